@@ -6,7 +6,7 @@ var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
-  get: (a, b2) => (typeof require !== "undefined" ? require : a)[b2]
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
 }) : x2)(function(x2) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x2 + '" is not supported');
@@ -248,10 +248,10 @@ var require_tunnel = __commonJS({
         var overrides = arguments[i];
         if (typeof overrides === "object") {
           var keys = Object.keys(overrides);
-          for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
-            var k = keys[j];
-            if (overrides[k] !== void 0) {
-              target[k] = overrides[k];
+          for (var j2 = 0, keyLen = keys.length; j2 < keyLen; ++j2) {
+            var k2 = keys[j2];
+            if (overrides[k2] !== void 0) {
+              target[k2] = overrides[k2];
             }
           }
         }
@@ -2172,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback2) {
         if (callback2 === void 0) {
-          return new Promise((resolve11, reject) => {
+          return new Promise((resolve12, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve11(data);
+              return err ? reject(err) : resolve12(data);
             });
           });
         }
@@ -2212,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback2 === void 0) {
-          return new Promise((resolve11, reject) => {
+          return new Promise((resolve12, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve11(data);
+              ) : resolve12(data);
             });
           });
         }
@@ -3406,19 +3406,19 @@ var require_data_url = __commonJS({
     function percentDecode(input) {
       const length = input.length;
       const output = new Uint8Array(length);
-      let j = 0;
+      let j2 = 0;
       for (let i = 0; i < length; ++i) {
         const byte = input[i];
         if (byte !== 37) {
-          output[j++] = byte;
+          output[j2++] = byte;
         } else if (byte === 37 && !(isHexCharByte(input[i + 1]) && isHexCharByte(input[i + 2]))) {
-          output[j++] = 37;
+          output[j2++] = 37;
         } else {
-          output[j++] = hexByteToNumber(input[i + 1]) << 4 | hexByteToNumber(input[i + 2]);
+          output[j2++] = hexByteToNumber(input[i + 1]) << 4 | hexByteToNumber(input[i + 2]);
           i += 2;
         }
       }
-      return length === j ? output : output.subarray(0, j);
+      return length === j2 ? output : output.subarray(0, j2);
     }
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
@@ -4472,11 +4472,11 @@ var require_util2 = __commonJS({
     }
     function tryUpgradeRequestToAPotentiallyTrustworthyURL(request3) {
     }
-    function sameOrigin(A, B2) {
-      if (A.origin === B2.origin && A.origin === "null") {
+    function sameOrigin(A2, B2) {
+      if (A2.origin === B2.origin && A2.origin === "null") {
         return true;
       }
-      if (A.protocol === B2.protocol && A.hostname === B2.hostname && A.port === B2.port) {
+      if (A2.protocol === B2.protocol && A2.hostname === B2.hostname && A2.port === B2.port) {
         return true;
       }
       return false;
@@ -4484,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve11, reject) => {
-        res = resolve11;
+      const promise2 = new Promise((resolve12, reject) => {
+        res = resolve12;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -5127,15 +5127,15 @@ var require_formdata = __commonJS({
         }
       }
       [nodeUtil.inspect.custom](depth, options) {
-        const state = this[kState].reduce((a, b2) => {
-          if (a[b2.name]) {
-            if (Array.isArray(a[b2.name])) {
-              a[b2.name].push(b2.value);
+        const state = this[kState].reduce((a, b) => {
+          if (a[b.name]) {
+            if (Array.isArray(a[b.name])) {
+              a[b.name].push(b.value);
             } else {
-              a[b2.name] = [a[b2.name], b2.value];
+              a[b.name] = [a[b.name], b.value];
             }
           } else {
-            a[b2.name] = b2.value;
+            a[b.name] = b.value;
           }
           return a;
         }, { __proto__: null });
@@ -6736,12 +6736,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve11, reject) => {
+      const waitForDrain = () => new Promise((resolve12, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve11;
+          callback2 = resolve12;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7411,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve11, reject) => {
+      const waitForDrain = () => new Promise((resolve12, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve11;
+          callback2 = resolve12;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7895,16 +7895,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve11) => {
+        return new Promise((resolve12) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve11;
+            this[kClosedResolve] = resolve12;
           } else {
-            resolve11(null);
+            resolve12(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve11) => {
+        return new Promise((resolve12) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request3 = requests[i];
@@ -7915,7 +7915,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve11(null);
+            resolve12(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback2);
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve11, reject) => {
+        const socket = await new Promise((resolve12, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7978,7 +7978,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve11(socket2);
+              resolve12(socket2);
             }
           });
         });
@@ -8314,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c2) => c2.close()));
         } else {
-          await new Promise((resolve11) => {
-            this[kClosedResolve] = resolve11;
+          await new Promise((resolve12) => {
+            this[kClosedResolve] = resolve12;
           });
         }
       }
@@ -8492,11 +8492,11 @@ var require_balanced_pool = __commonJS({
     var kWeight = /* @__PURE__ */ Symbol("kWeight");
     var kMaxWeightPerServer = /* @__PURE__ */ Symbol("kMaxWeightPerServer");
     var kErrorPenalty = /* @__PURE__ */ Symbol("kErrorPenalty");
-    function getGreatestCommonDivisor(a, b2) {
-      if (a === 0) return b2;
-      while (b2 !== 0) {
-        const t = b2;
-        b2 = a % b2;
+    function getGreatestCommonDivisor(a, b) {
+      if (a === 0) return b;
+      while (b !== 0) {
+        const t = b;
+        b = a % b;
         a = t;
       }
       return a;
@@ -8578,7 +8578,7 @@ var require_balanced_pool = __commonJS({
         if (!dispatcher) {
           return;
         }
-        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b2) => a && b2, true);
+        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b) => a && b, true);
         if (allClientsBusy) {
           return;
         }
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve11, reject) => {
+        return await new Promise((resolve12, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9597,7 +9597,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve11(null);
+              resolve12(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9616,7 +9616,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve11, reject) => {
+      return new Promise((resolve12, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9633,7 +9633,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve11,
+              resolve: resolve12,
               reject,
               length: 0,
               body: []
@@ -9703,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve11, stream, length } = consume2;
+      const { type, body, resolve: resolve12, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve11(chunksDecode(body, length));
+          resolve12(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve11(JSON.parse(chunksDecode(body, length)));
+          resolve12(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve11(chunksConcat(body, length).buffer);
+          resolve12(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve11(new Blob(body, { type: stream[kContentType] }));
+          resolve12(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve11(chunksConcat(body, length));
+          resolve12(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9971,9 +9971,9 @@ var require_api_request = __commonJS({
     };
     function request3(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve11, reject) => {
+        return new Promise((resolve12, reject) => {
           request3.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve11(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -10196,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve11, reject) => {
+        return new Promise((resolve12, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve11(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -10483,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve11, reject) => {
+        return new Promise((resolve12, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve11(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -10577,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve11, reject) => {
+        return new Promise((resolve12, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve11(data);
+            return err ? reject(err) : resolve12(data);
           });
         });
       }
@@ -10834,8 +10834,8 @@ var require_mock_utils = __commonJS({
         const value = data[key];
         const name = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
-          for (let j = 0; j < value.length; ++j) {
-            result.push(name, Buffer.from(`${value[j]}`));
+          for (let j2 = 0; j2 < value.length; ++j2) {
+            result.push(name, Buffer.from(`${value[j2]}`));
           }
         } else {
           result.push(name, Buffer.from(`${value}`));
@@ -11958,10 +11958,10 @@ var require_headers = __commonJS({
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
-      let j = potentialValue.length;
-      while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(j - 1))) --j;
-      while (j > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
-      return i === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i, j);
+      let j2 = potentialValue.length;
+      while (j2 > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(j2 - 1))) --j2;
+      while (j2 > i && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i))) ++i;
+      return i === 0 && j2 === potentialValue.length ? potentialValue : potentialValue.substring(i, j2);
     }
     function fill(headers, object) {
       if (Array.isArray(object)) {
@@ -12008,8 +12008,8 @@ var require_headers = __commonJS({
       }
       return getHeadersList(headers).append(name, value, false);
     }
-    function compareHeaderName(a, b2) {
-      return a[0] < b2[0] ? -1 : 1;
+    function compareHeaderName(a, b) {
+      return a[0] < b[0] ? -1 : 1;
     }
     var HeadersList = class _HeadersList {
       /** @type {[string, string][]|null} */
@@ -12140,7 +12140,7 @@ var require_headers = __commonJS({
           const firstValue = iterator2.next().value;
           array[0] = [firstValue[0], firstValue[1].value];
           assert(firstValue[1].value !== null);
-          for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x2, value; i < size; ++i) {
+          for (let i = 1, j2 = 0, right = 0, left = 0, pivot = 0, x2, value; i < size; ++i) {
             value = iterator2.next().value;
             x2 = array[i] = [value[0], value[1].value];
             assert(x2[1] !== null);
@@ -12155,9 +12155,9 @@ var require_headers = __commonJS({
               }
             }
             if (i !== pivot) {
-              j = i;
-              while (j > left) {
-                array[j] = array[--j];
+              j2 = i;
+              while (j2 > left) {
+                array[j2] = array[--j2];
               }
               array[left] = x2;
             }
@@ -12300,8 +12300,8 @@ var require_headers = __commonJS({
         for (let i = 0; i < names.length; ++i) {
           const { 0: name, 1: value } = names[i];
           if (name === "set-cookie") {
-            for (let j = 0; j < cookies.length; ++j) {
-              headers.push([name, cookies[j]]);
+            for (let j2 = 0; j2 < cookies.length; ++j2) {
+              headers.push([name, cookies[j2]]);
             }
           } else {
             headers.push([name, value]);
@@ -14442,7 +14442,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request3);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve11, reject) => agent.dispatch(
+        return new Promise((resolve12, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14518,7 +14518,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve11({
+              resolve12({
                 status,
                 statusText,
                 headersList,
@@ -14561,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve11({
+              resolve12({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -15107,24 +15107,24 @@ var require_util4 = __commonJS({
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
-      const [a, b2, c2] = ioQueue;
-      if (a === 239 && b2 === 187 && c2 === 191) {
+      const [a, b, c2] = ioQueue;
+      if (a === 239 && b === 187 && c2 === 191) {
         return "UTF-8";
-      } else if (a === 254 && b2 === 255) {
+      } else if (a === 254 && b === 255) {
         return "UTF-16BE";
-      } else if (a === 255 && b2 === 254) {
+      } else if (a === 255 && b === 254) {
         return "UTF-16LE";
       }
       return null;
     }
     function combineByteSequences(sequences) {
-      const size = sequences.reduce((a, b2) => {
-        return a + b2.byteLength;
+      const size = sequences.reduce((a, b) => {
+        return a + b.byteLength;
       }, 0);
       let offset = 0;
-      return sequences.reduce((a, b2) => {
-        a.set(b2, offset);
-        offset += b2.byteLength;
+      return sequences.reduce((a, b) => {
+        a.set(b, offset);
+        offset += b.byteLength;
         return a;
       }, new Uint8Array(size));
     }
@@ -15412,8 +15412,8 @@ var require_util5 = __commonJS({
     var assert = __require("node:assert");
     var { URLSerializer } = require_data_url();
     var { isValidHeaderName } = require_util2();
-    function urlEquals(A, B2, excludeFragment = false) {
-      const serializedA = URLSerializer(A, excludeFragment);
+    function urlEquals(A2, B2, excludeFragment = false) {
+      const serializedA = URLSerializer(A2, excludeFragment);
       const serializedB = URLSerializer(B2, excludeFragment);
       return serializedA === serializedB;
     }
@@ -18302,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve11) => {
-        setTimeout(resolve11, ms).unref();
+      return new Promise((resolve12) => {
+        setTimeout(resolve12, ms).unref();
       });
     }
     module.exports = {
@@ -20031,14 +20031,14 @@ var require_parse2 = __commonJS({
     var hasRepeatedCharPrefixOverlap = (branches) => {
       const values = branches.map(normalizeSimpleBranch).filter(Boolean);
       for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
+        for (let j2 = i + 1; j2 < values.length; j2++) {
           const a = values[i];
-          const b2 = values[j];
+          const b = values[j2];
           const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b2 !== char.repeat(b2.length)) {
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
             continue;
           }
-          if (a === b2 || a.startsWith(b2) || b2.startsWith(a)) {
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
             return true;
           }
         }
@@ -21105,22 +21105,26 @@ function resolveInRoot(root, rel) {
   const abs = resolve5(root, rel);
   return isWithin(resolve5(root), abs) ? abs : void 0;
 }
-function containPath(root, rel) {
+function createContainMemo() {
+  return { dirs: /* @__PURE__ */ new Set() };
+}
+function containPath(root, rel, memo) {
   const abs = resolveInRoot(root, rel);
   if (!abs) return { kind: "outside", leadsTo: resolve5(root, rel) };
-  const realRoot = realpathSync2(root);
+  const realRoot = memo ? memo.realRoot ??= realpathSync2(root) : realpathSync2(root);
   const pending2 = relative2(resolve5(root), abs).split(sep2).filter((s) => s !== "");
   let cur = realRoot;
   let links2 = 0;
   while (pending2.length > 0) {
     const seg = pending2.shift();
     const next = seg === ".." ? resolve5(cur, "..") : join4(cur, seg);
-    let isLink;
-    try {
-      isLink = lstatSync(next).isSymbolicLink();
-    } catch {
-      return { kind: "inside", real: join4(next, ...pending2), exists: false };
+    if (pending2.length > 0 && memo?.dirs.has(next)) {
+      cur = next;
+      continue;
     }
+    const stat3 = lstatOrNull(next);
+    if (!stat3) return { kind: "inside", real: join4(next, ...pending2), exists: false };
+    const isLink = stat3.isSymbolicLink();
     if (isLink) {
       if (++links2 > MAX_LINKS) return { kind: "outside", leadsTo: `${next} (a loop of links)` };
       const target = readlinkSync(next);
@@ -21140,8 +21144,16 @@ function containPath(root, rel) {
     }
     cur = next;
     if (!isWithin(realRoot, cur)) return { kind: "outside", leadsTo: cur };
+    if (memo && pending2.length > 0 && stat3.isDirectory()) memo.dirs.add(cur);
   }
   return { kind: "inside", real: cur, exists: true };
+}
+function lstatOrNull(path2) {
+  try {
+    return lstatSync(path2, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
 }
 function safeReal(path2) {
   try {
@@ -21176,8 +21188,8 @@ var init_contain = __esm({
 
 // src/fs/read.ts
 import { closeSync as closeSync2, constants as constants3, fstatSync, openSync as openSync2, readSync } from "node:fs";
-function readRepoFile(root, rel, limit = MAX_FILE_BYTES) {
-  const where4 = containPath(root, rel);
+function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
+  const where4 = containPath(root, rel, memo);
   if (where4.kind === "outside")
     return { kind: "outside-root", problem: `leads outside the repository (to ${where4.leadsTo})` };
   if (where4.kind === "dangling")
@@ -21248,13 +21260,13 @@ import { request } from "node:http";
 function httpRequest(url, method, body, timeoutMs) {
   const started = Date.now();
   const ms = () => Date.now() - started;
-  return new Promise((resolve11) => {
+  return new Promise((resolve12) => {
     let settled = false;
     const done = (o) => {
       if (settled) return;
       settled = true;
       clearTimeout(deadline);
-      resolve11(o);
+      resolve12(o);
     };
     const headers = { accept: "application/json", connection: "close" };
     if (body !== void 0) {
@@ -21396,8 +21408,8 @@ var init_probe = __esm({
 // src/exec/child-env.ts
 function childEnv(env2, extra = {}) {
   const out = {};
-  for (const [k, v] of Object.entries(env2)) {
-    if (v !== void 0 && KEEP.test(k) && !/TOKEN|SECRET|PASSWORD/i.test(k)) out[k] = v;
+  for (const [k2, v] of Object.entries(env2)) {
+    if (v !== void 0 && KEEP.test(k2) && !/TOKEN|SECRET|PASSWORD/i.test(k2)) out[k2] = v;
   }
   return { ...out, ...extra };
 }
@@ -21515,7 +21527,7 @@ function claim(scope, known, table2, carriesMarker) {
     const key = procKey(parent);
     return key === leaderKey || next.has(key);
   };
-  const candidates = table2.filter((p) => mayBeTheSteps(scope, p) && procKey(p) !== leaderKey && !next.has(procKey(p))).sort((a, b2) => a.start - b2.start);
+  const candidates = table2.filter((p) => mayBeTheSteps(scope, p) && procKey(p) !== leaderKey && !next.has(procKey(p))).sort((a, b) => a.start - b.start);
   let added = true;
   while (added) {
     added = false;
@@ -21555,7 +21567,7 @@ function targets(scope, known, table2) {
     const found = p.pgid === scope.leader.pid ? "group" : via === "tree" ? "descendant" : "marker";
     out.push({ pid: p.pid, start: p.start, comm: p.comm, found });
   }
-  return out.sort((a, b2) => a.start - b2.start || a.pid - b2.pid);
+  return out.sort((a, b) => a.start - b.start || a.pid - b.pid);
 }
 function groupIsTheSteps(scope, known, table2) {
   return groupOpenIn(scope, table2) || table2.some((p) => p.pgid === scope.leader.pid && known.has(procKey(p)));
@@ -21644,12 +21656,12 @@ function markersOf(p) {
 function tick() {
   const table2 = readProcTable();
   if (!table2) return;
-  for (const w of watches) w.observe(table2);
+  for (const w2 of watches) w2.observe(table2);
   const present = new Set(table2.map(procKey));
   for (const key of markers.keys()) if (!present.has(key)) markers.delete(key);
 }
-function register(w) {
-  watches.add(w);
+function register(w2) {
+  watches.add(w2);
   if (!poller) {
     poller = setInterval(() => {
       try {
@@ -21661,8 +21673,8 @@ function register(w) {
     poller.unref();
   }
 }
-function unregister(w) {
-  watches.delete(w);
+function unregister(w2) {
+  watches.delete(w2);
   if (watches.size === 0 && poller) {
     clearInterval(poller);
     poller = void 0;
@@ -21770,7 +21782,7 @@ var init_step_watch = __esm({
       }
       /** What was signalled, in the order found. */
       killed() {
-        return [...this.killedByKey.values()].map((k) => ({ ...k }));
+        return [...this.killedByKey.values()].map((k2) => ({ ...k2 }));
       }
       /** A last sweep, and no more polling. */
       close() {
@@ -21876,13 +21888,13 @@ function spawnGroup(argv, options) {
     watch?.close();
     return { killed: watch?.killed() ?? [], containment };
   };
-  const exited = new Promise((resolve11) => {
+  const exited = new Promise((resolve12) => {
     child.once("error", (e) => {
-      resolve11({ code: null, signal: null, error: e.code ?? e.message, ...ended() });
+      resolve12({ code: null, signal: null, error: e.code ?? e.message, ...ended() });
     });
     child.once("close", (code2, signal) => {
       clearTimeout(linger);
-      resolve11({ code: code2, signal, ...forcedClosed ? { outputForcedClosed: true } : {}, ...ended() });
+      resolve12({ code: code2, signal, ...forcedClosed ? { outputForcedClosed: true } : {}, ...ended() });
     });
   });
   return {
@@ -21918,13 +21930,13 @@ var init_process_group = __esm({
 // src/producer/launch.ts
 import { createServer } from "node:net";
 async function freeLoopbackPort() {
-  return new Promise((resolve11, reject) => {
+  return new Promise((resolve12, reject) => {
     const server = createServer();
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
       const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve11(port));
+      server.close(() => resolve12(port));
     });
   });
 }
@@ -22107,22 +22119,22 @@ var require_code = __commonJS({
         i++;
       }
     }
-    function mergeExprItems(a, b2) {
-      if (b2 === '""')
+    function mergeExprItems(a, b) {
+      if (b === '""')
         return a;
       if (a === '""')
-        return b2;
+        return b;
       if (typeof a == "string") {
-        if (b2 instanceof Name || a[a.length - 1] !== '"')
+        if (b instanceof Name || a[a.length - 1] !== '"')
           return;
-        if (typeof b2 != "string")
-          return `${a.slice(0, -1)}${b2}"`;
-        if (b2[0] === '"')
-          return a.slice(0, -1) + b2.slice(1);
+        if (typeof b != "string")
+          return `${a.slice(0, -1)}${b}"`;
+        if (b[0] === '"')
+          return a.slice(0, -1) + b.slice(1);
         return;
       }
-      if (typeof b2 == "string" && b2[0] === '"' && !(a instanceof Name))
-        return `"${a}${b2.slice(1)}`;
+      if (typeof b == "string" && b[0] === '"' && !(a instanceof Name))
+        return `"${a}${b.slice(1)}`;
       return;
     }
     function strConcat(c1, c2) {
@@ -23299,7 +23311,7 @@ var require_errors2 = __commonJS({
         gen.return(false);
       }
     }
-    var E2 = {
+    var E = {
       keyword: new codegen_1.Name("keyword"),
       schemaPath: new codegen_1.Name("schemaPath"),
       // also used in JTD errors
@@ -23333,20 +23345,20 @@ var require_errors2 = __commonJS({
       if (schemaPath) {
         schPath = (0, codegen_1.str)`${schPath}${(0, util_1.getErrorPath)(schemaPath, util_1.Type.Str)}`;
       }
-      return [E2.schemaPath, schPath];
+      return [E.schemaPath, schPath];
     }
     function extraErrorProps(cxt, { params, message }, keyValues) {
       const { keyword, data, schemaValue, it } = cxt;
       const { opts, propertyName, topSchemaRef, schemaPath } = it;
-      keyValues.push([E2.keyword, keyword], [E2.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
+      keyValues.push([E.keyword, keyword], [E.params, typeof params == "function" ? params(cxt) : params || (0, codegen_1._)`{}`]);
       if (opts.messages) {
-        keyValues.push([E2.message, typeof message == "function" ? message(cxt) : message]);
+        keyValues.push([E.message, typeof message == "function" ? message(cxt) : message]);
       }
       if (opts.verbose) {
-        keyValues.push([E2.schema, schemaValue], [E2.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
+        keyValues.push([E.schema, schemaValue], [E.parentSchema, (0, codegen_1._)`${topSchemaRef}${schemaPath}`], [names_1.default.data, data]);
       }
       if (propertyName)
-        keyValues.push([E2.propertyName, propertyName]);
+        keyValues.push([E.propertyName, propertyName]);
     }
   }
 });
@@ -24015,33 +24027,33 @@ var require_subschema = __commonJS({
 var require_fast_deep_equal = __commonJS({
   "node_modules/fast-deep-equal/index.js"(exports, module) {
     "use strict";
-    module.exports = function equal(a, b2) {
-      if (a === b2) return true;
-      if (a && b2 && typeof a == "object" && typeof b2 == "object") {
-        if (a.constructor !== b2.constructor) return false;
+    module.exports = function equal(a, b) {
+      if (a === b) return true;
+      if (a && b && typeof a == "object" && typeof b == "object") {
+        if (a.constructor !== b.constructor) return false;
         var length, i, keys;
         if (Array.isArray(a)) {
           length = a.length;
-          if (length != b2.length) return false;
+          if (length != b.length) return false;
           for (i = length; i-- !== 0; )
-            if (!equal(a[i], b2[i])) return false;
+            if (!equal(a[i], b[i])) return false;
           return true;
         }
-        if (a.constructor === RegExp) return a.source === b2.source && a.flags === b2.flags;
-        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b2.valueOf();
-        if (a.toString !== Object.prototype.toString) return a.toString() === b2.toString();
+        if (a.constructor === RegExp) return a.source === b.source && a.flags === b.flags;
+        if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === b.valueOf();
+        if (a.toString !== Object.prototype.toString) return a.toString() === b.toString();
         keys = Object.keys(a);
         length = keys.length;
-        if (length !== Object.keys(b2).length) return false;
+        if (length !== Object.keys(b).length) return false;
         for (i = length; i-- !== 0; )
-          if (!Object.prototype.hasOwnProperty.call(b2, keys[i])) return false;
+          if (!Object.prototype.hasOwnProperty.call(b, keys[i])) return false;
         for (i = length; i-- !== 0; ) {
           var key = keys[i];
-          if (!equal(a[key], b2[key])) return false;
+          if (!equal(a[key], b[key])) return false;
         }
         return true;
       }
-      return a !== a && b2 !== b2;
+      return a !== a && b !== b;
     };
   }
 });
@@ -24955,7 +24967,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve11.call(this, root, ref);
+      let _sch = resolve12.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -24982,7 +24994,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve11(root, ref) {
+    function resolve12(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -25846,7 +25858,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve11(baseURI, relativeURI, options) {
+    function resolve12(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -25882,50 +25894,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative5, options, skipNormalization) {
+    function resolveComponent(base, relative6, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse4(serialize(base, options), options);
-        relative5 = parse4(serialize(relative5, options), options);
+        relative6 = parse4(serialize(relative6, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative5.scheme) {
-        target.scheme = relative5.scheme;
-        target.userinfo = relative5.userinfo;
-        target.host = relative5.host;
-        target.port = relative5.port;
-        target.path = removeDotSegments(relative5.path || "");
-        target.query = relative5.query;
+      if (!options.tolerant && relative6.scheme) {
+        target.scheme = relative6.scheme;
+        target.userinfo = relative6.userinfo;
+        target.host = relative6.host;
+        target.port = relative6.port;
+        target.path = removeDotSegments(relative6.path || "");
+        target.query = relative6.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target.userinfo = relative5.userinfo;
-          target.host = relative5.host;
-          target.port = relative5.port;
-          target.path = removeDotSegments(relative5.path || "");
-          target.query = relative5.query;
+        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
+          target.userinfo = relative6.userinfo;
+          target.host = relative6.host;
+          target.port = relative6.port;
+          target.path = removeDotSegments(relative6.path || "");
+          target.query = relative6.query;
         } else {
-          if (!relative5.path) {
+          if (!relative6.path) {
             target.path = base.path;
-            if (relative5.query !== void 0) {
-              target.query = relative5.query;
+            if (relative6.query !== void 0) {
+              target.query = relative6.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target.path = removeDotSegments(relative5.path);
+            if (relative6.path[0] === "/") {
+              target.path = removeDotSegments(relative6.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative5.path;
+                target.path = "/" + relative6.path;
               } else if (!base.path) {
-                target.path = relative5.path;
+                target.path = relative6.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative5.query;
+            target.query = relative6.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -25933,7 +25945,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative5.fragment;
+      target.fragment = relative6.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -26237,7 +26249,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize3,
-      resolve: resolve11,
+      resolve: resolve12,
       resolveComponent,
       equal,
       serialize,
@@ -26623,7 +26635,7 @@ var require_core = __commonJS({
           type: (0, dataType_1.getJSONTypes)(def.type),
           schemaType: (0, dataType_1.getJSONTypes)(def.schemaType)
         };
-        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k) => addRule.call(this, k, definition) : (k) => definition.type.forEach((t) => addRule.call(this, k, definition, t)));
+        (0, util_1.eachItem)(keyword, definition.type.length === 0 ? (k2) => addRule.call(this, k2, definition) : (k2) => definition.type.forEach((t) => addRule.call(this, k2, definition, t)));
         return this;
       }
       getKeyword(keyword) {
@@ -27345,8 +27357,8 @@ var require_uniqueItems = __commonJS({
     var util_1 = require_util9();
     var equal_1 = require_equal();
     var error2 = {
-      message: ({ params: { i, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
-      params: ({ params: { i, j } }) => (0, codegen_1._)`{i: ${i}, j: ${j}}`
+      message: ({ params: { i, j: j2 } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j2} and ${i} are identical)`,
+      params: ({ params: { i, j: j2 } }) => (0, codegen_1._)`{i: ${i}, j: ${j2}}`
     };
     var def = {
       keyword: "uniqueItems",
@@ -27364,15 +27376,15 @@ var require_uniqueItems = __commonJS({
         cxt.ok(valid);
         function validateUniqueItems() {
           const i = gen.let("i", (0, codegen_1._)`${data}.length`);
-          const j = gen.let("j");
-          cxt.setParams({ i, j });
+          const j2 = gen.let("j");
+          cxt.setParams({ i, j: j2 });
           gen.assign(valid, true);
-          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j));
+          gen.if((0, codegen_1._)`${i} > 1`, () => (canOptimize() ? loopN : loopN2)(i, j2));
         }
         function canOptimize() {
           return itemTypes.length > 0 && !itemTypes.some((t) => t === "object" || t === "array");
         }
-        function loopN(i, j) {
+        function loopN(i, j2) {
           const item = gen.name("item");
           const wrongType = (0, dataType_1.checkDataTypes)(itemTypes, item, it.opts.strictNumbers, dataType_1.DataType.Wrong);
           const indices = gen.const("indices", (0, codegen_1._)`{}`);
@@ -27382,16 +27394,16 @@ var require_uniqueItems = __commonJS({
             if (itemTypes.length > 1)
               gen.if((0, codegen_1._)`typeof ${item} == "string"`, (0, codegen_1._)`${item} += "_"`);
             gen.if((0, codegen_1._)`typeof ${indices}[${item}] == "number"`, () => {
-              gen.assign(j, (0, codegen_1._)`${indices}[${item}]`);
+              gen.assign(j2, (0, codegen_1._)`${indices}[${item}]`);
               cxt.error();
               gen.assign(valid, false).break();
             }).code((0, codegen_1._)`${indices}[${item}] = ${i}`);
           });
         }
-        function loopN2(i, j) {
+        function loopN2(i, j2) {
           const eql = (0, util_1.useFunc)(gen, equal_1.default);
           const outer = gen.name("outer");
-          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j} = ${i}; ${j}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j}])`, () => {
+          gen.label(outer).for((0, codegen_1._)`;${i}--;`, () => gen.for((0, codegen_1._)`${j2} = ${i}; ${j2}--;`, () => gen.if((0, codegen_1._)`${eql}(${data}[${i}], ${data}[${j2}])`, () => {
             cxt.error();
             gen.assign(valid, false).break(outer);
           })));
@@ -29674,18 +29686,18 @@ var require_proxy = __commonJS({
 var require_lib = __commonJS({
   "node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      var desc = Object.getOwnPropertyDescriptor(m, k2);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
         desc = { enumerable: true, get: function() {
-          return m[k];
+          return m[k2];
         } };
       }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
+      Object.defineProperty(o, k22, desc);
+    }) : (function(o, m, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      o[k22] = m[k2];
     }));
     var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
@@ -29696,7 +29708,7 @@ var require_lib = __commonJS({
       var ownKeys = function(o) {
         ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
-          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          for (var k2 in o2) if (Object.prototype.hasOwnProperty.call(o2, k2)) ar[ar.length] = k2;
           return ar;
         };
         return ownKeys(o);
@@ -29705,19 +29717,19 @@ var require_lib = __commonJS({
         if (mod && mod.__esModule) return mod;
         var result = {};
         if (mod != null) {
-          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+          for (var k2 = ownKeys(mod), i = 0; i < k2.length; i++) if (k2[i] !== "default") __createBinding(result, mod, k2[i]);
         }
         __setModuleDefault(result, mod);
         return result;
       };
     })();
-    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
+    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve11) {
-          resolve11(value);
+        return value instanceof P2 ? value : new P2(function(resolve12) {
+          resolve12(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve11, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve12, reject) {
         function fulfilled(value) {
           try {
             step3(generator.next(value));
@@ -29733,7 +29745,7 @@ var require_lib = __commonJS({
           }
         }
         function step3(result) {
-          result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step3((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -29820,26 +29832,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve11) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve12) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve11(output.toString());
+              resolve12(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve11) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve12) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve11(Buffer.concat(chunks));
+              resolve12(Buffer.concat(chunks));
             });
           }));
         });
@@ -30047,14 +30059,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve11, reject) => {
+          return new Promise((resolve12, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve11(res);
+                resolve12(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -30298,12 +30310,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve11) => setTimeout(() => resolve11(), ms));
+          return new Promise((resolve12) => setTimeout(() => resolve12(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve11, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve12, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -30311,7 +30323,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve11(response);
+              resolve12(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -30350,14 +30362,14 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve11(response);
+              resolve12(response);
             }
           }));
         });
       }
     };
     exports.HttpClient = HttpClient3;
-    var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c2, k) => (c2[k.toLowerCase()] = obj[k], c2), {});
+    var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c2, k2) => (c2[k2.toLowerCase()] = obj[k2], c2), {});
   }
 });
 
@@ -30494,9 +30506,9 @@ var require_ms = __commonJS({
   "node_modules/ms/index.js"(exports, module) {
     var s = 1e3;
     var m = s * 60;
-    var h = m * 60;
-    var d = h * 24;
-    var w = d * 7;
+    var h2 = m * 60;
+    var d = h2 * 24;
+    var w2 = d * 7;
     var y = d * 365.25;
     module.exports = function(val, options) {
       options = options || {};
@@ -30533,7 +30545,7 @@ var require_ms = __commonJS({
         case "weeks":
         case "week":
         case "w":
-          return n * w;
+          return n * w2;
         case "days":
         case "day":
         case "d":
@@ -30543,7 +30555,7 @@ var require_ms = __commonJS({
         case "hrs":
         case "hr":
         case "h":
-          return n * h;
+          return n * h2;
         case "minutes":
         case "minute":
         case "mins":
@@ -30571,8 +30583,8 @@ var require_ms = __commonJS({
       if (msAbs >= d) {
         return Math.round(ms / d) + "d";
       }
-      if (msAbs >= h) {
-        return Math.round(ms / h) + "h";
+      if (msAbs >= h2) {
+        return Math.round(ms / h2) + "h";
       }
       if (msAbs >= m) {
         return Math.round(ms / m) + "m";
@@ -30587,8 +30599,8 @@ var require_ms = __commonJS({
       if (msAbs >= d) {
         return plural2(ms, msAbs, d, "day");
       }
-      if (msAbs >= h) {
-        return plural2(ms, msAbs, h, "hour");
+      if (msAbs >= h2) {
+        return plural2(ms, msAbs, h2, "hour");
       }
       if (msAbs >= m) {
         return plural2(ms, msAbs, m, "minute");
@@ -31171,8 +31183,8 @@ var require_node = __commonJS({
     exports.inspectOpts = Object.keys(process.env).filter((key) => {
       return /^debug_/i.test(key);
     }).reduce((obj, key) => {
-      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
-        return k.toUpperCase();
+      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k2) => {
+        return k2.toUpperCase();
       });
       let val = process.env[key];
       if (/^(yes|on|true|enabled)$/i.test(val)) {
@@ -31260,13 +31272,13 @@ __export(index_BDnqZat0_exports, {
 import require$$4 from "crypto";
 function _mergeNamespaces(n, m) {
   m.forEach(function(e) {
-    e && typeof e !== "string" && !Array.isArray(e) && Object.keys(e).forEach(function(k) {
-      if (k !== "default" && !(k in n)) {
-        var d = Object.getOwnPropertyDescriptor(e, k);
-        Object.defineProperty(n, k, d.get ? d : {
+    e && typeof e !== "string" && !Array.isArray(e) && Object.keys(e).forEach(function(k2) {
+      if (k2 !== "default" && !(k2 in n)) {
+        var d = Object.getOwnPropertyDescriptor(e, k2);
+        Object.defineProperty(n, k2, d.get ? d : {
           enumerable: true,
           get: function() {
-            return e[k];
+            return e[k2];
           }
         });
       }
@@ -31307,9 +31319,9 @@ function requireBaseN() {
       var first = alphabet.charAt(0);
       var digits = [0];
       for (i = 0; i < input.length; ++i) {
-        for (var j = 0, carry = input[i]; j < digits.length; ++j) {
-          carry += digits[j] << 8;
-          digits[j] = carry % base;
+        for (var j2 = 0, carry = input[i]; j2 < digits.length; ++j2) {
+          carry += digits[j2] << 8;
+          digits[j2] = carry % base;
           carry = carry / base | 0;
         }
         while (carry > 0) {
@@ -31353,9 +31365,9 @@ function requireBaseN() {
       if (value === void 0) {
         return;
       }
-      for (var j = 0, carry = value; j < bytes.length; ++j) {
-        carry += bytes[j] * base;
-        bytes[j] = carry & 255;
+      for (var j2 = 0, carry = value; j2 < bytes.length; ++j2) {
+        carry += bytes[j2] * base;
+        bytes[j2] = carry & 255;
         carry >>= 8;
       }
       while (carry > 0) {
@@ -31363,7 +31375,7 @@ function requireBaseN() {
         carry >>= 8;
       }
     }
-    for (var k = 0; input[k] === first && k < input.length - 1; ++k) {
+    for (var k2 = 0; input[k2] === first && k2 < input.length - 1; ++k2) {
       bytes.push(0);
     }
     if (typeof Buffer !== "undefined") {
@@ -31377,9 +31389,9 @@ function requireBaseN() {
     var first = alphabet.charAt(0);
     var digits = [0];
     for (i = 0; i < input.length(); ++i) {
-      for (var j = 0, carry = input.at(i); j < digits.length; ++j) {
-        carry += digits[j] << 8;
-        digits[j] = carry % base;
+      for (var j2 = 0, carry = input.at(i); j2 < digits.length; ++j2) {
+        carry += digits[j2] << 8;
+        digits[j2] = carry % base;
         carry = carry / base | 0;
       }
       while (carry > 0) {
@@ -31496,16 +31508,16 @@ function requireUtil() {
     }
   }
   util$1.ByteBuffer = ByteStringBuffer;
-  function ByteStringBuffer(b2) {
+  function ByteStringBuffer(b) {
     this.data = "";
     this.read = 0;
-    if (typeof b2 === "string") {
-      this.data = b2;
-    } else if (util$1.isArrayBuffer(b2) || util$1.isArrayBufferView(b2)) {
-      if (typeof Buffer !== "undefined" && b2 instanceof Buffer) {
-        this.data = b2.toString("binary");
+    if (typeof b === "string") {
+      this.data = b;
+    } else if (util$1.isArrayBuffer(b) || util$1.isArrayBufferView(b)) {
+      if (typeof Buffer !== "undefined" && b instanceof Buffer) {
+        this.data = b.toString("binary");
       } else {
-        var arr = new Uint8Array(b2);
+        var arr = new Uint8Array(b);
         try {
           this.data = String.fromCharCode.apply(null, arr);
         } catch (e) {
@@ -31514,9 +31526,9 @@ function requireUtil() {
           }
         }
       }
-    } else if (b2 instanceof ByteStringBuffer || typeof b2 === "object" && typeof b2.data === "string" && typeof b2.read === "number") {
-      this.data = b2.data;
-      this.read = b2.read;
+    } else if (b instanceof ByteStringBuffer || typeof b === "object" && typeof b.data === "string" && typeof b.read === "number") {
+      this.data = b.data;
+      this.read = b.read;
     }
     this._constructedStringLength = 0;
   }
@@ -31535,19 +31547,19 @@ function requireUtil() {
   util$1.ByteStringBuffer.prototype.isEmpty = function() {
     return this.length() <= 0;
   };
-  util$1.ByteStringBuffer.prototype.putByte = function(b2) {
-    return this.putBytes(String.fromCharCode(b2));
+  util$1.ByteStringBuffer.prototype.putByte = function(b) {
+    return this.putBytes(String.fromCharCode(b));
   };
-  util$1.ByteStringBuffer.prototype.fillWithByte = function(b2, n) {
-    b2 = String.fromCharCode(b2);
+  util$1.ByteStringBuffer.prototype.fillWithByte = function(b, n) {
+    b = String.fromCharCode(b);
     var d = this.data;
     while (n > 0) {
       if (n & 1) {
-        d += b2;
+        d += b;
       }
       n >>>= 1;
       if (n > 0) {
-        b2 += b2;
+        b += b;
       }
     }
     this.data = d;
@@ -31680,8 +31692,8 @@ function requireUtil() {
   util$1.ByteStringBuffer.prototype.at = function(i) {
     return this.data.charCodeAt(this.read + i);
   };
-  util$1.ByteStringBuffer.prototype.setAt = function(i, b2) {
-    this.data = this.data.substr(0, this.read + i) + String.fromCharCode(b2) + this.data.substr(this.read + i + 1);
+  util$1.ByteStringBuffer.prototype.setAt = function(i, b) {
+    this.data = this.data.substr(0, this.read + i) + String.fromCharCode(b) + this.data.substr(this.read + i + 1);
     return this;
   };
   util$1.ByteStringBuffer.prototype.last = function() {
@@ -31713,36 +31725,36 @@ function requireUtil() {
   util$1.ByteStringBuffer.prototype.toHex = function() {
     var rval = "";
     for (var i = this.read; i < this.data.length; ++i) {
-      var b2 = this.data.charCodeAt(i);
-      if (b2 < 16) {
+      var b = this.data.charCodeAt(i);
+      if (b < 16) {
         rval += "0";
       }
-      rval += b2.toString(16);
+      rval += b.toString(16);
     }
     return rval;
   };
   util$1.ByteStringBuffer.prototype.toString = function() {
     return util$1.decodeUtf8(this.bytes());
   };
-  function DataBuffer(b2, options) {
+  function DataBuffer(b, options) {
     options = options || {};
     this.read = options.readOffset || 0;
     this.growSize = options.growSize || 1024;
-    var isArrayBuffer = util$1.isArrayBuffer(b2);
-    var isArrayBufferView = util$1.isArrayBufferView(b2);
+    var isArrayBuffer = util$1.isArrayBuffer(b);
+    var isArrayBufferView = util$1.isArrayBufferView(b);
     if (isArrayBuffer || isArrayBufferView) {
       if (isArrayBuffer) {
-        this.data = new DataView(b2);
+        this.data = new DataView(b);
       } else {
-        this.data = new DataView(b2.buffer, b2.byteOffset, b2.byteLength);
+        this.data = new DataView(b.buffer, b.byteOffset, b.byteLength);
       }
       this.write = "writeOffset" in options ? options.writeOffset : this.data.byteLength;
       return;
     }
     this.data = new DataView(new ArrayBuffer(0));
     this.write = 0;
-    if (b2 !== null && b2 !== void 0) {
-      this.putBytes(b2);
+    if (b !== null && b !== void 0) {
+      this.putBytes(b);
     }
     if ("writeOffset" in options) {
       this.write = options.writeOffset;
@@ -31770,15 +31782,15 @@ function requireUtil() {
     this.data = new DataView(dst.buffer);
     return this;
   };
-  util$1.DataBuffer.prototype.putByte = function(b2) {
+  util$1.DataBuffer.prototype.putByte = function(b) {
     this.accommodate(1);
-    this.data.setUint8(this.write++, b2);
+    this.data.setUint8(this.write++, b);
     return this;
   };
-  util$1.DataBuffer.prototype.fillWithByte = function(b2, n) {
+  util$1.DataBuffer.prototype.fillWithByte = function(b, n) {
     this.accommodate(n);
     for (var i = 0; i < n; ++i) {
-      this.data.setUint8(b2);
+      this.data.setUint8(b);
     }
     return this;
   };
@@ -31980,8 +31992,8 @@ function requireUtil() {
   util$1.DataBuffer.prototype.at = function(i) {
     return this.data.getUint8(this.read + i);
   };
-  util$1.DataBuffer.prototype.setAt = function(i, b2) {
-    this.data.setUint8(i, b2);
+  util$1.DataBuffer.prototype.setAt = function(i, b) {
+    this.data.setUint8(i, b);
     return this;
   };
   util$1.DataBuffer.prototype.last = function() {
@@ -32014,11 +32026,11 @@ function requireUtil() {
   util$1.DataBuffer.prototype.toHex = function() {
     var rval = "";
     for (var i = this.read; i < this.data.byteLength; ++i) {
-      var b2 = this.data.getUint8(i);
-      if (b2 < 16) {
+      var b = this.data.getUint8(i);
+      if (b < 16) {
         rval += "0";
       }
-      rval += b2.toString(16);
+      rval += b.toString(16);
     }
     return rval;
   };
@@ -32064,18 +32076,18 @@ function requireUtil() {
   };
   util$1.xorBytes = function(s1, s2, n) {
     var s3 = "";
-    var b2 = "";
+    var b = "";
     var t = "";
     var i = 0;
     var c2 = 0;
     for (; n > 0; --n, ++i) {
-      b2 = s1.charCodeAt(i) ^ s2.charCodeAt(i);
+      b = s1.charCodeAt(i) ^ s2.charCodeAt(i);
       if (c2 >= 10) {
         s3 += t;
         t = "";
         c2 = 0;
       }
-      t += String.fromCharCode(b2);
+      t += String.fromCharCode(b);
       ++c2;
     }
     s3 += t;
@@ -32265,11 +32277,11 @@ function requireUtil() {
       out = new Uint8Array(str2.length);
     }
     offset = offset || 0;
-    var j = offset;
+    var j2 = offset;
     for (var i = 0; i < str2.length; ++i) {
-      out[j++] = str2.charCodeAt(i);
+      out[j2++] = str2.charCodeAt(i);
     }
-    return output ? j - offset : out;
+    return output ? j2 - offset : out;
   };
   util$1.binary.hex.encode = util$1.bytesToHex;
   util$1.binary.hex.decode = function(hex, output, offset) {
@@ -32278,15 +32290,15 @@ function requireUtil() {
       out = new Uint8Array(Math.ceil(hex.length / 2));
     }
     offset = offset || 0;
-    var i = 0, j = offset;
+    var i = 0, j2 = offset;
     if (hex.length & 1) {
       i = 1;
-      out[j++] = parseInt(hex[0], 16);
+      out[j2++] = parseInt(hex[0], 16);
     }
     for (; i < hex.length; i += 2) {
-      out[j++] = parseInt(hex.substr(i, 2), 16);
+      out[j2++] = parseInt(hex.substr(i, 2), 16);
     }
-    return output ? j - offset : out;
+    return output ? j2 - offset : out;
   };
   util$1.binary.base64.encode = function(input, maxline) {
     var line = "";
@@ -32321,21 +32333,21 @@ function requireUtil() {
     input = input.replace(/[^A-Za-z0-9\+\/\=]/g, "");
     offset = offset || 0;
     var enc1, enc2, enc3, enc4;
-    var i = 0, j = offset;
+    var i = 0, j2 = offset;
     while (i < input.length) {
       enc1 = _base64Idx[input.charCodeAt(i++) - 43];
       enc2 = _base64Idx[input.charCodeAt(i++) - 43];
       enc3 = _base64Idx[input.charCodeAt(i++) - 43];
       enc4 = _base64Idx[input.charCodeAt(i++) - 43];
-      out[j++] = enc1 << 2 | enc2 >> 4;
+      out[j2++] = enc1 << 2 | enc2 >> 4;
       if (enc3 !== 64) {
-        out[j++] = (enc2 & 15) << 4 | enc3 >> 2;
+        out[j2++] = (enc2 & 15) << 4 | enc3 >> 2;
         if (enc4 !== 64) {
-          out[j++] = (enc3 & 3) << 6 | enc4;
+          out[j2++] = (enc3 & 3) << 6 | enc4;
         }
       }
     }
-    return output ? j - offset : out.subarray(0, j);
+    return output ? j2 - offset : out.subarray(0, j2);
   };
   util$1.binary.base58.encode = function(input, maxline) {
     return util$1.binary.baseN.encode(input, _base58, maxline);
@@ -32354,11 +32366,11 @@ function requireUtil() {
       out = new Uint8Array(str2.length);
     }
     offset = offset || 0;
-    var j = offset;
+    var j2 = offset;
     for (var i = 0; i < str2.length; ++i) {
-      out[j++] = str2.charCodeAt(i);
+      out[j2++] = str2.charCodeAt(i);
     }
-    return output ? j - offset : out;
+    return output ? j2 - offset : out;
   };
   util$1.text.utf8.decode = function(bytes) {
     return util$1.decodeUtf8(String.fromCharCode.apply(null, bytes));
@@ -32370,13 +32382,13 @@ function requireUtil() {
     }
     var view = new Uint16Array(out.buffer);
     offset = offset || 0;
-    var j = offset;
-    var k = offset;
+    var j2 = offset;
+    var k2 = offset;
     for (var i = 0; i < str2.length; ++i) {
-      view[k++] = str2.charCodeAt(i);
-      j += 2;
+      view[k2++] = str2.charCodeAt(i);
+      j2 += 2;
     }
-    return output ? j - offset : out;
+    return output ? j2 - offset : out;
   };
   util$1.text.utf16.decode = function(bytes) {
     return String.fromCharCode.apply(null, new Uint16Array(bytes.buffer));
@@ -32567,8 +32579,8 @@ function requireUtil() {
     var d = dec_point === void 0 ? "," : dec_point;
     var t = thousands_sep === void 0 ? "." : thousands_sep, s = n < 0 ? "-" : "";
     var i = parseInt(n = Math.abs(+n || 0).toFixed(c2), 10) + "";
-    var j = i.length > 3 ? i.length % 3 : 0;
-    return s + (j ? i.substr(0, j) + t : "") + i.substr(j).replace(/(\d{3})(?=\d)/g, "$1" + t) + (c2 ? d + Math.abs(n - i).toFixed(c2).slice(2) : "");
+    var j2 = i.length > 3 ? i.length % 3 : 0;
+    return s + (j2 ? i.substr(0, j2) + t : "") + i.substr(j2).replace(/(\d{3})(?=\d)/g, "$1" + t) + (c2 ? d + Math.abs(n - i).toFixed(c2).slice(2) : "");
   };
   util$1.formatSize = function(size) {
     if (size >= 1073741824) {
@@ -32596,15 +32608,15 @@ function requireUtil() {
     if (ip.length !== 4) {
       return null;
     }
-    var b2 = util$1.createBuffer();
+    var b = util$1.createBuffer();
     for (var i = 0; i < ip.length; ++i) {
       var num = parseInt(ip[i], 10);
       if (isNaN(num)) {
         return null;
       }
-      b2.putByte(num);
+      b.putByte(num);
     }
-    return b2.getBytes();
+    return b.getBytes();
   };
   util$1.bytesFromIPv6 = function(ip) {
     var blanks = 0;
@@ -32613,20 +32625,20 @@ function requireUtil() {
       return true;
     });
     var zeros = (8 - ip.length + blanks) * 2;
-    var b2 = util$1.createBuffer();
+    var b = util$1.createBuffer();
     for (var i = 0; i < 8; ++i) {
       if (!ip[i] || ip[i].length === 0) {
-        b2.fillWithByte(0, zeros);
+        b.fillWithByte(0, zeros);
         zeros = 0;
         continue;
       }
       var bytes = util$1.hexToBytes(ip[i]);
       if (bytes.length < 2) {
-        b2.putByte(0);
+        b.putByte(0);
       }
-      b2.putBytes(bytes);
+      b.putBytes(bytes);
     }
-    return b2.getBytes();
+    return b.getBytes();
   };
   util$1.bytesToIP = function(bytes) {
     if (bytes.length === 4) {
@@ -33455,14 +33467,14 @@ function requireCipherModes() {
     }
     return z2;
   };
-  modes.gcm.prototype.ghash = function(h, y, x2) {
+  modes.gcm.prototype.ghash = function(h2, y, x2) {
     y[0] ^= x2[0];
     y[1] ^= x2[1];
     y[2] ^= x2[2];
     y[3] ^= x2[3];
     return this.tableMultiply(y);
   };
-  modes.gcm.prototype.generateHashTable = function(h, bits) {
+  modes.gcm.prototype.generateHashTable = function(h2, bits) {
     var multiplier = 8 / bits;
     var perInt = 4 * multiplier;
     var size = 16 * multiplier;
@@ -33472,7 +33484,7 @@ function requireCipherModes() {
       var idx = i / perInt | 0;
       var shft = (perInt - 1 - i % perInt) * bits;
       tmp[idx] = 1 << bits - 1 << shft;
-      m[i] = this.generateSubHashTable(this.multiply(tmp, h), bits);
+      m[i] = this.generateSubHashTable(this.multiply(tmp, h2), bits);
     }
     return m;
   };
@@ -33488,10 +33500,10 @@ function requireCipherModes() {
     }
     i = 2;
     while (i < half) {
-      for (var j = 1; j < i; ++j) {
+      for (var j2 = 1; j2 < i; ++j2) {
         var m_i = m[i];
-        var m_j = m[j];
-        m[i + j] = [
+        var m_j = m[j2];
+        m[i + j2] = [
           m_i[0] ^ m_j[0],
           m_i[1] ^ m_j[1],
           m_i[2] ^ m_j[2],
@@ -33713,20 +33725,20 @@ function requireAes() {
     }
   }
   function _expandKey(key, decrypt) {
-    var w = key.slice(0);
+    var w2 = key.slice(0);
     var temp, iNk = 1;
-    var Nk = w.length;
+    var Nk = w2.length;
     var Nr1 = Nk + 6 + 1;
     var end = Nb * Nr1;
     for (var i = Nk; i < end; ++i) {
-      temp = w[i - 1];
+      temp = w2[i - 1];
       if (i % Nk === 0) {
         temp = sbox[temp >>> 16 & 255] << 24 ^ sbox[temp >>> 8 & 255] << 16 ^ sbox[temp & 255] << 8 ^ sbox[temp >>> 24] ^ rcon[iNk] << 24;
         iNk++;
       } else if (Nk > 6 && i % Nk === 4) {
         temp = sbox[temp >>> 24] << 24 ^ sbox[temp >>> 16 & 255] << 16 ^ sbox[temp >>> 8 & 255] << 8 ^ sbox[temp & 255];
       }
-      w[i] = w[i - Nk] ^ temp;
+      w2[i] = w2[i - Nk] ^ temp;
     }
     if (decrypt) {
       var tmp;
@@ -33734,27 +33746,27 @@ function requireAes() {
       var m1 = imix[1];
       var m2 = imix[2];
       var m3 = imix[3];
-      var wnew = w.slice(0);
-      end = w.length;
+      var wnew = w2.slice(0);
+      end = w2.length;
       for (var i = 0, wi = end - Nb; i < end; i += Nb, wi -= Nb) {
         if (i === 0 || i === end - Nb) {
-          wnew[i] = w[wi];
-          wnew[i + 1] = w[wi + 3];
-          wnew[i + 2] = w[wi + 2];
-          wnew[i + 3] = w[wi + 1];
+          wnew[i] = w2[wi];
+          wnew[i + 1] = w2[wi + 3];
+          wnew[i + 2] = w2[wi + 2];
+          wnew[i + 3] = w2[wi + 1];
         } else {
           for (var n = 0; n < Nb; ++n) {
-            tmp = w[wi + n];
+            tmp = w2[wi + n];
             wnew[i + (3 & -n)] = m0[sbox[tmp >>> 24]] ^ m1[sbox[tmp >>> 16 & 255]] ^ m2[sbox[tmp >>> 8 & 255]] ^ m3[sbox[tmp & 255]];
           }
         }
       }
-      w = wnew;
+      w2 = wnew;
     }
-    return w;
+    return w2;
   }
-  function _updateBlock(w, input, output, decrypt) {
-    var Nr = w.length / 4 - 1;
+  function _updateBlock(w2, input, output, decrypt) {
+    var Nr = w2.length / 4 - 1;
     var m0, m1, m2, m3, sub;
     if (decrypt) {
       m0 = imix[0];
@@ -33769,25 +33781,25 @@ function requireAes() {
       m3 = mix[3];
       sub = sbox;
     }
-    var a, b2, c2, d, a2, b22, c22;
-    a = input[0] ^ w[0];
-    b2 = input[decrypt ? 3 : 1] ^ w[1];
-    c2 = input[2] ^ w[2];
-    d = input[decrypt ? 1 : 3] ^ w[3];
+    var a, b, c2, d, a2, b2, c22;
+    a = input[0] ^ w2[0];
+    b = input[decrypt ? 3 : 1] ^ w2[1];
+    c2 = input[2] ^ w2[2];
+    d = input[decrypt ? 1 : 3] ^ w2[3];
     var i = 3;
     for (var round = 1; round < Nr; ++round) {
-      a2 = m0[a >>> 24] ^ m1[b2 >>> 16 & 255] ^ m2[c2 >>> 8 & 255] ^ m3[d & 255] ^ w[++i];
-      b22 = m0[b2 >>> 24] ^ m1[c2 >>> 16 & 255] ^ m2[d >>> 8 & 255] ^ m3[a & 255] ^ w[++i];
-      c22 = m0[c2 >>> 24] ^ m1[d >>> 16 & 255] ^ m2[a >>> 8 & 255] ^ m3[b2 & 255] ^ w[++i];
-      d = m0[d >>> 24] ^ m1[a >>> 16 & 255] ^ m2[b2 >>> 8 & 255] ^ m3[c2 & 255] ^ w[++i];
+      a2 = m0[a >>> 24] ^ m1[b >>> 16 & 255] ^ m2[c2 >>> 8 & 255] ^ m3[d & 255] ^ w2[++i];
+      b2 = m0[b >>> 24] ^ m1[c2 >>> 16 & 255] ^ m2[d >>> 8 & 255] ^ m3[a & 255] ^ w2[++i];
+      c22 = m0[c2 >>> 24] ^ m1[d >>> 16 & 255] ^ m2[a >>> 8 & 255] ^ m3[b & 255] ^ w2[++i];
+      d = m0[d >>> 24] ^ m1[a >>> 16 & 255] ^ m2[b >>> 8 & 255] ^ m3[c2 & 255] ^ w2[++i];
       a = a2;
-      b2 = b22;
+      b = b2;
       c2 = c22;
     }
-    output[0] = sub[a >>> 24] << 24 ^ sub[b2 >>> 16 & 255] << 16 ^ sub[c2 >>> 8 & 255] << 8 ^ sub[d & 255] ^ w[++i];
-    output[decrypt ? 3 : 1] = sub[b2 >>> 24] << 24 ^ sub[c2 >>> 16 & 255] << 16 ^ sub[d >>> 8 & 255] << 8 ^ sub[a & 255] ^ w[++i];
-    output[2] = sub[c2 >>> 24] << 24 ^ sub[d >>> 16 & 255] << 16 ^ sub[a >>> 8 & 255] << 8 ^ sub[b2 & 255] ^ w[++i];
-    output[decrypt ? 1 : 3] = sub[d >>> 24] << 24 ^ sub[a >>> 16 & 255] << 16 ^ sub[b2 >>> 8 & 255] << 8 ^ sub[c2 & 255] ^ w[++i];
+    output[0] = sub[a >>> 24] << 24 ^ sub[b >>> 16 & 255] << 16 ^ sub[c2 >>> 8 & 255] << 8 ^ sub[d & 255] ^ w2[++i];
+    output[decrypt ? 3 : 1] = sub[b >>> 24] << 24 ^ sub[c2 >>> 16 & 255] << 16 ^ sub[d >>> 8 & 255] << 8 ^ sub[a & 255] ^ w2[++i];
+    output[2] = sub[c2 >>> 24] << 24 ^ sub[d >>> 16 & 255] << 16 ^ sub[a >>> 8 & 255] << 8 ^ sub[b & 255] ^ w2[++i];
+    output[decrypt ? 1 : 3] = sub[d >>> 24] << 24 ^ sub[a >>> 16 & 255] << 16 ^ sub[b >>> 8 & 255] << 8 ^ sub[c2 & 255] ^ w2[++i];
   }
   function _createCipher(options) {
     options = options || {};
@@ -34070,17 +34082,17 @@ function requireAsn1() {
     }
     return equal;
   };
-  asn1$1.getBerValueLength = function(b2) {
-    var b22 = b2.getByte();
-    if (b22 === 128) {
+  asn1$1.getBerValueLength = function(b) {
+    var b2 = b.getByte();
+    if (b2 === 128) {
       return void 0;
     }
     var length;
-    var longForm = b22 & 128;
+    var longForm = b2 & 128;
     if (!longForm) {
-      length = b22;
+      length = b2;
     } else {
-      length = b2.getInt((b22 & 127) << 3);
+      length = b.getInt((b2 & 127) << 3);
     }
     return length;
   };
@@ -34327,7 +34339,7 @@ function requireAsn1() {
     var values = oid.split(".");
     var bytes = forge2.util.createBuffer();
     bytes.putByte(40 * parseInt(values[0], 10) + parseInt(values[1], 10));
-    var last, valueBytes, value, b2;
+    var last, valueBytes, value, b;
     for (var i = 2; i < values.length; ++i) {
       last = true;
       valueBytes = [];
@@ -34336,12 +34348,12 @@ function requireAsn1() {
         throw new Error("OID value too large; max is 32-bits.");
       }
       do {
-        b2 = value & 127;
+        b = value & 127;
         value = value >>> 7;
         if (!last) {
-          b2 |= 128;
+          b |= 128;
         }
-        valueBytes.push(b2);
+        valueBytes.push(b);
         last = false;
       } while (value > 0);
       for (var n = valueBytes.length - 1; n >= 0; --n) {
@@ -34355,19 +34367,19 @@ function requireAsn1() {
     if (typeof bytes === "string") {
       bytes = forge2.util.createBuffer(bytes);
     }
-    var b2 = bytes.getByte();
-    oid = Math.floor(b2 / 40) + "." + b2 % 40;
+    var b = bytes.getByte();
+    oid = Math.floor(b / 40) + "." + b % 40;
     var value = 0;
     while (bytes.length() > 0) {
       if (value > 70368744177663) {
         throw new Error("OID value too large; max is 53-bits.");
       }
-      b2 = bytes.getByte();
+      b = bytes.getByte();
       value = value * 128;
-      if (b2 & 128) {
-        value += b2 & 127;
+      if (b & 128) {
+        value += b & 127;
       } else {
-        oid += "." + (value + b2);
+        oid += "." + (value + b);
         value = 0;
       }
     }
@@ -34522,11 +34534,11 @@ function requireAsn1() {
       if (obj.constructed === v.constructed || typeof v.constructed === "undefined") {
         rval = true;
         if (v.value && forge2.util.isArray(v.value)) {
-          var j = 0;
+          var j2 = 0;
           for (var i = 0; rval && i < v.value.length; ++i) {
             var schemaItem = v.value[i];
             rval = !!schemaItem.optional;
-            var objChild = obj.value[j];
+            var objChild = obj.value[j2];
             if (!objChild) {
               if (!schemaItem.optional) {
                 rval = false;
@@ -34551,7 +34563,7 @@ function requireAsn1() {
             }
             var childRval = asn1$1.validate(objChild, schemaItem, capture, errors);
             if (childRval) {
-              ++j;
+              ++j2;
               rval = true;
             } else if (schemaItem.optional) {
               rval = true;
@@ -35102,53 +35114,53 @@ function requireMd5() {
     }
     _initialized = true;
   }
-  function _update(s, w, bytes) {
-    var t, a, b2, c2, d, f, r, i;
+  function _update(s, w2, bytes) {
+    var t, a, b, c2, d, f, r, i;
     var len = bytes.length();
     while (len >= 64) {
       a = s.h0;
-      b2 = s.h1;
+      b = s.h1;
       c2 = s.h2;
       d = s.h3;
       for (i = 0; i < 16; ++i) {
-        w[i] = bytes.getInt32Le();
-        f = d ^ b2 & (c2 ^ d);
-        t = a + f + _k[i] + w[i];
+        w2[i] = bytes.getInt32Le();
+        f = d ^ b & (c2 ^ d);
+        t = a + f + _k[i] + w2[i];
         r = _r[i];
         a = d;
         d = c2;
-        c2 = b2;
-        b2 += t << r | t >>> 32 - r;
+        c2 = b;
+        b += t << r | t >>> 32 - r;
       }
       for (; i < 32; ++i) {
-        f = c2 ^ d & (b2 ^ c2);
-        t = a + f + _k[i] + w[_g[i]];
+        f = c2 ^ d & (b ^ c2);
+        t = a + f + _k[i] + w2[_g[i]];
         r = _r[i];
         a = d;
         d = c2;
-        c2 = b2;
-        b2 += t << r | t >>> 32 - r;
+        c2 = b;
+        b += t << r | t >>> 32 - r;
       }
       for (; i < 48; ++i) {
-        f = b2 ^ c2 ^ d;
-        t = a + f + _k[i] + w[_g[i]];
+        f = b ^ c2 ^ d;
+        t = a + f + _k[i] + w2[_g[i]];
         r = _r[i];
         a = d;
         d = c2;
-        c2 = b2;
-        b2 += t << r | t >>> 32 - r;
+        c2 = b;
+        b += t << r | t >>> 32 - r;
       }
       for (; i < 64; ++i) {
-        f = c2 ^ (b2 | ~d);
-        t = a + f + _k[i] + w[_g[i]];
+        f = c2 ^ (b | ~d);
+        t = a + f + _k[i] + w2[_g[i]];
         r = _r[i];
         a = d;
         d = c2;
-        c2 = b2;
-        b2 += t << r | t >>> 32 - r;
+        c2 = b;
+        b += t << r | t >>> 32 - r;
       }
       s.h0 = s.h0 + a | 0;
-      s.h1 = s.h1 + b2 | 0;
+      s.h1 = s.h1 + b | 0;
       s.h2 = s.h2 + c2 | 0;
       s.h3 = s.h3 + d | 0;
       len -= 64;
@@ -35409,7 +35421,7 @@ function requireDes() {
     var keys = [];
     var shifts = [0, 0, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1, 1, 1, 1, 0];
     var n = 0, tmp;
-    for (var j = 0; j < iterations; j++) {
+    for (var j2 = 0; j2 < iterations; j2++) {
       var left = key.getInt32();
       var right = key.getInt32();
       tmp = (left >>> 4 ^ right) & 252645135;
@@ -35483,10 +35495,10 @@ function requireDes() {
     left ^= tmp << 1;
     left = left << 1 | left >>> 31;
     right = right << 1 | right >>> 31;
-    for (var j = 0; j < iterations; j += 3) {
-      var endloop = looping[j + 1];
-      var loopinc = looping[j + 2];
-      for (var i = looping[j]; i != endloop; i += loopinc) {
+    for (var j2 = 0; j2 < iterations; j2 += 3) {
+      var endloop = looping[j2 + 1];
+      var loopinc = looping[j2 + 2];
+      for (var i = looping[j2]; i != endloop; i += loopinc) {
         var right1 = right ^ keys[i];
         var right2 = (right >>> 4 | right << 28) ^ keys[i + 1];
         tmp = left;
@@ -35616,7 +35628,7 @@ function requirePbkdf2() {
         prf.update(s);
         prf.update(forge2.util.int32ToBytes(i));
         xor = u_c1 = prf.digest().getBytes();
-        for (var j = 2; j <= c2; ++j) {
+        for (var j2 = 2; j2 <= c2; ++j2) {
           prf.start(null, null);
           prf.update(u_c1);
           u_c = prf.digest().getBytes();
@@ -35627,7 +35639,7 @@ function requirePbkdf2() {
       }
       return dk;
     }
-    var i = 1, j;
+    var i = 1, j2;
     function outer() {
       if (i > len) {
         return callback2(null, dk);
@@ -35636,17 +35648,17 @@ function requirePbkdf2() {
       prf.update(s);
       prf.update(forge2.util.int32ToBytes(i));
       xor = u_c1 = prf.digest().getBytes();
-      j = 2;
+      j2 = 2;
       inner();
     }
     function inner() {
-      if (j <= c2) {
+      if (j2 <= c2) {
         prf.start(null, null);
         prf.update(u_c1);
         u_c = prf.digest().getBytes();
         xor = forge2.util.xorBytes(xor, u_c, hLen);
         u_c1 = u_c;
-        ++j;
+        ++j2;
         return forge2.util.setImmediate(inner);
       }
       dk += i < len ? xor : xor.substr(0, r);
@@ -35838,52 +35850,52 @@ function requireSha256() {
     ];
     _initialized = true;
   }
-  function _update(s, w, bytes) {
-    var t1, t2, s0, s1, ch, maj, i, a, b2, c2, d, e, f, g, h;
+  function _update(s, w2, bytes) {
+    var t1, t2, s0, s1, ch, maj, i, a, b, c2, d, e, f, g, h2;
     var len = bytes.length();
     while (len >= 64) {
       for (i = 0; i < 16; ++i) {
-        w[i] = bytes.getInt32();
+        w2[i] = bytes.getInt32();
       }
       for (; i < 64; ++i) {
-        t1 = w[i - 2];
+        t1 = w2[i - 2];
         t1 = (t1 >>> 17 | t1 << 15) ^ (t1 >>> 19 | t1 << 13) ^ t1 >>> 10;
-        t2 = w[i - 15];
+        t2 = w2[i - 15];
         t2 = (t2 >>> 7 | t2 << 25) ^ (t2 >>> 18 | t2 << 14) ^ t2 >>> 3;
-        w[i] = t1 + w[i - 7] + t2 + w[i - 16] | 0;
+        w2[i] = t1 + w2[i - 7] + t2 + w2[i - 16] | 0;
       }
       a = s.h0;
-      b2 = s.h1;
+      b = s.h1;
       c2 = s.h2;
       d = s.h3;
       e = s.h4;
       f = s.h5;
       g = s.h6;
-      h = s.h7;
+      h2 = s.h7;
       for (i = 0; i < 64; ++i) {
         s1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
         ch = g ^ e & (f ^ g);
         s0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
-        maj = a & b2 | c2 & (a ^ b2);
-        t1 = h + s1 + ch + _k[i] + w[i];
+        maj = a & b | c2 & (a ^ b);
+        t1 = h2 + s1 + ch + _k[i] + w2[i];
         t2 = s0 + maj;
-        h = g;
+        h2 = g;
         g = f;
         f = e;
         e = d + t1 >>> 0;
         d = c2;
-        c2 = b2;
-        b2 = a;
+        c2 = b;
+        b = a;
         a = t1 + t2 >>> 0;
       }
       s.h0 = s.h0 + a | 0;
-      s.h1 = s.h1 + b2 | 0;
+      s.h1 = s.h1 + b | 0;
       s.h2 = s.h2 + c2 | 0;
       s.h3 = s.h3 + d | 0;
       s.h4 = s.h4 + e | 0;
       s.h5 = s.h5 + f | 0;
       s.h6 = s.h6 + g | 0;
-      s.h7 = s.h7 + h | 0;
+      s.h7 = s.h7 + h2 | 0;
       len -= 64;
     }
   }
@@ -35927,15 +35939,15 @@ function requirePrng() {
       var increment = ctx.plugin.increment;
       var formatKey = ctx.plugin.formatKey;
       var formatSeed = ctx.plugin.formatSeed;
-      var b2 = forge2.util.createBuffer();
+      var b = forge2.util.createBuffer();
       ctx.key = null;
       generate();
       function generate(err) {
         if (err) {
           return callback2(err);
         }
-        if (b2.length() >= count2) {
-          return callback2(null, b2.getBytes(count2));
+        if (b.length() >= count2) {
+          return callback2(null, b.getBytes(count2));
         }
         if (ctx.generated > 1048575) {
           ctx.key = null;
@@ -35947,7 +35959,7 @@ function requirePrng() {
         }
         var bytes = cipher2(ctx.key, ctx.seed);
         ctx.generated += bytes.length;
-        b2.putBytes(bytes);
+        b.putBytes(bytes);
         ctx.key = formatKey(cipher2(ctx.key, increment(ctx.seed)));
         ctx.seed = formatSeed(cipher2(ctx.key, ctx.seed));
         forge2.util.setImmediate(generate);
@@ -35959,8 +35971,8 @@ function requirePrng() {
       var formatKey = ctx.plugin.formatKey;
       var formatSeed = ctx.plugin.formatSeed;
       ctx.key = null;
-      var b2 = forge2.util.createBuffer();
-      while (b2.length() < count2) {
+      var b = forge2.util.createBuffer();
+      while (b.length() < count2) {
         if (ctx.generated > 1048575) {
           ctx.key = null;
         }
@@ -35969,11 +35981,11 @@ function requirePrng() {
         }
         var bytes = cipher2(ctx.key, ctx.seed);
         ctx.generated += bytes.length;
-        b2.putBytes(bytes);
+        b.putBytes(bytes);
         ctx.key = formatKey(cipher2(ctx.key, increment(ctx.seed)));
         ctx.seed = formatSeed(cipher2(ctx.key, ctx.seed));
       }
-      return b2.getBytes(count2);
+      return b.getBytes(count2);
     };
     function _reseed(callback2) {
       if (ctx.pools[0].messageLength >= 32) {
@@ -36003,10 +36015,10 @@ function requirePrng() {
       var md3 = ctx.plugin.md.create();
       md3.update(ctx.keyBytes);
       var _2powK = 1;
-      for (var k = 0; k < 32; ++k) {
+      for (var k2 = 0; k2 < 32; ++k2) {
         if (ctx.reseeds % _2powK === 0) {
-          md3.update(ctx.pools[k].digest().getBytes());
-          ctx.pools[k].start();
+          md3.update(ctx.pools[k2].digest().getBytes());
+          ctx.pools[k2].start();
         }
         _2powK = _2powK << 1;
       }
@@ -36027,15 +36039,15 @@ function requirePrng() {
           return _crypto2.getRandomValues(arr);
         };
       }
-      var b2 = forge2.util.createBuffer();
+      var b = forge2.util.createBuffer();
       if (getRandomValues) {
-        while (b2.length() < needed) {
-          var count2 = Math.max(1, Math.min(needed - b2.length(), 65536) / 4);
+        while (b.length() < needed) {
+          var count2 = Math.max(1, Math.min(needed - b.length(), 65536) / 4);
           var entropy = new Uint32Array(Math.floor(count2));
           try {
             getRandomValues(entropy);
             for (var i2 = 0; i2 < entropy.length; ++i2) {
-              b2.putInt32(entropy[i2]);
+              b.putInt32(entropy[i2]);
             }
           } catch (e) {
             if (!(typeof QuotaExceededError !== "undefined" && e instanceof QuotaExceededError)) {
@@ -36044,10 +36056,10 @@ function requirePrng() {
           }
         }
       }
-      if (b2.length() < needed) {
+      if (b.length() < needed) {
         var hi, lo, next;
         var seed = Math.floor(Math.random() * 65536);
-        while (b2.length() < needed) {
+        while (b.length() < needed) {
           lo = 16807 * (seed & 65535);
           hi = 16807 * (seed >> 16);
           lo += (hi & 32767) << 16;
@@ -36057,11 +36069,11 @@ function requirePrng() {
           for (var i2 = 0; i2 < 3; ++i2) {
             next = seed >>> (i2 << 3);
             next ^= Math.floor(Math.random() * 256);
-            b2.putByte(next & 255);
+            b.putByte(next & 255);
           }
         }
       }
-      return b2.getBytes(needed);
+      return b.getBytes(needed);
     }
     if (_crypto) {
       ctx.seedFile = function(needed, callback2) {
@@ -36527,35 +36539,35 @@ function requireRc2() {
   var createCipher = function(key, bits, encrypt) {
     var _finish = false, _input = null, _output = null, _iv = null;
     var mixRound, mashRound;
-    var i, j, K = [];
+    var i, j2, K2 = [];
     key = forge2.rc2.expandKey(key, bits);
     for (i = 0; i < 64; i++) {
-      K.push(key.getInt16Le());
+      K2.push(key.getInt16Le());
     }
     if (encrypt) {
       mixRound = function(R2) {
         for (i = 0; i < 4; i++) {
-          R2[i] += K[j] + (R2[(i + 3) % 4] & R2[(i + 2) % 4]) + (~R2[(i + 3) % 4] & R2[(i + 1) % 4]);
+          R2[i] += K2[j2] + (R2[(i + 3) % 4] & R2[(i + 2) % 4]) + (~R2[(i + 3) % 4] & R2[(i + 1) % 4]);
           R2[i] = rol(R2[i], s[i]);
-          j++;
+          j2++;
         }
       };
       mashRound = function(R2) {
         for (i = 0; i < 4; i++) {
-          R2[i] += K[R2[(i + 3) % 4] & 63];
+          R2[i] += K2[R2[(i + 3) % 4] & 63];
         }
       };
     } else {
       mixRound = function(R2) {
         for (i = 3; i >= 0; i--) {
           R2[i] = ror(R2[i], s[i]);
-          R2[i] -= K[j] + (R2[(i + 3) % 4] & R2[(i + 2) % 4]) + (~R2[(i + 3) % 4] & R2[(i + 1) % 4]);
-          j--;
+          R2[i] -= K2[j2] + (R2[(i + 3) % 4] & R2[(i + 2) % 4]) + (~R2[(i + 3) % 4] & R2[(i + 1) % 4]);
+          j2--;
         }
       };
       mashRound = function(R2) {
         for (i = 3; i >= 0; i--) {
-          R2[i] -= K[R2[(i + 3) % 4] & 63];
+          R2[i] -= K2[R2[(i + 3) % 4] & 63];
         }
       };
     }
@@ -36572,7 +36584,7 @@ function requireRc2() {
         }
         R2.push(val & 65535);
       }
-      j = encrypt ? 0 : 63;
+      j2 = encrypt ? 0 : 63;
       for (var ptr = 0; ptr < plan2.length; ptr++) {
         for (var ctr = 0; ctr < plan2[ptr][0]; ctr++) {
           plan2[ptr][1](R2);
@@ -36699,46 +36711,46 @@ function requireJsbn() {
   var forge2 = requireForge();
   jsbn = forge2.jsbn = forge2.jsbn || {};
   var dbits;
-  function BigInteger(a, b2, c2) {
+  function BigInteger(a, b, c2) {
     this.data = [];
     if (a != null)
-      if ("number" == typeof a) this.fromNumber(a, b2, c2);
-      else if (b2 == null && "string" != typeof a) this.fromString(a, 256);
-      else this.fromString(a, b2);
+      if ("number" == typeof a) this.fromNumber(a, b, c2);
+      else if (b == null && "string" != typeof a) this.fromString(a, 256);
+      else this.fromString(a, b);
   }
   forge2.jsbn.BigInteger = BigInteger;
   function nbi() {
     return new BigInteger(null);
   }
-  function am1(i, x2, w, j, c2, n) {
+  function am1(i, x2, w2, j2, c2, n) {
     while (--n >= 0) {
-      var v = x2 * this.data[i++] + w.data[j] + c2;
+      var v = x2 * this.data[i++] + w2.data[j2] + c2;
       c2 = Math.floor(v / 67108864);
-      w.data[j++] = v & 67108863;
+      w2.data[j2++] = v & 67108863;
     }
     return c2;
   }
-  function am2(i, x2, w, j, c2, n) {
+  function am2(i, x2, w2, j2, c2, n) {
     var xl = x2 & 32767, xh = x2 >> 15;
     while (--n >= 0) {
       var l = this.data[i] & 32767;
-      var h = this.data[i++] >> 15;
-      var m = xh * l + h * xl;
-      l = xl * l + ((m & 32767) << 15) + w.data[j] + (c2 & 1073741823);
-      c2 = (l >>> 30) + (m >>> 15) + xh * h + (c2 >>> 30);
-      w.data[j++] = l & 1073741823;
+      var h2 = this.data[i++] >> 15;
+      var m = xh * l + h2 * xl;
+      l = xl * l + ((m & 32767) << 15) + w2.data[j2] + (c2 & 1073741823);
+      c2 = (l >>> 30) + (m >>> 15) + xh * h2 + (c2 >>> 30);
+      w2.data[j2++] = l & 1073741823;
     }
     return c2;
   }
-  function am3(i, x2, w, j, c2, n) {
+  function am3(i, x2, w2, j2, c2, n) {
     var xl = x2 & 16383, xh = x2 >> 14;
     while (--n >= 0) {
       var l = this.data[i] & 16383;
-      var h = this.data[i++] >> 14;
-      var m = xh * l + h * xl;
-      l = xl * l + ((m & 16383) << 14) + w.data[j] + c2;
-      c2 = (l >> 28) + (m >> 14) + xh * h;
-      w.data[j++] = l & 268435455;
+      var h2 = this.data[i++] >> 14;
+      var m = xh * l + h2 * xl;
+      l = xl * l + ((m & 16383) << 14) + w2.data[j2] + c2;
+      c2 = (l >> 28) + (m >> 14) + xh * h2;
+      w2.data[j2++] = l & 268435455;
     }
     return c2;
   }
@@ -36795,23 +36807,23 @@ function requireJsbn() {
     r.fromInt(i);
     return r;
   }
-  function bnpFromString(s, b2) {
-    var k;
-    if (b2 == 16) k = 4;
-    else if (b2 == 8) k = 3;
-    else if (b2 == 256) k = 8;
-    else if (b2 == 2) k = 1;
-    else if (b2 == 32) k = 5;
-    else if (b2 == 4) k = 2;
+  function bnpFromString(s, b) {
+    var k2;
+    if (b == 16) k2 = 4;
+    else if (b == 8) k2 = 3;
+    else if (b == 256) k2 = 8;
+    else if (b == 2) k2 = 1;
+    else if (b == 32) k2 = 5;
+    else if (b == 4) k2 = 2;
     else {
-      this.fromRadix(s, b2);
+      this.fromRadix(s, b);
       return;
     }
     this.t = 0;
     this.s = 0;
     var i = s.length, mi = false, sh = 0;
     while (--i >= 0) {
-      var x2 = k == 8 ? s[i] & 255 : intAt(s, i);
+      var x2 = k2 == 8 ? s[i] & 255 : intAt(s, i);
       if (x2 < 0) {
         if (s.charAt(i) == "-") mi = true;
         continue;
@@ -36819,15 +36831,15 @@ function requireJsbn() {
       mi = false;
       if (sh == 0)
         this.data[this.t++] = x2;
-      else if (sh + k > this.DB) {
+      else if (sh + k2 > this.DB) {
         this.data[this.t - 1] |= (x2 & (1 << this.DB - sh) - 1) << sh;
         this.data[this.t++] = x2 >> this.DB - sh;
       } else
         this.data[this.t - 1] |= x2 << sh;
-      sh += k;
+      sh += k2;
       if (sh >= this.DB) sh -= this.DB;
     }
-    if (k == 8 && (s[0] & 128) != 0) {
+    if (k2 == 8 && (s[0] & 128) != 0) {
       this.s = -1;
       if (sh > 0) this.data[this.t - 1] |= (1 << this.DB - sh) - 1 << sh;
     }
@@ -36838,28 +36850,28 @@ function requireJsbn() {
     var c2 = this.s & this.DM;
     while (this.t > 0 && this.data[this.t - 1] == c2) --this.t;
   }
-  function bnToString(b2) {
-    if (this.s < 0) return "-" + this.negate().toString(b2);
-    var k;
-    if (b2 == 16) k = 4;
-    else if (b2 == 8) k = 3;
-    else if (b2 == 2) k = 1;
-    else if (b2 == 32) k = 5;
-    else if (b2 == 4) k = 2;
-    else return this.toRadix(b2);
-    var km = (1 << k) - 1, d, m = false, r = "", i = this.t;
-    var p = this.DB - i * this.DB % k;
+  function bnToString(b) {
+    if (this.s < 0) return "-" + this.negate().toString(b);
+    var k2;
+    if (b == 16) k2 = 4;
+    else if (b == 8) k2 = 3;
+    else if (b == 2) k2 = 1;
+    else if (b == 32) k2 = 5;
+    else if (b == 4) k2 = 2;
+    else return this.toRadix(b);
+    var km = (1 << k2) - 1, d, m = false, r = "", i = this.t;
+    var p = this.DB - i * this.DB % k2;
     if (i-- > 0) {
       if (p < this.DB && (d = this.data[i] >> p) > 0) {
         m = true;
         r = int2char(d);
       }
       while (i >= 0) {
-        if (p < k) {
-          d = (this.data[i] & (1 << p) - 1) << k - p;
-          d |= this.data[--i] >> (p += this.DB - k);
+        if (p < k2) {
+          d = (this.data[i] & (1 << p) - 1) << k2 - p;
+          d |= this.data[--i] >> (p += this.DB - k2);
         } else {
-          d = this.data[i] >> (p -= k) & km;
+          d = this.data[i] >> (p -= k2) & km;
           if (p <= 0) {
             p += this.DB;
             --i;
@@ -37017,12 +37029,12 @@ function requireJsbn() {
     r.s = 0;
     r.clamp();
   }
-  function bnpDivRemTo(m, q2, r) {
+  function bnpDivRemTo(m, q, r) {
     var pm2 = m.abs();
     if (pm2.t <= 0) return;
     var pt = this.abs();
     if (pt.t < pm2.t) {
-      if (q2 != null) q2.fromInt(0);
+      if (q != null) q.fromInt(0);
       if (r != null) this.copyTo(r);
       return;
     }
@@ -37041,8 +37053,8 @@ function requireJsbn() {
     if (y0 == 0) return;
     var yt = y0 * (1 << this.F1) + (ys > 1 ? y.data[ys - 2] >> this.F2 : 0);
     var d1 = this.FV / yt, d2 = (1 << this.F1) / yt, e = 1 << this.F2;
-    var i = r.t, j = i - ys, t = q2 == null ? nbi() : q2;
-    y.dlShiftTo(j, t);
+    var i = r.t, j2 = i - ys, t = q == null ? nbi() : q;
+    y.dlShiftTo(j2, t);
     if (r.compareTo(t) >= 0) {
       r.data[r.t++] = 1;
       r.subTo(t, r);
@@ -37050,17 +37062,17 @@ function requireJsbn() {
     BigInteger.ONE.dlShiftTo(ys, t);
     t.subTo(y, y);
     while (y.t < ys) y.data[y.t++] = 0;
-    while (--j >= 0) {
+    while (--j2 >= 0) {
       var qd = r.data[--i] == y0 ? this.DM : Math.floor(r.data[i] * d1 + (r.data[i - 1] + e) * d2);
-      if ((r.data[i] += y.am(0, qd, r, j, 0, ys)) < qd) {
-        y.dlShiftTo(j, t);
+      if ((r.data[i] += y.am(0, qd, r, j2, 0, ys)) < qd) {
+        y.dlShiftTo(j2, t);
         r.subTo(t, r);
         while (r.data[i] < --qd) r.subTo(t, r);
       }
     }
-    if (q2 != null) {
-      r.drShiftTo(ys, q2);
-      if (ts != ms) BigInteger.ZERO.subTo(q2, q2);
+    if (q != null) {
+      r.drShiftTo(ys, q);
+      if (ts != ms) BigInteger.ZERO.subTo(q, q);
     }
     r.t = ys;
     r.clamp();
@@ -37135,13 +37147,13 @@ function requireJsbn() {
     while (x2.t <= this.mt2)
       x2.data[x2.t++] = 0;
     for (var i = 0; i < this.m.t; ++i) {
-      var j = x2.data[i] & 32767;
-      var u0 = j * this.mpl + ((j * this.mph + (x2.data[i] >> 15) * this.mpl & this.um) << 15) & x2.DM;
-      j = i + this.m.t;
-      x2.data[j] += this.m.am(0, u0, x2, i, 0, this.m.t);
-      while (x2.data[j] >= x2.DV) {
-        x2.data[j] -= x2.DV;
-        x2.data[++j]++;
+      var j2 = x2.data[i] & 32767;
+      var u0 = j2 * this.mpl + ((j2 * this.mph + (x2.data[i] >> 15) * this.mpl & this.um) << 15) & x2.DM;
+      j2 = i + this.m.t;
+      x2.data[j2] += this.m.am(0, u0, x2, i, 0, this.m.t);
+      while (x2.data[j2] >= x2.DV) {
+        x2.data[j2] -= x2.DV;
+        x2.data[++j2]++;
       }
     }
     x2.clamp();
@@ -37236,53 +37248,53 @@ function requireJsbn() {
     else if (this.t <= 0 || this.t == 1 && this.data[0] <= 0) return 0;
     else return 1;
   }
-  function bnpToRadix(b2) {
-    if (b2 == null) b2 = 10;
-    if (this.signum() == 0 || b2 < 2 || b2 > 36) return "0";
-    var cs = this.chunkSize(b2);
-    var a = Math.pow(b2, cs);
+  function bnpToRadix(b) {
+    if (b == null) b = 10;
+    if (this.signum() == 0 || b < 2 || b > 36) return "0";
+    var cs = this.chunkSize(b);
+    var a = Math.pow(b, cs);
     var d = nbv(a), y = nbi(), z2 = nbi(), r = "";
     this.divRemTo(d, y, z2);
     while (y.signum() > 0) {
-      r = (a + z2.intValue()).toString(b2).substr(1) + r;
+      r = (a + z2.intValue()).toString(b).substr(1) + r;
       y.divRemTo(d, y, z2);
     }
-    return z2.intValue().toString(b2) + r;
+    return z2.intValue().toString(b) + r;
   }
-  function bnpFromRadix(s, b2) {
+  function bnpFromRadix(s, b) {
     this.fromInt(0);
-    if (b2 == null) b2 = 10;
-    var cs = this.chunkSize(b2);
-    var d = Math.pow(b2, cs), mi = false, j = 0, w = 0;
+    if (b == null) b = 10;
+    var cs = this.chunkSize(b);
+    var d = Math.pow(b, cs), mi = false, j2 = 0, w2 = 0;
     for (var i = 0; i < s.length; ++i) {
       var x2 = intAt(s, i);
       if (x2 < 0) {
         if (s.charAt(i) == "-" && this.signum() == 0) mi = true;
         continue;
       }
-      w = b2 * w + x2;
-      if (++j >= cs) {
+      w2 = b * w2 + x2;
+      if (++j2 >= cs) {
         this.dMultiply(d);
-        this.dAddOffset(w, 0);
-        j = 0;
-        w = 0;
+        this.dAddOffset(w2, 0);
+        j2 = 0;
+        w2 = 0;
       }
     }
-    if (j > 0) {
-      this.dMultiply(Math.pow(b2, j));
-      this.dAddOffset(w, 0);
+    if (j2 > 0) {
+      this.dMultiply(Math.pow(b, j2));
+      this.dAddOffset(w2, 0);
     }
     if (mi) BigInteger.ZERO.subTo(this, this);
   }
-  function bnpFromNumber(a, b2, c2) {
-    if ("number" == typeof b2) {
+  function bnpFromNumber(a, b, c2) {
+    if ("number" == typeof b) {
       if (a < 2) this.fromInt(1);
       else {
         this.fromNumber(a, c2);
         if (!this.testBit(a - 1))
           this.bitwiseTo(BigInteger.ONE.shiftLeft(a - 1), op_or, this);
         if (this.isEven()) this.dAddOffset(1, 0);
-        while (!this.isProbablePrime(b2)) {
+        while (!this.isProbablePrime(b)) {
           this.dAddOffset(2, 0);
           if (this.bitLength() > a) this.subTo(BigInteger.ONE.shiftLeft(a - 1), this);
         }
@@ -37290,7 +37302,7 @@ function requireJsbn() {
     } else {
       var x2 = new Array(), t = a & 7;
       x2.length = (a >> 3) + 1;
-      b2.nextBytes(x2);
+      b.nextBytes(x2);
       if (t > 0) x2[0] &= (1 << t) - 1;
       else x2[0] = 0;
       this.fromString(x2, 256);
@@ -37299,10 +37311,10 @@ function requireJsbn() {
   function bnToByteArray() {
     var i = this.t, r = new Array();
     r[0] = this.s;
-    var p = this.DB - i * this.DB % 8, d, k = 0;
+    var p = this.DB - i * this.DB % 8, d, k2 = 0;
     if (i-- > 0) {
       if (p < this.DB && (d = this.data[i] >> p) != (this.s & this.DM) >> p)
-        r[k++] = d | this.s << this.DB - p;
+        r[k2++] = d | this.s << this.DB - p;
       while (i >= 0) {
         if (p < 8) {
           d = (this.data[i] & (1 << p) - 1) << 8 - p;
@@ -37315,8 +37327,8 @@ function requireJsbn() {
           }
         }
         if ((d & 128) != 0) d |= -256;
-        if (k == 0 && (this.s & 128) != (d & 128)) ++k;
-        if (k > 0 || d != this.s) r[k++] = d;
+        if (k2 == 0 && (this.s & 128) != (d & 128)) ++k2;
+        if (k2 > 0 || d != this.s) r[k2++] = d;
       }
     }
     return r;
@@ -37438,9 +37450,9 @@ function requireJsbn() {
     return r;
   }
   function bnTestBit(n) {
-    var j = Math.floor(n / this.DB);
-    if (j >= this.t) return this.s != 0;
-    return (this.data[j] & 1 << n % this.DB) != 0;
+    var j2 = Math.floor(n / this.DB);
+    if (j2 >= this.t) return this.s != 0;
+    return (this.data[j2] & 1 << n % this.DB) != 0;
   }
   function bnpChangeBit(n, op) {
     var r = BigInteger.ONE.shiftLeft(n);
@@ -37517,23 +37529,23 @@ function requireJsbn() {
     return r;
   }
   function bnDivideAndRemainder(a) {
-    var q2 = nbi(), r = nbi();
-    this.divRemTo(a, q2, r);
-    return new Array(q2, r);
+    var q = nbi(), r = nbi();
+    this.divRemTo(a, q, r);
+    return new Array(q, r);
   }
   function bnpDMultiply(n) {
     this.data[this.t] = this.am(0, n - 1, this, 0, 0, this.t);
     ++this.t;
     this.clamp();
   }
-  function bnpDAddOffset(n, w) {
+  function bnpDAddOffset(n, w2) {
     if (n == 0) return;
-    while (this.t <= w) this.data[this.t++] = 0;
-    this.data[w] += n;
-    while (this.data[w] >= this.DV) {
-      this.data[w] -= this.DV;
-      if (++w >= this.t) this.data[this.t++] = 0;
-      ++this.data[w];
+    while (this.t <= w2) this.data[this.t++] = 0;
+    this.data[w2] += n;
+    while (this.data[w2] >= this.DV) {
+      this.data[w2] -= this.DV;
+      if (++w2 >= this.t) this.data[this.t++] = 0;
+      ++this.data[w2];
     }
   }
   function NullExp() {
@@ -37559,9 +37571,9 @@ function requireJsbn() {
     r.s = 0;
     r.t = i;
     while (i > 0) r.data[--i] = 0;
-    var j;
-    for (j = r.t - this.t; i < j; ++i) r.data[i + this.t] = this.am(0, a.data[i], r, i, 0, this.t);
-    for (j = Math.min(a.t, n); i < j; ++i) this.am(0, a.data[i], r, i, 0, n - i);
+    var j2;
+    for (j2 = r.t - this.t; i < j2; ++i) r.data[i + this.t] = this.am(0, a.data[i], r, i, 0, this.t);
+    for (j2 = Math.min(a.t, n); i < j2; ++i) this.am(0, a.data[i], r, i, 0, n - i);
     r.clamp();
   }
   function bnpMultiplyUpperTo(a, n, r) {
@@ -37620,22 +37632,22 @@ function requireJsbn() {
   Barrett.prototype.mulTo = barrettMulTo;
   Barrett.prototype.sqrTo = barrettSqrTo;
   function bnModPow(e, m) {
-    var i = e.bitLength(), k, r = nbv(1), z2;
+    var i = e.bitLength(), k2, r = nbv(1), z2;
     if (i <= 0) return r;
-    else if (i < 18) k = 1;
-    else if (i < 48) k = 3;
-    else if (i < 144) k = 4;
-    else if (i < 768) k = 5;
-    else k = 6;
+    else if (i < 18) k2 = 1;
+    else if (i < 48) k2 = 3;
+    else if (i < 144) k2 = 4;
+    else if (i < 768) k2 = 5;
+    else k2 = 6;
     if (i < 8)
       z2 = new Classic(m);
     else if (m.isEven())
       z2 = new Barrett(m);
     else
       z2 = new Montgomery(m);
-    var g = new Array(), n = 3, k1 = k - 1, km = (1 << k) - 1;
+    var g = new Array(), n = 3, k1 = k2 - 1, km = (1 << k2) - 1;
     g[1] = z2.convert(this);
-    if (k > 1) {
+    if (k2 > 1) {
       var g2 = nbi();
       z2.sqrTo(g[1], g2);
       while (n <= km) {
@@ -37644,25 +37656,25 @@ function requireJsbn() {
         n += 2;
       }
     }
-    var j = e.t - 1, w, is1 = true, r2 = nbi(), t;
-    i = nbits(e.data[j]) - 1;
-    while (j >= 0) {
-      if (i >= k1) w = e.data[j] >> i - k1 & km;
+    var j2 = e.t - 1, w2, is1 = true, r2 = nbi(), t;
+    i = nbits(e.data[j2]) - 1;
+    while (j2 >= 0) {
+      if (i >= k1) w2 = e.data[j2] >> i - k1 & km;
       else {
-        w = (e.data[j] & (1 << i + 1) - 1) << k1 - i;
-        if (j > 0) w |= e.data[j - 1] >> this.DB + i - k1;
+        w2 = (e.data[j2] & (1 << i + 1) - 1) << k1 - i;
+        if (j2 > 0) w2 |= e.data[j2 - 1] >> this.DB + i - k1;
       }
-      n = k;
-      while ((w & 1) == 0) {
-        w >>= 1;
+      n = k2;
+      while ((w2 & 1) == 0) {
+        w2 >>= 1;
         --n;
       }
       if ((i -= n) < 0) {
         i += this.DB;
-        --j;
+        --j2;
       }
       if (is1) {
-        g[w].copyTo(r);
+        g[w2].copyTo(r);
         is1 = false;
       } else {
         while (n > 1) {
@@ -37676,16 +37688,16 @@ function requireJsbn() {
           r = r2;
           r2 = t;
         }
-        z2.mulTo(r2, g[w], r);
+        z2.mulTo(r2, g[w2], r);
       }
-      while (j >= 0 && (e.data[j] & 1 << i) == 0) {
+      while (j2 >= 0 && (e.data[j2] & 1 << i) == 0) {
         z2.sqrTo(r, r2);
         t = r;
         r = r2;
         r2 = t;
         if (--i < 0) {
           i = this.DB - 1;
-          --j;
+          --j2;
         }
       }
     }
@@ -37735,18 +37747,18 @@ function requireJsbn() {
     var ac = m.isEven();
     if (this.isEven() && ac || m.signum() == 0) return BigInteger.ZERO;
     var u = m.clone(), v = this.clone();
-    var a = nbv(1), b2 = nbv(0), c2 = nbv(0), d = nbv(1);
+    var a = nbv(1), b = nbv(0), c2 = nbv(0), d = nbv(1);
     while (u.signum() != 0) {
       while (u.isEven()) {
         u.rShiftTo(1, u);
         if (ac) {
-          if (!a.isEven() || !b2.isEven()) {
+          if (!a.isEven() || !b.isEven()) {
             a.addTo(this, a);
-            b2.subTo(m, b2);
+            b.subTo(m, b);
           }
           a.rShiftTo(1, a);
-        } else if (!b2.isEven()) b2.subTo(m, b2);
-        b2.rShiftTo(1, b2);
+        } else if (!b.isEven()) b.subTo(m, b);
+        b.rShiftTo(1, b);
       }
       while (v.isEven()) {
         v.rShiftTo(1, v);
@@ -37762,11 +37774,11 @@ function requireJsbn() {
       if (u.compareTo(v) >= 0) {
         u.subTo(v, u);
         if (ac) a.subTo(c2, a);
-        b2.subTo(d, b2);
+        b.subTo(d, b);
       } else {
         v.subTo(u, v);
         if (ac) c2.subTo(a, c2);
-        d.subTo(b2, d);
+        d.subTo(b, d);
       }
     }
     if (v.compareTo(BigInteger.ONE) != 0) return BigInteger.ZERO;
@@ -37788,18 +37800,18 @@ function requireJsbn() {
     if (x2.isEven()) return false;
     i = 1;
     while (i < lowprimes.length) {
-      var m = lowprimes[i], j = i + 1;
-      while (j < lowprimes.length && m < lplim) m *= lowprimes[j++];
+      var m = lowprimes[i], j2 = i + 1;
+      while (j2 < lowprimes.length && m < lplim) m *= lowprimes[j2++];
       m = x2.modInt(m);
-      while (i < j) if (m % lowprimes[i++] == 0) return false;
+      while (i < j2) if (m % lowprimes[i++] == 0) return false;
     }
     return x2.millerRabin(t);
   }
   function bnpMillerRabin(t) {
     var n1 = this.subtract(BigInteger.ONE);
-    var k = n1.getLowestSetBit();
-    if (k <= 0) return false;
-    var r = n1.shiftRight(k);
+    var k2 = n1.getLowestSetBit();
+    if (k2 <= 0) return false;
+    var r = n1.shiftRight(k2);
     var prng2 = bnGetPrng();
     var a;
     for (var i = 0; i < t; ++i) {
@@ -37808,8 +37820,8 @@ function requireJsbn() {
       } while (a.compareTo(BigInteger.ONE) <= 0 || a.compareTo(n1) >= 0);
       var y = a.modPow(r, this);
       if (y.compareTo(BigInteger.ONE) != 0 && y.compareTo(n1) != 0) {
-        var j = 1;
-        while (j++ < k && y.compareTo(n1) != 0) {
+        var j2 = 1;
+        while (j2++ < k2 && y.compareTo(n1) != 0) {
           y = y.modPowInt(2, this);
           if (y.compareTo(BigInteger.ONE) == 0) return false;
         }
@@ -37982,88 +37994,88 @@ function requireSha1() {
     _padding += forge2.util.fillString(String.fromCharCode(0), 64);
     _initialized = true;
   }
-  function _update(s, w, bytes) {
-    var t, a, b2, c2, d, e, f, i;
+  function _update(s, w2, bytes) {
+    var t, a, b, c2, d, e, f, i;
     var len = bytes.length();
     while (len >= 64) {
       a = s.h0;
-      b2 = s.h1;
+      b = s.h1;
       c2 = s.h2;
       d = s.h3;
       e = s.h4;
       for (i = 0; i < 16; ++i) {
         t = bytes.getInt32();
-        w[i] = t;
-        f = d ^ b2 & (c2 ^ d);
+        w2[i] = t;
+        f = d ^ b & (c2 ^ d);
         t = (a << 5 | a >>> 27) + f + e + 1518500249 + t;
         e = d;
         d = c2;
-        c2 = (b2 << 30 | b2 >>> 2) >>> 0;
-        b2 = a;
+        c2 = (b << 30 | b >>> 2) >>> 0;
+        b = a;
         a = t;
       }
       for (; i < 20; ++i) {
-        t = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16];
+        t = w2[i - 3] ^ w2[i - 8] ^ w2[i - 14] ^ w2[i - 16];
         t = t << 1 | t >>> 31;
-        w[i] = t;
-        f = d ^ b2 & (c2 ^ d);
+        w2[i] = t;
+        f = d ^ b & (c2 ^ d);
         t = (a << 5 | a >>> 27) + f + e + 1518500249 + t;
         e = d;
         d = c2;
-        c2 = (b2 << 30 | b2 >>> 2) >>> 0;
-        b2 = a;
+        c2 = (b << 30 | b >>> 2) >>> 0;
+        b = a;
         a = t;
       }
       for (; i < 32; ++i) {
-        t = w[i - 3] ^ w[i - 8] ^ w[i - 14] ^ w[i - 16];
+        t = w2[i - 3] ^ w2[i - 8] ^ w2[i - 14] ^ w2[i - 16];
         t = t << 1 | t >>> 31;
-        w[i] = t;
-        f = b2 ^ c2 ^ d;
+        w2[i] = t;
+        f = b ^ c2 ^ d;
         t = (a << 5 | a >>> 27) + f + e + 1859775393 + t;
         e = d;
         d = c2;
-        c2 = (b2 << 30 | b2 >>> 2) >>> 0;
-        b2 = a;
+        c2 = (b << 30 | b >>> 2) >>> 0;
+        b = a;
         a = t;
       }
       for (; i < 40; ++i) {
-        t = w[i - 6] ^ w[i - 16] ^ w[i - 28] ^ w[i - 32];
+        t = w2[i - 6] ^ w2[i - 16] ^ w2[i - 28] ^ w2[i - 32];
         t = t << 2 | t >>> 30;
-        w[i] = t;
-        f = b2 ^ c2 ^ d;
+        w2[i] = t;
+        f = b ^ c2 ^ d;
         t = (a << 5 | a >>> 27) + f + e + 1859775393 + t;
         e = d;
         d = c2;
-        c2 = (b2 << 30 | b2 >>> 2) >>> 0;
-        b2 = a;
+        c2 = (b << 30 | b >>> 2) >>> 0;
+        b = a;
         a = t;
       }
       for (; i < 60; ++i) {
-        t = w[i - 6] ^ w[i - 16] ^ w[i - 28] ^ w[i - 32];
+        t = w2[i - 6] ^ w2[i - 16] ^ w2[i - 28] ^ w2[i - 32];
         t = t << 2 | t >>> 30;
-        w[i] = t;
-        f = b2 & c2 | d & (b2 ^ c2);
+        w2[i] = t;
+        f = b & c2 | d & (b ^ c2);
         t = (a << 5 | a >>> 27) + f + e + 2400959708 + t;
         e = d;
         d = c2;
-        c2 = (b2 << 30 | b2 >>> 2) >>> 0;
-        b2 = a;
+        c2 = (b << 30 | b >>> 2) >>> 0;
+        b = a;
         a = t;
       }
       for (; i < 80; ++i) {
-        t = w[i - 6] ^ w[i - 16] ^ w[i - 28] ^ w[i - 32];
+        t = w2[i - 6] ^ w2[i - 16] ^ w2[i - 28] ^ w2[i - 32];
         t = t << 2 | t >>> 30;
-        w[i] = t;
-        f = b2 ^ c2 ^ d;
+        w2[i] = t;
+        f = b ^ c2 ^ d;
         t = (a << 5 | a >>> 27) + f + e + 3395469782 + t;
         e = d;
         d = c2;
-        c2 = (b2 << 30 | b2 >>> 2) >>> 0;
-        b2 = a;
+        c2 = (b << 30 | b >>> 2) >>> 0;
+        b = a;
         a = t;
       }
       s.h0 = s.h0 + a | 0;
-      s.h1 = s.h1 + b2 | 0;
+      s.h1 = s.h1 + b | 0;
       s.h2 = s.h2 + c2 | 0;
       s.h3 = s.h3 + d | 0;
       s.h4 = s.h4 + e | 0;
@@ -38189,8 +38201,8 @@ function requirePkcs1() {
     }
     var in_ps = 1;
     var index2 = md2.digestLength;
-    for (var j = md2.digestLength; j < db.length; j++) {
-      var code2 = db.charCodeAt(j);
+    for (var j2 = md2.digestLength; j2 < db.length; j2++) {
+      var code2 = db.charCodeAt(j2);
       var is_0 = code2 & 1 ^ 1;
       var error_mask = in_ps ? 65534 : 0;
       error2 |= code2 & error_mask;
@@ -38258,9 +38270,9 @@ function requirePrime() {
       var rng = {
         // x is an array to fill with bytes
         nextBytes: function(x2) {
-          var b2 = prng2.getBytesSync(x2.length);
+          var b = prng2.getBytesSync(x2.length);
           for (var i = 0; i < x2.length; ++i) {
-            x2[i] = b2.charCodeAt(i);
+            x2[i] = b.charCodeAt(i);
           }
         }
       };
@@ -38681,7 +38693,7 @@ function requireRsa() {
   pki2.rsa.encrypt = function(m, key, bt) {
     var pub = bt;
     var eb;
-    var k = Math.ceil(key.n.bitLength() / 8);
+    var k2 = Math.ceil(key.n.bitLength() / 8);
     if (bt !== false && bt !== true) {
       pub = bt === 2;
       eb = _encodePkcs1_v1_5(m, key, bt);
@@ -38693,7 +38705,7 @@ function requireRsa() {
     var y = _modPow(x2, key, pub);
     var yhex = y.toString(16);
     var ed = forge2.util.createBuffer();
-    var zeros = k - Math.ceil(yhex.length / 2);
+    var zeros = k2 - Math.ceil(yhex.length / 2);
     while (zeros > 0) {
       ed.putByte(0);
       --zeros;
@@ -38702,11 +38714,11 @@ function requireRsa() {
     return ed.getBytes();
   };
   pki2.rsa.decrypt = function(ed, key, pub, ml) {
-    var k = Math.ceil(key.n.bitLength() / 8);
-    if (ed.length !== k) {
+    var k2 = Math.ceil(key.n.bitLength() / 8);
+    if (ed.length !== k2) {
       var error2 = new Error("Encrypted message length is invalid.");
       error2.length = ed.length;
-      error2.expected = k;
+      error2.expected = k2;
       throw error2;
     }
     var y = new BigInteger(forge2.util.createBuffer(ed).toHex(), 16);
@@ -38716,7 +38728,7 @@ function requireRsa() {
     var x2 = _modPow(y, key, pub);
     var xhex = x2.toString(16);
     var eb = forge2.util.createBuffer();
-    var zeros = k - Math.ceil(xhex.length / 2);
+    var zeros = k2 - Math.ceil(xhex.length / 2);
     while (zeros > 0) {
       eb.putByte(0);
       --zeros;
@@ -38737,9 +38749,9 @@ function requireRsa() {
     var rng = {
       // x is an array to fill with bytes
       nextBytes: function(x2) {
-        var b2 = prng2.getBytesSync(x2.length);
+        var b = prng2.getBytesSync(x2.length);
         for (var i = 0; i < x2.length; ++i) {
-          x2[i] = b2.charCodeAt(i);
+          x2[i] = b.charCodeAt(i);
         }
       }
     };
@@ -39120,13 +39132,13 @@ function requireRsa() {
     };
     return key;
   };
-  pki2.setRsaPrivateKey = pki2.rsa.setPrivateKey = function(n, e, d, p, q2, dP, dQ, qInv) {
+  pki2.setRsaPrivateKey = pki2.rsa.setPrivateKey = function(n, e, d, p, q, dP, dQ, qInv) {
     var key = {
       n,
       e,
       d,
       p,
-      q: q2,
+      q,
       dP,
       dQ,
       qInv
@@ -39215,12 +39227,12 @@ function requireRsa() {
       error2.errors = errors;
       throw error2;
     }
-    var n, e, d, p, q2, dP, dQ, qInv;
+    var n, e, d, p, q, dP, dQ, qInv;
     n = forge2.util.createBuffer(capture.privateKeyModulus).toHex();
     e = forge2.util.createBuffer(capture.privateKeyPublicExponent).toHex();
     d = forge2.util.createBuffer(capture.privateKeyPrivateExponent).toHex();
     p = forge2.util.createBuffer(capture.privateKeyPrime1).toHex();
-    q2 = forge2.util.createBuffer(capture.privateKeyPrime2).toHex();
+    q = forge2.util.createBuffer(capture.privateKeyPrime2).toHex();
     dP = forge2.util.createBuffer(capture.privateKeyExponent1).toHex();
     dQ = forge2.util.createBuffer(capture.privateKeyExponent2).toHex();
     qInv = forge2.util.createBuffer(capture.privateKeyCoefficient).toHex();
@@ -39229,7 +39241,7 @@ function requireRsa() {
       new BigInteger(e, 16),
       new BigInteger(d, 16),
       new BigInteger(p, 16),
-      new BigInteger(q2, 16),
+      new BigInteger(q, 16),
       new BigInteger(dP, 16),
       new BigInteger(dQ, 16),
       new BigInteger(qInv, 16)
@@ -39367,16 +39379,16 @@ function requireRsa() {
   };
   function _encodePkcs1_v1_5(m, key, bt) {
     var eb = forge2.util.createBuffer();
-    var k = Math.ceil(key.n.bitLength() / 8);
-    if (m.length > k - 11) {
+    var k2 = Math.ceil(key.n.bitLength() / 8);
+    if (m.length > k2 - 11) {
       var error2 = new Error("Message is too long for PKCS#1 v1.5 padding.");
       error2.length = m.length;
-      error2.max = k - 11;
+      error2.max = k2 - 11;
       throw error2;
     }
     eb.putByte(0);
     eb.putByte(bt);
-    var padNum = k - 3 - m.length;
+    var padNum = k2 - 3 - m.length;
     var padByte;
     if (bt === 0 || bt === 1) {
       padByte = bt === 0 ? 0 : 255;
@@ -39403,7 +39415,7 @@ function requireRsa() {
     return eb;
   }
   function _decodePkcs1_v1_5(em, key, pub, ml, options) {
-    var k = Math.ceil(key.n.bitLength() / 8);
+    var k2 = Math.ceil(key.n.bitLength() / 8);
     var eb = forge2.util.createBuffer(em);
     var first = eb.getByte();
     var bt = eb.getByte();
@@ -39412,7 +39424,7 @@ function requireRsa() {
     }
     var padNum = 0;
     if (bt === 0) {
-      padNum = k - 3 - ml;
+      padNum = k2 - 3 - ml;
       for (var i = 0; i < padNum; ++i) {
         if (eb.getByte() !== 0) {
           throw new Error("Encryption block is invalid.");
@@ -39444,7 +39456,7 @@ function requireRsa() {
       }
     }
     var zero = eb.getByte();
-    if (zero !== 0 || padNum !== k - 3 - eb.length()) {
+    if (zero !== 0 || padNum !== k2 - 3 - eb.length()) {
       throw new Error("Encryption block is invalid.");
     }
     return eb.getBytes();
@@ -39535,8 +39547,8 @@ function requireRsa() {
       callback2(null, state.keys);
     }
   }
-  function _bnToBytes(b2) {
-    var hex = b2.toString(16);
+  function _bnToBytes(b) {
+    var hex = b.toString(16);
     if (hex[0] >= "8") {
       hex = "00" + hex;
     }
@@ -40061,7 +40073,7 @@ function requirePbe() {
     return rval;
   };
   pki2.pbe.generatePkcs12Key = function(password, salt, id, iter, n, md2) {
-    var j, l;
+    var j2, l;
     if (typeof md2 === "undefined" || md2 === null) {
       if (!("sha1" in forge2.md)) {
         throw new Error('"sha1" hash algorithm unavailable.');
@@ -40083,17 +40095,17 @@ function requirePbe() {
     var D2 = new forge2.util.ByteBuffer();
     D2.fillWithByte(id, v);
     var Slen = v * Math.ceil(s / v);
-    var S2 = new forge2.util.ByteBuffer();
+    var S = new forge2.util.ByteBuffer();
     for (l = 0; l < Slen; l++) {
-      S2.putByte(salt.at(l % s));
+      S.putByte(salt.at(l % s));
     }
     var Plen = v * Math.ceil(p / v);
-    var P = new forge2.util.ByteBuffer();
+    var P2 = new forge2.util.ByteBuffer();
     for (l = 0; l < Plen; l++) {
-      P.putByte(passBuf.at(l % p));
+      P2.putByte(passBuf.at(l % p));
     }
-    var I2 = S2;
-    I2.putBuffer(P);
+    var I2 = S;
+    I2.putBuffer(P2);
     var c2 = Math.ceil(n / u);
     for (var i = 1; i <= c2; i++) {
       var buf = new forge2.util.ByteBuffer();
@@ -40108,9 +40120,9 @@ function requirePbe() {
       for (l = 0; l < v; l++) {
         B2.putByte(buf.at(l % u));
       }
-      var k = Math.ceil(s / v) + Math.ceil(p / v);
+      var k2 = Math.ceil(s / v) + Math.ceil(p / v);
       var Inew = new forge2.util.ByteBuffer();
-      for (j = 0; j < k; j++) {
+      for (j2 = 0; j2 < k2; j2++) {
         var chunk = new forge2.util.ByteBuffer(I2.getBytes(v));
         var x2 = 511;
         for (l = B2.length() - 1; l >= 0; l--) {
@@ -40754,21 +40766,21 @@ function requirePss() {
       m_.putBytes(salt);
       hash.start();
       hash.update(m_.getBytes());
-      var h = hash.digest().getBytes();
+      var h2 = hash.digest().getBytes();
       var ps = new forge2.util.ByteBuffer();
       ps.fillWithByte(0, emLen - sLen - hLen - 2);
       ps.putByte(1);
       ps.putBytes(salt);
       var db = ps.getBytes();
       var maskLen = emLen - hLen - 1;
-      var dbMask = mgf2.generate(h, maskLen);
+      var dbMask = mgf2.generate(h2, maskLen);
       var maskedDB = "";
       for (i = 0; i < maskLen; i++) {
         maskedDB += String.fromCharCode(db.charCodeAt(i) ^ dbMask.charCodeAt(i));
       }
       var mask = 65280 >> 8 * emLen - emBits & 255;
       maskedDB = String.fromCharCode(maskedDB.charCodeAt(0) & ~mask) + maskedDB.substr(1);
-      return maskedDB + h + String.fromCharCode(188);
+      return maskedDB + h2 + String.fromCharCode(188);
     };
     pssobj.verify = function(mHash, em, modBits) {
       var i;
@@ -40783,12 +40795,12 @@ function requirePss() {
       }
       var maskLen = emLen - hLen - 1;
       var maskedDB = em.substr(0, maskLen);
-      var h = em.substr(maskLen, hLen);
+      var h2 = em.substr(maskLen, hLen);
       var mask = 65280 >> 8 * emLen - emBits & 255;
       if ((maskedDB.charCodeAt(0) & mask) !== 0) {
         throw new Error("Bits beyond keysize not zero as expected.");
       }
-      var dbMask = mgf2.generate(h, maskLen);
+      var dbMask = mgf2.generate(h2, maskLen);
       var db = "";
       for (i = 0; i < maskLen; i++) {
         db += String.fromCharCode(maskedDB.charCodeAt(i) ^ dbMask.charCodeAt(i));
@@ -40811,7 +40823,7 @@ function requirePss() {
       hash.start();
       hash.update(m_.getBytes());
       var h_ = hash.digest().getBytes();
-      return h === h_;
+      return h2 === h_;
     };
     return pssobj;
   };
@@ -42866,13 +42878,13 @@ function requireX509() {
         };
       }
       if (error2 === null) {
-        var se = {
+        var se2 = {
           keyUsage: true,
           basicConstraints: true
         };
         for (var i = 0; error2 === null && i < cert.extensions.length; ++i) {
           var ext = cert.extensions[i];
-          if (ext.critical && !(ext.name in se)) {
+          if (ext.critical && !(ext.name in se2)) {
             error2 = {
               message: "Certificate has an unsupported critical extension.",
               error: pki2.certificateError.unsupported_certificate
@@ -43123,8 +43135,8 @@ function requirePkcs12() {
   function _getBagsByAttribute(safeContents, attrName, attrValue, bagType) {
     var result = [];
     for (var i = 0; i < safeContents.length; i++) {
-      for (var j = 0; j < safeContents[i].safeBags.length; j++) {
-        var bag = safeContents[i].safeBags[j];
+      for (var j2 = 0; j2 < safeContents[i].safeBags.length; j2++) {
+        var bag = safeContents[i].safeBags[j2];
         if (bagType !== void 0 && bag.type !== bagType) {
           continue;
         }
@@ -43482,8 +43494,8 @@ function requirePkcs12() {
           continue;
         }
         decodedAttrs[pki2.oids[oid]] = [];
-        for (var j = 0; j < capture.values.length; ++j) {
-          decodedAttrs[pki2.oids[oid]].push(capture.values[j].value);
+        for (var j2 = 0; j2 < capture.values.length; ++j2) {
+          decodedAttrs[pki2.oids[oid]].push(capture.values[j2].value);
         }
       }
     }
@@ -43915,15 +43927,15 @@ function requireTls() {
   var hmac_sha1 = function(key2, seqNum, record) {
     var hmac2 = forge2.hmac.create();
     hmac2.start("SHA1", key2);
-    var b2 = forge2.util.createBuffer();
-    b2.putInt32(seqNum[0]);
-    b2.putInt32(seqNum[1]);
-    b2.putByte(record.type);
-    b2.putByte(record.version.major);
-    b2.putByte(record.version.minor);
-    b2.putInt16(record.length);
-    b2.putBytes(record.fragment.bytes());
-    hmac2.update(b2.getBytes());
+    var b = forge2.util.createBuffer();
+    b.putInt32(seqNum[0]);
+    b.putInt32(seqNum[1]);
+    b.putByte(record.type);
+    b.putByte(record.version.major);
+    b.putByte(record.version.minor);
+    b.putInt16(record.length);
+    b.putBytes(record.fragment.bytes());
+    hmac2.update(b.getBytes());
     return hmac2.digest().getBytes();
   };
   var deflate = function(c2, record, s) {
@@ -43948,27 +43960,27 @@ function requireTls() {
     }
     return rval;
   };
-  var readVector = function(b2, lenBytes) {
+  var readVector = function(b, lenBytes) {
     var len = 0;
     switch (lenBytes) {
       case 1:
-        len = b2.getByte();
+        len = b.getByte();
         break;
       case 2:
-        len = b2.getInt16();
+        len = b.getInt16();
         break;
       case 3:
-        len = b2.getInt24();
+        len = b.getInt24();
         break;
       case 4:
-        len = b2.getInt32();
+        len = b.getInt32();
         break;
     }
-    return forge2.util.createBuffer(b2.getBytes(len));
+    return forge2.util.createBuffer(b.getBytes(len));
   };
-  var writeVector = function(b2, lenBytes, v) {
-    b2.putInt(v.length(), lenBytes << 3);
-    b2.putBuffer(v);
+  var writeVector = function(b, lenBytes, v) {
+    b.putInt(v.length(), lenBytes << 3);
+    b.putBuffer(v);
   };
   var tls = {};
   tls.Versions = {
@@ -44113,27 +44125,27 @@ function requireTls() {
         }
       });
     } else {
-      var b2 = record.fragment;
-      var remaining = b2.length();
+      var b = record.fragment;
+      var remaining = b.length();
       msg = {
         version: {
-          major: b2.getByte(),
-          minor: b2.getByte()
+          major: b.getByte(),
+          minor: b.getByte()
         },
-        random: forge2.util.createBuffer(b2.getBytes(32)),
-        session_id: readVector(b2, 1),
+        random: forge2.util.createBuffer(b.getBytes(32)),
+        session_id: readVector(b, 1),
         extensions: []
       };
       if (client) {
-        msg.cipher_suite = b2.getBytes(2);
-        msg.compression_method = b2.getByte();
+        msg.cipher_suite = b.getBytes(2);
+        msg.compression_method = b.getByte();
       } else {
-        msg.cipher_suites = readVector(b2, 2);
-        msg.compression_methods = readVector(b2, 1);
+        msg.cipher_suites = readVector(b, 2);
+        msg.compression_methods = readVector(b, 1);
       }
-      remaining = length - (remaining - b2.length());
+      remaining = length - (remaining - b.length());
       if (remaining > 0) {
-        var exts = readVector(b2, 2);
+        var exts = readVector(b, 2);
         while (exts.length() > 0) {
           msg.extensions.push({
             type: [exts.getByte(), exts.getByte()],
@@ -44352,9 +44364,9 @@ function requireTls() {
         }
       });
     }
-    var b2 = record.fragment;
+    var b = record.fragment;
     var msg = {
-      certificate_list: readVector(b2, 3)
+      certificate_list: readVector(b, 3)
     };
     var cert, asn12;
     var certs = [];
@@ -44425,9 +44437,9 @@ function requireTls() {
         }
       });
     }
-    var b2 = record.fragment;
+    var b = record.fragment;
     var msg = {
-      enc_pre_master_secret: readVector(b2, 2).getBytes()
+      enc_pre_master_secret: readVector(b, 2).getBytes()
     };
     var privateKey2 = null;
     if (c2.getPrivateKey) {
@@ -44483,10 +44495,10 @@ function requireTls() {
         }
       });
     }
-    var b2 = record.fragment;
+    var b = record.fragment;
     var msg = {
-      certificate_types: readVector(b2, 1),
-      certificate_authorities: readVector(b2, 2)
+      certificate_types: readVector(b, 1),
+      certificate_authorities: readVector(b, 2)
     };
     c2.session.certificateRequest = msg;
     c2.expect = SHD;
@@ -44503,12 +44515,12 @@ function requireTls() {
         }
       });
     }
-    var b2 = record.fragment;
-    b2.read -= 4;
-    var msgBytes = b2.bytes();
-    b2.read += 4;
+    var b = record.fragment;
+    b.read -= 4;
+    var msgBytes = b.bytes();
+    b.read += 4;
     var msg = {
-      signature: readVector(b2, 2).getBytes()
+      signature: readVector(b, 2).getBytes()
     };
     var verify = forge2.util.createBuffer();
     verify.putBuffer(c2.session.md5.digest());
@@ -44634,21 +44646,21 @@ function requireTls() {
     c2.process();
   };
   tls.handleFinished = function(c2, record, length) {
-    var b2 = record.fragment;
-    b2.read -= 4;
-    var msgBytes = b2.bytes();
-    b2.read += 4;
+    var b = record.fragment;
+    b.read -= 4;
+    var msgBytes = b.bytes();
+    b.read += 4;
     var vd = record.fragment.getBytes();
-    b2 = forge2.util.createBuffer();
-    b2.putBuffer(c2.session.md5.digest());
-    b2.putBuffer(c2.session.sha1.digest());
+    b = forge2.util.createBuffer();
+    b.putBuffer(c2.session.md5.digest());
+    b.putBuffer(c2.session.sha1.digest());
     var client = c2.entity === tls.ConnectionEnd.client;
     var label2 = client ? "server finished" : "client finished";
     var sp = c2.session.sp;
     var vdl = 12;
     var prf = prf_TLS1;
-    b2 = prf(sp.master_secret, label2, b2.getBytes(), vdl);
-    if (b2.getBytes() !== vd) {
+    b = prf(sp.master_secret, label2, b.getBytes(), vdl);
+    if (b.getBytes() !== vd) {
       return c2.error(c2, {
         message: "Invalid verify_data in Finished message.",
         send: true,
@@ -44682,10 +44694,10 @@ function requireTls() {
     c2.process();
   };
   tls.handleAlert = function(c2, record) {
-    var b2 = record.fragment;
+    var b = record.fragment;
     var alert = {
-      level: b2.getByte(),
-      description: b2.getByte()
+      level: b.getByte(),
+      description: b.getByte()
     };
     var msg;
     switch (alert.description) {
@@ -44775,19 +44787,19 @@ function requireTls() {
     c2.process();
   };
   tls.handleHandshake = function(c2, record) {
-    var b2 = record.fragment;
-    var type = b2.getByte();
-    var length = b2.getInt24();
-    if (length > b2.length()) {
+    var b = record.fragment;
+    var type = b.getByte();
+    var length = b.getInt24();
+    if (length > b.length()) {
       c2.fragmented = record;
       record.fragment = forge2.util.createBuffer();
-      b2.read -= 4;
+      b.read -= 4;
       return c2.process();
     }
     c2.fragmented = null;
-    b2.read -= 4;
-    var bytes = b2.bytes(length + 4);
-    b2.read += 4;
+    b.read -= 4;
+    var bytes = b.bytes(length + 4);
+    b.read += 4;
     if (type in hsTable[c2.entity][c2.expect]) {
       if (c2.entity === tls.ConnectionEnd.server && !c2.open && !c2.fail) {
         c2.handshaking = true;
@@ -44821,10 +44833,10 @@ function requireTls() {
     c2.process();
   };
   tls.handleHeartbeat = function(c2, record) {
-    var b2 = record.fragment;
-    var type = b2.getByte();
-    var length = b2.getInt16();
-    var payload = b2.getBytes(length);
+    var b = record.fragment;
+    var type = b.getByte();
+    var length = b.getInt16();
+    var payload = b.getBytes(length);
     if (type === tls.HeartbeatMessageType.heartbeat_request) {
       if (c2.handshaking || length > payload.length) {
         return c2.process();
@@ -45115,12 +45127,12 @@ function requireTls() {
     return record;
   };
   tls.createAlert = function(c2, alert) {
-    var b2 = forge2.util.createBuffer();
-    b2.putByte(alert.level);
-    b2.putByte(alert.description);
+    var b = forge2.util.createBuffer();
+    b.putByte(alert.level);
+    b.putByte(alert.description);
     return tls.createRecord(c2, {
       type: tls.ContentType.alert,
-      data: b2
+      data: b
     });
   };
   tls.createClientHello = function(c2) {
@@ -45258,20 +45270,20 @@ function requireTls() {
     return rval;
   };
   tls.createClientKeyExchange = function(c2) {
-    var b2 = forge2.util.createBuffer();
-    b2.putByte(c2.session.clientHelloVersion.major);
-    b2.putByte(c2.session.clientHelloVersion.minor);
-    b2.putBytes(forge2.random.getBytes(46));
+    var b = forge2.util.createBuffer();
+    b.putByte(c2.session.clientHelloVersion.major);
+    b.putByte(c2.session.clientHelloVersion.minor);
+    b.putBytes(forge2.random.getBytes(46));
     var sp = c2.session.sp;
-    sp.pre_master_secret = b2.getBytes();
+    sp.pre_master_secret = b.getBytes();
     var key2 = c2.session.serverCertificate.publicKey;
-    b2 = key2.encrypt(sp.pre_master_secret);
-    var length = b2.length + 2;
+    b = key2.encrypt(sp.pre_master_secret);
+    var length = b.length + 2;
     var rval = forge2.util.createBuffer();
     rval.putByte(tls.HandshakeType.client_key_exchange);
     rval.putInt24(length);
-    rval.putInt16(b2.length);
-    rval.putBytes(b2);
+    rval.putInt16(b.length);
+    rval.putBytes(b);
     return rval;
   };
   tls.createServerKeyExchange = function(c2) {
@@ -45279,11 +45291,11 @@ function requireTls() {
     return rval;
   };
   tls.getClientSignature = function(c2, callback2) {
-    var b2 = forge2.util.createBuffer();
-    b2.putBuffer(c2.session.md5.digest());
-    b2.putBuffer(c2.session.sha1.digest());
-    b2 = b2.getBytes();
-    c2.getSignature = c2.getSignature || function(c3, b3, callback3) {
+    var b = forge2.util.createBuffer();
+    b.putBuffer(c2.session.md5.digest());
+    b.putBuffer(c2.session.sha1.digest());
+    b = b.getBytes();
+    c2.getSignature = c2.getSignature || function(c3, b2, callback3) {
       var privateKey2 = null;
       if (c3.getPrivateKey) {
         try {
@@ -45311,11 +45323,11 @@ function requireTls() {
           }
         });
       } else {
-        b3 = privateKey2.sign(b3, null);
+        b2 = privateKey2.sign(b2, null);
       }
-      callback3(c3, b3);
+      callback3(c3, b2);
     };
-    c2.getSignature(c2, b2, callback2);
+    c2.getSignature(c2, b, callback2);
   };
   tls.createCertificateVerify = function(c2, signature) {
     var length = signature.length + 2;
@@ -45357,19 +45369,19 @@ function requireTls() {
     return rval;
   };
   tls.createFinished = function(c2) {
-    var b2 = forge2.util.createBuffer();
-    b2.putBuffer(c2.session.md5.digest());
-    b2.putBuffer(c2.session.sha1.digest());
+    var b = forge2.util.createBuffer();
+    b.putBuffer(c2.session.md5.digest());
+    b.putBuffer(c2.session.sha1.digest());
     var client = c2.entity === tls.ConnectionEnd.client;
     var sp = c2.session.sp;
     var vdl = 12;
     var prf = prf_TLS1;
     var label2 = client ? "client finished" : "server finished";
-    b2 = prf(sp.master_secret, label2, b2.getBytes(), vdl);
+    b = prf(sp.master_secret, label2, b.getBytes(), vdl);
     var rval = forge2.util.createBuffer();
     rval.putByte(tls.HandshakeType.finished);
-    rval.putInt24(b2.length());
-    rval.putBuffer(b2);
+    rval.putInt24(b.length());
+    rval.putBuffer(b);
     return rval;
   };
   tls.createHeartbeat = function(type, payload, payloadLength) {
@@ -45680,18 +45692,18 @@ function requireTls() {
     };
     var _readRecordHeader = function(c3) {
       var rval = 0;
-      var b2 = c3.input;
-      var len = b2.length();
+      var b = c3.input;
+      var len = b.length();
       if (len < 5) {
         rval = 5 - len;
       } else {
         c3.record = {
-          type: b2.getByte(),
+          type: b.getByte(),
           version: {
-            major: b2.getByte(),
-            minor: b2.getByte()
+            major: b.getByte(),
+            minor: b.getByte()
           },
-          length: b2.getInt16(),
+          length: b.getInt16(),
           fragment: forge2.util.createBuffer(),
           ready: false
         };
@@ -45714,13 +45726,13 @@ function requireTls() {
     };
     var _readRecord = function(c3) {
       var rval = 0;
-      var b2 = c3.input;
-      var len = b2.length();
+      var b = c3.input;
+      var len = b.length();
       if (len < c3.record.length) {
         rval = c3.record.length - len;
       } else {
-        c3.record.fragment.putBytes(b2.getBytes(c3.record.length));
-        b2.compact();
+        c3.record.fragment.putBytes(b.getBytes(c3.record.length));
+        b.compact();
         var s = c3.state.current.read;
         if (s.update(c3, c3.record)) {
           if (c3.fragmented !== null) {
@@ -46145,24 +46157,24 @@ function requireSha512() {
         bits = next >>> 0;
       }
       finalBlock.putInt32(bits);
-      var h = new Array(_h.length);
+      var h2 = new Array(_h.length);
       for (var i = 0; i < _h.length; ++i) {
-        h[i] = _h[i].slice(0);
+        h2[i] = _h[i].slice(0);
       }
-      _update(h, _w, finalBlock);
+      _update(h2, _w, finalBlock);
       var rval = forge2.util.createBuffer();
       var hlen;
       if (algorithm === "SHA-512") {
-        hlen = h.length;
+        hlen = h2.length;
       } else if (algorithm === "SHA-384") {
-        hlen = h.length - 2;
+        hlen = h2.length - 2;
       } else {
-        hlen = h.length - 4;
+        hlen = h2.length - 4;
       }
       for (var i = 0; i < hlen; ++i) {
-        rval.putInt32(h[i][0]);
+        rval.putInt32(h2[i][0]);
         if (i !== hlen - 1 || algorithm !== "SHA-512/224") {
-          rval.putInt32(h[i][1]);
+          rval.putInt32(h2[i][1]);
         }
       }
       return rval;
@@ -46301,7 +46313,7 @@ function requireSha512() {
     ];
     _initialized = true;
   }
-  function _update(s, w, bytes) {
+  function _update(s, w2, bytes) {
     var t1_hi, t1_lo;
     var t2_hi, t2_lo;
     var s0_hi, s0_lo;
@@ -46316,24 +46328,24 @@ function requireSha512() {
     var f_hi, f_lo;
     var g_hi, g_lo;
     var h_hi, h_lo;
-    var i, hi, lo, w2, w7, w15, w16;
+    var i, hi, lo, w22, w7, w15, w16;
     var len = bytes.length();
     while (len >= 128) {
       for (i = 0; i < 16; ++i) {
-        w[i][0] = bytes.getInt32() >>> 0;
-        w[i][1] = bytes.getInt32() >>> 0;
+        w2[i][0] = bytes.getInt32() >>> 0;
+        w2[i][1] = bytes.getInt32() >>> 0;
       }
       for (; i < 80; ++i) {
-        w2 = w[i - 2];
-        hi = w2[0];
-        lo = w2[1];
+        w22 = w2[i - 2];
+        hi = w22[0];
+        lo = w22[1];
         t1_hi = ((hi >>> 19 | lo << 13) ^ // ROTR 19
         (lo >>> 29 | hi << 3) ^ // ROTR 61/(swap + ROTR 29)
         hi >>> 6) >>> 0;
         t1_lo = ((hi << 13 | lo >>> 19) ^ // ROTR 19
         (lo << 3 | hi >>> 29) ^ // ROTR 61/(swap + ROTR 29)
         (hi << 26 | lo >>> 6)) >>> 0;
-        w15 = w[i - 15];
+        w15 = w2[i - 15];
         hi = w15[0];
         lo = w15[1];
         t2_hi = ((hi >>> 1 | lo << 31) ^ // ROTR 1
@@ -46342,11 +46354,11 @@ function requireSha512() {
         t2_lo = ((hi << 31 | lo >>> 1) ^ // ROTR 1
         (hi << 24 | lo >>> 8) ^ // ROTR 8
         (hi << 25 | lo >>> 7)) >>> 0;
-        w7 = w[i - 7];
-        w16 = w[i - 16];
+        w7 = w2[i - 7];
+        w16 = w2[i - 16];
         lo = t1_lo + w7[1] + t2_lo + w16[1];
-        w[i][0] = t1_hi + w7[0] + t2_hi + w16[0] + (lo / 4294967296 >>> 0) >>> 0;
-        w[i][1] = lo >>> 0;
+        w2[i][0] = t1_hi + w7[0] + t2_hi + w16[0] + (lo / 4294967296 >>> 0) >>> 0;
+        w2[i][1] = lo >>> 0;
       }
       a_hi = s[0][0];
       a_lo = s[0][1];
@@ -46381,8 +46393,8 @@ function requireSha512() {
         (a_lo << 25 | a_hi >>> 7)) >>> 0;
         maj_hi = (a_hi & b_hi | c_hi & (a_hi ^ b_hi)) >>> 0;
         maj_lo = (a_lo & b_lo | c_lo & (a_lo ^ b_lo)) >>> 0;
-        lo = h_lo + s1_lo + ch_lo + _k[i][1] + w[i][1];
-        t1_hi = h_hi + s1_hi + ch_hi + _k[i][0] + w[i][0] + (lo / 4294967296 >>> 0) >>> 0;
+        lo = h_lo + s1_lo + ch_lo + _k[i][1] + w2[i][1];
+        t1_hi = h_hi + s1_hi + ch_hi + _k[i][0] + w2[i][0] + (lo / 4294967296 >>> 0) >>> 0;
         t1_lo = lo >>> 0;
         lo = s0_lo + maj_lo;
         t2_hi = s0_hi + maj_hi + (lo / 4294967296 >>> 0) >>> 0;
@@ -46770,7 +46782,7 @@ function requireEd25519() {
     55772,
     9222
   ]);
-  var X = gf([
+  var X2 = gf([
     54554,
     36645,
     11616,
@@ -46887,7 +46899,7 @@ function requireEd25519() {
     return 0;
   }
   function crypto_sign(sm, m, n, sk) {
-    var i, j, x2 = new Float64Array(64);
+    var i, j2, x2 = new Float64Array(64);
     var p = [gf(), gf(), gf(), gf()];
     var d = sha5122(sk, 32);
     d[0] &= 248;
@@ -46907,8 +46919,8 @@ function requireEd25519() {
     for (i = 32; i < 64; ++i) {
       sm[i] = sk[i];
     }
-    var h = sha5122(sm, n + 64);
-    reduce(h);
+    var h2 = sha5122(sm, n + 64);
+    reduce(h2);
     for (i = 32; i < 64; ++i) {
       x2[i] = 0;
     }
@@ -46916,8 +46928,8 @@ function requireEd25519() {
       x2[i] = r[i];
     }
     for (i = 0; i < 32; ++i) {
-      for (j = 0; j < 32; j++) {
-        x2[i + j] += h[i] * d[j];
+      for (j2 = 0; j2 < 32; j2++) {
+        x2[i + j2] += h2[i] * d[j2];
       }
     }
     modL(sm.subarray(32), x2);
@@ -46926,12 +46938,12 @@ function requireEd25519() {
   function crypto_sign_open(m, sm, n, pk) {
     var i, mlen;
     var t = new NativeBuffer(32);
-    var p = [gf(), gf(), gf(), gf()], q2 = [gf(), gf(), gf(), gf()];
+    var p = [gf(), gf(), gf(), gf()], q = [gf(), gf(), gf(), gf()];
     mlen = -1;
     if (n < 64) {
       return -1;
     }
-    if (unpackneg(q2, pk)) {
+    if (unpackneg(q, pk)) {
       return -1;
     }
     if (!_isCanonicalSignatureScalar(sm, 32)) {
@@ -46943,11 +46955,11 @@ function requireEd25519() {
     for (i = 0; i < 32; ++i) {
       m[i + 32] = pk[i];
     }
-    var h = sha5122(m, n);
-    reduce(h);
-    scalarmult(p, q2, h);
-    scalarbase(q2, sm.subarray(32));
-    add(p, q2);
+    var h2 = sha5122(m, n);
+    reduce(h2);
+    scalarmult(p, q, h2);
+    scalarbase(q, sm.subarray(32));
+    add(p, q);
     pack(t, p);
     n -= 64;
     if (crypto_verify_32(sm, 0, t, 0)) {
@@ -46975,25 +46987,25 @@ function requireEd25519() {
     return false;
   }
   function modL(r, x2) {
-    var carry, i, j, k;
+    var carry, i, j2, k2;
     for (i = 63; i >= 32; --i) {
       carry = 0;
-      for (j = i - 32, k = i - 12; j < k; ++j) {
-        x2[j] += carry - 16 * x2[i] * L2[j - (i - 32)];
-        carry = x2[j] + 128 >> 8;
-        x2[j] -= carry * 256;
+      for (j2 = i - 32, k2 = i - 12; j2 < k2; ++j2) {
+        x2[j2] += carry - 16 * x2[i] * L2[j2 - (i - 32)];
+        carry = x2[j2] + 128 >> 8;
+        x2[j2] -= carry * 256;
       }
-      x2[j] += carry;
+      x2[j2] += carry;
       x2[i] = 0;
     }
     carry = 0;
-    for (j = 0; j < 32; ++j) {
-      x2[j] += carry - (x2[31] >> 4) * L2[j];
-      carry = x2[j] >> 8;
-      x2[j] &= 255;
+    for (j2 = 0; j2 < 32; ++j2) {
+      x2[j2] += carry - (x2[31] >> 4) * L2[j2];
+      carry = x2[j2] >> 8;
+      x2[j2] &= 255;
     }
-    for (j = 0; j < 32; ++j) {
-      x2[j] -= carry * L2[j];
+    for (j2 = 0; j2 < 32; ++j2) {
+      x2[j2] -= carry * L2[j2];
     }
     for (i = 0; i < 32; ++i) {
       x2[i + 1] += x2[i] >> 8;
@@ -47008,42 +47020,42 @@ function requireEd25519() {
     }
     modL(r, x2);
   }
-  function add(p, q2) {
-    var a = gf(), b2 = gf(), c2 = gf(), d = gf(), e = gf(), f = gf(), g = gf(), h = gf(), t = gf();
+  function add(p, q) {
+    var a = gf(), b = gf(), c2 = gf(), d = gf(), e = gf(), f = gf(), g = gf(), h2 = gf(), t = gf();
     Z2(a, p[1], p[0]);
-    Z2(t, q2[1], q2[0]);
-    M2(a, a, t);
-    A(b2, p[0], p[1]);
-    A(t, q2[0], q2[1]);
-    M2(b2, b2, t);
-    M2(c2, p[3], q2[3]);
-    M2(c2, c2, D22);
-    M2(d, p[2], q2[2]);
-    A(d, d, d);
-    Z2(e, b2, a);
+    Z2(t, q[1], q[0]);
+    M(a, a, t);
+    A2(b, p[0], p[1]);
+    A2(t, q[0], q[1]);
+    M(b, b, t);
+    M(c2, p[3], q[3]);
+    M(c2, c2, D22);
+    M(d, p[2], q[2]);
+    A2(d, d, d);
+    Z2(e, b, a);
     Z2(f, d, c2);
-    A(g, d, c2);
-    A(h, b2, a);
-    M2(p[0], e, f);
-    M2(p[1], h, g);
-    M2(p[2], g, f);
-    M2(p[3], e, h);
+    A2(g, d, c2);
+    A2(h2, b, a);
+    M(p[0], e, f);
+    M(p[1], h2, g);
+    M(p[2], g, f);
+    M(p[3], e, h2);
   }
-  function cswap(p, q2, b2) {
+  function cswap(p, q, b) {
     for (var i = 0; i < 4; ++i) {
-      sel25519(p[i], q2[i], b2);
+      sel25519(p[i], q[i], b);
     }
   }
   function pack(r, p) {
     var tx = gf(), ty = gf(), zi = gf();
     inv25519(zi, p[2]);
-    M2(tx, p[0], zi);
-    M2(ty, p[1], zi);
+    M(tx, p[0], zi);
+    M(ty, p[1], zi);
     pack25519(r, ty);
     r[31] ^= par25519(tx) << 7;
   }
   function pack25519(o, n) {
-    var i, j, b2;
+    var i, j2, b;
     var m = gf(), t = gf();
     for (i = 0; i < 16; ++i) {
       t[i] = n[i];
@@ -47051,16 +47063,16 @@ function requireEd25519() {
     car25519(t);
     car25519(t);
     car25519(t);
-    for (j = 0; j < 2; ++j) {
+    for (j2 = 0; j2 < 2; ++j2) {
       m[0] = t[0] - 65517;
       for (i = 1; i < 15; ++i) {
         m[i] = t[i] - 65535 - (m[i - 1] >> 16 & 1);
         m[i - 1] &= 65535;
       }
       m[15] = t[15] - 32767 - (m[14] >> 16 & 1);
-      b2 = m[15] >> 16 & 1;
+      b = m[15] >> 16 & 1;
       m[14] &= 65535;
-      sel25519(t, m, 1 - b2);
+      sel25519(t, m, 1 - b);
     }
     for (i = 0; i < 16; i++) {
       o[2 * i] = t[i] & 255;
@@ -47071,34 +47083,34 @@ function requireEd25519() {
     var t = gf(), chk = gf(), num = gf(), den = gf(), den2 = gf(), den4 = gf(), den6 = gf();
     set25519(r[2], gf1);
     unpack25519(r[1], p);
-    S2(num, r[1]);
-    M2(den, num, D2);
+    S(num, r[1]);
+    M(den, num, D2);
     Z2(num, num, r[2]);
-    A(den, r[2], den);
-    S2(den2, den);
-    S2(den4, den2);
-    M2(den6, den4, den2);
-    M2(t, den6, num);
-    M2(t, t, den);
+    A2(den, r[2], den);
+    S(den2, den);
+    S(den4, den2);
+    M(den6, den4, den2);
+    M(t, den6, num);
+    M(t, t, den);
     pow2523(t, t);
-    M2(t, t, num);
-    M2(t, t, den);
-    M2(t, t, den);
-    M2(r[0], t, den);
-    S2(chk, r[0]);
-    M2(chk, chk, den);
+    M(t, t, num);
+    M(t, t, den);
+    M(t, t, den);
+    M(r[0], t, den);
+    S(chk, r[0]);
+    M(chk, chk, den);
     if (neq25519(chk, num)) {
-      M2(r[0], r[0], I2);
+      M(r[0], r[0], I2);
     }
-    S2(chk, r[0]);
-    M2(chk, chk, den);
+    S(chk, r[0]);
+    M(chk, chk, den);
     if (neq25519(chk, num)) {
       return -1;
     }
     if (par25519(r[0]) === p[31] >> 7) {
       Z2(r[0], gf0, r[0]);
     }
-    M2(r[3], r[0], r[1]);
+    M(r[3], r[0], r[1]);
     return 0;
   }
   function unpack25519(o, n) {
@@ -47115,20 +47127,20 @@ function requireEd25519() {
       c2[a] = i[a];
     }
     for (a = 250; a >= 0; --a) {
-      S2(c2, c2);
+      S(c2, c2);
       if (a !== 1) {
-        M2(c2, c2, i);
+        M(c2, c2, i);
       }
     }
     for (a = 0; a < 16; ++a) {
       o[a] = c2[a];
     }
   }
-  function neq25519(a, b2) {
+  function neq25519(a, b) {
     var c2 = new NativeBuffer(32);
     var d = new NativeBuffer(32);
     pack25519(c2, a);
-    pack25519(d, b2);
+    pack25519(d, b);
     return crypto_verify_32(c2, 0, d, 0);
   }
   function crypto_verify_32(x2, xi, y, yi) {
@@ -47146,27 +47158,27 @@ function requireEd25519() {
     pack25519(d, a);
     return d[0] & 1;
   }
-  function scalarmult(p, q2, s) {
-    var b2, i;
+  function scalarmult(p, q, s) {
+    var b, i;
     set25519(p[0], gf0);
     set25519(p[1], gf1);
     set25519(p[2], gf1);
     set25519(p[3], gf0);
     for (i = 255; i >= 0; --i) {
-      b2 = s[i / 8 | 0] >> (i & 7) & 1;
-      cswap(p, q2, b2);
-      add(q2, p);
+      b = s[i / 8 | 0] >> (i & 7) & 1;
+      cswap(p, q, b);
+      add(q, p);
       add(p, p);
-      cswap(p, q2, b2);
+      cswap(p, q, b);
     }
   }
   function scalarbase(p, s) {
-    var q2 = [gf(), gf(), gf(), gf()];
-    set25519(q2[0], X);
-    set25519(q2[1], Y2);
-    set25519(q2[2], gf1);
-    M2(q2[3], X, Y2);
-    scalarmult(p, q2, s);
+    var q = [gf(), gf(), gf(), gf()];
+    set25519(q[0], X2);
+    set25519(q[1], Y2);
+    set25519(q[2], gf1);
+    M(q[3], X2, Y2);
+    scalarmult(p, q, s);
   }
   function set25519(r, a) {
     var i;
@@ -47181,9 +47193,9 @@ function requireEd25519() {
       c2[a] = i[a];
     }
     for (a = 253; a >= 0; --a) {
-      S2(c2, c2);
+      S(c2, c2);
       if (a !== 2 && a !== 4) {
-        M2(c2, c2, i);
+        M(c2, c2, i);
       }
     }
     for (a = 0; a < 16; ++a) {
@@ -47199,12 +47211,12 @@ function requireEd25519() {
     }
     o[0] += c2 - 1 + 37 * (c2 - 1);
   }
-  function sel25519(p, q2, b2) {
-    var t, c2 = ~(b2 - 1);
+  function sel25519(p, q, b) {
+    var t, c2 = ~(b - 1);
     for (var i = 0; i < 16; ++i) {
-      t = c2 & (p[i] ^ q2[i]);
+      t = c2 & (p[i] ^ q[i]);
       p[i] ^= t;
-      q2[i] ^= t;
+      q[i] ^= t;
     }
   }
   function gf(init) {
@@ -47216,25 +47228,25 @@ function requireEd25519() {
     }
     return r;
   }
-  function A(o, a, b2) {
+  function A2(o, a, b) {
     for (var i = 0; i < 16; ++i) {
-      o[i] = a[i] + b2[i];
+      o[i] = a[i] + b[i];
     }
   }
-  function Z2(o, a, b2) {
+  function Z2(o, a, b) {
     for (var i = 0; i < 16; ++i) {
-      o[i] = a[i] - b2[i];
+      o[i] = a[i] - b[i];
     }
   }
-  function S2(o, a) {
-    M2(o, a, a);
+  function S(o, a) {
+    M(o, a, a);
   }
-  function M2(o, a, b2) {
-    var v, c2, t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0, t8 = 0, t9 = 0, t10 = 0, t11 = 0, t12 = 0, t13 = 0, t14 = 0, t15 = 0, t16 = 0, t17 = 0, t18 = 0, t19 = 0, t20 = 0, t21 = 0, t22 = 0, t23 = 0, t24 = 0, t25 = 0, t26 = 0, t27 = 0, t28 = 0, t29 = 0, t30 = 0, b0 = b2[0], b1 = b2[1], b22 = b2[2], b3 = b2[3], b4 = b2[4], b5 = b2[5], b6 = b2[6], b7 = b2[7], b8 = b2[8], b9 = b2[9], b10 = b2[10], b11 = b2[11], b12 = b2[12], b13 = b2[13], b14 = b2[14], b15 = b2[15];
+  function M(o, a, b) {
+    var v, c2, t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0, t8 = 0, t9 = 0, t10 = 0, t11 = 0, t12 = 0, t13 = 0, t14 = 0, t15 = 0, t16 = 0, t17 = 0, t18 = 0, t19 = 0, t20 = 0, t21 = 0, t22 = 0, t23 = 0, t24 = 0, t25 = 0, t26 = 0, t27 = 0, t28 = 0, t29 = 0, t30 = 0, b0 = b[0], b1 = b[1], b2 = b[2], b3 = b[3], b4 = b[4], b5 = b[5], b6 = b[6], b7 = b[7], b8 = b[8], b9 = b[9], b10 = b[10], b11 = b[11], b12 = b[12], b13 = b[13], b14 = b[14], b15 = b[15];
     v = a[0];
     t0 += v * b0;
     t1 += v * b1;
-    t2 += v * b22;
+    t2 += v * b2;
     t3 += v * b3;
     t4 += v * b4;
     t5 += v * b5;
@@ -47251,7 +47263,7 @@ function requireEd25519() {
     v = a[1];
     t1 += v * b0;
     t2 += v * b1;
-    t3 += v * b22;
+    t3 += v * b2;
     t4 += v * b3;
     t5 += v * b4;
     t6 += v * b5;
@@ -47268,7 +47280,7 @@ function requireEd25519() {
     v = a[2];
     t2 += v * b0;
     t3 += v * b1;
-    t4 += v * b22;
+    t4 += v * b2;
     t5 += v * b3;
     t6 += v * b4;
     t7 += v * b5;
@@ -47285,7 +47297,7 @@ function requireEd25519() {
     v = a[3];
     t3 += v * b0;
     t4 += v * b1;
-    t5 += v * b22;
+    t5 += v * b2;
     t6 += v * b3;
     t7 += v * b4;
     t8 += v * b5;
@@ -47302,7 +47314,7 @@ function requireEd25519() {
     v = a[4];
     t4 += v * b0;
     t5 += v * b1;
-    t6 += v * b22;
+    t6 += v * b2;
     t7 += v * b3;
     t8 += v * b4;
     t9 += v * b5;
@@ -47319,7 +47331,7 @@ function requireEd25519() {
     v = a[5];
     t5 += v * b0;
     t6 += v * b1;
-    t7 += v * b22;
+    t7 += v * b2;
     t8 += v * b3;
     t9 += v * b4;
     t10 += v * b5;
@@ -47336,7 +47348,7 @@ function requireEd25519() {
     v = a[6];
     t6 += v * b0;
     t7 += v * b1;
-    t8 += v * b22;
+    t8 += v * b2;
     t9 += v * b3;
     t10 += v * b4;
     t11 += v * b5;
@@ -47353,7 +47365,7 @@ function requireEd25519() {
     v = a[7];
     t7 += v * b0;
     t8 += v * b1;
-    t9 += v * b22;
+    t9 += v * b2;
     t10 += v * b3;
     t11 += v * b4;
     t12 += v * b5;
@@ -47370,7 +47382,7 @@ function requireEd25519() {
     v = a[8];
     t8 += v * b0;
     t9 += v * b1;
-    t10 += v * b22;
+    t10 += v * b2;
     t11 += v * b3;
     t12 += v * b4;
     t13 += v * b5;
@@ -47387,7 +47399,7 @@ function requireEd25519() {
     v = a[9];
     t9 += v * b0;
     t10 += v * b1;
-    t11 += v * b22;
+    t11 += v * b2;
     t12 += v * b3;
     t13 += v * b4;
     t14 += v * b5;
@@ -47404,7 +47416,7 @@ function requireEd25519() {
     v = a[10];
     t10 += v * b0;
     t11 += v * b1;
-    t12 += v * b22;
+    t12 += v * b2;
     t13 += v * b3;
     t14 += v * b4;
     t15 += v * b5;
@@ -47421,7 +47433,7 @@ function requireEd25519() {
     v = a[11];
     t11 += v * b0;
     t12 += v * b1;
-    t13 += v * b22;
+    t13 += v * b2;
     t14 += v * b3;
     t15 += v * b4;
     t16 += v * b5;
@@ -47438,7 +47450,7 @@ function requireEd25519() {
     v = a[12];
     t12 += v * b0;
     t13 += v * b1;
-    t14 += v * b22;
+    t14 += v * b2;
     t15 += v * b3;
     t16 += v * b4;
     t17 += v * b5;
@@ -47455,7 +47467,7 @@ function requireEd25519() {
     v = a[13];
     t13 += v * b0;
     t14 += v * b1;
-    t15 += v * b22;
+    t15 += v * b2;
     t16 += v * b3;
     t17 += v * b4;
     t18 += v * b5;
@@ -47472,7 +47484,7 @@ function requireEd25519() {
     v = a[14];
     t14 += v * b0;
     t15 += v * b1;
-    t16 += v * b22;
+    t16 += v * b2;
     t17 += v * b3;
     t18 += v * b4;
     t19 += v * b5;
@@ -47489,7 +47501,7 @@ function requireEd25519() {
     v = a[15];
     t15 += v * b0;
     t16 += v * b1;
-    t17 += v * b22;
+    t17 += v * b2;
     t18 += v * b3;
     t19 += v * b4;
     t20 += v * b5;
@@ -47684,9 +47696,9 @@ function requireKem() {
   function _createKDF(kdf, md2, counterStart, digestLength) {
     kdf.generate = function(x2, length) {
       var key = new forge2.util.ByteBuffer();
-      var k = Math.ceil(length / digestLength) + counterStart;
+      var k2 = Math.ceil(length / digestLength) + counterStart;
       var c2 = new forge2.util.ByteBuffer();
-      for (var i = counterStart; i < k; ++i) {
+      for (var i = counterStart; i < k2; ++i) {
         c2.putInt32(i);
         md2.start();
         md2.update(x2 + c2.getBytes());
@@ -48413,8 +48425,8 @@ function requirePkcs7() {
             continue;
           }
           var match = true;
-          for (var j = 0; j < sAttr.length; ++j) {
-            if (rAttr[j].type !== sAttr[j].type || rAttr[j].value !== sAttr[j].value) {
+          for (var j2 = 0; j2 < sAttr.length; ++j2) {
+            if (rAttr[j2].type !== sAttr[j2].type || rAttr[j2].value !== sAttr[j2].value) {
               match = false;
               break;
             }
@@ -50701,8 +50713,8 @@ function requireRegexpStringMatcher() {
       }
     };
     exports$1.createRegExp = createRegExp;
-    var isEqualMatchPatternResult = function(a, b2) {
-      return a.startIndex === b2.startIndex && a.endIndex === b2.endIndex && a.match === b2.match;
+    var isEqualMatchPatternResult = function(a, b) {
+      return a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.match === b.match;
     };
     var matchPatterns = function(text, regExpLikeStrings) {
       var matchPatternResults = [];
@@ -52156,13 +52168,13 @@ var HttpResponseRetryCodes = [
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
-var __awaiter = function(thisArg, _arguments, P, generator) {
+var __awaiter = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve11) {
-      resolve11(value);
+    return value instanceof P2 ? value : new P2(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve11, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step3(generator.next(value));
@@ -52178,7 +52190,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step3(result) {
-      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step3((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -52525,7 +52537,7 @@ function literalBlock(text, info2 = "text") {
 ${text}${text.endsWith("\r") ? "\r" : "\n"}${fence2}`;
 }
 function keyValueTable(rows) {
-  return ["| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+  return ["| | |", "| --- | --- |", ...rows.map(([k2, v]) => `| ${k2} | ${v} |`)].join("\n");
 }
 function identityRows(identity) {
   return [
@@ -52642,6 +52654,30 @@ var CHANGE_RULES = {
     severity: "warning",
     description: "The rollback action commits the restored trio on a branch, opens a pull request whose body is the incident note, and opens or updates the incident issue. When the token may not (permissions `contents`, `pull-requests`, `issues`: write; or the repository does not let Actions open pull requests) the restored files, the note and the evidence are still in the workspace and the artifact, and this warning says what was not done.",
     example: "The workflow has `pull-requests: read`: no pull request is opened."
+  },
+  BG513: {
+    title: "Last-known-good not restorable (rollback drill)",
+    severity: "error",
+    description: "A rollback drill (`baseline-gate rollback --drill`, the rollback action with `drill: true`) proves, without writing anything, that the last-known-good baseline can still be restored: its pin and mirror read from git at the trio revision, the mirror byte for byte what the pin records (`expected_producer_manifest_sha256`), and no baseline the ledger still lists as approved (`Approved` or `Superseded`) passed over because its revision in git no longer verifies. The finding stands on the row of that baseline in the ledger; its message names the file, the line and the trio revision that no longer verify. Fix the history (restore the revision, or mark the baseline `Rolled back` in the ledger when it must never come back), then run the drill again.",
+    example: "The ledger lists v0.5.0 `Superseded`, but the mirror committed with it hashes to another digest than its pin records: a rollback would skip it and restore v0.4.0."
+  },
+  BG514: {
+    title: "Ledger has no row for the last-known-good (rollback drill)",
+    severity: "warning",
+    description: "The compatibility matrix has no ledger row for the baseline a rollback would restore, so the rollback would append one (with the consumer cells of the ledger at that revision, or placeholders to correct). The restore still works; record the baseline in the ledger so the incident leaves an exact history.",
+    example: "A hand-kept matrix replaced its one row at each promotion: the previous baseline has no row left."
+  },
+  BG515: {
+    title: "Release cannot be repinned from its tag",
+    severity: "error",
+    description: "The repin action proposes a producer release by its tag: the tag must be in the checkout (check out with `fetch-depth: 0`, which fetches the tags), the producer's manifest and handoff payload must exist at the tagged commit, and the manifest there must name that tag as its `release_tag`. A release older than the one the repin pull request already proposes (a late delivery) is not proposed again. Nothing is written, committed or opened.",
+    example: "The tag v0.6.0 points at a commit whose producer manifest still says v0.5.0."
+  },
+  BG516: {
+    title: "Repin pull request not opened or updated",
+    severity: "error",
+    description: "The repin action commits the repinned trio on the branch `baseline-gate/repin-<baseline>`, opens or updates its one pull request and sets its labels. When the token may not (permissions `contents`, `pull-requests`: write; or the repository does not let Actions open pull requests) the repinned trio is still in the workspace, and this error says what was not done.",
+    example: "The workflow has `pull-requests: read`: the branch is pushed but no pull request is opened."
   }
 };
 
@@ -53056,11 +53092,11 @@ function pinLineSubject(key) {
 var RANK = { error: 0, warning: 1, notice: 2 };
 function sortFindings(findings) {
   return [...findings].sort(
-    (a, b2) => (a.file ?? "").localeCompare(b2.file ?? "") || (a.line ?? 0) - (b2.line ?? 0) || (a.column ?? 0) - (b2.column ?? 0) || a.rule.localeCompare(b2.rule) || RANK[a.severity] - RANK[b2.severity]
+    (a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule) || RANK[a.severity] - RANK[b.severity]
   );
 }
 function bySeverity(findings) {
-  return sortFindings(findings).sort((a, b2) => RANK[a.severity] - RANK[b2.severity]);
+  return sortFindings(findings).sort((a, b) => RANK[a.severity] - RANK[b.severity]);
 }
 function countBySeverity(findings) {
   const counts2 = { error: 0, warning: 0, notice: 0 };
@@ -53182,7 +53218,7 @@ function where2(f) {
   if (!f.file) return "";
   return `${code(f.line ? `${f.file}:${f.line}` : f.file)} `;
 }
-function followUp(note, h) {
+function followUp(note, h2) {
   const legacy = note.target_profile === "legacy" ? [
     `The restored trio revision was written before baseline-gate was adopted, in the older format: the identity rules judged it (pin, mirror digest, Baseline Pin lines and Approved row agree), and the restore brought it to the current format (runtime cutover posture, Baseline Pin lines).`,
     ""
@@ -53190,7 +53226,7 @@ function followUp(note, h) {
   if (note.follow_up.length === 0 && legacy.length === 0) return [];
   const items = note.follow_up.length === 0 ? ["_No documentation findings in the restored files._"] : note.follow_up.map((f) => `- ${where2(f)}${code(f.rule)} ${escapeMarkdown(f.message)}`);
   return [
-    `${h}# Follow-up (does not block the rollback)`,
+    `${h2}# Follow-up (does not block the rollback)`,
     "",
     ...legacy,
     ...note.follow_up.length > 0 ? ["Documentation findings in the restored files, to fix in a later change:", ""] : [],
@@ -53199,7 +53235,7 @@ function followUp(note, h) {
   ];
 }
 function renderIncidentNote(note, context4) {
-  const h = "#".repeat(context4.headingLevel ?? 1);
+  const h2 = "#".repeat(context4.headingLevel ?? 1);
   const product = escapeMarkdown(context4.displayName);
   const evidence = context4.evidenceName ?? `${packetName("rollback", context4.baseline)}.json`;
   const posture = note.dry_run ? `A rollback sets runtime cutover posture to ${code(note.posture)} until the consumer and producer owners jointly approve.` : `Runtime cutover posture is ${code(note.posture)} until the consumer and producer owners jointly approve.`;
@@ -53229,32 +53265,32 @@ function renderIncidentNote(note, context4) {
     ] : []
   ];
   return [
-    `${h} ${note.severity} incident rollback: ${product} baseline ${code(context4.baseline)}, trigger ${code(note.trigger)}${note.dry_run ? " (dry run)" : ""}`,
+    `${h2} ${note.severity} incident rollback: ${product} baseline ${code(context4.baseline)}, trigger ${code(note.trigger)}${note.dry_run ? " (dry run)" : ""}`,
     "",
     ...lead,
-    `${h}# Impact summary`,
+    `${h2}# Impact summary`,
     "",
     `${impact(note, product)} ${posture}`,
     "",
-    `${h}# Current runtime posture`,
+    `${h2}# Current runtime posture`,
     "",
     // a dry run sets nothing: the posture shown is the one the rollback would set
     note.dry_run ? `${code(note.posture)} (what the rollback sets; this dry run changed nothing)` : code(note.posture),
     "",
-    `${h}# Baseline now active`,
+    `${h2}# Baseline now active`,
     "",
     ...note.dry_run ? ["The baseline a rollback makes active (this dry run changed nothing):", ""] : [],
     keyValueTable(identityRows(note.active)),
     "",
-    `${h}# Rolled back from`,
+    `${h2}# Rolled back from`,
     "",
     keyValueTable(identityRows(note.rolled_back_from)),
     "",
-    `${h}# Rollback action status`,
+    `${h2}# Rollback action status`,
     "",
     keyValueTable(status),
     "",
-    `${h}# Trigger and reason`,
+    `${h2}# Trigger and reason`,
     "",
     `Trigger: ${TRIGGER_WORDS[note.trigger]}; severity ${note.severity}.`,
     "",
@@ -53263,12 +53299,12 @@ function renderIncidentNote(note, context4) {
     // literal: a fence longer than any backtick run in it, so nothing in it is Markdown, HTML or a mention
     note.reason === "" ? "(none given)" : literalBlock(note.reason),
     "",
-    `${h}# Timeline (UTC)`,
+    `${h2}# Timeline (UTC)`,
     "",
     timeline,
     "",
-    ...followUp(note, h),
-    `${h}# Next validation milestone`,
+    ...followUp(note, h2),
+    `${h2}# Next validation milestone`,
     "",
     `Due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
     "",
@@ -53284,8 +53320,8 @@ var FOUND = {
   descendant: "left its process group",
   marker: "left its process group and tree, found by its environment marker"
 };
-function describe(k) {
-  return `${code(k.command)} (pid ${k.pid}, ${FOUND[k.found]}${k.error ? `: ${escapeMarkdown(k.error)}` : ""})`;
+function describe(k2) {
+  return `${code(k2.command)} (pid ${k2.pid}, ${FOUND[k2.found]}${k2.error ? `: ${escapeMarkdown(k2.error)}` : ""})`;
 }
 function when(step3) {
   if (step3.status === "timed-out") return "still running when it timed out";
@@ -53295,8 +53331,8 @@ function when(step3) {
 function leftRunningLine(step3) {
   const all = step3.killed ?? [];
   if (all.length === 0) return null;
-  const killed = all.filter((k) => k.error === void 0);
-  const refused = all.filter((k) => k.error !== void 0);
+  const killed = all.filter((k2) => k2.error === void 0);
+  const refused = all.filter((k2) => k2.error !== void 0);
   const parts = [];
   if (killed.length > 0)
     parts.push(
@@ -53313,7 +53349,7 @@ function leftRunning(steps) {
   if (ran.length === 0) return "";
   const lines = ran.map(leftRunningLine).filter((l) => l !== null);
   const out = lines.length > 0 ? lines.map((l) => `- ${l}`) : ["No step left a process running."];
-  if (ran.some((s) => (s.killed ?? []).some((k) => Buffer.byteLength(k.command) === 15)))
+  if (ran.some((s) => (s.killed ?? []).some((k2) => Buffer.byteLength(k2.command) === 15)))
     out.push("", "Command names are as the kernel keeps them: their first 15 bytes.");
   if (ran.some((s) => s.containment === "group-only"))
     out.push(
@@ -53404,7 +53440,7 @@ function changeTable(c2) {
       a.problem !== null ? `could not be checked: ${escapeMarkdown(a.problem)}` : `${a.approved ? "given" : "**missing**"} (consumer: ${who(a.consumer)}; producer: ${who(a.producer)})`
     ]);
   }
-  return ["| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+  return ["| | |", "| --- | --- |", ...rows.map(([k2, v]) => `| ${k2} | ${v} |`)].join("\n");
 }
 function failedStepTails(steps, maxChars = Infinity) {
   const failed = steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
@@ -53431,7 +53467,7 @@ function renderPacketMarkdown(p, options = {}) {
   const trio = ["pin", "manifest", "matrix"].map(
     (role) => `| ${role} | ${code(p.trio[role].path)} | ${code(p.trio[role].sha256)} | ${p.trio[role].bytes ?? "-"} |`
   );
-  const git2 = Object.entries(p.git).map(([k, v]) => `| ${k} | ${code(v)} |`);
+  const git2 = Object.entries(p.git).map(([k2, v]) => `| ${k2} | ${code(v)} |`);
   const left = leftRunning(p.steps);
   return [
     `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} \u2014 ${p.verdict}`,
@@ -53480,7 +53516,7 @@ function renderPacketMarkdown(p, options = {}) {
     "| | |",
     "| --- | --- |",
     ...git2,
-    ...Object.entries(p.tools).map(([k, v]) => `| ${escapeMarkdown(k)} | ${code(v)} |`),
+    ...Object.entries(p.tools).map(([k2, v]) => `| ${escapeMarkdown(k2)} | ${code(v)} |`),
     "",
     `Verdict: **${p.verdict}**`,
     ""
@@ -54005,11 +54041,6 @@ var APIBuilder = class {
   }
 };
 var pm = null;
-try {
-  __require2.resolve("picomatch");
-  pm = __require2("picomatch");
-} catch {
-}
 var Builder = class {
   globCache = {};
   options = {
@@ -54143,13 +54174,13 @@ function getPartialMatcher(patterns, options = {}) {
   const patternsCount = patterns.length;
   const patternsParts = Array(patternsCount);
   const matchers = Array(patternsCount);
-  let i, j;
+  let i, j2;
   for (i = 0; i < patternsCount; i++) {
     const parts = splitPattern(patterns[i]);
     patternsParts[i] = parts;
     const partsCount = parts.length;
     const partMatchers = Array(partsCount);
-    for (j = 0; j < partsCount; j++) partMatchers[j] = (0, import_picomatch.default)(parts[j], options);
+    for (j2 = 0; j2 < partsCount; j2++) partMatchers[j2] = (0, import_picomatch.default)(parts[j2], options);
     matchers[i] = partMatchers;
   }
   return (input) => {
@@ -54160,15 +54191,15 @@ function getPartialMatcher(patterns, options = {}) {
       const matcher = matchers[i];
       const inputPatternCount = inputParts.length;
       const minParts = Math.min(inputPatternCount, patternParts.length);
-      j = 0;
-      while (j < minParts) {
-        const part = patternParts[j];
+      j2 = 0;
+      while (j2 < minParts) {
+        const part = patternParts[j2];
         if (part.includes("/")) return true;
-        if (!matcher[j](inputParts[j])) break;
+        if (!matcher[j2](inputParts[j2])) break;
         if (!options.noglobstar && part === "**") return true;
-        j++;
+        j2++;
       }
-      if (j === inputPatternCount) return true;
+      if (j2 === inputPatternCount) return true;
     }
     return false;
   };
@@ -54388,13 +54419,14 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
 function globSync(globInput, options) {
-  const [crawler, relative5] = getCrawler(globInput, options);
-  return crawler ? formatPaths(crawler.sync(), relative5) : [];
+  const [crawler, relative6] = getCrawler(globInput, options);
+  return crawler ? formatPaths(crawler.sync(), relative6) : [];
 }
 
 // src/fs/scan.ts
 init_source_file();
 init_read();
+init_contain();
 function listFiles(root, include, exclude) {
   if (include.length === 0) return [];
   return globSync(include, {
@@ -54409,10 +54441,12 @@ function createRepoScan(root) {
   const lists = /* @__PURE__ */ new Map();
   const files = /* @__PURE__ */ new Map();
   const searches = /* @__PURE__ */ new Map();
+  const memo = createContainMemo();
+  const readFile = (path2) => readRepoFile(root, path2, MAX_FILE_BYTES, memo);
   const file = (path2, known) => {
     let f = files.get(path2);
     if (!f) {
-      const read = known ?? readRepoFile(root, path2);
+      const read = known ?? readFile(path2);
       let source;
       f = {
         read,
@@ -54440,7 +54474,7 @@ function createRepoScan(root) {
         const patterns = needles.map((n) => Buffer.from(n, "utf8"));
         found = [];
         for (const path2 of paths) {
-          const read = files.get(path2)?.read ?? readRepoFile(root, path2);
+          const read = files.get(path2)?.read ?? readFile(path2);
           if (read.kind === "ok" && patterns.some((p) => read.bytes.includes(p)))
             found.push(file(path2, read).source());
         }
@@ -54997,11 +55031,11 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep4, offset, length) => {
+    onSeparator: (sep5, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep4 === ":") {
+        if (sep5 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep4 === ",") {
+        } else if (sep5 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -55796,9 +55830,9 @@ function mirrorIsProducerManifest(trio, producer) {
   if (!mirror || !own || mirror.text.trim() === "" || own.text.trim() === "") return [];
   if (mirror.bytes.equals(own.bytes)) return [];
   const a = mirror.text.split("\n");
-  const b2 = own.text.split("\n");
-  const i = firstDifference(a, b2);
-  const where4 = i === -1 ? "their byte-order mark" : `line ${i + 1}: the mirror has ${shownLine(a[i])}, the producer's manifest ${shownLine(b2[i])}`;
+  const b = own.text.split("\n");
+  const i = firstDifference(a, b);
+  const where4 = i === -1 ? "their byte-order mark" : `line ${i + 1}: the mirror has ${shownLine(a[i])}, the producer's manifest ${shownLine(b[i])}`;
   return [
     finding(
       "BG301",
@@ -55808,14 +55842,14 @@ function mirrorIsProducerManifest(trio, producer) {
     )
   ];
 }
-function firstDifference(a, b2) {
+function firstDifference(a, b) {
   const key = (l) => l?.replace(/,[ \t]*$/, "");
-  const exact = firstIndex(a, b2, (l) => l);
+  const exact = firstIndex(a, b, (l) => l);
   if (exact === -1) return -1;
-  return firstIndex(a, b2, key) === exact + 1 ? exact + 1 : exact;
+  return firstIndex(a, b, key) === exact + 1 ? exact + 1 : exact;
 }
-function firstIndex(a, b2, key) {
-  for (let i = 0; i < Math.max(a.length, b2.length); i++) if (key(a[i]) !== key(b2[i])) return i;
+function firstIndex(a, b, key) {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if (key(a[i]) !== key(b[i])) return i;
   return -1;
 }
 function shownLine(line) {
@@ -55840,8 +55874,8 @@ var RUNTIME_VS_PIN = [
 ];
 function differing(got, want, pairs) {
   return pairs.flatMap(([field, wantField]) => {
-    const [g, w] = [got[field], want[wantField]];
-    return typeof g === "string" && typeof w === "string" && g !== w ? [{ field, wantField, got: g, want: w }] : [];
+    const [g, w2] = [got[field], want[wantField]];
+    return typeof g === "string" && typeof w2 === "string" && g !== w2 ? [{ field, wantField, got: g, want: w2 }] : [];
   });
 }
 var REQUIRES = ["service_contract_version", "error.code", "error.message"];
@@ -55852,18 +55886,18 @@ var CANDIDATE_KEYS = [
   "required_consumer_validation_commands"
 ];
 function handoffRules(trio, producer, ctx, held) {
-  const h = producer.handoff.data;
+  const h2 = producer.handoff.data;
   const doc = producer.handoff.doc;
-  if (!h || !doc || producer.handoff.doc?.syntaxErrors.length) return [];
+  if (!h2 || !doc || producer.handoff.doc?.syntaxErrors.length) return [];
   const path2 = producer.handoff.path;
   const at3 = (pointer) => locate(doc, pointer);
   const m = producer.manifest.data ?? {};
   const pin = trio.pin.data ?? {};
-  const candidate = h.handoff_mode === "service-v3-candidate";
+  const candidate = h2.handoff_mode === "service-v3-candidate";
   const out = [];
   const released = IDENTITY.filter((f) => !(candidate && f === "expected_service_contract_version"));
   const samePairs = released.map((f) => [f, f]);
-  for (const d of differing(h, m, samePairs)) {
+  for (const d of differing(h2, m, samePairs)) {
     out.push(
       finding(
         "BG304",
@@ -55873,7 +55907,7 @@ function handoffRules(trio, producer, ctx, held) {
       )
     );
   }
-  const arb = h.active_runtime_baseline;
+  const arb = h2.active_runtime_baseline;
   if (arb && typeof arb === "object" && !held) {
     for (const d of differing(arb, pin, RUNTIME_VS_PIN)) {
       out.push(
@@ -55886,7 +55920,7 @@ function handoffRules(trio, producer, ctx, held) {
       );
     }
   }
-  const codes = h.error_code_enum;
+  const codes = h2.error_code_enum;
   if (Array.isArray(codes) && Array.isArray(m.error_code_enum)) {
     const have = new Set(codes);
     const want = new Set(m.error_code_enum);
@@ -55909,7 +55943,7 @@ function handoffRules(trio, producer, ctx, held) {
       );
     }
   }
-  const policies = h.non_2xx_envelope_policy;
+  const policies = h2.non_2xx_envelope_policy;
   if (policies && typeof policies === "object") {
     for (const [mode, policy] of Object.entries(policies)) {
       if (!policy || typeof policy !== "object") continue;
@@ -55931,16 +55965,16 @@ function handoffRules(trio, producer, ctx, held) {
       }
     }
   }
-  out.push(...modeRules(h, path2, doc, held ? {} : pin, candidate));
-  out.push(...timestamp(h, path2, doc, ctx.now));
+  out.push(...modeRules(h2, path2, doc, held ? {} : pin, candidate));
+  out.push(...timestamp(h2, path2, doc, ctx.now));
   return out;
 }
-function modeRules(h, path2, doc, pin, candidate) {
+function modeRules(h2, path2, doc, pin, candidate) {
   const out = [];
   const at3 = (pointer) => locate(doc, pointer);
-  if (h.handoff_mode === "stable") {
+  if (h2.handoff_mode === "stable") {
     for (const key of CANDIDATE_KEYS) {
-      if (h[key] !== void 0) {
+      if (h2[key] !== void 0) {
         out.push(
           finding(
             "BG307",
@@ -55951,7 +55985,7 @@ function modeRules(h, path2, doc, pin, candidate) {
         );
       }
     }
-    const svc = h.expected_service_contract_version;
+    const svc = h2.expected_service_contract_version;
     const want = pin.expected_service_contract_version;
     if (typeof svc === "string" && typeof want === "string" && svc !== want) {
       out.push(
@@ -55964,7 +55998,7 @@ function modeRules(h, path2, doc, pin, candidate) {
       );
     }
   } else if (candidate) {
-    const rc = h.rehearsal_candidate;
+    const rc = h2.rehearsal_candidate;
     if (!rc || typeof rc !== "object") {
       out.push(
         finding("BG307", path2, at3(""), "a service-v3-candidate payload must carry rehearsal_candidate")
@@ -55991,7 +56025,7 @@ function modeRules(h, path2, doc, pin, candidate) {
         );
       }
     }
-    if (!h.compatibility_expectations || typeof h.compatibility_expectations !== "object") {
+    if (!h2.compatibility_expectations || typeof h2.compatibility_expectations !== "object") {
       out.push(
         finding("BG307", path2, at3(""), "a service-v3-candidate payload must carry compatibility_expectations")
       );
@@ -55999,8 +56033,8 @@ function modeRules(h, path2, doc, pin, candidate) {
   }
   return out;
 }
-function timestamp(h, path2, doc, now) {
-  const t = h.handoff_generated_at_utc;
+function timestamp(h2, path2, doc, now) {
+  const t = h2.handoff_generated_at_utc;
   if (typeof t !== "string") return [];
   const at3 = locate(doc, "/handoff_generated_at_utc");
   const parsed = new Date(t);
@@ -56023,4012 +56057,2231 @@ function timestamp(h, path2, doc, now) {
 }
 
 // src/generated/validators.js
-var J = (l, s) => () => {
+var R = (p, s) => () => {
   try {
-    return s || l((s = { exports: {} }).exports, s), s.exports;
-  } catch (k) {
-    throw s = 0, k;
+    return s || p((s = { exports: {} }).exports, s), s.exports;
+  } catch (f) {
+    throw s = 0, f;
   }
 };
-var Y = J((K) => {
+var F = R((S) => {
   "use strict";
-  Object.defineProperty(K, "__esModule", { value: true });
-  function X(l) {
-    let s = l.length, k = 0, $ = 0, w;
-    for (; $ < s; ) k++, w = l.charCodeAt($++), w >= 55296 && w <= 56319 && $ < s && (w = l.charCodeAt($), (w & 64512) === 56320 && $++);
-    return k;
+  Object.defineProperty(S, "__esModule", { value: true });
+  function H(p) {
+    let s = p.length, f = 0, _ = 0, y;
+    for (; _ < s; ) f++, y = p.charCodeAt(_++), y >= 55296 && y <= 56319 && _ < s && (y = p.charCodeAt(_), (y & 64512) === 56320 && _++);
+    return f;
   }
-  K.default = X;
-  X.code = 'require("ajv/dist/runtime/ucs2length").default';
+  S.default = H;
+  H.code = 'require("ajv/dist/runtime/ucs2length").default';
 });
-var re = J((xe, ee) => {
+var B = R((fe, G) => {
   "use strict";
-  ee.exports = function l(s, k) {
-    if (s === k) return true;
-    if (s && k && typeof s == "object" && typeof k == "object") {
-      if (s.constructor !== k.constructor) return false;
-      var $, w, j;
+  G.exports = function p(s, f) {
+    if (s === f) return true;
+    if (s && f && typeof s == "object" && typeof f == "object") {
+      if (s.constructor !== f.constructor) return false;
+      var _, y, v;
       if (Array.isArray(s)) {
-        if ($ = s.length, $ != k.length) return false;
-        for (w = $; w-- !== 0; ) if (!l(s[w], k[w])) return false;
+        if (_ = s.length, _ != f.length) return false;
+        for (y = _; y-- !== 0; ) if (!p(s[y], f[y])) return false;
         return true;
       }
-      if (s.constructor === RegExp) return s.source === k.source && s.flags === k.flags;
-      if (s.valueOf !== Object.prototype.valueOf) return s.valueOf() === k.valueOf();
-      if (s.toString !== Object.prototype.toString) return s.toString() === k.toString();
-      if (j = Object.keys(s), $ = j.length, $ !== Object.keys(k).length) return false;
-      for (w = $; w-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(k, j[w])) return false;
-      for (w = $; w-- !== 0; ) {
-        var e = j[w];
-        if (!l(s[e], k[e])) return false;
+      if (s.constructor === RegExp) return s.source === f.source && s.flags === f.flags;
+      if (s.valueOf !== Object.prototype.valueOf) return s.valueOf() === f.valueOf();
+      if (s.toString !== Object.prototype.toString) return s.toString() === f.toString();
+      if (v = Object.keys(s), _ = v.length, _ !== Object.keys(f).length) return false;
+      for (y = _; y-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(f, v[y])) return false;
+      for (y = _; y-- !== 0; ) {
+        var e = v[y];
+        if (!p(s[e], f[e])) return false;
       }
       return true;
     }
-    return s !== s && k !== k;
+    return s !== s && f !== f;
   };
 });
-var te = J((Q) => {
+var V = R((E) => {
   "use strict";
-  Object.defineProperty(Q, "__esModule", { value: true });
-  var se = re();
-  se.code = 'require("ajv/dist/runtime/equal").default';
-  Q.default = se;
+  Object.defineProperty(E, "__esModule", { value: true });
+  var W = B();
+  W.code = 'require("ajv/dist/runtime/equal").default';
+  E.default = W;
 });
-var Oe = D;
-var ue = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/pin.schema.json", title: "Integration pin", description: "The consumer's runtime authority: the one approved producer baseline. Field names are those of the original runbook; runtime_cutover_posture is explicit state.", type: "object", additionalProperties: false, required: ["memorykernel_repo", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "expected_integration_baseline", "expected_producer_manifest_sha256", "default_base_url", "default_timeout_ms", "runtime_cutover_posture"], properties: { $schema: { type: "string" }, memorykernel_repo: { description: "HTTPS URL of the producer's source repository.", type: "string", pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", errorMessage: "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" }, release_tag: { description: "The producer release tag, vMAJOR.MINOR.PATCH.", $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { description: "The producer's runtime code commit, full 40-character lower-case hex.", $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, expected_integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, expected_producer_manifest_sha256: { description: "SHA-256 of the raw bytes of the mirrored producer contract manifest.", $ref: "defs.schema.json#/$defs/sha256" }, default_base_url: { description: "Where the consumer reaches the producer by default.", type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", errorMessage: "must be an http(s) URL with a host, like http://127.0.0.1:4010" }, default_timeout_ms: { description: "Per-call timeout; the consumer clamps overrides to the same range.", type: "integer", minimum: 100, maximum: 3e4, errorMessage: "must be an integer number of milliseconds between 100 and 30000" }, runtime_cutover_posture: { description: "GO: the consumer runtime may use this baseline's contract. NO-GO: held until joint approval.", $ref: "defs.schema.json#/$defs/posture" } } };
-var ce = { enum: ["GO", "NO-GO"], errorMessage: 'must be "GO" or "NO-GO"' };
-var I = Object.prototype.hasOwnProperty;
-var fe = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
-var R = new RegExp("^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
-var N = new RegExp("^[0-9a-f]{40}$", "u");
-var E = new RegExp("^service\\.v[1-9][0-9]*$", "u");
-var C = new RegExp("^api\\.v[1-9][0-9]*$", "u");
-var M = new RegExp("^integration/v[1-9][0-9]*$", "u");
-var G = new RegExp("^[0-9a-f]{64}$", "u");
-var he = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
-function D(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
-  let e = null, r = 0, v = D.evaluated;
-  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
-    if (l.memorykernel_repo === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memorykernel_repo" }, message: "must have required property 'memorykernel_repo'" };
-      e === null ? e = [a] : e.push(a), r++;
+var ye = z;
+var Y = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/pin.schema.json", title: "Integration pin", description: "The consumer's runtime authority: the one approved producer baseline. Field names are those of the original runbook; runtime_cutover_posture is explicit state.", type: "object", additionalProperties: false, required: ["memorykernel_repo", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "expected_integration_baseline", "expected_producer_manifest_sha256", "default_base_url", "default_timeout_ms", "runtime_cutover_posture"], properties: { $schema: { type: "string" }, memorykernel_repo: { description: "HTTPS URL of the producer's source repository.", type: "string", pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", errorMessage: "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" }, release_tag: { description: "The producer release tag, vMAJOR.MINOR.PATCH.", $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { description: "The producer's runtime code commit, full 40-character lower-case hex.", $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, expected_integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, expected_producer_manifest_sha256: { description: "SHA-256 of the raw bytes of the mirrored producer contract manifest.", $ref: "defs.schema.json#/$defs/sha256" }, default_base_url: { description: "Where the consumer reaches the producer by default.", type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", errorMessage: "must be an http(s) URL with a host, like http://127.0.0.1:4010" }, default_timeout_ms: { description: "Per-call timeout; the consumer clamps overrides to the same range.", type: "integer", minimum: 100, maximum: 3e4, errorMessage: "must be an integer number of milliseconds between 100 and 30000" }, runtime_cutover_posture: { description: "GO: the consumer runtime may use this baseline's contract. NO-GO: held until joint approval.", $ref: "defs.schema.json#/$defs/posture" } } };
+var ee = { enum: ["GO", "NO-GO"], errorMessage: 'must be "GO" or "NO-GO"' };
+var D = Object.prototype.hasOwnProperty;
+var re = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
+var j = new RegExp("^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
+var x = new RegExp("^[0-9a-f]{40}$", "u");
+var A = new RegExp("^service\\.v[1-9][0-9]*$", "u");
+var N = new RegExp("^api\\.v[1-9][0-9]*$", "u");
+var O = new RegExp("^integration/v[1-9][0-9]*$", "u");
+var te = new RegExp("^[0-9a-f]{64}$", "u");
+var se = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
+function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+  let e = null, i = 0, d = z.evaluated;
+  if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
+    if (p.memorykernel_repo === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memorykernel_repo" }, message: "must have required property 'memorykernel_repo'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.release_tag === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.release_tag === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.commit_sha === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.commit_sha === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.expected_service_contract_version === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.expected_service_contract_version === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.expected_api_contract_version === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.expected_api_contract_version === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.expected_integration_baseline === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_integration_baseline" }, message: "must have required property 'expected_integration_baseline'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.expected_integration_baseline === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_integration_baseline" }, message: "must have required property 'expected_integration_baseline'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.expected_producer_manifest_sha256 === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_producer_manifest_sha256" }, message: "must have required property 'expected_producer_manifest_sha256'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.expected_producer_manifest_sha256 === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_producer_manifest_sha256" }, message: "must have required property 'expected_producer_manifest_sha256'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.default_base_url === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_base_url" }, message: "must have required property 'default_base_url'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.default_base_url === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_base_url" }, message: "must have required property 'default_base_url'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.default_timeout_ms === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_timeout_ms" }, message: "must have required property 'default_timeout_ms'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.default_timeout_ms === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_timeout_ms" }, message: "must have required property 'default_timeout_ms'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.runtime_cutover_posture === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "runtime_cutover_posture" }, message: "must have required property 'runtime_cutover_posture'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.runtime_cutover_posture === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "runtime_cutover_posture" }, message: "must have required property 'runtime_cutover_posture'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    for (let a in l) if (!I.call(ue.properties, a)) {
-      let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
-      e === null ? e = [t] : e.push(t), r++;
+    for (let t in p) if (!D.call(Y.properties, t)) {
+      let r = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [r] : e.push(r), i++;
     }
-    if (l.$schema !== void 0 && typeof l.$schema != "string") {
-      let a = { instancePath: s + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.$schema !== void 0 && typeof p.$schema != "string") {
+      let t = { instancePath: s + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.memorykernel_repo !== void 0) {
-      let a = l.memorykernel_repo;
-      if (typeof a == "string") {
-        if (!fe.test(a)) {
-          let t = { instancePath: s + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/pattern", keyword: "pattern", params: { pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$" }, message: 'must match pattern "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.memorykernel_repo !== void 0) {
+      let t = p.memorykernel_repo;
+      if (typeof t == "string") {
+        if (!re.test(t)) {
+          let r = { instancePath: s + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/pattern", keyword: "pattern", params: { pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$" }, message: 'must match pattern "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.release_tag !== void 0) {
-      let a = l.release_tag;
-      if (typeof a == "string") {
-        if (!R.test(a)) {
-          let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.release_tag !== void 0) {
+      let t = p.release_tag;
+      if (typeof t == "string") {
+        if (!j.test(t)) {
+          let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.commit_sha !== void 0) {
-      let a = l.commit_sha;
-      if (typeof a == "string") {
-        if (!N.test(a)) {
-          let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.commit_sha !== void 0) {
+      let t = p.commit_sha;
+      if (typeof t == "string") {
+        if (!x.test(t)) {
+          let r = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.expected_service_contract_version !== void 0) {
-      let a = l.expected_service_contract_version;
-      if (typeof a == "string") {
-        if (!E.test(a)) {
-          let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.expected_service_contract_version !== void 0) {
+      let t = p.expected_service_contract_version;
+      if (typeof t == "string") {
+        if (!A.test(t)) {
+          let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.expected_api_contract_version !== void 0) {
-      let a = l.expected_api_contract_version;
-      if (typeof a == "string") {
-        if (!C.test(a)) {
-          let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.expected_api_contract_version !== void 0) {
+      let t = p.expected_api_contract_version;
+      if (typeof t == "string") {
+        if (!N.test(t)) {
+          let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.expected_integration_baseline !== void 0) {
-      let a = l.expected_integration_baseline;
-      if (typeof a == "string") {
-        if (!M.test(a)) {
-          let t = { instancePath: s + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.expected_integration_baseline !== void 0) {
+      let t = p.expected_integration_baseline;
+      if (typeof t == "string") {
+        if (!O.test(t)) {
+          let r = { instancePath: s + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.expected_producer_manifest_sha256 !== void 0) {
-      let a = l.expected_producer_manifest_sha256;
-      if (typeof a == "string") {
-        if (!G.test(a)) {
-          let t = { instancePath: s + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.expected_producer_manifest_sha256 !== void 0) {
+      let t = p.expected_producer_manifest_sha256;
+      if (typeof t == "string") {
+        if (!te.test(t)) {
+          let r = { instancePath: s + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.default_base_url !== void 0) {
-      let a = l.default_base_url;
-      if (typeof a == "string") {
-        if (!he.test(a)) {
-          let t = { instancePath: s + "/default_base_url", schemaPath: "#/properties/default_base_url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.default_base_url !== void 0) {
+      let t = p.default_base_url;
+      if (typeof t == "string") {
+        if (!se.test(t)) {
+          let r = { instancePath: s + "/default_base_url", schemaPath: "#/properties/default_base_url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/default_base_url", schemaPath: "#/properties/default_base_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/default_base_url", schemaPath: "#/properties/default_base_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.default_timeout_ms !== void 0) {
-      let a = l.default_timeout_ms;
-      if (!(typeof a == "number" && !(a % 1) && !isNaN(a) && isFinite(a))) {
-        let t = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        e === null ? e = [t] : e.push(t), r++;
+    if (p.default_timeout_ms !== void 0) {
+      let t = p.default_timeout_ms;
+      if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
+        let r = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        e === null ? e = [r] : e.push(r), i++;
       }
-      if (typeof a == "number" && isFinite(a)) {
-        if (a > 3e4 || isNaN(a)) {
-          let t = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e4 }, message: "must be <= 30000" };
-          e === null ? e = [t] : e.push(t), r++;
+      if (typeof t == "number" && isFinite(t)) {
+        if (t > 3e4 || isNaN(t)) {
+          let r = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e4 }, message: "must be <= 30000" };
+          e === null ? e = [r] : e.push(r), i++;
         }
-        if (a < 100 || isNaN(a)) {
-          let t = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100" };
-          e === null ? e = [t] : e.push(t), r++;
+        if (t < 100 || isNaN(t)) {
+          let r = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100" };
+          e === null ? e = [r] : e.push(r), i++;
         }
       }
     }
-    if (l.runtime_cutover_posture !== void 0) {
-      let a = l.runtime_cutover_posture;
-      if (!(a === "GO" || a === "NO-GO")) {
-        let t = { instancePath: s + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: ce.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [t] : e.push(t), r++;
+    if (p.runtime_cutover_posture !== void 0) {
+      let t = p.runtime_cutover_posture;
+      if (!(t === "GO" || t === "NO-GO")) {
+        let r = { instancePath: s + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: ee.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
   } else {
-    let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [a] : e.push(a), r++;
+    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [t] : e.push(t), i++;
   }
-  return D.errors = e, r === 0;
+  return z.errors = e, i === 0;
 }
-D.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Ne = V;
-var ye = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
-var me = new RegExp("^[a-z][a-z0-9_]*$", "u");
-function V(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
-  let e = null, r = 0, v = V.evaluated;
-  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
-    if (l.manifest_contract_version === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
-      e === null ? e = [a] : e.push(a), r++;
+z.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var _e = I;
+var ae = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
+var X = new RegExp("^[a-z][a-z0-9_]*$", "u");
+function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+  let e = null, i = 0, d = I.evaluated;
+  if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
+    if (p.manifest_contract_version === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.release_tag === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.release_tag === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.commit_sha === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.commit_sha === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.expected_service_contract_version === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.expected_service_contract_version === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.expected_api_contract_version === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.expected_api_contract_version === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.integration_baseline === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.integration_baseline === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.error_code_enum === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.error_code_enum === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.stability_window === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stability_window" }, message: "must have required property 'stability_window'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.stability_window === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stability_window" }, message: "must have required property 'stability_window'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.additive_error_code_notice_policy === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "additive_error_code_notice_policy" }, message: "must have required property 'additive_error_code_notice_policy'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.additive_error_code_notice_policy === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "additive_error_code_notice_policy" }, message: "must have required property 'additive_error_code_notice_policy'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    for (let a in l) if (!I.call(ye.properties, a)) {
-      let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
-      e === null ? e = [t] : e.push(t), r++;
+    for (let t in p) if (!D.call(ae.properties, t)) {
+      let r = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [r] : e.push(r), i++;
     }
-    if (l.manifest_contract_version !== void 0 && l.manifest_contract_version !== "producer-contract-manifest.v1") {
-      let a = { instancePath: s + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.manifest_contract_version !== void 0 && p.manifest_contract_version !== "producer-contract-manifest.v1") {
+      let t = { instancePath: s + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.release_tag !== void 0) {
-      let a = l.release_tag;
-      if (typeof a == "string") {
-        if (!R.test(a)) {
-          let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.release_tag !== void 0) {
+      let t = p.release_tag;
+      if (typeof t == "string") {
+        if (!j.test(t)) {
+          let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.commit_sha !== void 0) {
-      let a = l.commit_sha;
-      if (typeof a == "string") {
-        if (!N.test(a)) {
-          let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.commit_sha !== void 0) {
+      let t = p.commit_sha;
+      if (typeof t == "string") {
+        if (!x.test(t)) {
+          let r = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.expected_service_contract_version !== void 0) {
-      let a = l.expected_service_contract_version;
-      if (typeof a == "string") {
-        if (!E.test(a)) {
-          let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.expected_service_contract_version !== void 0) {
+      let t = p.expected_service_contract_version;
+      if (typeof t == "string") {
+        if (!A.test(t)) {
+          let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.expected_api_contract_version !== void 0) {
-      let a = l.expected_api_contract_version;
-      if (typeof a == "string") {
-        if (!C.test(a)) {
-          let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.expected_api_contract_version !== void 0) {
+      let t = p.expected_api_contract_version;
+      if (typeof t == "string") {
+        if (!N.test(t)) {
+          let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.integration_baseline !== void 0) {
-      let a = l.integration_baseline;
-      if (typeof a == "string") {
-        if (!M.test(a)) {
-          let t = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.integration_baseline !== void 0) {
+      let t = p.integration_baseline;
+      if (typeof t == "string") {
+        if (!O.test(t)) {
+          let r = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.error_code_enum !== void 0) {
-      let a = l.error_code_enum;
-      if (Array.isArray(a)) {
-        if (a.length < 1) {
-          let d = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [d] : e.push(d), r++;
+    if (p.error_code_enum !== void 0) {
+      let t = p.error_code_enum;
+      if (Array.isArray(t)) {
+        if (t.length < 1) {
+          let o = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [o] : e.push(o), i++;
         }
-        let t = a.length;
-        for (let d = 0; d < t; d++) {
-          let g = a[d];
-          if (typeof g == "string") {
-            if (!me.test(g)) {
-              let y = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
-              e === null ? e = [y] : e.push(y), r++;
+        let r = t.length;
+        for (let o = 0; o < r; o++) {
+          let l = t[o];
+          if (typeof l == "string") {
+            if (!X.test(l)) {
+              let m = { instancePath: s + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              e === null ? e = [m] : e.push(m), i++;
             }
           } else {
-            let y = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [y] : e.push(y), r++;
+            let m = { instancePath: s + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [m] : e.push(m), i++;
           }
         }
-        let n = a.length, m;
-        if (n > 1) {
-          let d = {};
-          for (; n--; ) {
-            let g = a[n];
-            if (typeof g == "string") {
-              if (typeof d[g] == "number") {
-                m = d[g];
-                let y = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: n, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + n + " are identical)" };
-                e === null ? e = [y] : e.push(y), r++;
+        let a = t.length, n;
+        if (a > 1) {
+          let o = {};
+          for (; a--; ) {
+            let l = t[a];
+            if (typeof l == "string") {
+              if (typeof o[l] == "number") {
+                n = o[l];
+                let m = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: a, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + a + " are identical)" };
+                e === null ? e = [m] : e.push(m), i++;
                 break;
               }
-              d[g] = n;
+              o[l] = a;
             }
           }
         }
       } else {
-        let t = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.stability_window !== void 0) {
-      let a = l.stability_window;
-      if (a && typeof a == "object" && !Array.isArray(a)) {
-        if (a.minimum_sprint_days === void 0) {
-          let t = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/required", keyword: "required", params: { missingProperty: "minimum_sprint_days" }, message: "must have required property 'minimum_sprint_days'" };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.stability_window !== void 0) {
+      let t = p.stability_window;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        if (t.minimum_sprint_days === void 0) {
+          let r = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/required", keyword: "required", params: { missingProperty: "minimum_sprint_days" }, message: "must have required property 'minimum_sprint_days'" };
+          e === null ? e = [r] : e.push(r), i++;
         }
-        for (let t in a) if (t !== "minimum_sprint_days") {
-          let n = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        for (let r in t) if (r !== "minimum_sprint_days") {
+          let a = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [a] : e.push(a), i++;
         }
-        if (a.minimum_sprint_days !== void 0) {
-          let t = a.minimum_sprint_days;
-          if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
-            let n = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [n] : e.push(n), r++;
+        if (t.minimum_sprint_days !== void 0) {
+          let r = t.minimum_sprint_days;
+          if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
+            let a = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [a] : e.push(a), i++;
           }
-          if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-            let n = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [n] : e.push(n), r++;
+          if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
+            let a = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [a] : e.push(a), i++;
           }
         }
       } else {
-        let t = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.additive_error_code_notice_policy !== void 0) {
-      let a = l.additive_error_code_notice_policy;
-      if (a && typeof a == "object" && !Array.isArray(a)) {
-        if (a.standard_business_days === void 0) {
-          let t = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "standard_business_days" }, message: "must have required property 'standard_business_days'" };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.additive_error_code_notice_policy !== void 0) {
+      let t = p.additive_error_code_notice_policy;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        if (t.standard_business_days === void 0) {
+          let r = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "standard_business_days" }, message: "must have required property 'standard_business_days'" };
+          e === null ? e = [r] : e.push(r), i++;
         }
-        if (a.emergency_notice_hours === void 0) {
-          let t = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_notice_hours" }, message: "must have required property 'emergency_notice_hours'" };
-          e === null ? e = [t] : e.push(t), r++;
+        if (t.emergency_notice_hours === void 0) {
+          let r = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_notice_hours" }, message: "must have required property 'emergency_notice_hours'" };
+          e === null ? e = [r] : e.push(r), i++;
         }
-        if (a.emergency_requires_same_day_docs_spec_tests === void 0) {
-          let t = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_requires_same_day_docs_spec_tests" }, message: "must have required property 'emergency_requires_same_day_docs_spec_tests'" };
-          e === null ? e = [t] : e.push(t), r++;
+        if (t.emergency_requires_same_day_docs_spec_tests === void 0) {
+          let r = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_requires_same_day_docs_spec_tests" }, message: "must have required property 'emergency_requires_same_day_docs_spec_tests'" };
+          e === null ? e = [r] : e.push(r), i++;
         }
-        for (let t in a) if (!(t === "standard_business_days" || t === "emergency_notice_hours" || t === "emergency_requires_same_day_docs_spec_tests")) {
-          let n = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        for (let r in t) if (!(r === "standard_business_days" || r === "emergency_notice_hours" || r === "emergency_requires_same_day_docs_spec_tests")) {
+          let a = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [a] : e.push(a), i++;
         }
-        if (a.standard_business_days !== void 0) {
-          let t = a.standard_business_days;
-          if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
-            let n = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [n] : e.push(n), r++;
+        if (t.standard_business_days !== void 0) {
+          let r = t.standard_business_days;
+          if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
+            let a = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [a] : e.push(a), i++;
           }
-          if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-            let n = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [n] : e.push(n), r++;
-          }
-        }
-        if (a.emergency_notice_hours !== void 0) {
-          let t = a.emergency_notice_hours;
-          if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
-            let n = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [n] : e.push(n), r++;
-          }
-          if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-            let n = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [n] : e.push(n), r++;
+          if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
+            let a = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [a] : e.push(a), i++;
           }
         }
-        if (a.emergency_requires_same_day_docs_spec_tests !== void 0 && typeof a.emergency_requires_same_day_docs_spec_tests != "boolean") {
-          let t = { instancePath: s + "/additive_error_code_notice_policy/emergency_requires_same_day_docs_spec_tests", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_requires_same_day_docs_spec_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [t] : e.push(t), r++;
+        if (t.emergency_notice_hours !== void 0) {
+          let r = t.emergency_notice_hours;
+          if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
+            let a = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [a] : e.push(a), i++;
+          }
+          if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
+            let a = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [a] : e.push(a), i++;
+          }
+        }
+        if (t.emergency_requires_same_day_docs_spec_tests !== void 0 && typeof t.emergency_requires_same_day_docs_spec_tests != "boolean") {
+          let r = { instancePath: s + "/additive_error_code_notice_policy/emergency_requires_same_day_docs_spec_tests", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_requires_same_day_docs_spec_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.service_v3_transition_guard !== void 0) {
-      let a = l.service_v3_transition_guard;
-      if (a && typeof a == "object" && !Array.isArray(a)) {
-        for (let t in a) if (typeof a[t] != "boolean") {
-          let n = { instancePath: s + "/service_v3_transition_guard/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/service_v3_transition_guard/additionalProperties/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [n] : e.push(n), r++;
+    if (p.service_v3_transition_guard !== void 0) {
+      let t = p.service_v3_transition_guard;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let r in t) if (typeof t[r] != "boolean") {
+          let a = { instancePath: s + "/service_v3_transition_guard/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/service_v3_transition_guard/additionalProperties/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [a] : e.push(a), i++;
         }
       } else {
-        let t = { instancePath: s + "/service_v3_transition_guard", schemaPath: "#/properties/service_v3_transition_guard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/service_v3_transition_guard", schemaPath: "#/properties/service_v3_transition_guard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
   } else {
-    let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [a] : e.push(a), r++;
+    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [t] : e.push(t), i++;
   }
-  return V.errors = e, r === 0;
+  return I.errors = e, i === 0;
 }
-V.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Te = H;
-var ge = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
-var _e = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
-var ve = new RegExp("^[0-9a-f]{7,40}$", "u");
-function H(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
-  let e = null, r = 0, v = H.evaluated;
-  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
-    if (l.consumer_version === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_version" }, message: "must have required property 'consumer_version'" };
-      e === null ? e = [a] : e.push(a), r++;
+I.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var ge = L;
+var ie = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
+var ne = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
+var oe = new RegExp("^[0-9a-f]{7,40}$", "u");
+function L(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+  let e = null, i = 0, d = L.evaluated;
+  if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
+    if (p.consumer_version === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_version" }, message: "must have required property 'consumer_version'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.consumer_commit === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_commit" }, message: "must have required property 'consumer_commit'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.consumer_commit === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_commit" }, message: "must have required property 'consumer_commit'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.producer_tag === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_tag" }, message: "must have required property 'producer_tag'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.producer_tag === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_tag" }, message: "must have required property 'producer_tag'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.producer_commit === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_commit" }, message: "must have required property 'producer_commit'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.producer_commit === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_commit" }, message: "must have required property 'producer_commit'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.service === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.service === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.api === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api" }, message: "must have required property 'api'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.api === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api" }, message: "must have required property 'api'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.integration === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration" }, message: "must have required property 'integration'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.integration === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration" }, message: "must have required property 'integration'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.status === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.status === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    for (let a in l) if (!(a === "consumer_version" || a === "consumer_commit" || a === "producer_tag" || a === "producer_commit" || a === "service" || a === "api" || a === "integration" || a === "status")) {
-      let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
-      e === null ? e = [t] : e.push(t), r++;
+    for (let t in p) if (!(t === "consumer_version" || t === "consumer_commit" || t === "producer_tag" || t === "producer_commit" || t === "service" || t === "api" || t === "integration" || t === "status")) {
+      let r = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [r] : e.push(r), i++;
     }
-    if (l.consumer_version !== void 0) {
-      let a = l.consumer_version;
-      if (typeof a == "string") {
-        if (!_e.test(a)) {
-          let t = { instancePath: s + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.consumer_version !== void 0) {
+      let t = p.consumer_version;
+      if (typeof t == "string") {
+        if (!ne.test(t)) {
+          let r = { instancePath: s + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.consumer_commit !== void 0) {
-      let a = l.consumer_commit;
-      if (typeof a == "string") {
-        if (!ve.test(a)) {
-          let t = { instancePath: s + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.consumer_commit !== void 0) {
+      let t = p.consumer_commit;
+      if (typeof t == "string") {
+        if (!oe.test(t)) {
+          let r = { instancePath: s + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.producer_tag !== void 0) {
-      let a = l.producer_tag;
-      if (typeof a == "string") {
-        if (!R.test(a)) {
-          let t = { instancePath: s + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.producer_tag !== void 0) {
+      let t = p.producer_tag;
+      if (typeof t == "string") {
+        if (!j.test(t)) {
+          let r = { instancePath: s + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.producer_commit !== void 0) {
-      let a = l.producer_commit;
-      if (typeof a == "string") {
-        if (!N.test(a)) {
-          let t = { instancePath: s + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.producer_commit !== void 0) {
+      let t = p.producer_commit;
+      if (typeof t == "string") {
+        if (!x.test(t)) {
+          let r = { instancePath: s + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.service !== void 0) {
-      let a = l.service;
-      if (typeof a == "string") {
-        if (!E.test(a)) {
-          let t = { instancePath: s + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.service !== void 0) {
+      let t = p.service;
+      if (typeof t == "string") {
+        if (!A.test(t)) {
+          let r = { instancePath: s + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.api !== void 0) {
-      let a = l.api;
-      if (typeof a == "string") {
-        if (!C.test(a)) {
-          let t = { instancePath: s + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.api !== void 0) {
+      let t = p.api;
+      if (typeof t == "string") {
+        if (!N.test(t)) {
+          let r = { instancePath: s + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.integration !== void 0) {
-      let a = l.integration;
-      if (typeof a == "string") {
-        if (!M.test(a)) {
-          let t = { instancePath: s + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.integration !== void 0) {
+      let t = p.integration;
+      if (typeof t == "string") {
+        if (!O.test(t)) {
+          let r = { instancePath: s + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.status !== void 0) {
-      let a = l.status;
-      if (!(a === "Approved" || a === "Superseded" || a === "Rolled back" || a === "Candidate")) {
-        let t = { instancePath: s + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: ge.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [t] : e.push(t), r++;
+    if (p.status !== void 0) {
+      let t = p.status;
+      if (!(t === "Approved" || t === "Superseded" || t === "Rolled back" || t === "Candidate")) {
+        let r = { instancePath: s + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: ie.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
   } else {
-    let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [a] : e.push(a), r++;
+    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [t] : e.push(t), i++;
   }
-  return H.errors = e, r === 0;
+  return L.errors = e, i === 0;
 }
-H.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Le = B;
-var ie = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
-var b = Y().default;
-var be = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
-var ae = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
-function B(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
-  let e = null, r = 0, v = B.evaluated;
-  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
-    if (l.handoff_generated_at_utc === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_generated_at_utc" }, message: "must have required property 'handoff_generated_at_utc'" };
-      e === null ? e = [a] : e.push(a), r++;
+L.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var ve = Z;
+var U = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
+var h = F().default;
+var pe = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
+var J = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
+function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+  let e = null, i = 0, d = Z.evaluated;
+  if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
+    if (p.handoff_generated_at_utc === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_generated_at_utc" }, message: "must have required property 'handoff_generated_at_utc'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.handoff_mode === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_mode" }, message: "must have required property 'handoff_mode'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.handoff_mode === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_mode" }, message: "must have required property 'handoff_mode'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.release_tag === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.release_tag === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.commit_sha === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.commit_sha === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.expected_service_contract_version === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.expected_service_contract_version === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.expected_api_contract_version === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.expected_api_contract_version === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.integration_baseline === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.integration_baseline === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.active_runtime_baseline === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "active_runtime_baseline" }, message: "must have required property 'active_runtime_baseline'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.active_runtime_baseline === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "active_runtime_baseline" }, message: "must have required property 'active_runtime_baseline'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.error_code_enum === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.error_code_enum === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.non_2xx_envelope_policy === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "non_2xx_envelope_policy" }, message: "must have required property 'non_2xx_envelope_policy'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.non_2xx_envelope_policy === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "non_2xx_envelope_policy" }, message: "must have required property 'non_2xx_envelope_policy'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.manifest_contract_version === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.manifest_contract_version === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.manifest_path === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_path" }, message: "must have required property 'manifest_path'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.manifest_path === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_path" }, message: "must have required property 'manifest_path'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.changelog_path === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "changelog_path" }, message: "must have required property 'changelog_path'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.changelog_path === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "changelog_path" }, message: "must have required property 'changelog_path'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.verification_commands === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification_commands" }, message: "must have required property 'verification_commands'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.verification_commands === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification_commands" }, message: "must have required property 'verification_commands'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.consumer_impact_statement_template === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_impact_statement_template" }, message: "must have required property 'consumer_impact_statement_template'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.consumer_impact_statement_template === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_impact_statement_template" }, message: "must have required property 'consumer_impact_statement_template'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    for (let a in l) if (!I.call(ie.properties, a)) {
-      let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
-      e === null ? e = [t] : e.push(t), r++;
+    for (let t in p) if (!D.call(U.properties, t)) {
+      let r = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [r] : e.push(r), i++;
     }
-    if (l.handoff_generated_at_utc !== void 0) {
-      let a = l.handoff_generated_at_utc;
-      if (typeof a == "string") {
-        if (!be.test(a)) {
-          let t = { instancePath: s + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.handoff_generated_at_utc !== void 0) {
+      let t = p.handoff_generated_at_utc;
+      if (typeof t == "string") {
+        if (!pe.test(t)) {
+          let r = { instancePath: s + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.handoff_mode !== void 0) {
-      let a = l.handoff_mode;
-      if (!(a === "stable" || a === "service-v3-candidate")) {
-        let t = { instancePath: s + "/handoff_mode", schemaPath: "#/properties/handoff_mode/enum", keyword: "enum", params: { allowedValues: ie.properties.handoff_mode.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [t] : e.push(t), r++;
+    if (p.handoff_mode !== void 0) {
+      let t = p.handoff_mode;
+      if (!(t === "stable" || t === "service-v3-candidate")) {
+        let r = { instancePath: s + "/handoff_mode", schemaPath: "#/properties/handoff_mode/enum", keyword: "enum", params: { allowedValues: U.properties.handoff_mode.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.release_tag !== void 0) {
-      let a = l.release_tag;
-      if (typeof a == "string") {
-        if (!R.test(a)) {
-          let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.release_tag !== void 0) {
+      let t = p.release_tag;
+      if (typeof t == "string") {
+        if (!j.test(t)) {
+          let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.commit_sha !== void 0) {
-      let a = l.commit_sha;
-      if (typeof a == "string") {
-        if (!N.test(a)) {
-          let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.commit_sha !== void 0) {
+      let t = p.commit_sha;
+      if (typeof t == "string") {
+        if (!x.test(t)) {
+          let r = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.expected_service_contract_version !== void 0) {
-      let a = l.expected_service_contract_version;
-      if (typeof a == "string") {
-        if (!E.test(a)) {
-          let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.expected_service_contract_version !== void 0) {
+      let t = p.expected_service_contract_version;
+      if (typeof t == "string") {
+        if (!A.test(t)) {
+          let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.expected_api_contract_version !== void 0) {
-      let a = l.expected_api_contract_version;
-      if (typeof a == "string") {
-        if (!C.test(a)) {
-          let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.expected_api_contract_version !== void 0) {
+      let t = p.expected_api_contract_version;
+      if (typeof t == "string") {
+        if (!N.test(t)) {
+          let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.integration_baseline !== void 0) {
-      let a = l.integration_baseline;
-      if (typeof a == "string") {
-        if (!M.test(a)) {
-          let t = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.integration_baseline !== void 0) {
+      let t = p.integration_baseline;
+      if (typeof t == "string") {
+        if (!O.test(t)) {
+          let r = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.active_runtime_baseline !== void 0) {
-      let a = l.active_runtime_baseline;
-      if (a && typeof a == "object" && !Array.isArray(a)) {
-        if (a.release_tag === void 0) {
-          let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.active_runtime_baseline !== void 0) {
+      let t = p.active_runtime_baseline;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        if (t.release_tag === void 0) {
+          let r = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+          e === null ? e = [r] : e.push(r), i++;
         }
-        if (a.commit_sha === void 0) {
-          let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-          e === null ? e = [t] : e.push(t), r++;
+        if (t.commit_sha === void 0) {
+          let r = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+          e === null ? e = [r] : e.push(r), i++;
         }
-        if (a.expected_service_contract_version === void 0) {
-          let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-          e === null ? e = [t] : e.push(t), r++;
+        if (t.expected_service_contract_version === void 0) {
+          let r = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+          e === null ? e = [r] : e.push(r), i++;
         }
-        if (a.expected_api_contract_version === void 0) {
-          let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-          e === null ? e = [t] : e.push(t), r++;
+        if (t.expected_api_contract_version === void 0) {
+          let r = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+          e === null ? e = [r] : e.push(r), i++;
         }
-        if (a.integration_baseline === void 0) {
-          let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-          e === null ? e = [t] : e.push(t), r++;
+        if (t.integration_baseline === void 0) {
+          let r = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+          e === null ? e = [r] : e.push(r), i++;
         }
-        for (let t in a) if (!(t === "release_tag" || t === "commit_sha" || t === "expected_service_contract_version" || t === "expected_api_contract_version" || t === "integration_baseline")) {
-          let n = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        for (let r in t) if (!(r === "release_tag" || r === "commit_sha" || r === "expected_service_contract_version" || r === "expected_api_contract_version" || r === "integration_baseline")) {
+          let a = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [a] : e.push(a), i++;
         }
-        if (a.release_tag !== void 0) {
-          let t = a.release_tag;
-          if (typeof t == "string") {
-            if (!R.test(t)) {
-              let n = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-              e === null ? e = [n] : e.push(n), r++;
+        if (t.release_tag !== void 0) {
+          let r = t.release_tag;
+          if (typeof r == "string") {
+            if (!j.test(r)) {
+              let a = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+              e === null ? e = [a] : e.push(a), i++;
             }
           } else {
-            let n = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), r++;
+            let a = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [a] : e.push(a), i++;
           }
         }
-        if (a.commit_sha !== void 0) {
-          let t = a.commit_sha;
-          if (typeof t == "string") {
-            if (!N.test(t)) {
-              let n = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [n] : e.push(n), r++;
+        if (t.commit_sha !== void 0) {
+          let r = t.commit_sha;
+          if (typeof r == "string") {
+            if (!x.test(r)) {
+              let a = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [a] : e.push(a), i++;
             }
           } else {
-            let n = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), r++;
+            let a = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [a] : e.push(a), i++;
           }
         }
-        if (a.expected_service_contract_version !== void 0) {
-          let t = a.expected_service_contract_version;
-          if (typeof t == "string") {
-            if (!E.test(t)) {
-              let n = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-              e === null ? e = [n] : e.push(n), r++;
+        if (t.expected_service_contract_version !== void 0) {
+          let r = t.expected_service_contract_version;
+          if (typeof r == "string") {
+            if (!A.test(r)) {
+              let a = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+              e === null ? e = [a] : e.push(a), i++;
             }
           } else {
-            let n = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), r++;
+            let a = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [a] : e.push(a), i++;
           }
         }
-        if (a.expected_api_contract_version !== void 0) {
-          let t = a.expected_api_contract_version;
-          if (typeof t == "string") {
-            if (!C.test(t)) {
-              let n = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-              e === null ? e = [n] : e.push(n), r++;
+        if (t.expected_api_contract_version !== void 0) {
+          let r = t.expected_api_contract_version;
+          if (typeof r == "string") {
+            if (!N.test(r)) {
+              let a = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+              e === null ? e = [a] : e.push(a), i++;
             }
           } else {
-            let n = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), r++;
+            let a = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [a] : e.push(a), i++;
           }
         }
-        if (a.integration_baseline !== void 0) {
-          let t = a.integration_baseline;
-          if (typeof t == "string") {
-            if (!M.test(t)) {
-              let n = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-              e === null ? e = [n] : e.push(n), r++;
+        if (t.integration_baseline !== void 0) {
+          let r = t.integration_baseline;
+          if (typeof r == "string") {
+            if (!O.test(r)) {
+              let a = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+              e === null ? e = [a] : e.push(a), i++;
             }
           } else {
-            let n = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), r++;
+            let a = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [a] : e.push(a), i++;
           }
         }
       } else {
-        let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.error_code_enum !== void 0) {
-      let a = l.error_code_enum;
-      if (Array.isArray(a)) {
-        if (a.length < 1) {
-          let d = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [d] : e.push(d), r++;
+    if (p.error_code_enum !== void 0) {
+      let t = p.error_code_enum;
+      if (Array.isArray(t)) {
+        if (t.length < 1) {
+          let o = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [o] : e.push(o), i++;
         }
-        let t = a.length;
-        for (let d = 0; d < t; d++) {
-          let g = a[d];
-          if (typeof g == "string") {
-            if (!me.test(g)) {
-              let y = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
-              e === null ? e = [y] : e.push(y), r++;
+        let r = t.length;
+        for (let o = 0; o < r; o++) {
+          let l = t[o];
+          if (typeof l == "string") {
+            if (!X.test(l)) {
+              let m = { instancePath: s + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              e === null ? e = [m] : e.push(m), i++;
             }
           } else {
-            let y = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [y] : e.push(y), r++;
+            let m = { instancePath: s + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [m] : e.push(m), i++;
           }
         }
-        let n = a.length, m;
-        if (n > 1) {
-          let d = {};
-          for (; n--; ) {
-            let g = a[n];
-            if (typeof g == "string") {
-              if (typeof d[g] == "number") {
-                m = d[g];
-                let y = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: n, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + n + " are identical)" };
-                e === null ? e = [y] : e.push(y), r++;
+        let a = t.length, n;
+        if (a > 1) {
+          let o = {};
+          for (; a--; ) {
+            let l = t[a];
+            if (typeof l == "string") {
+              if (typeof o[l] == "number") {
+                n = o[l];
+                let m = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: a, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + a + " are identical)" };
+                e === null ? e = [m] : e.push(m), i++;
                 break;
               }
-              d[g] = n;
+              o[l] = a;
             }
           }
         }
       } else {
-        let t = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.non_2xx_envelope_policy !== void 0) {
-      let a = l.non_2xx_envelope_policy;
-      if (a && typeof a == "object" && !Array.isArray(a)) {
-        if (a.service_v3_stable === void 0) {
-          let t = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_stable" }, message: "must have required property 'service_v3_stable'" };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.non_2xx_envelope_policy !== void 0) {
+      let t = p.non_2xx_envelope_policy;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        if (t.service_v3_stable === void 0) {
+          let r = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_stable" }, message: "must have required property 'service_v3_stable'" };
+          e === null ? e = [r] : e.push(r), i++;
         }
-        if (a.service_v3_candidate === void 0) {
-          let t = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_candidate" }, message: "must have required property 'service_v3_candidate'" };
-          e === null ? e = [t] : e.push(t), r++;
+        if (t.service_v3_candidate === void 0) {
+          let r = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_candidate" }, message: "must have required property 'service_v3_candidate'" };
+          e === null ? e = [r] : e.push(r), i++;
         }
-        for (let t in a) if (!(t === "service_v3_stable" || t === "service_v3_candidate")) {
-          let n = a[t];
-          if (n && typeof n == "object" && !Array.isArray(n)) {
-            if (n.requires === void 0) {
-              let m = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [m] : e.push(m), r++;
+        for (let r in t) if (!(r === "service_v3_stable" || r === "service_v3_candidate")) {
+          let a = t[r];
+          if (a && typeof a == "object" && !Array.isArray(a)) {
+            if (a.requires === void 0) {
+              let n = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [n] : e.push(n), i++;
             }
-            if (n.forbids === void 0) {
-              let m = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [m] : e.push(m), r++;
+            if (a.forbids === void 0) {
+              let n = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [n] : e.push(n), i++;
             }
-            for (let m in n) if (!(m === "requires" || m === "optional" || m === "forbids")) {
-              let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
-              e === null ? e = [d] : e.push(d), r++;
+            for (let n in a) if (!(n === "requires" || n === "optional" || n === "forbids")) {
+              let o = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [o] : e.push(o), i++;
             }
-            if (n.requires !== void 0) {
-              let m = n.requires;
-              if (Array.isArray(m)) {
-                let d = m.length;
-                for (let o = 0; o < d; o++) if (typeof m[o] != "string") {
-                  let i = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + o, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [i] : e.push(i), r++;
+            if (a.requires !== void 0) {
+              let n = a.requires;
+              if (Array.isArray(n)) {
+                let o = n.length;
+                for (let c2 = 0; c2 < o; c2++) if (typeof n[c2] != "string") {
+                  let u = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + c2, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [u] : e.push(u), i++;
                 }
-                let g = m.length, y;
-                if (g > 1) {
-                  let o = {};
-                  for (; g--; ) {
-                    let i = m[g];
-                    if (typeof i == "string") {
-                      if (typeof o[i] == "number") {
-                        y = o[i];
-                        let p = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: g, j: y }, message: "must NOT have duplicate items (items ## " + y + " and " + g + " are identical)" };
-                        e === null ? e = [p] : e.push(p), r++;
+                let l = n.length, m;
+                if (l > 1) {
+                  let c2 = {};
+                  for (; l--; ) {
+                    let u = n[l];
+                    if (typeof u == "string") {
+                      if (typeof c2[u] == "number") {
+                        m = c2[u];
+                        let g = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
+                        e === null ? e = [g] : e.push(g), i++;
                         break;
                       }
-                      o[i] = g;
+                      c2[u] = l;
                     }
                   }
                 }
               } else {
-                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [d] : e.push(d), r++;
+                let o = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [o] : e.push(o), i++;
               }
             }
-            if (n.optional !== void 0) {
-              let m = n.optional;
-              if (Array.isArray(m)) {
-                let d = m.length;
-                for (let o = 0; o < d; o++) if (typeof m[o] != "string") {
-                  let i = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + o, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [i] : e.push(i), r++;
+            if (a.optional !== void 0) {
+              let n = a.optional;
+              if (Array.isArray(n)) {
+                let o = n.length;
+                for (let c2 = 0; c2 < o; c2++) if (typeof n[c2] != "string") {
+                  let u = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + c2, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [u] : e.push(u), i++;
                 }
-                let g = m.length, y;
-                if (g > 1) {
-                  let o = {};
-                  for (; g--; ) {
-                    let i = m[g];
-                    if (typeof i == "string") {
-                      if (typeof o[i] == "number") {
-                        y = o[i];
-                        let p = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: g, j: y }, message: "must NOT have duplicate items (items ## " + y + " and " + g + " are identical)" };
-                        e === null ? e = [p] : e.push(p), r++;
+                let l = n.length, m;
+                if (l > 1) {
+                  let c2 = {};
+                  for (; l--; ) {
+                    let u = n[l];
+                    if (typeof u == "string") {
+                      if (typeof c2[u] == "number") {
+                        m = c2[u];
+                        let g = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
+                        e === null ? e = [g] : e.push(g), i++;
                         break;
                       }
-                      o[i] = g;
+                      c2[u] = l;
                     }
                   }
                 }
               } else {
-                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [d] : e.push(d), r++;
+                let o = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [o] : e.push(o), i++;
               }
             }
-            if (n.forbids !== void 0) {
-              let m = n.forbids;
-              if (Array.isArray(m)) {
-                let d = m.length;
-                for (let o = 0; o < d; o++) if (typeof m[o] != "string") {
-                  let i = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + o, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [i] : e.push(i), r++;
+            if (a.forbids !== void 0) {
+              let n = a.forbids;
+              if (Array.isArray(n)) {
+                let o = n.length;
+                for (let c2 = 0; c2 < o; c2++) if (typeof n[c2] != "string") {
+                  let u = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + c2, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [u] : e.push(u), i++;
                 }
-                let g = m.length, y;
-                if (g > 1) {
-                  let o = {};
-                  for (; g--; ) {
-                    let i = m[g];
-                    if (typeof i == "string") {
-                      if (typeof o[i] == "number") {
-                        y = o[i];
-                        let p = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: g, j: y }, message: "must NOT have duplicate items (items ## " + y + " and " + g + " are identical)" };
-                        e === null ? e = [p] : e.push(p), r++;
+                let l = n.length, m;
+                if (l > 1) {
+                  let c2 = {};
+                  for (; l--; ) {
+                    let u = n[l];
+                    if (typeof u == "string") {
+                      if (typeof c2[u] == "number") {
+                        m = c2[u];
+                        let g = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
+                        e === null ? e = [g] : e.push(g), i++;
                         break;
                       }
-                      o[i] = g;
+                      c2[u] = l;
                     }
                   }
                 }
               } else {
-                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [d] : e.push(d), r++;
+                let o = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [o] : e.push(o), i++;
               }
             }
           } else {
-            let m = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [n] : e.push(n), i++;
           }
         }
-        if (a.service_v3_stable !== void 0) {
-          let t = a.service_v3_stable;
-          if (t && typeof t == "object" && !Array.isArray(t)) {
-            if (t.requires === void 0) {
-              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [n] : e.push(n), r++;
+        if (t.service_v3_stable !== void 0) {
+          let r = t.service_v3_stable;
+          if (r && typeof r == "object" && !Array.isArray(r)) {
+            if (r.requires === void 0) {
+              let a = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [a] : e.push(a), i++;
             }
-            if (t.forbids === void 0) {
-              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [n] : e.push(n), r++;
+            if (r.forbids === void 0) {
+              let a = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [a] : e.push(a), i++;
             }
-            for (let n in t) if (!(n === "requires" || n === "optional" || n === "forbids")) {
-              let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [m] : e.push(m), r++;
+            for (let a in r) if (!(a === "requires" || a === "optional" || a === "forbids")) {
+              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+              e === null ? e = [n] : e.push(n), i++;
             }
-            if (t.requires !== void 0) {
-              let n = t.requires;
-              if (Array.isArray(n)) {
-                let m = n.length;
-                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
-                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires/" + y, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [o] : e.push(o), r++;
+            if (r.requires !== void 0) {
+              let a = r.requires;
+              if (Array.isArray(a)) {
+                let n = a.length;
+                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
+                  let c2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires/" + m, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [c2] : e.push(c2), i++;
                 }
-                let d = n.length, g;
-                if (d > 1) {
-                  let y = {};
-                  for (; d--; ) {
-                    let o = n[d];
-                    if (typeof o == "string") {
-                      if (typeof y[o] == "number") {
-                        g = y[o];
-                        let i = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
-                        e === null ? e = [i] : e.push(i), r++;
+                let o = a.length, l;
+                if (o > 1) {
+                  let m = {};
+                  for (; o--; ) {
+                    let c2 = a[o];
+                    if (typeof c2 == "string") {
+                      if (typeof m[c2] == "number") {
+                        l = m[c2];
+                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        e === null ? e = [u] : e.push(u), i++;
                         break;
                       }
-                      y[o] = d;
+                      m[c2] = o;
                     }
                   }
                 }
               } else {
-                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [m] : e.push(m), r++;
+                let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [n] : e.push(n), i++;
               }
             }
-            if (t.optional !== void 0) {
-              let n = t.optional;
-              if (Array.isArray(n)) {
-                let m = n.length;
-                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
-                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional/" + y, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [o] : e.push(o), r++;
+            if (r.optional !== void 0) {
+              let a = r.optional;
+              if (Array.isArray(a)) {
+                let n = a.length;
+                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
+                  let c2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional/" + m, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [c2] : e.push(c2), i++;
                 }
-                let d = n.length, g;
-                if (d > 1) {
-                  let y = {};
-                  for (; d--; ) {
-                    let o = n[d];
-                    if (typeof o == "string") {
-                      if (typeof y[o] == "number") {
-                        g = y[o];
-                        let i = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
-                        e === null ? e = [i] : e.push(i), r++;
+                let o = a.length, l;
+                if (o > 1) {
+                  let m = {};
+                  for (; o--; ) {
+                    let c2 = a[o];
+                    if (typeof c2 == "string") {
+                      if (typeof m[c2] == "number") {
+                        l = m[c2];
+                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        e === null ? e = [u] : e.push(u), i++;
                         break;
                       }
-                      y[o] = d;
+                      m[c2] = o;
                     }
                   }
                 }
               } else {
-                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [m] : e.push(m), r++;
+                let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [n] : e.push(n), i++;
               }
             }
-            if (t.forbids !== void 0) {
-              let n = t.forbids;
-              if (Array.isArray(n)) {
-                let m = n.length;
-                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
-                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids/" + y, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [o] : e.push(o), r++;
+            if (r.forbids !== void 0) {
+              let a = r.forbids;
+              if (Array.isArray(a)) {
+                let n = a.length;
+                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
+                  let c2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids/" + m, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [c2] : e.push(c2), i++;
                 }
-                let d = n.length, g;
-                if (d > 1) {
-                  let y = {};
-                  for (; d--; ) {
-                    let o = n[d];
-                    if (typeof o == "string") {
-                      if (typeof y[o] == "number") {
-                        g = y[o];
-                        let i = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
-                        e === null ? e = [i] : e.push(i), r++;
+                let o = a.length, l;
+                if (o > 1) {
+                  let m = {};
+                  for (; o--; ) {
+                    let c2 = a[o];
+                    if (typeof c2 == "string") {
+                      if (typeof m[c2] == "number") {
+                        l = m[c2];
+                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        e === null ? e = [u] : e.push(u), i++;
                         break;
                       }
-                      y[o] = d;
+                      m[c2] = o;
                     }
                   }
                 }
               } else {
-                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [m] : e.push(m), r++;
-              }
-            }
-          } else {
-            let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [n] : e.push(n), r++;
-          }
-        }
-        if (a.service_v3_candidate !== void 0) {
-          let t = a.service_v3_candidate;
-          if (t && typeof t == "object" && !Array.isArray(t)) {
-            if (t.requires === void 0) {
-              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [n] : e.push(n), r++;
-            }
-            if (t.forbids === void 0) {
-              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [n] : e.push(n), r++;
-            }
-            for (let n in t) if (!(n === "requires" || n === "optional" || n === "forbids")) {
-              let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [m] : e.push(m), r++;
-            }
-            if (t.requires !== void 0) {
-              let n = t.requires;
-              if (Array.isArray(n)) {
-                let m = n.length;
-                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
-                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires/" + y, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [o] : e.push(o), r++;
-                }
-                let d = n.length, g;
-                if (d > 1) {
-                  let y = {};
-                  for (; d--; ) {
-                    let o = n[d];
-                    if (typeof o == "string") {
-                      if (typeof y[o] == "number") {
-                        g = y[o];
-                        let i = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
-                        e === null ? e = [i] : e.push(i), r++;
-                        break;
-                      }
-                      y[o] = d;
-                    }
-                  }
-                }
-              } else {
-                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [m] : e.push(m), r++;
-              }
-            }
-            if (t.optional !== void 0) {
-              let n = t.optional;
-              if (Array.isArray(n)) {
-                let m = n.length;
-                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
-                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional/" + y, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [o] : e.push(o), r++;
-                }
-                let d = n.length, g;
-                if (d > 1) {
-                  let y = {};
-                  for (; d--; ) {
-                    let o = n[d];
-                    if (typeof o == "string") {
-                      if (typeof y[o] == "number") {
-                        g = y[o];
-                        let i = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
-                        e === null ? e = [i] : e.push(i), r++;
-                        break;
-                      }
-                      y[o] = d;
-                    }
-                  }
-                }
-              } else {
-                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [m] : e.push(m), r++;
-              }
-            }
-            if (t.forbids !== void 0) {
-              let n = t.forbids;
-              if (Array.isArray(n)) {
-                let m = n.length;
-                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
-                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids/" + y, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [o] : e.push(o), r++;
-                }
-                let d = n.length, g;
-                if (d > 1) {
-                  let y = {};
-                  for (; d--; ) {
-                    let o = n[d];
-                    if (typeof o == "string") {
-                      if (typeof y[o] == "number") {
-                        g = y[o];
-                        let i = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
-                        e === null ? e = [i] : e.push(i), r++;
-                        break;
-                      }
-                      y[o] = d;
-                    }
-                  }
-                }
-              } else {
-                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [m] : e.push(m), r++;
+                let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [n] : e.push(n), i++;
               }
             }
           } else {
-            let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [n] : e.push(n), r++;
+            let a = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [a] : e.push(a), i++;
           }
         }
-      } else {
-        let t = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [t] : e.push(t), r++;
-      }
-    }
-    if (l.manifest_contract_version !== void 0 && l.manifest_contract_version !== "producer-contract-manifest.v1") {
-      let a = { instancePath: s + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
-      e === null ? e = [a] : e.push(a), r++;
-    }
-    if (l.manifest_path !== void 0) {
-      let a = l.manifest_path;
-      if (typeof a == "string") {
-        if (b(a) < 1) {
-          let t = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [t] : e.push(t), r++;
-        }
-        if (!ae.test(a)) {
-          let t = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
-          e === null ? e = [t] : e.push(t), r++;
-        }
-      } else {
-        let t = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
-      }
-    }
-    if (l.changelog_path !== void 0) {
-      let a = l.changelog_path;
-      if (typeof a == "string") {
-        if (b(a) < 1) {
-          let t = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [t] : e.push(t), r++;
-        }
-        if (!ae.test(a)) {
-          let t = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
-          e === null ? e = [t] : e.push(t), r++;
-        }
-      } else {
-        let t = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
-      }
-    }
-    if (l.verification_commands !== void 0) {
-      let a = l.verification_commands;
-      if (Array.isArray(a)) {
-        if (a.length < 1) {
-          let n = { instancePath: s + "/verification_commands", schemaPath: "#/properties/verification_commands/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [n] : e.push(n), r++;
-        }
-        let t = a.length;
-        for (let n = 0; n < t; n++) {
-          let m = a[n];
-          if (typeof m == "string") {
-            if (b(m) < 1) {
-              let d = { instancePath: s + "/verification_commands/" + n, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [d] : e.push(d), r++;
+        if (t.service_v3_candidate !== void 0) {
+          let r = t.service_v3_candidate;
+          if (r && typeof r == "object" && !Array.isArray(r)) {
+            if (r.requires === void 0) {
+              let a = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [a] : e.push(a), i++;
+            }
+            if (r.forbids === void 0) {
+              let a = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [a] : e.push(a), i++;
+            }
+            for (let a in r) if (!(a === "requires" || a === "optional" || a === "forbids")) {
+              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+              e === null ? e = [n] : e.push(n), i++;
+            }
+            if (r.requires !== void 0) {
+              let a = r.requires;
+              if (Array.isArray(a)) {
+                let n = a.length;
+                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
+                  let c2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires/" + m, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [c2] : e.push(c2), i++;
+                }
+                let o = a.length, l;
+                if (o > 1) {
+                  let m = {};
+                  for (; o--; ) {
+                    let c2 = a[o];
+                    if (typeof c2 == "string") {
+                      if (typeof m[c2] == "number") {
+                        l = m[c2];
+                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        e === null ? e = [u] : e.push(u), i++;
+                        break;
+                      }
+                      m[c2] = o;
+                    }
+                  }
+                }
+              } else {
+                let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [n] : e.push(n), i++;
+              }
+            }
+            if (r.optional !== void 0) {
+              let a = r.optional;
+              if (Array.isArray(a)) {
+                let n = a.length;
+                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
+                  let c2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional/" + m, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [c2] : e.push(c2), i++;
+                }
+                let o = a.length, l;
+                if (o > 1) {
+                  let m = {};
+                  for (; o--; ) {
+                    let c2 = a[o];
+                    if (typeof c2 == "string") {
+                      if (typeof m[c2] == "number") {
+                        l = m[c2];
+                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        e === null ? e = [u] : e.push(u), i++;
+                        break;
+                      }
+                      m[c2] = o;
+                    }
+                  }
+                }
+              } else {
+                let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [n] : e.push(n), i++;
+              }
+            }
+            if (r.forbids !== void 0) {
+              let a = r.forbids;
+              if (Array.isArray(a)) {
+                let n = a.length;
+                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
+                  let c2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids/" + m, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [c2] : e.push(c2), i++;
+                }
+                let o = a.length, l;
+                if (o > 1) {
+                  let m = {};
+                  for (; o--; ) {
+                    let c2 = a[o];
+                    if (typeof c2 == "string") {
+                      if (typeof m[c2] == "number") {
+                        l = m[c2];
+                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        e === null ? e = [u] : e.push(u), i++;
+                        break;
+                      }
+                      m[c2] = o;
+                    }
+                  }
+                }
+              } else {
+                let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [n] : e.push(n), i++;
+              }
             }
           } else {
-            let d = { instancePath: s + "/verification_commands/" + n, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [d] : e.push(d), r++;
+            let a = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [a] : e.push(a), i++;
           }
         }
       } else {
-        let t = { instancePath: s + "/verification_commands", schemaPath: "#/properties/verification_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.consumer_impact_statement_template !== void 0) {
-      let a = l.consumer_impact_statement_template;
-      if (a && typeof a == "object" && !Array.isArray(a)) {
-        for (let t in a) if (typeof a[t] != "string") {
-          let n = { instancePath: s + "/consumer_impact_statement_template/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/consumer_impact_statement_template/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          e === null ? e = [n] : e.push(n), r++;
+    if (p.manifest_contract_version !== void 0 && p.manifest_contract_version !== "producer-contract-manifest.v1") {
+      let t = { instancePath: s + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
+      e === null ? e = [t] : e.push(t), i++;
+    }
+    if (p.manifest_path !== void 0) {
+      let t = p.manifest_path;
+      if (typeof t == "string") {
+        if (h(t) < 1) {
+          let r = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [r] : e.push(r), i++;
+        }
+        if (!J.test(t)) {
+          let r = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/consumer_impact_statement_template", schemaPath: "#/properties/consumer_impact_statement_template/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.rehearsal_candidate !== void 0) {
-      let a = l.rehearsal_candidate;
-      if (a && typeof a == "object" && !Array.isArray(a)) {
-        if (a.requires_runtime_cutover === void 0) {
-          let t = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "requires_runtime_cutover" }, message: "must have required property 'requires_runtime_cutover'" };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.changelog_path !== void 0) {
+      let t = p.changelog_path;
+      if (typeof t == "string") {
+        if (h(t) < 1) {
+          let r = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [r] : e.push(r), i++;
         }
-        if (a.consumer_non_blocking_fallback_required === void 0) {
-          let t = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "consumer_non_blocking_fallback_required" }, message: "must have required property 'consumer_non_blocking_fallback_required'" };
-          e === null ? e = [t] : e.push(t), r++;
-        }
-        for (let t in a) if (!(t === "requires_runtime_cutover" || t === "service_v2_runtime_stability_required" || t === "migration_overlap_days" || t === "consumer_non_blocking_fallback_required")) {
-          let n = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
-        }
-        if (a.requires_runtime_cutover !== void 0 && typeof a.requires_runtime_cutover != "boolean") {
-          let t = { instancePath: s + "/rehearsal_candidate/requires_runtime_cutover", schemaPath: "#/properties/rehearsal_candidate/properties/requires_runtime_cutover/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [t] : e.push(t), r++;
-        }
-        if (a.service_v2_runtime_stability_required !== void 0 && typeof a.service_v2_runtime_stability_required != "boolean") {
-          let t = { instancePath: s + "/rehearsal_candidate/service_v2_runtime_stability_required", schemaPath: "#/properties/rehearsal_candidate/properties/service_v2_runtime_stability_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [t] : e.push(t), r++;
-        }
-        if (a.migration_overlap_days !== void 0) {
-          let t = a.migration_overlap_days;
-          if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
-            let n = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [n] : e.push(n), r++;
-          }
-          if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-            let n = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [n] : e.push(n), r++;
-          }
-        }
-        if (a.consumer_non_blocking_fallback_required !== void 0 && typeof a.consumer_non_blocking_fallback_required != "boolean") {
-          let t = { instancePath: s + "/rehearsal_candidate/consumer_non_blocking_fallback_required", schemaPath: "#/properties/rehearsal_candidate/properties/consumer_non_blocking_fallback_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [t] : e.push(t), r++;
+        if (!J.test(t)) {
+          let r = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.compatibility_expectations !== void 0) {
-      let a = l.compatibility_expectations;
-      if (a && typeof a == "object" && !Array.isArray(a)) for (let t in a) {
-        let n = a[t];
-        if (Array.isArray(n)) {
-          let m = n.length;
-          for (let d = 0; d < m; d++) if (typeof n[d] != "string") {
-            let g = { instancePath: s + "/compatibility_expectations/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + d, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [g] : e.push(g), r++;
+    if (p.verification_commands !== void 0) {
+      let t = p.verification_commands;
+      if (Array.isArray(t)) {
+        if (t.length < 1) {
+          let a = { instancePath: s + "/verification_commands", schemaPath: "#/properties/verification_commands/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [a] : e.push(a), i++;
+        }
+        let r = t.length;
+        for (let a = 0; a < r; a++) {
+          let n = t[a];
+          if (typeof n == "string") {
+            if (h(n) < 1) {
+              let o = { instancePath: s + "/verification_commands/" + a, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [o] : e.push(o), i++;
+            }
+          } else {
+            let o = { instancePath: s + "/verification_commands/" + a, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [o] : e.push(o), i++;
+          }
+        }
+      } else {
+        let r = { instancePath: s + "/verification_commands", schemaPath: "#/properties/verification_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [r] : e.push(r), i++;
+      }
+    }
+    if (p.consumer_impact_statement_template !== void 0) {
+      let t = p.consumer_impact_statement_template;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let r in t) if (typeof t[r] != "string") {
+          let a = { instancePath: s + "/consumer_impact_statement_template/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/consumer_impact_statement_template/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          e === null ? e = [a] : e.push(a), i++;
+        }
+      } else {
+        let r = { instancePath: s + "/consumer_impact_statement_template", schemaPath: "#/properties/consumer_impact_statement_template/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), i++;
+      }
+    }
+    if (p.rehearsal_candidate !== void 0) {
+      let t = p.rehearsal_candidate;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        if (t.requires_runtime_cutover === void 0) {
+          let r = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "requires_runtime_cutover" }, message: "must have required property 'requires_runtime_cutover'" };
+          e === null ? e = [r] : e.push(r), i++;
+        }
+        if (t.consumer_non_blocking_fallback_required === void 0) {
+          let r = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "consumer_non_blocking_fallback_required" }, message: "must have required property 'consumer_non_blocking_fallback_required'" };
+          e === null ? e = [r] : e.push(r), i++;
+        }
+        for (let r in t) if (!(r === "requires_runtime_cutover" || r === "service_v2_runtime_stability_required" || r === "migration_overlap_days" || r === "consumer_non_blocking_fallback_required")) {
+          let a = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [a] : e.push(a), i++;
+        }
+        if (t.requires_runtime_cutover !== void 0 && typeof t.requires_runtime_cutover != "boolean") {
+          let r = { instancePath: s + "/rehearsal_candidate/requires_runtime_cutover", schemaPath: "#/properties/rehearsal_candidate/properties/requires_runtime_cutover/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [r] : e.push(r), i++;
+        }
+        if (t.service_v2_runtime_stability_required !== void 0 && typeof t.service_v2_runtime_stability_required != "boolean") {
+          let r = { instancePath: s + "/rehearsal_candidate/service_v2_runtime_stability_required", schemaPath: "#/properties/rehearsal_candidate/properties/service_v2_runtime_stability_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [r] : e.push(r), i++;
+        }
+        if (t.migration_overlap_days !== void 0) {
+          let r = t.migration_overlap_days;
+          if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
+            let a = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [a] : e.push(a), i++;
+          }
+          if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
+            let a = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [a] : e.push(a), i++;
+          }
+        }
+        if (t.consumer_non_blocking_fallback_required !== void 0 && typeof t.consumer_non_blocking_fallback_required != "boolean") {
+          let r = { instancePath: s + "/rehearsal_candidate/consumer_non_blocking_fallback_required", schemaPath: "#/properties/rehearsal_candidate/properties/consumer_non_blocking_fallback_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [r] : e.push(r), i++;
+        }
+      } else {
+        let r = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), i++;
+      }
+    }
+    if (p.compatibility_expectations !== void 0) {
+      let t = p.compatibility_expectations;
+      if (t && typeof t == "object" && !Array.isArray(t)) for (let r in t) {
+        let a = t[r];
+        if (Array.isArray(a)) {
+          let n = a.length;
+          for (let o = 0; o < n; o++) if (typeof a[o] != "string") {
+            let l = { instancePath: s + "/compatibility_expectations/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + o, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [l] : e.push(l), i++;
           }
         } else {
-          let m = { instancePath: s + "/compatibility_expectations/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/compatibility_expectations/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-          e === null ? e = [m] : e.push(m), r++;
+          let n = { instancePath: s + "/compatibility_expectations/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/compatibility_expectations/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          e === null ? e = [n] : e.push(n), i++;
         }
       }
       else {
-        let t = { instancePath: s + "/compatibility_expectations", schemaPath: "#/properties/compatibility_expectations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/compatibility_expectations", schemaPath: "#/properties/compatibility_expectations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.required_consumer_validation_commands !== void 0) {
-      let a = l.required_consumer_validation_commands;
-      if (Array.isArray(a)) {
-        let t = a.length;
-        for (let n = 0; n < t; n++) {
-          let m = a[n];
-          if (typeof m == "string") {
-            if (b(m) < 1) {
-              let d = { instancePath: s + "/required_consumer_validation_commands/" + n, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [d] : e.push(d), r++;
+    if (p.required_consumer_validation_commands !== void 0) {
+      let t = p.required_consumer_validation_commands;
+      if (Array.isArray(t)) {
+        let r = t.length;
+        for (let a = 0; a < r; a++) {
+          let n = t[a];
+          if (typeof n == "string") {
+            if (h(n) < 1) {
+              let o = { instancePath: s + "/required_consumer_validation_commands/" + a, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [o] : e.push(o), i++;
             }
           } else {
-            let d = { instancePath: s + "/required_consumer_validation_commands/" + n, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [d] : e.push(d), r++;
+            let o = { instancePath: s + "/required_consumer_validation_commands/" + a, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [o] : e.push(o), i++;
           }
         }
       } else {
-        let t = { instancePath: s + "/required_consumer_validation_commands", schemaPath: "#/properties/required_consumer_validation_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/required_consumer_validation_commands", schemaPath: "#/properties/required_consumer_validation_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
   } else {
-    let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [a] : e.push(a), r++;
+    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [t] : e.push(t), i++;
   }
-  return B.errors = e, r === 0;
+  return Z.errors = e, i === 0;
 }
-B.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var ze = W;
-var de = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
-var F = te().default;
-var T = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
-var ne = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u");
-var Pe = new RegExp("^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$", "u");
-var oe = new RegExp("^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$", "u");
-var we = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
-function L(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
-  let e = null, r = 0, v = L.evaluated;
-  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
-    if (l.name === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-      e === null ? e = [a] : e.push(a), r++;
+Z.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var be = C;
+var me = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
+var T = V().default;
+var P = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
+var K = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u");
+var le = new RegExp("^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$", "u");
+var Q = new RegExp("^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$", "u");
+var ce = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
+function w(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+  let e = null, i = 0, d = w.evaluated;
+  if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
+    if (p.name === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    if (l.run === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.run === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+      e === null ? e = [t] : e.push(t), i++;
     }
-    for (let a in l) if (!(a === "name" || a === "run" || a === "cwd" || a === "timeout_s" || a === "operations")) {
-      let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
-      e === null ? e = [t] : e.push(t), r++;
+    for (let t in p) if (!(t === "name" || t === "run" || t === "cwd" || t === "timeout_s" || t === "operations")) {
+      let r = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [r] : e.push(r), i++;
     }
-    if (l.name !== void 0) {
-      let a = l.name;
-      if (typeof a == "string") {
-        if (b(a) > 100) {
-          let t = { instancePath: s + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.name !== void 0) {
+      let t = p.name;
+      if (typeof t == "string") {
+        if (h(t) > 100) {
+          let r = { instancePath: s + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          e === null ? e = [r] : e.push(r), i++;
         }
-        if (b(a) < 1) {
-          let t = { instancePath: s + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [t] : e.push(t), r++;
+        if (h(t) < 1) {
+          let r = { instancePath: s + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.run !== void 0) {
-      let a = l.run;
-      if (Array.isArray(a)) {
-        if (a.length < 1) {
-          let n = { instancePath: s + "/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [n] : e.push(n), r++;
+    if (p.run !== void 0) {
+      let t = p.run;
+      if (Array.isArray(t)) {
+        if (t.length < 1) {
+          let a = { instancePath: s + "/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [a] : e.push(a), i++;
         }
-        let t = a.length;
-        for (let n = 0; n < t; n++) {
-          let m = a[n];
-          if (typeof m == "string") {
-            if (b(m) < 1) {
-              let d = { instancePath: s + "/run/" + n, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [d] : e.push(d), r++;
+        let r = t.length;
+        for (let a = 0; a < r; a++) {
+          let n = t[a];
+          if (typeof n == "string") {
+            if (h(n) < 1) {
+              let o = { instancePath: s + "/run/" + a, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [o] : e.push(o), i++;
             }
           } else {
-            let d = { instancePath: s + "/run/" + n, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [d] : e.push(d), r++;
+            let o = { instancePath: s + "/run/" + a, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [o] : e.push(o), i++;
           }
         }
       } else {
-        let t = { instancePath: s + "/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.cwd !== void 0) {
-      let a = l.cwd;
-      if (typeof a == "string") {
-        if (b(a) < 1) {
-          let t = { instancePath: s + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.cwd !== void 0) {
+      let t = p.cwd;
+      if (typeof t == "string") {
+        if (h(t) < 1) {
+          let r = { instancePath: s + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let t = { instancePath: s + "/cwd", schemaPath: "#/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/cwd", schemaPath: "#/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
-    if (l.timeout_s !== void 0) {
-      let a = l.timeout_s;
-      if (!(typeof a == "number" && !(a % 1) && !isNaN(a) && isFinite(a))) {
-        let t = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        e === null ? e = [t] : e.push(t), r++;
+    if (p.timeout_s !== void 0) {
+      let t = p.timeout_s;
+      if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
+        let r = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        e === null ? e = [r] : e.push(r), i++;
       }
-      if (typeof a == "number" && isFinite(a)) {
-        if (a > 21600 || isNaN(a)) {
-          let t = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 21600 }, message: "must be <= 21600" };
-          e === null ? e = [t] : e.push(t), r++;
+      if (typeof t == "number" && isFinite(t)) {
+        if (t > 21600 || isNaN(t)) {
+          let r = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 21600 }, message: "must be <= 21600" };
+          e === null ? e = [r] : e.push(r), i++;
         }
-        if (a < 1 || isNaN(a)) {
-          let t = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          e === null ? e = [t] : e.push(t), r++;
+        if (t < 1 || isNaN(t)) {
+          let r = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          e === null ? e = [r] : e.push(r), i++;
         }
       }
     }
-    if (l.operations !== void 0) {
-      let a = l.operations;
-      if (Array.isArray(a)) {
-        if (a.length < 1) {
-          let d = { instancePath: s + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [d] : e.push(d), r++;
+    if (p.operations !== void 0) {
+      let t = p.operations;
+      if (Array.isArray(t)) {
+        if (t.length < 1) {
+          let o = { instancePath: s + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [o] : e.push(o), i++;
         }
-        let t = a.length;
-        for (let d = 0; d < t; d++) {
-          let g = a[d];
-          if (!(g === "health" || g === "promotion" || g === "rollback")) {
-            let y = { instancePath: s + "/operations/" + d, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: we.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [y] : e.push(y), r++;
+        let r = t.length;
+        for (let o = 0; o < r; o++) {
+          let l = t[o];
+          if (!(l === "health" || l === "promotion" || l === "rollback")) {
+            let m = { instancePath: s + "/operations/" + o, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: ce.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [m] : e.push(m), i++;
           }
         }
-        let n = a.length, m;
-        if (n > 1) {
-          e: for (; n--; ) for (m = n; m--; ) if (F(a[n], a[m])) {
-            let d = { instancePath: s + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: n, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + n + " are identical)" };
-            e === null ? e = [d] : e.push(d), r++;
+        let a = t.length, n;
+        if (a > 1) {
+          e: for (; a--; ) for (n = a; n--; ) if (T(t[a], t[n])) {
+            let o = { instancePath: s + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: a, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + a + " are identical)" };
+            e === null ? e = [o] : e.push(o), i++;
             break e;
           }
         }
       } else {
-        let t = { instancePath: s + "/operations", schemaPath: "#/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/operations", schemaPath: "#/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [r] : e.push(r), i++;
       }
     }
   } else {
-    let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [a] : e.push(a), r++;
+    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [t] : e.push(t), i++;
   }
-  return L.errors = e, r === 0;
+  return w.errors = e, i === 0;
 }
-L.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
-  let e = null, r = 0, v = Z.evaluated;
-  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
-    for (let t in l) if (!(t === "display_name" || t === "trio" || t === "producer" || t === "suites" || t === "owners" || t === "repin" || t === "adapter")) {
-      let n = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-      e === null ? e = [n] : e.push(n), r++;
+w.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function k(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+  let e = null, i = 0, d = k.evaluated;
+  if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
+    for (let r in p) if (!(r === "display_name" || r === "trio" || r === "producer" || r === "suites" || r === "owners" || r === "repin" || r === "adapter")) {
+      let a = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+      e === null ? e = [a] : e.push(a), i++;
     }
-    if (l.display_name !== void 0) {
-      let t = l.display_name;
-      if (typeof t == "string") {
-        if (b(t) > 60) {
-          let n = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
-          e === null ? e = [n] : e.push(n), r++;
+    if (p.display_name !== void 0) {
+      let r = p.display_name;
+      if (typeof r == "string") {
+        if (h(r) > 60) {
+          let a = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
+          e === null ? e = [a] : e.push(a), i++;
         }
-        if (b(t) < 1) {
-          let n = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [n] : e.push(n), r++;
+        if (h(r) < 1) {
+          let a = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [a] : e.push(a), i++;
         }
       } else {
-        let n = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [n] : e.push(n), r++;
+        let a = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [a] : e.push(a), i++;
       }
     }
-    if (l.trio !== void 0) {
-      let t = l.trio;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let n in t) if (!(n === "pin" || n === "manifest" || n === "matrix")) {
-          let m = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-          e === null ? e = [m] : e.push(m), r++;
+    if (p.trio !== void 0) {
+      let r = p.trio;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        for (let a in r) if (!(a === "pin" || a === "manifest" || a === "matrix")) {
+          let n = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), i++;
         }
-        if (t.pin !== void 0) {
-          let n = t.pin;
-          if (typeof n == "string") {
-            if (b(n) < 1) {
-              let m = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [m] : e.push(m), r++;
+        if (r.pin !== void 0) {
+          let a = r.pin;
+          if (typeof a == "string") {
+            if (h(a) < 1) {
+              let n = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [n] : e.push(n), i++;
             }
-            if (!T.test(n)) {
-              let m = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [m] : e.push(m), r++;
+            if (!P.test(a)) {
+              let n = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [n] : e.push(n), i++;
             }
           } else {
-            let m = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), i++;
           }
         }
-        if (t.manifest !== void 0) {
-          let n = t.manifest;
-          if (typeof n == "string") {
-            if (b(n) < 1) {
-              let m = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [m] : e.push(m), r++;
+        if (r.manifest !== void 0) {
+          let a = r.manifest;
+          if (typeof a == "string") {
+            if (h(a) < 1) {
+              let n = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [n] : e.push(n), i++;
             }
-            if (!T.test(n)) {
-              let m = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [m] : e.push(m), r++;
+            if (!P.test(a)) {
+              let n = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [n] : e.push(n), i++;
             }
           } else {
-            let m = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), i++;
           }
         }
-        if (t.matrix !== void 0) {
-          let n = t.matrix;
-          if (typeof n == "string") {
-            if (b(n) < 1) {
-              let m = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [m] : e.push(m), r++;
+        if (r.matrix !== void 0) {
+          let a = r.matrix;
+          if (typeof a == "string") {
+            if (h(a) < 1) {
+              let n = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [n] : e.push(n), i++;
             }
-            if (!T.test(n)) {
-              let m = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [m] : e.push(m), r++;
+            if (!P.test(a)) {
+              let n = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [n] : e.push(n), i++;
             }
           } else {
-            let m = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), i++;
           }
         }
       } else {
-        let n = { instancePath: s + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [n] : e.push(n), r++;
+        let a = { instancePath: s + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [a] : e.push(a), i++;
       }
     }
-    if (l.producer !== void 0) {
-      let t = l.producer;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let n in t) if (!(n === "root" || n === "manifest" || n === "handoff" || n === "start" || n === "probe")) {
-          let m = { instancePath: s + "/producer", schemaPath: "#/properties/producer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-          e === null ? e = [m] : e.push(m), r++;
+    if (p.producer !== void 0) {
+      let r = p.producer;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        for (let a in r) if (!(a === "root" || a === "manifest" || a === "handoff" || a === "start" || a === "probe")) {
+          let n = { instancePath: s + "/producer", schemaPath: "#/properties/producer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), i++;
         }
-        if (t.root !== void 0) {
-          let n = t.root;
-          if (typeof n == "string") {
-            if (b(n) < 1) {
-              let m = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [m] : e.push(m), r++;
+        if (r.root !== void 0) {
+          let a = r.root;
+          if (typeof a == "string") {
+            if (h(a) < 1) {
+              let n = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [n] : e.push(n), i++;
             }
-            if (!T.test(n)) {
-              let m = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [m] : e.push(m), r++;
+            if (!P.test(a)) {
+              let n = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [n] : e.push(n), i++;
             }
           } else {
-            let m = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), i++;
           }
         }
-        if (t.manifest !== void 0) {
-          let n = t.manifest;
-          if (typeof n == "string") {
-            if (b(n) < 1) {
-              let m = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [m] : e.push(m), r++;
+        if (r.manifest !== void 0) {
+          let a = r.manifest;
+          if (typeof a == "string") {
+            if (h(a) < 1) {
+              let n = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [n] : e.push(n), i++;
             }
-            if (!T.test(n)) {
-              let m = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [m] : e.push(m), r++;
+            if (!P.test(a)) {
+              let n = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [n] : e.push(n), i++;
             }
           } else {
-            let m = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), i++;
           }
         }
-        if (t.handoff !== void 0) {
-          let n = t.handoff;
-          if (typeof n == "string") {
-            if (b(n) < 1) {
-              let m = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [m] : e.push(m), r++;
+        if (r.handoff !== void 0) {
+          let a = r.handoff;
+          if (typeof a == "string") {
+            if (h(a) < 1) {
+              let n = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [n] : e.push(n), i++;
             }
-            if (!T.test(n)) {
-              let m = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [m] : e.push(m), r++;
+            if (!P.test(a)) {
+              let n = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [n] : e.push(n), i++;
             }
           } else {
-            let m = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), i++;
           }
         }
-        if (t.start !== void 0) {
-          let n = t.start;
-          if (n && typeof n == "object" && !Array.isArray(n)) {
-            for (let m in n) if (!(m === "run" || m === "cwd")) {
-              let d = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
-              e === null ? e = [d] : e.push(d), r++;
+        if (r.start !== void 0) {
+          let a = r.start;
+          if (a && typeof a == "object" && !Array.isArray(a)) {
+            for (let n in a) if (!(n === "run" || n === "cwd")) {
+              let o = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [o] : e.push(o), i++;
             }
-            if (n.run !== void 0) {
-              let m = n.run;
-              if (Array.isArray(m)) {
-                if (m.length < 1) {
-                  let g = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  e === null ? e = [g] : e.push(g), r++;
+            if (a.run !== void 0) {
+              let n = a.run;
+              if (Array.isArray(n)) {
+                if (n.length < 1) {
+                  let l = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  e === null ? e = [l] : e.push(l), i++;
                 }
-                let d = m.length;
-                for (let g = 0; g < d; g++) {
-                  let y = m[g];
-                  if (typeof y == "string") {
-                    if (b(y) < 1) {
-                      let o = { instancePath: s + "/producer/start/run/" + g, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      e === null ? e = [o] : e.push(o), r++;
+                let o = n.length;
+                for (let l = 0; l < o; l++) {
+                  let m = n[l];
+                  if (typeof m == "string") {
+                    if (h(m) < 1) {
+                      let c2 = { instancePath: s + "/producer/start/run/" + l, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [c2] : e.push(c2), i++;
                     }
                   } else {
-                    let o = { instancePath: s + "/producer/start/run/" + g, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [o] : e.push(o), r++;
+                    let c2 = { instancePath: s + "/producer/start/run/" + l, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [c2] : e.push(c2), i++;
                   }
                 }
               } else {
-                let d = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [d] : e.push(d), r++;
+                let o = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [o] : e.push(o), i++;
               }
             }
-            if (n.cwd !== void 0) {
-              let m = n.cwd;
-              if (typeof m == "string") {
-                if (b(m) < 1) {
-                  let d = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [d] : e.push(d), r++;
+            if (a.cwd !== void 0) {
+              let n = a.cwd;
+              if (typeof n == "string") {
+                if (h(n) < 1) {
+                  let o = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [o] : e.push(o), i++;
                 }
               } else {
-                let d = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
+                let o = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [o] : e.push(o), i++;
               }
             }
           } else {
-            let m = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [n] : e.push(n), i++;
           }
         }
-        if (t.probe !== void 0) {
-          let n = t.probe;
-          if (n && typeof n == "object" && !Array.isArray(n)) {
-            for (let m in n) if (!(m === "enabled" || m === "ready_timeout_s" || m === "request_timeout_s" || m === "schemas")) {
-              let d = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
-              e === null ? e = [d] : e.push(d), r++;
+        if (r.probe !== void 0) {
+          let a = r.probe;
+          if (a && typeof a == "object" && !Array.isArray(a)) {
+            for (let n in a) if (!(n === "enabled" || n === "ready_timeout_s" || n === "request_timeout_s" || n === "schemas")) {
+              let o = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [o] : e.push(o), i++;
             }
-            if (n.enabled !== void 0 && typeof n.enabled != "boolean") {
-              let m = { instancePath: s + "/producer/probe/enabled", schemaPath: "#/properties/producer/properties/probe/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-              e === null ? e = [m] : e.push(m), r++;
+            if (a.enabled !== void 0 && typeof a.enabled != "boolean") {
+              let n = { instancePath: s + "/producer/probe/enabled", schemaPath: "#/properties/producer/properties/probe/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              e === null ? e = [n] : e.push(n), i++;
             }
-            if (n.ready_timeout_s !== void 0) {
-              let m = n.ready_timeout_s;
-              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m))) {
-                let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [d] : e.push(d), r++;
+            if (a.ready_timeout_s !== void 0) {
+              let n = a.ready_timeout_s;
+              if (!(typeof n == "number" && !(n % 1) && !isNaN(n) && isFinite(n))) {
+                let o = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [o] : e.push(o), i++;
               }
-              if (typeof m == "number" && isFinite(m)) {
-                if (m > 3600 || isNaN(m)) {
-                  let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
-                  e === null ? e = [d] : e.push(d), r++;
+              if (typeof n == "number" && isFinite(n)) {
+                if (n > 3600 || isNaN(n)) {
+                  let o = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
+                  e === null ? e = [o] : e.push(o), i++;
                 }
-                if (m < 1 || isNaN(m)) {
-                  let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  e === null ? e = [d] : e.push(d), r++;
-                }
-              }
-            }
-            if (n.request_timeout_s !== void 0) {
-              let m = n.request_timeout_s;
-              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m))) {
-                let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [d] : e.push(d), r++;
-              }
-              if (typeof m == "number" && isFinite(m)) {
-                if (m > 300 || isNaN(m)) {
-                  let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
-                  e === null ? e = [d] : e.push(d), r++;
-                }
-                if (m < 1 || isNaN(m)) {
-                  let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  e === null ? e = [d] : e.push(d), r++;
+                if (n < 1 || isNaN(n)) {
+                  let o = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  e === null ? e = [o] : e.push(o), i++;
                 }
               }
             }
-            if (n.schemas !== void 0) {
-              let m = n.schemas;
-              if (typeof m == "string") {
-                if (b(m) < 1) {
-                  let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [d] : e.push(d), r++;
+            if (a.request_timeout_s !== void 0) {
+              let n = a.request_timeout_s;
+              if (!(typeof n == "number" && !(n % 1) && !isNaN(n) && isFinite(n))) {
+                let o = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [o] : e.push(o), i++;
+              }
+              if (typeof n == "number" && isFinite(n)) {
+                if (n > 300 || isNaN(n)) {
+                  let o = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
+                  e === null ? e = [o] : e.push(o), i++;
                 }
-                if (!T.test(m)) {
-                  let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-                  e === null ? e = [d] : e.push(d), r++;
+                if (n < 1 || isNaN(n)) {
+                  let o = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  e === null ? e = [o] : e.push(o), i++;
+                }
+              }
+            }
+            if (a.schemas !== void 0) {
+              let n = a.schemas;
+              if (typeof n == "string") {
+                if (h(n) < 1) {
+                  let o = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [o] : e.push(o), i++;
+                }
+                if (!P.test(n)) {
+                  let o = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+                  e === null ? e = [o] : e.push(o), i++;
                 }
               } else {
-                let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
+                let o = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [o] : e.push(o), i++;
               }
             }
           } else {
-            let m = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [n] : e.push(n), i++;
           }
         }
       } else {
-        let n = { instancePath: s + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [n] : e.push(n), r++;
+        let a = { instancePath: s + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [a] : e.push(a), i++;
       }
     }
-    if (l.suites !== void 0) {
-      let t = l.suites;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let n in t) if (!(n === "concurrent" || n === "consumer" || n === "producer")) {
-          let m = { instancePath: s + "/suites", schemaPath: "#/properties/suites/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-          e === null ? e = [m] : e.push(m), r++;
+    if (p.suites !== void 0) {
+      let r = p.suites;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        for (let a in r) if (!(a === "concurrent" || a === "consumer" || a === "producer")) {
+          let n = { instancePath: s + "/suites", schemaPath: "#/properties/suites/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), i++;
         }
-        if (t.concurrent !== void 0 && typeof t.concurrent != "boolean") {
-          let n = { instancePath: s + "/suites/concurrent", schemaPath: "#/properties/suites/properties/concurrent/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [n] : e.push(n), r++;
+        if (r.concurrent !== void 0 && typeof r.concurrent != "boolean") {
+          let a = { instancePath: s + "/suites/concurrent", schemaPath: "#/properties/suites/properties/concurrent/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [a] : e.push(a), i++;
         }
-        if (t.consumer !== void 0) {
-          let n = t.consumer;
-          if (Array.isArray(n)) {
-            let m = n.length;
-            for (let d = 0; d < m; d++) L(n[d], { instancePath: s + "/suites/consumer/" + d, parentData: n, parentDataProperty: d, rootData: w, dynamicAnchors: j }) || (e = e === null ? L.errors : e.concat(L.errors), r = e.length);
+        if (r.consumer !== void 0) {
+          let a = r.consumer;
+          if (Array.isArray(a)) {
+            let n = a.length;
+            for (let o = 0; o < n; o++) w(a[o], { instancePath: s + "/suites/consumer/" + o, parentData: a, parentDataProperty: o, rootData: y, dynamicAnchors: v }) || (e = e === null ? w.errors : e.concat(w.errors), i = e.length);
           } else {
-            let m = { instancePath: s + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), i++;
           }
         }
-        if (t.producer !== void 0) {
-          let n = t.producer;
-          if (Array.isArray(n)) {
-            let m = n.length;
-            for (let d = 0; d < m; d++) L(n[d], { instancePath: s + "/suites/producer/" + d, parentData: n, parentDataProperty: d, rootData: w, dynamicAnchors: j }) || (e = e === null ? L.errors : e.concat(L.errors), r = e.length);
+        if (r.producer !== void 0) {
+          let a = r.producer;
+          if (Array.isArray(a)) {
+            let n = a.length;
+            for (let o = 0; o < n; o++) w(a[o], { instancePath: s + "/suites/producer/" + o, parentData: a, parentDataProperty: o, rootData: y, dynamicAnchors: v }) || (e = e === null ? w.errors : e.concat(w.errors), i = e.length);
           } else {
-            let m = { instancePath: s + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), i++;
           }
         }
       } else {
-        let n = { instancePath: s + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [n] : e.push(n), r++;
+        let a = { instancePath: s + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [a] : e.push(a), i++;
       }
     }
-    if (l.owners !== void 0) {
-      let t = l.owners;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let n in t) if (!(n === "consumer" || n === "producer")) {
-          let m = { instancePath: s + "/owners", schemaPath: "#/properties/owners/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-          e === null ? e = [m] : e.push(m), r++;
+    if (p.owners !== void 0) {
+      let r = p.owners;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        for (let a in r) if (!(a === "consumer" || a === "producer")) {
+          let n = { instancePath: s + "/owners", schemaPath: "#/properties/owners/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), i++;
         }
-        if (t.consumer !== void 0) {
-          let n = t.consumer;
-          if (Array.isArray(n)) {
-            let m = n.length;
-            for (let y = 0; y < m; y++) {
-              let o = n[y];
-              if (typeof o == "string") {
-                if (!ne.test(o)) {
-                  let i = { instancePath: s + "/owners/consumer/" + y, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
-                  e === null ? e = [i] : e.push(i), r++;
+        if (r.consumer !== void 0) {
+          let a = r.consumer;
+          if (Array.isArray(a)) {
+            let n = a.length;
+            for (let m = 0; m < n; m++) {
+              let c2 = a[m];
+              if (typeof c2 == "string") {
+                if (!K.test(c2)) {
+                  let u = { instancePath: s + "/owners/consumer/" + m, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  e === null ? e = [u] : e.push(u), i++;
                 }
               } else {
-                let i = { instancePath: s + "/owners/consumer/" + y, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [i] : e.push(i), r++;
+                let u = { instancePath: s + "/owners/consumer/" + m, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), i++;
               }
             }
-            let d = n.length, g;
-            if (d > 1) {
-              e: for (; d--; ) for (g = d; g--; ) if (F(n[d], n[g])) {
-                let y = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
-                e === null ? e = [y] : e.push(y), r++;
+            let o = a.length, l;
+            if (o > 1) {
+              e: for (; o--; ) for (l = o; l--; ) if (T(a[o], a[l])) {
+                let m = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                e === null ? e = [m] : e.push(m), i++;
                 break e;
               }
             }
           } else {
-            let m = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), i++;
           }
         }
-        if (t.producer !== void 0) {
-          let n = t.producer;
-          if (Array.isArray(n)) {
-            let m = n.length;
-            for (let y = 0; y < m; y++) {
-              let o = n[y];
-              if (typeof o == "string") {
-                if (!ne.test(o)) {
-                  let i = { instancePath: s + "/owners/producer/" + y, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
-                  e === null ? e = [i] : e.push(i), r++;
+        if (r.producer !== void 0) {
+          let a = r.producer;
+          if (Array.isArray(a)) {
+            let n = a.length;
+            for (let m = 0; m < n; m++) {
+              let c2 = a[m];
+              if (typeof c2 == "string") {
+                if (!K.test(c2)) {
+                  let u = { instancePath: s + "/owners/producer/" + m, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  e === null ? e = [u] : e.push(u), i++;
                 }
               } else {
-                let i = { instancePath: s + "/owners/producer/" + y, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [i] : e.push(i), r++;
+                let u = { instancePath: s + "/owners/producer/" + m, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), i++;
               }
             }
-            let d = n.length, g;
-            if (d > 1) {
-              e: for (; d--; ) for (g = d; g--; ) if (F(n[d], n[g])) {
-                let y = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
-                e === null ? e = [y] : e.push(y), r++;
+            let o = a.length, l;
+            if (o > 1) {
+              e: for (; o--; ) for (l = o; l--; ) if (T(a[o], a[l])) {
+                let m = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                e === null ? e = [m] : e.push(m), i++;
                 break e;
               }
             }
           } else {
-            let m = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), i++;
           }
         }
       } else {
-        let n = { instancePath: s + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [n] : e.push(n), r++;
+        let a = { instancePath: s + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [a] : e.push(a), i++;
       }
     }
-    if (l.repin !== void 0) {
-      let t = l.repin;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let n in t) if (!(n === "mentions" || n === "handoff")) {
-          let m = { instancePath: s + "/repin", schemaPath: "#/properties/repin/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-          e === null ? e = [m] : e.push(m), r++;
+    if (p.repin !== void 0) {
+      let r = p.repin;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        for (let a in r) if (!(a === "mentions" || a === "handoff")) {
+          let n = { instancePath: s + "/repin", schemaPath: "#/properties/repin/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), i++;
         }
-        if (t.mentions !== void 0) {
-          let n = t.mentions;
-          if (Array.isArray(n)) {
-            let m = n.length;
-            for (let y = 0; y < m; y++) {
-              let o = n[y];
-              if (typeof o == "string") {
-                if (b(o) < 1) {
-                  let i = { instancePath: s + "/repin/mentions/" + y, schemaPath: "#/properties/repin/properties/mentions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [i] : e.push(i), r++;
+        if (r.mentions !== void 0) {
+          let a = r.mentions;
+          if (Array.isArray(a)) {
+            let n = a.length;
+            for (let m = 0; m < n; m++) {
+              let c2 = a[m];
+              if (typeof c2 == "string") {
+                if (h(c2) < 1) {
+                  let u = { instancePath: s + "/repin/mentions/" + m, schemaPath: "#/properties/repin/properties/mentions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [u] : e.push(u), i++;
                 }
-                if (!Pe.test(o)) {
-                  let i = { instancePath: s + "/repin/mentions/" + y, schemaPath: "#/properties/repin/properties/mentions/items/pattern", keyword: "pattern", params: { pattern: "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$" }, message: 'must match pattern "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$"' };
-                  e === null ? e = [i] : e.push(i), r++;
+                if (!le.test(c2)) {
+                  let u = { instancePath: s + "/repin/mentions/" + m, schemaPath: "#/properties/repin/properties/mentions/items/pattern", keyword: "pattern", params: { pattern: "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$" }, message: 'must match pattern "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$"' };
+                  e === null ? e = [u] : e.push(u), i++;
                 }
               } else {
-                let i = { instancePath: s + "/repin/mentions/" + y, schemaPath: "#/properties/repin/properties/mentions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [i] : e.push(i), r++;
+                let u = { instancePath: s + "/repin/mentions/" + m, schemaPath: "#/properties/repin/properties/mentions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), i++;
               }
             }
-            let d = n.length, g;
-            if (d > 1) {
-              let y = {};
-              for (; d--; ) {
-                let o = n[d];
-                if (typeof o == "string") {
-                  if (typeof y[o] == "number") {
-                    g = y[o];
-                    let i = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
-                    e === null ? e = [i] : e.push(i), r++;
+            let o = a.length, l;
+            if (o > 1) {
+              let m = {};
+              for (; o--; ) {
+                let c2 = a[o];
+                if (typeof c2 == "string") {
+                  if (typeof m[c2] == "number") {
+                    l = m[c2];
+                    let u = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                    e === null ? e = [u] : e.push(u), i++;
                     break;
                   }
-                  y[o] = d;
+                  m[c2] = o;
                 }
               }
             }
           } else {
-            let m = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), i++;
           }
         }
-        if (t.handoff !== void 0) {
-          let n = t.handoff;
-          if (n && typeof n == "object" && !Array.isArray(n)) {
-            if (n.run === void 0) {
-              let m = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
-              e === null ? e = [m] : e.push(m), r++;
+        if (r.handoff !== void 0) {
+          let a = r.handoff;
+          if (a && typeof a == "object" && !Array.isArray(a)) {
+            if (a.run === void 0) {
+              let n = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+              e === null ? e = [n] : e.push(n), i++;
             }
-            for (let m in n) if (!(m === "run" || m === "cwd")) {
-              let d = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
-              e === null ? e = [d] : e.push(d), r++;
+            for (let n in a) if (!(n === "run" || n === "cwd")) {
+              let o = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [o] : e.push(o), i++;
             }
-            if (n.run !== void 0) {
-              let m = n.run;
-              if (Array.isArray(m)) {
-                if (m.length < 1) {
-                  let g = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  e === null ? e = [g] : e.push(g), r++;
+            if (a.run !== void 0) {
+              let n = a.run;
+              if (Array.isArray(n)) {
+                if (n.length < 1) {
+                  let l = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  e === null ? e = [l] : e.push(l), i++;
                 }
-                let d = m.length;
-                for (let g = 0; g < d; g++) {
-                  let y = m[g];
-                  if (typeof y == "string") {
-                    if (b(y) < 1) {
-                      let o = { instancePath: s + "/repin/handoff/run/" + g, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      e === null ? e = [o] : e.push(o), r++;
+                let o = n.length;
+                for (let l = 0; l < o; l++) {
+                  let m = n[l];
+                  if (typeof m == "string") {
+                    if (h(m) < 1) {
+                      let c2 = { instancePath: s + "/repin/handoff/run/" + l, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [c2] : e.push(c2), i++;
                     }
                   } else {
-                    let o = { instancePath: s + "/repin/handoff/run/" + g, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [o] : e.push(o), r++;
+                    let c2 = { instancePath: s + "/repin/handoff/run/" + l, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [c2] : e.push(c2), i++;
                   }
                 }
               } else {
-                let d = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [d] : e.push(d), r++;
+                let o = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [o] : e.push(o), i++;
               }
             }
-            if (n.cwd !== void 0) {
-              let m = n.cwd;
-              if (typeof m == "string") {
-                if (b(m) < 1) {
-                  let d = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [d] : e.push(d), r++;
+            if (a.cwd !== void 0) {
+              let n = a.cwd;
+              if (typeof n == "string") {
+                if (h(n) < 1) {
+                  let o = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [o] : e.push(o), i++;
                 }
               } else {
-                let d = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
+                let o = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [o] : e.push(o), i++;
               }
             }
           } else {
-            let m = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [n] : e.push(n), i++;
           }
         }
       } else {
-        let n = { instancePath: s + "/repin", schemaPath: "#/properties/repin/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [n] : e.push(n), r++;
+        let a = { instancePath: s + "/repin", schemaPath: "#/properties/repin/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [a] : e.push(a), i++;
       }
     }
-    if (l.adapter !== void 0) {
-      let t = l.adapter;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let n in t) if (!(n === "file" || n === "endpoints" || n === "scan" || n === "exclude")) {
-          let m = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-          e === null ? e = [m] : e.push(m), r++;
+    if (p.adapter !== void 0) {
+      let r = p.adapter;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        for (let a in r) if (!(a === "file" || a === "endpoints" || a === "scan" || a === "exclude")) {
+          let n = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), i++;
         }
-        if (t.file !== void 0) {
-          let n = t.file, m = r, d = false, g = r;
-          if (typeof n == "string") {
-            if (b(n) < 1) {
-              let i = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [i] : e.push(i), r++;
+        if (r.file !== void 0) {
+          let a = r.file, n = i, o = false, l = i;
+          if (typeof a == "string") {
+            if (h(a) < 1) {
+              let u = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [u] : e.push(u), i++;
             }
-            if (!T.test(n)) {
-              let i = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [i] : e.push(i), r++;
+            if (!P.test(a)) {
+              let u = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [u] : e.push(u), i++;
             }
           } else {
-            let i = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [i] : e.push(i), r++;
+            let u = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [u] : e.push(u), i++;
           }
-          var a = g === r;
-          d = d || a;
-          let y = r;
-          if (Array.isArray(n)) {
-            if (n.length < 1) {
-              let u = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-              e === null ? e = [u] : e.push(u), r++;
+          var t = l === i;
+          o = o || t;
+          let m = i;
+          if (Array.isArray(a)) {
+            if (a.length < 1) {
+              let b = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              e === null ? e = [b] : e.push(b), i++;
             }
-            let i = n.length;
-            for (let u = 0; u < i; u++) {
-              let f = n[u];
-              if (typeof f == "string") {
-                if (b(f) < 1) {
-                  let h = { instancePath: s + "/adapter/file/" + u, schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [h] : e.push(h), r++;
+            let u = a.length;
+            for (let b = 0; b < u; b++) {
+              let M = a[b];
+              if (typeof M == "string") {
+                if (h(M) < 1) {
+                  let $ = { instancePath: s + "/adapter/file/" + b, schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [$] : e.push($), i++;
                 }
-                if (!T.test(f)) {
-                  let h = { instancePath: s + "/adapter/file/" + u, schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-                  e === null ? e = [h] : e.push(h), r++;
+                if (!P.test(M)) {
+                  let $ = { instancePath: s + "/adapter/file/" + b, schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+                  e === null ? e = [$] : e.push($), i++;
                 }
               } else {
-                let h = { instancePath: s + "/adapter/file/" + u, schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [h] : e.push(h), r++;
+                let $ = { instancePath: s + "/adapter/file/" + b, schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [$] : e.push($), i++;
               }
             }
-            let p = n.length, c2;
-            if (p > 1) {
-              e: for (; p--; ) for (c2 = p; c2--; ) if (F(n[p], n[c2])) {
-                let u = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: p, j: c2 }, message: "must NOT have duplicate items (items ## " + c2 + " and " + p + " are identical)" };
-                e === null ? e = [u] : e.push(u), r++;
+            let g = a.length, q;
+            if (g > 1) {
+              e: for (; g--; ) for (q = g; q--; ) if (T(a[g], a[q])) {
+                let b = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: g, j: q }, message: "must NOT have duplicate items (items ## " + q + " and " + g + " are identical)" };
+                e === null ? e = [b] : e.push(b), i++;
                 break e;
               }
             }
           } else {
-            let i = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [i] : e.push(i), r++;
+            let u = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [u] : e.push(u), i++;
           }
-          var a = y === r;
-          d = d || a;
-          let o = r;
-          if (n !== null) {
-            let i = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/2/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [i] : e.push(i), r++;
+          var t = m === i;
+          o = o || t;
+          let c2 = i;
+          if (a !== null) {
+            let u = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/2/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [u] : e.push(u), i++;
           }
-          var a = o === r;
-          if (d = d || a, d) r = m, e !== null && (m ? e.length = m : e = null);
+          var t = c2 === i;
+          if (o = o || t, o) i = n, e !== null && (n ? e.length = n : e = null);
           else {
-            let i = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [i] : e.push(i), r++;
+            let u = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [u] : e.push(u), i++;
           }
         }
-        if (t.endpoints !== void 0) {
-          let n = t.endpoints;
-          if (Array.isArray(n)) {
-            let m = n.length;
-            for (let d = 0; d < m; d++) {
-              let g = n[d];
-              if (typeof g == "string") {
-                if (b(g) < 1) {
-                  let y = { instancePath: s + "/adapter/endpoints/" + d, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [y] : e.push(y), r++;
+        if (r.endpoints !== void 0) {
+          let a = r.endpoints;
+          if (Array.isArray(a)) {
+            let n = a.length;
+            for (let o = 0; o < n; o++) {
+              let l = a[o];
+              if (typeof l == "string") {
+                if (h(l) < 1) {
+                  let m = { instancePath: s + "/adapter/endpoints/" + o, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [m] : e.push(m), i++;
                 }
               } else {
-                let y = { instancePath: s + "/adapter/endpoints/" + d, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [y] : e.push(y), r++;
+                let m = { instancePath: s + "/adapter/endpoints/" + o, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [m] : e.push(m), i++;
               }
             }
           } else {
-            let m = { instancePath: s + "/adapter/endpoints", schemaPath: "#/properties/adapter/properties/endpoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/adapter/endpoints", schemaPath: "#/properties/adapter/properties/endpoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), i++;
           }
         }
-        if (t.scan !== void 0) {
-          let n = t.scan;
-          if (Array.isArray(n)) {
-            let m = n.length;
-            for (let d = 0; d < m; d++) {
-              let g = n[d];
-              if (typeof g == "string") {
-                if (b(g) < 1) {
-                  let y = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/$defs/relglob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [y] : e.push(y), r++;
+        if (r.scan !== void 0) {
+          let a = r.scan;
+          if (Array.isArray(a)) {
+            let n = a.length;
+            for (let o = 0; o < n; o++) {
+              let l = a[o];
+              if (typeof l == "string") {
+                if (h(l) < 1) {
+                  let m = { instancePath: s + "/adapter/scan/" + o, schemaPath: "#/$defs/relglob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [m] : e.push(m), i++;
                 }
-                if (!oe.test(g)) {
-                  let y = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/$defs/relglob/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$"' };
-                  e === null ? e = [y] : e.push(y), r++;
+                if (!Q.test(l)) {
+                  let m = { instancePath: s + "/adapter/scan/" + o, schemaPath: "#/$defs/relglob/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$"' };
+                  e === null ? e = [m] : e.push(m), i++;
                 }
               } else {
-                let y = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/$defs/relglob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [y] : e.push(y), r++;
+                let m = { instancePath: s + "/adapter/scan/" + o, schemaPath: "#/$defs/relglob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [m] : e.push(m), i++;
               }
             }
           } else {
-            let m = { instancePath: s + "/adapter/scan", schemaPath: "#/properties/adapter/properties/scan/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/adapter/scan", schemaPath: "#/properties/adapter/properties/scan/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), i++;
           }
         }
-        if (t.exclude !== void 0) {
-          let n = t.exclude;
-          if (Array.isArray(n)) {
-            let m = n.length;
-            for (let d = 0; d < m; d++) {
-              let g = n[d];
-              if (typeof g == "string") {
-                if (b(g) < 1) {
-                  let y = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/$defs/relglob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [y] : e.push(y), r++;
+        if (r.exclude !== void 0) {
+          let a = r.exclude;
+          if (Array.isArray(a)) {
+            let n = a.length;
+            for (let o = 0; o < n; o++) {
+              let l = a[o];
+              if (typeof l == "string") {
+                if (h(l) < 1) {
+                  let m = { instancePath: s + "/adapter/exclude/" + o, schemaPath: "#/$defs/relglob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [m] : e.push(m), i++;
                 }
-                if (!oe.test(g)) {
-                  let y = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/$defs/relglob/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$"' };
-                  e === null ? e = [y] : e.push(y), r++;
+                if (!Q.test(l)) {
+                  let m = { instancePath: s + "/adapter/exclude/" + o, schemaPath: "#/$defs/relglob/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$"' };
+                  e === null ? e = [m] : e.push(m), i++;
                 }
               } else {
-                let y = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/$defs/relglob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [y] : e.push(y), r++;
+                let m = { instancePath: s + "/adapter/exclude/" + o, schemaPath: "#/$defs/relglob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [m] : e.push(m), i++;
               }
             }
           } else {
-            let m = { instancePath: s + "/adapter/exclude", schemaPath: "#/properties/adapter/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/adapter/exclude", schemaPath: "#/properties/adapter/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), i++;
           }
         }
       } else {
-        let n = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [n] : e.push(n), r++;
+        let a = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [a] : e.push(a), i++;
       }
     }
   } else {
-    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [t] : e.push(t), r++;
+    let r = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [r] : e.push(r), i++;
   }
-  return Z.errors = e, r === 0;
+  return k.errors = e, i === 0;
 }
-Z.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function W(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
-  let e = null, r = 0, v = W.evaluated;
-  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
-    if (l.policy_version === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy_version" }, message: "must have required property 'policy_version'" };
-      e === null ? e = [t] : e.push(t), r++;
+k.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function C(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+  let e = null, i = 0, d = C.evaluated;
+  if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
+    if (p.policy_version === void 0) {
+      let r = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy_version" }, message: "must have required property 'policy_version'" };
+      e === null ? e = [r] : e.push(r), i++;
     }
-    if (l.baselines === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baselines" }, message: "must have required property 'baselines'" };
-      e === null ? e = [t] : e.push(t), r++;
+    if (p.baselines === void 0) {
+      let r = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baselines" }, message: "must have required property 'baselines'" };
+      e === null ? e = [r] : e.push(r), i++;
     }
-    for (let t in l) if (!(t === "$schema" || t === "policy_version" || t === "baselines")) {
-      let n = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-      e === null ? e = [n] : e.push(n), r++;
+    for (let r in p) if (!(r === "$schema" || r === "policy_version" || r === "baselines")) {
+      let a = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+      e === null ? e = [a] : e.push(a), i++;
     }
-    if (l.$schema !== void 0 && typeof l.$schema != "string") {
-      let t = { instancePath: s + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-      e === null ? e = [t] : e.push(t), r++;
+    if (p.$schema !== void 0 && typeof p.$schema != "string") {
+      let r = { instancePath: s + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      e === null ? e = [r] : e.push(r), i++;
     }
-    if (l.policy_version !== void 0 && l.policy_version !== "baseline-policy.v1") {
-      let t = { instancePath: s + "/policy_version", schemaPath: "#/properties/policy_version/const", keyword: "const", params: { allowedValue: "baseline-policy.v1" }, message: "must be equal to constant" };
-      e === null ? e = [t] : e.push(t), r++;
+    if (p.policy_version !== void 0 && p.policy_version !== "baseline-policy.v1") {
+      let r = { instancePath: s + "/policy_version", schemaPath: "#/properties/policy_version/const", keyword: "const", params: { allowedValue: "baseline-policy.v1" }, message: "must be equal to constant" };
+      e === null ? e = [r] : e.push(r), i++;
     }
-    if (l.baselines !== void 0) {
-      let t = l.baselines;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        if (Object.keys(t).length < 1) {
-          let n = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-          e === null ? e = [n] : e.push(n), r++;
+    if (p.baselines !== void 0) {
+      let r = p.baselines;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        if (Object.keys(r).length < 1) {
+          let a = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+          e === null ? e = [a] : e.push(a), i++;
         }
-        for (let n in t) {
-          let m = r;
-          if (typeof n == "string" && !de.test(n)) {
-            let d = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: n };
-            e === null ? e = [d] : e.push(d), r++;
+        for (let a in r) {
+          let n = i;
+          if (typeof a == "string" && !me.test(a)) {
+            let o = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: a };
+            e === null ? e = [o] : e.push(o), i++;
           }
-          var a = m === r;
-          if (!a) {
-            let d = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: n }, message: "property name must be valid" };
-            e === null ? e = [d] : e.push(d), r++;
+          var t = n === i;
+          if (!t) {
+            let o = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: a }, message: "property name must be valid" };
+            e === null ? e = [o] : e.push(o), i++;
           }
         }
-        for (let n in t) Z(t[n], { instancePath: s + "/baselines/" + n.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: t, parentDataProperty: n, rootData: w, dynamicAnchors: j }) || (e = e === null ? Z.errors : e.concat(Z.errors), r = e.length);
+        for (let a in r) k(r[a], { instancePath: s + "/baselines/" + a.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: r, parentDataProperty: a, rootData: y, dynamicAnchors: v }) || (e = e === null ? k.errors : e.concat(k.errors), i = e.length);
       } else {
-        let n = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [n] : e.push(n), r++;
+        let a = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [a] : e.push(a), i++;
       }
     }
   } else {
-    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [t] : e.push(t), r++;
+    let r = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [r] : e.push(r), i++;
   }
-  return W.errors = e, r === 0;
+  return C.errors = e, i === 0;
 }
-W.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var q = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "judged_at", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, judged_at: { description: "The instant the time-dependent rules (Updated date, handoff timestamp, stability window) judged at: the wall clock of a live run, an instant given with --now, or the date of the commit judged (--replay).", type: "object", additionalProperties: false, required: ["at", "source", "commit"], properties: { at: { $ref: "#/$defs/instant" }, source: { enum: ["wall-clock", "given", "commit"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] } } }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { $ref: "#/$defs/identity" }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { $ref: "#/$defs/finding" } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" }, error: { type: "string" }, skip_reason: { description: "A skipped step: why it was not run (on request, a dry run, or the rules already decide FAIL and the suites were not asked for anyway).", type: "string", minLength: 1 }, output_bytes: { type: "integer", minimum: 0 }, killed: { description: "The processes the step left running (or, timed out or aborted, still had running) that were killed when it ended; the step's own leader is not listed. Empty: nothing was left.", type: "array", items: { type: "object", additionalProperties: false, required: ["pid", "command", "found"], properties: { pid: { type: "integer", minimum: 1 }, command: { description: "The kernel's command name of the process (redacted).", type: "string" }, found: { description: "group: still in the step's process group; descendant: left the group (setsid, setpgid), found through its parent; marker: left the step's process tree too, found by the step's token in its environment.", enum: ["group", "descendant", "marker"] }, error: { description: "Why it could not be killed (EPERM: another user's process).", type: "string" } } } }, containment: { description: "tracked: the group, the descendants and the marked processes were killed; group-only: no /proc on the runner, only the process group was reached and a process that left it could not be tracked.", enum: ["tracked", "group-only"] } } } }, change: { description: "Promotion: what the change between the base and the head revision does to the baseline.", type: "object", additionalProperties: false, required: ["base", "head", "trio_changed", "changed_files", "classification", "codes_added", "codes_removed", "posture_from", "posture_to", "approval"], properties: { base: { $ref: "defs.schema.json#/$defs/commitSha" }, head: { $ref: "defs.schema.json#/$defs/commitSha" }, trio_changed: { type: "boolean" }, changed_files: { type: "array", items: { type: "string" } }, classification: { enum: ["none", "additive", "breaking"] }, rollback: { description: "The change withdraws the base baseline (its ledger row becomes Rolled back) and reinstates an earlier one.", type: "boolean" }, codes_added: { type: "array", items: { type: "string" } }, codes_removed: { type: "array", items: { type: "string" } }, posture_from: { enum: ["GO", "NO-GO", null] }, posture_to: { enum: ["GO", "NO-GO", null] }, approval: { description: "The joint approval of a NO-GO to GO change; null when none was needed.", anyOf: [{ type: "null" }, { type: "object", additionalProperties: false, required: ["approved", "consumer", "producer", "head_sha", "problem"], properties: { approved: { type: "boolean" }, consumer: { type: "array", items: { type: "string" } }, producer: { type: "array", items: { type: "string" } }, head_sha: { type: ["string", "null"] }, problem: { type: ["string", "null"] } } }] } } }, incident: { description: "Rollback: the incident note's data: trigger and severity, the operator's reason (literal, redacted), the baselines withdrawn and restored, the action's status and the protocol's timeline.", type: "object", additionalProperties: false, required: ["trigger", "severity", "reason", "posture", "rolled_back_from", "active", "target_revision", "status", "dry_run", "timeline", "next_milestone", "pull_request_url", "incident_issue_url", "suites_ran", "target_profile", "follow_up"], properties: { trigger: { enum: ["contract-drift", "preflight-failure", "fallback-regression"] }, severity: { enum: ["SEV-1", "SEV-2"] }, reason: { type: "string" }, posture: { description: "A rollback always sets NO-GO.", enum: ["NO-GO"] }, rolled_back_from: { $ref: "#/$defs/identity" }, active: { $ref: "#/$defs/identity" }, target_revision: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, status: { enum: ["restored", "verification-failed", "already-current", "dry-run", "failed"] }, dry_run: { type: "boolean" }, suites_ran: { description: "Whether the rollback suites ran on the restored trio; false when they were skipped (on request, or not reached).", type: "boolean" }, target_profile: { description: "Which rules judged the restored revision: current (written after adoption: every trio rule) or legacy (written before adoption, in the older format: the identity rules; the restore brings it to the current format). Null when nothing was restored.", anyOf: [{ enum: ["current", "legacy"] }, { type: "null" }] }, follow_up: { description: "Documentation findings of the restored files (machine-specific paths, the Updated date, cell formats of older ledger rows): listed for a follow-up change, never blocking the rollback.", type: "array", items: { $ref: "#/$defs/finding" } }, timeline: { type: "array", items: { type: "object", additionalProperties: false, required: ["at", "event"], properties: { at: { $ref: "#/$defs/instant" }, event: { type: "string", minLength: 1 } } } }, next_milestone: { type: "object", additionalProperties: false, required: ["due", "what"], properties: { due: { $ref: "#/$defs/instant" }, what: { type: "string", minLength: 1 } } }, pull_request_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] }, incident_issue_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { finding: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 }, subject: { type: "string", minLength: 1, description: "What in the file the finding is about: a JSON pointer, or /baseline-pin/<line> in the matrix." } } }, identity: { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, httpUrl: { type: "string", pattern: "^https?://[^\\s<>`]+$" }, instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
-var x = { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } };
-var z = { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 }, subject: { type: "string", minLength: 1, description: "What in the file the finding is about: a JSON pointer, or /baseline-pin/<line> in the matrix." } } };
-var S = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", "u");
-var pe = new RegExp("^BG[1-8][0-9]{2}$", "u");
-var ke = new RegExp("^[A-Za-z0-9._-]+$", "u");
-var le = new RegExp("^https?://[^\\s<>`]+$", "u");
-var qe = { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } };
-function O(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
-  let e = null, r = 0, v = O.evaluated;
-  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
-    if (l.path === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-      e === null ? e = [t] : e.push(t), r++;
-    }
-    if (l.sha256 === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
-      e === null ? e = [t] : e.push(t), r++;
-    }
-    if (l.bytes === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "bytes" }, message: "must have required property 'bytes'" };
-      e === null ? e = [t] : e.push(t), r++;
-    }
-    for (let t in l) if (!(t === "path" || t === "sha256" || t === "bytes")) {
-      let n = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-      e === null ? e = [n] : e.push(n), r++;
-    }
-    if (l.path !== void 0) {
-      let t = l.path;
-      if (typeof t == "string") {
-        if (b(t) < 1) {
-          let n = { instancePath: s + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [n] : e.push(n), r++;
-        }
-      } else {
-        let n = { instancePath: s + "/path", schemaPath: "#/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [n] : e.push(n), r++;
-      }
-    }
-    if (l.sha256 !== void 0) {
-      let t = l.sha256, n = r, m = false, d = r;
-      if (typeof t == "string") {
-        if (!G.test(t)) {
-          let y = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-          e === null ? e = [y] : e.push(y), r++;
-        }
-      } else {
-        let y = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [y] : e.push(y), r++;
-      }
-      var a = d === r;
-      m = m || a;
-      let g = r;
-      if (t !== null) {
-        let y = { instancePath: s + "/sha256", schemaPath: "#/properties/sha256/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-        e === null ? e = [y] : e.push(y), r++;
-      }
-      var a = g === r;
-      if (m = m || a, m) r = n, e !== null && (n ? e.length = n : e = null);
-      else {
-        let y = { instancePath: s + "/sha256", schemaPath: "#/properties/sha256/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-        e === null ? e = [y] : e.push(y), r++;
-      }
-    }
-    if (l.bytes !== void 0) {
-      let t = l.bytes;
-      if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t)) && t !== null) {
-        let n = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/type", keyword: "type", params: { type: qe.properties.bytes.type }, message: "must be integer,null" };
-        e === null ? e = [n] : e.push(n), r++;
-      }
-      if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-        let n = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-        e === null ? e = [n] : e.push(n), r++;
-      }
-    }
-  } else {
-    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [t] : e.push(t), r++;
-  }
-  return O.errors = e, r === 0;
-}
-O.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
-  let e = null, r = 0, v = U.evaluated;
-  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
-    if (l.schema === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.tool === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tool" }, message: "must have required property 'tool'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.operation === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "operation" }, message: "must have required property 'operation'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.baseline === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baseline" }, message: "must have required property 'baseline'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.started_at === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "started_at" }, message: "must have required property 'started_at'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.finished_at === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "finished_at" }, message: "must have required property 'finished_at'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.duration_ms === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.judged_at === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "judged_at" }, message: "must have required property 'judged_at'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.git === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "git" }, message: "must have required property 'git'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.policy === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy" }, message: "must have required property 'policy'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.trio === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trio" }, message: "must have required property 'trio'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.identity === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "identity" }, message: "must have required property 'identity'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.posture === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "posture" }, message: "must have required property 'posture'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.findings === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "findings" }, message: "must have required property 'findings'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.steps === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "steps" }, message: "must have required property 'steps'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.tools === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tools" }, message: "must have required property 'tools'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.redactions === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "redactions" }, message: "must have required property 'redactions'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.verdict === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verdict" }, message: "must have required property 'verdict'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    for (let o in l) if (!I.call(q.properties, o)) {
-      let i = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-      e === null ? e = [i] : e.push(i), r++;
-    }
-    if (l.schema !== void 0 && l.schema !== "evidence-packet.v1") {
-      let o = { instancePath: s + "/schema", schemaPath: "#/properties/schema/const", keyword: "const", params: { allowedValue: "evidence-packet.v1" }, message: "must be equal to constant" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.tool !== void 0) {
-      let o = l.tool;
-      if (o && typeof o == "object" && !Array.isArray(o)) {
-        if (o.name === void 0) {
-          let i = { instancePath: s + "/tool", schemaPath: "#/properties/tool/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.version === void 0) {
-          let i = { instancePath: s + "/tool", schemaPath: "#/properties/tool/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        for (let i in o) if (!(i === "name" || i === "version")) {
-          let p = { instancePath: s + "/tool", schemaPath: "#/properties/tool/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
-          e === null ? e = [p] : e.push(p), r++;
-        }
-        if (o.name !== void 0 && o.name !== "baseline-gate") {
-          let i = { instancePath: s + "/tool/name", schemaPath: "#/properties/tool/properties/name/const", keyword: "const", params: { allowedValue: "baseline-gate" }, message: "must be equal to constant" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.version !== void 0) {
-          let i = o.version;
-          if (typeof i == "string") {
-            if (b(i) < 1) {
-              let p = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-          } else {
-            let p = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-      } else {
-        let i = { instancePath: s + "/tool", schemaPath: "#/properties/tool/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i] : e.push(i), r++;
-      }
-    }
-    if (l.operation !== void 0) {
-      let o = l.operation;
-      if (!(o === "health" || o === "promotion" || o === "rollback")) {
-        let i = { instancePath: s + "/operation", schemaPath: "#/properties/operation/enum", keyword: "enum", params: { allowedValues: q.properties.operation.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [i] : e.push(i), r++;
-      }
-    }
-    if (l.baseline !== void 0) {
-      let o = l.baseline;
-      if (typeof o == "string") {
-        if (!de.test(o)) {
-          let i = { instancePath: s + "/baseline", schemaPath: "#/properties/baseline/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"' };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-      } else {
-        let i = { instancePath: s + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [i] : e.push(i), r++;
-      }
-    }
-    if (l.started_at !== void 0) {
-      let o = l.started_at;
-      if (typeof o == "string") {
-        if (!S.test(o)) {
-          let i = { instancePath: s + "/started_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-      } else {
-        let i = { instancePath: s + "/started_at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [i] : e.push(i), r++;
-      }
-    }
-    if (l.finished_at !== void 0) {
-      let o = l.finished_at;
-      if (typeof o == "string") {
-        if (!S.test(o)) {
-          let i = { instancePath: s + "/finished_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-      } else {
-        let i = { instancePath: s + "/finished_at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [i] : e.push(i), r++;
-      }
-    }
-    if (l.duration_ms !== void 0) {
-      let o = l.duration_ms;
-      if (!(typeof o == "number" && !(o % 1) && !isNaN(o) && isFinite(o))) {
-        let i = { instancePath: s + "/duration_ms", schemaPath: "#/properties/duration_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        e === null ? e = [i] : e.push(i), r++;
-      }
-      if (typeof o == "number" && isFinite(o) && (o < 0 || isNaN(o))) {
-        let i = { instancePath: s + "/duration_ms", schemaPath: "#/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-        e === null ? e = [i] : e.push(i), r++;
-      }
-    }
-    if (l.judged_at !== void 0) {
-      let o = l.judged_at;
-      if (o && typeof o == "object" && !Array.isArray(o)) {
-        if (o.at === void 0) {
-          let i = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.source === void 0) {
-          let i = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.commit === void 0) {
-          let i = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/required", keyword: "required", params: { missingProperty: "commit" }, message: "must have required property 'commit'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        for (let i in o) if (!(i === "at" || i === "source" || i === "commit")) {
-          let p = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
-          e === null ? e = [p] : e.push(p), r++;
-        }
-        if (o.at !== void 0) {
-          let i = o.at;
-          if (typeof i == "string") {
-            if (!S.test(i)) {
-              let p = { instancePath: s + "/judged_at/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-          } else {
-            let p = { instancePath: s + "/judged_at/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.source !== void 0) {
-          let i = o.source;
-          if (!(i === "wall-clock" || i === "given" || i === "commit")) {
-            let p = { instancePath: s + "/judged_at/source", schemaPath: "#/properties/judged_at/properties/source/enum", keyword: "enum", params: { allowedValues: q.properties.judged_at.properties.source.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.commit !== void 0) {
-          let i = o.commit, p = r, c2 = false, u = r;
-          if (typeof i == "string") {
-            if (!N.test(i)) {
-              let h = { instancePath: s + "/judged_at/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [h] : e.push(h), r++;
-            }
-          } else {
-            let h = { instancePath: s + "/judged_at/commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var a = u === r;
-          c2 = c2 || a;
-          let f = r;
-          if (i !== null) {
-            let h = { instancePath: s + "/judged_at/commit", schemaPath: "#/properties/judged_at/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var a = f === r;
-          if (c2 = c2 || a, c2) r = p, e !== null && (p ? e.length = p : e = null);
-          else {
-            let h = { instancePath: s + "/judged_at/commit", schemaPath: "#/properties/judged_at/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-        }
-      } else {
-        let i = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i] : e.push(i), r++;
-      }
-    }
-    if (l.git !== void 0) {
-      let o = l.git;
-      if (o && typeof o == "object" && !Array.isArray(o)) {
-        if (o.repository === void 0) {
-          let i = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.commit === void 0) {
-          let i = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "commit" }, message: "must have required property 'commit'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.ref === void 0) {
-          let i = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "ref" }, message: "must have required property 'ref'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.event === void 0) {
-          let i = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.run_id === void 0) {
-          let i = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "run_id" }, message: "must have required property 'run_id'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.run_attempt === void 0) {
-          let i = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "run_attempt" }, message: "must have required property 'run_attempt'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        for (let i in o) if (!(i === "repository" || i === "commit" || i === "ref" || i === "event" || i === "run_id" || i === "run_attempt")) {
-          let p = { instancePath: s + "/git", schemaPath: "#/properties/git/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
-          e === null ? e = [p] : e.push(p), r++;
-        }
-        if (o.repository !== void 0) {
-          let i = o.repository;
-          if (typeof i != "string" && i !== null) {
-            let p = { instancePath: s + "/git/repository", schemaPath: "#/properties/git/properties/repository/type", keyword: "type", params: { type: q.properties.git.properties.repository.type }, message: "must be string,null" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.commit !== void 0) {
-          let i = o.commit, p = r, c2 = false, u = r;
-          if (typeof i == "string") {
-            if (!N.test(i)) {
-              let h = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [h] : e.push(h), r++;
-            }
-          } else {
-            let h = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var t = u === r;
-          c2 = c2 || t;
-          let f = r;
-          if (i !== null) {
-            let h = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var t = f === r;
-          if (c2 = c2 || t, c2) r = p, e !== null && (p ? e.length = p : e = null);
-          else {
-            let h = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-        }
-        if (o.ref !== void 0) {
-          let i = o.ref;
-          if (typeof i != "string" && i !== null) {
-            let p = { instancePath: s + "/git/ref", schemaPath: "#/properties/git/properties/ref/type", keyword: "type", params: { type: q.properties.git.properties.ref.type }, message: "must be string,null" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.event !== void 0) {
-          let i = o.event;
-          if (typeof i != "string" && i !== null) {
-            let p = { instancePath: s + "/git/event", schemaPath: "#/properties/git/properties/event/type", keyword: "type", params: { type: q.properties.git.properties.event.type }, message: "must be string,null" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.run_id !== void 0) {
-          let i = o.run_id;
-          if (typeof i != "string" && i !== null) {
-            let p = { instancePath: s + "/git/run_id", schemaPath: "#/properties/git/properties/run_id/type", keyword: "type", params: { type: q.properties.git.properties.run_id.type }, message: "must be string,null" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.run_attempt !== void 0) {
-          let i = o.run_attempt;
-          if (typeof i != "string" && i !== null) {
-            let p = { instancePath: s + "/git/run_attempt", schemaPath: "#/properties/git/properties/run_attempt/type", keyword: "type", params: { type: q.properties.git.properties.run_attempt.type }, message: "must be string,null" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-      } else {
-        let i = { instancePath: s + "/git", schemaPath: "#/properties/git/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i] : e.push(i), r++;
-      }
-    }
-    if (l.policy !== void 0) {
-      let o = l.policy;
-      if (o && typeof o == "object" && !Array.isArray(o)) {
-        if (o.source === void 0) {
-          let i = { instancePath: s + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.path === void 0) {
-          let i = { instancePath: s + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.sha256 === void 0) {
-          let i = { instancePath: s + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        for (let i in o) if (!(i === "source" || i === "path" || i === "sha256")) {
-          let p = { instancePath: s + "/policy", schemaPath: "#/properties/policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
-          e === null ? e = [p] : e.push(p), r++;
-        }
-        if (o.source !== void 0) {
-          let i = o.source;
-          if (!(i === "file" || i === "defaults")) {
-            let p = { instancePath: s + "/policy/source", schemaPath: "#/properties/policy/properties/source/enum", keyword: "enum", params: { allowedValues: q.properties.policy.properties.source.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.path !== void 0) {
-          let i = o.path;
-          if (typeof i != "string" && i !== null) {
-            let p = { instancePath: s + "/policy/path", schemaPath: "#/properties/policy/properties/path/type", keyword: "type", params: { type: q.properties.policy.properties.path.type }, message: "must be string,null" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.sha256 !== void 0) {
-          let i = o.sha256;
-          if (typeof i == "string") {
-            if (!G.test(i)) {
-              let p = { instancePath: s + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-          } else {
-            let p = { instancePath: s + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-      } else {
-        let i = { instancePath: s + "/policy", schemaPath: "#/properties/policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i] : e.push(i), r++;
-      }
-    }
-    if (l.trio !== void 0) {
-      let o = l.trio;
-      if (o && typeof o == "object" && !Array.isArray(o)) {
-        if (o.pin === void 0) {
-          let i = { instancePath: s + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "pin" }, message: "must have required property 'pin'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.manifest === void 0) {
-          let i = { instancePath: s + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "manifest" }, message: "must have required property 'manifest'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.matrix === void 0) {
-          let i = { instancePath: s + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "matrix" }, message: "must have required property 'matrix'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        for (let i in o) if (!(i === "pin" || i === "manifest" || i === "matrix")) {
-          let p = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
-          e === null ? e = [p] : e.push(p), r++;
-        }
-        o.pin !== void 0 && (O(o.pin, { instancePath: s + "/trio/pin", parentData: o, parentDataProperty: "pin", rootData: w, dynamicAnchors: j }) || (e = e === null ? O.errors : e.concat(O.errors), r = e.length)), o.manifest !== void 0 && (O(o.manifest, { instancePath: s + "/trio/manifest", parentData: o, parentDataProperty: "manifest", rootData: w, dynamicAnchors: j }) || (e = e === null ? O.errors : e.concat(O.errors), r = e.length)), o.matrix !== void 0 && (O(o.matrix, { instancePath: s + "/trio/matrix", parentData: o, parentDataProperty: "matrix", rootData: w, dynamicAnchors: j }) || (e = e === null ? O.errors : e.concat(O.errors), r = e.length));
-      } else {
-        let i = { instancePath: s + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i] : e.push(i), r++;
-      }
-    }
-    if (l.identity !== void 0) {
-      let o = l.identity;
-      if (o && typeof o == "object" && !Array.isArray(o)) {
-        if (o.release_tag === void 0) {
-          let i = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.commit_sha === void 0) {
-          let i = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.service_contract_version === void 0) {
-          let i = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.api_contract_version === void 0) {
-          let i = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.integration_baseline === void 0) {
-          let i = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.manifest_sha256 === void 0) {
-          let i = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        for (let i in o) if (!(i === "release_tag" || i === "commit_sha" || i === "service_contract_version" || i === "api_contract_version" || i === "integration_baseline" || i === "manifest_sha256")) {
-          let p = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
-          e === null ? e = [p] : e.push(p), r++;
-        }
-        if (o.release_tag !== void 0) {
-          let i = o.release_tag;
-          if (typeof i != "string" && i !== null) {
-            let p = { instancePath: s + "/identity/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: x.properties.release_tag.type }, message: "must be string,null" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.commit_sha !== void 0) {
-          let i = o.commit_sha;
-          if (typeof i != "string" && i !== null) {
-            let p = { instancePath: s + "/identity/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: x.properties.commit_sha.type }, message: "must be string,null" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.service_contract_version !== void 0) {
-          let i = o.service_contract_version;
-          if (typeof i != "string" && i !== null) {
-            let p = { instancePath: s + "/identity/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: x.properties.service_contract_version.type }, message: "must be string,null" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.api_contract_version !== void 0) {
-          let i = o.api_contract_version;
-          if (typeof i != "string" && i !== null) {
-            let p = { instancePath: s + "/identity/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: x.properties.api_contract_version.type }, message: "must be string,null" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.integration_baseline !== void 0) {
-          let i = o.integration_baseline;
-          if (typeof i != "string" && i !== null) {
-            let p = { instancePath: s + "/identity/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: x.properties.integration_baseline.type }, message: "must be string,null" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.manifest_sha256 !== void 0) {
-          let i = o.manifest_sha256;
-          if (typeof i != "string" && i !== null) {
-            let p = { instancePath: s + "/identity/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: x.properties.manifest_sha256.type }, message: "must be string,null" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-      } else {
-        let i = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i] : e.push(i), r++;
-      }
-    }
-    if (l.posture !== void 0) {
-      let o = l.posture;
-      if (!(o === "GO" || o === "NO-GO" || o === null)) {
-        let i = { instancePath: s + "/posture", schemaPath: "#/properties/posture/enum", keyword: "enum", params: { allowedValues: q.properties.posture.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [i] : e.push(i), r++;
-      }
-    }
-    if (l.findings !== void 0) {
-      let o = l.findings;
-      if (Array.isArray(o)) {
-        let i = o.length;
-        for (let p = 0; p < i; p++) {
-          let c2 = o[p];
-          if (c2 && typeof c2 == "object" && !Array.isArray(c2)) {
-            if (c2.rule === void 0) {
-              let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.severity === void 0) {
-              let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.file === void 0) {
-              let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.line === void 0) {
-              let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.column === void 0) {
-              let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.message === void 0) {
-              let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            for (let u in c2) if (!(u === "rule" || u === "severity" || u === "file" || u === "line" || u === "column" || u === "message" || u === "subject")) {
-              let f = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: u }, message: "must NOT have additional properties" };
-              e === null ? e = [f] : e.push(f), r++;
-            }
-            if (c2.rule !== void 0) {
-              let u = c2.rule;
-              if (typeof u == "string") {
-                if (!pe.test(u)) {
-                  let f = { instancePath: s + "/findings/" + p + "/rule", schemaPath: "#/$defs/finding/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-              } else {
-                let f = { instancePath: s + "/findings/" + p + "/rule", schemaPath: "#/$defs/finding/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.severity !== void 0) {
-              let u = c2.severity;
-              if (!(u === "error" || u === "warning" || u === "notice")) {
-                let f = { instancePath: s + "/findings/" + p + "/severity", schemaPath: "#/$defs/finding/properties/severity/enum", keyword: "enum", params: { allowedValues: z.properties.severity.enum }, message: "must be equal to one of the allowed values" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.file !== void 0) {
-              let u = c2.file;
-              if (typeof u != "string" && u !== null) {
-                let f = { instancePath: s + "/findings/" + p + "/file", schemaPath: "#/$defs/finding/properties/file/type", keyword: "type", params: { type: z.properties.file.type }, message: "must be string,null" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.line !== void 0) {
-              let u = c2.line;
-              if (!(typeof u == "number" && !(u % 1) && !isNaN(u) && isFinite(u)) && u !== null) {
-                let f = { instancePath: s + "/findings/" + p + "/line", schemaPath: "#/$defs/finding/properties/line/type", keyword: "type", params: { type: z.properties.line.type }, message: "must be integer,null" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-              if (typeof u == "number" && isFinite(u) && (u < 1 || isNaN(u))) {
-                let f = { instancePath: s + "/findings/" + p + "/line", schemaPath: "#/$defs/finding/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.column !== void 0) {
-              let u = c2.column;
-              if (!(typeof u == "number" && !(u % 1) && !isNaN(u) && isFinite(u)) && u !== null) {
-                let f = { instancePath: s + "/findings/" + p + "/column", schemaPath: "#/$defs/finding/properties/column/type", keyword: "type", params: { type: z.properties.column.type }, message: "must be integer,null" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-              if (typeof u == "number" && isFinite(u) && (u < 1 || isNaN(u))) {
-                let f = { instancePath: s + "/findings/" + p + "/column", schemaPath: "#/$defs/finding/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.message !== void 0) {
-              let u = c2.message;
-              if (typeof u == "string") {
-                if (b(u) < 1) {
-                  let f = { instancePath: s + "/findings/" + p + "/message", schemaPath: "#/$defs/finding/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-              } else {
-                let f = { instancePath: s + "/findings/" + p + "/message", schemaPath: "#/$defs/finding/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.subject !== void 0) {
-              let u = c2.subject;
-              if (typeof u == "string") {
-                if (b(u) < 1) {
-                  let f = { instancePath: s + "/findings/" + p + "/subject", schemaPath: "#/$defs/finding/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-              } else {
-                let f = { instancePath: s + "/findings/" + p + "/subject", schemaPath: "#/$defs/finding/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-          } else {
-            let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [u] : e.push(u), r++;
-          }
-        }
-      } else {
-        let i = { instancePath: s + "/findings", schemaPath: "#/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [i] : e.push(i), r++;
-      }
-    }
-    if (l.steps !== void 0) {
-      let o = l.steps;
-      if (Array.isArray(o)) {
-        let i = o.length;
-        for (let p = 0; p < i; p++) {
-          let c2 = o[p];
-          if (c2 && typeof c2 == "object" && !Array.isArray(c2)) {
-            if (c2.suite === void 0) {
-              let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "suite" }, message: "must have required property 'suite'" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.name === void 0) {
-              let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.status === void 0) {
-              let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.exit_code === void 0) {
-              let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.duration_ms === void 0) {
-              let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.required === void 0) {
-              let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            for (let u in c2) if (!I.call(q.properties.steps.items.properties, u)) {
-              let f = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: u }, message: "must NOT have additional properties" };
-              e === null ? e = [f] : e.push(f), r++;
-            }
-            if (c2.suite !== void 0) {
-              let u = c2.suite;
-              if (typeof u == "string") {
-                if (b(u) < 1) {
-                  let f = { instancePath: s + "/steps/" + p + "/suite", schemaPath: "#/properties/steps/items/properties/suite/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-              } else {
-                let f = { instancePath: s + "/steps/" + p + "/suite", schemaPath: "#/properties/steps/items/properties/suite/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.name !== void 0) {
-              let u = c2.name;
-              if (typeof u == "string") {
-                if (b(u) < 1) {
-                  let f = { instancePath: s + "/steps/" + p + "/name", schemaPath: "#/properties/steps/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-              } else {
-                let f = { instancePath: s + "/steps/" + p + "/name", schemaPath: "#/properties/steps/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.status !== void 0) {
-              let u = c2.status;
-              if (!(u === "passed" || u === "failed" || u === "timed-out" || u === "not-run" || u === "skipped")) {
-                let f = { instancePath: s + "/steps/" + p + "/status", schemaPath: "#/properties/steps/items/properties/status/enum", keyword: "enum", params: { allowedValues: q.properties.steps.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.exit_code !== void 0) {
-              let u = c2.exit_code;
-              if (!(typeof u == "number" && !(u % 1) && !isNaN(u) && isFinite(u)) && u !== null) {
-                let f = { instancePath: s + "/steps/" + p + "/exit_code", schemaPath: "#/properties/steps/items/properties/exit_code/type", keyword: "type", params: { type: q.properties.steps.items.properties.exit_code.type }, message: "must be integer,null" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.duration_ms !== void 0) {
-              let u = c2.duration_ms;
-              if (typeof u == "number" && isFinite(u)) {
-                if (u < 0 || isNaN(u)) {
-                  let f = { instancePath: s + "/steps/" + p + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-              } else {
-                let f = { instancePath: s + "/steps/" + p + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.required !== void 0 && typeof c2.required != "boolean") {
-              let u = { instancePath: s + "/steps/" + p + "/required", schemaPath: "#/properties/steps/items/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.argv !== void 0) {
-              let u = c2.argv;
-              if (Array.isArray(u)) {
-                let f = u.length;
-                for (let h = 0; h < f; h++) if (typeof u[h] != "string") {
-                  let P = { instancePath: s + "/steps/" + p + "/argv/" + h, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [P] : e.push(P), r++;
-                }
-              } else {
-                let f = { instancePath: s + "/steps/" + p + "/argv", schemaPath: "#/properties/steps/items/properties/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.cwd !== void 0 && typeof c2.cwd != "string") {
-              let u = { instancePath: s + "/steps/" + p + "/cwd", schemaPath: "#/properties/steps/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.log_file !== void 0) {
-              let u = c2.log_file;
-              if (typeof u == "string") {
-                if (!ke.test(u)) {
-                  let f = { instancePath: s + "/steps/" + p + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^[A-Za-z0-9._-]+$"' };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-              } else {
-                let f = { instancePath: s + "/steps/" + p + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.log_sha256 !== void 0) {
-              let u = c2.log_sha256;
-              if (typeof u == "string") {
-                if (!G.test(u)) {
-                  let f = { instancePath: s + "/steps/" + p + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-              } else {
-                let f = { instancePath: s + "/steps/" + p + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.log_tail !== void 0 && typeof c2.log_tail != "string") {
-              let u = { instancePath: s + "/steps/" + p + "/log_tail", schemaPath: "#/properties/steps/items/properties/log_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.error !== void 0 && typeof c2.error != "string") {
-              let u = { instancePath: s + "/steps/" + p + "/error", schemaPath: "#/properties/steps/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.skip_reason !== void 0) {
-              let u = c2.skip_reason;
-              if (typeof u == "string") {
-                if (b(u) < 1) {
-                  let f = { instancePath: s + "/steps/" + p + "/skip_reason", schemaPath: "#/properties/steps/items/properties/skip_reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-              } else {
-                let f = { instancePath: s + "/steps/" + p + "/skip_reason", schemaPath: "#/properties/steps/items/properties/skip_reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.output_bytes !== void 0) {
-              let u = c2.output_bytes;
-              if (!(typeof u == "number" && !(u % 1) && !isNaN(u) && isFinite(u))) {
-                let f = { instancePath: s + "/steps/" + p + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-              if (typeof u == "number" && isFinite(u) && (u < 0 || isNaN(u))) {
-                let f = { instancePath: s + "/steps/" + p + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.killed !== void 0) {
-              let u = c2.killed;
-              if (Array.isArray(u)) {
-                let f = u.length;
-                for (let h = 0; h < f; h++) {
-                  let P = u[h];
-                  if (P && typeof P == "object" && !Array.isArray(P)) {
-                    if (P.pid === void 0) {
-                      let _ = { instancePath: s + "/steps/" + p + "/killed/" + h, schemaPath: "#/properties/steps/items/properties/killed/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'" };
-                      e === null ? e = [_] : e.push(_), r++;
-                    }
-                    if (P.command === void 0) {
-                      let _ = { instancePath: s + "/steps/" + p + "/killed/" + h, schemaPath: "#/properties/steps/items/properties/killed/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'" };
-                      e === null ? e = [_] : e.push(_), r++;
-                    }
-                    if (P.found === void 0) {
-                      let _ = { instancePath: s + "/steps/" + p + "/killed/" + h, schemaPath: "#/properties/steps/items/properties/killed/items/required", keyword: "required", params: { missingProperty: "found" }, message: "must have required property 'found'" };
-                      e === null ? e = [_] : e.push(_), r++;
-                    }
-                    for (let _ in P) if (!(_ === "pid" || _ === "command" || _ === "found" || _ === "error")) {
-                      let A = { instancePath: s + "/steps/" + p + "/killed/" + h, schemaPath: "#/properties/steps/items/properties/killed/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: _ }, message: "must NOT have additional properties" };
-                      e === null ? e = [A] : e.push(A), r++;
-                    }
-                    if (P.pid !== void 0) {
-                      let _ = P.pid;
-                      if (!(typeof _ == "number" && !(_ % 1) && !isNaN(_) && isFinite(_))) {
-                        let A = { instancePath: s + "/steps/" + p + "/killed/" + h + "/pid", schemaPath: "#/properties/steps/items/properties/killed/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                        e === null ? e = [A] : e.push(A), r++;
-                      }
-                      if (typeof _ == "number" && isFinite(_) && (_ < 1 || isNaN(_))) {
-                        let A = { instancePath: s + "/steps/" + p + "/killed/" + h + "/pid", schemaPath: "#/properties/steps/items/properties/killed/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                        e === null ? e = [A] : e.push(A), r++;
-                      }
-                    }
-                    if (P.command !== void 0 && typeof P.command != "string") {
-                      let _ = { instancePath: s + "/steps/" + p + "/killed/" + h + "/command", schemaPath: "#/properties/steps/items/properties/killed/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                      e === null ? e = [_] : e.push(_), r++;
-                    }
-                    if (P.found !== void 0) {
-                      let _ = P.found;
-                      if (!(_ === "group" || _ === "descendant" || _ === "marker")) {
-                        let A = { instancePath: s + "/steps/" + p + "/killed/" + h + "/found", schemaPath: "#/properties/steps/items/properties/killed/items/properties/found/enum", keyword: "enum", params: { allowedValues: q.properties.steps.items.properties.killed.items.properties.found.enum }, message: "must be equal to one of the allowed values" };
-                        e === null ? e = [A] : e.push(A), r++;
-                      }
-                    }
-                    if (P.error !== void 0 && typeof P.error != "string") {
-                      let _ = { instancePath: s + "/steps/" + p + "/killed/" + h + "/error", schemaPath: "#/properties/steps/items/properties/killed/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                      e === null ? e = [_] : e.push(_), r++;
-                    }
-                  } else {
-                    let _ = { instancePath: s + "/steps/" + p + "/killed/" + h, schemaPath: "#/properties/steps/items/properties/killed/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    e === null ? e = [_] : e.push(_), r++;
-                  }
-                }
-              } else {
-                let f = { instancePath: s + "/steps/" + p + "/killed", schemaPath: "#/properties/steps/items/properties/killed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.containment !== void 0) {
-              let u = c2.containment;
-              if (!(u === "tracked" || u === "group-only")) {
-                let f = { instancePath: s + "/steps/" + p + "/containment", schemaPath: "#/properties/steps/items/properties/containment/enum", keyword: "enum", params: { allowedValues: q.properties.steps.items.properties.containment.enum }, message: "must be equal to one of the allowed values" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-          } else {
-            let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [u] : e.push(u), r++;
-          }
-        }
-      } else {
-        let i = { instancePath: s + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [i] : e.push(i), r++;
-      }
-    }
-    if (l.change !== void 0) {
-      let o = l.change;
-      if (o && typeof o == "object" && !Array.isArray(o)) {
-        if (o.base === void 0) {
-          let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "base" }, message: "must have required property 'base'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.head === void 0) {
-          let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "head" }, message: "must have required property 'head'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.trio_changed === void 0) {
-          let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "trio_changed" }, message: "must have required property 'trio_changed'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.changed_files === void 0) {
-          let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "changed_files" }, message: "must have required property 'changed_files'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.classification === void 0) {
-          let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "classification" }, message: "must have required property 'classification'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.codes_added === void 0) {
-          let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "codes_added" }, message: "must have required property 'codes_added'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.codes_removed === void 0) {
-          let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "codes_removed" }, message: "must have required property 'codes_removed'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.posture_from === void 0) {
-          let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "posture_from" }, message: "must have required property 'posture_from'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.posture_to === void 0) {
-          let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "posture_to" }, message: "must have required property 'posture_to'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.approval === void 0) {
-          let i = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "approval" }, message: "must have required property 'approval'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        for (let i in o) if (!I.call(q.properties.change.properties, i)) {
-          let p = { instancePath: s + "/change", schemaPath: "#/properties/change/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
-          e === null ? e = [p] : e.push(p), r++;
-        }
-        if (o.base !== void 0) {
-          let i = o.base;
-          if (typeof i == "string") {
-            if (!N.test(i)) {
-              let p = { instancePath: s + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-          } else {
-            let p = { instancePath: s + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.head !== void 0) {
-          let i = o.head;
-          if (typeof i == "string") {
-            if (!N.test(i)) {
-              let p = { instancePath: s + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-          } else {
-            let p = { instancePath: s + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.trio_changed !== void 0 && typeof o.trio_changed != "boolean") {
-          let i = { instancePath: s + "/change/trio_changed", schemaPath: "#/properties/change/properties/trio_changed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.changed_files !== void 0) {
-          let i = o.changed_files;
-          if (Array.isArray(i)) {
-            let p = i.length;
-            for (let c2 = 0; c2 < p; c2++) if (typeof i[c2] != "string") {
-              let u = { instancePath: s + "/change/changed_files/" + c2, schemaPath: "#/properties/change/properties/changed_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-          } else {
-            let p = { instancePath: s + "/change/changed_files", schemaPath: "#/properties/change/properties/changed_files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.classification !== void 0) {
-          let i = o.classification;
-          if (!(i === "none" || i === "additive" || i === "breaking")) {
-            let p = { instancePath: s + "/change/classification", schemaPath: "#/properties/change/properties/classification/enum", keyword: "enum", params: { allowedValues: q.properties.change.properties.classification.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.rollback !== void 0 && typeof o.rollback != "boolean") {
-          let i = { instancePath: s + "/change/rollback", schemaPath: "#/properties/change/properties/rollback/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.codes_added !== void 0) {
-          let i = o.codes_added;
-          if (Array.isArray(i)) {
-            let p = i.length;
-            for (let c2 = 0; c2 < p; c2++) if (typeof i[c2] != "string") {
-              let u = { instancePath: s + "/change/codes_added/" + c2, schemaPath: "#/properties/change/properties/codes_added/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-          } else {
-            let p = { instancePath: s + "/change/codes_added", schemaPath: "#/properties/change/properties/codes_added/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.codes_removed !== void 0) {
-          let i = o.codes_removed;
-          if (Array.isArray(i)) {
-            let p = i.length;
-            for (let c2 = 0; c2 < p; c2++) if (typeof i[c2] != "string") {
-              let u = { instancePath: s + "/change/codes_removed/" + c2, schemaPath: "#/properties/change/properties/codes_removed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-          } else {
-            let p = { instancePath: s + "/change/codes_removed", schemaPath: "#/properties/change/properties/codes_removed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.posture_from !== void 0) {
-          let i = o.posture_from;
-          if (!(i === "GO" || i === "NO-GO" || i === null)) {
-            let p = { instancePath: s + "/change/posture_from", schemaPath: "#/properties/change/properties/posture_from/enum", keyword: "enum", params: { allowedValues: q.properties.change.properties.posture_from.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.posture_to !== void 0) {
-          let i = o.posture_to;
-          if (!(i === "GO" || i === "NO-GO" || i === null)) {
-            let p = { instancePath: s + "/change/posture_to", schemaPath: "#/properties/change/properties/posture_to/enum", keyword: "enum", params: { allowedValues: q.properties.change.properties.posture_to.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.approval !== void 0) {
-          let i = o.approval, p = r, c2 = false, u = r;
-          if (i !== null) {
-            let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var n = u === r;
-          c2 = c2 || n;
-          let f = r;
-          if (i && typeof i == "object" && !Array.isArray(i)) {
-            if (i.approved === void 0) {
-              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "approved" }, message: "must have required property 'approved'" };
-              e === null ? e = [h] : e.push(h), r++;
-            }
-            if (i.consumer === void 0) {
-              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "consumer" }, message: "must have required property 'consumer'" };
-              e === null ? e = [h] : e.push(h), r++;
-            }
-            if (i.producer === void 0) {
-              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "producer" }, message: "must have required property 'producer'" };
-              e === null ? e = [h] : e.push(h), r++;
-            }
-            if (i.head_sha === void 0) {
-              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "head_sha" }, message: "must have required property 'head_sha'" };
-              e === null ? e = [h] : e.push(h), r++;
-            }
-            if (i.problem === void 0) {
-              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "problem" }, message: "must have required property 'problem'" };
-              e === null ? e = [h] : e.push(h), r++;
-            }
-            for (let h in i) if (!(h === "approved" || h === "consumer" || h === "producer" || h === "head_sha" || h === "problem")) {
-              let P = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: h }, message: "must NOT have additional properties" };
-              e === null ? e = [P] : e.push(P), r++;
-            }
-            if (i.approved !== void 0 && typeof i.approved != "boolean") {
-              let h = { instancePath: s + "/change/approval/approved", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/approved/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-              e === null ? e = [h] : e.push(h), r++;
-            }
-            if (i.consumer !== void 0) {
-              let h = i.consumer;
-              if (Array.isArray(h)) {
-                let P = h.length;
-                for (let _ = 0; _ < P; _++) if (typeof h[_] != "string") {
-                  let A = { instancePath: s + "/change/approval/consumer/" + _, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [A] : e.push(A), r++;
-                }
-              } else {
-                let P = { instancePath: s + "/change/approval/consumer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [P] : e.push(P), r++;
-              }
-            }
-            if (i.producer !== void 0) {
-              let h = i.producer;
-              if (Array.isArray(h)) {
-                let P = h.length;
-                for (let _ = 0; _ < P; _++) if (typeof h[_] != "string") {
-                  let A = { instancePath: s + "/change/approval/producer/" + _, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [A] : e.push(A), r++;
-                }
-              } else {
-                let P = { instancePath: s + "/change/approval/producer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [P] : e.push(P), r++;
-              }
-            }
-            if (i.head_sha !== void 0) {
-              let h = i.head_sha;
-              if (typeof h != "string" && h !== null) {
-                let P = { instancePath: s + "/change/approval/head_sha", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/head_sha/type", keyword: "type", params: { type: q.properties.change.properties.approval.anyOf[1].properties.head_sha.type }, message: "must be string,null" };
-                e === null ? e = [P] : e.push(P), r++;
-              }
-            }
-            if (i.problem !== void 0) {
-              let h = i.problem;
-              if (typeof h != "string" && h !== null) {
-                let P = { instancePath: s + "/change/approval/problem", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/problem/type", keyword: "type", params: { type: q.properties.change.properties.approval.anyOf[1].properties.problem.type }, message: "must be string,null" };
-                e === null ? e = [P] : e.push(P), r++;
-              }
-            }
-          } else {
-            let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var n = f === r;
-          if (c2 = c2 || n, c2) r = p, e !== null && (p ? e.length = p : e = null);
-          else {
-            let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-        }
-      } else {
-        let i = { instancePath: s + "/change", schemaPath: "#/properties/change/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i] : e.push(i), r++;
-      }
-    }
-    if (l.incident !== void 0) {
-      let o = l.incident;
-      if (o && typeof o == "object" && !Array.isArray(o)) {
-        if (o.trigger === void 0) {
-          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "trigger" }, message: "must have required property 'trigger'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.severity === void 0) {
-          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.reason === void 0) {
-          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.posture === void 0) {
-          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "posture" }, message: "must have required property 'posture'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.rolled_back_from === void 0) {
-          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "rolled_back_from" }, message: "must have required property 'rolled_back_from'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.active === void 0) {
-          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "active" }, message: "must have required property 'active'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.target_revision === void 0) {
-          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "target_revision" }, message: "must have required property 'target_revision'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.status === void 0) {
-          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.dry_run === void 0) {
-          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "dry_run" }, message: "must have required property 'dry_run'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.timeline === void 0) {
-          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "timeline" }, message: "must have required property 'timeline'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.next_milestone === void 0) {
-          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "next_milestone" }, message: "must have required property 'next_milestone'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.pull_request_url === void 0) {
-          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "pull_request_url" }, message: "must have required property 'pull_request_url'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.incident_issue_url === void 0) {
-          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "incident_issue_url" }, message: "must have required property 'incident_issue_url'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.suites_ran === void 0) {
-          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "suites_ran" }, message: "must have required property 'suites_ran'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.target_profile === void 0) {
-          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "target_profile" }, message: "must have required property 'target_profile'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.follow_up === void 0) {
-          let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "follow_up" }, message: "must have required property 'follow_up'" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        for (let i in o) if (!I.call(q.properties.incident.properties, i)) {
-          let p = { instancePath: s + "/incident", schemaPath: "#/properties/incident/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i }, message: "must NOT have additional properties" };
-          e === null ? e = [p] : e.push(p), r++;
-        }
-        if (o.trigger !== void 0) {
-          let i = o.trigger;
-          if (!(i === "contract-drift" || i === "preflight-failure" || i === "fallback-regression")) {
-            let p = { instancePath: s + "/incident/trigger", schemaPath: "#/properties/incident/properties/trigger/enum", keyword: "enum", params: { allowedValues: q.properties.incident.properties.trigger.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.severity !== void 0) {
-          let i = o.severity;
-          if (!(i === "SEV-1" || i === "SEV-2")) {
-            let p = { instancePath: s + "/incident/severity", schemaPath: "#/properties/incident/properties/severity/enum", keyword: "enum", params: { allowedValues: q.properties.incident.properties.severity.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.reason !== void 0 && typeof o.reason != "string") {
-          let i = { instancePath: s + "/incident/reason", schemaPath: "#/properties/incident/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.posture !== void 0 && o.posture !== "NO-GO") {
-          let i = { instancePath: s + "/incident/posture", schemaPath: "#/properties/incident/properties/posture/enum", keyword: "enum", params: { allowedValues: q.properties.incident.properties.posture.enum }, message: "must be equal to one of the allowed values" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.rolled_back_from !== void 0) {
-          let i = o.rolled_back_from;
-          if (i && typeof i == "object" && !Array.isArray(i)) {
-            if (i.release_tag === void 0) {
-              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            if (i.commit_sha === void 0) {
-              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            if (i.service_contract_version === void 0) {
-              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            if (i.api_contract_version === void 0) {
-              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            if (i.integration_baseline === void 0) {
-              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            if (i.manifest_sha256 === void 0) {
-              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            for (let p in i) if (!(p === "release_tag" || p === "commit_sha" || p === "service_contract_version" || p === "api_contract_version" || p === "integration_baseline" || p === "manifest_sha256")) {
-              let c2 = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
-              e === null ? e = [c2] : e.push(c2), r++;
-            }
-            if (i.release_tag !== void 0) {
-              let p = i.release_tag;
-              if (typeof p != "string" && p !== null) {
-                let c2 = { instancePath: s + "/incident/rolled_back_from/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: x.properties.release_tag.type }, message: "must be string,null" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-            if (i.commit_sha !== void 0) {
-              let p = i.commit_sha;
-              if (typeof p != "string" && p !== null) {
-                let c2 = { instancePath: s + "/incident/rolled_back_from/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: x.properties.commit_sha.type }, message: "must be string,null" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-            if (i.service_contract_version !== void 0) {
-              let p = i.service_contract_version;
-              if (typeof p != "string" && p !== null) {
-                let c2 = { instancePath: s + "/incident/rolled_back_from/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: x.properties.service_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-            if (i.api_contract_version !== void 0) {
-              let p = i.api_contract_version;
-              if (typeof p != "string" && p !== null) {
-                let c2 = { instancePath: s + "/incident/rolled_back_from/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: x.properties.api_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-            if (i.integration_baseline !== void 0) {
-              let p = i.integration_baseline;
-              if (typeof p != "string" && p !== null) {
-                let c2 = { instancePath: s + "/incident/rolled_back_from/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: x.properties.integration_baseline.type }, message: "must be string,null" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-            if (i.manifest_sha256 !== void 0) {
-              let p = i.manifest_sha256;
-              if (typeof p != "string" && p !== null) {
-                let c2 = { instancePath: s + "/incident/rolled_back_from/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: x.properties.manifest_sha256.type }, message: "must be string,null" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-          } else {
-            let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.active !== void 0) {
-          let i = o.active;
-          if (i && typeof i == "object" && !Array.isArray(i)) {
-            if (i.release_tag === void 0) {
-              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            if (i.commit_sha === void 0) {
-              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            if (i.service_contract_version === void 0) {
-              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            if (i.api_contract_version === void 0) {
-              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            if (i.integration_baseline === void 0) {
-              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            if (i.manifest_sha256 === void 0) {
-              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            for (let p in i) if (!(p === "release_tag" || p === "commit_sha" || p === "service_contract_version" || p === "api_contract_version" || p === "integration_baseline" || p === "manifest_sha256")) {
-              let c2 = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
-              e === null ? e = [c2] : e.push(c2), r++;
-            }
-            if (i.release_tag !== void 0) {
-              let p = i.release_tag;
-              if (typeof p != "string" && p !== null) {
-                let c2 = { instancePath: s + "/incident/active/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: x.properties.release_tag.type }, message: "must be string,null" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-            if (i.commit_sha !== void 0) {
-              let p = i.commit_sha;
-              if (typeof p != "string" && p !== null) {
-                let c2 = { instancePath: s + "/incident/active/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: x.properties.commit_sha.type }, message: "must be string,null" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-            if (i.service_contract_version !== void 0) {
-              let p = i.service_contract_version;
-              if (typeof p != "string" && p !== null) {
-                let c2 = { instancePath: s + "/incident/active/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: x.properties.service_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-            if (i.api_contract_version !== void 0) {
-              let p = i.api_contract_version;
-              if (typeof p != "string" && p !== null) {
-                let c2 = { instancePath: s + "/incident/active/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: x.properties.api_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-            if (i.integration_baseline !== void 0) {
-              let p = i.integration_baseline;
-              if (typeof p != "string" && p !== null) {
-                let c2 = { instancePath: s + "/incident/active/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: x.properties.integration_baseline.type }, message: "must be string,null" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-            if (i.manifest_sha256 !== void 0) {
-              let p = i.manifest_sha256;
-              if (typeof p != "string" && p !== null) {
-                let c2 = { instancePath: s + "/incident/active/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: x.properties.manifest_sha256.type }, message: "must be string,null" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-          } else {
-            let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.target_revision !== void 0) {
-          let i = o.target_revision, p = r, c2 = false, u = r;
-          if (typeof i == "string") {
-            if (!N.test(i)) {
-              let h = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [h] : e.push(h), r++;
-            }
-          } else {
-            let h = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var m = u === r;
-          c2 = c2 || m;
-          let f = r;
-          if (i !== null) {
-            let h = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var m = f === r;
-          if (c2 = c2 || m, c2) r = p, e !== null && (p ? e.length = p : e = null);
-          else {
-            let h = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-        }
-        if (o.status !== void 0) {
-          let i = o.status;
-          if (!(i === "restored" || i === "verification-failed" || i === "already-current" || i === "dry-run" || i === "failed")) {
-            let p = { instancePath: s + "/incident/status", schemaPath: "#/properties/incident/properties/status/enum", keyword: "enum", params: { allowedValues: q.properties.incident.properties.status.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.dry_run !== void 0 && typeof o.dry_run != "boolean") {
-          let i = { instancePath: s + "/incident/dry_run", schemaPath: "#/properties/incident/properties/dry_run/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.suites_ran !== void 0 && typeof o.suites_ran != "boolean") {
-          let i = { instancePath: s + "/incident/suites_ran", schemaPath: "#/properties/incident/properties/suites_ran/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [i] : e.push(i), r++;
-        }
-        if (o.target_profile !== void 0) {
-          let i = o.target_profile, p = r, c2 = false, u = r;
-          if (!(i === "current" || i === "legacy")) {
-            let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf/0/enum", keyword: "enum", params: { allowedValues: q.properties.incident.properties.target_profile.anyOf[0].enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var d = u === r;
-          c2 = c2 || d;
-          let f = r;
-          if (i !== null) {
-            let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var d = f === r;
-          if (c2 = c2 || d, c2) r = p, e !== null && (p ? e.length = p : e = null);
-          else {
-            let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-        }
-        if (o.follow_up !== void 0) {
-          let i = o.follow_up;
-          if (Array.isArray(i)) {
-            let p = i.length;
-            for (let c2 = 0; c2 < p; c2++) {
-              let u = i[c2];
-              if (u && typeof u == "object" && !Array.isArray(u)) {
-                if (u.rule === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-                if (u.severity === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-                if (u.file === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-                if (u.line === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-                if (u.column === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-                if (u.message === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-                for (let f in u) if (!(f === "rule" || f === "severity" || f === "file" || f === "line" || f === "column" || f === "message" || f === "subject")) {
-                  let h = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
-                  e === null ? e = [h] : e.push(h), r++;
-                }
-                if (u.rule !== void 0) {
-                  let f = u.rule;
-                  if (typeof f == "string") {
-                    if (!pe.test(f)) {
-                      let h = { instancePath: s + "/incident/follow_up/" + c2 + "/rule", schemaPath: "#/$defs/finding/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
-                      e === null ? e = [h] : e.push(h), r++;
-                    }
-                  } else {
-                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/rule", schemaPath: "#/$defs/finding/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [h] : e.push(h), r++;
-                  }
-                }
-                if (u.severity !== void 0) {
-                  let f = u.severity;
-                  if (!(f === "error" || f === "warning" || f === "notice")) {
-                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/severity", schemaPath: "#/$defs/finding/properties/severity/enum", keyword: "enum", params: { allowedValues: z.properties.severity.enum }, message: "must be equal to one of the allowed values" };
-                    e === null ? e = [h] : e.push(h), r++;
-                  }
-                }
-                if (u.file !== void 0) {
-                  let f = u.file;
-                  if (typeof f != "string" && f !== null) {
-                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/file", schemaPath: "#/$defs/finding/properties/file/type", keyword: "type", params: { type: z.properties.file.type }, message: "must be string,null" };
-                    e === null ? e = [h] : e.push(h), r++;
-                  }
-                }
-                if (u.line !== void 0) {
-                  let f = u.line;
-                  if (!(typeof f == "number" && !(f % 1) && !isNaN(f) && isFinite(f)) && f !== null) {
-                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/line", schemaPath: "#/$defs/finding/properties/line/type", keyword: "type", params: { type: z.properties.line.type }, message: "must be integer,null" };
-                    e === null ? e = [h] : e.push(h), r++;
-                  }
-                  if (typeof f == "number" && isFinite(f) && (f < 1 || isNaN(f))) {
-                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/line", schemaPath: "#/$defs/finding/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                    e === null ? e = [h] : e.push(h), r++;
-                  }
-                }
-                if (u.column !== void 0) {
-                  let f = u.column;
-                  if (!(typeof f == "number" && !(f % 1) && !isNaN(f) && isFinite(f)) && f !== null) {
-                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/column", schemaPath: "#/$defs/finding/properties/column/type", keyword: "type", params: { type: z.properties.column.type }, message: "must be integer,null" };
-                    e === null ? e = [h] : e.push(h), r++;
-                  }
-                  if (typeof f == "number" && isFinite(f) && (f < 1 || isNaN(f))) {
-                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/column", schemaPath: "#/$defs/finding/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                    e === null ? e = [h] : e.push(h), r++;
-                  }
-                }
-                if (u.message !== void 0) {
-                  let f = u.message;
-                  if (typeof f == "string") {
-                    if (b(f) < 1) {
-                      let h = { instancePath: s + "/incident/follow_up/" + c2 + "/message", schemaPath: "#/$defs/finding/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      e === null ? e = [h] : e.push(h), r++;
-                    }
-                  } else {
-                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/message", schemaPath: "#/$defs/finding/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [h] : e.push(h), r++;
-                  }
-                }
-                if (u.subject !== void 0) {
-                  let f = u.subject;
-                  if (typeof f == "string") {
-                    if (b(f) < 1) {
-                      let h = { instancePath: s + "/incident/follow_up/" + c2 + "/subject", schemaPath: "#/$defs/finding/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      e === null ? e = [h] : e.push(h), r++;
-                    }
-                  } else {
-                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/subject", schemaPath: "#/$defs/finding/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [h] : e.push(h), r++;
-                  }
-                }
-              } else {
-                let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-          } else {
-            let p = { instancePath: s + "/incident/follow_up", schemaPath: "#/properties/incident/properties/follow_up/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.timeline !== void 0) {
-          let i = o.timeline;
-          if (Array.isArray(i)) {
-            let p = i.length;
-            for (let c2 = 0; c2 < p; c2++) {
-              let u = i[c2];
-              if (u && typeof u == "object" && !Array.isArray(u)) {
-                if (u.at === void 0) {
-                  let f = { instancePath: s + "/incident/timeline/" + c2, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-                if (u.event === void 0) {
-                  let f = { instancePath: s + "/incident/timeline/" + c2, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-                for (let f in u) if (!(f === "at" || f === "event")) {
-                  let h = { instancePath: s + "/incident/timeline/" + c2, schemaPath: "#/properties/incident/properties/timeline/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
-                  e === null ? e = [h] : e.push(h), r++;
-                }
-                if (u.at !== void 0) {
-                  let f = u.at;
-                  if (typeof f == "string") {
-                    if (!S.test(f)) {
-                      let h = { instancePath: s + "/incident/timeline/" + c2 + "/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-                      e === null ? e = [h] : e.push(h), r++;
-                    }
-                  } else {
-                    let h = { instancePath: s + "/incident/timeline/" + c2 + "/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [h] : e.push(h), r++;
-                  }
-                }
-                if (u.event !== void 0) {
-                  let f = u.event;
-                  if (typeof f == "string") {
-                    if (b(f) < 1) {
-                      let h = { instancePath: s + "/incident/timeline/" + c2 + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      e === null ? e = [h] : e.push(h), r++;
-                    }
-                  } else {
-                    let h = { instancePath: s + "/incident/timeline/" + c2 + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [h] : e.push(h), r++;
-                  }
-                }
-              } else {
-                let f = { instancePath: s + "/incident/timeline/" + c2, schemaPath: "#/properties/incident/properties/timeline/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-          } else {
-            let p = { instancePath: s + "/incident/timeline", schemaPath: "#/properties/incident/properties/timeline/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.next_milestone !== void 0) {
-          let i = o.next_milestone;
-          if (i && typeof i == "object" && !Array.isArray(i)) {
-            if (i.due === void 0) {
-              let p = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/required", keyword: "required", params: { missingProperty: "due" }, message: "must have required property 'due'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            if (i.what === void 0) {
-              let p = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/required", keyword: "required", params: { missingProperty: "what" }, message: "must have required property 'what'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            for (let p in i) if (!(p === "due" || p === "what")) {
-              let c2 = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
-              e === null ? e = [c2] : e.push(c2), r++;
-            }
-            if (i.due !== void 0) {
-              let p = i.due;
-              if (typeof p == "string") {
-                if (!S.test(p)) {
-                  let c2 = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-                  e === null ? e = [c2] : e.push(c2), r++;
-                }
-              } else {
-                let c2 = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-            if (i.what !== void 0) {
-              let p = i.what;
-              if (typeof p == "string") {
-                if (b(p) < 1) {
-                  let c2 = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [c2] : e.push(c2), r++;
-                }
-              } else {
-                let c2 = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-          } else {
-            let p = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.pull_request_url !== void 0) {
-          let i = o.pull_request_url, p = r, c2 = false, u = r;
-          if (typeof i == "string") {
-            if (!le.test(i)) {
-              let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
-              e === null ? e = [h] : e.push(h), r++;
-            }
-          } else {
-            let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var g = u === r;
-          c2 = c2 || g;
-          let f = r;
-          if (i !== null) {
-            let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var g = f === r;
-          if (c2 = c2 || g, c2) r = p, e !== null && (p ? e.length = p : e = null);
-          else {
-            let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-        }
-        if (o.incident_issue_url !== void 0) {
-          let i = o.incident_issue_url, p = r, c2 = false, u = r;
-          if (typeof i == "string") {
-            if (!le.test(i)) {
-              let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
-              e === null ? e = [h] : e.push(h), r++;
-            }
-          } else {
-            let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var y = u === r;
-          c2 = c2 || y;
-          let f = r;
-          if (i !== null) {
-            let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var y = f === r;
-          if (c2 = c2 || y, c2) r = p, e !== null && (p ? e.length = p : e = null);
-          else {
-            let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-        }
-      } else {
-        let i = { instancePath: s + "/incident", schemaPath: "#/properties/incident/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i] : e.push(i), r++;
-      }
-    }
-    if (l.tools !== void 0) {
-      let o = l.tools;
-      if (o && typeof o == "object" && !Array.isArray(o)) {
-        for (let i in o) if (typeof o[i] != "string") {
-          let p = { instancePath: s + "/tools/" + i.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tools/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          e === null ? e = [p] : e.push(p), r++;
-        }
-      } else {
-        let i = { instancePath: s + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i] : e.push(i), r++;
-      }
-    }
-    if (l.redactions !== void 0) {
-      let o = l.redactions;
-      if (!(typeof o == "number" && !(o % 1) && !isNaN(o) && isFinite(o))) {
-        let i = { instancePath: s + "/redactions", schemaPath: "#/properties/redactions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        e === null ? e = [i] : e.push(i), r++;
-      }
-      if (typeof o == "number" && isFinite(o) && (o < 0 || isNaN(o))) {
-        let i = { instancePath: s + "/redactions", schemaPath: "#/properties/redactions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-        e === null ? e = [i] : e.push(i), r++;
-      }
-    }
-    if (l.verdict !== void 0) {
-      let o = l.verdict;
-      if (!(o === "PASS" || o === "FAIL")) {
-        let i = { instancePath: s + "/verdict", schemaPath: "#/properties/verdict/enum", keyword: "enum", params: { allowedValues: q.properties.verdict.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [i] : e.push(i), r++;
-      }
-    }
-  } else {
-    let o = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [o] : e.push(o), r++;
-  }
-  return U.errors = e, r === 0;
-}
-U.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Ze = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json" };
-var Se = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/relglob": `must be a glob relative to the repository root, like "src/**/*.ts": no leading '/', '~' or '!', and no '..' anywhere (a brace like {..,src} would leave the root)`, "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug", "baseline-policy.schema.json#/$defs/baseline/properties/repin/properties/mentions/items": "must be a path relative to the repository root (or starting with {producer_root}/), without '..'" };
+C.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Pe = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json", validateStatement: "evidence-statement.schema.json" };
+var we = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/relglob": `must be a glob relative to the repository root, like "src/**/*.ts": no leading '/', '~' or '!', and no '..' anywhere (a brace like {..,src} would leave the root)`, "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug", "baseline-policy.schema.json#/$defs/baseline/properties/repin/properties/mentions/items": "must be a path relative to the repository root (or starting with {producer_root}/), without '..'", "evidence-statement.schema.json#/properties/_type": "must be https://in-toto.io/Statement/v1 (an in-toto Statement v1)", "evidence-statement.schema.json#/properties/predicateType": "must be https://baseline-gate.dev/attestation/evidence-packet/v1 (a baseline-gate evidence packet)" };
 
 // src/ledger/parse.ts
 init_source_file();
@@ -60040,8 +58293,8 @@ init_source_file();
 var BLOCK_TAGS = new Set(
   "address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul".split(" ")
 );
-function at(text, line, k) {
-  return line.first + k < line.end ? text[line.first + k] : "";
+function at(text, line, k2) {
+  return line.first + k2 < line.end ? text[line.first + k2] : "";
 }
 function atx(text, line) {
   let n = 0;
@@ -60063,8 +58316,8 @@ function thematicBreak(text, line) {
   const c2 = at(text, line, 0);
   if (c2 !== "*" && c2 !== "-" && c2 !== "_") return false;
   let count2 = 0;
-  for (let k = line.first; k < line.end; k++) {
-    const ch = text[k];
+  for (let k2 = line.first; k2 < line.end; k2++) {
+    const ch = text[k2];
     if (ch === c2) count2++;
     else if (ch !== " " && ch !== "	") return false;
   }
@@ -60074,10 +58327,10 @@ function setext(text, line) {
   if (line.blank || line.indent >= 4) return 0;
   const c2 = at(text, line, 0);
   if (c2 !== "=" && c2 !== "-") return 0;
-  let k = line.first;
-  while (k < line.end && text[k] === c2) k++;
-  while (k < line.end && (text[k] === " " || text[k] === "	")) k++;
-  return k === line.end ? c2 === "=" ? 1 : 2 : 0;
+  let k2 = line.first;
+  while (k2 < line.end && text[k2] === c2) k2++;
+  while (k2 < line.end && (text[k2] === " " || text[k2] === "	")) k2++;
+  return k2 === line.end ? c2 === "=" ? 1 : 2 : 0;
 }
 function marker(text, line) {
   if (line.indent >= 4) return null;
@@ -60101,16 +58354,16 @@ function marker(text, line) {
   const afterMarker = line.first + width;
   if (afterMarker < line.end && text[afterMarker] !== " " && text[afterMarker] !== "	") return null;
   const markerColumn = line.indent + width;
-  let k = afterMarker;
+  let k2 = afterMarker;
   let column = markerColumn;
-  while (k < line.end && (text[k] === " " || text[k] === "	")) {
-    column = text[k] === "	" ? column + 4 - column % 4 : column + 1;
-    k++;
+  while (k2 < line.end && (text[k2] === " " || text[k2] === "	")) {
+    column = text[k2] === "	" ? column + 4 - column % 4 : column + 1;
+    k2++;
   }
-  const empty2 = k === line.end;
+  const empty2 = k2 === line.end;
   const spaces = column - markerColumn;
   const contentColumn = empty2 || spaces > 4 ? markerColumn + 1 : column;
-  const contentStart = empty2 ? line.end : spaces > 4 ? afterMarker + 1 : k;
+  const contentStart = empty2 ? line.end : spaces > 4 ? afterMarker + 1 : k2;
   return { ordered, char, number, contentColumn, contentStart, empty: empty2 };
 }
 function htmlEnd(text, line, interrupting) {
@@ -60129,17 +58382,17 @@ function htmlEnd(text, line, interrupting) {
   return null;
 }
 function delimiterColumns(text, line) {
-  let k = line.first;
+  let k2 = line.first;
   let end = line.end;
-  while (end > k && (text[end - 1] === " " || text[end - 1] === "	")) end--;
-  const piped = text.slice(k, end).includes("|");
-  if (text[k] === "|") k++;
-  if (end > k && text[end - 1] === "|") end--;
+  while (end > k2 && (text[end - 1] === " " || text[end - 1] === "	")) end--;
+  const piped = text.slice(k2, end).includes("|");
+  if (text[k2] === "|") k2++;
+  if (end > k2 && text[end - 1] === "|") end--;
   let columns = 0;
   let dashes = 0;
   let state = "lead";
-  for (; k <= end; k++) {
-    const c2 = k < end ? text[k] : "|";
+  for (; k2 <= end; k2++) {
+    const c2 = k2 < end ? text[k2] : "|";
     if (c2 === "|") {
       if (dashes === 0) return 0;
       columns++;
@@ -60177,19 +58430,19 @@ function splitRow(text, first, lineEnd) {
   const cells2 = [];
   let cellStart = first;
   let from = text.charCodeAt(first) === PIPE ? first + 1 : first;
-  for (let k = upTo.indexOf("|", from); k !== -1; k = upTo.indexOf("|", k + 1)) {
-    if (escaped(text, first, k)) continue;
-    cells2.push(cellOf(text, cellStart, from, k));
-    cellStart = k;
-    from = k + 1;
+  for (let k2 = upTo.indexOf("|", from); k2 !== -1; k2 = upTo.indexOf("|", k2 + 1)) {
+    if (escaped(text, first, k2)) continue;
+    cells2.push(cellOf(text, cellStart, from, k2));
+    cellStart = k2;
+    from = k2 + 1;
   }
   if (from < end || cells2.length === 0) cells2.push(cellOf(text, cellStart, from, end));
   return { start: first, end: lineEnd, cells: cells2 };
 }
-function escaped(text, first, k) {
-  let b2 = k;
-  while (b2 > first && text.charCodeAt(b2 - 1) === BACKSLASH) b2--;
-  return (k - b2) % 2 === 1;
+function escaped(text, first, k2) {
+  let b = k2;
+  while (b > first && text.charCodeAt(b - 1) === BACKSLASH) b--;
+  return (k2 - b) % 2 === 1;
 }
 function cellOf(text, start, from, to) {
   while (from < to && isBlank(text.charCodeAt(from))) from++;
@@ -60249,9 +58502,9 @@ var Reader = class {
    * Line `k`, made when asked for rather than held for the whole read: a long ledger's rows are looked at once
    * or twice, and objects that die young cost the garbage collector less than thousands kept alive.
    */
-  line(k) {
-    const start = this.starts[k];
-    const end = this.lineEnd(k);
+  line(k2) {
+    const start = this.starts[k2];
+    const end = this.lineEnd(k2);
     let first = start;
     let indent = 0;
     for (let c2 = this.text.charCodeAt(first); first < end && isBlank(c2); c2 = this.text.charCodeAt(++first))
@@ -60259,9 +58512,9 @@ var Reader = class {
     return { start, end, first, indent, blank: first === end };
   }
   /** Where line `k`'s text ends, before its line ending. */
-  lineEnd(k) {
-    const start = this.starts[k];
-    const nl = k + 1 < this.count ? this.starts[k + 1] - 1 : this.text.length;
+  lineEnd(k2) {
+    const start = this.starts[k2];
+    const nl = k2 + 1 < this.count ? this.starts[k2 + 1] - 1 : this.text.length;
     return nl > start && this.text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
   }
   // --- what ends a paragraph (the lines themselves are classified in line-kinds.ts) ---
@@ -60295,20 +58548,20 @@ var Reader = class {
     const head = this.line(this.i);
     const header2 = splitRow(this.text, head.first, head.end);
     const rows = [];
-    let k = this.i + 2;
-    for (; k < this.count; k++) {
-      const start = this.starts[k];
+    let k2 = this.i + 2;
+    for (; k2 < this.count; k2++) {
+      const start = this.starts[k2];
       if (this.text.charCodeAt(start) === PIPE) {
-        rows.push(start, this.lineEnd(k));
+        rows.push(start, this.lineEnd(k2));
         continue;
       }
-      const line = this.line(k);
+      const line = this.line(k2);
       if (this.interruptsTable(line)) break;
       rows.push(line.first, line.end);
     }
     const last = rows.length > 0 ? rows[rows.length - 1] : this.line(this.i + 1).end;
     this.blocks.push({ type: "table", start: header2.start, end: last, header: header2, rows });
-    this.i = k;
+    this.i = k2;
   }
   interruptsTable(line) {
     if (line.blank || line.indent >= 4) return true;
@@ -60324,35 +58577,35 @@ var Reader = class {
   }
   indentedCode() {
     let last = this.i;
-    let k = this.i + 1;
-    while (k < this.count && (this.line(k).blank || this.line(k).indent >= 4)) {
-      if (!this.line(k).blank) last = k;
-      k++;
+    let k2 = this.i + 1;
+    while (k2 < this.count && (this.line(k2).blank || this.line(k2).indent >= 4)) {
+      if (!this.line(k2).blank) last = k2;
+      k2++;
     }
     this.other(this.i, last);
   }
   fencedCode(line) {
     const open2 = fence(this.text, line);
-    let k = this.i + 1;
-    for (; k < this.count; k++) {
-      const l = this.line(k);
+    let k2 = this.i + 1;
+    for (; k2 < this.count; k2++) {
+      const l = this.line(k2);
       if (l.indent >= 4 || at(this.text, l, 0) !== open2.char) continue;
       let n = 0;
       while (at(this.text, l, n) === open2.char) n++;
       if (n >= open2.length && this.text.slice(l.first + n, l.end).trim() === "") break;
     }
-    this.other(this.i, Math.min(k, this.count - 1));
+    this.other(this.i, Math.min(k2, this.count - 1));
   }
   html(line) {
     const end = htmlEnd(this.text, line, false);
-    let k = this.i;
+    let k2 = this.i;
     if (end === "blank") {
-      while (k + 1 < this.count && !this.line(k + 1).blank) k++;
+      while (k2 + 1 < this.count && !this.line(k2 + 1).blank) k2++;
     } else {
-      while (k < this.count && !lineHas(this.text, this.line(k), end)) k++;
-      k = Math.min(k, this.count - 1);
+      while (k2 < this.count && !lineHas(this.text, this.line(k2), end)) k2++;
+      k2 = Math.min(k2, this.count - 1);
     }
-    this.other(this.i, k);
+    this.other(this.i, k2);
   }
   heading(line) {
     const depth = atx(this.text, line);
@@ -60376,41 +58629,41 @@ var Reader = class {
     this.i++;
   }
   blockquote() {
-    let k = this.i + 1;
+    let k2 = this.i + 1;
     let open2 = this.opensParagraph(this.line(this.i));
-    while (k < this.count) {
-      const l = this.line(k);
+    while (k2 < this.count) {
+      const l = this.line(k2);
       if (l.blank) break;
       if (l.indent < 4 && this.text[l.first] === ">") open2 = this.opensParagraph(l);
-      else if (!open2 || this.interrupts(k, false) || marker(this.text, l) !== null) break;
-      k++;
+      else if (!open2 || this.interrupts(k2, false) || marker(this.text, l) !== null) break;
+      k2++;
     }
-    this.other(this.i, k - 1);
+    this.other(this.i, k2 - 1);
   }
   paragraph() {
     const first = this.i;
-    let k = this.i + 1;
-    while (k < this.count) {
-      const l = this.line(k);
+    let k2 = this.i + 1;
+    while (k2 < this.count) {
+      const l = this.line(k2);
       if (l.blank) break;
       const level = setext(this.text, l);
-      if (level > 0 && !this.tableStart(k)) {
-        const lines2 = this.paragraphLines(first, k - 1);
+      if (level > 0 && !this.tableStart(k2)) {
+        const lines2 = this.paragraphLines(first, k2 - 1);
         this.blocks.push({ type: "heading", depth: level, start: lines2[0].start, end: l.end, lines: lines2 });
-        this.i = k + 1;
+        this.i = k2 + 1;
         return;
       }
-      if (this.interrupts(k)) break;
-      k++;
+      if (this.interrupts(k2)) break;
+      k2++;
     }
-    const lines = this.paragraphLines(first, k - 1);
+    const lines = this.paragraphLines(first, k2 - 1);
     this.blocks.push({ type: "paragraph", start: lines[0].start, end: lines[lines.length - 1].end, lines });
-    this.i = k;
+    this.i = k2;
   }
   /** Each line's content from its first character to its end, trailing whitespace of the last one dropped. */
   paragraphLines(from, to) {
     const out = [];
-    for (let k = from; k <= to; k++) out.push({ start: this.line(k).first, end: this.line(k).end });
+    for (let k2 = from; k2 <= to; k2++) out.push({ start: this.line(k2).first, end: this.line(k2).end });
     const last = out[out.length - 1];
     while (last.end > last.start && (this.text[last.end - 1] === " " || this.text[last.end - 1] === "	"))
       last.end--;
@@ -60424,35 +58677,35 @@ var Reader = class {
       const m = marker(this.text, line);
       const item = this.listItem(line, m);
       items.push(item.block);
-      let k = item.next;
-      while (k < this.count && this.line(k).blank) k++;
-      const nextLine = k < this.count ? this.line(k) : void 0;
+      let k2 = item.next;
+      while (k2 < this.count && this.line(k2).blank) k2++;
+      const nextLine = k2 < this.count ? this.line(k2) : void 0;
       const next = nextLine ? marker(this.text, nextLine) : null;
       this.i = item.next;
       if (!next || next.ordered !== firstMarker.ordered || next.char !== firstMarker.char || thematicBreak(this.text, nextLine))
         break;
-      this.i = k;
+      this.i = k2;
     }
     this.blocks.push({ type: "list", start: items[0].start, end: items[items.length - 1].end, items });
   }
   listItem(line, m) {
-    const W2 = m.contentColumn;
+    const W = m.contentColumn;
     let last = this.i;
-    let k = this.i + 1;
+    let k2 = this.i + 1;
     const para = [];
     let inParagraph = !m.empty && !this.startsBlockAt(line, m.contentStart);
     if (inParagraph) para.push({ start: m.contentStart, end: line.end });
     let sawBlank = false;
     let open2 = inParagraph || !m.empty && this.opensParagraph({ ...line, first: m.contentStart });
-    while (k < this.count) {
-      const l = this.line(k);
+    while (k2 < this.count) {
+      const l = this.line(k2);
       if (l.blank) {
         sawBlank = true;
         inParagraph = false;
-        k++;
+        k2++;
         continue;
       }
-      if (l.indent >= W2) {
+      if (l.indent >= W) {
         if (inParagraph && this.startsBlockAt(l, l.first, true)) inParagraph = false;
         if (inParagraph) para.push({ start: l.first, end: l.end });
         else if (para.length === 0 && m.empty && last === this.i && !this.startsBlockAt(l, l.first)) {
@@ -60461,12 +58714,12 @@ var Reader = class {
         }
         open2 = this.opensParagraph(l);
         sawBlank = false;
-        last = k++;
+        last = k2++;
         continue;
       }
-      if (!sawBlank && open2 && !this.interrupts(k, false) && marker(this.text, l) === null) {
+      if (!sawBlank && open2 && !this.interrupts(k2, false) && marker(this.text, l) === null) {
         if (inParagraph) para.push({ start: l.first, end: l.end });
-        last = k++;
+        last = k2++;
         continue;
       }
       break;
@@ -60488,10 +58741,10 @@ var Reader = class {
         if (m.empty) return false;
         sub = { ...sub, first: m.contentStart };
       } else if (this.text[sub.first] === ">") {
-        let k = sub.first + 1;
-        while (k < sub.end && (this.text[k] === " " || this.text[k] === "	")) k++;
-        if (k === sub.end) return false;
-        sub = { ...sub, first: k };
+        let k2 = sub.first + 1;
+        while (k2 < sub.end && (this.text[k2] === " " || this.text[k2] === "	")) k2++;
+        if (k2 === sub.end) return false;
+        sub = { ...sub, first: k2 };
       } else {
         break;
       }
@@ -60551,11 +58804,11 @@ function markedUp(source, start, end, inCell) {
   };
   let i = start;
   while (i < end) {
-    let j = i;
-    for (let code3 = source.charCodeAt(j); j < end && (code3 >= 128 || SPECIAL[code3] === 0); code3 = source.charCodeAt(++j)) ;
-    if (j > i) {
-      literal += source.slice(i, j);
-      i = j;
+    let j2 = i;
+    for (let code3 = source.charCodeAt(j2); j2 < end && (code3 >= 128 || SPECIAL[code3] === 0); code3 = source.charCodeAt(++j2)) ;
+    if (j2 > i) {
+      literal += source.slice(i, j2);
+      i = j2;
       if (i === end) break;
     }
     const c2 = source[i];
@@ -60643,10 +58896,10 @@ function backtickRuns(source, start, end) {
     next(n, from) {
       const list = byLength.get(n);
       if (!list) return -1;
-      let k = cursor.get(n) ?? 0;
-      while (k < list.length && list[k] < from) k++;
-      cursor.set(n, k);
-      return k < list.length ? list[k] : -1;
+      let k2 = cursor.get(n) ?? 0;
+      while (k2 < list.length && list[k2] < from) k2++;
+      cursor.set(n, k2);
+      return k2 < list.length ? list[k2] : -1;
     }
   };
 }
@@ -60679,8 +58932,8 @@ function flanking(source, start, end, i, n, star) {
 function resolveEmphasis(pieces) {
   const openers = [];
   const bottom = /* @__PURE__ */ new Map();
-  for (let k = 0; k < pieces.length; k++) {
-    const d = pieces[k].delim;
+  for (let k2 = 0; k2 < pieces.length; k2++) {
+    const d = pieces[k2].delim;
     if (!d) continue;
     if (d.close) {
       const key = (d.char === "*" ? 0 : 6) + d.origLength % 3 * 2 + (d.open ? 1 : 0);
@@ -60702,10 +58955,10 @@ function resolveEmphasis(pieces) {
         matched = true;
         openers.length = od.length > 0 ? o + 1 : o;
       }
-      if (!matched) bottom.set(key, k - 1);
-      if (d.length > 0 && d.open) openers.push(k);
+      if (!matched) bottom.set(key, k2 - 1);
+      if (d.length > 0 && d.open) openers.push(k2);
     } else if (d.open) {
-      openers.push(k);
+      openers.push(k2);
     }
   }
   for (const p of pieces) if (p.delim) p.text = p.delim.char.repeat(p.delim.length);
@@ -60763,9 +59016,9 @@ function destinationEnd(text, from) {
   }
   const afterDest = i;
   i = skipSpace(text, i, last);
-  const q2 = text[i];
-  if (i > afterDest && (q2 === '"' || q2 === "'" || q2 === "(")) {
-    const closeQ = q2 === "(" ? ")" : q2;
+  const q = text[i];
+  if (i > afterDest && (q === '"' || q === "'" || q === "(")) {
+    const closeQ = q === "(" ? ")" : q;
     i++;
     while (i < last && text[i] !== closeQ) i += text[i] === "\\" ? 2 : 1;
     if (i >= last) return -1;
@@ -60783,20 +59036,20 @@ function parseLedger(file, displayName) {
   const blocks = readBlocks(file.text, file.lineStarts);
   const ledger = emptyLedger();
   const text = (lines) => linesText(file.text, lines);
-  for (const b2 of blocks) {
-    if (b2.type === "heading" && b2.depth === 1 && !ledger.title)
-      ledger.title = { value: text(b2.lines), position: positionAt(file, b2.start), start: b2.start };
-    if (b2.type === "paragraph" && !ledger.updated) ledger.updated = updatedMarker(file, b2);
+  for (const b of blocks) {
+    if (b.type === "heading" && b.depth === 1 && !ledger.title)
+      ledger.title = { value: text(b.lines), position: positionAt(file, b.start), start: b.start };
+    if (b.type === "paragraph" && !ledger.updated) ledger.updated = updatedMarker(file, b);
   }
   const pin = section(file, blocks, PIN_SECTION_TITLE);
   if (pin) {
-    const lines = pin.body.flatMap((b2) => b2.type === "list" ? b2.items : []).map((item) => pinLine(file, item, displayName)).filter((l) => l !== null);
+    const lines = pin.body.flatMap((b) => b.type === "list" ? b.items : []).map((item) => pinLine(file, item, displayName)).filter((l) => l !== null);
     ledger.pinSection = { ...pin.section, lines };
     ledger.duplicateSections.push(...repeated(file, blocks, pin.index));
   }
   const pairs = section(file, blocks, LEDGER_SECTION_TITLE);
   if (pairs) {
-    const tables = pairs.body.filter((b2) => b2.type === "table");
+    const tables = pairs.body.filter((b) => b.type === "table");
     ledger.ledgerSection = {
       ...pairs.section,
       table: tables[0] ? table(file, tables[0]) : null,
@@ -60805,7 +59058,7 @@ function parseLedger(file, displayName) {
     };
     ledger.duplicateSections.push(...repeated(file, blocks, pairs.index));
   }
-  ledger.duplicateSections.sort((a, b2) => a.position.line - b2.position.line);
+  ledger.duplicateSections.sort((a, b) => a.position.line - b.position.line);
   return ledger;
 }
 function linesText(source, lines) {
@@ -60827,7 +59080,7 @@ function updatedMarker(file, block) {
 function section(file, blocks, title) {
   const wanted = normalize2(title);
   const index2 = blocks.findIndex(
-    (b2) => b2.type === "heading" && b2.depth === 2 && normalize2(linesText(file.text, b2.lines)) === wanted
+    (b) => b.type === "heading" && b.depth === 2 && normalize2(linesText(file.text, b.lines)) === wanted
   );
   if (index2 === -1) return null;
   const heading = blocks[index2];
@@ -60849,15 +59102,15 @@ function repeated(file, blocks, index2) {
   const heading = blocks[index2];
   if (heading.type !== "heading") return out;
   const title = normalize2(linesText(file.text, heading.lines));
-  blocks.forEach((b2, i) => {
-    if (i === index2 || b2.type !== "heading") return;
-    const value = linesText(file.text, b2.lines);
-    if (normalize2(value) === title) out.push({ value, position: positionAt(file, b2.start) });
+  blocks.forEach((b, i) => {
+    if (i === index2 || b.type !== "heading") return;
+    const value = linesText(file.text, b.lines);
+    if (normalize2(value) === title) out.push({ value, position: positionAt(file, b.start) });
   });
   return out;
 }
-function isSectionEnd(b2) {
-  return b2.type === "heading" && b2.depth <= 2;
+function isSectionEnd(b) {
+  return b.type === "heading" && b.depth <= 2;
 }
 function pinLine(file, item, displayName) {
   const para = item.paragraph;
@@ -60890,7 +59143,7 @@ function table(file, block) {
 }
 function rowsOf(file, spans) {
   const rows = [];
-  for (let k = 0; k < spans.length; k += 2) rows.push(new Row(file, spans[k], spans[k + 1]));
+  for (let k2 = 0; k2 < spans.length; k2 += 2) rows.push(new Row(file, spans[k2], spans[k2 + 1]));
   return rows;
 }
 var Row = class {
@@ -60939,13 +59192,13 @@ function validateDocument(doc, validate, schemaFile) {
     if (!seen.has(key)) problems.push(p);
     seen.add(key);
   }
-  return problems.sort((a, b2) => a.position.line - b2.position.line || a.position.column - b2.position.column);
+  return problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
 }
 function schemaMessage(e, schemaFile) {
   const hash = e.schemaPath.indexOf("#");
   const file = hash > 0 ? e.schemaPath.slice(0, hash) : schemaFile;
   const pointer = e.schemaPath.slice(hash + 1);
-  const entry = Se[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
+  const entry = we[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
   return typeof entry === "string" ? entry : entry?.[e.keyword];
 }
 function describe2(doc, e, missing, schemaFile) {
@@ -61019,16 +59272,16 @@ function closest(word, candidates) {
   }
   return best !== void 0 && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
 }
-function editDistance(a, b2) {
-  let prev = Array.from({ length: b2.length + 1 }, (_, i) => i);
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b2.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b2[j - 1] ? 0 : 1));
+    for (let j2 = 1; j2 <= b.length; j2++) {
+      cur[j2] = Math.min(prev[j2] + 1, cur[j2 - 1] + 1, prev[j2 - 1] + (a[i - 1] === b[j2 - 1] ? 0 : 1));
     }
     prev = cur;
   }
-  return prev[b2.length];
+  return prev[b.length];
 }
 
 // src/rules/matrix.ts
@@ -61317,11 +59570,11 @@ function header(path2, table2) {
 }
 function rowFormat(path2, row) {
   const record = Object.fromEntries(LEDGER_COLUMNS.map((c2) => [c2.key, cellText(row, c2.key)]));
-  if (Te(record)) return [];
+  if (ge(record)) return [];
   const out = [];
-  for (const e of Te.errors ?? []) {
+  for (const e of ge.errors ?? []) {
     const key = e.instancePath.slice(1);
-    const message = schemaMessage(e, Ze.validateLedgerRow) ?? e.message;
+    const message = schemaMessage(e, Pe.validateLedgerRow) ?? e.message;
     const text = cellText(row, key);
     if (key === "status") {
       const near = LEDGER_STATUSES.find((s) => s.toLowerCase() === text.toLowerCase());
@@ -61822,9 +60075,9 @@ function inlineMarkers(file) {
 
 // src/trio/load.ts
 init_source_file();
-var PIN = { validate: Oe, file: Ze.validatePin };
-var MANIFEST = { validate: Ne, file: Ze.validateManifest };
-var HANDOFF = { validate: Le, file: Ze.validateHandoff };
+var PIN = { validate: ye, file: Pe.validatePin };
+var MANIFEST = { validate: _e, file: Pe.validateManifest };
+var HANDOFF = { validate: ve, file: Pe.validateHandoff };
 var MAX_MATRIX_BYTES = 1024 * 1024;
 function loadTrio(root, baseline) {
   return {
@@ -61857,8 +60110,8 @@ function producerPaths(baseline) {
   const p = baseline.producer;
   return { manifest: joinPosix(p.root, p.manifest), handoff: joinPosix(p.root, p.handoff) };
 }
-function joinPosix(a, b2) {
-  return `${a.replace(/\/+$/, "")}/${b2.replace(/^\.?\/+/, "")}`;
+function joinPosix(a, b) {
+  return `${a.replace(/\/+$/, "")}/${b.replace(/^\.?\/+/, "")}`;
 }
 function jsonFile(file, schema) {
   if (!file.source || file.source.text.trim() === "")
@@ -61983,9 +60236,35 @@ function operationResult(evidence, operation, baselines) {
   return { operation, verdict, baselines, evidence: file };
 }
 
+// src/evidence/statement.ts
+var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+var PREDICATE_TYPE = "https://baseline-gate.dev/attestation/evidence-packet/v1";
+function judgedCommit(packet) {
+  return packet.change?.head ?? packet.judged_at.commit ?? packet.git.commit;
+}
+function commitSubjectName(repository, commit) {
+  return `git+${repository ?? "local"}@${commit}`;
+}
+function buildStatement(packet) {
+  const subject2 = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const file of [packet.trio.pin, packet.trio.manifest, packet.trio.matrix]) {
+    if (file.sha256 === null || seen.has(file.path)) continue;
+    seen.add(file.path);
+    subject2.push({ name: file.path, digest: { sha256: file.sha256 } });
+  }
+  const commit = judgedCommit(packet);
+  if (commit !== null)
+    subject2.push({ name: commitSubjectName(packet.git.repository, commit), digest: { gitCommit: commit } });
+  return { _type: STATEMENT_TYPE, subject: subject2, predicateType: PREDICATE_TYPE, predicate: packet };
+}
+function statementFileName(packetFile) {
+  return packetFile.replace(/\.json$/, "") + ".intoto.json";
+}
+
 // src/git/git.ts
 init_duration();
-import { execFile as execFile2, spawn } from "node:child_process";
+import { execFile as execFile2, spawn, spawnSync } from "node:child_process";
 import { existsSync as existsSync3 } from "node:fs";
 var TIMEOUT_MS = 3e4;
 var MAX_OUTPUT = 64 * 1024 * 1024;
@@ -62000,7 +60279,7 @@ function cannotRun(cwd, args, e, timedOut, timeoutMs) {
   return new GitError(`git ${args[0]}: ${why}`);
 }
 function git(cwd, args, timeoutMs = TIMEOUT_MS) {
-  return new Promise((resolve11, reject) => {
+  return new Promise((resolve12, reject) => {
     execFile2(
       "git",
       [...OPTIONS, ...args],
@@ -62011,7 +60290,7 @@ function git(cwd, args, timeoutMs = TIMEOUT_MS) {
           reject(cannotRun(cwd, args, e, e.killed === true, timeoutMs));
           return;
         }
-        resolve11({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
+        resolve12({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
       }
     );
   });
@@ -62073,7 +60352,12 @@ function packetFiles(packet, markdown = {}) {
   return [
     { name: `${name}.json`, content: `${JSON.stringify(packet, null, 2)}
 ` },
-    { name: `${name}.md`, content: renderPacketMarkdown(packet, markdown) }
+    { name: `${name}.md`, content: renderPacketMarkdown(packet, markdown) },
+    {
+      name: statementFileName(`${name}.json`),
+      content: `${JSON.stringify(buildStatement(packet), null, 2)}
+`
+    }
   ];
 }
 
@@ -62268,6 +60552,7 @@ async function runHealth(ctx, options) {
   };
   const results = [];
   const files = [];
+  const jsonAt = [];
   for (const baseline of options.baselines) {
     const startedAt = ctx.clock();
     const now = instant.source === "wall-clock" ? startedAt : instant.at;
@@ -62305,6 +60590,7 @@ async function runHealth(ctx, options) {
       steps,
       verdict
     });
+    jsonAt.push(files.length);
     files.push(...packetFiles(packet));
     results.push({ name: baseline.name, identity, posture, findings, steps, verdict });
   }
@@ -62312,7 +60598,7 @@ async function runHealth(ctx, options) {
   return operationResult(
     ctx.evidence,
     "health",
-    results.map((r, i) => ({ ...r, evidence: written[2 * i] }))
+    results.map((r, i) => ({ ...r, evidence: written[jsonAt[i]] }))
   );
 }
 function interruptedWrites(root, baseline) {
@@ -62594,13 +60880,13 @@ var Context = class {
 // node_modules/@actions/github/lib/internal/utils.js
 var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
-var __awaiter2 = function(thisArg, _arguments, P, generator) {
+var __awaiter2 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve11) {
-      resolve11(value);
+    return value instanceof P2 ? value : new P2(function(resolve12) {
+      resolve12(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve11, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve12, reject) {
     function fulfilled(value) {
       try {
         step3(generator.next(value));
@@ -62616,7 +60902,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step3(result) {
-      result.done ? resolve11(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step3((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -62872,7 +61158,7 @@ function extractUrlVariableNames(url) {
   if (!matches2) {
     return [];
   }
-  return matches2.map(removeNonChars).reduce((a, b2) => a.concat(b2), []);
+  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
@@ -62930,9 +61216,9 @@ function getValues(context4, operator, key, modifier) {
             );
           });
         } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
+          Object.keys(value).forEach(function(k2) {
+            if (isDefined(value[k2])) {
+              result.push(encodeValue(operator, value[k2], k2));
             }
           });
         }
@@ -62943,10 +61229,10 @@ function getValues(context4, operator, key, modifier) {
             tmp.push(encodeValue(operator, value2));
           });
         } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
+          Object.keys(value).forEach(function(k2) {
+            if (isDefined(value[k2])) {
+              tmp.push(encodeUnreserved(k2));
+              tmp.push(encodeValue(operator, value[k2].toString()));
             }
           });
         }
@@ -63390,17 +61676,17 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
       }
     } else {
       while (node.index < node.keys.length) {
-        const k = node.keys[node.index++];
-        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+        const k2 = node.keys[node.index++];
+        const isFilteredOutByArray = propertyList && !propertyList.has(k2);
         if (isFilteredOutByArray) continue;
-        const childRaw = node.val[k];
-        const childVal = prepareVal(node.val, k, childRaw);
+        const childRaw = node.val[k2];
+        const childVal = prepareVal(node.val, k2, childRaw);
         if (isUnstringifiable(childVal)) continue;
         if (!node.first) chunks.push(",");
         if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+          chunks.push("\n" + space.repeat(level) + originalStringify(k2) + ": ");
         } else {
-          chunks.push(originalStringify(k) + ":");
+          chunks.push(originalStringify(k2) + ":");
         }
         const isComplexObject = childVal !== null && typeof childVal === "object";
         const isNativeRaw = isRawJSON(childVal);
@@ -63411,7 +61697,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
           visited.add(childVal);
           stack.push({
             parent: node.val,
-            key: k,
+            key: k2,
             val: childVal,
             isArray: Array.isArray(childVal),
             keys: Array.isArray(childVal) ? null : Object.keys(childVal),
@@ -66747,6 +65033,10 @@ var package_default = {
     "@actions/github": "9.1.1",
     "@secretlint/core": "11.7.1",
     "@secretlint/secretlint-rule-preset-recommend": "11.7.1",
+    "@sigstore/bundle": "4.0.0",
+    "@sigstore/core": "3.2.1",
+    "@sigstore/protobuf-specs": "0.5.2",
+    "@sigstore/verify": "3.1.1",
     ajv: "8.20.0",
     "ajv-formats": "3.0.1",
     diff: "9.0.0",
@@ -66763,6 +65053,7 @@ var package_default = {
     "@types/mdast": "4.0.4",
     "@types/node": "20.19.43",
     "@types/semver": "7.8.0",
+    "ajv-draft-04": "1.0.0",
     esbuild: "0.28.2",
     eslint: "10.15.0",
     "fast-check": "4.10.2",
@@ -66791,8 +65082,8 @@ var package_default = {
 var TOOL_VERSION = package_default.version;
 
 // src/github/request.ts
-var realSleep = (ms, signal) => new Promise((resolve11) => {
-  const timer = setTimeout(resolve11, ms);
+var realSleep = (ms, signal) => new Promise((resolve12) => {
+  const timer = setTimeout(resolve12, ms);
   signal?.addEventListener("abort", () => clearTimeout(timer), { once: true });
 });
 var MAX_RETRY_AFTER_MS = 5e3;
@@ -67247,7 +65538,7 @@ function countApprovals(reviews, context4) {
   const { headSha, author } = context4;
   const authorKey = author?.login.toLowerCase() ?? null;
   const ordered = reviews.map((review, index2) => ({ review, index: index2 })).sort(
-    (a, b2) => (a.review.submittedAt ?? "").localeCompare(b2.review.submittedAt ?? "") || a.index - b2.index
+    (a, b) => (a.review.submittedAt ?? "").localeCompare(b.review.submittedAt ?? "") || a.index - b.index
   ).map(({ review }) => review);
   const people = /* @__PURE__ */ new Map();
   for (const review of ordered) {
@@ -67292,7 +65583,7 @@ function countApprovals(reviews, context4) {
       );
     }
   }
-  notCounted.sort((a, b2) => a.login.toLowerCase().localeCompare(b2.login.toLowerCase()));
+  notCounted.sort((a, b) => a.login.toLowerCase().localeCompare(b.login.toLowerCase()));
   return { approvers, notCounted };
 }
 function jointDecision(approvers, owners) {
@@ -67401,9 +65692,71 @@ function jointApprovalApi(session) {
         });
         const { consumer, producer, approved } = decision;
         const notCounted = [...counted.notCounted, ...decision.notOwners].sort(
-          (a, b2) => a.login.toLowerCase().localeCompare(b2.login.toLowerCase())
+          (a, b) => a.login.toLowerCase().localeCompare(b.login.toLowerCase())
         );
         return { consumer, producer, headSha, approved, notCounted };
+      });
+    }
+  };
+}
+
+// src/github/labels.ts
+var same = (a, b) => a.toLowerCase() === b.toLowerCase();
+function labelApi(session) {
+  const { owner, repo, fullName, api, step: step3, call } = session;
+  return {
+    syncLabels: (issue2, input) => {
+      const { wanted, exclusive } = input ?? {};
+      const doing = {
+        what: `set the labels of #${String(issue2)} of ${fullName}`,
+        permission: "`issues: write` or `pull-requests: write`",
+        subject: `the repository ${fullName} and the number ${String(issue2)}`
+      };
+      const problem = () => {
+        const bad = numberProblem(issue2, "an issue");
+        if (bad) return bad;
+        if (!Array.isArray(wanted) || !Array.isArray(exclusive)) return "the labels are not lists.";
+        for (const label2 of [...wanted, ...exclusive]) {
+          const badLabel = labelProblem(label2);
+          if (badLabel) return badLabel;
+        }
+        return null;
+      };
+      return call(doing, problem, async () => {
+        const listed = await step3(
+          doing,
+          () => api().paginate(api().rest.issues.listLabelsOnIssue, {
+            owner,
+            repo,
+            issue_number: issue2,
+            per_page: 100
+          })
+        );
+        let labels = listed.map((l) => l.name);
+        const added = wanted.filter(
+          (w2, i) => !labels.some((l) => same(l, w2)) && wanted.findIndex((x2) => same(x2, w2)) === i
+        );
+        const removed = labels.filter(
+          (l) => exclusive.some((e) => same(e, l)) && !wanted.some((w2) => same(w2, l))
+        );
+        if (added.length > 0) {
+          const { data } = await step3(
+            doing,
+            () => api().rest.issues.addLabels({ owner, repo, issue_number: issue2, labels: added })
+          );
+          labels = data.map((l) => l.name);
+        }
+        for (const name of removed) {
+          await step3(doing, async () => {
+            try {
+              await api().rest.issues.removeLabel({ owner, repo, issue_number: issue2, name });
+            } catch (error2) {
+              if (statusOf(error2) !== 404) throw error2;
+            }
+          });
+          labels = labels.filter((l) => !same(l, name));
+        }
+        return { labels, added, removed };
       });
     }
   };
@@ -67754,6 +66107,7 @@ function createGitHubClient(options) {
     ...stickyCommentApi(session),
     ...issueApi(session),
     ...jointApprovalApi(session),
+    ...labelApi(session),
     ...branchCommitApi(session),
     ...pullRequestApi(session),
     ...workflowRunApi(session)
@@ -67984,6 +66338,393 @@ function combinedPosture(postures) {
   return "GO";
 }
 
+// src/actions/shared/shell.ts
+init_contain();
+
+// src/fs/evidence-store.ts
+import { existsSync as existsSync7, lstatSync as lstatSync2, mkdirSync as mkdirSync2 } from "node:fs";
+import { join as join7, resolve as resolve8 } from "node:path";
+init_contain();
+function createEvidenceStore(dir, options = {}) {
+  const abs = resolve8(dir);
+  const check = (path2) => {
+    const problem = options.root === void 0 ? null : operatorPathEscape(options.root, path2);
+    if (problem)
+      throw new ContainmentError(
+        `the evidence directory ${abs}: ${path2} ${problem}; nothing was written there (BG110)`
+      );
+  };
+  check(abs);
+  const validName = (name) => {
+    if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`);
+  };
+  const prepare = () => {
+    mkdirSync2(abs, { recursive: true });
+    if (options.ignoreInGit) {
+      const marker3 = join7(resolve8(options.ignoreInGit), ".gitignore");
+      check(marker3);
+      if (!existsSync7(marker3))
+        writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
+    }
+  };
+  const put = (name, content) => {
+    const path2 = join7(abs, name);
+    check(path2);
+    writeFileAtomic(path2, content);
+    return path2;
+  };
+  return {
+    dir: abs,
+    write(name, content) {
+      validName(name);
+      prepare();
+      return put(name, content);
+    },
+    writeAll(files) {
+      files.forEach((f) => validName(f.name));
+      if (files.length === 0) return [];
+      prepare();
+      check(abs);
+      return files.map((f) => {
+        const path2 = join7(abs, f.name);
+        if (options.root !== void 0 && lstatSync2(path2, { throwIfNoEntry: false })?.isSymbolicLink())
+          check(path2);
+        writeFileAtomic(path2, f.content);
+        return path2;
+      });
+    }
+  };
+}
+
+// src/operations/context.ts
+function createOperationContext(o) {
+  return {
+    root: o.root,
+    policy: o.policy,
+    clock: () => /* @__PURE__ */ new Date(),
+    runContext: () => readRunContext(o.root, o.env),
+    evidence: o.evidence,
+    toolVersion: TOOL_VERSION,
+    env: o.env,
+    ...o.judgeAt ? { judgeAt: o.judgeAt } : {}
+  };
+}
+
+// src/policy/load.ts
+import { existsSync as existsSync8 } from "node:fs";
+import { isAbsolute as isAbsolute7, join as join8, relative as relative4, resolve as resolve9 } from "node:path";
+init_contain();
+init_read();
+init_source_file();
+
+// src/policy/defaults.ts
+init_endpoints();
+var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
+var DEFAULT_BASELINE_NAME = "memorykernel";
+var DEFAULT_STEP_TIMEOUT_S = 900;
+var ALL2 = ["health", "promotion", "rollback"];
+var CHANGE = ["promotion", "rollback"];
+function step2(name, run2, cwd, operations) {
+  return { name, run: run2, cwd, timeout_s: DEFAULT_STEP_TIMEOUT_S, operations };
+}
+function defaultBaseline(name, packageManager = "npm") {
+  const script = (s) => packageManager === "yarn" ? ["yarn", "run", s] : [packageManager, "run", s];
+  return {
+    name,
+    display_name: name,
+    trio: {
+      pin: `config/${name}-integration-pin.json`,
+      manifest: `config/${name}-producer-manifest.json`,
+      matrix: `docs/${name.toUpperCase().replace(/-/g, "_")}_COMPATIBILITY_MATRIX.md`
+    },
+    producer: {
+      root: `services/${name}`,
+      manifest: "contracts/integration/v1/producer-contract-manifest.json",
+      handoff: "docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json",
+      start: {
+        run: [
+          "cargo",
+          "run",
+          "--quiet",
+          "--locked",
+          "--bin",
+          `${name}-service`,
+          "--",
+          "--bind",
+          "127.0.0.1:{port}"
+        ],
+        cwd: "{producer_root}"
+      },
+      // the first `cargo run` builds the producer: readiness waits for the build too
+      probe: {
+        enabled: true,
+        ready_timeout_s: 300,
+        request_timeout_s: 10,
+        schemas: "contracts/integration/v1/schemas"
+      }
+    },
+    suites: {
+      concurrent: true,
+      consumer: [
+        step2("typecheck", script("typecheck"), "{repo_root}", CHANGE),
+        step2("test", script("test"), "{repo_root}", CHANGE),
+        step2("test:governance-negative", script("test:governance-negative"), "{repo_root}", CHANGE),
+        step2("test:contract", script("test:contract"), "{repo_root}", ALL2),
+        step2("test:ci", script("test:ci"), "{repo_root}", CHANGE)
+      ],
+      producer: [
+        step2("cargo fmt", ["cargo", "fmt", "--all", "--", "--check"], "{producer_root}", CHANGE),
+        step2(
+          "cargo clippy",
+          ["cargo", "clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step2(
+          "cargo test",
+          ["cargo", "test", "--workspace", "--all-targets", "--all-features"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step2(
+          "verify producer contract manifest",
+          ["bash", "scripts/verify_producer_contract_manifest.sh", "--memorykernel-root", "{producer_root}"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step2(
+          "verify producer handoff payload",
+          ["bash", "scripts/verify_producer_handoff_payload.sh", "--memorykernel-root", "{producer_root}"],
+          "{producer_root}",
+          CHANGE
+        )
+      ]
+    },
+    owners: { consumer: [], producer: [] },
+    adapter: {
+      files: [],
+      endpoints: Object.values(ENDPOINTS),
+      scan: ["src/**/*.{ts,tsx,js,jsx,mjs,cjs}"],
+      exclude: []
+    },
+    repin: { mentions: [], handoff: null }
+  };
+}
+function completeStep(partial, cwd) {
+  return {
+    name: partial.name,
+    run: partial.run,
+    cwd: partial.cwd ?? cwd,
+    timeout_s: partial.timeout_s ?? DEFAULT_STEP_TIMEOUT_S,
+    operations: partial.operations ?? CHANGE
+  };
+}
+
+// src/policy/types.ts
+var PolicyError = class extends Error {
+  name = "PolicyError";
+};
+
+// src/policy/load.ts
+function loadPolicy(options) {
+  const root = resolve9(options.root);
+  const packageManager = detectPackageManager(root);
+  const explicit = options.policyPath !== void 0 && options.policyPath !== "";
+  const abs = explicit ? resolve9(options.cwd ?? process.cwd(), options.policyPath) : join8(root, DEFAULT_POLICY_PATH);
+  const shown = displayPath(root, abs);
+  return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
+}
+function readPolicyFile(root, abs) {
+  const rel = inRepository(root, abs);
+  return rel === null ? readRepoFile("/", abs) : readRepoFile(root, rel);
+}
+function policyFromRead(read, shown, explicit, packageManager) {
+  if (read.kind === "missing") {
+    if (explicit) throw new PolicyError(`${shown}: policy file not found (--policy / input 'policy')`);
+    const baselines2 = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)];
+    return { source: "defaults", path: null, sha256: sha256(JSON.stringify(baselines2)), baselines: baselines2 };
+  }
+  if (read.kind === "outside-root" || read.kind === "dangling-link")
+    throw new PolicyError(`${shown}: the policy file ${read.problem}; it was not read (BG110)`);
+  if (read.kind !== "ok")
+    throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, " ")})`);
+  const file = sourceFromBytes(shown, read.bytes);
+  if (!file.validUtf8) throw new PolicyError(`${shown}: policy file is not valid UTF-8`);
+  const doc = parseJson(file);
+  const syntax = doc.syntaxErrors[0];
+  if (syntax) {
+    throw new PolicyError(
+      `${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`
+    );
+  }
+  if (doc.root === void 0)
+    throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`);
+  const dup = doc.duplicateKeys[0];
+  if (dup)
+    throw new PolicyError(
+      `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
+    );
+  const problems = validateDocument(doc, be, Pe.validatePolicy);
+  const first = problems[0];
+  if (first) {
+    throw new PolicyError(
+      `${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`
+    );
+  }
+  const raw = doc.value;
+  const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
+  return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
+}
+function selectBaselines(policy, name) {
+  if (name === void 0 || name === "") return policy.baselines;
+  const found = policy.baselines.find((b) => b.name === name);
+  if (!found) {
+    const known = policy.baselines.map((b) => b.name).join(", ");
+    throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
+  }
+  return [found];
+}
+function resolveBaseline(name, raw, pm2) {
+  const d = defaultBaseline(name, pm2);
+  const producerRoot = (raw.producer?.root ?? d.producer.root).replace(/\/+$/, "");
+  return {
+    name,
+    display_name: raw.display_name ?? d.display_name,
+    trio: { ...d.trio, ...raw.trio },
+    producer: {
+      ...d.producer,
+      ...raw.producer,
+      start: { ...d.producer.start, ...raw.producer?.start },
+      probe: { ...d.producer.probe, ...raw.producer?.probe }
+    },
+    suites: {
+      concurrent: raw.suites?.concurrent ?? d.suites.concurrent,
+      consumer: raw.suites?.consumer?.map((s) => completeStep(s, "{repo_root}")) ?? d.suites.consumer,
+      producer: raw.suites?.producer?.map((s) => completeStep(s, "{producer_root}")) ?? d.suites.producer
+    },
+    owners: { ...d.owners, ...raw.owners },
+    adapter: adapterOf(d.adapter, raw.adapter),
+    repin: {
+      mentions: (raw.repin?.mentions ?? d.repin.mentions).map(
+        (p) => p.startsWith("{producer_root}/") ? `${producerRoot}/${p.slice("{producer_root}/".length)}` : p
+      ),
+      handoff: raw.repin?.handoff ? { run: raw.repin.handoff.run, cwd: raw.repin.handoff.cwd ?? "{producer_root}" } : d.repin.handoff
+    }
+  };
+}
+function adapterOf(d, raw) {
+  const { file, ...rest } = raw ?? {};
+  const files = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
+  return { ...d, ...rest, files };
+}
+function detectPackageManager(root) {
+  if (existsSync8(join8(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync8(join8(root, "yarn.lock"))) return "yarn";
+  return "npm";
+}
+function displayPath(root, abs) {
+  const rel = relative4(root, abs);
+  return rel && !rel.startsWith("..") && !isAbsolute7(rel) ? rel.split("\\").join("/") : abs;
+}
+function more(n) {
+  return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
+}
+
+// src/actions/shared/shell.ts
+init_plural();
+
+// src/actions/shared/io.ts
+var OPTIONAL = { required: false, default: "" };
+var TRUE = { required: false, default: "true" };
+var FALSE = { required: false, default: "false" };
+var COMMON = {
+  root: { required: false, default: "." },
+  policy: OPTIONAL,
+  baseline: OPTIONAL,
+  "evidence-dir": OPTIONAL,
+  token: { required: false, default: "${{ github.token }}" }
+};
+var ACTION_IO = {
+  health: {
+    inputs: {
+      ...COMMON,
+      probe: TRUE,
+      "remote-identity": FALSE,
+      "drift-issue": FALSE,
+      "schedule-interval-hours": { required: false, default: "24" },
+      "upload-evidence": { ...TRUE, composite: true }
+    },
+    outputs: [
+      "verdict",
+      "posture",
+      "findings-count",
+      "evidence-dir",
+      "attestation",
+      "artifact-name",
+      "drift-issue-url",
+      "sarif"
+    ],
+    stepOutputs: []
+  },
+  promotion: {
+    inputs: {
+      ...COMMON,
+      base: OPTIONAL,
+      head: OPTIONAL,
+      suites: TRUE,
+      "suites-anyway": FALSE,
+      comment: TRUE,
+      "upload-evidence": TRUE
+    },
+    outputs: [
+      "verdict",
+      "trio-changed",
+      "classification",
+      "posture",
+      "findings-count",
+      "evidence-dir",
+      "attestation",
+      "artifact-name",
+      "sarif"
+    ],
+    stepOutputs: ["upload-evidence"]
+  },
+  rollback: {
+    inputs: {
+      ...COMMON,
+      trigger: { required: true },
+      reason: { required: true },
+      target: OPTIONAL,
+      "dry-run": FALSE,
+      drill: FALSE,
+      suites: TRUE,
+      "base-branch": OPTIONAL,
+      "upload-evidence": TRUE
+    },
+    outputs: [
+      "verdict",
+      "target-tag",
+      "pull-request-url",
+      "incident-issue-url",
+      "drift-issue-url",
+      "evidence-dir",
+      "attestation",
+      "artifact-name",
+      "sarif"
+    ],
+    stepOutputs: ["upload-evidence"]
+  },
+  repin: {
+    inputs: {
+      ...COMMON,
+      tag: { required: true },
+      "base-branch": OPTIONAL
+    },
+    outputs: ["verdict", "classification", "pull-request-url", "findings-count"],
+    stepOutputs: []
+  }
+};
+
 // src/redact/known-secrets.ts
 var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PRIVATE_KEY|API_KEY/i;
 var MIN_SECRET_LENGTH = 4;
@@ -68151,13 +66892,13 @@ function boundaryBefore(text, i) {
   if (i >= 2 && text.charCodeAt(i - 2) === 92 && (c2 === 110 || c2 === 116 || c2 === 114)) return true;
   if (i >= 3 && text.charCodeAt(i - 3) === 37 && isHex(c2) && isHex(text.charCodeAt(i - 2))) return true;
   if (c2 !== 109) return false;
-  let j = i - 2;
-  while (j >= 0 && i - j < 34) {
-    const d = text.charCodeAt(j);
-    if (d >= 48 && d <= 57 || d === 59) j--;
+  let j2 = i - 2;
+  while (j2 >= 0 && i - j2 < 34) {
+    const d = text.charCodeAt(j2);
+    if (d >= 48 && d <= 57 || d === 59) j2--;
     else break;
   }
-  return j >= 1 && text.charCodeAt(j) === 91 && text.charCodeAt(j - 1) === 27;
+  return j2 >= 1 && text.charCodeAt(j2) === 91 && text.charCodeAt(j2 - 1) === 27;
 }
 var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
   "true",
@@ -68947,10 +67688,10 @@ function filterDuplicatedMessages(messages2 = []) {
 
 // node_modules/@secretlint/core/module/messages/sort-messages-process.js
 function sortMessagesByLocation(messages2) {
-  return messages2.sort(function(a, b2) {
-    const startIndexDiff = a.range[0] - b2.range[0];
+  return messages2.sort(function(a, b) {
+    const startIndexDiff = a.range[0] - b.range[0];
     if (startIndexDiff === 0) {
-      return a.range[1] - b2.range[1];
+      return a.range[1] - b.range[1];
     } else {
       return startIndexDiff;
     }
@@ -69226,7 +67967,7 @@ function overlapsAny(ranges, start, end) {
 }
 function applySpans(text, spans, kinds) {
   if (spans.length === 0) return { text, count: 0 };
-  const sorted = spans.filter((s) => s.end > s.start).sort((a, b2) => a.start - b2.start || a.rank - b2.rank || b2.end - a.end);
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || a.rank - b.rank || b.end - a.end);
   const parts = [];
   let cursor = 0;
   let count2 = 0;
@@ -69263,7 +68004,7 @@ function needlesOf(secrets) {
     if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH) continue;
     for (const form of secretForms(secret)) needles.add(form);
   }
-  return [...needles].sort((a, b2) => b2.length - a.length || (a < b2 ? -1 : a > b2 ? 1 : 0));
+  return [...needles].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
 }
 var escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function needleSearch(needles) {
@@ -69289,7 +68030,7 @@ function needleSearch(needles) {
       for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1))
         hits.push([i, i + needle.length]);
     }
-    hits.sort((a, b2) => a[0] - b2[0] || b2[1] - a[1]);
+    hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
     for (const [start, end] of hits) found(start, end);
   };
 }
@@ -69370,9 +68111,9 @@ async function writeSummary(text, redactor, env2) {
   }
 }
 function failureMessage(result) {
-  const findings = result.baselines.flatMap((b2) => b2.findings);
+  const findings = result.baselines.flatMap((b) => b.findings);
   const errors = findings.filter((f) => f.severity === "error").length;
-  const steps = result.baselines.flatMap((b2) => b2.steps).filter((s) => s.required && s.status !== "passed");
+  const steps = result.baselines.flatMap((b) => b.steps).filter((s) => s.required && s.status !== "passed");
   const parts = [plural(errors, "error")];
   if (steps.length > 0) parts.push(`${steps.length} step${steps.length === 1 ? "" : "s"} did not pass`);
   return `baseline ${result.operation} FAIL: ${parts.join(", ")} (see the annotations and the job summary)`;
@@ -69394,369 +68135,6 @@ function cancellation() {
     }
   };
 }
-
-// src/actions/shared/shell.ts
-init_contain();
-
-// src/fs/evidence-store.ts
-import { existsSync as existsSync7, lstatSync as lstatSync2, mkdirSync as mkdirSync2 } from "node:fs";
-import { join as join7, resolve as resolve8 } from "node:path";
-init_contain();
-function createEvidenceStore(dir, options = {}) {
-  const abs = resolve8(dir);
-  const check = (path2) => {
-    const problem = options.root === void 0 ? null : operatorPathEscape(options.root, path2);
-    if (problem)
-      throw new ContainmentError(
-        `the evidence directory ${abs}: ${path2} ${problem}; nothing was written there (BG110)`
-      );
-  };
-  check(abs);
-  const validName = (name) => {
-    if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`);
-  };
-  const prepare = () => {
-    mkdirSync2(abs, { recursive: true });
-    if (options.ignoreInGit) {
-      const marker3 = join7(resolve8(options.ignoreInGit), ".gitignore");
-      check(marker3);
-      if (!existsSync7(marker3))
-        writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
-    }
-  };
-  const put = (name, content) => {
-    const path2 = join7(abs, name);
-    check(path2);
-    writeFileAtomic(path2, content);
-    return path2;
-  };
-  return {
-    dir: abs,
-    write(name, content) {
-      validName(name);
-      prepare();
-      return put(name, content);
-    },
-    writeAll(files) {
-      files.forEach((f) => validName(f.name));
-      if (files.length === 0) return [];
-      prepare();
-      check(abs);
-      return files.map((f) => {
-        const path2 = join7(abs, f.name);
-        if (options.root !== void 0 && lstatSync2(path2, { throwIfNoEntry: false })?.isSymbolicLink())
-          check(path2);
-        writeFileAtomic(path2, f.content);
-        return path2;
-      });
-    }
-  };
-}
-
-// src/operations/context.ts
-function createOperationContext(o) {
-  return {
-    root: o.root,
-    policy: o.policy,
-    clock: () => /* @__PURE__ */ new Date(),
-    runContext: () => readRunContext(o.root, o.env),
-    evidence: o.evidence,
-    toolVersion: TOOL_VERSION,
-    env: o.env,
-    ...o.judgeAt ? { judgeAt: o.judgeAt } : {}
-  };
-}
-
-// src/policy/load.ts
-import { existsSync as existsSync8 } from "node:fs";
-import { isAbsolute as isAbsolute7, join as join8, relative as relative4, resolve as resolve9 } from "node:path";
-init_contain();
-init_read();
-init_source_file();
-
-// src/policy/defaults.ts
-init_endpoints();
-var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
-var DEFAULT_BASELINE_NAME = "memorykernel";
-var DEFAULT_STEP_TIMEOUT_S = 900;
-var ALL2 = ["health", "promotion", "rollback"];
-var CHANGE = ["promotion", "rollback"];
-function step2(name, run2, cwd, operations) {
-  return { name, run: run2, cwd, timeout_s: DEFAULT_STEP_TIMEOUT_S, operations };
-}
-function defaultBaseline(name, packageManager = "npm") {
-  const script = (s) => packageManager === "yarn" ? ["yarn", "run", s] : [packageManager, "run", s];
-  return {
-    name,
-    display_name: name,
-    trio: {
-      pin: `config/${name}-integration-pin.json`,
-      manifest: `config/${name}-producer-manifest.json`,
-      matrix: `docs/${name.toUpperCase().replace(/-/g, "_")}_COMPATIBILITY_MATRIX.md`
-    },
-    producer: {
-      root: `services/${name}`,
-      manifest: "contracts/integration/v1/producer-contract-manifest.json",
-      handoff: "docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json",
-      start: {
-        run: [
-          "cargo",
-          "run",
-          "--quiet",
-          "--locked",
-          "--bin",
-          `${name}-service`,
-          "--",
-          "--bind",
-          "127.0.0.1:{port}"
-        ],
-        cwd: "{producer_root}"
-      },
-      // the first `cargo run` builds the producer: readiness waits for the build too
-      probe: {
-        enabled: true,
-        ready_timeout_s: 300,
-        request_timeout_s: 10,
-        schemas: "contracts/integration/v1/schemas"
-      }
-    },
-    suites: {
-      concurrent: true,
-      consumer: [
-        step2("typecheck", script("typecheck"), "{repo_root}", CHANGE),
-        step2("test", script("test"), "{repo_root}", CHANGE),
-        step2("test:governance-negative", script("test:governance-negative"), "{repo_root}", CHANGE),
-        step2("test:contract", script("test:contract"), "{repo_root}", ALL2),
-        step2("test:ci", script("test:ci"), "{repo_root}", CHANGE)
-      ],
-      producer: [
-        step2("cargo fmt", ["cargo", "fmt", "--all", "--", "--check"], "{producer_root}", CHANGE),
-        step2(
-          "cargo clippy",
-          ["cargo", "clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step2(
-          "cargo test",
-          ["cargo", "test", "--workspace", "--all-targets", "--all-features"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step2(
-          "verify producer contract manifest",
-          ["bash", "scripts/verify_producer_contract_manifest.sh", "--memorykernel-root", "{producer_root}"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step2(
-          "verify producer handoff payload",
-          ["bash", "scripts/verify_producer_handoff_payload.sh", "--memorykernel-root", "{producer_root}"],
-          "{producer_root}",
-          CHANGE
-        )
-      ]
-    },
-    owners: { consumer: [], producer: [] },
-    adapter: {
-      files: [],
-      endpoints: Object.values(ENDPOINTS),
-      scan: ["src/**/*.{ts,tsx,js,jsx,mjs,cjs}"],
-      exclude: []
-    },
-    repin: { mentions: [], handoff: null }
-  };
-}
-function completeStep(partial, cwd) {
-  return {
-    name: partial.name,
-    run: partial.run,
-    cwd: partial.cwd ?? cwd,
-    timeout_s: partial.timeout_s ?? DEFAULT_STEP_TIMEOUT_S,
-    operations: partial.operations ?? CHANGE
-  };
-}
-
-// src/policy/types.ts
-var PolicyError = class extends Error {
-  name = "PolicyError";
-};
-
-// src/policy/load.ts
-function loadPolicy(options) {
-  const root = resolve9(options.root);
-  const packageManager = detectPackageManager(root);
-  const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve9(options.cwd ?? process.cwd(), options.policyPath) : join8(root, DEFAULT_POLICY_PATH);
-  const shown = displayPath(root, abs);
-  return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
-}
-function readPolicyFile(root, abs) {
-  const rel = inRepository(root, abs);
-  return rel === null ? readRepoFile("/", abs) : readRepoFile(root, rel);
-}
-function policyFromRead(read, shown, explicit, packageManager) {
-  if (read.kind === "missing") {
-    if (explicit) throw new PolicyError(`${shown}: policy file not found (--policy / input 'policy')`);
-    const baselines2 = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)];
-    return { source: "defaults", path: null, sha256: sha256(JSON.stringify(baselines2)), baselines: baselines2 };
-  }
-  if (read.kind === "outside-root" || read.kind === "dangling-link")
-    throw new PolicyError(`${shown}: the policy file ${read.problem}; it was not read (BG110)`);
-  if (read.kind !== "ok")
-    throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, " ")})`);
-  const file = sourceFromBytes(shown, read.bytes);
-  if (!file.validUtf8) throw new PolicyError(`${shown}: policy file is not valid UTF-8`);
-  const doc = parseJson(file);
-  const syntax = doc.syntaxErrors[0];
-  if (syntax) {
-    throw new PolicyError(
-      `${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`
-    );
-  }
-  if (doc.root === void 0)
-    throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`);
-  const dup = doc.duplicateKeys[0];
-  if (dup)
-    throw new PolicyError(
-      `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
-    );
-  const problems = validateDocument(doc, ze, Ze.validatePolicy);
-  const first = problems[0];
-  if (first) {
-    throw new PolicyError(
-      `${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`
-    );
-  }
-  const raw = doc.value;
-  const baselines = Object.entries(raw.baselines).map(([name, b2]) => resolveBaseline(name, b2, packageManager));
-  return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
-}
-function selectBaselines(policy, name) {
-  if (name === void 0 || name === "") return policy.baselines;
-  const found = policy.baselines.find((b2) => b2.name === name);
-  if (!found) {
-    const known = policy.baselines.map((b2) => b2.name).join(", ");
-    throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
-  }
-  return [found];
-}
-function resolveBaseline(name, raw, pm2) {
-  const d = defaultBaseline(name, pm2);
-  const producerRoot = (raw.producer?.root ?? d.producer.root).replace(/\/+$/, "");
-  return {
-    name,
-    display_name: raw.display_name ?? d.display_name,
-    trio: { ...d.trio, ...raw.trio },
-    producer: {
-      ...d.producer,
-      ...raw.producer,
-      start: { ...d.producer.start, ...raw.producer?.start },
-      probe: { ...d.producer.probe, ...raw.producer?.probe }
-    },
-    suites: {
-      concurrent: raw.suites?.concurrent ?? d.suites.concurrent,
-      consumer: raw.suites?.consumer?.map((s) => completeStep(s, "{repo_root}")) ?? d.suites.consumer,
-      producer: raw.suites?.producer?.map((s) => completeStep(s, "{producer_root}")) ?? d.suites.producer
-    },
-    owners: { ...d.owners, ...raw.owners },
-    adapter: adapterOf(d.adapter, raw.adapter),
-    repin: {
-      mentions: (raw.repin?.mentions ?? d.repin.mentions).map(
-        (p) => p.startsWith("{producer_root}/") ? `${producerRoot}/${p.slice("{producer_root}/".length)}` : p
-      ),
-      handoff: raw.repin?.handoff ? { run: raw.repin.handoff.run, cwd: raw.repin.handoff.cwd ?? "{producer_root}" } : d.repin.handoff
-    }
-  };
-}
-function adapterOf(d, raw) {
-  const { file, ...rest } = raw ?? {};
-  const files = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
-  return { ...d, ...rest, files };
-}
-function detectPackageManager(root) {
-  if (existsSync8(join8(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync8(join8(root, "yarn.lock"))) return "yarn";
-  return "npm";
-}
-function displayPath(root, abs) {
-  const rel = relative4(root, abs);
-  return rel && !rel.startsWith("..") && !isAbsolute7(rel) ? rel.split("\\").join("/") : abs;
-}
-function more(n) {
-  return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
-}
-
-// src/actions/shared/shell.ts
-init_plural();
-
-// src/actions/shared/io.ts
-var OPTIONAL = { required: false, default: "" };
-var TRUE = { required: false, default: "true" };
-var FALSE = { required: false, default: "false" };
-var COMMON = {
-  root: { required: false, default: "." },
-  policy: OPTIONAL,
-  baseline: OPTIONAL,
-  "evidence-dir": OPTIONAL,
-  token: { required: false, default: "${{ github.token }}" }
-};
-var ACTION_IO = {
-  health: {
-    inputs: {
-      ...COMMON,
-      probe: TRUE,
-      "remote-identity": FALSE,
-      "drift-issue": FALSE,
-      "schedule-interval-hours": { required: false, default: "24" },
-      "upload-evidence": { ...TRUE, composite: true }
-    },
-    outputs: ["verdict", "posture", "findings-count", "evidence-dir", "artifact-name", "drift-issue-url"],
-    stepOutputs: []
-  },
-  promotion: {
-    inputs: {
-      ...COMMON,
-      base: OPTIONAL,
-      head: OPTIONAL,
-      suites: TRUE,
-      "suites-anyway": FALSE,
-      comment: TRUE,
-      "upload-evidence": TRUE
-    },
-    outputs: [
-      "verdict",
-      "trio-changed",
-      "classification",
-      "posture",
-      "findings-count",
-      "evidence-dir",
-      "artifact-name"
-    ],
-    stepOutputs: ["upload-evidence"]
-  },
-  rollback: {
-    inputs: {
-      ...COMMON,
-      trigger: { required: true },
-      reason: { required: true },
-      target: OPTIONAL,
-      "dry-run": FALSE,
-      suites: TRUE,
-      "base-branch": OPTIONAL,
-      "upload-evidence": TRUE
-    },
-    outputs: [
-      "verdict",
-      "target-tag",
-      "pull-request-url",
-      "incident-issue-url",
-      "evidence-dir",
-      "artifact-name"
-    ],
-    stepOutputs: ["upload-evidence"]
-  }
-};
 
 // src/git/root.ts
 import { existsSync as existsSync9, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
@@ -69823,6 +68201,232 @@ function annotate(findings, root, env2, failing, ownWarnings = 0) {
   return plan2;
 }
 
+// src/present/sarif.ts
+import { relative as relative5, resolve as resolve11, sep as sep4 } from "node:path";
+
+// src/evidence/sarif.ts
+import { createHash as createHash2 } from "node:crypto";
+var SARIF_VERSION = "2.1.0";
+var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+var FINGERPRINT_KEY = "baselineGateFinding/v1";
+var LEVEL = { error: "error", warning: "warning", notice: "note" };
+var FAMILY = {
+  "1": "parse-and-schema",
+  "2": "trio-consistency",
+  "3": "producer-drift",
+  "4": "runtime-preflight",
+  "5": "change",
+  "6": "adapter-boundary",
+  "7": "suites",
+  "8": "posture-and-approval"
+};
+function sarifFileName(operation, baselines) {
+  return `${baselines.length === 1 ? packetName(operation, baselines[0]) : operation}.sarif`;
+}
+function sarifCategory(operation, baselines) {
+  return `${TOOL_NAME}/${operation}/${[...baselines].sort().join("+")}/`;
+}
+function sarifLog(input) {
+  const names = input.baselines.map((b) => b.name);
+  const located = input.baselines.flatMap(
+    (b) => sortFindings(b.findings).map((f) => ({ baseline: b, finding: f }))
+  );
+  const ruleIds = [...new Set(located.map((l) => l.finding.rule))].sort();
+  const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
+  const seen = /* @__PURE__ */ new Map();
+  const results = located.map(({ baseline, finding: finding2 }) => {
+    const place = placeOf(finding2, baseline, input.prefix);
+    const key = fingerprintKey(baseline.name, finding2, place.uri);
+    const ordinal = seen.get(key) ?? 0;
+    seen.set(key, ordinal + 1);
+    return {
+      ruleId: finding2.rule,
+      ruleIndex: ruleIndex.get(finding2.rule),
+      level: LEVEL[finding2.severity],
+      message: { text: messageText(finding2, baseline, place.own, input.root) },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: place.uri, uriBaseId: "%SRCROOT%" },
+            region: place.region
+          }
+        }
+      ],
+      partialFingerprints: { [FINGERPRINT_KEY]: `${sha2563(key)}:${ordinal}` },
+      properties: { baseline: baseline.name, severity: finding2.severity, located: place.own }
+    };
+  });
+  const rulesDoc = input.rulesDoc && isHttpUrl(input.rulesDoc) ? input.rulesDoc : null;
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: SARIF_VERSION,
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            version: input.toolVersion,
+            semanticVersion: input.toolVersion,
+            ...rulesDoc ? { informationUri: rulesDoc.replace(/\/blob\/.*$/, "") } : {},
+            rules: ruleIds.map((id) => sarifRule(id, rulesDoc))
+          }
+        },
+        automationDetails: { id: sarifCategory(input.operation, names) },
+        results,
+        properties: { operation: input.operation, baselines: names }
+      }
+    ]
+  };
+}
+function sarifText(input) {
+  return `${JSON.stringify(sarifLog(input), null, 2)}
+`;
+}
+function sarifRule(id, rulesDoc) {
+  const rule = RULES[id];
+  const anchor = id.toLowerCase();
+  const doc = rulesDoc ? `${rulesDoc}#${anchor}` : null;
+  const more2 = doc ? `[docs/rules.md#${anchor}](${doc})` : `docs/rules.md#${anchor} in baseline-gate's repository`;
+  return {
+    id,
+    name: pascalCase(rule.title),
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.description },
+    help: {
+      text: `${rule.title} (${rule.severity})
+
+${rule.description}
+
+Example: ${rule.example}`,
+      markdown: `**${rule.title}** (${rule.severity})
+
+${rule.description}
+
+Example: ${rule.example}
+
+More: ${more2}`
+    },
+    ...doc ? { helpUri: doc } : {},
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: { tags: [TOOL_NAME, FAMILY[id.charAt(2)] ?? "other"] }
+  };
+}
+function placeOf(f, b, prefix) {
+  const base = relativeUri(prefix) ?? "";
+  const under = (p) => {
+    const rel = p === null ? null : relativeUri(p);
+    return rel === null ? null : base ? `${base}/${rel}` : rel;
+  };
+  const ownUri = under(f.file);
+  const own = ownUri !== null;
+  const uri = ownUri ?? under(b.pin) ?? under("config/baseline-policy.json");
+  const known = own && f.line !== null && f.line >= 1;
+  const line = known ? Math.floor(f.line) : 1;
+  const column = known && f.column !== null && f.column >= 1 ? Math.floor(f.column) : null;
+  return { uri, own, region: { startLine: line, ...column === null ? {} : { startColumn: column } } };
+}
+function messageText(f, b, own, root) {
+  let text = f.message;
+  if (root) {
+    const r = root.replace(/[\\/]+$/, "");
+    if (r.length > 1) text = text.split(`${r}/`).join("").split(r).join(".");
+  }
+  text = text.trim() || RULES[f.rule].title;
+  const where4 = own ? "" : ` (baseline ${b.name}: the finding has no file of its own, so it is shown on the pin)`;
+  return `${f.rule}: ${text}${where4}`;
+}
+function fingerprintKey(baseline, f, uri) {
+  const what = f.subject ?? f.message.replace(/\d+/g, "#");
+  return JSON.stringify([baseline, f.rule, uri, what]);
+}
+var sha2563 = (s) => createHash2("sha256").update(s).digest("hex");
+function relativeUri(path2) {
+  if (path2.startsWith("/") || path2.startsWith("\\") || /^[A-Za-z]:/.test(path2)) return null;
+  const segments = path2.split(/[\\/]+/).filter((s) => s !== "" && s !== ".");
+  if (segments.length === 0 || segments.includes("..")) return null;
+  return segments.map((s) => encodeURIComponent(s)).join("/");
+}
+function isHttpUrl(s) {
+  try {
+    const u = new URL(s);
+    return (u.protocol === "https:" || u.protocol === "http:") && u.username === "" && u.password === "";
+  } catch {
+    return false;
+  }
+}
+function pascalCase(title) {
+  return title.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w2) => w2.charAt(0).toUpperCase() + w2.slice(1)).join("");
+}
+function rulesDocUrl(o) {
+  const server = (o.server || "https://github.com").replace(/\/+$/, "");
+  if (!isHttpUrl(server)) return null;
+  const repo = /^[\w.-]+\/[\w.-]+$/;
+  const ref = /^[\w.\-/]+$/;
+  if (o.actionRepository && repo.test(o.actionRepository) && o.actionRef && ref.test(o.actionRef))
+    return `${server}/${o.actionRepository}/blob/${o.actionRef}/docs/rules.md`;
+  const docs = o.localDocs ? relativeUri(o.localDocs) : null;
+  if (docs && o.repository && repo.test(o.repository) && o.sha && /^[0-9a-f]{40,64}$/.test(o.sha))
+    return `${server}/${o.repository}/blob/${o.sha}/${docs}`;
+  return null;
+}
+
+// src/present/sarif.ts
+function sarifOf(result, policy, o) {
+  const pinOf = new Map(policy.map((b) => [b.name, b.trio.pin]));
+  const names = result.baselines.map((b) => b.name);
+  return {
+    name: sarifFileName(result.operation, names),
+    text: sarifText({
+      operation: result.operation,
+      baselines: result.baselines.map((b) => ({
+        name: b.name,
+        pin: pinOf.get(b.name) ?? "config/baseline-policy.json",
+        findings: b.findings
+      })),
+      toolVersion: TOOL_VERSION,
+      prefix: o.prefix,
+      root: o.root,
+      rulesDoc: o.rulesDoc
+    })
+  };
+}
+function checkoutPrefix(top, root) {
+  const rel = relative5(top, root);
+  if (rel === "" || rel.startsWith("..") || resolve11(top, rel) !== resolve11(root)) return "";
+  return rel.split(sep4).join("/");
+}
+function actionRulesDoc(env2) {
+  const actionPath = (env2.GITHUB_ACTION_PATH ?? "").split("\\").join("/").replace(/\/+$/, "");
+  const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve11(actionPath, "../..") : actionPath;
+  const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
+  const workspace = env2.GITHUB_WORKSPACE ?? "";
+  const docs = actionPath && workspace ? relative5(workspace, resolve11(top, "docs/rules.md")) : "";
+  return rulesDocUrl({
+    server: env2.GITHUB_SERVER_URL,
+    actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,
+    actionRef: remote ? remote[3] : env2.GITHUB_ACTION_REF,
+    repository: env2.GITHUB_REPOSITORY,
+    sha: env2.GITHUB_SHA,
+    localDocs: docs && !docs.startsWith("..") ? docs.split(sep4).join("/") : null
+  });
+}
+
+// src/actions/shared/sarif.ts
+function writeSarif(evidence, result, baselines, root, env2) {
+  try {
+    const sarif = sarifOf(result, baselines, {
+      root,
+      // code scanning resolves paths from the checkout (upload-sarif's checkout_path, the workspace)
+      prefix: checkoutPrefix(env2.GITHUB_WORKSPACE || process.cwd(), root),
+      rulesDoc: actionRulesDoc(env2)
+    });
+    return evidence.write(sarif.name, sarif.text);
+  } catch (e) {
+    warning(`baseline-gate could not write the SARIF file: ${e.message}`);
+    return "";
+  }
+}
+
 // src/actions/shared/shell.ts
 async function runAction(spec, env2) {
   const cancel = spec.cancellable ? cancellation() : null;
@@ -69852,15 +68456,18 @@ async function runAction(spec, env2) {
 }
 async function conclude(spec, run2, done) {
   const { result } = done;
-  const findings = result.baselines.flatMap((b2) => b2.findings);
+  const findings = result.baselines.flatMap((b) => b.findings);
   const failing = result.verdict === "FAIL";
+  const declared = ACTION_IO[spec.action].outputs;
   const standard = {
     verdict: result.verdict,
     "findings-count": String(findings.length),
     "evidence-dir": run2.evidence.dir,
-    "artifact-name": run2.artifact
+    "artifact-name": run2.artifact,
+    // the in-toto statement beside each packet (one path per line when several baselines were judged)
+    attestation: result.baselines.filter((b) => b.evidence).map((b) => statementFileName(b.evidence)).join("\n"),
+    sarif: declared.includes("sarif") ? writeSarif(run2.evidence, result, run2.baselines, run2.inputs.root, run2.env) : ""
   };
-  const declared = ACTION_IO[spec.action].outputs;
   for (const [name, value] of Object.entries(standard))
     if (declared.includes(name)) setOutput(name, value);
   for (const [name, value] of Object.entries(done.outputs)) setOutput(name, value);
@@ -69873,7 +68480,7 @@ async function conclude(spec, run2, done) {
 }
 function failureOf(e, revisionHint) {
   if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError) return e.message;
-  if (e instanceof RevisionError && revisionHint) return `${e.message}. ${revisionHint}`;
+  if (e instanceof RevisionError) return revisionHint ? `${e.message}. ${revisionHint}` : e.message;
   return `baseline-gate internal error: ${e?.message ?? String(e)}`;
 }
 
@@ -69906,17 +68513,24 @@ function label(id) {
   if (id?.commit_sha) return ["commit ", c(short2(id.commit_sha))];
   return ["an unknown baseline"];
 }
-function subject(b2) {
-  const name = c(b2.name);
-  if (b2.rollback) {
-    const r = b2.rollback;
+function subject(b) {
+  const name = c(b.name);
+  if (b.rollback) {
+    const r = b.rollback;
     const from = label(r.from);
-    const to = label(b2.identity);
+    const to = label(b.identity);
     switch (r.status) {
       case "restored":
         return [name, ": ", ...from, " withdrawn, ", ...to, " restored"];
       case "dry-run":
-        return [name, ": would withdraw ", ...from, " and restore ", ...to, " (dry run, nothing written)"];
+        return [
+          name,
+          ": would withdraw ",
+          ...from,
+          " and restore ",
+          ...to,
+          r.drill ? " (rollback drill, nothing written)" : " (dry run, nothing written)"
+        ];
       case "already-current":
         return [name, ": ", ...from, " was already the rollback target; nothing changed"];
       case "verification-failed":
@@ -69925,31 +68539,31 @@ function subject(b2) {
         return [name, ": the rollback of ", ...from, " did not complete"];
     }
   }
-  if (b2.change) {
-    const ch = b2.change;
+  if (b.change) {
+    const ch = b.change;
     if (!ch.trio_changed)
       return [name, ": the trio did not change between ", c(short2(ch.base)), " and ", c(short2(ch.head))];
-    const same = b2.previous?.release_tag === b2.identity.release_tag && b2.previous?.commit_sha === b2.identity.commit_sha;
-    if (same)
+    const same2 = b.previous?.release_tag === b.identity.release_tag && b.previous?.commit_sha === b.identity.commit_sha;
+    if (same2)
       return [
         name,
         " at ",
-        ...label(b2.identity),
+        ...label(b.identity),
         ": the baseline is unchanged (",
         ch.changed_files.length === 1 ? "1 file" : `${ch.changed_files.length} files`,
         " of the trio changed)"
       ];
-    const from = b2.previous ? label(b2.previous) : [c(short2(ch.base))];
+    const from = b.previous ? label(b.previous) : [c(short2(ch.base))];
     return [
       name,
       ": ",
       ...from,
       " \u2192 ",
-      ...label(b2.identity),
+      ...label(b.identity),
       `, ${ch.classification === "none" ? "no contract" : ch.classification} change${ch.rollback ? " (a rollback)" : ""}`
     ];
   }
-  const id = b2.identity;
+  const id = b.identity;
   if (!id.release_tag && !id.commit_sha) return [name, ": no baseline identity (the pin could not be read)"];
   return [
     name,
@@ -69958,16 +68572,16 @@ function subject(b2) {
     ...id.commit_sha && id.release_tag ? [" (commit ", c(short2(id.commit_sha)), ")"] : []
   ];
 }
-function postureWords(b2) {
-  const ch = b2.change;
+function postureWords(b) {
+  const ch = b.change;
   if (ch?.trio_changed && ch.posture_from !== ch.posture_to)
     return ["posture ", c(ch.posture_from ?? "not recorded"), " \u2192 ", c(ch.posture_to ?? "not recorded")];
-  return b2.posture ? ["posture ", c(b2.posture)] : ["posture not recorded"];
+  return b.posture ? ["posture ", c(b.posture)] : ["posture not recorded"];
 }
 function judged(result) {
   const op = result.operation;
   if (result.baselines.length === 1) return [`${op} of `, ...subject(result.baselines[0])];
-  const failed = result.baselines.filter((b2) => b2.verdict === "FAIL").length;
+  const failed = result.baselines.filter((b) => b.verdict === "FAIL").length;
   return [`${op} of ${result.baselines.length} baselines${failed > 0 ? `, ${failed} failing` : ""}`];
 }
 function context3(result, trigger) {
@@ -69997,16 +68611,16 @@ var RULES_ALREADY_FAIL = "the rules already decide FAIL";
 init_plural();
 var APPROVAL = /* @__PURE__ */ new Set(["BG801", "BG802"]);
 var notPassed = (s) => s.required && s.status !== "passed" && s.status !== "skipped";
-function ruleErrors(b2) {
-  return b2.findings.filter(
+function ruleErrors(b) {
+  return b.findings.filter(
     (f) => f.severity === "error" && !f.rule.startsWith("BG7") && !APPROVAL.has(f.rule)
   ).length;
 }
-function suitesSkippedForRules(b2) {
-  return b2.steps.some((s) => s.status === "skipped" && s.skip_reason?.startsWith(RULES_ALREADY_FAIL) === true);
+function suitesSkippedForRules(b) {
+  return b.steps.some((s) => s.status === "skipped" && s.skip_reason?.startsWith(RULES_ALREADY_FAIL) === true);
 }
-function failedSteps(b2) {
-  const failed = b2.steps.filter(notPassed);
+function failedSteps(b) {
+  const failed = b.steps.filter(notPassed);
   if (failed.length === 0) return null;
   const names = failed.slice(0, 3).flatMap((s, i) => [...i > 0 ? [", "] : [], c(`${s.suite} \u203A ${s.name}`)]);
   const more2 = failed.length > 3 ? ` and ${failed.length - 3} more` : "";
@@ -70016,39 +68630,39 @@ function failedSteps(b2) {
     failed.length === 1 ? `${more2}): its last lines are below, the whole log is in the evidence.` : `${more2}): their last lines are below, the whole logs are in the evidence.`
   ];
 }
-function promotion(b2) {
-  const ch = b2.change;
+function promotion(b) {
+  const ch = b.change;
   const base = ch ? ch.base.slice(0, 12) : "BASE";
   const local = c(`npx baseline-gate promote --base ${base}`);
   const out = [];
-  if (b2.verdict === "PASS") {
+  if (b.verdict === "PASS") {
     if (ch && !ch.trio_changed)
       return [["Nothing to do: the trio did not change, so there is nothing to gate."]];
-    if (b2.findings.some((f) => f.rule === "BG704"))
+    if (b.findings.some((f) => f.rule === "BG704"))
       out.push(["The suites did not run (asked for no suites): run them before merging with ", local, "."]);
     out.push(["Merge once the change is reviewed."]);
-    if (b2.posture !== "GO")
+    if (b.posture !== "GO")
       out.push([
         "The runtime cutover posture stays ",
-        c(b2.posture ?? "NO-GO"),
+        c(b.posture ?? "NO-GO"),
         ": GO takes a posture-only change approved by a consumer owner and a producer owner."
       ]);
     return out;
   }
-  const errors = ruleErrors(b2);
+  const errors = ruleErrors(b);
   if (errors > 0)
     out.push([
       `Fix the ${plural(errors, "error")} listed under Findings, then push again; `,
       local,
       " gives the same verdict locally."
     ]);
-  if (b2.findings.some((f) => f.rule === "BG801"))
+  if (b.findings.some((f) => f.rule === "BG801"))
     out.push([
       "Get an approving review from a consumer owner and from a producer owner (the author and bots do not count), then re-run this check."
     ]);
-  if (b2.findings.some((f) => f.rule === "BG802"))
+  if (b.findings.some((f) => f.rule === "BG802"))
     out.push(["The joint approval could not be checked: see ", c("BG802"), " under Findings."]);
-  if (suitesSkippedForRules(b2))
+  if (suitesSkippedForRules(b))
     out.push([
       "The suites were skipped because the rules already fail: they run once the rules pass, or now with ",
       c("--suites-anyway"),
@@ -70056,27 +68670,27 @@ function promotion(b2) {
       c("suites-anyway: true"),
       ")."
     ]);
-  const steps = failedSteps(b2);
+  const steps = failedSteps(b);
   if (steps) out.push(steps);
   return out;
 }
-function health(b2) {
-  if (b2.verdict === "PASS") return [["Nothing to do: the trio, the producer and the rules agree."]];
+function health(b) {
+  if (b.verdict === "PASS") return [["Nothing to do: the trio, the producer and the rules agree."]];
   const out = [];
-  const errors = ruleErrors(b2);
+  const errors = ruleErrors(b);
   if (errors > 0)
     out.push([
       `Fix the ${plural(errors, "error")} listed under Findings; `,
       c("npx baseline-gate health"),
       " gives the same verdict locally."
     ]);
-  if (b2.findings.some((f) => f.severity === "error" && f.rule.startsWith("BG3")))
+  if (b.findings.some((f) => f.severity === "error" && f.rule.startsWith("BG3")))
     out.push([
       "If the producer moved on to a new release, ",
       c("npx baseline-gate repin"),
       " updates the trio for one pull request."
     ]);
-  const steps = failedSteps(b2);
+  const steps = failedSteps(b);
   return [
     ...out,
     ...steps ? [steps] : [],
@@ -70087,9 +68701,10 @@ function health(b2) {
     ]
   ];
 }
-function rollback(b2) {
-  const r = b2.rollback;
+function rollback(b) {
+  const r = b.rollback;
   if (!r) return [];
+  if (r.drill) return drill(b);
   const out = [];
   const review = r.pullRequestUrl ? [
     "Review and merge the rollback pull request: ",
@@ -70099,7 +68714,7 @@ function rollback(b2) {
   switch (r.status) {
     case "restored":
       out.push(review);
-      if (!b2.steps.some((s) => s.status !== "skipped" && s.status !== "not-run"))
+      if (!b.steps.some((s) => s.status !== "skipped" && s.status !== "not-run"))
         out.push([
           "Run the rollback suites on the restored baseline: this run skipped them, and the re-pin confirmation needs them."
         ]);
@@ -70123,7 +68738,7 @@ function rollback(b2) {
       out.push(["The rollback did not complete: fix the problem under Findings and run it again."]);
       break;
   }
-  const steps = r.status === "restored" || r.status === "verification-failed" ? failedSteps(b2) : null;
+  const steps = r.status === "restored" || r.status === "verification-failed" ? failedSteps(b) : null;
   if (steps) out.push(steps);
   out.push([
     "Keep the runtime cutover posture ",
@@ -70132,9 +68747,31 @@ function rollback(b2) {
   ]);
   return out;
 }
+function drill(b) {
+  const again = c(
+    `npx baseline-gate rollback --drill --baseline ${b.name} --trigger contract-drift --reason "rollback drill"`
+  );
+  if (b.verdict === "PASS")
+    return [
+      [
+        "Nothing to do: a rollback now would restore ",
+        c(b.identity.release_tag ?? "?"),
+        ". The suites did not run in the drill; a real rollback runs them."
+      ]
+    ];
+  return [
+    [
+      "Fix what the findings name (BG513: restore the revision the ledger still approves, or mark it ",
+      c("Rolled back"),
+      "; BG510: check out the full history, fetch-depth: 0), then run the drill again: ",
+      again,
+      "."
+    ]
+  ];
+}
 function nextSteps(result) {
   const all = result.baselines.flatMap(
-    (b2) => result.operation === "promotion" ? promotion(b2) : result.operation === "rollback" ? rollback(b2) : health(b2)
+    (b) => result.operation === "promotion" ? promotion(b) : result.operation === "rollback" ? rollback(b) : health(b)
   );
   const seen = /* @__PURE__ */ new Set();
   return all.filter((line) => {
@@ -70147,21 +68784,25 @@ function nextSteps(result) {
 
 // src/present/not-run.ts
 init_plural();
-function notRun(b2) {
+function notRun(b) {
   const out = [];
-  const probe = b2.findings.find((f) => f.rule === "BG407");
+  const probe = b.findings.find((f) => f.rule === "BG407");
   if (probe) out.push([`${probe.message.charAt(0).toUpperCase()}${probe.message.slice(1)}.`]);
-  const suite = b2.steps.filter((s) => s.suite !== PREFLIGHT_SUITE);
+  const suite = b.steps.filter((s) => s.suite !== PREFLIGHT_SUITE);
   const skipped = suite.filter((s) => s.status === "skipped");
   const reasons = /* @__PURE__ */ new Map();
   for (const s of skipped) {
-    const why = s.skip_reason ?? b2.findings.find((f) => f.rule === "BG704")?.message ?? "no reason recorded";
+    const why = s.skip_reason ?? b.findings.find((f) => f.rule === "BG704")?.message ?? "no reason recorded";
     reasons.set(why, (reasons.get(why) ?? 0) + 1);
   }
   for (const [why, n] of reasons) out.push([`${plural(n, "suite step")} of ${suite.length} skipped: ${why}.`]);
   const never = suite.filter((s) => s.status === "not-run");
   if (never.length > 0)
     out.push([`${plural(never.length, "suite step")} did not start (see the findings for why).`]);
+  for (const n of b.rollback?.drill?.notRun ?? []) {
+    if (n.what === "suites" && suite.length > 0) continue;
+    out.push([`Not checked by the rollback drill: ${n.text}.`]);
+  }
   return out;
 }
 
@@ -70180,7 +68821,7 @@ function reportMarkdown(result, detail, o) {
   }
   const single = result.baselines.length === 1;
   if (!single) out.push(...overview(result));
-  for (const b2 of result.baselines) out.push(...baselineSection(result, b2, detail, o.links, single));
+  for (const b of result.baselines) out.push(...baselineSection(result, b, detail, o.links, single));
   for (const note of o.notes ?? []) out.push(note, "");
   const footer = [];
   if (o.links.run && safeUrl(o.links.run)) footer.push(`[The run](${o.links.run})`);
@@ -70193,7 +68834,7 @@ function overview(result) {
     "| Baseline | Verdict | Judged | Findings |",
     "| --- | --- | --- | --- |",
     ...result.baselines.map(
-      (b2) => `| ${escapeMarkdown(b2.name)} | ${icon(b2.verdict)} ${b2.verdict} | ${lineToMarkdown(subject(b2))} | ${countsLine(b2.findings)} |`
+      (b) => `| ${escapeMarkdown(b.name)} | ${icon(b.verdict)} ${b.verdict} | ${lineToMarkdown(subject(b))} | ${countsLine(b.findings)} |`
     ),
     ""
   ];
@@ -70213,45 +68854,45 @@ function stepsWords(steps) {
 function collapsed(summary2, body) {
   return [`<details><summary>${summary2}</summary>`, "", body, "", "</details>", ""];
 }
-function baselineSection(result, b2, detail, links2, single) {
+function baselineSection(result, b, detail, links2, single) {
   const out = [];
-  if (!single) out.push(`### ${icon(b2.verdict)} ${escapeMarkdown(b2.name)}: ${b2.verdict}`, "");
-  const missing = notRun(b2);
+  if (!single) out.push(`### ${icon(b.verdict)} ${escapeMarkdown(b.name)}: ${b.verdict}`, "");
+  const missing = notRun(b);
   if (missing.length > 0)
     out.push(`**Did not run:**`, "", ...missing.map((l) => `- ${lineToMarkdown(l)}`), "");
-  out.push(`${single ? "### " : "**"}Findings: ${countsLine(b2.findings)}${single ? "" : "**"}`, "");
-  if (b2.findings.length > 0) out.push(findingsMarkdown(b2.findings, links2.file, detail.findings), "");
+  out.push(`${single ? "### " : "**"}Findings: ${countsLine(b.findings)}${single ? "" : "**"}`, "");
+  if (b.findings.length > 0) out.push(findingsMarkdown(b.findings, links2.file, detail.findings), "");
   if (detail.tailChars > 0) {
-    const tails = failedStepTails(b2.steps, detail.tailChars);
+    const tails = failedStepTails(b.steps, detail.tailChars);
     if (tails !== "") out.push(tails);
   }
   if (!detail.details) return out;
-  if (b2.steps.length > 0) out.push(...collapsed(stepsWords(b2.steps), stepsTable(b2.steps)));
-  const left = leftRunning(b2.steps);
-  const killed = b2.steps.reduce((n, st) => n + (st.killed?.length ?? 0), 0);
+  if (b.steps.length > 0) out.push(...collapsed(stepsWords(b.steps), stepsTable(b.steps)));
+  const left = leftRunning(b.steps);
+  const killed = b.steps.reduce((n, st) => n + (st.killed?.length ?? 0), 0);
   if (left && killed > 0)
     out.push(...collapsed(`\u26A0\uFE0F ${plural(killed, "process", "processes")} the steps left running`, left));
-  if (b2.change) out.push(...collapsed("The change", changeTable(b2.change)));
+  if (b.change) out.push(...collapsed("The change", changeTable(b.change)));
   out.push(
     ...collapsed(
       `The baseline ${result.operation === "rollback" ? "now pinned" : "judged"}`,
-      identityTable(b2.identity, b2.posture)
+      identityTable(b.identity, b.posture)
     )
   );
-  if (b2.redactions !== void 0 && b2.redactions > 0)
-    out.push(`Secrets redacted from the captured output: ${b2.redactions}.`, "");
+  if (b.redactions !== void 0 && b.redactions > 0)
+    out.push(`Secrets redacted from the captured output: ${b.redactions}.`, "");
   return out;
 }
 function cutNotice(result, detail, o) {
   const designed = o.designed ?? FULL;
   const cut = [];
   const findings = result.baselines.reduce(
-    (n, b2) => n + Math.max(0, Math.min(b2.findings.length, designed.findings) - detail.findings),
+    (n, b) => n + Math.max(0, Math.min(b.findings.length, designed.findings) - detail.findings),
     0
   );
   if (findings > 0) cut.push(`${plural(findings, "finding")} not listed`);
   const tails = result.baselines.some(
-    (b2) => b2.steps.some((s) => s.required && s.status !== "passed" && s.log_tail)
+    (b) => b.steps.some((s) => s.required && s.status !== "passed" && s.log_tail)
   );
   if (tails && detail.tailChars === 0) cut.push("the log tails of the failed steps left out");
   else if (tails && detail.tailChars < designed.tailChars)
@@ -70294,22 +68935,36 @@ function overflowNote(overflow) {
   ];
 }
 
-// src/actions/health/drift.ts
+// src/actions/shared/drift.ts
 init_plural();
 var DRIFT_LABEL = "baseline-drift";
-var driftMarker = (baseline) => `drift:${baseline}`;
+var driftMarker = (baseline, check = "health") => check === "health" ? `drift:${baseline}` : `drift:${baseline}:${check}`;
+var CHECK_WORDS = {
+  health: {
+    title: (b) => `Baseline drift: ${b} health fails`,
+    judged: "health",
+    command: (b) => `npx baseline-gate health --baseline ${b}`,
+    noun: "health"
+  },
+  "rollback-drill": {
+    title: (b) => `Baseline drift: ${b} last-known-good is not restorable (rollback drill)`,
+    judged: "the rollback drill",
+    command: (b) => `npx baseline-gate rollback --drill --baseline ${b} --trigger contract-drift --reason "rollback drill"`,
+    noun: "the rollback drill"
+  }
+};
 var MAX_RECORDED_ITEMS = 200;
 var MAX_MESSAGE = 160;
 var MAX_LISTED = 50;
 var BLOCK_START = "<!-- baseline-gate:findings ";
 var BLOCK_END = " -->";
-function driftItems(b2) {
+function driftItems(b) {
   const items = [];
-  for (const f of b2.findings) {
+  for (const f of b.findings) {
     if (f.severity === "notice") continue;
     items.push({ rule: f.rule, file: f.file, line: f.line, severity: f.severity, message: f.message });
   }
-  for (const s of b2.steps) {
+  for (const s of b.steps) {
     if (!s.required || s.status === "passed" || s.status === "skipped") continue;
     items.push({ rule: "step", file: s.name, line: null, severity: "error", message: s.status });
   }
@@ -70378,7 +69033,7 @@ function diffItems(before, now) {
   };
 }
 async function syncDriftIssue(client, input) {
-  const marker3 = driftMarker(input.baseline);
+  const marker3 = driftMarker(input.baseline, input.check);
   const redact = input.redact ?? ((t) => Promise.resolve(t));
   const record = { sha: input.sha, run: input.run, items: input.items };
   const found = await client.findMarkedIssue({ marker: marker3, label: DRIFT_LABEL });
@@ -70391,7 +69046,7 @@ ${openingText(input)}`);
     const opened = await client.upsertIssue({
       marker: marker3,
       label: DRIFT_LABEL,
-      title: `Baseline drift: ${input.baseline} health fails`,
+      title: CHECK_WORDS[input.check ?? "health"].title(input.baseline),
       body: body2
     });
     if (!opened.ok) return opened;
@@ -70443,14 +69098,14 @@ function inEvidenceOf(run2) {
 }
 function judged2(input) {
   const run2 = input.run || input.runUrl ? ` (${thisRun(input)})` : "";
-  return `health of ${code(input.baseline)} at ${shortSha(input.sha)}${run2}`;
+  return `${CHECK_WORDS[input.check ?? "health"].judged} of ${code(input.baseline)} at ${shortSha(input.sha)}${run2}`;
 }
 function joined(words) {
   return words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
 }
-var bySeverity2 = (items) => [...items].sort((a, b2) => Number(a.severity === "warning") - Number(b2.severity === "warning"));
+var bySeverity2 = (items) => [...items].sort((a, b) => Number(a.severity === "warning") - Number(b.severity === "warning"));
 function nextStep(input, failing) {
-  const local = `**Next:** run ${code(`npx baseline-gate health --baseline ${input.baseline}`)} locally`;
+  const local = `**Next:** run ${code(CHECK_WORDS[input.check ?? "health"].command(input.baseline))} locally`;
   const errors = failing.filter((i) => i.severity === "error");
   const rules3 = [...new Set((errors.length > 0 ? errors : failing).map((i) => i.rule))].filter(
     (r) => r !== "step"
@@ -70511,7 +69166,7 @@ function failingText(input, previous) {
 function passingText(input, previous, issue2) {
   const resolved = previous ? diffItems(previous.items, input.items).resolved : [];
   const since = previous ? `${plural(resolved.length, "finding")} resolved since ${shortSha(previous.sha)}; ` : "";
-  const next = input.items.length > 0 ? "**Next:** nothing is required: warnings do not fail health." : "**Next:** nothing; a new failure opens a new issue.";
+  const next = input.items.length > 0 ? `**Next:** nothing is required: warnings do not fail ${CHECK_WORDS[input.check ?? "health"].noun}.` : "**Next:** nothing; a new failure opens a new issue.";
   return [
     `\u2705 **PASS** \xB7 ${judged2(input)} \xB7 ${since}closing #${issue2}. ${next}`,
     "",
@@ -70520,9 +69175,60 @@ function passingText(input, previous, issue2) {
   ].join("\n");
 }
 
+// src/actions/shared/drift-issues.ts
+async function syncDriftIssues(result, o) {
+  const { env: env2 } = o;
+  const report2 = { warnings: [], notices: [], notes: [], urls: [] };
+  const repository = parseRepository(env2.GITHUB_REPOSITORY);
+  const client = githubClient(o.token, repository, env2);
+  if (!client) {
+    const why = !o.token ? "no GitHub token was given (input 'token'); pass one with `issues: write`" : "GITHUB_REPOSITORY is not set, so the repository is unknown";
+    const text = `baseline-gate drift mode (${o.input}): no drift issue was opened, commented on or closed: ${why}. The verdict stands.`;
+    report2.warnings.push(text);
+    report2.notes.push(`> **Drift issue:** ${escapeMarkdown(text)}`);
+    return { report: report2, client };
+  }
+  const { redactor } = actionRedactor(o.token, env2);
+  const redact = async (text) => (await redactor.redact(text)).text;
+  const runKey = env2.GITHUB_RUN_ID ? `${env2.GITHUB_RUN_ID}.${env2.GITHUB_RUN_ATTEMPT || "1"}` : "";
+  for (const b of result.baselines) {
+    try {
+      const synced = await syncDriftIssue(client, {
+        baseline: b.name,
+        verdict: b.verdict,
+        items: driftItems(b),
+        sha: env2.GITHUB_SHA ?? "",
+        run: runKey,
+        runUrl: runUrl(env2),
+        fileUrl: presentLinks(env2, o.root, env2.GITHUB_SHA ?? null, null).file,
+        redact,
+        check: o.check
+      });
+      if (!synced.ok) {
+        const text = `baseline-gate: the drift issue of ${b.name} could not be updated: ${synced.message} The verdict stands.`;
+        report2.warnings.push(text);
+        report2.notes.push(`> **Drift issue of ${escapeMarkdown(b.name)}:** ${escapeMarkdown(synced.message)}`);
+        continue;
+      }
+      const v = synced.value;
+      const said = v.action === "none" ? "passes; no drift issue is open" : v.action === "opened" ? `opened the drift issue #${v.number}` : v.action === "commented" ? `commented on the drift issue #${v.number}` : v.action === "closed" ? `closed the drift issue #${v.number}` : `the drift issue #${v.number} already has this run's comment`;
+      info(`baseline-gate drift: ${b.name} ${said}${"url" in v ? ` (${v.url})` : ""}`);
+      report2.notes.push(
+        `Drift issue of ${escapeMarkdown(b.name)}: ${said}${"url" in v ? ` (${v.url})` : ""}.`
+      );
+      if (v.action !== "none" && v.action !== "closed") report2.urls.push(v.url);
+    } catch (e) {
+      const text = `baseline-gate: the drift issue of ${b.name} could not be updated: ${e?.message ?? String(e)}. The verdict stands.`;
+      report2.warnings.push(text);
+      report2.notes.push(`> **Drift issue of ${escapeMarkdown(b.name)}:** could not be updated.`);
+    }
+  }
+  return { report: report2, client };
+}
+
 // src/actions/health/schedule.ts
 var WHY = "GitHub delays scheduled runs when it is busy (and may drop some), and disables the schedules of a public repository without activity for 60 days. Check that the workflow is enabled (Actions tab) and that its cron is what you expect, or set 'schedule-interval-hours' to the schedule's interval.";
-var hoursText = (h) => h >= 48 ? `${(h / 24).toFixed(1)} days` : `${h.toFixed(1)} hours`;
+var hoursText = (h2) => h2 >= 48 ? `${(h2 / 24).toFixed(1)} days` : `${h2.toFixed(1)} hours`;
 async function checkSchedule(client, runId, intervalHours, now = () => /* @__PURE__ */ new Date()) {
   if (!runId || !/^\d+$/.test(runId)) {
     return {
@@ -70579,7 +69285,7 @@ function run(env2 = process.env) {
         return {
           result,
           outputs: {
-            posture: combinedPosture(result.baselines.map((b2) => b2.posture)),
+            posture: combinedPosture(result.baselines.map((b) => b.posture)),
             "drift-issue-url": drift?.urls.join(",") ?? ""
           },
           ownWarnings: drift?.warnings.length ?? 0,
@@ -70597,7 +69303,7 @@ function run(env2 = process.env) {
         };
       },
       failure: (result) => {
-        const errors = result.baselines.flatMap((b2) => b2.findings).filter((f) => f.severity === "error").length;
+        const errors = result.baselines.flatMap((b) => b.findings).filter((f) => f.severity === "error").length;
         return `baseline health FAIL: ${plural(errors, "error")} (see the annotations and the job summary)`;
       }
     },
@@ -70605,50 +69311,14 @@ function run(env2 = process.env) {
   );
 }
 async function driftMode(inputs, result, env2) {
-  const report2 = { warnings: [], notices: [], notes: [], urls: [] };
-  const repository = parseRepository(env2.GITHUB_REPOSITORY);
-  const client = githubClient(inputs.token, repository, env2);
-  if (!client) {
-    const why = !inputs.token ? "no GitHub token was given (input 'token'); pass one with `issues: write`" : "GITHUB_REPOSITORY is not set, so the repository is unknown";
-    const text = `baseline-gate drift mode: no drift issue was opened, commented on or closed: ${why}. The verdict stands.`;
-    report2.warnings.push(text);
-    report2.notes.push(`> **Drift issue:** ${escapeMarkdown(text)}`);
-    return report2;
-  }
-  const { redactor } = actionRedactor(inputs.token, env2);
-  const redact = async (text) => (await redactor.redact(text)).text;
-  const runKey = env2.GITHUB_RUN_ID ? `${env2.GITHUB_RUN_ID}.${env2.GITHUB_RUN_ATTEMPT || "1"}` : "";
-  for (const b2 of result.baselines) {
-    try {
-      const synced = await syncDriftIssue(client, {
-        baseline: b2.name,
-        verdict: b2.verdict,
-        items: driftItems(b2),
-        sha: env2.GITHUB_SHA ?? "",
-        run: runKey,
-        runUrl: runUrl(env2),
-        fileUrl: presentLinks(env2, inputs.root, env2.GITHUB_SHA ?? null, null).file,
-        redact
-      });
-      if (!synced.ok) {
-        const text = `baseline-gate: the drift issue of ${b2.name} could not be updated: ${synced.message} The verdict stands.`;
-        report2.warnings.push(text);
-        report2.notes.push(`> **Drift issue of ${escapeMarkdown(b2.name)}:** ${escapeMarkdown(synced.message)}`);
-        continue;
-      }
-      const o = synced.value;
-      const said = o.action === "none" ? "passes; no drift issue is open" : o.action === "opened" ? `opened the drift issue #${o.number}` : o.action === "commented" ? `commented on the drift issue #${o.number}` : o.action === "closed" ? `closed the drift issue #${o.number}` : `the drift issue #${o.number} already has this run's comment`;
-      info(`baseline-gate drift: ${b2.name} ${said}${"url" in o ? ` (${o.url})` : ""}`);
-      report2.notes.push(
-        `Drift issue of ${escapeMarkdown(b2.name)}: ${said}${"url" in o ? ` (${o.url})` : ""}.`
-      );
-      if (o.action !== "none" && o.action !== "closed") report2.urls.push(o.url);
-    } catch (e) {
-      const text = `baseline-gate: the drift issue of ${b2.name} could not be updated: ${e?.message ?? String(e)}. The verdict stands.`;
-      report2.warnings.push(text);
-      report2.notes.push(`> **Drift issue of ${escapeMarkdown(b2.name)}:** could not be updated.`);
-    }
-  }
+  const { report: report2, client } = await syncDriftIssues(result, {
+    token: inputs.token,
+    root: inputs.root,
+    env: env2,
+    check: "health",
+    input: "drift-issue"
+  });
+  if (!client) return report2;
   if (env2.GITHUB_EVENT_NAME === "schedule") {
     try {
       const check = await checkSchedule(client, env2.GITHUB_RUN_ID, inputs.scheduleIntervalHours);

@@ -6,7 +6,7 @@ var __getOwnPropNames = Object.getOwnPropertyNames;
 var __getProtoOf = Object.getPrototypeOf;
 var __hasOwnProp = Object.prototype.hasOwnProperty;
 var __require = /* @__PURE__ */ ((x2) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x2, {
-  get: (a, b2) => (typeof require !== "undefined" ? require : a)[b2]
+  get: (a, b) => (typeof require !== "undefined" ? require : a)[b]
 }) : x2)(function(x2) {
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x2 + '" is not supported');
@@ -248,10 +248,10 @@ var require_tunnel = __commonJS({
         var overrides = arguments[i2];
         if (typeof overrides === "object") {
           var keys = Object.keys(overrides);
-          for (var j = 0, keyLen = keys.length; j < keyLen; ++j) {
-            var k = keys[j];
-            if (overrides[k] !== void 0) {
-              target[k] = overrides[k];
+          for (var j2 = 0, keyLen = keys.length; j2 < keyLen; ++j2) {
+            var k2 = keys[j2];
+            if (overrides[k2] !== void 0) {
+              target[k2] = overrides[k2];
             }
           }
         }
@@ -2172,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve8(data);
+              return err ? reject(err) : resolve9(data);
             });
           });
         }
@@ -2212,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve8(data);
+              ) : resolve9(data);
             });
           });
         }
@@ -3406,19 +3406,19 @@ var require_data_url = __commonJS({
     function percentDecode(input) {
       const length = input.length;
       const output = new Uint8Array(length);
-      let j = 0;
+      let j2 = 0;
       for (let i2 = 0; i2 < length; ++i2) {
         const byte = input[i2];
         if (byte !== 37) {
-          output[j++] = byte;
+          output[j2++] = byte;
         } else if (byte === 37 && !(isHexCharByte(input[i2 + 1]) && isHexCharByte(input[i2 + 2]))) {
-          output[j++] = 37;
+          output[j2++] = 37;
         } else {
-          output[j++] = hexByteToNumber(input[i2 + 1]) << 4 | hexByteToNumber(input[i2 + 2]);
+          output[j2++] = hexByteToNumber(input[i2 + 1]) << 4 | hexByteToNumber(input[i2 + 2]);
           i2 += 2;
         }
       }
-      return length === j ? output : output.subarray(0, j);
+      return length === j2 ? output : output.subarray(0, j2);
     }
     function parseMIMEType(input) {
       input = removeHTTPWhitespace(input, true, true);
@@ -4472,11 +4472,11 @@ var require_util2 = __commonJS({
     }
     function tryUpgradeRequestToAPotentiallyTrustworthyURL(request2) {
     }
-    function sameOrigin(A, B2) {
-      if (A.origin === B2.origin && A.origin === "null") {
+    function sameOrigin(A2, B2) {
+      if (A2.origin === B2.origin && A2.origin === "null") {
         return true;
       }
-      if (A.protocol === B2.protocol && A.hostname === B2.hostname && A.port === B2.port) {
+      if (A2.protocol === B2.protocol && A2.hostname === B2.hostname && A2.port === B2.port) {
         return true;
       }
       return false;
@@ -4484,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve8, reject) => {
-        res = resolve8;
+      const promise = new Promise((resolve9, reject) => {
+        res = resolve9;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -5127,15 +5127,15 @@ var require_formdata = __commonJS({
         }
       }
       [nodeUtil.inspect.custom](depth, options) {
-        const state = this[kState].reduce((a, b2) => {
-          if (a[b2.name]) {
-            if (Array.isArray(a[b2.name])) {
-              a[b2.name].push(b2.value);
+        const state = this[kState].reduce((a, b) => {
+          if (a[b.name]) {
+            if (Array.isArray(a[b.name])) {
+              a[b.name].push(b.value);
             } else {
-              a[b2.name] = [a[b2.name], b2.value];
+              a[b.name] = [a[b.name], b.value];
             }
           } else {
-            a[b2.name] = b2.value;
+            a[b.name] = b.value;
           }
           return a;
         }, { __proto__: null });
@@ -6736,12 +6736,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve8, reject) => {
+      const waitForDrain = () => new Promise((resolve9, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve8;
+          callback = resolve9;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7411,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve8, reject) => {
+      const waitForDrain = () => new Promise((resolve9, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve8;
+          callback = resolve9;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7895,16 +7895,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve8) => {
+        return new Promise((resolve9) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve8;
+            this[kClosedResolve] = resolve9;
           } else {
-            resolve8(null);
+            resolve9(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve8) => {
+        return new Promise((resolve9) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7915,7 +7915,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve8(null);
+            resolve9(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve8, reject) => {
+        const socket = await new Promise((resolve9, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7978,7 +7978,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve8(socket2);
+              resolve9(socket2);
             }
           });
         });
@@ -8314,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c2) => c2.close()));
         } else {
-          await new Promise((resolve8) => {
-            this[kClosedResolve] = resolve8;
+          await new Promise((resolve9) => {
+            this[kClosedResolve] = resolve9;
           });
         }
       }
@@ -8492,11 +8492,11 @@ var require_balanced_pool = __commonJS({
     var kWeight = /* @__PURE__ */ Symbol("kWeight");
     var kMaxWeightPerServer = /* @__PURE__ */ Symbol("kMaxWeightPerServer");
     var kErrorPenalty = /* @__PURE__ */ Symbol("kErrorPenalty");
-    function getGreatestCommonDivisor(a, b2) {
-      if (a === 0) return b2;
-      while (b2 !== 0) {
-        const t = b2;
-        b2 = a % b2;
+    function getGreatestCommonDivisor(a, b) {
+      if (a === 0) return b;
+      while (b !== 0) {
+        const t = b;
+        b = a % b;
         a = t;
       }
       return a;
@@ -8578,7 +8578,7 @@ var require_balanced_pool = __commonJS({
         if (!dispatcher) {
           return;
         }
-        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b2) => a && b2, true);
+        const allClientsBusy = this[kClients].map((pool) => pool[kNeedDrain]).reduce((a, b) => a && b, true);
         if (allClientsBusy) {
           return;
         }
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve8, reject) => {
+        return await new Promise((resolve9, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9597,7 +9597,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve8(null);
+              resolve9(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9616,7 +9616,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve8, reject) => {
+      return new Promise((resolve9, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9633,7 +9633,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve8,
+              resolve: resolve9,
               reject,
               length: 0,
               body: []
@@ -9703,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve8, stream, length } = consume2;
+      const { type, body, resolve: resolve9, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve8(chunksDecode(body, length));
+          resolve9(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve8(JSON.parse(chunksDecode(body, length)));
+          resolve9(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve8(chunksConcat(body, length).buffer);
+          resolve9(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve8(new Blob(body, { type: stream[kContentType] }));
+          resolve9(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve8(chunksConcat(body, length));
+          resolve9(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9971,9 +9971,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10196,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10483,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10577,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10834,8 +10834,8 @@ var require_mock_utils = __commonJS({
         const value = data[key];
         const name = Buffer.from(`${key}`);
         if (Array.isArray(value)) {
-          for (let j = 0; j < value.length; ++j) {
-            result.push(name, Buffer.from(`${value[j]}`));
+          for (let j2 = 0; j2 < value.length; ++j2) {
+            result.push(name, Buffer.from(`${value[j2]}`));
           }
         } else {
           result.push(name, Buffer.from(`${value}`));
@@ -11958,10 +11958,10 @@ var require_headers = __commonJS({
     }
     function headerValueNormalize(potentialValue) {
       let i2 = 0;
-      let j = potentialValue.length;
-      while (j > i2 && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(j - 1))) --j;
-      while (j > i2 && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i2))) ++i2;
-      return i2 === 0 && j === potentialValue.length ? potentialValue : potentialValue.substring(i2, j);
+      let j2 = potentialValue.length;
+      while (j2 > i2 && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(j2 - 1))) --j2;
+      while (j2 > i2 && isHTTPWhiteSpaceCharCode(potentialValue.charCodeAt(i2))) ++i2;
+      return i2 === 0 && j2 === potentialValue.length ? potentialValue : potentialValue.substring(i2, j2);
     }
     function fill(headers, object) {
       if (Array.isArray(object)) {
@@ -12008,8 +12008,8 @@ var require_headers = __commonJS({
       }
       return getHeadersList(headers).append(name, value, false);
     }
-    function compareHeaderName(a, b2) {
-      return a[0] < b2[0] ? -1 : 1;
+    function compareHeaderName(a, b) {
+      return a[0] < b[0] ? -1 : 1;
     }
     var HeadersList = class _HeadersList {
       /** @type {[string, string][]|null} */
@@ -12140,7 +12140,7 @@ var require_headers = __commonJS({
           const firstValue = iterator2.next().value;
           array[0] = [firstValue[0], firstValue[1].value];
           assert(firstValue[1].value !== null);
-          for (let i2 = 1, j = 0, right = 0, left = 0, pivot = 0, x2, value; i2 < size; ++i2) {
+          for (let i2 = 1, j2 = 0, right = 0, left = 0, pivot = 0, x2, value; i2 < size; ++i2) {
             value = iterator2.next().value;
             x2 = array[i2] = [value[0], value[1].value];
             assert(x2[1] !== null);
@@ -12155,9 +12155,9 @@ var require_headers = __commonJS({
               }
             }
             if (i2 !== pivot) {
-              j = i2;
-              while (j > left) {
-                array[j] = array[--j];
+              j2 = i2;
+              while (j2 > left) {
+                array[j2] = array[--j2];
               }
               array[left] = x2;
             }
@@ -12300,8 +12300,8 @@ var require_headers = __commonJS({
         for (let i2 = 0; i2 < names.length; ++i2) {
           const { 0: name, 1: value } = names[i2];
           if (name === "set-cookie") {
-            for (let j = 0; j < cookies.length; ++j) {
-              headers.push([name, cookies[j]]);
+            for (let j2 = 0; j2 < cookies.length; ++j2) {
+              headers.push([name, cookies[j2]]);
             }
           } else {
             headers.push([name, value]);
@@ -14442,7 +14442,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve8, reject) => agent.dispatch(
+        return new Promise((resolve9, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14518,7 +14518,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve8({
+              resolve9({
                 status: status2,
                 statusText,
                 headersList,
@@ -14561,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve8({
+              resolve9({
                 status: status2,
                 statusText: STATUS_CODES[status2],
                 headersList,
@@ -15107,24 +15107,24 @@ var require_util4 = __commonJS({
       return new TextDecoder(encoding).decode(sliced);
     }
     function BOMSniffing(ioQueue) {
-      const [a, b2, c2] = ioQueue;
-      if (a === 239 && b2 === 187 && c2 === 191) {
+      const [a, b, c2] = ioQueue;
+      if (a === 239 && b === 187 && c2 === 191) {
         return "UTF-8";
-      } else if (a === 254 && b2 === 255) {
+      } else if (a === 254 && b === 255) {
         return "UTF-16BE";
-      } else if (a === 255 && b2 === 254) {
+      } else if (a === 255 && b === 254) {
         return "UTF-16LE";
       }
       return null;
     }
     function combineByteSequences(sequences) {
-      const size = sequences.reduce((a, b2) => {
-        return a + b2.byteLength;
+      const size = sequences.reduce((a, b) => {
+        return a + b.byteLength;
       }, 0);
       let offset = 0;
-      return sequences.reduce((a, b2) => {
-        a.set(b2, offset);
-        offset += b2.byteLength;
+      return sequences.reduce((a, b) => {
+        a.set(b, offset);
+        offset += b.byteLength;
         return a;
       }, new Uint8Array(size));
     }
@@ -15412,8 +15412,8 @@ var require_util5 = __commonJS({
     var assert = __require("node:assert");
     var { URLSerializer } = require_data_url();
     var { isValidHeaderName } = require_util2();
-    function urlEquals(A, B2, excludeFragment = false) {
-      const serializedA = URLSerializer(A, excludeFragment);
+    function urlEquals(A2, B2, excludeFragment = false) {
+      const serializedA = URLSerializer(A2, excludeFragment);
       const serializedB = URLSerializer(B2, excludeFragment);
       return serializedA === serializedB;
     }
@@ -18302,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve8) => {
-        setTimeout(resolve8, ms).unref();
+      return new Promise((resolve9) => {
+        setTimeout(resolve9, ms).unref();
       });
     }
     module.exports = {
@@ -19343,19 +19343,19 @@ var require_identifiers = __commonJS({
   "node_modules/semver/internal/identifiers.js"(exports, module) {
     "use strict";
     var numeric = /^[0-9]+$/;
-    var compareIdentifiers = (a, b2) => {
-      if (typeof a === "number" && typeof b2 === "number") {
-        return a === b2 ? 0 : a < b2 ? -1 : 1;
+    var compareIdentifiers = (a, b) => {
+      if (typeof a === "number" && typeof b === "number") {
+        return a === b ? 0 : a < b ? -1 : 1;
       }
       const anum = numeric.test(a);
-      const bnum = numeric.test(b2);
+      const bnum = numeric.test(b);
       if (anum && bnum) {
         a = +a;
-        b2 = +b2;
+        b = +b;
       }
-      return a === b2 ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b2 ? -1 : 1;
+      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
     };
-    var rcompareIdentifiers = (a, b2) => compareIdentifiers(b2, a);
+    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
     module.exports = {
       compareIdentifiers,
       rcompareIdentifiers
@@ -19499,18 +19499,18 @@ var require_semver = __commonJS({
         let i2 = 0;
         do {
           const a = this.prerelease[i2];
-          const b2 = other.prerelease[i2];
-          debug3("prerelease compare", i2, a, b2);
-          if (a === void 0 && b2 === void 0) {
+          const b = other.prerelease[i2];
+          debug3("prerelease compare", i2, a, b);
+          if (a === void 0 && b === void 0) {
             return 0;
-          } else if (b2 === void 0) {
+          } else if (b === void 0) {
             return 1;
           } else if (a === void 0) {
             return -1;
-          } else if (a === b2) {
+          } else if (a === b) {
             continue;
           } else {
-            return compareIdentifiers(a, b2);
+            return compareIdentifiers(a, b);
           }
         } while (++i2);
       }
@@ -19521,18 +19521,18 @@ var require_semver = __commonJS({
         let i2 = 0;
         do {
           const a = this.build[i2];
-          const b2 = other.build[i2];
-          debug3("build compare", i2, a, b2);
-          if (a === void 0 && b2 === void 0) {
+          const b = other.build[i2];
+          debug3("build compare", i2, a, b);
+          if (a === void 0 && b === void 0) {
             return 0;
-          } else if (b2 === void 0) {
+          } else if (b === void 0) {
             return 1;
           } else if (a === void 0) {
             return -1;
-          } else if (a === b2) {
+          } else if (a === b) {
             continue;
           } else {
-            return compareIdentifiers(a, b2);
+            return compareIdentifiers(a, b);
           }
         } while (++i2);
       }
@@ -19660,7 +19660,7 @@ var require_compare = __commonJS({
   "node_modules/semver/functions/compare.js"(exports, module) {
     "use strict";
     var SemVer = require_semver();
-    var compare = (a, b2, loose) => new SemVer(a, loose).compare(new SemVer(b2, loose));
+    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
     module.exports = compare;
   }
 });
@@ -19785,18 +19785,18 @@ var require_proxy = __commonJS({
 var require_lib = __commonJS({
   "node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
     "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      var desc = Object.getOwnPropertyDescriptor(m, k2);
       if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
         desc = { enumerable: true, get: function() {
-          return m[k];
+          return m[k2];
         } };
       }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
+      Object.defineProperty(o, k22, desc);
+    }) : (function(o, m, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      o[k22] = m[k2];
     }));
     var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
       Object.defineProperty(o, "default", { enumerable: true, value: v });
@@ -19807,7 +19807,7 @@ var require_lib = __commonJS({
       var ownKeys = function(o) {
         ownKeys = Object.getOwnPropertyNames || function(o2) {
           var ar = [];
-          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          for (var k2 in o2) if (Object.prototype.hasOwnProperty.call(o2, k2)) ar[ar.length] = k2;
           return ar;
         };
         return ownKeys(o);
@@ -19816,19 +19816,19 @@ var require_lib = __commonJS({
         if (mod && mod.__esModule) return mod;
         var result = {};
         if (mod != null) {
-          for (var k = ownKeys(mod), i2 = 0; i2 < k.length; i2++) if (k[i2] !== "default") __createBinding(result, mod, k[i2]);
+          for (var k2 = ownKeys(mod), i2 = 0; i2 < k2.length; i2++) if (k2[i2] !== "default") __createBinding(result, mod, k2[i2]);
         }
         __setModuleDefault(result, mod);
         return result;
       };
     })();
-    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
+    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve8) {
-          resolve8(value);
+        return value instanceof P2 ? value : new P2(function(resolve9) {
+          resolve9(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve8, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve9, reject) {
         function fulfilled(value) {
           try {
             step2(generator.next(value));
@@ -19844,7 +19844,7 @@ var require_lib = __commonJS({
           }
         }
         function step2(result) {
-          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step2((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19931,26 +19931,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve8(output.toString());
+              resolve9(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve8(Buffer.concat(chunks));
+              resolve9(Buffer.concat(chunks));
             });
           }));
         });
@@ -20158,14 +20158,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve8(res);
+                resolve9(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -20409,12 +20409,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve8) => setTimeout(() => resolve8(), ms));
+          return new Promise((resolve9) => setTimeout(() => resolve9(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve8, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve9, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -20422,7 +20422,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve8(response);
+              resolve9(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -20461,14 +20461,14 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve8(response);
+              resolve9(response);
             }
           }));
         });
       }
     };
     exports.HttpClient = HttpClient3;
-    var lowercaseKeys2 = (obj2) => Object.keys(obj2).reduce((c2, k) => (c2[k.toLowerCase()] = obj2[k], c2), {});
+    var lowercaseKeys2 = (obj2) => Object.keys(obj2).reduce((c2, k2) => (c2[k2.toLowerCase()] = obj2[k2], c2), {});
   }
 });
 
@@ -20605,9 +20605,9 @@ var require_ms = __commonJS({
   "node_modules/ms/index.js"(exports, module) {
     var s = 1e3;
     var m = s * 60;
-    var h = m * 60;
-    var d = h * 24;
-    var w = d * 7;
+    var h2 = m * 60;
+    var d = h2 * 24;
+    var w2 = d * 7;
     var y = d * 365.25;
     module.exports = function(val, options) {
       options = options || {};
@@ -20644,7 +20644,7 @@ var require_ms = __commonJS({
         case "weeks":
         case "week":
         case "w":
-          return n * w;
+          return n * w2;
         case "days":
         case "day":
         case "d":
@@ -20654,7 +20654,7 @@ var require_ms = __commonJS({
         case "hrs":
         case "hr":
         case "h":
-          return n * h;
+          return n * h2;
         case "minutes":
         case "minute":
         case "mins":
@@ -20682,8 +20682,8 @@ var require_ms = __commonJS({
       if (msAbs >= d) {
         return Math.round(ms / d) + "d";
       }
-      if (msAbs >= h) {
-        return Math.round(ms / h) + "h";
+      if (msAbs >= h2) {
+        return Math.round(ms / h2) + "h";
       }
       if (msAbs >= m) {
         return Math.round(ms / m) + "m";
@@ -20698,8 +20698,8 @@ var require_ms = __commonJS({
       if (msAbs >= d) {
         return plural2(ms, msAbs, d, "day");
       }
-      if (msAbs >= h) {
-        return plural2(ms, msAbs, h, "hour");
+      if (msAbs >= h2) {
+        return plural2(ms, msAbs, h2, "hour");
       }
       if (msAbs >= m) {
         return plural2(ms, msAbs, m, "minute");
@@ -21282,8 +21282,8 @@ var require_node = __commonJS({
     exports.inspectOpts = Object.keys(process.env).filter((key) => {
       return /^debug_/i.test(key);
     }).reduce((obj2, key) => {
-      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k) => {
-        return k.toUpperCase();
+      const prop = key.substring(6).toLowerCase().replace(/_([a-z])/g, (_, k2) => {
+        return k2.toUpperCase();
       });
       let val = process.env[key];
       if (/^(yes|on|true|enabled)$/i.test(val)) {
@@ -21540,13 +21540,13 @@ var HttpResponseRetryCodes = [
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
-var __awaiter = function(thisArg, _arguments, P, generator) {
+var __awaiter = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P2 ? value : new P2(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -21562,7 +21562,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -21915,7 +21915,7 @@ function literalBlock(text, info2 = "text") {
 ${text}${text.endsWith("\r") ? "\r" : "\n"}${fence2}`;
 }
 function keyValueTable(rows) {
-  return ["| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+  return ["| | |", "| --- | --- |", ...rows.map(([k2, v]) => `| ${k2} | ${v} |`)].join("\n");
 }
 function identityRows(identity) {
   return [
@@ -22032,6 +22032,30 @@ var CHANGE_RULES = {
     severity: "warning",
     description: "The rollback action commits the restored trio on a branch, opens a pull request whose body is the incident note, and opens or updates the incident issue. When the token may not (permissions `contents`, `pull-requests`, `issues`: write; or the repository does not let Actions open pull requests) the restored files, the note and the evidence are still in the workspace and the artifact, and this warning says what was not done.",
     example: "The workflow has `pull-requests: read`: no pull request is opened."
+  },
+  BG513: {
+    title: "Last-known-good not restorable (rollback drill)",
+    severity: "error",
+    description: "A rollback drill (`baseline-gate rollback --drill`, the rollback action with `drill: true`) proves, without writing anything, that the last-known-good baseline can still be restored: its pin and mirror read from git at the trio revision, the mirror byte for byte what the pin records (`expected_producer_manifest_sha256`), and no baseline the ledger still lists as approved (`Approved` or `Superseded`) passed over because its revision in git no longer verifies. The finding stands on the row of that baseline in the ledger; its message names the file, the line and the trio revision that no longer verify. Fix the history (restore the revision, or mark the baseline `Rolled back` in the ledger when it must never come back), then run the drill again.",
+    example: "The ledger lists v0.5.0 `Superseded`, but the mirror committed with it hashes to another digest than its pin records: a rollback would skip it and restore v0.4.0."
+  },
+  BG514: {
+    title: "Ledger has no row for the last-known-good (rollback drill)",
+    severity: "warning",
+    description: "The compatibility matrix has no ledger row for the baseline a rollback would restore, so the rollback would append one (with the consumer cells of the ledger at that revision, or placeholders to correct). The restore still works; record the baseline in the ledger so the incident leaves an exact history.",
+    example: "A hand-kept matrix replaced its one row at each promotion: the previous baseline has no row left."
+  },
+  BG515: {
+    title: "Release cannot be repinned from its tag",
+    severity: "error",
+    description: "The repin action proposes a producer release by its tag: the tag must be in the checkout (check out with `fetch-depth: 0`, which fetches the tags), the producer's manifest and handoff payload must exist at the tagged commit, and the manifest there must name that tag as its `release_tag`. A release older than the one the repin pull request already proposes (a late delivery) is not proposed again. Nothing is written, committed or opened.",
+    example: "The tag v0.6.0 points at a commit whose producer manifest still says v0.5.0."
+  },
+  BG516: {
+    title: "Repin pull request not opened or updated",
+    severity: "error",
+    description: "The repin action commits the repinned trio on the branch `baseline-gate/repin-<baseline>`, opens or updates its one pull request and sets its labels. When the token may not (permissions `contents`, `pull-requests`: write; or the repository does not let Actions open pull requests) the repinned trio is still in the workspace, and this error says what was not done.",
+    example: "The workflow has `pull-requests: read`: the branch is pushed but no pull request is opened."
   }
 };
 
@@ -22568,11 +22592,11 @@ function pinLineSubject(key) {
 var RANK = { error: 0, warning: 1, notice: 2 };
 function sortFindings(findings) {
   return [...findings].sort(
-    (a, b2) => (a.file ?? "").localeCompare(b2.file ?? "") || (a.line ?? 0) - (b2.line ?? 0) || (a.column ?? 0) - (b2.column ?? 0) || a.rule.localeCompare(b2.rule) || RANK[a.severity] - RANK[b2.severity]
+    (a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule) || RANK[a.severity] - RANK[b.severity]
   );
 }
 function bySeverity(findings) {
-  return sortFindings(findings).sort((a, b2) => RANK[a.severity] - RANK[b2.severity]);
+  return sortFindings(findings).sort((a, b) => RANK[a.severity] - RANK[b.severity]);
 }
 function countBySeverity(findings) {
   const counts = { error: 0, warning: 0, notice: 0 };
@@ -22693,7 +22717,7 @@ function where2(f) {
   if (!f.file) return "";
   return `${code(f.line ? `${f.file}:${f.line}` : f.file)} `;
 }
-function followUp(note, h) {
+function followUp(note, h2) {
   const legacy = note.target_profile === "legacy" ? [
     `The restored trio revision was written before baseline-gate was adopted, in the older format: the identity rules judged it (pin, mirror digest, Baseline Pin lines and Approved row agree), and the restore brought it to the current format (runtime cutover posture, Baseline Pin lines).`,
     ""
@@ -22701,7 +22725,7 @@ function followUp(note, h) {
   if (note.follow_up.length === 0 && legacy.length === 0) return [];
   const items = note.follow_up.length === 0 ? ["_No documentation findings in the restored files._"] : note.follow_up.map((f) => `- ${where2(f)}${code(f.rule)} ${escapeMarkdown(f.message)}`);
   return [
-    `${h}# Follow-up (does not block the rollback)`,
+    `${h2}# Follow-up (does not block the rollback)`,
     "",
     ...legacy,
     ...note.follow_up.length > 0 ? ["Documentation findings in the restored files, to fix in a later change:", ""] : [],
@@ -22710,7 +22734,7 @@ function followUp(note, h) {
   ];
 }
 function renderIncidentNote(note, context4) {
-  const h = "#".repeat(context4.headingLevel ?? 1);
+  const h2 = "#".repeat(context4.headingLevel ?? 1);
   const product = escapeMarkdown(context4.displayName);
   const evidence = context4.evidenceName ?? `${packetName("rollback", context4.baseline)}.json`;
   const posture = note.dry_run ? `A rollback sets runtime cutover posture to ${code(note.posture)} until the consumer and producer owners jointly approve.` : `Runtime cutover posture is ${code(note.posture)} until the consumer and producer owners jointly approve.`;
@@ -22740,32 +22764,32 @@ function renderIncidentNote(note, context4) {
     ] : []
   ];
   return [
-    `${h} ${note.severity} incident rollback: ${product} baseline ${code(context4.baseline)}, trigger ${code(note.trigger)}${note.dry_run ? " (dry run)" : ""}`,
+    `${h2} ${note.severity} incident rollback: ${product} baseline ${code(context4.baseline)}, trigger ${code(note.trigger)}${note.dry_run ? " (dry run)" : ""}`,
     "",
     ...lead,
-    `${h}# Impact summary`,
+    `${h2}# Impact summary`,
     "",
     `${impact(note, product)} ${posture}`,
     "",
-    `${h}# Current runtime posture`,
+    `${h2}# Current runtime posture`,
     "",
     // a dry run sets nothing: the posture shown is the one the rollback would set
     note.dry_run ? `${code(note.posture)} (what the rollback sets; this dry run changed nothing)` : code(note.posture),
     "",
-    `${h}# Baseline now active`,
+    `${h2}# Baseline now active`,
     "",
     ...note.dry_run ? ["The baseline a rollback makes active (this dry run changed nothing):", ""] : [],
     keyValueTable(identityRows(note.active)),
     "",
-    `${h}# Rolled back from`,
+    `${h2}# Rolled back from`,
     "",
     keyValueTable(identityRows(note.rolled_back_from)),
     "",
-    `${h}# Rollback action status`,
+    `${h2}# Rollback action status`,
     "",
     keyValueTable(status2),
     "",
-    `${h}# Trigger and reason`,
+    `${h2}# Trigger and reason`,
     "",
     `Trigger: ${TRIGGER_WORDS[note.trigger]}; severity ${note.severity}.`,
     "",
@@ -22774,12 +22798,12 @@ function renderIncidentNote(note, context4) {
     // literal: a fence longer than any backtick run in it, so nothing in it is Markdown, HTML or a mention
     note.reason === "" ? "(none given)" : literalBlock(note.reason),
     "",
-    `${h}# Timeline (UTC)`,
+    `${h2}# Timeline (UTC)`,
     "",
     timeline,
     "",
-    ...followUp(note, h),
-    `${h}# Next validation milestone`,
+    ...followUp(note, h2),
+    `${h2}# Next validation milestone`,
     "",
     `Due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
     "",
@@ -22794,8 +22818,8 @@ var FOUND = {
   descendant: "left its process group",
   marker: "left its process group and tree, found by its environment marker"
 };
-function describe(k) {
-  return `${code(k.command)} (pid ${k.pid}, ${FOUND[k.found]}${k.error ? `: ${escapeMarkdown(k.error)}` : ""})`;
+function describe(k2) {
+  return `${code(k2.command)} (pid ${k2.pid}, ${FOUND[k2.found]}${k2.error ? `: ${escapeMarkdown(k2.error)}` : ""})`;
 }
 function when(step2) {
   if (step2.status === "timed-out") return "still running when it timed out";
@@ -22805,8 +22829,8 @@ function when(step2) {
 function leftRunningLine(step2) {
   const all = step2.killed ?? [];
   if (all.length === 0) return null;
-  const killed = all.filter((k) => k.error === void 0);
-  const refused = all.filter((k) => k.error !== void 0);
+  const killed = all.filter((k2) => k2.error === void 0);
+  const refused = all.filter((k2) => k2.error !== void 0);
   const parts = [];
   if (killed.length > 0)
     parts.push(
@@ -22823,7 +22847,7 @@ function leftRunning(steps) {
   if (ran.length === 0) return "";
   const lines = ran.map(leftRunningLine).filter((l) => l !== null);
   const out = lines.length > 0 ? lines.map((l) => `- ${l}`) : ["No step left a process running."];
-  if (ran.some((s) => (s.killed ?? []).some((k) => Buffer.byteLength(k.command) === 15)))
+  if (ran.some((s) => (s.killed ?? []).some((k2) => Buffer.byteLength(k2.command) === 15)))
     out.push("", "Command names are as the kernel keeps them: their first 15 bytes.");
   if (ran.some((s) => s.containment === "group-only"))
     out.push(
@@ -22923,7 +22947,7 @@ function changeTable(c2) {
       a.problem !== null ? `could not be checked: ${escapeMarkdown(a.problem)}` : `${a.approved ? "given" : "**missing**"} (consumer: ${who(a.consumer)}; producer: ${who(a.producer)})`
     ]);
   }
-  return ["| | |", "| --- | --- |", ...rows.map(([k, v]) => `| ${k} | ${v} |`)].join("\n");
+  return ["| | |", "| --- | --- |", ...rows.map(([k2, v]) => `| ${k2} | ${v} |`)].join("\n");
 }
 function failedStepTails(steps, maxChars = Infinity) {
   const failed = steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
@@ -22950,7 +22974,7 @@ function renderPacketMarkdown(p, options = {}) {
   const trio = ["pin", "manifest", "matrix"].map(
     (role) => `| ${role} | ${code(p.trio[role].path)} | ${code(p.trio[role].sha256)} | ${p.trio[role].bytes ?? "-"} |`
   );
-  const git2 = Object.entries(p.git).map(([k, v]) => `| ${k} | ${code(v)} |`);
+  const git2 = Object.entries(p.git).map(([k2, v]) => `| ${k2} | ${code(v)} |`);
   const left = leftRunning(p.steps);
   return [
     `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} \u2014 ${p.verdict}`,
@@ -22999,7 +23023,7 @@ function renderPacketMarkdown(p, options = {}) {
     "| | |",
     "| --- | --- |",
     ...git2,
-    ...Object.entries(p.tools).map(([k, v]) => `| ${escapeMarkdown(k)} | ${code(v)} |`),
+    ...Object.entries(p.tools).map(([k2, v]) => `| ${escapeMarkdown(k2)} | ${code(v)} |`),
     "",
     `Verdict: **${p.verdict}**`,
     ""
@@ -23566,11 +23590,11 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep3, offset, length) => {
+    onSeparator: (sep4, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep3 === ":") {
+        if (sep4 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep3 === ",") {
+        } else if (sep4 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -24142,8 +24166,8 @@ function identityOfPinBytes(bytes) {
     return null;
   }
 }
-function sameIdentity(a, b2) {
-  return Object.keys(a).every((k) => a[k] === b2[k]);
+function sameIdentity(a, b) {
+  return Object.keys(a).every((k2) => a[k2] === b[k2]);
 }
 function str(v) {
   return typeof v === "string" && v !== "" ? v : null;
@@ -24194,9 +24218,9 @@ function classifyChange(input) {
     return report;
   }
   const a = (0, import_valid.default)(from.release_tag?.replace(/^v/, "") ?? null);
-  const b2 = (0, import_valid.default)(to.release_tag?.replace(/^v/, "") ?? null);
-  if (a && b2 && (0, import_compare.default)(b2, a) <= 0) {
-    const why = a === b2 ? "keeps the release tag of the baseline it replaces" : `is lower than ${from.release_tag}`;
+  const b = (0, import_valid.default)(to.release_tag?.replace(/^v/, "") ?? null);
+  if (a && b && (0, import_compare.default)(b, a) <= 0) {
+    const why = a === b ? "keeps the release tag of the baseline it replaces" : `is lower than ${from.release_tag}`;
     out.push(
       finding(
         "BG502",
@@ -24233,9 +24257,9 @@ function classifyChange(input) {
       )
     );
   }
-  const days = base.manifest.data?.stability_window?.minimum_sprint_days;
-  if (typeof days === "number" && input.baseApprovedAt) {
-    const ends = new Date(input.baseApprovedAt.getTime() + days * 864e5);
+  const window2 = stabilityWindow(base, input.baseApprovedAt);
+  if (window2 && input.baseApprovedAt) {
+    const { days, ends } = window2;
     if (input.now < ends) {
       out.push(
         finding(
@@ -24249,6 +24273,11 @@ function classifyChange(input) {
   }
   out.push(...ledgerHistory(head, from.release_tag));
   return report;
+}
+function stabilityWindow(base, approvedAt) {
+  const days = base.manifest.data?.stability_window?.minimum_sprint_days;
+  if (typeof days !== "number" || !approvedAt) return null;
+  return { days, ends: new Date(approvedAt.getTime() + days * 864e5) };
 }
 function status(trio, tag) {
   const row = rowOfTag(trio.matrix.ledger, tag);
@@ -24320,13 +24349,13 @@ function version(v) {
 }
 function bumped(from, to) {
   const a = version(from);
-  const b2 = version(to);
-  return a !== null && b2 !== null && b2 > a;
+  const b = version(to);
+  return a !== null && b !== null && b > a;
 }
 function lowered(from, to) {
   const a = version(from);
-  const b2 = version(to);
-  return a !== null && b2 !== null && b2 < a;
+  const b = version(to);
+  return a !== null && b !== null && b < a;
 }
 function describe2(id) {
   return `${id.release_tag ?? "?"} / ${id.commit_sha?.slice(0, 12) ?? "?"}`;
@@ -24380,22 +24409,23 @@ function resolveInRoot(root, rel) {
   return isWithin(resolve(root), abs) ? abs : void 0;
 }
 var MAX_LINKS = 40;
-function containPath(root, rel) {
+function containPath(root, rel, memo) {
   const abs = resolveInRoot(root, rel);
   if (!abs) return { kind: "outside", leadsTo: resolve(root, rel) };
-  const realRoot = realpathSync(root);
+  const realRoot = memo ? memo.realRoot ??= realpathSync(root) : realpathSync(root);
   const pending = relative(resolve(root), abs).split(sep).filter((s) => s !== "");
   let cur = realRoot;
   let links2 = 0;
   while (pending.length > 0) {
     const seg = pending.shift();
     const next = seg === ".." ? resolve(cur, "..") : join(cur, seg);
-    let isLink;
-    try {
-      isLink = lstatSync(next).isSymbolicLink();
-    } catch {
-      return { kind: "inside", real: join(next, ...pending), exists: false };
+    if (pending.length > 0 && memo?.dirs.has(next)) {
+      cur = next;
+      continue;
     }
+    const stat2 = lstatOrNull(next);
+    if (!stat2) return { kind: "inside", real: join(next, ...pending), exists: false };
+    const isLink = stat2.isSymbolicLink();
     if (isLink) {
       if (++links2 > MAX_LINKS) return { kind: "outside", leadsTo: `${next} (a loop of links)` };
       const target = readlinkSync(next);
@@ -24415,8 +24445,16 @@ function containPath(root, rel) {
     }
     cur = next;
     if (!isWithin(realRoot, cur)) return { kind: "outside", leadsTo: cur };
+    if (memo && pending.length > 0 && stat2.isDirectory()) memo.dirs.add(cur);
   }
   return { kind: "inside", real: cur, exists: true };
+}
+function lstatOrNull(path2) {
+  try {
+    return lstatSync(path2, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
 }
 function safeReal(path2) {
   try {
@@ -24445,8 +24483,8 @@ var ContainmentError = class extends Error {
 // src/fs/read.ts
 var MAX_FILE_BYTES = 4 * 1024 * 1024;
 var NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
-function readRepoFile(root, rel, limit = MAX_FILE_BYTES) {
-  const where4 = containPath(root, rel);
+function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
+  const where4 = containPath(root, rel, memo);
   if (where4.kind === "outside")
     return { kind: "outside-root", problem: `leads outside the repository (to ${where4.leadsTo})` };
   if (where4.kind === "dangling")
@@ -24489,7 +24527,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES) {
 }
 
 // src/git/git.ts
-import { execFile as execFile2, spawn } from "node:child_process";
+import { execFile as execFile2, spawn, spawnSync } from "node:child_process";
 import { existsSync as existsSync2 } from "node:fs";
 var TIMEOUT_MS2 = 3e4;
 var MAX_OUTPUT = 64 * 1024 * 1024;
@@ -24504,7 +24542,7 @@ function cannotRun(cwd, args, e, timedOut, timeoutMs) {
   return new GitError(`git ${args[0]}: ${why}`);
 }
 function git(cwd, args, timeoutMs = TIMEOUT_MS2) {
-  return new Promise((resolve8, reject) => {
+  return new Promise((resolve9, reject) => {
     execFile2(
       "git",
       [...OPTIONS, ...args],
@@ -24515,7 +24553,7 @@ function git(cwd, args, timeoutMs = TIMEOUT_MS2) {
           reject(cannotRun(cwd, args, e, e.killed === true, timeoutMs));
           return;
         }
-        resolve8({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
+        resolve9({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
       }
     );
   });
@@ -24538,16 +24576,16 @@ function gitLines(cwd, args, failure, onLine, timeoutMs = TIMEOUT_MS2) {
     rest = lines.pop();
     for (const line of lines) if (!stopped) onLine(line);
   });
-  const done = new Promise((resolve8, reject) => {
+  const done = new Promise((resolve9, reject) => {
     child.on("error", (e) => reject(cannotRun(cwd, args, e, false, timeoutMs)));
     child.on("close", (code2) => {
-      if (stopped) resolve8();
+      if (stopped) resolve9();
       else if (code2 === null)
         reject(cannotRun(cwd, args, new Error("killed by a signal"), child.killed, timeoutMs));
       else if (code2 !== 0) reject(new GitError(`${failure}: ${stderr.trim()}`));
       else {
         if (rest) onLine(rest);
-        resolve8();
+        resolve9();
       }
     });
   });
@@ -24589,7 +24627,7 @@ var BlobReader = class {
     });
     const fail = (e) => {
       this.failure = e;
-      for (const w of this.waiting.splice(0)) w.reject(e);
+      for (const w2 of this.waiting.splice(0)) w2.reject(e);
     };
     this.child.on("error", (e) => fail(new GitError(`git cat-file: ${e.message}`)));
     this.child.on("close", (code2) => {
@@ -24599,8 +24637,8 @@ var BlobReader = class {
   read(spec) {
     if (this.failure) return Promise.reject(this.failure);
     if (/[\n\r]/.test(spec)) return Promise.reject(new GitError("an object name must be one line"));
-    return new Promise((resolve8, reject) => {
-      this.waiting.push({ resolve: resolve8, reject });
+    return new Promise((resolve9, reject) => {
+      this.waiting.push({ resolve: resolve9, reject });
       this.child.stdin.write(`${spec}
 `);
     });
@@ -24865,4012 +24903,2231 @@ import { existsSync as existsSync4 } from "node:fs";
 import { isAbsolute as isAbsolute3, join as join3, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/generated/validators.js
-var J = (l, s) => () => {
+var R = (p, s) => () => {
   try {
-    return s || l((s = { exports: {} }).exports, s), s.exports;
-  } catch (k) {
-    throw s = 0, k;
+    return s || p((s = { exports: {} }).exports, s), s.exports;
+  } catch (f) {
+    throw s = 0, f;
   }
 };
-var Y = J((K) => {
+var F = R((S) => {
   "use strict";
-  Object.defineProperty(K, "__esModule", { value: true });
-  function X(l) {
-    let s = l.length, k = 0, $ = 0, w;
-    for (; $ < s; ) k++, w = l.charCodeAt($++), w >= 55296 && w <= 56319 && $ < s && (w = l.charCodeAt($), (w & 64512) === 56320 && $++);
-    return k;
+  Object.defineProperty(S, "__esModule", { value: true });
+  function H(p) {
+    let s = p.length, f = 0, _ = 0, y;
+    for (; _ < s; ) f++, y = p.charCodeAt(_++), y >= 55296 && y <= 56319 && _ < s && (y = p.charCodeAt(_), (y & 64512) === 56320 && _++);
+    return f;
   }
-  K.default = X;
-  X.code = 'require("ajv/dist/runtime/ucs2length").default';
+  S.default = H;
+  H.code = 'require("ajv/dist/runtime/ucs2length").default';
 });
-var re = J((xe, ee) => {
+var B = R((fe, G) => {
   "use strict";
-  ee.exports = function l(s, k) {
-    if (s === k) return true;
-    if (s && k && typeof s == "object" && typeof k == "object") {
-      if (s.constructor !== k.constructor) return false;
-      var $, w, j;
+  G.exports = function p(s, f) {
+    if (s === f) return true;
+    if (s && f && typeof s == "object" && typeof f == "object") {
+      if (s.constructor !== f.constructor) return false;
+      var _, y, v;
       if (Array.isArray(s)) {
-        if ($ = s.length, $ != k.length) return false;
-        for (w = $; w-- !== 0; ) if (!l(s[w], k[w])) return false;
+        if (_ = s.length, _ != f.length) return false;
+        for (y = _; y-- !== 0; ) if (!p(s[y], f[y])) return false;
         return true;
       }
-      if (s.constructor === RegExp) return s.source === k.source && s.flags === k.flags;
-      if (s.valueOf !== Object.prototype.valueOf) return s.valueOf() === k.valueOf();
-      if (s.toString !== Object.prototype.toString) return s.toString() === k.toString();
-      if (j = Object.keys(s), $ = j.length, $ !== Object.keys(k).length) return false;
-      for (w = $; w-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(k, j[w])) return false;
-      for (w = $; w-- !== 0; ) {
-        var e = j[w];
-        if (!l(s[e], k[e])) return false;
+      if (s.constructor === RegExp) return s.source === f.source && s.flags === f.flags;
+      if (s.valueOf !== Object.prototype.valueOf) return s.valueOf() === f.valueOf();
+      if (s.toString !== Object.prototype.toString) return s.toString() === f.toString();
+      if (v = Object.keys(s), _ = v.length, _ !== Object.keys(f).length) return false;
+      for (y = _; y-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(f, v[y])) return false;
+      for (y = _; y-- !== 0; ) {
+        var e = v[y];
+        if (!p(s[e], f[e])) return false;
       }
       return true;
     }
-    return s !== s && k !== k;
+    return s !== s && f !== f;
   };
 });
-var te = J((Q) => {
+var V = R((E) => {
   "use strict";
-  Object.defineProperty(Q, "__esModule", { value: true });
-  var se = re();
-  se.code = 'require("ajv/dist/runtime/equal").default';
-  Q.default = se;
+  Object.defineProperty(E, "__esModule", { value: true });
+  var W = B();
+  W.code = 'require("ajv/dist/runtime/equal").default';
+  E.default = W;
 });
-var Oe = D;
-var ue = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/pin.schema.json", title: "Integration pin", description: "The consumer's runtime authority: the one approved producer baseline. Field names are those of the original runbook; runtime_cutover_posture is explicit state.", type: "object", additionalProperties: false, required: ["memorykernel_repo", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "expected_integration_baseline", "expected_producer_manifest_sha256", "default_base_url", "default_timeout_ms", "runtime_cutover_posture"], properties: { $schema: { type: "string" }, memorykernel_repo: { description: "HTTPS URL of the producer's source repository.", type: "string", pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", errorMessage: "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" }, release_tag: { description: "The producer release tag, vMAJOR.MINOR.PATCH.", $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { description: "The producer's runtime code commit, full 40-character lower-case hex.", $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, expected_integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, expected_producer_manifest_sha256: { description: "SHA-256 of the raw bytes of the mirrored producer contract manifest.", $ref: "defs.schema.json#/$defs/sha256" }, default_base_url: { description: "Where the consumer reaches the producer by default.", type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", errorMessage: "must be an http(s) URL with a host, like http://127.0.0.1:4010" }, default_timeout_ms: { description: "Per-call timeout; the consumer clamps overrides to the same range.", type: "integer", minimum: 100, maximum: 3e4, errorMessage: "must be an integer number of milliseconds between 100 and 30000" }, runtime_cutover_posture: { description: "GO: the consumer runtime may use this baseline's contract. NO-GO: held until joint approval.", $ref: "defs.schema.json#/$defs/posture" } } };
-var ce = { enum: ["GO", "NO-GO"], errorMessage: 'must be "GO" or "NO-GO"' };
-var I = Object.prototype.hasOwnProperty;
-var fe = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
-var R = new RegExp("^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
-var N = new RegExp("^[0-9a-f]{40}$", "u");
-var E = new RegExp("^service\\.v[1-9][0-9]*$", "u");
-var C = new RegExp("^api\\.v[1-9][0-9]*$", "u");
-var M = new RegExp("^integration/v[1-9][0-9]*$", "u");
-var G = new RegExp("^[0-9a-f]{64}$", "u");
-var he = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
-function D(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
-  let e = null, r = 0, v = D.evaluated;
-  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
-    if (l.memorykernel_repo === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memorykernel_repo" }, message: "must have required property 'memorykernel_repo'" };
-      e === null ? e = [a] : e.push(a), r++;
+var ye = z;
+var Y = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/pin.schema.json", title: "Integration pin", description: "The consumer's runtime authority: the one approved producer baseline. Field names are those of the original runbook; runtime_cutover_posture is explicit state.", type: "object", additionalProperties: false, required: ["memorykernel_repo", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "expected_integration_baseline", "expected_producer_manifest_sha256", "default_base_url", "default_timeout_ms", "runtime_cutover_posture"], properties: { $schema: { type: "string" }, memorykernel_repo: { description: "HTTPS URL of the producer's source repository.", type: "string", pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", errorMessage: "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO" }, release_tag: { description: "The producer release tag, vMAJOR.MINOR.PATCH.", $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { description: "The producer's runtime code commit, full 40-character lower-case hex.", $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, expected_integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, expected_producer_manifest_sha256: { description: "SHA-256 of the raw bytes of the mirrored producer contract manifest.", $ref: "defs.schema.json#/$defs/sha256" }, default_base_url: { description: "Where the consumer reaches the producer by default.", type: "string", pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$", errorMessage: "must be an http(s) URL with a host, like http://127.0.0.1:4010" }, default_timeout_ms: { description: "Per-call timeout; the consumer clamps overrides to the same range.", type: "integer", minimum: 100, maximum: 3e4, errorMessage: "must be an integer number of milliseconds between 100 and 30000" }, runtime_cutover_posture: { description: "GO: the consumer runtime may use this baseline's contract. NO-GO: held until joint approval.", $ref: "defs.schema.json#/$defs/posture" } } };
+var ee = { enum: ["GO", "NO-GO"], errorMessage: 'must be "GO" or "NO-GO"' };
+var D = Object.prototype.hasOwnProperty;
+var re = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
+var j = new RegExp("^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
+var x = new RegExp("^[0-9a-f]{40}$", "u");
+var A = new RegExp("^service\\.v[1-9][0-9]*$", "u");
+var N = new RegExp("^api\\.v[1-9][0-9]*$", "u");
+var O = new RegExp("^integration/v[1-9][0-9]*$", "u");
+var te = new RegExp("^[0-9a-f]{64}$", "u");
+var se = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
+function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+  let e = null, i2 = 0, d = z.evaluated;
+  if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
+    if (p.memorykernel_repo === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memorykernel_repo" }, message: "must have required property 'memorykernel_repo'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.release_tag === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.release_tag === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.commit_sha === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.commit_sha === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.expected_service_contract_version === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.expected_service_contract_version === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.expected_api_contract_version === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.expected_api_contract_version === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.expected_integration_baseline === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_integration_baseline" }, message: "must have required property 'expected_integration_baseline'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.expected_integration_baseline === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_integration_baseline" }, message: "must have required property 'expected_integration_baseline'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.expected_producer_manifest_sha256 === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_producer_manifest_sha256" }, message: "must have required property 'expected_producer_manifest_sha256'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.expected_producer_manifest_sha256 === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_producer_manifest_sha256" }, message: "must have required property 'expected_producer_manifest_sha256'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.default_base_url === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_base_url" }, message: "must have required property 'default_base_url'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.default_base_url === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_base_url" }, message: "must have required property 'default_base_url'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.default_timeout_ms === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_timeout_ms" }, message: "must have required property 'default_timeout_ms'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.default_timeout_ms === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_timeout_ms" }, message: "must have required property 'default_timeout_ms'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.runtime_cutover_posture === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "runtime_cutover_posture" }, message: "must have required property 'runtime_cutover_posture'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.runtime_cutover_posture === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "runtime_cutover_posture" }, message: "must have required property 'runtime_cutover_posture'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    for (let a in l) if (!I.call(ue.properties, a)) {
-      let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
-      e === null ? e = [t] : e.push(t), r++;
+    for (let t in p) if (!D.call(Y.properties, t)) {
+      let r = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [r] : e.push(r), i2++;
     }
-    if (l.$schema !== void 0 && typeof l.$schema != "string") {
-      let a = { instancePath: s + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.$schema !== void 0 && typeof p.$schema != "string") {
+      let t = { instancePath: s + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.memorykernel_repo !== void 0) {
-      let a = l.memorykernel_repo;
-      if (typeof a == "string") {
-        if (!fe.test(a)) {
-          let t = { instancePath: s + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/pattern", keyword: "pattern", params: { pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$" }, message: 'must match pattern "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.memorykernel_repo !== void 0) {
+      let t = p.memorykernel_repo;
+      if (typeof t == "string") {
+        if (!re.test(t)) {
+          let r = { instancePath: s + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/pattern", keyword: "pattern", params: { pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$" }, message: 'must match pattern "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.release_tag !== void 0) {
-      let a = l.release_tag;
-      if (typeof a == "string") {
-        if (!R.test(a)) {
-          let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.release_tag !== void 0) {
+      let t = p.release_tag;
+      if (typeof t == "string") {
+        if (!j.test(t)) {
+          let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.commit_sha !== void 0) {
-      let a = l.commit_sha;
-      if (typeof a == "string") {
-        if (!N.test(a)) {
-          let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.commit_sha !== void 0) {
+      let t = p.commit_sha;
+      if (typeof t == "string") {
+        if (!x.test(t)) {
+          let r = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.expected_service_contract_version !== void 0) {
-      let a = l.expected_service_contract_version;
-      if (typeof a == "string") {
-        if (!E.test(a)) {
-          let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.expected_service_contract_version !== void 0) {
+      let t = p.expected_service_contract_version;
+      if (typeof t == "string") {
+        if (!A.test(t)) {
+          let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.expected_api_contract_version !== void 0) {
-      let a = l.expected_api_contract_version;
-      if (typeof a == "string") {
-        if (!C.test(a)) {
-          let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.expected_api_contract_version !== void 0) {
+      let t = p.expected_api_contract_version;
+      if (typeof t == "string") {
+        if (!N.test(t)) {
+          let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.expected_integration_baseline !== void 0) {
-      let a = l.expected_integration_baseline;
-      if (typeof a == "string") {
-        if (!M.test(a)) {
-          let t = { instancePath: s + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.expected_integration_baseline !== void 0) {
+      let t = p.expected_integration_baseline;
+      if (typeof t == "string") {
+        if (!O.test(t)) {
+          let r = { instancePath: s + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.expected_producer_manifest_sha256 !== void 0) {
-      let a = l.expected_producer_manifest_sha256;
-      if (typeof a == "string") {
-        if (!G.test(a)) {
-          let t = { instancePath: s + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.expected_producer_manifest_sha256 !== void 0) {
+      let t = p.expected_producer_manifest_sha256;
+      if (typeof t == "string") {
+        if (!te.test(t)) {
+          let r = { instancePath: s + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.default_base_url !== void 0) {
-      let a = l.default_base_url;
-      if (typeof a == "string") {
-        if (!he.test(a)) {
-          let t = { instancePath: s + "/default_base_url", schemaPath: "#/properties/default_base_url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.default_base_url !== void 0) {
+      let t = p.default_base_url;
+      if (typeof t == "string") {
+        if (!se.test(t)) {
+          let r = { instancePath: s + "/default_base_url", schemaPath: "#/properties/default_base_url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/default_base_url", schemaPath: "#/properties/default_base_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/default_base_url", schemaPath: "#/properties/default_base_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.default_timeout_ms !== void 0) {
-      let a = l.default_timeout_ms;
-      if (!(typeof a == "number" && !(a % 1) && !isNaN(a) && isFinite(a))) {
-        let t = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        e === null ? e = [t] : e.push(t), r++;
+    if (p.default_timeout_ms !== void 0) {
+      let t = p.default_timeout_ms;
+      if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
+        let r = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
-      if (typeof a == "number" && isFinite(a)) {
-        if (a > 3e4 || isNaN(a)) {
-          let t = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e4 }, message: "must be <= 30000" };
-          e === null ? e = [t] : e.push(t), r++;
+      if (typeof t == "number" && isFinite(t)) {
+        if (t > 3e4 || isNaN(t)) {
+          let r = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e4 }, message: "must be <= 30000" };
+          e === null ? e = [r] : e.push(r), i2++;
         }
-        if (a < 100 || isNaN(a)) {
-          let t = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100" };
-          e === null ? e = [t] : e.push(t), r++;
+        if (t < 100 || isNaN(t)) {
+          let r = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100" };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       }
     }
-    if (l.runtime_cutover_posture !== void 0) {
-      let a = l.runtime_cutover_posture;
-      if (!(a === "GO" || a === "NO-GO")) {
-        let t = { instancePath: s + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: ce.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [t] : e.push(t), r++;
+    if (p.runtime_cutover_posture !== void 0) {
+      let t = p.runtime_cutover_posture;
+      if (!(t === "GO" || t === "NO-GO")) {
+        let r = { instancePath: s + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: ee.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
   } else {
-    let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [a] : e.push(a), r++;
+    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [t] : e.push(t), i2++;
   }
-  return D.errors = e, r === 0;
+  return z.errors = e, i2 === 0;
 }
-D.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Ne = V;
-var ye = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
-var me = new RegExp("^[a-z][a-z0-9_]*$", "u");
-function V(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
-  let e = null, r = 0, v = V.evaluated;
-  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
-    if (l.manifest_contract_version === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
-      e === null ? e = [a] : e.push(a), r++;
+z.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var _e = I;
+var ae = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
+var X = new RegExp("^[a-z][a-z0-9_]*$", "u");
+function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+  let e = null, i2 = 0, d = I.evaluated;
+  if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
+    if (p.manifest_contract_version === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.release_tag === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.release_tag === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.commit_sha === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.commit_sha === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.expected_service_contract_version === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.expected_service_contract_version === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.expected_api_contract_version === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.expected_api_contract_version === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.integration_baseline === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.integration_baseline === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.error_code_enum === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.error_code_enum === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.stability_window === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stability_window" }, message: "must have required property 'stability_window'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.stability_window === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stability_window" }, message: "must have required property 'stability_window'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.additive_error_code_notice_policy === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "additive_error_code_notice_policy" }, message: "must have required property 'additive_error_code_notice_policy'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.additive_error_code_notice_policy === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "additive_error_code_notice_policy" }, message: "must have required property 'additive_error_code_notice_policy'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    for (let a in l) if (!I.call(ye.properties, a)) {
-      let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
-      e === null ? e = [t] : e.push(t), r++;
+    for (let t in p) if (!D.call(ae.properties, t)) {
+      let r = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [r] : e.push(r), i2++;
     }
-    if (l.manifest_contract_version !== void 0 && l.manifest_contract_version !== "producer-contract-manifest.v1") {
-      let a = { instancePath: s + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.manifest_contract_version !== void 0 && p.manifest_contract_version !== "producer-contract-manifest.v1") {
+      let t = { instancePath: s + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.release_tag !== void 0) {
-      let a = l.release_tag;
-      if (typeof a == "string") {
-        if (!R.test(a)) {
-          let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.release_tag !== void 0) {
+      let t = p.release_tag;
+      if (typeof t == "string") {
+        if (!j.test(t)) {
+          let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.commit_sha !== void 0) {
-      let a = l.commit_sha;
-      if (typeof a == "string") {
-        if (!N.test(a)) {
-          let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.commit_sha !== void 0) {
+      let t = p.commit_sha;
+      if (typeof t == "string") {
+        if (!x.test(t)) {
+          let r = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.expected_service_contract_version !== void 0) {
-      let a = l.expected_service_contract_version;
-      if (typeof a == "string") {
-        if (!E.test(a)) {
-          let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.expected_service_contract_version !== void 0) {
+      let t = p.expected_service_contract_version;
+      if (typeof t == "string") {
+        if (!A.test(t)) {
+          let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.expected_api_contract_version !== void 0) {
-      let a = l.expected_api_contract_version;
-      if (typeof a == "string") {
-        if (!C.test(a)) {
-          let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.expected_api_contract_version !== void 0) {
+      let t = p.expected_api_contract_version;
+      if (typeof t == "string") {
+        if (!N.test(t)) {
+          let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.integration_baseline !== void 0) {
-      let a = l.integration_baseline;
-      if (typeof a == "string") {
-        if (!M.test(a)) {
-          let t = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.integration_baseline !== void 0) {
+      let t = p.integration_baseline;
+      if (typeof t == "string") {
+        if (!O.test(t)) {
+          let r = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.error_code_enum !== void 0) {
-      let a = l.error_code_enum;
-      if (Array.isArray(a)) {
-        if (a.length < 1) {
-          let d = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [d] : e.push(d), r++;
+    if (p.error_code_enum !== void 0) {
+      let t = p.error_code_enum;
+      if (Array.isArray(t)) {
+        if (t.length < 1) {
+          let o = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [o] : e.push(o), i2++;
         }
-        let t = a.length;
-        for (let d = 0; d < t; d++) {
-          let g = a[d];
-          if (typeof g == "string") {
-            if (!me.test(g)) {
-              let y = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
-              e === null ? e = [y] : e.push(y), r++;
+        let r = t.length;
+        for (let o = 0; o < r; o++) {
+          let l = t[o];
+          if (typeof l == "string") {
+            if (!X.test(l)) {
+              let m = { instancePath: s + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              e === null ? e = [m] : e.push(m), i2++;
             }
           } else {
-            let y = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [y] : e.push(y), r++;
+            let m = { instancePath: s + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [m] : e.push(m), i2++;
           }
         }
-        let n = a.length, m;
-        if (n > 1) {
-          let d = {};
-          for (; n--; ) {
-            let g = a[n];
-            if (typeof g == "string") {
-              if (typeof d[g] == "number") {
-                m = d[g];
-                let y = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: n, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + n + " are identical)" };
-                e === null ? e = [y] : e.push(y), r++;
+        let a = t.length, n;
+        if (a > 1) {
+          let o = {};
+          for (; a--; ) {
+            let l = t[a];
+            if (typeof l == "string") {
+              if (typeof o[l] == "number") {
+                n = o[l];
+                let m = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: a, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + a + " are identical)" };
+                e === null ? e = [m] : e.push(m), i2++;
                 break;
               }
-              d[g] = n;
+              o[l] = a;
             }
           }
         }
       } else {
-        let t = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.stability_window !== void 0) {
-      let a = l.stability_window;
-      if (a && typeof a == "object" && !Array.isArray(a)) {
-        if (a.minimum_sprint_days === void 0) {
-          let t = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/required", keyword: "required", params: { missingProperty: "minimum_sprint_days" }, message: "must have required property 'minimum_sprint_days'" };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.stability_window !== void 0) {
+      let t = p.stability_window;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        if (t.minimum_sprint_days === void 0) {
+          let r = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/required", keyword: "required", params: { missingProperty: "minimum_sprint_days" }, message: "must have required property 'minimum_sprint_days'" };
+          e === null ? e = [r] : e.push(r), i2++;
         }
-        for (let t in a) if (t !== "minimum_sprint_days") {
-          let n = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        for (let r in t) if (r !== "minimum_sprint_days") {
+          let a = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [a] : e.push(a), i2++;
         }
-        if (a.minimum_sprint_days !== void 0) {
-          let t = a.minimum_sprint_days;
-          if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
-            let n = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [n] : e.push(n), r++;
+        if (t.minimum_sprint_days !== void 0) {
+          let r = t.minimum_sprint_days;
+          if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
+            let a = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [a] : e.push(a), i2++;
           }
-          if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-            let n = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [n] : e.push(n), r++;
+          if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
+            let a = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [a] : e.push(a), i2++;
           }
         }
       } else {
-        let t = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.additive_error_code_notice_policy !== void 0) {
-      let a = l.additive_error_code_notice_policy;
-      if (a && typeof a == "object" && !Array.isArray(a)) {
-        if (a.standard_business_days === void 0) {
-          let t = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "standard_business_days" }, message: "must have required property 'standard_business_days'" };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.additive_error_code_notice_policy !== void 0) {
+      let t = p.additive_error_code_notice_policy;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        if (t.standard_business_days === void 0) {
+          let r = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "standard_business_days" }, message: "must have required property 'standard_business_days'" };
+          e === null ? e = [r] : e.push(r), i2++;
         }
-        if (a.emergency_notice_hours === void 0) {
-          let t = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_notice_hours" }, message: "must have required property 'emergency_notice_hours'" };
-          e === null ? e = [t] : e.push(t), r++;
+        if (t.emergency_notice_hours === void 0) {
+          let r = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_notice_hours" }, message: "must have required property 'emergency_notice_hours'" };
+          e === null ? e = [r] : e.push(r), i2++;
         }
-        if (a.emergency_requires_same_day_docs_spec_tests === void 0) {
-          let t = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_requires_same_day_docs_spec_tests" }, message: "must have required property 'emergency_requires_same_day_docs_spec_tests'" };
-          e === null ? e = [t] : e.push(t), r++;
+        if (t.emergency_requires_same_day_docs_spec_tests === void 0) {
+          let r = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_requires_same_day_docs_spec_tests" }, message: "must have required property 'emergency_requires_same_day_docs_spec_tests'" };
+          e === null ? e = [r] : e.push(r), i2++;
         }
-        for (let t in a) if (!(t === "standard_business_days" || t === "emergency_notice_hours" || t === "emergency_requires_same_day_docs_spec_tests")) {
-          let n = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        for (let r in t) if (!(r === "standard_business_days" || r === "emergency_notice_hours" || r === "emergency_requires_same_day_docs_spec_tests")) {
+          let a = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [a] : e.push(a), i2++;
         }
-        if (a.standard_business_days !== void 0) {
-          let t = a.standard_business_days;
-          if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
-            let n = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [n] : e.push(n), r++;
+        if (t.standard_business_days !== void 0) {
+          let r = t.standard_business_days;
+          if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
+            let a = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [a] : e.push(a), i2++;
           }
-          if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-            let n = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [n] : e.push(n), r++;
-          }
-        }
-        if (a.emergency_notice_hours !== void 0) {
-          let t = a.emergency_notice_hours;
-          if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
-            let n = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [n] : e.push(n), r++;
-          }
-          if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-            let n = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [n] : e.push(n), r++;
+          if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
+            let a = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [a] : e.push(a), i2++;
           }
         }
-        if (a.emergency_requires_same_day_docs_spec_tests !== void 0 && typeof a.emergency_requires_same_day_docs_spec_tests != "boolean") {
-          let t = { instancePath: s + "/additive_error_code_notice_policy/emergency_requires_same_day_docs_spec_tests", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_requires_same_day_docs_spec_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [t] : e.push(t), r++;
+        if (t.emergency_notice_hours !== void 0) {
+          let r = t.emergency_notice_hours;
+          if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
+            let a = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [a] : e.push(a), i2++;
+          }
+          if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
+            let a = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [a] : e.push(a), i2++;
+          }
+        }
+        if (t.emergency_requires_same_day_docs_spec_tests !== void 0 && typeof t.emergency_requires_same_day_docs_spec_tests != "boolean") {
+          let r = { instancePath: s + "/additive_error_code_notice_policy/emergency_requires_same_day_docs_spec_tests", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_requires_same_day_docs_spec_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.service_v3_transition_guard !== void 0) {
-      let a = l.service_v3_transition_guard;
-      if (a && typeof a == "object" && !Array.isArray(a)) {
-        for (let t in a) if (typeof a[t] != "boolean") {
-          let n = { instancePath: s + "/service_v3_transition_guard/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/service_v3_transition_guard/additionalProperties/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [n] : e.push(n), r++;
+    if (p.service_v3_transition_guard !== void 0) {
+      let t = p.service_v3_transition_guard;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let r in t) if (typeof t[r] != "boolean") {
+          let a = { instancePath: s + "/service_v3_transition_guard/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/service_v3_transition_guard/additionalProperties/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [a] : e.push(a), i2++;
         }
       } else {
-        let t = { instancePath: s + "/service_v3_transition_guard", schemaPath: "#/properties/service_v3_transition_guard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/service_v3_transition_guard", schemaPath: "#/properties/service_v3_transition_guard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
   } else {
-    let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [a] : e.push(a), r++;
+    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [t] : e.push(t), i2++;
   }
-  return V.errors = e, r === 0;
+  return I.errors = e, i2 === 0;
 }
-V.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Te = H;
-var ge = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
-var _e = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
-var ve = new RegExp("^[0-9a-f]{7,40}$", "u");
-function H(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
-  let e = null, r = 0, v = H.evaluated;
-  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
-    if (l.consumer_version === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_version" }, message: "must have required property 'consumer_version'" };
-      e === null ? e = [a] : e.push(a), r++;
+I.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var ge = L;
+var ie = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
+var ne = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
+var oe = new RegExp("^[0-9a-f]{7,40}$", "u");
+function L(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+  let e = null, i2 = 0, d = L.evaluated;
+  if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
+    if (p.consumer_version === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_version" }, message: "must have required property 'consumer_version'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.consumer_commit === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_commit" }, message: "must have required property 'consumer_commit'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.consumer_commit === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_commit" }, message: "must have required property 'consumer_commit'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.producer_tag === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_tag" }, message: "must have required property 'producer_tag'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.producer_tag === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_tag" }, message: "must have required property 'producer_tag'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.producer_commit === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_commit" }, message: "must have required property 'producer_commit'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.producer_commit === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_commit" }, message: "must have required property 'producer_commit'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.service === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.service === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.api === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api" }, message: "must have required property 'api'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.api === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api" }, message: "must have required property 'api'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.integration === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration" }, message: "must have required property 'integration'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.integration === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration" }, message: "must have required property 'integration'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.status === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.status === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    for (let a in l) if (!(a === "consumer_version" || a === "consumer_commit" || a === "producer_tag" || a === "producer_commit" || a === "service" || a === "api" || a === "integration" || a === "status")) {
-      let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
-      e === null ? e = [t] : e.push(t), r++;
+    for (let t in p) if (!(t === "consumer_version" || t === "consumer_commit" || t === "producer_tag" || t === "producer_commit" || t === "service" || t === "api" || t === "integration" || t === "status")) {
+      let r = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [r] : e.push(r), i2++;
     }
-    if (l.consumer_version !== void 0) {
-      let a = l.consumer_version;
-      if (typeof a == "string") {
-        if (!_e.test(a)) {
-          let t = { instancePath: s + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.consumer_version !== void 0) {
+      let t = p.consumer_version;
+      if (typeof t == "string") {
+        if (!ne.test(t)) {
+          let r = { instancePath: s + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.consumer_commit !== void 0) {
-      let a = l.consumer_commit;
-      if (typeof a == "string") {
-        if (!ve.test(a)) {
-          let t = { instancePath: s + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.consumer_commit !== void 0) {
+      let t = p.consumer_commit;
+      if (typeof t == "string") {
+        if (!oe.test(t)) {
+          let r = { instancePath: s + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.producer_tag !== void 0) {
-      let a = l.producer_tag;
-      if (typeof a == "string") {
-        if (!R.test(a)) {
-          let t = { instancePath: s + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.producer_tag !== void 0) {
+      let t = p.producer_tag;
+      if (typeof t == "string") {
+        if (!j.test(t)) {
+          let r = { instancePath: s + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.producer_commit !== void 0) {
-      let a = l.producer_commit;
-      if (typeof a == "string") {
-        if (!N.test(a)) {
-          let t = { instancePath: s + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.producer_commit !== void 0) {
+      let t = p.producer_commit;
+      if (typeof t == "string") {
+        if (!x.test(t)) {
+          let r = { instancePath: s + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.service !== void 0) {
-      let a = l.service;
-      if (typeof a == "string") {
-        if (!E.test(a)) {
-          let t = { instancePath: s + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.service !== void 0) {
+      let t = p.service;
+      if (typeof t == "string") {
+        if (!A.test(t)) {
+          let r = { instancePath: s + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.api !== void 0) {
-      let a = l.api;
-      if (typeof a == "string") {
-        if (!C.test(a)) {
-          let t = { instancePath: s + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.api !== void 0) {
+      let t = p.api;
+      if (typeof t == "string") {
+        if (!N.test(t)) {
+          let r = { instancePath: s + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.integration !== void 0) {
-      let a = l.integration;
-      if (typeof a == "string") {
-        if (!M.test(a)) {
-          let t = { instancePath: s + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.integration !== void 0) {
+      let t = p.integration;
+      if (typeof t == "string") {
+        if (!O.test(t)) {
+          let r = { instancePath: s + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.status !== void 0) {
-      let a = l.status;
-      if (!(a === "Approved" || a === "Superseded" || a === "Rolled back" || a === "Candidate")) {
-        let t = { instancePath: s + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: ge.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [t] : e.push(t), r++;
+    if (p.status !== void 0) {
+      let t = p.status;
+      if (!(t === "Approved" || t === "Superseded" || t === "Rolled back" || t === "Candidate")) {
+        let r = { instancePath: s + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: ie.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
   } else {
-    let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [a] : e.push(a), r++;
+    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [t] : e.push(t), i2++;
   }
-  return H.errors = e, r === 0;
+  return L.errors = e, i2 === 0;
 }
-H.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Le = B;
-var ie = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
-var b = Y().default;
-var be = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
-var ae = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
-function B(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
-  let e = null, r = 0, v = B.evaluated;
-  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
-    if (l.handoff_generated_at_utc === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_generated_at_utc" }, message: "must have required property 'handoff_generated_at_utc'" };
-      e === null ? e = [a] : e.push(a), r++;
+L.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var ve = Z;
+var U = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
+var h = F().default;
+var pe = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
+var J = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
+function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+  let e = null, i2 = 0, d = Z.evaluated;
+  if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
+    if (p.handoff_generated_at_utc === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_generated_at_utc" }, message: "must have required property 'handoff_generated_at_utc'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.handoff_mode === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_mode" }, message: "must have required property 'handoff_mode'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.handoff_mode === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_mode" }, message: "must have required property 'handoff_mode'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.release_tag === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.release_tag === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.commit_sha === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.commit_sha === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.expected_service_contract_version === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.expected_service_contract_version === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.expected_api_contract_version === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.expected_api_contract_version === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.integration_baseline === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.integration_baseline === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.active_runtime_baseline === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "active_runtime_baseline" }, message: "must have required property 'active_runtime_baseline'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.active_runtime_baseline === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "active_runtime_baseline" }, message: "must have required property 'active_runtime_baseline'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.error_code_enum === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.error_code_enum === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.non_2xx_envelope_policy === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "non_2xx_envelope_policy" }, message: "must have required property 'non_2xx_envelope_policy'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.non_2xx_envelope_policy === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "non_2xx_envelope_policy" }, message: "must have required property 'non_2xx_envelope_policy'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.manifest_contract_version === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.manifest_contract_version === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.manifest_path === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_path" }, message: "must have required property 'manifest_path'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.manifest_path === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_path" }, message: "must have required property 'manifest_path'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.changelog_path === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "changelog_path" }, message: "must have required property 'changelog_path'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.changelog_path === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "changelog_path" }, message: "must have required property 'changelog_path'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.verification_commands === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification_commands" }, message: "must have required property 'verification_commands'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.verification_commands === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification_commands" }, message: "must have required property 'verification_commands'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.consumer_impact_statement_template === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_impact_statement_template" }, message: "must have required property 'consumer_impact_statement_template'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.consumer_impact_statement_template === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_impact_statement_template" }, message: "must have required property 'consumer_impact_statement_template'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    for (let a in l) if (!I.call(ie.properties, a)) {
-      let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
-      e === null ? e = [t] : e.push(t), r++;
+    for (let t in p) if (!D.call(U.properties, t)) {
+      let r = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [r] : e.push(r), i2++;
     }
-    if (l.handoff_generated_at_utc !== void 0) {
-      let a = l.handoff_generated_at_utc;
-      if (typeof a == "string") {
-        if (!be.test(a)) {
-          let t = { instancePath: s + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.handoff_generated_at_utc !== void 0) {
+      let t = p.handoff_generated_at_utc;
+      if (typeof t == "string") {
+        if (!pe.test(t)) {
+          let r = { instancePath: s + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.handoff_mode !== void 0) {
-      let a = l.handoff_mode;
-      if (!(a === "stable" || a === "service-v3-candidate")) {
-        let t = { instancePath: s + "/handoff_mode", schemaPath: "#/properties/handoff_mode/enum", keyword: "enum", params: { allowedValues: ie.properties.handoff_mode.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [t] : e.push(t), r++;
+    if (p.handoff_mode !== void 0) {
+      let t = p.handoff_mode;
+      if (!(t === "stable" || t === "service-v3-candidate")) {
+        let r = { instancePath: s + "/handoff_mode", schemaPath: "#/properties/handoff_mode/enum", keyword: "enum", params: { allowedValues: U.properties.handoff_mode.enum }, message: "must be equal to one of the allowed values" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.release_tag !== void 0) {
-      let a = l.release_tag;
-      if (typeof a == "string") {
-        if (!R.test(a)) {
-          let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.release_tag !== void 0) {
+      let t = p.release_tag;
+      if (typeof t == "string") {
+        if (!j.test(t)) {
+          let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.commit_sha !== void 0) {
-      let a = l.commit_sha;
-      if (typeof a == "string") {
-        if (!N.test(a)) {
-          let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.commit_sha !== void 0) {
+      let t = p.commit_sha;
+      if (typeof t == "string") {
+        if (!x.test(t)) {
+          let r = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.expected_service_contract_version !== void 0) {
-      let a = l.expected_service_contract_version;
-      if (typeof a == "string") {
-        if (!E.test(a)) {
-          let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.expected_service_contract_version !== void 0) {
+      let t = p.expected_service_contract_version;
+      if (typeof t == "string") {
+        if (!A.test(t)) {
+          let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.expected_api_contract_version !== void 0) {
-      let a = l.expected_api_contract_version;
-      if (typeof a == "string") {
-        if (!C.test(a)) {
-          let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.expected_api_contract_version !== void 0) {
+      let t = p.expected_api_contract_version;
+      if (typeof t == "string") {
+        if (!N.test(t)) {
+          let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.integration_baseline !== void 0) {
-      let a = l.integration_baseline;
-      if (typeof a == "string") {
-        if (!M.test(a)) {
-          let t = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.integration_baseline !== void 0) {
+      let t = p.integration_baseline;
+      if (typeof t == "string") {
+        if (!O.test(t)) {
+          let r = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.active_runtime_baseline !== void 0) {
-      let a = l.active_runtime_baseline;
-      if (a && typeof a == "object" && !Array.isArray(a)) {
-        if (a.release_tag === void 0) {
-          let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.active_runtime_baseline !== void 0) {
+      let t = p.active_runtime_baseline;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        if (t.release_tag === void 0) {
+          let r = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+          e === null ? e = [r] : e.push(r), i2++;
         }
-        if (a.commit_sha === void 0) {
-          let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-          e === null ? e = [t] : e.push(t), r++;
+        if (t.commit_sha === void 0) {
+          let r = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+          e === null ? e = [r] : e.push(r), i2++;
         }
-        if (a.expected_service_contract_version === void 0) {
-          let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
-          e === null ? e = [t] : e.push(t), r++;
+        if (t.expected_service_contract_version === void 0) {
+          let r = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+          e === null ? e = [r] : e.push(r), i2++;
         }
-        if (a.expected_api_contract_version === void 0) {
-          let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
-          e === null ? e = [t] : e.push(t), r++;
+        if (t.expected_api_contract_version === void 0) {
+          let r = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+          e === null ? e = [r] : e.push(r), i2++;
         }
-        if (a.integration_baseline === void 0) {
-          let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-          e === null ? e = [t] : e.push(t), r++;
+        if (t.integration_baseline === void 0) {
+          let r = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+          e === null ? e = [r] : e.push(r), i2++;
         }
-        for (let t in a) if (!(t === "release_tag" || t === "commit_sha" || t === "expected_service_contract_version" || t === "expected_api_contract_version" || t === "integration_baseline")) {
-          let n = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
+        for (let r in t) if (!(r === "release_tag" || r === "commit_sha" || r === "expected_service_contract_version" || r === "expected_api_contract_version" || r === "integration_baseline")) {
+          let a = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [a] : e.push(a), i2++;
         }
-        if (a.release_tag !== void 0) {
-          let t = a.release_tag;
-          if (typeof t == "string") {
-            if (!R.test(t)) {
-              let n = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
-              e === null ? e = [n] : e.push(n), r++;
+        if (t.release_tag !== void 0) {
+          let r = t.release_tag;
+          if (typeof r == "string") {
+            if (!j.test(r)) {
+              let a = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+              e === null ? e = [a] : e.push(a), i2++;
             }
           } else {
-            let n = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), r++;
+            let a = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [a] : e.push(a), i2++;
           }
         }
-        if (a.commit_sha !== void 0) {
-          let t = a.commit_sha;
-          if (typeof t == "string") {
-            if (!N.test(t)) {
-              let n = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [n] : e.push(n), r++;
+        if (t.commit_sha !== void 0) {
+          let r = t.commit_sha;
+          if (typeof r == "string") {
+            if (!x.test(r)) {
+              let a = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [a] : e.push(a), i2++;
             }
           } else {
-            let n = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), r++;
+            let a = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [a] : e.push(a), i2++;
           }
         }
-        if (a.expected_service_contract_version !== void 0) {
-          let t = a.expected_service_contract_version;
-          if (typeof t == "string") {
-            if (!E.test(t)) {
-              let n = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
-              e === null ? e = [n] : e.push(n), r++;
+        if (t.expected_service_contract_version !== void 0) {
+          let r = t.expected_service_contract_version;
+          if (typeof r == "string") {
+            if (!A.test(r)) {
+              let a = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+              e === null ? e = [a] : e.push(a), i2++;
             }
           } else {
-            let n = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), r++;
+            let a = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [a] : e.push(a), i2++;
           }
         }
-        if (a.expected_api_contract_version !== void 0) {
-          let t = a.expected_api_contract_version;
-          if (typeof t == "string") {
-            if (!C.test(t)) {
-              let n = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
-              e === null ? e = [n] : e.push(n), r++;
+        if (t.expected_api_contract_version !== void 0) {
+          let r = t.expected_api_contract_version;
+          if (typeof r == "string") {
+            if (!N.test(r)) {
+              let a = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+              e === null ? e = [a] : e.push(a), i2++;
             }
           } else {
-            let n = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), r++;
+            let a = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [a] : e.push(a), i2++;
           }
         }
-        if (a.integration_baseline !== void 0) {
-          let t = a.integration_baseline;
-          if (typeof t == "string") {
-            if (!M.test(t)) {
-              let n = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
-              e === null ? e = [n] : e.push(n), r++;
+        if (t.integration_baseline !== void 0) {
+          let r = t.integration_baseline;
+          if (typeof r == "string") {
+            if (!O.test(r)) {
+              let a = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+              e === null ? e = [a] : e.push(a), i2++;
             }
           } else {
-            let n = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [n] : e.push(n), r++;
+            let a = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [a] : e.push(a), i2++;
           }
         }
       } else {
-        let t = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.error_code_enum !== void 0) {
-      let a = l.error_code_enum;
-      if (Array.isArray(a)) {
-        if (a.length < 1) {
-          let d = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [d] : e.push(d), r++;
+    if (p.error_code_enum !== void 0) {
+      let t = p.error_code_enum;
+      if (Array.isArray(t)) {
+        if (t.length < 1) {
+          let o = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [o] : e.push(o), i2++;
         }
-        let t = a.length;
-        for (let d = 0; d < t; d++) {
-          let g = a[d];
-          if (typeof g == "string") {
-            if (!me.test(g)) {
-              let y = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
-              e === null ? e = [y] : e.push(y), r++;
+        let r = t.length;
+        for (let o = 0; o < r; o++) {
+          let l = t[o];
+          if (typeof l == "string") {
+            if (!X.test(l)) {
+              let m = { instancePath: s + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              e === null ? e = [m] : e.push(m), i2++;
             }
           } else {
-            let y = { instancePath: s + "/error_code_enum/" + d, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [y] : e.push(y), r++;
+            let m = { instancePath: s + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [m] : e.push(m), i2++;
           }
         }
-        let n = a.length, m;
-        if (n > 1) {
-          let d = {};
-          for (; n--; ) {
-            let g = a[n];
-            if (typeof g == "string") {
-              if (typeof d[g] == "number") {
-                m = d[g];
-                let y = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: n, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + n + " are identical)" };
-                e === null ? e = [y] : e.push(y), r++;
+        let a = t.length, n;
+        if (a > 1) {
+          let o = {};
+          for (; a--; ) {
+            let l = t[a];
+            if (typeof l == "string") {
+              if (typeof o[l] == "number") {
+                n = o[l];
+                let m = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: a, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + a + " are identical)" };
+                e === null ? e = [m] : e.push(m), i2++;
                 break;
               }
-              d[g] = n;
+              o[l] = a;
             }
           }
         }
       } else {
-        let t = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.non_2xx_envelope_policy !== void 0) {
-      let a = l.non_2xx_envelope_policy;
-      if (a && typeof a == "object" && !Array.isArray(a)) {
-        if (a.service_v3_stable === void 0) {
-          let t = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_stable" }, message: "must have required property 'service_v3_stable'" };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.non_2xx_envelope_policy !== void 0) {
+      let t = p.non_2xx_envelope_policy;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        if (t.service_v3_stable === void 0) {
+          let r = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_stable" }, message: "must have required property 'service_v3_stable'" };
+          e === null ? e = [r] : e.push(r), i2++;
         }
-        if (a.service_v3_candidate === void 0) {
-          let t = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_candidate" }, message: "must have required property 'service_v3_candidate'" };
-          e === null ? e = [t] : e.push(t), r++;
+        if (t.service_v3_candidate === void 0) {
+          let r = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_candidate" }, message: "must have required property 'service_v3_candidate'" };
+          e === null ? e = [r] : e.push(r), i2++;
         }
-        for (let t in a) if (!(t === "service_v3_stable" || t === "service_v3_candidate")) {
-          let n = a[t];
-          if (n && typeof n == "object" && !Array.isArray(n)) {
-            if (n.requires === void 0) {
-              let m = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [m] : e.push(m), r++;
+        for (let r in t) if (!(r === "service_v3_stable" || r === "service_v3_candidate")) {
+          let a = t[r];
+          if (a && typeof a == "object" && !Array.isArray(a)) {
+            if (a.requires === void 0) {
+              let n = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [n] : e.push(n), i2++;
             }
-            if (n.forbids === void 0) {
-              let m = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [m] : e.push(m), r++;
+            if (a.forbids === void 0) {
+              let n = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [n] : e.push(n), i2++;
             }
-            for (let m in n) if (!(m === "requires" || m === "optional" || m === "forbids")) {
-              let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
-              e === null ? e = [d] : e.push(d), r++;
+            for (let n in a) if (!(n === "requires" || n === "optional" || n === "forbids")) {
+              let o = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [o] : e.push(o), i2++;
             }
-            if (n.requires !== void 0) {
-              let m = n.requires;
-              if (Array.isArray(m)) {
-                let d = m.length;
-                for (let o = 0; o < d; o++) if (typeof m[o] != "string") {
-                  let i2 = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + o, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [i2] : e.push(i2), r++;
+            if (a.requires !== void 0) {
+              let n = a.requires;
+              if (Array.isArray(n)) {
+                let o = n.length;
+                for (let c2 = 0; c2 < o; c2++) if (typeof n[c2] != "string") {
+                  let u = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + c2, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [u] : e.push(u), i2++;
                 }
-                let g = m.length, y;
-                if (g > 1) {
-                  let o = {};
-                  for (; g--; ) {
-                    let i2 = m[g];
-                    if (typeof i2 == "string") {
-                      if (typeof o[i2] == "number") {
-                        y = o[i2];
-                        let p = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: g, j: y }, message: "must NOT have duplicate items (items ## " + y + " and " + g + " are identical)" };
-                        e === null ? e = [p] : e.push(p), r++;
+                let l = n.length, m;
+                if (l > 1) {
+                  let c2 = {};
+                  for (; l--; ) {
+                    let u = n[l];
+                    if (typeof u == "string") {
+                      if (typeof c2[u] == "number") {
+                        m = c2[u];
+                        let g = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
+                        e === null ? e = [g] : e.push(g), i2++;
                         break;
                       }
-                      o[i2] = g;
+                      c2[u] = l;
                     }
                   }
                 }
               } else {
-                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [d] : e.push(d), r++;
+                let o = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [o] : e.push(o), i2++;
               }
             }
-            if (n.optional !== void 0) {
-              let m = n.optional;
-              if (Array.isArray(m)) {
-                let d = m.length;
-                for (let o = 0; o < d; o++) if (typeof m[o] != "string") {
-                  let i2 = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + o, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [i2] : e.push(i2), r++;
+            if (a.optional !== void 0) {
+              let n = a.optional;
+              if (Array.isArray(n)) {
+                let o = n.length;
+                for (let c2 = 0; c2 < o; c2++) if (typeof n[c2] != "string") {
+                  let u = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + c2, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [u] : e.push(u), i2++;
                 }
-                let g = m.length, y;
-                if (g > 1) {
-                  let o = {};
-                  for (; g--; ) {
-                    let i2 = m[g];
-                    if (typeof i2 == "string") {
-                      if (typeof o[i2] == "number") {
-                        y = o[i2];
-                        let p = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: g, j: y }, message: "must NOT have duplicate items (items ## " + y + " and " + g + " are identical)" };
-                        e === null ? e = [p] : e.push(p), r++;
+                let l = n.length, m;
+                if (l > 1) {
+                  let c2 = {};
+                  for (; l--; ) {
+                    let u = n[l];
+                    if (typeof u == "string") {
+                      if (typeof c2[u] == "number") {
+                        m = c2[u];
+                        let g = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
+                        e === null ? e = [g] : e.push(g), i2++;
                         break;
                       }
-                      o[i2] = g;
+                      c2[u] = l;
                     }
                   }
                 }
               } else {
-                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [d] : e.push(d), r++;
+                let o = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [o] : e.push(o), i2++;
               }
             }
-            if (n.forbids !== void 0) {
-              let m = n.forbids;
-              if (Array.isArray(m)) {
-                let d = m.length;
-                for (let o = 0; o < d; o++) if (typeof m[o] != "string") {
-                  let i2 = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + o, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [i2] : e.push(i2), r++;
+            if (a.forbids !== void 0) {
+              let n = a.forbids;
+              if (Array.isArray(n)) {
+                let o = n.length;
+                for (let c2 = 0; c2 < o; c2++) if (typeof n[c2] != "string") {
+                  let u = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + c2, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [u] : e.push(u), i2++;
                 }
-                let g = m.length, y;
-                if (g > 1) {
-                  let o = {};
-                  for (; g--; ) {
-                    let i2 = m[g];
-                    if (typeof i2 == "string") {
-                      if (typeof o[i2] == "number") {
-                        y = o[i2];
-                        let p = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: g, j: y }, message: "must NOT have duplicate items (items ## " + y + " and " + g + " are identical)" };
-                        e === null ? e = [p] : e.push(p), r++;
+                let l = n.length, m;
+                if (l > 1) {
+                  let c2 = {};
+                  for (; l--; ) {
+                    let u = n[l];
+                    if (typeof u == "string") {
+                      if (typeof c2[u] == "number") {
+                        m = c2[u];
+                        let g = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
+                        e === null ? e = [g] : e.push(g), i2++;
                         break;
                       }
-                      o[i2] = g;
+                      c2[u] = l;
                     }
                   }
                 }
               } else {
-                let d = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [d] : e.push(d), r++;
+                let o = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [o] : e.push(o), i2++;
               }
             }
           } else {
-            let m = { instancePath: s + "/non_2xx_envelope_policy/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [n] : e.push(n), i2++;
           }
         }
-        if (a.service_v3_stable !== void 0) {
-          let t = a.service_v3_stable;
-          if (t && typeof t == "object" && !Array.isArray(t)) {
-            if (t.requires === void 0) {
-              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [n] : e.push(n), r++;
+        if (t.service_v3_stable !== void 0) {
+          let r = t.service_v3_stable;
+          if (r && typeof r == "object" && !Array.isArray(r)) {
+            if (r.requires === void 0) {
+              let a = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [a] : e.push(a), i2++;
             }
-            if (t.forbids === void 0) {
-              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [n] : e.push(n), r++;
+            if (r.forbids === void 0) {
+              let a = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [a] : e.push(a), i2++;
             }
-            for (let n in t) if (!(n === "requires" || n === "optional" || n === "forbids")) {
-              let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [m] : e.push(m), r++;
+            for (let a in r) if (!(a === "requires" || a === "optional" || a === "forbids")) {
+              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+              e === null ? e = [n] : e.push(n), i2++;
             }
-            if (t.requires !== void 0) {
-              let n = t.requires;
-              if (Array.isArray(n)) {
-                let m = n.length;
-                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
-                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires/" + y, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [o] : e.push(o), r++;
+            if (r.requires !== void 0) {
+              let a = r.requires;
+              if (Array.isArray(a)) {
+                let n = a.length;
+                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
+                  let c2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires/" + m, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [c2] : e.push(c2), i2++;
                 }
-                let d = n.length, g;
-                if (d > 1) {
-                  let y = {};
-                  for (; d--; ) {
-                    let o = n[d];
-                    if (typeof o == "string") {
-                      if (typeof y[o] == "number") {
-                        g = y[o];
-                        let i2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
-                        e === null ? e = [i2] : e.push(i2), r++;
+                let o = a.length, l;
+                if (o > 1) {
+                  let m = {};
+                  for (; o--; ) {
+                    let c2 = a[o];
+                    if (typeof c2 == "string") {
+                      if (typeof m[c2] == "number") {
+                        l = m[c2];
+                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        e === null ? e = [u] : e.push(u), i2++;
                         break;
                       }
-                      y[o] = d;
+                      m[c2] = o;
                     }
                   }
                 }
               } else {
-                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [m] : e.push(m), r++;
+                let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [n] : e.push(n), i2++;
               }
             }
-            if (t.optional !== void 0) {
-              let n = t.optional;
-              if (Array.isArray(n)) {
-                let m = n.length;
-                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
-                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional/" + y, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [o] : e.push(o), r++;
+            if (r.optional !== void 0) {
+              let a = r.optional;
+              if (Array.isArray(a)) {
+                let n = a.length;
+                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
+                  let c2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional/" + m, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [c2] : e.push(c2), i2++;
                 }
-                let d = n.length, g;
-                if (d > 1) {
-                  let y = {};
-                  for (; d--; ) {
-                    let o = n[d];
-                    if (typeof o == "string") {
-                      if (typeof y[o] == "number") {
-                        g = y[o];
-                        let i2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
-                        e === null ? e = [i2] : e.push(i2), r++;
+                let o = a.length, l;
+                if (o > 1) {
+                  let m = {};
+                  for (; o--; ) {
+                    let c2 = a[o];
+                    if (typeof c2 == "string") {
+                      if (typeof m[c2] == "number") {
+                        l = m[c2];
+                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        e === null ? e = [u] : e.push(u), i2++;
                         break;
                       }
-                      y[o] = d;
+                      m[c2] = o;
                     }
                   }
                 }
               } else {
-                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [m] : e.push(m), r++;
+                let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [n] : e.push(n), i2++;
               }
             }
-            if (t.forbids !== void 0) {
-              let n = t.forbids;
-              if (Array.isArray(n)) {
-                let m = n.length;
-                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
-                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids/" + y, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [o] : e.push(o), r++;
+            if (r.forbids !== void 0) {
+              let a = r.forbids;
+              if (Array.isArray(a)) {
+                let n = a.length;
+                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
+                  let c2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids/" + m, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [c2] : e.push(c2), i2++;
                 }
-                let d = n.length, g;
-                if (d > 1) {
-                  let y = {};
-                  for (; d--; ) {
-                    let o = n[d];
-                    if (typeof o == "string") {
-                      if (typeof y[o] == "number") {
-                        g = y[o];
-                        let i2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
-                        e === null ? e = [i2] : e.push(i2), r++;
+                let o = a.length, l;
+                if (o > 1) {
+                  let m = {};
+                  for (; o--; ) {
+                    let c2 = a[o];
+                    if (typeof c2 == "string") {
+                      if (typeof m[c2] == "number") {
+                        l = m[c2];
+                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        e === null ? e = [u] : e.push(u), i2++;
                         break;
                       }
-                      y[o] = d;
+                      m[c2] = o;
                     }
                   }
                 }
               } else {
-                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [m] : e.push(m), r++;
-              }
-            }
-          } else {
-            let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [n] : e.push(n), r++;
-          }
-        }
-        if (a.service_v3_candidate !== void 0) {
-          let t = a.service_v3_candidate;
-          if (t && typeof t == "object" && !Array.isArray(t)) {
-            if (t.requires === void 0) {
-              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [n] : e.push(n), r++;
-            }
-            if (t.forbids === void 0) {
-              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [n] : e.push(n), r++;
-            }
-            for (let n in t) if (!(n === "requires" || n === "optional" || n === "forbids")) {
-              let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-              e === null ? e = [m] : e.push(m), r++;
-            }
-            if (t.requires !== void 0) {
-              let n = t.requires;
-              if (Array.isArray(n)) {
-                let m = n.length;
-                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
-                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires/" + y, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [o] : e.push(o), r++;
-                }
-                let d = n.length, g;
-                if (d > 1) {
-                  let y = {};
-                  for (; d--; ) {
-                    let o = n[d];
-                    if (typeof o == "string") {
-                      if (typeof y[o] == "number") {
-                        g = y[o];
-                        let i2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
-                        e === null ? e = [i2] : e.push(i2), r++;
-                        break;
-                      }
-                      y[o] = d;
-                    }
-                  }
-                }
-              } else {
-                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [m] : e.push(m), r++;
-              }
-            }
-            if (t.optional !== void 0) {
-              let n = t.optional;
-              if (Array.isArray(n)) {
-                let m = n.length;
-                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
-                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional/" + y, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [o] : e.push(o), r++;
-                }
-                let d = n.length, g;
-                if (d > 1) {
-                  let y = {};
-                  for (; d--; ) {
-                    let o = n[d];
-                    if (typeof o == "string") {
-                      if (typeof y[o] == "number") {
-                        g = y[o];
-                        let i2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
-                        e === null ? e = [i2] : e.push(i2), r++;
-                        break;
-                      }
-                      y[o] = d;
-                    }
-                  }
-                }
-              } else {
-                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [m] : e.push(m), r++;
-              }
-            }
-            if (t.forbids !== void 0) {
-              let n = t.forbids;
-              if (Array.isArray(n)) {
-                let m = n.length;
-                for (let y = 0; y < m; y++) if (typeof n[y] != "string") {
-                  let o = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids/" + y, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [o] : e.push(o), r++;
-                }
-                let d = n.length, g;
-                if (d > 1) {
-                  let y = {};
-                  for (; d--; ) {
-                    let o = n[d];
-                    if (typeof o == "string") {
-                      if (typeof y[o] == "number") {
-                        g = y[o];
-                        let i2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
-                        e === null ? e = [i2] : e.push(i2), r++;
-                        break;
-                      }
-                      y[o] = d;
-                    }
-                  }
-                }
-              } else {
-                let m = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [m] : e.push(m), r++;
+                let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [n] : e.push(n), i2++;
               }
             }
           } else {
-            let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [n] : e.push(n), r++;
+            let a = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [a] : e.push(a), i2++;
           }
         }
-      } else {
-        let t = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [t] : e.push(t), r++;
-      }
-    }
-    if (l.manifest_contract_version !== void 0 && l.manifest_contract_version !== "producer-contract-manifest.v1") {
-      let a = { instancePath: s + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
-      e === null ? e = [a] : e.push(a), r++;
-    }
-    if (l.manifest_path !== void 0) {
-      let a = l.manifest_path;
-      if (typeof a == "string") {
-        if (b(a) < 1) {
-          let t = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [t] : e.push(t), r++;
-        }
-        if (!ae.test(a)) {
-          let t = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
-          e === null ? e = [t] : e.push(t), r++;
-        }
-      } else {
-        let t = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
-      }
-    }
-    if (l.changelog_path !== void 0) {
-      let a = l.changelog_path;
-      if (typeof a == "string") {
-        if (b(a) < 1) {
-          let t = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [t] : e.push(t), r++;
-        }
-        if (!ae.test(a)) {
-          let t = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
-          e === null ? e = [t] : e.push(t), r++;
-        }
-      } else {
-        let t = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
-      }
-    }
-    if (l.verification_commands !== void 0) {
-      let a = l.verification_commands;
-      if (Array.isArray(a)) {
-        if (a.length < 1) {
-          let n = { instancePath: s + "/verification_commands", schemaPath: "#/properties/verification_commands/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [n] : e.push(n), r++;
-        }
-        let t = a.length;
-        for (let n = 0; n < t; n++) {
-          let m = a[n];
-          if (typeof m == "string") {
-            if (b(m) < 1) {
-              let d = { instancePath: s + "/verification_commands/" + n, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [d] : e.push(d), r++;
+        if (t.service_v3_candidate !== void 0) {
+          let r = t.service_v3_candidate;
+          if (r && typeof r == "object" && !Array.isArray(r)) {
+            if (r.requires === void 0) {
+              let a = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [a] : e.push(a), i2++;
+            }
+            if (r.forbids === void 0) {
+              let a = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [a] : e.push(a), i2++;
+            }
+            for (let a in r) if (!(a === "requires" || a === "optional" || a === "forbids")) {
+              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+              e === null ? e = [n] : e.push(n), i2++;
+            }
+            if (r.requires !== void 0) {
+              let a = r.requires;
+              if (Array.isArray(a)) {
+                let n = a.length;
+                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
+                  let c2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires/" + m, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [c2] : e.push(c2), i2++;
+                }
+                let o = a.length, l;
+                if (o > 1) {
+                  let m = {};
+                  for (; o--; ) {
+                    let c2 = a[o];
+                    if (typeof c2 == "string") {
+                      if (typeof m[c2] == "number") {
+                        l = m[c2];
+                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        e === null ? e = [u] : e.push(u), i2++;
+                        break;
+                      }
+                      m[c2] = o;
+                    }
+                  }
+                }
+              } else {
+                let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [n] : e.push(n), i2++;
+              }
+            }
+            if (r.optional !== void 0) {
+              let a = r.optional;
+              if (Array.isArray(a)) {
+                let n = a.length;
+                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
+                  let c2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional/" + m, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [c2] : e.push(c2), i2++;
+                }
+                let o = a.length, l;
+                if (o > 1) {
+                  let m = {};
+                  for (; o--; ) {
+                    let c2 = a[o];
+                    if (typeof c2 == "string") {
+                      if (typeof m[c2] == "number") {
+                        l = m[c2];
+                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        e === null ? e = [u] : e.push(u), i2++;
+                        break;
+                      }
+                      m[c2] = o;
+                    }
+                  }
+                }
+              } else {
+                let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [n] : e.push(n), i2++;
+              }
+            }
+            if (r.forbids !== void 0) {
+              let a = r.forbids;
+              if (Array.isArray(a)) {
+                let n = a.length;
+                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
+                  let c2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids/" + m, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  e === null ? e = [c2] : e.push(c2), i2++;
+                }
+                let o = a.length, l;
+                if (o > 1) {
+                  let m = {};
+                  for (; o--; ) {
+                    let c2 = a[o];
+                    if (typeof c2 == "string") {
+                      if (typeof m[c2] == "number") {
+                        l = m[c2];
+                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        e === null ? e = [u] : e.push(u), i2++;
+                        break;
+                      }
+                      m[c2] = o;
+                    }
+                  }
+                }
+              } else {
+                let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [n] : e.push(n), i2++;
+              }
             }
           } else {
-            let d = { instancePath: s + "/verification_commands/" + n, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [d] : e.push(d), r++;
+            let a = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [a] : e.push(a), i2++;
           }
         }
       } else {
-        let t = { instancePath: s + "/verification_commands", schemaPath: "#/properties/verification_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.consumer_impact_statement_template !== void 0) {
-      let a = l.consumer_impact_statement_template;
-      if (a && typeof a == "object" && !Array.isArray(a)) {
-        for (let t in a) if (typeof a[t] != "string") {
-          let n = { instancePath: s + "/consumer_impact_statement_template/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/consumer_impact_statement_template/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          e === null ? e = [n] : e.push(n), r++;
+    if (p.manifest_contract_version !== void 0 && p.manifest_contract_version !== "producer-contract-manifest.v1") {
+      let t = { instancePath: s + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
+      e === null ? e = [t] : e.push(t), i2++;
+    }
+    if (p.manifest_path !== void 0) {
+      let t = p.manifest_path;
+      if (typeof t == "string") {
+        if (h(t) < 1) {
+          let r = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [r] : e.push(r), i2++;
+        }
+        if (!J.test(t)) {
+          let r = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/consumer_impact_statement_template", schemaPath: "#/properties/consumer_impact_statement_template/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.rehearsal_candidate !== void 0) {
-      let a = l.rehearsal_candidate;
-      if (a && typeof a == "object" && !Array.isArray(a)) {
-        if (a.requires_runtime_cutover === void 0) {
-          let t = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "requires_runtime_cutover" }, message: "must have required property 'requires_runtime_cutover'" };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.changelog_path !== void 0) {
+      let t = p.changelog_path;
+      if (typeof t == "string") {
+        if (h(t) < 1) {
+          let r = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [r] : e.push(r), i2++;
         }
-        if (a.consumer_non_blocking_fallback_required === void 0) {
-          let t = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "consumer_non_blocking_fallback_required" }, message: "must have required property 'consumer_non_blocking_fallback_required'" };
-          e === null ? e = [t] : e.push(t), r++;
-        }
-        for (let t in a) if (!(t === "requires_runtime_cutover" || t === "service_v2_runtime_stability_required" || t === "migration_overlap_days" || t === "consumer_non_blocking_fallback_required")) {
-          let n = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-          e === null ? e = [n] : e.push(n), r++;
-        }
-        if (a.requires_runtime_cutover !== void 0 && typeof a.requires_runtime_cutover != "boolean") {
-          let t = { instancePath: s + "/rehearsal_candidate/requires_runtime_cutover", schemaPath: "#/properties/rehearsal_candidate/properties/requires_runtime_cutover/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [t] : e.push(t), r++;
-        }
-        if (a.service_v2_runtime_stability_required !== void 0 && typeof a.service_v2_runtime_stability_required != "boolean") {
-          let t = { instancePath: s + "/rehearsal_candidate/service_v2_runtime_stability_required", schemaPath: "#/properties/rehearsal_candidate/properties/service_v2_runtime_stability_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [t] : e.push(t), r++;
-        }
-        if (a.migration_overlap_days !== void 0) {
-          let t = a.migration_overlap_days;
-          if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
-            let n = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [n] : e.push(n), r++;
-          }
-          if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-            let n = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [n] : e.push(n), r++;
-          }
-        }
-        if (a.consumer_non_blocking_fallback_required !== void 0 && typeof a.consumer_non_blocking_fallback_required != "boolean") {
-          let t = { instancePath: s + "/rehearsal_candidate/consumer_non_blocking_fallback_required", schemaPath: "#/properties/rehearsal_candidate/properties/consumer_non_blocking_fallback_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [t] : e.push(t), r++;
+        if (!J.test(t)) {
+          let r = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.compatibility_expectations !== void 0) {
-      let a = l.compatibility_expectations;
-      if (a && typeof a == "object" && !Array.isArray(a)) for (let t in a) {
-        let n = a[t];
-        if (Array.isArray(n)) {
-          let m = n.length;
-          for (let d = 0; d < m; d++) if (typeof n[d] != "string") {
-            let g = { instancePath: s + "/compatibility_expectations/" + t.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + d, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [g] : e.push(g), r++;
+    if (p.verification_commands !== void 0) {
+      let t = p.verification_commands;
+      if (Array.isArray(t)) {
+        if (t.length < 1) {
+          let a = { instancePath: s + "/verification_commands", schemaPath: "#/properties/verification_commands/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [a] : e.push(a), i2++;
+        }
+        let r = t.length;
+        for (let a = 0; a < r; a++) {
+          let n = t[a];
+          if (typeof n == "string") {
+            if (h(n) < 1) {
+              let o = { instancePath: s + "/verification_commands/" + a, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [o] : e.push(o), i2++;
+            }
+          } else {
+            let o = { instancePath: s + "/verification_commands/" + a, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [o] : e.push(o), i2++;
+          }
+        }
+      } else {
+        let r = { instancePath: s + "/verification_commands", schemaPath: "#/properties/verification_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [r] : e.push(r), i2++;
+      }
+    }
+    if (p.consumer_impact_statement_template !== void 0) {
+      let t = p.consumer_impact_statement_template;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        for (let r in t) if (typeof t[r] != "string") {
+          let a = { instancePath: s + "/consumer_impact_statement_template/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/consumer_impact_statement_template/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          e === null ? e = [a] : e.push(a), i2++;
+        }
+      } else {
+        let r = { instancePath: s + "/consumer_impact_statement_template", schemaPath: "#/properties/consumer_impact_statement_template/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), i2++;
+      }
+    }
+    if (p.rehearsal_candidate !== void 0) {
+      let t = p.rehearsal_candidate;
+      if (t && typeof t == "object" && !Array.isArray(t)) {
+        if (t.requires_runtime_cutover === void 0) {
+          let r = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "requires_runtime_cutover" }, message: "must have required property 'requires_runtime_cutover'" };
+          e === null ? e = [r] : e.push(r), i2++;
+        }
+        if (t.consumer_non_blocking_fallback_required === void 0) {
+          let r = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "consumer_non_blocking_fallback_required" }, message: "must have required property 'consumer_non_blocking_fallback_required'" };
+          e === null ? e = [r] : e.push(r), i2++;
+        }
+        for (let r in t) if (!(r === "requires_runtime_cutover" || r === "service_v2_runtime_stability_required" || r === "migration_overlap_days" || r === "consumer_non_blocking_fallback_required")) {
+          let a = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [a] : e.push(a), i2++;
+        }
+        if (t.requires_runtime_cutover !== void 0 && typeof t.requires_runtime_cutover != "boolean") {
+          let r = { instancePath: s + "/rehearsal_candidate/requires_runtime_cutover", schemaPath: "#/properties/rehearsal_candidate/properties/requires_runtime_cutover/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [r] : e.push(r), i2++;
+        }
+        if (t.service_v2_runtime_stability_required !== void 0 && typeof t.service_v2_runtime_stability_required != "boolean") {
+          let r = { instancePath: s + "/rehearsal_candidate/service_v2_runtime_stability_required", schemaPath: "#/properties/rehearsal_candidate/properties/service_v2_runtime_stability_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [r] : e.push(r), i2++;
+        }
+        if (t.migration_overlap_days !== void 0) {
+          let r = t.migration_overlap_days;
+          if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
+            let a = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [a] : e.push(a), i2++;
+          }
+          if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
+            let a = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [a] : e.push(a), i2++;
+          }
+        }
+        if (t.consumer_non_blocking_fallback_required !== void 0 && typeof t.consumer_non_blocking_fallback_required != "boolean") {
+          let r = { instancePath: s + "/rehearsal_candidate/consumer_non_blocking_fallback_required", schemaPath: "#/properties/rehearsal_candidate/properties/consumer_non_blocking_fallback_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [r] : e.push(r), i2++;
+        }
+      } else {
+        let r = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), i2++;
+      }
+    }
+    if (p.compatibility_expectations !== void 0) {
+      let t = p.compatibility_expectations;
+      if (t && typeof t == "object" && !Array.isArray(t)) for (let r in t) {
+        let a = t[r];
+        if (Array.isArray(a)) {
+          let n = a.length;
+          for (let o = 0; o < n; o++) if (typeof a[o] != "string") {
+            let l = { instancePath: s + "/compatibility_expectations/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + o, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [l] : e.push(l), i2++;
           }
         } else {
-          let m = { instancePath: s + "/compatibility_expectations/" + t.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/compatibility_expectations/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-          e === null ? e = [m] : e.push(m), r++;
+          let n = { instancePath: s + "/compatibility_expectations/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/compatibility_expectations/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          e === null ? e = [n] : e.push(n), i2++;
         }
       }
       else {
-        let t = { instancePath: s + "/compatibility_expectations", schemaPath: "#/properties/compatibility_expectations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/compatibility_expectations", schemaPath: "#/properties/compatibility_expectations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.required_consumer_validation_commands !== void 0) {
-      let a = l.required_consumer_validation_commands;
-      if (Array.isArray(a)) {
-        let t = a.length;
-        for (let n = 0; n < t; n++) {
-          let m = a[n];
-          if (typeof m == "string") {
-            if (b(m) < 1) {
-              let d = { instancePath: s + "/required_consumer_validation_commands/" + n, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [d] : e.push(d), r++;
+    if (p.required_consumer_validation_commands !== void 0) {
+      let t = p.required_consumer_validation_commands;
+      if (Array.isArray(t)) {
+        let r = t.length;
+        for (let a = 0; a < r; a++) {
+          let n = t[a];
+          if (typeof n == "string") {
+            if (h(n) < 1) {
+              let o = { instancePath: s + "/required_consumer_validation_commands/" + a, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [o] : e.push(o), i2++;
             }
           } else {
-            let d = { instancePath: s + "/required_consumer_validation_commands/" + n, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [d] : e.push(d), r++;
+            let o = { instancePath: s + "/required_consumer_validation_commands/" + a, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [o] : e.push(o), i2++;
           }
         }
       } else {
-        let t = { instancePath: s + "/required_consumer_validation_commands", schemaPath: "#/properties/required_consumer_validation_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/required_consumer_validation_commands", schemaPath: "#/properties/required_consumer_validation_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
   } else {
-    let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [a] : e.push(a), r++;
+    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [t] : e.push(t), i2++;
   }
-  return B.errors = e, r === 0;
+  return Z.errors = e, i2 === 0;
 }
-B.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var ze = W;
-var de = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
-var F = te().default;
-var T = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
-var ne = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u");
-var Pe = new RegExp("^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$", "u");
-var oe = new RegExp("^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$", "u");
-var we = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
-function L(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
-  let e = null, r = 0, v = L.evaluated;
-  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
-    if (l.name === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-      e === null ? e = [a] : e.push(a), r++;
+Z.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var be = C;
+var me = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
+var T = V().default;
+var P = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
+var K = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u");
+var le = new RegExp("^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$", "u");
+var Q = new RegExp("^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$", "u");
+var ce = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
+function w(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+  let e = null, i2 = 0, d = w.evaluated;
+  if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
+    if (p.name === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    if (l.run === void 0) {
-      let a = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
-      e === null ? e = [a] : e.push(a), r++;
+    if (p.run === void 0) {
+      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+      e === null ? e = [t] : e.push(t), i2++;
     }
-    for (let a in l) if (!(a === "name" || a === "run" || a === "cwd" || a === "timeout_s" || a === "operations")) {
-      let t = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
-      e === null ? e = [t] : e.push(t), r++;
+    for (let t in p) if (!(t === "name" || t === "run" || t === "cwd" || t === "timeout_s" || t === "operations")) {
+      let r = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      e === null ? e = [r] : e.push(r), i2++;
     }
-    if (l.name !== void 0) {
-      let a = l.name;
-      if (typeof a == "string") {
-        if (b(a) > 100) {
-          let t = { instancePath: s + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.name !== void 0) {
+      let t = p.name;
+      if (typeof t == "string") {
+        if (h(t) > 100) {
+          let r = { instancePath: s + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+          e === null ? e = [r] : e.push(r), i2++;
         }
-        if (b(a) < 1) {
-          let t = { instancePath: s + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [t] : e.push(t), r++;
+        if (h(t) < 1) {
+          let r = { instancePath: s + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.run !== void 0) {
-      let a = l.run;
-      if (Array.isArray(a)) {
-        if (a.length < 1) {
-          let n = { instancePath: s + "/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [n] : e.push(n), r++;
+    if (p.run !== void 0) {
+      let t = p.run;
+      if (Array.isArray(t)) {
+        if (t.length < 1) {
+          let a = { instancePath: s + "/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [a] : e.push(a), i2++;
         }
-        let t = a.length;
-        for (let n = 0; n < t; n++) {
-          let m = a[n];
-          if (typeof m == "string") {
-            if (b(m) < 1) {
-              let d = { instancePath: s + "/run/" + n, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [d] : e.push(d), r++;
+        let r = t.length;
+        for (let a = 0; a < r; a++) {
+          let n = t[a];
+          if (typeof n == "string") {
+            if (h(n) < 1) {
+              let o = { instancePath: s + "/run/" + a, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [o] : e.push(o), i2++;
             }
           } else {
-            let d = { instancePath: s + "/run/" + n, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [d] : e.push(d), r++;
+            let o = { instancePath: s + "/run/" + a, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [o] : e.push(o), i2++;
           }
         }
       } else {
-        let t = { instancePath: s + "/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.cwd !== void 0) {
-      let a = l.cwd;
-      if (typeof a == "string") {
-        if (b(a) < 1) {
-          let t = { instancePath: s + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [t] : e.push(t), r++;
+    if (p.cwd !== void 0) {
+      let t = p.cwd;
+      if (typeof t == "string") {
+        if (h(t) < 1) {
+          let r = { instancePath: s + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       } else {
-        let t = { instancePath: s + "/cwd", schemaPath: "#/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/cwd", schemaPath: "#/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
-    if (l.timeout_s !== void 0) {
-      let a = l.timeout_s;
-      if (!(typeof a == "number" && !(a % 1) && !isNaN(a) && isFinite(a))) {
-        let t = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        e === null ? e = [t] : e.push(t), r++;
+    if (p.timeout_s !== void 0) {
+      let t = p.timeout_s;
+      if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
+        let r = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
-      if (typeof a == "number" && isFinite(a)) {
-        if (a > 21600 || isNaN(a)) {
-          let t = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 21600 }, message: "must be <= 21600" };
-          e === null ? e = [t] : e.push(t), r++;
+      if (typeof t == "number" && isFinite(t)) {
+        if (t > 21600 || isNaN(t)) {
+          let r = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 21600 }, message: "must be <= 21600" };
+          e === null ? e = [r] : e.push(r), i2++;
         }
-        if (a < 1 || isNaN(a)) {
-          let t = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          e === null ? e = [t] : e.push(t), r++;
+        if (t < 1 || isNaN(t)) {
+          let r = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          e === null ? e = [r] : e.push(r), i2++;
         }
       }
     }
-    if (l.operations !== void 0) {
-      let a = l.operations;
-      if (Array.isArray(a)) {
-        if (a.length < 1) {
-          let d = { instancePath: s + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [d] : e.push(d), r++;
+    if (p.operations !== void 0) {
+      let t = p.operations;
+      if (Array.isArray(t)) {
+        if (t.length < 1) {
+          let o = { instancePath: s + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [o] : e.push(o), i2++;
         }
-        let t = a.length;
-        for (let d = 0; d < t; d++) {
-          let g = a[d];
-          if (!(g === "health" || g === "promotion" || g === "rollback")) {
-            let y = { instancePath: s + "/operations/" + d, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: we.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [y] : e.push(y), r++;
+        let r = t.length;
+        for (let o = 0; o < r; o++) {
+          let l = t[o];
+          if (!(l === "health" || l === "promotion" || l === "rollback")) {
+            let m = { instancePath: s + "/operations/" + o, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: ce.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
+            e === null ? e = [m] : e.push(m), i2++;
           }
         }
-        let n = a.length, m;
-        if (n > 1) {
-          e: for (; n--; ) for (m = n; m--; ) if (F(a[n], a[m])) {
-            let d = { instancePath: s + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: n, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + n + " are identical)" };
-            e === null ? e = [d] : e.push(d), r++;
+        let a = t.length, n;
+        if (a > 1) {
+          e: for (; a--; ) for (n = a; n--; ) if (T(t[a], t[n])) {
+            let o = { instancePath: s + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: a, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + a + " are identical)" };
+            e === null ? e = [o] : e.push(o), i2++;
             break e;
           }
         }
       } else {
-        let t = { instancePath: s + "/operations", schemaPath: "#/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [t] : e.push(t), r++;
+        let r = { instancePath: s + "/operations", schemaPath: "#/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        e === null ? e = [r] : e.push(r), i2++;
       }
     }
   } else {
-    let a = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [a] : e.push(a), r++;
+    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [t] : e.push(t), i2++;
   }
-  return L.errors = e, r === 0;
+  return w.errors = e, i2 === 0;
 }
-L.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function Z(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
-  let e = null, r = 0, v = Z.evaluated;
-  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
-    for (let t in l) if (!(t === "display_name" || t === "trio" || t === "producer" || t === "suites" || t === "owners" || t === "repin" || t === "adapter")) {
-      let n = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-      e === null ? e = [n] : e.push(n), r++;
+w.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function k(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+  let e = null, i2 = 0, d = k.evaluated;
+  if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
+    for (let r in p) if (!(r === "display_name" || r === "trio" || r === "producer" || r === "suites" || r === "owners" || r === "repin" || r === "adapter")) {
+      let a = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+      e === null ? e = [a] : e.push(a), i2++;
     }
-    if (l.display_name !== void 0) {
-      let t = l.display_name;
-      if (typeof t == "string") {
-        if (b(t) > 60) {
-          let n = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
-          e === null ? e = [n] : e.push(n), r++;
+    if (p.display_name !== void 0) {
+      let r = p.display_name;
+      if (typeof r == "string") {
+        if (h(r) > 60) {
+          let a = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
+          e === null ? e = [a] : e.push(a), i2++;
         }
-        if (b(t) < 1) {
-          let n = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [n] : e.push(n), r++;
+        if (h(r) < 1) {
+          let a = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [a] : e.push(a), i2++;
         }
       } else {
-        let n = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [n] : e.push(n), r++;
+        let a = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [a] : e.push(a), i2++;
       }
     }
-    if (l.trio !== void 0) {
-      let t = l.trio;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let n in t) if (!(n === "pin" || n === "manifest" || n === "matrix")) {
-          let m = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-          e === null ? e = [m] : e.push(m), r++;
+    if (p.trio !== void 0) {
+      let r = p.trio;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        for (let a in r) if (!(a === "pin" || a === "manifest" || a === "matrix")) {
+          let n = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), i2++;
         }
-        if (t.pin !== void 0) {
-          let n = t.pin;
-          if (typeof n == "string") {
-            if (b(n) < 1) {
-              let m = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [m] : e.push(m), r++;
+        if (r.pin !== void 0) {
+          let a = r.pin;
+          if (typeof a == "string") {
+            if (h(a) < 1) {
+              let n = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [n] : e.push(n), i2++;
             }
-            if (!T.test(n)) {
-              let m = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [m] : e.push(m), r++;
+            if (!P.test(a)) {
+              let n = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [n] : e.push(n), i2++;
             }
           } else {
-            let m = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), i2++;
           }
         }
-        if (t.manifest !== void 0) {
-          let n = t.manifest;
-          if (typeof n == "string") {
-            if (b(n) < 1) {
-              let m = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [m] : e.push(m), r++;
+        if (r.manifest !== void 0) {
+          let a = r.manifest;
+          if (typeof a == "string") {
+            if (h(a) < 1) {
+              let n = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [n] : e.push(n), i2++;
             }
-            if (!T.test(n)) {
-              let m = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [m] : e.push(m), r++;
+            if (!P.test(a)) {
+              let n = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [n] : e.push(n), i2++;
             }
           } else {
-            let m = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), i2++;
           }
         }
-        if (t.matrix !== void 0) {
-          let n = t.matrix;
-          if (typeof n == "string") {
-            if (b(n) < 1) {
-              let m = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [m] : e.push(m), r++;
+        if (r.matrix !== void 0) {
+          let a = r.matrix;
+          if (typeof a == "string") {
+            if (h(a) < 1) {
+              let n = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [n] : e.push(n), i2++;
             }
-            if (!T.test(n)) {
-              let m = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [m] : e.push(m), r++;
+            if (!P.test(a)) {
+              let n = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [n] : e.push(n), i2++;
             }
           } else {
-            let m = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), i2++;
           }
         }
       } else {
-        let n = { instancePath: s + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [n] : e.push(n), r++;
+        let a = { instancePath: s + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [a] : e.push(a), i2++;
       }
     }
-    if (l.producer !== void 0) {
-      let t = l.producer;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let n in t) if (!(n === "root" || n === "manifest" || n === "handoff" || n === "start" || n === "probe")) {
-          let m = { instancePath: s + "/producer", schemaPath: "#/properties/producer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-          e === null ? e = [m] : e.push(m), r++;
+    if (p.producer !== void 0) {
+      let r = p.producer;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        for (let a in r) if (!(a === "root" || a === "manifest" || a === "handoff" || a === "start" || a === "probe")) {
+          let n = { instancePath: s + "/producer", schemaPath: "#/properties/producer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), i2++;
         }
-        if (t.root !== void 0) {
-          let n = t.root;
-          if (typeof n == "string") {
-            if (b(n) < 1) {
-              let m = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [m] : e.push(m), r++;
+        if (r.root !== void 0) {
+          let a = r.root;
+          if (typeof a == "string") {
+            if (h(a) < 1) {
+              let n = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [n] : e.push(n), i2++;
             }
-            if (!T.test(n)) {
-              let m = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [m] : e.push(m), r++;
+            if (!P.test(a)) {
+              let n = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [n] : e.push(n), i2++;
             }
           } else {
-            let m = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), i2++;
           }
         }
-        if (t.manifest !== void 0) {
-          let n = t.manifest;
-          if (typeof n == "string") {
-            if (b(n) < 1) {
-              let m = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [m] : e.push(m), r++;
+        if (r.manifest !== void 0) {
+          let a = r.manifest;
+          if (typeof a == "string") {
+            if (h(a) < 1) {
+              let n = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [n] : e.push(n), i2++;
             }
-            if (!T.test(n)) {
-              let m = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [m] : e.push(m), r++;
+            if (!P.test(a)) {
+              let n = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [n] : e.push(n), i2++;
             }
           } else {
-            let m = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), i2++;
           }
         }
-        if (t.handoff !== void 0) {
-          let n = t.handoff;
-          if (typeof n == "string") {
-            if (b(n) < 1) {
-              let m = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [m] : e.push(m), r++;
+        if (r.handoff !== void 0) {
+          let a = r.handoff;
+          if (typeof a == "string") {
+            if (h(a) < 1) {
+              let n = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [n] : e.push(n), i2++;
             }
-            if (!T.test(n)) {
-              let m = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [m] : e.push(m), r++;
+            if (!P.test(a)) {
+              let n = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [n] : e.push(n), i2++;
             }
           } else {
-            let m = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [n] : e.push(n), i2++;
           }
         }
-        if (t.start !== void 0) {
-          let n = t.start;
-          if (n && typeof n == "object" && !Array.isArray(n)) {
-            for (let m in n) if (!(m === "run" || m === "cwd")) {
-              let d = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
-              e === null ? e = [d] : e.push(d), r++;
+        if (r.start !== void 0) {
+          let a = r.start;
+          if (a && typeof a == "object" && !Array.isArray(a)) {
+            for (let n in a) if (!(n === "run" || n === "cwd")) {
+              let o = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [o] : e.push(o), i2++;
             }
-            if (n.run !== void 0) {
-              let m = n.run;
-              if (Array.isArray(m)) {
-                if (m.length < 1) {
-                  let g = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  e === null ? e = [g] : e.push(g), r++;
+            if (a.run !== void 0) {
+              let n = a.run;
+              if (Array.isArray(n)) {
+                if (n.length < 1) {
+                  let l = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  e === null ? e = [l] : e.push(l), i2++;
                 }
-                let d = m.length;
-                for (let g = 0; g < d; g++) {
-                  let y = m[g];
-                  if (typeof y == "string") {
-                    if (b(y) < 1) {
-                      let o = { instancePath: s + "/producer/start/run/" + g, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      e === null ? e = [o] : e.push(o), r++;
+                let o = n.length;
+                for (let l = 0; l < o; l++) {
+                  let m = n[l];
+                  if (typeof m == "string") {
+                    if (h(m) < 1) {
+                      let c2 = { instancePath: s + "/producer/start/run/" + l, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [c2] : e.push(c2), i2++;
                     }
                   } else {
-                    let o = { instancePath: s + "/producer/start/run/" + g, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [o] : e.push(o), r++;
+                    let c2 = { instancePath: s + "/producer/start/run/" + l, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [c2] : e.push(c2), i2++;
                   }
                 }
               } else {
-                let d = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [d] : e.push(d), r++;
+                let o = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [o] : e.push(o), i2++;
               }
             }
-            if (n.cwd !== void 0) {
-              let m = n.cwd;
-              if (typeof m == "string") {
-                if (b(m) < 1) {
-                  let d = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [d] : e.push(d), r++;
+            if (a.cwd !== void 0) {
+              let n = a.cwd;
+              if (typeof n == "string") {
+                if (h(n) < 1) {
+                  let o = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [o] : e.push(o), i2++;
                 }
               } else {
-                let d = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
+                let o = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [o] : e.push(o), i2++;
               }
             }
           } else {
-            let m = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [n] : e.push(n), i2++;
           }
         }
-        if (t.probe !== void 0) {
-          let n = t.probe;
-          if (n && typeof n == "object" && !Array.isArray(n)) {
-            for (let m in n) if (!(m === "enabled" || m === "ready_timeout_s" || m === "request_timeout_s" || m === "schemas")) {
-              let d = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
-              e === null ? e = [d] : e.push(d), r++;
+        if (r.probe !== void 0) {
+          let a = r.probe;
+          if (a && typeof a == "object" && !Array.isArray(a)) {
+            for (let n in a) if (!(n === "enabled" || n === "ready_timeout_s" || n === "request_timeout_s" || n === "schemas")) {
+              let o = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [o] : e.push(o), i2++;
             }
-            if (n.enabled !== void 0 && typeof n.enabled != "boolean") {
-              let m = { instancePath: s + "/producer/probe/enabled", schemaPath: "#/properties/producer/properties/probe/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-              e === null ? e = [m] : e.push(m), r++;
+            if (a.enabled !== void 0 && typeof a.enabled != "boolean") {
+              let n = { instancePath: s + "/producer/probe/enabled", schemaPath: "#/properties/producer/properties/probe/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+              e === null ? e = [n] : e.push(n), i2++;
             }
-            if (n.ready_timeout_s !== void 0) {
-              let m = n.ready_timeout_s;
-              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m))) {
-                let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [d] : e.push(d), r++;
+            if (a.ready_timeout_s !== void 0) {
+              let n = a.ready_timeout_s;
+              if (!(typeof n == "number" && !(n % 1) && !isNaN(n) && isFinite(n))) {
+                let o = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [o] : e.push(o), i2++;
               }
-              if (typeof m == "number" && isFinite(m)) {
-                if (m > 3600 || isNaN(m)) {
-                  let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
-                  e === null ? e = [d] : e.push(d), r++;
+              if (typeof n == "number" && isFinite(n)) {
+                if (n > 3600 || isNaN(n)) {
+                  let o = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
+                  e === null ? e = [o] : e.push(o), i2++;
                 }
-                if (m < 1 || isNaN(m)) {
-                  let d = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  e === null ? e = [d] : e.push(d), r++;
-                }
-              }
-            }
-            if (n.request_timeout_s !== void 0) {
-              let m = n.request_timeout_s;
-              if (!(typeof m == "number" && !(m % 1) && !isNaN(m) && isFinite(m))) {
-                let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [d] : e.push(d), r++;
-              }
-              if (typeof m == "number" && isFinite(m)) {
-                if (m > 300 || isNaN(m)) {
-                  let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
-                  e === null ? e = [d] : e.push(d), r++;
-                }
-                if (m < 1 || isNaN(m)) {
-                  let d = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                  e === null ? e = [d] : e.push(d), r++;
+                if (n < 1 || isNaN(n)) {
+                  let o = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  e === null ? e = [o] : e.push(o), i2++;
                 }
               }
             }
-            if (n.schemas !== void 0) {
-              let m = n.schemas;
-              if (typeof m == "string") {
-                if (b(m) < 1) {
-                  let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [d] : e.push(d), r++;
+            if (a.request_timeout_s !== void 0) {
+              let n = a.request_timeout_s;
+              if (!(typeof n == "number" && !(n % 1) && !isNaN(n) && isFinite(n))) {
+                let o = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                e === null ? e = [o] : e.push(o), i2++;
+              }
+              if (typeof n == "number" && isFinite(n)) {
+                if (n > 300 || isNaN(n)) {
+                  let o = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
+                  e === null ? e = [o] : e.push(o), i2++;
                 }
-                if (!T.test(m)) {
-                  let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-                  e === null ? e = [d] : e.push(d), r++;
+                if (n < 1 || isNaN(n)) {
+                  let o = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  e === null ? e = [o] : e.push(o), i2++;
+                }
+              }
+            }
+            if (a.schemas !== void 0) {
+              let n = a.schemas;
+              if (typeof n == "string") {
+                if (h(n) < 1) {
+                  let o = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [o] : e.push(o), i2++;
+                }
+                if (!P.test(n)) {
+                  let o = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+                  e === null ? e = [o] : e.push(o), i2++;
                 }
               } else {
-                let d = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
+                let o = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [o] : e.push(o), i2++;
               }
             }
           } else {
-            let m = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [n] : e.push(n), i2++;
           }
         }
       } else {
-        let n = { instancePath: s + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [n] : e.push(n), r++;
+        let a = { instancePath: s + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [a] : e.push(a), i2++;
       }
     }
-    if (l.suites !== void 0) {
-      let t = l.suites;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let n in t) if (!(n === "concurrent" || n === "consumer" || n === "producer")) {
-          let m = { instancePath: s + "/suites", schemaPath: "#/properties/suites/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-          e === null ? e = [m] : e.push(m), r++;
+    if (p.suites !== void 0) {
+      let r = p.suites;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        for (let a in r) if (!(a === "concurrent" || a === "consumer" || a === "producer")) {
+          let n = { instancePath: s + "/suites", schemaPath: "#/properties/suites/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), i2++;
         }
-        if (t.concurrent !== void 0 && typeof t.concurrent != "boolean") {
-          let n = { instancePath: s + "/suites/concurrent", schemaPath: "#/properties/suites/properties/concurrent/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [n] : e.push(n), r++;
+        if (r.concurrent !== void 0 && typeof r.concurrent != "boolean") {
+          let a = { instancePath: s + "/suites/concurrent", schemaPath: "#/properties/suites/properties/concurrent/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [a] : e.push(a), i2++;
         }
-        if (t.consumer !== void 0) {
-          let n = t.consumer;
-          if (Array.isArray(n)) {
-            let m = n.length;
-            for (let d = 0; d < m; d++) L(n[d], { instancePath: s + "/suites/consumer/" + d, parentData: n, parentDataProperty: d, rootData: w, dynamicAnchors: j }) || (e = e === null ? L.errors : e.concat(L.errors), r = e.length);
+        if (r.consumer !== void 0) {
+          let a = r.consumer;
+          if (Array.isArray(a)) {
+            let n = a.length;
+            for (let o = 0; o < n; o++) w(a[o], { instancePath: s + "/suites/consumer/" + o, parentData: a, parentDataProperty: o, rootData: y, dynamicAnchors: v }) || (e = e === null ? w.errors : e.concat(w.errors), i2 = e.length);
           } else {
-            let m = { instancePath: s + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), i2++;
           }
         }
-        if (t.producer !== void 0) {
-          let n = t.producer;
-          if (Array.isArray(n)) {
-            let m = n.length;
-            for (let d = 0; d < m; d++) L(n[d], { instancePath: s + "/suites/producer/" + d, parentData: n, parentDataProperty: d, rootData: w, dynamicAnchors: j }) || (e = e === null ? L.errors : e.concat(L.errors), r = e.length);
+        if (r.producer !== void 0) {
+          let a = r.producer;
+          if (Array.isArray(a)) {
+            let n = a.length;
+            for (let o = 0; o < n; o++) w(a[o], { instancePath: s + "/suites/producer/" + o, parentData: a, parentDataProperty: o, rootData: y, dynamicAnchors: v }) || (e = e === null ? w.errors : e.concat(w.errors), i2 = e.length);
           } else {
-            let m = { instancePath: s + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), i2++;
           }
         }
       } else {
-        let n = { instancePath: s + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [n] : e.push(n), r++;
+        let a = { instancePath: s + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [a] : e.push(a), i2++;
       }
     }
-    if (l.owners !== void 0) {
-      let t = l.owners;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let n in t) if (!(n === "consumer" || n === "producer")) {
-          let m = { instancePath: s + "/owners", schemaPath: "#/properties/owners/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-          e === null ? e = [m] : e.push(m), r++;
+    if (p.owners !== void 0) {
+      let r = p.owners;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        for (let a in r) if (!(a === "consumer" || a === "producer")) {
+          let n = { instancePath: s + "/owners", schemaPath: "#/properties/owners/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), i2++;
         }
-        if (t.consumer !== void 0) {
-          let n = t.consumer;
-          if (Array.isArray(n)) {
-            let m = n.length;
-            for (let y = 0; y < m; y++) {
-              let o = n[y];
-              if (typeof o == "string") {
-                if (!ne.test(o)) {
-                  let i2 = { instancePath: s + "/owners/consumer/" + y, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
-                  e === null ? e = [i2] : e.push(i2), r++;
+        if (r.consumer !== void 0) {
+          let a = r.consumer;
+          if (Array.isArray(a)) {
+            let n = a.length;
+            for (let m = 0; m < n; m++) {
+              let c2 = a[m];
+              if (typeof c2 == "string") {
+                if (!K.test(c2)) {
+                  let u = { instancePath: s + "/owners/consumer/" + m, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  e === null ? e = [u] : e.push(u), i2++;
                 }
               } else {
-                let i2 = { instancePath: s + "/owners/consumer/" + y, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [i2] : e.push(i2), r++;
+                let u = { instancePath: s + "/owners/consumer/" + m, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), i2++;
               }
             }
-            let d = n.length, g;
-            if (d > 1) {
-              e: for (; d--; ) for (g = d; g--; ) if (F(n[d], n[g])) {
-                let y = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
-                e === null ? e = [y] : e.push(y), r++;
+            let o = a.length, l;
+            if (o > 1) {
+              e: for (; o--; ) for (l = o; l--; ) if (T(a[o], a[l])) {
+                let m = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                e === null ? e = [m] : e.push(m), i2++;
                 break e;
               }
             }
           } else {
-            let m = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), i2++;
           }
         }
-        if (t.producer !== void 0) {
-          let n = t.producer;
-          if (Array.isArray(n)) {
-            let m = n.length;
-            for (let y = 0; y < m; y++) {
-              let o = n[y];
-              if (typeof o == "string") {
-                if (!ne.test(o)) {
-                  let i2 = { instancePath: s + "/owners/producer/" + y, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
-                  e === null ? e = [i2] : e.push(i2), r++;
+        if (r.producer !== void 0) {
+          let a = r.producer;
+          if (Array.isArray(a)) {
+            let n = a.length;
+            for (let m = 0; m < n; m++) {
+              let c2 = a[m];
+              if (typeof c2 == "string") {
+                if (!K.test(c2)) {
+                  let u = { instancePath: s + "/owners/producer/" + m, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  e === null ? e = [u] : e.push(u), i2++;
                 }
               } else {
-                let i2 = { instancePath: s + "/owners/producer/" + y, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [i2] : e.push(i2), r++;
+                let u = { instancePath: s + "/owners/producer/" + m, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), i2++;
               }
             }
-            let d = n.length, g;
-            if (d > 1) {
-              e: for (; d--; ) for (g = d; g--; ) if (F(n[d], n[g])) {
-                let y = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
-                e === null ? e = [y] : e.push(y), r++;
+            let o = a.length, l;
+            if (o > 1) {
+              e: for (; o--; ) for (l = o; l--; ) if (T(a[o], a[l])) {
+                let m = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                e === null ? e = [m] : e.push(m), i2++;
                 break e;
               }
             }
           } else {
-            let m = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), i2++;
           }
         }
       } else {
-        let n = { instancePath: s + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [n] : e.push(n), r++;
+        let a = { instancePath: s + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [a] : e.push(a), i2++;
       }
     }
-    if (l.repin !== void 0) {
-      let t = l.repin;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let n in t) if (!(n === "mentions" || n === "handoff")) {
-          let m = { instancePath: s + "/repin", schemaPath: "#/properties/repin/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-          e === null ? e = [m] : e.push(m), r++;
+    if (p.repin !== void 0) {
+      let r = p.repin;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        for (let a in r) if (!(a === "mentions" || a === "handoff")) {
+          let n = { instancePath: s + "/repin", schemaPath: "#/properties/repin/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), i2++;
         }
-        if (t.mentions !== void 0) {
-          let n = t.mentions;
-          if (Array.isArray(n)) {
-            let m = n.length;
-            for (let y = 0; y < m; y++) {
-              let o = n[y];
-              if (typeof o == "string") {
-                if (b(o) < 1) {
-                  let i2 = { instancePath: s + "/repin/mentions/" + y, schemaPath: "#/properties/repin/properties/mentions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [i2] : e.push(i2), r++;
+        if (r.mentions !== void 0) {
+          let a = r.mentions;
+          if (Array.isArray(a)) {
+            let n = a.length;
+            for (let m = 0; m < n; m++) {
+              let c2 = a[m];
+              if (typeof c2 == "string") {
+                if (h(c2) < 1) {
+                  let u = { instancePath: s + "/repin/mentions/" + m, schemaPath: "#/properties/repin/properties/mentions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [u] : e.push(u), i2++;
                 }
-                if (!Pe.test(o)) {
-                  let i2 = { instancePath: s + "/repin/mentions/" + y, schemaPath: "#/properties/repin/properties/mentions/items/pattern", keyword: "pattern", params: { pattern: "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$" }, message: 'must match pattern "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$"' };
-                  e === null ? e = [i2] : e.push(i2), r++;
+                if (!le.test(c2)) {
+                  let u = { instancePath: s + "/repin/mentions/" + m, schemaPath: "#/properties/repin/properties/mentions/items/pattern", keyword: "pattern", params: { pattern: "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$" }, message: 'must match pattern "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$"' };
+                  e === null ? e = [u] : e.push(u), i2++;
                 }
               } else {
-                let i2 = { instancePath: s + "/repin/mentions/" + y, schemaPath: "#/properties/repin/properties/mentions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [i2] : e.push(i2), r++;
+                let u = { instancePath: s + "/repin/mentions/" + m, schemaPath: "#/properties/repin/properties/mentions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), i2++;
               }
             }
-            let d = n.length, g;
-            if (d > 1) {
-              let y = {};
-              for (; d--; ) {
-                let o = n[d];
-                if (typeof o == "string") {
-                  if (typeof y[o] == "number") {
-                    g = y[o];
-                    let i2 = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/uniqueItems", keyword: "uniqueItems", params: { i: d, j: g }, message: "must NOT have duplicate items (items ## " + g + " and " + d + " are identical)" };
-                    e === null ? e = [i2] : e.push(i2), r++;
+            let o = a.length, l;
+            if (o > 1) {
+              let m = {};
+              for (; o--; ) {
+                let c2 = a[o];
+                if (typeof c2 == "string") {
+                  if (typeof m[c2] == "number") {
+                    l = m[c2];
+                    let u = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                    e === null ? e = [u] : e.push(u), i2++;
                     break;
                   }
-                  y[o] = d;
+                  m[c2] = o;
                 }
               }
             }
           } else {
-            let m = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), i2++;
           }
         }
-        if (t.handoff !== void 0) {
-          let n = t.handoff;
-          if (n && typeof n == "object" && !Array.isArray(n)) {
-            if (n.run === void 0) {
-              let m = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
-              e === null ? e = [m] : e.push(m), r++;
+        if (r.handoff !== void 0) {
+          let a = r.handoff;
+          if (a && typeof a == "object" && !Array.isArray(a)) {
+            if (a.run === void 0) {
+              let n = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+              e === null ? e = [n] : e.push(n), i2++;
             }
-            for (let m in n) if (!(m === "run" || m === "cwd")) {
-              let d = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: m }, message: "must NOT have additional properties" };
-              e === null ? e = [d] : e.push(d), r++;
+            for (let n in a) if (!(n === "run" || n === "cwd")) {
+              let o = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+              e === null ? e = [o] : e.push(o), i2++;
             }
-            if (n.run !== void 0) {
-              let m = n.run;
-              if (Array.isArray(m)) {
-                if (m.length < 1) {
-                  let g = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-                  e === null ? e = [g] : e.push(g), r++;
+            if (a.run !== void 0) {
+              let n = a.run;
+              if (Array.isArray(n)) {
+                if (n.length < 1) {
+                  let l = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  e === null ? e = [l] : e.push(l), i2++;
                 }
-                let d = m.length;
-                for (let g = 0; g < d; g++) {
-                  let y = m[g];
-                  if (typeof y == "string") {
-                    if (b(y) < 1) {
-                      let o = { instancePath: s + "/repin/handoff/run/" + g, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      e === null ? e = [o] : e.push(o), r++;
+                let o = n.length;
+                for (let l = 0; l < o; l++) {
+                  let m = n[l];
+                  if (typeof m == "string") {
+                    if (h(m) < 1) {
+                      let c2 = { instancePath: s + "/repin/handoff/run/" + l, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                      e === null ? e = [c2] : e.push(c2), i2++;
                     }
                   } else {
-                    let o = { instancePath: s + "/repin/handoff/run/" + g, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [o] : e.push(o), r++;
+                    let c2 = { instancePath: s + "/repin/handoff/run/" + l, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    e === null ? e = [c2] : e.push(c2), i2++;
                   }
                 }
               } else {
-                let d = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [d] : e.push(d), r++;
+                let o = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                e === null ? e = [o] : e.push(o), i2++;
               }
             }
-            if (n.cwd !== void 0) {
-              let m = n.cwd;
-              if (typeof m == "string") {
-                if (b(m) < 1) {
-                  let d = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [d] : e.push(d), r++;
+            if (a.cwd !== void 0) {
+              let n = a.cwd;
+              if (typeof n == "string") {
+                if (h(n) < 1) {
+                  let o = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [o] : e.push(o), i2++;
                 }
               } else {
-                let d = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [d] : e.push(d), r++;
+                let o = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [o] : e.push(o), i2++;
               }
             }
           } else {
-            let m = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [n] : e.push(n), i2++;
           }
         }
       } else {
-        let n = { instancePath: s + "/repin", schemaPath: "#/properties/repin/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [n] : e.push(n), r++;
+        let a = { instancePath: s + "/repin", schemaPath: "#/properties/repin/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [a] : e.push(a), i2++;
       }
     }
-    if (l.adapter !== void 0) {
-      let t = l.adapter;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        for (let n in t) if (!(n === "file" || n === "endpoints" || n === "scan" || n === "exclude")) {
-          let m = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
-          e === null ? e = [m] : e.push(m), r++;
+    if (p.adapter !== void 0) {
+      let r = p.adapter;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        for (let a in r) if (!(a === "file" || a === "endpoints" || a === "scan" || a === "exclude")) {
+          let n = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+          e === null ? e = [n] : e.push(n), i2++;
         }
-        if (t.file !== void 0) {
-          let n = t.file, m = r, d = false, g = r;
-          if (typeof n == "string") {
-            if (b(n) < 1) {
-              let i2 = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [i2] : e.push(i2), r++;
+        if (r.file !== void 0) {
+          let a = r.file, n = i2, o = false, l = i2;
+          if (typeof a == "string") {
+            if (h(a) < 1) {
+              let u = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+              e === null ? e = [u] : e.push(u), i2++;
             }
-            if (!T.test(n)) {
-              let i2 = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-              e === null ? e = [i2] : e.push(i2), r++;
+            if (!P.test(a)) {
+              let u = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              e === null ? e = [u] : e.push(u), i2++;
             }
           } else {
-            let i2 = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [i2] : e.push(i2), r++;
+            let u = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [u] : e.push(u), i2++;
           }
-          var a = g === r;
-          d = d || a;
-          let y = r;
-          if (Array.isArray(n)) {
-            if (n.length < 1) {
-              let u = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-              e === null ? e = [u] : e.push(u), r++;
+          var t = l === i2;
+          o = o || t;
+          let m = i2;
+          if (Array.isArray(a)) {
+            if (a.length < 1) {
+              let b = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+              e === null ? e = [b] : e.push(b), i2++;
             }
-            let i2 = n.length;
-            for (let u = 0; u < i2; u++) {
-              let f = n[u];
-              if (typeof f == "string") {
-                if (b(f) < 1) {
-                  let h = { instancePath: s + "/adapter/file/" + u, schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [h] : e.push(h), r++;
+            let u = a.length;
+            for (let b = 0; b < u; b++) {
+              let M = a[b];
+              if (typeof M == "string") {
+                if (h(M) < 1) {
+                  let $ = { instancePath: s + "/adapter/file/" + b, schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [$] : e.push($), i2++;
                 }
-                if (!T.test(f)) {
-                  let h = { instancePath: s + "/adapter/file/" + u, schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
-                  e === null ? e = [h] : e.push(h), r++;
+                if (!P.test(M)) {
+                  let $ = { instancePath: s + "/adapter/file/" + b, schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+                  e === null ? e = [$] : e.push($), i2++;
                 }
               } else {
-                let h = { instancePath: s + "/adapter/file/" + u, schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [h] : e.push(h), r++;
+                let $ = { instancePath: s + "/adapter/file/" + b, schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [$] : e.push($), i2++;
               }
             }
-            let p = n.length, c2;
-            if (p > 1) {
-              e: for (; p--; ) for (c2 = p; c2--; ) if (F(n[p], n[c2])) {
-                let u = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: p, j: c2 }, message: "must NOT have duplicate items (items ## " + c2 + " and " + p + " are identical)" };
-                e === null ? e = [u] : e.push(u), r++;
+            let g = a.length, q;
+            if (g > 1) {
+              e: for (; g--; ) for (q = g; q--; ) if (T(a[g], a[q])) {
+                let b = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: g, j: q }, message: "must NOT have duplicate items (items ## " + q + " and " + g + " are identical)" };
+                e === null ? e = [b] : e.push(b), i2++;
                 break e;
               }
             }
           } else {
-            let i2 = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [i2] : e.push(i2), r++;
+            let u = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [u] : e.push(u), i2++;
           }
-          var a = y === r;
-          d = d || a;
-          let o = r;
-          if (n !== null) {
-            let i2 = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/2/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [i2] : e.push(i2), r++;
+          var t = m === i2;
+          o = o || t;
+          let c2 = i2;
+          if (a !== null) {
+            let u = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/2/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+            e === null ? e = [u] : e.push(u), i2++;
           }
-          var a = o === r;
-          if (d = d || a, d) r = m, e !== null && (m ? e.length = m : e = null);
+          var t = c2 === i2;
+          if (o = o || t, o) i2 = n, e !== null && (n ? e.length = n : e = null);
           else {
-            let i2 = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [i2] : e.push(i2), r++;
+            let u = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            e === null ? e = [u] : e.push(u), i2++;
           }
         }
-        if (t.endpoints !== void 0) {
-          let n = t.endpoints;
-          if (Array.isArray(n)) {
-            let m = n.length;
-            for (let d = 0; d < m; d++) {
-              let g = n[d];
-              if (typeof g == "string") {
-                if (b(g) < 1) {
-                  let y = { instancePath: s + "/adapter/endpoints/" + d, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [y] : e.push(y), r++;
+        if (r.endpoints !== void 0) {
+          let a = r.endpoints;
+          if (Array.isArray(a)) {
+            let n = a.length;
+            for (let o = 0; o < n; o++) {
+              let l = a[o];
+              if (typeof l == "string") {
+                if (h(l) < 1) {
+                  let m = { instancePath: s + "/adapter/endpoints/" + o, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [m] : e.push(m), i2++;
                 }
               } else {
-                let y = { instancePath: s + "/adapter/endpoints/" + d, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [y] : e.push(y), r++;
+                let m = { instancePath: s + "/adapter/endpoints/" + o, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [m] : e.push(m), i2++;
               }
             }
           } else {
-            let m = { instancePath: s + "/adapter/endpoints", schemaPath: "#/properties/adapter/properties/endpoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/adapter/endpoints", schemaPath: "#/properties/adapter/properties/endpoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), i2++;
           }
         }
-        if (t.scan !== void 0) {
-          let n = t.scan;
-          if (Array.isArray(n)) {
-            let m = n.length;
-            for (let d = 0; d < m; d++) {
-              let g = n[d];
-              if (typeof g == "string") {
-                if (b(g) < 1) {
-                  let y = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/$defs/relglob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [y] : e.push(y), r++;
+        if (r.scan !== void 0) {
+          let a = r.scan;
+          if (Array.isArray(a)) {
+            let n = a.length;
+            for (let o = 0; o < n; o++) {
+              let l = a[o];
+              if (typeof l == "string") {
+                if (h(l) < 1) {
+                  let m = { instancePath: s + "/adapter/scan/" + o, schemaPath: "#/$defs/relglob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [m] : e.push(m), i2++;
                 }
-                if (!oe.test(g)) {
-                  let y = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/$defs/relglob/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$"' };
-                  e === null ? e = [y] : e.push(y), r++;
+                if (!Q.test(l)) {
+                  let m = { instancePath: s + "/adapter/scan/" + o, schemaPath: "#/$defs/relglob/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$"' };
+                  e === null ? e = [m] : e.push(m), i2++;
                 }
               } else {
-                let y = { instancePath: s + "/adapter/scan/" + d, schemaPath: "#/$defs/relglob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [y] : e.push(y), r++;
+                let m = { instancePath: s + "/adapter/scan/" + o, schemaPath: "#/$defs/relglob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [m] : e.push(m), i2++;
               }
             }
           } else {
-            let m = { instancePath: s + "/adapter/scan", schemaPath: "#/properties/adapter/properties/scan/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/adapter/scan", schemaPath: "#/properties/adapter/properties/scan/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), i2++;
           }
         }
-        if (t.exclude !== void 0) {
-          let n = t.exclude;
-          if (Array.isArray(n)) {
-            let m = n.length;
-            for (let d = 0; d < m; d++) {
-              let g = n[d];
-              if (typeof g == "string") {
-                if (b(g) < 1) {
-                  let y = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/$defs/relglob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [y] : e.push(y), r++;
+        if (r.exclude !== void 0) {
+          let a = r.exclude;
+          if (Array.isArray(a)) {
+            let n = a.length;
+            for (let o = 0; o < n; o++) {
+              let l = a[o];
+              if (typeof l == "string") {
+                if (h(l) < 1) {
+                  let m = { instancePath: s + "/adapter/exclude/" + o, schemaPath: "#/$defs/relglob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [m] : e.push(m), i2++;
                 }
-                if (!oe.test(g)) {
-                  let y = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/$defs/relglob/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$"' };
-                  e === null ? e = [y] : e.push(y), r++;
+                if (!Q.test(l)) {
+                  let m = { instancePath: s + "/adapter/exclude/" + o, schemaPath: "#/$defs/relglob/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$"' };
+                  e === null ? e = [m] : e.push(m), i2++;
                 }
               } else {
-                let y = { instancePath: s + "/adapter/exclude/" + d, schemaPath: "#/$defs/relglob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [y] : e.push(y), r++;
+                let m = { instancePath: s + "/adapter/exclude/" + o, schemaPath: "#/$defs/relglob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [m] : e.push(m), i2++;
               }
             }
           } else {
-            let m = { instancePath: s + "/adapter/exclude", schemaPath: "#/properties/adapter/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [m] : e.push(m), r++;
+            let n = { instancePath: s + "/adapter/exclude", schemaPath: "#/properties/adapter/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), i2++;
           }
         }
       } else {
-        let n = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [n] : e.push(n), r++;
+        let a = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [a] : e.push(a), i2++;
       }
     }
   } else {
-    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [t] : e.push(t), r++;
+    let r = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [r] : e.push(r), i2++;
   }
-  return Z.errors = e, r === 0;
+  return k.errors = e, i2 === 0;
 }
-Z.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function W(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
-  let e = null, r = 0, v = W.evaluated;
-  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
-    if (l.policy_version === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy_version" }, message: "must have required property 'policy_version'" };
-      e === null ? e = [t] : e.push(t), r++;
+k.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+function C(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+  let e = null, i2 = 0, d = C.evaluated;
+  if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
+    if (p.policy_version === void 0) {
+      let r = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy_version" }, message: "must have required property 'policy_version'" };
+      e === null ? e = [r] : e.push(r), i2++;
     }
-    if (l.baselines === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baselines" }, message: "must have required property 'baselines'" };
-      e === null ? e = [t] : e.push(t), r++;
+    if (p.baselines === void 0) {
+      let r = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baselines" }, message: "must have required property 'baselines'" };
+      e === null ? e = [r] : e.push(r), i2++;
     }
-    for (let t in l) if (!(t === "$schema" || t === "policy_version" || t === "baselines")) {
-      let n = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-      e === null ? e = [n] : e.push(n), r++;
+    for (let r in p) if (!(r === "$schema" || r === "policy_version" || r === "baselines")) {
+      let a = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+      e === null ? e = [a] : e.push(a), i2++;
     }
-    if (l.$schema !== void 0 && typeof l.$schema != "string") {
-      let t = { instancePath: s + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-      e === null ? e = [t] : e.push(t), r++;
+    if (p.$schema !== void 0 && typeof p.$schema != "string") {
+      let r = { instancePath: s + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      e === null ? e = [r] : e.push(r), i2++;
     }
-    if (l.policy_version !== void 0 && l.policy_version !== "baseline-policy.v1") {
-      let t = { instancePath: s + "/policy_version", schemaPath: "#/properties/policy_version/const", keyword: "const", params: { allowedValue: "baseline-policy.v1" }, message: "must be equal to constant" };
-      e === null ? e = [t] : e.push(t), r++;
+    if (p.policy_version !== void 0 && p.policy_version !== "baseline-policy.v1") {
+      let r = { instancePath: s + "/policy_version", schemaPath: "#/properties/policy_version/const", keyword: "const", params: { allowedValue: "baseline-policy.v1" }, message: "must be equal to constant" };
+      e === null ? e = [r] : e.push(r), i2++;
     }
-    if (l.baselines !== void 0) {
-      let t = l.baselines;
-      if (t && typeof t == "object" && !Array.isArray(t)) {
-        if (Object.keys(t).length < 1) {
-          let n = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-          e === null ? e = [n] : e.push(n), r++;
+    if (p.baselines !== void 0) {
+      let r = p.baselines;
+      if (r && typeof r == "object" && !Array.isArray(r)) {
+        if (Object.keys(r).length < 1) {
+          let a = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+          e === null ? e = [a] : e.push(a), i2++;
         }
-        for (let n in t) {
-          let m = r;
-          if (typeof n == "string" && !de.test(n)) {
-            let d = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: n };
-            e === null ? e = [d] : e.push(d), r++;
+        for (let a in r) {
+          let n = i2;
+          if (typeof a == "string" && !me.test(a)) {
+            let o = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: a };
+            e === null ? e = [o] : e.push(o), i2++;
           }
-          var a = m === r;
-          if (!a) {
-            let d = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: n }, message: "property name must be valid" };
-            e === null ? e = [d] : e.push(d), r++;
+          var t = n === i2;
+          if (!t) {
+            let o = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: a }, message: "property name must be valid" };
+            e === null ? e = [o] : e.push(o), i2++;
           }
         }
-        for (let n in t) Z(t[n], { instancePath: s + "/baselines/" + n.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: t, parentDataProperty: n, rootData: w, dynamicAnchors: j }) || (e = e === null ? Z.errors : e.concat(Z.errors), r = e.length);
+        for (let a in r) k(r[a], { instancePath: s + "/baselines/" + a.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: r, parentDataProperty: a, rootData: y, dynamicAnchors: v }) || (e = e === null ? k.errors : e.concat(k.errors), i2 = e.length);
       } else {
-        let n = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [n] : e.push(n), r++;
+        let a = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [a] : e.push(a), i2++;
       }
     }
   } else {
-    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [t] : e.push(t), r++;
+    let r = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    e === null ? e = [r] : e.push(r), i2++;
   }
-  return W.errors = e, r === 0;
+  return C.errors = e, i2 === 0;
 }
-W.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var q = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/evidence-packet.schema.json", title: "baseline-gate evidence packet (evidence-packet.v1)", description: "What one run of an operation measured for one baseline: on which bytes, with which findings, steps and verdict. Written only by the tool; `baseline-gate verify-evidence` recomputes its digests.", type: "object", additionalProperties: false, required: ["schema", "tool", "operation", "baseline", "started_at", "finished_at", "duration_ms", "judged_at", "git", "policy", "trio", "identity", "posture", "findings", "steps", "tools", "redactions", "verdict"], properties: { schema: { const: "evidence-packet.v1" }, tool: { type: "object", additionalProperties: false, required: ["name", "version"], properties: { name: { const: "baseline-gate" }, version: { type: "string", minLength: 1 } } }, operation: { enum: ["health", "promotion", "rollback"] }, baseline: { type: "string", pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, started_at: { $ref: "#/$defs/instant" }, finished_at: { $ref: "#/$defs/instant" }, duration_ms: { type: "integer", minimum: 0 }, judged_at: { description: "The instant the time-dependent rules (Updated date, handoff timestamp, stability window) judged at: the wall clock of a live run, an instant given with --now, or the date of the commit judged (--replay).", type: "object", additionalProperties: false, required: ["at", "source", "commit"], properties: { at: { $ref: "#/$defs/instant" }, source: { enum: ["wall-clock", "given", "commit"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] } } }, git: { type: "object", additionalProperties: false, required: ["repository", "commit", "ref", "event", "run_id", "run_attempt"], properties: { repository: { type: ["string", "null"] }, commit: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, ref: { type: ["string", "null"] }, event: { type: ["string", "null"] }, run_id: { type: ["string", "null"] }, run_attempt: { type: ["string", "null"] } } }, policy: { type: "object", additionalProperties: false, required: ["source", "path", "sha256"], properties: { source: { enum: ["file", "defaults"] }, path: { type: ["string", "null"] }, sha256: { $ref: "defs.schema.json#/$defs/sha256" } } }, trio: { type: "object", additionalProperties: false, required: ["pin", "manifest", "matrix"], properties: { pin: { $ref: "#/$defs/digest" }, manifest: { $ref: "#/$defs/digest" }, matrix: { $ref: "#/$defs/digest" } } }, identity: { $ref: "#/$defs/identity" }, posture: { enum: ["GO", "NO-GO", null] }, findings: { type: "array", items: { $ref: "#/$defs/finding" } }, steps: { type: "array", items: { type: "object", additionalProperties: false, required: ["suite", "name", "status", "exit_code", "duration_ms", "required"], properties: { suite: { type: "string", minLength: 1 }, name: { type: "string", minLength: 1 }, status: { enum: ["passed", "failed", "timed-out", "not-run", "skipped"] }, exit_code: { type: ["integer", "null"] }, duration_ms: { type: "number", minimum: 0 }, required: { type: "boolean" }, argv: { type: "array", items: { type: "string" } }, cwd: { type: "string" }, log_file: { type: "string", pattern: "^[A-Za-z0-9._-]+$" }, log_sha256: { $ref: "defs.schema.json#/$defs/sha256" }, log_tail: { type: "string" }, error: { type: "string" }, skip_reason: { description: "A skipped step: why it was not run (on request, a dry run, or the rules already decide FAIL and the suites were not asked for anyway).", type: "string", minLength: 1 }, output_bytes: { type: "integer", minimum: 0 }, killed: { description: "The processes the step left running (or, timed out or aborted, still had running) that were killed when it ended; the step's own leader is not listed. Empty: nothing was left.", type: "array", items: { type: "object", additionalProperties: false, required: ["pid", "command", "found"], properties: { pid: { type: "integer", minimum: 1 }, command: { description: "The kernel's command name of the process (redacted).", type: "string" }, found: { description: "group: still in the step's process group; descendant: left the group (setsid, setpgid), found through its parent; marker: left the step's process tree too, found by the step's token in its environment.", enum: ["group", "descendant", "marker"] }, error: { description: "Why it could not be killed (EPERM: another user's process).", type: "string" } } } }, containment: { description: "tracked: the group, the descendants and the marked processes were killed; group-only: no /proc on the runner, only the process group was reached and a process that left it could not be tracked.", enum: ["tracked", "group-only"] } } } }, change: { description: "Promotion: what the change between the base and the head revision does to the baseline.", type: "object", additionalProperties: false, required: ["base", "head", "trio_changed", "changed_files", "classification", "codes_added", "codes_removed", "posture_from", "posture_to", "approval"], properties: { base: { $ref: "defs.schema.json#/$defs/commitSha" }, head: { $ref: "defs.schema.json#/$defs/commitSha" }, trio_changed: { type: "boolean" }, changed_files: { type: "array", items: { type: "string" } }, classification: { enum: ["none", "additive", "breaking"] }, rollback: { description: "The change withdraws the base baseline (its ledger row becomes Rolled back) and reinstates an earlier one.", type: "boolean" }, codes_added: { type: "array", items: { type: "string" } }, codes_removed: { type: "array", items: { type: "string" } }, posture_from: { enum: ["GO", "NO-GO", null] }, posture_to: { enum: ["GO", "NO-GO", null] }, approval: { description: "The joint approval of a NO-GO to GO change; null when none was needed.", anyOf: [{ type: "null" }, { type: "object", additionalProperties: false, required: ["approved", "consumer", "producer", "head_sha", "problem"], properties: { approved: { type: "boolean" }, consumer: { type: "array", items: { type: "string" } }, producer: { type: "array", items: { type: "string" } }, head_sha: { type: ["string", "null"] }, problem: { type: ["string", "null"] } } }] } } }, incident: { description: "Rollback: the incident note's data: trigger and severity, the operator's reason (literal, redacted), the baselines withdrawn and restored, the action's status and the protocol's timeline.", type: "object", additionalProperties: false, required: ["trigger", "severity", "reason", "posture", "rolled_back_from", "active", "target_revision", "status", "dry_run", "timeline", "next_milestone", "pull_request_url", "incident_issue_url", "suites_ran", "target_profile", "follow_up"], properties: { trigger: { enum: ["contract-drift", "preflight-failure", "fallback-regression"] }, severity: { enum: ["SEV-1", "SEV-2"] }, reason: { type: "string" }, posture: { description: "A rollback always sets NO-GO.", enum: ["NO-GO"] }, rolled_back_from: { $ref: "#/$defs/identity" }, active: { $ref: "#/$defs/identity" }, target_revision: { anyOf: [{ $ref: "defs.schema.json#/$defs/commitSha" }, { type: "null" }] }, status: { enum: ["restored", "verification-failed", "already-current", "dry-run", "failed"] }, dry_run: { type: "boolean" }, suites_ran: { description: "Whether the rollback suites ran on the restored trio; false when they were skipped (on request, or not reached).", type: "boolean" }, target_profile: { description: "Which rules judged the restored revision: current (written after adoption: every trio rule) or legacy (written before adoption, in the older format: the identity rules; the restore brings it to the current format). Null when nothing was restored.", anyOf: [{ enum: ["current", "legacy"] }, { type: "null" }] }, follow_up: { description: "Documentation findings of the restored files (machine-specific paths, the Updated date, cell formats of older ledger rows): listed for a follow-up change, never blocking the rollback.", type: "array", items: { $ref: "#/$defs/finding" } }, timeline: { type: "array", items: { type: "object", additionalProperties: false, required: ["at", "event"], properties: { at: { $ref: "#/$defs/instant" }, event: { type: "string", minLength: 1 } } } }, next_milestone: { type: "object", additionalProperties: false, required: ["due", "what"], properties: { due: { $ref: "#/$defs/instant" }, what: { type: "string", minLength: 1 } } }, pull_request_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] }, incident_issue_url: { anyOf: [{ $ref: "#/$defs/httpUrl" }, { type: "null" }] } } }, tools: { type: "object", additionalProperties: { type: "string" } }, redactions: { type: "integer", minimum: 0 }, verdict: { enum: ["PASS", "FAIL"] } }, $defs: { finding: { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 }, subject: { type: "string", minLength: 1, description: "What in the file the finding is about: a JSON pointer, or /baseline-pin/<line> in the matrix." } } }, identity: { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } }, httpUrl: { type: "string", pattern: "^https?://[^\\s<>`]+$" }, instant: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, digest: { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } } } };
-var x = { description: "What identifies a baseline (null where it could not be read).", type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "service_contract_version", "api_contract_version", "integration_baseline", "manifest_sha256"], properties: { release_tag: { type: ["string", "null"] }, commit_sha: { type: ["string", "null"] }, service_contract_version: { type: ["string", "null"] }, api_contract_version: { type: ["string", "null"] }, integration_baseline: { type: ["string", "null"] }, manifest_sha256: { type: ["string", "null"] } } };
-var z = { type: "object", additionalProperties: false, required: ["rule", "severity", "file", "line", "column", "message"], properties: { rule: { type: "string", pattern: "^BG[1-8][0-9]{2}$" }, severity: { enum: ["error", "warning", "notice"] }, file: { type: ["string", "null"] }, line: { type: ["integer", "null"], minimum: 1 }, column: { type: ["integer", "null"], minimum: 1 }, message: { type: "string", minLength: 1 }, subject: { type: "string", minLength: 1, description: "What in the file the finding is about: a JSON pointer, or /baseline-pin/<line> in the matrix." } } };
-var S = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$", "u");
-var pe = new RegExp("^BG[1-8][0-9]{2}$", "u");
-var ke = new RegExp("^[A-Za-z0-9._-]+$", "u");
-var le = new RegExp("^https?://[^\\s<>`]+$", "u");
-var qe = { type: "object", additionalProperties: false, required: ["path", "sha256", "bytes"], properties: { path: { type: "string", minLength: 1 }, sha256: { anyOf: [{ $ref: "defs.schema.json#/$defs/sha256" }, { type: "null" }] }, bytes: { type: ["integer", "null"], minimum: 0 } } };
-function O(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
-  let e = null, r = 0, v = O.evaluated;
-  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
-    if (l.path === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-      e === null ? e = [t] : e.push(t), r++;
-    }
-    if (l.sha256 === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
-      e === null ? e = [t] : e.push(t), r++;
-    }
-    if (l.bytes === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "bytes" }, message: "must have required property 'bytes'" };
-      e === null ? e = [t] : e.push(t), r++;
-    }
-    for (let t in l) if (!(t === "path" || t === "sha256" || t === "bytes")) {
-      let n = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
-      e === null ? e = [n] : e.push(n), r++;
-    }
-    if (l.path !== void 0) {
-      let t = l.path;
-      if (typeof t == "string") {
-        if (b(t) < 1) {
-          let n = { instancePath: s + "/path", schemaPath: "#/properties/path/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [n] : e.push(n), r++;
-        }
-      } else {
-        let n = { instancePath: s + "/path", schemaPath: "#/properties/path/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [n] : e.push(n), r++;
-      }
-    }
-    if (l.sha256 !== void 0) {
-      let t = l.sha256, n = r, m = false, d = r;
-      if (typeof t == "string") {
-        if (!G.test(t)) {
-          let y = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-          e === null ? e = [y] : e.push(y), r++;
-        }
-      } else {
-        let y = { instancePath: s + "/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [y] : e.push(y), r++;
-      }
-      var a = d === r;
-      m = m || a;
-      let g = r;
-      if (t !== null) {
-        let y = { instancePath: s + "/sha256", schemaPath: "#/properties/sha256/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-        e === null ? e = [y] : e.push(y), r++;
-      }
-      var a = g === r;
-      if (m = m || a, m) r = n, e !== null && (n ? e.length = n : e = null);
-      else {
-        let y = { instancePath: s + "/sha256", schemaPath: "#/properties/sha256/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-        e === null ? e = [y] : e.push(y), r++;
-      }
-    }
-    if (l.bytes !== void 0) {
-      let t = l.bytes;
-      if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t)) && t !== null) {
-        let n = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/type", keyword: "type", params: { type: qe.properties.bytes.type }, message: "must be integer,null" };
-        e === null ? e = [n] : e.push(n), r++;
-      }
-      if (typeof t == "number" && isFinite(t) && (t < 0 || isNaN(t))) {
-        let n = { instancePath: s + "/bytes", schemaPath: "#/properties/bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-        e === null ? e = [n] : e.push(n), r++;
-      }
-    }
-  } else {
-    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [t] : e.push(t), r++;
-  }
-  return O.errors = e, r === 0;
-}
-O.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function U(l, { instancePath: s = "", parentData: k, parentDataProperty: $, rootData: w = l, dynamicAnchors: j = {} } = {}) {
-  let e = null, r = 0, v = U.evaluated;
-  if (v.dynamicProps && (v.props = void 0), v.dynamicItems && (v.items = void 0), l && typeof l == "object" && !Array.isArray(l)) {
-    if (l.schema === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "schema" }, message: "must have required property 'schema'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.tool === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tool" }, message: "must have required property 'tool'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.operation === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "operation" }, message: "must have required property 'operation'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.baseline === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baseline" }, message: "must have required property 'baseline'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.started_at === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "started_at" }, message: "must have required property 'started_at'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.finished_at === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "finished_at" }, message: "must have required property 'finished_at'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.duration_ms === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.judged_at === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "judged_at" }, message: "must have required property 'judged_at'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.git === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "git" }, message: "must have required property 'git'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.policy === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy" }, message: "must have required property 'policy'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.trio === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "trio" }, message: "must have required property 'trio'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.identity === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "identity" }, message: "must have required property 'identity'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.posture === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "posture" }, message: "must have required property 'posture'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.findings === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "findings" }, message: "must have required property 'findings'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.steps === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "steps" }, message: "must have required property 'steps'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.tools === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tools" }, message: "must have required property 'tools'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.redactions === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "redactions" }, message: "must have required property 'redactions'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.verdict === void 0) {
-      let o = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verdict" }, message: "must have required property 'verdict'" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    for (let o in l) if (!I.call(q.properties, o)) {
-      let i2 = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: o }, message: "must NOT have additional properties" };
-      e === null ? e = [i2] : e.push(i2), r++;
-    }
-    if (l.schema !== void 0 && l.schema !== "evidence-packet.v1") {
-      let o = { instancePath: s + "/schema", schemaPath: "#/properties/schema/const", keyword: "const", params: { allowedValue: "evidence-packet.v1" }, message: "must be equal to constant" };
-      e === null ? e = [o] : e.push(o), r++;
-    }
-    if (l.tool !== void 0) {
-      let o = l.tool;
-      if (o && typeof o == "object" && !Array.isArray(o)) {
-        if (o.name === void 0) {
-          let i2 = { instancePath: s + "/tool", schemaPath: "#/properties/tool/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.version === void 0) {
-          let i2 = { instancePath: s + "/tool", schemaPath: "#/properties/tool/required", keyword: "required", params: { missingProperty: "version" }, message: "must have required property 'version'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        for (let i2 in o) if (!(i2 === "name" || i2 === "version")) {
-          let p = { instancePath: s + "/tool", schemaPath: "#/properties/tool/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [p] : e.push(p), r++;
-        }
-        if (o.name !== void 0 && o.name !== "baseline-gate") {
-          let i2 = { instancePath: s + "/tool/name", schemaPath: "#/properties/tool/properties/name/const", keyword: "const", params: { allowedValue: "baseline-gate" }, message: "must be equal to constant" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.version !== void 0) {
-          let i2 = o.version;
-          if (typeof i2 == "string") {
-            if (b(i2) < 1) {
-              let p = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-          } else {
-            let p = { instancePath: s + "/tool/version", schemaPath: "#/properties/tool/properties/version/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-      } else {
-        let i2 = { instancePath: s + "/tool", schemaPath: "#/properties/tool/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i2] : e.push(i2), r++;
-      }
-    }
-    if (l.operation !== void 0) {
-      let o = l.operation;
-      if (!(o === "health" || o === "promotion" || o === "rollback")) {
-        let i2 = { instancePath: s + "/operation", schemaPath: "#/properties/operation/enum", keyword: "enum", params: { allowedValues: q.properties.operation.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [i2] : e.push(i2), r++;
-      }
-    }
-    if (l.baseline !== void 0) {
-      let o = l.baseline;
-      if (typeof o == "string") {
-        if (!de.test(o)) {
-          let i2 = { instancePath: s + "/baseline", schemaPath: "#/properties/baseline/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"' };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-      } else {
-        let i2 = { instancePath: s + "/baseline", schemaPath: "#/properties/baseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [i2] : e.push(i2), r++;
-      }
-    }
-    if (l.started_at !== void 0) {
-      let o = l.started_at;
-      if (typeof o == "string") {
-        if (!S.test(o)) {
-          let i2 = { instancePath: s + "/started_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-      } else {
-        let i2 = { instancePath: s + "/started_at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [i2] : e.push(i2), r++;
-      }
-    }
-    if (l.finished_at !== void 0) {
-      let o = l.finished_at;
-      if (typeof o == "string") {
-        if (!S.test(o)) {
-          let i2 = { instancePath: s + "/finished_at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-      } else {
-        let i2 = { instancePath: s + "/finished_at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [i2] : e.push(i2), r++;
-      }
-    }
-    if (l.duration_ms !== void 0) {
-      let o = l.duration_ms;
-      if (!(typeof o == "number" && !(o % 1) && !isNaN(o) && isFinite(o))) {
-        let i2 = { instancePath: s + "/duration_ms", schemaPath: "#/properties/duration_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        e === null ? e = [i2] : e.push(i2), r++;
-      }
-      if (typeof o == "number" && isFinite(o) && (o < 0 || isNaN(o))) {
-        let i2 = { instancePath: s + "/duration_ms", schemaPath: "#/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-        e === null ? e = [i2] : e.push(i2), r++;
-      }
-    }
-    if (l.judged_at !== void 0) {
-      let o = l.judged_at;
-      if (o && typeof o == "object" && !Array.isArray(o)) {
-        if (o.at === void 0) {
-          let i2 = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.source === void 0) {
-          let i2 = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.commit === void 0) {
-          let i2 = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/required", keyword: "required", params: { missingProperty: "commit" }, message: "must have required property 'commit'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        for (let i2 in o) if (!(i2 === "at" || i2 === "source" || i2 === "commit")) {
-          let p = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [p] : e.push(p), r++;
-        }
-        if (o.at !== void 0) {
-          let i2 = o.at;
-          if (typeof i2 == "string") {
-            if (!S.test(i2)) {
-              let p = { instancePath: s + "/judged_at/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-          } else {
-            let p = { instancePath: s + "/judged_at/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.source !== void 0) {
-          let i2 = o.source;
-          if (!(i2 === "wall-clock" || i2 === "given" || i2 === "commit")) {
-            let p = { instancePath: s + "/judged_at/source", schemaPath: "#/properties/judged_at/properties/source/enum", keyword: "enum", params: { allowedValues: q.properties.judged_at.properties.source.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.commit !== void 0) {
-          let i2 = o.commit, p = r, c2 = false, u = r;
-          if (typeof i2 == "string") {
-            if (!N.test(i2)) {
-              let h = { instancePath: s + "/judged_at/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [h] : e.push(h), r++;
-            }
-          } else {
-            let h = { instancePath: s + "/judged_at/commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var a = u === r;
-          c2 = c2 || a;
-          let f = r;
-          if (i2 !== null) {
-            let h = { instancePath: s + "/judged_at/commit", schemaPath: "#/properties/judged_at/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var a = f === r;
-          if (c2 = c2 || a, c2) r = p, e !== null && (p ? e.length = p : e = null);
-          else {
-            let h = { instancePath: s + "/judged_at/commit", schemaPath: "#/properties/judged_at/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-        }
-      } else {
-        let i2 = { instancePath: s + "/judged_at", schemaPath: "#/properties/judged_at/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i2] : e.push(i2), r++;
-      }
-    }
-    if (l.git !== void 0) {
-      let o = l.git;
-      if (o && typeof o == "object" && !Array.isArray(o)) {
-        if (o.repository === void 0) {
-          let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "repository" }, message: "must have required property 'repository'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.commit === void 0) {
-          let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "commit" }, message: "must have required property 'commit'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.ref === void 0) {
-          let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "ref" }, message: "must have required property 'ref'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.event === void 0) {
-          let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.run_id === void 0) {
-          let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "run_id" }, message: "must have required property 'run_id'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.run_attempt === void 0) {
-          let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/required", keyword: "required", params: { missingProperty: "run_attempt" }, message: "must have required property 'run_attempt'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        for (let i2 in o) if (!(i2 === "repository" || i2 === "commit" || i2 === "ref" || i2 === "event" || i2 === "run_id" || i2 === "run_attempt")) {
-          let p = { instancePath: s + "/git", schemaPath: "#/properties/git/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [p] : e.push(p), r++;
-        }
-        if (o.repository !== void 0) {
-          let i2 = o.repository;
-          if (typeof i2 != "string" && i2 !== null) {
-            let p = { instancePath: s + "/git/repository", schemaPath: "#/properties/git/properties/repository/type", keyword: "type", params: { type: q.properties.git.properties.repository.type }, message: "must be string,null" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.commit !== void 0) {
-          let i2 = o.commit, p = r, c2 = false, u = r;
-          if (typeof i2 == "string") {
-            if (!N.test(i2)) {
-              let h = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [h] : e.push(h), r++;
-            }
-          } else {
-            let h = { instancePath: s + "/git/commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var t = u === r;
-          c2 = c2 || t;
-          let f = r;
-          if (i2 !== null) {
-            let h = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var t = f === r;
-          if (c2 = c2 || t, c2) r = p, e !== null && (p ? e.length = p : e = null);
-          else {
-            let h = { instancePath: s + "/git/commit", schemaPath: "#/properties/git/properties/commit/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-        }
-        if (o.ref !== void 0) {
-          let i2 = o.ref;
-          if (typeof i2 != "string" && i2 !== null) {
-            let p = { instancePath: s + "/git/ref", schemaPath: "#/properties/git/properties/ref/type", keyword: "type", params: { type: q.properties.git.properties.ref.type }, message: "must be string,null" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.event !== void 0) {
-          let i2 = o.event;
-          if (typeof i2 != "string" && i2 !== null) {
-            let p = { instancePath: s + "/git/event", schemaPath: "#/properties/git/properties/event/type", keyword: "type", params: { type: q.properties.git.properties.event.type }, message: "must be string,null" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.run_id !== void 0) {
-          let i2 = o.run_id;
-          if (typeof i2 != "string" && i2 !== null) {
-            let p = { instancePath: s + "/git/run_id", schemaPath: "#/properties/git/properties/run_id/type", keyword: "type", params: { type: q.properties.git.properties.run_id.type }, message: "must be string,null" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.run_attempt !== void 0) {
-          let i2 = o.run_attempt;
-          if (typeof i2 != "string" && i2 !== null) {
-            let p = { instancePath: s + "/git/run_attempt", schemaPath: "#/properties/git/properties/run_attempt/type", keyword: "type", params: { type: q.properties.git.properties.run_attempt.type }, message: "must be string,null" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-      } else {
-        let i2 = { instancePath: s + "/git", schemaPath: "#/properties/git/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i2] : e.push(i2), r++;
-      }
-    }
-    if (l.policy !== void 0) {
-      let o = l.policy;
-      if (o && typeof o == "object" && !Array.isArray(o)) {
-        if (o.source === void 0) {
-          let i2 = { instancePath: s + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "source" }, message: "must have required property 'source'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.path === void 0) {
-          let i2 = { instancePath: s + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "path" }, message: "must have required property 'path'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.sha256 === void 0) {
-          let i2 = { instancePath: s + "/policy", schemaPath: "#/properties/policy/required", keyword: "required", params: { missingProperty: "sha256" }, message: "must have required property 'sha256'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        for (let i2 in o) if (!(i2 === "source" || i2 === "path" || i2 === "sha256")) {
-          let p = { instancePath: s + "/policy", schemaPath: "#/properties/policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [p] : e.push(p), r++;
-        }
-        if (o.source !== void 0) {
-          let i2 = o.source;
-          if (!(i2 === "file" || i2 === "defaults")) {
-            let p = { instancePath: s + "/policy/source", schemaPath: "#/properties/policy/properties/source/enum", keyword: "enum", params: { allowedValues: q.properties.policy.properties.source.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.path !== void 0) {
-          let i2 = o.path;
-          if (typeof i2 != "string" && i2 !== null) {
-            let p = { instancePath: s + "/policy/path", schemaPath: "#/properties/policy/properties/path/type", keyword: "type", params: { type: q.properties.policy.properties.path.type }, message: "must be string,null" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.sha256 !== void 0) {
-          let i2 = o.sha256;
-          if (typeof i2 == "string") {
-            if (!G.test(i2)) {
-              let p = { instancePath: s + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-          } else {
-            let p = { instancePath: s + "/policy/sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-      } else {
-        let i2 = { instancePath: s + "/policy", schemaPath: "#/properties/policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i2] : e.push(i2), r++;
-      }
-    }
-    if (l.trio !== void 0) {
-      let o = l.trio;
-      if (o && typeof o == "object" && !Array.isArray(o)) {
-        if (o.pin === void 0) {
-          let i2 = { instancePath: s + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "pin" }, message: "must have required property 'pin'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.manifest === void 0) {
-          let i2 = { instancePath: s + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "manifest" }, message: "must have required property 'manifest'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.matrix === void 0) {
-          let i2 = { instancePath: s + "/trio", schemaPath: "#/properties/trio/required", keyword: "required", params: { missingProperty: "matrix" }, message: "must have required property 'matrix'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        for (let i2 in o) if (!(i2 === "pin" || i2 === "manifest" || i2 === "matrix")) {
-          let p = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [p] : e.push(p), r++;
-        }
-        o.pin !== void 0 && (O(o.pin, { instancePath: s + "/trio/pin", parentData: o, parentDataProperty: "pin", rootData: w, dynamicAnchors: j }) || (e = e === null ? O.errors : e.concat(O.errors), r = e.length)), o.manifest !== void 0 && (O(o.manifest, { instancePath: s + "/trio/manifest", parentData: o, parentDataProperty: "manifest", rootData: w, dynamicAnchors: j }) || (e = e === null ? O.errors : e.concat(O.errors), r = e.length)), o.matrix !== void 0 && (O(o.matrix, { instancePath: s + "/trio/matrix", parentData: o, parentDataProperty: "matrix", rootData: w, dynamicAnchors: j }) || (e = e === null ? O.errors : e.concat(O.errors), r = e.length));
-      } else {
-        let i2 = { instancePath: s + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i2] : e.push(i2), r++;
-      }
-    }
-    if (l.identity !== void 0) {
-      let o = l.identity;
-      if (o && typeof o == "object" && !Array.isArray(o)) {
-        if (o.release_tag === void 0) {
-          let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.commit_sha === void 0) {
-          let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.service_contract_version === void 0) {
-          let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.api_contract_version === void 0) {
-          let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.integration_baseline === void 0) {
-          let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.manifest_sha256 === void 0) {
-          let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        for (let i2 in o) if (!(i2 === "release_tag" || i2 === "commit_sha" || i2 === "service_contract_version" || i2 === "api_contract_version" || i2 === "integration_baseline" || i2 === "manifest_sha256")) {
-          let p = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [p] : e.push(p), r++;
-        }
-        if (o.release_tag !== void 0) {
-          let i2 = o.release_tag;
-          if (typeof i2 != "string" && i2 !== null) {
-            let p = { instancePath: s + "/identity/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: x.properties.release_tag.type }, message: "must be string,null" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.commit_sha !== void 0) {
-          let i2 = o.commit_sha;
-          if (typeof i2 != "string" && i2 !== null) {
-            let p = { instancePath: s + "/identity/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: x.properties.commit_sha.type }, message: "must be string,null" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.service_contract_version !== void 0) {
-          let i2 = o.service_contract_version;
-          if (typeof i2 != "string" && i2 !== null) {
-            let p = { instancePath: s + "/identity/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: x.properties.service_contract_version.type }, message: "must be string,null" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.api_contract_version !== void 0) {
-          let i2 = o.api_contract_version;
-          if (typeof i2 != "string" && i2 !== null) {
-            let p = { instancePath: s + "/identity/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: x.properties.api_contract_version.type }, message: "must be string,null" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.integration_baseline !== void 0) {
-          let i2 = o.integration_baseline;
-          if (typeof i2 != "string" && i2 !== null) {
-            let p = { instancePath: s + "/identity/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: x.properties.integration_baseline.type }, message: "must be string,null" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.manifest_sha256 !== void 0) {
-          let i2 = o.manifest_sha256;
-          if (typeof i2 != "string" && i2 !== null) {
-            let p = { instancePath: s + "/identity/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: x.properties.manifest_sha256.type }, message: "must be string,null" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-      } else {
-        let i2 = { instancePath: s + "/identity", schemaPath: "#/$defs/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i2] : e.push(i2), r++;
-      }
-    }
-    if (l.posture !== void 0) {
-      let o = l.posture;
-      if (!(o === "GO" || o === "NO-GO" || o === null)) {
-        let i2 = { instancePath: s + "/posture", schemaPath: "#/properties/posture/enum", keyword: "enum", params: { allowedValues: q.properties.posture.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [i2] : e.push(i2), r++;
-      }
-    }
-    if (l.findings !== void 0) {
-      let o = l.findings;
-      if (Array.isArray(o)) {
-        let i2 = o.length;
-        for (let p = 0; p < i2; p++) {
-          let c2 = o[p];
-          if (c2 && typeof c2 == "object" && !Array.isArray(c2)) {
-            if (c2.rule === void 0) {
-              let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.severity === void 0) {
-              let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.file === void 0) {
-              let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.line === void 0) {
-              let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.column === void 0) {
-              let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.message === void 0) {
-              let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            for (let u in c2) if (!(u === "rule" || u === "severity" || u === "file" || u === "line" || u === "column" || u === "message" || u === "subject")) {
-              let f = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: u }, message: "must NOT have additional properties" };
-              e === null ? e = [f] : e.push(f), r++;
-            }
-            if (c2.rule !== void 0) {
-              let u = c2.rule;
-              if (typeof u == "string") {
-                if (!pe.test(u)) {
-                  let f = { instancePath: s + "/findings/" + p + "/rule", schemaPath: "#/$defs/finding/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-              } else {
-                let f = { instancePath: s + "/findings/" + p + "/rule", schemaPath: "#/$defs/finding/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.severity !== void 0) {
-              let u = c2.severity;
-              if (!(u === "error" || u === "warning" || u === "notice")) {
-                let f = { instancePath: s + "/findings/" + p + "/severity", schemaPath: "#/$defs/finding/properties/severity/enum", keyword: "enum", params: { allowedValues: z.properties.severity.enum }, message: "must be equal to one of the allowed values" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.file !== void 0) {
-              let u = c2.file;
-              if (typeof u != "string" && u !== null) {
-                let f = { instancePath: s + "/findings/" + p + "/file", schemaPath: "#/$defs/finding/properties/file/type", keyword: "type", params: { type: z.properties.file.type }, message: "must be string,null" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.line !== void 0) {
-              let u = c2.line;
-              if (!(typeof u == "number" && !(u % 1) && !isNaN(u) && isFinite(u)) && u !== null) {
-                let f = { instancePath: s + "/findings/" + p + "/line", schemaPath: "#/$defs/finding/properties/line/type", keyword: "type", params: { type: z.properties.line.type }, message: "must be integer,null" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-              if (typeof u == "number" && isFinite(u) && (u < 1 || isNaN(u))) {
-                let f = { instancePath: s + "/findings/" + p + "/line", schemaPath: "#/$defs/finding/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.column !== void 0) {
-              let u = c2.column;
-              if (!(typeof u == "number" && !(u % 1) && !isNaN(u) && isFinite(u)) && u !== null) {
-                let f = { instancePath: s + "/findings/" + p + "/column", schemaPath: "#/$defs/finding/properties/column/type", keyword: "type", params: { type: z.properties.column.type }, message: "must be integer,null" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-              if (typeof u == "number" && isFinite(u) && (u < 1 || isNaN(u))) {
-                let f = { instancePath: s + "/findings/" + p + "/column", schemaPath: "#/$defs/finding/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.message !== void 0) {
-              let u = c2.message;
-              if (typeof u == "string") {
-                if (b(u) < 1) {
-                  let f = { instancePath: s + "/findings/" + p + "/message", schemaPath: "#/$defs/finding/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-              } else {
-                let f = { instancePath: s + "/findings/" + p + "/message", schemaPath: "#/$defs/finding/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.subject !== void 0) {
-              let u = c2.subject;
-              if (typeof u == "string") {
-                if (b(u) < 1) {
-                  let f = { instancePath: s + "/findings/" + p + "/subject", schemaPath: "#/$defs/finding/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-              } else {
-                let f = { instancePath: s + "/findings/" + p + "/subject", schemaPath: "#/$defs/finding/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-          } else {
-            let u = { instancePath: s + "/findings/" + p, schemaPath: "#/$defs/finding/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [u] : e.push(u), r++;
-          }
-        }
-      } else {
-        let i2 = { instancePath: s + "/findings", schemaPath: "#/properties/findings/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [i2] : e.push(i2), r++;
-      }
-    }
-    if (l.steps !== void 0) {
-      let o = l.steps;
-      if (Array.isArray(o)) {
-        let i2 = o.length;
-        for (let p = 0; p < i2; p++) {
-          let c2 = o[p];
-          if (c2 && typeof c2 == "object" && !Array.isArray(c2)) {
-            if (c2.suite === void 0) {
-              let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "suite" }, message: "must have required property 'suite'" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.name === void 0) {
-              let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.status === void 0) {
-              let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.exit_code === void 0) {
-              let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "exit_code" }, message: "must have required property 'exit_code'" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.duration_ms === void 0) {
-              let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "duration_ms" }, message: "must have required property 'duration_ms'" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.required === void 0) {
-              let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/required", keyword: "required", params: { missingProperty: "required" }, message: "must have required property 'required'" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            for (let u in c2) if (!I.call(q.properties.steps.items.properties, u)) {
-              let f = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: u }, message: "must NOT have additional properties" };
-              e === null ? e = [f] : e.push(f), r++;
-            }
-            if (c2.suite !== void 0) {
-              let u = c2.suite;
-              if (typeof u == "string") {
-                if (b(u) < 1) {
-                  let f = { instancePath: s + "/steps/" + p + "/suite", schemaPath: "#/properties/steps/items/properties/suite/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-              } else {
-                let f = { instancePath: s + "/steps/" + p + "/suite", schemaPath: "#/properties/steps/items/properties/suite/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.name !== void 0) {
-              let u = c2.name;
-              if (typeof u == "string") {
-                if (b(u) < 1) {
-                  let f = { instancePath: s + "/steps/" + p + "/name", schemaPath: "#/properties/steps/items/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-              } else {
-                let f = { instancePath: s + "/steps/" + p + "/name", schemaPath: "#/properties/steps/items/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.status !== void 0) {
-              let u = c2.status;
-              if (!(u === "passed" || u === "failed" || u === "timed-out" || u === "not-run" || u === "skipped")) {
-                let f = { instancePath: s + "/steps/" + p + "/status", schemaPath: "#/properties/steps/items/properties/status/enum", keyword: "enum", params: { allowedValues: q.properties.steps.items.properties.status.enum }, message: "must be equal to one of the allowed values" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.exit_code !== void 0) {
-              let u = c2.exit_code;
-              if (!(typeof u == "number" && !(u % 1) && !isNaN(u) && isFinite(u)) && u !== null) {
-                let f = { instancePath: s + "/steps/" + p + "/exit_code", schemaPath: "#/properties/steps/items/properties/exit_code/type", keyword: "type", params: { type: q.properties.steps.items.properties.exit_code.type }, message: "must be integer,null" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.duration_ms !== void 0) {
-              let u = c2.duration_ms;
-              if (typeof u == "number" && isFinite(u)) {
-                if (u < 0 || isNaN(u)) {
-                  let f = { instancePath: s + "/steps/" + p + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-              } else {
-                let f = { instancePath: s + "/steps/" + p + "/duration_ms", schemaPath: "#/properties/steps/items/properties/duration_ms/type", keyword: "type", params: { type: "number" }, message: "must be number" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.required !== void 0 && typeof c2.required != "boolean") {
-              let u = { instancePath: s + "/steps/" + p + "/required", schemaPath: "#/properties/steps/items/properties/required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.argv !== void 0) {
-              let u = c2.argv;
-              if (Array.isArray(u)) {
-                let f = u.length;
-                for (let h = 0; h < f; h++) if (typeof u[h] != "string") {
-                  let P = { instancePath: s + "/steps/" + p + "/argv/" + h, schemaPath: "#/properties/steps/items/properties/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [P] : e.push(P), r++;
-                }
-              } else {
-                let f = { instancePath: s + "/steps/" + p + "/argv", schemaPath: "#/properties/steps/items/properties/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.cwd !== void 0 && typeof c2.cwd != "string") {
-              let u = { instancePath: s + "/steps/" + p + "/cwd", schemaPath: "#/properties/steps/items/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.log_file !== void 0) {
-              let u = c2.log_file;
-              if (typeof u == "string") {
-                if (!ke.test(u)) {
-                  let f = { instancePath: s + "/steps/" + p + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9._-]+$" }, message: 'must match pattern "^[A-Za-z0-9._-]+$"' };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-              } else {
-                let f = { instancePath: s + "/steps/" + p + "/log_file", schemaPath: "#/properties/steps/items/properties/log_file/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.log_sha256 !== void 0) {
-              let u = c2.log_sha256;
-              if (typeof u == "string") {
-                if (!G.test(u)) {
-                  let f = { instancePath: s + "/steps/" + p + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-              } else {
-                let f = { instancePath: s + "/steps/" + p + "/log_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.log_tail !== void 0 && typeof c2.log_tail != "string") {
-              let u = { instancePath: s + "/steps/" + p + "/log_tail", schemaPath: "#/properties/steps/items/properties/log_tail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.error !== void 0 && typeof c2.error != "string") {
-              let u = { instancePath: s + "/steps/" + p + "/error", schemaPath: "#/properties/steps/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-            if (c2.skip_reason !== void 0) {
-              let u = c2.skip_reason;
-              if (typeof u == "string") {
-                if (b(u) < 1) {
-                  let f = { instancePath: s + "/steps/" + p + "/skip_reason", schemaPath: "#/properties/steps/items/properties/skip_reason/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-              } else {
-                let f = { instancePath: s + "/steps/" + p + "/skip_reason", schemaPath: "#/properties/steps/items/properties/skip_reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.output_bytes !== void 0) {
-              let u = c2.output_bytes;
-              if (!(typeof u == "number" && !(u % 1) && !isNaN(u) && isFinite(u))) {
-                let f = { instancePath: s + "/steps/" + p + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-              if (typeof u == "number" && isFinite(u) && (u < 0 || isNaN(u))) {
-                let f = { instancePath: s + "/steps/" + p + "/output_bytes", schemaPath: "#/properties/steps/items/properties/output_bytes/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.killed !== void 0) {
-              let u = c2.killed;
-              if (Array.isArray(u)) {
-                let f = u.length;
-                for (let h = 0; h < f; h++) {
-                  let P = u[h];
-                  if (P && typeof P == "object" && !Array.isArray(P)) {
-                    if (P.pid === void 0) {
-                      let _ = { instancePath: s + "/steps/" + p + "/killed/" + h, schemaPath: "#/properties/steps/items/properties/killed/items/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'" };
-                      e === null ? e = [_] : e.push(_), r++;
-                    }
-                    if (P.command === void 0) {
-                      let _ = { instancePath: s + "/steps/" + p + "/killed/" + h, schemaPath: "#/properties/steps/items/properties/killed/items/required", keyword: "required", params: { missingProperty: "command" }, message: "must have required property 'command'" };
-                      e === null ? e = [_] : e.push(_), r++;
-                    }
-                    if (P.found === void 0) {
-                      let _ = { instancePath: s + "/steps/" + p + "/killed/" + h, schemaPath: "#/properties/steps/items/properties/killed/items/required", keyword: "required", params: { missingProperty: "found" }, message: "must have required property 'found'" };
-                      e === null ? e = [_] : e.push(_), r++;
-                    }
-                    for (let _ in P) if (!(_ === "pid" || _ === "command" || _ === "found" || _ === "error")) {
-                      let A = { instancePath: s + "/steps/" + p + "/killed/" + h, schemaPath: "#/properties/steps/items/properties/killed/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: _ }, message: "must NOT have additional properties" };
-                      e === null ? e = [A] : e.push(A), r++;
-                    }
-                    if (P.pid !== void 0) {
-                      let _ = P.pid;
-                      if (!(typeof _ == "number" && !(_ % 1) && !isNaN(_) && isFinite(_))) {
-                        let A = { instancePath: s + "/steps/" + p + "/killed/" + h + "/pid", schemaPath: "#/properties/steps/items/properties/killed/items/properties/pid/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                        e === null ? e = [A] : e.push(A), r++;
-                      }
-                      if (typeof _ == "number" && isFinite(_) && (_ < 1 || isNaN(_))) {
-                        let A = { instancePath: s + "/steps/" + p + "/killed/" + h + "/pid", schemaPath: "#/properties/steps/items/properties/killed/items/properties/pid/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                        e === null ? e = [A] : e.push(A), r++;
-                      }
-                    }
-                    if (P.command !== void 0 && typeof P.command != "string") {
-                      let _ = { instancePath: s + "/steps/" + p + "/killed/" + h + "/command", schemaPath: "#/properties/steps/items/properties/killed/items/properties/command/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                      e === null ? e = [_] : e.push(_), r++;
-                    }
-                    if (P.found !== void 0) {
-                      let _ = P.found;
-                      if (!(_ === "group" || _ === "descendant" || _ === "marker")) {
-                        let A = { instancePath: s + "/steps/" + p + "/killed/" + h + "/found", schemaPath: "#/properties/steps/items/properties/killed/items/properties/found/enum", keyword: "enum", params: { allowedValues: q.properties.steps.items.properties.killed.items.properties.found.enum }, message: "must be equal to one of the allowed values" };
-                        e === null ? e = [A] : e.push(A), r++;
-                      }
-                    }
-                    if (P.error !== void 0 && typeof P.error != "string") {
-                      let _ = { instancePath: s + "/steps/" + p + "/killed/" + h + "/error", schemaPath: "#/properties/steps/items/properties/killed/items/properties/error/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                      e === null ? e = [_] : e.push(_), r++;
-                    }
-                  } else {
-                    let _ = { instancePath: s + "/steps/" + p + "/killed/" + h, schemaPath: "#/properties/steps/items/properties/killed/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                    e === null ? e = [_] : e.push(_), r++;
-                  }
-                }
-              } else {
-                let f = { instancePath: s + "/steps/" + p + "/killed", schemaPath: "#/properties/steps/items/properties/killed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-            if (c2.containment !== void 0) {
-              let u = c2.containment;
-              if (!(u === "tracked" || u === "group-only")) {
-                let f = { instancePath: s + "/steps/" + p + "/containment", schemaPath: "#/properties/steps/items/properties/containment/enum", keyword: "enum", params: { allowedValues: q.properties.steps.items.properties.containment.enum }, message: "must be equal to one of the allowed values" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-          } else {
-            let u = { instancePath: s + "/steps/" + p, schemaPath: "#/properties/steps/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [u] : e.push(u), r++;
-          }
-        }
-      } else {
-        let i2 = { instancePath: s + "/steps", schemaPath: "#/properties/steps/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        e === null ? e = [i2] : e.push(i2), r++;
-      }
-    }
-    if (l.change !== void 0) {
-      let o = l.change;
-      if (o && typeof o == "object" && !Array.isArray(o)) {
-        if (o.base === void 0) {
-          let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "base" }, message: "must have required property 'base'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.head === void 0) {
-          let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "head" }, message: "must have required property 'head'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.trio_changed === void 0) {
-          let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "trio_changed" }, message: "must have required property 'trio_changed'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.changed_files === void 0) {
-          let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "changed_files" }, message: "must have required property 'changed_files'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.classification === void 0) {
-          let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "classification" }, message: "must have required property 'classification'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.codes_added === void 0) {
-          let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "codes_added" }, message: "must have required property 'codes_added'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.codes_removed === void 0) {
-          let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "codes_removed" }, message: "must have required property 'codes_removed'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.posture_from === void 0) {
-          let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "posture_from" }, message: "must have required property 'posture_from'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.posture_to === void 0) {
-          let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "posture_to" }, message: "must have required property 'posture_to'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.approval === void 0) {
-          let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/required", keyword: "required", params: { missingProperty: "approval" }, message: "must have required property 'approval'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        for (let i2 in o) if (!I.call(q.properties.change.properties, i2)) {
-          let p = { instancePath: s + "/change", schemaPath: "#/properties/change/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [p] : e.push(p), r++;
-        }
-        if (o.base !== void 0) {
-          let i2 = o.base;
-          if (typeof i2 == "string") {
-            if (!N.test(i2)) {
-              let p = { instancePath: s + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-          } else {
-            let p = { instancePath: s + "/change/base", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.head !== void 0) {
-          let i2 = o.head;
-          if (typeof i2 == "string") {
-            if (!N.test(i2)) {
-              let p = { instancePath: s + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-          } else {
-            let p = { instancePath: s + "/change/head", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.trio_changed !== void 0 && typeof o.trio_changed != "boolean") {
-          let i2 = { instancePath: s + "/change/trio_changed", schemaPath: "#/properties/change/properties/trio_changed/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.changed_files !== void 0) {
-          let i2 = o.changed_files;
-          if (Array.isArray(i2)) {
-            let p = i2.length;
-            for (let c2 = 0; c2 < p; c2++) if (typeof i2[c2] != "string") {
-              let u = { instancePath: s + "/change/changed_files/" + c2, schemaPath: "#/properties/change/properties/changed_files/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-          } else {
-            let p = { instancePath: s + "/change/changed_files", schemaPath: "#/properties/change/properties/changed_files/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.classification !== void 0) {
-          let i2 = o.classification;
-          if (!(i2 === "none" || i2 === "additive" || i2 === "breaking")) {
-            let p = { instancePath: s + "/change/classification", schemaPath: "#/properties/change/properties/classification/enum", keyword: "enum", params: { allowedValues: q.properties.change.properties.classification.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.rollback !== void 0 && typeof o.rollback != "boolean") {
-          let i2 = { instancePath: s + "/change/rollback", schemaPath: "#/properties/change/properties/rollback/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.codes_added !== void 0) {
-          let i2 = o.codes_added;
-          if (Array.isArray(i2)) {
-            let p = i2.length;
-            for (let c2 = 0; c2 < p; c2++) if (typeof i2[c2] != "string") {
-              let u = { instancePath: s + "/change/codes_added/" + c2, schemaPath: "#/properties/change/properties/codes_added/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-          } else {
-            let p = { instancePath: s + "/change/codes_added", schemaPath: "#/properties/change/properties/codes_added/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.codes_removed !== void 0) {
-          let i2 = o.codes_removed;
-          if (Array.isArray(i2)) {
-            let p = i2.length;
-            for (let c2 = 0; c2 < p; c2++) if (typeof i2[c2] != "string") {
-              let u = { instancePath: s + "/change/codes_removed/" + c2, schemaPath: "#/properties/change/properties/codes_removed/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-              e === null ? e = [u] : e.push(u), r++;
-            }
-          } else {
-            let p = { instancePath: s + "/change/codes_removed", schemaPath: "#/properties/change/properties/codes_removed/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.posture_from !== void 0) {
-          let i2 = o.posture_from;
-          if (!(i2 === "GO" || i2 === "NO-GO" || i2 === null)) {
-            let p = { instancePath: s + "/change/posture_from", schemaPath: "#/properties/change/properties/posture_from/enum", keyword: "enum", params: { allowedValues: q.properties.change.properties.posture_from.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.posture_to !== void 0) {
-          let i2 = o.posture_to;
-          if (!(i2 === "GO" || i2 === "NO-GO" || i2 === null)) {
-            let p = { instancePath: s + "/change/posture_to", schemaPath: "#/properties/change/properties/posture_to/enum", keyword: "enum", params: { allowedValues: q.properties.change.properties.posture_to.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.approval !== void 0) {
-          let i2 = o.approval, p = r, c2 = false, u = r;
-          if (i2 !== null) {
-            let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/0/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var n = u === r;
-          c2 = c2 || n;
-          let f = r;
-          if (i2 && typeof i2 == "object" && !Array.isArray(i2)) {
-            if (i2.approved === void 0) {
-              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "approved" }, message: "must have required property 'approved'" };
-              e === null ? e = [h] : e.push(h), r++;
-            }
-            if (i2.consumer === void 0) {
-              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "consumer" }, message: "must have required property 'consumer'" };
-              e === null ? e = [h] : e.push(h), r++;
-            }
-            if (i2.producer === void 0) {
-              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "producer" }, message: "must have required property 'producer'" };
-              e === null ? e = [h] : e.push(h), r++;
-            }
-            if (i2.head_sha === void 0) {
-              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "head_sha" }, message: "must have required property 'head_sha'" };
-              e === null ? e = [h] : e.push(h), r++;
-            }
-            if (i2.problem === void 0) {
-              let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/required", keyword: "required", params: { missingProperty: "problem" }, message: "must have required property 'problem'" };
-              e === null ? e = [h] : e.push(h), r++;
-            }
-            for (let h in i2) if (!(h === "approved" || h === "consumer" || h === "producer" || h === "head_sha" || h === "problem")) {
-              let P = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: h }, message: "must NOT have additional properties" };
-              e === null ? e = [P] : e.push(P), r++;
-            }
-            if (i2.approved !== void 0 && typeof i2.approved != "boolean") {
-              let h = { instancePath: s + "/change/approval/approved", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/approved/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-              e === null ? e = [h] : e.push(h), r++;
-            }
-            if (i2.consumer !== void 0) {
-              let h = i2.consumer;
-              if (Array.isArray(h)) {
-                let P = h.length;
-                for (let _ = 0; _ < P; _++) if (typeof h[_] != "string") {
-                  let A = { instancePath: s + "/change/approval/consumer/" + _, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [A] : e.push(A), r++;
-                }
-              } else {
-                let P = { instancePath: s + "/change/approval/consumer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [P] : e.push(P), r++;
-              }
-            }
-            if (i2.producer !== void 0) {
-              let h = i2.producer;
-              if (Array.isArray(h)) {
-                let P = h.length;
-                for (let _ = 0; _ < P; _++) if (typeof h[_] != "string") {
-                  let A = { instancePath: s + "/change/approval/producer/" + _, schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                  e === null ? e = [A] : e.push(A), r++;
-                }
-              } else {
-                let P = { instancePath: s + "/change/approval/producer", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-                e === null ? e = [P] : e.push(P), r++;
-              }
-            }
-            if (i2.head_sha !== void 0) {
-              let h = i2.head_sha;
-              if (typeof h != "string" && h !== null) {
-                let P = { instancePath: s + "/change/approval/head_sha", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/head_sha/type", keyword: "type", params: { type: q.properties.change.properties.approval.anyOf[1].properties.head_sha.type }, message: "must be string,null" };
-                e === null ? e = [P] : e.push(P), r++;
-              }
-            }
-            if (i2.problem !== void 0) {
-              let h = i2.problem;
-              if (typeof h != "string" && h !== null) {
-                let P = { instancePath: s + "/change/approval/problem", schemaPath: "#/properties/change/properties/approval/anyOf/1/properties/problem/type", keyword: "type", params: { type: q.properties.change.properties.approval.anyOf[1].properties.problem.type }, message: "must be string,null" };
-                e === null ? e = [P] : e.push(P), r++;
-              }
-            }
-          } else {
-            let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var n = f === r;
-          if (c2 = c2 || n, c2) r = p, e !== null && (p ? e.length = p : e = null);
-          else {
-            let h = { instancePath: s + "/change/approval", schemaPath: "#/properties/change/properties/approval/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-        }
-      } else {
-        let i2 = { instancePath: s + "/change", schemaPath: "#/properties/change/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i2] : e.push(i2), r++;
-      }
-    }
-    if (l.incident !== void 0) {
-      let o = l.incident;
-      if (o && typeof o == "object" && !Array.isArray(o)) {
-        if (o.trigger === void 0) {
-          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "trigger" }, message: "must have required property 'trigger'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.severity === void 0) {
-          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.reason === void 0) {
-          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "reason" }, message: "must have required property 'reason'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.posture === void 0) {
-          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "posture" }, message: "must have required property 'posture'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.rolled_back_from === void 0) {
-          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "rolled_back_from" }, message: "must have required property 'rolled_back_from'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.active === void 0) {
-          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "active" }, message: "must have required property 'active'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.target_revision === void 0) {
-          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "target_revision" }, message: "must have required property 'target_revision'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.status === void 0) {
-          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.dry_run === void 0) {
-          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "dry_run" }, message: "must have required property 'dry_run'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.timeline === void 0) {
-          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "timeline" }, message: "must have required property 'timeline'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.next_milestone === void 0) {
-          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "next_milestone" }, message: "must have required property 'next_milestone'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.pull_request_url === void 0) {
-          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "pull_request_url" }, message: "must have required property 'pull_request_url'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.incident_issue_url === void 0) {
-          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "incident_issue_url" }, message: "must have required property 'incident_issue_url'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.suites_ran === void 0) {
-          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "suites_ran" }, message: "must have required property 'suites_ran'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.target_profile === void 0) {
-          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "target_profile" }, message: "must have required property 'target_profile'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.follow_up === void 0) {
-          let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/required", keyword: "required", params: { missingProperty: "follow_up" }, message: "must have required property 'follow_up'" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        for (let i2 in o) if (!I.call(q.properties.incident.properties, i2)) {
-          let p = { instancePath: s + "/incident", schemaPath: "#/properties/incident/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: i2 }, message: "must NOT have additional properties" };
-          e === null ? e = [p] : e.push(p), r++;
-        }
-        if (o.trigger !== void 0) {
-          let i2 = o.trigger;
-          if (!(i2 === "contract-drift" || i2 === "preflight-failure" || i2 === "fallback-regression")) {
-            let p = { instancePath: s + "/incident/trigger", schemaPath: "#/properties/incident/properties/trigger/enum", keyword: "enum", params: { allowedValues: q.properties.incident.properties.trigger.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.severity !== void 0) {
-          let i2 = o.severity;
-          if (!(i2 === "SEV-1" || i2 === "SEV-2")) {
-            let p = { instancePath: s + "/incident/severity", schemaPath: "#/properties/incident/properties/severity/enum", keyword: "enum", params: { allowedValues: q.properties.incident.properties.severity.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.reason !== void 0 && typeof o.reason != "string") {
-          let i2 = { instancePath: s + "/incident/reason", schemaPath: "#/properties/incident/properties/reason/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.posture !== void 0 && o.posture !== "NO-GO") {
-          let i2 = { instancePath: s + "/incident/posture", schemaPath: "#/properties/incident/properties/posture/enum", keyword: "enum", params: { allowedValues: q.properties.incident.properties.posture.enum }, message: "must be equal to one of the allowed values" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.rolled_back_from !== void 0) {
-          let i2 = o.rolled_back_from;
-          if (i2 && typeof i2 == "object" && !Array.isArray(i2)) {
-            if (i2.release_tag === void 0) {
-              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            if (i2.commit_sha === void 0) {
-              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            if (i2.service_contract_version === void 0) {
-              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            if (i2.api_contract_version === void 0) {
-              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            if (i2.integration_baseline === void 0) {
-              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            if (i2.manifest_sha256 === void 0) {
-              let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            for (let p in i2) if (!(p === "release_tag" || p === "commit_sha" || p === "service_contract_version" || p === "api_contract_version" || p === "integration_baseline" || p === "manifest_sha256")) {
-              let c2 = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
-              e === null ? e = [c2] : e.push(c2), r++;
-            }
-            if (i2.release_tag !== void 0) {
-              let p = i2.release_tag;
-              if (typeof p != "string" && p !== null) {
-                let c2 = { instancePath: s + "/incident/rolled_back_from/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: x.properties.release_tag.type }, message: "must be string,null" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-            if (i2.commit_sha !== void 0) {
-              let p = i2.commit_sha;
-              if (typeof p != "string" && p !== null) {
-                let c2 = { instancePath: s + "/incident/rolled_back_from/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: x.properties.commit_sha.type }, message: "must be string,null" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-            if (i2.service_contract_version !== void 0) {
-              let p = i2.service_contract_version;
-              if (typeof p != "string" && p !== null) {
-                let c2 = { instancePath: s + "/incident/rolled_back_from/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: x.properties.service_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-            if (i2.api_contract_version !== void 0) {
-              let p = i2.api_contract_version;
-              if (typeof p != "string" && p !== null) {
-                let c2 = { instancePath: s + "/incident/rolled_back_from/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: x.properties.api_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-            if (i2.integration_baseline !== void 0) {
-              let p = i2.integration_baseline;
-              if (typeof p != "string" && p !== null) {
-                let c2 = { instancePath: s + "/incident/rolled_back_from/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: x.properties.integration_baseline.type }, message: "must be string,null" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-            if (i2.manifest_sha256 !== void 0) {
-              let p = i2.manifest_sha256;
-              if (typeof p != "string" && p !== null) {
-                let c2 = { instancePath: s + "/incident/rolled_back_from/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: x.properties.manifest_sha256.type }, message: "must be string,null" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-          } else {
-            let p = { instancePath: s + "/incident/rolled_back_from", schemaPath: "#/$defs/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.active !== void 0) {
-          let i2 = o.active;
-          if (i2 && typeof i2 == "object" && !Array.isArray(i2)) {
-            if (i2.release_tag === void 0) {
-              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            if (i2.commit_sha === void 0) {
-              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            if (i2.service_contract_version === void 0) {
-              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "service_contract_version" }, message: "must have required property 'service_contract_version'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            if (i2.api_contract_version === void 0) {
-              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "api_contract_version" }, message: "must have required property 'api_contract_version'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            if (i2.integration_baseline === void 0) {
-              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            if (i2.manifest_sha256 === void 0) {
-              let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/required", keyword: "required", params: { missingProperty: "manifest_sha256" }, message: "must have required property 'manifest_sha256'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            for (let p in i2) if (!(p === "release_tag" || p === "commit_sha" || p === "service_contract_version" || p === "api_contract_version" || p === "integration_baseline" || p === "manifest_sha256")) {
-              let c2 = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
-              e === null ? e = [c2] : e.push(c2), r++;
-            }
-            if (i2.release_tag !== void 0) {
-              let p = i2.release_tag;
-              if (typeof p != "string" && p !== null) {
-                let c2 = { instancePath: s + "/incident/active/release_tag", schemaPath: "#/$defs/identity/properties/release_tag/type", keyword: "type", params: { type: x.properties.release_tag.type }, message: "must be string,null" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-            if (i2.commit_sha !== void 0) {
-              let p = i2.commit_sha;
-              if (typeof p != "string" && p !== null) {
-                let c2 = { instancePath: s + "/incident/active/commit_sha", schemaPath: "#/$defs/identity/properties/commit_sha/type", keyword: "type", params: { type: x.properties.commit_sha.type }, message: "must be string,null" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-            if (i2.service_contract_version !== void 0) {
-              let p = i2.service_contract_version;
-              if (typeof p != "string" && p !== null) {
-                let c2 = { instancePath: s + "/incident/active/service_contract_version", schemaPath: "#/$defs/identity/properties/service_contract_version/type", keyword: "type", params: { type: x.properties.service_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-            if (i2.api_contract_version !== void 0) {
-              let p = i2.api_contract_version;
-              if (typeof p != "string" && p !== null) {
-                let c2 = { instancePath: s + "/incident/active/api_contract_version", schemaPath: "#/$defs/identity/properties/api_contract_version/type", keyword: "type", params: { type: x.properties.api_contract_version.type }, message: "must be string,null" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-            if (i2.integration_baseline !== void 0) {
-              let p = i2.integration_baseline;
-              if (typeof p != "string" && p !== null) {
-                let c2 = { instancePath: s + "/incident/active/integration_baseline", schemaPath: "#/$defs/identity/properties/integration_baseline/type", keyword: "type", params: { type: x.properties.integration_baseline.type }, message: "must be string,null" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-            if (i2.manifest_sha256 !== void 0) {
-              let p = i2.manifest_sha256;
-              if (typeof p != "string" && p !== null) {
-                let c2 = { instancePath: s + "/incident/active/manifest_sha256", schemaPath: "#/$defs/identity/properties/manifest_sha256/type", keyword: "type", params: { type: x.properties.manifest_sha256.type }, message: "must be string,null" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-          } else {
-            let p = { instancePath: s + "/incident/active", schemaPath: "#/$defs/identity/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.target_revision !== void 0) {
-          let i2 = o.target_revision, p = r, c2 = false, u = r;
-          if (typeof i2 == "string") {
-            if (!N.test(i2)) {
-              let h = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [h] : e.push(h), r++;
-            }
-          } else {
-            let h = { instancePath: s + "/incident/target_revision", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var m = u === r;
-          c2 = c2 || m;
-          let f = r;
-          if (i2 !== null) {
-            let h = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var m = f === r;
-          if (c2 = c2 || m, c2) r = p, e !== null && (p ? e.length = p : e = null);
-          else {
-            let h = { instancePath: s + "/incident/target_revision", schemaPath: "#/properties/incident/properties/target_revision/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-        }
-        if (o.status !== void 0) {
-          let i2 = o.status;
-          if (!(i2 === "restored" || i2 === "verification-failed" || i2 === "already-current" || i2 === "dry-run" || i2 === "failed")) {
-            let p = { instancePath: s + "/incident/status", schemaPath: "#/properties/incident/properties/status/enum", keyword: "enum", params: { allowedValues: q.properties.incident.properties.status.enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.dry_run !== void 0 && typeof o.dry_run != "boolean") {
-          let i2 = { instancePath: s + "/incident/dry_run", schemaPath: "#/properties/incident/properties/dry_run/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.suites_ran !== void 0 && typeof o.suites_ran != "boolean") {
-          let i2 = { instancePath: s + "/incident/suites_ran", schemaPath: "#/properties/incident/properties/suites_ran/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [i2] : e.push(i2), r++;
-        }
-        if (o.target_profile !== void 0) {
-          let i2 = o.target_profile, p = r, c2 = false, u = r;
-          if (!(i2 === "current" || i2 === "legacy")) {
-            let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf/0/enum", keyword: "enum", params: { allowedValues: q.properties.incident.properties.target_profile.anyOf[0].enum }, message: "must be equal to one of the allowed values" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var d = u === r;
-          c2 = c2 || d;
-          let f = r;
-          if (i2 !== null) {
-            let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var d = f === r;
-          if (c2 = c2 || d, c2) r = p, e !== null && (p ? e.length = p : e = null);
-          else {
-            let h = { instancePath: s + "/incident/target_profile", schemaPath: "#/properties/incident/properties/target_profile/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-        }
-        if (o.follow_up !== void 0) {
-          let i2 = o.follow_up;
-          if (Array.isArray(i2)) {
-            let p = i2.length;
-            for (let c2 = 0; c2 < p; c2++) {
-              let u = i2[c2];
-              if (u && typeof u == "object" && !Array.isArray(u)) {
-                if (u.rule === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "rule" }, message: "must have required property 'rule'" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-                if (u.severity === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "severity" }, message: "must have required property 'severity'" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-                if (u.file === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "file" }, message: "must have required property 'file'" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-                if (u.line === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "line" }, message: "must have required property 'line'" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-                if (u.column === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "column" }, message: "must have required property 'column'" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-                if (u.message === void 0) {
-                  let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/required", keyword: "required", params: { missingProperty: "message" }, message: "must have required property 'message'" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-                for (let f in u) if (!(f === "rule" || f === "severity" || f === "file" || f === "line" || f === "column" || f === "message" || f === "subject")) {
-                  let h = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
-                  e === null ? e = [h] : e.push(h), r++;
-                }
-                if (u.rule !== void 0) {
-                  let f = u.rule;
-                  if (typeof f == "string") {
-                    if (!pe.test(f)) {
-                      let h = { instancePath: s + "/incident/follow_up/" + c2 + "/rule", schemaPath: "#/$defs/finding/properties/rule/pattern", keyword: "pattern", params: { pattern: "^BG[1-8][0-9]{2}$" }, message: 'must match pattern "^BG[1-8][0-9]{2}$"' };
-                      e === null ? e = [h] : e.push(h), r++;
-                    }
-                  } else {
-                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/rule", schemaPath: "#/$defs/finding/properties/rule/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [h] : e.push(h), r++;
-                  }
-                }
-                if (u.severity !== void 0) {
-                  let f = u.severity;
-                  if (!(f === "error" || f === "warning" || f === "notice")) {
-                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/severity", schemaPath: "#/$defs/finding/properties/severity/enum", keyword: "enum", params: { allowedValues: z.properties.severity.enum }, message: "must be equal to one of the allowed values" };
-                    e === null ? e = [h] : e.push(h), r++;
-                  }
-                }
-                if (u.file !== void 0) {
-                  let f = u.file;
-                  if (typeof f != "string" && f !== null) {
-                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/file", schemaPath: "#/$defs/finding/properties/file/type", keyword: "type", params: { type: z.properties.file.type }, message: "must be string,null" };
-                    e === null ? e = [h] : e.push(h), r++;
-                  }
-                }
-                if (u.line !== void 0) {
-                  let f = u.line;
-                  if (!(typeof f == "number" && !(f % 1) && !isNaN(f) && isFinite(f)) && f !== null) {
-                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/line", schemaPath: "#/$defs/finding/properties/line/type", keyword: "type", params: { type: z.properties.line.type }, message: "must be integer,null" };
-                    e === null ? e = [h] : e.push(h), r++;
-                  }
-                  if (typeof f == "number" && isFinite(f) && (f < 1 || isNaN(f))) {
-                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/line", schemaPath: "#/$defs/finding/properties/line/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                    e === null ? e = [h] : e.push(h), r++;
-                  }
-                }
-                if (u.column !== void 0) {
-                  let f = u.column;
-                  if (!(typeof f == "number" && !(f % 1) && !isNaN(f) && isFinite(f)) && f !== null) {
-                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/column", schemaPath: "#/$defs/finding/properties/column/type", keyword: "type", params: { type: z.properties.column.type }, message: "must be integer,null" };
-                    e === null ? e = [h] : e.push(h), r++;
-                  }
-                  if (typeof f == "number" && isFinite(f) && (f < 1 || isNaN(f))) {
-                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/column", schemaPath: "#/$defs/finding/properties/column/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-                    e === null ? e = [h] : e.push(h), r++;
-                  }
-                }
-                if (u.message !== void 0) {
-                  let f = u.message;
-                  if (typeof f == "string") {
-                    if (b(f) < 1) {
-                      let h = { instancePath: s + "/incident/follow_up/" + c2 + "/message", schemaPath: "#/$defs/finding/properties/message/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      e === null ? e = [h] : e.push(h), r++;
-                    }
-                  } else {
-                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/message", schemaPath: "#/$defs/finding/properties/message/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [h] : e.push(h), r++;
-                  }
-                }
-                if (u.subject !== void 0) {
-                  let f = u.subject;
-                  if (typeof f == "string") {
-                    if (b(f) < 1) {
-                      let h = { instancePath: s + "/incident/follow_up/" + c2 + "/subject", schemaPath: "#/$defs/finding/properties/subject/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      e === null ? e = [h] : e.push(h), r++;
-                    }
-                  } else {
-                    let h = { instancePath: s + "/incident/follow_up/" + c2 + "/subject", schemaPath: "#/$defs/finding/properties/subject/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [h] : e.push(h), r++;
-                  }
-                }
-              } else {
-                let f = { instancePath: s + "/incident/follow_up/" + c2, schemaPath: "#/$defs/finding/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-          } else {
-            let p = { instancePath: s + "/incident/follow_up", schemaPath: "#/properties/incident/properties/follow_up/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.timeline !== void 0) {
-          let i2 = o.timeline;
-          if (Array.isArray(i2)) {
-            let p = i2.length;
-            for (let c2 = 0; c2 < p; c2++) {
-              let u = i2[c2];
-              if (u && typeof u == "object" && !Array.isArray(u)) {
-                if (u.at === void 0) {
-                  let f = { instancePath: s + "/incident/timeline/" + c2, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "at" }, message: "must have required property 'at'" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-                if (u.event === void 0) {
-                  let f = { instancePath: s + "/incident/timeline/" + c2, schemaPath: "#/properties/incident/properties/timeline/items/required", keyword: "required", params: { missingProperty: "event" }, message: "must have required property 'event'" };
-                  e === null ? e = [f] : e.push(f), r++;
-                }
-                for (let f in u) if (!(f === "at" || f === "event")) {
-                  let h = { instancePath: s + "/incident/timeline/" + c2, schemaPath: "#/properties/incident/properties/timeline/items/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: f }, message: "must NOT have additional properties" };
-                  e === null ? e = [h] : e.push(h), r++;
-                }
-                if (u.at !== void 0) {
-                  let f = u.at;
-                  if (typeof f == "string") {
-                    if (!S.test(f)) {
-                      let h = { instancePath: s + "/incident/timeline/" + c2 + "/at", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-                      e === null ? e = [h] : e.push(h), r++;
-                    }
-                  } else {
-                    let h = { instancePath: s + "/incident/timeline/" + c2 + "/at", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [h] : e.push(h), r++;
-                  }
-                }
-                if (u.event !== void 0) {
-                  let f = u.event;
-                  if (typeof f == "string") {
-                    if (b(f) < 1) {
-                      let h = { instancePath: s + "/incident/timeline/" + c2 + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                      e === null ? e = [h] : e.push(h), r++;
-                    }
-                  } else {
-                    let h = { instancePath: s + "/incident/timeline/" + c2 + "/event", schemaPath: "#/properties/incident/properties/timeline/items/properties/event/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                    e === null ? e = [h] : e.push(h), r++;
-                  }
-                }
-              } else {
-                let f = { instancePath: s + "/incident/timeline/" + c2, schemaPath: "#/properties/incident/properties/timeline/items/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-                e === null ? e = [f] : e.push(f), r++;
-              }
-            }
-          } else {
-            let p = { instancePath: s + "/incident/timeline", schemaPath: "#/properties/incident/properties/timeline/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.next_milestone !== void 0) {
-          let i2 = o.next_milestone;
-          if (i2 && typeof i2 == "object" && !Array.isArray(i2)) {
-            if (i2.due === void 0) {
-              let p = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/required", keyword: "required", params: { missingProperty: "due" }, message: "must have required property 'due'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            if (i2.what === void 0) {
-              let p = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/required", keyword: "required", params: { missingProperty: "what" }, message: "must have required property 'what'" };
-              e === null ? e = [p] : e.push(p), r++;
-            }
-            for (let p in i2) if (!(p === "due" || p === "what")) {
-              let c2 = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: p }, message: "must NOT have additional properties" };
-              e === null ? e = [c2] : e.push(c2), r++;
-            }
-            if (i2.due !== void 0) {
-              let p = i2.due;
-              if (typeof p == "string") {
-                if (!S.test(p)) {
-                  let c2 = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$"' };
-                  e === null ? e = [c2] : e.push(c2), r++;
-                }
-              } else {
-                let c2 = { instancePath: s + "/incident/next_milestone/due", schemaPath: "#/$defs/instant/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-            if (i2.what !== void 0) {
-              let p = i2.what;
-              if (typeof p == "string") {
-                if (b(p) < 1) {
-                  let c2 = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-                  e === null ? e = [c2] : e.push(c2), r++;
-                }
-              } else {
-                let c2 = { instancePath: s + "/incident/next_milestone/what", schemaPath: "#/properties/incident/properties/next_milestone/properties/what/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                e === null ? e = [c2] : e.push(c2), r++;
-              }
-            }
-          } else {
-            let p = { instancePath: s + "/incident/next_milestone", schemaPath: "#/properties/incident/properties/next_milestone/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [p] : e.push(p), r++;
-          }
-        }
-        if (o.pull_request_url !== void 0) {
-          let i2 = o.pull_request_url, p = r, c2 = false, u = r;
-          if (typeof i2 == "string") {
-            if (!le.test(i2)) {
-              let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
-              e === null ? e = [h] : e.push(h), r++;
-            }
-          } else {
-            let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/$defs/httpUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var g = u === r;
-          c2 = c2 || g;
-          let f = r;
-          if (i2 !== null) {
-            let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var g = f === r;
-          if (c2 = c2 || g, c2) r = p, e !== null && (p ? e.length = p : e = null);
-          else {
-            let h = { instancePath: s + "/incident/pull_request_url", schemaPath: "#/properties/incident/properties/pull_request_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-        }
-        if (o.incident_issue_url !== void 0) {
-          let i2 = o.incident_issue_url, p = r, c2 = false, u = r;
-          if (typeof i2 == "string") {
-            if (!le.test(i2)) {
-              let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s<>`]+$" }, message: 'must match pattern "^https?://[^\\s<>`]+$"' };
-              e === null ? e = [h] : e.push(h), r++;
-            }
-          } else {
-            let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/$defs/httpUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var y = u === r;
-          c2 = c2 || y;
-          let f = r;
-          if (i2 !== null) {
-            let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf/1/type", keyword: "type", params: { type: "null" }, message: "must be null" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-          var y = f === r;
-          if (c2 = c2 || y, c2) r = p, e !== null && (p ? e.length = p : e = null);
-          else {
-            let h = { instancePath: s + "/incident/incident_issue_url", schemaPath: "#/properties/incident/properties/incident_issue_url/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-            e === null ? e = [h] : e.push(h), r++;
-          }
-        }
-      } else {
-        let i2 = { instancePath: s + "/incident", schemaPath: "#/properties/incident/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i2] : e.push(i2), r++;
-      }
-    }
-    if (l.tools !== void 0) {
-      let o = l.tools;
-      if (o && typeof o == "object" && !Array.isArray(o)) {
-        for (let i2 in o) if (typeof o[i2] != "string") {
-          let p = { instancePath: s + "/tools/" + i2.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/tools/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          e === null ? e = [p] : e.push(p), r++;
-        }
-      } else {
-        let i2 = { instancePath: s + "/tools", schemaPath: "#/properties/tools/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [i2] : e.push(i2), r++;
-      }
-    }
-    if (l.redactions !== void 0) {
-      let o = l.redactions;
-      if (!(typeof o == "number" && !(o % 1) && !isNaN(o) && isFinite(o))) {
-        let i2 = { instancePath: s + "/redactions", schemaPath: "#/properties/redactions/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        e === null ? e = [i2] : e.push(i2), r++;
-      }
-      if (typeof o == "number" && isFinite(o) && (o < 0 || isNaN(o))) {
-        let i2 = { instancePath: s + "/redactions", schemaPath: "#/properties/redactions/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-        e === null ? e = [i2] : e.push(i2), r++;
-      }
-    }
-    if (l.verdict !== void 0) {
-      let o = l.verdict;
-      if (!(o === "PASS" || o === "FAIL")) {
-        let i2 = { instancePath: s + "/verdict", schemaPath: "#/properties/verdict/enum", keyword: "enum", params: { allowedValues: q.properties.verdict.enum }, message: "must be equal to one of the allowed values" };
-        e === null ? e = [i2] : e.push(i2), r++;
-      }
-    }
-  } else {
-    let o = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    e === null ? e = [o] : e.push(o), r++;
-  }
-  return U.errors = e, r === 0;
-}
-U.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-var Ze = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json" };
-var Se = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/relglob": `must be a glob relative to the repository root, like "src/**/*.ts": no leading '/', '~' or '!', and no '..' anywhere (a brace like {..,src} would leave the root)`, "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug", "baseline-policy.schema.json#/$defs/baseline/properties/repin/properties/mentions/items": "must be a path relative to the repository root (or starting with {producer_root}/), without '..'" };
+C.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
+var Pe = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json", validateStatement: "evidence-statement.schema.json" };
+var we = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/relglob": `must be a glob relative to the repository root, like "src/**/*.ts": no leading '/', '~' or '!', and no '..' anywhere (a brace like {..,src} would leave the root)`, "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug", "baseline-policy.schema.json#/$defs/baseline/properties/repin/properties/mentions/items": "must be a path relative to the repository root (or starting with {producer_root}/), without '..'", "evidence-statement.schema.json#/properties/_type": "must be https://in-toto.io/Statement/v1 (an in-toto Statement v1)", "evidence-statement.schema.json#/properties/predicateType": "must be https://baseline-gate.dev/attestation/evidence-packet/v1 (a baseline-gate evidence packet)" };
 
 // src/document/schema-errors.ts
 function validateDocument(doc, validate, schemaFile) {
@@ -28885,13 +27142,13 @@ function validateDocument(doc, validate, schemaFile) {
     if (!seen.has(key)) problems.push(p);
     seen.add(key);
   }
-  return problems.sort((a, b2) => a.position.line - b2.position.line || a.position.column - b2.position.column);
+  return problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
 }
 function schemaMessage(e, schemaFile) {
   const hash = e.schemaPath.indexOf("#");
   const file = hash > 0 ? e.schemaPath.slice(0, hash) : schemaFile;
   const pointer = e.schemaPath.slice(hash + 1);
-  const entry = Se[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
+  const entry = we[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
   return typeof entry === "string" ? entry : entry?.[e.keyword];
 }
 function describe3(doc, e, missing, schemaFile) {
@@ -28965,16 +27222,16 @@ function closest(word, candidates) {
   }
   return best !== void 0 && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
 }
-function editDistance(a, b2) {
-  let prev = Array.from({ length: b2.length + 1 }, (_, i2) => i2);
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, i2) => i2);
   for (let i2 = 1; i2 <= a.length; i2++) {
     const cur = [i2];
-    for (let j = 1; j <= b2.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i2 - 1] === b2[j - 1] ? 0 : 1));
+    for (let j2 = 1; j2 <= b.length; j2++) {
+      cur[j2] = Math.min(prev[j2] + 1, cur[j2 - 1] + 1, prev[j2 - 1] + (a[i2 - 1] === b[j2 - 1] ? 0 : 1));
     }
     prev = cur;
   }
-  return prev[b2.length];
+  return prev[b.length];
 }
 
 // src/policy/types.ts
@@ -29025,7 +27282,7 @@ function policyFromRead(read, shown, explicit, packageManager) {
     throw new PolicyError(
       `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
     );
-  const problems = validateDocument(doc, ze, Ze.validatePolicy);
+  const problems = validateDocument(doc, be, Pe.validatePolicy);
   const first = problems[0];
   if (first) {
     throw new PolicyError(
@@ -29033,14 +27290,14 @@ function policyFromRead(read, shown, explicit, packageManager) {
     );
   }
   const raw = doc.value;
-  const baselines = Object.entries(raw.baselines).map(([name, b2]) => resolveBaseline(name, b2, packageManager));
+  const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
   return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
 }
 function selectBaselines(policy, name) {
   if (name === void 0 || name === "") return policy.baselines;
-  const found = policy.baselines.find((b2) => b2.name === name);
+  const found = policy.baselines.find((b) => b.name === name);
   if (!found) {
-    const known = policy.baselines.map((b2) => b2.name).join(", ");
+    const known = policy.baselines.map((b) => b.name).join(", ");
     throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
   }
   return [found];
@@ -29386,9 +27643,9 @@ function mirrorIsProducerManifest(trio, producer) {
   if (!mirror || !own || mirror.text.trim() === "" || own.text.trim() === "") return [];
   if (mirror.bytes.equals(own.bytes)) return [];
   const a = mirror.text.split("\n");
-  const b2 = own.text.split("\n");
-  const i2 = firstDifference(a, b2);
-  const where4 = i2 === -1 ? "their byte-order mark" : `line ${i2 + 1}: the mirror has ${shownLine(a[i2])}, the producer's manifest ${shownLine(b2[i2])}`;
+  const b = own.text.split("\n");
+  const i2 = firstDifference(a, b);
+  const where4 = i2 === -1 ? "their byte-order mark" : `line ${i2 + 1}: the mirror has ${shownLine(a[i2])}, the producer's manifest ${shownLine(b[i2])}`;
   return [
     finding(
       "BG301",
@@ -29398,14 +27655,14 @@ function mirrorIsProducerManifest(trio, producer) {
     )
   ];
 }
-function firstDifference(a, b2) {
+function firstDifference(a, b) {
   const key = (l) => l?.replace(/,[ \t]*$/, "");
-  const exact = firstIndex(a, b2, (l) => l);
+  const exact = firstIndex(a, b, (l) => l);
   if (exact === -1) return -1;
-  return firstIndex(a, b2, key) === exact + 1 ? exact + 1 : exact;
+  return firstIndex(a, b, key) === exact + 1 ? exact + 1 : exact;
 }
-function firstIndex(a, b2, key) {
-  for (let i2 = 0; i2 < Math.max(a.length, b2.length); i2++) if (key(a[i2]) !== key(b2[i2])) return i2;
+function firstIndex(a, b, key) {
+  for (let i2 = 0; i2 < Math.max(a.length, b.length); i2++) if (key(a[i2]) !== key(b[i2])) return i2;
   return -1;
 }
 function shownLine(line) {
@@ -29430,8 +27687,8 @@ var RUNTIME_VS_PIN = [
 ];
 function differing(got, want, pairs) {
   return pairs.flatMap(([field, wantField]) => {
-    const [g, w] = [got[field], want[wantField]];
-    return typeof g === "string" && typeof w === "string" && g !== w ? [{ field, wantField, got: g, want: w }] : [];
+    const [g, w2] = [got[field], want[wantField]];
+    return typeof g === "string" && typeof w2 === "string" && g !== w2 ? [{ field, wantField, got: g, want: w2 }] : [];
   });
 }
 var REQUIRES = ["service_contract_version", "error.code", "error.message"];
@@ -29442,18 +27699,18 @@ var CANDIDATE_KEYS = [
   "required_consumer_validation_commands"
 ];
 function handoffRules(trio, producer, ctx, held) {
-  const h = producer.handoff.data;
+  const h2 = producer.handoff.data;
   const doc = producer.handoff.doc;
-  if (!h || !doc || producer.handoff.doc?.syntaxErrors.length) return [];
+  if (!h2 || !doc || producer.handoff.doc?.syntaxErrors.length) return [];
   const path2 = producer.handoff.path;
   const at3 = (pointer) => locate(doc, pointer);
   const m = producer.manifest.data ?? {};
   const pin = trio.pin.data ?? {};
-  const candidate = h.handoff_mode === "service-v3-candidate";
+  const candidate = h2.handoff_mode === "service-v3-candidate";
   const out = [];
   const released = IDENTITY.filter((f) => !(candidate && f === "expected_service_contract_version"));
   const samePairs = released.map((f) => [f, f]);
-  for (const d of differing(h, m, samePairs)) {
+  for (const d of differing(h2, m, samePairs)) {
     out.push(
       finding(
         "BG304",
@@ -29463,7 +27720,7 @@ function handoffRules(trio, producer, ctx, held) {
       )
     );
   }
-  const arb = h.active_runtime_baseline;
+  const arb = h2.active_runtime_baseline;
   if (arb && typeof arb === "object" && !held) {
     for (const d of differing(arb, pin, RUNTIME_VS_PIN)) {
       out.push(
@@ -29476,7 +27733,7 @@ function handoffRules(trio, producer, ctx, held) {
       );
     }
   }
-  const codes2 = h.error_code_enum;
+  const codes2 = h2.error_code_enum;
   if (Array.isArray(codes2) && Array.isArray(m.error_code_enum)) {
     const have = new Set(codes2);
     const want = new Set(m.error_code_enum);
@@ -29499,7 +27756,7 @@ function handoffRules(trio, producer, ctx, held) {
       );
     }
   }
-  const policies = h.non_2xx_envelope_policy;
+  const policies = h2.non_2xx_envelope_policy;
   if (policies && typeof policies === "object") {
     for (const [mode, policy] of Object.entries(policies)) {
       if (!policy || typeof policy !== "object") continue;
@@ -29521,16 +27778,16 @@ function handoffRules(trio, producer, ctx, held) {
       }
     }
   }
-  out.push(...modeRules(h, path2, doc, held ? {} : pin, candidate));
-  out.push(...timestamp(h, path2, doc, ctx.now));
+  out.push(...modeRules(h2, path2, doc, held ? {} : pin, candidate));
+  out.push(...timestamp(h2, path2, doc, ctx.now));
   return out;
 }
-function modeRules(h, path2, doc, pin, candidate) {
+function modeRules(h2, path2, doc, pin, candidate) {
   const out = [];
   const at3 = (pointer) => locate(doc, pointer);
-  if (h.handoff_mode === "stable") {
+  if (h2.handoff_mode === "stable") {
     for (const key of CANDIDATE_KEYS) {
-      if (h[key] !== void 0) {
+      if (h2[key] !== void 0) {
         out.push(
           finding(
             "BG307",
@@ -29541,7 +27798,7 @@ function modeRules(h, path2, doc, pin, candidate) {
         );
       }
     }
-    const svc = h.expected_service_contract_version;
+    const svc = h2.expected_service_contract_version;
     const want = pin.expected_service_contract_version;
     if (typeof svc === "string" && typeof want === "string" && svc !== want) {
       out.push(
@@ -29554,7 +27811,7 @@ function modeRules(h, path2, doc, pin, candidate) {
       );
     }
   } else if (candidate) {
-    const rc = h.rehearsal_candidate;
+    const rc = h2.rehearsal_candidate;
     if (!rc || typeof rc !== "object") {
       out.push(
         finding("BG307", path2, at3(""), "a service-v3-candidate payload must carry rehearsal_candidate")
@@ -29581,7 +27838,7 @@ function modeRules(h, path2, doc, pin, candidate) {
         );
       }
     }
-    if (!h.compatibility_expectations || typeof h.compatibility_expectations !== "object") {
+    if (!h2.compatibility_expectations || typeof h2.compatibility_expectations !== "object") {
       out.push(
         finding("BG307", path2, at3(""), "a service-v3-candidate payload must carry compatibility_expectations")
       );
@@ -29589,8 +27846,8 @@ function modeRules(h, path2, doc, pin, candidate) {
   }
   return out;
 }
-function timestamp(h, path2, doc, now) {
-  const t = h.handoff_generated_at_utc;
+function timestamp(h2, path2, doc, now) {
+  const t = h2.handoff_generated_at_utc;
   if (typeof t !== "string") return [];
   const at3 = locate(doc, "/handoff_generated_at_utc");
   const parsed = new Date(t);
@@ -29616,8 +27873,8 @@ function timestamp(h, path2, doc, now) {
 var BLOCK_TAGS = new Set(
   "address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul".split(" ")
 );
-function at(text, line, k) {
-  return line.first + k < line.end ? text[line.first + k] : "";
+function at(text, line, k2) {
+  return line.first + k2 < line.end ? text[line.first + k2] : "";
 }
 function atx(text, line) {
   let n = 0;
@@ -29639,8 +27896,8 @@ function thematicBreak(text, line) {
   const c2 = at(text, line, 0);
   if (c2 !== "*" && c2 !== "-" && c2 !== "_") return false;
   let count2 = 0;
-  for (let k = line.first; k < line.end; k++) {
-    const ch = text[k];
+  for (let k2 = line.first; k2 < line.end; k2++) {
+    const ch = text[k2];
     if (ch === c2) count2++;
     else if (ch !== " " && ch !== "	") return false;
   }
@@ -29650,10 +27907,10 @@ function setext(text, line) {
   if (line.blank || line.indent >= 4) return 0;
   const c2 = at(text, line, 0);
   if (c2 !== "=" && c2 !== "-") return 0;
-  let k = line.first;
-  while (k < line.end && text[k] === c2) k++;
-  while (k < line.end && (text[k] === " " || text[k] === "	")) k++;
-  return k === line.end ? c2 === "=" ? 1 : 2 : 0;
+  let k2 = line.first;
+  while (k2 < line.end && text[k2] === c2) k2++;
+  while (k2 < line.end && (text[k2] === " " || text[k2] === "	")) k2++;
+  return k2 === line.end ? c2 === "=" ? 1 : 2 : 0;
 }
 function marker(text, line) {
   if (line.indent >= 4) return null;
@@ -29677,16 +27934,16 @@ function marker(text, line) {
   const afterMarker = line.first + width;
   if (afterMarker < line.end && text[afterMarker] !== " " && text[afterMarker] !== "	") return null;
   const markerColumn = line.indent + width;
-  let k = afterMarker;
+  let k2 = afterMarker;
   let column = markerColumn;
-  while (k < line.end && (text[k] === " " || text[k] === "	")) {
-    column = text[k] === "	" ? column + 4 - column % 4 : column + 1;
-    k++;
+  while (k2 < line.end && (text[k2] === " " || text[k2] === "	")) {
+    column = text[k2] === "	" ? column + 4 - column % 4 : column + 1;
+    k2++;
   }
-  const empty = k === line.end;
+  const empty = k2 === line.end;
   const spaces = column - markerColumn;
   const contentColumn = empty || spaces > 4 ? markerColumn + 1 : column;
-  const contentStart = empty ? line.end : spaces > 4 ? afterMarker + 1 : k;
+  const contentStart = empty ? line.end : spaces > 4 ? afterMarker + 1 : k2;
   return { ordered, char, number, contentColumn, contentStart, empty };
 }
 function htmlEnd(text, line, interrupting) {
@@ -29705,17 +27962,17 @@ function htmlEnd(text, line, interrupting) {
   return null;
 }
 function delimiterColumns(text, line) {
-  let k = line.first;
+  let k2 = line.first;
   let end = line.end;
-  while (end > k && (text[end - 1] === " " || text[end - 1] === "	")) end--;
-  const piped = text.slice(k, end).includes("|");
-  if (text[k] === "|") k++;
-  if (end > k && text[end - 1] === "|") end--;
+  while (end > k2 && (text[end - 1] === " " || text[end - 1] === "	")) end--;
+  const piped = text.slice(k2, end).includes("|");
+  if (text[k2] === "|") k2++;
+  if (end > k2 && text[end - 1] === "|") end--;
   let columns = 0;
   let dashes = 0;
   let state = "lead";
-  for (; k <= end; k++) {
-    const c2 = k < end ? text[k] : "|";
+  for (; k2 <= end; k2++) {
+    const c2 = k2 < end ? text[k2] : "|";
     if (c2 === "|") {
       if (dashes === 0) return 0;
       columns++;
@@ -29753,19 +28010,19 @@ function splitRow(text, first, lineEnd) {
   const cells2 = [];
   let cellStart = first;
   let from = text.charCodeAt(first) === PIPE ? first + 1 : first;
-  for (let k = upTo.indexOf("|", from); k !== -1; k = upTo.indexOf("|", k + 1)) {
-    if (escaped(text, first, k)) continue;
-    cells2.push(cellOf(text, cellStart, from, k));
-    cellStart = k;
-    from = k + 1;
+  for (let k2 = upTo.indexOf("|", from); k2 !== -1; k2 = upTo.indexOf("|", k2 + 1)) {
+    if (escaped(text, first, k2)) continue;
+    cells2.push(cellOf(text, cellStart, from, k2));
+    cellStart = k2;
+    from = k2 + 1;
   }
   if (from < end || cells2.length === 0) cells2.push(cellOf(text, cellStart, from, end));
   return { start: first, end: lineEnd, cells: cells2 };
 }
-function escaped(text, first, k) {
-  let b2 = k;
-  while (b2 > first && text.charCodeAt(b2 - 1) === BACKSLASH) b2--;
-  return (k - b2) % 2 === 1;
+function escaped(text, first, k2) {
+  let b = k2;
+  while (b > first && text.charCodeAt(b - 1) === BACKSLASH) b--;
+  return (k2 - b) % 2 === 1;
 }
 function cellOf(text, start, from, to) {
   while (from < to && isBlank(text.charCodeAt(from))) from++;
@@ -29825,9 +28082,9 @@ var Reader = class {
    * Line `k`, made when asked for rather than held for the whole read: a long ledger's rows are looked at once
    * or twice, and objects that die young cost the garbage collector less than thousands kept alive.
    */
-  line(k) {
-    const start = this.starts[k];
-    const end = this.lineEnd(k);
+  line(k2) {
+    const start = this.starts[k2];
+    const end = this.lineEnd(k2);
     let first = start;
     let indent = 0;
     for (let c2 = this.text.charCodeAt(first); first < end && isBlank(c2); c2 = this.text.charCodeAt(++first))
@@ -29835,9 +28092,9 @@ var Reader = class {
     return { start, end, first, indent, blank: first === end };
   }
   /** Where line `k`'s text ends, before its line ending. */
-  lineEnd(k) {
-    const start = this.starts[k];
-    const nl = k + 1 < this.count ? this.starts[k + 1] - 1 : this.text.length;
+  lineEnd(k2) {
+    const start = this.starts[k2];
+    const nl = k2 + 1 < this.count ? this.starts[k2 + 1] - 1 : this.text.length;
     return nl > start && this.text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
   }
   // --- what ends a paragraph (the lines themselves are classified in line-kinds.ts) ---
@@ -29871,20 +28128,20 @@ var Reader = class {
     const head = this.line(this.i);
     const header2 = splitRow(this.text, head.first, head.end);
     const rows = [];
-    let k = this.i + 2;
-    for (; k < this.count; k++) {
-      const start = this.starts[k];
+    let k2 = this.i + 2;
+    for (; k2 < this.count; k2++) {
+      const start = this.starts[k2];
       if (this.text.charCodeAt(start) === PIPE) {
-        rows.push(start, this.lineEnd(k));
+        rows.push(start, this.lineEnd(k2));
         continue;
       }
-      const line = this.line(k);
+      const line = this.line(k2);
       if (this.interruptsTable(line)) break;
       rows.push(line.first, line.end);
     }
     const last = rows.length > 0 ? rows[rows.length - 1] : this.line(this.i + 1).end;
     this.blocks.push({ type: "table", start: header2.start, end: last, header: header2, rows });
-    this.i = k;
+    this.i = k2;
   }
   interruptsTable(line) {
     if (line.blank || line.indent >= 4) return true;
@@ -29900,35 +28157,35 @@ var Reader = class {
   }
   indentedCode() {
     let last = this.i;
-    let k = this.i + 1;
-    while (k < this.count && (this.line(k).blank || this.line(k).indent >= 4)) {
-      if (!this.line(k).blank) last = k;
-      k++;
+    let k2 = this.i + 1;
+    while (k2 < this.count && (this.line(k2).blank || this.line(k2).indent >= 4)) {
+      if (!this.line(k2).blank) last = k2;
+      k2++;
     }
     this.other(this.i, last);
   }
   fencedCode(line) {
     const open2 = fence(this.text, line);
-    let k = this.i + 1;
-    for (; k < this.count; k++) {
-      const l = this.line(k);
+    let k2 = this.i + 1;
+    for (; k2 < this.count; k2++) {
+      const l = this.line(k2);
       if (l.indent >= 4 || at(this.text, l, 0) !== open2.char) continue;
       let n = 0;
       while (at(this.text, l, n) === open2.char) n++;
       if (n >= open2.length && this.text.slice(l.first + n, l.end).trim() === "") break;
     }
-    this.other(this.i, Math.min(k, this.count - 1));
+    this.other(this.i, Math.min(k2, this.count - 1));
   }
   html(line) {
     const end = htmlEnd(this.text, line, false);
-    let k = this.i;
+    let k2 = this.i;
     if (end === "blank") {
-      while (k + 1 < this.count && !this.line(k + 1).blank) k++;
+      while (k2 + 1 < this.count && !this.line(k2 + 1).blank) k2++;
     } else {
-      while (k < this.count && !lineHas(this.text, this.line(k), end)) k++;
-      k = Math.min(k, this.count - 1);
+      while (k2 < this.count && !lineHas(this.text, this.line(k2), end)) k2++;
+      k2 = Math.min(k2, this.count - 1);
     }
-    this.other(this.i, k);
+    this.other(this.i, k2);
   }
   heading(line) {
     const depth = atx(this.text, line);
@@ -29952,41 +28209,41 @@ var Reader = class {
     this.i++;
   }
   blockquote() {
-    let k = this.i + 1;
+    let k2 = this.i + 1;
     let open2 = this.opensParagraph(this.line(this.i));
-    while (k < this.count) {
-      const l = this.line(k);
+    while (k2 < this.count) {
+      const l = this.line(k2);
       if (l.blank) break;
       if (l.indent < 4 && this.text[l.first] === ">") open2 = this.opensParagraph(l);
-      else if (!open2 || this.interrupts(k, false) || marker(this.text, l) !== null) break;
-      k++;
+      else if (!open2 || this.interrupts(k2, false) || marker(this.text, l) !== null) break;
+      k2++;
     }
-    this.other(this.i, k - 1);
+    this.other(this.i, k2 - 1);
   }
   paragraph() {
     const first = this.i;
-    let k = this.i + 1;
-    while (k < this.count) {
-      const l = this.line(k);
+    let k2 = this.i + 1;
+    while (k2 < this.count) {
+      const l = this.line(k2);
       if (l.blank) break;
       const level = setext(this.text, l);
-      if (level > 0 && !this.tableStart(k)) {
-        const lines2 = this.paragraphLines(first, k - 1);
+      if (level > 0 && !this.tableStart(k2)) {
+        const lines2 = this.paragraphLines(first, k2 - 1);
         this.blocks.push({ type: "heading", depth: level, start: lines2[0].start, end: l.end, lines: lines2 });
-        this.i = k + 1;
+        this.i = k2 + 1;
         return;
       }
-      if (this.interrupts(k)) break;
-      k++;
+      if (this.interrupts(k2)) break;
+      k2++;
     }
-    const lines = this.paragraphLines(first, k - 1);
+    const lines = this.paragraphLines(first, k2 - 1);
     this.blocks.push({ type: "paragraph", start: lines[0].start, end: lines[lines.length - 1].end, lines });
-    this.i = k;
+    this.i = k2;
   }
   /** Each line's content from its first character to its end, trailing whitespace of the last one dropped. */
   paragraphLines(from, to) {
     const out = [];
-    for (let k = from; k <= to; k++) out.push({ start: this.line(k).first, end: this.line(k).end });
+    for (let k2 = from; k2 <= to; k2++) out.push({ start: this.line(k2).first, end: this.line(k2).end });
     const last = out[out.length - 1];
     while (last.end > last.start && (this.text[last.end - 1] === " " || this.text[last.end - 1] === "	"))
       last.end--;
@@ -30000,35 +28257,35 @@ var Reader = class {
       const m = marker(this.text, line);
       const item = this.listItem(line, m);
       items.push(item.block);
-      let k = item.next;
-      while (k < this.count && this.line(k).blank) k++;
-      const nextLine = k < this.count ? this.line(k) : void 0;
+      let k2 = item.next;
+      while (k2 < this.count && this.line(k2).blank) k2++;
+      const nextLine = k2 < this.count ? this.line(k2) : void 0;
       const next = nextLine ? marker(this.text, nextLine) : null;
       this.i = item.next;
       if (!next || next.ordered !== firstMarker.ordered || next.char !== firstMarker.char || thematicBreak(this.text, nextLine))
         break;
-      this.i = k;
+      this.i = k2;
     }
     this.blocks.push({ type: "list", start: items[0].start, end: items[items.length - 1].end, items });
   }
   listItem(line, m) {
-    const W2 = m.contentColumn;
+    const W = m.contentColumn;
     let last = this.i;
-    let k = this.i + 1;
+    let k2 = this.i + 1;
     const para = [];
     let inParagraph = !m.empty && !this.startsBlockAt(line, m.contentStart);
     if (inParagraph) para.push({ start: m.contentStart, end: line.end });
     let sawBlank = false;
     let open2 = inParagraph || !m.empty && this.opensParagraph({ ...line, first: m.contentStart });
-    while (k < this.count) {
-      const l = this.line(k);
+    while (k2 < this.count) {
+      const l = this.line(k2);
       if (l.blank) {
         sawBlank = true;
         inParagraph = false;
-        k++;
+        k2++;
         continue;
       }
-      if (l.indent >= W2) {
+      if (l.indent >= W) {
         if (inParagraph && this.startsBlockAt(l, l.first, true)) inParagraph = false;
         if (inParagraph) para.push({ start: l.first, end: l.end });
         else if (para.length === 0 && m.empty && last === this.i && !this.startsBlockAt(l, l.first)) {
@@ -30037,12 +28294,12 @@ var Reader = class {
         }
         open2 = this.opensParagraph(l);
         sawBlank = false;
-        last = k++;
+        last = k2++;
         continue;
       }
-      if (!sawBlank && open2 && !this.interrupts(k, false) && marker(this.text, l) === null) {
+      if (!sawBlank && open2 && !this.interrupts(k2, false) && marker(this.text, l) === null) {
         if (inParagraph) para.push({ start: l.first, end: l.end });
-        last = k++;
+        last = k2++;
         continue;
       }
       break;
@@ -30064,10 +28321,10 @@ var Reader = class {
         if (m.empty) return false;
         sub = { ...sub, first: m.contentStart };
       } else if (this.text[sub.first] === ">") {
-        let k = sub.first + 1;
-        while (k < sub.end && (this.text[k] === " " || this.text[k] === "	")) k++;
-        if (k === sub.end) return false;
-        sub = { ...sub, first: k };
+        let k2 = sub.first + 1;
+        while (k2 < sub.end && (this.text[k2] === " " || this.text[k2] === "	")) k2++;
+        if (k2 === sub.end) return false;
+        sub = { ...sub, first: k2 };
       } else {
         break;
       }
@@ -30127,11 +28384,11 @@ function markedUp(source, start, end, inCell) {
   };
   let i2 = start;
   while (i2 < end) {
-    let j = i2;
-    for (let code3 = source.charCodeAt(j); j < end && (code3 >= 128 || SPECIAL[code3] === 0); code3 = source.charCodeAt(++j)) ;
-    if (j > i2) {
-      literal += source.slice(i2, j);
-      i2 = j;
+    let j2 = i2;
+    for (let code3 = source.charCodeAt(j2); j2 < end && (code3 >= 128 || SPECIAL[code3] === 0); code3 = source.charCodeAt(++j2)) ;
+    if (j2 > i2) {
+      literal += source.slice(i2, j2);
+      i2 = j2;
       if (i2 === end) break;
     }
     const c2 = source[i2];
@@ -30219,10 +28476,10 @@ function backtickRuns(source, start, end) {
     next(n, from) {
       const list = byLength.get(n);
       if (!list) return -1;
-      let k = cursor.get(n) ?? 0;
-      while (k < list.length && list[k] < from) k++;
-      cursor.set(n, k);
-      return k < list.length ? list[k] : -1;
+      let k2 = cursor.get(n) ?? 0;
+      while (k2 < list.length && list[k2] < from) k2++;
+      cursor.set(n, k2);
+      return k2 < list.length ? list[k2] : -1;
     }
   };
 }
@@ -30255,8 +28512,8 @@ function flanking(source, start, end, i2, n, star) {
 function resolveEmphasis(pieces) {
   const openers = [];
   const bottom = /* @__PURE__ */ new Map();
-  for (let k = 0; k < pieces.length; k++) {
-    const d = pieces[k].delim;
+  for (let k2 = 0; k2 < pieces.length; k2++) {
+    const d = pieces[k2].delim;
     if (!d) continue;
     if (d.close) {
       const key = (d.char === "*" ? 0 : 6) + d.origLength % 3 * 2 + (d.open ? 1 : 0);
@@ -30278,10 +28535,10 @@ function resolveEmphasis(pieces) {
         matched = true;
         openers.length = od.length > 0 ? o + 1 : o;
       }
-      if (!matched) bottom.set(key, k - 1);
-      if (d.length > 0 && d.open) openers.push(k);
+      if (!matched) bottom.set(key, k2 - 1);
+      if (d.length > 0 && d.open) openers.push(k2);
     } else if (d.open) {
-      openers.push(k);
+      openers.push(k2);
     }
   }
   for (const p of pieces) if (p.delim) p.text = p.delim.char.repeat(p.delim.length);
@@ -30339,9 +28596,9 @@ function destinationEnd(text, from) {
   }
   const afterDest = i2;
   i2 = skipSpace(text, i2, last);
-  const q2 = text[i2];
-  if (i2 > afterDest && (q2 === '"' || q2 === "'" || q2 === "(")) {
-    const closeQ = q2 === "(" ? ")" : q2;
+  const q = text[i2];
+  if (i2 > afterDest && (q === '"' || q === "'" || q === "(")) {
+    const closeQ = q === "(" ? ")" : q;
     i2++;
     while (i2 < last && text[i2] !== closeQ) i2 += text[i2] === "\\" ? 2 : 1;
     if (i2 >= last) return -1;
@@ -30359,20 +28616,20 @@ function parseLedger(file, displayName) {
   const blocks = readBlocks(file.text, file.lineStarts);
   const ledger = emptyLedger();
   const text = (lines) => linesText(file.text, lines);
-  for (const b2 of blocks) {
-    if (b2.type === "heading" && b2.depth === 1 && !ledger.title)
-      ledger.title = { value: text(b2.lines), position: positionAt(file, b2.start), start: b2.start };
-    if (b2.type === "paragraph" && !ledger.updated) ledger.updated = updatedMarker(file, b2);
+  for (const b of blocks) {
+    if (b.type === "heading" && b.depth === 1 && !ledger.title)
+      ledger.title = { value: text(b.lines), position: positionAt(file, b.start), start: b.start };
+    if (b.type === "paragraph" && !ledger.updated) ledger.updated = updatedMarker(file, b);
   }
   const pin = section(file, blocks, PIN_SECTION_TITLE);
   if (pin) {
-    const lines = pin.body.flatMap((b2) => b2.type === "list" ? b2.items : []).map((item) => pinLine(file, item, displayName)).filter((l) => l !== null);
+    const lines = pin.body.flatMap((b) => b.type === "list" ? b.items : []).map((item) => pinLine(file, item, displayName)).filter((l) => l !== null);
     ledger.pinSection = { ...pin.section, lines };
     ledger.duplicateSections.push(...repeated(file, blocks, pin.index));
   }
   const pairs = section(file, blocks, LEDGER_SECTION_TITLE);
   if (pairs) {
-    const tables = pairs.body.filter((b2) => b2.type === "table");
+    const tables = pairs.body.filter((b) => b.type === "table");
     ledger.ledgerSection = {
       ...pairs.section,
       table: tables[0] ? table(file, tables[0]) : null,
@@ -30381,7 +28638,7 @@ function parseLedger(file, displayName) {
     };
     ledger.duplicateSections.push(...repeated(file, blocks, pairs.index));
   }
-  ledger.duplicateSections.sort((a, b2) => a.position.line - b2.position.line);
+  ledger.duplicateSections.sort((a, b) => a.position.line - b.position.line);
   return ledger;
 }
 function linesText(source, lines) {
@@ -30403,7 +28660,7 @@ function updatedMarker(file, block) {
 function section(file, blocks, title) {
   const wanted = normalize(title);
   const index = blocks.findIndex(
-    (b2) => b2.type === "heading" && b2.depth === 2 && normalize(linesText(file.text, b2.lines)) === wanted
+    (b) => b.type === "heading" && b.depth === 2 && normalize(linesText(file.text, b.lines)) === wanted
   );
   if (index === -1) return null;
   const heading = blocks[index];
@@ -30425,15 +28682,15 @@ function repeated(file, blocks, index) {
   const heading = blocks[index];
   if (heading.type !== "heading") return out;
   const title = normalize(linesText(file.text, heading.lines));
-  blocks.forEach((b2, i2) => {
-    if (i2 === index || b2.type !== "heading") return;
-    const value = linesText(file.text, b2.lines);
-    if (normalize(value) === title) out.push({ value, position: positionAt(file, b2.start) });
+  blocks.forEach((b, i2) => {
+    if (i2 === index || b.type !== "heading") return;
+    const value = linesText(file.text, b.lines);
+    if (normalize(value) === title) out.push({ value, position: positionAt(file, b.start) });
   });
   return out;
 }
-function isSectionEnd(b2) {
-  return b2.type === "heading" && b2.depth <= 2;
+function isSectionEnd(b) {
+  return b.type === "heading" && b.depth <= 2;
 }
 function pinLine(file, item, displayName) {
   const para = item.paragraph;
@@ -30466,7 +28723,7 @@ function table(file, block) {
 }
 function rowsOf(file, spans) {
   const rows = [];
-  for (let k = 0; k < spans.length; k += 2) rows.push(new Row(file, spans[k], spans[k + 1]));
+  for (let k2 = 0; k2 < spans.length; k2 += 2) rows.push(new Row(file, spans[k2], spans[k2 + 1]));
   return rows;
 }
 var Row = class {
@@ -30786,11 +29043,11 @@ function header(path2, table2) {
 }
 function rowFormat(path2, row) {
   const record = Object.fromEntries(LEDGER_COLUMNS.map((c2) => [c2.key, cellText(row, c2.key)]));
-  if (Te(record)) return [];
+  if (ge(record)) return [];
   const out = [];
-  for (const e of Te.errors ?? []) {
+  for (const e of ge.errors ?? []) {
     const key = e.instancePath.slice(1);
-    const message = schemaMessage(e, Ze.validateLedgerRow) ?? e.message;
+    const message = schemaMessage(e, Pe.validateLedgerRow) ?? e.message;
     const text = cellText(row, key);
     if (key === "status") {
       const near = LEDGER_STATUSES.find((s) => s.toLowerCase() === text.toLowerCase());
@@ -31066,12 +29323,12 @@ function inlineMarkers(file) {
 }
 
 // src/trio/load.ts
-var PIN = { validate: Oe, file: Ze.validatePin };
-var MANIFEST = { validate: Ne, file: Ze.validateManifest };
-var HANDOFF = { validate: Le, file: Ze.validateHandoff };
+var PIN = { validate: ye, file: Pe.validatePin };
+var MANIFEST = { validate: _e, file: Pe.validateManifest };
+var HANDOFF = { validate: ve, file: Pe.validateHandoff };
 var MAX_MATRIX_BYTES = 1024 * 1024;
 function trioFromBytes(baseline, bytes) {
-  const read = (b2) => b2 ? { kind: "ok", bytes: b2 } : { kind: "missing" };
+  const read = (b) => b ? { kind: "ok", bytes: b } : { kind: "missing" };
   return {
     pin: jsonFile(fileOf("pin", baseline.trio.pin, read(bytes.pin)), PIN),
     manifest: jsonFile(fileOf("manifest", baseline.trio.manifest, read(bytes.manifest)), MANIFEST),
@@ -31089,7 +29346,7 @@ function fileOf(role, path2, read) {
   };
 }
 function producerFilesFromBytes(baseline, bytes) {
-  const read = (b2) => b2 ? { kind: "ok", bytes: b2 } : { kind: "missing" };
+  const read = (b) => b ? { kind: "ok", bytes: b } : { kind: "missing" };
   const paths = producerPaths(baseline);
   return {
     manifest: jsonFile(fileOf("producer-manifest", paths.manifest, read(bytes.manifest)), MANIFEST),
@@ -31100,8 +29357,8 @@ function producerPaths(baseline) {
   const p = baseline.producer;
   return { manifest: joinPosix(p.root, p.manifest), handoff: joinPosix(p.root, p.handoff) };
 }
-function joinPosix(a, b2) {
-  return `${a.replace(/\/+$/, "")}/${b2.replace(/^\.?\/+/, "")}`;
+function joinPosix(a, b) {
+  return `${a.replace(/\/+$/, "")}/${b.replace(/^\.?\/+/, "")}`;
 }
 function jsonFile(file, schema) {
   if (!file.source || file.source.text.trim() === "")
@@ -31139,6 +29396,32 @@ function operationResult(evidence, operation, baselines) {
 `);
   }
   return { operation, verdict, baselines, evidence: file };
+}
+
+// src/evidence/statement.ts
+var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
+var PREDICATE_TYPE = "https://baseline-gate.dev/attestation/evidence-packet/v1";
+function judgedCommit(packet) {
+  return packet.change?.head ?? packet.judged_at.commit ?? packet.git.commit;
+}
+function commitSubjectName(repository, commit) {
+  return `git+${repository ?? "local"}@${commit}`;
+}
+function buildStatement(packet) {
+  const subject2 = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const file of [packet.trio.pin, packet.trio.manifest, packet.trio.matrix]) {
+    if (file.sha256 === null || seen.has(file.path)) continue;
+    seen.add(file.path);
+    subject2.push({ name: file.path, digest: { sha256: file.sha256 } });
+  }
+  const commit = judgedCommit(packet);
+  if (commit !== null)
+    subject2.push({ name: commitSubjectName(packet.git.repository, commit), digest: { gitCommit: commit } });
+  return { _type: STATEMENT_TYPE, subject: subject2, predicateType: PREDICATE_TYPE, predicate: packet };
+}
+function statementFileName(packetFile) {
+  return packetFile.replace(/\.json$/, "") + ".intoto.json";
 }
 
 // src/operations/instant.ts
@@ -31183,7 +29466,12 @@ function packetFiles(packet, markdown = {}) {
   return [
     { name: `${name}.json`, content: `${JSON.stringify(packet, null, 2)}
 ` },
-    { name: `${name}.md`, content: renderPacketMarkdown(packet, markdown) }
+    { name: `${name}.md`, content: renderPacketMarkdown(packet, markdown) },
+    {
+      name: statementFileName(`${name}.json`),
+      content: `${JSON.stringify(buildStatement(packet), null, 2)}
+`
+    }
   ];
 }
 function writePacket(evidence, packet, markdown = {}) {
@@ -31191,8 +29479,8 @@ function writePacket(evidence, packet, markdown = {}) {
 }
 
 // src/operations/trio-files.ts
-function sameBytes(a, b2) {
-  return a === null || b2 === null ? a === b2 : a.equals(b2);
+function sameBytes(a, b) {
+  return a === null || b === null ? a === b : a.equals(b);
 }
 
 // src/operations/suites.ts
@@ -31252,8 +29540,8 @@ import { resolve as resolve4 } from "node:path";
 var KEEP = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TERM|TMPDIR|TEMP|TMP|CI|SOURCE_DATE_EPOCH|CARGO_[A-Z0-9_]+|RUSTUP_[A-Z0-9_]+|RUST_[A-Z0-9_]+|RUSTFLAGS|RUSTDOCFLAGS|CC|CXX|NODE_OPTIONS|NPM_CONFIG_[A-Z0-9_]+|npm_config_[a-z0-9_]+)$/;
 function childEnv(env2, extra = {}) {
   const out = {};
-  for (const [k, v] of Object.entries(env2)) {
-    if (v !== void 0 && KEEP.test(k) && !/TOKEN|SECRET|PASSWORD/i.test(k)) out[k] = v;
+  for (const [k2, v] of Object.entries(env2)) {
+    if (v !== void 0 && KEEP.test(k2) && !/TOKEN|SECRET|PASSWORD/i.test(k2)) out[k2] = v;
   }
   return { ...out, ...extra };
 }
@@ -31358,7 +29646,7 @@ function claim(scope, known, table2, carriesMarker) {
     const key = procKey(parent);
     return key === leaderKey || next.has(key);
   };
-  const candidates = table2.filter((p) => mayBeTheSteps(scope, p) && procKey(p) !== leaderKey && !next.has(procKey(p))).sort((a, b2) => a.start - b2.start);
+  const candidates = table2.filter((p) => mayBeTheSteps(scope, p) && procKey(p) !== leaderKey && !next.has(procKey(p))).sort((a, b) => a.start - b.start);
   let added = true;
   while (added) {
     added = false;
@@ -31398,7 +29686,7 @@ function targets(scope, known, table2) {
     const found = p.pgid === scope.leader.pid ? "group" : via === "tree" ? "descendant" : "marker";
     out.push({ pid: p.pid, start: p.start, comm: p.comm, found });
   }
-  return out.sort((a, b2) => a.start - b2.start || a.pid - b2.pid);
+  return out.sort((a, b) => a.start - b.start || a.pid - b.pid);
 }
 function groupIsTheSteps(scope, known, table2) {
   return groupOpenIn(scope, table2) || table2.some((p) => p.pgid === scope.leader.pid && known.has(procKey(p)));
@@ -31482,12 +29770,12 @@ function markersOf(p) {
 function tick() {
   const table2 = readProcTable();
   if (!table2) return;
-  for (const w of watches) w.observe(table2);
+  for (const w2 of watches) w2.observe(table2);
   const present = new Set(table2.map(procKey));
   for (const key of markers.keys()) if (!present.has(key)) markers.delete(key);
 }
-function register(w) {
-  watches.add(w);
+function register(w2) {
+  watches.add(w2);
   if (!poller) {
     poller = setInterval(() => {
       try {
@@ -31499,8 +29787,8 @@ function register(w) {
     poller.unref();
   }
 }
-function unregister(w) {
-  watches.delete(w);
+function unregister(w2) {
+  watches.delete(w2);
   if (watches.size === 0 && poller) {
     clearInterval(poller);
     poller = void 0;
@@ -31597,7 +29885,7 @@ var StepWatch = class _StepWatch {
   }
   /** What was signalled, in the order found. */
   killed() {
-    return [...this.killedByKey.values()].map((k) => ({ ...k }));
+    return [...this.killedByKey.values()].map((k2) => ({ ...k2 }));
   }
   /** A last sweep, and no more polling. */
   close() {
@@ -31704,13 +29992,13 @@ function spawnGroup(argv, options) {
     watch?.close();
     return { killed: watch?.killed() ?? [], containment };
   };
-  const exited = new Promise((resolve8) => {
+  const exited = new Promise((resolve9) => {
     child.once("error", (e) => {
-      resolve8({ code: null, signal: null, error: e.code ?? e.message, ...ended() });
+      resolve9({ code: null, signal: null, error: e.code ?? e.message, ...ended() });
     });
     child.once("close", (code2, signal) => {
       clearTimeout(linger);
-      resolve8({ code: code2, signal, ...forcedClosed ? { outputForcedClosed: true } : {}, ...ended() });
+      resolve9({ code: code2, signal, ...forcedClosed ? { outputForcedClosed: true } : {}, ...ended() });
     });
   });
   return {
@@ -31974,7 +30262,7 @@ async function runBaselineSuites(input) {
     const { index, step: step2 } = policyStep.get(spec);
     const redacted = await input.redactor.redact(run2.output);
     redactions += redacted.count;
-    for (const [k, n] of Object.entries(redacted.kinds)) kinds[k] = (kinds[k] ?? 0) + n;
+    for (const [k2, n] of Object.entries(redacted.kinds)) kinds[k2] = (kinds[k2] ?? 0) + n;
     const logFile = logFileName(input.packet, index, spec.suite, spec.name);
     input.evidence.write(logFile, redacted.text);
     const result = {
@@ -31994,7 +30282,7 @@ async function runBaselineSuites(input) {
       log_tail: logTail(redacted.text),
       // a command name is the process's own choice: redacted like its output
       killed: await Promise.all(
-        run2.killed.map(async (k) => ({ ...k, command: (await input.redactor.redact(k.command)).text }))
+        run2.killed.map(async (k2) => ({ ...k2, command: (await input.redactor.redact(k2.command)).text }))
       ),
       containment: run2.containment
     };
@@ -32218,8 +30506,8 @@ function gateAtBase(ctx, baseline, basePolicy) {
   if (ctx.policy.source === "file" && ctx.policy.path?.startsWith("/")) return baseline;
   try {
     const atBase = policyAtRevision(ctx.root, basePolicy, policyPathInRepo(ctx.policy));
-    const b2 = atBase.baselines.find((x2) => x2.name === baseline.name);
-    return b2 ?? `the base revision's policy has no baseline "${baseline.name}", so it names no owners`;
+    const b = atBase.baselines.find((x2) => x2.name === baseline.name);
+    return b ?? `the base revision's policy has no baseline "${baseline.name}", so it names no owners`;
   } catch (e) {
     return `the base revision's policy cannot be read (${e.message})`;
   }
@@ -32586,13 +30874,13 @@ var Context = class {
 // node_modules/@actions/github/lib/internal/utils.js
 var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
-var __awaiter2 = function(thisArg, _arguments, P, generator) {
+var __awaiter2 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve8) {
-      resolve8(value);
+    return value instanceof P2 ? value : new P2(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve8, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -32608,7 +30896,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -32864,7 +31152,7 @@ function extractUrlVariableNames(url) {
   if (!matches2) {
     return [];
   }
-  return matches2.map(removeNonChars).reduce((a, b2) => a.concat(b2), []);
+  return matches2.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
 function omit(object, keysToOmit) {
   const result = { __proto__: null };
@@ -32922,9 +31210,9 @@ function getValues(context4, operator, key, modifier) {
             );
           });
         } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
+          Object.keys(value).forEach(function(k2) {
+            if (isDefined(value[k2])) {
+              result.push(encodeValue(operator, value[k2], k2));
             }
           });
         }
@@ -32935,10 +31223,10 @@ function getValues(context4, operator, key, modifier) {
             tmp.push(encodeValue(operator, value2));
           });
         } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
+          Object.keys(value).forEach(function(k2) {
+            if (isDefined(value[k2])) {
+              tmp.push(encodeUnreserved(k2));
+              tmp.push(encodeValue(operator, value[k2].toString()));
             }
           });
         }
@@ -33382,17 +31670,17 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
       }
     } else {
       while (node.index < node.keys.length) {
-        const k = node.keys[node.index++];
-        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+        const k2 = node.keys[node.index++];
+        const isFilteredOutByArray = propertyList && !propertyList.has(k2);
         if (isFilteredOutByArray) continue;
-        const childRaw = node.val[k];
-        const childVal = prepareVal(node.val, k, childRaw);
+        const childRaw = node.val[k2];
+        const childVal = prepareVal(node.val, k2, childRaw);
         if (isUnstringifiable(childVal)) continue;
         if (!node.first) chunks.push(",");
         if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
+          chunks.push("\n" + space.repeat(level) + originalStringify(k2) + ": ");
         } else {
-          chunks.push(originalStringify(k) + ":");
+          chunks.push(originalStringify(k2) + ":");
         }
         const isComplexObject = childVal !== null && typeof childVal === "object";
         const isNativeRaw = isRawJSON(childVal);
@@ -33403,7 +31691,7 @@ var stringifyIteratively = (rootValue, replacer, spaceParam) => {
           visited.add(childVal);
           stack.push({
             parent: node.val,
-            key: k,
+            key: k2,
             val: childVal,
             isArray: Array.isArray(childVal),
             keys: Array.isArray(childVal) ? null : Object.keys(childVal),
@@ -36736,6 +35024,10 @@ var package_default = {
     "@actions/github": "9.1.1",
     "@secretlint/core": "11.7.1",
     "@secretlint/secretlint-rule-preset-recommend": "11.7.1",
+    "@sigstore/bundle": "4.0.0",
+    "@sigstore/core": "3.2.1",
+    "@sigstore/protobuf-specs": "0.5.2",
+    "@sigstore/verify": "3.1.1",
     ajv: "8.20.0",
     "ajv-formats": "3.0.1",
     diff: "9.0.0",
@@ -36752,6 +35044,7 @@ var package_default = {
     "@types/mdast": "4.0.4",
     "@types/node": "20.19.43",
     "@types/semver": "7.8.0",
+    "ajv-draft-04": "1.0.0",
     esbuild: "0.28.2",
     eslint: "10.15.0",
     "fast-check": "4.10.2",
@@ -36780,8 +35073,8 @@ var package_default = {
 var TOOL_VERSION = package_default.version;
 
 // src/github/request.ts
-var realSleep = (ms, signal) => new Promise((resolve8) => {
-  const timer = setTimeout(resolve8, ms);
+var realSleep = (ms, signal) => new Promise((resolve9) => {
+  const timer = setTimeout(resolve9, ms);
   signal?.addEventListener("abort", () => clearTimeout(timer), { once: true });
 });
 var MAX_RETRY_AFTER_MS = 5e3;
@@ -37236,7 +35529,7 @@ function countApprovals(reviews, context4) {
   const { headSha, author } = context4;
   const authorKey = author?.login.toLowerCase() ?? null;
   const ordered = reviews.map((review, index) => ({ review, index })).sort(
-    (a, b2) => (a.review.submittedAt ?? "").localeCompare(b2.review.submittedAt ?? "") || a.index - b2.index
+    (a, b) => (a.review.submittedAt ?? "").localeCompare(b.review.submittedAt ?? "") || a.index - b.index
   ).map(({ review }) => review);
   const people = /* @__PURE__ */ new Map();
   for (const review of ordered) {
@@ -37281,7 +35574,7 @@ function countApprovals(reviews, context4) {
       );
     }
   }
-  notCounted.sort((a, b2) => a.login.toLowerCase().localeCompare(b2.login.toLowerCase()));
+  notCounted.sort((a, b) => a.login.toLowerCase().localeCompare(b.login.toLowerCase()));
   return { approvers, notCounted };
 }
 function jointDecision(approvers, owners) {
@@ -37390,9 +35683,71 @@ function jointApprovalApi(session) {
         });
         const { consumer, producer, approved } = decision;
         const notCounted = [...counted.notCounted, ...decision.notOwners].sort(
-          (a, b2) => a.login.toLowerCase().localeCompare(b2.login.toLowerCase())
+          (a, b) => a.login.toLowerCase().localeCompare(b.login.toLowerCase())
         );
         return { consumer, producer, headSha, approved, notCounted };
+      });
+    }
+  };
+}
+
+// src/github/labels.ts
+var same = (a, b) => a.toLowerCase() === b.toLowerCase();
+function labelApi(session) {
+  const { owner, repo, fullName, api, step: step2, call } = session;
+  return {
+    syncLabels: (issue2, input) => {
+      const { wanted, exclusive } = input ?? {};
+      const doing = {
+        what: `set the labels of #${String(issue2)} of ${fullName}`,
+        permission: "`issues: write` or `pull-requests: write`",
+        subject: `the repository ${fullName} and the number ${String(issue2)}`
+      };
+      const problem = () => {
+        const bad = numberProblem(issue2, "an issue");
+        if (bad) return bad;
+        if (!Array.isArray(wanted) || !Array.isArray(exclusive)) return "the labels are not lists.";
+        for (const label3 of [...wanted, ...exclusive]) {
+          const badLabel = labelProblem(label3);
+          if (badLabel) return badLabel;
+        }
+        return null;
+      };
+      return call(doing, problem, async () => {
+        const listed = await step2(
+          doing,
+          () => api().paginate(api().rest.issues.listLabelsOnIssue, {
+            owner,
+            repo,
+            issue_number: issue2,
+            per_page: 100
+          })
+        );
+        let labels = listed.map((l) => l.name);
+        const added = wanted.filter(
+          (w2, i2) => !labels.some((l) => same(l, w2)) && wanted.findIndex((x2) => same(x2, w2)) === i2
+        );
+        const removed = labels.filter(
+          (l) => exclusive.some((e) => same(e, l)) && !wanted.some((w2) => same(w2, l))
+        );
+        if (added.length > 0) {
+          const { data } = await step2(
+            doing,
+            () => api().rest.issues.addLabels({ owner, repo, issue_number: issue2, labels: added })
+          );
+          labels = data.map((l) => l.name);
+        }
+        for (const name of removed) {
+          await step2(doing, async () => {
+            try {
+              await api().rest.issues.removeLabel({ owner, repo, issue_number: issue2, name });
+            } catch (error2) {
+              if (statusOf(error2) !== 404) throw error2;
+            }
+          });
+          labels = labels.filter((l) => !same(l, name));
+        }
+        return { labels, added, removed };
       });
     }
   };
@@ -37743,6 +36098,7 @@ function createGitHubClient(options) {
     ...stickyCommentApi(session),
     ...issueApi(session),
     ...jointApprovalApi(session),
+    ...labelApi(session),
     ...branchCommitApi(session),
     ...pullRequestApi(session),
     ...workflowRunApi(session)
@@ -37798,17 +36154,24 @@ function label2(id) {
   if (id?.commit_sha) return ["commit ", c(short2(id.commit_sha))];
   return ["an unknown baseline"];
 }
-function subject(b2) {
-  const name = c(b2.name);
-  if (b2.rollback) {
-    const r = b2.rollback;
+function subject(b) {
+  const name = c(b.name);
+  if (b.rollback) {
+    const r = b.rollback;
     const from = label2(r.from);
-    const to = label2(b2.identity);
+    const to = label2(b.identity);
     switch (r.status) {
       case "restored":
         return [name, ": ", ...from, " withdrawn, ", ...to, " restored"];
       case "dry-run":
-        return [name, ": would withdraw ", ...from, " and restore ", ...to, " (dry run, nothing written)"];
+        return [
+          name,
+          ": would withdraw ",
+          ...from,
+          " and restore ",
+          ...to,
+          r.drill ? " (rollback drill, nothing written)" : " (dry run, nothing written)"
+        ];
       case "already-current":
         return [name, ": ", ...from, " was already the rollback target; nothing changed"];
       case "verification-failed":
@@ -37817,31 +36180,31 @@ function subject(b2) {
         return [name, ": the rollback of ", ...from, " did not complete"];
     }
   }
-  if (b2.change) {
-    const ch = b2.change;
+  if (b.change) {
+    const ch = b.change;
     if (!ch.trio_changed)
       return [name, ": the trio did not change between ", c(short2(ch.base)), " and ", c(short2(ch.head))];
-    const same = b2.previous?.release_tag === b2.identity.release_tag && b2.previous?.commit_sha === b2.identity.commit_sha;
-    if (same)
+    const same2 = b.previous?.release_tag === b.identity.release_tag && b.previous?.commit_sha === b.identity.commit_sha;
+    if (same2)
       return [
         name,
         " at ",
-        ...label2(b2.identity),
+        ...label2(b.identity),
         ": the baseline is unchanged (",
         ch.changed_files.length === 1 ? "1 file" : `${ch.changed_files.length} files`,
         " of the trio changed)"
       ];
-    const from = b2.previous ? label2(b2.previous) : [c(short2(ch.base))];
+    const from = b.previous ? label2(b.previous) : [c(short2(ch.base))];
     return [
       name,
       ": ",
       ...from,
       " \u2192 ",
-      ...label2(b2.identity),
+      ...label2(b.identity),
       `, ${ch.classification === "none" ? "no contract" : ch.classification} change${ch.rollback ? " (a rollback)" : ""}`
     ];
   }
-  const id = b2.identity;
+  const id = b.identity;
   if (!id.release_tag && !id.commit_sha) return [name, ": no baseline identity (the pin could not be read)"];
   return [
     name,
@@ -37850,16 +36213,16 @@ function subject(b2) {
     ...id.commit_sha && id.release_tag ? [" (commit ", c(short2(id.commit_sha)), ")"] : []
   ];
 }
-function postureWords(b2) {
-  const ch = b2.change;
+function postureWords(b) {
+  const ch = b.change;
   if (ch?.trio_changed && ch.posture_from !== ch.posture_to)
     return ["posture ", c(ch.posture_from ?? "not recorded"), " \u2192 ", c(ch.posture_to ?? "not recorded")];
-  return b2.posture ? ["posture ", c(b2.posture)] : ["posture not recorded"];
+  return b.posture ? ["posture ", c(b.posture)] : ["posture not recorded"];
 }
 function judged(result) {
   const op = result.operation;
   if (result.baselines.length === 1) return [`${op} of `, ...subject(result.baselines[0])];
-  const failed = result.baselines.filter((b2) => b2.verdict === "FAIL").length;
+  const failed = result.baselines.filter((b) => b.verdict === "FAIL").length;
   return [`${op} of ${result.baselines.length} baselines${failed > 0 ? `, ${failed} failing` : ""}`];
 }
 function context3(result, trigger) {
@@ -37872,16 +36235,16 @@ function context3(result, trigger) {
 // src/present/next-steps.ts
 var APPROVAL = /* @__PURE__ */ new Set(["BG801", "BG802"]);
 var notPassed = (s) => s.required && s.status !== "passed" && s.status !== "skipped";
-function ruleErrors(b2) {
-  return b2.findings.filter(
+function ruleErrors(b) {
+  return b.findings.filter(
     (f) => f.severity === "error" && !f.rule.startsWith("BG7") && !APPROVAL.has(f.rule)
   ).length;
 }
-function suitesSkippedForRules(b2) {
-  return b2.steps.some((s) => s.status === "skipped" && s.skip_reason?.startsWith(RULES_ALREADY_FAIL) === true);
+function suitesSkippedForRules(b) {
+  return b.steps.some((s) => s.status === "skipped" && s.skip_reason?.startsWith(RULES_ALREADY_FAIL) === true);
 }
-function failedSteps(b2) {
-  const failed = b2.steps.filter(notPassed);
+function failedSteps(b) {
+  const failed = b.steps.filter(notPassed);
   if (failed.length === 0) return null;
   const names = failed.slice(0, 3).flatMap((s, i2) => [...i2 > 0 ? [", "] : [], c(`${s.suite} \u203A ${s.name}`)]);
   const more2 = failed.length > 3 ? ` and ${failed.length - 3} more` : "";
@@ -37891,39 +36254,39 @@ function failedSteps(b2) {
     failed.length === 1 ? `${more2}): its last lines are below, the whole log is in the evidence.` : `${more2}): their last lines are below, the whole logs are in the evidence.`
   ];
 }
-function promotion(b2) {
-  const ch = b2.change;
+function promotion(b) {
+  const ch = b.change;
   const base = ch ? ch.base.slice(0, 12) : "BASE";
   const local = c(`npx baseline-gate promote --base ${base}`);
   const out = [];
-  if (b2.verdict === "PASS") {
+  if (b.verdict === "PASS") {
     if (ch && !ch.trio_changed)
       return [["Nothing to do: the trio did not change, so there is nothing to gate."]];
-    if (b2.findings.some((f) => f.rule === "BG704"))
+    if (b.findings.some((f) => f.rule === "BG704"))
       out.push(["The suites did not run (asked for no suites): run them before merging with ", local, "."]);
     out.push(["Merge once the change is reviewed."]);
-    if (b2.posture !== "GO")
+    if (b.posture !== "GO")
       out.push([
         "The runtime cutover posture stays ",
-        c(b2.posture ?? "NO-GO"),
+        c(b.posture ?? "NO-GO"),
         ": GO takes a posture-only change approved by a consumer owner and a producer owner."
       ]);
     return out;
   }
-  const errors = ruleErrors(b2);
+  const errors = ruleErrors(b);
   if (errors > 0)
     out.push([
       `Fix the ${plural(errors, "error")} listed under Findings, then push again; `,
       local,
       " gives the same verdict locally."
     ]);
-  if (b2.findings.some((f) => f.rule === "BG801"))
+  if (b.findings.some((f) => f.rule === "BG801"))
     out.push([
       "Get an approving review from a consumer owner and from a producer owner (the author and bots do not count), then re-run this check."
     ]);
-  if (b2.findings.some((f) => f.rule === "BG802"))
+  if (b.findings.some((f) => f.rule === "BG802"))
     out.push(["The joint approval could not be checked: see ", c("BG802"), " under Findings."]);
-  if (suitesSkippedForRules(b2))
+  if (suitesSkippedForRules(b))
     out.push([
       "The suites were skipped because the rules already fail: they run once the rules pass, or now with ",
       c("--suites-anyway"),
@@ -37931,27 +36294,27 @@ function promotion(b2) {
       c("suites-anyway: true"),
       ")."
     ]);
-  const steps = failedSteps(b2);
+  const steps = failedSteps(b);
   if (steps) out.push(steps);
   return out;
 }
-function health(b2) {
-  if (b2.verdict === "PASS") return [["Nothing to do: the trio, the producer and the rules agree."]];
+function health(b) {
+  if (b.verdict === "PASS") return [["Nothing to do: the trio, the producer and the rules agree."]];
   const out = [];
-  const errors = ruleErrors(b2);
+  const errors = ruleErrors(b);
   if (errors > 0)
     out.push([
       `Fix the ${plural(errors, "error")} listed under Findings; `,
       c("npx baseline-gate health"),
       " gives the same verdict locally."
     ]);
-  if (b2.findings.some((f) => f.severity === "error" && f.rule.startsWith("BG3")))
+  if (b.findings.some((f) => f.severity === "error" && f.rule.startsWith("BG3")))
     out.push([
       "If the producer moved on to a new release, ",
       c("npx baseline-gate repin"),
       " updates the trio for one pull request."
     ]);
-  const steps = failedSteps(b2);
+  const steps = failedSteps(b);
   return [
     ...out,
     ...steps ? [steps] : [],
@@ -37962,9 +36325,10 @@ function health(b2) {
     ]
   ];
 }
-function rollback(b2) {
-  const r = b2.rollback;
+function rollback(b) {
+  const r = b.rollback;
   if (!r) return [];
+  if (r.drill) return drill(b);
   const out = [];
   const review = r.pullRequestUrl ? [
     "Review and merge the rollback pull request: ",
@@ -37974,7 +36338,7 @@ function rollback(b2) {
   switch (r.status) {
     case "restored":
       out.push(review);
-      if (!b2.steps.some((s) => s.status !== "skipped" && s.status !== "not-run"))
+      if (!b.steps.some((s) => s.status !== "skipped" && s.status !== "not-run"))
         out.push([
           "Run the rollback suites on the restored baseline: this run skipped them, and the re-pin confirmation needs them."
         ]);
@@ -37998,7 +36362,7 @@ function rollback(b2) {
       out.push(["The rollback did not complete: fix the problem under Findings and run it again."]);
       break;
   }
-  const steps = r.status === "restored" || r.status === "verification-failed" ? failedSteps(b2) : null;
+  const steps = r.status === "restored" || r.status === "verification-failed" ? failedSteps(b) : null;
   if (steps) out.push(steps);
   out.push([
     "Keep the runtime cutover posture ",
@@ -38007,9 +36371,31 @@ function rollback(b2) {
   ]);
   return out;
 }
+function drill(b) {
+  const again = c(
+    `npx baseline-gate rollback --drill --baseline ${b.name} --trigger contract-drift --reason "rollback drill"`
+  );
+  if (b.verdict === "PASS")
+    return [
+      [
+        "Nothing to do: a rollback now would restore ",
+        c(b.identity.release_tag ?? "?"),
+        ". The suites did not run in the drill; a real rollback runs them."
+      ]
+    ];
+  return [
+    [
+      "Fix what the findings name (BG513: restore the revision the ledger still approves, or mark it ",
+      c("Rolled back"),
+      "; BG510: check out the full history, fetch-depth: 0), then run the drill again: ",
+      again,
+      "."
+    ]
+  ];
+}
 function nextSteps(result) {
   const all = result.baselines.flatMap(
-    (b2) => result.operation === "promotion" ? promotion(b2) : result.operation === "rollback" ? rollback(b2) : health(b2)
+    (b) => result.operation === "promotion" ? promotion(b) : result.operation === "rollback" ? rollback(b) : health(b)
   );
   const seen = /* @__PURE__ */ new Set();
   return all.filter((line) => {
@@ -38077,21 +36463,25 @@ var PROBE_REQUESTS = [
 var PREFLIGHT_SUITE = "preflight";
 
 // src/present/not-run.ts
-function notRun2(b2) {
+function notRun2(b) {
   const out = [];
-  const probe = b2.findings.find((f) => f.rule === "BG407");
+  const probe = b.findings.find((f) => f.rule === "BG407");
   if (probe) out.push([`${probe.message.charAt(0).toUpperCase()}${probe.message.slice(1)}.`]);
-  const suite = b2.steps.filter((s) => s.suite !== PREFLIGHT_SUITE);
+  const suite = b.steps.filter((s) => s.suite !== PREFLIGHT_SUITE);
   const skipped = suite.filter((s) => s.status === "skipped");
   const reasons = /* @__PURE__ */ new Map();
   for (const s of skipped) {
-    const why = s.skip_reason ?? b2.findings.find((f) => f.rule === "BG704")?.message ?? "no reason recorded";
+    const why = s.skip_reason ?? b.findings.find((f) => f.rule === "BG704")?.message ?? "no reason recorded";
     reasons.set(why, (reasons.get(why) ?? 0) + 1);
   }
   for (const [why, n] of reasons) out.push([`${plural(n, "suite step")} of ${suite.length} skipped: ${why}.`]);
   const never = suite.filter((s) => s.status === "not-run");
   if (never.length > 0)
     out.push([`${plural(never.length, "suite step")} did not start (see the findings for why).`]);
+  for (const n of b.rollback?.drill?.notRun ?? []) {
+    if (n.what === "suites" && suite.length > 0) continue;
+    out.push([`Not checked by the rollback drill: ${n.text}.`]);
+  }
   return out;
 }
 
@@ -38110,7 +36500,7 @@ function reportMarkdown(result, detail, o) {
   }
   const single = result.baselines.length === 1;
   if (!single) out.push(...overview(result));
-  for (const b2 of result.baselines) out.push(...baselineSection(result, b2, detail, o.links, single));
+  for (const b of result.baselines) out.push(...baselineSection(result, b, detail, o.links, single));
   for (const note of o.notes ?? []) out.push(note, "");
   const footer = [];
   if (o.links.run && safeUrl(o.links.run)) footer.push(`[The run](${o.links.run})`);
@@ -38123,7 +36513,7 @@ function overview(result) {
     "| Baseline | Verdict | Judged | Findings |",
     "| --- | --- | --- | --- |",
     ...result.baselines.map(
-      (b2) => `| ${escapeMarkdown(b2.name)} | ${icon(b2.verdict)} ${b2.verdict} | ${lineToMarkdown(subject(b2))} | ${countsLine(b2.findings)} |`
+      (b) => `| ${escapeMarkdown(b.name)} | ${icon(b.verdict)} ${b.verdict} | ${lineToMarkdown(subject(b))} | ${countsLine(b.findings)} |`
     ),
     ""
   ];
@@ -38143,45 +36533,45 @@ function stepsWords(steps) {
 function collapsed(summary2, body) {
   return [`<details><summary>${summary2}</summary>`, "", body, "", "</details>", ""];
 }
-function baselineSection(result, b2, detail, links2, single) {
+function baselineSection(result, b, detail, links2, single) {
   const out = [];
-  if (!single) out.push(`### ${icon(b2.verdict)} ${escapeMarkdown(b2.name)}: ${b2.verdict}`, "");
-  const missing = notRun2(b2);
+  if (!single) out.push(`### ${icon(b.verdict)} ${escapeMarkdown(b.name)}: ${b.verdict}`, "");
+  const missing = notRun2(b);
   if (missing.length > 0)
     out.push(`**Did not run:**`, "", ...missing.map((l) => `- ${lineToMarkdown(l)}`), "");
-  out.push(`${single ? "### " : "**"}Findings: ${countsLine(b2.findings)}${single ? "" : "**"}`, "");
-  if (b2.findings.length > 0) out.push(findingsMarkdown(b2.findings, links2.file, detail.findings), "");
+  out.push(`${single ? "### " : "**"}Findings: ${countsLine(b.findings)}${single ? "" : "**"}`, "");
+  if (b.findings.length > 0) out.push(findingsMarkdown(b.findings, links2.file, detail.findings), "");
   if (detail.tailChars > 0) {
-    const tails = failedStepTails(b2.steps, detail.tailChars);
+    const tails = failedStepTails(b.steps, detail.tailChars);
     if (tails !== "") out.push(tails);
   }
   if (!detail.details) return out;
-  if (b2.steps.length > 0) out.push(...collapsed(stepsWords(b2.steps), stepsTable(b2.steps)));
-  const left = leftRunning(b2.steps);
-  const killed = b2.steps.reduce((n, st) => n + (st.killed?.length ?? 0), 0);
+  if (b.steps.length > 0) out.push(...collapsed(stepsWords(b.steps), stepsTable(b.steps)));
+  const left = leftRunning(b.steps);
+  const killed = b.steps.reduce((n, st) => n + (st.killed?.length ?? 0), 0);
   if (left && killed > 0)
     out.push(...collapsed(`\u26A0\uFE0F ${plural(killed, "process", "processes")} the steps left running`, left));
-  if (b2.change) out.push(...collapsed("The change", changeTable(b2.change)));
+  if (b.change) out.push(...collapsed("The change", changeTable(b.change)));
   out.push(
     ...collapsed(
       `The baseline ${result.operation === "rollback" ? "now pinned" : "judged"}`,
-      identityTable(b2.identity, b2.posture)
+      identityTable(b.identity, b.posture)
     )
   );
-  if (b2.redactions !== void 0 && b2.redactions > 0)
-    out.push(`Secrets redacted from the captured output: ${b2.redactions}.`, "");
+  if (b.redactions !== void 0 && b.redactions > 0)
+    out.push(`Secrets redacted from the captured output: ${b.redactions}.`, "");
   return out;
 }
 function cutNotice(result, detail, o) {
   const designed = o.designed ?? FULL;
   const cut = [];
   const findings = result.baselines.reduce(
-    (n, b2) => n + Math.max(0, Math.min(b2.findings.length, designed.findings) - detail.findings),
+    (n, b) => n + Math.max(0, Math.min(b.findings.length, designed.findings) - detail.findings),
     0
   );
   if (findings > 0) cut.push(`${plural(findings, "finding")} not listed`);
   const tails = result.baselines.some(
-    (b2) => b2.steps.some((s) => s.required && s.status !== "passed" && s.log_tail)
+    (b) => b.steps.some((s) => s.required && s.status !== "passed" && s.log_tail)
   );
   if (tails && detail.tailChars === 0) cut.push("the log tails of the failed steps left out");
   else if (tails && detail.tailChars < designed.tailChars)
@@ -38659,13 +37049,13 @@ function boundaryBefore(text, i2) {
   if (i2 >= 2 && text.charCodeAt(i2 - 2) === 92 && (c2 === 110 || c2 === 116 || c2 === 114)) return true;
   if (i2 >= 3 && text.charCodeAt(i2 - 3) === 37 && isHex(c2) && isHex(text.charCodeAt(i2 - 2))) return true;
   if (c2 !== 109) return false;
-  let j = i2 - 2;
-  while (j >= 0 && i2 - j < 34) {
-    const d = text.charCodeAt(j);
-    if (d >= 48 && d <= 57 || d === 59) j--;
+  let j2 = i2 - 2;
+  while (j2 >= 0 && i2 - j2 < 34) {
+    const d = text.charCodeAt(j2);
+    if (d >= 48 && d <= 57 || d === 59) j2--;
     else break;
   }
-  return j >= 1 && text.charCodeAt(j) === 91 && text.charCodeAt(j - 1) === 27;
+  return j2 >= 1 && text.charCodeAt(j2) === 91 && text.charCodeAt(j2 - 1) === 27;
 }
 var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
   "true",
@@ -39393,10 +37783,10 @@ function filterDuplicatedMessages(messages2 = []) {
 
 // node_modules/@secretlint/core/module/messages/sort-messages-process.js
 function sortMessagesByLocation(messages2) {
-  return messages2.sort(function(a, b2) {
-    const startIndexDiff = a.range[0] - b2.range[0];
+  return messages2.sort(function(a, b) {
+    const startIndexDiff = a.range[0] - b.range[0];
     if (startIndexDiff === 0) {
-      return a.range[1] - b2.range[1];
+      return a.range[1] - b.range[1];
     } else {
       return startIndexDiff;
     }
@@ -41240,8 +39630,8 @@ function requireRegexpStringMatcher() {
       }
     };
     exports$1.createRegExp = createRegExp;
-    var isEqualMatchPatternResult = function(a, b2) {
-      return a.startIndex === b2.startIndex && a.endIndex === b2.endIndex && a.match === b2.match;
+    var isEqualMatchPatternResult = function(a, b) {
+      return a.startIndex === b.startIndex && a.endIndex === b.endIndex && a.match === b.match;
     };
     var matchPatterns = function(text, regExpLikeStrings) {
       var matchPatternResults = [];
@@ -42604,7 +40994,7 @@ function overlapsAny(ranges, start, end) {
 }
 function applySpans(text, spans, kinds) {
   if (spans.length === 0) return { text, count: 0 };
-  const sorted = spans.filter((s) => s.end > s.start).sort((a, b2) => a.start - b2.start || a.rank - b2.rank || b2.end - a.end);
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || a.rank - b.rank || b.end - a.end);
   const parts = [];
   let cursor = 0;
   let count2 = 0;
@@ -42641,7 +41031,7 @@ function needlesOf(secrets) {
     if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH) continue;
     for (const form of secretForms(secret)) needles.add(form);
   }
-  return [...needles].sort((a, b2) => b2.length - a.length || (a < b2 ? -1 : a > b2 ? 1 : 0));
+  return [...needles].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
 }
 var escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 function needleSearch(needles) {
@@ -42667,7 +41057,7 @@ function needleSearch(needles) {
       for (let i2 = text.indexOf(needle); i2 >= 0; i2 = text.indexOf(needle, i2 + 1))
         hits.push([i2, i2 + needle.length]);
     }
-    hits.sort((a, b2) => a[0] - b2[0] || b2[1] - a[1]);
+    hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
     for (const [start, end] of hits) found(start, end);
   };
 }
@@ -42785,9 +41175,9 @@ async function writeSummary(text, redactor, env2) {
   }
 }
 function failureMessage(result) {
-  const findings = result.baselines.flatMap((b2) => b2.findings);
+  const findings = result.baselines.flatMap((b) => b.findings);
   const errors = findings.filter((f) => f.severity === "error").length;
-  const steps = result.baselines.flatMap((b2) => b2.steps).filter((s) => s.required && s.status !== "passed");
+  const steps = result.baselines.flatMap((b) => b.steps).filter((s) => s.required && s.status !== "passed");
   const parts = [plural(errors, "error")];
   if (steps.length > 0) parts.push(`${steps.length} step${steps.length === 1 ? "" : "s"} did not pass`);
   return `baseline ${result.operation} FAIL: ${parts.join(", ")} (see the annotations and the job summary)`;
@@ -42924,7 +41314,16 @@ var ACTION_IO = {
       "schedule-interval-hours": { required: false, default: "24" },
       "upload-evidence": { ...TRUE, composite: true }
     },
-    outputs: ["verdict", "posture", "findings-count", "evidence-dir", "artifact-name", "drift-issue-url"],
+    outputs: [
+      "verdict",
+      "posture",
+      "findings-count",
+      "evidence-dir",
+      "attestation",
+      "artifact-name",
+      "drift-issue-url",
+      "sarif"
+    ],
     stepOutputs: []
   },
   promotion: {
@@ -42944,7 +41343,9 @@ var ACTION_IO = {
       "posture",
       "findings-count",
       "evidence-dir",
-      "artifact-name"
+      "attestation",
+      "artifact-name",
+      "sarif"
     ],
     stepOutputs: ["upload-evidence"]
   },
@@ -42955,6 +41356,7 @@ var ACTION_IO = {
       reason: { required: true },
       target: OPTIONAL,
       "dry-run": FALSE,
+      drill: FALSE,
       suites: TRUE,
       "base-branch": OPTIONAL,
       "upload-evidence": TRUE
@@ -42964,10 +41366,22 @@ var ACTION_IO = {
       "target-tag",
       "pull-request-url",
       "incident-issue-url",
+      "drift-issue-url",
       "evidence-dir",
-      "artifact-name"
+      "attestation",
+      "artifact-name",
+      "sarif"
     ],
     stepOutputs: ["upload-evidence"]
+  },
+  repin: {
+    inputs: {
+      ...COMMON,
+      tag: { required: true },
+      "base-branch": OPTIONAL
+    },
+    outputs: ["verdict", "classification", "pull-request-url", "findings-count"],
+    stepOutputs: []
   }
 };
 
@@ -43036,6 +41450,232 @@ function annotate(findings, root, env2, failing, ownWarnings = 0) {
   return plan;
 }
 
+// src/present/sarif.ts
+import { relative as relative5, resolve as resolve8, sep as sep3 } from "node:path";
+
+// src/evidence/sarif.ts
+import { createHash as createHash2 } from "node:crypto";
+var SARIF_VERSION = "2.1.0";
+var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+var FINGERPRINT_KEY = "baselineGateFinding/v1";
+var LEVEL = { error: "error", warning: "warning", notice: "note" };
+var FAMILY = {
+  "1": "parse-and-schema",
+  "2": "trio-consistency",
+  "3": "producer-drift",
+  "4": "runtime-preflight",
+  "5": "change",
+  "6": "adapter-boundary",
+  "7": "suites",
+  "8": "posture-and-approval"
+};
+function sarifFileName(operation, baselines) {
+  return `${baselines.length === 1 ? packetName(operation, baselines[0]) : operation}.sarif`;
+}
+function sarifCategory(operation, baselines) {
+  return `${TOOL_NAME}/${operation}/${[...baselines].sort().join("+")}/`;
+}
+function sarifLog(input) {
+  const names = input.baselines.map((b) => b.name);
+  const located = input.baselines.flatMap(
+    (b) => sortFindings(b.findings).map((f) => ({ baseline: b, finding: f }))
+  );
+  const ruleIds = [...new Set(located.map((l) => l.finding.rule))].sort();
+  const ruleIndex = new Map(ruleIds.map((id, i2) => [id, i2]));
+  const seen = /* @__PURE__ */ new Map();
+  const results = located.map(({ baseline, finding: finding2 }) => {
+    const place = placeOf(finding2, baseline, input.prefix);
+    const key = fingerprintKey(baseline.name, finding2, place.uri);
+    const ordinal = seen.get(key) ?? 0;
+    seen.set(key, ordinal + 1);
+    return {
+      ruleId: finding2.rule,
+      ruleIndex: ruleIndex.get(finding2.rule),
+      level: LEVEL[finding2.severity],
+      message: { text: messageText(finding2, baseline, place.own, input.root) },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: place.uri, uriBaseId: "%SRCROOT%" },
+            region: place.region
+          }
+        }
+      ],
+      partialFingerprints: { [FINGERPRINT_KEY]: `${sha2562(key)}:${ordinal}` },
+      properties: { baseline: baseline.name, severity: finding2.severity, located: place.own }
+    };
+  });
+  const rulesDoc = input.rulesDoc && isHttpUrl(input.rulesDoc) ? input.rulesDoc : null;
+  return {
+    $schema: SARIF_SCHEMA_URI,
+    version: SARIF_VERSION,
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: TOOL_NAME,
+            version: input.toolVersion,
+            semanticVersion: input.toolVersion,
+            ...rulesDoc ? { informationUri: rulesDoc.replace(/\/blob\/.*$/, "") } : {},
+            rules: ruleIds.map((id) => sarifRule(id, rulesDoc))
+          }
+        },
+        automationDetails: { id: sarifCategory(input.operation, names) },
+        results,
+        properties: { operation: input.operation, baselines: names }
+      }
+    ]
+  };
+}
+function sarifText(input) {
+  return `${JSON.stringify(sarifLog(input), null, 2)}
+`;
+}
+function sarifRule(id, rulesDoc) {
+  const rule = RULES[id];
+  const anchor = id.toLowerCase();
+  const doc = rulesDoc ? `${rulesDoc}#${anchor}` : null;
+  const more2 = doc ? `[docs/rules.md#${anchor}](${doc})` : `docs/rules.md#${anchor} in baseline-gate's repository`;
+  return {
+    id,
+    name: pascalCase(rule.title),
+    shortDescription: { text: rule.title },
+    fullDescription: { text: rule.description },
+    help: {
+      text: `${rule.title} (${rule.severity})
+
+${rule.description}
+
+Example: ${rule.example}`,
+      markdown: `**${rule.title}** (${rule.severity})
+
+${rule.description}
+
+Example: ${rule.example}
+
+More: ${more2}`
+    },
+    ...doc ? { helpUri: doc } : {},
+    defaultConfiguration: { level: LEVEL[rule.severity] },
+    properties: { tags: [TOOL_NAME, FAMILY[id.charAt(2)] ?? "other"] }
+  };
+}
+function placeOf(f, b, prefix) {
+  const base = relativeUri(prefix) ?? "";
+  const under = (p) => {
+    const rel = p === null ? null : relativeUri(p);
+    return rel === null ? null : base ? `${base}/${rel}` : rel;
+  };
+  const ownUri = under(f.file);
+  const own = ownUri !== null;
+  const uri = ownUri ?? under(b.pin) ?? under("config/baseline-policy.json");
+  const known = own && f.line !== null && f.line >= 1;
+  const line = known ? Math.floor(f.line) : 1;
+  const column = known && f.column !== null && f.column >= 1 ? Math.floor(f.column) : null;
+  return { uri, own, region: { startLine: line, ...column === null ? {} : { startColumn: column } } };
+}
+function messageText(f, b, own, root) {
+  let text = f.message;
+  if (root) {
+    const r = root.replace(/[\\/]+$/, "");
+    if (r.length > 1) text = text.split(`${r}/`).join("").split(r).join(".");
+  }
+  text = text.trim() || RULES[f.rule].title;
+  const where4 = own ? "" : ` (baseline ${b.name}: the finding has no file of its own, so it is shown on the pin)`;
+  return `${f.rule}: ${text}${where4}`;
+}
+function fingerprintKey(baseline, f, uri) {
+  const what = f.subject ?? f.message.replace(/\d+/g, "#");
+  return JSON.stringify([baseline, f.rule, uri, what]);
+}
+var sha2562 = (s) => createHash2("sha256").update(s).digest("hex");
+function relativeUri(path2) {
+  if (path2.startsWith("/") || path2.startsWith("\\") || /^[A-Za-z]:/.test(path2)) return null;
+  const segments = path2.split(/[\\/]+/).filter((s) => s !== "" && s !== ".");
+  if (segments.length === 0 || segments.includes("..")) return null;
+  return segments.map((s) => encodeURIComponent(s)).join("/");
+}
+function isHttpUrl(s) {
+  try {
+    const u = new URL(s);
+    return (u.protocol === "https:" || u.protocol === "http:") && u.username === "" && u.password === "";
+  } catch {
+    return false;
+  }
+}
+function pascalCase(title) {
+  return title.split(/[^A-Za-z0-9]+/).filter(Boolean).map((w2) => w2.charAt(0).toUpperCase() + w2.slice(1)).join("");
+}
+function rulesDocUrl(o) {
+  const server = (o.server || "https://github.com").replace(/\/+$/, "");
+  if (!isHttpUrl(server)) return null;
+  const repo = /^[\w.-]+\/[\w.-]+$/;
+  const ref = /^[\w.\-/]+$/;
+  if (o.actionRepository && repo.test(o.actionRepository) && o.actionRef && ref.test(o.actionRef))
+    return `${server}/${o.actionRepository}/blob/${o.actionRef}/docs/rules.md`;
+  const docs = o.localDocs ? relativeUri(o.localDocs) : null;
+  if (docs && o.repository && repo.test(o.repository) && o.sha && /^[0-9a-f]{40,64}$/.test(o.sha))
+    return `${server}/${o.repository}/blob/${o.sha}/${docs}`;
+  return null;
+}
+
+// src/present/sarif.ts
+function sarifOf(result, policy, o) {
+  const pinOf = new Map(policy.map((b) => [b.name, b.trio.pin]));
+  const names = result.baselines.map((b) => b.name);
+  return {
+    name: sarifFileName(result.operation, names),
+    text: sarifText({
+      operation: result.operation,
+      baselines: result.baselines.map((b) => ({
+        name: b.name,
+        pin: pinOf.get(b.name) ?? "config/baseline-policy.json",
+        findings: b.findings
+      })),
+      toolVersion: TOOL_VERSION,
+      prefix: o.prefix,
+      root: o.root,
+      rulesDoc: o.rulesDoc
+    })
+  };
+}
+function checkoutPrefix(top, root) {
+  const rel = relative5(top, root);
+  if (rel === "" || rel.startsWith("..") || resolve8(top, rel) !== resolve8(root)) return "";
+  return rel.split(sep3).join("/");
+}
+function actionRulesDoc(env2) {
+  const actionPath = (env2.GITHUB_ACTION_PATH ?? "").split("\\").join("/").replace(/\/+$/, "");
+  const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve8(actionPath, "../..") : actionPath;
+  const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
+  const workspace = env2.GITHUB_WORKSPACE ?? "";
+  const docs = actionPath && workspace ? relative5(workspace, resolve8(top, "docs/rules.md")) : "";
+  return rulesDocUrl({
+    server: env2.GITHUB_SERVER_URL,
+    actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,
+    actionRef: remote ? remote[3] : env2.GITHUB_ACTION_REF,
+    repository: env2.GITHUB_REPOSITORY,
+    sha: env2.GITHUB_SHA,
+    localDocs: docs && !docs.startsWith("..") ? docs.split(sep3).join("/") : null
+  });
+}
+
+// src/actions/shared/sarif.ts
+function writeSarif(evidence, result, baselines, root, env2) {
+  try {
+    const sarif = sarifOf(result, baselines, {
+      root,
+      // code scanning resolves paths from the checkout (upload-sarif's checkout_path, the workspace)
+      prefix: checkoutPrefix(env2.GITHUB_WORKSPACE || process.cwd(), root),
+      rulesDoc: actionRulesDoc(env2)
+    });
+    return evidence.write(sarif.name, sarif.text);
+  } catch (e) {
+    warning(`baseline-gate could not write the SARIF file: ${e.message}`);
+    return "";
+  }
+}
+
 // src/actions/shared/shell.ts
 async function runAction(spec, env2) {
   const cancel = spec.cancellable ? cancellation() : null;
@@ -43065,15 +41705,18 @@ async function runAction(spec, env2) {
 }
 async function conclude(spec, run2, done) {
   const { result } = done;
-  const findings = result.baselines.flatMap((b2) => b2.findings);
+  const findings = result.baselines.flatMap((b) => b.findings);
   const failing = result.verdict === "FAIL";
+  const declared = ACTION_IO[spec.action].outputs;
   const standard = {
     verdict: result.verdict,
     "findings-count": String(findings.length),
     "evidence-dir": run2.evidence.dir,
-    "artifact-name": run2.artifact
+    "artifact-name": run2.artifact,
+    // the in-toto statement beside each packet (one path per line when several baselines were judged)
+    attestation: result.baselines.filter((b) => b.evidence).map((b) => statementFileName(b.evidence)).join("\n"),
+    sarif: declared.includes("sarif") ? writeSarif(run2.evidence, result, run2.baselines, run2.inputs.root, run2.env) : ""
   };
-  const declared = ACTION_IO[spec.action].outputs;
   for (const [name, value] of Object.entries(standard))
     if (declared.includes(name)) setOutput(name, value);
   for (const [name, value] of Object.entries(done.outputs)) setOutput(name, value);
@@ -43086,7 +41729,7 @@ async function conclude(spec, run2, done) {
 }
 function failureOf(e, revisionHint) {
   if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError) return e.message;
-  if (e instanceof RevisionError && revisionHint) return `${e.message}. ${revisionHint}`;
+  if (e instanceof RevisionError) return revisionHint ? `${e.message}. ${revisionHint}` : e.message;
   return `baseline-gate internal error: ${e?.message ?? String(e)}`;
 }
 
@@ -43128,8 +41771,8 @@ function promotionReporter(out, shared = actionsReporter()) {
   const tag = (t) => t === null ? "release unknown" : oneLine2(t);
   return {
     ...shared,
-    judging: (j) => out.info(
-      `baseline-gate promotion \xB7 ${oneLine2(j.baseline)}: ${tag(j.from)} -> ${tag(j.to)} (base ${j.base.slice(0, 12)}, head ${j.head.slice(0, 12)}; changed: ${j.changedFiles.map(oneLine2).join(", ")})`
+    judging: (j2) => out.info(
+      `baseline-gate promotion \xB7 ${oneLine2(j2.baseline)}: ${tag(j2.from)} -> ${tag(j2.to)} (base ${j2.base.slice(0, 12)}, head ${j2.head.slice(0, 12)}; changed: ${j2.changedFiles.map(oneLine2).join(", ")})`
     ),
     suitesStarted: (steps) => out.info(`Running ${plural(steps, "suite step")}`),
     suitesSkipped: (skip, steps) => {
@@ -43185,20 +41828,20 @@ async function promote(run2) {
     }),
     signal: run2.signal
   });
-  const changes = result.baselines.flatMap((b2) => b2.change ? [b2.change] : []);
+  const changes = result.baselines.flatMap((b) => b.change ? [b.change] : []);
   return {
     result,
     outputs: {
       "trio-changed": String(changes.some((c2) => c2.trio_changed)),
       classification: combinedClassification(changes.map((c2) => c2.classification)),
-      posture: combinedPosture(result.baselines.map((b2) => b2.posture)),
+      posture: combinedPosture(result.baselines.map((b) => b.posture)),
       "upload-evidence": String(inputs.uploadEvidence)
     },
     // a comment it could not post, a scanner failure
     ownWarnings: 2,
     summary: async (overflow) => {
       const notes = [`Compared ${code(revs.base)} \u2192 ${code(revs.head)} (${escapeMarkdown(revs.source)}).`];
-      const headSha = result.baselines.find((b2) => b2.change)?.change?.head ?? null;
+      const headSha = result.baselines.find((b) => b.change)?.change?.head ?? null;
       const links2 = presentLinks(env2, inputs.root, headSha, run2.artifact);
       const trigger = revs.pullRequest !== null ? `pull request #${revs.pullRequest}${revs.fork ? " from a fork" : ""}` : eventWords(env2);
       notes.push(await postComment(result, { inputs, revs, client, redactor, links: links2, trigger, env: env2 }));
