@@ -2,16 +2,12 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { ContainmentError } from '../fs/contain.js'
-import { FileSetError } from '../fs/atomic-set.js'
 import { lastKnownGood } from '../operations/last-known-good.js'
 import { createEvidenceStore } from '../fs/evidence-store.js'
 import { runHealth } from '../operations/health.js'
 import { runRepin } from '../operations/repin.js'
 import { loadPolicy, selectBaselines } from '../policy/load.js'
-import { PolicyError } from '../policy/types.js'
-import { RevisionError } from '../git/git.js'
-import { findRoot, RootError } from '../git/root.js'
+import { findRoot } from '../git/root.js'
 import { DEFAULT_POLICY_PATH } from '../policy/defaults.js'
 import { createOperationContext } from '../operations/context.js'
 import { TOOL_VERSION } from '../version.js'
@@ -103,14 +99,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     sarif?.(result)
     return result.verdict === 'PASS' ? EXIT.pass : EXIT.fail
   } catch (e) {
-    if (
-      e instanceof UsageError ||
-      e instanceof PolicyError ||
-      e instanceof RevisionError ||
-      e instanceof RootError ||
-      e instanceof FileSetError ||
-      e instanceof ContainmentError
-    ) {
+    if (isUserError(e)) {
       io.stderr.write(`baseline-gate: ${e.message}\n`)
       return EXIT.usage
     }
@@ -120,6 +109,24 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (io.env.BASELINE_GATE_DEBUG === '1' && err?.stack) io.stderr.write(`${err.stack}\n`)
     return EXIT.usage
   }
+}
+
+/**
+ * The errors that are the user's to fix (exit 2, one line), by the name each class sets: a part of the CLI
+ * loaded on demand (promote, rollback, init, migrate, aggregate, verify-evidence: esbuild.config.mjs) carries its
+ * own copies of these classes, which `instanceof` would not recognise.
+ */
+export const USER_ERRORS: ReadonlySet<string> = new Set([
+  'UsageError',
+  'PolicyError',
+  'RevisionError',
+  'RootError',
+  'FileSetError',
+  'ContainmentError'
+])
+
+function isUserError(e: unknown): e is Error {
+  return e instanceof Error && USER_ERRORS.has(e.name)
 }
 
 /** `health --remote`: a reader of the producer repositories with the token from the environment. */
