@@ -67,6 +67,41 @@ describe('git', () => {
     }
   })
 
+  it('answers a blob over the limit as too large without holding it, and every request after it exactly', async () => {
+    const r = repo()
+    // 12 MiB of incompressible-looking bytes: git sends it in many chunks, which the reader passes over
+    const big = Buffer.alloc(12 * 1024 * 1024)
+    for (let i = 0; i < big.length; i += 4) big.writeUInt32LE((i * 2654435761) >>> 0, i)
+    const sha = r.commit({ 'big.bin': big, 'a.txt': 'a\n', 'limit.bin': Buffer.alloc(1024, 7) }, 'big')
+    const reader = new BlobReader(r.dir, 1024)
+    try {
+      const answers = await Promise.all([
+        reader.read(`${sha}:a.txt`),
+        reader.read(`${sha}:big.bin`),
+        reader.read(`${sha}:a.txt`),
+        reader.read(`${sha}:big.bin`),
+        reader.read(`${sha}:limit.bin`),
+        reader.read(`${sha}:nope`)
+      ])
+      const kinds = answers.map((b) =>
+        b.found ? `${b.content.length} bytes` : b.tooLarge ? `too large: ${b.tooLarge}` : 'missing'
+      )
+      expect(kinds).toEqual([
+        '2 bytes',
+        `too large: ${big.length}`,
+        '2 bytes',
+        `too large: ${big.length}`,
+        '1024 bytes',
+        'missing'
+      ])
+      expect(answers[2]!.found && answers[2]!.content.toString()).toBe('a\n')
+    } finally {
+      reader.close()
+    }
+    // the default limit is the one for files on disk: 4 MiB
+    expect((await readAtRevision(r.dir, sha, ['big.bin', 'a.txt'])).get('big.bin')).toBeNull()
+  })
+
   it('resolves revisions to full commit ids, and refuses what is not a commit or looks like an option', async () => {
     const r = repo()
     const sha = r.commit({ 'a.txt': 'a\n' }, 'a')

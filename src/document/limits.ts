@@ -5,6 +5,12 @@ import { thousands } from '../text/plural.js'
 import { positionAt } from './source-file.js'
 import type { Position, SourceFile } from './source-file.js'
 
+/**
+ * Bytes of one file the suite reads, from disk or from git's history: anything larger is refused before it is
+ * read whole (a multi-GB file, or one planted in an old commit, must not hang a gate or a rollback).
+ */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024
+
 export const LIMITS = {
   /** Nesting of arrays and objects in a JSON file; a trio file needs 4. */
   jsonDepth: 64,

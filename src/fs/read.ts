@@ -1,12 +1,12 @@
 // Read a file of the user's repository, refusing what cannot be a trio file instead of hanging or crashing.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
+import { MAX_FILE_BYTES } from '../document/limits.js'
 import { containPath } from './contain.js'
 import type { ContainMemo } from './contain.js'
 
 export { resolveInRoot } from './contain.js'
 
-/** Files we read are small; anything over this is refused before it is read (a multi-GB file must not hang us). */
-export const MAX_FILE_BYTES = 4 * 1024 * 1024
+export { MAX_FILE_BYTES } from '../document/limits.js'
 
 export type ReadResult =
   | { kind: 'ok'; bytes: Buffer }

@@ -3,6 +3,7 @@
 import { execFile, spawn, spawnSync } from 'node:child_process'
 import type { ChildProcessWithoutNullStreams } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { MAX_FILE_BYTES } from '../document/limits.js'
 import { formatDuration } from '../text/duration.js'
 
 const TIMEOUT_MS = 30_000
@@ -155,26 +156,45 @@ export async function isShallow(cwd: string): Promise<boolean> {
   return r.code === 0 && r.stdout.toString('utf8').trim() === 'true'
 }
 
-export type Blob = { found: true; oid: string; content: Buffer } | { found: false }
+/** A blob as committed; not found, or (with `tooLarge`, its size) larger than the reader reads. */
+export type Blob = { found: true; oid: string; content: Buffer } | { found: false; tooLarge?: number }
 
 /**
  * One `git cat-file --batch` process: request `<rev>:<path>` (or an object id), get the bytes exactly as
- * committed. Requests are answered in order; call close() when done.
+ * committed. Requests are answered in order; call close() when done. A blob over `limit` bytes is answered
+ * `{ found: false, tooLarge }` and its bytes are passed over as they arrive, never held: one large file in an old
+ * commit must not stall lkg, a rollback or its drill.
  */
 export class BlobReader {
   private readonly child: ChildProcessWithoutNullStreams
-  private buffer = Buffer.alloc(0)
+  /** What git has sent and no answer has taken yet, in the chunks it came in (joined only when needed). */
+  private chunks: Buffer[] = []
+  private length = 0
+  /** Bytes the next answer needs before it can be taken (a header, or a header and its content). */
+  private need = 0
+  /** Bytes of a refused blob still to pass over. */
+  private skip = 0
   private readonly waiting: { resolve: (b: Blob) => void; reject: (e: Error) => void }[] = []
   private failure: Error | null = null
 
-  constructor(cwd: string) {
+  constructor(
+    cwd: string,
+    private readonly limit = MAX_FILE_BYTES
+  ) {
     this.child = spawn('git', ['cat-file', '--batch'], {
       cwd,
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, LC_ALL: 'C' }
     })
     this.child.stdout.on('data', (chunk: Buffer) => {
-      this.buffer = Buffer.concat([this.buffer, chunk])
+      if (this.skip > 0) {
+        const k = Math.min(this.skip, chunk.length)
+        this.skip -= k
+        chunk = chunk.subarray(k)
+        if (chunk.length === 0) return
+      }
+      this.chunks.push(chunk)
+      this.length += chunk.length
       this.drain()
     })
     const fail = (e: Error) => {
@@ -200,22 +220,52 @@ export class BlobReader {
     this.child.stdin.end()
   }
 
+  /** The pending bytes as one buffer (joined once per answer, not once per chunk: linear in the bytes). */
+  private joined(): Buffer {
+    if (this.chunks.length > 1) this.chunks = [Buffer.concat(this.chunks, this.length)]
+    return this.chunks[0] ?? Buffer.alloc(0)
+  }
+
+  private consume(n: number): void {
+    const rest = this.joined().subarray(n)
+    this.chunks = rest.length > 0 ? [rest] : []
+    this.length = rest.length
+  }
+
   private drain(): void {
-    for (;;) {
-      const nl = this.buffer.indexOf(0x0a)
-      if (nl === -1 || this.waiting.length === 0) return
-      const header = this.buffer.subarray(0, nl).toString('utf8')
+    while (this.waiting.length > 0 && this.length >= this.need) {
+      const buffer = this.joined()
+      const nl = buffer.indexOf(0x0a)
+      if (nl === -1) {
+        this.need = this.length + 1
+        return
+      }
+      const header = buffer.subarray(0, nl).toString('utf8')
       if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
-        this.buffer = this.buffer.subarray(nl + 1)
+        this.consume(nl + 1)
+        this.need = 0
         this.waiting.shift()!.resolve({ found: false })
         continue
       }
       const [oid, , size] = header.split(' ')
       const n = Number(size)
       // header, content, and the newline git adds after it
-      if (this.buffer.length < nl + 1 + n + 1) return
-      const content = Buffer.from(this.buffer.subarray(nl + 1, nl + 1 + n))
-      this.buffer = this.buffer.subarray(nl + 1 + n + 1)
+      const whole = nl + 1 + n + 1
+      if (n > this.limit) {
+        const here = Math.min(this.length, whole)
+        this.skip = whole - here
+        this.consume(here)
+        this.need = 0
+        this.waiting.shift()!.resolve({ found: false, tooLarge: n })
+        continue
+      }
+      if (this.length < whole) {
+        this.need = whole
+        return
+      }
+      const content = Buffer.from(buffer.subarray(nl + 1, nl + 1 + n))
+      this.consume(whole)
+      this.need = 0
       this.waiting.shift()!.resolve({ found: true, oid: oid!, content })
     }
   }
