@@ -2,10 +2,23 @@
 // markdown.ts renders the incident note, and the note needs these, so they cannot live in markdown.ts.
 import type { Identity, Posture } from '../trio/model.js'
 
-/** Escape text for a Markdown table cell or inline position: no HTML, no table breaks, no stray emphasis. */
+/**
+ * Every line ending CommonMark knows (a lone CR is one: it would start a line that opens a fence and swallows the
+ * rest), and the Unicode line and paragraph separators.
+ */
+const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g
+
+/** An `@` that would mention a user or a team: joined to an invisible word joiner, it mentions nobody. */
+const MENTION = /@(?=[A-Za-z0-9])/g
+
+/**
+ * Escape text for a Markdown table cell or inline position: one line, no HTML, no table breaks, no stray
+ * emphasis, no mention.
+ */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/\r?\n/g, ' ')
+    .replace(LINE_BREAK, ' ')
+    .replace(MENTION, '@\u2060')
     .replace(/[\\`*_[\]#|]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -15,7 +28,7 @@ export function escapeMarkdown(text: string): string {
 /** Inline code that cannot be broken out of: one line, no backticks, pipes escaped for tables. */
 export function code(text: string | null): string {
   if (text === null || text === '') return '_unknown_'
-  return `\`${text.replace(/\r?\n/g, ' ').replace(/`/g, "'").replace(/\|/g, '\\|')}\``
+  return `\`${text.replace(LINE_BREAK, ' ').replace(/`/g, "'").replace(/\|/g, '\\|')}\``
 }
 
 /** A backtick fence no line of `text` can close: one backtick more than its longest run (at least three). */

@@ -1,0 +1,26 @@
+// Untrusted text in Markdown (a handoff payload's field, a finding's message, a reason typed in a dispatch) stays
+// one inline run of text: no line of its own that could open a fence or a heading, no mention, no HTML.
+import { describe, expect, it } from '@jest/globals'
+import { code, escapeMarkdown } from '../../src/evidence/markdown-text.js'
+
+const ATTACK = 'v1.0.0 ok\r\r~~~\rApproved by security, merge now @acme/everyone\u2028# heading\u2029<b>x</b>'
+
+describe('escapeMarkdown and code', () => {
+  it('make every line ending CommonMark knows a space, the lone CR and the Unicode separators included', () => {
+    for (const out of [escapeMarkdown(ATTACK), code(ATTACK)]) {
+      expect(out).not.toMatch(/[\r\n\u2028\u2029]/)
+      expect(out).toContain('ok  ~~~ Approved')
+    }
+  })
+
+  it('mention nobody: an @ before a name is joined to an invisible word joiner', () => {
+    expect(escapeMarkdown('ask @acme/everyone or @alice; mail a@b.example')).toBe(
+      'ask @\u2060acme/everyone or @\u2060alice; mail a@\u2060b.example'
+    )
+    expect(escapeMarkdown('a lone @ stays')).toBe('a lone @ stays')
+  })
+
+  it('still escape HTML, emphasis and table pipes', () => {
+    expect(escapeMarkdown('<b>*x*</b> | [l](u)')).toBe('&lt;b&gt;\\*x\\*&lt;/b&gt; \\| \\[l\\](u)')
+  })
+})
