@@ -285,7 +285,7 @@ describe('.github/workflows/baseline-rollback.yml', () => {
   it('checks out the full history without credentials and rolls back with ./actions/rollback', () => {
     const checkout = job.steps.find((s) => s.uses?.startsWith('actions/checkout@'))
     expect(checkout?.with).toMatchObject({ 'fetch-depth': 0, 'persist-credentials': false })
-    const last = job.steps.at(-1)!
+    const last = job.steps.find((s) => s.uses === './actions/rollback')!
     expect(last.uses).toBe('./actions/rollback')
     expect(last.with).toMatchObject({
       trigger: '${{ inputs.trigger }}',

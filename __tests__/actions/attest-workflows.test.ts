@@ -35,12 +35,35 @@ interface Job {
   steps: Step[]
 }
 
-const WORKFLOWS = [
-  { file: '.github/workflows/baseline-promotion.yml', gate: 'promotion', step: 'gate', fork: true },
-  { file: '.github/workflows/baseline-rollback.yml', gate: 'rollback', step: 'rollback', fork: false }
+interface Workflow {
+  file: string
+  gate: string
+  step: string
+  /** What the attest job's condition requires besides a statement and a repository that allows it. */
+  only: string[]
+}
+
+const WORKFLOWS: Workflow[] = [
+  {
+    file: '.github/workflows/baseline-promotion.yml',
+    gate: 'promotion',
+    step: 'gate',
+    // on pull_request the workflow, the action and the evidence are the pull request's own
+    only: ["github.event_name == 'merge_group'"]
+  },
+  {
+    file: '.github/workflows/baseline-rollback.yml',
+    gate: 'rollback',
+    step: 'rollback',
+    // a dispatch on another branch runs that branch's workflow; a dry run restores nothing
+    only: [
+      '!inputs.dry-run',
+      "github.ref == format('refs/heads/{0}', github.event.repository.default_branch)"
+    ]
+  }
 ]
 
-describe.each(WORKFLOWS)('$file: the attest job', ({ file, gate, step, fork }) => {
+describe.each(WORKFLOWS)('$file: the attest job', ({ file, gate, step, only }) => {
   const text = readFileSync(join(REPO_ROOT, file), 'utf8')
   const jobs = (parse(text) as { jobs: Record<string, Job> }).jobs
   const attest = jobs.attest!
@@ -52,19 +75,42 @@ describe.each(WORKFLOWS)('$file: the attest job', ({ file, gate, step, fork }) =
     expect(jobs[gate]!.permissions).not.toHaveProperty('id-token')
     expect(jobs[gate]!.outputs).toEqual({
       'artifact-name': `\${{ steps.${step}.outputs.artifact-name }}`,
-      attestation: `\${{ steps.${step}.outputs.attestation }}`
+      statements: '${{ steps.statements.outputs.names }}'
     })
   })
 
+  it('signs only what passed: no always(), so a failed gate or rollback is never attested', () => {
+    expect(attest.if).not.toContain('always()')
+    expect(attest.if).not.toContain('failure()')
+  })
+
+  it("one job per baseline judged: the gate's statements (one path per line) become the matrix's file names", () => {
+    const list = jobs[gate]!.steps.find((s) => s.id === 'statements')!
+    expect(list.env).toEqual({ STATEMENTS: `\${{ steps.${step}.outputs.attestation }}` })
+    expect((attest as Job & { strategy?: unknown }).strategy).toEqual({
+      matrix: { statement: `\${{ fromJSON(needs.${gate}.outputs.statements) }}` }
+    })
+    const dir = tempDir('bg-attest-list-')
+    const output = join(dir, 'github-output')
+    writeFileSync(output, '')
+    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', list.run!], {
+      env: {
+        PATH: process.env.PATH,
+        STATEMENTS: '/r/ev/promotion-a.intoto.json\n/r/ev/promotion-b.intoto.json',
+        GITHUB_OUTPUT: output
+      },
+      encoding: 'utf8'
+    })
+    expect([r.status, r.stderr]).toEqual([0, ''])
+    expect(readFileSync(output, 'utf8')).toBe('names=["promotion-a.intoto.json","promotion-b.intoto.json"]\n')
+  })
+
   it('only where the repository allows: public, or opted in (GitHub Enterprise Cloud); never a fork', () => {
-    expect(attest.if).toContain(`needs.${gate}.outputs.attestation != ''`)
+    expect(attest.if).toContain(`needs.${gate}.outputs.statements != ''`)
     expect(attest.if).toContain(
       "github.event.repository.visibility == 'public' || vars.BASELINE_GATE_ATTEST == 'true'"
     )
-    if (fork)
-      expect(attest.if).toContain(
-        '(github.event.pull_request.head.repo.full_name || github.repository) == github.repository'
-      )
+    for (const condition of only) expect(attest.if).toContain(condition)
   })
 
   it('attests with actions/attest pinned by a full commit SHA, the predicate type and the statement', () => {
@@ -94,13 +140,13 @@ describe.each(WORKFLOWS)('$file: the attest job', ({ file, gate, step, fork }) =
     const run = attest.steps.find((s) => s.id === 'statement')!
     expect(run.env).toEqual({
       EVIDENCE: '${{ runner.temp }}/evidence',
-      STATEMENT: `\${{ needs.${gate}.outputs.attestation }}`
+      STATEMENT: '${{ matrix.statement }}'
     })
     const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', run.run!], {
       env: {
         PATH: process.env.PATH,
         EVIDENCE: evidence,
-        STATEMENT: statement,
+        STATEMENT: basename(statement),
         RUNNER_TEMP: runnerTemp,
         GITHUB_OUTPUT: output
       },
