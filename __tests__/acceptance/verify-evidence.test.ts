@@ -42,7 +42,31 @@ describe('evidence packets', () => {
     const packet = (JSON.parse(run.stdout) as { evidence: string }).evidence
 
     const ok = cli(['verify-evidence', packet, '--root', fx.root])
-    expect([ok.status, ok.stdout.trim()]).toEqual([0, 'evidence verified: 3 digests match'])
+    expect(ok.status).toBe(0)
+    expect(ok.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^packet of health · memorykernel · v\d+\.\d+\.\d+ · .* · recorded verdict PASS$/
+      ),
+      'evidence verified: 3 trio files match the checkout',
+      'Not checked: the signature; without it the verdict and findings are not authenticated (give --bundle and --trust-root)'
+    ])
+    // from a subdirectory of the checkout, without --root: the repository's root, as for every command
+    const sub = spawnSync(process.execPath, [CLI, 'verify-evidence', packet], {
+      cwd: join(fx.root, 'docs'),
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, BASELINE_GATE_COMPILE_CACHE: '0' }
+    })
+    expect([sub.status, sub.stdout.split('\n')[1]]).toEqual([
+      0,
+      'evidence verified: 3 trio files match the checkout'
+    ])
+    // a directory that holds none of the trio files: a usage error asking about --root, not "does NOT verify"
+    const elsewhere = tempDir('bg-verify-elsewhere-')
+    const wrong = cli(['verify-evidence', packet, '--root', elsewhere])
+    expect([wrong.status, wrong.stdout]).toEqual([2, ''])
+    expect(wrong.stderr).toContain(
+      `none of the packet's trio files is under ${elsewhere}: is --root the checkout the evidence is of?`
+    )
 
     const text = fx.read(MATRIX)
     fx.write(MATRIX, text.replace('Updated:', 'updated:'))

@@ -1,11 +1,14 @@
-// verify-evidence on a file that is not an evidence packet, in process: one problem per line, a readable
-// number of them, and what to do.
+// verify-evidence in process: on a file that is not an evidence packet, one problem per line, a readable
+// number of them, and what to do; on a packet or statement, what it is of, what was checked and what was not; the
+// root found from a subdirectory; every unusable file named before anything is printed.
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { generateKeyPairSync } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { main } from '../../src/cli/main.js'
-import { UNVERIFIABLE_SHOWN } from '../../src/cli/verify-evidence.js'
-import { cleanupFixtures, health, tempDir, trioFixture } from '../helpers/fixture.js'
+import { SIGNATURE_NOT_CHECKED, UNVERIFIABLE_SHOWN } from '../../src/cli/verify-evidence.js'
+import { cleanupFixtures, health, MATRIX, tempDir, trioFixture } from '../helpers/fixture.js'
+import { dsseBundle } from '../helpers/sigstore.js'
 
 afterAll(cleanupFixtures)
 
@@ -62,5 +65,164 @@ describe('verify-evidence on a file that is not a packet', () => {
     expect(r.status).toBe(2)
     expect(r.lines).toHaveLength(1)
     expect(r.lines[0]).toMatch(/^baseline-gate: \S+packet\.json:1:\d+: /)
+  })
+})
+
+async function run(args: string[], cwd: string) {
+  let stdout = ''
+  let stderr = ''
+  const status = await main(['verify-evidence', ...args], {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    env: { NO_COLOR: '1' },
+    cwd
+  })
+  return { status, stdout, stderr, lines: stdout.trimEnd().split('\n') }
+}
+
+/** A fixture, its health run's packet and statement, a P-256 key (PEM) and a bundle of the statement signed by it. */
+async function evidence(options: { broken?: boolean } = {}) {
+  const fx = trioFixture()
+  if (options.broken) fx.replace(MATRIX, '| Approved |', '| Rejected |')
+  const packet = (await health(fx.root)).baselines[0]!.evidence
+  const statement = packet.replace(/\.json$/, '.intoto.json')
+  const dir = tempDir('bg-verify-cli-keys-')
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  const pem = join(dir, 'key.pem')
+  writeFileSync(pem, publicKey.export({ type: 'spki', format: 'pem' }))
+  const bundle = join(dir, 'statement.sigstore.json')
+  writeFileSync(bundle, JSON.stringify(dsseBundle(readFileSync(statement), privateKey)))
+  return { fx, packet, statement, dir, pem, bundle }
+}
+
+describe('verify-evidence on a packet or its statement', () => {
+  it('says what it judged, what matched, and that the signature was not checked without --bundle', async () => {
+    const { fx, statement } = await evidence()
+    const r = await run([statement], fx.root)
+    expect(r.status).toBe(0)
+    expect(r.lines).toEqual([
+      expect.stringMatching(
+        /^statement of health · memorykernel · v\d+\.\d+\.\d+ · (commit [0-9a-f]{12}|no commit) · recorded verdict PASS$/
+      ),
+      'evidence verified: 3 trio files match the checkout',
+      SIGNATURE_NOT_CHECKED
+    ])
+    expect(SIGNATURE_NOT_CHECKED).toBe(
+      'Not checked: the signature; without it the verdict and findings are not authenticated (give --bundle and --trust-root)'
+    )
+  })
+
+  it('finds the repository root from a subdirectory, as every other command does', async () => {
+    const { fx, packet } = await evidence()
+    const r = await run([packet], join(fx.root, 'docs'))
+    expect([r.status, r.lines[1]]).toEqual([0, 'evidence verified: 3 trio files match the checkout'])
+    expect(r.stdout).not.toContain('mismatch')
+  })
+
+  it('a checkout holding none of the trio files is a usage error asking whether --root is right, not a mismatch', async () => {
+    const { packet } = await evidence()
+    const elsewhere = tempDir('bg-verify-elsewhere-')
+    const r = await run([packet, '--root', elsewhere], elsewhere)
+    expect(r.status).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toContain(
+      `baseline-gate: none of the packet's trio files is under ${elsewhere}: is --root the checkout the evidence is of?`
+    )
+  })
+
+  it('each mismatch line says what to do', async () => {
+    const { fx, packet } = await evidence()
+    fx.replace(MATRIX, 'Updated:', 'updated:')
+    const r = await run([packet], fx.root)
+    expect(r.status).toBe(1)
+    expect(r.lines[1]).toMatch(
+      new RegExp(
+        `^mismatch: ${MATRIX} \\(matrix\\): the packet records [0-9a-f]{64}, the checkout has [0-9a-f]{64}: .*check out .* and verify again`
+      )
+    )
+    expect(r.lines.at(-2)).toBe('evidence does NOT verify: 1 of 3 digests differs')
+  })
+
+  it('a packet or statement that records PASS against its own error findings is a mismatch (forged verdict)', async () => {
+    const { fx, packet, statement } = await evidence({ broken: true })
+    const p = JSON.parse(readFileSync(packet, 'utf8')) as { verdict: string; findings: { rule: string }[] }
+    expect(p.verdict).toBe('FAIL')
+    writeFileSync(packet, JSON.stringify({ ...p, verdict: 'PASS' }))
+    const s = JSON.parse(readFileSync(statement, 'utf8')) as { predicate: { verdict: string } }
+    s.predicate.verdict = 'PASS'
+    writeFileSync(statement, JSON.stringify(s))
+    for (const [file, kind] of [
+      [packet, 'packet'],
+      [statement, 'statement']
+    ] as const) {
+      const r = await run([file], fx.root)
+      expect(r.status).toBe(1)
+      expect(r.lines[0]).toMatch(new RegExp(`^${kind} of health · .* · recorded verdict PASS$`))
+      expect(r.stdout).toMatch(
+        new RegExp(
+          `^mismatch: verdict: the ${kind} records PASS, but its own findings or steps make it FAIL \\(error findings: BG\\d+.*\\): .*run health again`,
+          'm'
+        )
+      )
+      expect(r.lines.at(-2)).toBe(
+        'evidence does NOT verify: the recorded verdict contradicts its own findings'
+      )
+      expect(r.lines.at(-1)).toBe(SIGNATURE_NOT_CHECKED)
+    }
+  })
+
+  it('a Sigstore bundle given as FILE: pass it with --bundle, not 21 schema problems', async () => {
+    const { fx, bundle } = await evidence()
+    const r = await run([bundle], fx.root)
+    expect(r.status).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^baseline-gate: \S+statement\.sigstore\.json: this is a Sigstore bundle: pass it with --bundle, and the statement as FILE/
+      )
+    ])
+  })
+})
+
+describe('verify-evidence --bundle: every file checked before anything is printed', () => {
+  it('verifies, and then says nothing was left unchecked about the signature', async () => {
+    const { fx, statement, bundle, pem } = await evidence()
+    const r = await run([statement, '--bundle', bundle, '--trust-root', pem], fx.root)
+    expect(r.status).toBe(0)
+    expect(r.lines.slice(1)).toEqual([
+      'evidence verified: 3 trio files match the checkout',
+      'bundle verified offline: signed by public key'
+    ])
+  })
+
+  it('names every unusable file, and prints no verdict before the usage error', async () => {
+    const { fx, statement, dir } = await evidence()
+    const r = await run(
+      [statement, '--bundle', join(dir, 'nonexist.json'), '--trust-root', join(dir, 'nonexist2')],
+      fx.root
+    )
+    expect(r.status).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toContain(
+      `baseline-gate: --trust-root ${join(dir, 'nonexist2')}: cannot be read (missing)`
+    )
+    expect(r.stderr).toContain(
+      `baseline-gate: --bundle ${join(dir, 'nonexist.json')}: cannot be read (missing)`
+    )
+    expect(r.stderr).toContain('Nothing was verified.')
+  })
+
+  it('--cert-identity with a public key is a usage error saying it applies to a trusted_root.json', async () => {
+    const { fx, statement, bundle, pem } = await evidence()
+    const r = await run(
+      [statement, '--bundle', bundle, '--trust-root', pem, '--cert-identity', 'https://x'],
+      fx.root
+    )
+    expect(r.status).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toMatch(
+      /^baseline-gate: --cert-identity applies to a trusted_root.json: .* has no identity/m
+    )
+    expect(r.stderr).not.toMatch(/UNTRUSTED_SIGNER_ERROR|undefined/)
   })
 })

@@ -3,7 +3,12 @@
 // The signed round trips run through the built command line in __tests__/acceptance/verify-statement.test.ts.
 import { generateKeyPairSync } from 'node:crypto'
 import { describe, expect, it } from '@jest/globals'
-import { parseBundle, parseTrustRoot, verifyStatementBundle } from '../../src/evidence/signed-bundle.js'
+import {
+  hintFor,
+  parseBundle,
+  parseTrustRoot,
+  verifyStatementBundle
+} from '../../src/evidence/signed-bundle.js'
 import type { TrustRoot } from '../../src/evidence/signed-bundle.js'
 import { PREDICATE_TYPE, STATEMENT_TYPE } from '../../src/evidence/statement.js'
 import type { EvidenceStatement } from '../../src/evidence/statement.js'
@@ -84,5 +89,30 @@ describe('verifyStatementBundle', () => {
       expect.stringMatching(/^the bundle signs a message digest, not a DSSE envelope: attest the statement/)
     ])
     expect(parseBundle({ mediaType: 'x' })).toMatch(/^not a Sigstore bundle: /)
+  })
+})
+
+describe('hintFor: what a Sigstore verifier failure means, as a sentence', () => {
+  it('never passes on the library code or "got undefined"; names the signer the certificate has', () => {
+    const codes = [
+      'UNTRUSTED_SIGNER_ERROR',
+      'SIGNATURE_ERROR',
+      'TIMESTAMP_ERROR',
+      'TLOG_INCLUSION_PROOF_ERROR',
+      'CERTIFICATE_ERROR',
+      'PUBLIC_KEY_ERROR',
+      'NOT_IMPLEMENTED_ERROR',
+      undefined
+    ]
+    for (const code of codes) {
+      const text = hintFor(code, 'certificate identity error - expected https://x, got undefined')
+      expect(text).not.toMatch(/[A-Z]{3,}_[A-Z_]+|undefined/)
+      expect(text.length).toBeGreaterThan(40)
+    }
+    expect(
+      hintFor('UNTRUSTED_SIGNER_ERROR', 'certificate identity error - expected https://x, got https://y')
+    ).toBe(
+      "the signing certificate's identity is not the --cert-identity given, it names https://y: check the workflow file and ref --cert-identity names"
+    )
   })
 })

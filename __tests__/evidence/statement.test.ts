@@ -175,7 +175,7 @@ describe('verifyEvidence on a statement', () => {
       expect.stringMatching(
         new RegExp(`^${MIRROR} \\(manifest\\): the packet read it, but it is no subject`)
       ),
-      `commit subject git+local@${HEAD}: the statement records ${HEAD}, its packet judged no commit`,
+      `commit subject git+local@${HEAD}: the statement records ${HEAD}, its packet judged no commit: the statement was changed after the run wrote it: use the statement the run wrote beside the packet, unchanged`,
       expect.stringMatching(
         new RegExp(`^commit subject git\\+local@${HEAD}: the repository at .+ has no commit ${HEAD}`)
       )
@@ -195,7 +195,7 @@ describe('verifyEvidence on a statement', () => {
       })
     )
     expect(verifyEvidence(fx.root, statementFile).problems).toEqual([
-      `commit subject git+acme/x@${SHA}: expected the name git+local@${SHA} (the packet's repository and commit)`,
+      `commit subject git+acme/x@${SHA}: expected the name git+local@${SHA} (the packet's repository and commit): the statement was changed after the run wrote it: use the statement the run wrote beside the packet, unchanged`,
       expect.stringMatching(new RegExp(`has no commit ${SHA}`))
     ])
   })

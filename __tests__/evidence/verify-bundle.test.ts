@@ -5,7 +5,7 @@ import { generateKeyPairSync } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { verifyEvidenceBundle } from '../../src/operations/verify-bundle.js'
+import { prepareBundle, verifyEvidenceBundle } from '../../src/operations/verify-bundle.js'
 import { cleanupFixtures, health, tempDir, trioFixture } from '../helpers/fixture.js'
 import { dsseBundle, localCertificateAuthority } from '../helpers/sigstore.js'
 
@@ -94,10 +94,35 @@ describe('verifyEvidenceBundle', () => {
       unusable: null,
       problems: [
         expect.stringMatching(
-          /^the signature does not verify against the trusted root given \(TIMESTAMP_ERROR: expected 1 timestamps, got 0\): the bundle has no timestamp the trust root vouches for/
+          /^the signature does not verify against the trusted root given: the bundle has no timestamp the trust root vouches for/
         )
       ],
       signer: null
     })
+  })
+})
+
+describe('prepareBundle: the bundle and the trust root, before anything is verified', () => {
+  it('names every file that cannot be used, not only the first', async () => {
+    const { dir } = await setup()
+    expect(prepareBundle(join(dir, 'gone.json'), join(dir, 'gone.pem'), null)).toEqual({
+      unusable: [
+        `--trust-root ${join(dir, 'gone.pem')}: cannot be read (missing)`,
+        `--bundle ${join(dir, 'gone.json')}: cannot be read (missing)`
+      ]
+    })
+  })
+
+  it('--cert-identity with a public key: a usage error, the option applies to a trusted_root.json', async () => {
+    const { pem, bundle } = await setup()
+    const p = prepareBundle(bundle, pem, 'https://x')
+    expect(p).toEqual({
+      unusable: [
+        expect.stringMatching(
+          /^--cert-identity applies to a trusted_root\.json: --trust-root \S+key\.pem is a public key, which has no identity; leave --cert-identity out/
+        )
+      ]
+    })
+    expect('prepared' in prepareBundle(bundle, pem, null)).toBe(true)
   })
 })

@@ -213,7 +213,7 @@ function parseVerifyEvidence(
   return {
     command: 'verify-evidence',
     file: parsed.positionals[0]!,
-    root: parsed.values.root ?? '.',
+    root: parsed.values.root,
     bundle: bundle === undefined ? null : { file: bundle, trustRoot: trustRoot!, identity: identity ?? null }
   }
 }

@@ -106,7 +106,8 @@ export interface RollbackCommand extends JudgingOptions {
 export interface VerifyEvidenceCommand {
   command: 'verify-evidence'
   file: string
-  root: string
+  /** --root as given (undefined: the current directory); the root is found from it (src/git/root.ts). */
+  root: string | undefined
   /** A Sigstore bundle of the statement, and what it must be signed by (both or neither). */
   bundle: { file: string; trustRoot: string; identity: string | null } | null
 }

@@ -55,12 +55,14 @@ export const COMMANDS: Record<CommandName, { args?: string; summary: string; exi
   },
   'verify-evidence': {
     exit:
-      '0 every digest matches (and the bundle verifies), 1 a digest differs or the bundle does not verify, ' +
-      '2 not an evidence packet or statement, or a usage error',
+      '0 every digest matches (and the bundle verifies), 1 a digest differs, the recorded verdict contradicts ' +
+      'its findings or the bundle does not verify, 2 not an evidence packet or statement, none of its trio files ' +
+      'under the root, a bundle or trust root that cannot be used (said before anything is printed), or a usage error',
     args: 'FILE',
     summary:
-      'recompute the digests an evidence packet, or its in-toto statement (.intoto.json), records; with ' +
-      '--bundle, verify its Sigstore signature offline; exit 1 on any mismatch'
+      'recompute the digests an evidence packet, or its in-toto statement (.intoto.json), records, and hold its ' +
+      'verdict against its own findings; with --bundle, verify its Sigstore signature offline (without it the ' +
+      'verdict and findings are not authenticated); exit 1 on any mismatch'
   },
   plan: {
     exit: '0 printed',
@@ -88,7 +90,8 @@ export const OPTIONS = {
       'or the nearest directory below it holding config/baseline-policy.json',
     helpFor: {
       'verify-evidence':
-        "the checkout whose trio files the packet's digests are recomputed from (default: the current directory)",
+        "the checkout whose trio files the packet's digests are recomputed from (default: the repository the " +
+        'current directory is in, found as for every command; a directory outside git is used as it is)',
       aggregate: 'the repository whose policy names the baselines that must each have a packet'
     }
   },
@@ -257,7 +260,8 @@ export const OPTIONS = {
     commands: ['verify-evidence'],
     help:
       "with a trusted_root.json: the signing certificate's identity (SAN) the bundle must have, e.g. " +
-      'https://github.com/OWNER/REPO/.github/workflows/baseline-promotion.yml@refs/heads/main (required then)'
+      'https://github.com/OWNER/REPO/.github/workflows/baseline-promotion.yml@refs/heads/main (required then; ' +
+      'a usage error with a public key, which has no identity)'
   },
   help: {
     type: 'boolean',

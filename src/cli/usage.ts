@@ -68,6 +68,10 @@ export function commandUsage(command: CommandName): string {
       )
     }),
     '',
-    `Exit status: ${c.exit ?? '0 PASS, 1 FAIL'}${c.exit?.includes('usage') ? '' : ', 2 usage or policy error'}.`
+    ...wrap(
+      '',
+      `Exit status: ${c.exit ?? '0 PASS, 1 FAIL'}${c.exit?.includes('usage') ? '' : ', 2 usage or policy error'}.`,
+      0
+    )
   ].join('\n')
 }

@@ -1,35 +1,68 @@
 // `baseline-gate verify-evidence`: recompute what a packet (or its in-toto statement) records, and with --bundle
 // check a Sigstore bundle of it offline. Loaded on demand: health does not read the evidence validators.
+// Nothing is printed before every file given is known to be usable: a usage error (exit 2) never follows a verdict.
+import { existsSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { verifyEvidence } from '../operations/verify-evidence.js'
-import type { EvidenceVerification } from '../operations/verify-evidence.js'
+import { findRoot } from '../git/root.js'
+import { inspectEvidence } from '../operations/verify-evidence.js'
+import type { EvidenceInspection, EvidenceVerification } from '../operations/verify-evidence.js'
+import type { PreparedBundle } from '../operations/verify-bundle.js'
+import { DEFAULT_POLICY_PATH } from '../policy/defaults.js'
 import { plural } from '../text/plural.js'
 import type { VerifyEvidenceCommand } from './commands.js'
 import { EXIT } from './io.js'
 import type { Io } from './io.js'
 
+/** What is not checked without --bundle: said on every run without one. */
+export const SIGNATURE_NOT_CHECKED =
+  'Not checked: the signature; without it the verdict and findings are not authenticated (give --bundle and --trust-root)'
+
 export async function verifyEvidenceCommand(cmd: VerifyEvidenceCommand, io: Io): Promise<number> {
-  const v = verifyEvidence(resolve(io.cwd, cmd.root), resolve(io.cwd, cmd.file))
-  if (v.unreadable) {
-    io.stderr.write(`${unverifiable(cmd.file, v)}\n`)
+  const root = await evidenceRoot(cmd.root, io.cwd)
+  if ('problem' in root) {
+    io.stderr.write(`baseline-gate: ${root.problem}\n`)
     return EXIT.usage
   }
-  for (const p of v.problems) io.stdout.write(`mismatch: ${p}\n`)
-  io.stdout.write(
-    v.problems.length === 0
-      ? `evidence verified: ${plural(v.checked, 'digest')} ${v.checked === 1 ? 'matches' : 'match'}\n`
-      : `evidence does NOT verify: ${v.problems.length} of ${plural(v.checked, 'digest')} ${v.problems.length === 1 ? 'differs' : 'differ'}\n`
-  )
-  if (!cmd.bundle) return v.problems.length === 0 ? EXIT.pass : EXIT.fail
+  const file = resolve(io.cwd, cmd.file)
+  const inspection = inspectEvidence(root.dir, file)
+  const v = inspection.verification
+
+  // every file that cannot be used, named before anything is verified or printed
+  const unusable: string[] = []
+  if (v.unreadable) unusable.push(unverifiable(cmd.file, v))
+  else if (inspection.wrongRoot)
+    unusable.push(
+      `baseline-gate: none of the packet's trio files is under ${root.dir}: is --root the checkout the evidence is of? ` +
+        `Run verify-evidence in that checkout${inspection.judged?.commit ? ` (commit ${inspection.judged.commit})` : ''}, or give --root DIR`
+    )
+  let prepared: PreparedBundle | null = null
   // loaded on demand: the Sigstore libraries are a file of their own that no other command reads
-  const { verifyEvidenceBundle } = await import('../operations/verify-bundle.js')
-  const b = verifyEvidenceBundle(
-    resolve(io.cwd, cmd.file),
-    resolve(io.cwd, cmd.bundle.file),
-    resolve(io.cwd, cmd.bundle.trustRoot),
-    cmd.bundle.identity
-  )
+  const bundleModule = cmd.bundle ? await import('../operations/verify-bundle.js') : null
+  if (cmd.bundle && bundleModule) {
+    const p = bundleModule.prepareBundle(
+      resolve(io.cwd, cmd.bundle.file),
+      resolve(io.cwd, cmd.bundle.trustRoot),
+      cmd.bundle.identity
+    )
+    if ('unusable' in p) unusable.push(...p.unusable.map((u) => `baseline-gate: ${u}`))
+    else prepared = p.prepared
+  }
+  if (unusable.length > 0) {
+    io.stderr.write(`${unusable.join('\n')}\n`)
+    if (!v.unreadable || unusable.length > 1) io.stderr.write('Nothing was verified.\n')
+    return EXIT.usage
+  }
+
+  io.stdout.write(`${judgedLine(inspection)}\n`)
+  for (const p of v.problems) io.stdout.write(`mismatch: ${p}\n`)
+  io.stdout.write(`${digestLine(inspection)}\n`)
+  if (!prepared || !bundleModule) {
+    io.stdout.write(`${SIGNATURE_NOT_CHECKED}\n`)
+    return v.problems.length === 0 ? EXIT.pass : EXIT.fail
+  }
+  const b = bundleModule.verifyPreparedBundle(file, prepared)
   if (b.unusable) {
+    // the evidence file went away between the two reads: nothing to say about the bundle
     io.stderr.write(`baseline-gate: ${b.unusable}\n`)
     return EXIT.usage
   }
@@ -37,9 +70,65 @@ export async function verifyEvidenceCommand(cmd: VerifyEvidenceCommand, io: Io):
   io.stdout.write(
     b.problems.length === 0
       ? `bundle verified offline: signed by ${b.signer ?? 'an unknown signer'}\n`
-      : `bundle does NOT verify: ${plural(b.problems.length, 'problem')}\n`
+      : `bundle does NOT verify: ${plural(b.problems.length, 'problem')}: the verdict and findings are not authenticated\n`
   )
   return v.problems.length === 0 && b.problems.length === 0 ? EXIT.pass : EXIT.fail
+}
+
+/**
+ * The checkout the trio digests are recomputed from: the repository's root found from --root or the current
+ * directory, as every other command finds it (src/git/root.ts); a directory that is no git repository is used as
+ * it is (a packet needs no history; a statement's commit subject then says it cannot be checked).
+ */
+async function evidenceRoot(
+  given: string | undefined,
+  cwd: string
+): Promise<{ dir: string } | { problem: string }> {
+  const start = given === undefined ? cwd : resolve(cwd, given)
+  if (given !== undefined && !existsSync(start)) return { problem: `--root ${given}: no such directory` }
+  if (given !== undefined && !statSync(start).isDirectory())
+    return { problem: `--root ${given}: not a directory` }
+  try {
+    return { dir: (await findRoot({ given, cwd, marker: DEFAULT_POLICY_PATH })).root }
+  } catch {
+    return { dir: start }
+  }
+}
+
+/** What the evidence is of, as it records it: the first line, before anything it is checked against. */
+function judgedLine(inspection: EvidenceInspection): string {
+  const j = inspection.judged
+  if (!j) return 'evidence'
+  return [
+    `${j.kind} of ${j.operation}`,
+    j.baseline,
+    j.releaseTag ?? 'no release tag',
+    j.commit ? `commit ${j.commit.slice(0, 12)}` : 'no commit',
+    `recorded verdict ${j.verdict}`
+  ].join(' · ')
+}
+
+/** The digests recomputed, and whether they all match. */
+function digestLine(inspection: EvidenceInspection): string {
+  const v = inspection.verification
+  if (v.problems.length > 0) {
+    const differ = v.problems.filter((p) => !p.startsWith('verdict: ')).length
+    const parts = [
+      ...(differ > 0
+        ? [`${differ} of ${plural(v.checked, 'digest')} ${differ === 1 ? 'differs' : 'differ'}`]
+        : []),
+      ...(differ < v.problems.length ? ['the recorded verdict contradicts its own findings'] : [])
+    ]
+    return `evidence does NOT verify: ${parts.join('; ')}`
+  }
+  const { trio, logs, commit } = inspection.counts
+  const files = `${plural(trio, 'trio file')}${commit > 0 ? ' and the commit' : ''}`
+  const many = trio !== 1 || commit > 0
+  const logPart =
+    logs > 0
+      ? `; ${plural(logs, 'step log')} ${logs === 1 ? 'matches' : 'match'} the files beside the packet`
+      : ''
+  return `evidence verified: ${files} ${many ? 'match' : 'matches'} the checkout${logPart}`
 }
 
 /** How many schema problems of a file that is not a packet are listed; the rest are counted. */

@@ -81,10 +81,21 @@ export function readPacket(file: string, read: ReadResult): { packet: EvidencePa
   const base = file.split(/[\\/]/).pop() ?? file
   if (base !== expected)
     return { reason: `holds the ${packet.operation} packet of "${packet.baseline}", not what its name says` }
-  // a PASS that its own findings or steps contradict was edited after the tool wrote it
-  if (packet.verdict === 'PASS' && decideVerdict(packet.findings, packet.steps) === 'FAIL')
-    return { reason: 'records PASS, but its own findings or steps make it FAIL' }
+  const contradiction = verdictContradiction(packet)
+  if (contradiction) return { reason: contradiction }
   return { packet }
+}
+
+/**
+ * Why a packet's recorded verdict cannot be what the tool wrote: a PASS that its own findings or steps contradict
+ * was edited after the tool wrote it. Null when the verdict agrees with them.
+ */
+export function verdictContradiction(
+  packet: Pick<EvidencePacket, 'verdict' | 'findings' | 'steps'>
+): string | null {
+  if (packet.verdict === 'PASS' && decideVerdict(packet.findings, packet.steps) === 'FAIL')
+    return 'records PASS, but its own findings or steps make it FAIL'
+  return null
 }
 
 /**

@@ -150,9 +150,7 @@ function verifySignature(
   } catch (e) {
     const err = e as Error & { code?: string }
     const what = trust.kind === 'public-key' ? 'the public key given' : 'the trusted root given'
-    return {
-      problem: `the signature does not verify against ${what} (${err.code ?? err.name}: ${err.message}): ${hintFor(err.code)}`
-    }
+    return { problem: `the signature does not verify against ${what}: ${hintFor(err.code, err.message)}` }
   }
 }
 
@@ -212,16 +210,24 @@ function subjectProblems(statement: EvidenceStatement, signedSubjects: unknown):
   return problems
 }
 
-/** What a failure of the Sigstore verifier means here, by its error code. */
-function hintFor(code: string | undefined): string {
-  if (code === 'UNTRUSTED_SIGNER_ERROR')
-    return 'the bundle was signed by another identity than --cert-identity: check the workflow file and ref it names'
+/**
+ * What a failure of the Sigstore verifier means here, by its error code, as a sentence with what to do: never the
+ * library's code or its message (which reads "got undefined" when a certificate has no identity).
+ */
+export function hintFor(code: string | undefined, message = ''): string {
+  if (code === 'UNTRUSTED_SIGNER_ERROR') {
+    const got = /got (\S+)$/.exec(message)?.[1]
+    const signer = got && got !== 'undefined' ? `, it names ${got}` : ''
+    return `the signing certificate's identity is not the --cert-identity given${signer}: check the workflow file and ref --cert-identity names`
+  }
+  if (code === 'SIGNATURE_ERROR')
+    return 'the bundle was signed by another key, or its payload was changed after signing'
   if (code === 'TIMESTAMP_ERROR')
     return 'the bundle has no timestamp the trust root vouches for (a transparency-log entry or a TSA timestamp), so the short-lived certificate cannot be checked offline: give the trusted_root.json of the Sigstore instance that signed it (gh attestation trusted-root)'
   if (code?.startsWith('TLOG'))
     return "the bundle's transparency-log entry does not verify against the logs of the trust root: give the trusted_root.json of the instance that signed it"
   if (code === 'CERTIFICATE_ERROR')
-    return 'the signing certificate does not chain to a certificate authority of the trust root (or was not valid when it signed)'
+    return 'the signing certificate does not chain to a certificate authority of the trust root (or was not valid when it signed): give the trusted_root.json of the instance that signed it'
   if (code === 'PUBLIC_KEY_ERROR')
     return 'the trust root has no key for this key-signed bundle: give the public key (PEM) it was signed with'
   return 'the bundle was signed by another key or identity, or the statement was changed after signing'

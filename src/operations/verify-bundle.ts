@@ -4,21 +4,86 @@
 import { parseJson } from '../document/json-document.js'
 import { sourceFromBytes } from '../document/source-file.js'
 import { readRepoFile } from '../fs/read.js'
+import type { Bundle } from '@sigstore/bundle'
 import { parseBundle, parseTrustRoot, verifyStatementBundle } from '../evidence/signed-bundle.js'
+import type { TrustRoot } from '../evidence/signed-bundle.js'
 import { buildStatement } from '../evidence/statement.js'
 import type { EvidenceStatement } from '../evidence/statement.js'
 import type { EvidencePacket } from '../evidence/packet.js'
 import { isStatementLike } from './verify-evidence.js'
 
 export interface BundleResult {
-  /** Why the bundle or the trust root cannot be used at all (exit 2): nothing was verified. */
+  /** Why the bundle or the trust root cannot be used at all (exit 2): nothing was verified; one line a file. */
   unusable: string | null
   /** Why the bundle does not vouch for the statement (exit 1). */
   problems: string[]
   signer: string | null
 }
 
+/** The bundle and the trust root read, parsed and fit for each other's use: ready to verify. */
+export interface PreparedBundle {
+  bundle: Bundle
+  trust: TrustRoot
+  identity: string | null
+}
+
 /**
+ * Read and parse --bundle and --trust-root before anything is verified, so that a file that cannot be used is
+ * said before any verdict is printed: every unusable file, one line each.
+ */
+export function prepareBundle(
+  bundleFile: string,
+  trustRootFile: string,
+  identity: string | null
+): { prepared: PreparedBundle } | { unusable: string[] } {
+  const unusable: string[] = []
+  let trust: TrustRoot | null = null
+  const trustText = readText(trustRootFile, '--trust-root')
+  if (trustText.problem) unusable.push(trustText.problem)
+  else {
+    const parsed = parseTrustRoot(trustText.text)
+    if (typeof parsed === 'string')
+      unusable.push(
+        `--trust-root ${trustRootFile}: ${parsed}; give the public key (PEM) the bundle was signed with, or the Sigstore trusted_root.json`
+      )
+    else if (parsed.kind === 'public-key' && identity !== null)
+      unusable.push(
+        `--cert-identity applies to a trusted_root.json: --trust-root ${trustRootFile} is a public key, which has no identity; ` +
+          'leave --cert-identity out to check a key-signed bundle, or give --trust-root the Sigstore trusted_root.json'
+      )
+    else trust = parsed
+  }
+  let bundle: Bundle | null = null
+  const bundleJson = readJson(bundleFile)
+  if ('problem' in bundleJson) unusable.push(`--bundle ${bundleJson.problem}`)
+  else {
+    const parsed = parseBundle(bundleJson.value)
+    if (typeof parsed === 'string')
+      unusable.push(
+        `--bundle ${bundleFile}: ${parsed}; give the bundle actions/attest wrote (its bundle-path output) or gh attestation download fetched`
+      )
+    else bundle = parsed
+  }
+  if (unusable.length > 0 || !bundle || !trust) return { unusable }
+  return { prepared: { bundle, trust, identity } }
+}
+
+/**
+ * Whether the prepared bundle signs the evidence file's statement.
+ * @param evidenceFile the statement (or packet) verify-evidence already checked against its schema
+ */
+export function verifyPreparedBundle(evidenceFile: string, prepared: PreparedBundle): BundleResult {
+  const evidence = readJson(evidenceFile)
+  if ('problem' in evidence) return { unusable: evidence.problem, problems: [], signer: null }
+  const statement = isStatementLike(evidence.value)
+    ? (evidence.value as EvidenceStatement)
+    : buildStatement(evidence.value as EvidencePacket)
+  const v = verifyStatementBundle(statement, prepared.bundle, prepared.trust, prepared.identity)
+  return { unusable: null, problems: v.problems, signer: v.signer }
+}
+
+/**
+ * prepareBundle, then verifyPreparedBundle: the evidence file's statement against the bundle and the trust root.
  * @param evidenceFile the statement (or packet) verify-evidence already checked against its schema
  */
 export function verifyEvidenceBundle(
@@ -27,30 +92,9 @@ export function verifyEvidenceBundle(
   trustRootFile: string,
   identity: string | null
 ): BundleResult {
-  const unusable = (why: string): BundleResult => ({ unusable: why, problems: [], signer: null })
-  const evidence = readJson(evidenceFile)
-  if ('problem' in evidence) return unusable(evidence.problem)
-  const statement = isStatementLike(evidence.value)
-    ? (evidence.value as EvidenceStatement)
-    : buildStatement(evidence.value as EvidencePacket)
-
-  const trustText = readText(trustRootFile, '--trust-root')
-  if (trustText.problem) return unusable(trustText.problem)
-  const trust = parseTrustRoot(trustText.text)
-  if (typeof trust === 'string')
-    return unusable(
-      `--trust-root ${trustRootFile}: ${trust}; give the public key (PEM) the bundle was signed with, or the Sigstore trusted_root.json`
-    )
-
-  const bundleJson = readJson(bundleFile)
-  if ('problem' in bundleJson) return unusable(`--bundle ${bundleJson.problem}`)
-  const bundle = parseBundle(bundleJson.value)
-  if (typeof bundle === 'string')
-    return unusable(
-      `--bundle ${bundleFile}: ${bundle}; give the bundle actions/attest wrote (its bundle-path output) or gh attestation download fetched`
-    )
-  const v = verifyStatementBundle(statement, bundle, trust, identity)
-  return { unusable: null, problems: v.problems, signer: v.signer }
+  const p = prepareBundle(bundleFile, trustRootFile, identity)
+  if ('unusable' in p) return { unusable: p.unusable.join('\n'), problems: [], signer: null }
+  return verifyPreparedBundle(evidenceFile, p.prepared)
 }
 
 function readText(

@@ -1,7 +1,8 @@
 // verify-evidence: recompute the digests an evidence packet records (the trio files against a checkout, the
 // step logs against the files beside the packet) and say which ones do not match. An in-toto Statement of a packet
 // (<operation>-<baseline>.intoto.json) is checked as well: its subjects against the predicate and the checkout,
-// its commit subject against the judged commit and the repository, then the predicate as a packet.
+// its commit subject against the judged commit and the repository, then the predicate as a packet. Either way the
+// recorded verdict is held against the packet's own findings and steps (evidence/aggregate judges it the same way).
 import { dirname, join } from 'node:path'
 import { sha256 } from '../fs/digest.js'
 import { readRepoFile } from '../fs/read.js'
@@ -11,6 +12,7 @@ import { validateEvidence, validateStatement } from '../generated/evidence-valid
 import { parseJson } from '../document/json-document.js'
 import { validateDocument } from '../document/schema-errors.js'
 import { sourceFromBytes } from '../document/source-file.js'
+import { verdictContradiction } from '../evidence/aggregate.js'
 import type { EvidencePacket } from '../evidence/packet.js'
 import { commitSubjectName, judgedCommit } from '../evidence/statement.js'
 import type { EvidenceStatement } from '../evidence/statement.js'
@@ -28,26 +30,69 @@ export interface EvidenceVerification {
   statement?: boolean
 }
 
+/** What the evidence says it is of, and what of it was recomputed: the lines a person reads first and last. */
+export interface EvidenceInspection {
+  verification: EvidenceVerification
+  /** What the packet judged, as it records it; null when the file could not be read as evidence. */
+  judged: {
+    kind: 'packet' | 'statement'
+    operation: string
+    baseline: string
+    releaseTag: string | null
+    commit: string | null
+    verdict: string
+  } | null
+  /** The digests recomputed, by kind: trio files (against the checkout), step logs, the commit subject. */
+  counts: { trio: number; logs: number; commit: number }
+  /** True when the packet read trio files and none of them is under the root: the root is not the checkout. */
+  wrongRoot: boolean
+}
+
 interface Packet {
   trio: Record<string, { path: string; sha256: string | null }>
   steps: { name: string; log_file?: string; log_sha256?: string }[]
 }
 
 export function verifyEvidence(root: string, packetFile: string): EvidenceVerification {
+  return inspectEvidence(root, packetFile).verification
+}
+
+/** verifyEvidence, with what the evidence is of and what was recomputed (what verify-evidence prints). */
+export function inspectEvidence(root: string, packetFile: string): EvidenceInspection {
+  const none = { judged: null, counts: { trio: 0, logs: 0, commit: 0 }, wrongRoot: false }
   const read = readRepoFile('/', packetFile)
   if (read.kind !== 'ok')
     return {
-      checked: 0,
-      problems: [`${packetFile}: cannot be read (${read.kind.replace(/-/g, ' ')})`],
-      unreadable: true
+      verification: {
+        checked: 0,
+        problems: [`${packetFile}: cannot be read (${read.kind.replace(/-/g, ' ')})`],
+        unreadable: true
+      },
+      ...none
     }
   const doc = parseJson(sourceFromBytes(packetFile, read.bytes))
   const syntax = doc.syntaxErrors[0]
   if (syntax) {
     return {
-      checked: 0,
-      problems: [`${packetFile}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}`],
-      unreadable: true
+      verification: {
+        checked: 0,
+        problems: [`${packetFile}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}`],
+        unreadable: true
+      },
+      ...none
+    }
+  }
+  if (isSigstoreBundle(doc.value)) {
+    return {
+      verification: {
+        checked: 0,
+        problems: [
+          `${packetFile}: this is a Sigstore bundle: pass it with --bundle, and the statement as FILE ` +
+            `(baseline-gate verify-evidence <dir>/<operation>-<baseline>.intoto.json --bundle ${packetFile} --trust-root FILE)`
+        ],
+        unreadable: true
+      },
+      ...none
     }
   }
   const statement = isStatementLike(doc.value)
@@ -56,23 +101,66 @@ export function verifyEvidence(root: string, packetFile: string): EvidenceVerifi
     : validateDocument(doc, validateEvidence, schemaFiles.validateEvidence)
   if (schema.length > 0) {
     return {
-      checked: 0,
-      problems: schema.map((p) => `${packetFile}:${p.position.line}:${p.position.column}: ${p.message}`),
-      unreadable: true,
-      notPacket: true,
-      ...(statement ? { statement: true } : {})
+      verification: {
+        checked: 0,
+        problems: schema.map((p) => `${packetFile}:${p.position.line}:${p.position.column}: ${p.message}`),
+        unreadable: true,
+        notPacket: true,
+        ...(statement ? { statement: true } : {})
+      },
+      ...none
     }
   }
-  if (!statement) return checkPacket(root, packetFile, doc.value as Packet)
-  const s = doc.value as EvidenceStatement
-  const subjects = checkSubjects(root, s)
-  const packet = checkPacket(root, packetFile, s.predicate as unknown as Packet)
-  return {
-    checked: subjects.checked + packet.checked,
-    problems: [...subjects.problems, ...packet.problems],
-    unreadable: false,
-    statement: true
+  const s = statement ? (doc.value as EvidenceStatement) : null
+  const packet = (s ? s.predicate : doc.value) as EvidencePacket
+  const judged = {
+    kind: statement ? ('statement' as const) : ('packet' as const),
+    operation: packet.operation,
+    baseline: packet.baseline,
+    releaseTag: packet.identity.release_tag,
+    commit: judgedCommit(packet),
+    verdict: packet.verdict
   }
+  const own = checkPacket(root, packetFile, packet as unknown as Packet, judged.commit)
+  const subjects = s ? checkSubjects(root, s) : { checked: 0, problems: [] }
+  const contradiction = verdictContradiction(packet)
+  const verdict = contradiction
+    ? [
+        `verdict: the ${judged.kind} ${contradiction} (${errorCodes(packet)}): it was edited after the run wrote it; ` +
+          `do not trust its verdict: run ${packet.operation} again, or use the evidence the run wrote, unchanged`
+      ]
+    : []
+  return {
+    verification: {
+      checked: subjects.checked + own.checked,
+      problems: [...subjects.problems, ...own.problems, ...verdict],
+      unreadable: false,
+      ...(statement ? { statement: true } : {})
+    },
+    judged,
+    counts: { trio: own.trio, logs: own.checked - own.trio, commit: subjects.checked },
+    wrongRoot: own.wrongRoot
+  }
+}
+
+/** The rules of the packet's error findings, and its required steps that did not pass: what makes it FAIL. */
+function errorCodes(packet: EvidencePacket): string {
+  const rules = [...new Set(packet.findings.filter((f) => f.severity === 'error').map((f) => f.rule))]
+  const steps = packet.steps.filter((st) => st.required && st.status !== 'passed').map((st) => st.name)
+  return [
+    ...(rules.length > 0 ? [`error findings: ${rules.join(', ')}`] : []),
+    ...(steps.length > 0 ? [`required steps not passed: ${steps.join(', ')}`] : [])
+  ].join('; ')
+}
+
+/** A Sigstore bundle (what actions/attest writes), given where the evidence belongs. */
+function isSigstoreBundle(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false
+  const v = value as Record<string, unknown>
+  return (
+    String(v.mediaType ?? '').startsWith('application/vnd.dev.sigstore.bundle') ||
+    ('verificationMaterial' in v && ('dsseEnvelope' in v || 'messageSignature' in v))
+  )
 }
 
 /** A JSON object with `_type`: meant as an in-toto Statement (its schema errors say what is wrong with it). */
@@ -81,19 +169,38 @@ export function isStatementLike(value: unknown): boolean {
 }
 
 /** The packet's own digests: the trio files against the checkout, the step logs against the files beside it. */
-function checkPacket(root: string, packetFile: string, packet: Packet): EvidenceVerification {
+function checkPacket(
+  root: string,
+  packetFile: string,
+  packet: Packet,
+  commit: string | null
+): { checked: number; trio: number; problems: string[]; wrongRoot: boolean } {
   const problems: string[] = []
   let checked = 0
+  let recorded = 0
+  let missing = 0
+  const checkout = commit
+    ? `check out commit ${commit}, the one the run judged, and verify again`
+    : 'check out the commit the run judged and verify again'
   for (const [role, digest] of Object.entries(packet.trio)) {
     checked++
     const file = readRepoFile(root, digest.path)
+    if (digest.sha256 !== null) {
+      recorded++
+      if (file.kind === 'missing') missing++
+    }
     const actual = file.kind === 'ok' ? sha256(file.bytes) : null
     if (actual !== digest.sha256) {
       const was = digest.sha256 ?? 'no file'
       const now = actual ?? `no readable file (${file.kind.replace(/-/g, ' ')})`
-      problems.push(`${digest.path} (${role}): the packet records ${was}, the checkout has ${now}`)
+      problems.push(
+        `${digest.path} (${role}): the packet records ${was}, the checkout has ${now}: ` +
+          `the file changed after the run, or the checkout is of another commit: ${checkout}; ` +
+          'if it still differs, the evidence is not of this file'
+      )
     }
   }
+  const trio = checked
   for (const step of packet.steps) {
     if (!step.log_file || !step.log_sha256) continue
     checked++
@@ -101,11 +208,12 @@ function checkPacket(root: string, packetFile: string, packet: Packet): Evidence
     const actual = log.kind === 'ok' ? sha256(log.bytes) : null
     if (actual !== step.log_sha256) {
       problems.push(
-        `log of step "${step.name}" (${step.log_file}): the packet records ${step.log_sha256}, the file has ${actual ?? 'gone missing'}`
+        `log of step "${step.name}" (${step.log_file}): the packet records ${step.log_sha256}, the file has ${actual ?? 'gone missing'}: ` +
+          'the log was changed or removed after the run: verify the evidence directory as the run wrote it (its artifact), unchanged'
       )
     }
   }
-  return { checked, problems, unreadable: false }
+  return { checked, trio, problems, wrongRoot: recorded > 0 && missing === recorded }
 }
 
 /**
@@ -164,11 +272,13 @@ function checkSubjects(root: string, s: EvidenceStatement): { checked: number; p
   checked++
   if (commitSubject.sha !== judged) {
     problems.push(
-      `commit subject ${commitSubject.name}: the statement records ${commitSubject.sha}, its packet judged ${judged ?? 'no commit'}`
+      `commit subject ${commitSubject.name}: the statement records ${commitSubject.sha}, its packet judged ${judged ?? 'no commit'}: ` +
+        'the statement was changed after the run wrote it: use the statement the run wrote beside the packet, unchanged'
     )
   } else if (commitSubject.name !== commitSubjectName(packet.git.repository, commitSubject.sha)) {
     problems.push(
-      `commit subject ${commitSubject.name}: expected the name ${commitSubjectName(packet.git.repository, commitSubject.sha)} (the packet's repository and commit)`
+      `commit subject ${commitSubject.name}: expected the name ${commitSubjectName(packet.git.repository, commitSubject.sha)} (the packet's repository and commit): ` +
+        'the statement was changed after the run wrote it: use the statement the run wrote beside the packet, unchanged'
     )
   }
   const has = hasCommitSync(root, commitSubject.sha)
