@@ -94,7 +94,7 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
   // each baseline's JSON, Markdown and statement (the index of several comes after them all)
   const written = ctx.evidence.writeAll(files)
   return operationResult(
-    ctx.evidence,
+    ctx,
     'health',
     results.map((r, i) => ({ ...r, evidence: written[jsonAt[i]!]! }))
   )

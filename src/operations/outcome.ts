@@ -1,15 +1,18 @@
 // The end of every operation: one verdict over its baselines, and an evidence index when there are several.
 import { basename } from 'node:path'
-import type { EvidenceStore } from '../fs/evidence-store.js'
 import type { OperationName } from '../policy/types.js'
 import { aggregateVerdict } from '../rules/verdict.js'
-import type { BaselineResult, OperationResult } from './context.js'
+import type { BaselineResult, OperationContext, OperationResult } from './context.js'
+import { redactFindings } from './redact-findings.js'
 
 export function operationResult(
-  evidence: EvidenceStore,
+  ctx: Pick<OperationContext, 'evidence' | 'env'>,
   operation: OperationName,
-  baselines: BaselineResult[]
+  judged: BaselineResult[]
 ): OperationResult {
+  const evidence = ctx.evidence
+  // what every surface is rendered from: no secret of the run in a finding's message
+  const baselines = judged.map((b) => ({ ...b, findings: redactFindings(ctx, b.findings) }))
   const verdict = aggregateVerdict(baselines.map((r) => r.verdict))
   let file = baselines[0]?.evidence ?? ''
   if (baselines.length !== 1) {

@@ -8,6 +8,7 @@ import type { EvidenceFile, EvidenceStore } from '../fs/evidence-store.js'
 import { resolveCommit } from '../git/git.js'
 import type { RunContext } from '../git/run-context.js'
 import type { OperationContext } from './context.js'
+import { redactFindings } from './redact-findings.js'
 import { resolveInstant } from './instant.js'
 import type { Instant } from './instant.js'
 
@@ -48,6 +49,7 @@ export async function baselinePacket(
   const finishedAt = ctx.clock()
   return buildPacket({
     ...judged,
+    findings: redactFindings(ctx, judged.findings),
     toolVersion: ctx.toolVersion,
     finishedAt,
     git: await run.gitContext,

@@ -97,7 +97,7 @@ export async function runPromotion(
   for (const baseline of options.baselines) {
     results.push(await promoteBaseline(ctx, options, baseline, { base, head }, run))
   }
-  return operationResult(ctx.evidence, 'promotion', results)
+  return operationResult(ctx, 'promotion', results)
 }
 
 async function promoteBaseline(

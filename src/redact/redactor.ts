@@ -106,6 +106,21 @@ function detectorSpans(text: string): Span[] {
   return spans
 }
 
+/**
+ * A redactor of short texts that must stay synchronous and cheap (a finding's message, on every run of every
+ * command): the known secrets and our own detectors, without secretlint's scan of long logs.
+ */
+export function textRedactor(secrets: readonly string[]): (text: string) => string {
+  const needles = needlesOf(secrets)
+  const search = needles.length > 0 ? needleSearch(needles) : undefined
+  return (text) => {
+    if (text.length === 0) return text
+    let out = search ? applySpans(text, knownSecretSpans(text, search), {}).text : text
+    out = applySpans(out, detectorSpans(out), {}).text
+    return out
+  }
+}
+
 /** The redactor of a local run: the secrets of its environment (variables named so, and the known ones). */
 export function environmentRedactor(env: NodeJS.ProcessEnv): Redactor {
   return createRedactor({ secrets: secretsFromEnv(env, KNOWN_SECRET_VARIABLES) })

@@ -1,0 +1,45 @@
+// A finding quotes what it found. When that is the value of a secret of the run's environment (a token a pull
+// request planted in the pin, knowing or guessing it), the value reaches no surface: not the terminal, not the
+// packet or its Markdown, not the in-toto statement, not the SARIF uploaded to code scanning. The built CLI.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { requireBuiltCli, runCli } from '../helpers/cli-run.js'
+import { cleanupFixtures, PIN, tempDir, trioFixture } from '../helpers/fixture.js'
+import { gitRepo } from '../helpers/git-repo.js'
+
+beforeAll(requireBuiltCli)
+afterAll(cleanupFixtures)
+
+const SECRET = ['s3cr3t', 'Value', 'XYZ', '123456'].join('-')
+
+describe('a secret of the environment quoted by a finding', () => {
+  it('is redacted on every surface', () => {
+    const fx = trioFixture()
+    fx.replace(PIN, /"runtime_cutover_posture": "[^"]*"/, `"runtime_cutover_posture": "${SECRET}"`)
+    gitRepo(fx).commit('a pin quoting a secret')
+    const evidence = tempDir('bg-redacted-evidence-')
+    const sarif = join(tempDir('bg-redacted-sarif-'), 'out.sarif')
+    const run = runCli(
+      ['health', '--no-probe', '--evidence-dir', evidence, '--sarif', sarif, '--json'],
+      fx.root,
+      {
+        GITHUB_TOKEN: SECRET
+      }
+    )
+    expect(run.status).toBe(1)
+    const result = JSON.parse(run.stdout) as {
+      baselines: { findings: { rule: string; message: string }[] }[]
+    }
+    const bg108 = result.baselines[0]!.findings.find((f) => f.rule === 'BG108')!
+    expect(bg108.message).toContain('[REDACTED:known-secret]')
+    const surfaces = [
+      run.stdout,
+      run.stderr,
+      readFileSync(sarif, 'utf8'),
+      ...readdirSync(evidence).map((f) => readFileSync(join(evidence, f), 'utf8'))
+    ]
+    expect(surfaces.length).toBeGreaterThanOrEqual(6)
+    for (const text of surfaces) expect(text).not.toContain(SECRET)
+  })
+})

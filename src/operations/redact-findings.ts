@@ -1,0 +1,22 @@
+// A finding's message quotes what it found (a pin's value, a line of the matrix, a step's output): a secret of the
+// run's environment that ended up there is removed before any surface (packet, statement, summary, comment,
+// SARIF, terminal) is made of it. Known secrets and our own detectors only: cheap, on every run of every command.
+import { KNOWN_SECRET_VARIABLES, secretsFromEnv } from '../redact/known-secrets.js'
+import { textRedactor } from '../redact/redactor.js'
+import type { Finding } from '../rules/finding.js'
+import type { OperationContext } from './context.js'
+
+const redactors = new WeakMap<NodeJS.ProcessEnv, (text: string) => string>()
+
+/** The findings with every secret of the context's environment (and the action's token input) redacted. */
+export function redactFindings(ctx: Pick<OperationContext, 'env'>, findings: Finding[]): Finding[] {
+  let redact = redactors.get(ctx.env)
+  if (!redact) {
+    redact = textRedactor(secretsFromEnv(ctx.env, [...KNOWN_SECRET_VARIABLES, 'INPUT_TOKEN']))
+    redactors.set(ctx.env, redact)
+  }
+  return findings.map((f) => {
+    const message = redact(f.message)
+    return message === f.message ? f : { ...f, message }
+  })
+}
