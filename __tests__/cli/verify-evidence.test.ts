@@ -226,3 +226,41 @@ describe('verify-evidence --bundle: every file checked before anything is printe
     expect(r.stderr).not.toMatch(/UNTRUSTED_SIGNER_ERROR|undefined/)
   })
 })
+
+describe('verify-evidence: who must have signed', () => {
+  async function usage(args: string[]) {
+    let stderr = ''
+    const status = await main(['verify-evidence', 'x.intoto.json', ...args], {
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => (stderr += s) },
+      env: { NO_COLOR: '1' },
+      cwd: tempDir('bg-verify-signer-')
+    })
+    return { status, stderr: stderr.trim() }
+  }
+  const bundle = ['--bundle', 'b.json', '--trust-root', 'root.json']
+
+  it('--cert-identity or --cert-identity-regex, not both; a pattern that does not compile is said', async () => {
+    expect(
+      await usage([...bundle, '--cert-identity', 'https://a', '--cert-identity-regex', 'https://.*'])
+    ).toEqual({
+      status: 2,
+      stderr: 'baseline-gate: give --cert-identity (exactly this identity) or --cert-identity-regex, not both'
+    })
+    expect(await usage([...bundle, '--cert-identity-regex', 'https://(a'])).toEqual({
+      status: 2,
+      stderr: expect.stringMatching(
+        /^baseline-gate: --cert-identity-regex https:\/\/\(a: not a regular expression: /
+      )
+    })
+  })
+
+  it('--cert-oidc-issuer goes with an identity, and every signer option with --bundle', async () => {
+    expect((await usage([...bundle, '--cert-oidc-issuer', 'https://issuer'])).stderr).toBe(
+      'baseline-gate: --cert-oidc-issuer goes with --cert-identity or --cert-identity-regex'
+    )
+    expect((await usage(['--cert-identity-regex', '.*'])).stderr).toBe(
+      'baseline-gate: --cert-identity-regex is for a bundle: give --bundle FILE too'
+    )
+  })
+})

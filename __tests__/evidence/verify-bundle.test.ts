@@ -5,9 +5,11 @@ import { generateKeyPairSync } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { GITHUB_ACTIONS_ISSUER } from '../../src/evidence/signer-policy.js'
+import type { SignerPolicy } from '../../src/evidence/signer-policy.js'
 import { prepareBundle, verifyEvidenceBundle } from '../../src/operations/verify-bundle.js'
 import { cleanupFixtures, health, tempDir, trioFixture } from '../helpers/fixture.js'
-import { dsseBundle, localCertificateAuthority } from '../helpers/sigstore.js'
+import { dsseBundle, localCertificateAuthority, timestampedBundle } from '../helpers/sigstore.js'
 
 afterAll(cleanupFixtures)
 
@@ -90,7 +92,12 @@ describe('verifyEvidenceBundle', () => {
     expect(verifyEvidenceBundle(statement, bundle, ca.trustedRoot, null).problems).toEqual([
       expect.stringMatching(/^a certificate-signed bundle needs --cert-identity/)
     ])
-    expect(verifyEvidenceBundle(statement, bundle, ca.trustedRoot, identity)).toEqual({
+    expect(
+      verifyEvidenceBundle(statement, bundle, ca.trustedRoot, {
+        identity: { exact: identity },
+        issuer: GITHUB_ACTIONS_ISSUER
+      })
+    ).toEqual({
       unusable: null,
       problems: [
         expect.stringMatching(
@@ -99,6 +106,94 @@ describe('verifyEvidenceBundle', () => {
       ],
       signer: null
     })
+  })
+})
+
+describe('the signer of a certificate-signed bundle (timestamped, so the identity is reached offline)', () => {
+  const WORKFLOW = 'https://github.com/acme/app/.github/workflows/baseline-rollback.yml'
+  const exact = (identity: string, issuer = GITHUB_ACTIONS_ISSUER): SignerPolicy => ({
+    identity: { exact: identity },
+    issuer
+  })
+
+  async function signed(identity: string, issuer = GITHUB_ACTIONS_ISSUER) {
+    const { statement } = await setup()
+    return { statement, ...timestampedBundle(tempDir('bg-tsa-'), readFileSync(statement), identity, issuer) }
+  }
+
+  it('verifies with the exact identity and GitHub Actions as the issuer', async () => {
+    const b = await signed(`${WORKFLOW}@refs/heads/main`)
+    expect(
+      verifyEvidenceBundle(b.statement, b.bundle, b.trustedRoot, exact(`${WORKFLOW}@refs/heads/main`))
+    ).toEqual({
+      unusable: null,
+      problems: [],
+      signer: `${WORKFLOW}@refs/heads/main`
+    })
+  })
+
+  it('--cert-identity is exact: a longer branch name, or a dot standing for any character, is another identity', async () => {
+    const evil = await signed(`${WORKFLOW}@refs/heads/main-evil`)
+    const v = verifyEvidenceBundle(
+      evil.statement,
+      evil.bundle,
+      evil.trustedRoot,
+      exact(`${WORKFLOW}@refs/heads/main`)
+    )
+    expect([v.signer, v.problems]).toEqual([null, [expect.stringMatching(/identity/)]])
+    const dots = await signed(
+      'https://github.com/acme/app/.github/workflows/baseline-rollbackXyml@refs/heads/main'
+    )
+    expect(
+      verifyEvidenceBundle(
+        dots.statement,
+        dots.bundle,
+        dots.trustedRoot,
+        exact(`${WORKFLOW}@refs/heads/main`)
+      ).signer
+    ).toBeNull()
+  })
+
+  it('--cert-identity-regex must match the whole identity (anchored at both ends)', async () => {
+    const queue = await signed(`${WORKFLOW}@refs/heads/gh-readonly-queue/main/pr-7-abc`)
+    const pattern = (p: string): SignerPolicy => ({ identity: { pattern: p }, issuer: GITHUB_ACTIONS_ISSUER })
+    const escaped = WORKFLOW.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    expect(
+      verifyEvidenceBundle(
+        queue.statement,
+        queue.bundle,
+        queue.trustedRoot,
+        pattern(`${escaped}@refs/heads/gh-readonly-queue/main/.+`)
+      ).signer
+    ).toBe(`${WORKFLOW}@refs/heads/gh-readonly-queue/main/pr-7-abc`)
+    // a prefix is not enough: the pattern is anchored at its end as well
+    expect(
+      verifyEvidenceBundle(
+        queue.statement,
+        queue.bundle,
+        queue.trustedRoot,
+        pattern(`${escaped}@refs/heads/gh-readonly-queue`)
+      ).signer
+    ).toBeNull()
+  })
+
+  it('the issuer is checked: a certificate from another OIDC issuer does not verify', async () => {
+    const other = await signed(`${WORKFLOW}@refs/heads/main`, 'https://accounts.example')
+    const v = verifyEvidenceBundle(
+      other.statement,
+      other.bundle,
+      other.trustedRoot,
+      exact(`${WORKFLOW}@refs/heads/main`)
+    )
+    expect([v.signer, v.problems.length]).toEqual([null, 1])
+    expect(
+      verifyEvidenceBundle(
+        other.statement,
+        other.bundle,
+        other.trustedRoot,
+        exact(`${WORKFLOW}@refs/heads/main`, 'https://accounts.example')
+      ).signer
+    ).toBe(`${WORKFLOW}@refs/heads/main`)
   })
 })
 
@@ -115,7 +210,7 @@ describe('prepareBundle: the bundle and the trust root, before anything is verif
 
   it('--cert-identity with a public key: a usage error, the option applies to a trusted_root.json', async () => {
     const { pem, bundle } = await setup()
-    const p = prepareBundle(bundle, pem, 'https://x')
+    const p = prepareBundle(bundle, pem, { identity: { exact: 'https://x' }, issuer: GITHUB_ACTIONS_ISSUER })
     expect(p).toEqual({
       unusable: [
         expect.stringMatching(

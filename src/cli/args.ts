@@ -3,6 +3,8 @@ import { parseArgs } from 'node:util'
 import type { ParseArgsConfig } from 'node:util'
 import { ROLLBACK_TRIGGERS } from '../evidence/incident-note.js'
 import type { RollbackTrigger } from '../evidence/incident-note.js'
+import { GITHUB_ACTIONS_ISSUER, identityPatternProblem } from '../evidence/signer-policy.js'
+import type { SignerPolicy } from '../evidence/signer-policy.js'
 import { UsageError } from './commands.js'
 import type {
   AggregateCommand,
@@ -194,11 +196,19 @@ function parseVerifyEvidence(
     )
   }
   if (parsed.values.root === '') throw new UsageError('--root needs a value')
-  const { bundle, 'trust-root': trustRoot, 'cert-identity': identity } = parsed.values
+  const {
+    bundle,
+    'trust-root': trustRoot,
+    'cert-identity': identity,
+    'cert-identity-regex': pattern,
+    'cert-oidc-issuer': issuer
+  } = parsed.values
   for (const [name, value] of [
     ['bundle', bundle],
     ['trust-root', trustRoot],
-    ['cert-identity', identity]
+    ['cert-identity', identity],
+    ['cert-identity-regex', pattern],
+    ['cert-oidc-issuer', issuer]
   ] as const) {
     if (value === '') throw new UsageError(`--${name} needs a value`)
   }
@@ -206,15 +216,32 @@ function parseVerifyEvidence(
     throw new UsageError(
       '--bundle needs --trust-root: the public key (PEM) or the Sigstore trusted_root.json the bundle must be signed by'
     )
-  if (bundle === undefined && (trustRoot !== undefined || identity !== undefined))
-    throw new UsageError(
-      `--${trustRoot !== undefined ? 'trust-root' : 'cert-identity'} is for a bundle: give --bundle FILE too`
-    )
+  const signerOption = [
+    ['trust-root', trustRoot],
+    ['cert-identity', identity],
+    ['cert-identity-regex', pattern],
+    ['cert-oidc-issuer', issuer]
+  ].find(([, v]) => v !== undefined)
+  if (bundle === undefined && signerOption)
+    throw new UsageError(`--${signerOption[0]} is for a bundle: give --bundle FILE too`)
+  if (identity !== undefined && pattern !== undefined)
+    throw new UsageError('give --cert-identity (exactly this identity) or --cert-identity-regex, not both')
+  if (issuer !== undefined && identity === undefined && pattern === undefined)
+    throw new UsageError('--cert-oidc-issuer goes with --cert-identity or --cert-identity-regex')
+  const problem = pattern === undefined ? null : identityPatternProblem(pattern)
+  if (problem) throw new UsageError(`--cert-identity-regex ${pattern}: ${problem}`)
+  const signer: SignerPolicy | null =
+    identity !== undefined || pattern !== undefined
+      ? {
+          identity: identity !== undefined ? { exact: identity } : { pattern: pattern! },
+          issuer: issuer ?? GITHUB_ACTIONS_ISSUER
+        }
+      : null
   return {
     command: 'verify-evidence',
     file: parsed.positionals[0]!,
     root: parsed.values.root,
-    bundle: bundle === undefined ? null : { file: bundle, trustRoot: trustRoot!, identity: identity ?? null }
+    bundle: bundle === undefined ? null : { file: bundle, trustRoot: trustRoot!, signer }
   }
 }
 

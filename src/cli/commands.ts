@@ -1,5 +1,6 @@
 // What the command line can be asked: one typed object per command (the parser in args.ts builds them).
 import type { RollbackTrigger } from '../evidence/incident-note.js'
+import type { SignerPolicy } from '../evidence/signer-policy.js'
 import type { InstantRequest } from '../operations/instant.js'
 
 export class UsageError extends Error {
@@ -109,7 +110,7 @@ export interface VerifyEvidenceCommand {
   /** --root as given (undefined: the current directory); the root is found from it (src/git/root.ts). */
   root: string | undefined
   /** A Sigstore bundle of the statement, and what it must be signed by (both or neither). */
-  bundle: { file: string; trustRoot: string; identity: string | null } | null
+  bundle: { file: string; trustRoot: string; signer: SignerPolicy | null } | null
 }
 
 export type Command =

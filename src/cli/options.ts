@@ -47,7 +47,9 @@ export const COMMANDS: Record<CommandName, { args?: string; summary: string; exi
     summary: 'name the last-known-good baseline a rollback would restore, and the revisions passed over'
   },
   rollback: {
-    exit: '0 PASS, 1 FAIL (the old trio is on disk)',
+    exit:
+      '0 PASS, 1 FAIL (the old trio is on disk); with --drill: 0 the last-known-good is restorable, 1 it is not ' +
+      '(a drill never writes the trio)',
     args: '--trigger KIND --reason TEXT',
     summary:
       'restore the last-known-good trio (posture NO-GO), verify it with the rollback suites, and write the ' +
@@ -128,7 +130,12 @@ export const OPTIONS = {
     type: 'string',
     value: 'DIR',
     commands: ['health', 'promote', 'rollback'],
-    help: 'where to write the evidence (default: <root>/.baseline-gate/evidence)'
+    help: 'where to write the evidence (default: <root>/.baseline-gate/evidence)',
+    helpFor: {
+      rollback:
+        'where to write the evidence (default: <root>/.baseline-gate/evidence; with --dry-run or --drill a new ' +
+        'temporary directory, named in the report)'
+    }
   },
   sarif: {
     type: 'string',
@@ -136,7 +143,7 @@ export const OPTIONS = {
     commands: ['health', 'promote', 'rollback'],
     help:
       'also write every finding as SARIF 2.1.0 to FILE (for GitHub code scanning: github/codeql-action/' +
-      'upload-sarif), paths relative to the checkout; written atomically after the report'
+      'upload-sarif), paths relative to the checkout; written atomically, the report names it (sarif:)'
   },
   'no-probe': {
     type: 'boolean',
@@ -194,7 +201,9 @@ export const OPTIONS = {
     type: 'string',
     value: 'TAG',
     commands: ['rollback'],
-    help: 'restore this release tag instead of the last-known-good baseline'
+    help:
+      'restore this release tag instead of the last-known-good baseline (with --drill: prove that tag restorable ' +
+      'instead; the drill then says nothing about the last-known-good)'
   },
   'dry-run': {
     type: 'boolean',
@@ -259,9 +268,24 @@ export const OPTIONS = {
     value: 'URI',
     commands: ['verify-evidence'],
     help:
-      "with a trusted_root.json: the signing certificate's identity (SAN) the bundle must have, e.g. " +
-      'https://github.com/OWNER/REPO/.github/workflows/baseline-promotion.yml@refs/heads/main (required then; ' +
-      'a usage error with a public key, which has no identity)'
+      "with a trusted_root.json: the signing certificate's identity (SAN) the bundle must have, exactly, e.g. " +
+      'https://github.com/OWNER/REPO/.github/workflows/baseline-rollback.yml@refs/heads/main (this or ' +
+      '--cert-identity-regex is required then; a usage error with a public key, which has no identity)'
+  },
+  'cert-identity-regex': {
+    type: 'string',
+    value: 'RE',
+    commands: ['verify-evidence'],
+    help:
+      'instead of --cert-identity: a regular expression the whole identity must match (anchored at both ends), ' +
+      'e.g. for the merge queue ^https://github\\.com/OWNER/REPO/\\.github/workflows/baseline-promotion\\.yml' +
+      '@refs/heads/gh-readonly-queue/main/.+'
+  },
+  'cert-oidc-issuer': {
+    type: 'string',
+    value: 'URL',
+    commands: ['verify-evidence'],
+    help: "the OIDC issuer the certificate must name (default GitHub Actions': https://token.actions.githubusercontent.com)"
   },
   help: {
     type: 'boolean',

@@ -42,7 +42,7 @@ export async function verifyEvidenceCommand(cmd: VerifyEvidenceCommand, io: Io):
     const p = bundleModule.prepareBundle(
       resolve(io.cwd, cmd.bundle.file),
       resolve(io.cwd, cmd.bundle.trustRoot),
-      cmd.bundle.identity
+      cmd.bundle.signer
     )
     if ('unusable' in p) unusable.push(...p.unusable.map((u) => `baseline-gate: ${u}`))
     else prepared = p.prepared

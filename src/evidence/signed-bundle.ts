@@ -16,8 +16,21 @@ import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify'
 import type { VerificationPolicy, VerifierOptions } from '@sigstore/verify'
 import { IN_TOTO_PAYLOAD_TYPE } from './statement.js'
 import type { EvidenceStatement } from './statement.js'
+import type { SignerPolicy } from './signer-policy.js'
 
 export type TrustRoot = { kind: 'public-key'; pem: string } | { kind: 'trusted-root'; root: TrustedRoot }
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * The library's policy: @sigstore/verify matches the SAN as an unanchored regular expression (so an identity
+ * `…@refs/heads/main` would also accept `…@refs/heads/main-evil`, and its dots any character); ours is anchored,
+ * the exact identity escaped.
+ */
+function libraryPolicy(signer: SignerPolicy): VerificationPolicy {
+  const pattern = 'exact' in signer.identity ? escapeRegExp(signer.identity.exact) : signer.identity.pattern
+  return { subjectAlternativeName: `^(?:${pattern})$`, extensions: { issuer: signer.issuer } }
+}
 
 export interface BundleVerification {
   /** Every reason the bundle does not vouch for the statement; empty when it does. */
@@ -74,13 +87,13 @@ export function parseBundle(json: unknown): Bundle | string {
 
 /**
  * Whether `bundle` signs `statement`, verified against `trust` without the network.
- * @param identity the certificate identity (SAN) required of a certificate-signed bundle
+ * @param signer who must have signed a certificate-signed bundle
  */
 export function verifyStatementBundle(
   statement: EvidenceStatement,
   bundle: Bundle,
   trust: TrustRoot,
-  identity: string | null
+  signer: SignerPolicy | null
 ): BundleVerification {
   const problems: string[] = []
   if (bundle.content.$case !== 'dsseEnvelope') {
@@ -111,13 +124,13 @@ export function verifyStatementBundle(
     )
     return { problems, signer: null }
   }
-  if (trust.kind === 'trusted-root' && certificateSigned && identity === null) {
+  if (trust.kind === 'trusted-root' && certificateSigned && signer === null) {
     problems.push(
-      'a certificate-signed bundle needs --cert-identity: the workflow identity (SAN) that must have signed it, else anyone with a Sigstore certificate could have'
+      'a certificate-signed bundle needs --cert-identity (or --cert-identity-regex): the workflow identity (SAN) that must have signed it, else anyone with a Sigstore certificate could have'
     )
     return { problems, signer: null }
   }
-  const checked = verifySignature(bundle, trust, identity)
+  const checked = verifySignature(bundle, trust, signer)
   if ('problem' in checked) problems.push(checked.problem)
   return { problems, signer: 'signer' in checked ? checked.signer : null }
 }
@@ -126,7 +139,7 @@ export function verifyStatementBundle(
 function verifySignature(
   bundle: Bundle,
   trust: TrustRoot,
-  identity: string | null
+  signer: SignerPolicy | null
 ): { signer: string } | { problem: string } {
   let verifier: Verifier
   if (trust.kind === 'public-key') {
@@ -143,10 +156,16 @@ function verifySignature(
     }
     verifier = new Verifier(toTrustMaterial(root), options)
   }
-  const policy: VerificationPolicy | undefined = identity ? { subjectAlternativeName: identity } : undefined
+  const policy = signer ? libraryPolicy(signer) : undefined
   try {
-    const signer = verifier.verify(toSignedEntity(bundle), policy)
-    return { signer: signer.identity?.subjectAlternativeName ?? 'public key' }
+    const signed = verifier.verify(toSignedEntity(bundle), policy)
+    const san = signed.identity?.subjectAlternativeName
+    // held to the exact identity here as well, whatever the library makes of the pattern
+    if (signer && 'exact' in signer.identity && san !== signer.identity.exact)
+      return {
+        problem: `the signing certificate's identity ${san ?? '(none)'} is not the --cert-identity given: check the workflow file and ref it names`
+      }
+    return { signer: san ?? 'public key' }
   } catch (e) {
     const err = e as Error & { code?: string }
     const what = trust.kind === 'public-key' ? 'the public key given' : 'the trusted root given'

@@ -7,6 +7,7 @@ import { readRepoFile } from '../fs/read.js'
 import type { Bundle } from '@sigstore/bundle'
 import { parseBundle, parseTrustRoot, verifyStatementBundle } from '../evidence/signed-bundle.js'
 import type { TrustRoot } from '../evidence/signed-bundle.js'
+import type { SignerPolicy } from '../evidence/signer-policy.js'
 import { buildStatement } from '../evidence/statement.js'
 import type { EvidenceStatement } from '../evidence/statement.js'
 import type { EvidencePacket } from '../evidence/packet.js'
@@ -24,7 +25,7 @@ export interface BundleResult {
 export interface PreparedBundle {
   bundle: Bundle
   trust: TrustRoot
-  identity: string | null
+  signer: SignerPolicy | null
 }
 
 /**
@@ -34,7 +35,7 @@ export interface PreparedBundle {
 export function prepareBundle(
   bundleFile: string,
   trustRootFile: string,
-  identity: string | null
+  signer: SignerPolicy | null
 ): { prepared: PreparedBundle } | { unusable: string[] } {
   const unusable: string[] = []
   let trust: TrustRoot | null = null
@@ -46,7 +47,7 @@ export function prepareBundle(
       unusable.push(
         `--trust-root ${trustRootFile}: ${parsed}; give the public key (PEM) the bundle was signed with, or the Sigstore trusted_root.json`
       )
-    else if (parsed.kind === 'public-key' && identity !== null)
+    else if (parsed.kind === 'public-key' && signer !== null)
       unusable.push(
         `--cert-identity applies to a trusted_root.json: --trust-root ${trustRootFile} is a public key, which has no identity; ` +
           'leave --cert-identity out to check a key-signed bundle, or give --trust-root the Sigstore trusted_root.json'
@@ -65,7 +66,7 @@ export function prepareBundle(
     else bundle = parsed
   }
   if (unusable.length > 0 || !bundle || !trust) return { unusable }
-  return { prepared: { bundle, trust, identity } }
+  return { prepared: { bundle, trust, signer } }
 }
 
 /**
@@ -78,7 +79,7 @@ export function verifyPreparedBundle(evidenceFile: string, prepared: PreparedBun
   const statement = isStatementLike(evidence.value)
     ? (evidence.value as EvidenceStatement)
     : buildStatement(evidence.value as EvidencePacket)
-  const v = verifyStatementBundle(statement, prepared.bundle, prepared.trust, prepared.identity)
+  const v = verifyStatementBundle(statement, prepared.bundle, prepared.trust, prepared.signer)
   return { unusable: null, problems: v.problems, signer: v.signer }
 }
 
@@ -90,9 +91,9 @@ export function verifyEvidenceBundle(
   evidenceFile: string,
   bundleFile: string,
   trustRootFile: string,
-  identity: string | null
+  signer: SignerPolicy | null
 ): BundleResult {
-  const p = prepareBundle(bundleFile, trustRootFile, identity)
+  const p = prepareBundle(bundleFile, trustRootFile, signer)
   if ('unusable' in p) return { unusable: p.unusable.join('\n'), problems: [], signer: null }
   return verifyPreparedBundle(evidenceFile, p.prepared)
 }
