@@ -49,7 +49,7 @@ function brokenRepo() {
 }
 
 describe('baseline-gate health --sarif (built CLI)', () => {
-  it('writes a valid SARIF file of every finding, located relative to the root, after the report', () => {
+  it('writes a valid SARIF file of every finding, located relative to the root', () => {
     const fx = brokenRepo()
     const out = join(tempDir('bg-sarif-out-'), 'reports', 'health.sarif')
     const r = runCli(['health', '--no-probe', '--json', '--sarif', out], fx.root)
@@ -68,6 +68,31 @@ describe('baseline-gate health --sarif (built CLI)', () => {
     expect(run.tool.driver.rules[bg201.ruleIndex]!.help.markdown).toContain('docs/rules.md#bg201')
     // nothing of this machine: the absolute root appears nowhere in the file
     expect(readFileSync(out, 'utf8')).not.toContain(fx.root)
+  })
+
+  it('the report and --json say where the SARIF file and the in-toto statement went', () => {
+    const fx = brokenRepo()
+    const r = runCli(['health', '--no-probe', '--sarif', 'out/health.sarif'], fx.root)
+    expect(r.status).toBe(1)
+    expect(r.stdout).toContain('  evidence: .baseline-gate/evidence/health-memorykernel.json\n')
+    expect(r.stdout).toContain('  statement: .baseline-gate/evidence/health-memorykernel.intoto.json\n')
+    expect(r.stdout).toContain('  sarif: out/health.sarif\n')
+    expect(existsSync(join(fx.root, '.baseline-gate/evidence/health-memorykernel.intoto.json'))).toBe(true)
+    const json = runCli(['health', '--no-probe', '--json', '--sarif', 'out/health.sarif'], fx.root)
+    const doc = JSON.parse(json.stdout) as { sarif: string | null; baselines: { statement: string }[] }
+    expect(doc.sarif).toBe(join(fx.root, 'out', 'health.sarif'))
+    expect(doc.baselines[0]!.statement).toBe(
+      join(fx.root, '.baseline-gate/evidence/health-memorykernel.intoto.json')
+    )
+    const plain = JSON.parse(runCli(['health', '--no-probe', '--json'], fx.root).stdout) as { sarif: unknown }
+    expect(plain.sarif).toBeNull()
+  })
+
+  it('the SARIF messages do not repeat the rule id (code scanning shows it beside them)', () => {
+    const fx = brokenRepo()
+    const out = join(tempDir('bg-sarif-out-'), 'health.sarif')
+    runCli(['health', '--no-probe', '--sarif', out], fx.root)
+    for (const x of readLog(out).runs[0]!.results) expect(x.message.text).not.toMatch(/^BG\d{3}: /)
   })
 
   it('writes the same bytes on a re-run (the same alerts, no duplicates)', () => {
@@ -128,6 +153,8 @@ describe('baseline-gate health --sarif (built CLI)', () => {
     const r = runCli(['health', '--no-probe', '--sarif', dir], fx.root)
     expect(r.status).toBe(2)
     expect(r.stderr).toContain(`baseline-gate: --sarif ${dir}: is a directory`)
+    // the report is still printed, and says the SARIF file was not written
+    expect(r.stdout).toContain(`  sarif: ${dir} not written (the error follows)\n`)
     const empty = runCli(['health', '--sarif', ''], fx.root)
     expect([empty.status, empty.stderr]).toEqual([
       2,

@@ -76,6 +76,8 @@ interface JsonBaseline {
   posture: string | null
   findings: JsonFinding[]
   steps: unknown[]
+  evidence: string
+  statement: string | null
 }
 interface JsonResult {
   operation: string
@@ -84,6 +86,7 @@ interface JsonResult {
   next_steps: string[]
   baselines: JsonBaseline[]
   evidence: string
+  sarif: string | null
 }
 
 function expectOneLineUsageError(r: Run): string {
@@ -115,9 +118,12 @@ describe('baseline-gate health --json (built CLI)', () => {
       'evidence',
       'next_steps',
       'operation',
+      'sarif',
       'summary',
       'verdict'
     ])
+    // no --sarif: null; the statement beside each packet is named with it
+    expect(out.sarif).toBeNull()
     const id = out.baselines[0]!.identity
     expect(out.summary).toBe(
       `PASS · health of memorykernel at ${id.release_tag} (commit ${id.commit_sha!.slice(0, 12)})`
@@ -127,7 +133,17 @@ describe('baseline-gate health --json (built CLI)', () => {
     expect(out.verdict).toBe('PASS')
     expect(out.baselines).toHaveLength(1)
     for (const b of out.baselines) {
-      expect(sortedKeys(b)).toEqual(['findings', 'identity', 'name', 'not_run', 'posture', 'steps'])
+      expect(sortedKeys(b)).toEqual([
+        'evidence',
+        'findings',
+        'identity',
+        'name',
+        'not_run',
+        'posture',
+        'statement',
+        'steps'
+      ])
+      expect(b.statement).toBe(b.evidence.replace(/\.json$/, '.intoto.json'))
       expect(b.name).toBe('memorykernel')
       expect(sortedKeys(b.identity)).toEqual(
         [

@@ -94,7 +94,12 @@ describe('the repin action (built bundle): one pull request per baseline, kept u
 
   it(`the first delivery of ${TAGS.v5} opens the pull request: body, title and labels`, () => {
     expect([first.status, first.stderr]).toEqual([0, ''])
-    expect(first.outputs).toMatchObject({ verdict: 'PASS', classification: 'patch', 'findings-count': '0' })
+    // PASS with one BG517 warning: the producer's CHANGELOG (repin.mentions) has no entry yet
+    expect(first.outputs).toMatchObject({ verdict: 'PASS', classification: 'patch', 'findings-count': '1' })
+    expect(lines(first.stdout, '::warning title=BG517')).toHaveLength(1)
+    expect(first.summary).toMatch(
+      /^## ✅ PASS · repin to `v\d+\.\d+\.\d+` · proposed, 1 item left by repin\n/
+    )
     expect(first.outputs['pull-request-url']).toMatch(/^https:\/\/\S+\/pull\/\d+$/)
     expect(pullsOf(REPOSITORY)[0]).toMatchObject({
       state: 'open',
@@ -136,6 +141,8 @@ describe('the repin action (built bundle): one pull request per baseline, kept u
     expect(writesAfterAgain).toBe(writesAfterFirst)
     expect(pullsOf(REPOSITORY)).toHaveLength(1)
     expect(again.summary).toContain('the branch already held this release: no new commit')
+    expect(again.summary).toContain(`unchanged [${first.outputs['pull-request-url']}]`)
+    expect(newer.summary).toContain(`updated [${first.outputs['pull-request-url']}]`)
   })
 
   it(`a newer release (${TAGS.v6}, additive) updates the same pull request: a new commit, title, body, labels`, () => {
@@ -165,6 +172,10 @@ describe('the repin action (built bundle): one pull request per baseline, kept u
       `already proposes ${TAGS.v6}, newer than ${TAGS.v5}`
     )
     expect(writesTo(REPOSITORY)).toHaveLength(before)
+    // what to do next: nothing, unless the newer pull request was not meant
+    expect(late.summary).toContain(
+      `### What to do next\n\n- Nothing to do: the open pull request of \`${REPIN_BRANCH}\` already proposes \`${TAGS.v6}\`; close it first if you meant to pin \`${TAGS.v5}\``
+    )
     expect(fake.fileAt(REPOSITORY, REPIN_BRANCH, PIN)).toContain(`"release_tag": "${TAGS.v6}"`)
     // refused before repin: the workspace is the checkout, untouched
     expect(r.repo.git('status', '--porcelain')).toBe('')

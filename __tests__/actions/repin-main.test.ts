@@ -73,7 +73,8 @@ describe('the repin action in process', () => {
       'patch'
     ])
     expect(first.outputs['pull-request-url']).toMatch(/^https:\/\/\S+\/pull\/\d+$/)
-    expect(first.outputs['findings-count']).toBe('0')
+    // the producer's CHANGELOG (repin.mentions) has no entry: one BG517 warning, the verdict stays PASS
+    expect(first.outputs['findings-count']).toBe('1')
     const pulls = pullsOf()
     expect(pulls).toHaveLength(1)
     expect(pulls[0]!).toMatchObject({ state: 'open', head: { ref: REPIN_BRANCH }, base: { ref: 'main' } })
@@ -83,9 +84,23 @@ describe('the repin action in process', () => {
   })
 
   it('the summary starts with the verdict and the pull request, then the body the reviewers read', () => {
-    expect(first.summary).toMatch(new RegExp(`^## ✅ PASS · repin to \`${TAGS.v5.replace(/\./g, '\\.')}\`\n`))
-    expect(first.summary).toContain(first.outputs['pull-request-url'])
+    expect(first.summary).toMatch(
+      new RegExp(
+        `^## ✅ PASS · repin to \`${TAGS.v5.replace(/\./g, '\\.')}\` · proposed, 1 item left by repin\n`
+      )
+    )
+    expect(first.summary).toContain(`opened [${first.outputs['pull-request-url']}]`)
     expect(first.summary).toContain('@alice, @acme/app-team')
+  })
+
+  it('what repin left is a warning each (BG517), not a bare PASS; its paths are inline code in the body', () => {
+    const warnings = first.stdout.split('\n').filter((l) => l.startsWith('::warning title=BG517'))
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toContain(`left this to do: services/memorykernel/CHANGELOG.md`)
+    expect(first.stdout).not.toMatch(/^::error/m)
+    expect(first.summary).toContain(
+      `- [ ] Left by repin: \`services/memorykernel/CHANGELOG.md\` (\`repin.mentions\`) cannot be read`
+    )
   })
 
   it('a re-delivery of the same tag writes nothing on GitHub: no commit, no second pull request, no label', () => {
@@ -95,6 +110,9 @@ describe('the repin action in process', () => {
     expect(pullsOf()).toHaveLength(1)
     expect(pullsOf()[0]!.labels).toEqual(['baseline-repin', 'patch'])
     expect(again.summary).toContain('the branch already held this release: no new commit')
+    // nothing changed on GitHub: the pull request is "unchanged", never "updated"
+    expect(again.summary).toContain(`unchanged [${first.outputs['pull-request-url']}]`)
+    expect(again.summary).not.toContain('updated [')
   })
 
   it.each([['v1; rm -rf /'], ['../x'], ['-v1'], ['$(id)'], ['']])(
@@ -135,5 +153,27 @@ describe('the repin action in process, with a token that may not write', () => {
     expect(Object.values(fake.state.repos[READ_ONLY]!.pulls)).toEqual([])
     expect(Object.keys(fake.branches(READ_ONLY))).toEqual(['main'])
     expect(readFileSync(join(r.fx.root, PIN), 'utf8')).toContain(`"release_tag": "${TAGS.v5}"`)
+  })
+})
+
+describe('the repin action in process, without a token', () => {
+  const r = releaseRepo()
+  let run: StepRun
+  beforeAll(async () => {
+    r.release(TAGS.v5)
+    run = await inProcess(r.fx.root, { tag: TAGS.v5, token: '' })
+  })
+
+  it('repins in the workspace only, and its summary never speaks of "this pull request"', () => {
+    expect([run.exitCode, run.outputs.verdict, run.outputs['pull-request-url']]).toEqual([0, 'PASS', ''])
+    expect(run.summary).toMatch(
+      /^## ✅ PASS · repin to `v0\.5\.0` · repinned in the workspace only, 1 item left by repin\n/
+    )
+    expect(run.summary).toContain(
+      'repinned in the workspace; no pull request (no GitHub token or repository)'
+    )
+    expect(run.summary).toContain('| | Pinned now | Repinned in the workspace |')
+    expect(run.summary).toContain('### About this repin')
+    expect(run.summary).not.toMatch(/this pull request/i)
   })
 })

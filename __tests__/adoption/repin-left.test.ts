@@ -52,8 +52,9 @@ describe('repin: what else names the release', () => {
     const r = repin(fx)
     expect([r.status, r.to?.release_tag]).toEqual(['repinned', NEXT])
     expect(r.left).toEqual([
-      `the producer's handoff payload ${HANDOFF} names ${CURRENT}, not ${NEXT}: regenerate it: ${REGENERATE}`,
-      `${CHANGELOG} does not mention ${NEXT}: add the release's entry (repin.mentions)`
+      // paths and the command between backticks: inline code in the repin pull request's checklist
+      `the producer's handoff payload \`${HANDOFF}\` names ${CURRENT}, not ${NEXT}: regenerate it: \`${REGENERATE}\``,
+      `\`${CHANGELOG}\` does not mention ${NEXT}: add the release's entry (\`repin.mentions\`)`
     ])
     // a second run writes nothing more, and still says what is left
     const again = repin(fx)

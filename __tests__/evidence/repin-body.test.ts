@@ -1,7 +1,7 @@
 // The repin pull request's title, labels and body (pure), and the strict release-tag check the action applies
 // before anything is read.
 import { describe, expect, it } from '@jest/globals'
-import { renderRepinBody, repinLabels, repinTitle } from '../../src/evidence/repin-body.js'
+import { leftItemMarkdown, renderRepinBody, repinLabels, repinTitle } from '../../src/evidence/repin-body.js'
 import type { RepinProposal } from '../../src/evidence/repin-body.js'
 import { releaseTagProblem } from '../../src/operations/repin-release.js'
 
@@ -81,6 +81,40 @@ describe('the repin pull request', () => {
     expect(body).toContain('Approval from the producer owners: _none configured (owners in the policy)_')
     expect(body).toContain('add &lt;b&gt;the&lt;/b&gt; entry \\| now')
     expect(body).not.toContain('<b>')
+  })
+})
+
+describe('what repin left, in the body', () => {
+  it('shows the paths and the command between backticks as inline code, ready to copy', () => {
+    const body = renderRepinBody(
+      proposal({
+        left: [
+          "the producer's handoff payload `p/h.json` names v0.4.0, not v0.5.0: regenerate it: `(cd p && bash scripts/gen.sh --out h_1.json)`"
+        ]
+      })
+    )
+    expect(body).toContain(
+      "- [ ] Left by repin: the producer's handoff payload `p/h.json` names v0.4.0, not v0.5.0: regenerate it: `(cd p && bash scripts/gen.sh --out h_1.json)`"
+    )
+    expect(body).not.toContain('\\`')
+  })
+
+  it('escapes everything outside the code spans, and the whole item when its backticks do not pair up', () => {
+    expect(leftItemMarkdown('`a|b` needs <b>x</b>_')).toBe('`a\\|b` needs &lt;b&gt;x&lt;/b&gt;\\_')
+    expect(leftItemMarkdown('odd ` tick')).toBe('odd \\` tick')
+  })
+})
+
+describe('the repin body without a pull request (no token)', () => {
+  it('never says "this pull request": it describes the repin in the workspace', () => {
+    const body = renderRepinBody(proposal({ pullRequest: false }))
+    expect(body).not.toMatch(/this pull request/i)
+    expect(body).toContain('| | Pinned now | Repinned in the workspace |')
+    expect(body).toContain('No pull request was opened (no GitHub token or repository)')
+    expect(body).toContain('### About this repin')
+    expect(body).toContain('The promotion gate fails its pull request (BG504) before that date.')
+    // the pull request body keeps its words
+    expect(renderRepinBody(proposal())).toContain('### About this pull request')
   })
 })
 

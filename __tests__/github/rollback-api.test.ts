@@ -253,10 +253,13 @@ describe('upsertPullRequest', () => {
       number: first.number,
       url: `https://github.com/${REPO}/pull/${first.number}`,
       created: true,
+      changed: true,
       truncated: false
     })
     const second = value(await gh.upsertPullRequest(pr('incident note 2', 'Roll back, again')))
-    expect(second).toMatchObject({ number: first.number, created: false })
+    expect(second).toMatchObject({ number: first.number, created: false, changed: true })
+    const third = value(await gh.upsertPullRequest(pr('incident note 2', 'Roll back, again')))
+    expect(third).toMatchObject({ number: first.number, created: false, changed: false })
     expect(openFromBranch()).toHaveLength(1)
     expect(openFromBranch()[0]).toMatchObject({ title: 'Roll back, again', body: 'incident note 2' })
 

@@ -19,7 +19,7 @@ import { commandUsage, USAGE } from './usage.js'
 import { jobMatrix, renderPlan } from './render-plan.js'
 import { lkgJson, renderLkg } from './render-rollback.js'
 import { renderRepin, renderReport, styleFor, toJson } from './render.js'
-import { sarifWriter } from './sarif.js'
+import { sarifWriter, writeSarif } from './sarif.js'
 
 export type { Io } from './io.js'
 export { EXIT } from './io.js'
@@ -94,9 +94,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     const remote = cmd.remote ? await producerReader(io.env) : null
     const result = await runHealth(ctx, { baselines, probe: cmd.probe, remote })
-    if (cmd.json) io.stdout.write(`${JSON.stringify(toJson(result), null, 2)}\n`)
-    else io.stdout.write(`${renderReport(result, root, styleFor(io.stdout, io.env))}\n`)
-    sarif?.(result)
+    const written = writeSarif(sarif, result)
+    if (cmd.json) io.stdout.write(`${JSON.stringify(toJson(result, { sarif: written.report }), null, 2)}\n`)
+    else
+      io.stdout.write(
+        `${renderReport(result, root, styleFor(io.stdout, io.env), { sarif: written.report })}\n`
+      )
+    if (written.error) throw written.error
     return result.verdict === 'PASS' ? EXIT.pass : EXIT.fail
   } catch (e) {
     if (isUserError(e)) {

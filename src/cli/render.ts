@@ -6,6 +6,7 @@ import type { RepinResult } from '../operations/repin.js'
 import type { Finding } from '../rules/finding.js'
 import { bySeverity, countBySeverity } from '../rules/finding.js'
 import { judged, subject } from '../present/headline.js'
+import { statementFileName } from '../evidence/statement.js'
 import { lineToText } from '../present/inline.js'
 import { nextSteps } from '../present/next-steps.js'
 import { notRun } from '../present/not-run.js'
@@ -46,8 +47,34 @@ export function identityLine(b: Pick<BaselineResult, 'identity' | 'posture'>): s
   ].join(' · ')
 }
 
-export function renderReport(result: OperationResult, root: string, s: Style = plain): string {
+/** Where `--sarif FILE` went (absolute): written, or not (the error follows the report). */
+export interface SarifReport {
+  file: string
+  written: boolean
+}
+
+/** The files beside the result the report names: the SARIF file, when --sarif was given. */
+export interface ReportFiles {
+  sarif?: SarifReport | undefined
+}
+
+/** The in-toto statement written beside a baseline's packet (`<packet>.intoto.json`); null without a packet. */
+function statementOf(b: Pick<BaselineResult, 'evidence'>): string | null {
+  return b.evidence.endsWith('.json') ? statementFileName(b.evidence) : null
+}
+
+function sarifLine(root: string, sarif: SarifReport): string {
+  return `sarif: ${relativeTo(root, sarif.file)}${sarif.written ? '' : ' not written (the error follows)'}`
+}
+
+export function renderReport(
+  result: OperationResult,
+  root: string,
+  s: Style = plain,
+  files: ReportFiles = {}
+): string {
   const out: string[] = []
+  const one = result.baselines.length === 1
   const next = nextSteps(result)
   for (const b of result.baselines) {
     // first what was judged and the verdict, then what to do, then why (findings, steps), then the details
@@ -87,7 +114,11 @@ export function renderReport(result: OperationResult, root: string, s: Style = p
       `  findings: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.notice, 'notice')}`
     )
     for (const f of bySeverity(b.findings)) out.push(`  ${findingLine(f, s)}`)
-    out.push('', s.dim(`  evidence: ${relativeTo(root, b.evidence)}`), '')
+    out.push('', s.dim(`  evidence: ${relativeTo(root, b.evidence)}`))
+    const statement = statementOf(b)
+    if (statement) out.push(s.dim(`  statement: ${relativeTo(root, statement)}`))
+    if (files.sarif && one) out.push(s.dim(`  ${sarifLine(root, files.sarif)}`))
+    out.push('')
   }
   if (next.length > 0) {
     out.push(s.bold('next:'))
@@ -95,6 +126,8 @@ export function renderReport(result: OperationResult, root: string, s: Style = p
     out.push('')
   }
   if (result.baselines.length > 1) {
+  // one SARIF file holds every baseline's findings
+  if (files.sarif && !one) out.push(s.dim(`${sarifLine(root, files.sarif)} (every baseline)`), '')
     out.push(
       `${s.bold('verdict')} ${result.verdict === 'PASS' ? s.green('PASS') : s.red('FAIL')} · ${lineToText(judged(result))}`
     )
@@ -153,7 +186,7 @@ const findingJson = (f: Finding) => ({
 })
 
 /** The `--json` document: exactly the shape the command line promises. */
-export function toJson(result: OperationResult): object {
+export function toJson(result: OperationResult, files: ReportFiles = {}): object {
   return {
     operation: result.operation,
     verdict: result.verdict,
@@ -205,9 +238,14 @@ export function toJson(result: OperationResult): object {
         exit_code: s.exit_code,
         duration_ms: s.duration_ms,
         ...(s.skip_reason ? { skip_reason: s.skip_reason } : {})
-      }))
+      })),
+      // the baseline's packet and the in-toto statement beside it (absolute paths)
+      evidence: b.evidence,
+      statement: statementOf(b)
     })),
-    evidence: result.evidence
+    evidence: result.evidence,
+    // the SARIF file of --sarif FILE (absolute), null when it was not asked for or could not be written
+    sarif: files.sarif?.written ? files.sarif.file : null
   }
 }
 

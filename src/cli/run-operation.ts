@@ -6,6 +6,7 @@ import type { Io } from './io.js'
 import { createProgress } from './progress.js'
 import type { Progress } from './progress.js'
 import { renderReport, styleFor, toJson } from './render.js'
+import { writeSarif } from './sarif.js'
 import type { SarifWriter } from './sarif.js'
 
 export async function runOperation(
@@ -21,9 +22,13 @@ export async function runOperation(
   try {
     const result = await operation(progress, controller.signal)
     progress.close()
-    if (options.json) io.stdout.write(`${JSON.stringify(toJson(result), null, 2)}\n`)
-    else io.stdout.write(`${renderReport(result, options.root, styleFor(io.stdout, io.env))}\n`)
-    options.sarif?.(result)
+    const sarif = writeSarif(options.sarif ?? null, result)
+    if (options.json) io.stdout.write(`${JSON.stringify(toJson(result, { sarif: sarif.report }), null, 2)}\n`)
+    else
+      io.stdout.write(
+        `${renderReport(result, options.root, styleFor(io.stdout, io.env), { sarif: sarif.report })}\n`
+      )
+    if (sarif.error) throw sarif.error
     return result.verdict === 'PASS' ? 0 : 1
   } finally {
     progress.close()

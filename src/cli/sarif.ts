@@ -1,6 +1,8 @@
-// `--sarif FILE`: the run's findings as a SARIF 2.1.0 file for code scanning, written atomically after the report.
+// `--sarif FILE`: the run's findings as a SARIF 2.1.0 file for code scanning, written atomically before the report,
+// which names it.
 // The path is the operator's, like --evidence-dir: outside the repository it is theirs to choose; inside it, a
-// symbolic link must not lead out (BG110). A file that cannot be written is a usage error (exit 2), said in one line.
+// symbolic link must not lead out (BG110). A file that cannot be written is a usage error (exit 2), said in one line
+// after the report (which then says it was not written).
 import { lstatSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { writeFileAtomic } from '../fs/atomic-write.js'
@@ -9,9 +11,27 @@ import type { OperationResult } from '../operations/context.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { checkoutPrefix, sarifOf } from '../present/sarif.js'
 import { UsageError } from './commands.js'
+import type { SarifReport } from './render.js'
 
-/** What writes the SARIF file of a result; null when --sarif was not given. */
-export type SarifWriter = ((result: OperationResult) => void) | null
+/** What writes the SARIF file of a result (`file`: absolute); null when --sarif was not given. */
+export type SarifWriter = { file: string; write: (result: OperationResult) => void } | null
+
+/**
+ * Writes the SARIF file before the report, so that the report can say where it went (or that it was not written:
+ * `error` is then thrown after the report, exit 2).
+ */
+export function writeSarif(
+  sarif: SarifWriter,
+  result: OperationResult
+): { report: SarifReport | undefined; error: unknown } {
+  if (!sarif) return { report: undefined, error: null }
+  try {
+    sarif.write(result)
+    return { report: { file: sarif.file, written: true }, error: null }
+  } catch (error) {
+    return { report: { file: sarif.file, written: false }, error }
+  }
+}
 
 export function sarifWriter(
   file: string | undefined,
@@ -19,7 +39,7 @@ export function sarifWriter(
 ): SarifWriter {
   if (file === undefined) return null
   const abs = resolve(o.cwd, file)
-  return (result) => {
+  const write = (result: OperationResult): void => {
     const problem = operatorPathEscape(o.root, abs)
     if (problem) throw new ContainmentError(`--sarif ${abs} ${problem}; nothing was written there (BG110)`)
     if (lstatSync(abs, { throwIfNoEntry: false })?.isDirectory())
@@ -36,4 +56,5 @@ export function sarifWriter(
       throw new UsageError(`--sarif ${file}: cannot write it: ${(e as Error).message}`)
     }
   }
+  return { file: abs, write }
 }

@@ -23,11 +23,13 @@ export interface RepinProposal {
   /** The stability window of the baseline being replaced (BG504); null days: the manifest declares none. */
   window: { approvedAt: string | null; days: number | null; ends: string | null; over: boolean }
   owners: { consumer: string[]; producer: string[] }
-  /** What repin left to do, each with what to do. */
+  /** What repin left to do, each with what to do (paths and commands between backticks). */
   left: string[]
   /** The trio files the branch changes, relative to the repository root. */
   written: string[]
   branch: string
+  /** false: no pull request is proposed (no token): the body says what was repinned in the workspace. */
+  pullRequest?: boolean
 }
 
 /** The labels of the pull request: the repin label and the kind. */
@@ -66,8 +68,20 @@ function owners(list: string[]): string {
   return list.length > 0 ? list.map(mention).join(', ') : '_none configured (owners in the policy)_'
 }
 
+/** An item repin left, as Markdown: the parts between backticks as inline code, the rest escaped. */
+export function leftItemMarkdown(item: string): string {
+  const parts = item.split('`')
+  // an odd number of backticks cannot be told apart: every word escaped
+  if (parts.length % 2 === 0) return escapeMarkdown(item)
+  return parts.map((part, i) => (i % 2 === 1 ? code(part) : escapeMarkdown(part))).join('')
+}
+
 function windowLine(p: RepinProposal): string {
   const w = p.window
+  const gate =
+    p.pullRequest === false
+      ? 'The promotion gate fails its pull request (BG504) before that date.'
+      : 'The promotion gate fails this pull request (BG504) before that date.'
   const from = code(p.from.release_tag)
   if (w.days === null)
     return `The manifest of ${from} declares no stability window (\`stability_window.minimum_sprint_days\`).`
@@ -75,17 +89,18 @@ function windowLine(p: RepinProposal): string {
     return `${from} declares a ${w.days}-day stability window, but when it was approved is unknown (a shallow checkout: use \`fetch-depth: 0\`); the promotion gate decides (BG504).`
   return w.over
     ? `${from} was approved on ${w.approvedAt}; its ${w.days}-day stability window ended on ${w.ends}.`
-    : `${from} was approved on ${w.approvedAt}; its ${w.days}-day stability window ends on **${w.ends}**. The promotion gate fails this pull request (BG504) before that date.`
+    : `${from} was approved on ${w.approvedAt}; its ${w.days}-day stability window ends on **${w.ends}**. ${gate}`
 }
 
 export function renderRepinBody(p: RepinProposal): string {
   const out: string[] = []
+  const pr = p.pullRequest !== false
   out.push(
     `## ${escapeMarkdown(p.displayName)}: repin to ${code(p.tag)} — ${p.kind}`,
     '',
     `${code(p.from.release_tag)} → ${code(p.to.release_tag)} is ${KIND_WORDS[p.kind]}`,
     '',
-    '| | Pinned now | This pull request |',
+    `| | Pinned now | ${pr ? 'This pull request' : 'Repinned in the workspace'} |`,
     '| --- | --- | --- |',
     ...VERSION_ROWS.map(([label, key]) => {
       const changed = p.from[key] !== p.to[key]
@@ -105,20 +120,30 @@ export function renderRepinBody(p: RepinProposal): string {
     )
   }
   out.push(`- [ ] Stability window: ${windowLine(p)}`)
-  for (const item of p.left) out.push(`- [ ] Left by repin: ${escapeMarkdown(item)}`)
+  for (const item of p.left) out.push(`- [ ] Left by repin: ${leftItemMarkdown(item)}`)
   if (p.left.length === 0)
     out.push('- Repin left nothing else to do: every file that names the release names it.')
+  out.push('', '### What did not run', '')
+  if (pr) {
+    out.push(
+      '- No suite ran here: the promotion gate (`actions/promotion`) judges this pull request with every rule and the consumer and producer suites. A pull request opened with the job token starts no workflow: re-run the gate, or give this workflow an App or fine-grained token.',
+      '',
+      '### About this pull request',
+      '',
+      `- Branch ${code(p.branch)}, one per baseline (${code(p.baseline)}): a re-delivered release changes nothing, a newer release updates this pull request.`
+    )
+  } else {
+    out.push(
+      `- No pull request was opened (no GitHub token or repository): the repinned trio is in the workspace only. With a token that may write (\`contents\`, \`pull-requests: write\`), it is proposed on the branch ${code(p.branch)}.`,
+      '- No suite ran here: the promotion gate (`actions/promotion`) judges the pull request with every rule and the consumer and producer suites.',
+      '',
+      '### About this repin',
+      ''
+    )
+  }
   out.push(
-    '',
-    '### What did not run',
-    '',
-    '- No suite ran here: the promotion gate (`actions/promotion`) judges this pull request with every rule and the consumer and producer suites. A pull request opened with the job token starts no workflow: re-run the gate, or give this workflow an App or fine-grained token.',
-    '',
-    '### About this pull request',
-    '',
-    `- Branch ${code(p.branch)}, one per baseline (${code(p.baseline)}): a re-delivered release changes nothing, a newer release updates this pull request.`,
     `- Files: ${p.written.map((f) => code(f)).join(', ')} (written by \`baseline-gate repin\`, checked with every trio rule).`,
-    `- Labels: ${repinLabels(p.kind)
+    `- Labels${pr ? '' : ' of its pull request'}: ${repinLabels(p.kind)
       .map((l) => code(l))
       .join(', ')}.`,
     ''

@@ -3,8 +3,9 @@
 //
 // What code scanning needs (GitHub's "SARIF support for code scanning"): a location on every result (a result
 // without one is not shown), paths relative to the checkout (uriBaseId %SRCROOT%), partialFingerprints so a re-run
-// updates the same alert instead of opening another, and runAutomationDetails.id as the category, so the alerts of
-// one operation and baseline are closed only by a later run of the same operation and baseline.
+// updates the same alert instead of opening another, and the run's automationDetails.id (a runAutomationDetails
+// object) as the category, so the alerts of one operation and baseline are closed only by a later run of the same
+// operation and baseline. A result's message leaves out the rule id: code scanning shows it beside the message.
 import { createHash } from 'node:crypto'
 import { RULES } from '../rules/catalog.js'
 import type { RuleId, Severity } from '../rules/catalog.js'
@@ -229,7 +230,7 @@ function messageText(f: Finding, b: SarifBaseline, own: boolean, root: string | 
   const where = own
     ? ''
     : ` (baseline ${b.name}: the finding has no file of its own, so it is shown on the pin)`
-  return `${f.rule}: ${text}${where}`
+  return `${text}${where}`
 }
 
 /**

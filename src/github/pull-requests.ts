@@ -11,6 +11,8 @@ export interface PullRequestRef {
   url: string
   /** true: a new pull request was opened; false: the open one was updated (or already current). */
   created: boolean
+  /** false: the open pull request already had this title and body, and was left as it was. */
+  changed: boolean
   /** The body was cut to fit GitHub's limit (the body says so). */
   truncated: boolean
 }
@@ -58,10 +60,11 @@ export function pullRequestApi(session: Session): PullRequestApi {
         () => {
           const { text, truncated } = fitBody(String(body ?? ''), STICKY_COMMENT_BUDGET, 'pull request body')
           type Found = { number: number; html_url: string; title: string; body: string | null }
-          const opened = (data: Found, created: boolean): PullRequestRef => ({
+          const opened = (data: Found, created: boolean, changed = true): PullRequestRef => ({
             number: data.number,
             url: data.html_url,
             created,
+            changed,
             truncated
           })
           return upsert({
@@ -86,7 +89,7 @@ export function pullRequestApi(session: Session): PullRequestApi {
                 return null
               }),
             isCurrent: (found) => found.title === title && normalised(found.body) === text,
-            unchanged: (found) => opened(found, false),
+            unchanged: (found) => opened(found, false, false),
             update: async (found) => {
               const { data } = await step(doing, () =>
                 api().rest.pulls.update({ owner, repo, pull_number: found.number, title, body: text })

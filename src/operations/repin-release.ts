@@ -66,6 +66,10 @@ export interface RepinReleaseReport {
   pullRequestUrl: string | null
   /** The pull request was opened by this run (false: updated or left as it was). */
   pullRequestCreated: boolean
+  /** The pull request's title or body was written by this run (false: it already said this, left as it was). */
+  pullRequestChanged: boolean
+  /** A late delivery (BG515): the newer release the open pull request already proposes; null otherwise. */
+  newerProposed: string | null
   /** The body of the pull request (also written to the evidence directory); null when none was rendered. */
   body: string | null
   labels: string[]
@@ -142,6 +146,8 @@ async function repinOne(
     committed: false,
     pullRequestUrl: null,
     pullRequestCreated: false,
+    pullRequestChanged: false,
+    newerProposed: null,
     body: null,
     labels: [],
     left: []
@@ -197,6 +203,7 @@ async function repinOne(
     const proposed = onBranch.ok ? identityOfPinBytes(onBranch.value)?.release_tag : null
     if (proposed && newer(proposed, tag)) {
       report.branch = branch
+      report.newerProposed = proposed
       return bad(
         `the pull request of ${branch} already proposes ${proposed}, newer than ${tag}: ${tag} is not proposed again (a late delivery of an older release)`,
         null
@@ -207,9 +214,11 @@ async function repinOne(
   const repinned = runRepin({ root: ctx.root, clock: ctx.clock }, baseline, { producer })
   report.left = repinned.left
   if (repinned.status === 'refused') return refused(repinned.findings)
+  // what repin left is the producer's to do: a warning each (BG517), the verdict stays the repin's own
+  const left = repinned.left.map((item) => finding('BG517', null, null, leftMessage(item, tag)))
   if (repinned.status === 'unchanged') {
     report.status = 'already-pinned'
-    return { report, findings: [], identity: from, posture: postureOf(current) }
+    return { report, findings: left, identity: from, posture: postureOf(current) }
   }
   const after = loadTrio(ctx.root, baseline)
   const to = identityOf(after)
@@ -235,16 +244,22 @@ async function repinOne(
     owners: baseline.owners,
     left: repinned.left,
     written: WRITE_ORDER.map((r) => baseline.trio[r]),
-    branch
+    branch,
+    pullRequest: !!options.publish && !!head
   }
   report.body = renderRepinBody(proposal)
   const done = { identity: to, posture }
   if (!options.publish || !head) {
     report.status = 'repinned-only'
-    return { report, findings: [], ...done }
+    return { report, findings: left, ...done }
   }
   const problems = await propose(ctx, baseline, options.publish, { head, proposal, report })
-  return { report, findings: problems, ...done }
+  return { report, findings: [...problems, ...left], ...done }
+}
+
+/** A thing repin left as a finding's message: plain words (backticks dropped), naming the release. */
+function leftMessage(item: string, tag: string): string {
+  return `repin to ${tag} left this to do: ${item.replace(/`/g, '')}`
 }
 
 /** breaking and additive as classify/change says; a release that is neither is a patch. */
@@ -323,6 +338,7 @@ async function propose(
     )
   report.pullRequestUrl = pr.value.url
   report.pullRequestCreated = pr.value.created
+  report.pullRequestChanged = pr.value.changed
   const labels = await client.syncLabels(pr.value.number, {
     wanted: report.labels,
     exclusive: [...RELEASE_KINDS]

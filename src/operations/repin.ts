@@ -49,7 +49,10 @@ export interface RepinResult {
   findings: Finding[]
   /** Files written, relative to the root. */
   written: string[]
-  /** What else must name the release before the promotion can pass, each with what to do. */
+  /**
+   * What else must name the release before the promotion can pass, each with what to do; paths and commands in
+   * backticks (inline code where the surface has it, as is in a terminal).
+   */
   left: string[]
   /** What the new release does to the contract (classify/change), null when nothing was repinned. */
   classification?: Classification | null
@@ -202,18 +205,23 @@ function leftToDo(
     const names = h?.release_tag ? `names ${h.release_tag}` : 'cannot be read'
     const regenerate = baseline.repin.handoff
     const how = regenerate
-      ? `regenerate it: (cd ${displayCwd(regenerate.cwd, baseline)} && ${shellWords(regenerate.run)})`
-      : "regenerate it with the producer's tool (set repin.handoff in the policy and repin prints the command)"
-    left.push(`the producer's handoff payload ${producer.handoff.path} ${names}, not ${tag}: ${how}`)
+      ? `regenerate it: ${tick(`(cd ${displayCwd(regenerate.cwd, baseline)} && ${shellWords(regenerate.run)})`)}`
+      : "regenerate it with the producer's tool (set `repin.handoff` in the policy and repin prints the command)"
+    left.push(`the producer's handoff payload ${tick(producer.handoff.path)} ${names}, not ${tag}: ${how}`)
   }
   for (const path of baseline.repin.mentions) {
     const read = readRepoFile(root, path)
     if (read.kind !== 'ok')
-      left.push(`${path} (repin.mentions) cannot be read (${read.kind}); it must name ${tag}`)
+      left.push(`${tick(path)} (\`repin.mentions\`) cannot be read (${read.kind}); it must name ${tag}`)
     else if (!read.bytes.includes(Buffer.from(tag)))
-      left.push(`${path} does not mention ${tag}: add the release's entry (repin.mentions)`)
+      left.push(`${tick(path)} does not mention ${tag}: add the release's entry (\`repin.mentions\`)`)
   }
   return left
+}
+
+/** A path or command between backticks; as is when it holds one itself (it could not be told apart). */
+function tick(text: string): string {
+  return text.includes('`') ? text : `\`${text}\``
 }
 
 /** A step's cwd as a person types it: {producer_root} and {repo_root} as repository paths. */

@@ -1,9 +1,11 @@
 // The job summary of the repin action: the verdict and what became of each release first (the pull request, or
 // why there is none), then the findings, then the pull request's body as the reviewers read it. Pure.
 import { findingsMarkdown } from '../evidence/findings-markdown.js'
-import { code, escapeMarkdown } from '../evidence/markdown-text.js'
+import { code } from '../evidence/markdown-text.js'
+import { leftItemMarkdown } from '../evidence/repin-body.js'
 import type { RepinReleaseReport } from '../operations/repin-release.js'
 import type { OperationResult } from '../operations/context.js'
+import { plural } from '../text/plural.js'
 import { safeUrl } from './inline.js'
 
 const STATUS: Record<RepinReleaseReport['status'], string> = {
@@ -20,7 +22,7 @@ function what(r: RepinReleaseReport): string {
     const url = safeUrl(r.pullRequestUrl)
       ? `[${r.pullRequestUrl}](${r.pullRequestUrl})`
       : code(r.pullRequestUrl)
-    parts.push(`${r.pullRequestCreated ? 'opened' : 'updated'} ${url}`)
+    parts.push(`${r.pullRequestCreated ? 'opened' : r.pullRequestChanged ? 'updated' : 'unchanged'} ${url}`)
   }
   if (r.status === 'proposed')
     parts.push(
@@ -31,15 +33,47 @@ function what(r: RepinReleaseReport): string {
   return parts.join('; ')
 }
 
+/** What a PASS did, for the headline: `proposed`, `already pinned`, `repinned in the workspace only`. */
+const DONE: Partial<Record<RepinReleaseReport['status'], string>> = {
+  proposed: 'proposed',
+  'already-pinned': 'already pinned',
+  'repinned-only': 'repinned in the workspace only'
+}
+
+/** The headline after the verdict: what was done, and how many things repin left (a BG517 warning each). */
+function outcome(reports: RepinReleaseReport[]): string {
+  const done = [...new Set(reports.map((r) => DONE[r.status]).filter((d) => d !== undefined))]
+  const left = reports.reduce((n, r) => n + (r.status === 'refused' ? 0 : r.left.length), 0)
+  const parts = [...done, ...(left > 0 ? [`${plural(left, 'item')} left by repin`] : [])]
+  return parts.length > 0 ? ` · ${parts.join(', ')}` : ''
+}
+
+/** A refused release: what to do next (a late delivery needs nothing; anything else, what the findings say). */
+function nextFor(r: RepinReleaseReport, baseline: string): string {
+  if (r.newerProposed)
+    return `Nothing to do: the open pull request of ${code(r.branch)} already proposes ${code(r.newerProposed)}; close it first if you meant to pin ${code(r.tag)}, then run the workflow again with ${code(r.tag)}.`
+  return `${code(baseline)}: fix what the findings below say, then run the workflow again with ${code(r.tag)}.`
+}
+
 export function renderRepinSummary(result: OperationResult, reports: RepinReleaseReport[]): string {
   const out: string[] = []
   const tag = reports[0]?.tag ?? ''
-  out.push(`## ${result.verdict === 'PASS' ? '✅ PASS' : '❌ FAIL'} · repin to ${code(tag)}`, '')
+  out.push(
+    `## ${result.verdict === 'PASS' ? `✅ PASS · repin to ${code(tag)}${outcome(reports)}` : `❌ FAIL · repin to ${code(tag)}`}`,
+    ''
+  )
   result.baselines.forEach((b, i) => {
     const r = reports[i]
     if (!r) return
     out.push(`- ${code(b.name)}${r.kind ? ` (${r.kind})` : ''}: ${what(r)}.`)
   })
+  const refused = result.baselines.flatMap((b, i) =>
+    reports[i]?.status === 'refused' ? [nextFor(reports[i], b.name)] : []
+  )
+  if (refused.length > 0) {
+    out.push('', '### What to do next', '')
+    for (const line of refused) out.push(`- ${line}`)
+  }
   const findings = result.baselines.flatMap((b) => b.findings)
   if (findings.length > 0) out.push('', '## Findings', '', findingsMarkdown(findings))
   for (const r of reports) {
@@ -48,7 +82,7 @@ export function renderRepinSummary(result: OperationResult, reports: RepinReleas
   }
   if (reports.some((r) => r.left.length > 0 && !r.body)) {
     out.push('', '## Left to do', '')
-    for (const r of reports) for (const item of r.left) out.push(`- ${escapeMarkdown(item)}`)
+    for (const r of reports) for (const item of r.left) out.push(`- ${leftItemMarkdown(item)}`)
   }
   return `${out.join('\n')}\n`
 }

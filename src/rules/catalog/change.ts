@@ -117,5 +117,13 @@ export const CHANGE_RULES = {
     description:
       'The repin action commits the repinned trio on the branch `baseline-gate/repin-<baseline>`, opens or updates its one pull request and sets its labels. When the token may not (permissions `contents`, `pull-requests`: write; or the repository does not let Actions open pull requests) the repinned trio is still in the workspace, and this error says what was not done.',
     example: 'The workflow has `pull-requests: read`: the branch is pushed but no pull request is opened.'
+  },
+  BG517: {
+    title: 'Repin left work undone',
+    severity: 'warning',
+    description:
+      "What else names a release is the producer's to publish, so repin checks it and does not write it: the producer's handoff payload must describe the release (else BG304 fails the promotion), and every file of the policy's `repin.mentions` (a CHANGELOG) must name its tag. The repin action proposes the release anyway (PASS) and raises this warning for each item left, with what to do; the pull request lists them in its checklist. `baseline-gate repin` on the command line exits 1 for the same items, as nobody else will see them there.",
+    example:
+      'The repin pull request of v0.5.0 is opened while `services/memorykernel/CHANGELOG.md` has no v0.5.0 entry yet.'
   }
 } as const satisfies Record<`BG5${string}`, RuleInfo>
