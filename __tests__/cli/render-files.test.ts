@@ -24,6 +24,8 @@ describe('the report names the statement and the SARIF file', () => {
     const text = renderReport(two, '/repo', undefined, { sarif: { file: SARIF, written: true } })
     expect(text.match(/sarif: /g)).toHaveLength(1)
     expect(text).toContain('\nsarif: out/health.sarif (every baseline)\n')
+    // with the files of the blocks, before what to do next
+    expect(text.indexOf('(every baseline)')).toBeLessThan(text.indexOf('next:'))
   })
 
   it('a SARIF file that could not be written is said so; without --sarif there is no line', () => {

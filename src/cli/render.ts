@@ -120,14 +120,14 @@ export function renderReport(
     if (files.sarif && one) out.push(s.dim(`  ${sarifLine(root, files.sarif)}`))
     out.push('')
   }
+  // one SARIF file holds every baseline's findings
+  if (files.sarif && !one) out.push(s.dim(`${sarifLine(root, files.sarif)} (every baseline)`), '')
   if (next.length > 0) {
     out.push(s.bold('next:'))
     next.forEach((l, i) => out.push(`  ${i + 1}. ${lineToText(l)}`))
     out.push('')
   }
   if (result.baselines.length > 1) {
-  // one SARIF file holds every baseline's findings
-  if (files.sarif && !one) out.push(s.dim(`${sarifLine(root, files.sarif)} (every baseline)`), '')
     out.push(
       `${s.bold('verdict')} ${result.verdict === 'PASS' ? s.green('PASS') : s.red('FAIL')} · ${lineToText(judged(result))}`
     )
