@@ -4,6 +4,7 @@
 // the file and the revision; a shallow clone exits 1 with BG510; a usage error exits 2; never a stack trace.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
+import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { requireBuiltCli, runCli, STACK_LINE } from '../helpers/cli-run.js'
 import { brokenMiddle, treeState } from '../helpers/drill-history.js'
@@ -37,10 +38,22 @@ describe('baseline-gate rollback --drill (built CLI)', () => {
     const before = treeState(fx.root)
     const text = runCli([...DRILL, '--evidence-dir', evidence], fx.root)
     expect(text.status).toBe(0)
-    expect(text.stdout).toContain('(rollback drill, nothing written)')
-    expect(text.stdout).toContain('drill: the last-known-good is restorable')
+    expect(text.stdout.split('\n')[0]).toBe(
+      `PASS · rollback drill of memorykernel: ${TAGS.v6} pinned; a rollback would restore ${TAGS.v5}`
+    )
+    // the pin as it is now, not the restore the drill only imagines
+    expect(text.stdout.split('\n')[1]).toMatch(
+      new RegExp(`^  pinned now: ${TAGS.v6.replace(/\./g, '\\.')} · .* · posture GO$`)
+    )
+    // the drill's verdict and checks right under the headline
+    expect(text.stdout.split('\n')[2]).toBe('  drill: the last-known-good is restorable')
     expect(text.stdout).toMatch(/✓ digest: the mirror that would be written is the committed one/)
-    expect(text.stdout).toContain('not checked: the rollback suites')
+    expect(text.stdout).toContain('findings: 0 errors, 0 warnings, 0 notices')
+    // what did not run, once; no progress line about skipped suites on stderr
+    expect(text.stdout.match(/rollback suites/g)).toHaveLength(1)
+    expect(text.stderr).not.toContain('Suites skipped')
+    // a drill is no incident: no incident note
+    expect(readdirSync(evidence).filter((f) => f.includes('incident-note'))).toEqual([])
     const json = runCli([...DRILL, '--json', '--evidence-dir', evidence], fx.root)
     expect(json.status).toBe(0)
     const out = JSON.parse(json.stdout) as DrillJson
@@ -48,7 +61,9 @@ describe('baseline-gate rollback --drill (built CLI)', () => {
     expect([out.verdict, b.status, b.drill.verdict]).toEqual(['PASS', 'dry-run', 'PASS'])
     expect([b.target?.release_tag, b.target?.trio_revision]).toEqual([TAGS.v5, c.v5])
     expect(b.drill.checks.every((x) => x.ok === true)).toBe(true)
-    expect(b.not_run.join('\n')).toMatch(/rollback drill writes nothing/)
+    expect(b.not_run).toEqual([
+      'The rollback suites (a real rollback runs them); no pull request or incident issue (a drill never proposes; with a token it opens only its drift issue).'
+    ])
     expect(treeState(fx.root)).toEqual(before)
     for (const r of [text, json]) expect(r.stderr + r.stdout).not.toMatch(STACK_LINE)
   })
@@ -76,7 +91,7 @@ describe('baseline-gate rollback --drill (built CLI)', () => {
     const text = runCli(DRILL, h.fx.root)
     expect(text.status).toBe(1)
     expect(text.stdout).toContain(`${MATRIX}:${f.line}:1  error    BG513`)
-    expect(text.stdout).toContain('then run the drill again')
+    expect(text.stdout).toContain('Then run the drill again')
     expect(treeState(h.fx.root)).toEqual(before)
     for (const x of [r, text]) expect(x.stderr + x.stdout).not.toMatch(STACK_LINE)
   })
@@ -85,11 +100,33 @@ describe('baseline-gate rollback --drill (built CLI)', () => {
     const { fx } = threeBaselines()
     const clone = join(tempDir('bg-cli-drill-shallow-'), 'repo')
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${fx.root}`, clone])
-    const r = runCli(DRILL, clone)
+    const r = runCli([...DRILL.slice(0, -1), 'weekly drill'], clone)
     expect(r.status).toBe(1)
     expect(r.stdout).toMatch(/BG510/)
     expect(r.stdout).toMatch(/fetch-depth: 0/)
+    expect(r.stdout).toContain(
+      'rollback drill of memorykernel: no earlier baseline found (the clone is shallow'
+    )
+    // the re-run keeps the operator's reason, and never downloads a package of that name
+    expect(r.stdout).toContain(
+      'npx --no baseline-gate rollback --drill --baseline memorykernel --trigger contract-drift --reason "weekly drill"'
+    )
+    expect(r.stdout).not.toContain('not restored')
+    // --json says what the terminal says: a dry run, nothing written
+    const json = runCli([...DRILL, '--json'], clone)
+    expect((JSON.parse(json.stdout) as DrillJson).baselines[0]!.status).toBe('dry-run')
+    expect(r.stdout).toContain('status: rollback drill: nothing was written')
     expect(r.stderr + r.stdout).not.toMatch(STACK_LINE)
+  })
+
+  it('rollback --help says what --drill exits with, where its evidence goes and what --to does with it', () => {
+    const { fx } = threeBaselines()
+    const r = runCli(['rollback', '--help'], fx.root)
+    expect(r.status).toBe(0)
+    const help = r.stdout.replace(/\s+/g, ' ')
+    expect(help).toContain('with --drill: 0 the last-known-good is restorable, 1 it is not')
+    expect(help).toContain('with --dry-run or --drill a new temporary directory')
+    expect(help).toContain('with --drill: prove that tag restorable instead')
   })
 
   it('--drill belongs to rollback only: exit 2 with one line', () => {

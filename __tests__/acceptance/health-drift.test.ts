@@ -125,7 +125,7 @@ describe('the health action in drift mode (built bundle, schedule events)', () =
     expect(issue.title).toContain('memorykernel')
     expect(issue.body).toMatch(/BG\d{3}/)
     expect(issue.body).toMatch(
-      /\n❌ \*\*FAIL\*\* · health of `memorykernel` at `0123456789ab` \(\[run 1001\]\([^)]+\)\) · [^\n]*\*\*Next:\*\* run `npx baseline-gate health --baseline memorykernel` locally; see the fix(es)? in docs\/rules\.md#bg\d{3}/
+      /\n❌ \*\*FAIL\*\* · health of `memorykernel` at `0123456789ab` \(\[run 1001\]\([^)]+\)\) · [^\n]*\*\*Next:\*\* run `npx --no baseline-gate health --baseline memorykernel` locally; see the fix(es)? of (\[BG\d{3}\]\(https:[^)]+#bg\d{3}\)|`BG\d{3}`)/
     )
     expect(issue.body).toContain('<!-- baseline-gate:findings ')
     expect(fake.commentsOf(REPO, issue.number)).toHaveLength(0)

@@ -178,7 +178,7 @@ describe('syncDriftIssue and checkSchedule (fake GitHub)', () => {
   describe('the texts, exactly as posted', () => {
     const URL = 'https://github.example/acme/app/actions/runs'
     const MARKER = '<!-- baseline-gate:drift:memorykernel -->'
-    const NEXT = '**Next:** run `npx baseline-gate health --baseline memorykernel` locally'
+    const NEXT = '**Next:** run `npx --no baseline-gate health --baseline memorykernel` locally'
     const mirror =
       'The mirror config/memorykernel-producer-manifest.json is not a byte-exact copy of the contract manifest ' +
       'of the producer: it ends without the trailing newline that the producer writes, so its digest differs.'
@@ -214,7 +214,7 @@ describe('syncDriftIssue and checkSchedule (fake GitHub)', () => {
           MARKER,
           block(first),
           '❌ **FAIL** · health of `memorykernel` at `aaaaaaaaaaaa` ([run 100](https://github.example/acme/app/actions/runs/100)) · 2 errors, 1 warning. ' +
-            `${NEXT}; see the fix in docs/rules.md#bg201.`,
+            `${NEXT}; see the fix of \`BG201\` in baseline-gate's docs/rules.md.`,
           '',
           '#### Findings (3)',
           '',
@@ -242,7 +242,7 @@ describe('syncDriftIssue and checkSchedule (fake GitHub)', () => {
           block(second),
           '❌ **Still FAIL** · health of `memorykernel` at `bbbbbbbbbbbb` ([run 200, attempt 2](https://github.example/acme/app/actions/runs/200)) · ' +
             '2 new, 1 still failing, 2 resolved since `aaaaaaaaaaaa`. ' +
-            `${NEXT}; see the fixes in docs/rules.md#bg305 and docs/rules.md#bg201.`,
+            `${NEXT}; see the fixes of \`BG305\` and \`BG201\` in baseline-gate's docs/rules.md.`,
           '',
           '#### New (2)',
           '',
@@ -278,6 +278,33 @@ describe('syncDriftIssue and checkSchedule (fake GitHub)', () => {
       expect(body).not.toContain('/config/mirror.json')
     })
 
+    it("links each rule to its help where the run knows it (the action's repository at its ref)", async () => {
+      const ruleUrl = (rule: string) =>
+        `https://github.com/acme/baseline-gate/blob/v1/docs/rules.md#${rule.toLowerCase()}`
+      value(await syncDriftIssue(client(), { ...second, ruleUrl }))
+      expect(issues()[0]!.body).toContain(
+        'see the fixes of [BG201](https://github.com/acme/baseline-gate/blob/v1/docs/rules.md#bg201) and ' +
+          '[BG305](https://github.com/acme/baseline-gate/blob/v1/docs/rules.md#bg305).'
+      )
+      expect(issues()[0]!.body).not.toContain('docs/rules.md#bg305 ')
+    })
+
+    it('a long message is cut in its middle: what is wrong and what to do both stay', async () => {
+      const long =
+        'the ledger lists v0.5.0 as Superseded, but its trio revision 0123456789ab no longer verifies ' +
+        `(${'BG202 at config/pin.json:4, '.repeat(12)}revision 0123456789ab). ` +
+        "A rollback would skip it and restore v0.4.0 instead: restore the revision's files, or mark v0.5.0 Rolled back in docs/matrix.md"
+      const drill = input({ items: [item('BG513', 'docs/matrix.md', 12, long)], check: 'rollback-drill' })
+      value(await syncDriftIssue(client(), drill))
+      const body = issues()[0]!.body
+      expect(body).toContain('- ❌ BG513 `docs/matrix.md:12`: the ledger lists v0.5.0 as Superseded')
+      expect(body).toContain(' … ')
+      expect(body).toContain('or mark v0.5.0 Rolled back in docs/matrix.md\n')
+      // the drill's issue says what it did not run, and suggests only the checkout's own install
+      expect(body).toContain('_Not checked: the rollback suites (a real rollback runs them)._')
+      expect(body).toContain('`npx --no baseline-gate rollback --drill --baseline memorykernel')
+    })
+
     it('(c) PASS: closes the issue with what was resolved and the warnings that remain', async () => {
       const c = client()
       const opened = value(await syncDriftIssue(c, first))
@@ -310,12 +337,12 @@ describe('syncDriftIssue and checkSchedule (fake GitHub)', () => {
       const errors = Array.from({ length: 50 }, (_, n) => item('BG203', 'pin.json', n + 1, `field ${n + 1}`))
       const many = input({ items: [dateWarning, mirrorWarning, ...errors], run: '', runUrl: null })
       value(await syncDriftIssue(client(), many))
-      const rules = 'docs/rules.md#bg203'
+      const rules = "`BG203` in baseline-gate's docs/rules.md"
       expect(issues()[0]!.body).toBe(
         [
           MARKER,
           block(many),
-          `❌ **FAIL** · health of \`memorykernel\` at \`aaaaaaaaaaaa\` · 50 errors, 2 warnings. ${NEXT}; see the fix in ${rules}.`,
+          `❌ **FAIL** · health of \`memorykernel\` at \`aaaaaaaaaaaa\` · 50 errors, 2 warnings. ${NEXT}; see the fix of ${rules}.`,
           '',
           '#### Findings (52)',
           '',

@@ -91,14 +91,33 @@ describe('the rollback action in drill mode (in process, fake GitHub)', () => {
     )
     expect(issue.body).toContain('BG513')
     expect(issue.body).toContain(h.c.v5.slice(0, 12))
-    expect(issue.body).toContain('npx baseline-gate rollback --drill --baseline memorykernel')
+    // the command is safe in a consumer's repository (never a download), with the drill's own reason
+    expect(issue.body).toContain(
+      '`npx --no baseline-gate rollback --drill --baseline memorykernel --trigger contract-drift --reason "scheduled rollback drill"`'
+    )
+    expect(issue.body).toContain('_Not checked: the rollback suites (a real rollback runs them)._')
+    // the remedy at the end of BG513's message is kept (a long message is cut in its middle)
+    expect(issue.body).toContain(`or mark ${TAGS.v5} Rolled back in`)
+    // the rule is named by its code, not by a path that is not in the consumer's repository
+    expect(issue.body).not.toMatch(/see the fix in docs\/rules\.md#/)
     expect(first.outputs['drift-issue-url']).toMatch(new RegExp(`/issues/${issue.number}$`))
     // a drill proposes nothing: no pull request, no branch, no incident issue
     expect([first.outputs['pull-request-url'], first.outputs['incident-issue-url']]).toEqual(['', ''])
     expect(issues()).toHaveLength(1)
     expect(first.summary).toContain('Rollback drill of memorykernel: the last-known-good is NOT restorable')
     expect(first.summary).toContain(`opened the drift issue #${issue.number}`)
-    expect(first.summary).toMatch(/not checked: the rollback suites/)
+    expect(first.summary.match(/rollback suites/g)).toHaveLength(1)
+    // the drill's verdict and checks straight under the headline, before the next steps and the findings
+    const at = (t: string) => first.summary.indexOf(t)
+    expect(at('Rollback drill of memorykernel: the last-known-good is NOT restorable')).toBeGreaterThan(-1)
+    expect(at('Rollback drill of memorykernel: the last-known-good is NOT restorable')).toBeLessThan(
+      at('**What to do next**')
+    )
+    expect(first.summary.split('\n')[0]).toContain('rollback drill of `memorykernel`')
+    expect(first.summary).toContain('posture would become `NO-GO` (now `GO`)')
+    expect(first.summary).not.toContain('now pinned')
+    // BG310, which only the imagined restore causes, is no annotation of a drill
+    expect(first.stdout).not.toMatch(/BG310/)
 
     // the next scheduled run: the same issue, commented on
     const second = await drillRun(h.fx.root, '7002')
@@ -134,8 +153,12 @@ describe('the rollback action in drill mode (in process, fake GitHub)', () => {
     expect(issues()).toEqual([])
     expect(run.summary).toContain('Rollback drill of memorykernel: the last-known-good is restorable')
     expect(run.summary).toContain('passes; no drift issue is open')
-    // a drill is no incident: its note stays in the evidence, not the summary
+    // a drill is no incident: no incident note, neither in the summary nor in the evidence
     expect(run.summary).not.toContain('| Dry run | yes |')
+    expect(run.summary).not.toMatch(/SEV-\d|incident rollback/)
+    expect(run.summary).toContain(
+      '<summary>The baseline a rollback would pin (nothing was written)</summary>'
+    )
   })
 
   it('without a token: the verdict stands, a warning says no drift issue was opened', async () => {
@@ -143,6 +166,10 @@ describe('the rollback action in drill mode (in process, fake GitHub)', () => {
     const run = await drillRun(h.fx.root, '7201', { token: '' })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toMatch(/::warning.*no drift issue was opened/)
+    // the code span shows as code on GitHub: its backticks are not escaped
+    expect(run.summary).toContain('pass one with `issues: write`')
+    const note = run.summary.split('\n').find((l) => l.startsWith('> **Drift issue:**'))!
+    expect(note).not.toContain('\\`')
     expect(fake.requests).toHaveLength(0)
   })
 })

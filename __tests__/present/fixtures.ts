@@ -290,3 +290,117 @@ export function rollbackResult(suitesRan: boolean): { result: OperationResult; i
   })
   return { result: result('rollback', b), incident: note }
 }
+
+/**
+ * A rollback drill of memorykernel with v0.5.0 pinned (posture GO): restorable (v0.4.0 would come back), not
+ * restorable as recorded (a baseline the ledger approves no longer verifies: BG513), or nothing to restore
+ * (v0.5.0 is the only baseline ever pinned).
+ */
+export function drillResult(kind: 'pass' | 'fail' | 'only-baseline'): OperationResult {
+  const target =
+    kind === 'only-baseline'
+      ? null
+      : {
+          commit: BASE,
+          date: '2026-11-20T10:00:00Z',
+          identity: V040,
+          profile: 'current' as const,
+          reported: []
+        }
+  const bg513 = finding(
+    'BG513',
+    MATRIX,
+    { line: 14, column: 1 },
+    'the ledger lists v0.4.5 as Superseded, but its trio revision 5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a5a no longer verifies ' +
+      `(BG202 at ${PIN}:4, revision 5a5a5a5a5a5a): judged by the current rules, the trio had 1 finding of 1 rule (BG202) at that revision; ` +
+      `first: ${PIN}:4 the mirror hashes to 9f…, not the pin's expected_producer_manifest_sha256 (restore the exact bytes: CRLF vs LF). ` +
+      `A rollback would skip it and restore v0.4.0 instead: restore the revision's files, or mark v0.4.5 Rolled back in ${MATRIX}`
+  )
+  const bg510 = finding(
+    'BG510',
+    PIN,
+    null,
+    'no last-known-good baseline to restore: every revision of the trio on this branch (1 revision) pins the current baseline v0.5.0: there is no earlier one to go back to'
+  )
+  const findings = kind === 'fail' ? [bg513] : kind === 'only-baseline' ? [bg510] : []
+  const verdict = kind === 'pass' ? 'PASS' : 'FAIL'
+  const ok = (check: 'target' | 'bytes' | 'digest' | 'ledger' | 'verification', detail: string) => ({
+    check,
+    ok: kind === 'only-baseline' ? null : true,
+    detail: kind === 'only-baseline' ? 'not reached: there is no target' : detail
+  })
+  const checks = [
+    kind === 'only-baseline'
+      ? {
+          check: 'target' as const,
+          ok: false,
+          detail: 'no earlier baseline to restore (BG510): v0.5.0 is the only one ever pinned on this branch'
+        }
+      : ok('target', `v0.4.0 at trio revision ${BASE} (2026-11-20T10:00:00Z), judged by the current rules`),
+    {
+      check: 'history' as const,
+      ok: kind !== 'fail',
+      detail:
+        kind === 'fail'
+          ? '1 baseline the ledger lists as approved would be skipped: its revision no longer verifies'
+          : kind === 'pass'
+            ? 'no baseline the ledger lists as approved is skipped (no revision between the current baseline and the target)'
+            : 'no baseline the ledger lists as approved is skipped'
+    },
+    ok(
+      'bytes',
+      `${PIN} (sha256 1111…) and config/memorykernel-producer-manifest.json (sha256 2222…) read from git at ${BASE.slice(0, 12)}`
+    ),
+    ok(
+      'digest',
+      "the mirror that would be written is the committed one, and hashes to the pin's expected_producer_manifest_sha256 2222…"
+    ),
+    ok('ledger', `row v0.4.0 (${MATRIX}:13, Superseded) would be marked Approved`),
+    ok(
+      'verification',
+      "the restored trio, as it would be written, passes every trio, drift and adapter rule (in memory); as expected after a rollback, the producer's tree would stay at the withdrawn v0.5.0 (BG310 in a real rollback)"
+    )
+  ]
+  const b = baseline({
+    identity: kind === 'only-baseline' ? V050 : V040,
+    posture: kind === 'only-baseline' ? 'GO' : 'NO-GO',
+    verdict,
+    evidence: '/tmp/baseline-gate-dry-run-x/rollback-memorykernel.json',
+    findings,
+    steps: steps('skipped', {
+      skip_reason:
+        'a rollback drill restores nothing, and a real rollback runs the suites on the restored trio'
+    }),
+    rollback: {
+      status: 'dry-run',
+      restored: false,
+      from: V050,
+      fromPosture: 'GO',
+      target,
+      passedOver: [],
+      ledger: target ? ['v0.5.0 row: Approved -> Rolled back', 'v0.4.0 row: Superseded -> Approved'] : [],
+      written: [],
+      recovered: 'none',
+      followUp: [],
+      note: '',
+      branch: null,
+      pullRequestUrl: null,
+      incidentIssueUrl: null,
+      drill: {
+        verdict,
+        checks,
+        noTarget: kind === 'only-baseline' ? 'only-baseline' : null,
+        trigger: 'contract-drift',
+        reason: 'weekly drill',
+        notRun: [
+          { what: 'suites', text: 'the rollback suites (a real rollback runs them)' },
+          {
+            what: 'proposal',
+            text: 'no pull request or incident issue (a drill never proposes; with a token it opens only its drift issue)'
+          }
+        ]
+      }
+    }
+  })
+  return result('rollback', b)
+}

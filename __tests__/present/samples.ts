@@ -13,7 +13,8 @@ import {
   promotionPass,
   promotionRulesFail,
   promotionSuiteFail,
-  rollbackResult
+  rollbackResult,
+  drillResult
 } from './fixtures.js'
 
 const TRIGGER = 'pull request #42'
@@ -59,6 +60,20 @@ export function samples(): Record<string, string> {
     'terminal-promotion-fail-suite.txt': terminal(promotionSuiteFail()),
     'terminal-health-pass.txt': terminal(healthPass()),
     'terminal-rollback-skipped.txt': terminal(noSuites.result),
+    'summary-rollback-drill-pass.md': renderSummary(drillResult('pass'), {
+      links: { file: () => null, run: null, artifact: null },
+      trigger: 'trigger contract-drift (rollback drill)'
+    }),
+    'summary-rollback-drill-fail.md': renderSummary(drillResult('fail'), {
+      links: { file: () => null, run: null, artifact: null },
+      trigger: 'trigger contract-drift (rollback drill)'
+    }),
+    'summary-rollback-drill-only-baseline.md': renderSummary(drillResult('only-baseline'), {
+      links: { file: () => null, run: null, artifact: null },
+      trigger: 'trigger contract-drift (rollback drill)'
+    }),
+    'terminal-rollback-drill-fail.txt': terminal(drillResult('fail')),
+    'terminal-rollback-drill-only-baseline.txt': terminal(drillResult('only-baseline')),
     'json-promotion-fail-rules.json': `${JSON.stringify(toJson(promotionRulesFail()), null, 2)}\n`
   }
 }

@@ -5,11 +5,16 @@
 // restored other than the committed ones fail the digest check.
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { journalPath } from '../../src/fs/atomic-set.js'
 import { validateEvidence } from '../../src/generated/evidence-validators.js'
-import type { BaselineResult } from '../../src/operations/context.js'
+import type { BaselineResult, OperationResult } from '../../src/operations/context.js'
+import { judged, context } from '../../src/present/headline.js'
+import { lineToText } from '../../src/present/inline.js'
+import { nextSteps } from '../../src/present/next-steps.js'
+import { notRun } from '../../src/present/not-run.js'
+import { reportMarkdown } from '../../src/present/report-markdown.js'
 import { lastKnownGood } from '../../src/operations/last-known-good.js'
 import { DRILL_SUITES_SKIP, drillReport } from '../../src/operations/rollback-drill.js'
 import { runRollback } from '../../src/operations/rollback.js'
@@ -17,24 +22,31 @@ import { selectBaselines } from '../../src/policy/load.js'
 import { createRedactor } from '../../src/redact/redactor.js'
 import { brokenMiddle, markRolledBack, treeState } from '../helpers/drill-history.js'
 import { cleanupFixtures, escapeRegExp, MATRIX, MIRROR, PIN, tempDir } from '../helpers/fixture.js'
-import { day, TAGS, testContext, threeBaselines } from '../helpers/git-repo.js'
+import { day, gitRepo, TAGS, testContext, threeBaselines, writePolicy } from '../helpers/git-repo.js'
+import { trioFixture } from '../helpers/fixture.js'
 
 afterAll(cleanupFixtures)
 
-async function drill(root: string, options: { dryRun?: boolean } = {}): Promise<BaselineResult> {
+async function drillResult(
+  root: string,
+  options: { dryRun?: boolean; drill?: boolean; reason?: string } = {}
+): Promise<OperationResult> {
   const ctx = testContext(root, () => new Date(day(12)))
-  const result = await runRollback(ctx, {
+  return runRollback(ctx, {
     baselines: selectBaselines(ctx.policy, undefined),
     trigger: 'contract-drift',
-    reason: 'scheduled rollback drill',
+    reason: options.reason ?? 'scheduled rollback drill',
     to: null,
     dryRun: options.dryRun ?? false,
-    drill: true,
-    suites: true,
+    drill: options.drill ?? true,
+    suites: false,
     redactor: createRedactor({ secrets: [] }),
     publish: null
   })
-  const b = result.baselines[0]!
+}
+
+async function drill(root: string, options: { dryRun?: boolean } = {}): Promise<BaselineResult> {
+  const b = (await drillResult(root, options)).baselines[0]!
   const packet = JSON.parse(readFileSync(b.evidence, 'utf8')) as {
     incident: { timeline: { event: string }[] }
   }
@@ -183,6 +195,115 @@ describe('rollback drill', () => {
   })
 })
 
+describe('rollback drill: what it reports (issue 17 review)', () => {
+  const text = (r: OperationResult) => ({
+    headline: lineToText(judged(r)),
+    context: lineToText(context(r, 'trigger contract-drift (rollback drill)')),
+    next: nextSteps(r).map(lineToText),
+    notRun: r.baselines.flatMap(notRun).map(lineToText)
+  })
+
+  it('BG310 that only the imagined restore causes is no finding of a drill or a dry run; a real rollback keeps it', async () => {
+    const { fx } = threeBaselines()
+    const real = (await drillResult(fx.root, { drill: false })).baselines[0]!
+    // the fixture does cause it: after a real restore the producer's tree is at the withdrawn release
+    expect(real.findings.map((f) => f.rule)).toContain('BG310')
+    const { fx: fx2 } = threeBaselines()
+    const b = await drill(fx2.root)
+    expect(b.findings.map((f) => f.rule)).not.toContain('BG310')
+    expect(b.rollback!.drill!.checks.find((c) => c.check === 'verification')!.detail).toContain(
+      'BG310 in a real rollback'
+    )
+    const { fx: fx3 } = threeBaselines()
+    const dry = (await drillResult(fx3.root, { drill: false, dryRun: true })).baselines[0]!
+    expect(dry.findings.map((f) => f.rule)).not.toContain('BG310')
+  })
+
+  it('a drill is no incident: no incident note, its own headline, the pin as it is now, what did not run said once', async () => {
+    const { fx } = threeBaselines()
+    const r = await drillResult(fx.root, { reason: 'weekly drill' })
+    const b = r.baselines[0]!
+    expect(b.rollback!.note).toBe('')
+    expect(existsSync(join(dirname(b.evidence), 'rollback-memorykernel-incident-note.md'))).toBe(false)
+    // no BG704: the drill's own line says the suites did not run
+    expect(b.findings.map((f) => f.rule)).not.toContain('BG704')
+    const t = text(r)
+    expect(t.headline).toBe(
+      `rollback drill of memorykernel: ${TAGS.v6} pinned; a rollback would restore ${TAGS.v5}`
+    )
+    expect(t.context).toBe('trigger contract-drift (rollback drill) · posture would become NO-GO (now GO)')
+    expect(t.notRun).toEqual([
+      'The rollback suites (a real rollback runs them); no pull request or incident issue (a drill never proposes; with a token it opens only its drift issue).'
+    ])
+    expect(t.next).toEqual([`Nothing to do: a rollback now would restore ${TAGS.v5}.`])
+    const md = reportMarkdown(
+      r,
+      { findings: Infinity, tailChars: Infinity, details: true },
+      {
+        links: { file: () => null, run: null, artifact: null },
+        trigger: 'trigger contract-drift (rollback drill)',
+        surface: 'summary',
+        limit: 'the limit'
+      }
+    )
+    // the drill's verdict and checks straight under the headline; the table says what a rollback would pin
+    const lines = md.split('\n')
+    expect(lines[4]).toBe(
+      '**Rollback drill of memorykernel: the last-known-good is restorable** (nothing was written).'
+    )
+    expect(md).toContain('<summary>The baseline a rollback would pin (nothing was written)</summary>')
+    expect(md).not.toContain('now pinned')
+    expect(md.match(/rollback suites/g)).toHaveLength(1)
+  })
+
+  it('only one baseline ever pinned: its own headline and next step, told apart from a shallow clone', async () => {
+    const fx = trioFixture()
+    writePolicy(fx, { consumer: [] })
+    const repo = gitRepo(fx)
+    repo.commit(`baseline ${TAGS.v4}`, day(0))
+    const r = await drillResult(fx.root, { reason: 'weekly drill' })
+    const b = r.baselines[0]!
+    expect(b.verdict).toBe('FAIL')
+    expect(b.rollback!.status).toBe('dry-run')
+    expect(b.rollback!.drill!.noTarget).toBe('only-baseline')
+    const t = text(r)
+    expect(t.headline).toBe(
+      `rollback drill of memorykernel: no earlier baseline to restore (${TAGS.v4} is the only one ever pinned)`
+    )
+    expect(t.next).toEqual([
+      `Nothing to fix: ${TAGS.v4} is the only baseline ever pinned on this branch, so there is nothing to roll back to until the next promotion; the drill passes once a second baseline is promoted.`
+    ])
+    expect(b.rollback!.drill!.checks.find((c) => c.check === 'history')!.detail).toBe(
+      'no baseline the ledger lists as approved is skipped'
+    )
+
+    // a shallow clone: fetch the history, and the re-run keeps the operator's reason
+    const { fx: full } = threeBaselines()
+    const clone = join(tempDir('bg-drill-shallow2-'), 'repo')
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${full.root}`, clone])
+    const shallow = await drillResult(clone, { reason: 'weekly drill' })
+    expect(shallow.baselines[0]!.rollback!.drill!.noTarget).toBe('shallow')
+    const next = text(shallow).next
+    expect(next[0]).toContain('fetch-depth: 0')
+    expect(next.join('\n')).not.toContain('BG513')
+    expect(next.at(-1)).toBe(
+      'Then run the drill again: npx --no baseline-gate rollback --drill --baseline memorykernel --trigger contract-drift --reason "weekly drill".'
+    )
+  })
+
+  it('a drill that would skip an approved baseline: the next step names BG513 only, the history check in the singular', async () => {
+    const h = brokenMiddle()
+    const r = await drillResult(h.fx.root)
+    const t = text(r)
+    expect(t.headline).toContain('rollback drill of memorykernel')
+    expect(t.next[0]).toContain('BG513')
+    expect(t.next.join('\n')).not.toContain('BG510')
+    expect(r.baselines[0]!.rollback!.drill!.checks.find((c) => c.check === 'history')!.detail).toBe(
+      '1 baseline the ledger lists as approved would be skipped: its revision no longer verifies'
+    )
+  })
+})
+
 describe('drillReport (pure)', () => {
   it('bytes that would be restored other than the pin hashed: BG513 on the mirror, naming the revision', async () => {
     const { fx, c } = threeBaselines()
@@ -200,7 +321,14 @@ describe('drillReport (pure)', () => {
       matrix: bytes.matrix!,
       ledger: []
     }
-    const { report, findings } = drillReport({ baseline, found: tampered, plan, verification: [] })
+    const { report, findings } = drillReport({
+      baseline,
+      found: tampered,
+      plan,
+      verification: [],
+      trigger: 'contract-drift',
+      reason: 'drill'
+    })
     expect(report.verdict).toBe('FAIL')
     expect(findings.map((f) => [f.rule, f.file])).toEqual([['BG513', MIRROR]])
     expect(findings[0]!.message).toContain(

@@ -100,13 +100,19 @@ function headline(r: RollbackReport): string {
     return `  rollback: ${r.from.release_tag ?? 'the target'} is already the current baseline: nothing to restore`
   if (!r.target)
     return `  rollback: ${describe(r.from)}: no last-known-good baseline to restore it to, nothing restored`
+  // a dry run (and a drill) leaves the pin as it is: what a rollback would do is said as such
+  if (r.status === 'dry-run')
+    return `  a rollback would restore ${describe(r.target.identity)} in place of ${describe(r.from)} · posture would become NO-GO`
   return `  rollback: ${describe(r.from)} -> ${describe(r.target.identity)} · posture NO-GO`
 }
 
 export function rollbackLines(r: RollbackReport, s: Style): string[] {
+  const status = r.drill && r.status === 'dry-run' ? 'rollback drill: nothing was written' : STATUS[r.status]
   const out = [
+    // a drill's verdict and checks first: they are what it is for
+    ...(r.drill ? drillLines(r.drill, s) : []),
     headline(r),
-    `  status: ${r.status === 'restored' ? s.green(STATUS[r.status]) : r.status === 'dry-run' || r.status === 'already-current' ? STATUS[r.status] : s.red(STATUS[r.status])}`
+    `  status: ${r.status === 'restored' ? s.green(status) : r.status === 'dry-run' || r.status === 'already-current' ? status : s.red(status)}`
   ]
   if (r.recovered !== 'none')
     out.push(
@@ -129,16 +135,14 @@ export function rollbackLines(r: RollbackReport, s: Style): string[] {
   }
   if (r.pullRequestUrl) out.push(`  pull request: ${r.pullRequestUrl}`)
   if (r.incidentIssueUrl) out.push(`  incident issue: ${r.incidentIssueUrl}`)
-  if (r.drill) out.push(...drillLines(r.drill, s))
   return out
 }
 
-/** The drill's checks, one line each, and what it did not check. */
+/** The drill's verdict and checks, one line each (what it does not run is said under "did not run"). */
 function drillLines(d: DrillReport, s: Style): string[] {
   const mark = (ok: boolean | null) => (ok === null ? s.dim('-') : ok ? s.green('✓') : s.red('✗'))
   return [
-    `  drill: ${d.verdict === 'PASS' ? s.green('the last-known-good is restorable') : s.red('the last-known-good is NOT restorable as recorded')}`,
-    ...d.checks.map((c) => `    ${mark(c.ok)} ${c.check}: ${c.detail}`),
-    ...d.notRun.map((n) => s.dim(`    not checked: ${n.text}`))
+    `  drill: ${d.verdict === 'PASS' ? s.green('the last-known-good is restorable') : d.noTarget === 'only-baseline' ? s.red('nothing to restore yet: no earlier baseline was ever pinned') : s.red('the last-known-good is NOT restorable as recorded')}`,
+    ...d.checks.map((c) => `    ${mark(c.ok)} ${c.check}: ${c.detail}`)
   ]
 }

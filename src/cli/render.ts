@@ -5,7 +5,7 @@ import type { BaselineResult, OperationResult } from '../operations/context.js'
 import type { RepinResult } from '../operations/repin.js'
 import type { Finding } from '../rules/finding.js'
 import { bySeverity, countBySeverity } from '../rules/finding.js'
-import { judged, subject } from '../present/headline.js'
+import { judged, operationWords, subject } from '../present/headline.js'
 import { statementFileName } from '../evidence/statement.js'
 import { lineToText } from '../present/inline.js'
 import { nextSteps } from '../present/next-steps.js'
@@ -79,8 +79,14 @@ export function renderReport(
   for (const b of result.baselines) {
     // first what was judged and the verdict, then what to do, then why (findings, steps), then the details
     const verdict = b.verdict === 'PASS' ? s.green(s.bold('PASS')) : s.red(s.bold('FAIL'))
-    out.push(`${verdict} ${s.bold(`· ${result.operation} of ${lineToText(subject(b))}`)}`)
-    out.push(s.dim(`  ${identityLine(b)}`))
+    out.push(`${verdict} ${s.bold(`· ${operationWords(result)} of ${lineToText(subject(b))}`)}`)
+    // a dry run (and a drill) leaves the pin as it is: the identity shown is the one pinned now
+    const r = b.rollback
+    out.push(
+      s.dim(
+        `  ${r?.status === 'dry-run' && r.fromPosture !== undefined ? `pinned now: ${identityLine({ identity: r.from, posture: r.fromPosture })}` : identityLine(b)}`
+      )
+    )
     if (b.change) out.push(...changeLines(b.change, s))
     if (b.rollback) out.push(...rollbackLines(b.rollback, s))
     const missing = notRun(b)

@@ -72,6 +72,8 @@ export interface RollbackReport {
   /** The restored trio is on disk and verified. */
   restored: boolean
   from: Identity
+  /** The posture pinned now, before the rollback (a dry run and a drill leave it). */
+  fromPosture?: Posture | null
   target: LastKnownGood['target']
   passedOver: LastKnownGood['passedOver']
   /** What the restore does to the ledger, in words. */
@@ -82,7 +84,7 @@ export interface RollbackReport {
   recovered: Recovery
   /** Documentation findings of the restored files, listed for a follow-up change (they never block it). */
   followUp: Finding[]
-  /** The incident note (Markdown). */
+  /** The incident note (Markdown); '' in a drill, which is no incident. */
   note: string
   branch: string | null
   pullRequestUrl: string | null

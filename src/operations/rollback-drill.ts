@@ -24,24 +24,35 @@ export interface DrillCheck {
   detail: string
 }
 
+/**
+ * Why a drill found nothing to restore: the clone is shallow (the history is not there to search), the baseline is
+ * the only one ever pinned on the branch (nothing to go back to until the next promotion), or no earlier revision
+ * is restorable. Null when there is a target.
+ */
+export type DrillNoTarget = 'shallow' | 'only-baseline' | 'none-restorable'
+
 export interface DrillReport {
   /** PASS when every check held (warnings aside). */
   verdict: 'PASS' | 'FAIL'
   checks: DrillCheck[]
+  /** Why there is no target (null when there is one). */
+  noTarget: DrillNoTarget | null
+  /** The trigger and the operator's reason the drill ran with (redacted): a re-run suggested keeps them. */
+  trigger: string
+  reason: string
   /** What the drill does not check, each in words (said on every surface). */
   notRun: { what: 'suites' | 'proposal'; text: string }[]
 }
 
 /** Why the suites are skipped in a drill: recorded with the steps, so every surface says it. */
 export const DRILL_SUITES_SKIP =
-  'a rollback drill writes nothing: the rollback suites run on a restored trio, in a real rollback only ' +
-  '(the drill proves the bytes and the rules)'
+  'a rollback drill restores nothing, and a real rollback runs the suites on the restored trio'
 
 const NOT_RUN: DrillReport['notRun'] = [
-  { what: 'suites', text: `the rollback suites: ${DRILL_SUITES_SKIP}` },
+  { what: 'suites', text: 'the rollback suites (a real rollback runs them)' },
   {
     what: 'proposal',
-    text: 'the rollback proposal (branch, pull request, incident issue): a drill opens only its drift issue'
+    text: 'no pull request or incident issue (a drill never proposes; with a token it opens only its drift issue)'
   }
 ]
 
@@ -52,6 +63,10 @@ export interface DrillInput {
   plan: RestorePlan | null
   /** The errors of every health rule on the restored trio in memory (documentation follow-up excluded). */
   verification: Finding[]
+  /** What only the imagined restore causes (BG310: the producer still at the release it would withdraw). */
+  expected?: Finding[]
+  trigger: string
+  reason: string
 }
 
 export function drillReport(input: DrillInput): { report: DrillReport; findings: Finding[] } {
@@ -79,24 +94,40 @@ export function drillReport(input: DrillInput): { report: DrillReport; findings:
     )
   }
   const skipped = findings.length
+  // the current baseline's own revisions are not "newer": only the others a rollback passes over are counted
+  const newer = found.lkg.passedOver.filter((p) => p.reason !== 'current').length
   checks.push({
     check: 'history',
     ok: skipped === 0,
     detail:
-      skipped === 0
-        ? `no baseline the ledger lists as approved is skipped (${plural(found.lkg.passedOver.length, 'newer revision')} passed over)`
-        : `${plural(skipped, 'baseline')} the ledger lists as approved would be skipped: their revisions no longer verify`
+      skipped > 0
+        ? skipped === 1
+          ? '1 baseline the ledger lists as approved would be skipped: its revision no longer verifies'
+          : `${skipped} baselines the ledger lists as approved would be skipped: their revisions no longer verify`
+        : newer === 0
+          ? target
+            ? 'no baseline the ledger lists as approved is skipped (no revision between the current baseline and the target)'
+            : 'no baseline the ledger lists as approved is skipped'
+          : `no baseline the ledger lists as approved is skipped (${plural(newer, 'other revision')} passed over)`
   })
 
   if (!target || !found.targetBytes) {
+    const noTarget: DrillNoTarget = found.shallow
+      ? 'shallow'
+      : found.lkg.revisions > 0 && found.lkg.passedOver.every((p) => p.reason === 'current')
+        ? 'only-baseline'
+        : 'none-restorable'
     checks.unshift({
       check: 'target',
       ok: false,
-      detail: `no last-known-good baseline to restore (BG510): ${found.lkg.problem ?? 'none found'}`
+      detail:
+        noTarget === 'only-baseline'
+          ? `no earlier baseline to restore (BG510): ${found.identity.release_tag ?? 'the current baseline'} is the only one ever pinned on this branch`
+          : `no last-known-good baseline to restore (BG510): ${found.lkg.problem ?? 'none found'}`
     })
     for (const check of ['bytes', 'digest', 'ledger', 'verification'] as const)
       checks.push({ check, ok: null, detail: 'not reached: there is no target' })
-    return { report: report(checks), findings }
+    return { report: report(checks, input, noTarget), findings }
   }
   checks.unshift({
     check: 'target',
@@ -166,22 +197,29 @@ export function drillReport(input: DrillInput): { report: DrillReport; findings:
   })
 
   const errors = input.verification.filter((f) => f.severity === 'error')
+  // a consequence of the restore the drill only imagines, said here rather than as a finding of the drill
+  const expected = (input.expected ?? []).some((f) => f.rule === 'BG310')
+    ? `; as expected after a rollback, the producer's tree would stay at the withdrawn ${found.identity.release_tag ?? 'release'} (BG310 in a real rollback)`
+    : ''
   checks.push({
     check: 'verification',
     ok: !plan ? null : errors.length === 0,
     detail: !plan
       ? 'not reached: the rollback could not plan the restore (see its finding)'
       : errors.length === 0
-        ? 'the restored trio, as it would be written, passes every trio, drift and adapter rule (in memory)'
-        : `the restored trio, as it would be written, fails ${plural(errors.length, 'error')} of ${[...new Set(errors.map((f) => f.rule))].join(', ')} (see the findings)`
+        ? `the restored trio, as it would be written, passes every trio, drift and adapter rule (in memory)${expected}`
+        : `the restored trio, as it would be written, fails ${plural(errors.length, 'error')} of ${[...new Set(errors.map((f) => f.rule))].join(', ')} (see the findings)${expected}`
   })
-  return { report: report(checks), findings }
+  return { report: report(checks, input, null), findings }
 }
 
-function report(checks: DrillCheck[]): DrillReport {
+function report(checks: DrillCheck[], input: DrillInput, noTarget: DrillNoTarget | null): DrillReport {
   return {
     verdict: checks.some((c) => c.ok === false) ? 'FAIL' : 'PASS',
     checks,
+    noTarget,
+    trigger: input.trigger,
+    reason: input.reason,
     notRun: NOT_RUN.map((n) => ({ ...n }))
   }
 }

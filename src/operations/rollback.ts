@@ -79,7 +79,7 @@ export async function runRollback(ctx: OperationContext, options: RollbackOption
     const dryRun = options.dryRun || options.drill === true
     results.push(await rollBack(ctx, { ...options, reason, dryRun }, baseline, run))
   }
-  return operationResult(ctx.evidence, 'rollback', results)
+  return operationResult(ctx, 'rollback', results)
 }
 
 async function rollBack(
@@ -142,6 +142,9 @@ async function rollBack(
   let restored: Trio | null = null
   let followUp: Finding[] = []
   let verification: Finding[] = []
+  // in a dry run (and a drill) what only the imagined restore causes is no finding: BG310 says the producer is at
+  // the release the restore would withdraw, which is true of the restore, not of the repository as it is
+  let expected: Finding[] = []
   if (plan) {
     restored = restoredTrio(baseline, plan)
     const already = sameTrio(onDisk, plan)
@@ -151,6 +154,10 @@ async function rollBack(
     const checked = verify(ctx, baseline, restored, now)
     followUp = sortFindings(checked.filter(isDocumentationFinding))
     verification = checked.filter((f) => !isDocumentationFinding(f))
+    if (options.dryRun) {
+      expected = verification.filter(onlyFromTheRestore)
+      verification = verification.filter((f) => !onlyFromTheRestore(f))
+    }
     findings.push(...verification)
     if (edited) {
       const file = TRIO_ROLES.map((r) => baseline.trio[r]).find(
@@ -196,12 +203,14 @@ async function rollBack(
       evidence: ctx.evidence,
       packet: packetName('rollback', baseline.name),
       skip,
-      ...(options.reporter ? { reporter: options.reporter } : {}),
+      // a drill's report says once what it does not run: no progress line about skipped suites before it
+      ...(options.reporter && !options.drill ? { reporter: options.reporter } : {}),
       ...(options.signal ? { signal: options.signal } : {})
     })
     steps = suites.steps
     redactions = suites.redactions
-    findings.push(...suites.findings)
+    // a drill says what it does not run in its own words (BG704 would say it a second time)
+    findings.push(...suites.findings.filter((f) => !(options.drill && f.rule === 'BG704')))
     if (!options.dryRun && !blocked) mark(`rollback suites: ${describeSteps(steps)}`)
     const failed = decideVerdict(findings, steps) === 'FAIL'
     if (!options.dryRun) {
@@ -217,14 +226,24 @@ async function rollBack(
 
   let drill: DrillReport | null = null
   if (options.drill) {
-    const drilled = drillReport({ baseline, found, plan, verification })
+    // a drill restores nothing: "not restored" would say an attempt failed; it is a dry run whatever it found
+    if (status === 'failed') status = 'dry-run'
+    const drilled = drillReport({
+      baseline,
+      found,
+      plan,
+      verification,
+      expected,
+      trigger: options.trigger,
+      reason: options.reason
+    })
     drill = drilled.report
     findings.push(...drilled.findings)
     for (const c of drill.checks)
       mark(`drill ${c.check}: ${c.ok === null ? 'not reached' : c.ok ? 'proven' : 'FAILED'}: ${c.detail}`)
   }
   const verdict = decideVerdict(findings, steps)
-  const active = status === 'restored' || status === 'dry-run' ? identityOf(restored!) : from
+  const active = restored && (status === 'restored' || status === 'dry-run') ? identityOf(restored) : from
   const incident: IncidentEvidence = {
     trigger: options.trigger,
     severity: severityOf(options.trigger),
@@ -276,16 +295,20 @@ async function rollBack(
     verdict: finalVerdict
   })
   const evidence = writePacket(ctx.evidence, packet, { displayName: baseline.display_name })
-  const note = renderIncidentNote(incident, {
-    displayName: baseline.display_name,
-    baseline: baseline.name,
-    verdict: finalVerdict
-  })
-  ctx.evidence.write(`${name}-incident-note.md`, note)
+  // a drill is no incident: no incident note (its events are in the packet's incident.timeline)
+  const note = drill
+    ? ''
+    : renderIncidentNote(incident, {
+        displayName: baseline.display_name,
+        baseline: baseline.name,
+        verdict: finalVerdict
+      })
+  if (!drill) ctx.evidence.write(`${name}-incident-note.md`, note)
   const rollback: RollbackReport = {
     status,
     restored: status === 'restored',
     from,
+    fromPosture: postureOf(found.current),
     target: found.lkg.target,
     passedOver: found.lkg.passedOver,
     ledger: plan?.ledger ?? [],
@@ -310,6 +333,9 @@ async function rollBack(
     rollback
   }
 }
+
+/** A finding only the restore causes: BG310, the producer's tree at the release the restore marks Rolled back. */
+const onlyFromTheRestore = (f: Finding): boolean => f.rule === 'BG310'
 
 /** Every health rule on the restored trio, in memory (the probe excepted: the running producer is the withdrawn one). */
 function verify(ctx: OperationContext, baseline: BaselinePolicy, trio: Trio, now: Date): Finding[] {

@@ -21,6 +21,7 @@ export function subject(b: BaselineResult): Line {
     const r = b.rollback
     const from = label(r.from)
     const to = label(b.identity)
+    if (r.drill) return drillSubject(b)
     switch (r.status) {
       case 'restored':
         return [name, ': ', ...from, ' withdrawn, ', ...to, ' restored']
@@ -76,8 +77,51 @@ export function subject(b: BaselineResult): Line {
   ]
 }
 
+/**
+ * A rollback drill's subject (its headline says "rollback drill of"): what a rollback would restore, or why
+ * there is nothing it could restore; the pin as it is stays the current one.
+ */
+function drillSubject(b: BaselineResult): Line {
+  const r = b.rollback!
+  const d = r.drill!
+  const name = c(b.name)
+  const now = label(r.from)
+  if (r.status === 'already-current') return [name, ': ', ...now, ' is already the baseline asked for']
+  if (d.noTarget === 'only-baseline')
+    return [name, ': no earlier baseline to restore (', ...now, ' is the only one ever pinned)']
+  if (d.noTarget === 'shallow')
+    return [name, ': no earlier baseline found (the clone is shallow: its history is not there to search)']
+  if (d.noTarget) return [name, ': no earlier baseline is restorable (', ...now, ' is pinned)']
+  if (!r.target) return [name, ': the restore could not be planned (', ...now, ' is pinned)']
+  const to = label(r.target.identity)
+  return d.verdict === 'PASS'
+    ? [name, ': ', ...now, ' pinned; a rollback would restore ', ...to]
+    : [
+        name,
+        ': ',
+        ...now,
+        ' pinned; the last-known-good is not restorable as recorded (a rollback would restore ',
+        ...to,
+        ')'
+      ]
+}
+
+/** "rollback drill" for a drill, else the operation's name. */
+export function operationWords(result: OperationResult): string {
+  return result.operation === 'rollback' && result.baselines.some((b) => b.rollback?.drill)
+    ? 'rollback drill'
+    : result.operation
+}
+
 /** The posture as the run leaves it: "NO-GO", or "NO-GO → GO" for a change of posture. */
 function postureWords(b: BaselineResult): Line {
+  const r = b.rollback
+  // a dry run (and a drill) leaves the posture as it is: the restore's is what it would become
+  if (r?.status === 'dry-run' && r.fromPosture !== undefined) {
+    const now = r.fromPosture ? c(r.fromPosture) : 'not recorded'
+    if (!r.target || !b.posture) return ['posture ', now]
+    return ['posture would become ', c(b.posture), ' (now ', now, ')']
+  }
   const ch = b.change
   if (ch?.trio_changed && ch.posture_from !== ch.posture_to)
     return ['posture ', c(ch.posture_from ?? 'not recorded'), ' → ', c(ch.posture_to ?? 'not recorded')]
@@ -86,7 +130,7 @@ function postureWords(b: BaselineResult): Line {
 
 /** The headline without the verdict: the operation and its subject; for several baselines, how many failed. */
 export function judged(result: OperationResult): Line {
-  const op = result.operation
+  const op = operationWords(result)
   if (result.baselines.length === 1) return [`${op} of `, ...subject(result.baselines[0]!)]
   const failed = result.baselines.filter((b) => b.verdict === 'FAIL').length
   return [`${op} of ${result.baselines.length} baselines${failed > 0 ? `, ${failed} failing` : ''}`]

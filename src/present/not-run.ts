@@ -10,6 +10,13 @@ export function notRun(b: BaselineResult): Line[] {
   const probe = b.findings.find((f) => f.rule === 'BG407')
   if (probe) out.push([`${probe.message.charAt(0).toUpperCase()}${probe.message.slice(1)}.`])
   const suite = b.steps.filter((s) => s.suite !== PREFLIGHT_SUITE)
+  // a rollback drill says in one line what it does not run: the suites (whatever its steps record) and the proposal
+  const drill = b.rollback?.drill
+  if (drill) {
+    const text = drill.notRun.map((n) => n.text).join('; ')
+    out.push([`${text.charAt(0).toUpperCase()}${text.slice(1)}.`])
+    return out
+  }
   const skipped = suite.filter((s) => s.status === 'skipped')
   // one line per reason recorded with the steps (on request, a dry run, the rules already decide FAIL)
   const reasons = new Map<string, number>()
@@ -21,10 +28,5 @@ export function notRun(b: BaselineResult): Line[] {
   const never = suite.filter((s) => s.status === 'not-run')
   if (never.length > 0)
     out.push([`${plural(never.length, 'suite step')} did not start (see the findings for why).`])
-  // a rollback drill proves the bytes and the rules; the suites (when no step records why) and the proposal it leaves
-  for (const n of b.rollback?.drill?.notRun ?? []) {
-    if (n.what === 'suites' && suite.length > 0) continue
-    out.push([`Not checked by the rollback drill: ${n.text}.`])
-  }
   return out
 }

@@ -14,6 +14,7 @@ import type { BaselineResult, OperationResult } from '../operations/context.js'
 import type { StepResult } from '../rules/verdict.js'
 import { plural, thousands } from '../text/plural.js'
 import { countsLine, findingsMarkdown } from '../evidence/findings-markdown.js'
+import { drillMarkdown } from './drill.js'
 import { context, judged, subject } from './headline.js'
 import { lineToMarkdown, safeUrl } from './inline.js'
 import type { Links } from './links.js'
@@ -55,6 +56,8 @@ export function reportMarkdown(result: OperationResult, detail: Detail, o: Repor
   // said first: a reader must know the page is not the whole report before reading it
   const cut = cutNotice(result, detail, o)
   if (cut) out.push(cut, '')
+  // a rollback drill's own verdict and checks come straight under the headline
+  out.push(...result.baselines.flatMap(drillMarkdown))
   const next = nextSteps(result)
   if (next.length > 0) {
     out.push('**What to do next**', '', ...next.map((l, i) => `${i + 1}. ${lineToMarkdown(l)}`), '')
@@ -128,7 +131,7 @@ function baselineSection(
   if (b.change) out.push(...collapsed('The change', changeTable(b.change)))
   out.push(
     ...collapsed(
-      `The baseline ${result.operation === 'rollback' ? 'now pinned' : 'judged'}`,
+      `The baseline ${result.operation !== 'rollback' ? 'judged' : b.rollback?.status === 'dry-run' && b.rollback.target ? 'a rollback would pin (nothing was written)' : b.rollback?.status === 'dry-run' ? 'pinned (nothing was written)' : 'now pinned'}`,
       identityTable(b.identity, b.posture)
     )
   )

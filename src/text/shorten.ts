@@ -32,3 +32,22 @@ function trimmedEnd(s: string, end: number): number {
   while (e > 0 && /[\s,;:]/.test(s.charAt(e - 1))) e--
   return e > 0 ? e : end
 }
+
+/**
+ * `s` when it fits in `max` UTF-16 units, else its start, an ellipsis and its end, each cut between words: a
+ * message's opening (what is wrong) and its close (what to do) both stay. Never half of a surrogate pair.
+ */
+export function shortenMiddle(s: string, max: number): string {
+  if (s.length <= max) return s
+  const room = Math.max(2, max - 3)
+  const headRoom = Math.floor(room * 0.35)
+  const head = shorten(s, headRoom + 1, 'word').replace(/…$/, '')
+  let from = s.length - (room - head.length)
+  // a low surrogate at the cut would be left without its high half: start after it
+  const first = s.charCodeAt(from)
+  if (first >= 0xdc00 && first <= 0xdfff) from++
+  const space = s.slice(from).search(/\s/)
+  // start at the next word when one begins near enough, else where the room allows
+  if (space >= 0 && space < (s.length - from) / 2) from += space + 1
+  return `${head} … ${s.slice(from)}`
+}

@@ -16,7 +16,6 @@ import { actionRedactor, actionsReporter, scannerNote } from '../shared/report.j
 import { syncDriftIssues } from '../shared/drift-issues.js'
 import { runAction } from '../shared/shell.js'
 import type { ActionRun, Operated } from '../shared/shell.js'
-import { drillMarkdown } from '../../present/drill.js'
 import { renderSummary } from '../../present/summary.js'
 
 export function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
@@ -88,8 +87,6 @@ async function rollBack(run: ActionRun<RollbackInputs>): Promise<Operated<'rollb
       const scanner = scannerNote(redaction)
       if (scanner) notes.push(scanner)
       const incidentNotes = reports.map((r) => r.note.trimEnd()).join('\n\n---\n\n')
-      // a drill's checks (proven, failed, not reached) come first among the notes
-      if (inputs.drill) notes.unshift(result.baselines.flatMap(drillMarkdown).join('\n'))
       // the restored files are in no commit yet: no file links
       const summary = renderSummary(result, {
         links: presentLinks(env, inputs.root, null, run.artifact),
@@ -97,7 +94,7 @@ async function rollBack(run: ActionRun<RollbackInputs>): Promise<Operated<'rollb
         overflow,
         notes
       })
-      // a drill is no incident: its note stays in the evidence
+      // a drill is no incident: it has no incident note
       if (inputs.drill) return summary
       // the verdict and what to do first, then the incident note as the teams will read it
       return incidentNotes ? `${summary}\n---\n\n${incidentNotes}\n` : summary
@@ -110,7 +107,8 @@ async function rollBack(run: ActionRun<RollbackInputs>): Promise<Operated<'rollb
 function targetTag(b: BaselineResult): string {
   const r = b.rollback
   if (!r) return ''
-  if (r.status === 'restored' || r.status === 'dry-run') return b.identity.release_tag ?? ''
+  if (r.status === 'restored') return b.identity.release_tag ?? ''
+  if (r.status === 'dry-run') return r.target?.identity.release_tag ?? ''
   if (r.status === 'already-current') return r.from.release_tag ?? ''
   return ''
 }
@@ -125,16 +123,16 @@ function proposalNotes(
   published: boolean,
   hasRepository: boolean
 ): string[] {
+  // a drill never proposes: its report says so once, with what else it does not run
+  if (inputs.drill) return []
   if (!published) {
-    const why = inputs.drill
-      ? 'this is a rollback drill (input `drill: true`): nothing was written, committed or opened but its drift issue.'
-      : inputs.dryRun
-        ? 'this is a dry run (input `dry-run: true`): nothing was written, committed or opened.'
-        : !inputs.token
-          ? "no GitHub token was given (input 'token'). Pass one with `contents`, `pull-requests` and `issues: write` to have the rollback proposed as a pull request."
-          : !hasRepository
-            ? 'GITHUB_REPOSITORY is not set, so the repository is unknown.'
-            : 'the GitHub client could not be created.'
+    const why = inputs.dryRun
+      ? 'this is a dry run (input `dry-run: true`): nothing was written, committed or opened.'
+      : !inputs.token
+        ? "no GitHub token was given (input 'token'). Pass one with `contents`, `pull-requests` and `issues: write` to have the rollback proposed as a pull request."
+        : !hasRepository
+          ? 'GITHUB_REPOSITORY is not set, so the repository is unknown.'
+          : 'the GitHub client could not be created.'
     const restored = result.baselines.some((b) => b.rollback?.restored)
     return [
       `> **No pull request and no incident issue were opened:** ${why}${restored ? ' The restored trio is in the workspace; the note and the evidence are in the artifact.' : ''}`

@@ -10,6 +10,8 @@ import { driftItems, syncDriftIssue } from './drift.js'
 import type { DriftCheck } from './drift.js'
 import { githubClient, parseRepository, presentLinks, runUrl } from './github.js'
 import { actionRedactor } from './report.js'
+import { drillCommand } from '../../present/next-steps.js'
+import { actionRulesDoc } from '../../present/sarif.js'
 
 export interface DriftReport {
   /** Printed as ::warning (the verdict stands). */
@@ -37,12 +39,19 @@ export async function syncDriftIssues(
       : 'GITHUB_REPOSITORY is not set, so the repository is unknown'
     const text = `baseline-gate drift mode (${o.input}): no drift issue was opened, commented on or closed: ${why}. The verdict stands.`
     report.warnings.push(text)
-    report.notes.push(`> **Drift issue:** ${escapeMarkdown(text)}`)
+    // our own words: escaped but for the code spans, which GitHub must show as code (not as literal backticks)
+    const markdown = text
+      .split(/(`[^`]+`)/)
+      .map((part, i) => (i % 2 === 1 ? part : escapeMarkdown(part)))
+      .join('')
+    report.notes.push(`> **Drift issue:** ${markdown}`)
     return { report, client }
   }
 
   const { redactor } = actionRedactor(o.token, env)
   const redact = async (text: string): Promise<string> => (await redactor.redact(text)).text
+  // the rules' help as the SARIF links it: the action's repository at its ref (null: no link)
+  const rulesDoc = actionRulesDoc(env)
   const runKey = env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}.${env.GITHUB_RUN_ATTEMPT || '1'}` : ''
   for (const b of result.baselines) {
     try {
@@ -55,7 +64,9 @@ export async function syncDriftIssues(
         runUrl: runUrl(env),
         fileUrl: presentLinks(env, o.root, env.GITHUB_SHA ?? null, null).file,
         redact,
-        check: o.check
+        check: o.check,
+        ...(b.rollback?.drill ? { command: drillCommand(b) } : {}),
+        ruleUrl: (rule) => (rulesDoc ? `${rulesDoc}#${rule.toLowerCase()}` : null)
       })
       if (!synced.ok) {
         const text = `baseline-gate: the drift issue of ${b.name} could not be updated: ${synced.message} The verdict stands.`

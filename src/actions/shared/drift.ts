@@ -9,7 +9,7 @@ import type { GitHubClient, Result } from '../../github/client.js'
 import { stickyMarker } from '../../github/client.js'
 import type { BaselineResult } from '../../operations/context.js'
 import { plural } from '../../text/plural.js'
-import { shorten } from '../../text/shorten.js'
+import { shorten, shortenMiddle } from '../../text/shorten.js'
 
 export const DRIFT_LABEL = 'baseline-drift'
 
@@ -28,14 +28,15 @@ const CHECK_WORDS: Record<
   health: {
     title: (b) => `Baseline drift: ${b} health fails`,
     judged: 'health',
-    command: (b) => `npx baseline-gate health --baseline ${b}`,
+    // npx --no: the package is on no registry, so only the checkout's own install may run (never a download)
+    command: (b) => `npx --no baseline-gate health --baseline ${b}`,
     noun: 'health'
   },
   'rollback-drill': {
     title: (b) => `Baseline drift: ${b} last-known-good is not restorable (rollback drill)`,
     judged: 'the rollback drill',
     command: (b) =>
-      `npx baseline-gate rollback --drill --baseline ${b} --trigger contract-drift --reason "rollback drill"`,
+      `npx --no baseline-gate rollback --drill --baseline ${b} --trigger contract-drift --reason "rollback drill"`,
     noun: 'the rollback drill'
   }
 }
@@ -178,6 +179,10 @@ export interface DriftInput {
   redact?: (text: string) => Promise<string>
   /** The scheduled check (default health). */
   check?: DriftCheck
+  /** The command that reproduces the check (default: the check's own, with its default words). */
+  command?: string
+  /** A rule's help (docs/rules.md of the action's repository at its ref, as the SARIF's helpUri), or null. */
+  ruleUrl?: (rule: string) => string | null
 }
 
 export type DriftOutcome =
@@ -252,8 +257,8 @@ export async function syncDriftIssue(client: DriftClient, input: DriftInput): Pr
 /** A finding of this run (marked by severity), or one of the previous run that this run no longer has. */
 type Kind = 'current' | 'resolved'
 
-/** A message longer than this is cut at a word in a list: the evidence artifact has it whole. */
-const MAX_SHOWN = 280
+/** A message longer than this is cut in its middle, at words, in a list: the evidence artifact has it whole. */
+const MAX_SHOWN = 480
 /** At most this many rules are named in the next step. */
 const MAX_RULES_NAMED = 3
 
@@ -295,15 +300,24 @@ const bySeverity = (items: DriftItem[]): DriftItem[] =>
 
 /** What to do about a failure: reproduce it locally, and read the fix of the rules that fail it (errors first). */
 function nextStep(input: DriftInput, failing: DriftItem[]): string {
-  const local = `**Next:** run ${code(CHECK_WORDS[input.check ?? 'health'].command(input.baseline))} locally`
+  const command = input.command ?? CHECK_WORDS[input.check ?? 'health'].command(input.baseline)
+  const local = `**Next:** run ${code(command)} locally`
   const errors = failing.filter((i) => i.severity === 'error')
   const rules = [...new Set((errors.length > 0 ? errors : failing).map((i) => i.rule))].filter(
     (r) => r !== 'step'
   )
   if (rules.length === 0) return `${local}; the log of ${thisRun(input)} says why the step did not pass.`
-  const named = rules.slice(0, MAX_RULES_NAMED).map((r) => `docs/rules.md#${escapeMarkdown(r.toLowerCase())}`)
+  // a link that works from the consumer's repository (the tool's docs at the action's ref), else the code alone:
+  // docs/rules.md is not in the consumer's repository
+  const urls = rules.map((r) => input.ruleUrl?.(r) ?? null)
+  const named = rules
+    .slice(0, MAX_RULES_NAMED)
+    .map((r, i) =>
+      urls[i] && /^https?:\/\/[^\s()<>]+$/.test(urls[i]) ? `[${escapeMarkdown(r)}](${urls[i]})` : code(r)
+    )
   if (rules.length > MAX_RULES_NAMED) named.push(plural(rules.length - MAX_RULES_NAMED, 'more rule'))
-  return `${local}; see the ${rules.length === 1 ? 'fix' : 'fixes'} in ${joined(named)}.`
+  const where = urls.some((u) => u !== null) ? '' : " in baseline-gate's docs/rules.md"
+  return `${local}; see the ${rules.length === 1 ? 'fix' : 'fixes'} of ${joined(named)}${where}.`
 }
 
 function listLine(i: DriftItem, kind: Kind, input: DriftInput): string {
@@ -312,7 +326,8 @@ function listLine(i: DriftItem, kind: Kind, input: DriftInput): string {
   const url =
     i.file && i.rule !== 'step' && kind === 'current' ? (input.fileUrl?.(i.file, i.line) ?? null) : null
   const where = loc ? ` ${url ? `[${loc}](${url})` : loc}` : ''
-  const message = escapeMarkdown(shorten(i.message, MAX_SHOWN, 'word'))
+  // cut in the middle: the message's close says what to do
+  const message = escapeMarkdown(shortenMiddle(i.message, MAX_SHOWN))
   // a resolved finding's message says what was wrong: read as current, it would contradict the check mark
   if (kind === 'resolved') return `- ✅ ${escapeMarkdown(i.rule)}${where}, was: ${message}`
   return `- ${i.severity === 'error' ? '❌' : '⚠️'} ${escapeMarkdown(i.rule)}${where}: ${message}`
@@ -334,10 +349,18 @@ const counts = (items: DriftItem[]): string => {
   return `${plural(errors, 'error')}, ${plural(items.length - errors, 'warning')}`
 }
 
+/** What the check does not run, said on every text of its issue ([] when it runs everything). */
+function notChecked(input: DriftInput): string[] {
+  return input.check === 'rollback-drill'
+    ? ['_Not checked: the rollback suites (a real rollback runs them)._', '']
+    : []
+}
+
 function openingText(input: DriftInput): string {
   return [
     `❌ **FAIL** · ${judged(input)} · ${counts(input.items)}. ${nextStep(input, input.items)}`,
     '',
+    ...notChecked(input),
     ...(input.items.length > 0
       ? section('Findings', input.items, 'current', inEvidenceOf(input), input)
       : ['_No findings: a required step did not pass._', '']),
@@ -355,6 +378,7 @@ function failingText(input: DriftInput, previous: DriftRecord | null): string {
       `❌ **Still FAIL** · ${judged(input)} · ${counts(input.items)}; the findings of the previous run could ` +
         `not be read, so all are listed. ${nextStep(input, input.items)}`,
       '',
+      ...notChecked(input),
       ...section('Findings', input.items, 'current', current, input)
     ].join('\n')
   }
@@ -367,6 +391,7 @@ function failingText(input: DriftInput, previous: DriftRecord | null): string {
   return [
     `❌ **Still FAIL** · ${judged(input)} · ${change}. ${nextStep(input, [...d.added, ...d.still])}`,
     '',
+    ...notChecked(input),
     ...section('New', d.added, 'current', current, input),
     ...section('Still failing', d.still, 'current', current, input),
     ...section('Resolved', d.resolved, 'resolved', inEvidenceOf(previous), input)
@@ -385,6 +410,7 @@ function passingText(input: DriftInput, previous: DriftRecord | null, issue: num
   return [
     `✅ **PASS** · ${judged(input)} · ${since}closing #${issue}. ${next}`,
     '',
+    ...notChecked(input),
     ...section('Warnings that remain', input.items, 'current', inEvidenceOf(input), input),
     ...section('Resolved', resolved, 'resolved', inEvidenceOf(previous), input)
   ].join('\n')
