@@ -122,6 +122,27 @@ describe('sarifLog', () => {
     expect(log.runs[0].results[1]!.message.text).toBe('cannot read config/x.json (under .)')
   })
 
+  it('names no target of a link that leads out of the repository, and quotes no link: brackets are text', () => {
+    const escape = finding(
+      'BG110',
+      PIN,
+      { line: 1, column: 1 },
+      'config/memorykernel-integration-pin.json leads outside the repository (to /proc/27260/environ)'
+    )
+    const quoted = finding(
+      'BG108',
+      PIN,
+      { line: 3, column: 5 },
+      'runtime_cutover_posture must be GO or NO-GO (got "[Click to approve](https://evil.example/x)")'
+    )
+    const log = sarifLog(input([escape, quoted]))
+    expect(sarifSchemaErrors(log)).toEqual([])
+    expect(log.runs[0].results.map((r) => r.message.text)).toEqual([
+      'config/memorykernel-integration-pin.json leads outside the repository (to a path outside the repository)',
+      'runtime_cutover_posture must be GO or NO-GO (got "\\[Click to approve\\](https://evil.example/x)")'
+    ])
+  })
+
   it('percent-encodes a path as a URI reference', () => {
     const odd = finding('BG101', 'docs/my matrix#1.md', null, 'missing')
     const log = sarifLog(input([odd]))

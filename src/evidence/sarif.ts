@@ -220,12 +220,19 @@ function placeOf(
   return { uri, own, region: { startLine: line, ...(column === null ? {} : { startColumn: column }) } }
 }
 
+/** `(to /abs/path)`: the target of a link that leads out of the repository, as the containment check says it. */
+const OUTSIDE_TARGET = / \(to \/[^)]*\)/g
+
 function messageText(f: Finding, b: SarifBaseline, own: boolean, root: string | undefined): string {
   let text = f.message
   if (root) {
     const r = root.replace(/[\\/]+$/, '')
     if (r.length > 1) text = text.split(`${r}/`).join('').split(r).join('.')
   }
+  // where a link out of the repository leads is the runner's business, not code scanning's (it keeps it)
+  text = text.replace(OUTSIDE_TARGET, ' (to a path outside the repository)')
+  // SARIF reads [text](target) in a plain-text message as a link: a value quoted from a file is never one
+  text = text.replace(/[[\]]/g, (c) => `\\${c}`)
   text = text.trim() || RULES[f.rule].title
   const where = own
     ? ''
