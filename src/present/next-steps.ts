@@ -39,7 +39,7 @@ function failedSteps(b: BaselineResult): Line | null {
 function promotion(b: BaselineResult): Line[] {
   const ch = b.change
   const base = ch ? ch.base.slice(0, 12) : 'BASE'
-  const local = c(`npx baseline-gate promote --base ${base}`)
+  const local = c(`npx --no baseline-gate promote --base ${base}`)
   const out: Line[] = []
   if (b.verdict === 'PASS') {
     if (ch && !ch.trio_changed)
@@ -88,13 +88,13 @@ function health(b: BaselineResult): Line[] {
   if (errors > 0)
     out.push([
       `Fix the ${plural(errors, 'error')} listed under Findings; `,
-      c('npx baseline-gate health'),
+      c('npx --no baseline-gate health'),
       ' gives the same verdict locally.'
     ])
   if (b.findings.some((f) => f.severity === 'error' && f.rule.startsWith('BG3')))
     out.push([
       'If the producer moved on to a new release, ',
-      c('npx baseline-gate repin'),
+      c('npx --no baseline-gate repin'),
       ' updates the trio for one pull request.'
     ])
   const steps = failedSteps(b)
@@ -104,7 +104,7 @@ function health(b: BaselineResult): Line[] {
     ...(steps ? [steps] : []),
     [
       'If the pinned baseline is broken in production, roll back to the last-known-good one: ',
-      c('npx baseline-gate rollback --trigger contract-drift --reason "…"'),
+      c('npx --no baseline-gate rollback --trigger contract-drift --reason "…"'),
       ' (docs/runbook.md).'
     ]
   ]
