@@ -12,6 +12,7 @@ import { validateEvidence } from '../../src/generated/evidence-validators.js'
 import type { BaselineResult, OperationResult } from '../../src/operations/context.js'
 import { judged, context } from '../../src/present/headline.js'
 import { lineToText } from '../../src/present/inline.js'
+import { drillMarkdown } from '../../src/present/drill.js'
 import { nextSteps } from '../../src/present/next-steps.js'
 import { notRun } from '../../src/present/not-run.js'
 import { reportMarkdown } from '../../src/present/report-markdown.js'
@@ -283,6 +284,9 @@ describe('rollback drill: what it reports (issue 17 review)', () => {
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${full.root}`, clone])
     const shallow = await drillResult(clone, { reason: 'weekly drill' })
     expect(shallow.baselines[0]!.rollback!.drill!.noTarget).toBe('shallow')
+    expect(drillMarkdown(shallow.baselines[0]!)[0]).toBe(
+      '**Rollback drill of memorykernel: the last-known-good could not be searched for, the clone is shallow** (nothing was written).'
+    )
     const next = text(shallow).next
     expect(next[0]).toContain('fetch-depth: 0')
     expect(next.join('\n')).not.toContain('BG513')

@@ -3,6 +3,7 @@ import type { PassedOver } from '../classify/last-known-good.js'
 import type { RollbackReport } from '../operations/context.js'
 import type { LkgReport } from '../operations/last-known-good.js'
 import type { DrillReport } from '../operations/rollback-drill.js'
+import { drillVerdictWords } from '../present/drill.js'
 import type { Identity } from '../trio/model.js'
 import type { Style } from './style.js'
 import { plural } from '../text/plural.js'
@@ -142,7 +143,7 @@ export function rollbackLines(r: RollbackReport, s: Style): string[] {
 function drillLines(d: DrillReport, s: Style): string[] {
   const mark = (ok: boolean | null) => (ok === null ? s.dim('-') : ok ? s.green('✓') : s.red('✗'))
   return [
-    `  drill: ${d.verdict === 'PASS' ? s.green('the last-known-good is restorable') : d.noTarget === 'only-baseline' ? s.red('nothing to restore yet: no earlier baseline was ever pinned') : s.red('the last-known-good is NOT restorable as recorded')}`,
+    `  drill: ${d.verdict === 'PASS' ? s.green(drillVerdictWords(d)) : s.red(drillVerdictWords(d))}`,
     ...d.checks.map((c) => `    ${mark(c.ok)} ${c.check}: ${c.detail}`)
   ]
 }

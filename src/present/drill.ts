@@ -2,19 +2,29 @@
 // per check, proven, failed or not reached. What it does not run is said once, with the rest that did not run. Pure.
 import { escapeMarkdown } from '../evidence/markdown-text.js'
 import type { BaselineResult } from '../operations/context.js'
+import type { DrillReport } from '../operations/rollback-drill.js'
 
 const MARK = { true: '✅', false: '❌', null: '➖' } as const
+
+/** The drill's verdict in words, as every surface says it. */
+export function drillVerdictWords(d: DrillReport): string {
+  if (d.verdict === 'PASS') return 'the last-known-good is restorable'
+  switch (d.noTarget) {
+    case 'only-baseline':
+      return 'nothing to restore yet, no earlier baseline was ever pinned'
+    case 'shallow':
+      return 'the last-known-good could not be searched for, the clone is shallow'
+    default:
+      return 'the last-known-good is NOT restorable as recorded'
+  }
+}
 
 /** The drill section of one baseline ([] when the rollback was no drill). */
 export function drillMarkdown(b: BaselineResult): string[] {
   const d = b.rollback?.drill
   if (!d) return []
-  const head =
-    d.verdict === 'PASS'
-      ? `**Rollback drill of ${escapeMarkdown(b.name)}: the last-known-good is restorable** (nothing was written).`
-      : d.noTarget === 'only-baseline'
-        ? `**Rollback drill of ${escapeMarkdown(b.name)}: nothing to restore yet, no earlier baseline was ever pinned** (nothing was written).`
-        : `**Rollback drill of ${escapeMarkdown(b.name)}: the last-known-good is NOT restorable as recorded** (nothing was written).`
+  const words = drillVerdictWords(d)
+  const head = `**Rollback drill of ${escapeMarkdown(b.name)}: ${words}** (nothing was written).`
   return [
     head,
     '',
