@@ -112,7 +112,8 @@ export function rollbackLines(r: RollbackReport, s: Style): string[] {
   const out = [
     // a drill's verdict and checks first: they are what it is for
     ...(r.drill ? drillLines(r.drill, s) : []),
-    headline(r),
+    // a drill without a target: its checks have said there is none
+    ...(r.drill && !r.target ? [] : [headline(r)]),
     `  status: ${r.status === 'restored' ? s.green(status) : r.status === 'dry-run' || r.status === 'already-current' ? status : s.red(status)}`
   ]
   if (r.recovered !== 'none')
