@@ -7,6 +7,7 @@ import { helpers } from './helpers.js'
 import { compile } from './router.js'
 import type { Caller, CompiledRoute, Reply, RouteSpec } from './router.js'
 import { commentsRoutes } from './routes/comments.js'
+import { commitsRoutes } from './routes/commits.js'
 import { gitDataRoutes } from './routes/git-data.js'
 import { issuesRoutes } from './routes/issues.js'
 import { labelsRoutes } from './routes/labels.js'
@@ -44,6 +45,7 @@ const ROUTES: RouteSpec[] = [
   ...commentsRoutes,
   ...reviewsRoutes,
   ...repositoryReadsRoutes,
+  ...commitsRoutes,
   ...gitDataRoutes,
   ...pullRequestsRoutes,
   ...issuesRoutes,

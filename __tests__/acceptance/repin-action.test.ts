@@ -2,7 +2,8 @@
 // (repository_dispatch on main), on a real git repository whose producer tags its releases, against the loopback
 // fake GitHub API: the first delivery opens one labelled pull request; a re-delivery changes nothing; a newer
 // release updates the same pull request; a malformed tag is refused with nothing written; a breaking release is
-// labelled breaking and names both teams' approvers; a tag that is not the producer's release is refused.
+// labelled breaking and names both teams' approvers; a tag that is not the producer's release is refused; a
+// branch squatted with a made-up newer pin and another file is reset; a tag off the base branch is refused.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
@@ -257,5 +258,44 @@ describe('the repin action (built bundle): a tag that is not the release', () =>
       'the tag v9.9.9 is not in the checkout'
     )
     expect(writesTo(REPOSITORY)).toEqual([])
+  })
+})
+
+describe('the repin action (built bundle): a branch someone else pushed, a tag off the base branch', () => {
+  it(`a branch squatted with release_tag v99.0.0 and another file is reset to the ${TAGS.v5} repin commit`, async () => {
+    const REPOSITORY = 'octo/repin-squatted'
+    const r = releaseRepo()
+    fake.addRepo(REPOSITORY)
+    r.release(TAGS.v5)
+    const pin = JSON.parse(readFileSync(join(r.fx.root, PIN), 'utf8')) as Record<string, unknown>
+    const files = {
+      [PIN]: `${JSON.stringify({ ...pin, release_tag: 'v99.0.0' }, null, 2)}\n`,
+      'src/backdoor.ts': 'export {}\n'
+    }
+    fake.addBranch(REPOSITORY, REPIN_BRANCH, files, [r.repo.git('rev-parse', 'HEAD')])
+    const run = await deliver(r, REPOSITORY, TAGS.v5, actionToken())
+    expect([run.status, run.outputs.verdict, run.stderr]).toEqual([0, 'PASS', ''])
+    expect(fake.fileAt(REPOSITORY, REPIN_BRANCH, PIN)).toContain(`"release_tag": "${TAGS.v5}"`)
+    expect(fake.filesAt(REPOSITORY, REPIN_BRANCH)!['src/backdoor.ts']).toBeUndefined()
+    expect(fake.commitAt(REPOSITORY, REPIN_BRANCH)!.parents).toEqual([r.repo.git('rev-parse', 'HEAD')])
+    expect(pullsOf(REPOSITORY)[0]!.body).toContain(
+      `The branch \`${REPIN_BRANCH}\` held other changes; it was reset to the repin commit`
+    )
+  })
+
+  it('refuses (BG515) a tag on a commit that is not on the base branch; nothing is written or sent', async () => {
+    const REPOSITORY = 'octo/repin-off-base'
+    const r = releaseRepo()
+    fake.addRepo(REPOSITORY)
+    r.repo.git('checkout', '-q', '-b', 'unreviewed')
+    r.release(TAGS.v5)
+    r.repo.git('checkout', '-q', 'main')
+    const run = await deliver(r, REPOSITORY, TAGS.v5, actionToken())
+    expect([run.status, run.outputs.verdict]).toEqual([1, 'FAIL'])
+    expect(lines(run.stdout, '::error title=BG515').join('\n')).toContain(
+      'which is not on the checked-out base branch'
+    )
+    expect(writesTo(REPOSITORY)).toEqual([])
+    expect(r.repo.git('status', '--porcelain')).toBe('')
   })
 })

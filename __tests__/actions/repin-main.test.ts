@@ -1,15 +1,17 @@
 // The repin action's entry point (src/actions/repin/main.ts) in this process, as the runner would run it, on a real
 // git repository whose producer tagged a release, against the loopback fake GitHub API: the pull request opened
-// with its body and labels, a re-delivery that changes nothing, a malformed tag refused before anything is read.
+// with its body and labels, a re-delivery that changes nothing, a malformed tag refused before anything is read;
+// a branch someone else pushed (other files, an edited ledger, a made-up newer pin) reset to the repin commit, and
+// a tag off the base branch or older than the base's pin refused (attack review #4, #9).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startFakeGitHub } from '../../__fixtures__/fake-github.js'
 import type { FakeGitHub } from '../../__fixtures__/fake-github.js'
 import { run } from '../../src/actions/repin/main.js'
 import { runStep, stepFiles } from '../helpers/in-process.js'
 import type { StepRun } from '../helpers/in-process.js'
-import { cleanupFixtures, PIN } from '../helpers/fixture.js'
+import { cleanupFixtures, MATRIX, PIN } from '../helpers/fixture.js'
 import { TAGS } from '../helpers/git-repo.js'
 import { releaseRepo, REPIN_BRANCH } from '../helpers/repin-release.js'
 
@@ -175,5 +177,143 @@ describe('the repin action in process, without a token', () => {
     expect(run.summary).toContain('| | Pinned now | Repinned in the workspace |')
     expect(run.summary).toContain('### About this repin')
     expect(run.summary).not.toMatch(/this pull request/i)
+  })
+})
+
+describe('the repin action in process: a branch pushed by someone else, and tags that are no release of the base', () => {
+  const SQUAT = 'octo/repin-squatted'
+  const EVIL = '.github/workflows/evil.yml'
+  const writesTo = (repo: string) =>
+    fake.requests.filter((q) => q.path.startsWith(`/repos/${repo}/`) && q.method !== 'GET')
+  const pullOf = (repo: string) => Object.values(fake.state.repos[repo]!.pulls)[0]!
+
+  it('a branch holding the exact pin and mirror plus another file is reset to the repin commit, and says so', async () => {
+    const r = releaseRepo()
+    fake.addRepo(SQUAT)
+    r.release(TAGS.v5)
+    const first = await inProcess(r.fx.root, { tag: TAGS.v5, token }, SQUAT)
+    expect(first.outputs.verdict).toBe('PASS')
+    // the attacker pushes the same trio plus a workflow, on the checked-out commit
+    const files = { ...fake.filesAt(SQUAT, REPIN_BRANCH)!, [EVIL]: 'on: push\n' }
+    fake.addBranch(SQUAT, REPIN_BRANCH, files, [r.repo.git('rev-parse', 'HEAD').trim()])
+    r.reset()
+    const again = await inProcess(r.fx.root, { tag: TAGS.v5, token }, SQUAT)
+    expect([again.exitCode, again.outputs.verdict]).toEqual([0, 'PASS'])
+    expect(fake.filesAt(SQUAT, REPIN_BRANCH)![EVIL]).toBeUndefined()
+    expect(fake.fileAt(SQUAT, REPIN_BRANCH, PIN)).toContain(`"release_tag": "${TAGS.v5}"`)
+    expect(again.summary).toContain('the branch held other changes; it was reset to the repin commit')
+    expect(pullOf(SQUAT).body).toContain(
+      `The branch \`${REPIN_BRANCH}\` held other changes; it was reset to the repin commit`
+    )
+    // the reset commit is the repin's own: a third delivery commits nothing (the body drops the note)
+    const gitWrites = () => writesTo(SQUAT).filter((q) => q.path.includes('/git/'))
+    const writes = gitWrites().length
+    r.reset()
+    const third = await inProcess(r.fx.root, { tag: TAGS.v5, token }, SQUAT)
+    expect(third.summary).toContain('the branch already held this release: no new commit')
+    expect(gitWrites()).toHaveLength(writes)
+    expect(pullOf(SQUAT).body).not.toContain('held other changes')
+  })
+
+  it.each([
+    ['its Updated date only (repin ran on an earlier day): kept, nothing committed', false],
+    ['an edited ledger row: reset to the repin commit, and says so', true]
+  ])("a branch whose matrix differs from repin's by %s", async (_what, edited) => {
+    const REPO = `octo/repin-matrix-${edited ? 'edited' : 'dated'}`
+    const r = releaseRepo()
+    fake.addRepo(REPO)
+    r.release(TAGS.v5)
+    await inProcess(r.fx.root, { tag: TAGS.v5, token }, REPO)
+    const files = fake.filesAt(REPO, REPIN_BRANCH)!
+    const matrix = files[MATRIX]!
+    expect(matrix).toMatch(/Updated: \d{4}-\d{2}-\d{2}/)
+    files[MATRIX] = edited
+      ? matrix.replace(`| ${TAGS.v5} |`, `| ${TAGS.v5} (approved by mallory) |`)
+      : matrix.replace(/Updated: \d{4}-\d{2}-\d{2}/, 'Updated: 2020-01-01')
+    expect(files[MATRIX]).not.toBe(matrix)
+    const seeded = fake.addBranch(REPO, REPIN_BRANCH, files, [r.repo.git('rev-parse', 'HEAD').trim()])
+    r.reset()
+    const again = await inProcess(r.fx.root, { tag: TAGS.v5, token }, REPO)
+    expect([again.exitCode, again.outputs.verdict]).toEqual([0, 'PASS'])
+    expect(fake.commitAt(REPO, REPIN_BRANCH)!.sha === seeded).toBe(!edited)
+    expect(fake.fileAt(REPO, REPIN_BRANCH, MATRIX) === matrix).toBe(edited)
+    expect(again.summary.includes('it was reset to the repin commit')).toBe(edited)
+  })
+
+  it('the same release re-delivered after the base branch moved on: a new repin commit on it, no reset note', async () => {
+    const REPO = 'octo/repin-moved-on'
+    const r = releaseRepo()
+    fake.addRepo(REPO)
+    r.release(TAGS.v5)
+    await inProcess(r.fx.root, { tag: TAGS.v5, token }, REPO)
+    r.reset()
+    writeFileSync(join(r.fx.root, 'NOTES.md'), 'unrelated\n')
+    const moved = r.repo.commit('an unrelated change on main')
+    r.reset()
+    const again = await inProcess(r.fx.root, { tag: TAGS.v5, token }, REPO)
+    expect([again.exitCode, again.outputs.verdict]).toEqual([0, 'PASS'])
+    expect(fake.commitAt(REPO, REPIN_BRANCH)!.parents).toEqual([moved])
+    expect(again.summary).toContain('new commit on the branch')
+    expect(again.summary).not.toContain('held other changes')
+  })
+
+  it('a branch squatted with release_tag v99.0.0 does not hold a real release back', async () => {
+    const REPO = 'octo/repin-v99'
+    const r = releaseRepo()
+    fake.addRepo(REPO)
+    r.release(TAGS.v5)
+    const pin = JSON.parse(readFileSync(join(r.fx.root, PIN), 'utf8')) as Record<string, unknown>
+    pin.release_tag = 'v99.0.0'
+    fake.addBranch(REPO, REPIN_BRANCH, { [PIN]: `${JSON.stringify(pin, null, 2)}\n` }, [
+      r.repo.git('rev-parse', 'HEAD').trim()
+    ])
+    const run = await inProcess(r.fx.root, { tag: TAGS.v5, token }, REPO)
+    expect([run.exitCode, run.outputs.verdict]).toEqual([0, 'PASS'])
+    expect(run.stdout).not.toContain('already proposes v99.0.0')
+    expect(fake.fileAt(REPO, REPIN_BRANCH, PIN)).toContain(`"release_tag": "${TAGS.v5}"`)
+    expect(pullOf(REPO).body).toContain('it was reset to the repin commit')
+  })
+
+  it('refuses (BG515) a tag on a commit that is not on the checked-out base branch; nothing written', async () => {
+    const REPO = 'octo/repin-off-base'
+    const r = releaseRepo()
+    fake.addRepo(REPO)
+    r.repo.git('checkout', '-q', '-b', 'unreviewed')
+    const commit = r.release(TAGS.v5)
+    r.repo.git('checkout', '-q', 'main')
+    const pin = readFileSync(join(r.fx.root, PIN), 'utf8')
+    const run = await inProcess(r.fx.root, { tag: TAGS.v5, token }, REPO)
+    expect([run.exitCode, run.outputs.verdict]).toEqual([1, 'FAIL'])
+    const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error title=BG515'))
+    expect(errors.join('\n')).toContain(
+      `the tag ${TAGS.v5} is on ${commit.slice(0, 12)}, which is not on the checked-out base branch`
+    )
+    expect(errors.join('\n')).toContain('tag a commit of the base branch')
+    expect(writesTo(REPO)).toHaveLength(0)
+    expect(readFileSync(join(r.fx.root, PIN), 'utf8')).toBe(pin)
+  })
+
+  it('refuses (BG515) a release older than the one the base branch pins; nothing written', async () => {
+    const REPO = 'octo/repin-older'
+    const r = releaseRepo()
+    fake.addRepo(REPO)
+    r.release('v0.3.0')
+    const run = await inProcess(r.fx.root, { tag: 'v0.3.0', token }, REPO)
+    expect([run.exitCode, run.outputs.verdict]).toEqual([1, 'FAIL'])
+    const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error title=BG515'))
+    expect(errors.join('\n')).toContain(`v0.3.0 is not newer than ${TAGS.v4}`)
+    expect(errors.join('\n')).toContain('baseline-gate rollback --to v0.3.0')
+    expect(writesTo(REPO)).toHaveLength(0)
+  })
+
+  it(`the release the base branch already pins (${TAGS.v4}) is no downgrade: nothing to propose`, async () => {
+    const REPO = 'octo/repin-same'
+    const r = releaseRepo()
+    fake.addRepo(REPO)
+    r.repo.git('tag', TAGS.v4)
+    const run = await inProcess(r.fx.root, { tag: TAGS.v4, token }, REPO)
+    expect([run.exitCode, run.outputs.verdict]).toEqual([0, 'PASS'])
+    expect(run.summary).toContain('already pinned')
+    expect(writesTo(REPO)).toHaveLength(0)
   })
 })

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { BlobReader, git, readAtRevision, resolveCommit } from '../../src/git/git.js'
+import { BlobReader, git, isAncestorCommit, readAtRevision, resolveCommit } from '../../src/git/git.js'
 import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
 
 afterAll(cleanupFixtures)
@@ -33,6 +33,21 @@ function repo(): {
 }
 
 describe('git', () => {
+  it('isAncestorCommit: a commit of the branch is an ancestor, one of another branch is not, a bad id is unknown', async () => {
+    const r = repo()
+    const first = r.commit({ 'a.txt': '1' }, 'first')
+    const run = (...args: string[]) => execFileSync('git', args, { cwd: r.dir, encoding: 'utf8' }).trim()
+    run('checkout', '-q', '-b', 'side')
+    const side = r.commit({ 'b.txt': '2' }, 'side')
+    run('checkout', '-q', 'main')
+    const main = r.commit({ 'c.txt': '3' }, 'main')
+    expect(await isAncestorCommit(r.dir, first, main)).toBe(true)
+    expect(await isAncestorCommit(r.dir, main, main)).toBe(true)
+    expect(await isAncestorCommit(r.dir, side, main)).toBe(false)
+    expect(await isAncestorCommit(r.dir, 'f'.repeat(40), main)).toBeNull()
+    expect(await isAncestorCommit(r.dir, '--all', main)).toBeNull()
+  })
+
   it('reads files at a revision byte for byte, CRLF, BOM and binary included, and null for a missing path', async () => {
     const r = repo()
     const crlf = Buffer.from('{\r\n  "a": 1\r\n}\r\n')

@@ -156,6 +156,23 @@ describe('the client reads another repository', () => {
     })
   })
 
+  it('commitAtRef: a commit, its parents and the paths it changed; a ref that names no commit is null', async () => {
+    const gh = producerClient()
+    expect(value(await gh.commitAtRef(history.pinned))).toEqual({
+      sha: history.pinned,
+      parents: [history.before],
+      changed: [MANIFEST_PATH]
+    })
+    // by branch name; the seeded tree replaces the initial README: both paths changed
+    expect(value(await gh.commitAtRef('docs'))).toEqual({
+      sha: history.unrelated,
+      parents: [history.initial],
+      changed: ['README.md', MANIFEST_PATH]
+    })
+    expect(value(await gh.commitAtRef('no-such-branch'))).toBeNull()
+    expect((await gh.commitAtRef('-x')).ok).toBe(false)
+  })
+
   it('parses the producer repository from the pin URL (GitHub and GitHub Enterprise)', () => {
     expect(parseRepositoryUrl('https://github.com/baseline-gate/memorykernel')).toEqual({
       owner: 'baseline-gate',

@@ -30,6 +30,8 @@ export interface RepinProposal {
   branch: string
   /** false: no pull request is proposed (no token): the body says what was repinned in the workspace. */
   pullRequest?: boolean
+  /** The branch held more than a repin commit (other files or commits): it is reset to the repin commit. */
+  branchReset?: boolean
 }
 
 /** The labels of the pull request: the repin label and the kind. */
@@ -109,6 +111,12 @@ export function renderRepinBody(p: RepinProposal): string {
     '',
     `Runtime cutover posture after the merge: ${code(p.posture)}.`,
     '',
+    ...(p.branchReset
+      ? [
+          `The branch ${code(p.branch)} held other changes; it was reset to the repin commit: this pull request changes only the files below, on top of the base branch.`,
+          ''
+        ]
+      : []),
     '### What to do next',
     '',
     `- [ ] Approval from the consumer owners: ${owners(p.owners.consumer)}`,

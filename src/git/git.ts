@@ -128,6 +128,20 @@ export async function resolveCommit(cwd: string, rev: string): Promise<string | 
 }
 
 /**
+ * Whether commit `ancestor` is `descendant` or one of its ancestors (`git merge-base --is-ancestor`); null when git
+ * cannot tell (an unknown commit, not a repository). Both must be full commit ids.
+ */
+export async function isAncestorCommit(
+  cwd: string,
+  ancestor: string,
+  descendant: string
+): Promise<boolean | null> {
+  if (![ancestor, descendant].every((sha) => /^[0-9a-f]{40}$/.test(sha))) return null
+  const r = await git(cwd, ['merge-base', '--is-ancestor', '--end-of-options', ancestor, descendant])
+  return r.code === 0 ? true : r.code === 1 ? false : null
+}
+
+/**
  * Whether the repository at `cwd` has the commit `sha` (a full id), for a check that must stay synchronous
  * (verify-evidence). Null when git cannot tell: not a repository, or git cannot run.
  */

@@ -46,7 +46,7 @@ export type { CommentRef, IssueComment, IssueRef, MarkedIssue } from './issues.j
 export type { JointApproval, Owners } from './joint-approval.js'
 export type { LabelChange } from './labels.js'
 export type { PullRequestRef } from './pull-requests.js'
-export type { Ancestry, RepositoryReadApi, ResolvedTag } from './repository-reads.js'
+export type { Ancestry, CommitChange, RepositoryReadApi, ResolvedTag } from './repository-reads.js'
 export type { Sleep } from './request.js'
 export type { FailureReason, Result } from './result.js'
 export type { GitHubClientOptions, Repository } from './session.js'

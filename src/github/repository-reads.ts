@@ -30,6 +30,17 @@ export interface Ancestry {
   behindBy: number
 }
 
+/** A commit and what it changed against its first parent (GitHub's commit API, the first page of files). */
+export interface CommitChange {
+  sha: string
+  parents: string[]
+  /**
+   * The paths the commit adds, modifies or removes (a rename names both paths). GitHub lists at most 300 on the
+   * first page: a commit with more is told apart by this list holding that many.
+   */
+  changed: string[]
+}
+
 /** Read-only calls on a repository's contents and git data (`contents: read`). */
 export interface RepositoryReadApi {
   /**
@@ -45,6 +56,8 @@ export interface RepositoryReadApi {
   resolveTag(tag: string): Promise<Result<ResolvedTag>>
   /** Whether `head` is `base` or descends from it: GET compare/{base}...{head}. */
   isAncestor(base: string, head: string): Promise<Result<Ancestry>>
+  /** The commit `ref` names, its parents and the paths it changed (GET commits/{ref}); null when no commit. */
+  commitAtRef(ref: string): Promise<Result<CommitChange | null>>
 }
 
 const MAX_TAG_DEPTH = 5
@@ -159,6 +172,37 @@ export function repositoryReadApi(session: Session): RepositoryReadApi {
           aheadBy: data.ahead_by,
           behindBy: data.behind_by
         }
+      })
+    },
+
+    commitAtRef: (ref) => {
+      const doing = readDoing(
+        `read the commit ${String(ref)}`,
+        `that ${String(ref)} is a commit of ${fullName}`
+      )
+      const problem = () => {
+        const bad = refProblem(ref)
+        return bad ? `the ref ${JSON.stringify(ref)} ${bad}.` : null
+      }
+      return call(doing, problem, async (): Promise<CommitChange | null> => {
+        type File = { filename: string; previous_filename?: string }
+        type Commit = { sha: string; parents: { sha: string }[]; files?: File[] }
+        const data = await step(doing, async () => {
+          try {
+            return await requestAt<Commit>(`GET /repos/{owner}/{repo}/commits/${encodePath(ref)}`, {
+              per_page: 300
+            })
+          } catch (error) {
+            // GitHub answers 422 ("No commit found") or 404 for a ref that names no commit
+            if (statusOf(error) === 404 || statusOf(error) === 422) return null
+            throw error
+          }
+        })
+        if (data === null) return null
+        const changed = (data.files ?? []).flatMap((f) =>
+          f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]
+        )
+        return { sha: data.sha, parents: data.parents.map((p) => p.sha), changed }
       })
     }
   }

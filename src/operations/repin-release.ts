@@ -1,24 +1,28 @@
 // A producer release proposed as a pull request (the repin action): the producer's manifest and handoff payload
 // read from git at the release tag (never through a shell), `repin` run on them, and the repinned trio committed
 // on one branch per baseline with one pull request whose body says what the release does (breaking, additive,
-// patch), when the stability window ends, who must approve and what repin left; labelled. Idempotent: a release
-// the branch already proposes commits nothing, and the pull request and its labels change only when they differ.
+// patch), when the stability window ends, who must approve and what repin left; labelled. Only a reviewed release
+// is proposed: a tag on the base branch, newer than the release the base branch pins. Idempotent: a branch whose
+// head is exactly this repin's commit gets no commit, and the pull request and its labels change only when they
+// differ; a branch holding anything else is reset to the repin commit (anyone who may push a branch could have
+// put other changes, or a made-up newer release, there).
 import semverCompare from 'semver/functions/compare.js'
 import semverValid from 'semver/functions/valid.js'
 import { stabilityWindow } from '../classify/change.js'
 import { RELEASE_KINDS, renderRepinBody, repinLabels, repinTitle } from '../evidence/repin-body.js'
 import type { ReleaseKind, RepinProposal } from '../evidence/repin-body.js'
 import { readRepoFile } from '../fs/read.js'
-import { git, readAtRevision, resolveCommit } from '../git/git.js'
+import { git, isAncestorCommit, readAtRevision, resolveCommit } from '../git/git.js'
 import { repositoryPrefix } from '../git/root.js'
-import type { GitHubClient } from '../github/client.js'
+import type { CommitChange, GitHubClient, Result } from '../github/client.js'
+import { applySplices, updatedSplice } from '../ledger/edit.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { finding } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
 import { decideVerdict } from '../rules/verdict.js'
 import { identityOf, identityOfPinBytes, postureOf } from '../trio/identity.js'
-import { loadTrio, producerFilesFromBytes, producerPaths } from '../trio/load.js'
-import type { Identity, Posture } from '../trio/model.js'
+import { loadTrio, producerFilesFromBytes, producerPaths, trioFromBytes } from '../trio/load.js'
+import type { Identity, Posture, TrioRole } from '../trio/model.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
 import { pinHistory } from './promotion.js'
 import { runRepin } from './repin.js'
@@ -27,7 +31,7 @@ import { WRITE_ORDER } from './trio-files.js'
 /** What the GitHub client must do for a repin pull request. */
 export type RepinClient = Pick<
   GitHubClient,
-  'fileAtRef' | 'commitToBranch' | 'upsertPullRequest' | 'syncLabels'
+  'fileAtRef' | 'commitAtRef' | 'commitToBranch' | 'upsertPullRequest' | 'syncLabels'
 >
 
 export interface RepinPublisher {
@@ -63,6 +67,8 @@ export interface RepinReleaseReport {
   branch: string | null
   /** A new commit was pushed to the branch (false: the branch already held this release). */
   committed: boolean
+  /** The branch held more than a repin commit (other files, commits or parents): it was reset to the repin commit. */
+  branchReset: boolean
   pullRequestUrl: string | null
   /** The pull request was opened by this run (false: updated or left as it was). */
   pullRequestCreated: boolean
@@ -144,6 +150,7 @@ async function repinOne(
     kind: null,
     branch: null,
     committed: false,
+    branchReset: false,
     pullRequestUrl: null,
     pullRequestCreated: false,
     pullRequestChanged: false,
@@ -171,6 +178,14 @@ async function repinOne(
       null
     )
   }
+  // a release is a reviewed commit of the base branch: a tag anywhere else (an unmerged branch) is not proposed
+  const head = await resolveCommit(ctx.root, 'HEAD')
+  if (!head || (await isAncestorCommit(ctx.root, commit, head)) !== true) {
+    return bad(
+      `the tag ${tag} is on ${commit.slice(0, 12)}, which is not on the checked-out base branch${head ? ` (${head.slice(0, 12)})` : ''}: tag a commit of the base branch (merge the release first), and check out the base branch with fetch-depth: 0`,
+      null
+    )
+  }
   // the producer's files as the release tagged them; `./` makes each path relative to the root (a monorepo)
   const bytes = await readAtRevision(ctx.root, commit, [`./${paths.manifest}`, `./${paths.handoff}`])
   const producer = producerFilesFromBytes(baseline, {
@@ -189,19 +204,35 @@ async function repinOne(
     )
   }
 
+  // repin proposes newer releases only (the same one again is an idempotent re-delivery); going back is a rollback
+  if (from.release_tag && from.release_tag !== tag && !newer(tag, from.release_tag)) {
+    return bad(
+      `${tag} is not newer than ${from.release_tag}, which ${baseline.trio.pin} pins on the base branch: repin proposes only newer releases; to return to a baseline pinned before, run \`baseline-gate rollback --to ${tag}\``,
+      baseline.trio.pin
+    )
+  }
+
   // when the baseline being replaced was approved (from the history of the checked-out commit): BG504's window
-  const head = await resolveCommit(ctx.root, 'HEAD')
-  const approvedAt = head ? (await pinHistory(ctx.root, head, baseline, from)).baseApprovedAt : null
+  const approvedAt = (await pinHistory(ctx.root, head, baseline, from)).baseApprovedAt
   const window = stabilityWindow(current, approvedAt)
   const days = current.manifest.data?.stability_window?.minimum_sprint_days
 
-  // an older release delivered after a newer one: the branch keeps the newer, and nothing is written here
+  // an older release delivered after a newer one: the branch keeps the newer, and nothing is written here. Its pin
+  // is trusted only when its head is a repin commit of a release of the base branch (else anyone who may push a
+  // branch could hold every release back with a made-up newer tag): the branch is then reset below
+  let onBranch: BranchState | null = null
+  let trusted: string | null = null
   if (options.publish) {
     const branch = repinBranch(baseline.name)
-    const prefix = await repositoryPrefix(ctx.root)
-    const onBranch = await options.publish.client.fileAtRef(`${prefix}${baseline.trio.pin}`, branch)
-    const proposed = onBranch.ok ? identityOfPinBytes(onBranch.value)?.release_tag : null
-    if (proposed && newer(proposed, tag)) {
+    const read = await readBranch(ctx, baseline, options.publish.client, branch, head)
+    if (!read.ok) {
+      const why = `the branch ${branch} could not be read: ${read.message} Nothing was repinned or written; run the workflow again once the token may read the repository.`
+      return refused([finding('BG516', null, null, why)])
+    }
+    onBranch = read.value
+    trusted = await trustedRelease(ctx, baseline, onBranch, head)
+    const proposed = trusted && newer(trusted, tag) ? trusted : null
+    if (proposed) {
       report.branch = branch
       report.newerProposed = proposed
       return bad(
@@ -245,16 +276,117 @@ async function repinOne(
     left: repinned.left,
     written: WRITE_ORDER.map((r) => baseline.trio[r]),
     branch,
-    pullRequest: !!options.publish && !!head
+    pullRequest: !!options.publish
   }
-  report.body = renderRepinBody(proposal)
   const done = { identity: to, posture }
-  if (!options.publish || !head) {
+  if (!options.publish || !onBranch) {
+    report.body = renderRepinBody(proposal)
     report.status = 'repinned-only'
     return { report, findings: left, ...done }
   }
-  const problems = await propose(ctx, baseline, options.publish, { head, proposal, report })
+  // the repinned trio as written in the workspace: what the branch must hold, and nothing else
+  const prefix = await repositoryPrefix(ctx.root)
+  const files = WRITE_ORDER.map((role) => {
+    const read = readRepoFile(ctx.root, baseline.trio[role])
+    return { role, path: `${prefix}${baseline.trio[role]}`, content: read.kind === 'ok' ? read.bytes : null }
+  })
+  const written = new Map<TrioRole, Buffer | null>(files.map((f) => [f.role, f.content]))
+  const kept = holdsThisRepin(baseline, onBranch, head, written)
+  // a branch that held anything but a repin commit (of an earlier release, or of this one on an earlier base
+  // commit) is reset, and the reviewers are told
+  const superseded = trusted !== null && (trusted !== tag || onBranch.commit?.parents[0] !== head)
+  proposal.branchReset = !!onBranch.commit && !kept && !superseded
+  report.body = renderRepinBody(proposal)
+  const problems = await propose(ctx, options.publish, { head, proposal, report, files, kept })
   return { report, findings: [...problems, ...left], ...done }
+}
+
+/** What the repin branch holds at its head (read once, by commit id). */
+interface BranchState {
+  /** null: there is no such branch. */
+  commit: CommitChange | null
+  /** The trio files at the branch's head commit, by role (null: missing there). */
+  files: Map<TrioRole, Buffer | null>
+  /** The head is a commit of repin's shape: one parent on the base branch, changing only the trio's files. */
+  repinShaped: boolean
+}
+
+async function readBranch(
+  ctx: OperationContext,
+  baseline: BaselinePolicy,
+  client: RepinClient,
+  branch: string,
+  head: string
+): Promise<Result<BranchState>> {
+  const files = new Map<TrioRole, Buffer | null>()
+  const got = await client.commitAtRef(branch)
+  if (!got.ok) return got
+  const commit = got.value
+  if (!commit) return { ok: true, value: { commit: null, files, repinShaped: false } }
+  const prefix = await repositoryPrefix(ctx.root)
+  const trio = new Set(WRITE_ORDER.map((role) => `${prefix}${baseline.trio[role]}`))
+  for (const role of WRITE_ORDER) {
+    const file = await client.fileAtRef(`${prefix}${baseline.trio[role]}`, commit.sha)
+    if (!file.ok && file.reason !== 'not-found') return file
+    files.set(role, file.ok ? file.value : null)
+  }
+  const parent = commit.parents.length === 1 ? commit.parents[0]! : null
+  // a repin commit changes the pin at least: an empty list (a diff GitHub did not list) is no repin commit
+  const repinShaped =
+    parent !== null &&
+    commit.changed.length > 0 &&
+    commit.changed.every((path) => trio.has(path)) &&
+    (await isAncestorCommit(ctx.root, parent, head)) === true
+  return { ok: true, value: { commit, files, repinShaped } }
+}
+
+/**
+ * The release the branch proposes when it may be trusted: a repin commit whose mirror is the producer's manifest at
+ * that release's tag, a commit of the base branch. Null otherwise (no branch, or one anybody could have pushed).
+ */
+async function trustedRelease(
+  ctx: OperationContext,
+  baseline: BaselinePolicy,
+  state: BranchState,
+  head: string
+): Promise<string | null> {
+  const pin = state.files.get('pin')
+  const mirror = state.files.get('manifest')
+  if (!state.repinShaped || !pin || !mirror) return null
+  const proposed = identityOfPinBytes(pin)?.release_tag
+  if (!proposed || releaseTagProblem(proposed)) return null
+  const commit = await resolveCommit(ctx.root, `refs/tags/${proposed}`)
+  if (!commit || (await isAncestorCommit(ctx.root, commit, head)) !== true) return null
+  const path = `./${producerPaths(baseline).manifest}`
+  const manifest = (await readAtRevision(ctx.root, commit, [path])).get(path)
+  return manifest && manifest.equals(mirror) ? proposed : null
+}
+
+/**
+ * Whether the branch's head is exactly the commit repin would write now: on the checked-out commit, changing only
+ * the trio, its files these bytes (the matrix's Updated date aside: a re-delivery on another day changes nothing).
+ */
+function holdsThisRepin(
+  baseline: BaselinePolicy,
+  state: BranchState,
+  head: string,
+  bytes: Map<TrioRole, Buffer | null>
+): boolean {
+  if (!state.commit || !state.repinShaped || state.commit.parents[0] !== head) return false
+  return WRITE_ORDER.every((role) => {
+    const there = state.files.get(role)
+    const ours = bytes.get(role)
+    if (!there || !ours) return false
+    return role === 'matrix' ? undated(baseline, there) === undated(baseline, ours) : there.equals(ours)
+  })
+}
+
+/** The matrix's text with its Updated date blanked (the one thing of repin's output that depends on the day). */
+function undated(baseline: BaselinePolicy, matrix: Buffer): string {
+  const file = trioFromBytes(baseline, { pin: null, manifest: null, matrix }).matrix
+  const text = file.source?.text
+  if (text === undefined || !file.ledger?.updated) return text ?? matrix.toString('latin1')
+  return applySplices(text, [updatedSplice(text, file.ledger, '0000-00-00')])
 }
 
 /** A thing repin left as a finding's message: plain words (backticks dropped), naming the release. */
@@ -271,16 +403,21 @@ const day = (d: Date): string => d.toISOString().slice(0, 10)
 
 /**
  * The branch, the pull request and its labels. The branch gets a new commit (on top of the checked-out commit,
- * through the API: no credentials in git) only when its pin and mirror are not already these bytes.
+ * through the API: no credentials in git, force-moved when it exists) unless it holds exactly this repin.
  */
 async function propose(
   ctx: OperationContext,
-  baseline: BaselinePolicy,
   target: RepinPublisher,
-  r: { head: string; proposal: RepinProposal; report: RepinReleaseReport }
+  r: {
+    head: string
+    proposal: RepinProposal
+    report: RepinReleaseReport
+    files: { path: string; content: Buffer | null }[]
+    kept: boolean
+  }
 ): Promise<Finding[]> {
   const { client } = target
-  const { proposal, report } = r
+  const { proposal, report, files } = r
   const branch = proposal.branch
   report.status = 'not-proposed'
   const notProposed = (what: string) => [
@@ -291,29 +428,9 @@ async function propose(
       `${what} The repinned trio is in the workspace; run the workflow again once the token may write.`
     )
   ]
-  const prefix = await repositoryPrefix(ctx.root)
-  const files = WRITE_ORDER.map((role) => {
-    const read = readRepoFile(ctx.root, baseline.trio[role])
-    return { role, path: `${prefix}${baseline.trio[role]}`, content: read.kind === 'ok' ? read.bytes : null }
-  })
   if (files.some((f) => f.content === null))
     return notProposed('a repinned trio file could not be read back from the workspace.')
-
-  // what the branch proposes now: the same release (nothing to commit), or another (a new commit)
-  const onBranch = new Map<string, Buffer | null>()
-  for (const f of files.filter((f) => f.role !== 'matrix')) {
-    const got = await client.fileAtRef(f.path, branch)
-    if (!got.ok && got.reason !== 'not-found')
-      return notProposed(`the branch ${branch} could not be read: ${got.message}`)
-    onBranch.set(f.role, got.ok ? got.value : null)
-  }
-  const same = files
-    .filter((f) => f.role !== 'matrix')
-    .every((f) => {
-      const there = onBranch.get(f.role)
-      return there !== null && there !== undefined && f.content!.equals(there)
-    })
-  if (!same) {
+  if (!r.kept) {
     const tree = await git(ctx.root, ['rev-parse', '--verify', '--end-of-options', `${r.head}^{tree}`])
     const committed = await client.commitToBranch({
       branch,
@@ -324,6 +441,7 @@ async function propose(
     })
     if (!committed.ok) return notProposed(`the repin was not committed: ${committed.message}`)
     report.committed = true
+    report.branchReset = proposal.branchReset === true
   }
   report.branch = branch
   const pr = await client.upsertPullRequest({

@@ -26,7 +26,11 @@ function what(r: RepinReleaseReport): string {
   }
   if (r.status === 'proposed')
     parts.push(
-      r.committed ? 'new commit on the branch' : 'the branch already held this release: no new commit'
+      r.branchReset
+        ? 'new commit on the branch (the branch held other changes; it was reset to the repin commit)'
+        : r.committed
+          ? 'new commit on the branch'
+          : 'the branch already held this release: no new commit'
     )
   if (r.labels.length > 0 && r.status === 'proposed')
     parts.push(`labels ${r.labels.map((l) => code(l)).join(', ')}`)

@@ -108,7 +108,7 @@ export const CHANGE_RULES = {
     title: 'Release cannot be repinned from its tag',
     severity: 'error',
     description:
-      "The repin action proposes a producer release by its tag: the tag must be in the checkout (check out with `fetch-depth: 0`, which fetches the tags), the producer's manifest and handoff payload must exist at the tagged commit, and the manifest there must name that tag as its `release_tag`. A release older than the one the repin pull request already proposes (a late delivery) is not proposed again. Nothing is written, committed or opened.",
+      "The repin action proposes a producer release by its tag: the tag must be in the checkout (check out with `fetch-depth: 0`, which fetches the tags), the producer's manifest and handoff payload must exist at the tagged commit, and the manifest there must name that tag as its `release_tag`. The tagged commit must be on the checked-out base branch (a reviewed release, not a commit of an unmerged branch), and the release must be newer than the one the base branch pins (the same release again changes nothing; going back is a rollback). A release older than the one the repin pull request already proposes (a late delivery) is not proposed again. Nothing is written, committed or opened.",
     example: 'The tag v0.6.0 points at a commit whose producer manifest still says v0.5.0.'
   },
   BG516: {
