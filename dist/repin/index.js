@@ -19700,780 +19700,8 @@ var require_valid = __commonJS({
   }
 });
 
-// node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
-var require_proxy = __commonJS({
-  "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getProxyUrl = getProxyUrl2;
-    exports.checkBypass = checkBypass;
-    function getProxyUrl2(reqUrl) {
-      const usingSsl = reqUrl.protocol === "https:";
-      if (checkBypass(reqUrl)) {
-        return void 0;
-      }
-      const proxyVar = (() => {
-        if (usingSsl) {
-          return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
-        } else {
-          return process.env["http_proxy"] || process.env["HTTP_PROXY"];
-        }
-      })();
-      if (proxyVar) {
-        try {
-          return new DecodedURL(proxyVar);
-        } catch (_a) {
-          if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
-            return new DecodedURL(`http://${proxyVar}`);
-        }
-      } else {
-        return void 0;
-      }
-    }
-    function checkBypass(reqUrl) {
-      if (!reqUrl.hostname) {
-        return false;
-      }
-      const reqHost = reqUrl.hostname;
-      if (isLoopbackAddress(reqHost)) {
-        return true;
-      }
-      const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
-      if (!noProxy) {
-        return false;
-      }
-      let reqPort;
-      if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-      } else if (reqUrl.protocol === "http:") {
-        reqPort = 80;
-      } else if (reqUrl.protocol === "https:") {
-        reqPort = 443;
-      }
-      const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-      if (typeof reqPort === "number") {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-      }
-      for (const upperNoProxyItem of noProxy.split(",").map((x2) => x2.trim().toUpperCase()).filter((x2) => x2)) {
-        if (upperNoProxyItem === "*" || upperReqHosts.some((x2) => x2 === upperNoProxyItem || x2.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x2.endsWith(`${upperNoProxyItem}`))) {
-          return true;
-        }
-      }
-      return false;
-    }
-    function isLoopbackAddress(host) {
-      const hostLower = host.toLowerCase();
-      return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
-    }
-    var DecodedURL = class extends URL {
-      constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-      }
-      get username() {
-        return this._decodedUsername;
-      }
-      get password() {
-        return this._decodedPassword;
-      }
-    };
-  }
-});
-
-// node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var require_lib = __commonJS({
-  "node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k2, k22) {
-      if (k22 === void 0) k22 = k2;
-      var desc = Object.getOwnPropertyDescriptor(m, k2);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k2];
-        } };
-      }
-      Object.defineProperty(o, k22, desc);
-    }) : (function(o, m, k2, k22) {
-      if (k22 === void 0) k22 = k2;
-      o[k22] = m[k2];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
-      var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function(o2) {
-          var ar = [];
-          for (var k2 in o2) if (Object.prototype.hasOwnProperty.call(o2, k2)) ar[ar.length] = k2;
-          return ar;
-        };
-        return ownKeys(o);
-      };
-      return function(mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) {
-          for (var k2 = ownKeys(mod), i = 0; i < k2.length; i++) if (k2[i] !== "default") __createBinding(result, mod, k2[i]);
-        }
-        __setModuleDefault(result, mod);
-        return result;
-      };
-    })();
-    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
-      function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve9) {
-          resolve9(value);
-        });
-      }
-      return new (P2 || (P2 = Promise))(function(resolve9, reject) {
-        function fulfilled(value) {
-          try {
-            step2(generator.next(value));
-          } catch (e) {
-            reject(e);
-          }
-        }
-        function rejected(value) {
-          try {
-            step2(generator["throw"](value));
-          } catch (e) {
-            reject(e);
-          }
-        }
-        function step2(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
-        }
-        step2((generator = generator.apply(thisArg, _arguments || [])).next());
-      });
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
-    exports.getProxyUrl = getProxyUrl2;
-    exports.isHttps = isHttps;
-    var http = __importStar(__require("http"));
-    var https = __importStar(__require("https"));
-    var pm = __importStar(require_proxy());
-    var tunnel2 = __importStar(require_tunnel2());
-    var undici_1 = require_undici();
-    var HttpCodes2;
-    (function(HttpCodes3) {
-      HttpCodes3[HttpCodes3["OK"] = 200] = "OK";
-      HttpCodes3[HttpCodes3["MultipleChoices"] = 300] = "MultipleChoices";
-      HttpCodes3[HttpCodes3["MovedPermanently"] = 301] = "MovedPermanently";
-      HttpCodes3[HttpCodes3["ResourceMoved"] = 302] = "ResourceMoved";
-      HttpCodes3[HttpCodes3["SeeOther"] = 303] = "SeeOther";
-      HttpCodes3[HttpCodes3["NotModified"] = 304] = "NotModified";
-      HttpCodes3[HttpCodes3["UseProxy"] = 305] = "UseProxy";
-      HttpCodes3[HttpCodes3["SwitchProxy"] = 306] = "SwitchProxy";
-      HttpCodes3[HttpCodes3["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-      HttpCodes3[HttpCodes3["PermanentRedirect"] = 308] = "PermanentRedirect";
-      HttpCodes3[HttpCodes3["BadRequest"] = 400] = "BadRequest";
-      HttpCodes3[HttpCodes3["Unauthorized"] = 401] = "Unauthorized";
-      HttpCodes3[HttpCodes3["PaymentRequired"] = 402] = "PaymentRequired";
-      HttpCodes3[HttpCodes3["Forbidden"] = 403] = "Forbidden";
-      HttpCodes3[HttpCodes3["NotFound"] = 404] = "NotFound";
-      HttpCodes3[HttpCodes3["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-      HttpCodes3[HttpCodes3["NotAcceptable"] = 406] = "NotAcceptable";
-      HttpCodes3[HttpCodes3["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-      HttpCodes3[HttpCodes3["RequestTimeout"] = 408] = "RequestTimeout";
-      HttpCodes3[HttpCodes3["Conflict"] = 409] = "Conflict";
-      HttpCodes3[HttpCodes3["Gone"] = 410] = "Gone";
-      HttpCodes3[HttpCodes3["TooManyRequests"] = 429] = "TooManyRequests";
-      HttpCodes3[HttpCodes3["InternalServerError"] = 500] = "InternalServerError";
-      HttpCodes3[HttpCodes3["NotImplemented"] = 501] = "NotImplemented";
-      HttpCodes3[HttpCodes3["BadGateway"] = 502] = "BadGateway";
-      HttpCodes3[HttpCodes3["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-      HttpCodes3[HttpCodes3["GatewayTimeout"] = 504] = "GatewayTimeout";
-    })(HttpCodes2 || (exports.HttpCodes = HttpCodes2 = {}));
-    var Headers2;
-    (function(Headers3) {
-      Headers3["Accept"] = "accept";
-      Headers3["ContentType"] = "content-type";
-    })(Headers2 || (exports.Headers = Headers2 = {}));
-    var MediaTypes2;
-    (function(MediaTypes3) {
-      MediaTypes3["ApplicationJson"] = "application/json";
-    })(MediaTypes2 || (exports.MediaTypes = MediaTypes2 = {}));
-    function getProxyUrl2(serverUrl) {
-      const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-      return proxyUrl ? proxyUrl.href : "";
-    }
-    var HttpRedirectCodes2 = [
-      HttpCodes2.MovedPermanently,
-      HttpCodes2.ResourceMoved,
-      HttpCodes2.SeeOther,
-      HttpCodes2.TemporaryRedirect,
-      HttpCodes2.PermanentRedirect
-    ];
-    var HttpResponseRetryCodes2 = [
-      HttpCodes2.BadGateway,
-      HttpCodes2.ServiceUnavailable,
-      HttpCodes2.GatewayTimeout
-    ];
-    var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
-    var ExponentialBackoffCeiling = 10;
-    var ExponentialBackoffTimeSlice = 5;
-    var HttpClientError = class _HttpClientError extends Error {
-      constructor(message, statusCode) {
-        super(message);
-        this.name = "HttpClientError";
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, _HttpClientError.prototype);
-      }
-    };
-    exports.HttpClientError = HttpClientError;
-    var HttpClientResponse = class {
-      constructor(message) {
-        this.message = message;
-      }
-      readBody() {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
-            let output = Buffer.alloc(0);
-            this.message.on("data", (chunk) => {
-              output = Buffer.concat([output, chunk]);
-            });
-            this.message.on("end", () => {
-              resolve9(output.toString());
-            });
-          }));
-        });
-      }
-      readBodyBuffer() {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
-            const chunks = [];
-            this.message.on("data", (chunk) => {
-              chunks.push(chunk);
-            });
-            this.message.on("end", () => {
-              resolve9(Buffer.concat(chunks));
-            });
-          }));
-        });
-      }
-    };
-    exports.HttpClientResponse = HttpClientResponse;
-    function isHttps(requestUrl) {
-      const parsedUrl = new URL(requestUrl);
-      return parsedUrl.protocol === "https:";
-    }
-    var HttpClient3 = class {
-      constructor(userAgent2, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-          if (requestOptions.ignoreSslError != null) {
-            this._ignoreSslError = requestOptions.ignoreSslError;
-          }
-          this._socketTimeout = requestOptions.socketTimeout;
-          if (requestOptions.allowRedirects != null) {
-            this._allowRedirects = requestOptions.allowRedirects;
-          }
-          if (requestOptions.allowRedirectDowngrade != null) {
-            this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-          }
-          if (requestOptions.maxRedirects != null) {
-            this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-          }
-          if (requestOptions.keepAlive != null) {
-            this._keepAlive = requestOptions.keepAlive;
-          }
-          if (requestOptions.allowRetries != null) {
-            this._allowRetries = requestOptions.allowRetries;
-          }
-          if (requestOptions.maxRetries != null) {
-            this._maxRetries = requestOptions.maxRetries;
-          }
-        }
-      }
-      options(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      get(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return this.request("GET", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      del(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return this.request("DELETE", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      post(requestUrl, data, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return this.request("POST", requestUrl, data, additionalHeaders || {});
-        });
-      }
-      patch(requestUrl, data, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return this.request("PATCH", requestUrl, data, additionalHeaders || {});
-        });
-      }
-      put(requestUrl, data, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return this.request("PUT", requestUrl, data, additionalHeaders || {});
-        });
-      }
-      head(requestUrl, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return this.request("HEAD", requestUrl, null, additionalHeaders || {});
-        });
-      }
-      sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-      }
-      /**
-       * Gets a typed object from an endpoint
-       * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-       */
-      getJson(requestUrl_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          const res = yield this.get(requestUrl, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      postJson(requestUrl_1, obj_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
-          const res = yield this.post(requestUrl, data, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      putJson(requestUrl_1, obj_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
-          const res = yield this.put(requestUrl, data, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      patchJson(requestUrl_1, obj_1) {
-        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-          const data = JSON.stringify(obj, null, 2);
-          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
-          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
-          const res = yield this.patch(requestUrl, data, additionalHeaders);
-          return this._processResponse(res, this.requestOptions);
-        });
-      }
-      /**
-       * Makes a raw http request.
-       * All other methods such as get, post, patch, and request ultimately call this.
-       * Prefer get, del, post and patch
-       */
-      request(verb, requestUrl, data, headers) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          if (this._disposed) {
-            throw new Error("Client has already been disposed.");
-          }
-          const parsedUrl = new URL(requestUrl);
-          let info2 = this._prepareRequest(verb, parsedUrl, headers);
-          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
-          let numTries = 0;
-          let response;
-          do {
-            response = yield this.requestRaw(info2, data);
-            if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
-              let authenticationHandler;
-              for (const handler2 of this.handlers) {
-                if (handler2.canHandleAuthentication(response)) {
-                  authenticationHandler = handler2;
-                  break;
-                }
-              }
-              if (authenticationHandler) {
-                return authenticationHandler.handleAuthentication(this, info2, data);
-              } else {
-                return response;
-              }
-            }
-            let redirectsRemaining = this._maxRedirects;
-            while (response.message.statusCode && HttpRedirectCodes2.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
-              const redirectUrl = response.message.headers["location"];
-              if (!redirectUrl) {
-                break;
-              }
-              const parsedRedirectUrl = new URL(redirectUrl);
-              if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
-                throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
-              }
-              yield response.readBody();
-              if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                for (const header2 in headers) {
-                  if (header2.toLowerCase() === "authorization") {
-                    delete headers[header2];
-                  }
-                }
-              }
-              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
-              response = yield this.requestRaw(info2, data);
-              redirectsRemaining--;
-            }
-            if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
-              return response;
-            }
-            numTries += 1;
-            if (numTries < maxTries) {
-              yield response.readBody();
-              yield this._performExponentialBackoff(numTries);
-            }
-          } while (numTries < maxTries);
-          return response;
-        });
-      }
-      /**
-       * Needs to be called if keepAlive is set to true in request options.
-       */
-      dispose() {
-        if (this._agent) {
-          this._agent.destroy();
-        }
-        this._disposed = true;
-      }
-      /**
-       * Raw request.
-       * @param info
-       * @param data
-       */
-      requestRaw(info2, data) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9, reject) => {
-            function callbackForResult(err, res) {
-              if (err) {
-                reject(err);
-              } else if (!res) {
-                reject(new Error("Unknown error"));
-              } else {
-                resolve9(res);
-              }
-            }
-            this.requestRawWithCallback(info2, data, callbackForResult);
-          });
-        });
-      }
-      /**
-       * Raw request with callback.
-       * @param info
-       * @param data
-       * @param onResult
-       */
-      requestRawWithCallback(info2, data, onResult) {
-        if (typeof data === "string") {
-          if (!info2.options.headers) {
-            info2.options.headers = {};
-          }
-          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-          if (!callbackCalled) {
-            callbackCalled = true;
-            onResult(err, res);
-          }
-        }
-        const req = info2.httpModule.request(info2.options, (msg) => {
-          const res = new HttpClientResponse(msg);
-          handleResult(void 0, res);
-        });
-        let socket;
-        req.on("socket", (sock) => {
-          socket = sock;
-        });
-        req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
-          if (socket) {
-            socket.end();
-          }
-          handleResult(new Error(`Request timeout: ${info2.options.path}`));
-        });
-        req.on("error", function(err) {
-          handleResult(err);
-        });
-        if (data && typeof data === "string") {
-          req.write(data, "utf8");
-        }
-        if (data && typeof data !== "string") {
-          data.on("close", function() {
-            req.end();
-          });
-          data.pipe(req);
-        } else {
-          req.end();
-        }
-      }
-      /**
-       * Gets an http agent. This function is useful when you need an http agent that handles
-       * routing through a proxy server - depending upon the url and proxy environment variables.
-       * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-       */
-      getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-      }
-      getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-          return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-      }
-      _prepareRequest(method, requestUrl, headers) {
-        const info2 = {};
-        info2.parsedUrl = requestUrl;
-        const usingSsl = info2.parsedUrl.protocol === "https:";
-        info2.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info2.options = {};
-        info2.options.host = info2.parsedUrl.hostname;
-        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
-        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
-        info2.options.method = method;
-        info2.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-          info2.options.headers["user-agent"] = this.userAgent;
-        }
-        info2.options.agent = this._getAgent(info2.parsedUrl);
-        if (this.handlers) {
-          for (const handler2 of this.handlers) {
-            handler2.prepareRequest(info2.options);
-          }
-        }
-        return info2;
-      }
-      _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-          return Object.assign({}, lowercaseKeys2(this.requestOptions.headers), lowercaseKeys2(headers || {}));
-        }
-        return lowercaseKeys2(headers || {});
-      }
-      /**
-       * Gets an existing header value or returns a default.
-       * Handles converting number header values to strings since HTTP headers must be strings.
-       * Note: This returns string | string[] since some headers can have multiple values.
-       * For headers that must always be a single string (like Content-Type), use the
-       * specialized _getExistingOrDefaultContentTypeHeader method instead.
-       */
-      _getExistingOrDefaultHeader(additionalHeaders, header2, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header2];
-          if (headerValue) {
-            clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
-          }
-        }
-        const additionalValue = additionalHeaders[header2];
-        if (additionalValue !== void 0) {
-          return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
-        }
-        if (clientHeader !== void 0) {
-          return clientHeader;
-        }
-        return _default;
-      }
-      /**
-       * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-       * Always returns a single string (not an array) since Content-Type should be a single value.
-       * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-       * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-       * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-       */
-      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
-          if (headerValue) {
-            if (typeof headerValue === "number") {
-              clientHeader = String(headerValue);
-            } else if (Array.isArray(headerValue)) {
-              clientHeader = headerValue.join(", ");
-            } else {
-              clientHeader = headerValue;
-            }
-          }
-        }
-        const additionalValue = additionalHeaders[Headers2.ContentType];
-        if (additionalValue !== void 0) {
-          if (typeof additionalValue === "number") {
-            return String(additionalValue);
-          } else if (Array.isArray(additionalValue)) {
-            return additionalValue.join(", ");
-          } else {
-            return additionalValue;
-          }
-        }
-        if (clientHeader !== void 0) {
-          return clientHeader;
-        }
-        return _default;
-      }
-      _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-          agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-          agent = this._agent;
-        }
-        if (agent) {
-          return agent;
-        }
-        const usingSsl = parsedUrl.protocol === "https:";
-        let maxSockets = 100;
-        if (this.requestOptions) {
-          maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        if (proxyUrl && proxyUrl.hostname) {
-          const agentOptions = {
-            maxSockets,
-            keepAlive: this._keepAlive,
-            proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
-              proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-            }), { host: proxyUrl.hostname, port: proxyUrl.port })
-          };
-          let tunnelAgent;
-          const overHttps = proxyUrl.protocol === "https:";
-          if (usingSsl) {
-            tunnelAgent = overHttps ? tunnel2.httpsOverHttps : tunnel2.httpsOverHttp;
-          } else {
-            tunnelAgent = overHttps ? tunnel2.httpOverHttps : tunnel2.httpOverHttp;
-          }
-          agent = tunnelAgent(agentOptions);
-          this._proxyAgent = agent;
-        }
-        if (!agent) {
-          const options = { keepAlive: this._keepAlive, maxSockets };
-          agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-          this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-          agent.options = Object.assign(agent.options || {}, {
-            rejectUnauthorized: false
-          });
-        }
-        return agent;
-      }
-      _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-          proxyAgent = this._proxyAgentDispatcher;
-        }
-        if (proxyAgent) {
-          return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === "https:";
-        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
-          token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
-        }));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-          proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-            rejectUnauthorized: false
-          });
-        }
-        return proxyAgent;
-      }
-      _getUserAgentWithOrchestrationId(userAgent2) {
-        const baseUserAgent = userAgent2 || "actions/http-client";
-        const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
-        if (orchId) {
-          const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
-          return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-      }
-      _performExponentialBackoff(retryNumber) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-          const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve9) => setTimeout(() => resolve9(), ms));
-        });
-      }
-      _processResponse(res, options) {
-        return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9, reject) => __awaiter3(this, void 0, void 0, function* () {
-            const statusCode = res.message.statusCode || 0;
-            const response = {
-              statusCode,
-              result: null,
-              headers: {}
-            };
-            if (statusCode === HttpCodes2.NotFound) {
-              resolve9(response);
-            }
-            function dateTimeDeserializer(key, value) {
-              if (typeof value === "string") {
-                const a = new Date(value);
-                if (!isNaN(a.valueOf())) {
-                  return a;
-                }
-              }
-              return value;
-            }
-            let obj;
-            let contents;
-            try {
-              contents = yield res.readBody();
-              if (contents && contents.length > 0) {
-                if (options && options.deserializeDates) {
-                  obj = JSON.parse(contents, dateTimeDeserializer);
-                } else {
-                  obj = JSON.parse(contents);
-                }
-                response.result = obj;
-              }
-              response.headers = res.message.headers;
-            } catch (err) {
-            }
-            if (statusCode > 299) {
-              let msg;
-              if (obj && obj.message) {
-                msg = obj.message;
-              } else if (contents && contents.length > 0) {
-                msg = contents;
-              } else {
-                msg = `Failed request: (${statusCode})`;
-              }
-              const err = new HttpClientError(msg, statusCode);
-              err.result = response.result;
-              reject(err);
-            } else {
-              resolve9(response);
-            }
-          }));
-        });
-      }
-    };
-    exports.HttpClient = HttpClient3;
-    var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k2) => (c[k2.toLowerCase()] = obj[k2], c), {});
-  }
-});
-
 // node_modules/boundary/lib/index.js
-var require_lib2 = __commonJS({
+var require_lib = __commonJS({
   "node_modules/boundary/lib/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -20528,7 +19756,7 @@ var require_structured_source = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.StructuredSource = void 0;
-    var boundary_1 = require_lib2();
+    var boundary_1 = require_lib();
     var StructuredSource2 = class {
       /**
        * @constructs StructuredSource
@@ -42107,6 +41335,778 @@ var init_index_Cq_34xZU = __esm({
   }
 });
 
+// node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
+var require_proxy = __commonJS({
+  "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getProxyUrl = getProxyUrl2;
+    exports.checkBypass = checkBypass;
+    function getProxyUrl2(reqUrl) {
+      const usingSsl = reqUrl.protocol === "https:";
+      if (checkBypass(reqUrl)) {
+        return void 0;
+      }
+      const proxyVar = (() => {
+        if (usingSsl) {
+          return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
+        } else {
+          return process.env["http_proxy"] || process.env["HTTP_PROXY"];
+        }
+      })();
+      if (proxyVar) {
+        try {
+          return new DecodedURL(proxyVar);
+        } catch (_a) {
+          if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
+            return new DecodedURL(`http://${proxyVar}`);
+        }
+      } else {
+        return void 0;
+      }
+    }
+    function checkBypass(reqUrl) {
+      if (!reqUrl.hostname) {
+        return false;
+      }
+      const reqHost = reqUrl.hostname;
+      if (isLoopbackAddress(reqHost)) {
+        return true;
+      }
+      const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
+      if (!noProxy) {
+        return false;
+      }
+      let reqPort;
+      if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+      } else if (reqUrl.protocol === "http:") {
+        reqPort = 80;
+      } else if (reqUrl.protocol === "https:") {
+        reqPort = 443;
+      }
+      const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+      if (typeof reqPort === "number") {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+      }
+      for (const upperNoProxyItem of noProxy.split(",").map((x2) => x2.trim().toUpperCase()).filter((x2) => x2)) {
+        if (upperNoProxyItem === "*" || upperReqHosts.some((x2) => x2 === upperNoProxyItem || x2.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x2.endsWith(`${upperNoProxyItem}`))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function isLoopbackAddress(host) {
+      const hostLower = host.toLowerCase();
+      return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
+    }
+    var DecodedURL = class extends URL {
+      constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+      }
+      get username() {
+        return this._decodedUsername;
+      }
+      get password() {
+        return this._decodedPassword;
+      }
+    };
+  }
+});
+
+// node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var require_lib2 = __commonJS({
+  "node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      var desc = Object.getOwnPropertyDescriptor(m, k2);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k2];
+        } };
+      }
+      Object.defineProperty(o, k22, desc);
+    }) : (function(o, m, k2, k22) {
+      if (k22 === void 0) k22 = k2;
+      o[k22] = m[k2];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k2 in o2) if (Object.prototype.hasOwnProperty.call(o2, k2)) ar[ar.length] = k2;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k2 = ownKeys(mod), i = 0; i < k2.length; i++) if (k2[i] !== "default") __createBinding(result, mod, k2[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
+      function adopt(value) {
+        return value instanceof P2 ? value : new P2(function(resolve9) {
+          resolve9(value);
+        });
+      }
+      return new (P2 || (P2 = Promise))(function(resolve9, reject) {
+        function fulfilled(value) {
+          try {
+            step2(generator.next(value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function rejected(value) {
+          try {
+            step2(generator["throw"](value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function step2(result) {
+          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+        }
+        step2((generator = generator.apply(thisArg, _arguments || [])).next());
+      });
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
+    exports.getProxyUrl = getProxyUrl2;
+    exports.isHttps = isHttps;
+    var http = __importStar(__require("http"));
+    var https = __importStar(__require("https"));
+    var pm = __importStar(require_proxy());
+    var tunnel2 = __importStar(require_tunnel2());
+    var undici_1 = require_undici();
+    var HttpCodes2;
+    (function(HttpCodes3) {
+      HttpCodes3[HttpCodes3["OK"] = 200] = "OK";
+      HttpCodes3[HttpCodes3["MultipleChoices"] = 300] = "MultipleChoices";
+      HttpCodes3[HttpCodes3["MovedPermanently"] = 301] = "MovedPermanently";
+      HttpCodes3[HttpCodes3["ResourceMoved"] = 302] = "ResourceMoved";
+      HttpCodes3[HttpCodes3["SeeOther"] = 303] = "SeeOther";
+      HttpCodes3[HttpCodes3["NotModified"] = 304] = "NotModified";
+      HttpCodes3[HttpCodes3["UseProxy"] = 305] = "UseProxy";
+      HttpCodes3[HttpCodes3["SwitchProxy"] = 306] = "SwitchProxy";
+      HttpCodes3[HttpCodes3["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+      HttpCodes3[HttpCodes3["PermanentRedirect"] = 308] = "PermanentRedirect";
+      HttpCodes3[HttpCodes3["BadRequest"] = 400] = "BadRequest";
+      HttpCodes3[HttpCodes3["Unauthorized"] = 401] = "Unauthorized";
+      HttpCodes3[HttpCodes3["PaymentRequired"] = 402] = "PaymentRequired";
+      HttpCodes3[HttpCodes3["Forbidden"] = 403] = "Forbidden";
+      HttpCodes3[HttpCodes3["NotFound"] = 404] = "NotFound";
+      HttpCodes3[HttpCodes3["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+      HttpCodes3[HttpCodes3["NotAcceptable"] = 406] = "NotAcceptable";
+      HttpCodes3[HttpCodes3["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+      HttpCodes3[HttpCodes3["RequestTimeout"] = 408] = "RequestTimeout";
+      HttpCodes3[HttpCodes3["Conflict"] = 409] = "Conflict";
+      HttpCodes3[HttpCodes3["Gone"] = 410] = "Gone";
+      HttpCodes3[HttpCodes3["TooManyRequests"] = 429] = "TooManyRequests";
+      HttpCodes3[HttpCodes3["InternalServerError"] = 500] = "InternalServerError";
+      HttpCodes3[HttpCodes3["NotImplemented"] = 501] = "NotImplemented";
+      HttpCodes3[HttpCodes3["BadGateway"] = 502] = "BadGateway";
+      HttpCodes3[HttpCodes3["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+      HttpCodes3[HttpCodes3["GatewayTimeout"] = 504] = "GatewayTimeout";
+    })(HttpCodes2 || (exports.HttpCodes = HttpCodes2 = {}));
+    var Headers2;
+    (function(Headers3) {
+      Headers3["Accept"] = "accept";
+      Headers3["ContentType"] = "content-type";
+    })(Headers2 || (exports.Headers = Headers2 = {}));
+    var MediaTypes2;
+    (function(MediaTypes3) {
+      MediaTypes3["ApplicationJson"] = "application/json";
+    })(MediaTypes2 || (exports.MediaTypes = MediaTypes2 = {}));
+    function getProxyUrl2(serverUrl) {
+      const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+      return proxyUrl ? proxyUrl.href : "";
+    }
+    var HttpRedirectCodes2 = [
+      HttpCodes2.MovedPermanently,
+      HttpCodes2.ResourceMoved,
+      HttpCodes2.SeeOther,
+      HttpCodes2.TemporaryRedirect,
+      HttpCodes2.PermanentRedirect
+    ];
+    var HttpResponseRetryCodes2 = [
+      HttpCodes2.BadGateway,
+      HttpCodes2.ServiceUnavailable,
+      HttpCodes2.GatewayTimeout
+    ];
+    var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
+    var ExponentialBackoffCeiling = 10;
+    var ExponentialBackoffTimeSlice = 5;
+    var HttpClientError = class _HttpClientError extends Error {
+      constructor(message, statusCode) {
+        super(message);
+        this.name = "HttpClientError";
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, _HttpClientError.prototype);
+      }
+    };
+    exports.HttpClientError = HttpClientError;
+    var HttpClientResponse = class {
+      constructor(message) {
+        this.message = message;
+      }
+      readBody() {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
+            let output = Buffer.alloc(0);
+            this.message.on("data", (chunk) => {
+              output = Buffer.concat([output, chunk]);
+            });
+            this.message.on("end", () => {
+              resolve9(output.toString());
+            });
+          }));
+        });
+      }
+      readBodyBuffer() {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
+            const chunks = [];
+            this.message.on("data", (chunk) => {
+              chunks.push(chunk);
+            });
+            this.message.on("end", () => {
+              resolve9(Buffer.concat(chunks));
+            });
+          }));
+        });
+      }
+    };
+    exports.HttpClientResponse = HttpClientResponse;
+    function isHttps(requestUrl) {
+      const parsedUrl = new URL(requestUrl);
+      return parsedUrl.protocol === "https:";
+    }
+    var HttpClient3 = class {
+      constructor(userAgent2, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+          if (requestOptions.ignoreSslError != null) {
+            this._ignoreSslError = requestOptions.ignoreSslError;
+          }
+          this._socketTimeout = requestOptions.socketTimeout;
+          if (requestOptions.allowRedirects != null) {
+            this._allowRedirects = requestOptions.allowRedirects;
+          }
+          if (requestOptions.allowRedirectDowngrade != null) {
+            this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+          }
+          if (requestOptions.maxRedirects != null) {
+            this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+          }
+          if (requestOptions.keepAlive != null) {
+            this._keepAlive = requestOptions.keepAlive;
+          }
+          if (requestOptions.allowRetries != null) {
+            this._allowRetries = requestOptions.allowRetries;
+          }
+          if (requestOptions.maxRetries != null) {
+            this._maxRetries = requestOptions.maxRetries;
+          }
+        }
+      }
+      options(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      get(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("GET", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      del(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("DELETE", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      post(requestUrl, data, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("POST", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      patch(requestUrl, data, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("PATCH", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      put(requestUrl, data, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("PUT", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      head(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("HEAD", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+      }
+      /**
+       * Gets a typed object from an endpoint
+       * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+       */
+      getJson(requestUrl_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          const res = yield this.get(requestUrl, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      postJson(requestUrl_1, obj_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data = JSON.stringify(obj, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.post(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      putJson(requestUrl_1, obj_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data = JSON.stringify(obj, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.put(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      patchJson(requestUrl_1, obj_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data = JSON.stringify(obj, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.patch(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      /**
+       * Makes a raw http request.
+       * All other methods such as get, post, patch, and request ultimately call this.
+       * Prefer get, del, post and patch
+       */
+      request(verb, requestUrl, data, headers) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          if (this._disposed) {
+            throw new Error("Client has already been disposed.");
+          }
+          const parsedUrl = new URL(requestUrl);
+          let info2 = this._prepareRequest(verb, parsedUrl, headers);
+          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
+          let numTries = 0;
+          let response;
+          do {
+            response = yield this.requestRaw(info2, data);
+            if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
+              let authenticationHandler;
+              for (const handler2 of this.handlers) {
+                if (handler2.canHandleAuthentication(response)) {
+                  authenticationHandler = handler2;
+                  break;
+                }
+              }
+              if (authenticationHandler) {
+                return authenticationHandler.handleAuthentication(this, info2, data);
+              } else {
+                return response;
+              }
+            }
+            let redirectsRemaining = this._maxRedirects;
+            while (response.message.statusCode && HttpRedirectCodes2.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
+              const redirectUrl = response.message.headers["location"];
+              if (!redirectUrl) {
+                break;
+              }
+              const parsedRedirectUrl = new URL(redirectUrl);
+              if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
+                throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
+              }
+              yield response.readBody();
+              if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                for (const header2 in headers) {
+                  if (header2.toLowerCase() === "authorization") {
+                    delete headers[header2];
+                  }
+                }
+              }
+              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              response = yield this.requestRaw(info2, data);
+              redirectsRemaining--;
+            }
+            if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
+              return response;
+            }
+            numTries += 1;
+            if (numTries < maxTries) {
+              yield response.readBody();
+              yield this._performExponentialBackoff(numTries);
+            }
+          } while (numTries < maxTries);
+          return response;
+        });
+      }
+      /**
+       * Needs to be called if keepAlive is set to true in request options.
+       */
+      dispose() {
+        if (this._agent) {
+          this._agent.destroy();
+        }
+        this._disposed = true;
+      }
+      /**
+       * Raw request.
+       * @param info
+       * @param data
+       */
+      requestRaw(info2, data) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve9, reject) => {
+            function callbackForResult(err, res) {
+              if (err) {
+                reject(err);
+              } else if (!res) {
+                reject(new Error("Unknown error"));
+              } else {
+                resolve9(res);
+              }
+            }
+            this.requestRawWithCallback(info2, data, callbackForResult);
+          });
+        });
+      }
+      /**
+       * Raw request with callback.
+       * @param info
+       * @param data
+       * @param onResult
+       */
+      requestRawWithCallback(info2, data, onResult) {
+        if (typeof data === "string") {
+          if (!info2.options.headers) {
+            info2.options.headers = {};
+          }
+          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+          if (!callbackCalled) {
+            callbackCalled = true;
+            onResult(err, res);
+          }
+        }
+        const req = info2.httpModule.request(info2.options, (msg) => {
+          const res = new HttpClientResponse(msg);
+          handleResult(void 0, res);
+        });
+        let socket;
+        req.on("socket", (sock) => {
+          socket = sock;
+        });
+        req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
+          if (socket) {
+            socket.end();
+          }
+          handleResult(new Error(`Request timeout: ${info2.options.path}`));
+        });
+        req.on("error", function(err) {
+          handleResult(err);
+        });
+        if (data && typeof data === "string") {
+          req.write(data, "utf8");
+        }
+        if (data && typeof data !== "string") {
+          data.on("close", function() {
+            req.end();
+          });
+          data.pipe(req);
+        } else {
+          req.end();
+        }
+      }
+      /**
+       * Gets an http agent. This function is useful when you need an http agent that handles
+       * routing through a proxy server - depending upon the url and proxy environment variables.
+       * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+       */
+      getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+      }
+      getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+          return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+      }
+      _prepareRequest(method, requestUrl, headers) {
+        const info2 = {};
+        info2.parsedUrl = requestUrl;
+        const usingSsl = info2.parsedUrl.protocol === "https:";
+        info2.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info2.options = {};
+        info2.options.host = info2.parsedUrl.hostname;
+        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
+        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
+        info2.options.method = method;
+        info2.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+          info2.options.headers["user-agent"] = this.userAgent;
+        }
+        info2.options.agent = this._getAgent(info2.parsedUrl);
+        if (this.handlers) {
+          for (const handler2 of this.handlers) {
+            handler2.prepareRequest(info2.options);
+          }
+        }
+        return info2;
+      }
+      _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+          return Object.assign({}, lowercaseKeys2(this.requestOptions.headers), lowercaseKeys2(headers || {}));
+        }
+        return lowercaseKeys2(headers || {});
+      }
+      /**
+       * Gets an existing header value or returns a default.
+       * Handles converting number header values to strings since HTTP headers must be strings.
+       * Note: This returns string | string[] since some headers can have multiple values.
+       * For headers that must always be a single string (like Content-Type), use the
+       * specialized _getExistingOrDefaultContentTypeHeader method instead.
+       */
+      _getExistingOrDefaultHeader(additionalHeaders, header2, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header2];
+          if (headerValue) {
+            clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
+          }
+        }
+        const additionalValue = additionalHeaders[header2];
+        if (additionalValue !== void 0) {
+          return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
+        }
+        if (clientHeader !== void 0) {
+          return clientHeader;
+        }
+        return _default;
+      }
+      /**
+       * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+       * Always returns a single string (not an array) since Content-Type should be a single value.
+       * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+       * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+       * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+       */
+      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
+          if (headerValue) {
+            if (typeof headerValue === "number") {
+              clientHeader = String(headerValue);
+            } else if (Array.isArray(headerValue)) {
+              clientHeader = headerValue.join(", ");
+            } else {
+              clientHeader = headerValue;
+            }
+          }
+        }
+        const additionalValue = additionalHeaders[Headers2.ContentType];
+        if (additionalValue !== void 0) {
+          if (typeof additionalValue === "number") {
+            return String(additionalValue);
+          } else if (Array.isArray(additionalValue)) {
+            return additionalValue.join(", ");
+          } else {
+            return additionalValue;
+          }
+        }
+        if (clientHeader !== void 0) {
+          return clientHeader;
+        }
+        return _default;
+      }
+      _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+          agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+          agent = this._agent;
+        }
+        if (agent) {
+          return agent;
+        }
+        const usingSsl = parsedUrl.protocol === "https:";
+        let maxSockets = 100;
+        if (this.requestOptions) {
+          maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        if (proxyUrl && proxyUrl.hostname) {
+          const agentOptions = {
+            maxSockets,
+            keepAlive: this._keepAlive,
+            proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
+              proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+            }), { host: proxyUrl.hostname, port: proxyUrl.port })
+          };
+          let tunnelAgent;
+          const overHttps = proxyUrl.protocol === "https:";
+          if (usingSsl) {
+            tunnelAgent = overHttps ? tunnel2.httpsOverHttps : tunnel2.httpsOverHttp;
+          } else {
+            tunnelAgent = overHttps ? tunnel2.httpOverHttps : tunnel2.httpOverHttp;
+          }
+          agent = tunnelAgent(agentOptions);
+          this._proxyAgent = agent;
+        }
+        if (!agent) {
+          const options = { keepAlive: this._keepAlive, maxSockets };
+          agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+          this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+          agent.options = Object.assign(agent.options || {}, {
+            rejectUnauthorized: false
+          });
+        }
+        return agent;
+      }
+      _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+          proxyAgent = this._proxyAgentDispatcher;
+        }
+        if (proxyAgent) {
+          return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === "https:";
+        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
+          token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
+        }));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+          proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+            rejectUnauthorized: false
+          });
+        }
+        return proxyAgent;
+      }
+      _getUserAgentWithOrchestrationId(userAgent2) {
+        const baseUserAgent = userAgent2 || "actions/http-client";
+        const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
+        if (orchId) {
+          const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+          return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+      }
+      _performExponentialBackoff(retryNumber) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+          const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+          return new Promise((resolve9) => setTimeout(() => resolve9(), ms));
+        });
+      }
+      _processResponse(res, options) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve9, reject) => __awaiter3(this, void 0, void 0, function* () {
+            const statusCode = res.message.statusCode || 0;
+            const response = {
+              statusCode,
+              result: null,
+              headers: {}
+            };
+            if (statusCode === HttpCodes2.NotFound) {
+              resolve9(response);
+            }
+            function dateTimeDeserializer(key, value) {
+              if (typeof value === "string") {
+                const a = new Date(value);
+                if (!isNaN(a.valueOf())) {
+                  return a;
+                }
+              }
+              return value;
+            }
+            let obj;
+            let contents;
+            try {
+              contents = yield res.readBody();
+              if (contents && contents.length > 0) {
+                if (options && options.deserializeDates) {
+                  obj = JSON.parse(contents, dateTimeDeserializer);
+                } else {
+                  obj = JSON.parse(contents);
+                }
+                response.result = obj;
+              }
+              response.headers = res.message.headers;
+            } catch (err) {
+            }
+            if (statusCode > 299) {
+              let msg;
+              if (obj && obj.message) {
+                msg = obj.message;
+              } else if (contents && contents.length > 0) {
+                msg = contents;
+              } else {
+                msg = `Failed request: (${statusCode})`;
+              }
+              const err = new HttpClientError(msg, statusCode);
+              err.result = response.result;
+              reject(err);
+            } else {
+              resolve9(response);
+            }
+          }));
+        });
+      }
+    };
+    exports.HttpClient = HttpClient3;
+    var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k2) => (c[k2.toLowerCase()] = obj[k2], c), {});
+  }
+});
+
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -42787,7 +42787,7 @@ var CHANGE_RULES = {
   BG515: {
     title: "Release cannot be repinned from its tag",
     severity: "error",
-    description: "The repin action proposes a producer release by its tag: the tag must be in the checkout (check out with `fetch-depth: 0`, which fetches the tags), the producer's manifest and handoff payload must exist at the tagged commit, and the manifest there must name that tag as its `release_tag`. A release older than the one the repin pull request already proposes (a late delivery) is not proposed again. Nothing is written, committed or opened.",
+    description: "The repin action proposes a producer release by its tag: the tag must be in the checkout (check out with `fetch-depth: 0`, which fetches the tags), the producer's manifest and handoff payload must exist at the tagged commit, and the manifest there must name that tag as its `release_tag`. The tagged commit must be on the checked-out base branch (a reviewed release, not a commit of an unmerged branch), and the release must be newer than the one the base branch pins (the same release again changes nothing; going back is a rollback). A release older than the one the repin pull request already proposes (a late delivery) is not proposed again. Nothing is written, committed or opened.",
     example: "The tag v0.6.0 points at a commit whose producer manifest still says v0.5.0."
   },
   BG516: {
@@ -42795,6 +42795,12 @@ var CHANGE_RULES = {
     severity: "error",
     description: "The repin action commits the repinned trio on the branch `baseline-gate/repin-<baseline>`, opens or updates its one pull request and sets its labels. When the token may not (permissions `contents`, `pull-requests`: write; or the repository does not let Actions open pull requests) the repinned trio is still in the workspace, and this error says what was not done.",
     example: "The workflow has `pull-requests: read`: the branch is pushed but no pull request is opened."
+  },
+  BG517: {
+    title: "Repin left work undone",
+    severity: "warning",
+    description: "What else names a release is the producer's to publish, so repin checks it and does not write it: the producer's handoff payload must describe the release (else BG304 fails the promotion), and every file of the policy's `repin.mentions` (a CHANGELOG) must name its tag. The repin action proposes the release anyway (PASS) and raises this warning for each item left, with what to do; the pull request lists them in its checklist. `baseline-gate repin` on the command line exits 1 for the same items, as nobody else will see them there.",
+    example: "The repin pull request of v0.5.0 is opened while `services/memorykernel/CHANGELOG.md` has no v0.5.0 entry yet."
   }
 };
 
@@ -42857,6 +42863,7 @@ function positionAt(file, offset) {
 }
 
 // src/document/limits.ts
+var MAX_FILE_BYTES = 4 * 1024 * 1024;
 var LIMITS = {
   /** Nesting of arrays and objects in a JSON file; a trio file needs 4. */
   jsonDepth: 64,
@@ -44614,12 +44621,14 @@ function day(d) {
 }
 
 // src/evidence/markdown-text.ts
+var LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
+var MENTION = /@(?=[A-Za-z0-9])/g;
 function escapeMarkdown(text) {
-  return text.replace(/\r?\n/g, " ").replace(/[\\`*_[\]#|]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text.replace(LINE_BREAK, " ").replace(MENTION, "@\u2060").replace(/[\\`*_[\]#|]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 function code(text) {
   if (text === null || text === "") return "_unknown_";
-  return `\`${text.replace(/\r?\n/g, " ").replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
+  return `\`${text.replace(LINE_BREAK, " ").replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
 }
 
 // src/evidence/repin-body.ts
@@ -44650,23 +44659,30 @@ function mention(owner) {
 function owners(list) {
   return list.length > 0 ? list.map(mention).join(", ") : "_none configured (owners in the policy)_";
 }
+function leftItemMarkdown(item) {
+  const parts = item.split("`");
+  if (parts.length % 2 === 0) return escapeMarkdown(item);
+  return parts.map((part, i) => i % 2 === 1 ? code(part) : escapeMarkdown(part)).join("");
+}
 function windowLine(p) {
   const w2 = p.window;
+  const gate = p.pullRequest === false ? "The promotion gate fails its pull request (BG504) before that date." : "The promotion gate fails this pull request (BG504) before that date.";
   const from = code(p.from.release_tag);
   if (w2.days === null)
     return `The manifest of ${from} declares no stability window (\`stability_window.minimum_sprint_days\`).`;
   if (!w2.approvedAt || !w2.ends)
     return `${from} declares a ${w2.days}-day stability window, but when it was approved is unknown (a shallow checkout: use \`fetch-depth: 0\`); the promotion gate decides (BG504).`;
-  return w2.over ? `${from} was approved on ${w2.approvedAt}; its ${w2.days}-day stability window ended on ${w2.ends}.` : `${from} was approved on ${w2.approvedAt}; its ${w2.days}-day stability window ends on **${w2.ends}**. The promotion gate fails this pull request (BG504) before that date.`;
+  return w2.over ? `${from} was approved on ${w2.approvedAt}; its ${w2.days}-day stability window ended on ${w2.ends}.` : `${from} was approved on ${w2.approvedAt}; its ${w2.days}-day stability window ends on **${w2.ends}**. ${gate}`;
 }
 function renderRepinBody(p) {
   const out = [];
+  const pr = p.pullRequest !== false;
   out.push(
     `## ${escapeMarkdown(p.displayName)}: repin to ${code(p.tag)} \u2014 ${p.kind}`,
     "",
     `${code(p.from.release_tag)} \u2192 ${code(p.to.release_tag)} is ${KIND_WORDS[p.kind]}`,
     "",
-    "| | Pinned now | This pull request |",
+    `| | Pinned now | ${pr ? "This pull request" : "Repinned in the workspace"} |`,
     "| --- | --- | --- |",
     ...VERSION_ROWS.map(([label, key]) => {
       const changed = p.from[key] !== p.to[key];
@@ -44675,6 +44691,10 @@ function renderRepinBody(p) {
     "",
     `Runtime cutover posture after the merge: ${code(p.posture)}.`,
     "",
+    ...p.branchReset ? [
+      `The branch ${code(p.branch)} held other changes; it was reset to the repin commit: this pull request changes only the files below, on top of the base branch.`,
+      ""
+    ] : [],
     "### What to do next",
     "",
     `- [ ] Approval from the consumer owners: ${owners(p.owners.consumer)}`,
@@ -44686,20 +44706,30 @@ function renderRepinBody(p) {
     );
   }
   out.push(`- [ ] Stability window: ${windowLine(p)}`);
-  for (const item of p.left) out.push(`- [ ] Left by repin: ${escapeMarkdown(item)}`);
+  for (const item of p.left) out.push(`- [ ] Left by repin: ${leftItemMarkdown(item)}`);
   if (p.left.length === 0)
     out.push("- Repin left nothing else to do: every file that names the release names it.");
+  out.push("", "### What did not run", "");
+  if (pr) {
+    out.push(
+      "- No suite ran here: the promotion gate (`actions/promotion`) judges this pull request with every rule and the consumer and producer suites. A pull request opened with the job token starts no workflow: re-run the gate, or give this workflow an App or fine-grained token.",
+      "",
+      "### About this pull request",
+      "",
+      `- Branch ${code(p.branch)}, one per baseline (${code(p.baseline)}): a re-delivered release changes nothing, a newer release updates this pull request.`
+    );
+  } else {
+    out.push(
+      `- No pull request was opened (no GitHub token or repository): the repinned trio is in the workspace only. With a token that may write (\`contents\`, \`pull-requests: write\`), it is proposed on the branch ${code(p.branch)}.`,
+      "- No suite ran here: the promotion gate (`actions/promotion`) judges the pull request with every rule and the consumer and producer suites.",
+      "",
+      "### About this repin",
+      ""
+    );
+  }
   out.push(
-    "",
-    "### What did not run",
-    "",
-    "- No suite ran here: the promotion gate (`actions/promotion`) judges this pull request with every rule and the consumer and producer suites. A pull request opened with the job token starts no workflow: re-run the gate, or give this workflow an App or fine-grained token.",
-    "",
-    "### About this pull request",
-    "",
-    `- Branch ${code(p.branch)}, one per baseline (${code(p.baseline)}): a re-delivered release changes nothing, a newer release updates this pull request.`,
     `- Files: ${p.written.map((f) => code(f)).join(", ")} (written by \`baseline-gate repin\`, checked with every trio rule).`,
-    `- Labels: ${repinLabels(p.kind).map((l) => code(l)).join(", ")}.`,
+    `- Labels${pr ? "" : " of its pull request"}: ${repinLabels(p.kind).map((l) => code(l)).join(", ")}.`,
     ""
   );
   return out.join("\n");
@@ -44802,7 +44832,6 @@ function writePaths(root, rels) {
 }
 
 // src/fs/read.ts
-var MAX_FILE_BYTES = 4 * 1024 * 1024;
 var NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
 function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
   const where3 = containPath(root, rel, memo);
@@ -44936,22 +44965,31 @@ async function resolveCommit(cwd, rev) {
   const sha = r.stdout.toString("utf8").trim();
   return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
 }
+async function isAncestorCommit(cwd, ancestor, descendant) {
+  if (![ancestor, descendant].every((sha) => /^[0-9a-f]{40}$/.test(sha))) return null;
+  const r = await git(cwd, ["merge-base", "--is-ancestor", "--end-of-options", ancestor, descendant]);
+  return r.code === 0 ? true : r.code === 1 ? false : null;
+}
 var RevisionError = class extends Error {
   name = "RevisionError";
 };
 var BlobReader = class {
-  child;
-  buffer = Buffer.alloc(0);
-  waiting = [];
-  failure = null;
-  constructor(cwd) {
+  constructor(cwd, limit = MAX_FILE_BYTES) {
+    this.limit = limit;
     this.child = spawn("git", ["cat-file", "--batch"], {
       cwd,
       stdio: ["pipe", "pipe", "pipe"],
       env: { ...process.env, LC_ALL: "C" }
     });
     this.child.stdout.on("data", (chunk) => {
-      this.buffer = Buffer.concat([this.buffer, chunk]);
+      if (this.skip > 0) {
+        const k2 = Math.min(this.skip, chunk.length);
+        this.skip -= k2;
+        chunk = chunk.subarray(k2);
+        if (chunk.length === 0) return;
+      }
+      this.chunks.push(chunk);
+      this.length += chunk.length;
       this.drain();
     });
     const fail = (e) => {
@@ -44963,6 +45001,17 @@ var BlobReader = class {
       if (this.waiting.length > 0) fail(new GitError(`git cat-file exited (${code2}) with requests pending`));
     });
   }
+  limit;
+  child;
+  /** What git has sent and no answer has taken yet, in the chunks it came in (joined only when needed). */
+  chunks = [];
+  length = 0;
+  /** Bytes the next answer needs before it can be taken (a header, or a header and its content). */
+  need = 0;
+  /** Bytes of a refused blob still to pass over. */
+  skip = 0;
+  waiting = [];
+  failure = null;
   read(spec) {
     if (this.failure) return Promise.reject(this.failure);
     if (/[\n\r]/.test(spec)) return Promise.reject(new GitError("an object name must be one line"));
@@ -44975,21 +45024,49 @@ var BlobReader = class {
   close() {
     this.child.stdin.end();
   }
+  /** The pending bytes as one buffer (joined once per answer, not once per chunk: linear in the bytes). */
+  joined() {
+    if (this.chunks.length > 1) this.chunks = [Buffer.concat(this.chunks, this.length)];
+    return this.chunks[0] ?? Buffer.alloc(0);
+  }
+  consume(n) {
+    const rest = this.joined().subarray(n);
+    this.chunks = rest.length > 0 ? [rest] : [];
+    this.length = rest.length;
+  }
   drain() {
-    for (; ; ) {
-      const nl = this.buffer.indexOf(10);
-      if (nl === -1 || this.waiting.length === 0) return;
-      const header2 = this.buffer.subarray(0, nl).toString("utf8");
+    while (this.waiting.length > 0 && this.length >= this.need) {
+      const buffer = this.joined();
+      const nl = buffer.indexOf(10);
+      if (nl === -1) {
+        this.need = this.length + 1;
+        return;
+      }
+      const header2 = buffer.subarray(0, nl).toString("utf8");
       if (header2.endsWith(" missing") || header2.endsWith(" ambiguous")) {
-        this.buffer = this.buffer.subarray(nl + 1);
+        this.consume(nl + 1);
+        this.need = 0;
         this.waiting.shift().resolve({ found: false });
         continue;
       }
       const [oid, , size] = header2.split(" ");
       const n = Number(size);
-      if (this.buffer.length < nl + 1 + n + 1) return;
-      const content = Buffer.from(this.buffer.subarray(nl + 1, nl + 1 + n));
-      this.buffer = this.buffer.subarray(nl + 1 + n + 1);
+      const whole = nl + 1 + n + 1;
+      if (n > this.limit) {
+        const here = Math.min(this.length, whole);
+        this.skip = whole - here;
+        this.consume(here);
+        this.need = 0;
+        this.waiting.shift().resolve({ found: false, tooLarge: n });
+        continue;
+      }
+      if (this.length < whole) {
+        this.need = whole;
+        return;
+      }
+      const content = Buffer.from(buffer.subarray(nl + 1, nl + 1 + n));
+      this.consume(whole);
+      this.need = 0;
       this.waiting.shift().resolve({ found: true, oid, content });
     }
   }
@@ -45048,6 +45125,77 @@ async function findRoot(options) {
 async function repositoryPrefix(root) {
   const r = await git(root, ["rev-parse", "--show-prefix"]);
   return r.code === 0 ? r.stdout.toString("utf8").trim() : "";
+}
+
+// src/ledger/edit.ts
+function applySplices(text, splices) {
+  let out = text;
+  for (const s of [...splices].sort((a, b) => b.start - a.start))
+    out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  return out;
+}
+function eol(text) {
+  return text.includes("\r\n") ? "\r\n" : "\n";
+}
+function pinSectionSplice(text, ledger, values, displayName) {
+  const section2 = ledger.pinSection;
+  if (!section2 || section2.lines.length === 0) return null;
+  const start = Math.min(...section2.lines.map((l) => l.start));
+  const end = Math.max(...section2.lines.map((l) => l.end));
+  const nl = eol(text);
+  const known = PIN_LINES.map((l) => {
+    const label = section2.lines.find((line) => line.key === l.key)?.label;
+    return label ? `- ${label}: \`${values[l.key]}\`` : pinLineText(l.key, values[l.key], displayName);
+  });
+  const unknown = section2.lines.filter((l) => l.key === null).map((l) => text.slice(l.start, l.end).trimEnd());
+  return { start, end, text: [...known, ...unknown].join(nl) };
+}
+function updatedSplice(text, ledger, date) {
+  const u = ledger.updated;
+  if (u) {
+    const m = /^\d{4}-\d{2}-\d{2}/.exec(u.value);
+    return { start: u.start, end: m ? u.start + m[0].length : u.end, text: date };
+  }
+  const nl = eol(text);
+  const title = ledger.title;
+  if (!title) return { start: 0, end: 0, text: `Updated: ${date}${nl}${nl}` };
+  const lineEnd = text.indexOf("\n", title.start);
+  const at3 = lineEnd === -1 ? text.length : lineEnd + 1;
+  return { start: at3, end: at3, text: `${lineEnd === -1 ? nl : ""}${nl}Updated: ${date}${nl}` };
+}
+function statusSplice(row, status2) {
+  const cell2 = row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === "status")];
+  return { start: cell2.start, end: cell2.end, text: status2 };
+}
+function appendRowSplice(text, ledger, values, consumer, status2 = "Approved") {
+  const table2 = ledger.ledgerSection?.table;
+  if (!table2) return null;
+  const cells2 = {
+    consumer_version: consumer.version,
+    consumer_commit: consumer.commit,
+    producer_tag: values.release_tag,
+    producer_commit: values.commit_sha,
+    service: values.service,
+    api: values.api,
+    integration: values.integration,
+    status: status2
+  };
+  const row = `| ${LEDGER_COLUMNS.map((c) => cells2[c.key].replace(/\|/g, "\\|")).join(" | ")} |`;
+  return { start: table2.end, end: table2.end, text: `${eol(text)}${row}` };
+}
+function pinLineValues(pin, trio) {
+  return {
+    repo: String(pin.memorykernel_repo),
+    release_tag: String(pin.release_tag),
+    commit_sha: String(pin.commit_sha),
+    service: String(pin.expected_service_contract_version),
+    api: String(pin.expected_api_contract_version),
+    integration: String(pin.expected_integration_baseline),
+    manifest_sha256: String(pin.expected_producer_manifest_sha256),
+    posture: String(pin.runtime_cutover_posture),
+    pin_path: trio.pin,
+    mirror_path: trio.manifest
+  };
 }
 
 // src/rules/verdict.ts
@@ -49509,6 +49657,410 @@ function trioRules(trio, ctx) {
   return capFindings(sortFindings([...fileRules(trio), ...pinMirrorRules(trio), ...matrixRules(trio, ctx)]));
 }
 
+// src/redact/private-key.ts
+var BEGIN = /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+var END_HERE = /-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
+var END_LINE = /^(?:\S{1,64}\s+)?(-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----)/;
+var END = /-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
+var MAX_BODY = 64 * 1024;
+var INLINE_BODY = /[A-Za-z0-9+/=\\]/;
+var BODY_LINE = /^(?:\S{1,64}\s+)?[A-Za-z0-9+/=]{1,4096}$/;
+var FULL_BODY_LINE = /^(?:\S{1,64}\s+)?[A-Za-z0-9+/=]{16,4096}$/;
+var HEADER_LINE = /^(?:\S{1,64}\s+)?[A-Za-z][A-Za-z-]{1,30}: \S.{0,200}$/;
+function matches(re2, text) {
+  const out = [];
+  re2.lastIndex = 0;
+  for (let m = re2.exec(text); m !== null; m = re2.exec(text)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+function blockAfter(text, from) {
+  const limit = Math.min(text.length, from + MAX_BODY);
+  let pos = from;
+  while (pos < limit && INLINE_BODY.test(text[pos])) pos++;
+  END_HERE.lastIndex = pos;
+  if (END_HERE.test(text)) return { end: END_HERE.lastIndex, endMarker: pos };
+  let fullEnd = pos;
+  if (pos >= limit || text[pos] !== "\n" && text[pos] !== "\r") return { end: fullEnd };
+  let blank = 0;
+  let lines = 0;
+  while (pos < limit) {
+    if (text[pos] === "\r" && text[pos + 1] === "\n") pos++;
+    const lineStart = pos + 1;
+    const nl = text.indexOf("\n", lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
+    if (lineEnd > limit) break;
+    const line = text.slice(lineStart, lineEnd).trim();
+    lines++;
+    const end = END_LINE.exec(line);
+    if (end) {
+      const at3 = text.indexOf(end[1], lineStart);
+      return { end: at3 + end[1].length, endMarker: at3 };
+    }
+    if (line === "") {
+      if (++blank > 2) break;
+    } else if (BODY_LINE.test(line) || lines <= 4 && HEADER_LINE.test(line)) {
+      if (FULL_BODY_LINE.test(line)) fullEnd = lineEnd;
+    } else break;
+    if (nl < 0) break;
+    pos = lineEnd;
+  }
+  return { end: fullEnd };
+}
+function bodyBefore(text, to) {
+  const limit = Math.max(0, to - MAX_BODY);
+  let pos = to;
+  while (pos > limit && INLINE_BODY.test(text[pos - 1])) pos--;
+  let start = pos;
+  if (pos <= limit || text[pos - 1] !== "\n" && text[pos - 1] !== "\r") return start;
+  let blank = 0;
+  let first = true;
+  while (pos > limit) {
+    const nl = pos >= 2 ? text.lastIndexOf("\n", pos - 2) : -1;
+    const lineStart = nl < 0 ? 0 : nl + 1;
+    const line = text.slice(lineStart, pos).trim();
+    if (line === "") {
+      if (++blank > 2) break;
+    } else if ((first ? BODY_LINE : FULL_BODY_LINE).test(line) || HEADER_LINE.test(line)) {
+      start = Math.max(lineStart, limit);
+    } else break;
+    first = false;
+    pos = lineStart;
+  }
+  return start;
+}
+function privateKeyBlocks(text) {
+  if (!text.includes("PRIVATE KEY")) return [];
+  const out = [];
+  const usedEnds = /* @__PURE__ */ new Set();
+  let covered = 0;
+  for (const [bStart, bEnd] of matches(BEGIN, text)) {
+    if (bStart < covered) continue;
+    const block = blockAfter(text, bEnd);
+    if (block.endMarker !== void 0) usedEnds.add(block.endMarker);
+    out.push([bStart, block.end]);
+    covered = block.end;
+  }
+  for (const [eStart, eEnd] of matches(END, text)) {
+    if (!usedEnds.has(eStart)) out.push([bodyBefore(text, eStart), eEnd]);
+  }
+  return out;
+}
+
+// src/redact/detectors.ts
+var isWordChar = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95;
+var isHex = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
+function boundaryBefore(text, i) {
+  if (i === 0) return true;
+  const c = text.charCodeAt(i - 1);
+  if (!isWordChar(c)) return true;
+  if (i >= 2 && text.charCodeAt(i - 2) === 92 && (c === 110 || c === 116 || c === 114)) return true;
+  if (i >= 3 && text.charCodeAt(i - 3) === 37 && isHex(c) && isHex(text.charCodeAt(i - 2))) return true;
+  if (c !== 109) return false;
+  let j2 = i - 2;
+  while (j2 >= 0 && i - j2 < 34) {
+    const d = text.charCodeAt(j2);
+    if (d >= 48 && d <= 57 || d === 59) j2--;
+    else break;
+  }
+  return j2 >= 1 && text.charCodeAt(j2) === 91 && text.charCodeAt(j2 - 1) === 27;
+}
+var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
+  "true",
+  "false",
+  "null",
+  "none",
+  "nil",
+  "undefined",
+  "required",
+  "optional",
+  "string",
+  "redacted",
+  "masked",
+  "hidden",
+  "example",
+  "placeholder",
+  "empty",
+  "default",
+  "missing",
+  "invalid",
+  "expired",
+  "provided",
+  "present",
+  "unset"
+]);
+function nonTrivialValue(v) {
+  if (v.length < 6) return false;
+  if (/^[$%<{*[:=&]/.test(v)) return false;
+  if (/^(.)\1*$/.test(v)) return false;
+  if (v.includes("::") || v.includes("->") || v.includes("?.")) return false;
+  if (/^[A-Za-z]{1,32}$/.test(v) && !/[A-Z]{2}/.test(v)) return false;
+  if (/^[a-z]+(?:[-_][a-z]+){1,5}$/.test(v)) return false;
+  if (/^[a-z][a-z]*(?:[A-Z][a-z]+)+\d{0,2}$/.test(v)) return false;
+  if (/^[a-z_][\w]*(?:\.[A-Za-z_]\w*)+$/.test(v)) return false;
+  if (/^[\^~]?v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v)) return false;
+  if ((v.match(/\s/g)?.length ?? 0) >= 2) return false;
+  return !PLACEHOLDER_WORDS.has(v.toLowerCase());
+}
+function calledOrIndexed(m) {
+  if (m[4] === void 0) return false;
+  const next = m.input[m.index + m[0].length];
+  return next === "(" || next === "[";
+}
+function inUrlAuthority(text, index2, name) {
+  if (text[index2 + name.length] !== ":") return false;
+  const before = text.slice(Math.max(0, index2 - 512), index2);
+  return /:\/\/[^\s/?#"'<>]*$/.test(before);
+}
+var placeholder = (v) => /^[$*<{]/.test(v) || /^(.)\1*$/.test(v);
+function regexDetector(rule, kinds) {
+  return {
+    kinds,
+    find(text, out, rank) {
+      if (rule.quick && !rule.quick(text)) return;
+      const re2 = rule.re;
+      re2.lastIndex = 0;
+      for (let m = re2.exec(text); m !== null; m = re2.exec(text)) {
+        if (rule.boundary && !boundaryBefore(text, m.index)) {
+          re2.lastIndex = m.index + 1;
+          continue;
+        }
+        let range = m.indices?.[0];
+        if (rule.groups) {
+          range = void 0;
+          for (const g of rule.groups) {
+            const r = m.indices?.[g];
+            if (r) {
+              range = r;
+              break;
+            }
+          }
+        }
+        if (!range) continue;
+        const secret = text.slice(range[0], range[1]);
+        if (rule.accept && !rule.accept(secret, m)) continue;
+        const kind = typeof rule.kind === "string" ? rule.kind : rule.kind(m);
+        out.push({ start: range[0], end: range[1], kind, rank });
+      }
+    }
+  };
+}
+var simple = (kind, rule) => regexDetector({ ...rule, kind }, [kind]);
+var includesAny = (...needles) => (text) => needles.some((n) => text.includes(n));
+var privateKey = {
+  kinds: ["private-key"],
+  find(text, out, rank) {
+    for (const [start, end] of privateKeyBlocks(text)) out.push({ start, end, kind: "private-key", rank });
+  }
+};
+function assignmentKind(name) {
+  const n = name.toLowerCase();
+  if (/pass|pwd/.test(n)) return "password-assignment";
+  if (/api[_-]?key|apikey/.test(n)) return "api-key-assignment";
+  if (/token|auth/.test(n)) return "token-assignment";
+  return "secret-assignment";
+}
+var ASSIGNMENT_NAME = "pass(?:word|wd|phrase)|pwd|api[_-]?key|apikey|(?:private|secret|signing|encryption|master|access)[_-]?key|secret|token|_auth";
+var VALUE = `(?:"([^"\\r\\n]{1,512})"|'([^'\\r\\n]{1,512})'|([^\\s"'\`,;&<>()\\[\\]{}]{1,512}))`;
+var AUTH_SCHEME = /^(?:bearer|token|bot|basic|digest|negotiate|ntlm)$/i;
+var ASSIGNMENT_KINDS = [
+  "password-assignment",
+  "secret-assignment",
+  "token-assignment",
+  "api-key-assignment"
+];
+var DETECTORS = [
+  privateKey,
+  simple("github-token", {
+    re: /gh[pousr]_[A-Za-z0-9]{30,251}|github_pat_[A-Za-z0-9_]{22,251}/dg
+  }),
+  simple("aws-access-key-id", {
+    re: /(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])/dg,
+    boundary: true
+  }),
+  simple("aws-secret-access-key", {
+    re: /(?:aws)?[_-]?secret[_-]?(?:access)?[_-]?key["']?[ \t]{0,4}(?:=>|=|:)[ \t]{0,4}["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/dgi,
+    groups: [1]
+  }),
+  simple("slack-token", {
+    re: /xox[abposr]-[A-Za-z0-9-]{10,250}|xapp-\d-[A-Za-z0-9-]{10,250}/dg,
+    quick: includesAny("xox", "xapp-")
+  }),
+  simple("slack-webhook", {
+    re: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/([A-Za-z0-9][A-Za-z0-9_/-]{8,250})/dgi,
+    groups: [1],
+    quick: (t) => /hooks\.slack\.com/i.test(t)
+  }),
+  simple("npm-token", { re: /npm_[A-Za-z0-9]{36,251}/dg, quick: includesAny("npm_") }),
+  simple("gcp-api-key", { re: /AIza[0-9A-Za-z_-]{35}/dg, quick: includesAny("AIza") }),
+  simple("stripe-key", {
+    re: /(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{10,247}/dg,
+    quick: includesAny("k_live_", "k_test_")
+  }),
+  simple("sendgrid-key", {
+    re: /SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}/dg,
+    boundary: true,
+    quick: includesAny("SG.")
+  }),
+  simple("twilio-key", {
+    re: /SK[0-9a-fA-F]{32}(?![0-9A-Za-z])/dg,
+    boundary: true,
+    quick: includesAny("SK")
+  }),
+  simple("gitlab-token", { re: /glpat-[A-Za-z0-9_-]{20,250}/dg, quick: includesAny("glpat-") }),
+  simple("pypi-token", { re: /pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,4096}/dg, quick: includesAny("pypi-") }),
+  simple("jwt", {
+    // the lookbehind (boundaryBefore, in the pattern) keeps candidate starts apart, so a run of `eyJeyJ...` is
+    // scanned once
+    // eslint-disable-next-line no-control-regex -- ESC starts the ANSI colour code a token may follow
+    re: /(?:(?<![A-Za-z0-9_-])|(?<=\x1b\[[0-9;]{0,32}m|\\[ntr]|%[0-9A-Fa-f]{2}))eyJ[A-Za-z0-9_-]{7,8192}\.[A-Za-z0-9_-]{4,8192}\.[A-Za-z0-9_-]{0,8192}/dg,
+    quick: includesAny("eyJ")
+  }),
+  simple("url-credential", {
+    // scheme://user:password@host: only the password; the user and the host stay readable
+    re: /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/?#@"'<>[\]]{0,256}:(?!\[REDACTED:)([^\s/?#"'<>]{1,256})@(?=[A-Za-z0-9[])/dgi,
+    groups: [1],
+    accept: (p) => !placeholder(p),
+    quick: includesAny("://")
+  }),
+  regexDetector(
+    {
+      // Authorization: Bearer <token> / token <token> / Basic <base64> / <value>
+      re: /(?:proxy-)?authorization["']?[ \t]{0,4}[:=][ \t]{0,4}["'`]?(?:(bearer|token|bot|basic|digest|negotiate|ntlm)[ \t]+)?([^\s"'`\\,;]{4,4096})/dgi,
+      groups: [2],
+      // without a scheme group, the value may be the scheme itself (`Bearer [REDACTED:bearer-token]`)
+      accept: (v, m) => !placeholder(v) && !v.startsWith("[REDACTED:") && !(m[1] === void 0 && AUTH_SCHEME.test(v)),
+      kind: (m) => {
+        const scheme = (m[1] ?? "").toLowerCase();
+        if (scheme === "basic") return "basic-auth";
+        if (scheme === "bearer" || scheme === "token" || scheme === "bot") return "bearer-token";
+        return "authorization-header";
+      },
+      quick: (t) => /authorization/i.test(t)
+    },
+    ["bearer-token", "basic-auth", "authorization-header"]
+  ),
+  simple("bearer-token", {
+    re: /\bbearer[ \t]+([A-Za-z0-9._~+/-]{20,4096}=*)/dgi,
+    groups: [1],
+    quick: (t) => /bearer/i.test(t)
+  }),
+  simple("basic-auth", {
+    // curl -u user:password
+    re: /(?:^|[ \t'"])(?:-u|--user)[ \t]+["']?[^\s:"']{1,256}:([^\s"']{1,512})/dgm,
+    groups: [1],
+    accept: (p) => !placeholder(p) && !p.startsWith("[REDACTED:"),
+    quick: includesAny("-u", "--user")
+  }),
+  regexDetector(
+    {
+      re: new RegExp(`(${ASSIGNMENT_NAME})["']?[ \\t]{0,4}(?:=>|=|:)[ \\t]{0,4}${VALUE}`, "dgi"),
+      groups: [2, 3, 4],
+      accept: (v, m) => nonTrivialValue(v) && !calledOrIndexed(m) && !inUrlAuthority(m.input, m.index, m[1]),
+      kind: (m) => assignmentKind(m[1])
+    },
+    ASSIGNMENT_KINDS
+  ),
+  regexDetector(
+    {
+      // --password hunter2, --token abc (the `--name=value` form is an assignment above)
+      re: new RegExp(
+        `--?(pass(?:word|wd)?|token|secret|api[_-]?key|(?:auth|access)[_-]?token)[ \\t]+${VALUE}`,
+        "dgi"
+      ),
+      groups: [2, 3, 4],
+      accept: nonTrivialValue,
+      kind: (m) => assignmentKind(m[1])
+    },
+    ASSIGNMENT_KINDS
+  )
+];
+
+// node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
+var import_structured_source = __toESM(require_structured_source(), 1);
+
+// node_modules/@secretlint/profiler/module/index.js
+var SecretLintProfiler = class {
+  perf;
+  entries = [];
+  measures = [];
+  executionPromises = [];
+  constructor(options) {
+    this.perf = options.perf;
+    const pattern = /(.*?)::end(\|\|.*)?/;
+    const observer = new options.PerformanceObserver((items) => {
+      const entries = items.getEntries();
+      entries.forEach((entry) => {
+        if (entry.entryType === "mark") {
+          const match = entry.name.match(pattern);
+          const endIdentifier = match ? match[1] : void 0;
+          const suffix = match && match[2] ? match[2] : "";
+          if (endIdentifier) {
+            const startIdentifier = `${endIdentifier}::start`;
+            this.entries.find((savedEntry) => {
+              return savedEntry.name === startIdentifier;
+            });
+            if (startIdentifier) {
+              this.executionPromises.push(Promise.resolve().then(() => {
+                this.perf.measure(endIdentifier + suffix, `${endIdentifier}::start${suffix}`, `${endIdentifier}::end${suffix}`);
+              }));
+            }
+          }
+          this.entries.push(entry);
+        } else if (entry.entryType === "measure") {
+          this.measures.push(entry);
+        }
+      });
+    });
+    observer.observe({ entryTypes: ["mark", "measure"] });
+  }
+  mark(marker2) {
+    if ("id" in marker2) {
+      this.perf.mark(`${marker2.type}||${marker2.id}`);
+    } else {
+      this.perf.mark(marker2.type);
+    }
+  }
+  waifForExecutionPromises = () => {
+    return Promise.all(this.executionPromises).finally(() => {
+      this.executionPromises.length = 0;
+    });
+  };
+  async getEntries() {
+    await this.waifForExecutionPromises();
+    return this.entries;
+  }
+  async getMeasures() {
+    await this.waifForExecutionPromises();
+    return this.measures;
+  }
+};
+
+// node_modules/@secretlint/profiler/module/node.js
+import perf_hooks from "node:perf_hooks";
+var NullPerformanceObserver = class {
+  disconnect() {
+  }
+  observe(_options) {
+  }
+};
+var secretLintProfiler = new SecretLintProfiler({
+  perf: perf_hooks.performance,
+  PerformanceObserver: perf_hooks.PerformanceObserver ? perf_hooks.PerformanceObserver : NullPerformanceObserver
+});
+
+// node_modules/@secretlint/core/module/index.js
+var import_debug = __toESM(require_src(), 1);
+var debug2 = (0, import_debug.default)("@secretlint/core");
+
+// node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
+init_index_Cq_34xZU();
+
+// src/redact/secretlint-scan.ts
+var FILTER_COMMENTS = "@secretlint/secretlint-rule-filter-comments";
+var CONFIG = {
+  rules: rules2.filter((rule) => rule.meta.id !== FILTER_COMMENTS).map((rule) => ({ id: rule.meta.id, rule }))
+};
+
 // src/evidence/findings-markdown.ts
 var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
 var NO_LINK = () => null;
@@ -49808,77 +50360,6 @@ function reason(e) {
   return e instanceof Error ? e.message : String(e);
 }
 
-// src/ledger/edit.ts
-function applySplices(text, splices) {
-  let out = text;
-  for (const s of [...splices].sort((a, b) => b.start - a.start))
-    out = out.slice(0, s.start) + s.text + out.slice(s.end);
-  return out;
-}
-function eol(text) {
-  return text.includes("\r\n") ? "\r\n" : "\n";
-}
-function pinSectionSplice(text, ledger, values, displayName) {
-  const section2 = ledger.pinSection;
-  if (!section2 || section2.lines.length === 0) return null;
-  const start = Math.min(...section2.lines.map((l) => l.start));
-  const end = Math.max(...section2.lines.map((l) => l.end));
-  const nl = eol(text);
-  const known = PIN_LINES.map((l) => {
-    const label = section2.lines.find((line) => line.key === l.key)?.label;
-    return label ? `- ${label}: \`${values[l.key]}\`` : pinLineText(l.key, values[l.key], displayName);
-  });
-  const unknown = section2.lines.filter((l) => l.key === null).map((l) => text.slice(l.start, l.end).trimEnd());
-  return { start, end, text: [...known, ...unknown].join(nl) };
-}
-function updatedSplice(text, ledger, date) {
-  const u = ledger.updated;
-  if (u) {
-    const m = /^\d{4}-\d{2}-\d{2}/.exec(u.value);
-    return { start: u.start, end: m ? u.start + m[0].length : u.end, text: date };
-  }
-  const nl = eol(text);
-  const title = ledger.title;
-  if (!title) return { start: 0, end: 0, text: `Updated: ${date}${nl}${nl}` };
-  const lineEnd = text.indexOf("\n", title.start);
-  const at3 = lineEnd === -1 ? text.length : lineEnd + 1;
-  return { start: at3, end: at3, text: `${lineEnd === -1 ? nl : ""}${nl}Updated: ${date}${nl}` };
-}
-function statusSplice(row, status2) {
-  const cell2 = row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === "status")];
-  return { start: cell2.start, end: cell2.end, text: status2 };
-}
-function appendRowSplice(text, ledger, values, consumer, status2 = "Approved") {
-  const table2 = ledger.ledgerSection?.table;
-  if (!table2) return null;
-  const cells2 = {
-    consumer_version: consumer.version,
-    consumer_commit: consumer.commit,
-    producer_tag: values.release_tag,
-    producer_commit: values.commit_sha,
-    service: values.service,
-    api: values.api,
-    integration: values.integration,
-    status: status2
-  };
-  const row = `| ${LEDGER_COLUMNS.map((c) => cells2[c.key].replace(/\|/g, "\\|")).join(" | ")} |`;
-  return { start: table2.end, end: table2.end, text: `${eol(text)}${row}` };
-}
-function pinLineValues(pin, trio) {
-  return {
-    repo: String(pin.memorykernel_repo),
-    release_tag: String(pin.release_tag),
-    commit_sha: String(pin.commit_sha),
-    service: String(pin.expected_service_contract_version),
-    api: String(pin.expected_api_contract_version),
-    integration: String(pin.expected_integration_baseline),
-    manifest_sha256: String(pin.expected_producer_manifest_sha256),
-    posture: String(pin.runtime_cutover_posture),
-    pin_path: trio.pin,
-    mirror_path: trio.manifest
-  };
-}
-
 // src/operations/repin.ts
 function runRepin(ctx, baseline, options = {}) {
   const journal = journalPath(ctx.root, `repin-${baseline.name}`);
@@ -50000,17 +50481,20 @@ function leftToDo(root, baseline, producer, manifest) {
   if (stale) {
     const names = h2?.release_tag ? `names ${h2.release_tag}` : "cannot be read";
     const regenerate = baseline.repin.handoff;
-    const how = regenerate ? `regenerate it: (cd ${displayCwd(regenerate.cwd, baseline)} && ${shellWords(regenerate.run)})` : "regenerate it with the producer's tool (set repin.handoff in the policy and repin prints the command)";
-    left.push(`the producer's handoff payload ${producer.handoff.path} ${names}, not ${tag}: ${how}`);
+    const how = regenerate ? `regenerate it: ${tick(`(cd ${displayCwd(regenerate.cwd, baseline)} && ${shellWords(regenerate.run)})`)}` : "regenerate it with the producer's tool (set `repin.handoff` in the policy and repin prints the command)";
+    left.push(`the producer's handoff payload ${tick(producer.handoff.path)} ${names}, not ${tag}: ${how}`);
   }
   for (const path2 of baseline.repin.mentions) {
     const read = readRepoFile(root, path2);
     if (read.kind !== "ok")
-      left.push(`${path2} (repin.mentions) cannot be read (${read.kind}); it must name ${tag}`);
+      left.push(`${tick(path2)} (\`repin.mentions\`) cannot be read (${read.kind}); it must name ${tag}`);
     else if (!read.bytes.includes(Buffer.from(tag)))
-      left.push(`${path2} does not mention ${tag}: add the release's entry (repin.mentions)`);
+      left.push(`${tick(path2)} does not mention ${tag}: add the release's entry (\`repin.mentions\`)`);
   }
   return left;
+}
+function tick(text) {
+  return text.includes("`") ? text : `\`${text}\``;
 }
 function displayCwd(cwd, baseline) {
   return cwd.replace("{producer_root}", baseline.producer.root).replace("{repo_root}", ".");
@@ -50073,8 +50557,11 @@ async function repinOne(ctx, baseline, options) {
     kind: null,
     branch: null,
     committed: false,
+    branchReset: false,
     pullRequestUrl: null,
     pullRequestCreated: false,
+    pullRequestChanged: false,
+    newerProposed: null,
     body: null,
     labels: [],
     left: []
@@ -50096,6 +50583,13 @@ async function repinOne(ctx, baseline, options) {
       null
     );
   }
+  const head = await resolveCommit(ctx.root, "HEAD");
+  if (!head || await isAncestorCommit(ctx.root, commit, head) !== true) {
+    return bad(
+      `the tag ${tag} is on ${commit.slice(0, 12)}, which is not on the checked-out base branch${head ? ` (${head.slice(0, 12)})` : ""}: tag a commit of the base branch (merge the release first), and check out the base branch with fetch-depth: 0`,
+      null
+    );
+  }
   const bytes = await readAtRevision(ctx.root, commit, [`./${paths.manifest}`, `./${paths.handoff}`]);
   const producer = producerFilesFromBytes(baseline, {
     manifest: bytes.get(`./${paths.manifest}`) ?? null,
@@ -50112,17 +50606,30 @@ async function repinOne(ctx, baseline, options) {
       `the tag ${tag} (${commit.slice(0, 12)}) holds a producer manifest whose release_tag is ${JSON.stringify(released ?? null)}, not ${tag}: tag the commit that releases ${tag}`
     );
   }
-  const head = await resolveCommit(ctx.root, "HEAD");
-  const approvedAt = head ? (await pinHistory(ctx.root, head, baseline, from)).baseApprovedAt : null;
+  if (from.release_tag && from.release_tag !== tag && !newer(tag, from.release_tag)) {
+    return bad(
+      `${tag} is not newer than ${from.release_tag}, which ${baseline.trio.pin} pins on the base branch: repin proposes only newer releases; to return to a baseline pinned before, run \`baseline-gate rollback --to ${tag}\``,
+      baseline.trio.pin
+    );
+  }
+  const approvedAt = (await pinHistory(ctx.root, head, baseline, from)).baseApprovedAt;
   const window2 = stabilityWindow(current, approvedAt);
   const days = current.manifest.data?.stability_window?.minimum_sprint_days;
+  let onBranch = null;
+  let trusted = null;
   if (options.publish) {
     const branch2 = repinBranch(baseline.name);
-    const prefix = await repositoryPrefix(ctx.root);
-    const onBranch = await options.publish.client.fileAtRef(`${prefix}${baseline.trio.pin}`, branch2);
-    const proposed = onBranch.ok ? identityOfPinBytes(onBranch.value)?.release_tag : null;
-    if (proposed && newer(proposed, tag)) {
+    const read = await readBranch(ctx, baseline, options.publish.client, branch2, head);
+    if (!read.ok) {
+      const why = `the branch ${branch2} could not be read: ${read.message} Nothing was repinned or written; run the workflow again once the token may read the repository.`;
+      return refused([finding("BG516", null, null, why)]);
+    }
+    onBranch = read.value;
+    trusted = await trustedRelease(ctx, baseline, onBranch, head);
+    const proposed = trusted && newer(trusted, tag) ? trusted : null;
+    if (proposed) {
       report.branch = branch2;
+      report.newerProposed = proposed;
       return bad(
         `the pull request of ${branch2} already proposes ${proposed}, newer than ${tag}: ${tag} is not proposed again (a late delivery of an older release)`,
         null
@@ -50132,9 +50639,10 @@ async function repinOne(ctx, baseline, options) {
   const repinned = runRepin({ root: ctx.root, clock: ctx.clock }, baseline, { producer });
   report.left = repinned.left;
   if (repinned.status === "refused") return refused(repinned.findings);
+  const left = repinned.left.map((item) => finding("BG517", null, null, leftMessage(item, tag)));
   if (repinned.status === "unchanged") {
     report.status = "already-pinned";
-    return { report, findings: [], identity: from, posture: postureOf(current) };
+    return { report, findings: left, identity: from, posture: postureOf(current) };
   }
   const after = loadTrio(ctx.root, baseline);
   const to = identityOf(after);
@@ -50160,24 +50668,82 @@ async function repinOne(ctx, baseline, options) {
     owners: baseline.owners,
     left: repinned.left,
     written: WRITE_ORDER.map((r) => baseline.trio[r]),
-    branch
+    branch,
+    pullRequest: !!options.publish
   };
-  report.body = renderRepinBody(proposal);
   const done = { identity: to, posture };
-  if (!options.publish || !head) {
+  if (!options.publish || !onBranch) {
+    report.body = renderRepinBody(proposal);
     report.status = "repinned-only";
-    return { report, findings: [], ...done };
+    return { report, findings: left, ...done };
   }
-  const problems = await propose(ctx, baseline, options.publish, { head, proposal, report });
-  return { report, findings: problems, ...done };
+  const prefix = await repositoryPrefix(ctx.root);
+  const files = WRITE_ORDER.map((role) => {
+    const read = readRepoFile(ctx.root, baseline.trio[role]);
+    return { role, path: `${prefix}${baseline.trio[role]}`, content: read.kind === "ok" ? read.bytes : null };
+  });
+  const written = new Map(files.map((f) => [f.role, f.content]));
+  const kept = holdsThisRepin(baseline, onBranch, head, written);
+  const superseded = trusted !== null && (trusted !== tag || onBranch.commit?.parents[0] !== head);
+  proposal.branchReset = !!onBranch.commit && !kept && !superseded;
+  report.body = renderRepinBody(proposal);
+  const problems = await propose(ctx, options.publish, { head, proposal, report, files, kept });
+  return { report, findings: [...problems, ...left], ...done };
+}
+async function readBranch(ctx, baseline, client, branch, head) {
+  const files = /* @__PURE__ */ new Map();
+  const got = await client.commitAtRef(branch);
+  if (!got.ok) return got;
+  const commit = got.value;
+  if (!commit) return { ok: true, value: { commit: null, files, repinShaped: false } };
+  const prefix = await repositoryPrefix(ctx.root);
+  const trio = new Set(WRITE_ORDER.map((role) => `${prefix}${baseline.trio[role]}`));
+  for (const role of WRITE_ORDER) {
+    const file = await client.fileAtRef(`${prefix}${baseline.trio[role]}`, commit.sha);
+    if (!file.ok && file.reason !== "not-found") return file;
+    files.set(role, file.ok ? file.value : null);
+  }
+  const parent = commit.parents.length === 1 ? commit.parents[0] : null;
+  const repinShaped = parent !== null && commit.changed.length > 0 && commit.changed.every((path2) => trio.has(path2)) && await isAncestorCommit(ctx.root, parent, head) === true;
+  return { ok: true, value: { commit, files, repinShaped } };
+}
+async function trustedRelease(ctx, baseline, state, head) {
+  const pin = state.files.get("pin");
+  const mirror = state.files.get("manifest");
+  if (!state.repinShaped || !pin || !mirror) return null;
+  const proposed = identityOfPinBytes(pin)?.release_tag;
+  if (!proposed || releaseTagProblem(proposed)) return null;
+  const commit = await resolveCommit(ctx.root, `refs/tags/${proposed}`);
+  if (!commit || await isAncestorCommit(ctx.root, commit, head) !== true) return null;
+  const path2 = `./${producerPaths(baseline).manifest}`;
+  const manifest = (await readAtRevision(ctx.root, commit, [path2])).get(path2);
+  return manifest && manifest.equals(mirror) ? proposed : null;
+}
+function holdsThisRepin(baseline, state, head, bytes) {
+  if (!state.commit || !state.repinShaped || state.commit.parents[0] !== head) return false;
+  return WRITE_ORDER.every((role) => {
+    const there = state.files.get(role);
+    const ours = bytes.get(role);
+    if (!there || !ours) return false;
+    return role === "matrix" ? undated(baseline, there) === undated(baseline, ours) : there.equals(ours);
+  });
+}
+function undated(baseline, matrix) {
+  const file = trioFromBytes(baseline, { pin: null, manifest: null, matrix }).matrix;
+  const text = file.source?.text;
+  if (text === void 0 || !file.ledger?.updated) return text ?? matrix.toString("latin1");
+  return applySplices(text, [updatedSplice(text, file.ledger, "0000-00-00")]);
+}
+function leftMessage(item, tag) {
+  return `repin to ${tag} left this to do: ${item.replace(/`/g, "")}`;
 }
 function releaseKind(classification) {
   return classification === "none" ? "patch" : classification;
 }
 var day2 = (d) => d.toISOString().slice(0, 10);
-async function propose(ctx, baseline, target, r) {
+async function propose(ctx, target, r) {
   const { client } = target;
-  const { proposal, report } = r;
+  const { proposal, report, files } = r;
   const branch = proposal.branch;
   report.status = "not-proposed";
   const notProposed = (what2) => [
@@ -50188,25 +50754,9 @@ async function propose(ctx, baseline, target, r) {
       `${what2} The repinned trio is in the workspace; run the workflow again once the token may write.`
     )
   ];
-  const prefix = await repositoryPrefix(ctx.root);
-  const files = WRITE_ORDER.map((role) => {
-    const read = readRepoFile(ctx.root, baseline.trio[role]);
-    return { role, path: `${prefix}${baseline.trio[role]}`, content: read.kind === "ok" ? read.bytes : null };
-  });
   if (files.some((f) => f.content === null))
     return notProposed("a repinned trio file could not be read back from the workspace.");
-  const onBranch = /* @__PURE__ */ new Map();
-  for (const f of files.filter((f2) => f2.role !== "matrix")) {
-    const got = await client.fileAtRef(f.path, branch);
-    if (!got.ok && got.reason !== "not-found")
-      return notProposed(`the branch ${branch} could not be read: ${got.message}`);
-    onBranch.set(f.role, got.ok ? got.value : null);
-  }
-  const same2 = files.filter((f) => f.role !== "matrix").every((f) => {
-    const there = onBranch.get(f.role);
-    return there !== null && there !== void 0 && f.content.equals(there);
-  });
-  if (!same2) {
+  if (!r.kept) {
     const tree = await git(ctx.root, ["rev-parse", "--verify", "--end-of-options", `${r.head}^{tree}`]);
     const committed = await client.commitToBranch({
       branch,
@@ -50220,6 +50770,7 @@ ${proposal.from.release_tag ?? "unknown"} -> ${proposal.tag}: a ${proposal.kind}
     });
     if (!committed.ok) return notProposed(`the repin was not committed: ${committed.message}`);
     report.committed = true;
+    report.branchReset = proposal.branchReset === true;
   }
   report.branch = branch;
   const pr = await client.upsertPullRequest({
@@ -50234,6 +50785,7 @@ ${proposal.from.release_tag ?? "unknown"} -> ${proposal.tag}: a ${proposal.kind}
     );
   report.pullRequestUrl = pr.value.url;
   report.pullRequestCreated = pr.value.created;
+  report.pullRequestChanged = pr.value.changed;
   const labels = await client.syncLabels(pr.value.number, {
     wanted: report.labels,
     exclusive: [...RELEASE_KINDS]
@@ -50265,25 +50817,51 @@ function what(r) {
   const parts = [STATUS[r.status]];
   if (r.pullRequestUrl) {
     const url = safeUrl(r.pullRequestUrl) ? `[${r.pullRequestUrl}](${r.pullRequestUrl})` : code(r.pullRequestUrl);
-    parts.push(`${r.pullRequestCreated ? "opened" : "updated"} ${url}`);
+    parts.push(`${r.pullRequestCreated ? "opened" : r.pullRequestChanged ? "updated" : "unchanged"} ${url}`);
   }
   if (r.status === "proposed")
     parts.push(
-      r.committed ? "new commit on the branch" : "the branch already held this release: no new commit"
+      r.branchReset ? "new commit on the branch (the branch held other changes; it was reset to the repin commit)" : r.committed ? "new commit on the branch" : "the branch already held this release: no new commit"
     );
   if (r.labels.length > 0 && r.status === "proposed")
     parts.push(`labels ${r.labels.map((l) => code(l)).join(", ")}`);
   return parts.join("; ");
 }
+var DONE = {
+  proposed: "proposed",
+  "already-pinned": "already pinned",
+  "repinned-only": "repinned in the workspace only"
+};
+function outcome(reports) {
+  const done = [...new Set(reports.map((r) => DONE[r.status]).filter((d) => d !== void 0))];
+  const left = reports.reduce((n, r) => n + (r.status === "refused" ? 0 : r.left.length), 0);
+  const parts = [...done, ...left > 0 ? [`${plural(left, "item")} left by repin`] : []];
+  return parts.length > 0 ? ` \xB7 ${parts.join(", ")}` : "";
+}
+function nextFor(r, baseline) {
+  if (r.newerProposed)
+    return `Nothing to do: the open pull request of ${code(r.branch)} already proposes ${code(r.newerProposed)}; close it first if you meant to pin ${code(r.tag)}, then run the workflow again with ${code(r.tag)}.`;
+  return `${code(baseline)}: fix what the findings below say, then run the workflow again with ${code(r.tag)}.`;
+}
 function renderRepinSummary(result, reports) {
   const out = [];
   const tag = reports[0]?.tag ?? "";
-  out.push(`## ${result.verdict === "PASS" ? "\u2705 PASS" : "\u274C FAIL"} \xB7 repin to ${code(tag)}`, "");
+  out.push(
+    `## ${result.verdict === "PASS" ? `\u2705 PASS \xB7 repin to ${code(tag)}${outcome(reports)}` : `\u274C FAIL \xB7 repin to ${code(tag)}`}`,
+    ""
+  );
   result.baselines.forEach((b, i) => {
     const r = reports[i];
     if (!r) return;
     out.push(`- ${code(b.name)}${r.kind ? ` (${r.kind})` : ""}: ${what(r)}.`);
   });
+  const refused = result.baselines.flatMap(
+    (b, i) => reports[i]?.status === "refused" ? [nextFor(reports[i], b.name)] : []
+  );
+  if (refused.length > 0) {
+    out.push("", "### What to do next", "");
+    for (const line of refused) out.push(`- ${line}`);
+  }
   const findings = result.baselines.flatMap((b) => b.findings);
   if (findings.length > 0) out.push("", "## Findings", "", findingsMarkdown(findings));
   for (const r of reports) {
@@ -50292,7 +50870,7 @@ function renderRepinSummary(result, reports) {
   }
   if (reports.some((r) => r.left.length > 0 && !r.body)) {
     out.push("", "## Left to do", "");
-    for (const r of reports) for (const item of r.left) out.push(`- ${escapeMarkdown(item)}`);
+    for (const r of reports) for (const item of r.left) out.push(`- ${leftItemMarkdown(item)}`);
   }
   return `${out.join("\n")}
 `;
@@ -50553,7 +51131,7 @@ var Context = class {
 };
 
 // node_modules/@actions/github/lib/internal/utils.js
-var httpClient = __toESM(require_lib(), 1);
+var httpClient = __toESM(require_lib2(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
@@ -55461,10 +56039,11 @@ function pullRequestApi(session) {
         () => inputProblem2(head, base, title),
         () => {
           const { text, truncated } = fitBody(String(body ?? ""), STICKY_COMMENT_BUDGET, "pull request body");
-          const opened = (data, created) => ({
+          const opened = (data, created, changed = true) => ({
             number: data.number,
             url: data.html_url,
             created,
+            changed,
             truncated
           });
           return upsert({
@@ -55487,7 +56066,7 @@ function pullRequestApi(session) {
               return null;
             }),
             isCurrent: (found) => found.title === title && normalised(found.body) === text,
-            unchanged: (found) => opened(found, false),
+            unchanged: (found) => opened(found, false, false),
             update: async (found) => {
               const { data } = await step2(
                 doing,
@@ -55615,6 +56194,33 @@ function repositoryReadApi(session) {
           aheadBy: data.ahead_by,
           behindBy: data.behind_by
         };
+      });
+    },
+    commitAtRef: (ref) => {
+      const doing = readDoing(
+        `read the commit ${String(ref)}`,
+        `that ${String(ref)} is a commit of ${fullName}`
+      );
+      const problem = () => {
+        const bad = refProblem(ref);
+        return bad ? `the ref ${JSON.stringify(ref)} ${bad}.` : null;
+      };
+      return call(doing, problem, async () => {
+        const data = await step2(doing, async () => {
+          try {
+            return await requestAt(`GET /repos/{owner}/{repo}/commits/${encodePath(ref)}`, {
+              per_page: 300
+            });
+          } catch (error2) {
+            if (statusOf(error2) === 404 || statusOf(error2) === 422) return null;
+            throw error2;
+          }
+        });
+        if (data === null) return null;
+        const changed = (data.files ?? []).flatMap(
+          (f) => f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]
+        );
+        return { sha: data.sha, parents: data.parents.map((p) => p.sha), changed };
       });
     }
   };
@@ -56077,410 +56683,6 @@ var ACTION_IO = {
   }
 };
 
-// src/redact/private-key.ts
-var BEGIN = /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
-var END_HERE = /-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
-var END_LINE = /^(?:\S{1,64}\s+)?(-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----)/;
-var END = /-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
-var MAX_BODY = 64 * 1024;
-var INLINE_BODY = /[A-Za-z0-9+/=\\]/;
-var BODY_LINE = /^(?:\S{1,64}\s+)?[A-Za-z0-9+/=]{1,4096}$/;
-var FULL_BODY_LINE = /^(?:\S{1,64}\s+)?[A-Za-z0-9+/=]{16,4096}$/;
-var HEADER_LINE = /^(?:\S{1,64}\s+)?[A-Za-z][A-Za-z-]{1,30}: \S.{0,200}$/;
-function matches(re2, text) {
-  const out = [];
-  re2.lastIndex = 0;
-  for (let m = re2.exec(text); m !== null; m = re2.exec(text)) out.push([m.index, m.index + m[0].length]);
-  return out;
-}
-function blockAfter(text, from) {
-  const limit = Math.min(text.length, from + MAX_BODY);
-  let pos = from;
-  while (pos < limit && INLINE_BODY.test(text[pos])) pos++;
-  END_HERE.lastIndex = pos;
-  if (END_HERE.test(text)) return { end: END_HERE.lastIndex, endMarker: pos };
-  let fullEnd = pos;
-  if (pos >= limit || text[pos] !== "\n" && text[pos] !== "\r") return { end: fullEnd };
-  let blank = 0;
-  let lines = 0;
-  while (pos < limit) {
-    if (text[pos] === "\r" && text[pos + 1] === "\n") pos++;
-    const lineStart = pos + 1;
-    const nl = text.indexOf("\n", lineStart);
-    const lineEnd = nl < 0 ? text.length : nl;
-    if (lineEnd > limit) break;
-    const line = text.slice(lineStart, lineEnd).trim();
-    lines++;
-    const end = END_LINE.exec(line);
-    if (end) {
-      const at3 = text.indexOf(end[1], lineStart);
-      return { end: at3 + end[1].length, endMarker: at3 };
-    }
-    if (line === "") {
-      if (++blank > 2) break;
-    } else if (BODY_LINE.test(line) || lines <= 4 && HEADER_LINE.test(line)) {
-      if (FULL_BODY_LINE.test(line)) fullEnd = lineEnd;
-    } else break;
-    if (nl < 0) break;
-    pos = lineEnd;
-  }
-  return { end: fullEnd };
-}
-function bodyBefore(text, to) {
-  const limit = Math.max(0, to - MAX_BODY);
-  let pos = to;
-  while (pos > limit && INLINE_BODY.test(text[pos - 1])) pos--;
-  let start = pos;
-  if (pos <= limit || text[pos - 1] !== "\n" && text[pos - 1] !== "\r") return start;
-  let blank = 0;
-  let first = true;
-  while (pos > limit) {
-    const nl = pos >= 2 ? text.lastIndexOf("\n", pos - 2) : -1;
-    const lineStart = nl < 0 ? 0 : nl + 1;
-    const line = text.slice(lineStart, pos).trim();
-    if (line === "") {
-      if (++blank > 2) break;
-    } else if ((first ? BODY_LINE : FULL_BODY_LINE).test(line) || HEADER_LINE.test(line)) {
-      start = Math.max(lineStart, limit);
-    } else break;
-    first = false;
-    pos = lineStart;
-  }
-  return start;
-}
-function privateKeyBlocks(text) {
-  if (!text.includes("PRIVATE KEY")) return [];
-  const out = [];
-  const usedEnds = /* @__PURE__ */ new Set();
-  let covered = 0;
-  for (const [bStart, bEnd] of matches(BEGIN, text)) {
-    if (bStart < covered) continue;
-    const block = blockAfter(text, bEnd);
-    if (block.endMarker !== void 0) usedEnds.add(block.endMarker);
-    out.push([bStart, block.end]);
-    covered = block.end;
-  }
-  for (const [eStart, eEnd] of matches(END, text)) {
-    if (!usedEnds.has(eStart)) out.push([bodyBefore(text, eStart), eEnd]);
-  }
-  return out;
-}
-
-// src/redact/detectors.ts
-var isWordChar = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 90 || c >= 97 && c <= 122 || c === 95;
-var isHex = (c) => c >= 48 && c <= 57 || c >= 65 && c <= 70 || c >= 97 && c <= 102;
-function boundaryBefore(text, i) {
-  if (i === 0) return true;
-  const c = text.charCodeAt(i - 1);
-  if (!isWordChar(c)) return true;
-  if (i >= 2 && text.charCodeAt(i - 2) === 92 && (c === 110 || c === 116 || c === 114)) return true;
-  if (i >= 3 && text.charCodeAt(i - 3) === 37 && isHex(c) && isHex(text.charCodeAt(i - 2))) return true;
-  if (c !== 109) return false;
-  let j2 = i - 2;
-  while (j2 >= 0 && i - j2 < 34) {
-    const d = text.charCodeAt(j2);
-    if (d >= 48 && d <= 57 || d === 59) j2--;
-    else break;
-  }
-  return j2 >= 1 && text.charCodeAt(j2) === 91 && text.charCodeAt(j2 - 1) === 27;
-}
-var PLACEHOLDER_WORDS = /* @__PURE__ */ new Set([
-  "true",
-  "false",
-  "null",
-  "none",
-  "nil",
-  "undefined",
-  "required",
-  "optional",
-  "string",
-  "redacted",
-  "masked",
-  "hidden",
-  "example",
-  "placeholder",
-  "empty",
-  "default",
-  "missing",
-  "invalid",
-  "expired",
-  "provided",
-  "present",
-  "unset"
-]);
-function nonTrivialValue(v) {
-  if (v.length < 6) return false;
-  if (/^[$%<{*[:=&]/.test(v)) return false;
-  if (/^(.)\1*$/.test(v)) return false;
-  if (v.includes("::") || v.includes("->") || v.includes("?.")) return false;
-  if (/^[A-Za-z]{1,32}$/.test(v) && !/[A-Z]{2}/.test(v)) return false;
-  if (/^[a-z]+(?:[-_][a-z]+){1,5}$/.test(v)) return false;
-  if (/^[a-z][a-z]*(?:[A-Z][a-z]+)+\d{0,2}$/.test(v)) return false;
-  if (/^[a-z_][\w]*(?:\.[A-Za-z_]\w*)+$/.test(v)) return false;
-  if (/^[\^~]?v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(v)) return false;
-  if ((v.match(/\s/g)?.length ?? 0) >= 2) return false;
-  return !PLACEHOLDER_WORDS.has(v.toLowerCase());
-}
-function calledOrIndexed(m) {
-  if (m[4] === void 0) return false;
-  const next = m.input[m.index + m[0].length];
-  return next === "(" || next === "[";
-}
-function inUrlAuthority(text, index2, name) {
-  if (text[index2 + name.length] !== ":") return false;
-  const before = text.slice(Math.max(0, index2 - 512), index2);
-  return /:\/\/[^\s/?#"'<>]*$/.test(before);
-}
-var placeholder = (v) => /^[$*<{]/.test(v) || /^(.)\1*$/.test(v);
-function regexDetector(rule, kinds) {
-  return {
-    kinds,
-    find(text, out, rank) {
-      if (rule.quick && !rule.quick(text)) return;
-      const re2 = rule.re;
-      re2.lastIndex = 0;
-      for (let m = re2.exec(text); m !== null; m = re2.exec(text)) {
-        if (rule.boundary && !boundaryBefore(text, m.index)) {
-          re2.lastIndex = m.index + 1;
-          continue;
-        }
-        let range = m.indices?.[0];
-        if (rule.groups) {
-          range = void 0;
-          for (const g of rule.groups) {
-            const r = m.indices?.[g];
-            if (r) {
-              range = r;
-              break;
-            }
-          }
-        }
-        if (!range) continue;
-        const secret = text.slice(range[0], range[1]);
-        if (rule.accept && !rule.accept(secret, m)) continue;
-        const kind = typeof rule.kind === "string" ? rule.kind : rule.kind(m);
-        out.push({ start: range[0], end: range[1], kind, rank });
-      }
-    }
-  };
-}
-var simple = (kind, rule) => regexDetector({ ...rule, kind }, [kind]);
-var includesAny = (...needles) => (text) => needles.some((n) => text.includes(n));
-var privateKey = {
-  kinds: ["private-key"],
-  find(text, out, rank) {
-    for (const [start, end] of privateKeyBlocks(text)) out.push({ start, end, kind: "private-key", rank });
-  }
-};
-function assignmentKind(name) {
-  const n = name.toLowerCase();
-  if (/pass|pwd/.test(n)) return "password-assignment";
-  if (/api[_-]?key|apikey/.test(n)) return "api-key-assignment";
-  if (/token|auth/.test(n)) return "token-assignment";
-  return "secret-assignment";
-}
-var ASSIGNMENT_NAME = "pass(?:word|wd|phrase)|pwd|api[_-]?key|apikey|(?:private|secret|signing|encryption|master|access)[_-]?key|secret|token|_auth";
-var VALUE = `(?:"([^"\\r\\n]{1,512})"|'([^'\\r\\n]{1,512})'|([^\\s"'\`,;&<>()\\[\\]{}]{1,512}))`;
-var AUTH_SCHEME = /^(?:bearer|token|bot|basic|digest|negotiate|ntlm)$/i;
-var ASSIGNMENT_KINDS = [
-  "password-assignment",
-  "secret-assignment",
-  "token-assignment",
-  "api-key-assignment"
-];
-var DETECTORS = [
-  privateKey,
-  simple("github-token", {
-    re: /gh[pousr]_[A-Za-z0-9]{30,251}|github_pat_[A-Za-z0-9_]{22,251}/dg
-  }),
-  simple("aws-access-key-id", {
-    re: /(?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z0-9]{16}(?![A-Za-z0-9])/dg,
-    boundary: true
-  }),
-  simple("aws-secret-access-key", {
-    re: /(?:aws)?[_-]?secret[_-]?(?:access)?[_-]?key["']?[ \t]{0,4}(?:=>|=|:)[ \t]{0,4}["']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])/dgi,
-    groups: [1]
-  }),
-  simple("slack-token", {
-    re: /xox[abposr]-[A-Za-z0-9-]{10,250}|xapp-\d-[A-Za-z0-9-]{10,250}/dg,
-    quick: includesAny("xox", "xapp-")
-  }),
-  simple("slack-webhook", {
-    re: /https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/([A-Za-z0-9][A-Za-z0-9_/-]{8,250})/dgi,
-    groups: [1],
-    quick: (t) => /hooks\.slack\.com/i.test(t)
-  }),
-  simple("npm-token", { re: /npm_[A-Za-z0-9]{36,251}/dg, quick: includesAny("npm_") }),
-  simple("gcp-api-key", { re: /AIza[0-9A-Za-z_-]{35}/dg, quick: includesAny("AIza") }),
-  simple("stripe-key", {
-    re: /(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{10,247}/dg,
-    quick: includesAny("k_live_", "k_test_")
-  }),
-  simple("sendgrid-key", {
-    re: /SG\.[A-Za-z0-9_-]{16,32}\.[A-Za-z0-9_-]{16,64}/dg,
-    boundary: true,
-    quick: includesAny("SG.")
-  }),
-  simple("twilio-key", {
-    re: /SK[0-9a-fA-F]{32}(?![0-9A-Za-z])/dg,
-    boundary: true,
-    quick: includesAny("SK")
-  }),
-  simple("gitlab-token", { re: /glpat-[A-Za-z0-9_-]{20,250}/dg, quick: includesAny("glpat-") }),
-  simple("pypi-token", { re: /pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,4096}/dg, quick: includesAny("pypi-") }),
-  simple("jwt", {
-    // the lookbehind (boundaryBefore, in the pattern) keeps candidate starts apart, so a run of `eyJeyJ...` is
-    // scanned once
-    // eslint-disable-next-line no-control-regex -- ESC starts the ANSI colour code a token may follow
-    re: /(?:(?<![A-Za-z0-9_-])|(?<=\x1b\[[0-9;]{0,32}m|\\[ntr]|%[0-9A-Fa-f]{2}))eyJ[A-Za-z0-9_-]{7,8192}\.[A-Za-z0-9_-]{4,8192}\.[A-Za-z0-9_-]{0,8192}/dg,
-    quick: includesAny("eyJ")
-  }),
-  simple("url-credential", {
-    // scheme://user:password@host: only the password; the user and the host stay readable
-    re: /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/?#@"'<>[\]]{0,256}:(?!\[REDACTED:)([^\s/?#"'<>]{1,256})@(?=[A-Za-z0-9[])/dgi,
-    groups: [1],
-    accept: (p) => !placeholder(p),
-    quick: includesAny("://")
-  }),
-  regexDetector(
-    {
-      // Authorization: Bearer <token> / token <token> / Basic <base64> / <value>
-      re: /(?:proxy-)?authorization["']?[ \t]{0,4}[:=][ \t]{0,4}["'`]?(?:(bearer|token|bot|basic|digest|negotiate|ntlm)[ \t]+)?([^\s"'`\\,;]{4,4096})/dgi,
-      groups: [2],
-      // without a scheme group, the value may be the scheme itself (`Bearer [REDACTED:bearer-token]`)
-      accept: (v, m) => !placeholder(v) && !v.startsWith("[REDACTED:") && !(m[1] === void 0 && AUTH_SCHEME.test(v)),
-      kind: (m) => {
-        const scheme = (m[1] ?? "").toLowerCase();
-        if (scheme === "basic") return "basic-auth";
-        if (scheme === "bearer" || scheme === "token" || scheme === "bot") return "bearer-token";
-        return "authorization-header";
-      },
-      quick: (t) => /authorization/i.test(t)
-    },
-    ["bearer-token", "basic-auth", "authorization-header"]
-  ),
-  simple("bearer-token", {
-    re: /\bbearer[ \t]+([A-Za-z0-9._~+/-]{20,4096}=*)/dgi,
-    groups: [1],
-    quick: (t) => /bearer/i.test(t)
-  }),
-  simple("basic-auth", {
-    // curl -u user:password
-    re: /(?:^|[ \t'"])(?:-u|--user)[ \t]+["']?[^\s:"']{1,256}:([^\s"']{1,512})/dgm,
-    groups: [1],
-    accept: (p) => !placeholder(p) && !p.startsWith("[REDACTED:"),
-    quick: includesAny("-u", "--user")
-  }),
-  regexDetector(
-    {
-      re: new RegExp(`(${ASSIGNMENT_NAME})["']?[ \\t]{0,4}(?:=>|=|:)[ \\t]{0,4}${VALUE}`, "dgi"),
-      groups: [2, 3, 4],
-      accept: (v, m) => nonTrivialValue(v) && !calledOrIndexed(m) && !inUrlAuthority(m.input, m.index, m[1]),
-      kind: (m) => assignmentKind(m[1])
-    },
-    ASSIGNMENT_KINDS
-  ),
-  regexDetector(
-    {
-      // --password hunter2, --token abc (the `--name=value` form is an assignment above)
-      re: new RegExp(
-        `--?(pass(?:word|wd)?|token|secret|api[_-]?key|(?:auth|access)[_-]?token)[ \\t]+${VALUE}`,
-        "dgi"
-      ),
-      groups: [2, 3, 4],
-      accept: nonTrivialValue,
-      kind: (m) => assignmentKind(m[1])
-    },
-    ASSIGNMENT_KINDS
-  )
-];
-
-// node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
-var import_structured_source = __toESM(require_structured_source(), 1);
-
-// node_modules/@secretlint/profiler/module/index.js
-var SecretLintProfiler = class {
-  perf;
-  entries = [];
-  measures = [];
-  executionPromises = [];
-  constructor(options) {
-    this.perf = options.perf;
-    const pattern = /(.*?)::end(\|\|.*)?/;
-    const observer = new options.PerformanceObserver((items) => {
-      const entries = items.getEntries();
-      entries.forEach((entry) => {
-        if (entry.entryType === "mark") {
-          const match = entry.name.match(pattern);
-          const endIdentifier = match ? match[1] : void 0;
-          const suffix = match && match[2] ? match[2] : "";
-          if (endIdentifier) {
-            const startIdentifier = `${endIdentifier}::start`;
-            this.entries.find((savedEntry) => {
-              return savedEntry.name === startIdentifier;
-            });
-            if (startIdentifier) {
-              this.executionPromises.push(Promise.resolve().then(() => {
-                this.perf.measure(endIdentifier + suffix, `${endIdentifier}::start${suffix}`, `${endIdentifier}::end${suffix}`);
-              }));
-            }
-          }
-          this.entries.push(entry);
-        } else if (entry.entryType === "measure") {
-          this.measures.push(entry);
-        }
-      });
-    });
-    observer.observe({ entryTypes: ["mark", "measure"] });
-  }
-  mark(marker2) {
-    if ("id" in marker2) {
-      this.perf.mark(`${marker2.type}||${marker2.id}`);
-    } else {
-      this.perf.mark(marker2.type);
-    }
-  }
-  waifForExecutionPromises = () => {
-    return Promise.all(this.executionPromises).finally(() => {
-      this.executionPromises.length = 0;
-    });
-  };
-  async getEntries() {
-    await this.waifForExecutionPromises();
-    return this.entries;
-  }
-  async getMeasures() {
-    await this.waifForExecutionPromises();
-    return this.measures;
-  }
-};
-
-// node_modules/@secretlint/profiler/module/node.js
-import perf_hooks from "node:perf_hooks";
-var NullPerformanceObserver = class {
-  disconnect() {
-  }
-  observe(_options) {
-  }
-};
-var secretLintProfiler = new SecretLintProfiler({
-  perf: perf_hooks.performance,
-  PerformanceObserver: perf_hooks.PerformanceObserver ? perf_hooks.PerformanceObserver : NullPerformanceObserver
-});
-
-// node_modules/@secretlint/core/module/index.js
-var import_debug = __toESM(require_src(), 1);
-var debug2 = (0, import_debug.default)("@secretlint/core");
-
-// node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
-init_index_Cq_34xZU();
-
-// src/redact/secretlint-scan.ts
-var FILTER_COMMENTS = "@secretlint/secretlint-rule-filter-comments";
-var CONFIG = {
-  rules: rules2.filter((rule) => rule.meta.id !== FILTER_COMMENTS).map((rule) => ({ id: rule.meta.id, rule }))
-};
-
 // src/actions/shared/report.ts
 async function writeSummary(text, redactor, env2) {
   if (!env2.GITHUB_STEP_SUMMARY) {
@@ -56671,15 +56873,18 @@ function placeOf(f, b, prefix) {
   const column = known && f.column !== null && f.column >= 1 ? Math.floor(f.column) : null;
   return { uri, own, region: { startLine: line, ...column === null ? {} : { startColumn: column } } };
 }
+var OUTSIDE_TARGET = / \(to \/[^)]*\)/g;
 function messageText(f, b, own, root) {
   let text = f.message;
   if (root) {
     const r = root.replace(/[\\/]+$/, "");
     if (r.length > 1) text = text.split(`${r}/`).join("").split(r).join(".");
   }
+  text = text.replace(OUTSIDE_TARGET, " (to a path outside the repository)");
+  text = text.replace(/[[\]]/g, (c) => `\\${c}`);
   text = text.trim() || RULES[f.rule].title;
   const where3 = own ? "" : ` (baseline ${b.name}: the finding has no file of its own, so it is shown on the pin)`;
-  return `${f.rule}: ${text}${where3}`;
+  return `${text}${where3}`;
 }
 function fingerprintKey(baseline, f, uri) {
   const what2 = f.subject ?? f.message.replace(/\d+/g, "#");
