@@ -2,6 +2,7 @@
 import { build } from 'esbuild'
 import { chmodSync, rmSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import { pathToFileURL } from 'node:url'
 
 const outRoot = process.env.OUT_DIR ?? 'dist'
 
@@ -213,8 +214,13 @@ const builds = [
   }
 ]
 
-rmSync(outRoot, { recursive: true, force: true })
-await Promise.all(builds.map((b) => build(b)))
-// the `baseline-gate` bin: npx runs it directly, so it must be executable (git records the mode)
-chmodSync(`${outRoot}/cli/index.js`, 0o755)
-console.log(`bundled ${builds.map((b) => b.outfile).join(', ')}`)
+// the builds, for a test that asks esbuild what a bundle holds (__tests__/hygiene/bundle-parts.test.ts)
+export { builds }
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  rmSync(outRoot, { recursive: true, force: true })
+  await Promise.all(builds.map((b) => build(b)))
+  // the `baseline-gate` bin: npx runs it directly, so it must be executable (git records the mode)
+  chmodSync(`${outRoot}/cli/index.js`, 0o755)
+  console.log(`bundled ${builds.map((b) => b.outfile).join(', ')}`)
+}

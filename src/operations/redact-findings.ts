@@ -2,7 +2,7 @@
 // run's environment that ended up there is removed before any surface (packet, statement, summary, comment,
 // SARIF, terminal) is made of it. Known secrets and our own detectors only: cheap, on every run of every command.
 import { KNOWN_SECRET_VARIABLES, secretsFromEnv } from '../redact/known-secrets.js'
-import { textRedactor } from '../redact/redactor.js'
+import { textRedactor } from '../redact/text-redactor.js'
 import type { Finding } from '../rules/finding.js'
 import type { OperationContext } from './context.js'
 

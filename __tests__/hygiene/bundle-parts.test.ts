@@ -1,0 +1,44 @@
+// What `baseline-gate health` loads: the CLI's main bundle holds none of the code only other commands need (the
+// secret scanner of promote and rollback, the Sigstore libraries, the evidence validators, the adoption code).
+// esbuild is asked what each bundle is made of, with the build options of esbuild.config.mjs: a static import in
+// the wrong place (a helper of the main path importing a module that loads secretlint) fails here, not silently
+// as a slower start.
+import { describe, expect, it } from '@jest/globals'
+import { build } from 'esbuild'
+import type { BuildOptions } from 'esbuild'
+
+const { builds } = (await import('../../esbuild.config.mjs' as string)) as { builds: BuildOptions[] }
+
+async function inputsOf(outfile: string): Promise<string[]> {
+  const spec = builds.find((b) => b.outfile?.endsWith(outfile))
+  if (!spec) throw new Error(`esbuild.config.mjs builds no ${outfile}`)
+  const r = await build({ ...spec, write: false, metafile: true, logLevel: 'silent' })
+  return Object.keys(r.metafile!.inputs)
+}
+
+const NOT_FOR_HEALTH = [
+  /node_modules\/@secretlint\//,
+  /node_modules\/@sigstore\//,
+  /node_modules\/smol-toml\//,
+  /node_modules\/diff\//,
+  /src\/generated\/evidence-validators\.js$/,
+  /src\/adopt\//,
+  /src\/redact\/secretlint-scan\.ts$/
+]
+
+describe('the CLI bundle health loads (dist/cli/main.cjs)', () => {
+  it('holds none of the code only other commands need', async () => {
+    const inputs = await inputsOf('/cli/main.cjs')
+    expect(inputs.length).toBeGreaterThan(50)
+    expect(inputs.filter((i) => NOT_FOR_HEALTH.some((p) => p.test(i)))).toEqual([])
+  })
+
+  it('the parts hold what they are for', async () => {
+    expect(
+      (await inputsOf('/cli/verify-bundle.cjs')).some((i) => i.includes('node_modules/@sigstore/verify/'))
+    ).toBe(true)
+    expect((await inputsOf('/cli/promote.cjs')).some((i) => i.includes('node_modules/@secretlint/'))).toBe(
+      true
+    )
+  })
+})
