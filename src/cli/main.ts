@@ -86,11 +86,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const sarif = sarifWriter(cmd.sarif, { cwd: io.cwd, root, top, baselines })
     if (cmd.command === 'promote') {
       const { promote } = await import('./promote.js')
-      return await promote(cmd, io, ctx, baselines, sarif)
+      return await promote(cmd, { io, ctx, baselines, json: cmd.json, sarif })
     }
     if (cmd.command === 'rollback') {
       const { rollback } = await import('./rollback.js')
-      return await rollback(cmd, io, ctx, baselines, sarif)
+      return await rollback(cmd, { io, ctx, baselines, json: cmd.json, sarif })
     }
     const remote = cmd.remote ? await producerReader(io.env) : null
     const result = await runHealth(ctx, { baselines, probe: cmd.probe, remote })

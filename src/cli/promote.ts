@@ -2,21 +2,13 @@
 // needs costs start-up time that health should not pay.
 import { environmentRedactor } from '../redact/redactor.js'
 import { runPromotion } from '../operations/promotion.js'
-import type { OperationContext } from '../operations/context.js'
-import type { BaselinePolicy } from '../policy/types.js'
 import type { PromoteCommand } from './commands.js'
-import type { Io } from './io.js'
-import { runOperation } from './run-operation.js'
-import type { SarifWriter } from './sarif.js'
+import { judge } from './run-operation.js'
+import type { Judging } from './run-operation.js'
 
-export function promote(
-  cmd: PromoteCommand,
-  io: Io,
-  ctx: OperationContext,
-  baselines: BaselinePolicy[],
-  sarif: SarifWriter = null
-): Promise<number> {
-  return runOperation(io, { json: cmd.json, root: ctx.root, sarif }, (reporter, signal) =>
+export function promote(cmd: PromoteCommand, judging: Judging): Promise<number> {
+  const { io, ctx, baselines } = judging
+  return judge(judging, (reporter, signal) =>
     runPromotion(ctx, {
       baselines,
       base: cmd.base,

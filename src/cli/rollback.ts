@@ -2,22 +2,14 @@
 // no push); the action proposes the same change as a pull request. Loaded on demand, like promote.
 import { environmentRedactor } from '../redact/redactor.js'
 import { runRollback } from '../operations/rollback.js'
-import type { OperationContext } from '../operations/context.js'
-import type { BaselinePolicy } from '../policy/types.js'
 import type { RollbackCommand } from './commands.js'
-import type { Io } from './io.js'
-import { runOperation } from './run-operation.js'
-import type { SarifWriter } from './sarif.js'
+import { judge } from './run-operation.js'
+import type { Judging } from './run-operation.js'
 
-export function rollback(
-  cmd: RollbackCommand,
-  io: Io,
-  ctx: OperationContext,
-  baselines: BaselinePolicy[],
-  sarif: SarifWriter = null
-): Promise<number> {
+export function rollback(cmd: RollbackCommand, judging: Judging): Promise<number> {
+  const { io, ctx, baselines } = judging
   // on Ctrl-C the running steps stop, the old trio is put back and the evidence written
-  return runOperation(io, { json: cmd.json, root: ctx.root, sarif }, (reporter, signal) =>
+  return judge(judging, (reporter, signal) =>
     runRollback(ctx, {
       baselines,
       trigger: cmd.trigger,

@@ -1,13 +1,32 @@
 // A long operation (promote, rollback) on the command line: live progress on stderr while its suites run,
 // Ctrl-C stopping the running steps' process groups (the evidence is still written), then the report or
 // the one JSON object on stdout, and the exit code of its verdict.
-import type { OperationResult } from '../operations/context.js'
+import type { OperationContext, OperationResult } from '../operations/context.js'
+import type { BaselinePolicy } from '../policy/types.js'
 import type { Io } from './io.js'
 import { createProgress } from './progress.js'
 import type { Progress } from './progress.js'
 import { renderReport, styleFor, toJson } from './render.js'
 import { writeSarif } from './sarif.js'
 import type { SarifWriter } from './sarif.js'
+
+/** What main hands a command that judges and runs suites (promote, rollback): where, which baselines, the outputs. */
+export interface Judging {
+  io: Io
+  ctx: OperationContext
+  baselines: BaselinePolicy[]
+  json: boolean
+  sarif: SarifWriter
+}
+
+/** runOperation for a command that judges: its report, `--json` and SARIF as `judging` asks. */
+export function judge(
+  judging: Judging,
+  operation: (reporter: Progress, signal: AbortSignal) => Promise<OperationResult>
+): Promise<number> {
+  const { io, ctx, json, sarif } = judging
+  return runOperation(io, { json, root: ctx.root, sarif }, operation)
+}
 
 export async function runOperation(
   io: Io,

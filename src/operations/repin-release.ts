@@ -6,6 +6,7 @@
 // head is exactly this repin's commit gets no commit, and the pull request and its labels change only when they
 // differ; a branch holding anything else is reset to the repin commit (anyone who may push a branch could have
 // put other changes, or a made-up newer release, there).
+import { releaseTagProblem } from '../git/tag-name.js'
 import semverCompare from 'semver/functions/compare.js'
 import semverValid from 'semver/functions/valid.js'
 import { stabilityWindow } from '../classify/change.js'
@@ -90,19 +91,7 @@ export interface RepinReleaseResult {
 /** The branch of a baseline's repin pull request. */
 export const repinBranch = (baseline: string): string => `baseline-gate/repin-${baseline}`
 
-const TAG = /^v?[0-9A-Za-z][0-9A-Za-z.+_-]{0,99}$/
-
-/**
- * Why `tag` cannot be a producer release tag, or null. Strict: letters, digits, '.', '+', '_', '-' (at most 100),
- * not starting with '-' or '.', no '..', not ending in '.lock' or '.': it names refs/tags/<tag> and nothing else.
- */
-export function releaseTagProblem(tag: string): string | null {
-  if (tag === '') return 'is empty'
-  if (!TAG.test(tag)) return "may hold only letters, digits, '.', '+', '_' and '-' (at most 100 characters)"
-  if (tag.includes('..') || tag.endsWith('.') || tag.endsWith('.lock'))
-    return "may not hold '..' or end in '.' or '.lock'"
-  return null
-}
+export { releaseTagProblem }
 
 export async function runRepinRelease(
   ctx: OperationContext,

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
 import { ROLLBACK_TRIGGERS } from '../../evidence/incident-note.js'
 import type { RollbackTrigger } from '../../evidence/incident-note.js'
+import { releaseTagProblem } from '../../git/tag-name.js'
 import type { ActionName, GetInput, InputName } from './io.js'
 
 /** The inputs every action's script reads. */
@@ -128,6 +129,25 @@ export interface RollbackInputs extends CommonInputs {
   uploadEvidence: boolean
 }
 
+/**
+ * An input naming a producer release tag: it only ever names refs/tags/<tag>, so it is checked strictly before git
+ * sees it (src/git/tag-name.ts); '' when it may be empty and is.
+ */
+export function releaseTagInput<A extends ActionName>(
+  get: GetInput<A>,
+  name: InputName<A>,
+  o: { required: boolean; what: string; hint?: string }
+): string {
+  const tag = get(name).trim()
+  if (tag === '' && !o.required) return ''
+  const problem = releaseTagProblem(tag)
+  if (problem)
+    throw new InputError(
+      `input '${name}' must be ${o.what}: ${JSON.stringify(tag)} ${problem}${o.hint ?? ''}`
+    )
+  return tag
+}
+
 export function readRollbackInputs(get: GetInput<'rollback'>, env: NodeJS.ProcessEnv): RollbackInputs {
   const common = readCommonInputs(get, env, 'rollback')
   const trigger = get('trigger').trim()
@@ -141,12 +161,10 @@ export function readRollbackInputs(get: GetInput<'rollback'>, env: NodeJS.Proces
     throw new InputError(`input 'reason' is required: say in words why the baseline is rolled back`)
   }
   const drill = readBoolean(get, 'drill', false)
-  const target = get('target').trim()
-  if (target !== '' && !/^[A-Za-z0-9][A-Za-z0-9._+-]{0,99}$/.test(target)) {
-    throw new InputError(
-      `input 'target' must be a release tag (letters, digits, '.', '_', '+', '-'; at most 100 characters), or empty for the last-known-good baseline`
-    )
-  }
+  const target = releaseTagInput(get, 'target', {
+    required: false,
+    what: 'a release tag to restore, or empty for the last-known-good baseline'
+  })
   return {
     ...common,
     trigger: trigger as RollbackTrigger,

@@ -1,7 +1,6 @@
 // The inputs of the repin action, read once into one typed object (the readers of the other actions are in
 // inputs.ts; the shared parts come from there).
-import { releaseTagProblem } from '../../operations/repin-release.js'
-import { baseBranchInput, InputError, readCommonInputs } from './inputs.js'
+import { baseBranchInput, readCommonInputs, releaseTagInput } from './inputs.js'
 import type { CommonInputs } from './inputs.js'
 import type { GetInput } from './io.js'
 
@@ -16,13 +15,11 @@ export interface RepinInputs extends CommonInputs {
 
 export function readRepinInputs(get: GetInput<'repin'>, env: NodeJS.ProcessEnv): RepinInputs {
   const common = readCommonInputs(get, env, 'repin')
-  const tag = get('tag').trim()
-  const problem = releaseTagProblem(tag)
-  if (problem) {
-    throw new InputError(
-      `input 'tag' must be the producer's release tag (e.g. v1.4.0): ${JSON.stringify(tag)} ${problem}${tag === '' ? ' (it is required: the workflow_dispatch input tag, or client_payload.tag of a repository_dispatch)' : ''}. Nothing was written.`
-    )
-  }
+  const tag = releaseTagInput(get, 'tag', {
+    required: true,
+    what: "the producer's release tag (e.g. v1.4.0)",
+    hint: `${get('tag').trim() === '' ? ' (it is required: the workflow_dispatch input tag, or client_payload.tag of a repository_dispatch)' : ''}. Nothing was written.`
+  })
   return {
     ...common,
     tag,
