@@ -42612,6 +42612,16 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
+// src/git/tag-name.ts
+var TAG = /^(?=.{1,100}$)v?[0-9A-Za-z][0-9A-Za-z.+_-]*$/;
+function releaseTagProblem(tag) {
+  if (tag === "") return "is empty";
+  if (!TAG.test(tag)) return "may hold only letters, digits, '.', '+', '_' and '-' (at most 100 characters)";
+  if (tag.includes("..") || tag.endsWith(".") || tag.endsWith(".lock"))
+    return "may not hold '..' or end in '.' or '.lock'";
+  return null;
+}
+
 // src/operations/repin-release.ts
 var import_compare2 = __toESM(require_compare(), 1);
 var import_valid2 = __toESM(require_valid(), 1);
@@ -50429,14 +50439,6 @@ function consumerVersion(root) {
 
 // src/operations/repin-release.ts
 var repinBranch = (baseline) => `baseline-gate/repin-${baseline}`;
-var TAG = /^v?[0-9A-Za-z][0-9A-Za-z.+_-]{0,99}$/;
-function releaseTagProblem(tag) {
-  if (tag === "") return "is empty";
-  if (!TAG.test(tag)) return "may hold only letters, digits, '.', '+', '_' and '-' (at most 100 characters)";
-  if (tag.includes("..") || tag.endsWith(".") || tag.endsWith(".lock"))
-    return "may not hold '..' or end in '.' or '.lock'";
-  return null;
-}
 async function runRepinRelease(ctx, options) {
   const reports = [];
   const baselines = [];
@@ -56350,6 +56352,16 @@ function checkNodeVersion(version2 = process.version) {
     );
   }
 }
+function releaseTagInput(get, name, o) {
+  const tag = get(name).trim();
+  if (tag === "" && !o.required) return "";
+  const problem = releaseTagProblem(tag);
+  if (problem)
+    throw new InputError(
+      `input '${name}' must be ${o.what}: ${JSON.stringify(tag)} ${problem}${o.hint ?? ""}`
+    );
+  return tag;
+}
 var NOT_IN_A_BRANCH = /[\s\u0000-\u001f\u007f~^:?*[\\]|\.\.|@\{/;
 function baseBranchInput(get, env2, pullRequest = "the rollback pull request") {
   const given = get("base-branch").trim();
@@ -56422,13 +56434,11 @@ function githubClient(token, repository, env2) {
 // src/actions/shared/repin-inputs.ts
 function readRepinInputs(get, env2) {
   const common = readCommonInputs(get, env2, "repin");
-  const tag = get("tag").trim();
-  const problem = releaseTagProblem(tag);
-  if (problem) {
-    throw new InputError(
-      `input 'tag' must be the producer's release tag (e.g. v1.4.0): ${JSON.stringify(tag)} ${problem}${tag === "" ? " (it is required: the workflow_dispatch input tag, or client_payload.tag of a repository_dispatch)" : ""}. Nothing was written.`
-    );
-  }
+  const tag = releaseTagInput(get, "tag", {
+    required: true,
+    what: "the producer's release tag (e.g. v1.4.0)",
+    hint: `${get("tag").trim() === "" ? " (it is required: the workflow_dispatch input tag, or client_payload.tag of a repository_dispatch)" : ""}. Nothing was written.`
+  });
   return {
     ...common,
     tag,

@@ -39765,6 +39765,18 @@ function workspacePrefix(workspace, root) {
 
 // src/actions/shared/inputs.ts
 import { isAbsolute as isAbsolute6, join as join5, resolve as resolve7 } from "node:path";
+
+// src/git/tag-name.ts
+var TAG = /^(?=.{1,100}$)v?[0-9A-Za-z][0-9A-Za-z.+_-]*$/;
+function releaseTagProblem(tag) {
+  if (tag === "") return "is empty";
+  if (!TAG.test(tag)) return "may hold only letters, digits, '.', '+', '_' and '-' (at most 100 characters)";
+  if (tag.includes("..") || tag.endsWith(".") || tag.endsWith(".lock"))
+    return "may not hold '..' or end in '.' or '.lock'";
+  return null;
+}
+
+// src/actions/shared/inputs.ts
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -39775,6 +39787,16 @@ function checkNodeVersion(version = process.version) {
       `baseline-gate needs Node.js 20 or newer on PATH (found ${version}); add actions/setup-node`
     );
   }
+}
+function releaseTagInput(get, name, o) {
+  const tag = get(name).trim();
+  if (tag === "" && !o.required) return "";
+  const problem = releaseTagProblem(tag);
+  if (problem)
+    throw new InputError(
+      `input '${name}' must be ${o.what}: ${JSON.stringify(tag)} ${problem}${o.hint ?? ""}`
+    );
+  return tag;
 }
 function readRollbackInputs(get, env2) {
   const common = readCommonInputs(get, env2, "rollback");
@@ -39789,12 +39811,10 @@ function readRollbackInputs(get, env2) {
     throw new InputError(`input 'reason' is required: say in words why the baseline is rolled back`);
   }
   const drill2 = readBoolean(get, "drill", false);
-  const target = get("target").trim();
-  if (target !== "" && !/^[A-Za-z0-9][A-Za-z0-9._+-]{0,99}$/.test(target)) {
-    throw new InputError(
-      `input 'target' must be a release tag (letters, digits, '.', '_', '+', '-'; at most 100 characters), or empty for the last-known-good baseline`
-    );
-  }
+  const target = releaseTagInput(get, "target", {
+    required: false,
+    what: "a release tag to restore, or empty for the last-known-good baseline"
+  });
   return {
     ...common,
     trigger,
