@@ -52,7 +52,9 @@ describe('readRollbackInputs', () => {
     expect(read({ target: 'v0.5.0' }).target).toBe('v0.5.0')
     expect(read({ target: 'v1.0.0-rc.1+build.7' }).target).toBe('v1.0.0-rc.1+build.7')
     for (const target of ['-v1', 'v1 v2', '../x', '.v1', 'a/b', `v${'1'.repeat(100)}`]) {
-      expect(() => read({ target })).toThrow(/input 'target' must be a release tag to restore, or empty for the last-known-good baseline/)
+      expect(() => read({ target })).toThrow(
+        /input 'target' must be a release tag to restore, or empty for the last-known-good baseline/
+      )
     }
   })
 
