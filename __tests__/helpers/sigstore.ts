@@ -46,51 +46,97 @@ export function dsseBundle(
   }
 }
 
+const EC = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes']
+
+function openssl(dir: string, ...args: string[]): void {
+  execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' })
+}
+
+/** A self-signed certificate authority `<name>.pem` / `<name>.key` in `dir`. */
+function selfSignedAuthority(dir: string, name: string, commonName: string): void {
+  const ca = ['-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign']
+  openssl(
+    dir,
+    'req',
+    '-x509',
+    ...EC,
+    ...ca,
+    '-keyout',
+    `${name}.key`,
+    '-out',
+    `${name}.pem`,
+    '-subj',
+    `/CN=${commonName}`,
+    '-days',
+    '2'
+  )
+}
+
+/** A certificate `<name>.pem` (and its key) issued by the authority `<caName>` with the extensions `ext`. */
+function issued(dir: string, name: string, ext: string, caName: string): void {
+  openssl(dir, 'req', '-new', ...EC, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`)
+  writeFileSync(join(dir, `${name}.ext`), ext)
+  openssl(
+    dir,
+    'x509',
+    '-req',
+    '-in',
+    `${name}.csr`,
+    '-CA',
+    `${caName}.pem`,
+    '-CAkey',
+    `${caName}.key`,
+    '-CAcreateserial',
+    '-out',
+    `${name}.pem`,
+    '-extfile',
+    `${name}.ext`,
+    '-days',
+    '1'
+  )
+}
+
+/** A code-signing leaf certificate's extensions for a workflow identity (SAN URI). */
+const leafExtensions = (identity: string) =>
+  `subjectAltName=URI:${identity}\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=codeSigning\n`
+
+/** A certificate's DER, base64, as a trusted root and a bundle hold it. */
+function derOf(dir: string, pem: string): string {
+  return new X509Certificate(readFileSync(join(dir, pem))).raw.toString('base64')
+}
+
+/** A trusted_root.json in `dir` naming our CA (`ca.pem`) and, when given, our timestamp authority's chain. */
+function writeTrustedRoot(dir: string, caName: string, tsaChain: string[] = []): string {
+  const file = join(dir, 'trusted_root.json')
+  const authority = (commonName: string, uri: string, pems: string[]) => ({
+    subject: { organization: 'test', commonName },
+    uri,
+    certChain: { certificates: pems.map((pem) => ({ rawBytes: derOf(dir, pem) })) },
+    validFor: { start: '2020-01-01T00:00:00Z' }
+  })
+  writeFileSync(
+    file,
+    JSON.stringify({
+      mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+      tlogs: [],
+      ctlogs: [],
+      certificateAuthorities: [authority(caName, 'https://ca.invalid', ['ca.pem'])],
+      timestampAuthorities:
+        tsaChain.length > 0 ? [authority('test-tsa', 'https://tsa.invalid', tsaChain)] : []
+    })
+  )
+  return file
+}
+
 /**
  * In `dir`: a certificate authority (trusted_root.json naming it, no logs, no timestamp authority) and a leaf
  * certificate for `identity` (its SAN URI, code signing) with its key. Needs openssl.
  */
 export function localCertificateAuthority(dir: string, identity: string) {
-  const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' })
-  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes']
-  openssl('req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.pem', '-subj', '/CN=test-ca', '-days', '2')
-  openssl('req', '-new', ...ec, '-keyout', 'leaf.key', '-out', 'leaf.csr', '-subj', '/CN=leaf')
-  writeFileSync(
-    join(dir, 'leaf.ext'),
-    `subjectAltName=URI:${identity}\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=codeSigning\n`
-  )
-  openssl(
-    'x509',
-    '-req',
-    '-in',
-    'leaf.csr',
-    '-CA',
-    'ca.pem',
-    '-CAkey',
-    'ca.key',
-    '-CAcreateserial',
-    '-out',
-    'leaf.pem'
-  )
-  const der = (pem: string) => new X509Certificate(readFileSync(join(dir, pem))).raw.toString('base64')
-  const trustedRoot = join(dir, 'trusted_root.json')
-  writeFileSync(
-    trustedRoot,
-    JSON.stringify({
-      mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
-      tlogs: [],
-      ctlogs: [],
-      timestampAuthorities: [],
-      certificateAuthorities: [
-        {
-          subject: { organization: 'test', commonName: 'test-ca' },
-          uri: 'https://ca.invalid',
-          certChain: { certificates: [{ rawBytes: der('ca.pem') }] },
-          validFor: { start: '2020-01-01T00:00:00Z' }
-        }
-      ]
-    })
-  )
+  selfSignedAuthority(dir, 'ca', 'test-ca')
+  issued(dir, 'leaf', leafExtensions(identity), 'ca')
+  const der = (pem: string) => derOf(dir, pem)
+  const trustedRoot = writeTrustedRoot(dir, 'test-ca')
   return {
     trustedRoot,
     leafKey: createPrivateKey(readFileSync(join(dir, 'leaf.key'))),
@@ -110,74 +156,24 @@ export function localCertificateAuthority(dir: string, identity: string) {
  * identity and issuer checks are reached. Needs openssl.
  */
 export function timestampedBundle(dir: string, payload: Buffer, identity: string, issuer: string) {
-  const openssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' })
-  const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes']
-  const ca = ['-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign']
-  openssl(
-    'req',
-    '-x509',
-    ...ec,
-    ...ca,
-    '-keyout',
-    'ca.key',
-    '-out',
-    'ca.pem',
-    '-subj',
-    '/CN=test-fulcio',
-    '-days',
-    '2'
-  )
-  openssl(
-    'req',
-    '-x509',
-    ...ec,
-    ...ca,
-    '-keyout',
-    'tsaca.key',
-    '-out',
-    'tsaca.pem',
-    '-subj',
-    '/CN=test-tsa-root',
-    '-days',
-    '2'
-  )
-  const issued = (name: string, ext: string, caName: string) => {
-    openssl('req', '-new', ...ec, '-keyout', `${name}.key`, '-out', `${name}.csr`, '-subj', `/CN=${name}`)
-    writeFileSync(join(dir, `${name}.ext`), ext)
-    openssl(
-      'x509',
-      '-req',
-      '-in',
-      `${name}.csr`,
-      '-CA',
-      `${caName}.pem`,
-      '-CAkey',
-      `${caName}.key`,
-      '-CAcreateserial',
-      '-out',
-      `${name}.pem`,
-      '-extfile',
-      `${name}.ext`,
-      '-days',
-      '1'
-    )
-  }
+  selfSignedAuthority(dir, 'ca', 'test-fulcio')
+  selfSignedAuthority(dir, 'tsaca', 'test-tsa-root')
   // Fulcio's issuer extension (v1): the issuer's URL as raw bytes
   const issuerHex = Buffer.from(issuer, 'utf8').toString('hex')
   issued(
+    dir,
     'leaf',
-    `subjectAltName=URI:${identity}\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=codeSigning\n` +
-      `1.3.6.1.4.1.57264.1.1=DER:${issuerHex.match(/../g)!.join(':')}\n`,
+    `${leafExtensions(identity)}1.3.6.1.4.1.57264.1.1=DER:${issuerHex.match(/../g)!.join(':')}\n`,
     'ca'
   )
-  issued('tsa', 'keyUsage=critical,digitalSignature\nextendedKeyUsage=critical,timeStamping\n', 'tsaca')
+  issued(dir, 'tsa', 'keyUsage=critical,digitalSignature\nextendedKeyUsage=critical,timeStamping\n', 'tsaca')
   const signature = sign(
     'sha256',
     pae(IN_TOTO, payload),
     createPrivateKey(readFileSync(join(dir, 'leaf.key')))
   )
   writeFileSync(join(dir, 'signature.bin'), signature)
-  openssl('ts', '-query', '-data', 'signature.bin', '-sha256', '-cert', '-out', 'request.tsq')
+  openssl(dir, 'ts', '-query', '-data', 'signature.bin', '-sha256', '-cert', '-out', 'request.tsq')
   writeFileSync(join(dir, 'tsaserial'), '01\n')
   writeFileSync(
     join(dir, 'tsa.cnf'),
@@ -197,33 +193,9 @@ export function timestampedBundle(dir: string, payload: Buffer, identity: string
       ''
     ].join('\n')
   )
-  openssl('ts', '-reply', '-config', 'tsa.cnf', '-queryfile', 'request.tsq', '-out', 'token.der')
-  const der = (pem: string) => new X509Certificate(readFileSync(join(dir, pem))).raw.toString('base64')
-  const trustedRoot = join(dir, 'trusted_root.json')
-  writeFileSync(
-    trustedRoot,
-    JSON.stringify({
-      mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
-      tlogs: [],
-      ctlogs: [],
-      certificateAuthorities: [
-        {
-          subject: { organization: 'test', commonName: 'test-fulcio' },
-          uri: 'https://ca.invalid',
-          certChain: { certificates: [{ rawBytes: der('ca.pem') }] },
-          validFor: { start: '2020-01-01T00:00:00Z' }
-        }
-      ],
-      timestampAuthorities: [
-        {
-          subject: { organization: 'test', commonName: 'test-tsa' },
-          uri: 'https://tsa.invalid',
-          certChain: { certificates: [{ rawBytes: der('tsa.pem') }, { rawBytes: der('tsaca.pem') }] },
-          validFor: { start: '2020-01-01T00:00:00Z' }
-        }
-      ]
-    })
-  )
+  openssl(dir, 'ts', '-reply', '-config', 'tsa.cnf', '-queryfile', 'request.tsq', '-out', 'token.der')
+  const der = (pem: string) => derOf(dir, pem)
+  const trustedRoot = writeTrustedRoot(dir, 'test-fulcio', ['tsa.pem', 'tsaca.pem'])
   const bundle = join(dir, 'bundle.json')
   writeFileSync(
     bundle,
