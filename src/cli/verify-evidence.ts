@@ -1,9 +1,8 @@
 // `baseline-gate verify-evidence`: recompute what a packet (or its in-toto statement) records, and with --bundle
 // check a Sigstore bundle of it offline. Loaded on demand: health does not read the evidence validators.
 // Nothing is printed before every file given is known to be usable: a usage error (exit 2) never follows a verdict.
-import { existsSync, statSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { findRoot } from '../git/root.js'
+import { findRoot, RootError } from '../git/root.js'
 import { inspectEvidence } from '../operations/verify-evidence.js'
 import type { EvidenceInspection, EvidenceVerification } from '../operations/verify-evidence.js'
 import type { PreparedBundle } from '../operations/verify-bundle.js'
@@ -84,14 +83,12 @@ async function evidenceRoot(
   given: string | undefined,
   cwd: string
 ): Promise<{ dir: string } | { problem: string }> {
-  const start = given === undefined ? cwd : resolve(cwd, given)
-  if (given !== undefined && !existsSync(start)) return { problem: `--root ${given}: no such directory` }
-  if (given !== undefined && !statSync(start).isDirectory())
-    return { problem: `--root ${given}: not a directory` }
   try {
     return { dir: (await findRoot({ given, cwd, marker: DEFAULT_POLICY_PATH })).root }
-  } catch {
-    return { dir: start }
+  } catch (e) {
+    // a --root that is not a directory is a usage error; a directory outside git is used as it is
+    if (e instanceof RootError && e.at === 'directory') return { problem: e.message }
+    return { dir: given === undefined ? cwd : resolve(cwd, given) }
   }
 }
 

@@ -8,6 +8,13 @@ import { git, GitError } from './git.js'
 /** The starting directory is unusable: one line on stderr, exit 2; nothing is created. */
 export class RootError extends Error {
   override name = 'RootError'
+  constructor(
+    message: string,
+    /** Where the search stopped: the directory itself, or git (outside a repository, or refused). */
+    readonly at: 'directory' | 'git' = 'git'
+  ) {
+    super(message)
+  }
 }
 
 export interface RepositoryRoot {
@@ -31,8 +38,8 @@ export async function findRoot(options: FindRootOptions): Promise<RepositoryRoot
   const start = options.given === undefined ? options.cwd : resolve(options.cwd, options.given)
   const shown = options.given ?? start
   const label = options.label ?? '--root'
-  if (!existsSync(start)) throw new RootError(`${label} ${shown}: no such directory`)
-  if (!statSync(start).isDirectory()) throw new RootError(`${label} ${shown}: not a directory`)
+  if (!existsSync(start)) throw new RootError(`${label} ${shown}: no such directory`, 'directory')
+  if (!statSync(start).isDirectory()) throw new RootError(`${label} ${shown}: not a directory`, 'directory')
   const real = realpathSync(start)
   let r
   try {
