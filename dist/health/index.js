@@ -68223,14 +68223,19 @@ function cancellation() {
 import { existsSync as existsSync9, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
 import { dirname as dirname5, join as join9, resolve as resolve10 } from "node:path";
 var RootError = class extends Error {
+  constructor(message, at3 = "git") {
+    super(message);
+    this.at = at3;
+  }
+  at;
   name = "RootError";
 };
 async function findRoot(options) {
   const start = options.given === void 0 ? options.cwd : resolve10(options.cwd, options.given);
   const shown = options.given ?? start;
   const label2 = options.label ?? "--root";
-  if (!existsSync9(start)) throw new RootError(`${label2} ${shown}: no such directory`);
-  if (!statSync3(start).isDirectory()) throw new RootError(`${label2} ${shown}: not a directory`);
+  if (!existsSync9(start)) throw new RootError(`${label2} ${shown}: no such directory`, "directory");
+  if (!statSync3(start).isDirectory()) throw new RootError(`${label2} ${shown}: not a directory`, "directory");
   const real = realpathSync3(start);
   let r;
   try {

@@ -41616,14 +41616,19 @@ var ACTION_IO = {
 import { existsSync as existsSync8, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
 import { dirname as dirname3, join as join7, resolve as resolve7 } from "node:path";
 var RootError = class extends Error {
+  constructor(message, at3 = "git") {
+    super(message);
+    this.at = at3;
+  }
+  at;
   name = "RootError";
 };
 async function findRoot(options) {
   const start = options.given === void 0 ? options.cwd : resolve7(options.cwd, options.given);
   const shown = options.given ?? start;
   const label3 = options.label ?? "--root";
-  if (!existsSync8(start)) throw new RootError(`${label3} ${shown}: no such directory`);
-  if (!statSync3(start).isDirectory()) throw new RootError(`${label3} ${shown}: not a directory`);
+  if (!existsSync8(start)) throw new RootError(`${label3} ${shown}: no such directory`, "directory");
+  if (!statSync3(start).isDirectory()) throw new RootError(`${label3} ${shown}: not a directory`, "directory");
   const real = realpathSync2(start);
   let r;
   try {

@@ -45099,14 +45099,19 @@ async function readAtRevision(cwd, rev, paths) {
 import { existsSync as existsSync3, realpathSync as realpathSync2, statSync } from "node:fs";
 import { dirname, join as join2, resolve as resolve2 } from "node:path";
 var RootError = class extends Error {
+  constructor(message, at3 = "git") {
+    super(message);
+    this.at = at3;
+  }
+  at;
   name = "RootError";
 };
 async function findRoot(options) {
   const start = options.given === void 0 ? options.cwd : resolve2(options.cwd, options.given);
   const shown = options.given ?? start;
   const label = options.label ?? "--root";
-  if (!existsSync3(start)) throw new RootError(`${label} ${shown}: no such directory`);
-  if (!statSync(start).isDirectory()) throw new RootError(`${label} ${shown}: not a directory`);
+  if (!existsSync3(start)) throw new RootError(`${label} ${shown}: no such directory`, "directory");
+  if (!statSync(start).isDirectory()) throw new RootError(`${label} ${shown}: not a directory`, "directory");
   const real = realpathSync2(start);
   let r;
   try {
