@@ -2,26 +2,22 @@
 // needs costs start-up time that health should not pay.
 import { environmentRedactor } from '../redact/redactor.js'
 import { runPromotion } from '../operations/promotion.js'
+import type { ReviewSource } from '../operations/promotion.js'
 import type { PromoteCommand } from './commands.js'
 import { judge } from './run-operation.js'
 import type { Judging } from './run-operation.js'
 
-export function promote(cmd: PromoteCommand, judging: Judging): Promise<number> {
-  const { io, ctx, baselines } = judging
-  return judge(judging, (reporter, signal) =>
-    runPromotion(ctx, {
-      baselines,
-      base: cmd.base,
-      head: cmd.head,
-      suites: cmd.suites,
-      suitesAnyway: cmd.suitesAnyway,
-      redactor: environmentRedactor(io.env),
-      review: {
-        unavailable:
-          'a local run has no pull request to read reviews from; the promotion workflow checks them (actions/promotion)'
-      },
-      reporter,
-      signal
-    })
+const NO_REVIEWS: ReviewSource = {
+  unavailable:
+    'a local run has no pull request to read reviews from; the promotion workflow checks them (actions/promotion)'
+}
+
+export function promote(
+  { base, head, suites, suitesAnyway }: PromoteCommand,
+  judging: Judging
+): Promise<number> {
+  const redactor = environmentRedactor(judging.io.env)
+  return judge(judging, (ctx, run) =>
+    runPromotion(ctx, { ...run, base, head, suites, suitesAnyway, redactor, review: NO_REVIEWS })
   )
 }

@@ -7,21 +7,11 @@ import { judge } from './run-operation.js'
 import type { Judging } from './run-operation.js'
 
 export function rollback(cmd: RollbackCommand, judging: Judging): Promise<number> {
-  const { io, ctx, baselines } = judging
-  // on Ctrl-C the running steps stop, the old trio is put back and the evidence written
-  return judge(judging, (reporter, signal) =>
-    runRollback(ctx, {
-      baselines,
-      trigger: cmd.trigger,
-      reason: cmd.reason,
-      to: cmd.to,
-      dryRun: cmd.dryRun,
-      drill: cmd.drill,
-      suites: cmd.suites,
-      redactor: environmentRedactor(io.env),
-      publish: null,
-      reporter,
-      signal
-    })
+  const { trigger, reason, to, dryRun, drill, suites } = cmd
+  const redactor = environmentRedactor(judging.io.env)
+  // on Ctrl-C the running steps stop, the old trio is put back and the evidence written; nothing is published
+  // from the command line (the action proposes the pull request)
+  return judge(judging, (ctx, run) =>
+    runRollback(ctx, { ...run, trigger, reason, to, dryRun, drill, suites, redactor, publish: null })
   )
 }

@@ -19,13 +19,22 @@ export interface Judging {
   sarif: SarifWriter
 }
 
+/** What every judging operation is given from the command line: the baselines, the live progress, Ctrl-C. */
+export interface JudgedRun {
+  baselines: BaselinePolicy[]
+  reporter: Progress
+  signal: AbortSignal
+}
+
 /** runOperation for a command that judges: its report, `--json` and SARIF as `judging` asks. */
 export function judge(
   judging: Judging,
-  operation: (reporter: Progress, signal: AbortSignal) => Promise<OperationResult>
+  operation: (ctx: OperationContext, run: JudgedRun) => Promise<OperationResult>
 ): Promise<number> {
-  const { io, ctx, json, sarif } = judging
-  return runOperation(io, { json, root: ctx.root, sarif }, operation)
+  const { io, ctx, json, sarif, baselines } = judging
+  return runOperation(io, { json, root: ctx.root, sarif }, (reporter, signal) =>
+    operation(ctx, { baselines, reporter, signal })
+  )
 }
 
 export async function runOperation(

@@ -10,57 +10,50 @@ import { eventWords, presentLinks, producerReader } from '../shared/github.js'
 import { readHealthInputs } from '../shared/inputs.js'
 import type { HealthInputs } from '../shared/inputs.js'
 import { combinedPosture } from '../shared/outputs.js'
-import { runAction } from '../shared/shell.js'
+import { actionEntry } from '../shared/shell.js'
 import { renderSummary } from '../../present/summary.js'
 import { syncDriftIssues } from '../shared/drift-issues.js'
 import type { DriftReport } from '../shared/drift-issues.js'
 import { checkSchedule } from './schedule.js'
 import { plural } from '../../text/plural.js'
 
-export function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  return runAction(
-    {
-      action: 'health',
-      readInputs: readHealthInputs,
-      operate: async ({ inputs, env, ctx, baselines, artifact }) => {
-        const result = await runHealth(ctx, {
-          baselines,
-          probe: inputs.probe,
-          remote: inputs.remoteIdentity ? producerReader(inputs.token, env) : null
-        })
-        // drift mode before the annotations: its warnings keep their slots
-        const drift = inputs.driftIssue ? await driftMode(inputs, result, env) : null
-        return {
-          result,
-          outputs: {
-            posture: combinedPosture(result.baselines.map((b) => b.posture)),
-            'drift-issue-url': drift?.urls.join(',') ?? ''
-          },
-          ownWarnings: drift?.warnings.length ?? 0,
-          summary: async (overflow) => {
-            for (const warning of drift?.warnings ?? []) core.warning(warning)
-            for (const notice of drift?.notices ?? []) core.notice(notice)
-            return renderSummary(result, {
-              links: presentLinks(env, inputs.root, env.GITHUB_SHA ?? null, artifact),
-              trigger: eventWords(env),
-              overflow,
-              notes: drift?.notes ?? []
-            })
-          },
-          redactor: null
-        }
+export const run = actionEntry({
+  action: 'health',
+  readInputs: readHealthInputs,
+  operate: async ({ inputs, env, ctx, baselines, artifact }) => {
+    const result = await runHealth(ctx, {
+      baselines,
+      probe: inputs.probe,
+      remote: inputs.remoteIdentity ? producerReader(inputs.token, env) : null
+    })
+    // drift mode before the annotations: its warnings keep their slots
+    const drift = inputs.driftIssue ? await driftMode(inputs, result, env) : null
+    return {
+      result,
+      outputs: {
+        posture: combinedPosture(result.baselines.map((b) => b.posture)),
+        'drift-issue-url': drift?.urls.join(',') ?? ''
       },
-      failure: (result) => {
-        // the preflight's steps that did not pass are errors already: they are not counted twice
-        const errors = result.baselines
-          .flatMap((b) => b.findings)
-          .filter((f) => f.severity === 'error').length
-        return `baseline health FAIL: ${plural(errors, 'error')} (see the annotations and the job summary)`
-      }
-    },
-    env
-  )
-}
+      ownWarnings: drift?.warnings.length ?? 0,
+      summary: async (overflow) => {
+        for (const warning of drift?.warnings ?? []) core.warning(warning)
+        for (const notice of drift?.notices ?? []) core.notice(notice)
+        return renderSummary(result, {
+          links: presentLinks(env, inputs.root, env.GITHUB_SHA ?? null, artifact),
+          trigger: eventWords(env),
+          overflow,
+          notes: drift?.notes ?? []
+        })
+      },
+      redactor: null
+    }
+  },
+  failure: (result) => {
+    // the preflight's steps that did not pass are errors already: they are not counted twice
+    const errors = result.baselines.flatMap((b) => b.findings).filter((f) => f.severity === 'error').length
+    return `baseline health FAIL: ${plural(errors, 'error')} (see the annotations and the job summary)`
+  }
+})
 
 /** The drift issue of each baseline, and on a `schedule` event the schedule check. Never throws. */
 async function driftMode(

@@ -17,24 +17,18 @@ import { readEventPayload, readPromotionInputs } from '../shared/inputs.js'
 import type { PromotionInputs } from '../shared/inputs.js'
 import { combinedClassification, combinedPosture } from '../shared/outputs.js'
 import { actionRedactor, scannerNote } from '../shared/report.js'
-import { runAction } from '../shared/shell.js'
+import { actionEntry } from '../shared/shell.js'
 import type { ActionRun, Operated } from '../shared/shell.js'
 import { renderSummary } from '../../present/summary.js'
 import { promotionReporter } from './progress.js'
 
-export function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  return runAction(
-    {
-      action: 'promotion',
-      readInputs: readPromotionInputs,
-      operate: promote,
-      cancellable: true,
-      revisionHint:
-        'In a workflow, check out the full history (actions/checkout with fetch-depth: 0) so the base commit is there.'
-    },
-    env
-  )
-}
+export const run = actionEntry({
+  action: 'promotion',
+  readInputs: readPromotionInputs,
+  operate: promote,
+  cancellable: true,
+  historyNeeded: 'the base commit is there'
+})
 
 async function promote(run: ActionRun<PromotionInputs>): Promise<Operated<'promotion'>> {
   const { inputs, env, evidence } = run

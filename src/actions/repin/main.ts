@@ -9,12 +9,10 @@ import { renderRepinSummary } from '../../present/repin-summary.js'
 import { githubClient, parseRepository } from '../shared/github.js'
 import { readRepinInputs } from '../shared/repin-inputs.js'
 import type { RepinInputs } from '../shared/repin-inputs.js'
-import { runAction } from '../shared/shell.js'
+import { actionEntry } from '../shared/shell.js'
 import type { ActionRun, Operated } from '../shared/shell.js'
 
-export function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  return runAction({ action: 'repin', readInputs: readRepinInputs, operate: repin }, env)
-}
+export const run = actionEntry({ action: 'repin', readInputs: readRepinInputs, operate: repin })
 
 async function repin(run: ActionRun<RepinInputs>): Promise<Operated<'repin'>> {
   const { inputs, env } = run

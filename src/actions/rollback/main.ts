@@ -14,23 +14,17 @@ import { readRollbackInputs } from '../shared/inputs.js'
 import type { RollbackInputs } from '../shared/inputs.js'
 import { actionRedactor, actionsReporter, scannerNote } from '../shared/report.js'
 import { syncDriftIssues } from '../shared/drift-issues.js'
-import { runAction } from '../shared/shell.js'
+import { actionEntry } from '../shared/shell.js'
 import type { ActionRun, Operated } from '../shared/shell.js'
 import { renderSummary } from '../../present/summary.js'
 
-export function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  return runAction(
-    {
-      action: 'rollback',
-      readInputs: readRollbackInputs,
-      operate: rollBack,
-      cancellable: true,
-      revisionHint:
-        'In a workflow, check out the full history (actions/checkout with fetch-depth: 0): the last-known-good trio is read from it.'
-    },
-    env
-  )
-}
+export const run = actionEntry({
+  action: 'rollback',
+  readInputs: readRollbackInputs,
+  operate: rollBack,
+  cancellable: true,
+  historyNeeded: 'the last-known-good trio can be read from it'
+})
 
 async function rollBack(run: ActionRun<RollbackInputs>): Promise<Operated<'rollback'>> {
   const { inputs, env } = run

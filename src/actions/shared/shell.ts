@@ -58,13 +58,20 @@ export interface ActionSpec<A extends ActionName, I extends CommonInputs & { tok
   operate(run: ActionRun<I>): Promise<Operated<A>>
   /** The operation runs suites: a cancelled job (SIGINT, SIGTERM) stops them, and the evidence is still written. */
   cancellable?: boolean
-  /** Said after a missing revision's message (how this action's workflow fetches history). */
-  revisionHint?: string
+  /** Why this action needs the full history: said after a missing revision's message, with how to fetch it. */
+  historyNeeded?: string
   /** The step's failure message on FAIL (default: the errors and the required steps that did not pass). */
   failure?(result: OperationResult): string
 }
 
-export async function runAction<A extends ActionName, I extends CommonInputs & { token: string }>(
+/** An action's entry point: its spec run in the environment given (the process's, or a test's in process). */
+export function actionEntry<A extends ActionName, I extends CommonInputs & { token: string }>(
+  spec: ActionSpec<A, I>
+): (env?: NodeJS.ProcessEnv) => Promise<void> {
+  return (env = process.env) => runAction(spec, env)
+}
+
+async function runAction<A extends ActionName, I extends CommonInputs & { token: string }>(
   spec: ActionSpec<A, I>,
   env: NodeJS.ProcessEnv
 ): Promise<void> {
@@ -89,7 +96,7 @@ export async function runAction<A extends ActionName, I extends CommonInputs & {
     }
     await conclude(spec, run, await spec.operate(run))
   } catch (e) {
-    core.setFailed(failureOf(e, spec.revisionHint))
+    core.setFailed(failureOf(e, spec.historyNeeded))
   } finally {
     cancel?.dispose()
   }
@@ -130,9 +137,13 @@ async function conclude<A extends ActionName, I extends CommonInputs & { token: 
 }
 
 /** The step's message when the run stops before a verdict: what to fix, or an internal error. */
-function failureOf(e: unknown, revisionHint: string | undefined): string {
+function failureOf(e: unknown, historyNeeded: string | undefined): string {
   if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError) return e.message
   // a revision that is not there (a shallow clone, a wrong ref) is the workflow's to fix, never an internal error
-  if (e instanceof RevisionError) return revisionHint ? `${e.message}. ${revisionHint}` : e.message
+  if (e instanceof RevisionError) {
+    return historyNeeded
+      ? `${e.message}. In a workflow, check out the full history (actions/checkout with fetch-depth: 0) so ${historyNeeded}.`
+      : e.message
+  }
   return `baseline-gate internal error: ${(e as Error)?.message ?? String(e)}`
 }
