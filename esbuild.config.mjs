@@ -2,6 +2,7 @@
 import { build } from 'esbuild'
 import { chmodSync, rmSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const outRoot = process.env.OUT_DIR ?? 'dist'
@@ -25,6 +26,22 @@ const fdirWithoutPicomatch = {
   }
 }
 
+/**
+ * src/version.ts imports the tool's package.json for its version; the bundles carry that field alone, not the
+ * dependency lists (which would change every bundle on each devDependency bump).
+ */
+const ownPackageJson = resolve('package.json')
+const versionOnly = {
+  name: 'package-json-version-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]package\.json$/ }, async (args) => {
+      if (resolve(args.path) !== ownPackageJson) return undefined
+      const { name, version } = JSON.parse(await readFile(args.path, 'utf8'))
+      return { contents: JSON.stringify({ name, version }), loader: 'json' }
+    })
+  }
+}
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -35,7 +52,7 @@ const common = {
   // a linked node_modules (a worktree, a bench copy) must not put its real path into the bundle's comments
   preserveSymlinks: true,
   logLevel: 'warning',
-  plugins: [fdirWithoutPicomatch]
+  plugins: [fdirWithoutPicomatch, versionOnly]
 }
 // bundled CJS dependencies (undici, tunnel) call require('net'); ESM output needs a real require
 const esmRequire =

@@ -6,8 +6,18 @@ export default {
   moduleFileExtensions: ['ts', 'js', 'json'],
   // TS sources import './x.js'; map to the .ts file (generated .js validators still resolve: jest tries .ts then .js)
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  // isolatedModules => transpile only; `npm run typecheck` is the type checker
-  transform: { '^.+\\.ts$': ['ts-jest', { useESM: true }] },
+  // transpile only (`npm run typecheck` is the type checker), with SWC: measured on 40 test files from a cold
+  // cache, 10-30 % less time than ts-jest, whose per-file cost every fresh CI machine pays
+  transform: {
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+        module: { type: 'es6' },
+        sourceMaps: 'inline'
+      }
+    ]
+  },
   testTimeout: 60000,
   // one worker per core: the tests wait on their child processes (git, cargo, the built bundles) as much as they
   // compute, and jest's default (cores - 1) leaves one of CI's two cores idle; measured: 440 s -> 250 s on 2 cores

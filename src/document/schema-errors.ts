@@ -118,16 +118,21 @@ export function preview(value: unknown, max = 60): string {
 
 /** The candidate within edit distance 2 (or a third of the length) of `word`, if any. */
 export function closest(word: string, candidates: string[]): string | undefined {
+  const limit = Math.max(2, Math.floor(word.length / 3))
+  const lower = word.toLowerCase()
   let best: string | undefined
   let bestDistance = Infinity
   for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase())
+    // the distance is at least the difference in length: a hostile 100 KB key costs no quadratic comparison
+    const candidate = c.toLowerCase()
+    if (Math.abs(candidate.length - lower.length) > limit) continue
+    const d = editDistance(lower, candidate)
     if (d < bestDistance) {
       best = c
       bestDistance = d
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined
+  return best !== undefined && bestDistance <= limit ? best : undefined
 }
 
 function editDistance(a: string, b: string): number {
