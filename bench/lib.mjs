@@ -5,6 +5,14 @@ import { dirname, join, resolve } from 'node:path'
 import { clearInterval, clearTimeout, setInterval, setTimeout } from 'node:timers'
 
 export const root = resolve(import.meta.dirname, '..')
+
+/**
+ * Node reads the certificates NODE_EXTRA_CA_CERTS names at every start (40-45 ms on this machine, where it is
+ * set; GitHub's runners set none). It would be added to both sides of every ratio against `node -e 0` and
+ * flatter them, so the benches and every process they start run without it.
+ */
+export const droppedEnv = ['NODE_EXTRA_CA_CERTS'].filter((k) => process.env[k] !== undefined)
+for (const k of droppedEnv) delete process.env[k]
 /** The bundles the benches run: dist/ (run `npm run build` first), or BENCH_DIST (another build's OUT_DIR). */
 export const distDir = resolve(root, process.env.BENCH_DIST ?? 'dist')
 

@@ -14,7 +14,19 @@ import { join } from 'node:path'
 import { checkLkg, generate, TRIO } from './history.mjs'
 import { healthBench, printHealth } from './health.mjs'
 import { ledgerBench, printLedger } from './ledger.mjs'
-import { gitEnv, git, median, ms, n, printTargets, ratio, snapshotCli, targetRow, time } from './lib.mjs'
+import {
+  droppedEnv,
+  gitEnv,
+  git,
+  median,
+  ms,
+  n,
+  printTargets,
+  ratio,
+  snapshotCli,
+  targetRow,
+  time
+} from './lib.mjs'
 
 const full = process.argv.includes('--full')
 const quick = !full
@@ -73,6 +85,7 @@ function lkgBench({ commits = 50_000, trioRevisions = 200, runs }) {
 console.log(
   `baseline-gate targets (issue 14), ${quick ? 'quick' : 'full'}: node ${process.version}, ${execFileSync('git', ['--version']).toString().trim()}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'})`
 )
+if (droppedEnv.length > 0) console.log(`(run without ${droppedEnv.join(', ')}: see bench/lib.mjs)`)
 say('(a, b) the ledger reader')
 const ledger = await ledgerBench({ quick, log: full ? (s) => say(s) : null })
 say('(c) health')

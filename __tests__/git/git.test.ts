@@ -3,7 +3,15 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { BlobReader, git, isAncestorCommit, readAtRevision, resolveCommit } from '../../src/git/git.js'
+import {
+  BlobReader,
+  git,
+  isAncestorCommit,
+  isShallow,
+  readAtRevision,
+  resolveCommit
+} from '../../src/git/git.js'
+import { shallowFromDisk } from '../../src/git/run-context.js'
 import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
 
 afterAll(cleanupFixtures)
@@ -137,6 +145,33 @@ describe('git', () => {
     await expect(git(join(r.dir, 'does-not-exist'), ['status'])).rejects.toThrow(
       /git status: the directory .* does not exist/
     )
+  })
+})
+
+describe('a shallow clone, told from the git directory', () => {
+  it('answers as git rev-parse --is-shallow-repository does: a full repository, a shallow clone, its worktree', async () => {
+    const r = repo()
+    for (let i = 0; i < 3; i++) r.commit({ 'a.txt': `${i}\n` }, `c${i}`)
+    const shallow = tempDir('bg-git-shallow-')
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${r.dir}`, shallow])
+    const worktree = join(tempDir('bg-git-wt-'), 'wt')
+    execFileSync('git', ['worktree', 'add', '-q', '--detach', worktree], { cwd: shallow })
+    const gitSays = async (dir: string) =>
+      (await git(dir, ['rev-parse', '--is-shallow-repository'])).stdout.toString().trim() === 'true'
+    for (const [dir, want] of [
+      [r.dir, false],
+      [join(r.dir, '.'), false],
+      [shallow, true],
+      [worktree, true]
+    ] as const) {
+      expect([dir, shallowFromDisk(dir, {})]).toEqual([dir, want])
+      expect([dir, await gitSays(dir)]).toEqual([dir, want])
+      expect([dir, await isShallow(dir)]).toEqual([dir, want])
+    }
+    // a layout moved by git's variables, or an empty shallow file, is git's to answer
+    expect(shallowFromDisk(shallow, { GIT_DIR: join(r.dir, '.git') })).toBeNull()
+    writeFileSync(join(r.dir, '.git', 'shallow'), '')
+    expect(shallowFromDisk(r.dir, {})).toBeNull()
   })
 })
 

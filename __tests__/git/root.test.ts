@@ -1,11 +1,11 @@
 // The repository root a command works on (src/git/root.ts): the git top level from anywhere inside it, or the
 // nearest directory below the top that holds a policy (a consumer in a monorepo); clear errors for a missing
 // directory, a file, and a directory outside any repository, and nothing created on the way.
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, readdirSync, realpathSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { chownSync, mkdirSync, readdirSync, realpathSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { findRoot, RootError } from '../../src/git/root.js'
+import { discoverTop, findRoot, RootError } from '../../src/git/root.js'
 import { DEFAULT_POLICY_PATH } from '../../src/policy/defaults.js'
 import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
 
@@ -59,5 +59,81 @@ describe('findRoot', () => {
     )
     await expect(find('/', outside)).rejects.toThrow(/name it with --root$/)
     expect(readdirSync(outside)).toEqual([])
+  })
+})
+
+describe('discoverTop: the top found without starting git', () => {
+  const CLEAN = { PATH: process.env.PATH ?? '' }
+  const gitSays = (dir: string): string | null => {
+    const r = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: dir, encoding: 'utf8', env: CLEAN })
+    return r.status === 0 ? realpathSync(r.stdout.trim()) : null
+  }
+  const git = (cwd: string, ...args: string[]) =>
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', ...args], { cwd, env: CLEAN })
+
+  /** Every layout: where discoverTop answers, it answers as git does; where it is not sure, git is asked. */
+  function layouts(): { name: string; dir: string; fast: boolean }[] {
+    const top = repoWith('src/deep', 'vendor/inner/lib', 'junk/.git', 'moved', 'sub')
+    git(top, 'commit', '-q', '--allow-empty', '-m', 'c')
+    // a repository inside the work tree: its own top
+    git(join(top, 'vendor/inner'), 'init', '-q')
+    // a worktree and a submodule-like checkout: .git is a file
+    git(top, 'worktree', 'add', '-q', join(top, 'wt'))
+    writeFileSync(join(top, 'sub/.git'), `gitdir: ${join(top, '.git')}\n`)
+    // a work tree moved away by core.worktree, and a bare repository
+    const moved = repoWith()
+    git(moved, 'config', 'core.worktree', join(top, 'moved'))
+    const bare = realpathSync(tempDir('bg-root-bare-'))
+    git(bare, 'init', '-q', '--bare')
+    // a .git owned by someone else: git's safe.directory question
+    const foreign = repoWith('x')
+    chownSync(join(foreign, '.git'), 4242, 4242)
+    return [
+      { name: 'the top', dir: top, fast: true },
+      { name: 'a subdirectory', dir: join(top, 'src/deep'), fast: true },
+      { name: 'a repository nested in the work tree', dir: join(top, 'vendor/inner/lib'), fast: true },
+      {
+        name: 'an empty .git directory (no repository: git looks further up)',
+        dir: join(top, 'junk'),
+        fast: false
+      },
+      { name: 'inside .git', dir: join(top, '.git/refs'), fast: false },
+      { name: 'a worktree (.git is a file)', dir: join(top, 'wt'), fast: false },
+      { name: 'a .git file', dir: join(top, 'sub'), fast: false },
+      { name: 'core.worktree', dir: moved, fast: false },
+      { name: 'a bare repository', dir: bare, fast: false },
+      { name: 'another owner', dir: join(foreign, 'x'), fast: process.getuid?.() === 4242 },
+      { name: 'outside any repository', dir: realpathSync(tempDir('bg-root-none-')), fast: false }
+    ]
+  }
+
+  it('answers as git rev-parse --show-toplevel does, or leaves the question to git', () => {
+    for (const { name, dir, fast } of layouts()) {
+      const found = discoverTop(dir, CLEAN)
+      expect([name, found]).toEqual([name, fast ? gitSays(dir) : null])
+      if (fast) expect([name, found]).not.toEqual([name, null])
+    }
+  })
+
+  it('leaves the question to git when a variable of git’s is set (GIT_DIR, GIT_CEILING_DIRECTORIES, ...)', () => {
+    const top = repoWith('a')
+    // the others (GIT_SSL_CAINFO, GIT_TERMINAL_PROMPT, ...) say nothing about where the repository is
+    expect(discoverTop(join(top, 'a'), { ...CLEAN, GIT_SSL_CAINFO: '/x', GIT_TERMINAL_PROMPT: '0' })).toBe(
+      top
+    )
+    for (const name of [
+      'GIT_DIR',
+      'GIT_WORK_TREE',
+      'GIT_CEILING_DIRECTORIES',
+      'GIT_DISCOVERY_ACROSS_FILESYSTEM'
+    ])
+      expect(discoverTop(join(top, 'a'), { ...CLEAN, [name]: '/' })).toBeNull()
+  })
+
+  it('findRoot gives the same root and top with and without it', async () => {
+    const top = repoWith('apps/consumer/src', 'apps/consumer/config')
+    writeFileSync(join(top, 'apps/consumer', DEFAULT_POLICY_PATH), '{}\n')
+    expect(discoverTop(join(top, 'apps/consumer/src'), CLEAN)).toBe(top)
+    expect(await find(join(top, 'apps/consumer/src'))).toEqual({ root: join(top, 'apps/consumer'), top })
   })
 })

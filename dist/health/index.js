@@ -68143,8 +68143,8 @@ function cancellation() {
 }
 
 // src/git/root.ts
-import { existsSync as existsSync9, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
-import { dirname as dirname5, join as join9, resolve as resolve10 } from "node:path";
+import { existsSync as existsSync9, lstatSync as lstatSync3, readFileSync as readFileSync4, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
+import { basename as basename5, dirname as dirname5, join as join9, resolve as resolve10 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -68160,6 +68160,14 @@ async function findRoot(options) {
   if (!existsSync9(start)) throw new RootError(`${label2} ${shown}: no such directory`, "directory");
   if (!statSync3(start).isDirectory()) throw new RootError(`${label2} ${shown}: not a directory`, "directory");
   const real = realpathSync3(start);
+  const top = discoverTop(real) ?? await gitTop(real, shown, label2);
+  for (let dir = real; ; dir = dirname5(dir)) {
+    if (dir !== top && existsSync9(join9(dir, options.marker))) return { root: dir, top };
+    if (dir === top || dirname5(dir) === dir) break;
+  }
+  return { root: top, top };
+}
+async function gitTop(real, shown, label2) {
   let r;
   try {
     r = await git(real, ["rev-parse", "--show-toplevel"]);
@@ -68177,12 +68185,40 @@ async function findRoot(options) {
       `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label2}`
     );
   }
-  const top = realpathSync3(r.stdout.toString("utf8").trim());
+  return realpathSync3(r.stdout.toString("utf8").trim());
+}
+function discoverTop(real, env2 = process.env) {
+  const uid = process.getuid?.();
+  if (uid === void 0 || Object.keys(env2).some((k2) => DISCOVERY_VARIABLE.test(k2))) return null;
+  let device;
   for (let dir = real; ; dir = dirname5(dir)) {
-    if (dir !== top && existsSync9(join9(dir, options.marker))) return { root: dir, top };
-    if (dir === top || dirname5(dir) === dir) break;
+    if (basename5(dir) === ".git") return null;
+    const here = statSync3(dir, { throwIfNoEntry: false });
+    if (!here || device !== void 0 && here.dev !== device) return null;
+    device = here.dev;
+    const dotGit = lstatSync3(join9(dir, ".git"), { throwIfNoEntry: false });
+    if (dotGit)
+      return dotGit.isDirectory() && plainRepository(join9(dir, ".git"), [here, dotGit], uid) ? dir : null;
+    if (dirname5(dir) === dir) return null;
   }
-  return { root: top, top };
+}
+var DISCOVERY_VARIABLE = /^GIT_(DIR|WORK_TREE|COMMON_DIR|OBJECT_DIRECTORY|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|CONFIG\w*|TEST_\w+)$/;
+function plainRepository(gitDir, owned, uid) {
+  if (owned.some((s) => s.uid !== uid)) return false;
+  const head = readSmall(join9(gitDir, "HEAD"));
+  if (head === null || !/^(ref: refs\/\S+|[0-9a-f]{40}|[0-9a-f]{64})\n?$/.test(head)) return false;
+  for (const part of ["objects", "refs"])
+    if (!statSync3(join9(gitDir, part), { throwIfNoEntry: false })?.isDirectory()) return false;
+  const config = readSmall(join9(gitDir, "config"));
+  return config !== null && !/^\s*(worktree\b|bare\s*=\s*true\b|\[extensions)/im.test(config);
+}
+function readSmall(path2) {
+  try {
+    const stat3 = statSync3(path2, { throwIfNoEntry: false });
+    return stat3?.isFile() && stat3.size <= 65536 ? readFileSync4(path2, "utf8") : null;
+  } catch {
+    return null;
+  }
 }
 
 // src/actions/shared/run.ts

@@ -24535,8 +24535,108 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
 }
 
 // src/git/git.ts
-import { execFile as execFile2, spawn, spawnSync } from "node:child_process";
-import { existsSync as existsSync2 } from "node:fs";
+import { execFile as execFile3, spawn, spawnSync } from "node:child_process";
+import { existsSync as existsSync3 } from "node:fs";
+
+// src/git/run-context.ts
+import { execFile as execFile2 } from "node:child_process";
+import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
+import { dirname, isAbsolute as isAbsolute2, join as join2, resolve as resolve2 } from "node:path";
+var GIT_TIMEOUT_MS = 5e3;
+async function readRunContext(root, env2 = process.env) {
+  if (env2.GITHUB_ACTIONS === "true") {
+    return {
+      repository: env2.GITHUB_REPOSITORY || null,
+      commit: env2.GITHUB_SHA || null,
+      ref: env2.GITHUB_REF || null,
+      event: env2.GITHUB_EVENT_NAME || null,
+      run_id: env2.GITHUB_RUN_ID || null,
+      run_attempt: env2.GITHUB_RUN_ATTEMPT || null
+    };
+  }
+  const head = readHeadFromDisk(root) ?? await readHeadWithGit(root);
+  return {
+    repository: null,
+    commit: head.commit,
+    ref: head.ref,
+    event: "local",
+    run_id: null,
+    run_attempt: null
+  };
+}
+function readHeadFromDisk(root) {
+  try {
+    const gitDir = findGitDir(resolve2(root));
+    if (!gitDir) return null;
+    const head = readFileSync(join2(gitDir, "HEAD"), "utf8").trim();
+    if (/^[0-9a-f]{40}$/.test(head)) return { commit: head, ref: null };
+    const m = /^ref: (refs\/[^\s]+)$/.exec(head);
+    if (!m) return null;
+    const ref = m[1];
+    const commonFile = join2(gitDir, "commondir");
+    const common = existsSync2(commonFile) ? resolve2(gitDir, readFileSync(commonFile, "utf8").trim()) : gitDir;
+    for (const dir of [gitDir, common]) {
+      const loose = join2(dir, ref);
+      if (existsSync2(loose)) {
+        const sha = readFileSync(loose, "utf8").trim();
+        return /^[0-9a-f]{40}$/.test(sha) ? { commit: sha, ref } : null;
+      }
+    }
+    const packed = join2(common, "packed-refs");
+    if (existsSync2(packed)) {
+      for (const line of readFileSync(packed, "utf8").split("\n")) {
+        const [sha, name] = line.trim().split(" ");
+        if (name === ref && sha && /^[0-9a-f]{40}$/.test(sha)) return { commit: sha, ref };
+      }
+    }
+    return { commit: null, ref };
+  } catch {
+    return null;
+  }
+}
+function shallowFromDisk(root, env2 = process.env) {
+  if (env2.GIT_DIR !== void 0 || env2.GIT_COMMON_DIR !== void 0) return null;
+  try {
+    const gitDir = findGitDir(resolve2(root));
+    if (!gitDir) return null;
+    const commonFile = join2(gitDir, "commondir");
+    const common = existsSync2(commonFile) ? resolve2(gitDir, readFileSync(commonFile, "utf8").trim()) : gitDir;
+    if (!existsSync2(join2(common, "HEAD"))) return null;
+    const shallow = statSync(join2(common, "shallow"), { throwIfNoEntry: false });
+    if (!shallow) return false;
+    return shallow.isFile() && shallow.size > 0 ? true : null;
+  } catch {
+    return null;
+  }
+}
+function findGitDir(start) {
+  for (let dir = start; ; dir = dirname(dir)) {
+    const dotGit = join2(dir, ".git");
+    if (existsSync2(dotGit)) {
+      if (statSync(dotGit).isDirectory()) return dotGit;
+      const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"));
+      if (!m) return null;
+      const target = m[1].trim();
+      return isAbsolute2(target) ? target : resolve2(dir, target);
+    }
+    if (dirname(dir) === dir) return null;
+  }
+}
+function readHeadWithGit(cwd) {
+  return new Promise((done) => {
+    execFile2(
+      "git",
+      ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"],
+      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
+      (err, stdout) => {
+        const [commit, ref] = err ? [] : stdout.split("\n").map((l) => l.trim());
+        done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null });
+      }
+    );
+  });
+}
+
+// src/git/git.ts
 var TIMEOUT_MS2 = 3e4;
 var MAX_OUTPUT = 64 * 1024 * 1024;
 var MAX_STDERR = 64 * 1024;
@@ -24546,12 +24646,12 @@ var GitError = class extends Error {
 var OPTIONS = ["-c", "core.quotepath=off", "-c", "color.ui=never"];
 var env = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" });
 function cannotRun(cwd, args, e, timedOut, timeoutMs) {
-  const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync2(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
+  const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync3(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
   return new GitError(`git ${args[0]}: ${why}`);
 }
 function git(cwd, args, timeoutMs = TIMEOUT_MS2) {
   return new Promise((resolve9, reject) => {
-    execFile2(
+    execFile3(
       "git",
       [...OPTIONS, ...args],
       { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: "buffer", env: env() },
@@ -24615,6 +24715,8 @@ var RevisionError = class extends Error {
   name = "RevisionError";
 };
 async function isShallow(cwd) {
+  const known = shallowFromDisk(cwd);
+  if (known !== null) return known;
   const r = await git(cwd, ["rev-parse", "--is-shallow-repository"]);
   return r.code === 0 && r.stdout.toString("utf8").trim() === "true";
 }
@@ -24754,89 +24856,6 @@ async function fileHistory(cwd, rev, path2, limit = 1e4) {
   } finally {
     reader.close();
   }
-}
-
-// src/git/run-context.ts
-import { execFile as execFile3 } from "node:child_process";
-import { existsSync as existsSync3, readFileSync, statSync } from "node:fs";
-import { dirname, isAbsolute as isAbsolute2, join as join2, resolve as resolve2 } from "node:path";
-var GIT_TIMEOUT_MS = 5e3;
-async function readRunContext(root, env2 = process.env) {
-  if (env2.GITHUB_ACTIONS === "true") {
-    return {
-      repository: env2.GITHUB_REPOSITORY || null,
-      commit: env2.GITHUB_SHA || null,
-      ref: env2.GITHUB_REF || null,
-      event: env2.GITHUB_EVENT_NAME || null,
-      run_id: env2.GITHUB_RUN_ID || null,
-      run_attempt: env2.GITHUB_RUN_ATTEMPT || null
-    };
-  }
-  const head = readHeadFromDisk(root) ?? await readHeadWithGit(root);
-  return {
-    repository: null,
-    commit: head.commit,
-    ref: head.ref,
-    event: "local",
-    run_id: null,
-    run_attempt: null
-  };
-}
-function readHeadFromDisk(root) {
-  try {
-    const gitDir = findGitDir(resolve2(root));
-    if (!gitDir) return null;
-    const head = readFileSync(join2(gitDir, "HEAD"), "utf8").trim();
-    if (/^[0-9a-f]{40}$/.test(head)) return { commit: head, ref: null };
-    const m = /^ref: (refs\/[^\s]+)$/.exec(head);
-    if (!m) return null;
-    const ref = m[1];
-    const commonFile = join2(gitDir, "commondir");
-    const common = existsSync3(commonFile) ? resolve2(gitDir, readFileSync(commonFile, "utf8").trim()) : gitDir;
-    for (const dir of [gitDir, common]) {
-      const loose = join2(dir, ref);
-      if (existsSync3(loose)) {
-        const sha = readFileSync(loose, "utf8").trim();
-        return /^[0-9a-f]{40}$/.test(sha) ? { commit: sha, ref } : null;
-      }
-    }
-    const packed = join2(common, "packed-refs");
-    if (existsSync3(packed)) {
-      for (const line of readFileSync(packed, "utf8").split("\n")) {
-        const [sha, name] = line.trim().split(" ");
-        if (name === ref && sha && /^[0-9a-f]{40}$/.test(sha)) return { commit: sha, ref };
-      }
-    }
-    return { commit: null, ref };
-  } catch {
-    return null;
-  }
-}
-function findGitDir(start) {
-  for (let dir = start; ; dir = dirname(dir)) {
-    const dotGit = join2(dir, ".git");
-    if (existsSync3(dotGit)) {
-      if (statSync(dotGit).isDirectory()) return dotGit;
-      const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"));
-      if (!m) return null;
-      const target = m[1].trim();
-      return isAbsolute2(target) ? target : resolve2(dir, target);
-    }
-    if (dirname(dir) === dir) return null;
-  }
-}
-function readHeadWithGit(cwd) {
-  return new Promise((done) => {
-    execFile3(
-      "git",
-      ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"],
-      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
-      (err, stdout) => {
-        const [commit, ref] = err ? [] : stdout.split("\n").map((l) => l.trim());
-        done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null });
-      }
-    );
-  });
 }
 
 // src/producer/endpoints.ts
@@ -41536,8 +41555,8 @@ var ACTION_IO = {
 };
 
 // src/git/root.ts
-import { existsSync as existsSync8, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
-import { dirname as dirname3, join as join7, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync8, lstatSync as lstatSync3, readFileSync as readFileSync5, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
+import { basename as basename3, dirname as dirname3, join as join7, resolve as resolve7 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -41553,6 +41572,14 @@ async function findRoot(options) {
   if (!existsSync8(start)) throw new RootError(`${label3} ${shown}: no such directory`, "directory");
   if (!statSync3(start).isDirectory()) throw new RootError(`${label3} ${shown}: not a directory`, "directory");
   const real = realpathSync2(start);
+  const top = discoverTop(real) ?? await gitTop(real, shown, label3);
+  for (let dir = real; ; dir = dirname3(dir)) {
+    if (dir !== top && existsSync8(join7(dir, options.marker))) return { root: dir, top };
+    if (dir === top || dirname3(dir) === dir) break;
+  }
+  return { root: top, top };
+}
+async function gitTop(real, shown, label3) {
   let r;
   try {
     r = await git(real, ["rev-parse", "--show-toplevel"]);
@@ -41570,12 +41597,40 @@ async function findRoot(options) {
       `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label3}`
     );
   }
-  const top = realpathSync2(r.stdout.toString("utf8").trim());
+  return realpathSync2(r.stdout.toString("utf8").trim());
+}
+function discoverTop(real, env2 = process.env) {
+  const uid = process.getuid?.();
+  if (uid === void 0 || Object.keys(env2).some((k2) => DISCOVERY_VARIABLE.test(k2))) return null;
+  let device;
   for (let dir = real; ; dir = dirname3(dir)) {
-    if (dir !== top && existsSync8(join7(dir, options.marker))) return { root: dir, top };
-    if (dir === top || dirname3(dir) === dir) break;
+    if (basename3(dir) === ".git") return null;
+    const here = statSync3(dir, { throwIfNoEntry: false });
+    if (!here || device !== void 0 && here.dev !== device) return null;
+    device = here.dev;
+    const dotGit = lstatSync3(join7(dir, ".git"), { throwIfNoEntry: false });
+    if (dotGit)
+      return dotGit.isDirectory() && plainRepository(join7(dir, ".git"), [here, dotGit], uid) ? dir : null;
+    if (dirname3(dir) === dir) return null;
   }
-  return { root: top, top };
+}
+var DISCOVERY_VARIABLE = /^GIT_(DIR|WORK_TREE|COMMON_DIR|OBJECT_DIRECTORY|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|CONFIG\w*|TEST_\w+)$/;
+function plainRepository(gitDir, owned, uid) {
+  if (owned.some((s) => s.uid !== uid)) return false;
+  const head = readSmall(join7(gitDir, "HEAD"));
+  if (head === null || !/^(ref: refs\/\S+|[0-9a-f]{40}|[0-9a-f]{64})\n?$/.test(head)) return false;
+  for (const part of ["objects", "refs"])
+    if (!statSync3(join7(gitDir, part), { throwIfNoEntry: false })?.isDirectory()) return false;
+  const config = readSmall(join7(gitDir, "config"));
+  return config !== null && !/^\s*(worktree\b|bare\s*=\s*true\b|\[extensions)/im.test(config);
+}
+function readSmall(path2) {
+  try {
+    const stat2 = statSync3(path2, { throwIfNoEntry: false });
+    return stat2?.isFile() && stat2.size <= 65536 ? readFileSync5(path2, "utf8") : null;
+  } catch {
+    return null;
+  }
 }
 
 // src/actions/shared/run.ts

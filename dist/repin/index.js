@@ -44887,8 +44887,8 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
 }
 
 // src/git/git.ts
-import { execFile, spawn, spawnSync } from "node:child_process";
-import { existsSync as existsSync2 } from "node:fs";
+import { execFile as execFile2, spawn, spawnSync } from "node:child_process";
+import { existsSync as existsSync3 } from "node:fs";
 
 // src/text/duration.ts
 function formatDuration(ms) {
@@ -44898,6 +44898,89 @@ function formatDuration(ms) {
   const s = Math.floor(ms / 1e3);
   if (s < 3600) return `${Math.floor(s / 60)} min ${s % 60} s`;
   return `${Math.floor(s / 3600)} h ${Math.floor(s / 60) % 60} min`;
+}
+
+// src/git/run-context.ts
+import { execFile } from "node:child_process";
+import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
+import { dirname, isAbsolute as isAbsolute2, join as join2, resolve as resolve2 } from "node:path";
+var GIT_TIMEOUT_MS = 5e3;
+async function readRunContext(root, env2 = process.env) {
+  if (env2.GITHUB_ACTIONS === "true") {
+    return {
+      repository: env2.GITHUB_REPOSITORY || null,
+      commit: env2.GITHUB_SHA || null,
+      ref: env2.GITHUB_REF || null,
+      event: env2.GITHUB_EVENT_NAME || null,
+      run_id: env2.GITHUB_RUN_ID || null,
+      run_attempt: env2.GITHUB_RUN_ATTEMPT || null
+    };
+  }
+  const head = readHeadFromDisk(root) ?? await readHeadWithGit(root);
+  return {
+    repository: null,
+    commit: head.commit,
+    ref: head.ref,
+    event: "local",
+    run_id: null,
+    run_attempt: null
+  };
+}
+function readHeadFromDisk(root) {
+  try {
+    const gitDir = findGitDir(resolve2(root));
+    if (!gitDir) return null;
+    const head = readFileSync(join2(gitDir, "HEAD"), "utf8").trim();
+    if (/^[0-9a-f]{40}$/.test(head)) return { commit: head, ref: null };
+    const m = /^ref: (refs\/[^\s]+)$/.exec(head);
+    if (!m) return null;
+    const ref = m[1];
+    const commonFile = join2(gitDir, "commondir");
+    const common = existsSync2(commonFile) ? resolve2(gitDir, readFileSync(commonFile, "utf8").trim()) : gitDir;
+    for (const dir of [gitDir, common]) {
+      const loose = join2(dir, ref);
+      if (existsSync2(loose)) {
+        const sha = readFileSync(loose, "utf8").trim();
+        return /^[0-9a-f]{40}$/.test(sha) ? { commit: sha, ref } : null;
+      }
+    }
+    const packed = join2(common, "packed-refs");
+    if (existsSync2(packed)) {
+      for (const line of readFileSync(packed, "utf8").split("\n")) {
+        const [sha, name] = line.trim().split(" ");
+        if (name === ref && sha && /^[0-9a-f]{40}$/.test(sha)) return { commit: sha, ref };
+      }
+    }
+    return { commit: null, ref };
+  } catch {
+    return null;
+  }
+}
+function findGitDir(start) {
+  for (let dir = start; ; dir = dirname(dir)) {
+    const dotGit = join2(dir, ".git");
+    if (existsSync2(dotGit)) {
+      if (statSync(dotGit).isDirectory()) return dotGit;
+      const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"));
+      if (!m) return null;
+      const target = m[1].trim();
+      return isAbsolute2(target) ? target : resolve2(dir, target);
+    }
+    if (dirname(dir) === dir) return null;
+  }
+}
+function readHeadWithGit(cwd) {
+  return new Promise((done) => {
+    execFile(
+      "git",
+      ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"],
+      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
+      (err, stdout) => {
+        const [commit, ref] = err ? [] : stdout.split("\n").map((l) => l.trim());
+        done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null });
+      }
+    );
+  });
 }
 
 // src/git/git.ts
@@ -44910,12 +44993,12 @@ var GitError = class extends Error {
 var OPTIONS = ["-c", "core.quotepath=off", "-c", "color.ui=never"];
 var env = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" });
 function cannotRun(cwd, args, e, timedOut, timeoutMs) {
-  const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync2(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
+  const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync3(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
   return new GitError(`git ${args[0]}: ${why}`);
 }
 function git(cwd, args, timeoutMs = TIMEOUT_MS) {
   return new Promise((resolve9, reject) => {
-    execFile(
+    execFile2(
       "git",
       [...OPTIONS, ...args],
       { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: "buffer", env: env() },
@@ -45096,8 +45179,8 @@ async function readAtRevision(cwd, rev, paths) {
 }
 
 // src/git/root.ts
-import { existsSync as existsSync3, realpathSync as realpathSync2, statSync } from "node:fs";
-import { dirname, join as join2, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync4, lstatSync as lstatSync2, readFileSync as readFileSync2, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { basename, dirname as dirname2, join as join3, resolve as resolve3 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -45107,12 +45190,20 @@ var RootError = class extends Error {
   name = "RootError";
 };
 async function findRoot(options) {
-  const start = options.given === void 0 ? options.cwd : resolve2(options.cwd, options.given);
+  const start = options.given === void 0 ? options.cwd : resolve3(options.cwd, options.given);
   const shown = options.given ?? start;
   const label = options.label ?? "--root";
-  if (!existsSync3(start)) throw new RootError(`${label} ${shown}: no such directory`, "directory");
-  if (!statSync(start).isDirectory()) throw new RootError(`${label} ${shown}: not a directory`, "directory");
+  if (!existsSync4(start)) throw new RootError(`${label} ${shown}: no such directory`, "directory");
+  if (!statSync2(start).isDirectory()) throw new RootError(`${label} ${shown}: not a directory`, "directory");
   const real = realpathSync2(start);
+  const top = discoverTop(real) ?? await gitTop(real, shown, label);
+  for (let dir = real; ; dir = dirname2(dir)) {
+    if (dir !== top && existsSync4(join3(dir, options.marker))) return { root: dir, top };
+    if (dir === top || dirname2(dir) === dir) break;
+  }
+  return { root: top, top };
+}
+async function gitTop(real, shown, label) {
   let r;
   try {
     r = await git(real, ["rev-parse", "--show-toplevel"]);
@@ -45130,12 +45221,40 @@ async function findRoot(options) {
       `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label}`
     );
   }
-  const top = realpathSync2(r.stdout.toString("utf8").trim());
-  for (let dir = real; ; dir = dirname(dir)) {
-    if (dir !== top && existsSync3(join2(dir, options.marker))) return { root: dir, top };
-    if (dir === top || dirname(dir) === dir) break;
+  return realpathSync2(r.stdout.toString("utf8").trim());
+}
+function discoverTop(real, env2 = process.env) {
+  const uid = process.getuid?.();
+  if (uid === void 0 || Object.keys(env2).some((k2) => DISCOVERY_VARIABLE.test(k2))) return null;
+  let device;
+  for (let dir = real; ; dir = dirname2(dir)) {
+    if (basename(dir) === ".git") return null;
+    const here = statSync2(dir, { throwIfNoEntry: false });
+    if (!here || device !== void 0 && here.dev !== device) return null;
+    device = here.dev;
+    const dotGit = lstatSync2(join3(dir, ".git"), { throwIfNoEntry: false });
+    if (dotGit)
+      return dotGit.isDirectory() && plainRepository(join3(dir, ".git"), [here, dotGit], uid) ? dir : null;
+    if (dirname2(dir) === dir) return null;
   }
-  return { root: top, top };
+}
+var DISCOVERY_VARIABLE = /^GIT_(DIR|WORK_TREE|COMMON_DIR|OBJECT_DIRECTORY|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|CONFIG\w*|TEST_\w+)$/;
+function plainRepository(gitDir, owned, uid) {
+  if (owned.some((s) => s.uid !== uid)) return false;
+  const head = readSmall(join3(gitDir, "HEAD"));
+  if (head === null || !/^(ref: refs\/\S+|[0-9a-f]{40}|[0-9a-f]{64})\n?$/.test(head)) return false;
+  for (const part of ["objects", "refs"])
+    if (!statSync2(join3(gitDir, part), { throwIfNoEntry: false })?.isDirectory()) return false;
+  const config = readSmall(join3(gitDir, "config"));
+  return config !== null && !/^\s*(worktree\b|bare\s*=\s*true\b|\[extensions)/im.test(config);
+}
+function readSmall(path2) {
+  try {
+    const stat2 = statSync2(path2, { throwIfNoEntry: false });
+    return stat2?.isFile() && stat2.size <= 65536 ? readFileSync2(path2, "utf8") : null;
+  } catch {
+    return null;
+  }
 }
 async function repositoryPrefix(root) {
   const r = await git(root, ["rev-parse", "--show-prefix"]);
@@ -48701,89 +48820,6 @@ async function fileHistory(cwd, rev, path2, limit = 1e4) {
   }
 }
 
-// src/git/run-context.ts
-import { execFile as execFile2 } from "node:child_process";
-import { existsSync as existsSync4, readFileSync, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3, resolve as resolve3 } from "node:path";
-var GIT_TIMEOUT_MS = 5e3;
-async function readRunContext(root, env2 = process.env) {
-  if (env2.GITHUB_ACTIONS === "true") {
-    return {
-      repository: env2.GITHUB_REPOSITORY || null,
-      commit: env2.GITHUB_SHA || null,
-      ref: env2.GITHUB_REF || null,
-      event: env2.GITHUB_EVENT_NAME || null,
-      run_id: env2.GITHUB_RUN_ID || null,
-      run_attempt: env2.GITHUB_RUN_ATTEMPT || null
-    };
-  }
-  const head = readHeadFromDisk(root) ?? await readHeadWithGit(root);
-  return {
-    repository: null,
-    commit: head.commit,
-    ref: head.ref,
-    event: "local",
-    run_id: null,
-    run_attempt: null
-  };
-}
-function readHeadFromDisk(root) {
-  try {
-    const gitDir = findGitDir(resolve3(root));
-    if (!gitDir) return null;
-    const head = readFileSync(join3(gitDir, "HEAD"), "utf8").trim();
-    if (/^[0-9a-f]{40}$/.test(head)) return { commit: head, ref: null };
-    const m = /^ref: (refs\/[^\s]+)$/.exec(head);
-    if (!m) return null;
-    const ref = m[1];
-    const commonFile = join3(gitDir, "commondir");
-    const common = existsSync4(commonFile) ? resolve3(gitDir, readFileSync(commonFile, "utf8").trim()) : gitDir;
-    for (const dir of [gitDir, common]) {
-      const loose = join3(dir, ref);
-      if (existsSync4(loose)) {
-        const sha = readFileSync(loose, "utf8").trim();
-        return /^[0-9a-f]{40}$/.test(sha) ? { commit: sha, ref } : null;
-      }
-    }
-    const packed = join3(common, "packed-refs");
-    if (existsSync4(packed)) {
-      for (const line of readFileSync(packed, "utf8").split("\n")) {
-        const [sha, name] = line.trim().split(" ");
-        if (name === ref && sha && /^[0-9a-f]{40}$/.test(sha)) return { commit: sha, ref };
-      }
-    }
-    return { commit: null, ref };
-  } catch {
-    return null;
-  }
-}
-function findGitDir(start) {
-  for (let dir = start; ; dir = dirname2(dir)) {
-    const dotGit = join3(dir, ".git");
-    if (existsSync4(dotGit)) {
-      if (statSync2(dotGit).isDirectory()) return dotGit;
-      const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"));
-      if (!m) return null;
-      const target = m[1].trim();
-      return isAbsolute2(target) ? target : resolve3(dir, target);
-    }
-    if (dirname2(dir) === dir) return null;
-  }
-}
-function readHeadWithGit(cwd) {
-  return new Promise((done) => {
-    execFile2(
-      "git",
-      ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"],
-      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
-      (err, stdout) => {
-        const [commit, ref] = err ? [] : stdout.split("\n").map((l) => l.trim());
-        done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null });
-      }
-    );
-  });
-}
-
 // src/producer/endpoints.ts
 var ENDPOINTS = {
   health: "/v1/health",
@@ -50095,15 +50131,15 @@ async function pinHistory(root, base, baseline, identity) {
 }
 
 // src/fs/atomic-set.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync2, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname4, isAbsolute as isAbsolute5, join as join6, resolve as resolve5 } from "node:path";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
+import { basename as basename3, dirname as dirname4, isAbsolute as isAbsolute5, join as join6, resolve as resolve5 } from "node:path";
 
 // src/fs/atomic-write.ts
 import { mkdirSync, renameSync, rmSync, writeFileSync, openSync as openSync2, fsyncSync, closeSync as closeSync2 } from "node:fs";
-import { dirname as dirname3, basename, join as join5 } from "node:path";
+import { dirname as dirname3, basename as basename2, join as join5 } from "node:path";
 function writeFileAtomic(path2, data, { durable = false } = {}) {
   mkdirSync(dirname3(path2), { recursive: true });
-  const tmp = join5(dirname3(path2), `.${basename(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const tmp = join5(dirname3(path2), `.${basename2(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     writeFileSync(tmp, data);
     if (durable) {
@@ -50129,7 +50165,7 @@ var nodeSetFs = {
   rm: (path2) => rmSync2(path2, { force: true }),
   readFile: (path2) => {
     try {
-      return readFileSync2(path2);
+      return readFileSync3(path2);
     } catch (e) {
       if (e.code === "ENOENT") return null;
       throw e;
@@ -50224,7 +50260,7 @@ function journalPath(root, name) {
   return gitDir ? join6(gitDir, "baseline-gate", file) : join6(resolve5(root), ".baseline-gate", file);
 }
 function stagedPath(target) {
-  return join6(dirname4(target), `.${basename2(target)}.baseline-gate-staged`);
+  return join6(dirname4(target), `.${basename3(target)}.baseline-gate-staged`);
 }
 function checkWrites(writes) {
   const seen = /* @__PURE__ */ new Set();
@@ -51005,7 +51041,7 @@ function titleProblem(title) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync3, existsSync as existsSync6 } from "fs";
+import { readFileSync as readFileSync4, existsSync as existsSync6 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -51016,7 +51052,7 @@ var Context = class {
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync6(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+        this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path2 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path2} does not exist${EOL5}`);
@@ -56376,7 +56412,7 @@ function readRepinInputs(get, env2) {
 }
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync7, lstatSync as lstatSync2, mkdirSync as mkdirSync3 } from "node:fs";
+import { existsSync as existsSync7, lstatSync as lstatSync3, mkdirSync as mkdirSync3 } from "node:fs";
 import { join as join8, resolve as resolve7 } from "node:path";
 function createEvidenceStore(dir, options = {}) {
   const abs = resolve7(dir);
@@ -56420,7 +56456,7 @@ function createEvidenceStore(dir, options = {}) {
       check(abs);
       return files.map((f) => {
         const path2 = join8(abs, f.name);
-        if (options.root !== void 0 && lstatSync2(path2, { throwIfNoEntry: false })?.isSymbolicLink())
+        if (options.root !== void 0 && lstatSync3(path2, { throwIfNoEntry: false })?.isSymbolicLink())
           check(path2);
         writeFileAtomic(path2, f.content);
         return path2;

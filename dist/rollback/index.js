@@ -24478,6 +24478,21 @@ function readHeadFromDisk(root) {
     return null;
   }
 }
+function shallowFromDisk(root, env2 = process.env) {
+  if (env2.GIT_DIR !== void 0 || env2.GIT_COMMON_DIR !== void 0) return null;
+  try {
+    const gitDir = findGitDir(resolve(root));
+    if (!gitDir) return null;
+    const commonFile = join(gitDir, "commondir");
+    const common = existsSync2(commonFile) ? resolve(gitDir, readFileSync(commonFile, "utf8").trim()) : gitDir;
+    if (!existsSync2(join(common, "HEAD"))) return null;
+    const shallow = statSync(join(common, "shallow"), { throwIfNoEntry: false });
+    if (!shallow) return false;
+    return shallow.isFile() && shallow.size > 0 ? true : null;
+  } catch {
+    return null;
+  }
+}
 function findGitDir(start) {
   for (let dir = start; ; dir = dirname(dir)) {
     const dotGit = join(dir, ".git");
@@ -24977,6 +24992,8 @@ var RevisionError = class extends Error {
   name = "RevisionError";
 };
 async function isShallow(cwd) {
+  const known = shallowFromDisk(cwd);
+  if (known !== null) return known;
   const r = await git(cwd, ["rev-parse", "--is-shallow-repository"]);
   return r.code === 0 && r.stdout.toString("utf8").trim() === "true";
 }
@@ -32116,10 +32133,7 @@ async function lastKnownGood(root, baseline, to = null) {
     throw new RevisionError(
       `${root} has no commit checked out (HEAD names none): rollback reads the trio's history from git`
     );
-  const shallowClone = isShallow(root);
-  shallowClone.catch(() => {
-  });
-  const reader = new BlobReader(root);
+  let reader = null;
   const read = async (commit, path2) => {
     const blob = await reader.read(blobSpec(commit, path2));
     return blob.found ? blob.content : null;
@@ -32134,6 +32148,10 @@ async function lastKnownGood(root, baseline, to = null) {
     (commit) => read(commit, baseline.trio.pin).then((bytes) => bytes ? pinFacts(bytes) : null).catch(() => null)
   );
   try {
+    reader = new BlobReader(root);
+    const shallowClone = isShallow(root);
+    shallowClone.catch(() => {
+    });
     const [pin, manifest, matrix] = await Promise.all(ROLES.map((r) => read(head, baseline.trio[r])));
     const currentBytes = { pin: pin ?? null, manifest: manifest ?? null, matrix: matrix ?? null };
     const current = trioFromBytes(baseline, currentBytes);
@@ -32179,7 +32197,7 @@ async function lastKnownGood(root, baseline, to = null) {
     return { baseline: baseline.name, head, current, currentBytes, identity, shallow, lkg, targetBytes };
   } finally {
     history.stop();
-    reader.close();
+    reader?.close();
   }
 }
 var TrioHistory = class {
@@ -44795,8 +44813,8 @@ var ACTION_IO = {
 };
 
 // src/git/root.ts
-import { existsSync as existsSync8, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
-import { dirname as dirname5, join as join8, resolve as resolve11 } from "node:path";
+import { existsSync as existsSync8, lstatSync as lstatSync3, readFileSync as readFileSync5, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
+import { basename as basename5, dirname as dirname5, join as join8, resolve as resolve11 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -44812,6 +44830,14 @@ async function findRoot(options) {
   if (!existsSync8(start)) throw new RootError(`${label3} ${shown}: no such directory`, "directory");
   if (!statSync4(start).isDirectory()) throw new RootError(`${label3} ${shown}: not a directory`, "directory");
   const real = realpathSync3(start);
+  const top = discoverTop(real) ?? await gitTop(real, shown, label3);
+  for (let dir = real; ; dir = dirname5(dir)) {
+    if (dir !== top && existsSync8(join8(dir, options.marker))) return { root: dir, top };
+    if (dir === top || dirname5(dir) === dir) break;
+  }
+  return { root: top, top };
+}
+async function gitTop(real, shown, label3) {
   let r;
   try {
     r = await git(real, ["rev-parse", "--show-toplevel"]);
@@ -44829,12 +44855,40 @@ async function findRoot(options) {
       `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label3}`
     );
   }
-  const top = realpathSync3(r.stdout.toString("utf8").trim());
+  return realpathSync3(r.stdout.toString("utf8").trim());
+}
+function discoverTop(real, env2 = process.env) {
+  const uid = process.getuid?.();
+  if (uid === void 0 || Object.keys(env2).some((k2) => DISCOVERY_VARIABLE.test(k2))) return null;
+  let device;
   for (let dir = real; ; dir = dirname5(dir)) {
-    if (dir !== top && existsSync8(join8(dir, options.marker))) return { root: dir, top };
-    if (dir === top || dirname5(dir) === dir) break;
+    if (basename5(dir) === ".git") return null;
+    const here = statSync4(dir, { throwIfNoEntry: false });
+    if (!here || device !== void 0 && here.dev !== device) return null;
+    device = here.dev;
+    const dotGit = lstatSync3(join8(dir, ".git"), { throwIfNoEntry: false });
+    if (dotGit)
+      return dotGit.isDirectory() && plainRepository(join8(dir, ".git"), [here, dotGit], uid) ? dir : null;
+    if (dirname5(dir) === dir) return null;
   }
-  return { root: top, top };
+}
+var DISCOVERY_VARIABLE = /^GIT_(DIR|WORK_TREE|COMMON_DIR|OBJECT_DIRECTORY|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|CONFIG\w*|TEST_\w+)$/;
+function plainRepository(gitDir, owned, uid) {
+  if (owned.some((s) => s.uid !== uid)) return false;
+  const head = readSmall(join8(gitDir, "HEAD"));
+  if (head === null || !/^(ref: refs\/\S+|[0-9a-f]{40}|[0-9a-f]{64})\n?$/.test(head)) return false;
+  for (const part of ["objects", "refs"])
+    if (!statSync4(join8(gitDir, part), { throwIfNoEntry: false })?.isDirectory()) return false;
+  const config = readSmall(join8(gitDir, "config"));
+  return config !== null && !/^\s*(worktree\b|bare\s*=\s*true\b|\[extensions)/im.test(config);
+}
+function readSmall(path2) {
+  try {
+    const stat3 = statSync4(path2, { throwIfNoEntry: false });
+    return stat3?.isFile() && stat3.size <= 65536 ? readFileSync5(path2, "utf8") : null;
+  } catch {
+    return null;
+  }
 }
 
 // src/actions/shared/run.ts

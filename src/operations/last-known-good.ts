@@ -47,18 +47,16 @@ export async function lastKnownGood(
     throw new RevisionError(
       `${root} has no commit checked out (HEAD names none): rollback reads the trio's history from git`
     )
-  const shallowClone = isShallow(root)
-  // awaited below; until then a failure must not count as unhandled
-  shallowClone.catch(() => {})
-  const reader = new BlobReader(root)
+  let reader: BlobReader | null = null
   const read = async (commit: string, path: string) => {
-    const blob = await reader.read(blobSpec(commit, path))
+    const blob = await reader!.read(blobSpec(commit, path))
     return blob.found ? blob.content : null
   }
-  // the walk over the history is the long part (git diffs every commit against its parent): git runs it while
-  // this process reads and judges the current trio, and then the revisions git has found. Each pin is asked for
-  // as soon as git names its revision (cat-file answers in order, with no round trip per revision); the walk
-  // stops at the first good revision, and the answers it did not need are dropped
+  // the walk over the history is the long part (git diffs every commit against its parent), so it starts first:
+  // git runs it while this process starts cat-file, reads and judges the current trio, and then the revisions
+  // git has found. Each pin is asked for as soon as git names its revision (cat-file answers in order, with no
+  // round trip per revision; no revision is named before this function awaits); the walk stops at the first
+  // good revision, and the answers it did not need are dropped
   const history = new TrioHistory(
     (onRevision) =>
       walkRevisionsTouching(
@@ -73,6 +71,10 @@ export async function lastKnownGood(
         .catch(() => null)
   )
   try {
+    reader = new BlobReader(root)
+    const shallowClone = isShallow(root)
+    // awaited below; until then a failure must not count as unhandled
+    shallowClone.catch(() => {})
     const [pin, manifest, matrix] = await Promise.all(ROLES.map((r) => read(head, baseline.trio[r])))
     const currentBytes = { pin: pin ?? null, manifest: manifest ?? null, matrix: matrix ?? null }
     const current = trioFromBytes(baseline, currentBytes)
@@ -120,7 +122,7 @@ export async function lastKnownGood(
     return { baseline: baseline.name, head, current, currentBytes, identity, shallow, lkg, targetBytes }
   } finally {
     history.stop()
-    reader.close()
+    reader?.close()
   }
 }
 
