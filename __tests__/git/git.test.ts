@@ -11,7 +11,7 @@ import {
   readAtRevision,
   resolveCommit
 } from '../../src/git/git.js'
-import { shallowFromDisk } from '../../src/git/run-context.js'
+import { shallowFromDisk } from '../../src/git/discover.js'
 import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
 
 afterAll(cleanupFixtures)
@@ -158,20 +158,24 @@ describe('a shallow clone, told from the git directory', () => {
     execFileSync('git', ['worktree', 'add', '-q', '--detach', worktree], { cwd: shallow })
     const gitSays = async (dir: string) =>
       (await git(dir, ['rev-parse', '--is-shallow-repository'])).stdout.toString().trim() === 'true'
-    for (const [dir, want] of [
-      [r.dir, false],
-      [join(r.dir, '.'), false],
-      [shallow, true],
-      [worktree, true]
+    // the worktree is read by git (its .git is a file): the answer is the same
+    for (const [dir, want, fromDisk] of [
+      [r.dir, false, false],
+      [join(r.dir, '.'), false, false],
+      [shallow, true, true],
+      [worktree, true, null]
     ] as const) {
-      expect([dir, shallowFromDisk(dir, {})]).toEqual([dir, want])
+      expect([dir, shallowFromDisk(dir, {})]).toEqual([dir, fromDisk])
       expect([dir, await gitSays(dir)]).toEqual([dir, want])
       expect([dir, await isShallow(dir)]).toEqual([dir, want])
     }
-    // a layout moved by git's variables, or an empty shallow file, is git's to answer
+    // git's variables (GIT_DIR, GIT_SHALLOW_FILE), or a shallow file that is not a list of commits, are git's
     expect(shallowFromDisk(shallow, { GIT_DIR: join(r.dir, '.git') })).toBeNull()
-    writeFileSync(join(r.dir, '.git', 'shallow'), '')
-    expect(shallowFromDisk(r.dir, {})).toBeNull()
+    expect(shallowFromDisk(r.dir, { GIT_SHALLOW_FILE: join(shallow, '.git', 'shallow') })).toBeNull()
+    for (const text of ['', 'garbage\n']) {
+      writeFileSync(join(r.dir, '.git', 'shallow'), text)
+      expect([text, shallowFromDisk(r.dir, {})]).toEqual([text, null])
+    }
   })
 })
 

@@ -2,10 +2,20 @@
 // nearest directory below the top that holds a policy (a consumer in a monorepo); clear errors for a missing
 // directory, a file, and a directory outside any repository, and nothing created on the way.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { chownSync, mkdirSync, readdirSync, realpathSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  chownSync,
+  mkdirSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { discoverTop, findRoot, RootError } from '../../src/git/root.js'
+import { discoverTop } from '../../src/git/discover.js'
+import { findRoot, RootError } from '../../src/git/root.js'
 import { DEFAULT_POLICY_PATH } from '../../src/policy/defaults.js'
 import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
 
@@ -83,12 +93,57 @@ describe('discoverTop: the top found without starting git', () => {
     // a work tree moved away by core.worktree, and a bare repository
     const moved = repoWith()
     git(moved, 'config', 'core.worktree', join(top, 'moved'))
+    const included = repoWith('y')
+    writeFileSync(join(included, 'moved.cfg'), `[core]\n\tworktree = ${join(top, 'moved')}\n`)
+    git(included, 'config', 'include.path', join(included, 'moved.cfg'))
     const bare = realpathSync(tempDir('bg-root-bare-'))
     git(bare, 'init', '-q', '--bare')
     // a .git owned by someone else: git's safe.directory question
     const foreign = repoWith('x')
     chownSync(join(foreign, '.git'), 4242, 4242)
+    // a clone: its config has [remote "origin"] and [branch "main"], and the checkout action's [http "..."]
+    const clone = realpathSync(tempDir('bg-root-clone-'))
+    git(clone, 'clone', '-q', top, 'c')
+    git(join(clone, 'c'), 'config', 'http.https://github.com/.extraheader', 'AUTHORIZATION: basic ***')
+    // configs git reads otherwise than a line pattern would (found by review): each one is git's question
+    const tricky = (name: string, edit: (dotGit: string) => void) => {
+      const r = repoWith('in')
+      edit(join(r, '.git'))
+      return { name, dir: join(r, 'in'), fast: false }
+    }
+    const cases = [
+      tricky('bare = yes', (g) => appendFileSync(join(g, 'config'), '[core]\n\tbare = yes\n')),
+      tricky('bare with no value', (g) => appendFileSync(join(g, 'config'), '[core]\n\tbare\n')),
+      tricky('bare continued on the next line', (g) =>
+        appendFileSync(join(g, 'config'), '[core]\n\tbare = tr\\\nue\n')
+      ),
+      tricky('a setting on the header line', (g) =>
+        appendFileSync(join(g, 'config'), '[core] worktree = /tmp\n')
+      ),
+      tricky('an extension after a header', (g) =>
+        appendFileSync(join(g, 'config'), '[core] [extensions]\n\tfoo = bar\n')
+      ),
+      tricky('repository format 2', (g) =>
+        appendFileSync(join(g, 'config'), '[core]\n\trepositoryformatversion = 2\n')
+      ),
+      tricky('a commondir', (g) => writeFileSync(join(g, 'commondir'), `${join(top, '.git')}\n`)),
+      tricky('a linked HEAD', (g) => {
+        renameSync(join(g, 'HEAD'), join(g, 'HEAD.real'))
+        symlinkSync('HEAD.real', join(g, 'HEAD'))
+      })
+    ]
+    // a bare repository inside the work tree: git takes it as the repository, with no work tree
+    git(top, 'init', '-q', '--bare', join(top, 'vendor.git'))
+    mkdirSync(join(top, 'vendor.git', 'deep'))
     return [
+      ...cases,
+      { name: 'a clone (remote, branch and http sections)', dir: join(clone, 'c'), fast: true },
+      { name: 'a bare repository inside the work tree', dir: join(top, 'vendor.git'), fast: false },
+      {
+        name: 'below a bare repository inside the work tree',
+        dir: join(top, 'vendor.git', 'deep'),
+        fast: false
+      },
       { name: 'the top', dir: top, fast: true },
       { name: 'a subdirectory', dir: join(top, 'src/deep'), fast: true },
       { name: 'a repository nested in the work tree', dir: join(top, 'vendor/inner/lib'), fast: true },
@@ -101,6 +156,7 @@ describe('discoverTop: the top found without starting git', () => {
       { name: 'a worktree (.git is a file)', dir: join(top, 'wt'), fast: false },
       { name: 'a .git file', dir: join(top, 'sub'), fast: false },
       { name: 'core.worktree', dir: moved, fast: false },
+      { name: 'core.worktree in an included file', dir: join(included, 'y'), fast: false },
       { name: 'a bare repository', dir: bare, fast: false },
       { name: 'another owner', dir: join(foreign, 'x'), fast: process.getuid?.() === 4242 },
       { name: 'outside any repository', dir: realpathSync(tempDir('bg-root-none-')), fast: false }

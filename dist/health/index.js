@@ -21581,7 +21581,7 @@ var init_containment = __esm({
 });
 
 // src/exec/proc-table.ts
-import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
 function parseStat(text) {
   const open2 = text.indexOf("(");
   const close = text.lastIndexOf(")");
@@ -21605,7 +21605,7 @@ function procAvailable() {
 }
 function readProc(pid) {
   try {
-    return parseStat(readFileSync2(`/proc/${pid}/stat`, "latin1"));
+    return parseStat(readFileSync3(`/proc/${pid}/stat`, "latin1"));
   } catch {
     return null;
   }
@@ -21628,7 +21628,7 @@ function readProcTable() {
 function readEnvValues(pid, name) {
   let raw;
   try {
-    raw = readFileSync2(`/proc/${pid}/environ`);
+    raw = readFileSync3(`/proc/${pid}/environ`);
   } catch {
     return [];
   }
@@ -29543,10 +29543,10 @@ var preflight_exports = {};
 __export(preflight_exports, {
   runPreflight: () => runPreflight
 });
-import { join as join5, resolve as resolve6 } from "node:path";
+import { join as join6, resolve as resolve6 } from "node:path";
 async function runPreflight(root, baseline, env2) {
   const started = Date.now();
-  const producerRoot = join5(root, baseline.producer.root);
+  const producerRoot = join6(root, baseline.producer.root);
   const expand2 = (s) => s.replace(/\{repo_root\}/g, () => root).replace(/\{producer_root\}/g, () => producerRoot);
   const probe = baseline.producer.probe;
   const launch = await launchProducer({
@@ -29560,7 +29560,7 @@ async function runPreflight(root, baseline, env2) {
     if (launch.ok) {
       const schemas = loadResponseSchemas(
         root,
-        join5(baseline.producer.root, probe.schemas),
+        join6(baseline.producer.root, probe.schemas),
         PROBE_REQUESTS.map((r) => r.schema)
       );
       for (const request3 of PROBE_REQUESTS) {
@@ -60825,6 +60825,74 @@ init_limits();
 init_duration();
 import { execFile as execFile2, spawn, spawnSync } from "node:child_process";
 import { existsSync as existsSync3 } from "node:fs";
+
+// src/git/discover.ts
+import { lstatSync as lstatSync2, readFileSync as readFileSync2, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
+import { basename as basename5, dirname as dirname5, join as join5 } from "node:path";
+var GIT_LOCATION_VARIABLE = /^GIT_(DIR|WORK_TREE|COMMON_DIR|OBJECT_DIRECTORY|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|SHALLOW_FILE|CONFIG\w*|TEST_\w+)$/;
+function discoverTop(real, env2 = process.env) {
+  const uid = process.getuid?.();
+  if (uid === void 0 || Object.keys(env2).some((k2) => GIT_LOCATION_VARIABLE.test(k2))) return null;
+  let device;
+  for (let dir = real; ; dir = dirname5(dir)) {
+    if (basename5(dir) === ".git") return null;
+    const here = statSync3(dir, { throwIfNoEntry: false });
+    if (!here || device !== void 0 && here.dev !== device) return null;
+    device = here.dev;
+    const dotGit = lstatSync2(join5(dir, ".git"), { throwIfNoEntry: false });
+    if (dotGit)
+      return dotGit.isDirectory() && plainRepository(join5(dir, ".git"), [here, dotGit], uid) ? dir : null;
+    if (lstatSync2(join5(dir, "HEAD"), { throwIfNoEntry: false })) return null;
+    if (dirname5(dir) === dir) return null;
+  }
+}
+function plainRepository(gitDir, owned, uid) {
+  if (owned.some((s) => s.uid !== uid)) return false;
+  if (!lstatSync2(join5(gitDir, "HEAD"), { throwIfNoEntry: false })?.isFile()) return false;
+  const head = readSmall(join5(gitDir, "HEAD"));
+  if (head === null || !/^(ref: refs\/\S+|[0-9a-f]{40}|[0-9a-f]{64})\n?$/.test(head)) return false;
+  for (const part of ["objects", "refs"])
+    if (!statSync3(join5(gitDir, part), { throwIfNoEntry: false })?.isDirectory()) return false;
+  if (lstatSync2(join5(gitDir, "commondir"), { throwIfNoEntry: false })) return false;
+  const config = readSmall(join5(gitDir, "config"));
+  return config !== null && plainConfig(config);
+}
+function plainConfig(text) {
+  let section3 = "";
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
+    if (line.endsWith("\\")) return false;
+    const header2 = /^\[([A-Za-z0-9.-]+)(?:\s+"[^"\\]*")?\]$/.exec(line);
+    if (header2) {
+      const name = header2[1].toLowerCase();
+      const base = name.split(".")[0];
+      const sub = line.includes('"') || name.includes(".");
+      if (base === "extensions" || base.startsWith("include") || base === "core" && sub) return false;
+      section3 = sub ? `${base}.` : base;
+      continue;
+    }
+    const entry = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
+    if (!entry || section3 === "") return false;
+    if (section3 !== "core") continue;
+    const key = entry[1].toLowerCase();
+    const value = entry[2]?.toLowerCase();
+    if (key === "worktree") return false;
+    if (key === "bare" && value !== "false") return false;
+    if (key === "repositoryformatversion" && value !== "0") return false;
+  }
+  return true;
+}
+function readSmall(path2) {
+  try {
+    const stat3 = statSync3(path2, { throwIfNoEntry: false });
+    return stat3?.isFile() && stat3.size <= 65536 ? readFileSync2(path2, "utf8") : null;
+  } catch {
+    return null;
+  }
+}
+
+// src/git/git.ts
 var TIMEOUT_MS = 3e4;
 var MAX_OUTPUT = 64 * 1024 * 1024;
 var MAX_STDERR = 64 * 1024;
@@ -61387,7 +61455,7 @@ function titleProblem(title) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync3, existsSync as existsSync6 } from "fs";
+import { readFileSync as readFileSync4, existsSync as existsSync6 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -61398,7 +61466,7 @@ var Context = class {
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync6(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+        this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path2 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path2} does not exist${EOL5}`);
@@ -66699,7 +66767,7 @@ function workspacePrefix(workspace, root) {
 }
 
 // src/actions/shared/inputs.ts
-import { isAbsolute as isAbsolute6, join as join6, resolve as resolve7 } from "node:path";
+import { isAbsolute as isAbsolute6, join as join7, resolve as resolve7 } from "node:path";
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -66743,8 +66811,8 @@ function readCommonInputs(get, env2, operation) {
   const evidenceInput = get("evidence-dir").trim();
   const evidenceDir = evidenceInput ? isAbsolute6(evidenceInput) ? evidenceInput : resolve7(workspace, evidenceInput) : (
     // one directory per operation: two gates in one job upload two artifacts, not one directory twice
-    join6(
-      env2.RUNNER_TEMP || join6(root, ".baseline-gate"),
+    join7(
+      env2.RUNNER_TEMP || join7(root, ".baseline-gate"),
       "baseline-gate-evidence",
       `${operation}-${runSuffix(env2)}`
     )
@@ -66849,8 +66917,8 @@ function combinedPosture(postures) {
 init_contain();
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync7, lstatSync as lstatSync2, mkdirSync as mkdirSync2 } from "node:fs";
-import { join as join7, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync7, lstatSync as lstatSync3, mkdirSync as mkdirSync2 } from "node:fs";
+import { join as join8, resolve as resolve8 } from "node:path";
 init_contain();
 function createEvidenceStore(dir, options = {}) {
   const abs = resolve8(dir);
@@ -66868,14 +66936,14 @@ function createEvidenceStore(dir, options = {}) {
   const prepare = () => {
     mkdirSync2(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker3 = join7(resolve8(options.ignoreInGit), ".gitignore");
+      const marker3 = join8(resolve8(options.ignoreInGit), ".gitignore");
       check(marker3);
       if (!existsSync7(marker3))
         writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
     }
   };
   const put = (name, content) => {
-    const path2 = join7(abs, name);
+    const path2 = join8(abs, name);
     check(path2);
     writeFileAtomic(path2, content);
     return path2;
@@ -66893,8 +66961,8 @@ function createEvidenceStore(dir, options = {}) {
       prepare();
       check(abs);
       return files.map((f) => {
-        const path2 = join7(abs, f.name);
-        if (options.root !== void 0 && lstatSync2(path2, { throwIfNoEntry: false })?.isSymbolicLink())
+        const path2 = join8(abs, f.name);
+        if (options.root !== void 0 && lstatSync3(path2, { throwIfNoEntry: false })?.isSymbolicLink())
           check(path2);
         writeFileAtomic(path2, f.content);
         return path2;
@@ -66919,7 +66987,7 @@ function createOperationContext(o) {
 
 // src/policy/load.ts
 import { existsSync as existsSync8 } from "node:fs";
-import { isAbsolute as isAbsolute7, join as join8, relative as relative4, resolve as resolve9 } from "node:path";
+import { isAbsolute as isAbsolute7, join as join9, relative as relative4, resolve as resolve9 } from "node:path";
 init_contain();
 init_read();
 init_source_file();
@@ -67037,7 +67105,7 @@ function loadPolicy(options) {
   const root = resolve9(options.root);
   const packageManager = detectPackageManager(root);
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve9(options.cwd ?? process.cwd(), options.policyPath) : join8(root, DEFAULT_POLICY_PATH);
+  const abs = explicit ? resolve9(options.cwd ?? process.cwd(), options.policyPath) : join9(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
   return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
 }
@@ -67125,8 +67193,8 @@ function adapterOf(d, raw) {
   return { ...d, ...rest, files };
 }
 function detectPackageManager(root) {
-  if (existsSync8(join8(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync8(join8(root, "yarn.lock"))) return "yarn";
+  if (existsSync8(join9(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync8(join9(root, "yarn.lock"))) return "yarn";
   return "npm";
 }
 function displayPath(root, abs) {
@@ -68143,8 +68211,8 @@ function cancellation() {
 }
 
 // src/git/root.ts
-import { existsSync as existsSync9, lstatSync as lstatSync3, readFileSync as readFileSync4, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
-import { basename as basename5, dirname as dirname5, join as join9, resolve as resolve10 } from "node:path";
+import { existsSync as existsSync9, realpathSync as realpathSync4, statSync as statSync4 } from "node:fs";
+import { dirname as dirname6, join as join10, resolve as resolve10 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -68158,12 +68226,12 @@ async function findRoot(options) {
   const shown = options.given ?? start;
   const label2 = options.label ?? "--root";
   if (!existsSync9(start)) throw new RootError(`${label2} ${shown}: no such directory`, "directory");
-  if (!statSync3(start).isDirectory()) throw new RootError(`${label2} ${shown}: not a directory`, "directory");
-  const real = realpathSync3(start);
+  if (!statSync4(start).isDirectory()) throw new RootError(`${label2} ${shown}: not a directory`, "directory");
+  const real = realpathSync4(start);
   const top = discoverTop(real) ?? await gitTop(real, shown, label2);
-  for (let dir = real; ; dir = dirname5(dir)) {
-    if (dir !== top && existsSync9(join9(dir, options.marker))) return { root: dir, top };
-    if (dir === top || dirname5(dir) === dir) break;
+  for (let dir = real; ; dir = dirname6(dir)) {
+    if (dir !== top && existsSync9(join10(dir, options.marker))) return { root: dir, top };
+    if (dir === top || dirname6(dir) === dir) break;
   }
   return { root: top, top };
 }
@@ -68185,40 +68253,7 @@ async function gitTop(real, shown, label2) {
       `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label2}`
     );
   }
-  return realpathSync3(r.stdout.toString("utf8").trim());
-}
-function discoverTop(real, env2 = process.env) {
-  const uid = process.getuid?.();
-  if (uid === void 0 || Object.keys(env2).some((k2) => DISCOVERY_VARIABLE.test(k2))) return null;
-  let device;
-  for (let dir = real; ; dir = dirname5(dir)) {
-    if (basename5(dir) === ".git") return null;
-    const here = statSync3(dir, { throwIfNoEntry: false });
-    if (!here || device !== void 0 && here.dev !== device) return null;
-    device = here.dev;
-    const dotGit = lstatSync3(join9(dir, ".git"), { throwIfNoEntry: false });
-    if (dotGit)
-      return dotGit.isDirectory() && plainRepository(join9(dir, ".git"), [here, dotGit], uid) ? dir : null;
-    if (dirname5(dir) === dir) return null;
-  }
-}
-var DISCOVERY_VARIABLE = /^GIT_(DIR|WORK_TREE|COMMON_DIR|OBJECT_DIRECTORY|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|CONFIG\w*|TEST_\w+)$/;
-function plainRepository(gitDir, owned, uid) {
-  if (owned.some((s) => s.uid !== uid)) return false;
-  const head = readSmall(join9(gitDir, "HEAD"));
-  if (head === null || !/^(ref: refs\/\S+|[0-9a-f]{40}|[0-9a-f]{64})\n?$/.test(head)) return false;
-  for (const part of ["objects", "refs"])
-    if (!statSync3(join9(gitDir, part), { throwIfNoEntry: false })?.isDirectory()) return false;
-  const config = readSmall(join9(gitDir, "config"));
-  return config !== null && !/^\s*(worktree\b|bare\s*=\s*true\b|\[extensions)/im.test(config);
-}
-function readSmall(path2) {
-  try {
-    const stat3 = statSync3(path2, { throwIfNoEntry: false });
-    return stat3?.isFile() && stat3.size <= 65536 ? readFileSync4(path2, "utf8") : null;
-  } catch {
-    return null;
-  }
+  return realpathSync4(r.stdout.toString("utf8").trim());
 }
 
 // src/actions/shared/run.ts

@@ -24535,105 +24535,88 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
 }
 
 // src/git/git.ts
-import { execFile as execFile3, spawn, spawnSync } from "node:child_process";
-import { existsSync as existsSync3 } from "node:fs";
+import { execFile as execFile2, spawn, spawnSync } from "node:child_process";
+import { existsSync as existsSync2 } from "node:fs";
 
-// src/git/run-context.ts
-import { execFile as execFile2 } from "node:child_process";
-import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
-import { dirname, isAbsolute as isAbsolute2, join as join2, resolve as resolve2 } from "node:path";
-var GIT_TIMEOUT_MS = 5e3;
-async function readRunContext(root, env2 = process.env) {
-  if (env2.GITHUB_ACTIONS === "true") {
-    return {
-      repository: env2.GITHUB_REPOSITORY || null,
-      commit: env2.GITHUB_SHA || null,
-      ref: env2.GITHUB_REF || null,
-      event: env2.GITHUB_EVENT_NAME || null,
-      run_id: env2.GITHUB_RUN_ID || null,
-      run_attempt: env2.GITHUB_RUN_ATTEMPT || null
-    };
-  }
-  const head = readHeadFromDisk(root) ?? await readHeadWithGit(root);
-  return {
-    repository: null,
-    commit: head.commit,
-    ref: head.ref,
-    event: "local",
-    run_id: null,
-    run_attempt: null
-  };
-}
-function readHeadFromDisk(root) {
-  try {
-    const gitDir = findGitDir(resolve2(root));
-    if (!gitDir) return null;
-    const head = readFileSync(join2(gitDir, "HEAD"), "utf8").trim();
-    if (/^[0-9a-f]{40}$/.test(head)) return { commit: head, ref: null };
-    const m = /^ref: (refs\/[^\s]+)$/.exec(head);
-    if (!m) return null;
-    const ref = m[1];
-    const commonFile = join2(gitDir, "commondir");
-    const common = existsSync2(commonFile) ? resolve2(gitDir, readFileSync(commonFile, "utf8").trim()) : gitDir;
-    for (const dir of [gitDir, common]) {
-      const loose = join2(dir, ref);
-      if (existsSync2(loose)) {
-        const sha = readFileSync(loose, "utf8").trim();
-        return /^[0-9a-f]{40}$/.test(sha) ? { commit: sha, ref } : null;
-      }
-    }
-    const packed = join2(common, "packed-refs");
-    if (existsSync2(packed)) {
-      for (const line of readFileSync(packed, "utf8").split("\n")) {
-        const [sha, name] = line.trim().split(" ");
-        if (name === ref && sha && /^[0-9a-f]{40}$/.test(sha)) return { commit: sha, ref };
-      }
-    }
-    return { commit: null, ref };
-  } catch {
-    return null;
-  }
-}
-function shallowFromDisk(root, env2 = process.env) {
-  if (env2.GIT_DIR !== void 0 || env2.GIT_COMMON_DIR !== void 0) return null;
-  try {
-    const gitDir = findGitDir(resolve2(root));
-    if (!gitDir) return null;
-    const commonFile = join2(gitDir, "commondir");
-    const common = existsSync2(commonFile) ? resolve2(gitDir, readFileSync(commonFile, "utf8").trim()) : gitDir;
-    if (!existsSync2(join2(common, "HEAD"))) return null;
-    const shallow = statSync(join2(common, "shallow"), { throwIfNoEntry: false });
-    if (!shallow) return false;
-    return shallow.isFile() && shallow.size > 0 ? true : null;
-  } catch {
-    return null;
-  }
-}
-function findGitDir(start) {
-  for (let dir = start; ; dir = dirname(dir)) {
-    const dotGit = join2(dir, ".git");
-    if (existsSync2(dotGit)) {
-      if (statSync(dotGit).isDirectory()) return dotGit;
-      const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"));
-      if (!m) return null;
-      const target = m[1].trim();
-      return isAbsolute2(target) ? target : resolve2(dir, target);
-    }
+// src/git/discover.ts
+import { lstatSync as lstatSync2, readFileSync, realpathSync as realpathSync2, statSync } from "node:fs";
+import { basename, dirname, join as join2 } from "node:path";
+var GIT_LOCATION_VARIABLE = /^GIT_(DIR|WORK_TREE|COMMON_DIR|OBJECT_DIRECTORY|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|SHALLOW_FILE|CONFIG\w*|TEST_\w+)$/;
+function discoverTop(real, env2 = process.env) {
+  const uid = process.getuid?.();
+  if (uid === void 0 || Object.keys(env2).some((k2) => GIT_LOCATION_VARIABLE.test(k2))) return null;
+  let device;
+  for (let dir = real; ; dir = dirname(dir)) {
+    if (basename(dir) === ".git") return null;
+    const here = statSync(dir, { throwIfNoEntry: false });
+    if (!here || device !== void 0 && here.dev !== device) return null;
+    device = here.dev;
+    const dotGit = lstatSync2(join2(dir, ".git"), { throwIfNoEntry: false });
+    if (dotGit)
+      return dotGit.isDirectory() && plainRepository(join2(dir, ".git"), [here, dotGit], uid) ? dir : null;
+    if (lstatSync2(join2(dir, "HEAD"), { throwIfNoEntry: false })) return null;
     if (dirname(dir) === dir) return null;
   }
 }
-function readHeadWithGit(cwd) {
-  return new Promise((done) => {
-    execFile2(
-      "git",
-      ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"],
-      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
-      (err, stdout) => {
-        const [commit, ref] = err ? [] : stdout.split("\n").map((l) => l.trim());
-        done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null });
-      }
-    );
-  });
+function shallowFromDisk(start, env2 = process.env) {
+  let top;
+  try {
+    top = discoverTop(realpathSync2(start), env2);
+  } catch {
+    return null;
+  }
+  if (!top) return null;
+  const file = join2(top, ".git", "shallow");
+  if (!lstatSync2(file, { throwIfNoEntry: false })) return false;
+  const text = readSmall(file);
+  if (text === null) return null;
+  const lines = text.split("\n").filter((l) => l !== "");
+  return lines.length > 0 && lines.every((l) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(l)) ? true : null;
+}
+function plainRepository(gitDir, owned, uid) {
+  if (owned.some((s) => s.uid !== uid)) return false;
+  if (!lstatSync2(join2(gitDir, "HEAD"), { throwIfNoEntry: false })?.isFile()) return false;
+  const head = readSmall(join2(gitDir, "HEAD"));
+  if (head === null || !/^(ref: refs\/\S+|[0-9a-f]{40}|[0-9a-f]{64})\n?$/.test(head)) return false;
+  for (const part of ["objects", "refs"])
+    if (!statSync(join2(gitDir, part), { throwIfNoEntry: false })?.isDirectory()) return false;
+  if (lstatSync2(join2(gitDir, "commondir"), { throwIfNoEntry: false })) return false;
+  const config = readSmall(join2(gitDir, "config"));
+  return config !== null && plainConfig(config);
+}
+function plainConfig(text) {
+  let section2 = "";
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
+    if (line.endsWith("\\")) return false;
+    const header2 = /^\[([A-Za-z0-9.-]+)(?:\s+"[^"\\]*")?\]$/.exec(line);
+    if (header2) {
+      const name = header2[1].toLowerCase();
+      const base = name.split(".")[0];
+      const sub = line.includes('"') || name.includes(".");
+      if (base === "extensions" || base.startsWith("include") || base === "core" && sub) return false;
+      section2 = sub ? `${base}.` : base;
+      continue;
+    }
+    const entry = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
+    if (!entry || section2 === "") return false;
+    if (section2 !== "core") continue;
+    const key = entry[1].toLowerCase();
+    const value = entry[2]?.toLowerCase();
+    if (key === "worktree") return false;
+    if (key === "bare" && value !== "false") return false;
+    if (key === "repositoryformatversion" && value !== "0") return false;
+  }
+  return true;
+}
+function readSmall(path2) {
+  try {
+    const stat2 = statSync(path2, { throwIfNoEntry: false });
+    return stat2?.isFile() && stat2.size <= 65536 ? readFileSync(path2, "utf8") : null;
+  } catch {
+    return null;
+  }
 }
 
 // src/git/git.ts
@@ -24646,12 +24629,12 @@ var GitError = class extends Error {
 var OPTIONS = ["-c", "core.quotepath=off", "-c", "color.ui=never"];
 var env = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" });
 function cannotRun(cwd, args, e, timedOut, timeoutMs) {
-  const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync3(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
+  const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync2(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
   return new GitError(`git ${args[0]}: ${why}`);
 }
 function git(cwd, args, timeoutMs = TIMEOUT_MS2) {
   return new Promise((resolve9, reject) => {
-    execFile3(
+    execFile2(
       "git",
       [...OPTIONS, ...args],
       { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: "buffer", env: env() },
@@ -24858,6 +24841,89 @@ async function fileHistory(cwd, rev, path2, limit = 1e4) {
   }
 }
 
+// src/git/run-context.ts
+import { execFile as execFile3 } from "node:child_process";
+import { existsSync as existsSync3, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3, resolve as resolve2 } from "node:path";
+var GIT_TIMEOUT_MS = 5e3;
+async function readRunContext(root, env2 = process.env) {
+  if (env2.GITHUB_ACTIONS === "true") {
+    return {
+      repository: env2.GITHUB_REPOSITORY || null,
+      commit: env2.GITHUB_SHA || null,
+      ref: env2.GITHUB_REF || null,
+      event: env2.GITHUB_EVENT_NAME || null,
+      run_id: env2.GITHUB_RUN_ID || null,
+      run_attempt: env2.GITHUB_RUN_ATTEMPT || null
+    };
+  }
+  const head = readHeadFromDisk(root) ?? await readHeadWithGit(root);
+  return {
+    repository: null,
+    commit: head.commit,
+    ref: head.ref,
+    event: "local",
+    run_id: null,
+    run_attempt: null
+  };
+}
+function readHeadFromDisk(root) {
+  try {
+    const gitDir = findGitDir(resolve2(root));
+    if (!gitDir) return null;
+    const head = readFileSync2(join3(gitDir, "HEAD"), "utf8").trim();
+    if (/^[0-9a-f]{40}$/.test(head)) return { commit: head, ref: null };
+    const m = /^ref: (refs\/[^\s]+)$/.exec(head);
+    if (!m) return null;
+    const ref = m[1];
+    const commonFile = join3(gitDir, "commondir");
+    const common = existsSync3(commonFile) ? resolve2(gitDir, readFileSync2(commonFile, "utf8").trim()) : gitDir;
+    for (const dir of [gitDir, common]) {
+      const loose = join3(dir, ref);
+      if (existsSync3(loose)) {
+        const sha = readFileSync2(loose, "utf8").trim();
+        return /^[0-9a-f]{40}$/.test(sha) ? { commit: sha, ref } : null;
+      }
+    }
+    const packed = join3(common, "packed-refs");
+    if (existsSync3(packed)) {
+      for (const line of readFileSync2(packed, "utf8").split("\n")) {
+        const [sha, name] = line.trim().split(" ");
+        if (name === ref && sha && /^[0-9a-f]{40}$/.test(sha)) return { commit: sha, ref };
+      }
+    }
+    return { commit: null, ref };
+  } catch {
+    return null;
+  }
+}
+function findGitDir(start) {
+  for (let dir = start; ; dir = dirname2(dir)) {
+    const dotGit = join3(dir, ".git");
+    if (existsSync3(dotGit)) {
+      if (statSync2(dotGit).isDirectory()) return dotGit;
+      const m = /^gitdir: (.+)$/m.exec(readFileSync2(dotGit, "utf8"));
+      if (!m) return null;
+      const target = m[1].trim();
+      return isAbsolute2(target) ? target : resolve2(dir, target);
+    }
+    if (dirname2(dir) === dir) return null;
+  }
+}
+function readHeadWithGit(cwd) {
+  return new Promise((done) => {
+    execFile3(
+      "git",
+      ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"],
+      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
+      (err, stdout) => {
+        const [commit, ref] = err ? [] : stdout.split("\n").map((l) => l.trim());
+        done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null });
+      }
+    );
+  });
+}
+
 // src/producer/endpoints.ts
 var ENDPOINTS = {
   health: "/v1/health",
@@ -24970,7 +25036,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join3, relative as relative2, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join4, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/generated/validators.js
 var R = (p, s) => () => {
@@ -27318,7 +27384,7 @@ function loadPolicy(options) {
   const root = resolve3(options.root);
   const packageManager = detectPackageManager(root);
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve3(options.cwd ?? process.cwd(), options.policyPath) : join3(root, DEFAULT_POLICY_PATH);
+  const abs = explicit ? resolve3(options.cwd ?? process.cwd(), options.policyPath) : join4(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
   return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
 }
@@ -27410,8 +27476,8 @@ function adapterOf(d, raw) {
   return { ...d, ...rest, files };
 }
 function detectPackageManager(root) {
-  if (existsSync4(join3(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync4(join3(root, "yarn.lock"))) return "yarn";
+  if (existsSync4(join4(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync4(join4(root, "yarn.lock"))) return "yarn";
   return "npm";
 }
 function displayPath(root, abs) {
@@ -29455,7 +29521,7 @@ function matrixFile(file, displayName) {
 }
 
 // src/operations/outcome.ts
-import { basename } from "node:path";
+import { basename as basename2 } from "node:path";
 
 // src/redact/known-secrets.ts
 var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PRIVATE_KEY|API_KEY/i;
@@ -29996,7 +30062,7 @@ function operationResult(ctx, operation, judged2) {
       schema: "evidence-index.v1",
       operation,
       verdict,
-      packets: baselines.map((r) => ({ baseline: r.name, verdict: r.verdict, file: basename(r.evidence) }))
+      packets: baselines.map((r) => ({ baseline: r.name, verdict: r.verdict, file: basename2(r.evidence) }))
     };
     file = evidence.write(`${operation}.json`, `${JSON.stringify(index, null, 2)}
 `);
@@ -30140,7 +30206,7 @@ function stepResultLine(step2, label3 = (t) => t) {
 }
 
 // src/exec/run-steps.ts
-import { statSync as statSync2 } from "node:fs";
+import { statSync as statSync3 } from "node:fs";
 import { resolve as resolve4 } from "node:path";
 
 // src/exec/child-env.ts
@@ -30300,7 +30366,7 @@ function groupIsTheSteps(scope, known, table2) {
 }
 
 // src/exec/proc-table.ts
-import { existsSync as existsSync5, readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync5, readdirSync, readFileSync as readFileSync3 } from "node:fs";
 function parseStat(text) {
   const open2 = text.indexOf("(");
   const close = text.lastIndexOf(")");
@@ -30324,7 +30390,7 @@ function procAvailable() {
 }
 function readProc(pid) {
   try {
-    return parseStat(readFileSync2(`/proc/${pid}/stat`, "latin1"));
+    return parseStat(readFileSync3(`/proc/${pid}/stat`, "latin1"));
   } catch {
     return null;
   }
@@ -30347,7 +30413,7 @@ function readProcTable() {
 function readEnvValues(pid, name) {
   let raw;
   try {
-    raw = readFileSync2(`/proc/${pid}/environ`);
+    raw = readFileSync3(`/proc/${pid}/environ`);
   } catch {
     return [];
   }
@@ -30673,7 +30739,7 @@ function notRun(spec, clock) {
 }
 function missingCwd(cwd) {
   try {
-    return statSync2(cwd).isDirectory() ? null : `ENOTDIR: working directory is not a directory: ${cwd}`;
+    return statSync3(cwd).isDirectory() ? null : `ENOTDIR: working directory is not a directory: ${cwd}`;
   } catch (e) {
     return `${e.code ?? "ENOENT"}: no working directory ${cwd}`;
   }
@@ -31428,7 +31494,7 @@ function titleProblem(title) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync3, existsSync as existsSync6 } from "fs";
+import { readFileSync as readFileSync4, existsSync as existsSync6 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -31439,7 +31505,7 @@ var Context = class {
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync6(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+        this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path2 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path2} does not exist${EOL5}`);
@@ -37269,8 +37335,8 @@ function renderComment(result, input) {
 }
 
 // src/actions/shared/inputs.ts
-import { readFileSync as readFileSync4 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join4, resolve as resolve5 } from "node:path";
+import { readFileSync as readFileSync5 } from "node:fs";
+import { isAbsolute as isAbsolute5, join as join5, resolve as resolve5 } from "node:path";
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -37312,8 +37378,8 @@ function readCommonInputs(get, env2, operation) {
   const evidenceInput = get("evidence-dir").trim();
   const evidenceDir = evidenceInput ? isAbsolute5(evidenceInput) ? evidenceInput : resolve5(workspace, evidenceInput) : (
     // one directory per operation: two gates in one job upload two artifacts, not one directory twice
-    join4(
-      env2.RUNNER_TEMP || join4(root, ".baseline-gate"),
+    join5(
+      env2.RUNNER_TEMP || join5(root, ".baseline-gate"),
       "baseline-gate-evidence",
       `${operation}-${runSuffix(env2)}`
     )
@@ -37340,7 +37406,7 @@ function readEventPayload(env2) {
   if (!path2) return null;
   let text;
   try {
-    text = readFileSync4(path2, "utf8");
+    text = readFileSync5(path2, "utf8");
   } catch (e) {
     throw new InputError(`cannot read the event payload (GITHUB_EVENT_PATH=${path2}): ${e.message}`);
   }
@@ -41370,15 +41436,15 @@ function cancellation() {
 }
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync7, lstatSync as lstatSync2, mkdirSync as mkdirSync2 } from "node:fs";
-import { join as join6, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync7, lstatSync as lstatSync3, mkdirSync as mkdirSync2 } from "node:fs";
+import { join as join7, resolve as resolve6 } from "node:path";
 
 // src/fs/atomic-write.ts
 import { mkdirSync, renameSync, rmSync, writeFileSync, openSync as openSync2, fsyncSync, closeSync as closeSync2 } from "node:fs";
-import { dirname as dirname2, basename as basename2, join as join5 } from "node:path";
+import { dirname as dirname3, basename as basename3, join as join6 } from "node:path";
 function writeFileAtomic(path2, data, { durable = false } = {}) {
-  mkdirSync(dirname2(path2), { recursive: true });
-  const tmp = join5(dirname2(path2), `.${basename2(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  mkdirSync(dirname3(path2), { recursive: true });
+  const tmp = join6(dirname3(path2), `.${basename3(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     writeFileSync(tmp, data);
     if (durable) {
@@ -41413,14 +41479,14 @@ function createEvidenceStore(dir, options = {}) {
   const prepare = () => {
     mkdirSync2(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker3 = join6(resolve6(options.ignoreInGit), ".gitignore");
+      const marker3 = join7(resolve6(options.ignoreInGit), ".gitignore");
       check(marker3);
       if (!existsSync7(marker3))
         writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
     }
   };
   const put = (name, content) => {
-    const path2 = join6(abs, name);
+    const path2 = join7(abs, name);
     check(path2);
     writeFileAtomic(path2, content);
     return path2;
@@ -41438,8 +41504,8 @@ function createEvidenceStore(dir, options = {}) {
       prepare();
       check(abs);
       return files.map((f) => {
-        const path2 = join6(abs, f.name);
-        if (options.root !== void 0 && lstatSync2(path2, { throwIfNoEntry: false })?.isSymbolicLink())
+        const path2 = join7(abs, f.name);
+        if (options.root !== void 0 && lstatSync3(path2, { throwIfNoEntry: false })?.isSymbolicLink())
           check(path2);
         writeFileAtomic(path2, f.content);
         return path2;
@@ -41555,8 +41621,8 @@ var ACTION_IO = {
 };
 
 // src/git/root.ts
-import { existsSync as existsSync8, lstatSync as lstatSync3, readFileSync as readFileSync5, realpathSync as realpathSync2, statSync as statSync3 } from "node:fs";
-import { basename as basename3, dirname as dirname3, join as join7, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync8, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
+import { dirname as dirname4, join as join8, resolve as resolve7 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -41570,12 +41636,12 @@ async function findRoot(options) {
   const shown = options.given ?? start;
   const label3 = options.label ?? "--root";
   if (!existsSync8(start)) throw new RootError(`${label3} ${shown}: no such directory`, "directory");
-  if (!statSync3(start).isDirectory()) throw new RootError(`${label3} ${shown}: not a directory`, "directory");
-  const real = realpathSync2(start);
+  if (!statSync4(start).isDirectory()) throw new RootError(`${label3} ${shown}: not a directory`, "directory");
+  const real = realpathSync3(start);
   const top = discoverTop(real) ?? await gitTop(real, shown, label3);
-  for (let dir = real; ; dir = dirname3(dir)) {
-    if (dir !== top && existsSync8(join7(dir, options.marker))) return { root: dir, top };
-    if (dir === top || dirname3(dir) === dir) break;
+  for (let dir = real; ; dir = dirname4(dir)) {
+    if (dir !== top && existsSync8(join8(dir, options.marker))) return { root: dir, top };
+    if (dir === top || dirname4(dir) === dir) break;
   }
   return { root: top, top };
 }
@@ -41597,40 +41663,7 @@ async function gitTop(real, shown, label3) {
       `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label3}`
     );
   }
-  return realpathSync2(r.stdout.toString("utf8").trim());
-}
-function discoverTop(real, env2 = process.env) {
-  const uid = process.getuid?.();
-  if (uid === void 0 || Object.keys(env2).some((k2) => DISCOVERY_VARIABLE.test(k2))) return null;
-  let device;
-  for (let dir = real; ; dir = dirname3(dir)) {
-    if (basename3(dir) === ".git") return null;
-    const here = statSync3(dir, { throwIfNoEntry: false });
-    if (!here || device !== void 0 && here.dev !== device) return null;
-    device = here.dev;
-    const dotGit = lstatSync3(join7(dir, ".git"), { throwIfNoEntry: false });
-    if (dotGit)
-      return dotGit.isDirectory() && plainRepository(join7(dir, ".git"), [here, dotGit], uid) ? dir : null;
-    if (dirname3(dir) === dir) return null;
-  }
-}
-var DISCOVERY_VARIABLE = /^GIT_(DIR|WORK_TREE|COMMON_DIR|OBJECT_DIRECTORY|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|CONFIG\w*|TEST_\w+)$/;
-function plainRepository(gitDir, owned, uid) {
-  if (owned.some((s) => s.uid !== uid)) return false;
-  const head = readSmall(join7(gitDir, "HEAD"));
-  if (head === null || !/^(ref: refs\/\S+|[0-9a-f]{40}|[0-9a-f]{64})\n?$/.test(head)) return false;
-  for (const part of ["objects", "refs"])
-    if (!statSync3(join7(gitDir, part), { throwIfNoEntry: false })?.isDirectory()) return false;
-  const config = readSmall(join7(gitDir, "config"));
-  return config !== null && !/^\s*(worktree\b|bare\s*=\s*true\b|\[extensions)/im.test(config);
-}
-function readSmall(path2) {
-  try {
-    const stat2 = statSync3(path2, { throwIfNoEntry: false });
-    return stat2?.isFile() && stat2.size <= 65536 ? readFileSync5(path2, "utf8") : null;
-  } catch {
-    return null;
-  }
+  return realpathSync3(r.stdout.toString("utf8").trim());
 }
 
 // src/actions/shared/run.ts

@@ -44887,8 +44887,8 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
 }
 
 // src/git/git.ts
-import { execFile as execFile2, spawn, spawnSync } from "node:child_process";
-import { existsSync as existsSync3 } from "node:fs";
+import { execFile, spawn, spawnSync } from "node:child_process";
+import { existsSync as existsSync2 } from "node:fs";
 
 // src/text/duration.ts
 function formatDuration(ms) {
@@ -44900,87 +44900,70 @@ function formatDuration(ms) {
   return `${Math.floor(s / 3600)} h ${Math.floor(s / 60) % 60} min`;
 }
 
-// src/git/run-context.ts
-import { execFile } from "node:child_process";
-import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
-import { dirname, isAbsolute as isAbsolute2, join as join2, resolve as resolve2 } from "node:path";
-var GIT_TIMEOUT_MS = 5e3;
-async function readRunContext(root, env2 = process.env) {
-  if (env2.GITHUB_ACTIONS === "true") {
-    return {
-      repository: env2.GITHUB_REPOSITORY || null,
-      commit: env2.GITHUB_SHA || null,
-      ref: env2.GITHUB_REF || null,
-      event: env2.GITHUB_EVENT_NAME || null,
-      run_id: env2.GITHUB_RUN_ID || null,
-      run_attempt: env2.GITHUB_RUN_ATTEMPT || null
-    };
-  }
-  const head = readHeadFromDisk(root) ?? await readHeadWithGit(root);
-  return {
-    repository: null,
-    commit: head.commit,
-    ref: head.ref,
-    event: "local",
-    run_id: null,
-    run_attempt: null
-  };
-}
-function readHeadFromDisk(root) {
-  try {
-    const gitDir = findGitDir(resolve2(root));
-    if (!gitDir) return null;
-    const head = readFileSync(join2(gitDir, "HEAD"), "utf8").trim();
-    if (/^[0-9a-f]{40}$/.test(head)) return { commit: head, ref: null };
-    const m = /^ref: (refs\/[^\s]+)$/.exec(head);
-    if (!m) return null;
-    const ref = m[1];
-    const commonFile = join2(gitDir, "commondir");
-    const common = existsSync2(commonFile) ? resolve2(gitDir, readFileSync(commonFile, "utf8").trim()) : gitDir;
-    for (const dir of [gitDir, common]) {
-      const loose = join2(dir, ref);
-      if (existsSync2(loose)) {
-        const sha = readFileSync(loose, "utf8").trim();
-        return /^[0-9a-f]{40}$/.test(sha) ? { commit: sha, ref } : null;
-      }
-    }
-    const packed = join2(common, "packed-refs");
-    if (existsSync2(packed)) {
-      for (const line of readFileSync(packed, "utf8").split("\n")) {
-        const [sha, name] = line.trim().split(" ");
-        if (name === ref && sha && /^[0-9a-f]{40}$/.test(sha)) return { commit: sha, ref };
-      }
-    }
-    return { commit: null, ref };
-  } catch {
-    return null;
-  }
-}
-function findGitDir(start) {
-  for (let dir = start; ; dir = dirname(dir)) {
-    const dotGit = join2(dir, ".git");
-    if (existsSync2(dotGit)) {
-      if (statSync(dotGit).isDirectory()) return dotGit;
-      const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"));
-      if (!m) return null;
-      const target = m[1].trim();
-      return isAbsolute2(target) ? target : resolve2(dir, target);
-    }
+// src/git/discover.ts
+import { lstatSync as lstatSync2, readFileSync, realpathSync as realpathSync2, statSync } from "node:fs";
+import { basename, dirname, join as join2 } from "node:path";
+var GIT_LOCATION_VARIABLE = /^GIT_(DIR|WORK_TREE|COMMON_DIR|OBJECT_DIRECTORY|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|SHALLOW_FILE|CONFIG\w*|TEST_\w+)$/;
+function discoverTop(real, env2 = process.env) {
+  const uid = process.getuid?.();
+  if (uid === void 0 || Object.keys(env2).some((k2) => GIT_LOCATION_VARIABLE.test(k2))) return null;
+  let device;
+  for (let dir = real; ; dir = dirname(dir)) {
+    if (basename(dir) === ".git") return null;
+    const here = statSync(dir, { throwIfNoEntry: false });
+    if (!here || device !== void 0 && here.dev !== device) return null;
+    device = here.dev;
+    const dotGit = lstatSync2(join2(dir, ".git"), { throwIfNoEntry: false });
+    if (dotGit)
+      return dotGit.isDirectory() && plainRepository(join2(dir, ".git"), [here, dotGit], uid) ? dir : null;
+    if (lstatSync2(join2(dir, "HEAD"), { throwIfNoEntry: false })) return null;
     if (dirname(dir) === dir) return null;
   }
 }
-function readHeadWithGit(cwd) {
-  return new Promise((done) => {
-    execFile(
-      "git",
-      ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"],
-      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
-      (err, stdout) => {
-        const [commit, ref] = err ? [] : stdout.split("\n").map((l) => l.trim());
-        done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null });
-      }
-    );
-  });
+function plainRepository(gitDir, owned, uid) {
+  if (owned.some((s) => s.uid !== uid)) return false;
+  if (!lstatSync2(join2(gitDir, "HEAD"), { throwIfNoEntry: false })?.isFile()) return false;
+  const head = readSmall(join2(gitDir, "HEAD"));
+  if (head === null || !/^(ref: refs\/\S+|[0-9a-f]{40}|[0-9a-f]{64})\n?$/.test(head)) return false;
+  for (const part of ["objects", "refs"])
+    if (!statSync(join2(gitDir, part), { throwIfNoEntry: false })?.isDirectory()) return false;
+  if (lstatSync2(join2(gitDir, "commondir"), { throwIfNoEntry: false })) return false;
+  const config = readSmall(join2(gitDir, "config"));
+  return config !== null && plainConfig(config);
+}
+function plainConfig(text) {
+  let section2 = "";
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
+    if (line.endsWith("\\")) return false;
+    const header2 = /^\[([A-Za-z0-9.-]+)(?:\s+"[^"\\]*")?\]$/.exec(line);
+    if (header2) {
+      const name = header2[1].toLowerCase();
+      const base = name.split(".")[0];
+      const sub = line.includes('"') || name.includes(".");
+      if (base === "extensions" || base.startsWith("include") || base === "core" && sub) return false;
+      section2 = sub ? `${base}.` : base;
+      continue;
+    }
+    const entry = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
+    if (!entry || section2 === "") return false;
+    if (section2 !== "core") continue;
+    const key = entry[1].toLowerCase();
+    const value = entry[2]?.toLowerCase();
+    if (key === "worktree") return false;
+    if (key === "bare" && value !== "false") return false;
+    if (key === "repositoryformatversion" && value !== "0") return false;
+  }
+  return true;
+}
+function readSmall(path2) {
+  try {
+    const stat2 = statSync(path2, { throwIfNoEntry: false });
+    return stat2?.isFile() && stat2.size <= 65536 ? readFileSync(path2, "utf8") : null;
+  } catch {
+    return null;
+  }
 }
 
 // src/git/git.ts
@@ -44993,12 +44976,12 @@ var GitError = class extends Error {
 var OPTIONS = ["-c", "core.quotepath=off", "-c", "color.ui=never"];
 var env = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" });
 function cannotRun(cwd, args, e, timedOut, timeoutMs) {
-  const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync3(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
+  const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync2(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
   return new GitError(`git ${args[0]}: ${why}`);
 }
 function git(cwd, args, timeoutMs = TIMEOUT_MS) {
   return new Promise((resolve9, reject) => {
-    execFile2(
+    execFile(
       "git",
       [...OPTIONS, ...args],
       { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: "buffer", env: env() },
@@ -45179,8 +45162,8 @@ async function readAtRevision(cwd, rev, paths) {
 }
 
 // src/git/root.ts
-import { existsSync as existsSync4, lstatSync as lstatSync2, readFileSync as readFileSync2, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
-import { basename, dirname as dirname2, join as join3, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync3, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
+import { dirname as dirname2, join as join3, resolve as resolve2 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -45190,15 +45173,15 @@ var RootError = class extends Error {
   name = "RootError";
 };
 async function findRoot(options) {
-  const start = options.given === void 0 ? options.cwd : resolve3(options.cwd, options.given);
+  const start = options.given === void 0 ? options.cwd : resolve2(options.cwd, options.given);
   const shown = options.given ?? start;
   const label = options.label ?? "--root";
-  if (!existsSync4(start)) throw new RootError(`${label} ${shown}: no such directory`, "directory");
+  if (!existsSync3(start)) throw new RootError(`${label} ${shown}: no such directory`, "directory");
   if (!statSync2(start).isDirectory()) throw new RootError(`${label} ${shown}: not a directory`, "directory");
-  const real = realpathSync2(start);
+  const real = realpathSync3(start);
   const top = discoverTop(real) ?? await gitTop(real, shown, label);
   for (let dir = real; ; dir = dirname2(dir)) {
-    if (dir !== top && existsSync4(join3(dir, options.marker))) return { root: dir, top };
+    if (dir !== top && existsSync3(join3(dir, options.marker))) return { root: dir, top };
     if (dir === top || dirname2(dir) === dir) break;
   }
   return { root: top, top };
@@ -45221,40 +45204,7 @@ async function gitTop(real, shown, label) {
       `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label}`
     );
   }
-  return realpathSync2(r.stdout.toString("utf8").trim());
-}
-function discoverTop(real, env2 = process.env) {
-  const uid = process.getuid?.();
-  if (uid === void 0 || Object.keys(env2).some((k2) => DISCOVERY_VARIABLE.test(k2))) return null;
-  let device;
-  for (let dir = real; ; dir = dirname2(dir)) {
-    if (basename(dir) === ".git") return null;
-    const here = statSync2(dir, { throwIfNoEntry: false });
-    if (!here || device !== void 0 && here.dev !== device) return null;
-    device = here.dev;
-    const dotGit = lstatSync2(join3(dir, ".git"), { throwIfNoEntry: false });
-    if (dotGit)
-      return dotGit.isDirectory() && plainRepository(join3(dir, ".git"), [here, dotGit], uid) ? dir : null;
-    if (dirname2(dir) === dir) return null;
-  }
-}
-var DISCOVERY_VARIABLE = /^GIT_(DIR|WORK_TREE|COMMON_DIR|OBJECT_DIRECTORY|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|CONFIG\w*|TEST_\w+)$/;
-function plainRepository(gitDir, owned, uid) {
-  if (owned.some((s) => s.uid !== uid)) return false;
-  const head = readSmall(join3(gitDir, "HEAD"));
-  if (head === null || !/^(ref: refs\/\S+|[0-9a-f]{40}|[0-9a-f]{64})\n?$/.test(head)) return false;
-  for (const part of ["objects", "refs"])
-    if (!statSync2(join3(gitDir, part), { throwIfNoEntry: false })?.isDirectory()) return false;
-  const config = readSmall(join3(gitDir, "config"));
-  return config !== null && !/^\s*(worktree\b|bare\s*=\s*true\b|\[extensions)/im.test(config);
-}
-function readSmall(path2) {
-  try {
-    const stat2 = statSync2(path2, { throwIfNoEntry: false });
-    return stat2?.isFile() && stat2.size <= 65536 ? readFileSync2(path2, "utf8") : null;
-  } catch {
-    return null;
-  }
+  return realpathSync3(r.stdout.toString("utf8").trim());
 }
 async function repositoryPrefix(root) {
   const r = await git(root, ["rev-parse", "--show-prefix"]);
@@ -48820,6 +48770,89 @@ async function fileHistory(cwd, rev, path2, limit = 1e4) {
   }
 }
 
+// src/git/run-context.ts
+import { execFile as execFile2 } from "node:child_process";
+import { existsSync as existsSync4, readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
+import { dirname as dirname3, isAbsolute as isAbsolute2, join as join4, resolve as resolve3 } from "node:path";
+var GIT_TIMEOUT_MS = 5e3;
+async function readRunContext(root, env2 = process.env) {
+  if (env2.GITHUB_ACTIONS === "true") {
+    return {
+      repository: env2.GITHUB_REPOSITORY || null,
+      commit: env2.GITHUB_SHA || null,
+      ref: env2.GITHUB_REF || null,
+      event: env2.GITHUB_EVENT_NAME || null,
+      run_id: env2.GITHUB_RUN_ID || null,
+      run_attempt: env2.GITHUB_RUN_ATTEMPT || null
+    };
+  }
+  const head = readHeadFromDisk(root) ?? await readHeadWithGit(root);
+  return {
+    repository: null,
+    commit: head.commit,
+    ref: head.ref,
+    event: "local",
+    run_id: null,
+    run_attempt: null
+  };
+}
+function readHeadFromDisk(root) {
+  try {
+    const gitDir = findGitDir(resolve3(root));
+    if (!gitDir) return null;
+    const head = readFileSync2(join4(gitDir, "HEAD"), "utf8").trim();
+    if (/^[0-9a-f]{40}$/.test(head)) return { commit: head, ref: null };
+    const m = /^ref: (refs\/[^\s]+)$/.exec(head);
+    if (!m) return null;
+    const ref = m[1];
+    const commonFile = join4(gitDir, "commondir");
+    const common = existsSync4(commonFile) ? resolve3(gitDir, readFileSync2(commonFile, "utf8").trim()) : gitDir;
+    for (const dir of [gitDir, common]) {
+      const loose = join4(dir, ref);
+      if (existsSync4(loose)) {
+        const sha = readFileSync2(loose, "utf8").trim();
+        return /^[0-9a-f]{40}$/.test(sha) ? { commit: sha, ref } : null;
+      }
+    }
+    const packed = join4(common, "packed-refs");
+    if (existsSync4(packed)) {
+      for (const line of readFileSync2(packed, "utf8").split("\n")) {
+        const [sha, name] = line.trim().split(" ");
+        if (name === ref && sha && /^[0-9a-f]{40}$/.test(sha)) return { commit: sha, ref };
+      }
+    }
+    return { commit: null, ref };
+  } catch {
+    return null;
+  }
+}
+function findGitDir(start) {
+  for (let dir = start; ; dir = dirname3(dir)) {
+    const dotGit = join4(dir, ".git");
+    if (existsSync4(dotGit)) {
+      if (statSync3(dotGit).isDirectory()) return dotGit;
+      const m = /^gitdir: (.+)$/m.exec(readFileSync2(dotGit, "utf8"));
+      if (!m) return null;
+      const target = m[1].trim();
+      return isAbsolute2(target) ? target : resolve3(dir, target);
+    }
+    if (dirname3(dir) === dir) return null;
+  }
+}
+function readHeadWithGit(cwd) {
+  return new Promise((done) => {
+    execFile2(
+      "git",
+      ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"],
+      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
+      (err, stdout) => {
+        const [commit, ref] = err ? [] : stdout.split("\n").map((l) => l.trim());
+        done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null });
+      }
+    );
+  });
+}
+
 // src/producer/endpoints.ts
 var ENDPOINTS = {
   health: "/v1/health",
@@ -48932,7 +48965,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join4, relative as relative2, resolve as resolve4 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join5, relative as relative2, resolve as resolve4 } from "node:path";
 
 // src/policy/types.ts
 var PolicyError = class extends Error {
@@ -48944,7 +48977,7 @@ function loadPolicy(options) {
   const root = resolve4(options.root);
   const packageManager = detectPackageManager(root);
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve4(options.cwd ?? process.cwd(), options.policyPath) : join4(root, DEFAULT_POLICY_PATH);
+  const abs = explicit ? resolve4(options.cwd ?? process.cwd(), options.policyPath) : join5(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
   return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
 }
@@ -49032,8 +49065,8 @@ function adapterOf(d, raw) {
   return { ...d, ...rest, files };
 }
 function detectPackageManager(root) {
-  if (existsSync5(join4(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync5(join4(root, "yarn.lock"))) return "yarn";
+  if (existsSync5(join5(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync5(join5(root, "yarn.lock"))) return "yarn";
   return "npm";
 }
 function displayPath(root, abs) {
@@ -50132,14 +50165,14 @@ async function pinHistory(root, base, baseline, identity) {
 
 // src/fs/atomic-set.ts
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
-import { basename as basename3, dirname as dirname4, isAbsolute as isAbsolute5, join as join6, resolve as resolve5 } from "node:path";
+import { basename as basename3, dirname as dirname5, isAbsolute as isAbsolute5, join as join7, resolve as resolve5 } from "node:path";
 
 // src/fs/atomic-write.ts
 import { mkdirSync, renameSync, rmSync, writeFileSync, openSync as openSync2, fsyncSync, closeSync as closeSync2 } from "node:fs";
-import { dirname as dirname3, basename as basename2, join as join5 } from "node:path";
+import { dirname as dirname4, basename as basename2, join as join6 } from "node:path";
 function writeFileAtomic(path2, data, { durable = false } = {}) {
-  mkdirSync(dirname3(path2), { recursive: true });
-  const tmp = join5(dirname3(path2), `.${basename2(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  mkdirSync(dirname4(path2), { recursive: true });
+  const tmp = join6(dirname4(path2), `.${basename2(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     writeFileSync(tmp, data);
     if (durable) {
@@ -50195,7 +50228,7 @@ function writeFileSet(journal, writes, fs3 = nodeSetFs) {
       };
     });
     if (files.every((f) => f.old_sha256 === f.new_sha256)) return;
-    for (const dir of /* @__PURE__ */ new Set([dirname4(journal), ...writes.map((w2) => dirname4(w2.path))])) fs3.mkdir(dir);
+    for (const dir of /* @__PURE__ */ new Set([dirname5(journal), ...writes.map((w2) => dirname5(w2.path))])) fs3.mkdir(dir);
   } catch (e) {
     throw new FileSetError(`could not write ${names}: ${reason(e)}. Nothing was changed.`);
   }
@@ -50257,10 +50290,10 @@ function journalPath(root, name) {
   }
   const file = `${name}.journal.json`;
   const gitDir = findGitDir(resolve5(root));
-  return gitDir ? join6(gitDir, "baseline-gate", file) : join6(resolve5(root), ".baseline-gate", file);
+  return gitDir ? join7(gitDir, "baseline-gate", file) : join7(resolve5(root), ".baseline-gate", file);
 }
 function stagedPath(target) {
-  return join6(dirname4(target), `.${basename3(target)}.baseline-gate-staged`);
+  return join7(dirname5(target), `.${basename3(target)}.baseline-gate-staged`);
 }
 function checkWrites(writes) {
   const seen = /* @__PURE__ */ new Set();
@@ -56304,7 +56337,7 @@ function workspacePrefix(workspace, root) {
 }
 
 // src/actions/shared/inputs.ts
-import { isAbsolute as isAbsolute6, join as join7, resolve as resolve6 } from "node:path";
+import { isAbsolute as isAbsolute6, join as join8, resolve as resolve6 } from "node:path";
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -56352,8 +56385,8 @@ function readCommonInputs(get, env2, operation) {
   const evidenceInput = get("evidence-dir").trim();
   const evidenceDir = evidenceInput ? isAbsolute6(evidenceInput) ? evidenceInput : resolve6(workspace, evidenceInput) : (
     // one directory per operation: two gates in one job upload two artifacts, not one directory twice
-    join7(
-      env2.RUNNER_TEMP || join7(root, ".baseline-gate"),
+    join8(
+      env2.RUNNER_TEMP || join8(root, ".baseline-gate"),
       "baseline-gate-evidence",
       `${operation}-${runSuffix(env2)}`
     )
@@ -56413,7 +56446,7 @@ function readRepinInputs(get, env2) {
 
 // src/fs/evidence-store.ts
 import { existsSync as existsSync7, lstatSync as lstatSync3, mkdirSync as mkdirSync3 } from "node:fs";
-import { join as join8, resolve as resolve7 } from "node:path";
+import { join as join9, resolve as resolve7 } from "node:path";
 function createEvidenceStore(dir, options = {}) {
   const abs = resolve7(dir);
   const check = (path2) => {
@@ -56430,14 +56463,14 @@ function createEvidenceStore(dir, options = {}) {
   const prepare = () => {
     mkdirSync3(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker2 = join8(resolve7(options.ignoreInGit), ".gitignore");
+      const marker2 = join9(resolve7(options.ignoreInGit), ".gitignore");
       check(marker2);
       if (!existsSync7(marker2))
         writeFileAtomic(marker2, "# written by baseline-gate: local evidence, never committed\n*\n");
     }
   };
   const put = (name, content) => {
-    const path2 = join8(abs, name);
+    const path2 = join9(abs, name);
     check(path2);
     writeFileAtomic(path2, content);
     return path2;
@@ -56455,7 +56488,7 @@ function createEvidenceStore(dir, options = {}) {
       prepare();
       check(abs);
       return files.map((f) => {
-        const path2 = join8(abs, f.name);
+        const path2 = join9(abs, f.name);
         if (options.root !== void 0 && lstatSync3(path2, { throwIfNoEntry: false })?.isSymbolicLink())
           check(path2);
         writeFileAtomic(path2, f.content);

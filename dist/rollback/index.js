@@ -24478,21 +24478,6 @@ function readHeadFromDisk(root) {
     return null;
   }
 }
-function shallowFromDisk(root, env2 = process.env) {
-  if (env2.GIT_DIR !== void 0 || env2.GIT_COMMON_DIR !== void 0) return null;
-  try {
-    const gitDir = findGitDir(resolve(root));
-    if (!gitDir) return null;
-    const commonFile = join(gitDir, "commondir");
-    const common = existsSync2(commonFile) ? resolve(gitDir, readFileSync(commonFile, "utf8").trim()) : gitDir;
-    if (!existsSync2(join(common, "HEAD"))) return null;
-    const shallow = statSync(join(common, "shallow"), { throwIfNoEntry: false });
-    if (!shallow) return false;
-    return shallow.isFile() && shallow.size > 0 ? true : null;
-  } catch {
-    return null;
-  }
-}
 function findGitDir(start) {
   for (let dir = start; ; dir = dirname(dir)) {
     const dotGit = join(dir, ".git");
@@ -24914,6 +24899,89 @@ function sameBytes(a, b) {
 // src/git/git.ts
 import { execFile as execFile3, spawn, spawnSync } from "node:child_process";
 import { existsSync as existsSync3 } from "node:fs";
+
+// src/git/discover.ts
+import { lstatSync as lstatSync2, readFileSync as readFileSync3, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
+import { basename as basename3, dirname as dirname4, join as join5 } from "node:path";
+var GIT_LOCATION_VARIABLE = /^GIT_(DIR|WORK_TREE|COMMON_DIR|OBJECT_DIRECTORY|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|SHALLOW_FILE|CONFIG\w*|TEST_\w+)$/;
+function discoverTop(real, env2 = process.env) {
+  const uid = process.getuid?.();
+  if (uid === void 0 || Object.keys(env2).some((k2) => GIT_LOCATION_VARIABLE.test(k2))) return null;
+  let device;
+  for (let dir = real; ; dir = dirname4(dir)) {
+    if (basename3(dir) === ".git") return null;
+    const here = statSync2(dir, { throwIfNoEntry: false });
+    if (!here || device !== void 0 && here.dev !== device) return null;
+    device = here.dev;
+    const dotGit = lstatSync2(join5(dir, ".git"), { throwIfNoEntry: false });
+    if (dotGit)
+      return dotGit.isDirectory() && plainRepository(join5(dir, ".git"), [here, dotGit], uid) ? dir : null;
+    if (lstatSync2(join5(dir, "HEAD"), { throwIfNoEntry: false })) return null;
+    if (dirname4(dir) === dir) return null;
+  }
+}
+function shallowFromDisk(start, env2 = process.env) {
+  let top;
+  try {
+    top = discoverTop(realpathSync2(start), env2);
+  } catch {
+    return null;
+  }
+  if (!top) return null;
+  const file = join5(top, ".git", "shallow");
+  if (!lstatSync2(file, { throwIfNoEntry: false })) return false;
+  const text = readSmall(file);
+  if (text === null) return null;
+  const lines = text.split("\n").filter((l) => l !== "");
+  return lines.length > 0 && lines.every((l) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(l)) ? true : null;
+}
+function plainRepository(gitDir, owned, uid) {
+  if (owned.some((s) => s.uid !== uid)) return false;
+  if (!lstatSync2(join5(gitDir, "HEAD"), { throwIfNoEntry: false })?.isFile()) return false;
+  const head = readSmall(join5(gitDir, "HEAD"));
+  if (head === null || !/^(ref: refs\/\S+|[0-9a-f]{40}|[0-9a-f]{64})\n?$/.test(head)) return false;
+  for (const part of ["objects", "refs"])
+    if (!statSync2(join5(gitDir, part), { throwIfNoEntry: false })?.isDirectory()) return false;
+  if (lstatSync2(join5(gitDir, "commondir"), { throwIfNoEntry: false })) return false;
+  const config = readSmall(join5(gitDir, "config"));
+  return config !== null && plainConfig(config);
+}
+function plainConfig(text) {
+  let section3 = "";
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
+    if (line.endsWith("\\")) return false;
+    const header2 = /^\[([A-Za-z0-9.-]+)(?:\s+"[^"\\]*")?\]$/.exec(line);
+    if (header2) {
+      const name = header2[1].toLowerCase();
+      const base = name.split(".")[0];
+      const sub = line.includes('"') || name.includes(".");
+      if (base === "extensions" || base.startsWith("include") || base === "core" && sub) return false;
+      section3 = sub ? `${base}.` : base;
+      continue;
+    }
+    const entry = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
+    if (!entry || section3 === "") return false;
+    if (section3 !== "core") continue;
+    const key = entry[1].toLowerCase();
+    const value = entry[2]?.toLowerCase();
+    if (key === "worktree") return false;
+    if (key === "bare" && value !== "false") return false;
+    if (key === "repositoryformatversion" && value !== "0") return false;
+  }
+  return true;
+}
+function readSmall(path2) {
+  try {
+    const stat3 = statSync2(path2, { throwIfNoEntry: false });
+    return stat3?.isFile() && stat3.size <= 65536 ? readFileSync3(path2, "utf8") : null;
+  } catch {
+    return null;
+  }
+}
+
+// src/git/git.ts
 var TIMEOUT_MS2 = 3e4;
 var MAX_OUTPUT = 64 * 1024 * 1024;
 var MAX_STDERR = 64 * 1024;
@@ -31141,13 +31209,13 @@ function restoredTrio(baseline, plan) {
 var TRIO_ROLES = ["pin", "manifest", "matrix"];
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync, realpath, realpathSync as realpathSync2, stat as stat2, statSync as statSync2 } from "fs";
+import { readdir as readdir2, readdirSync, realpath, realpathSync as realpathSync3, stat as stat2, statSync as statSync3 } from "fs";
 import { isAbsolute as isAbsolute5, posix, resolve as resolve5 } from "path";
 import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename as basename3, dirname as dirname4, normalize as normalize2, relative as relative2, resolve as resolve4, sep as sep2 } from "path";
+import { basename as basename4, dirname as dirname5, normalize as normalize2, relative as relative2, resolve as resolve4, sep as sep2 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path2) {
@@ -31291,13 +31359,13 @@ function build$2(options, isSynchronous) {
 }
 function isRecursive(path2, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname4(path2);
+  let parent = dirname5(path2);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
     const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
     if (isSameRoot) depth++;
-    else parent = dirname4(parent);
+    else parent = dirname5(parent);
   }
   state.symlinks.set(path2, resolved);
   return depth > 1;
@@ -31484,8 +31552,8 @@ var Walker = class {
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path2 + pathSeparator, depth - 1, this.walk);
           } else {
             resolvedPath = useRealPaths ? resolvedPath : path2;
-            const filename = basename3(resolvedPath);
-            const directoryPath$1 = normalizePath(dirname4(resolvedPath), this.state.options);
+            const filename = basename4(resolvedPath);
+            const directoryPath$1 = normalizePath(dirname5(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
             this.pushFile(resolvedPath, files, this.state.counts, filters);
           }
@@ -31889,9 +31957,9 @@ function getOptions(options) {
     readdir: opts.fs.readdir || readdir2,
     readdirSync: opts.fs.readdirSync || readdirSync,
     realpath: opts.fs.realpath || realpath,
-    realpathSync: opts.fs.realpathSync || realpathSync2,
+    realpathSync: opts.fs.realpathSync || realpathSync3,
     stat: opts.fs.stat || stat2,
-    statSync: opts.fs.statSync || statSync2
+    statSync: opts.fs.statSync || statSync3
   });
   if (opts.debug) log("globbing with options:", opts);
   return opts;
@@ -32254,7 +32322,7 @@ function profileOfRevision(history) {
 }
 
 // src/operations/outcome.ts
-import { basename as basename4 } from "node:path";
+import { basename as basename5 } from "node:path";
 
 // src/redact/known-secrets.ts
 var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PRIVATE_KEY|API_KEY/i;
@@ -32795,7 +32863,7 @@ function operationResult(ctx, operation, judged3) {
       schema: "evidence-index.v1",
       operation,
       verdict,
-      packets: baselines.map((r) => ({ baseline: r.name, verdict: r.verdict, file: basename4(r.evidence) }))
+      packets: baselines.map((r) => ({ baseline: r.name, verdict: r.verdict, file: basename5(r.evidence) }))
     };
     file = evidence.write(`${operation}.json`, `${JSON.stringify(index, null, 2)}
 `);
@@ -33073,7 +33141,7 @@ function stepResultLine(step2, label3 = (t) => t) {
 }
 
 // src/exec/run-steps.ts
-import { statSync as statSync3 } from "node:fs";
+import { statSync as statSync4 } from "node:fs";
 import { resolve as resolve6 } from "node:path";
 
 // src/exec/child-env.ts
@@ -33233,7 +33301,7 @@ function groupIsTheSteps(scope, known, table2) {
 }
 
 // src/exec/proc-table.ts
-import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync4 } from "node:fs";
 function parseStat(text) {
   const open2 = text.indexOf("(");
   const close = text.lastIndexOf(")");
@@ -33257,7 +33325,7 @@ function procAvailable() {
 }
 function readProc(pid) {
   try {
-    return parseStat(readFileSync3(`/proc/${pid}/stat`, "latin1"));
+    return parseStat(readFileSync4(`/proc/${pid}/stat`, "latin1"));
   } catch {
     return null;
   }
@@ -33280,7 +33348,7 @@ function readProcTable() {
 function readEnvValues(pid, name) {
   let raw;
   try {
-    raw = readFileSync3(`/proc/${pid}/environ`);
+    raw = readFileSync4(`/proc/${pid}/environ`);
   } catch {
     return [];
   }
@@ -33606,7 +33674,7 @@ function notRun(spec, clock) {
 }
 function missingCwd(cwd) {
   try {
-    return statSync3(cwd).isDirectory() ? null : `ENOTDIR: working directory is not a directory: ${cwd}`;
+    return statSync4(cwd).isDirectory() ? null : `ENOTDIR: working directory is not a directory: ${cwd}`;
   } catch (e) {
     return `${e.code ?? "ENOENT"}: no working directory ${cwd}`;
   }
@@ -34412,7 +34480,7 @@ function titleProblem(title) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync4, existsSync as existsSync5 } from "fs";
+import { readFileSync as readFileSync5, existsSync as existsSync5 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -34423,7 +34491,7 @@ var Context = class {
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+        this.payload = JSON.parse(readFileSync5(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path2 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path2} does not exist${EOL5}`);
@@ -39705,7 +39773,7 @@ function workspacePrefix(workspace, root) {
 }
 
 // src/actions/shared/inputs.ts
-import { isAbsolute as isAbsolute6, join as join5, resolve as resolve7 } from "node:path";
+import { isAbsolute as isAbsolute6, join as join6, resolve as resolve7 } from "node:path";
 
 // src/git/tag-name.ts
 var TAG = /^(?=.{1,100}$)v?[0-9A-Za-z][0-9A-Za-z.+_-]*$/;
@@ -39796,8 +39864,8 @@ function readCommonInputs(get, env2, operation) {
   const evidenceInput = get("evidence-dir").trim();
   const evidenceDir = evidenceInput ? isAbsolute6(evidenceInput) ? evidenceInput : resolve7(workspace, evidenceInput) : (
     // one directory per operation: two gates in one job upload two artifacts, not one directory twice
-    join5(
-      env2.RUNNER_TEMP || join5(root, ".baseline-gate"),
+    join6(
+      env2.RUNNER_TEMP || join6(root, ".baseline-gate"),
       "baseline-gate-evidence",
       `${operation}-${runSuffix(env2)}`
     )
@@ -44429,8 +44497,8 @@ async function syncDriftIssues(result, o) {
 }
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync6, lstatSync as lstatSync2, mkdirSync as mkdirSync3 } from "node:fs";
-import { join as join6, resolve as resolve9 } from "node:path";
+import { existsSync as existsSync6, lstatSync as lstatSync3, mkdirSync as mkdirSync3 } from "node:fs";
+import { join as join7, resolve as resolve9 } from "node:path";
 function createEvidenceStore(dir, options = {}) {
   const abs = resolve9(dir);
   const check = (path2) => {
@@ -44447,14 +44515,14 @@ function createEvidenceStore(dir, options = {}) {
   const prepare = () => {
     mkdirSync3(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker3 = join6(resolve9(options.ignoreInGit), ".gitignore");
+      const marker3 = join7(resolve9(options.ignoreInGit), ".gitignore");
       check(marker3);
       if (!existsSync6(marker3))
         writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
     }
   };
   const put = (name, content) => {
-    const path2 = join6(abs, name);
+    const path2 = join7(abs, name);
     check(path2);
     writeFileAtomic(path2, content);
     return path2;
@@ -44472,8 +44540,8 @@ function createEvidenceStore(dir, options = {}) {
       prepare();
       check(abs);
       return files.map((f) => {
-        const path2 = join6(abs, f.name);
-        if (options.root !== void 0 && lstatSync2(path2, { throwIfNoEntry: false })?.isSymbolicLink())
+        const path2 = join7(abs, f.name);
+        if (options.root !== void 0 && lstatSync3(path2, { throwIfNoEntry: false })?.isSymbolicLink())
           check(path2);
         writeFileAtomic(path2, f.content);
         return path2;
@@ -44498,7 +44566,7 @@ function createOperationContext(o) {
 
 // src/policy/load.ts
 import { existsSync as existsSync7 } from "node:fs";
-import { isAbsolute as isAbsolute7, join as join7, relative as relative6, resolve as resolve10 } from "node:path";
+import { isAbsolute as isAbsolute7, join as join8, relative as relative6, resolve as resolve10 } from "node:path";
 
 // src/producer/endpoints.ts
 var ENDPOINTS = {
@@ -44620,7 +44688,7 @@ function loadPolicy(options) {
   const root = resolve10(options.root);
   const packageManager = detectPackageManager(root);
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve10(options.cwd ?? process.cwd(), options.policyPath) : join7(root, DEFAULT_POLICY_PATH);
+  const abs = explicit ? resolve10(options.cwd ?? process.cwd(), options.policyPath) : join8(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
   return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
 }
@@ -44708,8 +44776,8 @@ function adapterOf(d, raw) {
   return { ...d, ...rest, files };
 }
 function detectPackageManager(root) {
-  if (existsSync7(join7(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync7(join7(root, "yarn.lock"))) return "yarn";
+  if (existsSync7(join8(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync7(join8(root, "yarn.lock"))) return "yarn";
   return "npm";
 }
 function displayPath(root, abs) {
@@ -44813,8 +44881,8 @@ var ACTION_IO = {
 };
 
 // src/git/root.ts
-import { existsSync as existsSync8, lstatSync as lstatSync3, readFileSync as readFileSync5, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
-import { basename as basename5, dirname as dirname5, join as join8, resolve as resolve11 } from "node:path";
+import { existsSync as existsSync8, realpathSync as realpathSync4, statSync as statSync5 } from "node:fs";
+import { dirname as dirname6, join as join9, resolve as resolve11 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -44828,12 +44896,12 @@ async function findRoot(options) {
   const shown = options.given ?? start;
   const label3 = options.label ?? "--root";
   if (!existsSync8(start)) throw new RootError(`${label3} ${shown}: no such directory`, "directory");
-  if (!statSync4(start).isDirectory()) throw new RootError(`${label3} ${shown}: not a directory`, "directory");
-  const real = realpathSync3(start);
+  if (!statSync5(start).isDirectory()) throw new RootError(`${label3} ${shown}: not a directory`, "directory");
+  const real = realpathSync4(start);
   const top = discoverTop(real) ?? await gitTop(real, shown, label3);
-  for (let dir = real; ; dir = dirname5(dir)) {
-    if (dir !== top && existsSync8(join8(dir, options.marker))) return { root: dir, top };
-    if (dir === top || dirname5(dir) === dir) break;
+  for (let dir = real; ; dir = dirname6(dir)) {
+    if (dir !== top && existsSync8(join9(dir, options.marker))) return { root: dir, top };
+    if (dir === top || dirname6(dir) === dir) break;
   }
   return { root: top, top };
 }
@@ -44855,40 +44923,7 @@ async function gitTop(real, shown, label3) {
       `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label3}`
     );
   }
-  return realpathSync3(r.stdout.toString("utf8").trim());
-}
-function discoverTop(real, env2 = process.env) {
-  const uid = process.getuid?.();
-  if (uid === void 0 || Object.keys(env2).some((k2) => DISCOVERY_VARIABLE.test(k2))) return null;
-  let device;
-  for (let dir = real; ; dir = dirname5(dir)) {
-    if (basename5(dir) === ".git") return null;
-    const here = statSync4(dir, { throwIfNoEntry: false });
-    if (!here || device !== void 0 && here.dev !== device) return null;
-    device = here.dev;
-    const dotGit = lstatSync3(join8(dir, ".git"), { throwIfNoEntry: false });
-    if (dotGit)
-      return dotGit.isDirectory() && plainRepository(join8(dir, ".git"), [here, dotGit], uid) ? dir : null;
-    if (dirname5(dir) === dir) return null;
-  }
-}
-var DISCOVERY_VARIABLE = /^GIT_(DIR|WORK_TREE|COMMON_DIR|OBJECT_DIRECTORY|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|CONFIG\w*|TEST_\w+)$/;
-function plainRepository(gitDir, owned, uid) {
-  if (owned.some((s) => s.uid !== uid)) return false;
-  const head = readSmall(join8(gitDir, "HEAD"));
-  if (head === null || !/^(ref: refs\/\S+|[0-9a-f]{40}|[0-9a-f]{64})\n?$/.test(head)) return false;
-  for (const part of ["objects", "refs"])
-    if (!statSync4(join8(gitDir, part), { throwIfNoEntry: false })?.isDirectory()) return false;
-  const config = readSmall(join8(gitDir, "config"));
-  return config !== null && !/^\s*(worktree\b|bare\s*=\s*true\b|\[extensions)/im.test(config);
-}
-function readSmall(path2) {
-  try {
-    const stat3 = statSync4(path2, { throwIfNoEntry: false });
-    return stat3?.isFile() && stat3.size <= 65536 ? readFileSync5(path2, "utf8") : null;
-  } catch {
-    return null;
-  }
+  return realpathSync4(r.stdout.toString("utf8").trim());
 }
 
 // src/actions/shared/run.ts

@@ -5,7 +5,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { MAX_FILE_BYTES } from '../document/limits.js'
 import { formatDuration } from '../text/duration.js'
-import { shallowFromDisk } from './run-context.js'
+import { shallowFromDisk } from './discover.js'
 
 const TIMEOUT_MS = 30_000
 const MAX_OUTPUT = 64 * 1024 * 1024

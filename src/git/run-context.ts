@@ -80,27 +80,6 @@ export function readHeadFromDisk(root: string): Head | null {
 }
 
 /**
- * Whether the repository is a shallow clone, from its git directory: git keeps the graft points of a shallow
- * clone in a `shallow` file of the common directory, and removes it when the history is complete. Null (ask git)
- * when the layout is not one this reads, GIT_DIR or GIT_COMMON_DIR moves it, or the file is there but empty.
- */
-export function shallowFromDisk(root: string, env: NodeJS.ProcessEnv = process.env): boolean | null {
-  if (env.GIT_DIR !== undefined || env.GIT_COMMON_DIR !== undefined) return null
-  try {
-    const gitDir = findGitDir(resolve(root))
-    if (!gitDir) return null
-    const commonFile = join(gitDir, 'commondir')
-    const common = existsSync(commonFile) ? resolve(gitDir, readFileSync(commonFile, 'utf8').trim()) : gitDir
-    if (!existsSync(join(common, 'HEAD'))) return null
-    const shallow = statSync(join(common, 'shallow'), { throwIfNoEntry: false })
-    if (!shallow) return false
-    return shallow.isFile() && shallow.size > 0 ? true : null
-  } catch {
-    return null
-  }
-}
-
-/**
  * The git directory of the repository holding `start`: walks up to a `.git` directory, or a `.git` file
  * (worktrees, submodules) whose `gitdir:` line names it. Null when there is none, or the file names none.
  */

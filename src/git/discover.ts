@@ -1,0 +1,120 @@
+// What git would answer about where the repository is, read from the files, without starting git: on a VM a
+// process blocks Node's main thread for 12 to 16 ms while it is started, once per command for the root and
+// once more for lkg's shallow check. Only the plain layout git writes itself is read; every other layout, and
+// every variable of git's that could change the answer, is git's to answer (null), so a null is always safe.
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import type { Stats } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+
+/** Git's variables that move the repository or the work tree, bound the search, set configuration or the shallow file. */
+const GIT_LOCATION_VARIABLE =
+  /^GIT_(DIR|WORK_TREE|COMMON_DIR|OBJECT_DIRECTORY|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|SHALLOW_FILE|CONFIG\w*|TEST_\w+)$/
+
+/**
+ * The work tree's top as `git rev-parse --show-toplevel` finds it from `real` (a directory, symlinks resolved):
+ * the nearest directory up whose `.git` is a plain repository of this user's (see plainRepository). Null where
+ * git could answer otherwise: a `.git` file (a worktree, a submodule) or link; a directory on the way that looks
+ * like a git directory itself (a bare repository in the work tree); a start inside a `.git`; a variable of git's
+ * in the environment; another owner (safe.directory); a file-system boundary; no `.git` at all.
+ */
+export function discoverTop(real: string, env: NodeJS.ProcessEnv = process.env): string | null {
+  const uid = process.getuid?.()
+  if (uid === undefined || Object.keys(env).some((k) => GIT_LOCATION_VARIABLE.test(k))) return null
+  let device: number | undefined
+  for (let dir = real; ; dir = dirname(dir)) {
+    if (basename(dir) === '.git') return null
+    const here = statSync(dir, { throwIfNoEntry: false })
+    if (!here || (device !== undefined && here.dev !== device)) return null
+    device = here.dev
+    const dotGit = lstatSync(join(dir, '.git'), { throwIfNoEntry: false })
+    if (dotGit)
+      return dotGit.isDirectory() && plainRepository(join(dir, '.git'), [here, dotGit], uid) ? dir : null
+    // git takes a directory that is a git directory itself as a bare repository
+    if (lstatSync(join(dir, 'HEAD'), { throwIfNoEntry: false })) return null
+    if (dirname(dir) === dir) return null
+  }
+}
+
+/**
+ * Whether the repository holding `start` is a shallow clone, as `git rev-parse --is-shallow-repository` says:
+ * git keeps a shallow clone's graft points in `.git/shallow` and removes the file when the history is complete.
+ * Null (ask git) outside the plain layout, or for a file that is not a list of commit ids.
+ */
+export function shallowFromDisk(start: string, env: NodeJS.ProcessEnv = process.env): boolean | null {
+  let top: string | null
+  try {
+    top = discoverTop(realpathSync(start), env)
+  } catch {
+    return null
+  }
+  if (!top) return null
+  const file = join(top, '.git', 'shallow')
+  if (!lstatSync(file, { throwIfNoEntry: false })) return false
+  const text = readSmall(file)
+  if (text === null) return null
+  const lines = text.split('\n').filter((l) => l !== '')
+  return lines.length > 0 && lines.every((l) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(l)) ? true : null
+}
+
+/**
+ * A git directory git takes without a question, with its work tree its parent: HEAD a file naming a branch or a
+ * commit, objects/ and refs/ there, no commondir, this user's (with the work tree), and a config that is plainly
+ * what git writes (plainConfig).
+ */
+function plainRepository(gitDir: string, owned: Stats[], uid: number): boolean {
+  if (owned.some((s) => s.uid !== uid)) return false
+  // a linked HEAD is git's own question (it accepts only one that points into refs/)
+  if (!lstatSync(join(gitDir, 'HEAD'), { throwIfNoEntry: false })?.isFile()) return false
+  const head = readSmall(join(gitDir, 'HEAD'))
+  if (head === null || !/^(ref: refs\/\S+|[0-9a-f]{40}|[0-9a-f]{64})\n?$/.test(head)) return false
+  for (const part of ['objects', 'refs'])
+    if (!statSync(join(gitDir, part), { throwIfNoEntry: false })?.isDirectory()) return false
+  // the repository's format and objects are the common directory's
+  if (lstatSync(join(gitDir, 'commondir'), { throwIfNoEntry: false })) return false
+  const config = readSmall(join(gitDir, 'config'))
+  return config !== null && plainConfig(config)
+}
+
+/**
+ * A config as git writes it, with no setting that moves or removes the work tree or that git may refuse: each
+ * section header alone on its line, one `key = value` a line with no continuation, no [extensions] and no
+ * [include] or [includeIf] (an included file may say anything), and in [core] a repositoryformatversion of 0, a
+ * `bare` that is false, and no worktree. Anything else is not read as plain.
+ */
+function plainConfig(text: string): boolean {
+  let section = ''
+  for (const raw of text.split('\n')) {
+    const line = raw.trim()
+    if (line === '' || line.startsWith('#') || line.startsWith(';')) continue
+    if (line.endsWith('\\')) return false
+    const header = /^\[([A-Za-z0-9.-]+)(?:\s+"[^"\\]*")?\]$/.exec(line)
+    if (header) {
+      // [name], [name "sub"] or the old [name.sub]: only [core] itself holds the settings read here
+      const name = header[1]!.toLowerCase()
+      const base = name.split('.')[0]!
+      const sub = line.includes('"') || name.includes('.')
+      if (base === 'extensions' || base.startsWith('include') || (base === 'core' && sub)) return false
+      section = sub ? `${base}.` : base
+      continue
+    }
+    const entry = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line)
+    if (!entry || section === '') return false
+    if (section !== 'core') continue
+    const key = entry[1]!.toLowerCase()
+    const value = entry[2]?.toLowerCase()
+    if (key === 'worktree') return false
+    if (key === 'bare' && value !== 'false') return false
+    if (key === 'repositoryformatversion' && value !== '0') return false
+  }
+  return true
+}
+
+/** A small file's text, or null (missing, unreadable, or too large to be what git writes there). */
+function readSmall(path: string): string | null {
+  try {
+    const stat = statSync(path, { throwIfNoEntry: false })
+    return stat?.isFile() && stat.size <= 65_536 ? readFileSync(path, 'utf8') : null
+  } catch {
+    return null
+  }
+}
