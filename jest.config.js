@@ -12,7 +12,12 @@ export default {
     '^.+\\.ts$': [
       '@swc/jest',
       {
-        jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+        // keepImportAttributes: `with { type: 'json' }` reaches Node as written (jest warns on a bare JSON import)
+        jsc: {
+          parser: { syntax: 'typescript' },
+          target: 'es2022',
+          experimental: { keepImportAttributes: true }
+        },
         module: { type: 'es6' },
         sourceMaps: 'inline'
       }
