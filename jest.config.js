@@ -6,8 +6,8 @@ export default {
   moduleFileExtensions: ['ts', 'js', 'json'],
   // TS sources import './x.js'; map to the .ts file (generated .js validators still resolve: jest tries .ts then .js)
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  // transpile only (`npm run typecheck` is the type checker), with SWC: measured on 40 test files from a cold
-  // cache, 10-30 % less time than ts-jest, whose per-file cost every fresh CI machine pays
+  // transpile only (`npm run typecheck` is the type checker), with SWC: on 40 test files from a cold cache 9.8 ->
+  // 6.9 s against ts-jest (whose per-file cost every fresh CI machine pays); on the whole suite, within the noise
   transform: {
     '^.+\\.ts$': [
       '@swc/jest',

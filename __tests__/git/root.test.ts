@@ -186,10 +186,24 @@ describe('discoverTop: the top found without starting git', () => {
       expect(discoverTop(join(top, 'a'), { ...CLEAN, [name]: '/' })).toBeNull()
   })
 
-  it('findRoot gives the same root and top with and without it', async () => {
+  it('findRoot gives the same root and top with it and through git', async () => {
     const top = repoWith('apps/consumer/src', 'apps/consumer/config')
     writeFileSync(join(top, 'apps/consumer', DEFAULT_POLICY_PATH), '{}\n')
-    expect(discoverTop(join(top, 'apps/consumer/src'), CLEAN)).toBe(top)
-    expect(await find(join(top, 'apps/consumer/src'))).toEqual({ root: join(top, 'apps/consumer'), top })
+    const start = join(top, 'apps/consumer/src')
+    const want = { root: join(top, 'apps/consumer'), top }
+    // read from .git in an environment without git's variables
+    expect(discoverTop(start, CLEAN)).toBe(top)
+    const withIt = await find(start)
+    // a variable of git's in the environment: findRoot asks git
+    const saved = process.env.GIT_CONFIG_NOSYSTEM
+    process.env.GIT_CONFIG_NOSYSTEM = '1'
+    try {
+      expect(discoverTop(start)).toBeNull()
+      expect(await find(start)).toEqual(want)
+    } finally {
+      if (saved === undefined) delete process.env.GIT_CONFIG_NOSYSTEM
+      else process.env.GIT_CONFIG_NOSYSTEM = saved
+    }
+    expect(withIt).toEqual(want)
   })
 })
