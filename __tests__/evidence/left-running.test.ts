@@ -122,7 +122,14 @@ const linux = existsSync('/proc/self/stat')
       consumer: [
         {
           name: 'escapes',
-          run: ['sh', '-c', `setsid sh -c 'sleep 300 & echo $! > "$1"' inner "$1"; echo done`, 'sh', pidFile]
+          // the pid is written once the grandchild is sleep (between its fork and its exec it is named sh; a bounded wait)
+          run: [
+            'sh',
+            '-c',
+            `setsid sh -c 'sleep 300 & p=$! i=0; until [ "$(cat /proc/$p/comm)" = sleep ] || [ $i = 500 ]; do i=$((i+1)); done; echo $p > "$1"' inner "$1"; echo done`,
+            'sh',
+            pidFile
+          ]
         }
       ]
     })

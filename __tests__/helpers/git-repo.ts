@@ -2,7 +2,7 @@
 // fixed dates, a producer release prepared the way a person prepares one (the producer's manifest and
 // handoff bumped, then repin), and the promotion operation run in process on the result.
 import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect } from '@jest/globals'
 import { createEvidenceStore } from '../../src/fs/evidence-store.js'
@@ -53,7 +53,8 @@ export function gitRepo(fx: { root: string }): GitRepo {
       encoding: 'utf8',
       env: { ...process.env, ...env }
     }).trim()
-  git(['init', '-q', '-b', 'main'])
+  // a trio fixture is a repository already: initialising it again only costs a process (and warns)
+  if (!existsSync(join(fx.root, '.git'))) git(['init', '-q', '-b', 'main'])
   return {
     dir: fx.root,
     git: (...args) => git(args),

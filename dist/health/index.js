@@ -21096,8 +21096,8 @@ var require_picomatch2 = __commonJS({
 });
 
 // src/fs/contain.ts
-import { lstatSync, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
-import { isAbsolute as isAbsolute4, join as join4, relative as relative2, resolve as resolve5, sep as sep2 } from "node:path";
+import { lstatSync as lstatSync2, readlinkSync, realpathSync as realpathSync3 } from "node:fs";
+import { isAbsolute as isAbsolute4, join as join5, relative as relative2, resolve as resolve5, sep as sep2 } from "node:path";
 function isWithin(dir, path2) {
   const back = relative2(dir, path2);
   return back === "" || back !== ".." && !back.startsWith(`..${sep2}`) && !isAbsolute4(back);
@@ -21112,26 +21112,26 @@ function createContainMemo() {
 function containPath(root, rel, memo) {
   const abs = resolveInRoot(root, rel);
   if (!abs) return { kind: "outside", leadsTo: resolve5(root, rel) };
-  const realRoot = memo ? memo.realRoot ??= realpathSync2(root) : realpathSync2(root);
+  const realRoot = memo ? memo.realRoot ??= realpathSync3(root) : realpathSync3(root);
   const pending2 = relative2(resolve5(root), abs).split(sep2).filter((s) => s !== "");
   let cur = realRoot;
   let links2 = 0;
   while (pending2.length > 0) {
     const seg = pending2.shift();
-    const next = seg === ".." ? resolve5(cur, "..") : join4(cur, seg);
+    const next = seg === ".." ? resolve5(cur, "..") : join5(cur, seg);
     if (pending2.length > 0 && memo?.dirs.has(next)) {
       cur = next;
       continue;
     }
     const stat3 = lstatOrNull(next);
-    if (!stat3) return { kind: "inside", real: join4(next, ...pending2), exists: false };
+    if (!stat3) return { kind: "inside", real: join5(next, ...pending2), exists: false };
     const isLink = stat3.isSymbolicLink();
     if (isLink) {
       if (++links2 > MAX_LINKS) return { kind: "outside", leadsTo: `${next} (a loop of links)` };
       const target = readlinkSync(next);
       const to = resolve5(cur, target);
       try {
-        lstatSync(to);
+        lstatSync2(to);
       } catch {
         if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: to };
         return { kind: "dangling", link: relative2(realRoot, next) || ".", target };
@@ -21151,14 +21151,14 @@ function containPath(root, rel, memo) {
 }
 function lstatOrNull(path2) {
   try {
-    return lstatSync(path2, { throwIfNoEntry: false }) ?? null;
+    return lstatSync2(path2, { throwIfNoEntry: false }) ?? null;
   } catch {
     return null;
   }
 }
 function safeReal(path2) {
   try {
-    return realpathSync2(path2);
+    return realpathSync3(path2);
   } catch {
     return path2;
   }
@@ -53549,12 +53549,119 @@ function renderPacketMarkdown(p, options = {}) {
 import { existsSync as existsSync5 } from "node:fs";
 
 // src/fs/atomic-set.ts
-import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join3, resolve as resolve2 } from "node:path";
+import { basename as basename3, dirname as dirname4, isAbsolute as isAbsolute2, join as join4, resolve as resolve2 } from "node:path";
 
 // src/git/run-context.ts
 import { execFile } from "node:child_process";
-import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { existsSync as existsSync2, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { dirname as dirname2, isAbsolute, join as join2, resolve } from "node:path";
+
+// src/git/discover.ts
+import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+var GIT_LOCATION_VARIABLE = /^GIT_(DIR|WORK_TREE|COMMON_DIR|OBJECT_DIRECTORY|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|SHALLOW_FILE|CONFIG\w*|TEST_\w+)$/;
+function discoverTop(real, env2 = process.env) {
+  const uid = process.getuid?.();
+  if (uid === void 0 || Object.keys(env2).some((k2) => GIT_LOCATION_VARIABLE.test(k2))) return null;
+  let device;
+  for (let dir = real; ; dir = dirname(dir)) {
+    if (basename(dir) === ".git") return null;
+    const here = statSync(dir, { throwIfNoEntry: false });
+    if (!here || device !== void 0 && here.dev !== device) return null;
+    device = here.dev;
+    const dotGit = lstatSync(join(dir, ".git"), { throwIfNoEntry: false });
+    if (dotGit)
+      return dotGit.isDirectory() && plainRepository(join(dir, ".git"), [here, dotGit], uid) ? dir : null;
+    if (lstatSync(join(dir, "HEAD"), { throwIfNoEntry: false })) return null;
+    if (dirname(dir) === dir) return null;
+  }
+}
+var OBJECT_ID = /^[0-9a-f]{40}$/;
+function headFromDisk(start, env2 = process.env) {
+  let top;
+  try {
+    top = discoverTop(realpathSync(start), env2);
+  } catch {
+    return null;
+  }
+  if (!top) return null;
+  const gitDir = join(top, ".git");
+  const head = readSmall(join(gitDir, "HEAD"))?.trim();
+  if (head === void 0) return null;
+  if (OBJECT_ID.test(head)) return { commit: head, ref: null };
+  const ref = /^ref: (\S+)$/.exec(head)?.[1];
+  if (!ref || !plainRefName(ref)) return null;
+  const loose = join(gitDir, ref);
+  const stat3 = lstatSync(loose, { throwIfNoEntry: false });
+  if (stat3) {
+    const sha = stat3.isFile() ? readSmall(loose)?.trim() : void 0;
+    return sha !== void 0 && OBJECT_ID.test(sha) ? { commit: sha, ref } : null;
+  }
+  const packedFile = join(gitDir, "packed-refs");
+  if (lstatSync(packedFile, { throwIfNoEntry: false })) {
+    const packed = readSmall(packedFile, PACKED_REFS_LIMIT);
+    if (packed === null) return null;
+    for (const line of packed.split("\n")) {
+      if (line.startsWith("#") || line.startsWith("^")) continue;
+      const [sha, name] = line.trimEnd().split(" ");
+      if (name === ref) return sha !== void 0 && OBJECT_ID.test(sha) ? { commit: sha, ref } : null;
+    }
+  }
+  return { commit: null, ref };
+}
+var PACKED_REFS_LIMIT = 64 * 1024 * 1024;
+function plainRefName(ref) {
+  if (!ref.startsWith("refs/") || ref.includes("..") || ref.includes("@{") || ref.endsWith(".")) return false;
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(ref)) return false;
+  return ref.split("/").every((part) => part !== "" && !part.startsWith(".") && !part.endsWith(".lock"));
+}
+function plainRepository(gitDir, owned, uid) {
+  if (owned.some((s) => s.uid !== uid)) return false;
+  if (!lstatSync(join(gitDir, "HEAD"), { throwIfNoEntry: false })?.isFile()) return false;
+  const head = readSmall(join(gitDir, "HEAD"));
+  if (head === null || !/^(ref: refs\/\S+|[0-9a-f]{40}|[0-9a-f]{64})\n?$/.test(head)) return false;
+  for (const part of ["objects", "refs"])
+    if (!statSync(join(gitDir, part), { throwIfNoEntry: false })?.isDirectory()) return false;
+  if (lstatSync(join(gitDir, "commondir"), { throwIfNoEntry: false })) return false;
+  const config = readSmall(join(gitDir, "config"));
+  return config !== null && plainConfig(config);
+}
+function plainConfig(text) {
+  let section3 = "";
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
+    if (line.endsWith("\\")) return false;
+    const header2 = /^\[([A-Za-z0-9.-]+)(?:\s+"[^"\\]*")?\]$/.exec(line);
+    if (header2) {
+      const name = header2[1].toLowerCase();
+      const base = name.split(".")[0];
+      const sub = line.includes('"') || name.includes(".");
+      if (base === "extensions" || base.startsWith("include") || base === "core" && sub) return false;
+      section3 = sub ? `${base}.` : base;
+      continue;
+    }
+    const entry = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
+    if (!entry || section3 === "") return false;
+    if (section3 !== "core") continue;
+    const key = entry[1].toLowerCase();
+    const value = entry[2]?.toLowerCase();
+    if (key === "worktree") return false;
+    if (key === "bare" && value !== "false") return false;
+    if (key === "repositoryformatversion" && value !== "0") return false;
+  }
+  return true;
+}
+function readSmall(path2, limit = 65536) {
+  try {
+    const stat3 = statSync(path2, { throwIfNoEntry: false });
+    return stat3?.isFile() && stat3.size <= limit ? readFileSync(path2, "utf8") : null;
+  } catch {
+    return null;
+  }
+}
+
+// src/git/run-context.ts
 var GIT_TIMEOUT_MS = 5e3;
 async function readRunContext(root, env2 = process.env) {
   if (env2.GITHUB_ACTIONS === "true") {
@@ -53567,7 +53674,7 @@ async function readRunContext(root, env2 = process.env) {
       run_attempt: env2.GITHUB_RUN_ATTEMPT || null
     };
   }
-  const head = readHeadFromDisk(root) ?? await readHeadWithGit(root);
+  const head = headFromDisk(root, env2) ?? await readHeadWithGit(root);
   return {
     repository: null,
     commit: head.commit,
@@ -53577,47 +53684,17 @@ async function readRunContext(root, env2 = process.env) {
     run_attempt: null
   };
 }
-function readHeadFromDisk(root) {
-  try {
-    const gitDir = findGitDir(resolve(root));
-    if (!gitDir) return null;
-    const head = readFileSync(join(gitDir, "HEAD"), "utf8").trim();
-    if (/^[0-9a-f]{40}$/.test(head)) return { commit: head, ref: null };
-    const m = /^ref: (refs\/[^\s]+)$/.exec(head);
-    if (!m) return null;
-    const ref = m[1];
-    const commonFile = join(gitDir, "commondir");
-    const common = existsSync2(commonFile) ? resolve(gitDir, readFileSync(commonFile, "utf8").trim()) : gitDir;
-    for (const dir of [gitDir, common]) {
-      const loose = join(dir, ref);
-      if (existsSync2(loose)) {
-        const sha = readFileSync(loose, "utf8").trim();
-        return /^[0-9a-f]{40}$/.test(sha) ? { commit: sha, ref } : null;
-      }
-    }
-    const packed = join(common, "packed-refs");
-    if (existsSync2(packed)) {
-      for (const line of readFileSync(packed, "utf8").split("\n")) {
-        const [sha, name] = line.trim().split(" ");
-        if (name === ref && sha && /^[0-9a-f]{40}$/.test(sha)) return { commit: sha, ref };
-      }
-    }
-    return { commit: null, ref };
-  } catch {
-    return null;
-  }
-}
 function findGitDir(start) {
-  for (let dir = start; ; dir = dirname(dir)) {
-    const dotGit = join(dir, ".git");
+  for (let dir = start; ; dir = dirname2(dir)) {
+    const dotGit = join2(dir, ".git");
     if (existsSync2(dotGit)) {
-      if (statSync(dotGit).isDirectory()) return dotGit;
-      const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"));
+      if (statSync2(dotGit).isDirectory()) return dotGit;
+      const m = /^gitdir: (.+)$/m.exec(readFileSync2(dotGit, "utf8"));
       if (!m) return null;
       const target = m[1].trim();
       return isAbsolute(target) ? target : resolve(dir, target);
     }
-    if (dirname(dir) === dir) return null;
+    if (dirname2(dir) === dir) return null;
   }
 }
 function readHeadWithGit(cwd) {
@@ -53636,10 +53713,10 @@ function readHeadWithGit(cwd) {
 
 // src/fs/atomic-write.ts
 import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from "node:fs";
-import { dirname as dirname2, basename, join as join2 } from "node:path";
+import { dirname as dirname3, basename as basename2, join as join3 } from "node:path";
 function writeFileAtomic(path2, data, { durable = false } = {}) {
-  mkdirSync(dirname2(path2), { recursive: true });
-  const tmp = join2(dirname2(path2), `.${basename(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  mkdirSync(dirname3(path2), { recursive: true });
+  const tmp = join3(dirname3(path2), `.${basename2(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     writeFileSync(tmp, data);
     if (durable) {
@@ -53673,17 +53750,17 @@ function journalPath(root, name) {
   }
   const file = `${name}.journal.json`;
   const gitDir = findGitDir(resolve2(root));
-  return gitDir ? join3(gitDir, "baseline-gate", file) : join3(resolve2(root), ".baseline-gate", file);
+  return gitDir ? join4(gitDir, "baseline-gate", file) : join4(resolve2(root), ".baseline-gate", file);
 }
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync, realpath, realpathSync, stat as stat2, statSync as statSync2 } from "fs";
+import { readdir as readdir2, readdirSync, realpath, realpathSync as realpathSync2, stat as stat2, statSync as statSync3 } from "fs";
 import { isAbsolute as isAbsolute3, posix, resolve as resolve4 } from "path";
 import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename as basename3, dirname as dirname4, normalize, relative, resolve as resolve3, sep } from "path";
+import { basename as basename4, dirname as dirname5, normalize, relative, resolve as resolve3, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path2) {
@@ -53827,13 +53904,13 @@ function build$2(options, isSynchronous) {
 }
 function isRecursive(path2, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname4(path2);
+  let parent = dirname5(path2);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
     const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
     if (isSameRoot) depth++;
-    else parent = dirname4(parent);
+    else parent = dirname5(parent);
   }
   state.symlinks.set(path2, resolved);
   return depth > 1;
@@ -54020,8 +54097,8 @@ var Walker = class {
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path2 + pathSeparator, depth - 1, this.walk);
           } else {
             resolvedPath = useRealPaths ? resolvedPath : path2;
-            const filename = basename3(resolvedPath);
-            const directoryPath$1 = normalizePath(dirname4(resolvedPath), this.state.options);
+            const filename = basename4(resolvedPath);
+            const directoryPath$1 = normalizePath(dirname5(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
             this.pushFile(resolvedPath, files, this.state.counts, filters);
           }
@@ -54425,9 +54502,9 @@ function getOptions(options) {
     readdir: opts.fs.readdir || readdir2,
     readdirSync: opts.fs.readdirSync || readdirSync,
     realpath: opts.fs.realpath || realpath,
-    realpathSync: opts.fs.realpathSync || realpathSync,
+    realpathSync: opts.fs.realpathSync || realpathSync2,
     stat: opts.fs.stat || stat2,
-    statSync: opts.fs.statSync || statSync2
+    statSync: opts.fs.statSync || statSync3
   });
   if (opts.debug) log("globbing with options:", opts);
   return opts;
@@ -60245,7 +60322,7 @@ function adapterFindings(root, baseline, scan = createRepoScan(root)) {
 }
 
 // src/operations/outcome.ts
-import { basename as basename4 } from "node:path";
+import { basename as basename5 } from "node:path";
 
 // src/redact/known-secrets.ts
 var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PRIVATE_KEY|API_KEY/i;
@@ -60786,7 +60863,7 @@ function operationResult(ctx, operation, judged3) {
       schema: "evidence-index.v1",
       operation,
       verdict,
-      packets: baselines.map((r) => ({ baseline: r.name, verdict: r.verdict, file: basename4(r.evidence) }))
+      packets: baselines.map((r) => ({ baseline: r.name, verdict: r.verdict, file: basename5(r.evidence) }))
     };
     file = evidence.write(`${operation}.json`, `${JSON.stringify(index2, null, 2)}
 `);
@@ -60825,74 +60902,6 @@ init_limits();
 init_duration();
 import { execFile as execFile2, spawn, spawnSync } from "node:child_process";
 import { existsSync as existsSync3 } from "node:fs";
-
-// src/git/discover.ts
-import { lstatSync as lstatSync2, readFileSync as readFileSync2, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
-import { basename as basename5, dirname as dirname5, join as join5 } from "node:path";
-var GIT_LOCATION_VARIABLE = /^GIT_(DIR|WORK_TREE|COMMON_DIR|OBJECT_DIRECTORY|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|SHALLOW_FILE|CONFIG\w*|TEST_\w+)$/;
-function discoverTop(real, env2 = process.env) {
-  const uid = process.getuid?.();
-  if (uid === void 0 || Object.keys(env2).some((k2) => GIT_LOCATION_VARIABLE.test(k2))) return null;
-  let device;
-  for (let dir = real; ; dir = dirname5(dir)) {
-    if (basename5(dir) === ".git") return null;
-    const here = statSync3(dir, { throwIfNoEntry: false });
-    if (!here || device !== void 0 && here.dev !== device) return null;
-    device = here.dev;
-    const dotGit = lstatSync2(join5(dir, ".git"), { throwIfNoEntry: false });
-    if (dotGit)
-      return dotGit.isDirectory() && plainRepository(join5(dir, ".git"), [here, dotGit], uid) ? dir : null;
-    if (lstatSync2(join5(dir, "HEAD"), { throwIfNoEntry: false })) return null;
-    if (dirname5(dir) === dir) return null;
-  }
-}
-function plainRepository(gitDir, owned, uid) {
-  if (owned.some((s) => s.uid !== uid)) return false;
-  if (!lstatSync2(join5(gitDir, "HEAD"), { throwIfNoEntry: false })?.isFile()) return false;
-  const head = readSmall(join5(gitDir, "HEAD"));
-  if (head === null || !/^(ref: refs\/\S+|[0-9a-f]{40}|[0-9a-f]{64})\n?$/.test(head)) return false;
-  for (const part of ["objects", "refs"])
-    if (!statSync3(join5(gitDir, part), { throwIfNoEntry: false })?.isDirectory()) return false;
-  if (lstatSync2(join5(gitDir, "commondir"), { throwIfNoEntry: false })) return false;
-  const config = readSmall(join5(gitDir, "config"));
-  return config !== null && plainConfig(config);
-}
-function plainConfig(text) {
-  let section3 = "";
-  for (const raw of text.split("\n")) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
-    if (line.endsWith("\\")) return false;
-    const header2 = /^\[([A-Za-z0-9.-]+)(?:\s+"[^"\\]*")?\]$/.exec(line);
-    if (header2) {
-      const name = header2[1].toLowerCase();
-      const base = name.split(".")[0];
-      const sub = line.includes('"') || name.includes(".");
-      if (base === "extensions" || base.startsWith("include") || base === "core" && sub) return false;
-      section3 = sub ? `${base}.` : base;
-      continue;
-    }
-    const entry = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
-    if (!entry || section3 === "") return false;
-    if (section3 !== "core") continue;
-    const key = entry[1].toLowerCase();
-    const value = entry[2]?.toLowerCase();
-    if (key === "worktree") return false;
-    if (key === "bare" && value !== "false") return false;
-    if (key === "repositoryformatversion" && value !== "0") return false;
-  }
-  return true;
-}
-function readSmall(path2) {
-  try {
-    const stat3 = statSync3(path2, { throwIfNoEntry: false });
-    return stat3?.isFile() && stat3.size <= 65536 ? readFileSync2(path2, "utf8") : null;
-  } catch {
-    return null;
-  }
-}
-
-// src/git/git.ts
 var TIMEOUT_MS = 3e4;
 var MAX_OUTPUT = 64 * 1024 * 1024;
 var MAX_STDERR = 64 * 1024;

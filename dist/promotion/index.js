@@ -2172,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve8, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve9(data);
+              return err ? reject(err) : resolve8(data);
             });
           });
         }
@@ -2212,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve8, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve9(data);
+              ) : resolve8(data);
             });
           });
         }
@@ -4484,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve9, reject) => {
-        res = resolve9;
+      const promise = new Promise((resolve8, reject) => {
+        res = resolve8;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6736,12 +6736,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve9, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve9;
+          callback = resolve8;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7411,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve9, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve9;
+          callback = resolve8;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7895,16 +7895,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve9) => {
+        return new Promise((resolve8) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve9;
+            this[kClosedResolve] = resolve8;
           } else {
-            resolve9(null);
+            resolve8(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve9) => {
+        return new Promise((resolve8) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7915,7 +7915,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve9(null);
+            resolve8(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve9, reject) => {
+        const socket = await new Promise((resolve8, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7978,7 +7978,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve9(socket2);
+              resolve8(socket2);
             }
           });
         });
@@ -8314,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c2) => c2.close()));
         } else {
-          await new Promise((resolve9) => {
-            this[kClosedResolve] = resolve9;
+          await new Promise((resolve8) => {
+            this[kClosedResolve] = resolve8;
           });
         }
       }
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve9, reject) => {
+        return await new Promise((resolve8, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9597,7 +9597,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve9(null);
+              resolve8(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9616,7 +9616,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve8, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9633,7 +9633,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve9,
+              resolve: resolve8,
               reject,
               length: 0,
               body: []
@@ -9703,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve9, stream, length } = consume2;
+      const { type, body, resolve: resolve8, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve9(chunksDecode(body, length));
+          resolve8(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve9(JSON.parse(chunksDecode(body, length)));
+          resolve8(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve9(chunksConcat(body, length).buffer);
+          resolve8(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve9(new Blob(body, { type: stream[kContentType] }));
+          resolve8(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve9(chunksConcat(body, length));
+          resolve8(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9971,9 +9971,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve8, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10196,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve8, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10483,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve8, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10577,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve8, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -14442,7 +14442,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve9, reject) => agent.dispatch(
+        return new Promise((resolve8, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14518,7 +14518,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve9({
+              resolve8({
                 status: status2,
                 statusText,
                 headersList,
@@ -14561,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve9({
+              resolve8({
                 status: status2,
                 statusText: STATUS_CODES[status2],
                 headersList,
@@ -18302,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve9) => {
-        setTimeout(resolve9, ms).unref();
+      return new Promise((resolve8) => {
+        setTimeout(resolve8, ms).unref();
       });
     }
     module.exports = {
@@ -19824,11 +19824,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve9) {
-          resolve9(value);
+        return value instanceof P2 ? value : new P2(function(resolve8) {
+          resolve8(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve9, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve8, reject) {
         function fulfilled(value) {
           try {
             step2(generator.next(value));
@@ -19844,7 +19844,7 @@ var require_lib = __commonJS({
           }
         }
         function step2(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step2((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19931,26 +19931,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve9(output.toString());
+              resolve8(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve9(Buffer.concat(chunks));
+              resolve8(Buffer.concat(chunks));
             });
           }));
         });
@@ -20158,14 +20158,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve8, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve9(res);
+                resolve8(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -20409,12 +20409,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve9) => setTimeout(() => resolve9(), ms));
+          return new Promise((resolve8) => setTimeout(() => resolve8(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -20422,7 +20422,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve9(response);
+              resolve8(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -20461,7 +20461,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve9(response);
+              resolve8(response);
             }
           }));
         });
@@ -21542,11 +21542,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve9) {
-      resolve9(value);
+    return value instanceof P2 ? value : new P2(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve9, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -21562,7 +21562,7 @@ var __awaiter = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -24573,6 +24573,45 @@ function shallowFromDisk(start, env2 = process.env) {
   const lines = text.split("\n").filter((l) => l !== "");
   return lines.length > 0 && lines.every((l) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(l)) ? true : null;
 }
+var OBJECT_ID = /^[0-9a-f]{40}$/;
+function headFromDisk(start, env2 = process.env) {
+  let top;
+  try {
+    top = discoverTop(realpathSync2(start), env2);
+  } catch {
+    return null;
+  }
+  if (!top) return null;
+  const gitDir = join2(top, ".git");
+  const head = readSmall(join2(gitDir, "HEAD"))?.trim();
+  if (head === void 0) return null;
+  if (OBJECT_ID.test(head)) return { commit: head, ref: null };
+  const ref = /^ref: (\S+)$/.exec(head)?.[1];
+  if (!ref || !plainRefName(ref)) return null;
+  const loose = join2(gitDir, ref);
+  const stat2 = lstatSync2(loose, { throwIfNoEntry: false });
+  if (stat2) {
+    const sha = stat2.isFile() ? readSmall(loose)?.trim() : void 0;
+    return sha !== void 0 && OBJECT_ID.test(sha) ? { commit: sha, ref } : null;
+  }
+  const packedFile = join2(gitDir, "packed-refs");
+  if (lstatSync2(packedFile, { throwIfNoEntry: false })) {
+    const packed = readSmall(packedFile, PACKED_REFS_LIMIT);
+    if (packed === null) return null;
+    for (const line of packed.split("\n")) {
+      if (line.startsWith("#") || line.startsWith("^")) continue;
+      const [sha, name] = line.trimEnd().split(" ");
+      if (name === ref) return sha !== void 0 && OBJECT_ID.test(sha) ? { commit: sha, ref } : null;
+    }
+  }
+  return { commit: null, ref };
+}
+var PACKED_REFS_LIMIT = 64 * 1024 * 1024;
+function plainRefName(ref) {
+  if (!ref.startsWith("refs/") || ref.includes("..") || ref.includes("@{") || ref.endsWith(".")) return false;
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(ref)) return false;
+  return ref.split("/").every((part) => part !== "" && !part.startsWith(".") && !part.endsWith(".lock"));
+}
 function plainRepository(gitDir, owned, uid) {
   if (owned.some((s) => s.uid !== uid)) return false;
   if (!lstatSync2(join2(gitDir, "HEAD"), { throwIfNoEntry: false })?.isFile()) return false;
@@ -24610,10 +24649,10 @@ function plainConfig(text) {
   }
   return true;
 }
-function readSmall(path2) {
+function readSmall(path2, limit = 65536) {
   try {
     const stat2 = statSync(path2, { throwIfNoEntry: false });
-    return stat2?.isFile() && stat2.size <= 65536 ? readFileSync(path2, "utf8") : null;
+    return stat2?.isFile() && stat2.size <= limit ? readFileSync(path2, "utf8") : null;
   } catch {
     return null;
   }
@@ -24633,7 +24672,7 @@ function cannotRun(cwd, args, e, timedOut, timeoutMs) {
   return new GitError(`git ${args[0]}: ${why}`);
 }
 function git(cwd, args, timeoutMs = TIMEOUT_MS2) {
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve8, reject) => {
     execFile2(
       "git",
       [...OPTIONS, ...args],
@@ -24644,7 +24683,7 @@ function git(cwd, args, timeoutMs = TIMEOUT_MS2) {
           reject(cannotRun(cwd, args, e, e.killed === true, timeoutMs));
           return;
         }
-        resolve9({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
+        resolve8({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
       }
     );
   });
@@ -24667,16 +24706,16 @@ function gitLines(cwd, args, failure, onLine, timeoutMs = TIMEOUT_MS2) {
     rest = lines.pop();
     for (const line of lines) if (!stopped) onLine(line);
   });
-  const done = new Promise((resolve9, reject) => {
+  const done = new Promise((resolve8, reject) => {
     child.on("error", (e) => reject(cannotRun(cwd, args, e, false, timeoutMs)));
     child.on("close", (code2) => {
-      if (stopped) resolve9();
+      if (stopped) resolve8();
       else if (code2 === null)
         reject(cannotRun(cwd, args, new Error("killed by a signal"), child.killed, timeoutMs));
       else if (code2 !== 0) reject(new GitError(`${failure}: ${stderr.trim()}`));
       else {
         if (rest) onLine(rest);
-        resolve9();
+        resolve8();
       }
     });
   });
@@ -24745,8 +24784,8 @@ var BlobReader = class {
   read(spec) {
     if (this.failure) return Promise.reject(this.failure);
     if (/[\n\r]/.test(spec)) return Promise.reject(new GitError("an object name must be one line"));
-    return new Promise((resolve9, reject) => {
-      this.waiting.push({ resolve: resolve9, reject });
+    return new Promise((resolve8, reject) => {
+      this.waiting.push({ resolve: resolve8, reject });
       this.child.stdin.write(`${spec}
 `);
     });
@@ -24839,89 +24878,6 @@ async function fileHistory(cwd, rev, path2, limit = 1e4) {
   } finally {
     reader.close();
   }
-}
-
-// src/git/run-context.ts
-import { execFile as execFile3 } from "node:child_process";
-import { existsSync as existsSync3, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, isAbsolute as isAbsolute2, join as join3, resolve as resolve2 } from "node:path";
-var GIT_TIMEOUT_MS = 5e3;
-async function readRunContext(root, env2 = process.env) {
-  if (env2.GITHUB_ACTIONS === "true") {
-    return {
-      repository: env2.GITHUB_REPOSITORY || null,
-      commit: env2.GITHUB_SHA || null,
-      ref: env2.GITHUB_REF || null,
-      event: env2.GITHUB_EVENT_NAME || null,
-      run_id: env2.GITHUB_RUN_ID || null,
-      run_attempt: env2.GITHUB_RUN_ATTEMPT || null
-    };
-  }
-  const head = readHeadFromDisk(root) ?? await readHeadWithGit(root);
-  return {
-    repository: null,
-    commit: head.commit,
-    ref: head.ref,
-    event: "local",
-    run_id: null,
-    run_attempt: null
-  };
-}
-function readHeadFromDisk(root) {
-  try {
-    const gitDir = findGitDir(resolve2(root));
-    if (!gitDir) return null;
-    const head = readFileSync2(join3(gitDir, "HEAD"), "utf8").trim();
-    if (/^[0-9a-f]{40}$/.test(head)) return { commit: head, ref: null };
-    const m = /^ref: (refs\/[^\s]+)$/.exec(head);
-    if (!m) return null;
-    const ref = m[1];
-    const commonFile = join3(gitDir, "commondir");
-    const common = existsSync3(commonFile) ? resolve2(gitDir, readFileSync2(commonFile, "utf8").trim()) : gitDir;
-    for (const dir of [gitDir, common]) {
-      const loose = join3(dir, ref);
-      if (existsSync3(loose)) {
-        const sha = readFileSync2(loose, "utf8").trim();
-        return /^[0-9a-f]{40}$/.test(sha) ? { commit: sha, ref } : null;
-      }
-    }
-    const packed = join3(common, "packed-refs");
-    if (existsSync3(packed)) {
-      for (const line of readFileSync2(packed, "utf8").split("\n")) {
-        const [sha, name] = line.trim().split(" ");
-        if (name === ref && sha && /^[0-9a-f]{40}$/.test(sha)) return { commit: sha, ref };
-      }
-    }
-    return { commit: null, ref };
-  } catch {
-    return null;
-  }
-}
-function findGitDir(start) {
-  for (let dir = start; ; dir = dirname2(dir)) {
-    const dotGit = join3(dir, ".git");
-    if (existsSync3(dotGit)) {
-      if (statSync2(dotGit).isDirectory()) return dotGit;
-      const m = /^gitdir: (.+)$/m.exec(readFileSync2(dotGit, "utf8"));
-      if (!m) return null;
-      const target = m[1].trim();
-      return isAbsolute2(target) ? target : resolve2(dir, target);
-    }
-    if (dirname2(dir) === dir) return null;
-  }
-}
-function readHeadWithGit(cwd) {
-  return new Promise((done) => {
-    execFile3(
-      "git",
-      ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"],
-      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
-      (err, stdout) => {
-        const [commit, ref] = err ? [] : stdout.split("\n").map((l) => l.trim());
-        done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null });
-      }
-    );
-  });
 }
 
 // src/producer/endpoints.ts
@@ -25035,8 +24991,8 @@ function completeStep(partial, cwd) {
 }
 
 // src/policy/load.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join4, relative as relative2, resolve as resolve3 } from "node:path";
+import { existsSync as existsSync3 } from "node:fs";
+import { isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
 
 // src/generated/validators.js
 var R = (p, s) => () => {
@@ -27381,10 +27337,10 @@ var PolicyError = class extends Error {
 
 // src/policy/load.ts
 function loadPolicy(options) {
-  const root = resolve3(options.root);
+  const root = resolve2(options.root);
   const packageManager = detectPackageManager(root);
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve3(options.cwd ?? process.cwd(), options.policyPath) : join4(root, DEFAULT_POLICY_PATH);
+  const abs = explicit ? resolve2(options.cwd ?? process.cwd(), options.policyPath) : join3(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
   return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
 }
@@ -27394,7 +27350,7 @@ function readPolicyFile(root, abs) {
 }
 function policyAtRevision(root, bytes, shown) {
   const read = bytes ? { kind: "ok", bytes } : { kind: "missing" };
-  return policyFromRead(read, shown, false, detectPackageManager(resolve3(root)));
+  return policyFromRead(read, shown, false, detectPackageManager(resolve2(root)));
 }
 function policyFromRead(read, shown, explicit, packageManager) {
   if (read.kind === "missing") {
@@ -27476,13 +27432,13 @@ function adapterOf(d, raw) {
   return { ...d, ...rest, files };
 }
 function detectPackageManager(root) {
-  if (existsSync4(join4(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync4(join4(root, "yarn.lock"))) return "yarn";
+  if (existsSync3(join3(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync3(join3(root, "yarn.lock"))) return "yarn";
   return "npm";
 }
 function displayPath(root, abs) {
   const rel = relative2(root, abs);
-  return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? rel.split("\\").join("/") : abs;
+  return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
   return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
@@ -29028,7 +28984,7 @@ function pinSection(path2, ledger, pin, baseline) {
     seen.add(line.key);
     const want = expected[line.key];
     if (typeof want !== "string") continue;
-    if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute4(line.value)) {
+    if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute3(line.value)) {
       out.push(
         finding(
           "BG206",
@@ -29090,7 +29046,7 @@ function duplicateSections(path2, ledger) {
   }
   return out;
 }
-function isAbsolute4(p) {
+function isAbsolute3(p) {
   return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
 }
 function ledgerTable(path2, ledger, pin) {
@@ -30206,8 +30162,8 @@ function stepResultLine(step2, label3 = (t) => t) {
 }
 
 // src/exec/run-steps.ts
-import { statSync as statSync3 } from "node:fs";
-import { resolve as resolve4 } from "node:path";
+import { statSync as statSync2 } from "node:fs";
+import { resolve as resolve3 } from "node:path";
 
 // src/exec/child-env.ts
 var KEEP = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TERM|TMPDIR|TEMP|TMP|CI|SOURCE_DATE_EPOCH|CARGO_[A-Z0-9_]+|RUSTUP_[A-Z0-9_]+|RUST_[A-Z0-9_]+|RUSTFLAGS|RUSTDOCFLAGS|CC|CXX|NODE_OPTIONS|NPM_CONFIG_[A-Z0-9_]+|npm_config_[a-z0-9_]+)$/;
@@ -30366,7 +30322,7 @@ function groupIsTheSteps(scope, known, table2) {
 }
 
 // src/exec/proc-table.ts
-import { existsSync as existsSync5, readdirSync, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync4, readdirSync, readFileSync as readFileSync2 } from "node:fs";
 function parseStat(text) {
   const open2 = text.indexOf("(");
   const close = text.lastIndexOf(")");
@@ -30386,11 +30342,11 @@ function parseStat(text) {
   return { pid, ppid, pgid, state, threads, start, comm };
 }
 function procAvailable() {
-  return existsSync5("/proc/self/stat");
+  return existsSync4("/proc/self/stat");
 }
 function readProc(pid) {
   try {
-    return parseStat(readFileSync3(`/proc/${pid}/stat`, "latin1"));
+    return parseStat(readFileSync2(`/proc/${pid}/stat`, "latin1"));
   } catch {
     return null;
   }
@@ -30413,7 +30369,7 @@ function readProcTable() {
 function readEnvValues(pid, name) {
   let raw;
   try {
-    raw = readFileSync3(`/proc/${pid}/environ`);
+    raw = readFileSync2(`/proc/${pid}/environ`);
   } catch {
     return [];
   }
@@ -30665,13 +30621,13 @@ function spawnGroup(argv, options) {
     watch?.close();
     return { killed: watch?.killed() ?? [], containment };
   };
-  const exited = new Promise((resolve9) => {
+  const exited = new Promise((resolve8) => {
     child.once("error", (e) => {
-      resolve9({ code: null, signal: null, error: e.code ?? e.message, ...ended() });
+      resolve8({ code: null, signal: null, error: e.code ?? e.message, ...ended() });
     });
     child.once("close", (code2, signal) => {
       clearTimeout(linger);
-      resolve9({ code: code2, signal, ...forcedClosed ? { outputForcedClosed: true } : {}, ...ended() });
+      resolve8({ code: code2, signal, ...forcedClosed ? { outputForcedClosed: true } : {}, ...ended() });
     });
   });
   return {
@@ -30701,13 +30657,13 @@ function substitute(s, roots) {
   );
 }
 function expandStep(step2, roots, env2, suite = "") {
-  const repoRoot = resolve4(roots.repoRoot);
-  const abs = { repoRoot, producerRoot: resolve4(repoRoot, roots.producerRoot) };
+  const repoRoot = resolve3(roots.repoRoot);
+  const abs = { repoRoot, producerRoot: resolve3(repoRoot, roots.producerRoot) };
   return {
     suite,
     name: step2.name,
     argv: step2.run.map((a) => substitute(a, abs)),
-    cwd: resolve4(repoRoot, substitute(step2.cwd, abs)),
+    cwd: resolve3(repoRoot, substitute(step2.cwd, abs)),
     timeoutMs: step2.timeout_s * 1e3,
     env: childEnv(env2)
   };
@@ -30739,7 +30695,7 @@ function notRun(spec, clock) {
 }
 function missingCwd(cwd) {
   try {
-    return statSync3(cwd).isDirectory() ? null : `ENOTDIR: working directory is not a directory: ${cwd}`;
+    return statSync2(cwd).isDirectory() ? null : `ENOTDIR: working directory is not a directory: ${cwd}`;
   } catch (e) {
     return `${e.code ?? "ENOENT"}: no working directory ${cwd}`;
   }
@@ -31268,7 +31224,7 @@ async function suitesOf(ctx, options, baseline, head, headTrio, ruleErrors2) {
   });
 }
 async function checkoutMismatch(root, baseline, head, headTrio) {
-  const checkedOut = readHeadFromDisk(root)?.commit ?? await resolveCommit(root, "HEAD");
+  const checkedOut = headFromDisk(root)?.commit ?? await resolveCommit(root, "HEAD");
   if (checkedOut !== head) {
     return {
       file: null,
@@ -31494,7 +31450,7 @@ function titleProblem(title) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync4, existsSync as existsSync6 } from "fs";
+import { readFileSync as readFileSync3, existsSync as existsSync5 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -31504,8 +31460,8 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync6(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path2 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path2} does not exist${EOL5}`);
@@ -31549,11 +31505,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve9) {
-      resolve9(value);
+    return value instanceof P2 ? value : new P2(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve9, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -31569,7 +31525,7 @@ var __awaiter2 = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35665,8 +35621,8 @@ var package_default = { name: "baseline-gate", version: "0.1.0" };
 var TOOL_VERSION = package_default.version;
 
 // src/github/request.ts
-var realSleep = (ms, signal) => new Promise((resolve9) => {
-  const timer = setTimeout(resolve9, ms);
+var realSleep = (ms, signal) => new Promise((resolve8) => {
+  const timer = setTimeout(resolve8, ms);
   signal?.addEventListener("abort", () => clearTimeout(timer), { once: true });
 });
 var MAX_RETRY_AFTER_MS = 5e3;
@@ -37335,8 +37291,8 @@ function renderComment(result, input) {
 }
 
 // src/actions/shared/inputs.ts
-import { readFileSync as readFileSync5 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join5, resolve as resolve5 } from "node:path";
+import { readFileSync as readFileSync4 } from "node:fs";
+import { isAbsolute as isAbsolute4, join as join4, resolve as resolve4 } from "node:path";
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -37369,24 +37325,24 @@ function readPromotionInputs(get, env2) {
 }
 function readCommonInputs(get, env2, operation) {
   const workspace = env2.GITHUB_WORKSPACE || process.cwd();
-  const root = resolve5(workspace, get("root").trim() || ".");
+  const root = resolve4(workspace, get("root").trim() || ".");
   const policy = get("policy").trim();
   const baseline = get("baseline").trim();
   if (baseline !== "" && !/^[a-z0-9][a-z0-9_-]{0,62}$/.test(baseline)) {
     throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
   }
   const evidenceInput = get("evidence-dir").trim();
-  const evidenceDir = evidenceInput ? isAbsolute5(evidenceInput) ? evidenceInput : resolve5(workspace, evidenceInput) : (
+  const evidenceDir = evidenceInput ? isAbsolute4(evidenceInput) ? evidenceInput : resolve4(workspace, evidenceInput) : (
     // one directory per operation: two gates in one job upload two artifacts, not one directory twice
-    join5(
-      env2.RUNNER_TEMP || join5(root, ".baseline-gate"),
+    join4(
+      env2.RUNNER_TEMP || join4(root, ".baseline-gate"),
       "baseline-gate-evidence",
       `${operation}-${runSuffix(env2)}`
     )
   );
   return {
     root,
-    policy: policy === "" ? void 0 : resolve5(workspace, policy),
+    policy: policy === "" ? void 0 : resolve4(workspace, policy),
     baseline: baseline === "" ? void 0 : baseline,
     evidenceDir
   };
@@ -37406,7 +37362,7 @@ function readEventPayload(env2) {
   if (!path2) return null;
   let text;
   try {
-    text = readFileSync5(path2, "utf8");
+    text = readFileSync4(path2, "utf8");
   } catch (e) {
     throw new InputError(`cannot read the event payload (GITHUB_EVENT_PATH=${path2}): ${e.message}`);
   }
@@ -41436,15 +41392,15 @@ function cancellation() {
 }
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync7, lstatSync as lstatSync3, mkdirSync as mkdirSync2 } from "node:fs";
-import { join as join7, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync6, lstatSync as lstatSync3, mkdirSync as mkdirSync2 } from "node:fs";
+import { join as join6, resolve as resolve5 } from "node:path";
 
 // src/fs/atomic-write.ts
 import { mkdirSync, renameSync, rmSync, writeFileSync, openSync as openSync2, fsyncSync, closeSync as closeSync2 } from "node:fs";
-import { dirname as dirname3, basename as basename3, join as join6 } from "node:path";
+import { dirname as dirname2, basename as basename3, join as join5 } from "node:path";
 function writeFileAtomic(path2, data, { durable = false } = {}) {
-  mkdirSync(dirname3(path2), { recursive: true });
-  const tmp = join6(dirname3(path2), `.${basename3(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  mkdirSync(dirname2(path2), { recursive: true });
+  const tmp = join5(dirname2(path2), `.${basename3(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     writeFileSync(tmp, data);
     if (durable) {
@@ -41464,7 +41420,7 @@ function writeFileAtomic(path2, data, { durable = false } = {}) {
 
 // src/fs/evidence-store.ts
 function createEvidenceStore(dir, options = {}) {
-  const abs = resolve6(dir);
+  const abs = resolve5(dir);
   const check = (path2) => {
     const problem = options.root === void 0 ? null : operatorPathEscape(options.root, path2);
     if (problem)
@@ -41479,14 +41435,14 @@ function createEvidenceStore(dir, options = {}) {
   const prepare = () => {
     mkdirSync2(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker3 = join7(resolve6(options.ignoreInGit), ".gitignore");
+      const marker3 = join6(resolve5(options.ignoreInGit), ".gitignore");
       check(marker3);
-      if (!existsSync7(marker3))
+      if (!existsSync6(marker3))
         writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
     }
   };
   const put = (name, content) => {
-    const path2 = join7(abs, name);
+    const path2 = join6(abs, name);
     check(path2);
     writeFileAtomic(path2, content);
     return path2;
@@ -41504,7 +41460,7 @@ function createEvidenceStore(dir, options = {}) {
       prepare();
       check(abs);
       return files.map((f) => {
-        const path2 = join7(abs, f.name);
+        const path2 = join6(abs, f.name);
         if (options.root !== void 0 && lstatSync3(path2, { throwIfNoEntry: false })?.isSymbolicLink())
           check(path2);
         writeFileAtomic(path2, f.content);
@@ -41512,6 +41468,44 @@ function createEvidenceStore(dir, options = {}) {
       });
     }
   };
+}
+
+// src/git/run-context.ts
+import { execFile as execFile3 } from "node:child_process";
+var GIT_TIMEOUT_MS = 5e3;
+async function readRunContext(root, env2 = process.env) {
+  if (env2.GITHUB_ACTIONS === "true") {
+    return {
+      repository: env2.GITHUB_REPOSITORY || null,
+      commit: env2.GITHUB_SHA || null,
+      ref: env2.GITHUB_REF || null,
+      event: env2.GITHUB_EVENT_NAME || null,
+      run_id: env2.GITHUB_RUN_ID || null,
+      run_attempt: env2.GITHUB_RUN_ATTEMPT || null
+    };
+  }
+  const head = headFromDisk(root, env2) ?? await readHeadWithGit(root);
+  return {
+    repository: null,
+    commit: head.commit,
+    ref: head.ref,
+    event: "local",
+    run_id: null,
+    run_attempt: null
+  };
+}
+function readHeadWithGit(cwd) {
+  return new Promise((done) => {
+    execFile3(
+      "git",
+      ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"],
+      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
+      (err, stdout) => {
+        const [commit, ref] = err ? [] : stdout.split("\n").map((l) => l.trim());
+        done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null });
+      }
+    );
+  });
 }
 
 // src/operations/context.ts
@@ -41621,8 +41615,8 @@ var ACTION_IO = {
 };
 
 // src/git/root.ts
-import { existsSync as existsSync8, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
-import { dirname as dirname4, join as join8, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync7, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
+import { dirname as dirname3, join as join7, resolve as resolve6 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -41632,16 +41626,16 @@ var RootError = class extends Error {
   name = "RootError";
 };
 async function findRoot(options) {
-  const start = options.given === void 0 ? options.cwd : resolve7(options.cwd, options.given);
+  const start = options.given === void 0 ? options.cwd : resolve6(options.cwd, options.given);
   const shown = options.given ?? start;
   const label3 = options.label ?? "--root";
-  if (!existsSync8(start)) throw new RootError(`${label3} ${shown}: no such directory`, "directory");
-  if (!statSync4(start).isDirectory()) throw new RootError(`${label3} ${shown}: not a directory`, "directory");
+  if (!existsSync7(start)) throw new RootError(`${label3} ${shown}: no such directory`, "directory");
+  if (!statSync3(start).isDirectory()) throw new RootError(`${label3} ${shown}: not a directory`, "directory");
   const real = realpathSync3(start);
   const top = discoverTop(real) ?? await gitTop(real, shown, label3);
-  for (let dir = real; ; dir = dirname4(dir)) {
-    if (dir !== top && existsSync8(join8(dir, options.marker))) return { root: dir, top };
-    if (dir === top || dirname4(dir) === dir) break;
+  for (let dir = real; ; dir = dirname3(dir)) {
+    if (dir !== top && existsSync7(join7(dir, options.marker))) return { root: dir, top };
+    if (dir === top || dirname3(dir) === dir) break;
   }
   return { root: top, top };
 }
@@ -41694,7 +41688,7 @@ function annotate(findings, root, env2, failing, ownWarnings = 0) {
 }
 
 // src/present/sarif.ts
-import { relative as relative5, resolve as resolve8, sep as sep3 } from "node:path";
+import { relative as relative5, resolve as resolve7, sep as sep3 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -41887,15 +41881,15 @@ function sarifOf(result, policy, o) {
 }
 function checkoutPrefix(top, root) {
   const rel = relative5(top, root);
-  if (rel === "" || rel.startsWith("..") || resolve8(top, rel) !== resolve8(root)) return "";
+  if (rel === "" || rel.startsWith("..") || resolve7(top, rel) !== resolve7(root)) return "";
   return rel.split(sep3).join("/");
 }
 function actionRulesDoc(env2) {
   const actionPath = (env2.GITHUB_ACTION_PATH ?? "").split("\\").join("/").replace(/\/+$/, "");
-  const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve8(actionPath, "../..") : actionPath;
+  const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve7(actionPath, "../..") : actionPath;
   const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
   const workspace = env2.GITHUB_WORKSPACE ?? "";
-  const docs = actionPath && workspace ? relative5(workspace, resolve8(top, "docs/rules.md")) : "";
+  const docs = actionPath && workspace ? relative5(workspace, resolve7(top, "docs/rules.md")) : "";
   return rulesDocUrl({
     server: env2.GITHUB_SERVER_URL,
     actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,

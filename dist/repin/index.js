@@ -44920,6 +44920,45 @@ function discoverTop(real, env2 = process.env) {
     if (dirname(dir) === dir) return null;
   }
 }
+var OBJECT_ID = /^[0-9a-f]{40}$/;
+function headFromDisk(start, env2 = process.env) {
+  let top;
+  try {
+    top = discoverTop(realpathSync2(start), env2);
+  } catch {
+    return null;
+  }
+  if (!top) return null;
+  const gitDir = join2(top, ".git");
+  const head = readSmall(join2(gitDir, "HEAD"))?.trim();
+  if (head === void 0) return null;
+  if (OBJECT_ID.test(head)) return { commit: head, ref: null };
+  const ref = /^ref: (\S+)$/.exec(head)?.[1];
+  if (!ref || !plainRefName(ref)) return null;
+  const loose = join2(gitDir, ref);
+  const stat2 = lstatSync2(loose, { throwIfNoEntry: false });
+  if (stat2) {
+    const sha = stat2.isFile() ? readSmall(loose)?.trim() : void 0;
+    return sha !== void 0 && OBJECT_ID.test(sha) ? { commit: sha, ref } : null;
+  }
+  const packedFile = join2(gitDir, "packed-refs");
+  if (lstatSync2(packedFile, { throwIfNoEntry: false })) {
+    const packed = readSmall(packedFile, PACKED_REFS_LIMIT);
+    if (packed === null) return null;
+    for (const line of packed.split("\n")) {
+      if (line.startsWith("#") || line.startsWith("^")) continue;
+      const [sha, name] = line.trimEnd().split(" ");
+      if (name === ref) return sha !== void 0 && OBJECT_ID.test(sha) ? { commit: sha, ref } : null;
+    }
+  }
+  return { commit: null, ref };
+}
+var PACKED_REFS_LIMIT = 64 * 1024 * 1024;
+function plainRefName(ref) {
+  if (!ref.startsWith("refs/") || ref.includes("..") || ref.includes("@{") || ref.endsWith(".")) return false;
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(ref)) return false;
+  return ref.split("/").every((part) => part !== "" && !part.startsWith(".") && !part.endsWith(".lock"));
+}
 function plainRepository(gitDir, owned, uid) {
   if (owned.some((s) => s.uid !== uid)) return false;
   if (!lstatSync2(join2(gitDir, "HEAD"), { throwIfNoEntry: false })?.isFile()) return false;
@@ -44957,10 +44996,10 @@ function plainConfig(text) {
   }
   return true;
 }
-function readSmall(path2) {
+function readSmall(path2, limit = 65536) {
   try {
     const stat2 = statSync(path2, { throwIfNoEntry: false });
-    return stat2?.isFile() && stat2.size <= 65536 ? readFileSync(path2, "utf8") : null;
+    return stat2?.isFile() && stat2.size <= limit ? readFileSync(path2, "utf8") : null;
   } catch {
     return null;
   }
@@ -48770,89 +48809,6 @@ async function fileHistory(cwd, rev, path2, limit = 1e4) {
   }
 }
 
-// src/git/run-context.ts
-import { execFile as execFile2 } from "node:child_process";
-import { existsSync as existsSync4, readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute2, join as join4, resolve as resolve3 } from "node:path";
-var GIT_TIMEOUT_MS = 5e3;
-async function readRunContext(root, env2 = process.env) {
-  if (env2.GITHUB_ACTIONS === "true") {
-    return {
-      repository: env2.GITHUB_REPOSITORY || null,
-      commit: env2.GITHUB_SHA || null,
-      ref: env2.GITHUB_REF || null,
-      event: env2.GITHUB_EVENT_NAME || null,
-      run_id: env2.GITHUB_RUN_ID || null,
-      run_attempt: env2.GITHUB_RUN_ATTEMPT || null
-    };
-  }
-  const head = readHeadFromDisk(root) ?? await readHeadWithGit(root);
-  return {
-    repository: null,
-    commit: head.commit,
-    ref: head.ref,
-    event: "local",
-    run_id: null,
-    run_attempt: null
-  };
-}
-function readHeadFromDisk(root) {
-  try {
-    const gitDir = findGitDir(resolve3(root));
-    if (!gitDir) return null;
-    const head = readFileSync2(join4(gitDir, "HEAD"), "utf8").trim();
-    if (/^[0-9a-f]{40}$/.test(head)) return { commit: head, ref: null };
-    const m = /^ref: (refs\/[^\s]+)$/.exec(head);
-    if (!m) return null;
-    const ref = m[1];
-    const commonFile = join4(gitDir, "commondir");
-    const common = existsSync4(commonFile) ? resolve3(gitDir, readFileSync2(commonFile, "utf8").trim()) : gitDir;
-    for (const dir of [gitDir, common]) {
-      const loose = join4(dir, ref);
-      if (existsSync4(loose)) {
-        const sha = readFileSync2(loose, "utf8").trim();
-        return /^[0-9a-f]{40}$/.test(sha) ? { commit: sha, ref } : null;
-      }
-    }
-    const packed = join4(common, "packed-refs");
-    if (existsSync4(packed)) {
-      for (const line of readFileSync2(packed, "utf8").split("\n")) {
-        const [sha, name] = line.trim().split(" ");
-        if (name === ref && sha && /^[0-9a-f]{40}$/.test(sha)) return { commit: sha, ref };
-      }
-    }
-    return { commit: null, ref };
-  } catch {
-    return null;
-  }
-}
-function findGitDir(start) {
-  for (let dir = start; ; dir = dirname3(dir)) {
-    const dotGit = join4(dir, ".git");
-    if (existsSync4(dotGit)) {
-      if (statSync3(dotGit).isDirectory()) return dotGit;
-      const m = /^gitdir: (.+)$/m.exec(readFileSync2(dotGit, "utf8"));
-      if (!m) return null;
-      const target = m[1].trim();
-      return isAbsolute2(target) ? target : resolve3(dir, target);
-    }
-    if (dirname3(dir) === dir) return null;
-  }
-}
-function readHeadWithGit(cwd) {
-  return new Promise((done) => {
-    execFile2(
-      "git",
-      ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"],
-      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
-      (err, stdout) => {
-        const [commit, ref] = err ? [] : stdout.split("\n").map((l) => l.trim());
-        done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null });
-      }
-    );
-  });
-}
-
 // src/producer/endpoints.ts
 var ENDPOINTS = {
   health: "/v1/health",
@@ -48964,8 +48920,8 @@ function completeStep(partial, cwd) {
 }
 
 // src/policy/load.ts
-import { existsSync as existsSync5 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join5, relative as relative2, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+import { isAbsolute as isAbsolute2, join as join4, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/policy/types.ts
 var PolicyError = class extends Error {
@@ -48974,10 +48930,10 @@ var PolicyError = class extends Error {
 
 // src/policy/load.ts
 function loadPolicy(options) {
-  const root = resolve4(options.root);
+  const root = resolve3(options.root);
   const packageManager = detectPackageManager(root);
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve4(options.cwd ?? process.cwd(), options.policyPath) : join5(root, DEFAULT_POLICY_PATH);
+  const abs = explicit ? resolve3(options.cwd ?? process.cwd(), options.policyPath) : join4(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
   return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
 }
@@ -49065,13 +49021,13 @@ function adapterOf(d, raw) {
   return { ...d, ...rest, files };
 }
 function detectPackageManager(root) {
-  if (existsSync5(join5(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync5(join5(root, "yarn.lock"))) return "yarn";
+  if (existsSync4(join4(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync4(join4(root, "yarn.lock"))) return "yarn";
   return "npm";
 }
 function displayPath(root, abs) {
   const rel = relative2(root, abs);
-  return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? rel.split("\\").join("/") : abs;
+  return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
   return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
@@ -49420,7 +49376,7 @@ function pinSection(path2, ledger, pin, baseline) {
     seen.add(line.key);
     const want = expected[line.key];
     if (typeof want !== "string") continue;
-    if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute4(line.value)) {
+    if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute3(line.value)) {
       out.push(
         finding(
           "BG206",
@@ -49482,7 +49438,7 @@ function duplicateSections(path2, ledger) {
   }
   return out;
 }
-function isAbsolute4(p) {
+function isAbsolute3(p) {
   return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
 }
 function ledgerTable(path2, ledger, pin) {
@@ -50167,6 +50123,59 @@ async function pinHistory(root, base, baseline, identity) {
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
 import { basename as basename3, dirname as dirname5, isAbsolute as isAbsolute5, join as join7, resolve as resolve5 } from "node:path";
 
+// src/git/run-context.ts
+import { execFile as execFile2 } from "node:child_process";
+import { existsSync as existsSync5, readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
+import { dirname as dirname3, isAbsolute as isAbsolute4, join as join5, resolve as resolve4 } from "node:path";
+var GIT_TIMEOUT_MS = 5e3;
+async function readRunContext(root, env2 = process.env) {
+  if (env2.GITHUB_ACTIONS === "true") {
+    return {
+      repository: env2.GITHUB_REPOSITORY || null,
+      commit: env2.GITHUB_SHA || null,
+      ref: env2.GITHUB_REF || null,
+      event: env2.GITHUB_EVENT_NAME || null,
+      run_id: env2.GITHUB_RUN_ID || null,
+      run_attempt: env2.GITHUB_RUN_ATTEMPT || null
+    };
+  }
+  const head = headFromDisk(root, env2) ?? await readHeadWithGit(root);
+  return {
+    repository: null,
+    commit: head.commit,
+    ref: head.ref,
+    event: "local",
+    run_id: null,
+    run_attempt: null
+  };
+}
+function findGitDir(start) {
+  for (let dir = start; ; dir = dirname3(dir)) {
+    const dotGit = join5(dir, ".git");
+    if (existsSync5(dotGit)) {
+      if (statSync3(dotGit).isDirectory()) return dotGit;
+      const m = /^gitdir: (.+)$/m.exec(readFileSync2(dotGit, "utf8"));
+      if (!m) return null;
+      const target = m[1].trim();
+      return isAbsolute4(target) ? target : resolve4(dir, target);
+    }
+    if (dirname3(dir) === dir) return null;
+  }
+}
+function readHeadWithGit(cwd) {
+  return new Promise((done) => {
+    execFile2(
+      "git",
+      ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"],
+      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
+      (err, stdout) => {
+        const [commit, ref] = err ? [] : stdout.split("\n").map((l) => l.trim());
+        done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null });
+      }
+    );
+  });
+}
+
 // src/fs/atomic-write.ts
 import { mkdirSync, renameSync, rmSync, writeFileSync, openSync as openSync2, fsyncSync, closeSync as closeSync2 } from "node:fs";
 import { dirname as dirname4, basename as basename2, join as join6 } from "node:path";
@@ -50438,7 +50447,7 @@ function runRepin(ctx, baseline, options = {}) {
     ...approved.map((r) => statusSplice(r, "Superseded")),
     appendRowSplice(matrix, ledger, values, {
       version: consumerVersion(ctx.root),
-      commit: readHeadFromDisk(ctx.root)?.commit?.slice(0, 12) ?? "0000000"
+      commit: headFromDisk(ctx.root)?.commit?.slice(0, 12) ?? "0000000"
     })
   ].filter((s) => s !== null);
   const matrixText = applySplices(matrix, splices);

@@ -24419,13 +24419,135 @@ async function toolVersions(env2) {
 }
 
 // src/fs/atomic-set.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync2, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join3, resolve as resolve2 } from "node:path";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
+import { basename as basename3, dirname as dirname4, isAbsolute as isAbsolute2, join as join4, resolve as resolve2 } from "node:path";
 
 // src/git/run-context.ts
 import { execFile as execFile2 } from "node:child_process";
-import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
-import { dirname, isAbsolute, join, resolve } from "node:path";
+import { existsSync as existsSync2, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { dirname as dirname2, isAbsolute, join as join2, resolve } from "node:path";
+
+// src/git/discover.ts
+import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+var GIT_LOCATION_VARIABLE = /^GIT_(DIR|WORK_TREE|COMMON_DIR|OBJECT_DIRECTORY|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|SHALLOW_FILE|CONFIG\w*|TEST_\w+)$/;
+function discoverTop(real, env2 = process.env) {
+  const uid = process.getuid?.();
+  if (uid === void 0 || Object.keys(env2).some((k2) => GIT_LOCATION_VARIABLE.test(k2))) return null;
+  let device;
+  for (let dir = real; ; dir = dirname(dir)) {
+    if (basename(dir) === ".git") return null;
+    const here = statSync(dir, { throwIfNoEntry: false });
+    if (!here || device !== void 0 && here.dev !== device) return null;
+    device = here.dev;
+    const dotGit = lstatSync(join(dir, ".git"), { throwIfNoEntry: false });
+    if (dotGit)
+      return dotGit.isDirectory() && plainRepository(join(dir, ".git"), [here, dotGit], uid) ? dir : null;
+    if (lstatSync(join(dir, "HEAD"), { throwIfNoEntry: false })) return null;
+    if (dirname(dir) === dir) return null;
+  }
+}
+function shallowFromDisk(start, env2 = process.env) {
+  let top;
+  try {
+    top = discoverTop(realpathSync(start), env2);
+  } catch {
+    return null;
+  }
+  if (!top) return null;
+  const file = join(top, ".git", "shallow");
+  if (!lstatSync(file, { throwIfNoEntry: false })) return false;
+  const text = readSmall(file);
+  if (text === null) return null;
+  const lines = text.split("\n").filter((l) => l !== "");
+  return lines.length > 0 && lines.every((l) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(l)) ? true : null;
+}
+var OBJECT_ID = /^[0-9a-f]{40}$/;
+function headFromDisk(start, env2 = process.env) {
+  let top;
+  try {
+    top = discoverTop(realpathSync(start), env2);
+  } catch {
+    return null;
+  }
+  if (!top) return null;
+  const gitDir = join(top, ".git");
+  const head = readSmall(join(gitDir, "HEAD"))?.trim();
+  if (head === void 0) return null;
+  if (OBJECT_ID.test(head)) return { commit: head, ref: null };
+  const ref = /^ref: (\S+)$/.exec(head)?.[1];
+  if (!ref || !plainRefName(ref)) return null;
+  const loose = join(gitDir, ref);
+  const stat3 = lstatSync(loose, { throwIfNoEntry: false });
+  if (stat3) {
+    const sha = stat3.isFile() ? readSmall(loose)?.trim() : void 0;
+    return sha !== void 0 && OBJECT_ID.test(sha) ? { commit: sha, ref } : null;
+  }
+  const packedFile = join(gitDir, "packed-refs");
+  if (lstatSync(packedFile, { throwIfNoEntry: false })) {
+    const packed = readSmall(packedFile, PACKED_REFS_LIMIT);
+    if (packed === null) return null;
+    for (const line of packed.split("\n")) {
+      if (line.startsWith("#") || line.startsWith("^")) continue;
+      const [sha, name] = line.trimEnd().split(" ");
+      if (name === ref) return sha !== void 0 && OBJECT_ID.test(sha) ? { commit: sha, ref } : null;
+    }
+  }
+  return { commit: null, ref };
+}
+var PACKED_REFS_LIMIT = 64 * 1024 * 1024;
+function plainRefName(ref) {
+  if (!ref.startsWith("refs/") || ref.includes("..") || ref.includes("@{") || ref.endsWith(".")) return false;
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(ref)) return false;
+  return ref.split("/").every((part) => part !== "" && !part.startsWith(".") && !part.endsWith(".lock"));
+}
+function plainRepository(gitDir, owned, uid) {
+  if (owned.some((s) => s.uid !== uid)) return false;
+  if (!lstatSync(join(gitDir, "HEAD"), { throwIfNoEntry: false })?.isFile()) return false;
+  const head = readSmall(join(gitDir, "HEAD"));
+  if (head === null || !/^(ref: refs\/\S+|[0-9a-f]{40}|[0-9a-f]{64})\n?$/.test(head)) return false;
+  for (const part of ["objects", "refs"])
+    if (!statSync(join(gitDir, part), { throwIfNoEntry: false })?.isDirectory()) return false;
+  if (lstatSync(join(gitDir, "commondir"), { throwIfNoEntry: false })) return false;
+  const config = readSmall(join(gitDir, "config"));
+  return config !== null && plainConfig(config);
+}
+function plainConfig(text) {
+  let section3 = "";
+  for (const raw of text.split("\n")) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
+    if (line.endsWith("\\")) return false;
+    const header2 = /^\[([A-Za-z0-9.-]+)(?:\s+"[^"\\]*")?\]$/.exec(line);
+    if (header2) {
+      const name = header2[1].toLowerCase();
+      const base = name.split(".")[0];
+      const sub = line.includes('"') || name.includes(".");
+      if (base === "extensions" || base.startsWith("include") || base === "core" && sub) return false;
+      section3 = sub ? `${base}.` : base;
+      continue;
+    }
+    const entry = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
+    if (!entry || section3 === "") return false;
+    if (section3 !== "core") continue;
+    const key = entry[1].toLowerCase();
+    const value = entry[2]?.toLowerCase();
+    if (key === "worktree") return false;
+    if (key === "bare" && value !== "false") return false;
+    if (key === "repositoryformatversion" && value !== "0") return false;
+  }
+  return true;
+}
+function readSmall(path2, limit = 65536) {
+  try {
+    const stat3 = statSync(path2, { throwIfNoEntry: false });
+    return stat3?.isFile() && stat3.size <= limit ? readFileSync(path2, "utf8") : null;
+  } catch {
+    return null;
+  }
+}
+
+// src/git/run-context.ts
 var GIT_TIMEOUT_MS = 5e3;
 async function readRunContext(root, env2 = process.env) {
   if (env2.GITHUB_ACTIONS === "true") {
@@ -24438,7 +24560,7 @@ async function readRunContext(root, env2 = process.env) {
       run_attempt: env2.GITHUB_RUN_ATTEMPT || null
     };
   }
-  const head = readHeadFromDisk(root) ?? await readHeadWithGit(root);
+  const head = headFromDisk(root, env2) ?? await readHeadWithGit(root);
   return {
     repository: null,
     commit: head.commit,
@@ -24448,47 +24570,17 @@ async function readRunContext(root, env2 = process.env) {
     run_attempt: null
   };
 }
-function readHeadFromDisk(root) {
-  try {
-    const gitDir = findGitDir(resolve(root));
-    if (!gitDir) return null;
-    const head = readFileSync(join(gitDir, "HEAD"), "utf8").trim();
-    if (/^[0-9a-f]{40}$/.test(head)) return { commit: head, ref: null };
-    const m = /^ref: (refs\/[^\s]+)$/.exec(head);
-    if (!m) return null;
-    const ref = m[1];
-    const commonFile = join(gitDir, "commondir");
-    const common = existsSync2(commonFile) ? resolve(gitDir, readFileSync(commonFile, "utf8").trim()) : gitDir;
-    for (const dir of [gitDir, common]) {
-      const loose = join(dir, ref);
-      if (existsSync2(loose)) {
-        const sha = readFileSync(loose, "utf8").trim();
-        return /^[0-9a-f]{40}$/.test(sha) ? { commit: sha, ref } : null;
-      }
-    }
-    const packed = join(common, "packed-refs");
-    if (existsSync2(packed)) {
-      for (const line of readFileSync(packed, "utf8").split("\n")) {
-        const [sha, name] = line.trim().split(" ");
-        if (name === ref && sha && /^[0-9a-f]{40}$/.test(sha)) return { commit: sha, ref };
-      }
-    }
-    return { commit: null, ref };
-  } catch {
-    return null;
-  }
-}
 function findGitDir(start) {
-  for (let dir = start; ; dir = dirname(dir)) {
-    const dotGit = join(dir, ".git");
+  for (let dir = start; ; dir = dirname2(dir)) {
+    const dotGit = join2(dir, ".git");
     if (existsSync2(dotGit)) {
-      if (statSync(dotGit).isDirectory()) return dotGit;
-      const m = /^gitdir: (.+)$/m.exec(readFileSync(dotGit, "utf8"));
+      if (statSync2(dotGit).isDirectory()) return dotGit;
+      const m = /^gitdir: (.+)$/m.exec(readFileSync2(dotGit, "utf8"));
       if (!m) return null;
       const target = m[1].trim();
       return isAbsolute(target) ? target : resolve(dir, target);
     }
-    if (dirname(dir) === dir) return null;
+    if (dirname2(dir) === dir) return null;
   }
 }
 function readHeadWithGit(cwd) {
@@ -24507,10 +24599,10 @@ function readHeadWithGit(cwd) {
 
 // src/fs/atomic-write.ts
 import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from "node:fs";
-import { dirname as dirname2, basename, join as join2 } from "node:path";
+import { dirname as dirname3, basename as basename2, join as join3 } from "node:path";
 function writeFileAtomic(path2, data, { durable = false } = {}) {
-  mkdirSync(dirname2(path2), { recursive: true });
-  const tmp = join2(dirname2(path2), `.${basename(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  mkdirSync(dirname3(path2), { recursive: true });
+  const tmp = join3(dirname3(path2), `.${basename2(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     writeFileSync(tmp, data);
     if (durable) {
@@ -24542,7 +24634,7 @@ var nodeSetFs = {
   rm: (path2) => rmSync2(path2, { force: true }),
   readFile: (path2) => {
     try {
-      return readFileSync2(path2);
+      return readFileSync3(path2);
     } catch (e) {
       if (e.code === "ENOENT") return null;
       throw e;
@@ -24572,7 +24664,7 @@ function writeFileSet(journal, writes, fs3 = nodeSetFs) {
       };
     });
     if (files.every((f) => f.old_sha256 === f.new_sha256)) return;
-    for (const dir of /* @__PURE__ */ new Set([dirname3(journal), ...writes.map((w2) => dirname3(w2.path))])) fs3.mkdir(dir);
+    for (const dir of /* @__PURE__ */ new Set([dirname4(journal), ...writes.map((w2) => dirname4(w2.path))])) fs3.mkdir(dir);
   } catch (e) {
     throw new FileSetError(`could not write ${names}: ${reason(e)}. Nothing was changed.`);
   }
@@ -24634,10 +24726,10 @@ function journalPath(root, name) {
   }
   const file = `${name}.journal.json`;
   const gitDir = findGitDir(resolve2(root));
-  return gitDir ? join3(gitDir, "baseline-gate", file) : join3(resolve2(root), ".baseline-gate", file);
+  return gitDir ? join4(gitDir, "baseline-gate", file) : join4(resolve2(root), ".baseline-gate", file);
 }
 function stagedPath(target) {
-  return join3(dirname3(target), `.${basename2(target)}.baseline-gate-staged`);
+  return join4(dirname4(target), `.${basename3(target)}.baseline-gate-staged`);
 }
 function checkWrites(writes) {
   const seen = /* @__PURE__ */ new Set();
@@ -24707,8 +24799,8 @@ function reason(e) {
 }
 
 // src/fs/contain.ts
-import { lstatSync, readlinkSync, realpathSync } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join4, relative, resolve as resolve3, sep } from "node:path";
+import { lstatSync as lstatSync2, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join5, relative, resolve as resolve3, sep } from "node:path";
 function isWithin(dir, path2) {
   const back = relative(dir, path2);
   return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute3(back);
@@ -24724,26 +24816,26 @@ function createContainMemo() {
 function containPath(root, rel, memo) {
   const abs = resolveInRoot(root, rel);
   if (!abs) return { kind: "outside", leadsTo: resolve3(root, rel) };
-  const realRoot = memo ? memo.realRoot ??= realpathSync(root) : realpathSync(root);
+  const realRoot = memo ? memo.realRoot ??= realpathSync2(root) : realpathSync2(root);
   const pending = relative(resolve3(root), abs).split(sep).filter((s) => s !== "");
   let cur = realRoot;
   let links2 = 0;
   while (pending.length > 0) {
     const seg = pending.shift();
-    const next = seg === ".." ? resolve3(cur, "..") : join4(cur, seg);
+    const next = seg === ".." ? resolve3(cur, "..") : join5(cur, seg);
     if (pending.length > 0 && memo?.dirs.has(next)) {
       cur = next;
       continue;
     }
     const stat3 = lstatOrNull(next);
-    if (!stat3) return { kind: "inside", real: join4(next, ...pending), exists: false };
+    if (!stat3) return { kind: "inside", real: join5(next, ...pending), exists: false };
     const isLink = stat3.isSymbolicLink();
     if (isLink) {
       if (++links2 > MAX_LINKS) return { kind: "outside", leadsTo: `${next} (a loop of links)` };
       const target = readlinkSync(next);
       const to = resolve3(cur, target);
       try {
-        lstatSync(to);
+        lstatSync2(to);
       } catch {
         if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: to };
         return { kind: "dangling", link: relative(realRoot, next) || ".", target };
@@ -24763,14 +24855,14 @@ function containPath(root, rel, memo) {
 }
 function lstatOrNull(path2) {
   try {
-    return lstatSync(path2, { throwIfNoEntry: false }) ?? null;
+    return lstatSync2(path2, { throwIfNoEntry: false }) ?? null;
   } catch {
     return null;
   }
 }
 function safeReal(path2) {
   try {
-    return realpathSync(path2);
+    return realpathSync2(path2);
   } catch {
     return path2;
   }
@@ -24899,89 +24991,6 @@ function sameBytes(a, b) {
 // src/git/git.ts
 import { execFile as execFile3, spawn, spawnSync } from "node:child_process";
 import { existsSync as existsSync3 } from "node:fs";
-
-// src/git/discover.ts
-import { lstatSync as lstatSync2, readFileSync as readFileSync3, realpathSync as realpathSync2, statSync as statSync2 } from "node:fs";
-import { basename as basename3, dirname as dirname4, join as join5 } from "node:path";
-var GIT_LOCATION_VARIABLE = /^GIT_(DIR|WORK_TREE|COMMON_DIR|OBJECT_DIRECTORY|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|SHALLOW_FILE|CONFIG\w*|TEST_\w+)$/;
-function discoverTop(real, env2 = process.env) {
-  const uid = process.getuid?.();
-  if (uid === void 0 || Object.keys(env2).some((k2) => GIT_LOCATION_VARIABLE.test(k2))) return null;
-  let device;
-  for (let dir = real; ; dir = dirname4(dir)) {
-    if (basename3(dir) === ".git") return null;
-    const here = statSync2(dir, { throwIfNoEntry: false });
-    if (!here || device !== void 0 && here.dev !== device) return null;
-    device = here.dev;
-    const dotGit = lstatSync2(join5(dir, ".git"), { throwIfNoEntry: false });
-    if (dotGit)
-      return dotGit.isDirectory() && plainRepository(join5(dir, ".git"), [here, dotGit], uid) ? dir : null;
-    if (lstatSync2(join5(dir, "HEAD"), { throwIfNoEntry: false })) return null;
-    if (dirname4(dir) === dir) return null;
-  }
-}
-function shallowFromDisk(start, env2 = process.env) {
-  let top;
-  try {
-    top = discoverTop(realpathSync2(start), env2);
-  } catch {
-    return null;
-  }
-  if (!top) return null;
-  const file = join5(top, ".git", "shallow");
-  if (!lstatSync2(file, { throwIfNoEntry: false })) return false;
-  const text = readSmall(file);
-  if (text === null) return null;
-  const lines = text.split("\n").filter((l) => l !== "");
-  return lines.length > 0 && lines.every((l) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(l)) ? true : null;
-}
-function plainRepository(gitDir, owned, uid) {
-  if (owned.some((s) => s.uid !== uid)) return false;
-  if (!lstatSync2(join5(gitDir, "HEAD"), { throwIfNoEntry: false })?.isFile()) return false;
-  const head = readSmall(join5(gitDir, "HEAD"));
-  if (head === null || !/^(ref: refs\/\S+|[0-9a-f]{40}|[0-9a-f]{64})\n?$/.test(head)) return false;
-  for (const part of ["objects", "refs"])
-    if (!statSync2(join5(gitDir, part), { throwIfNoEntry: false })?.isDirectory()) return false;
-  if (lstatSync2(join5(gitDir, "commondir"), { throwIfNoEntry: false })) return false;
-  const config = readSmall(join5(gitDir, "config"));
-  return config !== null && plainConfig(config);
-}
-function plainConfig(text) {
-  let section3 = "";
-  for (const raw of text.split("\n")) {
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
-    if (line.endsWith("\\")) return false;
-    const header2 = /^\[([A-Za-z0-9.-]+)(?:\s+"[^"\\]*")?\]$/.exec(line);
-    if (header2) {
-      const name = header2[1].toLowerCase();
-      const base = name.split(".")[0];
-      const sub = line.includes('"') || name.includes(".");
-      if (base === "extensions" || base.startsWith("include") || base === "core" && sub) return false;
-      section3 = sub ? `${base}.` : base;
-      continue;
-    }
-    const entry = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
-    if (!entry || section3 === "") return false;
-    if (section3 !== "core") continue;
-    const key = entry[1].toLowerCase();
-    const value = entry[2]?.toLowerCase();
-    if (key === "worktree") return false;
-    if (key === "bare" && value !== "false") return false;
-    if (key === "repositoryformatversion" && value !== "0") return false;
-  }
-  return true;
-}
-function readSmall(path2) {
-  try {
-    const stat3 = statSync2(path2, { throwIfNoEntry: false });
-    return stat3?.isFile() && stat3.size <= 65536 ? readFileSync3(path2, "utf8") : null;
-  } catch {
-    return null;
-  }
-}
-
-// src/git/git.ts
 var TIMEOUT_MS2 = 3e4;
 var MAX_OUTPUT = 64 * 1024 * 1024;
 var MAX_STDERR = 64 * 1024;
@@ -32196,7 +32205,7 @@ function inCwd(path2) {
 // src/operations/last-known-good.ts
 var ROLES = ["pin", "manifest", "matrix"];
 async function lastKnownGood(root, baseline, to = null) {
-  const head = readHeadFromDisk(root)?.commit ?? await resolveCommit(root, "HEAD");
+  const head = headFromDisk(root)?.commit ?? await resolveCommit(root, "HEAD");
   if (!head)
     throw new RevisionError(
       `${root} has no commit checked out (HEAD names none): rollback reads the trio's history from git`

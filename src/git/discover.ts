@@ -1,7 +1,8 @@
-// What git would answer about where the repository is, read from the files, without starting git: on a VM a
-// process blocks Node's main thread for 12 to 16 ms while it is started, once per command for the root and
-// once more for lkg's shallow check. Only the plain layout git writes itself is read; every other layout, and
-// every variable of git's that could change the answer, is git's to answer (null), so a null is always safe.
+// What git would answer about the repository, read from the files, without starting git: on a VM a process
+// blocks Node's main thread for 12 to 16 ms while it is started, once per command for the root, once for HEAD
+// (lkg, promotion, the run context) and once more for lkg's shallow check. Only the plain layout git writes
+// itself is read; every other layout, and every variable of git's that could change the answer, is git's to
+// answer (null), so a null is always safe.
 import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import type { Stats } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
@@ -54,6 +55,67 @@ export function shallowFromDisk(start: string, env: NodeJS.ProcessEnv = process.
   if (text === null) return null
   const lines = text.split('\n').filter((l) => l !== '')
   return lines.length > 0 && lines.every((l) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(l)) ? true : null
+}
+
+/** HEAD as `git rev-parse HEAD --symbolic-full-name HEAD` answers it: the commit (null on an unborn branch), the branch. */
+export interface DiskHead {
+  commit: string | null
+  ref: string | null
+}
+
+const OBJECT_ID = /^[0-9a-f]{40}$/
+
+/**
+ * HEAD read from the files, in the plain layout discoverTop reads (its checks first): a detached commit, or a
+ * branch from its loose ref, else from packed-refs, else an unborn branch. Null (ask git) outside that layout,
+ * for a branch name git would refuse (one that climbs out of refs/), and for a ref that is a link, a directory,
+ * a symbolic ref or not a commit id.
+ */
+export function headFromDisk(start: string, env: NodeJS.ProcessEnv = process.env): DiskHead | null {
+  let top: string | null
+  try {
+    top = discoverTop(realpathSync(start), env)
+  } catch {
+    return null
+  }
+  if (!top) return null
+  const gitDir = join(top, '.git')
+  const head = readSmall(join(gitDir, 'HEAD'))?.trim()
+  if (head === undefined) return null
+  if (OBJECT_ID.test(head)) return { commit: head, ref: null }
+  const ref = /^ref: (\S+)$/.exec(head)?.[1]
+  if (!ref || !plainRefName(ref)) return null
+  const loose = join(gitDir, ref)
+  const stat = lstatSync(loose, { throwIfNoEntry: false })
+  if (stat) {
+    const sha = stat.isFile() ? readSmall(loose)?.trim() : undefined
+    return sha !== undefined && OBJECT_ID.test(sha) ? { commit: sha, ref } : null
+  }
+  const packedFile = join(gitDir, 'packed-refs')
+  if (lstatSync(packedFile, { throwIfNoEntry: false })) {
+    const packed = readSmall(packedFile, PACKED_REFS_LIMIT)
+    if (packed === null) return null
+    for (const line of packed.split('\n')) {
+      if (line.startsWith('#') || line.startsWith('^')) continue
+      const [sha, name] = line.trimEnd().split(' ')
+      if (name === ref) return sha !== undefined && OBJECT_ID.test(sha) ? { commit: sha, ref } : null
+    }
+  }
+  return { commit: null, ref }
+}
+
+/** packed-refs holds a line for every tag: a large repository's runs to megabytes. */
+const PACKED_REFS_LIMIT = 64 * 1024 * 1024
+
+/**
+ * A ref name under refs/ as git accepts it (git check-ref-format): no component that is empty, starts with a
+ * dot or ends in `.lock`, no `..`, no `@{`, no control character, space or any of `~^:?*[\`.
+ */
+function plainRefName(ref: string): boolean {
+  if (!ref.startsWith('refs/') || ref.includes('..') || ref.includes('@{') || ref.endsWith('.')) return false
+  // eslint-disable-next-line no-control-regex
+  if (/[\x00-\x20\x7f~^:?*[\\]/.test(ref)) return false
+  return ref.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'))
 }
 
 /**
@@ -110,10 +172,10 @@ function plainConfig(text: string): boolean {
 }
 
 /** A small file's text, or null (missing, unreadable, or too large to be what git writes there). */
-function readSmall(path: string): string | null {
+function readSmall(path: string, limit = 65_536): string | null {
   try {
     const stat = statSync(path, { throwIfNoEntry: false })
-    return stat?.isFile() && stat.size <= 65_536 ? readFileSync(path, 'utf8') : null
+    return stat?.isFile() && stat.size <= limit ? readFileSync(path, 'utf8') : null
   } catch {
     return null
   }

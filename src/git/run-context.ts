@@ -2,6 +2,8 @@
 import { execFile } from 'node:child_process'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
+import { headFromDisk } from './discover.js'
+import type { DiskHead } from './discover.js'
 
 export interface RunContext {
   repository: string | null
@@ -28,7 +30,7 @@ export async function readRunContext(
       run_attempt: env.GITHUB_RUN_ATTEMPT || null
     }
   }
-  const head = readHeadFromDisk(root) ?? (await readHeadWithGit(root))
+  const head = headFromDisk(root, env) ?? (await readHeadWithGit(root))
   return {
     repository: null,
     commit: head.commit,
@@ -36,46 +38,6 @@ export async function readRunContext(
     event: 'local',
     run_id: null,
     run_attempt: null
-  }
-}
-
-interface Head {
-  commit: string | null
-  ref: string | null
-}
-
-/**
- * HEAD straight from the .git directory (a git process costs more than the rest of a health check).
- * Handles worktrees and packed refs; returns null for anything unusual, and git itself is asked instead.
- */
-export function readHeadFromDisk(root: string): Head | null {
-  try {
-    const gitDir = findGitDir(resolve(root))
-    if (!gitDir) return null
-    const head = readFileSync(join(gitDir, 'HEAD'), 'utf8').trim()
-    if (/^[0-9a-f]{40}$/.test(head)) return { commit: head, ref: null }
-    const m = /^ref: (refs\/[^\s]+)$/.exec(head)
-    if (!m) return null
-    const ref = m[1]!
-    const commonFile = join(gitDir, 'commondir')
-    const common = existsSync(commonFile) ? resolve(gitDir, readFileSync(commonFile, 'utf8').trim()) : gitDir
-    for (const dir of [gitDir, common]) {
-      const loose = join(dir, ref)
-      if (existsSync(loose)) {
-        const sha = readFileSync(loose, 'utf8').trim()
-        return /^[0-9a-f]{40}$/.test(sha) ? { commit: sha, ref } : null
-      }
-    }
-    const packed = join(common, 'packed-refs')
-    if (existsSync(packed)) {
-      for (const line of readFileSync(packed, 'utf8').split('\n')) {
-        const [sha, name] = line.trim().split(' ')
-        if (name === ref && sha && /^[0-9a-f]{40}$/.test(sha)) return { commit: sha, ref }
-      }
-    }
-    return { commit: null, ref } // an unborn branch
-  } catch {
-    return null
   }
 }
 
@@ -97,8 +59,8 @@ export function findGitDir(start: string): string | null {
   }
 }
 
-/** HEAD through git: slower, used when the .git layout is one readHeadFromDisk does not know. */
-function readHeadWithGit(cwd: string): Promise<Head> {
+/** HEAD through git: slower, used wherever headFromDisk leaves the question to git. */
+function readHeadWithGit(cwd: string): Promise<DiskHead> {
   return new Promise((done) => {
     execFile(
       'git',

@@ -15,7 +15,7 @@ import { sha256 } from '../fs/digest.js'
 import { readRepoFile } from '../fs/read.js'
 import { BlobReader, isShallow, resolveCommit, RevisionError } from '../git/git.js'
 import { blobSpec, fileHistory } from '../git/history.js'
-import { readHeadFromDisk } from '../git/run-context.js'
+import { headFromDisk } from '../git/discover.js'
 import type { GitHubClient, JointApproval, Result } from '../github/client.js'
 import { DEFAULT_POLICY_PATH } from '../policy/defaults.js'
 import { policyAtRevision } from '../policy/load.js'
@@ -429,7 +429,7 @@ async function checkoutMismatch(
   head: string,
   headTrio: Record<TrioRole, Buffer | null>
 ): Promise<{ file: string | null; message: string } | null> {
-  const checkedOut = readHeadFromDisk(root)?.commit ?? (await resolveCommit(root, 'HEAD'))
+  const checkedOut = headFromDisk(root)?.commit ?? (await resolveCommit(root, 'HEAD'))
   if (checkedOut !== head) {
     return {
       file: null,

@@ -1,0 +1,145 @@
+// HEAD read from .git without starting git (src/git/discover.ts headFromDisk), held to git's own answer: a
+// branch, a detached commit, packed refs, an unborn branch, a branch in a folder; and every layout it does not
+// know left to git (a worktree, a variable of git's), as is every HEAD or ref git would refuse: a branch name
+// that climbs out of refs/, a ref that is a link or holds something else than a commit id.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { headFromDisk } from '../../src/git/discover.js'
+import { readRunContext } from '../../src/git/run-context.js'
+import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
+
+afterAll(cleanupFixtures)
+
+const CLEAN = { PATH: process.env.PATH ?? '' }
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', ...args], {
+    cwd,
+    env: CLEAN,
+    encoding: 'utf8'
+  }).trim()
+
+/** What git answers for HEAD: the commit (null when there is none) and the branch (null when detached). */
+function gitSays(dir: string): { commit: string | null; ref: string | null } {
+  const commit = spawnSync('git', ['rev-parse', '--verify', '-q', 'HEAD'], {
+    cwd: dir,
+    env: CLEAN,
+    encoding: 'utf8'
+  })
+  const ref = spawnSync('git', ['symbolic-ref', '-q', 'HEAD'], { cwd: dir, env: CLEAN, encoding: 'utf8' })
+  return {
+    commit: commit.status === 0 ? commit.stdout.trim() : null,
+    ref: ref.status === 0 ? ref.stdout.trim() : null
+  }
+}
+
+function repo(): string {
+  const top = realpathSync(tempDir('bg-head-'))
+  git(top, 'init', '-q', '-b', 'main')
+  mkdirSync(join(top, 'src/deep'), { recursive: true })
+  return top
+}
+
+const commit = (top: string, message: string) => {
+  git(top, 'commit', '-q', '--allow-empty', '-m', message)
+  return git(top, 'rev-parse', 'HEAD')
+}
+
+describe('headFromDisk', () => {
+  it('answers as git does: unborn, a branch, a branch in a folder, detached, packed, from a subdirectory', () => {
+    const top = repo()
+    const seen: unknown[] = []
+    const check = () => {
+      const fromDisk = headFromDisk(join(top, 'src/deep'), CLEAN)
+      expect(fromDisk).toEqual(gitSays(top))
+      expect(headFromDisk(top, CLEAN)).toEqual(fromDisk)
+      seen.push(fromDisk)
+    }
+    check() // an unborn branch: a branch and no commit
+    const first = commit(top, 'one')
+    check()
+    git(top, 'checkout', '-q', '-b', 'feature/deep/x')
+    const second = commit(top, 'two')
+    check()
+    git(top, 'checkout', '-q', '--detach', first)
+    check()
+    git(top, 'checkout', '-q', 'feature/deep/x')
+    git(top, 'pack-refs', '--all') // the loose refs are gone: packed-refs alone names the commit
+    check()
+    expect(seen).toEqual([
+      { commit: null, ref: 'refs/heads/main' },
+      { commit: first, ref: 'refs/heads/main' },
+      { commit: second, ref: 'refs/heads/feature/deep/x' },
+      { commit: first, ref: null },
+      { commit: second, ref: 'refs/heads/feature/deep/x' }
+    ])
+  })
+
+  it('leaves to git a HEAD or a ref git would refuse or read otherwise', () => {
+    const cases: [string, (top: string, sha: string) => void][] = [
+      [
+        'a branch that climbs out of refs/',
+        (top, sha) => {
+          writeFileSync(join(top, 'outside'), `${sha}\n`)
+          writeFileSync(join(top, '.git/HEAD'), 'ref: refs/../../outside\n')
+        }
+      ],
+      [
+        'a branch name git refuses (a component ending in .lock)',
+        (top, sha) => {
+          mkdirSync(join(top, '.git/refs/heads/x.lock'), { recursive: true })
+          writeFileSync(join(top, '.git/refs/heads/x.lock/y'), `${sha}\n`)
+          writeFileSync(join(top, '.git/HEAD'), 'ref: refs/heads/x.lock/y\n')
+        }
+      ],
+      [
+        'a loose ref that is a link out of the repository',
+        (top, sha) => {
+          const elsewhere = join(tempDir('bg-head-else-'), 'ref')
+          writeFileSync(elsewhere, `${sha}\n`)
+          rmSync(join(top, '.git/refs/heads/main'))
+          symlinkSync(elsewhere, join(top, '.git/refs/heads/main'))
+        }
+      ],
+      [
+        'a loose ref that is a symbolic ref',
+        (top) => {
+          writeFileSync(join(top, '.git/refs/heads/main'), 'ref: refs/heads/other\n')
+        }
+      ],
+      [
+        'a loose ref that is not a commit id',
+        (top) => {
+          writeFileSync(join(top, '.git/refs/heads/main'), 'not a commit\n')
+        }
+      ],
+      [
+        'a packed ref that is not a commit id',
+        (top) => {
+          git(top, 'pack-refs', '--all')
+          const packed = join(top, '.git/packed-refs')
+          writeFileSync(
+            packed,
+            readFileSync(packed, 'utf8').replace(/^[0-9a-f]{40} refs\/heads\/main$/m, 'zz refs/heads/main')
+          )
+        }
+      ]
+    ]
+    for (const [name, edit] of cases) {
+      const top = repo()
+      edit(top, commit(top, 'one'))
+      expect({ name, head: headFromDisk(top, CLEAN) }).toEqual({ name, head: null })
+    }
+  })
+
+  it('leaves a worktree and a variable of git’s to git, and the run context still names the commit', async () => {
+    const top = repo()
+    const sha = commit(top, 'one')
+    git(top, 'worktree', 'add', '-q', '-b', 'wt', join(top, 'wt'))
+    expect(headFromDisk(join(top, 'wt'), CLEAN)).toBeNull()
+    expect(headFromDisk(top, { ...CLEAN, GIT_DIR: join(top, '.git') })).toBeNull()
+    const context = await readRunContext(join(top, 'wt'), CLEAN)
+    expect({ commit: context.commit, ref: context.ref }).toEqual({ commit: sha, ref: 'refs/heads/wt' })
+  })
+})
