@@ -68,32 +68,35 @@ describe.each(['action.yml', ...ENTRYPOINTS.map((n) => `actions/${n}/action.yml`
     const action = parse(readFileSync(join(REPO_ROOT, file), 'utf8')) as ActionYml
     const script = action.runs.steps.find((s) => s.run?.includes('node_major'))!.run!
 
-    /** The script under bash with a stub `node` of this version on PATH that prints what it was asked to run. */
+    /** The script as GitHub runs it (bash --noprofile --norc -eo pipefail), a stub `node` of this version on PATH. */
     function runWith(version: string) {
       const bin = tempDir('bg-node-version-bin-')
-      const major = version.replace(/^v/, '').split('.')[0]
       writeFileSync(
         join(bin, 'node'),
-        `#!/bin/sh\n[ "$1" = -p ] && echo ${major} && exit\n[ "$1" = --version ] && echo ${version} && exit\necho "ran $1"\n`,
+        `#!/bin/sh\n[ "$1" = -p ] && echo ${version.replace(/^v/, '')} && exit\n[ "$1" = --version ] && echo ${version} && exit\necho "ran $1"\n`,
         { mode: 0o755 }
       )
-      return spawnSync('bash', ['-c', script], {
+      return spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
         env: { PATH: `${bin}:/usr/bin:/bin`, INPUT_OPERATION: 'health', GITHUB_ACTION_PATH: '/action' },
         encoding: 'utf8'
       })
     }
 
-    it('refuses a node older than 20, naming the version found', () => {
-      const r = runWith('v18.20.4')
-      expect(r.status).toBe(1)
-      expect(r.stdout).toContain('Node.js 20 or newer must be on PATH (found: v18.20.4)')
-      expect(r.stdout).not.toContain('ran ')
+    it('refuses a node older than 20.19, naming the version found', () => {
+      for (const version of ['v18.20.4', 'v20.18.3', 'v19.9.0']) {
+        const r = runWith(version)
+        expect(r.status).toBe(1)
+        expect(r.stdout).toContain(`Node.js 20.19 or newer must be on PATH (found: ${version})`)
+        expect(r.stdout).not.toContain('ran ')
+      }
     })
 
-    it('runs the bundle on node 20', () => {
-      const r = runWith('v20.19.0')
-      expect(r.status).toBe(0)
-      expect(r.stdout).toMatch(/^ran \/action\/(?:\.\.\/\.\.\/)?dist\/\w+\/index\.js\n$/)
+    it('runs the bundle on node 20.19 and on any later major', () => {
+      for (const version of ['v20.19.0', 'v22.0.0', 'v24.11.1']) {
+        const r = runWith(version)
+        expect({ version, status: r.status, stderr: r.stderr }).toEqual({ version, status: 0, stderr: '' })
+        expect(r.stdout).toMatch(/^ran \/action\/(?:\.\.\/\.\.\/)?dist\/\w+\/index\.js\n$/)
+      }
     })
   }
 )
@@ -105,7 +108,7 @@ describe('the umbrella action.yml operation input', () => {
   /** The run script under bash, `node` a stub on PATH that prints the entrypoint it was given. */
   function route(operation: string) {
     const bin = tempDir('bg-umbrella-bin-')
-    writeFileSync(join(bin, 'node'), '#!/bin/sh\n[ "$1" = -p ] && echo 20 && exit\necho "node $1"\n', {
+    writeFileSync(join(bin, 'node'), '#!/bin/sh\n[ "$1" = -p ] && echo 20.19.0 && exit\necho "node $1"\n', {
       mode: 0o755
     })
     return spawnSync('bash', ['-c', script], {

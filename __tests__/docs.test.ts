@@ -6,6 +6,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table'
 import { toString } from 'mdast-util-to-string'
 import { gfmTable } from 'micromark-extension-gfm-table'
 import type { Table } from 'mdast'
+import semver from 'semver'
 import { RULE_IDS, RULES } from '../src/rules/catalog.js'
 import { renderRulesDoc } from '../src/rules/rules-doc.js'
 import {
@@ -365,20 +366,30 @@ describe('README: what health does and which Node.js it runs on', () => {
     expect(readme).toMatch(/calls the GitHub API only when asked to: with\s+`remote-identity: 'true'`/)
   })
 
-  it('claims the Node.js version the bundles target and package.json declares', () => {
+  it('claims the Node.js version package.json declares, which every dependency supports and the bundles target', () => {
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
       engines: { node: string }
     }
+    const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { engines?: { node?: string } }>
+    }
+    const oldest = semver.minVersion(pkg.engines.node)!
+    // every installed package, bundled or a tool, declares it runs on the oldest release the README claims
+    const refusing = Object.entries(lock.packages)
+      .filter(([, p]) => p.engines?.node && !semver.satisfies(oldest, p.engines.node))
+      .map(([name, p]) => `${name} (${p.engines!.node})`)
+    expect(refusing).toEqual([])
     const esbuild = readFileSync(join(REPO_ROOT, 'esbuild.config.mjs'), 'utf8')
-    const major = /target: 'node(\d+)'/.exec(esbuild)?.[1]
-    expect(pkg.engines.node).toBe(`>=${major}`)
-    expect(readme).toContain(`On a machine with Node.js ${major} or newer`)
-    for (const file of [
-      'action.yml',
-      'actions/health/action.yml',
-      'actions/promotion/action.yml',
-      'actions/rollback/action.yml'
-    ])
-      expect(readFileSync(join(REPO_ROOT, file), 'utf8')).toContain(`if [ "$node_major" -lt ${major} ]; then`)
+    expect(`node${oldest.major}`).toBe(/target: '(node\d+)'/.exec(esbuild)?.[1])
+    const claim = `${oldest.major}.${oldest.minor}`
+    expect(readme).toContain(`On a machine with Node.js ${claim} or newer`)
+    const actions = readdirSync(join(REPO_ROOT, 'actions')).map((n) => `actions/${n}/action.yml`)
+    for (const file of ['action.yml', ...actions]) {
+      const yml = readFileSync(join(REPO_ROOT, file), 'utf8')
+      expect(yml).toContain(`Node.js ${claim} or newer must be on PATH`)
+      expect(yml).toContain(
+        `if [ "$node_major" -lt ${oldest.major} ] || { [ "$node_major" -eq ${oldest.major} ] && [ "$node_minor" -lt ${oldest.minor} ]; }; then`
+      )
+    }
   })
 })

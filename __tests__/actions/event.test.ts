@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { mergeQueuePullRequest, revisionsFromEvent } from '../../src/actions/shared/event.js'
 import type { EventInput } from '../../src/actions/shared/event.js'
-import { InputError, readPromotionInputs } from '../../src/actions/shared/inputs.js'
+import { checkNodeVersion, InputError, readPromotionInputs } from '../../src/actions/shared/inputs.js'
 
 const BASE = 'b'.repeat(40)
 const HEAD = 'c'.repeat(40)
@@ -205,5 +205,18 @@ describe('readPromotionInputs', () => {
     ['base', 'a b', /input 'base' must name one revision/]
   ])('refuses %s=%j', (name, value, message) => {
     expect(() => readPromotionInputs(reader({ [name]: value }), env)).toThrow(message)
+  })
+})
+
+describe('checkNodeVersion', () => {
+  it('takes 20.19 and later, and refuses anything older, naming what it found and what to do', () => {
+    for (const ok of ['v20.19.0', 'v20.20.2', 'v22.0.0', 'v24.11.1'])
+      expect(() => checkNodeVersion(ok)).not.toThrow()
+    for (const old of ['v20.18.3', 'v18.20.4', 'v19.9.0', 'garbage'])
+      expect(() => checkNodeVersion(old)).toThrow(
+        new InputError(
+          `baseline-gate needs Node.js 20.19 or newer on PATH (found ${old}); add actions/setup-node`
+        )
+      )
   })
 })

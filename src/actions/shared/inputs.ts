@@ -37,12 +37,15 @@ export class InputError extends Error {
   override name = 'InputError'
 }
 
-/** The composite runs the `node` on PATH: refuse one too old for the bundle, with what to do. */
+/**
+ * The composite runs the `node` on PATH: refuse one older than package.json's engines (20.19: the bundled
+ * sigstore declares 20.17, and nothing older is tested), with what to do.
+ */
 export function checkNodeVersion(version: string = process.version): void {
-  const major = Number(version.replace(/^v/, '').split('.')[0])
-  if (!(major >= 20)) {
+  const [major = NaN, minor = NaN] = version.replace(/^v/, '').split('.').map(Number)
+  if (!(major > 20 || (major === 20 && minor >= 19))) {
     throw new InputError(
-      `baseline-gate needs Node.js 20 or newer on PATH (found ${version}); add actions/setup-node`
+      `baseline-gate needs Node.js 20.19 or newer on PATH (found ${version}); add actions/setup-node`
     )
   }
 }
