@@ -1,6 +1,6 @@
 // The built command line (dist/cli/index.js) run as a child process, the way a user runs it: no colours, a
-// HOME of its own (tool version probes such as rustup's cargo may write there), a kill timer as a safety net
-// against a hung child (not a performance assertion).
+// HOME and a TMPDIR of its own (tool version probes such as rustup's cargo may write there), a kill timer as a
+// safety net against a hung child (not a performance assertion).
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -23,9 +23,11 @@ export function requireBuiltCli(): void {
 }
 
 export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliRun {
+  // HOME and TMPDIR the test's own, removed with its fixtures (a dry run's evidence goes to a new temp directory)
+  const home = tempDir('bg-cli-home-')
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', HOME: tempDir('bg-cli-home-'), ...env },
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', HOME: home, TMPDIR: home, ...env },
     encoding: 'utf8',
     timeout: CHILD_TIMEOUT_MS
   })
