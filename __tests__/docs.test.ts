@@ -7,6 +7,7 @@ import { toString } from 'mdast-util-to-string'
 import { gfmTable } from 'micromark-extension-gfm-table'
 import type { Table } from 'mdast'
 import semver from 'semver'
+import { NODE_ENGINES, NODE_ENGINES_TEXT } from '../src/actions/shared/inputs.js'
 import { RULE_IDS, RULES } from '../src/rules/catalog.js'
 import { renderRulesDoc } from '../src/rules/rules-doc.js'
 import {
@@ -366,30 +367,37 @@ describe('README: what health does and which Node.js it runs on', () => {
     expect(readme).toMatch(/calls the GitHub API only when asked to: with\s+`remote-identity: 'true'`/)
   })
 
-  it('claims the Node.js version package.json declares, which every dependency supports and the bundles target', () => {
+  it('claims the Node.js releases package.json declares, which every dependency supports and the bundles target', () => {
     const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
       engines: { node: string }
     }
     const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package-lock.json'), 'utf8')) as {
       packages: Record<string, { engines?: { node?: string } }>
     }
-    const oldest = semver.minVersion(pkg.engines.node)!
-    // every installed package, bundled or a tool, declares it runs on the oldest release the README claims
-    const refusing = Object.entries(lock.packages)
-      .filter(([, p]) => p.engines?.node && !semver.satisfies(oldest, p.engines.node))
-      .map(([name, p]) => `${name} (${p.engines!.node})`)
-    expect(refusing).toEqual([])
-    const esbuild = readFileSync(join(REPO_ROOT, 'esbuild.config.mjs'), 'utf8')
-    expect(`node${oldest.major}`).toBe(/target: '(node\d+)'/.exec(esbuild)?.[1])
-    const claim = `${oldest.major}.${oldest.minor}`
-    expect(readme).toContain(`On a machine with Node.js ${claim} or newer`)
-    const actions = readdirSync(join(REPO_ROOT, 'actions')).map((n) => `actions/${n}/action.yml`)
-    for (const file of ['action.yml', ...actions]) {
-      const yml = readFileSync(join(REPO_ROOT, file), 'utf8')
-      expect(yml).toContain(`Node.js ${claim} or newer must be on PATH`)
-      expect(yml).toContain(
-        `if [ "$node_major" -lt ${oldest.major} ] || { [ "$node_major" -eq ${oldest.major} ] && [ "$node_minor" -lt ${oldest.minor} ]; }; then`
-      )
+    expect(pkg.engines.node).toBe(NODE_ENGINES)
+    // the first release of each range: every installed package, bundled or a tool, declares it runs there
+    const firsts = new semver.Range(NODE_ENGINES).set.map((comparators) =>
+      semver.minVersion(comparators.join(' '))!
+    )
+    expect(firsts.map(String)).toEqual(['20.19.0', '22.13.0', '24.0.0'])
+    for (const first of firsts) {
+      const refusing = Object.entries(lock.packages)
+        .filter(([, p]) => p.engines?.node && !semver.satisfies(first, p.engines.node))
+        .map(([name, p]) => `${name} (${p.engines!.node})`)
+      expect({ first: String(first), refusing }).toEqual({ first: String(first), refusing: [] })
     }
+    const esbuild = readFileSync(join(REPO_ROOT, 'esbuild.config.mjs'), 'utf8')
+    expect(`node${firsts[0]!.major}`).toBe(/target: '(node\d+)'/.exec(esbuild)?.[1])
+    expect(readme).toContain(`On a machine with ${NODE_ENGINES_TEXT} and npm`)
+    const actions = readdirSync(join(REPO_ROOT, 'actions'))
+    for (const name of actions)
+      expect(readFileSync(join(REPO_ROOT, 'actions', name, 'README.md'), 'utf8')).toContain(
+        `- ${NODE_ENGINES_TEXT} on \`PATH\``
+      )
+    // each action.yml's own check is run against NODE_ENGINES in action-yml.test.ts
+    for (const file of ['action.yml', ...actions.map((n) => `actions/${n}/action.yml`)])
+      expect(readFileSync(join(REPO_ROOT, file), 'utf8')).toContain(
+        `::error title=baseline-gate::${NODE_ENGINES_TEXT} must be on PATH`
+      )
   })
 })

@@ -8,7 +8,7 @@
 //       commit-graph (what `git gc` / `git maintenance` leave; a fresh clone has none)
 // Needs the built CLI (npm run build, or BENCH_DIST=<an OUT_DIR of esbuild.config.mjs>).
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { checkLkg, generate, TRIO } from './history.mjs'
@@ -34,7 +34,7 @@ const t0 = Date.now()
 const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(0)} s`
 const say = (s) => console.log(`[${elapsed()}] ${s}`)
 
-/** (d): one history, lkg run with git's commit-graph ignored (as in a fresh clone) and used, interleaved. */
+/** (d): one history in two copies, without a commit-graph (a fresh clone) and with one, run interleaved. */
 function lkgBench({ commits = 50_000, trioRevisions = 200, runs }) {
   const tmp = mkdtempSync(join(tmpdir(), 'bg-bench-targets-lkg-'))
   try {
@@ -43,29 +43,28 @@ function lkgBench({ commits = 50_000, trioRevisions = 200, runs }) {
     const g0 = process.hrtime.bigint()
     generate(repo, commits, trioRevisions)
     const genMs = Number(process.hrtime.bigint() - g0) / 1e6
-    const env = gitEnv(tmp)
+    // the same history twice: a fresh clone's (no commit-graph) and one `git gc` / `git maintenance` left a
+    // commit-graph in. Two copies, not git's core.commitGraph=false: a GIT_CONFIG_* variable makes every read of
+    // .git go to git (discoverTop), which a fresh clone does not pay
+    const graphRepo = join(tmp, 'repo-graph')
+    cpSync(repo, graphRepo, { recursive: true })
     const c0 = process.hrtime.bigint()
-    git(repo, env, ['commit-graph', 'write', '--reachable'])
+    git(graphRepo, gitEnv(tmp), ['commit-graph', 'write', '--reachable'])
     const graphMs = Number(process.hrtime.bigint() - c0) / 1e6
-    // every git the CLI starts reads this: the commit-graph is there, but ignored
-    const noGraph = {
-      ...process.env,
-      GIT_CONFIG_COUNT: '1',
-      GIT_CONFIG_KEY_0: 'core.commitGraph',
-      GIT_CONFIG_VALUE_0: 'false'
-    }
+    const lkgArgv = (root) => [process.execPath, cli, 'lkg', '--root', root, '--json']
+    const logArgv = ['git', 'log', '--format=%H %cI', 'HEAD', '--', ...TRIO]
     const subjects = {
-      node: { argv: [process.execPath, '-e', '0'] },
-      lkg: { argv: [process.execPath, cli, 'lkg', '--root', repo, '--json'], env: noGraph, lkg: true },
-      lkgGraph: { argv: [process.execPath, cli, 'lkg', '--root', repo, '--json'], lkg: true },
-      log: { argv: ['git', 'log', '--format=%H %cI', 'HEAD', '--', ...TRIO], env: noGraph },
-      logGraph: { argv: ['git', 'log', '--format=%H %cI', 'HEAD', '--', ...TRIO] }
+      node: { argv: [process.execPath, '-e', '0'], cwd: repo },
+      lkg: { argv: lkgArgv(repo), cwd: repo, lkg: true },
+      lkgGraph: { argv: lkgArgv(graphRepo), cwd: graphRepo, lkg: true },
+      log: { argv: logArgv, cwd: repo },
+      logGraph: { argv: logArgv, cwd: graphRepo }
     }
     const times = Object.fromEntries(Object.keys(subjects).map((k) => [k, []]))
     for (let i = 0; i <= runs; i++) {
       for (const [k, s] of Object.entries(subjects)) {
-        const { ms: took, r } = time(s.argv, { cwd: repo, env: s.env ?? process.env })
-        if (s.lkg) checkLkg(r, trioRevisions, repo)
+        const { ms: took, r } = time(s.argv, { cwd: s.cwd, env: process.env })
+        if (s.lkg) checkLkg(r, trioRevisions, s.cwd)
         else if (r.status !== 0) throw new Error(`${s.argv.join(' ')} exited ${r.status}: ${r.stderr}`)
         if (i > 0) times[k].push(took) // the first round is the warm-up
       }

@@ -209,13 +209,13 @@ describe('readPromotionInputs', () => {
 })
 
 describe('checkNodeVersion', () => {
-  it('takes 20.19 and later, and refuses anything older, naming what it found and what to do', () => {
-    for (const ok of ['v20.19.0', 'v20.20.2', 'v22.0.0', 'v24.11.1'])
+  it('takes the releases package.json names, and refuses any other, naming what it found and what to do', () => {
+    for (const ok of ['v20.19.0', 'v20.20.2', 'v22.13.0', 'v24.0.0', 'v25.2.0'])
       expect(() => checkNodeVersion(ok)).not.toThrow()
-    for (const old of ['v20.18.3', 'v18.20.4', 'v19.9.0', 'garbage'])
+    for (const old of ['v20.18.3', 'v18.20.4', 'v21.7.3', 'v22.12.0', 'v23.11.0', 'garbage'])
       expect(() => checkNodeVersion(old)).toThrow(
         new InputError(
-          `baseline-gate needs Node.js 20.19 or newer on PATH (found ${old}); add actions/setup-node`
+          `baseline-gate needs Node.js 24 or newer (or 22.13+ on 22, 20.19+ on 20) on PATH (found ${old}); add actions/setup-node`
         )
       )
   })

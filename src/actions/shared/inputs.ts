@@ -1,6 +1,7 @@
 // All inputs of an action, read once into one typed object. Raw input names appear nowhere else.
 import { readFileSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
+import semverSatisfies from 'semver/functions/satisfies.js'
 import { ROLLBACK_TRIGGERS } from '../../evidence/incident-note.js'
 import type { RollbackTrigger } from '../../evidence/incident-note.js'
 import { releaseTagProblem } from '../../git/tag-name.js'
@@ -38,14 +39,19 @@ export class InputError extends Error {
 }
 
 /**
- * The composite runs the `node` on PATH: refuse one older than package.json's engines (20.19: the bundled
- * sigstore declares 20.17, and nothing older is tested), with what to do.
+ * The Node.js releases package.json's engines name: those every installed package declares it supports (ESLint
+ * and jest leave out 21, 23 and 22 before 22.13; the bundled sigstore needs 20.17 or 22.9). Each action.yml checks
+ * the same before it starts a bundle.
  */
+export const NODE_ENGINES = '^20.19.0 || ^22.13.0 || >=24'
+/** NODE_ENGINES in words, for the error that refuses another release. */
+export const NODE_ENGINES_TEXT = 'Node.js 24 or newer (or 22.13+ on 22, 20.19+ on 20)'
+
+/** The composite runs the `node` on PATH: refuse a release outside NODE_ENGINES, with what to do. */
 export function checkNodeVersion(version: string = process.version): void {
-  const [major = NaN, minor = NaN] = version.replace(/^v/, '').split('.').map(Number)
-  if (!(major > 20 || (major === 20 && minor >= 19))) {
+  if (!semverSatisfies(version, NODE_ENGINES)) {
     throw new InputError(
-      `baseline-gate needs Node.js 20.19 or newer on PATH (found ${version}); add actions/setup-node`
+      `baseline-gate needs ${NODE_ENGINES_TEXT} on PATH (found ${version}); add actions/setup-node`
     )
   }
 }
