@@ -3,7 +3,15 @@
 // know left to git (a worktree, a variable of git's), as is every HEAD or ref git would refuse: a branch name
 // that climbs out of refs/, a ref that is a link or holds something else than a commit id.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdirSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  appendFileSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { headFromDisk } from '../../src/git/discover.js'
@@ -133,6 +141,90 @@ describe('headFromDisk', () => {
     }
   })
 
+  // a review set each of these against git: headFromDisk answered, and git answered otherwise or refused the repository
+  it('leaves to git every file git reads otherwise than a pattern would (found by review)', () => {
+    const packed = (top: string, text: (sha: string, older: string) => string) => {
+      const [sha, older] = [git(top, 'rev-parse', 'HEAD'), git(top, 'rev-parse', 'HEAD~1')]
+      git(top, 'pack-refs', '--all')
+      writeFileSync(join(top, '.git/packed-refs'), text(sha, older))
+    }
+    const loose = (content: string) => (top: string) =>
+      writeFileSync(join(top, '.git/refs/heads/main'), content.replace('SHA', git(top, 'rev-parse', 'HEAD')))
+    const config = (line: string) => (top: string) => appendFileSync(join(top, '.git/config'), line)
+    const HEADER = '# pack-refs with: peeled fully-peeled sorted \n'
+    const cases: [string, (top: string) => void][] = [
+      [
+        'packed-refs naming the branch twice',
+        (t) => packed(t, (a, b) => `${HEADER}${b} refs/heads/main\n${a} refs/heads/main\n`)
+      ],
+      [
+        'packed-refs out of order under "sorted" (git searches by halves)',
+        (t) => packed(t, (a) => `${HEADER}${a} refs/tags/z\n${a} refs/heads/main\n`)
+      ],
+      ['a packed line with a third field', (t) => packed(t, (a) => `${a} refs/heads/main garbage\n`)],
+      ['a packed line ending in CR', (t) => packed(t, (a) => `${a} refs/heads/main\r\n`)],
+      ['a packed line ending in a space', (t) => packed(t, (a) => `${a} refs/heads/main \n`)],
+      ['a packed line separated by a tab', (t) => packed(t, (a) => `${a}\trefs/heads/main\n`)],
+      [
+        'packed-refs with a line git refuses',
+        (t) => packed(t, (a) => `${a} refs/heads/main\nnot a ref line\n`)
+      ],
+      [
+        'packed-refs that opens with another comment',
+        (t) => packed(t, (a) => `# a comment\n${a} refs/heads/main\n`)
+      ],
+      ['packed-refs without its last newline', (t) => packed(t, (a) => `${a} refs/heads/main`)],
+      ['a loose ref after a space', loose(' SHA\n')],
+      ['a loose ref with a form feed', loose('SHA\f\n')],
+      ['a loose ref after a byte-order mark', loose('\ufeffSHA\n')],
+      ['a loose ref with something after the id', loose('SHA garbage\n')],
+      [
+        'a branch name that is not UTF-8, beside a ref of the name it decodes to',
+        (t) => {
+          writeFileSync(join(t, '.git/refs/heads/\ufffd'), `${git(t, 'rev-parse', 'HEAD')}\n`)
+          writeFileSync(join(t, '.git/HEAD'), Buffer.from('ref: refs/heads/\xff\n', 'latin1'))
+        }
+      ],
+      [
+        'refs/heads a file',
+        (t) => {
+          git(t, 'pack-refs', '--all')
+          rmSync(join(t, '.git/refs/heads'), { recursive: true })
+          writeFileSync(join(t, '.git/refs/heads'), 'x\n')
+        }
+      ],
+      [
+        'a branch name longer than a file name may be',
+        (t) => writeFileSync(join(t, '.git/HEAD'), `ref: refs/heads/${'x'.repeat(300)}\n`)
+      ],
+      ['a config value with an open quote', config('[user]\n\tname = "abc\n')],
+      ['a config value with an escape git refuses', config('[user]\n\tname = a\\qb\n')],
+      ['a config line opening with a vertical tab', config('\v# comment\n')],
+      ['a config key after a no-break space', config('[user]\n\u00a0name = x\n')],
+      ['core.filemode = maybe', config('[core]\n\tfilemode = maybe\n')],
+      ['core.abbrev = notanumber', config('[core]\n\tabbrev = notanumber\n')]
+    ]
+    for (const [name, edit] of cases) {
+      const top = repo()
+      commit(top, 'one')
+      commit(top, 'two')
+      edit(top)
+      expect({ name, head: headFromDisk(top, CLEAN) }).toEqual({ name, head: null })
+    }
+  })
+
+  it('takes what git writes itself, and what people commonly set in [core]', () => {
+    const top = repo()
+    const sha = commit(top, 'one')
+    appendFileSync(
+      join(top, '.git/config'),
+      '[core]\n\tautocrlf = input\n\tquotepath = off\n[user]\n\tname = Ann\n'
+    )
+    git(top, 'pack-refs', '--all')
+    expect(headFromDisk(top, CLEAN)).toEqual({ commit: sha, ref: 'refs/heads/main' })
+    expect(gitSays(top)).toEqual({ commit: sha, ref: 'refs/heads/main' })
+  })
+
   it('leaves a worktree and a variable of git’s to git, and the run context still names the commit', async () => {
     const top = repo()
     const sha = commit(top, 'one')
@@ -141,5 +233,12 @@ describe('headFromDisk', () => {
     expect(headFromDisk(top, { ...CLEAN, GIT_DIR: join(top, '.git') })).toBeNull()
     const context = await readRunContext(join(top, 'wt'), CLEAN)
     expect({ commit: context.commit, ref: context.ref }).toEqual({ commit: sha, ref: 'refs/heads/wt' })
+    // git's answer through the run context is headFromDisk's: detached, no branch; unborn, the branch
+    git(join(top, 'wt'), 'checkout', '-q', '--detach')
+    const detached = await readRunContext(join(top, 'wt'), CLEAN)
+    expect({ commit: detached.commit, ref: detached.ref }).toEqual({ commit: sha, ref: null })
+    git(join(top, 'wt'), 'checkout', '-q', '--orphan', 'fresh')
+    const unborn = await readRunContext(join(top, 'wt'), CLEAN)
+    expect({ commit: unborn.commit, ref: unborn.ref }).toEqual({ commit: null, ref: 'refs/heads/fresh' })
   })
 })

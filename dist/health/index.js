@@ -31170,10 +31170,10 @@ var require_cmp = __commonJS({
 var require_comparator = __commonJS({
   "node_modules/semver/classes/comparator.js"(exports, module) {
     "use strict";
-    var ANY = /* @__PURE__ */ Symbol("SemVer ANY");
+    var ANY2 = /* @__PURE__ */ Symbol("SemVer ANY");
     var Comparator = class _Comparator {
       static get ANY() {
-        return ANY;
+        return ANY2;
       }
       constructor(comp, options) {
         options = parseOptions(options);
@@ -31189,7 +31189,7 @@ var require_comparator = __commonJS({
         this.options = options;
         this.loose = !!options.loose;
         this.parse(comp);
-        if (this.semver === ANY) {
+        if (this.semver === ANY2) {
           this.value = "";
         } else {
           this.value = this.operator + this.semver.version;
@@ -31207,7 +31207,7 @@ var require_comparator = __commonJS({
           this.operator = "";
         }
         if (!m[2]) {
-          this.semver = ANY;
+          this.semver = ANY2;
         } else {
           this.semver = new SemVer(m[2], this.options.loose);
         }
@@ -31217,7 +31217,7 @@ var require_comparator = __commonJS({
       }
       test(version) {
         debug3("Comparator.test", version, this.options.loose);
-        if (this.semver === ANY || version === ANY) {
+        if (this.semver === ANY2 || version === ANY2) {
           return true;
         }
         if (typeof version === "string") {
@@ -55073,43 +55073,64 @@ function discoverTop(real, env2 = process.env) {
     if (dirname(dir) === dir) return null;
   }
 }
-var OBJECT_ID = /^[0-9a-f]{40}$/;
 function headFromDisk(start, env2 = process.env) {
-  let top;
   try {
-    top = discoverTop(realpathSync(start), env2);
+    const top = discoverTop(realpathSync(start), env2);
+    return top ? readHead(join(top, ".git")) : null;
   } catch {
     return null;
   }
-  if (!top) return null;
-  const gitDir = join(top, ".git");
-  const head = readSmall(join(gitDir, "HEAD"))?.trim();
-  if (head === void 0) return null;
-  if (OBJECT_ID.test(head)) return { commit: head, ref: null };
-  const ref = /^ref: (\S+)$/.exec(head)?.[1];
+}
+function readHead(gitDir) {
+  const head = readSmall(join(gitDir, "HEAD"));
+  if (head === null) return null;
+  const detached = /^([0-9a-f]{40})\n?$/.exec(head)?.[1];
+  if (detached) return { commit: detached, ref: null };
+  const ref = /^ref: (refs\/[!-~]+)\n?$/.exec(head)?.[1];
   if (!ref || !plainRefName(ref)) return null;
   const loose = join(gitDir, ref);
   const stat3 = lstatSync(loose, { throwIfNoEntry: false });
   if (stat3) {
-    const sha = stat3.isFile() ? readSmall(loose)?.trim() : void 0;
-    return sha !== void 0 && OBJECT_ID.test(sha) ? { commit: sha, ref } : null;
+    const commit2 = stat3.isFile() ? /^([0-9a-f]{40})\n?$/.exec(readSmall(loose) ?? "")?.[1] : void 0;
+    return commit2 ? { commit: commit2, ref } : null;
   }
   const packedFile = join(gitDir, "packed-refs");
-  if (lstatSync(packedFile, { throwIfNoEntry: false })) {
-    const packed = readSmall(packedFile, PACKED_REFS_LIMIT);
-    if (packed === null) return null;
-    for (const line of packed.split("\n")) {
-      if (line.startsWith("#") || line.startsWith("^")) continue;
-      const [sha, name] = line.trimEnd().split(" ");
-      if (name === ref) return sha !== void 0 && OBJECT_ID.test(sha) ? { commit: sha, ref } : null;
-    }
-  }
-  return { commit: null, ref };
+  if (!lstatSync(packedFile, { throwIfNoEntry: false })) return { commit: null, ref };
+  const packed = readSmall(packedFile, PACKED_REFS_LIMIT);
+  const commit = packed === null ? void 0 : packedRef(packed, ref);
+  return commit === void 0 ? null : { commit, ref };
 }
 var PACKED_REFS_LIMIT = 64 * 1024 * 1024;
+function packedRef(text, ref) {
+  if (text === "") return null;
+  if (!text.endsWith("\n")) return void 0;
+  const lines = text.slice(0, -1).split("\n");
+  let sorted = false;
+  if (lines[0].startsWith("#")) {
+    const header2 = lines.shift();
+    if (!header2.startsWith("# pack-refs with:")) return void 0;
+    sorted = header2.slice("# pack-refs with:".length).split(" ").includes("sorted");
+  }
+  let found = null;
+  let previous = null;
+  for (const line of lines) {
+    if (/^\^[0-9a-f]{40}$/.test(line) && previous !== null) continue;
+    const entry = /^([0-9a-f]{40}) (refs\/[!-~]+)$/.exec(line);
+    if (!entry) return void 0;
+    const name = entry[2];
+    if (sorted && previous !== null && !(name > previous)) return void 0;
+    previous = name;
+    if (name === ref) {
+      if (found !== null) return void 0;
+      found = entry[1];
+    }
+  }
+  return found;
+}
 function plainRefName(ref) {
-  if (!ref.startsWith("refs/") || ref.includes("..") || ref.includes("@{") || ref.endsWith(".")) return false;
-  if (/[\x00-\x20\x7f~^:?*[\\]/.test(ref)) return false;
+  if (!/^refs\/[!-~]+$/.test(ref) || ref.includes("..") || ref.includes("@{") || ref.endsWith("."))
+    return false;
+  if (/[~^:?*[\\]/.test(ref)) return false;
   return ref.split("/").every((part) => part !== "" && !part.startsWith(".") && !part.endsWith(".lock"));
 }
 function plainRepository(gitDir, owned, uid) {
@@ -55123,13 +55144,34 @@ function plainRepository(gitDir, owned, uid) {
   const config = readSmall(join(gitDir, "config"));
   return config !== null && plainConfig(config);
 }
+var BOOLEAN = /^(true|false|yes|no|on|off|1|0)$/;
+var ANY = /^.*$/;
+var PLAIN_CORE = {
+  repositoryformatversion: /^0$/,
+  bare: /^(false|no|off|0)$/,
+  filemode: BOOLEAN,
+  logallrefupdates: /^(true|false|yes|no|on|off|1|0|always)$/,
+  ignorecase: BOOLEAN,
+  precomposeunicode: BOOLEAN,
+  symlinks: BOOLEAN,
+  autocrlf: /^(true|false|yes|no|on|off|1|0|input)$/,
+  safecrlf: /^(true|false|yes|no|on|off|1|0|warn)$/,
+  eol: /^(lf|crlf|native)$/,
+  quotepath: BOOLEAN,
+  longpaths: BOOLEAN,
+  editor: ANY,
+  pager: ANY,
+  sshcommand: ANY,
+  excludesfile: ANY,
+  attributesfile: ANY
+};
 function plainConfig(text) {
   let section3 = "";
   for (const raw of text.split("\n")) {
-    const line = raw.trim();
+    if (/[^\t\x20-\x7e]/.test(raw)) return false;
+    const line = raw.replace(/^[ \t]+|[ \t]+$/g, "");
     if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
-    if (line.endsWith("\\")) return false;
-    const header2 = /^\[([A-Za-z0-9.-]+)(?:\s+"[^"\\]*")?\]$/.exec(line);
+    const header2 = /^\[([A-Za-z0-9.-]+)(?:[ \t]+"[^"\\]*")?\]$/.exec(line);
     if (header2) {
       const name = header2[1].toLowerCase();
       const base = name.split(".")[0];
@@ -55138,14 +55180,12 @@ function plainConfig(text) {
       section3 = sub ? `${base}.` : base;
       continue;
     }
-    const entry = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line);
+    if (line.includes('"') || line.includes("\\")) return false;
+    const entry = /^([A-Za-z][A-Za-z0-9-]*)(?:[ \t]*=[ \t]*(.*))?$/.exec(line);
     if (!entry || section3 === "") return false;
     if (section3 !== "core") continue;
-    const key = entry[1].toLowerCase();
-    const value = entry[2]?.toLowerCase();
-    if (key === "worktree") return false;
-    if (key === "bare" && value !== "false") return false;
-    if (key === "repositoryformatversion" && value !== "0") return false;
+    const allowed = PLAIN_CORE[entry[1].toLowerCase()];
+    if (!allowed || entry[2] === void 0 || !allowed.test(entry[2].toLowerCase())) return false;
   }
   return true;
 }
@@ -55171,7 +55211,7 @@ async function readRunContext(root, env2 = process.env) {
       run_attempt: env2.GITHUB_RUN_ATTEMPT || null
     };
   }
-  const head = headFromDisk(root, env2) ?? await readHeadWithGit(root);
+  const head = headFromDisk(root) ?? await readHeadWithGit(root);
   return {
     repository: null,
     commit: head.commit,
@@ -55194,16 +55234,20 @@ function findGitDir(start) {
     if (dirname2(dir) === dir) return null;
   }
 }
-function readHeadWithGit(cwd) {
+async function readHeadWithGit(cwd) {
+  const [commit, ref] = await Promise.all([
+    gitLine(cwd, ["rev-parse", "--verify", "-q", "HEAD"]),
+    gitLine(cwd, ["symbolic-ref", "-q", "HEAD"])
+  ]);
+  return { commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null };
+}
+function gitLine(cwd, args) {
   return new Promise((done) => {
     execFile(
       "git",
-      ["rev-parse", "HEAD", "--symbolic-full-name", "HEAD"],
+      args,
       { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
-      (err, stdout) => {
-        const [commit, ref] = err ? [] : stdout.split("\n").map((l) => l.trim());
-        done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null });
-      }
+      (err, stdout) => done(err ? null : (stdout.split("\n")[0] ?? "").trim())
     );
   });
 }

@@ -57,64 +57,95 @@ export function shallowFromDisk(start: string, env: NodeJS.ProcessEnv = process.
   return lines.length > 0 && lines.every((l) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(l)) ? true : null
 }
 
-/** HEAD as `git rev-parse HEAD --symbolic-full-name HEAD` answers it: the commit (null on an unborn branch), the branch. */
+/**
+ * HEAD as git answers it: the commit (`git rev-parse --verify -q HEAD`; null on an unborn branch) and the branch
+ * (`git symbolic-ref -q HEAD`; null when detached).
+ */
 export interface DiskHead {
   commit: string | null
   ref: string | null
 }
 
-const OBJECT_ID = /^[0-9a-f]{40}$/
-
 /**
- * HEAD read from the files, in the plain layout discoverTop reads (its checks first): a detached commit, or a
- * branch from its loose ref, else from packed-refs, else an unborn branch. Null (ask git) outside that layout,
- * for a branch name git would refuse (one that climbs out of refs/), and for a ref that is a link, a directory,
- * a symbolic ref or not a commit id.
+ * HEAD read from the files, in the plain layout discoverTop reads (its checks first), and only where each file is
+ * exactly as git writes it: a detached commit, or a branch from its loose ref, else from packed-refs, else an
+ * unborn branch. Null (ask git) for anything else: a branch name git would refuse or that is not ASCII, a ref that
+ * is a link, a directory, a symbolic ref or not one commit id and a newline, a packed-refs git would read otherwise
+ * (see packedRef), any error.
  */
 export function headFromDisk(start: string, env: NodeJS.ProcessEnv = process.env): DiskHead | null {
-  let top: string | null
   try {
-    top = discoverTop(realpathSync(start), env)
+    const top = discoverTop(realpathSync(start), env)
+    return top ? readHead(join(top, '.git')) : null
   } catch {
     return null
   }
-  if (!top) return null
-  const gitDir = join(top, '.git')
-  const head = readSmall(join(gitDir, 'HEAD'))?.trim()
-  if (head === undefined) return null
-  if (OBJECT_ID.test(head)) return { commit: head, ref: null }
-  const ref = /^ref: (\S+)$/.exec(head)?.[1]
+}
+
+function readHead(gitDir: string): DiskHead | null {
+  const head = readSmall(join(gitDir, 'HEAD'))
+  if (head === null) return null
+  const detached = /^([0-9a-f]{40})\n?$/.exec(head)?.[1]
+  if (detached) return { commit: detached, ref: null }
+  const ref = /^ref: (refs\/[!-~]+)\n?$/.exec(head)?.[1]
   if (!ref || !plainRefName(ref)) return null
   const loose = join(gitDir, ref)
   const stat = lstatSync(loose, { throwIfNoEntry: false })
   if (stat) {
-    const sha = stat.isFile() ? readSmall(loose)?.trim() : undefined
-    return sha !== undefined && OBJECT_ID.test(sha) ? { commit: sha, ref } : null
+    const commit = stat.isFile() ? /^([0-9a-f]{40})\n?$/.exec(readSmall(loose) ?? '')?.[1] : undefined
+    return commit ? { commit, ref } : null
   }
   const packedFile = join(gitDir, 'packed-refs')
-  if (lstatSync(packedFile, { throwIfNoEntry: false })) {
-    const packed = readSmall(packedFile, PACKED_REFS_LIMIT)
-    if (packed === null) return null
-    for (const line of packed.split('\n')) {
-      if (line.startsWith('#') || line.startsWith('^')) continue
-      const [sha, name] = line.trimEnd().split(' ')
-      if (name === ref) return sha !== undefined && OBJECT_ID.test(sha) ? { commit: sha, ref } : null
-    }
-  }
-  return { commit: null, ref }
+  if (!lstatSync(packedFile, { throwIfNoEntry: false })) return { commit: null, ref }
+  const packed = readSmall(packedFile, PACKED_REFS_LIMIT)
+  const commit = packed === null ? undefined : packedRef(packed, ref)
+  return commit === undefined ? null : { commit, ref }
 }
 
 /** packed-refs holds a line for every tag: a large repository's runs to megabytes. */
 const PACKED_REFS_LIMIT = 64 * 1024 * 1024
 
 /**
- * A ref name under refs/ as git accepts it (git check-ref-format): no component that is empty, starts with a
- * dot or ends in `.lock`, no `..`, no `@{`, no control character, space or any of `~^:?*[\`.
+ * The commit packed-refs names for `ref` (null when it names none), from a file as git writes it: an optional
+ * `# pack-refs with:` header, then `<id> <name>` lines, each maybe followed by a peeled `^<id>` line, ending in a
+ * newline. Undefined (ask git) for anything else: another line, the ref twice, names out of order under a header
+ * that says `sorted` (git searches such a file by halves and may miss a name).
+ */
+function packedRef(text: string, ref: string): string | null | undefined {
+  if (text === '') return null
+  if (!text.endsWith('\n')) return undefined
+  const lines = text.slice(0, -1).split('\n')
+  let sorted = false
+  if (lines[0]!.startsWith('#')) {
+    const header = lines.shift()!
+    if (!header.startsWith('# pack-refs with:')) return undefined
+    sorted = header.slice('# pack-refs with:'.length).split(' ').includes('sorted')
+  }
+  let found: string | null = null
+  let previous: string | null = null
+  for (const line of lines) {
+    if (/^\^[0-9a-f]{40}$/.test(line) && previous !== null) continue
+    const entry = /^([0-9a-f]{40}) (refs\/[!-~]+)$/.exec(line)
+    if (!entry) return undefined
+    const name = entry[2]!
+    if (sorted && previous !== null && !(name > previous)) return undefined
+    previous = name
+    if (name === ref) {
+      if (found !== null) return undefined
+      found = entry[1]!
+    }
+  }
+  return found
+}
+
+/**
+ * A ref name under refs/ as git accepts it (git check-ref-format), in printable ASCII: no component that is
+ * empty, starts with a dot or ends in `.lock`, no `..`, no `@{`, no space or any of `~^:?*[\`.
  */
 function plainRefName(ref: string): boolean {
-  if (!ref.startsWith('refs/') || ref.includes('..') || ref.includes('@{') || ref.endsWith('.')) return false
-  // eslint-disable-next-line no-control-regex
-  if (/[\x00-\x20\x7f~^:?*[\\]/.test(ref)) return false
+  if (!/^refs\/[!-~]+$/.test(ref) || ref.includes('..') || ref.includes('@{') || ref.endsWith('.'))
+    return false
+  if (/[~^:?*[\\]/.test(ref)) return false
   return ref.split('/').every((part) => part !== '' && !part.startsWith('.') && !part.endsWith('.lock'))
 }
 
@@ -137,19 +168,46 @@ function plainRepository(gitDir: string, owned: Stats[], uid: number): boolean {
   return config !== null && plainConfig(config)
 }
 
+const BOOLEAN = /^(true|false|yes|no|on|off|1|0)$/
+const ANY = /^.*$/
 /**
- * A config as git writes it, with no setting that moves or removes the work tree or that git may refuse: each
- * section header alone on its line, one `key = value` a line with no continuation, no [extensions] and no
- * [include] or [includeIf] (an included file may say anything), and in [core] a repositoryformatversion of 0, a
- * `bare` that is false, and no worktree. Anything else is not read as plain.
+ * [core] as git init and git clone write it, and the settings people commonly add, each with the values git takes
+ * for it (a value git refuses makes every git command fail): any other key is git's question.
+ */
+const PLAIN_CORE: Record<string, RegExp> = {
+  repositoryformatversion: /^0$/,
+  bare: /^(false|no|off|0)$/,
+  filemode: BOOLEAN,
+  logallrefupdates: /^(true|false|yes|no|on|off|1|0|always)$/,
+  ignorecase: BOOLEAN,
+  precomposeunicode: BOOLEAN,
+  symlinks: BOOLEAN,
+  autocrlf: /^(true|false|yes|no|on|off|1|0|input)$/,
+  safecrlf: /^(true|false|yes|no|on|off|1|0|warn)$/,
+  eol: /^(lf|crlf|native)$/,
+  quotepath: BOOLEAN,
+  longpaths: BOOLEAN,
+  editor: ANY,
+  pager: ANY,
+  sshcommand: ANY,
+  excludesfile: ANY,
+  attributesfile: ANY
+}
+
+/**
+ * A config as git writes it, with no setting that moves or removes the work tree or that git may refuse: printable
+ * ASCII, each section header alone on its line, one `key = value` a line with no quoting, escape or continuation,
+ * no [extensions] and no [include] or [includeIf] (an included file may say anything), and in [core] only the keys
+ * git init writes, with a value of their kind: repositoryformatversion 0, `bare` false. Anything else is not read
+ * as plain (a value git would refuse, such as `core.abbrev = notanumber`, is git's to refuse).
  */
 function plainConfig(text: string): boolean {
   let section = ''
   for (const raw of text.split('\n')) {
-    const line = raw.trim()
+    if (/[^\t\x20-\x7e]/.test(raw)) return false
+    const line = raw.replace(/^[ \t]+|[ \t]+$/g, '')
     if (line === '' || line.startsWith('#') || line.startsWith(';')) continue
-    if (line.endsWith('\\')) return false
-    const header = /^\[([A-Za-z0-9.-]+)(?:\s+"[^"\\]*")?\]$/.exec(line)
+    const header = /^\[([A-Za-z0-9.-]+)(?:[ \t]+"[^"\\]*")?\]$/.exec(line)
     if (header) {
       // [name], [name "sub"] or the old [name.sub]: only [core] itself holds the settings read here
       const name = header[1]!.toLowerCase()
@@ -159,14 +217,12 @@ function plainConfig(text: string): boolean {
       section = sub ? `${base}.` : base
       continue
     }
-    const entry = /^([A-Za-z][A-Za-z0-9-]*)\s*(?:=\s*(.*))?$/.exec(line)
+    if (line.includes('"') || line.includes('\\')) return false
+    const entry = /^([A-Za-z][A-Za-z0-9-]*)(?:[ \t]*=[ \t]*(.*))?$/.exec(line)
     if (!entry || section === '') return false
     if (section !== 'core') continue
-    const key = entry[1]!.toLowerCase()
-    const value = entry[2]?.toLowerCase()
-    if (key === 'worktree') return false
-    if (key === 'bare' && value !== 'false') return false
-    if (key === 'repositoryformatversion' && value !== '0') return false
+    const allowed = PLAIN_CORE[entry[1]!.toLowerCase()]
+    if (!allowed || entry[2] === undefined || !allowed.test(entry[2].toLowerCase())) return false
   }
   return true
 }

@@ -30,7 +30,8 @@ export async function readRunContext(
       run_attempt: env.GITHUB_RUN_ATTEMPT || null
     }
   }
-  const head = headFromDisk(root, env) ?? (await readHeadWithGit(root))
+  // git runs in this process's environment, so the question of whether to ask it is asked of the same
+  const head = headFromDisk(root) ?? (await readHeadWithGit(root))
   return {
     repository: null,
     commit: head.commit,
@@ -59,17 +60,24 @@ export function findGitDir(start: string): string | null {
   }
 }
 
-/** HEAD through git: slower, used wherever headFromDisk leaves the question to git. */
-function readHeadWithGit(cwd: string): Promise<DiskHead> {
+/**
+ * HEAD through git, as headFromDisk answers (slower: used wherever it leaves the question to git): the commit of
+ * `rev-parse --verify -q HEAD` (null on an unborn branch) and the branch of `symbolic-ref -q HEAD` (null when
+ * detached), asked at once.
+ */
+async function readHeadWithGit(cwd: string): Promise<DiskHead> {
+  const [commit, ref] = await Promise.all([
+    gitLine(cwd, ['rev-parse', '--verify', '-q', 'HEAD']),
+    gitLine(cwd, ['symbolic-ref', '-q', 'HEAD'])
+  ])
+  return { commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null }
+}
+
+/** git's first line of output, or null when it fails. */
+function gitLine(cwd: string, args: string[]): Promise<string | null> {
   return new Promise((done) => {
-    execFile(
-      'git',
-      ['rev-parse', 'HEAD', '--symbolic-full-name', 'HEAD'],
-      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
-      (err, stdout) => {
-        const [commit, ref] = err ? [] : stdout.split('\n').map((l) => l.trim())
-        done({ commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null })
-      }
+    execFile('git', args, { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true }, (err, stdout) =>
+      done(err ? null : (stdout.split('\n')[0] ?? '').trim())
     )
   })
 }
