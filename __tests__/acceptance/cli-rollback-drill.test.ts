@@ -1,15 +1,16 @@
 // Acceptance: `baseline-gate rollback --drill` from the BUILT command line (dist/cli/index.js) as a child process,
 // on real git repositories with three baselines in their history: a restorable last-known-good exits 0 and writes
 // nothing; a baseline the ledger still approves whose mirror is not what its pin hashed exits 1 with BG513 naming
-// the file and the revision; a shallow clone exits 1 with BG510; a usage error exits 2; never a stack trace.
+// the file and the revision; a shallow clone exits 1 with BG510; a plain dry run with nothing to restore says it
+// is one and what to do first; a usage error exits 2; never a stack trace.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { requireBuiltCli, runCli, STACK_LINE } from '../helpers/cli-run.js'
 import { brokenMiddle, treeState } from '../helpers/drill-history.js'
-import { cleanupFixtures, MATRIX, PIN, tempDir } from '../helpers/fixture.js'
-import { TAGS, threeBaselines } from '../helpers/git-repo.js'
+import { cleanupFixtures, MATRIX, PIN, tempDir, trioFixture } from '../helpers/fixture.js'
+import { gitRepo, TAGS, threeBaselines } from '../helpers/git-repo.js'
 
 beforeAll(requireBuiltCli)
 afterAll(cleanupFixtures)
@@ -117,6 +118,40 @@ describe('baseline-gate rollback --drill (built CLI)', () => {
     expect((JSON.parse(json.stdout) as DrillJson).baselines[0]!.status).toBe('dry-run')
     expect(r.stdout).toContain('status: rollback drill: nothing was written')
     expect(r.stderr + r.stdout).not.toMatch(STACK_LINE)
+  })
+
+  it('a plain dry run with nothing to restore says it is a dry run, what did not run, and what to do first', () => {
+    const fx = trioFixture()
+    gitRepo(fx).commit(`baseline ${TAGS.v4}`)
+    const DRY = ['rollback', '--dry-run', '--trigger', 'contract-drift', '--reason', 'trying it']
+    const r = runCli(DRY, fx.root)
+    expect(r.status).toBe(1)
+    const lines = r.stdout.split('\n')
+    expect(lines[0]).toBe(
+      `FAIL · rollback of memorykernel: dry run, no earlier baseline to restore (${TAGS.v4} is the only one ever pinned; nothing written)`
+    )
+    expect(r.stdout).toContain('  status: dry run: nothing was written; a rollback would not complete\n')
+    expect(r.stdout).toContain(
+      'did not run:\n    - No rollback suite ran: a dry run restores nothing, so there was no trio to test.'
+    )
+    expect(r.stdout).toContain(
+      `next:\n  1. Nothing to roll back to: ${TAGS.v4} is the only baseline ever pinned on this branch; a rollback becomes possible after the next promotion.\n`
+    )
+    // no advice for an incident this run did not handle: no "run it again", no posture to keep
+    expect(r.stdout).not.toMatch(
+      /fix the problem under Findings|Keep the runtime cutover posture|not restored\n/
+    )
+    // a shallow clone: fetch the history first
+    const clone = join(tempDir('bg-cli-dry-shallow-'), 'repo')
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${fx.root}`, clone])
+    const shallow = runCli(DRY, clone)
+    expect(shallow.stdout.split('\n')[0]).toBe(
+      'FAIL · rollback of memorykernel: dry run, no earlier baseline found (the clone is shallow; nothing written)'
+    )
+    expect(shallow.stdout).toMatch(
+      /next:\n {2}1\. Check out the full history .*fetch-depth: 0.*\n {2}2\. Then run the dry run again\./
+    )
+    expect(r.stderr + r.stdout + shallow.stderr + shallow.stdout).not.toMatch(STACK_LINE)
   })
 
   it('rollback --help says what --drill exits with, where its evidence goes and what --to does with it', () => {

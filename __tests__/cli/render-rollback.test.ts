@@ -18,6 +18,8 @@ const identity = (tag: string, sha: string) =>
 function report(over: Partial<RollbackReport>): RollbackReport {
   return {
     status: 'restored',
+    dryRun: false,
+    noTarget: null,
     restored: true,
     from: identity('v0.4.0', 'a'.repeat(40)),
     target: null,

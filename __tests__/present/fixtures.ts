@@ -264,6 +264,8 @@ export function rollbackResult(suitesRan: boolean): { result: OperationResult; i
     steps: suitesRan ? steps('passed') : steps('skipped', { skip_reason: 'on request (--no-suites)' }),
     rollback: {
       status: 'restored',
+      dryRun: false,
+      noTarget: null,
       restored: true,
       from: V050,
       target: {
@@ -373,6 +375,8 @@ export function drillResult(kind: 'pass' | 'fail' | 'only-baseline'): OperationR
     }),
     rollback: {
       status: 'dry-run',
+      dryRun: true,
+      noTarget: kind === 'only-baseline' ? 'only-baseline' : null,
       restored: false,
       from: V050,
       fromPosture: 'GO',

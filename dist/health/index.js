@@ -69998,7 +69998,7 @@ function subject(b) {
       case "verification-failed":
         return [name, ": restoring ", ...to, " in place of ", ...from, " failed its checks"];
       case "failed":
-        return [name, ": the rollback of ", ...from, " did not complete"];
+        return r.dryRun ? dryRunFailed(b) : [name, ": the rollback of ", ...from, " did not complete"];
     }
   }
   if (b.change) {
@@ -70033,6 +70033,26 @@ function subject(b) {
     ...label(id),
     ...id.commit_sha && id.release_tag ? [" (commit ", c(short2(id.commit_sha)), ")"] : []
   ];
+}
+function dryRunFailed(b) {
+  const r = b.rollback;
+  const name = c(b.name);
+  const now = label(r.from);
+  switch (r.noTarget) {
+    case "only-baseline":
+      return [
+        name,
+        ": dry run, no earlier baseline to restore (",
+        ...now,
+        " is the only one ever pinned; nothing written)"
+      ];
+    case "shallow":
+      return [name, ": dry run, no earlier baseline found (the clone is shallow; nothing written)"];
+    case "none-restorable":
+      return [name, ": dry run, no earlier baseline is restorable (", ...now, " is pinned; nothing written)"];
+    default:
+      return [name, ": dry run, a rollback of ", ...now, " would not complete (nothing written)"];
+  }
 }
 function drillSubject(b) {
   const r = b.rollback;
@@ -70257,18 +70277,56 @@ function rollback(b) {
       ]);
       break;
     case "failed":
+      if (r.dryRun) return dryRunFailed2(b);
       out.push(["The rollback did not complete: fix the problem under Findings and run it again."]);
       break;
   }
   const steps = r.status === "restored" || r.status === "verification-failed" ? failedSteps(b) : null;
   if (steps) out.push(steps);
-  out.push([
-    "Keep the runtime cutover posture ",
-    c("NO-GO"),
-    " until the consumer and producer owners both approve; the incident note gives the next milestone and when it is due."
-  ]);
+  out.push(
+    r.dryRun ? [
+      "After the rollback itself, keep the runtime cutover posture ",
+      c("NO-GO"),
+      " until the consumer and producer owners both approve."
+    ] : [
+      "Keep the runtime cutover posture ",
+      c("NO-GO"),
+      " until the consumer and producer owners both approve; the incident note gives the next milestone and when it is due."
+    ]
+  );
   return out;
 }
+function dryRunFailed2(b) {
+  const r = b.rollback;
+  switch (r.noTarget) {
+    case "only-baseline":
+      return [
+        [
+          "Nothing to roll back to: ",
+          c(r.from.release_tag ?? "the current baseline"),
+          " is the only baseline ever pinned on this branch; a rollback becomes possible after the next promotion."
+        ]
+      ];
+    case "shallow":
+      return [FETCH_HISTORY, ["Then run the dry run again."]];
+    case "none-restorable":
+      return [NONE_RESTORABLE, ["Then run the dry run again."]];
+    default:
+      return [["A rollback would not complete: fix the problem under Findings, then run the dry run again."]];
+  }
+}
+var FETCH_HISTORY = [
+  "Check out the full history (actions/checkout with ",
+  c("fetch-depth: 0"),
+  "; locally ",
+  c("git fetch --unshallow"),
+  "): the last-known-good trio is read from it."
+];
+var NONE_RESTORABLE = [
+  "No earlier revision of the trio is restorable: ",
+  c("BG510"),
+  " under Findings lists each revision passed over and why; fix or restore one of them."
+];
 function shellWord(w2) {
   if (/^[A-Za-z0-9_./:=@%+-]+$/.test(w2)) return w2;
   return /["$`\\!]/.test(w2) ? `'${w2.replace(/'/g, `'\\''`)}'` : `"${w2}"`;
@@ -70306,20 +70364,8 @@ function drill(b) {
       ]
     ];
   const out = [];
-  if (d.noTarget === "shallow")
-    out.push([
-      "Check out the full history (actions/checkout with ",
-      c("fetch-depth: 0"),
-      "; locally ",
-      c("git fetch --unshallow"),
-      "): the last-known-good trio is read from it."
-    ]);
-  else if (d.noTarget)
-    out.push([
-      "No earlier revision of the trio is restorable: ",
-      c("BG510"),
-      " under Findings lists each revision passed over and why; fix or restore one of them."
-    ]);
+  if (d.noTarget === "shallow") out.push(FETCH_HISTORY);
+  else if (d.noTarget) out.push(NONE_RESTORABLE);
   if (has("BG513"))
     out.push([
       "For each ",
@@ -70369,6 +70415,11 @@ function notRun(b) {
     out.push([`${text.charAt(0).toUpperCase()}${text.slice(1)}.`]);
     return out;
   }
+  const r = b.rollback;
+  if (r && suite.length === 0 && !r.restored)
+    out.push([
+      r.status === "already-current" ? "No rollback suite ran: the target is already the pinned baseline, so nothing was restored to test." : `No rollback suite ran: ${r.dryRun ? "a dry run restores nothing" : "nothing was restored"}, so there was no trio to test.`
+    ]);
   const skipped = suite.filter((s) => s.status === "skipped");
   const reasons = /* @__PURE__ */ new Map();
   for (const s of skipped) {

@@ -34537,7 +34537,7 @@ function drillReport(input) {
     detail: skipped > 0 ? skipped === 1 ? "1 baseline the ledger lists as approved would be skipped: its revision no longer verifies" : `${skipped} baselines the ledger lists as approved would be skipped: their revisions no longer verify` : newer === 0 ? target ? "no baseline the ledger lists as approved is skipped (no revision between the current baseline and the target)" : "no baseline the ledger lists as approved is skipped" : `no baseline the ledger lists as approved is skipped (${plural(newer, "other revision")} passed over)`
   });
   if (!target || !found.targetBytes) {
-    const noTarget2 = found.shallow ? "shallow" : found.lkg.revisions > 0 && found.lkg.passedOver.every((p) => p.reason === "current") ? "only-baseline" : "none-restorable";
+    const noTarget2 = whyNoTarget(found);
     checks.unshift({
       check: "target",
       ok: false,
@@ -34604,6 +34604,10 @@ function drillReport(input) {
     detail: !plan ? "not reached: the rollback could not plan the restore (see its finding)" : errors.length === 0 ? `the restored trio, as it would be written, passes every trio, drift and adapter rule (in memory)${expected}` : `the restored trio, as it would be written, fails ${plural(errors.length, "error")} of ${[...new Set(errors.map((f) => f.rule))].join(", ")} (see the findings)${expected}`
   });
   return { report: report2(checks, input, null), findings };
+}
+function whyNoTarget(found) {
+  if (found.shallow) return "shallow";
+  return found.lkg.revisions > 0 && found.lkg.passedOver.every((p) => p.reason === "current") ? "only-baseline" : "none-restorable";
 }
 function report2(checks, input, noTarget2) {
   return {
@@ -35522,6 +35526,7 @@ async function rollBack(ctx, options, baseline, run2) {
   let status = "failed";
   let plan = null;
   let written = [];
+  let missing = null;
   const onDisk = trioOnDisk(ctx.root, baseline);
   const escapes = trioWriteEscapes(ctx.root, baseline);
   if (escapes.length > 0) {
@@ -35531,6 +35536,7 @@ async function rollBack(ctx, options, baseline, run2) {
     mark(`${options.to} is already the current baseline: nothing to restore`);
   } else if (!found.lkg.target || !found.targetBytes) {
     findings.push(finding("BG510", baseline.trio.pin, null, noTarget(found)));
+    missing = whyNoTarget(found);
   } else {
     const target = found.lkg.target;
     mark(
@@ -35692,6 +35698,8 @@ async function rollBack(ctx, options, baseline, run2) {
   if (!drill2) ctx.evidence.write(`${name}-incident-note.md`, note);
   const rollback2 = {
     status,
+    dryRun: options.dryRun,
+    noTarget: missing,
     restored: status === "restored",
     from,
     fromPosture: postureOf(found.current),
@@ -45500,18 +45508,56 @@ function rollback(b) {
       ]);
       break;
     case "failed":
+      if (r.dryRun) return dryRunFailed(b);
       out.push(["The rollback did not complete: fix the problem under Findings and run it again."]);
       break;
   }
   const steps = r.status === "restored" || r.status === "verification-failed" ? failedSteps(b) : null;
   if (steps) out.push(steps);
-  out.push([
-    "Keep the runtime cutover posture ",
-    c("NO-GO"),
-    " until the consumer and producer owners both approve; the incident note gives the next milestone and when it is due."
-  ]);
+  out.push(
+    r.dryRun ? [
+      "After the rollback itself, keep the runtime cutover posture ",
+      c("NO-GO"),
+      " until the consumer and producer owners both approve."
+    ] : [
+      "Keep the runtime cutover posture ",
+      c("NO-GO"),
+      " until the consumer and producer owners both approve; the incident note gives the next milestone and when it is due."
+    ]
+  );
   return out;
 }
+function dryRunFailed(b) {
+  const r = b.rollback;
+  switch (r.noTarget) {
+    case "only-baseline":
+      return [
+        [
+          "Nothing to roll back to: ",
+          c(r.from.release_tag ?? "the current baseline"),
+          " is the only baseline ever pinned on this branch; a rollback becomes possible after the next promotion."
+        ]
+      ];
+    case "shallow":
+      return [FETCH_HISTORY, ["Then run the dry run again."]];
+    case "none-restorable":
+      return [NONE_RESTORABLE, ["Then run the dry run again."]];
+    default:
+      return [["A rollback would not complete: fix the problem under Findings, then run the dry run again."]];
+  }
+}
+var FETCH_HISTORY = [
+  "Check out the full history (actions/checkout with ",
+  c("fetch-depth: 0"),
+  "; locally ",
+  c("git fetch --unshallow"),
+  "): the last-known-good trio is read from it."
+];
+var NONE_RESTORABLE = [
+  "No earlier revision of the trio is restorable: ",
+  c("BG510"),
+  " under Findings lists each revision passed over and why; fix or restore one of them."
+];
 function shellWord(w2) {
   if (/^[A-Za-z0-9_./:=@%+-]+$/.test(w2)) return w2;
   return /["$`\\!]/.test(w2) ? `'${w2.replace(/'/g, `'\\''`)}'` : `"${w2}"`;
@@ -45549,20 +45595,8 @@ function drill(b) {
       ]
     ];
   const out = [];
-  if (d.noTarget === "shallow")
-    out.push([
-      "Check out the full history (actions/checkout with ",
-      c("fetch-depth: 0"),
-      "; locally ",
-      c("git fetch --unshallow"),
-      "): the last-known-good trio is read from it."
-    ]);
-  else if (d.noTarget)
-    out.push([
-      "No earlier revision of the trio is restorable: ",
-      c("BG510"),
-      " under Findings lists each revision passed over and why; fix or restore one of them."
-    ]);
+  if (d.noTarget === "shallow") out.push(FETCH_HISTORY);
+  else if (d.noTarget) out.push(NONE_RESTORABLE);
   if (has("BG513"))
     out.push([
       "For each ",
@@ -46452,7 +46486,7 @@ function subject(b) {
       case "verification-failed":
         return [name, ": restoring ", ...to, " in place of ", ...from, " failed its checks"];
       case "failed":
-        return [name, ": the rollback of ", ...from, " did not complete"];
+        return r.dryRun ? dryRunFailed2(b) : [name, ": the rollback of ", ...from, " did not complete"];
     }
   }
   if (b.change) {
@@ -46487,6 +46521,26 @@ function subject(b) {
     ...label2(id),
     ...id.commit_sha && id.release_tag ? [" (commit ", c(short2(id.commit_sha)), ")"] : []
   ];
+}
+function dryRunFailed2(b) {
+  const r = b.rollback;
+  const name = c(b.name);
+  const now = label2(r.from);
+  switch (r.noTarget) {
+    case "only-baseline":
+      return [
+        name,
+        ": dry run, no earlier baseline to restore (",
+        ...now,
+        " is the only one ever pinned; nothing written)"
+      ];
+    case "shallow":
+      return [name, ": dry run, no earlier baseline found (the clone is shallow; nothing written)"];
+    case "none-restorable":
+      return [name, ": dry run, no earlier baseline is restorable (", ...now, " is pinned; nothing written)"];
+    default:
+      return [name, ": dry run, a rollback of ", ...now, " would not complete (nothing written)"];
+  }
 }
 function drillSubject(b) {
   const r = b.rollback;
@@ -46635,6 +46689,11 @@ function notRun2(b) {
     out.push([`${text.charAt(0).toUpperCase()}${text.slice(1)}.`]);
     return out;
   }
+  const r = b.rollback;
+  if (r && suite.length === 0 && !r.restored)
+    out.push([
+      r.status === "already-current" ? "No rollback suite ran: the target is already the pinned baseline, so nothing was restored to test." : `No rollback suite ran: ${r.dryRun ? "a dry run restores nothing" : "nothing was restored"}, so there was no trio to test.`
+    ]);
   const skipped = suite.filter((s) => s.status === "skipped");
   const reasons = /* @__PURE__ */ new Map();
   for (const s of skipped) {

@@ -108,7 +108,12 @@ function headline(r: RollbackReport): string {
 }
 
 export function rollbackLines(r: RollbackReport, s: Style): string[] {
-  const status = r.drill && r.status === 'dry-run' ? 'rollback drill: nothing was written' : STATUS[r.status]
+  const status =
+    r.drill && r.status === 'dry-run'
+      ? 'rollback drill: nothing was written'
+      : r.dryRun && r.status === 'failed'
+        ? 'dry run: nothing was written; a rollback would not complete'
+        : STATUS[r.status]
   const out = [
     // a drill's verdict and checks first: they are what it is for
     ...(r.drill ? drillLines(r.drill, s) : []),

@@ -12,7 +12,7 @@ import type { Finding } from '../rules/finding.js'
 import type { StepResult, Verdict } from '../rules/verdict.js'
 import type { Identity, Posture } from '../trio/model.js'
 import { TOOL_VERSION } from '../version.js'
-import type { DrillReport } from './rollback-drill.js'
+import type { DrillNoTarget, DrillReport } from './rollback-drill.js'
 
 export interface OperationContext {
   /** Absolute path of the repository root. */
@@ -69,6 +69,10 @@ export interface BaselineResult {
 
 export interface RollbackReport {
   status: RollbackStatus
+  /** A dry run (or a drill): nothing was written, whatever the status says a rollback would do. */
+  dryRun: boolean
+  /** Why there was nothing to restore, when lkg found no target (null otherwise). */
+  noTarget: DrillNoTarget | null
   /** The restored trio is on disk and verified. */
   restored: boolean
   from: Identity

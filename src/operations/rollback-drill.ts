@@ -25,7 +25,7 @@ export interface DrillCheck {
 }
 
 /**
- * Why a drill found nothing to restore: the clone is shallow (the history is not there to search), the baseline is
+ * Why a drill (or a dry run) found nothing to restore: the clone is shallow (the history is not there to search), the baseline is
  * the only one ever pinned on the branch (nothing to go back to until the next promotion), or no earlier revision
  * is restorable. Null when there is a target.
  */
@@ -112,11 +112,7 @@ export function drillReport(input: DrillInput): { report: DrillReport; findings:
   })
 
   if (!target || !found.targetBytes) {
-    const noTarget: DrillNoTarget = found.shallow
-      ? 'shallow'
-      : found.lkg.revisions > 0 && found.lkg.passedOver.every((p) => p.reason === 'current')
-        ? 'only-baseline'
-        : 'none-restorable'
+    const noTarget = whyNoTarget(found)
     checks.unshift({
       check: 'target',
       ok: false,
@@ -211,6 +207,14 @@ export function drillReport(input: DrillInput): { report: DrillReport; findings:
         : `the restored trio, as it would be written, fails ${plural(errors.length, 'error')} of ${[...new Set(errors.map((f) => f.rule))].join(', ')} (see the findings)${expected}`
   })
   return { report: report(checks, input, null), findings }
+}
+
+/** Why lkg found nothing to restore (see DrillNoTarget): a drill and a dry run say it in the same words. */
+export function whyNoTarget(found: LkgReport): DrillNoTarget {
+  if (found.shallow) return 'shallow'
+  return found.lkg.revisions > 0 && found.lkg.passedOver.every((p) => p.reason === 'current')
+    ? 'only-baseline'
+    : 'none-restorable'
 }
 
 function report(checks: DrillCheck[], input: DrillInput, noTarget: DrillNoTarget | null): DrillReport {

@@ -36,8 +36,8 @@ import type { LkgReport } from './last-known-good.js'
 import { operationResult } from './outcome.js'
 import { baselinePacket, startRun, writePacket } from './packet.js'
 import type { RunFacts } from './packet.js'
-import { DRILL_SUITES_SKIP, drillReport } from './rollback-drill.js'
-import type { DrillReport } from './rollback-drill.js'
+import { DRILL_SUITES_SKIP, drillReport, whyNoTarget } from './rollback-drill.js'
+import type { DrillNoTarget, DrillReport } from './rollback-drill.js'
 import { operationSuites } from './suites.js'
 import type { SuiteReporter } from './suites.js'
 import { plural } from '../text/plural.js'
@@ -107,6 +107,8 @@ async function rollBack(
   let status: RollbackStatus = 'failed'
   let plan: RestorePlan | null = null
   let written: string[] = []
+  // why there is no target, when lkg found none (a dry run says it as a drill does)
+  let missing: DrillNoTarget | null = null
   const onDisk = trioOnDisk(ctx.root, baseline)
 
   // a trio path that leads out of the repository is never written through
@@ -119,6 +121,7 @@ async function rollBack(
     mark(`${options.to} is already the current baseline: nothing to restore`)
   } else if (!found.lkg.target || !found.targetBytes) {
     findings.push(finding('BG510', baseline.trio.pin, null, noTarget(found)))
+    missing = whyNoTarget(found)
   } else {
     const target = found.lkg.target
     mark(
@@ -306,6 +309,8 @@ async function rollBack(
   if (!drill) ctx.evidence.write(`${name}-incident-note.md`, note)
   const rollback: RollbackReport = {
     status,
+    dryRun: options.dryRun,
+    noTarget: missing,
     restored: status === 'restored',
     from,
     fromPosture: postureOf(found.current),

@@ -39,7 +39,7 @@ export function subject(b: BaselineResult): Line {
       case 'verification-failed':
         return [name, ': restoring ', ...to, ' in place of ', ...from, ' failed its checks']
       case 'failed':
-        return [name, ': the rollback of ', ...from, ' did not complete']
+        return r.dryRun ? dryRunFailed(b) : [name, ': the rollback of ', ...from, ' did not complete']
     }
   }
   if (b.change) {
@@ -75,6 +75,28 @@ export function subject(b: BaselineResult): Line {
     ...label(id),
     ...(id.commit_sha && id.release_tag ? [' (commit ', c(short(id.commit_sha)), ')'] : [])
   ]
+}
+
+/** A dry run that found the rollback would not complete: why, and that nothing was written. */
+function dryRunFailed(b: BaselineResult): Line {
+  const r = b.rollback!
+  const name = c(b.name)
+  const now = label(r.from)
+  switch (r.noTarget) {
+    case 'only-baseline':
+      return [
+        name,
+        ': dry run, no earlier baseline to restore (',
+        ...now,
+        ' is the only one ever pinned; nothing written)'
+      ]
+    case 'shallow':
+      return [name, ': dry run, no earlier baseline found (the clone is shallow; nothing written)']
+    case 'none-restorable':
+      return [name, ': dry run, no earlier baseline is restorable (', ...now, ' is pinned; nothing written)']
+    default:
+      return [name, ': dry run, a rollback of ', ...now, ' would not complete (nothing written)']
+  }
 }
 
 /**

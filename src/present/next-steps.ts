@@ -146,18 +146,61 @@ function rollback(b: BaselineResult): Line[] {
       ])
       break
     case 'failed':
+      if (r.dryRun) return dryRunFailed(b)
       out.push(['The rollback did not complete: fix the problem under Findings and run it again.'])
       break
   }
   const steps = r.status === 'restored' || r.status === 'verification-failed' ? failedSteps(b) : null
   if (steps) out.push(steps)
-  out.push([
-    'Keep the runtime cutover posture ',
-    c('NO-GO'),
-    ' until the consumer and producer owners both approve; the incident note gives the next milestone and when it is due.'
-  ])
+  out.push(
+    r.dryRun
+      ? [
+          'After the rollback itself, keep the runtime cutover posture ',
+          c('NO-GO'),
+          ' until the consumer and producer owners both approve.'
+        ]
+      : [
+          'Keep the runtime cutover posture ',
+          c('NO-GO'),
+          ' until the consumer and producer owners both approve; the incident note gives the next milestone and when it is due.'
+        ]
+  )
   return out
 }
+
+/** A dry run that found the rollback would not complete: what to do first, said as a drill says it. */
+function dryRunFailed(b: BaselineResult): Line[] {
+  const r = b.rollback!
+  switch (r.noTarget) {
+    case 'only-baseline':
+      return [
+        [
+          'Nothing to roll back to: ',
+          c(r.from.release_tag ?? 'the current baseline'),
+          ' is the only baseline ever pinned on this branch; a rollback becomes possible after the next promotion.'
+        ]
+      ]
+    case 'shallow':
+      return [FETCH_HISTORY, ['Then run the dry run again.']]
+    case 'none-restorable':
+      return [NONE_RESTORABLE, ['Then run the dry run again.']]
+    default:
+      return [['A rollback would not complete: fix the problem under Findings, then run the dry run again.']]
+  }
+}
+
+const FETCH_HISTORY: Line = [
+  'Check out the full history (actions/checkout with ',
+  c('fetch-depth: 0'),
+  '; locally ',
+  c('git fetch --unshallow'),
+  '): the last-known-good trio is read from it.'
+]
+const NONE_RESTORABLE: Line = [
+  'No earlier revision of the trio is restorable: ',
+  c('BG510'),
+  ' under Findings lists each revision passed over and why; fix or restore one of them.'
+]
 
 /** A word of a command to copy: as it is, double-quoted, or single-quoted when it holds what a shell expands. */
 function shellWord(w: string): string {
@@ -204,20 +247,8 @@ function drill(b: BaselineResult): Line[] {
       ]
     ]
   const out: Line[] = []
-  if (d.noTarget === 'shallow')
-    out.push([
-      'Check out the full history (actions/checkout with ',
-      c('fetch-depth: 0'),
-      '; locally ',
-      c('git fetch --unshallow'),
-      '): the last-known-good trio is read from it.'
-    ])
-  else if (d.noTarget)
-    out.push([
-      'No earlier revision of the trio is restorable: ',
-      c('BG510'),
-      ' under Findings lists each revision passed over and why; fix or restore one of them.'
-    ])
+  if (d.noTarget === 'shallow') out.push(FETCH_HISTORY)
+  else if (d.noTarget) out.push(NONE_RESTORABLE)
   if (has('BG513'))
     out.push([
       'For each ',

@@ -17,6 +17,14 @@ export function notRun(b: BaselineResult): Line[] {
     out.push([`${text.charAt(0).toUpperCase()}${text.slice(1)}.`])
     return out
   }
+  // a rollback that restored nothing had no trio to test: no suite step was even listed
+  const r = b.rollback
+  if (r && suite.length === 0 && !r.restored)
+    out.push([
+      r.status === 'already-current'
+        ? 'No rollback suite ran: the target is already the pinned baseline, so nothing was restored to test.'
+        : `No rollback suite ran: ${r.dryRun ? 'a dry run restores nothing' : 'nothing was restored'}, so there was no trio to test.`
+    ])
   const skipped = suite.filter((s) => s.status === 'skipped')
   // one line per reason recorded with the steps (on request, a dry run, the rules already decide FAIL)
   const reasons = new Map<string, number>()
