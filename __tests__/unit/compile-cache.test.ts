@@ -3,10 +3,19 @@
 // with TMPDIR pointing at a temporary directory: the real cache is never touched.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  utimesSync,
+  writeFileSync
+} from 'node:fs'
 import { join } from 'node:path'
 import esbuild from 'esbuild'
-import { requireWithCodeCache } from '../../src/cli/compile-cache.js'
+import { pruneCache, requireWithCodeCache } from '../../src/cli/compile-cache.js'
 import { cleanupFixtures, REPO_ROOT, tempDir } from '../helpers/fixture.js'
 
 afterAll(cleanupFixtures)
@@ -167,5 +176,45 @@ describe('requireWithCodeCache with the cache (child processes, private TMPDIR)'
     const notADir = join(dir, 'file')
     writeFileSync(notADir, '')
     expect(runChild(cjsFile(), notADir)).toEqual({ status: 0, exports: EXPECTED, stderr: '' })
+  })
+})
+
+describe('the cache does not grow without end', () => {
+  const DAY = 24 * 60 * 60 * 1000
+  const NOW = Date.parse('2026-12-04T12:00:00Z')
+
+  it('keeps the entries used last up to the limit, always the one just written, and removes dead temporary files', () => {
+    const dir = tempDir('bg-cache-prune-')
+    const put = (name: string, bytes: number, daysAgo: number) => {
+      writeFileSync(join(dir, name), Buffer.alloc(bytes))
+      const at = new Date(NOW - daysAgo * DAY)
+      utimesSync(join(dir, name), at, at)
+    }
+    put('new.bin', 40, 0)
+    put('recent.bin', 40, 1)
+    put('old.bin', 40, 9)
+    put('oldest-but-just-written.bin', 40, 30)
+    put('a-dead-run.bin.123.tmp', 10, 1)
+    put('a-live-run.bin.456.tmp', 10, 0)
+    put('not-ours.txt', 10, 40)
+    pruneCache(dir, join(dir, 'oldest-but-just-written.bin'), 100, NOW)
+    expect(readdirSync(dir).sort()).toEqual([
+      'a-live-run.bin.456.tmp',
+      'new.bin',
+      'not-ours.txt',
+      'oldest-but-just-written.bin',
+      'recent.bin'
+    ])
+  })
+
+  it('an entry read after a day unused is marked used, so that it outlives entries nobody reads', () => {
+    const tmp = tempDir('bg-cache-tmp-')
+    const file = cjsFile()
+    expect(runChild(file, tmp).status).toBe(0)
+    const bin = join(cacheDir(tmp), binFiles(tmp)[0]!)
+    const long = new Date(Date.now() - 3 * DAY)
+    utimesSync(bin, long, long)
+    expect(runChild(file, tmp)).toEqual({ status: 0, exports: EXPECTED, stderr: '' })
+    expect(Date.now() - statSync(bin).mtimeMs).toBeLessThan(DAY)
   })
 })

@@ -10,9 +10,12 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
   statSync,
+  unlinkSync,
+  utimesSync,
   writeSync
 } from "node:fs";
 import { createRequire } from "node:module";
@@ -63,13 +66,38 @@ function cachePath(file) {
     return null;
   }
 }
+var CACHE_LIMIT_BYTES = 64 * 1024 * 1024;
+var MARK_USED_AFTER_MS = 24 * 60 * 60 * 1e3;
+var STALE_TMP_MS = 60 * 60 * 1e3;
 function readCache(path) {
   try {
     const st = statSync(path);
     if (typeof process.getuid === "function" && st.uid !== process.getuid()) return void 0;
-    return readFileSync(path);
+    const data = readFileSync(path);
+    if (Date.now() - st.mtimeMs > MARK_USED_AFTER_MS) {
+      const now = /* @__PURE__ */ new Date();
+      utimesSync(path, now, now);
+    }
+    return data;
   } catch {
     return void 0;
+  }
+}
+function pruneCache(dir, keep, limit = CACHE_LIMIT_BYTES, now = Date.now()) {
+  const entries = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const st = lstatSync(path, { throwIfNoEntry: false });
+    if (!st?.isFile()) continue;
+    if (name.endsWith(".tmp")) {
+      if (now - st.mtimeMs > STALE_TMP_MS) unlinkSync(path);
+    } else if (name.endsWith(".bin")) entries.push({ path, size: st.size, mtime: st.mtimeMs });
+  }
+  entries.sort((a, b) => b.mtime - a.mtime);
+  let total = 0;
+  for (const e of entries) {
+    total += e.size;
+    if (total > limit && e.path !== keep) unlinkSync(e.path);
   }
 }
 function writeCache(path, script) {
@@ -82,6 +110,7 @@ function writeCache(path, script) {
       closeSync(fd);
     }
     renameSync(tmp, path);
+    pruneCache(dirname(path), path);
   } catch {
   }
 }

@@ -7,9 +7,12 @@ import {
   lstatSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
   statSync,
+  unlinkSync,
+  utimesSync,
   writeSync
 } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -77,13 +80,50 @@ function cachePath(file: string): string | null {
   }
 }
 
+/**
+ * The cache keeps the entries used last, up to this many bytes: each checkout and each build of the bundles adds
+ * entries under new names (about 2 MB a build), and nothing else would ever remove the old ones.
+ */
+export const CACHE_LIMIT_BYTES = 64 * 1024 * 1024
+/** An entry read is marked used (its mtime) at most once a day: the order of use, without a write per run. */
+const MARK_USED_AFTER_MS = 24 * 60 * 60 * 1000
+/** A temporary file this old is what a run that died while writing left. */
+const STALE_TMP_MS = 60 * 60 * 1000
+
 function readCache(path: string): Buffer | undefined {
   try {
     const st = statSync(path)
     if (typeof process.getuid === 'function' && st.uid !== process.getuid()) return undefined
-    return readFileSync(path)
+    const data = readFileSync(path)
+    if (Date.now() - st.mtimeMs > MARK_USED_AFTER_MS) {
+      const now = new Date()
+      utimesSync(path, now, now)
+    }
+    return data
   } catch {
     return undefined
+  }
+}
+
+/**
+ * Remove from the cache directory the entries used longest ago (mtime) beyond `limit` bytes, never `keep` (the
+ * entry just written), and temporary files a dead run left. Only this user's private directory is ever given.
+ */
+export function pruneCache(dir: string, keep: string, limit = CACHE_LIMIT_BYTES, now = Date.now()): void {
+  const entries: { path: string; size: number; mtime: number }[] = []
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name)
+    const st = lstatSync(path, { throwIfNoEntry: false })
+    if (!st?.isFile()) continue
+    if (name.endsWith('.tmp')) {
+      if (now - st.mtimeMs > STALE_TMP_MS) unlinkSync(path)
+    } else if (name.endsWith('.bin')) entries.push({ path, size: st.size, mtime: st.mtimeMs })
+  }
+  entries.sort((a, b) => b.mtime - a.mtime)
+  let total = 0
+  for (const e of entries) {
+    total += e.size
+    if (total > limit && e.path !== keep) unlinkSync(e.path)
   }
 }
 
@@ -97,6 +137,7 @@ function writeCache(path: string, script: vm.Script): void {
       closeSync(fd)
     }
     renameSync(tmp, path)
+    pruneCache(dirname(path), path)
   } catch {
     // a cache is an optimisation
   }
