@@ -85,7 +85,7 @@ describe('verify-evidence FILE.intoto.json (the statement)', () => {
     const ok = verify(fx.root, [statement])
     expect(ok.status).toBe(0)
     expect(ok.stdout.trim().split('\n')).toEqual([
-      `statement of health · memorykernel · ${(s.predicate as { identity: { release_tag: string } }).identity.release_tag} · commit ${commit.slice(0, 12)} · recorded verdict PASS`,
+      `statement of health · memorykernel · ${(s.predicate as { identity: { release_tag: string } }).identity.release_tag} · judged at ${commit.slice(0, 12)} · recorded verdict PASS`,
       'evidence verified: 3 trio files and the commit match the checkout',
       NOT_CHECKED
     ])

@@ -102,7 +102,7 @@ describe('verify-evidence on a packet or its statement', () => {
     expect(r.status).toBe(0)
     expect(r.lines).toEqual([
       expect.stringMatching(
-        /^statement of health · memorykernel · v\d+\.\d+\.\d+ · (commit [0-9a-f]{12}|no commit) · recorded verdict PASS$/
+        /^statement of health · memorykernel · v\d+\.\d+\.\d+ · (judged at [0-9a-f]{12}|no judged commit recorded) · recorded verdict PASS$/
       ),
       'evidence verified: 3 trio files match the checkout',
       SIGNATURE_NOT_CHECKED

@@ -298,7 +298,7 @@ function parseOrUsage<T extends ParseArgsConfig>(
   }
 }
 
-/** node's messages can span lines; a usage error is one line */
+/** node's messages can span lines and start with a capital; a usage error is one line, as all of ours */
 function oneLine(message: string): string {
   return message
     .split('\n')
@@ -306,4 +306,5 @@ function oneLine(message: string): string {
     .filter(Boolean)
     .join(' ')
     .replace(/\.$/, '')
+    .replace(/^[A-Z](?=[a-z])/, (first) => first.toLowerCase())
 }

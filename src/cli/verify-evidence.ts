@@ -100,7 +100,8 @@ function judgedLine(inspection: EvidenceInspection): string {
     `${j.kind} of ${j.operation}`,
     j.baseline,
     j.releaseTag ?? 'no release tag',
-    j.commit ? `commit ${j.commit.slice(0, 12)}` : 'no commit',
+    // the repository's commit the run judged ("commit" alone is the producer's, on every other line)
+    j.commit ? `judged at ${j.commit.slice(0, 12)}` : 'no judged commit recorded',
     `recorded verdict ${j.verdict}`
   ].join(' · ')
 }
