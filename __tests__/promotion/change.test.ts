@@ -7,6 +7,8 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { RevisionError } from '../../src/git/git.js'
+import { subject } from '../../src/present/headline.js'
+import { lineToText } from '../../src/present/inline.js'
 import { verifyEvidence } from '../../src/operations/verify-evidence.js'
 import type { BaselineResult } from '../../src/operations/context.js'
 import {
@@ -322,6 +324,14 @@ describe('promotion: an unchanged trio', () => {
       approval: null
     })
     expect(existsSync(marker)).toBe(false) // the failing step never ran
+    expect(lineToText(subject(b))).toBe(
+      `memorykernel: the trio did not change between ${base.slice(0, 12)} and ${head.slice(0, 12)}`
+    )
+    // --base naming the commit checked out: nothing to compare, said so
+    const same = only(await promote(fx, { base: head, suites: true }))
+    expect(lineToText(subject(same))).toBe(
+      `memorykernel: nothing to compare, the base is the commit checked out (${head.slice(0, 12)})`
+    )
     expect(Object.keys(run.files()).sort()).toEqual([
       'promotion-memorykernel.intoto.json',
       'promotion-memorykernel.json',

@@ -37640,6 +37640,8 @@ function subject(b) {
   }
   if (b.change) {
     const ch = b.change;
+    if (!ch.trio_changed && ch.base === ch.head)
+      return [name, ": nothing to compare, the base is the commit checked out (", c(short2(ch.head)), ")"];
     if (!ch.trio_changed)
       return [name, ": the trio did not change between ", c(short2(ch.base)), " and ", c(short2(ch.head))];
     const same2 = b.previous?.release_tag === b.identity.release_tag && b.previous?.commit_sha === b.identity.commit_sha;

@@ -44,6 +44,9 @@ export function subject(b: BaselineResult): Line {
   }
   if (b.change) {
     const ch = b.change
+    // --base naming the commit checked out compares a commit with itself: say so, not "did not change"
+    if (!ch.trio_changed && ch.base === ch.head)
+      return [name, ': nothing to compare, the base is the commit checked out (', c(short(ch.head)), ')']
     if (!ch.trio_changed)
       return [name, ': the trio did not change between ', c(short(ch.base)), ' and ', c(short(ch.head))]
     const same =
