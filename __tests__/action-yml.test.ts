@@ -84,6 +84,41 @@ describe.each(['action.yml', ...ENTRYPOINTS.map((n) => `actions/${n}/action.yml`
       })
     }
 
+    it('its version pattern takes exactly what semver takes of NODE_ENGINES, over every kind of release node prints', () => {
+      // the case statement alone, run once over thousands of versions (a process per version would take minutes)
+      const block = /^ *case "\$node_version" in\n[\s\S]*?^ *esac$/m.exec(script)?.[0]
+      expect(block).toBeDefined()
+      const versions: string[] = ['', '24', '24.1', '24.1.0.0', '24..0', '.24.0', '24.0.', 'garbage']
+      for (let major = 0; major <= 130; major++)
+        for (const minor of [0, 1, 9, 12, 13, 18, 19, 20, 99, 100, 150])
+          versions.push(`${major}.${minor}.0`, `${major}.${minor}.7`)
+      versions.push(
+        '999.0.0',
+        '1000.2.3',
+        '24.0.0-rc.1',
+        '22.13.0-nightly20250101abcdef',
+        '25.0.0-pre',
+        '20.19.0-v8-canary'
+      )
+      const loop = `while IFS= read -r node_version; do\n${block}\necho "$node_version $node_ok"\ndone`
+      const r = spawnSync('bash', ['--noprofile', '--norc', '-c', loop], {
+        input: `${versions.join('\n')}\n`,
+        encoding: 'utf8'
+      })
+      const said = r.stdout
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.split(' ').pop())
+      const wrong = versions.filter(
+        (v, i) => (said[i] === 'true') !== (semver.valid(v) === v && semver.satisfies(v, NODE_ENGINES))
+      )
+      expect({ checked: said.length, wrong, stderr: r.stderr }).toEqual({
+        checked: versions.length,
+        wrong: [],
+        stderr: ''
+      })
+    })
+
     it('runs the bundle on exactly the releases package.json names, and refuses any other, naming it', () => {
       const versions = ['v18.20.4', 'v19.9.0', 'v20.0.0', 'v20.18.3', 'v20.19.0', 'v20.20.2', 'v21.7.3']
       versions.push(

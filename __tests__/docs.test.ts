@@ -375,12 +375,16 @@ describe('README: what health does and which Node.js it runs on', () => {
       packages: Record<string, { engines?: { node?: string } }>
     }
     expect(pkg.engines.node).toBe(NODE_ENGINES)
-    // the first release of each range: every installed package, bundled or a tool, declares it runs there
+    // the first release of each range, and releases across them: every installed package, bundled or a tool,
+    // declares it runs there
     const firsts = new semver.Range(NODE_ENGINES).set.map((comparators) =>
       semver.minVersion(comparators.join(' '))!
     )
     expect(firsts.map(String)).toEqual(['20.19.0', '22.13.0', '24.0.0'])
-    for (const first of firsts) {
+    const across = ['20.30.0', '22.40.0', '25.0.0', '26.3.0', '30.0.0', '40.1.0'].map(
+      (v) => new semver.SemVer(v)
+    )
+    for (const first of [...firsts, ...across]) {
       const refusing = Object.entries(lock.packages)
         .filter(([, p]) => p.engines?.node && !semver.satisfies(first, p.engines.node))
         .map(([name, p]) => `${name} (${p.engines!.node})`)

@@ -1,5 +1,7 @@
 // repin: the trio update for the producer's current release, written in one step, or nothing written at all.
 import { createHash } from 'node:crypto'
+import { appendFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { runRepin } from '../src/operations/repin.js'
 import { loadPolicy, selectBaselines } from '../src/policy/load.js'
@@ -17,6 +19,7 @@ import {
   trioFixture
 } from './helpers/fixture.js'
 import type { Fixture } from './helpers/fixture.js'
+import { gitRepo } from './helpers/git-repo.js'
 
 afterAll(cleanupFixtures)
 
@@ -40,6 +43,29 @@ function repin(fx: Fixture) {
 const snapshot = (fx: Fixture) => [PIN, MIRROR, MATRIX].map((f) => fx.read(f))
 
 describe('baseline-gate repin', () => {
+  it('records the commit checked out in the new ledger row, also where .git is not read directly (git is asked)', () => {
+    for (const layout of ['plain', 'includeIf (actions/checkout v6)'] as const) {
+      const fx = trioFixture()
+      const head = gitRepo(fx).commit('the trio at the embedded baseline')
+      // the checkout action's credentials: an included file, so HEAD is git's question, not the files'
+      if (layout !== 'plain')
+        appendFileSync(
+          join(fx.root, '.git/config'),
+          `[includeIf "gitdir:${join(fx.root, '.git')}"]\n\tpath = ${join(fx.root, 'no-such-credentials.config')}\n`
+        )
+      release(fx, NEXT)
+      expect(repin(fx).status).toBe('repinned')
+      const row = fx
+        .read(MATRIX)
+        .split('\n')
+        .find((l) => l.includes(`| ${NEXT} |`) && l.endsWith('| Approved |'))
+      expect({ layout, recorded: row?.includes(`| ${head.slice(0, 12)} |`) }).toEqual({
+        layout,
+        recorded: true
+      })
+    }
+  })
+
   it('writes mirror, pin and ledger for a new producer release, and the result passes every trio rule', () => {
     const fx = trioFixture()
     const before = fx.read(MATRIX).split('\n')

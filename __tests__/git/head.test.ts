@@ -202,7 +202,10 @@ describe('headFromDisk', () => {
       ['a config line opening with a vertical tab', config('\v# comment\n')],
       ['a config key after a no-break space', config('[user]\n\u00a0name = x\n')],
       ['core.filemode = maybe', config('[core]\n\tfilemode = maybe\n')],
-      ['core.abbrev = notanumber', config('[core]\n\tabbrev = notanumber\n')]
+      ['core.abbrev = notanumber', config('[core]\n\tabbrev = notanumber\n')],
+      // git expands ~user/ in a path setting as it reads the config, and fails on an unknown user
+      ['core.excludesFile naming an unknown user', config('[core]\n\texcludesFile = ~nosuchuser12/x\n')],
+      ['core.attributesFile naming an unknown user', config('[core]\n\tattributesFile = ~nosuchuser12/x\n')]
     ]
     for (const [name, edit] of cases) {
       const top = repo()

@@ -22,12 +22,26 @@ export function requireBuiltCli(): void {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run build\` first`)
 }
 
+let tmp: string | null = null
+/**
+ * One TMPDIR for the test file's runs, removed with its fixtures: a dry run's evidence goes to a new temporary
+ * directory, and the code cache stays warm from one run to the next (as on a machine).
+ */
+function cliTmp(): string {
+  if (tmp === null || !existsSync(tmp)) tmp = tempDir('bg-cli-tmp-')
+  return tmp
+}
+
 export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliRun {
-  // HOME and TMPDIR the test's own, removed with its fixtures (a dry run's evidence goes to a new temp directory)
-  const home = tempDir('bg-cli-home-')
   const r = spawnSync(process.execPath, [CLI, ...args], {
     cwd,
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', HOME: home, TMPDIR: home, ...env },
+    env: {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      NO_COLOR: '1',
+      HOME: tempDir('bg-cli-home-'),
+      TMPDIR: cliTmp(),
+      ...env
+    },
     encoding: 'utf8',
     timeout: CHILD_TIMEOUT_MS
   })

@@ -14,6 +14,10 @@ import { lastKnownGood } from '../../src/operations/last-known-good.js'
 import { runRollback } from '../../src/operations/rollback.js'
 import type { RollbackOptions } from '../../src/operations/rollback.js'
 import { loadPolicy, selectBaselines } from '../../src/policy/load.js'
+import { subject } from '../../src/present/headline.js'
+import { lineToText } from '../../src/present/inline.js'
+import { nextSteps } from '../../src/present/next-steps.js'
+import { notRun } from '../../src/present/not-run.js'
 import { createRedactor } from '../../src/redact/redactor.js'
 import {
   cleanupFixtures,
@@ -272,6 +276,20 @@ describe('rollback: restore, verify, evidence', () => {
     expect(same.b.rollback?.status).toBe('already-current')
     expect(same.b.verdict).toBe('PASS')
     expect(repo.git('status', '--porcelain')).toBe('')
+    // a dry run of it: nothing to restore, and no posture to keep for a rollback that will not happen
+    const dry = await rollback(fx.root, { to: TAGS.v6, dryRun: true })
+    expect(nextSteps(dry.result).map(lineToText)).toEqual([
+      'Nothing to restore: the last-known-good baseline is already the one pinned.'
+    ])
+    expect(notRun(dry.b).map(lineToText)).toEqual([
+      'No rollback suite ran: the target is already the pinned baseline, so nothing was restored to test.'
+    ])
+    // --to a tag never pinned: the reason is the tag asked for (BG510 says it), not "no earlier baseline"
+    const unknown = await rollback(fx.root, { to: 'v9.9.9', dryRun: true })
+    expect(unknown.b.rollback?.noTarget).toBeNull()
+    expect(lineToText(subject(unknown.b))).toBe(
+      `memorykernel: dry run, a rollback of ${TAGS.v6} would not complete (nothing written)`
+    )
     await rollback(fx.root)
     const restored = trioOnDisk(fx)
     const again = await rollback(fx.root)

@@ -55049,8 +55049,7 @@ import { existsSync as existsSync5 } from "node:fs";
 import { basename as basename3, dirname as dirname4, isAbsolute as isAbsolute2, join as join4, resolve as resolve2 } from "node:path";
 
 // src/git/run-context.ts
-import { execFile } from "node:child_process";
-import { existsSync as existsSync2, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
 import { dirname as dirname2, isAbsolute, join as join2, resolve } from "node:path";
 
 // src/git/discover.ts
@@ -55161,9 +55160,7 @@ var PLAIN_CORE = {
   longpaths: BOOLEAN,
   editor: ANY,
   pager: ANY,
-  sshcommand: ANY,
-  excludesfile: ANY,
-  attributesfile: ANY
+  sshcommand: ANY
 };
 function plainConfig(text) {
   let section3 = "";
@@ -55198,8 +55195,56 @@ function readSmall(path2, limit = 65536) {
   }
 }
 
+// src/git/git.ts
+init_limits();
+init_duration();
+import { execFile, spawn, spawnSync } from "node:child_process";
+import { existsSync as existsSync2 } from "node:fs";
+var TIMEOUT_MS = 3e4;
+var MAX_OUTPUT = 64 * 1024 * 1024;
+var MAX_STDERR = 64 * 1024;
+var GitError = class extends Error {
+  name = "GitError";
+};
+var OPTIONS = ["-c", "core.quotepath=off", "-c", "color.ui=never"];
+var env = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" });
+function cannotRun(cwd, args, e, timedOut, timeoutMs) {
+  const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync2(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
+  return new GitError(`git ${args[0]}: ${why}`);
+}
+function git(cwd, args, timeoutMs = TIMEOUT_MS) {
+  return new Promise((resolve12, reject) => {
+    execFile(
+      "git",
+      [...OPTIONS, ...args],
+      { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: "buffer", env: env() },
+      (err, stdout, stderr) => {
+        const e = err;
+        if (e && typeof e.code !== "number") {
+          reject(cannotRun(cwd, args, e, e.killed === true, timeoutMs));
+          return;
+        }
+        resolve12({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
+      }
+    );
+  });
+}
+async function resolveCommit(cwd, rev) {
+  if (rev.startsWith("-")) return null;
+  const r = await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+  const sha = r.stdout.toString("utf8").trim();
+  return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
+}
+var RevisionError = class extends Error {
+  name = "RevisionError";
+};
+async function commitDate(cwd, commit) {
+  const r = await git(cwd, ["show", "-s", "--format=%cI", "--end-of-options", commit]);
+  const date = r.stdout.toString("utf8").trim();
+  return r.code === 0 && date !== "" ? date : null;
+}
+
 // src/git/run-context.ts
-var GIT_TIMEOUT_MS = 5e3;
 async function readRunContext(root, env2 = process.env) {
   if (env2.GITHUB_ACTIONS === "true") {
     return {
@@ -55224,7 +55269,7 @@ async function readRunContext(root, env2 = process.env) {
 function findGitDir(start) {
   for (let dir = start; ; dir = dirname2(dir)) {
     const dotGit = join2(dir, ".git");
-    if (existsSync2(dotGit)) {
+    if (existsSync3(dotGit)) {
       if (statSync2(dotGit).isDirectory()) return dotGit;
       const m = /^gitdir: (.+)$/m.exec(readFileSync2(dotGit, "utf8"));
       if (!m) return null;
@@ -55236,20 +55281,13 @@ function findGitDir(start) {
 }
 async function readHeadWithGit(cwd) {
   const [commit, ref] = await Promise.all([
-    gitLine(cwd, ["rev-parse", "--verify", "-q", "HEAD"]),
-    gitLine(cwd, ["symbolic-ref", "-q", "HEAD"])
+    resolveCommit(cwd, "HEAD").catch(() => null),
+    git(cwd, ["symbolic-ref", "-q", "HEAD"]).then(
+      (r) => r.code === 0 ? r.stdout.toString("utf8").trim() || null : null,
+      () => null
+    )
   ]);
-  return { commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null };
-}
-function gitLine(cwd, args) {
-  return new Promise((done) => {
-    execFile(
-      "git",
-      args,
-      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
-      (err, stdout) => done(err ? null : (stdout.split("\n")[0] ?? "").trim())
-    );
-  });
+  return { commit, ref };
 }
 
 // src/fs/atomic-write.ts
@@ -62436,55 +62474,6 @@ function buildStatement(packet) {
 }
 function statementFileName(packetFile) {
   return packetFile.replace(/\.json$/, "") + ".intoto.json";
-}
-
-// src/git/git.ts
-init_limits();
-init_duration();
-import { execFile as execFile2, spawn, spawnSync } from "node:child_process";
-import { existsSync as existsSync3 } from "node:fs";
-var TIMEOUT_MS = 3e4;
-var MAX_OUTPUT = 64 * 1024 * 1024;
-var MAX_STDERR = 64 * 1024;
-var GitError = class extends Error {
-  name = "GitError";
-};
-var OPTIONS = ["-c", "core.quotepath=off", "-c", "color.ui=never"];
-var env = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" });
-function cannotRun(cwd, args, e, timedOut, timeoutMs) {
-  const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync3(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
-  return new GitError(`git ${args[0]}: ${why}`);
-}
-function git(cwd, args, timeoutMs = TIMEOUT_MS) {
-  return new Promise((resolve12, reject) => {
-    execFile2(
-      "git",
-      [...OPTIONS, ...args],
-      { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: "buffer", env: env() },
-      (err, stdout, stderr) => {
-        const e = err;
-        if (e && typeof e.code !== "number") {
-          reject(cannotRun(cwd, args, e, e.killed === true, timeoutMs));
-          return;
-        }
-        resolve12({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
-      }
-    );
-  });
-}
-async function resolveCommit(cwd, rev) {
-  if (rev.startsWith("-")) return null;
-  const r = await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
-  const sha = r.stdout.toString("utf8").trim();
-  return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
-}
-var RevisionError = class extends Error {
-  name = "RevisionError";
-};
-async function commitDate(cwd, commit) {
-  const r = await git(cwd, ["show", "-s", "--format=%cI", "--end-of-options", commit]);
-  const date = r.stdout.toString("utf8").trim();
-  return r.code === 0 && date !== "" ? date : null;
 }
 
 // src/operations/instant.ts
@@ -70285,6 +70274,7 @@ function rollback(b) {
   }
   const steps = r.status === "restored" || r.status === "verification-failed" ? failedSteps(b) : null;
   if (steps) out.push(steps);
+  if (r.status === "already-current" && r.dryRun) return out;
   out.push(
     r.dryRun ? [
       "After the rollback itself, keep the runtime cutover posture ",

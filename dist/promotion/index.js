@@ -25654,9 +25654,7 @@ var PLAIN_CORE = {
   longpaths: BOOLEAN,
   editor: ANY,
   pager: ANY,
-  sshcommand: ANY,
-  excludesfile: ANY,
-  attributesfile: ANY
+  sshcommand: ANY
 };
 function plainConfig(text) {
   let section2 = "";
@@ -37876,6 +37874,7 @@ function rollback(b) {
   }
   const steps = r.status === "restored" || r.status === "verification-failed" ? failedSteps(b) : null;
   if (steps) out.push(steps);
+  if (r.status === "already-current" && r.dryRun) return out;
   out.push(
     r.dryRun ? [
       "After the rollback itself, keep the runtime cutover posture ",
@@ -42378,8 +42377,6 @@ function createEvidenceStore(dir, options = {}) {
 }
 
 // src/git/run-context.ts
-import { execFile as execFile3 } from "node:child_process";
-var GIT_TIMEOUT_MS = 5e3;
 async function readRunContext(root, env2 = process.env) {
   if (env2.GITHUB_ACTIONS === "true") {
     return {
@@ -42403,20 +42400,13 @@ async function readRunContext(root, env2 = process.env) {
 }
 async function readHeadWithGit(cwd) {
   const [commit, ref] = await Promise.all([
-    gitLine(cwd, ["rev-parse", "--verify", "-q", "HEAD"]),
-    gitLine(cwd, ["symbolic-ref", "-q", "HEAD"])
+    resolveCommit(cwd, "HEAD").catch(() => null),
+    git(cwd, ["symbolic-ref", "-q", "HEAD"]).then(
+      (r) => r.code === 0 ? r.stdout.toString("utf8").trim() || null : null,
+      () => null
+    )
   ]);
-  return { commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null };
-}
-function gitLine(cwd, args) {
-  return new Promise((done) => {
-    execFile3(
-      "git",
-      args,
-      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
-      (err, stdout) => done(err ? null : (stdout.split("\n")[0] ?? "").trim())
-    );
-  });
+  return { commit, ref };
 }
 
 // src/operations/context.ts

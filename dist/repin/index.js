@@ -46001,9 +46001,7 @@ var PLAIN_CORE = {
   longpaths: BOOLEAN,
   editor: ANY,
   pager: ANY,
-  sshcommand: ANY,
-  excludesfile: ANY,
-  attributesfile: ANY
+  sshcommand: ANY
 };
 function plainConfig(text) {
   let section2 = "";
@@ -46117,6 +46115,19 @@ async function isAncestorCommit(cwd, ancestor, descendant) {
   if (![ancestor, descendant].every((sha) => /^[0-9a-f]{40}$/.test(sha))) return null;
   const r = await git(cwd, ["merge-base", "--is-ancestor", "--end-of-options", ancestor, descendant]);
   return r.code === 0 ? true : r.code === 1 ? false : null;
+}
+function headCommitSync(cwd) {
+  const fromDisk = headFromDisk(cwd);
+  if (fromDisk) return fromDisk.commit;
+  const r = spawnSync("git", [...OPTIONS, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"], {
+    cwd,
+    timeout: TIMEOUT_MS,
+    env: env(),
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"]
+  });
+  const sha = (r.stdout ?? "").trim();
+  return r.status === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
 }
 var RevisionError = class extends Error {
   name = "RevisionError";
@@ -51157,10 +51168,8 @@ import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, renameSync as r
 import { basename as basename3, dirname as dirname5, isAbsolute as isAbsolute5, join as join7, resolve as resolve5 } from "node:path";
 
 // src/git/run-context.ts
-import { execFile as execFile2 } from "node:child_process";
 import { existsSync as existsSync5, readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
 import { dirname as dirname3, isAbsolute as isAbsolute4, join as join5, resolve as resolve4 } from "node:path";
-var GIT_TIMEOUT_MS = 5e3;
 async function readRunContext(root, env2 = process.env) {
   if (env2.GITHUB_ACTIONS === "true") {
     return {
@@ -51197,20 +51206,13 @@ function findGitDir(start) {
 }
 async function readHeadWithGit(cwd) {
   const [commit, ref] = await Promise.all([
-    gitLine(cwd, ["rev-parse", "--verify", "-q", "HEAD"]),
-    gitLine(cwd, ["symbolic-ref", "-q", "HEAD"])
+    resolveCommit(cwd, "HEAD").catch(() => null),
+    git(cwd, ["symbolic-ref", "-q", "HEAD"]).then(
+      (r) => r.code === 0 ? r.stdout.toString("utf8").trim() || null : null,
+      () => null
+    )
   ]);
-  return { commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null };
-}
-function gitLine(cwd, args) {
-  return new Promise((done) => {
-    execFile2(
-      "git",
-      args,
-      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
-      (err, stdout) => done(err ? null : (stdout.split("\n")[0] ?? "").trim())
-    );
-  });
+  return { commit, ref };
 }
 
 // src/fs/atomic-write.ts
@@ -51484,7 +51486,7 @@ function runRepin(ctx, baseline, options = {}) {
     ...approved.map((r) => statusSplice(r, "Superseded")),
     appendRowSplice(matrix, ledger, values, {
       version: consumerVersion(ctx.root),
-      commit: headFromDisk(ctx.root)?.commit?.slice(0, 12) ?? "0000000"
+      commit: headCommitSync(ctx.root)?.slice(0, 12) ?? "0000000"
     })
   ].filter((s) => s !== null);
   const matrixText = applySplices(matrix, splices);

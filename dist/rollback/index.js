@@ -25920,8 +25920,7 @@ import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, renameSync as r
 import { basename as basename3, dirname as dirname4, isAbsolute as isAbsolute2, join as join4, resolve as resolve2 } from "node:path";
 
 // src/git/run-context.ts
-import { execFile as execFile2 } from "node:child_process";
-import { existsSync as existsSync2, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
 import { dirname as dirname2, isAbsolute, join as join2, resolve } from "node:path";
 
 // src/git/discover.ts
@@ -26047,9 +26046,7 @@ var PLAIN_CORE = {
   longpaths: BOOLEAN,
   editor: ANY,
   pager: ANY,
-  sshcommand: ANY,
-  excludesfile: ANY,
-  attributesfile: ANY
+  sshcommand: ANY
 };
 function plainConfig(text) {
   let section3 = "";
@@ -26084,8 +26081,197 @@ function readSmall(path2, limit = 65536) {
   }
 }
 
+// src/git/git.ts
+import { execFile as execFile2, spawn, spawnSync } from "node:child_process";
+import { existsSync as existsSync2 } from "node:fs";
+var TIMEOUT_MS2 = 3e4;
+var MAX_OUTPUT = 64 * 1024 * 1024;
+var MAX_STDERR = 64 * 1024;
+var GitError = class extends Error {
+  name = "GitError";
+};
+var OPTIONS = ["-c", "core.quotepath=off", "-c", "color.ui=never"];
+var env = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" });
+function cannotRun(cwd, args, e, timedOut, timeoutMs) {
+  const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync2(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
+  return new GitError(`git ${args[0]}: ${why}`);
+}
+function git(cwd, args, timeoutMs = TIMEOUT_MS2) {
+  return new Promise((resolve12, reject) => {
+    execFile2(
+      "git",
+      [...OPTIONS, ...args],
+      { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: "buffer", env: env() },
+      (err, stdout, stderr) => {
+        const e = err;
+        if (e && typeof e.code !== "number") {
+          reject(cannotRun(cwd, args, e, e.killed === true, timeoutMs));
+          return;
+        }
+        resolve12({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
+      }
+    );
+  });
+}
+function gitLines(cwd, args, failure, onLine, timeoutMs = TIMEOUT_MS2) {
+  const child = spawn("git", [...OPTIONS, ...args], {
+    cwd,
+    env: env(),
+    timeout: timeoutMs,
+    stdio: ["ignore", "pipe", "pipe"]
+  });
+  let stopped = false;
+  let stderr = "";
+  let rest = "";
+  child.stderr.setEncoding("utf8").on("data", (s) => {
+    if (stderr.length < MAX_STDERR) stderr += s;
+  });
+  child.stdout.setEncoding("utf8").on("data", (chunk) => {
+    const lines = (rest + chunk).split("\n");
+    rest = lines.pop();
+    for (const line of lines) if (!stopped) onLine(line);
+  });
+  const done = new Promise((resolve12, reject) => {
+    child.on("error", (e) => reject(cannotRun(cwd, args, e, false, timeoutMs)));
+    child.on("close", (code2) => {
+      if (stopped) resolve12();
+      else if (code2 === null)
+        reject(cannotRun(cwd, args, new Error("killed by a signal"), child.killed, timeoutMs));
+      else if (code2 !== 0) reject(new GitError(`${failure}: ${stderr.trim()}`));
+      else {
+        if (rest) onLine(rest);
+        resolve12();
+      }
+    });
+  });
+  return {
+    done,
+    stop() {
+      stopped = true;
+      child.kill();
+    }
+  };
+}
+async function resolveCommit(cwd, rev) {
+  if (rev.startsWith("-")) return null;
+  const r = await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+  const sha = r.stdout.toString("utf8").trim();
+  return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
+}
+var RevisionError = class extends Error {
+  name = "RevisionError";
+};
+async function isShallow(cwd) {
+  const known = shallowFromDisk(cwd);
+  if (known !== null) return known;
+  const r = await git(cwd, ["rev-parse", "--is-shallow-repository"]);
+  return r.code === 0 && r.stdout.toString("utf8").trim() === "true";
+}
+var BlobReader = class {
+  constructor(cwd, limit = MAX_FILE_BYTES) {
+    this.limit = limit;
+    this.child = spawn("git", ["cat-file", "--batch"], {
+      cwd,
+      stdio: ["pipe", "pipe", "pipe"],
+      env: { ...process.env, LC_ALL: "C" }
+    });
+    this.child.stdout.on("data", (chunk) => {
+      if (this.skip > 0) {
+        const k2 = Math.min(this.skip, chunk.length);
+        this.skip -= k2;
+        chunk = chunk.subarray(k2);
+        if (chunk.length === 0) return;
+      }
+      this.chunks.push(chunk);
+      this.length += chunk.length;
+      this.drain();
+    });
+    const fail = (e) => {
+      this.failure = e;
+      for (const w2 of this.waiting.splice(0)) w2.reject(e);
+    };
+    this.child.on("error", (e) => fail(new GitError(`git cat-file: ${e.message}`)));
+    this.child.on("close", (code2) => {
+      if (this.waiting.length > 0) fail(new GitError(`git cat-file exited (${code2}) with requests pending`));
+    });
+  }
+  limit;
+  child;
+  /** What git has sent and no answer has taken yet, in the chunks it came in (joined only when needed). */
+  chunks = [];
+  length = 0;
+  /** Bytes the next answer needs before it can be taken (a header, or a header and its content). */
+  need = 0;
+  /** Bytes of a refused blob still to pass over. */
+  skip = 0;
+  waiting = [];
+  failure = null;
+  read(spec) {
+    if (this.failure) return Promise.reject(this.failure);
+    if (/[\n\r]/.test(spec)) return Promise.reject(new GitError("an object name must be one line"));
+    return new Promise((resolve12, reject) => {
+      this.waiting.push({ resolve: resolve12, reject });
+      this.child.stdin.write(`${spec}
+`);
+    });
+  }
+  close() {
+    this.child.stdin.end();
+  }
+  /** The pending bytes as one buffer (joined once per answer, not once per chunk: linear in the bytes). */
+  joined() {
+    if (this.chunks.length > 1) this.chunks = [Buffer.concat(this.chunks, this.length)];
+    return this.chunks[0] ?? Buffer.alloc(0);
+  }
+  consume(n) {
+    const rest = this.joined().subarray(n);
+    this.chunks = rest.length > 0 ? [rest] : [];
+    this.length = rest.length;
+  }
+  drain() {
+    while (this.waiting.length > 0 && this.length >= this.need) {
+      const buffer = this.joined();
+      const nl = buffer.indexOf(10);
+      if (nl === -1) {
+        this.need = this.length + 1;
+        return;
+      }
+      const header2 = buffer.subarray(0, nl).toString("utf8");
+      if (header2.endsWith(" missing") || header2.endsWith(" ambiguous")) {
+        this.consume(nl + 1);
+        this.need = 0;
+        this.waiting.shift().resolve({ found: false });
+        continue;
+      }
+      const [oid, , size] = header2.split(" ");
+      const n = Number(size);
+      const whole = nl + 1 + n + 1;
+      if (n > this.limit) {
+        const here = Math.min(this.length, whole);
+        this.skip = whole - here;
+        this.consume(here);
+        this.need = 0;
+        this.waiting.shift().resolve({ found: false, tooLarge: n });
+        continue;
+      }
+      if (this.length < whole) {
+        this.need = whole;
+        return;
+      }
+      const content = Buffer.from(buffer.subarray(nl + 1, nl + 1 + n));
+      this.consume(whole);
+      this.need = 0;
+      this.waiting.shift().resolve({ found: true, oid, content });
+    }
+  }
+};
+async function commitDate(cwd, commit) {
+  const r = await git(cwd, ["show", "-s", "--format=%cI", "--end-of-options", commit]);
+  const date = r.stdout.toString("utf8").trim();
+  return r.code === 0 && date !== "" ? date : null;
+}
+
 // src/git/run-context.ts
-var GIT_TIMEOUT_MS = 5e3;
 async function readRunContext(root, env2 = process.env) {
   if (env2.GITHUB_ACTIONS === "true") {
     return {
@@ -26110,7 +26296,7 @@ async function readRunContext(root, env2 = process.env) {
 function findGitDir(start) {
   for (let dir = start; ; dir = dirname2(dir)) {
     const dotGit = join2(dir, ".git");
-    if (existsSync2(dotGit)) {
+    if (existsSync3(dotGit)) {
       if (statSync2(dotGit).isDirectory()) return dotGit;
       const m = /^gitdir: (.+)$/m.exec(readFileSync2(dotGit, "utf8"));
       if (!m) return null;
@@ -26122,20 +26308,13 @@ function findGitDir(start) {
 }
 async function readHeadWithGit(cwd) {
   const [commit, ref] = await Promise.all([
-    gitLine(cwd, ["rev-parse", "--verify", "-q", "HEAD"]),
-    gitLine(cwd, ["symbolic-ref", "-q", "HEAD"])
+    resolveCommit(cwd, "HEAD").catch(() => null),
+    git(cwd, ["symbolic-ref", "-q", "HEAD"]).then(
+      (r) => r.code === 0 ? r.stdout.toString("utf8").trim() || null : null,
+      () => null
+    )
   ]);
-  return { commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null };
-}
-function gitLine(cwd, args) {
-  return new Promise((done) => {
-    execFile2(
-      "git",
-      args,
-      { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true },
-      (err, stdout) => done(err ? null : (stdout.split("\n")[0] ?? "").trim())
-    );
-  });
+  return { commit, ref };
 }
 
 // src/fs/atomic-write.ts
@@ -26527,196 +26706,6 @@ function trioWriteEscapes(root, baseline) {
 }
 function sameBytes(a, b) {
   return a === null || b === null ? a === b : a.equals(b);
-}
-
-// src/git/git.ts
-import { execFile as execFile3, spawn, spawnSync } from "node:child_process";
-import { existsSync as existsSync3 } from "node:fs";
-var TIMEOUT_MS2 = 3e4;
-var MAX_OUTPUT = 64 * 1024 * 1024;
-var MAX_STDERR = 64 * 1024;
-var GitError = class extends Error {
-  name = "GitError";
-};
-var OPTIONS = ["-c", "core.quotepath=off", "-c", "color.ui=never"];
-var env = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" });
-function cannotRun(cwd, args, e, timedOut, timeoutMs) {
-  const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync3(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
-  return new GitError(`git ${args[0]}: ${why}`);
-}
-function git(cwd, args, timeoutMs = TIMEOUT_MS2) {
-  return new Promise((resolve12, reject) => {
-    execFile3(
-      "git",
-      [...OPTIONS, ...args],
-      { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: "buffer", env: env() },
-      (err, stdout, stderr) => {
-        const e = err;
-        if (e && typeof e.code !== "number") {
-          reject(cannotRun(cwd, args, e, e.killed === true, timeoutMs));
-          return;
-        }
-        resolve12({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
-      }
-    );
-  });
-}
-function gitLines(cwd, args, failure, onLine, timeoutMs = TIMEOUT_MS2) {
-  const child = spawn("git", [...OPTIONS, ...args], {
-    cwd,
-    env: env(),
-    timeout: timeoutMs,
-    stdio: ["ignore", "pipe", "pipe"]
-  });
-  let stopped = false;
-  let stderr = "";
-  let rest = "";
-  child.stderr.setEncoding("utf8").on("data", (s) => {
-    if (stderr.length < MAX_STDERR) stderr += s;
-  });
-  child.stdout.setEncoding("utf8").on("data", (chunk) => {
-    const lines = (rest + chunk).split("\n");
-    rest = lines.pop();
-    for (const line of lines) if (!stopped) onLine(line);
-  });
-  const done = new Promise((resolve12, reject) => {
-    child.on("error", (e) => reject(cannotRun(cwd, args, e, false, timeoutMs)));
-    child.on("close", (code2) => {
-      if (stopped) resolve12();
-      else if (code2 === null)
-        reject(cannotRun(cwd, args, new Error("killed by a signal"), child.killed, timeoutMs));
-      else if (code2 !== 0) reject(new GitError(`${failure}: ${stderr.trim()}`));
-      else {
-        if (rest) onLine(rest);
-        resolve12();
-      }
-    });
-  });
-  return {
-    done,
-    stop() {
-      stopped = true;
-      child.kill();
-    }
-  };
-}
-async function resolveCommit(cwd, rev) {
-  if (rev.startsWith("-")) return null;
-  const r = await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
-  const sha = r.stdout.toString("utf8").trim();
-  return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
-}
-var RevisionError = class extends Error {
-  name = "RevisionError";
-};
-async function isShallow(cwd) {
-  const known = shallowFromDisk(cwd);
-  if (known !== null) return known;
-  const r = await git(cwd, ["rev-parse", "--is-shallow-repository"]);
-  return r.code === 0 && r.stdout.toString("utf8").trim() === "true";
-}
-var BlobReader = class {
-  constructor(cwd, limit = MAX_FILE_BYTES) {
-    this.limit = limit;
-    this.child = spawn("git", ["cat-file", "--batch"], {
-      cwd,
-      stdio: ["pipe", "pipe", "pipe"],
-      env: { ...process.env, LC_ALL: "C" }
-    });
-    this.child.stdout.on("data", (chunk) => {
-      if (this.skip > 0) {
-        const k2 = Math.min(this.skip, chunk.length);
-        this.skip -= k2;
-        chunk = chunk.subarray(k2);
-        if (chunk.length === 0) return;
-      }
-      this.chunks.push(chunk);
-      this.length += chunk.length;
-      this.drain();
-    });
-    const fail = (e) => {
-      this.failure = e;
-      for (const w2 of this.waiting.splice(0)) w2.reject(e);
-    };
-    this.child.on("error", (e) => fail(new GitError(`git cat-file: ${e.message}`)));
-    this.child.on("close", (code2) => {
-      if (this.waiting.length > 0) fail(new GitError(`git cat-file exited (${code2}) with requests pending`));
-    });
-  }
-  limit;
-  child;
-  /** What git has sent and no answer has taken yet, in the chunks it came in (joined only when needed). */
-  chunks = [];
-  length = 0;
-  /** Bytes the next answer needs before it can be taken (a header, or a header and its content). */
-  need = 0;
-  /** Bytes of a refused blob still to pass over. */
-  skip = 0;
-  waiting = [];
-  failure = null;
-  read(spec) {
-    if (this.failure) return Promise.reject(this.failure);
-    if (/[\n\r]/.test(spec)) return Promise.reject(new GitError("an object name must be one line"));
-    return new Promise((resolve12, reject) => {
-      this.waiting.push({ resolve: resolve12, reject });
-      this.child.stdin.write(`${spec}
-`);
-    });
-  }
-  close() {
-    this.child.stdin.end();
-  }
-  /** The pending bytes as one buffer (joined once per answer, not once per chunk: linear in the bytes). */
-  joined() {
-    if (this.chunks.length > 1) this.chunks = [Buffer.concat(this.chunks, this.length)];
-    return this.chunks[0] ?? Buffer.alloc(0);
-  }
-  consume(n) {
-    const rest = this.joined().subarray(n);
-    this.chunks = rest.length > 0 ? [rest] : [];
-    this.length = rest.length;
-  }
-  drain() {
-    while (this.waiting.length > 0 && this.length >= this.need) {
-      const buffer = this.joined();
-      const nl = buffer.indexOf(10);
-      if (nl === -1) {
-        this.need = this.length + 1;
-        return;
-      }
-      const header2 = buffer.subarray(0, nl).toString("utf8");
-      if (header2.endsWith(" missing") || header2.endsWith(" ambiguous")) {
-        this.consume(nl + 1);
-        this.need = 0;
-        this.waiting.shift().resolve({ found: false });
-        continue;
-      }
-      const [oid, , size] = header2.split(" ");
-      const n = Number(size);
-      const whole = nl + 1 + n + 1;
-      if (n > this.limit) {
-        const here = Math.min(this.length, whole);
-        this.skip = whole - here;
-        this.consume(here);
-        this.need = 0;
-        this.waiting.shift().resolve({ found: false, tooLarge: n });
-        continue;
-      }
-      if (this.length < whole) {
-        this.need = whole;
-        return;
-      }
-      const content = Buffer.from(buffer.subarray(nl + 1, nl + 1 + n));
-      this.consume(whole);
-      this.need = 0;
-      this.waiting.shift().resolve({ found: true, oid, content });
-    }
-  }
-};
-async function commitDate(cwd, commit) {
-  const r = await git(cwd, ["show", "-s", "--format=%cI", "--end-of-options", commit]);
-  const date = r.stdout.toString("utf8").trim();
-  return r.code === 0 && date !== "" ? date : null;
 }
 
 // src/ledger/model.ts
@@ -35536,7 +35525,7 @@ async function rollBack(ctx, options, baseline, run2) {
     mark(`${options.to} is already the current baseline: nothing to restore`);
   } else if (!found.lkg.target || !found.targetBytes) {
     findings.push(finding("BG510", baseline.trio.pin, null, noTarget(found)));
-    missing = whyNoTarget(found);
+    missing = options.to ? null : whyNoTarget(found);
   } else {
     const target = found.lkg.target;
     mark(
@@ -45514,6 +45503,7 @@ function rollback(b) {
   }
   const steps = r.status === "restored" || r.status === "verification-failed" ? failedSteps(b) : null;
   if (steps) out.push(steps);
+  if (r.status === "already-current" && r.dryRun) return out;
   out.push(
     r.dryRun ? [
       "After the rollback itself, keep the runtime cutover posture ",

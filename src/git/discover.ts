@@ -2,7 +2,7 @@
 // blocks Node's main thread for 12 to 16 ms while it is started, once per command for the root, once for HEAD
 // (lkg, promotion, the run context) and once more for lkg's shallow check. Only the plain layout git writes
 // itself is read; every other layout, and every variable of git's that could change the answer, is git's to
-// answer (null), so a null is always safe.
+// answer (null), so a null is always safe: every caller then asks git.
 import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import type { Stats } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
@@ -172,7 +172,9 @@ const BOOLEAN = /^(true|false|yes|no|on|off|1|0)$/
 const ANY = /^.*$/
 /**
  * [core] as git init and git clone write it, and the settings people commonly add, each with the values git takes
- * for it (a value git refuses makes every git command fail): any other key is git's question.
+ * for it (a value git refuses makes every git command fail): any other key is git's question, and so is every
+ * path setting (git expands `~user/` in excludesFile or attributesFile when it reads the config, and fails on an
+ * unknown user).
  */
 const PLAIN_CORE: Record<string, RegExp> = {
   repositoryformatversion: /^0$/,
@@ -189,16 +191,14 @@ const PLAIN_CORE: Record<string, RegExp> = {
   longpaths: BOOLEAN,
   editor: ANY,
   pager: ANY,
-  sshcommand: ANY,
-  excludesfile: ANY,
-  attributesfile: ANY
+  sshcommand: ANY
 }
 
 /**
  * A config as git writes it, with no setting that moves or removes the work tree or that git may refuse: printable
  * ASCII, each section header alone on its line, one `key = value` a line with no quoting, escape or continuation,
  * no [extensions] and no [include] or [includeIf] (an included file may say anything), and in [core] only the keys
- * git init writes, with a value of their kind: repositoryformatversion 0, `bare` false. Anything else is not read
+ * of PLAIN_CORE, each with a value of its kind: repositoryformatversion 0, `bare` false. Anything else is not read
  * as plain (a value git would refuse, such as `core.abbrev = notanumber`, is git's to refuse).
  */
 function plainConfig(text: string): boolean {

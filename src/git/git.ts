@@ -5,7 +5,7 @@ import type { ChildProcessWithoutNullStreams } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { MAX_FILE_BYTES } from '../document/limits.js'
 import { formatDuration } from '../text/duration.js'
-import { shallowFromDisk } from './discover.js'
+import { headFromDisk, shallowFromDisk } from './discover.js'
 
 const TIMEOUT_MS = 30_000
 const MAX_OUTPUT = 64 * 1024 * 1024
@@ -158,6 +158,25 @@ export function hasCommitSync(cwd: string, sha: string): boolean | null {
   if (r.status === 0) return true
   // 128 with "not a git repository": git cannot tell; any other failure: the object is not there
   return /not a git repository/i.test(r.stderr?.toString('utf8') ?? '') ? null : false
+}
+
+/**
+ * The commit checked out at `cwd`, for a step that must stay synchronous (repin's ledger row): read from .git where
+ * headFromDisk can, else from `git rev-parse`. Null on an unborn branch, outside a repository, or when git cannot
+ * run.
+ */
+export function headCommitSync(cwd: string): string | null {
+  const fromDisk = headFromDisk(cwd)
+  if (fromDisk) return fromDisk.commit
+  const r = spawnSync('git', [...OPTIONS, 'rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
+    cwd,
+    timeout: TIMEOUT_MS,
+    env: env(),
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore']
+  })
+  const sha = (r.stdout ?? '').trim()
+  return r.status === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null
 }
 
 /** A revision that names no commit: the caller's input is wrong (exit 2, never a verdict). */

@@ -1,8 +1,8 @@
 // Where a run happened: from the Actions environment, or locally from the repository's HEAD.
-import { execFile } from 'node:child_process'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { headFromDisk } from './discover.js'
+import { git, resolveCommit } from './git.js'
 import type { DiskHead } from './discover.js'
 
 export interface RunContext {
@@ -13,8 +13,6 @@ export interface RunContext {
   run_id: string | null
   run_attempt: string | null
 }
-
-const GIT_TIMEOUT_MS = 5000
 
 export async function readRunContext(
   root: string,
@@ -61,23 +59,16 @@ export function findGitDir(start: string): string | null {
 }
 
 /**
- * HEAD through git, as headFromDisk answers (slower: used wherever it leaves the question to git): the commit of
- * `rev-parse --verify -q HEAD` (null on an unborn branch) and the branch of `symbolic-ref -q HEAD` (null when
- * detached), asked at once.
+ * HEAD through git, as headFromDisk answers (slower: used wherever it leaves the question to git): the commit
+ * HEAD resolves to (null on an unborn branch) and the branch of `symbolic-ref -q HEAD` (null when detached).
  */
 async function readHeadWithGit(cwd: string): Promise<DiskHead> {
   const [commit, ref] = await Promise.all([
-    gitLine(cwd, ['rev-parse', '--verify', '-q', 'HEAD']),
-    gitLine(cwd, ['symbolic-ref', '-q', 'HEAD'])
-  ])
-  return { commit: commit && /^[0-9a-f]{40}$/.test(commit) ? commit : null, ref: ref || null }
-}
-
-/** git's first line of output, or null when it fails. */
-function gitLine(cwd: string, args: string[]): Promise<string | null> {
-  return new Promise((done) => {
-    execFile('git', args, { cwd, timeout: GIT_TIMEOUT_MS, windowsHide: true }, (err, stdout) =>
-      done(err ? null : (stdout.split('\n')[0] ?? '').trim())
+    resolveCommit(cwd, 'HEAD').catch(() => null),
+    git(cwd, ['symbolic-ref', '-q', 'HEAD']).then(
+      (r) => (r.code === 0 ? r.stdout.toString('utf8').trim() || null : null),
+      () => null
     )
-  })
+  ])
+  return { commit, ref }
 }

@@ -9,7 +9,7 @@ import { WRITE_ORDER } from './trio-files.js'
 import { containedSetWrites, writeEscapeFindings } from './write-containment.js'
 import { sha256 } from '../fs/digest.js'
 import { readRepoFile } from '../fs/read.js'
-import { headFromDisk } from '../git/discover.js'
+import { headCommitSync } from '../git/git.js'
 import {
   appendRowSplice,
   applySplices,
@@ -142,7 +142,7 @@ export function runRepin(
     ...approved.map((r) => statusSplice(r, 'Superseded')),
     appendRowSplice(matrix, ledger, values, {
       version: consumerVersion(ctx.root),
-      commit: headFromDisk(ctx.root)?.commit?.slice(0, 12) ?? '0000000'
+      commit: headCommitSync(ctx.root)?.slice(0, 12) ?? '0000000'
     })
   ].filter((s) => s !== null)
   const matrixText = applySplices(matrix, splices)

@@ -121,7 +121,8 @@ async function rollBack(
     mark(`${options.to} is already the current baseline: nothing to restore`)
   } else if (!found.lkg.target || !found.targetBytes) {
     findings.push(finding('BG510', baseline.trio.pin, null, noTarget(found)))
-    missing = whyNoTarget(found)
+    // with --to, the baseline asked for is the reason (BG510 says why); the kinds are about the last-known-good
+    missing = options.to ? null : whyNoTarget(found)
   } else {
     const target = found.lkg.target
     mark(

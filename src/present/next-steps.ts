@@ -152,6 +152,8 @@ function rollback(b: BaselineResult): Line[] {
   }
   const steps = r.status === 'restored' || r.status === 'verification-failed' ? failedSteps(b) : null
   if (steps) out.push(steps)
+  // nothing to roll back (already current): no posture to keep for a rollback that will not happen
+  if (r.status === 'already-current' && r.dryRun) return out
   out.push(
     r.dryRun
       ? [
