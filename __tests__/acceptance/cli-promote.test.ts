@@ -34,7 +34,6 @@ function repository(steps: object[]): Fixture {
   const policy = JSON.parse(fx.read(POLICY)) as { baselines: Record<string, Record<string, unknown>> }
   policy.baselines.memorykernel!.suites = { concurrent: true, consumer: steps, producer: [] }
   fx.write(POLICY, `${JSON.stringify(policy, null, 2)}\n`)
-  git(fx, ['init', '-q', '-b', 'main'])
   git(fx, ['add', '-A'])
   git(fx, ['commit', '-q', '-m', 'approved baseline'])
   return fx

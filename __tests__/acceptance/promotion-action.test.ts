@@ -82,7 +82,6 @@ function noGoToGo(consumer: Step[]): Repo {
   const LINE = '- Runtime cutover posture: `GO`'
   fx.replace(PIN, GO, '"runtime_cutover_posture": "NO-GO"')
   fx.replace(MATRIX, LINE, '- Runtime cutover posture: `NO-GO`')
-  git(fx.root, ['init', '-q', '-b', 'main'])
   git(fx.root, ['add', '-A'])
   git(fx.root, ['commit', '-q', '-m', `baseline ${EMBEDDED.tag}, NO-GO`])
   const base = git(fx.root, ['rev-parse', 'HEAD'])
@@ -488,8 +487,7 @@ describe('the promotion action (built bundle): without a token', () => {
 describe('the promotion action (built bundle): events', () => {
   it('a pull request that does not touch the trio passes at once: trio-changed false, classification none', async () => {
     const fx = trioFixture()
-    git(fx.root, ['init', '-q', '-b', 'main'])
-    git(fx.root, ['add', '-A'])
+      git(fx.root, ['add', '-A'])
     git(fx.root, ['commit', '-q', '-m', 'base'])
     const base = git(fx.root, ['rev-parse', 'HEAD'])
     fx.write('README.md', 'hello\n')
