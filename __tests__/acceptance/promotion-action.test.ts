@@ -487,7 +487,7 @@ describe('the promotion action (built bundle): without a token', () => {
 describe('the promotion action (built bundle): events', () => {
   it('a pull request that does not touch the trio passes at once: trio-changed false, classification none', async () => {
     const fx = trioFixture()
-      git(fx.root, ['add', '-A'])
+    git(fx.root, ['add', '-A'])
     git(fx.root, ['commit', '-q', '-m', 'base'])
     const base = git(fx.root, ['rev-parse', 'HEAD'])
     fx.write('README.md', 'hello\n')
