@@ -331,7 +331,8 @@ describe('drillReport (pure)', () => {
       plan,
       verification: [],
       trigger: 'contract-drift',
-      reason: 'drill'
+      reason: 'drill',
+      to: null
     })
     expect(report.verdict).toBe('FAIL')
     expect(findings.map((f) => [f.rule, f.file])).toEqual([['BG513', MIRROR]])

@@ -286,9 +286,19 @@ describe('rollback: restore, verify, evidence', () => {
     ])
     // --to a tag never pinned: the reason is the tag asked for (BG510 says it), not "no earlier baseline"
     const unknown = await rollback(fx.root, { to: 'v9.9.9', dryRun: true })
-    expect(unknown.b.rollback?.noTarget).toBeNull()
+    expect(unknown.b.rollback?.noTarget).toBe('requested')
     expect(lineToText(subject(unknown.b))).toBe(
-      `memorykernel: dry run, a rollback of ${TAGS.v6} would not complete (nothing written)`
+      `memorykernel: dry run, the baseline asked for is not restorable (${TAGS.v6} is pinned; nothing written)`
+    )
+    expect(nextSteps(unknown.result).map(lineToText)).toEqual([
+      'The baseline asked for with --to cannot be restored: BG510 under Findings says why; name another baseline, or leave out --to for the last-known-good.',
+      'Then run the dry run again.'
+    ])
+    // a drill asked for it says the same
+    const drill = await rollback(fx.root, { to: 'v9.9.9', dryRun: true, drill: true })
+    expect(drill.b.rollback?.drill?.noTarget).toBe('requested')
+    expect(nextSteps(drill.result).map(lineToText)[0]).toMatch(
+      /^The baseline asked for with --to cannot be restored/
     )
     await rollback(fx.root)
     const restored = trioOnDisk(fx)

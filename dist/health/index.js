@@ -70039,6 +70039,13 @@ function dryRunFailed(b) {
       ];
     case "shallow":
       return [name, ": dry run, no earlier baseline found (the clone is shallow; nothing written)"];
+    case "requested":
+      return [
+        name,
+        ": dry run, the baseline asked for is not restorable (",
+        ...now,
+        " is pinned; nothing written)"
+      ];
     case "none-restorable":
       return [name, ": dry run, no earlier baseline is restorable (", ...now, " is pinned; nothing written)"];
     default:
@@ -70055,6 +70062,8 @@ function drillSubject(b) {
     return [name, ": no earlier baseline to restore (", ...now, " is the only one ever pinned)"];
   if (d.noTarget === "shallow")
     return [name, ": no earlier baseline found (the clone is shallow: its history is not there to search)"];
+  if (d.noTarget === "requested")
+    return [name, ": the baseline asked for is not restorable (", ...now, " is pinned)"];
   if (d.noTarget) return [name, ": no earlier baseline is restorable (", ...now, " is pinned)"];
   if (!r.target) return [name, ": the restore could not be planned (", ...now, " is pinned)"];
   const to = label(r.target.identity);
@@ -70107,6 +70116,8 @@ function drillVerdictWords(d) {
       return "nothing to restore yet, no earlier baseline was ever pinned";
     case "shallow":
       return "the last-known-good could not be searched for, the clone is shallow";
+    case "requested":
+      return "the baseline asked for (--to) is NOT restorable";
     default:
       return "the last-known-good is NOT restorable as recorded";
   }
@@ -70301,6 +70312,8 @@ function dryRunFailed2(b) {
       ];
     case "shallow":
       return [FETCH_HISTORY, ["Then run the dry run again."]];
+    case "requested":
+      return [REQUESTED, ["Then run the dry run again."]];
     case "none-restorable":
       return [NONE_RESTORABLE, ["Then run the dry run again."]];
     default:
@@ -70313,6 +70326,15 @@ var FETCH_HISTORY = [
   "; locally ",
   c("git fetch --unshallow"),
   "): the last-known-good trio is read from it."
+];
+var REQUESTED = [
+  "The baseline asked for with ",
+  c("--to"),
+  " cannot be restored: ",
+  c("BG510"),
+  " under Findings says why; name another baseline, or leave out ",
+  c("--to"),
+  " for the last-known-good."
 ];
 var NONE_RESTORABLE = [
   "No earlier revision of the trio is restorable: ",
@@ -70357,6 +70379,7 @@ function drill(b) {
     ];
   const out = [];
   if (d.noTarget === "shallow") out.push(FETCH_HISTORY);
+  else if (d.noTarget === "requested") out.push(REQUESTED);
   else if (d.noTarget) out.push(NONE_RESTORABLE);
   if (has("BG513"))
     out.push([

@@ -34526,7 +34526,7 @@ function drillReport(input) {
     detail: skipped > 0 ? skipped === 1 ? "1 baseline the ledger lists as approved would be skipped: its revision no longer verifies" : `${skipped} baselines the ledger lists as approved would be skipped: their revisions no longer verify` : newer === 0 ? target ? "no baseline the ledger lists as approved is skipped (no revision between the current baseline and the target)" : "no baseline the ledger lists as approved is skipped" : `no baseline the ledger lists as approved is skipped (${plural(newer, "other revision")} passed over)`
   });
   if (!target || !found.targetBytes) {
-    const noTarget2 = whyNoTarget(found);
+    const noTarget2 = whyNoTarget(found, input.to);
     checks.unshift({
       check: "target",
       ok: false,
@@ -34594,8 +34594,9 @@ function drillReport(input) {
   });
   return { report: report2(checks, input, null), findings };
 }
-function whyNoTarget(found) {
+function whyNoTarget(found, to) {
   if (found.shallow) return "shallow";
+  if (to) return "requested";
   return found.lkg.revisions > 0 && found.lkg.passedOver.every((p) => p.reason === "current") ? "only-baseline" : "none-restorable";
 }
 function report2(checks, input, noTarget2) {
@@ -35525,7 +35526,7 @@ async function rollBack(ctx, options, baseline, run2) {
     mark(`${options.to} is already the current baseline: nothing to restore`);
   } else if (!found.lkg.target || !found.targetBytes) {
     findings.push(finding("BG510", baseline.trio.pin, null, noTarget(found)));
-    missing = options.to ? null : whyNoTarget(found);
+    missing = whyNoTarget(found, options.to);
   } else {
     const target = found.lkg.target;
     mark(
@@ -35625,7 +35626,8 @@ async function rollBack(ctx, options, baseline, run2) {
       verification,
       expected,
       trigger: options.trigger,
-      reason: options.reason
+      reason: options.reason,
+      to: options.to
     });
     drill2 = drilled.report;
     findings.push(...drilled.findings);
@@ -45530,6 +45532,8 @@ function dryRunFailed(b) {
       ];
     case "shallow":
       return [FETCH_HISTORY, ["Then run the dry run again."]];
+    case "requested":
+      return [REQUESTED, ["Then run the dry run again."]];
     case "none-restorable":
       return [NONE_RESTORABLE, ["Then run the dry run again."]];
     default:
@@ -45542,6 +45546,15 @@ var FETCH_HISTORY = [
   "; locally ",
   c("git fetch --unshallow"),
   "): the last-known-good trio is read from it."
+];
+var REQUESTED = [
+  "The baseline asked for with ",
+  c("--to"),
+  " cannot be restored: ",
+  c("BG510"),
+  " under Findings says why; name another baseline, or leave out ",
+  c("--to"),
+  " for the last-known-good."
 ];
 var NONE_RESTORABLE = [
   "No earlier revision of the trio is restorable: ",
@@ -45586,6 +45599,7 @@ function drill(b) {
     ];
   const out = [];
   if (d.noTarget === "shallow") out.push(FETCH_HISTORY);
+  else if (d.noTarget === "requested") out.push(REQUESTED);
   else if (d.noTarget) out.push(NONE_RESTORABLE);
   if (has("BG513"))
     out.push([
@@ -46528,6 +46542,13 @@ function dryRunFailed2(b) {
       ];
     case "shallow":
       return [name, ": dry run, no earlier baseline found (the clone is shallow; nothing written)"];
+    case "requested":
+      return [
+        name,
+        ": dry run, the baseline asked for is not restorable (",
+        ...now,
+        " is pinned; nothing written)"
+      ];
     case "none-restorable":
       return [name, ": dry run, no earlier baseline is restorable (", ...now, " is pinned; nothing written)"];
     default:
@@ -46544,6 +46565,8 @@ function drillSubject(b) {
     return [name, ": no earlier baseline to restore (", ...now, " is the only one ever pinned)"];
   if (d.noTarget === "shallow")
     return [name, ": no earlier baseline found (the clone is shallow: its history is not there to search)"];
+  if (d.noTarget === "requested")
+    return [name, ": the baseline asked for is not restorable (", ...now, " is pinned)"];
   if (d.noTarget) return [name, ": no earlier baseline is restorable (", ...now, " is pinned)"];
   if (!r.target) return [name, ": the restore could not be planned (", ...now, " is pinned)"];
   const to = label2(r.target.identity);
@@ -46593,6 +46616,8 @@ function drillVerdictWords(d) {
       return "nothing to restore yet, no earlier baseline was ever pinned";
     case "shallow":
       return "the last-known-good could not be searched for, the clone is shallow";
+    case "requested":
+      return "the baseline asked for (--to) is NOT restorable";
     default:
       return "the last-known-good is NOT restorable as recorded";
   }

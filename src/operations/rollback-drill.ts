@@ -25,11 +25,12 @@ export interface DrillCheck {
 }
 
 /**
- * Why a drill (or a dry run) found nothing to restore: the clone is shallow (the history is not there to search), the baseline is
- * the only one ever pinned on the branch (nothing to go back to until the next promotion), or no earlier revision
- * is restorable. Null when there is a target.
+ * Why a drill (or a dry run) found nothing to restore: the clone is shallow (the history is not there to search),
+ * the baseline asked for with --to is not restorable (BG510 says why), the baseline is the only one ever pinned on
+ * the branch (nothing to go back to until the next promotion), or no earlier revision is restorable. Null when
+ * there is a target.
  */
-export type DrillNoTarget = 'shallow' | 'only-baseline' | 'none-restorable'
+export type DrillNoTarget = 'shallow' | 'requested' | 'only-baseline' | 'none-restorable'
 
 export interface DrillReport {
   /** PASS when every check held (warnings aside). */
@@ -67,6 +68,8 @@ export interface DrillInput {
   expected?: Finding[]
   trigger: string
   reason: string
+  /** The baseline asked for with --to (null: the last-known-good). */
+  to: string | null
 }
 
 export function drillReport(input: DrillInput): { report: DrillReport; findings: Finding[] } {
@@ -112,7 +115,7 @@ export function drillReport(input: DrillInput): { report: DrillReport; findings:
   })
 
   if (!target || !found.targetBytes) {
-    const noTarget = whyNoTarget(found)
+    const noTarget = whyNoTarget(found, input.to)
     checks.unshift({
       check: 'target',
       ok: false,
@@ -210,8 +213,9 @@ export function drillReport(input: DrillInput): { report: DrillReport; findings:
 }
 
 /** Why lkg found nothing to restore (see DrillNoTarget): a drill and a dry run say it in the same words. */
-export function whyNoTarget(found: LkgReport): DrillNoTarget {
+export function whyNoTarget(found: LkgReport, to: string | null): DrillNoTarget {
   if (found.shallow) return 'shallow'
+  if (to) return 'requested'
   return found.lkg.revisions > 0 && found.lkg.passedOver.every((p) => p.reason === 'current')
     ? 'only-baseline'
     : 'none-restorable'

@@ -121,8 +121,7 @@ async function rollBack(
     mark(`${options.to} is already the current baseline: nothing to restore`)
   } else if (!found.lkg.target || !found.targetBytes) {
     findings.push(finding('BG510', baseline.trio.pin, null, noTarget(found)))
-    // with --to, the baseline asked for is the reason (BG510 says why); the kinds are about the last-known-good
-    missing = options.to ? null : whyNoTarget(found)
+    missing = whyNoTarget(found, options.to)
   } else {
     const target = found.lkg.target
     mark(
@@ -239,7 +238,8 @@ async function rollBack(
       verification,
       expected,
       trigger: options.trigger,
-      reason: options.reason
+      reason: options.reason,
+      to: options.to
     })
     drill = drilled.report
     findings.push(...drilled.findings)

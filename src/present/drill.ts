@@ -14,6 +14,8 @@ export function drillVerdictWords(d: DrillReport): string {
       return 'nothing to restore yet, no earlier baseline was ever pinned'
     case 'shallow':
       return 'the last-known-good could not be searched for, the clone is shallow'
+    case 'requested':
+      return 'the baseline asked for (--to) is NOT restorable'
     default:
       return 'the last-known-good is NOT restorable as recorded'
   }

@@ -95,6 +95,13 @@ function dryRunFailed(b: BaselineResult): Line {
       ]
     case 'shallow':
       return [name, ': dry run, no earlier baseline found (the clone is shallow; nothing written)']
+    case 'requested':
+      return [
+        name,
+        ': dry run, the baseline asked for is not restorable (',
+        ...now,
+        ' is pinned; nothing written)'
+      ]
     case 'none-restorable':
       return [name, ': dry run, no earlier baseline is restorable (', ...now, ' is pinned; nothing written)']
     default:
@@ -116,6 +123,8 @@ function drillSubject(b: BaselineResult): Line {
     return [name, ': no earlier baseline to restore (', ...now, ' is the only one ever pinned)']
   if (d.noTarget === 'shallow')
     return [name, ': no earlier baseline found (the clone is shallow: its history is not there to search)']
+  if (d.noTarget === 'requested')
+    return [name, ': the baseline asked for is not restorable (', ...now, ' is pinned)']
   if (d.noTarget) return [name, ': no earlier baseline is restorable (', ...now, ' is pinned)']
   if (!r.target) return [name, ': the restore could not be planned (', ...now, ' is pinned)']
   const to = label(r.target.identity)

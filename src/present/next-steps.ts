@@ -184,6 +184,8 @@ function dryRunFailed(b: BaselineResult): Line[] {
       ]
     case 'shallow':
       return [FETCH_HISTORY, ['Then run the dry run again.']]
+    case 'requested':
+      return [REQUESTED, ['Then run the dry run again.']]
     case 'none-restorable':
       return [NONE_RESTORABLE, ['Then run the dry run again.']]
     default:
@@ -197,6 +199,15 @@ const FETCH_HISTORY: Line = [
   '; locally ',
   c('git fetch --unshallow'),
   '): the last-known-good trio is read from it.'
+]
+const REQUESTED: Line = [
+  'The baseline asked for with ',
+  c('--to'),
+  ' cannot be restored: ',
+  c('BG510'),
+  ' under Findings says why; name another baseline, or leave out ',
+  c('--to'),
+  ' for the last-known-good.'
 ]
 const NONE_RESTORABLE: Line = [
   'No earlier revision of the trio is restorable: ',
@@ -250,6 +261,7 @@ function drill(b: BaselineResult): Line[] {
     ]
   const out: Line[] = []
   if (d.noTarget === 'shallow') out.push(FETCH_HISTORY)
+  else if (d.noTarget === 'requested') out.push(REQUESTED)
   else if (d.noTarget) out.push(NONE_RESTORABLE)
   if (has('BG513'))
     out.push([
