@@ -246,6 +246,26 @@ describe('renderIncidentNote', () => {
     expect(impact('dry-run', true)).toContain('A rollback sets runtime cutover posture to `NO-GO`')
     expect(impact('failed')).toContain('did not complete')
     expect(impact('failed')).not.toContain('withdrawn')
+    // a dry run that found a rollback would not complete: it says so, and that nothing changed
+    expect(impact('failed', true)).toMatch(
+      /^Dry run, nothing was changed: a rollback of .* would not complete; .* stays the baseline active\./
+    )
+    const failedDry = renderIncidentNote(
+      note({
+        status: 'failed',
+        dry_run: true,
+        next_milestone: nextMilestone(STARTED, 'failed', false, true)
+      }),
+      { ...CONTEXT, verdict: 'FAIL' }
+    )
+    expect(failedDry).toContain('**❌ FAIL:** dry run: a rollback would not complete; nothing was written.')
+    expect(failedDry).toContain(
+      'fix what this dry run found (a rollback would not complete; nothing was written)'
+    )
+    expect(failedDry).not.toContain('the rollback did not complete')
+    expect(failedDry).toContain(
+      'The baseline active now (a rollback would not complete; this dry run changed nothing):'
+    )
     const dry = renderIncidentNote(note({ status: 'dry-run', dry_run: true }), CONTEXT)
     expect(dry.split('\n')[0]).toMatch(/\(dry run\)$/)
     expect(dry).toContain('| Dry run | yes |')

@@ -23712,7 +23712,7 @@ function impact(note, product) {
     case "dry-run":
       return `Dry run, nothing was changed: a rollback would withdraw the ${product} baseline ${from} and restore ${to}.`;
     case "failed":
-      return `The rollback of the ${product} baseline ${from} did not complete; ${to} is the baseline active now.`;
+      return note.dry_run ? `Dry run, nothing was changed: a rollback of the ${product} baseline ${from} would not complete; ${to} stays the baseline active.` : `The rollback of the ${product} baseline ${from} did not complete; ${to} is the baseline active now.`;
   }
 }
 function where2(f) {
@@ -23743,7 +23743,7 @@ function renderIncidentNote(note, context4) {
   const status2 = [
     [
       "Status",
-      note.status === "restored" && !note.suites_ran ? "restored: the last-known-good trio is back in place; its rule checks passed, the rollback suites were not run" : STATUS_WORDS[note.status]
+      note.status === "restored" && !note.suites_ran ? "restored: the last-known-good trio is back in place; its rule checks passed, the rollback suites were not run" : note.status === "failed" && note.dry_run ? "dry run: a rollback would not complete; nothing was written" : STATUS_WORDS[note.status]
     ],
     ["Verdict", `**${context4.verdict}**`],
     ["Dry run", note.dry_run ? "yes" : "no"],
@@ -23780,7 +23780,10 @@ function renderIncidentNote(note, context4) {
     "",
     `${h2}# Baseline now active`,
     "",
-    ...note.dry_run ? ["The baseline a rollback makes active (this dry run changed nothing):", ""] : [],
+    ...note.dry_run ? [
+      note.status === "failed" ? "The baseline active now (a rollback would not complete; this dry run changed nothing):" : "The baseline a rollback makes active (this dry run changed nothing):",
+      ""
+    ] : [],
     keyValueTable(identityRows(note.active)),
     "",
     `${h2}# Rolled back from`,

@@ -25439,7 +25439,7 @@ function severityOf(trigger) {
 var MINUTE_MS = 6e4;
 var REPIN_CONFIRMATION_MIN = 30;
 var JOINT_SUMMARY_MIN = 24 * 60;
-function nextMilestone(startedAt, status, suitesRan2 = true) {
+function nextMilestone(startedAt, status, suitesRan2 = true, dryRun = false) {
   const after = (minutes) => new Date(startedAt.getTime() + minutes * MINUTE_MS).toISOString();
   const repin = (what) => ({
     due: after(REPIN_CONFIRMATION_MIN),
@@ -25466,7 +25466,9 @@ function nextMilestone(startedAt, status, suitesRan2 = true) {
     case "dry-run":
       return repin("run the rollback for real and its checks pass on the restored baseline");
     case "failed":
-      return repin("restore the last-known-good baseline (the rollback did not complete) and its checks pass");
+      return repin(
+        dryRun ? "fix what this dry run found (a rollback would not complete; nothing was written), then roll back and its checks pass" : "restore the last-known-good baseline (the rollback did not complete) and its checks pass"
+      );
   }
 }
 var TRIGGER_WORDS = {
@@ -25501,7 +25503,7 @@ function impact(note, product) {
     case "dry-run":
       return `Dry run, nothing was changed: a rollback would withdraw the ${product} baseline ${from} and restore ${to}.`;
     case "failed":
-      return `The rollback of the ${product} baseline ${from} did not complete; ${to} is the baseline active now.`;
+      return note.dry_run ? `Dry run, nothing was changed: a rollback of the ${product} baseline ${from} would not complete; ${to} stays the baseline active.` : `The rollback of the ${product} baseline ${from} did not complete; ${to} is the baseline active now.`;
   }
 }
 function where2(f) {
@@ -25532,7 +25534,7 @@ function renderIncidentNote(note, context4) {
   const status = [
     [
       "Status",
-      note.status === "restored" && !note.suites_ran ? "restored: the last-known-good trio is back in place; its rule checks passed, the rollback suites were not run" : STATUS_WORDS[note.status]
+      note.status === "restored" && !note.suites_ran ? "restored: the last-known-good trio is back in place; its rule checks passed, the rollback suites were not run" : note.status === "failed" && note.dry_run ? "dry run: a rollback would not complete; nothing was written" : STATUS_WORDS[note.status]
     ],
     ["Verdict", `**${context4.verdict}**`],
     ["Dry run", note.dry_run ? "yes" : "no"],
@@ -25569,7 +25571,10 @@ function renderIncidentNote(note, context4) {
     "",
     `${h2}# Baseline now active`,
     "",
-    ...note.dry_run ? ["The baseline a rollback makes active (this dry run changed nothing):", ""] : [],
+    ...note.dry_run ? [
+      note.status === "failed" ? "The baseline active now (a rollback would not complete; this dry run changed nothing):" : "The baseline a rollback makes active (this dry run changed nothing):",
+      ""
+    ] : [],
     keyValueTable(identityRows(note.active)),
     "",
     `${h2}# Rolled back from`,
@@ -35648,7 +35653,7 @@ async function rollBack(ctx, options, baseline, run2) {
     dry_run: options.dryRun,
     timeline,
     suites_ran: suitesRan(steps),
-    next_milestone: nextMilestone(startedAt, status, suitesRan(steps)),
+    next_milestone: nextMilestone(startedAt, status, suitesRan(steps), options.dryRun),
     pull_request_url: null,
     incident_issue_url: null,
     target_profile: plan ? found.lkg.target?.profile ?? null : null,

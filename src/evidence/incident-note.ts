@@ -55,7 +55,8 @@ const JOINT_SUMMARY_MIN = 24 * 60
 export function nextMilestone(
   startedAt: Date,
   status: RollbackStatus,
-  suitesRan = true
+  suitesRan = true,
+  dryRun = false
 ): { due: string; what: string } {
   const after = (minutes: number) => new Date(startedAt.getTime() + minutes * MINUTE_MS).toISOString()
   const repin = (what: string) => ({
@@ -83,7 +84,12 @@ export function nextMilestone(
     case 'dry-run':
       return repin('run the rollback for real and its checks pass on the restored baseline')
     case 'failed':
-      return repin('restore the last-known-good baseline (the rollback did not complete) and its checks pass')
+      // a dry run restores nothing: what comes next is a rollback that can complete, not the one that failed
+      return repin(
+        dryRun
+          ? 'fix what this dry run found (a rollback would not complete; nothing was written), then roll back and its checks pass'
+          : 'restore the last-known-good baseline (the rollback did not complete) and its checks pass'
+      )
   }
 }
 
@@ -129,7 +135,9 @@ function impact(note: IncidentEvidence, product: string): string {
     case 'dry-run':
       return `Dry run, nothing was changed: a rollback would withdraw the ${product} baseline ${from} and restore ${to}.`
     case 'failed':
-      return `The rollback of the ${product} baseline ${from} did not complete; ${to} is the baseline active now.`
+      return note.dry_run
+        ? `Dry run, nothing was changed: a rollback of the ${product} baseline ${from} would not complete; ${to} stays the baseline active.`
+        : `The rollback of the ${product} baseline ${from} did not complete; ${to} is the baseline active now.`
   }
 }
 
@@ -188,7 +196,9 @@ export function renderIncidentNote(
       'Status',
       note.status === 'restored' && !note.suites_ran
         ? 'restored: the last-known-good trio is back in place; its rule checks passed, the rollback suites were not run'
-        : STATUS_WORDS[note.status]
+        : note.status === 'failed' && note.dry_run
+          ? 'dry run: a rollback would not complete; nothing was written'
+          : STATUS_WORDS[note.status]
     ],
     ['Verdict', `**${context.verdict}**`],
     ['Dry run', note.dry_run ? 'yes' : 'no'],
@@ -233,7 +243,14 @@ export function renderIncidentNote(
     '',
     `${h}# Baseline now active`,
     '',
-    ...(note.dry_run ? ['The baseline a rollback makes active (this dry run changed nothing):', ''] : []),
+    ...(note.dry_run
+      ? [
+          note.status === 'failed'
+            ? 'The baseline active now (a rollback would not complete; this dry run changed nothing):'
+            : 'The baseline a rollback makes active (this dry run changed nothing):',
+          ''
+        ]
+      : []),
     keyValueTable(identityRows(note.active)),
     '',
     `${h}# Rolled back from`,

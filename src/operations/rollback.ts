@@ -260,7 +260,7 @@ async function rollBack(
     dry_run: options.dryRun,
     timeline,
     suites_ran: suitesRan(steps),
-    next_milestone: nextMilestone(startedAt, status, suitesRan(steps)),
+    next_milestone: nextMilestone(startedAt, status, suitesRan(steps), options.dryRun),
     pull_request_url: null,
     incident_issue_url: null,
     target_profile: plan ? (found.lkg.target?.profile ?? null) : null,
