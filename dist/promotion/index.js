@@ -25767,6 +25767,10 @@ async function resolveCommit(cwd, rev) {
   const sha = r.stdout.toString("utf8").trim();
   return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
 }
+async function headCommit(cwd) {
+  const fromDisk = headFromDisk(cwd);
+  return fromDisk ? fromDisk.commit : await resolveCommit(cwd, "HEAD");
+}
 var RevisionError = class extends Error {
   name = "RevisionError";
 };
@@ -32258,7 +32262,7 @@ async function suitesOf(ctx, options, baseline, head, headTrio, ruleErrors2) {
   });
 }
 async function checkoutMismatch(root, baseline, head, headTrio) {
-  const checkedOut = headFromDisk(root)?.commit ?? await resolveCommit(root, "HEAD");
+  const checkedOut = await headCommit(root);
   if (checkedOut !== head) {
     return {
       file: null,

@@ -26163,6 +26163,10 @@ async function resolveCommit(cwd, rev) {
   const sha = r.stdout.toString("utf8").trim();
   return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
 }
+async function headCommit(cwd) {
+  const fromDisk = headFromDisk(cwd);
+  return fromDisk ? fromDisk.commit : await resolveCommit(cwd, "HEAD");
+}
 var RevisionError = class extends Error {
   name = "RevisionError";
 };
@@ -33740,7 +33744,7 @@ function inCwd(path2) {
 // src/operations/last-known-good.ts
 var ROLES = ["pin", "manifest", "matrix"];
 async function lastKnownGood(root, baseline, to = null) {
-  const head = headFromDisk(root)?.commit ?? await resolveCommit(root, "HEAD");
+  const head = await headCommit(root);
   if (!head)
     throw new RevisionError(
       `${root} has no commit checked out (HEAD names none): rollback reads the trio's history from git`

@@ -161,10 +161,15 @@ export function hasCommitSync(cwd: string, sha: string): boolean | null {
 }
 
 /**
- * The commit checked out at `cwd`, for a step that must stay synchronous (repin's ledger row): read from .git where
- * headFromDisk can, else from `git rev-parse`. Null on an unborn branch, outside a repository, or when git cannot
- * run.
+ * The commit checked out at `cwd`: read from .git where headFromDisk can (a git process before lkg's walk starts
+ * is on the path to every answer), else resolved by git. Null when HEAD names no commit.
  */
+export async function headCommit(cwd: string): Promise<string | null> {
+  const fromDisk = headFromDisk(cwd)
+  return fromDisk ? fromDisk.commit : await resolveCommit(cwd, 'HEAD')
+}
+
+/** headCommit for a step that must stay synchronous (repin's ledger row); null also when git cannot run. */
 export function headCommitSync(cwd: string): string | null {
   const fromDisk = headFromDisk(cwd)
   if (fromDisk) return fromDisk.commit

@@ -6,9 +6,8 @@ import { findLastKnownGood } from '../classify/last-known-good.js'
 import { profileOf } from '../classify/profile.js'
 import type { Profile } from '../classify/profile.js'
 import type { CandidateRevision, LastKnownGood } from '../classify/last-known-good.js'
-import { BlobReader, isShallow, resolveCommit, RevisionError } from '../git/git.js'
+import { BlobReader, headCommit, isShallow, RevisionError } from '../git/git.js'
 import { blobSpec, walkRevisionsTouching } from '../git/history.js'
-import { headFromDisk } from '../git/discover.js'
 import type { Revision } from '../git/history.js'
 import type { GitStream } from '../git/git.js'
 import { cellText, rowOfTag } from '../ledger/model.js'
@@ -41,8 +40,7 @@ export async function lastKnownGood(
   baseline: BaselinePolicy,
   to: string | null = null
 ): Promise<LkgReport> {
-  // HEAD read from .git when it can be: a git process before the walk starts is on the path to every answer
-  const head = headFromDisk(root)?.commit ?? (await resolveCommit(root, 'HEAD'))
+  const head = await headCommit(root)
   if (!head)
     throw new RevisionError(
       `${root} has no commit checked out (HEAD names none): rollback reads the trio's history from git`

@@ -13,9 +13,8 @@ import type { ChangeEvidence } from '../evidence/packet.js'
 import { toolVersions } from '../exec/tool-versions.js'
 import { sha256 } from '../fs/digest.js'
 import { readRepoFile } from '../fs/read.js'
-import { BlobReader, isShallow, resolveCommit, RevisionError } from '../git/git.js'
+import { BlobReader, headCommit, isShallow, resolveCommit, RevisionError } from '../git/git.js'
 import { blobSpec, fileHistory } from '../git/history.js'
-import { headFromDisk } from '../git/discover.js'
 import type { GitHubClient, JointApproval, Result } from '../github/client.js'
 import { DEFAULT_POLICY_PATH } from '../policy/defaults.js'
 import { policyAtRevision } from '../policy/load.js'
@@ -429,7 +428,7 @@ async function checkoutMismatch(
   head: string,
   headTrio: Record<TrioRole, Buffer | null>
 ): Promise<{ file: string | null; message: string } | null> {
-  const checkedOut = headFromDisk(root)?.commit ?? (await resolveCommit(root, 'HEAD'))
+  const checkedOut = await headCommit(root)
   if (checkedOut !== head) {
     return {
       file: null,
