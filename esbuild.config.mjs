@@ -161,13 +161,15 @@ const builds = [
     format: 'esm',
     banner: { js: esmRequire }
   },
-  // dist/cli: a small ESM executable that loads the CommonJS bundle of the CLI through a V8 code cache
+  // dist/cli: a small executable that loads the CommonJS bundle of the CLI through a V8 code cache; CommonJS
+  // itself, so that Node starts it without its ES module loader
   {
     ...common,
+    ...cjsPart,
     entryPoints: ['src/cli/index.ts'],
-    outfile: `${outRoot}/cli/index.js`,
-    format: 'esm',
-    banner: { js: '#!/usr/bin/env node' }
+    outfile: `${outRoot}/cli/index.cjs`,
+    minify: false,
+    banner: { js: `#!/usr/bin/env node\n${cjsPart.banner.js}` }
   },
   {
     ...common,
@@ -238,6 +240,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   rmSync(outRoot, { recursive: true, force: true })
   await Promise.all(builds.map((b) => build(b)))
   // the `baseline-gate` bin: npx runs it directly, so it must be executable (git records the mode)
-  chmodSync(`${outRoot}/cli/index.js`, 0o755)
+  chmodSync(`${outRoot}/cli/index.cjs`, 0o755)
   console.log(`bundled ${builds.map((b) => b.outfile).join(', ')}`)
 }

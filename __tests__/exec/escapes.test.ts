@@ -61,7 +61,12 @@ const linux = existsSync('/proc/self/stat')
   it('setsid: a grandchild in its own session, orphaned, is killed when the step ends', async () => {
     const file = pidFile()
     const [run] = await runSuite([
-      shStep('setsid', `setsid sh -c 'sleep 300 & echo $! > "$1"' inner "$1"; echo done`, file)
+      // the inner shell waits until its child is `sleep` (not the shell between fork and exec) before it reports
+      shStep(
+        'setsid',
+        `setsid sh -c 'sleep 300 & p=$!; ${UNTIL_SLEEPING}; echo $p > "$1"' inner "$1"; echo done`,
+        file
+      )
     ])
     expect(run).toMatchObject({ status: 'passed', exitCode: 0, containment: 'tracked', output: 'done\n' })
     await expectKilled(run!, file, 1, LEFT_THE_TREE)

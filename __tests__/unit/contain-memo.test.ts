@@ -83,3 +83,32 @@ describe('containPath with a memo shared by a batch', () => {
     expect([...memo.dirs].map((d) => d.slice(memo.realRoot!.length))).toEqual(['/a', '/a/b'])
   })
 })
+
+describe('a plain path under a directory the batch walked', () => {
+  it('is answered from the memo: a file, a missing name, a directory; a link there goes back to the walk', () => {
+    const root = build({
+      a: { kind: 'dir' },
+      'a/b': { kind: 'dir' },
+      'a/b/c': { kind: 'file' },
+      'a/b/d': { kind: 'dir' },
+      'a/b/in': { kind: 'link', to: 'c' },
+      'a/b/out': { kind: 'outside' }
+    })
+    const memo = createContainMemo()
+    containPath(root, 'a/b/c', memo)
+    const real = memo.realRoot!
+    // the memo now holds a and a/b: the rest of a/b is answered by one look at the last name
+    expect(containPath(root, 'a/b/c', memo)).toEqual({ kind: 'inside', real: `${real}/a/b/c`, exists: true })
+    expect(containPath(root, 'a/b/d', memo)).toEqual({ kind: 'inside', real: `${real}/a/b/d`, exists: true })
+    expect(containPath(root, 'a/b/none', memo)).toEqual({
+      kind: 'inside',
+      real: `${real}/a/b/none`,
+      exists: false
+    })
+    expect(containPath(root, 'a/b/in', memo)).toEqual({ kind: 'inside', real: `${real}/a/b/c`, exists: true })
+    expect(containPath(root, 'a/b/out', memo).kind).toBe('outside')
+    // not plain: the walk answers, as without a memo
+    for (const p of ['a/b/../b/c', './a/b/c', 'a//b/c', 'a/b/c/'])
+      expect(containPath(root, p, memo)).toEqual(containPath(root, p))
+  })
+})

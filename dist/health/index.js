@@ -21110,6 +21110,10 @@ function createContainMemo() {
   return { dirs: /* @__PURE__ */ new Set() };
 }
 function containPath(root, rel, memo) {
+  if (memo) {
+    const known = underKnownDirectory(root, rel, memo);
+    if (known) return known;
+  }
   const abs = resolveInRoot(root, rel);
   if (!abs) return { kind: "outside", leadsTo: resolve5(root, rel) };
   const realRoot = memo ? memo.realRoot ??= realpathSync3(root) : realpathSync3(root);
@@ -21149,6 +21153,20 @@ function containPath(root, rel, memo) {
   }
   return { kind: "inside", real: cur, exists: true };
 }
+function isPlainRelative(rel) {
+  return PLAIN_RELATIVE.test(rel);
+}
+function underKnownDirectory(root, rel, memo) {
+  if (sep2 !== "/" || !isPlainRelative(rel)) return void 0;
+  const realRoot = memo.realRoot ??= realpathSync3(root);
+  const slash = rel.lastIndexOf("/");
+  const base = realRoot === "/" ? "" : realRoot;
+  if (slash >= 0 && !memo.dirs.has(`${base}/${rel.slice(0, slash)}`)) return void 0;
+  const real = `${base}/${rel}`;
+  const stat3 = lstatOrNull(real);
+  if (!stat3) return { kind: "inside", real, exists: false };
+  return stat3.isSymbolicLink() ? void 0 : { kind: "inside", real, exists: true };
+}
 function lstatOrNull(path2) {
   try {
     return lstatSync2(path2, { throwIfNoEntry: false }) ?? null;
@@ -21176,11 +21194,12 @@ function operatorPathEscape(root, abs) {
   const c2 = containPath(root, rel);
   return c2.kind === "inside" ? null : describeEscape(c2);
 }
-var MAX_LINKS, ContainmentError;
+var MAX_LINKS, PLAIN_RELATIVE, ContainmentError;
 var init_contain = __esm({
   "src/fs/contain.ts"() {
     "use strict";
     MAX_LINKS = 40;
+    PLAIN_RELATIVE = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/;
     ContainmentError = class extends Error {
       name = "ContainmentError";
     };
@@ -21222,7 +21241,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
       if (n === buf.length) break;
     }
     if (n > limit) return { kind: "too-large", size: n, limit };
-    return { kind: "ok", bytes: Buffer.from(buf.subarray(0, n)) };
+    return { kind: "ok", bytes: buf.subarray(0, n) };
   } catch (e) {
     const code2 = e.code;
     if (code2 === "EISDIR") return { kind: "not-a-file" };
@@ -56116,7 +56135,7 @@ function listFiles(root, include, exclude) {
     onlyFiles: true,
     followSymbolicLinks: false,
     dot: false
-  }).filter((p) => resolveInRoot(root, p) !== void 0).sort();
+  }).filter(isPlainRelative).sort();
 }
 function createRepoScan(root) {
   const lists = /* @__PURE__ */ new Map();

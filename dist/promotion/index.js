@@ -25415,6 +25415,10 @@ function resolveInRoot(root, rel) {
 }
 var MAX_LINKS = 40;
 function containPath(root, rel, memo) {
+  if (memo) {
+    const known = underKnownDirectory(root, rel, memo);
+    if (known) return known;
+  }
   const abs = resolveInRoot(root, rel);
   if (!abs) return { kind: "outside", leadsTo: resolve(root, rel) };
   const realRoot = memo ? memo.realRoot ??= realpathSync(root) : realpathSync(root);
@@ -25453,6 +25457,21 @@ function containPath(root, rel, memo) {
     if (memo && pending.length > 0 && stat2.isDirectory()) memo.dirs.add(cur);
   }
   return { kind: "inside", real: cur, exists: true };
+}
+var PLAIN_RELATIVE = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/;
+function isPlainRelative(rel) {
+  return PLAIN_RELATIVE.test(rel);
+}
+function underKnownDirectory(root, rel, memo) {
+  if (sep !== "/" || !isPlainRelative(rel)) return void 0;
+  const realRoot = memo.realRoot ??= realpathSync(root);
+  const slash = rel.lastIndexOf("/");
+  const base = realRoot === "/" ? "" : realRoot;
+  if (slash >= 0 && !memo.dirs.has(`${base}/${rel.slice(0, slash)}`)) return void 0;
+  const real = `${base}/${rel}`;
+  const stat2 = lstatOrNull(real);
+  if (!stat2) return { kind: "inside", real, exists: false };
+  return stat2.isSymbolicLink() ? void 0 : { kind: "inside", real, exists: true };
 }
 function lstatOrNull(path2) {
   try {
@@ -25520,7 +25539,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
       if (n === buf.length) break;
     }
     if (n > limit) return { kind: "too-large", size: n, limit };
-    return { kind: "ok", bytes: Buffer.from(buf.subarray(0, n)) };
+    return { kind: "ok", bytes: buf.subarray(0, n) };
   } catch (e) {
     const code2 = e.code;
     if (code2 === "EISDIR") return { kind: "not-a-file" };

@@ -26543,6 +26543,10 @@ function createContainMemo() {
   return { dirs: /* @__PURE__ */ new Set() };
 }
 function containPath(root, rel, memo) {
+  if (memo) {
+    const known = underKnownDirectory(root, rel, memo);
+    if (known) return known;
+  }
   const abs = resolveInRoot(root, rel);
   if (!abs) return { kind: "outside", leadsTo: resolve3(root, rel) };
   const realRoot = memo ? memo.realRoot ??= realpathSync2(root) : realpathSync2(root);
@@ -26581,6 +26585,21 @@ function containPath(root, rel, memo) {
     if (memo && pending.length > 0 && stat3.isDirectory()) memo.dirs.add(cur);
   }
   return { kind: "inside", real: cur, exists: true };
+}
+var PLAIN_RELATIVE = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/;
+function isPlainRelative(rel) {
+  return PLAIN_RELATIVE.test(rel);
+}
+function underKnownDirectory(root, rel, memo) {
+  if (sep !== "/" || !isPlainRelative(rel)) return void 0;
+  const realRoot = memo.realRoot ??= realpathSync2(root);
+  const slash = rel.lastIndexOf("/");
+  const base = realRoot === "/" ? "" : realRoot;
+  if (slash >= 0 && !memo.dirs.has(`${base}/${rel.slice(0, slash)}`)) return void 0;
+  const real = `${base}/${rel}`;
+  const stat3 = lstatOrNull(real);
+  if (!stat3) return { kind: "inside", real, exists: false };
+  return stat3.isSymbolicLink() ? void 0 : { kind: "inside", real, exists: true };
 }
 function lstatOrNull(path2) {
   try {
@@ -26684,7 +26703,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
       if (n === buf.length) break;
     }
     if (n > limit) return { kind: "too-large", size: n, limit };
-    return { kind: "ok", bytes: Buffer.from(buf.subarray(0, n)) };
+    return { kind: "ok", bytes: buf.subarray(0, n) };
   } catch (e) {
     const code2 = e.code;
     if (code2 === "EISDIR") return { kind: "not-a-file" };
@@ -33534,7 +33553,7 @@ function listFiles(root, include, exclude) {
     onlyFiles: true,
     followSymbolicLinks: false,
     dot: false
-  }).filter((p) => resolveInRoot(root, p) !== void 0).sort();
+  }).filter(isPlainRelative).sort();
 }
 function createRepoScan(root) {
   const lists = /* @__PURE__ */ new Map();

@@ -50,6 +50,10 @@ export function createContainMemo(): ContainMemo {
  * where it stands, and the walk fails as soon as it leaves the root. Nothing is created or opened.
  */
 export function containPath(root: string, rel: string, memo?: ContainMemo): Contained {
+  if (memo) {
+    const known = underKnownDirectory(root, rel, memo)
+    if (known) return known
+  }
   const abs = resolveInRoot(root, rel)
   if (!abs) return { kind: 'outside', leadsTo: resolve(root, rel) }
   const realRoot = memo ? (memo.realRoot ??= realpathSync(root)) : realpathSync(root)
@@ -95,6 +99,32 @@ export function containPath(root: string, rel: string, memo?: ContainMemo): Cont
     if (memo && pending.length > 0 && stat.isDirectory()) memo.dirs.add(cur)
   }
   return { kind: 'inside', real: cur, exists: true }
+}
+
+// a relative path of plain names ('/'-separated, no '.' or '..', no empty name): what a directory walk lists
+const PLAIN_RELATIVE = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/
+
+/** Whether `rel` is a relative path of plain names, which stays below the root lexically (a cheap resolveInRoot). */
+export function isPlainRelative(rel: string): boolean {
+  return PLAIN_RELATIVE.test(rel)
+}
+
+/**
+ * The walk's answer for a plain path whose directory this batch already walked (the many files of a scan's
+ * listing): the directory is real and inside, so only the last component is looked at, as the walk would.
+ * Undefined when the walk must answer (another shape of path, an unwalked directory, a link at the end).
+ * The string arithmetic below is the walk's own (join, resolve, relative) for that shape, without their cost.
+ */
+function underKnownDirectory(root: string, rel: string, memo: ContainMemo): Contained | undefined {
+  if (sep !== '/' || !isPlainRelative(rel)) return undefined
+  const realRoot = (memo.realRoot ??= realpathSync(root))
+  const slash = rel.lastIndexOf('/')
+  const base = realRoot === '/' ? '' : realRoot
+  if (slash >= 0 && !memo.dirs.has(`${base}/${rel.slice(0, slash)}`)) return undefined
+  const real = `${base}/${rel}`
+  const stat = lstatOrNull(real)
+  if (!stat) return { kind: 'inside', real, exists: false }
+  return stat.isSymbolicLink() ? undefined : { kind: 'inside', real, exists: true }
 }
 
 /** lstat, or null where there is nothing to look at (missing, or a component that is not a directory). */

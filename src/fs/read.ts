@@ -63,7 +63,7 @@ export function readRepoFile(
       if (n === buf.length) break
     }
     if (n > limit) return { kind: 'too-large', size: n, limit }
-    return { kind: 'ok', bytes: Buffer.from(buf.subarray(0, n)) }
+    return { kind: 'ok', bytes: buf.subarray(0, n) }
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     if (code === 'EISDIR') return { kind: 'not-a-file' }

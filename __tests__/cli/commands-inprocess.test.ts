@@ -1,0 +1,123 @@
+// The command line's commands in process (main() with an injected Io), on a history of hand-made baselines:
+// migrate, init, lkg and a rollback dry run with SARIF. The acceptance tests run the same commands through the
+// BUILT bundle (adoption/legacy-history.test.ts); these reach the same code where the coverage gate sees it.
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { main } from '../../src/cli/main.js'
+import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
+import { legacyRepository } from '../helpers/legacy-repo.js'
+import type { LegacyRepo } from '../helpers/legacy-repo.js'
+
+afterAll(cleanupFixtures)
+
+async function run(argv: string[], cwd: string) {
+  let stdout = ''
+  let stderr = ''
+  const status = await main(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', HOME: tempDir('bg-cli-home-') },
+    cwd
+  })
+  return { status, stdout, stderr }
+}
+
+const changed = (root: string) =>
+  execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean)
+
+describe('migrate in process', () => {
+  it('shows the diff on a dry run, writes the current format, and then has nothing to do', async () => {
+    const r = legacyRepository()
+    const dry = await run(['migrate', '--dry-run', '--now', '2026-03-01'], r.root)
+    expect([dry.status, dry.stderr]).toEqual([0, ''])
+    expect(dry.stdout).toContain('dry run: this is the migration; nothing was written')
+    expect(dry.stdout).toContain('+  "runtime_cutover_posture": "NO-GO"')
+    expect(changed(r.root)).toEqual([])
+
+    const done = await run(['migrate', '--now', '2026-03-01', '--json'], r.root)
+    expect([done.status, done.stderr]).toEqual([0, ''])
+    const out = JSON.parse(done.stdout) as { baselines: { status: string; written: string[] }[] }
+    expect(out.baselines[0]!.status).toBe('migrated')
+    expect(out.baselines[0]!.written.sort()).toEqual([r.paths.pin, r.paths.matrix].sort())
+
+    const again = await run(['migrate', '--now', '2026-03-01'], r.root)
+    expect([again.status, again.stdout]).toEqual([
+      0,
+      expect.stringContaining('already in the current format')
+    ])
+  })
+})
+
+describe('init, lkg and a rollback dry run in process', () => {
+  let r: LegacyRepo
+  beforeAll(async () => {
+    r = legacyRepository()
+    const init = await run(['init'], r.root)
+    expect([init.status, init.stderr]).toEqual([0, ''])
+    r.repo.commit('adopt: the policy', '2026-02-11T09:00:00Z')
+  })
+
+  it('lkg names the previous baseline, as text and as JSON', async () => {
+    const text = await run(['lkg'], r.root)
+    expect([text.status, text.stderr]).toEqual([0, ''])
+    expect(text.stdout).toContain('last-known-good: v0.3.2')
+    const json = JSON.parse((await run(['lkg', '--json'], r.root)).stdout) as {
+      baselines: { target: { commit: string } }[]
+    }
+    expect(json.baselines[0]!.target.commit).toBe(r.commits.matrixTypo)
+  })
+
+  it('a dry run renders what a rollback would do, writes SARIF, and changes nothing', async () => {
+    const sarif = join(tempDir('bg-cli-sarif-'), 'rollback.sarif')
+    const dry = await run(
+      [
+        'rollback',
+        '--trigger',
+        'contract-drift',
+        '--reason',
+        'drill',
+        '--dry-run',
+        '--no-suites',
+        '--sarif',
+        sarif
+      ],
+      r.root
+    )
+    expect(dry.status).toBe(0)
+    expect(dry.stdout).toContain('dry run')
+    expect(dry.stdout).toContain('v0.3.2')
+    expect(dry.stderr).toContain('Suites skipped: a dry run writes nothing')
+    const log = JSON.parse(readFileSync(sarif, 'utf8')) as { version: string; runs: { results: unknown[] }[] }
+    expect(log.version).toBe('2.1.0')
+    expect(Array.isArray(log.runs[0]!.results)).toBe(true)
+    expect(changed(r.root)).toEqual([])
+  })
+
+  it('a dry run with --to naming a baseline never pinned fails with BG510 and says why', async () => {
+    const dry = await run(
+      [
+        'rollback',
+        '--trigger',
+        'contract-drift',
+        '--reason',
+        'drill',
+        '--dry-run',
+        '--to',
+        'v9.9.9',
+        '--json'
+      ],
+      r.root
+    )
+    const out = JSON.parse(dry.stdout) as {
+      verdict: string
+      summary: string
+      baselines: { findings: { rule: string }[] }[]
+    }
+    expect([dry.status, out.verdict]).toEqual([1, 'FAIL'])
+    expect(out.summary).toContain('dry run, the baseline asked for is not restorable')
+    expect(out.baselines[0]!.findings.map((f) => f.rule)).toEqual(['BG510'])
+    expect(changed(r.root)).toEqual([])
+  })
+})

@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+const __bgImportMetaUrl = require("node:url").pathToFileURL(__filename).href;
+"use strict";
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __copyProps = (to, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key) && key !== except)
+        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
+
+// src/cli/index.ts
+var import_node_url = require("node:url");
+
+// src/cli/compile-cache.ts
+var import_node_crypto = require("node:crypto");
+var import_node_fs = require("node:fs");
+var import_node_module = require("node:module");
+var import_node_os = require("node:os");
+var import_node_path = require("node:path");
+var import_node_vm = __toESM(require("node:vm"), 1);
+var loaded = /* @__PURE__ */ new Map();
+function requireWithCodeCache(file, env = process.env) {
+  const known = loaded.get(file);
+  if (known) return known.exports;
+  const source = (0, import_node_fs.readFileSync)(file, "utf8");
+  const cacheFile = env.BASELINE_GATE_COMPILE_CACHE === "0" ? null : cachePath(file);
+  const cachedData = cacheFile ? readCache(cacheFile) : void 0;
+  const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}
+})`;
+  const script = new import_node_vm.default.Script(wrapper, { filename: file, cachedData });
+  const module2 = { exports: {} };
+  const fn = script.runInThisContext();
+  loaded.set(file, module2);
+  try {
+    fn(module2.exports, partsRequire(file, env), module2, file, (0, import_node_path.dirname)(file));
+  } catch (e) {
+    loaded.delete(file);
+    throw e;
+  }
+  if (cacheFile && (cachedData === void 0 || script.cachedDataRejected)) {
+    process.once("beforeExit", () => writeCache(cacheFile, script));
+  }
+  return module2.exports;
+}
+function partsRequire(file, env) {
+  const plain = (0, import_node_module.createRequire)(file);
+  const part = (id) => /^\.\/[\w-]+\.cjs$/.test(id) ? requireWithCodeCache((0, import_node_path.join)((0, import_node_path.dirname)(file), id), env) : plain(id);
+  return Object.assign(part, plain);
+}
+function cachePath(file) {
+  try {
+    const uid = typeof process.getuid === "function" ? process.getuid() : -1;
+    const dir = (0, import_node_path.join)((0, import_node_os.tmpdir)(), `baseline-gate-compile-cache-${uid >= 0 ? uid : (0, import_node_os.userInfo)().username}`);
+    (0, import_node_fs.mkdirSync)(dir, { recursive: true, mode: 448 });
+    const st = (0, import_node_fs.lstatSync)(dir);
+    if (!st.isDirectory() || uid >= 0 && st.uid !== uid || (st.mode & 63) !== 0) return null;
+    const f = (0, import_node_fs.statSync)(file);
+    const identity = `${file}\0${f.dev}\0${f.ino}\0${f.size}\0${f.mtimeMs}\0${process.version}\0${process.arch}`;
+    const key = (0, import_node_crypto.createHash)("sha256").update(identity).digest("hex");
+    return (0, import_node_path.join)(dir, `${key.slice(0, 32)}.bin`);
+  } catch {
+    return null;
+  }
+}
+var CACHE_LIMIT_BYTES = 64 * 1024 * 1024;
+var MARK_USED_AFTER_MS = 24 * 60 * 60 * 1e3;
+var STALE_TMP_MS = 60 * 60 * 1e3;
+function readCache(path) {
+  try {
+    const st = (0, import_node_fs.statSync)(path);
+    if (typeof process.getuid === "function" && st.uid !== process.getuid()) return void 0;
+    const data = (0, import_node_fs.readFileSync)(path);
+    if (Date.now() - st.mtimeMs > MARK_USED_AFTER_MS) {
+      const now = /* @__PURE__ */ new Date();
+      (0, import_node_fs.utimesSync)(path, now, now);
+    }
+    return data;
+  } catch {
+    return void 0;
+  }
+}
+function pruneCache(dir, keep, limit = CACHE_LIMIT_BYTES, now = Date.now()) {
+  const entries = [];
+  for (const name of (0, import_node_fs.readdirSync)(dir)) {
+    const path = (0, import_node_path.join)(dir, name);
+    const st = (0, import_node_fs.lstatSync)(path, { throwIfNoEntry: false });
+    if (!st?.isFile()) continue;
+    if (name.endsWith(".tmp")) {
+      if (now - st.mtimeMs > STALE_TMP_MS) (0, import_node_fs.unlinkSync)(path);
+    } else if (name.endsWith(".bin")) entries.push({ path, size: st.size, mtime: st.mtimeMs });
+  }
+  entries.sort((a, b) => b.mtime - a.mtime);
+  let total = 0;
+  for (const e of entries) {
+    total += e.size;
+    if (total > limit && e.path !== keep) (0, import_node_fs.unlinkSync)(e.path);
+  }
+}
+function writeCache(path, script) {
+  const tmp = `${path}.${process.pid}.tmp`;
+  try {
+    const fd = (0, import_node_fs.openSync)(tmp, "w", 384);
+    try {
+      (0, import_node_fs.writeSync)(fd, script.createCachedData());
+    } finally {
+      (0, import_node_fs.closeSync)(fd);
+    }
+    (0, import_node_fs.renameSync)(tmp, path);
+    pruneCache((0, import_node_path.dirname)(path), path);
+  } catch {
+  }
+}
+
+// src/cli/index.ts
+var { main } = requireWithCodeCache((0, import_node_url.fileURLToPath)(new URL("./main.cjs", __bgImportMetaUrl)));
+void main(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  env: process.env,
+  cwd: process.cwd()
+}).then((code) => {
+  process.exitCode = code;
+});
