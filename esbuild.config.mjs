@@ -95,7 +95,10 @@ const cjsPart = {
   format: 'cjs',
   // start-up is read + compile + init of each file: minified, it is less of each (nobody reads dist/)
   minify: true,
-  banner: { js: 'const __bgImportMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // "use strict" first: esbuild's own directive comes after the banner, where it is an ordinary expression
+  banner: {
+    js: '"use strict"; const __bgImportMetaUrl = require("node:url").pathToFileURL(__filename).href;'
+  },
   define: { 'import.meta.url': '__bgImportMetaUrl' }
 }
 

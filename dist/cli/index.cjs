@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-const __bgImportMetaUrl = require("node:url").pathToFileURL(__filename).href;
+"use strict"; const __bgImportMetaUrl = require("node:url").pathToFileURL(__filename).href;
 "use strict";
 var __create = Object.create;
 var __defProp = Object.defineProperty;
@@ -127,13 +127,38 @@ function writeCache(path, script) {
   }
 }
 
+// src/cli/io.ts
+var EXIT = { pass: 0, fail: 1, usage: 2 };
+
 // src/cli/index.ts
-var { main } = requireWithCodeCache((0, import_node_url.fileURLToPath)(new URL("./main.cjs", __bgImportMetaUrl)));
-void main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  env: process.env,
-  cwd: process.cwd()
-}).then((code) => {
-  process.exitCode = code;
+function internalError(e) {
+  process.stderr.write(`baseline-gate: internal error: ${e?.message ?? String(e)}
+`);
+  process.exitCode = EXIT.usage;
+}
+process.exitCode = EXIT.usage;
+var settled = false;
+process.once("exit", () => {
+  if (!settled) process.stderr.write("baseline-gate: internal error: the command ended without a verdict\n");
 });
+try {
+  const { main } = requireWithCodeCache((0, import_node_url.fileURLToPath)(new URL("./main.cjs", __bgImportMetaUrl)));
+  main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd()
+  }).then(
+    (code) => {
+      settled = true;
+      process.exitCode = code;
+    },
+    (e) => {
+      settled = true;
+      internalError(e);
+    }
+  );
+} catch (e) {
+  settled = true;
+  internalError(e);
+}

@@ -9,6 +9,7 @@ export { resolveInRoot } from './contain.js'
 export { MAX_FILE_BYTES } from '../document/limits.js'
 
 export type ReadResult =
+  /** `bytes` is a view of the buffer read into (no copy): read it, never write to it or hand on its `.buffer`. */
   | { kind: 'ok'; bytes: Buffer }
   | { kind: 'missing' }
   | { kind: 'not-a-file' }

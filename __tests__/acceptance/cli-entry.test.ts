@@ -1,0 +1,51 @@
+// The built executable (dist/cli/index.cjs) beside a stand-in for the CLI bundle it loads: whatever goes wrong
+// under main (a bundle missing from a broken install, a rejection, a main that never settles) exits 2 with one
+// line on stderr, never 0 (a gate reads 0 as PASS) and never a stack trace.
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { CLI, requireBuiltCli, STACK_LINE } from '../helpers/cli-run.js'
+import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
+
+beforeAll(requireBuiltCli)
+afterAll(cleanupFixtures)
+
+/** The executable run with `main` as the bundle beside it (null: no bundle). */
+function runWith(main: string | null) {
+  const dir = tempDir('bg-cli-entry-')
+  copyFileSync(CLI, join(dir, 'index.cjs'))
+  if (main !== null) writeFileSync(join(dir, 'main.cjs'), main)
+  const r = spawnSync(process.execPath, [join(dir, 'index.cjs'), 'health'], {
+    cwd: dir,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', BASELINE_GATE_COMPILE_CACHE: '0' },
+    encoding: 'utf8',
+    timeout: 30_000
+  })
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+describe('the executable under main', () => {
+  it.each([
+    ['a bundle missing from the install', null, /^baseline-gate: internal error: ENOENT: .*main\.cjs'\n$/],
+    [
+      'a main that rejects',
+      'exports.main = async () => { throw new Error("boom") }\n',
+      /^baseline-gate: internal error: boom\n$/
+    ],
+    [
+      'a main that never settles',
+      'exports.main = () => new Promise(() => {})\n',
+      /^baseline-gate: internal error: the command ended without a verdict\n$/
+    ]
+  ])('%s: exit 2, one line, no stack', (_name, main, line) => {
+    const r = runWith(main)
+    expect([r.status, r.stdout]).toEqual([2, ''])
+    expect(r.stderr).toMatch(line)
+    expect(r.stderr).not.toMatch(STACK_LINE)
+  })
+
+  it("main's own code is the exit status", () => {
+    for (const code of [0, 1, 2]) expect(runWith(`exports.main = async () => ${code}\n`).status).toBe(code)
+  })
+})
