@@ -27,9 +27,9 @@ export default {
   // one worker per core: the tests wait on their child processes (git, cargo, the built bundles) as much as they
   // compute, and jest's default (cores - 1) leaves one of CI's two cores idle; measured: 440 s -> 250 s on 2 cores
   maxWorkers: '100%',
-  // a worker is replaced once its heap passes 200 MB: native ESM modules leak about 7 MB a test file, and with
-  // coverage each file's start (V8 precise coverage) walks the whole heap, so a worker's 50th file cost 2 s more
-  // than its first; measured on 2 cores, whole suite with coverage: 307 s -> 205 s (120 MB: 234 s)
+  // a worker is replaced once its heap passes 200 MB: native ESM modules leak about 7 MB a test file. Under V8's
+  // coverage each file's start walked the whole heap (307 s -> 205 s with this limit); under istanbul's it only
+  // bounds a worker's memory: with and without it, 207 / 194 s and 182 / 220 s, the same within the noise
   workerIdleMemoryLimit: '200MB',
   // the coverage gate of `npm test` (scripts/ci-test.sh passes --coverage): statements of src/, generated code
   // excluded. Istanbul's counters, put into src/ alone as it is transformed (and cached with it): V8's precise
