@@ -24,6 +24,9 @@ async function run(argv: string[], cwd: string) {
   return { status, stdout, stderr }
 }
 
+/** A dry run of a rollback (the options every rollback needs), nothing written. */
+const DRY_RUN = ['rollback', '--trigger', 'contract-drift', '--reason', 'drill', '--dry-run']
+
 const changed = (root: string) =>
   execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean)
 
@@ -71,45 +74,23 @@ describe('init, lkg and a rollback dry run in process', () => {
 
   it('a dry run renders what a rollback would do, writes SARIF, and changes nothing', async () => {
     const sarif = join(tempDir('bg-cli-sarif-'), 'rollback.sarif')
-    const dry = await run(
-      [
-        'rollback',
-        '--trigger',
-        'contract-drift',
-        '--reason',
-        'drill',
-        '--dry-run',
-        '--no-suites',
-        '--sarif',
-        sarif
-      ],
-      r.root
-    )
+    const dry = await run([...DRY_RUN, '--no-suites', '--sarif', sarif], r.root)
     expect(dry.status).toBe(0)
     expect(dry.stdout).toContain('dry run')
     expect(dry.stdout).toContain('v0.3.2')
     expect(dry.stderr).toContain('Suites skipped: a dry run writes nothing')
-    const log = JSON.parse(readFileSync(sarif, 'utf8')) as { version: string; runs: { results: unknown[] }[] }
-    expect(log.version).toBe('2.1.0')
-    expect(Array.isArray(log.runs[0]!.results)).toBe(true)
+    const log = JSON.parse(readFileSync(sarif, 'utf8')) as {
+      version: string
+      runs: { tool: { driver: { name: string } }; results: { ruleId: string; level: string }[] }[]
+    }
+    expect([log.version, log.runs[0]!.tool.driver.name]).toEqual(['2.1.0', 'baseline-gate'])
+    // a restorable target: nothing at error level
+    expect(log.runs[0]!.results.filter((x) => x.level === 'error')).toEqual([])
     expect(changed(r.root)).toEqual([])
   })
 
   it('a dry run with --to naming a baseline never pinned fails with BG510 and says why', async () => {
-    const dry = await run(
-      [
-        'rollback',
-        '--trigger',
-        'contract-drift',
-        '--reason',
-        'drill',
-        '--dry-run',
-        '--to',
-        'v9.9.9',
-        '--json'
-      ],
-      r.root
-    )
+    const dry = await run([...DRY_RUN, '--to', 'v9.9.9', '--json'], r.root)
     const out = JSON.parse(dry.stdout) as {
       verdict: string
       summary: string
