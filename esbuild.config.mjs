@@ -1,6 +1,6 @@
 // One self-contained ESM bundle per entry. Deterministic: a rebuild is byte-identical (check-dist relies on it).
 import { build } from 'esbuild'
-import { chmodSync, rmSync } from 'node:fs'
+import { chmodSync, rmSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -132,6 +132,9 @@ const secretlintStubs = {
   }
 }
 
+/** dist/cli/package.json: makes dist/cli/index.js CommonJS; private, so it is never taken for a package to publish. */
+const CLI_PACKAGE_JSON = { private: true, type: 'commonjs' }
+
 const builds = [
   // dist/<action>/index.js: one self-contained ESM bundle per action
   {
@@ -170,7 +173,7 @@ const builds = [
     ...common,
     ...cjsPart,
     entryPoints: ['src/cli/index.ts'],
-    outfile: `${outRoot}/cli/index.cjs`,
+    outfile: `${outRoot}/cli/index.js`,
     minify: false,
     banner: { js: `#!/usr/bin/env node\n${cjsPart.banner.js}` }
   },
@@ -243,6 +246,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   rmSync(outRoot, { recursive: true, force: true })
   await Promise.all(builds.map((b) => build(b)))
   // the `baseline-gate` bin: npx runs it directly, so it must be executable (git records the mode)
-  chmodSync(`${outRoot}/cli/index.cjs`, 0o755)
+  chmodSync(`${outRoot}/cli/index.js`, 0o755)
+  // ... and CommonJS, though the package's "type" is "module": a .js file takes the type of the nearest
+  // package.json. The path stays what it was, so a link npx cached to it (keyed by the checkout) still works
+  writeFileSync(`${outRoot}/cli/package.json`, `${JSON.stringify(CLI_PACKAGE_JSON, null, 2)}\n`)
   console.log(`bundled ${builds.map((b) => b.outfile).join(', ')}`)
 }

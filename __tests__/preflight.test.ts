@@ -147,7 +147,7 @@ describe('runtime preflight against a misbehaving producer', () => {
     })
     const cli = spawn(
       process.execPath,
-      [join(REPO_ROOT, 'dist/cli/index.cjs'), 'health', '--root', fx.root],
+      [join(REPO_ROOT, 'dist/cli/index.js'), 'health', '--root', fx.root],
       {
         stdio: 'ignore',
         env: { PATH: process.env.PATH, BASELINE_GATE_COMPILE_CACHE: '0' }

@@ -36,7 +36,7 @@ export const n = (x) => x.toLocaleString('en-US')
 /** A snapshot of the built CLI (dist/cli is self-contained), so a rebuild during the bench cannot swap it. */
 export function snapshotCli(tmp) {
   cpSync(join(distDir, 'cli'), join(tmp, 'cli'), { recursive: true })
-  return join(tmp, 'cli/index.cjs')
+  return join(tmp, 'cli/index.js')
 }
 
 /** One process to its end; wall time in ms. */

@@ -80,7 +80,7 @@ function promote(label, extra) {
   const r = spawnSync(
     process.execPath,
     [
-      join(distDir, 'cli/index.cjs'),
+      join(distDir, 'cli/index.js'),
       'promote',
       '--base',
       'HEAD~1',

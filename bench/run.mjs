@@ -14,7 +14,7 @@ const evidence = mkdtempSync(join(tmpdir(), 'bg-bench-'))
 
 // rules only: the probe would time a cargo build, not the gate
 const health = [
-  join(distDir, 'cli/index.cjs'),
+  join(distDir, 'cli/index.js'),
   'health',
   '--root',
   root,

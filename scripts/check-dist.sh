@@ -16,8 +16,8 @@ if ! diff -r -q "$tmp/dist" dist >"$tmp/dist.diff"; then
   cat "$tmp/dist.diff" >&2
   exit 1
 fi
-if [ ! -x dist/cli/index.cjs ]; then
-  echo "dist/cli/index.cjs is not executable (npx runs it directly): run 'npm run build' and commit" >&2
+if [ ! -x dist/cli/index.js ]; then
+  echo "dist/cli/index.js is not executable (npx runs it directly): run 'npm run build' and commit" >&2
   exit 1
 fi
 echo "dist: up to date"

@@ -1,4 +1,4 @@
-// Acceptance: the fan-out of a two-baseline policy with the BUILT command line (dist/cli/index.cjs) as child
+// Acceptance: the fan-out of a two-baseline policy with the BUILT command line (dist/cli/index.js) as child
 // processes: `plan` gives the matrix, each job checks one baseline into an evidence directory of its own, and
 // `aggregate` gives the one verdict over the directories.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'

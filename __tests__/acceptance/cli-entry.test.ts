@@ -1,9 +1,10 @@
-// The built executable (dist/cli/index.cjs) beside a stand-in for the CLI bundle it loads: whatever goes wrong
-// under main (a bundle missing from a broken install, a rejection, a main that never settles) exits 2 with one
-// line on stderr, never 0 (a gate reads 0 as PASS) and never a stack trace.
+// The built executable (dist/cli/index.js, with the package.json that makes it CommonJS inside a package of ES
+// modules, as in the repository) beside a stand-in for the CLI bundle it loads: whatever goes wrong under main (a
+// bundle missing from a broken install, a rejection, a main that never settles) exits 2 with one line on stderr,
+// never 0 (a gate reads 0 as PASS) and never a stack trace.
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { CLI, requireBuiltCli, STACK_LINE } from '../helpers/cli-run.js'
 import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
@@ -13,10 +14,13 @@ afterAll(cleanupFixtures)
 
 /** The executable run with `main` as the bundle beside it (null: no bundle). */
 function runWith(main: string | null) {
-  const dir = tempDir('bg-cli-entry-')
-  copyFileSync(CLI, join(dir, 'index.cjs'))
+  const pkg = tempDir('bg-cli-entry-')
+  writeFileSync(join(pkg, 'package.json'), '{ "type": "module" }\n')
+  const dir = join(pkg, 'cli')
+  mkdirSync(dir)
+  for (const file of ['index.js', 'package.json']) copyFileSync(join(dirname(CLI), file), join(dir, file))
   if (main !== null) writeFileSync(join(dir, 'main.cjs'), main)
-  const r = spawnSync(process.execPath, [join(dir, 'index.cjs'), 'health'], {
+  const r = spawnSync(process.execPath, [join(dir, 'index.js'), 'health'], {
     cwd: dir,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', BASELINE_GATE_COMPILE_CACHE: '0' },
     encoding: 'utf8',

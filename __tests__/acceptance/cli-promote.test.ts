@@ -1,4 +1,4 @@
-// Acceptance: `baseline-gate promote` from the BUILT command line (dist/cli/index.cjs) as a child process, on
+// Acceptance: `baseline-gate promote` from the BUILT command line (dist/cli/index.js) as a child process, on
 // real temporary git repositories holding the embedded default trio.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'

@@ -1,4 +1,4 @@
-// Acceptance: `baseline-gate rollback --drill` from the BUILT command line (dist/cli/index.cjs) as a child process,
+// Acceptance: `baseline-gate rollback --drill` from the BUILT command line (dist/cli/index.js) as a child process,
 // on real git repositories with three baselines in their history: a restorable last-known-good exits 0 and writes
 // nothing; a baseline the ledger still approves whose mirror is not what its pin hashed exits 1 with BG513 naming
 // the file and the revision; a shallow clone exits 1 with BG510; a plain dry run with nothing to restore says it

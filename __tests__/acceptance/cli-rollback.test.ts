@@ -1,4 +1,4 @@
-// Acceptance: `baseline-gate lkg` and `baseline-gate rollback` from the BUILT command line (dist/cli/index.cjs)
+// Acceptance: `baseline-gate lkg` and `baseline-gate rollback` from the BUILT command line (dist/cli/index.js)
 // as a child process, on a real git repository with three baselines in its history.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'

@@ -1,4 +1,4 @@
-// Acceptance: `--sarif FILE` of the BUILT command line (dist/cli/index.cjs) as a child process, on real temporary
+// Acceptance: `--sarif FILE` of the BUILT command line (dist/cli/index.js) as a child process, on real temporary
 // git repositories: the file is valid SARIF 2.1.0 (the official schema), its paths are relative to the checkout
 // (a consumer in a subdirectory of a monorepo included), nothing of the machine's paths is in it, a re-run writes
 // the same bytes, and a target that leads out of the repository or is a directory is refused with one line.

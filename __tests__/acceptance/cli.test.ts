@@ -1,4 +1,4 @@
-// Acceptance: the BUILT command line (dist/cli/index.cjs) as a real child process, on temporary trio repositories.
+// Acceptance: the BUILT command line (dist/cli/index.js) as a real child process, on temporary trio repositories.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
@@ -15,7 +15,7 @@ import {
   trioFixture
 } from '../helpers/fixture.js'
 
-const CLI = join(REPO_ROOT, 'dist', 'cli', 'index.cjs')
+const CLI = join(REPO_ROOT, 'dist', 'cli', 'index.js')
 const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string })
   .version
 /** A safety net against a hung child, not a performance assertion. */

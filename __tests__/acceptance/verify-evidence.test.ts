@@ -9,7 +9,7 @@ import { cleanupFixtures, health, MATRIX, REPO_ROOT, tempDir, trioFixture } from
 
 afterAll(cleanupFixtures)
 
-const CLI = join(REPO_ROOT, 'dist/cli/index.cjs')
+const CLI = join(REPO_ROOT, 'dist/cli/index.js')
 
 function cli(args: string[]) {
   const r = spawnSync(process.execPath, [CLI, ...args], {

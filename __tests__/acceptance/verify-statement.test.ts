@@ -1,5 +1,5 @@
 // Acceptance: the evidence packet's in-toto Statement (<operation>-<baseline>.intoto.json) checked by the BUILT
-// command line (dist/cli/index.cjs) as a child process, on a real temporary git repository: its subjects against
+// command line (dist/cli/index.js) as a child process, on a real temporary git repository: its subjects against
 // the checkout and the predicate, its commit subject against the repository; and `--bundle --trust-root`, a
 // Sigstore bundle (v0.3, DSSE, publicKey hint) signed here with a locally generated ECDSA P-256 key, verified
 // offline: a good one verifies, a tampered payload, a wrong key, a wrong subject digest, another statement and a

@@ -1,4 +1,4 @@
-// Acceptance: `baseline-gate init` through the BUILT command line (dist/cli/index.cjs, `npm run build`) on the
+// Acceptance: `baseline-gate init` through the BUILT command line (dist/cli/index.js, `npm run build`) on the
 // legacy consumer repository: exit codes, the report a person reads, the --json document.
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'

@@ -1,4 +1,4 @@
-// The built command line (dist/cli/index.cjs) run as a child process, the way a user runs it: no colours, a
+// The built command line (dist/cli/index.js) run as a child process, the way a user runs it: no colours, a
 // HOME and a TMPDIR of its own (tool version probes such as rustup's cargo may write there), a kill timer as a
 // safety net against a hung child (not a performance assertion).
 import { spawnSync } from 'node:child_process'
@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { REPO_ROOT, tempDir } from './fixture.js'
 
-export const CLI = join(REPO_ROOT, 'dist', 'cli', 'index.cjs')
+export const CLI = join(REPO_ROOT, 'dist', 'cli', 'index.js')
 /** A line of a stack trace: the command line never prints one. */
 export const STACK_LINE = /^\s+at\s/m
 const CHILD_TIMEOUT_MS = 60_000

@@ -1,6 +1,6 @@
 // The `baseline-gate` executable: load the CLI bundle through the code cache and run it.
-// Built as CommonJS (dist/cli/index.cjs): Node starts a CommonJS main file without its ES module loader, which
-// is about 10 ms of every start; so no top-level await here.
+// Built as CommonJS (dist/cli/index.js, which dist/cli/package.json marks "commonjs"): Node starts a CommonJS main
+// file without its ES module loader, which is about 10 ms of every start; so no top-level await here.
 import { fileURLToPath } from 'node:url'
 import { requireWithCodeCache } from './compile-cache.js'
 import { EXIT } from './io.js'
