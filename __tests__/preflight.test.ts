@@ -145,14 +145,10 @@ describe('runtime preflight against a misbehaving producer', () => {
       const b = (policy.baselines as Record<string, { producer: Record<string, unknown> }>).memorykernel!
       b.producer.probe = { ready_timeout_s: 120, request_timeout_s: 1 }
     })
-    const cli = spawn(
-      process.execPath,
-      [join(REPO_ROOT, 'dist/cli/index.js'), 'health', '--root', fx.root],
-      {
-        stdio: 'ignore',
-        env: { PATH: process.env.PATH, BASELINE_GATE_COMPILE_CACHE: '0' }
-      }
-    )
+    const cli = spawn(process.execPath, [join(REPO_ROOT, 'dist/cli/index.js'), 'health', '--root', fx.root], {
+      stdio: 'ignore',
+      env: { PATH: process.env.PATH, BASELINE_GATE_COMPILE_CACHE: '0' }
+    })
     const exited = new Promise<number | null>((resolve) => cli.on('exit', (code) => resolve(code)))
     // the fake has started (it and its grandchild recorded their pids), however long that takes
     while (recordedPids(pidFile).length < 2 && cli.exitCode === null)
