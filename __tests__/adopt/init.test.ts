@@ -13,7 +13,7 @@ import {
 } from 'node:fs'
 import { join, relative } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { main } from '../../src/cli/main.js'
+import { runMain } from '../helpers/cli-in-process.js'
 import type { PolicyDocument } from '../../src/adopt/propose.js'
 import { runInit } from '../../src/operations/init.js'
 import { loadPolicy } from '../../src/policy/load.js'
@@ -37,14 +37,7 @@ interface Run {
 
 /** The command line in process (parse, root, operation, rendering), the way a user runs it. */
 async function cli(args: string[], cwd: string): Promise<Run> {
-  let stdout = ''
-  let stderr = ''
-  const code = await main(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env: { NO_COLOR: '1' },
-    cwd
-  })
+  const { status: code, stdout, stderr } = await runMain(args, cwd)
   return { code, stdout, stderr }
 }
 

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { main } from '../../src/cli/main.js'
+import { runMain } from '../helpers/cli-in-process.js'
 import { aggregateEvidence, readPacket } from '../../src/evidence/aggregate.js'
 import type { Aggregate } from '../../src/evidence/aggregate.js'
 import { MAX_ROWS, renderAggregateMarkdown } from '../../src/evidence/aggregate-markdown.js'
@@ -17,16 +17,9 @@ afterAll(cleanupFixtures)
 const STACK_LINE = /^\s+at\s/m
 
 async function run(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
-  let stdout = ''
-  let stderr = ''
-  const status = await main(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env: { NO_COLOR: '1', ...env },
-    cwd
-  })
-  expect(stderr + stdout).not.toMatch(STACK_LINE)
-  return { status, stdout, stderr }
+  const r = await runMain(argv, cwd, env)
+  expect(r.stderr + r.stdout).not.toMatch(STACK_LINE)
+  return r
 }
 
 /** health of one baseline, its packet in a directory of its own (as one matrix job uploads it). */

@@ -5,24 +5,16 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { main } from '../../src/cli/main.js'
+import { runMain } from '../helpers/cli-in-process.js'
 import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
 import { legacyRepository } from '../helpers/legacy-repo.js'
 import type { LegacyRepo } from '../helpers/legacy-repo.js'
 
 afterAll(cleanupFixtures)
 
-async function run(argv: string[], cwd: string) {
-  let stdout = ''
-  let stderr = ''
-  const status = await main(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', HOME: tempDir('bg-cli-home-') },
-    cwd
-  })
-  return { status, stdout, stderr }
-}
+// git and the tool versions find their programs on PATH; a HOME of its own, as the built CLI's tests give it
+const run = (argv: string[], cwd: string) =>
+  runMain(argv, cwd, { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: tempDir('bg-cli-home-') })
 
 /** A dry run of a rollback (the options every rollback needs), nothing written. */
 const DRY_RUN = ['rollback', '--trigger', 'contract-drift', '--reason', 'drill', '--dry-run']

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { generateKeyPairSync } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { main } from '../../src/cli/main.js'
+import { runMain } from '../helpers/cli-in-process.js'
 import { SIGNATURE_NOT_CHECKED, UNVERIFIABLE_SHOWN } from '../../src/cli/verify-evidence.js'
 import { cleanupFixtures, health, MATRIX, tempDir, trioFixture } from '../helpers/fixture.js'
 import { dsseBundle } from '../helpers/sigstore.js'
@@ -16,14 +16,7 @@ async function verify(content: string) {
   const dir = tempDir('bg-verify-cli-')
   const file = join(dir, 'packet.json')
   writeFileSync(file, content)
-  let stdout = ''
-  let stderr = ''
-  const status = await main(['verify-evidence', file], {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env: { NO_COLOR: '1' },
-    cwd: dir
-  })
+  const { status, stdout, stderr } = await runMain(['verify-evidence', file], dir)
   return { status, stdout, lines: stderr.trimEnd().split('\n'), file }
 }
 
@@ -69,15 +62,8 @@ describe('verify-evidence on a file that is not a packet', () => {
 })
 
 async function run(args: string[], cwd: string) {
-  let stdout = ''
-  let stderr = ''
-  const status = await main(['verify-evidence', ...args], {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    env: { NO_COLOR: '1' },
-    cwd
-  })
-  return { status, stdout, stderr, lines: stdout.trimEnd().split('\n') }
+  const r = await runMain(['verify-evidence', ...args], cwd)
+  return { ...r, lines: r.stdout.trimEnd().split('\n') }
 }
 
 /** A fixture, its health run's packet and statement, a P-256 key (PEM) and a bundle of the statement signed by it. */
@@ -229,13 +215,10 @@ describe('verify-evidence --bundle: every file checked before anything is printe
 
 describe('verify-evidence: who must have signed', () => {
   async function usage(args: string[]) {
-    let stderr = ''
-    const status = await main(['verify-evidence', 'x.intoto.json', ...args], {
-      stdout: { write: () => true },
-      stderr: { write: (s: string) => (stderr += s) },
-      env: { NO_COLOR: '1' },
-      cwd: tempDir('bg-verify-signer-')
-    })
+    const { status, stderr } = await runMain(
+      ['verify-evidence', 'x.intoto.json', ...args],
+      tempDir('bg-verify-signer-')
+    )
     return { status, stderr: stderr.trim() }
   }
   const bundle = ['--bundle', 'b.json', '--trust-root', 'root.json']

@@ -4,23 +4,13 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parseCommand } from '../../src/cli/args.js'
 import { COMMAND_NAMES } from '../../src/cli/commands.js'
-import { main } from '../../src/cli/main.js'
+import { runMain } from '../helpers/cli-in-process.js'
 import { REPO_ROOT } from '../helpers/fixture.js'
 
 const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string })
   .version
 
-async function run(argv: string[]) {
-  let stdout = ''
-  let stderr = ''
-  const status = await main(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env: { NO_COLOR: '1' },
-    cwd: REPO_ROOT
-  })
-  return { status, stdout, stderr }
-}
+const run = (argv: string[]) => runMain(argv, REPO_ROOT)
 
 describe('version', () => {
   it.each([['--version'], ['-V'], ['-v']])('%s prints the version and exits 0', async (flag) => {

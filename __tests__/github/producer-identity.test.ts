@@ -11,7 +11,7 @@ import { createRepositoryReader } from '../../src/github/repository-reader.js'
 import { createEvidenceStore } from '../../src/fs/evidence-store.js'
 import { producerReader } from '../../src/actions/shared/github.js'
 import { InputError, readHealthInputs } from '../../src/actions/shared/inputs.js'
-import { main } from '../../src/cli/main.js'
+import { runMain } from '../helpers/cli-in-process.js'
 import { runHealth } from '../../src/operations/health.js'
 import { checkProducerIdentity, parseRepositoryUrl } from '../../src/operations/producer-identity.js'
 import { loadPolicy, selectBaselines } from '../../src/policy/load.js'
@@ -347,18 +347,12 @@ describe('health with the remote identity check', () => {
 
 describe('baseline-gate health --remote', () => {
   const run = async (env: NodeJS.ProcessEnv) => {
-    let stdout = ''
-    let stderr = ''
-    const code = await main(
+    const r = await runMain(
       ['health', '--remote', '--no-probe', '--json', '--evidence-dir', tempDir('bg-ev-')],
-      {
-        stdout: { write: (s: string) => (stdout += s) },
-        stderr: { write: (s: string) => (stderr += s) },
-        env,
-        cwd: fx.root
-      }
+      fx.root,
+      env
     )
-    return { code, stdout, stderr }
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr }
   }
 
   it('without GITHUB_TOKEN or GH_TOKEN: a usage error saying so', async () => {

@@ -4,7 +4,8 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { main } from '../../src/cli/main.js'
+import { runMain } from '../helpers/cli-in-process.js'
+import type { MainRun } from '../helpers/cli-in-process.js'
 import { loadPolicy } from '../../src/policy/load.js'
 import { PROBE_REQUESTS, sendProbe } from '../../src/producer/probe.js'
 import type { Finding } from '../../src/rules/finding.js'
@@ -38,16 +39,8 @@ function over(findings: Finding[]): [string | null, number | null, number | null
 }
 
 /** `baseline-gate health --json --no-probe` in process, as a user runs it. */
-async function cliHealth(root: string): Promise<{ status: number; stdout: string; stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  const status = await main(['health', '--json', '--no-probe', '--evidence-dir', tempDir('bg-evidence-')], {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env: { NO_COLOR: '1' },
-    cwd: root
-  })
-  return { status, stdout, stderr }
+function cliHealth(root: string): Promise<MainRun> {
+  return runMain(['health', '--json', '--no-probe', '--evidence-dir', tempDir('bg-evidence-')], root)
 }
 
 describe('JSON nested 100,000 deep', () => {

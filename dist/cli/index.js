@@ -129,18 +129,25 @@ function writeCache(path, script) {
 
 // src/cli/io.ts
 var EXIT = { pass: 0, fail: 1, usage: 2 };
+function internalErrorLine(e) {
+  return `baseline-gate: internal error: ${e?.message ?? String(e)}
+`;
+}
 
 // src/cli/index.ts
-function internalError(e) {
-  process.stderr.write(`baseline-gate: internal error: ${e?.message ?? String(e)}
-`);
-  process.exitCode = EXIT.usage;
-}
-process.exitCode = EXIT.usage;
 var settled = false;
+process.exitCode = EXIT.usage;
 process.once("exit", () => {
-  if (!settled) process.stderr.write("baseline-gate: internal error: the command ended without a verdict\n");
+  if (!settled) process.stderr.write(internalErrorLine(new Error("the command ended without a verdict")));
 });
+var finish = (code) => {
+  settled = true;
+  process.exitCode = code;
+};
+var fail = (e) => {
+  process.stderr.write(internalErrorLine(e));
+  finish(EXIT.usage);
+};
 try {
   const { main } = requireWithCodeCache((0, import_node_url.fileURLToPath)(new URL("./main.cjs", __bgImportMetaUrl)));
   main(process.argv.slice(2), {
@@ -148,17 +155,7 @@ try {
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd()
-  }).then(
-    (code) => {
-      settled = true;
-      process.exitCode = code;
-    },
-    (e) => {
-      settled = true;
-      internalError(e);
-    }
-  );
+  }).then(finish, fail);
 } catch (e) {
-  settled = true;
-  internalError(e);
+  fail(e);
 }

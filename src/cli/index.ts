@@ -3,22 +3,26 @@
 // file without its ES module loader, which is about 10 ms of every start; so no top-level await here.
 import { fileURLToPath } from 'node:url'
 import { requireWithCodeCache } from './compile-cache.js'
-import { EXIT } from './io.js'
+import { EXIT, internalErrorLine } from './io.js'
 import type * as Main from './main.js'
-
-/** main answers every error itself; this is the net under it (a broken install, a bug): one line, no stack. */
-function internalError(e: unknown): void {
-  process.stderr.write(`baseline-gate: internal error: ${(e as Error)?.message ?? String(e)}\n`)
-  process.exitCode = EXIT.usage
-}
 
 // No verdict until main settles: a run that ends with main still pending (an await nothing will ever wake) must
 // not exit 0, which a gate reads as PASS. Top-level await gave 13 there; this gives main's own internal error code.
-process.exitCode = EXIT.usage
 let settled = false
+process.exitCode = EXIT.usage
 process.once('exit', () => {
-  if (!settled) process.stderr.write('baseline-gate: internal error: the command ended without a verdict\n')
+  if (!settled) process.stderr.write(internalErrorLine(new Error('the command ended without a verdict')))
 })
+const finish = (code: number) => {
+  settled = true
+  process.exitCode = code
+}
+// main answers every error itself; this is the net under it (a broken install, a bug)
+const fail = (e: unknown) => {
+  process.stderr.write(internalErrorLine(e))
+  finish(EXIT.usage)
+}
+
 try {
   const { main } = requireWithCodeCache(fileURLToPath(new URL('./main.cjs', import.meta.url))) as typeof Main
   main(process.argv.slice(2), {
@@ -26,17 +30,7 @@ try {
     stderr: process.stderr,
     env: process.env,
     cwd: process.cwd()
-  }).then(
-    (code) => {
-      settled = true
-      process.exitCode = code
-    },
-    (e: unknown) => {
-      settled = true
-      internalError(e)
-    }
-  )
+  }).then(finish, fail)
 } catch (e) {
-  settled = true
-  internalError(e)
+  fail(e)
 }

@@ -8,3 +8,8 @@ export interface Io {
 }
 
 export const EXIT = { pass: 0, fail: 1, usage: 2 } as const
+
+/** The one line an error that gives no verdict (a bug, a broken install) prints: never a stack trace. */
+export function internalErrorLine(e: unknown): string {
+  return `baseline-gate: internal error: ${(e as Error | undefined)?.message ?? String(e)}\n`
+}

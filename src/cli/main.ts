@@ -11,7 +11,7 @@ import { findRoot } from '../git/root.js'
 import { DEFAULT_POLICY_PATH } from '../policy/defaults.js'
 import { createOperationContext } from '../operations/context.js'
 import { TOOL_VERSION } from '../version.js'
-import { EXIT } from './io.js'
+import { EXIT, internalErrorLine } from './io.js'
 import type { Io } from './io.js'
 import { parseCommand } from './args.js'
 import { UsageError } from './commands.js'
@@ -108,9 +108,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return EXIT.usage
     }
     // An internal error gives no verdict: say so in one line (the stack only on request).
-    const err = e as Error
-    io.stderr.write(`baseline-gate: internal error: ${err?.message ?? String(e)}\n`)
-    if (io.env.BASELINE_GATE_DEBUG === '1' && err?.stack) io.stderr.write(`${err.stack}\n`)
+    io.stderr.write(internalErrorLine(e))
+    const stack = (e as Error | undefined)?.stack
+    if (io.env.BASELINE_GATE_DEBUG === '1' && stack) io.stderr.write(`${stack}\n`)
     return EXIT.usage
   }
 }
