@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # npm test: lint, typecheck, check-dist, the producer's cargo gates, then jest with its coverage gate (statements of
 # src/ >= 90%, jest.config.js). Every stage runs; the last line is jest's count.
-# The four checks before jest run in two lanes at once (lint in one; typecheck, check-dist and the producer in
-# the other: about the same time on two cores), each stage's output printed whole, in order, when all are done.
+# The four checks before jest run in two lanes at once (lint and check-dist in one, 23 s on a fresh machine;
+# typecheck and the producer in the other, 24 s), each stage's output printed whole, in order, when all are done.
 set -u
 cd "$(dirname "$0")/.." || exit 2
 logs=$(mktemp -d)
@@ -17,9 +17,9 @@ run_stage() {
   esac >"$logs/$1.log" 2>&1
   echo $? >"$logs/$1.rc"
 }
-run_stage lint &
+(for name in lint check-dist; do run_stage "$name"; done) &
 lane=$!
-for name in typecheck check-dist producer; do run_stage "$name"; done
+for name in typecheck producer; do run_stage "$name"; done
 wait "$lane"
 failed=()
 for name in "${stages[@]}"; do

@@ -44,15 +44,21 @@ export interface GitRepo {
 }
 
 const IDENTITY = ['-c', 'user.name=Baseline Test', '-c', 'user.email=test@example.invalid']
+/** git commit starts `git maintenance run --auto` after each commit, a process the suite's fixtures never need. */
+const NO_MAINTENANCE = ['-c', 'maintenance.auto=false']
 
 /** Put a directory (a fixture's root) under git (nothing committed yet). */
 export function gitRepo(fx: { root: string }): GitRepo {
   const git = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-    execFileSync('git', [...IDENTITY, '-c', 'core.autocrlf=false', '-c', 'commit.gpgsign=false', ...args], {
-      cwd: fx.root,
-      encoding: 'utf8',
-      env: { ...process.env, ...env }
-    }).trim()
+    execFileSync(
+      'git',
+      [...IDENTITY, ...NO_MAINTENANCE, '-c', 'core.autocrlf=false', '-c', 'commit.gpgsign=false', ...args],
+      {
+        cwd: fx.root,
+        encoding: 'utf8',
+        env: { ...process.env, ...env }
+      }
+    ).trim()
   // a trio fixture is a repository already: initialising it again only costs a process (and warns)
   if (!existsSync(join(fx.root, '.git'))) git(['init', '-q', '-b', 'main'])
   return {

@@ -25904,6 +25904,8 @@ var TOOLS = {
   cargo: ["cargo", "--version"],
   rustc: ["rustc", "--version"]
 };
+var DECIDING = ["PATH", "HOME", "RUSTUP_HOME", "RUSTUP_TOOLCHAIN", "CARGO_HOME"];
+var asked = /* @__PURE__ */ new Map();
 function versionOf(argv, env2) {
   return new Promise((done) => {
     execFile(argv[0], argv.slice(1), { timeout: TIMEOUT_MS, env: env2, windowsHide: true }, (err, stdout) => {
@@ -25912,12 +25914,21 @@ function versionOf(argv, env2) {
     });
   });
 }
-async function toolVersions(env2) {
+async function ask(env2) {
   const names = Object.keys(TOOLS);
   const versions = await Promise.all(names.map((n) => versionOf(TOOLS[n], env2)));
   const out = { node: process.version };
   names.forEach((n, i2) => out[n] = versions[i2]);
   return out;
+}
+function toolVersions(env2) {
+  const key = JSON.stringify([process.cwd(), DECIDING.map((name) => env2[name] ?? null)]);
+  let versions = asked.get(key);
+  if (versions === void 0) {
+    versions = ask(env2);
+    asked.set(key, versions);
+  }
+  return versions.then((v) => ({ ...v }));
 }
 
 // src/fs/atomic-set.ts

@@ -9,6 +9,15 @@ const TOOLS: Record<string, string[]> = {
   rustc: ['rustc', '--version']
 }
 
+/**
+ * What decides which binary answers: the search path and rustup's choice of toolchain. cargo and rustc are
+ * rustup's proxies on most machines, about 50 and 75 ms each to answer, so a process that runs several operations
+ * (one per baseline, or a test worker) asks once per environment.
+ */
+const DECIDING = ['PATH', 'HOME', 'RUSTUP_HOME', 'RUSTUP_TOOLCHAIN', 'CARGO_HOME'] as const
+
+const asked = new Map<string, Promise<Record<string, string>>>()
+
 function versionOf(argv: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((done) => {
     execFile(argv[0]!, argv.slice(1), { timeout: TIMEOUT_MS, env, windowsHide: true }, (err, stdout) => {
@@ -18,11 +27,22 @@ function versionOf(argv: string[], env: NodeJS.ProcessEnv): Promise<string> {
   })
 }
 
-/** node, git, cargo and rustc; a tool that is missing or hangs reads "unavailable (...)". */
-export async function toolVersions(env: NodeJS.ProcessEnv): Promise<Record<string, string>> {
+async function ask(env: NodeJS.ProcessEnv): Promise<Record<string, string>> {
   const names = Object.keys(TOOLS)
   const versions = await Promise.all(names.map((n) => versionOf(TOOLS[n]!, env)))
   const out: Record<string, string> = { node: process.version }
   names.forEach((n, i) => (out[n] = versions[i]!))
   return out
+}
+
+/** node, git, cargo and rustc; a tool that is missing or hangs reads "unavailable (...)". */
+export function toolVersions(env: NodeJS.ProcessEnv): Promise<Record<string, string>> {
+  const key = JSON.stringify([process.cwd(), DECIDING.map((name) => env[name] ?? null)])
+  let versions = asked.get(key)
+  if (versions === undefined) {
+    versions = ask(env)
+    asked.set(key, versions)
+  }
+  // a copy: the caller's packet is its own
+  return versions.then((v) => ({ ...v }))
 }
