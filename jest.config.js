@@ -26,7 +26,11 @@ const project = {
           experimental: { keepImportAttributes: true }
         },
         module: { type: 'es6' },
-        sourceMaps: 'inline'
+        sourceMaps: 'inline',
+        // the maps point at the sources on disk; a copy of each source inside its map went into istanbul's data
+        // for every file a test loaded, which jest copies and sends to its parent after each test file (a test
+        // that loads health: 1.21 -> 0.87 MB). Stack traces and code frames still show the TypeScript lines
+        inlineSourcesContent: false
       }
     ]
   }
