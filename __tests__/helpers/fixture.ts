@@ -1,6 +1,6 @@
 // Test fixtures: a temporary repository holding a copy of the embedded default trio, mutations on it,
 // and health run in process. Every directory made here is removed by cleanupFixtures().
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { createHash } from 'node:crypto'
@@ -43,6 +43,20 @@ export function cleanupFixtures(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
 }
 
+let initialised: string | null = null
+
+/**
+ * `git init -b main` in `root`: a copy of the .git of one repository git initialised for this test file (14 ms a
+ * process against 5 ms a copy, for the hundreds of fixtures the suite makes).
+ */
+function initRepository(root: string): void {
+  if (initialised === null || !existsSync(join(initialised, '.git'))) {
+    initialised = tempDir('bg-git-init-')
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: initialised })
+  }
+  cpSync(join(initialised, '.git'), join(root, '.git'), { recursive: true })
+}
+
 export interface Fixture {
   root: string
   read(rel: string): string
@@ -81,7 +95,7 @@ export function trioFixture(options: { policy?: boolean } = {}): Fixture {
     cpSync(join(REPO_ROOT, rel), join(root, rel), { recursive: true })
   }
   // a repository, as every consumer is (the command line finds its root through git); nothing committed
-  execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: root })
+  initRepository(root)
   const fx: Fixture = {
     root,
     read: (rel) => readFileSync(join(root, rel), 'utf8'),
