@@ -1,7 +1,7 @@
 // The tool versions of the evidence: real child processes (stand-in git, cargo and rustc on a PATH of their
 // own that count how often they are asked), once per environment and process.
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs'
+import { chmodSync, cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { toolVersions } from '../../src/exec/tool-versions.js'
 import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
@@ -48,7 +48,7 @@ describe('toolVersions', () => {
     expect(b.calls()).toHaveLength(3)
   })
 
-  it('a tool that is not there reads unavailable, and the run goes on', async () => {
+  it('a tool that is not there reads unavailable, and is asked again by the next operation', async () => {
     const empty = tempDir('bg-no-tools-')
     expect(await toolVersions({ PATH: empty })).toEqual({
       node: process.version,
@@ -56,5 +56,9 @@ describe('toolVersions', () => {
       cargo: 'unavailable (ENOENT)',
       rustc: 'unavailable (ENOENT)'
     })
+    // installed in the meantime, on the same search path
+    const tools = standIns('3.0.0')
+    cpSync(tools.bin, empty, { recursive: true })
+    expect((await toolVersions({ PATH: empty })).rustc).toBe('rustc 3.0.0 (stand-in)')
   })
 })

@@ -44,7 +44,10 @@ export interface GitRepo {
 }
 
 const IDENTITY = ['-c', 'user.name=Baseline Test', '-c', 'user.email=test@example.invalid']
-/** git commit starts `git maintenance run --auto` after each commit, a process the suite's fixtures never need. */
+/**
+ * git commit starts `git maintenance run --auto` after each commit, a process the fixtures never need (most of the
+ * suite's commits are made here; the few tests that commit by hand still start it).
+ */
 const NO_MAINTENANCE = ['-c', 'maintenance.auto=false']
 
 /** Put a directory (a fixture's root) under git (nothing committed yet). */

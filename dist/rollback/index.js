@@ -25927,6 +25927,9 @@ function toolVersions(env2) {
   if (versions === void 0) {
     versions = ask(env2);
     asked.set(key, versions);
+    versions.then((v) => {
+      if (Object.values(v).some((line) => line.startsWith("unavailable"))) asked.delete(key);
+    });
   }
   return versions.then((v) => ({ ...v }));
 }

@@ -11,8 +11,9 @@ const TOOLS: Record<string, string[]> = {
 
 /**
  * What decides which binary answers: the search path and rustup's choice of toolchain. cargo and rustc are
- * rustup's proxies on most machines, about 50 and 75 ms each to answer, so a process that runs several operations
- * (one per baseline, or a test worker) asks once per environment.
+ * rustup's proxies on most machines, about 50 and 75 ms each to answer. The command line and the actions run one
+ * operation a process; the tests run hundreds in one, and ask once per environment. An answer that says a tool
+ * was unavailable is not kept: the next operation asks again.
  */
 const DECIDING = ['PATH', 'HOME', 'RUSTUP_HOME', 'RUSTUP_TOOLCHAIN', 'CARGO_HOME'] as const
 
@@ -42,6 +43,9 @@ export function toolVersions(env: NodeJS.ProcessEnv): Promise<Record<string, str
   if (versions === undefined) {
     versions = ask(env)
     asked.set(key, versions)
+    versions.then((v) => {
+      if (Object.values(v).some((line) => line.startsWith('unavailable'))) asked.delete(key)
+    })
   }
   // a copy: the caller's packet is its own
   return versions.then((v) => ({ ...v }))
