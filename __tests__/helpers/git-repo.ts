@@ -18,7 +18,9 @@ import { loadPolicy, selectBaselines } from '../../src/policy/load.js'
 import { createRedactor } from '../../src/redact/redactor.js'
 import { EMBEDDED_OLD_DATE } from './embedded.js'
 import {
+  copyOfBuilt,
   EMBEDDED,
+  fixtureAt,
   HANDOFF,
   nextTag,
   NOW,
@@ -280,6 +282,15 @@ export interface History {
 export function threeBaselines(
   suite: PolicyStep[] = [nodeStep('test', 'console.log("rollback suite ok")')]
 ): History {
+  const { root, meta } = copyOfBuilt(`threeBaselines ${JSON.stringify(suite)}`, () => {
+    const { fx, c } = buildThreeBaselines(suite)
+    return { root: fx.root, meta: c }
+  })
+  const fx = fixtureAt(root)
+  return { fx, repo: gitRepo(fx), c: meta }
+}
+
+function buildThreeBaselines(suite: PolicyStep[]): History {
   const fx = trioFixture()
   writePolicy(fx, { consumer: suite.map((s) => ({ operations: ['promotion', 'rollback'], ...s })) })
   const repo = gitRepo(fx)

@@ -9,7 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { gitRepo } from './git-repo.js'
 import type { GitRepo } from './git-repo.js'
-import { HANDOFF, PRODUCER_MANIFEST, REPO_ROOT, tempDir } from './fixture.js'
+import { copyOfBuilt, HANDOFF, PRODUCER_MANIFEST, REPO_ROOT, tempDir } from './fixture.js'
 
 export interface LegacyPaths {
   pin: string
@@ -284,6 +284,22 @@ function trio(b: LegacyBaseline, paths: LegacyPaths, typoFixed = false): Record<
  */
 export function legacyRepository(options: { paths?: LegacyPaths } = {}): LegacyRepo {
   const paths = options.paths ?? LEGACY_DEFAULT_PATHS
+  const { root, meta: commits } = copyOfBuilt(`legacyRepository ${JSON.stringify(paths)}`, () =>
+    buildLegacyRepository(paths)
+  )
+  return {
+    root,
+    repo: gitRepo({ root }),
+    paths,
+    commits,
+    // every byte as committed (GitRepo.git trims its output)
+    show: (commit, path) => execFileSync('git', ['cat-file', 'blob', `${commit}:${path}`], { cwd: root }),
+    read: (rel) => readFileSync(join(root, rel)),
+    write: (rel, content) => writeAll(root, { [rel]: content.toString() })
+  }
+}
+
+function buildLegacyRepository(paths: LegacyPaths): { root: string; meta: LegacyRepo['commits'] } {
   const root = tempDir('bg-legacy-')
   const repo = gitRepo({ root })
   const B = LEGACY_BASELINES
@@ -323,14 +339,5 @@ export function legacyRepository(options: { paths?: LegacyPaths } = {}): LegacyR
   writeAll(root, { 'README.md': '# AssistSupport\n\nSupport drafting, with MemoryKernel enrichment.\n' })
   const head = repo.commit('docs: wording', at('10T10:00:00'))
 
-  return {
-    root,
-    repo,
-    paths,
-    commits: { v030, v031, v031hashed, v032, matrixTypo, v040, head },
-    // every byte as committed (GitRepo.git trims its output)
-    show: (commit, path) => execFileSync('git', ['cat-file', 'blob', `${commit}:${path}`], { cwd: root }),
-    read: (rel) => readFileSync(join(root, rel)),
-    write: (rel, content) => writeAll(root, { [rel]: content.toString() })
-  }
+  return { root, meta: { v030, v031, v031hashed, v032, matrixTypo, v040, head } }
 }
