@@ -43,17 +43,16 @@ export function cleanupFixtures(): void {
   for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true })
 }
 
-let initialised: string | null = null
-
 /**
  * `git init -b main` in `root`: a copy of the .git of one repository git initialised for this test file (14 ms a
  * process against 5 ms a copy, for the hundreds of fixtures the suite makes).
  */
 function initRepository(root: string): void {
-  if (initialised === null || !existsSync(join(initialised, '.git'))) {
-    initialised = tempDir('bg-git-init-')
-    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: initialised })
-  }
+  const { root: initialised } = builtOnce('git init', () => {
+    const dir = tempDir('bg-git-init-')
+    execFileSync('git', ['init', '-q', '-b', 'main'], { cwd: dir })
+    return { root: dir, meta: null }
+  })
   cpSync(join(initialised, '.git'), join(root, '.git'), { recursive: true })
 }
 
@@ -101,6 +100,16 @@ export function trioFixture(options: { policy?: boolean } = {}): Fixture {
 
 const builds = new Map<string, { root: string; meta: unknown }>()
 
+/** What `build` made for `key` in this test file, made again once cleanupFixtures() has removed it. */
+function builtOnce<T>(key: string, build: () => { root: string; meta: T }): { root: string; meta: T } {
+  let built = builds.get(key) as { root: string; meta: T } | undefined
+  if (!built || !existsSync(built.root)) {
+    built = build()
+    builds.set(key, built)
+  }
+  return built
+}
+
 /**
  * A directory `build` makes once per test file and key (a history of many commits), copied with its .git for each
  * caller: the one built is never handed out, so no caller sees another's edits. A copy takes a few ms; the
@@ -110,11 +119,7 @@ export function copyOfBuilt<T>(
   key: string,
   build: () => { root: string; meta: T }
 ): { root: string; meta: T } {
-  let built = builds.get(key) as { root: string; meta: T } | undefined
-  if (!built || !existsSync(built.root)) {
-    built = build()
-    builds.set(key, built)
-  }
+  const built = builtOnce(key, build)
   const root = tempDir('bg-copy-')
   cpSync(built.root, root, { recursive: true })
   return { root, meta: structuredClone(built.meta) }
