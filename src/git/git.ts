@@ -1,11 +1,14 @@
 // Git, spawned directly (never through a shell): single commands with a deadline and bounded output, and one
 // long-lived `git cat-file --batch` for reading many blobs with a single process.
-import { execFile, spawn, spawnSync } from 'node:child_process'
 import type { ChildProcessWithoutNullStreams } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { MAX_FILE_BYTES } from '../document/limits.js'
 import { formatDuration } from '../text/duration.js'
 import { headFromDisk, shallowFromDisk } from './discover.js'
+
+// loaded when git first runs: node:child_process (with the net and stream modules it loads) is 5 ms of every
+// start-up, and `health` reads .git itself and runs no git at all
+const childProcess = () => process.getBuiltinModule('node:child_process')
 
 const TIMEOUT_MS = 30_000
 const MAX_OUTPUT = 64 * 1024 * 1024
@@ -46,7 +49,7 @@ function cannotRun(
 /** Run `git <args>` in `cwd`. Never throws for a non-zero exit (see `code`); throws GitError when git cannot run. */
 export function git(cwd: string, args: string[], timeoutMs = TIMEOUT_MS): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    execFile(
+    childProcess().execFile(
       'git',
       [...OPTIONS, ...args],
       { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: 'buffer', env: env() },
@@ -81,7 +84,7 @@ export function gitLines(
   onLine: (line: string) => void,
   timeoutMs = TIMEOUT_MS
 ): GitStream {
-  const child = spawn('git', [...OPTIONS, ...args], {
+  const child = childProcess().spawn('git', [...OPTIONS, ...args], {
     cwd,
     env: env(),
     timeout: timeoutMs,
@@ -148,7 +151,7 @@ export async function isAncestorCommit(
  */
 export function hasCommitSync(cwd: string, sha: string): boolean | null {
   if (!/^[0-9a-f]{40}$/.test(sha)) return false
-  const r = spawnSync('git', [...OPTIONS, 'cat-file', '-e', `${sha}^{commit}`], {
+  const r = childProcess().spawnSync('git', [...OPTIONS, 'cat-file', '-e', `${sha}^{commit}`], {
     cwd,
     timeout: TIMEOUT_MS,
     env: env(),
@@ -173,13 +176,17 @@ export async function headCommit(cwd: string): Promise<string | null> {
 export function headCommitSync(cwd: string): string | null {
   const fromDisk = headFromDisk(cwd)
   if (fromDisk) return fromDisk.commit
-  const r = spawnSync('git', [...OPTIONS, 'rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
-    cwd,
-    timeout: TIMEOUT_MS,
-    env: env(),
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore']
-  })
+  const r = childProcess().spawnSync(
+    'git',
+    [...OPTIONS, 'rev-parse', '--verify', '--quiet', 'HEAD^{commit}'],
+    {
+      cwd,
+      timeout: TIMEOUT_MS,
+      env: env(),
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore']
+    }
+  )
   const sha = (r.stdout ?? '').trim()
   return r.status === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null
 }
@@ -223,7 +230,7 @@ export class BlobReader {
     cwd: string,
     private readonly limit = MAX_FILE_BYTES
   ) {
-    this.child = spawn('git', ['cat-file', '--batch'], {
+    this.child = childProcess().spawn('git', ['cat-file', '--batch'], {
       cwd,
       stdio: ['pipe', 'pipe', 'pipe'],
       env: { ...process.env, LC_ALL: 'C' }
