@@ -75,7 +75,7 @@ describe.each(['action.yml', ...ENTRYPOINTS.map((n) => `actions/${n}/action.yml`
       const bin = tempDir('bg-node-version-bin-')
       writeFileSync(
         join(bin, 'node'),
-        `#!/bin/sh\n[ "$1" = -p ] && echo ${version.replace(/^v/, '')} && exit\n[ "$1" = --version ] && echo ${version} && exit\necho "ran $1"\n`,
+        `#!/bin/sh\n[ "$1" = --version ] && echo ${version} && exit\necho "ran $1"\n`,
         { mode: 0o755 }
       )
       return spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {
@@ -157,7 +157,7 @@ describe('the umbrella action.yml operation input', () => {
   /** The run script under bash, `node` a stub on PATH that prints the entrypoint it was given. */
   function route(operation: string) {
     const bin = tempDir('bg-umbrella-bin-')
-    writeFileSync(join(bin, 'node'), '#!/bin/sh\n[ "$1" = -p ] && echo 24.11.1 && exit\necho "node $1"\n', {
+    writeFileSync(join(bin, 'node'), '#!/bin/sh\n[ "$1" = --version ] && echo v24.11.1 && exit\necho "node $1"\n', {
       mode: 0o755
     })
     return spawnSync('bash', ['-c', script], {

@@ -26715,7 +26715,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
       const got = readSync(fd, buf, n, buf.length - n, null);
       if (got === 0) break;
       n += got;
-      if (n === buf.length) break;
+      if (n === buf.length || n === stat3.size) break;
     }
     if (n > limit) return { kind: "too-large", size: n, limit };
     return { kind: "ok", bytes: buf.subarray(0, n) };

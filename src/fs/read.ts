@@ -54,14 +54,15 @@ export function readRepoFile(
     const stat = fstatSync(fd)
     if (!stat.isFile()) return { kind: 'not-a-file' }
     if (stat.size > limit) return { kind: 'too-large', size: stat.size, limit }
-    // Read up to limit+1 bytes: a file that grows while we read is still bounded.
+    // Read up to limit+1 bytes: a file that grows while we read is still bounded. The read stops at the size fstat
+    // gave (the file as it was then) without asking again for the end: one read a file, not two
     const buf = Buffer.allocUnsafe(Math.min(stat.size, limit) + 1)
     let n = 0
     for (;;) {
       const got = readSync(fd, buf, n, buf.length - n, null)
       if (got === 0) break
       n += got
-      if (n === buf.length) break
+      if (n === buf.length || n === stat.size) break
     }
     if (n > limit) return { kind: 'too-large', size: n, limit }
     return { kind: 'ok', bytes: buf.subarray(0, n) }
