@@ -157,9 +157,13 @@ describe('the umbrella action.yml operation input', () => {
   /** The run script under bash, `node` a stub on PATH that prints the entrypoint it was given. */
   function route(operation: string) {
     const bin = tempDir('bg-umbrella-bin-')
-    writeFileSync(join(bin, 'node'), '#!/bin/sh\n[ "$1" = --version ] && echo v24.11.1 && exit\necho "node $1"\n', {
-      mode: 0o755
-    })
+    writeFileSync(
+      join(bin, 'node'),
+      '#!/bin/sh\n[ "$1" = --version ] && echo v24.11.1 && exit\necho "node $1"\n',
+      {
+        mode: 0o755
+      }
+    )
     return spawnSync('bash', ['-c', script], {
       env: { PATH: `${bin}:/usr/bin:/bin`, INPUT_OPERATION: operation, GITHUB_ACTION_PATH: '/action' },
       encoding: 'utf8'
