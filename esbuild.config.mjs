@@ -1,8 +1,8 @@
 // One self-contained ESM bundle per entry. Deterministic: a rebuild is byte-identical (check-dist relies on it).
-import { build, transform } from 'esbuild'
-import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { build } from 'esbuild'
+import { chmodSync, rmSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { dirname, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const outRoot = process.env.OUT_DIR ?? 'dist'
@@ -242,32 +242,9 @@ const builds = [
 // the builds, for a test that asks esbuild what a bundle holds (__tests__/hygiene/bundle-parts.test.ts)
 export { builds }
 
-/**
- * The text of a bundle with every character outside ASCII in its comments written as a \u escape. esbuild escapes
- * them in strings and names, not in the comments it keeps (undici's, with typographic apostrophes). One such
- * character makes Node hold the whole file as UTF-16 and decode and compile it on the slow path:
- * dist/health/index.js started in 218 ms with 38 of them, 174 ms without (`node -e 0`: 51 ms). The code is
- * checked unchanged (the two texts without their comments are the same); one left in a regular expression or a
- * template's raw text fails the build: write it as an escape in the source.
- */
-export async function asciiOnly(text, path) {
-  const escaped = text.replace(/[^\0-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-  if (escaped === text) return text
-  const code = async (t) => (await transform(t, { minifyWhitespace: true, loader: 'js' })).code
-  if ((await code(escaped)) !== (await code(text)))
-    throw new Error(
-      `${path}: a character outside ASCII outside a comment (write it as a \\u escape in the source)`
-    )
-  return escaped
-}
-
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   rmSync(outRoot, { recursive: true, force: true })
-  const results = await Promise.all(builds.map((b) => build({ ...b, write: false })))
-  for (const file of results.flatMap((r) => r.outputFiles)) {
-    mkdirSync(dirname(file.path), { recursive: true })
-    writeFileSync(file.path, await asciiOnly(file.text, file.path))
-  }
+  await Promise.all(builds.map((b) => build(b)))
   // the `baseline-gate` bin: npx runs it directly, so it must be executable (git records the mode)
   chmodSync(`${outRoot}/cli/index.js`, 0o755)
   // ... and CommonJS, though the package's "type" is "module": a .js file takes the type of the nearest

@@ -41,8 +41,7 @@ export function shortenMiddle(s: string, max: number): string {
   if (s.length <= max) return s
   const room = Math.max(2, max - 3)
   const headRoom = Math.floor(room * 0.35)
-  const shortened = shorten(s, headRoom + 1, 'word')
-  const head = shortened.endsWith('…') ? shortened.slice(0, -1) : shortened
+  const head = shorten(s, headRoom + 1, 'word').replace(/…$/, '')
   let from = s.length - (room - head.length)
   // a low surrogate at the cut would be left without its high half: start after it
   const first = s.charCodeAt(from)
