@@ -16,9 +16,7 @@ import { readRepoFile } from '../fs/read.js'
 import { BlobReader, headCommit, isShallow, resolveCommit, RevisionError } from '../git/git.js'
 import { blobSpec, fileHistory } from '../git/history.js'
 import type { GitHubClient, JointApproval, Result } from '../github/client.js'
-import { DEFAULT_POLICY_PATH } from '../policy/defaults.js'
-import { policyAtRevision } from '../policy/load.js'
-import type { BaselinePolicy, Policy } from '../policy/types.js'
+import type { BaselinePolicy } from '../policy/types.js'
 import type { Redactor } from '../redact/redactor.js'
 import { approvalRules, needsJointApproval } from '../rules/approval.js'
 import { driftRules } from '../rules/drift.js'
@@ -37,6 +35,8 @@ import { operationResult } from './outcome.js'
 import { baselinePacket, startRun, writePacket } from './packet.js'
 import { sameBytes } from './trio-files.js'
 import type { RunFacts } from './packet.js'
+import { definitionNotes, policyAtBase, undefinedAtBase } from './policy-at-base.js'
+import type { BaseDefinition, PolicyAtBase } from './policy-at-base.js'
 import { operationSuites } from './suites.js'
 import type { SuiteReporter, SuiteSkip } from './suites.js'
 import { plural } from '../text/plural.js'
@@ -92,9 +92,10 @@ export async function runPromotion(
   if (!head) throw new RevisionError(`--head ${options.head} names no commit in ${ctx.root}`)
   // a replay judges at the head commit's date, so it gives the verdict the change had then
   const run = await startRun(ctx, toolVersions(ctx.env), head)
+  const atBase = await policyAtBase(ctx.root, ctx.policy, { base, head })
   const results: BaselineResult[] = []
   for (const baseline of options.baselines) {
-    results.push(await promoteBaseline(ctx, options, baseline, { base, head }, run))
+    results.push(await promoteBaseline(ctx, options, baseline, atBase, { base, head }, run))
   }
   return operationResult(ctx, 'promotion', results)
 }
@@ -102,17 +103,25 @@ export async function runPromotion(
 async function promoteBaseline(
   ctx: OperationContext,
   options: PromotionOptions,
-  baseline: BaselinePolicy,
+  inTree: BaselinePolicy,
+  atBase: PolicyAtBase,
   revs: { base: string; head: string },
   run: RunFacts
 ): Promise<BaselineResult> {
   const startedAt = ctx.clock()
   const now = run.instant.at
-  const blobs = await readBlobs(ctx.root, revs, baseline, ctx.policy)
+  // the baseline as the base revision's policy defines it (the working tree's where there is none to use)
+  const definition = atBase.definitionOf(inTree)
+  const baseline = definition.kind === 'none' ? inTree : definition.baseline
+  const gate = definition.kind === 'none' ? definition.why : definition.baseline
+  const blobs = await readBlobs(ctx.root, revs, baseline)
   const changed = TRIO_ROLES.filter((r) => !sameBytes(blobs.base[r], blobs.head[r]))
   const headTrio = trioFromBytes(baseline, blobs.head)
 
-  const findings: Finding[] = []
+  const findings: Finding[] = [
+    ...atBase.removedWithTrioChanged,
+    ...(definition.kind === 'base' ? definitionNotes(inTree, baseline) : [])
+  ]
   let steps: StepResult[] = []
   let report: ChangeReport | null = null
   let approval: ChangeEvidence['approval'] = null
@@ -140,6 +149,7 @@ async function promoteBaseline(
         ? { baseApprovedAt: null, pinnedBefore: null }
         : await pinHistory(ctx.root, revs.base, baseline, identityOf(baseTrio)))
     })
+    if (definition.kind === 'none') findings.push(undefinedAtBase(definition.why, baseline.trio[changed[0]!]))
     findings.push(
       ...trioRules(headTrio, { baseline, now }),
       ...driftRules(headTrio, producerFilesFromBytes(baseline, blobs.producer), { now }),
@@ -155,7 +165,6 @@ async function promoteBaseline(
         )
       )
     }
-    const gate = gateAtBase(ctx, baseline, blobs.basePolicy)
     if (needsJointApproval(report.posture)) {
       const owners = typeof gate === 'string' ? gate : gate.owners
       const reviewed = await jointApproval(options.review, owners)
@@ -169,16 +178,9 @@ async function promoteBaseline(
         })
       )
     }
-    findings.push(...suitesNotes(baseline, gate))
+    findings.push(...suitesNotes(inTree, baseline, definition.kind))
     const ruleErrors = findings.filter((f) => f.severity === 'error').length
-    const suites = await suitesOf(
-      ctx,
-      options,
-      withSuitesOf(baseline, gate),
-      revs.head,
-      blobs.head,
-      ruleErrors
-    )
+    const suites = await suitesOf(ctx, options, baseline, revs.head, blobs.head, ruleErrors)
     steps = suites.steps
     redactions = suites.redactions
     findings.push(...suites.findings)
@@ -235,8 +237,6 @@ interface Blobs {
   base: Record<TrioRole, Buffer | null>
   head: Record<TrioRole, Buffer | null>
   producer: { manifest: Buffer | null; handoff: Buffer | null }
-  /** The policy file at BASE (null: none there). */
-  basePolicy: Buffer | null
 }
 
 /**
@@ -248,8 +248,7 @@ interface Blobs {
 async function readBlobs(
   root: string,
   revs: { base: string; head: string },
-  baseline: BaselinePolicy,
-  policy: Policy
+  baseline: BaselinePolicy
 ): Promise<Blobs> {
   const reader = new BlobReader(root)
   const read = async (rev: string, path: string) => {
@@ -265,7 +264,7 @@ async function readBlobs(
     const head = await trioAt(revs.head)
     const base = await trioAt(revs.base)
     if (TRIO_ROLES.every((r) => sameBytes(base[r], head[r]))) {
-      return { base, head, producer: { manifest: null, handoff: null }, basePolicy: null }
+      return { base, head, producer: { manifest: null, handoff: null } }
     }
     const paths = producerPaths(baseline)
     return {
@@ -274,60 +273,23 @@ async function readBlobs(
       producer: {
         manifest: await read(revs.head, paths.manifest),
         handoff: await read(revs.head, paths.handoff)
-      },
-      basePolicy: await read(revs.base, policyPathInRepo(policy))
+      }
     }
   } finally {
     reader.close()
   }
 }
 
-/** The repository path of the policy file (the default path when the defaults apply). */
-function policyPathInRepo(policy: Policy): string {
-  return policy.source === 'file' && policy.path && !policy.path.startsWith('/')
-    ? policy.path
-    : DEFAULT_POLICY_PATH
-}
-
 /**
- * The gate's own configuration comes from the policy at BASE: who may approve (so a pull request cannot name
- * its own approvers) and which suites run (so it cannot switch them off); an edit of either applies once
- * merged. A policy given from outside the repository (an absolute path: the workflow's own file) is trusted as
- * it is. A string: why the base policy cannot be used.
+ * Say when the suites that ran are not the ones the working tree's policy lists: they are the base revision's,
+ * so that a pull request cannot switch its own checks off (where the base defines none, BG708 says why).
  */
-function gateAtBase(
-  ctx: OperationContext,
-  baseline: BaselinePolicy,
-  basePolicy: Buffer | null
-): BaselinePolicy | string {
-  if (ctx.policy.source === 'file' && ctx.policy.path?.startsWith('/')) return baseline
-  try {
-    const atBase = policyAtRevision(ctx.root, basePolicy, policyPathInRepo(ctx.policy))
-    const b = atBase.baselines.find((x) => x.name === baseline.name)
-    return b ?? `the base revision's policy has no baseline "${baseline.name}", so it names no owners`
-  } catch (e) {
-    return `the base revision's policy cannot be read (${(e as Error).message})`
-  }
-}
-
-/** The baseline with the suites of the base policy (its own when the base policy cannot be used). */
-function withSuitesOf(baseline: BaselinePolicy, gate: BaselinePolicy | string): BaselinePolicy {
-  return typeof gate === 'string' ? baseline : { ...baseline, suites: gate.suites }
-}
-
-/** Say when the suites that ran are not the ones the head policy lists. */
-function suitesNotes(baseline: BaselinePolicy, gate: BaselinePolicy | string): Finding[] {
-  if (typeof gate === 'string') {
-    return [
-      finding(
-        'BG706',
-        null,
-        null,
-        `${gate}: the suites of this revision's policy ran instead of the base revision's`
-      )
-    ]
-  }
-  if (JSON.stringify(gate.suites) === JSON.stringify(baseline.suites)) return []
+function suitesNotes(
+  inTree: BaselinePolicy,
+  judged: BaselinePolicy,
+  kind: BaseDefinition['kind']
+): Finding[] {
+  if (kind !== 'base' || JSON.stringify(judged.suites) === JSON.stringify(inTree.suites)) return []
   return [
     finding(
       'BG706',

@@ -41,7 +41,22 @@ export const SUITE_RULES = {
     title: 'Suites taken from the base policy',
     severity: 'notice',
     description:
-      "The promotion gate runs the suites of the policy at the base revision, as it takes the owners from there: a pull request cannot switch its own checks off. When the change edits the policy's suites, the edit applies once merged; when the base policy cannot be used, the change's own suites run and this notice says why.",
+      "The promotion gate runs the suites of the policy at the base revision, as it takes the owners from there: a pull request cannot switch its own checks off. When the change edits the policy's suites, the edit applies once merged. Where the base policy defines no such baseline, or cannot be read, a change of the trio fails instead (BG708).",
     example: 'A pull request that updates the trio also removes `cargo clippy` from the policy.'
+  },
+  BG707: {
+    title: 'Trio and producer taken from the base policy',
+    severity: 'notice',
+    description:
+      "The promotion gate judges the files the policy at the base revision names as the baseline's trio and its producer's manifest and handoff, as it takes the owners and the suites from there: a pull request that moves them in the policy cannot point the gate at files it left alone. The edit applies once merged.",
+    example: "A pull request edits the pin and also sets the policy's `trio.pin` to `package.json`."
+  },
+  BG708: {
+    title: 'Baseline not defined at the base revision',
+    severity: 'error',
+    description:
+      "The promotion gate takes a baseline's trio, producer, owners and suites from the policy at the base revision. A change that alters the trio of a baseline that policy does not define (a new or renamed baseline, or a base policy that cannot be read), or that renames or removes a baseline and changes its trio, cannot be judged, and fails. Land the policy change on its own first, in a pull request that changes no trio file; then change the trio.",
+    example:
+      'A pull request renames the baseline `memorykernel` to `mk`, gives `mk` a suite that runs `true`, and edits the trio.'
   }
 } as const satisfies Record<`BG7${string}`, RuleInfo>

@@ -1,0 +1,108 @@
+// The promotion gate judges a change by the baseline the base revision's policy defines: a pull request that
+// moves the trio in the policy, or renames the baseline, is still judged on the files and suites that are merged.
+// Each case is an attack on the gate through the policy in the pull request, in a real git repository.
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { cleanupFixtures, EMBEDDED, MATRIX, nextTag, PIN, POLICY, trioFixture } from '../helpers/fixture.js'
+import {
+  gitRepo,
+  nodeStep,
+  OLD_DATE,
+  producerRelease,
+  promote,
+  repin,
+  writePolicy
+} from '../helpers/git-repo.js'
+
+afterAll(cleanupFixtures)
+
+const NEXT = nextTag(EMBEDDED.tag, 'minor')
+const MANIFEST = 'config/memorykernel-producer-manifest.json'
+
+const rules = (findings: { rule: string }[]) => [...new Set(findings.map((f) => f.rule))].sort()
+
+describe('promotion: the baseline as the base policy defines it', () => {
+  it('a pull request that breaks the pin and points the policy at untouched copies is judged on the real pin (BG707), and fails', async () => {
+    const fx = trioFixture()
+    const repo = gitRepo(fx)
+    const base = repo.commit(`the approved baseline ${EMBEDDED.tag}`, OLD_DATE)
+    for (const file of [PIN, MANIFEST, MATRIX]) fx.write(`decoy/${file}`, fx.read(file))
+    fx.write(PIN, '{ "release_tag": ')
+    fx.editJson(POLICY, (policy) => {
+      const b = (policy.baselines as Record<string, Record<string, unknown>>).memorykernel!
+      b.trio = { pin: `decoy/${PIN}`, manifest: `decoy/${MANIFEST}`, matrix: `decoy/${MATRIX}` }
+    })
+    repo.commit('a pull request: the pin broken, the policy pointed at copies')
+
+    const b = (await promote(fx, { base })).result.baselines[0]!
+    expect(b.verdict).toBe('FAIL')
+    expect(b.change?.changed_files).toEqual([PIN])
+    expect(b.findings.find((f) => f.rule === 'BG707')?.message).toContain(`pin ${PIN} -> decoy/${PIN}`)
+    expect(b.findings.some((f) => f.severity === 'error' && f.file === PIN)).toBe(true)
+  })
+
+  it('renaming the baseline to run suites of its own, with a changed trio, fails (BG708) and runs nothing', async () => {
+    const fx = trioFixture()
+    writePolicy(fx, { consumer: [nodeStep('test', 'console.error("1 test failed"); process.exit(1)')] })
+    const repo = gitRepo(fx)
+    const base = repo.commit(`the approved baseline ${EMBEDDED.tag}`, OLD_DATE)
+    producerRelease(fx, NEXT)
+    repin(fx)
+    fx.editJson(POLICY, (policy) => {
+      const all = policy.baselines as Record<string, Record<string, unknown>>
+      all.mk = {
+        ...all.memorykernel!,
+        suites: { concurrent: true, consumer: [nodeStep('t', '0')], producer: [] }
+      }
+      delete all.memorykernel
+    })
+    repo.commit(`promote ${NEXT} under a new name`)
+
+    const b = (await promote(fx, { base, suites: true })).result.baselines[0]!
+    expect(b.name).toBe('mk')
+    expect(b.verdict).toBe('FAIL')
+    const bg708 = b.findings.filter((f) => f.rule === 'BG708').map((f) => f.message)
+    expect(bg708).toEqual([
+      expect.stringContaining('renames or removes the baseline "memorykernel"'),
+      expect.stringContaining(`the base revision's policy defines no baseline "mk"`)
+    ])
+    expect(bg708[0]).toContain('land the policy change on its own first')
+    // the rules already decide FAIL: the pull request's own `t` step never ran
+    expect(b.steps.every((s) => s.status === 'skipped')).toBe(true)
+  })
+
+  it('a rename alone, the trio untouched, passes: nothing to judge, and the new name applies once merged', async () => {
+    const fx = trioFixture()
+    const repo = gitRepo(fx)
+    const base = repo.commit(`the approved baseline ${EMBEDDED.tag}`, OLD_DATE)
+    fx.editJson(POLICY, (policy) => {
+      const all = policy.baselines as Record<string, Record<string, unknown>>
+      all.mk = all.memorykernel!
+      delete all.memorykernel
+    })
+    repo.commit('rename the baseline')
+
+    const b = (await promote(fx, { base })).result.baselines[0]!
+    expect([b.name, b.verdict, rules(b.findings)]).toEqual(['mk', 'PASS', []])
+  })
+
+  it('the suites and the files of the base policy are the ones judged, with a note for each edit (BG706, BG707)', async () => {
+    const fx = trioFixture()
+    writePolicy(fx, { consumer: [nodeStep('test', 'console.error("1 test failed"); process.exit(1)')] })
+    const repo = gitRepo(fx)
+    const base = repo.commit(`the approved baseline ${EMBEDDED.tag}`, OLD_DATE)
+    producerRelease(fx, NEXT)
+    repin(fx)
+    writePolicy(fx, { consumer: [] })
+    fx.editJson(POLICY, (policy) => {
+      const b = (policy.baselines as Record<string, Record<string, unknown>>).memorykernel!
+      ;(b.trio as Record<string, string>).matrix = 'README.md'
+    })
+    repo.commit(`promote memorykernel ${NEXT}`)
+
+    const b = (await promote(fx, { base, suites: true })).result.baselines[0]!
+    expect(b.change?.changed_files).toEqual([PIN, MANIFEST, MATRIX])
+    expect(b.steps.map((s) => [s.name, s.status])).toEqual([['test', 'failed']])
+    expect(rules(b.findings)).toEqual(['BG701', 'BG706', 'BG707'])
+    expect(b.verdict).toBe('FAIL')
+  })
+})

@@ -1,0 +1,123 @@
+// The promotion gate judges a change by the policy at the BASE revision: which files are a baseline's trio and
+// its producer's, who may approve, which suites run. A pull request edits the policy in the working tree; were
+// that copy believed, it could point the trio at files it leaves alone while it edits the real ones, or rename
+// the baseline so that its own suites run. An edit of the policy applies once it is merged.
+import { BlobReader } from '../git/git.js'
+import { blobSpec } from '../git/history.js'
+import { DEFAULT_POLICY_PATH } from '../policy/defaults.js'
+import { policyAtRevision } from '../policy/load.js'
+import type { BaselinePolicy, Policy } from '../policy/types.js'
+import { finding } from '../rules/finding.js'
+import type { Finding } from '../rules/finding.js'
+import { producerPaths } from '../trio/load.js'
+import { TRIO_ROLES } from '../trio/model.js'
+import { sameBytes } from './trio-files.js'
+
+/** How the gate judges one baseline of the working tree's policy. */
+export type BaseDefinition =
+  /** The policy was given from outside the repository (an absolute path: the workflow's own file): as it is. */
+  | { kind: 'trusted'; baseline: BaselinePolicy }
+  /** The base revision's policy defines a baseline of this name: that definition is the one judged. */
+  | { kind: 'base'; baseline: BaselinePolicy }
+  /** The base revision's policy cannot be read, or defines no baseline of this name: why. */
+  | { kind: 'none'; why: string }
+
+export interface PolicyAtBase {
+  definitionOf(head: BaselinePolicy): BaseDefinition
+  /** BG708 for each baseline of the base policy this change renames or removes while it changes its trio. */
+  removedWithTrioChanged: Finding[]
+}
+
+const LAND_FIRST =
+  'land the policy change on its own first (a pull request that changes no trio file), then change the trio'
+
+/** The repository path of the policy file (the default path when the defaults apply). */
+export function policyPathInRepo(policy: Policy): string {
+  return policy.source === 'file' && policy.path && !policy.path.startsWith('/')
+    ? policy.path
+    : DEFAULT_POLICY_PATH
+}
+
+export async function policyAtBase(
+  root: string,
+  policy: Policy,
+  revs: { base: string; head: string }
+): Promise<PolicyAtBase> {
+  if (policy.source === 'file' && policy.path?.startsWith('/'))
+    return { definitionOf: (baseline) => ({ kind: 'trusted', baseline }), removedWithTrioChanged: [] }
+  const path = policyPathInRepo(policy)
+  const reader = new BlobReader(root)
+  const read = async (rev: string, file: string) => {
+    const blob = await reader.read(blobSpec(rev, file))
+    return blob.found ? blob.content : null
+  }
+  try {
+    let atBase: Policy
+    try {
+      atBase = policyAtRevision(root, await read(revs.base, path), path)
+    } catch (e) {
+      const why = `the base revision's policy cannot be read (${(e as Error).message})`
+      return { definitionOf: () => ({ kind: 'none', why }), removedWithTrioChanged: [] }
+    }
+    const inHead = new Set(policy.baselines.map((b) => b.name))
+    const removedWithTrioChanged: Finding[] = []
+    for (const gone of atBase.baselines.filter((b) => !inHead.has(b.name))) {
+      const changed: string[] = []
+      for (const role of TRIO_ROLES) {
+        const file = gone.trio[role]
+        if (!sameBytes(await read(revs.base, file), await read(revs.head, file))) changed.push(file)
+      }
+      if (changed.length > 0)
+        removedWithTrioChanged.push(
+          finding(
+            'BG708',
+            changed[0]!,
+            null,
+            `this change renames or removes the baseline "${gone.name}" of the base revision's policy and also changes its trio (${changed.join(', ')}), which the gate then could not judge: ${LAND_FIRST}`
+          )
+        )
+    }
+    return {
+      definitionOf: (head) => {
+        const baseline = atBase.baselines.find((b) => b.name === head.name)
+        return baseline
+          ? { kind: 'base', baseline }
+          : { kind: 'none', why: `the base revision's policy defines no baseline "${head.name}"` }
+      },
+      removedWithTrioChanged
+    }
+  } finally {
+    reader.close()
+  }
+}
+
+/** BG708: the trio of a baseline the base policy does not define changed. */
+export function undefinedAtBase(why: string, file: string): Finding {
+  return finding(
+    'BG708',
+    file,
+    null,
+    `${why}, and this change changes that baseline's trio: the gate takes a baseline's trio, producer, owners and suites from the base revision's policy, so it cannot judge the change; ${LAND_FIRST}`
+  )
+}
+
+/** BG707: the working tree's policy moves the trio or the producer; the base's files were the ones judged. */
+export function definitionNotes(head: BaselinePolicy, judged: BaselinePolicy): Finding[] {
+  const moved = [
+    ...TRIO_ROLES.filter((r) => head.trio[r] !== judged.trio[r]).map(
+      (r) => `${r} ${judged.trio[r]} -> ${head.trio[r]}`
+    ),
+    ...(['manifest', 'handoff'] as const)
+      .filter((k) => producerPaths(head)[k] !== producerPaths(judged)[k])
+      .map((k) => `producer ${k} ${producerPaths(judged)[k]} -> ${producerPaths(head)[k]}`)
+  ]
+  if (moved.length === 0) return []
+  return [
+    finding(
+      'BG707',
+      null,
+      null,
+      `this change edits where the policy finds the baseline's files (${moved.join('; ')}); the gate judged the files the base revision's policy names, and the edit applies once it is merged`
+    )
+  ]
+}
