@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { requireBuiltCli, runCli, STACK_LINE } from '../helpers/cli-run.js'
 import type { CliRun } from '../helpers/cli-run.js'
-import { cleanupFixtures, MATRIX, MIRROR, PIN, tempDir, trioFixture } from '../helpers/fixture.js'
+import { cleanupFixtures, MATRIX, MIRROR, PIN, POLICY, tempDir, trioFixture } from '../helpers/fixture.js'
 import { day, gitRepo, TAGS, threeBaselines } from '../helpers/git-repo.js'
 
 beforeAll(requireBuiltCli)
@@ -53,6 +53,20 @@ describe('baseline-gate lkg', () => {
 })
 
 describe('baseline-gate rollback', () => {
+  it('an evidence directory that is a file, or under one, is a usage error before anything is written', () => {
+    const { fx } = threeBaselines()
+    for (const dir of [POLICY, `${POLICY}/evidence`]) {
+      const r = cli(
+        ['rollback', '--trigger', 'contract-drift', '--reason', 'x', '--no-suites', '--evidence-dir', dir],
+        fx.root
+      )
+      expect([r.status, r.stdout, r.stderr.match(STACK_LINE)]).toEqual([2, '', null])
+      expect(r.stderr).toContain(dir === POLICY ? 'is a file, not a directory' : `${POLICY} is a file`)
+      expect(r.stderr).toContain('nothing was run or written')
+      expect(status(fx.root)).toBe('')
+    }
+  })
+
   it('restores the last-known-good trio in the working tree; --json has target and restored', () => {
     const { fx, c } = threeBaselines()
     const evidence = tempDir('bg-cli-rollback-evidence-')

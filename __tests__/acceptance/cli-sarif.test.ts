@@ -152,9 +152,15 @@ describe('baseline-gate health --sarif (built CLI)', () => {
     const dir = tempDir('bg-sarif-dir-')
     const r = runCli(['health', '--no-probe', '--sarif', dir], fx.root)
     expect(r.status).toBe(2)
-    expect(r.stderr).toContain(`baseline-gate: --sarif ${dir}: is a directory`)
-    // the report is still printed, and says the SARIF file was not written
-    expect(r.stdout).toContain(`  sarif: ${dir} not written (the error follows)\n`)
+    expect(r.stderr).toBe(
+      `baseline-gate: --sarif ${dir}: is a directory; give a file name such as ${dir}/health.sarif\n`
+    )
+    // refused before the run: no report, no evidence
+    expect(r.stdout).toBe('')
+    expect(existsSync(join(fx.root, '.baseline-gate'))).toBe(false)
+    const under = runCli(['health', '--no-probe', '--sarif', `${PIN}/health.sarif`], fx.root)
+    expect([under.status, under.stdout]).toEqual([2, ''])
+    expect(under.stderr).toContain(`${PIN} is a file, so it cannot be written there`)
     const empty = runCli(['health', '--sarif', ''], fx.root)
     expect([empty.status, empty.stderr]).toEqual([
       2,

@@ -54475,8 +54475,20 @@ var SUITE_RULES = {
   BG706: {
     title: "Suites taken from the base policy",
     severity: "notice",
-    description: "The promotion gate runs the suites of the policy at the base revision, as it takes the owners from there: a pull request cannot switch its own checks off. When the change edits the policy's suites, the edit applies once merged; when the base policy cannot be used, the change's own suites run and this notice says why.",
+    description: "The promotion gate runs the suites of the policy at the base revision, as it takes the owners from there: a pull request cannot switch its own checks off. When the change edits the policy's suites, the edit applies once merged. Where the base policy defines no such baseline, or cannot be read, a change of the trio fails instead (BG708).",
     example: "A pull request that updates the trio also removes `cargo clippy` from the policy."
+  },
+  BG707: {
+    title: "Trio and producer taken from the base policy",
+    severity: "notice",
+    description: "The promotion gate judges the files the policy at the base revision names as the baseline's trio and its producer's manifest and handoff, as it takes the owners and the suites from there: a pull request that moves them in the policy cannot point the gate at files it left alone. The edit applies once merged.",
+    example: "A pull request edits the pin and also sets the policy's `trio.pin` to `package.json`."
+  },
+  BG708: {
+    title: "Baseline not defined at the base revision",
+    severity: "error",
+    description: "The promotion gate takes a baseline's trio, producer, owners and suites from the policy at the base revision. A change that alters the trio of a baseline that policy does not define (a new or renamed baseline, or a base policy that cannot be read), or that renames or removes a baseline and changes its trio, cannot be judged, and fails. Land the policy change on its own first, in a pull request that changes no trio file; then change the trio.",
+    example: "A pull request renames the baseline `memorykernel` to `mk`, gives `mk` a suite that runs `true`, and edits the trio."
   }
 };
 
@@ -68302,6 +68314,27 @@ init_contain();
 import { existsSync as existsSync7, lstatSync as lstatSync3, mkdirSync as mkdirSync2 } from "node:fs";
 import { join as join8, resolve as resolve8 } from "node:path";
 init_contain();
+
+// src/fs/file-in-the-way.ts
+import { statSync as statSync4 } from "node:fs";
+import { dirname as dirname6 } from "node:path";
+function fileInTheWay(abs) {
+  for (let path2 = abs; ; path2 = dirname6(path2)) {
+    let stat3;
+    try {
+      stat3 = statSync4(path2, { throwIfNoEntry: false });
+    } catch {
+      stat3 = void 0;
+    }
+    if (stat3) return stat3.isDirectory() ? null : path2;
+    if (dirname6(path2) === path2) return null;
+  }
+}
+
+// src/fs/evidence-store.ts
+var EvidenceDirError = class extends Error {
+  name = "EvidenceDirError";
+};
 function createEvidenceStore(dir, options = {}) {
   const abs = resolve8(dir);
   const check = (path2) => {
@@ -68312,6 +68345,11 @@ function createEvidenceStore(dir, options = {}) {
       );
   };
   check(abs);
+  const blocked = fileInTheWay(abs);
+  if (blocked)
+    throw new EvidenceDirError(
+      blocked === abs ? `the evidence directory ${abs} is a file, not a directory; nothing was run or written: name a directory (--evidence-dir / input 'evidence-dir')` : `the evidence directory ${abs} cannot be made: ${blocked} is a file; nothing was run or written: name another directory (--evidence-dir / input 'evidence-dir')`
+    );
   const validName = (name) => {
     if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`);
   };
@@ -69593,8 +69631,8 @@ function cancellation() {
 }
 
 // src/git/root.ts
-import { existsSync as existsSync9, realpathSync as realpathSync4, statSync as statSync4 } from "node:fs";
-import { dirname as dirname6, join as join10, resolve as resolve10 } from "node:path";
+import { existsSync as existsSync9, realpathSync as realpathSync4, statSync as statSync5 } from "node:fs";
+import { dirname as dirname7, join as join10, resolve as resolve10 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -69608,12 +69646,12 @@ async function findRoot(options) {
   const shown = options.given ?? start;
   const label2 = options.label ?? "--root";
   if (!existsSync9(start)) throw new RootError(`${label2} ${shown}: no such directory`, "directory");
-  if (!statSync4(start).isDirectory()) throw new RootError(`${label2} ${shown}: not a directory`, "directory");
+  if (!statSync5(start).isDirectory()) throw new RootError(`${label2} ${shown}: not a directory`, "directory");
   const real = realpathSync4(start);
   const top = discoverTop(real) ?? await gitTop(real, shown, label2);
-  for (let dir = real; ; dir = dirname6(dir)) {
+  for (let dir = real; ; dir = dirname7(dir)) {
     if (dir !== top && existsSync9(join10(dir, options.marker))) return { root: dir, top };
-    if (dir === top || dirname6(dir) === dir) break;
+    if (dir === top || dirname7(dir) === dir) break;
   }
   return { root: top, top };
 }
@@ -69949,7 +69987,8 @@ async function conclude(spec, run2, done) {
   if (failing) setFailed((spec.failure ?? failureMessage)(result));
 }
 function failureOf(e, historyNeeded) {
-  if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError) return e.message;
+  if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError || e instanceof EvidenceDirError)
+    return e.message;
   if (e instanceof RevisionError) {
     return historyNeeded ? `${e.message}. In a workflow, check out the full history (actions/checkout with fetch-depth: 0) so ${historyNeeded}.` : e.message;
   }

@@ -23451,8 +23451,20 @@ var SUITE_RULES = {
   BG706: {
     title: "Suites taken from the base policy",
     severity: "notice",
-    description: "The promotion gate runs the suites of the policy at the base revision, as it takes the owners from there: a pull request cannot switch its own checks off. When the change edits the policy's suites, the edit applies once merged; when the base policy cannot be used, the change's own suites run and this notice says why.",
+    description: "The promotion gate runs the suites of the policy at the base revision, as it takes the owners from there: a pull request cannot switch its own checks off. When the change edits the policy's suites, the edit applies once merged. Where the base policy defines no such baseline, or cannot be read, a change of the trio fails instead (BG708).",
     example: "A pull request that updates the trio also removes `cargo clippy` from the policy."
+  },
+  BG707: {
+    title: "Trio and producer taken from the base policy",
+    severity: "notice",
+    description: "The promotion gate judges the files the policy at the base revision names as the baseline's trio and its producer's manifest and handoff, as it takes the owners and the suites from there: a pull request that moves them in the policy cannot point the gate at files it left alone. The edit applies once merged.",
+    example: "A pull request edits the pin and also sets the policy's `trio.pin` to `package.json`."
+  },
+  BG708: {
+    title: "Baseline not defined at the base revision",
+    severity: "error",
+    description: "The promotion gate takes a baseline's trio, producer, owners and suites from the policy at the base revision. A change that alters the trio of a baseline that policy does not define (a new or renamed baseline, or a base policy that cannot be read), or that renames or removes a baseline and changes its trio, cannot be judged, and fails. Land the policy change on its own first, in a pull request that changes no trio file; then change the trio.",
+    example: "A pull request renames the baseline `memorykernel` to `mk`, gives `mk` a suite that runs `true`, and edits the trio."
   }
 };
 
@@ -25951,119 +25963,526 @@ async function fileHistory(cwd, rev, path2, limit = 1e4) {
   }
 }
 
-// src/producer/endpoints.ts
-var ENDPOINTS = {
-  health: "/v1/health",
-  ready: "/v1/ready",
-  schemaVersion: "/v1/db/schema-version",
-  queryAsk: "/v1/query/ask"
+// src/rules/approval.ts
+function needsJointApproval(posture) {
+  return posture.to === "GO" && posture.from !== "GO";
+}
+var NOT_COUNTED_SHOWN = 10;
+function notCountedText(a) {
+  const shown = a.notCounted.slice(0, NOT_COUNTED_SHOWN).map((n) => `; ${n.kind} by @${n.login} not counted: ${n.reason}`);
+  const more2 = a.notCounted.length - NOT_COUNTED_SHOWN;
+  return shown.join("") + (more2 > 0 ? `; ${more2} more approval(s) not counted` : "");
+}
+function change(posture) {
+  return `${posture.from ?? "(no posture)"} -> ${posture.to ?? "(no posture)"}`;
+}
+function approvalRules(input) {
+  if (!needsJointApproval(input.posture)) return [];
+  const { approval } = input;
+  if (typeof approval === "string" || !approval.ok) {
+    const why = typeof approval === "string" ? approval : approval.message;
+    return [
+      finding(
+        "BG802",
+        input.pinPath,
+        input.at,
+        `the posture changes ${change(input.posture)}, which needs the joint approval of the consumer and producer owners, and it could not be checked: ${why}`
+      )
+    ];
+  }
+  const a = approval.value;
+  const who = (list) => list.length > 0 ? list.join(", ") : "nobody";
+  if (!a.approved) {
+    const missing = a.consumer.length === 0 && a.producer.length === 0 ? "an approval from a consumer owner and one from a producer owner" : a.consumer.length === 0 ? "an approval from a consumer owner" : a.producer.length === 0 ? "an approval from a producer owner" : "approvals from two different people (one person cannot approve for both teams)";
+    return [
+      finding(
+        "BG801",
+        input.pinPath,
+        input.at,
+        `the posture changes ${change(input.posture)} without joint approval on the head commit ${a.headSha.slice(0, 12)}: consumer owners approving: ${who(a.consumer)}; producer owners approving: ${who(a.producer)}; still needed: ${missing}${notCountedText(a)}`
+      )
+    ];
+  }
+  return [
+    finding(
+      "BG803",
+      input.pinPath,
+      input.at,
+      `the posture changes ${change(input.posture)} with joint approval on ${a.headSha.slice(0, 12)}: consumer ${who(a.consumer)}, producer ${who(a.producer)}${notCountedText(a)}`
+    )
+  ];
+}
+
+// src/rules/files.ts
+var START = { line: 1, column: 1 };
+var ROLE_NAME = {
+  pin: "pin",
+  manifest: "producer manifest mirror",
+  matrix: "compatibility matrix",
+  "producer-manifest": "producer's own manifest",
+  handoff: "producer's handoff payload"
 };
-
-// src/policy/defaults.ts
-var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
-var DEFAULT_BASELINE_NAME = "memorykernel";
-var DEFAULT_STEP_TIMEOUT_S = 900;
-var ALL = ["health", "promotion", "rollback"];
-var CHANGE = ["promotion", "rollback"];
-function step(name, run2, cwd, operations) {
-  return { name, run: run2, cwd, timeout_s: DEFAULT_STEP_TIMEOUT_S, operations };
+var TRIO_IDS = (schema) => ({
+  missing: "BG101",
+  unreadable: "BG102",
+  empty: "BG103",
+  bom: "BG104",
+  utf8: "BG105",
+  syntax: "BG106",
+  duplicate: "BG107",
+  schema,
+  limit: "BG111"
+});
+var ALL = (id) => ({
+  missing: id,
+  unreadable: id,
+  empty: id,
+  bom: id,
+  utf8: id,
+  syntax: id,
+  duplicate: id,
+  schema: id,
+  limit: "BG111"
+});
+function fileRules(trio) {
+  return [
+    ...readable(trio.pin, TRIO_IDS("BG108")),
+    ...readable(trio.manifest, TRIO_IDS("BG109")),
+    ...readable(trio.matrix, TRIO_IDS("BG108")),
+    ...matrixOverLimit(trio.matrix),
+    ...json(trio.pin, TRIO_IDS("BG108")),
+    ...json(trio.manifest, TRIO_IDS("BG109"))
+  ];
 }
-function defaultBaseline(name, packageManager = "npm") {
-  const script = (s) => packageManager === "yarn" ? ["yarn", "run", s] : [packageManager, "run", s];
-  return {
-    name,
-    display_name: name,
-    trio: {
-      pin: `config/${name}-integration-pin.json`,
-      manifest: `config/${name}-producer-manifest.json`,
-      matrix: `docs/${name.toUpperCase().replace(/-/g, "_")}_COMPATIBILITY_MATRIX.md`
-    },
-    producer: {
-      root: `services/${name}`,
-      manifest: "contracts/integration/v1/producer-contract-manifest.json",
-      handoff: "docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json",
-      start: {
-        run: [
-          "cargo",
-          "run",
-          "--quiet",
-          "--locked",
-          "--bin",
-          `${name}-service`,
-          "--",
-          "--bind",
-          "127.0.0.1:{port}"
-        ],
-        cwd: "{producer_root}"
-      },
-      // the first `cargo run` builds the producer: readiness waits for the build too
-      probe: {
-        enabled: true,
-        ready_timeout_s: 300,
-        request_timeout_s: 10,
-        schemas: "contracts/integration/v1/schemas"
-      }
-    },
-    suites: {
-      concurrent: true,
-      consumer: [
-        step("typecheck", script("typecheck"), "{repo_root}", CHANGE),
-        step("test", script("test"), "{repo_root}", CHANGE),
-        step("test:governance-negative", script("test:governance-negative"), "{repo_root}", CHANGE),
-        step("test:contract", script("test:contract"), "{repo_root}", ALL),
-        step("test:ci", script("test:ci"), "{repo_root}", CHANGE)
-      ],
-      producer: [
-        step("cargo fmt", ["cargo", "fmt", "--all", "--", "--check"], "{producer_root}", CHANGE),
-        step(
-          "cargo clippy",
-          ["cargo", "clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step(
-          "cargo test",
-          ["cargo", "test", "--workspace", "--all-targets", "--all-features"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step(
-          "verify producer contract manifest",
-          ["bash", "scripts/verify_producer_contract_manifest.sh", "--memorykernel-root", "{producer_root}"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step(
-          "verify producer handoff payload",
-          ["bash", "scripts/verify_producer_handoff_payload.sh", "--memorykernel-root", "{producer_root}"],
-          "{producer_root}",
-          CHANGE
+function producerFileRules(files) {
+  return [
+    ...readable(files.manifest, ALL("BG302")),
+    ...json(files.manifest, ALL("BG302")),
+    ...readable(files.handoff, ALL("BG303")),
+    ...json(files.handoff, ALL("BG303"))
+  ];
+}
+function readable(file, ids) {
+  const name = ROLE_NAME[file.role];
+  const r = file.read;
+  switch (r.kind) {
+    case "missing":
+      return [
+        finding(
+          ids.missing,
+          file.path,
+          null,
+          file.role === "pin" || file.role === "manifest" || file.role === "matrix" ? `the ${name} ${file.path} does not exist; restore it (git checkout -- ${file.path}) or point the policy's trio.${file.role} at it` : `the ${name} ${file.path} does not exist; the producer publishes it (or set producer.root and producer.${file.role === "handoff" ? "handoff" : "manifest"} in the policy)`
         )
-      ]
-    },
-    owners: { consumer: [], producer: [] },
-    adapter: {
-      files: [],
-      endpoints: Object.values(ENDPOINTS),
-      scan: ["src/**/*.{ts,tsx,js,jsx,mjs,cjs}"],
-      exclude: []
-    },
-    repin: { mentions: [], handoff: null }
-  };
+      ];
+    case "not-a-file":
+      return [
+        finding(
+          ids.unreadable,
+          file.path,
+          null,
+          `the ${name} ${file.path} is not a regular file; it must be a file`
+        )
+      ];
+    case "outside-root":
+    case "dangling-link":
+      return [
+        finding(
+          "BG110",
+          file.path,
+          null,
+          `the ${name} path ${file.path} ${r.problem}; it was not read. Make it a regular file inside the repository (git checkout -- ${file.path}, or fix the link)`
+        )
+      ];
+    case "too-large":
+      return [
+        finding(
+          ids.unreadable,
+          file.path,
+          null,
+          `the ${name} is ${mib(r.size)}, over the ${mib(r.limit)} this tool reads; it was not parsed (is it the right file?)`
+        )
+      ];
+    case "unreadable":
+      return [
+        finding(
+          ids.unreadable,
+          file.path,
+          null,
+          `the ${name} cannot be read (${r.reason}); check its permissions`
+        )
+      ];
+    case "ok":
+      break;
+  }
+  const src = file.source;
+  const out = [];
+  if (src.text.trim() === "") {
+    out.push(
+      finding(
+        ids.empty,
+        file.path,
+        START,
+        `the ${name} is empty; restore its content (git checkout -- ${file.path})`
+      )
+    );
+  }
+  if (src.hasBom && file.role !== "matrix") {
+    out.push(
+      finding(
+        ids.bom,
+        file.path,
+        START,
+        `the ${name} starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM`
+      )
+    );
+  }
+  if (!src.validUtf8) {
+    const at3 = src.text.indexOf("\uFFFD");
+    const pos = at3 === -1 ? START : positionAt(src, at3);
+    out.push(
+      finding(
+        ids.utf8,
+        file.path,
+        pos,
+        `the ${name} is not valid UTF-8 (first bad byte here); re-save it as UTF-8`
+      )
+    );
+  }
+  return out;
 }
-function completeStep(partial, cwd) {
-  return {
-    name: partial.name,
-    run: partial.run,
-    cwd: partial.cwd ?? cwd,
-    timeout_s: partial.timeout_s ?? DEFAULT_STEP_TIMEOUT_S,
-    operations: partial.operations ?? CHANGE
-  };
+function json(file, ids) {
+  const doc = file.doc;
+  if (!doc) return [];
+  const name = ROLE_NAME[file.role];
+  const out = doc.syntaxErrors.map(
+    (e) => e.limit ? overLimit(ids.limit, file.path, name, e) : finding(ids.syntax, file.path, e.position, `invalid JSON in the ${name}: ${e.message}`)
+  );
+  for (const d of doc.duplicateKeys) {
+    out.push(
+      finding(
+        ids.duplicate,
+        file.path,
+        d.position,
+        `the key "${d.key}" appears more than once in the same object; keep one`
+      )
+    );
+  }
+  if (doc.syntaxErrors.length === 0) {
+    for (const p of file.schemaProblems)
+      out.push(
+        finding(
+          ids.schema,
+          file.path,
+          p.position,
+          `${name}: ${p.message}${migrationHint(file, p.pointer)}`,
+          p.pointer || void 0
+          // the whole document: no subject (evidence requires a non-empty one)
+        )
+      );
+  }
+  return out;
+}
+function matrixOverLimit(file) {
+  return file.limit ? [overLimit("BG111", file.path, ROLE_NAME[file.role], file.limit)] : [];
+}
+function overLimit(rule, path2, name, over) {
+  const message = `the ${name} was not parsed: ${over.message}; a real one is far below this limit (is it the right file?)`;
+  return finding(rule, path2, over.position, message);
+}
+var MIGRATED_FIELDS = /* @__PURE__ */ new Set(["/runtime_cutover_posture", "/expected_producer_manifest_sha256"]);
+function migrationHint(file, pointer) {
+  const data = file.data;
+  if (file.role !== "pin" || !MIGRATED_FIELDS.has(pointer) || data?.[pointer.slice(1)] !== void 0)
+    return "";
+  return " (a pin written before adoption lacks it: `baseline-gate migrate` adds it)";
+}
+function mib(bytes) {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
-// src/policy/load.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
+// src/rules/cap.ts
+var MAX_PER_RULE = 20;
+function capFindings(findings, max = MAX_PER_RULE) {
+  const seen = /* @__PURE__ */ new Map();
+  const out = [];
+  for (const f of findings) {
+    const key = `${f.rule}\0${f.file ?? ""}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n <= max) out.push(f);
+  }
+  for (const [key, n] of seen) {
+    if (n <= max) continue;
+    const [rule, file] = key.split("\0");
+    out.push(
+      finding(
+        rule,
+        file === "" ? null : file,
+        null,
+        `and ${plural(n - max, `more ${rule} finding`)}${file === "" ? "" : ` in ${file}`} (the first ${max} are listed); fix those and run again`
+      )
+    );
+  }
+  return out;
+}
+
+// src/rules/drift.ts
+function driftRules(trio, producer, ctx) {
+  const held = heldBack(trio, producer);
+  return capFindings(
+    sortFindings([
+      ...producerFileRules(producer),
+      ...held ? [held] : mirrorIsProducerManifest(trio, producer),
+      ...handoffRules(trio, producer, ctx, held !== null)
+    ])
+  );
+}
+function heldBack(trio, producer) {
+  const own = producer.manifest.data;
+  const pin = trio.pin.data;
+  if (!own || !pin || typeof own.release_tag !== "string" || own.release_tag === pin.release_tag) return null;
+  const row = rowOfTag(trio.matrix.ledger, own.release_tag);
+  if (!row || cellText(row, "status") !== "Rolled back" || cellText(row, "producer_commit") !== own.commit_sha)
+    return null;
+  return finding(
+    "BG310",
+    trio.manifest.path,
+    null,
+    `the producer's tree is at ${own.release_tag}, which ${trio.matrix.path} records as Rolled back (line ${row.position.line}); the trio holds ${String(pin.release_tag)} until a fixed producer release is promoted (baseline-gate repin), so the mirror and the handoff are not compared with the producer's current files`
+  );
+}
+function mirrorIsProducerManifest(trio, producer) {
+  const mirror = trio.manifest.source;
+  const own = producer.manifest.source;
+  if (!mirror || !own || mirror.text.trim() === "" || own.text.trim() === "") return [];
+  if (mirror.bytes.equals(own.bytes)) return [];
+  const a = mirror.text.split("\n");
+  const b = own.text.split("\n");
+  const i2 = firstDifference(a, b);
+  const where4 = i2 === -1 ? "their byte-order mark" : `line ${i2 + 1}: the mirror has ${shownLine(a[i2])}, the producer's manifest ${shownLine(b[i2])}`;
+  return [
+    finding(
+      "BG301",
+      trio.manifest.path,
+      { line: i2 === -1 ? 1 : Math.min(i2 + 1, a.length), column: 1 },
+      `the mirror is not the producer's manifest ${producer.manifest.path}: they first differ at ${where4}. If the producer released a new baseline, repin all three trio files together (baseline-gate repin); otherwise restore the mirror as a byte copy`
+    )
+  ];
+}
+function firstDifference(a, b) {
+  const key = (l) => l?.replace(/,[ \t]*$/, "");
+  const exact = firstIndex(a, b, (l) => l);
+  if (exact === -1) return -1;
+  return firstIndex(a, b, key) === exact + 1 ? exact + 1 : exact;
+}
+function firstIndex(a, b, key) {
+  for (let i2 = 0; i2 < Math.max(a.length, b.length); i2++) if (key(a[i2]) !== key(b[i2])) return i2;
+  return -1;
+}
+function shownLine(line) {
+  if (line === void 0) return "no line";
+  const t = line.trim();
+  return t === "" ? "an empty line" : `\`${shorten(t, 60)}\``;
+}
+var IDENTITY = [
+  "release_tag",
+  "commit_sha",
+  "expected_service_contract_version",
+  "expected_api_contract_version",
+  "integration_baseline",
+  "manifest_contract_version"
+];
+var RUNTIME_VS_PIN = [
+  ["release_tag", "release_tag"],
+  ["commit_sha", "commit_sha"],
+  ["expected_service_contract_version", "expected_service_contract_version"],
+  ["expected_api_contract_version", "expected_api_contract_version"],
+  ["integration_baseline", "expected_integration_baseline"]
+];
+function differing(got, want, pairs) {
+  return pairs.flatMap(([field, wantField]) => {
+    const [g, w2] = [got[field], want[wantField]];
+    return typeof g === "string" && typeof w2 === "string" && g !== w2 ? [{ field, wantField, got: g, want: w2 }] : [];
+  });
+}
+var REQUIRES = ["service_contract_version", "error.code", "error.message"];
+var FORBIDS = ["legacy_error", "api_contract_version"];
+var CANDIDATE_KEYS = [
+  "rehearsal_candidate",
+  "compatibility_expectations",
+  "required_consumer_validation_commands"
+];
+function handoffRules(trio, producer, ctx, held) {
+  const h2 = producer.handoff.data;
+  const doc = producer.handoff.doc;
+  if (!h2 || !doc || producer.handoff.doc?.syntaxErrors.length) return [];
+  const path2 = producer.handoff.path;
+  const at3 = (pointer) => locate(doc, pointer);
+  const m = producer.manifest.data ?? {};
+  const pin = trio.pin.data ?? {};
+  const candidate = h2.handoff_mode === "service-v3-candidate";
+  const out = [];
+  const released = IDENTITY.filter((f) => !(candidate && f === "expected_service_contract_version"));
+  const samePairs = released.map((f) => [f, f]);
+  for (const d of differing(h2, m, samePairs)) {
+    out.push(
+      finding(
+        "BG304",
+        path2,
+        at3(`/${d.field}`),
+        `the handoff's ${d.field} is "${d.got}" but the producer manifest says "${d.want}"; regenerate the payload from the manifest`
+      )
+    );
+  }
+  const arb = h2.active_runtime_baseline;
+  if (arb && typeof arb === "object" && !held) {
+    for (const d of differing(arb, pin, RUNTIME_VS_PIN)) {
+      out.push(
+        finding(
+          "BG304",
+          path2,
+          at3(`/active_runtime_baseline/${d.field}`),
+          `active_runtime_baseline.${d.field} is "${d.got}" but the pinned runtime baseline (${trio.pin.path}) has ${d.wantField} "${d.want}"`
+        )
+      );
+    }
+  }
+  const codes2 = h2.error_code_enum;
+  if (Array.isArray(codes2) && Array.isArray(m.error_code_enum)) {
+    const have = new Set(codes2);
+    const want = new Set(m.error_code_enum);
+    const onlyManifest = [...want].filter((c2) => !have.has(c2));
+    const onlyHandoff = [...have].filter((c2) => !want.has(c2));
+    if (onlyManifest.length || onlyHandoff.length) {
+      const ownDoc = producer.manifest.doc;
+      const manifestAt = ownDoc ? `:${locate(ownDoc, "/error_code_enum").line}` : "";
+      const which2 = [
+        onlyManifest.length ? `only the producer manifest has [${onlyManifest.join(", ")}]` : "",
+        onlyHandoff.length ? `only the handoff has [${onlyHandoff.join(", ")}]` : ""
+      ].filter(Boolean).join("; ");
+      out.push(
+        finding(
+          "BG305",
+          path2,
+          at3("/error_code_enum"),
+          `the error_code_enum of the handoff and of the producer manifest (${producer.manifest.path}${manifestAt}) differ: ${which2}. The payload is generated from the manifest: regenerate it, or, if the manifest lost or gained a code by mistake, fix the manifest first`
+        )
+      );
+    }
+  }
+  const policies = h2.non_2xx_envelope_policy;
+  if (policies && typeof policies === "object") {
+    for (const [mode, policy] of Object.entries(policies)) {
+      if (!policy || typeof policy !== "object") continue;
+      const lacks = REQUIRES.filter((r) => !policy.requires?.includes(r));
+      const allows = FORBIDS.filter((f) => !policy.forbids?.includes(f));
+      if (lacks.length || allows.length) {
+        const what = [
+          lacks.length ? `requires lacks ${lacks.join(", ")}` : "",
+          allows.length ? `forbids lacks ${allows.join(", ")}` : ""
+        ].filter(Boolean).join("; ");
+        out.push(
+          finding(
+            "BG306",
+            path2,
+            at3(`/non_2xx_envelope_policy/${mode}`),
+            `non_2xx_envelope_policy.${mode}: ${what}`
+          )
+        );
+      }
+    }
+  }
+  out.push(...modeRules(h2, path2, doc, held ? {} : pin, candidate));
+  out.push(...timestamp(h2, path2, doc, ctx.now));
+  return out;
+}
+function modeRules(h2, path2, doc, pin, candidate) {
+  const out = [];
+  const at3 = (pointer) => locate(doc, pointer);
+  if (h2.handoff_mode === "stable") {
+    for (const key of CANDIDATE_KEYS) {
+      if (h2[key] !== void 0) {
+        out.push(
+          finding(
+            "BG307",
+            path2,
+            locate(doc, "", key),
+            `a stable payload must not carry ${key} (it belongs to a service-v3-candidate payload)`
+          )
+        );
+      }
+    }
+    const svc = h2.expected_service_contract_version;
+    const want = pin.expected_service_contract_version;
+    if (typeof svc === "string" && typeof want === "string" && svc !== want) {
+      out.push(
+        finding(
+          "BG307",
+          path2,
+          at3("/expected_service_contract_version"),
+          `a stable payload describes the pinned baseline, whose service contract is "${want}", not "${svc}"`
+        )
+      );
+    }
+  } else if (candidate) {
+    const rc = h2.rehearsal_candidate;
+    if (!rc || typeof rc !== "object") {
+      out.push(
+        finding("BG307", path2, at3(""), "a service-v3-candidate payload must carry rehearsal_candidate")
+      );
+    } else {
+      if (rc.requires_runtime_cutover !== false) {
+        out.push(
+          finding(
+            "BG307",
+            path2,
+            at3("/rehearsal_candidate/requires_runtime_cutover"),
+            "a candidate must not require a runtime cutover (requires_runtime_cutover: false)"
+          )
+        );
+      }
+      if (rc.consumer_non_blocking_fallback_required !== true) {
+        out.push(
+          finding(
+            "BG307",
+            path2,
+            at3("/rehearsal_candidate/consumer_non_blocking_fallback_required"),
+            "a candidate must require the consumer's non-blocking fallback (consumer_non_blocking_fallback_required: true)"
+          )
+        );
+      }
+    }
+    if (!h2.compatibility_expectations || typeof h2.compatibility_expectations !== "object") {
+      out.push(
+        finding("BG307", path2, at3(""), "a service-v3-candidate payload must carry compatibility_expectations")
+      );
+    }
+  }
+  return out;
+}
+function timestamp(h2, path2, doc, now) {
+  const t = h2.handoff_generated_at_utc;
+  if (typeof t !== "string") return [];
+  const at3 = locate(doc, "/handoff_generated_at_utc");
+  const parsed = new Date(t);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(t) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 19) !== t.slice(0, 19)) {
+    return [
+      finding(
+        "BG308",
+        path2,
+        at3,
+        `handoff_generated_at_utc "${t}" is not a real UTC instant (YYYY-MM-DDTHH:MM:SSZ)`
+      )
+    ];
+  }
+  if (parsed.getTime() > now.getTime() + 5 * 60 * 1e3) {
+    return [
+      finding("BG308", path2, at3, `handoff_generated_at_utc ${t} is in the future; regenerate the payload`)
+    ];
+  }
+  return [];
+}
 
 // src/generated/validators.js
 var R = (p, s) => () => {
@@ -28292,750 +28711,6 @@ C.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 var Pe = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json", validateStatement: "evidence-statement.schema.json" };
 var we = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/relglob": `must be a glob relative to the repository root, like "src/**/*.ts": no leading '/', '~' or '!', and no '..' anywhere (a brace like {..,src} would leave the root)`, "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug", "baseline-policy.schema.json#/$defs/baseline/properties/repin/properties/mentions/items": "must be a path relative to the repository root (or starting with {producer_root}/), without '..'", "evidence-statement.schema.json#/properties/_type": "must be https://in-toto.io/Statement/v1 (an in-toto Statement v1)", "evidence-statement.schema.json#/properties/predicateType": "must be https://baseline-gate.dev/attestation/evidence-packet/v1 (a baseline-gate evidence packet)" };
 
-// src/document/schema-errors.ts
-function validateDocument(doc, validate, schemaFile) {
-  if (validate(doc.value)) return [];
-  const errors = validate.errors ?? [];
-  const missing = errors.filter((e) => e.keyword === "required").map((e) => String(e.params.missingProperty));
-  const seen = /* @__PURE__ */ new Set();
-  const problems = [];
-  for (const e of errors.filter((e2) => e2.keyword !== "propertyNames")) {
-    const p = describe3(doc, e, missing, schemaFile);
-    const key = `${p.pointer}\0${p.message}`;
-    if (!seen.has(key)) problems.push(p);
-    seen.add(key);
-  }
-  return problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
-}
-function schemaMessage(e, schemaFile) {
-  const hash = e.schemaPath.indexOf("#");
-  const file = hash > 0 ? e.schemaPath.slice(0, hash) : schemaFile;
-  const pointer = e.schemaPath.slice(hash + 1);
-  const entry = we[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
-  return typeof entry === "string" ? entry : entry?.[e.keyword];
-}
-function describe3(doc, e, missing, schemaFile) {
-  const at3 = e.instancePath;
-  switch (e.keyword) {
-    case "required": {
-      const field = String(e.params.missingProperty);
-      return {
-        pointer: `${at3}/${escapePointer(field)}`,
-        position: locate(doc, at3),
-        message: `${where3(at3, "the object")} is missing the required field \`${field}\``
-      };
-    }
-    case "additionalProperties": {
-      const field = String(e.params.additionalProperty);
-      const guess = closest(field, missing);
-      const hint = guess ? `; did you mean \`${guess}\`?` : "; remove it or check its spelling";
-      return {
-        pointer: `${at3}/${escapePointer(field)}`,
-        position: locate(doc, at3, field),
-        message: `${where3(at3, "the object")} has the unknown field \`${field}\`${hint}`
-      };
-    }
-    default: {
-      if (e.propertyName !== void 0) {
-        return {
-          pointer: `${at3}/${escapePointer(e.propertyName)}`,
-          position: locate(doc, at3, e.propertyName),
-          message: `the key "${e.propertyName}" in ${where3(at3, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
-        };
-      }
-      const got = valueAt(doc.value, at3);
-      const shown = got === void 0 ? "" : ` (got ${preview(got)})`;
-      return {
-        pointer: at3,
-        position: locate(doc, at3),
-        message: `${where3(at3, "the document")} ${schemaMessage(e, schemaFile) ?? e.message ?? "is invalid"}${shown}`
-      };
-    }
-  }
-}
-function fieldName(pointer) {
-  if (pointer === "") return "";
-  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((acc, s) => /^[0-9]+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s, "");
-}
-function where3(pointer, whole) {
-  return pointer === "" ? whole : `\`${fieldName(pointer)}\``;
-}
-function valueAt(value, pointer) {
-  if (pointer === "") return value;
-  let cur = value;
-  for (const raw of pointer.slice(1).split("/")) {
-    const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
-    if (cur === null || typeof cur !== "object") return void 0;
-    cur = cur[seg];
-  }
-  return cur;
-}
-function preview(value, max = 60) {
-  return shorten(JSON.stringify(value) ?? String(value), max);
-}
-function closest(word, candidates) {
-  const limit = Math.max(2, Math.floor(word.length / 3));
-  const lower = word.toLowerCase();
-  let best;
-  let bestDistance = Infinity;
-  for (const c2 of candidates) {
-    const candidate = c2.toLowerCase();
-    if (Math.abs(candidate.length - lower.length) > limit) continue;
-    const d = editDistance(lower, candidate);
-    if (d < bestDistance) {
-      best = c2;
-      bestDistance = d;
-    }
-  }
-  return best !== void 0 && bestDistance <= limit ? best : void 0;
-}
-function editDistance(a, b) {
-  let prev = Array.from({ length: b.length + 1 }, (_, i2) => i2);
-  for (let i2 = 1; i2 <= a.length; i2++) {
-    const cur = [i2];
-    for (let j2 = 1; j2 <= b.length; j2++) {
-      cur[j2] = Math.min(prev[j2] + 1, cur[j2 - 1] + 1, prev[j2 - 1] + (a[i2 - 1] === b[j2 - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
-}
-
-// src/policy/types.ts
-var PolicyError = class extends Error {
-  name = "PolicyError";
-};
-
-// src/policy/load.ts
-function loadPolicy(options) {
-  const root = resolve2(options.root);
-  const packageManager = detectPackageManager(root);
-  const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve2(options.cwd ?? process.cwd(), options.policyPath) : join3(root, DEFAULT_POLICY_PATH);
-  const shown = displayPath(root, abs);
-  return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
-}
-function readPolicyFile(root, abs) {
-  const rel = inRepository(root, abs);
-  return rel === null ? readRepoFile("/", abs) : readRepoFile(root, rel);
-}
-function policyAtRevision(root, bytes, shown) {
-  const read = bytes ? { kind: "ok", bytes } : { kind: "missing" };
-  return policyFromRead(read, shown, false, detectPackageManager(resolve2(root)));
-}
-function policyFromRead(read, shown, explicit, packageManager) {
-  if (read.kind === "missing") {
-    if (explicit) throw new PolicyError(`${shown}: policy file not found (--policy / input 'policy')`);
-    const baselines2 = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)];
-    return { source: "defaults", path: null, sha256: sha256(JSON.stringify(baselines2)), baselines: baselines2 };
-  }
-  if (read.kind === "outside-root" || read.kind === "dangling-link")
-    throw new PolicyError(`${shown}: the policy file ${read.problem}; it was not read (BG110)`);
-  if (read.kind !== "ok")
-    throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, " ")})`);
-  const file = sourceFromBytes(shown, read.bytes);
-  if (!file.validUtf8) throw new PolicyError(`${shown}: policy file is not valid UTF-8`);
-  const doc = parseJson(file);
-  const syntax = doc.syntaxErrors[0];
-  if (syntax) {
-    throw new PolicyError(
-      `${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`
-    );
-  }
-  if (doc.root === void 0)
-    throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`);
-  const dup = doc.duplicateKeys[0];
-  if (dup)
-    throw new PolicyError(
-      `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
-    );
-  const problems = validateDocument(doc, be, Pe.validatePolicy);
-  const first = problems[0];
-  if (first) {
-    throw new PolicyError(
-      `${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`
-    );
-  }
-  const raw = doc.value;
-  const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
-  return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
-}
-function selectBaselines(policy, name) {
-  if (name === void 0 || name === "") return policy.baselines;
-  const found = policy.baselines.find((b) => b.name === name);
-  if (!found) {
-    const known = policy.baselines.map((b) => b.name).join(", ");
-    throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
-  }
-  return [found];
-}
-function resolveBaseline(name, raw, pm) {
-  const d = defaultBaseline(name, pm);
-  const producerRoot = (raw.producer?.root ?? d.producer.root).replace(/\/+$/, "");
-  return {
-    name,
-    display_name: raw.display_name ?? d.display_name,
-    trio: { ...d.trio, ...raw.trio },
-    producer: {
-      ...d.producer,
-      ...raw.producer,
-      start: { ...d.producer.start, ...raw.producer?.start },
-      probe: { ...d.producer.probe, ...raw.producer?.probe }
-    },
-    suites: {
-      concurrent: raw.suites?.concurrent ?? d.suites.concurrent,
-      consumer: raw.suites?.consumer?.map((s) => completeStep(s, "{repo_root}")) ?? d.suites.consumer,
-      producer: raw.suites?.producer?.map((s) => completeStep(s, "{producer_root}")) ?? d.suites.producer
-    },
-    owners: { ...d.owners, ...raw.owners },
-    adapter: adapterOf(d.adapter, raw.adapter),
-    repin: {
-      mentions: (raw.repin?.mentions ?? d.repin.mentions).map(
-        (p) => p.startsWith("{producer_root}/") ? `${producerRoot}/${p.slice("{producer_root}/".length)}` : p
-      ),
-      handoff: raw.repin?.handoff ? { run: raw.repin.handoff.run, cwd: raw.repin.handoff.cwd ?? "{producer_root}" } : d.repin.handoff
-    }
-  };
-}
-function adapterOf(d, raw) {
-  const { file, ...rest } = raw ?? {};
-  const files = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
-  return { ...d, ...rest, files };
-}
-function detectPackageManager(root) {
-  if (existsSync3(join3(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync3(join3(root, "yarn.lock"))) return "yarn";
-  return "npm";
-}
-function displayPath(root, abs) {
-  const rel = relative2(root, abs);
-  return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? rel.split("\\").join("/") : abs;
-}
-function more(n) {
-  return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
-}
-
-// src/rules/approval.ts
-function needsJointApproval(posture) {
-  return posture.to === "GO" && posture.from !== "GO";
-}
-var NOT_COUNTED_SHOWN = 10;
-function notCountedText(a) {
-  const shown = a.notCounted.slice(0, NOT_COUNTED_SHOWN).map((n) => `; ${n.kind} by @${n.login} not counted: ${n.reason}`);
-  const more2 = a.notCounted.length - NOT_COUNTED_SHOWN;
-  return shown.join("") + (more2 > 0 ? `; ${more2} more approval(s) not counted` : "");
-}
-function change(posture) {
-  return `${posture.from ?? "(no posture)"} -> ${posture.to ?? "(no posture)"}`;
-}
-function approvalRules(input) {
-  if (!needsJointApproval(input.posture)) return [];
-  const { approval } = input;
-  if (typeof approval === "string" || !approval.ok) {
-    const why = typeof approval === "string" ? approval : approval.message;
-    return [
-      finding(
-        "BG802",
-        input.pinPath,
-        input.at,
-        `the posture changes ${change(input.posture)}, which needs the joint approval of the consumer and producer owners, and it could not be checked: ${why}`
-      )
-    ];
-  }
-  const a = approval.value;
-  const who = (list) => list.length > 0 ? list.join(", ") : "nobody";
-  if (!a.approved) {
-    const missing = a.consumer.length === 0 && a.producer.length === 0 ? "an approval from a consumer owner and one from a producer owner" : a.consumer.length === 0 ? "an approval from a consumer owner" : a.producer.length === 0 ? "an approval from a producer owner" : "approvals from two different people (one person cannot approve for both teams)";
-    return [
-      finding(
-        "BG801",
-        input.pinPath,
-        input.at,
-        `the posture changes ${change(input.posture)} without joint approval on the head commit ${a.headSha.slice(0, 12)}: consumer owners approving: ${who(a.consumer)}; producer owners approving: ${who(a.producer)}; still needed: ${missing}${notCountedText(a)}`
-      )
-    ];
-  }
-  return [
-    finding(
-      "BG803",
-      input.pinPath,
-      input.at,
-      `the posture changes ${change(input.posture)} with joint approval on ${a.headSha.slice(0, 12)}: consumer ${who(a.consumer)}, producer ${who(a.producer)}${notCountedText(a)}`
-    )
-  ];
-}
-
-// src/rules/files.ts
-var START = { line: 1, column: 1 };
-var ROLE_NAME = {
-  pin: "pin",
-  manifest: "producer manifest mirror",
-  matrix: "compatibility matrix",
-  "producer-manifest": "producer's own manifest",
-  handoff: "producer's handoff payload"
-};
-var TRIO_IDS = (schema) => ({
-  missing: "BG101",
-  unreadable: "BG102",
-  empty: "BG103",
-  bom: "BG104",
-  utf8: "BG105",
-  syntax: "BG106",
-  duplicate: "BG107",
-  schema,
-  limit: "BG111"
-});
-var ALL2 = (id) => ({
-  missing: id,
-  unreadable: id,
-  empty: id,
-  bom: id,
-  utf8: id,
-  syntax: id,
-  duplicate: id,
-  schema: id,
-  limit: "BG111"
-});
-function fileRules(trio) {
-  return [
-    ...readable(trio.pin, TRIO_IDS("BG108")),
-    ...readable(trio.manifest, TRIO_IDS("BG109")),
-    ...readable(trio.matrix, TRIO_IDS("BG108")),
-    ...matrixOverLimit(trio.matrix),
-    ...json(trio.pin, TRIO_IDS("BG108")),
-    ...json(trio.manifest, TRIO_IDS("BG109"))
-  ];
-}
-function producerFileRules(files) {
-  return [
-    ...readable(files.manifest, ALL2("BG302")),
-    ...json(files.manifest, ALL2("BG302")),
-    ...readable(files.handoff, ALL2("BG303")),
-    ...json(files.handoff, ALL2("BG303"))
-  ];
-}
-function readable(file, ids) {
-  const name = ROLE_NAME[file.role];
-  const r = file.read;
-  switch (r.kind) {
-    case "missing":
-      return [
-        finding(
-          ids.missing,
-          file.path,
-          null,
-          file.role === "pin" || file.role === "manifest" || file.role === "matrix" ? `the ${name} ${file.path} does not exist; restore it (git checkout -- ${file.path}) or point the policy's trio.${file.role} at it` : `the ${name} ${file.path} does not exist; the producer publishes it (or set producer.root and producer.${file.role === "handoff" ? "handoff" : "manifest"} in the policy)`
-        )
-      ];
-    case "not-a-file":
-      return [
-        finding(
-          ids.unreadable,
-          file.path,
-          null,
-          `the ${name} ${file.path} is not a regular file; it must be a file`
-        )
-      ];
-    case "outside-root":
-    case "dangling-link":
-      return [
-        finding(
-          "BG110",
-          file.path,
-          null,
-          `the ${name} path ${file.path} ${r.problem}; it was not read. Make it a regular file inside the repository (git checkout -- ${file.path}, or fix the link)`
-        )
-      ];
-    case "too-large":
-      return [
-        finding(
-          ids.unreadable,
-          file.path,
-          null,
-          `the ${name} is ${mib(r.size)}, over the ${mib(r.limit)} this tool reads; it was not parsed (is it the right file?)`
-        )
-      ];
-    case "unreadable":
-      return [
-        finding(
-          ids.unreadable,
-          file.path,
-          null,
-          `the ${name} cannot be read (${r.reason}); check its permissions`
-        )
-      ];
-    case "ok":
-      break;
-  }
-  const src = file.source;
-  const out = [];
-  if (src.text.trim() === "") {
-    out.push(
-      finding(
-        ids.empty,
-        file.path,
-        START,
-        `the ${name} is empty; restore its content (git checkout -- ${file.path})`
-      )
-    );
-  }
-  if (src.hasBom && file.role !== "matrix") {
-    out.push(
-      finding(
-        ids.bom,
-        file.path,
-        START,
-        `the ${name} starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM`
-      )
-    );
-  }
-  if (!src.validUtf8) {
-    const at3 = src.text.indexOf("\uFFFD");
-    const pos = at3 === -1 ? START : positionAt(src, at3);
-    out.push(
-      finding(
-        ids.utf8,
-        file.path,
-        pos,
-        `the ${name} is not valid UTF-8 (first bad byte here); re-save it as UTF-8`
-      )
-    );
-  }
-  return out;
-}
-function json(file, ids) {
-  const doc = file.doc;
-  if (!doc) return [];
-  const name = ROLE_NAME[file.role];
-  const out = doc.syntaxErrors.map(
-    (e) => e.limit ? overLimit(ids.limit, file.path, name, e) : finding(ids.syntax, file.path, e.position, `invalid JSON in the ${name}: ${e.message}`)
-  );
-  for (const d of doc.duplicateKeys) {
-    out.push(
-      finding(
-        ids.duplicate,
-        file.path,
-        d.position,
-        `the key "${d.key}" appears more than once in the same object; keep one`
-      )
-    );
-  }
-  if (doc.syntaxErrors.length === 0) {
-    for (const p of file.schemaProblems)
-      out.push(
-        finding(
-          ids.schema,
-          file.path,
-          p.position,
-          `${name}: ${p.message}${migrationHint(file, p.pointer)}`,
-          p.pointer || void 0
-          // the whole document: no subject (evidence requires a non-empty one)
-        )
-      );
-  }
-  return out;
-}
-function matrixOverLimit(file) {
-  return file.limit ? [overLimit("BG111", file.path, ROLE_NAME[file.role], file.limit)] : [];
-}
-function overLimit(rule, path2, name, over) {
-  const message = `the ${name} was not parsed: ${over.message}; a real one is far below this limit (is it the right file?)`;
-  return finding(rule, path2, over.position, message);
-}
-var MIGRATED_FIELDS = /* @__PURE__ */ new Set(["/runtime_cutover_posture", "/expected_producer_manifest_sha256"]);
-function migrationHint(file, pointer) {
-  const data = file.data;
-  if (file.role !== "pin" || !MIGRATED_FIELDS.has(pointer) || data?.[pointer.slice(1)] !== void 0)
-    return "";
-  return " (a pin written before adoption lacks it: `baseline-gate migrate` adds it)";
-}
-function mib(bytes) {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-}
-
-// src/rules/cap.ts
-var MAX_PER_RULE = 20;
-function capFindings(findings, max = MAX_PER_RULE) {
-  const seen = /* @__PURE__ */ new Map();
-  const out = [];
-  for (const f of findings) {
-    const key = `${f.rule}\0${f.file ?? ""}`;
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    if (n <= max) out.push(f);
-  }
-  for (const [key, n] of seen) {
-    if (n <= max) continue;
-    const [rule, file] = key.split("\0");
-    out.push(
-      finding(
-        rule,
-        file === "" ? null : file,
-        null,
-        `and ${plural(n - max, `more ${rule} finding`)}${file === "" ? "" : ` in ${file}`} (the first ${max} are listed); fix those and run again`
-      )
-    );
-  }
-  return out;
-}
-
-// src/rules/drift.ts
-function driftRules(trio, producer, ctx) {
-  const held = heldBack(trio, producer);
-  return capFindings(
-    sortFindings([
-      ...producerFileRules(producer),
-      ...held ? [held] : mirrorIsProducerManifest(trio, producer),
-      ...handoffRules(trio, producer, ctx, held !== null)
-    ])
-  );
-}
-function heldBack(trio, producer) {
-  const own = producer.manifest.data;
-  const pin = trio.pin.data;
-  if (!own || !pin || typeof own.release_tag !== "string" || own.release_tag === pin.release_tag) return null;
-  const row = rowOfTag(trio.matrix.ledger, own.release_tag);
-  if (!row || cellText(row, "status") !== "Rolled back" || cellText(row, "producer_commit") !== own.commit_sha)
-    return null;
-  return finding(
-    "BG310",
-    trio.manifest.path,
-    null,
-    `the producer's tree is at ${own.release_tag}, which ${trio.matrix.path} records as Rolled back (line ${row.position.line}); the trio holds ${String(pin.release_tag)} until a fixed producer release is promoted (baseline-gate repin), so the mirror and the handoff are not compared with the producer's current files`
-  );
-}
-function mirrorIsProducerManifest(trio, producer) {
-  const mirror = trio.manifest.source;
-  const own = producer.manifest.source;
-  if (!mirror || !own || mirror.text.trim() === "" || own.text.trim() === "") return [];
-  if (mirror.bytes.equals(own.bytes)) return [];
-  const a = mirror.text.split("\n");
-  const b = own.text.split("\n");
-  const i2 = firstDifference(a, b);
-  const where4 = i2 === -1 ? "their byte-order mark" : `line ${i2 + 1}: the mirror has ${shownLine(a[i2])}, the producer's manifest ${shownLine(b[i2])}`;
-  return [
-    finding(
-      "BG301",
-      trio.manifest.path,
-      { line: i2 === -1 ? 1 : Math.min(i2 + 1, a.length), column: 1 },
-      `the mirror is not the producer's manifest ${producer.manifest.path}: they first differ at ${where4}. If the producer released a new baseline, repin all three trio files together (baseline-gate repin); otherwise restore the mirror as a byte copy`
-    )
-  ];
-}
-function firstDifference(a, b) {
-  const key = (l) => l?.replace(/,[ \t]*$/, "");
-  const exact = firstIndex(a, b, (l) => l);
-  if (exact === -1) return -1;
-  return firstIndex(a, b, key) === exact + 1 ? exact + 1 : exact;
-}
-function firstIndex(a, b, key) {
-  for (let i2 = 0; i2 < Math.max(a.length, b.length); i2++) if (key(a[i2]) !== key(b[i2])) return i2;
-  return -1;
-}
-function shownLine(line) {
-  if (line === void 0) return "no line";
-  const t = line.trim();
-  return t === "" ? "an empty line" : `\`${shorten(t, 60)}\``;
-}
-var IDENTITY = [
-  "release_tag",
-  "commit_sha",
-  "expected_service_contract_version",
-  "expected_api_contract_version",
-  "integration_baseline",
-  "manifest_contract_version"
-];
-var RUNTIME_VS_PIN = [
-  ["release_tag", "release_tag"],
-  ["commit_sha", "commit_sha"],
-  ["expected_service_contract_version", "expected_service_contract_version"],
-  ["expected_api_contract_version", "expected_api_contract_version"],
-  ["integration_baseline", "expected_integration_baseline"]
-];
-function differing(got, want, pairs) {
-  return pairs.flatMap(([field, wantField]) => {
-    const [g, w2] = [got[field], want[wantField]];
-    return typeof g === "string" && typeof w2 === "string" && g !== w2 ? [{ field, wantField, got: g, want: w2 }] : [];
-  });
-}
-var REQUIRES = ["service_contract_version", "error.code", "error.message"];
-var FORBIDS = ["legacy_error", "api_contract_version"];
-var CANDIDATE_KEYS = [
-  "rehearsal_candidate",
-  "compatibility_expectations",
-  "required_consumer_validation_commands"
-];
-function handoffRules(trio, producer, ctx, held) {
-  const h2 = producer.handoff.data;
-  const doc = producer.handoff.doc;
-  if (!h2 || !doc || producer.handoff.doc?.syntaxErrors.length) return [];
-  const path2 = producer.handoff.path;
-  const at3 = (pointer) => locate(doc, pointer);
-  const m = producer.manifest.data ?? {};
-  const pin = trio.pin.data ?? {};
-  const candidate = h2.handoff_mode === "service-v3-candidate";
-  const out = [];
-  const released = IDENTITY.filter((f) => !(candidate && f === "expected_service_contract_version"));
-  const samePairs = released.map((f) => [f, f]);
-  for (const d of differing(h2, m, samePairs)) {
-    out.push(
-      finding(
-        "BG304",
-        path2,
-        at3(`/${d.field}`),
-        `the handoff's ${d.field} is "${d.got}" but the producer manifest says "${d.want}"; regenerate the payload from the manifest`
-      )
-    );
-  }
-  const arb = h2.active_runtime_baseline;
-  if (arb && typeof arb === "object" && !held) {
-    for (const d of differing(arb, pin, RUNTIME_VS_PIN)) {
-      out.push(
-        finding(
-          "BG304",
-          path2,
-          at3(`/active_runtime_baseline/${d.field}`),
-          `active_runtime_baseline.${d.field} is "${d.got}" but the pinned runtime baseline (${trio.pin.path}) has ${d.wantField} "${d.want}"`
-        )
-      );
-    }
-  }
-  const codes2 = h2.error_code_enum;
-  if (Array.isArray(codes2) && Array.isArray(m.error_code_enum)) {
-    const have = new Set(codes2);
-    const want = new Set(m.error_code_enum);
-    const onlyManifest = [...want].filter((c2) => !have.has(c2));
-    const onlyHandoff = [...have].filter((c2) => !want.has(c2));
-    if (onlyManifest.length || onlyHandoff.length) {
-      const ownDoc = producer.manifest.doc;
-      const manifestAt = ownDoc ? `:${locate(ownDoc, "/error_code_enum").line}` : "";
-      const which2 = [
-        onlyManifest.length ? `only the producer manifest has [${onlyManifest.join(", ")}]` : "",
-        onlyHandoff.length ? `only the handoff has [${onlyHandoff.join(", ")}]` : ""
-      ].filter(Boolean).join("; ");
-      out.push(
-        finding(
-          "BG305",
-          path2,
-          at3("/error_code_enum"),
-          `the error_code_enum of the handoff and of the producer manifest (${producer.manifest.path}${manifestAt}) differ: ${which2}. The payload is generated from the manifest: regenerate it, or, if the manifest lost or gained a code by mistake, fix the manifest first`
-        )
-      );
-    }
-  }
-  const policies = h2.non_2xx_envelope_policy;
-  if (policies && typeof policies === "object") {
-    for (const [mode, policy] of Object.entries(policies)) {
-      if (!policy || typeof policy !== "object") continue;
-      const lacks = REQUIRES.filter((r) => !policy.requires?.includes(r));
-      const allows = FORBIDS.filter((f) => !policy.forbids?.includes(f));
-      if (lacks.length || allows.length) {
-        const what = [
-          lacks.length ? `requires lacks ${lacks.join(", ")}` : "",
-          allows.length ? `forbids lacks ${allows.join(", ")}` : ""
-        ].filter(Boolean).join("; ");
-        out.push(
-          finding(
-            "BG306",
-            path2,
-            at3(`/non_2xx_envelope_policy/${mode}`),
-            `non_2xx_envelope_policy.${mode}: ${what}`
-          )
-        );
-      }
-    }
-  }
-  out.push(...modeRules(h2, path2, doc, held ? {} : pin, candidate));
-  out.push(...timestamp(h2, path2, doc, ctx.now));
-  return out;
-}
-function modeRules(h2, path2, doc, pin, candidate) {
-  const out = [];
-  const at3 = (pointer) => locate(doc, pointer);
-  if (h2.handoff_mode === "stable") {
-    for (const key of CANDIDATE_KEYS) {
-      if (h2[key] !== void 0) {
-        out.push(
-          finding(
-            "BG307",
-            path2,
-            locate(doc, "", key),
-            `a stable payload must not carry ${key} (it belongs to a service-v3-candidate payload)`
-          )
-        );
-      }
-    }
-    const svc = h2.expected_service_contract_version;
-    const want = pin.expected_service_contract_version;
-    if (typeof svc === "string" && typeof want === "string" && svc !== want) {
-      out.push(
-        finding(
-          "BG307",
-          path2,
-          at3("/expected_service_contract_version"),
-          `a stable payload describes the pinned baseline, whose service contract is "${want}", not "${svc}"`
-        )
-      );
-    }
-  } else if (candidate) {
-    const rc = h2.rehearsal_candidate;
-    if (!rc || typeof rc !== "object") {
-      out.push(
-        finding("BG307", path2, at3(""), "a service-v3-candidate payload must carry rehearsal_candidate")
-      );
-    } else {
-      if (rc.requires_runtime_cutover !== false) {
-        out.push(
-          finding(
-            "BG307",
-            path2,
-            at3("/rehearsal_candidate/requires_runtime_cutover"),
-            "a candidate must not require a runtime cutover (requires_runtime_cutover: false)"
-          )
-        );
-      }
-      if (rc.consumer_non_blocking_fallback_required !== true) {
-        out.push(
-          finding(
-            "BG307",
-            path2,
-            at3("/rehearsal_candidate/consumer_non_blocking_fallback_required"),
-            "a candidate must require the consumer's non-blocking fallback (consumer_non_blocking_fallback_required: true)"
-          )
-        );
-      }
-    }
-    if (!h2.compatibility_expectations || typeof h2.compatibility_expectations !== "object") {
-      out.push(
-        finding("BG307", path2, at3(""), "a service-v3-candidate payload must carry compatibility_expectations")
-      );
-    }
-  }
-  return out;
-}
-function timestamp(h2, path2, doc, now) {
-  const t = h2.handoff_generated_at_utc;
-  if (typeof t !== "string") return [];
-  const at3 = locate(doc, "/handoff_generated_at_utc");
-  const parsed = new Date(t);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(t) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 19) !== t.slice(0, 19)) {
-    return [
-      finding(
-        "BG308",
-        path2,
-        at3,
-        `handoff_generated_at_utc "${t}" is not a real UTC instant (YYYY-MM-DDTHH:MM:SSZ)`
-      )
-    ];
-  }
-  if (parsed.getTime() > now.getTime() + 5 * 60 * 1e3) {
-    return [
-      finding("BG308", path2, at3, `handoff_generated_at_utc ${t} is in the future; regenerate the payload`)
-    ];
-  }
-  return [];
-}
-
 // src/ledger/line-kinds.ts
 var BLOCK_TAGS = new Set(
   "address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul".split(" ")
@@ -29926,6 +29601,115 @@ function normalize(s) {
   return s.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
+// src/document/schema-errors.ts
+function validateDocument(doc, validate, schemaFile) {
+  if (validate(doc.value)) return [];
+  const errors = validate.errors ?? [];
+  const missing = errors.filter((e) => e.keyword === "required").map((e) => String(e.params.missingProperty));
+  const seen = /* @__PURE__ */ new Set();
+  const problems = [];
+  for (const e of errors.filter((e2) => e2.keyword !== "propertyNames")) {
+    const p = describe3(doc, e, missing, schemaFile);
+    const key = `${p.pointer}\0${p.message}`;
+    if (!seen.has(key)) problems.push(p);
+    seen.add(key);
+  }
+  return problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
+}
+function schemaMessage(e, schemaFile) {
+  const hash = e.schemaPath.indexOf("#");
+  const file = hash > 0 ? e.schemaPath.slice(0, hash) : schemaFile;
+  const pointer = e.schemaPath.slice(hash + 1);
+  const entry = we[`${file}#${pointer.slice(0, pointer.lastIndexOf("/"))}`];
+  return typeof entry === "string" ? entry : entry?.[e.keyword];
+}
+function describe3(doc, e, missing, schemaFile) {
+  const at3 = e.instancePath;
+  switch (e.keyword) {
+    case "required": {
+      const field = String(e.params.missingProperty);
+      return {
+        pointer: `${at3}/${escapePointer(field)}`,
+        position: locate(doc, at3),
+        message: `${where3(at3, "the object")} is missing the required field \`${field}\``
+      };
+    }
+    case "additionalProperties": {
+      const field = String(e.params.additionalProperty);
+      const guess = closest(field, missing);
+      const hint = guess ? `; did you mean \`${guess}\`?` : "; remove it or check its spelling";
+      return {
+        pointer: `${at3}/${escapePointer(field)}`,
+        position: locate(doc, at3, field),
+        message: `${where3(at3, "the object")} has the unknown field \`${field}\`${hint}`
+      };
+    }
+    default: {
+      if (e.propertyName !== void 0) {
+        return {
+          pointer: `${at3}/${escapePointer(e.propertyName)}`,
+          position: locate(doc, at3, e.propertyName),
+          message: `the key "${e.propertyName}" in ${where3(at3, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
+        };
+      }
+      const got = valueAt(doc.value, at3);
+      const shown = got === void 0 ? "" : ` (got ${preview(got)})`;
+      return {
+        pointer: at3,
+        position: locate(doc, at3),
+        message: `${where3(at3, "the document")} ${schemaMessage(e, schemaFile) ?? e.message ?? "is invalid"}${shown}`
+      };
+    }
+  }
+}
+function fieldName(pointer) {
+  if (pointer === "") return "";
+  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((acc, s) => /^[0-9]+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s, "");
+}
+function where3(pointer, whole) {
+  return pointer === "" ? whole : `\`${fieldName(pointer)}\``;
+}
+function valueAt(value, pointer) {
+  if (pointer === "") return value;
+  let cur = value;
+  for (const raw of pointer.slice(1).split("/")) {
+    const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    if (cur === null || typeof cur !== "object") return void 0;
+    cur = cur[seg];
+  }
+  return cur;
+}
+function preview(value, max = 60) {
+  return shorten(JSON.stringify(value) ?? String(value), max);
+}
+function closest(word, candidates) {
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  const lower = word.toLowerCase();
+  let best;
+  let bestDistance = Infinity;
+  for (const c2 of candidates) {
+    const candidate = c2.toLowerCase();
+    if (Math.abs(candidate.length - lower.length) > limit) continue;
+    const d = editDistance(lower, candidate);
+    if (d < bestDistance) {
+      best = c2;
+      bestDistance = d;
+    }
+  }
+  return best !== void 0 && bestDistance <= limit ? best : void 0;
+}
+function editDistance(a, b) {
+  let prev = Array.from({ length: b.length + 1 }, (_, i2) => i2);
+  for (let i2 = 1; i2 <= a.length; i2++) {
+    const cur = [i2];
+    for (let j2 = 1; j2 <= b.length; j2++) {
+      cur[j2] = Math.min(prev[j2] + 1, cur[j2 - 1] + 1, prev[j2 - 1] + (a[i2 - 1] === b[j2 - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
 // src/rules/matrix.ts
 var START2 = { line: 1, column: 1 };
 function matrixRules(trio, ctx) {
@@ -30055,7 +29839,7 @@ function pinSection(path2, ledger, pin, baseline) {
     seen.add(line.key);
     const want = expected[line.key];
     if (typeof want !== "string") continue;
-    if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute3(line.value)) {
+    if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute2(line.value)) {
       out.push(
         finding(
           "BG206",
@@ -30117,7 +29901,7 @@ function duplicateSections(path2, ledger) {
   }
   return out;
 }
-function isAbsolute3(p) {
+function isAbsolute2(p) {
   return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
 }
 function ledgerTable(path2, ledger, pin) {
@@ -31183,6 +30967,311 @@ function sameBytes(a, b) {
   return a === null || b === null ? a === b : a.equals(b);
 }
 
+// src/producer/endpoints.ts
+var ENDPOINTS = {
+  health: "/v1/health",
+  ready: "/v1/ready",
+  schemaVersion: "/v1/db/schema-version",
+  queryAsk: "/v1/query/ask"
+};
+
+// src/policy/defaults.ts
+var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
+var DEFAULT_BASELINE_NAME = "memorykernel";
+var DEFAULT_STEP_TIMEOUT_S = 900;
+var ALL2 = ["health", "promotion", "rollback"];
+var CHANGE = ["promotion", "rollback"];
+function step(name, run2, cwd, operations) {
+  return { name, run: run2, cwd, timeout_s: DEFAULT_STEP_TIMEOUT_S, operations };
+}
+function defaultBaseline(name, packageManager = "npm") {
+  const script = (s) => packageManager === "yarn" ? ["yarn", "run", s] : [packageManager, "run", s];
+  return {
+    name,
+    display_name: name,
+    trio: {
+      pin: `config/${name}-integration-pin.json`,
+      manifest: `config/${name}-producer-manifest.json`,
+      matrix: `docs/${name.toUpperCase().replace(/-/g, "_")}_COMPATIBILITY_MATRIX.md`
+    },
+    producer: {
+      root: `services/${name}`,
+      manifest: "contracts/integration/v1/producer-contract-manifest.json",
+      handoff: "docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json",
+      start: {
+        run: [
+          "cargo",
+          "run",
+          "--quiet",
+          "--locked",
+          "--bin",
+          `${name}-service`,
+          "--",
+          "--bind",
+          "127.0.0.1:{port}"
+        ],
+        cwd: "{producer_root}"
+      },
+      // the first `cargo run` builds the producer: readiness waits for the build too
+      probe: {
+        enabled: true,
+        ready_timeout_s: 300,
+        request_timeout_s: 10,
+        schemas: "contracts/integration/v1/schemas"
+      }
+    },
+    suites: {
+      concurrent: true,
+      consumer: [
+        step("typecheck", script("typecheck"), "{repo_root}", CHANGE),
+        step("test", script("test"), "{repo_root}", CHANGE),
+        step("test:governance-negative", script("test:governance-negative"), "{repo_root}", CHANGE),
+        step("test:contract", script("test:contract"), "{repo_root}", ALL2),
+        step("test:ci", script("test:ci"), "{repo_root}", CHANGE)
+      ],
+      producer: [
+        step("cargo fmt", ["cargo", "fmt", "--all", "--", "--check"], "{producer_root}", CHANGE),
+        step(
+          "cargo clippy",
+          ["cargo", "clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step(
+          "cargo test",
+          ["cargo", "test", "--workspace", "--all-targets", "--all-features"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step(
+          "verify producer contract manifest",
+          ["bash", "scripts/verify_producer_contract_manifest.sh", "--memorykernel-root", "{producer_root}"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step(
+          "verify producer handoff payload",
+          ["bash", "scripts/verify_producer_handoff_payload.sh", "--memorykernel-root", "{producer_root}"],
+          "{producer_root}",
+          CHANGE
+        )
+      ]
+    },
+    owners: { consumer: [], producer: [] },
+    adapter: {
+      files: [],
+      endpoints: Object.values(ENDPOINTS),
+      scan: ["src/**/*.{ts,tsx,js,jsx,mjs,cjs}"],
+      exclude: []
+    },
+    repin: { mentions: [], handoff: null }
+  };
+}
+function completeStep(partial, cwd) {
+  return {
+    name: partial.name,
+    run: partial.run,
+    cwd: partial.cwd ?? cwd,
+    timeout_s: partial.timeout_s ?? DEFAULT_STEP_TIMEOUT_S,
+    operations: partial.operations ?? CHANGE
+  };
+}
+
+// src/policy/load.ts
+import { existsSync as existsSync3 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
+
+// src/policy/types.ts
+var PolicyError = class extends Error {
+  name = "PolicyError";
+};
+
+// src/policy/load.ts
+function loadPolicy(options) {
+  const root = resolve2(options.root);
+  const packageManager = detectPackageManager(root);
+  const explicit = options.policyPath !== void 0 && options.policyPath !== "";
+  const abs = explicit ? resolve2(options.cwd ?? process.cwd(), options.policyPath) : join3(root, DEFAULT_POLICY_PATH);
+  const shown = displayPath(root, abs);
+  return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
+}
+function readPolicyFile(root, abs) {
+  const rel = inRepository(root, abs);
+  return rel === null ? readRepoFile("/", abs) : readRepoFile(root, rel);
+}
+function policyAtRevision(root, bytes, shown) {
+  const read = bytes ? { kind: "ok", bytes } : { kind: "missing" };
+  return policyFromRead(read, shown, false, detectPackageManager(resolve2(root)));
+}
+function policyFromRead(read, shown, explicit, packageManager) {
+  if (read.kind === "missing") {
+    if (explicit) throw new PolicyError(`${shown}: policy file not found (--policy / input 'policy')`);
+    const baselines2 = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)];
+    return { source: "defaults", path: null, sha256: sha256(JSON.stringify(baselines2)), baselines: baselines2 };
+  }
+  if (read.kind === "outside-root" || read.kind === "dangling-link")
+    throw new PolicyError(`${shown}: the policy file ${read.problem}; it was not read (BG110)`);
+  if (read.kind !== "ok")
+    throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, " ")})`);
+  const file = sourceFromBytes(shown, read.bytes);
+  if (!file.validUtf8) throw new PolicyError(`${shown}: policy file is not valid UTF-8`);
+  const doc = parseJson(file);
+  const syntax = doc.syntaxErrors[0];
+  if (syntax) {
+    throw new PolicyError(
+      `${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`
+    );
+  }
+  if (doc.root === void 0)
+    throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`);
+  const dup = doc.duplicateKeys[0];
+  if (dup)
+    throw new PolicyError(
+      `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
+    );
+  const problems = validateDocument(doc, be, Pe.validatePolicy);
+  const first = problems[0];
+  if (first) {
+    throw new PolicyError(
+      `${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`
+    );
+  }
+  const raw = doc.value;
+  const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
+  return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
+}
+function selectBaselines(policy, name) {
+  if (name === void 0 || name === "") return policy.baselines;
+  const found = policy.baselines.find((b) => b.name === name);
+  if (!found) {
+    const known = policy.baselines.map((b) => b.name).join(", ");
+    throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
+  }
+  return [found];
+}
+function resolveBaseline(name, raw, pm) {
+  const d = defaultBaseline(name, pm);
+  const producerRoot = (raw.producer?.root ?? d.producer.root).replace(/\/+$/, "");
+  return {
+    name,
+    display_name: raw.display_name ?? d.display_name,
+    trio: { ...d.trio, ...raw.trio },
+    producer: {
+      ...d.producer,
+      ...raw.producer,
+      start: { ...d.producer.start, ...raw.producer?.start },
+      probe: { ...d.producer.probe, ...raw.producer?.probe }
+    },
+    suites: {
+      concurrent: raw.suites?.concurrent ?? d.suites.concurrent,
+      consumer: raw.suites?.consumer?.map((s) => completeStep(s, "{repo_root}")) ?? d.suites.consumer,
+      producer: raw.suites?.producer?.map((s) => completeStep(s, "{producer_root}")) ?? d.suites.producer
+    },
+    owners: { ...d.owners, ...raw.owners },
+    adapter: adapterOf(d.adapter, raw.adapter),
+    repin: {
+      mentions: (raw.repin?.mentions ?? d.repin.mentions).map(
+        (p) => p.startsWith("{producer_root}/") ? `${producerRoot}/${p.slice("{producer_root}/".length)}` : p
+      ),
+      handoff: raw.repin?.handoff ? { run: raw.repin.handoff.run, cwd: raw.repin.handoff.cwd ?? "{producer_root}" } : d.repin.handoff
+    }
+  };
+}
+function adapterOf(d, raw) {
+  const { file, ...rest } = raw ?? {};
+  const files = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
+  return { ...d, ...rest, files };
+}
+function detectPackageManager(root) {
+  if (existsSync3(join3(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync3(join3(root, "yarn.lock"))) return "yarn";
+  return "npm";
+}
+function displayPath(root, abs) {
+  const rel = relative2(root, abs);
+  return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? rel.split("\\").join("/") : abs;
+}
+function more(n) {
+  return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
+}
+
+// src/operations/policy-at-base.ts
+var LAND_FIRST = "land the policy change on its own first (a pull request that changes no trio file), then change the trio";
+function policyPathInRepo(policy) {
+  return policy.source === "file" && policy.path && !policy.path.startsWith("/") ? policy.path : DEFAULT_POLICY_PATH;
+}
+async function policyAtBase(root, policy, revs) {
+  if (policy.source === "file" && policy.path?.startsWith("/"))
+    return { definitionOf: (baseline) => ({ kind: "trusted", baseline }), removedWithTrioChanged: [] };
+  const path2 = policyPathInRepo(policy);
+  const reader = new BlobReader(root);
+  const read = async (rev, file) => {
+    const blob = await reader.read(blobSpec(rev, file));
+    return blob.found ? blob.content : null;
+  };
+  try {
+    let atBase;
+    try {
+      atBase = policyAtRevision(root, await read(revs.base, path2), path2);
+    } catch (e) {
+      const why = `the base revision's policy cannot be read (${e.message})`;
+      return { definitionOf: () => ({ kind: "none", why }), removedWithTrioChanged: [] };
+    }
+    const inHead = new Set(policy.baselines.map((b) => b.name));
+    const removedWithTrioChanged = [];
+    for (const gone of atBase.baselines.filter((b) => !inHead.has(b.name))) {
+      const changed = [];
+      for (const role of TRIO_ROLES) {
+        const file = gone.trio[role];
+        if (!sameBytes(await read(revs.base, file), await read(revs.head, file))) changed.push(file);
+      }
+      if (changed.length > 0)
+        removedWithTrioChanged.push(
+          finding(
+            "BG708",
+            changed[0],
+            null,
+            `this change renames or removes the baseline "${gone.name}" of the base revision's policy and also changes its trio (${changed.join(", ")}), which the gate then could not judge: ${LAND_FIRST}`
+          )
+        );
+    }
+    return {
+      definitionOf: (head) => {
+        const baseline = atBase.baselines.find((b) => b.name === head.name);
+        return baseline ? { kind: "base", baseline } : { kind: "none", why: `the base revision's policy defines no baseline "${head.name}"` };
+      },
+      removedWithTrioChanged
+    };
+  } finally {
+    reader.close();
+  }
+}
+function undefinedAtBase(why, file) {
+  return finding(
+    "BG708",
+    file,
+    null,
+    `${why}, and this change changes that baseline's trio: the gate takes a baseline's trio, producer, owners and suites from the base revision's policy, so it cannot judge the change; ${LAND_FIRST}`
+  );
+}
+function definitionNotes(head, judged2) {
+  const moved = [
+    ...TRIO_ROLES.filter((r) => head.trio[r] !== judged2.trio[r]).map(
+      (r) => `${r} ${judged2.trio[r]} -> ${head.trio[r]}`
+    ),
+    ...["manifest", "handoff"].filter((k2) => producerPaths(head)[k2] !== producerPaths(judged2)[k2]).map((k2) => `producer ${k2} ${producerPaths(judged2)[k2]} -> ${producerPaths(head)[k2]}`)
+  ];
+  if (moved.length === 0) return [];
+  return [
+    finding(
+      "BG707",
+      null,
+      null,
+      `this change edits where the policy finds the baseline's files (${moved.join("; ")}); the gate judged the files the base revision's policy names, and the edit applies once it is merged`
+    )
+  ];
+}
+
 // src/operations/suites.ts
 import { relative as relative3 } from "node:path";
 
@@ -32042,19 +32131,26 @@ async function runPromotion(ctx, options) {
   const head = await resolveCommit(ctx.root, options.head);
   if (!head) throw new RevisionError(`--head ${options.head} names no commit in ${ctx.root}`);
   const run2 = await startRun(ctx, toolVersions(ctx.env), head);
+  const atBase = await policyAtBase(ctx.root, ctx.policy, { base, head });
   const results = [];
   for (const baseline of options.baselines) {
-    results.push(await promoteBaseline(ctx, options, baseline, { base, head }, run2));
+    results.push(await promoteBaseline(ctx, options, baseline, atBase, { base, head }, run2));
   }
   return operationResult(ctx, "promotion", results);
 }
-async function promoteBaseline(ctx, options, baseline, revs, run2) {
+async function promoteBaseline(ctx, options, inTree, atBase, revs, run2) {
   const startedAt = ctx.clock();
   const now = run2.instant.at;
-  const blobs = await readBlobs(ctx.root, revs, baseline, ctx.policy);
+  const definition = atBase.definitionOf(inTree);
+  const baseline = definition.kind === "none" ? inTree : definition.baseline;
+  const gate = definition.kind === "none" ? definition.why : definition.baseline;
+  const blobs = await readBlobs(ctx.root, revs, baseline);
   const changed = TRIO_ROLES.filter((r) => !sameBytes(blobs.base[r], blobs.head[r]));
   const headTrio = trioFromBytes(baseline, blobs.head);
-  const findings = [];
+  const findings = [
+    ...atBase.removedWithTrioChanged,
+    ...definition.kind === "base" ? definitionNotes(inTree, baseline) : []
+  ];
   let steps = [];
   let report = null;
   let approval = null;
@@ -32079,6 +32175,7 @@ async function promoteBaseline(ctx, options, baseline, revs, run2) {
       now,
       ...shallow ? { baseApprovedAt: null, pinnedBefore: null } : await pinHistory(ctx.root, revs.base, baseline, identityOf(baseTrio))
     });
+    if (definition.kind === "none") findings.push(undefinedAtBase(definition.why, baseline.trio[changed[0]]));
     findings.push(
       ...trioRules(headTrio, { baseline, now }),
       ...driftRules(headTrio, producerFilesFromBytes(baseline, blobs.producer), { now }),
@@ -32094,7 +32191,6 @@ async function promoteBaseline(ctx, options, baseline, revs, run2) {
         )
       );
     }
-    const gate = gateAtBase(ctx, baseline, blobs.basePolicy);
     if (needsJointApproval(report.posture)) {
       const owners = typeof gate === "string" ? gate : gate.owners;
       const reviewed = await jointApproval(options.review, owners);
@@ -32108,16 +32204,9 @@ async function promoteBaseline(ctx, options, baseline, revs, run2) {
         })
       );
     }
-    findings.push(...suitesNotes(baseline, gate));
+    findings.push(...suitesNotes(inTree, baseline, definition.kind));
     const ruleErrors2 = findings.filter((f) => f.severity === "error").length;
-    const suites = await suitesOf(
-      ctx,
-      options,
-      withSuitesOf(baseline, gate),
-      revs.head,
-      blobs.head,
-      ruleErrors2
-    );
+    const suites = await suitesOf(ctx, options, baseline, revs.head, blobs.head, ruleErrors2);
     steps = suites.steps;
     redactions = suites.redactions;
     findings.push(...suites.findings);
@@ -32168,7 +32257,7 @@ async function promoteBaseline(ctx, options, baseline, revs, run2) {
     redactions
   };
 }
-async function readBlobs(root, revs, baseline, policy) {
+async function readBlobs(root, revs, baseline) {
   const reader = new BlobReader(root);
   const read = async (rev, path2) => {
     const blob = await reader.read(blobSpec(rev, path2));
@@ -32183,7 +32272,7 @@ async function readBlobs(root, revs, baseline, policy) {
     const head = await trioAt(revs.head);
     const base = await trioAt(revs.base);
     if (TRIO_ROLES.every((r) => sameBytes(base[r], head[r]))) {
-      return { base, head, producer: { manifest: null, handoff: null }, basePolicy: null };
+      return { base, head, producer: { manifest: null, handoff: null } };
     }
     const paths = producerPaths(baseline);
     return {
@@ -32192,41 +32281,14 @@ async function readBlobs(root, revs, baseline, policy) {
       producer: {
         manifest: await read(revs.head, paths.manifest),
         handoff: await read(revs.head, paths.handoff)
-      },
-      basePolicy: await read(revs.base, policyPathInRepo(policy))
+      }
     };
   } finally {
     reader.close();
   }
 }
-function policyPathInRepo(policy) {
-  return policy.source === "file" && policy.path && !policy.path.startsWith("/") ? policy.path : DEFAULT_POLICY_PATH;
-}
-function gateAtBase(ctx, baseline, basePolicy) {
-  if (ctx.policy.source === "file" && ctx.policy.path?.startsWith("/")) return baseline;
-  try {
-    const atBase = policyAtRevision(ctx.root, basePolicy, policyPathInRepo(ctx.policy));
-    const b = atBase.baselines.find((x2) => x2.name === baseline.name);
-    return b ?? `the base revision's policy has no baseline "${baseline.name}", so it names no owners`;
-  } catch (e) {
-    return `the base revision's policy cannot be read (${e.message})`;
-  }
-}
-function withSuitesOf(baseline, gate) {
-  return typeof gate === "string" ? baseline : { ...baseline, suites: gate.suites };
-}
-function suitesNotes(baseline, gate) {
-  if (typeof gate === "string") {
-    return [
-      finding(
-        "BG706",
-        null,
-        null,
-        `${gate}: the suites of this revision's policy ran instead of the base revision's`
-      )
-    ];
-  }
-  if (JSON.stringify(gate.suites) === JSON.stringify(baseline.suites)) return [];
+function suitesNotes(inTree, judged2, kind) {
+  if (kind !== "base" || JSON.stringify(judged2.suites) === JSON.stringify(inTree.suites)) return [];
   return [
     finding(
       "BG706",
@@ -42387,7 +42449,26 @@ function writeFileAtomic(path2, data, { durable = false } = {}) {
   }
 }
 
+// src/fs/file-in-the-way.ts
+import { statSync as statSync3 } from "node:fs";
+import { dirname as dirname3 } from "node:path";
+function fileInTheWay(abs) {
+  for (let path2 = abs; ; path2 = dirname3(path2)) {
+    let stat2;
+    try {
+      stat2 = statSync3(path2, { throwIfNoEntry: false });
+    } catch {
+      stat2 = void 0;
+    }
+    if (stat2) return stat2.isDirectory() ? null : path2;
+    if (dirname3(path2) === path2) return null;
+  }
+}
+
 // src/fs/evidence-store.ts
+var EvidenceDirError = class extends Error {
+  name = "EvidenceDirError";
+};
 function createEvidenceStore(dir, options = {}) {
   const abs = resolve5(dir);
   const check = (path2) => {
@@ -42398,6 +42479,11 @@ function createEvidenceStore(dir, options = {}) {
       );
   };
   check(abs);
+  const blocked = fileInTheWay(abs);
+  if (blocked)
+    throw new EvidenceDirError(
+      blocked === abs ? `the evidence directory ${abs} is a file, not a directory; nothing was run or written: name a directory (--evidence-dir / input 'evidence-dir')` : `the evidence directory ${abs} cannot be made: ${blocked} is a file; nothing was run or written: name another directory (--evidence-dir / input 'evidence-dir')`
+    );
   const validName = (name) => {
     if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`);
   };
@@ -42579,8 +42665,8 @@ var ACTION_IO = {
 };
 
 // src/git/root.ts
-import { existsSync as existsSync7, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
-import { dirname as dirname3, join as join7, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync7, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
+import { dirname as dirname4, join as join7, resolve as resolve6 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -42594,12 +42680,12 @@ async function findRoot(options) {
   const shown = options.given ?? start;
   const label3 = options.label ?? "--root";
   if (!existsSync7(start)) throw new RootError(`${label3} ${shown}: no such directory`, "directory");
-  if (!statSync3(start).isDirectory()) throw new RootError(`${label3} ${shown}: not a directory`, "directory");
+  if (!statSync4(start).isDirectory()) throw new RootError(`${label3} ${shown}: not a directory`, "directory");
   const real = realpathSync3(start);
   const top = discoverTop(real) ?? await gitTop(real, shown, label3);
-  for (let dir = real; ; dir = dirname3(dir)) {
+  for (let dir = real; ; dir = dirname4(dir)) {
     if (dir !== top && existsSync7(join7(dir, options.marker))) return { root: dir, top };
-    if (dir === top || dirname3(dir) === dir) break;
+    if (dir === top || dirname4(dir) === dir) break;
   }
   return { root: top, top };
 }
@@ -42935,7 +43021,8 @@ async function conclude(spec, run2, done) {
   if (failing) setFailed((spec.failure ?? failureMessage)(result));
 }
 function failureOf(e, historyNeeded) {
-  if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError) return e.message;
+  if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError || e instanceof EvidenceDirError)
+    return e.message;
   if (e instanceof RevisionError) {
     return historyNeeded ? `${e.message}. In a workflow, check out the full history (actions/checkout with fetch-depth: 0) so ${historyNeeded}.` : e.message;
   }

@@ -44198,8 +44198,20 @@ var SUITE_RULES = {
   BG706: {
     title: "Suites taken from the base policy",
     severity: "notice",
-    description: "The promotion gate runs the suites of the policy at the base revision, as it takes the owners from there: a pull request cannot switch its own checks off. When the change edits the policy's suites, the edit applies once merged; when the base policy cannot be used, the change's own suites run and this notice says why.",
+    description: "The promotion gate runs the suites of the policy at the base revision, as it takes the owners from there: a pull request cannot switch its own checks off. When the change edits the policy's suites, the edit applies once merged. Where the base policy defines no such baseline, or cannot be read, a change of the trio fails instead (BG708).",
     example: "A pull request that updates the trio also removes `cargo clippy` from the policy."
+  },
+  BG707: {
+    title: "Trio and producer taken from the base policy",
+    severity: "notice",
+    description: "The promotion gate judges the files the policy at the base revision names as the baseline's trio and its producer's manifest and handoff, as it takes the owners and the suites from there: a pull request that moves them in the policy cannot point the gate at files it left alone. The edit applies once merged.",
+    example: "A pull request edits the pin and also sets the policy's `trio.pin` to `package.json`."
+  },
+  BG708: {
+    title: "Baseline not defined at the base revision",
+    severity: "error",
+    description: "The promotion gate takes a baseline's trio, producer, owners and suites from the policy at the base revision. A change that alters the trio of a baseline that policy does not define (a new or renamed baseline, or a base policy that cannot be read), or that renames or removes a baseline and changes its trio, cannot be judged, and fails. Land the policy change on its own first, in a pull request that changes no trio file; then change the trio.",
+    example: "A pull request renames the baseline `memorykernel` to `mk`, gives `mk` a suite that runs `true`, and edits the trio."
   }
 };
 
@@ -49876,230 +49888,6 @@ async function fileHistory(cwd, rev, path2, limit = 1e4) {
   }
 }
 
-// src/producer/endpoints.ts
-var ENDPOINTS = {
-  health: "/v1/health",
-  ready: "/v1/ready",
-  schemaVersion: "/v1/db/schema-version",
-  queryAsk: "/v1/query/ask"
-};
-
-// src/policy/defaults.ts
-var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
-var DEFAULT_BASELINE_NAME = "memorykernel";
-var DEFAULT_STEP_TIMEOUT_S = 900;
-var ALL = ["health", "promotion", "rollback"];
-var CHANGE = ["promotion", "rollback"];
-function step(name, run2, cwd, operations) {
-  return { name, run: run2, cwd, timeout_s: DEFAULT_STEP_TIMEOUT_S, operations };
-}
-function defaultBaseline(name, packageManager = "npm") {
-  const script = (s) => packageManager === "yarn" ? ["yarn", "run", s] : [packageManager, "run", s];
-  return {
-    name,
-    display_name: name,
-    trio: {
-      pin: `config/${name}-integration-pin.json`,
-      manifest: `config/${name}-producer-manifest.json`,
-      matrix: `docs/${name.toUpperCase().replace(/-/g, "_")}_COMPATIBILITY_MATRIX.md`
-    },
-    producer: {
-      root: `services/${name}`,
-      manifest: "contracts/integration/v1/producer-contract-manifest.json",
-      handoff: "docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json",
-      start: {
-        run: [
-          "cargo",
-          "run",
-          "--quiet",
-          "--locked",
-          "--bin",
-          `${name}-service`,
-          "--",
-          "--bind",
-          "127.0.0.1:{port}"
-        ],
-        cwd: "{producer_root}"
-      },
-      // the first `cargo run` builds the producer: readiness waits for the build too
-      probe: {
-        enabled: true,
-        ready_timeout_s: 300,
-        request_timeout_s: 10,
-        schemas: "contracts/integration/v1/schemas"
-      }
-    },
-    suites: {
-      concurrent: true,
-      consumer: [
-        step("typecheck", script("typecheck"), "{repo_root}", CHANGE),
-        step("test", script("test"), "{repo_root}", CHANGE),
-        step("test:governance-negative", script("test:governance-negative"), "{repo_root}", CHANGE),
-        step("test:contract", script("test:contract"), "{repo_root}", ALL),
-        step("test:ci", script("test:ci"), "{repo_root}", CHANGE)
-      ],
-      producer: [
-        step("cargo fmt", ["cargo", "fmt", "--all", "--", "--check"], "{producer_root}", CHANGE),
-        step(
-          "cargo clippy",
-          ["cargo", "clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step(
-          "cargo test",
-          ["cargo", "test", "--workspace", "--all-targets", "--all-features"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step(
-          "verify producer contract manifest",
-          ["bash", "scripts/verify_producer_contract_manifest.sh", "--memorykernel-root", "{producer_root}"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step(
-          "verify producer handoff payload",
-          ["bash", "scripts/verify_producer_handoff_payload.sh", "--memorykernel-root", "{producer_root}"],
-          "{producer_root}",
-          CHANGE
-        )
-      ]
-    },
-    owners: { consumer: [], producer: [] },
-    adapter: {
-      files: [],
-      endpoints: Object.values(ENDPOINTS),
-      scan: ["src/**/*.{ts,tsx,js,jsx,mjs,cjs}"],
-      exclude: []
-    },
-    repin: { mentions: [], handoff: null }
-  };
-}
-function completeStep(partial, cwd) {
-  return {
-    name: partial.name,
-    run: partial.run,
-    cwd: partial.cwd ?? cwd,
-    timeout_s: partial.timeout_s ?? DEFAULT_STEP_TIMEOUT_S,
-    operations: partial.operations ?? CHANGE
-  };
-}
-
-// src/policy/load.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join4, relative as relative2, resolve as resolve3 } from "node:path";
-
-// src/policy/types.ts
-var PolicyError = class extends Error {
-  name = "PolicyError";
-};
-
-// src/policy/load.ts
-function loadPolicy(options) {
-  const root = resolve3(options.root);
-  const packageManager = detectPackageManager(root);
-  const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve3(options.cwd ?? process.cwd(), options.policyPath) : join4(root, DEFAULT_POLICY_PATH);
-  const shown = displayPath(root, abs);
-  return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
-}
-function readPolicyFile(root, abs) {
-  const rel = inRepository(root, abs);
-  return rel === null ? readRepoFile("/", abs) : readRepoFile(root, rel);
-}
-function policyFromRead(read, shown, explicit, packageManager) {
-  if (read.kind === "missing") {
-    if (explicit) throw new PolicyError(`${shown}: policy file not found (--policy / input 'policy')`);
-    const baselines2 = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)];
-    return { source: "defaults", path: null, sha256: sha256(JSON.stringify(baselines2)), baselines: baselines2 };
-  }
-  if (read.kind === "outside-root" || read.kind === "dangling-link")
-    throw new PolicyError(`${shown}: the policy file ${read.problem}; it was not read (BG110)`);
-  if (read.kind !== "ok")
-    throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, " ")})`);
-  const file = sourceFromBytes(shown, read.bytes);
-  if (!file.validUtf8) throw new PolicyError(`${shown}: policy file is not valid UTF-8`);
-  const doc = parseJson(file);
-  const syntax = doc.syntaxErrors[0];
-  if (syntax) {
-    throw new PolicyError(
-      `${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`
-    );
-  }
-  if (doc.root === void 0)
-    throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`);
-  const dup = doc.duplicateKeys[0];
-  if (dup)
-    throw new PolicyError(
-      `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
-    );
-  const problems = validateDocument(doc, be, Pe.validatePolicy);
-  const first = problems[0];
-  if (first) {
-    throw new PolicyError(
-      `${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`
-    );
-  }
-  const raw = doc.value;
-  const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
-  return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
-}
-function selectBaselines(policy, name) {
-  if (name === void 0 || name === "") return policy.baselines;
-  const found = policy.baselines.find((b) => b.name === name);
-  if (!found) {
-    const known = policy.baselines.map((b) => b.name).join(", ");
-    throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
-  }
-  return [found];
-}
-function resolveBaseline(name, raw, pm) {
-  const d = defaultBaseline(name, pm);
-  const producerRoot = (raw.producer?.root ?? d.producer.root).replace(/\/+$/, "");
-  return {
-    name,
-    display_name: raw.display_name ?? d.display_name,
-    trio: { ...d.trio, ...raw.trio },
-    producer: {
-      ...d.producer,
-      ...raw.producer,
-      start: { ...d.producer.start, ...raw.producer?.start },
-      probe: { ...d.producer.probe, ...raw.producer?.probe }
-    },
-    suites: {
-      concurrent: raw.suites?.concurrent ?? d.suites.concurrent,
-      consumer: raw.suites?.consumer?.map((s) => completeStep(s, "{repo_root}")) ?? d.suites.consumer,
-      producer: raw.suites?.producer?.map((s) => completeStep(s, "{producer_root}")) ?? d.suites.producer
-    },
-    owners: { ...d.owners, ...raw.owners },
-    adapter: adapterOf(d.adapter, raw.adapter),
-    repin: {
-      mentions: (raw.repin?.mentions ?? d.repin.mentions).map(
-        (p) => p.startsWith("{producer_root}/") ? `${producerRoot}/${p.slice("{producer_root}/".length)}` : p
-      ),
-      handoff: raw.repin?.handoff ? { run: raw.repin.handoff.run, cwd: raw.repin.handoff.cwd ?? "{producer_root}" } : d.repin.handoff
-    }
-  };
-}
-function adapterOf(d, raw) {
-  const { file, ...rest } = raw ?? {};
-  const files = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
-  return { ...d, ...rest, files };
-}
-function detectPackageManager(root) {
-  if (existsSync4(join4(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync4(join4(root, "yarn.lock"))) return "yarn";
-  return "npm";
-}
-function displayPath(root, abs) {
-  const rel = relative2(root, abs);
-  return rel && !rel.startsWith("..") && !isAbsolute2(rel) ? rel.split("\\").join("/") : abs;
-}
-function more(n) {
-  return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
-}
-
 // src/rules/files.ts
 var START = { line: 1, column: 1 };
 var ROLE_NAME = {
@@ -50120,7 +49908,7 @@ var TRIO_IDS = (schema) => ({
   schema,
   limit: "BG111"
 });
-var ALL2 = (id) => ({
+var ALL = (id) => ({
   missing: id,
   unreadable: id,
   empty: id,
@@ -50143,10 +49931,10 @@ function fileRules(trio) {
 }
 function producerFileRules(files) {
   return [
-    ...readable(files.manifest, ALL2("BG302")),
-    ...json(files.manifest, ALL2("BG302")),
-    ...readable(files.handoff, ALL2("BG303")),
-    ...json(files.handoff, ALL2("BG303"))
+    ...readable(files.manifest, ALL("BG302")),
+    ...json(files.manifest, ALL("BG302")),
+    ...readable(files.handoff, ALL("BG303")),
+    ...json(files.handoff, ALL("BG303"))
   ];
 }
 function readable(file, ids) {
@@ -50443,7 +50231,7 @@ function pinSection(path2, ledger, pin, baseline) {
     seen.add(line.key);
     const want = expected[line.key];
     if (typeof want !== "string") continue;
-    if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute3(line.value)) {
+    if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute2(line.value)) {
       out.push(
         finding(
           "BG206",
@@ -50505,7 +50293,7 @@ function duplicateSections(path2, ledger) {
   }
   return out;
 }
-function isAbsolute3(p) {
+function isAbsolute2(p) {
   return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
 }
 function ledgerTable(path2, ledger, pin) {
@@ -51168,6 +50956,230 @@ function containedSetWrites(root, writes) {
 
 // src/operations/trio-files.ts
 var WRITE_ORDER = ["manifest", "matrix", "pin"];
+
+// src/producer/endpoints.ts
+var ENDPOINTS = {
+  health: "/v1/health",
+  ready: "/v1/ready",
+  schemaVersion: "/v1/db/schema-version",
+  queryAsk: "/v1/query/ask"
+};
+
+// src/policy/defaults.ts
+var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
+var DEFAULT_BASELINE_NAME = "memorykernel";
+var DEFAULT_STEP_TIMEOUT_S = 900;
+var ALL2 = ["health", "promotion", "rollback"];
+var CHANGE = ["promotion", "rollback"];
+function step(name, run2, cwd, operations) {
+  return { name, run: run2, cwd, timeout_s: DEFAULT_STEP_TIMEOUT_S, operations };
+}
+function defaultBaseline(name, packageManager = "npm") {
+  const script = (s) => packageManager === "yarn" ? ["yarn", "run", s] : [packageManager, "run", s];
+  return {
+    name,
+    display_name: name,
+    trio: {
+      pin: `config/${name}-integration-pin.json`,
+      manifest: `config/${name}-producer-manifest.json`,
+      matrix: `docs/${name.toUpperCase().replace(/-/g, "_")}_COMPATIBILITY_MATRIX.md`
+    },
+    producer: {
+      root: `services/${name}`,
+      manifest: "contracts/integration/v1/producer-contract-manifest.json",
+      handoff: "docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json",
+      start: {
+        run: [
+          "cargo",
+          "run",
+          "--quiet",
+          "--locked",
+          "--bin",
+          `${name}-service`,
+          "--",
+          "--bind",
+          "127.0.0.1:{port}"
+        ],
+        cwd: "{producer_root}"
+      },
+      // the first `cargo run` builds the producer: readiness waits for the build too
+      probe: {
+        enabled: true,
+        ready_timeout_s: 300,
+        request_timeout_s: 10,
+        schemas: "contracts/integration/v1/schemas"
+      }
+    },
+    suites: {
+      concurrent: true,
+      consumer: [
+        step("typecheck", script("typecheck"), "{repo_root}", CHANGE),
+        step("test", script("test"), "{repo_root}", CHANGE),
+        step("test:governance-negative", script("test:governance-negative"), "{repo_root}", CHANGE),
+        step("test:contract", script("test:contract"), "{repo_root}", ALL2),
+        step("test:ci", script("test:ci"), "{repo_root}", CHANGE)
+      ],
+      producer: [
+        step("cargo fmt", ["cargo", "fmt", "--all", "--", "--check"], "{producer_root}", CHANGE),
+        step(
+          "cargo clippy",
+          ["cargo", "clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step(
+          "cargo test",
+          ["cargo", "test", "--workspace", "--all-targets", "--all-features"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step(
+          "verify producer contract manifest",
+          ["bash", "scripts/verify_producer_contract_manifest.sh", "--memorykernel-root", "{producer_root}"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step(
+          "verify producer handoff payload",
+          ["bash", "scripts/verify_producer_handoff_payload.sh", "--memorykernel-root", "{producer_root}"],
+          "{producer_root}",
+          CHANGE
+        )
+      ]
+    },
+    owners: { consumer: [], producer: [] },
+    adapter: {
+      files: [],
+      endpoints: Object.values(ENDPOINTS),
+      scan: ["src/**/*.{ts,tsx,js,jsx,mjs,cjs}"],
+      exclude: []
+    },
+    repin: { mentions: [], handoff: null }
+  };
+}
+function completeStep(partial, cwd) {
+  return {
+    name: partial.name,
+    run: partial.run,
+    cwd: partial.cwd ?? cwd,
+    timeout_s: partial.timeout_s ?? DEFAULT_STEP_TIMEOUT_S,
+    operations: partial.operations ?? CHANGE
+  };
+}
+
+// src/policy/load.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join4, relative as relative2, resolve as resolve3 } from "node:path";
+
+// src/policy/types.ts
+var PolicyError = class extends Error {
+  name = "PolicyError";
+};
+
+// src/policy/load.ts
+function loadPolicy(options) {
+  const root = resolve3(options.root);
+  const packageManager = detectPackageManager(root);
+  const explicit = options.policyPath !== void 0 && options.policyPath !== "";
+  const abs = explicit ? resolve3(options.cwd ?? process.cwd(), options.policyPath) : join4(root, DEFAULT_POLICY_PATH);
+  const shown = displayPath(root, abs);
+  return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
+}
+function readPolicyFile(root, abs) {
+  const rel = inRepository(root, abs);
+  return rel === null ? readRepoFile("/", abs) : readRepoFile(root, rel);
+}
+function policyFromRead(read, shown, explicit, packageManager) {
+  if (read.kind === "missing") {
+    if (explicit) throw new PolicyError(`${shown}: policy file not found (--policy / input 'policy')`);
+    const baselines2 = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)];
+    return { source: "defaults", path: null, sha256: sha256(JSON.stringify(baselines2)), baselines: baselines2 };
+  }
+  if (read.kind === "outside-root" || read.kind === "dangling-link")
+    throw new PolicyError(`${shown}: the policy file ${read.problem}; it was not read (BG110)`);
+  if (read.kind !== "ok")
+    throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, " ")})`);
+  const file = sourceFromBytes(shown, read.bytes);
+  if (!file.validUtf8) throw new PolicyError(`${shown}: policy file is not valid UTF-8`);
+  const doc = parseJson(file);
+  const syntax = doc.syntaxErrors[0];
+  if (syntax) {
+    throw new PolicyError(
+      `${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`
+    );
+  }
+  if (doc.root === void 0)
+    throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`);
+  const dup = doc.duplicateKeys[0];
+  if (dup)
+    throw new PolicyError(
+      `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
+    );
+  const problems = validateDocument(doc, be, Pe.validatePolicy);
+  const first = problems[0];
+  if (first) {
+    throw new PolicyError(
+      `${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`
+    );
+  }
+  const raw = doc.value;
+  const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
+  return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
+}
+function selectBaselines(policy, name) {
+  if (name === void 0 || name === "") return policy.baselines;
+  const found = policy.baselines.find((b) => b.name === name);
+  if (!found) {
+    const known = policy.baselines.map((b) => b.name).join(", ");
+    throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
+  }
+  return [found];
+}
+function resolveBaseline(name, raw, pm) {
+  const d = defaultBaseline(name, pm);
+  const producerRoot = (raw.producer?.root ?? d.producer.root).replace(/\/+$/, "");
+  return {
+    name,
+    display_name: raw.display_name ?? d.display_name,
+    trio: { ...d.trio, ...raw.trio },
+    producer: {
+      ...d.producer,
+      ...raw.producer,
+      start: { ...d.producer.start, ...raw.producer?.start },
+      probe: { ...d.producer.probe, ...raw.producer?.probe }
+    },
+    suites: {
+      concurrent: raw.suites?.concurrent ?? d.suites.concurrent,
+      consumer: raw.suites?.consumer?.map((s) => completeStep(s, "{repo_root}")) ?? d.suites.consumer,
+      producer: raw.suites?.producer?.map((s) => completeStep(s, "{producer_root}")) ?? d.suites.producer
+    },
+    owners: { ...d.owners, ...raw.owners },
+    adapter: adapterOf(d.adapter, raw.adapter),
+    repin: {
+      mentions: (raw.repin?.mentions ?? d.repin.mentions).map(
+        (p) => p.startsWith("{producer_root}/") ? `${producerRoot}/${p.slice("{producer_root}/".length)}` : p
+      ),
+      handoff: raw.repin?.handoff ? { run: raw.repin.handoff.run, cwd: raw.repin.handoff.cwd ?? "{producer_root}" } : d.repin.handoff
+    }
+  };
+}
+function adapterOf(d, raw) {
+  const { file, ...rest } = raw ?? {};
+  const files = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
+  return { ...d, ...rest, files };
+}
+function detectPackageManager(root) {
+  if (existsSync4(join4(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync4(join4(root, "yarn.lock"))) return "yarn";
+  return "npm";
+}
+function displayPath(root, abs) {
+  const rel = relative2(root, abs);
+  return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? rel.split("\\").join("/") : abs;
+}
+function more(n) {
+  return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
+}
 
 // src/exec/clock.ts
 var MAX_TIMER_MS = 2 ** 31 - 1;
@@ -57339,6 +57351,27 @@ function readRepinInputs(get, env2) {
 // src/fs/evidence-store.ts
 import { existsSync as existsSync7, lstatSync as lstatSync3, mkdirSync as mkdirSync3 } from "node:fs";
 import { join as join9, resolve as resolve7 } from "node:path";
+
+// src/fs/file-in-the-way.ts
+import { statSync as statSync4 } from "node:fs";
+import { dirname as dirname6 } from "node:path";
+function fileInTheWay(abs) {
+  for (let path2 = abs; ; path2 = dirname6(path2)) {
+    let stat2;
+    try {
+      stat2 = statSync4(path2, { throwIfNoEntry: false });
+    } catch {
+      stat2 = void 0;
+    }
+    if (stat2) return stat2.isDirectory() ? null : path2;
+    if (dirname6(path2) === path2) return null;
+  }
+}
+
+// src/fs/evidence-store.ts
+var EvidenceDirError = class extends Error {
+  name = "EvidenceDirError";
+};
 function createEvidenceStore(dir, options = {}) {
   const abs = resolve7(dir);
   const check = (path2) => {
@@ -57349,6 +57382,11 @@ function createEvidenceStore(dir, options = {}) {
       );
   };
   check(abs);
+  const blocked = fileInTheWay(abs);
+  if (blocked)
+    throw new EvidenceDirError(
+      blocked === abs ? `the evidence directory ${abs} is a file, not a directory; nothing was run or written: name a directory (--evidence-dir / input 'evidence-dir')` : `the evidence directory ${abs} cannot be made: ${blocked} is a file; nothing was run or written: name another directory (--evidence-dir / input 'evidence-dir')`
+    );
   const validName = (name) => {
     if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`);
   };
@@ -57932,7 +57970,8 @@ async function conclude(spec, run2, done) {
   if (failing) setFailed((spec.failure ?? failureMessage)(result));
 }
 function failureOf(e, historyNeeded) {
-  if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError) return e.message;
+  if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError || e instanceof EvidenceDirError)
+    return e.message;
   if (e instanceof RevisionError) {
     return historyNeeded ? `${e.message}. In a workflow, check out the full history (actions/checkout with fetch-depth: 0) so ${historyNeeded}.` : e.message;
   }

@@ -126,7 +126,8 @@ export const USER_ERRORS: ReadonlySet<string> = new Set([
   'RevisionError',
   'RootError',
   'FileSetError',
-  'ContainmentError'
+  'ContainmentError',
+  'EvidenceDirError'
 ])
 
 function isUserError(e: unknown): e is Error {

@@ -4,9 +4,10 @@
 // symbolic link must not lead out (BG110). A file that cannot be written is a usage error (exit 2), said in one line
 // after the report (which then says it was not written).
 import { lstatSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { dirname, resolve } from 'node:path'
 import { writeFileAtomic } from '../fs/atomic-write.js'
 import { ContainmentError, operatorPathEscape } from '../fs/contain.js'
+import { fileInTheWay } from '../fs/file-in-the-way.js'
 import type { OperationResult } from '../operations/context.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { checkoutPrefix, sarifOf } from '../present/sarif.js'
@@ -39,11 +40,21 @@ export function sarifWriter(
 ): SarifWriter {
   if (file === undefined) return null
   const abs = resolve(o.cwd, file)
-  const write = (result: OperationResult): void => {
+  const refusal = (): Error | null => {
     const problem = operatorPathEscape(o.root, abs)
-    if (problem) throw new ContainmentError(`--sarif ${abs} ${problem}; nothing was written there (BG110)`)
+    if (problem) return new ContainmentError(`--sarif ${abs} ${problem}; nothing was written there (BG110)`)
+    const blocked = fileInTheWay(dirname(abs))
+    if (blocked) return new UsageError(`--sarif ${file}: ${blocked} is a file, so it cannot be written there`)
     if (lstatSync(abs, { throwIfNoEntry: false })?.isDirectory())
-      throw new UsageError(`--sarif ${file}: is a directory; give a file name such as ${file}/health.sarif`)
+      return new UsageError(`--sarif ${file}: is a directory; give a file name such as ${file}/health.sarif`)
+    return null
+  }
+  // asked before the run as well: a rollback must not restore the trio and only then find its report unwritable
+  const early = refusal()
+  if (early) throw early
+  const write = (result: OperationResult): void => {
+    const late = refusal()
+    if (late) throw late
     // a local run knows no repository URL: each rule's help carries its text and names its docs/rules.md anchor
     const sarif = sarifOf(result, o.baselines, {
       root: o.root,

@@ -3,6 +3,7 @@ import { existsSync, lstatSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { writeFileAtomic } from './atomic-write.js'
 import { ContainmentError, operatorPathEscape } from './contain.js'
+import { fileInTheWay } from './file-in-the-way.js'
 
 export interface EvidenceStore {
   dir: string
@@ -27,6 +28,11 @@ export interface EvidenceStoreOptions {
   root?: string
 }
 
+/** An evidence directory that cannot be one: a file stands where it, or a directory above it, would be. */
+export class EvidenceDirError extends Error {
+  override name = 'EvidenceDirError'
+}
+
 export function createEvidenceStore(dir: string, options: EvidenceStoreOptions = {}): EvidenceStore {
   const abs = resolve(dir)
   const check = (path: string) => {
@@ -37,6 +43,15 @@ export function createEvidenceStore(dir: string, options: EvidenceStoreOptions =
       )
   }
   check(abs)
+  // checked before the operation runs: a rollback writes the trio first, and must not find out only then that its
+  // evidence has nowhere to go
+  const blocked = fileInTheWay(abs)
+  if (blocked)
+    throw new EvidenceDirError(
+      blocked === abs
+        ? `the evidence directory ${abs} is a file, not a directory; nothing was run or written: name a directory (--evidence-dir / input 'evidence-dir')`
+        : `the evidence directory ${abs} cannot be made: ${blocked} is a file; nothing was run or written: name another directory (--evidence-dir / input 'evidence-dir')`
+    )
   const validName = (name: string) => {
     if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`)
   }

@@ -3,7 +3,7 @@
 // fail the step on FAIL. What stops the run before a verdict fails the step with one message, never a stack.
 import * as core from '@actions/core'
 import { ContainmentError } from '../../fs/contain.js'
-import { createEvidenceStore } from '../../fs/evidence-store.js'
+import { createEvidenceStore, EvidenceDirError } from '../../fs/evidence-store.js'
 import type { EvidenceStore } from '../../fs/evidence-store.js'
 import { RevisionError } from '../../git/git.js'
 import { createOperationContext } from '../../operations/context.js'
@@ -138,7 +138,13 @@ async function conclude<A extends ActionName, I extends CommonInputs & { token: 
 
 /** The step's message when the run stops before a verdict: what to fix, or an internal error. */
 function failureOf(e: unknown, historyNeeded: string | undefined): string {
-  if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError) return e.message
+  if (
+    e instanceof InputError ||
+    e instanceof PolicyError ||
+    e instanceof ContainmentError ||
+    e instanceof EvidenceDirError
+  )
+    return e.message
   // a revision that is not there (a shallow clone, a wrong ref) is the workflow's to fix, never an internal error
   if (e instanceof RevisionError) {
     return historyNeeded
