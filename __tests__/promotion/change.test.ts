@@ -3,7 +3,7 @@
 // the checked-out head, and that the evidence it writes can be verified against the checkout.
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { RevisionError } from '../../src/git/git.js'
@@ -247,6 +247,46 @@ describe('promotion: change rules (5xx)', () => {
     expect(errors(b)).toEqual(['BG504'])
     expect(b.findings.find((f) => f.rule === 'BG504')!.message).toContain(
       `approved on ${introduced.slice(0, 10)}`
+    )
+  })
+})
+
+describe('promotion: the stability window dated by the base branch', () => {
+  it("a pin merged yesterday from a commit dated years ago is dated by the merge, not by the commit's own date (BG504)", async () => {
+    const fx = trioFixture()
+    writePolicy(fx, SUITES)
+    const repo = gitRepo(fx)
+    const pin = fx.read(PIN)
+    rmSync(join(fx.root, PIN))
+    repo.commit('before the pin', OLD_DATE)
+    // a pull request whose commit says it was made long ago (its author sets the date), merged yesterday
+    repo.git('checkout', '-q', '-b', 'forged')
+    fx.write(PIN, pin)
+    repo.commit(`approve ${BASE_TAG}`, OLD_DATE)
+    repo.git('checkout', '-q', 'main')
+    const merged = new Date(NOW.getTime() - 86_400_000).toISOString()
+    execFileSync(
+      'git',
+      [
+        '-c',
+        'user.name=Maintainer',
+        '-c',
+        'user.email=m@example.invalid',
+        'merge',
+        '-q',
+        '--no-ff',
+        '-m',
+        'merge',
+        'forged'
+      ],
+      { cwd: fx.root, env: { ...process.env, GIT_AUTHOR_DATE: merged, GIT_COMMITTER_DATE: merged } }
+    )
+    const base = repo.git('rev-parse', 'HEAD')
+    additiveRelease(fx, repo)
+    const b = only(await promote(fx, { base }))
+    expect(errors(b)).toEqual(['BG504'])
+    expect(b.findings.find((f) => f.rule === 'BG504')!.message).toContain(
+      `approved on ${merged.slice(0, 10)}`
     )
   })
 })

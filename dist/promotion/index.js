@@ -25930,17 +25930,25 @@ async function commitDate(cwd, commit) {
 }
 
 // src/git/history.ts
-function walkRevisionsTouching(cwd, rev, paths, onRevision, limit = 1e5) {
-  const args = ["log", `--max-count=${limit}`, "--format=%H %cI", rev, "--", ...paths.map(inCwd)];
+function walkRevisionsTouching(cwd, rev, paths, onRevision, limit = 1e5, firstParent = false) {
+  const args = [
+    "log",
+    `--max-count=${limit}`,
+    ...firstParent ? ["--first-parent"] : [],
+    "--format=%H %cI",
+    rev,
+    "--",
+    ...paths.map(inCwd)
+  ];
   return gitLines(cwd, args, `git log ${rev} -- ${paths.join(" ")}`, (line) => {
     if (!line) return;
     const [commit, date] = line.split(" ");
     onRevision({ commit, date });
   });
 }
-async function revisionsTouching(cwd, rev, paths, limit = 1e5) {
+async function revisionsTouching(cwd, rev, paths, limit = 1e5, firstParent = false) {
   const out = [];
-  await walkRevisionsTouching(cwd, rev, paths, (r) => out.push(r), limit).done;
+  await walkRevisionsTouching(cwd, rev, paths, (r) => out.push(r), limit, firstParent).done;
   return out;
 }
 function blobSpec(commit, path2) {
@@ -25949,8 +25957,8 @@ function blobSpec(commit, path2) {
 function inCwd(path2) {
   return path2.startsWith("./") || path2.startsWith("/") ? path2 : `./${path2}`;
 }
-async function fileHistory(cwd, rev, path2, limit = 1e4) {
-  const entries = await revisionsTouching(cwd, rev, [path2], limit);
+async function fileHistory(cwd, rev, path2, options = {}) {
+  const entries = await revisionsTouching(cwd, rev, [path2], options.limit ?? 1e4, options.firstParent);
   const reader = new BlobReader(cwd);
   try {
     const blobs = await Promise.all(entries.map((e) => reader.read(blobSpec(e.commit, path2))));
@@ -32322,7 +32330,7 @@ function approvalEvidence(reviewed) {
   };
 }
 async function pinHistory(root, base, baseline, identity) {
-  const history = await fileHistory(root, base, baseline.trio.pin);
+  const history = await fileHistory(root, base, baseline.trio.pin, { firstParent: true });
   const baseApprovedAt = approvedSince(history, (bytes) => {
     const id = identityOfPinBytes(bytes);
     return id?.release_tag === identity.release_tag && id?.commit_sha === identity.commit_sha;

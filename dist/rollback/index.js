@@ -33771,8 +33771,16 @@ async function findLastKnownGood(input) {
 }
 
 // src/git/history.ts
-function walkRevisionsTouching(cwd, rev, paths, onRevision, limit = 1e5) {
-  const args = ["log", `--max-count=${limit}`, "--format=%H %cI", rev, "--", ...paths.map(inCwd)];
+function walkRevisionsTouching(cwd, rev, paths, onRevision, limit = 1e5, firstParent = false) {
+  const args = [
+    "log",
+    `--max-count=${limit}`,
+    ...firstParent ? ["--first-parent"] : [],
+    "--format=%H %cI",
+    rev,
+    "--",
+    ...paths.map(inCwd)
+  ];
   return gitLines(cwd, args, `git log ${rev} -- ${paths.join(" ")}`, (line) => {
     if (!line) return;
     const [commit, date] = line.split(" ");

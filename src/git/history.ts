@@ -24,9 +24,18 @@ export function walkRevisionsTouching(
   rev: string,
   paths: string[],
   onRevision: (r: Revision) => void,
-  limit = 100_000
+  limit = 100_000,
+  firstParent = false
 ): GitStream {
-  const args = ['log', `--max-count=${limit}`, '--format=%H %cI', rev, '--', ...paths.map(inCwd)]
+  const args = [
+    'log',
+    `--max-count=${limit}`,
+    ...(firstParent ? ['--first-parent'] : []),
+    '--format=%H %cI',
+    rev,
+    '--',
+    ...paths.map(inCwd)
+  ]
   return gitLines(cwd, args, `git log ${rev} -- ${paths.join(' ')}`, (line) => {
     if (!line) return
     const [commit, date] = line.split(' ')
@@ -39,10 +48,11 @@ export async function revisionsTouching(
   cwd: string,
   rev: string,
   paths: string[],
-  limit = 100_000
+  limit = 100_000,
+  firstParent = false
 ): Promise<Revision[]> {
   const out: Revision[] = []
-  await walkRevisionsTouching(cwd, rev, paths, (r) => out.push(r), limit).done
+  await walkRevisionsTouching(cwd, rev, paths, (r) => out.push(r), limit, firstParent).done
   return out
 }
 
@@ -55,14 +65,18 @@ function inCwd(path: string): string {
   return path.startsWith('./') || path.startsWith('/') ? path : `./${path}`
 }
 
-/** Newest first. `rev` must already be a resolved commit (see resolveCommit); `path` is relative to `cwd`. */
+/**
+ * Newest first. `rev` must already be a resolved commit (see resolveCommit); `path` is relative to `cwd`.
+ * `firstParent`: the file's history as it reached `rev`'s branch, each change dated by the commit that brought it
+ * there (a merge, a squash), never by a commit of a merged branch, whose date its author chose.
+ */
 export async function fileHistory(
   cwd: string,
   rev: string,
   path: string,
-  limit = 10_000
+  options: { limit?: number; firstParent?: boolean } = {}
 ): Promise<FileRevision[]> {
-  const entries = await revisionsTouching(cwd, rev, [path], limit)
+  const entries = await revisionsTouching(cwd, rev, [path], options.limit ?? 10_000, options.firstParent)
   const reader = new BlobReader(cwd)
   try {
     // every request is written at once: cat-file answers in order, without a round trip per blob

@@ -335,7 +335,9 @@ export async function pinHistory(
   baseline: BaselinePolicy,
   identity: Identity
 ): Promise<{ baseApprovedAt: Date | null; pinnedBefore: Identity[] }> {
-  const history = await fileHistory(root, base, baseline.trio.pin)
+  // dated by when each pin reached the base branch: a pull request's own commit carries whatever date its author
+  // set, and an old one would open the stability window at once (BG504)
+  const history = await fileHistory(root, base, baseline.trio.pin, { firstParent: true })
   const baseApprovedAt = approvedSince(history, (bytes) => {
     const id = identityOfPinBytes(bytes)
     return id?.release_tag === identity.release_tag && id?.commit_sha === identity.commit_sha
