@@ -42,4 +42,26 @@ describe('a secret of the environment quoted by a finding', () => {
     expect(surfaces.length).toBeGreaterThanOrEqual(6)
     for (const text of surfaces) expect(text).not.toContain(SECRET)
   })
+
+  it('a token-shaped release tag in the pin is redacted where the identity is shown, too', () => {
+    // a GitHub token's shape, built here so that no scanner takes this file for a leak
+    const token = ['ghp', 'Ab3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM5'].join('_')
+    const fx = trioFixture()
+    fx.replace(PIN, /"release_tag": "[^"]*"/, `"release_tag": "${token}"`)
+    gitRepo(fx).commit('a pin whose release tag is a token')
+    const evidence = tempDir('bg-redacted-evidence-')
+    const text = runCli(['health', '--no-probe', '--evidence-dir', evidence], fx.root)
+    const json = runCli(['health', '--no-probe', '--evidence-dir', evidence, '--json'], fx.root)
+    expect([text.status, json.status]).toEqual([1, 1])
+    const result = JSON.parse(json.stdout) as { baselines: { identity: { release_tag: string } }[] }
+    expect(result.baselines[0]!.identity.release_tag).toBe('[REDACTED:github-token]')
+    const surfaces = [
+      text.stdout,
+      text.stderr,
+      json.stdout,
+      ...readdirSync(evidence).map((f) => readFileSync(join(evidence, f), 'utf8'))
+    ]
+    expect(surfaces.length).toBeGreaterThanOrEqual(6)
+    for (const s of surfaces) expect(s).not.toContain(token)
+  })
 })

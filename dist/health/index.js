@@ -62453,22 +62453,44 @@ function textRedactor(secrets) {
 
 // src/operations/redact-findings.ts
 var redactors = /* @__PURE__ */ new WeakMap();
-function redactFindings(ctx, findings) {
+function runRedactor(ctx) {
   let redact = redactors.get(ctx.env);
   if (!redact) {
     redact = textRedactor(secretsFromEnv(ctx.env, [...KNOWN_SECRET_VARIABLES, "INPUT_TOKEN"]));
     redactors.set(ctx.env, redact);
   }
+  return redact;
+}
+function redactFindings(ctx, findings) {
+  const redact = runRedactor(ctx);
   return findings.map((f) => {
     const message = redact(f.message);
     return message === f.message ? f : { ...f, message };
   });
 }
+function redactStrings(ctx, value) {
+  const redact = runRedactor(ctx);
+  const walk = (v) => {
+    if (typeof v === "string") return redact(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype)
+      return Object.fromEntries(Object.entries(v).map(([k2, x2]) => [k2, walk(x2)]));
+    return v;
+  };
+  return walk(value);
+}
 
 // src/operations/outcome.ts
 function operationResult(ctx, operation, judged3) {
   const evidence = ctx.evidence;
-  const baselines = judged3.map((b) => ({ ...b, findings: redactFindings(ctx, b.findings) }));
+  const baselines = judged3.map((b) => ({
+    ...b,
+    findings: redactFindings(ctx, b.findings),
+    identity: redactStrings(ctx, b.identity),
+    ...b.previous ? { previous: redactStrings(ctx, b.previous) } : {},
+    ...b.change ? { change: redactStrings(ctx, b.change) } : {},
+    ...b.rollback ? { rollback: redactStrings(ctx, b.rollback) } : {}
+  }));
   const verdict = aggregateVerdict(baselines.map((r) => r.verdict));
   let file = baselines[0]?.evidence ?? "";
   if (baselines.length !== 1) {
@@ -62541,6 +62563,9 @@ async function baselinePacket(ctx, run2, judged3) {
   return buildPacket({
     ...judged3,
     findings: redactFindings(ctx, judged3.findings),
+    identity: redactStrings(ctx, judged3.identity),
+    ...judged3.change ? { change: redactStrings(ctx, judged3.change) } : {},
+    ...judged3.incident ? { incident: redactStrings(ctx, judged3.incident) } : {},
     toolVersion: ctx.toolVersion,
     finishedAt,
     git: await run2.gitContext,

@@ -30858,22 +30858,44 @@ function textRedactor(secrets) {
 
 // src/operations/redact-findings.ts
 var redactors = /* @__PURE__ */ new WeakMap();
-function redactFindings(ctx, findings) {
+function runRedactor(ctx) {
   let redact = redactors.get(ctx.env);
   if (!redact) {
     redact = textRedactor(secretsFromEnv(ctx.env, [...KNOWN_SECRET_VARIABLES, "INPUT_TOKEN"]));
     redactors.set(ctx.env, redact);
   }
+  return redact;
+}
+function redactFindings(ctx, findings) {
+  const redact = runRedactor(ctx);
   return findings.map((f) => {
     const message = redact(f.message);
     return message === f.message ? f : { ...f, message };
   });
 }
+function redactStrings(ctx, value) {
+  const redact = runRedactor(ctx);
+  const walk = (v) => {
+    if (typeof v === "string") return redact(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype)
+      return Object.fromEntries(Object.entries(v).map(([k2, x2]) => [k2, walk(x2)]));
+    return v;
+  };
+  return walk(value);
+}
 
 // src/operations/outcome.ts
 function operationResult(ctx, operation, judged2) {
   const evidence = ctx.evidence;
-  const baselines = judged2.map((b) => ({ ...b, findings: redactFindings(ctx, b.findings) }));
+  const baselines = judged2.map((b) => ({
+    ...b,
+    findings: redactFindings(ctx, b.findings),
+    identity: redactStrings(ctx, b.identity),
+    ...b.previous ? { previous: redactStrings(ctx, b.previous) } : {},
+    ...b.change ? { change: redactStrings(ctx, b.change) } : {},
+    ...b.rollback ? { rollback: redactStrings(ctx, b.rollback) } : {}
+  }));
   const verdict = aggregateVerdict(baselines.map((r) => r.verdict));
   let file = baselines[0]?.evidence ?? "";
   if (baselines.length !== 1) {
@@ -30946,6 +30968,9 @@ async function baselinePacket(ctx, run2, judged2) {
   return buildPacket({
     ...judged2,
     findings: redactFindings(ctx, judged2.findings),
+    identity: redactStrings(ctx, judged2.identity),
+    ...judged2.change ? { change: redactStrings(ctx, judged2.change) } : {},
+    ...judged2.incident ? { incident: redactStrings(ctx, judged2.incident) } : {},
     toolVersion: ctx.toolVersion,
     finishedAt,
     git: await run2.gitContext,
@@ -32167,14 +32192,16 @@ async function promoteBaseline(ctx, options, inTree, atBase, revs, run2) {
   if (changed.length > 0) {
     const baseTrio = trioFromBytes(baseline, blobs.base);
     if (previous) previous = identityOf(baseTrio);
-    options.reporter?.judging?.({
-      baseline: baseline.name,
-      base: revs.base,
-      head: revs.head,
-      from: previous?.release_tag ?? null,
-      to: identityOf(headTrio).release_tag,
-      changedFiles: changed.map((r) => baseline.trio[r])
-    });
+    options.reporter?.judging?.(
+      redactStrings(ctx, {
+        baseline: baseline.name,
+        base: revs.base,
+        head: revs.head,
+        from: previous?.release_tag ?? null,
+        to: identityOf(headTrio).release_tag,
+        changedFiles: changed.map((r) => baseline.trio[r])
+      })
+    );
     const shallow = await isShallow(ctx.root);
     report = classifyChange({
       base: baseTrio,

@@ -3,7 +3,7 @@ import { basename } from 'node:path'
 import type { OperationName } from '../policy/types.js'
 import { aggregateVerdict } from '../rules/verdict.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
-import { redactFindings } from './redact-findings.js'
+import { redactFindings, redactStrings } from './redact-findings.js'
 
 export function operationResult(
   ctx: Pick<OperationContext, 'evidence' | 'env'>,
@@ -11,8 +11,16 @@ export function operationResult(
   judged: BaselineResult[]
 ): OperationResult {
   const evidence = ctx.evidence
-  // what every surface is rendered from: no secret of the run in a finding's message
-  const baselines = judged.map((b) => ({ ...b, findings: redactFindings(ctx, b.findings) }))
+  // what every surface is rendered from: no secret of the run, and nothing shaped like a token, in a finding's
+  // message or in what the trio states (the evidence path and the steps' logs, redacted as they ran, aside)
+  const baselines = judged.map((b) => ({
+    ...b,
+    findings: redactFindings(ctx, b.findings),
+    identity: redactStrings(ctx, b.identity),
+    ...(b.previous ? { previous: redactStrings(ctx, b.previous) } : {}),
+    ...(b.change ? { change: redactStrings(ctx, b.change) } : {}),
+    ...(b.rollback ? { rollback: redactStrings(ctx, b.rollback) } : {})
+  }))
   const verdict = aggregateVerdict(baselines.map((r) => r.verdict))
   let file = baselines[0]?.evidence ?? ''
   if (baselines.length !== 1) {

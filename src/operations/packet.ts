@@ -8,7 +8,7 @@ import type { EvidenceFile, EvidenceStore } from '../fs/evidence-store.js'
 import { resolveCommit } from '../git/git.js'
 import type { RunContext } from '../git/run-context.js'
 import type { OperationContext } from './context.js'
-import { redactFindings } from './redact-findings.js'
+import { redactFindings, redactStrings } from './redact-findings.js'
 import { resolveInstant } from './instant.js'
 import type { Instant } from './instant.js'
 
@@ -50,6 +50,9 @@ export async function baselinePacket(
   return buildPacket({
     ...judged,
     findings: redactFindings(ctx, judged.findings),
+    identity: redactStrings(ctx, judged.identity),
+    ...(judged.change ? { change: redactStrings(ctx, judged.change) } : {}),
+    ...(judged.incident ? { incident: redactStrings(ctx, judged.incident) } : {}),
     toolVersion: ctx.toolVersion,
     finishedAt,
     git: await run.gitContext,

@@ -36,6 +36,7 @@ import { baselinePacket, startRun, writePacket } from './packet.js'
 import { sameBytes } from './trio-files.js'
 import type { RunFacts } from './packet.js'
 import { definitionNotes, policyAtBase, undefinedAtBase } from './policy-at-base.js'
+import { redactStrings } from './redact-findings.js'
 import type { BaseDefinition, PolicyAtBase } from './policy-at-base.js'
 import { operationSuites } from './suites.js'
 import type { SuiteReporter, SuiteSkip } from './suites.js'
@@ -131,14 +132,16 @@ async function promoteBaseline(
   if (changed.length > 0) {
     const baseTrio = trioFromBytes(baseline, blobs.base)
     if (previous) previous = identityOf(baseTrio)
-    options.reporter?.judging?.({
-      baseline: baseline.name,
-      base: revs.base,
-      head: revs.head,
-      from: previous?.release_tag ?? null,
-      to: identityOf(headTrio).release_tag,
-      changedFiles: changed.map((r) => baseline.trio[r])
-    })
+    options.reporter?.judging?.(
+      redactStrings(ctx, {
+        baseline: baseline.name,
+        base: revs.base,
+        head: revs.head,
+        from: previous?.release_tag ?? null,
+        to: identityOf(headTrio).release_tag,
+        changedFiles: changed.map((r) => baseline.trio[r])
+      })
+    )
     const shallow = await isShallow(ctx.root)
     report = classifyChange({
       base: baseTrio,

@@ -8,15 +8,38 @@ import type { OperationContext } from './context.js'
 
 const redactors = new WeakMap<NodeJS.ProcessEnv, (text: string) => string>()
 
-/** The findings with every secret of the context's environment (and the action's token input) redacted. */
-export function redactFindings(ctx: Pick<OperationContext, 'env'>, findings: Finding[]): Finding[] {
+/** The run's redactor of short texts: every secret of its environment (and the action's token input) and our detectors. */
+export function runRedactor(ctx: Pick<OperationContext, 'env'>): (text: string) => string {
   let redact = redactors.get(ctx.env)
   if (!redact) {
     redact = textRedactor(secretsFromEnv(ctx.env, [...KNOWN_SECRET_VARIABLES, 'INPUT_TOKEN']))
     redactors.set(ctx.env, redact)
   }
+  return redact
+}
+
+/** The findings with every secret of the context's environment (and the action's token input) redacted. */
+export function redactFindings(ctx: Pick<OperationContext, 'env'>, findings: Finding[]): Finding[] {
+  const redact = runRedactor(ctx)
   return findings.map((f) => {
     const message = redact(f.message)
     return message === f.message ? f : { ...f, message }
   })
+}
+
+/**
+ * `value` with every string in it redacted (plain objects and arrays walked; anything else as it is). For what
+ * the pull request's files state and every surface repeats: a pin's release tag, a manifest's error codes, the
+ * identities an incident names. A pin is the pull request's to write, a token-shaped value included.
+ */
+export function redactStrings<T>(ctx: Pick<OperationContext, 'env'>, value: T): T {
+  const redact = runRedactor(ctx)
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return redact(v)
+    if (Array.isArray(v)) return v.map(walk)
+    if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
+    return v
+  }
+  return walk(value) as T
 }

@@ -302,7 +302,7 @@ async function rollBack(
   // a drill is no incident: no incident note (its events are in the packet's incident.timeline)
   const note = drill
     ? ''
-    : renderIncidentNote(incident, {
+    : renderIncidentNote(packet.incident ?? incident, {
         displayName: baseline.display_name,
         baseline: baseline.name,
         verdict: finalVerdict
