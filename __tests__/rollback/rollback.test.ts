@@ -270,6 +270,24 @@ describe('rollback: restore, verify, evidence', () => {
     expect(trioOnDisk(fx)).toEqual(before)
   })
 
+  it("the incident note of a refused rollback gives the pin's posture, unchanged, and why it stopped", async () => {
+    const { fx, repo } = threeBaselines()
+    fx.editJson(PIN, (pin) => {
+      pin.runtime_cutover_posture = 'GO'
+    })
+    repo.commit('cut over to the new baseline')
+    fx.replace(MATRIX, 'Updated:', 'Updated:  ')
+    const { b } = await rollback(fx.root)
+    expect([b.verdict, b.rollback?.status]).toEqual(['FAIL', 'failed'])
+    const note = b.rollback!.note
+    expect(note).toContain('Runtime cutover posture `GO` (unchanged).')
+    expect(note).toContain('**Why:** BG511: ')
+    expect(note).toContain("`GO` (the pin's, unchanged: nothing was rolled back)")
+    expect(note).toContain('## Rollback asked from')
+    expect(note).not.toContain('## Rolled back from')
+    expect(note).toContain('| Last-known-good trio (not restored) |')
+  })
+
   it('--to the current tag changes nothing and says so; a re-run after a rollback finds it already done', async () => {
     const { fx, repo } = threeBaselines()
     const same = await rollback(fx.root, { to: TAGS.v6 })

@@ -25542,7 +25542,11 @@ function renderIncidentNote(note, context4) {
   const h2 = "#".repeat(context4.headingLevel ?? 1);
   const product = escapeMarkdown(context4.displayName);
   const evidence = context4.evidenceName ?? `${packetName("rollback", context4.baseline)}.json`;
-  const posture = note.dry_run ? `A rollback sets runtime cutover posture to ${code(note.posture)} until the consumer and producer owners jointly approve.` : `Runtime cutover posture is ${code(note.posture)} until the consumer and producer owners jointly approve.`;
+  const unchanged = !note.dry_run && note.status !== "restored";
+  const now = context4.postureNow ? code(context4.postureNow) : "not recorded in the pin";
+  const posture = note.dry_run ? `A rollback sets runtime cutover posture to ${code(note.posture)} until the consumer and producer owners jointly approve.` : unchanged ? `Nothing was rolled back: the runtime cutover posture is the pin's, ${now}; a completed rollback sets ${code(note.posture)}.` : `Runtime cutover posture is ${code(note.posture)} until the consumer and producer owners jointly approve.`;
+  const problems = context4.problems ?? [];
+  const why = problems.slice(0, 3).map((p) => `${p.rule}: ${escapeMarkdown(p.message)}`);
   const status = [
     [
       "Status",
@@ -25550,13 +25554,20 @@ function renderIncidentNote(note, context4) {
     ],
     ["Verdict", `**${context4.verdict}**`],
     ["Dry run", note.dry_run ? "yes" : "no"],
-    ["Restored trio read from", code(note.target_revision)]
+    ...why.length > 0 && context4.verdict === "FAIL" ? [
+      ["Why", why.join("; ") + (problems.length > 3 ? ` (and ${problems.length - 3} more)` : "")]
+    ] : [],
+    [
+      unchanged ? "Last-known-good trio (not restored)" : "Restored trio read from",
+      code(note.target_revision)
+    ]
   ];
   if (note.pull_request_url !== null) status.push(["Pull request", link(note.pull_request_url)]);
   if (note.incident_issue_url !== null) status.push(["Incident issue", link(note.incident_issue_url)]);
   const timeline = note.timeline.length > 0 ? note.timeline.map((t) => `- ${code(t.at)} ${escapeMarkdown(t.event)}`).join("\n") : "_No events recorded._";
   const lead = [
-    `**${context4.verdict === "PASS" ? "\u2705 PASS" : "\u274C FAIL"}:** ${status[0][1]}. Runtime cutover posture ${code(note.posture)}${note.dry_run ? " (what a rollback sets)" : ""}.`,
+    `**${context4.verdict === "PASS" ? "\u2705 PASS" : "\u274C FAIL"}:** ${status[0][1]}. Runtime cutover posture ${unchanged ? `${now} (unchanged)` : code(note.posture)}${note.dry_run ? " (what a rollback sets)" : ""}.`,
+    ...unchanged && why.length > 0 && context4.verdict === "FAIL" ? ["", `**Why:** ${why.join("; ")}.`] : [],
     "",
     `**Next:** due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
     "",
@@ -25579,7 +25590,7 @@ function renderIncidentNote(note, context4) {
     `${h2}# Current runtime posture`,
     "",
     // a dry run sets nothing: the posture shown is the one the rollback would set
-    note.dry_run ? `${code(note.posture)} (what the rollback sets; this dry run changed nothing)` : code(note.posture),
+    note.dry_run ? `${code(note.posture)} (what the rollback sets; this dry run changed nothing)` : unchanged ? `${now} (the pin's, unchanged: nothing was rolled back)` : code(note.posture),
     "",
     `${h2}# Baseline now active`,
     "",
@@ -25589,7 +25600,7 @@ function renderIncidentNote(note, context4) {
     ] : [],
     keyValueTable(identityRows(note.active)),
     "",
-    `${h2}# Rolled back from`,
+    unchanged ? `${h2}# Rollback asked from` : `${h2}# Rolled back from`,
     "",
     keyValueTable(identityRows(note.rolled_back_from)),
     "",
@@ -25615,7 +25626,7 @@ function renderIncidentNote(note, context4) {
     "",
     `Due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
     "",
-    `Runtime cutover posture stays ${code("NO-GO")} until the consumer and producer owners both approve it: a posture-only change from NO-GO to GO, with an approving review from each side. The evidence is in ${code(evidence)}.`,
+    `${unchanged ? `Nothing was rolled back, so the posture is the pin's (${now}). A completed rollback sets ${code("NO-GO")}, and it stays` : `Runtime cutover posture stays ${code("NO-GO")}`} until the consumer and producer owners both approve it: a posture-only change from NO-GO to GO, with an approving review from each side. The evidence is in ${code(evidence)}.`,
     ""
   ].join("\n");
 }
@@ -25798,7 +25809,9 @@ function renderPacketMarkdown(p, options = {}) {
         baseline: p.baseline,
         verdict: p.verdict,
         evidenceName: `${packetName(p.operation, p.baseline)}.json`,
-        headingLevel: 2
+        headingLevel: 2,
+        postureNow: p.posture,
+        problems: p.findings.filter((f) => f.severity === "error")
       })
     ] : [],
     "## Baseline",
@@ -35771,7 +35784,9 @@ async function rollBack(ctx, options, baseline, run2) {
   const note = drill2 ? "" : renderIncidentNote(packet.incident ?? incident, {
     displayName: baseline.display_name,
     baseline: baseline.name,
-    verdict: finalVerdict
+    verdict: finalVerdict,
+    postureNow: packet.posture,
+    problems: packet.findings.filter((f) => f.severity === "error")
   });
   if (!drill2) ctx.evidence.write(`${name}-incident-note.md`, note);
   const rollback2 = {
@@ -35845,7 +35860,12 @@ function noTarget(found) {
 async function publish(ctx, target, baseline, r) {
   const { client } = target;
   const out = { branch: null, pullRequestUrl: null, incidentIssueUrl: null, problems: [] };
-  const note = (verdict) => renderIncidentNote(r.incident, { displayName: baseline.display_name, baseline: baseline.name, verdict });
+  const note = (verdict) => renderIncidentNote(r.incident, {
+    displayName: baseline.display_name,
+    baseline: baseline.name,
+    verdict,
+    postureNow: r.status === "restored" ? "NO-GO" : postureOf(r.found.current)
+  });
   const fromTag = r.incident.rolled_back_from.release_tag ?? "unknown";
   const toTag = r.incident.active.release_tag ?? "unknown";
   if (r.status === "restored" && r.plan) {

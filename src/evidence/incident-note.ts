@@ -183,14 +183,25 @@ export function renderIncidentNote(
     evidenceName?: string
     /** 1 for a document of its own; 2 inside the evidence packet's Markdown, under its title. */
     headingLevel?: 1 | 2
+    /** The posture the pin on disk holds once the run is over (what a rollback that changed nothing left). */
+    postureNow?: Posture | null
+    /** The run's error findings: why a rollback that did not complete stopped. */
+    problems?: readonly Pick<Finding, 'rule' | 'message'>[]
   }
 ): string {
   const h = '#'.repeat(context.headingLevel ?? 1)
   const product = escapeMarkdown(context.displayName)
   const evidence = context.evidenceName ?? `${packetName('rollback', context.baseline)}.json`
+  // a rollback that did not complete (or had nothing to do) left the pin as it was: its posture is the pin's
+  const unchanged = !note.dry_run && note.status !== 'restored'
+  const now = context.postureNow ? code(context.postureNow) : 'not recorded in the pin'
   const posture = note.dry_run
     ? `A rollback sets runtime cutover posture to ${code(note.posture)} until the consumer and producer owners jointly approve.`
-    : `Runtime cutover posture is ${code(note.posture)} until the consumer and producer owners jointly approve.`
+    : unchanged
+      ? `Nothing was rolled back: the runtime cutover posture is the pin's, ${now}; a completed rollback sets ${code(note.posture)}.`
+      : `Runtime cutover posture is ${code(note.posture)} until the consumer and producer owners jointly approve.`
+  const problems = context.problems ?? []
+  const why = problems.slice(0, 3).map((p) => `${p.rule}: ${escapeMarkdown(p.message)}`)
   const status: [string, string][] = [
     [
       'Status',
@@ -202,7 +213,18 @@ export function renderIncidentNote(
     ],
     ['Verdict', `**${context.verdict}**`],
     ['Dry run', note.dry_run ? 'yes' : 'no'],
-    ['Restored trio read from', code(note.target_revision)]
+    ...(why.length > 0 && context.verdict === 'FAIL'
+      ? [
+          ['Why', why.join('; ') + (problems.length > 3 ? ` (and ${problems.length - 3} more)` : '')] as [
+            string,
+            string
+          ]
+        ]
+      : []),
+    [
+      unchanged ? 'Last-known-good trio (not restored)' : 'Restored trio read from',
+      code(note.target_revision)
+    ]
   ]
   if (note.pull_request_url !== null) status.push(['Pull request', link(note.pull_request_url)])
   if (note.incident_issue_url !== null) status.push(['Incident issue', link(note.incident_issue_url)])
@@ -212,7 +234,8 @@ export function renderIncidentNote(
       : '_No events recorded._'
   // the on-call reader gets the verdict, the state and the next deadline first; the template's sections follow
   const lead = [
-    `**${context.verdict === 'PASS' ? '✅ PASS' : '❌ FAIL'}:** ${status[0]![1]}. Runtime cutover posture ${code(note.posture)}${note.dry_run ? ' (what a rollback sets)' : ''}.`,
+    `**${context.verdict === 'PASS' ? '✅ PASS' : '❌ FAIL'}:** ${status[0]![1]}. Runtime cutover posture ${unchanged ? `${now} (unchanged)` : code(note.posture)}${note.dry_run ? ' (what a rollback sets)' : ''}.`,
+    ...(unchanged && why.length > 0 && context.verdict === 'FAIL' ? ['', `**Why:** ${why.join('; ')}.`] : []),
     '',
     `**Next:** due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
     '',
@@ -239,7 +262,9 @@ export function renderIncidentNote(
     // a dry run sets nothing: the posture shown is the one the rollback would set
     note.dry_run
       ? `${code(note.posture)} (what the rollback sets; this dry run changed nothing)`
-      : code(note.posture),
+      : unchanged
+        ? `${now} (the pin's, unchanged: nothing was rolled back)`
+        : code(note.posture),
     '',
     `${h}# Baseline now active`,
     '',
@@ -253,7 +278,7 @@ export function renderIncidentNote(
       : []),
     keyValueTable(identityRows(note.active)),
     '',
-    `${h}# Rolled back from`,
+    unchanged ? `${h}# Rollback asked from` : `${h}# Rolled back from`,
     '',
     keyValueTable(identityRows(note.rolled_back_from)),
     '',
@@ -279,7 +304,7 @@ export function renderIncidentNote(
     '',
     `Due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
     '',
-    `Runtime cutover posture stays ${code('NO-GO')} until the consumer and producer owners both approve it: a posture-only change from NO-GO to GO, with an approving review from each side. The evidence is in ${code(evidence)}.`,
+    `${unchanged ? `Nothing was rolled back, so the posture is the pin's (${now}). A completed rollback sets ${code('NO-GO')}, and it stays` : `Runtime cutover posture stays ${code('NO-GO')}`} until the consumer and producer owners both approve it: a posture-only change from NO-GO to GO, with an approving review from each side. The evidence is in ${code(evidence)}.`,
     ''
   ].join('\n')
 }

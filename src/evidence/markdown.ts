@@ -105,7 +105,9 @@ export function renderPacketMarkdown(p: EvidencePacket, options: { displayName?:
             baseline: p.baseline,
             verdict: p.verdict,
             evidenceName: `${packetName(p.operation, p.baseline)}.json`,
-            headingLevel: 2
+            headingLevel: 2,
+            postureNow: p.posture,
+            problems: p.findings.filter((f) => f.severity === 'error')
           })
         ]
       : []),

@@ -305,7 +305,9 @@ async function rollBack(
     : renderIncidentNote(packet.incident ?? incident, {
         displayName: baseline.display_name,
         baseline: baseline.name,
-        verdict: finalVerdict
+        verdict: finalVerdict,
+        postureNow: packet.posture,
+        problems: packet.findings.filter((f) => f.severity === 'error')
       })
   if (!drill) ctx.evidence.write(`${name}-incident-note.md`, note)
   const rollback: RollbackReport = {
@@ -417,7 +419,12 @@ async function publish(
   const { client } = target
   const out: Published = { branch: null, pullRequestUrl: null, incidentIssueUrl: null, problems: [] }
   const note = (verdict: Verdict) =>
-    renderIncidentNote(r.incident, { displayName: baseline.display_name, baseline: baseline.name, verdict })
+    renderIncidentNote(r.incident, {
+      displayName: baseline.display_name,
+      baseline: baseline.name,
+      verdict,
+      postureNow: r.status === 'restored' ? 'NO-GO' : postureOf(r.found.current)
+    })
   const fromTag = r.incident.rolled_back_from.release_tag ?? 'unknown'
   const toTag = r.incident.active.release_tag ?? 'unknown'
   if (r.status === 'restored' && r.plan) {
