@@ -481,6 +481,15 @@ const cases: Case[] = [
     expect: { rule: 'BG603', file: 'src/ui/draft.ts', line: () => 1 }
   },
   {
+    name: 'a component in a directory whose name starts with a dot calls the producer outside the adapter',
+    mutate: (fx) =>
+      fx.write(
+        'src/.internal/draft.ts',
+        "export const ask = () => fetch('http://127.0.0.1:4010/v1/query/ask')\n"
+      ),
+    expect: { rule: 'BG603', file: 'src/.internal/draft.ts', line: () => 1 }
+  },
+  {
     name: 'the policy names no adapter file',
     mutate: (fx) =>
       fx.editJson(POLICY, (p) => {

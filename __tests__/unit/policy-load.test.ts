@@ -97,6 +97,17 @@ describe('merging a policy file over the defaults', () => {
     expect(policy.baselines[0]).toEqual({ ...defaults, trio: { ...defaults.trio, pin: 'cfg/pin.json' } })
   })
 
+  it('a path or a glob with a control character (a newline would split a request to git) is refused where it stands', () => {
+    for (const [field, value] of [
+      ['trio', { pin: 'config/x\ny.json' }],
+      ['adapter', { scan: ['src/**/*\t.ts'] }]
+    ] as const) {
+      const root = repo({ [POLICY]: policyText({ memorykernel: { [field]: value } }) })
+      const e = policyError(() => loadPolicy({ root }))
+      expect(e.message).toMatch(new RegExp(`^${POLICY}:\\d+:\\d+: .*${field}.*control character`))
+    }
+  })
+
   it('a second baseline named billing gets its own derived paths', () => {
     const policy = loadPolicy({
       root: repo({ [POLICY]: policyText({ memorykernel: { display_name: 'MemoryKernel' }, billing: {} }) })
@@ -238,7 +249,7 @@ describe('PolicyError', () => {
       new RegExp(`^config/baseline-policy\\.json:${line}:\\d+: \`baselines\\.memorykernel\\.trio\\.pin\` `)
     )
     expect(e.message).toContain(
-      `must be a path relative to the repository root, without '..' (got ${JSON.stringify(path)})`
+      `must be a path relative to the repository root (no control character such as a newline), without '..' (got ${JSON.stringify(path)})`
     )
   })
 

@@ -27923,10 +27923,10 @@ Z.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 var be = C;
 var me = new RegExp("^[a-z0-9][a-z0-9_-]{0,62}$", "u");
 var T = V().default;
-var P = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$", "u");
+var P = new RegExp("^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$", "u");
 var K = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u");
-var le = new RegExp("^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$", "u");
-var Q = new RegExp("^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$", "u");
+var le = new RegExp("^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f{}]+$", "u");
+var Q = new RegExp("^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000-\\u001f\\u007f]+$", "u");
 var ce = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
 function w(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
   let e = null, i2 = 0, d = w.evaluated;
@@ -28086,7 +28086,7 @@ function k(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
               e === null ? e = [n] : e.push(n), i2++;
             }
             if (!P.test(a)) {
-              let n = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              let n = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
               e === null ? e = [n] : e.push(n), i2++;
             }
           } else {
@@ -28102,7 +28102,7 @@ function k(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
               e === null ? e = [n] : e.push(n), i2++;
             }
             if (!P.test(a)) {
-              let n = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              let n = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
               e === null ? e = [n] : e.push(n), i2++;
             }
           } else {
@@ -28118,7 +28118,7 @@ function k(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
               e === null ? e = [n] : e.push(n), i2++;
             }
             if (!P.test(a)) {
-              let n = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              let n = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
               e === null ? e = [n] : e.push(n), i2++;
             }
           } else {
@@ -28146,7 +28146,7 @@ function k(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
               e === null ? e = [n] : e.push(n), i2++;
             }
             if (!P.test(a)) {
-              let n = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              let n = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
               e === null ? e = [n] : e.push(n), i2++;
             }
           } else {
@@ -28162,7 +28162,7 @@ function k(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
               e === null ? e = [n] : e.push(n), i2++;
             }
             if (!P.test(a)) {
-              let n = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              let n = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
               e === null ? e = [n] : e.push(n), i2++;
             }
           } else {
@@ -28178,7 +28178,7 @@ function k(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
               e === null ? e = [n] : e.push(n), i2++;
             }
             if (!P.test(a)) {
-              let n = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              let n = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
               e === null ? e = [n] : e.push(n), i2++;
             }
           } else {
@@ -28288,7 +28288,7 @@ function k(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                   e === null ? e = [o] : e.push(o), i2++;
                 }
                 if (!P.test(n)) {
-                  let o = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+                  let o = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
                   e === null ? e = [o] : e.push(o), i2++;
                 }
               } else {
@@ -28431,7 +28431,7 @@ function k(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                   e === null ? e = [u] : e.push(u), i2++;
                 }
                 if (!le.test(c2)) {
-                  let u = { instancePath: s + "/repin/mentions/" + m, schemaPath: "#/properties/repin/properties/mentions/items/pattern", keyword: "pattern", params: { pattern: "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$" }, message: 'must match pattern "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000{}]+$"' };
+                  let u = { instancePath: s + "/repin/mentions/" + m, schemaPath: "#/properties/repin/properties/mentions/items/pattern", keyword: "pattern", params: { pattern: "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f{}]+$" }, message: 'must match pattern "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f{}]+$"' };
                   e === null ? e = [u] : e.push(u), i2++;
                 }
               } else {
@@ -28533,7 +28533,7 @@ function k(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
               e === null ? e = [u] : e.push(u), i2++;
             }
             if (!P.test(a)) {
-              let u = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+              let u = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
               e === null ? e = [u] : e.push(u), i2++;
             }
           } else {
@@ -28557,7 +28557,7 @@ function k(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                   e === null ? e = [$] : e.push($), i2++;
                 }
                 if (!P.test(M)) {
-                  let $ = { instancePath: s + "/adapter/file/" + b, schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000]+$"' };
+                  let $ = { instancePath: s + "/adapter/file/" + b, schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
                   e === null ? e = [$] : e.push($), i2++;
                 }
               } else {
@@ -28624,7 +28624,7 @@ function k(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                   e === null ? e = [m] : e.push(m), i2++;
                 }
                 if (!Q.test(l)) {
-                  let m = { instancePath: s + "/adapter/scan/" + o, schemaPath: "#/$defs/relglob/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$"' };
+                  let m = { instancePath: s + "/adapter/scan/" + o, schemaPath: "#/$defs/relglob/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000-\\u001f\\u007f]+$"' };
                   e === null ? e = [m] : e.push(m), i2++;
                 }
               } else {
@@ -28649,7 +28649,7 @@ function k(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                   e === null ? e = [m] : e.push(m), i2++;
                 }
                 if (!Q.test(l)) {
-                  let m = { instancePath: s + "/adapter/exclude/" + o, schemaPath: "#/$defs/relglob/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000]+$"' };
+                  let m = { instancePath: s + "/adapter/exclude/" + o, schemaPath: "#/$defs/relglob/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000-\\u001f\\u007f]+$"' };
                   e === null ? e = [m] : e.push(m), i2++;
                 }
               } else {
@@ -28730,7 +28730,7 @@ function C(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
 }
 C.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 var Pe = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json", validateStatement: "evidence-statement.schema.json" };
-var we = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root, without '..'", "baseline-policy.schema.json#/$defs/relglob": `must be a glob relative to the repository root, like "src/**/*.ts": no leading '/', '~' or '!', and no '..' anywhere (a brace like {..,src} would leave the root)`, "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug", "baseline-policy.schema.json#/$defs/baseline/properties/repin/properties/mentions/items": "must be a path relative to the repository root (or starting with {producer_root}/), without '..'", "evidence-statement.schema.json#/properties/_type": "must be https://in-toto.io/Statement/v1 (an in-toto Statement v1)", "evidence-statement.schema.json#/properties/predicateType": "must be https://baseline-gate.dev/attestation/evidence-packet/v1 (a baseline-gate evidence packet)" };
+var we = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root (no control character such as a newline), without '..'", "baseline-policy.schema.json#/$defs/relglob": `must be a glob relative to the repository root, like "src/**/*.ts": no leading '/', '~' or '!', and no '..' anywhere (a brace like {..,src} would leave the root), and no control character`, "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug", "baseline-policy.schema.json#/$defs/baseline/properties/repin/properties/mentions/items": "must be a path relative to the repository root (or starting with {producer_root}/), without '..' or a control character", "evidence-statement.schema.json#/properties/_type": "must be https://in-toto.io/Statement/v1 (an in-toto Statement v1)", "evidence-statement.schema.json#/properties/predicateType": "must be https://baseline-gate.dev/attestation/evidence-packet/v1 (a baseline-gate evidence packet)" };
 
 // src/ledger/line-kinds.ts
 var BLOCK_TAGS = new Set(

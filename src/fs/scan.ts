@@ -14,7 +14,9 @@ export function listFiles(root: string, include: string[], exclude: string[]): s
       ignore: ['**/node_modules/**', '**/.git/**', ...exclude],
       onlyFiles: true,
       followSymbolicLinks: false,
-      dot: false
+      // a file or a directory whose name starts with a dot is code all the same (src/.internal/client.ts is
+      // imported like any other): left out, it named the producer's endpoints unseen (BG603)
+      dot: true
     })
       // the policy's globs are relative and free of '..' (its schema); a match that is not a plain path below the
       // root is never listed (a string test: resolving each path cost more than the walk)
