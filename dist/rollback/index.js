@@ -25162,7 +25162,7 @@ var SUITE_RULES = {
   BG701: {
     title: "Suite step failed",
     severity: "error",
-    description: "A required suite step (consumer or producer, DESIGN.md \xA74) exited with a non-zero status or a signal. The log tail is in the job summary and the whole redacted log in the evidence artifact.",
+    description: "A required suite step (consumer or producer, as the policy lists them under `suites`) exited with a non-zero status or a signal. The log tail is in the job summary and the whole redacted log in the evidence artifact.",
     example: "`cargo clippy --workspace --all-targets --all-features -- -D warnings` exits 101."
   },
   BG702: {
