@@ -115,6 +115,19 @@ describe('runtime preflight against a misbehaving producer', () => {
     expect(result.verdict).toBe('FAIL')
   })
 
+  it('a start directory that does not exist is BG401 naming it and the policy fields, not PATH', async () => {
+    const { fx } = fakeProducer('ok')
+    fx.editJson(POLICY, (policy) => {
+      const b = (policy.baselines as Record<string, { producer: Record<string, unknown> }>).memorykernel!
+      ;(b.producer.start as Record<string, unknown>).cwd = '{repo_root}/servces/memorykernel'
+    })
+    const result = await health(fx.root, { probe: true })
+    const message = result.baselines[0]!.findings.find((f) => f.rule === 'BG401')!.message
+    expect(message).toContain(`no working directory ${join(fx.root, 'servces', 'memorykernel')}`)
+    expect(message).toContain("check the policy's producer.root and producer.start.cwd")
+    expect(message).not.toContain('PATH')
+  })
+
   it('pending migrations are a warning (BG408), not a failure', async () => {
     const { findings, result } = await probeWith('pending')
     expect(findings.map((f) => [f.rule, f.severity])).toContainEqual(['BG408', 'warning'])

@@ -39,4 +39,12 @@ describe('suiteRules', () => {
     expect(found[0]!.message).toContain('raise its timeout_s in the policy')
     expect(found[1]!.message).toContain('is bg-x installed and on PATH?')
   })
+
+  it('BG703 for a missing working directory says that, not PATH', () => {
+    const [f] = suiteRules([
+      step({ exit_code: null, error: 'ENOENT: no working directory /r/tools', argv: ['bg-x'] })
+    ])
+    expect(f!.message).toContain('could not run: ENOENT: no working directory /r/tools')
+    expect(f!.message).not.toContain('PATH')
+  })
 })

@@ -21818,6 +21818,7 @@ var init_step_watch = __esm({
 
 // src/exec/process-group.ts
 import { spawn } from "node:child_process";
+import { statSync as statSync4 } from "node:fs";
 function killGroup(child, signal) {
   if (child.pid === void 0) return;
   try {
@@ -21855,6 +21856,13 @@ function untrack(child) {
   live.delete(child);
   if (live.size === 0)
     for (const sig of Object.keys(SIGNALS)) process.off(sig, onSignal);
+}
+function workingDirectoryProblem(cwd) {
+  try {
+    return statSync4(cwd).isDirectory() ? null : `ENOTDIR: working directory is not a directory: ${cwd}`;
+  } catch (e) {
+    return `${e.code ?? "ENOENT"}: no working directory ${cwd}`;
+  }
 }
 function spawnGroup(argv, options) {
   const [command, ...args] = argv;
@@ -21968,6 +21976,11 @@ async function launchProducer(spec) {
   const port = spec.argv.some((a) => a.includes("{port}")) ? await freeLoopbackPort() : null;
   const argv = spec.argv.map((a) => a.replace(/\{port\}/g, String(port ?? 0)));
   let announced = null;
+  const cwdProblem = workingDirectoryProblem(spec.cwd);
+  if (cwdProblem) {
+    const message = `the producer could not be started (${cwdProblem}): check the policy's producer.root and producer.start.cwd`;
+    return { ok: false, reason: "spawn-failed", message, outputTail: "", ms: ms(), handle: null };
+  }
   let handle;
   try {
     handle = spawnGroup(argv, {
@@ -68356,13 +68369,13 @@ import { join as join8, resolve as resolve8 } from "node:path";
 init_contain();
 
 // src/fs/file-in-the-way.ts
-import { statSync as statSync4 } from "node:fs";
+import { statSync as statSync5 } from "node:fs";
 import { dirname as dirname6 } from "node:path";
 function fileInTheWay(abs) {
   for (let path2 = abs; ; path2 = dirname6(path2)) {
     let stat3;
     try {
-      stat3 = statSync4(path2, { throwIfNoEntry: false });
+      stat3 = statSync5(path2, { throwIfNoEntry: false });
     } catch {
       stat3 = void 0;
     }
@@ -69671,7 +69684,7 @@ function cancellation() {
 }
 
 // src/git/root.ts
-import { existsSync as existsSync9, realpathSync as realpathSync4, statSync as statSync5 } from "node:fs";
+import { existsSync as existsSync9, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
 import { dirname as dirname7, join as join10, resolve as resolve10 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
@@ -69686,7 +69699,7 @@ async function findRoot(options) {
   const shown = options.given ?? start;
   const label2 = options.label ?? "--root";
   if (!existsSync9(start)) throw new RootError(`${label2} ${shown}: no such directory`, "directory");
-  if (!statSync5(start).isDirectory()) throw new RootError(`${label2} ${shown}: not a directory`, "directory");
+  if (!statSync6(start).isDirectory()) throw new RootError(`${label2} ${shown}: not a directory`, "directory");
   const real = realpathSync4(start);
   const top = discoverTop(real) ?? await gitTop(real, shown, label2);
   for (let dir = real; ; dir = dirname7(dir)) {

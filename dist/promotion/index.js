@@ -31368,7 +31368,6 @@ function stepResultLine(step2, label3 = (t) => t) {
 }
 
 // src/exec/run-steps.ts
-import { statSync as statSync2 } from "node:fs";
 import { resolve as resolve3 } from "node:path";
 
 // src/exec/child-env.ts
@@ -31395,6 +31394,7 @@ var realClock = {
 
 // src/exec/process-group.ts
 import { spawn } from "node:child_process";
+import { statSync as statSync2 } from "node:fs";
 
 // src/exec/bounded-output.ts
 var BoundedOutput = class {
@@ -31774,6 +31774,13 @@ function untrack(child) {
   if (live.size === 0)
     for (const sig of Object.keys(SIGNALS)) process.off(sig, onSignal);
 }
+function workingDirectoryProblem(cwd) {
+  try {
+    return statSync2(cwd).isDirectory() ? null : `ENOTDIR: working directory is not a directory: ${cwd}`;
+  } catch (e) {
+    return `${e.code ?? "ENOENT"}: no working directory ${cwd}`;
+  }
+}
 function spawnGroup(argv, options) {
   const [command, ...args] = argv;
   if (!command) throw new Error("spawnGroup: empty argv");
@@ -31899,13 +31906,6 @@ function notRun(spec, clock) {
     containment: procAvailable() ? "tracked" : "group-only"
   };
 }
-function missingCwd(cwd) {
-  try {
-    return statSync2(cwd).isDirectory() ? null : `ENOTDIR: working directory is not a directory: ${cwd}`;
-  } catch (e) {
-    return `${e.code ?? "ENOENT"}: no working directory ${cwd}`;
-  }
-}
 async function runStep(spec, hooks, signal, clock) {
   const startedAt = clock.date().toISOString();
   const t0 = clock.now();
@@ -31923,7 +31923,7 @@ async function runStep(spec, hooks, signal, clock) {
     killed: [],
     containment: procAvailable() ? "tracked" : "group-only"
   });
-  const cwdProblem = missingCwd(spec.cwd);
+  const cwdProblem = workingDirectoryProblem(spec.cwd);
   if (cwdProblem) return fail(cwdProblem);
   let handle;
   const onOutput = hooks.onOutput?.bind(hooks);
@@ -32029,7 +32029,7 @@ function suiteRules(steps) {
         )
       );
     } else if (s.exit_code === null && s.error) {
-      const why = /ENOENT/.test(s.error) ? ` (is ${s.argv?.[0] ?? "its program"} installed and on PATH?)` : "";
+      const why = /ENOENT/.test(s.error) && !/working directory/.test(s.error) ? ` (is ${s.argv?.[0] ?? "its program"} installed and on PATH?)` : "";
       out.push(finding("BG703", null, null, `suite step "${label(s)}" could not run: ${s.error}${why}`));
     } else {
       const how = s.exit_code !== null ? `exit code ${s.exit_code}` : s.error ?? "a signal";

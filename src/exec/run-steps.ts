@@ -4,12 +4,11 @@
 // When a step ends or is stopped, every process it started is killed, also those that left its group
 // (step-watch.ts), and the step's result lists them.
 // Suites run concurrently or one after another; steps inside a suite always keep their order.
-import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { childEnv } from './child-env.js'
 import { realClock } from './clock.js'
 import type { RunnerClock } from './clock.js'
-import { spawnGroup } from './process-group.js'
+import { spawnGroup, workingDirectoryProblem } from './process-group.js'
 import type { Exit, GroupHandle } from './process-group.js'
 import { procAvailable } from './proc-table.js'
 import type { Containment, KilledProcess } from './step-watch.js'
@@ -127,14 +126,6 @@ function notRun(spec: StepSpec, clock: RunnerClock): StepRun {
   }
 }
 
-function missingCwd(cwd: string): string | null {
-  try {
-    return statSync(cwd).isDirectory() ? null : `ENOTDIR: working directory is not a directory: ${cwd}`
-  } catch (e) {
-    return `${(e as NodeJS.ErrnoException).code ?? 'ENOENT'}: no working directory ${cwd}`
-  }
-}
-
 async function runStep(
   spec: StepSpec,
   hooks: RunnerHooks,
@@ -158,7 +149,7 @@ async function runStep(
     containment: procAvailable() ? 'tracked' : 'group-only'
   })
 
-  const cwdProblem = missingCwd(spec.cwd)
+  const cwdProblem = workingDirectoryProblem(spec.cwd)
   if (cwdProblem) return fail(cwdProblem)
   let handle: GroupHandle
   const onOutput = hooks.onOutput?.bind(hooks)

@@ -4,7 +4,7 @@ import { formatDuration } from '../text/duration.js'
 import { createServer } from 'node:net'
 import { realClock } from '../exec/clock.js'
 import type { RunnerClock } from '../exec/clock.js'
-import { spawnGroup } from '../exec/process-group.js'
+import { spawnGroup, workingDirectoryProblem } from '../exec/process-group.js'
 import type { GroupHandle } from '../exec/process-group.js'
 import { ENDPOINTS } from './endpoints.js'
 import { httpRequest } from './http.js'
@@ -55,6 +55,11 @@ export async function launchProducer(spec: LaunchSpec): Promise<Launch> {
   const port = spec.argv.some((a) => a.includes('{port}')) ? await freeLoopbackPort() : null
   const argv = spec.argv.map((a) => a.replace(/\{port\}/g, String(port ?? 0)))
   let announced: URL | null = null
+  const cwdProblem = workingDirectoryProblem(spec.cwd)
+  if (cwdProblem) {
+    const message = `the producer could not be started (${cwdProblem}): check the policy's producer.root and producer.start.cwd`
+    return { ok: false, reason: 'spawn-failed', message, outputTail: '', ms: ms(), handle: null }
+  }
   let handle: GroupHandle
   try {
     handle = spawnGroup(argv, {

@@ -36,7 +36,11 @@ export function suiteRules(steps: StepResult[]): Finding[] {
         )
       )
     } else if (s.exit_code === null && s.error) {
-      const why = /ENOENT/.test(s.error) ? ` (is ${s.argv?.[0] ?? 'its program'} installed and on PATH?)` : ''
+      // a missing working directory says so itself (exec/process-group.ts); any other ENOENT is the program
+      const why =
+        /ENOENT/.test(s.error) && !/working directory/.test(s.error)
+          ? ` (is ${s.argv?.[0] ?? 'its program'} installed and on PATH?)`
+          : ''
       out.push(finding('BG703', null, null, `suite step "${label(s)}" could not run: ${s.error}${why}`))
     } else {
       const how = s.exit_code !== null ? `exit code ${s.exit_code}` : (s.error ?? 'a signal')
