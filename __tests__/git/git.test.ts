@@ -63,8 +63,16 @@ describe('git', () => {
     const binary = Buffer.from([0, 1, 2, 255, 10, 10, 0])
     const first = r.commit({ 'config/a.json': crlf, 'config/b.json': bom, 'bin/x': binary }, 'first')
     r.commit({ 'config/a.json': '{}\n' }, 'second')
-    const blobs = await readAtRevision(r.dir, first, ['config/a.json', 'config/b.json', 'bin/x', 'nope.json'])
+    // `config` is a directory: a tree, no file; what follows it is still read exactly
+    const blobs = await readAtRevision(r.dir, first, [
+      'config/a.json',
+      'config',
+      'config/b.json',
+      'bin/x',
+      'nope.json'
+    ])
     expect(blobs.get('config/a.json')!.equals(crlf)).toBe(true)
+    expect(blobs.get('config')).toBeNull()
     expect(blobs.get('config/b.json')!.equals(bom)).toBe(true)
     expect(blobs.get('bin/x')!.equals(binary)).toBe(true)
     expect(blobs.get('nope.json')).toBeNull()
@@ -192,12 +200,16 @@ describe('file history', () => {
     const history = await fileHistory(r.dir, 'HEAD', 'pin.json')
     expect(history.map((h) => h.commit)).toEqual([c, b, a])
     expect(history[2]!.content!.toString()).toBe('{"tag":"v1"}\n')
-    const tag = (bytes: Buffer) => (JSON.parse(bytes.toString()) as { tag: string }).tag
+    const tag = (r: { content: Buffer | null }) =>
+      r.content && (JSON.parse(r.content.toString()) as { tag: string }).tag
     // v2 has been current since b (c changed another field, not the baseline)
-    expect(approvedSince(history, (p) => tag(p) === 'v2')?.toISOString()).toBe(
+    expect(approvedSince(history, (r) => tag(r) === 'v2')?.toISOString()).toBe(
       new Date(history[1]!.date).toISOString()
     )
-    expect(approvedSince(history, (p) => tag(p) === 'v9')).toBeNull()
+    expect(approvedSince(history, (r) => tag(r) === 'v9')).toBeNull()
+    // what is kept of each revision instead of its bytes, read a window at a time
+    const tags = await fileHistory(r.dir, 'HEAD', 'pin.json', { keep: (b) => b?.length ?? null })
+    expect(tags.map((t) => t.content)).toEqual(history.map((h) => h.content!.length))
   })
 })
 

@@ -24064,7 +24064,7 @@ function renderPacketMarkdown(p, options = {}) {
 function approvedSince(history, sameBaseline) {
   let since = null;
   for (const rev of history) {
-    if (!rev.content || !sameBaseline(rev.content)) break;
+    if (!sameBaseline(rev)) break;
     since = rev.date;
   }
   return since ? new Date(since) : null;
@@ -25914,15 +25914,15 @@ var BlobReader = class {
         this.waiting.shift().resolve({ found: false });
         continue;
       }
-      const [oid, , size] = header2.split(" ");
+      const [oid, type, size] = header2.split(" ");
       const n = Number(size);
       const whole = nl + 1 + n + 1;
-      if (n > this.limit) {
+      if (n > this.limit || type !== "blob") {
         const here = Math.min(this.length, whole);
         this.skip = whole - here;
         this.consume(here);
         this.need = 0;
-        this.waiting.shift().resolve({ found: false, tooLarge: n });
+        this.waiting.shift().resolve(type === "blob" ? { found: false, tooLarge: n } : { found: false });
         continue;
       }
       if (this.length < whole) {
@@ -25970,15 +25970,22 @@ function blobSpec(commit, path2) {
 function inCwd(path2) {
   return path2.startsWith("./") || path2.startsWith("/") ? path2 : `./${path2}`;
 }
+var WINDOW = 16;
 async function fileHistory(cwd, rev, path2, options = {}) {
+  const keep = options.keep ?? ((content) => content);
   const entries = await revisionsTouching(cwd, rev, [path2], options.limit ?? 1e4, options.firstParent);
   const reader = new BlobReader(cwd);
   try {
-    const blobs = await Promise.all(entries.map((e) => reader.read(blobSpec(e.commit, path2))));
-    return entries.map((e, i2) => {
-      const blob = blobs[i2];
-      return { ...e, content: blob.found ? blob.content : null };
-    });
+    const out = [];
+    for (let i2 = 0; i2 < entries.length; i2 += WINDOW) {
+      const window2 = entries.slice(i2, i2 + WINDOW);
+      const blobs = await Promise.all(window2.map((e) => reader.read(blobSpec(e.commit, path2))));
+      window2.forEach((e, j2) => {
+        const blob = blobs[j2];
+        out.push({ ...e, content: keep(blob.found ? blob.content : null) });
+      });
+    }
+    return out;
   } finally {
     reader.close();
   }
@@ -32370,15 +32377,15 @@ function approvalEvidence(reviewed) {
   };
 }
 async function pinHistory(root, base, baseline, identity) {
-  const history = await fileHistory(root, base, baseline.trio.pin, { firstParent: true });
-  const baseApprovedAt = approvedSince(history, (bytes) => {
-    const id = identityOfPinBytes(bytes);
-    return id?.release_tag === identity.release_tag && id?.commit_sha === identity.commit_sha;
+  const history = await fileHistory(root, base, baseline.trio.pin, {
+    firstParent: true,
+    keep: (bytes) => bytes ? identityOfPinBytes(bytes) : null
   });
-  const pinnedBefore = history.flatMap((rev) => {
-    const id = rev.content ? identityOfPinBytes(rev.content) : null;
-    return id ? [id] : [];
-  });
+  const baseApprovedAt = approvedSince(
+    history,
+    (rev) => rev.content?.release_tag === identity.release_tag && rev.content?.commit_sha === identity.commit_sha
+  );
+  const pinnedBefore = history.flatMap((rev) => rev.content ? [rev.content] : []);
   return { baseApprovedAt, pinnedBefore };
 }
 function suitesSkip(options, ruleErrors2) {

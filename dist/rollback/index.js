@@ -26291,15 +26291,15 @@ var BlobReader = class {
         this.waiting.shift().resolve({ found: false });
         continue;
       }
-      const [oid, , size] = header2.split(" ");
+      const [oid, type, size] = header2.split(" ");
       const n = Number(size);
       const whole = nl + 1 + n + 1;
-      if (n > this.limit) {
+      if (n > this.limit || type !== "blob") {
         const here = Math.min(this.length, whole);
         this.skip = whole - here;
         this.consume(here);
         this.need = 0;
-        this.waiting.shift().resolve({ found: false, tooLarge: n });
+        this.waiting.shift().resolve(type === "blob" ? { found: false, tooLarge: n } : { found: false });
         continue;
       }
       if (this.length < whole) {

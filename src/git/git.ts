@@ -296,16 +296,17 @@ export class BlobReader {
         this.waiting.shift()!.resolve({ found: false })
         continue
       }
-      const [oid, , size] = header.split(' ')
+      const [oid, type, size] = header.split(' ')
       const n = Number(size)
       // header, content, and the newline git adds after it
       const whole = nl + 1 + n + 1
-      if (n > this.limit) {
+      // too large, or no file at all (a directory where a file was asked for is a tree): passed over unread
+      if (n > this.limit || type !== 'blob') {
         const here = Math.min(this.length, whole)
         this.skip = whole - here
         this.consume(here)
         this.need = 0
-        this.waiting.shift()!.resolve({ found: false, tooLarge: n })
+        this.waiting.shift()!.resolve(type === 'blob' ? { found: false, tooLarge: n } : { found: false })
         continue
       }
       if (this.length < whole) {

@@ -9,11 +9,6 @@ export interface Revision {
   date: string
 }
 
-export interface FileRevision extends Revision {
-  /** The file's bytes at that commit, or null where the commit deleted it. */
-  content: Buffer | null
-}
-
 /**
  * The commits in the history of `rev` that changed any of `paths` (relative to `cwd`), newest first, each handed
  * to `onRevision` as git's walk finds it; stop() ends the walk early. `rev` must already be a resolved commit
@@ -65,26 +60,37 @@ function inCwd(path: string): string {
   return path.startsWith('./') || path.startsWith('/') ? path : `./${path}`
 }
 
+/** Blobs asked of cat-file at once: fewer round trips, and no more than this many held at a time. */
+const WINDOW = 16
+
 /**
  * Newest first. `rev` must already be a resolved commit (see resolveCommit); `path` is relative to `cwd`.
  * `firstParent`: the file's history as it reached `rev`'s branch, each change dated by the commit that brought it
- * there (a merge, a squash), never by a commit of a merged branch, whose date its author chose.
+ * there (a merge, a squash), never by a commit of a merged branch, whose date its author chose. `keep` turns each
+ * revision's bytes (null where the commit deleted the file) into what is kept of them: a history of thousands of
+ * revisions of a large file is read a window at a time, never held whole.
  */
-export async function fileHistory(
+export async function fileHistory<T = Buffer | null>(
   cwd: string,
   rev: string,
   path: string,
-  options: { limit?: number; firstParent?: boolean } = {}
-): Promise<FileRevision[]> {
+  options: { limit?: number; firstParent?: boolean; keep?: (content: Buffer | null) => T } = {}
+): Promise<(Revision & { content: T })[]> {
+  const keep = options.keep ?? ((content: Buffer | null) => content as T)
   const entries = await revisionsTouching(cwd, rev, [path], options.limit ?? 10_000, options.firstParent)
   const reader = new BlobReader(cwd)
   try {
-    // every request is written at once: cat-file answers in order, without a round trip per blob
-    const blobs = await Promise.all(entries.map((e) => reader.read(blobSpec(e.commit, path))))
-    return entries.map((e, i) => {
-      const blob = blobs[i]!
-      return { ...e, content: blob.found ? blob.content : null }
-    })
+    const out: (Revision & { content: T })[] = []
+    for (let i = 0; i < entries.length; i += WINDOW) {
+      const window = entries.slice(i, i + WINDOW)
+      // a window's requests are written at once: cat-file answers in order, without a round trip per blob
+      const blobs = await Promise.all(window.map((e) => reader.read(blobSpec(e.commit, path))))
+      window.forEach((e, j) => {
+        const blob = blobs[j]!
+        out.push({ ...e, content: keep(blob.found ? blob.content : null) })
+      })
+    }
+    return out
   } finally {
     reader.close()
   }

@@ -340,15 +340,16 @@ export async function pinHistory(
 ): Promise<{ baseApprovedAt: Date | null; pinnedBefore: Identity[] }> {
   // dated by when each pin reached the base branch: a pull request's own commit carries whatever date its author
   // set, and an old one would open the stability window at once (BG504)
-  const history = await fileHistory(root, base, baseline.trio.pin, { firstParent: true })
-  const baseApprovedAt = approvedSince(history, (bytes) => {
-    const id = identityOfPinBytes(bytes)
-    return id?.release_tag === identity.release_tag && id?.commit_sha === identity.commit_sha
+  const history = await fileHistory(root, base, baseline.trio.pin, {
+    firstParent: true,
+    keep: (bytes) => (bytes ? identityOfPinBytes(bytes) : null)
   })
-  const pinnedBefore = history.flatMap((rev) => {
-    const id = rev.content ? identityOfPinBytes(rev.content) : null
-    return id ? [id] : []
-  })
+  const baseApprovedAt = approvedSince(
+    history,
+    (rev) =>
+      rev.content?.release_tag === identity.release_tag && rev.content?.commit_sha === identity.commit_sha
+  )
+  const pinnedBefore = history.flatMap((rev) => (rev.content ? [rev.content] : []))
   return { baseApprovedAt, pinnedBefore }
 }
 
