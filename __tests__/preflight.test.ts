@@ -5,6 +5,8 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import type { RunnerClock } from '../src/exec/clock.js'
 import { launchProducer } from '../src/producer/launch.js'
+import { lineToText } from '../src/present/inline.js'
+import { notRun } from '../src/present/not-run.js'
 import { RULE_IDS } from '../src/rules/catalog.js'
 import type { RuleId } from '../src/rules/catalog.js'
 import {
@@ -115,6 +117,21 @@ describe('runtime preflight against a misbehaving producer', () => {
     expect(result.verdict).toBe('FAIL')
   })
 
+  it('with a pin it cannot read, the probes still run, and BG409 says the contract was not compared', async () => {
+    const { fx, pidFile } = fakeProducer('ok')
+    fx.write(PIN, '{ "release_tag": ')
+    const result = await health(fx.root, { probe: true })
+    await expectNoneLeft(pidFile)
+    const b = result.baselines[0]!
+    expect(result.verdict).toBe('FAIL')
+    const bg409 = b.findings.find((f) => f.rule === 'BG409')!
+    expect([bg409.severity, bg409.file]).toEqual(['notice', PIN])
+    expect(bg409.message).toContain('not compared with the pin')
+    expect(notRun(b).map(lineToText).join('\n')).toContain(
+      "The producer's contract versions were not compared"
+    )
+  })
+
   it('a start directory that does not exist is BG401 naming it and the policy fields, not PATH', async () => {
     const { fx } = fakeProducer('ok')
     fx.editJson(POLICY, (policy) => {
@@ -202,7 +219,7 @@ describe('runtime preflight against a misbehaving producer', () => {
   })
 
   it('covers every rule of the runtime families (4xx, BG309)', () => {
-    const covered = new Set<string>([...CASES.map((c) => c.rule), 'BG401', 'BG406', 'BG407', 'BG408'])
+    const covered = new Set<string>([...CASES.map((c) => c.rule), 'BG401', 'BG406', 'BG407', 'BG408', 'BG409'])
     expect(RULE_IDS.filter((id) => (id.startsWith('BG4') || id === 'BG309') && !covered.has(id))).toEqual([])
   })
 })

@@ -54362,6 +54362,12 @@ var PREFLIGHT_RULES = {
     severity: "warning",
     description: "The schema-version answer lists pending migrations: the producer answers, but not at its target schema (the original's preflight ignored this).",
     example: '`"pending_versions": [4]` with `current_version` 3 and `target_version` 4.'
+  },
+  BG409: {
+    title: "Runtime contract not compared with the pin",
+    severity: "notice",
+    description: "The pin's expected contract versions could not be read (the pin's own findings say why), so the versions the producer reported were not compared with them (BG403 could not be judged). The probes that passed show that the producer answers and keeps its own manifest, not that it keeps the pinned contract.",
+    example: "The pin is not valid JSON (BG106), and the probes all answered."
   }
 };
 
@@ -61527,6 +61533,18 @@ ${launch.outputTail}` : "";
     steps.push(step(ex.request.name, timedOut ? "timed-out" : failed ? "failed" : "passed", ex.outcome.ms));
   }
   for (const r of PROBE_REQUESTS.slice(report2.exchanges.length)) steps.push(step(r.name, "not-run", 0));
+  const unpinned = ["expected_service_contract_version", "expected_api_contract_version"].filter(
+    (f) => typeof input.pin.data?.[f] !== "string"
+  );
+  if (report2.exchanges.length > 0 && unpinned.length > 0)
+    findings.push(
+      finding(
+        "BG409",
+        input.pin.path,
+        null,
+        `the producer's contract versions were not compared with the pin, which states no ${unpinned.join(" and no ")} it could read (see its own findings): the probes show the producer answers, not that it keeps the pinned contract`
+      )
+    );
   return { findings, steps };
 }
 function step(name, status, ms, required = true) {
@@ -70535,8 +70553,8 @@ function nextSteps(result) {
 init_plural();
 function notRun(b) {
   const out = [];
-  const probe = b.findings.find((f) => f.rule === "BG407");
-  if (probe) out.push([`${probe.message.charAt(0).toUpperCase()}${probe.message.slice(1)}.`]);
+  for (const f of b.findings.filter((x2) => x2.rule === "BG407" || x2.rule === "BG409"))
+    out.push([`${f.message.charAt(0).toUpperCase()}${f.message.slice(1)}.`]);
   const suite = b.steps.filter((s) => s.suite !== PREFLIGHT_SUITE);
   const drill2 = b.rollback?.drill;
   if (drill2) {

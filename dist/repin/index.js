@@ -44072,6 +44072,12 @@ var PREFLIGHT_RULES = {
     severity: "warning",
     description: "The schema-version answer lists pending migrations: the producer answers, but not at its target schema (the original's preflight ignored this).",
     example: '`"pending_versions": [4]` with `current_version` 3 and `target_version` 4.'
+  },
+  BG409: {
+    title: "Runtime contract not compared with the pin",
+    severity: "notice",
+    description: "The pin's expected contract versions could not be read (the pin's own findings say why), so the versions the producer reported were not compared with them (BG403 could not be judged). The probes that passed show that the producer answers and keeps its own manifest, not that it keeps the pinned contract.",
+    example: "The pin is not valid JSON (BG106), and the probes all answered."
   }
 };
 

@@ -25066,6 +25066,12 @@ var PREFLIGHT_RULES = {
     severity: "warning",
     description: "The schema-version answer lists pending migrations: the producer answers, but not at its target schema (the original's preflight ignored this).",
     example: '`"pending_versions": [4]` with `current_version` 3 and `target_version` 4.'
+  },
+  BG409: {
+    title: "Runtime contract not compared with the pin",
+    severity: "notice",
+    description: "The pin's expected contract versions could not be read (the pin's own findings say why), so the versions the producer reported were not compared with them (BG403 could not be judged). The probes that passed show that the producer answers and keeps its own manifest, not that it keeps the pinned contract.",
+    example: "The pin is not valid JSON (BG106), and the probes all answered."
   }
 };
 
@@ -46833,8 +46839,8 @@ var PREFLIGHT_SUITE = "preflight";
 // src/present/not-run.ts
 function notRun2(b) {
   const out = [];
-  const probe = b.findings.find((f) => f.rule === "BG407");
-  if (probe) out.push([`${probe.message.charAt(0).toUpperCase()}${probe.message.slice(1)}.`]);
+  for (const f of b.findings.filter((x2) => x2.rule === "BG407" || x2.rule === "BG409"))
+    out.push([`${f.message.charAt(0).toUpperCase()}${f.message.slice(1)}.`]);
   const suite = b.steps.filter((s) => s.suite !== PREFLIGHT_SUITE);
   const drill2 = b.rollback?.drill;
   if (drill2) {

@@ -7,8 +7,9 @@ import type { Line } from './inline.js'
 
 export function notRun(b: BaselineResult): Line[] {
   const out: Line[] = []
-  const probe = b.findings.find((f) => f.rule === 'BG407')
-  if (probe) out.push([`${probe.message.charAt(0).toUpperCase()}${probe.message.slice(1)}.`])
+  // the preflight skipped (BG407), or run without the pin's versions to compare against (BG409)
+  for (const f of b.findings.filter((x) => x.rule === 'BG407' || x.rule === 'BG409'))
+    out.push([`${f.message.charAt(0).toUpperCase()}${f.message.slice(1)}.`])
   const suite = b.steps.filter((s) => s.suite !== PREFLIGHT_SUITE)
   // a rollback drill says in one line what it does not run: the suites (whatever its steps record) and the proposal
   const drill = b.rollback?.drill

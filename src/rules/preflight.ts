@@ -59,6 +59,18 @@ export function preflightRules(input: PreflightInput): { findings: Finding[]; st
   }
   // a request that was never sent (the run ended early) is not a pass
   for (const r of PROBE_REQUESTS.slice(report.exchanges.length)) steps.push(step(r.name, 'not-run', 0))
+  const unpinned = (['expected_service_contract_version', 'expected_api_contract_version'] as const).filter(
+    (f) => typeof input.pin.data?.[f] !== 'string'
+  )
+  if (report.exchanges.length > 0 && unpinned.length > 0)
+    findings.push(
+      finding(
+        'BG409',
+        input.pin.path,
+        null,
+        `the producer's contract versions were not compared with the pin, which states no ${unpinned.join(' and no ')} it could read (see its own findings): the probes show the producer answers, not that it keeps the pinned contract`
+      )
+    )
   return { findings, steps }
 }
 
