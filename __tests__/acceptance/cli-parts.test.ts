@@ -8,6 +8,7 @@ import { USER_ERRORS } from '../../src/cli/main.js'
 import { UsageError } from '../../src/cli/commands.js'
 import { FileSetError } from '../../src/fs/atomic-set.js'
 import { ContainmentError } from '../../src/fs/contain.js'
+import { EvidenceDirError } from '../../src/fs/evidence-store.js'
 import { RevisionError } from '../../src/git/git.js'
 import { RootError } from '../../src/git/root.js'
 import { PolicyError } from '../../src/policy/types.js'
@@ -19,9 +20,15 @@ afterAll(cleanupFixtures)
 
 describe('errors raised in a lazily loaded part of the CLI', () => {
   it('the names main.ts recognises are those the error classes set', () => {
-    const names = [UsageError, PolicyError, RevisionError, RootError, FileSetError, ContainmentError].map(
-      (C) => new C('x').name
-    )
+    const names = [
+      UsageError,
+      PolicyError,
+      RevisionError,
+      RootError,
+      FileSetError,
+      ContainmentError,
+      EvidenceDirError
+    ].map((C) => new C('x').name)
     expect([...USER_ERRORS].sort()).toEqual(names.sort())
   })
 
