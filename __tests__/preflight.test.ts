@@ -219,7 +219,14 @@ describe('runtime preflight against a misbehaving producer', () => {
   })
 
   it('covers every rule of the runtime families (4xx, BG309)', () => {
-    const covered = new Set<string>([...CASES.map((c) => c.rule), 'BG401', 'BG406', 'BG407', 'BG408', 'BG409'])
+    const covered = new Set<string>([
+      ...CASES.map((c) => c.rule),
+      'BG401',
+      'BG406',
+      'BG407',
+      'BG408',
+      'BG409'
+    ])
     expect(RULE_IDS.filter((id) => (id.startsWith('BG4') || id === 'BG309') && !covered.has(id))).toEqual([])
   })
 })
