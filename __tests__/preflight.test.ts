@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import type { RunnerClock } from '../src/exec/clock.js'
 import { launchProducer } from '../src/producer/launch.js'
 import { lineToText } from '../src/present/inline.js'
+import { nextSteps } from '../src/present/next-steps.js'
 import { notRun } from '../src/present/not-run.js'
 import { RULE_IDS } from '../src/rules/catalog.js'
 import type { RuleId } from '../src/rules/catalog.js'
@@ -143,6 +144,12 @@ describe('runtime preflight against a misbehaving producer', () => {
     expect(message).toContain(`no working directory ${join(fx.root, 'servces', 'memorykernel')}`)
     expect(message).toContain("check the policy's producer.root and producer.start.cwd")
     expect(message).not.toContain('PATH')
+    // the requests never sent are among what did not run, and no step is said to have a log to read
+    const b = result.baselines[0]!
+    expect(notRun(b).map(lineToText)).toContain(
+      '5 probe requests of the runtime preflight not sent: the producer did not start, or the run ended first (see the findings).'
+    )
+    expect(nextSteps(result).map(lineToText).join('\n')).not.toContain('Read the log')
   })
 
   it('pending migrations are a warning (BG408), not a failure', async () => {

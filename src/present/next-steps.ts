@@ -3,6 +3,7 @@
 import type { BaselineResult, OperationResult } from '../operations/context.js'
 import type { StepResult } from '../rules/verdict.js'
 import { RULES_ALREADY_FAIL } from '../operations/suites.js'
+import { PREFLIGHT_SUITE } from '../rules/preflight.js'
 import { plural } from '../text/plural.js'
 import { c, lineToText } from './inline.js'
 import type { Line } from './inline.js'
@@ -23,7 +24,9 @@ function suitesSkippedForRules(b: BaselineResult): boolean {
 }
 
 function failedSteps(b: BaselineResult): Line | null {
-  const failed = b.steps.filter(notPassed)
+  // the steps with a log to read: a request never sent has none, and the preflight's failure is told by its
+  // finding (BG401, BG402: the producer's last output), not by a log in the evidence
+  const failed = b.steps.filter((s) => notPassed(s) && s.status !== 'not-run' && s.suite !== PREFLIGHT_SUITE)
   if (failed.length === 0) return null
   const names = failed.slice(0, 3).flatMap((s, i) => [...(i > 0 ? [', '] : []), c(`${s.suite} › ${s.name}`)])
   const more = failed.length > 3 ? ` and ${failed.length - 3} more` : ''

@@ -10,6 +10,11 @@ export function notRun(b: BaselineResult): Line[] {
   // the preflight skipped (BG407), or run without the pin's versions to compare against (BG409)
   for (const f of b.findings.filter((x) => x.rule === 'BG407' || x.rule === 'BG409'))
     out.push([`${f.message.charAt(0).toUpperCase()}${f.message.slice(1)}.`])
+  const unsent = b.steps.filter((s) => s.suite === PREFLIGHT_SUITE && s.status === 'not-run').length
+  if (unsent > 0)
+    out.push([
+      `${plural(unsent, 'probe request')} of the runtime preflight not sent: the producer did not start, or the run ended first (see the findings).`
+    ])
   const suite = b.steps.filter((s) => s.suite !== PREFLIGHT_SUITE)
   // a rollback drill says in one line what it does not run: the suites (whatever its steps record) and the proposal
   const drill = b.rollback?.drill
