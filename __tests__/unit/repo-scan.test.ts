@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
-import { createEvidenceStore } from '../../src/fs/evidence-store.js'
+import { createEvidenceStore, EvidenceDirError } from '../../src/fs/evidence-store.js'
 import { createRepoScan, filesContaining, listFiles } from '../../src/fs/scan.js'
 import { adapterFindings } from '../../src/operations/adapter-input.js'
 import type { BaselinePolicy } from '../../src/policy/types.js'
@@ -102,6 +102,18 @@ describe('EvidenceStore.writeAll', () => {
     expect(paths).toEqual([join(dir, 'health-a.json'), join(dir, 'health-a.md')])
     expect(readFileSync(paths[0]!, 'utf8')).toBe('{"a":1}\n')
     expect(readdirSync(dir).sort()).toEqual(['health-a.json', 'health-a.md'])
+  })
+
+  it('a file in the way of the directory is refused when the store is made; a directory in the way of a file when it is written', () => {
+    const root = tempDir('bg-evidence-')
+    writeFileSync(join(root, 'taken'), 'x')
+    for (const dir of [join(root, 'taken'), join(root, 'taken', 'evidence')])
+      expect(() => createEvidenceStore(dir)).toThrow(EvidenceDirError)
+    mkdirSync(join(root, 'evidence', 'health-a.json'), { recursive: true })
+    const store = createEvidenceStore(join(root, 'evidence'))
+    expect(() => store.write('health-a.json', '{}')).toThrow(
+      /^the evidence file .*health-a\.json cannot be written \(EISDIR\): name another evidence directory/
+    )
   })
 
   it('checks every name before the first byte', () => {

@@ -68436,7 +68436,13 @@ function createEvidenceStore(dir, options = {}) {
   const put = (name, content) => {
     const path2 = join8(abs, name);
     check(path2);
-    writeFileAtomic(path2, content);
+    try {
+      writeFileAtomic(path2, content);
+    } catch (e) {
+      throw new EvidenceDirError(
+        `the evidence file ${path2} cannot be written (${e.code ?? e.message}): name another evidence directory (--evidence-dir / input 'evidence-dir')`
+      );
+    }
     return path2;
   };
   return {
@@ -70296,7 +70302,7 @@ function suitesSkippedForRules(b) {
   return b.steps.some((s) => s.status === "skipped" && s.skip_reason?.startsWith(RULES_ALREADY_FAIL) === true);
 }
 function failedSteps(b) {
-  const failed = b.steps.filter(notPassed);
+  const failed = b.steps.filter((s) => notPassed(s) && s.status !== "not-run" && s.suite !== PREFLIGHT_SUITE);
   if (failed.length === 0) return null;
   const names = failed.slice(0, 3).flatMap((s, i) => [...i > 0 ? [", "] : [], c(`${s.suite} \u203A ${s.name}`)]);
   const more2 = failed.length > 3 ? ` and ${failed.length - 3} more` : "";
@@ -70555,6 +70561,11 @@ function notRun(b) {
   const out = [];
   for (const f of b.findings.filter((x2) => x2.rule === "BG407" || x2.rule === "BG409"))
     out.push([`${f.message.charAt(0).toUpperCase()}${f.message.slice(1)}.`]);
+  const unsent = b.steps.filter((s) => s.suite === PREFLIGHT_SUITE && s.status === "not-run").length;
+  if (unsent > 0)
+    out.push([
+      `${plural(unsent, "probe request")} of the runtime preflight not sent: the producer did not start, or the run ended first (see the findings).`
+    ]);
   const suite = b.steps.filter((s) => s.suite !== PREFLIGHT_SUITE);
   const drill2 = b.rollback?.drill;
   if (drill2) {

@@ -37915,6 +37915,62 @@ function context3(result, trigger) {
   return parts.flatMap((p, i2) => i2 === 0 ? p : [" \xB7 ", ...p]);
 }
 
+// src/producer/http.ts
+var MAX_RESPONSE_BYTES = 1024 * 1024;
+
+// src/producer/probe.ts
+var ASK = JSON.stringify({
+  text: "baseline-gate preflight",
+  actor: "support_agent",
+  action: "resolve",
+  resource: "support_ticket"
+});
+var PROBE_REQUESTS = [
+  {
+    name: `GET ${ENDPOINTS.health}`,
+    endpoint: "health",
+    method: "GET",
+    body: void 0,
+    expect: "success",
+    schema: "health-response.schema.json"
+  },
+  {
+    name: `GET ${ENDPOINTS.ready}`,
+    endpoint: "ready",
+    method: "GET",
+    body: void 0,
+    expect: "success",
+    schema: "ready-response.schema.json"
+  },
+  {
+    name: `POST ${ENDPOINTS.schemaVersion}`,
+    endpoint: "schemaVersion",
+    method: "POST",
+    body: "",
+    expect: "success",
+    schema: "schema-version-response.schema.json"
+  },
+  {
+    name: `POST ${ENDPOINTS.queryAsk} (malformed JSON)`,
+    endpoint: "queryAsk",
+    method: "POST",
+    body: '{"text": ',
+    expect: "client-error",
+    schema: "error-envelope.schema.json"
+  },
+  {
+    name: `POST ${ENDPOINTS.queryAsk}`,
+    endpoint: "queryAsk",
+    method: "POST",
+    body: ASK,
+    expect: "success",
+    schema: "query-ask-response.schema.json"
+  }
+];
+
+// src/rules/preflight.ts
+var PREFLIGHT_SUITE = "preflight";
+
 // src/present/next-steps.ts
 var APPROVAL = /* @__PURE__ */ new Set(["BG801", "BG802"]);
 var notPassed = (s) => s.required && s.status !== "passed" && s.status !== "skipped";
@@ -37927,7 +37983,7 @@ function suitesSkippedForRules(b) {
   return b.steps.some((s) => s.status === "skipped" && s.skip_reason?.startsWith(RULES_ALREADY_FAIL) === true);
 }
 function failedSteps(b) {
-  const failed = b.steps.filter(notPassed);
+  const failed = b.steps.filter((s) => notPassed(s) && s.status !== "not-run" && s.suite !== PREFLIGHT_SUITE);
   if (failed.length === 0) return null;
   const names = failed.slice(0, 3).flatMap((s, i2) => [...i2 > 0 ? [", "] : [], c(`${s.suite} \u203A ${s.name}`)]);
   const more2 = failed.length > 3 ? ` and ${failed.length - 3} more` : "";
@@ -38180,67 +38236,16 @@ function nextSteps(result) {
   });
 }
 
-// src/producer/http.ts
-var MAX_RESPONSE_BYTES = 1024 * 1024;
-
-// src/producer/probe.ts
-var ASK = JSON.stringify({
-  text: "baseline-gate preflight",
-  actor: "support_agent",
-  action: "resolve",
-  resource: "support_ticket"
-});
-var PROBE_REQUESTS = [
-  {
-    name: `GET ${ENDPOINTS.health}`,
-    endpoint: "health",
-    method: "GET",
-    body: void 0,
-    expect: "success",
-    schema: "health-response.schema.json"
-  },
-  {
-    name: `GET ${ENDPOINTS.ready}`,
-    endpoint: "ready",
-    method: "GET",
-    body: void 0,
-    expect: "success",
-    schema: "ready-response.schema.json"
-  },
-  {
-    name: `POST ${ENDPOINTS.schemaVersion}`,
-    endpoint: "schemaVersion",
-    method: "POST",
-    body: "",
-    expect: "success",
-    schema: "schema-version-response.schema.json"
-  },
-  {
-    name: `POST ${ENDPOINTS.queryAsk} (malformed JSON)`,
-    endpoint: "queryAsk",
-    method: "POST",
-    body: '{"text": ',
-    expect: "client-error",
-    schema: "error-envelope.schema.json"
-  },
-  {
-    name: `POST ${ENDPOINTS.queryAsk}`,
-    endpoint: "queryAsk",
-    method: "POST",
-    body: ASK,
-    expect: "success",
-    schema: "query-ask-response.schema.json"
-  }
-];
-
-// src/rules/preflight.ts
-var PREFLIGHT_SUITE = "preflight";
-
 // src/present/not-run.ts
 function notRun2(b) {
   const out = [];
   for (const f of b.findings.filter((x2) => x2.rule === "BG407" || x2.rule === "BG409"))
     out.push([`${f.message.charAt(0).toUpperCase()}${f.message.slice(1)}.`]);
+  const unsent = b.steps.filter((s) => s.suite === PREFLIGHT_SUITE && s.status === "not-run").length;
+  if (unsent > 0)
+    out.push([
+      `${plural(unsent, "probe request")} of the runtime preflight not sent: the producer did not start, or the run ended first (see the findings).`
+    ]);
   const suite = b.steps.filter((s) => s.suite !== PREFLIGHT_SUITE);
   const drill2 = b.rollback?.drill;
   if (drill2) {
@@ -42560,7 +42565,13 @@ function createEvidenceStore(dir, options = {}) {
   const put = (name, content) => {
     const path2 = join6(abs, name);
     check(path2);
-    writeFileAtomic(path2, content);
+    try {
+      writeFileAtomic(path2, content);
+    } catch (e) {
+      throw new EvidenceDirError(
+        `the evidence file ${path2} cannot be written (${e.code ?? e.message}): name another evidence directory (--evidence-dir / input 'evidence-dir')`
+      );
+    }
     return path2;
   };
   return {

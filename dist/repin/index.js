@@ -57423,7 +57423,13 @@ function createEvidenceStore(dir, options = {}) {
   const put = (name, content) => {
     const path2 = join9(abs, name);
     check(path2);
-    writeFileAtomic(path2, content);
+    try {
+      writeFileAtomic(path2, content);
+    } catch (e) {
+      throw new EvidenceDirError(
+        `the evidence file ${path2} cannot be written (${e.code ?? e.message}): name another evidence directory (--evidence-dir / input 'evidence-dir')`
+      );
+    }
     return path2;
   };
   return {

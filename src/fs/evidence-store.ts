@@ -68,7 +68,14 @@ export function createEvidenceStore(dir: string, options: EvidenceStoreOptions =
   const put = (name: string, content: string) => {
     const path = join(abs, name)
     check(path)
-    writeFileAtomic(path, content)
+    try {
+      writeFileAtomic(path, content)
+    } catch (e) {
+      // a directory committed where the file goes (EISDIR), a full disk: the operator's to fix, not a crash
+      throw new EvidenceDirError(
+        `the evidence file ${path} cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): name another evidence directory (--evidence-dir / input 'evidence-dir')`
+      )
+    }
     return path
   }
   return {
