@@ -20,6 +20,17 @@ const MANIFEST = 'config/memorykernel-producer-manifest.json'
 
 const rules = (findings: { rule: string }[]) => [...new Set(findings.map((f) => f.rule))].sort()
 
+/** A base whose policy runs a failing test, and the next release repinned on top (not yet committed). */
+function releaseWithFailingSuite() {
+  const fx = trioFixture()
+  writePolicy(fx, { consumer: [nodeStep('test', 'console.error("1 test failed"); process.exit(1)')] })
+  const repo = gitRepo(fx)
+  const base = repo.commit(`the approved baseline ${EMBEDDED.tag}`, OLD_DATE)
+  producerRelease(fx, NEXT)
+  repin(fx)
+  return { fx, repo, base }
+}
+
 describe('promotion: the baseline as the base policy defines it', () => {
   it('a pull request that breaks the pin and points the policy at untouched copies is judged on the real pin (BG707), and fails', async () => {
     const fx = trioFixture()
@@ -41,12 +52,7 @@ describe('promotion: the baseline as the base policy defines it', () => {
   })
 
   it('renaming the baseline to run suites of its own, with a changed trio, fails (BG708) and runs nothing', async () => {
-    const fx = trioFixture()
-    writePolicy(fx, { consumer: [nodeStep('test', 'console.error("1 test failed"); process.exit(1)')] })
-    const repo = gitRepo(fx)
-    const base = repo.commit(`the approved baseline ${EMBEDDED.tag}`, OLD_DATE)
-    producerRelease(fx, NEXT)
-    repin(fx)
+    const { fx, repo, base } = releaseWithFailingSuite()
     fx.editJson(POLICY, (policy) => {
       const all = policy.baselines as Record<string, Record<string, unknown>>
       all.mk = {
@@ -86,12 +92,7 @@ describe('promotion: the baseline as the base policy defines it', () => {
   })
 
   it('the suites and the files of the base policy are the ones judged, with a note for each edit (BG706, BG707)', async () => {
-    const fx = trioFixture()
-    writePolicy(fx, { consumer: [nodeStep('test', 'console.error("1 test failed"); process.exit(1)')] })
-    const repo = gitRepo(fx)
-    const base = repo.commit(`the approved baseline ${EMBEDDED.tag}`, OLD_DATE)
-    producerRelease(fx, NEXT)
-    repin(fx)
+    const { fx, repo, base } = releaseWithFailingSuite()
     writePolicy(fx, { consumer: [] })
     fx.editJson(POLICY, (policy) => {
       const b = (policy.baselines as Record<string, Record<string, unknown>>).memorykernel!
