@@ -63,5 +63,9 @@ describe('a secret of the environment quoted by a finding', () => {
     ]
     expect(surfaces.length).toBeGreaterThanOrEqual(6)
     for (const s of surfaces) expect(s).not.toContain(token)
+    // lkg shows the pinned identity too
+    const lkg = [runCli(['lkg'], fx.root), runCli(['lkg', '--json'], fx.root)]
+    expect(lkg.map((r) => r.stdout).join('')).toContain('[REDACTED:github-token]')
+    for (const r of lkg) expect(r.stdout + r.stderr).not.toContain(token)
   })
 })

@@ -230,9 +230,17 @@ export async function promote(
     /** When the time-dependent rules judge (default: the fixed clock NOW, as a live run would). */
     judgeAt?: InstantRequest
     clock?: () => Date
+    /** The policy file as a workflow names it (absolute, or relative to the root); default: the root's own. */
+    policyPath?: string
   }
 ): Promise<PromotionRun> {
-  const ctx = { ...testContext(fx.root, options.clock), judgeAt: options.judgeAt }
+  const ctx = {
+    ...testContext(fx.root, options.clock),
+    judgeAt: options.judgeAt,
+    ...(options.policyPath
+      ? { policy: loadPolicy({ root: fx.root, cwd: fx.root, policyPath: options.policyPath }) }
+      : {})
+  }
   const { policy } = ctx
   const dir = ctx.evidence.dir
   const result = await runPromotion(ctx, {

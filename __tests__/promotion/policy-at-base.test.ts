@@ -1,8 +1,19 @@
 // The promotion gate judges a change by the baseline the base revision's policy defines: a pull request that
 // moves the trio in the policy, or renames the baseline, is still judged on the files and suites that are merged.
 // Each case is an attack on the gate through the policy in the pull request, in a real git repository.
+import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { cleanupFixtures, EMBEDDED, MATRIX, nextTag, PIN, POLICY, trioFixture } from '../helpers/fixture.js'
+import {
+  cleanupFixtures,
+  EMBEDDED,
+  MATRIX,
+  nextTag,
+  PIN,
+  POLICY,
+  REPO_ROOT,
+  trioFixture
+} from '../helpers/fixture.js'
 import {
   gitRepo,
   nodeStep,
@@ -105,5 +116,50 @@ describe('promotion: the baseline as the base policy defines it', () => {
     expect(b.steps.map((s) => [s.name, s.status])).toEqual([['test', 'failed']])
     expect(rules(b.findings)).toEqual(['BG701', 'BG706', 'BG707'])
     expect(b.verdict).toBe('FAIL')
+  })
+
+  it("in a monorepo, a policy above the root named by its absolute path is the repository's all the same", async () => {
+    const fx = trioFixture()
+    // the consumer below the top; its policy above it, where a workflow names it by its absolute path
+    const consumer = join(fx.root, 'consumer')
+    mkdirSync(consumer)
+    for (const entry of readdirSync(fx.root).filter((e) => e !== '.git' && e !== 'consumer'))
+      renameSync(join(fx.root, entry), join(consumer, entry))
+    const policyPath = join(fx.root, 'policy.json')
+    renameSync(join(consumer, POLICY), policyPath)
+    const repo = gitRepo(fx)
+    const base = repo.commit(`the approved baseline ${EMBEDDED.tag}`, OLD_DATE)
+    for (const file of [PIN, MANIFEST, MATRIX]) cpSync(join(consumer, file), join(consumer, 'decoy', file))
+    writeFileSync(join(consumer, PIN), '{ "release_tag": ')
+    const policy = JSON.parse(readFileSync(policyPath, 'utf8')) as {
+      baselines: Record<string, Record<string, unknown>>
+    }
+    policy.baselines.memorykernel!.trio = {
+      pin: `decoy/${PIN}`,
+      manifest: `decoy/${MANIFEST}`,
+      matrix: `decoy/${MATRIX}`
+    }
+    writeFileSync(policyPath, JSON.stringify(policy, null, 2))
+    repo.commit('a pull request: the pin broken, the policy above the root pointed at copies')
+
+    const b = (await promote({ root: consumer }, { base, policyPath })).result.baselines[0]!
+    expect(b.verdict).toBe('FAIL')
+    expect(b.change?.changed_files).toEqual([PIN])
+    expect(rules(b.findings)).toContain('BG707')
+  })
+
+  it('a base policy that cannot be read fails every change: no file can be told to be the trio', async () => {
+    const fx = trioFixture()
+    fx.write(POLICY, '{ "baselines": ')
+    const repo = gitRepo(fx)
+    const base = repo.commit('a broken policy on the base branch', OLD_DATE)
+    fx.write(POLICY, readFileSync(join(REPO_ROOT, POLICY), 'utf8'))
+    repo.commit('repair the policy')
+    const b = (await promote(fx, { base })).result.baselines[0]!
+    expect(b.verdict).toBe('FAIL')
+    expect(b.findings.map((f) => [f.rule, f.severity])).toContainEqual(['BG708', 'error'])
+    expect(b.findings.find((f) => f.rule === 'BG708')!.message).toContain(
+      "the base revision's policy cannot be read"
+    )
   })
 })

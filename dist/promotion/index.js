@@ -24626,11 +24626,11 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep4, offset, length) => {
+    onSeparator: (sep5, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep4 === ":") {
+        if (sep5 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep4 === ",") {
+        } else if (sep5 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -31026,6 +31026,63 @@ function sameBytes(a, b) {
   return a === null || b === null ? a === b : a.equals(b);
 }
 
+// src/operations/policy-at-base.ts
+import { realpathSync as realpathSync4 } from "node:fs";
+import { isAbsolute as isAbsolute4, relative as relative3, sep as sep2 } from "node:path";
+
+// src/git/root.ts
+import { existsSync as existsSync3, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
+import { dirname as dirname2, join as join3, resolve as resolve2 } from "node:path";
+var RootError = class extends Error {
+  constructor(message, at3 = "git") {
+    super(message);
+    this.at = at3;
+  }
+  at;
+  name = "RootError";
+};
+async function findRoot(options) {
+  const start = options.given === void 0 ? options.cwd : resolve2(options.cwd, options.given);
+  const shown = options.given ?? start;
+  const label3 = options.label ?? "--root";
+  if (!existsSync3(start)) throw new RootError(`${label3} ${shown}: no such directory`, "directory");
+  if (!statSync2(start).isDirectory()) throw new RootError(`${label3} ${shown}: not a directory`, "directory");
+  const real = realpathSync3(start);
+  const top = discoverTop(real) ?? await gitTop(real, shown, label3);
+  for (let dir = real; ; dir = dirname2(dir)) {
+    if (dir !== top && existsSync3(join3(dir, options.marker))) return { root: dir, top };
+    if (dir === top || dirname2(dir) === dir) break;
+  }
+  return { root: top, top };
+}
+async function workTreeTop(dir) {
+  const real = realpathSync3(dir);
+  const known = discoverTop(real);
+  if (known) return known;
+  const r = await git(real, ["rev-parse", "--show-toplevel"]);
+  return r.code === 0 ? realpathSync3(r.stdout.toString("utf8").trim()) : null;
+}
+async function gitTop(real, shown, label3) {
+  let r;
+  try {
+    r = await git(real, ["rev-parse", "--show-toplevel"]);
+  } catch (e) {
+    if (e instanceof GitError) throw new RootError(`${shown}: ${e.message}`);
+    throw e;
+  }
+  if (r.code !== 0) {
+    if (/dubious ownership/.test(r.stderr)) {
+      throw new RootError(
+        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${real}`
+      );
+    }
+    throw new RootError(
+      `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label3}`
+    );
+  }
+  return realpathSync3(r.stdout.toString("utf8").trim());
+}
+
 // src/producer/endpoints.ts
 var ENDPOINTS = {
   health: "/v1/health",
@@ -31137,8 +31194,8 @@ function completeStep(partial, cwd) {
 }
 
 // src/policy/load.ts
-import { existsSync as existsSync3 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync4 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join4, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/policy/types.ts
 var PolicyError = class extends Error {
@@ -31147,10 +31204,10 @@ var PolicyError = class extends Error {
 
 // src/policy/load.ts
 function loadPolicy(options) {
-  const root = resolve2(options.root);
+  const root = resolve3(options.root);
   const packageManager = detectPackageManager(root);
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve2(options.cwd ?? process.cwd(), options.policyPath) : join3(root, DEFAULT_POLICY_PATH);
+  const abs = explicit ? resolve3(options.cwd ?? process.cwd(), options.policyPath) : join4(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
   return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
 }
@@ -31160,7 +31217,7 @@ function readPolicyFile(root, abs) {
 }
 function policyAtRevision(root, bytes, shown) {
   const read = bytes ? { kind: "ok", bytes } : { kind: "missing" };
-  return policyFromRead(read, shown, false, detectPackageManager(resolve2(root)));
+  return policyFromRead(read, shown, false, detectPackageManager(resolve3(root)));
 }
 function policyFromRead(read, shown, explicit, packageManager) {
   if (read.kind === "missing") {
@@ -31242,8 +31299,8 @@ function adapterOf(d, raw) {
   return { ...d, ...rest, files };
 }
 function detectPackageManager(root) {
-  if (existsSync3(join3(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync3(join3(root, "yarn.lock"))) return "yarn";
+  if (existsSync4(join4(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync4(join4(root, "yarn.lock"))) return "yarn";
   return "npm";
 }
 function displayPath(root, abs) {
@@ -31256,25 +31313,39 @@ function more(n) {
 
 // src/operations/policy-at-base.ts
 var LAND_FIRST = "land the policy change on its own first (a pull request that changes no trio file), then change the trio";
-function policyPathInRepo(policy) {
-  return policy.source === "file" && policy.path && !policy.path.startsWith("/") ? policy.path : DEFAULT_POLICY_PATH;
+async function policyBlob(root, policy) {
+  if (!(policy.source === "file" && policy.path && isAbsolute4(policy.path))) {
+    const path2 = policy.source === "file" && policy.path ? policy.path : DEFAULT_POLICY_PATH;
+    return (rev) => blobSpec(rev, path2);
+  }
+  const top = await workTreeTop(root);
+  let real = policy.path;
+  try {
+    real = realpathSync4(policy.path);
+  } catch {
+  }
+  if (top === null || !isWithin(top, real)) return null;
+  const fromTop = relative3(top, real).split(sep2).join("/");
+  return (rev) => `${rev}:${fromTop}`;
 }
 async function policyAtBase(root, policy, revs) {
-  if (policy.source === "file" && policy.path?.startsWith("/"))
+  const policyAt = await policyBlob(root, policy);
+  if (!policyAt)
     return { definitionOf: (baseline) => ({ kind: "trusted", baseline }), removedWithTrioChanged: [] };
-  const path2 = policyPathInRepo(policy);
+  const shown = policy.path ?? DEFAULT_POLICY_PATH;
   const reader = new BlobReader(root);
-  const read = async (rev, file) => {
-    const blob = await reader.read(blobSpec(rev, file));
-    return blob.found ? blob.content : null;
+  const blob = async (spec) => {
+    const found = await reader.read(spec);
+    return found.found ? found.content : null;
   };
+  const read = (rev, file) => blob(blobSpec(rev, file));
   try {
     let atBase;
     try {
-      atBase = policyAtRevision(root, await read(revs.base, path2), path2);
+      atBase = policyAtRevision(root, await blob(policyAt(revs.base)), shown);
     } catch (e) {
       const why = `the base revision's policy cannot be read (${e.message})`;
-      return { definitionOf: () => ({ kind: "none", why }), removedWithTrioChanged: [] };
+      return { definitionOf: () => ({ kind: "unreadable", why }), removedWithTrioChanged: [] };
     }
     const inHead = new Set(policy.baselines.map((b) => b.name));
     const removedWithTrioChanged = [];
@@ -31305,6 +31376,14 @@ async function policyAtBase(root, policy, revs) {
     reader.close();
   }
 }
+function unreadableAtBase(why) {
+  return finding(
+    "BG708",
+    null,
+    null,
+    `${why}: the gate takes a baseline's trio, producer, owners and suites from it, so it cannot tell which files this change must be judged on; repair the policy on the base branch (a maintainer merges the repair), then run the gate again`
+  );
+}
 function undefinedAtBase(why, file) {
   return finding(
     "BG708",
@@ -31332,7 +31411,7 @@ function definitionNotes(head, judged2) {
 }
 
 // src/operations/suites.ts
-import { relative as relative3 } from "node:path";
+import { relative as relative4 } from "node:path";
 
 // src/evidence/step-log.ts
 var TAIL_LINES = 40;
@@ -31381,7 +31460,7 @@ function stepResultLine(step2, label3 = (t) => t) {
 }
 
 // src/exec/run-steps.ts
-import { resolve as resolve3 } from "node:path";
+import { resolve as resolve4 } from "node:path";
 
 // src/exec/child-env.ts
 var KEEP = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TERM|TMPDIR|TEMP|TMP|CI|SOURCE_DATE_EPOCH|CARGO_[A-Z0-9_]+|RUSTUP_[A-Z0-9_]+|RUST_[A-Z0-9_]+|RUSTFLAGS|RUSTDOCFLAGS|CC|CXX|NODE_OPTIONS|NPM_CONFIG_[A-Z0-9_]+|npm_config_[a-z0-9_]+)$/;
@@ -31407,7 +31486,7 @@ var realClock = {
 
 // src/exec/process-group.ts
 import { spawn } from "node:child_process";
-import { statSync as statSync2 } from "node:fs";
+import { statSync as statSync3 } from "node:fs";
 
 // src/exec/bounded-output.ts
 var BoundedOutput = class {
@@ -31541,7 +31620,7 @@ function groupIsTheSteps(scope, known, table2) {
 }
 
 // src/exec/proc-table.ts
-import { existsSync as existsSync4, readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync5, readdirSync, readFileSync as readFileSync2 } from "node:fs";
 function parseStat(text) {
   const open2 = text.indexOf("(");
   const close = text.lastIndexOf(")");
@@ -31561,7 +31640,7 @@ function parseStat(text) {
   return { pid, ppid, pgid, state, threads, start, comm };
 }
 function procAvailable() {
-  return existsSync4("/proc/self/stat");
+  return existsSync5("/proc/self/stat");
 }
 function readProc(pid) {
   try {
@@ -31789,7 +31868,7 @@ function untrack(child) {
 }
 function workingDirectoryProblem(cwd) {
   try {
-    return statSync2(cwd).isDirectory() ? null : `ENOTDIR: working directory is not a directory: ${cwd}`;
+    return statSync3(cwd).isDirectory() ? null : `ENOTDIR: working directory is not a directory: ${cwd}`;
   } catch (e) {
     return `${e.code ?? "ENOENT"}: no working directory ${cwd}`;
   }
@@ -31883,13 +31962,13 @@ function substitute(s, roots) {
   );
 }
 function expandStep(step2, roots, env2, suite = "") {
-  const repoRoot = resolve3(roots.repoRoot);
-  const abs = { repoRoot, producerRoot: resolve3(repoRoot, roots.producerRoot) };
+  const repoRoot = resolve4(roots.repoRoot);
+  const abs = { repoRoot, producerRoot: resolve4(repoRoot, roots.producerRoot) };
   return {
     suite,
     name: step2.name,
     argv: step2.run.map((a) => substitute(a, abs)),
-    cwd: resolve3(repoRoot, substitute(step2.cwd, abs)),
+    cwd: resolve4(repoRoot, substitute(step2.cwd, abs)),
     timeoutMs: step2.timeout_s * 1e3,
     env: childEnv(env2)
   };
@@ -32122,7 +32201,7 @@ async function runBaselineSuites(input) {
       required: true,
       // the policy's argv (placeholders kept), with any known secret in it removed all the same
       argv: await Promise.all(step2.run.map(async (a) => (await input.redactor.redact(a)).text)),
-      cwd: relative3(root, spec.cwd).split("\\").join("/") || ".",
+      cwd: relative4(root, spec.cwd).split("\\").join("/") || ".",
       ...run2.error !== null ? { error: (await input.redactor.redact(run2.error)).text } : {},
       output_bytes: run2.outputBytes,
       log_file: logFile,
@@ -32192,23 +32271,26 @@ async function runPromotion(ctx, options) {
   const run2 = await startRun(ctx, toolVersions(ctx.env), head);
   const atBase = await policyAtBase(ctx.root, ctx.policy, { base, head });
   const results = [];
-  for (const baseline of options.baselines) {
-    results.push(await promoteBaseline(ctx, options, baseline, atBase, { base, head }, run2));
+  for (const [i2, baseline] of options.baselines.entries()) {
+    const carried = i2 === 0 ? atBase.removedWithTrioChanged : [];
+    results.push(await promoteBaseline(ctx, options, baseline, atBase, carried, { base, head }, run2));
   }
   return operationResult(ctx, "promotion", results);
 }
-async function promoteBaseline(ctx, options, inTree, atBase, revs, run2) {
+async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2) {
   const startedAt = ctx.clock();
   const now = run2.instant.at;
   const definition = atBase.definitionOf(inTree);
-  const baseline = definition.kind === "none" ? inTree : definition.baseline;
-  const gate = definition.kind === "none" ? definition.why : definition.baseline;
+  const own = definition.kind === "none" || definition.kind === "unreadable";
+  const baseline = own ? inTree : definition.baseline;
+  const gate = own ? definition.why : definition.baseline;
   const blobs = await readBlobs(ctx.root, revs, baseline);
   const changed = TRIO_ROLES.filter((r) => !sameBytes(blobs.base[r], blobs.head[r]));
   const headTrio = trioFromBytes(baseline, blobs.head);
   const findings = [
-    ...atBase.removedWithTrioChanged,
-    ...definition.kind === "base" ? definitionNotes(inTree, baseline) : []
+    ...carried,
+    ...definition.kind === "base" ? definitionNotes(inTree, baseline) : [],
+    ...definition.kind === "unreadable" ? [unreadableAtBase(definition.why)] : []
   ];
   let steps = [];
   let report = null;
@@ -32644,7 +32726,7 @@ function titleProblem(title) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync3, existsSync as existsSync5 } from "fs";
+import { readFileSync as readFileSync3, existsSync as existsSync6 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -32654,7 +32736,7 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
+      if (existsSync6(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path2 = process.env.GITHUB_EVENT_PATH;
@@ -33865,8 +33947,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep2 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
+var sep3 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -38388,7 +38470,7 @@ function renderComment(result, input) {
 // src/actions/shared/inputs.ts
 var import_satisfies = __toESM(require_satisfies(), 1);
 import { readFileSync as readFileSync4 } from "node:fs";
-import { isAbsolute as isAbsolute4, join as join4, resolve as resolve4 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join5, resolve as resolve5 } from "node:path";
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -38422,24 +38504,24 @@ function readPromotionInputs(get, env2) {
 }
 function readCommonInputs(get, env2, operation) {
   const workspace = env2.GITHUB_WORKSPACE || process.cwd();
-  const root = resolve4(workspace, get("root").trim() || ".");
+  const root = resolve5(workspace, get("root").trim() || ".");
   const policy = get("policy").trim();
   const baseline = get("baseline").trim();
   if (baseline !== "" && !/^[a-z0-9][a-z0-9_-]{0,62}$/.test(baseline)) {
     throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
   }
   const evidenceInput = get("evidence-dir").trim();
-  const evidenceDir = evidenceInput ? isAbsolute4(evidenceInput) ? evidenceInput : resolve4(workspace, evidenceInput) : (
+  const evidenceDir = evidenceInput ? isAbsolute5(evidenceInput) ? evidenceInput : resolve5(workspace, evidenceInput) : (
     // one directory per operation: two gates in one job upload two artifacts, not one directory twice
-    join4(
-      env2.RUNNER_TEMP || join4(root, ".baseline-gate"),
+    join5(
+      env2.RUNNER_TEMP || join5(root, ".baseline-gate"),
       "baseline-gate-evidence",
       `${operation}-${runSuffix(env2)}`
     )
   );
   return {
     root,
-    policy: policy === "" ? void 0 : resolve4(workspace, policy),
+    policy: policy === "" ? void 0 : resolve5(workspace, policy),
     baseline: baseline === "" ? void 0 : baseline,
     evidenceDir
   };
@@ -38580,7 +38662,7 @@ function blobLinks(o) {
 }
 
 // src/actions/shared/annotations.ts
-import { relative as relative4 } from "node:path";
+import { relative as relative5 } from "node:path";
 var ANNOTATIONS_PER_KIND = 10;
 function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings = 0) {
   const cap = {
@@ -38606,7 +38688,7 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
   return { annotations, overflow };
 }
 function workspacePrefix(workspace, root) {
-  const rel = relative4(workspace, root).split("\\").join("/");
+  const rel = relative5(workspace, root).split("\\").join("/");
   return rel.startsWith("..") ? "" : rel;
 }
 
@@ -42489,15 +42571,15 @@ function cancellation() {
 }
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync6, lstatSync as lstatSync3, mkdirSync as mkdirSync2 } from "node:fs";
-import { join as join6, resolve as resolve5 } from "node:path";
+import { existsSync as existsSync7, lstatSync as lstatSync3, mkdirSync as mkdirSync2 } from "node:fs";
+import { join as join7, resolve as resolve6 } from "node:path";
 
 // src/fs/atomic-write.ts
 import { mkdirSync, renameSync, rmSync, writeFileSync, openSync as openSync2, fsyncSync, closeSync as closeSync2 } from "node:fs";
-import { dirname as dirname2, basename as basename3, join as join5 } from "node:path";
+import { dirname as dirname3, basename as basename3, join as join6 } from "node:path";
 function writeFileAtomic(path2, data, { durable = false } = {}) {
-  mkdirSync(dirname2(path2), { recursive: true });
-  const tmp = join5(dirname2(path2), `.${basename3(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  mkdirSync(dirname3(path2), { recursive: true });
+  const tmp = join6(dirname3(path2), `.${basename3(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     writeFileSync(tmp, data);
     if (durable) {
@@ -42516,18 +42598,18 @@ function writeFileAtomic(path2, data, { durable = false } = {}) {
 }
 
 // src/fs/file-in-the-way.ts
-import { statSync as statSync3 } from "node:fs";
-import { dirname as dirname3 } from "node:path";
+import { statSync as statSync4 } from "node:fs";
+import { dirname as dirname4 } from "node:path";
 function fileInTheWay(abs) {
-  for (let path2 = abs; ; path2 = dirname3(path2)) {
+  for (let path2 = abs; ; path2 = dirname4(path2)) {
     let stat2;
     try {
-      stat2 = statSync3(path2, { throwIfNoEntry: false });
+      stat2 = statSync4(path2, { throwIfNoEntry: false });
     } catch {
       stat2 = void 0;
     }
     if (stat2) return stat2.isDirectory() ? null : path2;
-    if (dirname3(path2) === path2) return null;
+    if (dirname4(path2) === path2) return null;
   }
 }
 
@@ -42536,7 +42618,7 @@ var EvidenceDirError = class extends Error {
   name = "EvidenceDirError";
 };
 function createEvidenceStore(dir, options = {}) {
-  const abs = resolve5(dir);
+  const abs = resolve6(dir);
   const check = (path2) => {
     const problem = options.root === void 0 ? null : operatorPathEscape(options.root, path2);
     if (problem)
@@ -42556,14 +42638,14 @@ function createEvidenceStore(dir, options = {}) {
   const prepare = () => {
     mkdirSync2(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker3 = join6(resolve5(options.ignoreInGit), ".gitignore");
+      const marker3 = join7(resolve6(options.ignoreInGit), ".gitignore");
       check(marker3);
-      if (!existsSync6(marker3))
+      if (!existsSync7(marker3))
         writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
     }
   };
   const put = (name, content) => {
-    const path2 = join6(abs, name);
+    const path2 = join7(abs, name);
     check(path2);
     try {
       writeFileAtomic(path2, content);
@@ -42587,7 +42669,7 @@ function createEvidenceStore(dir, options = {}) {
       prepare();
       check(abs);
       return files.map((f) => {
-        const path2 = join6(abs, f.name);
+        const path2 = join7(abs, f.name);
         if (options.root !== void 0 && lstatSync3(path2, { throwIfNoEntry: false })?.isSymbolicLink())
           check(path2);
         writeFileAtomic(path2, f.content);
@@ -42736,52 +42818,6 @@ var ACTION_IO = {
   }
 };
 
-// src/git/root.ts
-import { existsSync as existsSync7, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
-import { dirname as dirname4, join as join7, resolve as resolve6 } from "node:path";
-var RootError = class extends Error {
-  constructor(message, at3 = "git") {
-    super(message);
-    this.at = at3;
-  }
-  at;
-  name = "RootError";
-};
-async function findRoot(options) {
-  const start = options.given === void 0 ? options.cwd : resolve6(options.cwd, options.given);
-  const shown = options.given ?? start;
-  const label3 = options.label ?? "--root";
-  if (!existsSync7(start)) throw new RootError(`${label3} ${shown}: no such directory`, "directory");
-  if (!statSync4(start).isDirectory()) throw new RootError(`${label3} ${shown}: not a directory`, "directory");
-  const real = realpathSync3(start);
-  const top = discoverTop(real) ?? await gitTop(real, shown, label3);
-  for (let dir = real; ; dir = dirname4(dir)) {
-    if (dir !== top && existsSync7(join7(dir, options.marker))) return { root: dir, top };
-    if (dir === top || dirname4(dir) === dir) break;
-  }
-  return { root: top, top };
-}
-async function gitTop(real, shown, label3) {
-  let r;
-  try {
-    r = await git(real, ["rev-parse", "--show-toplevel"]);
-  } catch (e) {
-    if (e instanceof GitError) throw new RootError(`${shown}: ${e.message}`);
-    throw e;
-  }
-  if (r.code !== 0) {
-    if (/dubious ownership/.test(r.stderr)) {
-      throw new RootError(
-        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${real}`
-      );
-    }
-    throw new RootError(
-      `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label3}`
-    );
-  }
-  return realpathSync3(r.stdout.toString("utf8").trim());
-}
-
 // src/actions/shared/run.ts
 async function withRepositoryRoot(inputs, env2) {
   try {
@@ -42810,7 +42846,7 @@ function annotate(findings, root, env2, failing, ownWarnings = 0) {
 }
 
 // src/present/sarif.ts
-import { relative as relative5, resolve as resolve7, sep as sep3 } from "node:path";
+import { relative as relative6, resolve as resolve7, sep as sep4 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -43002,23 +43038,23 @@ function sarifOf(result, policy, o) {
   };
 }
 function checkoutPrefix(top, root) {
-  const rel = relative5(top, root);
+  const rel = relative6(top, root);
   if (rel === "" || rel.startsWith("..") || resolve7(top, rel) !== resolve7(root)) return "";
-  return rel.split(sep3).join("/");
+  return rel.split(sep4).join("/");
 }
 function actionRulesDoc(env2) {
   const actionPath = (env2.GITHUB_ACTION_PATH ?? "").split("\\").join("/").replace(/\/+$/, "");
   const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve7(actionPath, "../..") : actionPath;
   const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
   const workspace = env2.GITHUB_WORKSPACE ?? "";
-  const docs = actionPath && workspace ? relative5(workspace, resolve7(top, "docs/rules.md")) : "";
+  const docs = actionPath && workspace ? relative6(workspace, resolve7(top, "docs/rules.md")) : "";
   return rulesDocUrl({
     server: env2.GITHUB_SERVER_URL,
     actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,
     actionRef: remote ? remote[3] : env2.GITHUB_ACTION_REF,
     repository: env2.GITHUB_REPOSITORY,
     sha: env2.GITHUB_SHA,
-    localDocs: docs && !docs.startsWith("..") ? docs.split(sep3).join("/") : null
+    localDocs: docs && !docs.startsWith("..") ? docs.split(sep4).join("/") : null
   });
 }
 

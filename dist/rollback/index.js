@@ -35744,7 +35744,7 @@ async function rollBack(ctx, options, baseline, run2) {
   }
   const verdict = decideVerdict(findings, steps);
   const active = restored && (status === "restored" || status === "dry-run") ? identityOf(restored) : from;
-  const incident = {
+  const incident = redactStrings(ctx, {
     trigger: options.trigger,
     severity: severityOf(options.trigger),
     reason: options.reason,
@@ -35761,7 +35761,7 @@ async function rollBack(ctx, options, baseline, run2) {
     incident_issue_url: null,
     target_profile: plan ? found.lkg.target?.profile ?? null : null,
     follow_up: followUp2
-  };
+  });
   const published = options.publish && !options.dryRun ? await publish(ctx, options.publish, baseline, { status, verdict, plan, incident, found }) : null;
   if (published) {
     incident.pull_request_url = published.pullRequestUrl;
@@ -35789,7 +35789,7 @@ async function rollBack(ctx, options, baseline, run2) {
     verdict: finalVerdict
   });
   const evidence = writePacket(ctx.evidence, packet, { displayName: baseline.display_name });
-  const note = drill2 ? "" : renderIncidentNote(packet.incident ?? incident, {
+  const note = drill2 ? "" : renderIncidentNote(incident, {
     displayName: baseline.display_name,
     baseline: baseline.name,
     verdict: finalVerdict,

@@ -3,6 +3,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { lastKnownGood } from '../operations/last-known-good.js'
+import { redactStrings, runRedactor } from '../operations/redact-findings.js'
 import { createEvidenceStore } from '../fs/evidence-store.js'
 import { runHealth } from '../operations/health.js'
 import { runRepin } from '../operations/repin.js'
@@ -71,8 +72,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
     if (cmd.command === 'lkg') {
       const reports = await Promise.all(baselines.map((b) => lastKnownGood(root, b)))
-      if (cmd.json) io.stdout.write(`${JSON.stringify(lkgJson(reports), null, 2)}\n`)
-      else io.stdout.write(`${renderLkg(reports, styleFor(io.stdout, io.env))}\n`)
+      // the identities the pins state, redacted as every operation's are (a pin is a pull request's to write)
+      const redact = runRedactor({ env: io.env })
+      if (cmd.json)
+        io.stdout.write(`${JSON.stringify(redactStrings({ env: io.env }, lkgJson(reports)), null, 2)}\n`)
+      else io.stdout.write(`${redact(renderLkg(reports, styleFor(io.stdout, io.env)))}\n`)
       return reports.every((r) => r.lkg.target) ? EXIT.pass : EXIT.fail
     }
     const defaultDir = join(root, '.baseline-gate')

@@ -50,6 +50,15 @@ export async function findRoot(options: FindRootOptions): Promise<RepositoryRoot
   return { root: top, top }
 }
 
+/** The top of the work tree holding `dir` (symlinks resolved), or null outside one. */
+export async function workTreeTop(dir: string): Promise<string | null> {
+  const real = realpathSync(dir)
+  const known = discoverTop(real)
+  if (known) return known
+  const r = await git(real, ['rev-parse', '--show-toplevel'])
+  return r.code === 0 ? realpathSync(r.stdout.toString('utf8').trim()) : null
+}
+
 /** The work tree's top as `git rev-parse --show-toplevel` says it, or why there is none. */
 async function gitTop(real: string, shown: string, label: string): Promise<string> {
   let r

@@ -2,8 +2,12 @@
 // its producer's, who may approve, which suites run. A pull request edits the policy in the working tree; were
 // that copy believed, it could point the trio at files it leaves alone while it edits the real ones, or rename
 // the baseline so that its own suites run. An edit of the policy applies once it is merged.
+import { realpathSync } from 'node:fs'
+import { isAbsolute, relative, sep } from 'node:path'
+import { isWithin } from '../fs/contain.js'
 import { BlobReader } from '../git/git.js'
 import { blobSpec } from '../git/history.js'
+import { workTreeTop } from '../git/root.js'
 import { DEFAULT_POLICY_PATH } from '../policy/defaults.js'
 import { policyAtRevision } from '../policy/load.js'
 import type { BaselinePolicy, Policy } from '../policy/types.js'
@@ -19,8 +23,10 @@ export type BaseDefinition =
   | { kind: 'trusted'; baseline: BaselinePolicy }
   /** The base revision's policy defines a baseline of this name: that definition is the one judged. */
   | { kind: 'base'; baseline: BaselinePolicy }
-  /** The base revision's policy cannot be read, or defines no baseline of this name: why. */
+  /** The base revision's policy defines no baseline of this name: why. */
   | { kind: 'none'; why: string }
+  /** The base revision's policy cannot be read: no file can be told to be a trio's, so every change fails. */
+  | { kind: 'unreadable'; why: string }
 
 export interface PolicyAtBase {
   definitionOf(head: BaselinePolicy): BaseDefinition
@@ -31,11 +37,27 @@ export interface PolicyAtBase {
 const LAND_FIRST =
   'land the policy change on its own first (a pull request that changes no trio file), then change the trio'
 
-/** The repository path of the policy file (the default path when the defaults apply). */
-export function policyPathInRepo(policy: Policy): string {
-  return policy.source === 'file' && policy.path && !policy.path.startsWith('/')
-    ? policy.path
-    : DEFAULT_POLICY_PATH
+/**
+ * The policy file's blob at a revision, or null: the file is outside the repository (a workflow's own file, given
+ * by its absolute path), trusted as it is. A policy given by an absolute path inside the work tree (a consumer
+ * below the top of a monorepo, its policy above it) is the repository's all the same, and the pull request's to edit.
+ */
+async function policyBlob(root: string, policy: Policy): Promise<((rev: string) => string) | null> {
+  if (!(policy.source === 'file' && policy.path && isAbsolute(policy.path))) {
+    const path = policy.source === 'file' && policy.path ? policy.path : DEFAULT_POLICY_PATH
+    return (rev) => blobSpec(rev, path)
+  }
+  const top = await workTreeTop(root)
+  let real = policy.path
+  try {
+    real = realpathSync(policy.path)
+  } catch {
+    // read a moment ago: as it was given
+  }
+  if (top === null || !isWithin(top, real)) return null
+  // from the top of the work tree: `rev:path`, where `rev:./path` would be from the root
+  const fromTop = relative(top, real).split(sep).join('/')
+  return (rev) => `${rev}:${fromTop}`
 }
 
 export async function policyAtBase(
@@ -43,21 +65,23 @@ export async function policyAtBase(
   policy: Policy,
   revs: { base: string; head: string }
 ): Promise<PolicyAtBase> {
-  if (policy.source === 'file' && policy.path?.startsWith('/'))
+  const policyAt = await policyBlob(root, policy)
+  if (!policyAt)
     return { definitionOf: (baseline) => ({ kind: 'trusted', baseline }), removedWithTrioChanged: [] }
-  const path = policyPathInRepo(policy)
+  const shown = policy.path ?? DEFAULT_POLICY_PATH
   const reader = new BlobReader(root)
-  const read = async (rev: string, file: string) => {
-    const blob = await reader.read(blobSpec(rev, file))
-    return blob.found ? blob.content : null
+  const blob = async (spec: string) => {
+    const found = await reader.read(spec)
+    return found.found ? found.content : null
   }
+  const read = (rev: string, file: string) => blob(blobSpec(rev, file))
   try {
     let atBase: Policy
     try {
-      atBase = policyAtRevision(root, await read(revs.base, path), path)
+      atBase = policyAtRevision(root, await blob(policyAt(revs.base)), shown)
     } catch (e) {
       const why = `the base revision's policy cannot be read (${(e as Error).message})`
-      return { definitionOf: () => ({ kind: 'none', why }), removedWithTrioChanged: [] }
+      return { definitionOf: () => ({ kind: 'unreadable', why }), removedWithTrioChanged: [] }
     }
     const inHead = new Set(policy.baselines.map((b) => b.name))
     const removedWithTrioChanged: Finding[] = []
@@ -89,6 +113,19 @@ export async function policyAtBase(
   } finally {
     reader.close()
   }
+}
+
+/**
+ * BG708 for a base policy that cannot be read: the pull request's own policy could point the trio anywhere, so no
+ * change can be judged, a fix of that policy included (a maintainer merges it; then the gate judges again).
+ */
+export function unreadableAtBase(why: string): Finding {
+  return finding(
+    'BG708',
+    null,
+    null,
+    `${why}: the gate takes a baseline's trio, producer, owners and suites from it, so it cannot tell which files this change must be judged on; repair the policy on the base branch (a maintainer merges the repair), then run the gate again`
+  )
 }
 
 /** BG708: the trio of a baseline the base policy does not define changed. */

@@ -35,7 +35,7 @@ import { operationResult } from './outcome.js'
 import { baselinePacket, startRun, writePacket } from './packet.js'
 import { sameBytes } from './trio-files.js'
 import type { RunFacts } from './packet.js'
-import { definitionNotes, policyAtBase, undefinedAtBase } from './policy-at-base.js'
+import { definitionNotes, policyAtBase, unreadableAtBase, undefinedAtBase } from './policy-at-base.js'
 import { redactStrings } from './redact-findings.js'
 import type { BaseDefinition, PolicyAtBase } from './policy-at-base.js'
 import { operationSuites } from './suites.js'
@@ -95,8 +95,10 @@ export async function runPromotion(
   const run = await startRun(ctx, toolVersions(ctx.env), head)
   const atBase = await policyAtBase(ctx.root, ctx.policy, { base, head })
   const results: BaselineResult[] = []
-  for (const baseline of options.baselines) {
-    results.push(await promoteBaseline(ctx, options, baseline, atBase, { base, head }, run))
+  for (const [i, baseline] of options.baselines.entries()) {
+    // a renamed or removed baseline of the base is no baseline of this run's: its BG708 is told once, on the first
+    const carried = i === 0 ? atBase.removedWithTrioChanged : []
+    results.push(await promoteBaseline(ctx, options, baseline, atBase, carried, { base, head }, run))
   }
   return operationResult(ctx, 'promotion', results)
 }
@@ -106,6 +108,7 @@ async function promoteBaseline(
   options: PromotionOptions,
   inTree: BaselinePolicy,
   atBase: PolicyAtBase,
+  carried: Finding[],
   revs: { base: string; head: string },
   run: RunFacts
 ): Promise<BaselineResult> {
@@ -113,15 +116,17 @@ async function promoteBaseline(
   const now = run.instant.at
   // the baseline as the base revision's policy defines it (the working tree's where there is none to use)
   const definition = atBase.definitionOf(inTree)
-  const baseline = definition.kind === 'none' ? inTree : definition.baseline
-  const gate = definition.kind === 'none' ? definition.why : definition.baseline
+  const own = definition.kind === 'none' || definition.kind === 'unreadable'
+  const baseline = own ? inTree : definition.baseline
+  const gate = own ? definition.why : definition.baseline
   const blobs = await readBlobs(ctx.root, revs, baseline)
   const changed = TRIO_ROLES.filter((r) => !sameBytes(blobs.base[r], blobs.head[r]))
   const headTrio = trioFromBytes(baseline, blobs.head)
 
   const findings: Finding[] = [
-    ...atBase.removedWithTrioChanged,
-    ...(definition.kind === 'base' ? definitionNotes(inTree, baseline) : [])
+    ...carried,
+    ...(definition.kind === 'base' ? definitionNotes(inTree, baseline) : []),
+    ...(definition.kind === 'unreadable' ? [unreadableAtBase(definition.why)] : [])
   ]
   let steps: StepResult[] = []
   let report: ChangeReport | null = null

@@ -35,6 +35,7 @@ import { lastKnownGood } from './last-known-good.js'
 import type { LkgReport } from './last-known-good.js'
 import { operationResult } from './outcome.js'
 import { baselinePacket, startRun, writePacket } from './packet.js'
+import { redactStrings } from './redact-findings.js'
 import type { RunFacts } from './packet.js'
 import { DRILL_SUITES_SKIP, drillReport, whyNoTarget } from './rollback-drill.js'
 import type { DrillNoTarget, DrillReport } from './rollback-drill.js'
@@ -248,7 +249,8 @@ async function rollBack(
   }
   const verdict = decideVerdict(findings, steps)
   const active = restored && (status === 'restored' || status === 'dry-run') ? identityOf(restored) : from
-  const incident: IncidentEvidence = {
+  // redacted once here: the note, the packet and what publish sends to GitHub (titles, the commit) all read it
+  const incident: IncidentEvidence = redactStrings(ctx, {
     trigger: options.trigger,
     severity: severityOf(options.trigger),
     reason: options.reason,
@@ -265,7 +267,7 @@ async function rollBack(
     incident_issue_url: null,
     target_profile: plan ? (found.lkg.target?.profile ?? null) : null,
     follow_up: followUp
-  }
+  })
 
   const published =
     options.publish && !options.dryRun
@@ -302,7 +304,7 @@ async function rollBack(
   // a drill is no incident: no incident note (its events are in the packet's incident.timeline)
   const note = drill
     ? ''
-    : renderIncidentNote(packet.incident ?? incident, {
+    : renderIncidentNote(incident, {
         displayName: baseline.display_name,
         baseline: baseline.name,
         verdict: finalVerdict,
