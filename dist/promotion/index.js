@@ -23469,7 +23469,7 @@ var SUITE_RULES = {
   BG708: {
     title: "Baseline not defined at the base revision",
     severity: "error",
-    description: "The promotion gate takes a baseline's trio, producer, owners and suites from the policy at the base revision. A change that alters the trio of a baseline that policy does not define (a new or renamed baseline, or a base policy that cannot be read), or that renames or removes a baseline and changes its trio, cannot be judged, and fails. Land the policy change on its own first, in a pull request that changes no trio file; then change the trio.",
+    description: "The promotion gate takes a baseline's trio, producer, owners and suites from the policy at the base revision. A change that alters the trio of a baseline that policy does not define (a new or renamed baseline), or that renames or removes a baseline and changes its trio, cannot be judged, and fails: land the policy change on its own first, in a pull request that changes no trio file; then change the trio. A base policy that cannot be read fails every change, since no file can be told to be a trio's: a maintainer merges the repair of the policy, and the gate judges again.",
     example: "A pull request renames the baseline `memorykernel` to `mk`, gives `mk` a suite that runs `true`, and edits the trio."
   }
 };
