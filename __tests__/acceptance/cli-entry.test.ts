@@ -2,12 +2,12 @@
 // modules, as in the repository) beside a stand-in for the CLI bundle it loads: whatever goes wrong under main (a
 // bundle missing from a broken install, a rejection, a main that never settles) exits 2 with one line on stderr,
 // never 0 (a gate reads 0 as PASS) and never a stack trace.
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { CLI, requireBuiltCli, STACK_LINE } from '../helpers/cli-run.js'
-import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
+import { cleanupFixtures, REPO_ROOT, tempDir } from '../helpers/fixture.js'
 
 beforeAll(requireBuiltCli)
 afterAll(cleanupFixtures)
@@ -51,5 +51,21 @@ describe('the executable under main', () => {
 
   it("main's own code is the exit status", () => {
     for (const code of [0, 1, 2]) expect(runWith(`exports.main = async () => ${code}\n`).status).toBe(code)
+  })
+})
+
+describe('the executable and its reader', () => {
+  it('a reader that closes the pipe before the output (`| head`) gets no stack trace, and the verdict stands', async () => {
+    const child = spawn(process.execPath, [CLI, 'plan'], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin' },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    // closed before the command has started, so its first write meets a closed pipe
+    child.stdout.destroy()
+    let stderr = ''
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+    const code = await new Promise<number | null>((resolve) => child.once('close', (c) => resolve(c)))
+    expect([code, stderr]).toEqual([0, ''])
   })
 })

@@ -144,6 +144,9 @@ var finish = (code) => {
   settled = true;
   process.exitCode = code;
 };
+process.stdout.on("error", (e) => {
+  if (e.code !== "EPIPE") throw e;
+});
 var fail = (e) => {
   process.stderr.write(internalErrorLine(e));
   finish(EXIT.usage);

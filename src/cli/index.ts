@@ -17,6 +17,11 @@ const finish = (code: number) => {
   settled = true
   process.exitCode = code
 }
+// a reader that stops early (`baseline-gate lkg | head`) closes the pipe: what it left unread is its choice, not
+// a crash with a stack trace; the exit code stays main's verdict
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e
+})
 // main answers every error itself; this is the net under it (a broken install, a bug)
 const fail = (e: unknown) => {
   process.stderr.write(internalErrorLine(e))
