@@ -4,6 +4,8 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { lineToText } from '../../src/present/inline.js'
+import { nextSteps } from '../../src/present/next-steps.js'
 import {
   cleanupFixtures,
   EMBEDDED,
@@ -74,7 +76,8 @@ describe('promotion: the baseline as the base policy defines it', () => {
     })
     repo.commit(`promote ${NEXT} under a new name`)
 
-    const b = (await promote(fx, { base, suites: true })).result.baselines[0]!
+    const run = await promote(fx, { base, suites: true })
+    const b = run.result.baselines[0]!
     expect(b.name).toBe('mk')
     expect(b.verdict).toBe('FAIL')
     const bg708 = b.findings.filter((f) => f.rule === 'BG708').map((f) => f.message)
@@ -85,6 +88,7 @@ describe('promotion: the baseline as the base policy defines it', () => {
     expect(bg708[0]).toContain('land the policy change on its own first')
     // the rules already decide FAIL: the pull request's own `t` step never ran
     expect(b.steps.every((s) => s.status === 'skipped')).toBe(true)
+    expect(lineToText(nextSteps(run.result)[0]!)).toMatch(/^Fix the 2 errors listed under Findings/)
   })
 
   it('a rename alone, the trio untouched, passes: nothing to judge, and the new name applies once merged', async () => {

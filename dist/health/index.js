@@ -21818,7 +21818,6 @@ var init_step_watch = __esm({
 
 // src/exec/process-group.ts
 import { spawn } from "node:child_process";
-import { statSync as statSync4 } from "node:fs";
 function killGroup(child, signal) {
   if (child.pid === void 0) return;
   try {
@@ -21856,13 +21855,6 @@ function untrack(child) {
   live.delete(child);
   if (live.size === 0)
     for (const sig of Object.keys(SIGNALS)) process.off(sig, onSignal);
-}
-function workingDirectoryProblem(cwd) {
-  try {
-    return statSync4(cwd).isDirectory() ? null : `ENOTDIR: working directory is not a directory: ${cwd}`;
-  } catch (e) {
-    return `${e.code ?? "ENOENT"}: no working directory ${cwd}`;
-  }
 }
 function spawnGroup(argv, options) {
   const [command, ...args] = argv;
@@ -21956,6 +21948,24 @@ var init_process_group = __esm({
   }
 });
 
+// src/exec/working-directory.ts
+import { statSync as statSync4 } from "node:fs";
+function workingDirectoryProblem(cwd) {
+  try {
+    return statSync4(cwd).isDirectory() ? null : `ENOTDIR: ${NOT_A_DIRECTORY}: ${cwd}`;
+  } catch (e) {
+    return `${e.code ?? "ENOENT"}: ${NO_DIRECTORY} ${cwd}`;
+  }
+}
+var NO_DIRECTORY, NOT_A_DIRECTORY;
+var init_working_directory = __esm({
+  "src/exec/working-directory.ts"() {
+    "use strict";
+    NO_DIRECTORY = "no working directory";
+    NOT_A_DIRECTORY = "working directory is not a directory";
+  }
+});
+
 // src/producer/launch.ts
 import { createServer } from "node:net";
 async function freeLoopbackPort() {
@@ -22043,6 +22053,7 @@ var init_launch = __esm({
     init_duration();
     init_clock();
     init_process_group();
+    init_working_directory();
     init_endpoints();
     init_http();
     POLL_MS2 = 200;
@@ -70281,9 +70292,11 @@ init_child_env();
 init_clock();
 init_process_group();
 init_proc_table();
+init_working_directory();
 
 // src/rules/suites.ts
 init_duration();
+init_working_directory();
 
 // src/operations/suites.ts
 init_plural();
@@ -70292,11 +70305,10 @@ var RULES_ALREADY_FAIL = "the rules already decide FAIL";
 // src/present/next-steps.ts
 init_plural();
 var APPROVAL = /* @__PURE__ */ new Set(["BG801", "BG802"]);
+var STEP_RESULT = /* @__PURE__ */ new Set(["BG701", "BG702", "BG703"]);
 var notPassed = (s) => s.required && s.status !== "passed" && s.status !== "skipped";
 function ruleErrors(b) {
-  return b.findings.filter(
-    (f) => f.severity === "error" && !f.rule.startsWith("BG7") && !APPROVAL.has(f.rule)
-  ).length;
+  return b.findings.filter((f) => f.severity === "error" && !STEP_RESULT.has(f.rule) && !APPROVAL.has(f.rule)).length;
 }
 function suitesSkippedForRules(b) {
   return b.steps.some((s) => s.status === "skipped" && s.skip_reason?.startsWith(RULES_ALREADY_FAIL) === true);

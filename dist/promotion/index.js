@@ -31486,7 +31486,6 @@ var realClock = {
 
 // src/exec/process-group.ts
 import { spawn } from "node:child_process";
-import { statSync as statSync3 } from "node:fs";
 
 // src/exec/bounded-output.ts
 var BoundedOutput = class {
@@ -31866,13 +31865,6 @@ function untrack(child) {
   if (live.size === 0)
     for (const sig of Object.keys(SIGNALS)) process.off(sig, onSignal);
 }
-function workingDirectoryProblem(cwd) {
-  try {
-    return statSync3(cwd).isDirectory() ? null : `ENOTDIR: working directory is not a directory: ${cwd}`;
-  } catch (e) {
-    return `${e.code ?? "ENOENT"}: no working directory ${cwd}`;
-  }
-}
 function spawnGroup(argv, options) {
   const [command, ...args] = argv;
   if (!command) throw new Error("spawnGroup: empty argv");
@@ -31951,6 +31943,21 @@ function spawnGroup(argv, options) {
       return exited;
     }
   };
+}
+
+// src/exec/working-directory.ts
+import { statSync as statSync3 } from "node:fs";
+var NO_DIRECTORY = "no working directory";
+var NOT_A_DIRECTORY = "working directory is not a directory";
+function workingDirectoryProblem(cwd) {
+  try {
+    return statSync3(cwd).isDirectory() ? null : `ENOTDIR: ${NOT_A_DIRECTORY}: ${cwd}`;
+  } catch (e) {
+    return `${e.code ?? "ENOENT"}: ${NO_DIRECTORY} ${cwd}`;
+  }
+}
+function isWorkingDirectoryProblem(error2) {
+  return error2.includes(NO_DIRECTORY) || error2.includes(NOT_A_DIRECTORY);
 }
 
 // src/exec/run-steps.ts
@@ -32121,7 +32128,7 @@ function suiteRules(steps) {
         )
       );
     } else if (s.exit_code === null && s.error) {
-      const why = /ENOENT/.test(s.error) && !/working directory/.test(s.error) ? ` (is ${s.argv?.[0] ?? "its program"} installed and on PATH?)` : "";
+      const why = /ENOENT/.test(s.error) && !isWorkingDirectoryProblem(s.error) ? ` (is ${s.argv?.[0] ?? "its program"} installed and on PATH?)` : "";
       out.push(finding("BG703", null, null, `suite step "${label(s)}" could not run: ${s.error}${why}`));
     } else {
       const how = s.exit_code !== null ? `exit code ${s.exit_code}` : s.error ?? "a signal";
@@ -38055,11 +38062,10 @@ var PREFLIGHT_SUITE = "preflight";
 
 // src/present/next-steps.ts
 var APPROVAL = /* @__PURE__ */ new Set(["BG801", "BG802"]);
+var STEP_RESULT = /* @__PURE__ */ new Set(["BG701", "BG702", "BG703"]);
 var notPassed = (s) => s.required && s.status !== "passed" && s.status !== "skipped";
 function ruleErrors(b) {
-  return b.findings.filter(
-    (f) => f.severity === "error" && !f.rule.startsWith("BG7") && !APPROVAL.has(f.rule)
-  ).length;
+  return b.findings.filter((f) => f.severity === "error" && !STEP_RESULT.has(f.rule) && !APPROVAL.has(f.rule)).length;
 }
 function suitesSkippedForRules(b) {
   return b.steps.some((s) => s.status === "skipped" && s.skip_reason?.startsWith(RULES_ALREADY_FAIL) === true);

@@ -3,7 +3,6 @@
 // descendants and every process that carries its token, and stops them with the group. Output is captured
 // within a bound. Children still running when we exit are killed.
 import { spawn } from 'node:child_process'
-import { statSync } from 'node:fs'
 import type { ChildProcess } from 'node:child_process'
 import { BoundedOutput } from './bounded-output.js'
 import { newStepToken, StepWatch, STEP_MARKER } from './step-watch.js'
@@ -104,18 +103,6 @@ function untrack(child: Running): void {
   live.delete(child)
   if (live.size === 0)
     for (const sig of Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]) process.off(sig, onSignal)
-}
-
-/**
- * Why `cwd` cannot be a child's working directory, or null. Asked before the spawn: Node answers ENOENT for a
- * missing directory as for a missing program, and the message would send the reader to PATH.
- */
-export function workingDirectoryProblem(cwd: string): string | null {
-  try {
-    return statSync(cwd).isDirectory() ? null : `ENOTDIR: working directory is not a directory: ${cwd}`
-  } catch (e) {
-    return `${(e as NodeJS.ErrnoException).code ?? 'ENOENT'}: no working directory ${cwd}`
-  }
 }
 
 export function spawnGroup(argv: string[], options: GroupOptions): GroupHandle {

@@ -8,9 +8,10 @@ import { resolve } from 'node:path'
 import { childEnv } from './child-env.js'
 import { realClock } from './clock.js'
 import type { RunnerClock } from './clock.js'
-import { spawnGroup, workingDirectoryProblem } from './process-group.js'
+import { spawnGroup } from './process-group.js'
 import type { Exit, GroupHandle } from './process-group.js'
 import { procAvailable } from './proc-table.js'
+import { workingDirectoryProblem } from './working-directory.js'
 import type { Containment, KilledProcess } from './step-watch.js'
 
 /** A step as a policy states it (the policy's SuiteStep adds when it runs). */

@@ -28,7 +28,7 @@ export interface EvidenceStoreOptions {
   root?: string
 }
 
-/** An evidence directory that cannot be one: a file stands where it, or a directory above it, would be. */
+/** An evidence directory that cannot be one (a file in its way), or an evidence file that cannot be written there. */
 export class EvidenceDirError extends Error {
   override name = 'EvidenceDirError'
 }

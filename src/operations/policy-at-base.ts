@@ -19,7 +19,7 @@ import { sameBytes } from './trio-files.js'
 
 /** How the gate judges one baseline of the working tree's policy. */
 export type BaseDefinition =
-  /** The policy was given from outside the repository (an absolute path: the workflow's own file): as it is. */
+  /** The policy file lies outside the work tree (a workflow's own, named by its absolute path): as it is. */
   | { kind: 'trusted'; baseline: BaselinePolicy }
   /** The base revision's policy defines a baseline of this name: that definition is the one judged. */
   | { kind: 'base'; baseline: BaselinePolicy }

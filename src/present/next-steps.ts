@@ -9,13 +9,14 @@ import { c, lineToText } from './inline.js'
 import type { Line } from './inline.js'
 
 const APPROVAL = new Set(['BG801', 'BG802'])
+// a suite step that failed, timed out or could not run: its own next step reads its log (failedSteps)
+const STEP_RESULT = new Set(['BG701', 'BG702', 'BG703'])
 const notPassed = (s: StepResult): boolean => s.required && s.status !== 'passed' && s.status !== 'skipped'
 
 /** The rule errors a person fixes in files (the suites' and the approval's are told apart). */
 function ruleErrors(b: BaselineResult): number {
-  return b.findings.filter(
-    (f) => f.severity === 'error' && !f.rule.startsWith('BG7') && !APPROVAL.has(f.rule)
-  ).length
+  return b.findings.filter((f) => f.severity === 'error' && !STEP_RESULT.has(f.rule) && !APPROVAL.has(f.rule))
+    .length
 }
 
 /** Whether the suites were skipped because the rules had already decided FAIL (a promotion's rules-first gate). */

@@ -4,6 +4,7 @@ import { finding } from './finding.js'
 import type { Finding } from './finding.js'
 import type { StepResult } from './verdict.js'
 import { formatDuration } from '../text/duration.js'
+import { isWorkingDirectoryProblem } from '../exec/working-directory.js'
 
 /** Step names come from the policy file: one line, and short. */
 // eslint-disable-next-line no-control-regex
@@ -36,9 +37,9 @@ export function suiteRules(steps: StepResult[]): Finding[] {
         )
       )
     } else if (s.exit_code === null && s.error) {
-      // a missing working directory says so itself (exec/process-group.ts); any other ENOENT is the program
+      // a missing working directory says so itself; any other ENOENT is the program
       const why =
-        /ENOENT/.test(s.error) && !/working directory/.test(s.error)
+        /ENOENT/.test(s.error) && !isWorkingDirectoryProblem(s.error)
           ? ` (is ${s.argv?.[0] ?? 'its program'} installed and on PATH?)`
           : ''
       out.push(finding('BG703', null, null, `suite step "${label(s)}" could not run: ${s.error}${why}`))
