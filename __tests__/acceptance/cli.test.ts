@@ -176,7 +176,13 @@ describe('baseline-gate health --json (built CLI)', () => {
     const md = out.evidence.replace(/\.json$/, '.md')
     expect(md).not.toBe(out.evidence)
     expect(statSync(md).isFile()).toBe(true)
-    expect(readFileSync(md, 'utf8')).toContain('PASS')
+    const text = readFileSync(md, 'utf8')
+    expect(text).toContain('PASS')
+    // the packet's own Markdown says what its verdict does not cover, as every other surface does
+    const notRun = text.slice(text.indexOf('## What did not run'), text.indexOf('\n## Baseline\n') + 1)
+    expect(notRun).toMatch(
+      /^## What did not run\n\n- The runtime preflight was skipped \\?\(--no-probe[^\n]*\.\n\n$/
+    )
     // an explicit evidence directory leaves the repository untouched
     expect(existsSync(join(fx.root, '.baseline-gate'))).toBe(false)
   })

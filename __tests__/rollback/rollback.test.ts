@@ -248,6 +248,13 @@ describe('rollback: restore, verify, evidence', () => {
     expect(b.rollback?.ledger.length).toBeGreaterThan(0)
     expect(b.steps.every((s) => s.status === 'skipped')).toBe(true)
     expect(repo.git('status', '--porcelain', '--ignored')).toBe('')
+    // the packet's own Markdown says so after the incident note, as the summary and the terminal do
+    const md = readFileSync(b.evidence.replace(/\.json$/, '.md'), 'utf8')
+    const at = md.indexOf('\n## What did not run\n')
+    expect(at).toBeGreaterThan(md.indexOf('Impact summary'))
+    expect(md.slice(at, md.indexOf('\n## Baseline\n'))).toBe(
+      `\n## What did not run\n\n- 1 suite step of 1 skipped: ${b.steps[0]!.skip_reason}.\n`
+    )
   })
 
   it('a failing rollback suite puts the old trio back exactly (exit 1 state)', async () => {

@@ -19304,6 +19304,20 @@ var init_limits = __esm({
   }
 });
 
+// src/producer/endpoints.ts
+var ENDPOINTS;
+var init_endpoints = __esm({
+  "src/producer/endpoints.ts"() {
+    "use strict";
+    ENDPOINTS = {
+      health: "/v1/health",
+      ready: "/v1/ready",
+      schemaVersion: "/v1/db/schema-version",
+      queryAsk: "/v1/query/ask"
+    };
+  }
+});
+
 // src/text/duration.ts
 function formatDuration(ms) {
   if (!Number.isFinite(ms) || ms < 0) ms = 0;
@@ -19316,6 +19330,156 @@ function formatDuration(ms) {
 var init_duration = __esm({
   "src/text/duration.ts"() {
     "use strict";
+  }
+});
+
+// src/producer/http.ts
+import { request } from "node:http";
+function httpRequest(url, method, body, timeoutMs) {
+  const started = Date.now();
+  const ms = () => Date.now() - started;
+  return new Promise((resolve12) => {
+    let settled = false;
+    const done = (o) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(deadline);
+      resolve12(o);
+    };
+    const headers = { accept: "application/json", connection: "close" };
+    if (body !== void 0) {
+      headers["content-type"] = "application/json";
+      headers["content-length"] = Buffer.byteLength(body);
+    }
+    const req = request(url, { method, headers, agent: false }, (res) => {
+      const chunks = [];
+      let size = 0;
+      res.on("data", (c2) => {
+        size += c2.length;
+        if (size > MAX_RESPONSE_BYTES) {
+          req.destroy();
+          done({
+            ok: false,
+            failure: "too-large",
+            message: `response over ${MAX_RESPONSE_BYTES} bytes`,
+            ms: ms()
+          });
+          return;
+        }
+        chunks.push(c2);
+      });
+      res.on(
+        "end",
+        () => done({
+          ok: true,
+          status: res.statusCode ?? 0,
+          contentType: String(res.headers["content-type"] ?? ""),
+          body: Buffer.concat(chunks).toString("utf8"),
+          ms: ms()
+        })
+      );
+      res.on("error", (e) => done({ ok: false, failure: "reset", message: e.message, ms: ms() }));
+    });
+    const deadline = setTimeout(() => {
+      req.destroy();
+      done({
+        ok: false,
+        failure: "timeout",
+        message: `no complete answer within ${formatDuration(timeoutMs)}`,
+        ms: ms()
+      });
+    }, timeoutMs);
+    req.on("error", (e) => {
+      const failure = e.code === "ECONNREFUSED" ? "refused" : e.code === "ECONNRESET" ? "reset" : "error";
+      done({ ok: false, failure, message: e.code ? `${e.code}: ${e.message}` : e.message, ms: ms() });
+    });
+    if (body !== void 0) req.write(body);
+    req.end();
+  });
+}
+var MAX_RESPONSE_BYTES;
+var init_http = __esm({
+  "src/producer/http.ts"() {
+    "use strict";
+    init_duration();
+    MAX_RESPONSE_BYTES = 1024 * 1024;
+  }
+});
+
+// src/producer/probe.ts
+async function sendProbe(base, request3, timeoutMs) {
+  const outcome = await httpRequest(
+    new URL(ENDPOINTS[request3.endpoint], base),
+    request3.method,
+    request3.body,
+    timeoutMs
+  );
+  if (!outcome.ok) return { request: request3, outcome, json: void 0, jsonError: null };
+  if (tooDeepAt(outcome.body) !== -1) {
+    const jsonError = `arrays and objects nest more than ${LIMITS.jsonDepth} levels deep; not read`;
+    return { request: request3, outcome, json: void 0, jsonError };
+  }
+  try {
+    return { request: request3, outcome, json: JSON.parse(outcome.body), jsonError: null };
+  } catch (e) {
+    return { request: request3, outcome, json: void 0, jsonError: e.message };
+  }
+}
+var ASK, PROBE_REQUESTS;
+var init_probe = __esm({
+  "src/producer/probe.ts"() {
+    "use strict";
+    init_endpoints();
+    init_http();
+    init_limits();
+    ASK = JSON.stringify({
+      text: "baseline-gate preflight",
+      actor: "support_agent",
+      action: "resolve",
+      resource: "support_ticket"
+    });
+    PROBE_REQUESTS = [
+      {
+        name: `GET ${ENDPOINTS.health}`,
+        endpoint: "health",
+        method: "GET",
+        body: void 0,
+        expect: "success",
+        schema: "health-response.schema.json"
+      },
+      {
+        name: `GET ${ENDPOINTS.ready}`,
+        endpoint: "ready",
+        method: "GET",
+        body: void 0,
+        expect: "success",
+        schema: "ready-response.schema.json"
+      },
+      {
+        name: `POST ${ENDPOINTS.schemaVersion}`,
+        endpoint: "schemaVersion",
+        method: "POST",
+        body: "",
+        expect: "success",
+        schema: "schema-version-response.schema.json"
+      },
+      {
+        name: `POST ${ENDPOINTS.queryAsk} (malformed JSON)`,
+        endpoint: "queryAsk",
+        method: "POST",
+        body: '{"text": ',
+        expect: "client-error",
+        schema: "error-envelope.schema.json"
+      },
+      {
+        name: `POST ${ENDPOINTS.queryAsk}`,
+        endpoint: "queryAsk",
+        method: "POST",
+        body: ASK,
+        expect: "success",
+        schema: "query-ask-response.schema.json"
+      }
+    ];
   }
 });
 
@@ -21259,170 +21423,6 @@ var init_read = __esm({
     init_contain();
     init_limits();
     NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
-  }
-});
-
-// src/producer/endpoints.ts
-var ENDPOINTS;
-var init_endpoints = __esm({
-  "src/producer/endpoints.ts"() {
-    "use strict";
-    ENDPOINTS = {
-      health: "/v1/health",
-      ready: "/v1/ready",
-      schemaVersion: "/v1/db/schema-version",
-      queryAsk: "/v1/query/ask"
-    };
-  }
-});
-
-// src/producer/http.ts
-import { request } from "node:http";
-function httpRequest(url, method, body, timeoutMs) {
-  const started = Date.now();
-  const ms = () => Date.now() - started;
-  return new Promise((resolve12) => {
-    let settled = false;
-    const done = (o) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(deadline);
-      resolve12(o);
-    };
-    const headers = { accept: "application/json", connection: "close" };
-    if (body !== void 0) {
-      headers["content-type"] = "application/json";
-      headers["content-length"] = Buffer.byteLength(body);
-    }
-    const req = request(url, { method, headers, agent: false }, (res) => {
-      const chunks = [];
-      let size = 0;
-      res.on("data", (c2) => {
-        size += c2.length;
-        if (size > MAX_RESPONSE_BYTES) {
-          req.destroy();
-          done({
-            ok: false,
-            failure: "too-large",
-            message: `response over ${MAX_RESPONSE_BYTES} bytes`,
-            ms: ms()
-          });
-          return;
-        }
-        chunks.push(c2);
-      });
-      res.on(
-        "end",
-        () => done({
-          ok: true,
-          status: res.statusCode ?? 0,
-          contentType: String(res.headers["content-type"] ?? ""),
-          body: Buffer.concat(chunks).toString("utf8"),
-          ms: ms()
-        })
-      );
-      res.on("error", (e) => done({ ok: false, failure: "reset", message: e.message, ms: ms() }));
-    });
-    const deadline = setTimeout(() => {
-      req.destroy();
-      done({
-        ok: false,
-        failure: "timeout",
-        message: `no complete answer within ${formatDuration(timeoutMs)}`,
-        ms: ms()
-      });
-    }, timeoutMs);
-    req.on("error", (e) => {
-      const failure = e.code === "ECONNREFUSED" ? "refused" : e.code === "ECONNRESET" ? "reset" : "error";
-      done({ ok: false, failure, message: e.code ? `${e.code}: ${e.message}` : e.message, ms: ms() });
-    });
-    if (body !== void 0) req.write(body);
-    req.end();
-  });
-}
-var MAX_RESPONSE_BYTES;
-var init_http = __esm({
-  "src/producer/http.ts"() {
-    "use strict";
-    init_duration();
-    MAX_RESPONSE_BYTES = 1024 * 1024;
-  }
-});
-
-// src/producer/probe.ts
-async function sendProbe(base, request3, timeoutMs) {
-  const outcome = await httpRequest(
-    new URL(ENDPOINTS[request3.endpoint], base),
-    request3.method,
-    request3.body,
-    timeoutMs
-  );
-  if (!outcome.ok) return { request: request3, outcome, json: void 0, jsonError: null };
-  if (tooDeepAt(outcome.body) !== -1) {
-    const jsonError = `arrays and objects nest more than ${LIMITS.jsonDepth} levels deep; not read`;
-    return { request: request3, outcome, json: void 0, jsonError };
-  }
-  try {
-    return { request: request3, outcome, json: JSON.parse(outcome.body), jsonError: null };
-  } catch (e) {
-    return { request: request3, outcome, json: void 0, jsonError: e.message };
-  }
-}
-var ASK, PROBE_REQUESTS;
-var init_probe = __esm({
-  "src/producer/probe.ts"() {
-    "use strict";
-    init_endpoints();
-    init_http();
-    init_limits();
-    ASK = JSON.stringify({
-      text: "baseline-gate preflight",
-      actor: "support_agent",
-      action: "resolve",
-      resource: "support_ticket"
-    });
-    PROBE_REQUESTS = [
-      {
-        name: `GET ${ENDPOINTS.health}`,
-        endpoint: "health",
-        method: "GET",
-        body: void 0,
-        expect: "success",
-        schema: "health-response.schema.json"
-      },
-      {
-        name: `GET ${ENDPOINTS.ready}`,
-        endpoint: "ready",
-        method: "GET",
-        body: void 0,
-        expect: "success",
-        schema: "ready-response.schema.json"
-      },
-      {
-        name: `POST ${ENDPOINTS.schemaVersion}`,
-        endpoint: "schemaVersion",
-        method: "POST",
-        body: "",
-        expect: "success",
-        schema: "schema-version-response.schema.json"
-      },
-      {
-        name: `POST ${ENDPOINTS.queryAsk} (malformed JSON)`,
-        endpoint: "queryAsk",
-        method: "POST",
-        body: '{"text": ',
-        expect: "client-error",
-        schema: "error-envelope.schema.json"
-      },
-      {
-        name: `POST ${ENDPOINTS.queryAsk}`,
-        endpoint: "queryAsk",
-        method: "POST",
-        body: ASK,
-        expect: "success",
-        schema: "query-ask-response.schema.json"
-      }
-    ];
   }
 });
 
@@ -54953,6 +54953,1294 @@ function leftRunning(steps) {
   return out.join("\n");
 }
 
+// src/rules/preflight.ts
+init_probe();
+
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+function createScanner(text, ignoreTrivia = false) {
+  const len = text.length;
+  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
+  function scanHexDigits(count2, exact) {
+    let digits = 0;
+    let value2 = 0;
+    while (digits < count2 || !exact) {
+      let ch = text.charCodeAt(pos);
+      if (ch >= 48 && ch <= 57) {
+        value2 = value2 * 16 + ch - 48;
+      } else if (ch >= 65 && ch <= 70) {
+        value2 = value2 * 16 + ch - 65 + 10;
+      } else if (ch >= 97 && ch <= 102) {
+        value2 = value2 * 16 + ch - 97 + 10;
+      } else {
+        break;
+      }
+      pos++;
+      digits++;
+    }
+    if (digits < count2) {
+      value2 = -1;
+    }
+    return value2;
+  }
+  function setPosition(newPosition) {
+    pos = newPosition;
+    value = "";
+    tokenOffset = 0;
+    token = 16;
+    scanError = 0;
+  }
+  function scanNumber() {
+    let start = pos;
+    if (text.charCodeAt(pos) === 48) {
+      pos++;
+    } else {
+      pos++;
+      while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+      }
+    }
+    if (pos < text.length && text.charCodeAt(pos) === 46) {
+      pos++;
+      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+          pos++;
+        }
+      } else {
+        scanError = 3;
+        return text.substring(start, pos);
+      }
+    }
+    let end = pos;
+    if (pos < text.length && (text.charCodeAt(pos) === 69 || text.charCodeAt(pos) === 101)) {
+      pos++;
+      if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) {
+        pos++;
+      }
+      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+          pos++;
+        }
+        end = pos;
+      } else {
+        scanError = 3;
+      }
+    }
+    return text.substring(start, end);
+  }
+  function scanString() {
+    let result = "", start = pos;
+    while (true) {
+      if (pos >= len) {
+        result += text.substring(start, pos);
+        scanError = 2;
+        break;
+      }
+      const ch = text.charCodeAt(pos);
+      if (ch === 34) {
+        result += text.substring(start, pos);
+        pos++;
+        break;
+      }
+      if (ch === 92) {
+        result += text.substring(start, pos);
+        pos++;
+        if (pos >= len) {
+          scanError = 2;
+          break;
+        }
+        const ch2 = text.charCodeAt(pos++);
+        switch (ch2) {
+          case 34:
+            result += '"';
+            break;
+          case 92:
+            result += "\\";
+            break;
+          case 47:
+            result += "/";
+            break;
+          case 98:
+            result += "\b";
+            break;
+          case 102:
+            result += "\f";
+            break;
+          case 110:
+            result += "\n";
+            break;
+          case 114:
+            result += "\r";
+            break;
+          case 116:
+            result += "	";
+            break;
+          case 117:
+            const ch3 = scanHexDigits(4, true);
+            if (ch3 >= 0) {
+              result += String.fromCharCode(ch3);
+            } else {
+              scanError = 4;
+            }
+            break;
+          default:
+            scanError = 5;
+        }
+        start = pos;
+        continue;
+      }
+      if (ch >= 0 && ch <= 31) {
+        if (isLineBreak(ch)) {
+          result += text.substring(start, pos);
+          scanError = 2;
+          break;
+        } else {
+          scanError = 6;
+        }
+      }
+      pos++;
+    }
+    return result;
+  }
+  function scanNext() {
+    value = "";
+    scanError = 0;
+    tokenOffset = pos;
+    lineStartOffset = lineNumber;
+    prevTokenLineStartOffset = tokenLineStartOffset;
+    if (pos >= len) {
+      tokenOffset = len;
+      return token = 17;
+    }
+    let code2 = text.charCodeAt(pos);
+    if (isWhiteSpace(code2)) {
+      do {
+        pos++;
+        value += String.fromCharCode(code2);
+        code2 = text.charCodeAt(pos);
+      } while (isWhiteSpace(code2));
+      return token = 15;
+    }
+    if (isLineBreak(code2)) {
+      pos++;
+      value += String.fromCharCode(code2);
+      if (code2 === 13 && text.charCodeAt(pos) === 10) {
+        pos++;
+        value += "\n";
+      }
+      lineNumber++;
+      tokenLineStartOffset = pos;
+      return token = 14;
+    }
+    switch (code2) {
+      // tokens: []{}:,
+      case 123:
+        pos++;
+        return token = 1;
+      case 125:
+        pos++;
+        return token = 2;
+      case 91:
+        pos++;
+        return token = 3;
+      case 93:
+        pos++;
+        return token = 4;
+      case 58:
+        pos++;
+        return token = 6;
+      case 44:
+        pos++;
+        return token = 5;
+      // strings
+      case 34:
+        pos++;
+        value = scanString();
+        return token = 10;
+      // comments
+      case 47:
+        const start = pos - 1;
+        if (text.charCodeAt(pos + 1) === 47) {
+          pos += 2;
+          while (pos < len) {
+            if (isLineBreak(text.charCodeAt(pos))) {
+              break;
+            }
+            pos++;
+          }
+          value = text.substring(start, pos);
+          return token = 12;
+        }
+        if (text.charCodeAt(pos + 1) === 42) {
+          pos += 2;
+          const safeLength = len - 1;
+          let commentClosed = false;
+          while (pos < safeLength) {
+            const ch = text.charCodeAt(pos);
+            if (ch === 42 && text.charCodeAt(pos + 1) === 47) {
+              pos += 2;
+              commentClosed = true;
+              break;
+            }
+            pos++;
+            if (isLineBreak(ch)) {
+              if (ch === 13 && text.charCodeAt(pos) === 10) {
+                pos++;
+              }
+              lineNumber++;
+              tokenLineStartOffset = pos;
+            }
+          }
+          if (!commentClosed) {
+            pos++;
+            scanError = 1;
+          }
+          value = text.substring(start, pos);
+          return token = 13;
+        }
+        value += String.fromCharCode(code2);
+        pos++;
+        return token = 16;
+      // numbers
+      case 45:
+        value += String.fromCharCode(code2);
+        pos++;
+        if (pos === len || !isDigit(text.charCodeAt(pos))) {
+          return token = 16;
+        }
+      // found a minus, followed by a number so
+      // we fall through to proceed with scanning
+      // numbers
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+      case 56:
+      case 57:
+        value += scanNumber();
+        return token = 11;
+      // literals and unknown symbols
+      default:
+        while (pos < len && isUnknownContentCharacter(code2)) {
+          pos++;
+          code2 = text.charCodeAt(pos);
+        }
+        if (tokenOffset !== pos) {
+          value = text.substring(tokenOffset, pos);
+          switch (value) {
+            case "true":
+              return token = 8;
+            case "false":
+              return token = 9;
+            case "null":
+              return token = 7;
+          }
+          return token = 16;
+        }
+        value += String.fromCharCode(code2);
+        pos++;
+        return token = 16;
+    }
+  }
+  function isUnknownContentCharacter(code2) {
+    if (isWhiteSpace(code2) || isLineBreak(code2)) {
+      return false;
+    }
+    switch (code2) {
+      case 125:
+      case 93:
+      case 123:
+      case 91:
+      case 34:
+      case 58:
+      case 44:
+      case 47:
+        return false;
+    }
+    return true;
+  }
+  function scanNextNonTrivia() {
+    let result;
+    do {
+      result = scanNext();
+    } while (result >= 12 && result <= 15);
+    return result;
+  }
+  return {
+    setPosition,
+    getPosition: () => pos,
+    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+    getToken: () => token,
+    getTokenValue: () => value,
+    getTokenOffset: () => tokenOffset,
+    getTokenLength: () => pos - tokenOffset,
+    getTokenStartLine: () => lineStartOffset,
+    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+    getTokenError: () => scanError
+  };
+}
+function isWhiteSpace(ch) {
+  return ch === 32 || ch === 9;
+}
+function isLineBreak(ch) {
+  return ch === 10 || ch === 13;
+}
+function isDigit(ch) {
+  return ch >= 48 && ch <= 57;
+}
+var CharacterCodes;
+(function(CharacterCodes2) {
+  CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
+  CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
+  CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
+  CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
+  CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
+  CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
+  CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
+  CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
+  CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
+  CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
+  CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
+  CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
+  CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
+  CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
+  CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
+  CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
+  CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
+  CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
+  CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
+  CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
+  CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
+  CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
+  CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
+  CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
+  CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
+  CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
+  CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
+  CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
+  CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
+  CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
+  CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
+  CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
+  CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
+  CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
+  CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
+  CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
+  CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
+  CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
+  CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
+  CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
+  CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
+  CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
+  CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
+  CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
+  CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
+  CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
+  CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
+  CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
+  CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
+  CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
+  CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
+  CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
+  CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
+  CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
+  CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
+  CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
+  CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
+  CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
+  CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
+  CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
+  CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
+  CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
+  CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
+  CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
+  CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
+  CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
+  CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
+  CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
+  CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
+  CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
+  CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
+  CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
+  CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
+  CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
+  CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
+  CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
+  CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
+  CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
+  CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
+  CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
+})(CharacterCodes || (CharacterCodes = {}));
+
+// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+var cachedSpaces = new Array(20).fill(0).map((_, index2) => {
+  return " ".repeat(index2);
+});
+var maxCachedValues = 200;
+var cachedBreakLinesWithSpaces = {
+  " ": {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\n" + " ".repeat(index2);
+    }),
+    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\r" + " ".repeat(index2);
+    }),
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\r\n" + " ".repeat(index2);
+    })
+  },
+  "	": {
+    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\n" + "	".repeat(index2);
+    }),
+    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\r" + "	".repeat(index2);
+    }),
+    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+      return "\r\n" + "	".repeat(index2);
+    })
+  }
+};
+
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
+var ParseOptions;
+(function(ParseOptions2) {
+  ParseOptions2.DEFAULT = {
+    allowTrailingComma: false
+  };
+})(ParseOptions || (ParseOptions = {}));
+function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
+  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  function ensurePropertyComplete(endOffset) {
+    if (currentParent.type === "property") {
+      currentParent.length = endOffset - currentParent.offset;
+      currentParent = currentParent.parent;
+    }
+  }
+  function onValue(valueNode) {
+    currentParent.children.push(valueNode);
+    return valueNode;
+  }
+  const visitor = {
+    onObjectBegin: (offset) => {
+      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onObjectProperty: (name, offset, length) => {
+      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
+      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
+    },
+    onObjectEnd: (offset, length) => {
+      ensurePropertyComplete(offset + length);
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onArrayBegin: (offset, length) => {
+      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onArrayEnd: (offset, length) => {
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onLiteralValue: (value, offset, length) => {
+      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
+      ensurePropertyComplete(offset + length);
+    },
+    onSeparator: (sep5, offset, length) => {
+      if (currentParent.type === "property") {
+        if (sep5 === ":") {
+          currentParent.colonOffset = offset;
+        } else if (sep5 === ",") {
+          ensurePropertyComplete(offset);
+        }
+      }
+    },
+    onError: (error2, offset, length) => {
+      errors.push({ error: error2, offset, length });
+    }
+  };
+  visit(text, visitor, options);
+  const result = currentParent.children[0];
+  if (result) {
+    delete result.parent;
+  }
+  return result;
+}
+function findNodeAtLocation(root, path2) {
+  if (!root) {
+    return void 0;
+  }
+  let node = root;
+  for (let segment of path2) {
+    if (typeof segment === "string") {
+      if (node.type !== "object" || !Array.isArray(node.children)) {
+        return void 0;
+      }
+      let found = false;
+      for (const propertyNode of node.children) {
+        if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment && propertyNode.children.length === 2) {
+          node = propertyNode.children[1];
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return void 0;
+      }
+    } else {
+      const index2 = segment;
+      if (node.type !== "array" || index2 < 0 || !Array.isArray(node.children) || index2 >= node.children.length) {
+        return void 0;
+      }
+      node = node.children[index2];
+    }
+  }
+  return node;
+}
+function visit(text, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text, false);
+  const _jsonPath = [];
+  let suppressedCallbacks = 0;
+  function toNoArgVisit(visitFunction) {
+    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisit(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisitWithPath(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
+  }
+  function toBeginVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks++;
+      } else {
+        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
+        if (cbReturn === false) {
+          suppressedCallbacks = 1;
+        }
+      }
+    } : () => true;
+  }
+  function toEndVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks--;
+      }
+      if (suppressedCallbacks === 0) {
+        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+      }
+    } : () => true;
+  }
+  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
+  const disallowComments = options && options.disallowComments;
+  const allowTrailingComma = options && options.allowTrailingComma;
+  function scanNext() {
+    while (true) {
+      const token = _scanner.scan();
+      switch (_scanner.getTokenError()) {
+        case 4:
+          handleError(
+            14
+            /* ParseErrorCode.InvalidUnicode */
+          );
+          break;
+        case 5:
+          handleError(
+            15
+            /* ParseErrorCode.InvalidEscapeCharacter */
+          );
+          break;
+        case 3:
+          handleError(
+            13
+            /* ParseErrorCode.UnexpectedEndOfNumber */
+          );
+          break;
+        case 1:
+          if (!disallowComments) {
+            handleError(
+              11
+              /* ParseErrorCode.UnexpectedEndOfComment */
+            );
+          }
+          break;
+        case 2:
+          handleError(
+            12
+            /* ParseErrorCode.UnexpectedEndOfString */
+          );
+          break;
+        case 6:
+          handleError(
+            16
+            /* ParseErrorCode.InvalidCharacter */
+          );
+          break;
+      }
+      switch (token) {
+        case 12:
+        case 13:
+          if (disallowComments) {
+            handleError(
+              10
+              /* ParseErrorCode.InvalidCommentToken */
+            );
+          } else {
+            onComment();
+          }
+          break;
+        case 16:
+          handleError(
+            1
+            /* ParseErrorCode.InvalidSymbol */
+          );
+          break;
+        case 15:
+        case 14:
+          break;
+        default:
+          return token;
+      }
+    }
+  }
+  function handleError(error2, skipUntilAfter = [], skipUntil = []) {
+    onError(error2);
+    if (skipUntilAfter.length + skipUntil.length > 0) {
+      let token = _scanner.getToken();
+      while (token !== 17) {
+        if (skipUntilAfter.indexOf(token) !== -1) {
+          scanNext();
+          break;
+        } else if (skipUntil.indexOf(token) !== -1) {
+          break;
+        }
+        token = scanNext();
+      }
+    }
+  }
+  function parseString(isValue) {
+    const value = _scanner.getTokenValue();
+    if (isValue) {
+      onLiteralValue(value);
+    } else {
+      onObjectProperty(value);
+      _jsonPath.push(value);
+    }
+    scanNext();
+    return true;
+  }
+  function parseLiteral() {
+    switch (_scanner.getToken()) {
+      case 11:
+        const tokenValue = _scanner.getTokenValue();
+        let value = Number(tokenValue);
+        if (isNaN(value)) {
+          handleError(
+            2
+            /* ParseErrorCode.InvalidNumberFormat */
+          );
+          value = 0;
+        }
+        onLiteralValue(value);
+        break;
+      case 7:
+        onLiteralValue(null);
+        break;
+      case 8:
+        onLiteralValue(true);
+        break;
+      case 9:
+        onLiteralValue(false);
+        break;
+      default:
+        return false;
+    }
+    scanNext();
+    return true;
+  }
+  function parseProperty() {
+    if (_scanner.getToken() !== 10) {
+      handleError(3, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+      return false;
+    }
+    parseString(false);
+    if (_scanner.getToken() === 6) {
+      onSeparator(":");
+      scanNext();
+      if (!parseValue()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+    } else {
+      handleError(5, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+    }
+    _jsonPath.pop();
+    return true;
+  }
+  function parseObject() {
+    onObjectBegin();
+    scanNext();
+    let needsComma = false;
+    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 2 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (!parseProperty()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onObjectEnd();
+    if (_scanner.getToken() !== 2) {
+      handleError(7, [
+        2
+        /* SyntaxKind.CloseBraceToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseArray() {
+    onArrayBegin();
+    scanNext();
+    let isFirstElement = true;
+    let needsComma = false;
+    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 4 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (isFirstElement) {
+        _jsonPath.push(0);
+        isFirstElement = false;
+      } else {
+        _jsonPath[_jsonPath.length - 1]++;
+      }
+      if (!parseValue()) {
+        handleError(4, [], [
+          4,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onArrayEnd();
+    if (!isFirstElement) {
+      _jsonPath.pop();
+    }
+    if (_scanner.getToken() !== 4) {
+      handleError(8, [
+        4
+        /* SyntaxKind.CloseBracketToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseValue() {
+    switch (_scanner.getToken()) {
+      case 3:
+        return parseArray();
+      case 1:
+        return parseObject();
+      case 10:
+        return parseString(true);
+      default:
+        return parseLiteral();
+    }
+  }
+  scanNext();
+  if (_scanner.getToken() === 17) {
+    if (options.allowEmptyContent) {
+      return true;
+    }
+    handleError(4, [], []);
+    return false;
+  }
+  if (!parseValue()) {
+    handleError(4, [], []);
+    return false;
+  }
+  if (_scanner.getToken() !== 17) {
+    handleError(9, [], []);
+  }
+  return true;
+}
+function getNodeType(value) {
+  switch (typeof value) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+    case "object": {
+      if (!value) {
+        return "null";
+      } else if (Array.isArray(value)) {
+        return "array";
+      }
+      return "object";
+    }
+    default:
+      return "null";
+  }
+}
+
+// node_modules/jsonc-parser/lib/esm/main.js
+var ScanError;
+(function(ScanError2) {
+  ScanError2[ScanError2["None"] = 0] = "None";
+  ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+  ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+  ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+  ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
+  ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+  ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
+})(ScanError || (ScanError = {}));
+var SyntaxKind;
+(function(SyntaxKind2) {
+  SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
+  SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
+  SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
+  SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
+  SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
+  SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
+  SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
+  SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
+  SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
+  SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
+  SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
+  SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+  SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+  SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+  SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
+  SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
+  SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
+})(SyntaxKind || (SyntaxKind = {}));
+var parseTree2 = parseTree;
+var findNodeAtLocation2 = findNodeAtLocation;
+var ParseErrorCode;
+(function(ParseErrorCode2) {
+  ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
+  ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+  ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+  ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
+  ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
+  ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
+  ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+  ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+  ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+  ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+  ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
+  ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+  ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
+})(ParseErrorCode || (ParseErrorCode = {}));
+function printParseErrorCode(code2) {
+  switch (code2) {
+    case 1:
+      return "InvalidSymbol";
+    case 2:
+      return "InvalidNumberFormat";
+    case 3:
+      return "PropertyNameExpected";
+    case 4:
+      return "ValueExpected";
+    case 5:
+      return "ColonExpected";
+    case 6:
+      return "CommaExpected";
+    case 7:
+      return "CloseBraceExpected";
+    case 8:
+      return "CloseBracketExpected";
+    case 9:
+      return "EndOfFileExpected";
+    case 10:
+      return "InvalidCommentToken";
+    case 11:
+      return "UnexpectedEndOfComment";
+    case 12:
+      return "UnexpectedEndOfString";
+    case 13:
+      return "UnexpectedEndOfNumber";
+    case 14:
+      return "InvalidUnicode";
+    case 15:
+      return "InvalidEscapeCharacter";
+    case 16:
+      return "InvalidCharacter";
+  }
+  return "<unknown ParseErrorCode>";
+}
+
+// src/document/json-document.ts
+init_limits();
+init_source_file();
+var ERROR_TEXT = {
+  InvalidSymbol: "unexpected character",
+  InvalidNumberFormat: "invalid number",
+  PropertyNameExpected: "a property name in double quotes is expected",
+  ValueExpected: "a value is expected",
+  ColonExpected: "':' is expected",
+  CommaExpected: "',' is expected",
+  CloseBraceExpected: "'}' is expected",
+  CloseBracketExpected: "']' is expected",
+  EndOfFileExpected: "nothing may follow the top-level value",
+  InvalidCommentToken: "comments are not allowed in JSON",
+  UnexpectedEndOfComment: "unterminated comment",
+  UnexpectedEndOfString: "unterminated string",
+  UnexpectedEndOfNumber: "unterminated number",
+  InvalidUnicode: "invalid unicode escape",
+  InvalidEscapeCharacter: "invalid escape character",
+  InvalidCharacter: "invalid character in string (control characters must be escaped)"
+};
+function parseJson(file) {
+  const over = jsonLimit(file);
+  if (over) {
+    const syntaxErrors2 = [{ ...over, limit: true }];
+    return { file, root: void 0, value: void 0, syntaxErrors: syntaxErrors2, duplicateKeys: [] };
+  }
+  const errors = [];
+  const root = parseTree2(file.text, errors, {
+    disallowComments: true,
+    allowTrailingComma: false,
+    allowEmptyContent: true
+  });
+  const distinct = errors.filter((e, i) => i === 0 || e.offset !== errors[i - 1].offset);
+  const syntaxErrors = distinct.map((e) => {
+    const code2 = printParseErrorCode(e.error);
+    return { message: ERROR_TEXT[code2] ?? code2, position: positionAt(file, e.offset) };
+  });
+  if (root === void 0 && file.text.trim() !== "" && syntaxErrors.length === 0) {
+    syntaxErrors.push({ message: "a value is expected", position: { line: 1, column: 1 } });
+  }
+  const duplicateKeys = [];
+  if (root) collectDuplicates(file, root, "", duplicateKeys);
+  let value = void 0;
+  if (root && syntaxErrors.length === 0) {
+    value = JSON.parse(file.text);
+  }
+  return { file, root, value, syntaxErrors, duplicateKeys };
+}
+function collectDuplicates(file, node, pointer, out) {
+  if (node.type === "object") {
+    const seen = /* @__PURE__ */ new Set();
+    for (const prop of node.children ?? []) {
+      const keyNode = prop.children?.[0];
+      if (!keyNode) continue;
+      const key = String(keyNode.value);
+      if (seen.has(key)) out.push({ key, pointer, position: positionAt(file, keyNode.offset) });
+      seen.add(key);
+      const valueNode = prop.children?.[1];
+      if (valueNode) collectDuplicates(file, valueNode, `${pointer}/${escapePointer(key)}`, out);
+    }
+  } else if (node.type === "array") {
+    node.children?.forEach((child, i) => collectDuplicates(file, child, `${pointer}/${i}`, out));
+  }
+}
+function escapePointer(segment) {
+  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+function decodePointer(pointer) {
+  if (pointer === "") return [];
+  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s);
+}
+function locate(doc, pointer, key) {
+  if (!doc.root) return { line: 1, column: 1 };
+  const path2 = decodePointer(pointer);
+  let node;
+  for (let n = path2.length; n >= 0 && !node; n--) node = findNodeAtLocation2(doc.root, path2.slice(0, n));
+  node ??= doc.root;
+  if (key !== void 0 && node.type === "object") {
+    const prop = node.children?.find((p) => p.children?.[0]?.value === key);
+    if (prop?.children?.[0]) return positionAt(doc.file, prop.children[0].offset);
+  }
+  return positionAt(doc.file, node.offset);
+}
+
+// src/rules/preflight.ts
+var PREFLIGHT_SUITE = "preflight";
+var FORBIDDEN = ["legacy_error", "api_contract_version"];
+function preflightRules(input) {
+  const report2 = input.report;
+  if (!report2) {
+    return {
+      findings: [
+        finding(
+          "BG407",
+          null,
+          null,
+          "the runtime preflight was skipped (--no-probe, or input probe: false): the producer was not started or probed"
+        )
+      ],
+      steps: [step("start producer", "skipped", 0, false)]
+    };
+  }
+  const launch = report2.launch;
+  if (!launch.ok) {
+    const tail = launch.outputTail ? `; its last output:
+${launch.outputTail}` : "";
+    const rule = launch.reason === "timeout" ? "BG402" : "BG401";
+    return {
+      findings: [finding(rule, null, null, `${launch.message}${tail}`)],
+      steps: [
+        step("start producer", launch.reason === "timeout" ? "timed-out" : "failed", launch.ms),
+        ...PROBE_REQUESTS.map((r) => step(r.name, "not-run", 0))
+      ]
+    };
+  }
+  const findings = [];
+  const steps = [step("start producer", "passed", launch.ms)];
+  for (const ex of report2.exchanges) {
+    const found = judge(ex, input);
+    findings.push(...found);
+    const failed = found.some((f) => f.severity === "error");
+    const timedOut = !ex.outcome.ok && ex.outcome.failure === "timeout";
+    steps.push(step(ex.request.name, timedOut ? "timed-out" : failed ? "failed" : "passed", ex.outcome.ms));
+  }
+  for (const r of PROBE_REQUESTS.slice(report2.exchanges.length)) steps.push(step(r.name, "not-run", 0));
+  const unpinned = ["expected_service_contract_version", "expected_api_contract_version"].filter(
+    (f) => typeof input.pin.data?.[f] !== "string"
+  );
+  if (report2.exchanges.length > 0 && unpinned.length > 0)
+    findings.push(
+      finding(
+        "BG409",
+        input.pin.path,
+        null,
+        `the producer's contract versions were not compared with the pin, which states no ${unpinned.join(" and no ")} it could read (see its own findings): the probes show the producer answers, not that it keeps the pinned contract`
+      )
+    );
+  return { findings, steps };
+}
+function step(name, status, ms, required = true) {
+  return { suite: PREFLIGHT_SUITE, name, status, exit_code: null, duration_ms: ms, required };
+}
+function judge(ex, input) {
+  const name = ex.request.name;
+  const o = ex.outcome;
+  if (!o.ok)
+    return [
+      finding(
+        "BG404",
+        null,
+        null,
+        `${name}: ${o.failure === "refused" ? "connection refused" : o.failure} (${o.message})`
+      )
+    ];
+  const errorCase = ex.request.expect === "client-error";
+  if (ex.json === void 0) {
+    return [
+      finding(
+        errorCase ? "BG405" : "BG404",
+        null,
+        null,
+        `${name}: HTTP ${o.status} with a body that is not JSON (${ex.jsonError}): ${snippet(o.body)}`
+      )
+    ];
+  }
+  const body = ex.json;
+  const out = [];
+  if (errorCase) out.push(...errorEnvelope(name, o.status, body, input));
+  else if (o.status !== 200) {
+    const error2 = body?.error;
+    const said = error2 && typeof error2 === "object" ? ` (${String(error2.code)}: ${String(error2.message)})` : "";
+    out.push(finding("BG404", null, null, `${name}: HTTP ${o.status}, expected 200${said}`));
+  }
+  out.push(...versions(name, body, input));
+  if (ex.schemaProblem) out.push(finding("BG406", null, null, `${name}: ${ex.schemaProblem}`));
+  else if (ex.schemaErrors && ex.schemaErrors.length > 0) {
+    out.push(
+      finding(
+        "BG406",
+        null,
+        null,
+        `${name}: the body does not match ${ex.request.schema}: ${ex.schemaErrors.slice(0, 5).join("; ")}`
+      )
+    );
+  }
+  if (ex.request.endpoint === "schemaVersion" && o.status === 200) out.push(...pending(name, body));
+  return out;
+}
+function errorEnvelope(name, status, body, input) {
+  const out = [];
+  if (status < 400 || status > 499)
+    out.push(
+      finding("BG405", null, null, `${name}: HTTP ${status}; a malformed request must get a 4xx answer`)
+    );
+  for (const field of FORBIDDEN) {
+    if (body && typeof body === "object" && field in body) {
+      out.push(
+        finding("BG405", null, null, `${name}: the error envelope carries the forbidden field \`${field}\``)
+      );
+    }
+  }
+  const error2 = body?.error;
+  if (!error2 || typeof error2 !== "object") {
+    out.push(
+      finding(
+        "BG405",
+        null,
+        null,
+        `${name}: the body has no \`error\` object: ${snippet(JSON.stringify(body))}`
+      )
+    );
+    return out;
+  }
+  for (const field of FORBIDDEN) {
+    if (field in error2)
+      out.push(
+        finding("BG405", null, null, `${name}: the error object carries the forbidden field \`${field}\``)
+      );
+  }
+  if (typeof error2.message !== "string" || error2.message === "")
+    out.push(finding("BG405", null, null, `${name}: error.message is missing or empty`));
+  if (typeof error2.code !== "string") out.push(finding("BG405", null, null, `${name}: error.code is missing`));
+  else {
+    if (error2.code !== "invalid_json")
+      out.push(
+        finding("BG405", null, null, `${name}: error.code is "${error2.code}", expected "invalid_json"`)
+      );
+    const codes = input.producerManifest?.error_code_enum;
+    if (Array.isArray(codes) && !codes.includes(error2.code)) {
+      out.push(
+        finding(
+          "BG405",
+          null,
+          null,
+          `${name}: error.code "${error2.code}" is not one of the manifest's error codes (${input.producerManifestPath})`
+        )
+      );
+    }
+  }
+  return out;
+}
+function versions(name, body, input) {
+  const out = [];
+  const pin = input.pin.data ?? {};
+  const manifest = input.producerManifest ?? {};
+  const checks = [
+    ["service_contract_version", "expected_service_contract_version", "expected_service_contract_version"],
+    ["api_contract_version", "expected_api_contract_version", "expected_api_contract_version"]
+  ];
+  for (const [field, pinField, manifestField] of checks) {
+    if (!(field in (body ?? {}))) continue;
+    const got = body[field];
+    const pinned = pin[pinField];
+    if (typeof pinned === "string" && got !== pinned) {
+      const at3 = input.pin.doc ? locate(input.pin.doc, `/${pinField}`) : null;
+      out.push(
+        finding(
+          "BG403",
+          input.pin.path,
+          at3,
+          `${name}: the producer reports ${field} ${JSON.stringify(got)} but the pin expects "${pinned}"`
+        )
+      );
+    }
+    const declared = manifest[manifestField];
+    if (typeof declared === "string" && got !== declared) {
+      out.push(
+        finding(
+          "BG309",
+          input.producerManifestPath,
+          null,
+          `${name}: the running producer reports ${field} ${JSON.stringify(got)} but its own manifest declares "${declared}"`
+        )
+      );
+    }
+  }
+  return out;
+}
+function pending(name, body) {
+  const data = body?.data;
+  const list = data?.pending_versions;
+  if (Array.isArray(list) && list.length > 0) {
+    return [finding("BG408", null, null, `${name}: migrations pending: ${JSON.stringify(list)}`)];
+  }
+  return [];
+}
+function snippet(text) {
+  const one = text.replace(/\s+/g, " ").trim();
+  return shorten(one, 120);
+}
+
+// src/evidence/not-run.ts
+init_plural();
+function notRunSentence(text) {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+function preflightNotRun({ findings, steps }) {
+  const out = findings.filter((f) => f.rule === "BG407" || f.rule === "BG409").map((f) => notRunSentence(f.message));
+  const unsent = steps.filter((s) => s.suite === PREFLIGHT_SUITE && s.status === "not-run").length;
+  if (unsent > 0)
+    out.push(
+      `${plural(unsent, "probe request")} of the runtime preflight not sent: the producer did not start, or the run ended first (see the findings).`
+    );
+  return out;
+}
+function suitesNotRun({ findings, steps }) {
+  const suite = steps.filter((s) => s.suite !== PREFLIGHT_SUITE);
+  const reasons = /* @__PURE__ */ new Map();
+  for (const s of suite.filter((x2) => x2.status === "skipped")) {
+    const why = s.skip_reason ?? findings.find((f) => f.rule === "BG704")?.message ?? "no reason recorded";
+    reasons.set(why, (reasons.get(why) ?? 0) + 1);
+  }
+  const out = [...reasons].map(([why, n]) => `${plural(n, "suite step")} of ${suite.length} skipped: ${why}.`);
+  const never = suite.filter((s) => s.status === "not-run").length;
+  if (never > 0) out.push(`${plural(never, "suite step")} did not start (see the findings for why).`);
+  return out;
+}
+function hasSuiteSteps(steps) {
+  return steps.some((s) => s.suite !== PREFLIGHT_SUITE);
+}
+
 // src/evidence/packet.ts
 var EVIDENCE_SCHEMA = "evidence-packet.v1";
 var TOOL_NAME = "baseline-gate";
@@ -55063,6 +56351,7 @@ function renderPacketMarkdown(p, options = {}) {
   );
   const git2 = Object.entries(p.git).map(([k2, v]) => `| ${k2} | ${code(v)} |`);
   const left = leftRunning(p.steps);
+  const missing = [...preflightNotRun(p), ...suitesNotRun(p)];
   return [
     `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} \u2014 ${p.verdict}`,
     "",
@@ -55082,6 +56371,12 @@ function renderPacketMarkdown(p, options = {}) {
         problems: p.findings.filter((f) => f.severity === "error")
       })
     ] : [],
+    // what the verdict does not cover, before anything else a reader takes as checked (a rollback's note first:
+    // it is what the packet is for)
+    "## What did not run",
+    "",
+    ...missing.length > 0 ? missing.map((m) => `- ${escapeMarkdown(m)}`) : ["Nothing was left out: every step the run lists ran."],
+    "",
     "## Baseline",
     "",
     identityTable(p.identity, p.posture),
@@ -56290,1054 +57585,6 @@ function ledgerRows(ledger) {
 function rowOfTag(ledger, tag) {
   if (!tag) return null;
   return ledgerRows(ledger).find((r) => cellText(r, "producer_tag") === tag) ?? null;
-}
-
-// node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text, ignoreTrivia = false) {
-  const len = text.length;
-  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
-  function scanHexDigits(count2, exact) {
-    let digits = 0;
-    let value2 = 0;
-    while (digits < count2 || !exact) {
-      let ch = text.charCodeAt(pos);
-      if (ch >= 48 && ch <= 57) {
-        value2 = value2 * 16 + ch - 48;
-      } else if (ch >= 65 && ch <= 70) {
-        value2 = value2 * 16 + ch - 65 + 10;
-      } else if (ch >= 97 && ch <= 102) {
-        value2 = value2 * 16 + ch - 97 + 10;
-      } else {
-        break;
-      }
-      pos++;
-      digits++;
-    }
-    if (digits < count2) {
-      value2 = -1;
-    }
-    return value2;
-  }
-  function setPosition(newPosition) {
-    pos = newPosition;
-    value = "";
-    tokenOffset = 0;
-    token = 16;
-    scanError = 0;
-  }
-  function scanNumber() {
-    let start = pos;
-    if (text.charCodeAt(pos) === 48) {
-      pos++;
-    } else {
-      pos++;
-      while (pos < text.length && isDigit(text.charCodeAt(pos))) {
-        pos++;
-      }
-    }
-    if (pos < text.length && text.charCodeAt(pos) === 46) {
-      pos++;
-      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
-        pos++;
-        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
-          pos++;
-        }
-      } else {
-        scanError = 3;
-        return text.substring(start, pos);
-      }
-    }
-    let end = pos;
-    if (pos < text.length && (text.charCodeAt(pos) === 69 || text.charCodeAt(pos) === 101)) {
-      pos++;
-      if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) {
-        pos++;
-      }
-      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
-        pos++;
-        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
-          pos++;
-        }
-        end = pos;
-      } else {
-        scanError = 3;
-      }
-    }
-    return text.substring(start, end);
-  }
-  function scanString() {
-    let result = "", start = pos;
-    while (true) {
-      if (pos >= len) {
-        result += text.substring(start, pos);
-        scanError = 2;
-        break;
-      }
-      const ch = text.charCodeAt(pos);
-      if (ch === 34) {
-        result += text.substring(start, pos);
-        pos++;
-        break;
-      }
-      if (ch === 92) {
-        result += text.substring(start, pos);
-        pos++;
-        if (pos >= len) {
-          scanError = 2;
-          break;
-        }
-        const ch2 = text.charCodeAt(pos++);
-        switch (ch2) {
-          case 34:
-            result += '"';
-            break;
-          case 92:
-            result += "\\";
-            break;
-          case 47:
-            result += "/";
-            break;
-          case 98:
-            result += "\b";
-            break;
-          case 102:
-            result += "\f";
-            break;
-          case 110:
-            result += "\n";
-            break;
-          case 114:
-            result += "\r";
-            break;
-          case 116:
-            result += "	";
-            break;
-          case 117:
-            const ch3 = scanHexDigits(4, true);
-            if (ch3 >= 0) {
-              result += String.fromCharCode(ch3);
-            } else {
-              scanError = 4;
-            }
-            break;
-          default:
-            scanError = 5;
-        }
-        start = pos;
-        continue;
-      }
-      if (ch >= 0 && ch <= 31) {
-        if (isLineBreak(ch)) {
-          result += text.substring(start, pos);
-          scanError = 2;
-          break;
-        } else {
-          scanError = 6;
-        }
-      }
-      pos++;
-    }
-    return result;
-  }
-  function scanNext() {
-    value = "";
-    scanError = 0;
-    tokenOffset = pos;
-    lineStartOffset = lineNumber;
-    prevTokenLineStartOffset = tokenLineStartOffset;
-    if (pos >= len) {
-      tokenOffset = len;
-      return token = 17;
-    }
-    let code2 = text.charCodeAt(pos);
-    if (isWhiteSpace(code2)) {
-      do {
-        pos++;
-        value += String.fromCharCode(code2);
-        code2 = text.charCodeAt(pos);
-      } while (isWhiteSpace(code2));
-      return token = 15;
-    }
-    if (isLineBreak(code2)) {
-      pos++;
-      value += String.fromCharCode(code2);
-      if (code2 === 13 && text.charCodeAt(pos) === 10) {
-        pos++;
-        value += "\n";
-      }
-      lineNumber++;
-      tokenLineStartOffset = pos;
-      return token = 14;
-    }
-    switch (code2) {
-      // tokens: []{}:,
-      case 123:
-        pos++;
-        return token = 1;
-      case 125:
-        pos++;
-        return token = 2;
-      case 91:
-        pos++;
-        return token = 3;
-      case 93:
-        pos++;
-        return token = 4;
-      case 58:
-        pos++;
-        return token = 6;
-      case 44:
-        pos++;
-        return token = 5;
-      // strings
-      case 34:
-        pos++;
-        value = scanString();
-        return token = 10;
-      // comments
-      case 47:
-        const start = pos - 1;
-        if (text.charCodeAt(pos + 1) === 47) {
-          pos += 2;
-          while (pos < len) {
-            if (isLineBreak(text.charCodeAt(pos))) {
-              break;
-            }
-            pos++;
-          }
-          value = text.substring(start, pos);
-          return token = 12;
-        }
-        if (text.charCodeAt(pos + 1) === 42) {
-          pos += 2;
-          const safeLength = len - 1;
-          let commentClosed = false;
-          while (pos < safeLength) {
-            const ch = text.charCodeAt(pos);
-            if (ch === 42 && text.charCodeAt(pos + 1) === 47) {
-              pos += 2;
-              commentClosed = true;
-              break;
-            }
-            pos++;
-            if (isLineBreak(ch)) {
-              if (ch === 13 && text.charCodeAt(pos) === 10) {
-                pos++;
-              }
-              lineNumber++;
-              tokenLineStartOffset = pos;
-            }
-          }
-          if (!commentClosed) {
-            pos++;
-            scanError = 1;
-          }
-          value = text.substring(start, pos);
-          return token = 13;
-        }
-        value += String.fromCharCode(code2);
-        pos++;
-        return token = 16;
-      // numbers
-      case 45:
-        value += String.fromCharCode(code2);
-        pos++;
-        if (pos === len || !isDigit(text.charCodeAt(pos))) {
-          return token = 16;
-        }
-      // found a minus, followed by a number so
-      // we fall through to proceed with scanning
-      // numbers
-      case 48:
-      case 49:
-      case 50:
-      case 51:
-      case 52:
-      case 53:
-      case 54:
-      case 55:
-      case 56:
-      case 57:
-        value += scanNumber();
-        return token = 11;
-      // literals and unknown symbols
-      default:
-        while (pos < len && isUnknownContentCharacter(code2)) {
-          pos++;
-          code2 = text.charCodeAt(pos);
-        }
-        if (tokenOffset !== pos) {
-          value = text.substring(tokenOffset, pos);
-          switch (value) {
-            case "true":
-              return token = 8;
-            case "false":
-              return token = 9;
-            case "null":
-              return token = 7;
-          }
-          return token = 16;
-        }
-        value += String.fromCharCode(code2);
-        pos++;
-        return token = 16;
-    }
-  }
-  function isUnknownContentCharacter(code2) {
-    if (isWhiteSpace(code2) || isLineBreak(code2)) {
-      return false;
-    }
-    switch (code2) {
-      case 125:
-      case 93:
-      case 123:
-      case 91:
-      case 34:
-      case 58:
-      case 44:
-      case 47:
-        return false;
-    }
-    return true;
-  }
-  function scanNextNonTrivia() {
-    let result;
-    do {
-      result = scanNext();
-    } while (result >= 12 && result <= 15);
-    return result;
-  }
-  return {
-    setPosition,
-    getPosition: () => pos,
-    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
-    getToken: () => token,
-    getTokenValue: () => value,
-    getTokenOffset: () => tokenOffset,
-    getTokenLength: () => pos - tokenOffset,
-    getTokenStartLine: () => lineStartOffset,
-    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
-    getTokenError: () => scanError
-  };
-}
-function isWhiteSpace(ch) {
-  return ch === 32 || ch === 9;
-}
-function isLineBreak(ch) {
-  return ch === 10 || ch === 13;
-}
-function isDigit(ch) {
-  return ch >= 48 && ch <= 57;
-}
-var CharacterCodes;
-(function(CharacterCodes2) {
-  CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
-  CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
-  CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
-  CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
-  CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
-  CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
-  CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
-  CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
-  CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
-  CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
-  CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
-  CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
-  CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
-  CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
-  CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
-  CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
-  CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
-  CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
-  CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
-  CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
-  CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
-  CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
-  CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
-  CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
-  CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
-  CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
-  CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
-  CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
-  CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
-  CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
-  CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
-  CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
-  CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
-  CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
-  CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
-  CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
-  CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
-  CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
-  CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
-  CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
-  CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
-  CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
-  CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
-  CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
-  CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
-  CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
-  CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
-  CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
-  CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
-  CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
-  CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
-  CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
-  CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
-  CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
-  CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
-  CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
-  CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
-  CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
-  CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
-  CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
-  CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
-  CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
-  CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
-  CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
-  CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
-  CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
-  CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
-  CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
-  CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
-  CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
-  CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
-  CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
-  CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
-  CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
-  CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
-  CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
-  CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
-  CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
-  CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
-  CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
-})(CharacterCodes || (CharacterCodes = {}));
-
-// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
-var cachedSpaces = new Array(20).fill(0).map((_, index2) => {
-  return " ".repeat(index2);
-});
-var maxCachedValues = 200;
-var cachedBreakLinesWithSpaces = {
-  " ": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\n" + " ".repeat(index2);
-    }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\r" + " ".repeat(index2);
-    }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\r\n" + " ".repeat(index2);
-    })
-  },
-  "	": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\n" + "	".repeat(index2);
-    }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\r" + "	".repeat(index2);
-    }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\r\n" + "	".repeat(index2);
-    })
-  }
-};
-
-// node_modules/jsonc-parser/lib/esm/impl/parser.js
-var ParseOptions;
-(function(ParseOptions2) {
-  ParseOptions2.DEFAULT = {
-    allowTrailingComma: false
-  };
-})(ParseOptions || (ParseOptions = {}));
-function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
-  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
-  function ensurePropertyComplete(endOffset) {
-    if (currentParent.type === "property") {
-      currentParent.length = endOffset - currentParent.offset;
-      currentParent = currentParent.parent;
-    }
-  }
-  function onValue(valueNode) {
-    currentParent.children.push(valueNode);
-    return valueNode;
-  }
-  const visitor = {
-    onObjectBegin: (offset) => {
-      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onObjectProperty: (name, offset, length) => {
-      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
-      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
-    },
-    onObjectEnd: (offset, length) => {
-      ensurePropertyComplete(offset + length);
-      currentParent.length = offset + length - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length);
-    },
-    onArrayBegin: (offset, length) => {
-      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onArrayEnd: (offset, length) => {
-      currentParent.length = offset + length - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length);
-    },
-    onLiteralValue: (value, offset, length) => {
-      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
-      ensurePropertyComplete(offset + length);
-    },
-    onSeparator: (sep5, offset, length) => {
-      if (currentParent.type === "property") {
-        if (sep5 === ":") {
-          currentParent.colonOffset = offset;
-        } else if (sep5 === ",") {
-          ensurePropertyComplete(offset);
-        }
-      }
-    },
-    onError: (error2, offset, length) => {
-      errors.push({ error: error2, offset, length });
-    }
-  };
-  visit(text, visitor, options);
-  const result = currentParent.children[0];
-  if (result) {
-    delete result.parent;
-  }
-  return result;
-}
-function findNodeAtLocation(root, path2) {
-  if (!root) {
-    return void 0;
-  }
-  let node = root;
-  for (let segment of path2) {
-    if (typeof segment === "string") {
-      if (node.type !== "object" || !Array.isArray(node.children)) {
-        return void 0;
-      }
-      let found = false;
-      for (const propertyNode of node.children) {
-        if (Array.isArray(propertyNode.children) && propertyNode.children[0].value === segment && propertyNode.children.length === 2) {
-          node = propertyNode.children[1];
-          found = true;
-          break;
-        }
-      }
-      if (!found) {
-        return void 0;
-      }
-    } else {
-      const index2 = segment;
-      if (node.type !== "array" || index2 < 0 || !Array.isArray(node.children) || index2 >= node.children.length) {
-        return void 0;
-      }
-      node = node.children[index2];
-    }
-  }
-  return node;
-}
-function visit(text, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text, false);
-  const _jsonPath = [];
-  let suppressedCallbacks = 0;
-  function toNoArgVisit(visitFunction) {
-    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-  }
-  function toOneArgVisit(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-  }
-  function toOneArgVisitWithPath(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
-  }
-  function toBeginVisit(visitFunction) {
-    return visitFunction ? () => {
-      if (suppressedCallbacks > 0) {
-        suppressedCallbacks++;
-      } else {
-        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
-        if (cbReturn === false) {
-          suppressedCallbacks = 1;
-        }
-      }
-    } : () => true;
-  }
-  function toEndVisit(visitFunction) {
-    return visitFunction ? () => {
-      if (suppressedCallbacks > 0) {
-        suppressedCallbacks--;
-      }
-      if (suppressedCallbacks === 0) {
-        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
-      }
-    } : () => true;
-  }
-  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
-  const disallowComments = options && options.disallowComments;
-  const allowTrailingComma = options && options.allowTrailingComma;
-  function scanNext() {
-    while (true) {
-      const token = _scanner.scan();
-      switch (_scanner.getTokenError()) {
-        case 4:
-          handleError(
-            14
-            /* ParseErrorCode.InvalidUnicode */
-          );
-          break;
-        case 5:
-          handleError(
-            15
-            /* ParseErrorCode.InvalidEscapeCharacter */
-          );
-          break;
-        case 3:
-          handleError(
-            13
-            /* ParseErrorCode.UnexpectedEndOfNumber */
-          );
-          break;
-        case 1:
-          if (!disallowComments) {
-            handleError(
-              11
-              /* ParseErrorCode.UnexpectedEndOfComment */
-            );
-          }
-          break;
-        case 2:
-          handleError(
-            12
-            /* ParseErrorCode.UnexpectedEndOfString */
-          );
-          break;
-        case 6:
-          handleError(
-            16
-            /* ParseErrorCode.InvalidCharacter */
-          );
-          break;
-      }
-      switch (token) {
-        case 12:
-        case 13:
-          if (disallowComments) {
-            handleError(
-              10
-              /* ParseErrorCode.InvalidCommentToken */
-            );
-          } else {
-            onComment();
-          }
-          break;
-        case 16:
-          handleError(
-            1
-            /* ParseErrorCode.InvalidSymbol */
-          );
-          break;
-        case 15:
-        case 14:
-          break;
-        default:
-          return token;
-      }
-    }
-  }
-  function handleError(error2, skipUntilAfter = [], skipUntil = []) {
-    onError(error2);
-    if (skipUntilAfter.length + skipUntil.length > 0) {
-      let token = _scanner.getToken();
-      while (token !== 17) {
-        if (skipUntilAfter.indexOf(token) !== -1) {
-          scanNext();
-          break;
-        } else if (skipUntil.indexOf(token) !== -1) {
-          break;
-        }
-        token = scanNext();
-      }
-    }
-  }
-  function parseString(isValue) {
-    const value = _scanner.getTokenValue();
-    if (isValue) {
-      onLiteralValue(value);
-    } else {
-      onObjectProperty(value);
-      _jsonPath.push(value);
-    }
-    scanNext();
-    return true;
-  }
-  function parseLiteral() {
-    switch (_scanner.getToken()) {
-      case 11:
-        const tokenValue = _scanner.getTokenValue();
-        let value = Number(tokenValue);
-        if (isNaN(value)) {
-          handleError(
-            2
-            /* ParseErrorCode.InvalidNumberFormat */
-          );
-          value = 0;
-        }
-        onLiteralValue(value);
-        break;
-      case 7:
-        onLiteralValue(null);
-        break;
-      case 8:
-        onLiteralValue(true);
-        break;
-      case 9:
-        onLiteralValue(false);
-        break;
-      default:
-        return false;
-    }
-    scanNext();
-    return true;
-  }
-  function parseProperty() {
-    if (_scanner.getToken() !== 10) {
-      handleError(3, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]);
-      return false;
-    }
-    parseString(false);
-    if (_scanner.getToken() === 6) {
-      onSeparator(":");
-      scanNext();
-      if (!parseValue()) {
-        handleError(4, [], [
-          2,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-    } else {
-      handleError(5, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]);
-    }
-    _jsonPath.pop();
-    return true;
-  }
-  function parseObject() {
-    onObjectBegin();
-    scanNext();
-    let needsComma = false;
-    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
-      if (_scanner.getToken() === 5) {
-        if (!needsComma) {
-          handleError(4, [], []);
-        }
-        onSeparator(",");
-        scanNext();
-        if (_scanner.getToken() === 2 && allowTrailingComma) {
-          break;
-        }
-      } else if (needsComma) {
-        handleError(6, [], []);
-      }
-      if (!parseProperty()) {
-        handleError(4, [], [
-          2,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-      needsComma = true;
-    }
-    onObjectEnd();
-    if (_scanner.getToken() !== 2) {
-      handleError(7, [
-        2
-        /* SyntaxKind.CloseBraceToken */
-      ], []);
-    } else {
-      scanNext();
-    }
-    return true;
-  }
-  function parseArray() {
-    onArrayBegin();
-    scanNext();
-    let isFirstElement = true;
-    let needsComma = false;
-    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
-      if (_scanner.getToken() === 5) {
-        if (!needsComma) {
-          handleError(4, [], []);
-        }
-        onSeparator(",");
-        scanNext();
-        if (_scanner.getToken() === 4 && allowTrailingComma) {
-          break;
-        }
-      } else if (needsComma) {
-        handleError(6, [], []);
-      }
-      if (isFirstElement) {
-        _jsonPath.push(0);
-        isFirstElement = false;
-      } else {
-        _jsonPath[_jsonPath.length - 1]++;
-      }
-      if (!parseValue()) {
-        handleError(4, [], [
-          4,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-      needsComma = true;
-    }
-    onArrayEnd();
-    if (!isFirstElement) {
-      _jsonPath.pop();
-    }
-    if (_scanner.getToken() !== 4) {
-      handleError(8, [
-        4
-        /* SyntaxKind.CloseBracketToken */
-      ], []);
-    } else {
-      scanNext();
-    }
-    return true;
-  }
-  function parseValue() {
-    switch (_scanner.getToken()) {
-      case 3:
-        return parseArray();
-      case 1:
-        return parseObject();
-      case 10:
-        return parseString(true);
-      default:
-        return parseLiteral();
-    }
-  }
-  scanNext();
-  if (_scanner.getToken() === 17) {
-    if (options.allowEmptyContent) {
-      return true;
-    }
-    handleError(4, [], []);
-    return false;
-  }
-  if (!parseValue()) {
-    handleError(4, [], []);
-    return false;
-  }
-  if (_scanner.getToken() !== 17) {
-    handleError(9, [], []);
-  }
-  return true;
-}
-function getNodeType(value) {
-  switch (typeof value) {
-    case "boolean":
-      return "boolean";
-    case "number":
-      return "number";
-    case "string":
-      return "string";
-    case "object": {
-      if (!value) {
-        return "null";
-      } else if (Array.isArray(value)) {
-        return "array";
-      }
-      return "object";
-    }
-    default:
-      return "null";
-  }
-}
-
-// node_modules/jsonc-parser/lib/esm/main.js
-var ScanError;
-(function(ScanError2) {
-  ScanError2[ScanError2["None"] = 0] = "None";
-  ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
-  ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
-  ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
-  ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
-  ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
-  ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
-})(ScanError || (ScanError = {}));
-var SyntaxKind;
-(function(SyntaxKind2) {
-  SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
-  SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
-  SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
-  SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
-  SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
-  SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
-  SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
-  SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
-  SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
-  SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
-  SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
-  SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
-  SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
-  SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
-  SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
-  SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
-  SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
-})(SyntaxKind || (SyntaxKind = {}));
-var parseTree2 = parseTree;
-var findNodeAtLocation2 = findNodeAtLocation;
-var ParseErrorCode;
-(function(ParseErrorCode2) {
-  ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
-  ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
-  ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
-  ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
-  ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
-  ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
-  ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
-  ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
-  ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
-  ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
-  ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
-  ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
-  ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
-  ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
-})(ParseErrorCode || (ParseErrorCode = {}));
-function printParseErrorCode(code2) {
-  switch (code2) {
-    case 1:
-      return "InvalidSymbol";
-    case 2:
-      return "InvalidNumberFormat";
-    case 3:
-      return "PropertyNameExpected";
-    case 4:
-      return "ValueExpected";
-    case 5:
-      return "ColonExpected";
-    case 6:
-      return "CommaExpected";
-    case 7:
-      return "CloseBraceExpected";
-    case 8:
-      return "CloseBracketExpected";
-    case 9:
-      return "EndOfFileExpected";
-    case 10:
-      return "InvalidCommentToken";
-    case 11:
-      return "UnexpectedEndOfComment";
-    case 12:
-      return "UnexpectedEndOfString";
-    case 13:
-      return "UnexpectedEndOfNumber";
-    case 14:
-      return "InvalidUnicode";
-    case 15:
-      return "InvalidEscapeCharacter";
-    case 16:
-      return "InvalidCharacter";
-  }
-  return "<unknown ParseErrorCode>";
-}
-
-// src/document/json-document.ts
-init_limits();
-init_source_file();
-var ERROR_TEXT = {
-  InvalidSymbol: "unexpected character",
-  InvalidNumberFormat: "invalid number",
-  PropertyNameExpected: "a property name in double quotes is expected",
-  ValueExpected: "a value is expected",
-  ColonExpected: "':' is expected",
-  CommaExpected: "',' is expected",
-  CloseBraceExpected: "'}' is expected",
-  CloseBracketExpected: "']' is expected",
-  EndOfFileExpected: "nothing may follow the top-level value",
-  InvalidCommentToken: "comments are not allowed in JSON",
-  UnexpectedEndOfComment: "unterminated comment",
-  UnexpectedEndOfString: "unterminated string",
-  UnexpectedEndOfNumber: "unterminated number",
-  InvalidUnicode: "invalid unicode escape",
-  InvalidEscapeCharacter: "invalid escape character",
-  InvalidCharacter: "invalid character in string (control characters must be escaped)"
-};
-function parseJson(file) {
-  const over = jsonLimit(file);
-  if (over) {
-    const syntaxErrors2 = [{ ...over, limit: true }];
-    return { file, root: void 0, value: void 0, syntaxErrors: syntaxErrors2, duplicateKeys: [] };
-  }
-  const errors = [];
-  const root = parseTree2(file.text, errors, {
-    disallowComments: true,
-    allowTrailingComma: false,
-    allowEmptyContent: true
-  });
-  const distinct = errors.filter((e, i) => i === 0 || e.offset !== errors[i - 1].offset);
-  const syntaxErrors = distinct.map((e) => {
-    const code2 = printParseErrorCode(e.error);
-    return { message: ERROR_TEXT[code2] ?? code2, position: positionAt(file, e.offset) };
-  });
-  if (root === void 0 && file.text.trim() !== "" && syntaxErrors.length === 0) {
-    syntaxErrors.push({ message: "a value is expected", position: { line: 1, column: 1 } });
-  }
-  const duplicateKeys = [];
-  if (root) collectDuplicates(file, root, "", duplicateKeys);
-  let value = void 0;
-  if (root && syntaxErrors.length === 0) {
-    value = JSON.parse(file.text);
-  }
-  return { file, root, value, syntaxErrors, duplicateKeys };
-}
-function collectDuplicates(file, node, pointer, out) {
-  if (node.type === "object") {
-    const seen = /* @__PURE__ */ new Set();
-    for (const prop of node.children ?? []) {
-      const keyNode = prop.children?.[0];
-      if (!keyNode) continue;
-      const key = String(keyNode.value);
-      if (seen.has(key)) out.push({ key, pointer, position: positionAt(file, keyNode.offset) });
-      seen.add(key);
-      const valueNode = prop.children?.[1];
-      if (valueNode) collectDuplicates(file, valueNode, `${pointer}/${escapePointer(key)}`, out);
-    }
-  } else if (node.type === "array") {
-    node.children?.forEach((child, i) => collectDuplicates(file, child, `${pointer}/${i}`, out));
-  }
-}
-function escapePointer(segment) {
-  return segment.replace(/~/g, "~0").replace(/\//g, "~1");
-}
-function decodePointer(pointer) {
-  if (pointer === "") return [];
-  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s);
-}
-function locate(doc, pointer, key) {
-  if (!doc.root) return { line: 1, column: 1 };
-  const path2 = decodePointer(pointer);
-  let node;
-  for (let n = path2.length; n >= 0 && !node; n--) node = findNodeAtLocation2(doc.root, path2.slice(0, n));
-  node ??= doc.root;
-  if (key !== void 0 && node.type === "object") {
-    const prop = node.children?.find((p) => p.children?.[0]?.value === key);
-    if (prop?.children?.[0]) return positionAt(doc.file, prop.children[0].offset);
-  }
-  return positionAt(doc.file, node.offset);
 }
 
 // src/rules/files.ts
@@ -61500,214 +61747,6 @@ function explainHashMismatch(bytes, want) {
 // src/rules/index.ts
 function trioRules(trio, ctx) {
   return capFindings(sortFindings([...fileRules(trio), ...pinMirrorRules(trio), ...matrixRules(trio, ctx)]));
-}
-
-// src/rules/preflight.ts
-init_probe();
-var PREFLIGHT_SUITE = "preflight";
-var FORBIDDEN = ["legacy_error", "api_contract_version"];
-function preflightRules(input) {
-  const report2 = input.report;
-  if (!report2) {
-    return {
-      findings: [
-        finding(
-          "BG407",
-          null,
-          null,
-          "the runtime preflight was skipped (--no-probe, or input probe: false): the producer was not started or probed"
-        )
-      ],
-      steps: [step("start producer", "skipped", 0, false)]
-    };
-  }
-  const launch = report2.launch;
-  if (!launch.ok) {
-    const tail = launch.outputTail ? `; its last output:
-${launch.outputTail}` : "";
-    const rule = launch.reason === "timeout" ? "BG402" : "BG401";
-    return {
-      findings: [finding(rule, null, null, `${launch.message}${tail}`)],
-      steps: [
-        step("start producer", launch.reason === "timeout" ? "timed-out" : "failed", launch.ms),
-        ...PROBE_REQUESTS.map((r) => step(r.name, "not-run", 0))
-      ]
-    };
-  }
-  const findings = [];
-  const steps = [step("start producer", "passed", launch.ms)];
-  for (const ex of report2.exchanges) {
-    const found = judge(ex, input);
-    findings.push(...found);
-    const failed = found.some((f) => f.severity === "error");
-    const timedOut = !ex.outcome.ok && ex.outcome.failure === "timeout";
-    steps.push(step(ex.request.name, timedOut ? "timed-out" : failed ? "failed" : "passed", ex.outcome.ms));
-  }
-  for (const r of PROBE_REQUESTS.slice(report2.exchanges.length)) steps.push(step(r.name, "not-run", 0));
-  const unpinned = ["expected_service_contract_version", "expected_api_contract_version"].filter(
-    (f) => typeof input.pin.data?.[f] !== "string"
-  );
-  if (report2.exchanges.length > 0 && unpinned.length > 0)
-    findings.push(
-      finding(
-        "BG409",
-        input.pin.path,
-        null,
-        `the producer's contract versions were not compared with the pin, which states no ${unpinned.join(" and no ")} it could read (see its own findings): the probes show the producer answers, not that it keeps the pinned contract`
-      )
-    );
-  return { findings, steps };
-}
-function step(name, status, ms, required = true) {
-  return { suite: PREFLIGHT_SUITE, name, status, exit_code: null, duration_ms: ms, required };
-}
-function judge(ex, input) {
-  const name = ex.request.name;
-  const o = ex.outcome;
-  if (!o.ok)
-    return [
-      finding(
-        "BG404",
-        null,
-        null,
-        `${name}: ${o.failure === "refused" ? "connection refused" : o.failure} (${o.message})`
-      )
-    ];
-  const errorCase = ex.request.expect === "client-error";
-  if (ex.json === void 0) {
-    return [
-      finding(
-        errorCase ? "BG405" : "BG404",
-        null,
-        null,
-        `${name}: HTTP ${o.status} with a body that is not JSON (${ex.jsonError}): ${snippet(o.body)}`
-      )
-    ];
-  }
-  const body = ex.json;
-  const out = [];
-  if (errorCase) out.push(...errorEnvelope(name, o.status, body, input));
-  else if (o.status !== 200) {
-    const error2 = body?.error;
-    const said = error2 && typeof error2 === "object" ? ` (${String(error2.code)}: ${String(error2.message)})` : "";
-    out.push(finding("BG404", null, null, `${name}: HTTP ${o.status}, expected 200${said}`));
-  }
-  out.push(...versions(name, body, input));
-  if (ex.schemaProblem) out.push(finding("BG406", null, null, `${name}: ${ex.schemaProblem}`));
-  else if (ex.schemaErrors && ex.schemaErrors.length > 0) {
-    out.push(
-      finding(
-        "BG406",
-        null,
-        null,
-        `${name}: the body does not match ${ex.request.schema}: ${ex.schemaErrors.slice(0, 5).join("; ")}`
-      )
-    );
-  }
-  if (ex.request.endpoint === "schemaVersion" && o.status === 200) out.push(...pending(name, body));
-  return out;
-}
-function errorEnvelope(name, status, body, input) {
-  const out = [];
-  if (status < 400 || status > 499)
-    out.push(
-      finding("BG405", null, null, `${name}: HTTP ${status}; a malformed request must get a 4xx answer`)
-    );
-  for (const field of FORBIDDEN) {
-    if (body && typeof body === "object" && field in body) {
-      out.push(
-        finding("BG405", null, null, `${name}: the error envelope carries the forbidden field \`${field}\``)
-      );
-    }
-  }
-  const error2 = body?.error;
-  if (!error2 || typeof error2 !== "object") {
-    out.push(
-      finding(
-        "BG405",
-        null,
-        null,
-        `${name}: the body has no \`error\` object: ${snippet(JSON.stringify(body))}`
-      )
-    );
-    return out;
-  }
-  for (const field of FORBIDDEN) {
-    if (field in error2)
-      out.push(
-        finding("BG405", null, null, `${name}: the error object carries the forbidden field \`${field}\``)
-      );
-  }
-  if (typeof error2.message !== "string" || error2.message === "")
-    out.push(finding("BG405", null, null, `${name}: error.message is missing or empty`));
-  if (typeof error2.code !== "string") out.push(finding("BG405", null, null, `${name}: error.code is missing`));
-  else {
-    if (error2.code !== "invalid_json")
-      out.push(
-        finding("BG405", null, null, `${name}: error.code is "${error2.code}", expected "invalid_json"`)
-      );
-    const codes = input.producerManifest?.error_code_enum;
-    if (Array.isArray(codes) && !codes.includes(error2.code)) {
-      out.push(
-        finding(
-          "BG405",
-          null,
-          null,
-          `${name}: error.code "${error2.code}" is not one of the manifest's error codes (${input.producerManifestPath})`
-        )
-      );
-    }
-  }
-  return out;
-}
-function versions(name, body, input) {
-  const out = [];
-  const pin = input.pin.data ?? {};
-  const manifest = input.producerManifest ?? {};
-  const checks = [
-    ["service_contract_version", "expected_service_contract_version", "expected_service_contract_version"],
-    ["api_contract_version", "expected_api_contract_version", "expected_api_contract_version"]
-  ];
-  for (const [field, pinField, manifestField] of checks) {
-    if (!(field in (body ?? {}))) continue;
-    const got = body[field];
-    const pinned = pin[pinField];
-    if (typeof pinned === "string" && got !== pinned) {
-      const at3 = input.pin.doc ? locate(input.pin.doc, `/${pinField}`) : null;
-      out.push(
-        finding(
-          "BG403",
-          input.pin.path,
-          at3,
-          `${name}: the producer reports ${field} ${JSON.stringify(got)} but the pin expects "${pinned}"`
-        )
-      );
-    }
-    const declared = manifest[manifestField];
-    if (typeof declared === "string" && got !== declared) {
-      out.push(
-        finding(
-          "BG309",
-          input.producerManifestPath,
-          null,
-          `${name}: the running producer reports ${field} ${JSON.stringify(got)} but its own manifest declares "${declared}"`
-        )
-      );
-    }
-  }
-  return out;
-}
-function pending(name, body) {
-  const data = body?.data;
-  const list = data?.pending_versions;
-  if (Array.isArray(list) && list.length > 0) {
-    return [finding("BG408", null, null, `${name}: migrations pending: ${JSON.stringify(list)}`)];
-  }
-  return [];
-}
-function snippet(text) {
-  const one = text.replace(/\s+/g, " ").trim();
-  return shorten(one, 120);
 }
 
 // src/rules/verdict.ts
@@ -70568,39 +70607,19 @@ function nextSteps(result) {
 }
 
 // src/present/not-run.ts
-init_plural();
 function notRun(b) {
-  const out = [];
-  for (const f of b.findings.filter((x2) => x2.rule === "BG407" || x2.rule === "BG409"))
-    out.push([`${f.message.charAt(0).toUpperCase()}${f.message.slice(1)}.`]);
-  const unsent = b.steps.filter((s) => s.suite === PREFLIGHT_SUITE && s.status === "not-run").length;
-  if (unsent > 0)
-    out.push([
-      `${plural(unsent, "probe request")} of the runtime preflight not sent: the producer did not start, or the run ended first (see the findings).`
-    ]);
-  const suite = b.steps.filter((s) => s.suite !== PREFLIGHT_SUITE);
+  const out = preflightNotRun(b);
   const drill2 = b.rollback?.drill;
-  if (drill2) {
-    const text = drill2.notRun.map((n) => n.text).join("; ");
-    out.push([`${text.charAt(0).toUpperCase()}${text.slice(1)}.`]);
-    return out;
+  if (drill2) out.push(notRunSentence(drill2.notRun.map((n) => n.text).join("; ")));
+  else {
+    const r = b.rollback;
+    if (r && !hasSuiteSteps(b.steps) && !r.restored)
+      out.push(
+        r.status === "already-current" ? "No rollback suite ran: the target is already the pinned baseline, so nothing was restored to test." : `No rollback suite ran: ${r.dryRun ? "a dry run restores nothing" : "nothing was restored"}, so there was no trio to test.`
+      );
+    out.push(...suitesNotRun(b));
   }
-  const r = b.rollback;
-  if (r && suite.length === 0 && !r.restored)
-    out.push([
-      r.status === "already-current" ? "No rollback suite ran: the target is already the pinned baseline, so nothing was restored to test." : `No rollback suite ran: ${r.dryRun ? "a dry run restores nothing" : "nothing was restored"}, so there was no trio to test.`
-    ]);
-  const skipped = suite.filter((s) => s.status === "skipped");
-  const reasons = /* @__PURE__ */ new Map();
-  for (const s of skipped) {
-    const why = s.skip_reason ?? b.findings.find((f) => f.rule === "BG704")?.message ?? "no reason recorded";
-    reasons.set(why, (reasons.get(why) ?? 0) + 1);
-  }
-  for (const [why, n] of reasons) out.push([`${plural(n, "suite step")} of ${suite.length} skipped: ${why}.`]);
-  const never = suite.filter((s) => s.status === "not-run");
-  if (never.length > 0)
-    out.push([`${plural(never.length, "suite step")} did not start (see the findings for why).`]);
-  return out;
+  return out.map((text) => [text]);
 }
 
 // src/present/report-markdown.ts

@@ -23891,46 +23891,13 @@ function leftRunning(steps) {
   return out.join("\n");
 }
 
-// src/evidence/packet.ts
-var EVIDENCE_SCHEMA = "evidence-packet.v1";
-var TOOL_NAME = "baseline-gate";
-function buildPacket(input) {
-  const digest = (f) => ({
-    path: f.path,
-    sha256: f.sha256,
-    bytes: f.read.kind === "ok" ? f.read.bytes.length : null
-  });
-  return {
-    schema: EVIDENCE_SCHEMA,
-    tool: { name: TOOL_NAME, version: input.toolVersion },
-    operation: input.operation,
-    baseline: input.baseline,
-    started_at: input.startedAt.toISOString(),
-    finished_at: input.finishedAt.toISOString(),
-    duration_ms: Math.max(0, input.finishedAt.getTime() - input.startedAt.getTime()),
-    judged_at: {
-      at: input.judgedAt.at.toISOString(),
-      source: input.judgedAt.source,
-      commit: input.judgedAt.commit
-    },
-    git: input.git,
-    policy: { source: input.policy.source, path: input.policy.path, sha256: input.policy.sha256 },
-    trio: {
-      pin: digest(input.trio.pin),
-      manifest: digest(input.trio.manifest),
-      matrix: digest(input.trio.matrix)
-    },
-    identity: input.identity,
-    posture: input.posture,
-    findings: input.findings,
-    steps: input.steps,
-    ...input.change ? { change: input.change } : {},
-    ...input.incident ? { incident: input.incident } : {},
-    tools: input.tools,
-    redactions: input.redactions ?? 0,
-    verdict: input.verdict
-  };
-}
+// src/producer/endpoints.ts
+var ENDPOINTS = {
+  health: "/v1/health",
+  ready: "/v1/ready",
+  schemaVersion: "/v1/db/schema-version",
+  queryAsk: "/v1/query/ask"
+};
 
 // src/text/duration.ts
 function formatDuration(ms) {
@@ -23942,193 +23909,58 @@ function formatDuration(ms) {
   return `${Math.floor(s / 3600)} h ${Math.floor(s / 60) % 60} min`;
 }
 
-// src/evidence/markdown.ts
-var STEP_ICON = {
-  passed: "\u2705",
-  failed: "\u274C",
-  "timed-out": "\u23F1\uFE0F",
-  "not-run": "\u26D4",
-  skipped: "\u23ED\uFE0F"
-};
-function stepsTable(steps) {
-  if (steps.length === 0) return "_No steps._";
-  return [
-    "| | Suite | Step | Status | Exit code | Duration |",
-    "| --- | --- | --- | --- | --- | --- |",
-    ...steps.map(
-      (st) => `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.status} | ${st.exit_code ?? "-"} | ${st.status === "skipped" || st.status === "not-run" ? "-" : formatDuration(st.duration_ms)} |`
-    )
-  ].join("\n");
-}
-function changeTable(c2) {
-  const list = (xs) => xs.length > 0 ? xs.map((x2) => code(x2)).join(", ") : "-";
-  const rows = [
-    ["Base \u2192 head", `${code(c2.base.slice(0, 12))} \u2192 ${code(c2.head.slice(0, 12))}`],
-    ["Trio changed", c2.trio_changed ? `yes: ${list(c2.changed_files)}` : "no"],
-    ["Classification", `**${c2.classification}**`],
-    ["Error codes added", list(c2.codes_added)],
-    ["Error codes removed", list(c2.codes_removed)],
-    [
-      "Posture",
-      c2.posture_from === c2.posture_to ? code(c2.posture_to) : `${code(c2.posture_from)} \u2192 ${code(c2.posture_to)}`
-    ]
-  ];
-  if (c2.approval) {
-    const a = c2.approval;
-    const who = (xs) => xs.length > 0 ? xs.map((x2) => code(x2)).join(", ") : "nobody";
-    rows.push([
-      "Joint approval",
-      a.problem !== null ? `could not be checked: ${escapeMarkdown(a.problem)}` : `${a.approved ? "given" : "**missing**"} (consumer: ${who(a.consumer)}; producer: ${who(a.producer)})`
-    ]);
-  }
-  return ["| | |", "| --- | --- |", ...rows.map(([k2, v]) => `| ${k2} | ${v} |`)].join("\n");
-}
-function failedStepTails(steps, maxChars = Infinity) {
-  const failed = steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
-  const out = [];
-  for (const s of failed) {
-    const tail = (s.log_tail ?? "").slice(-maxChars);
-    out.push(
-      `<details><summary>${STEP_ICON[s.status]} ${escapeMarkdown(s.suite)} \u203A ${escapeMarkdown(s.name)}: last lines of its log${s.log_file ? ` (${escapeMarkdown(s.log_file)})` : ""}</summary>`,
-      "",
-      fenced(tail === "" ? "(no output)" : tail),
-      "",
-      "</details>",
-      ""
-    );
-  }
-  return out.join("\n");
-}
-var JUDGED_AT = {
-  "wall-clock": "the wall clock of a live run",
-  given: "an instant given on the command line (--now)",
-  commit: "the committer date of the commit judged (--replay), commit"
-};
-function renderPacketMarkdown(p, options = {}) {
-  const trio = ["pin", "manifest", "matrix"].map(
-    (role) => `| ${role} | ${code(p.trio[role].path)} | ${code(p.trio[role].sha256)} | ${p.trio[role].bytes ?? "-"} |`
-  );
-  const git2 = Object.entries(p.git).map(([k2, v]) => `| ${k2} | ${code(v)} |`);
-  const left = leftRunning(p.steps);
-  return [
-    `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} \u2014 ${p.verdict}`,
-    "",
-    `Tool ${code(`${p.tool.name} ${p.tool.version}`)}, started ${code(p.started_at)}, finished ${code(p.finished_at)} (${formatDuration(p.duration_ms)}).`,
-    "",
-    `Time-dependent rules judged at ${code(p.judged_at.at)}: ${JUDGED_AT[p.judged_at.source]}${p.judged_at.commit ? ` ${code(p.judged_at.commit)}` : ""}.`,
-    "",
-    // a rollback's packet leads with its incident note, one heading level down under the packet's title
-    ...p.incident ? [
-      renderIncidentNote(p.incident, {
-        displayName: options.displayName ?? p.baseline,
-        baseline: p.baseline,
-        verdict: p.verdict,
-        evidenceName: `${packetName(p.operation, p.baseline)}.json`,
-        headingLevel: 2,
-        postureNow: p.posture,
-        problems: p.findings.filter((f) => f.severity === "error")
-      })
-    ] : [],
-    "## Baseline",
-    "",
-    identityTable(p.identity, p.posture),
-    "",
-    "## Trio",
-    "",
-    "| Role | Path | SHA-256 | Bytes |",
-    "| --- | --- | --- | --- |",
-    ...trio,
-    "",
-    `Policy: ${p.policy.source === "file" ? code(p.policy.path) : "built-in defaults"} (SHA-256 ${code(p.policy.sha256)}).`,
-    "",
-    ...p.change ? ["## Change", "", changeTable(p.change), ""] : [],
-    "## Findings",
-    "",
-    findingsMarkdown(p.findings),
-    "",
-    "## Steps",
-    "",
-    stepsTable(p.steps),
-    "",
-    ...left ? ["**Processes left running by the steps**", "", left, ""] : [],
-    failedStepTails(p.steps),
-    `Secrets redacted from the captured output: ${p.redactions}.`,
-    "",
-    "## Run",
-    "",
-    "| | |",
-    "| --- | --- |",
-    ...git2,
-    ...Object.entries(p.tools).map(([k2, v]) => `| ${escapeMarkdown(k2)} | ${code(v)} |`),
-    "",
-    `Verdict: **${p.verdict}**`,
-    ""
-  ].join("\n");
-}
+// src/producer/http.ts
+var MAX_RESPONSE_BYTES = 1024 * 1024;
 
-// src/classify/approved-since.ts
-function approvedSince(history, sameBaseline) {
-  let since = null;
-  for (const rev of history) {
-    if (!sameBaseline(rev)) break;
-    since = rev.date;
+// src/producer/probe.ts
+var ASK = JSON.stringify({
+  text: "baseline-gate preflight",
+  actor: "support_agent",
+  action: "resolve",
+  resource: "support_ticket"
+});
+var PROBE_REQUESTS = [
+  {
+    name: `GET ${ENDPOINTS.health}`,
+    endpoint: "health",
+    method: "GET",
+    body: void 0,
+    expect: "success",
+    schema: "health-response.schema.json"
+  },
+  {
+    name: `GET ${ENDPOINTS.ready}`,
+    endpoint: "ready",
+    method: "GET",
+    body: void 0,
+    expect: "success",
+    schema: "ready-response.schema.json"
+  },
+  {
+    name: `POST ${ENDPOINTS.schemaVersion}`,
+    endpoint: "schemaVersion",
+    method: "POST",
+    body: "",
+    expect: "success",
+    schema: "schema-version-response.schema.json"
+  },
+  {
+    name: `POST ${ENDPOINTS.queryAsk} (malformed JSON)`,
+    endpoint: "queryAsk",
+    method: "POST",
+    body: '{"text": ',
+    expect: "client-error",
+    schema: "error-envelope.schema.json"
+  },
+  {
+    name: `POST ${ENDPOINTS.queryAsk}`,
+    endpoint: "queryAsk",
+    method: "POST",
+    body: ASK,
+    expect: "success",
+    schema: "query-ask-response.schema.json"
   }
-  return since ? new Date(since) : null;
-}
-
-// src/classify/change.ts
-var import_compare = __toESM(require_compare(), 1);
-var import_valid = __toESM(require_valid(), 1);
-
-// src/ledger/model.ts
-var LEDGER_STATUSES = ["Approved", "Superseded", "Rolled back", "Candidate"];
-var PIN_LINES = [
-  { key: "repo", label: "repo", named: true },
-  { key: "release_tag", label: "release tag", named: true },
-  { key: "commit_sha", label: "commit SHA", named: true },
-  { key: "service", label: "Expected service contract version", named: false },
-  { key: "api", label: "Expected API contract version", named: false },
-  { key: "integration", label: "Expected integration baseline", named: false },
-  { key: "manifest_sha256", label: "Expected producer manifest SHA-256", named: false },
-  { key: "posture", label: "Runtime cutover posture", named: false },
-  { key: "pin_path", label: "Pin manifest (source of truth)", named: false },
-  { key: "mirror_path", label: "Producer manifest mirror", named: false }
 ];
-function pinLineLabel(key, displayName) {
-  const line = PIN_LINES.find((l) => l.key === key);
-  return line.named ? `${displayName} ${line.label}` : line.label;
-}
-function pinLineText(key, value, displayName) {
-  return `- ${pinLineLabel(key, displayName)}: \`${value}\``;
-}
-var LEDGER_COLUMNS = [
-  { key: "consumer_version", header: "version" },
-  { key: "consumer_commit", header: "commit" },
-  { key: "producer_tag", header: "tag" },
-  { key: "producer_commit", header: "commit" },
-  { key: "service", header: "Service contract" },
-  { key: "api", header: "API contract" },
-  { key: "integration", header: "Integration baseline" },
-  { key: "status", header: "Status" }
-];
-var PIN_SECTION_TITLE = "Baseline Pin";
-var LEDGER_SECTION_TITLE = "Approved Version Pairs";
-function emptyLedger() {
-  return { title: null, updated: null, pinSection: null, ledgerSection: null, duplicateSections: [] };
-}
-function cellText(row, key) {
-  return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.text ?? "";
-}
-function cellPosition(row, key) {
-  return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.position ?? row.position;
-}
-function ledgerRows(ledger) {
-  return ledger?.ledgerSection?.table?.rows ?? [];
-}
-function rowOfTag(ledger, tag) {
-  if (!tag) return null;
-  return ledgerRows(ledger).find((r) => cellText(r, "producer_tag") === tag) ?? null;
-}
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text, ignoreTrivia = false) {
@@ -25174,6 +25006,274 @@ function locate(doc, pointer, key) {
     if (prop?.children?.[0]) return positionAt(doc.file, prop.children[0].offset);
   }
   return positionAt(doc.file, node.offset);
+}
+
+// src/rules/preflight.ts
+var PREFLIGHT_SUITE = "preflight";
+
+// src/evidence/not-run.ts
+function notRunSentence(text) {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+function preflightNotRun({ findings, steps }) {
+  const out = findings.filter((f) => f.rule === "BG407" || f.rule === "BG409").map((f) => notRunSentence(f.message));
+  const unsent = steps.filter((s) => s.suite === PREFLIGHT_SUITE && s.status === "not-run").length;
+  if (unsent > 0)
+    out.push(
+      `${plural(unsent, "probe request")} of the runtime preflight not sent: the producer did not start, or the run ended first (see the findings).`
+    );
+  return out;
+}
+function suitesNotRun({ findings, steps }) {
+  const suite = steps.filter((s) => s.suite !== PREFLIGHT_SUITE);
+  const reasons = /* @__PURE__ */ new Map();
+  for (const s of suite.filter((x2) => x2.status === "skipped")) {
+    const why = s.skip_reason ?? findings.find((f) => f.rule === "BG704")?.message ?? "no reason recorded";
+    reasons.set(why, (reasons.get(why) ?? 0) + 1);
+  }
+  const out = [...reasons].map(([why, n]) => `${plural(n, "suite step")} of ${suite.length} skipped: ${why}.`);
+  const never = suite.filter((s) => s.status === "not-run").length;
+  if (never > 0) out.push(`${plural(never, "suite step")} did not start (see the findings for why).`);
+  return out;
+}
+function hasSuiteSteps(steps) {
+  return steps.some((s) => s.suite !== PREFLIGHT_SUITE);
+}
+
+// src/evidence/packet.ts
+var EVIDENCE_SCHEMA = "evidence-packet.v1";
+var TOOL_NAME = "baseline-gate";
+function buildPacket(input) {
+  const digest = (f) => ({
+    path: f.path,
+    sha256: f.sha256,
+    bytes: f.read.kind === "ok" ? f.read.bytes.length : null
+  });
+  return {
+    schema: EVIDENCE_SCHEMA,
+    tool: { name: TOOL_NAME, version: input.toolVersion },
+    operation: input.operation,
+    baseline: input.baseline,
+    started_at: input.startedAt.toISOString(),
+    finished_at: input.finishedAt.toISOString(),
+    duration_ms: Math.max(0, input.finishedAt.getTime() - input.startedAt.getTime()),
+    judged_at: {
+      at: input.judgedAt.at.toISOString(),
+      source: input.judgedAt.source,
+      commit: input.judgedAt.commit
+    },
+    git: input.git,
+    policy: { source: input.policy.source, path: input.policy.path, sha256: input.policy.sha256 },
+    trio: {
+      pin: digest(input.trio.pin),
+      manifest: digest(input.trio.manifest),
+      matrix: digest(input.trio.matrix)
+    },
+    identity: input.identity,
+    posture: input.posture,
+    findings: input.findings,
+    steps: input.steps,
+    ...input.change ? { change: input.change } : {},
+    ...input.incident ? { incident: input.incident } : {},
+    tools: input.tools,
+    redactions: input.redactions ?? 0,
+    verdict: input.verdict
+  };
+}
+
+// src/evidence/markdown.ts
+var STEP_ICON = {
+  passed: "\u2705",
+  failed: "\u274C",
+  "timed-out": "\u23F1\uFE0F",
+  "not-run": "\u26D4",
+  skipped: "\u23ED\uFE0F"
+};
+function stepsTable(steps) {
+  if (steps.length === 0) return "_No steps._";
+  return [
+    "| | Suite | Step | Status | Exit code | Duration |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...steps.map(
+      (st) => `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.status} | ${st.exit_code ?? "-"} | ${st.status === "skipped" || st.status === "not-run" ? "-" : formatDuration(st.duration_ms)} |`
+    )
+  ].join("\n");
+}
+function changeTable(c2) {
+  const list = (xs) => xs.length > 0 ? xs.map((x2) => code(x2)).join(", ") : "-";
+  const rows = [
+    ["Base \u2192 head", `${code(c2.base.slice(0, 12))} \u2192 ${code(c2.head.slice(0, 12))}`],
+    ["Trio changed", c2.trio_changed ? `yes: ${list(c2.changed_files)}` : "no"],
+    ["Classification", `**${c2.classification}**`],
+    ["Error codes added", list(c2.codes_added)],
+    ["Error codes removed", list(c2.codes_removed)],
+    [
+      "Posture",
+      c2.posture_from === c2.posture_to ? code(c2.posture_to) : `${code(c2.posture_from)} \u2192 ${code(c2.posture_to)}`
+    ]
+  ];
+  if (c2.approval) {
+    const a = c2.approval;
+    const who = (xs) => xs.length > 0 ? xs.map((x2) => code(x2)).join(", ") : "nobody";
+    rows.push([
+      "Joint approval",
+      a.problem !== null ? `could not be checked: ${escapeMarkdown(a.problem)}` : `${a.approved ? "given" : "**missing**"} (consumer: ${who(a.consumer)}; producer: ${who(a.producer)})`
+    ]);
+  }
+  return ["| | |", "| --- | --- |", ...rows.map(([k2, v]) => `| ${k2} | ${v} |`)].join("\n");
+}
+function failedStepTails(steps, maxChars = Infinity) {
+  const failed = steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
+  const out = [];
+  for (const s of failed) {
+    const tail = (s.log_tail ?? "").slice(-maxChars);
+    out.push(
+      `<details><summary>${STEP_ICON[s.status]} ${escapeMarkdown(s.suite)} \u203A ${escapeMarkdown(s.name)}: last lines of its log${s.log_file ? ` (${escapeMarkdown(s.log_file)})` : ""}</summary>`,
+      "",
+      fenced(tail === "" ? "(no output)" : tail),
+      "",
+      "</details>",
+      ""
+    );
+  }
+  return out.join("\n");
+}
+var JUDGED_AT = {
+  "wall-clock": "the wall clock of a live run",
+  given: "an instant given on the command line (--now)",
+  commit: "the committer date of the commit judged (--replay), commit"
+};
+function renderPacketMarkdown(p, options = {}) {
+  const trio = ["pin", "manifest", "matrix"].map(
+    (role) => `| ${role} | ${code(p.trio[role].path)} | ${code(p.trio[role].sha256)} | ${p.trio[role].bytes ?? "-"} |`
+  );
+  const git2 = Object.entries(p.git).map(([k2, v]) => `| ${k2} | ${code(v)} |`);
+  const left = leftRunning(p.steps);
+  const missing = [...preflightNotRun(p), ...suitesNotRun(p)];
+  return [
+    `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} \u2014 ${p.verdict}`,
+    "",
+    `Tool ${code(`${p.tool.name} ${p.tool.version}`)}, started ${code(p.started_at)}, finished ${code(p.finished_at)} (${formatDuration(p.duration_ms)}).`,
+    "",
+    `Time-dependent rules judged at ${code(p.judged_at.at)}: ${JUDGED_AT[p.judged_at.source]}${p.judged_at.commit ? ` ${code(p.judged_at.commit)}` : ""}.`,
+    "",
+    // a rollback's packet leads with its incident note, one heading level down under the packet's title
+    ...p.incident ? [
+      renderIncidentNote(p.incident, {
+        displayName: options.displayName ?? p.baseline,
+        baseline: p.baseline,
+        verdict: p.verdict,
+        evidenceName: `${packetName(p.operation, p.baseline)}.json`,
+        headingLevel: 2,
+        postureNow: p.posture,
+        problems: p.findings.filter((f) => f.severity === "error")
+      })
+    ] : [],
+    // what the verdict does not cover, before anything else a reader takes as checked (a rollback's note first:
+    // it is what the packet is for)
+    "## What did not run",
+    "",
+    ...missing.length > 0 ? missing.map((m) => `- ${escapeMarkdown(m)}`) : ["Nothing was left out: every step the run lists ran."],
+    "",
+    "## Baseline",
+    "",
+    identityTable(p.identity, p.posture),
+    "",
+    "## Trio",
+    "",
+    "| Role | Path | SHA-256 | Bytes |",
+    "| --- | --- | --- | --- |",
+    ...trio,
+    "",
+    `Policy: ${p.policy.source === "file" ? code(p.policy.path) : "built-in defaults"} (SHA-256 ${code(p.policy.sha256)}).`,
+    "",
+    ...p.change ? ["## Change", "", changeTable(p.change), ""] : [],
+    "## Findings",
+    "",
+    findingsMarkdown(p.findings),
+    "",
+    "## Steps",
+    "",
+    stepsTable(p.steps),
+    "",
+    ...left ? ["**Processes left running by the steps**", "", left, ""] : [],
+    failedStepTails(p.steps),
+    `Secrets redacted from the captured output: ${p.redactions}.`,
+    "",
+    "## Run",
+    "",
+    "| | |",
+    "| --- | --- |",
+    ...git2,
+    ...Object.entries(p.tools).map(([k2, v]) => `| ${escapeMarkdown(k2)} | ${code(v)} |`),
+    "",
+    `Verdict: **${p.verdict}**`,
+    ""
+  ].join("\n");
+}
+
+// src/classify/approved-since.ts
+function approvedSince(history, sameBaseline) {
+  let since = null;
+  for (const rev of history) {
+    if (!sameBaseline(rev)) break;
+    since = rev.date;
+  }
+  return since ? new Date(since) : null;
+}
+
+// src/classify/change.ts
+var import_compare = __toESM(require_compare(), 1);
+var import_valid = __toESM(require_valid(), 1);
+
+// src/ledger/model.ts
+var LEDGER_STATUSES = ["Approved", "Superseded", "Rolled back", "Candidate"];
+var PIN_LINES = [
+  { key: "repo", label: "repo", named: true },
+  { key: "release_tag", label: "release tag", named: true },
+  { key: "commit_sha", label: "commit SHA", named: true },
+  { key: "service", label: "Expected service contract version", named: false },
+  { key: "api", label: "Expected API contract version", named: false },
+  { key: "integration", label: "Expected integration baseline", named: false },
+  { key: "manifest_sha256", label: "Expected producer manifest SHA-256", named: false },
+  { key: "posture", label: "Runtime cutover posture", named: false },
+  { key: "pin_path", label: "Pin manifest (source of truth)", named: false },
+  { key: "mirror_path", label: "Producer manifest mirror", named: false }
+];
+function pinLineLabel(key, displayName) {
+  const line = PIN_LINES.find((l) => l.key === key);
+  return line.named ? `${displayName} ${line.label}` : line.label;
+}
+function pinLineText(key, value, displayName) {
+  return `- ${pinLineLabel(key, displayName)}: \`${value}\``;
+}
+var LEDGER_COLUMNS = [
+  { key: "consumer_version", header: "version" },
+  { key: "consumer_commit", header: "commit" },
+  { key: "producer_tag", header: "tag" },
+  { key: "producer_commit", header: "commit" },
+  { key: "service", header: "Service contract" },
+  { key: "api", header: "API contract" },
+  { key: "integration", header: "Integration baseline" },
+  { key: "status", header: "Status" }
+];
+var PIN_SECTION_TITLE = "Baseline Pin";
+var LEDGER_SECTION_TITLE = "Approved Version Pairs";
+function emptyLedger() {
+  return { title: null, updated: null, pinSection: null, ledgerSection: null, duplicateSections: [] };
+}
+function cellText(row, key) {
+  return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.text ?? "";
+}
+function cellPosition(row, key) {
+  return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.position ?? row.position;
+}
+function ledgerRows(ledger) {
+  return ledger?.ledgerSection?.table?.rows ?? [];
+}
+function rowOfTag(ledger, tag) {
+  if (!tag) return null;
+  return ledgerRows(ledger).find((r) => cellText(r, "producer_tag") === tag) ?? null;
 }
 
 // src/trio/identity.ts
@@ -31082,14 +31182,6 @@ async function gitTop(real, shown, label3) {
   }
   return realpathSync3(r.stdout.toString("utf8").trim());
 }
-
-// src/producer/endpoints.ts
-var ENDPOINTS = {
-  health: "/v1/health",
-  ready: "/v1/ready",
-  schemaVersion: "/v1/db/schema-version",
-  queryAsk: "/v1/query/ask"
-};
 
 // src/policy/defaults.ts
 var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
@@ -38004,62 +38096,6 @@ function context3(result, trigger) {
   return parts.flatMap((p, i2) => i2 === 0 ? p : [" \xB7 ", ...p]);
 }
 
-// src/producer/http.ts
-var MAX_RESPONSE_BYTES = 1024 * 1024;
-
-// src/producer/probe.ts
-var ASK = JSON.stringify({
-  text: "baseline-gate preflight",
-  actor: "support_agent",
-  action: "resolve",
-  resource: "support_ticket"
-});
-var PROBE_REQUESTS = [
-  {
-    name: `GET ${ENDPOINTS.health}`,
-    endpoint: "health",
-    method: "GET",
-    body: void 0,
-    expect: "success",
-    schema: "health-response.schema.json"
-  },
-  {
-    name: `GET ${ENDPOINTS.ready}`,
-    endpoint: "ready",
-    method: "GET",
-    body: void 0,
-    expect: "success",
-    schema: "ready-response.schema.json"
-  },
-  {
-    name: `POST ${ENDPOINTS.schemaVersion}`,
-    endpoint: "schemaVersion",
-    method: "POST",
-    body: "",
-    expect: "success",
-    schema: "schema-version-response.schema.json"
-  },
-  {
-    name: `POST ${ENDPOINTS.queryAsk} (malformed JSON)`,
-    endpoint: "queryAsk",
-    method: "POST",
-    body: '{"text": ',
-    expect: "client-error",
-    schema: "error-envelope.schema.json"
-  },
-  {
-    name: `POST ${ENDPOINTS.queryAsk}`,
-    endpoint: "queryAsk",
-    method: "POST",
-    body: ASK,
-    expect: "success",
-    schema: "query-ask-response.schema.json"
-  }
-];
-
-// src/rules/preflight.ts
-var PREFLIGHT_SUITE = "preflight";
-
 // src/present/next-steps.ts
 var APPROVAL = /* @__PURE__ */ new Set(["BG801", "BG802"]);
 var STEP_RESULT = /* @__PURE__ */ new Set(["BG701", "BG702", "BG703"]);
@@ -38326,37 +38362,18 @@ function nextSteps(result) {
 
 // src/present/not-run.ts
 function notRun2(b) {
-  const out = [];
-  for (const f of b.findings.filter((x2) => x2.rule === "BG407" || x2.rule === "BG409"))
-    out.push([`${f.message.charAt(0).toUpperCase()}${f.message.slice(1)}.`]);
-  const unsent = b.steps.filter((s) => s.suite === PREFLIGHT_SUITE && s.status === "not-run").length;
-  if (unsent > 0)
-    out.push([
-      `${plural(unsent, "probe request")} of the runtime preflight not sent: the producer did not start, or the run ended first (see the findings).`
-    ]);
-  const suite = b.steps.filter((s) => s.suite !== PREFLIGHT_SUITE);
+  const out = preflightNotRun(b);
   const drill2 = b.rollback?.drill;
-  if (drill2) {
-    const text = drill2.notRun.map((n) => n.text).join("; ");
-    out.push([`${text.charAt(0).toUpperCase()}${text.slice(1)}.`]);
-    return out;
+  if (drill2) out.push(notRunSentence(drill2.notRun.map((n) => n.text).join("; ")));
+  else {
+    const r = b.rollback;
+    if (r && !hasSuiteSteps(b.steps) && !r.restored)
+      out.push(
+        r.status === "already-current" ? "No rollback suite ran: the target is already the pinned baseline, so nothing was restored to test." : `No rollback suite ran: ${r.dryRun ? "a dry run restores nothing" : "nothing was restored"}, so there was no trio to test.`
+      );
+    out.push(...suitesNotRun(b));
   }
-  const r = b.rollback;
-  if (r && suite.length === 0 && !r.restored)
-    out.push([
-      r.status === "already-current" ? "No rollback suite ran: the target is already the pinned baseline, so nothing was restored to test." : `No rollback suite ran: ${r.dryRun ? "a dry run restores nothing" : "nothing was restored"}, so there was no trio to test.`
-    ]);
-  const skipped = suite.filter((s) => s.status === "skipped");
-  const reasons = /* @__PURE__ */ new Map();
-  for (const s of skipped) {
-    const why = s.skip_reason ?? b.findings.find((f) => f.rule === "BG704")?.message ?? "no reason recorded";
-    reasons.set(why, (reasons.get(why) ?? 0) + 1);
-  }
-  for (const [why, n] of reasons) out.push([`${plural(n, "suite step")} of ${suite.length} skipped: ${why}.`]);
-  const never = suite.filter((s) => s.status === "not-run");
-  if (never.length > 0)
-    out.push([`${plural(never.length, "suite step")} did not start (see the findings for why).`]);
-  return out;
+  return out.map((text) => [text]);
 }
 
 // src/present/report-markdown.ts

@@ -25682,46 +25682,13 @@ function leftRunning(steps) {
   return out.join("\n");
 }
 
-// src/evidence/packet.ts
-var EVIDENCE_SCHEMA = "evidence-packet.v1";
-var TOOL_NAME = "baseline-gate";
-function buildPacket(input) {
-  const digest = (f) => ({
-    path: f.path,
-    sha256: f.sha256,
-    bytes: f.read.kind === "ok" ? f.read.bytes.length : null
-  });
-  return {
-    schema: EVIDENCE_SCHEMA,
-    tool: { name: TOOL_NAME, version: input.toolVersion },
-    operation: input.operation,
-    baseline: input.baseline,
-    started_at: input.startedAt.toISOString(),
-    finished_at: input.finishedAt.toISOString(),
-    duration_ms: Math.max(0, input.finishedAt.getTime() - input.startedAt.getTime()),
-    judged_at: {
-      at: input.judgedAt.at.toISOString(),
-      source: input.judgedAt.source,
-      commit: input.judgedAt.commit
-    },
-    git: input.git,
-    policy: { source: input.policy.source, path: input.policy.path, sha256: input.policy.sha256 },
-    trio: {
-      pin: digest(input.trio.pin),
-      manifest: digest(input.trio.manifest),
-      matrix: digest(input.trio.matrix)
-    },
-    identity: input.identity,
-    posture: input.posture,
-    findings: input.findings,
-    steps: input.steps,
-    ...input.change ? { change: input.change } : {},
-    ...input.incident ? { incident: input.incident } : {},
-    tools: input.tools,
-    redactions: input.redactions ?? 0,
-    verdict: input.verdict
-  };
-}
+// src/producer/endpoints.ts
+var ENDPOINTS = {
+  health: "/v1/health",
+  ready: "/v1/ready",
+  schemaVersion: "/v1/db/schema-version",
+  queryAsk: "/v1/query/ask"
+};
 
 // src/text/duration.ts
 function formatDuration(ms) {
@@ -25733,1103 +25700,58 @@ function formatDuration(ms) {
   return `${Math.floor(s / 3600)} h ${Math.floor(s / 60) % 60} min`;
 }
 
-// src/evidence/markdown.ts
-var STEP_ICON = {
-  passed: "\u2705",
-  failed: "\u274C",
-  "timed-out": "\u23F1\uFE0F",
-  "not-run": "\u26D4",
-  skipped: "\u23ED\uFE0F"
-};
-function stepsTable(steps) {
-  if (steps.length === 0) return "_No steps._";
-  return [
-    "| | Suite | Step | Status | Exit code | Duration |",
-    "| --- | --- | --- | --- | --- | --- |",
-    ...steps.map(
-      (st) => `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.status} | ${st.exit_code ?? "-"} | ${st.status === "skipped" || st.status === "not-run" ? "-" : formatDuration(st.duration_ms)} |`
-    )
-  ].join("\n");
-}
-function changeTable(c2) {
-  const list = (xs) => xs.length > 0 ? xs.map((x2) => code(x2)).join(", ") : "-";
-  const rows = [
-    ["Base \u2192 head", `${code(c2.base.slice(0, 12))} \u2192 ${code(c2.head.slice(0, 12))}`],
-    ["Trio changed", c2.trio_changed ? `yes: ${list(c2.changed_files)}` : "no"],
-    ["Classification", `**${c2.classification}**`],
-    ["Error codes added", list(c2.codes_added)],
-    ["Error codes removed", list(c2.codes_removed)],
-    [
-      "Posture",
-      c2.posture_from === c2.posture_to ? code(c2.posture_to) : `${code(c2.posture_from)} \u2192 ${code(c2.posture_to)}`
-    ]
-  ];
-  if (c2.approval) {
-    const a = c2.approval;
-    const who = (xs) => xs.length > 0 ? xs.map((x2) => code(x2)).join(", ") : "nobody";
-    rows.push([
-      "Joint approval",
-      a.problem !== null ? `could not be checked: ${escapeMarkdown(a.problem)}` : `${a.approved ? "given" : "**missing**"} (consumer: ${who(a.consumer)}; producer: ${who(a.producer)})`
-    ]);
-  }
-  return ["| | |", "| --- | --- |", ...rows.map(([k2, v]) => `| ${k2} | ${v} |`)].join("\n");
-}
-function failedStepTails(steps, maxChars = Infinity) {
-  const failed = steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
-  const out = [];
-  for (const s of failed) {
-    const tail = (s.log_tail ?? "").slice(-maxChars);
-    out.push(
-      `<details><summary>${STEP_ICON[s.status]} ${escapeMarkdown(s.suite)} \u203A ${escapeMarkdown(s.name)}: last lines of its log${s.log_file ? ` (${escapeMarkdown(s.log_file)})` : ""}</summary>`,
-      "",
-      fenced(tail === "" ? "(no output)" : tail),
-      "",
-      "</details>",
-      ""
-    );
-  }
-  return out.join("\n");
-}
-var JUDGED_AT = {
-  "wall-clock": "the wall clock of a live run",
-  given: "an instant given on the command line (--now)",
-  commit: "the committer date of the commit judged (--replay), commit"
-};
-function renderPacketMarkdown(p, options = {}) {
-  const trio = ["pin", "manifest", "matrix"].map(
-    (role) => `| ${role} | ${code(p.trio[role].path)} | ${code(p.trio[role].sha256)} | ${p.trio[role].bytes ?? "-"} |`
-  );
-  const git2 = Object.entries(p.git).map(([k2, v]) => `| ${k2} | ${code(v)} |`);
-  const left = leftRunning(p.steps);
-  return [
-    `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} \u2014 ${p.verdict}`,
-    "",
-    `Tool ${code(`${p.tool.name} ${p.tool.version}`)}, started ${code(p.started_at)}, finished ${code(p.finished_at)} (${formatDuration(p.duration_ms)}).`,
-    "",
-    `Time-dependent rules judged at ${code(p.judged_at.at)}: ${JUDGED_AT[p.judged_at.source]}${p.judged_at.commit ? ` ${code(p.judged_at.commit)}` : ""}.`,
-    "",
-    // a rollback's packet leads with its incident note, one heading level down under the packet's title
-    ...p.incident ? [
-      renderIncidentNote(p.incident, {
-        displayName: options.displayName ?? p.baseline,
-        baseline: p.baseline,
-        verdict: p.verdict,
-        evidenceName: `${packetName(p.operation, p.baseline)}.json`,
-        headingLevel: 2,
-        postureNow: p.posture,
-        problems: p.findings.filter((f) => f.severity === "error")
-      })
-    ] : [],
-    "## Baseline",
-    "",
-    identityTable(p.identity, p.posture),
-    "",
-    "## Trio",
-    "",
-    "| Role | Path | SHA-256 | Bytes |",
-    "| --- | --- | --- | --- |",
-    ...trio,
-    "",
-    `Policy: ${p.policy.source === "file" ? code(p.policy.path) : "built-in defaults"} (SHA-256 ${code(p.policy.sha256)}).`,
-    "",
-    ...p.change ? ["## Change", "", changeTable(p.change), ""] : [],
-    "## Findings",
-    "",
-    findingsMarkdown(p.findings),
-    "",
-    "## Steps",
-    "",
-    stepsTable(p.steps),
-    "",
-    ...left ? ["**Processes left running by the steps**", "", left, ""] : [],
-    failedStepTails(p.steps),
-    `Secrets redacted from the captured output: ${p.redactions}.`,
-    "",
-    "## Run",
-    "",
-    "| | |",
-    "| --- | --- |",
-    ...git2,
-    ...Object.entries(p.tools).map(([k2, v]) => `| ${escapeMarkdown(k2)} | ${code(v)} |`),
-    "",
-    `Verdict: **${p.verdict}**`,
-    ""
-  ].join("\n");
-}
+// src/producer/http.ts
+var MAX_RESPONSE_BYTES = 1024 * 1024;
 
-// src/classify/profile.ts
-var IDENTITY_RULES = /* @__PURE__ */ new Set([
-  "BG101",
-  "BG102",
-  "BG103",
-  "BG104",
-  "BG105",
-  "BG106",
-  "BG107",
-  // the mirror is the producer's bytes, pinned by digest: it can never be migrated, so it must be valid as is
-  "BG109",
-  "BG201",
-  "BG202",
-  "BG204",
-  "BG209",
-  "BG211",
-  "BG212",
-  "BG214"
-]);
-var IDENTITY_FIELDS = /* @__PURE__ */ new Set([
-  "",
-  "/release_tag",
-  "/commit_sha",
-  "/expected_service_contract_version",
-  "/expected_api_contract_version",
-  "/expected_integration_baseline",
-  "/expected_producer_manifest_sha256"
-]);
-var IDENTITY_LINES = new Set(
-  ["release_tag", "commit_sha", "service", "api", "integration", "manifest_sha256"].map(pinLineSubject)
-);
-var REQUIRED_LINES = new Set(["release_tag", "commit_sha"].map(pinLineSubject));
-function disqualifiesLegacy(f) {
-  if (f.severity !== "error") return false;
-  if (IDENTITY_RULES.has(f.rule)) return true;
-  if (f.subject === void 0) return f.rule === "BG108" || f.rule === "BG206" || f.rule === "BG207";
-  switch (f.rule) {
-    case "BG108":
-      return IDENTITY_FIELDS.has(f.subject);
-    case "BG205":
-      return REQUIRED_LINES.has(f.subject);
-    case "BG206":
-    case "BG207":
-      return IDENTITY_LINES.has(f.subject);
-    default:
-      return false;
-  }
-}
-var DOCUMENTATION_RULES = /* @__PURE__ */ new Set(["BG203", "BG208", "BG213", "BG216"]);
-function isDocumentationFinding(f) {
-  return DOCUMENTATION_RULES.has(f.rule);
-}
-function judgeRevision(findings, profile) {
-  const errors = findings.filter((f) => f.severity === "error");
-  if (profile === "current") return { profile, disqualifying: errors, reported: [] };
-  return {
-    profile,
-    disqualifying: errors.filter(disqualifiesLegacy),
-    reported: errors.filter((f) => !disqualifiesLegacy(f))
-  };
-}
-function profileOf(atOrBeforeHasPosture) {
-  return atOrBeforeHasPosture ? "current" : "legacy";
-}
-function describeFindings(findings) {
-  const rules3 = [...new Set(findings.map((f) => f.rule))];
-  const n = findings.length;
-  return `${n} finding${n === 1 ? "" : "s"} of ${rules3.length} rule${rules3.length === 1 ? "" : "s"} (${rules3.join(", ")})`;
-}
-
-// src/exec/tool-versions.ts
-import { execFile } from "node:child_process";
-var TIMEOUT_MS = 1e4;
-var TOOLS = {
-  git: ["git", "--version"],
-  cargo: ["cargo", "--version"],
-  rustc: ["rustc", "--version"]
-};
-var DECIDING = ["PATH", "HOME", "RUSTUP_HOME", "RUSTUP_TOOLCHAIN", "CARGO_HOME"];
-var asked = /* @__PURE__ */ new Map();
-function versionOf(argv, env2) {
-  return new Promise((done) => {
-    execFile(argv[0], argv.slice(1), { timeout: TIMEOUT_MS, env: env2, windowsHide: true }, (err, stdout) => {
-      const line = String(stdout).split("\n")[0]?.trim() ?? "";
-      done(err ? `unavailable (${err.code ?? "error"})` : line || "unknown");
-    });
-  });
-}
-async function ask(env2) {
-  const names = Object.keys(TOOLS);
-  const versions = await Promise.all(names.map((n) => versionOf(TOOLS[n], env2)));
-  const out = { node: process.version };
-  names.forEach((n, i2) => out[n] = versions[i2]);
-  return out;
-}
-function toolVersions(env2) {
-  const key = JSON.stringify([process.cwd(), DECIDING.map((name) => env2[name] ?? null)]);
-  let versions = asked.get(key);
-  if (versions === void 0) {
-    versions = ask(env2);
-    asked.set(key, versions);
-    versions.then((v) => {
-      if (Object.values(v).some((line) => line.startsWith("unavailable"))) asked.delete(key);
-    });
-  }
-  return versions.then((v) => ({ ...v }));
-}
-
-// src/fs/atomic-set.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
-import { basename as basename3, dirname as dirname4, isAbsolute as isAbsolute2, join as join4, resolve as resolve2 } from "node:path";
-
-// src/git/run-context.ts
-import { existsSync as existsSync3, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, isAbsolute, join as join2, resolve } from "node:path";
-
-// src/git/discover.ts
-import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
-import { basename, dirname, join } from "node:path";
-var GIT_LOCATION_VARIABLE = /^GIT_(DIR|WORK_TREE|COMMON_DIR|OBJECT_DIRECTORY|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|SHALLOW_FILE|CONFIG\w*|TEST_\w+)$/;
-function discoverTop(real, env2 = process.env) {
-  const uid = process.getuid?.();
-  if (uid === void 0 || Object.keys(env2).some((k2) => GIT_LOCATION_VARIABLE.test(k2))) return null;
-  let device;
-  for (let dir = real; ; dir = dirname(dir)) {
-    if (basename(dir) === ".git") return null;
-    const here = statSync(dir, { throwIfNoEntry: false });
-    if (!here || device !== void 0 && here.dev !== device) return null;
-    device = here.dev;
-    const dotGit = lstatSync(join(dir, ".git"), { throwIfNoEntry: false });
-    if (dotGit)
-      return dotGit.isDirectory() && plainRepository(join(dir, ".git"), [here, dotGit], uid) ? dir : null;
-    if (lstatSync(join(dir, "HEAD"), { throwIfNoEntry: false })) return null;
-    if (dirname(dir) === dir) return null;
-  }
-}
-function shallowFromDisk(start, env2 = process.env) {
-  let top;
-  try {
-    top = discoverTop(realpathSync(start), env2);
-  } catch {
-    return null;
-  }
-  if (!top) return null;
-  const file = join(top, ".git", "shallow");
-  if (!lstatSync(file, { throwIfNoEntry: false })) return false;
-  const text = readSmall(file);
-  if (text === null) return null;
-  const lines = text.split("\n").filter((l) => l !== "");
-  return lines.length > 0 && lines.every((l) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(l)) ? true : null;
-}
-function headFromDisk(start, env2 = process.env) {
-  try {
-    const top = discoverTop(realpathSync(start), env2);
-    return top ? readHead(join(top, ".git")) : null;
-  } catch {
-    return null;
-  }
-}
-function readHead(gitDir) {
-  const head = readSmall(join(gitDir, "HEAD"));
-  if (head === null) return null;
-  const detached = /^([0-9a-f]{40})\n?$/.exec(head)?.[1];
-  if (detached) return { commit: detached, ref: null };
-  const ref = /^ref: (refs\/[!-~]+)\n?$/.exec(head)?.[1];
-  if (!ref || !plainRefName(ref)) return null;
-  const loose = join(gitDir, ref);
-  const stat3 = lstatSync(loose, { throwIfNoEntry: false });
-  if (stat3) {
-    const commit2 = stat3.isFile() ? /^([0-9a-f]{40})\n?$/.exec(readSmall(loose) ?? "")?.[1] : void 0;
-    return commit2 ? { commit: commit2, ref } : null;
-  }
-  const packedFile = join(gitDir, "packed-refs");
-  if (!lstatSync(packedFile, { throwIfNoEntry: false })) return { commit: null, ref };
-  const packed = readSmall(packedFile, PACKED_REFS_LIMIT);
-  const commit = packed === null ? void 0 : packedRef(packed, ref);
-  return commit === void 0 ? null : { commit, ref };
-}
-var PACKED_REFS_LIMIT = 64 * 1024 * 1024;
-function packedRef(text, ref) {
-  if (text === "") return null;
-  if (!text.endsWith("\n")) return void 0;
-  const lines = text.slice(0, -1).split("\n");
-  let sorted = false;
-  if (lines[0].startsWith("#")) {
-    const header2 = lines.shift();
-    if (!header2.startsWith("# pack-refs with:")) return void 0;
-    sorted = header2.slice("# pack-refs with:".length).split(" ").includes("sorted");
-  }
-  let found = null;
-  let previous = null;
-  for (const line of lines) {
-    if (/^\^[0-9a-f]{40}$/.test(line) && previous !== null) continue;
-    const entry = /^([0-9a-f]{40}) (refs\/[!-~]+)$/.exec(line);
-    if (!entry) return void 0;
-    const name = entry[2];
-    if (sorted && previous !== null && !(name > previous)) return void 0;
-    previous = name;
-    if (name === ref) {
-      if (found !== null) return void 0;
-      found = entry[1];
-    }
-  }
-  return found;
-}
-function plainRefName(ref) {
-  if (!/^refs\/[!-~]+$/.test(ref) || ref.includes("..") || ref.includes("@{") || ref.endsWith("."))
-    return false;
-  if (/[~^:?*[\\]/.test(ref)) return false;
-  return ref.split("/").every((part) => part !== "" && !part.startsWith(".") && !part.endsWith(".lock"));
-}
-function plainRepository(gitDir, owned, uid) {
-  if (owned.some((s) => s.uid !== uid)) return false;
-  if (!lstatSync(join(gitDir, "HEAD"), { throwIfNoEntry: false })?.isFile()) return false;
-  const head = readSmall(join(gitDir, "HEAD"));
-  if (head === null || !/^(ref: refs\/\S+|[0-9a-f]{40}|[0-9a-f]{64})\n?$/.test(head)) return false;
-  for (const part of ["objects", "refs"])
-    if (!statSync(join(gitDir, part), { throwIfNoEntry: false })?.isDirectory()) return false;
-  if (lstatSync(join(gitDir, "commondir"), { throwIfNoEntry: false })) return false;
-  const config = readSmall(join(gitDir, "config"));
-  return config !== null && plainConfig(config);
-}
-var BOOLEAN = /^(true|false|yes|no|on|off|1|0)$/;
-var ANY = /^.*$/;
-var PLAIN_CORE = {
-  repositoryformatversion: /^0$/,
-  bare: /^(false|no|off|0)$/,
-  filemode: BOOLEAN,
-  logallrefupdates: /^(true|false|yes|no|on|off|1|0|always)$/,
-  ignorecase: BOOLEAN,
-  precomposeunicode: BOOLEAN,
-  symlinks: BOOLEAN,
-  autocrlf: /^(true|false|yes|no|on|off|1|0|input)$/,
-  safecrlf: /^(true|false|yes|no|on|off|1|0|warn)$/,
-  eol: /^(lf|crlf|native)$/,
-  quotepath: BOOLEAN,
-  longpaths: BOOLEAN,
-  editor: ANY,
-  pager: ANY,
-  sshcommand: ANY
-};
-function plainConfig(text) {
-  let section3 = "";
-  for (const raw of text.split("\n")) {
-    if (/[^\t\x20-\x7e]/.test(raw)) return false;
-    const line = raw.replace(/^[ \t]+|[ \t]+$/g, "");
-    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
-    const header2 = /^\[([A-Za-z0-9.-]+)(?:[ \t]+"[^"\\]*")?\]$/.exec(line);
-    if (header2) {
-      const name = header2[1].toLowerCase();
-      const base = name.split(".")[0];
-      const sub = line.includes('"') || name.includes(".");
-      if (base === "extensions" || base.startsWith("include") || base === "core" && sub) return false;
-      section3 = sub ? `${base}.` : base;
-      continue;
-    }
-    if (line.includes('"') || line.includes("\\")) return false;
-    const entry = /^([A-Za-z][A-Za-z0-9-]*)(?:[ \t]*=[ \t]*(.*))?$/.exec(line);
-    if (!entry || section3 === "") return false;
-    if (section3 !== "core") continue;
-    const allowed = PLAIN_CORE[entry[1].toLowerCase()];
-    if (!allowed || entry[2] === void 0 || !allowed.test(entry[2].toLowerCase())) return false;
-  }
-  return true;
-}
-function readSmall(path2, limit = 65536) {
-  try {
-    const stat3 = statSync(path2, { throwIfNoEntry: false });
-    return stat3?.isFile() && stat3.size <= limit ? readFileSync(path2, "utf8") : null;
-  } catch {
-    return null;
-  }
-}
-
-// src/git/git.ts
-import { existsSync as existsSync2 } from "node:fs";
-var childProcess = () => process.getBuiltinModule("node:child_process");
-var TIMEOUT_MS2 = 3e4;
-var MAX_OUTPUT = 64 * 1024 * 1024;
-var MAX_STDERR = 64 * 1024;
-var GitError = class extends Error {
-  name = "GitError";
-};
-var OPTIONS = ["-c", "core.quotepath=off", "-c", "color.ui=never"];
-var env = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" });
-function cannotRun(cwd, args, e, timedOut, timeoutMs) {
-  const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync2(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
-  return new GitError(`git ${args[0]}: ${why}`);
-}
-function git(cwd, args, timeoutMs = TIMEOUT_MS2) {
-  return new Promise((resolve12, reject) => {
-    childProcess().execFile(
-      "git",
-      [...OPTIONS, ...args],
-      { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: "buffer", env: env() },
-      (err, stdout, stderr) => {
-        const e = err;
-        if (e && typeof e.code !== "number") {
-          reject(cannotRun(cwd, args, e, e.killed === true, timeoutMs));
-          return;
-        }
-        resolve12({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
-      }
-    );
-  });
-}
-function gitLines(cwd, args, failure, onLine, timeoutMs = TIMEOUT_MS2) {
-  const child = childProcess().spawn("git", [...OPTIONS, ...args], {
-    cwd,
-    env: env(),
-    timeout: timeoutMs,
-    stdio: ["ignore", "pipe", "pipe"]
-  });
-  let stopped = false;
-  let stderr = "";
-  let rest = "";
-  child.stderr.setEncoding("utf8").on("data", (s) => {
-    if (stderr.length < MAX_STDERR) stderr += s;
-  });
-  child.stdout.setEncoding("utf8").on("data", (chunk) => {
-    const lines = (rest + chunk).split("\n");
-    rest = lines.pop();
-    for (const line of lines) if (!stopped) onLine(line);
-  });
-  const done = new Promise((resolve12, reject) => {
-    child.on("error", (e) => reject(cannotRun(cwd, args, e, false, timeoutMs)));
-    child.on("close", (code2) => {
-      if (stopped) resolve12();
-      else if (code2 === null)
-        reject(cannotRun(cwd, args, new Error("killed by a signal"), child.killed, timeoutMs));
-      else if (code2 !== 0) reject(new GitError(`${failure}: ${stderr.trim()}`));
-      else {
-        if (rest) onLine(rest);
-        resolve12();
-      }
-    });
-  });
-  return {
-    done,
-    stop() {
-      stopped = true;
-      child.kill();
-    }
-  };
-}
-async function resolveCommit(cwd, rev) {
-  if (rev.startsWith("-")) return null;
-  const r = await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
-  const sha = r.stdout.toString("utf8").trim();
-  return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
-}
-async function headCommit(cwd) {
-  const fromDisk = headFromDisk(cwd);
-  return fromDisk ? fromDisk.commit : await resolveCommit(cwd, "HEAD");
-}
-var RevisionError = class extends Error {
-  name = "RevisionError";
-};
-async function isShallow(cwd) {
-  const known = shallowFromDisk(cwd);
-  if (known !== null) return known;
-  const r = await git(cwd, ["rev-parse", "--is-shallow-repository"]);
-  return r.code === 0 && r.stdout.toString("utf8").trim() === "true";
-}
-var BlobReader = class {
-  constructor(cwd, limit = MAX_FILE_BYTES) {
-    this.limit = limit;
-    this.child = childProcess().spawn("git", ["cat-file", "--batch"], {
-      cwd,
-      stdio: ["pipe", "pipe", "pipe"],
-      env: { ...process.env, LC_ALL: "C" }
-    });
-    this.child.stdout.on("data", (chunk) => {
-      if (this.skip > 0) {
-        const k2 = Math.min(this.skip, chunk.length);
-        this.skip -= k2;
-        chunk = chunk.subarray(k2);
-        if (chunk.length === 0) return;
-      }
-      this.chunks.push(chunk);
-      this.length += chunk.length;
-      this.drain();
-    });
-    const fail = (e) => {
-      this.failure = e;
-      for (const w2 of this.waiting.splice(0)) w2.reject(e);
-    };
-    this.child.on("error", (e) => fail(new GitError(`git cat-file: ${e.message}`)));
-    this.child.on("close", (code2) => {
-      if (this.waiting.length > 0) fail(new GitError(`git cat-file exited (${code2}) with requests pending`));
-    });
-  }
-  limit;
-  child;
-  /** What git has sent and no answer has taken yet, in the chunks it came in (joined only when needed). */
-  chunks = [];
-  length = 0;
-  /** Bytes the next answer needs before it can be taken (a header, or a header and its content). */
-  need = 0;
-  /** Bytes of a refused blob still to pass over. */
-  skip = 0;
-  waiting = [];
-  failure = null;
-  read(spec) {
-    if (this.failure) return Promise.reject(this.failure);
-    if (/[\n\r]/.test(spec)) return Promise.reject(new GitError("an object name must be one line"));
-    return new Promise((resolve12, reject) => {
-      this.waiting.push({ resolve: resolve12, reject });
-      this.child.stdin.write(`${spec}
-`);
-    });
-  }
-  close() {
-    this.child.stdin.end();
-  }
-  /** The pending bytes as one buffer (joined once per answer, not once per chunk: linear in the bytes). */
-  joined() {
-    if (this.chunks.length > 1) this.chunks = [Buffer.concat(this.chunks, this.length)];
-    return this.chunks[0] ?? Buffer.alloc(0);
-  }
-  consume(n) {
-    const rest = this.joined().subarray(n);
-    this.chunks = rest.length > 0 ? [rest] : [];
-    this.length = rest.length;
-  }
-  drain() {
-    while (this.waiting.length > 0 && this.length >= this.need) {
-      const buffer = this.joined();
-      const nl = buffer.indexOf(10);
-      if (nl === -1) {
-        this.need = this.length + 1;
-        return;
-      }
-      const header2 = buffer.subarray(0, nl).toString("utf8");
-      if (header2.endsWith(" missing") || header2.endsWith(" ambiguous")) {
-        this.consume(nl + 1);
-        this.need = 0;
-        this.waiting.shift().resolve({ found: false });
-        continue;
-      }
-      const [oid, type, size] = header2.split(" ");
-      const n = Number(size);
-      const whole = nl + 1 + n + 1;
-      if (n > this.limit || type !== "blob") {
-        const here = Math.min(this.length, whole);
-        this.skip = whole - here;
-        this.consume(here);
-        this.need = 0;
-        this.waiting.shift().resolve(type === "blob" ? { found: false, tooLarge: n } : { found: false });
-        continue;
-      }
-      if (this.length < whole) {
-        this.need = whole;
-        return;
-      }
-      const content = Buffer.from(buffer.subarray(nl + 1, nl + 1 + n));
-      this.consume(whole);
-      this.need = 0;
-      this.waiting.shift().resolve({ found: true, oid, content });
-    }
-  }
-};
-async function commitDate(cwd, commit) {
-  const r = await git(cwd, ["show", "-s", "--format=%cI", "--end-of-options", commit]);
-  const date = r.stdout.toString("utf8").trim();
-  return r.code === 0 && date !== "" ? date : null;
-}
-
-// src/git/run-context.ts
-async function readRunContext(root, env2 = process.env) {
-  if (env2.GITHUB_ACTIONS === "true") {
-    return {
-      repository: env2.GITHUB_REPOSITORY || null,
-      commit: env2.GITHUB_SHA || null,
-      ref: env2.GITHUB_REF || null,
-      event: env2.GITHUB_EVENT_NAME || null,
-      run_id: env2.GITHUB_RUN_ID || null,
-      run_attempt: env2.GITHUB_RUN_ATTEMPT || null
-    };
-  }
-  const head = headFromDisk(root) ?? await readHeadWithGit(root);
-  return {
-    repository: null,
-    commit: head.commit,
-    ref: head.ref,
-    event: "local",
-    run_id: null,
-    run_attempt: null
-  };
-}
-function findGitDir(start) {
-  for (let dir = start; ; dir = dirname2(dir)) {
-    const dotGit = join2(dir, ".git");
-    if (existsSync3(dotGit)) {
-      if (statSync2(dotGit).isDirectory()) return dotGit;
-      const m = /^gitdir: (.+)$/m.exec(readFileSync2(dotGit, "utf8"));
-      if (!m) return null;
-      const target = m[1].trim();
-      return isAbsolute(target) ? target : resolve(dir, target);
-    }
-    if (dirname2(dir) === dir) return null;
-  }
-}
-async function readHeadWithGit(cwd) {
-  const [commit, ref] = await Promise.all([
-    resolveCommit(cwd, "HEAD").catch(() => null),
-    git(cwd, ["symbolic-ref", "-q", "HEAD"]).then(
-      (r) => r.code === 0 ? r.stdout.toString("utf8").trim() || null : null,
-      () => null
-    )
-  ]);
-  return { commit, ref };
-}
-
-// src/fs/atomic-write.ts
-import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from "node:fs";
-import { dirname as dirname3, basename as basename2, join as join3 } from "node:path";
-function writeFileAtomic(path2, data, { durable = false } = {}) {
-  mkdirSync(dirname3(path2), { recursive: true });
-  const tmp = join3(dirname3(path2), `.${basename2(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-  try {
-    writeFileSync(tmp, data);
-    if (durable) {
-      const fd = openSync(tmp, "r+");
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    }
-    renameSync(tmp, path2);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
-// src/fs/digest.ts
-import { createHash } from "node:crypto";
-function sha256(data) {
-  return createHash("sha256").update(data).digest("hex");
-}
-
-// src/fs/atomic-set.ts
-var nodeSetFs = {
-  // the journal relies on a write being whole or absent; staged files get the same for free
-  writeFile: (path2, data) => writeFileAtomic(path2, data, { durable: true }),
-  rename: (from, to) => renameSync2(from, to),
-  rm: (path2) => rmSync2(path2, { force: true }),
-  readFile: (path2) => {
-    try {
-      return readFileSync3(path2);
-    } catch (e) {
-      if (e.code === "ENOENT") return null;
-      throw e;
-    }
+// src/producer/probe.ts
+var ASK = JSON.stringify({
+  text: "baseline-gate preflight",
+  actor: "support_agent",
+  action: "resolve",
+  resource: "support_ticket"
+});
+var PROBE_REQUESTS = [
+  {
+    name: `GET ${ENDPOINTS.health}`,
+    endpoint: "health",
+    method: "GET",
+    body: void 0,
+    expect: "success",
+    schema: "health-response.schema.json"
   },
-  mkdir: (path2) => {
-    mkdirSync2(path2, { recursive: true });
+  {
+    name: `GET ${ENDPOINTS.ready}`,
+    endpoint: "ready",
+    method: "GET",
+    body: void 0,
+    expect: "success",
+    schema: "ready-response.schema.json"
+  },
+  {
+    name: `POST ${ENDPOINTS.schemaVersion}`,
+    endpoint: "schemaVersion",
+    method: "POST",
+    body: "",
+    expect: "success",
+    schema: "schema-version-response.schema.json"
+  },
+  {
+    name: `POST ${ENDPOINTS.queryAsk} (malformed JSON)`,
+    endpoint: "queryAsk",
+    method: "POST",
+    body: '{"text": ',
+    expect: "client-error",
+    schema: "error-envelope.schema.json"
+  },
+  {
+    name: `POST ${ENDPOINTS.queryAsk}`,
+    endpoint: "queryAsk",
+    method: "POST",
+    body: ASK,
+    expect: "success",
+    schema: "query-ask-response.schema.json"
   }
-};
-var FileSetError = class extends Error {
-  name = "FileSetError";
-};
-var JOURNAL_KIND = "baseline-gate.file-set-journal.v1";
-function writeFileSet(journal, writes, fs3 = nodeSetFs) {
-  checkWrites(writes);
-  recoverFileSet(journal, fs3);
-  const names = writes.map((w2) => w2.path).join(", ");
-  let files;
-  try {
-    files = writes.map((w2) => {
-      const old = fs3.readFile(w2.path);
-      return {
-        target: w2.path,
-        staged: stagedPath(w2.path),
-        new_sha256: sha256(w2.content),
-        old_sha256: old === null ? null : sha256(old)
-      };
-    });
-    if (files.every((f) => f.old_sha256 === f.new_sha256)) return;
-    for (const dir of /* @__PURE__ */ new Set([dirname4(journal), ...writes.map((w2) => dirname4(w2.path))])) fs3.mkdir(dir);
-  } catch (e) {
-    throw new FileSetError(`could not write ${names}: ${reason(e)}. Nothing was changed.`);
-  }
-  try {
-    fs3.writeFile(journal, journalText("prepared", files));
-    writes.forEach((w2, i2) => fs3.writeFile(files[i2].staged, w2.content));
-    fs3.writeFile(journal, journalText("committed", files));
-  } catch (e) {
-    let undone = true;
-    try {
-      for (const path2 of [...files.map((f) => f.staged), journal]) fs3.rm(path2);
-    } catch {
-      undone = false;
-    }
-    const leftovers = undone ? "" : ` The leftovers (staged copies, journal ${journal}) are removed by the next run.`;
-    throw new FileSetError(`could not write ${names}: ${reason(e)}. Nothing was changed.${leftovers}`);
-  }
-  try {
-    for (const f of files) fs3.rename(f.staged, f.target);
-    fs3.rm(journal);
-  } catch (e) {
-    try {
-      complete(journal, files, fs3);
-    } catch (again) {
-      if (again instanceof FileSetError) throw again;
-      throw new FileSetError(
-        `the new ${names} are committed but not all in place (${reason(e)}); the journal ${journal} is kept: a re-run of the same command finishes the job.`
-      );
-    }
-  }
-}
-function recoverFileSet(journal, fs3 = nodeSetFs) {
-  let bytes;
-  try {
-    bytes = fs3.readFile(journal);
-  } catch (e) {
-    throw new FileSetError(`could not read the journal ${journal}: ${reason(e)}.`);
-  }
-  if (bytes === null) return "none";
-  const j2 = parseJournal(journal, bytes);
-  try {
-    if (j2.state === "prepared") {
-      for (const f of j2.files) fs3.rm(f.staged);
-      fs3.rm(journal);
-      return "discarded";
-    }
-    complete(journal, j2.files, fs3);
-    return "completed";
-  } catch (e) {
-    if (e instanceof FileSetError) throw e;
-    throw new FileSetError(
-      `could not finish the interrupted write recorded in ${journal}: ${reason(e)}. The journal is kept: a re-run of the same command tries again.`
-    );
-  }
-}
-function journalPath(root, name) {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
-    throw new FileSetError(`journal name ${JSON.stringify(name)}: letters, digits, '.', '_' and '-' only`);
-  }
-  const file = `${name}.journal.json`;
-  const gitDir = findGitDir(resolve2(root));
-  return gitDir ? join4(gitDir, "baseline-gate", file) : join4(resolve2(root), ".baseline-gate", file);
-}
-function stagedPath(target) {
-  return join4(dirname4(target), `.${basename3(target)}.baseline-gate-staged`);
-}
-function checkWrites(writes) {
-  const seen = /* @__PURE__ */ new Set();
-  for (const w2 of writes) {
-    if (!isAbsolute2(w2.path)) throw new FileSetError(`file set: ${w2.path} is not an absolute path`);
-    const key = resolve2(w2.path);
-    if (seen.has(key)) throw new FileSetError(`file set: ${w2.path} is listed twice`);
-    seen.add(key);
-  }
-}
-function complete(journal, files, fs3) {
-  const keep = `the journal ${journal} is kept. Inspect the files it lists (restore them from git if needed), then delete it.`;
-  const staged = files.map((f) => fs3.readFile(f.staged));
-  files.forEach((f, i2) => {
-    const bytes = staged[i2];
-    if (bytes && sha256(bytes) !== f.new_sha256) {
-      throw new FileSetError(
-        `${f.staged}, the staged copy of ${f.target}, is not the content recorded; ${keep}`
-      );
-    }
-  });
-  files.forEach((f, i2) => {
-    if (staged[i2]) fs3.rename(f.staged, f.target);
-  });
-  for (const f of files) {
-    const bytes = fs3.readFile(f.target);
-    const sha = bytes === null ? null : sha256(bytes);
-    if (sha === f.new_sha256) continue;
-    const holds = sha === null ? "it is missing" : sha === f.old_sha256 ? "it holds the old content" : "it was changed";
-    throw new FileSetError(
-      `${f.target} should hold the new content of an interrupted write, but ${holds}; ${keep}`
-    );
-  }
-  fs3.rm(journal);
-}
-function journalText(state, files) {
-  const j2 = {
-    kind: JOURNAL_KIND,
-    about: "An interrupted baseline-gate write of these files; the next run of the same command finishes or undoes it.",
-    state,
-    files
-  };
-  return `${JSON.stringify(j2, null, 2)}
-`;
-}
-function parseJournal(journal, bytes) {
-  const fail = (why) => new FileSetError(
-    `the journal ${journal} of an interrupted baseline-gate write cannot be read (${why}). Inspect the files it lists and restore them from git if needed, then delete ${journal} and run the command again.`
-  );
-  let value;
-  try {
-    value = JSON.parse(bytes.toString("utf8"));
-  } catch {
-    throw fail(bytes.length === 0 ? "it is empty" : "it is not valid JSON");
-  }
-  const j2 = value;
-  const hex = (v) => typeof v === "string" && /^[0-9a-f]{64}$/.test(v);
-  const entryOk = (f) => typeof f === "object" && f !== null && typeof f.target === "string" && isAbsolute2(f.target) && f.staged === stagedPath(f.target) && // recovery only ever touches a target's own staged copy
-  hex(f.new_sha256) && (f.old_sha256 === null || hex(f.old_sha256));
-  if (typeof j2 !== "object" || j2 === null || j2.kind !== JOURNAL_KIND || j2.state !== "prepared" && j2.state !== "committed" || !Array.isArray(j2.files) || !j2.files.every(entryOk)) {
-    throw fail("it is not a baseline-gate file-set journal");
-  }
-  return j2;
-}
-function reason(e) {
-  return e instanceof Error ? e.message : String(e);
-}
-
-// src/fs/contain.ts
-import { lstatSync as lstatSync2, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join5, relative, resolve as resolve3, sep } from "node:path";
-function isWithin(dir, path2) {
-  const back = relative(dir, path2);
-  return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute3(back);
-}
-function resolveInRoot(root, rel) {
-  const abs = resolve3(root, rel);
-  return isWithin(resolve3(root), abs) ? abs : void 0;
-}
-var MAX_LINKS = 40;
-function createContainMemo() {
-  return { dirs: /* @__PURE__ */ new Set() };
-}
-function containPath(root, rel, memo) {
-  if (memo) {
-    const known = underKnownDirectory(root, rel, memo);
-    if (known) return known;
-  }
-  const abs = resolveInRoot(root, rel);
-  if (!abs) return { kind: "outside", leadsTo: resolve3(root, rel) };
-  const realRoot = memo ? memo.realRoot ??= realpathSync2(root) : realpathSync2(root);
-  const pending = relative(resolve3(root), abs).split(sep).filter((s) => s !== "");
-  let cur = realRoot;
-  let links2 = 0;
-  while (pending.length > 0) {
-    const seg = pending.shift();
-    const next = seg === ".." ? resolve3(cur, "..") : join5(cur, seg);
-    if (pending.length > 0 && memo?.dirs.has(next)) {
-      cur = next;
-      continue;
-    }
-    const stat3 = lstatOrNull(next);
-    if (!stat3) return { kind: "inside", real: join5(next, ...pending), exists: false };
-    const isLink = stat3.isSymbolicLink();
-    if (isLink) {
-      if (++links2 > MAX_LINKS) return { kind: "outside", leadsTo: `${next} (a loop of links)` };
-      const target = readlinkSync(next);
-      const to = resolve3(cur, target);
-      try {
-        lstatSync2(to);
-      } catch {
-        if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: to };
-        return { kind: "dangling", link: relative(realRoot, next) || ".", target };
-      }
-      if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: safeReal(to) };
-      pending.unshift(
-        ...relative(realRoot, to).split(sep).filter((s) => s !== "")
-      );
-      cur = realRoot;
-      continue;
-    }
-    cur = next;
-    if (!isWithin(realRoot, cur)) return { kind: "outside", leadsTo: cur };
-    if (memo && pending.length > 0 && stat3.isDirectory()) memo.dirs.add(cur);
-  }
-  return { kind: "inside", real: cur, exists: true };
-}
-var PLAIN_RELATIVE = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/;
-function isPlainRelative(rel) {
-  return PLAIN_RELATIVE.test(rel);
-}
-function underKnownDirectory(root, rel, memo) {
-  if (sep !== "/" || !isPlainRelative(rel)) return void 0;
-  const realRoot = memo.realRoot ??= realpathSync2(root);
-  const slash = rel.lastIndexOf("/");
-  const base = realRoot === "/" ? "" : realRoot;
-  if (slash >= 0 && !memo.dirs.has(`${base}/${rel.slice(0, slash)}`)) return void 0;
-  const real = `${base}/${rel}`;
-  const stat3 = lstatOrNull(real);
-  if (!stat3) return { kind: "inside", real, exists: false };
-  return stat3.isSymbolicLink() ? void 0 : { kind: "inside", real, exists: true };
-}
-function lstatOrNull(path2) {
-  try {
-    return lstatSync2(path2, { throwIfNoEntry: false }) ?? null;
-  } catch {
-    return null;
-  }
-}
-function safeReal(path2) {
-  try {
-    return realpathSync2(path2);
-  } catch {
-    return path2;
-  }
-}
-function describeEscape(c2) {
-  return c2.kind === "outside" ? `leads outside the repository (to ${c2.leadsTo})` : `goes through the symbolic link ${c2.link}, which points at nothing (${c2.target})`;
-}
-function inRepository(root, abs) {
-  const base = [resolve3(root), safeReal(root)].find((r) => isWithin(r, abs));
-  return base === void 0 ? null : relative(base, abs);
-}
-function operatorPathEscape(root, abs) {
-  const rel = inRepository(root, abs);
-  if (rel === null) return null;
-  const c2 = containPath(root, rel);
-  return c2.kind === "inside" ? null : describeEscape(c2);
-}
-var ContainmentError = class extends Error {
-  name = "ContainmentError";
-};
-function writePaths(root, rels) {
-  const abs = [];
-  const escapes = [];
-  for (const rel of rels) {
-    const c2 = containPath(root, rel);
-    if (c2.kind === "inside") abs.push(c2.real);
-    else escapes.push({ path: rel, problem: describeEscape(c2) });
-  }
-  return escapes.length === 0 ? { ok: true, abs } : { ok: false, escapes };
-}
-
-// src/operations/write-containment.ts
-function writeEscapeFindings(root, rels) {
-  const r = writePaths(root, rels);
-  if (r.ok) return [];
-  return r.escapes.map(
-    (e) => finding(
-      "BG110",
-      e.path,
-      null,
-      `${e.path} ${e.problem}; nothing was written. Make it a regular file in a real directory of the repository (git checkout -- ${e.path}), then run again`
-    )
-  );
-}
-function containedSetWrites(root, writes) {
-  const r = writePaths(
-    root,
-    writes.map((w2) => w2.path)
-  );
-  if (!r.ok)
-    throw new ContainmentError(
-      `${r.escapes.map((e) => `${e.path} ${e.problem}`).join("; ")}; nothing was written (BG110)`
-    );
-  return writes.map((w2, i2) => ({ path: r.abs[i2], content: w2.content }));
-}
-
-// src/fs/read.ts
-import { closeSync as closeSync2, constants as constants3, fstatSync, openSync as openSync2, readSync } from "node:fs";
-var NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
-function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
-  const where4 = containPath(root, rel, memo);
-  if (where4.kind === "outside")
-    return { kind: "outside-root", problem: `leads outside the repository (to ${where4.leadsTo})` };
-  if (where4.kind === "dangling")
-    return {
-      kind: "dangling-link",
-      problem: `${where4.link} is a symbolic link to ${where4.target}, which does not exist`
-    };
-  if (!where4.exists) return { kind: "missing" };
-  let fd;
-  try {
-    fd = openSync2(where4.real, constants3.O_RDONLY | constants3.O_NONBLOCK | NOFOLLOW);
-  } catch (e) {
-    const code2 = e.code;
-    if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
-    if (code2 === "EISDIR") return { kind: "not-a-file" };
-    if (code2 === "ELOOP") return { kind: "outside-root", problem: "became a symbolic link while it was read" };
-    return { kind: "unreadable", reason: code2 ?? String(e) };
-  }
-  try {
-    const stat3 = fstatSync(fd);
-    if (!stat3.isFile()) return { kind: "not-a-file" };
-    if (stat3.size > limit) return { kind: "too-large", size: stat3.size, limit };
-    const buf = Buffer.allocUnsafe(Math.min(stat3.size, limit) + 1);
-    let n = 0;
-    for (; ; ) {
-      const got = readSync(fd, buf, n, buf.length - n, null);
-      if (got === 0) break;
-      n += got;
-      if (n === buf.length || n === stat3.size) break;
-    }
-    if (n > limit) return { kind: "too-large", size: n, limit };
-    return { kind: "ok", bytes: buf.subarray(0, n) };
-  } catch (e) {
-    const code2 = e.code;
-    if (code2 === "EISDIR") return { kind: "not-a-file" };
-    return { kind: "unreadable", reason: code2 ?? String(e) };
-  } finally {
-    closeSync2(fd);
-  }
-}
-
-// src/operations/trio-files.ts
-var WRITE_ORDER = ["manifest", "matrix", "pin"];
-function trioOnDisk(root, baseline) {
-  const read = (path2) => {
-    const r = readRepoFile(root, path2);
-    return r.kind === "ok" ? r.bytes : null;
-  };
-  return {
-    pin: read(baseline.trio.pin),
-    manifest: read(baseline.trio.manifest),
-    matrix: read(baseline.trio.matrix)
-  };
-}
-function trioWriteEscapes(root, baseline) {
-  return writeEscapeFindings(
-    root,
-    WRITE_ORDER.map((r) => baseline.trio[r])
-  );
-}
-function sameBytes(a, b) {
-  return a === null || b === null ? a === b : a.equals(b);
-}
-
-// src/ledger/model.ts
-var LEDGER_STATUSES = ["Approved", "Superseded", "Rolled back", "Candidate"];
-var PIN_LINES = [
-  { key: "repo", label: "repo", named: true },
-  { key: "release_tag", label: "release tag", named: true },
-  { key: "commit_sha", label: "commit SHA", named: true },
-  { key: "service", label: "Expected service contract version", named: false },
-  { key: "api", label: "Expected API contract version", named: false },
-  { key: "integration", label: "Expected integration baseline", named: false },
-  { key: "manifest_sha256", label: "Expected producer manifest SHA-256", named: false },
-  { key: "posture", label: "Runtime cutover posture", named: false },
-  { key: "pin_path", label: "Pin manifest (source of truth)", named: false },
-  { key: "mirror_path", label: "Producer manifest mirror", named: false }
 ];
-function pinLineLabel(key, displayName) {
-  const line = PIN_LINES.find((l) => l.key === key);
-  return line.named ? `${displayName} ${line.label}` : line.label;
-}
-function pinLineText(key, value, displayName) {
-  return `- ${pinLineLabel(key, displayName)}: \`${value}\``;
-}
-var LEDGER_COLUMNS = [
-  { key: "consumer_version", header: "version" },
-  { key: "consumer_commit", header: "commit" },
-  { key: "producer_tag", header: "tag" },
-  { key: "producer_commit", header: "commit" },
-  { key: "service", header: "Service contract" },
-  { key: "api", header: "API contract" },
-  { key: "integration", header: "Integration baseline" },
-  { key: "status", header: "Status" }
-];
-var PIN_SECTION_TITLE = "Baseline Pin";
-var LEDGER_SECTION_TITLE = "Approved Version Pairs";
-function emptyLedger() {
-  return { title: null, updated: null, pinSection: null, ledgerSection: null, duplicateSections: [] };
-}
-function cellText(row, key) {
-  return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.text ?? "";
-}
-function cellPosition(row, key) {
-  return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.position ?? row.position;
-}
-function ledgerRows(ledger) {
-  return ledger?.ledgerSection?.table?.rows ?? [];
-}
-function rowOfTag(ledger, tag) {
-  if (!tag) return null;
-  return ledgerRows(ledger).find((r) => cellText(r, "producer_tag") === tag) ?? null;
-}
 
 // node_modules/jsonc-parser/lib/esm/impl/scanner.js
 function createScanner(text, ignoreTrivia = false) {
@@ -28279,6 +27201,1184 @@ function locate(doc, pointer, key) {
     if (prop?.children?.[0]) return positionAt(doc.file, prop.children[0].offset);
   }
   return positionAt(doc.file, node.offset);
+}
+
+// src/rules/preflight.ts
+var PREFLIGHT_SUITE = "preflight";
+
+// src/evidence/not-run.ts
+function notRunSentence(text) {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
+}
+function preflightNotRun({ findings, steps }) {
+  const out = findings.filter((f) => f.rule === "BG407" || f.rule === "BG409").map((f) => notRunSentence(f.message));
+  const unsent = steps.filter((s) => s.suite === PREFLIGHT_SUITE && s.status === "not-run").length;
+  if (unsent > 0)
+    out.push(
+      `${plural(unsent, "probe request")} of the runtime preflight not sent: the producer did not start, or the run ended first (see the findings).`
+    );
+  return out;
+}
+function suitesNotRun({ findings, steps }) {
+  const suite = steps.filter((s) => s.suite !== PREFLIGHT_SUITE);
+  const reasons = /* @__PURE__ */ new Map();
+  for (const s of suite.filter((x2) => x2.status === "skipped")) {
+    const why = s.skip_reason ?? findings.find((f) => f.rule === "BG704")?.message ?? "no reason recorded";
+    reasons.set(why, (reasons.get(why) ?? 0) + 1);
+  }
+  const out = [...reasons].map(([why, n]) => `${plural(n, "suite step")} of ${suite.length} skipped: ${why}.`);
+  const never = suite.filter((s) => s.status === "not-run").length;
+  if (never > 0) out.push(`${plural(never, "suite step")} did not start (see the findings for why).`);
+  return out;
+}
+function hasSuiteSteps(steps) {
+  return steps.some((s) => s.suite !== PREFLIGHT_SUITE);
+}
+
+// src/evidence/packet.ts
+var EVIDENCE_SCHEMA = "evidence-packet.v1";
+var TOOL_NAME = "baseline-gate";
+function buildPacket(input) {
+  const digest = (f) => ({
+    path: f.path,
+    sha256: f.sha256,
+    bytes: f.read.kind === "ok" ? f.read.bytes.length : null
+  });
+  return {
+    schema: EVIDENCE_SCHEMA,
+    tool: { name: TOOL_NAME, version: input.toolVersion },
+    operation: input.operation,
+    baseline: input.baseline,
+    started_at: input.startedAt.toISOString(),
+    finished_at: input.finishedAt.toISOString(),
+    duration_ms: Math.max(0, input.finishedAt.getTime() - input.startedAt.getTime()),
+    judged_at: {
+      at: input.judgedAt.at.toISOString(),
+      source: input.judgedAt.source,
+      commit: input.judgedAt.commit
+    },
+    git: input.git,
+    policy: { source: input.policy.source, path: input.policy.path, sha256: input.policy.sha256 },
+    trio: {
+      pin: digest(input.trio.pin),
+      manifest: digest(input.trio.manifest),
+      matrix: digest(input.trio.matrix)
+    },
+    identity: input.identity,
+    posture: input.posture,
+    findings: input.findings,
+    steps: input.steps,
+    ...input.change ? { change: input.change } : {},
+    ...input.incident ? { incident: input.incident } : {},
+    tools: input.tools,
+    redactions: input.redactions ?? 0,
+    verdict: input.verdict
+  };
+}
+
+// src/evidence/markdown.ts
+var STEP_ICON = {
+  passed: "\u2705",
+  failed: "\u274C",
+  "timed-out": "\u23F1\uFE0F",
+  "not-run": "\u26D4",
+  skipped: "\u23ED\uFE0F"
+};
+function stepsTable(steps) {
+  if (steps.length === 0) return "_No steps._";
+  return [
+    "| | Suite | Step | Status | Exit code | Duration |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...steps.map(
+      (st) => `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.status} | ${st.exit_code ?? "-"} | ${st.status === "skipped" || st.status === "not-run" ? "-" : formatDuration(st.duration_ms)} |`
+    )
+  ].join("\n");
+}
+function changeTable(c2) {
+  const list = (xs) => xs.length > 0 ? xs.map((x2) => code(x2)).join(", ") : "-";
+  const rows = [
+    ["Base \u2192 head", `${code(c2.base.slice(0, 12))} \u2192 ${code(c2.head.slice(0, 12))}`],
+    ["Trio changed", c2.trio_changed ? `yes: ${list(c2.changed_files)}` : "no"],
+    ["Classification", `**${c2.classification}**`],
+    ["Error codes added", list(c2.codes_added)],
+    ["Error codes removed", list(c2.codes_removed)],
+    [
+      "Posture",
+      c2.posture_from === c2.posture_to ? code(c2.posture_to) : `${code(c2.posture_from)} \u2192 ${code(c2.posture_to)}`
+    ]
+  ];
+  if (c2.approval) {
+    const a = c2.approval;
+    const who = (xs) => xs.length > 0 ? xs.map((x2) => code(x2)).join(", ") : "nobody";
+    rows.push([
+      "Joint approval",
+      a.problem !== null ? `could not be checked: ${escapeMarkdown(a.problem)}` : `${a.approved ? "given" : "**missing**"} (consumer: ${who(a.consumer)}; producer: ${who(a.producer)})`
+    ]);
+  }
+  return ["| | |", "| --- | --- |", ...rows.map(([k2, v]) => `| ${k2} | ${v} |`)].join("\n");
+}
+function failedStepTails(steps, maxChars = Infinity) {
+  const failed = steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
+  const out = [];
+  for (const s of failed) {
+    const tail = (s.log_tail ?? "").slice(-maxChars);
+    out.push(
+      `<details><summary>${STEP_ICON[s.status]} ${escapeMarkdown(s.suite)} \u203A ${escapeMarkdown(s.name)}: last lines of its log${s.log_file ? ` (${escapeMarkdown(s.log_file)})` : ""}</summary>`,
+      "",
+      fenced(tail === "" ? "(no output)" : tail),
+      "",
+      "</details>",
+      ""
+    );
+  }
+  return out.join("\n");
+}
+var JUDGED_AT = {
+  "wall-clock": "the wall clock of a live run",
+  given: "an instant given on the command line (--now)",
+  commit: "the committer date of the commit judged (--replay), commit"
+};
+function renderPacketMarkdown(p, options = {}) {
+  const trio = ["pin", "manifest", "matrix"].map(
+    (role) => `| ${role} | ${code(p.trio[role].path)} | ${code(p.trio[role].sha256)} | ${p.trio[role].bytes ?? "-"} |`
+  );
+  const git2 = Object.entries(p.git).map(([k2, v]) => `| ${k2} | ${code(v)} |`);
+  const left = leftRunning(p.steps);
+  const missing = [...preflightNotRun(p), ...suitesNotRun(p)];
+  return [
+    `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} \u2014 ${p.verdict}`,
+    "",
+    `Tool ${code(`${p.tool.name} ${p.tool.version}`)}, started ${code(p.started_at)}, finished ${code(p.finished_at)} (${formatDuration(p.duration_ms)}).`,
+    "",
+    `Time-dependent rules judged at ${code(p.judged_at.at)}: ${JUDGED_AT[p.judged_at.source]}${p.judged_at.commit ? ` ${code(p.judged_at.commit)}` : ""}.`,
+    "",
+    // a rollback's packet leads with its incident note, one heading level down under the packet's title
+    ...p.incident ? [
+      renderIncidentNote(p.incident, {
+        displayName: options.displayName ?? p.baseline,
+        baseline: p.baseline,
+        verdict: p.verdict,
+        evidenceName: `${packetName(p.operation, p.baseline)}.json`,
+        headingLevel: 2,
+        postureNow: p.posture,
+        problems: p.findings.filter((f) => f.severity === "error")
+      })
+    ] : [],
+    // what the verdict does not cover, before anything else a reader takes as checked (a rollback's note first:
+    // it is what the packet is for)
+    "## What did not run",
+    "",
+    ...missing.length > 0 ? missing.map((m) => `- ${escapeMarkdown(m)}`) : ["Nothing was left out: every step the run lists ran."],
+    "",
+    "## Baseline",
+    "",
+    identityTable(p.identity, p.posture),
+    "",
+    "## Trio",
+    "",
+    "| Role | Path | SHA-256 | Bytes |",
+    "| --- | --- | --- | --- |",
+    ...trio,
+    "",
+    `Policy: ${p.policy.source === "file" ? code(p.policy.path) : "built-in defaults"} (SHA-256 ${code(p.policy.sha256)}).`,
+    "",
+    ...p.change ? ["## Change", "", changeTable(p.change), ""] : [],
+    "## Findings",
+    "",
+    findingsMarkdown(p.findings),
+    "",
+    "## Steps",
+    "",
+    stepsTable(p.steps),
+    "",
+    ...left ? ["**Processes left running by the steps**", "", left, ""] : [],
+    failedStepTails(p.steps),
+    `Secrets redacted from the captured output: ${p.redactions}.`,
+    "",
+    "## Run",
+    "",
+    "| | |",
+    "| --- | --- |",
+    ...git2,
+    ...Object.entries(p.tools).map(([k2, v]) => `| ${escapeMarkdown(k2)} | ${code(v)} |`),
+    "",
+    `Verdict: **${p.verdict}**`,
+    ""
+  ].join("\n");
+}
+
+// src/classify/profile.ts
+var IDENTITY_RULES = /* @__PURE__ */ new Set([
+  "BG101",
+  "BG102",
+  "BG103",
+  "BG104",
+  "BG105",
+  "BG106",
+  "BG107",
+  // the mirror is the producer's bytes, pinned by digest: it can never be migrated, so it must be valid as is
+  "BG109",
+  "BG201",
+  "BG202",
+  "BG204",
+  "BG209",
+  "BG211",
+  "BG212",
+  "BG214"
+]);
+var IDENTITY_FIELDS = /* @__PURE__ */ new Set([
+  "",
+  "/release_tag",
+  "/commit_sha",
+  "/expected_service_contract_version",
+  "/expected_api_contract_version",
+  "/expected_integration_baseline",
+  "/expected_producer_manifest_sha256"
+]);
+var IDENTITY_LINES = new Set(
+  ["release_tag", "commit_sha", "service", "api", "integration", "manifest_sha256"].map(pinLineSubject)
+);
+var REQUIRED_LINES = new Set(["release_tag", "commit_sha"].map(pinLineSubject));
+function disqualifiesLegacy(f) {
+  if (f.severity !== "error") return false;
+  if (IDENTITY_RULES.has(f.rule)) return true;
+  if (f.subject === void 0) return f.rule === "BG108" || f.rule === "BG206" || f.rule === "BG207";
+  switch (f.rule) {
+    case "BG108":
+      return IDENTITY_FIELDS.has(f.subject);
+    case "BG205":
+      return REQUIRED_LINES.has(f.subject);
+    case "BG206":
+    case "BG207":
+      return IDENTITY_LINES.has(f.subject);
+    default:
+      return false;
+  }
+}
+var DOCUMENTATION_RULES = /* @__PURE__ */ new Set(["BG203", "BG208", "BG213", "BG216"]);
+function isDocumentationFinding(f) {
+  return DOCUMENTATION_RULES.has(f.rule);
+}
+function judgeRevision(findings, profile) {
+  const errors = findings.filter((f) => f.severity === "error");
+  if (profile === "current") return { profile, disqualifying: errors, reported: [] };
+  return {
+    profile,
+    disqualifying: errors.filter(disqualifiesLegacy),
+    reported: errors.filter((f) => !disqualifiesLegacy(f))
+  };
+}
+function profileOf(atOrBeforeHasPosture) {
+  return atOrBeforeHasPosture ? "current" : "legacy";
+}
+function describeFindings(findings) {
+  const rules3 = [...new Set(findings.map((f) => f.rule))];
+  const n = findings.length;
+  return `${n} finding${n === 1 ? "" : "s"} of ${rules3.length} rule${rules3.length === 1 ? "" : "s"} (${rules3.join(", ")})`;
+}
+
+// src/exec/tool-versions.ts
+import { execFile } from "node:child_process";
+var TIMEOUT_MS = 1e4;
+var TOOLS = {
+  git: ["git", "--version"],
+  cargo: ["cargo", "--version"],
+  rustc: ["rustc", "--version"]
+};
+var DECIDING = ["PATH", "HOME", "RUSTUP_HOME", "RUSTUP_TOOLCHAIN", "CARGO_HOME"];
+var asked = /* @__PURE__ */ new Map();
+function versionOf(argv, env2) {
+  return new Promise((done) => {
+    execFile(argv[0], argv.slice(1), { timeout: TIMEOUT_MS, env: env2, windowsHide: true }, (err, stdout) => {
+      const line = String(stdout).split("\n")[0]?.trim() ?? "";
+      done(err ? `unavailable (${err.code ?? "error"})` : line || "unknown");
+    });
+  });
+}
+async function ask(env2) {
+  const names = Object.keys(TOOLS);
+  const versions = await Promise.all(names.map((n) => versionOf(TOOLS[n], env2)));
+  const out = { node: process.version };
+  names.forEach((n, i2) => out[n] = versions[i2]);
+  return out;
+}
+function toolVersions(env2) {
+  const key = JSON.stringify([process.cwd(), DECIDING.map((name) => env2[name] ?? null)]);
+  let versions = asked.get(key);
+  if (versions === void 0) {
+    versions = ask(env2);
+    asked.set(key, versions);
+    versions.then((v) => {
+      if (Object.values(v).some((line) => line.startsWith("unavailable"))) asked.delete(key);
+    });
+  }
+  return versions.then((v) => ({ ...v }));
+}
+
+// src/fs/atomic-set.ts
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
+import { basename as basename3, dirname as dirname4, isAbsolute as isAbsolute2, join as join4, resolve as resolve2 } from "node:path";
+
+// src/git/run-context.ts
+import { existsSync as existsSync3, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { dirname as dirname2, isAbsolute, join as join2, resolve } from "node:path";
+
+// src/git/discover.ts
+import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+var GIT_LOCATION_VARIABLE = /^GIT_(DIR|WORK_TREE|COMMON_DIR|OBJECT_DIRECTORY|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|SHALLOW_FILE|CONFIG\w*|TEST_\w+)$/;
+function discoverTop(real, env2 = process.env) {
+  const uid = process.getuid?.();
+  if (uid === void 0 || Object.keys(env2).some((k2) => GIT_LOCATION_VARIABLE.test(k2))) return null;
+  let device;
+  for (let dir = real; ; dir = dirname(dir)) {
+    if (basename(dir) === ".git") return null;
+    const here = statSync(dir, { throwIfNoEntry: false });
+    if (!here || device !== void 0 && here.dev !== device) return null;
+    device = here.dev;
+    const dotGit = lstatSync(join(dir, ".git"), { throwIfNoEntry: false });
+    if (dotGit)
+      return dotGit.isDirectory() && plainRepository(join(dir, ".git"), [here, dotGit], uid) ? dir : null;
+    if (lstatSync(join(dir, "HEAD"), { throwIfNoEntry: false })) return null;
+    if (dirname(dir) === dir) return null;
+  }
+}
+function shallowFromDisk(start, env2 = process.env) {
+  let top;
+  try {
+    top = discoverTop(realpathSync(start), env2);
+  } catch {
+    return null;
+  }
+  if (!top) return null;
+  const file = join(top, ".git", "shallow");
+  if (!lstatSync(file, { throwIfNoEntry: false })) return false;
+  const text = readSmall(file);
+  if (text === null) return null;
+  const lines = text.split("\n").filter((l) => l !== "");
+  return lines.length > 0 && lines.every((l) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(l)) ? true : null;
+}
+function headFromDisk(start, env2 = process.env) {
+  try {
+    const top = discoverTop(realpathSync(start), env2);
+    return top ? readHead(join(top, ".git")) : null;
+  } catch {
+    return null;
+  }
+}
+function readHead(gitDir) {
+  const head = readSmall(join(gitDir, "HEAD"));
+  if (head === null) return null;
+  const detached = /^([0-9a-f]{40})\n?$/.exec(head)?.[1];
+  if (detached) return { commit: detached, ref: null };
+  const ref = /^ref: (refs\/[!-~]+)\n?$/.exec(head)?.[1];
+  if (!ref || !plainRefName(ref)) return null;
+  const loose = join(gitDir, ref);
+  const stat3 = lstatSync(loose, { throwIfNoEntry: false });
+  if (stat3) {
+    const commit2 = stat3.isFile() ? /^([0-9a-f]{40})\n?$/.exec(readSmall(loose) ?? "")?.[1] : void 0;
+    return commit2 ? { commit: commit2, ref } : null;
+  }
+  const packedFile = join(gitDir, "packed-refs");
+  if (!lstatSync(packedFile, { throwIfNoEntry: false })) return { commit: null, ref };
+  const packed = readSmall(packedFile, PACKED_REFS_LIMIT);
+  const commit = packed === null ? void 0 : packedRef(packed, ref);
+  return commit === void 0 ? null : { commit, ref };
+}
+var PACKED_REFS_LIMIT = 64 * 1024 * 1024;
+function packedRef(text, ref) {
+  if (text === "") return null;
+  if (!text.endsWith("\n")) return void 0;
+  const lines = text.slice(0, -1).split("\n");
+  let sorted = false;
+  if (lines[0].startsWith("#")) {
+    const header2 = lines.shift();
+    if (!header2.startsWith("# pack-refs with:")) return void 0;
+    sorted = header2.slice("# pack-refs with:".length).split(" ").includes("sorted");
+  }
+  let found = null;
+  let previous = null;
+  for (const line of lines) {
+    if (/^\^[0-9a-f]{40}$/.test(line) && previous !== null) continue;
+    const entry = /^([0-9a-f]{40}) (refs\/[!-~]+)$/.exec(line);
+    if (!entry) return void 0;
+    const name = entry[2];
+    if (sorted && previous !== null && !(name > previous)) return void 0;
+    previous = name;
+    if (name === ref) {
+      if (found !== null) return void 0;
+      found = entry[1];
+    }
+  }
+  return found;
+}
+function plainRefName(ref) {
+  if (!/^refs\/[!-~]+$/.test(ref) || ref.includes("..") || ref.includes("@{") || ref.endsWith("."))
+    return false;
+  if (/[~^:?*[\\]/.test(ref)) return false;
+  return ref.split("/").every((part) => part !== "" && !part.startsWith(".") && !part.endsWith(".lock"));
+}
+function plainRepository(gitDir, owned, uid) {
+  if (owned.some((s) => s.uid !== uid)) return false;
+  if (!lstatSync(join(gitDir, "HEAD"), { throwIfNoEntry: false })?.isFile()) return false;
+  const head = readSmall(join(gitDir, "HEAD"));
+  if (head === null || !/^(ref: refs\/\S+|[0-9a-f]{40}|[0-9a-f]{64})\n?$/.test(head)) return false;
+  for (const part of ["objects", "refs"])
+    if (!statSync(join(gitDir, part), { throwIfNoEntry: false })?.isDirectory()) return false;
+  if (lstatSync(join(gitDir, "commondir"), { throwIfNoEntry: false })) return false;
+  const config = readSmall(join(gitDir, "config"));
+  return config !== null && plainConfig(config);
+}
+var BOOLEAN = /^(true|false|yes|no|on|off|1|0)$/;
+var ANY = /^.*$/;
+var PLAIN_CORE = {
+  repositoryformatversion: /^0$/,
+  bare: /^(false|no|off|0)$/,
+  filemode: BOOLEAN,
+  logallrefupdates: /^(true|false|yes|no|on|off|1|0|always)$/,
+  ignorecase: BOOLEAN,
+  precomposeunicode: BOOLEAN,
+  symlinks: BOOLEAN,
+  autocrlf: /^(true|false|yes|no|on|off|1|0|input)$/,
+  safecrlf: /^(true|false|yes|no|on|off|1|0|warn)$/,
+  eol: /^(lf|crlf|native)$/,
+  quotepath: BOOLEAN,
+  longpaths: BOOLEAN,
+  editor: ANY,
+  pager: ANY,
+  sshcommand: ANY
+};
+function plainConfig(text) {
+  let section3 = "";
+  for (const raw of text.split("\n")) {
+    if (/[^\t\x20-\x7e]/.test(raw)) return false;
+    const line = raw.replace(/^[ \t]+|[ \t]+$/g, "");
+    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
+    const header2 = /^\[([A-Za-z0-9.-]+)(?:[ \t]+"[^"\\]*")?\]$/.exec(line);
+    if (header2) {
+      const name = header2[1].toLowerCase();
+      const base = name.split(".")[0];
+      const sub = line.includes('"') || name.includes(".");
+      if (base === "extensions" || base.startsWith("include") || base === "core" && sub) return false;
+      section3 = sub ? `${base}.` : base;
+      continue;
+    }
+    if (line.includes('"') || line.includes("\\")) return false;
+    const entry = /^([A-Za-z][A-Za-z0-9-]*)(?:[ \t]*=[ \t]*(.*))?$/.exec(line);
+    if (!entry || section3 === "") return false;
+    if (section3 !== "core") continue;
+    const allowed = PLAIN_CORE[entry[1].toLowerCase()];
+    if (!allowed || entry[2] === void 0 || !allowed.test(entry[2].toLowerCase())) return false;
+  }
+  return true;
+}
+function readSmall(path2, limit = 65536) {
+  try {
+    const stat3 = statSync(path2, { throwIfNoEntry: false });
+    return stat3?.isFile() && stat3.size <= limit ? readFileSync(path2, "utf8") : null;
+  } catch {
+    return null;
+  }
+}
+
+// src/git/git.ts
+import { existsSync as existsSync2 } from "node:fs";
+var childProcess = () => process.getBuiltinModule("node:child_process");
+var TIMEOUT_MS2 = 3e4;
+var MAX_OUTPUT = 64 * 1024 * 1024;
+var MAX_STDERR = 64 * 1024;
+var GitError = class extends Error {
+  name = "GitError";
+};
+var OPTIONS = ["-c", "core.quotepath=off", "-c", "color.ui=never"];
+var env = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" });
+function cannotRun(cwd, args, e, timedOut, timeoutMs) {
+  const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync2(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
+  return new GitError(`git ${args[0]}: ${why}`);
+}
+function git(cwd, args, timeoutMs = TIMEOUT_MS2) {
+  return new Promise((resolve12, reject) => {
+    childProcess().execFile(
+      "git",
+      [...OPTIONS, ...args],
+      { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: "buffer", env: env() },
+      (err, stdout, stderr) => {
+        const e = err;
+        if (e && typeof e.code !== "number") {
+          reject(cannotRun(cwd, args, e, e.killed === true, timeoutMs));
+          return;
+        }
+        resolve12({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
+      }
+    );
+  });
+}
+function gitLines(cwd, args, failure, onLine, timeoutMs = TIMEOUT_MS2) {
+  const child = childProcess().spawn("git", [...OPTIONS, ...args], {
+    cwd,
+    env: env(),
+    timeout: timeoutMs,
+    stdio: ["ignore", "pipe", "pipe"]
+  });
+  let stopped = false;
+  let stderr = "";
+  let rest = "";
+  child.stderr.setEncoding("utf8").on("data", (s) => {
+    if (stderr.length < MAX_STDERR) stderr += s;
+  });
+  child.stdout.setEncoding("utf8").on("data", (chunk) => {
+    const lines = (rest + chunk).split("\n");
+    rest = lines.pop();
+    for (const line of lines) if (!stopped) onLine(line);
+  });
+  const done = new Promise((resolve12, reject) => {
+    child.on("error", (e) => reject(cannotRun(cwd, args, e, false, timeoutMs)));
+    child.on("close", (code2) => {
+      if (stopped) resolve12();
+      else if (code2 === null)
+        reject(cannotRun(cwd, args, new Error("killed by a signal"), child.killed, timeoutMs));
+      else if (code2 !== 0) reject(new GitError(`${failure}: ${stderr.trim()}`));
+      else {
+        if (rest) onLine(rest);
+        resolve12();
+      }
+    });
+  });
+  return {
+    done,
+    stop() {
+      stopped = true;
+      child.kill();
+    }
+  };
+}
+async function resolveCommit(cwd, rev) {
+  if (rev.startsWith("-")) return null;
+  const r = await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+  const sha = r.stdout.toString("utf8").trim();
+  return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
+}
+async function headCommit(cwd) {
+  const fromDisk = headFromDisk(cwd);
+  return fromDisk ? fromDisk.commit : await resolveCommit(cwd, "HEAD");
+}
+var RevisionError = class extends Error {
+  name = "RevisionError";
+};
+async function isShallow(cwd) {
+  const known = shallowFromDisk(cwd);
+  if (known !== null) return known;
+  const r = await git(cwd, ["rev-parse", "--is-shallow-repository"]);
+  return r.code === 0 && r.stdout.toString("utf8").trim() === "true";
+}
+var BlobReader = class {
+  constructor(cwd, limit = MAX_FILE_BYTES) {
+    this.limit = limit;
+    this.child = childProcess().spawn("git", ["cat-file", "--batch"], {
+      cwd,
+      stdio: ["pipe", "pipe", "pipe"],
+      env: { ...process.env, LC_ALL: "C" }
+    });
+    this.child.stdout.on("data", (chunk) => {
+      if (this.skip > 0) {
+        const k2 = Math.min(this.skip, chunk.length);
+        this.skip -= k2;
+        chunk = chunk.subarray(k2);
+        if (chunk.length === 0) return;
+      }
+      this.chunks.push(chunk);
+      this.length += chunk.length;
+      this.drain();
+    });
+    const fail = (e) => {
+      this.failure = e;
+      for (const w2 of this.waiting.splice(0)) w2.reject(e);
+    };
+    this.child.on("error", (e) => fail(new GitError(`git cat-file: ${e.message}`)));
+    this.child.on("close", (code2) => {
+      if (this.waiting.length > 0) fail(new GitError(`git cat-file exited (${code2}) with requests pending`));
+    });
+  }
+  limit;
+  child;
+  /** What git has sent and no answer has taken yet, in the chunks it came in (joined only when needed). */
+  chunks = [];
+  length = 0;
+  /** Bytes the next answer needs before it can be taken (a header, or a header and its content). */
+  need = 0;
+  /** Bytes of a refused blob still to pass over. */
+  skip = 0;
+  waiting = [];
+  failure = null;
+  read(spec) {
+    if (this.failure) return Promise.reject(this.failure);
+    if (/[\n\r]/.test(spec)) return Promise.reject(new GitError("an object name must be one line"));
+    return new Promise((resolve12, reject) => {
+      this.waiting.push({ resolve: resolve12, reject });
+      this.child.stdin.write(`${spec}
+`);
+    });
+  }
+  close() {
+    this.child.stdin.end();
+  }
+  /** The pending bytes as one buffer (joined once per answer, not once per chunk: linear in the bytes). */
+  joined() {
+    if (this.chunks.length > 1) this.chunks = [Buffer.concat(this.chunks, this.length)];
+    return this.chunks[0] ?? Buffer.alloc(0);
+  }
+  consume(n) {
+    const rest = this.joined().subarray(n);
+    this.chunks = rest.length > 0 ? [rest] : [];
+    this.length = rest.length;
+  }
+  drain() {
+    while (this.waiting.length > 0 && this.length >= this.need) {
+      const buffer = this.joined();
+      const nl = buffer.indexOf(10);
+      if (nl === -1) {
+        this.need = this.length + 1;
+        return;
+      }
+      const header2 = buffer.subarray(0, nl).toString("utf8");
+      if (header2.endsWith(" missing") || header2.endsWith(" ambiguous")) {
+        this.consume(nl + 1);
+        this.need = 0;
+        this.waiting.shift().resolve({ found: false });
+        continue;
+      }
+      const [oid, type, size] = header2.split(" ");
+      const n = Number(size);
+      const whole = nl + 1 + n + 1;
+      if (n > this.limit || type !== "blob") {
+        const here = Math.min(this.length, whole);
+        this.skip = whole - here;
+        this.consume(here);
+        this.need = 0;
+        this.waiting.shift().resolve(type === "blob" ? { found: false, tooLarge: n } : { found: false });
+        continue;
+      }
+      if (this.length < whole) {
+        this.need = whole;
+        return;
+      }
+      const content = Buffer.from(buffer.subarray(nl + 1, nl + 1 + n));
+      this.consume(whole);
+      this.need = 0;
+      this.waiting.shift().resolve({ found: true, oid, content });
+    }
+  }
+};
+async function commitDate(cwd, commit) {
+  const r = await git(cwd, ["show", "-s", "--format=%cI", "--end-of-options", commit]);
+  const date = r.stdout.toString("utf8").trim();
+  return r.code === 0 && date !== "" ? date : null;
+}
+
+// src/git/run-context.ts
+async function readRunContext(root, env2 = process.env) {
+  if (env2.GITHUB_ACTIONS === "true") {
+    return {
+      repository: env2.GITHUB_REPOSITORY || null,
+      commit: env2.GITHUB_SHA || null,
+      ref: env2.GITHUB_REF || null,
+      event: env2.GITHUB_EVENT_NAME || null,
+      run_id: env2.GITHUB_RUN_ID || null,
+      run_attempt: env2.GITHUB_RUN_ATTEMPT || null
+    };
+  }
+  const head = headFromDisk(root) ?? await readHeadWithGit(root);
+  return {
+    repository: null,
+    commit: head.commit,
+    ref: head.ref,
+    event: "local",
+    run_id: null,
+    run_attempt: null
+  };
+}
+function findGitDir(start) {
+  for (let dir = start; ; dir = dirname2(dir)) {
+    const dotGit = join2(dir, ".git");
+    if (existsSync3(dotGit)) {
+      if (statSync2(dotGit).isDirectory()) return dotGit;
+      const m = /^gitdir: (.+)$/m.exec(readFileSync2(dotGit, "utf8"));
+      if (!m) return null;
+      const target = m[1].trim();
+      return isAbsolute(target) ? target : resolve(dir, target);
+    }
+    if (dirname2(dir) === dir) return null;
+  }
+}
+async function readHeadWithGit(cwd) {
+  const [commit, ref] = await Promise.all([
+    resolveCommit(cwd, "HEAD").catch(() => null),
+    git(cwd, ["symbolic-ref", "-q", "HEAD"]).then(
+      (r) => r.code === 0 ? r.stdout.toString("utf8").trim() || null : null,
+      () => null
+    )
+  ]);
+  return { commit, ref };
+}
+
+// src/fs/atomic-write.ts
+import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from "node:fs";
+import { dirname as dirname3, basename as basename2, join as join3 } from "node:path";
+function writeFileAtomic(path2, data, { durable = false } = {}) {
+  mkdirSync(dirname3(path2), { recursive: true });
+  const tmp = join3(dirname3(path2), `.${basename2(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  try {
+    writeFileSync(tmp, data);
+    if (durable) {
+      const fd = openSync(tmp, "r+");
+      try {
+        fsyncSync(fd);
+      } finally {
+        closeSync(fd);
+      }
+    }
+    renameSync(tmp, path2);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+// src/fs/digest.ts
+import { createHash } from "node:crypto";
+function sha256(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+
+// src/fs/atomic-set.ts
+var nodeSetFs = {
+  // the journal relies on a write being whole or absent; staged files get the same for free
+  writeFile: (path2, data) => writeFileAtomic(path2, data, { durable: true }),
+  rename: (from, to) => renameSync2(from, to),
+  rm: (path2) => rmSync2(path2, { force: true }),
+  readFile: (path2) => {
+    try {
+      return readFileSync3(path2);
+    } catch (e) {
+      if (e.code === "ENOENT") return null;
+      throw e;
+    }
+  },
+  mkdir: (path2) => {
+    mkdirSync2(path2, { recursive: true });
+  }
+};
+var FileSetError = class extends Error {
+  name = "FileSetError";
+};
+var JOURNAL_KIND = "baseline-gate.file-set-journal.v1";
+function writeFileSet(journal, writes, fs3 = nodeSetFs) {
+  checkWrites(writes);
+  recoverFileSet(journal, fs3);
+  const names = writes.map((w2) => w2.path).join(", ");
+  let files;
+  try {
+    files = writes.map((w2) => {
+      const old = fs3.readFile(w2.path);
+      return {
+        target: w2.path,
+        staged: stagedPath(w2.path),
+        new_sha256: sha256(w2.content),
+        old_sha256: old === null ? null : sha256(old)
+      };
+    });
+    if (files.every((f) => f.old_sha256 === f.new_sha256)) return;
+    for (const dir of /* @__PURE__ */ new Set([dirname4(journal), ...writes.map((w2) => dirname4(w2.path))])) fs3.mkdir(dir);
+  } catch (e) {
+    throw new FileSetError(`could not write ${names}: ${reason(e)}. Nothing was changed.`);
+  }
+  try {
+    fs3.writeFile(journal, journalText("prepared", files));
+    writes.forEach((w2, i2) => fs3.writeFile(files[i2].staged, w2.content));
+    fs3.writeFile(journal, journalText("committed", files));
+  } catch (e) {
+    let undone = true;
+    try {
+      for (const path2 of [...files.map((f) => f.staged), journal]) fs3.rm(path2);
+    } catch {
+      undone = false;
+    }
+    const leftovers = undone ? "" : ` The leftovers (staged copies, journal ${journal}) are removed by the next run.`;
+    throw new FileSetError(`could not write ${names}: ${reason(e)}. Nothing was changed.${leftovers}`);
+  }
+  try {
+    for (const f of files) fs3.rename(f.staged, f.target);
+    fs3.rm(journal);
+  } catch (e) {
+    try {
+      complete(journal, files, fs3);
+    } catch (again) {
+      if (again instanceof FileSetError) throw again;
+      throw new FileSetError(
+        `the new ${names} are committed but not all in place (${reason(e)}); the journal ${journal} is kept: a re-run of the same command finishes the job.`
+      );
+    }
+  }
+}
+function recoverFileSet(journal, fs3 = nodeSetFs) {
+  let bytes;
+  try {
+    bytes = fs3.readFile(journal);
+  } catch (e) {
+    throw new FileSetError(`could not read the journal ${journal}: ${reason(e)}.`);
+  }
+  if (bytes === null) return "none";
+  const j2 = parseJournal(journal, bytes);
+  try {
+    if (j2.state === "prepared") {
+      for (const f of j2.files) fs3.rm(f.staged);
+      fs3.rm(journal);
+      return "discarded";
+    }
+    complete(journal, j2.files, fs3);
+    return "completed";
+  } catch (e) {
+    if (e instanceof FileSetError) throw e;
+    throw new FileSetError(
+      `could not finish the interrupted write recorded in ${journal}: ${reason(e)}. The journal is kept: a re-run of the same command tries again.`
+    );
+  }
+}
+function journalPath(root, name) {
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
+    throw new FileSetError(`journal name ${JSON.stringify(name)}: letters, digits, '.', '_' and '-' only`);
+  }
+  const file = `${name}.journal.json`;
+  const gitDir = findGitDir(resolve2(root));
+  return gitDir ? join4(gitDir, "baseline-gate", file) : join4(resolve2(root), ".baseline-gate", file);
+}
+function stagedPath(target) {
+  return join4(dirname4(target), `.${basename3(target)}.baseline-gate-staged`);
+}
+function checkWrites(writes) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const w2 of writes) {
+    if (!isAbsolute2(w2.path)) throw new FileSetError(`file set: ${w2.path} is not an absolute path`);
+    const key = resolve2(w2.path);
+    if (seen.has(key)) throw new FileSetError(`file set: ${w2.path} is listed twice`);
+    seen.add(key);
+  }
+}
+function complete(journal, files, fs3) {
+  const keep = `the journal ${journal} is kept. Inspect the files it lists (restore them from git if needed), then delete it.`;
+  const staged = files.map((f) => fs3.readFile(f.staged));
+  files.forEach((f, i2) => {
+    const bytes = staged[i2];
+    if (bytes && sha256(bytes) !== f.new_sha256) {
+      throw new FileSetError(
+        `${f.staged}, the staged copy of ${f.target}, is not the content recorded; ${keep}`
+      );
+    }
+  });
+  files.forEach((f, i2) => {
+    if (staged[i2]) fs3.rename(f.staged, f.target);
+  });
+  for (const f of files) {
+    const bytes = fs3.readFile(f.target);
+    const sha = bytes === null ? null : sha256(bytes);
+    if (sha === f.new_sha256) continue;
+    const holds = sha === null ? "it is missing" : sha === f.old_sha256 ? "it holds the old content" : "it was changed";
+    throw new FileSetError(
+      `${f.target} should hold the new content of an interrupted write, but ${holds}; ${keep}`
+    );
+  }
+  fs3.rm(journal);
+}
+function journalText(state, files) {
+  const j2 = {
+    kind: JOURNAL_KIND,
+    about: "An interrupted baseline-gate write of these files; the next run of the same command finishes or undoes it.",
+    state,
+    files
+  };
+  return `${JSON.stringify(j2, null, 2)}
+`;
+}
+function parseJournal(journal, bytes) {
+  const fail = (why) => new FileSetError(
+    `the journal ${journal} of an interrupted baseline-gate write cannot be read (${why}). Inspect the files it lists and restore them from git if needed, then delete ${journal} and run the command again.`
+  );
+  let value;
+  try {
+    value = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw fail(bytes.length === 0 ? "it is empty" : "it is not valid JSON");
+  }
+  const j2 = value;
+  const hex = (v) => typeof v === "string" && /^[0-9a-f]{64}$/.test(v);
+  const entryOk = (f) => typeof f === "object" && f !== null && typeof f.target === "string" && isAbsolute2(f.target) && f.staged === stagedPath(f.target) && // recovery only ever touches a target's own staged copy
+  hex(f.new_sha256) && (f.old_sha256 === null || hex(f.old_sha256));
+  if (typeof j2 !== "object" || j2 === null || j2.kind !== JOURNAL_KIND || j2.state !== "prepared" && j2.state !== "committed" || !Array.isArray(j2.files) || !j2.files.every(entryOk)) {
+    throw fail("it is not a baseline-gate file-set journal");
+  }
+  return j2;
+}
+function reason(e) {
+  return e instanceof Error ? e.message : String(e);
+}
+
+// src/fs/contain.ts
+import { lstatSync as lstatSync2, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join5, relative, resolve as resolve3, sep } from "node:path";
+function isWithin(dir, path2) {
+  const back = relative(dir, path2);
+  return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute3(back);
+}
+function resolveInRoot(root, rel) {
+  const abs = resolve3(root, rel);
+  return isWithin(resolve3(root), abs) ? abs : void 0;
+}
+var MAX_LINKS = 40;
+function createContainMemo() {
+  return { dirs: /* @__PURE__ */ new Set() };
+}
+function containPath(root, rel, memo) {
+  if (memo) {
+    const known = underKnownDirectory(root, rel, memo);
+    if (known) return known;
+  }
+  const abs = resolveInRoot(root, rel);
+  if (!abs) return { kind: "outside", leadsTo: resolve3(root, rel) };
+  const realRoot = memo ? memo.realRoot ??= realpathSync2(root) : realpathSync2(root);
+  const pending = relative(resolve3(root), abs).split(sep).filter((s) => s !== "");
+  let cur = realRoot;
+  let links2 = 0;
+  while (pending.length > 0) {
+    const seg = pending.shift();
+    const next = seg === ".." ? resolve3(cur, "..") : join5(cur, seg);
+    if (pending.length > 0 && memo?.dirs.has(next)) {
+      cur = next;
+      continue;
+    }
+    const stat3 = lstatOrNull(next);
+    if (!stat3) return { kind: "inside", real: join5(next, ...pending), exists: false };
+    const isLink = stat3.isSymbolicLink();
+    if (isLink) {
+      if (++links2 > MAX_LINKS) return { kind: "outside", leadsTo: `${next} (a loop of links)` };
+      const target = readlinkSync(next);
+      const to = resolve3(cur, target);
+      try {
+        lstatSync2(to);
+      } catch {
+        if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: to };
+        return { kind: "dangling", link: relative(realRoot, next) || ".", target };
+      }
+      if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: safeReal(to) };
+      pending.unshift(
+        ...relative(realRoot, to).split(sep).filter((s) => s !== "")
+      );
+      cur = realRoot;
+      continue;
+    }
+    cur = next;
+    if (!isWithin(realRoot, cur)) return { kind: "outside", leadsTo: cur };
+    if (memo && pending.length > 0 && stat3.isDirectory()) memo.dirs.add(cur);
+  }
+  return { kind: "inside", real: cur, exists: true };
+}
+var PLAIN_RELATIVE = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/;
+function isPlainRelative(rel) {
+  return PLAIN_RELATIVE.test(rel);
+}
+function underKnownDirectory(root, rel, memo) {
+  if (sep !== "/" || !isPlainRelative(rel)) return void 0;
+  const realRoot = memo.realRoot ??= realpathSync2(root);
+  const slash = rel.lastIndexOf("/");
+  const base = realRoot === "/" ? "" : realRoot;
+  if (slash >= 0 && !memo.dirs.has(`${base}/${rel.slice(0, slash)}`)) return void 0;
+  const real = `${base}/${rel}`;
+  const stat3 = lstatOrNull(real);
+  if (!stat3) return { kind: "inside", real, exists: false };
+  return stat3.isSymbolicLink() ? void 0 : { kind: "inside", real, exists: true };
+}
+function lstatOrNull(path2) {
+  try {
+    return lstatSync2(path2, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
+}
+function safeReal(path2) {
+  try {
+    return realpathSync2(path2);
+  } catch {
+    return path2;
+  }
+}
+function describeEscape(c2) {
+  return c2.kind === "outside" ? `leads outside the repository (to ${c2.leadsTo})` : `goes through the symbolic link ${c2.link}, which points at nothing (${c2.target})`;
+}
+function inRepository(root, abs) {
+  const base = [resolve3(root), safeReal(root)].find((r) => isWithin(r, abs));
+  return base === void 0 ? null : relative(base, abs);
+}
+function operatorPathEscape(root, abs) {
+  const rel = inRepository(root, abs);
+  if (rel === null) return null;
+  const c2 = containPath(root, rel);
+  return c2.kind === "inside" ? null : describeEscape(c2);
+}
+var ContainmentError = class extends Error {
+  name = "ContainmentError";
+};
+function writePaths(root, rels) {
+  const abs = [];
+  const escapes = [];
+  for (const rel of rels) {
+    const c2 = containPath(root, rel);
+    if (c2.kind === "inside") abs.push(c2.real);
+    else escapes.push({ path: rel, problem: describeEscape(c2) });
+  }
+  return escapes.length === 0 ? { ok: true, abs } : { ok: false, escapes };
+}
+
+// src/operations/write-containment.ts
+function writeEscapeFindings(root, rels) {
+  const r = writePaths(root, rels);
+  if (r.ok) return [];
+  return r.escapes.map(
+    (e) => finding(
+      "BG110",
+      e.path,
+      null,
+      `${e.path} ${e.problem}; nothing was written. Make it a regular file in a real directory of the repository (git checkout -- ${e.path}), then run again`
+    )
+  );
+}
+function containedSetWrites(root, writes) {
+  const r = writePaths(
+    root,
+    writes.map((w2) => w2.path)
+  );
+  if (!r.ok)
+    throw new ContainmentError(
+      `${r.escapes.map((e) => `${e.path} ${e.problem}`).join("; ")}; nothing was written (BG110)`
+    );
+  return writes.map((w2, i2) => ({ path: r.abs[i2], content: w2.content }));
+}
+
+// src/fs/read.ts
+import { closeSync as closeSync2, constants as constants3, fstatSync, openSync as openSync2, readSync } from "node:fs";
+var NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
+function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
+  const where4 = containPath(root, rel, memo);
+  if (where4.kind === "outside")
+    return { kind: "outside-root", problem: `leads outside the repository (to ${where4.leadsTo})` };
+  if (where4.kind === "dangling")
+    return {
+      kind: "dangling-link",
+      problem: `${where4.link} is a symbolic link to ${where4.target}, which does not exist`
+    };
+  if (!where4.exists) return { kind: "missing" };
+  let fd;
+  try {
+    fd = openSync2(where4.real, constants3.O_RDONLY | constants3.O_NONBLOCK | NOFOLLOW);
+  } catch (e) {
+    const code2 = e.code;
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
+    if (code2 === "EISDIR") return { kind: "not-a-file" };
+    if (code2 === "ELOOP") return { kind: "outside-root", problem: "became a symbolic link while it was read" };
+    return { kind: "unreadable", reason: code2 ?? String(e) };
+  }
+  try {
+    const stat3 = fstatSync(fd);
+    if (!stat3.isFile()) return { kind: "not-a-file" };
+    if (stat3.size > limit) return { kind: "too-large", size: stat3.size, limit };
+    const buf = Buffer.allocUnsafe(Math.min(stat3.size, limit) + 1);
+    let n = 0;
+    for (; ; ) {
+      const got = readSync(fd, buf, n, buf.length - n, null);
+      if (got === 0) break;
+      n += got;
+      if (n === buf.length || n === stat3.size) break;
+    }
+    if (n > limit) return { kind: "too-large", size: n, limit };
+    return { kind: "ok", bytes: buf.subarray(0, n) };
+  } catch (e) {
+    const code2 = e.code;
+    if (code2 === "EISDIR") return { kind: "not-a-file" };
+    return { kind: "unreadable", reason: code2 ?? String(e) };
+  } finally {
+    closeSync2(fd);
+  }
+}
+
+// src/operations/trio-files.ts
+var WRITE_ORDER = ["manifest", "matrix", "pin"];
+function trioOnDisk(root, baseline) {
+  const read = (path2) => {
+    const r = readRepoFile(root, path2);
+    return r.kind === "ok" ? r.bytes : null;
+  };
+  return {
+    pin: read(baseline.trio.pin),
+    manifest: read(baseline.trio.manifest),
+    matrix: read(baseline.trio.matrix)
+  };
+}
+function trioWriteEscapes(root, baseline) {
+  return writeEscapeFindings(
+    root,
+    WRITE_ORDER.map((r) => baseline.trio[r])
+  );
+}
+function sameBytes(a, b) {
+  return a === null || b === null ? a === b : a.equals(b);
+}
+
+// src/ledger/model.ts
+var LEDGER_STATUSES = ["Approved", "Superseded", "Rolled back", "Candidate"];
+var PIN_LINES = [
+  { key: "repo", label: "repo", named: true },
+  { key: "release_tag", label: "release tag", named: true },
+  { key: "commit_sha", label: "commit SHA", named: true },
+  { key: "service", label: "Expected service contract version", named: false },
+  { key: "api", label: "Expected API contract version", named: false },
+  { key: "integration", label: "Expected integration baseline", named: false },
+  { key: "manifest_sha256", label: "Expected producer manifest SHA-256", named: false },
+  { key: "posture", label: "Runtime cutover posture", named: false },
+  { key: "pin_path", label: "Pin manifest (source of truth)", named: false },
+  { key: "mirror_path", label: "Producer manifest mirror", named: false }
+];
+function pinLineLabel(key, displayName) {
+  const line = PIN_LINES.find((l) => l.key === key);
+  return line.named ? `${displayName} ${line.label}` : line.label;
+}
+function pinLineText(key, value, displayName) {
+  return `- ${pinLineLabel(key, displayName)}: \`${value}\``;
+}
+var LEDGER_COLUMNS = [
+  { key: "consumer_version", header: "version" },
+  { key: "consumer_commit", header: "commit" },
+  { key: "producer_tag", header: "tag" },
+  { key: "producer_commit", header: "commit" },
+  { key: "service", header: "Service contract" },
+  { key: "api", header: "API contract" },
+  { key: "integration", header: "Integration baseline" },
+  { key: "status", header: "Status" }
+];
+var PIN_SECTION_TITLE = "Baseline Pin";
+var LEDGER_SECTION_TITLE = "Approved Version Pairs";
+function emptyLedger() {
+  return { title: null, updated: null, pinSection: null, ledgerSection: null, duplicateSections: [] };
+}
+function cellText(row, key) {
+  return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.text ?? "";
+}
+function cellPosition(row, key) {
+  return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.position ?? row.position;
+}
+function ledgerRows(ledger) {
+  return ledger?.ledgerSection?.table?.rows ?? [];
+}
+function rowOfTag(ledger, tag) {
+  if (!tag) return null;
+  return ledgerRows(ledger).find((r) => cellText(r, "producer_tag") === tag) ?? null;
 }
 
 // src/rules/files.ts
@@ -45494,70 +45594,6 @@ function passingText(input, previous, issue2) {
   ].join("\n");
 }
 
-// src/producer/endpoints.ts
-var ENDPOINTS = {
-  health: "/v1/health",
-  ready: "/v1/ready",
-  schemaVersion: "/v1/db/schema-version",
-  queryAsk: "/v1/query/ask"
-};
-
-// src/producer/http.ts
-var MAX_RESPONSE_BYTES = 1024 * 1024;
-
-// src/producer/probe.ts
-var ASK = JSON.stringify({
-  text: "baseline-gate preflight",
-  actor: "support_agent",
-  action: "resolve",
-  resource: "support_ticket"
-});
-var PROBE_REQUESTS = [
-  {
-    name: `GET ${ENDPOINTS.health}`,
-    endpoint: "health",
-    method: "GET",
-    body: void 0,
-    expect: "success",
-    schema: "health-response.schema.json"
-  },
-  {
-    name: `GET ${ENDPOINTS.ready}`,
-    endpoint: "ready",
-    method: "GET",
-    body: void 0,
-    expect: "success",
-    schema: "ready-response.schema.json"
-  },
-  {
-    name: `POST ${ENDPOINTS.schemaVersion}`,
-    endpoint: "schemaVersion",
-    method: "POST",
-    body: "",
-    expect: "success",
-    schema: "schema-version-response.schema.json"
-  },
-  {
-    name: `POST ${ENDPOINTS.queryAsk} (malformed JSON)`,
-    endpoint: "queryAsk",
-    method: "POST",
-    body: '{"text": ',
-    expect: "client-error",
-    schema: "error-envelope.schema.json"
-  },
-  {
-    name: `POST ${ENDPOINTS.queryAsk}`,
-    endpoint: "queryAsk",
-    method: "POST",
-    body: ASK,
-    expect: "success",
-    schema: "query-ask-response.schema.json"
-  }
-];
-
-// src/rules/preflight.ts
-var PREFLIGHT_SUITE = "preflight";
-
 // src/present/next-steps.ts
 var APPROVAL = /* @__PURE__ */ new Set(["BG801", "BG802"]);
 var STEP_RESULT = /* @__PURE__ */ new Set(["BG701", "BG702", "BG703"]);
@@ -46850,37 +46886,18 @@ function drillMarkdown(b) {
 
 // src/present/not-run.ts
 function notRun2(b) {
-  const out = [];
-  for (const f of b.findings.filter((x2) => x2.rule === "BG407" || x2.rule === "BG409"))
-    out.push([`${f.message.charAt(0).toUpperCase()}${f.message.slice(1)}.`]);
-  const unsent = b.steps.filter((s) => s.suite === PREFLIGHT_SUITE && s.status === "not-run").length;
-  if (unsent > 0)
-    out.push([
-      `${plural(unsent, "probe request")} of the runtime preflight not sent: the producer did not start, or the run ended first (see the findings).`
-    ]);
-  const suite = b.steps.filter((s) => s.suite !== PREFLIGHT_SUITE);
+  const out = preflightNotRun(b);
   const drill2 = b.rollback?.drill;
-  if (drill2) {
-    const text = drill2.notRun.map((n) => n.text).join("; ");
-    out.push([`${text.charAt(0).toUpperCase()}${text.slice(1)}.`]);
-    return out;
+  if (drill2) out.push(notRunSentence(drill2.notRun.map((n) => n.text).join("; ")));
+  else {
+    const r = b.rollback;
+    if (r && !hasSuiteSteps(b.steps) && !r.restored)
+      out.push(
+        r.status === "already-current" ? "No rollback suite ran: the target is already the pinned baseline, so nothing was restored to test." : `No rollback suite ran: ${r.dryRun ? "a dry run restores nothing" : "nothing was restored"}, so there was no trio to test.`
+      );
+    out.push(...suitesNotRun(b));
   }
-  const r = b.rollback;
-  if (r && suite.length === 0 && !r.restored)
-    out.push([
-      r.status === "already-current" ? "No rollback suite ran: the target is already the pinned baseline, so nothing was restored to test." : `No rollback suite ran: ${r.dryRun ? "a dry run restores nothing" : "nothing was restored"}, so there was no trio to test.`
-    ]);
-  const skipped = suite.filter((s) => s.status === "skipped");
-  const reasons = /* @__PURE__ */ new Map();
-  for (const s of skipped) {
-    const why = s.skip_reason ?? b.findings.find((f) => f.rule === "BG704")?.message ?? "no reason recorded";
-    reasons.set(why, (reasons.get(why) ?? 0) + 1);
-  }
-  for (const [why, n] of reasons) out.push([`${plural(n, "suite step")} of ${suite.length} skipped: ${why}.`]);
-  const never = suite.filter((s) => s.status === "not-run");
-  if (never.length > 0)
-    out.push([`${plural(never.length, "suite step")} did not start (see the findings for why).`]);
-  return out;
+  return out.map((text) => [text]);
 }
 
 // src/present/report-markdown.ts

@@ -3,6 +3,7 @@ import { findingsMarkdown } from './findings-markdown.js'
 import type { StepResult } from '../rules/verdict.js'
 import { renderIncidentNote } from './incident-note.js'
 import { leftRunning } from './left-running.js'
+import { preflightNotRun, suitesNotRun } from './not-run.js'
 import { code, escapeMarkdown, fenced, identityTable } from './markdown-text.js'
 import { packetName } from './packet.js'
 import type { ChangeEvidence, EvidencePacket } from './packet.js'
@@ -90,6 +91,7 @@ export function renderPacketMarkdown(p: EvidencePacket, options: { displayName?:
   )
   const git = Object.entries(p.git).map(([k, v]) => `| ${k} | ${code(v)} |`)
   const left = leftRunning(p.steps)
+  const missing = [...preflightNotRun(p), ...suitesNotRun(p)]
   return [
     `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} — ${p.verdict}`,
     '',
@@ -111,6 +113,14 @@ export function renderPacketMarkdown(p: EvidencePacket, options: { displayName?:
           })
         ]
       : []),
+    // what the verdict does not cover, before anything else a reader takes as checked (a rollback's note first:
+    // it is what the packet is for)
+    '## What did not run',
+    '',
+    ...(missing.length > 0
+      ? missing.map((m) => `- ${escapeMarkdown(m)}`)
+      : ['Nothing was left out: every step the run lists ran.']),
+    '',
     '## Baseline',
     '',
     identityTable(p.identity, p.posture),

@@ -1,0 +1,49 @@
+// What did not run, from what a run records: its findings and its steps. Every surface says it (a verdict is only
+// as good as what it covers): the presentation layer adds what only a live result knows (a drill, a rollback that
+// restored nothing); the packet's own Markdown says it from the packet alone. Pure.
+import type { Finding } from '../rules/finding.js'
+import { PREFLIGHT_SUITE } from '../rules/preflight.js'
+import type { StepResult } from '../rules/verdict.js'
+import { plural } from '../text/plural.js'
+
+interface Recorded {
+  findings: readonly Finding[]
+  steps: readonly StepResult[]
+}
+
+/** A message as a sentence of its own: capital first, full stop last. */
+export function notRunSentence(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`
+}
+
+/** The runtime preflight: skipped (BG407), run without the pin's versions to compare (BG409), requests not sent. */
+export function preflightNotRun({ findings, steps }: Recorded): string[] {
+  const out = findings
+    .filter((f) => f.rule === 'BG407' || f.rule === 'BG409')
+    .map((f) => notRunSentence(f.message))
+  const unsent = steps.filter((s) => s.suite === PREFLIGHT_SUITE && s.status === 'not-run').length
+  if (unsent > 0)
+    out.push(
+      `${plural(unsent, 'probe request')} of the runtime preflight not sent: the producer did not start, or the run ended first (see the findings).`
+    )
+  return out
+}
+
+/** The suite steps: one line per reason steps were skipped for, then the steps that never started. */
+export function suitesNotRun({ findings, steps }: Recorded): string[] {
+  const suite = steps.filter((s) => s.suite !== PREFLIGHT_SUITE)
+  const reasons = new Map<string, number>()
+  for (const s of suite.filter((x) => x.status === 'skipped')) {
+    const why = s.skip_reason ?? findings.find((f) => f.rule === 'BG704')?.message ?? 'no reason recorded'
+    reasons.set(why, (reasons.get(why) ?? 0) + 1)
+  }
+  const out = [...reasons].map(([why, n]) => `${plural(n, 'suite step')} of ${suite.length} skipped: ${why}.`)
+  const never = suite.filter((s) => s.status === 'not-run').length
+  if (never > 0) out.push(`${plural(never, 'suite step')} did not start (see the findings for why).`)
+  return out
+}
+
+/** Whether the steps list any suite step at all (the preflight's requests are steps too). */
+export function hasSuiteSteps(steps: readonly StepResult[]): boolean {
+  return steps.some((s) => s.suite !== PREFLIGHT_SUITE)
+}
