@@ -67,6 +67,28 @@ describe('baseline-gate rollback', () => {
     }
   })
 
+  it('an evidence directory no file can be made in (sysfs, even for root) is refused before the trio is restored', () => {
+    const { fx } = threeBaselines()
+    const r = cli(
+      [
+        'rollback',
+        '--trigger',
+        'contract-drift',
+        '--reason',
+        'x',
+        '--no-suites',
+        '--evidence-dir',
+        '/sys/kernel'
+      ],
+      fx.root
+    )
+    expect([r.status, r.stdout, r.stderr.match(STACK_LINE)]).toEqual([2, '', null])
+    expect(r.stderr).toMatch(
+      /^baseline-gate: the evidence directory \/sys\/kernel cannot be written \(EACCES\); nothing was run: /
+    )
+    expect(status(fx.root)).toBe('')
+  })
+
   it('restores the last-known-good trio in the working tree; --json has target and restored', () => {
     const { fx, c } = threeBaselines()
     const evidence = tempDir('bg-cli-rollback-evidence-')

@@ -111,9 +111,25 @@ describe('EvidenceStore.writeAll', () => {
       expect(() => createEvidenceStore(dir)).toThrow(EvidenceDirError)
     mkdirSync(join(root, 'evidence', 'health-a.json'), { recursive: true })
     const store = createEvidenceStore(join(root, 'evidence'))
-    expect(() => store.write('health-a.json', '{}')).toThrow(
-      /^the evidence file .*health-a\.json cannot be written \(EISDIR\): name another evidence directory/
-    )
+    for (const write of [
+      () => store.write('health-a.json', '{}'),
+      () => store.writeAll([{ name: 'health-a.json', content: '{}' }])
+    ])
+      expect(write).toThrow(
+        /^the evidence file .*health-a\.json cannot be written \(EISDIR\): name another evidence directory/
+      )
+  })
+
+  // a file system nobody may write into, even root (Linux's sysfs): the store is refused when it is made, before
+  // the operation runs, and leaves no probe behind where it can write
+  it('a directory no file can be made in is refused when the store is made; the probe leaves nothing', () => {
+    for (const dir of ['/sys/kernel', '/sys/baseline-gate-evidence'])
+      expect(() => createEvidenceStore(dir)).toThrow(
+        new RegExp(`^the evidence directory ${dir} cannot be written \\(E(ACCES|PERM)\\); nothing was run: `)
+      )
+    const ok = join(tempDir('bg-evidence-'), 'evidence')
+    createEvidenceStore(ok)
+    expect(readdirSync(ok)).toEqual([])
   })
 
   it('checks every name before the first byte', () => {
@@ -125,7 +141,8 @@ describe('EvidenceStore.writeAll', () => {
         { name: '../escape.json', content: '{}' }
       ])
     ).toThrow(/invalid evidence file name/)
-    expect(() => readdirSync(dir)).toThrow() // not even the directory was made
+    // the store made its directory (to find out it can write there), and no file was written in it
+    expect(readdirSync(dir)).toEqual([])
   })
 
   it('in the repository: the .gitignore once, and a file linked out of it is refused as write() refuses it', () => {

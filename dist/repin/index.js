@@ -57423,7 +57423,7 @@ function readRepinInputs(get, env2) {
 }
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync7, lstatSync as lstatSync3, mkdirSync as mkdirSync3 } from "node:fs";
+import { closeSync as closeSync3, existsSync as existsSync7, lstatSync as lstatSync3, mkdirSync as mkdirSync3, openSync as openSync3, unlinkSync } from "node:fs";
 import { join as join9, resolve as resolve7 } from "node:path";
 
 // src/fs/file-in-the-way.ts
@@ -57473,14 +57473,23 @@ function createEvidenceStore(dir, options = {}) {
         writeFileAtomic(marker2, "# written by baseline-gate: local evidence, never committed\n*\n");
     }
   };
-  const put = (name, content) => {
-    const path2 = join9(abs, name);
-    check(path2);
+  try {
+    prepare();
+    const probe = join9(abs, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    closeSync3(openSync3(probe, "wx", 384));
+    unlinkSync(probe);
+  } catch (e) {
+    if (e instanceof ContainmentError) throw e;
+    throw new EvidenceDirError(
+      `the evidence directory ${abs} cannot be written (${errorCode(e)}); nothing was run: name a directory this user can write (--evidence-dir / input 'evidence-dir')`
+    );
+  }
+  const put = (path2, content) => {
     try {
       writeFileAtomic(path2, content);
     } catch (e) {
       throw new EvidenceDirError(
-        `the evidence file ${path2} cannot be written (${e.code ?? e.message}): name another evidence directory (--evidence-dir / input 'evidence-dir')`
+        `the evidence file ${path2} cannot be written (${errorCode(e)}): name another evidence directory (--evidence-dir / input 'evidence-dir')`
       );
     }
     return path2;
@@ -57490,7 +57499,9 @@ function createEvidenceStore(dir, options = {}) {
     write(name, content) {
       validName(name);
       prepare();
-      return put(name, content);
+      const path2 = join9(abs, name);
+      check(path2);
+      return put(path2, content);
     },
     writeAll(files) {
       files.forEach((f) => validName(f.name));
@@ -57501,11 +57512,13 @@ function createEvidenceStore(dir, options = {}) {
         const path2 = join9(abs, f.name);
         if (options.root !== void 0 && lstatSync3(path2, { throwIfNoEntry: false })?.isSymbolicLink())
           check(path2);
-        writeFileAtomic(path2, f.content);
-        return path2;
+        return put(path2, f.content);
       });
     }
   };
+}
+function errorCode(e) {
+  return e.code ?? e.message;
 }
 
 // src/operations/context.ts

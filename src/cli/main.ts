@@ -79,6 +79,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       else io.stdout.write(`${redact(renderLkg(reports, styleFor(io.stdout, io.env)))}\n`)
       return reports.every((r) => r.lkg.target) ? EXIT.pass : EXIT.fail
     }
+    // the SARIF path first: a refused one leaves nothing behind, and the evidence store makes its directory
+    const sarif = sarifWriter(cmd.sarif, { cwd: io.cwd, root, top, baselines })
     const defaultDir = join(root, '.baseline-gate')
     const evidence = cmd.evidenceDir
       ? createEvidenceStore(resolve(io.cwd, cmd.evidenceDir), { root })
@@ -87,7 +89,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
           createEvidenceStore(mkdtempSync(join(tmpdir(), 'baseline-gate-dry-run-')))
         : createEvidenceStore(join(defaultDir, 'evidence'), { ignoreInGit: defaultDir, root })
     const ctx = createOperationContext({ root, policy, evidence, env: io.env, judgeAt: cmd.now })
-    const sarif = sarifWriter(cmd.sarif, { cwd: io.cwd, root, top, baselines })
     if (cmd.command === 'promote') {
       const { promote } = await import('./promote.js')
       return await promote(cmd, { io, ctx, baselines, json: cmd.json, sarif })

@@ -1,5 +1,5 @@
 // The evidence directory: every file written atomically; a .gitignore keeps a default in-repo directory untracked.
-import { existsSync, lstatSync, mkdirSync } from 'node:fs'
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, unlinkSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { writeFileAtomic } from './atomic-write.js'
 import { ContainmentError, operatorPathEscape } from './contain.js'
@@ -65,15 +65,27 @@ export function createEvidenceStore(dir: string, options: EvidenceStoreOptions =
         writeFileAtomic(marker, '# written by baseline-gate: local evidence, never committed\n*\n')
     }
   }
-  const put = (name: string, content: string) => {
-    const path = join(abs, name)
-    check(path)
+  // ... and a file can be made in it: a read-only file system or a directory this user may not write is found now,
+  // not after a rollback has written the trio. The directory is made (the run writes it anyway) and a file of our
+  // own created and removed in it
+  try {
+    prepare()
+    const probe = join(abs, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`)
+    closeSync(openSync(probe, 'wx', 0o600))
+    unlinkSync(probe)
+  } catch (e) {
+    if (e instanceof ContainmentError) throw e
+    throw new EvidenceDirError(
+      `the evidence directory ${abs} cannot be written (${errorCode(e)}); nothing was run: name a directory this user can write (--evidence-dir / input 'evidence-dir')`
+    )
+  }
+  /** One file, atomically; a failure is the operator's to fix (a directory committed where it goes, a full disk). */
+  const put = (path: string, content: string) => {
     try {
       writeFileAtomic(path, content)
     } catch (e) {
-      // a directory committed where the file goes (EISDIR), a full disk: the operator's to fix, not a crash
       throw new EvidenceDirError(
-        `the evidence file ${path} cannot be written (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): name another evidence directory (--evidence-dir / input 'evidence-dir')`
+        `the evidence file ${path} cannot be written (${errorCode(e)}): name another evidence directory (--evidence-dir / input 'evidence-dir')`
       )
     }
     return path
@@ -83,7 +95,9 @@ export function createEvidenceStore(dir: string, options: EvidenceStoreOptions =
     write(name, content) {
       validName(name)
       prepare()
-      return put(name, content)
+      const path = join(abs, name)
+      check(path)
+      return put(path, content)
     },
     writeAll(files) {
       files.forEach((f) => validName(f.name))
@@ -94,9 +108,12 @@ export function createEvidenceStore(dir: string, options: EvidenceStoreOptions =
         const path = join(abs, f.name)
         if (options.root !== undefined && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink())
           check(path)
-        writeFileAtomic(path, f.content)
-        return path
+        return put(path, f.content)
       })
     }
   }
+}
+
+function errorCode(e: unknown): string {
+  return (e as NodeJS.ErrnoException).code ?? (e as Error).message
 }
