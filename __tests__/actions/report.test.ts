@@ -27,7 +27,7 @@ describe('the Actions log of a suite step', () => {
     expect(stepResultLine({ ...step('t', 'not-run'), error: 'aborted' })).toBe(
       'NOT RUN consumer › t (not run: aborted)'
     )
-    expect(stepResultLine({ ...step('a\nb', 'failed') })).toBe('FAIL consumer › a b (1.2 s, exit 1)')
+    expect(stepResultLine({ ...step('a\nb', 'failed') })).toBe('FAIL consumer › a\\nb (1.2 s, exit 1)')
   })
 
   it('the log sits in a group, between ::stop-commands:: and the resume token', () => {

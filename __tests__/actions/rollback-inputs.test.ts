@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseRepository, runUrl } from '../../src/actions/shared/github.js'
 import { InputError, readRollbackInputs } from '../../src/actions/shared/inputs.js'
-import { failureMessage, oneLine } from '../../src/actions/shared/report.js'
+import { failureMessage } from '../../src/actions/shared/report.js'
 import type { OperationResult } from '../../src/operations/context.js'
 
 const ENV = { GITHUB_WORKSPACE: '/w', RUNNER_TEMP: '/t', GITHUB_REF: 'refs/heads/main' }
@@ -94,10 +94,6 @@ describe('the shared run helpers', () => {
     )
     expect(runUrl({ GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '1 2' })).toBeNull()
     expect(runUrl({ GITHUB_REPOSITORY: 'o/r' })).toBeNull()
-  })
-
-  it('oneLine: control characters become spaces', () => {
-    expect(oneLine('a\nb\r\n\u0007c')).toBe('a b c')
   })
 
   it('failureMessage names the operation, the errors and the steps that did not pass', () => {

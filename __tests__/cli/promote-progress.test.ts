@@ -101,8 +101,9 @@ describe('promote progress (stderr)', () => {
     })
     const text = out.text()
     expect(text).not.toContain('\u001b[2J')
-    expect(text).toContain('v0.5.0 [2J FAKE')
-    expect(text).toContain('changed: a b)')
+    // shown escaped, on the one line
+    expect(text).toContain('v0.5.0\\u001b[2J\\nFAKE')
+    expect(text).toContain('changed: a\\u000db)')
     expect(text.split('\n')).toHaveLength(2)
   })
 })

@@ -127,6 +127,13 @@ function writeCache(path, script) {
   }
 }
 
+// src/text/terminal.ts
+var SGR = "\\u001b\\[(?:1|2|22|31|32|33|39)m";
+var CONTROL = "[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]";
+var UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|${CONTROL}`, "g");
+var UNSAFE_IN_A_LINE = new RegExp(`${CONTROL}|\\n|\\t`, "g");
+var COMMAND_LINE = new RegExp(`^((?:[^\\S\\n]|${SGR})*)(::|##\\[)`, "gm");
+
 // src/cli/io.ts
 var EXIT = { pass: 0, fail: 1, usage: 2 };
 function internalErrorLine(e) {

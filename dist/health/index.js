@@ -62547,6 +62547,25 @@ function textRedactor(secrets) {
   };
 }
 
+// src/text/map-strings.ts
+function mapStrings(value, fn, keep = NONE) {
+  const walking = /* @__PURE__ */ new Set();
+  const walk = (v) => {
+    if (typeof v === "string") return fn(v);
+    if (v === null || typeof v !== "object" || walking.has(v)) return v;
+    const plain = Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype;
+    if (!plain) return v;
+    walking.add(v);
+    try {
+      return Array.isArray(v) ? v.map(walk) : Object.fromEntries(Object.entries(v).map(([k2, x2]) => [k2, keep.has(k2) ? x2 : walk(x2)]));
+    } finally {
+      walking.delete(v);
+    }
+  };
+  return walk(value);
+}
+var NONE = /* @__PURE__ */ new Set();
+
 // src/operations/redact-findings.ts
 var redactors = /* @__PURE__ */ new WeakMap();
 function runRedactor(ctx) {
@@ -62565,15 +62584,7 @@ function redactFindings(ctx, findings) {
   });
 }
 function redactStrings(ctx, value) {
-  const redact = runRedactor(ctx);
-  const walk = (v) => {
-    if (typeof v === "string") return redact(v);
-    if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype)
-      return Object.fromEntries(Object.entries(v).map(([k2, x2]) => [k2, walk(x2)]));
-    return v;
-  };
-  return walk(value);
+  return mapStrings(value, runRedactor(ctx));
 }
 
 // src/operations/outcome.ts
@@ -69719,6 +69730,13 @@ function createRedactor(options) {
 
 // src/evidence/step-log.ts
 init_duration();
+
+// src/text/terminal.ts
+var SGR = "\\u001b\\[(?:1|2|22|31|32|33|39)m";
+var CONTROL = "[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]";
+var UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|${CONTROL}`, "g");
+var UNSAFE_IN_A_LINE = new RegExp(`${CONTROL}|\\n|\\t`, "g");
+var COMMAND_LINE = new RegExp(`^((?:[^\\S\\n]|${SGR})*)(::|##\\[)`, "gm");
 
 // src/actions/shared/report.ts
 init_plural();

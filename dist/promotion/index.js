@@ -5512,7 +5512,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape = (str3) => str3.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape2 = (str3) => str3.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5520,14 +5520,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape2(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape2(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape2(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -30982,6 +30982,25 @@ function textRedactor(secrets) {
   };
 }
 
+// src/text/map-strings.ts
+function mapStrings(value, fn, keep = NONE) {
+  const walking = /* @__PURE__ */ new Set();
+  const walk = (v) => {
+    if (typeof v === "string") return fn(v);
+    if (v === null || typeof v !== "object" || walking.has(v)) return v;
+    const plain = Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype;
+    if (!plain) return v;
+    walking.add(v);
+    try {
+      return Array.isArray(v) ? v.map(walk) : Object.fromEntries(Object.entries(v).map(([k2, x2]) => [k2, keep.has(k2) ? x2 : walk(x2)]));
+    } finally {
+      walking.delete(v);
+    }
+  };
+  return walk(value);
+}
+var NONE = /* @__PURE__ */ new Set();
+
 // src/operations/redact-findings.ts
 var redactors = /* @__PURE__ */ new WeakMap();
 function runRedactor(ctx) {
@@ -31000,15 +31019,7 @@ function redactFindings(ctx, findings) {
   });
 }
 function redactStrings(ctx, value) {
-  const redact = runRedactor(ctx);
-  const walk = (v) => {
-    if (typeof v === "string") return redact(v);
-    if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === "object" && Object.getPrototypeOf(v) === Object.prototype)
-      return Object.fromEntries(Object.entries(v).map(([k2, x2]) => [k2, walk(x2)]));
-    return v;
-  };
-  return walk(value);
+  return mapStrings(value, runRedactor(ctx));
 }
 
 // src/operations/outcome.ts
@@ -31505,6 +31516,17 @@ function definitionNotes(head, judged2) {
 // src/operations/suites.ts
 import { relative as relative4 } from "node:path";
 
+// src/text/terminal.ts
+var SGR = "\\u001b\\[(?:1|2|22|31|32|33|39)m";
+var CONTROL = "[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]";
+var UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|${CONTROL}`, "g");
+var UNSAFE_IN_A_LINE = new RegExp(`${CONTROL}|\\n|\\t`, "g");
+var COMMAND_LINE = new RegExp(`^((?:[^\\S\\n]|${SGR})*)(::|##\\[)`, "gm");
+var escape = (ch) => ch === "\n" ? "\\n" : ch === "	" ? "\\t" : `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`;
+function inlineSafe(text) {
+  return text.replace(UNSAFE_IN_A_LINE, escape);
+}
+
 // src/evidence/step-log.ts
 var TAIL_LINES = 40;
 var TAIL_CHARS = 4e3;
@@ -31534,7 +31556,6 @@ var LABEL = {
   "not-run": "NOT RUN",
   skipped: "SKIP"
 };
-var oneLine = (s) => s.replace(/[\u0000-\u001f\u007f]+/g, " ");
 function outcome(step2) {
   if (step2.status === "skipped") return "skipped";
   if (step2.status === "not-run") return step2.error ? `not run: ${step2.error}` : "not run";
@@ -31546,9 +31567,9 @@ function outcome(step2) {
   return parts.join(", ");
 }
 function stepResultLine(step2, label3 = (t) => t) {
-  const where4 = step2.suite ? `${oneLine(step2.suite)} \u203A ${oneLine(step2.name)}` : oneLine(step2.name);
+  const where4 = step2.suite ? `${inlineSafe(step2.suite)} \u203A ${inlineSafe(step2.name)}` : inlineSafe(step2.name);
   const detail = step2.status === "not-run" || step2.status === "skipped" ? outcome(step2) : `${formatDuration(step2.duration_ms)}, ${outcome(step2)}`;
-  return `${label3(LABEL[step2.status], step2)} ${where4} (${oneLine(detail)})`;
+  return `${label3(LABEL[step2.status], step2)} ${where4} (${inlineSafe(detail)})`;
 }
 
 // src/exec/run-steps.ts
@@ -42526,7 +42547,7 @@ function printStepLog(out, step2, log, token = stopToken(log)) {
 // src/actions/shared/report.ts
 function actionsReporter() {
   return {
-    stepStarted: (suite, name) => info(`\u25B6 ${oneLine2(suite)} \u203A ${oneLine2(name)}: started`),
+    stepStarted: (suite, name) => info(`\u25B6 ${inlineSafe(suite)} \u203A ${inlineSafe(name)}: started`),
     stepFinished: (step2, log) => printStepLog(
       {
         startGroup: (title) => startGroup(title),
@@ -42538,7 +42559,6 @@ function actionsReporter() {
     )
   };
 }
-var oneLine2 = (s) => s.replace(/[\u0000-\u001f\u007f]+/g, " ");
 function actionRedactor(token, env2) {
   let failed = false;
   const redactor = createRedactor({
@@ -43208,16 +43228,16 @@ function overflowNote(overflow) {
 
 // src/actions/promotion/progress.ts
 function promotionReporter(out, shared = actionsReporter()) {
-  const tag = (t) => t === null ? "release unknown" : oneLine2(t);
+  const tag = (t) => t === null ? "release unknown" : inlineSafe(t);
   return {
     ...shared,
     judging: (j2) => out.info(
-      `baseline-gate promotion \xB7 ${oneLine2(j2.baseline)}: ${tag(j2.from)} -> ${tag(j2.to)} (base ${j2.base.slice(0, 12)}, head ${j2.head.slice(0, 12)}; changed: ${j2.changedFiles.map(oneLine2).join(", ")})`
+      `baseline-gate promotion \xB7 ${inlineSafe(j2.baseline)}: ${tag(j2.from)} -> ${tag(j2.to)} (base ${j2.base.slice(0, 12)}, head ${j2.head.slice(0, 12)}; changed: ${j2.changedFiles.map(inlineSafe).join(", ")})`
     ),
     suitesStarted: (steps) => out.info(`Running ${plural(steps, "suite step")}`),
     suitesSkipped: (skip, steps) => {
       const anyway = skip.ruleErrors === void 0 ? "" : "; set the input suites-anyway: true to run them";
-      out.startGroup(`Suites skipped (${plural(steps.length, "step")}): ${oneLine2(skip.reason)}${anyway}`);
+      out.startGroup(`Suites skipped (${plural(steps.length, "step")}): ${inlineSafe(skip.reason)}${anyway}`);
       for (const step2 of steps) out.info(stepResultLine(step2));
       out.endGroup();
     }

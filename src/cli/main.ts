@@ -12,7 +12,7 @@ import { findRoot } from '../git/root.js'
 import { DEFAULT_POLICY_PATH } from '../policy/defaults.js'
 import { createOperationContext } from '../operations/context.js'
 import { TOOL_VERSION } from '../version.js'
-import { EXIT, internalErrorLine } from './io.js'
+import { EXIT, guardIo, internalErrorLine } from './io.js'
 import type { Io } from './io.js'
 import { parseCommand } from './args.js'
 import { UsageError } from './commands.js'
@@ -25,7 +25,8 @@ import { sarifWriter, writeSarif } from './sarif.js'
 export type { Io } from './io.js'
 export { EXIT } from './io.js'
 
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], given: Io): Promise<number> {
+  const io = guardIo(given)
   try {
     const cmd = parseCommand(argv)
     if (cmd.command === 'help') {

@@ -10,14 +10,12 @@ import type { SuiteSkip } from '../operations/suites.js'
 import type { StepResult } from '../rules/verdict.js'
 import type { Style } from './render.js'
 import { shorten } from '../text/shorten.js'
+import { inlineSafe } from '../text/terminal.js'
 
 export interface ProgressStream {
   write(s: string): unknown
   isTTY?: boolean
 }
-
-// eslint-disable-next-line no-control-regex
-const oneLine = (t: string) => t.replace(/[\u0000-\u001f\u007f]+/g, ' ')
 
 /** `PASS consumer › typecheck (12.3 s, exit 0)`, the status word coloured. */
 export function resultLine(step: StepResult, s: Style): string {
@@ -29,10 +27,10 @@ export function resultLine(step: StepResult, s: Style): string {
 /** `Judging memorykernel: v0.4.0 -> v0.5.0 (base 1a2b3c4d5e6f, head 7a8b9c0d1e2f; changed: ...)`. */
 export function judgingLine(j: Judging, s: Style): string {
   // the tags and the file names come from the change judged: never a control character to the terminal
-  const tag = (t: string | null) => (t === null ? 'release unknown' : oneLine(t))
-  const changed = j.changedFiles.map(oneLine).join(', ')
+  const tag = (t: string | null) => (t === null ? 'release unknown' : inlineSafe(t))
+  const changed = j.changedFiles.map(inlineSafe).join(', ')
   return (
-    `${s.bold(`Judging ${oneLine(j.baseline)}`)}: ${tag(j.from)} -> ${tag(j.to)} ` +
+    `${s.bold(`Judging ${inlineSafe(j.baseline)}`)}: ${tag(j.from)} -> ${tag(j.to)} ` +
     `(base ${j.base.slice(0, 12)}, head ${j.head.slice(0, 12)}; changed: ${changed})`
   )
 }
@@ -41,7 +39,7 @@ export function judgingLine(j: Judging, s: Style): string {
 export function skippedLine(skip: SuiteSkip, steps: number, s: Style): string {
   const text =
     skip.ruleErrors === undefined
-      ? `${oneLine(skip.reason)} (${plural(steps, 'step')}).`
+      ? `${inlineSafe(skip.reason)} (${plural(steps, 'step')}).`
       : `the rules already decide FAIL (${plural(skip.ruleErrors, 'error')}). Run with --suites-anyway to run them.`
   return `${s.bold('Suites skipped')}: ${text}`
 }
@@ -101,7 +99,7 @@ export function createProgress(stream: ProgressStream, s: Style, now: () => numb
       say(skippedLine(skip, steps.length, s))
     },
     stepStarted(suite, name) {
-      running.set(oneLine(`${suite} › ${name}`), now())
+      running.set(inlineSafe(`${suite} › ${name}`), now())
       if (live && timer === undefined) {
         timer = setInterval(tick, 1000)
         timer.unref()
@@ -109,7 +107,7 @@ export function createProgress(stream: ProgressStream, s: Style, now: () => numb
       draw()
     },
     stepFinished(step) {
-      running.delete(oneLine(`${step.suite} › ${step.name}`))
+      running.delete(inlineSafe(`${step.suite} › ${step.name}`))
       done++
       say(resultLine(step, s))
     },

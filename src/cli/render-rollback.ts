@@ -1,4 +1,6 @@
 // The terminal and JSON renderings of `lkg` and of a rollback's outcome. Pure.
+import { mapStrings } from '../text/map-strings.js'
+import { inlineSafe } from '../text/terminal.js'
 import type { PassedOver } from '../classify/last-known-good.js'
 import type { RollbackReport } from '../operations/context.js'
 import type { LkgReport } from '../operations/last-known-good.js'
@@ -36,7 +38,12 @@ function passedOverLines(over: PassedOver[], s: Style): string[] {
   return out
 }
 
-export function renderLkg(reports: LkgReport[], s: Style): string {
+export function renderLkg(given: LkgReport[], s: Style): string {
+  // what the pins state, on one line each: a newline in a value must not print a line of its own (the parsed trio
+  // the report also holds is not rendered)
+  const reports = given.map(({ baseline, head, identity, lkg }) =>
+    mapStrings({ baseline, head, identity, lkg }, inlineSafe)
+  )
   const out: string[] = []
   for (const r of reports) {
     out.push(s.bold(`baseline-gate lkg · ${r.baseline}`))

@@ -10,6 +10,8 @@ import { statementFileName } from '../evidence/statement.js'
 import { lineToText } from '../present/inline.js'
 import { nextSteps } from '../present/next-steps.js'
 import { notRun } from '../present/not-run.js'
+import { mapStrings } from '../text/map-strings.js'
+import { inlineSafe } from '../text/terminal.js'
 import { rollbackLines } from './render-rollback.js'
 import { plural } from '../text/plural.js'
 import { formatDuration } from '../text/duration.js'
@@ -67,12 +69,17 @@ function sarifLine(root: string, sarif: SarifReport): string {
   return `sarif: ${relativeTo(root, sarif.file)}${sarif.written ? '' : ' not written (the error follows)'}`
 }
 
+/** Multi-line by design: a step's log tail (its escapes dropped below) and a rollback's incident note (Markdown). */
+const MULTI_LINE = new Set(['log_tail', 'note'])
+
 export function renderReport(
-  result: OperationResult,
+  given: OperationResult,
   root: string,
   s: Style = plain,
   files: ReportFiles = {}
 ): string {
+  // every value the result quotes on one line: a newline in a pin's value must not print a line of its own
+  const result = mapStrings(given, inlineSafe, MULTI_LINE)
   const out: string[] = []
   const one = result.baselines.length === 1
   const next = nextSteps(result)

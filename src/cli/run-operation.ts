@@ -42,7 +42,9 @@ export async function runOperation(
   options: { json: boolean; root: string; sarif?: SarifWriter },
   operation: (reporter: Progress, signal: AbortSignal) => Promise<OperationResult>
 ): Promise<number> {
-  const progress = createProgress(io.stderr, styleFor(io.stderr, io.env))
+  // the live line moves the cursor itself: it writes to stderr as it is (io.live), every value in it made safe
+  const live = io.live ?? io.stderr
+  const progress = createProgress(live, styleFor(live, io.env))
   const controller = new AbortController()
   const onSignal = () => controller.abort()
   process.once('SIGINT', onSignal)

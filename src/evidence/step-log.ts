@@ -1,5 +1,6 @@
 // Names, tails and the one-line summary of the suite step logs written beside an evidence packet. Pure.
 import { formatDuration } from '../text/duration.js'
+import { inlineSafe } from '../text/terminal.js'
 import type { StepResult } from '../rules/verdict.js'
 
 /** The last lines of a log that the packet, the summary and the comment show. */
@@ -41,10 +42,6 @@ const LABEL: Record<StepResult['status'], string> = {
   skipped: 'SKIP'
 }
 
-/** Names come from the policy file: keep them on one line. */
-// eslint-disable-next-line no-control-regex
-const oneLine = (s: string): string => s.replace(/[\u0000-\u001f\u007f]+/g, ' ')
-
 /** How the step ended: exit 0, exit 1, timed out, not run. */
 function outcome(step: StepResult): string {
   // the reason is said once, for all the steps it skipped (the group's title, the summary's "did not run")
@@ -66,10 +63,10 @@ export function stepResultLine(
   step: StepResult,
   label: (text: string, step: StepResult) => string = (t) => t
 ): string {
-  const where = step.suite ? `${oneLine(step.suite)} › ${oneLine(step.name)}` : oneLine(step.name)
+  const where = step.suite ? `${inlineSafe(step.suite)} › ${inlineSafe(step.name)}` : inlineSafe(step.name)
   const detail =
     step.status === 'not-run' || step.status === 'skipped'
       ? outcome(step)
       : `${formatDuration(step.duration_ms)}, ${outcome(step)}`
-  return `${label(LABEL[step.status], step)} ${where} (${oneLine(detail)})`
+  return `${label(LABEL[step.status], step)} ${where} (${inlineSafe(detail)})`
 }

@@ -4,6 +4,7 @@
 import { KNOWN_SECRET_VARIABLES, secretsFromEnv } from '../redact/known-secrets.js'
 import { textRedactor } from '../redact/text-redactor.js'
 import type { Finding } from '../rules/finding.js'
+import { mapStrings } from '../text/map-strings.js'
 import type { OperationContext } from './context.js'
 
 const redactors = new WeakMap<NodeJS.ProcessEnv, (text: string) => string>()
@@ -33,13 +34,5 @@ export function redactFindings(ctx: Pick<OperationContext, 'env'>, findings: Fin
  * identities an incident names. A pin is the pull request's to write, a token-shaped value included.
  */
 export function redactStrings<T>(ctx: Pick<OperationContext, 'env'>, value: T): T {
-  const redact = runRedactor(ctx)
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return redact(v)
-    if (Array.isArray(v)) return v.map(walk)
-    if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
-    return v
-  }
-  return walk(value) as T
+  return mapStrings(value, runRedactor(ctx))
 }

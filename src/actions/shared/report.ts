@@ -8,11 +8,12 @@ import { createRedactor } from '../../redact/redactor.js'
 import type { Redactor } from '../../redact/redactor.js'
 import { printStepLog } from './step-log.js'
 import { plural } from '../../text/plural.js'
+import { inlineSafe } from '../../text/terminal.js'
 
 /** Each step's redacted log in a collapsible group, printed when the step ends. */
 export function actionsReporter(): SuiteReporter {
   return {
-    stepStarted: (suite, name) => core.info(`▶ ${oneLine(suite)} › ${oneLine(name)}: started`),
+    stepStarted: (suite, name) => core.info(`▶ ${inlineSafe(suite)} › ${inlineSafe(name)}: started`),
     stepFinished: (step, log) =>
       printStepLog(
         {
@@ -25,10 +26,6 @@ export function actionsReporter(): SuiteReporter {
       )
   }
 }
-
-/** Control characters (newlines included) as spaces: a name printed on one log line stays one line. */
-// eslint-disable-next-line no-control-regex
-export const oneLine = (s: string): string => s.replace(/[\u0000-\u001f\u007f]+/g, ' ')
 
 export interface ActionRedactor {
   redactor: Redactor
