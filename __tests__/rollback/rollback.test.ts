@@ -103,6 +103,11 @@ describe('lkg: the last-known-good baseline', () => {
     )
     const marked = repo.commit(`mark ${TAGS.v5} rolled back`, day(11))
     const r = await lastKnownGood(fx.root, policyOf(fx.root).baselines[0]!)
+    // asked for by name, it is no target either, and the reason is its own
+    const asked = await lastKnownGood(fx.root, policyOf(fx.root).baselines[0]!, TAGS.v5)
+    expect(asked.lkg.problem).toBe(
+      `every revision of the trio on this branch that pins ${TAGS.v5} was passed over; the newest: the ledger marks ${TAGS.v5} Rolled back`
+    )
     expect(r.lkg.target?.identity.release_tag).toBe(TAGS.v4)
     expect(r.lkg.target?.commit).toBe(c.v4)
     expect(r.lkg.passedOver.map((p) => [p.commit, p.reason])).toEqual([
@@ -120,7 +125,13 @@ describe('lkg: the last-known-good baseline', () => {
     expect(older.lkg.passedOver.map((p) => p.reason)).toEqual(['current', 'not-target'])
     const never = await lastKnownGood(fx.root, baseline, 'v0.1.0')
     expect(never.lkg.target).toBeNull()
-    expect(never.lkg.problem).toMatch(/no valid revision of the trio on this branch pins v0\.1\.0/)
+    expect(never.lkg.problem).toBe('no revision of the trio on this branch pins v0.1.0')
+    // the tag without its v, as an operator types it from the version: the tag meant is named
+    const bare = await lastKnownGood(fx.root, baseline, TAGS.v4.slice(1))
+    expect(bare.lkg.target).toBeNull()
+    expect(bare.lkg.problem).toBe(
+      `no revision of the trio on this branch pins ${TAGS.v4.slice(1)}; did you mean ${TAGS.v4}?`
+    )
   })
 
   it('passes over a revision whose trio was invalid at that revision', async () => {

@@ -33887,8 +33887,19 @@ async function findLastKnownGood(input) {
       problem: null
     };
   }
-  const why = input.to ? input.to === input.current.release_tag ? `${input.to} is the current baseline` : `no valid revision of the trio on this branch pins ${input.to} (or the ledger marks it Rolled back)` : revisions === 0 ? "the trio has no history on this branch" : passedOver.every((p) => p.reason === "current") ? `every revision of the trio on this branch (${plural(revisions, "revision")}) pins the current baseline ${input.current.release_tag ?? ""}: there is no earlier one to go back to` : `none of the ${plural(revisions, "revision")} of the trio on this branch pins another valid baseline that was not rolled back`;
+  const why = input.to ? requestedProblem(input.to, input.current.release_tag, passedOver) : revisions === 0 ? "the trio has no history on this branch" : passedOver.every((p) => p.reason === "current") ? `every revision of the trio on this branch (${plural(revisions, "revision")}) pins the current baseline ${input.current.release_tag ?? ""}: there is no earlier one to go back to` : `none of the ${plural(revisions, "revision")} of the trio on this branch pins another valid baseline that was not rolled back`;
   return { target: null, passedOver, revisions, problem: why };
+}
+function requestedProblem(to, current, passedOver) {
+  if (to === current) return `${to} is the current baseline`;
+  const pinning = passedOver.find((p) => p.release_tag === to);
+  if (pinning)
+    return `every revision of the trio on this branch that pins ${to} was passed over; the newest: ${pinning.detail}`;
+  const loose = (tag) => tag.toLowerCase().replace(/^v/, "");
+  const meant = [
+    ...new Set([current, ...passedOver.map((p) => p.release_tag)].filter((t) => t !== null))
+  ].filter((t) => loose(t) === loose(to));
+  return `no revision of the trio on this branch pins ${to}${meant.length > 0 ? `; did you mean ${meant.join(" or ")}?` : ""}`;
 }
 
 // src/git/history.ts
