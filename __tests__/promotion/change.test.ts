@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { RevisionError } from '../../src/git/git.js'
 import { subject } from '../../src/present/headline.js'
 import { lineToText } from '../../src/present/inline.js'
+import { nextSteps } from '../../src/present/next-steps.js'
 import { verifyEvidence } from '../../src/operations/verify-evidence.js'
 import type { BaselineResult } from '../../src/operations/context.js'
 import {
@@ -242,12 +243,18 @@ describe('promotion: change rules (5xx)', () => {
     })
     const base = repo.commit('tune the client timeout', new Date(NOW.getTime() - 86_400_000).toISOString())
     additiveRelease(fx, repo)
-    const b = only(await promote(fx, { base }))
+    const run = await promote(fx, { base })
+    const b = only(run)
     expect(b.verdict).toBe('FAIL')
     expect(errors(b)).toEqual(['BG504'])
-    expect(b.findings.find((f) => f.rule === 'BG504')!.message).toContain(
-      `approved on ${introduced.slice(0, 10)}`
-    )
+    const message = b.findings.find((f) => f.rule === 'BG504')!.message
+    expect(message).toContain(`approved on ${introduced.slice(0, 10)}`)
+    // nothing in the files to fix: the next step is the day to re-run on, not "fix the errors"
+    const ends = new Date(Date.parse(introduced) + 14 * 86_400_000).toISOString().slice(0, 10)
+    expect(message).toContain(`ends on ${ends}`)
+    expect(nextSteps(run.result).map(lineToText)).toEqual([
+      `Wait for the stability window: ${message}. Re-run this check on that day or later; the change itself may stay as it is.`
+    ])
   })
 })
 

@@ -9,14 +9,17 @@ import { c, lineToText } from './inline.js'
 import type { Line } from './inline.js'
 
 const APPROVAL = new Set(['BG801', 'BG802'])
+// the stability window: nothing in the files to fix, a date to wait for (its own next step)
+const WAIT = 'BG504'
 // a suite step that failed, timed out or could not run: its own next step reads its log (failedSteps)
 const STEP_RESULT = new Set(['BG701', 'BG702', 'BG703'])
 const notPassed = (s: StepResult): boolean => s.required && s.status !== 'passed' && s.status !== 'skipped'
 
 /** The rule errors a person fixes in files (the suites' and the approval's are told apart). */
 function ruleErrors(b: BaselineResult): number {
-  return b.findings.filter((f) => f.severity === 'error' && !STEP_RESULT.has(f.rule) && !APPROVAL.has(f.rule))
-    .length
+  return b.findings.filter(
+    (f) => f.severity === 'error' && !STEP_RESULT.has(f.rule) && !APPROVAL.has(f.rule) && f.rule !== WAIT
+  ).length
 }
 
 /** Whether the suites were skipped because the rules had already decided FAIL (a promotion's rules-first gate). */
@@ -65,6 +68,11 @@ function promotion(b: BaselineResult): Line[] {
       `Fix the ${plural(errors, 'error')} listed under Findings, then push again; `,
       local,
       ' gives the same verdict locally.'
+    ])
+  const wait = b.findings.find((f) => f.rule === WAIT)
+  if (wait)
+    out.push([
+      `Wait for the stability window: ${wait.message}. Re-run this check on that day or later; the change itself may stay as it is.`
     ])
   if (b.findings.some((f) => f.rule === 'BG801'))
     out.push([
