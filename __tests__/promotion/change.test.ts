@@ -15,11 +15,13 @@ import type { BaselineResult } from '../../src/operations/context.js'
 import {
   cleanupFixtures,
   EMBEDDED,
+  HANDOFF,
   MATRIX,
   MIRROR,
   nextTag,
   NOW,
   PIN,
+  PRODUCER_MANIFEST,
   tempDir,
   trioFixture
 } from '../helpers/fixture.js'
@@ -384,6 +386,46 @@ describe('promotion: an unchanged trio', () => {
       'promotion-memorykernel.json',
       'promotion-memorykernel.md'
     ])
+  })
+
+  it('a producer release without its repin passes, with BG518 naming the drift health will fail on once merged', async () => {
+    const marker = join(tempDir(), 'ran')
+    const { fx, repo, base } = baseRepo({
+      consumer: [nodeStep('records it ran', 'require("fs").writeFileSync(process.argv[1], "ran")', [marker])]
+    })
+    producerRelease(fx, NEXT)
+    repo.commit(`release the producer ${NEXT}`)
+    const run = await promote(fx, { base, suites: true })
+    const b = only(run)
+    expect(b.verdict).toBe('PASS')
+    expect(b.change?.trio_changed).toBe(false)
+    expect(b.steps).toEqual([])
+    expect(existsSync(marker)).toBe(false)
+    expect(b.findings.map((f) => [f.rule, f.severity, f.file])).toEqual([
+      ['BG518', 'warning', PRODUCER_MANIFEST]
+    ])
+    expect(b.findings[0]!.message).toMatch(
+      new RegExp(
+        `^this change edits the producer's ${PRODUCER_MANIFEST} and ${HANDOFF} and leaves the trio as it is; health fails on them once it is merged \\(BG301[^)]*; first: `
+      )
+    )
+    expect(nextSteps(run.result).map(lineToText)).toEqual([
+      "The trio did not change, but health will fail on the producer's files once this is merged (BG518): fix them here or, for a producer release, merge once reviewed and then update the trio from the release's tag with npx --no baseline-gate repin (or the repin workflow)."
+    ])
+    // the same release with its repin in the same change: the trio changed, judged as a promotion, no BG518
+    repin(fx)
+    repo.commit(`promote memorykernel ${NEXT}`)
+    expect(only(await promote(fx, { base, suites: false })).findings.map((f) => f.rule)).not.toContain(
+      'BG518'
+    )
+  })
+
+  it('a producer edit that still agrees with the pin (its handoff reformatted) gives no BG518', async () => {
+    const { fx, repo, base } = baseRepo()
+    fx.write(HANDOFF, `${JSON.stringify(JSON.parse(fx.read(HANDOFF)), null, 4)}\n`)
+    repo.commit('reformat the handoff')
+    const b = only(await promote(fx, { base }))
+    expect([b.verdict, b.findings]).toEqual(['PASS', []])
   })
 })
 

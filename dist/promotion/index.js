@@ -23057,6 +23057,12 @@ var CHANGE_RULES = {
     severity: "warning",
     description: "What else names a release is the producer's to publish, so repin checks it and does not write it: the producer's handoff payload must describe the release (else BG304 fails the promotion), and every file of the policy's `repin.mentions` (a CHANGELOG) must name its tag. The repin action proposes the release anyway (PASS) and raises this warning for each item left, with what to do; the pull request lists them in its checklist. `baseline-gate repin` on the command line exits 1 for the same items, as nobody else will see them there.",
     example: "The repin pull request of v0.5.0 is opened while `services/memorykernel/CHANGELOG.md` has no v0.5.0 entry yet."
+  },
+  BG518: {
+    title: "Producer changed, trio did not",
+    severity: "warning",
+    description: "A change that leaves the trio as it is passes the promotion gate, since no baseline changed. When it changes the producer's published manifest or handoff payload so that they no longer agree with the pin, this warning names the drift rules health will fail on once the change is merged. A producer release is pinned afterwards, from its tag (the pin records the release's commit): `baseline-gate repin`, or the repin workflow on the release, updates the trio in one pull request.",
+    example: "A pull request bumps `services/memorykernel`'s manifest to v0.5.0 for its release and leaves the pin at v0.4.0: it passes with BG518 naming BG301."
   }
 };
 
@@ -31048,6 +31054,33 @@ function operationResult(ctx, operation, judged2) {
   return { operation, verdict, baselines, evidence: file };
 }
 
+// src/operations/trio-files.ts
+function sameBytes(a, b) {
+  return a === null || b === null ? a === b : a.equals(b);
+}
+
+// src/operations/producer-moved.ts
+function producerMoved(baseline, trio, producer, now) {
+  const paths = producerPaths(baseline);
+  const moved = ["manifest", "handoff"].filter(
+    (k2) => !sameBytes(producer.base[k2], producer.head[k2])
+  );
+  if (moved.length === 0) return [];
+  const drift = driftRules(trio, producerFilesFromBytes(baseline, producer.head), { now }).filter(
+    (f) => f.severity === "error"
+  );
+  if (drift.length === 0) return [];
+  const rules3 = [...new Set(drift.map((f) => f.rule))];
+  return [
+    finding(
+      "BG518",
+      paths[moved[0]],
+      null,
+      `this change edits the producer's ${moved.map((k2) => paths[k2]).join(" and ")} and leaves the trio as it is; health fails on them once it is merged (${rules3.join(", ")}; first: ${drift[0].message}): fix them here, or, for a producer release, update the trio from the release's tag (baseline-gate repin)`
+    )
+  ];
+}
+
 // src/evidence/statement.ts
 var STATEMENT_TYPE = "https://in-toto.io/Statement/v1";
 var PREDICATE_TYPE = "https://baseline-gate.dev/attestation/evidence-packet/v1";
@@ -31130,11 +31163,6 @@ function packetFiles(packet, markdown = {}) {
 }
 function writePacket(evidence, packet, markdown = {}) {
   return evidence.writeAll(packetFiles(packet, markdown))[0];
-}
-
-// src/operations/trio-files.ts
-function sameBytes(a, b) {
-  return a === null || b === null ? a === b : a.equals(b);
 }
 
 // src/operations/policy-at-base.ts
@@ -32473,6 +32501,10 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
     steps = suites.steps;
     redactions = suites.redactions;
     findings.push(...suites.findings);
+  } else {
+    findings.push(
+      ...producerMoved(baseline, headTrio, { base: blobs.producerBase, head: blobs.producer }, now)
+    );
   }
   const sorted = sortFindings(findings);
   const verdict = decideVerdict(sorted, steps);
@@ -32531,20 +32563,17 @@ async function readBlobs(root, revs, baseline) {
     manifest: await read(rev, baseline.trio.manifest),
     matrix: await read(rev, baseline.trio.matrix)
   });
+  const paths = producerPaths(baseline);
+  const producerAt = async (rev) => ({
+    manifest: await read(rev, paths.manifest),
+    handoff: await read(rev, paths.handoff)
+  });
   try {
-    const head = await trioAt(revs.head);
-    const base = await trioAt(revs.base);
-    if (TRIO_ROLES.every((r) => sameBytes(base[r], head[r]))) {
-      return { base, head, producer: { manifest: null, handoff: null } };
-    }
-    const paths = producerPaths(baseline);
     return {
-      base,
-      head,
-      producer: {
-        manifest: await read(revs.head, paths.manifest),
-        handoff: await read(revs.head, paths.handoff)
-      }
+      head: await trioAt(revs.head),
+      base: await trioAt(revs.base),
+      producer: await producerAt(revs.head),
+      producerBase: await producerAt(revs.base)
     };
   } finally {
     reader.close();
@@ -38119,10 +38148,13 @@ function context3(result, trigger) {
 
 // src/present/next-steps.ts
 var APPROVAL = /* @__PURE__ */ new Set(["BG801", "BG802"]);
+var WAIT = "BG504";
 var STEP_RESULT = /* @__PURE__ */ new Set(["BG701", "BG702", "BG703"]);
 var notPassed = (s) => s.required && s.status !== "passed" && s.status !== "skipped";
 function ruleErrors(b) {
-  return b.findings.filter((f) => f.severity === "error" && !STEP_RESULT.has(f.rule) && !APPROVAL.has(f.rule)).length;
+  return b.findings.filter(
+    (f) => f.severity === "error" && !STEP_RESULT.has(f.rule) && !APPROVAL.has(f.rule) && f.rule !== WAIT
+  ).length;
 }
 function suitesSkippedForRules(b) {
   return b.steps.some((s) => s.status === "skipped" && s.skip_reason?.startsWith(RULES_ALREADY_FAIL) === true);
@@ -38145,7 +38177,15 @@ function promotion(b) {
   const out = [];
   if (b.verdict === "PASS") {
     if (ch && !ch.trio_changed)
-      return [["Nothing to do: the trio did not change, so there is nothing to gate."]];
+      return b.findings.some((f) => f.rule === "BG518") ? [
+        [
+          "The trio did not change, but health will fail on the producer's files once this is merged (",
+          c("BG518"),
+          "): fix them here or, for a producer release, merge once reviewed and then update the trio from the release's tag with ",
+          c("npx --no baseline-gate repin"),
+          " (or the repin workflow)."
+        ]
+      ] : [["Nothing to do: the trio did not change, so there is nothing to gate."]];
     if (b.findings.some((f) => f.rule === "BG704"))
       out.push(["The suites did not run (asked for no suites): run them before merging with ", local, "."]);
     out.push(["Merge once the change is reviewed."]);
@@ -38163,6 +38203,11 @@ function promotion(b) {
       `Fix the ${plural(errors, "error")} listed under Findings, then push again; `,
       local,
       " gives the same verdict locally."
+    ]);
+  const wait = b.findings.find((f) => f.rule === WAIT);
+  if (wait)
+    out.push([
+      `Wait for the stability window: ${wait.message}. Re-run this check on that day or later; the change itself may stay as it is.`
     ]);
   if (b.findings.some((f) => f.rule === "BG801"))
     out.push([

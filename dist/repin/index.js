@@ -43804,6 +43804,12 @@ var CHANGE_RULES = {
     severity: "warning",
     description: "What else names a release is the producer's to publish, so repin checks it and does not write it: the producer's handoff payload must describe the release (else BG304 fails the promotion), and every file of the policy's `repin.mentions` (a CHANGELOG) must name its tag. The repin action proposes the release anyway (PASS) and raises this warning for each item left, with what to do; the pull request lists them in its checklist. `baseline-gate repin` on the command line exits 1 for the same items, as nobody else will see them there.",
     example: "The repin pull request of v0.5.0 is opened while `services/memorykernel/CHANGELOG.md` has no v0.5.0 entry yet."
+  },
+  BG518: {
+    title: "Producer changed, trio did not",
+    severity: "warning",
+    description: "A change that leaves the trio as it is passes the promotion gate, since no baseline changed. When it changes the producer's published manifest or handoff payload so that they no longer agree with the pin, this warning names the drift rules health will fail on once the change is merged. A producer release is pinned afterwards, from its tag (the pin records the release's commit): `baseline-gate repin`, or the repin workflow on the release, updates the trio in one pull request.",
+    example: "A pull request bumps `services/memorykernel`'s manifest to v0.5.0 for its release and leaves the pin at v0.4.0: it passes with BG518 naming BG301."
   }
 };
 
@@ -50895,6 +50901,34 @@ var DETECTORS = [
   )
 ];
 
+// src/operations/write-containment.ts
+function writeEscapeFindings(root, rels) {
+  const r = writePaths(root, rels);
+  if (r.ok) return [];
+  return r.escapes.map(
+    (e) => finding(
+      "BG110",
+      e.path,
+      null,
+      `${e.path} ${e.problem}; nothing was written. Make it a regular file in a real directory of the repository (git checkout -- ${e.path}), then run again`
+    )
+  );
+}
+function containedSetWrites(root, writes) {
+  const r = writePaths(
+    root,
+    writes.map((w2) => w2.path)
+  );
+  if (!r.ok)
+    throw new ContainmentError(
+      `${r.escapes.map((e) => `${e.path} ${e.problem}`).join("; ")}; nothing was written (BG110)`
+    );
+  return writes.map((w2, i) => ({ path: r.abs[i], content: w2.content }));
+}
+
+// src/operations/trio-files.ts
+var WRITE_ORDER = ["manifest", "matrix", "pin"];
+
 // src/evidence/findings-markdown.ts
 var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
 var NO_LINK = () => null;
@@ -51010,34 +51044,6 @@ var PROBE_REQUESTS = [
 function statementFileName(packetFile) {
   return packetFile.replace(/\.json$/, "") + ".intoto.json";
 }
-
-// src/operations/write-containment.ts
-function writeEscapeFindings(root, rels) {
-  const r = writePaths(root, rels);
-  if (r.ok) return [];
-  return r.escapes.map(
-    (e) => finding(
-      "BG110",
-      e.path,
-      null,
-      `${e.path} ${e.problem}; nothing was written. Make it a regular file in a real directory of the repository (git checkout -- ${e.path}), then run again`
-    )
-  );
-}
-function containedSetWrites(root, writes) {
-  const r = writePaths(
-    root,
-    writes.map((w2) => w2.path)
-  );
-  if (!r.ok)
-    throw new ContainmentError(
-      `${r.escapes.map((e) => `${e.path} ${e.problem}`).join("; ")}; nothing was written (BG110)`
-    );
-  return writes.map((w2, i) => ({ path: r.abs[i], content: w2.content }));
-}
-
-// src/operations/trio-files.ts
-var WRITE_ORDER = ["manifest", "matrix", "pin"];
 
 // src/policy/defaults.ts
 var DEFAULT_POLICY_PATH = "config/baseline-policy.json";

@@ -24798,6 +24798,12 @@ var CHANGE_RULES = {
     severity: "warning",
     description: "What else names a release is the producer's to publish, so repin checks it and does not write it: the producer's handoff payload must describe the release (else BG304 fails the promotion), and every file of the policy's `repin.mentions` (a CHANGELOG) must name its tag. The repin action proposes the release anyway (PASS) and raises this warning for each item left, with what to do; the pull request lists them in its checklist. `baseline-gate repin` on the command line exits 1 for the same items, as nobody else will see them there.",
     example: "The repin pull request of v0.5.0 is opened while `services/memorykernel/CHANGELOG.md` has no v0.5.0 entry yet."
+  },
+  BG518: {
+    title: "Producer changed, trio did not",
+    severity: "warning",
+    description: "A change that leaves the trio as it is passes the promotion gate, since no baseline changed. When it changes the producer's published manifest or handoff payload so that they no longer agree with the pin, this warning names the drift rules health will fail on once the change is merged. A producer release is pinned afterwards, from its tag (the pin records the release's commit): `baseline-gate repin`, or the repin workflow on the release, updates the trio in one pull request.",
+    example: "A pull request bumps `services/memorykernel`'s manifest to v0.5.0 for its release and leaves the pin at v0.4.0: it passes with BG518 naming BG301."
   }
 };
 
@@ -45627,10 +45633,13 @@ function passingText(input, previous, issue2) {
 
 // src/present/next-steps.ts
 var APPROVAL = /* @__PURE__ */ new Set(["BG801", "BG802"]);
+var WAIT = "BG504";
 var STEP_RESULT = /* @__PURE__ */ new Set(["BG701", "BG702", "BG703"]);
 var notPassed = (s) => s.required && s.status !== "passed" && s.status !== "skipped";
 function ruleErrors(b) {
-  return b.findings.filter((f) => f.severity === "error" && !STEP_RESULT.has(f.rule) && !APPROVAL.has(f.rule)).length;
+  return b.findings.filter(
+    (f) => f.severity === "error" && !STEP_RESULT.has(f.rule) && !APPROVAL.has(f.rule) && f.rule !== WAIT
+  ).length;
 }
 function suitesSkippedForRules(b) {
   return b.steps.some((s) => s.status === "skipped" && s.skip_reason?.startsWith(RULES_ALREADY_FAIL) === true);
@@ -45653,7 +45662,15 @@ function promotion(b) {
   const out = [];
   if (b.verdict === "PASS") {
     if (ch && !ch.trio_changed)
-      return [["Nothing to do: the trio did not change, so there is nothing to gate."]];
+      return b.findings.some((f) => f.rule === "BG518") ? [
+        [
+          "The trio did not change, but health will fail on the producer's files once this is merged (",
+          c("BG518"),
+          "): fix them here or, for a producer release, merge once reviewed and then update the trio from the release's tag with ",
+          c("npx --no baseline-gate repin"),
+          " (or the repin workflow)."
+        ]
+      ] : [["Nothing to do: the trio did not change, so there is nothing to gate."]];
     if (b.findings.some((f) => f.rule === "BG704"))
       out.push(["The suites did not run (asked for no suites): run them before merging with ", local, "."]);
     out.push(["Merge once the change is reviewed."]);
@@ -45671,6 +45688,11 @@ function promotion(b) {
       `Fix the ${plural(errors, "error")} listed under Findings, then push again; `,
       local,
       " gives the same verdict locally."
+    ]);
+  const wait = b.findings.find((f) => f.rule === WAIT);
+  if (wait)
+    out.push([
+      `Wait for the stability window: ${wait.message}. Re-run this check on that day or later; the change itself may stay as it is.`
     ]);
   if (b.findings.some((f) => f.rule === "BG801"))
     out.push([

@@ -1,5 +1,6 @@
 // promotion: the gate on a change of the baseline (DESIGN.md §1). The trio at BASE and at HEAD comes straight
-// from git (no checkout); when it did not change the gate says so and passes at once. When it did: every trio
+// from git (no checkout); when it did not change the gate says so and passes at once (warning BG518 when the
+// producer's published files moved away from the pin all the same). When it did: every trio
 // and drift rule on the HEAD trio, the change classification (5xx), the joint approval of a NO-GO -> GO
 // change (8xx, owners from the BASE policy so the pull request cannot choose its own approvers), the full
 // suites with their redacted logs (7xx), and the evidence packet. The rules are judged first: when their errors
@@ -32,6 +33,8 @@ import { TRIO_ROLES } from '../trio/model.js'
 import type { Identity, TrioRole } from '../trio/model.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
 import { operationResult } from './outcome.js'
+import { producerMoved } from './producer-moved.js'
+import type { ProducerBytes } from './producer-moved.js'
 import { baselinePacket, startRun, writePacket } from './packet.js'
 import { sameBytes } from './trio-files.js'
 import type { RunFacts } from './packet.js'
@@ -192,6 +195,11 @@ async function promoteBaseline(
     steps = suites.steps
     redactions = suites.redactions
     findings.push(...suites.findings)
+  } else {
+    // no baseline changed; the producer may have moved away from the pin all the same (a release before its repin)
+    findings.push(
+      ...producerMoved(baseline, headTrio, { base: blobs.producerBase, head: blobs.producer }, now)
+    )
   }
 
   const sorted = sortFindings(findings)
@@ -244,7 +252,9 @@ async function promoteBaseline(
 interface Blobs {
   base: Record<TrioRole, Buffer | null>
   head: Record<TrioRole, Buffer | null>
-  producer: { manifest: Buffer | null; handoff: Buffer | null }
+  /** The producer's manifest and handoff at head, and at base (for BG518 when the trio did not change). */
+  producer: ProducerBytes
+  producerBase: ProducerBytes
 }
 
 /**
@@ -268,20 +278,17 @@ async function readBlobs(
     manifest: await read(rev, baseline.trio.manifest),
     matrix: await read(rev, baseline.trio.matrix)
   })
+  const paths = producerPaths(baseline)
+  const producerAt = async (rev: string) => ({
+    manifest: await read(rev, paths.manifest),
+    handoff: await read(rev, paths.handoff)
+  })
   try {
-    const head = await trioAt(revs.head)
-    const base = await trioAt(revs.base)
-    if (TRIO_ROLES.every((r) => sameBytes(base[r], head[r]))) {
-      return { base, head, producer: { manifest: null, handoff: null } }
-    }
-    const paths = producerPaths(baseline)
     return {
-      base,
-      head,
-      producer: {
-        manifest: await read(revs.head, paths.manifest),
-        handoff: await read(revs.head, paths.handoff)
-      }
+      head: await trioAt(revs.head),
+      base: await trioAt(revs.base),
+      producer: await producerAt(revs.head),
+      producerBase: await producerAt(revs.base)
     }
   } finally {
     reader.close()

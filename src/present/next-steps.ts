@@ -50,7 +50,17 @@ function promotion(b: BaselineResult): Line[] {
   const out: Line[] = []
   if (b.verdict === 'PASS') {
     if (ch && !ch.trio_changed)
-      return [['Nothing to do: the trio did not change, so there is nothing to gate.']]
+      return b.findings.some((f) => f.rule === 'BG518')
+        ? [
+            [
+              "The trio did not change, but health will fail on the producer's files once this is merged (",
+              c('BG518'),
+              "): fix them here or, for a producer release, merge once reviewed and then update the trio from the release's tag with ",
+              c('npx --no baseline-gate repin'),
+              ' (or the repin workflow).'
+            ]
+          ]
+        : [['Nothing to do: the trio did not change, so there is nothing to gate.']]
     if (b.findings.some((f) => f.rule === 'BG704'))
       out.push(['The suites did not run (asked for no suites): run them before merging with ', local, '.'])
     out.push(['Merge once the change is reviewed.'])

@@ -125,5 +125,13 @@ export const CHANGE_RULES = {
       "What else names a release is the producer's to publish, so repin checks it and does not write it: the producer's handoff payload must describe the release (else BG304 fails the promotion), and every file of the policy's `repin.mentions` (a CHANGELOG) must name its tag. The repin action proposes the release anyway (PASS) and raises this warning for each item left, with what to do; the pull request lists them in its checklist. `baseline-gate repin` on the command line exits 1 for the same items, as nobody else will see them there.",
     example:
       'The repin pull request of v0.5.0 is opened while `services/memorykernel/CHANGELOG.md` has no v0.5.0 entry yet.'
+  },
+  BG518: {
+    title: 'Producer changed, trio did not',
+    severity: 'warning',
+    description:
+      "A change that leaves the trio as it is passes the promotion gate, since no baseline changed. When it changes the producer's published manifest or handoff payload so that they no longer agree with the pin, this warning names the drift rules health will fail on once the change is merged. A producer release is pinned afterwards, from its tag (the pin records the release's commit): `baseline-gate repin`, or the repin workflow on the release, updates the trio in one pull request.",
+    example:
+      "A pull request bumps `services/memorykernel`'s manifest to v0.5.0 for its release and leaves the pin at v0.4.0: it passes with BG518 naming BG301."
   }
 } as const satisfies Record<`BG5${string}`, RuleInfo>
