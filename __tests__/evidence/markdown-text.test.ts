@@ -23,4 +23,10 @@ describe('escapeMarkdown and code', () => {
   it('still escape HTML, emphasis and table pipes', () => {
     expect(escapeMarkdown('<b>*x*</b> | [l](u)')).toBe('&lt;b&gt;\\*x\\*&lt;/b&gt; \\| \\[l\\](u)')
   })
+
+  it('show a control character or a bidirectional override as \\uXXXX: a reader sees the text in its real order', () => {
+    // "PASS" written backwards behind a right-to-left override reads as a verdict it is not
+    expect(escapeMarkdown('tag \u202eSSAP\u202c\u0000')).toBe('tag \\\\u202eSSAP\\\\u202c\\\\u0000')
+    expect(code('v1\u001b[8m\u2066x')).toBe('`v1\\u001b[8m\\u2066x`')
+  })
 })

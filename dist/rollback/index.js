@@ -24625,15 +24625,26 @@ function endGroup() {
   issue("endgroup");
 }
 
+// src/text/terminal.ts
+var SGR = "\\u001b\\[(?:1|2|22|31|32|33|39)m";
+var CONTROL = "[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]";
+var UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|${CONTROL}`, "g");
+var UNSAFE_IN_A_LINE = new RegExp(`${CONTROL}|\\n|\\t`, "g");
+var COMMAND_LINE = new RegExp(`^((?:[^\\S\\n]|${SGR})*)(::|##\\[)`, "gm");
+var escape = (ch) => ch === "\n" ? "\\n" : ch === "	" ? "\\t" : `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`;
+function inlineSafe(text) {
+  return text.replace(UNSAFE_IN_A_LINE, escape);
+}
+
 // src/evidence/markdown-text.ts
 var LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
 var MENTION = /@(?=[A-Za-z0-9])/g;
 function escapeMarkdown(text) {
-  return text.replace(LINE_BREAK, " ").replace(MENTION, "@\u2060").replace(/[\\`*_[\]#|]/g, (c2) => `\\${c2}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return inlineSafe(text.replace(LINE_BREAK, " ")).replace(MENTION, "@\u2060").replace(/[\\`*_[\]#|]/g, (c2) => `\\${c2}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 function code(text) {
   if (text === null || text === "") return "_unknown_";
-  return `\`${text.replace(LINE_BREAK, " ").replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
+  return `\`${inlineSafe(text.replace(LINE_BREAK, " ")).replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
 }
 function fenceFor(text) {
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
@@ -34873,17 +34884,6 @@ function parsePin(bytes) {
 
 // src/operations/suites.ts
 import { relative as relative3 } from "node:path";
-
-// src/text/terminal.ts
-var SGR = "\\u001b\\[(?:1|2|22|31|32|33|39)m";
-var CONTROL = "[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]";
-var UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|${CONTROL}`, "g");
-var UNSAFE_IN_A_LINE = new RegExp(`${CONTROL}|\\n|\\t`, "g");
-var COMMAND_LINE = new RegExp(`^((?:[^\\S\\n]|${SGR})*)(::|##\\[)`, "gm");
-var escape = (ch) => ch === "\n" ? "\\n" : ch === "	" ? "\\t" : `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`;
-function inlineSafe(text) {
-  return text.replace(UNSAFE_IN_A_LINE, escape);
-}
 
 // src/evidence/step-log.ts
 var TAIL_LINES = 40;

@@ -1,5 +1,6 @@
 // Markdown primitives for untrusted text, shared by the packet rendering and the incident note. A leaf module:
 // markdown.ts renders the incident note, and the note needs these, so they cannot live in markdown.ts.
+import { inlineSafe } from '../text/terminal.js'
 import type { Identity, Posture } from '../trio/model.js'
 
 /**
@@ -13,11 +14,11 @@ const MENTION = /@(?=[A-Za-z0-9])/g
 
 /**
  * Escape text for a Markdown table cell or inline position: one line, no HTML, no table breaks, no stray
- * emphasis, no mention.
+ * emphasis, no mention; a control character or a bidirectional override (which would reorder what a reader sees)
+ * shown as `\uXXXX`.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(LINE_BREAK, ' ')
+  return inlineSafe(text.replace(LINE_BREAK, ' '))
     .replace(MENTION, '@\u2060')
     .replace(/[\\`*_[\]#|]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
@@ -28,7 +29,7 @@ export function escapeMarkdown(text: string): string {
 /** Inline code that cannot be broken out of: one line, no backticks, pipes escaped for tables. */
 export function code(text: string | null): string {
   if (text === null || text === '') return '_unknown_'
-  return `\`${text.replace(LINE_BREAK, ' ').replace(/`/g, "'").replace(/\|/g, '\\|')}\``
+  return `\`${inlineSafe(text.replace(LINE_BREAK, ' ')).replace(/`/g, "'").replace(/\|/g, '\\|')}\``
 }
 
 /** A backtick fence no line of `text` can close: one backtick more than its longest run (at least three). */
