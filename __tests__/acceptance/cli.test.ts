@@ -189,7 +189,8 @@ describe('baseline-gate health --json (built CLI)', () => {
 
   it('a pin value that would clear the screen and forge a workflow command is shown escaped, on its line; --json keeps it exact', () => {
     const fx = trioFixture()
-    const forged = 'v0.4.0\u001b[2J\u001b[8mALL GOOD\u0000\u202e\r\n::error::forged\n##[warning]x'
+    const forged =
+      'v0.4.0\u001b[2J\u001b[8mALL GOOD\u0000\u202e\r\n::error::forged\n##[warning]x ##[add-mask]PASS'
     fx.editJson(PIN, (pin) => {
       pin.release_tag = forged
     })
@@ -199,16 +200,21 @@ describe('baseline-gate health --json (built CLI)', () => {
     expect([text.status, text.stderr]).toEqual([1, ''])
     // eslint-disable-next-line no-control-regex
     expect(text.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/)
-    // the runner trims a line's leading white space, then looks for a command
-    expect(text.stdout.split('\n').filter((l) => /^(::|##\[)/.test(l.trimStart()))).toEqual([])
-    const shown = 'v0.4.0\\u001b[2J\\u001b[8mALL GOOD\\u0000\\u202e\\u000d\\n::error::forged\\n##[warning]x'
+    // the runner looks for `::` once a line's leading white space is trimmed, and for `##[` anywhere in it
+    expect(
+      text.stdout.split('\n').filter((l) => l.trimStart().startsWith('::') || l.includes('##['))
+    ).toEqual([])
+    const shown =
+      'v0.4.0\\u001b[2J\\u001b[8mALL GOOD\\u0000\\u202e\\u000d\\n::error::forged\\n\\u0023#[warning]x \\u0023#[add-mask]PASS'
     expect(text.stdout.split('\n')[0]).toBe(
       `FAIL · health of memorykernel at ${shown} (commit ${(JSON.parse(fx.read(PIN)) as { commit_sha: string }).commit_sha.slice(0, 12)})`
     )
     const json = cli(['health', '--root', fx.root, '--json', '--evidence-dir', tempDir('bg-cli-evidence-')], {
       cache: true
     })
-    expect(json.stdout.split('\n').filter((l) => /^(::|##\[)/.test(l.trimStart()))).toEqual([])
+    expect(
+      json.stdout.split('\n').filter((l) => l.trimStart().startsWith('::') || l.includes('##['))
+    ).toEqual([])
     expect((JSON.parse(json.stdout) as JsonResult).baselines[0]!.identity.release_tag).toBe(forged)
   })
 

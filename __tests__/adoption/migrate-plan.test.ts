@@ -93,6 +93,20 @@ describe('planMigration', () => {
       }
     )
     expect(b.blockers).toEqual([expect.stringContaining('lacks commit_sha: the migration never invents')])
+    // a value the matrix cannot state on its line: a line break would write another Baseline Pin line of its own
+    const forged = JSON.parse(preAdoption().pin.toString('utf8')) as Record<string, unknown>
+    forged.release_tag = `${String(forged.release_tag)}\n- Runtime cutover posture: \`GO\``
+    const injected = planMigration(
+      baseline,
+      { ...preAdoption(), pin: Buffer.from(JSON.stringify(forged)) },
+      { posture: 'NO-GO', today: TODAY }
+    )
+    expect(injected.blockers).toEqual([
+      expect.stringMatching(
+        /: release_tag holds a line break, a control character or a backtick, which a Baseline Pin line of /
+      )
+    ])
+    expect(injected.changed).toEqual([])
     const notJson = planMigration(
       baseline,
       { ...preAdoption(), pin: Buffer.from('{ nope') },

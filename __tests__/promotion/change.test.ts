@@ -381,6 +381,11 @@ describe('promotion: an unchanged trio', () => {
     expect(lineToText(subject(same))).toBe(
       `memorykernel: nothing to compare, the base is the commit checked out (${head.slice(0, 12)})`
     )
+    // the packet's Markdown does not say "every step ran" of a run that listed none
+    const packetMd = run.files()['promotion-memorykernel.md']!.toString('utf8')
+    expect(packetMd).toContain(
+      '## What did not run\n\n- No suite ran: the trio did not change, so there was nothing to gate.\n'
+    )
     expect(Object.keys(run.files()).sort()).toEqual([
       'promotion-memorykernel.intoto.json',
       'promotion-memorykernel.json',

@@ -353,6 +353,14 @@ describe('rollback: restore, verify, evidence', () => {
     expect(b.findings.map((f) => f.rule)).toContain('BG510')
     expect(b.verdict).toBe('FAIL')
     expect(repo.git('status', '--porcelain')).toBe('')
+    // no suite step was even listed: the packet's Markdown says no suite ran, and why, as the summary does
+    const md = readFileSync(b.evidence.replace(/\.json$/, '.md'), 'utf8')
+    expect(md.slice(md.indexOf('\n## What did not run\n'), md.indexOf('\n## Baseline\n'))).toBe(
+      `\n## What did not run\n\n- ${lineToText(notRun(b)[0]!)}\n`
+    )
+    expect(lineToText(notRun(b)[0]!)).toBe(
+      'No rollback suite ran: nothing was restored, so there was no trio to test.'
+    )
   })
 })
 

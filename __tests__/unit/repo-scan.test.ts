@@ -1,7 +1,7 @@
 // The work health does once per run: the repository scan every baseline's adapter rules share, and the evidence
 // written in one batch. Both must answer exactly as the per-baseline versions did.
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { createEvidenceStore, EvidenceDirError } from '../../src/fs/evidence-store.js'
 import { createRepoScan, filesContaining, listFiles } from '../../src/fs/scan.js'
@@ -127,9 +127,13 @@ describe('EvidenceStore.writeAll', () => {
       expect(() => createEvidenceStore(dir)).toThrow(
         new RegExp(`^the evidence directory ${dir} cannot be written \\(E(ACCES|PERM)\\); nothing was run: `)
       )
-    const ok = join(tempDir('bg-evidence-'), 'evidence')
-    createEvidenceStore(ok)
-    expect(readdirSync(ok)).toEqual([])
+    // where it can write, what it made to find out is removed again: a run that stops early leaves nothing
+    const parent = tempDir('bg-evidence-')
+    createEvidenceStore(join(parent, 'evidence', 'nested'))
+    expect(readdirSync(parent)).toEqual([])
+    mkdirSync(join(parent, 'kept'))
+    createEvidenceStore(join(parent, 'kept'))
+    expect(readdirSync(join(parent, 'kept'))).toEqual([])
   })
 
   it('checks every name before the first byte', () => {
@@ -141,8 +145,7 @@ describe('EvidenceStore.writeAll', () => {
         { name: '../escape.json', content: '{}' }
       ])
     ).toThrow(/invalid evidence file name/)
-    // the store made its directory (to find out it can write there), and no file was written in it
-    expect(readdirSync(dir)).toEqual([])
+    expect(existsSync(dir)).toBe(false) // not even the directory was made
   })
 
   it('in the repository: the .gitignore once, and a file linked out of it is refused as write() refuses it', () => {
@@ -158,6 +161,34 @@ describe('EvidenceStore.writeAll', () => {
     const batch = () => store.writeAll([{ name: 'health-b.json', content: '{}' }])
     expect(single).toThrow(/leads outside the repository/)
     expect(batch).toThrow(/leads outside the repository/)
+    expect(readdirSync(outside)).toEqual([])
+  })
+
+  it('the default directory as a link, even to a directory inside the repository, is refused: its .gitignore would hide that directory', () => {
+    const root = tempDir('bg-evidence-root-')
+    mkdirSync(join(root, 'config'))
+    const base = join(root, '.baseline-gate')
+    symlinkSync('config', base)
+    expect(() => createEvidenceStore(join(base, 'evidence'), { ignoreInGit: base, root })).toThrow(
+      /\.baseline-gate is a symbolic link, not the tool's own directory; nothing was written there/
+    )
+    // made while the run ran (a suite step): refused when the packet is written
+    rmSync(base)
+    const store = createEvidenceStore(join(base, 'evidence'), { ignoreInGit: base, root })
+    symlinkSync('config', base)
+    expect(() => store.writeAll([{ name: 'health-a.json', content: '{}' }])).toThrow(EvidenceDirError)
+    expect(readdirSync(join(root, 'config'))).toEqual([])
+  })
+
+  it('a link put in the way during the run never leads the directories out of the repository', () => {
+    const root = tempDir('bg-evidence-root-')
+    const outside = tempDir('bg-evidence-outside-')
+    const dir = join(root, 'out', 'evidence')
+    const store = createEvidenceStore(dir, { root })
+    symlinkSync(outside, join(root, 'out'))
+    expect(() => store.writeAll([{ name: 'health-a.json', content: '{}' }])).toThrow(
+      /leads outside the repository/
+    )
     expect(readdirSync(outside)).toEqual([])
   })
 })

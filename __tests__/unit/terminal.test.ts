@@ -4,12 +4,18 @@ import fc from 'fast-check'
 import { colors } from '../../src/cli/style.js'
 import { inlineSafe, terminalSafe } from '../../src/text/terminal.js'
 
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
+// what must not reach a terminal or a log: controls, format and default-ignorable characters (variation selectors
+// aside: our own icons use them)
+const CONTROL = /(?![\uFE00-\uFE0F])(?![\t\n])[\p{Cc}\p{Cf}\p{DI}]/u
 // eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[(?:1|2|22|31|32|33|39)m/g
-/** What the runner does with a line: trim the leading white space, then look for a command. */
-const isCommand = (line: string) => /^(::|##\[)/.test(line.replace(SGR, '').trimStart())
+/**
+ * What the runner does with a line: `::` once the leading white space is trimmed (variation selectors and an
+ * ignorable character skipped as a comparison by culture might), or `##[` anywhere in it.
+ */
+const isCommand = (line: string) =>
+  /^(?:\s|[\uFE00-\uFE0F\u00ad\u200b-\u200d\u2060\ufeff])*::/u.test(line.replace(SGR, '')) ||
+  line.includes('##[')
 
 // the characters an attacker reaches for, among plain ones
 const hostile = fc
@@ -42,6 +48,13 @@ const hostile = fc
         '\u0000',
         '\u007f',
         'PASS',
+        '\u00ad',
+        '\u200b',
+        '\u200d',
+        '\ufeff',
+        '\ufe0f',
+        '\u{e0001}',
+        '\u{1f600}',
         '\\'
       ),
       fc.string({ maxLength: 3 })
@@ -58,6 +71,21 @@ describe('terminalSafe', () => {
     expect(out).toBe(
       'tag v0.4.0\\u001b[2J\\u001b[8mALL GOOD\\u0000\\u0007\n  \\u003a:error::forged\n\\u0023#[warning]x\n'
     )
+  })
+
+  it('##[ anywhere in a line is the older command syntax: escaped wherever it is, in a value too', () => {
+    expect(terminalSafe('FAIL · v0.4.0 ##[error file=x]forged ##[add-mask]y\n')).toBe(
+      'FAIL · v0.4.0 \\u0023#[error file=x]forged \\u0023#[add-mask]y\n'
+    )
+    expect(inlineSafe('v1 ##[set-output name=verdict]PASS')).toBe('v1 \\u0023#[set-output name=verdict]PASS')
+  })
+
+  it('an invisible character before :: (soft hyphen, zero-width space, a tag) is shown, and so is the command', () => {
+    expect(terminalSafe('\u00ad::error::x\n\u200b::warning::y\n\u{e0001}z')).toBe(
+      '\\u00ad::error::x\n\\u200b::warning::y\n\\udb40\\udc01z'
+    )
+    // a variation selector is kept (our icons use it), so before :: it is part of the line's lead
+    expect(terminalSafe('⚠️ 1 warning\n\ufe0f::error::x')).toBe('⚠️ 1 warning\n\ufe0f\\u003a:error::x')
   })
 
   it('keeps our own colours (every style of cli/style.ts), tabs and lines', () => {

@@ -129,16 +129,32 @@ function writeCache(path, script) {
 
 // src/text/terminal.ts
 var SGR = "\\u001b\\[(?:1|2|22|31|32|33|39)m";
-var CONTROL = "[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]";
-var UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|${CONTROL}`, "g");
-var UNSAFE_IN_A_LINE = new RegExp(`${CONTROL}|\\n|\\t`, "g");
-var COMMAND_LINE = new RegExp(`^((?:[^\\S\\n]|${SGR})*)(::|##\\[)`, "gm");
+var CONTROL = "(?![\\uFE00-\\uFE0F])[\\p{Cc}\\p{Cf}\\p{DI}]";
+var UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|(?![\\t\\n])${CONTROL}|##\\[`, "gu");
+var UNSAFE_IN_A_LINE = new RegExp(`${CONTROL}|##\\[`, "gu");
+var COMMAND_LINE = new RegExp(`^((?:[^\\S\\n]|${SGR}|[\\uFE00-\\uFE0F])*)::`, "gmu");
+function escape(ch) {
+  if (ch === "\n") return "\\n";
+  if (ch === "	") return "\\t";
+  let out = "";
+  for (let i = 0; i < ch.length; i++) out += `\\u${ch.charCodeAt(i).toString(16).padStart(4, "0")}`;
+  return out;
+}
+var unsafe = (m) => m === "##[" ? `${escape("#")}#[` : escape(m);
+function terminalSafe(text) {
+  return text.replace(UNSAFE_KEEPING_COLOUR, (m) => m.length > 1 && m.startsWith("\x1B") ? m : unsafe(m)).replace(COMMAND_LINE, (_, lead) => `${lead}${escape(":")}:`);
+}
+function inlineSafe(text) {
+  return text.replace(UNSAFE_IN_A_LINE, unsafe);
+}
 
 // src/cli/io.ts
 var EXIT = { pass: 0, fail: 1, usage: 2 };
 function internalErrorLine(e) {
-  return `baseline-gate: internal error: ${e?.message ?? String(e)}
-`;
+  return terminalSafe(
+    `baseline-gate: internal error: ${inlineSafe(e?.message ?? String(e))}
+`
+  );
 }
 
 // src/cli/index.ts

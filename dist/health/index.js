@@ -54057,13 +54057,20 @@ function info(message) {
 
 // src/text/terminal.ts
 var SGR = "\\u001b\\[(?:1|2|22|31|32|33|39)m";
-var CONTROL = "[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]";
-var UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|${CONTROL}`, "g");
-var UNSAFE_IN_A_LINE = new RegExp(`${CONTROL}|\\n|\\t`, "g");
-var COMMAND_LINE = new RegExp(`^((?:[^\\S\\n]|${SGR})*)(::|##\\[)`, "gm");
-var escape2 = (ch) => ch === "\n" ? "\\n" : ch === "	" ? "\\t" : `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`;
+var CONTROL = "(?![\\uFE00-\\uFE0F])[\\p{Cc}\\p{Cf}\\p{DI}]";
+var UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|(?![\\t\\n])${CONTROL}|##\\[`, "gu");
+var UNSAFE_IN_A_LINE = new RegExp(`${CONTROL}|##\\[`, "gu");
+var COMMAND_LINE = new RegExp(`^((?:[^\\S\\n]|${SGR}|[\\uFE00-\\uFE0F])*)::`, "gmu");
+function escape2(ch) {
+  if (ch === "\n") return "\\n";
+  if (ch === "	") return "\\t";
+  let out = "";
+  for (let i = 0; i < ch.length; i++) out += `\\u${ch.charCodeAt(i).toString(16).padStart(4, "0")}`;
+  return out;
+}
+var unsafe = (m) => m === "##[" ? `${escape2("#")}#[` : escape2(m);
 function inlineSafe(text) {
-  return text.replace(UNSAFE_IN_A_LINE, escape2);
+  return text.replace(UNSAFE_IN_A_LINE, unsafe);
 }
 
 // src/evidence/markdown-text.ts
@@ -56257,6 +56264,9 @@ function suitesNotRun({ findings, steps }) {
 function hasSuiteSteps(steps) {
   return steps.some((s) => s.suite !== PREFLIGHT_SUITE);
 }
+function rollbackNotTested(status, dryRun) {
+  return status === "already-current" ? "No rollback suite ran: the target is already the pinned baseline, so nothing was restored to test." : `No rollback suite ran: ${dryRun ? "a dry run restores nothing" : "nothing was restored"}, so there was no trio to test.`;
+}
 
 // src/evidence/packet.ts
 var EVIDENCE_SCHEMA = "evidence-packet.v1";
@@ -56368,7 +56378,7 @@ function renderPacketMarkdown(p, options = {}) {
   );
   const git2 = Object.entries(p.git).map(([k2, v]) => `| ${k2} | ${code(v)} |`);
   const left = leftRunning(p.steps);
-  const missing = [...preflightNotRun(p), ...suitesNotRun(p)];
+  const missing = packetNotRun(p);
   return [
     `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} \u2014 ${p.verdict}`,
     "",
@@ -56392,7 +56402,9 @@ function renderPacketMarkdown(p, options = {}) {
     // it is what the packet is for)
     "## What did not run",
     "",
-    ...missing.length > 0 ? missing.map((m) => `- ${escapeMarkdown(m)}`) : ["Nothing was left out: every step the run lists ran."],
+    ...missing.length > 0 ? missing.map((m) => `- ${escapeMarkdown(m)}`) : [
+      p.steps.length > 0 ? "Nothing was left out: every step listed under Steps ran." : "Nothing: this run lists no step to run."
+    ],
     "",
     "## Baseline",
     "",
@@ -56429,6 +56441,15 @@ function renderPacketMarkdown(p, options = {}) {
     `Verdict: **${p.verdict}**`,
     ""
   ].join("\n");
+}
+function packetNotRun(p) {
+  const out = preflightNotRun(p);
+  const untested = !hasSuiteSteps(p.steps);
+  if (p.incident && untested && !p.incident.suites_ran)
+    out.push(rollbackNotTested(p.incident.status, p.incident.dry_run));
+  if (p.change && !p.change.trio_changed && untested)
+    out.push("No suite ran: the trio did not change, so there was nothing to gate.");
+  return [...out, ...suitesNotRun(p)];
 }
 
 // src/operations/health.ts
@@ -63160,8 +63181,8 @@ function filePathProblem(path2) {
   return null;
 }
 function labelProblem(label2) {
-  const unsafe = /[,\u0000-\u001f\u007f]/;
-  if (typeof label2 === "string" && label2.trim() !== "" && label2.length <= 50 && !unsafe.test(label2))
+  const unsafe2 = /[,\u0000-\u001f\u007f]/;
+  if (typeof label2 === "string" && label2.trim() !== "" && label2.length <= 50 && !unsafe2.test(label2))
     return null;
   return `the label ${JSON.stringify(label2)} must be 1-50 characters, without a comma or a control character.`;
 }
@@ -68460,8 +68481,8 @@ function combinedPosture(postures) {
 init_contain();
 
 // src/fs/evidence-store.ts
-import { closeSync as closeSync3, existsSync as existsSync7, lstatSync as lstatSync3, mkdirSync as mkdirSync2, openSync as openSync3, unlinkSync } from "node:fs";
-import { join as join8, resolve as resolve8 } from "node:path";
+import { closeSync as closeSync3, existsSync as existsSync7, lstatSync as lstatSync3, mkdirSync as mkdirSync2, openSync as openSync3, rmdirSync, unlinkSync } from "node:fs";
+import { dirname as dirname7, join as join8, resolve as resolve8 } from "node:path";
 init_contain();
 
 // src/fs/file-in-the-way.ts
@@ -68502,7 +68523,15 @@ function createEvidenceStore(dir, options = {}) {
   const validName = (name) => {
     if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`);
   };
+  const ownDirectory = () => {
+    if (options.ignoreInGit && lstatSync3(options.ignoreInGit, { throwIfNoEntry: false })?.isSymbolicLink())
+      throw new EvidenceDirError(
+        `${options.ignoreInGit} is a symbolic link, not the tool's own directory; nothing was written there: remove the link, or name an evidence directory (--evidence-dir / input 'evidence-dir')`
+      );
+  };
   const prepare = () => {
+    check(abs);
+    ownDirectory();
     mkdirSync2(abs, { recursive: true });
     if (options.ignoreInGit) {
       const marker3 = join8(resolve8(options.ignoreInGit), ".gitignore");
@@ -68511,13 +68540,10 @@ function createEvidenceStore(dir, options = {}) {
         writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
     }
   };
+  ownDirectory();
   try {
-    prepare();
-    const probe = join8(abs, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    closeSync3(openSync3(probe, "wx", 384));
-    unlinkSync(probe);
+    probeWritable(abs);
   } catch (e) {
-    if (e instanceof ContainmentError) throw e;
     throw new EvidenceDirError(
       `the evidence directory ${abs} cannot be written (${errorCode(e)}); nothing was run: name a directory this user can write (--evidence-dir / input 'evidence-dir')`
     );
@@ -68557,6 +68583,22 @@ function createEvidenceStore(dir, options = {}) {
 }
 function errorCode(e) {
   return e.code ?? e.message;
+}
+function probeWritable(dir) {
+  const made = [];
+  for (let d = dir; !existsSync7(d) && dirname7(d) !== d; d = dirname7(d)) made.unshift(d);
+  const created = [];
+  try {
+    for (const d of made) {
+      mkdirSync2(d);
+      created.push(d);
+    }
+    const probe = join8(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    closeSync3(openSync3(probe, "wx", 384));
+    unlinkSync(probe);
+  } finally {
+    for (const d of created.reverse()) rmdirSync(d);
+  }
 }
 
 // src/operations/context.ts
@@ -69800,7 +69842,7 @@ function cancellation() {
 
 // src/git/root.ts
 import { existsSync as existsSync9, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
-import { dirname as dirname7, join as join10, resolve as resolve10 } from "node:path";
+import { dirname as dirname8, join as join10, resolve as resolve10 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -69817,9 +69859,9 @@ async function findRoot(options) {
   if (!statSync6(start).isDirectory()) throw new RootError(`${label2} ${shown}: not a directory`, "directory");
   const real = realpathSync4(start);
   const top = discoverTop(real) ?? await gitTop(real, shown, label2);
-  for (let dir = real; ; dir = dirname7(dir)) {
+  for (let dir = real; ; dir = dirname8(dir)) {
     if (dir !== top && existsSync9(join10(dir, options.marker))) return { root: dir, top };
-    if (dir === top || dirname7(dir) === dir) break;
+    if (dir === top || dirname8(dir) === dir) break;
   }
   return { root: top, top };
 }
@@ -70670,10 +70712,7 @@ function notRun(b) {
   if (drill2) out.push(notRunSentence(drill2.notRun.map((n) => n.text).join("; ")));
   else {
     const r = b.rollback;
-    if (r && !hasSuiteSteps(b.steps) && !r.restored)
-      out.push(
-        r.status === "already-current" ? "No rollback suite ran: the target is already the pinned baseline, so nothing was restored to test." : `No rollback suite ran: ${r.dryRun ? "a dry run restores nothing" : "nothing was restored"}, so there was no trio to test.`
-      );
+    if (r && !hasSuiteSteps(b.steps) && !r.restored) out.push(rollbackNotTested(r.status, r.dryRun));
     out.push(...suitesNotRun(b));
   }
   return out.map((text) => [text]);

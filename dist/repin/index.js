@@ -45649,13 +45649,20 @@ function day(d) {
 
 // src/text/terminal.ts
 var SGR = "\\u001b\\[(?:1|2|22|31|32|33|39)m";
-var CONTROL = "[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]";
-var UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|${CONTROL}`, "g");
-var UNSAFE_IN_A_LINE = new RegExp(`${CONTROL}|\\n|\\t`, "g");
-var COMMAND_LINE = new RegExp(`^((?:[^\\S\\n]|${SGR})*)(::|##\\[)`, "gm");
-var escape2 = (ch) => ch === "\n" ? "\\n" : ch === "	" ? "\\t" : `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`;
+var CONTROL = "(?![\\uFE00-\\uFE0F])[\\p{Cc}\\p{Cf}\\p{DI}]";
+var UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|(?![\\t\\n])${CONTROL}|##\\[`, "gu");
+var UNSAFE_IN_A_LINE = new RegExp(`${CONTROL}|##\\[`, "gu");
+var COMMAND_LINE = new RegExp(`^((?:[^\\S\\n]|${SGR}|[\\uFE00-\\uFE0F])*)::`, "gmu");
+function escape2(ch) {
+  if (ch === "\n") return "\\n";
+  if (ch === "	") return "\\t";
+  let out = "";
+  for (let i = 0; i < ch.length; i++) out += `\\u${ch.charCodeAt(i).toString(16).padStart(4, "0")}`;
+  return out;
+}
+var unsafe = (m) => m === "##[" ? `${escape2("#")}#[` : escape2(m);
 function inlineSafe(text) {
-  return text.replace(UNSAFE_IN_A_LINE, escape2);
+  return text.replace(UNSAFE_IN_A_LINE, unsafe);
 }
 
 // src/evidence/markdown-text.ts
@@ -52231,8 +52238,8 @@ function filePathProblem(path2) {
   return null;
 }
 function labelProblem(label) {
-  const unsafe = /[,\u0000-\u001f\u007f]/;
-  if (typeof label === "string" && label.trim() !== "" && label.length <= 50 && !unsafe.test(label))
+  const unsafe2 = /[,\u0000-\u001f\u007f]/;
+  if (typeof label === "string" && label.trim() !== "" && label.length <= 50 && !unsafe2.test(label))
     return null;
   return `the label ${JSON.stringify(label)} must be 1-50 characters, without a comma or a control character.`;
 }
@@ -57440,8 +57447,8 @@ function readRepinInputs(get, env2) {
 }
 
 // src/fs/evidence-store.ts
-import { closeSync as closeSync3, existsSync as existsSync7, lstatSync as lstatSync3, mkdirSync as mkdirSync3, openSync as openSync3, unlinkSync } from "node:fs";
-import { join as join9, resolve as resolve7 } from "node:path";
+import { closeSync as closeSync3, existsSync as existsSync7, lstatSync as lstatSync3, mkdirSync as mkdirSync3, openSync as openSync3, rmdirSync, unlinkSync } from "node:fs";
+import { dirname as dirname7, join as join9, resolve as resolve7 } from "node:path";
 
 // src/fs/file-in-the-way.ts
 import { statSync as statSync4 } from "node:fs";
@@ -57481,7 +57488,15 @@ function createEvidenceStore(dir, options = {}) {
   const validName = (name) => {
     if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`);
   };
+  const ownDirectory = () => {
+    if (options.ignoreInGit && lstatSync3(options.ignoreInGit, { throwIfNoEntry: false })?.isSymbolicLink())
+      throw new EvidenceDirError(
+        `${options.ignoreInGit} is a symbolic link, not the tool's own directory; nothing was written there: remove the link, or name an evidence directory (--evidence-dir / input 'evidence-dir')`
+      );
+  };
   const prepare = () => {
+    check(abs);
+    ownDirectory();
     mkdirSync3(abs, { recursive: true });
     if (options.ignoreInGit) {
       const marker2 = join9(resolve7(options.ignoreInGit), ".gitignore");
@@ -57490,13 +57505,10 @@ function createEvidenceStore(dir, options = {}) {
         writeFileAtomic(marker2, "# written by baseline-gate: local evidence, never committed\n*\n");
     }
   };
+  ownDirectory();
   try {
-    prepare();
-    const probe = join9(abs, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    closeSync3(openSync3(probe, "wx", 384));
-    unlinkSync(probe);
+    probeWritable(abs);
   } catch (e) {
-    if (e instanceof ContainmentError) throw e;
     throw new EvidenceDirError(
       `the evidence directory ${abs} cannot be written (${errorCode(e)}); nothing was run: name a directory this user can write (--evidence-dir / input 'evidence-dir')`
     );
@@ -57536,6 +57548,22 @@ function createEvidenceStore(dir, options = {}) {
 }
 function errorCode(e) {
   return e.code ?? e.message;
+}
+function probeWritable(dir) {
+  const made = [];
+  for (let d = dir; !existsSync7(d) && dirname7(d) !== d; d = dirname7(d)) made.unshift(d);
+  const created = [];
+  try {
+    for (const d of made) {
+      mkdirSync3(d);
+      created.push(d);
+    }
+    const probe = join9(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    closeSync3(openSync3(probe, "wx", 384));
+    unlinkSync(probe);
+  } finally {
+    for (const d of created.reverse()) rmdirSync(d);
+  }
 }
 
 // src/operations/context.ts

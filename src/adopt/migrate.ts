@@ -33,6 +33,9 @@ export interface MigrationOptions {
 }
 
 /** The pin fields that name the baseline: the migration needs them all (it never invents an identity). */
+/** What a Baseline Pin line can state between its backticks: one line, no control or format character, no backtick. */
+const ONE_LINE_VALUE = /^[^\p{Cc}\p{Cf}\u2028\u2029`]*$/u
+
 const IDENTITY: (keyof Pin)[] = [
   'release_tag',
   'commit_sha',
@@ -63,6 +66,16 @@ export function planMigration(
   if (missing.length > 0) {
     blockers.push(
       `${paths.pin} lacks ${missing.join(', ')}: the migration never invents which baseline is pinned; fill them in from the producer's manifest at the pinned tag`
+    )
+  }
+  // a value goes into the matrix as the code span of a Baseline Pin line: a line break would write lines of its own
+  // (another "Runtime cutover posture"), a backtick would end the span
+  const unwritable = IDENTITY.filter(
+    (k) => typeof pinData[k] === 'string' && !ONE_LINE_VALUE.test(pinData[k])
+  )
+  if (unwritable.length > 0) {
+    blockers.push(
+      `${paths.pin}: ${unwritable.join(', ')} ${unwritable.length === 1 ? 'holds' : 'hold'} a line break, a control character or a backtick, which a Baseline Pin line of ${paths.matrix} cannot state: correct the pin first (baseline-gate health locates the value)`
     )
   }
   if (!bytes.manifest) {

@@ -1,5 +1,5 @@
 // What the command line reads and writes: injected, so tests run main() in process.
-import { terminalSafe } from '../text/terminal.js'
+import { inlineSafe, terminalSafe } from '../text/terminal.js'
 
 export interface Output {
   write(s: string): unknown
@@ -37,5 +37,7 @@ export function guardIo(io: Io): Io {
 
 /** The one line an error that gives no verdict (a bug, a broken install) prints: never a stack trace. */
 export function internalErrorLine(e: unknown): string {
-  return `baseline-gate: internal error: ${(e as Error | undefined)?.message ?? String(e)}\n`
+  return terminalSafe(
+    `baseline-gate: internal error: ${inlineSafe((e as Error | undefined)?.message ?? String(e))}\n`
+  )
 }

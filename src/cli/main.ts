@@ -13,6 +13,7 @@ import { DEFAULT_POLICY_PATH } from '../policy/defaults.js'
 import { createOperationContext } from '../operations/context.js'
 import { TOOL_VERSION } from '../version.js'
 import { EXIT, guardIo, internalErrorLine } from './io.js'
+import { inlineSafe } from '../text/terminal.js'
 import type { Io } from './io.js'
 import { parseCommand } from './args.js'
 import { UsageError } from './commands.js'
@@ -110,7 +111,8 @@ export async function main(argv: string[], given: Io): Promise<number> {
     return result.verdict === 'PASS' ? EXIT.pass : EXIT.fail
   } catch (e) {
     if (isUserError(e)) {
-      io.stderr.write(`baseline-gate: ${e.message}\n`)
+      // one line, as every user error is: a value it quotes cannot start another
+      io.stderr.write(`baseline-gate: ${inlineSafe(e.message)}\n`)
       return EXIT.usage
     }
     // An internal error gives no verdict: say so in one line (the stack only on request).

@@ -1,6 +1,8 @@
 // `baseline-gate migrate`: bring each baseline's trio written before adoption to the current format. Prints what
 // it does and the diff before it writes; --dry-run only shows them. Exit 0 when every trio is in the current
 // format and passes the trio rules, 1 when one is blocked or still has errors, 2 for usage errors.
+import { mapStrings } from '../text/map-strings.js'
+import { inlineSafe } from '../text/terminal.js'
 import { runMigrate } from '../operations/migrate.js'
 import type { MigrateResult } from '../operations/migrate.js'
 import type { BaselinePolicy } from '../policy/types.js'
@@ -34,7 +36,21 @@ const HEADLINE: Record<MigrateResult['status'], string> = {
   blocked: 'not migrated (nothing was written)'
 }
 
-export function renderMigrate(r: MigrateResult, s: Style): string {
+export function renderMigrate(given: MigrateResult, s: Style): string {
+  // each value on its line; the diff is the files' own lines
+  const r = {
+    ...given,
+    ...mapStrings(
+      {
+        baseline: given.baseline,
+        blockers: given.blockers,
+        steps: given.steps,
+        written: given.written,
+        findings: given.findings
+      },
+      inlineSafe
+    )
+  }
   const out = [s.bold(`baseline-gate migrate · ${r.baseline}`), `  ${HEADLINE[r.status]}`]
   for (const b of r.blockers) out.push(`  ${s.red('blocked')}: ${b}`)
   for (const step of r.steps) out.push(`  - ${step}`)

@@ -1,6 +1,8 @@
 // What `baseline-gate init` says: what it found (where, and why), what it could not decide (and what to do), the
 // file it wrote (or, on a dry run, the file itself) and the next steps. The terminal text and the --json
 // document come from the same outcome. Pure.
+import { mapStrings } from '../text/map-strings.js'
+import { inlineSafe } from '../text/terminal.js'
 import type { InitItem } from '../adopt/propose.js'
 import type { InitOutcome } from '../operations/init.js'
 import type { Style } from './render.js'
@@ -49,7 +51,14 @@ export function initJson(o: Shown): object {
 }
 
 export function renderInit(o: Shown, root: string, s: Style): string {
-  const p = o.proposal
+  // what the repository's files and names say, each on its line
+  const p = {
+    ...o.proposal,
+    ...mapStrings(
+      { found: o.proposal.found, undecided: o.proposal.undecided, notes: o.proposal.notes },
+      inlineSafe
+    )
+  }
   const out: string[] = [s.bold(`baseline-gate init · ${root}`), '']
   if (p.found.length > 0) {
     out.push(s.bold('Found'))

@@ -1,4 +1,5 @@
 // plan: the policy's baselines as a GitHub job matrix (`strategy.matrix: ${{ fromJSON(...) }}`). Pure.
+import { inlineSafe } from '../text/terminal.js'
 import type { BaselinePolicy } from '../policy/types.js'
 
 export interface JobMatrix {
@@ -13,6 +14,9 @@ export function renderPlan(baselines: BaselinePolicy[]): string {
   const n = baselines.length
   return [
     `${n} baseline${n === 1 ? '' : 's'}:`,
-    ...baselines.map((b) => `  ${b.name}  ${b.display_name}  (pin ${b.trio.pin})`)
+    // the policy's names, each on its line whatever the policy file holds
+    ...baselines.map(
+      (b) => `  ${inlineSafe(b.name)}  ${inlineSafe(b.display_name)}  (pin ${inlineSafe(b.trio.pin)})`
+    )
   ].join('\n')
 }

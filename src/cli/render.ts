@@ -1,4 +1,5 @@
 // The terminal report: one block per baseline, findings as path:line:col, a verdict line. Pure.
+
 import { location } from '../evidence/findings-markdown.js'
 import type { ChangeEvidence } from '../evidence/packet.js'
 import type { BaselineResult, OperationResult } from '../operations/context.js'
@@ -262,8 +263,23 @@ export function toJson(result: OperationResult, files: ReportFiles = {}): object
   }
 }
 
-export function renderRepin(results: RepinResult[]): string {
+export function renderRepin(given: RepinResult[]): string {
   const out: string[] = []
+  // what the pins and the producer's manifest state, each value on its line (the parsed trio is not rendered)
+  const results = given.map((r) => ({
+    ...r,
+    ...mapStrings(
+      {
+        baseline: r.baseline,
+        from: r.from,
+        to: r.to,
+        written: r.written,
+        left: r.left,
+        findings: r.findings
+      },
+      inlineSafe
+    )
+  }))
   for (const r of results) {
     const from = r.from.release_tag ?? '?'
     const to = r.to?.release_tag ?? '?'

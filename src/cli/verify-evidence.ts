@@ -1,6 +1,8 @@
 // `baseline-gate verify-evidence`: recompute what a packet (or its in-toto statement) records, and with --bundle
 // check a Sigstore bundle of it offline. Loaded on demand: health does not read the evidence validators.
 // Nothing is printed before every file given is known to be usable: a usage error (exit 2) never follows a verdict.
+import { mapStrings } from '../text/map-strings.js'
+import { inlineSafe } from '../text/terminal.js'
 import { resolve } from 'node:path'
 import { findRoot, RootError } from '../git/root.js'
 import { inspectEvidence } from '../operations/verify-evidence.js'
@@ -23,7 +25,8 @@ export async function verifyEvidenceCommand(cmd: VerifyEvidenceCommand, io: Io):
     return EXIT.usage
   }
   const file = resolve(io.cwd, cmd.file)
-  const inspection = inspectEvidence(root.dir, file)
+  // what the packet states is printed: each value on its line, whatever a pull request's run wrote into it
+  const inspection = mapStrings(inspectEvidence(root.dir, file), inlineSafe)
   const v = inspection.verification
 
   // every file that cannot be used, named before anything is verified or printed
@@ -59,7 +62,7 @@ export async function verifyEvidenceCommand(cmd: VerifyEvidenceCommand, io: Io):
     io.stdout.write(`${SIGNATURE_NOT_CHECKED}\n`)
     return v.problems.length === 0 ? EXIT.pass : EXIT.fail
   }
-  const b = bundleModule.verifyPreparedBundle(file, prepared)
+  const b = mapStrings(bundleModule.verifyPreparedBundle(file, prepared), inlineSafe)
   if (b.unusable) {
     // the evidence file went away between the two reads: nothing to say about the bundle
     io.stderr.write(`baseline-gate: ${b.unusable}\n`)

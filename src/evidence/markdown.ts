@@ -3,7 +3,7 @@ import { findingsMarkdown } from './findings-markdown.js'
 import type { StepResult } from '../rules/verdict.js'
 import { renderIncidentNote } from './incident-note.js'
 import { leftRunning } from './left-running.js'
-import { preflightNotRun, suitesNotRun } from './not-run.js'
+import { hasSuiteSteps, preflightNotRun, rollbackNotTested, suitesNotRun } from './not-run.js'
 import { code, escapeMarkdown, fenced, identityTable } from './markdown-text.js'
 import { packetName } from './packet.js'
 import type { ChangeEvidence, EvidencePacket } from './packet.js'
@@ -91,7 +91,7 @@ export function renderPacketMarkdown(p: EvidencePacket, options: { displayName?:
   )
   const git = Object.entries(p.git).map(([k, v]) => `| ${k} | ${code(v)} |`)
   const left = leftRunning(p.steps)
-  const missing = [...preflightNotRun(p), ...suitesNotRun(p)]
+  const missing = packetNotRun(p)
   return [
     `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} — ${p.verdict}`,
     '',
@@ -119,7 +119,11 @@ export function renderPacketMarkdown(p: EvidencePacket, options: { displayName?:
     '',
     ...(missing.length > 0
       ? missing.map((m) => `- ${escapeMarkdown(m)}`)
-      : ['Nothing was left out: every step the run lists ran.']),
+      : [
+          p.steps.length > 0
+            ? 'Nothing was left out: every step listed under Steps ran.'
+            : 'Nothing: this run lists no step to run.'
+        ]),
     '',
     '## Baseline',
     '',
@@ -156,4 +160,15 @@ export function renderPacketMarkdown(p: EvidencePacket, options: { displayName?:
     `Verdict: **${p.verdict}**`,
     ''
   ].join('\n')
+}
+
+/** What the packet's verdict does not cover, from the packet alone: the terminal and the summary say the same. */
+function packetNotRun(p: EvidencePacket): string[] {
+  const out = preflightNotRun(p)
+  const untested = !hasSuiteSteps(p.steps)
+  if (p.incident && untested && !p.incident.suites_ran)
+    out.push(rollbackNotTested(p.incident.status, p.incident.dry_run))
+  if (p.change && !p.change.trio_changed && untested)
+    out.push('No suite ran: the trio did not change, so there was nothing to gate.')
+  return [...out, ...suitesNotRun(p)]
 }

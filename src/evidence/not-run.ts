@@ -1,6 +1,7 @@
 // What did not run, from what a run records: its findings and its steps. Every surface says it (a verdict is only
 // as good as what it covers): the presentation layer adds what only a live result knows (a drill, a rollback that
 // restored nothing); the packet's own Markdown says it from the packet alone. Pure.
+import type { RollbackStatus } from './incident-note.js'
 import type { Finding } from '../rules/finding.js'
 import { PREFLIGHT_SUITE } from '../rules/preflight.js'
 import type { StepResult } from '../rules/verdict.js'
@@ -46,4 +47,11 @@ export function suitesNotRun({ findings, steps }: Recorded): string[] {
 /** Whether the steps list any suite step at all (the preflight's requests are steps too). */
 export function hasSuiteSteps(steps: readonly StepResult[]): boolean {
   return steps.some((s) => s.suite !== PREFLIGHT_SUITE)
+}
+
+/** A rollback that restored nothing had no trio to test: no suite step was even listed. */
+export function rollbackNotTested(status: RollbackStatus, dryRun: boolean): string {
+  return status === 'already-current'
+    ? 'No rollback suite ran: the target is already the pinned baseline, so nothing was restored to test.'
+    : `No rollback suite ran: ${dryRun ? 'a dry run restores nothing' : 'nothing was restored'}, so there was no trio to test.`
 }

@@ -1,6 +1,6 @@
 // The evidence directory: every file written atomically; a .gitignore keeps a default in-repo directory untracked.
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, unlinkSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, rmdirSync, unlinkSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
 import { writeFileAtomic } from './atomic-write.js'
 import { ContainmentError, operatorPathEscape } from './contain.js'
 import { fileInTheWay } from './file-in-the-way.js'
@@ -55,8 +55,21 @@ export function createEvidenceStore(dir: string, options: EvidenceStoreOptions =
   const validName = (name: string) => {
     if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`)
   }
-  /** The directory, made (with its .gitignore) and checked: it may have been replaced since the store was made. */
+  /**
+   * The default directory is the tool's own: a link there, even to a directory inside the repository, would have
+   * its .gitignore ("*") hide that directory's new files from git.
+   */
+  const ownDirectory = () => {
+    if (options.ignoreInGit && lstatSync(options.ignoreInGit, { throwIfNoEntry: false })?.isSymbolicLink())
+      throw new EvidenceDirError(
+        `${options.ignoreInGit} is a symbolic link, not the tool's own directory; nothing was written there: remove the link, or name an evidence directory (--evidence-dir / input 'evidence-dir')`
+      )
+  }
+  /** The directory, checked and made (with its .gitignore): it may have been replaced since the store was made. */
   const prepare = () => {
+    // before anything is made: a link put in its way since must not lead the directories out
+    check(abs)
+    ownDirectory()
     mkdirSync(abs, { recursive: true })
     if (options.ignoreInGit) {
       const marker = join(resolve(options.ignoreInGit), '.gitignore')
@@ -65,16 +78,13 @@ export function createEvidenceStore(dir: string, options: EvidenceStoreOptions =
         writeFileAtomic(marker, '# written by baseline-gate: local evidence, never committed\n*\n')
     }
   }
+  ownDirectory()
   // ... and a file can be made in it: a read-only file system or a directory this user may not write is found now,
-  // not after a rollback has written the trio. The directory is made (the run writes it anyway) and a file of our
-  // own created and removed in it
+  // not after a rollback has written the trio. What is missing of it is made, a file of our own created in it, and
+  // all of it removed again: a run that stops before it writes leaves nothing
   try {
-    prepare()
-    const probe = join(abs, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`)
-    closeSync(openSync(probe, 'wx', 0o600))
-    unlinkSync(probe)
+    probeWritable(abs)
   } catch (e) {
-    if (e instanceof ContainmentError) throw e
     throw new EvidenceDirError(
       `the evidence directory ${abs} cannot be written (${errorCode(e)}); nothing was run: name a directory this user can write (--evidence-dir / input 'evidence-dir')`
     )
@@ -116,4 +126,22 @@ export function createEvidenceStore(dir: string, options: EvidenceStoreOptions =
 
 function errorCode(e: unknown): string {
   return (e as NodeJS.ErrnoException).code ?? (e as Error).message
+}
+
+/** Makes what is missing of `dir`, creates and removes a file in it, then removes the directories it made. */
+function probeWritable(dir: string): void {
+  const made: string[] = []
+  for (let d = dir; !existsSync(d) && dirname(d) !== d; d = dirname(d)) made.unshift(d)
+  const created: string[] = []
+  try {
+    for (const d of made) {
+      mkdirSync(d)
+      created.push(d)
+    }
+    const probe = join(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`)
+    closeSync(openSync(probe, 'wx', 0o600))
+    unlinkSync(probe)
+  } finally {
+    for (const d of created.reverse()) rmdirSync(d)
+  }
 }

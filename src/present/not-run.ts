@@ -1,7 +1,13 @@
 // What did not run, said on every surface: skipped suite steps (and why), steps that never started, a runtime
 // preflight that was not done. A verdict is only as good as what it covers. What the run records is read by
 // evidence/not-run (the packet's Markdown says the same); this adds what only the live result knows.
-import { hasSuiteSteps, notRunSentence, preflightNotRun, suitesNotRun } from '../evidence/not-run.js'
+import {
+  hasSuiteSteps,
+  notRunSentence,
+  preflightNotRun,
+  rollbackNotTested,
+  suitesNotRun
+} from '../evidence/not-run.js'
 import type { BaselineResult } from '../operations/context.js'
 import type { Line } from './inline.js'
 
@@ -13,12 +19,7 @@ export function notRun(b: BaselineResult): Line[] {
   else {
     // a rollback that restored nothing had no trio to test: no suite step was even listed
     const r = b.rollback
-    if (r && !hasSuiteSteps(b.steps) && !r.restored)
-      out.push(
-        r.status === 'already-current'
-          ? 'No rollback suite ran: the target is already the pinned baseline, so nothing was restored to test.'
-          : `No rollback suite ran: ${r.dryRun ? 'a dry run restores nothing' : 'nothing was restored'}, so there was no trio to test.`
-      )
+    if (r && !hasSuiteSteps(b.steps) && !r.restored) out.push(rollbackNotTested(r.status, r.dryRun))
     out.push(...suitesNotRun(b))
   }
   return out.map((text) => [text])

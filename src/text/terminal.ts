@@ -1,36 +1,45 @@
 // What reaches a terminal, or a GitHub Actions log (where the runner reads every line for workflow commands), from
 // text a pull request wrote: a pin's value, a matrix cell, a file name, a step's output. Never a control character,
-// an escape sequence other than our own colours, a bidirectional override that reorders what is shown, or a line
-// the runner would take as a command (`::error::`, `::add-mask::`, `##[...]`). What is escaped stays visible as
-// `\uXXXX`, which in a JSON string is the same character, so a --json document keeps its meaning. Pure.
+// an escape sequence other than our own colours, an invisible or bidirectional formatting character, or anything
+// the runner would take as a command. The runner (actions/runner, ActionCommandManager) tries two syntaxes on each
+// line: `::name::data` at the line's start once its leading white space is trimmed, and the older `##[name]data`
+// ANYWHERE in the line. What is escaped stays visible as `\uXXXX`, which in a JSON string is the same character,
+// so a --json document keeps its meaning. Pure.
 
 // the colours and weights of cli/style.ts, the only escapes our own output writes (never conceal, blink, reverse)
 const SGR = '\\u001b\\[(?:1|2|22|31|32|33|39)m'
-// C0 controls but tab and newline, DEL, C1 controls; Unicode's bidirectional formatting characters
-const CONTROL =
-  '[\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069]'
-const UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|${CONTROL}`, 'g')
-const UNSAFE_IN_A_LINE = new RegExp(`${CONTROL}|\\n|\\t`, 'g')
-// the runner trims a line's leading white space before it looks for `::` (and the older `##[`)
-const COMMAND_LINE = new RegExp(`^((?:[^\\S\\n]|${SGR})*)(::|##\\[)`, 'gm')
+// every control character (C0, DEL, C1), every format character (bidirectional overrides, zero-width characters,
+// the soft hyphen) and default-ignorable code point, which a comparison by culture may skip; but the variation
+// selectors, which our own icons use (⚠️): before `::` they count as a line's lead
+const CONTROL = '(?![\\uFE00-\\uFE0F])[\\p{Cc}\\p{Cf}\\p{DI}]'
+const UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|(?![\\t\\n])${CONTROL}|##\\[`, 'gu')
+const UNSAFE_IN_A_LINE = new RegExp(`${CONTROL}|##\\[`, 'gu')
+// a line's lead: white space (the runner trims it), our colours, variation selectors
+const COMMAND_LINE = new RegExp(`^((?:[^\\S\\n]|${SGR}|[\\uFE00-\\uFE0F])*)::`, 'gmu')
 
-const escape = (ch: string): string =>
-  ch === '\n' ? '\\n' : ch === '\t' ? '\\t' : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`
+/** `\n`, `\t`, or `\uXXXX` for each UTF-16 unit (an astral character is its surrogate pair, as JSON writes it). */
+function escape(ch: string): string {
+  if (ch === '\n') return '\\n'
+  if (ch === '\t') return '\\t'
+  let out = ''
+  for (let i = 0; i < ch.length; i++) out += `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`
+  return out
+}
+
+/** `##[` with its first `#` escaped (no longer the older command syntax, the same text to a reader); else escaped. */
+const unsafe = (m: string): string => (m === '##[' ? `${escape('#')}#[` : escape(m))
 
 /**
- * A whole output, as written: its lines and our colours kept; every other control character and escape shown as
- * `\uXXXX`; a line that would start a workflow command shown with its first character escaped.
+ * A whole output, as written: its lines, tabs and our colours kept; every other control or formatting character
+ * shown as `\uXXXX`; `##[` anywhere, and `::` where it starts a line, shown with their first character escaped.
  */
 export function terminalSafe(text: string): string {
   return text
-    .replace(UNSAFE_KEEPING_COLOUR, (m) => (m.length > 1 ? m : escape(m)))
-    .replace(
-      COMMAND_LINE,
-      (_, lead: string, command: string) => `${lead}${escape(command[0]!)}${command.slice(1)}`
-    )
+    .replace(UNSAFE_KEEPING_COLOUR, (m) => (m.length > 1 && m.startsWith('\u001b') ? m : unsafe(m)))
+    .replace(COMMAND_LINE, (_, lead: string) => `${lead}${escape(':')}:`)
 }
 
 /** One value inside a line: the same, and its newlines, tabs and escape sequences shown too (`\n`, `\t`, `\u001b`). */
 export function inlineSafe(text: string): string {
-  return text.replace(UNSAFE_IN_A_LINE, escape)
+  return text.replace(UNSAFE_IN_A_LINE, unsafe)
 }
