@@ -67,6 +67,45 @@ describe('baseline-gate rollback', () => {
     }
   })
 
+  it('a --sarif file no file can be made beside (sysfs, even for root) is refused before the trio is restored', () => {
+    const { fx } = threeBaselines()
+    const r = cli(
+      [
+        'rollback',
+        '--trigger',
+        'contract-drift',
+        '--reason',
+        'x',
+        '--no-suites',
+        '--sarif',
+        '/sys/kernel/rb.sarif'
+      ],
+      fx.root
+    )
+    expect([r.status, r.stdout, r.stderr.match(STACK_LINE)]).toEqual([2, '', null])
+    expect(r.stderr).toMatch(
+      /^baseline-gate: --sarif \/sys\/kernel\/rb\.sarif: no file can be written in \/sys\/kernel \(EACCES\); nothing was run: /
+    )
+    expect(status(fx.root)).toBe('')
+    // where it can be written, nothing is left of the check: the directories it made are removed again
+    const parent = tempDir('bg-cli-sarif-')
+    const ok = cli(
+      [
+        'rollback',
+        '--trigger',
+        'contract-drift',
+        '--reason',
+        'x',
+        '--dry-run',
+        '--sarif',
+        join(parent, 'a', 'b.sarif')
+      ],
+      fx.root
+    )
+    expect(ok.status).toBe(0)
+    expect(readdirSync(join(parent, 'a'))).toEqual(['b.sarif'])
+  })
+
   it('an evidence directory no file can be made in (sysfs, even for root) is refused before the trio is restored', () => {
     const { fx } = threeBaselines()
     const r = cli(

@@ -210,6 +210,26 @@ describe('the health action (built bundle)', () => {
     expect(run.summary).toContain('BG208')
   })
 
+  it('a pin value with escapes, a bidi override and forged commands: each annotation is one line of data', async () => {
+    const fx = trioFixture()
+    fx.editJson(PIN, (pin) => {
+      pin.release_tag = 'v0.4.1\u001b[2J\n::error::pwned\u202e ##[add-mask]PASS'
+    })
+    const run = await runAction(fx.root)
+    expect(run.status).toBe(1)
+    // eslint-disable-next-line no-control-regex
+    expect(run.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/)
+    // no line the runner takes as a command but the tool's own: its annotations and the step's failure
+    for (const l of run.stdout.split('\n').filter((x) => x.trimStart().startsWith('::') || x.includes('##[')))
+      expect(l).toMatch(
+        /^::(error|warning|notice) title=BG\d{3} |^::error::baseline promotion|^::error::baseline health/
+      )
+    const annotations = lines(run.stdout, '::error title=')
+    expect(
+      annotations.some((a) => a.includes('v0.4.1\\u001b[2J\\n::error::pwned\\u202e \\u0023#[add-mask]PASS'))
+    ).toBe(true)
+  })
+
   it('annotation paths are relative to the workspace when the root is a subdirectory of it', async () => {
     const fx = trioFixture()
     fx.editJson(PIN, (pin) => {

@@ -68319,7 +68319,7 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
     if (f.file) properties.file = prefix ? `${prefix}/${f.file}` : f.file;
     if (f.line) properties.startLine = f.line;
     if (f.line && f.column) properties.startColumn = f.column;
-    annotations.push({ severity: f.severity, message: f.message, properties });
+    annotations.push({ severity: f.severity, message: inlineSafe(f.message), properties });
   }
   return { annotations, overflow };
 }
@@ -68481,13 +68481,13 @@ function combinedPosture(postures) {
 init_contain();
 
 // src/fs/evidence-store.ts
-import { closeSync as closeSync3, existsSync as existsSync7, lstatSync as lstatSync3, mkdirSync as mkdirSync2, openSync as openSync3, rmdirSync, unlinkSync } from "node:fs";
-import { dirname as dirname7, join as join8, resolve as resolve8 } from "node:path";
+import { existsSync as existsSync8, lstatSync as lstatSync3, mkdirSync as mkdirSync3 } from "node:fs";
+import { join as join9, resolve as resolve8 } from "node:path";
 init_contain();
 
 // src/fs/file-in-the-way.ts
-import { statSync as statSync5 } from "node:fs";
-import { dirname as dirname6 } from "node:path";
+import { closeSync as closeSync3, existsSync as existsSync7, mkdirSync as mkdirSync2, openSync as openSync3, rmdirSync, statSync as statSync5, unlinkSync } from "node:fs";
+import { dirname as dirname6, join as join8 } from "node:path";
 function fileInTheWay(abs) {
   for (let path2 = abs; ; path2 = dirname6(path2)) {
     let stat3;
@@ -68498,6 +68498,22 @@ function fileInTheWay(abs) {
     }
     if (stat3) return stat3.isDirectory() ? null : path2;
     if (dirname6(path2) === path2) return null;
+  }
+}
+function probeWritable(dir) {
+  const made = [];
+  for (let d = dir; !existsSync7(d) && dirname6(d) !== d; d = dirname6(d)) made.unshift(d);
+  const created = [];
+  try {
+    for (const d of made) {
+      mkdirSync2(d);
+      created.push(d);
+    }
+    const probe = join8(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    closeSync3(openSync3(probe, "wx", 384));
+    unlinkSync(probe);
+  } finally {
+    for (const d of created.reverse()) rmdirSync(d);
   }
 }
 
@@ -68532,11 +68548,11 @@ function createEvidenceStore(dir, options = {}) {
   const prepare = () => {
     check(abs);
     ownDirectory();
-    mkdirSync2(abs, { recursive: true });
+    mkdirSync3(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker3 = join8(resolve8(options.ignoreInGit), ".gitignore");
+      const marker3 = join9(resolve8(options.ignoreInGit), ".gitignore");
       check(marker3);
-      if (!existsSync7(marker3))
+      if (!existsSync8(marker3))
         writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
     }
   };
@@ -68563,7 +68579,7 @@ function createEvidenceStore(dir, options = {}) {
     write(name, content) {
       validName(name);
       prepare();
-      const path2 = join8(abs, name);
+      const path2 = join9(abs, name);
       check(path2);
       return put(path2, content);
     },
@@ -68573,7 +68589,7 @@ function createEvidenceStore(dir, options = {}) {
       prepare();
       check(abs);
       return files.map((f) => {
-        const path2 = join8(abs, f.name);
+        const path2 = join9(abs, f.name);
         if (options.root !== void 0 && lstatSync3(path2, { throwIfNoEntry: false })?.isSymbolicLink())
           check(path2);
         return put(path2, f.content);
@@ -68583,22 +68599,6 @@ function createEvidenceStore(dir, options = {}) {
 }
 function errorCode(e) {
   return e.code ?? e.message;
-}
-function probeWritable(dir) {
-  const made = [];
-  for (let d = dir; !existsSync7(d) && dirname7(d) !== d; d = dirname7(d)) made.unshift(d);
-  const created = [];
-  try {
-    for (const d of made) {
-      mkdirSync2(d);
-      created.push(d);
-    }
-    const probe = join8(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    closeSync3(openSync3(probe, "wx", 384));
-    unlinkSync(probe);
-  } finally {
-    for (const d of created.reverse()) rmdirSync(d);
-  }
 }
 
 // src/operations/context.ts
@@ -68616,8 +68616,8 @@ function createOperationContext(o) {
 }
 
 // src/policy/load.ts
-import { existsSync as existsSync8 } from "node:fs";
-import { isAbsolute as isAbsolute7, join as join9, relative as relative4, resolve as resolve9 } from "node:path";
+import { existsSync as existsSync9 } from "node:fs";
+import { isAbsolute as isAbsolute7, join as join10, relative as relative4, resolve as resolve9 } from "node:path";
 init_contain();
 init_read();
 init_source_file();
@@ -68735,7 +68735,7 @@ function loadPolicy(options) {
   const root = resolve9(options.root);
   const packageManager = detectPackageManager(root);
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve9(options.cwd ?? process.cwd(), options.policyPath) : join9(root, DEFAULT_POLICY_PATH);
+  const abs = explicit ? resolve9(options.cwd ?? process.cwd(), options.policyPath) : join10(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
   return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
 }
@@ -68823,8 +68823,8 @@ function adapterOf(d, raw) {
   return { ...d, ...rest, files };
 }
 function detectPackageManager(root) {
-  if (existsSync8(join9(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync8(join9(root, "yarn.lock"))) return "yarn";
+  if (existsSync9(join10(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync9(join10(root, "yarn.lock"))) return "yarn";
   return "npm";
 }
 function displayPath(root, abs) {
@@ -69841,8 +69841,8 @@ function cancellation() {
 }
 
 // src/git/root.ts
-import { existsSync as existsSync9, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
-import { dirname as dirname8, join as join10, resolve as resolve10 } from "node:path";
+import { existsSync as existsSync10, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
+import { dirname as dirname7, join as join11, resolve as resolve10 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -69855,13 +69855,13 @@ async function findRoot(options) {
   const start = options.given === void 0 ? options.cwd : resolve10(options.cwd, options.given);
   const shown = options.given ?? start;
   const label2 = options.label ?? "--root";
-  if (!existsSync9(start)) throw new RootError(`${label2} ${shown}: no such directory`, "directory");
+  if (!existsSync10(start)) throw new RootError(`${label2} ${shown}: no such directory`, "directory");
   if (!statSync6(start).isDirectory()) throw new RootError(`${label2} ${shown}: not a directory`, "directory");
   const real = realpathSync4(start);
   const top = discoverTop(real) ?? await gitTop(real, shown, label2);
-  for (let dir = real; ; dir = dirname8(dir)) {
-    if (dir !== top && existsSync9(join10(dir, options.marker))) return { root: dir, top };
-    if (dir === top || dirname8(dir) === dir) break;
+  for (let dir = real; ; dir = dirname7(dir)) {
+    if (dir !== top && existsSync10(join11(dir, options.marker))) return { root: dir, top };
+    if (dir === top || dirname7(dir) === dir) break;
   }
   return { root: top, top };
 }
@@ -70167,7 +70167,7 @@ async function runAction(spec, env2) {
     };
     await conclude(spec, run2, await spec.operate(run2));
   } catch (e) {
-    setFailed(failureOf(e, spec.historyNeeded));
+    setFailed(inlineSafe(failureOf(e, spec.historyNeeded)));
   } finally {
     cancel?.dispose();
   }

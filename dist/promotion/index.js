@@ -38790,7 +38790,7 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
     if (f.file) properties.file = prefix ? `${prefix}/${f.file}` : f.file;
     if (f.line) properties.startLine = f.line;
     if (f.line && f.column) properties.startColumn = f.column;
-    annotations.push({ severity: f.severity, message: f.message, properties });
+    annotations.push({ severity: f.severity, message: inlineSafe(f.message), properties });
   }
   return { annotations, overflow };
 }
@@ -42677,8 +42677,8 @@ function cancellation() {
 }
 
 // src/fs/evidence-store.ts
-import { closeSync as closeSync3, existsSync as existsSync7, lstatSync as lstatSync3, mkdirSync as mkdirSync2, openSync as openSync3, rmdirSync, unlinkSync } from "node:fs";
-import { dirname as dirname5, join as join7, resolve as resolve6 } from "node:path";
+import { existsSync as existsSync8, lstatSync as lstatSync3, mkdirSync as mkdirSync3 } from "node:fs";
+import { join as join8, resolve as resolve6 } from "node:path";
 
 // src/fs/atomic-write.ts
 import { mkdirSync, renameSync, rmSync, writeFileSync, openSync as openSync2, fsyncSync, closeSync as closeSync2 } from "node:fs";
@@ -42704,8 +42704,8 @@ function writeFileAtomic(path2, data, { durable = false } = {}) {
 }
 
 // src/fs/file-in-the-way.ts
-import { statSync as statSync4 } from "node:fs";
-import { dirname as dirname4 } from "node:path";
+import { closeSync as closeSync3, existsSync as existsSync7, mkdirSync as mkdirSync2, openSync as openSync3, rmdirSync, statSync as statSync4, unlinkSync } from "node:fs";
+import { dirname as dirname4, join as join7 } from "node:path";
 function fileInTheWay(abs) {
   for (let path2 = abs; ; path2 = dirname4(path2)) {
     let stat2;
@@ -42716,6 +42716,22 @@ function fileInTheWay(abs) {
     }
     if (stat2) return stat2.isDirectory() ? null : path2;
     if (dirname4(path2) === path2) return null;
+  }
+}
+function probeWritable(dir) {
+  const made = [];
+  for (let d = dir; !existsSync7(d) && dirname4(d) !== d; d = dirname4(d)) made.unshift(d);
+  const created = [];
+  try {
+    for (const d of made) {
+      mkdirSync2(d);
+      created.push(d);
+    }
+    const probe = join7(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    closeSync3(openSync3(probe, "wx", 384));
+    unlinkSync(probe);
+  } finally {
+    for (const d of created.reverse()) rmdirSync(d);
   }
 }
 
@@ -42750,11 +42766,11 @@ function createEvidenceStore(dir, options = {}) {
   const prepare = () => {
     check(abs);
     ownDirectory();
-    mkdirSync2(abs, { recursive: true });
+    mkdirSync3(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker3 = join7(resolve6(options.ignoreInGit), ".gitignore");
+      const marker3 = join8(resolve6(options.ignoreInGit), ".gitignore");
       check(marker3);
-      if (!existsSync7(marker3))
+      if (!existsSync8(marker3))
         writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
     }
   };
@@ -42781,7 +42797,7 @@ function createEvidenceStore(dir, options = {}) {
     write(name, content) {
       validName(name);
       prepare();
-      const path2 = join7(abs, name);
+      const path2 = join8(abs, name);
       check(path2);
       return put(path2, content);
     },
@@ -42791,7 +42807,7 @@ function createEvidenceStore(dir, options = {}) {
       prepare();
       check(abs);
       return files.map((f) => {
-        const path2 = join7(abs, f.name);
+        const path2 = join8(abs, f.name);
         if (options.root !== void 0 && lstatSync3(path2, { throwIfNoEntry: false })?.isSymbolicLink())
           check(path2);
         return put(path2, f.content);
@@ -42801,22 +42817,6 @@ function createEvidenceStore(dir, options = {}) {
 }
 function errorCode(e) {
   return e.code ?? e.message;
-}
-function probeWritable(dir) {
-  const made = [];
-  for (let d = dir; !existsSync7(d) && dirname5(d) !== d; d = dirname5(d)) made.unshift(d);
-  const created = [];
-  try {
-    for (const d of made) {
-      mkdirSync2(d);
-      created.push(d);
-    }
-    const probe = join7(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    closeSync3(openSync3(probe, "wx", 384));
-    unlinkSync(probe);
-  } finally {
-    for (const d of created.reverse()) rmdirSync(d);
-  }
 }
 
 // src/git/run-context.ts
@@ -43239,7 +43239,7 @@ async function runAction(spec, env2) {
     };
     await conclude(spec, run2, await spec.operate(run2));
   } catch (e) {
-    setFailed(failureOf(e, spec.historyNeeded));
+    setFailed(inlineSafe(failureOf(e, spec.historyNeeded)));
   } finally {
     cancel?.dispose();
   }

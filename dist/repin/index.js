@@ -57327,7 +57327,7 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
     if (f.file) properties.file = prefix ? `${prefix}/${f.file}` : f.file;
     if (f.line) properties.startLine = f.line;
     if (f.line && f.column) properties.startColumn = f.column;
-    annotations.push({ severity: f.severity, message: f.message, properties });
+    annotations.push({ severity: f.severity, message: inlineSafe(f.message), properties });
   }
   return { annotations, overflow };
 }
@@ -57447,12 +57447,12 @@ function readRepinInputs(get, env2) {
 }
 
 // src/fs/evidence-store.ts
-import { closeSync as closeSync3, existsSync as existsSync7, lstatSync as lstatSync3, mkdirSync as mkdirSync3, openSync as openSync3, rmdirSync, unlinkSync } from "node:fs";
-import { dirname as dirname7, join as join9, resolve as resolve7 } from "node:path";
+import { existsSync as existsSync8, lstatSync as lstatSync3, mkdirSync as mkdirSync4 } from "node:fs";
+import { join as join10, resolve as resolve7 } from "node:path";
 
 // src/fs/file-in-the-way.ts
-import { statSync as statSync4 } from "node:fs";
-import { dirname as dirname6 } from "node:path";
+import { closeSync as closeSync3, existsSync as existsSync7, mkdirSync as mkdirSync3, openSync as openSync3, rmdirSync, statSync as statSync4, unlinkSync } from "node:fs";
+import { dirname as dirname6, join as join9 } from "node:path";
 function fileInTheWay(abs) {
   for (let path2 = abs; ; path2 = dirname6(path2)) {
     let stat2;
@@ -57463,6 +57463,22 @@ function fileInTheWay(abs) {
     }
     if (stat2) return stat2.isDirectory() ? null : path2;
     if (dirname6(path2) === path2) return null;
+  }
+}
+function probeWritable(dir) {
+  const made = [];
+  for (let d = dir; !existsSync7(d) && dirname6(d) !== d; d = dirname6(d)) made.unshift(d);
+  const created = [];
+  try {
+    for (const d of made) {
+      mkdirSync3(d);
+      created.push(d);
+    }
+    const probe = join9(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    closeSync3(openSync3(probe, "wx", 384));
+    unlinkSync(probe);
+  } finally {
+    for (const d of created.reverse()) rmdirSync(d);
   }
 }
 
@@ -57497,11 +57513,11 @@ function createEvidenceStore(dir, options = {}) {
   const prepare = () => {
     check(abs);
     ownDirectory();
-    mkdirSync3(abs, { recursive: true });
+    mkdirSync4(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker2 = join9(resolve7(options.ignoreInGit), ".gitignore");
+      const marker2 = join10(resolve7(options.ignoreInGit), ".gitignore");
       check(marker2);
-      if (!existsSync7(marker2))
+      if (!existsSync8(marker2))
         writeFileAtomic(marker2, "# written by baseline-gate: local evidence, never committed\n*\n");
     }
   };
@@ -57528,7 +57544,7 @@ function createEvidenceStore(dir, options = {}) {
     write(name, content) {
       validName(name);
       prepare();
-      const path2 = join9(abs, name);
+      const path2 = join10(abs, name);
       check(path2);
       return put(path2, content);
     },
@@ -57538,7 +57554,7 @@ function createEvidenceStore(dir, options = {}) {
       prepare();
       check(abs);
       return files.map((f) => {
-        const path2 = join9(abs, f.name);
+        const path2 = join10(abs, f.name);
         if (options.root !== void 0 && lstatSync3(path2, { throwIfNoEntry: false })?.isSymbolicLink())
           check(path2);
         return put(path2, f.content);
@@ -57548,22 +57564,6 @@ function createEvidenceStore(dir, options = {}) {
 }
 function errorCode(e) {
   return e.code ?? e.message;
-}
-function probeWritable(dir) {
-  const made = [];
-  for (let d = dir; !existsSync7(d) && dirname7(d) !== d; d = dirname7(d)) made.unshift(d);
-  const created = [];
-  try {
-    for (const d of made) {
-      mkdirSync3(d);
-      created.push(d);
-    }
-    const probe = join9(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    closeSync3(openSync3(probe, "wx", 384));
-    unlinkSync(probe);
-  } finally {
-    for (const d of created.reverse()) rmdirSync(d);
-  }
 }
 
 // src/operations/context.ts
@@ -58078,7 +58078,7 @@ async function runAction(spec, env2) {
     };
     await conclude(spec, run2, await spec.operate(run2));
   } catch (e) {
-    setFailed(failureOf(e, spec.historyNeeded));
+    setFailed(inlineSafe(failureOf(e, spec.historyNeeded)));
   } finally {
     cancel?.dispose();
   }

@@ -41412,7 +41412,7 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
     if (f.file) properties.file = prefix ? `${prefix}/${f.file}` : f.file;
     if (f.line) properties.startLine = f.line;
     if (f.line && f.column) properties.startColumn = f.column;
-    annotations.push({ severity: f.severity, message: f.message, properties });
+    annotations.push({ severity: f.severity, message: inlineSafe(f.message), properties });
   }
   return { annotations, overflow };
 }
@@ -46201,12 +46201,12 @@ async function syncDriftIssues(result, o) {
 }
 
 // src/fs/evidence-store.ts
-import { closeSync as closeSync3, existsSync as existsSync6, lstatSync as lstatSync3, mkdirSync as mkdirSync3, openSync as openSync3, rmdirSync, unlinkSync } from "node:fs";
-import { dirname as dirname7, join as join7, resolve as resolve9 } from "node:path";
+import { existsSync as existsSync7, lstatSync as lstatSync3, mkdirSync as mkdirSync4 } from "node:fs";
+import { join as join8, resolve as resolve9 } from "node:path";
 
 // src/fs/file-in-the-way.ts
-import { statSync as statSync5 } from "node:fs";
-import { dirname as dirname6 } from "node:path";
+import { closeSync as closeSync3, existsSync as existsSync6, mkdirSync as mkdirSync3, openSync as openSync3, rmdirSync, statSync as statSync5, unlinkSync } from "node:fs";
+import { dirname as dirname6, join as join7 } from "node:path";
 function fileInTheWay(abs) {
   for (let path2 = abs; ; path2 = dirname6(path2)) {
     let stat3;
@@ -46217,6 +46217,22 @@ function fileInTheWay(abs) {
     }
     if (stat3) return stat3.isDirectory() ? null : path2;
     if (dirname6(path2) === path2) return null;
+  }
+}
+function probeWritable(dir) {
+  const made = [];
+  for (let d = dir; !existsSync6(d) && dirname6(d) !== d; d = dirname6(d)) made.unshift(d);
+  const created = [];
+  try {
+    for (const d of made) {
+      mkdirSync3(d);
+      created.push(d);
+    }
+    const probe = join7(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    closeSync3(openSync3(probe, "wx", 384));
+    unlinkSync(probe);
+  } finally {
+    for (const d of created.reverse()) rmdirSync(d);
   }
 }
 
@@ -46251,11 +46267,11 @@ function createEvidenceStore(dir, options = {}) {
   const prepare = () => {
     check(abs);
     ownDirectory();
-    mkdirSync3(abs, { recursive: true });
+    mkdirSync4(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker3 = join7(resolve9(options.ignoreInGit), ".gitignore");
+      const marker3 = join8(resolve9(options.ignoreInGit), ".gitignore");
       check(marker3);
-      if (!existsSync6(marker3))
+      if (!existsSync7(marker3))
         writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
     }
   };
@@ -46282,7 +46298,7 @@ function createEvidenceStore(dir, options = {}) {
     write(name, content) {
       validName(name);
       prepare();
-      const path2 = join7(abs, name);
+      const path2 = join8(abs, name);
       check(path2);
       return put(path2, content);
     },
@@ -46292,7 +46308,7 @@ function createEvidenceStore(dir, options = {}) {
       prepare();
       check(abs);
       return files.map((f) => {
-        const path2 = join7(abs, f.name);
+        const path2 = join8(abs, f.name);
         if (options.root !== void 0 && lstatSync3(path2, { throwIfNoEntry: false })?.isSymbolicLink())
           check(path2);
         return put(path2, f.content);
@@ -46302,22 +46318,6 @@ function createEvidenceStore(dir, options = {}) {
 }
 function errorCode(e) {
   return e.code ?? e.message;
-}
-function probeWritable(dir) {
-  const made = [];
-  for (let d = dir; !existsSync6(d) && dirname7(d) !== d; d = dirname7(d)) made.unshift(d);
-  const created = [];
-  try {
-    for (const d of made) {
-      mkdirSync3(d);
-      created.push(d);
-    }
-    const probe = join7(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    closeSync3(openSync3(probe, "wx", 384));
-    unlinkSync(probe);
-  } finally {
-    for (const d of created.reverse()) rmdirSync(d);
-  }
 }
 
 // src/operations/context.ts
@@ -46335,8 +46335,8 @@ function createOperationContext(o) {
 }
 
 // src/policy/load.ts
-import { existsSync as existsSync7 } from "node:fs";
-import { isAbsolute as isAbsolute7, join as join8, relative as relative6, resolve as resolve10 } from "node:path";
+import { existsSync as existsSync8 } from "node:fs";
+import { isAbsolute as isAbsolute7, join as join9, relative as relative6, resolve as resolve10 } from "node:path";
 
 // src/policy/defaults.ts
 var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
@@ -46450,7 +46450,7 @@ function loadPolicy(options) {
   const root = resolve10(options.root);
   const packageManager = detectPackageManager(root);
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve10(options.cwd ?? process.cwd(), options.policyPath) : join8(root, DEFAULT_POLICY_PATH);
+  const abs = explicit ? resolve10(options.cwd ?? process.cwd(), options.policyPath) : join9(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
   return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
 }
@@ -46538,8 +46538,8 @@ function adapterOf(d, raw) {
   return { ...d, ...rest, files };
 }
 function detectPackageManager(root) {
-  if (existsSync7(join8(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync7(join8(root, "yarn.lock"))) return "yarn";
+  if (existsSync8(join9(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync8(join9(root, "yarn.lock"))) return "yarn";
   return "npm";
 }
 function displayPath(root, abs) {
@@ -46643,8 +46643,8 @@ var ACTION_IO = {
 };
 
 // src/git/root.ts
-import { existsSync as existsSync8, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
-import { dirname as dirname8, join as join9, resolve as resolve11 } from "node:path";
+import { existsSync as existsSync9, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
+import { dirname as dirname7, join as join10, resolve as resolve11 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -46657,13 +46657,13 @@ async function findRoot(options) {
   const start = options.given === void 0 ? options.cwd : resolve11(options.cwd, options.given);
   const shown = options.given ?? start;
   const label3 = options.label ?? "--root";
-  if (!existsSync8(start)) throw new RootError(`${label3} ${shown}: no such directory`, "directory");
+  if (!existsSync9(start)) throw new RootError(`${label3} ${shown}: no such directory`, "directory");
   if (!statSync6(start).isDirectory()) throw new RootError(`${label3} ${shown}: not a directory`, "directory");
   const real = realpathSync4(start);
   const top = discoverTop(real) ?? await gitTop(real, shown, label3);
-  for (let dir = real; ; dir = dirname8(dir)) {
-    if (dir !== top && existsSync8(join9(dir, options.marker))) return { root: dir, top };
-    if (dir === top || dirname8(dir) === dir) break;
+  for (let dir = real; ; dir = dirname7(dir)) {
+    if (dir !== top && existsSync9(join10(dir, options.marker))) return { root: dir, top };
+    if (dir === top || dirname7(dir) === dir) break;
   }
   return { root: top, top };
 }
@@ -46756,7 +46756,7 @@ async function runAction(spec, env2) {
     };
     await conclude(spec, run2, await spec.operate(run2));
   } catch (e) {
-    setFailed(failureOf(e, spec.historyNeeded));
+    setFailed(inlineSafe(failureOf(e, spec.historyNeeded)));
   } finally {
     cancel?.dispose();
   }

@@ -7,7 +7,7 @@ import { lstatSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { writeFileAtomic } from '../fs/atomic-write.js'
 import { ContainmentError, operatorPathEscape } from '../fs/contain.js'
-import { fileInTheWay } from '../fs/file-in-the-way.js'
+import { fileInTheWay, probeWritable } from '../fs/file-in-the-way.js'
 import type { OperationResult } from '../operations/context.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { checkoutPrefix, sarifOf } from '../present/sarif.js'
@@ -49,9 +49,17 @@ export function sarifWriter(
       return new UsageError(`--sarif ${file}: is a directory; give a file name such as ${file}/health.sarif`)
     return null
   }
-  // asked before the run as well: a rollback must not restore the trio and only then find its report unwritable
+  // asked before the run as well: a rollback must not restore the trio and only then find its report unwritable;
+  // and whether a file can be made there at all (a read-only file system, no permission)
   const early = refusal()
   if (early) throw early
+  try {
+    probeWritable(dirname(abs))
+  } catch (e) {
+    throw new UsageError(
+      `--sarif ${file}: no file can be written in ${dirname(abs)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); nothing was run: name a file in a directory this user can write`
+    )
+  }
   const write = (result: OperationResult): void => {
     const late = refusal()
     if (late) throw late

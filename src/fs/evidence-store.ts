@@ -1,9 +1,9 @@
 // The evidence directory: every file written atomically; a .gitignore keeps a default in-repo directory untracked.
-import { closeSync, existsSync, lstatSync, mkdirSync, openSync, rmdirSync, unlinkSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { existsSync, lstatSync, mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { writeFileAtomic } from './atomic-write.js'
 import { ContainmentError, operatorPathEscape } from './contain.js'
-import { fileInTheWay } from './file-in-the-way.js'
+import { fileInTheWay, probeWritable } from './file-in-the-way.js'
 
 export interface EvidenceStore {
   dir: string
@@ -126,22 +126,4 @@ export function createEvidenceStore(dir: string, options: EvidenceStoreOptions =
 
 function errorCode(e: unknown): string {
   return (e as NodeJS.ErrnoException).code ?? (e as Error).message
-}
-
-/** Makes what is missing of `dir`, creates and removes a file in it, then removes the directories it made. */
-function probeWritable(dir: string): void {
-  const made: string[] = []
-  for (let d = dir; !existsSync(d) && dirname(d) !== d; d = dirname(d)) made.unshift(d)
-  const created: string[] = []
-  try {
-    for (const d of made) {
-      mkdirSync(d)
-      created.push(d)
-    }
-    const probe = join(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`)
-    closeSync(openSync(probe, 'wx', 0o600))
-    unlinkSync(probe)
-  } finally {
-    for (const d of created.reverse()) rmdirSync(d)
-  }
 }

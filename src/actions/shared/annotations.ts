@@ -1,4 +1,5 @@
 // Findings as GitHub annotations: at most 10 per kind (GitHub shows no more per step); the rest are counted.
+import { inlineSafe } from '../../text/terminal.js'
 import { relative } from 'node:path'
 import type { Finding } from '../../rules/finding.js'
 import type { Severity } from '../../rules/catalog.js'
@@ -48,7 +49,8 @@ export function planAnnotations(
     if (f.file) properties.file = prefix ? `${prefix}/${f.file}` : f.file
     if (f.line) properties.startLine = f.line
     if (f.line && f.column) properties.startColumn = f.column
-    annotations.push({ severity: f.severity, message: f.message, properties })
+    // the message quotes what the pull request wrote: its control and bidi characters shown as data, as in a terminal
+    annotations.push({ severity: f.severity, message: inlineSafe(f.message), properties })
   }
   return { annotations, overflow }
 }

@@ -1,6 +1,7 @@
 // The one shell of every action's entry point: read the inputs, set the operation up (root, policy, baselines,
 // evidence directory, context), run it, then set the outputs, annotate the findings, write the job summary and
 // fail the step on FAIL. What stops the run before a verdict fails the step with one message, never a stack.
+import { inlineSafe } from '../../text/terminal.js'
 import * as core from '@actions/core'
 import { ContainmentError } from '../../fs/contain.js'
 import { createEvidenceStore, EvidenceDirError } from '../../fs/evidence-store.js'
@@ -96,7 +97,8 @@ async function runAction<A extends ActionName, I extends CommonInputs & { token:
     }
     await conclude(spec, run, await spec.operate(run))
   } catch (e) {
-    core.setFailed(failureOf(e, spec.historyNeeded))
+    // one line, every value it quotes shown as data (text/terminal.ts), as on the command line
+    core.setFailed(inlineSafe(failureOf(e, spec.historyNeeded)))
   } finally {
     cancel?.dispose()
   }
