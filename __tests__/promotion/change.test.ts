@@ -409,13 +409,11 @@ describe('promotion: an unchanged trio', () => {
     expect(b.findings.map((f) => [f.rule, f.severity, f.file])).toEqual([
       ['BG518', 'warning', PRODUCER_MANIFEST]
     ])
-    expect(b.findings[0]!.message).toMatch(
-      new RegExp(
-        `^this change edits the producer's ${PRODUCER_MANIFEST} and ${HANDOFF} and leaves the trio as it is; health fails on them once it is merged \\(BG301[^)]*; first: `
-      )
+    expect(b.findings[0]!.message).toBe(
+      `the producer's manifest moves to the release ${NEXT} from ${BASE_TAG} and the trio stays pinned to ${BASE_TAG}: once this is merged, health fails (BG301, BG304) until the trio is repinned to ${NEXT}; run baseline-gate repin in this pull request (the release and its trio in one change), or right after it`
     )
     expect(nextSteps(run.result).map(lineToText)).toEqual([
-      "The trio did not change, but health will fail on the producer's files once this is merged (BG518): fix them here or, for a producer release, merge once reviewed and then update the trio from the release's tag with npx --no baseline-gate repin (or the repin workflow)."
+      "The trio did not change, but the producer's manifest names a new release, so health fails once this is merged (BG518): repin in this pull request with npx --no baseline-gate repin (the release and its trio in one change), or right after it merges."
     ])
     // the same release with its repin in the same change: the trio changed, judged as a promotion, no BG518
     repin(fx)
@@ -423,6 +421,29 @@ describe('promotion: an unchanged trio', () => {
     expect(only(await promote(fx, { base, suites: false })).findings.map((f) => f.rule)).not.toContain(
       'BG518'
     )
+  })
+
+  it('an edit of the producer that breaks its files without a release fails with the drift errors health would give', async () => {
+    const { fx, repo, base } = baseRepo()
+    // the handoff drops an error code its manifest still has: no release, only breakage (BG305)
+    fx.editJson(HANDOFF, (h) => {
+      ;(h.error_code_enum as string[]).pop()
+    })
+    repo.commit('trim the handoff')
+    const run = await promote(fx, { base })
+    const b = only(run)
+    expect(b.verdict).toBe('FAIL')
+    expect(b.change?.trio_changed).toBe(false)
+    expect(errors(b)).toEqual(['BG305'])
+    expect(lineToText(nextSteps(run.result)[0]!)).toMatch(
+      /^Fix the 1 error listed under Findings, then push again/
+    )
+    // a later change that leaves the broken files alone is not blamed for them: it did not bring the failure
+    fx.write('README.md', 'later\n')
+    const later = repo.commit('docs')
+    fx.write(HANDOFF, `${JSON.stringify(JSON.parse(fx.read(HANDOFF)), null, 4)}\n`)
+    const unrelated = only(await promote(fx, { base: later, head: repo.commit('touch the handoff again') }))
+    expect(unrelated.findings.filter((f) => f.rule === 'BG305')).toEqual([])
   })
 
   it('a producer edit that still agrees with the pin (its handoff reformatted) gives no BG518', async () => {

@@ -23077,10 +23077,10 @@ var CHANGE_RULES = {
     example: "The repin pull request of v0.5.0 is opened while `services/memorykernel/CHANGELOG.md` has no v0.5.0 entry yet."
   },
   BG518: {
-    title: "Producer changed, trio did not",
+    title: "Producer released, trio not repinned",
     severity: "warning",
-    description: "A change that leaves the trio as it is passes the promotion gate, since no baseline changed. When it changes the producer's published manifest or handoff payload so that they no longer agree with the pin, this warning names the drift rules health will fail on once the change is merged. A producer release is pinned afterwards, from its tag (the pin records the release's commit): `baseline-gate repin`, or the repin workflow on the release, updates the trio in one pull request.",
-    example: "A pull request bumps `services/memorykernel`'s manifest to v0.5.0 for its release and leaves the pin at v0.4.0: it passes with BG518 naming BG301."
+    description: "A change that leaves the trio as it is passes the promotion gate, since no baseline changed; but the producer's published manifest and handoff payload are judged against the pin as health will judge them once the change is merged. When the change moves the producer's manifest to a new release, the drift health will fail on is this warning, naming the rules and the repin that ends it: `baseline-gate repin` in the same pull request (the release and its trio in one change), or right after it merges. Any other edit of those files that breaks them fails the change with the drift rules' own errors (BG301-BG305). A rule that already failed at the base revision is not held against the change.",
+    example: "A pull request bumps `services/memorykernel`'s manifest to v0.5.0 for its release and leaves the pin at v0.4.0: it passes with BG518 naming BG301 and BG304."
   }
 };
 
@@ -31093,22 +31093,26 @@ function sameBytes(a, b) {
 
 // src/operations/producer-moved.ts
 function producerMoved(baseline, trio, producer, now) {
-  const paths = producerPaths(baseline);
   const moved = ["manifest", "handoff"].filter(
     (k2) => !sameBytes(producer.base[k2], producer.head[k2])
   );
   if (moved.length === 0) return [];
-  const drift = driftRules(trio, producerFilesFromBytes(baseline, producer.head), { now }).filter(
-    (f) => f.severity === "error"
-  );
-  if (drift.length === 0) return [];
-  const rules3 = [...new Set(drift.map((f) => f.rule))];
+  const base = producerFilesFromBytes(baseline, producer.base);
+  const head = producerFilesFromBytes(baseline, producer.head);
+  const errors = (files) => driftRules(trio, files, { now }).filter((f) => f.severity === "error");
+  const before = new Set(errors(base).map((f) => f.rule));
+  const introduced = errors(head).filter((f) => !before.has(f.rule));
+  if (introduced.length === 0) return [];
+  const from = base.manifest.data?.release_tag;
+  const to = head.manifest.data?.release_tag;
+  if (typeof to !== "string" || to === from) return introduced;
+  const rules3 = [...new Set(introduced.map((f) => f.rule))].join(", ");
   return [
     finding(
       "BG518",
-      paths[moved[0]],
+      producerPaths(baseline).manifest,
       null,
-      `this change edits the producer's ${moved.map((k2) => paths[k2]).join(" and ")} and leaves the trio as it is; health fails on them once it is merged (${rules3.join(", ")}; first: ${drift[0].message}): fix them here, or, for a producer release, update the trio from the release's tag (baseline-gate repin)`
+      `the producer's manifest moves to the release ${to}${typeof from === "string" ? ` from ${from}` : ""} and the trio stays pinned to ${trio.pin.data?.release_tag ?? "its baseline"}: once this is merged, health fails (${rules3}) until the trio is repinned to ${to}; run baseline-gate repin in this pull request (the release and its trio in one change), or right after it`
     )
   ];
 }
@@ -38200,11 +38204,11 @@ function promotion(b) {
     if (ch && !ch.trio_changed)
       return b.findings.some((f) => f.rule === "BG518") ? [
         [
-          "The trio did not change, but health will fail on the producer's files once this is merged (",
+          "The trio did not change, but the producer's manifest names a new release, so health fails once this is merged (",
           c("BG518"),
-          "): fix them here or, for a producer release, merge once reviewed and then update the trio from the release's tag with ",
+          "): repin in this pull request with ",
           c("npx --no baseline-gate repin"),
-          " (or the repin workflow)."
+          " (the release and its trio in one change), or right after it merges."
         ]
       ] : [["Nothing to do: the trio did not change, so there is nothing to gate."]];
     if (b.findings.some((f) => f.rule === "BG704"))

@@ -43806,10 +43806,10 @@ var CHANGE_RULES = {
     example: "The repin pull request of v0.5.0 is opened while `services/memorykernel/CHANGELOG.md` has no v0.5.0 entry yet."
   },
   BG518: {
-    title: "Producer changed, trio did not",
+    title: "Producer released, trio not repinned",
     severity: "warning",
-    description: "A change that leaves the trio as it is passes the promotion gate, since no baseline changed. When it changes the producer's published manifest or handoff payload so that they no longer agree with the pin, this warning names the drift rules health will fail on once the change is merged. A producer release is pinned afterwards, from its tag (the pin records the release's commit): `baseline-gate repin`, or the repin workflow on the release, updates the trio in one pull request.",
-    example: "A pull request bumps `services/memorykernel`'s manifest to v0.5.0 for its release and leaves the pin at v0.4.0: it passes with BG518 naming BG301."
+    description: "A change that leaves the trio as it is passes the promotion gate, since no baseline changed; but the producer's published manifest and handoff payload are judged against the pin as health will judge them once the change is merged. When the change moves the producer's manifest to a new release, the drift health will fail on is this warning, naming the rules and the repin that ends it: `baseline-gate repin` in the same pull request (the release and its trio in one change), or right after it merges. Any other edit of those files that breaks them fails the change with the drift rules' own errors (BG301-BG305). A rule that already failed at the base revision is not held against the change.",
+    example: "A pull request bumps `services/memorykernel`'s manifest to v0.5.0 for its release and leaves the pin at v0.4.0: it passes with BG518 naming BG301 and BG304."
   }
 };
 

@@ -1,6 +1,6 @@
 // promotion: the gate on a change of the baseline (DESIGN.md §1). The trio at BASE and at HEAD comes straight
-// from git (no checkout); when it did not change the gate says so and passes at once (warning BG518 when the
-// producer's published files moved away from the pin all the same). When it did: every trio
+// from git (no checkout); when it did not change the gate says so and passes at once, unless the change breaks the
+// producer's published files against the pin (producer-moved.ts: BG518 for a release). When it did: every trio
 // and drift rule on the HEAD trio, the change classification (5xx), the joint approval of a NO-GO -> GO
 // change (8xx, owners from the BASE policy so the pull request cannot choose its own approvers), the full
 // suites with their redacted logs (7xx), and the evidence packet. The rules are judged first: when their errors
@@ -196,7 +196,7 @@ async function promoteBaseline(
     redactions = suites.redactions
     findings.push(...suites.findings)
   } else {
-    // no baseline changed; the producer may have moved away from the pin all the same (a release before its repin)
+    // no baseline changed; the producer's published files may no longer agree with the pin all the same
     findings.push(
       ...producerMoved(baseline, headTrio, { base: blobs.producerBase, head: blobs.producer }, now)
     )

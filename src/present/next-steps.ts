@@ -53,11 +53,11 @@ function promotion(b: BaselineResult): Line[] {
       return b.findings.some((f) => f.rule === 'BG518')
         ? [
             [
-              "The trio did not change, but health will fail on the producer's files once this is merged (",
+              "The trio did not change, but the producer's manifest names a new release, so health fails once this is merged (",
               c('BG518'),
-              "): fix them here or, for a producer release, merge once reviewed and then update the trio from the release's tag with ",
+              '): repin in this pull request with ',
               c('npx --no baseline-gate repin'),
-              ' (or the repin workflow).'
+              ' (the release and its trio in one change), or right after it merges.'
             ]
           ]
         : [['Nothing to do: the trio did not change, so there is nothing to gate.']]
