@@ -252,10 +252,13 @@ describe('promotion: change rules (5xx)', () => {
     const message = b.findings.find((f) => f.rule === 'BG504')!.message
     expect(message).toContain(`approved on ${introduced.slice(0, 10)}`)
     // nothing in the files to fix: the next step is the day to re-run on, not "fix the errors"
-    const ends = new Date(Date.parse(introduced) + 14 * 86_400_000).toISOString().slice(0, 10)
-    expect(message).toContain(`ends on ${ends}`)
+    // to the minute: on the day itself, the window is still open until then
+    const ends = new Date(
+      Math.ceil((Date.parse(introduced) + 14 * 86_400_000) / 60_000) * 60_000
+    ).toISOString()
+    expect(message).toContain(`ends on ${ends.slice(0, 10)} at ${ends.slice(11, 16)} UTC`)
     expect(nextSteps(run.result).map(lineToText)).toEqual([
-      `Wait for the stability window: ${message}. Re-run this check on that day or later; the change itself may stay as it is.`
+      `Wait for the stability window: ${message}. Re-run this check after that instant; the change itself may stay as it is.`
     ])
   })
 })

@@ -133,12 +133,14 @@ export function classifyChange(input: ChangeInput): ChangeReport {
   if (window && input.baseApprovedAt) {
     const { days, ends } = window
     if (input.now < ends) {
+      // to the minute, rounded up: a re-run at the minute said is past the window
+      const open = new Date(Math.ceil(ends.getTime() / 60_000) * 60_000)
       out.push(
         finding(
           'BG504',
           head.pin.path,
           pinAt('release_tag'),
-          `${from.release_tag} was approved on ${day(input.baseApprovedAt)}; its declared stability window of ${days} days ends on ${day(ends)}`
+          `${from.release_tag} was approved on ${day(input.baseApprovedAt)}; its declared stability window of ${days} days ends on ${day(open)} at ${open.toISOString().slice(11, 16)} UTC`
         )
       )
     }
