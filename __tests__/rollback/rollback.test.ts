@@ -130,7 +130,12 @@ describe('lkg: the last-known-good baseline', () => {
     const bare = await lastKnownGood(fx.root, baseline, TAGS.v4.slice(1))
     expect(bare.lkg.target).toBeNull()
     expect(bare.lkg.problem).toBe(
-      `no revision of the trio on this branch pins ${TAGS.v4.slice(1)}; did you mean ${TAGS.v4}?`
+      `no revision of the trio on this branch pins ${TAGS.v4.slice(1)}; did you mean --to ${TAGS.v4}?`
+    )
+    // the one it may mean is the baseline pinned now: said so, not offered as a target
+    const current = await lastKnownGood(fx.root, baseline, TAGS.v6.slice(1))
+    expect(current.lkg.problem).toBe(
+      `no revision of the trio on this branch pins ${TAGS.v6.slice(1)}; ${TAGS.v6}, which it may mean, is the baseline pinned now: there is nothing to restore`
     )
   })
 

@@ -70486,7 +70486,7 @@ function promotion(b) {
   const wait = b.findings.find((f) => f.rule === WAIT);
   if (wait)
     out.push([
-      `Wait for the stability window: ${wait.message}. Re-run this check on that day or later; the change itself may stay as it is.`
+      `Wait for the stability window: ${wait.message}. Re-run this check after that instant; the change itself may stay as it is.`
     ]);
   if (b.findings.some((f) => f.rule === "BG801"))
     out.push([

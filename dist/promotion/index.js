@@ -25435,12 +25435,13 @@ function classifyChange(input) {
   if (window2 && input.baseApprovedAt) {
     const { days, ends } = window2;
     if (input.now < ends) {
+      const open2 = new Date(Math.ceil(ends.getTime() / 6e4) * 6e4);
       out.push(
         finding(
           "BG504",
           head.pin.path,
           pinAt("release_tag"),
-          `${from.release_tag} was approved on ${day(input.baseApprovedAt)}; its declared stability window of ${days} days ends on ${day(ends)}`
+          `${from.release_tag} was approved on ${day(input.baseApprovedAt)}; its declared stability window of ${days} days ends on ${day(open2)} at ${open2.toISOString().slice(11, 16)} UTC`
         )
       );
     }
@@ -38232,7 +38233,7 @@ function promotion(b) {
   const wait = b.findings.find((f) => f.rule === WAIT);
   if (wait)
     out.push([
-      `Wait for the stability window: ${wait.message}. Re-run this check on that day or later; the change itself may stay as it is.`
+      `Wait for the stability window: ${wait.message}. Re-run this check after that instant; the change itself may stay as it is.`
     ]);
   if (b.findings.some((f) => f.rule === "BG801"))
     out.push([

@@ -45544,12 +45544,13 @@ function classifyChange(input) {
   if (window2 && input.baseApprovedAt) {
     const { days, ends } = window2;
     if (input.now < ends) {
+      const open2 = new Date(Math.ceil(ends.getTime() / 6e4) * 6e4);
       out.push(
         finding(
           "BG504",
           head.pin.path,
           pinAt("release_tag"),
-          `${from.release_tag} was approved on ${day(input.baseApprovedAt)}; its declared stability window of ${days} days ends on ${day(ends)}`
+          `${from.release_tag} was approved on ${day(input.baseApprovedAt)}; its declared stability window of ${days} days ends on ${day(open2)} at ${open2.toISOString().slice(11, 16)} UTC`
         )
       );
     }

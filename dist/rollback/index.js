@@ -33934,10 +33934,14 @@ function requestedProblem(to, current, passedOver) {
   if (pinning)
     return `every revision of the trio on this branch that pins ${to} was passed over; the newest: ${pinning.detail}`;
   const loose = (tag) => tag.toLowerCase().replace(/^v/, "");
-  const meant = [
-    ...new Set([current, ...passedOver.map((p) => p.release_tag)].filter((t) => t !== null))
-  ].filter((t) => loose(t) === loose(to));
-  return `no revision of the trio on this branch pins ${to}${meant.length > 0 ? `; did you mean ${meant.join(" or ")}?` : ""}`;
+  const meant = [...new Set(passedOver.map((p) => p.release_tag))].filter(
+    (t) => t !== null && t !== current && loose(t) === loose(to)
+  );
+  const none = `no revision of the trio on this branch pins ${to}`;
+  if (meant.length > 0) return `${none}; did you mean --to ${meant.join(" or --to ")}?`;
+  if (current !== null && loose(current) === loose(to))
+    return `${none}; ${current}, which it may mean, is the baseline pinned now: there is nothing to restore`;
+  return none;
 }
 
 // src/git/history.ts
@@ -35799,7 +35803,7 @@ async function rollBack(ctx, options, baseline, run2) {
     status = "already-current";
     mark(`${options.to} is already the current baseline: nothing to restore`);
   } else if (!found.lkg.target || !found.targetBytes) {
-    findings.push(finding("BG510", baseline.trio.pin, null, noTarget(found)));
+    findings.push(finding("BG510", baseline.trio.pin, null, noTarget(found, options.to)));
     missing = whyNoTarget(found, options.to);
   } else {
     const target = found.lkg.target;
@@ -36025,11 +36029,12 @@ function describeSteps(steps) {
 function suitesRan(steps) {
   return steps.some((s) => s.status !== "skipped" && s.status !== "not-run");
 }
-function noTarget(found) {
+function noTarget(found, to) {
   const over = found.lkg.passedOver;
   const shown = over.slice(0, 5).map((p) => `${p.commit.slice(0, 12)} ${p.release_tag ?? "?"}: ${p.detail}`);
   const more2 = over.length > shown.length ? `; and ${over.length - shown.length} more` : "";
-  return `no last-known-good baseline to restore: ${found.lkg.problem ?? "none found"}${shown.length ? ` (passed over: ${shown.join("; ")}${more2})` : ""}`;
+  const what = to ? `the baseline asked for (--to ${to}) cannot be restored` : "no last-known-good baseline to restore";
+  return `${what}: ${found.lkg.problem ?? "none found"}${shown.length ? ` (passed over: ${shown.join("; ")}${more2})` : ""}`;
 }
 async function publish(ctx, target, baseline, r) {
   const { client } = target;
@@ -45713,7 +45718,7 @@ function promotion(b) {
   const wait = b.findings.find((f) => f.rule === WAIT);
   if (wait)
     out.push([
-      `Wait for the stability window: ${wait.message}. Re-run this check on that day or later; the change itself may stay as it is.`
+      `Wait for the stability window: ${wait.message}. Re-run this check after that instant; the change itself may stay as it is.`
     ]);
   if (b.findings.some((f) => f.rule === "BG801"))
     out.push([

@@ -137,8 +137,12 @@ function requestedProblem(to: string, current: string | null, passedOver: readon
   if (pinning)
     return `every revision of the trio on this branch that pins ${to} was passed over; the newest: ${pinning.detail}`
   const loose = (tag: string) => tag.toLowerCase().replace(/^v/, '')
-  const meant = [
-    ...new Set([current, ...passedOver.map((p) => p.release_tag)].filter((t): t is string => t !== null))
-  ].filter((t) => loose(t) === loose(to))
-  return `no revision of the trio on this branch pins ${to}${meant.length > 0 ? `; did you mean ${meant.join(' or ')}?` : ''}`
+  const meant = [...new Set(passedOver.map((p) => p.release_tag))].filter(
+    (t): t is string => t !== null && t !== current && loose(t) === loose(to)
+  )
+  const none = `no revision of the trio on this branch pins ${to}`
+  if (meant.length > 0) return `${none}; did you mean --to ${meant.join(' or --to ')}?`
+  if (current !== null && loose(current) === loose(to))
+    return `${none}; ${current}, which it may mean, is the baseline pinned now: there is nothing to restore`
+  return none
 }

@@ -107,7 +107,9 @@ function headline(r: RollbackReport): string {
   if (r.status === 'already-current')
     return `  rollback: ${r.from.release_tag ?? 'the target'} is already the current baseline: nothing to restore`
   if (!r.target)
-    return `  rollback: ${describe(r.from)}: no last-known-good baseline to restore it to, nothing restored`
+    return r.noTarget === 'requested'
+      ? `  rollback: the baseline asked for with --to cannot be restored (BG510 says why); ${describe(r.from)} stays pinned, nothing restored`
+      : `  rollback: ${describe(r.from)}: no last-known-good baseline to restore it to, nothing restored`
   // a dry run (and a drill) leaves the pin as it is: what a rollback would do is said as such
   if (r.status === 'dry-run')
     return `  a rollback would restore ${describe(r.target.identity)} in place of ${describe(r.from)} · posture would become NO-GO`

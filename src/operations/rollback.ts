@@ -121,7 +121,7 @@ async function rollBack(
     status = 'already-current'
     mark(`${options.to} is already the current baseline: nothing to restore`)
   } else if (!found.lkg.target || !found.targetBytes) {
-    findings.push(finding('BG510', baseline.trio.pin, null, noTarget(found)))
+    findings.push(finding('BG510', baseline.trio.pin, null, noTarget(found, options.to)))
     missing = whyNoTarget(found, options.to)
   } else {
     const target = found.lkg.target
@@ -385,11 +385,14 @@ function suitesRan(steps: StepResult[]): boolean {
   return steps.some((s) => s.status !== 'skipped' && s.status !== 'not-run')
 }
 
-function noTarget(found: LkgReport): string {
+function noTarget(found: LkgReport, to: string | null | undefined): string {
   const over = found.lkg.passedOver
   const shown = over.slice(0, 5).map((p) => `${p.commit.slice(0, 12)} ${p.release_tag ?? '?'}: ${p.detail}`)
   const more = over.length > shown.length ? `; and ${over.length - shown.length} more` : ''
-  return `no last-known-good baseline to restore: ${found.lkg.problem ?? 'none found'}${shown.length ? ` (passed over: ${shown.join('; ')}${more})` : ''}`
+  const what = to
+    ? `the baseline asked for (--to ${to}) cannot be restored`
+    : 'no last-known-good baseline to restore'
+  return `${what}: ${found.lkg.problem ?? 'none found'}${shown.length ? ` (passed over: ${shown.join('; ')}${more})` : ''}`
 }
 
 interface Published {
