@@ -141,7 +141,7 @@ describe('baseline-gate health --sarif (built CLI)', () => {
     const r = runCli(['health', '--no-probe', '--sarif', 'reports/health.sarif'], fx.root)
     expect(r.status).toBe(2)
     expect(r.stderr).toMatch(
-      /^baseline-gate: --sarif .*reports\/health\.sarif leads outside the repository .*\(BG110\)\n$/
+      /^baseline-gate: --sarif .*reports\/health\.sarif leads outside the repository .*\(BG110\): name a file no link leads out of the repository\n$/
     )
     expect(r.stderr).not.toMatch(STACK_LINE)
     expect(existsSync(join(outside, 'health.sarif'))).toBe(false)

@@ -128,7 +128,10 @@ describe('baseline-gate health --json (built CLI)', () => {
     expect(out.summary).toBe(
       `PASS · health of memorykernel at ${id.release_tag} (commit ${id.commit_sha!.slice(0, 12)})`
     )
-    expect(out.next_steps).toEqual(['Nothing to do: the trio, the producer and the rules agree.'])
+    // --no-probe (the fixtures have no producer code): the PASS does not claim the running producer agrees
+    expect(out.next_steps).toEqual([
+      "Nothing to fix: the trio, the producer's published files and the rules agree. The running producer was not probed: npx --no baseline-gate health without --no-probe checks it too."
+    ])
     expect(out.operation).toBe('health')
     expect(out.verdict).toBe('PASS')
     expect(out.baselines).toHaveLength(1)

@@ -396,9 +396,11 @@ describe('the packet with an incident', () => {
     const tree = parse(md)
     const hs = headings(tree)
     expect(hs[0]?.[0]).toBe(1)
-    expect(hs[1]?.[0]).toBe(2)
-    expect(hs[1]?.[1]).toContain('SEV-1')
-    expect(hs.slice(2, 2 + SECTIONS.length)).toEqual(SECTIONS.map((s) => [3, s]))
+    // what the verdict does not cover first, then the note
+    expect(hs[1]).toEqual([2, 'What did not run'])
+    expect(hs[2]?.[0]).toBe(2)
+    expect(hs[2]?.[1]).toContain('SEV-1')
+    expect(hs.slice(3, 3 + SECTIONS.length)).toEqual(SECTIONS.map((s) => [3, s]))
     expect(md.split('Impact summary')).toHaveLength(2)
     expect(md).toContain(
       renderIncidentNote(packet.incident!, {

@@ -10,6 +10,7 @@ import { RevisionError } from '../../src/git/git.js'
 import { subject } from '../../src/present/headline.js'
 import { lineToText } from '../../src/present/inline.js'
 import { nextSteps } from '../../src/present/next-steps.js'
+import { notRun } from '../../src/present/not-run.js'
 import { verifyEvidence } from '../../src/operations/verify-evidence.js'
 import type { BaselineResult } from '../../src/operations/context.js'
 import {
@@ -384,6 +385,10 @@ describe('promotion: an unchanged trio', () => {
     expect(lineToText(subject(same))).toBe(
       `memorykernel: nothing to compare, the base is the commit checked out (${head.slice(0, 12)})`
     )
+    // every surface says no suite ran, and why: a PASS with nothing to gate is not the suites'
+    expect(notRun(b).map(lineToText)).toEqual([
+      'No suite ran: the trio did not change, so there was nothing to gate.'
+    ])
     // the packet's Markdown does not say "every step ran" of a run that listed none
     const packetMd = run.files()['promotion-memorykernel.md']!.toString('utf8')
     expect(packetMd).toContain(

@@ -25066,6 +25066,7 @@ function hasSuiteSteps(steps) {
 function rollbackNotTested(status2, dryRun) {
   return status2 === "already-current" ? "No rollback suite ran: the target is already the pinned baseline, so nothing was restored to test." : `No rollback suite ran: ${dryRun ? "a dry run restores nothing" : "nothing was restored"}, so there was no trio to test.`;
 }
+var NOTHING_TO_GATE = "No suite ran: the trio did not change, so there was nothing to gate.";
 
 // src/evidence/packet.ts
 var EVIDENCE_SCHEMA = "evidence-packet.v1";
@@ -25184,7 +25185,14 @@ function renderPacketMarkdown(p, options = {}) {
     "",
     `Time-dependent rules judged at ${code(p.judged_at.at)}: ${JUDGED_AT[p.judged_at.source]}${p.judged_at.commit ? ` ${code(p.judged_at.commit)}` : ""}.`,
     "",
-    // a rollback's packet leads with its incident note, one heading level down under the packet's title
+    // what the verdict does not cover, before anything else a reader takes as checked (a rollback's note too)
+    "## What did not run",
+    "",
+    ...missing.length > 0 ? missing.map((m) => `- ${escapeMarkdown(m)}`) : [
+      p.steps.length > 0 ? "Nothing was left out: every step listed under Steps ran." : "Nothing: this run lists no step to run."
+    ],
+    "",
+    // then a rollback's incident note, one heading level down under the packet's title
     ...p.incident ? [
       renderIncidentNote(p.incident, {
         displayName: options.displayName ?? p.baseline,
@@ -25196,14 +25204,6 @@ function renderPacketMarkdown(p, options = {}) {
         problems: p.findings.filter((f) => f.severity === "error")
       })
     ] : [],
-    // what the verdict does not cover, before anything else a reader takes as checked (a rollback's note first:
-    // it is what the packet is for)
-    "## What did not run",
-    "",
-    ...missing.length > 0 ? missing.map((m) => `- ${escapeMarkdown(m)}`) : [
-      p.steps.length > 0 ? "Nothing was left out: every step listed under Steps ran." : "Nothing: this run lists no step to run."
-    ],
-    "",
     "## Baseline",
     "",
     identityTable(p.identity, p.posture),
@@ -25245,8 +25245,7 @@ function packetNotRun(p) {
   const untested = !hasSuiteSteps(p.steps);
   if (p.incident && untested && !p.incident.suites_ran)
     out.push(rollbackNotTested(p.incident.status, p.incident.dry_run));
-  if (p.change && !p.change.trio_changed && untested)
-    out.push("No suite ran: the trio did not change, so there was nothing to gate.");
+  if (p.change && !p.change.trio_changed && untested) out.push(NOTHING_TO_GATE);
   return [...out, ...suitesNotRun(p)];
 }
 
@@ -38254,7 +38253,16 @@ function promotion(b) {
   return out;
 }
 function health(b) {
-  if (b.verdict === "PASS") return [["Nothing to do: the trio, the producer and the rules agree."]];
+  if (b.verdict === "PASS")
+    return b.findings.some((f) => f.rule === "BG407") ? [
+      [
+        "Nothing to fix: the trio, the producer's published files and the rules agree. The running producer was not probed: ",
+        c("npx --no baseline-gate health"),
+        " without ",
+        c("--no-probe"),
+        " checks it too."
+      ]
+    ] : [["Nothing to do: the trio, the producer and the rules agree."]];
   const out = [];
   const errors = ruleErrors(b);
   if (errors > 0)
@@ -38275,7 +38283,7 @@ function health(b) {
     ...steps ? [steps] : [],
     [
       "If the pinned baseline is broken in production, roll back to the last-known-good one: ",
-      c('npx --no baseline-gate rollback --trigger contract-drift --reason "\u2026"'),
+      c('npx --no baseline-gate rollback --trigger contract-drift --reason "<why, in a sentence>"'),
       " (docs/runbook.md)."
     ]
   ];
@@ -38460,6 +38468,7 @@ function notRun2(b) {
   else {
     const r = b.rollback;
     if (r && !hasSuiteSteps(b.steps) && !r.restored) out.push(rollbackNotTested(r.status, r.dryRun));
+    if (b.change && !b.change.trio_changed && !hasSuiteSteps(b.steps)) out.push(NOTHING_TO_GATE);
     out.push(...suitesNotRun(b));
   }
   return out.map((text) => [text]);
@@ -42750,7 +42759,7 @@ function createEvidenceStore(dir, options = {}) {
     const problem = options.root === void 0 ? null : operatorPathEscape(options.root, path2);
     if (problem)
       throw new ContainmentError(
-        `the evidence directory ${abs}: ${path2} ${problem}; nothing was written there (BG110)`
+        `the evidence directory ${abs}: ${path2 === abs ? "it" : path2} ${problem}; nothing was written there (BG110): name a directory no link leads out of the repository (--evidence-dir / input 'evidence-dir')`
       );
   };
   check(abs);

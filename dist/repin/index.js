@@ -57493,7 +57493,7 @@ function createEvidenceStore(dir, options = {}) {
     const problem = options.root === void 0 ? null : operatorPathEscape(options.root, path2);
     if (problem)
       throw new ContainmentError(
-        `the evidence directory ${abs}: ${path2} ${problem}; nothing was written there (BG110)`
+        `the evidence directory ${abs}: ${path2 === abs ? "it" : path2} ${problem}; nothing was written there (BG110): name a directory no link leads out of the repository (--evidence-dir / input 'evidence-dir')`
       );
   };
   check(abs);

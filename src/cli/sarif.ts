@@ -42,7 +42,10 @@ export function sarifWriter(
   const abs = resolve(o.cwd, file)
   const refusal = (): Error | null => {
     const problem = operatorPathEscape(o.root, abs)
-    if (problem) return new ContainmentError(`--sarif ${abs} ${problem}; nothing was written there (BG110)`)
+    if (problem)
+      return new ContainmentError(
+        `--sarif ${abs} ${problem}; nothing was written there (BG110): name a file no link leads out of the repository`
+      )
     const blocked = fileInTheWay(dirname(abs))
     if (blocked) return new UsageError(`--sarif ${file}: ${blocked} is a file, so it cannot be written there`)
     if (lstatSync(abs, { throwIfNoEntry: false })?.isDirectory())

@@ -3,7 +3,13 @@ import { findingsMarkdown } from './findings-markdown.js'
 import type { StepResult } from '../rules/verdict.js'
 import { renderIncidentNote } from './incident-note.js'
 import { leftRunning } from './left-running.js'
-import { hasSuiteSteps, preflightNotRun, rollbackNotTested, suitesNotRun } from './not-run.js'
+import {
+  hasSuiteSteps,
+  NOTHING_TO_GATE,
+  preflightNotRun,
+  rollbackNotTested,
+  suitesNotRun
+} from './not-run.js'
 import { code, escapeMarkdown, fenced, identityTable } from './markdown-text.js'
 import { packetName } from './packet.js'
 import type { ChangeEvidence, EvidencePacket } from './packet.js'
@@ -99,7 +105,18 @@ export function renderPacketMarkdown(p: EvidencePacket, options: { displayName?:
     '',
     `Time-dependent rules judged at ${code(p.judged_at.at)}: ${JUDGED_AT[p.judged_at.source]}${p.judged_at.commit ? ` ${code(p.judged_at.commit)}` : ''}.`,
     '',
-    // a rollback's packet leads with its incident note, one heading level down under the packet's title
+    // what the verdict does not cover, before anything else a reader takes as checked (a rollback's note too)
+    '## What did not run',
+    '',
+    ...(missing.length > 0
+      ? missing.map((m) => `- ${escapeMarkdown(m)}`)
+      : [
+          p.steps.length > 0
+            ? 'Nothing was left out: every step listed under Steps ran.'
+            : 'Nothing: this run lists no step to run.'
+        ]),
+    '',
+    // then a rollback's incident note, one heading level down under the packet's title
     ...(p.incident
       ? [
           renderIncidentNote(p.incident, {
@@ -113,18 +130,6 @@ export function renderPacketMarkdown(p: EvidencePacket, options: { displayName?:
           })
         ]
       : []),
-    // what the verdict does not cover, before anything else a reader takes as checked (a rollback's note first:
-    // it is what the packet is for)
-    '## What did not run',
-    '',
-    ...(missing.length > 0
-      ? missing.map((m) => `- ${escapeMarkdown(m)}`)
-      : [
-          p.steps.length > 0
-            ? 'Nothing was left out: every step listed under Steps ran.'
-            : 'Nothing: this run lists no step to run.'
-        ]),
-    '',
     '## Baseline',
     '',
     identityTable(p.identity, p.posture),
@@ -168,7 +173,6 @@ function packetNotRun(p: EvidencePacket): string[] {
   const untested = !hasSuiteSteps(p.steps)
   if (p.incident && untested && !p.incident.suites_ran)
     out.push(rollbackNotTested(p.incident.status, p.incident.dry_run))
-  if (p.change && !p.change.trio_changed && untested)
-    out.push('No suite ran: the trio did not change, so there was nothing to gate.')
+  if (p.change && !p.change.trio_changed && untested) out.push(NOTHING_TO_GATE)
   return [...out, ...suitesNotRun(p)]
 }

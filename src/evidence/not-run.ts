@@ -55,3 +55,6 @@ export function rollbackNotTested(status: RollbackStatus, dryRun: boolean): stri
     ? 'No rollback suite ran: the target is already the pinned baseline, so nothing was restored to test.'
     : `No rollback suite ran: ${dryRun ? 'a dry run restores nothing' : 'nothing was restored'}, so there was no trio to test.`
 }
+
+/** A promotion whose trio did not change ran no suite: there was nothing to gate. */
+export const NOTHING_TO_GATE = 'No suite ran: the trio did not change, so there was nothing to gate.'

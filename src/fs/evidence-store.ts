@@ -39,7 +39,7 @@ export function createEvidenceStore(dir: string, options: EvidenceStoreOptions =
     const problem = options.root === undefined ? null : operatorPathEscape(options.root, path)
     if (problem)
       throw new ContainmentError(
-        `the evidence directory ${abs}: ${path} ${problem}; nothing was written there (BG110)`
+        `the evidence directory ${abs}: ${path === abs ? 'it' : path} ${problem}; nothing was written there (BG110): name a directory no link leads out of the repository (--evidence-dir / input 'evidence-dir')`
       )
   }
   check(abs)

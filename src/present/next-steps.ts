@@ -104,7 +104,18 @@ function promotion(b: BaselineResult): Line[] {
 }
 
 function health(b: BaselineResult): Line[] {
-  if (b.verdict === 'PASS') return [['Nothing to do: the trio, the producer and the rules agree.']]
+  if (b.verdict === 'PASS')
+    return b.findings.some((f) => f.rule === 'BG407')
+      ? [
+          [
+            "Nothing to fix: the trio, the producer's published files and the rules agree. The running producer was not probed: ",
+            c('npx --no baseline-gate health'),
+            ' without ',
+            c('--no-probe'),
+            ' checks it too.'
+          ]
+        ]
+      : [['Nothing to do: the trio, the producer and the rules agree.']]
   const out: Line[] = []
   const errors = ruleErrors(b)
   if (errors > 0)
@@ -126,7 +137,7 @@ function health(b: BaselineResult): Line[] {
     ...(steps ? [steps] : []),
     [
       'If the pinned baseline is broken in production, roll back to the last-known-good one: ',
-      c('npx --no baseline-gate rollback --trigger contract-drift --reason "…"'),
+      c('npx --no baseline-gate rollback --trigger contract-drift --reason "<why, in a sentence>"'),
       ' (docs/runbook.md).'
     ]
   ]

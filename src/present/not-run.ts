@@ -3,6 +3,7 @@
 // evidence/not-run (the packet's Markdown says the same); this adds what only the live result knows.
 import {
   hasSuiteSteps,
+  NOTHING_TO_GATE,
   notRunSentence,
   preflightNotRun,
   rollbackNotTested,
@@ -20,6 +21,8 @@ export function notRun(b: BaselineResult): Line[] {
     // a rollback that restored nothing had no trio to test: no suite step was even listed
     const r = b.rollback
     if (r && !hasSuiteSteps(b.steps) && !r.restored) out.push(rollbackNotTested(r.status, r.dryRun))
+    // a promotion with nothing to gate ran no suite: said, so that no one reads its PASS as the suites'
+    if (b.change && !b.change.trio_changed && !hasSuiteSteps(b.steps)) out.push(NOTHING_TO_GATE)
     out.push(...suitesNotRun(b))
   }
   return out.map((text) => [text])
