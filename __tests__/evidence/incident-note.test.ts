@@ -269,9 +269,16 @@ describe('renderIncidentNote', () => {
     const dry = renderIncidentNote(note({ status: 'dry-run', dry_run: true }), CONTEXT)
     expect(dry.split('\n')[0]).toMatch(/\(dry run\)$/)
     expect(dry).toContain('| Dry run | yes |')
+    // its sections are titled for what a rollback would do: a dry run changed nothing
     expect(dry).toContain(
-      '## Baseline now active\n\nThe baseline a rollback makes active (this dry run changed nothing):'
+      '## Baseline a rollback would make active\n\nThe baseline a rollback makes active (this dry run changed nothing):'
     )
+    expect(dry).toContain('## Runtime posture a rollback would set\n')
+    expect(dry).toContain('## Baseline a rollback would replace\n')
+    for (const done of ['## Current runtime posture', '## Baseline now active', '## Rolled back from'])
+      expect(dry).not.toContain(done)
+    expect(failedDry).toContain('## Baseline active now\n')
+    expect(failedDry).toContain('## Rollback asked from\n')
     expect(dry).toContain('(what the rollback sets; this dry run changed nothing)')
   })
 

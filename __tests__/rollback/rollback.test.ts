@@ -271,6 +271,9 @@ describe('rollback: restore, verify, evidence', () => {
     expect(md.slice(at, md.indexOf('\n## SEV-'))).toBe(
       `\n## What did not run\n\n- 1 suite step of 1 skipped: ${b.steps[0]!.skip_reason}.\n`
     )
+    // the identity and the trio it records are the plan: titled so
+    expect(md).toContain('\n## Baseline a rollback would pin (dry run: nothing was written)\n')
+    expect(md).toContain('\n## Trio a rollback would write (dry run: nothing was written)\n')
   })
 
   it('a failing rollback suite puts the old trio back exactly (exit 1 state)', async () => {

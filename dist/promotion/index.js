@@ -23826,12 +23826,13 @@ function renderIncidentNote(note, context4) {
     "",
     `${impact(note, product)} ${posture}`,
     "",
-    `${h2}# Current runtime posture`,
+    // a dry run changed nothing: its sections are titled for what a rollback would do, not for what is so
+    note.dry_run ? `${h2}# Runtime posture a rollback would set` : `${h2}# Current runtime posture`,
     "",
     // a dry run sets nothing: the posture shown is the one the rollback would set
     note.dry_run ? `${code(note.posture)} (what the rollback sets; this dry run changed nothing)` : unchanged ? `${now} (the pin's, unchanged: nothing was rolled back)` : code(note.posture),
     "",
-    `${h2}# Baseline now active`,
+    !note.dry_run ? `${h2}# Baseline now active` : note.status === "failed" ? `${h2}# Baseline active now` : `${h2}# Baseline a rollback would make active`,
     "",
     ...note.dry_run ? [
       note.status === "failed" ? "The baseline active now (a rollback would not complete; this dry run changed nothing):" : "The baseline a rollback makes active (this dry run changed nothing):",
@@ -23839,7 +23840,7 @@ function renderIncidentNote(note, context4) {
     ] : [],
     keyValueTable(identityRows(note.active)),
     "",
-    unchanged ? `${h2}# Rollback asked from` : `${h2}# Rolled back from`,
+    note.dry_run && note.status !== "failed" ? `${h2}# Baseline a rollback would replace` : unchanged || note.dry_run ? `${h2}# Rollback asked from` : `${h2}# Rolled back from`,
     "",
     keyValueTable(identityRows(note.rolled_back_from)),
     "",
@@ -25204,11 +25205,12 @@ function renderPacketMarkdown(p, options = {}) {
         problems: p.findings.filter((f) => f.severity === "error")
       })
     ] : [],
-    "## Baseline",
+    // a dry run's identity and trio are the plan: said in the headings, as nothing was written
+    p.incident?.dry_run ? "## Baseline a rollback would pin (dry run: nothing was written)" : "## Baseline",
     "",
     identityTable(p.identity, p.posture),
     "",
-    "## Trio",
+    p.incident?.dry_run ? "## Trio a rollback would write (dry run: nothing was written)" : "## Trio",
     "",
     "| Role | Path | SHA-256 | Bytes |",
     "| --- | --- | --- | --- |",

@@ -257,7 +257,8 @@ export function renderIncidentNote(
     '',
     `${impact(note, product)} ${posture}`,
     '',
-    `${h}# Current runtime posture`,
+    // a dry run changed nothing: its sections are titled for what a rollback would do, not for what is so
+    note.dry_run ? `${h}# Runtime posture a rollback would set` : `${h}# Current runtime posture`,
     '',
     // a dry run sets nothing: the posture shown is the one the rollback would set
     note.dry_run
@@ -266,7 +267,11 @@ export function renderIncidentNote(
         ? `${now} (the pin's, unchanged: nothing was rolled back)`
         : code(note.posture),
     '',
-    `${h}# Baseline now active`,
+    !note.dry_run
+      ? `${h}# Baseline now active`
+      : note.status === 'failed'
+        ? `${h}# Baseline active now`
+        : `${h}# Baseline a rollback would make active`,
     '',
     ...(note.dry_run
       ? [
@@ -278,7 +283,11 @@ export function renderIncidentNote(
       : []),
     keyValueTable(identityRows(note.active)),
     '',
-    unchanged ? `${h}# Rollback asked from` : `${h}# Rolled back from`,
+    note.dry_run && note.status !== 'failed'
+      ? `${h}# Baseline a rollback would replace`
+      : unchanged || note.dry_run
+        ? `${h}# Rollback asked from`
+        : `${h}# Rolled back from`,
     '',
     keyValueTable(identityRows(note.rolled_back_from)),
     '',

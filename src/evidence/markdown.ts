@@ -130,11 +130,12 @@ export function renderPacketMarkdown(p: EvidencePacket, options: { displayName?:
           })
         ]
       : []),
-    '## Baseline',
+    // a dry run's identity and trio are the plan: said in the headings, as nothing was written
+    p.incident?.dry_run ? '## Baseline a rollback would pin (dry run: nothing was written)' : '## Baseline',
     '',
     identityTable(p.identity, p.posture),
     '',
-    '## Trio',
+    p.incident?.dry_run ? '## Trio a rollback would write (dry run: nothing was written)' : '## Trio',
     '',
     '| Role | Path | SHA-256 | Bytes |',
     '| --- | --- | --- | --- |',
