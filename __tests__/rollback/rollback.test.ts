@@ -18,6 +18,7 @@ import { subject } from '../../src/present/headline.js'
 import { lineToText } from '../../src/present/inline.js'
 import { nextSteps } from '../../src/present/next-steps.js'
 import { notRun } from '../../src/present/not-run.js'
+import { verifyEvidence } from '../../src/operations/verify-evidence.js'
 import { createRedactor } from '../../src/redact/redactor.js'
 import {
   cleanupFixtures,
@@ -274,6 +275,13 @@ describe('rollback: restore, verify, evidence', () => {
     // the identity and the trio it records are the plan: titled so
     expect(md).toContain('\n## Baseline a rollback would pin (dry run: nothing was written)\n')
     expect(md).toContain('\n## Trio a rollback would write (dry run: nothing was written)\n')
+    // verify-evidence does not send the reader to a checkout that cannot hold the planned trio
+    const v = verifyEvidence(fx.root, b.evidence)
+    expect(v.problems.length).toBeGreaterThan(0)
+    for (const p of v.problems)
+      expect(p).toContain(
+        "a dry run's trio is the one a rollback would write, and nothing was written: no checkout has it"
+      )
   })
 
   it('a failing rollback suite puts the old trio back exactly (exit 1 state)', async () => {

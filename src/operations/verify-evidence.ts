@@ -51,6 +51,7 @@ export interface EvidenceInspection {
 interface Packet {
   trio: Record<string, { path: string; sha256: string | null }>
   steps: { name: string; log_file?: string; log_sha256?: string }[]
+  incident?: { dry_run: boolean; pull_request_url: string | null }
 }
 
 export function verifyEvidence(root: string, packetFile: string): EvidenceVerification {
@@ -179,9 +180,14 @@ function checkPacket(
   let checked = 0
   let recorded = 0
   let missing = 0
-  const checkout = commit
-    ? `check out commit ${commit}, the one the run judged, and verify again`
-    : 'check out the commit the run judged and verify again'
+  // a rollback's trio is the one it restored: it is in the rollback's pull request, not at the commit it started from
+  const checkout = packet.incident?.dry_run
+    ? "a dry run's trio is the one a rollback would write, and nothing was written: no checkout has it"
+    : packet.incident
+      ? `check out the rollback's commit (the restored trio${packet.incident.pull_request_url ? `, ${packet.incident.pull_request_url}` : ''}) and verify again`
+      : commit
+        ? `check out commit ${commit}, the one the run judged, and verify again`
+        : 'check out the commit the run judged and verify again'
   for (const [role, digest] of Object.entries(packet.trio)) {
     checked++
     const file = readRepoFile(root, digest.path)
