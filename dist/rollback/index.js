@@ -45790,7 +45790,9 @@ function rollback(b) {
       out.push(review);
       if (!b.steps.some((s) => s.status !== "skipped" && s.status !== "not-run"))
         out.push([
-          "Run the rollback suites on the restored baseline: this run skipped them, and the re-pin confirmation needs them."
+          "Run the suites on the restored baseline (this run skipped them, and the re-pin confirmation needs them): once the restored trio is committed, ",
+          c("npx --no baseline-gate promote --base HEAD~1"),
+          " runs them on it, as the rollback pull request's promotion gate does."
         ]);
       break;
     case "dry-run":
