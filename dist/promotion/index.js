@@ -23797,7 +23797,7 @@ function renderIncidentNote(note, context4) {
       ["Why", why.join("; ") + (problems.length > 3 ? ` (and ${problems.length - 3} more)` : "")]
     ] : [],
     [
-      unchanged ? "Last-known-good trio (not restored)" : "Restored trio read from",
+      note.dry_run ? "Trio a rollback would restore, read from" : unchanged ? "Last-known-good trio (not restored)" : "Restored trio read from",
       code(note.target_revision)
     ]
   ];
@@ -25206,11 +25206,11 @@ function renderPacketMarkdown(p, options = {}) {
       })
     ] : [],
     // a dry run's identity and trio are the plan: said in the headings, as nothing was written
-    p.incident?.dry_run ? "## Baseline a rollback would pin (dry run: nothing was written)" : "## Baseline",
+    !p.incident?.dry_run ? "## Baseline" : p.incident.status === "failed" ? "## Baseline pinned now (dry run: a rollback would not complete)" : "## Baseline a rollback would pin (dry run: nothing was written)",
     "",
     identityTable(p.identity, p.posture),
     "",
-    p.incident?.dry_run ? "## Trio a rollback would write (dry run: nothing was written)" : "## Trio",
+    !p.incident?.dry_run ? "## Trio" : p.incident.status === "failed" ? "## Trio on disk (dry run: a rollback would not complete)" : "## Trio a rollback would write (dry run: nothing was written)",
     "",
     "| Role | Path | SHA-256 | Bytes |",
     "| --- | --- | --- | --- |",

@@ -222,7 +222,11 @@ export function renderIncidentNote(
         ]
       : []),
     [
-      unchanged ? 'Last-known-good trio (not restored)' : 'Restored trio read from',
+      note.dry_run
+        ? 'Trio a rollback would restore, read from'
+        : unchanged
+          ? 'Last-known-good trio (not restored)'
+          : 'Restored trio read from',
       code(note.target_revision)
     ]
   ]

@@ -131,11 +131,19 @@ export function renderPacketMarkdown(p: EvidencePacket, options: { displayName?:
         ]
       : []),
     // a dry run's identity and trio are the plan: said in the headings, as nothing was written
-    p.incident?.dry_run ? '## Baseline a rollback would pin (dry run: nothing was written)' : '## Baseline',
+    !p.incident?.dry_run
+      ? '## Baseline'
+      : p.incident.status === 'failed'
+        ? '## Baseline pinned now (dry run: a rollback would not complete)'
+        : '## Baseline a rollback would pin (dry run: nothing was written)',
     '',
     identityTable(p.identity, p.posture),
     '',
-    p.incident?.dry_run ? '## Trio a rollback would write (dry run: nothing was written)' : '## Trio',
+    !p.incident?.dry_run
+      ? '## Trio'
+      : p.incident.status === 'failed'
+        ? '## Trio on disk (dry run: a rollback would not complete)'
+        : '## Trio a rollback would write (dry run: nothing was written)',
     '',
     '| Role | Path | SHA-256 | Bytes |',
     '| --- | --- | --- | --- |',
