@@ -58,12 +58,16 @@ interface Run {
 }
 
 /** requireWithCodeCache in a child node with its own TMPDIR (and optional cache switch). */
-function runChild(file: string, tmp: string, cacheSwitch?: string): Run {
+function runChild(file: string, tmp: string, cacheSwitch?: string, variant?: string): Run {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, TMPDIR: tmp }
   if (cacheSwitch !== undefined) env.BASELINE_GATE_COMPILE_CACHE = cacheSwitch
+  const call =
+    variant === undefined
+      ? `requireWithCodeCache(${JSON.stringify(file)})`
+      : `requireWithCodeCache(${JSON.stringify(file)}, process.env, ${JSON.stringify(variant)})`
   const script =
     `import { requireWithCodeCache } from ${JSON.stringify(bundle)}\n` +
-    `console.log(JSON.stringify(requireWithCodeCache(${JSON.stringify(file)})))`
+    `console.log(JSON.stringify(${call}))`
   const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
     encoding: 'utf8',
     env,
@@ -139,6 +143,19 @@ describe('requireWithCodeCache with the cache (child processes, private TMPDIR)'
     const other = runChild(cjsFile(`${CJS}\nmodule.exports.extra = true`), tmp)
     expect(other.exports).toEqual({ ...EXPECTED, extra: true })
     expect(binFiles(tmp)).toHaveLength(2)
+  })
+
+  it('each command (variant) keeps its own entry: one run of another command does not decide what health finds', () => {
+    const tmp = tempDir('bg-cache-tmp-')
+    const file = cjsFile()
+    expect(runChild(file, tmp, undefined, '-').exports).toEqual(EXPECTED)
+    expect(binFiles(tmp)).toHaveLength(1)
+    expect(runChild(file, tmp, undefined, 'health').exports).toEqual(EXPECTED)
+    expect(binFiles(tmp)).toHaveLength(2)
+    // a second run of a command reads its entry and writes none
+    const before = binFiles(tmp).map((f) => statSync(join(cacheDir(tmp), f)).mtimeMs)
+    expect(runChild(file, tmp, undefined, 'health').exports).toEqual(EXPECTED)
+    expect(binFiles(tmp).map((f) => statSync(join(cacheDir(tmp), f)).mtimeMs)).toEqual(before)
   })
 
   it('a part the bundle requires from beside it (./part.cjs) comes through the cache too, once', () => {

@@ -35,11 +35,11 @@ var import_node_os = require("node:os");
 var import_node_path = require("node:path");
 var import_node_vm = __toESM(require("node:vm"), 1);
 var loaded = /* @__PURE__ */ new Map();
-function requireWithCodeCache(file, env = process.env) {
+function requireWithCodeCache(file, env = process.env, variant = "") {
   const known = loaded.get(file);
   if (known) return known.exports;
   const source = (0, import_node_fs.readFileSync)(file, "utf8");
-  const cacheFile = env.BASELINE_GATE_COMPILE_CACHE === "0" ? null : cachePath(file);
+  const cacheFile = env.BASELINE_GATE_COMPILE_CACHE === "0" ? null : cachePath(file, variant);
   const cachedData = cacheFile ? readCache(cacheFile) : void 0;
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}
 })`;
@@ -63,7 +63,7 @@ function partsRequire(file, env) {
   const part = (id) => /^\.\/[\w-]+\.cjs$/.test(id) ? requireWithCodeCache((0, import_node_path.join)((0, import_node_path.dirname)(file), id), env) : plain(id);
   return Object.assign(part, plain);
 }
-function cachePath(file) {
+function cachePath(file, variant) {
   try {
     const uid = typeof process.getuid === "function" ? process.getuid() : -1;
     const dir = (0, import_node_path.join)((0, import_node_os.tmpdir)(), `baseline-gate-compile-cache-${uid >= 0 ? uid : (0, import_node_os.userInfo)().username}`);
@@ -71,7 +71,7 @@ function cachePath(file) {
     const st = (0, import_node_fs.lstatSync)(dir);
     if (!st.isDirectory() || uid >= 0 && st.uid !== uid || (st.mode & 63) !== 0) return null;
     const f = (0, import_node_fs.statSync)(file);
-    const identity = `${file}\0${f.dev}\0${f.ino}\0${f.size}\0${f.mtimeMs}\0${process.version}\0${process.arch}`;
+    const identity = `${file}\0${f.dev}\0${f.ino}\0${f.size}\0${f.mtimeMs}\0${process.version}\0${process.arch}\0${variant}`;
     const key = (0, import_node_crypto.createHash)("sha256").update(identity).digest("hex");
     return (0, import_node_path.join)(dir, `${key.slice(0, 32)}.bin`);
   } catch {
@@ -129,7 +129,8 @@ function writeCache(path, script) {
 
 // src/text/terminal.ts
 var SGR = "\\u001b\\[(?:1|2|22|31|32|33|39)m";
-var CONTROL = "(?![\\uFE00-\\uFE0F])[\\p{Cc}\\p{Cf}\\p{DI}]";
+var CONTROL_RANGES = "\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u034f\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufeff\\uffa0\\ufff0-\\ufffb\\u{110bd}\\u{110cd}\\u{13430}-\\u{1343f}\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}";
+var CONTROL = `[${CONTROL_RANGES}]`;
 var UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|(?![\\t\\n])${CONTROL}|##\\[`, "gu");
 var UNSAFE_IN_A_LINE = new RegExp(`${CONTROL}|##\\[`, "gu");
 var COMMAND_LINE = new RegExp(`^((?:[^\\S\\n]|${SGR}|[\\uFE00-\\uFE0F])*)::`, "gmu");
@@ -175,7 +176,13 @@ var fail = (e) => {
   finish(EXIT.usage);
 };
 try {
-  const { main } = requireWithCodeCache((0, import_node_url.fileURLToPath)(new URL("./main.cjs", __bgImportMetaUrl)));
+  const word = process.argv[2] ?? "";
+  const variant = /^[a-z][a-z-]{0,31}$/.test(word) ? word : "-";
+  const { main } = requireWithCodeCache(
+    (0, import_node_url.fileURLToPath)(new URL("./main.cjs", __bgImportMetaUrl)),
+    process.env,
+    variant
+  );
   main(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,

@@ -4,6 +4,7 @@
 // Pin section is regenerated from the pin (the posture and digest lines added, machine paths made relative, the
 // labels as written kept) and its Updated date set. The mirror is the producer's bytes and is never touched;
 // nothing about which baseline is pinned changes. Pure: bytes in, bytes out; a second run changes nothing.
+import { CONTROL_RANGES } from '../text/terminal.js'
 import { sha256 } from '../fs/digest.js'
 import { applySplices, pinLineValues, pinSectionSplice, updatedSplice } from '../ledger/edit.js'
 import { PIN_LINES, pinLineLabel } from '../ledger/model.js'
@@ -34,7 +35,7 @@ export interface MigrationOptions {
 
 /** The pin fields that name the baseline: the migration needs them all (it never invents an identity). */
 /** What a Baseline Pin line can state between its backticks: one line, no control or format character, no backtick. */
-const ONE_LINE_VALUE = /^[^\p{Cc}\p{Cf}\u2028\u2029`]*$/u
+const ONE_LINE_VALUE = new RegExp(`^[^${CONTROL_RANGES}\\u2028\\u2029\`]*$`, 'u')
 
 const IDENTITY: (keyof Pin)[] = [
   'release_tag',

@@ -29,7 +29,14 @@ const fail = (e: unknown) => {
 }
 
 try {
-  const { main } = requireWithCodeCache(fileURLToPath(new URL('./main.cjs', import.meta.url))) as typeof Main
+  // one code cache per command word (flags such as --version share one): see requireWithCodeCache
+  const word = process.argv[2] ?? ''
+  const variant = /^[a-z][a-z-]{0,31}$/.test(word) ? word : '-'
+  const { main } = requireWithCodeCache(
+    fileURLToPath(new URL('./main.cjs', import.meta.url)),
+    process.env,
+    variant
+  ) as typeof Main
   main(process.argv.slice(2), {
     stdout: process.stdout,
     stderr: process.stderr,
