@@ -16,6 +16,10 @@ function cli(args: string[], cwd: string): CliRun {
   return runCli(args, cwd)
 }
 
+/** A rollback with a trigger and a reason, and these arguments. */
+const rollbackX = (root: string, ...args: string[]): CliRun =>
+  cli(['rollback', '--trigger', 'contract-drift', '--reason', 'x', ...args], root)
+
 const status = (root: string) =>
   execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' })
 const committed = (root: string, commit: string, path: string) =>
@@ -69,19 +73,7 @@ describe('baseline-gate rollback', () => {
 
   it('a --sarif file no file can be made beside (sysfs, even for root) is refused before the trio is restored', () => {
     const { fx } = threeBaselines()
-    const r = cli(
-      [
-        'rollback',
-        '--trigger',
-        'contract-drift',
-        '--reason',
-        'x',
-        '--no-suites',
-        '--sarif',
-        '/sys/kernel/rb.sarif'
-      ],
-      fx.root
-    )
+    const r = rollbackX(fx.root, '--no-suites', '--sarif', '/sys/kernel/rb.sarif')
     expect([r.status, r.stdout, r.stderr.match(STACK_LINE)]).toEqual([2, '', null])
     expect(r.stderr).toMatch(
       /^baseline-gate: --sarif \/sys\/kernel\/rb\.sarif: no file can be written in \/sys\/kernel \(EACCES\); nothing was run: /
@@ -89,38 +81,14 @@ describe('baseline-gate rollback', () => {
     expect(status(fx.root)).toBe('')
     // where it can be written, nothing is left of the check: the directories it made are removed again
     const parent = tempDir('bg-cli-sarif-')
-    const ok = cli(
-      [
-        'rollback',
-        '--trigger',
-        'contract-drift',
-        '--reason',
-        'x',
-        '--dry-run',
-        '--sarif',
-        join(parent, 'a', 'b.sarif')
-      ],
-      fx.root
-    )
+    const ok = rollbackX(fx.root, '--dry-run', '--sarif', join(parent, 'a', 'b.sarif'))
     expect(ok.status).toBe(0)
     expect(readdirSync(join(parent, 'a'))).toEqual(['b.sarif'])
   })
 
   it('an evidence directory no file can be made in (sysfs, even for root) is refused before the trio is restored', () => {
     const { fx } = threeBaselines()
-    const r = cli(
-      [
-        'rollback',
-        '--trigger',
-        'contract-drift',
-        '--reason',
-        'x',
-        '--no-suites',
-        '--evidence-dir',
-        '/sys/kernel'
-      ],
-      fx.root
-    )
+    const r = rollbackX(fx.root, '--no-suites', '--evidence-dir', '/sys/kernel')
     expect([r.status, r.stdout, r.stderr.match(STACK_LINE)]).toEqual([2, '', null])
     expect(r.stderr).toMatch(
       /^baseline-gate: the evidence directory \/sys\/kernel cannot be written \(EACCES\); nothing was run: /
