@@ -60,10 +60,7 @@ describe('baseline-gate rollback', () => {
   it('an evidence directory that is a file, or under one, is a usage error before anything is written', () => {
     const { fx } = threeBaselines()
     for (const dir of [POLICY, `${POLICY}/evidence`]) {
-      const r = cli(
-        ['rollback', '--trigger', 'contract-drift', '--reason', 'x', '--no-suites', '--evidence-dir', dir],
-        fx.root
-      )
+      const r = rollbackX(fx.root, '--no-suites', '--evidence-dir', dir)
       expect([r.status, r.stdout, r.stderr.match(STACK_LINE)]).toEqual([2, '', null])
       expect(r.stderr).toContain(dir === POLICY ? 'is a file, not a directory' : `${POLICY} is a file`)
       expect(r.stderr).toContain('nothing was run or written')
