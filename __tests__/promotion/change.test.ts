@@ -452,6 +452,26 @@ describe('promotion: an unchanged trio', () => {
     fx.write(HANDOFF, `${JSON.stringify(JSON.parse(fx.read(HANDOFF)), null, 4)}\n`)
     const unrelated = only(await promote(fx, { base: later, head: repo.commit('touch the handoff again') }))
     expect(unrelated.findings.filter((f) => f.rule === 'BG305')).toEqual([])
+    // the same rule saying something new is the change's: a second code dropped
+    const before = repo.git('rev-parse', 'HEAD')
+    fx.editJson(HANDOFF, (h) => {
+      ;(h.error_code_enum as string[]).pop()
+    })
+    const worse = only(await promote(fx, { base: before, head: repo.commit('trim the handoff again') }))
+    expect(errors(worse)).toEqual(['BG305'])
+  })
+
+  it("a release whose own files are broken fails with their errors; only what a repin ends is BG518's warning", async () => {
+    const { fx, repo, base } = baseRepo()
+    producerRelease(fx, NEXT, (m) => {
+      m.commit_sha = 'not-a-sha'
+    })
+    repo.commit(`release the producer ${NEXT} with a broken manifest`)
+    const b = only(await promote(fx, { base }))
+    expect(b.verdict).toBe('FAIL')
+    expect(errors(b)).toContain('BG302')
+    expect(errors(b)).not.toContain('BG301')
+    expect(b.findings.filter((f) => f.rule === 'BG518').map((f) => f.severity)).toEqual(['warning'])
   })
 
   it('a producer edit that still agrees with the pin (its handoff reformatted) gives no BG518', async () => {

@@ -330,9 +330,14 @@ describe('rollback: restore, verify, evidence', () => {
     expect(repo.git('status', '--porcelain')).toBe('')
     // a dry run of it: nothing to restore, and no posture to keep for a rollback that will not happen
     const dry = await rollback(fx.root, { to: TAGS.v6, dryRun: true })
-    expect(nextSteps(dry.result).map(lineToText)).toEqual([
-      'Nothing to restore: the last-known-good baseline is already the one pinned.'
-    ])
+    const nothing =
+      'Nothing was restored: --to names the baseline pinned now. To roll back, leave out --to for the last-known-good (npx --no baseline-gate lkg names it), or name an older baseline.'
+    expect(nextSteps(dry.result).map(lineToText)).toEqual([nothing])
+    expect(lineToText(subject(dry.b))).toBe(
+      `memorykernel: ${TAGS.v6} is already the baseline asked for (dry run, nothing written)`
+    )
+    // nor after a real run: no rollback happened, so no posture to keep NO-GO
+    expect(nextSteps(same.result).map(lineToText)).toEqual([nothing])
     expect(notRun(dry.b).map(lineToText)).toEqual([
       'No rollback suite ran: the target is already the pinned baseline, so nothing was restored to test.'
     ])

@@ -137,6 +137,23 @@ describe('requireWithCodeCache with the cache (child processes, private TMPDIR)'
     expect(readFileSync(bin, 'utf8')).not.toBe('not V8 code cache at all')
   })
 
+  it('a damaged entry of the right length (bytes flipped inside) is never given to V8: the module loads, the entry is rewritten', () => {
+    const tmp = tempDir('bg-cache-tmp-')
+    const file = cjsFile()
+    expect(runChild(file, tmp).status).toBe(0)
+    const bin = join(cacheDir(tmp), binFiles(tmp)[0]!)
+    const good = readFileSync(bin)
+    const damaged = Buffer.from(good)
+    // V8 checks the header it wrote, not the bytecode: flip bytes well past both headers
+    for (let i = Math.floor(damaged.length / 2); i < Math.floor(damaged.length / 2) + 64; i++)
+      damaged[i]! ^= 0xff
+    writeFileSync(bin, damaged)
+    const run = runChild(file, tmp)
+    expect(run).toEqual({ status: 0, exports: EXPECTED, stderr: '' })
+    expect(readFileSync(bin).equals(damaged)).toBe(false)
+    expect(runChild(file, tmp)).toEqual({ status: 0, exports: EXPECTED, stderr: '' })
+  })
+
   it('a changed source gets its own cache entry', () => {
     const tmp = tempDir('bg-cache-tmp-')
     expect(runChild(cjsFile(), tmp).status).toBe(0)

@@ -6,7 +6,7 @@ import { CONTROL_RANGES, inlineSafe, terminalSafe } from '../../src/text/termina
 
 // what must not reach a terminal or a log: controls, format and default-ignorable characters (variation selectors
 // aside: our own icons use them)
-const CONTROL = /(?![\uFE00-\uFE0F])(?![\t\n])[\p{Cc}\p{Cf}\p{DI}]/u
+const CONTROL = /(?![\uFE00-\uFE0F])(?![\t\n])[\p{Cc}\p{Zl}\p{Zp}\p{Cf}\p{DI}]/u
 // eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[(?:1|2|22|31|32|33|39)m/g
 /**
@@ -96,7 +96,9 @@ describe('terminalSafe', () => {
 
   it('a command behind colours or Unicode white space is still one', () => {
     expect(terminalSafe('\u001b[2m \u00a0::add-mask::x')).toBe('\u001b[2m \u00a0\\u003a:add-mask::x')
-    expect(terminalSafe('a\u2028::stop-commands::t')).toBe('a\u2028\\u003a:stop-commands::t')
+    // a line separator is shown, not kept: a viewer that breaks the line there would show a line of its own
+    expect(terminalSafe('a\u2028::stop-commands::t')).toBe('a\\u2028::stop-commands::t')
+    expect(terminalSafe('a\n\u2029::stop-commands::t')).toBe('a\n\\u2029::stop-commands::t')
   })
 
   it('on any text: no control character but our colours, no line the runner takes as a command; idempotent', () => {
@@ -123,11 +125,11 @@ describe('terminalSafe', () => {
 })
 
 describe('the characters escaped', () => {
-  it("are exactly this Node's control, format and default-ignorable code points, the variation selectors aside", () => {
+  it("are exactly this Node's control, line and paragraph separator, format and default-ignorable code points, the variation selectors aside", () => {
     // written out as ranges (a property escape costs its class at every start): held to the properties here, so a
     // Node with a newer Unicode that adds one says so
     const ranges = new RegExp(`^[${CONTROL_RANGES}]$`, 'u')
-    const props = /^(?![\uFE00-\uFE0F])[\p{Cc}\p{Cf}\p{DI}]$/u
+    const props = /^(?![\uFE00-\uFE0F])[\p{Cc}\p{Zl}\p{Zp}\p{Cf}\p{DI}]$/u
     const differ: string[] = []
     for (let c = 0; c <= 0x10ffff; c++) {
       if (c >= 0xd800 && c <= 0xdfff) continue

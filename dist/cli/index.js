@@ -38,8 +38,9 @@ var loaded = /* @__PURE__ */ new Map();
 function requireWithCodeCache(file, env = process.env, variant = "") {
   const known = loaded.get(file);
   if (known) return known.exports;
-  const source = (0, import_node_fs.readFileSync)(file, "utf8");
-  const cacheFile = env.BASELINE_GATE_COMPILE_CACHE === "0" ? null : cachePath(file, variant);
+  const bytes = (0, import_node_fs.readFileSync)(file);
+  const source = bytes.toString("utf8");
+  const cacheFile = env.BASELINE_GATE_COMPILE_CACHE === "0" ? null : cachePath(bytes, variant);
   const cachedData = cacheFile ? readCache(cacheFile) : void 0;
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}
 })`;
@@ -63,21 +64,21 @@ function partsRequire(file, env) {
   const part = (id) => /^\.\/[\w-]+\.cjs$/.test(id) ? requireWithCodeCache((0, import_node_path.join)((0, import_node_path.dirname)(file), id), env) : plain(id);
   return Object.assign(part, plain);
 }
-function cachePath(file, variant) {
+function cachePath(bundle, variant) {
   try {
     const uid = typeof process.getuid === "function" ? process.getuid() : -1;
     const dir = (0, import_node_path.join)((0, import_node_os.tmpdir)(), `baseline-gate-compile-cache-${uid >= 0 ? uid : (0, import_node_os.userInfo)().username}`);
     (0, import_node_fs.mkdirSync)(dir, { recursive: true, mode: 448 });
     const st = (0, import_node_fs.lstatSync)(dir);
     if (!st.isDirectory() || uid >= 0 && st.uid !== uid || (st.mode & 63) !== 0) return null;
-    const f = (0, import_node_fs.statSync)(file);
-    const identity = `${file}\0${f.dev}\0${f.ino}\0${f.size}\0${f.mtimeMs}\0${process.version}\0${process.arch}\0${variant}`;
-    const key = (0, import_node_crypto.createHash)("sha256").update(identity).digest("hex");
+    const key = (0, import_node_crypto.createHash)("sha1").update(bundle).update(`\0${process.version}\0${process.arch}\0${variant}`).digest("hex");
     return (0, import_node_path.join)(dir, `${key.slice(0, 32)}.bin`);
   } catch {
     return null;
   }
 }
+var CHECKSUM_BYTES = 20;
+var checksum = (data) => (0, import_node_crypto.createHash)("sha1").update(data).digest();
 var CACHE_LIMIT_BYTES = 64 * 1024 * 1024;
 var MARK_USED_AFTER_MS = 24 * 60 * 60 * 1e3;
 var STALE_TMP_MS = 60 * 60 * 1e3;
@@ -85,7 +86,10 @@ function readCache(path) {
   try {
     const st = (0, import_node_fs.statSync)(path);
     if (typeof process.getuid === "function" && st.uid !== process.getuid()) return void 0;
-    const data = (0, import_node_fs.readFileSync)(path);
+    const entry = (0, import_node_fs.readFileSync)(path);
+    const data = entry.subarray(CHECKSUM_BYTES);
+    if (entry.length <= CHECKSUM_BYTES || !checksum(data).equals(entry.subarray(0, CHECKSUM_BYTES)))
+      return void 0;
     if (Date.now() - st.mtimeMs > MARK_USED_AFTER_MS) {
       const now = /* @__PURE__ */ new Date();
       (0, import_node_fs.utimesSync)(path, now, now);
@@ -117,7 +121,9 @@ function writeCache(path, script) {
   try {
     const fd = (0, import_node_fs.openSync)(tmp, "w", 384);
     try {
-      (0, import_node_fs.writeSync)(fd, script.createCachedData());
+      const data = script.createCachedData();
+      (0, import_node_fs.writeSync)(fd, checksum(data));
+      (0, import_node_fs.writeSync)(fd, data);
     } finally {
       (0, import_node_fs.closeSync)(fd);
     }
@@ -129,7 +135,7 @@ function writeCache(path, script) {
 
 // src/text/terminal.ts
 var SGR = "\\u001b\\[(?:1|2|22|31|32|33|39)m";
-var CONTROL_RANGES = "\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u034f\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufeff\\uffa0\\ufff0-\\ufffb\\u{110bd}\\u{110cd}\\u{13430}-\\u{1343f}\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}";
+var CONTROL_RANGES = "\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u034f\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\u3164\\ufeff\\uffa0\\ufff0-\\ufffb\\u{110bd}\\u{110cd}\\u{13430}-\\u{1343f}\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}";
 var CONTROL = `[${CONTROL_RANGES}]`;
 var UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|(?![\\t\\n])${CONTROL}|##\\[`, "gu");
 var UNSAFE_IN_A_LINE = new RegExp(`${CONTROL}|##\\[`, "gu");

@@ -22886,7 +22886,7 @@ function endGroup() {
 
 // src/text/terminal.ts
 var SGR = "\\u001b\\[(?:1|2|22|31|32|33|39)m";
-var CONTROL_RANGES = "\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u034f\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufeff\\uffa0\\ufff0-\\ufffb\\u{110bd}\\u{110cd}\\u{13430}-\\u{1343f}\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}";
+var CONTROL_RANGES = "\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u034f\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\u3164\\ufeff\\uffa0\\ufff0-\\ufffb\\u{110bd}\\u{110cd}\\u{13430}-\\u{1343f}\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}";
 var CONTROL = `[${CONTROL_RANGES}]`;
 var UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|(?![\\t\\n])${CONTROL}|##\\[`, "gu");
 var UNSAFE_IN_A_LINE = new RegExp(`${CONTROL}|##\\[`, "gu");
@@ -23080,7 +23080,7 @@ var CHANGE_RULES = {
   BG518: {
     title: "Producer released, trio not repinned",
     severity: "warning",
-    description: "A change that leaves the trio as it is passes the promotion gate, since no baseline changed; but the producer's published manifest and handoff payload are judged against the pin as health will judge them once the change is merged. When the change moves the producer's manifest to a new release, the drift health will fail on is this warning, naming the rules and the repin that ends it: `baseline-gate repin` in the same pull request (the release and its trio in one change), or right after it merges. Any other edit of those files that breaks them fails the change with the drift rules' own errors (BG301-BG305). A rule that already failed at the base revision is not held against the change.",
+    description: "A change that leaves the trio as it is passes the promotion gate, since no baseline changed; but the producer's published manifest and handoff payload are judged against the pin as health will judge them once the change is merged. When the change moves the producer's manifest to a new release, the drift a repin ends (BG301, BG304) is this warning, naming the rules and the repin: `baseline-gate repin` in the same pull request (the release and its trio in one change), or right after it merges. Anything else the edit breaks, a release's own files included (an invalid manifest, a handoff that disagrees with it), fails the change with the drift rules' own errors. A finding the base revision already had is not held against the change.",
     example: "A pull request bumps `services/memorykernel`'s manifest to v0.5.0 for its release and leaves the pin at v0.4.0: it passes with BG518 naming BG301 and BG304."
   }
 };
@@ -31095,6 +31095,7 @@ function sameBytes(a, b) {
 }
 
 // src/operations/producer-moved.ts
+var REPIN_ENDS = /* @__PURE__ */ new Set(["BG301", "BG304"]);
 function producerMoved(baseline, trio, producer, now) {
   const moved = ["manifest", "handoff"].filter(
     (k2) => !sameBytes(producer.base[k2], producer.head[k2])
@@ -31103,14 +31104,19 @@ function producerMoved(baseline, trio, producer, now) {
   const base = producerFilesFromBytes(baseline, producer.base);
   const head = producerFilesFromBytes(baseline, producer.head);
   const errors = (files) => driftRules(trio, files, { now }).filter((f) => f.severity === "error");
-  const before = new Set(errors(base).map((f) => f.rule));
-  const introduced = errors(head).filter((f) => !before.has(f.rule));
+  const key = (f) => `${f.rule}\0${f.file ?? ""}\0${f.message}`;
+  const before = new Set(errors(base).map(key));
+  const introduced = errors(head).filter((f) => !before.has(key(f)));
   if (introduced.length === 0) return [];
   const from = base.manifest.data?.release_tag;
   const to = head.manifest.data?.release_tag;
-  if (typeof to !== "string" || to === from) return introduced;
-  const rules3 = [...new Set(introduced.map((f) => f.rule))].join(", ");
+  const release = typeof to === "string" && to !== from;
+  const broken = release ? introduced.filter((f) => !REPIN_ENDS.has(f.rule)) : introduced;
+  const repinned = release ? introduced.filter((f) => REPIN_ENDS.has(f.rule)) : [];
+  if (repinned.length === 0) return broken;
+  const rules3 = [...new Set(repinned.map((f) => f.rule))].join(", ");
   return [
+    ...broken,
     finding(
       "BG518",
       producerPaths(baseline).manifest,
@@ -38053,7 +38059,12 @@ function subject(b) {
           r.drill ? " (rollback drill, nothing written)" : " (dry run, nothing written)"
         ];
       case "already-current":
-        return [name, ": ", ...from, " was already the rollback target; nothing changed"];
+        return [
+          name,
+          ": ",
+          ...from,
+          r.dryRun ? " is already the baseline asked for (dry run, nothing written)" : " is already the baseline asked for; nothing changed"
+        ];
       case "verification-failed":
         return [name, ": restoring ", ...to, " in place of ", ...from, " failed its checks"];
       case "failed":
@@ -38319,7 +38330,15 @@ function rollback(b) {
       ]);
       break;
     case "already-current":
-      out.push(["Nothing to restore: the last-known-good baseline is already the one pinned."]);
+      out.push([
+        "Nothing was restored: ",
+        c("--to"),
+        " names the baseline pinned now. To roll back, leave out ",
+        c("--to"),
+        " for the last-known-good (",
+        c("npx --no baseline-gate lkg"),
+        " names it), or name an older baseline."
+      ]);
       break;
     case "verification-failed":
       out.push([
@@ -38333,7 +38352,7 @@ function rollback(b) {
   }
   const steps = r.status === "restored" || r.status === "verification-failed" ? failedSteps(b) : null;
   if (steps) out.push(steps);
-  if (r.status === "already-current" && r.dryRun) return out;
+  if (r.status === "already-current") return out;
   out.push(
     r.dryRun ? [
       "After the rollback itself, keep the runtime cutover posture ",

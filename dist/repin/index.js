@@ -43808,7 +43808,7 @@ var CHANGE_RULES = {
   BG518: {
     title: "Producer released, trio not repinned",
     severity: "warning",
-    description: "A change that leaves the trio as it is passes the promotion gate, since no baseline changed; but the producer's published manifest and handoff payload are judged against the pin as health will judge them once the change is merged. When the change moves the producer's manifest to a new release, the drift health will fail on is this warning, naming the rules and the repin that ends it: `baseline-gate repin` in the same pull request (the release and its trio in one change), or right after it merges. Any other edit of those files that breaks them fails the change with the drift rules' own errors (BG301-BG305). A rule that already failed at the base revision is not held against the change.",
+    description: "A change that leaves the trio as it is passes the promotion gate, since no baseline changed; but the producer's published manifest and handoff payload are judged against the pin as health will judge them once the change is merged. When the change moves the producer's manifest to a new release, the drift a repin ends (BG301, BG304) is this warning, naming the rules and the repin: `baseline-gate repin` in the same pull request (the release and its trio in one change), or right after it merges. Anything else the edit breaks, a release's own files included (an invalid manifest, a handoff that disagrees with it), fails the change with the drift rules' own errors. A finding the base revision already had is not held against the change.",
     example: "A pull request bumps `services/memorykernel`'s manifest to v0.5.0 for its release and leaves the pin at v0.4.0: it passes with BG518 naming BG301 and BG304."
   }
 };
@@ -45650,7 +45650,7 @@ function day(d) {
 
 // src/text/terminal.ts
 var SGR = "\\u001b\\[(?:1|2|22|31|32|33|39)m";
-var CONTROL_RANGES = "\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u034f\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufeff\\uffa0\\ufff0-\\ufffb\\u{110bd}\\u{110cd}\\u{13430}-\\u{1343f}\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}";
+var CONTROL_RANGES = "\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u034f\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\u3164\\ufeff\\uffa0\\ufff0-\\ufffb\\u{110bd}\\u{110cd}\\u{13430}-\\u{1343f}\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}";
 var CONTROL = `[${CONTROL_RANGES}]`;
 var UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|(?![\\t\\n])${CONTROL}|##\\[`, "gu");
 var UNSAFE_IN_A_LINE = new RegExp(`${CONTROL}|##\\[`, "gu");

@@ -35,8 +35,9 @@ export function requireWithCodeCache(
 ): unknown {
   const known = loaded.get(file)
   if (known) return known.exports
-  const source = readFileSync(file, 'utf8')
-  const cacheFile = env.BASELINE_GATE_COMPILE_CACHE === '0' ? null : cachePath(file, variant)
+  const bytes = readFileSync(file)
+  const source = bytes.toString('utf8')
+  const cacheFile = env.BASELINE_GATE_COMPILE_CACHE === '0' ? null : cachePath(bytes, variant)
   const cachedData = cacheFile ? readCache(cacheFile) : undefined
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`
   const script = new vm.Script(wrapper, { filename: file, cachedData })
@@ -68,11 +69,11 @@ function partsRequire(file: string, env: NodeJS.ProcessEnv): NodeJS.Require {
 }
 
 /**
- * A private per-user directory; the name changes with the bundle file (its identity, size and mtime: a
- * rebuilt or re-checked-out bundle gets a new name), node and the architecture. V8 rejects a cache that does
- * not fit the source anyway; the name keeps us from even trying.
+ * A private per-user directory; the name is the bundle's content (a new build, an upgrade that keeps its size and
+ * even its inode and mtime, as npm's fixed mtimes allow, gets a new name), node, the architecture and the command.
+ * V8 checks only the source's length before it trusts the bytecode.
  */
-function cachePath(file: string, variant: string): string | null {
+function cachePath(bundle: Buffer, variant: string): string | null {
   try {
     const uid = typeof process.getuid === 'function' ? process.getuid() : -1
     const dir = join(tmpdir(), `baseline-gate-compile-cache-${uid >= 0 ? uid : userInfo().username}`)
@@ -80,14 +81,23 @@ function cachePath(file: string, variant: string): string | null {
     const st = lstatSync(dir)
     // Someone else's directory could feed us bytecode: use only our own, private, real directory.
     if (!st.isDirectory() || (uid >= 0 && st.uid !== uid) || (st.mode & 0o077) !== 0) return null
-    const f = statSync(file)
-    const identity = `${file}\0${f.dev}\0${f.ino}\0${f.size}\0${f.mtimeMs}\0${process.version}\0${process.arch}\0${variant}`
-    const key = createHash('sha256').update(identity).digest('hex')
+    const key = createHash('sha1')
+      .update(bundle)
+      .update(`\0${process.version}\0${process.arch}\0${variant}`)
+      .digest('hex')
     return join(dir, `${key.slice(0, 32)}.bin`)
   } catch {
     return null
   }
 }
+
+/**
+ * Every entry starts with the SHA-1 of its bytecode: V8 does not check the bytes it is given, and a damaged entry
+ * (a full disk, a flipped bit) made every run of the command die in V8 until the file was removed. A checksum
+ * against damage, not a signature: only this user can write the directory.
+ */
+const CHECKSUM_BYTES = 20
+const checksum = (data: Buffer): Buffer => createHash('sha1').update(data).digest()
 
 /**
  * The cache keeps the entries used last, up to this many bytes: each checkout and each build of the bundles adds
@@ -103,7 +113,10 @@ function readCache(path: string): Buffer | undefined {
   try {
     const st = statSync(path)
     if (typeof process.getuid === 'function' && st.uid !== process.getuid()) return undefined
-    const data = readFileSync(path)
+    const entry = readFileSync(path)
+    const data = entry.subarray(CHECKSUM_BYTES)
+    if (entry.length <= CHECKSUM_BYTES || !checksum(data).equals(entry.subarray(0, CHECKSUM_BYTES)))
+      return undefined
     if (Date.now() - st.mtimeMs > MARK_USED_AFTER_MS) {
       const now = new Date()
       utimesSync(path, now, now)
@@ -141,7 +154,9 @@ function writeCache(path: string, script: vm.Script): void {
   try {
     const fd = openSync(tmp, 'w', 0o600)
     try {
-      writeSync(fd, script.createCachedData())
+      const data = script.createCachedData()
+      writeSync(fd, checksum(data))
+      writeSync(fd, data)
     } finally {
       closeSync(fd)
     }

@@ -35,7 +35,14 @@ export function subject(b: BaselineResult): Line {
           r.drill ? ' (rollback drill, nothing written)' : ' (dry run, nothing written)'
         ]
       case 'already-current':
-        return [name, ': ', ...from, ' was already the rollback target; nothing changed']
+        return [
+          name,
+          ': ',
+          ...from,
+          r.dryRun
+            ? ' is already the baseline asked for (dry run, nothing written)'
+            : ' is already the baseline asked for; nothing changed'
+        ]
       case 'verification-failed':
         return [name, ': restoring ', ...to, ' in place of ', ...from, ' failed its checks']
       case 'failed':

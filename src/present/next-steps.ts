@@ -173,7 +173,16 @@ function rollback(b: BaselineResult): Line[] {
       ])
       break
     case 'already-current':
-      out.push(['Nothing to restore: the last-known-good baseline is already the one pinned.'])
+      // only --to reaches this: the tag asked for is the one pinned now, which says nothing of the last-known-good
+      out.push([
+        'Nothing was restored: ',
+        c('--to'),
+        ' names the baseline pinned now. To roll back, leave out ',
+        c('--to'),
+        ' for the last-known-good (',
+        c('npx --no baseline-gate lkg'),
+        ' names it), or name an older baseline.'
+      ])
       break
     case 'verification-failed':
       out.push([
@@ -187,8 +196,8 @@ function rollback(b: BaselineResult): Line[] {
   }
   const steps = r.status === 'restored' || r.status === 'verification-failed' ? failedSteps(b) : null
   if (steps) out.push(steps)
-  // nothing to roll back (already current): no posture to keep for a rollback that will not happen
-  if (r.status === 'already-current' && r.dryRun) return out
+  // nothing rolled back (already current): no posture to keep for a rollback that did not happen
+  if (r.status === 'already-current') return out
   out.push(
     r.dryRun
       ? [

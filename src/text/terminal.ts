@@ -8,14 +8,15 @@
 
 // the colours and weights of cli/style.ts, the only escapes our own output writes (never conceal, blink, reverse)
 const SGR = '\\u001b\\[(?:1|2|22|31|32|33|39)m'
-// every control character (C0, DEL, C1), every format character (bidirectional overrides, zero-width characters,
-// the soft hyphen) and default-ignorable code point, which a comparison by culture may skip; but the variation
+// every control character (C0, DEL, C1), the line and paragraph separators (a viewer may break a line there), every
+// format character (bidirectional overrides, zero-width characters, the soft hyphen) and default-ignorable code
+// point, which a comparison by culture may skip; but the variation
 // selectors, which our own icons use (⚠️): before `::` they count as a line's lead. Written out as ranges: a
 // property escape (\p{Cf}) makes V8 build its class from ICU at start-up, some milliseconds of every run; a test
-// holds the ranges to \p{Cc}, \p{Cf} and \p{DI} of the running Node.
+// holds the ranges to \p{Cc}, \p{Zl}, \p{Zp}, \p{Cf} and \p{DI} of the running Node.
 export const CONTROL_RANGES =
   '\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u034f\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u115f\\u1160' +
-  '\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufeff\\uffa0\\ufff0-\\ufffb' +
+  '\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\u3164\\ufeff\\uffa0\\ufff0-\\ufffb' +
   '\\u{110bd}\\u{110cd}\\u{13430}-\\u{1343f}\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}'
 const CONTROL = `[${CONTROL_RANGES}]`
 // the class lists combining and joining characters on purpose, each to be escaped on its own

@@ -130,7 +130,7 @@ export const CHANGE_RULES = {
     title: 'Producer released, trio not repinned',
     severity: 'warning',
     description:
-      "A change that leaves the trio as it is passes the promotion gate, since no baseline changed; but the producer's published manifest and handoff payload are judged against the pin as health will judge them once the change is merged. When the change moves the producer's manifest to a new release, the drift health will fail on is this warning, naming the rules and the repin that ends it: `baseline-gate repin` in the same pull request (the release and its trio in one change), or right after it merges. Any other edit of those files that breaks them fails the change with the drift rules' own errors (BG301-BG305). A rule that already failed at the base revision is not held against the change.",
+      "A change that leaves the trio as it is passes the promotion gate, since no baseline changed; but the producer's published manifest and handoff payload are judged against the pin as health will judge them once the change is merged. When the change moves the producer's manifest to a new release, the drift a repin ends (BG301, BG304) is this warning, naming the rules and the repin: `baseline-gate repin` in the same pull request (the release and its trio in one change), or right after it merges. Anything else the edit breaks, a release's own files included (an invalid manifest, a handoff that disagrees with it), fails the change with the drift rules' own errors. A finding the base revision already had is not held against the change.",
     example:
       "A pull request bumps `services/memorykernel`'s manifest to v0.5.0 for its release and leaves the pin at v0.4.0: it passes with BG518 naming BG301 and BG304."
   }
