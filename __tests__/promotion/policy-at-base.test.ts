@@ -109,9 +109,11 @@ describe('promotion: the baseline as the base policy defines it', () => {
   it('the suites and the files of the base policy are the ones judged, with a note for each edit (BG706, BG707)', async () => {
     const { fx, repo, base } = releaseWithFailingSuite()
     writePolicy(fx, { consumer: [] })
+    // the matrix moved to a copy of itself: nothing wrong there once merged, so only the notes and the suites
+    fx.write(`moved/${MATRIX}`, fx.read(MATRIX))
     fx.editJson(POLICY, (policy) => {
       const b = (policy.baselines as Record<string, Record<string, unknown>>).memorykernel!
-      ;(b.trio as Record<string, string>).matrix = 'README.md'
+      ;(b.trio as Record<string, string>).matrix = `moved/${MATRIX}`
     })
     repo.commit(`promote memorykernel ${NEXT}`)
 
@@ -120,6 +122,30 @@ describe('promotion: the baseline as the base policy defines it', () => {
     expect(b.steps.map((s) => [s.name, s.status])).toEqual([['test', 'failed']])
     expect(rules(b.findings)).toEqual(['BG701', 'BG706', 'BG707'])
     expect(b.verdict).toBe('FAIL')
+  })
+
+  it('a policy edit that moves a file to where health would fail once merged fails the change, said at the new path', async () => {
+    const fx = trioFixture()
+    writePolicy(fx, {})
+    const repo = gitRepo(fx)
+    const base = repo.commit(`the approved baseline ${EMBEDDED.tag}`, OLD_DATE)
+    // only the policy changes: the handoff is looked for where there is none, and the matrix is the README
+    fx.editJson(POLICY, (policy) => {
+      const b = (policy.baselines as Record<string, Record<string, unknown>>).memorykernel!
+      ;(b.producer as Record<string, string>).handoff = 'NOPE.json'
+      ;(b.trio as Record<string, string>).matrix = 'README.md'
+    })
+    fx.write('README.md', '# app\n')
+    repo.commit('point the policy elsewhere')
+    const b = (await promote(fx, { base })).result.baselines[0]!
+    expect(b.verdict).toBe('FAIL')
+    expect(b.change?.trio_changed).toBe(false)
+    const after = b.findings.filter((f) => f.message.endsWith('health judges this file once it is merged)'))
+    expect(new Set(after.map((f) => f.file))).toEqual(
+      new Set(['README.md', 'services/memorykernel/NOPE.json'])
+    )
+    expect(after.every((f) => f.severity === 'error')).toBe(true)
+    expect(rules(b.findings)).toContain('BG707')
   })
 
   it("in a monorepo, a policy above the root named by its absolute path is the repository's all the same", async () => {

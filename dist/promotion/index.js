@@ -23488,7 +23488,7 @@ var SUITE_RULES = {
   BG707: {
     title: "Trio and producer taken from the base policy",
     severity: "notice",
-    description: "The promotion gate judges the files the policy at the base revision names as the baseline's trio and its producer's manifest and handoff, as it takes the owners and the suites from there: a pull request that moves them in the policy cannot point the gate at files it left alone. The edit applies once merged.",
+    description: "The promotion gate judges the files the policy at the base revision names as the baseline's trio and its producer's manifest and handoff, as it takes the owners and the suites from there: a pull request that moves them in the policy cannot point the gate at files it left alone. The edit applies once merged, so the files at the new paths are judged too, as health will judge them then: their errors fail the change, each said at its new path.",
     example: "A pull request edits the pin and also sets the policy's `trio.pin` to `package.json`."
   },
   BG708: {
@@ -30506,6 +30506,407 @@ function matrixFile(file, displayName) {
   return { ...file, ledger: parseLedger(file.source, displayName), limit: null };
 }
 
+// src/operations/policy-at-base.ts
+import { realpathSync as realpathSync4 } from "node:fs";
+import { isAbsolute as isAbsolute4, relative as relative3, sep as sep2 } from "node:path";
+
+// src/git/root.ts
+import { existsSync as existsSync3, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
+import { dirname as dirname2, join as join3, resolve as resolve2 } from "node:path";
+var RootError = class extends Error {
+  constructor(message, at3 = "git") {
+    super(message);
+    this.at = at3;
+  }
+  at;
+  name = "RootError";
+};
+async function findRoot(options) {
+  const start = options.given === void 0 ? options.cwd : resolve2(options.cwd, options.given);
+  const shown = options.given ?? start;
+  const label3 = options.label ?? "--root";
+  if (!existsSync3(start)) throw new RootError(`${label3} ${shown}: no such directory`, "directory");
+  if (!statSync2(start).isDirectory()) throw new RootError(`${label3} ${shown}: not a directory`, "directory");
+  const real = realpathSync3(start);
+  const top = discoverTop(real) ?? await gitTop(real, shown, label3);
+  for (let dir = real; ; dir = dirname2(dir)) {
+    if (dir !== top && existsSync3(join3(dir, options.marker))) return { root: dir, top };
+    if (dir === top || dirname2(dir) === dir) break;
+  }
+  return { root: top, top };
+}
+async function workTreeTop(dir) {
+  const real = realpathSync3(dir);
+  const known = discoverTop(real);
+  if (known) return known;
+  const r = await git(real, ["rev-parse", "--show-toplevel"]);
+  return r.code === 0 ? realpathSync3(r.stdout.toString("utf8").trim()) : null;
+}
+async function gitTop(real, shown, label3) {
+  let r;
+  try {
+    r = await git(real, ["rev-parse", "--show-toplevel"]);
+  } catch (e) {
+    if (e instanceof GitError) throw new RootError(`${shown}: ${e.message}`);
+    throw e;
+  }
+  if (r.code !== 0) {
+    if (/dubious ownership/.test(r.stderr)) {
+      throw new RootError(
+        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${real}`
+      );
+    }
+    throw new RootError(
+      `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label3}`
+    );
+  }
+  return realpathSync3(r.stdout.toString("utf8").trim());
+}
+
+// src/policy/defaults.ts
+var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
+var DEFAULT_BASELINE_NAME = "memorykernel";
+var DEFAULT_STEP_TIMEOUT_S = 900;
+var ALL2 = ["health", "promotion", "rollback"];
+var CHANGE = ["promotion", "rollback"];
+function step(name, run2, cwd, operations) {
+  return { name, run: run2, cwd, timeout_s: DEFAULT_STEP_TIMEOUT_S, operations };
+}
+function defaultBaseline(name, packageManager = "npm") {
+  const script = (s) => packageManager === "yarn" ? ["yarn", "run", s] : [packageManager, "run", s];
+  return {
+    name,
+    display_name: name,
+    trio: {
+      pin: `config/${name}-integration-pin.json`,
+      manifest: `config/${name}-producer-manifest.json`,
+      matrix: `docs/${name.toUpperCase().replace(/-/g, "_")}_COMPATIBILITY_MATRIX.md`
+    },
+    producer: {
+      root: `services/${name}`,
+      manifest: "contracts/integration/v1/producer-contract-manifest.json",
+      handoff: "docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json",
+      start: {
+        run: [
+          "cargo",
+          "run",
+          "--quiet",
+          "--locked",
+          "--bin",
+          `${name}-service`,
+          "--",
+          "--bind",
+          "127.0.0.1:{port}"
+        ],
+        cwd: "{producer_root}"
+      },
+      // the first `cargo run` builds the producer: readiness waits for the build too
+      probe: {
+        enabled: true,
+        ready_timeout_s: 300,
+        request_timeout_s: 10,
+        schemas: "contracts/integration/v1/schemas"
+      }
+    },
+    suites: {
+      concurrent: true,
+      consumer: [
+        step("typecheck", script("typecheck"), "{repo_root}", CHANGE),
+        step("test", script("test"), "{repo_root}", CHANGE),
+        step("test:governance-negative", script("test:governance-negative"), "{repo_root}", CHANGE),
+        step("test:contract", script("test:contract"), "{repo_root}", ALL2),
+        step("test:ci", script("test:ci"), "{repo_root}", CHANGE)
+      ],
+      producer: [
+        step("cargo fmt", ["cargo", "fmt", "--all", "--", "--check"], "{producer_root}", CHANGE),
+        step(
+          "cargo clippy",
+          ["cargo", "clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step(
+          "cargo test",
+          ["cargo", "test", "--workspace", "--all-targets", "--all-features"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step(
+          "verify producer contract manifest",
+          ["bash", "scripts/verify_producer_contract_manifest.sh", "--memorykernel-root", "{producer_root}"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step(
+          "verify producer handoff payload",
+          ["bash", "scripts/verify_producer_handoff_payload.sh", "--memorykernel-root", "{producer_root}"],
+          "{producer_root}",
+          CHANGE
+        )
+      ]
+    },
+    owners: { consumer: [], producer: [] },
+    adapter: {
+      files: [],
+      endpoints: Object.values(ENDPOINTS),
+      scan: ["src/**/*.{ts,tsx,js,jsx,mjs,cjs}"],
+      exclude: []
+    },
+    repin: { mentions: [], handoff: null }
+  };
+}
+function completeStep(partial, cwd) {
+  return {
+    name: partial.name,
+    run: partial.run,
+    cwd: partial.cwd ?? cwd,
+    timeout_s: partial.timeout_s ?? DEFAULT_STEP_TIMEOUT_S,
+    operations: partial.operations ?? CHANGE
+  };
+}
+
+// src/policy/load.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join4, relative as relative2, resolve as resolve3 } from "node:path";
+
+// src/policy/types.ts
+var PolicyError = class extends Error {
+  name = "PolicyError";
+};
+
+// src/policy/load.ts
+function loadPolicy(options) {
+  const root = resolve3(options.root);
+  const packageManager = detectPackageManager(root);
+  const explicit = options.policyPath !== void 0 && options.policyPath !== "";
+  const abs = explicit ? resolve3(options.cwd ?? process.cwd(), options.policyPath) : join4(root, DEFAULT_POLICY_PATH);
+  const shown = displayPath(root, abs);
+  return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
+}
+function readPolicyFile(root, abs) {
+  const rel = inRepository(root, abs);
+  return rel === null ? readRepoFile("/", abs) : readRepoFile(root, rel);
+}
+function policyAtRevision(root, bytes, shown) {
+  const read = bytes ? { kind: "ok", bytes } : { kind: "missing" };
+  return policyFromRead(read, shown, false, detectPackageManager(resolve3(root)));
+}
+function policyFromRead(read, shown, explicit, packageManager) {
+  if (read.kind === "missing") {
+    if (explicit) throw new PolicyError(`${shown}: policy file not found (--policy / input 'policy')`);
+    const baselines2 = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)];
+    return { source: "defaults", path: null, sha256: sha256(JSON.stringify(baselines2)), baselines: baselines2 };
+  }
+  if (read.kind === "outside-root" || read.kind === "dangling-link")
+    throw new PolicyError(`${shown}: the policy file ${read.problem}; it was not read (BG110)`);
+  if (read.kind !== "ok")
+    throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, " ")})`);
+  const file = sourceFromBytes(shown, read.bytes);
+  if (!file.validUtf8) throw new PolicyError(`${shown}: policy file is not valid UTF-8`);
+  const doc = parseJson(file);
+  const syntax = doc.syntaxErrors[0];
+  if (syntax) {
+    throw new PolicyError(
+      `${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`
+    );
+  }
+  if (doc.root === void 0)
+    throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`);
+  const dup = doc.duplicateKeys[0];
+  if (dup)
+    throw new PolicyError(
+      `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
+    );
+  const problems = validateDocument(doc, be, Pe.validatePolicy);
+  const first = problems[0];
+  if (first) {
+    throw new PolicyError(
+      `${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`
+    );
+  }
+  const raw = doc.value;
+  const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
+  return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
+}
+function selectBaselines(policy, name) {
+  if (name === void 0 || name === "") return policy.baselines;
+  const found = policy.baselines.find((b) => b.name === name);
+  if (!found) {
+    const known = policy.baselines.map((b) => b.name).join(", ");
+    throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
+  }
+  return [found];
+}
+function resolveBaseline(name, raw, pm) {
+  const d = defaultBaseline(name, pm);
+  const producerRoot = (raw.producer?.root ?? d.producer.root).replace(/\/+$/, "");
+  return {
+    name,
+    display_name: raw.display_name ?? d.display_name,
+    trio: { ...d.trio, ...raw.trio },
+    producer: {
+      ...d.producer,
+      ...raw.producer,
+      start: { ...d.producer.start, ...raw.producer?.start },
+      probe: { ...d.producer.probe, ...raw.producer?.probe }
+    },
+    suites: {
+      concurrent: raw.suites?.concurrent ?? d.suites.concurrent,
+      consumer: raw.suites?.consumer?.map((s) => completeStep(s, "{repo_root}")) ?? d.suites.consumer,
+      producer: raw.suites?.producer?.map((s) => completeStep(s, "{producer_root}")) ?? d.suites.producer
+    },
+    owners: { ...d.owners, ...raw.owners },
+    adapter: adapterOf(d.adapter, raw.adapter),
+    repin: {
+      mentions: (raw.repin?.mentions ?? d.repin.mentions).map(
+        (p) => p.startsWith("{producer_root}/") ? `${producerRoot}/${p.slice("{producer_root}/".length)}` : p
+      ),
+      handoff: raw.repin?.handoff ? { run: raw.repin.handoff.run, cwd: raw.repin.handoff.cwd ?? "{producer_root}" } : d.repin.handoff
+    }
+  };
+}
+function adapterOf(d, raw) {
+  const { file, ...rest } = raw ?? {};
+  const files = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
+  return { ...d, ...rest, files };
+}
+function detectPackageManager(root) {
+  if (existsSync4(join4(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync4(join4(root, "yarn.lock"))) return "yarn";
+  return "npm";
+}
+function displayPath(root, abs) {
+  const rel = relative2(root, abs);
+  return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? rel.split("\\").join("/") : abs;
+}
+function more(n) {
+  return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
+}
+
+// src/operations/trio-files.ts
+function sameBytes(a, b) {
+  return a === null || b === null ? a === b : a.equals(b);
+}
+
+// src/operations/policy-at-base.ts
+var LAND_FIRST = "land the policy change on its own first (a pull request that changes no trio file), then change the trio";
+async function policyBlob(root, policy) {
+  if (!(policy.source === "file" && policy.path && isAbsolute4(policy.path))) {
+    const path2 = policy.source === "file" && policy.path ? policy.path : DEFAULT_POLICY_PATH;
+    return (rev) => blobSpec(rev, path2);
+  }
+  const top = await workTreeTop(root);
+  let real = policy.path;
+  try {
+    real = realpathSync4(policy.path);
+  } catch {
+  }
+  if (top === null || !isWithin(top, real)) return null;
+  const fromTop = relative3(top, real).split(sep2).join("/");
+  return (rev) => `${rev}:${fromTop}`;
+}
+async function policyAtBase(root, policy, revs) {
+  const policyAt = await policyBlob(root, policy);
+  if (!policyAt)
+    return { definitionOf: (baseline) => ({ kind: "trusted", baseline }), removedWithTrioChanged: [] };
+  const shown = policy.path ?? DEFAULT_POLICY_PATH;
+  const reader = new BlobReader(root);
+  const blob = async (spec) => {
+    const found = await reader.read(spec);
+    return found.found ? found.content : null;
+  };
+  const read = (rev, file) => blob(blobSpec(rev, file));
+  try {
+    let atBase;
+    try {
+      atBase = policyAtRevision(root, await blob(policyAt(revs.base)), shown);
+    } catch (e) {
+      const why = `the base revision's policy cannot be read (${e.message})`;
+      return { definitionOf: () => ({ kind: "unreadable", why }), removedWithTrioChanged: [] };
+    }
+    const inHead = new Set(policy.baselines.map((b) => b.name));
+    const removedWithTrioChanged = [];
+    for (const gone of atBase.baselines.filter((b) => !inHead.has(b.name))) {
+      const changed = [];
+      for (const role of TRIO_ROLES) {
+        const file = gone.trio[role];
+        if (!sameBytes(await read(revs.base, file), await read(revs.head, file))) changed.push(file);
+      }
+      if (changed.length > 0)
+        removedWithTrioChanged.push(
+          finding(
+            "BG708",
+            changed[0],
+            null,
+            `this change renames or removes the baseline "${gone.name}" of the base revision's policy and also changes its trio (${changed.join(", ")}), which the gate then could not judge: ${LAND_FIRST}`
+          )
+        );
+    }
+    return {
+      definitionOf: (head) => {
+        const baseline = atBase.baselines.find((b) => b.name === head.name);
+        return baseline ? { kind: "base", baseline } : { kind: "none", why: `the base revision's policy defines no baseline "${head.name}"` };
+      },
+      removedWithTrioChanged
+    };
+  } finally {
+    reader.close();
+  }
+}
+function unreadableAtBase(why) {
+  return finding(
+    "BG708",
+    null,
+    null,
+    `${why}: the gate takes a baseline's trio, producer, owners and suites from it, so it cannot tell which files this change must be judged on; repair the policy on the base branch (a maintainer merges the repair), then run the gate again`
+  );
+}
+function undefinedAtBase(why, file) {
+  return finding(
+    "BG708",
+    file,
+    null,
+    `${why}, and this change changes that baseline's trio: the gate takes a baseline's trio, producer, owners and suites from the base revision's policy, so it cannot judge the change; ${LAND_FIRST}`
+  );
+}
+function movedFiles(head, judged2) {
+  const producer = ["manifest", "handoff"].map((k2) => ({
+    what: `producer ${k2}`,
+    from: producerPaths(judged2)[k2],
+    to: producerPaths(head)[k2]
+  }));
+  return [
+    ...TRIO_ROLES.map((r) => ({ what: r, from: judged2.trio[r], to: head.trio[r] })),
+    ...producer
+  ].filter((m) => m.from !== m.to);
+}
+function definitionNotes(head, judged2) {
+  const moved = movedFiles(head, judged2).map((m) => `${m.what} ${m.from} -> ${m.to}`);
+  if (moved.length === 0) return [];
+  return [
+    finding(
+      "BG707",
+      null,
+      null,
+      `this change edits where the policy finds the baseline's files (${moved.join("; ")}); the gate judged the files the base revision's policy names, and the edit applies once it is merged`
+    )
+  ];
+}
+
+// src/operations/after-merge.ts
+function afterMerge(inTree, judged2, head, now) {
+  const moved = new Set(movedFiles(inTree, judged2).map((m) => m.to));
+  if (moved.size === 0) return [];
+  const trio = trioFromBytes(inTree, head.trio);
+  return [
+    ...trioRules(trio, { baseline: inTree, now }),
+    ...driftRules(trio, producerFilesFromBytes(inTree, head.producer), { now })
+  ].filter((f) => f.severity === "error" && f.file !== null && moved.has(f.file)).map((f) => ({
+    ...f,
+    message: `${f.message} (at the path this change gives the policy: health judges this file once it is merged)`
+  }));
+}
+
 // src/operations/outcome.ts
 import { basename as basename2 } from "node:path";
 
@@ -31089,11 +31490,6 @@ function operationResult(ctx, operation, judged2) {
   return { operation, verdict, baselines, evidence: file };
 }
 
-// src/operations/trio-files.ts
-function sameBytes(a, b) {
-  return a === null || b === null ? a === b : a.equals(b);
-}
-
 // src/operations/producer-moved.ts
 var REPIN_ENDS = /* @__PURE__ */ new Set(["BG301", "BG304"]);
 function producerMoved(baseline, trio, producer, now) {
@@ -31208,382 +31604,6 @@ function packetFiles(packet, markdown = {}) {
 }
 function writePacket(evidence, packet, markdown = {}) {
   return evidence.writeAll(packetFiles(packet, markdown))[0];
-}
-
-// src/operations/policy-at-base.ts
-import { realpathSync as realpathSync4 } from "node:fs";
-import { isAbsolute as isAbsolute4, relative as relative3, sep as sep2 } from "node:path";
-
-// src/git/root.ts
-import { existsSync as existsSync3, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, join as join3, resolve as resolve2 } from "node:path";
-var RootError = class extends Error {
-  constructor(message, at3 = "git") {
-    super(message);
-    this.at = at3;
-  }
-  at;
-  name = "RootError";
-};
-async function findRoot(options) {
-  const start = options.given === void 0 ? options.cwd : resolve2(options.cwd, options.given);
-  const shown = options.given ?? start;
-  const label3 = options.label ?? "--root";
-  if (!existsSync3(start)) throw new RootError(`${label3} ${shown}: no such directory`, "directory");
-  if (!statSync2(start).isDirectory()) throw new RootError(`${label3} ${shown}: not a directory`, "directory");
-  const real = realpathSync3(start);
-  const top = discoverTop(real) ?? await gitTop(real, shown, label3);
-  for (let dir = real; ; dir = dirname2(dir)) {
-    if (dir !== top && existsSync3(join3(dir, options.marker))) return { root: dir, top };
-    if (dir === top || dirname2(dir) === dir) break;
-  }
-  return { root: top, top };
-}
-async function workTreeTop(dir) {
-  const real = realpathSync3(dir);
-  const known = discoverTop(real);
-  if (known) return known;
-  const r = await git(real, ["rev-parse", "--show-toplevel"]);
-  return r.code === 0 ? realpathSync3(r.stdout.toString("utf8").trim()) : null;
-}
-async function gitTop(real, shown, label3) {
-  let r;
-  try {
-    r = await git(real, ["rev-parse", "--show-toplevel"]);
-  } catch (e) {
-    if (e instanceof GitError) throw new RootError(`${shown}: ${e.message}`);
-    throw e;
-  }
-  if (r.code !== 0) {
-    if (/dubious ownership/.test(r.stderr)) {
-      throw new RootError(
-        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${real}`
-      );
-    }
-    throw new RootError(
-      `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label3}`
-    );
-  }
-  return realpathSync3(r.stdout.toString("utf8").trim());
-}
-
-// src/policy/defaults.ts
-var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
-var DEFAULT_BASELINE_NAME = "memorykernel";
-var DEFAULT_STEP_TIMEOUT_S = 900;
-var ALL2 = ["health", "promotion", "rollback"];
-var CHANGE = ["promotion", "rollback"];
-function step(name, run2, cwd, operations) {
-  return { name, run: run2, cwd, timeout_s: DEFAULT_STEP_TIMEOUT_S, operations };
-}
-function defaultBaseline(name, packageManager = "npm") {
-  const script = (s) => packageManager === "yarn" ? ["yarn", "run", s] : [packageManager, "run", s];
-  return {
-    name,
-    display_name: name,
-    trio: {
-      pin: `config/${name}-integration-pin.json`,
-      manifest: `config/${name}-producer-manifest.json`,
-      matrix: `docs/${name.toUpperCase().replace(/-/g, "_")}_COMPATIBILITY_MATRIX.md`
-    },
-    producer: {
-      root: `services/${name}`,
-      manifest: "contracts/integration/v1/producer-contract-manifest.json",
-      handoff: "docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json",
-      start: {
-        run: [
-          "cargo",
-          "run",
-          "--quiet",
-          "--locked",
-          "--bin",
-          `${name}-service`,
-          "--",
-          "--bind",
-          "127.0.0.1:{port}"
-        ],
-        cwd: "{producer_root}"
-      },
-      // the first `cargo run` builds the producer: readiness waits for the build too
-      probe: {
-        enabled: true,
-        ready_timeout_s: 300,
-        request_timeout_s: 10,
-        schemas: "contracts/integration/v1/schemas"
-      }
-    },
-    suites: {
-      concurrent: true,
-      consumer: [
-        step("typecheck", script("typecheck"), "{repo_root}", CHANGE),
-        step("test", script("test"), "{repo_root}", CHANGE),
-        step("test:governance-negative", script("test:governance-negative"), "{repo_root}", CHANGE),
-        step("test:contract", script("test:contract"), "{repo_root}", ALL2),
-        step("test:ci", script("test:ci"), "{repo_root}", CHANGE)
-      ],
-      producer: [
-        step("cargo fmt", ["cargo", "fmt", "--all", "--", "--check"], "{producer_root}", CHANGE),
-        step(
-          "cargo clippy",
-          ["cargo", "clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step(
-          "cargo test",
-          ["cargo", "test", "--workspace", "--all-targets", "--all-features"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step(
-          "verify producer contract manifest",
-          ["bash", "scripts/verify_producer_contract_manifest.sh", "--memorykernel-root", "{producer_root}"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step(
-          "verify producer handoff payload",
-          ["bash", "scripts/verify_producer_handoff_payload.sh", "--memorykernel-root", "{producer_root}"],
-          "{producer_root}",
-          CHANGE
-        )
-      ]
-    },
-    owners: { consumer: [], producer: [] },
-    adapter: {
-      files: [],
-      endpoints: Object.values(ENDPOINTS),
-      scan: ["src/**/*.{ts,tsx,js,jsx,mjs,cjs}"],
-      exclude: []
-    },
-    repin: { mentions: [], handoff: null }
-  };
-}
-function completeStep(partial, cwd) {
-  return {
-    name: partial.name,
-    run: partial.run,
-    cwd: partial.cwd ?? cwd,
-    timeout_s: partial.timeout_s ?? DEFAULT_STEP_TIMEOUT_S,
-    operations: partial.operations ?? CHANGE
-  };
-}
-
-// src/policy/load.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join4, relative as relative2, resolve as resolve3 } from "node:path";
-
-// src/policy/types.ts
-var PolicyError = class extends Error {
-  name = "PolicyError";
-};
-
-// src/policy/load.ts
-function loadPolicy(options) {
-  const root = resolve3(options.root);
-  const packageManager = detectPackageManager(root);
-  const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve3(options.cwd ?? process.cwd(), options.policyPath) : join4(root, DEFAULT_POLICY_PATH);
-  const shown = displayPath(root, abs);
-  return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
-}
-function readPolicyFile(root, abs) {
-  const rel = inRepository(root, abs);
-  return rel === null ? readRepoFile("/", abs) : readRepoFile(root, rel);
-}
-function policyAtRevision(root, bytes, shown) {
-  const read = bytes ? { kind: "ok", bytes } : { kind: "missing" };
-  return policyFromRead(read, shown, false, detectPackageManager(resolve3(root)));
-}
-function policyFromRead(read, shown, explicit, packageManager) {
-  if (read.kind === "missing") {
-    if (explicit) throw new PolicyError(`${shown}: policy file not found (--policy / input 'policy')`);
-    const baselines2 = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)];
-    return { source: "defaults", path: null, sha256: sha256(JSON.stringify(baselines2)), baselines: baselines2 };
-  }
-  if (read.kind === "outside-root" || read.kind === "dangling-link")
-    throw new PolicyError(`${shown}: the policy file ${read.problem}; it was not read (BG110)`);
-  if (read.kind !== "ok")
-    throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, " ")})`);
-  const file = sourceFromBytes(shown, read.bytes);
-  if (!file.validUtf8) throw new PolicyError(`${shown}: policy file is not valid UTF-8`);
-  const doc = parseJson(file);
-  const syntax = doc.syntaxErrors[0];
-  if (syntax) {
-    throw new PolicyError(
-      `${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`
-    );
-  }
-  if (doc.root === void 0)
-    throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`);
-  const dup = doc.duplicateKeys[0];
-  if (dup)
-    throw new PolicyError(
-      `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
-    );
-  const problems = validateDocument(doc, be, Pe.validatePolicy);
-  const first = problems[0];
-  if (first) {
-    throw new PolicyError(
-      `${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`
-    );
-  }
-  const raw = doc.value;
-  const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
-  return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
-}
-function selectBaselines(policy, name) {
-  if (name === void 0 || name === "") return policy.baselines;
-  const found = policy.baselines.find((b) => b.name === name);
-  if (!found) {
-    const known = policy.baselines.map((b) => b.name).join(", ");
-    throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
-  }
-  return [found];
-}
-function resolveBaseline(name, raw, pm) {
-  const d = defaultBaseline(name, pm);
-  const producerRoot = (raw.producer?.root ?? d.producer.root).replace(/\/+$/, "");
-  return {
-    name,
-    display_name: raw.display_name ?? d.display_name,
-    trio: { ...d.trio, ...raw.trio },
-    producer: {
-      ...d.producer,
-      ...raw.producer,
-      start: { ...d.producer.start, ...raw.producer?.start },
-      probe: { ...d.producer.probe, ...raw.producer?.probe }
-    },
-    suites: {
-      concurrent: raw.suites?.concurrent ?? d.suites.concurrent,
-      consumer: raw.suites?.consumer?.map((s) => completeStep(s, "{repo_root}")) ?? d.suites.consumer,
-      producer: raw.suites?.producer?.map((s) => completeStep(s, "{producer_root}")) ?? d.suites.producer
-    },
-    owners: { ...d.owners, ...raw.owners },
-    adapter: adapterOf(d.adapter, raw.adapter),
-    repin: {
-      mentions: (raw.repin?.mentions ?? d.repin.mentions).map(
-        (p) => p.startsWith("{producer_root}/") ? `${producerRoot}/${p.slice("{producer_root}/".length)}` : p
-      ),
-      handoff: raw.repin?.handoff ? { run: raw.repin.handoff.run, cwd: raw.repin.handoff.cwd ?? "{producer_root}" } : d.repin.handoff
-    }
-  };
-}
-function adapterOf(d, raw) {
-  const { file, ...rest } = raw ?? {};
-  const files = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
-  return { ...d, ...rest, files };
-}
-function detectPackageManager(root) {
-  if (existsSync4(join4(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync4(join4(root, "yarn.lock"))) return "yarn";
-  return "npm";
-}
-function displayPath(root, abs) {
-  const rel = relative2(root, abs);
-  return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? rel.split("\\").join("/") : abs;
-}
-function more(n) {
-  return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
-}
-
-// src/operations/policy-at-base.ts
-var LAND_FIRST = "land the policy change on its own first (a pull request that changes no trio file), then change the trio";
-async function policyBlob(root, policy) {
-  if (!(policy.source === "file" && policy.path && isAbsolute4(policy.path))) {
-    const path2 = policy.source === "file" && policy.path ? policy.path : DEFAULT_POLICY_PATH;
-    return (rev) => blobSpec(rev, path2);
-  }
-  const top = await workTreeTop(root);
-  let real = policy.path;
-  try {
-    real = realpathSync4(policy.path);
-  } catch {
-  }
-  if (top === null || !isWithin(top, real)) return null;
-  const fromTop = relative3(top, real).split(sep2).join("/");
-  return (rev) => `${rev}:${fromTop}`;
-}
-async function policyAtBase(root, policy, revs) {
-  const policyAt = await policyBlob(root, policy);
-  if (!policyAt)
-    return { definitionOf: (baseline) => ({ kind: "trusted", baseline }), removedWithTrioChanged: [] };
-  const shown = policy.path ?? DEFAULT_POLICY_PATH;
-  const reader = new BlobReader(root);
-  const blob = async (spec) => {
-    const found = await reader.read(spec);
-    return found.found ? found.content : null;
-  };
-  const read = (rev, file) => blob(blobSpec(rev, file));
-  try {
-    let atBase;
-    try {
-      atBase = policyAtRevision(root, await blob(policyAt(revs.base)), shown);
-    } catch (e) {
-      const why = `the base revision's policy cannot be read (${e.message})`;
-      return { definitionOf: () => ({ kind: "unreadable", why }), removedWithTrioChanged: [] };
-    }
-    const inHead = new Set(policy.baselines.map((b) => b.name));
-    const removedWithTrioChanged = [];
-    for (const gone of atBase.baselines.filter((b) => !inHead.has(b.name))) {
-      const changed = [];
-      for (const role of TRIO_ROLES) {
-        const file = gone.trio[role];
-        if (!sameBytes(await read(revs.base, file), await read(revs.head, file))) changed.push(file);
-      }
-      if (changed.length > 0)
-        removedWithTrioChanged.push(
-          finding(
-            "BG708",
-            changed[0],
-            null,
-            `this change renames or removes the baseline "${gone.name}" of the base revision's policy and also changes its trio (${changed.join(", ")}), which the gate then could not judge: ${LAND_FIRST}`
-          )
-        );
-    }
-    return {
-      definitionOf: (head) => {
-        const baseline = atBase.baselines.find((b) => b.name === head.name);
-        return baseline ? { kind: "base", baseline } : { kind: "none", why: `the base revision's policy defines no baseline "${head.name}"` };
-      },
-      removedWithTrioChanged
-    };
-  } finally {
-    reader.close();
-  }
-}
-function unreadableAtBase(why) {
-  return finding(
-    "BG708",
-    null,
-    null,
-    `${why}: the gate takes a baseline's trio, producer, owners and suites from it, so it cannot tell which files this change must be judged on; repair the policy on the base branch (a maintainer merges the repair), then run the gate again`
-  );
-}
-function undefinedAtBase(why, file) {
-  return finding(
-    "BG708",
-    file,
-    null,
-    `${why}, and this change changes that baseline's trio: the gate takes a baseline's trio, producer, owners and suites from the base revision's policy, so it cannot judge the change; ${LAND_FIRST}`
-  );
-}
-function definitionNotes(head, judged2) {
-  const moved = [
-    ...TRIO_ROLES.filter((r) => head.trio[r] !== judged2.trio[r]).map(
-      (r) => `${r} ${judged2.trio[r]} -> ${head.trio[r]}`
-    ),
-    ...["manifest", "handoff"].filter((k2) => producerPaths(head)[k2] !== producerPaths(judged2)[k2]).map((k2) => `producer ${k2} ${producerPaths(judged2)[k2]} -> ${producerPaths(head)[k2]}`)
-  ];
-  if (moved.length === 0) return [];
-  return [
-    finding(
-      "BG707",
-      null,
-      null,
-      `this change edits where the policy finds the baseline's files (${moved.join("; ")}); the gate judged the files the base revision's policy names, and the edit applies once it is merged`
-    )
-  ];
 }
 
 // src/operations/suites.ts
@@ -32474,6 +32494,10 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
     ...definition.kind === "base" ? definitionNotes(inTree, baseline) : [],
     ...definition.kind === "unreadable" ? [unreadableAtBase(definition.why)] : []
   ];
+  if (definition.kind === "base" && movedFiles(inTree, baseline).length > 0) {
+    const there = await readBlobs(ctx.root, revs, inTree);
+    findings.push(...afterMerge(inTree, baseline, { trio: there.head, producer: there.producer }, now));
+  }
   let steps = [];
   let report = null;
   let approval = null;

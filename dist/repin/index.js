@@ -44216,7 +44216,7 @@ var SUITE_RULES = {
   BG707: {
     title: "Trio and producer taken from the base policy",
     severity: "notice",
-    description: "The promotion gate judges the files the policy at the base revision names as the baseline's trio and its producer's manifest and handoff, as it takes the owners and the suites from there: a pull request that moves them in the policy cannot point the gate at files it left alone. The edit applies once merged.",
+    description: "The promotion gate judges the files the policy at the base revision names as the baseline's trio and its producer's manifest and handoff, as it takes the owners and the suites from there: a pull request that moves them in the policy cannot point the gate at files it left alone. The edit applies once merged, so the files at the new paths are judged too, as health will judge them then: their errors fail the change, each said at its new path.",
     example: "A pull request edits the pin and also sets the policy's `trio.pin` to `package.json`."
   },
   BG708: {
@@ -50603,6 +50603,258 @@ function trioRules(trio, ctx) {
   return capFindings(sortFindings([...fileRules(trio), ...pinMirrorRules(trio), ...matrixRules(trio, ctx)]));
 }
 
+// src/producer/endpoints.ts
+var ENDPOINTS = {
+  health: "/v1/health",
+  ready: "/v1/ready",
+  schemaVersion: "/v1/db/schema-version",
+  queryAsk: "/v1/query/ask"
+};
+
+// src/policy/defaults.ts
+var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
+var DEFAULT_BASELINE_NAME = "memorykernel";
+var DEFAULT_STEP_TIMEOUT_S = 900;
+var ALL2 = ["health", "promotion", "rollback"];
+var CHANGE = ["promotion", "rollback"];
+function step(name, run2, cwd, operations) {
+  return { name, run: run2, cwd, timeout_s: DEFAULT_STEP_TIMEOUT_S, operations };
+}
+function defaultBaseline(name, packageManager = "npm") {
+  const script = (s) => packageManager === "yarn" ? ["yarn", "run", s] : [packageManager, "run", s];
+  return {
+    name,
+    display_name: name,
+    trio: {
+      pin: `config/${name}-integration-pin.json`,
+      manifest: `config/${name}-producer-manifest.json`,
+      matrix: `docs/${name.toUpperCase().replace(/-/g, "_")}_COMPATIBILITY_MATRIX.md`
+    },
+    producer: {
+      root: `services/${name}`,
+      manifest: "contracts/integration/v1/producer-contract-manifest.json",
+      handoff: "docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json",
+      start: {
+        run: [
+          "cargo",
+          "run",
+          "--quiet",
+          "--locked",
+          "--bin",
+          `${name}-service`,
+          "--",
+          "--bind",
+          "127.0.0.1:{port}"
+        ],
+        cwd: "{producer_root}"
+      },
+      // the first `cargo run` builds the producer: readiness waits for the build too
+      probe: {
+        enabled: true,
+        ready_timeout_s: 300,
+        request_timeout_s: 10,
+        schemas: "contracts/integration/v1/schemas"
+      }
+    },
+    suites: {
+      concurrent: true,
+      consumer: [
+        step("typecheck", script("typecheck"), "{repo_root}", CHANGE),
+        step("test", script("test"), "{repo_root}", CHANGE),
+        step("test:governance-negative", script("test:governance-negative"), "{repo_root}", CHANGE),
+        step("test:contract", script("test:contract"), "{repo_root}", ALL2),
+        step("test:ci", script("test:ci"), "{repo_root}", CHANGE)
+      ],
+      producer: [
+        step("cargo fmt", ["cargo", "fmt", "--all", "--", "--check"], "{producer_root}", CHANGE),
+        step(
+          "cargo clippy",
+          ["cargo", "clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step(
+          "cargo test",
+          ["cargo", "test", "--workspace", "--all-targets", "--all-features"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step(
+          "verify producer contract manifest",
+          ["bash", "scripts/verify_producer_contract_manifest.sh", "--memorykernel-root", "{producer_root}"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step(
+          "verify producer handoff payload",
+          ["bash", "scripts/verify_producer_handoff_payload.sh", "--memorykernel-root", "{producer_root}"],
+          "{producer_root}",
+          CHANGE
+        )
+      ]
+    },
+    owners: { consumer: [], producer: [] },
+    adapter: {
+      files: [],
+      endpoints: Object.values(ENDPOINTS),
+      scan: ["src/**/*.{ts,tsx,js,jsx,mjs,cjs}"],
+      exclude: []
+    },
+    repin: { mentions: [], handoff: null }
+  };
+}
+function completeStep(partial, cwd) {
+  return {
+    name: partial.name,
+    run: partial.run,
+    cwd: partial.cwd ?? cwd,
+    timeout_s: partial.timeout_s ?? DEFAULT_STEP_TIMEOUT_S,
+    operations: partial.operations ?? CHANGE
+  };
+}
+
+// src/policy/load.ts
+import { existsSync as existsSync4 } from "node:fs";
+import { isAbsolute as isAbsolute3, join as join4, relative as relative2, resolve as resolve3 } from "node:path";
+
+// src/policy/types.ts
+var PolicyError = class extends Error {
+  name = "PolicyError";
+};
+
+// src/policy/load.ts
+function loadPolicy(options) {
+  const root = resolve3(options.root);
+  const packageManager = detectPackageManager(root);
+  const explicit = options.policyPath !== void 0 && options.policyPath !== "";
+  const abs = explicit ? resolve3(options.cwd ?? process.cwd(), options.policyPath) : join4(root, DEFAULT_POLICY_PATH);
+  const shown = displayPath(root, abs);
+  return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
+}
+function readPolicyFile(root, abs) {
+  const rel = inRepository(root, abs);
+  return rel === null ? readRepoFile("/", abs) : readRepoFile(root, rel);
+}
+function policyFromRead(read, shown, explicit, packageManager) {
+  if (read.kind === "missing") {
+    if (explicit) throw new PolicyError(`${shown}: policy file not found (--policy / input 'policy')`);
+    const baselines2 = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)];
+    return { source: "defaults", path: null, sha256: sha256(JSON.stringify(baselines2)), baselines: baselines2 };
+  }
+  if (read.kind === "outside-root" || read.kind === "dangling-link")
+    throw new PolicyError(`${shown}: the policy file ${read.problem}; it was not read (BG110)`);
+  if (read.kind !== "ok")
+    throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, " ")})`);
+  const file = sourceFromBytes(shown, read.bytes);
+  if (!file.validUtf8) throw new PolicyError(`${shown}: policy file is not valid UTF-8`);
+  const doc = parseJson(file);
+  const syntax = doc.syntaxErrors[0];
+  if (syntax) {
+    throw new PolicyError(
+      `${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`
+    );
+  }
+  if (doc.root === void 0)
+    throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`);
+  const dup = doc.duplicateKeys[0];
+  if (dup)
+    throw new PolicyError(
+      `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
+    );
+  const problems = validateDocument(doc, be, Pe.validatePolicy);
+  const first = problems[0];
+  if (first) {
+    throw new PolicyError(
+      `${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`
+    );
+  }
+  const raw = doc.value;
+  const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
+  return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
+}
+function selectBaselines(policy, name) {
+  if (name === void 0 || name === "") return policy.baselines;
+  const found = policy.baselines.find((b) => b.name === name);
+  if (!found) {
+    const known = policy.baselines.map((b) => b.name).join(", ");
+    throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
+  }
+  return [found];
+}
+function resolveBaseline(name, raw, pm) {
+  const d = defaultBaseline(name, pm);
+  const producerRoot = (raw.producer?.root ?? d.producer.root).replace(/\/+$/, "");
+  return {
+    name,
+    display_name: raw.display_name ?? d.display_name,
+    trio: { ...d.trio, ...raw.trio },
+    producer: {
+      ...d.producer,
+      ...raw.producer,
+      start: { ...d.producer.start, ...raw.producer?.start },
+      probe: { ...d.producer.probe, ...raw.producer?.probe }
+    },
+    suites: {
+      concurrent: raw.suites?.concurrent ?? d.suites.concurrent,
+      consumer: raw.suites?.consumer?.map((s) => completeStep(s, "{repo_root}")) ?? d.suites.consumer,
+      producer: raw.suites?.producer?.map((s) => completeStep(s, "{producer_root}")) ?? d.suites.producer
+    },
+    owners: { ...d.owners, ...raw.owners },
+    adapter: adapterOf(d.adapter, raw.adapter),
+    repin: {
+      mentions: (raw.repin?.mentions ?? d.repin.mentions).map(
+        (p) => p.startsWith("{producer_root}/") ? `${producerRoot}/${p.slice("{producer_root}/".length)}` : p
+      ),
+      handoff: raw.repin?.handoff ? { run: raw.repin.handoff.run, cwd: raw.repin.handoff.cwd ?? "{producer_root}" } : d.repin.handoff
+    }
+  };
+}
+function adapterOf(d, raw) {
+  const { file, ...rest } = raw ?? {};
+  const files = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
+  return { ...d, ...rest, files };
+}
+function detectPackageManager(root) {
+  if (existsSync4(join4(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync4(join4(root, "yarn.lock"))) return "yarn";
+  return "npm";
+}
+function displayPath(root, abs) {
+  const rel = relative2(root, abs);
+  return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? rel.split("\\").join("/") : abs;
+}
+function more(n) {
+  return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
+}
+
+// src/operations/write-containment.ts
+function writeEscapeFindings(root, rels) {
+  const r = writePaths(root, rels);
+  if (r.ok) return [];
+  return r.escapes.map(
+    (e) => finding(
+      "BG110",
+      e.path,
+      null,
+      `${e.path} ${e.problem}; nothing was written. Make it a regular file in a real directory of the repository (git checkout -- ${e.path}), then run again`
+    )
+  );
+}
+function containedSetWrites(root, writes) {
+  const r = writePaths(
+    root,
+    writes.map((w2) => w2.path)
+  );
+  if (!r.ok)
+    throw new ContainmentError(
+      `${r.escapes.map((e) => `${e.path} ${e.problem}`).join("; ")}; nothing was written (BG110)`
+    );
+  return writes.map((w2, i) => ({ path: r.abs[i], content: w2.content }));
+}
+
+// src/operations/trio-files.ts
+var WRITE_ORDER = ["manifest", "matrix", "pin"];
+
 // src/redact/private-key.ts
 var BEGIN = /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
 var END_HERE = /-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
@@ -50921,34 +51173,6 @@ var DETECTORS = [
   )
 ];
 
-// src/operations/write-containment.ts
-function writeEscapeFindings(root, rels) {
-  const r = writePaths(root, rels);
-  if (r.ok) return [];
-  return r.escapes.map(
-    (e) => finding(
-      "BG110",
-      e.path,
-      null,
-      `${e.path} ${e.problem}; nothing was written. Make it a regular file in a real directory of the repository (git checkout -- ${e.path}), then run again`
-    )
-  );
-}
-function containedSetWrites(root, writes) {
-  const r = writePaths(
-    root,
-    writes.map((w2) => w2.path)
-  );
-  if (!r.ok)
-    throw new ContainmentError(
-      `${r.escapes.map((e) => `${e.path} ${e.problem}`).join("; ")}; nothing was written (BG110)`
-    );
-  return writes.map((w2, i) => ({ path: r.abs[i], content: w2.content }));
-}
-
-// src/operations/trio-files.ts
-var WRITE_ORDER = ["manifest", "matrix", "pin"];
-
 // src/evidence/findings-markdown.ts
 var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
 var NO_LINK = () => null;
@@ -50998,14 +51222,6 @@ function findingsMarkdown(findings, fileLink = NO_LINK, limit = Infinity) {
 
 // src/evidence/incident-note.ts
 var JOINT_SUMMARY_MIN = 24 * 60;
-
-// src/producer/endpoints.ts
-var ENDPOINTS = {
-  health: "/v1/health",
-  ready: "/v1/ready",
-  schemaVersion: "/v1/db/schema-version",
-  queryAsk: "/v1/query/ask"
-};
 
 // src/producer/http.ts
 var MAX_RESPONSE_BYTES = 1024 * 1024;
@@ -51063,222 +51279,6 @@ var PROBE_REQUESTS = [
 // src/evidence/statement.ts
 function statementFileName(packetFile) {
   return packetFile.replace(/\.json$/, "") + ".intoto.json";
-}
-
-// src/policy/defaults.ts
-var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
-var DEFAULT_BASELINE_NAME = "memorykernel";
-var DEFAULT_STEP_TIMEOUT_S = 900;
-var ALL2 = ["health", "promotion", "rollback"];
-var CHANGE = ["promotion", "rollback"];
-function step(name, run2, cwd, operations) {
-  return { name, run: run2, cwd, timeout_s: DEFAULT_STEP_TIMEOUT_S, operations };
-}
-function defaultBaseline(name, packageManager = "npm") {
-  const script = (s) => packageManager === "yarn" ? ["yarn", "run", s] : [packageManager, "run", s];
-  return {
-    name,
-    display_name: name,
-    trio: {
-      pin: `config/${name}-integration-pin.json`,
-      manifest: `config/${name}-producer-manifest.json`,
-      matrix: `docs/${name.toUpperCase().replace(/-/g, "_")}_COMPATIBILITY_MATRIX.md`
-    },
-    producer: {
-      root: `services/${name}`,
-      manifest: "contracts/integration/v1/producer-contract-manifest.json",
-      handoff: "docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json",
-      start: {
-        run: [
-          "cargo",
-          "run",
-          "--quiet",
-          "--locked",
-          "--bin",
-          `${name}-service`,
-          "--",
-          "--bind",
-          "127.0.0.1:{port}"
-        ],
-        cwd: "{producer_root}"
-      },
-      // the first `cargo run` builds the producer: readiness waits for the build too
-      probe: {
-        enabled: true,
-        ready_timeout_s: 300,
-        request_timeout_s: 10,
-        schemas: "contracts/integration/v1/schemas"
-      }
-    },
-    suites: {
-      concurrent: true,
-      consumer: [
-        step("typecheck", script("typecheck"), "{repo_root}", CHANGE),
-        step("test", script("test"), "{repo_root}", CHANGE),
-        step("test:governance-negative", script("test:governance-negative"), "{repo_root}", CHANGE),
-        step("test:contract", script("test:contract"), "{repo_root}", ALL2),
-        step("test:ci", script("test:ci"), "{repo_root}", CHANGE)
-      ],
-      producer: [
-        step("cargo fmt", ["cargo", "fmt", "--all", "--", "--check"], "{producer_root}", CHANGE),
-        step(
-          "cargo clippy",
-          ["cargo", "clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step(
-          "cargo test",
-          ["cargo", "test", "--workspace", "--all-targets", "--all-features"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step(
-          "verify producer contract manifest",
-          ["bash", "scripts/verify_producer_contract_manifest.sh", "--memorykernel-root", "{producer_root}"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step(
-          "verify producer handoff payload",
-          ["bash", "scripts/verify_producer_handoff_payload.sh", "--memorykernel-root", "{producer_root}"],
-          "{producer_root}",
-          CHANGE
-        )
-      ]
-    },
-    owners: { consumer: [], producer: [] },
-    adapter: {
-      files: [],
-      endpoints: Object.values(ENDPOINTS),
-      scan: ["src/**/*.{ts,tsx,js,jsx,mjs,cjs}"],
-      exclude: []
-    },
-    repin: { mentions: [], handoff: null }
-  };
-}
-function completeStep(partial, cwd) {
-  return {
-    name: partial.name,
-    run: partial.run,
-    cwd: partial.cwd ?? cwd,
-    timeout_s: partial.timeout_s ?? DEFAULT_STEP_TIMEOUT_S,
-    operations: partial.operations ?? CHANGE
-  };
-}
-
-// src/policy/load.ts
-import { existsSync as existsSync4 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join4, relative as relative2, resolve as resolve3 } from "node:path";
-
-// src/policy/types.ts
-var PolicyError = class extends Error {
-  name = "PolicyError";
-};
-
-// src/policy/load.ts
-function loadPolicy(options) {
-  const root = resolve3(options.root);
-  const packageManager = detectPackageManager(root);
-  const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve3(options.cwd ?? process.cwd(), options.policyPath) : join4(root, DEFAULT_POLICY_PATH);
-  const shown = displayPath(root, abs);
-  return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
-}
-function readPolicyFile(root, abs) {
-  const rel = inRepository(root, abs);
-  return rel === null ? readRepoFile("/", abs) : readRepoFile(root, rel);
-}
-function policyFromRead(read, shown, explicit, packageManager) {
-  if (read.kind === "missing") {
-    if (explicit) throw new PolicyError(`${shown}: policy file not found (--policy / input 'policy')`);
-    const baselines2 = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)];
-    return { source: "defaults", path: null, sha256: sha256(JSON.stringify(baselines2)), baselines: baselines2 };
-  }
-  if (read.kind === "outside-root" || read.kind === "dangling-link")
-    throw new PolicyError(`${shown}: the policy file ${read.problem}; it was not read (BG110)`);
-  if (read.kind !== "ok")
-    throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, " ")})`);
-  const file = sourceFromBytes(shown, read.bytes);
-  if (!file.validUtf8) throw new PolicyError(`${shown}: policy file is not valid UTF-8`);
-  const doc = parseJson(file);
-  const syntax = doc.syntaxErrors[0];
-  if (syntax) {
-    throw new PolicyError(
-      `${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`
-    );
-  }
-  if (doc.root === void 0)
-    throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`);
-  const dup = doc.duplicateKeys[0];
-  if (dup)
-    throw new PolicyError(
-      `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
-    );
-  const problems = validateDocument(doc, be, Pe.validatePolicy);
-  const first = problems[0];
-  if (first) {
-    throw new PolicyError(
-      `${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`
-    );
-  }
-  const raw = doc.value;
-  const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
-  return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
-}
-function selectBaselines(policy, name) {
-  if (name === void 0 || name === "") return policy.baselines;
-  const found = policy.baselines.find((b) => b.name === name);
-  if (!found) {
-    const known = policy.baselines.map((b) => b.name).join(", ");
-    throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
-  }
-  return [found];
-}
-function resolveBaseline(name, raw, pm) {
-  const d = defaultBaseline(name, pm);
-  const producerRoot = (raw.producer?.root ?? d.producer.root).replace(/\/+$/, "");
-  return {
-    name,
-    display_name: raw.display_name ?? d.display_name,
-    trio: { ...d.trio, ...raw.trio },
-    producer: {
-      ...d.producer,
-      ...raw.producer,
-      start: { ...d.producer.start, ...raw.producer?.start },
-      probe: { ...d.producer.probe, ...raw.producer?.probe }
-    },
-    suites: {
-      concurrent: raw.suites?.concurrent ?? d.suites.concurrent,
-      consumer: raw.suites?.consumer?.map((s) => completeStep(s, "{repo_root}")) ?? d.suites.consumer,
-      producer: raw.suites?.producer?.map((s) => completeStep(s, "{producer_root}")) ?? d.suites.producer
-    },
-    owners: { ...d.owners, ...raw.owners },
-    adapter: adapterOf(d.adapter, raw.adapter),
-    repin: {
-      mentions: (raw.repin?.mentions ?? d.repin.mentions).map(
-        (p) => p.startsWith("{producer_root}/") ? `${producerRoot}/${p.slice("{producer_root}/".length)}` : p
-      ),
-      handoff: raw.repin?.handoff ? { run: raw.repin.handoff.run, cwd: raw.repin.handoff.cwd ?? "{producer_root}" } : d.repin.handoff
-    }
-  };
-}
-function adapterOf(d, raw) {
-  const { file, ...rest } = raw ?? {};
-  const files = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
-  return { ...d, ...rest, files };
-}
-function detectPackageManager(root) {
-  if (existsSync4(join4(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync4(join4(root, "yarn.lock"))) return "yarn";
-  return "npm";
-}
-function displayPath(root, abs) {
-  const rel = relative2(root, abs);
-  return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? rel.split("\\").join("/") : abs;
-}
-function more(n) {
-  return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
 }
 
 // src/exec/clock.ts

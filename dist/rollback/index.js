@@ -25229,7 +25229,7 @@ var SUITE_RULES = {
   BG707: {
     title: "Trio and producer taken from the base policy",
     severity: "notice",
-    description: "The promotion gate judges the files the policy at the base revision names as the baseline's trio and its producer's manifest and handoff, as it takes the owners and the suites from there: a pull request that moves them in the policy cannot point the gate at files it left alone. The edit applies once merged.",
+    description: "The promotion gate judges the files the policy at the base revision names as the baseline's trio and its producer's manifest and handoff, as it takes the owners and the suites from there: a pull request that moves them in the policy cannot point the gate at files it left alone. The edit applies once merged, so the files at the new paths are judged too, as health will judge them then: their errors fail the change, each said at its new path.",
     example: "A pull request edits the pin and also sets the policy's `trio.pin` to `package.json`."
   },
   BG708: {

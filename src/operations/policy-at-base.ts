@@ -139,15 +139,24 @@ export function undefinedAtBase(why: string, file: string): Finding {
 }
 
 /** BG707: the working tree's policy moves the trio or the producer; the base's files were the ones judged. */
+/** The baseline's files whose paths the change's policy (`head`) moves from those of the base policy (`judged`). */
+export function movedFiles(
+  head: BaselinePolicy,
+  judged: BaselinePolicy
+): { what: string; from: string; to: string }[] {
+  const producer = (['manifest', 'handoff'] as const).map((k) => ({
+    what: `producer ${k}`,
+    from: producerPaths(judged)[k],
+    to: producerPaths(head)[k]
+  }))
+  return [
+    ...TRIO_ROLES.map((r) => ({ what: r as string, from: judged.trio[r], to: head.trio[r] })),
+    ...producer
+  ].filter((m) => m.from !== m.to)
+}
+
 export function definitionNotes(head: BaselinePolicy, judged: BaselinePolicy): Finding[] {
-  const moved = [
-    ...TRIO_ROLES.filter((r) => head.trio[r] !== judged.trio[r]).map(
-      (r) => `${r} ${judged.trio[r]} -> ${head.trio[r]}`
-    ),
-    ...(['manifest', 'handoff'] as const)
-      .filter((k) => producerPaths(head)[k] !== producerPaths(judged)[k])
-      .map((k) => `producer ${k} ${producerPaths(judged)[k]} -> ${producerPaths(head)[k]}`)
-  ]
+  const moved = movedFiles(head, judged).map((m) => `${m.what} ${m.from} -> ${m.to}`)
   if (moved.length === 0) return []
   return [
     finding(

@@ -32,13 +32,20 @@ import { producerFilesFromBytes, producerPaths, trioFromBytes } from '../trio/lo
 import { TRIO_ROLES } from '../trio/model.js'
 import type { Identity, TrioRole } from '../trio/model.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
+import { afterMerge } from './after-merge.js'
 import { operationResult } from './outcome.js'
 import { producerMoved } from './producer-moved.js'
 import type { ProducerBytes } from './producer-moved.js'
 import { baselinePacket, startRun, writePacket } from './packet.js'
 import { sameBytes } from './trio-files.js'
 import type { RunFacts } from './packet.js'
-import { definitionNotes, policyAtBase, unreadableAtBase, undefinedAtBase } from './policy-at-base.js'
+import {
+  definitionNotes,
+  movedFiles,
+  policyAtBase,
+  unreadableAtBase,
+  undefinedAtBase
+} from './policy-at-base.js'
 import { redactStrings } from './redact-findings.js'
 import type { BaseDefinition, PolicyAtBase } from './policy-at-base.js'
 import { operationSuites } from './suites.js'
@@ -131,6 +138,11 @@ async function promoteBaseline(
     ...(definition.kind === 'base' ? definitionNotes(inTree, baseline) : []),
     ...(definition.kind === 'unreadable' ? [unreadableAtBase(definition.why)] : [])
   ]
+  // the files the change's policy moves the baseline to: what health will judge there once it is merged
+  if (definition.kind === 'base' && movedFiles(inTree, baseline).length > 0) {
+    const there = await readBlobs(ctx.root, revs, inTree)
+    findings.push(...afterMerge(inTree, baseline, { trio: there.head, producer: there.producer }, now))
+  }
   let steps: StepResult[] = []
   let report: ChangeReport | null = null
   let approval: ChangeEvidence['approval'] = null
