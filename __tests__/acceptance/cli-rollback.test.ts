@@ -32,6 +32,8 @@ describe('baseline-gate lkg', () => {
     expect([text.status, text.stderr]).toEqual([0, ''])
     expect(text.stdout).toContain(`last-known-good: ${TAGS.v5}`)
     expect(text.stdout).toContain(c.v6.slice(0, 12))
+    // each revision passed over names the rules that judged it, as rules, not as a reason
+    expect(text.stdout).toContain(`${TAGS.v6} (current rules): same baseline as the current one`)
     const json = cli(['lkg', '--json'], fx.root)
     const out = JSON.parse(json.stdout) as {
       baselines: { target: { commit: string; identity: { release_tag: string } }; passed_over: unknown[] }[]

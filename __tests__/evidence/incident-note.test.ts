@@ -256,9 +256,15 @@ describe('renderIncidentNote', () => {
         dry_run: true,
         next_milestone: nextMilestone(STARTED, 'failed', false, true)
       }),
-      { ...CONTEXT, verdict: 'FAIL' }
+      { ...CONTEXT, verdict: 'FAIL', postureNow: 'GO' }
     )
     expect(failedDry).toContain('**❌ FAIL:** dry run: a rollback would not complete; nothing was written.')
+    // no posture would be set: the pin's stays, and it is the one shown
+    expect(failedDry).toContain('Runtime cutover posture `GO` (unchanged).')
+    expect(failedDry).toContain(
+      "## Current runtime posture\n\n`GO` (the pin's, unchanged: a rollback would not complete; one that does sets `NO-GO`)"
+    )
+    expect(failedDry).not.toContain('(what a rollback sets)')
     expect(failedDry).toContain(
       'fix what this dry run found (a rollback would not complete; nothing was written)'
     )

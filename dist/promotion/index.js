@@ -23783,6 +23783,7 @@ function renderIncidentNote(note, context4) {
   const product = escapeMarkdown(context4.displayName);
   const evidence = context4.evidenceName ?? `${packetName("rollback", context4.baseline)}.json`;
   const unchanged = !note.dry_run && note.status !== "restored";
+  const wouldNotComplete = note.dry_run && note.status === "failed";
   const now = context4.postureNow ? code(context4.postureNow) : "not recorded in the pin";
   const posture = note.dry_run ? `A rollback sets runtime cutover posture to ${code(note.posture)} until the consumer and producer owners jointly approve.` : unchanged ? `Nothing was rolled back: the runtime cutover posture is the pin's, ${now}; a completed rollback sets ${code(note.posture)}.` : `Runtime cutover posture is ${code(note.posture)} until the consumer and producer owners jointly approve.`;
   const problems = context4.problems ?? [];
@@ -23806,7 +23807,7 @@ function renderIncidentNote(note, context4) {
   if (note.incident_issue_url !== null) status2.push(["Incident issue", link(note.incident_issue_url)]);
   const timeline = note.timeline.length > 0 ? note.timeline.map((t) => `- ${code(t.at)} ${escapeMarkdown(t.event)}`).join("\n") : "_No events recorded._";
   const lead = [
-    `**${context4.verdict === "PASS" ? "\u2705 PASS" : "\u274C FAIL"}:** ${status2[0][1]}. Runtime cutover posture ${unchanged ? `${now} (unchanged)` : code(note.posture)}${note.dry_run ? " (what a rollback sets)" : ""}.`,
+    `**${context4.verdict === "PASS" ? "\u2705 PASS" : "\u274C FAIL"}:** ${status2[0][1]}. Runtime cutover posture ${unchanged || wouldNotComplete ? `${now} (unchanged)` : code(note.posture)}${note.dry_run && !wouldNotComplete ? " (what a rollback sets)" : ""}.`,
     ...unchanged && why.length > 0 && context4.verdict === "FAIL" ? ["", `**Why:** ${why.join("; ")}.`] : [],
     "",
     `**Next:** due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
@@ -23828,10 +23829,10 @@ function renderIncidentNote(note, context4) {
     `${impact(note, product)} ${posture}`,
     "",
     // a dry run changed nothing: its sections are titled for what a rollback would do, not for what is so
-    note.dry_run ? `${h2}# Runtime posture a rollback would set` : `${h2}# Current runtime posture`,
+    note.dry_run && !wouldNotComplete ? `${h2}# Runtime posture a rollback would set` : `${h2}# Current runtime posture`,
     "",
     // a dry run sets nothing: the posture shown is the one the rollback would set
-    note.dry_run ? `${code(note.posture)} (what the rollback sets; this dry run changed nothing)` : unchanged ? `${now} (the pin's, unchanged: nothing was rolled back)` : code(note.posture),
+    wouldNotComplete ? `${now} (the pin's, unchanged: a rollback would not complete; one that does sets ${code(note.posture)})` : note.dry_run ? `${code(note.posture)} (what the rollback sets; this dry run changed nothing)` : unchanged ? `${now} (the pin's, unchanged: nothing was rolled back)` : code(note.posture),
     "",
     !note.dry_run ? `${h2}# Baseline now active` : note.status === "failed" ? `${h2}# Baseline active now` : `${h2}# Baseline a rollback would make active`,
     "",

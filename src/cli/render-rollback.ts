@@ -30,7 +30,10 @@ function passedOverLines(over: PassedOver[], s: Style): string[] {
     } else {
       for (let k = i; k <= j; k++) {
         const q = over[k]!
-        out.push(`    ${s.dim(q.commit.slice(0, 12))}  ${q.release_tag ?? '?'} [${q.profile}]: ${q.detail}`)
+        // the rules that judged it (or would have), said as such: "[current]" read like a reason
+        out.push(
+          `    ${s.dim(q.commit.slice(0, 12))}  ${q.release_tag ?? '?'} (${q.profile} rules): ${q.detail}`
+        )
       }
     }
     i = j + 1

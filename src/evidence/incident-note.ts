@@ -194,6 +194,8 @@ export function renderIncidentNote(
   const evidence = context.evidenceName ?? `${packetName('rollback', context.baseline)}.json`
   // a rollback that did not complete (or had nothing to do) left the pin as it was: its posture is the pin's
   const unchanged = !note.dry_run && note.status !== 'restored'
+  // a dry run that found a rollback would not complete: no posture would be set, the pin's stays
+  const wouldNotComplete = note.dry_run && note.status === 'failed'
   const now = context.postureNow ? code(context.postureNow) : 'not recorded in the pin'
   const posture = note.dry_run
     ? `A rollback sets runtime cutover posture to ${code(note.posture)} until the consumer and producer owners jointly approve.`
@@ -238,7 +240,7 @@ export function renderIncidentNote(
       : '_No events recorded._'
   // the on-call reader gets the verdict, the state and the next deadline first; the template's sections follow
   const lead = [
-    `**${context.verdict === 'PASS' ? '✅ PASS' : '❌ FAIL'}:** ${status[0]![1]}. Runtime cutover posture ${unchanged ? `${now} (unchanged)` : code(note.posture)}${note.dry_run ? ' (what a rollback sets)' : ''}.`,
+    `**${context.verdict === 'PASS' ? '✅ PASS' : '❌ FAIL'}:** ${status[0]![1]}. Runtime cutover posture ${unchanged || wouldNotComplete ? `${now} (unchanged)` : code(note.posture)}${note.dry_run && !wouldNotComplete ? ' (what a rollback sets)' : ''}.`,
     ...(unchanged && why.length > 0 && context.verdict === 'FAIL' ? ['', `**Why:** ${why.join('; ')}.`] : []),
     '',
     `**Next:** due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
@@ -262,14 +264,18 @@ export function renderIncidentNote(
     `${impact(note, product)} ${posture}`,
     '',
     // a dry run changed nothing: its sections are titled for what a rollback would do, not for what is so
-    note.dry_run ? `${h}# Runtime posture a rollback would set` : `${h}# Current runtime posture`,
+    note.dry_run && !wouldNotComplete
+      ? `${h}# Runtime posture a rollback would set`
+      : `${h}# Current runtime posture`,
     '',
     // a dry run sets nothing: the posture shown is the one the rollback would set
-    note.dry_run
-      ? `${code(note.posture)} (what the rollback sets; this dry run changed nothing)`
-      : unchanged
-        ? `${now} (the pin's, unchanged: nothing was rolled back)`
-        : code(note.posture),
+    wouldNotComplete
+      ? `${now} (the pin's, unchanged: a rollback would not complete; one that does sets ${code(note.posture)})`
+      : note.dry_run
+        ? `${code(note.posture)} (what the rollback sets; this dry run changed nothing)`
+        : unchanged
+          ? `${now} (the pin's, unchanged: nothing was rolled back)`
+          : code(note.posture),
     '',
     !note.dry_run
       ? `${h}# Baseline now active`
