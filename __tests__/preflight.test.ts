@@ -116,6 +116,12 @@ describe('runtime preflight against a misbehaving producer', () => {
     const { findings, result } = await probeWith('x', ['no-such-producer-binary-xyz', '--port', '{port}'])
     expect(findings.find((f) => f.rule === 'BG401')!.message).toMatch(/ENOENT|not.*installed/)
     expect(result.verdict).toBe('FAIL')
+    // a producer that did not start here says nothing of production: the way on, not a rollback
+    const next = nextSteps(result).map(lineToText)
+    expect(next.join('\n')).not.toContain('roll back')
+    expect(next[next.length - 1]).toBe(
+      'The producer did not start here (BG401 says why: its command, its toolchain, its build); once it starts, run health again, or npx --no baseline-gate health --no-probe judges the files without the running producer.'
+    )
   })
 
   it('with a pin it cannot read, the probes still run, and BG409 says the contract was not compared', async () => {

@@ -45767,6 +45767,16 @@ function health(b) {
       " updates the trio for one pull request."
     ]);
   const steps = failedSteps(b);
+  const errorRules = new Set(b.findings.filter((f) => f.severity === "error").map((f) => f.rule));
+  if (errorRules.size === 1 && errorRules.has("BG401"))
+    return [
+      ...out,
+      [
+        "The producer did not start here (BG401 says why: its command, its toolchain, its build); once it starts, run health again, or ",
+        c("npx --no baseline-gate health --no-probe"),
+        " judges the files without the running producer."
+      ]
+    ];
   return [
     ...out,
     ...steps ? [steps] : [],

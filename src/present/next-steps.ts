@@ -131,6 +131,18 @@ function health(b: BaselineResult): Line[] {
       ' updates the trio for one pull request.'
     ])
   const steps = failedSteps(b)
+  // a producer that did not start here (a missing toolchain, a build that failed) says nothing of production: the
+  // only error being BG401, the way on is to start it, or to judge the files alone, not a rollback
+  const errorRules = new Set(b.findings.filter((f) => f.severity === 'error').map((f) => f.rule))
+  if (errorRules.size === 1 && errorRules.has('BG401'))
+    return [
+      ...out,
+      [
+        'The producer did not start here (BG401 says why: its command, its toolchain, its build); once it starts, run health again, or ',
+        c('npx --no baseline-gate health --no-probe'),
+        ' judges the files without the running producer.'
+      ]
+    ]
   // the last resort comes last: fixing the findings or the failed steps comes first
   return [
     ...out,
