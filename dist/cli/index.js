@@ -148,9 +148,6 @@ function escape(ch) {
   return out;
 }
 var unsafe = (m) => m === "##[" ? `${escape("#")}#[` : escape(m);
-function terminalSafe(text) {
-  return text.replace(UNSAFE_KEEPING_COLOUR, (m) => m.length > 1 && m.startsWith("\x1B") ? m : unsafe(m)).replace(COMMAND_LINE, (_, lead) => `${lead}${escape(":")}:`);
-}
 function inlineSafe(text) {
   return text.replace(UNSAFE_IN_A_LINE, unsafe);
 }
@@ -158,10 +155,8 @@ function inlineSafe(text) {
 // src/cli/io.ts
 var EXIT = { pass: 0, fail: 1, usage: 2 };
 function internalErrorLine(e) {
-  return terminalSafe(
-    `baseline-gate: internal error: ${inlineSafe(e?.message ?? String(e))}
-`
-  );
+  return `baseline-gate: internal error: ${inlineSafe(e?.message ?? String(e))}
+`;
 }
 
 // src/cli/index.ts

@@ -68483,6 +68483,11 @@ function combinedPosture(postures) {
 // src/actions/shared/shell.ts
 init_contain();
 
+// src/text/error-code.ts
+function errorCode(e) {
+  return e?.code ?? e?.message ?? String(e);
+}
+
 // src/fs/evidence-store.ts
 import { existsSync as existsSync8, lstatSync as lstatSync3, mkdirSync as mkdirSync3 } from "node:fs";
 import { join as join9, resolve as resolve8 } from "node:path";
@@ -68599,9 +68604,6 @@ function createEvidenceStore(dir, options = {}) {
       });
     }
   };
-}
-function errorCode(e) {
-  return e.code ?? e.message;
 }
 
 // src/operations/context.ts

@@ -31655,6 +31655,11 @@ function stepResultLine(step2, label3 = (t) => t) {
   return `${label3(LABEL[step2.status], step2)} ${where4} (${inlineSafe(detail)})`;
 }
 
+// src/text/error-code.ts
+function errorCode(e) {
+  return e?.code ?? e?.message ?? String(e);
+}
+
 // src/exec/run-steps.ts
 import { resolve as resolve4 } from "node:path";
 
@@ -32229,7 +32234,7 @@ async function runStep(spec, hooks, signal, clock) {
       ...onOutput ? { onOutput: (chunk) => callHook(() => onOutput(spec, chunk)) } : {}
     });
   } catch (e) {
-    return fail(e.code ?? e.message);
+    return fail(errorCode(e));
   }
   let reason = null;
   const stop = (why) => {
@@ -42887,9 +42892,6 @@ function createEvidenceStore(dir, options = {}) {
       });
     }
   };
-}
-function errorCode(e) {
-  return e.code ?? e.message;
 }
 
 // src/git/run-context.ts

@@ -51281,6 +51281,11 @@ function statementFileName(packetFile) {
   return packetFile.replace(/\.json$/, "") + ".intoto.json";
 }
 
+// src/text/error-code.ts
+function errorCode(e) {
+  return e?.code ?? e?.message ?? String(e);
+}
+
 // src/exec/clock.ts
 var MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -57563,9 +57568,6 @@ function createEvidenceStore(dir, options = {}) {
       });
     }
   };
-}
-function errorCode(e) {
-  return e.code ?? e.message;
 }
 
 // src/operations/context.ts

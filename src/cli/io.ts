@@ -37,7 +37,6 @@ export function guardIo(io: Io): Io {
 
 /** The one line an error that gives no verdict (a bug, a broken install) prints: never a stack trace. */
 export function internalErrorLine(e: unknown): string {
-  return terminalSafe(
-    `baseline-gate: internal error: ${inlineSafe((e as Error | undefined)?.message ?? String(e))}\n`
-  )
+  // one line whatever the error says: it may quote a path or a value a pull request wrote
+  return `baseline-gate: internal error: ${inlineSafe((e as Error | undefined)?.message ?? String(e))}\n`
 }

@@ -1,5 +1,4 @@
 // The terminal report: one block per baseline, findings as path:line:col, a verdict line. Pure.
-
 import { location } from '../evidence/findings-markdown.js'
 import type { ChangeEvidence } from '../evidence/packet.js'
 import type { BaselineResult, OperationResult } from '../operations/context.js'

@@ -3,6 +3,7 @@
 // The path is the operator's, like --evidence-dir: outside the repository it is theirs to choose; inside it, a
 // symbolic link must not lead out (BG110). A file that cannot be written is a usage error (exit 2), said in one line
 // after the report (which then says it was not written).
+import { errorCode } from '../text/error-code.js'
 import { lstatSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { writeFileAtomic } from '../fs/atomic-write.js'
@@ -60,7 +61,7 @@ export function sarifWriter(
     probeWritable(dirname(abs))
   } catch (e) {
     throw new UsageError(
-      `--sarif ${file}: no file can be written in ${dirname(abs)} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); nothing was run: name a file in a directory this user can write`
+      `--sarif ${file}: no file can be written in ${dirname(abs)} (${errorCode(e)}); nothing was run: name a file in a directory this user can write`
     )
   }
   const write = (result: OperationResult): void => {

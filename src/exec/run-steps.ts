@@ -4,6 +4,7 @@
 // When a step ends or is stopped, every process it started is killed, also those that left its group
 // (step-watch.ts), and the step's result lists them.
 // Suites run concurrently or one after another; steps inside a suite always keep their order.
+import { errorCode } from '../text/error-code.js'
 import { resolve } from 'node:path'
 import { childEnv } from './child-env.js'
 import { realClock } from './clock.js'
@@ -161,7 +162,7 @@ async function runStep(
       ...(onOutput ? { onOutput: (chunk: Buffer) => callHook(() => onOutput(spec, chunk)) } : {})
     })
   } catch (e) {
-    return fail((e as NodeJS.ErrnoException).code ?? (e as Error).message)
+    return fail(errorCode(e))
   }
 
   let reason: 'timeout' | 'aborted' | null = null

@@ -1,4 +1,5 @@
 // The evidence directory: every file written atomically; a .gitignore keeps a default in-repo directory untracked.
+import { errorCode } from '../text/error-code.js'
 import { existsSync, lstatSync, mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { writeFileAtomic } from './atomic-write.js'
@@ -122,8 +123,4 @@ export function createEvidenceStore(dir: string, options: EvidenceStoreOptions =
       })
     }
   }
-}
-
-function errorCode(e: unknown): string {
-  return (e as NodeJS.ErrnoException).code ?? (e as Error).message
 }
