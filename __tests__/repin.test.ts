@@ -105,6 +105,27 @@ describe('baseline-gate repin', () => {
     expect(snapshot(fx)).toEqual(files)
   })
 
+  it('a pin edited by hand (its digest still the mirror\'s) is made whole, not "already pinned": no second row', () => {
+    const fx = trioFixture()
+    const matrix = fx.read(MATRIX)
+    fx.editJson(PIN, (p) => {
+      p.release_tag = 'v9.9.9'
+      p.commit_sha = 'c'.repeat(40)
+    })
+    const baseline = selectBaselines(loadPolicy({ root: fx.root }), undefined)[0]!
+    expect(trioRules(loadTrio(fx.root, baseline), { baseline, now: NOW }).length).toBeGreaterThan(0)
+    const r = repin(fx)
+    expect([r.status, r.from.release_tag, r.to?.release_tag]).toEqual(['repinned', 'v9.9.9', EMBEDDED.tag])
+    expect(trioRules(loadTrio(fx.root, baseline), { baseline, now: NOW })).toEqual([])
+    // the ledger's row of the release stays the one row, still approved; only the Updated date moved
+    const changed = fx
+      .read(MATRIX)
+      .split('\n')
+      .filter((l) => !matrix.split('\n').includes(l))
+    expect(changed.every((l) => l.startsWith('Updated:'))).toBe(true)
+    expect(repin(fx).status).toBe('unchanged')
+  })
+
   it('a breaking release (a code removed with a contract bump) starts NO-GO', () => {
     const fx = trioFixture()
     // the next major release, on the next service contract (v1.0.0 and service.v4 after v0.4.0 on service.v3)

@@ -67,5 +67,9 @@ describe('a secret of the environment quoted by a finding', () => {
     const lkg = [runCli(['lkg'], fx.root), runCli(['lkg', '--json'], fx.root)]
     expect(lkg.map((r) => r.stdout).join('')).toContain('[REDACTED:github-token]')
     for (const r of lkg) expect(r.stdout + r.stderr).not.toContain(token)
+    // and repin names the identity it repins from
+    const repin = runCli(['repin'], fx.root)
+    expect(repin.stdout).toContain('[REDACTED:github-token]')
+    expect(repin.stdout + repin.stderr).not.toContain(token)
   })
 })

@@ -4,7 +4,7 @@
 // a branch someone else pushed (other files, an edited ledger, a made-up newer pin) reset to the repin commit, and
 // a tag off the base branch or older than the base's pin refused (attack review #4, #9).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startFakeGitHub } from '../../__fixtures__/fake-github.js'
 import type { FakeGitHub } from '../../__fixtures__/fake-github.js'
@@ -303,6 +303,26 @@ describe('the repin action in process: a branch pushed by someone else, and tags
     const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error title=BG515'))
     expect(errors.join('\n')).toContain(`v0.3.0 is not newer than ${TAGS.v4}`)
     expect(errors.join('\n')).toContain('baseline-gate rollback --to v0.3.0')
+    expect(writesTo(REPO)).toHaveLength(0)
+  })
+
+  it('a token-shaped release tag pinned on the base branch reaches no surface: log, summary, outputs, evidence', async () => {
+    const REPO = 'octo/repin-token-pin'
+    const r = releaseRepo()
+    fake.addRepo(REPO)
+    // a GitHub token's shape, built here so that no scanner takes this file for a leak
+    const secret = ['ghp', 'Ab3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM5'].join('_')
+    r.fx.replace(PIN, /"release_tag": "[^"]*"/, `"release_tag": "${secret}"`)
+    r.repo.commit('a pin whose release tag is a token')
+    r.release(TAGS.v5)
+    const run = await inProcess(r.fx.root, { tag: TAGS.v5, token }, REPO)
+    expect([run.exitCode, run.outputs.verdict]).toEqual([1, 'FAIL'])
+    const evidenceDir = /; evidence in (.+)$/m.exec(run.stdout)![1]!
+    const evidence = readdirSync(evidenceDir).map((f) => readFileSync(join(evidenceDir, f), 'utf8'))
+    expect(evidence.length).toBeGreaterThan(0)
+    const surfaces = [run.stdout, run.summary, JSON.stringify(run.outputs), ...evidence]
+    expect(surfaces.join('\n')).toContain('[REDACTED:github-token]')
+    for (const s of surfaces) expect(s).not.toContain(secret)
     expect(writesTo(REPO)).toHaveLength(0)
   })
 

@@ -48794,12 +48794,12 @@ function cellsOf(line) {
   }
 }
 function inlineMarkers(file) {
-  const marker2 = /[*_[\\]/g;
-  for (let seen = 1; marker2.exec(file.text); seen++) {
+  const marker3 = /[*_[\\]/g;
+  for (let seen = 1; marker3.exec(file.text); seen++) {
     if (seen > LIMITS.inlineMarkers) {
       return {
         message: `it has more than ${count(LIMITS.inlineMarkers)} emphasis, link and escape markers (\`*\`, \`_\`, \`[\`, \`\\\`)`,
-        position: positionAt(file, marker2.lastIndex - 1)
+        position: positionAt(file, marker3.lastIndex - 1)
       };
     }
   }
@@ -50855,6 +50855,75 @@ function containedSetWrites(root, writes) {
 // src/operations/trio-files.ts
 var WRITE_ORDER = ["manifest", "matrix", "pin"];
 
+// src/redact/known-secrets.ts
+var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PRIVATE_KEY|API_KEY/i;
+var MIN_SECRET_LENGTH = 4;
+var KNOWN_SECRET_VARIABLES = ["GITHUB_TOKEN", "GH_TOKEN", "ACTIONS_RUNTIME_TOKEN", "NPM_TOKEN"];
+function looksLikeSetting(value) {
+  const v = value.trim();
+  return v.length < MIN_SECRET_LENGTH || /^(?:true|false|yes|no|on|off|null|none|nil|undefined|enabled|disabled)$/i.test(v) || /^\d{1,9}$/.test(v) || /^\/[\w./-]*$/.test(v);
+}
+function secretsFromEnv(env2, names) {
+  const out = /* @__PURE__ */ new Set();
+  const add = (value) => {
+    if (value === void 0 || value.length < MIN_SECRET_LENGTH) return;
+    out.add(value);
+    const trimmed = value.trim();
+    if (trimmed !== value && trimmed.length >= MIN_SECRET_LENGTH) out.add(trimmed);
+  };
+  for (const name of names) add(env2[name]);
+  for (const name of Object.keys(env2).sort()) {
+    const value = env2[name];
+    if (value !== void 0 && SECRET_NAME.test(name) && !looksLikeSetting(value)) add(value);
+  }
+  return [...out];
+}
+function base64Cores(bytes) {
+  const out = [];
+  for (let shift = 0; shift < 3; shift++) {
+    const encoded = Buffer.concat([Buffer.alloc(shift), bytes]).toString("base64");
+    const first = Math.ceil(8 * shift / 6);
+    const last = Math.floor(8 * (shift + bytes.length) / 6);
+    if (last - first >= 6) out.push(encoded.slice(first, last));
+  }
+  return out;
+}
+function tryEncode(value) {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return void 0;
+  }
+}
+function secretForms(value) {
+  const forms = /* @__PURE__ */ new Set([value]);
+  const url = tryEncode(value);
+  if (url !== void 0) {
+    forms.add(url);
+    forms.add(url.replace(/%20/g, "+"));
+  }
+  forms.add(JSON.stringify(value).slice(1, -1));
+  const bytes = Buffer.from(value, "utf8");
+  const b64 = bytes.toString("base64");
+  forms.add(b64);
+  forms.add(b64.replace(/=+$/, ""));
+  forms.add(bytes.toString("base64url"));
+  if (value.length >= 6) {
+    for (const core of base64Cores(bytes)) {
+      forms.add(core);
+      forms.add(core.replace(/\+/g, "-").replace(/\//g, "_"));
+    }
+  }
+  if (/[\r\n]/.test(value)) {
+    forms.add(value.replace(/\r\n/g, "\n"));
+    for (const line of value.split(/\r?\n|\r/)) {
+      const t = line.trim();
+      if (t.length >= 16) forms.add(t);
+    }
+  }
+  return [...forms].filter((f) => f.length >= MIN_SECRET_LENGTH);
+}
+
 // src/redact/private-key.ts
 var BEGIN = /-----BEGIN[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
 var END_HERE = /-----END[ A-Z0-9]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
@@ -51172,6 +51241,173 @@ var DETECTORS = [
     ASSIGNMENT_KINDS
   )
 ];
+
+// src/redact/spans.ts
+function marker2(kind) {
+  return `[REDACTED:${kind}]`;
+}
+var MARKER = /\[REDACTED:[a-z0-9][a-z0-9-]{0,47}\]/g;
+function markerRanges(text) {
+  const out = [];
+  if (!text.includes("[REDACTED:")) return out;
+  MARKER.lastIndex = 0;
+  for (let m = MARKER.exec(text); m !== null; m = MARKER.exec(text))
+    out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+function overlapsAny(ranges, start, end) {
+  let lo = 0;
+  let hi = ranges.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = lo + hi >> 1;
+    if (ranges[mid][0] < end) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found >= 0 && ranges[found][1] > start;
+}
+function applySpans(text, spans, kinds) {
+  if (spans.length === 0) return { text, count: 0 };
+  const sorted = spans.filter((s) => s.end > s.start).sort((a, b) => a.start - b.start || a.rank - b.rank || b.end - a.end);
+  const parts = [];
+  let cursor = 0;
+  let count2 = 0;
+  let i = 0;
+  while (i < sorted.length) {
+    const first = sorted[i];
+    let end = first.end;
+    let kind = first.kind;
+    let rank = first.rank;
+    i++;
+    while (i < sorted.length && sorted[i].start < end) {
+      const s = sorted[i];
+      if (s.end > end) end = s.end;
+      if (s.rank < rank) {
+        rank = s.rank;
+        kind = s.kind;
+      }
+      i++;
+    }
+    parts.push(text.slice(cursor, first.start), marker2(kind));
+    cursor = end;
+    count2++;
+    kinds[kind] = (kinds[kind] ?? 0) + 1;
+  }
+  parts.push(text.slice(cursor));
+  return { text: parts.join(""), count: count2 };
+}
+
+// src/redact/text-redactor.ts
+var KNOWN_SECRET_KIND = "known-secret";
+function needlesOf(secrets) {
+  const needles = /* @__PURE__ */ new Set();
+  for (const secret of secrets) {
+    if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH) continue;
+    for (const form of secretForms(secret)) needles.add(form);
+  }
+  return [...needles].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+}
+var escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function needleSearch(needles) {
+  let re2;
+  try {
+    re2 = new RegExp(needles.map(escapeRegExp).join("|"), "g");
+  } catch {
+    re2 = void 0;
+  }
+  if (re2) {
+    const pattern = re2;
+    return (text, found) => {
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+        found(m.index, m.index + m[0].length);
+        pattern.lastIndex = m.index + 1;
+      }
+    };
+  }
+  return (text, found) => {
+    const hits = [];
+    for (const needle of needles) {
+      for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1))
+        hits.push([i, i + needle.length]);
+    }
+    hits.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    for (const [start, end] of hits) found(start, end);
+  };
+}
+function knownSecretSpans(text, search) {
+  const markers = markerRanges(text);
+  const spans = [];
+  let last;
+  search(text, (start, end) => {
+    if (overlapsAny(markers, start, end)) return;
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else spans.push(last = { start, end, kind: KNOWN_SECRET_KIND, rank: 0 });
+  });
+  return spans;
+}
+function detectorSpans(text) {
+  const spans = [];
+  DETECTORS.forEach((detector, rank) => {
+    try {
+      detector.find(text, spans, rank);
+    } catch {
+    }
+  });
+  return spans;
+}
+function textRedactor(secrets) {
+  const needles = needlesOf(secrets);
+  const search = needles.length > 0 ? needleSearch(needles) : void 0;
+  return (text) => {
+    if (text.length === 0) return text;
+    let out = search ? applySpans(text, knownSecretSpans(text, search), {}).text : text;
+    out = applySpans(out, detectorSpans(out), {}).text;
+    return out;
+  };
+}
+
+// src/text/map-strings.ts
+function mapStrings(value, fn, keep = NONE) {
+  const walking = /* @__PURE__ */ new Set();
+  const walk = (v) => {
+    if (typeof v === "string") return fn(v);
+    if (v === null || typeof v !== "object" || walking.has(v)) return v;
+    const plain = Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype;
+    if (!plain) return v;
+    walking.add(v);
+    try {
+      return Array.isArray(v) ? v.map(walk) : Object.fromEntries(Object.entries(v).map(([k2, x2]) => [k2, keep.has(k2) ? x2 : walk(x2)]));
+    } finally {
+      walking.delete(v);
+    }
+  };
+  return walk(value);
+}
+var NONE = /* @__PURE__ */ new Set();
+
+// src/operations/redact-findings.ts
+var redactors = /* @__PURE__ */ new WeakMap();
+function runRedactor(ctx) {
+  let redact = redactors.get(ctx.env);
+  if (!redact) {
+    redact = textRedactor(secretsFromEnv(ctx.env, [...KNOWN_SECRET_VARIABLES, "INPUT_TOKEN"]));
+    redactors.set(ctx.env, redact);
+  }
+  return redact;
+}
+function redactFindings(ctx, findings) {
+  const redact = runRedactor(ctx);
+  return findings.map((f) => {
+    const message = redact(f.message);
+    return message === f.message ? f : { ...f, message };
+  });
+}
+function redactStrings(ctx, value) {
+  return mapStrings(value, runRedactor(ctx));
+}
 
 // src/evidence/findings-markdown.ts
 var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
@@ -51583,11 +51819,7 @@ function runRepin(ctx, baseline, options = {}) {
   const manifest = producer.manifest.data;
   const digest = sha256(mirror);
   const left = leftToDo(ctx.root, baseline, producer, manifest);
-  if (digest === pin.expected_producer_manifest_sha256 && current.manifest.sha256 === digest) {
-    return { baseline: baseline.name, status: "unchanged", from, to: from, findings: [], written: [], left };
-  }
-  const nextPin = {
-    ...pin,
+  const pinned = {
     release_tag: manifest.release_tag,
     commit_sha: manifest.commit_sha,
     expected_service_contract_version: manifest.expected_service_contract_version,
@@ -51595,6 +51827,11 @@ function runRepin(ctx, baseline, options = {}) {
     expected_integration_baseline: manifest.integration_baseline,
     expected_producer_manifest_sha256: digest
   };
+  const samePin = Object.keys(pinned).every((k2) => pin[k2] === pinned[k2]);
+  if (samePin && current.manifest.sha256 === digest) {
+    return { baseline: baseline.name, status: "unchanged", from, to: from, findings: [], written: [], left };
+  }
+  const nextPin = { ...pin, ...pinned };
   const pinText = `${JSON.stringify(nextPin, null, 2)}
 `;
   const draft = trioFromBytes(baseline, {
@@ -51617,14 +51854,15 @@ function runRepin(ctx, baseline, options = {}) {
   const to = identityOf(
     trioFromBytes(baseline, { pin: Buffer.from(finalPin), manifest: mirror, matrix: null })
   );
-  const rows = ledgerRows(ledger);
-  const approved = rows.filter((r) => cellText(r, "status") === "Approved");
+  const own = rowOfTag(ledger, String(manifest.release_tag));
+  const repair = own !== null && cellText(own, "status") === "Approved";
+  const approved = ledgerRows(ledger).filter((r) => r !== own && cellText(r, "status") === "Approved");
   const values = pinLineValues({ ...nextPin, expected_producer_manifest_sha256: digest }, baseline.trio);
   const splices = [
     pinSectionSplice(matrix, ledger, values, baseline.display_name),
     updatedSplice(matrix, ledger, ctx.clock().toISOString().slice(0, 10)),
     ...approved.map((r) => statusSplice(r, "Superseded")),
-    appendRowSplice(matrix, ledger, values, {
+    repair ? null : appendRowSplice(matrix, ledger, values, {
       version: consumerVersion(ctx.root),
       commit: headCommitSync(ctx.root)?.slice(0, 12) ?? "0000000"
     })
@@ -51709,7 +51947,9 @@ async function runRepinRelease(ctx, options) {
   const reports = [];
   const baselines = [];
   for (const baseline of options.baselines) {
-    const { report, findings, identity, posture } = await repinOne(ctx, baseline, options);
+    const one = await repinOne(ctx, baseline, options);
+    const { report, identity, posture } = redactStrings(ctx, { ...one, findings: [] });
+    const findings = redactFindings(ctx, one.findings);
     const verdict2 = decideVerdict(findings);
     const evidence = ctx.evidence.writeAll([
       {
@@ -51833,7 +52073,7 @@ async function repinOne(ctx, baseline, options) {
   report.kind = kind;
   report.labels = repinLabels(kind);
   const branch = repinBranch(baseline.name);
-  const proposal = {
+  const proposal = redactStrings(ctx, {
     baseline: baseline.name,
     displayName: baseline.display_name,
     tag,
@@ -51852,7 +52092,8 @@ async function repinOne(ctx, baseline, options) {
     written: WRITE_ORDER.map((r) => baseline.trio[r]),
     branch,
     pullRequest: !!options.publish
-  };
+  });
+  proposal.branch = branch;
   const done = { identity: to, posture };
   if (!options.publish || !onBranch) {
     report.body = renderRepinBody(proposal);
@@ -52214,7 +52455,7 @@ function compareRange(base, head) {
 
 // src/github/input-checks.ts
 var SHA = /^[0-9a-f]{40}$/;
-var MARKER = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/;
+var MARKER2 = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/;
 function branchProblem(name) {
   if (typeof name !== "string" || name.length === 0) return "is empty";
   if (name.length > 200) return "is longer than 200 characters";
@@ -52250,9 +52491,9 @@ function labelProblem(label) {
     return null;
   return `the label ${JSON.stringify(label)} must be 1-50 characters, without a comma or a control character.`;
 }
-function markerProblem(marker2) {
-  if (typeof marker2 === "string" && MARKER.test(marker2) && !marker2.includes("--")) return null;
-  return `the marker ${JSON.stringify(marker2)} must be 1-100 letters, digits or . _ : / - (and no "--").`;
+function markerProblem(marker3) {
+  if (typeof marker3 === "string" && MARKER2.test(marker3) && !marker3.includes("--")) return null;
+  return `the marker ${JSON.stringify(marker3)} must be 1-100 letters, digits or . _ : / - (and no "--").`;
 }
 function numberProblem(n, what2) {
   return Number.isSafeInteger(n) && n > 0 ? null : `${String(n)} is not ${what2} number.`;
@@ -56507,12 +56748,12 @@ function branchCommitApi(session) {
 // src/github/comment-body.ts
 var GITHUB_COMMENT_LIMIT = 65536;
 var STICKY_COMMENT_BUDGET = 65e3;
-function stickyMarker(marker2) {
-  return `<!-- baseline-gate:${marker2} -->`;
+function stickyMarker(marker3) {
+  return `<!-- baseline-gate:${marker3} -->`;
 }
 var thousands2 = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-function renderStickyComment(marker2, body, budget = STICKY_COMMENT_BUDGET) {
-  const head = `${stickyMarker(marker2)}
+function renderStickyComment(marker3, body, budget = STICKY_COMMENT_BUDGET) {
+  const head = `${stickyMarker(marker3)}
 `;
   const { text, truncated } = fitBody(body, budget - head.length, "comment");
   return { text: head + text, truncated };
@@ -56568,8 +56809,8 @@ async function upsert(steps) {
 // src/github/issues.ts
 function issueApi(session) {
   const { owner, repo, fullName, api, step: step2, call } = session;
-  const markedDoing = (verb, marker2, label, permission) => ({
-    what: `${verb} issue ${String(marker2)} (label ${JSON.stringify(label)}) of ${fullName}`,
+  const markedDoing = (verb, marker3, label, permission) => ({
+    what: `${verb} issue ${String(marker3)} (label ${JSON.stringify(label)}) of ${fullName}`,
     permission,
     subject: `the repository ${fullName} and that it has issues enabled`
   });
@@ -56610,11 +56851,11 @@ function issueApi(session) {
   });
   return {
     upsertIssue: (input) => {
-      const { marker: marker2, label, title, body } = input ?? {};
-      const doing = markedDoing("open or update the", marker2, label, "`issues: write`");
-      const problem = () => markerProblem(marker2) ?? labelProblem(label) ?? titleProblem(title);
+      const { marker: marker3, label, title, body } = input ?? {};
+      const doing = markedDoing("open or update the", marker3, label, "`issues: write`");
+      const problem = () => markerProblem(marker3) ?? labelProblem(label) ?? titleProblem(title);
       return call(doing, problem, () => {
-        const markerLine = stickyMarker(marker2);
+        const markerLine = stickyMarker(marker3);
         const fitted = fitBody(
           String(body ?? ""),
           STICKY_COMMENT_BUDGET - markerLine.length - 1,
@@ -56650,12 +56891,12 @@ ${fitted.text}`;
       });
     },
     findMarkedIssue: (input) => {
-      const { marker: marker2, label } = input ?? {};
-      const doing = markedDoing("find the open", marker2, label, "`issues: read`");
+      const { marker: marker3, label } = input ?? {};
+      const doing = markedDoing("find the open", marker3, label, "`issues: read`");
       return call(
         doing,
-        () => markerProblem(marker2) ?? labelProblem(label),
-        () => openMarkedIssue(doing, label, stickyMarker(marker2))
+        () => markerProblem(marker3) ?? labelProblem(label),
+        () => openMarkedIssue(doing, label, stickyMarker(marker3))
       );
     },
     listIssueComments: (issue2) => {
@@ -57162,17 +57403,17 @@ function stickyCommentApi(session) {
     }
   });
   return {
-    upsertStickyComment: (pr, marker2, body) => {
+    upsertStickyComment: (pr, marker3, body) => {
       const doing = {
         what: `post the baseline-gate comment on pull request #${pr} of ${fullName}`,
         permission: "`pull-requests: write` (or `issues: write`)",
         subject: `the repository ${fullName} and the pull request number ${pr}`,
         note403: "A workflow run for a pull request from a fork gets a read-only token: the verdict is still in the job summary and the evidence."
       };
-      const problem = () => numberProblem(pr, "a pull request") ?? markerProblem(marker2);
+      const problem = () => numberProblem(pr, "a pull request") ?? markerProblem(marker3);
       return call(doing, problem, async () => {
-        const markerLine = stickyMarker(marker2);
-        const { text, truncated } = renderStickyComment(marker2, String(body));
+        const markerLine = stickyMarker(marker3);
+        const { text, truncated } = renderStickyComment(marker3, String(body));
         const me2 = (await whoAmI(doing))?.toLowerCase() ?? null;
         const find = () => step2(doing, async () => {
           let mine = null;
@@ -57522,10 +57763,10 @@ function createEvidenceStore(dir, options = {}) {
     ownDirectory();
     mkdirSync4(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker2 = join10(resolve7(options.ignoreInGit), ".gitignore");
-      check(marker2);
-      if (!existsSync8(marker2))
-        writeFileAtomic(marker2, "# written by baseline-gate: local evidence, never committed\n*\n");
+      const marker3 = join10(resolve7(options.ignoreInGit), ".gitignore");
+      check(marker3);
+      if (!existsSync8(marker3))
+        writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
     }
   };
   ownDirectory();
@@ -57714,11 +57955,11 @@ var SecretLintProfiler = class {
     });
     observer.observe({ entryTypes: ["mark", "measure"] });
   }
-  mark(marker2) {
-    if ("id" in marker2) {
-      this.perf.mark(`${marker2.type}||${marker2.id}`);
+  mark(marker3) {
+    if ("id" in marker3) {
+      this.perf.mark(`${marker3.type}||${marker3.id}`);
     } else {
-      this.perf.mark(marker2.type);
+      this.perf.mark(marker3.type);
     }
   }
   waifForExecutionPromises = () => {

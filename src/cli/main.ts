@@ -63,7 +63,8 @@ export async function main(argv: string[], given: Io): Promise<number> {
       // --now dates the ledger edit and judges the new trio; else the wall clock
       const clock = () => (cmd.now.source === 'given' ? cmd.now.at : new Date())
       const results = baselines.map((b) => runRepin({ root, clock }, b))
-      io.stdout.write(`${renderRepin(results)}\n`)
+      // the identities the pins state, redacted as every operation's are
+      io.stdout.write(`${renderRepin(redactStrings({ env: io.env }, results))}\n`)
       // refused, or written with something left that the promotion would fail on
       return results.some((r) => r.status === 'refused' || r.left.length > 0) ? EXIT.fail : EXIT.pass
     }

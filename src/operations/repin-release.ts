@@ -26,6 +26,7 @@ import { loadTrio, producerFilesFromBytes, producerPaths, trioFromBytes } from '
 import type { Identity, Posture, TrioRole } from '../trio/model.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
 import { pinHistory } from './promotion.js'
+import { redactFindings, redactStrings } from './redact-findings.js'
 import { runRepin } from './repin.js'
 import { WRITE_ORDER } from './trio-files.js'
 
@@ -100,7 +101,11 @@ export async function runRepinRelease(
   const reports: RepinReleaseReport[] = []
   const baselines: BaselineResult[] = []
   for (const baseline of options.baselines) {
-    const { report, findings, identity, posture } = await repinOne(ctx, baseline, options)
+    // the base branch's pin is anybody's merged text, a token-shaped release tag included: redacted before any
+    // surface (annotations, summary, evidence, the pull request) is made of it
+    const one = await repinOne(ctx, baseline, options)
+    const { report, identity, posture } = redactStrings(ctx, { ...one, findings: [] })
+    const findings = redactFindings(ctx, one.findings)
     const verdict = decideVerdict(findings)
     const evidence = ctx.evidence.writeAll([
       {
@@ -247,7 +252,8 @@ async function repinOne(
   report.kind = kind
   report.labels = repinLabels(kind)
   const branch = repinBranch(baseline.name)
-  const proposal: RepinProposal = {
+  // what the title, the body and the commit message say (the branch is the policy's name, never redacted)
+  const proposal: RepinProposal = redactStrings(ctx, {
     baseline: baseline.name,
     displayName: baseline.display_name,
     tag,
@@ -266,7 +272,8 @@ async function repinOne(
     written: WRITE_ORDER.map((r) => baseline.trio[r]),
     branch,
     pullRequest: !!options.publish
-  }
+  })
+  proposal.branch = branch
   const done = { identity: to, posture }
   if (!options.publish || !onBranch) {
     report.body = renderRepinBody(proposal)

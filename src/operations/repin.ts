@@ -18,7 +18,7 @@ import {
   statusSplice,
   updatedSplice
 } from '../ledger/edit.js'
-import { cellText, ledgerRows } from '../ledger/model.js'
+import { cellText, ledgerRows, rowOfTag } from '../ledger/model.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { producerFileRules } from '../rules/files.js'
 import type { Finding } from '../rules/finding.js'
@@ -97,12 +97,7 @@ export function runRepin(
   const manifest = producer.manifest.data
   const digest = sha256(mirror)
   const left = leftToDo(ctx.root, baseline, producer, manifest)
-  if (digest === pin.expected_producer_manifest_sha256 && current.manifest.sha256 === digest) {
-    return { baseline: baseline.name, status: 'unchanged', from, to: from, findings: [], written: [], left }
-  }
-
-  const nextPin: Partial<Pin> = {
-    ...pin,
+  const pinned: Partial<Pin> = {
     release_tag: manifest.release_tag,
     commit_sha: manifest.commit_sha,
     expected_service_contract_version: manifest.expected_service_contract_version,
@@ -110,6 +105,14 @@ export function runRepin(
     expected_integration_baseline: manifest.integration_baseline,
     expected_producer_manifest_sha256: digest
   }
+  // already pinned: the mirror is the producer's manifest and the pin says what it says, field by field (a pin
+  // whose digest matches but whose tag was edited by hand is repinned, as health would fail it)
+  const samePin = (Object.keys(pinned) as (keyof Pin)[]).every((k) => pin[k] === pinned[k])
+  if (samePin && current.manifest.sha256 === digest) {
+    return { baseline: baseline.name, status: 'unchanged', from, to: from, findings: [], written: [], left }
+  }
+
+  const nextPin: Partial<Pin> = { ...pin, ...pinned }
   const pinText = `${JSON.stringify(nextPin, null, 2)}\n`
   const draft = trioFromBytes(baseline, {
     pin: Buffer.from(pinText),
@@ -133,17 +136,21 @@ export function runRepin(
   const to = identityOf(
     trioFromBytes(baseline, { pin: Buffer.from(finalPin), manifest: mirror, matrix: null })
   )
-  const rows = ledgerRows(ledger)
-  const approved = rows.filter((r) => cellText(r, 'status') === 'Approved')
+  // the release the ledger already approves (a pin edited by hand since): its row stays, the pin is made whole
+  const own = rowOfTag(ledger, String(manifest.release_tag))
+  const repair = own !== null && cellText(own, 'status') === 'Approved'
+  const approved = ledgerRows(ledger).filter((r) => r !== own && cellText(r, 'status') === 'Approved')
   const values = pinLineValues({ ...nextPin, expected_producer_manifest_sha256: digest }, baseline.trio)
   const splices = [
     pinSectionSplice(matrix, ledger, values, baseline.display_name),
     updatedSplice(matrix, ledger, ctx.clock().toISOString().slice(0, 10)),
     ...approved.map((r) => statusSplice(r, 'Superseded')),
-    appendRowSplice(matrix, ledger, values, {
-      version: consumerVersion(ctx.root),
-      commit: headCommitSync(ctx.root)?.slice(0, 12) ?? '0000000'
-    })
+    repair
+      ? null
+      : appendRowSplice(matrix, ledger, values, {
+          version: consumerVersion(ctx.root),
+          commit: headCommitSync(ctx.root)?.slice(0, 12) ?? '0000000'
+        })
   ].filter((s) => s !== null)
   const matrixText = applySplices(matrix, splices)
 
