@@ -8,9 +8,9 @@ import {
   git,
   isAncestorCommit,
   isShallow,
-  readAtRevision,
   resolveCommit
 } from '../../src/git/git.js'
+import { readAtRevision } from '../../src/git/tree-path.js'
 import { shallowFromDisk } from '../../src/git/discover.js'
 import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
 

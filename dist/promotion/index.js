@@ -26026,10 +26026,17 @@ var BlobReader = class {
   waiting = [];
   failure = null;
   read(spec) {
+    return this.request(spec, "blob");
+  }
+  /** A tree object's raw entries (`<mode> <name>\0<id>` each; see tree-path.ts), found as read() finds a blob. */
+  readTree(spec) {
+    return this.request(spec, "tree");
+  }
+  request(spec, want) {
     if (this.failure) return Promise.reject(this.failure);
     if (/[\n\r]/.test(spec)) return Promise.reject(new GitError("an object name must be one line"));
     return new Promise((resolve8, reject) => {
-      this.waiting.push({ resolve: resolve8, reject });
+      this.waiting.push({ want, resolve: resolve8, reject });
       this.child.stdin.write(`${spec}
 `);
     });
@@ -26065,12 +26072,13 @@ var BlobReader = class {
       const [oid, type, size] = header2.split(" ");
       const n = Number(size);
       const whole = nl + 1 + n + 1;
-      if (n > this.limit || type !== "blob") {
+      const want = this.waiting[0].want;
+      if (n > this.limit || type !== want) {
         const here = Math.min(this.length, whole);
         this.skip = whole - here;
         this.consume(here);
         this.need = 0;
-        this.waiting.shift().resolve(type === "blob" ? { found: false, tooLarge: n } : { found: false });
+        this.waiting.shift().resolve(type === want ? { found: false, tooLarge: n } : { found: false });
         continue;
       }
       if (this.length < whole) {
@@ -26137,6 +26145,100 @@ async function fileHistory(cwd, rev, path2, options = {}) {
   } finally {
     reader.close();
   }
+}
+
+// src/git/tree-path.ts
+import { posix } from "node:path";
+var MAX_LINKS2 = 40;
+var LINK = "120000";
+var DIRECTORY = "40000";
+var isFile = (mode) => mode === "100644" || mode === "100755";
+function treeEntry(tree, name) {
+  const { content } = tree;
+  const idBytes = tree.oid.length / 2;
+  const wanted = Buffer.from(name, "utf8");
+  let i2 = 0;
+  while (i2 < content.length) {
+    const space = content.indexOf(32, i2);
+    const nul = content.indexOf(0, space + 1);
+    if (space === -1 || nul === -1) return null;
+    if (content.subarray(space + 1, nul).equals(wanted))
+      return {
+        mode: content.toString("latin1", i2, space),
+        oid: content.toString("hex", nul + 1, nul + 1 + idBytes)
+      };
+    i2 = nul + 1 + idBytes;
+  }
+  return null;
+}
+async function readAtCommit(reader, rev, rel) {
+  const parts = rel.split("/").filter((s) => s !== "" && s !== ".");
+  const name = parts.at(-1);
+  if (name === void 0) return { kind: "not-a-file" };
+  if (!parts.includes("..")) {
+    const dir = await reader.readTree(`${rev}:./${parts.slice(0, -1).join("/")}`);
+    if (dir.found) {
+      const entry = treeEntry(dir, name);
+      if (!entry) return { kind: "missing" };
+      if (isFile(entry.mode)) return blobAt(reader, entry.oid);
+      if (entry.mode !== LINK) return { kind: "not-a-file" };
+    }
+  }
+  return walk(reader, rev, parts);
+}
+async function walk(reader, rev, parts) {
+  const pending = [...parts];
+  let cur = [];
+  let links2 = 0;
+  let target = null;
+  while (pending.length > 0) {
+    const seg = pending.shift();
+    if (target && --target.left < 0) target = null;
+    if (seg === "..") {
+      if (cur.length === 0) return outside(target ? `${target.link} -> ${target.to}` : parts.join("/"));
+      cur.pop();
+      continue;
+    }
+    const tree = await reader.readTree(`${rev}:./${cur.join("/")}`);
+    const entry = tree.found ? treeEntry(tree, seg) : null;
+    if (!entry) {
+      if (!target) return { kind: "missing" };
+      return {
+        kind: "dangling-link",
+        problem: `${target.link} is a symbolic link to ${target.to}, which does not exist`
+      };
+    }
+    const here = [...cur, seg].join("/");
+    if (entry.mode === LINK) {
+      if (++links2 > MAX_LINKS2) return outside(`${here} (a loop of links)`);
+      const text = await reader.read(entry.oid);
+      if (!text.found) return { kind: "not-a-file" };
+      const to = text.content.toString("utf8");
+      if (posix.isAbsolute(to)) return outside(`${here} -> ${to}`);
+      const resolved = posix.normalize(posix.join(cur.join("/") || ".", to));
+      if (resolved === ".." || resolved.startsWith("../")) return outside(`${here} -> ${to}`);
+      const next = resolved.split("/").filter((s) => s !== "" && s !== ".");
+      target = { link: here, to, left: next.length };
+      pending.unshift(...next);
+      cur = [];
+      continue;
+    }
+    if (entry.mode === DIRECTORY) {
+      cur.push(seg);
+      continue;
+    }
+    if (pending.length > 0) return { kind: "missing" };
+    return isFile(entry.mode) ? blobAt(reader, entry.oid) : { kind: "not-a-file" };
+  }
+  return { kind: "not-a-file" };
+}
+function outside(leadsTo) {
+  return { kind: "outside-root", problem: `leads outside the repository (${leadsTo})` };
+}
+async function blobAt(reader, oid) {
+  const blob = await reader.read(oid);
+  if (blob.found) return { kind: "ok", bytes: blob.content };
+  return blob.tooLarge === void 0 ? { kind: "missing" } : { kind: "too-large", size: blob.tooLarge, limit: reader.limit };
 }
 
 // src/rules/approval.ts
@@ -30454,8 +30556,18 @@ var PIN = { validate: ye, file: Pe.validatePin };
 var MANIFEST = { validate: _e, file: Pe.validateManifest };
 var HANDOFF = { validate: ve, file: Pe.validateHandoff };
 var MAX_MATRIX_BYTES = 1024 * 1024;
+function committed(r) {
+  return r.kind === "ok" ? r.bytes : r.kind === "missing" ? null : r;
+}
+function committedBytes(c2) {
+  return Buffer.isBuffer(c2) ? c2 : null;
+}
+function readOf(c2) {
+  if (c2 === null) return { kind: "missing" };
+  return Buffer.isBuffer(c2) ? { kind: "ok", bytes: c2 } : c2;
+}
 function trioFromBytes(baseline, bytes) {
-  const read = (b) => b ? { kind: "ok", bytes: b } : { kind: "missing" };
+  const read = readOf;
   return {
     pin: jsonFile(fileOf("pin", baseline.trio.pin, read(bytes.pin)), PIN),
     manifest: jsonFile(fileOf("manifest", baseline.trio.manifest, read(bytes.manifest)), MANIFEST),
@@ -30473,7 +30585,7 @@ function fileOf(role, path2, read) {
   };
 }
 function producerFilesFromBytes(baseline, bytes) {
-  const read = (b) => b ? { kind: "ok", bytes: b } : { kind: "missing" };
+  const read = readOf;
   const paths = producerPaths(baseline);
   return {
     manifest: jsonFile(fileOf("producer-manifest", paths.manifest, read(bytes.manifest)), MANIFEST),
@@ -30786,7 +30898,9 @@ function more(n) {
 
 // src/operations/trio-files.ts
 function sameBytes(a, b) {
-  return a === null || b === null ? a === b : a.equals(b);
+  if (Buffer.isBuffer(a) && Buffer.isBuffer(b)) return a.equals(b);
+  if (Buffer.isBuffer(a) || Buffer.isBuffer(b)) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 // src/operations/policy-at-base.ts
@@ -31428,19 +31542,19 @@ function textRedactor(secrets) {
 // src/text/map-strings.ts
 function mapStrings(value, fn, keep = NONE) {
   const walking = /* @__PURE__ */ new Set();
-  const walk = (v) => {
+  const walk2 = (v) => {
     if (typeof v === "string") return fn(v);
     if (v === null || typeof v !== "object" || walking.has(v)) return v;
     const plain = Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype;
     if (!plain) return v;
     walking.add(v);
     try {
-      return Array.isArray(v) ? v.map(walk) : Object.fromEntries(Object.entries(v).map(([k2, x2]) => [k2, keep.has(k2) ? x2 : walk(x2)]));
+      return Array.isArray(v) ? v.map(walk2) : Object.fromEntries(Object.entries(v).map(([k2, x2]) => [k2, keep.has(k2) ? x2 : walk2(x2)]));
     } finally {
       walking.delete(v);
     }
   };
-  return walk(value);
+  return walk2(value);
 }
 var NONE = /* @__PURE__ */ new Set();
 
@@ -32508,7 +32622,7 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
   let report = null;
   let approval = null;
   let redactions = 0;
-  let previous = blobs.base.pin === null ? null : identityOf(headTrio);
+  let previous = committedBytes(blobs.base.pin) === null ? null : identityOf(headTrio);
   if (changed.length > 0) {
     const baseTrio = trioFromBytes(baseline, blobs.base);
     if (previous) previous = identityOf(baseTrio);
@@ -32618,10 +32732,7 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
 }
 async function readBlobs(root, revs, baseline) {
   const reader = new BlobReader(root);
-  const read = async (rev, path2) => {
-    const blob = await reader.read(blobSpec(rev, path2));
-    return blob.found ? blob.content : null;
-  };
+  const read = async (rev, path2) => committed(await readAtCommit(reader, rev, path2));
   const trioAt = async (rev) => ({
     pin: await read(rev, baseline.trio.pin),
     manifest: await read(rev, baseline.trio.manifest),
@@ -32724,8 +32835,8 @@ async function checkoutMismatch(root, baseline, head, headTrio) {
     const path2 = baseline.trio[role];
     const read = readRepoFile(root, path2);
     const disk = read.kind === "ok" ? read.bytes : null;
-    const committed = headTrio[role];
-    if (disk === null !== (committed === null) || disk && committed && sha256(disk) !== sha256(committed)) {
+    const committed2 = committedBytes(headTrio[role]);
+    if (disk === null !== (committed2 === null) || disk && committed2 && sha256(disk) !== sha256(committed2)) {
       return {
         file: path2,
         message: `${path2} on disk differs from the head revision ${head.slice(0, 12)}; the suites would test uncommitted changes: commit them (or stash them) first`

@@ -46239,10 +46239,17 @@ var BlobReader = class {
   waiting = [];
   failure = null;
   read(spec) {
+    return this.request(spec, "blob");
+  }
+  /** A tree object's raw entries (`<mode> <name>\0<id>` each; see tree-path.ts), found as read() finds a blob. */
+  readTree(spec) {
+    return this.request(spec, "tree");
+  }
+  request(spec, want) {
     if (this.failure) return Promise.reject(this.failure);
     if (/[\n\r]/.test(spec)) return Promise.reject(new GitError("an object name must be one line"));
     return new Promise((resolve9, reject) => {
-      this.waiting.push({ resolve: resolve9, reject });
+      this.waiting.push({ want, resolve: resolve9, reject });
       this.child.stdin.write(`${spec}
 `);
     });
@@ -46278,12 +46285,13 @@ var BlobReader = class {
       const [oid, type, size] = header2.split(" ");
       const n = Number(size);
       const whole = nl + 1 + n + 1;
-      if (n > this.limit || type !== "blob") {
+      const want = this.waiting[0].want;
+      if (n > this.limit || type !== want) {
         const here = Math.min(this.length, whole);
         this.skip = whole - here;
         this.consume(here);
         this.need = 0;
-        this.waiting.shift().resolve(type === "blob" ? { found: false, tooLarge: n } : { found: false });
+        this.waiting.shift().resolve(type === want ? { found: false, tooLarge: n } : { found: false });
         continue;
       }
       if (this.length < whole) {
@@ -46297,13 +46305,107 @@ var BlobReader = class {
     }
   }
 };
+
+// src/git/tree-path.ts
+import { posix } from "node:path";
+var MAX_LINKS2 = 40;
+var LINK = "120000";
+var DIRECTORY = "40000";
+var isFile = (mode) => mode === "100644" || mode === "100755";
+function treeEntry(tree, name) {
+  const { content } = tree;
+  const idBytes = tree.oid.length / 2;
+  const wanted = Buffer.from(name, "utf8");
+  let i = 0;
+  while (i < content.length) {
+    const space = content.indexOf(32, i);
+    const nul = content.indexOf(0, space + 1);
+    if (space === -1 || nul === -1) return null;
+    if (content.subarray(space + 1, nul).equals(wanted))
+      return {
+        mode: content.toString("latin1", i, space),
+        oid: content.toString("hex", nul + 1, nul + 1 + idBytes)
+      };
+    i = nul + 1 + idBytes;
+  }
+  return null;
+}
+async function readAtCommit(reader, rev, rel) {
+  const parts = rel.split("/").filter((s) => s !== "" && s !== ".");
+  const name = parts.at(-1);
+  if (name === void 0) return { kind: "not-a-file" };
+  if (!parts.includes("..")) {
+    const dir = await reader.readTree(`${rev}:./${parts.slice(0, -1).join("/")}`);
+    if (dir.found) {
+      const entry = treeEntry(dir, name);
+      if (!entry) return { kind: "missing" };
+      if (isFile(entry.mode)) return blobAt(reader, entry.oid);
+      if (entry.mode !== LINK) return { kind: "not-a-file" };
+    }
+  }
+  return walk(reader, rev, parts);
+}
+async function walk(reader, rev, parts) {
+  const pending = [...parts];
+  let cur = [];
+  let links2 = 0;
+  let target = null;
+  while (pending.length > 0) {
+    const seg = pending.shift();
+    if (target && --target.left < 0) target = null;
+    if (seg === "..") {
+      if (cur.length === 0) return outside(target ? `${target.link} -> ${target.to}` : parts.join("/"));
+      cur.pop();
+      continue;
+    }
+    const tree = await reader.readTree(`${rev}:./${cur.join("/")}`);
+    const entry = tree.found ? treeEntry(tree, seg) : null;
+    if (!entry) {
+      if (!target) return { kind: "missing" };
+      return {
+        kind: "dangling-link",
+        problem: `${target.link} is a symbolic link to ${target.to}, which does not exist`
+      };
+    }
+    const here = [...cur, seg].join("/");
+    if (entry.mode === LINK) {
+      if (++links2 > MAX_LINKS2) return outside(`${here} (a loop of links)`);
+      const text = await reader.read(entry.oid);
+      if (!text.found) return { kind: "not-a-file" };
+      const to = text.content.toString("utf8");
+      if (posix.isAbsolute(to)) return outside(`${here} -> ${to}`);
+      const resolved = posix.normalize(posix.join(cur.join("/") || ".", to));
+      if (resolved === ".." || resolved.startsWith("../")) return outside(`${here} -> ${to}`);
+      const next = resolved.split("/").filter((s) => s !== "" && s !== ".");
+      target = { link: here, to, left: next.length };
+      pending.unshift(...next);
+      cur = [];
+      continue;
+    }
+    if (entry.mode === DIRECTORY) {
+      cur.push(seg);
+      continue;
+    }
+    if (pending.length > 0) return { kind: "missing" };
+    return isFile(entry.mode) ? blobAt(reader, entry.oid) : { kind: "not-a-file" };
+  }
+  return { kind: "not-a-file" };
+}
+function outside(leadsTo) {
+  return { kind: "outside-root", problem: `leads outside the repository (${leadsTo})` };
+}
+async function blobAt(reader, oid) {
+  const blob = await reader.read(oid);
+  if (blob.found) return { kind: "ok", bytes: blob.content };
+  return blob.tooLarge === void 0 ? { kind: "missing" } : { kind: "too-large", size: blob.tooLarge, limit: reader.limit };
+}
 async function readAtRevision(cwd, rev, paths) {
   const reader = new BlobReader(cwd);
   try {
     const out = /* @__PURE__ */ new Map();
     for (const path2 of paths) {
-      const blob = await reader.read(`${rev}:${path2}`);
-      out.set(path2, blob.found ? blob.content : null);
+      const read = await readAtCommit(reader, rev, path2);
+      out.set(path2, read.kind === "ok" ? read.bytes : null);
     }
     return out;
   } finally {
@@ -49802,8 +49904,12 @@ function loadTrio(root, baseline) {
     matrix: loadMatrix(root, baseline.trio.matrix, baseline.display_name)
   };
 }
+function readOf(c) {
+  if (c === null) return { kind: "missing" };
+  return Buffer.isBuffer(c) ? { kind: "ok", bytes: c } : c;
+}
 function trioFromBytes(baseline, bytes) {
-  const read = (b) => b ? { kind: "ok", bytes: b } : { kind: "missing" };
+  const read = readOf;
   return {
     pin: jsonFile(fileOf("pin", baseline.trio.pin, read(bytes.pin)), PIN),
     manifest: jsonFile(fileOf("manifest", baseline.trio.manifest, read(bytes.manifest)), MANIFEST),
@@ -49831,7 +49937,7 @@ function loadProducerFiles(root, baseline) {
   };
 }
 function producerFilesFromBytes(baseline, bytes) {
-  const read = (b) => b ? { kind: "ok", bytes: b } : { kind: "missing" };
+  const read = readOf;
   const paths = producerPaths(baseline);
   return {
     manifest: jsonFile(fileOf("producer-manifest", paths.manifest, read(bytes.manifest)), MANIFEST),
@@ -51372,19 +51478,19 @@ function textRedactor(secrets) {
 // src/text/map-strings.ts
 function mapStrings(value, fn, keep = NONE) {
   const walking = /* @__PURE__ */ new Set();
-  const walk = (v) => {
+  const walk2 = (v) => {
     if (typeof v === "string") return fn(v);
     if (v === null || typeof v !== "object" || walking.has(v)) return v;
     const plain = Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype;
     if (!plain) return v;
     walking.add(v);
     try {
-      return Array.isArray(v) ? v.map(walk) : Object.fromEntries(Object.entries(v).map(([k2, x2]) => [k2, keep.has(k2) ? x2 : walk(x2)]));
+      return Array.isArray(v) ? v.map(walk2) : Object.fromEntries(Object.entries(v).map(([k2, x2]) => [k2, keep.has(k2) ? x2 : walk2(x2)]));
     } finally {
       walking.delete(v);
     }
   };
-  return walk(value);
+  return walk2(value);
 }
 var NONE = /* @__PURE__ */ new Set();
 
@@ -52181,7 +52287,7 @@ async function propose(ctx, target, r) {
     return notProposed("a repinned trio file could not be read back from the workspace.");
   if (!r.kept) {
     const tree = await git(ctx.root, ["rev-parse", "--verify", "--end-of-options", `${r.head}^{tree}`]);
-    const committed = await client.commitToBranch({
+    const committed2 = await client.commitToBranch({
       branch,
       parentSha: r.head,
       baseTreeSha: tree.stdout.toString("utf8").trim(),
@@ -52191,7 +52297,7 @@ ${proposal.from.release_tag ?? "unknown"} -> ${proposal.tag}: a ${proposal.kind}
 `,
       files: files.map((f) => ({ path: f.path, content: f.content }))
     });
-    if (!committed.ok) return notProposed(`the repin was not committed: ${committed.message}`);
+    if (!committed2.ok) return notProposed(`the repin was not committed: ${committed2.message}`);
     report.committed = true;
     report.branchReset = proposal.branchReset === true;
   }

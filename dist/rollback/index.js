@@ -20287,9 +20287,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix2 = POSIX_REGEX_SOURCE[rest2];
-                if (posix2) {
-                  prev.value = pre + posix2;
+                const posix3 = POSIX_REGEX_SOURCE[rest2];
+                if (posix3) {
+                  prev.value = pre + posix3;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -20806,7 +20806,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix2 = opts.windows;
+      const posix3 = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -20816,8 +20816,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix2 });
-        const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix3 });
+        const result = { glob, state, regex, posix: posix3, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -20842,7 +20842,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix3 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -20850,7 +20850,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format2 = opts.format || (posix2 ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix3 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format2 ? format2(input) : input;
       if (match === false) {
@@ -20859,16 +20859,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix2);
+          match = picomatch2.matchBase(input, regex, options, posix3);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix3 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix2 }));
+      return regex.test(utils.basename(input, { windows: posix3 }));
     };
     picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
     picomatch2.parse = (pattern, options) => {
@@ -27852,10 +27852,17 @@ var BlobReader = class {
   waiting = [];
   failure = null;
   read(spec) {
+    return this.request(spec, "blob");
+  }
+  /** A tree object's raw entries (`<mode> <name>\0<id>` each; see tree-path.ts), found as read() finds a blob. */
+  readTree(spec) {
+    return this.request(spec, "tree");
+  }
+  request(spec, want) {
     if (this.failure) return Promise.reject(this.failure);
     if (/[\n\r]/.test(spec)) return Promise.reject(new GitError("an object name must be one line"));
     return new Promise((resolve12, reject) => {
-      this.waiting.push({ resolve: resolve12, reject });
+      this.waiting.push({ want, resolve: resolve12, reject });
       this.child.stdin.write(`${spec}
 `);
     });
@@ -27891,12 +27898,13 @@ var BlobReader = class {
       const [oid, type, size] = header2.split(" ");
       const n = Number(size);
       const whole = nl + 1 + n + 1;
-      if (n > this.limit || type !== "blob") {
+      const want = this.waiting[0].want;
+      if (n > this.limit || type !== want) {
         const here = Math.min(this.length, whole);
         this.skip = whole - here;
         this.consume(here);
         this.need = 0;
-        this.waiting.shift().resolve(type === "blob" ? { found: false, tooLarge: n } : { found: false });
+        this.waiting.shift().resolve(type === want ? { found: false, tooLarge: n } : { found: false });
         continue;
       }
       if (this.length < whole) {
@@ -28369,7 +28377,9 @@ function trioWriteEscapes(root, baseline) {
   );
 }
 function sameBytes(a, b) {
-  return a === null || b === null ? a === b : a.equals(b);
+  if (Buffer.isBuffer(a) && Buffer.isBuffer(b)) return a.equals(b);
+  if (Buffer.isBuffer(a) || Buffer.isBuffer(b)) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 // src/ledger/model.ts
@@ -32737,8 +32747,18 @@ function loadTrio(root, baseline) {
     matrix: loadMatrix(root, baseline.trio.matrix, baseline.display_name)
   };
 }
+function committed(r) {
+  return r.kind === "ok" ? r.bytes : r.kind === "missing" ? null : r;
+}
+function committedBytes(c2) {
+  return Buffer.isBuffer(c2) ? c2 : null;
+}
+function readOf(c2) {
+  if (c2 === null) return { kind: "missing" };
+  return Buffer.isBuffer(c2) ? { kind: "ok", bytes: c2 } : c2;
+}
 function trioFromBytes(baseline, bytes) {
-  const read = (b) => b ? { kind: "ok", bytes: b } : { kind: "missing" };
+  const read = readOf;
   return {
     pin: jsonFile(fileOf("pin", baseline.trio.pin, read(bytes.pin)), PIN),
     manifest: jsonFile(fileOf("manifest", baseline.trio.manifest, read(bytes.manifest)), MANIFEST),
@@ -33964,11 +33984,102 @@ function walkRevisionsTouching(cwd, rev, paths, onRevision, limit = 1e5, firstPa
     onRevision({ commit, date });
   });
 }
-function blobSpec(commit, path2) {
-  return `${commit}:${inCwd(path2)}`;
-}
 function inCwd(path2) {
   return path2.startsWith("./") || path2.startsWith("/") ? path2 : `./${path2}`;
+}
+
+// src/git/tree-path.ts
+import { posix as posix2 } from "node:path";
+var MAX_LINKS2 = 40;
+var LINK = "120000";
+var DIRECTORY = "40000";
+var isFile = (mode) => mode === "100644" || mode === "100755";
+function treeEntry(tree, name) {
+  const { content } = tree;
+  const idBytes = tree.oid.length / 2;
+  const wanted = Buffer.from(name, "utf8");
+  let i2 = 0;
+  while (i2 < content.length) {
+    const space = content.indexOf(32, i2);
+    const nul = content.indexOf(0, space + 1);
+    if (space === -1 || nul === -1) return null;
+    if (content.subarray(space + 1, nul).equals(wanted))
+      return {
+        mode: content.toString("latin1", i2, space),
+        oid: content.toString("hex", nul + 1, nul + 1 + idBytes)
+      };
+    i2 = nul + 1 + idBytes;
+  }
+  return null;
+}
+async function readAtCommit(reader, rev, rel) {
+  const parts = rel.split("/").filter((s) => s !== "" && s !== ".");
+  const name = parts.at(-1);
+  if (name === void 0) return { kind: "not-a-file" };
+  if (!parts.includes("..")) {
+    const dir = await reader.readTree(`${rev}:./${parts.slice(0, -1).join("/")}`);
+    if (dir.found) {
+      const entry = treeEntry(dir, name);
+      if (!entry) return { kind: "missing" };
+      if (isFile(entry.mode)) return blobAt(reader, entry.oid);
+      if (entry.mode !== LINK) return { kind: "not-a-file" };
+    }
+  }
+  return walk(reader, rev, parts);
+}
+async function walk(reader, rev, parts) {
+  const pending = [...parts];
+  let cur = [];
+  let links2 = 0;
+  let target = null;
+  while (pending.length > 0) {
+    const seg = pending.shift();
+    if (target && --target.left < 0) target = null;
+    if (seg === "..") {
+      if (cur.length === 0) return outside(target ? `${target.link} -> ${target.to}` : parts.join("/"));
+      cur.pop();
+      continue;
+    }
+    const tree = await reader.readTree(`${rev}:./${cur.join("/")}`);
+    const entry = tree.found ? treeEntry(tree, seg) : null;
+    if (!entry) {
+      if (!target) return { kind: "missing" };
+      return {
+        kind: "dangling-link",
+        problem: `${target.link} is a symbolic link to ${target.to}, which does not exist`
+      };
+    }
+    const here = [...cur, seg].join("/");
+    if (entry.mode === LINK) {
+      if (++links2 > MAX_LINKS2) return outside(`${here} (a loop of links)`);
+      const text = await reader.read(entry.oid);
+      if (!text.found) return { kind: "not-a-file" };
+      const to = text.content.toString("utf8");
+      if (posix2.isAbsolute(to)) return outside(`${here} -> ${to}`);
+      const resolved = posix2.normalize(posix2.join(cur.join("/") || ".", to));
+      if (resolved === ".." || resolved.startsWith("../")) return outside(`${here} -> ${to}`);
+      const next = resolved.split("/").filter((s) => s !== "" && s !== ".");
+      target = { link: here, to, left: next.length };
+      pending.unshift(...next);
+      cur = [];
+      continue;
+    }
+    if (entry.mode === DIRECTORY) {
+      cur.push(seg);
+      continue;
+    }
+    if (pending.length > 0) return { kind: "missing" };
+    return isFile(entry.mode) ? blobAt(reader, entry.oid) : { kind: "not-a-file" };
+  }
+  return { kind: "not-a-file" };
+}
+function outside(leadsTo) {
+  return { kind: "outside-root", problem: `leads outside the repository (${leadsTo})` };
+}
+async function blobAt(reader, oid) {
+  const blob = await reader.read(oid);
+  if (blob.found) return { kind: "ok", bytes: blob.content };
+  return blob.tooLarge === void 0 ? { kind: "missing" } : { kind: "too-large", size: blob.tooLarge, limit: reader.limit };
 }
 
 // src/operations/last-known-good.ts
@@ -33980,10 +34091,8 @@ async function lastKnownGood(root, baseline, to = null) {
       `${root} has no commit checked out (HEAD names none): rollback reads the trio's history from git`
     );
   let reader = null;
-  const read = async (commit, path2) => {
-    const blob = await reader.read(blobSpec(commit, path2));
-    return blob.found ? blob.content : null;
-  };
+  const readAt = (commit, path2) => readAtCommit(reader, commit, path2).then(committed);
+  const read = (commit, path2) => readAt(commit, path2).then(committedBytes);
   const history = new TrioHistory(
     (onRevision) => walkRevisionsTouching(
       root,
@@ -33998,9 +34107,13 @@ async function lastKnownGood(root, baseline, to = null) {
     const shallowClone = isShallow(root);
     shallowClone.catch(() => {
     });
-    const [pin, manifest, matrix] = await Promise.all(ROLES.map((r) => read(head, baseline.trio[r])));
-    const currentBytes = { pin: pin ?? null, manifest: manifest ?? null, matrix: matrix ?? null };
-    const current = trioFromBytes(baseline, currentBytes);
+    const [pin, manifest, matrix] = await Promise.all(ROLES.map((r) => readAt(head, baseline.trio[r])));
+    const currentBytes = {
+      pin: committedBytes(pin),
+      manifest: committedBytes(manifest),
+      matrix: committedBytes(matrix)
+    };
+    const current = trioFromBytes(baseline, { pin, manifest, matrix });
     const identity = identityOf(current);
     const shallow = await shallowClone;
     const profileAt = profileOfRevision(history);
@@ -34619,19 +34732,19 @@ function textRedactor(secrets) {
 // src/text/map-strings.ts
 function mapStrings(value, fn, keep = NONE) {
   const walking = /* @__PURE__ */ new Set();
-  const walk = (v) => {
+  const walk2 = (v) => {
     if (typeof v === "string") return fn(v);
     if (v === null || typeof v !== "object" || walking.has(v)) return v;
     const plain = Array.isArray(v) || Object.getPrototypeOf(v) === Object.prototype;
     if (!plain) return v;
     walking.add(v);
     try {
-      return Array.isArray(v) ? v.map(walk) : Object.fromEntries(Object.entries(v).map(([k2, x2]) => [k2, keep.has(k2) ? x2 : walk(x2)]));
+      return Array.isArray(v) ? v.map(walk2) : Object.fromEntries(Object.entries(v).map(([k2, x2]) => [k2, keep.has(k2) ? x2 : walk2(x2)]));
     } finally {
       walking.delete(v);
     }
   };
-  return walk(value);
+  return walk2(value);
 }
 var NONE = /* @__PURE__ */ new Set();
 
@@ -36059,7 +36172,7 @@ async function publish(ctx, target, baseline, r) {
     const branch = `baseline-gate/rollback-${baseline.name}`;
     const prefix = await topPrefix(ctx.root);
     const tree = await git(ctx.root, ["rev-parse", "--verify", `${r.found.head}^{tree}`]);
-    const committed = await client.commitToBranch({
+    const committed2 = await client.commitToBranch({
       branch,
       parentSha: r.found.head,
       baseTreeSha: tree.stdout.toString("utf8").trim(),
@@ -36072,12 +36185,12 @@ ${r.incident.reason}
 `,
       files: WRITE_ORDER.map((role) => ({ path: `${prefix}${baseline.trio[role]}`, content: r.plan[role] }))
     });
-    if (!committed.ok) {
+    if (!committed2.ok) {
       out.problems.push(
-        `the rollback was not proposed: ${committed.message} The restored trio, the note and the evidence are in the workspace and the artifact.`
+        `the rollback was not proposed: ${committed2.message} The restored trio, the note and the evidence are in the workspace and the artifact.`
       );
     } else {
-      out.branch = committed.value.branch;
+      out.branch = committed2.value.branch;
       const pr = await client.upsertPullRequest({
         head: branch,
         base: target.baseBranch,

@@ -223,12 +223,17 @@ export class BlobReader {
   private need = 0
   /** Bytes of a refused blob still to pass over. */
   private skip = 0
-  private readonly waiting: { resolve: (b: Blob) => void; reject: (e: Error) => void }[] = []
+  private readonly waiting: {
+    /** The object type this request reads (anything else is answered as not found). */
+    want: 'blob' | 'tree'
+    resolve: (b: Blob) => void
+    reject: (e: Error) => void
+  }[] = []
   private failure: Error | null = null
 
   constructor(
     cwd: string,
-    private readonly limit = MAX_FILE_BYTES
+    readonly limit = MAX_FILE_BYTES
   ) {
     this.child = childProcess().spawn('git', ['cat-file', '--batch'], {
       cwd,
@@ -257,10 +262,19 @@ export class BlobReader {
   }
 
   read(spec: string): Promise<Blob> {
+    return this.request(spec, 'blob')
+  }
+
+  /** A tree object's raw entries (`<mode> <name>\0<id>` each; see tree-path.ts), found as read() finds a blob. */
+  readTree(spec: string): Promise<Blob> {
+    return this.request(spec, 'tree')
+  }
+
+  private request(spec: string, want: 'blob' | 'tree'): Promise<Blob> {
     if (this.failure) return Promise.reject(this.failure)
     if (/[\n\r]/.test(spec)) return Promise.reject(new GitError('an object name must be one line'))
     return new Promise((resolve, reject) => {
-      this.waiting.push({ resolve, reject })
+      this.waiting.push({ want, resolve, reject })
       this.child.stdin.write(`${spec}\n`)
     })
   }
@@ -300,13 +314,14 @@ export class BlobReader {
       const n = Number(size)
       // header, content, and the newline git adds after it
       const whole = nl + 1 + n + 1
-      // too large, or no file at all (a directory where a file was asked for is a tree): passed over unread
-      if (n > this.limit || type !== 'blob') {
+      // too large, or not what was asked for (a directory where a file was asked for is a tree): passed over unread
+      const want = this.waiting[0]!.want
+      if (n > this.limit || type !== want) {
         const here = Math.min(this.length, whole)
         this.skip = whole - here
         this.consume(here)
         this.need = 0
-        this.waiting.shift()!.resolve(type === 'blob' ? { found: false, tooLarge: n } : { found: false })
+        this.waiting.shift()!.resolve(type === want ? { found: false, tooLarge: n } : { found: false })
         continue
       }
       if (this.length < whole) {
@@ -318,25 +333,6 @@ export class BlobReader {
       this.need = 0
       this.waiting.shift()!.resolve({ found: true, oid: oid!, content })
     }
-  }
-}
-
-/** The bytes of several paths at one revision, through one cat-file process. */
-export async function readAtRevision(
-  cwd: string,
-  rev: string,
-  paths: string[]
-): Promise<Map<string, Buffer | null>> {
-  const reader = new BlobReader(cwd)
-  try {
-    const out = new Map<string, Buffer | null>()
-    for (const path of paths) {
-      const blob = await reader.read(`${rev}:${path}`)
-      out.set(path, blob.found ? blob.content : null)
-    }
-    return out
-  } finally {
-    reader.close()
   }
 }
 

@@ -8,6 +8,7 @@ import { driftRules } from '../rules/drift.js'
 import type { Finding } from '../rules/finding.js'
 import { trioRules } from '../rules/index.js'
 import { producerFilesFromBytes, trioFromBytes } from '../trio/load.js'
+import type { Committed } from '../trio/load.js'
 import type { TrioRole } from '../trio/model.js'
 import { movedFiles } from './policy-at-base.js'
 import type { ProducerBytes } from './producer-moved.js'
@@ -16,7 +17,7 @@ import type { ProducerBytes } from './producer-moved.js'
 export function afterMerge(
   inTree: BaselinePolicy,
   judged: BaselinePolicy,
-  head: { trio: Record<TrioRole, Buffer | null>; producer: ProducerBytes },
+  head: { trio: Record<TrioRole, Committed>; producer: ProducerBytes },
   now: Date
 ): Finding[] {
   const moved = new Set(movedFiles(inTree, judged).map((m) => m.to))

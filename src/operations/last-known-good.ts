@@ -7,7 +7,8 @@ import { profileOf } from '../classify/profile.js'
 import type { Profile } from '../classify/profile.js'
 import type { CandidateRevision, LastKnownGood } from '../classify/last-known-good.js'
 import { BlobReader, headCommit, isShallow, RevisionError } from '../git/git.js'
-import { blobSpec, walkRevisionsTouching } from '../git/history.js'
+import { walkRevisionsTouching } from '../git/history.js'
+import { readAtCommit } from '../git/tree-path.js'
 import type { Revision } from '../git/history.js'
 import type { GitStream } from '../git/git.js'
 import { cellText, rowOfTag } from '../ledger/model.js'
@@ -15,7 +16,7 @@ import type { BaselinePolicy } from '../policy/types.js'
 import { trioRules } from '../rules/index.js'
 import { identityOf, pinFacts } from '../trio/identity.js'
 import type { PinFacts } from '../trio/identity.js'
-import { trioFromBytes } from '../trio/load.js'
+import { committed, committedBytes, trioFromBytes } from '../trio/load.js'
 import type { Identity, Trio, TrioRole } from '../trio/model.js'
 
 const ROLES: TrioRole[] = ['pin', 'manifest', 'matrix']
@@ -46,10 +47,9 @@ export async function lastKnownGood(
       `${root} has no commit checked out (HEAD names none): rollback reads the trio's history from git`
     )
   let reader: BlobReader | null = null
-  const read = async (commit: string, path: string) => {
-    const blob = await reader!.read(blobSpec(commit, path))
-    return blob.found ? blob.content : null
-  }
+  // as a checkout of the commit reads it: a link inside the root followed (its own text is no trio file)
+  const readAt = (commit: string, path: string) => readAtCommit(reader!, commit, path).then(committed)
+  const read = (commit: string, path: string) => readAt(commit, path).then(committedBytes)
   // the walk over the history is the long part (git diffs every commit against its parent), so it starts first:
   // git runs it while this process starts cat-file, reads and judges the current trio, and then the revisions
   // git has found. Each pin is asked for as soon as git names its revision (cat-file answers in order, with no
@@ -73,9 +73,14 @@ export async function lastKnownGood(
     const shallowClone = isShallow(root)
     // awaited below; until then a failure must not count as unhandled
     shallowClone.catch(() => {})
-    const [pin, manifest, matrix] = await Promise.all(ROLES.map((r) => read(head, baseline.trio[r])))
-    const currentBytes = { pin: pin ?? null, manifest: manifest ?? null, matrix: matrix ?? null }
-    const current = trioFromBytes(baseline, currentBytes)
+    const [pin, manifest, matrix] = await Promise.all(ROLES.map((r) => readAt(head, baseline.trio[r])))
+    const currentBytes = {
+      pin: committedBytes(pin!),
+      manifest: committedBytes(manifest!),
+      matrix: committedBytes(matrix!)
+    }
+    // judged as read (a link out of the root is BG110, as on disk), written back as bytes
+    const current = trioFromBytes(baseline, { pin: pin!, manifest: manifest!, matrix: matrix! })
     const identity = identityOf(current)
     const shallow = await shallowClone
 

@@ -11,6 +11,7 @@ import { finding } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { producerFilesFromBytes, producerPaths } from '../trio/load.js'
+import type { Committed } from '../trio/load.js'
 import type { Trio } from '../trio/model.js'
 import { sameBytes } from './trio-files.js'
 
@@ -18,8 +19,8 @@ import { sameBytes } from './trio-files.js'
 const REPIN_ENDS = new Set(['BG301', 'BG304'])
 
 export interface ProducerBytes {
-  manifest: Buffer | null
-  handoff: Buffer | null
+  manifest: Committed
+  handoff: Committed
 }
 
 /** The drift findings health would give once the change is merged, that it did not give at the base. */

@@ -15,7 +15,8 @@ import { toolVersions } from '../exec/tool-versions.js'
 import { sha256 } from '../fs/digest.js'
 import { readRepoFile } from '../fs/read.js'
 import { BlobReader, headCommit, isShallow, resolveCommit, RevisionError } from '../git/git.js'
-import { blobSpec, fileHistory } from '../git/history.js'
+import { fileHistory } from '../git/history.js'
+import { readAtCommit } from '../git/tree-path.js'
 import type { GitHubClient, JointApproval, Result } from '../github/client.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import type { Redactor } from '../redact/redactor.js'
@@ -28,7 +29,8 @@ import { decideVerdict } from '../rules/verdict.js'
 import type { StepResult } from '../rules/verdict.js'
 import { locate } from '../document/json-document.js'
 import { identityOf, identityOfPinBytes, postureOf } from '../trio/identity.js'
-import { producerFilesFromBytes, producerPaths, trioFromBytes } from '../trio/load.js'
+import { committed, committedBytes, producerFilesFromBytes, producerPaths, trioFromBytes } from '../trio/load.js'
+import type { Committed } from '../trio/load.js'
 import { TRIO_ROLES } from '../trio/model.js'
 import type { Identity, TrioRole } from '../trio/model.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
@@ -148,7 +150,7 @@ async function promoteBaseline(
   let approval: ChangeEvidence['approval'] = null
   let redactions = 0
   // the baseline the base revision pinned (the "old" of old -> new): the same bytes when the trio did not change
-  let previous: Identity | null = blobs.base.pin === null ? null : identityOf(headTrio)
+  let previous: Identity | null = committedBytes(blobs.base.pin) === null ? null : identityOf(headTrio)
   if (changed.length > 0) {
     const baseTrio = trioFromBytes(baseline, blobs.base)
     if (previous) previous = identityOf(baseTrio)
@@ -262,8 +264,8 @@ async function promoteBaseline(
 }
 
 interface Blobs {
-  base: Record<TrioRole, Buffer | null>
-  head: Record<TrioRole, Buffer | null>
+  base: Record<TrioRole, Committed>
+  head: Record<TrioRole, Committed>
   /** The producer's manifest and handoff at head, and at base (for BG518 when the trio did not change). */
   producer: ProducerBytes
   producerBase: ProducerBytes
@@ -281,10 +283,8 @@ async function readBlobs(
   baseline: BaselinePolicy
 ): Promise<Blobs> {
   const reader = new BlobReader(root)
-  const read = async (rev: string, path: string) => {
-    const blob = await reader.read(blobSpec(rev, path))
-    return blob.found ? blob.content : null
-  }
+  // as a checkout of `rev` reads it: a link inside the root followed, one out of it refused (BG110)
+  const read = async (rev: string, path: string) => committed(await readAtCommit(reader, rev, path))
   const trioAt = async (rev: string) => ({
     pin: await read(rev, baseline.trio.pin),
     manifest: await read(rev, baseline.trio.manifest),
@@ -394,7 +394,7 @@ async function suitesOf(
   options: PromotionOptions,
   baseline: BaselinePolicy,
   head: string,
-  headTrio: Record<TrioRole, Buffer | null>,
+  headTrio: Record<TrioRole, Committed>,
   ruleErrors: number
 ): Promise<{ steps: StepResult[]; redactions: number; findings: Finding[] }> {
   const skip = suitesSkip(options, ruleErrors)
@@ -418,7 +418,7 @@ async function checkoutMismatch(
   root: string,
   baseline: BaselinePolicy,
   head: string,
-  headTrio: Record<TrioRole, Buffer | null>
+  headTrio: Record<TrioRole, Committed>
 ): Promise<{ file: string | null; message: string } | null> {
   const checkedOut = await headCommit(root)
   if (checkedOut !== head) {
@@ -431,7 +431,7 @@ async function checkoutMismatch(
     const path = baseline.trio[role]
     const read = readRepoFile(root, path)
     const disk = read.kind === 'ok' ? read.bytes : null
-    const committed = headTrio[role]
+    const committed = committedBytes(headTrio[role])
     if (
       (disk === null) !== (committed === null) ||
       (disk && committed && sha256(disk) !== sha256(committed))

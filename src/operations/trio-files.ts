@@ -3,6 +3,7 @@
 import { readRepoFile } from '../fs/read.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import type { Finding } from '../rules/finding.js'
+import type { Committed } from '../trio/load.js'
 import type { TrioRole } from '../trio/model.js'
 import { writeEscapeFindings } from './write-containment.js'
 
@@ -29,6 +30,9 @@ export function trioWriteEscapes(root: string, baseline: BaselinePolicy): Findin
   )
 }
 
-export function sameBytes(a: Buffer | null, b: Buffer | null): boolean {
-  return a === null || b === null ? a === b : a.equals(b)
+/** The same bytes, or the same reason there are none (missing, a link out of the root). */
+export function sameBytes(a: Committed, b: Committed): boolean {
+  if (Buffer.isBuffer(a) && Buffer.isBuffer(b)) return a.equals(b)
+  if (Buffer.isBuffer(a) || Buffer.isBuffer(b)) return false
+  return JSON.stringify(a) === JSON.stringify(b)
 }

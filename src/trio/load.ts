@@ -1,6 +1,8 @@
 // Load the three files of a baseline: bytes, digests, positions, JSON trees, schema problems, the ledger.
 import { sha256 } from '../fs/digest.js'
 import { MAX_FILE_BYTES, readRepoFile } from '../fs/read.js'
+import type { ReadResult } from '../fs/read.js'
+import type { RevisionRead } from '../git/tree-path.js'
 import { schemaFiles, validateHandoff, validateManifest, validatePin } from '../generated/validators.js'
 import { matrixLimit } from '../ledger/limits.js'
 import { parseLedger } from '../ledger/parse.js'
@@ -44,9 +46,29 @@ export function loadTrio(root: string, baseline: BaselinePolicy): Trio {
   }
 }
 
+/**
+ * A file as committed at a revision: its bytes; null where it is missing; or why it was not read (a link that
+ * leads out of the root or points at nothing, a file over the limit), which the rules report as they do on disk.
+ */
+export type Committed = Buffer | null | Exclude<ReadResult, { kind: 'ok' } | { kind: 'missing' }>
+
+export function committed(r: RevisionRead): Committed {
+  return r.kind === 'ok' ? r.bytes : r.kind === 'missing' ? null : r
+}
+
+/** The bytes of a committed file; null where there are none to compare or run on. */
+export function committedBytes(c: Committed): Buffer | null {
+  return Buffer.isBuffer(c) ? c : null
+}
+
+function readOf(c: Committed): ReadResult {
+  if (c === null) return { kind: 'missing' }
+  return Buffer.isBuffer(c) ? { kind: 'ok', bytes: c } : c
+}
+
 /** The trio from bytes held in memory (blobs read from git at a revision); a null entry is a missing file. */
-export function trioFromBytes(baseline: BaselinePolicy, bytes: Record<TrioRole, Buffer | null>): Trio {
-  const read = (b: Buffer | null) => (b ? { kind: 'ok' as const, bytes: b } : { kind: 'missing' as const })
+export function trioFromBytes(baseline: BaselinePolicy, bytes: Record<TrioRole, Committed>): Trio {
+  const read = readOf
   return {
     pin: jsonFile<Pin>(fileOf('pin', baseline.trio.pin, read(bytes.pin)), PIN),
     manifest: jsonFile<Manifest>(fileOf('manifest', baseline.trio.manifest, read(bytes.manifest)), MANIFEST),
@@ -81,9 +103,9 @@ export function loadProducerFiles(root: string, baseline: BaselinePolicy): Produ
 /** The producer's files from bytes held in memory (blobs read from git at a revision). */
 export function producerFilesFromBytes(
   baseline: BaselinePolicy,
-  bytes: { manifest: Buffer | null; handoff: Buffer | null }
+  bytes: { manifest: Committed; handoff: Committed }
 ): ProducerFiles {
-  const read = (b: Buffer | null) => (b ? { kind: 'ok' as const, bytes: b } : { kind: 'missing' as const })
+  const read = readOf
   const paths = producerPaths(baseline)
   return {
     manifest: jsonFile<Manifest>(fileOf('producer-manifest', paths.manifest, read(bytes.manifest)), MANIFEST),

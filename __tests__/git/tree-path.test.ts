@@ -1,0 +1,138 @@
+// A file of a commit read as a checkout of it would read it (src/git/tree-path.ts), against real repositories
+// whose commits hold symbolic links: followed inside the root, refused out of it, dangling or looping, and the
+// root a directory of a monorepo, whose links to a sibling lead out of it as on disk (src/fs/read.ts).
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { BlobReader } from '../../src/git/git.js'
+import { readAtCommit } from '../../src/git/tree-path.js'
+import type { RevisionRead } from '../../src/git/tree-path.js'
+import { readRepoFile } from '../../src/fs/read.js'
+import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
+
+afterAll(cleanupFixtures)
+
+type Tree = Record<string, string | { link: string }>
+
+/** A repository whose one commit holds `files` (a `{ link }` is a symbolic link); its top and that commit. */
+function committedTree(files: Tree): { top: string; commit: string } {
+  const top = tempDir('bg-tree-path-')
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: top, encoding: 'utf8' }).trim()
+  git('init', '-q', '-b', 'main')
+  for (const [path, content] of Object.entries(files)) {
+    const abs = join(top, path)
+    mkdirSync(dirname(abs), { recursive: true })
+    if (typeof content === 'string') writeFileSync(abs, content)
+    else symlinkSync(content.link, abs)
+  }
+  git('add', '-A')
+  git('-c', 'user.email=t@example.invalid', '-c', 'user.name=t', 'commit', '-q', '-m', 'tree')
+  return { top, commit: git('rev-parse', 'HEAD') }
+}
+
+async function readAll(root: string, commit: string, paths: string[]): Promise<Record<string, RevisionRead>> {
+  const reader = new BlobReader(root)
+  try {
+    const out: Record<string, RevisionRead> = {}
+    for (const p of paths) out[p] = await readAtCommit(reader, commit, p)
+    return out
+  } finally {
+    reader.close()
+  }
+}
+
+const text = (r: RevisionRead | undefined) => (r?.kind === 'ok' ? r.bytes.toString('utf8') : r)
+
+describe('a file at a commit, read as a checkout reads it', () => {
+  const files: Tree = {
+    'shared/pin.json': '{"release_tag":"v1"}\n',
+    'config/pin.json': { link: '../shared/pin.json' },
+    'config/mirror.json': '{"plain":true}\n',
+    docs: { link: 'shared' },
+    'config/abs.json': { link: '/etc/passwd' },
+    'config/up.json': { link: '../../outside.json' },
+    'config/nowhere.json': { link: 'gone.json' },
+    'config/loop-a': { link: 'loop-b' },
+    'config/loop-b': { link: 'loop-a' },
+    'config/chain.json': { link: 'pin.json' },
+    'config/dir': { link: '../shared' },
+    'config/through-dir.json': { link: 'dir/pin.json' }
+  }
+
+  it('follows a link inside the root, a chain of links and a linked directory, and reads plain files as committed', async () => {
+    const { top, commit } = committedTree(files)
+    const r = await readAll(top, commit, [
+      'config/pin.json',
+      'config/chain.json',
+      'docs/pin.json',
+      'config/dir/pin.json',
+      'config/through-dir.json',
+      'config/mirror.json',
+      './config/mirror.json'
+    ])
+    for (const p of Object.keys(r)) {
+      if (p.endsWith('mirror.json')) expect(text(r[p])).toBe('{"plain":true}\n')
+      else expect(text(r[p])).toBe('{"release_tag":"v1"}\n')
+    }
+  })
+
+  it('refuses links out of the root, dangling links and loops, as the checkout read does', async () => {
+    const { top, commit } = committedTree(files)
+    const r = await readAll(top, commit, [
+      'config/abs.json',
+      'config/up.json',
+      'config/nowhere.json',
+      'config/loop-a',
+      'config/missing.json',
+      'config',
+      'config/mirror.json/x'
+    ])
+    expect(r['config/abs.json']).toEqual({
+      kind: 'outside-root',
+      problem: 'leads outside the repository (config/abs.json -> /etc/passwd)'
+    })
+    expect(r['config/up.json']).toMatchObject({ kind: 'outside-root' })
+    expect(r['config/nowhere.json']).toEqual({
+      kind: 'dangling-link',
+      problem: 'config/nowhere.json is a symbolic link to gone.json, which does not exist'
+    })
+    expect(r['config/loop-a']).toMatchObject({
+      kind: 'outside-root',
+      problem: expect.stringMatching(/a loop of links/)
+    })
+    expect(r['config/missing.json']).toEqual({ kind: 'missing' })
+    expect(r.config).toEqual({ kind: 'not-a-file' })
+    expect(r['config/mirror.json/x']).toEqual({ kind: 'missing' })
+    // the checkout of the same commit gives the same kinds
+    for (const p of ['config/abs.json', 'config/up.json', 'config/nowhere.json', 'config/missing.json'])
+      expect(readRepoFile(top, p).kind).toBe(r[p]!.kind)
+  })
+
+  it('a root inside a monorepo: a link to a sibling directory leads out of the root, one inside it is followed', async () => {
+    const { top, commit } = committedTree({
+      'apps/consumer/config/pin.json': { link: '../../other/pin.json' },
+      'apps/consumer/config/mirror.json': { link: '../shared/mirror.json' },
+      'apps/consumer/shared/mirror.json': 'inside\n',
+      'apps/other/pin.json': 'a sibling\n'
+    })
+    const root = join(top, 'apps', 'consumer')
+    const r = await readAll(root, commit, ['config/pin.json', 'config/mirror.json'])
+    expect(r['config/pin.json']).toMatchObject({ kind: 'outside-root' })
+    expect(text(r['config/mirror.json'])).toBe('inside\n')
+    // once checked out, the read of the working tree says the same
+    expect(readRepoFile(root, 'config/pin.json').kind).toBe('outside-root')
+  })
+
+  it('a file that becomes a link in a later commit is read through the link at that commit only', async () => {
+    const { top, commit: first } = committedTree({ 'config/pin.json': 'one\n', 'shared/pin.json': 'two\n' })
+    rmSync(join(top, 'config/pin.json'))
+    symlinkSync('../shared/pin.json', join(top, 'config/pin.json'))
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: top, encoding: 'utf8' }).trim()
+    git('add', '-A')
+    git('-c', 'user.email=t@example.invalid', '-c', 'user.name=t', 'commit', '-q', '-m', 'link')
+    const second = git('rev-parse', 'HEAD')
+    expect(text((await readAll(top, first, ['config/pin.json']))['config/pin.json'])).toBe('one\n')
+    expect(text((await readAll(top, second, ['config/pin.json']))['config/pin.json'])).toBe('two\n')
+  })
+})
