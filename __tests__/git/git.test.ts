@@ -3,13 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import {
-  BlobReader,
-  git,
-  isAncestorCommit,
-  isShallow,
-  resolveCommit
-} from '../../src/git/git.js'
+import { BlobReader, git, isAncestorCommit, isShallow, resolveCommit } from '../../src/git/git.js'
 import { readAtRevision } from '../../src/git/tree-path.js'
 import { shallowFromDisk } from '../../src/git/discover.js'
 import { cleanupFixtures, tempDir } from '../helpers/fixture.js'

@@ -29,7 +29,13 @@ import { decideVerdict } from '../rules/verdict.js'
 import type { StepResult } from '../rules/verdict.js'
 import { locate } from '../document/json-document.js'
 import { identityOf, identityOfPinBytes, postureOf } from '../trio/identity.js'
-import { committed, committedBytes, producerFilesFromBytes, producerPaths, trioFromBytes } from '../trio/load.js'
+import {
+  committed,
+  committedBytes,
+  producerFilesFromBytes,
+  producerPaths,
+  trioFromBytes
+} from '../trio/load.js'
 import type { Committed } from '../trio/load.js'
 import { TRIO_ROLES } from '../trio/model.js'
 import type { Identity, TrioRole } from '../trio/model.js'
