@@ -30930,7 +30930,7 @@ async function policyAtBase(root, policy, revs) {
     const found = await reader.read(spec);
     return found.found ? found.content : null;
   };
-  const read = (rev, file) => blob(blobSpec(rev, file));
+  const read = async (rev, file) => committed(await readAtCommit(reader, rev, file));
   try {
     let atBase;
     try {

@@ -8,12 +8,13 @@ import { isWithin } from '../fs/contain.js'
 import { BlobReader } from '../git/git.js'
 import { blobSpec } from '../git/history.js'
 import { workTreeTop } from '../git/root.js'
+import { readAtCommit } from '../git/tree-path.js'
 import { DEFAULT_POLICY_PATH } from '../policy/defaults.js'
 import { policyAtRevision } from '../policy/load.js'
 import type { BaselinePolicy, Policy } from '../policy/types.js'
 import { finding } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
-import { producerPaths } from '../trio/load.js'
+import { committed, producerPaths } from '../trio/load.js'
 import { TRIO_ROLES } from '../trio/model.js'
 import { sameBytes } from './trio-files.js'
 
@@ -74,7 +75,8 @@ export async function policyAtBase(
     const found = await reader.read(spec)
     return found.found ? found.content : null
   }
-  const read = (rev: string, file: string) => blob(blobSpec(rev, file))
+  // a trio file as promotion reads it (a link inside the root followed), so both see the same change
+  const read = async (rev: string, file: string) => committed(await readAtCommit(reader, rev, file))
   try {
     let atBase: Policy
     try {
