@@ -125,12 +125,13 @@ describe('nextMilestone', () => {
     }
   })
 
-  it('an unconfirmed re-pin owes the consumer re-pin confirmation within 30 min', () => {
+  it('an unconfirmed re-pin owes the consumer re-pin confirmation within 30 min; a dry run starts no clock', () => {
     for (const status of ['verification-failed', 'dry-run', 'failed'] as const) {
       const m = nextMilestone(STARTED, status)
-      expect(m.due).toBe('2026-11-25T12:30:00.000Z')
+      expect(m.due).toBe(status === 'dry-run' ? null : '2026-11-25T12:30:00.000Z')
       expect(m.what).toMatch(/^consumer re-pin confirmation: /)
     }
+    expect(nextMilestone(STARTED, 'failed', false, true).due).toBeNull()
     expect(
       new Set(
         ['verification-failed', 'dry-run', 'failed'].map(
@@ -272,8 +273,19 @@ describe('renderIncidentNote', () => {
     expect(failedDry).toContain(
       'The baseline active now (a rollback would not complete; this dry run changed nothing):'
     )
-    const dry = renderIncidentNote(note({ status: 'dry-run', dry_run: true }), CONTEXT)
+    const dry = renderIncidentNote(
+      note({ status: 'dry-run', dry_run: true, next_milestone: nextMilestone(STARTED, 'dry-run') }),
+      CONTEXT
+    )
     expect(dry.split('\n')[0]).toMatch(/\(dry run\)$/)
+    // no incident, no clock: the next step has no due time
+    expect(dry).toContain(
+      '**Next:** no due time (a dry run starts no incident clock): consumer re-pin confirmation'
+    )
+    expect(dry).toContain(
+      '## Next validation milestone\n\nNo due time (a dry run starts no incident clock): '
+    )
+    expect(failedDry).toContain('**Next:** no due time (a dry run starts no incident clock): ')
     expect(dry).toContain('| Dry run | yes |')
     // its sections are titled for what a rollback would do: a dry run changed nothing
     expect(dry).toContain(

@@ -23723,6 +23723,8 @@ function packetName(operation, baseline) {
 
 // src/evidence/incident-note.ts
 var JOINT_SUMMARY_MIN = 24 * 60;
+var dueWords = (due) => due === null ? "no due time (a dry run starts no incident clock)" : `due ${code(due)}`;
+var capitalised = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 var TRIGGER_WORDS = {
   "contract-drift": "contract drift (a contract mismatch or schema drift caught before runtime)",
   "preflight-failure": "an unexpected runtime preflight failure after a baseline update",
@@ -23810,7 +23812,7 @@ function renderIncidentNote(note, context4) {
     `**${context4.verdict === "PASS" ? "\u2705 PASS" : "\u274C FAIL"}:** ${status2[0][1]}. Runtime cutover posture ${unchanged || wouldNotComplete ? `${now} (unchanged)` : code(note.posture)}${note.dry_run && !wouldNotComplete ? " (what a rollback sets)" : ""}.`,
     ...unchanged && why.length > 0 && context4.verdict === "FAIL" ? ["", `**Why:** ${why.join("; ")}.`] : [],
     "",
-    `**Next:** due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
+    `**Next:** ${dueWords(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
     "",
     ...note.pull_request_url !== null || note.incident_issue_url !== null ? [
       [
@@ -23866,7 +23868,7 @@ function renderIncidentNote(note, context4) {
     ...followUp(note, h2),
     `${h2}# Next validation milestone`,
     "",
-    `Due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
+    `${capitalised(dueWords(note.next_milestone.due))}: ${escapeMarkdown(note.next_milestone.what)}.`,
     "",
     `${unchanged ? `Nothing was rolled back, so the posture is the pin's (${now}). A completed rollback sets ${code("NO-GO")}, and it stays` : `Runtime cutover posture stays ${code("NO-GO")}`} until the consumer and producer owners both approve it: a posture-only change from NO-GO to GO, with an approving review from each side. The evidence is in ${code(evidence)}.`,
     ""

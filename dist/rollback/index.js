@@ -25483,6 +25483,10 @@ var MINUTE_MS = 6e4;
 var REPIN_CONFIRMATION_MIN = 30;
 var JOINT_SUMMARY_MIN = 24 * 60;
 function nextMilestone(startedAt, status, suitesRan2 = true, dryRun = false) {
+  const m = milestone(startedAt, status, suitesRan2, dryRun);
+  return dryRun || status === "dry-run" ? { ...m, due: null } : m;
+}
+function milestone(startedAt, status, suitesRan2, dryRun) {
   const after = (minutes) => new Date(startedAt.getTime() + minutes * MINUTE_MS).toISOString();
   const repin = (what) => ({
     due: after(REPIN_CONFIRMATION_MIN),
@@ -25514,6 +25518,8 @@ function nextMilestone(startedAt, status, suitesRan2 = true, dryRun = false) {
       );
   }
 }
+var dueWords = (due) => due === null ? "no due time (a dry run starts no incident clock)" : `due ${code(due)}`;
+var capitalised = (s) => s.charAt(0).toUpperCase() + s.slice(1);
 var TRIGGER_WORDS = {
   "contract-drift": "contract drift (a contract mismatch or schema drift caught before runtime)",
   "preflight-failure": "an unexpected runtime preflight failure after a baseline update",
@@ -25601,7 +25607,7 @@ function renderIncidentNote(note, context4) {
     `**${context4.verdict === "PASS" ? "\u2705 PASS" : "\u274C FAIL"}:** ${status[0][1]}. Runtime cutover posture ${unchanged || wouldNotComplete ? `${now} (unchanged)` : code(note.posture)}${note.dry_run && !wouldNotComplete ? " (what a rollback sets)" : ""}.`,
     ...unchanged && why.length > 0 && context4.verdict === "FAIL" ? ["", `**Why:** ${why.join("; ")}.`] : [],
     "",
-    `**Next:** due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
+    `**Next:** ${dueWords(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
     "",
     ...note.pull_request_url !== null || note.incident_issue_url !== null ? [
       [
@@ -25657,7 +25663,7 @@ function renderIncidentNote(note, context4) {
     ...followUp(note, h2),
     `${h2}# Next validation milestone`,
     "",
-    `Due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
+    `${capitalised(dueWords(note.next_milestone.due))}: ${escapeMarkdown(note.next_milestone.what)}.`,
     "",
     `${unchanged ? `Nothing was rolled back, so the posture is the pin's (${now}). A completed rollback sets ${code("NO-GO")}, and it stays` : `Runtime cutover posture stays ${code("NO-GO")}`} until the consumer and producer owners both approve it: a posture-only change from NO-GO to GO, with an approving review from each side. The evidence is in ${code(evidence)}.`,
     ""
@@ -35902,7 +35908,9 @@ async function rollBack(ctx, options, baseline, run2) {
   const now = run2.instant.source === "wall-clock" ? startedAt : run2.instant.at;
   const timeline = [];
   const mark = (event) => timeline.push({ at: ctx.clock().toISOString(), event });
-  mark(`rollback of ${baseline.display_name} started (trigger: ${options.trigger})`);
+  mark(
+    `${options.dryRun ? "dry run of a rollback" : "rollback"} of ${baseline.display_name} started (trigger: ${options.trigger})`
+  );
   const journal = journalPath(ctx.root, `rollback-${baseline.name}`);
   const recovered = options.dryRun ? "none" : recoverFileSet(journal, options.fs);
   if (recovered !== "none")

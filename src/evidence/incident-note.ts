@@ -35,7 +35,8 @@ export interface IncidentEvidence {
   suites_ran: boolean
   /** ISO instants, UTC. */
   timeline: { at: string; event: string }[]
-  next_milestone: { due: string; what: string }
+  /** `due` is null for a dry run: it starts no incident clock. */
+  next_milestone: { due: string | null; what: string }
   pull_request_url: string | null
   incident_issue_url: string | null
   /**
@@ -51,12 +52,26 @@ const MINUTE_MS = 60_000
 const REPIN_CONFIRMATION_MIN = 30
 const JOINT_SUMMARY_MIN = 24 * 60
 
-/** The protocol's timeline: consumer re-pin confirmation within 30 min after the rollback, joint summary within 24 h. Returns the next milestone given when the rollback started and its status. */
+/**
+ * The protocol's timeline: consumer re-pin confirmation within 30 min after the rollback, joint summary within
+ * 24 h. Returns the next milestone given when the rollback started and its status. A dry run is no incident and
+ * starts no clock: its next step has no due time.
+ */
 export function nextMilestone(
   startedAt: Date,
   status: RollbackStatus,
   suitesRan = true,
   dryRun = false
+): { due: string | null; what: string } {
+  const m = milestone(startedAt, status, suitesRan, dryRun)
+  return dryRun || status === 'dry-run' ? { ...m, due: null } : m
+}
+
+function milestone(
+  startedAt: Date,
+  status: RollbackStatus,
+  suitesRan: boolean,
+  dryRun: boolean
 ): { due: string; what: string } {
   const after = (minutes: number) => new Date(startedAt.getTime() + minutes * MINUTE_MS).toISOString()
   const repin = (what: string) => ({
@@ -92,6 +107,10 @@ export function nextMilestone(
       )
   }
 }
+
+const dueWords = (due: string | null) =>
+  due === null ? 'no due time (a dry run starts no incident clock)' : `due ${code(due)}`
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
 const TRIGGER_WORDS: Record<RollbackTrigger, string> = {
   'contract-drift': 'contract drift (a contract mismatch or schema drift caught before runtime)',
@@ -243,7 +262,7 @@ export function renderIncidentNote(
     `**${context.verdict === 'PASS' ? '✅ PASS' : '❌ FAIL'}:** ${status[0]![1]}. Runtime cutover posture ${unchanged || wouldNotComplete ? `${now} (unchanged)` : code(note.posture)}${note.dry_run && !wouldNotComplete ? ' (what a rollback sets)' : ''}.`,
     ...(unchanged && why.length > 0 && context.verdict === 'FAIL' ? ['', `**Why:** ${why.join('; ')}.`] : []),
     '',
-    `**Next:** due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
+    `**Next:** ${dueWords(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
     '',
     ...(note.pull_request_url !== null || note.incident_issue_url !== null
       ? [
@@ -321,7 +340,7 @@ export function renderIncidentNote(
     ...followUp(note, h),
     `${h}# Next validation milestone`,
     '',
-    `Due ${code(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
+    `${capitalised(dueWords(note.next_milestone.due))}: ${escapeMarkdown(note.next_milestone.what)}.`,
     '',
     `${unchanged ? `Nothing was rolled back, so the posture is the pin's (${now}). A completed rollback sets ${code('NO-GO')}, and it stays` : `Runtime cutover posture stays ${code('NO-GO')}`} until the consumer and producer owners both approve it: a posture-only change from NO-GO to GO, with an approving review from each side. The evidence is in ${code(evidence)}.`,
     ''

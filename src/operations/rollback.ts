@@ -93,7 +93,9 @@ async function rollBack(
   const now = run.instant.source === 'wall-clock' ? startedAt : run.instant.at
   const timeline: { at: string; event: string }[] = []
   const mark = (event: string) => timeline.push({ at: ctx.clock().toISOString(), event })
-  mark(`rollback of ${baseline.display_name} started (trigger: ${options.trigger})`)
+  mark(
+    `${options.dryRun ? 'dry run of a rollback' : 'rollback'} of ${baseline.display_name} started (trigger: ${options.trigger})`
+  )
   const journal = journalPath(ctx.root, `rollback-${baseline.name}`)
   // a restore that a crash interrupted is finished (or undone) before anything is read
   const recovered: Recovery = options.dryRun ? 'none' : recoverFileSet(journal, options.fs)
