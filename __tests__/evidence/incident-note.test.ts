@@ -286,6 +286,12 @@ describe('renderIncidentNote', () => {
       '## Next validation milestone\n\nNo due time (a dry run starts no incident clock): '
     )
     expect(failedDry).toContain('**Next:** no due time (a dry run starts no incident clock): ')
+    // and its closing line holds no posture it never set
+    expect(failedDry).toContain("Nothing was rolled back, so the posture is the pin's (`GO`).")
+    expect(failedDry).not.toContain('Runtime cutover posture stays `NO-GO`')
+    expect(dry).toContain(
+      'This dry run changed nothing. A rollback sets runtime cutover posture `NO-GO`, and it stays'
+    )
     expect(dry).toContain('| Dry run | yes |')
     // its sections are titled for what a rollback would do: a dry run changed nothing
     expect(dry).toContain(

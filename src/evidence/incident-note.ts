@@ -342,7 +342,16 @@ export function renderIncidentNote(
     '',
     `${capitalised(dueWords(note.next_milestone.due))}: ${escapeMarkdown(note.next_milestone.what)}.`,
     '',
-    `${unchanged ? `Nothing was rolled back, so the posture is the pin's (${now}). A completed rollback sets ${code('NO-GO')}, and it stays` : `Runtime cutover posture stays ${code('NO-GO')}`} until the consumer and producer owners both approve it: a posture-only change from NO-GO to GO, with an approving review from each side. The evidence is in ${code(evidence)}.`,
+    `${closingPosture(note, unchanged, now)} until the consumer and producer owners both approve it: a posture-only change from NO-GO to GO, with an approving review from each side. The evidence is in ${code(evidence)}.`,
     ''
   ].join('\n')
+}
+
+/** The closing line's posture: only a completed rollback holds NO-GO; a dry run or one that stopped sets nothing. */
+function closingPosture(note: IncidentEvidence, unchanged: boolean, now: string): string {
+  if (unchanged || (note.dry_run && note.status === 'failed'))
+    return `Nothing was rolled back, so the posture is the pin's (${now}). A completed rollback sets ${code('NO-GO')}, and it stays`
+  if (note.dry_run)
+    return `This dry run changed nothing. A rollback sets runtime cutover posture ${code('NO-GO')}, and it stays`
+  return `Runtime cutover posture stays ${code('NO-GO')}`
 }
