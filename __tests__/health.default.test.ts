@@ -16,6 +16,9 @@ describe('the embedded default baseline', () => {
   it('passes with no policy file at all (the built-in defaults describe the runbook layout)', async () => {
     const fx = trioFixture({ policy: false })
     // the defaults name no adapter file: the boundary is not checked, and a warning says so
-    expect((await findingsOf(fx.root)).map((f) => [f.rule, f.severity])).toEqual([['BG604', 'warning']])
+    const findings = await findingsOf(fx.root)
+    expect(findings.map((f) => [f.rule, f.severity])).toEqual([['BG604', 'warning']])
+    // the files that name the endpoints are named, and init is where they go into the policy
+    expect(findings[0]!.message).toContain('these files name producer endpoints: src/producer/endpoints.ts')
   })
 })

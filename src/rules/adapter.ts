@@ -28,7 +28,8 @@ export function adapterRules(input: AdapterInput): Finding[] {
     const hint =
       input.candidates && input.candidates.length > 0
         ? `; these files name producer endpoints: ${input.candidates.slice(0, 5).join(', ')}${input.candidates.length > 5 ? `, and ${input.candidates.length - 5} more` : ''} (baseline-gate init writes the adapter into the policy)`
-        : '; baseline-gate init finds it by the endpoints it names'
+        : // init finds the adapter by the endpoints it names: with none named, sending the reader there loops
+          `; no file adapter.scan covers (${input.adapter.scan.join(', ')}) names a producer endpoint: set adapter.file to the module that calls the producer, and adapter.scan to where the rest of the code lives`
     return [
       finding(
         'BG604',

@@ -1,0 +1,24 @@
+// BG604's hint: where no scanned file names a producer endpoint, init cannot find the adapter either, so the
+// message says what to set instead of sending the reader to init and back (a loop a new user followed).
+import { describe, expect, it } from '@jest/globals'
+import { adapterRules } from '../../src/rules/adapter.js'
+
+const adapter = { files: [], endpoints: ['/v1/query/ask'], scan: ['src/**/*.ts', 'app/**/*.rs'], exclude: [] }
+
+describe('BG604: the policy names no adapter file', () => {
+  it('with files naming endpoints: names them, and init writes the adapter', () => {
+    const [f] = adapterRules({ adapter, adapterSources: [], scanned: [], candidates: ['src/api/mk.ts'] })
+    expect(f!.message).toContain(
+      'these files name producer endpoints: src/api/mk.ts (baseline-gate init writes'
+    )
+  })
+
+  it('with none: says what to set, and never sends the reader to init', () => {
+    const [f] = adapterRules({ adapter, adapterSources: [], scanned: [], candidates: [] })
+    expect(f!.rule).toBe('BG604')
+    expect(f!.message).toContain(
+      'no file adapter.scan covers (src/**/*.ts, app/**/*.rs) names a producer endpoint: set adapter.file'
+    )
+    expect(f!.message).not.toContain('init')
+  })
+})
