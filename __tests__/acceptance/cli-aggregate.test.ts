@@ -25,7 +25,7 @@ function cli(args: string[], cwd: string): CliRun {
 
 interface AggregateJson {
   verdict: string
-  baselines: { name: string; operation: string; verdict: string; file: string }[]
+  baselines: { name: string; operation: string; dry_run: boolean; verdict: string; file: string }[]
   missing: { baseline: string | null; dir: string | null; reason: string }[]
   invalid: { file: string; reason: string }[]
 }
@@ -234,10 +234,10 @@ describe('the change gates with --baseline on a two-baseline policy (built CLI)'
     ])
 
     const a = aggregate([promoted, rolled, health, '--expect', 'billing'], fx.root)
-    expect(a.out.baselines.map((b) => [b.operation, b.name])).toEqual([
-      ['health', 'billing'],
-      ['promotion', 'billing'],
-      ['rollback', 'billing']
+    expect(a.out.baselines.map((b) => [b.operation, b.name, b.dry_run])).toEqual([
+      ['health', 'billing', false],
+      ['promotion', 'billing', false],
+      ['rollback', 'billing', true]
     ])
     expect([a.status, a.out.verdict, a.out.missing, a.out.invalid]).toEqual([0, 'PASS', [], []])
   })

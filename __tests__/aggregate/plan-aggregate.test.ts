@@ -295,7 +295,8 @@ describe('aggregateEvidence and its rendering (pure)', () => {
       verdict: 'FAIL',
       baselines: Array.from({ length: MAX_ROWS + 3 }, (_, i) => ({
         name: `b${i}`,
-        operation: 'health',
+        operation: i === 0 ? 'rollback' : 'health',
+        dry_run: i === 0,
         verdict: 'PASS' as const,
         file: `d/health-b${i}.json`,
         errors: 0,
@@ -306,9 +307,10 @@ describe('aggregateEvidence and its rendering (pure)', () => {
       invalid: [{ file: 'd/health-x.json', reason: 'not JSON: <img src=x> | *bold*' }]
     }
     const md = renderAggregateMarkdown(many)
+    expect(md).toContain('| `b0` | rollback (dry run) | ✅ PASS |')
     expect(md).toContain('_3 more packets are not shown._')
     expect(md).toContain("- directory `a\\|b'c`: directory not found")
     expect(md).toContain('not JSON: &lt;img src=x&gt; \\| \\*bold\\*')
-    expect(md).toContain('| `b0` | health | ✅ PASS | 0 | 0 | _unknown_ |')
+    expect(md).toContain('| `b1` | health | ✅ PASS | 0 | 0 | _unknown_ |')
   })
 })

@@ -23496,6 +23496,12 @@ var SUITE_RULES = {
     severity: "error",
     description: "The promotion gate takes a baseline's trio, producer, owners and suites from the policy at the base revision. A change that alters the trio of a baseline that policy does not define (a new or renamed baseline), or that renames or removes a baseline and changes its trio, cannot be judged, and fails: land the policy change on its own first, in a pull request that changes no trio file; then change the trio. A base policy that cannot be read fails every change, since no file can be told to be a trio's: a maintainer merges the repair of the policy, and the gate judges again.",
     example: "A pull request renames the baseline `memorykernel` to `mk`, gives `mk` a suite that runs `true`, and edits the trio."
+  },
+  BG709: {
+    title: "Adoption judged by its own policy",
+    severity: "notice",
+    description: "The base revision has no policy file and none of the trio files the built-in defaults name: nothing there is governed by the gate yet (a consumer with its own layout adopting the tool). The change that brings the policy (and the migrated trio) is judged by that policy, since there is no base definition a pull request could evade. Once it is merged, every change is judged by the base branch's policy. Where the defaults do describe the base (its trio is where they look), they are the base's policy, as ever.",
+    example: "The adoption pull request: `baseline-gate init` wrote config/baseline-policy.json for a matrix under docs/integration/, and `baseline-gate migrate` brought the trio to the current format."
   }
 };
 
@@ -30948,6 +30954,10 @@ async function policyAtBase(root, policy, revs) {
       const why = `the base revision's policy cannot be read (${e.message})`;
       return { definitionOf: () => ({ kind: "unreadable", why }), removedWithTrioChanged: [] };
     }
+    if (atBase.source === "defaults" && await describesNothing(atBase, (file) => read(revs.base, file))) {
+      const why = `the base revision has no policy file (${shown}) and no trio where the built-in defaults look (${atBase.baselines[0].trio.pin})`;
+      return { definitionOf: (baseline) => ({ kind: "adoption", baseline, why }), removedWithTrioChanged: [] };
+    }
     const inHead = new Set(policy.baselines.map((b) => b.name));
     const removedWithTrioChanged = [];
     for (const gone of atBase.baselines.filter((b) => !inHead.has(b.name))) {
@@ -30976,6 +30986,19 @@ async function policyAtBase(root, policy, revs) {
   } finally {
     reader.close();
   }
+}
+async function describesNothing(policy, read) {
+  for (const baseline of policy.baselines)
+    for (const role of TRIO_ROLES) if (await read(baseline.trio[role]) !== null) return false;
+  return true;
+}
+function adoptionNote(why) {
+  return finding(
+    "BG709",
+    null,
+    null,
+    `${why}: nothing there is governed yet, so this change is judged by the policy it brings; once it is merged, the gate judges every change by the base branch's policy`
+  );
 }
 function unreadableAtBase(why) {
   return finding(
@@ -32621,7 +32644,8 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
   const findings = [
     ...carried,
     ...definition.kind === "base" ? definitionNotes(inTree, baseline) : [],
-    ...definition.kind === "unreadable" ? [unreadableAtBase(definition.why)] : []
+    ...definition.kind === "unreadable" ? [unreadableAtBase(definition.why)] : [],
+    ...definition.kind === "adoption" ? [adoptionNote(definition.why)] : []
   ];
   if (definition.kind === "base" && movedFiles(inTree, baseline).length > 0) {
     const there = await readBlobs(ctx.root, revs, inTree);

@@ -44224,6 +44224,12 @@ var SUITE_RULES = {
     severity: "error",
     description: "The promotion gate takes a baseline's trio, producer, owners and suites from the policy at the base revision. A change that alters the trio of a baseline that policy does not define (a new or renamed baseline), or that renames or removes a baseline and changes its trio, cannot be judged, and fails: land the policy change on its own first, in a pull request that changes no trio file; then change the trio. A base policy that cannot be read fails every change, since no file can be told to be a trio's: a maintainer merges the repair of the policy, and the gate judges again.",
     example: "A pull request renames the baseline `memorykernel` to `mk`, gives `mk` a suite that runs `true`, and edits the trio."
+  },
+  BG709: {
+    title: "Adoption judged by its own policy",
+    severity: "notice",
+    description: "The base revision has no policy file and none of the trio files the built-in defaults name: nothing there is governed by the gate yet (a consumer with its own layout adopting the tool). The change that brings the policy (and the migrated trio) is judged by that policy, since there is no base definition a pull request could evade. Once it is merged, every change is judged by the base branch's policy. Where the defaults do describe the base (its trio is where they look), they are the base's policy, as ever.",
+    example: "The adoption pull request: `baseline-gate init` wrote config/baseline-policy.json for a matrix under docs/integration/, and `baseline-gate migrate` brought the trio to the current format."
   }
 };
 

@@ -29,6 +29,8 @@ export interface DirectoryScan {
 export interface AggregateEntry {
   name: string
   operation: string
+  /** A rollback's dry run: it restored nothing, and its verdict says whether a rollback would complete. */
+  dry_run: boolean
   verdict: Verdict
   file: string
   errors: number
@@ -125,6 +127,7 @@ export function aggregateEvidence(scans: DirectoryScan[], expected: string[] | n
       baselines.push({
         name: r.packet.baseline,
         operation: r.packet.operation,
+        dry_run: r.packet.incident?.dry_run === true,
         verdict: r.packet.verdict,
         file,
         errors: counts.error,

@@ -15,6 +15,7 @@ import type { BaselinePolicy, Policy } from '../policy/types.js'
 import { finding } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
 import { committed, producerPaths } from '../trio/load.js'
+import type { Committed } from '../trio/load.js'
 import { TRIO_ROLES } from '../trio/model.js'
 import { sameBytes } from './trio-files.js'
 
@@ -24,6 +25,11 @@ export type BaseDefinition =
   | { kind: 'trusted'; baseline: BaselinePolicy }
   /** The base revision's policy defines a baseline of this name: that definition is the one judged. */
   | { kind: 'base'; baseline: BaselinePolicy }
+  /**
+   * Adoption: the base revision has no policy file and no trio where the built-in defaults look, so nothing there
+   * is governed yet; the change that brings the policy is judged by it (BG709 says so).
+   */
+  | { kind: 'adoption'; baseline: BaselinePolicy; why: string }
   /** The base revision's policy defines no baseline of this name: why. */
   | { kind: 'none'; why: string }
   /** The base revision's policy cannot be read: no file can be told to be a trio's, so every change fails. */
@@ -85,6 +91,12 @@ export async function policyAtBase(
       const why = `the base revision's policy cannot be read (${(e as Error).message})`
       return { definitionOf: () => ({ kind: 'unreadable', why }), removedWithTrioChanged: [] }
     }
+    // no policy at the base, and none of the defaults' trio files there: the defaults describe nothing of that
+    // revision (a consumer with its own layout adopting the tool), so there is nothing a pull request could evade
+    if (atBase.source === 'defaults' && (await describesNothing(atBase, (file) => read(revs.base, file)))) {
+      const why = `the base revision has no policy file (${shown}) and no trio where the built-in defaults look (${atBase.baselines[0]!.trio.pin})`
+      return { definitionOf: (baseline) => ({ kind: 'adoption', baseline, why }), removedWithTrioChanged: [] }
+    }
     const inHead = new Set(policy.baselines.map((b) => b.name))
     const removedWithTrioChanged: Finding[] = []
     for (const gone of atBase.baselines.filter((b) => !inHead.has(b.name))) {
@@ -115,6 +127,26 @@ export async function policyAtBase(
   } finally {
     reader.close()
   }
+}
+
+/** Whether none of the policy's trio files exists at the revision `read` reads. */
+async function describesNothing(
+  policy: Policy,
+  read: (file: string) => Promise<Committed>
+): Promise<boolean> {
+  for (const baseline of policy.baselines)
+    for (const role of TRIO_ROLES) if ((await read(baseline.trio[role])) !== null) return false
+  return true
+}
+
+/** BG709: the change that adopts the tool is judged by the policy it brings. */
+export function adoptionNote(why: string): Finding {
+  return finding(
+    'BG709',
+    null,
+    null,
+    `${why}: nothing there is governed yet, so this change is judged by the policy it brings; once it is merged, the gate judges every change by the base branch's policy`
+  )
 }
 
 /**

@@ -48,6 +48,7 @@ import { baselinePacket, startRun, writePacket } from './packet.js'
 import { sameBytes } from './trio-files.js'
 import type { RunFacts } from './packet.js'
 import {
+  adoptionNote,
   definitionNotes,
   movedFiles,
   policyAtBase,
@@ -144,7 +145,10 @@ async function promoteBaseline(
   const findings: Finding[] = [
     ...carried,
     ...(definition.kind === 'base' ? definitionNotes(inTree, baseline) : []),
-    ...(definition.kind === 'unreadable' ? [unreadableAtBase(definition.why)] : [])
+    ...(definition.kind === 'unreadable' ? [unreadableAtBase(definition.why)] : []),
+    ...(definition.kind === 'adoption'
+      ? [adoptionNote(definition.why)]
+      : [])
   ]
   // the files the change's policy moves the baseline to: what health will judge there once it is merged
   if (definition.kind === 'base' && movedFiles(inTree, baseline).length > 0) {

@@ -1,0 +1,98 @@
+// The adoption pull request (docs/adopting.md §3) through the promotion gate, with the built CLI: a consumer with
+// its own layout (trio files renamed, the matrix in docs/integration/) and a hand-made legacy history runs init and
+// migrate and commits both in one change. Its base has no policy and nothing where the built-in defaults look, so
+// nothing there is governed: the change is judged by the policy it brings (BG709) and passes. The gate used to
+// judge the defaults' files, which did not exist, and failed every order of pull requests a new user tried.
+// Where the defaults DO describe the base (its trio where they look), a policy brought by a change is not
+// believed: it could point the gate at copies.
+import { execFileSync } from 'node:child_process'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { requireBuiltCli, runCli } from '../helpers/cli-run.js'
+import { cleanupFixtures, MATRIX, PIN, POLICY, trioFixture } from '../helpers/fixture.js'
+import { gitRepo, OLD_DATE } from '../helpers/git-repo.js'
+import { legacyRepository } from '../helpers/legacy-repo.js'
+
+beforeAll(requireBuiltCli)
+afterAll(cleanupFixtures)
+
+const PATHS = {
+  pin: 'config/mk-pin.json',
+  manifest: 'config/mk-mirror.json',
+  matrix: 'docs/integration/mk-ledger.md'
+}
+
+interface Promoted {
+  verdict: string
+  baselines: {
+    findings: { rule: string; severity: string; file: string | null; message: string }[]
+    trio_changed: boolean
+    classification: string
+  }[]
+}
+
+const commitAll = (root: string, message: string) =>
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', 'add', '-A'], { cwd: root }) &&
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', message], {
+    cwd: root,
+    env: {
+      ...process.env,
+      GIT_COMMITTER_DATE: '2026-03-01T10:00:00Z',
+      GIT_AUTHOR_DATE: '2026-03-01T10:00:00Z'
+    }
+  })
+
+describe('the adoption pull request of a consumer with its own layout', () => {
+  it('init + migrate in one change passes, judged by the policy it brings (BG709), classification none', () => {
+    const legacy = legacyRepository({ paths: PATHS })
+    const base = legacy.commits.head
+    expect(runCli(['init'], legacy.root).status).toBe(0)
+    expect(runCli(['migrate', '--now', '2026-03-01'], legacy.root).status).toBe(0)
+    commitAll(legacy.root, 'adopt baseline-gate')
+
+    const run = runCli(
+      ['promote', '--base', base, '--no-suites', '--json', '--now', '2026-03-01T12:00:00Z'],
+      legacy.root
+    )
+    const out = JSON.parse(run.stdout) as Promoted
+    const b = out.baselines[0]!
+    expect(b.findings.filter((f) => f.severity === 'error')).toEqual([])
+    expect([run.status, out.verdict]).toEqual([0, 'PASS'])
+    expect([b.trio_changed, b.classification]).toEqual([true, 'none'])
+    const bg709 = b.findings.find((f) => f.rule === 'BG709')
+    expect(bg709?.severity).toBe('notice')
+    expect(bg709?.message).toContain('the base revision has no policy file (config/baseline-policy.json)')
+    expect(b.findings.some((f) => f.rule === 'BG707' || f.rule === 'BG708' || f.rule === 'BG101')).toBe(false)
+  })
+
+  it('where the defaults describe the base, a policy the change brings is not believed: decoys fail (BG707)', () => {
+    const fx = trioFixture({ policy: false })
+    const repo = gitRepo(fx)
+    const base = repo.commit('the approved baseline, no policy file: the defaults describe it', OLD_DATE)
+    for (const file of [PIN, 'config/memorykernel-producer-manifest.json', MATRIX])
+      fx.write(`decoy/${file}`, fx.read(file))
+    fx.write(PIN, '{ "release_tag": ')
+    fx.write(
+      POLICY,
+      JSON.stringify({
+        policy_version: 'baseline-policy.v1',
+        baselines: {
+          memorykernel: {
+            trio: {
+              pin: `decoy/${PIN}`,
+              manifest: 'decoy/config/memorykernel-producer-manifest.json',
+              matrix: `decoy/${MATRIX}`
+            }
+          }
+        }
+      })
+    )
+    repo.commit('a pull request: the pin broken, a policy pointing at copies')
+    const run = runCli(['promote', '--base', base, '--no-suites', '--json'], fx.root)
+    const out = JSON.parse(run.stdout) as Promoted
+    const b = out.baselines[0]!
+    expect([run.status, out.verdict]).toEqual([1, 'FAIL'])
+    expect(b.findings.some((f) => f.rule === 'BG709')).toBe(false)
+    expect(b.findings.some((f) => f.rule === 'BG707')).toBe(true)
+    expect(b.findings.some((f) => f.severity === 'error' && f.file === PIN)).toBe(true)
+  })
+})
