@@ -303,6 +303,21 @@ describe('propose: the adapter boundary', () => {
     expect(about(p.notes, 'adapter.endpoints')[0]!.message).toMatch(/does not use \/v1\/ready/)
   })
 
+  it('a Rust adapter naming every endpoint and a web page naming one: the page is a leak (BG603), not a second adapter', () => {
+    const p = run(
+      repository({
+        'src/api/mk-client.ts': null,
+        'web/debug.js': "export const up = () => fetch(base + '/v1/health')\n",
+        'adapters/kernel/Cargo.toml': '[package]\nname = "kernel"\n',
+        'adapters/kernel/src/lib.rs': ENDPOINTS.map((e, i) => `pub const E${i}: &str = "${e}";\n`).join('')
+      })
+    )
+    expect(only(p).adapter!.file).toBe('adapters/kernel/src/lib.rs')
+    const u = about(p.undecided, 'adapter.file')
+    expect(u.map((i) => i.path)).toEqual(['web/debug.js'])
+    expect(u[0]!.message).toMatch(/BG603/)
+  })
+
   it('two files naming equally many: a guess, said as such', () => {
     const p = run(repository({ 'src/z/other.ts': ENDPOINTS.map((e) => `'${e}'`).join('\n') }))
     expect(only(p).adapter!.file).toBe('src/api/mk-client.ts')

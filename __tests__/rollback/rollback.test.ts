@@ -304,6 +304,18 @@ describe('rollback: restore, verify, evidence', () => {
     expect(trioOnDisk(fx)).toEqual(before)
   })
 
+  it('a dry run that finds a hand-edited trio (BG511) says to fix that first, not to run the rollback for real', async () => {
+    const { fx } = threeBaselines()
+    fx.replace(MATRIX, 'Updated:', 'Updated:  ')
+    const { result, b } = await rollback(fx.root, { dryRun: true })
+    expect([b.verdict, b.findings.some((f) => f.rule === 'BG511')]).toEqual(['FAIL', true])
+    const next = nextSteps(result).map(lineToText)
+    expect(next.join('\n')).toContain(
+      'Fix what the errors among the findings say, then run the dry run again'
+    )
+    expect(next.join('\n')).not.toContain('Run the rollback for real')
+  })
+
   it("the incident note of a refused rollback gives the pin's posture, unchanged, and why it stopped", async () => {
     const { fx, repo } = threeBaselines()
     fx.editJson(PIN, (pin) => {

@@ -45950,11 +45950,16 @@ function rollback(b) {
         ]);
       break;
     case "dry-run":
-      out.push([
-        "Run the rollback for real (without ",
-        c("--dry-run"),
-        ") to restore the last-known-good trio."
-      ]);
+      if (b.findings.some((f) => f.severity === "error"))
+        out.push([
+          "Fix what the errors among the findings say, then run the dry run again: a rollback run now would stop on them."
+        ]);
+      else
+        out.push([
+          "Run the rollback for real (without ",
+          c("--dry-run"),
+          ") to restore the last-known-good trio."
+        ]);
       break;
     case "already-current":
       out.push([

@@ -178,11 +178,17 @@ function rollback(b: BaselineResult): Line[] {
         ])
       break
     case 'dry-run':
-      out.push([
-        'Run the rollback for real (without ',
-        c('--dry-run'),
-        ') to restore the last-known-good trio.'
-      ])
+      // a dry run with errors (a trio edited on disk, BG511) found what would stop the rollback: that comes first
+      if (b.findings.some((f) => f.severity === 'error'))
+        out.push([
+          'Fix what the errors among the findings say, then run the dry run again: a rollback run now would stop on them.'
+        ])
+      else
+        out.push([
+          'Run the rollback for real (without ',
+          c('--dry-run'),
+          ') to restore the last-known-good trio.'
+        ])
       break
     case 'already-current':
       // only --to reaches this: the tag asked for is the one pinned now, which says nothing of the last-known-good
