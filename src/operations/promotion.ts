@@ -146,9 +146,7 @@ async function promoteBaseline(
     ...carried,
     ...(definition.kind === 'base' ? definitionNotes(inTree, baseline) : []),
     ...(definition.kind === 'unreadable' ? [unreadableAtBase(definition.why)] : []),
-    ...(definition.kind === 'adoption'
-      ? [adoptionNote(definition.why)]
-      : [])
+    ...(definition.kind === 'adoption' ? [adoptionNote(definition.why)] : [])
   ]
   // the files the change's policy moves the baseline to: what health will judge there once it is merged
   if (definition.kind === 'base' && movedFiles(inTree, baseline).length > 0) {
