@@ -2,7 +2,7 @@
 // whose commits hold symbolic links: followed inside the root, refused out of it, dangling or looping, and the
 // root a directory of a monorepo, whose links to a sibling lead out of it as on disk (src/fs/read.ts).
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { BlobReader } from '../../src/git/git.js'
@@ -98,14 +98,20 @@ describe('a file at a commit, read as a checkout reads it', () => {
       problem: 'config/nowhere.json is a symbolic link to gone.json, which does not exist'
     })
     expect(r['config/loop-a']).toMatchObject({
-      kind: 'outside-root',
-      problem: expect.stringMatching(/a loop of links/)
+      kind: 'dangling-link',
+      problem: expect.stringMatching(/which is a loop of symbolic links$/)
     })
     expect(r['config/missing.json']).toEqual({ kind: 'missing' })
     expect(r.config).toEqual({ kind: 'not-a-file' })
     expect(r['config/mirror.json/x']).toEqual({ kind: 'missing' })
     // the checkout of the same commit gives the same kinds
-    for (const p of ['config/abs.json', 'config/up.json', 'config/nowhere.json', 'config/missing.json'])
+    for (const p of [
+      'config/abs.json',
+      'config/up.json',
+      'config/nowhere.json',
+      'config/missing.json',
+      'config/loop-a'
+    ])
       expect(readRepoFile(top, p).kind).toBe(r[p]!.kind)
   })
 
@@ -134,5 +140,99 @@ describe('a file at a commit, read as a checkout reads it', () => {
     const second = git('rev-parse', 'HEAD')
     expect(text((await readAll(top, first, ['config/pin.json']))['config/pin.json'])).toBe('one\n')
     expect(text((await readAll(top, second, ['config/pin.json']))['config/pin.json'])).toBe('two\n')
+  })
+})
+// found by review: each case, the gate's read of the commit and health's read of its checkout agree with the bytes
+// the operating system opens (or both refuse)
+describe('a commit crafted to make the reads disagree', () => {
+  it('walks `..` after a link from where the link led, as the system does, not from the text of the link', async () => {
+    const { top, commit } = committedTree({
+      'docs/deep/keep': '',
+      'docs/real.json': 'what the system opens\n',
+      'config/real.json': 'what a lexical resolve would read\n',
+      'config/d': { link: '../docs/deep' },
+      'config/pin.json': { link: 'd/../real.json' }
+    })
+    const system = readFileSync(join(top, 'config/pin.json'), 'utf8')
+    expect(system).toBe('what the system opens\n')
+    expect(text((await readAll(top, commit, ['config/pin.json']))['config/pin.json'])).toBe(system)
+    const disk = readRepoFile(top, 'config/pin.json')
+    expect(disk.kind === 'ok' && disk.bytes.toString('utf8')).toBe(system)
+  })
+
+  it('refuses a link whose text is not UTF-8 (a lossy decode names another file), on disk as at the commit', async () => {
+    const { top } = committedTree({ 'config/\ufffd': 'the file a lossy decode names\n' })
+    // the link's text is the byte 0xff; the file it names is 0xff too, which the system opens
+    symlinkSync(Buffer.from([0xff]), Buffer.from(join(top, 'config/pin.json')))
+    writeFileSync(Buffer.concat([Buffer.from(join(top, 'config/')), Buffer.from([0xff])]), 'the real one\n')
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: top, encoding: 'utf8' }).trim()
+    git('add', '-A')
+    git('-c', 'user.email=t@example.invalid', '-c', 'user.name=t', 'commit', '-qm', 'a link of bytes')
+    const r = (await readAll(top, git('rev-parse', 'HEAD'), ['config/pin.json']))['config/pin.json']
+    expect(r).toMatchObject({
+      kind: 'dangling-link',
+      problem: expect.stringContaining('which is not a path')
+    })
+    expect(readRepoFile(top, 'config/pin.json')).toMatchObject({
+      kind: 'dangling-link',
+      problem: expect.stringContaining('which is not a path')
+    })
+  })
+
+  it('a link with a trailing slash to a file, and one through a file, point at nothing (as the system says)', async () => {
+    const { top, commit } = committedTree({
+      'config/real.json': 'x\n',
+      'config/slash.json': { link: 'real.json/' },
+      'config/through.json': { link: 'real.json/x' }
+    })
+    const r = await readAll(top, commit, ['config/slash.json', 'config/through.json'])
+    for (const p of ['config/slash.json', 'config/through.json']) {
+      expect(() => readFileSync(join(top, p))).toThrow(/ENOTDIR/)
+      expect(r[p]).toMatchObject({ kind: 'dangling-link' })
+      expect(readRepoFile(top, p).kind).toBe('dangling-link')
+    }
+  })
+
+  it('a directory name with a line break on the way is walked, never a request split in two', async () => {
+    const { top, commit } = committedTree({
+      'config/we\nird/pin.json': 'behind a strange name\n',
+      'config/pin.json': { link: 'we\nird/pin.json' }
+    })
+    expect(text((await readAll(top, commit, ['config/pin.json']))['config/pin.json'])).toBe(
+      'behind a strange name\n'
+    )
+  })
+
+  it('a tree naming the file twice (a malformed commit) is refused: which one a checkout writes is not ours to guess', async () => {
+    const { top } = committedTree({ 'config/keep': '' })
+    const git = (args: string[], input?: string) =>
+      execFileSync('git', args, {
+        cwd: top,
+        encoding: 'utf8',
+        ...(input === undefined ? {} : { input })
+      }).trim()
+    const entry = (content: string) =>
+      Buffer.concat([
+        Buffer.from('100644 pin.json\0'),
+        Buffer.from(git(['hash-object', '-w', '--stdin'], content), 'hex')
+      ])
+    const raw = join(tempDir('bg-tree-raw-'), 'tree')
+    writeFileSync(raw, Buffer.concat([entry('first\n'), entry('second\n')]))
+    const config = git(['hash-object', '-w', '-t', 'tree', '--literally', raw])
+    const rootTree = git(['mktree'], `040000 tree ${config}\tconfig\n`)
+    const commit = git([
+      '-c',
+      'user.email=t@example.invalid',
+      '-c',
+      'user.name=t',
+      'commit-tree',
+      rootTree,
+      '-m',
+      'dup'
+    ])
+    expect((await readAll(top, commit, ['config/pin.json']))['config/pin.json']).toMatchObject({
+      kind: 'dangling-link',
+      problem: expect.stringContaining('twice in one directory')
+    })
   })
 })

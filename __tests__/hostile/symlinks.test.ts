@@ -142,7 +142,9 @@ describe('reads never follow a link out of the repository', () => {
     const findings = await findingsOf(fx.root)
     const escapes = new Map(findings.filter((f) => f.rule === 'BG110').map((f) => [f.file, f.message]))
     expect(escapes.get(PIN)).toMatch(/is a symbolic link to nowhere\.json, which does not exist/)
-    expect(escapes.get(MIRROR)).toMatch(/a loop of links/)
+    expect(escapes.get(MIRROR)).toMatch(
+      /goes through a broken symbolic link \(config\/loop-[ab] is a symbolic link to loop-[ab], which is a loop of symbolic links\)/
+    )
     expect(findings.some((f) => f.rule === 'BG101')).toBe(false)
   })
 

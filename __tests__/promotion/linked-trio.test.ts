@@ -1,7 +1,8 @@
 // A trio file committed as a symbolic link is judged by the promotion gate as the checkout reads it (health,
 // the suites): the file the link names, inside the root. The gate used to read the link's own text from git, so
 // a change to the file behind a link the base already had went unjudged, and a linked trio failed as invalid JSON;
-// lkg (and so a rollback) read the link's text as each revision's pin.
+// lkg (and so a rollback) read the link's text as each revision's pin. A link hides the trio's history from git,
+// which the gate reads (BG504's window): a change that makes or moves one, or changes a trio behind one, is BG519.
 import { rmSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
@@ -45,19 +46,44 @@ describe('promotion: a trio file committed as a symbolic link', () => {
     expect(errors(b.findings)).toEqual(
       expect.arrayContaining([
         'BG501 docs/MEMORYKERNEL_COMPATIBILITY_MATRIX.md',
-        expect.stringMatching(/^BG201 /)
+        expect.stringMatching(/^BG201 /),
+        `BG519 ${PIN}`
       ])
     )
   })
 
-  it('a repin written through the link passes as it does with a plain file: no invalid JSON from the link text', async () => {
+  it('a repin written through the link is judged on the pin, not the link text; the link itself is BG519, the only error', async () => {
     const { fx, repo, base } = linkedBase()
     producerRelease(fx, NEXT)
     repin(fx)
     repo.commit(`repin ${NEXT} through the link`)
     const b = (await promote(fx, { base })).result.baselines[0]!
-    expect(errors(b.findings)).toEqual([])
-    expect([b.verdict, b.identity.release_tag, b.change?.trio_changed]).toEqual(['PASS', NEXT, true])
+    expect(errors(b.findings)).toEqual([`BG519 ${PIN}`])
+    expect(b.findings.find((f) => f.rule === 'BG519')?.message).toContain(
+      `reached through a symbolic link (${PIN} -> ../${SHARED})`
+    )
+    expect([b.verdict, b.identity.release_tag, b.change?.trio_changed]).toEqual(['FAIL', NEXT, true])
+  })
+
+  it('a change that makes the pin a link, bytes unchanged, fails (BG519): the first step of hiding its history', async () => {
+    const fx = trioFixture()
+    const repo = gitRepo(fx)
+    const base = repo.commit(`the approved baseline ${EMBEDDED.tag}`, OLD_DATE)
+    fx.write(SHARED, fx.read(PIN))
+    rmSync(join(fx.root, PIN))
+    symlinkSync(`../${SHARED}`, join(fx.root, PIN))
+    repo.commit('the pin behind a link, the same bytes')
+    const b = (await promote(fx, { base })).result.baselines[0]!
+    expect(b.change?.trio_changed).toBe(false)
+    expect([b.verdict, errors(b.findings)]).toEqual(['FAIL', [`BG519 ${PIN}`]])
+  })
+
+  it('a link the base already had is no concern of a change that leaves the trio alone', async () => {
+    const { fx, repo, base } = linkedBase()
+    fx.write('README.md', 'unrelated\n')
+    repo.commit('an unrelated change')
+    const b = (await promote(fx, { base })).result.baselines[0]!
+    expect([b.verdict, errors(b.findings)]).toEqual(['PASS', []])
   })
 
   it('a pin replaced by a link out of the repository is BG110 at the pin, never read, and FAIL', async () => {

@@ -21261,7 +21261,7 @@ var require_picomatch2 = __commonJS({
 
 // src/fs/contain.ts
 import { lstatSync as lstatSync2, readlinkSync, realpathSync as realpathSync3 } from "node:fs";
-import { isAbsolute as isAbsolute4, join as join5, relative as relative2, resolve as resolve5, sep as sep2 } from "node:path";
+import { dirname as dirname6, isAbsolute as isAbsolute4, join as join5, normalize as normalize2, relative as relative2, resolve as resolve5, sep as sep2 } from "node:path";
 function isWithin(dir, path2) {
   const back = relative2(dir, path2);
   return back === "" || back !== ".." && !back.startsWith(`..${sep2}`) && !isAbsolute4(back);
@@ -21284,36 +21284,54 @@ function containPath(root, rel, memo) {
   const pending2 = relative2(resolve5(root), abs).split(sep2).filter((s) => s !== "");
   let cur = realRoot;
   let links2 = 0;
+  let target = null;
+  const dangling = (why) => ({
+    kind: "dangling",
+    link: target.link,
+    target: target.text,
+    ...why ? { why } : {}
+  });
   while (pending2.length > 0) {
     const seg = pending2.shift();
-    const next = seg === ".." ? resolve5(cur, "..") : join5(cur, seg);
+    if (target && --target.left < 0) target = null;
+    if (seg === ".") continue;
+    if (seg === "..") {
+      if (cur === realRoot) return { kind: "outside", leadsTo: resolve5(cur, "..", ...pending2) };
+      cur = dirname6(cur);
+      continue;
+    }
+    const next = join5(cur, seg);
     if (pending2.length > 0 && memo?.dirs.has(next)) {
       cur = next;
       continue;
     }
     const stat3 = lstatOrNull(next);
-    if (!stat3) return { kind: "inside", real: join5(next, ...pending2), exists: false };
-    const isLink = stat3.isSymbolicLink();
-    if (isLink) {
-      if (++links2 > MAX_LINKS) return { kind: "outside", leadsTo: `${next} (a loop of links)` };
-      const target = readlinkSync(next);
-      const to = resolve5(cur, target);
-      try {
-        lstatSync2(to);
-      } catch {
-        if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: to };
-        return { kind: "dangling", link: relative2(realRoot, next) || ".", target };
+    if (!stat3) return target ? dangling() : { kind: "inside", real: join5(next, ...pending2), exists: false };
+    if (stat3.isSymbolicLink()) {
+      const raw = readlinkSync(next, { encoding: "buffer" });
+      const text = utf8(raw);
+      const link2 = relative2(realRoot, next) || ".";
+      target = { link: link2, text: text ?? JSON.stringify(raw.toString("latin1")), left: 0 };
+      if (++links2 > MAX_LINKS) return dangling("which is a loop of symbolic links");
+      if (text === null || text === "") return dangling("which is not a path (empty, or not UTF-8)");
+      let from;
+      if (isAbsolute4(text)) {
+        const abs2 = normalize2(text);
+        if (text.split("/").includes("..") || !isWithin(realRoot, abs2)) return { kind: "outside", leadsTo: safeReal(abs2) };
+        from = relative2(realRoot, abs2).split(sep2);
+        cur = realRoot;
+      } else {
+        from = text.split("/").map((s, i, all) => s === "" && i === all.length - 1 ? "." : s);
       }
-      if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: safeReal(to) };
-      pending2.unshift(
-        ...relative2(realRoot, to).split(sep2).filter((s) => s !== "")
-      );
-      cur = realRoot;
+      const walked = from.filter((s) => s !== "");
+      target.left = walked.length;
+      pending2.unshift(...walked);
       continue;
     }
+    if (pending2.length > 0 && !stat3.isDirectory())
+      return target ? dangling() : { kind: "inside", real: join5(next, ...pending2), exists: false };
     cur = next;
-    if (!isWithin(realRoot, cur)) return { kind: "outside", leadsTo: cur };
-    if (memo && pending2.length > 0 && stat3.isDirectory()) memo.dirs.add(cur);
+    if (memo && pending2.length > 0) memo.dirs.add(cur);
   }
   return { kind: "inside", real: cur, exists: true };
 }
@@ -21338,6 +21356,13 @@ function lstatOrNull(path2) {
     return null;
   }
 }
+function utf8(bytes) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
 function safeReal(path2) {
   try {
     return realpathSync3(path2);
@@ -21346,7 +21371,7 @@ function safeReal(path2) {
   }
 }
 function describeEscape(c2) {
-  return c2.kind === "outside" ? `leads outside the repository (to ${c2.leadsTo})` : `goes through the symbolic link ${c2.link}, which points at nothing (${c2.target})`;
+  return c2.kind === "outside" ? `leads outside the repository (to ${c2.leadsTo})` : c2.why ? `goes through the symbolic link ${c2.link} (to ${c2.target}), ${c2.why}` : `goes through the symbolic link ${c2.link}, which points at nothing (${c2.target})`;
 }
 function inRepository(root, abs) {
   const base = [resolve5(root), safeReal(root)].find((r) => isWithin(r, abs));
@@ -21379,7 +21404,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
   if (where4.kind === "dangling")
     return {
       kind: "dangling-link",
-      problem: `${where4.link} is a symbolic link to ${where4.target}, which does not exist`
+      problem: `${where4.link} is a symbolic link to ${where4.target}, ${where4.why ?? "which does not exist"}`
     };
   if (!where4.exists) return { kind: "missing" };
   let fd;
@@ -24263,8 +24288,8 @@ var require_resolve = __commonJS({
       }
       return count2;
     }
-    function getFullPath(resolver, id = "", normalize3) {
-      if (normalize3 !== false)
+    function getFullPath(resolver, id = "", normalize4) {
+      if (normalize4 !== false)
         id = normalizeId(id);
       const p = resolver.parse(id);
       return _getFullPath(resolver, p);
@@ -25893,7 +25918,7 @@ var require_fast_uri = __commonJS({
       }
       return stringScheme;
     }
-    function normalize3(uri, options) {
+    function normalize4(uri, options) {
       if (typeof uri === "string") {
         uri = /** @type {T} */
         normalizeString(uri, options);
@@ -26293,7 +26318,7 @@ var require_fast_uri = __commonJS({
     }
     var fastUri = {
       SCHEMES,
-      normalize: normalize3,
+      normalize: normalize4,
       resolve: resolve12,
       resolveComponent,
       equal,
@@ -54253,6 +54278,12 @@ var CHANGE_RULES = {
     severity: "warning",
     description: "A change that leaves the trio as it is passes the promotion gate, since no baseline changed; but the producer's published manifest and handoff payload are judged against the pin as health will judge them once the change is merged. When the change moves the producer's manifest to a new release, the drift a repin ends (BG301, BG304) is this warning, naming the rules and the repin: `baseline-gate repin` in the same pull request (the release and its trio in one change), or right after it merges. Anything else the edit breaks, a release's own files included (an invalid manifest, a handoff that disagrees with it), fails the change with the drift rules' own errors. A finding the base revision already had is not held against the change.",
     example: "A pull request bumps `services/memorykernel`'s manifest to v0.5.0 for its release and leaves the pin at v0.4.0: it passes with BG518 naming BG301 and BG304."
+  },
+  BG519: {
+    title: "Trio file behind a symbolic link",
+    severity: "error",
+    description: "The promotion gate reads a trio file's history from git: when the baseline being replaced was approved (BG504's stability window), which baselines were pinned before. git keeps the history of a link, not of the file it names, so a trio file reached through a symbolic link at the head revision hides that history. A change that makes a trio file a link (or moves its link), or changes a trio still reached through one, fails: make the file a regular file (`cp --remove-destination \"$(readlink -f FILE)\" FILE`). The gate reads a link inside the root as the checkout does, so the bytes it judges are the file's; health, which judges the checkout alone, follows such a link.",
+    example: "A pull request replaces `config/memorykernel-integration-pin.json` with a link to `shared/pin.json`, bytes unchanged, so that the next repin is dated by the link, not by the pin."
   }
 };
 
@@ -57722,7 +57753,7 @@ function readable(file, ids) {
           "BG110",
           file.path,
           null,
-          `the ${name} path ${file.path} ${r.problem}; it was not read. Make it a regular file inside the repository (git checkout -- ${file.path}, or fix the link)`
+          `the ${name} path ${file.path} ${r.kind === "dangling-link" ? `goes through a broken symbolic link (${r.problem})` : r.problem}; it was not read. Make it a regular file inside the repository (git checkout -- ${file.path}, or fix the link)`
         )
       ];
     case "too-large":
@@ -61138,9 +61169,9 @@ function updatedMarker(file, block) {
   return { value, position: positionAt(file, block.start), start: from, end: from + value.length };
 }
 function section(file, blocks, title) {
-  const wanted = normalize2(title);
+  const wanted = normalize3(title);
   const index2 = blocks.findIndex(
-    (b) => b.type === "heading" && b.depth === 2 && normalize2(linesText(file.text, b.lines)) === wanted
+    (b) => b.type === "heading" && b.depth === 2 && normalize3(linesText(file.text, b.lines)) === wanted
   );
   if (index2 === -1) return null;
   const heading = blocks[index2];
@@ -61161,11 +61192,11 @@ function repeated(file, blocks, index2) {
   const out = [];
   const heading = blocks[index2];
   if (heading.type !== "heading") return out;
-  const title = normalize2(linesText(file.text, heading.lines));
+  const title = normalize3(linesText(file.text, heading.lines));
   blocks.forEach((b, i) => {
     if (i === index2 || b.type !== "heading") return;
     const value = linesText(file.text, b.lines);
-    if (normalize2(value) === title) out.push({ value, position: positionAt(file, b.start) });
+    if (normalize3(value) === title) out.push({ value, position: positionAt(file, b.start) });
   });
   return out;
 }
@@ -61189,8 +61220,8 @@ function pinLine(file, item, displayName) {
   };
 }
 function pinLineKey(label2, displayName) {
-  const l = normalize2(label2);
-  return PIN_LINES.find((line) => normalize2(pinLineLabel(line.key, displayName)) === l)?.key ?? null;
+  const l = normalize3(label2);
+  return PIN_LINES.find((line) => normalize3(pinLineLabel(line.key, displayName)) === l)?.key ?? null;
 }
 function table(file, block) {
   return {
@@ -61235,7 +61266,7 @@ function cell(file, c2) {
     end
   };
 }
-function normalize2(s) {
+function normalize3(s) {
   return s.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
@@ -61520,7 +61551,7 @@ function pinSection(path2, ledger, pin, baseline) {
 }
 function duplicateSections(path2, ledger) {
   const out = ledger.duplicateSections.map((d) => {
-    const read = normalize2(d.value) === normalize2(PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection;
+    const read = normalize3(d.value) === normalize3(PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection;
     return finding(
       "BG217",
       path2,
@@ -61619,7 +61650,7 @@ function header(path2, table2) {
   const out = [];
   LEDGER_COLUMNS.forEach((col, i) => {
     const cell2 = table2.header[i];
-    if (!normalize2(cell2.text).endsWith(normalize2(col.header))) {
+    if (!normalize3(cell2.text).endsWith(normalize3(col.header))) {
       out.push(
         finding(
           "BG209",
@@ -68513,9 +68544,9 @@ init_contain();
 
 // src/fs/file-in-the-way.ts
 import { closeSync as closeSync3, existsSync as existsSync7, mkdirSync as mkdirSync2, openSync as openSync3, rmdirSync, statSync as statSync5, unlinkSync } from "node:fs";
-import { dirname as dirname6, join as join8 } from "node:path";
+import { dirname as dirname7, join as join8 } from "node:path";
 function fileInTheWay(abs) {
-  for (let path2 = abs; ; path2 = dirname6(path2)) {
+  for (let path2 = abs; ; path2 = dirname7(path2)) {
     let stat3;
     try {
       stat3 = statSync5(path2, { throwIfNoEntry: false });
@@ -68523,12 +68554,12 @@ function fileInTheWay(abs) {
       stat3 = void 0;
     }
     if (stat3) return stat3.isDirectory() ? null : path2;
-    if (dirname6(path2) === path2) return null;
+    if (dirname7(path2) === path2) return null;
   }
 }
 function probeWritable(dir) {
   const made = [];
-  for (let d = dir; !existsSync7(d) && dirname6(d) !== d; d = dirname6(d)) made.unshift(d);
+  for (let d = dir; !existsSync7(d) && dirname7(d) !== d; d = dirname7(d)) made.unshift(d);
   const created = [];
   try {
     for (const d of made) {
@@ -69865,7 +69896,7 @@ function cancellation() {
 
 // src/git/root.ts
 import { existsSync as existsSync10, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
-import { dirname as dirname7, join as join11, resolve as resolve10 } from "node:path";
+import { dirname as dirname8, join as join11, resolve as resolve10 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -69882,9 +69913,9 @@ async function findRoot(options) {
   if (!statSync6(start).isDirectory()) throw new RootError(`${label2} ${shown}: not a directory`, "directory");
   const real = realpathSync4(start);
   const top = discoverTop(real) ?? await gitTop(real, shown, label2);
-  for (let dir = real; ; dir = dirname7(dir)) {
+  for (let dir = real; ; dir = dirname8(dir)) {
     if (dir !== top && existsSync10(join11(dir, options.marker))) return { root: dir, top };
-    if (dir === top || dirname7(dir) === dir) break;
+    if (dir === top || dirname8(dir) === dir) break;
   }
   return { root: top, top };
 }

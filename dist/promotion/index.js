@@ -23082,6 +23082,12 @@ var CHANGE_RULES = {
     severity: "warning",
     description: "A change that leaves the trio as it is passes the promotion gate, since no baseline changed; but the producer's published manifest and handoff payload are judged against the pin as health will judge them once the change is merged. When the change moves the producer's manifest to a new release, the drift a repin ends (BG301, BG304) is this warning, naming the rules and the repin: `baseline-gate repin` in the same pull request (the release and its trio in one change), or right after it merges. Anything else the edit breaks, a release's own files included (an invalid manifest, a handoff that disagrees with it), fails the change with the drift rules' own errors. A finding the base revision already had is not held against the change.",
     example: "A pull request bumps `services/memorykernel`'s manifest to v0.5.0 for its release and leaves the pin at v0.4.0: it passes with BG518 naming BG301 and BG304."
+  },
+  BG519: {
+    title: "Trio file behind a symbolic link",
+    severity: "error",
+    description: "The promotion gate reads a trio file's history from git: when the baseline being replaced was approved (BG504's stability window), which baselines were pinned before. git keeps the history of a link, not of the file it names, so a trio file reached through a symbolic link at the head revision hides that history. A change that makes a trio file a link (or moves its link), or changes a trio still reached through one, fails: make the file a regular file (`cp --remove-destination \"$(readlink -f FILE)\" FILE`). The gate reads a link inside the root as the checkout does, so the bytes it judges are the file's; health, which judges the checkout alone, follows such a link.",
+    example: "A pull request replaces `config/memorykernel-integration-pin.json` with a link to `shared/pin.json`, bytes unchanged, so that the next repin is dated by the link, not by the pin."
   }
 };
 
@@ -25606,7 +25612,7 @@ import { closeSync, constants as constants3, fstatSync, openSync, readSync } fro
 
 // src/fs/contain.ts
 import { lstatSync, readlinkSync, realpathSync } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from "node:path";
 function isWithin(dir, path2) {
   const back = relative(dir, path2);
   return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute(back);
@@ -25627,36 +25633,54 @@ function containPath(root, rel, memo) {
   const pending = relative(resolve(root), abs).split(sep).filter((s) => s !== "");
   let cur = realRoot;
   let links2 = 0;
+  let target = null;
+  const dangling = (why) => ({
+    kind: "dangling",
+    link: target.link,
+    target: target.text,
+    ...why ? { why } : {}
+  });
   while (pending.length > 0) {
     const seg = pending.shift();
-    const next = seg === ".." ? resolve(cur, "..") : join(cur, seg);
+    if (target && --target.left < 0) target = null;
+    if (seg === ".") continue;
+    if (seg === "..") {
+      if (cur === realRoot) return { kind: "outside", leadsTo: resolve(cur, "..", ...pending) };
+      cur = dirname(cur);
+      continue;
+    }
+    const next = join(cur, seg);
     if (pending.length > 0 && memo?.dirs.has(next)) {
       cur = next;
       continue;
     }
     const stat2 = lstatOrNull(next);
-    if (!stat2) return { kind: "inside", real: join(next, ...pending), exists: false };
-    const isLink = stat2.isSymbolicLink();
-    if (isLink) {
-      if (++links2 > MAX_LINKS) return { kind: "outside", leadsTo: `${next} (a loop of links)` };
-      const target = readlinkSync(next);
-      const to = resolve(cur, target);
-      try {
-        lstatSync(to);
-      } catch {
-        if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: to };
-        return { kind: "dangling", link: relative(realRoot, next) || ".", target };
+    if (!stat2) return target ? dangling() : { kind: "inside", real: join(next, ...pending), exists: false };
+    if (stat2.isSymbolicLink()) {
+      const raw = readlinkSync(next, { encoding: "buffer" });
+      const text = utf8(raw);
+      const link2 = relative(realRoot, next) || ".";
+      target = { link: link2, text: text ?? JSON.stringify(raw.toString("latin1")), left: 0 };
+      if (++links2 > MAX_LINKS) return dangling("which is a loop of symbolic links");
+      if (text === null || text === "") return dangling("which is not a path (empty, or not UTF-8)");
+      let from;
+      if (isAbsolute(text)) {
+        const abs2 = normalize(text);
+        if (text.split("/").includes("..") || !isWithin(realRoot, abs2)) return { kind: "outside", leadsTo: safeReal(abs2) };
+        from = relative(realRoot, abs2).split(sep);
+        cur = realRoot;
+      } else {
+        from = text.split("/").map((s, i2, all) => s === "" && i2 === all.length - 1 ? "." : s);
       }
-      if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: safeReal(to) };
-      pending.unshift(
-        ...relative(realRoot, to).split(sep).filter((s) => s !== "")
-      );
-      cur = realRoot;
+      const walked = from.filter((s) => s !== "");
+      target.left = walked.length;
+      pending.unshift(...walked);
       continue;
     }
+    if (pending.length > 0 && !stat2.isDirectory())
+      return target ? dangling() : { kind: "inside", real: join(next, ...pending), exists: false };
     cur = next;
-    if (!isWithin(realRoot, cur)) return { kind: "outside", leadsTo: cur };
-    if (memo && pending.length > 0 && stat2.isDirectory()) memo.dirs.add(cur);
+    if (memo && pending.length > 0) memo.dirs.add(cur);
   }
   return { kind: "inside", real: cur, exists: true };
 }
@@ -25682,6 +25706,13 @@ function lstatOrNull(path2) {
     return null;
   }
 }
+function utf8(bytes) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
 function safeReal(path2) {
   try {
     return realpathSync(path2);
@@ -25690,7 +25721,7 @@ function safeReal(path2) {
   }
 }
 function describeEscape(c2) {
-  return c2.kind === "outside" ? `leads outside the repository (to ${c2.leadsTo})` : `goes through the symbolic link ${c2.link}, which points at nothing (${c2.target})`;
+  return c2.kind === "outside" ? `leads outside the repository (to ${c2.leadsTo})` : c2.why ? `goes through the symbolic link ${c2.link} (to ${c2.target}), ${c2.why}` : `goes through the symbolic link ${c2.link}, which points at nothing (${c2.target})`;
 }
 function inRepository(root, abs) {
   const base = [resolve(root), safeReal(root)].find((r) => isWithin(r, abs));
@@ -25715,7 +25746,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
   if (where4.kind === "dangling")
     return {
       kind: "dangling-link",
-      problem: `${where4.link} is a symbolic link to ${where4.target}, which does not exist`
+      problem: `${where4.link} is a symbolic link to ${where4.target}, ${where4.why ?? "which does not exist"}`
     };
   if (!where4.exists) return { kind: "missing" };
   let fd;
@@ -25756,13 +25787,13 @@ import { existsSync as existsSync2 } from "node:fs";
 
 // src/git/discover.ts
 import { lstatSync as lstatSync2, readFileSync, realpathSync as realpathSync2, statSync } from "node:fs";
-import { basename, dirname, join as join2 } from "node:path";
+import { basename, dirname as dirname2, join as join2 } from "node:path";
 var GIT_LOCATION_VARIABLE = /^GIT_(DIR|WORK_TREE|COMMON_DIR|OBJECT_DIRECTORY|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|SHALLOW_FILE|CONFIG\w*|TEST_\w+)$/;
 function discoverTop(real, env2 = process.env) {
   const uid = process.getuid?.();
   if (uid === void 0 || Object.keys(env2).some((k2) => GIT_LOCATION_VARIABLE.test(k2))) return null;
   let device;
-  for (let dir = real; ; dir = dirname(dir)) {
+  for (let dir = real; ; dir = dirname2(dir)) {
     if (basename(dir) === ".git") return null;
     const here = statSync(dir, { throwIfNoEntry: false });
     if (!here || device !== void 0 && here.dev !== device) return null;
@@ -25771,7 +25802,7 @@ function discoverTop(real, env2 = process.env) {
     if (dotGit)
       return dotGit.isDirectory() && plainRepository(join2(dir, ".git"), [here, dotGit], uid) ? dir : null;
     if (lstatSync2(join2(dir, "HEAD"), { throwIfNoEntry: false })) return null;
-    if (dirname(dir) === dir) return null;
+    if (dirname2(dir) === dir) return null;
   }
 }
 function shallowFromDisk(start, env2 = process.env) {
@@ -26113,6 +26144,115 @@ async function commitDate(cwd, commit) {
   return r.code === 0 && date !== "" ? date : null;
 }
 
+// src/git/tree-path.ts
+var MAX_LINKS2 = 40;
+var LINK = "120000";
+var DIRECTORY = "40000";
+var isFile = (mode) => mode === "100644" || mode === "100755";
+function treeEntry(tree, name) {
+  const { content } = tree;
+  const idBytes = tree.oid.length / 2;
+  const wanted = Buffer.from(name, "utf8");
+  let found = null;
+  let i2 = 0;
+  while (i2 < content.length) {
+    const space = content.indexOf(32, i2);
+    const nul = content.indexOf(0, space + 1);
+    if (space === -1 || nul === -1) break;
+    if (content.subarray(space + 1, nul).equals(wanted)) {
+      if (found) return "twice";
+      found = { mode: content.toString("latin1", i2, space), oid: content.toString("hex", nul + 1, nul + 1 + idBytes) };
+    }
+    i2 = nul + 1 + idBytes;
+  }
+  return found;
+}
+async function readAtCommit(reader, rev, rel) {
+  const parts = rel.split("/").filter((s) => s !== "" && s !== ".");
+  const name = parts.at(-1);
+  if (name === void 0) return { kind: "not-a-file" };
+  if (!parts.includes("..")) {
+    const dir = await reader.readTree(`${rev}:./${parts.slice(0, -1).join("/")}`);
+    if (dir.found) {
+      const entry = treeEntry(dir, name);
+      if (entry === null) return { kind: "missing" };
+      if (entry !== "twice" && isFile(entry.mode)) return blobAt(reader, entry.oid);
+      if (entry !== "twice" && entry.mode !== LINK) return { kind: "not-a-file" };
+    }
+  }
+  const root = await reader.readTree(`${rev}:./`);
+  if (!root.found) return { kind: "missing" };
+  return walk(reader, root.oid, parts);
+}
+async function walk(reader, rootTree, parts) {
+  const pending = [...parts];
+  const names = [];
+  const trees = [rootTree];
+  let links2 = 0;
+  let via;
+  let target = null;
+  const dangling = (why) => ({
+    kind: "dangling-link",
+    problem: `${target.link} is a symbolic link to ${target.to}, ${why}`
+  });
+  while (pending.length > 0) {
+    const seg = pending.shift();
+    if (target && --target.left < 0) target = null;
+    if (seg === ".") continue;
+    if (seg === "..") {
+      if (names.length === 0) return outside(target ? `${target.link} -> ${target.to}` : parts.join("/"));
+      names.pop();
+      trees.pop();
+      continue;
+    }
+    const tree = await reader.readTree(trees.at(-1));
+    const entry = tree.found ? treeEntry(tree, seg) : null;
+    const here = [...names, seg].join("/");
+    if (entry === "twice")
+      return { kind: "dangling-link", problem: `names ${here} twice in one directory (a malformed commit)` };
+    if (!entry) return target ? dangling("which does not exist") : { kind: "missing" };
+    if (entry.mode === LINK) {
+      const text = await reader.read(entry.oid);
+      const to = text.found ? utf82(text.content) : null;
+      target = { link: here, to: to ?? JSON.stringify(text.found ? text.content.toString("latin1") : ""), left: 0 };
+      if (++links2 > MAX_LINKS2) return dangling("which is a loop of symbolic links");
+      if (to === null || to === "") return dangling("which is not a path (empty, or not UTF-8)");
+      if (to.startsWith("/")) return outside(`${here} -> ${to}`);
+      via ??= `${here} -> ${to}`;
+      const next = to.split("/").map((s, i2, all) => s === "" && i2 === all.length - 1 ? "." : s);
+      const walked = next.filter((s) => s !== "");
+      target.left = walked.length;
+      pending.unshift(...walked);
+      continue;
+    }
+    if (entry.mode === DIRECTORY) {
+      names.push(seg);
+      trees.push(entry.oid);
+      continue;
+    }
+    if (pending.some((s) => s !== "")) return target ? dangling("which does not exist") : { kind: "missing" };
+    if (!isFile(entry.mode)) return { kind: "not-a-file" };
+    const read = await blobAt(reader, entry.oid);
+    return read.kind === "ok" && via ? { ...read, via } : read;
+  }
+  return { kind: "not-a-file" };
+}
+function utf82(bytes) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+function outside(leadsTo) {
+  return { kind: "outside-root", problem: `leads outside the repository (${leadsTo})` };
+}
+async function blobAt(reader, oid) {
+  const blob = await reader.read(oid);
+  if (blob.found) return { kind: "ok", bytes: blob.content };
+  return blob.tooLarge === void 0 ? { kind: "missing" } : { kind: "too-large", size: blob.tooLarge, limit: reader.limit };
+}
+
 // src/git/history.ts
 function walkRevisionsTouching(cwd, rev, paths, onRevision, limit = 1e5, firstParent = false) {
   const args = [
@@ -26150,110 +26290,16 @@ async function fileHistory(cwd, rev, path2, options = {}) {
     const out = [];
     for (let i2 = 0; i2 < entries.length; i2 += WINDOW) {
       const window2 = entries.slice(i2, i2 + WINDOW);
-      const blobs = await Promise.all(window2.map((e) => reader.read(blobSpec(e.commit, path2))));
+      const reads = await Promise.all(window2.map((e) => readAtCommit(reader, e.commit, path2)));
       window2.forEach((e, j2) => {
-        const blob = blobs[j2];
-        out.push({ ...e, content: keep(blob.found ? blob.content : null) });
+        const read = reads[j2];
+        out.push({ ...e, content: keep(read.kind === "ok" ? read.bytes : null) });
       });
     }
     return out;
   } finally {
     reader.close();
   }
-}
-
-// src/git/tree-path.ts
-import { posix } from "node:path";
-var MAX_LINKS2 = 40;
-var LINK = "120000";
-var DIRECTORY = "40000";
-var isFile = (mode) => mode === "100644" || mode === "100755";
-function treeEntry(tree, name) {
-  const { content } = tree;
-  const idBytes = tree.oid.length / 2;
-  const wanted = Buffer.from(name, "utf8");
-  let i2 = 0;
-  while (i2 < content.length) {
-    const space = content.indexOf(32, i2);
-    const nul = content.indexOf(0, space + 1);
-    if (space === -1 || nul === -1) return null;
-    if (content.subarray(space + 1, nul).equals(wanted))
-      return {
-        mode: content.toString("latin1", i2, space),
-        oid: content.toString("hex", nul + 1, nul + 1 + idBytes)
-      };
-    i2 = nul + 1 + idBytes;
-  }
-  return null;
-}
-async function readAtCommit(reader, rev, rel) {
-  const parts = rel.split("/").filter((s) => s !== "" && s !== ".");
-  const name = parts.at(-1);
-  if (name === void 0) return { kind: "not-a-file" };
-  if (!parts.includes("..")) {
-    const dir = await reader.readTree(`${rev}:./${parts.slice(0, -1).join("/")}`);
-    if (dir.found) {
-      const entry = treeEntry(dir, name);
-      if (!entry) return { kind: "missing" };
-      if (isFile(entry.mode)) return blobAt(reader, entry.oid);
-      if (entry.mode !== LINK) return { kind: "not-a-file" };
-    }
-  }
-  return walk(reader, rev, parts);
-}
-async function walk(reader, rev, parts) {
-  const pending = [...parts];
-  let cur = [];
-  let links2 = 0;
-  let target = null;
-  while (pending.length > 0) {
-    const seg = pending.shift();
-    if (target && --target.left < 0) target = null;
-    if (seg === "..") {
-      if (cur.length === 0) return outside(target ? `${target.link} -> ${target.to}` : parts.join("/"));
-      cur.pop();
-      continue;
-    }
-    const tree = await reader.readTree(`${rev}:./${cur.join("/")}`);
-    const entry = tree.found ? treeEntry(tree, seg) : null;
-    if (!entry) {
-      if (!target) return { kind: "missing" };
-      return {
-        kind: "dangling-link",
-        problem: `${target.link} is a symbolic link to ${target.to}, which does not exist`
-      };
-    }
-    const here = [...cur, seg].join("/");
-    if (entry.mode === LINK) {
-      if (++links2 > MAX_LINKS2) return outside(`${here} (a loop of links)`);
-      const text = await reader.read(entry.oid);
-      if (!text.found) return { kind: "not-a-file" };
-      const to = text.content.toString("utf8");
-      if (posix.isAbsolute(to)) return outside(`${here} -> ${to}`);
-      const resolved = posix.normalize(posix.join(cur.join("/") || ".", to));
-      if (resolved === ".." || resolved.startsWith("../")) return outside(`${here} -> ${to}`);
-      const next = resolved.split("/").filter((s) => s !== "" && s !== ".");
-      target = { link: here, to, left: next.length };
-      pending.unshift(...next);
-      cur = [];
-      continue;
-    }
-    if (entry.mode === DIRECTORY) {
-      cur.push(seg);
-      continue;
-    }
-    if (pending.length > 0) return { kind: "missing" };
-    return isFile(entry.mode) ? blobAt(reader, entry.oid) : { kind: "not-a-file" };
-  }
-  return { kind: "not-a-file" };
-}
-function outside(leadsTo) {
-  return { kind: "outside-root", problem: `leads outside the repository (${leadsTo})` };
-}
-async function blobAt(reader, oid) {
-  const blob = await reader.read(oid);
-  if (blob.found) return { kind: "ok", bytes: blob.content };
-  return blob.tooLarge === void 0 ? { kind: "missing" } : { kind: "too-large", size: blob.tooLarge, limit: reader.limit };
 }
 
 // src/rules/approval.ts
@@ -26384,7 +26430,7 @@ function readable(file, ids) {
           "BG110",
           file.path,
           null,
-          `the ${name} path ${file.path} ${r.problem}; it was not read. Make it a regular file inside the repository (git checkout -- ${file.path}, or fix the link)`
+          `the ${name} path ${file.path} ${r.kind === "dangling-link" ? `goes through a broken symbolic link (${r.problem})` : r.problem}; it was not read. Make it a regular file inside the repository (git checkout -- ${file.path}, or fix the link)`
         )
       ];
     case "too-large":
@@ -29793,9 +29839,9 @@ function updatedMarker(file, block) {
   return { value, position: positionAt(file, block.start), start: from, end: from + value.length };
 }
 function section(file, blocks, title) {
-  const wanted = normalize(title);
+  const wanted = normalize2(title);
   const index = blocks.findIndex(
-    (b) => b.type === "heading" && b.depth === 2 && normalize(linesText(file.text, b.lines)) === wanted
+    (b) => b.type === "heading" && b.depth === 2 && normalize2(linesText(file.text, b.lines)) === wanted
   );
   if (index === -1) return null;
   const heading = blocks[index];
@@ -29816,11 +29862,11 @@ function repeated(file, blocks, index) {
   const out = [];
   const heading = blocks[index];
   if (heading.type !== "heading") return out;
-  const title = normalize(linesText(file.text, heading.lines));
+  const title = normalize2(linesText(file.text, heading.lines));
   blocks.forEach((b, i2) => {
     if (i2 === index || b.type !== "heading") return;
     const value = linesText(file.text, b.lines);
-    if (normalize(value) === title) out.push({ value, position: positionAt(file, b.start) });
+    if (normalize2(value) === title) out.push({ value, position: positionAt(file, b.start) });
   });
   return out;
 }
@@ -29844,8 +29890,8 @@ function pinLine(file, item, displayName) {
   };
 }
 function pinLineKey(label3, displayName) {
-  const l = normalize(label3);
-  return PIN_LINES.find((line) => normalize(pinLineLabel(line.key, displayName)) === l)?.key ?? null;
+  const l = normalize2(label3);
+  return PIN_LINES.find((line) => normalize2(pinLineLabel(line.key, displayName)) === l)?.key ?? null;
 }
 function table(file, block) {
   return {
@@ -29890,7 +29936,7 @@ function cell(file, c2) {
     end
   };
 }
-function normalize(s) {
+function normalize2(s) {
   return s.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
@@ -30173,7 +30219,7 @@ function pinSection(path2, ledger, pin, baseline) {
 }
 function duplicateSections(path2, ledger) {
   const out = ledger.duplicateSections.map((d) => {
-    const read = normalize(d.value) === normalize(PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection;
+    const read = normalize2(d.value) === normalize2(PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection;
     return finding(
       "BG217",
       path2,
@@ -30272,7 +30318,7 @@ function header(path2, table2) {
   const out = [];
   LEDGER_COLUMNS.forEach((col, i2) => {
     const cell2 = table2.header[i2];
-    if (!normalize(cell2.text).endsWith(normalize(col.header))) {
+    if (!normalize2(cell2.text).endsWith(normalize2(col.header))) {
       out.push(
         finding(
           "BG209",
@@ -30640,7 +30686,7 @@ import { isAbsolute as isAbsolute4, relative as relative3, sep as sep2 } from "n
 
 // src/git/root.ts
 import { existsSync as existsSync3, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, join as join3, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, join as join3, resolve as resolve2 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -30657,9 +30703,9 @@ async function findRoot(options) {
   if (!statSync2(start).isDirectory()) throw new RootError(`${label3} ${shown}: not a directory`, "directory");
   const real = realpathSync3(start);
   const top = discoverTop(real) ?? await gitTop(real, shown, label3);
-  for (let dir = real; ; dir = dirname2(dir)) {
+  for (let dir = real; ; dir = dirname3(dir)) {
     if (dir !== top && existsSync3(join3(dir, options.marker))) return { root: dir, top };
-    if (dir === top || dirname2(dir) === dir) break;
+    if (dir === top || dirname3(dir) === dir) break;
   }
   return { root: top, top };
 }
@@ -32641,8 +32687,10 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
   const blobs = await readBlobs(ctx.root, revs, baseline);
   const changed = TRIO_ROLES.filter((r) => !sameBytes(blobs.base[r], blobs.head[r]));
   const headTrio = trioFromBytes(baseline, blobs.head);
+  const linked = linkedTrio(baseline, blobs.links, changed.length > 0);
   const findings = [
     ...carried,
+    ...linked,
     ...definition.kind === "base" ? definitionNotes(inTree, baseline) : [],
     ...definition.kind === "unreadable" ? [unreadableAtBase(definition.why)] : [],
     ...definition.kind === "adoption" ? [adoptionNote(definition.why)] : []
@@ -32766,11 +32814,16 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
 async function readBlobs(root, revs, baseline) {
   const reader = new BlobReader(root);
   const read = async (rev, path2) => committed(await readAtCommit(reader, rev, path2));
-  const trioAt = async (rev) => ({
-    pin: await read(rev, baseline.trio.pin),
-    manifest: await read(rev, baseline.trio.manifest),
-    matrix: await read(rev, baseline.trio.matrix)
-  });
+  const links2 = { base: {}, head: {} };
+  const trioAt = async (rev, at3) => {
+    const out = {};
+    for (const role of TRIO_ROLES) {
+      const r = await readAtCommit(reader, rev, baseline.trio[role]);
+      if (r.kind === "ok" && r.via) links2[at3][role] = r.via;
+      out[role] = committed(r);
+    }
+    return out;
+  };
   const paths = producerPaths(baseline);
   const producerAt = async (rev) => ({
     manifest: await read(rev, paths.manifest),
@@ -32778,14 +32831,25 @@ async function readBlobs(root, revs, baseline) {
   });
   try {
     return {
-      head: await trioAt(revs.head),
-      base: await trioAt(revs.base),
+      head: await trioAt(revs.head, "head"),
+      base: await trioAt(revs.base, "base"),
+      links: links2,
       producer: await producerAt(revs.head),
       producerBase: await producerAt(revs.base)
     };
   } finally {
     reader.close();
   }
+}
+function linkedTrio(baseline, links2, trioChanged) {
+  return TRIO_ROLES.filter((r) => links2.head[r] && (trioChanged || links2.head[r] !== links2.base[r])).map(
+    (r) => finding(
+      "BG519",
+      baseline.trio[r],
+      null,
+      `the ${r} ${baseline.trio[r]} is reached through a symbolic link (${links2.head[r]}): the gate reads the trio's history from git (when the baseline was approved, what it replaces), and git keeps the link's history, not the file's; make it a regular file`
+    )
+  );
 }
 function suitesNotes(inTree, judged2, kind) {
   if (kind !== "base" || JSON.stringify(judged2.suites) === JSON.stringify(inTree.suites)) return [];
@@ -42909,10 +42973,10 @@ import { join as join8, resolve as resolve6 } from "node:path";
 
 // src/fs/atomic-write.ts
 import { mkdirSync, renameSync, rmSync, writeFileSync, openSync as openSync2, fsyncSync, closeSync as closeSync2 } from "node:fs";
-import { dirname as dirname3, basename as basename3, join as join6 } from "node:path";
+import { dirname as dirname4, basename as basename3, join as join6 } from "node:path";
 function writeFileAtomic(path2, data, { durable = false } = {}) {
-  mkdirSync(dirname3(path2), { recursive: true });
-  const tmp = join6(dirname3(path2), `.${basename3(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  mkdirSync(dirname4(path2), { recursive: true });
+  const tmp = join6(dirname4(path2), `.${basename3(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     writeFileSync(tmp, data);
     if (durable) {
@@ -42932,9 +42996,9 @@ function writeFileAtomic(path2, data, { durable = false } = {}) {
 
 // src/fs/file-in-the-way.ts
 import { closeSync as closeSync3, existsSync as existsSync7, mkdirSync as mkdirSync2, openSync as openSync3, rmdirSync, statSync as statSync4, unlinkSync } from "node:fs";
-import { dirname as dirname4, join as join7 } from "node:path";
+import { dirname as dirname5, join as join7 } from "node:path";
 function fileInTheWay(abs) {
-  for (let path2 = abs; ; path2 = dirname4(path2)) {
+  for (let path2 = abs; ; path2 = dirname5(path2)) {
     let stat2;
     try {
       stat2 = statSync4(path2, { throwIfNoEntry: false });
@@ -42942,12 +43006,12 @@ function fileInTheWay(abs) {
       stat2 = void 0;
     }
     if (stat2) return stat2.isDirectory() ? null : path2;
-    if (dirname4(path2) === path2) return null;
+    if (dirname5(path2) === path2) return null;
   }
 }
 function probeWritable(dir) {
   const made = [];
-  for (let d = dir; !existsSync7(d) && dirname4(d) !== d; d = dirname4(d)) made.unshift(d);
+  for (let d = dir; !existsSync7(d) && dirname5(d) !== d; d = dirname5(d)) made.unshift(d);
   const created = [];
   try {
     for (const d of made) {

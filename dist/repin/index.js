@@ -43810,6 +43810,12 @@ var CHANGE_RULES = {
     severity: "warning",
     description: "A change that leaves the trio as it is passes the promotion gate, since no baseline changed; but the producer's published manifest and handoff payload are judged against the pin as health will judge them once the change is merged. When the change moves the producer's manifest to a new release, the drift a repin ends (BG301, BG304) is this warning, naming the rules and the repin: `baseline-gate repin` in the same pull request (the release and its trio in one change), or right after it merges. Anything else the edit breaks, a release's own files included (an invalid manifest, a handoff that disagrees with it), fails the change with the drift rules' own errors. A finding the base revision already had is not held against the change.",
     example: "A pull request bumps `services/memorykernel`'s manifest to v0.5.0 for its release and leaves the pin at v0.4.0: it passes with BG518 naming BG301 and BG304."
+  },
+  BG519: {
+    title: "Trio file behind a symbolic link",
+    severity: "error",
+    description: "The promotion gate reads a trio file's history from git: when the baseline being replaced was approved (BG504's stability window), which baselines were pinned before. git keeps the history of a link, not of the file it names, so a trio file reached through a symbolic link at the head revision hides that history. A change that makes a trio file a link (or moves its link), or changes a trio still reached through one, fails: make the file a regular file (`cp --remove-destination \"$(readlink -f FILE)\" FILE`). The gate reads a link inside the root as the checkout does, so the bytes it judges are the file's; health, which judges the checkout alone, follows such a link.",
+    example: "A pull request replaces `config/memorykernel-integration-pin.json` with a link to `shared/pin.json`, bytes unchanged, so that the next repin is dated by the link, not by the pin."
   }
 };
 
@@ -45793,7 +45799,7 @@ import { closeSync, constants as constants3, fstatSync, openSync, readSync } fro
 
 // src/fs/contain.ts
 import { lstatSync, readlinkSync, realpathSync } from "node:fs";
-import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from "node:path";
 function isWithin(dir, path2) {
   const back = relative(dir, path2);
   return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute(back);
@@ -45814,36 +45820,54 @@ function containPath(root, rel, memo) {
   const pending = relative(resolve(root), abs).split(sep).filter((s) => s !== "");
   let cur = realRoot;
   let links2 = 0;
+  let target = null;
+  const dangling = (why) => ({
+    kind: "dangling",
+    link: target.link,
+    target: target.text,
+    ...why ? { why } : {}
+  });
   while (pending.length > 0) {
     const seg = pending.shift();
-    const next = seg === ".." ? resolve(cur, "..") : join(cur, seg);
+    if (target && --target.left < 0) target = null;
+    if (seg === ".") continue;
+    if (seg === "..") {
+      if (cur === realRoot) return { kind: "outside", leadsTo: resolve(cur, "..", ...pending) };
+      cur = dirname(cur);
+      continue;
+    }
+    const next = join(cur, seg);
     if (pending.length > 0 && memo?.dirs.has(next)) {
       cur = next;
       continue;
     }
     const stat2 = lstatOrNull(next);
-    if (!stat2) return { kind: "inside", real: join(next, ...pending), exists: false };
-    const isLink = stat2.isSymbolicLink();
-    if (isLink) {
-      if (++links2 > MAX_LINKS) return { kind: "outside", leadsTo: `${next} (a loop of links)` };
-      const target = readlinkSync(next);
-      const to = resolve(cur, target);
-      try {
-        lstatSync(to);
-      } catch {
-        if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: to };
-        return { kind: "dangling", link: relative(realRoot, next) || ".", target };
+    if (!stat2) return target ? dangling() : { kind: "inside", real: join(next, ...pending), exists: false };
+    if (stat2.isSymbolicLink()) {
+      const raw = readlinkSync(next, { encoding: "buffer" });
+      const text = utf8(raw);
+      const link = relative(realRoot, next) || ".";
+      target = { link, text: text ?? JSON.stringify(raw.toString("latin1")), left: 0 };
+      if (++links2 > MAX_LINKS) return dangling("which is a loop of symbolic links");
+      if (text === null || text === "") return dangling("which is not a path (empty, or not UTF-8)");
+      let from;
+      if (isAbsolute(text)) {
+        const abs2 = normalize(text);
+        if (text.split("/").includes("..") || !isWithin(realRoot, abs2)) return { kind: "outside", leadsTo: safeReal(abs2) };
+        from = relative(realRoot, abs2).split(sep);
+        cur = realRoot;
+      } else {
+        from = text.split("/").map((s, i, all) => s === "" && i === all.length - 1 ? "." : s);
       }
-      if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: safeReal(to) };
-      pending.unshift(
-        ...relative(realRoot, to).split(sep).filter((s) => s !== "")
-      );
-      cur = realRoot;
+      const walked = from.filter((s) => s !== "");
+      target.left = walked.length;
+      pending.unshift(...walked);
       continue;
     }
+    if (pending.length > 0 && !stat2.isDirectory())
+      return target ? dangling() : { kind: "inside", real: join(next, ...pending), exists: false };
     cur = next;
-    if (!isWithin(realRoot, cur)) return { kind: "outside", leadsTo: cur };
-    if (memo && pending.length > 0 && stat2.isDirectory()) memo.dirs.add(cur);
+    if (memo && pending.length > 0) memo.dirs.add(cur);
   }
   return { kind: "inside", real: cur, exists: true };
 }
@@ -45869,6 +45893,13 @@ function lstatOrNull(path2) {
     return null;
   }
 }
+function utf8(bytes) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
 function safeReal(path2) {
   try {
     return realpathSync(path2);
@@ -45877,7 +45908,7 @@ function safeReal(path2) {
   }
 }
 function describeEscape(c) {
-  return c.kind === "outside" ? `leads outside the repository (to ${c.leadsTo})` : `goes through the symbolic link ${c.link}, which points at nothing (${c.target})`;
+  return c.kind === "outside" ? `leads outside the repository (to ${c.leadsTo})` : c.why ? `goes through the symbolic link ${c.link} (to ${c.target}), ${c.why}` : `goes through the symbolic link ${c.link}, which points at nothing (${c.target})`;
 }
 function inRepository(root, abs) {
   const base = [resolve(root), safeReal(root)].find((r) => isWithin(r, abs));
@@ -45912,7 +45943,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
   if (where3.kind === "dangling")
     return {
       kind: "dangling-link",
-      problem: `${where3.link} is a symbolic link to ${where3.target}, which does not exist`
+      problem: `${where3.link} is a symbolic link to ${where3.target}, ${where3.why ?? "which does not exist"}`
     };
   if (!where3.exists) return { kind: "missing" };
   let fd;
@@ -45963,13 +45994,13 @@ function formatDuration(ms) {
 
 // src/git/discover.ts
 import { lstatSync as lstatSync2, readFileSync, realpathSync as realpathSync2, statSync } from "node:fs";
-import { basename, dirname, join as join2 } from "node:path";
+import { basename, dirname as dirname2, join as join2 } from "node:path";
 var GIT_LOCATION_VARIABLE = /^GIT_(DIR|WORK_TREE|COMMON_DIR|OBJECT_DIRECTORY|CEILING_DIRECTORIES|DISCOVERY_ACROSS_FILESYSTEM|SHALLOW_FILE|CONFIG\w*|TEST_\w+)$/;
 function discoverTop(real, env2 = process.env) {
   const uid = process.getuid?.();
   if (uid === void 0 || Object.keys(env2).some((k2) => GIT_LOCATION_VARIABLE.test(k2))) return null;
   let device;
-  for (let dir = real; ; dir = dirname(dir)) {
+  for (let dir = real; ; dir = dirname2(dir)) {
     if (basename(dir) === ".git") return null;
     const here = statSync(dir, { throwIfNoEntry: false });
     if (!here || device !== void 0 && here.dev !== device) return null;
@@ -45978,7 +46009,7 @@ function discoverTop(real, env2 = process.env) {
     if (dotGit)
       return dotGit.isDirectory() && plainRepository(join2(dir, ".git"), [here, dotGit], uid) ? dir : null;
     if (lstatSync2(join2(dir, "HEAD"), { throwIfNoEntry: false })) return null;
-    if (dirname(dir) === dir) return null;
+    if (dirname2(dir) === dir) return null;
   }
 }
 function headFromDisk(start, env2 = process.env) {
@@ -46313,7 +46344,6 @@ var BlobReader = class {
 };
 
 // src/git/tree-path.ts
-import { posix } from "node:path";
 var MAX_LINKS2 = 40;
 var LINK = "120000";
 var DIRECTORY = "40000";
@@ -46322,19 +46352,19 @@ function treeEntry(tree, name) {
   const { content } = tree;
   const idBytes = tree.oid.length / 2;
   const wanted = Buffer.from(name, "utf8");
+  let found = null;
   let i = 0;
   while (i < content.length) {
     const space = content.indexOf(32, i);
     const nul = content.indexOf(0, space + 1);
-    if (space === -1 || nul === -1) return null;
-    if (content.subarray(space + 1, nul).equals(wanted))
-      return {
-        mode: content.toString("latin1", i, space),
-        oid: content.toString("hex", nul + 1, nul + 1 + idBytes)
-      };
+    if (space === -1 || nul === -1) break;
+    if (content.subarray(space + 1, nul).equals(wanted)) {
+      if (found) return "twice";
+      found = { mode: content.toString("latin1", i, space), oid: content.toString("hex", nul + 1, nul + 1 + idBytes) };
+    }
     i = nul + 1 + idBytes;
   }
-  return null;
+  return found;
 }
 async function readAtCommit(reader, rev, rel) {
   const parts = rel.split("/").filter((s) => s !== "" && s !== ".");
@@ -46344,58 +46374,74 @@ async function readAtCommit(reader, rev, rel) {
     const dir = await reader.readTree(`${rev}:./${parts.slice(0, -1).join("/")}`);
     if (dir.found) {
       const entry = treeEntry(dir, name);
-      if (!entry) return { kind: "missing" };
-      if (isFile(entry.mode)) return blobAt(reader, entry.oid);
-      if (entry.mode !== LINK) return { kind: "not-a-file" };
+      if (entry === null) return { kind: "missing" };
+      if (entry !== "twice" && isFile(entry.mode)) return blobAt(reader, entry.oid);
+      if (entry !== "twice" && entry.mode !== LINK) return { kind: "not-a-file" };
     }
   }
-  return walk(reader, rev, parts);
+  const root = await reader.readTree(`${rev}:./`);
+  if (!root.found) return { kind: "missing" };
+  return walk(reader, root.oid, parts);
 }
-async function walk(reader, rev, parts) {
+async function walk(reader, rootTree, parts) {
   const pending = [...parts];
-  let cur = [];
+  const names = [];
+  const trees = [rootTree];
   let links2 = 0;
+  let via;
   let target = null;
+  const dangling = (why) => ({
+    kind: "dangling-link",
+    problem: `${target.link} is a symbolic link to ${target.to}, ${why}`
+  });
   while (pending.length > 0) {
     const seg = pending.shift();
     if (target && --target.left < 0) target = null;
+    if (seg === ".") continue;
     if (seg === "..") {
-      if (cur.length === 0) return outside(target ? `${target.link} -> ${target.to}` : parts.join("/"));
-      cur.pop();
+      if (names.length === 0) return outside(target ? `${target.link} -> ${target.to}` : parts.join("/"));
+      names.pop();
+      trees.pop();
       continue;
     }
-    const tree = await reader.readTree(`${rev}:./${cur.join("/")}`);
+    const tree = await reader.readTree(trees.at(-1));
     const entry = tree.found ? treeEntry(tree, seg) : null;
-    if (!entry) {
-      if (!target) return { kind: "missing" };
-      return {
-        kind: "dangling-link",
-        problem: `${target.link} is a symbolic link to ${target.to}, which does not exist`
-      };
-    }
-    const here = [...cur, seg].join("/");
+    const here = [...names, seg].join("/");
+    if (entry === "twice")
+      return { kind: "dangling-link", problem: `names ${here} twice in one directory (a malformed commit)` };
+    if (!entry) return target ? dangling("which does not exist") : { kind: "missing" };
     if (entry.mode === LINK) {
-      if (++links2 > MAX_LINKS2) return outside(`${here} (a loop of links)`);
       const text = await reader.read(entry.oid);
-      if (!text.found) return { kind: "not-a-file" };
-      const to = text.content.toString("utf8");
-      if (posix.isAbsolute(to)) return outside(`${here} -> ${to}`);
-      const resolved = posix.normalize(posix.join(cur.join("/") || ".", to));
-      if (resolved === ".." || resolved.startsWith("../")) return outside(`${here} -> ${to}`);
-      const next = resolved.split("/").filter((s) => s !== "" && s !== ".");
-      target = { link: here, to, left: next.length };
-      pending.unshift(...next);
-      cur = [];
+      const to = text.found ? utf82(text.content) : null;
+      target = { link: here, to: to ?? JSON.stringify(text.found ? text.content.toString("latin1") : ""), left: 0 };
+      if (++links2 > MAX_LINKS2) return dangling("which is a loop of symbolic links");
+      if (to === null || to === "") return dangling("which is not a path (empty, or not UTF-8)");
+      if (to.startsWith("/")) return outside(`${here} -> ${to}`);
+      via ??= `${here} -> ${to}`;
+      const next = to.split("/").map((s, i, all) => s === "" && i === all.length - 1 ? "." : s);
+      const walked = next.filter((s) => s !== "");
+      target.left = walked.length;
+      pending.unshift(...walked);
       continue;
     }
     if (entry.mode === DIRECTORY) {
-      cur.push(seg);
+      names.push(seg);
+      trees.push(entry.oid);
       continue;
     }
-    if (pending.length > 0) return { kind: "missing" };
-    return isFile(entry.mode) ? blobAt(reader, entry.oid) : { kind: "not-a-file" };
+    if (pending.some((s) => s !== "")) return target ? dangling("which does not exist") : { kind: "missing" };
+    if (!isFile(entry.mode)) return { kind: "not-a-file" };
+    const read = await blobAt(reader, entry.oid);
+    return read.kind === "ok" && via ? { ...read, via } : read;
   }
   return { kind: "not-a-file" };
+}
+function utf82(bytes) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
 }
 function outside(leadsTo) {
   return { kind: "outside-root", problem: `leads outside the repository (${leadsTo})` };
@@ -46421,7 +46467,7 @@ async function readAtRevision(cwd, rev, paths) {
 
 // src/git/root.ts
 import { existsSync as existsSync3, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, join as join3, resolve as resolve2 } from "node:path";
+import { dirname as dirname3, join as join3, resolve as resolve2 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -46438,9 +46484,9 @@ async function findRoot(options) {
   if (!statSync2(start).isDirectory()) throw new RootError(`${label} ${shown}: not a directory`, "directory");
   const real = realpathSync3(start);
   const top = discoverTop(real) ?? await gitTop(real, shown, label);
-  for (let dir = real; ; dir = dirname2(dir)) {
+  for (let dir = real; ; dir = dirname3(dir)) {
     if (dir !== top && existsSync3(join3(dir, options.marker))) return { root: dir, top };
-    if (dir === top || dirname2(dir) === dir) break;
+    if (dir === top || dirname3(dir) === dir) break;
   }
   return { root: top, top };
 }
@@ -49668,9 +49714,9 @@ function updatedMarker(file, block) {
   return { value, position: positionAt(file, block.start), start: from, end: from + value.length };
 }
 function section(file, blocks, title) {
-  const wanted = normalize(title);
+  const wanted = normalize2(title);
   const index2 = blocks.findIndex(
-    (b) => b.type === "heading" && b.depth === 2 && normalize(linesText(file.text, b.lines)) === wanted
+    (b) => b.type === "heading" && b.depth === 2 && normalize2(linesText(file.text, b.lines)) === wanted
   );
   if (index2 === -1) return null;
   const heading = blocks[index2];
@@ -49691,11 +49737,11 @@ function repeated(file, blocks, index2) {
   const out = [];
   const heading = blocks[index2];
   if (heading.type !== "heading") return out;
-  const title = normalize(linesText(file.text, heading.lines));
+  const title = normalize2(linesText(file.text, heading.lines));
   blocks.forEach((b, i) => {
     if (i === index2 || b.type !== "heading") return;
     const value = linesText(file.text, b.lines);
-    if (normalize(value) === title) out.push({ value, position: positionAt(file, b.start) });
+    if (normalize2(value) === title) out.push({ value, position: positionAt(file, b.start) });
   });
   return out;
 }
@@ -49719,8 +49765,8 @@ function pinLine(file, item, displayName) {
   };
 }
 function pinLineKey(label, displayName) {
-  const l = normalize(label);
-  return PIN_LINES.find((line) => normalize(pinLineLabel(line.key, displayName)) === l)?.key ?? null;
+  const l = normalize2(label);
+  return PIN_LINES.find((line) => normalize2(pinLineLabel(line.key, displayName)) === l)?.key ?? null;
 }
 function table(file, block) {
   return {
@@ -49765,7 +49811,7 @@ function cell(file, c) {
     end
   };
 }
-function normalize(s) {
+function normalize2(s) {
   return s.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
@@ -50020,9 +50066,6 @@ async function revisionsTouching(cwd, rev, paths, limit = 1e5, firstParent = fal
   await walkRevisionsTouching(cwd, rev, paths, (r) => out.push(r), limit, firstParent).done;
   return out;
 }
-function blobSpec(commit, path2) {
-  return `${commit}:${inCwd(path2)}`;
-}
 function inCwd(path2) {
   return path2.startsWith("./") || path2.startsWith("/") ? path2 : `./${path2}`;
 }
@@ -50035,10 +50078,10 @@ async function fileHistory(cwd, rev, path2, options = {}) {
     const out = [];
     for (let i = 0; i < entries.length; i += WINDOW) {
       const window2 = entries.slice(i, i + WINDOW);
-      const blobs = await Promise.all(window2.map((e) => reader.read(blobSpec(e.commit, path2))));
+      const reads = await Promise.all(window2.map((e) => readAtCommit(reader, e.commit, path2)));
       window2.forEach((e, j2) => {
-        const blob = blobs[j2];
-        out.push({ ...e, content: keep(blob.found ? blob.content : null) });
+        const read = reads[j2];
+        out.push({ ...e, content: keep(read.kind === "ok" ? read.bytes : null) });
       });
     }
     return out;
@@ -50125,7 +50168,7 @@ function readable(file, ids) {
           "BG110",
           file.path,
           null,
-          `the ${name} path ${file.path} ${r.problem}; it was not read. Make it a regular file inside the repository (git checkout -- ${file.path}, or fix the link)`
+          `the ${name} path ${file.path} ${r.kind === "dangling-link" ? `goes through a broken symbolic link (${r.problem})` : r.problem}; it was not read. Make it a regular file inside the repository (git checkout -- ${file.path}, or fix the link)`
         )
       ];
     case "too-large":
@@ -50431,7 +50474,7 @@ function pinSection(path2, ledger, pin, baseline) {
 }
 function duplicateSections(path2, ledger) {
   const out = ledger.duplicateSections.map((d) => {
-    const read = normalize(d.value) === normalize(PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection;
+    const read = normalize2(d.value) === normalize2(PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection;
     return finding(
       "BG217",
       path2,
@@ -50530,7 +50573,7 @@ function header(path2, table2) {
   const out = [];
   LEDGER_COLUMNS.forEach((col, i) => {
     const cell2 = table2.header[i];
-    if (!normalize(cell2.text).endsWith(normalize(col.header))) {
+    if (!normalize2(cell2.text).endsWith(normalize2(col.header))) {
       out.push(
         finding(
           "BG209",
@@ -51653,11 +51696,11 @@ async function pinHistory(root, base, baseline, identity) {
 
 // src/fs/atomic-set.ts
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
-import { basename as basename3, dirname as dirname5, isAbsolute as isAbsolute5, join as join7, resolve as resolve5 } from "node:path";
+import { basename as basename3, dirname as dirname6, isAbsolute as isAbsolute5, join as join7, resolve as resolve5 } from "node:path";
 
 // src/git/run-context.ts
 import { existsSync as existsSync5, readFileSync as readFileSync2, statSync as statSync3 } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute4, join as join5, resolve as resolve4 } from "node:path";
+import { dirname as dirname4, isAbsolute as isAbsolute4, join as join5, resolve as resolve4 } from "node:path";
 async function readRunContext(root, env2 = process.env) {
   if (env2.GITHUB_ACTIONS === "true") {
     return {
@@ -51680,7 +51723,7 @@ async function readRunContext(root, env2 = process.env) {
   };
 }
 function findGitDir(start) {
-  for (let dir = start; ; dir = dirname3(dir)) {
+  for (let dir = start; ; dir = dirname4(dir)) {
     const dotGit = join5(dir, ".git");
     if (existsSync5(dotGit)) {
       if (statSync3(dotGit).isDirectory()) return dotGit;
@@ -51689,7 +51732,7 @@ function findGitDir(start) {
       const target = m[1].trim();
       return isAbsolute4(target) ? target : resolve4(dir, target);
     }
-    if (dirname3(dir) === dir) return null;
+    if (dirname4(dir) === dir) return null;
   }
 }
 async function readHeadWithGit(cwd) {
@@ -51705,10 +51748,10 @@ async function readHeadWithGit(cwd) {
 
 // src/fs/atomic-write.ts
 import { mkdirSync, renameSync, rmSync, writeFileSync, openSync as openSync2, fsyncSync, closeSync as closeSync2 } from "node:fs";
-import { dirname as dirname4, basename as basename2, join as join6 } from "node:path";
+import { dirname as dirname5, basename as basename2, join as join6 } from "node:path";
 function writeFileAtomic(path2, data, { durable = false } = {}) {
-  mkdirSync(dirname4(path2), { recursive: true });
-  const tmp = join6(dirname4(path2), `.${basename2(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  mkdirSync(dirname5(path2), { recursive: true });
+  const tmp = join6(dirname5(path2), `.${basename2(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     writeFileSync(tmp, data);
     if (durable) {
@@ -51764,7 +51807,7 @@ function writeFileSet(journal, writes, fs3 = nodeSetFs) {
       };
     });
     if (files.every((f) => f.old_sha256 === f.new_sha256)) return;
-    for (const dir of /* @__PURE__ */ new Set([dirname5(journal), ...writes.map((w2) => dirname5(w2.path))])) fs3.mkdir(dir);
+    for (const dir of /* @__PURE__ */ new Set([dirname6(journal), ...writes.map((w2) => dirname6(w2.path))])) fs3.mkdir(dir);
   } catch (e) {
     throw new FileSetError(`could not write ${names}: ${reason(e)}. Nothing was changed.`);
   }
@@ -51829,7 +51872,7 @@ function journalPath(root, name) {
   return gitDir ? join7(gitDir, "baseline-gate", file) : join7(resolve5(root), ".baseline-gate", file);
 }
 function stagedPath(target) {
-  return join7(dirname5(target), `.${basename3(target)}.baseline-gate-staged`);
+  return join7(dirname6(target), `.${basename3(target)}.baseline-gate-staged`);
 }
 function checkWrites(writes) {
   const seen = /* @__PURE__ */ new Set();
@@ -57812,9 +57855,9 @@ import { join as join10, resolve as resolve7 } from "node:path";
 
 // src/fs/file-in-the-way.ts
 import { closeSync as closeSync3, existsSync as existsSync7, mkdirSync as mkdirSync3, openSync as openSync3, rmdirSync, statSync as statSync4, unlinkSync } from "node:fs";
-import { dirname as dirname6, join as join9 } from "node:path";
+import { dirname as dirname7, join as join9 } from "node:path";
 function fileInTheWay(abs) {
-  for (let path2 = abs; ; path2 = dirname6(path2)) {
+  for (let path2 = abs; ; path2 = dirname7(path2)) {
     let stat2;
     try {
       stat2 = statSync4(path2, { throwIfNoEntry: false });
@@ -57822,12 +57865,12 @@ function fileInTheWay(abs) {
       stat2 = void 0;
     }
     if (stat2) return stat2.isDirectory() ? null : path2;
-    if (dirname6(path2) === path2) return null;
+    if (dirname7(path2) === path2) return null;
   }
 }
 function probeWritable(dir) {
   const made = [];
-  for (let d = dir; !existsSync7(d) && dirname6(d) !== d; d = dirname6(d)) made.unshift(d);
+  for (let d = dir; !existsSync7(d) && dirname7(d) !== d; d = dirname7(d)) made.unshift(d);
   const created = [];
   try {
     for (const d of made) {

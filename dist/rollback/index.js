@@ -20287,9 +20287,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix3 = POSIX_REGEX_SOURCE[rest2];
-                if (posix3) {
-                  prev.value = pre + posix3;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -20806,7 +20806,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix3 = opts.windows;
+      const posix2 = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -20816,8 +20816,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix3 });
-        const result = { glob, state, regex, posix: posix3, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix2 });
+        const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -20842,7 +20842,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix3 } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -20850,7 +20850,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format2 = opts.format || (posix3 ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format2 ? format2(input) : input;
       if (match === false) {
@@ -20859,16 +20859,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix3);
+          match = picomatch2.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix3 = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix3 }));
+      return regex.test(utils.basename(input, { windows: posix2 }));
     };
     picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
     picomatch2.parse = (pattern, options) => {
@@ -24823,6 +24823,12 @@ var CHANGE_RULES = {
     severity: "warning",
     description: "A change that leaves the trio as it is passes the promotion gate, since no baseline changed; but the producer's published manifest and handoff payload are judged against the pin as health will judge them once the change is merged. When the change moves the producer's manifest to a new release, the drift a repin ends (BG301, BG304) is this warning, naming the rules and the repin: `baseline-gate repin` in the same pull request (the release and its trio in one change), or right after it merges. Anything else the edit breaks, a release's own files included (an invalid manifest, a handoff that disagrees with it), fails the change with the drift rules' own errors. A finding the base revision already had is not held against the change.",
     example: "A pull request bumps `services/memorykernel`'s manifest to v0.5.0 for its release and leaves the pin at v0.4.0: it passes with BG518 naming BG301 and BG304."
+  },
+  BG519: {
+    title: "Trio file behind a symbolic link",
+    severity: "error",
+    description: "The promotion gate reads a trio file's history from git: when the baseline being replaced was approved (BG504's stability window), which baselines were pinned before. git keeps the history of a link, not of the file it names, so a trio file reached through a symbolic link at the head revision hides that history. A change that makes a trio file a link (or moves its link), or changes a trio still reached through one, fails: make the file a regular file (`cp --remove-destination \"$(readlink -f FILE)\" FILE`). The gate reads a link inside the root as the checkout does, so the bytes it judges are the file's; health, which judges the checkout alone, follows such a link.",
+    example: "A pull request replaces `config/memorykernel-integration-pin.json` with a link to `shared/pin.json`, bytes unchanged, so that the next repin is dated by the link, not by the pin."
   }
 };
 
@@ -28192,7 +28198,7 @@ function reason(e) {
 
 // src/fs/contain.ts
 import { lstatSync as lstatSync2, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join5, relative, resolve as resolve3, sep } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute3, join as join5, normalize, relative, resolve as resolve3, sep } from "node:path";
 function isWithin(dir, path2) {
   const back = relative(dir, path2);
   return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute3(back);
@@ -28216,36 +28222,54 @@ function containPath(root, rel, memo) {
   const pending = relative(resolve3(root), abs).split(sep).filter((s) => s !== "");
   let cur = realRoot;
   let links2 = 0;
+  let target = null;
+  const dangling = (why) => ({
+    kind: "dangling",
+    link: target.link,
+    target: target.text,
+    ...why ? { why } : {}
+  });
   while (pending.length > 0) {
     const seg = pending.shift();
-    const next = seg === ".." ? resolve3(cur, "..") : join5(cur, seg);
+    if (target && --target.left < 0) target = null;
+    if (seg === ".") continue;
+    if (seg === "..") {
+      if (cur === realRoot) return { kind: "outside", leadsTo: resolve3(cur, "..", ...pending) };
+      cur = dirname5(cur);
+      continue;
+    }
+    const next = join5(cur, seg);
     if (pending.length > 0 && memo?.dirs.has(next)) {
       cur = next;
       continue;
     }
     const stat3 = lstatOrNull(next);
-    if (!stat3) return { kind: "inside", real: join5(next, ...pending), exists: false };
-    const isLink = stat3.isSymbolicLink();
-    if (isLink) {
-      if (++links2 > MAX_LINKS) return { kind: "outside", leadsTo: `${next} (a loop of links)` };
-      const target = readlinkSync(next);
-      const to = resolve3(cur, target);
-      try {
-        lstatSync2(to);
-      } catch {
-        if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: to };
-        return { kind: "dangling", link: relative(realRoot, next) || ".", target };
+    if (!stat3) return target ? dangling() : { kind: "inside", real: join5(next, ...pending), exists: false };
+    if (stat3.isSymbolicLink()) {
+      const raw = readlinkSync(next, { encoding: "buffer" });
+      const text = utf8(raw);
+      const link3 = relative(realRoot, next) || ".";
+      target = { link: link3, text: text ?? JSON.stringify(raw.toString("latin1")), left: 0 };
+      if (++links2 > MAX_LINKS) return dangling("which is a loop of symbolic links");
+      if (text === null || text === "") return dangling("which is not a path (empty, or not UTF-8)");
+      let from;
+      if (isAbsolute3(text)) {
+        const abs2 = normalize(text);
+        if (text.split("/").includes("..") || !isWithin(realRoot, abs2)) return { kind: "outside", leadsTo: safeReal(abs2) };
+        from = relative(realRoot, abs2).split(sep);
+        cur = realRoot;
+      } else {
+        from = text.split("/").map((s, i2, all) => s === "" && i2 === all.length - 1 ? "." : s);
       }
-      if (!isWithin(realRoot, to)) return { kind: "outside", leadsTo: safeReal(to) };
-      pending.unshift(
-        ...relative(realRoot, to).split(sep).filter((s) => s !== "")
-      );
-      cur = realRoot;
+      const walked = from.filter((s) => s !== "");
+      target.left = walked.length;
+      pending.unshift(...walked);
       continue;
     }
+    if (pending.length > 0 && !stat3.isDirectory())
+      return target ? dangling() : { kind: "inside", real: join5(next, ...pending), exists: false };
     cur = next;
-    if (!isWithin(realRoot, cur)) return { kind: "outside", leadsTo: cur };
-    if (memo && pending.length > 0 && stat3.isDirectory()) memo.dirs.add(cur);
+    if (memo && pending.length > 0) memo.dirs.add(cur);
   }
   return { kind: "inside", real: cur, exists: true };
 }
@@ -28271,6 +28295,13 @@ function lstatOrNull(path2) {
     return null;
   }
 }
+function utf8(bytes) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
 function safeReal(path2) {
   try {
     return realpathSync2(path2);
@@ -28279,7 +28310,7 @@ function safeReal(path2) {
   }
 }
 function describeEscape(c2) {
-  return c2.kind === "outside" ? `leads outside the repository (to ${c2.leadsTo})` : `goes through the symbolic link ${c2.link}, which points at nothing (${c2.target})`;
+  return c2.kind === "outside" ? `leads outside the repository (to ${c2.leadsTo})` : c2.why ? `goes through the symbolic link ${c2.link} (to ${c2.target}), ${c2.why}` : `goes through the symbolic link ${c2.link}, which points at nothing (${c2.target})`;
 }
 function inRepository(root, abs) {
   const base = [resolve3(root), safeReal(root)].find((r) => isWithin(r, abs));
@@ -28340,7 +28371,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
   if (where4.kind === "dangling")
     return {
       kind: "dangling-link",
-      problem: `${where4.link} is a symbolic link to ${where4.target}, which does not exist`
+      problem: `${where4.link} is a symbolic link to ${where4.target}, ${where4.why ?? "which does not exist"}`
     };
   if (!where4.exists) return { kind: "missing" };
   let fd;
@@ -28529,7 +28560,7 @@ function readable(file, ids) {
           "BG110",
           file.path,
           null,
-          `the ${name} path ${file.path} ${r.problem}; it was not read. Make it a regular file inside the repository (git checkout -- ${file.path}, or fix the link)`
+          `the ${name} path ${file.path} ${r.kind === "dangling-link" ? `goes through a broken symbolic link (${r.problem})` : r.problem}; it was not read. Make it a regular file inside the repository (git checkout -- ${file.path}, or fix the link)`
         )
       ];
     case "too-large":
@@ -31938,9 +31969,9 @@ function updatedMarker(file, block) {
   return { value, position: positionAt(file, block.start), start: from, end: from + value.length };
 }
 function section(file, blocks, title) {
-  const wanted = normalize(title);
+  const wanted = normalize2(title);
   const index = blocks.findIndex(
-    (b) => b.type === "heading" && b.depth === 2 && normalize(linesText(file.text, b.lines)) === wanted
+    (b) => b.type === "heading" && b.depth === 2 && normalize2(linesText(file.text, b.lines)) === wanted
   );
   if (index === -1) return null;
   const heading = blocks[index];
@@ -31961,11 +31992,11 @@ function repeated(file, blocks, index) {
   const out = [];
   const heading = blocks[index];
   if (heading.type !== "heading") return out;
-  const title = normalize(linesText(file.text, heading.lines));
+  const title = normalize2(linesText(file.text, heading.lines));
   blocks.forEach((b, i2) => {
     if (i2 === index || b.type !== "heading") return;
     const value = linesText(file.text, b.lines);
-    if (normalize(value) === title) out.push({ value, position: positionAt(file, b.start) });
+    if (normalize2(value) === title) out.push({ value, position: positionAt(file, b.start) });
   });
   return out;
 }
@@ -31989,8 +32020,8 @@ function pinLine(file, item, displayName) {
   };
 }
 function pinLineKey(label3, displayName) {
-  const l = normalize(label3);
-  return PIN_LINES.find((line) => normalize(pinLineLabel(line.key, displayName)) === l)?.key ?? null;
+  const l = normalize2(label3);
+  return PIN_LINES.find((line) => normalize2(pinLineLabel(line.key, displayName)) === l)?.key ?? null;
 }
 function table(file, block) {
   return {
@@ -32035,7 +32066,7 @@ function cell(file, c2) {
     end
   };
 }
-function normalize(s) {
+function normalize2(s) {
   return s.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
@@ -32318,7 +32349,7 @@ function pinSection(path2, ledger, pin, baseline) {
 }
 function duplicateSections(path2, ledger) {
   const out = ledger.duplicateSections.map((d) => {
-    const read = normalize(d.value) === normalize(PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection;
+    const read = normalize2(d.value) === normalize2(PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection;
     return finding(
       "BG217",
       path2,
@@ -32417,7 +32448,7 @@ function header(path2, table2) {
   const out = [];
   LEDGER_COLUMNS.forEach((col, i2) => {
     const cell2 = table2.header[i2];
-    if (!normalize(cell2.text).endsWith(normalize(col.header))) {
+    if (!normalize2(cell2.text).endsWith(normalize2(col.header))) {
       out.push(
         finding(
           "BG209",
@@ -33007,11 +33038,11 @@ import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename as basename4, dirname as dirname5, normalize as normalize2, relative as relative2, resolve as resolve4, sep as sep2 } from "path";
+import { basename as basename4, dirname as dirname6, normalize as normalize3, relative as relative2, resolve as resolve4, sep as sep2 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path2) {
-  let normalized = normalize2(path2);
+  let normalized = normalize3(path2);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep2) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
@@ -33151,13 +33182,13 @@ function build$2(options, isSynchronous) {
 }
 function isRecursive(path2, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname5(path2);
+  let parent = dirname6(path2);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
     const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
     if (isSameRoot) depth++;
-    else parent = dirname5(parent);
+    else parent = dirname6(parent);
   }
   state.symlinks.set(path2, resolved);
   return depth > 1;
@@ -33345,7 +33376,7 @@ var Walker = class {
           } else {
             resolvedPath = useRealPaths ? resolvedPath : path2;
             const filename = basename4(resolvedPath);
-            const directoryPath$1 = normalizePath(dirname5(resolvedPath), this.state.options);
+            const directoryPath$1 = normalizePath(dirname6(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
             this.pushFile(resolvedPath, files, this.state.counts, filters);
           }
@@ -33989,6 +34020,115 @@ function requestedProblem(to, current, passedOver) {
   return none;
 }
 
+// src/git/tree-path.ts
+var MAX_LINKS2 = 40;
+var LINK = "120000";
+var DIRECTORY = "40000";
+var isFile = (mode) => mode === "100644" || mode === "100755";
+function treeEntry(tree, name) {
+  const { content } = tree;
+  const idBytes = tree.oid.length / 2;
+  const wanted = Buffer.from(name, "utf8");
+  let found = null;
+  let i2 = 0;
+  while (i2 < content.length) {
+    const space = content.indexOf(32, i2);
+    const nul = content.indexOf(0, space + 1);
+    if (space === -1 || nul === -1) break;
+    if (content.subarray(space + 1, nul).equals(wanted)) {
+      if (found) return "twice";
+      found = { mode: content.toString("latin1", i2, space), oid: content.toString("hex", nul + 1, nul + 1 + idBytes) };
+    }
+    i2 = nul + 1 + idBytes;
+  }
+  return found;
+}
+async function readAtCommit(reader, rev, rel) {
+  const parts = rel.split("/").filter((s) => s !== "" && s !== ".");
+  const name = parts.at(-1);
+  if (name === void 0) return { kind: "not-a-file" };
+  if (!parts.includes("..")) {
+    const dir = await reader.readTree(`${rev}:./${parts.slice(0, -1).join("/")}`);
+    if (dir.found) {
+      const entry = treeEntry(dir, name);
+      if (entry === null) return { kind: "missing" };
+      if (entry !== "twice" && isFile(entry.mode)) return blobAt(reader, entry.oid);
+      if (entry !== "twice" && entry.mode !== LINK) return { kind: "not-a-file" };
+    }
+  }
+  const root = await reader.readTree(`${rev}:./`);
+  if (!root.found) return { kind: "missing" };
+  return walk(reader, root.oid, parts);
+}
+async function walk(reader, rootTree, parts) {
+  const pending = [...parts];
+  const names = [];
+  const trees = [rootTree];
+  let links2 = 0;
+  let via;
+  let target = null;
+  const dangling = (why) => ({
+    kind: "dangling-link",
+    problem: `${target.link} is a symbolic link to ${target.to}, ${why}`
+  });
+  while (pending.length > 0) {
+    const seg = pending.shift();
+    if (target && --target.left < 0) target = null;
+    if (seg === ".") continue;
+    if (seg === "..") {
+      if (names.length === 0) return outside(target ? `${target.link} -> ${target.to}` : parts.join("/"));
+      names.pop();
+      trees.pop();
+      continue;
+    }
+    const tree = await reader.readTree(trees.at(-1));
+    const entry = tree.found ? treeEntry(tree, seg) : null;
+    const here = [...names, seg].join("/");
+    if (entry === "twice")
+      return { kind: "dangling-link", problem: `names ${here} twice in one directory (a malformed commit)` };
+    if (!entry) return target ? dangling("which does not exist") : { kind: "missing" };
+    if (entry.mode === LINK) {
+      const text = await reader.read(entry.oid);
+      const to = text.found ? utf82(text.content) : null;
+      target = { link: here, to: to ?? JSON.stringify(text.found ? text.content.toString("latin1") : ""), left: 0 };
+      if (++links2 > MAX_LINKS2) return dangling("which is a loop of symbolic links");
+      if (to === null || to === "") return dangling("which is not a path (empty, or not UTF-8)");
+      if (to.startsWith("/")) return outside(`${here} -> ${to}`);
+      via ??= `${here} -> ${to}`;
+      const next = to.split("/").map((s, i2, all) => s === "" && i2 === all.length - 1 ? "." : s);
+      const walked = next.filter((s) => s !== "");
+      target.left = walked.length;
+      pending.unshift(...walked);
+      continue;
+    }
+    if (entry.mode === DIRECTORY) {
+      names.push(seg);
+      trees.push(entry.oid);
+      continue;
+    }
+    if (pending.some((s) => s !== "")) return target ? dangling("which does not exist") : { kind: "missing" };
+    if (!isFile(entry.mode)) return { kind: "not-a-file" };
+    const read = await blobAt(reader, entry.oid);
+    return read.kind === "ok" && via ? { ...read, via } : read;
+  }
+  return { kind: "not-a-file" };
+}
+function utf82(bytes) {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+function outside(leadsTo) {
+  return { kind: "outside-root", problem: `leads outside the repository (${leadsTo})` };
+}
+async function blobAt(reader, oid) {
+  const blob = await reader.read(oid);
+  if (blob.found) return { kind: "ok", bytes: blob.content };
+  return blob.tooLarge === void 0 ? { kind: "missing" } : { kind: "too-large", size: blob.tooLarge, limit: reader.limit };
+}
+
 // src/git/history.ts
 function walkRevisionsTouching(cwd, rev, paths, onRevision, limit = 1e5, firstParent = false) {
   const args = [
@@ -34008,100 +34148,6 @@ function walkRevisionsTouching(cwd, rev, paths, onRevision, limit = 1e5, firstPa
 }
 function inCwd(path2) {
   return path2.startsWith("./") || path2.startsWith("/") ? path2 : `./${path2}`;
-}
-
-// src/git/tree-path.ts
-import { posix as posix2 } from "node:path";
-var MAX_LINKS2 = 40;
-var LINK = "120000";
-var DIRECTORY = "40000";
-var isFile = (mode) => mode === "100644" || mode === "100755";
-function treeEntry(tree, name) {
-  const { content } = tree;
-  const idBytes = tree.oid.length / 2;
-  const wanted = Buffer.from(name, "utf8");
-  let i2 = 0;
-  while (i2 < content.length) {
-    const space = content.indexOf(32, i2);
-    const nul = content.indexOf(0, space + 1);
-    if (space === -1 || nul === -1) return null;
-    if (content.subarray(space + 1, nul).equals(wanted))
-      return {
-        mode: content.toString("latin1", i2, space),
-        oid: content.toString("hex", nul + 1, nul + 1 + idBytes)
-      };
-    i2 = nul + 1 + idBytes;
-  }
-  return null;
-}
-async function readAtCommit(reader, rev, rel) {
-  const parts = rel.split("/").filter((s) => s !== "" && s !== ".");
-  const name = parts.at(-1);
-  if (name === void 0) return { kind: "not-a-file" };
-  if (!parts.includes("..")) {
-    const dir = await reader.readTree(`${rev}:./${parts.slice(0, -1).join("/")}`);
-    if (dir.found) {
-      const entry = treeEntry(dir, name);
-      if (!entry) return { kind: "missing" };
-      if (isFile(entry.mode)) return blobAt(reader, entry.oid);
-      if (entry.mode !== LINK) return { kind: "not-a-file" };
-    }
-  }
-  return walk(reader, rev, parts);
-}
-async function walk(reader, rev, parts) {
-  const pending = [...parts];
-  let cur = [];
-  let links2 = 0;
-  let target = null;
-  while (pending.length > 0) {
-    const seg = pending.shift();
-    if (target && --target.left < 0) target = null;
-    if (seg === "..") {
-      if (cur.length === 0) return outside(target ? `${target.link} -> ${target.to}` : parts.join("/"));
-      cur.pop();
-      continue;
-    }
-    const tree = await reader.readTree(`${rev}:./${cur.join("/")}`);
-    const entry = tree.found ? treeEntry(tree, seg) : null;
-    if (!entry) {
-      if (!target) return { kind: "missing" };
-      return {
-        kind: "dangling-link",
-        problem: `${target.link} is a symbolic link to ${target.to}, which does not exist`
-      };
-    }
-    const here = [...cur, seg].join("/");
-    if (entry.mode === LINK) {
-      if (++links2 > MAX_LINKS2) return outside(`${here} (a loop of links)`);
-      const text = await reader.read(entry.oid);
-      if (!text.found) return { kind: "not-a-file" };
-      const to = text.content.toString("utf8");
-      if (posix2.isAbsolute(to)) return outside(`${here} -> ${to}`);
-      const resolved = posix2.normalize(posix2.join(cur.join("/") || ".", to));
-      if (resolved === ".." || resolved.startsWith("../")) return outside(`${here} -> ${to}`);
-      const next = resolved.split("/").filter((s) => s !== "" && s !== ".");
-      target = { link: here, to, left: next.length };
-      pending.unshift(...next);
-      cur = [];
-      continue;
-    }
-    if (entry.mode === DIRECTORY) {
-      cur.push(seg);
-      continue;
-    }
-    if (pending.length > 0) return { kind: "missing" };
-    return isFile(entry.mode) ? blobAt(reader, entry.oid) : { kind: "not-a-file" };
-  }
-  return { kind: "not-a-file" };
-}
-function outside(leadsTo) {
-  return { kind: "outside-root", problem: `leads outside the repository (${leadsTo})` };
-}
-async function blobAt(reader, oid) {
-  const blob = await reader.read(oid);
-  if (blob.found) return { kind: "ok", bytes: blob.content };
-  return blob.tooLarge === void 0 ? { kind: "missing" } : { kind: "too-large", size: blob.tooLarge, limit: reader.limit };
 }
 
 // src/operations/last-known-good.ts
@@ -46390,9 +46436,9 @@ import { join as join8, resolve as resolve9 } from "node:path";
 
 // src/fs/file-in-the-way.ts
 import { closeSync as closeSync3, existsSync as existsSync6, mkdirSync as mkdirSync3, openSync as openSync3, rmdirSync, statSync as statSync5, unlinkSync } from "node:fs";
-import { dirname as dirname6, join as join7 } from "node:path";
+import { dirname as dirname7, join as join7 } from "node:path";
 function fileInTheWay(abs) {
-  for (let path2 = abs; ; path2 = dirname6(path2)) {
+  for (let path2 = abs; ; path2 = dirname7(path2)) {
     let stat3;
     try {
       stat3 = statSync5(path2, { throwIfNoEntry: false });
@@ -46400,12 +46446,12 @@ function fileInTheWay(abs) {
       stat3 = void 0;
     }
     if (stat3) return stat3.isDirectory() ? null : path2;
-    if (dirname6(path2) === path2) return null;
+    if (dirname7(path2) === path2) return null;
   }
 }
 function probeWritable(dir) {
   const made = [];
-  for (let d = dir; !existsSync6(d) && dirname6(d) !== d; d = dirname6(d)) made.unshift(d);
+  for (let d = dir; !existsSync6(d) && dirname7(d) !== d; d = dirname7(d)) made.unshift(d);
   const created = [];
   try {
     for (const d of made) {
@@ -46825,7 +46871,7 @@ var ACTION_IO = {
 
 // src/git/root.ts
 import { existsSync as existsSync9, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
-import { dirname as dirname7, join as join10, resolve as resolve11 } from "node:path";
+import { dirname as dirname8, join as join10, resolve as resolve11 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -46842,9 +46888,9 @@ async function findRoot(options) {
   if (!statSync6(start).isDirectory()) throw new RootError(`${label3} ${shown}: not a directory`, "directory");
   const real = realpathSync4(start);
   const top = discoverTop(real) ?? await gitTop(real, shown, label3);
-  for (let dir = real; ; dir = dirname7(dir)) {
+  for (let dir = real; ; dir = dirname8(dir)) {
     if (dir !== top && existsSync9(join10(dir, options.marker))) return { root: dir, top };
-    if (dir === top || dirname7(dir) === dir) break;
+    if (dir === top || dirname8(dir) === dir) break;
   }
   return { root: top, top };
 }

@@ -4,15 +4,18 @@
 // out of the root, for a read or for a write.
 import { lstatSync, readlinkSync, realpathSync } from 'node:fs'
 import type { Stats } from 'node:fs'
-import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path'
 
 export type Contained =
   /** `real` is where the path really is (or would be created), inside the root; `exists`: it is there now. */
   | { kind: 'inside'; real: string; exists: boolean }
   /** The path, or a link on it, leads out of the root; `leadsTo` says where (for the message). */
   | { kind: 'outside'; leadsTo: string }
-  /** A link on the path points at nothing: neither readable nor safe to write through. */
-  | { kind: 'dangling'; link: string; target: string }
+  /**
+   * A link on the path points at nothing (or loops, or its text is no path): neither readable nor safe to write
+   * through. `why` ends the sentence "<link> is a symbolic link to <target>, ..." (default: it does not exist).
+   */
+  | { kind: 'dangling'; link: string; target: string; why?: string }
 
 /** Whether `path` is `dir` or below it (both absolute and free of links). */
 export function isWithin(dir: string, path: string): boolean {
@@ -62,41 +65,64 @@ export function containPath(root: string, rel: string, memo?: ContainMemo): Cont
     .filter((s) => s !== '')
   let cur = realRoot
   let links = 0
+  // while the components of a link's target are walked, a missing one makes the link dangling
+  let target: { link: string; text: string; left: number } | null = null
+  const dangling = (why?: string): Contained => ({
+    kind: 'dangling',
+    link: target!.link,
+    target: target!.text,
+    ...(why ? { why } : {})
+  })
   while (pending.length > 0) {
     const seg = pending.shift()!
-    const next = seg === '..' ? resolve(cur, '..') : join(cur, seg)
+    if (target && --target.left < 0) target = null
+    // '.' stays where the walk is (a directory); one left after a file (a link's trailing slash) is caught there
+    if (seg === '.') continue
+    // '..' leaves the directory the walk is really in (a link's target), as the operating system does; never the
+    // directory a link's text names, which a lexical resolve would take
+    if (seg === '..') {
+      if (cur === realRoot) return { kind: 'outside', leadsTo: resolve(cur, '..', ...pending) }
+      cur = dirname(cur)
+      continue
+    }
+    const next = join(cur, seg)
     // a directory this batch already walked through (never the last component: that is looked at every time)
     if (pending.length > 0 && memo?.dirs.has(next)) {
       cur = next
       continue
     }
     const stat = lstatOrNull(next)
-    // the rest does not exist yet: it would be created below `cur`, which is inside
-    if (!stat) return { kind: 'inside', real: join(next, ...pending), exists: false }
-    const isLink = stat.isSymbolicLink()
-    if (isLink) {
-      if (++links > MAX_LINKS) return { kind: 'outside', leadsTo: `${next} (a loop of links)` }
-      const target = readlinkSync(next)
-      const to = resolve(cur, target)
-      try {
-        lstatSync(to)
-      } catch {
-        if (!isWithin(realRoot, to)) return { kind: 'outside', leadsTo: to }
-        return { kind: 'dangling', link: relative(realRoot, next) || '.', target }
+    // the rest does not exist yet: it would be created below `cur`, which is inside (through a link: dangling)
+    if (!stat) return target ? dangling() : { kind: 'inside', real: join(next, ...pending), exists: false }
+    if (stat.isSymbolicLink()) {
+      const raw = readlinkSync(next, { encoding: 'buffer' })
+      const text = utf8(raw)
+      const link = relative(realRoot, next) || '.'
+      target = { link, text: text ?? JSON.stringify(raw.toString('latin1')), left: 0 }
+      if (++links > MAX_LINKS) return dangling('which is a loop of symbolic links')
+      // the bytes of a link name the file the system opens: text that is not UTF-8 (or none) names no path of ours
+      if (text === null || text === '') return dangling('which is not a path (empty, or not UTF-8)')
+      let from: string[]
+      if (isAbsolute(text)) {
+        const abs = normalize(text)
+        if (text.split('/').includes('..') || !isWithin(realRoot, abs)) return { kind: 'outside', leadsTo: safeReal(abs) }
+        // an absolute link into the root's real path: walked from the root
+        from = relative(realRoot, abs).split(sep)
+        cur = realRoot
+      } else {
+        // walked from the link's directory (`cur`); a trailing slash asks for a directory
+        from = text.split('/').map((s, i, all) => (s === '' && i === all.length - 1 ? '.' : s))
       }
-      if (!isWithin(realRoot, to)) return { kind: 'outside', leadsTo: safeReal(to) }
-      // the target is walked in turn from the root (it may hold links itself), then the rest of the path
-      pending.unshift(
-        ...relative(realRoot, to)
-          .split(sep)
-          .filter((s) => s !== '')
-      )
-      cur = realRoot
+      const walked = from.filter((s) => s !== '')
+      target.left = walked.length
+      pending.unshift(...walked)
       continue
     }
+    // a file where a directory is needed (or a link's trailing slash): there is nothing at the path
+    if (pending.length > 0 && !stat.isDirectory())
+      return target ? dangling() : { kind: 'inside', real: join(next, ...pending), exists: false }
     cur = next
-    if (!isWithin(realRoot, cur)) return { kind: 'outside', leadsTo: cur }
-    if (memo && pending.length > 0 && stat.isDirectory()) memo.dirs.add(cur)
+    if (memo && pending.length > 0) memo.dirs.add(cur)
   }
   return { kind: 'inside', real: cur, exists: true }
 }
@@ -136,6 +162,15 @@ function lstatOrNull(path: string): Stats | null {
   }
 }
 
+/** A link's text as a path; null where it is not UTF-8 (node would read another name than the system opens). */
+function utf8(bytes: Buffer): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return null
+  }
+}
+
 function safeReal(path: string): string {
   try {
     return realpathSync(path)
@@ -153,7 +188,9 @@ export interface Escape {
 export function describeEscape(c: Exclude<Contained, { kind: 'inside' }>): string {
   return c.kind === 'outside'
     ? `leads outside the repository (to ${c.leadsTo})`
-    : `goes through the symbolic link ${c.link}, which points at nothing (${c.target})`
+    : c.why
+      ? `goes through the symbolic link ${c.link} (to ${c.target}), ${c.why}`
+      : `goes through the symbolic link ${c.link}, which points at nothing (${c.target})`
 }
 
 /**

@@ -36,7 +36,7 @@ export function readRepoFile(
   if (where.kind === 'dangling')
     return {
       kind: 'dangling-link',
-      problem: `${where.link} is a symbolic link to ${where.target}, which does not exist`
+      problem: `${where.link} is a symbolic link to ${where.target}, ${where.why ?? 'which does not exist'}`
     }
   if (!where.exists) return { kind: 'missing' }
   let fd: number

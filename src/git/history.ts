@@ -2,6 +2,7 @@
 // cat-file process for their contents, so the cost grows with the files' revisions, not with all commits.
 import { BlobReader, gitLines } from './git.js'
 import type { GitStream } from './git.js'
+import { readAtCommit } from './tree-path.js'
 
 export interface Revision {
   commit: string
@@ -83,11 +84,12 @@ export async function fileHistory<T = Buffer | null>(
     const out: (Revision & { content: T })[] = []
     for (let i = 0; i < entries.length; i += WINDOW) {
       const window = entries.slice(i, i + WINDOW)
-      // a window's requests are written at once: cat-file answers in order, without a round trip per blob
-      const blobs = await Promise.all(window.map((e) => reader.read(blobSpec(e.commit, path))))
+      // a window's requests are written at once: cat-file answers in order, without a round trip per blob; each
+      // revision read as its checkout reads it (a link inside the root followed)
+      const reads = await Promise.all(window.map((e) => readAtCommit(reader, e.commit, path)))
       window.forEach((e, j) => {
-        const blob = blobs[j]!
-        out.push({ ...e, content: keep(blob.found ? blob.content : null) })
+        const read = reads[j]!
+        out.push({ ...e, content: keep(read.kind === 'ok' ? read.bytes : null) })
       })
     }
     return out

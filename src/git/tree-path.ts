@@ -1,20 +1,21 @@
 // A file of a commit, read as a checkout of that commit would be read (fs/read.ts does the same on disk): a
-// symbolic link inside the root is followed, one that leads out of the root, points at nothing or loops is
-// refused. cat-file alone answers a link with the link's own text: a trio file committed as a link was judged as
-// that text, and a change to the file it names went unseen by the gate while health, on the checkout, read it.
-import { posix } from 'node:path'
+// symbolic link inside the root is followed as the operating system follows it, one that leads out of the root,
+// points at nothing or loops is refused. cat-file alone answers a link with the link's own text: a trio file
+// committed as a link was judged as that text, and a change to the file it names went unseen by the gate while
+// health, on the checkout, read it.
 import { BlobReader } from './git.js'
 import type { Blob } from './git.js'
 
 /** What reading a path at a revision gave; the kinds are fs/read.ts's (a ReadResult without `unreadable`). */
 export type RevisionRead =
-  | { kind: 'ok'; bytes: Buffer }
+  /** `via`: the first symbolic link the path went through, as `link -> target` (absent: none). */
+  | { kind: 'ok'; bytes: Buffer; via?: string }
   | { kind: 'missing' }
   | { kind: 'not-a-file' }
   | { kind: 'too-large'; size: number; limit: number }
   /** A link on the path leads out of the root; `problem` says where (never read). */
   | { kind: 'outside-root'; problem: string }
-  /** A link on the path points at nothing. */
+  /** A link on the path points at nothing, loops, or is no path at all; `problem` says which. */
   | { kind: 'dangling-link'; problem: string }
 
 // A chain of links longer than this is a loop (Linux gives up at 40 as well, and so does fs/contain.ts).
@@ -28,24 +29,28 @@ interface Entry {
   oid: string
 }
 
-/** The entry `name` of a tree object (`<mode> <name>\0<binary id>` each), or null. */
-export function treeEntry(tree: Blob & { found: true }, name: string): Entry | null {
+/**
+ * The entry `name` of a tree object (`<mode> <name>\0<binary id>` each); null when there is none; 'twice' when
+ * the tree names it more than once (a malformed tree, which git fsck refuses: which one a checkout writes is git's
+ * choice, so neither is taken for it).
+ */
+export function treeEntry(tree: Blob & { found: true }, name: string): Entry | 'twice' | null {
   const { content } = tree
   const idBytes = tree.oid.length / 2
   const wanted = Buffer.from(name, 'utf8')
+  let found: Entry | null = null
   let i = 0
   while (i < content.length) {
     const space = content.indexOf(0x20, i)
     const nul = content.indexOf(0, space + 1)
-    if (space === -1 || nul === -1) return null
-    if (content.subarray(space + 1, nul).equals(wanted))
-      return {
-        mode: content.toString('latin1', i, space),
-        oid: content.toString('hex', nul + 1, nul + 1 + idBytes)
-      }
+    if (space === -1 || nul === -1) break
+    if (content.subarray(space + 1, nul).equals(wanted)) {
+      if (found) return 'twice'
+      found = { mode: content.toString('latin1', i, space), oid: content.toString('hex', nul + 1, nul + 1 + idBytes) }
+    }
     i = nul + 1 + idBytes
   }
-  return null
+  return found
 }
 
 /**
@@ -61,63 +66,88 @@ export async function readAtCommit(reader: BlobReader, rev: string, rel: string)
     const dir = await reader.readTree(`${rev}:./${parts.slice(0, -1).join('/')}`)
     if (dir.found) {
       const entry = treeEntry(dir, name)
-      if (!entry) return { kind: 'missing' }
-      if (isFile(entry.mode)) return blobAt(reader, entry.oid)
-      if (entry.mode !== LINK) return { kind: 'not-a-file' }
+      if (entry === null) return { kind: 'missing' }
+      if (entry !== 'twice' && isFile(entry.mode)) return blobAt(reader, entry.oid)
+      if (entry !== 'twice' && entry.mode !== LINK) return { kind: 'not-a-file' }
     }
   }
-  return walk(reader, rev, parts)
+  const root = await reader.readTree(`${rev}:./`)
+  if (!root.found) return { kind: 'missing' }
+  return walk(reader, root.oid, parts)
 }
 
-/** The path walked from the root one component at a time, as fs/contain.ts walks a checkout. */
-async function walk(reader: BlobReader, rev: string, parts: string[]): Promise<RevisionRead> {
+/**
+ * The path walked from the root's tree one component at a time, as the operating system walks a checkout: a
+ * link's target is walked from the link's directory, so `..` after a link leaves the directory the link led
+ * to, not the one its text names. Trees are asked for by id, never by a path built from names a commit chose.
+ */
+async function walk(reader: BlobReader, rootTree: string, parts: string[]): Promise<RevisionRead> {
   const pending = [...parts]
-  let cur: string[] = []
+  // the directories walked into, from the root: names (for messages) and tree ids
+  const names: string[] = []
+  const trees: string[] = [rootTree]
   let links = 0
+  let via: string | undefined
   // while the components of a link's target are walked, a missing one makes the link dangling
   let target: { link: string; to: string; left: number } | null = null
+  const dangling = (why: string): RevisionRead => ({
+    kind: 'dangling-link',
+    problem: `${target!.link} is a symbolic link to ${target!.to}, ${why}`
+  })
   while (pending.length > 0) {
     const seg = pending.shift()!
     if (target && --target.left < 0) target = null
+    if (seg === '.') continue
     if (seg === '..') {
-      if (cur.length === 0) return outside(target ? `${target.link} -> ${target.to}` : parts.join('/'))
-      cur.pop()
+      if (names.length === 0) return outside(target ? `${target.link} -> ${target.to}` : parts.join('/'))
+      names.pop()
+      trees.pop()
       continue
     }
-    const tree = await reader.readTree(`${rev}:./${cur.join('/')}`)
+    const tree = await reader.readTree(trees.at(-1)!)
     const entry = tree.found ? treeEntry(tree, seg) : null
-    if (!entry) {
-      if (!target) return { kind: 'missing' }
-      return {
-        kind: 'dangling-link',
-        problem: `${target.link} is a symbolic link to ${target.to}, which does not exist`
-      }
-    }
-    const here = [...cur, seg].join('/')
+    const here = [...names, seg].join('/')
+    if (entry === 'twice')
+      return { kind: 'dangling-link', problem: `names ${here} twice in one directory (a malformed commit)` }
+    if (!entry) return target ? dangling('which does not exist') : { kind: 'missing' }
     if (entry.mode === LINK) {
-      if (++links > MAX_LINKS) return outside(`${here} (a loop of links)`)
       const text = await reader.read(entry.oid)
-      if (!text.found) return { kind: 'not-a-file' }
-      const to = text.content.toString('utf8')
-      if (posix.isAbsolute(to)) return outside(`${here} -> ${to}`)
-      const resolved = posix.normalize(posix.join(cur.join('/') || '.', to))
-      if (resolved === '..' || resolved.startsWith('../')) return outside(`${here} -> ${to}`)
-      const next = resolved.split('/').filter((s) => s !== '' && s !== '.')
-      target = { link: here, to, left: next.length }
-      pending.unshift(...next)
-      cur = []
+      const to = text.found ? utf8(text.content) : null
+      target = { link: here, to: to ?? JSON.stringify(text.found ? text.content.toString('latin1') : ''), left: 0 }
+      if (++links > MAX_LINKS) return dangling('which is a loop of symbolic links')
+      // the bytes of a link name the file a checkout opens: text that is not UTF-8 (or none) names no path of ours
+      if (to === null || to === '') return dangling('which is not a path (empty, or not UTF-8)')
+      if (to.startsWith('/')) return outside(`${here} -> ${to}`)
+      via ??= `${here} -> ${to}`
+      // a trailing slash asks for a directory: '.' keeps the walk going, so a file there is not taken
+      const next = to.split('/').map((s, i, all) => (s === '' && i === all.length - 1 ? '.' : s))
+      const walked = next.filter((s) => s !== '')
+      target.left = walked.length
+      pending.unshift(...walked)
       continue
     }
     if (entry.mode === DIRECTORY) {
-      cur.push(seg)
+      names.push(seg)
+      trees.push(entry.oid)
       continue
     }
     // a file (or a submodule) where a directory is needed: nothing is there
-    if (pending.length > 0) return { kind: 'missing' }
-    return isFile(entry.mode) ? blobAt(reader, entry.oid) : { kind: 'not-a-file' }
+    if (pending.some((s) => s !== '')) return target ? dangling('which does not exist') : { kind: 'missing' }
+    if (!isFile(entry.mode)) return { kind: 'not-a-file' }
+    const read = await blobAt(reader, entry.oid)
+    return read.kind === 'ok' && via ? { ...read, via } : read
   }
   // the path names a directory (the root included)
   return { kind: 'not-a-file' }
+}
+
+/** A link's text as a path; null where it is not UTF-8 (the checkout's bytes would name another file than ours). */
+function utf8(bytes: Buffer): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return null
+  }
 }
 
 function outside(leadsTo: string): RevisionRead {

@@ -141,9 +141,11 @@ async function promoteBaseline(
   const blobs = await readBlobs(ctx.root, revs, baseline)
   const changed = TRIO_ROLES.filter((r) => !sameBytes(blobs.base[r], blobs.head[r]))
   const headTrio = trioFromBytes(baseline, blobs.head)
+  const linked = linkedTrio(baseline, blobs.links, changed.length > 0)
 
   const findings: Finding[] = [
     ...carried,
+    ...linked,
     ...(definition.kind === 'base' ? definitionNotes(inTree, baseline) : []),
     ...(definition.kind === 'unreadable' ? [unreadableAtBase(definition.why)] : []),
     ...(definition.kind === 'adoption' ? [adoptionNote(definition.why)] : [])
@@ -274,6 +276,8 @@ async function promoteBaseline(
 interface Blobs {
   base: Record<TrioRole, Committed>
   head: Record<TrioRole, Committed>
+  /** The symbolic link each trio file was reached through (`link -> target`), at each revision (BG519). */
+  links: { base: Partial<Record<TrioRole, string>>; head: Partial<Record<TrioRole, string>> }
   /** The producer's manifest and handoff at head, and at base (for BG518 when the trio did not change). */
   producer: ProducerBytes
   producerBase: ProducerBytes
@@ -293,11 +297,16 @@ async function readBlobs(
   const reader = new BlobReader(root)
   // as a checkout of `rev` reads it: a link inside the root followed, one out of it refused (BG110)
   const read = async (rev: string, path: string) => committed(await readAtCommit(reader, rev, path))
-  const trioAt = async (rev: string) => ({
-    pin: await read(rev, baseline.trio.pin),
-    manifest: await read(rev, baseline.trio.manifest),
-    matrix: await read(rev, baseline.trio.matrix)
-  })
+  const links: Blobs['links'] = { base: {}, head: {} }
+  const trioAt = async (rev: string, at: 'base' | 'head') => {
+    const out = {} as Record<TrioRole, Committed>
+    for (const role of TRIO_ROLES) {
+      const r = await readAtCommit(reader, rev, baseline.trio[role])
+      if (r.kind === 'ok' && r.via) links[at][role] = r.via
+      out[role] = committed(r)
+    }
+    return out
+  }
   const paths = producerPaths(baseline)
   const producerAt = async (rev: string) => ({
     manifest: await read(rev, paths.manifest),
@@ -305,14 +314,31 @@ async function readBlobs(
   })
   try {
     return {
-      head: await trioAt(revs.head),
-      base: await trioAt(revs.base),
+      head: await trioAt(revs.head, 'head'),
+      base: await trioAt(revs.base, 'base'),
+      links,
       producer: await producerAt(revs.head),
       producerBase: await producerAt(revs.base)
     }
   } finally {
     reader.close()
   }
+}
+
+/**
+ * BG519 for each trio file the head reaches through a symbolic link, where the change makes or moves the link or
+ * changes the trio: git dates a link, not the file it names, so the history the gate reads (BG504) would be the
+ * link's. A link the base already had, on a change that leaves the trio alone, is no concern of this change.
+ */
+function linkedTrio(baseline: BaselinePolicy, links: Blobs['links'], trioChanged: boolean): Finding[] {
+  return TRIO_ROLES.filter((r) => links.head[r] && (trioChanged || links.head[r] !== links.base[r])).map((r) =>
+    finding(
+      'BG519',
+      baseline.trio[r],
+      null,
+      `the ${r} ${baseline.trio[r]} is reached through a symbolic link (${links.head[r]}): the gate reads the trio's history from git (when the baseline was approved, what it replaces), and git keeps the link's history, not the file's; make it a regular file`
+    )
+  )
 }
 
 /**

@@ -106,7 +106,7 @@ function readable(file: RepoFile, ids: FileRuleIds): Finding[] {
           'BG110',
           file.path,
           null,
-          `the ${name} path ${file.path} ${r.problem}; it was not read. Make it a regular file inside the repository (git checkout -- ${file.path}, or fix the link)`
+          `the ${name} path ${file.path} ${r.kind === 'dangling-link' ? `goes through a broken symbolic link (${r.problem})` : r.problem}; it was not read. Make it a regular file inside the repository (git checkout -- ${file.path}, or fix the link)`
         )
       ]
     case 'too-large':

@@ -133,5 +133,13 @@ export const CHANGE_RULES = {
       "A change that leaves the trio as it is passes the promotion gate, since no baseline changed; but the producer's published manifest and handoff payload are judged against the pin as health will judge them once the change is merged. When the change moves the producer's manifest to a new release, the drift a repin ends (BG301, BG304) is this warning, naming the rules and the repin: `baseline-gate repin` in the same pull request (the release and its trio in one change), or right after it merges. Anything else the edit breaks, a release's own files included (an invalid manifest, a handoff that disagrees with it), fails the change with the drift rules' own errors. A finding the base revision already had is not held against the change.",
     example:
       "A pull request bumps `services/memorykernel`'s manifest to v0.5.0 for its release and leaves the pin at v0.4.0: it passes with BG518 naming BG301 and BG304."
+  },
+  BG519: {
+    title: 'Trio file behind a symbolic link',
+    severity: 'error',
+    description:
+      "The promotion gate reads a trio file's history from git: when the baseline being replaced was approved (BG504's stability window), which baselines were pinned before. git keeps the history of a link, not of the file it names, so a trio file reached through a symbolic link at the head revision hides that history. A change that makes a trio file a link (or moves its link), or changes a trio still reached through one, fails: make the file a regular file (`cp --remove-destination \"$(readlink -f FILE)\" FILE`). The gate reads a link inside the root as the checkout does, so the bytes it judges are the file's; health, which judges the checkout alone, follows such a link.",
+    example:
+      'A pull request replaces `config/memorykernel-integration-pin.json` with a link to `shared/pin.json`, bytes unchanged, so that the next repin is dated by the link, not by the pin.'
   }
 } as const satisfies Record<`BG5${string}`, RuleInfo>
