@@ -105,7 +105,8 @@ export function containPath(root: string, rel: string, memo?: ContainMemo): Cont
       let from: string[]
       if (isAbsolute(text)) {
         const abs = normalize(text)
-        if (text.split('/').includes('..') || !isWithin(realRoot, abs)) return { kind: 'outside', leadsTo: safeReal(abs) }
+        if (text.split('/').includes('..') || !isWithin(realRoot, abs))
+          return { kind: 'outside', leadsTo: safeReal(abs) }
         // an absolute link into the root's real path: walked from the root
         from = relative(realRoot, abs).split(sep)
         cur = realRoot

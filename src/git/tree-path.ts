@@ -46,7 +46,10 @@ export function treeEntry(tree: Blob & { found: true }, name: string): Entry | '
     if (space === -1 || nul === -1) break
     if (content.subarray(space + 1, nul).equals(wanted)) {
       if (found) return 'twice'
-      found = { mode: content.toString('latin1', i, space), oid: content.toString('hex', nul + 1, nul + 1 + idBytes) }
+      found = {
+        mode: content.toString('latin1', i, space),
+        oid: content.toString('hex', nul + 1, nul + 1 + idBytes)
+      }
     }
     i = nul + 1 + idBytes
   }
@@ -113,7 +116,11 @@ async function walk(reader: BlobReader, rootTree: string, parts: string[]): Prom
     if (entry.mode === LINK) {
       const text = await reader.read(entry.oid)
       const to = text.found ? utf8(text.content) : null
-      target = { link: here, to: to ?? JSON.stringify(text.found ? text.content.toString('latin1') : ''), left: 0 }
+      target = {
+        link: here,
+        to: to ?? JSON.stringify(text.found ? text.content.toString('latin1') : ''),
+        left: 0
+      }
       if (++links > MAX_LINKS) return dangling('which is a loop of symbolic links')
       // the bytes of a link name the file a checkout opens: text that is not UTF-8 (or none) names no path of ours
       if (to === null || to === '') return dangling('which is not a path (empty, or not UTF-8)')

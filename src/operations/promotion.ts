@@ -331,13 +331,14 @@ async function readBlobs(
  * link's. A link the base already had, on a change that leaves the trio alone, is no concern of this change.
  */
 function linkedTrio(baseline: BaselinePolicy, links: Blobs['links'], trioChanged: boolean): Finding[] {
-  return TRIO_ROLES.filter((r) => links.head[r] && (trioChanged || links.head[r] !== links.base[r])).map((r) =>
-    finding(
-      'BG519',
-      baseline.trio[r],
-      null,
-      `the ${r} ${baseline.trio[r]} is reached through a symbolic link (${links.head[r]}): the gate reads the trio's history from git (when the baseline was approved, what it replaces), and git keeps the link's history, not the file's; make it a regular file`
-    )
+  return TRIO_ROLES.filter((r) => links.head[r] && (trioChanged || links.head[r] !== links.base[r])).map(
+    (r) =>
+      finding(
+        'BG519',
+        baseline.trio[r],
+        null,
+        `the ${r} ${baseline.trio[r]} is reached through a symbolic link (${links.head[r]}): the gate reads the trio's history from git (when the baseline was approved, what it replaces), and git keeps the link's history, not the file's; make it a regular file`
+      )
   )
 }
 
