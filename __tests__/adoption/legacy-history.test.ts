@@ -166,6 +166,9 @@ describe('migrate on the same history', () => {
     const dry = runCli(['migrate', '--dry-run', '--now', '2026-03-01'], r.root)
     expect([dry.status, dry.stderr]).toEqual([0, ''])
     expect(dry.stdout).toContain('dry run: this is the migration; nothing was written')
+    // nothing was written: there is nothing to commit yet
+    expect(dry.stdout).toContain('next: run npx --no baseline-gate migrate without --dry-run to write it')
+    expect(dry.stdout).not.toContain('commit the trio')
     expect(dry.stdout).toContain('+  "runtime_cutover_posture": "NO-GO"')
     expect(dry.stdout).toContain('+- Runtime cutover posture: `NO-GO`')
     expect(dry.stdout).toContain('-Updated: 2026-02-08')

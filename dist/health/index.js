@@ -21317,7 +21317,8 @@ function containPath(root, rel, memo) {
       let from;
       if (isAbsolute4(text)) {
         const abs2 = normalize2(text);
-        if (text.split("/").includes("..") || !isWithin(realRoot, abs2)) return { kind: "outside", leadsTo: safeReal(abs2) };
+        if (text.split("/").includes("..") || !isWithin(realRoot, abs2))
+          return { kind: "outside", leadsTo: safeReal(abs2) };
         from = relative2(realRoot, abs2).split(sep2);
         cur = realRoot;
       } else {

@@ -45853,7 +45853,8 @@ function containPath(root, rel, memo) {
       let from;
       if (isAbsolute(text)) {
         const abs2 = normalize(text);
-        if (text.split("/").includes("..") || !isWithin(realRoot, abs2)) return { kind: "outside", leadsTo: safeReal(abs2) };
+        if (text.split("/").includes("..") || !isWithin(realRoot, abs2))
+          return { kind: "outside", leadsTo: safeReal(abs2) };
         from = relative(realRoot, abs2).split(sep);
         cur = realRoot;
       } else {
@@ -46360,7 +46361,10 @@ function treeEntry(tree, name) {
     if (space === -1 || nul === -1) break;
     if (content.subarray(space + 1, nul).equals(wanted)) {
       if (found) return "twice";
-      found = { mode: content.toString("latin1", i, space), oid: content.toString("hex", nul + 1, nul + 1 + idBytes) };
+      found = {
+        mode: content.toString("latin1", i, space),
+        oid: content.toString("hex", nul + 1, nul + 1 + idBytes)
+      };
     }
     i = nul + 1 + idBytes;
   }
@@ -46413,7 +46417,11 @@ async function walk(reader, rootTree, parts) {
     if (entry.mode === LINK) {
       const text = await reader.read(entry.oid);
       const to = text.found ? utf82(text.content) : null;
-      target = { link: here, to: to ?? JSON.stringify(text.found ? text.content.toString("latin1") : ""), left: 0 };
+      target = {
+        link: here,
+        to: to ?? JSON.stringify(text.found ? text.content.toString("latin1") : ""),
+        left: 0
+      };
       if (++links2 > MAX_LINKS2) return dangling("which is a loop of symbolic links");
       if (to === null || to === "") return dangling("which is not a path (empty, or not UTF-8)");
       if (to.startsWith("/")) return outside(`${here} -> ${to}`);

@@ -77,7 +77,9 @@ export function renderMigrate(given: MigrateResult, s: Style): string {
       out.push(`    ${where}${f.severity}  ${f.rule}  ${f.message}`)
     }
   }
-  if (r.status === 'migrated' || r.status === 'would-migrate')
+  if (r.status === 'would-migrate')
+    out.push(s.dim('  next: run npx --no baseline-gate migrate without --dry-run to write it'))
+  if (r.status === 'migrated')
     out.push(
       s.dim(
         '  next: commit the trio in one pull request; the promotion gate sees no baseline change (the identity is the same) and, for GO, asks both teams'

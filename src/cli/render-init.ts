@@ -15,16 +15,16 @@ export function nextSteps(o: Shown): string[] {
   const steps: string[] = []
   steps.push(
     o.status === 'dry-run'
-      ? `run baseline-gate init without --dry-run to write ${o.policyPath}${o.existed ? ' (with --force: it replaces the existing file)' : ''}`
+      ? `run npx --no baseline-gate init without --dry-run to write ${o.policyPath}${o.existed ? ' (with --force: it replaces the existing file)' : ''}`
       : `review ${o.policyPath}: every value init decided is written out; what it could not decide is left to the defaults`
   )
   for (const name of o.proposal.migrate) {
     const pin = o.proposal.document?.baselines[name]?.trio.pin ?? 'the pin'
     steps.push(
-      `baseline-gate migrate${o.proposal.migrate.length > 1 ? ` --baseline ${name}` : ''}: ${pin} has no runtime_cutover_posture (the trio predates adoption)`
+      `npx --no baseline-gate migrate${o.proposal.migrate.length > 1 ? ` --baseline ${name}` : ''}: ${pin} has no runtime_cutover_posture (the trio predates adoption)`
     )
   }
-  steps.push('baseline-gate health: check the trio, the producer and the adapter boundary against the policy')
+  steps.push('npx --no baseline-gate health: check the trio, the producer and the adapter boundary against the policy')
   return steps
 }
 

@@ -295,8 +295,8 @@ export function renderRepin(given: RepinResult[]): string {
       if (r.status === 'repinned')
         out.push(
           r.left.length > 0
-            ? '  then run `baseline-gate health` and open one pull request with the trio and those files'
-            : '  review the diff, run `baseline-gate health`, and open one pull request with all three files'
+            ? '  then run `npx --no baseline-gate health` and open one pull request with the trio and those files'
+            : '  review the diff, run `npx --no baseline-gate health`, and open one pull request with all three files'
         )
     } else {
       out.push(`${r.baseline}: not repinned (nothing was written):`)
