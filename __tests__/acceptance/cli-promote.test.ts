@@ -136,7 +136,7 @@ describe('baseline-gate promote (built CLI)', () => {
       ['promote', '--base', 'HEAD~1', '--evidence-dir', tempDir('bg-promote-evidence-')],
       fx.root
     )
-    expect(human.stdout).toContain('the trio did not change; nothing to gate')
+    expect(human.stdout).toContain('the trio did not change; no baseline change to test')
   })
 
   it('--no-suites records every step as skipped and passes on the rules', () => {

@@ -387,12 +387,12 @@ describe('promotion: an unchanged trio', () => {
     )
     // every surface says no suite ran, and why: a PASS with nothing to gate is not the suites'
     expect(notRun(b).map(lineToText)).toEqual([
-      'No suite ran: the trio did not change, so there was nothing to gate.'
+      'No suite ran: the trio did not change, so there was no baseline change to test.'
     ])
     // the packet's Markdown does not say "every step ran" of a run that listed none
     const packetMd = run.files()['promotion-memorykernel.md']!.toString('utf8')
     expect(packetMd).toContain(
-      '## What did not run\n\n- No suite ran: the trio did not change, so there was nothing to gate.\n'
+      '## What did not run\n\n- No suite ran: the trio did not change, so there was no baseline change to test.\n'
     )
     expect(Object.keys(run.files()).sort()).toEqual([
       'promotion-memorykernel.intoto.json',

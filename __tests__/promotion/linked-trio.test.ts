@@ -9,6 +9,8 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { cleanupFixtures, EMBEDDED, nextTag, PIN, trioFixture } from '../helpers/fixture.js'
 import type { Fixture } from '../helpers/fixture.js'
 import { lastKnownGood } from '../../src/operations/last-known-good.js'
+import { subject } from '../../src/present/headline.js'
+import { lineToText } from '../../src/present/inline.js'
 import { loadPolicy, selectBaselines } from '../../src/policy/load.js'
 import { day, gitRepo, OLD_DATE, producerRelease, promote, repin } from '../helpers/git-repo.js'
 
@@ -73,9 +75,14 @@ describe('promotion: a trio file committed as a symbolic link', () => {
     rmSync(join(fx.root, PIN))
     symlinkSync(`../${SHARED}`, join(fx.root, PIN))
     repo.commit('the pin behind a link, the same bytes')
-    const b = (await promote(fx, { base })).result.baselines[0]!
+    const run = await promote(fx, { base })
+    const b = run.result.baselines[0]!
     expect(b.change?.trio_changed).toBe(false)
     expect([b.verdict, errors(b.findings)]).toEqual(['FAIL', [`BG519 ${PIN}`]])
+    // the headline does not read as a pass
+    expect(lineToText(subject(b))).toMatch(
+      /the trio did not change between \w+ and \w+, but the change fails on 1 error/
+    )
   })
 
   it('a link the base already had is no concern of a change that leaves the trio alone', async () => {

@@ -56317,7 +56317,7 @@ function hasSuiteSteps(steps) {
 function rollbackNotTested(status, dryRun) {
   return status === "already-current" ? "No rollback suite ran: the target is already the pinned baseline, so nothing was restored to test." : `No rollback suite ran: ${dryRun ? "a dry run restores nothing" : "nothing was restored"}, so there was no trio to test.`;
 }
-var NOTHING_TO_GATE = "No suite ran: the trio did not change, so there was nothing to gate.";
+var NOTHING_TO_GATE = "No suite ran: the trio did not change, so there was no baseline change to test.";
 
 // src/evidence/packet.ts
 var EVIDENCE_SCHEMA = "evidence-packet.v1";
@@ -70283,6 +70283,7 @@ function fit(render, ladder, fits) {
 }
 
 // src/present/headline.ts
+init_plural();
 var short2 = (sha) => sha.slice(0, 12);
 function label(id) {
   if (id?.release_tag) return [c(id.release_tag)];
@@ -70325,8 +70326,17 @@ function subject(b) {
     const ch = b.change;
     if (!ch.trio_changed && ch.base === ch.head)
       return [name, ": nothing to compare, the base is the commit checked out (", c(short2(ch.head)), ")"];
-    if (!ch.trio_changed)
-      return [name, ": the trio did not change between ", c(short2(ch.base)), " and ", c(short2(ch.head))];
+    if (!ch.trio_changed) {
+      const errors = b.findings.filter((f) => f.severity === "error").length;
+      return [
+        name,
+        ": the trio did not change between ",
+        c(short2(ch.base)),
+        " and ",
+        c(short2(ch.head)),
+        ...errors > 0 ? [`, but the change fails on ${plural(errors, "error")}`] : []
+      ];
+    }
     const same2 = b.previous?.release_tag === b.identity.release_tag && b.previous?.commit_sha === b.identity.commit_sha;
     if (same2)
       return [

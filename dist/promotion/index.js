@@ -25090,7 +25090,7 @@ function hasSuiteSteps(steps) {
 function rollbackNotTested(status2, dryRun) {
   return status2 === "already-current" ? "No rollback suite ran: the target is already the pinned baseline, so nothing was restored to test." : `No rollback suite ran: ${dryRun ? "a dry run restores nothing" : "nothing was restored"}, so there was no trio to test.`;
 }
-var NOTHING_TO_GATE = "No suite ran: the trio did not change, so there was nothing to gate.";
+var NOTHING_TO_GATE = "No suite ran: the trio did not change, so there was no baseline change to test.";
 
 // src/evidence/packet.ts
 var EVIDENCE_SCHEMA = "evidence-packet.v1";
@@ -38321,8 +38321,17 @@ function subject(b) {
     const ch = b.change;
     if (!ch.trio_changed && ch.base === ch.head)
       return [name, ": nothing to compare, the base is the commit checked out (", c(short2(ch.head)), ")"];
-    if (!ch.trio_changed)
-      return [name, ": the trio did not change between ", c(short2(ch.base)), " and ", c(short2(ch.head))];
+    if (!ch.trio_changed) {
+      const errors = b.findings.filter((f) => f.severity === "error").length;
+      return [
+        name,
+        ": the trio did not change between ",
+        c(short2(ch.base)),
+        " and ",
+        c(short2(ch.head)),
+        ...errors > 0 ? [`, but the change fails on ${plural(errors, "error")}`] : []
+      ];
+    }
     const same2 = b.previous?.release_tag === b.identity.release_tag && b.previous?.commit_sha === b.identity.commit_sha;
     if (same2)
       return [

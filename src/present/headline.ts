@@ -1,6 +1,7 @@
 // The first line of every surface: the verdict and what was judged (the baseline, old -> new for a change,
 // the trigger, the posture), in words built from the result alone.
 import type { BaselineResult, OperationResult } from '../operations/context.js'
+import { plural } from '../text/plural.js'
 import type { Identity } from '../trio/model.js'
 import { c } from './inline.js'
 import type { Line } from './inline.js'
@@ -54,8 +55,19 @@ export function subject(b: BaselineResult): Line {
     // --base naming the commit checked out compares a commit with itself: say so, not "did not change"
     if (!ch.trio_changed && ch.base === ch.head)
       return [name, ': nothing to compare, the base is the commit checked out (', c(short(ch.head)), ')']
-    if (!ch.trio_changed)
-      return [name, ': the trio did not change between ', c(short(ch.base)), ' and ', c(short(ch.head))]
+    if (!ch.trio_changed) {
+      // nothing was repinned, yet errors may decide the verdict (a producer file broken, a link): said, so that
+      // "did not change" is not read as a pass
+      const errors = b.findings.filter((f) => f.severity === 'error').length
+      return [
+        name,
+        ': the trio did not change between ',
+        c(short(ch.base)),
+        ' and ',
+        c(short(ch.head)),
+        ...(errors > 0 ? [`, but the change fails on ${plural(errors, 'error')}`] : [])
+      ]
+    }
     const same =
       b.previous?.release_tag === b.identity.release_tag && b.previous?.commit_sha === b.identity.commit_sha
     if (same)
