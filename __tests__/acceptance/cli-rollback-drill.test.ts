@@ -44,7 +44,7 @@ describe('baseline-gate rollback --drill (built CLI)', () => {
     )
     // the pin as it is now, not the restore the drill only imagines
     expect(text.stdout.split('\n')[1]).toMatch(
-      new RegExp(`^  pinned now: ${TAGS.v6.replace(/\./g, '\\.')} · .* · posture GO$`)
+      new RegExp(`^  pinned now \\(as committed\\): ${TAGS.v6.replace(/\./g, '\\.')} · .* · posture GO$`)
     )
     // the drill's verdict and checks right under the headline
     expect(text.stdout.split('\n')[2]).toBe('  drill: the last-known-good is restorable')

@@ -91,7 +91,7 @@ export function renderReport(
     const r = b.rollback
     out.push(
       s.dim(
-        `  ${r?.status === 'dry-run' && r.fromPosture !== undefined ? `pinned now: ${identityLine({ identity: r.from, posture: r.fromPosture })}` : identityLine(b)}`
+        `  ${r?.status === 'dry-run' && r.fromPosture !== undefined ? `pinned now (as committed): ${identityLine({ identity: r.from, posture: r.fromPosture })}` : identityLine(b)}`
       )
     )
     if (b.change) out.push(...changeLines(b.change, s))
