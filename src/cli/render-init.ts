@@ -24,7 +24,9 @@ export function nextSteps(o: Shown): string[] {
       `npx --no baseline-gate migrate${o.proposal.migrate.length > 1 ? ` --baseline ${name}` : ''}: ${pin} has no runtime_cutover_posture (the trio predates adoption)`
     )
   }
-  steps.push('npx --no baseline-gate health: check the trio, the producer and the adapter boundary against the policy')
+  steps.push(
+    'npx --no baseline-gate health: check the trio, the producer and the adapter boundary against the policy'
+  )
   return steps
 }
 

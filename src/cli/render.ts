@@ -154,7 +154,8 @@ const TERMINAL_CONTROL = /\u001b\[[0-9;?]*[ -/]*[@-~]|[\u0000-\u0008\u000b-\u001
 
 function changeLines(c: ChangeEvidence, s: Style): string[] {
   const range = `${c.base.slice(0, 12)}..${c.head.slice(0, 12)}`
-  if (!c.trio_changed) return [s.dim(`  change ${range}: the trio did not change; no baseline change to test`)]
+  if (!c.trio_changed)
+    return [s.dim(`  change ${range}: the trio did not change; no baseline change to test`)]
   const posture =
     c.posture_from === c.posture_to
       ? `${c.posture_to ?? '?'}`

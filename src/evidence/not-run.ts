@@ -57,4 +57,5 @@ export function rollbackNotTested(status: RollbackStatus, dryRun: boolean): stri
 }
 
 /** A promotion whose trio did not change ran no suite: there was nothing to gate. */
-export const NOTHING_TO_GATE = 'No suite ran: the trio did not change, so there was no baseline change to test.'
+export const NOTHING_TO_GATE =
+  'No suite ran: the trio did not change, so there was no baseline change to test.'
