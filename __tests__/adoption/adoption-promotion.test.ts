@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { requireBuiltCli, runCli } from '../helpers/cli-run.js'
 import { cleanupFixtures, MATRIX, PIN, POLICY, trioFixture } from '../helpers/fixture.js'
 import { gitRepo, OLD_DATE } from '../helpers/git-repo.js'
-import { legacyRepository } from '../helpers/legacy-repo.js'
+import { LEGACY_DEFAULT_PATHS, legacyRepository } from '../helpers/legacy-repo.js'
 
 beforeAll(requireBuiltCli)
 afterAll(cleanupFixtures)
@@ -60,8 +60,30 @@ describe('the adoption pull request of a consumer with its own layout', () => {
     expect([b.trio_changed, b.classification]).toEqual([true, 'none'])
     const bg709 = b.findings.find((f) => f.rule === 'BG709')
     expect(bg709?.severity).toBe('notice')
-    expect(bg709?.message).toContain('the base revision has no policy file (config/baseline-policy.json)')
+    expect(bg709?.message).toContain(
+      'the base revision has no policy file (config/baseline-policy.json), and not all the files the built-in defaults name are there'
+    )
     expect(b.findings.some((f) => f.rule === 'BG707' || f.rule === 'BG708' || f.rule === 'BG101')).toBe(false)
+  })
+
+  it('the pin and mirror where the defaults look, the matrix elsewhere: the defaults did not govern the base either', () => {
+    const legacy = legacyRepository({
+      paths: { ...LEGACY_DEFAULT_PATHS, matrix: 'docs/integration/MEMORYKERNEL_COMPATIBILITY_MATRIX.md' }
+    })
+    const base = legacy.commits.head
+    expect(runCli(['init'], legacy.root).status).toBe(0)
+    expect(runCli(['migrate', '--now', '2026-03-01'], legacy.root).status).toBe(0)
+    commitAll(legacy.root, 'adopt baseline-gate')
+    const run = runCli(
+      ['promote', '--base', base, '--no-suites', '--json', '--now', '2026-03-01T12:00:00Z'],
+      legacy.root
+    )
+    const b = (JSON.parse(run.stdout) as Promoted).baselines[0]!
+    expect(b.findings.filter((f) => f.severity === 'error')).toEqual([])
+    expect(b.findings.find((f) => f.rule === 'BG709')?.message).toContain(
+      '(docs/MEMORYKERNEL_COMPATIBILITY_MATRIX.md missing)'
+    )
+    expect(run.status).toBe(0)
   })
 
   it('where the defaults describe the base, a policy the change brings is not believed: decoys fail (BG707)', () => {

@@ -23506,7 +23506,7 @@ var SUITE_RULES = {
   BG709: {
     title: "Adoption judged by its own policy",
     severity: "notice",
-    description: "The base revision has no policy file and none of the trio files the built-in defaults name: nothing there is governed by the gate yet (a consumer with its own layout adopting the tool). The change that brings the policy (and the migrated trio) is judged by that policy, since there is no base definition a pull request could evade. Once it is merged, every change is judged by the base branch's policy. Where the defaults do describe the base (its trio is where they look), they are the base's policy, as ever.",
+    description: "The base revision has no policy file, and not all the files the built-in defaults name (the trio, the producer's manifest) are there: the defaults cannot have governed it (health on them fails), so nothing there is governed by the gate yet (a consumer with its own layout adopting the tool). The change that brings the policy (and the migrated trio) is judged by that policy, since there is no base definition a pull request could evade. Once it is merged, every change is judged by the base branch's policy. Where the defaults do describe the base (every one of those files is where they look), they are the base's policy, as ever.",
     example: "The adoption pull request: `baseline-gate init` wrote config/baseline-policy.json for a matrix under docs/integration/, and `baseline-gate migrate` brought the trio to the current format."
   }
 };
@@ -31008,8 +31008,9 @@ async function policyAtBase(root, policy, revs) {
       const why = `the base revision's policy cannot be read (${e.message})`;
       return { definitionOf: () => ({ kind: "unreadable", why }), removedWithTrioChanged: [] };
     }
-    if (atBase.source === "defaults" && await describesNothing(atBase, (file) => read(revs.base, file))) {
-      const why = `the base revision has no policy file (${shown}) and no trio where the built-in defaults look (${atBase.baselines[0].trio.pin})`;
+    const missing = atBase.source === "defaults" ? await missingFiles(atBase, (f) => read(revs.base, f)) : [];
+    if (missing.length > 0) {
+      const why = `the base revision has no policy file (${shown}), and not all the files the built-in defaults name are there (${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ", \u2026" : ""} missing)`;
       return { definitionOf: (baseline) => ({ kind: "adoption", baseline, why }), removedWithTrioChanged: [] };
     }
     const inHead = new Set(policy.baselines.map((b) => b.name));
@@ -31041,10 +31042,12 @@ async function policyAtBase(root, policy, revs) {
     reader.close();
   }
 }
-async function describesNothing(policy, read) {
+async function missingFiles(policy, read) {
+  const missing = [];
   for (const baseline of policy.baselines)
-    for (const role of TRIO_ROLES) if (await read(baseline.trio[role]) !== null) return false;
-  return true;
+    for (const file of [...TRIO_ROLES.map((r) => baseline.trio[r]), producerPaths(baseline).manifest])
+      if (await read(file) === null) missing.push(file);
+  return missing;
 }
 function adoptionNote(why) {
   return finding(
@@ -38479,7 +38482,7 @@ function promotion(b) {
           c("npx --no baseline-gate repin"),
           " (the release and its trio in one change), or right after it merges."
         ]
-      ] : [["Nothing to do: the trio did not change, so there is nothing to gate."]];
+      ] : [["Nothing to do: the trio did not change, so there is no baseline change to test."]];
     if (b.findings.some((f) => f.rule === "BG704"))
       out.push(["The suites did not run (asked for no suites): run them before merging with ", local, "."]);
     out.push(["Merge once the change is reviewed."]);

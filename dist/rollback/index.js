@@ -25247,7 +25247,7 @@ var SUITE_RULES = {
   BG709: {
     title: "Adoption judged by its own policy",
     severity: "notice",
-    description: "The base revision has no policy file and none of the trio files the built-in defaults name: nothing there is governed by the gate yet (a consumer with its own layout adopting the tool). The change that brings the policy (and the migrated trio) is judged by that policy, since there is no base definition a pull request could evade. Once it is merged, every change is judged by the base branch's policy. Where the defaults do describe the base (its trio is where they look), they are the base's policy, as ever.",
+    description: "The base revision has no policy file, and not all the files the built-in defaults name (the trio, the producer's manifest) are there: the defaults cannot have governed it (health on them fails), so nothing there is governed by the gate yet (a consumer with its own layout adopting the tool). The change that brings the policy (and the migrated trio) is judged by that policy, since there is no base definition a pull request could evade. Once it is merged, every change is judged by the base branch's policy. Where the defaults do describe the base (every one of those files is where they look), they are the base's policy, as ever.",
     example: "The adoption pull request: `baseline-gate init` wrote config/baseline-policy.json for a matrix under docs/integration/, and `baseline-gate migrate` brought the trio to the current format."
   }
 };
@@ -45895,7 +45895,7 @@ function promotion(b) {
           c("npx --no baseline-gate repin"),
           " (the release and its trio in one change), or right after it merges."
         ]
-      ] : [["Nothing to do: the trio did not change, so there is nothing to gate."]];
+      ] : [["Nothing to do: the trio did not change, so there is no baseline change to test."]];
     if (b.findings.some((f) => f.rule === "BG704"))
       out.push(["The suites did not run (asked for no suites): run them before merging with ", local, "."]);
     out.push(["Merge once the change is reviewed."]);

@@ -91,10 +91,12 @@ export async function policyAtBase(
       const why = `the base revision's policy cannot be read (${(e as Error).message})`
       return { definitionOf: () => ({ kind: 'unreadable', why }), removedWithTrioChanged: [] }
     }
-    // no policy at the base, and none of the defaults' trio files there: the defaults describe nothing of that
-    // revision (a consumer with its own layout adopting the tool), so there is nothing a pull request could evade
-    if (atBase.source === 'defaults' && (await describesNothing(atBase, (file) => read(revs.base, file)))) {
-      const why = `the base revision has no policy file (${shown}) and no trio where the built-in defaults look (${atBase.baselines[0]!.trio.pin})`
+    // no policy at the base, and the defaults' files are not all there: the defaults cannot have governed that
+    // revision (health on them fails: a consumer with its own layout adopting the tool), so there is nothing a pull
+    // request could evade. A base whose files are all where the defaults look is governed by them, as ever
+    const missing = atBase.source === 'defaults' ? await missingFiles(atBase, (f) => read(revs.base, f)) : []
+    if (missing.length > 0) {
+      const why = `the base revision has no policy file (${shown}), and not all the files the built-in defaults name are there (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''} missing)`
       return { definitionOf: (baseline) => ({ kind: 'adoption', baseline, why }), removedWithTrioChanged: [] }
     }
     const inHead = new Set(policy.baselines.map((b) => b.name))
@@ -129,14 +131,13 @@ export async function policyAtBase(
   }
 }
 
-/** Whether none of the policy's trio files exists at the revision `read` reads. */
-async function describesNothing(
-  policy: Policy,
-  read: (file: string) => Promise<Committed>
-): Promise<boolean> {
+/** The policy's trio files and producer manifests that do not exist at the revision `read` reads. */
+async function missingFiles(policy: Policy, read: (file: string) => Promise<Committed>): Promise<string[]> {
+  const missing: string[] = []
   for (const baseline of policy.baselines)
-    for (const role of TRIO_ROLES) if ((await read(baseline.trio[role])) !== null) return false
-  return true
+    for (const file of [...TRIO_ROLES.map((r) => baseline.trio[r]), producerPaths(baseline).manifest])
+      if ((await read(file)) === null) missing.push(file)
+  return missing
 }
 
 /** BG709: the change that adopts the tool is judged by the policy it brings. */

@@ -60,7 +60,7 @@ function promotion(b: BaselineResult): Line[] {
               ' (the release and its trio in one change), or right after it merges.'
             ]
           ]
-        : [['Nothing to do: the trio did not change, so there is nothing to gate.']]
+        : [['Nothing to do: the trio did not change, so there is no baseline change to test.']]
     if (b.findings.some((f) => f.rule === 'BG704'))
       out.push(['The suites did not run (asked for no suites): run them before merging with ', local, '.'])
     out.push(['Merge once the change is reviewed.'])
