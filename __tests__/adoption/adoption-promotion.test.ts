@@ -6,9 +6,11 @@
 // Where the defaults DO describe the base (its trio where they look), a policy brought by a change is not
 // believed: it could point the gate at copies.
 import { execFileSync } from 'node:child_process'
+import { cpSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { requireBuiltCli, runCli } from '../helpers/cli-run.js'
-import { cleanupFixtures, MATRIX, PIN, POLICY, trioFixture } from '../helpers/fixture.js'
+import { cleanupFixtures, MATRIX, PIN, POLICY, tempDir, trioFixture } from '../helpers/fixture.js'
 import { gitRepo, OLD_DATE } from '../helpers/git-repo.js'
 import { LEGACY_DEFAULT_PATHS, legacyRepository } from '../helpers/legacy-repo.js'
 
@@ -116,5 +118,131 @@ describe('the adoption pull request of a consumer with its own layout', () => {
     expect(b.findings.some((f) => f.rule === 'BG709')).toBe(false)
     expect(b.findings.some((f) => f.rule === 'BG707')).toBe(true)
     expect(b.findings.some((f) => f.severity === 'error' && f.file === PIN)).toBe(true)
+  })
+})
+
+// found by the second attacker review: a governed base never gets the adoption treatment
+describe('the adoption treatment is never a governed base', () => {
+  /**
+   * A governed base: the fixture's policy, its trio moved under baseline/ (where the defaults do not look, so that
+   * the base could pass for one to adopt), then the `layout` of the case; copies of the trio under decoy/.
+   */
+  function governed(layout: (fx: ReturnType<typeof trioFixture>) => void) {
+    const fx = trioFixture()
+    const moved = {
+      pin: 'baseline/pin.json',
+      manifest: 'baseline/manifest.json',
+      matrix: 'baseline/MATRIX.md'
+    }
+    for (const [from, to] of [
+      [PIN, moved.pin],
+      ['config/memorykernel-producer-manifest.json', moved.manifest],
+      [MATRIX, moved.matrix]
+    ] as const) {
+      fx.write(to, fx.read(from))
+      rmSync(join(fx.root, from))
+    }
+    fx.editJson(POLICY, (policy) => {
+      ;(policy.baselines as Record<string, Record<string, unknown>>).memorykernel!.trio = moved
+    })
+    layout(fx)
+    const repo = gitRepo(fx)
+    const base = repo.commit('the approved baseline, governed by its policy', OLD_DATE)
+    for (const file of ['pin.json', 'manifest.json', 'MATRIX.md'])
+      fx.write(`decoy/baseline/${file}`, fx.read(`baseline/${file}`))
+    return { fx, repo, base }
+  }
+  const decoyPolicy = JSON.stringify({
+    policy_version: 'baseline-policy.v1',
+    baselines: {
+      memorykernel: {
+        trio: {
+          pin: 'decoy/baseline/pin.json',
+          manifest: 'decoy/baseline/manifest.json',
+          matrix: 'decoy/baseline/MATRIX.md'
+        }
+      }
+    }
+  })
+  const evil = (fx: ReturnType<typeof trioFixture>, file: string) =>
+    fx.write(file, fx.read(file).replace(/"release_tag": "[^"]*"/, '"release_tag": "v9.9.9"'))
+  const verdictOf = (run: { stdout: string; status: number | null }) => {
+    const out = JSON.parse(run.stdout) as Promoted
+    return {
+      status: run.status,
+      verdict: out.verdict,
+      rules: out.baselines.flatMap((b) => b.findings.map((f) => f.rule))
+    }
+  }
+
+  it('a policy the change replaces by a link to a decoy is looked up at its own path at the base, not the decoy’s', () => {
+    const { fx, repo, base } = governed((fx) => {
+      fx.write('shared/policy.json', fx.read(POLICY))
+      rmSync(join(fx.root, POLICY))
+    })
+    evil(fx, 'baseline/pin.json')
+    fx.write('decoy/policy.json', decoyPolicy)
+    rmSync(join(fx.root, 'shared/policy.json'))
+    symlinkSync('../decoy/policy.json', join(fx.root, 'shared/policy.json'))
+    repo.commit('the pin moved on; the policy a link to a decoy')
+    const v = verdictOf(
+      runCli(
+        ['promote', '--base', base, '--no-suites', '--json', '--policy', join(fx.root, 'shared/policy.json')],
+        fx.root
+      )
+    )
+    expect([v.status, v.verdict]).toEqual([1, 'FAIL'])
+    expect(v.rules).not.toContain('BG709')
+  })
+
+  it('in a monorepo, a policy above the root replaced by a link to a decoy is looked up at its own path', () => {
+    // the consumer in app/ (its marker file there), its policy above it in shared/, given by its absolute path
+    const { fx } = governed(() => {})
+    const top = tempDir('bg-adopt-monorepo-')
+    cpSync(fx.root, join(top, 'app'), { recursive: true })
+    rmSync(join(top, 'app', '.git'), { recursive: true, force: true })
+    const app = join(top, 'app')
+    mkdirSync(join(top, 'shared'))
+    writeFileSync(join(top, 'shared/policy.json'), readFileSync(join(app, POLICY)))
+    const repo = gitRepo({ root: top })
+    const base = repo.commit('the consumer in app/, its policy in shared/', OLD_DATE)
+    const pin = join(app, 'baseline/pin.json')
+    writeFileSync(pin, readFileSync(pin, 'utf8').replace(/"release_tag": "[^"]*"/, '"release_tag": "v9.9.9"'))
+    writeFileSync(join(app, 'decoy/policy.json'), decoyPolicy)
+    rmSync(join(top, 'shared/policy.json'))
+    symlinkSync('../app/decoy/policy.json', join(top, 'shared/policy.json'))
+    repo.commit('the pin moved on; the policy a link to a decoy')
+    const v = verdictOf(
+      runCli(
+        ['promote', '--base', base, '--no-suites', '--json', '--policy', join(top, 'shared/policy.json')],
+        app
+      )
+    )
+    expect(v.rules).not.toContain('BG709')
+    expect([v.status, v.verdict]).toEqual([1, 'FAIL'])
+  })
+
+  it('a policy the base keeps behind a linked directory (config -> cfg) is found at the base', () => {
+    const { fx, repo, base } = governed((fx) => {
+      renameSync(join(fx.root, 'config'), join(fx.root, 'cfg'))
+      symlinkSync('cfg', join(fx.root, 'config'))
+    })
+    evil(fx, 'baseline/pin.json')
+    repo.commit('the pin moved on')
+    const v = verdictOf(runCli(['promote', '--base', base, '--no-suites', '--json'], fx.root))
+    expect([v.status, v.verdict]).toEqual([1, 'FAIL'])
+    expect(v.rules).not.toContain('BG709')
+  })
+
+  it('a policy the change adds below the one the base keeps (moving the root of a run from that directory) is not believed', () => {
+    const { fx, repo, base } = governed(() => {})
+    evil(fx, 'baseline/pin.json')
+    fx.write(`app/${POLICY}`, decoyPolicy.replace(/decoy\//g, ''))
+    for (const file of ['pin.json', 'manifest.json', 'MATRIX.md'])
+      fx.write(`app/baseline/${file}`, fx.read(`decoy/baseline/${file}`))
+    repo.commit('the top pin moved on; a policy of its own in app/')
+    const v = verdictOf(runCli(['promote', '--base', base, '--no-suites', '--json'], join(fx.root, 'app')))
+    expect(v.rules).not.toContain('BG709')
+    expect([v.status, v.verdict]).toEqual([1, 'FAIL'])
   })
 })

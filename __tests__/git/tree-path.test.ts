@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { BlobReader } from '../../src/git/git.js'
 import { readAtCommit } from '../../src/git/tree-path.js'
 import type { RevisionRead } from '../../src/git/tree-path.js'
+import { containPath, writePaths } from '../../src/fs/contain.js'
 import { readRepoFile } from '../../src/fs/read.js'
 import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
 
@@ -233,6 +234,44 @@ describe('a commit crafted to make the reads disagree', () => {
     expect((await readAll(top, commit, ['config/pin.json']))['config/pin.json']).toMatchObject({
       kind: 'dangling-link',
       problem: expect.stringContaining('twice in one directory')
+    })
+  })
+})
+
+// found by the second review
+describe('nested links and submodules', () => {
+  it('a write through nested links whose leftover `..` would climb out is refused as dangling, never a path above the root', () => {
+    const top = tempDir('bg-nested-links-')
+    mkdirSync(join(top, 'repo', 'e'), { recursive: true })
+    const root = join(top, 'repo')
+    symlinkSync('e', join(root, 'b'))
+    symlinkSync('b/x/../../..', join(root, 'config'))
+    symlinkSync('b/missing/../../../ESCAPED', join(root, 'a'))
+    for (const rel of ['config/baseline-policy.json', 'a/pin.json']) {
+      const w = writePaths(root, [rel])
+      expect(w.ok).toBe(false)
+      expect(containPath(root, rel)).toMatchObject({ kind: 'dangling' })
+    }
+  })
+
+  it('a trio inside a submodule is refused and named by the commit the submodule records: a bump is a change', async () => {
+    const { top, commit: first } = committedTree({ 'README.md': 'x\n' })
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: top, encoding: 'utf8' }).trim()
+    const gitlink = (sha: string) => {
+      git('update-index', '--add', '--cacheinfo', `160000,${sha},config`)
+      git('-c', 'user.email=t@example.invalid', '-c', 'user.name=t', 'commit', '-qm', `config at ${sha}`)
+      return git('rev-parse', 'HEAD')
+    }
+    const a = gitlink(first)
+    const b = gitlink('1'.repeat(40))
+    const at = async (rev: string) => (await readAll(top, rev, ['config/pin.json']))['config/pin.json']!
+    expect(await at(a)).toEqual({
+      kind: 'outside-root',
+      problem: `is inside the submodule config (commit ${first.slice(0, 12)}), a repository of its own that the gate does not read`
+    })
+    expect(await at(b)).toMatchObject({
+      kind: 'outside-root',
+      problem: expect.stringContaining('commit 111111111111')
     })
   })
 })

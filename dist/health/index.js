@@ -21285,6 +21285,7 @@ function containPath(root, rel, memo) {
   let cur = realRoot;
   let links2 = 0;
   let target = null;
+  let linkLeft = 0;
   const dangling = (why) => ({
     kind: "dangling",
     link: target.link,
@@ -21293,7 +21294,8 @@ function containPath(root, rel, memo) {
   });
   while (pending2.length > 0) {
     const seg = pending2.shift();
-    if (target && --target.left < 0) target = null;
+    const fromLink = linkLeft > 0;
+    if (fromLink) linkLeft--;
     if (seg === ".") continue;
     if (seg === "..") {
       if (cur === realRoot) return { kind: "outside", leadsTo: resolve5(cur, "..", ...pending2) };
@@ -21306,12 +21308,13 @@ function containPath(root, rel, memo) {
       continue;
     }
     const stat3 = lstatOrNull(next);
-    if (!stat3) return target ? dangling() : { kind: "inside", real: join5(next, ...pending2), exists: false };
+    if (!stat3)
+      return fromLink || linkLeft > 0 ? dangling() : { kind: "inside", real: join5(next, ...pending2), exists: false };
     if (stat3.isSymbolicLink()) {
       const raw = readlinkSync(next, { encoding: "buffer" });
       const text = utf8(raw);
       const link2 = relative2(realRoot, next) || ".";
-      target = { link: link2, text: text ?? JSON.stringify(raw.toString("latin1")), left: 0 };
+      target = { link: link2, text: text ?? JSON.stringify(raw.toString("latin1")) };
       if (++links2 > MAX_LINKS) return dangling("which is a loop of symbolic links");
       if (text === null || text === "") return dangling("which is not a path (empty, or not UTF-8)");
       let from;
@@ -21319,18 +21322,18 @@ function containPath(root, rel, memo) {
         const abs2 = normalize2(text);
         if (text.split("/").includes("..") || !isWithin(realRoot, abs2))
           return { kind: "outside", leadsTo: safeReal(abs2) };
-        from = relative2(realRoot, abs2).split(sep2);
+        from = [...relative2(realRoot, abs2).split(sep2), ...text.endsWith("/") ? ["."] : []];
         cur = realRoot;
       } else {
         from = text.split("/").map((s, i, all) => s === "" && i === all.length - 1 ? "." : s);
       }
       const walked = from.filter((s) => s !== "");
-      target.left = walked.length;
+      linkLeft += walked.length;
       pending2.unshift(...walked);
       continue;
     }
     if (pending2.length > 0 && !stat3.isDirectory())
-      return target ? dangling() : { kind: "inside", real: join5(next, ...pending2), exists: false };
+      return fromLink || linkLeft > 0 ? dangling() : { kind: "inside", real: join5(next, ...pending2), exists: false };
     cur = next;
     if (memo && pending2.length > 0) memo.dirs.add(cur);
   }

@@ -2172,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve8(data);
+              return err ? reject(err) : resolve9(data);
             });
           });
         }
@@ -2212,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve8(data);
+              ) : resolve9(data);
             });
           });
         }
@@ -4484,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve8, reject) => {
-        res = resolve8;
+      const promise = new Promise((resolve9, reject) => {
+        res = resolve9;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6736,12 +6736,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve8, reject) => {
+      const waitForDrain = () => new Promise((resolve9, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve8;
+          callback = resolve9;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7411,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve8, reject) => {
+      const waitForDrain = () => new Promise((resolve9, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve8;
+          callback = resolve9;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7895,16 +7895,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve8) => {
+        return new Promise((resolve9) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve8;
+            this[kClosedResolve] = resolve9;
           } else {
-            resolve8(null);
+            resolve9(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve8) => {
+        return new Promise((resolve9) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7915,7 +7915,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve8(null);
+            resolve9(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve8, reject) => {
+        const socket = await new Promise((resolve9, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7978,7 +7978,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve8(socket2);
+              resolve9(socket2);
             }
           });
         });
@@ -8314,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c2) => c2.close()));
         } else {
-          await new Promise((resolve8) => {
-            this[kClosedResolve] = resolve8;
+          await new Promise((resolve9) => {
+            this[kClosedResolve] = resolve9;
           });
         }
       }
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve8, reject) => {
+        return await new Promise((resolve9, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9597,7 +9597,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve8(null);
+              resolve9(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9616,7 +9616,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve8, reject) => {
+      return new Promise((resolve9, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9633,7 +9633,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve8,
+              resolve: resolve9,
               reject,
               length: 0,
               body: []
@@ -9703,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve8, stream, length } = consume2;
+      const { type, body, resolve: resolve9, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve8(chunksDecode(body, length));
+          resolve9(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve8(JSON.parse(chunksDecode(body, length)));
+          resolve9(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve8(chunksConcat(body, length).buffer);
+          resolve9(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve8(new Blob(body, { type: stream[kContentType] }));
+          resolve9(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve8(chunksConcat(body, length));
+          resolve9(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9971,9 +9971,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10196,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10483,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -10577,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve8, reject) => {
+        return new Promise((resolve9, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve8(data);
+            return err ? reject(err) : resolve9(data);
           });
         });
       }
@@ -14442,7 +14442,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve8, reject) => agent.dispatch(
+        return new Promise((resolve9, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14518,7 +14518,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve8({
+              resolve9({
                 status: status2,
                 statusText,
                 headersList,
@@ -14561,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve8({
+              resolve9({
                 status: status2,
                 statusText: STATUS_CODES[status2],
                 headersList,
@@ -18302,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve8) => {
-        setTimeout(resolve8, ms).unref();
+      return new Promise((resolve9) => {
+        setTimeout(resolve9, ms).unref();
       });
     }
     module.exports = {
@@ -19824,11 +19824,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve8) {
-          resolve8(value);
+        return value instanceof P2 ? value : new P2(function(resolve9) {
+          resolve9(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve8, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve9, reject) {
         function fulfilled(value) {
           try {
             step2(generator.next(value));
@@ -19844,7 +19844,7 @@ var require_lib = __commonJS({
           }
         }
         function step2(result) {
-          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step2((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19931,26 +19931,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve8(output.toString());
+              resolve9(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve8(Buffer.concat(chunks));
+              resolve9(Buffer.concat(chunks));
             });
           }));
         });
@@ -20158,14 +20158,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve8, reject) => {
+          return new Promise((resolve9, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve8(res);
+                resolve9(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -20409,12 +20409,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve8) => setTimeout(() => resolve8(), ms));
+          return new Promise((resolve9) => setTimeout(() => resolve9(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve8, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve9, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -20422,7 +20422,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve8(response);
+              resolve9(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -20461,7 +20461,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve8(response);
+              resolve9(response);
             }
           }));
         });
@@ -22535,11 +22535,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve8) {
-      resolve8(value);
+    return value instanceof P2 ? value : new P2(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve8, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -22555,7 +22555,7 @@ var __awaiter = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -25634,6 +25634,7 @@ function containPath(root, rel, memo) {
   let cur = realRoot;
   let links2 = 0;
   let target = null;
+  let linkLeft = 0;
   const dangling = (why) => ({
     kind: "dangling",
     link: target.link,
@@ -25642,7 +25643,8 @@ function containPath(root, rel, memo) {
   });
   while (pending.length > 0) {
     const seg = pending.shift();
-    if (target && --target.left < 0) target = null;
+    const fromLink = linkLeft > 0;
+    if (fromLink) linkLeft--;
     if (seg === ".") continue;
     if (seg === "..") {
       if (cur === realRoot) return { kind: "outside", leadsTo: resolve(cur, "..", ...pending) };
@@ -25655,12 +25657,13 @@ function containPath(root, rel, memo) {
       continue;
     }
     const stat2 = lstatOrNull(next);
-    if (!stat2) return target ? dangling() : { kind: "inside", real: join(next, ...pending), exists: false };
+    if (!stat2)
+      return fromLink || linkLeft > 0 ? dangling() : { kind: "inside", real: join(next, ...pending), exists: false };
     if (stat2.isSymbolicLink()) {
       const raw = readlinkSync(next, { encoding: "buffer" });
       const text = utf8(raw);
       const link2 = relative(realRoot, next) || ".";
-      target = { link: link2, text: text ?? JSON.stringify(raw.toString("latin1")), left: 0 };
+      target = { link: link2, text: text ?? JSON.stringify(raw.toString("latin1")) };
       if (++links2 > MAX_LINKS) return dangling("which is a loop of symbolic links");
       if (text === null || text === "") return dangling("which is not a path (empty, or not UTF-8)");
       let from;
@@ -25668,18 +25671,18 @@ function containPath(root, rel, memo) {
         const abs2 = normalize(text);
         if (text.split("/").includes("..") || !isWithin(realRoot, abs2))
           return { kind: "outside", leadsTo: safeReal(abs2) };
-        from = relative(realRoot, abs2).split(sep);
+        from = [...relative(realRoot, abs2).split(sep), ...text.endsWith("/") ? ["."] : []];
         cur = realRoot;
       } else {
         from = text.split("/").map((s, i2, all) => s === "" && i2 === all.length - 1 ? "." : s);
       }
       const walked = from.filter((s) => s !== "");
-      target.left = walked.length;
+      linkLeft += walked.length;
       pending.unshift(...walked);
       continue;
     }
     if (pending.length > 0 && !stat2.isDirectory())
-      return target ? dangling() : { kind: "inside", real: join(next, ...pending), exists: false };
+      return fromLink || linkLeft > 0 ? dangling() : { kind: "inside", real: join(next, ...pending), exists: false };
     cur = next;
     if (memo && pending.length > 0) memo.dirs.add(cur);
   }
@@ -25959,7 +25962,7 @@ function cannotRun(cwd, args, e, timedOut, timeoutMs) {
   return new GitError(`git ${args[0]}: ${why}`);
 }
 function git(cwd, args, timeoutMs = TIMEOUT_MS2) {
-  return new Promise((resolve8, reject) => {
+  return new Promise((resolve9, reject) => {
     childProcess().execFile(
       "git",
       [...OPTIONS, ...args],
@@ -25970,7 +25973,7 @@ function git(cwd, args, timeoutMs = TIMEOUT_MS2) {
           reject(cannotRun(cwd, args, e, e.killed === true, timeoutMs));
           return;
         }
-        resolve8({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
+        resolve9({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
       }
     );
   });
@@ -25993,16 +25996,16 @@ function gitLines(cwd, args, failure, onLine, timeoutMs = TIMEOUT_MS2) {
     rest = lines.pop();
     for (const line of lines) if (!stopped) onLine(line);
   });
-  const done = new Promise((resolve8, reject) => {
+  const done = new Promise((resolve9, reject) => {
     child.on("error", (e) => reject(cannotRun(cwd, args, e, false, timeoutMs)));
     child.on("close", (code2) => {
-      if (stopped) resolve8();
+      if (stopped) resolve9();
       else if (code2 === null)
         reject(cannotRun(cwd, args, new Error("killed by a signal"), child.killed, timeoutMs));
       else if (code2 !== 0) reject(new GitError(`${failure}: ${stderr.trim()}`));
       else {
         if (rest) onLine(rest);
-        resolve8();
+        resolve9();
       }
     });
   });
@@ -26082,8 +26085,8 @@ var BlobReader = class {
   request(spec, want) {
     if (this.failure) return Promise.reject(this.failure);
     if (/[\n\r]/.test(spec)) return Promise.reject(new GitError("an object name must be one line"));
-    return new Promise((resolve8, reject) => {
-      this.waiting.push({ want, resolve: resolve8, reject });
+    return new Promise((resolve9, reject) => {
+      this.waiting.push({ want, resolve: resolve9, reject });
       this.child.stdin.write(`${spec}
 `);
     });
@@ -26149,6 +26152,7 @@ async function commitDate(cwd, commit) {
 var MAX_LINKS2 = 40;
 var LINK = "120000";
 var DIRECTORY = "40000";
+var SUBMODULE = "160000";
 var isFile = (mode) => mode === "100644" || mode === "100755";
 function treeEntry(tree, name) {
   const { content } = tree;
@@ -26181,7 +26185,7 @@ async function readAtCommit(reader, rev, rel) {
       const entry = treeEntry(dir, name);
       if (entry === null) return { kind: "missing" };
       if (entry !== "twice" && isFile(entry.mode)) return blobAt(reader, entry.oid);
-      if (entry !== "twice" && entry.mode !== LINK) return { kind: "not-a-file" };
+      if (entry !== "twice" && entry.mode !== LINK && entry.mode !== SUBMODULE) return { kind: "not-a-file" };
     }
   }
   const root = await reader.readTree(`${rev}:./`);
@@ -26195,13 +26199,15 @@ async function walk(reader, rootTree, parts) {
   let links2 = 0;
   let via;
   let target = null;
+  let linkLeft = 0;
   const dangling = (why) => ({
     kind: "dangling-link",
     problem: `${target.link} is a symbolic link to ${target.to}, ${why}`
   });
   while (pending.length > 0) {
     const seg = pending.shift();
-    if (target && --target.left < 0) target = null;
+    const fromLink = linkLeft > 0;
+    if (fromLink) linkLeft--;
     if (seg === ".") continue;
     if (seg === "..") {
       if (names.length === 0) return outside(target ? `${target.link} -> ${target.to}` : parts.join("/"));
@@ -26214,22 +26220,17 @@ async function walk(reader, rootTree, parts) {
     const here = [...names, seg].join("/");
     if (entry === "twice")
       return { kind: "dangling-link", problem: `names ${here} twice in one directory (a malformed commit)` };
-    if (!entry) return target ? dangling("which does not exist") : { kind: "missing" };
+    if (!entry) return fromLink ? dangling("which does not exist") : { kind: "missing" };
     if (entry.mode === LINK) {
       const text = await reader.read(entry.oid);
       const to = text.found ? utf82(text.content) : null;
-      target = {
-        link: here,
-        to: to ?? JSON.stringify(text.found ? text.content.toString("latin1") : ""),
-        left: 0
-      };
+      target = { link: here, to: to ?? JSON.stringify(text.found ? text.content.toString("latin1") : "") };
       if (++links2 > MAX_LINKS2) return dangling("which is a loop of symbolic links");
       if (to === null || to === "") return dangling("which is not a path (empty, or not UTF-8)");
       if (to.startsWith("/")) return outside(`${here} -> ${to}`);
       via ??= `${here} -> ${to}`;
-      const next = to.split("/").map((s, i2, all) => s === "" && i2 === all.length - 1 ? "." : s);
-      const walked = next.filter((s) => s !== "");
-      target.left = walked.length;
+      const walked = to.split("/").map((s, i2, all) => s === "" && i2 === all.length - 1 ? "." : s).filter((s) => s !== "");
+      linkLeft += walked.length;
       pending.unshift(...walked);
       continue;
     }
@@ -26238,7 +26239,13 @@ async function walk(reader, rootTree, parts) {
       trees.push(entry.oid);
       continue;
     }
-    if (pending.some((s) => s !== "")) return target ? dangling("which does not exist") : { kind: "missing" };
+    if (entry.mode === SUBMODULE)
+      return {
+        kind: "outside-root",
+        problem: `is inside the submodule ${here} (commit ${entry.oid.slice(0, 12)}), a repository of its own that the gate does not read`
+      };
+    if (pending.length > 0)
+      return fromLink || linkLeft > 0 ? dangling("which does not exist") : { kind: "missing" };
     if (!isFile(entry.mode)) return { kind: "not-a-file" };
     const read = await blobAt(reader, entry.oid);
     return read.kind === "ok" && via ? { ...read, via } : read;
@@ -26282,9 +26289,6 @@ async function revisionsTouching(cwd, rev, paths, limit = 1e5, firstParent = fal
   const out = [];
   await walkRevisionsTouching(cwd, rev, paths, (r) => out.push(r), limit, firstParent).done;
   return out;
-}
-function blobSpec(commit, path2) {
-  return `${commit}:${inCwd(path2)}`;
 }
 function inCwd(path2) {
   return path2.startsWith("./") || path2.startsWith("/") ? path2 : `./${path2}`;
@@ -30690,7 +30694,7 @@ function matrixFile(file, displayName) {
 
 // src/operations/policy-at-base.ts
 import { realpathSync as realpathSync4 } from "node:fs";
-import { isAbsolute as isAbsolute4, relative as relative3, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join5, posix, relative as relative3, resolve as resolve4, sep as sep2 } from "node:path";
 
 // src/git/root.ts
 import { existsSync as existsSync3, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
@@ -30974,41 +30978,55 @@ function sameBytes(a, b) {
 
 // src/operations/policy-at-base.ts
 var LAND_FIRST = "land the policy change on its own first (a pull request that changes no trio file), then change the trio";
-async function policyBlob(root, policy) {
+async function policyLocation(root, policy) {
+  const top = await workTreeTop(root);
+  if (top === null) return null;
+  const rootFromTop = relative3(top, realpathSync4(root)).split(sep2).join("/");
   if (!(policy.source === "file" && policy.path && isAbsolute4(policy.path))) {
     const path2 = policy.source === "file" && policy.path ? policy.path : DEFAULT_POLICY_PATH;
-    return (rev) => blobSpec(rev, path2);
+    return { top, fromTop: posix.join(rootFromTop, path2), rootFromTop };
   }
-  const top = await workTreeTop(root);
-  let real = policy.path;
-  try {
-    real = realpathSync4(policy.path);
-  } catch {
+  const parts = resolve4(policy.path).split(sep2).filter((p) => p !== "");
+  for (let i2 = 0; i2 <= parts.length; i2++) {
+    const prefix = join5(sep2, ...parts.slice(0, i2));
+    let real = prefix;
+    try {
+      real = realpathSync4(prefix);
+    } catch {
+    }
+    if (isWithin(top, real))
+      return {
+        top,
+        fromTop: posix.join(relative3(top, real).split(sep2).join("/"), ...parts.slice(i2)),
+        rootFromTop
+      };
   }
-  if (top === null || !isWithin(top, real)) return null;
-  const fromTop = relative3(top, real).split(sep2).join("/");
-  return (rev) => `${rev}:${fromTop}`;
+  return null;
+}
+function ancestors(rootFromTop) {
+  const parts = rootFromTop === "" ? [] : rootFromTop.split("/");
+  return parts.map((_, i2) => parts.slice(0, parts.length - 1 - i2).join("/"));
 }
 async function policyAtBase(root, policy, revs) {
-  const policyAt = await policyBlob(root, policy);
-  if (!policyAt)
+  const location2 = await policyLocation(root, policy);
+  if (!location2)
     return { definitionOf: (baseline) => ({ kind: "trusted", baseline }), removedWithTrioChanged: [] };
   const shown = policy.path ?? DEFAULT_POLICY_PATH;
   const reader = new BlobReader(root);
-  const blob = async (spec) => {
-    const found = await reader.read(spec);
-    return found.found ? found.content : null;
-  };
+  const fromTop = new BlobReader(location2.top);
   const read = async (rev, file) => committed(await readAtCommit(reader, rev, file));
   try {
     let atBase;
     try {
-      atBase = policyAtRevision(root, await blob(policyAt(revs.base)), shown);
+      const found = await readAtCommit(fromTop, revs.base, location2.fromTop);
+      if (found.kind !== "ok" && found.kind !== "missing")
+        throw new Error(`${shown}: ${"problem" in found ? found.problem : found.kind.replace(/-/g, " ")}`);
+      atBase = policyAtRevision(root, found.kind === "ok" ? found.bytes : null, shown);
     } catch (e) {
       const why = `the base revision's policy cannot be read (${e.message})`;
       return { definitionOf: () => ({ kind: "unreadable", why }), removedWithTrioChanged: [] };
     }
-    const missing = atBase.source === "defaults" ? await missingFiles(atBase, (f) => read(revs.base, f)) : [];
+    const missing = atBase.source === "defaults" && !await policyAbove(fromTop, revs.base, location2.rootFromTop) ? await missingFiles(atBase, (f) => read(revs.base, f)) : [];
     if (missing.length > 0) {
       const why = `the base revision has no policy file (${shown}), and not all the files the built-in defaults name are there (${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ", \u2026" : ""} missing)`;
       return { definitionOf: (baseline) => ({ kind: "adoption", baseline, why }), removedWithTrioChanged: [] };
@@ -31040,7 +31058,14 @@ async function policyAtBase(root, policy, revs) {
     };
   } finally {
     reader.close();
+    fromTop.close();
   }
+}
+async function policyAbove(reader, rev, rootFromTop) {
+  for (const dir of ancestors(rootFromTop))
+    if ((await readAtCommit(reader, rev, posix.join(dir, DEFAULT_POLICY_PATH))).kind !== "missing")
+      return true;
+  return false;
 }
 async function missingFiles(policy, read) {
   const missing = [];
@@ -31864,7 +31889,7 @@ function errorCode(e) {
 }
 
 // src/exec/run-steps.ts
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 
 // src/exec/child-env.ts
 var KEEP = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TERM|TMPDIR|TEMP|TMP|CI|SOURCE_DATE_EPOCH|CARGO_[A-Z0-9_]+|RUSTUP_[A-Z0-9_]+|RUST_[A-Z0-9_]+|RUSTFLAGS|RUSTDOCFLAGS|CC|CXX|NODE_OPTIONS|NPM_CONFIG_[A-Z0-9_]+|npm_config_[a-z0-9_]+)$/;
@@ -32322,13 +32347,13 @@ function spawnGroup(argv, options) {
     watch?.close();
     return { killed: watch?.killed() ?? [], containment };
   };
-  const exited = new Promise((resolve8) => {
+  const exited = new Promise((resolve9) => {
     child.once("error", (e) => {
-      resolve8({ code: null, signal: null, error: e.code ?? e.message, ...ended() });
+      resolve9({ code: null, signal: null, error: e.code ?? e.message, ...ended() });
     });
     child.once("close", (code2, signal) => {
       clearTimeout(linger);
-      resolve8({ code: code2, signal, ...forcedClosed ? { outputForcedClosed: true } : {}, ...ended() });
+      resolve9({ code: code2, signal, ...forcedClosed ? { outputForcedClosed: true } : {}, ...ended() });
     });
   });
   return {
@@ -32373,13 +32398,13 @@ function substitute(s, roots) {
   );
 }
 function expandStep(step2, roots, env2, suite = "") {
-  const repoRoot = resolve4(roots.repoRoot);
-  const abs = { repoRoot, producerRoot: resolve4(repoRoot, roots.producerRoot) };
+  const repoRoot = resolve5(roots.repoRoot);
+  const abs = { repoRoot, producerRoot: resolve5(repoRoot, roots.producerRoot) };
   return {
     suite,
     name: step2.name,
     argv: step2.run.map((a) => substitute(a, abs)),
-    cwd: resolve4(repoRoot, substitute(step2.cwd, abs)),
+    cwd: resolve5(repoRoot, substitute(step2.cwd, abs)),
     timeoutMs: step2.timeout_s * 1e3,
     env: childEnv(env2)
   };
@@ -33213,11 +33238,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve8) {
-      resolve8(value);
+    return value instanceof P2 ? value : new P2(function(resolve9) {
+      resolve9(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve8, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve9, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -33233,7 +33258,7 @@ var __awaiter2 = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -37148,8 +37173,8 @@ var package_default = { name: "baseline-gate", version: "0.1.0" };
 var TOOL_VERSION = package_default.version;
 
 // src/github/request.ts
-var realSleep = (ms, signal) => new Promise((resolve8) => {
-  const timer = setTimeout(resolve8, ms);
+var realSleep = (ms, signal) => new Promise((resolve9) => {
+  const timer = setTimeout(resolve9, ms);
   signal?.addEventListener("abort", () => clearTimeout(timer), { once: true });
 });
 var MAX_RETRY_AFTER_MS = 5e3;
@@ -38888,7 +38913,7 @@ function renderComment(result, input) {
 // src/actions/shared/inputs.ts
 var import_satisfies = __toESM(require_satisfies(), 1);
 import { readFileSync as readFileSync4 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join5, resolve as resolve5 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join6, resolve as resolve6 } from "node:path";
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -38922,24 +38947,24 @@ function readPromotionInputs(get, env2) {
 }
 function readCommonInputs(get, env2, operation) {
   const workspace = env2.GITHUB_WORKSPACE || process.cwd();
-  const root = resolve5(workspace, get("root").trim() || ".");
+  const root = resolve6(workspace, get("root").trim() || ".");
   const policy = get("policy").trim();
   const baseline = get("baseline").trim();
   if (baseline !== "" && !/^[a-z0-9][a-z0-9_-]{0,62}$/.test(baseline)) {
     throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
   }
   const evidenceInput = get("evidence-dir").trim();
-  const evidenceDir = evidenceInput ? isAbsolute5(evidenceInput) ? evidenceInput : resolve5(workspace, evidenceInput) : (
+  const evidenceDir = evidenceInput ? isAbsolute5(evidenceInput) ? evidenceInput : resolve6(workspace, evidenceInput) : (
     // one directory per operation: two gates in one job upload two artifacts, not one directory twice
-    join5(
-      env2.RUNNER_TEMP || join5(root, ".baseline-gate"),
+    join6(
+      env2.RUNNER_TEMP || join6(root, ".baseline-gate"),
       "baseline-gate-evidence",
       `${operation}-${runSuffix(env2)}`
     )
   );
   return {
     root,
-    policy: policy === "" ? void 0 : resolve5(workspace, policy),
+    policy: policy === "" ? void 0 : resolve6(workspace, policy),
     baseline: baseline === "" ? void 0 : baseline,
     evidenceDir
   };
@@ -42989,14 +43014,14 @@ function cancellation() {
 
 // src/fs/evidence-store.ts
 import { existsSync as existsSync8, lstatSync as lstatSync3, mkdirSync as mkdirSync3 } from "node:fs";
-import { join as join8, resolve as resolve6 } from "node:path";
+import { join as join9, resolve as resolve7 } from "node:path";
 
 // src/fs/atomic-write.ts
 import { mkdirSync, renameSync, rmSync, writeFileSync, openSync as openSync2, fsyncSync, closeSync as closeSync2 } from "node:fs";
-import { dirname as dirname4, basename as basename3, join as join6 } from "node:path";
+import { dirname as dirname4, basename as basename3, join as join7 } from "node:path";
 function writeFileAtomic(path2, data, { durable = false } = {}) {
   mkdirSync(dirname4(path2), { recursive: true });
-  const tmp = join6(dirname4(path2), `.${basename3(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const tmp = join7(dirname4(path2), `.${basename3(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     writeFileSync(tmp, data);
     if (durable) {
@@ -43016,7 +43041,7 @@ function writeFileAtomic(path2, data, { durable = false } = {}) {
 
 // src/fs/file-in-the-way.ts
 import { closeSync as closeSync3, existsSync as existsSync7, mkdirSync as mkdirSync2, openSync as openSync3, rmdirSync, statSync as statSync4, unlinkSync } from "node:fs";
-import { dirname as dirname5, join as join7 } from "node:path";
+import { dirname as dirname5, join as join8 } from "node:path";
 function fileInTheWay(abs) {
   for (let path2 = abs; ; path2 = dirname5(path2)) {
     let stat2;
@@ -43038,7 +43063,7 @@ function probeWritable(dir) {
       mkdirSync2(d);
       created.push(d);
     }
-    const probe = join7(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    const probe = join8(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
     closeSync3(openSync3(probe, "wx", 384));
     unlinkSync(probe);
   } finally {
@@ -43051,7 +43076,7 @@ var EvidenceDirError = class extends Error {
   name = "EvidenceDirError";
 };
 function createEvidenceStore(dir, options = {}) {
-  const abs = resolve6(dir);
+  const abs = resolve7(dir);
   const check = (path2) => {
     const problem = options.root === void 0 ? null : operatorPathEscape(options.root, path2);
     if (problem)
@@ -43079,7 +43104,7 @@ function createEvidenceStore(dir, options = {}) {
     ownDirectory();
     mkdirSync3(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker3 = join8(resolve6(options.ignoreInGit), ".gitignore");
+      const marker3 = join9(resolve7(options.ignoreInGit), ".gitignore");
       check(marker3);
       if (!existsSync8(marker3))
         writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
@@ -43108,7 +43133,7 @@ function createEvidenceStore(dir, options = {}) {
     write(name, content) {
       validName(name);
       prepare();
-      const path2 = join8(abs, name);
+      const path2 = join9(abs, name);
       check(path2);
       return put(path2, content);
     },
@@ -43118,7 +43143,7 @@ function createEvidenceStore(dir, options = {}) {
       prepare();
       check(abs);
       return files.map((f) => {
-        const path2 = join8(abs, f.name);
+        const path2 = join9(abs, f.name);
         if (options.root !== void 0 && lstatSync3(path2, { throwIfNoEntry: false })?.isSymbolicLink())
           check(path2);
         return put(path2, f.content);
@@ -43294,7 +43319,7 @@ function annotate(findings, root, env2, failing, ownWarnings = 0) {
 }
 
 // src/present/sarif.ts
-import { relative as relative6, resolve as resolve7, sep as sep4 } from "node:path";
+import { relative as relative6, resolve as resolve8, sep as sep4 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -43487,15 +43512,15 @@ function sarifOf(result, policy, o) {
 }
 function checkoutPrefix(top, root) {
   const rel = relative6(top, root);
-  if (rel === "" || rel.startsWith("..") || resolve7(top, rel) !== resolve7(root)) return "";
+  if (rel === "" || rel.startsWith("..") || resolve8(top, rel) !== resolve8(root)) return "";
   return rel.split(sep4).join("/");
 }
 function actionRulesDoc(env2) {
   const actionPath = (env2.GITHUB_ACTION_PATH ?? "").split("\\").join("/").replace(/\/+$/, "");
-  const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve7(actionPath, "../..") : actionPath;
+  const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve8(actionPath, "../..") : actionPath;
   const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
   const workspace = env2.GITHUB_WORKSPACE ?? "";
-  const docs = actionPath && workspace ? relative6(workspace, resolve7(top, "docs/rules.md")) : "";
+  const docs = actionPath && workspace ? relative6(workspace, resolve8(top, "docs/rules.md")) : "";
   return rulesDocUrl({
     server: env2.GITHUB_SERVER_URL,
     actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,

@@ -45821,6 +45821,7 @@ function containPath(root, rel, memo) {
   let cur = realRoot;
   let links2 = 0;
   let target = null;
+  let linkLeft = 0;
   const dangling = (why) => ({
     kind: "dangling",
     link: target.link,
@@ -45829,7 +45830,8 @@ function containPath(root, rel, memo) {
   });
   while (pending.length > 0) {
     const seg = pending.shift();
-    if (target && --target.left < 0) target = null;
+    const fromLink = linkLeft > 0;
+    if (fromLink) linkLeft--;
     if (seg === ".") continue;
     if (seg === "..") {
       if (cur === realRoot) return { kind: "outside", leadsTo: resolve(cur, "..", ...pending) };
@@ -45842,12 +45844,13 @@ function containPath(root, rel, memo) {
       continue;
     }
     const stat2 = lstatOrNull(next);
-    if (!stat2) return target ? dangling() : { kind: "inside", real: join(next, ...pending), exists: false };
+    if (!stat2)
+      return fromLink || linkLeft > 0 ? dangling() : { kind: "inside", real: join(next, ...pending), exists: false };
     if (stat2.isSymbolicLink()) {
       const raw = readlinkSync(next, { encoding: "buffer" });
       const text = utf8(raw);
       const link = relative(realRoot, next) || ".";
-      target = { link, text: text ?? JSON.stringify(raw.toString("latin1")), left: 0 };
+      target = { link, text: text ?? JSON.stringify(raw.toString("latin1")) };
       if (++links2 > MAX_LINKS) return dangling("which is a loop of symbolic links");
       if (text === null || text === "") return dangling("which is not a path (empty, or not UTF-8)");
       let from;
@@ -45855,18 +45858,18 @@ function containPath(root, rel, memo) {
         const abs2 = normalize(text);
         if (text.split("/").includes("..") || !isWithin(realRoot, abs2))
           return { kind: "outside", leadsTo: safeReal(abs2) };
-        from = relative(realRoot, abs2).split(sep);
+        from = [...relative(realRoot, abs2).split(sep), ...text.endsWith("/") ? ["."] : []];
         cur = realRoot;
       } else {
         from = text.split("/").map((s, i, all) => s === "" && i === all.length - 1 ? "." : s);
       }
       const walked = from.filter((s) => s !== "");
-      target.left = walked.length;
+      linkLeft += walked.length;
       pending.unshift(...walked);
       continue;
     }
     if (pending.length > 0 && !stat2.isDirectory())
-      return target ? dangling() : { kind: "inside", real: join(next, ...pending), exists: false };
+      return fromLink || linkLeft > 0 ? dangling() : { kind: "inside", real: join(next, ...pending), exists: false };
     cur = next;
     if (memo && pending.length > 0) memo.dirs.add(cur);
   }
@@ -46348,6 +46351,7 @@ var BlobReader = class {
 var MAX_LINKS2 = 40;
 var LINK = "120000";
 var DIRECTORY = "40000";
+var SUBMODULE = "160000";
 var isFile = (mode) => mode === "100644" || mode === "100755";
 function treeEntry(tree, name) {
   const { content } = tree;
@@ -46380,7 +46384,7 @@ async function readAtCommit(reader, rev, rel) {
       const entry = treeEntry(dir, name);
       if (entry === null) return { kind: "missing" };
       if (entry !== "twice" && isFile(entry.mode)) return blobAt(reader, entry.oid);
-      if (entry !== "twice" && entry.mode !== LINK) return { kind: "not-a-file" };
+      if (entry !== "twice" && entry.mode !== LINK && entry.mode !== SUBMODULE) return { kind: "not-a-file" };
     }
   }
   const root = await reader.readTree(`${rev}:./`);
@@ -46394,13 +46398,15 @@ async function walk(reader, rootTree, parts) {
   let links2 = 0;
   let via;
   let target = null;
+  let linkLeft = 0;
   const dangling = (why) => ({
     kind: "dangling-link",
     problem: `${target.link} is a symbolic link to ${target.to}, ${why}`
   });
   while (pending.length > 0) {
     const seg = pending.shift();
-    if (target && --target.left < 0) target = null;
+    const fromLink = linkLeft > 0;
+    if (fromLink) linkLeft--;
     if (seg === ".") continue;
     if (seg === "..") {
       if (names.length === 0) return outside(target ? `${target.link} -> ${target.to}` : parts.join("/"));
@@ -46413,22 +46419,17 @@ async function walk(reader, rootTree, parts) {
     const here = [...names, seg].join("/");
     if (entry === "twice")
       return { kind: "dangling-link", problem: `names ${here} twice in one directory (a malformed commit)` };
-    if (!entry) return target ? dangling("which does not exist") : { kind: "missing" };
+    if (!entry) return fromLink ? dangling("which does not exist") : { kind: "missing" };
     if (entry.mode === LINK) {
       const text = await reader.read(entry.oid);
       const to = text.found ? utf82(text.content) : null;
-      target = {
-        link: here,
-        to: to ?? JSON.stringify(text.found ? text.content.toString("latin1") : ""),
-        left: 0
-      };
+      target = { link: here, to: to ?? JSON.stringify(text.found ? text.content.toString("latin1") : "") };
       if (++links2 > MAX_LINKS2) return dangling("which is a loop of symbolic links");
       if (to === null || to === "") return dangling("which is not a path (empty, or not UTF-8)");
       if (to.startsWith("/")) return outside(`${here} -> ${to}`);
       via ??= `${here} -> ${to}`;
-      const next = to.split("/").map((s, i, all) => s === "" && i === all.length - 1 ? "." : s);
-      const walked = next.filter((s) => s !== "");
-      target.left = walked.length;
+      const walked = to.split("/").map((s, i, all) => s === "" && i === all.length - 1 ? "." : s).filter((s) => s !== "");
+      linkLeft += walked.length;
       pending.unshift(...walked);
       continue;
     }
@@ -46437,7 +46438,13 @@ async function walk(reader, rootTree, parts) {
       trees.push(entry.oid);
       continue;
     }
-    if (pending.some((s) => s !== "")) return target ? dangling("which does not exist") : { kind: "missing" };
+    if (entry.mode === SUBMODULE)
+      return {
+        kind: "outside-root",
+        problem: `is inside the submodule ${here} (commit ${entry.oid.slice(0, 12)}), a repository of its own that the gate does not read`
+      };
+    if (pending.length > 0)
+      return fromLink || linkLeft > 0 ? dangling("which does not exist") : { kind: "missing" };
     if (!isFile(entry.mode)) return { kind: "not-a-file" };
     const read = await blobAt(reader, entry.oid);
     return read.kind === "ok" && via ? { ...read, via } : read;

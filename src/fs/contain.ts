@@ -65,8 +65,11 @@ export function containPath(root: string, rel: string, memo?: ContainMemo): Cont
     .filter((s) => s !== '')
   let cur = realRoot
   let links = 0
-  // while the components of a link's target are walked, a missing one makes the link dangling
-  let target: { link: string; text: string; left: number } | null = null
+  // the link last followed (for messages), and how many of the first components of `pending` came from links'
+  // texts: they are always a prefix (a link's are put in front). While one is walked, a missing one makes the link
+  // dangling, never a path to create: `join` would fold its `..` lexically, perhaps above the root
+  let target: { link: string; text: string } | null = null
+  let linkLeft = 0
   const dangling = (why?: string): Contained => ({
     kind: 'dangling',
     link: target!.link,
@@ -75,7 +78,8 @@ export function containPath(root: string, rel: string, memo?: ContainMemo): Cont
   })
   while (pending.length > 0) {
     const seg = pending.shift()!
-    if (target && --target.left < 0) target = null
+    const fromLink = linkLeft > 0
+    if (fromLink) linkLeft--
     // '.' stays where the walk is (a directory); one left after a file (a link's trailing slash) is caught there
     if (seg === '.') continue
     // '..' leaves the directory the walk is really in (a link's target), as the operating system does; never the
@@ -93,12 +97,15 @@ export function containPath(root: string, rel: string, memo?: ContainMemo): Cont
     }
     const stat = lstatOrNull(next)
     // the rest does not exist yet: it would be created below `cur`, which is inside (through a link: dangling)
-    if (!stat) return target ? dangling() : { kind: 'inside', real: join(next, ...pending), exists: false }
+    if (!stat)
+      return fromLink || linkLeft > 0
+        ? dangling()
+        : { kind: 'inside', real: join(next, ...pending), exists: false }
     if (stat.isSymbolicLink()) {
       const raw = readlinkSync(next, { encoding: 'buffer' })
       const text = utf8(raw)
       const link = relative(realRoot, next) || '.'
-      target = { link, text: text ?? JSON.stringify(raw.toString('latin1')), left: 0 }
+      target = { link, text: text ?? JSON.stringify(raw.toString('latin1')) }
       if (++links > MAX_LINKS) return dangling('which is a loop of symbolic links')
       // the bytes of a link name the file the system opens: text that is not UTF-8 (or none) names no path of ours
       if (text === null || text === '') return dangling('which is not a path (empty, or not UTF-8)')
@@ -107,21 +114,23 @@ export function containPath(root: string, rel: string, memo?: ContainMemo): Cont
         const abs = normalize(text)
         if (text.split('/').includes('..') || !isWithin(realRoot, abs))
           return { kind: 'outside', leadsTo: safeReal(abs) }
-        // an absolute link into the root's real path: walked from the root
-        from = relative(realRoot, abs).split(sep)
+        // an absolute link into the root's real path: walked from the root (a trailing slash asks for a directory)
+        from = [...relative(realRoot, abs).split(sep), ...(text.endsWith('/') ? ['.'] : [])]
         cur = realRoot
       } else {
         // walked from the link's directory (`cur`); a trailing slash asks for a directory
         from = text.split('/').map((s, i, all) => (s === '' && i === all.length - 1 ? '.' : s))
       }
       const walked = from.filter((s) => s !== '')
-      target.left = walked.length
+      linkLeft += walked.length
       pending.unshift(...walked)
       continue
     }
     // a file where a directory is needed (or a link's trailing slash): there is nothing at the path
     if (pending.length > 0 && !stat.isDirectory())
-      return target ? dangling() : { kind: 'inside', real: join(next, ...pending), exists: false }
+      return fromLink || linkLeft > 0
+        ? dangling()
+        : { kind: 'inside', real: join(next, ...pending), exists: false }
     cur = next
     if (memo && pending.length > 0) memo.dirs.add(cur)
   }

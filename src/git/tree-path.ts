@@ -22,6 +22,7 @@ export type RevisionRead =
 const MAX_LINKS = 40
 const LINK = '120000'
 const DIRECTORY = '40000'
+const SUBMODULE = '160000'
 const isFile = (mode: string) => mode === '100644' || mode === '100755'
 
 interface Entry {
@@ -71,7 +72,7 @@ export async function readAtCommit(reader: BlobReader, rev: string, rel: string)
       const entry = treeEntry(dir, name)
       if (entry === null) return { kind: 'missing' }
       if (entry !== 'twice' && isFile(entry.mode)) return blobAt(reader, entry.oid)
-      if (entry !== 'twice' && entry.mode !== LINK) return { kind: 'not-a-file' }
+      if (entry !== 'twice' && entry.mode !== LINK && entry.mode !== SUBMODULE) return { kind: 'not-a-file' }
     }
   }
   const root = await reader.readTree(`${rev}:./`)
@@ -91,15 +92,18 @@ async function walk(reader: BlobReader, rootTree: string, parts: string[]): Prom
   const trees: string[] = [rootTree]
   let links = 0
   let via: string | undefined
-  // while the components of a link's target are walked, a missing one makes the link dangling
-  let target: { link: string; to: string; left: number } | null = null
+  // the link last followed (for messages), and how many of the first components of `pending` came from links'
+  // texts (always a prefix: a link's are put in front): while one is walked, a missing one makes the link dangling
+  let target: { link: string; to: string } | null = null
+  let linkLeft = 0
   const dangling = (why: string): RevisionRead => ({
     kind: 'dangling-link',
     problem: `${target!.link} is a symbolic link to ${target!.to}, ${why}`
   })
   while (pending.length > 0) {
     const seg = pending.shift()!
-    if (target && --target.left < 0) target = null
+    const fromLink = linkLeft > 0
+    if (fromLink) linkLeft--
     if (seg === '.') continue
     if (seg === '..') {
       if (names.length === 0) return outside(target ? `${target.link} -> ${target.to}` : parts.join('/'))
@@ -112,24 +116,22 @@ async function walk(reader: BlobReader, rootTree: string, parts: string[]): Prom
     const here = [...names, seg].join('/')
     if (entry === 'twice')
       return { kind: 'dangling-link', problem: `names ${here} twice in one directory (a malformed commit)` }
-    if (!entry) return target ? dangling('which does not exist') : { kind: 'missing' }
+    if (!entry) return fromLink ? dangling('which does not exist') : { kind: 'missing' }
     if (entry.mode === LINK) {
       const text = await reader.read(entry.oid)
       const to = text.found ? utf8(text.content) : null
-      target = {
-        link: here,
-        to: to ?? JSON.stringify(text.found ? text.content.toString('latin1') : ''),
-        left: 0
-      }
+      target = { link: here, to: to ?? JSON.stringify(text.found ? text.content.toString('latin1') : '') }
       if (++links > MAX_LINKS) return dangling('which is a loop of symbolic links')
       // the bytes of a link name the file a checkout opens: text that is not UTF-8 (or none) names no path of ours
       if (to === null || to === '') return dangling('which is not a path (empty, or not UTF-8)')
       if (to.startsWith('/')) return outside(`${here} -> ${to}`)
       via ??= `${here} -> ${to}`
       // a trailing slash asks for a directory: '.' keeps the walk going, so a file there is not taken
-      const next = to.split('/').map((s, i, all) => (s === '' && i === all.length - 1 ? '.' : s))
-      const walked = next.filter((s) => s !== '')
-      target.left = walked.length
+      const walked = to
+        .split('/')
+        .map((s, i, all) => (s === '' && i === all.length - 1 ? '.' : s))
+        .filter((s) => s !== '')
+      linkLeft += walked.length
       pending.unshift(...walked)
       continue
     }
@@ -138,8 +140,16 @@ async function walk(reader: BlobReader, rootTree: string, parts: string[]): Prom
       trees.push(entry.oid)
       continue
     }
-    // a file (or a submodule) where a directory is needed: nothing is there
-    if (pending.some((s) => s !== '')) return target ? dangling('which does not exist') : { kind: 'missing' }
+    // a submodule is a repository of its own, which the gate does not read: refused, named by its commit, so
+    // that a change of the commit it records is a change (the checkout, which health reads, holds its files)
+    if (entry.mode === SUBMODULE)
+      return {
+        kind: 'outside-root',
+        problem: `is inside the submodule ${here} (commit ${entry.oid.slice(0, 12)}), a repository of its own that the gate does not read`
+      }
+    // a file where a directory is needed: nothing is there
+    if (pending.length > 0)
+      return fromLink || linkLeft > 0 ? dangling('which does not exist') : { kind: 'missing' }
     if (!isFile(entry.mode)) return { kind: 'not-a-file' }
     const read = await blobAt(reader, entry.oid)
     return read.kind === 'ok' && via ? { ...read, via } : read

@@ -3,10 +3,9 @@
 // that copy believed, it could point the trio at files it leaves alone while it edits the real ones, or rename
 // the baseline so that its own suites run. An edit of the policy applies once it is merged.
 import { realpathSync } from 'node:fs'
-import { isAbsolute, relative, sep } from 'node:path'
+import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path'
 import { isWithin } from '../fs/contain.js'
 import { BlobReader } from '../git/git.js'
-import { blobSpec } from '../git/history.js'
 import { workTreeTop } from '../git/root.js'
 import { readAtCommit } from '../git/tree-path.js'
 import { DEFAULT_POLICY_PATH } from '../policy/defaults.js'
@@ -44,27 +43,57 @@ export interface PolicyAtBase {
 const LAND_FIRST =
   'land the policy change on its own first (a pull request that changes no trio file), then change the trio'
 
+/** Where the policy file is, from the top of the work tree (and where the root is); null: outside it. */
+interface PolicyLocation {
+  top: string
+  /** The policy file's path from the top. */
+  fromTop: string
+  /** The root's path from the top ('' at the top). */
+  rootFromTop: string
+}
+
 /**
- * The policy file's blob at a revision, or null: the file is outside the repository (a workflow's own file, given
- * by its absolute path), trusted as it is. A policy given by an absolute path inside the work tree (a consumer
- * below the top of a monorepo, its policy above it) is the repository's all the same, and the pull request's to edit.
+ * Where the policy file lies in the repository, or null: it is outside (a workflow's own file, given by its
+ * absolute path), trusted as it is. A policy given by an absolute path inside the work tree (a consumer below the
+ * top of a monorepo, its policy above it) is the repository's all the same, and the pull request's to edit. The
+ * path is taken as given once inside the work tree, never through its links: the pull request controls those, and
+ * a policy replaced by a link to a decoy would otherwise be looked up at the decoy's path at the base.
  */
-async function policyBlob(root: string, policy: Policy): Promise<((rev: string) => string) | null> {
+async function policyLocation(root: string, policy: Policy): Promise<PolicyLocation | null> {
+  const top = await workTreeTop(root)
+  if (top === null) return null
+  const rootFromTop = relative(top, realpathSync(root)).split(sep).join('/')
   if (!(policy.source === 'file' && policy.path && isAbsolute(policy.path))) {
     const path = policy.source === 'file' && policy.path ? policy.path : DEFAULT_POLICY_PATH
-    return (rev) => blobSpec(rev, path)
+    return { top, fromTop: posix.join(rootFromTop, path), rootFromTop }
   }
-  const top = await workTreeTop(root)
-  let real = policy.path
-  try {
-    real = realpathSync(policy.path)
-  } catch {
-    // read a moment ago: as it was given
+  // the given path's directories are resolved only until they enter the work tree (a link outside it, such as a
+  // workspace directory, is the machine's); the rest is the repository's, read at the base as git holds it
+  const parts = resolve(policy.path)
+    .split(sep)
+    .filter((p) => p !== '')
+  for (let i = 0; i <= parts.length; i++) {
+    const prefix = join(sep, ...parts.slice(0, i))
+    let real = prefix
+    try {
+      real = realpathSync(prefix)
+    } catch {
+      // not there: as it was given
+    }
+    if (isWithin(top, real))
+      return {
+        top,
+        fromTop: posix.join(relative(top, real).split(sep).join('/'), ...parts.slice(i)),
+        rootFromTop
+      }
   }
-  if (top === null || !isWithin(top, real)) return null
-  // from the top of the work tree: `rev:path`, where `rev:./path` would be from the root
-  const fromTop = relative(top, real).split(sep).join('/')
-  return (rev) => `${rev}:${fromTop}`
+  return null
+}
+
+/** The directories above the root, up to the top, each as a path from the top ('' is the top). */
+function ancestors(rootFromTop: string): string[] {
+  const parts = rootFromTop === '' ? [] : rootFromTop.split('/')
+  return parts.map((_, i) => parts.slice(0, parts.length - 1 - i).join('/'))
 }
 
 export async function policyAtBase(
@@ -72,29 +101,35 @@ export async function policyAtBase(
   policy: Policy,
   revs: { base: string; head: string }
 ): Promise<PolicyAtBase> {
-  const policyAt = await policyBlob(root, policy)
-  if (!policyAt)
+  const location = await policyLocation(root, policy)
+  if (!location)
     return { definitionOf: (baseline) => ({ kind: 'trusted', baseline }), removedWithTrioChanged: [] }
   const shown = policy.path ?? DEFAULT_POLICY_PATH
   const reader = new BlobReader(root)
-  const blob = async (spec: string) => {
-    const found = await reader.read(spec)
-    return found.found ? found.content : null
-  }
+  // the policy may lie above the root (a monorepo's): read from the top, a link inside the work tree followed
+  const fromTop = new BlobReader(location.top)
   // a trio file as promotion reads it (a link inside the root followed), so both see the same change
   const read = async (rev: string, file: string) => committed(await readAtCommit(reader, rev, file))
   try {
     let atBase: Policy
     try {
-      atBase = policyAtRevision(root, await blob(policyAt(revs.base)), shown)
+      const found = await readAtCommit(fromTop, revs.base, location.fromTop)
+      if (found.kind !== 'ok' && found.kind !== 'missing')
+        throw new Error(`${shown}: ${'problem' in found ? found.problem : found.kind.replace(/-/g, ' ')}`)
+      atBase = policyAtRevision(root, found.kind === 'ok' ? found.bytes : null, shown)
     } catch (e) {
       const why = `the base revision's policy cannot be read (${(e as Error).message})`
       return { definitionOf: () => ({ kind: 'unreadable', why }), removedWithTrioChanged: [] }
     }
     // no policy at the base, and the defaults' files are not all there: the defaults cannot have governed that
     // revision (health on them fails: a consumer with its own layout adopting the tool), so there is nothing a pull
-    // request could evade. A base whose files are all where the defaults look is governed by them, as ever
-    const missing = atBase.source === 'defaults' ? await missingFiles(atBase, (f) => read(revs.base, f)) : []
+    // request could evade. A base whose files are all where the defaults look is governed by them, as ever; so is
+    // one with a policy above the root, which the command found the root by there (a policy this change adds
+    // below it moves the root: never a reason to believe that policy)
+    const missing =
+      atBase.source === 'defaults' && !(await policyAbove(fromTop, revs.base, location.rootFromTop))
+        ? await missingFiles(atBase, (f) => read(revs.base, f))
+        : []
     if (missing.length > 0) {
       const why = `the base revision has no policy file (${shown}), and not all the files the built-in defaults name are there (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''} missing)`
       return { definitionOf: (baseline) => ({ kind: 'adoption', baseline, why }), removedWithTrioChanged: [] }
@@ -128,7 +163,16 @@ export async function policyAtBase(
     }
   } finally {
     reader.close()
+    fromTop.close()
   }
+}
+
+/** Whether the base holds a policy file at the marker path of a directory above the root. */
+async function policyAbove(reader: BlobReader, rev: string, rootFromTop: string): Promise<boolean> {
+  for (const dir of ancestors(rootFromTop))
+    if ((await readAtCommit(reader, rev, posix.join(dir, DEFAULT_POLICY_PATH))).kind !== 'missing')
+      return true
+  return false
 }
 
 /** The policy's trio files and producer manifests that do not exist at the revision `read` reads. */
