@@ -62,6 +62,15 @@ describe('promotion: the baseline as the base policy defines it', () => {
     expect(b.change?.changed_files).toEqual([PIN])
     expect(b.findings.find((f) => f.rule === 'BG707')?.message).toContain(`pin ${PIN} -> decoy/${PIN}`)
     expect(b.findings.some((f) => f.severity === 'error' && f.file === PIN)).toBe(true)
+    // the evidence names the policy that judged: the base revision's, not the one in the working tree
+    const packet = JSON.parse(readFileSync(b.evidence, 'utf8')) as {
+      policy: { path: string; sha256: string; judged_by?: { revision: string; path: string; sha256: string } }
+    }
+    expect(packet.policy.judged_by).toMatchObject({ revision: base, path: POLICY })
+    expect(packet.policy.judged_by!.sha256).not.toBe(packet.policy.sha256)
+    expect(readFileSync(b.evidence.replace(/\.json$/, '.md'), 'utf8')).toContain(
+      `Judged by the base revision's policy: \`${POLICY}\` at \`${base.slice(0, 12)}\``
+    )
   })
 
   it('renaming the baseline to run suites of its own, with a changed trio, fails (BG708) and runs nothing', async () => {

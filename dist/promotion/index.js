@@ -25115,7 +25115,19 @@ function buildPacket(input) {
       commit: input.judgedAt.commit
     },
     git: input.git,
-    policy: { source: input.policy.source, path: input.policy.path, sha256: input.policy.sha256 },
+    policy: {
+      source: input.policy.source,
+      path: input.policy.path,
+      sha256: input.policy.sha256,
+      ...input.judgedBy && input.judgedBy.policy.sha256 !== input.policy.sha256 ? {
+        judged_by: {
+          revision: input.judgedBy.revision,
+          source: input.judgedBy.policy.source,
+          path: input.judgedBy.policy.path,
+          sha256: input.judgedBy.policy.sha256
+        }
+      } : {}
+    },
     trio: {
       pin: digest(input.trio.pin),
       manifest: digest(input.trio.manifest),
@@ -25240,6 +25252,10 @@ function renderPacketMarkdown(p, options = {}) {
     ...trio,
     "",
     `Policy: ${p.policy.source === "file" ? code(p.policy.path) : "built-in defaults"} (SHA-256 ${code(p.policy.sha256)}).`,
+    ...p.policy.judged_by ? [
+      "",
+      `Judged by the base revision's policy: ${p.policy.judged_by.source === "file" ? code(p.policy.judged_by.path) : "built-in defaults"} at ${code(p.policy.judged_by.revision.slice(0, 12))} (SHA-256 ${code(p.policy.judged_by.sha256)}); this change's edits of it apply once it is merged.`
+    ] : [],
     "",
     ...p.change ? ["## Change", "", changeTable(p.change), ""] : [],
     "## Findings",
@@ -31052,7 +31068,7 @@ async function policyAtBase(root, policy, revs) {
     return {
       definitionOf: (head) => {
         const baseline = atBase.baselines.find((b) => b.name === head.name);
-        return baseline ? { kind: "base", baseline } : { kind: "none", why: `the base revision's policy defines no baseline "${head.name}"` };
+        return baseline ? { kind: "base", baseline, policy: atBase } : { kind: "none", why: `the base revision's policy defines no baseline "${head.name}"` };
       },
       removedWithTrioChanged
     };
@@ -32822,6 +32838,7 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
   const packet = await baselinePacket(ctx, run2, {
     operation: "promotion",
     baseline: baseline.name,
+    judgedBy: definition.kind === "base" ? { revision: revs.base, policy: definition.policy } : null,
     startedAt,
     judgedAt: run2.instant,
     trio: headTrio,

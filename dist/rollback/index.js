@@ -27314,7 +27314,19 @@ function buildPacket(input) {
       commit: input.judgedAt.commit
     },
     git: input.git,
-    policy: { source: input.policy.source, path: input.policy.path, sha256: input.policy.sha256 },
+    policy: {
+      source: input.policy.source,
+      path: input.policy.path,
+      sha256: input.policy.sha256,
+      ...input.judgedBy && input.judgedBy.policy.sha256 !== input.policy.sha256 ? {
+        judged_by: {
+          revision: input.judgedBy.revision,
+          source: input.judgedBy.policy.source,
+          path: input.judgedBy.policy.path,
+          sha256: input.judgedBy.policy.sha256
+        }
+      } : {}
+    },
     trio: {
       pin: digest(input.trio.pin),
       manifest: digest(input.trio.manifest),
@@ -27439,6 +27451,10 @@ function renderPacketMarkdown(p, options = {}) {
     ...trio,
     "",
     `Policy: ${p.policy.source === "file" ? code(p.policy.path) : "built-in defaults"} (SHA-256 ${code(p.policy.sha256)}).`,
+    ...p.policy.judged_by ? [
+      "",
+      `Judged by the base revision's policy: ${p.policy.judged_by.source === "file" ? code(p.policy.judged_by.path) : "built-in defaults"} at ${code(p.policy.judged_by.revision.slice(0, 12))} (SHA-256 ${code(p.policy.judged_by.sha256)}); this change's edits of it apply once it is merged.`
+    ] : [],
     "",
     ...p.change ? ["## Change", "", changeTable(p.change), ""] : [],
     "## Findings",

@@ -150,6 +150,12 @@ export function renderPacketMarkdown(p: EvidencePacket, options: { displayName?:
     ...trio,
     '',
     `Policy: ${p.policy.source === 'file' ? code(p.policy.path) : 'built-in defaults'} (SHA-256 ${code(p.policy.sha256)}).`,
+    ...(p.policy.judged_by
+      ? [
+          '',
+          `Judged by the base revision's policy: ${p.policy.judged_by.source === 'file' ? code(p.policy.judged_by.path) : 'built-in defaults'} at ${code(p.policy.judged_by.revision.slice(0, 12))} (SHA-256 ${code(p.policy.judged_by.sha256)}); this change's edits of it apply once it is merged.`
+        ]
+      : []),
     '',
     ...(p.change ? ['## Change', '', changeTable(p.change), ''] : []),
     '## Findings',

@@ -54,7 +54,16 @@ export interface EvidencePacket {
   /** The instant the time-dependent rules judged at, and where it came from. */
   judged_at: JudgedAt
   git: RunContext
-  policy: { source: Policy['source']; path: string | null; sha256: string }
+  policy: {
+    source: Policy['source']
+    path: string | null
+    sha256: string
+    /**
+     * A promotion judged by the base revision's policy where it differs from this one (the change edits it, and
+     * the gate took the baseline's files, owners and suites from the base): that policy.
+     */
+    judged_by?: { revision: string; source: Policy['source']; path: string | null; sha256: string }
+  }
   trio: Record<TrioRole, TrioDigest>
   identity: Identity
   posture: Posture | null
@@ -95,6 +104,8 @@ export interface PacketInput extends Pick<
   finishedAt: Date
   judgedAt: { at: Date; source: JudgedAt['source']; commit: string | null }
   policy: Policy
+  /** The base revision's policy, where a promotion was judged by it and it differs from `policy`. */
+  judgedBy?: { revision: string; policy: Policy } | null
   trio: Trio
   /** Secrets removed from the captured output before it was hashed or written. */
   redactions?: number
@@ -120,7 +131,21 @@ export function buildPacket(input: PacketInput): EvidencePacket {
       commit: input.judgedAt.commit
     },
     git: input.git,
-    policy: { source: input.policy.source, path: input.policy.path, sha256: input.policy.sha256 },
+    policy: {
+      source: input.policy.source,
+      path: input.policy.path,
+      sha256: input.policy.sha256,
+      ...(input.judgedBy && input.judgedBy.policy.sha256 !== input.policy.sha256
+        ? {
+            judged_by: {
+              revision: input.judgedBy.revision,
+              source: input.judgedBy.policy.source,
+              path: input.judgedBy.policy.path,
+              sha256: input.judgedBy.policy.sha256
+            }
+          }
+        : {})
+    },
     trio: {
       pin: digest(input.trio.pin),
       manifest: digest(input.trio.manifest),

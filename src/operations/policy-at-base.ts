@@ -23,7 +23,7 @@ export type BaseDefinition =
   /** The policy file lies outside the work tree (a workflow's own, named by its absolute path): as it is. */
   | { kind: 'trusted'; baseline: BaselinePolicy }
   /** The base revision's policy defines a baseline of this name: that definition is the one judged. */
-  | { kind: 'base'; baseline: BaselinePolicy }
+  | { kind: 'base'; baseline: BaselinePolicy; policy: Policy }
   /**
    * Adoption: the base revision has no policy file and no trio where the built-in defaults look, so nothing there
    * is governed yet; the change that brings the policy is judged by it (BG709 says so).
@@ -156,7 +156,7 @@ export async function policyAtBase(
       definitionOf: (head) => {
         const baseline = atBase.baselines.find((b) => b.name === head.name)
         return baseline
-          ? { kind: 'base', baseline }
+          ? { kind: 'base', baseline, policy: atBase }
           : { kind: 'none', why: `the base revision's policy defines no baseline "${head.name}"` }
       },
       removedWithTrioChanged

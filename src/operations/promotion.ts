@@ -247,6 +247,7 @@ async function promoteBaseline(
   const packet = await baselinePacket(ctx, run, {
     operation: 'promotion',
     baseline: baseline.name,
+    judgedBy: definition.kind === 'base' ? { revision: revs.base, policy: definition.policy } : null,
     startedAt,
     judgedAt: run.instant,
     trio: headTrio,
