@@ -246,3 +246,48 @@ describe('the adoption treatment is never a governed base', () => {
     expect([v.status, v.verdict]).toEqual([1, 'FAIL'])
   })
 })
+
+// found by the third attacker review: the root is found from the pull request's checkout, so the change could move it
+describe('a change that moves the root is never judged by what it brings', () => {
+  /** A monorepo: the consumer in apps/consumer (its policy there), committed as the base. */
+  function monorepo() {
+    const fx = trioFixture()
+    const top = tempDir('bg-root-moves-')
+    cpSync(fx.root, join(top, 'apps/consumer'), { recursive: true })
+    rmSync(join(top, 'apps/consumer/.git'), { recursive: true, force: true })
+    const repo = gitRepo({ root: top })
+    const base = repo.commit('the consumer in apps/consumer', OLD_DATE)
+    const consumer = join(top, 'apps/consumer')
+    const pin = join(consumer, PIN)
+    writeFileSync(pin, readFileSync(pin, 'utf8').replace(/"release_tag": "[^"]*"/, '"release_tag": "v9.9.9"'))
+    return { top, consumer, repo, base }
+  }
+
+  it('deleting the consumer’s policy (the root moves up to the top) fails with BG708, naming the root the base has', () => {
+    const { top, consumer, repo, base } = monorepo()
+    rmSync(join(consumer, POLICY))
+    repo.commit('the pin moved on; the consumer’s policy deleted')
+    const run = runCli(['promote', '--root', 'apps/consumer', '--base', base, '--no-suites', '--json'], top)
+    const out = JSON.parse(run.stdout) as Promoted
+    const bg708 = out.baselines[0]!.findings.find((f) => f.rule === 'BG708')
+    expect([run.status, out.verdict]).toEqual([1, 'FAIL'])
+    expect(bg708?.message).toContain(
+      "the base revision's root is apps/consumer, not the top of the repository"
+    )
+    expect(bg708?.message).toContain(
+      'run the gate from the root the base revision has (--root apps/consumer)'
+    )
+    expect(out.baselines[0]!.findings.some((f) => f.rule === 'BG709')).toBe(false)
+  })
+
+  it('replacing the consumer’s directory by a link to a decoy is refused before anything is judged (exit 2)', () => {
+    const { top, consumer, repo, base } = monorepo()
+    renameSync(consumer, join(top, 'apps/decoy'))
+    symlinkSync('decoy', consumer)
+    repo.commit('the consumer a link to a decoy')
+    const run = runCli(['promote', '--root', 'apps/consumer', '--base', base, '--no-suites'], top)
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain('is a symbolic link (to decoy), and a root is never taken through one')
+    expect(run.stdout).toBe('')
+  })
+})

@@ -35,9 +35,13 @@ describe('findRoot', () => {
   it('is the top of the work tree from the top, from a subdirectory, and from --root naming a subdirectory', async () => {
     const top = repoWith('src/components/deep')
     for (const cwd of [top, join(top, 'src'), join(top, 'src/components/deep')])
-      expect(await find(cwd)).toEqual({ root: top, top })
-    expect(await find('/', join(top, 'src/components'))).toEqual({ root: top, top })
-    expect(await find(join(top, 'src'), '..')).toEqual({ root: top, top })
+      expect(await find(cwd)).toEqual({ root: top, top, start: cwd })
+    expect(await find('/', join(top, 'src/components'))).toEqual({
+      root: top,
+      top,
+      start: join(top, 'src/components')
+    })
+    expect(await find(join(top, 'src'), '..')).toEqual({ root: top, top, start: top })
   })
 
   it('is the nearest directory holding a policy below the top: a consumer in a directory of a monorepo', async () => {
@@ -45,10 +49,29 @@ describe('findRoot', () => {
     mkdirSync(join(top, 'apps/consumer/config'), { recursive: true })
     writeFileSync(join(top, 'apps/consumer', DEFAULT_POLICY_PATH), '{}\n')
     const consumer = join(top, 'apps/consumer')
-    expect(await find(join(consumer, 'src/ui'))).toEqual({ root: consumer, top })
-    expect(await find(consumer)).toEqual({ root: consumer, top })
+    expect(await find(join(consumer, 'src/ui'))).toEqual({
+      root: consumer,
+      top,
+      start: join(consumer, 'src/ui')
+    })
+    expect(await find(consumer)).toEqual({ root: consumer, top, start: consumer })
     // elsewhere in the monorepo, the top
-    expect(await find(join(top, 'apps/other'))).toEqual({ root: top, top })
+    expect(await find(join(top, 'apps/other'))).toEqual({ root: top, top, start: join(top, 'apps/other') })
+  })
+
+  it('refuses a start reached through a symbolic link in the repository: a pull request could point the root anywhere', async () => {
+    const top = repoWith('apps/decoy/config')
+    writeFileSync(join(top, 'apps/decoy', DEFAULT_POLICY_PATH), '{}\n')
+    symlinkSync('decoy', join(top, 'apps/consumer'))
+    for (const [cwd, given] of [
+      [top, 'apps/consumer'],
+      [join(top, 'apps'), 'consumer/config']
+    ] as const)
+      await expect(find(cwd, given)).rejects.toThrow(
+        new RootError(
+          `--root ${given}: ${join(top, 'apps/consumer')} is a symbolic link (to decoy), and a root is never taken through one (a pull request can commit it); give the directory itself`
+        )
+      )
   })
 
   it('refuses a --root that does not exist or is a file, creating nothing', async () => {
@@ -190,7 +213,7 @@ describe('discoverTop: the top found without starting git', () => {
     const top = repoWith('apps/consumer/src', 'apps/consumer/config')
     writeFileSync(join(top, 'apps/consumer', DEFAULT_POLICY_PATH), '{}\n')
     const start = join(top, 'apps/consumer/src')
-    const want = { root: join(top, 'apps/consumer'), top }
+    const want = { root: join(top, 'apps/consumer'), top, start }
     // read from .git in an environment without git's variables
     expect(discoverTop(start, CLEAN)).toBe(top)
     const withIt = await find(start)

@@ -68679,6 +68679,7 @@ function createEvidenceStore(dir, options = {}) {
 function createOperationContext(o) {
   return {
     root: o.root,
+    ...o.rootFrom ? { rootFrom: o.rootFrom } : {},
     policy: o.policy,
     clock: () => /* @__PURE__ */ new Date(),
     runContext: () => readRunContext(o.root, o.env),
@@ -69915,7 +69916,7 @@ function cancellation() {
 }
 
 // src/git/root.ts
-import { existsSync as existsSync10, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
+import { existsSync as existsSync10, lstatSync as lstatSync4, readlinkSync as readlinkSync2, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
 import { dirname as dirname8, join as join11, resolve as resolve10 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
@@ -69931,13 +69932,26 @@ async function findRoot(options) {
   const label2 = options.label ?? "--root";
   if (!existsSync10(start)) throw new RootError(`${label2} ${shown}: no such directory`, "directory");
   if (!statSync6(start).isDirectory()) throw new RootError(`${label2} ${shown}: not a directory`, "directory");
+  const link2 = linkInRepository(start);
+  if (link2)
+    throw new RootError(
+      `${label2} ${shown}: ${link2} is a symbolic link (to ${readlinkSync2(link2)}), and a root is never taken through one (a pull request can commit it); give the directory itself`,
+      "directory"
+    );
   const real = realpathSync4(start);
   const top = discoverTop(real) ?? await gitTop(real, shown, label2);
   for (let dir = real; ; dir = dirname8(dir)) {
-    if (dir !== top && existsSync10(join11(dir, options.marker))) return { root: dir, top };
+    if (dir !== top && existsSync10(join11(dir, options.marker))) return { root: dir, top, start: real };
     if (dir === top || dirname8(dir) === dir) break;
   }
-  return { root: top, top };
+  return { root: top, top, start: real };
+}
+function linkInRepository(start) {
+  for (let dir = start; ; dir = dirname8(dir)) {
+    if (existsSync10(join11(dir, ".git"))) return null;
+    if (lstatSync4(dir).isSymbolicLink()) return dir;
+    if (dirname8(dir) === dir) return null;
+  }
 }
 async function gitTop(real, shown, label2) {
   let r;
@@ -69969,7 +69983,7 @@ async function withRepositoryRoot(inputs, env2) {
       marker: DEFAULT_POLICY_PATH,
       label: "input 'root'"
     });
-    return { ...inputs, root: found.root };
+    return { ...inputs, root: found.root, rootFrom: found.start };
   } catch (e) {
     if (e instanceof RootError)
       throw new InputError(`${e.message} (check out the repository with actions/checkout first)`);
@@ -70235,7 +70249,7 @@ async function runAction(spec, env2) {
       env: env2,
       baselines,
       evidence,
-      ctx: createOperationContext({ root: inputs.root, policy, evidence, env: env2 }),
+      ctx: createOperationContext({ root: inputs.root, rootFrom: inputs.rootFrom, policy, evidence, env: env2 }),
       artifact: artifactName(spec.action, inputs.baseline, env2),
       signal: cancel?.signal ?? new AbortController().signal
     };

@@ -30713,7 +30713,7 @@ import { realpathSync as realpathSync4 } from "node:fs";
 import { isAbsolute as isAbsolute4, join as join5, posix, relative as relative3, resolve as resolve4, sep as sep2 } from "node:path";
 
 // src/git/root.ts
-import { existsSync as existsSync3, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync3, lstatSync as lstatSync3, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
 import { dirname as dirname3, join as join3, resolve as resolve2 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
@@ -30729,13 +30729,26 @@ async function findRoot(options) {
   const label3 = options.label ?? "--root";
   if (!existsSync3(start)) throw new RootError(`${label3} ${shown}: no such directory`, "directory");
   if (!statSync2(start).isDirectory()) throw new RootError(`${label3} ${shown}: not a directory`, "directory");
+  const link2 = linkInRepository(start);
+  if (link2)
+    throw new RootError(
+      `${label3} ${shown}: ${link2} is a symbolic link (to ${readlinkSync2(link2)}), and a root is never taken through one (a pull request can commit it); give the directory itself`,
+      "directory"
+    );
   const real = realpathSync3(start);
   const top = discoverTop(real) ?? await gitTop(real, shown, label3);
   for (let dir = real; ; dir = dirname3(dir)) {
-    if (dir !== top && existsSync3(join3(dir, options.marker))) return { root: dir, top };
+    if (dir !== top && existsSync3(join3(dir, options.marker))) return { root: dir, top, start: real };
     if (dir === top || dirname3(dir) === dir) break;
   }
-  return { root: top, top };
+  return { root: top, top, start: real };
+}
+function linkInRepository(start) {
+  for (let dir = start; ; dir = dirname3(dir)) {
+    if (existsSync3(join3(dir, ".git"))) return null;
+    if (lstatSync3(dir).isSymbolicLink()) return dir;
+    if (dirname3(dir) === dir) return null;
+  }
 }
 async function workTreeTop(dir) {
   const real = realpathSync3(dir);
@@ -31023,7 +31036,7 @@ function ancestors(rootFromTop) {
   const parts = rootFromTop === "" ? [] : rootFromTop.split("/");
   return parts.map((_, i2) => parts.slice(0, parts.length - 1 - i2).join("/"));
 }
-async function policyAtBase(root, policy, revs) {
+async function policyAtBase(root, policy, revs, rootFrom) {
   const location2 = await policyLocation(root, policy);
   if (!location2)
     return { definitionOf: (baseline) => ({ kind: "trusted", baseline }), removedWithTrioChanged: [] };
@@ -31032,6 +31045,13 @@ async function policyAtBase(root, policy, revs) {
   const fromTop = new BlobReader(location2.top);
   const read = async (rev, file) => committed(await readAtCommit(reader, rev, file));
   try {
+    const moved = rootFrom === void 0 ? location2.rootFromTop : await rootAtBase(fromTop, revs.base, relative3(location2.top, rootFrom).split(sep2).join("/"));
+    if (moved !== location2.rootFromTop) {
+      const where4 = (d) => d === "" ? "the top of the repository" : d;
+      const why = `the base revision's root is ${where4(moved)}, not ${where4(location2.rootFromTop)}: the nearest ${DEFAULT_POLICY_PATH} above ${rootFrom} moved (this change adds, deletes or moves one), so the gate cannot tell which policy governs this change`;
+      const todo = `run the gate from the root the base revision has${moved === "" ? " (the top of the repository)" : ` (--root ${moved})`}, or have a maintainer merge the policy file's move on its own`;
+      return { definitionOf: () => ({ kind: "unreadable", why, todo }), removedWithTrioChanged: [] };
+    }
     let atBase;
     try {
       const found = await readAtCommit(fromTop, revs.base, location2.fromTop);
@@ -31077,6 +31097,12 @@ async function policyAtBase(root, policy, revs) {
     fromTop.close();
   }
 }
+async function rootAtBase(reader, rev, start) {
+  if (start === ".." || start.startsWith("../")) return start;
+  for (const dir of start === "" ? [] : [start, ...ancestors(start).filter((d) => d !== "")])
+    if ((await readAtCommit(reader, rev, posix.join(dir, DEFAULT_POLICY_PATH))).kind !== "missing") return dir;
+  return "";
+}
 async function policyAbove(reader, rev, rootFromTop) {
   for (const dir of ancestors(rootFromTop))
     if ((await readAtCommit(reader, rev, posix.join(dir, DEFAULT_POLICY_PATH))).kind !== "missing")
@@ -31098,12 +31124,12 @@ function adoptionNote(why) {
     `${why}: nothing there is governed yet, so this change is judged by the policy it brings; once it is merged, the gate judges every change by the base branch's policy`
   );
 }
-function unreadableAtBase(why) {
+function unreadableAtBase(why, todo) {
   return finding(
     "BG708",
     null,
     null,
-    `${why}: the gate takes a baseline's trio, producer, owners and suites from it, so it cannot tell which files this change must be judged on; repair the policy on the base branch (a maintainer merges the repair), then run the gate again`
+    todo ? `${why}: ${todo}` : `${why}: the gate takes a baseline's trio, producer, owners and suites from it, so it cannot tell which files this change must be judged on; repair the policy on the base branch (a maintainer merges the repair), then run the gate again`
   );
 }
 function undefinedAtBase(why, file) {
@@ -32721,7 +32747,7 @@ async function runPromotion(ctx, options) {
   const head = await resolveCommit(ctx.root, options.head);
   if (!head) throw new RevisionError(`--head ${options.head} names no commit in ${ctx.root}`);
   const run2 = await startRun(ctx, toolVersions(ctx.env), head);
-  const atBase = await policyAtBase(ctx.root, ctx.policy, { base, head });
+  const atBase = await policyAtBase(ctx.root, ctx.policy, { base, head }, ctx.rootFrom);
   const results = [];
   for (const [i2, baseline] of options.baselines.entries()) {
     const carried = i2 === 0 ? atBase.removedWithTrioChanged : [];
@@ -32744,7 +32770,7 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
     ...carried,
     ...linked,
     ...definition.kind === "base" ? definitionNotes(inTree, baseline) : [],
-    ...definition.kind === "unreadable" ? [unreadableAtBase(definition.why)] : [],
+    ...definition.kind === "unreadable" ? [unreadableAtBase(definition.why, definition.todo)] : [],
     ...definition.kind === "adoption" ? [adoptionNote(definition.why)] : []
   ];
   if (definition.kind === "base" && movedFiles(inTree, baseline).length > 0) {
@@ -43030,7 +43056,7 @@ function cancellation() {
 }
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync8, lstatSync as lstatSync3, mkdirSync as mkdirSync3 } from "node:fs";
+import { existsSync as existsSync8, lstatSync as lstatSync4, mkdirSync as mkdirSync3 } from "node:fs";
 import { join as join9, resolve as resolve7 } from "node:path";
 
 // src/fs/atomic-write.ts
@@ -43111,7 +43137,7 @@ function createEvidenceStore(dir, options = {}) {
     if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`);
   };
   const ownDirectory = () => {
-    if (options.ignoreInGit && lstatSync3(options.ignoreInGit, { throwIfNoEntry: false })?.isSymbolicLink())
+    if (options.ignoreInGit && lstatSync4(options.ignoreInGit, { throwIfNoEntry: false })?.isSymbolicLink())
       throw new EvidenceDirError(
         `${options.ignoreInGit} is a symbolic link, not the tool's own directory; nothing was written there: remove the link, or name an evidence directory (--evidence-dir / input 'evidence-dir')`
       );
@@ -43161,7 +43187,7 @@ function createEvidenceStore(dir, options = {}) {
       check(abs);
       return files.map((f) => {
         const path2 = join9(abs, f.name);
-        if (options.root !== void 0 && lstatSync3(path2, { throwIfNoEntry: false })?.isSymbolicLink())
+        if (options.root !== void 0 && lstatSync4(path2, { throwIfNoEntry: false })?.isSymbolicLink())
           check(path2);
         return put(path2, f.content);
       });
@@ -43206,6 +43232,7 @@ async function readHeadWithGit(cwd) {
 function createOperationContext(o) {
   return {
     root: o.root,
+    ...o.rootFrom ? { rootFrom: o.rootFrom } : {},
     policy: o.policy,
     clock: () => /* @__PURE__ */ new Date(),
     runContext: () => readRunContext(o.root, o.env),
@@ -43317,7 +43344,7 @@ async function withRepositoryRoot(inputs, env2) {
       marker: DEFAULT_POLICY_PATH,
       label: "input 'root'"
     });
-    return { ...inputs, root: found.root };
+    return { ...inputs, root: found.root, rootFrom: found.start };
   } catch (e) {
     if (e instanceof RootError)
       throw new InputError(`${e.message} (check out the repository with actions/checkout first)`);
@@ -43583,7 +43610,7 @@ async function runAction(spec, env2) {
       env: env2,
       baselines,
       evidence,
-      ctx: createOperationContext({ root: inputs.root, policy, evidence, env: env2 }),
+      ctx: createOperationContext({ root: inputs.root, rootFrom: inputs.rootFrom, policy, evidence, env: env2 }),
       artifact: artifactName(spec.action, inputs.baseline, env2),
       signal: cancel?.signal ?? new AbortController().signal
     };

@@ -46481,7 +46481,7 @@ async function readAtRevision(cwd, rev, paths) {
 }
 
 // src/git/root.ts
-import { existsSync as existsSync3, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync3, lstatSync as lstatSync3, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
 import { dirname as dirname3, join as join3, resolve as resolve2 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
@@ -46497,13 +46497,26 @@ async function findRoot(options) {
   const label = options.label ?? "--root";
   if (!existsSync3(start)) throw new RootError(`${label} ${shown}: no such directory`, "directory");
   if (!statSync2(start).isDirectory()) throw new RootError(`${label} ${shown}: not a directory`, "directory");
+  const link = linkInRepository(start);
+  if (link)
+    throw new RootError(
+      `${label} ${shown}: ${link} is a symbolic link (to ${readlinkSync2(link)}), and a root is never taken through one (a pull request can commit it); give the directory itself`,
+      "directory"
+    );
   const real = realpathSync3(start);
   const top = discoverTop(real) ?? await gitTop(real, shown, label);
   for (let dir = real; ; dir = dirname3(dir)) {
-    if (dir !== top && existsSync3(join3(dir, options.marker))) return { root: dir, top };
+    if (dir !== top && existsSync3(join3(dir, options.marker))) return { root: dir, top, start: real };
     if (dir === top || dirname3(dir) === dir) break;
   }
-  return { root: top, top };
+  return { root: top, top, start: real };
+}
+function linkInRepository(start) {
+  for (let dir = start; ; dir = dirname3(dir)) {
+    if (existsSync3(join3(dir, ".git"))) return null;
+    if (lstatSync3(dir).isSymbolicLink()) return dir;
+    if (dirname3(dir) === dir) return null;
+  }
 }
 async function gitTop(real, shown, label) {
   let r;
@@ -57865,7 +57878,7 @@ function readRepinInputs(get, env2) {
 }
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync8, lstatSync as lstatSync3, mkdirSync as mkdirSync4 } from "node:fs";
+import { existsSync as existsSync8, lstatSync as lstatSync4, mkdirSync as mkdirSync4 } from "node:fs";
 import { join as join10, resolve as resolve7 } from "node:path";
 
 // src/fs/file-in-the-way.ts
@@ -57923,7 +57936,7 @@ function createEvidenceStore(dir, options = {}) {
     if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`);
   };
   const ownDirectory = () => {
-    if (options.ignoreInGit && lstatSync3(options.ignoreInGit, { throwIfNoEntry: false })?.isSymbolicLink())
+    if (options.ignoreInGit && lstatSync4(options.ignoreInGit, { throwIfNoEntry: false })?.isSymbolicLink())
       throw new EvidenceDirError(
         `${options.ignoreInGit} is a symbolic link, not the tool's own directory; nothing was written there: remove the link, or name an evidence directory (--evidence-dir / input 'evidence-dir')`
       );
@@ -57973,7 +57986,7 @@ function createEvidenceStore(dir, options = {}) {
       check(abs);
       return files.map((f) => {
         const path2 = join10(abs, f.name);
-        if (options.root !== void 0 && lstatSync3(path2, { throwIfNoEntry: false })?.isSymbolicLink())
+        if (options.root !== void 0 && lstatSync4(path2, { throwIfNoEntry: false })?.isSymbolicLink())
           check(path2);
         return put(path2, f.content);
       });
@@ -57985,6 +57998,7 @@ function createEvidenceStore(dir, options = {}) {
 function createOperationContext(o) {
   return {
     root: o.root,
+    ...o.rootFrom ? { rootFrom: o.rootFrom } : {},
     policy: o.policy,
     clock: () => /* @__PURE__ */ new Date(),
     runContext: () => readRunContext(o.root, o.env),
@@ -58221,7 +58235,7 @@ async function withRepositoryRoot(inputs, env2) {
       marker: DEFAULT_POLICY_PATH,
       label: "input 'root'"
     });
-    return { ...inputs, root: found.root };
+    return { ...inputs, root: found.root, rootFrom: found.start };
   } catch (e) {
     if (e instanceof RootError)
       throw new InputError(`${e.message} (check out the repository with actions/checkout first)`);
@@ -58487,7 +58501,7 @@ async function runAction(spec, env2) {
       env: env2,
       baselines,
       evidence,
-      ctx: createOperationContext({ root: inputs.root, policy, evidence, env: env2 }),
+      ctx: createOperationContext({ root: inputs.root, rootFrom: inputs.rootFrom, policy, evidence, env: env2 }),
       artifact: artifactName(spec.action, inputs.baseline, env2),
       signal: cancel?.signal ?? new AbortController().signal
     };

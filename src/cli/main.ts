@@ -48,7 +48,7 @@ export async function main(argv: string[], given: Io): Promise<number> {
       return aggregate(cmd, io)
     }
     // the root is the repository's, wherever in it the command runs: never a stray subdirectory
-    const { root, top } = await findRoot({ given: cmd.root, cwd: io.cwd, marker: DEFAULT_POLICY_PATH })
+    const { root, top, start } = await findRoot({ given: cmd.root, cwd: io.cwd, marker: DEFAULT_POLICY_PATH })
     if (cmd.command === 'init') {
       const { init } = await import('./init.js')
       return await init(cmd, io, root)
@@ -91,7 +91,14 @@ export async function main(argv: string[], given: Io): Promise<number> {
         ? // a dry run writes nothing into the repository, not even ignored evidence
           createEvidenceStore(mkdtempSync(join(tmpdir(), 'baseline-gate-dry-run-')))
         : createEvidenceStore(join(defaultDir, 'evidence'), { ignoreInGit: defaultDir, root })
-    const ctx = createOperationContext({ root, policy, evidence, env: io.env, judgeAt: cmd.now })
+    const ctx = createOperationContext({
+      root,
+      rootFrom: start,
+      policy,
+      evidence,
+      env: io.env,
+      judgeAt: cmd.now
+    })
     if (cmd.command === 'promote') {
       const { promote } = await import('./promote.js')
       return await promote(cmd, { io, ctx, baselines, json: cmd.json, sarif })

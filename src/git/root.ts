@@ -1,7 +1,7 @@
 // The repository root a command works on: the top level of the git work tree that holds the starting directory
 // (the current directory, or --root), or, below that top, the nearest directory holding a policy file (a consumer
 // living in a directory of a monorepo). Run from a subdirectory, a command judges the same trio as from the root.
-import { existsSync, realpathSync, statSync } from 'node:fs'
+import { existsSync, lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { discoverTop } from './discover.js'
 import { git, GitError } from './git.js'
@@ -23,6 +23,8 @@ export interface RepositoryRoot {
   root: string
   /** Absolute path of the git work tree's top level. */
   top: string
+  /** Absolute path (symlinks resolved) of the directory the search started from (--root, or the current one). */
+  start: string
 }
 
 export interface FindRootOptions {
@@ -41,13 +43,29 @@ export async function findRoot(options: FindRootOptions): Promise<RepositoryRoot
   const label = options.label ?? '--root'
   if (!existsSync(start)) throw new RootError(`${label} ${shown}: no such directory`, 'directory')
   if (!statSync(start).isDirectory()) throw new RootError(`${label} ${shown}: not a directory`, 'directory')
+  // a link between the top of the work tree and the start is a commit's to make: it would move the root anywhere
+  const link = linkInRepository(start)
+  if (link)
+    throw new RootError(
+      `${label} ${shown}: ${link} is a symbolic link (to ${readlinkSync(link)}), and a root is never taken through one (a pull request can commit it); give the directory itself`,
+      'directory'
+    )
   const real = realpathSync(start)
   const top = discoverTop(real) ?? (await gitTop(real, shown, label))
   for (let dir = real; ; dir = dirname(dir)) {
-    if (dir !== top && existsSync(join(dir, options.marker))) return { root: dir, top }
+    if (dir !== top && existsSync(join(dir, options.marker))) return { root: dir, top, start: real }
     if (dir === top || dirname(dir) === dir) break
   }
-  return { root: top, top }
+  return { root: top, top, start: real }
+}
+
+/** A symbolic link on the path from the start up to the directory holding `.git` (the top), if any. */
+function linkInRepository(start: string): string | null {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return null
+    if (lstatSync(dir).isSymbolicLink()) return dir
+    if (dirname(dir) === dir) return null
+  }
 }
 
 /** The top of the work tree holding `dir` (symlinks resolved), or null outside one. */

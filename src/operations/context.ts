@@ -17,6 +17,11 @@ import type { DrillNoTarget, DrillReport } from './rollback-drill.js'
 export interface OperationContext {
   /** Absolute path of the repository root. */
   root: string
+  /**
+   * The directory the root was found from (--root, input 'root', or the current one): the promotion gate finds
+   * the root the base revision had from it (absent: the root).
+   */
+  rootFrom?: string
   policy: Policy
   clock: () => Date
   runContext: () => Promise<RunContext>
@@ -31,6 +36,7 @@ export interface OperationContext {
 /** The context of a live run, the same from the command line and from an action: the wall clock, git's run context. */
 export function createOperationContext(o: {
   root: string
+  rootFrom?: string
   policy: Policy
   evidence: EvidenceStore
   env: NodeJS.ProcessEnv
@@ -38,6 +44,7 @@ export function createOperationContext(o: {
 }): OperationContext {
   return {
     root: o.root,
+    ...(o.rootFrom ? { rootFrom: o.rootFrom } : {}),
     policy: o.policy,
     clock: () => new Date(),
     runContext: () => readRunContext(o.root, o.env),

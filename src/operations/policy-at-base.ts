@@ -32,7 +32,7 @@ export type BaseDefinition =
   /** The base revision's policy defines no baseline of this name: why. */
   | { kind: 'none'; why: string }
   /** The base revision's policy cannot be read: no file can be told to be a trio's, so every change fails. */
-  | { kind: 'unreadable'; why: string }
+  | { kind: 'unreadable'; why: string; todo?: string }
 
 export interface PolicyAtBase {
   definitionOf(head: BaselinePolicy): BaseDefinition
@@ -96,10 +96,16 @@ function ancestors(rootFromTop: string): string[] {
   return parts.map((_, i) => parts.slice(0, parts.length - 1 - i).join('/'))
 }
 
+/**
+ * @param rootFrom the directory the root was found from (src/git/root.ts): at the base, the nearest directory
+ *   above it holding the marker must be this root, else the change moved the root (a policy file added, deleted
+ *   or moved), and nothing of the base can be told apart from the change's own (absent: a root given as it is)
+ */
 export async function policyAtBase(
   root: string,
   policy: Policy,
-  revs: { base: string; head: string }
+  revs: { base: string; head: string },
+  rootFrom?: string
 ): Promise<PolicyAtBase> {
   const location = await policyLocation(root, policy)
   if (!location)
@@ -111,6 +117,17 @@ export async function policyAtBase(
   // a trio file as promotion reads it (a link inside the root followed), so both see the same change
   const read = async (rev: string, file: string) => committed(await readAtCommit(reader, rev, file))
   try {
+    // (a root given as it is, not found from a directory, is the caller's: nothing to compare)
+    const moved =
+      rootFrom === undefined
+        ? location.rootFromTop
+        : await rootAtBase(fromTop, revs.base, relative(location.top, rootFrom).split(sep).join('/'))
+    if (moved !== location.rootFromTop) {
+      const where = (d: string) => (d === '' ? 'the top of the repository' : d)
+      const why = `the base revision's root is ${where(moved)}, not ${where(location.rootFromTop)}: the nearest ${DEFAULT_POLICY_PATH} above ${rootFrom} moved (this change adds, deletes or moves one), so the gate cannot tell which policy governs this change`
+      const todo = `run the gate from the root the base revision has${moved === '' ? ' (the top of the repository)' : ` (--root ${moved})`}, or have a maintainer merge the policy file's move on its own`
+      return { definitionOf: () => ({ kind: 'unreadable', why, todo }), removedWithTrioChanged: [] }
+    }
     let atBase: Policy
     try {
       const found = await readAtCommit(fromTop, revs.base, location.fromTop)
@@ -167,6 +184,17 @@ export async function policyAtBase(
   }
 }
 
+/**
+ * The root the base revision had, as src/git/root.ts finds it there: from `start` up, the nearest directory below
+ * the top that holds the marker; the top ('') when none does.
+ */
+async function rootAtBase(reader: BlobReader, rev: string, start: string): Promise<string> {
+  if (start === '..' || start.startsWith('../')) return start
+  for (const dir of start === '' ? [] : [start, ...ancestors(start).filter((d) => d !== '')])
+    if ((await readAtCommit(reader, rev, posix.join(dir, DEFAULT_POLICY_PATH))).kind !== 'missing') return dir
+  return ''
+}
+
 /** Whether the base holds a policy file at the marker path of a directory above the root. */
 async function policyAbove(reader: BlobReader, rev: string, rootFromTop: string): Promise<boolean> {
   for (const dir of ancestors(rootFromTop))
@@ -198,12 +226,14 @@ export function adoptionNote(why: string): Finding {
  * BG708 for a base policy that cannot be read: the pull request's own policy could point the trio anywhere, so no
  * change can be judged, a fix of that policy included (a maintainer merges it; then the gate judges again).
  */
-export function unreadableAtBase(why: string): Finding {
+export function unreadableAtBase(why: string, todo?: string): Finding {
   return finding(
     'BG708',
     null,
     null,
-    `${why}: the gate takes a baseline's trio, producer, owners and suites from it, so it cannot tell which files this change must be judged on; repair the policy on the base branch (a maintainer merges the repair), then run the gate again`
+    todo
+      ? `${why}: ${todo}`
+      : `${why}: the gate takes a baseline's trio, producer, owners and suites from it, so it cannot tell which files this change must be judged on; repair the policy on the base branch (a maintainer merges the repair), then run the gate again`
   )
 }
 

@@ -112,7 +112,7 @@ export async function runPromotion(
   if (!head) throw new RevisionError(`--head ${options.head} names no commit in ${ctx.root}`)
   // a replay judges at the head commit's date, so it gives the verdict the change had then
   const run = await startRun(ctx, toolVersions(ctx.env), head)
-  const atBase = await policyAtBase(ctx.root, ctx.policy, { base, head })
+  const atBase = await policyAtBase(ctx.root, ctx.policy, { base, head }, ctx.rootFrom)
   const results: BaselineResult[] = []
   for (const [i, baseline] of options.baselines.entries()) {
     // a renamed or removed baseline of the base is no baseline of this run's: its BG708 is told once, on the first
@@ -147,7 +147,7 @@ async function promoteBaseline(
     ...carried,
     ...linked,
     ...(definition.kind === 'base' ? definitionNotes(inTree, baseline) : []),
-    ...(definition.kind === 'unreadable' ? [unreadableAtBase(definition.why)] : []),
+    ...(definition.kind === 'unreadable' ? [unreadableAtBase(definition.why, definition.todo)] : []),
     ...(definition.kind === 'adoption' ? [adoptionNote(definition.why)] : [])
   ]
   // the files the change's policy moves the baseline to: what health will judge there once it is merged

@@ -14,7 +14,7 @@ import type { AnnotationPlan } from './annotations.js'
 export async function withRepositoryRoot<T extends { root: string }>(
   inputs: T,
   env: NodeJS.ProcessEnv
-): Promise<T> {
+): Promise<T & { rootFrom: string }> {
   try {
     const found = await findRoot({
       given: inputs.root,
@@ -22,7 +22,7 @@ export async function withRepositoryRoot<T extends { root: string }>(
       marker: DEFAULT_POLICY_PATH,
       label: "input 'root'"
     })
-    return { ...inputs, root: found.root }
+    return { ...inputs, root: found.root, rootFrom: found.start }
   } catch (e) {
     if (e instanceof RootError)
       throw new InputError(`${e.message} (check out the repository with actions/checkout first)`)

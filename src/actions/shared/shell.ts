@@ -91,7 +91,7 @@ async function runAction<A extends ActionName, I extends CommonInputs & { token:
       env,
       baselines,
       evidence,
-      ctx: createOperationContext({ root: inputs.root, policy, evidence, env }),
+      ctx: createOperationContext({ root: inputs.root, rootFrom: inputs.rootFrom, policy, evidence, env }),
       artifact: artifactName(spec.action, inputs.baseline, env),
       signal: cancel?.signal ?? new AbortController().signal
     }
