@@ -74,6 +74,29 @@ describe('findRoot', () => {
       )
   })
 
+  it('refuses a start inside a submodule (a pull request can make a directory one, holding any repository)', async () => {
+    const inner = repoWith('apps/c/config')
+    writeFileSync(join(inner, 'apps/c', DEFAULT_POLICY_PATH), '{}\n')
+    const git = (cwd: string, ...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', ...args], {
+        cwd,
+        encoding: 'utf8'
+      })
+    git(inner, 'add', '-A')
+    git(inner, 'commit', '-qm', 'the repository a submodule would hold')
+    const outer = repoWith('apps')
+    git(outer, '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', inner, 'apps/c')
+    for (const [cwd, given] of [
+      [outer, 'apps/c'],
+      [join(outer, 'apps/c/apps/c'), undefined]
+    ] as const)
+      await expect(find(cwd, given)).rejects.toThrow(
+        `${join(outer, 'apps/c')} is a submodule of the repository at ${outer} (its .git is a file), and a root is never taken in one`
+      )
+    // the outer repository itself is its own root
+    expect((await find(outer)).root).toBe(outer)
+  })
+
   it('refuses a --root that does not exist or is a file, creating nothing', async () => {
     const top = repoWith()
     const before = readdirSync(top)

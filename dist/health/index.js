@@ -69940,11 +69940,30 @@ async function findRoot(options) {
     );
   const real = realpathSync4(start);
   const top = discoverTop(real) ?? await gitTop(real, shown, label2);
+  const outer = superproject(top);
+  if (outer)
+    throw new RootError(
+      `${label2} ${shown}: ${top} is a submodule of the repository at ${outer} (its .git is a file), and a root is never taken in one (a pull request can change what it holds); run from ${outer}, or from a clone of the submodule's own repository`,
+      "directory"
+    );
   for (let dir = real; ; dir = dirname8(dir)) {
     if (dir !== top && existsSync10(join11(dir, options.marker))) return { root: dir, top, start: real };
     if (dir === top || dirname8(dir) === dir) break;
   }
   return { root: top, top, start: real };
+}
+function superproject(top) {
+  let isFile = false;
+  try {
+    isFile = lstatSync4(join11(top, ".git")).isFile();
+  } catch {
+    return null;
+  }
+  if (!isFile) return null;
+  for (let dir = dirname8(top); ; dir = dirname8(dir)) {
+    if (existsSync10(join11(dir, ".git"))) return dir;
+    if (dirname8(dir) === dir) return null;
+  }
 }
 function linkInRepository(start) {
   for (let dir = start; ; dir = dirname8(dir)) {

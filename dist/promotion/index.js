@@ -30737,11 +30737,30 @@ async function findRoot(options) {
     );
   const real = realpathSync3(start);
   const top = discoverTop(real) ?? await gitTop(real, shown, label3);
+  const outer = superproject(top);
+  if (outer)
+    throw new RootError(
+      `${label3} ${shown}: ${top} is a submodule of the repository at ${outer} (its .git is a file), and a root is never taken in one (a pull request can change what it holds); run from ${outer}, or from a clone of the submodule's own repository`,
+      "directory"
+    );
   for (let dir = real; ; dir = dirname3(dir)) {
     if (dir !== top && existsSync3(join3(dir, options.marker))) return { root: dir, top, start: real };
     if (dir === top || dirname3(dir) === dir) break;
   }
   return { root: top, top, start: real };
+}
+function superproject(top) {
+  let isFile2 = false;
+  try {
+    isFile2 = lstatSync3(join3(top, ".git")).isFile();
+  } catch {
+    return null;
+  }
+  if (!isFile2) return null;
+  for (let dir = dirname3(top); ; dir = dirname3(dir)) {
+    if (existsSync3(join3(dir, ".git"))) return dir;
+    if (dirname3(dir) === dir) return null;
+  }
 }
 function linkInRepository(start) {
   for (let dir = start; ; dir = dirname3(dir)) {

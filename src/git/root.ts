@@ -52,11 +52,34 @@ export async function findRoot(options: FindRootOptions): Promise<RepositoryRoot
     )
   const real = realpathSync(start)
   const top = discoverTop(real) ?? (await gitTop(real, shown, label))
+  // a submodule's work tree is another repository's files, which a pull request swaps by changing the commit the
+  // outer one records (or by making a directory a submodule): its top is never the repository's
+  const outer = superproject(top)
+  if (outer)
+    throw new RootError(
+      `${label} ${shown}: ${top} is a submodule of the repository at ${outer} (its .git is a file), and a root is never taken in one (a pull request can change what it holds); run from ${outer}, or from a clone of the submodule's own repository`,
+      'directory'
+    )
   for (let dir = real; ; dir = dirname(dir)) {
     if (dir !== top && existsSync(join(dir, options.marker))) return { root: dir, top, start: real }
     if (dir === top || dirname(dir) === dir) break
   }
   return { root: top, top, start: real }
+}
+
+/** The work tree a top whose `.git` is a file (a submodule, or a worktree placed inside one) lies in, if any. */
+function superproject(top: string): string | null {
+  let isFile = false
+  try {
+    isFile = lstatSync(join(top, '.git')).isFile()
+  } catch {
+    return null
+  }
+  if (!isFile) return null
+  for (let dir = dirname(top); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir
+    if (dirname(dir) === dir) return null
+  }
 }
 
 /** A symbolic link on the path from the start up to the directory holding `.git` (the top), if any. */
