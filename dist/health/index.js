@@ -69953,13 +69953,8 @@ async function findRoot(options) {
   return { root: top, top, start: real };
 }
 function superproject(top) {
-  let isFile = false;
-  try {
-    isFile = lstatSync4(join11(top, ".git")).isFile();
-  } catch {
-    return null;
-  }
-  if (!isFile) return null;
+  const git2 = lstatSync4(join11(top, ".git"), { throwIfNoEntry: false });
+  if (!git2?.isFile()) return null;
   for (let dir = dirname8(top); ; dir = dirname8(dir)) {
     if (existsSync10(join11(dir, ".git"))) return dir;
     if (dirname8(dir) === dir) return null;

@@ -30750,13 +30750,8 @@ async function findRoot(options) {
   return { root: top, top, start: real };
 }
 function superproject(top) {
-  let isFile2 = false;
-  try {
-    isFile2 = lstatSync3(join3(top, ".git")).isFile();
-  } catch {
-    return null;
-  }
-  if (!isFile2) return null;
+  const git2 = lstatSync3(join3(top, ".git"), { throwIfNoEntry: false });
+  if (!git2?.isFile()) return null;
   for (let dir = dirname3(top); ; dir = dirname3(dir)) {
     if (existsSync3(join3(dir, ".git"))) return dir;
     if (dirname3(dir) === dir) return null;

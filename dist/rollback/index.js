@@ -46939,13 +46939,8 @@ async function findRoot(options) {
   return { root: top, top, start: real };
 }
 function superproject(top) {
-  let isFile2 = false;
-  try {
-    isFile2 = lstatSync4(join10(top, ".git")).isFile();
-  } catch {
-    return null;
-  }
-  if (!isFile2) return null;
+  const git2 = lstatSync4(join10(top, ".git"), { throwIfNoEntry: false });
+  if (!git2?.isFile()) return null;
   for (let dir = dirname8(top); ; dir = dirname8(dir)) {
     if (existsSync9(join10(dir, ".git"))) return dir;
     if (dirname8(dir) === dir) return null;

@@ -69,13 +69,8 @@ export async function findRoot(options: FindRootOptions): Promise<RepositoryRoot
 
 /** The work tree a top whose `.git` is a file (a submodule, or a worktree placed inside one) lies in, if any. */
 function superproject(top: string): string | null {
-  let isFile = false
-  try {
-    isFile = lstatSync(join(top, '.git')).isFile()
-  } catch {
-    return null
-  }
-  if (!isFile) return null
+  const git = lstatSync(join(top, '.git'), { throwIfNoEntry: false })
+  if (!git?.isFile()) return null
   for (let dir = dirname(top); ; dir = dirname(dir)) {
     if (existsSync(join(dir, '.git'))) return dir
     if (dirname(dir) === dir) return null
