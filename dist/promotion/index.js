@@ -26196,11 +26196,19 @@ async function readAtCommit(reader, rev, rel) {
   const name = parts.at(-1);
   if (name === void 0) return { kind: "not-a-file" };
   if (!parts.includes("..")) {
-    const dir = await reader.readTree(`${rev}:./${parts.slice(0, -1).join("/")}`);
+    const [dir, blob] = await Promise.all([
+      reader.readTree(`${rev}:./${parts.slice(0, -1).join("/")}`),
+      reader.read(`${rev}:./${parts.join("/")}`)
+    ]);
     if (dir.found) {
       const entry = treeEntry(dir, name);
       if (entry === null) return { kind: "missing" };
-      if (entry !== "twice" && isFile(entry.mode)) return blobAt(reader, entry.oid);
+      if (entry !== "twice" && isFile(entry.mode)) {
+        if (blob.found && blob.oid === entry.oid) return { kind: "ok", bytes: blob.content };
+        if (!blob.found && blob.tooLarge !== void 0)
+          return { kind: "too-large", size: blob.tooLarge, limit: reader.limit };
+        return blobAt(reader, entry.oid);
+      }
       if (entry !== "twice" && entry.mode !== LINK && entry.mode !== SUBMODULE) return { kind: "not-a-file" };
     }
   }

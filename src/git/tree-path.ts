@@ -58,20 +58,30 @@ export function treeEntry(tree: Blob & { found: true }, name: string): Entry | '
 }
 
 /**
- * `rel` (relative to the root, which is git's working directory) at the resolved commit `rev`. One request for
- * the file's directory and one for its bytes when no link is on the way (every request goes down the reader's
- * one process, in order); a link anywhere is resolved component by component from the root.
+ * `rel` (relative to the root, which is git's working directory) at the resolved commit `rev`. Two requests at
+ * once, the file's directory and its bytes, when no link is on the way (every request goes down the reader's one
+ * process, in order); a link anywhere is resolved component by component from the root.
  */
 export async function readAtCommit(reader: BlobReader, rev: string, rel: string): Promise<RevisionRead> {
   const parts = rel.split('/').filter((s) => s !== '' && s !== '.')
   const name = parts.at(-1)
   if (name === undefined) return { kind: 'not-a-file' }
   if (!parts.includes('..')) {
-    const dir = await reader.readTree(`${rev}:./${parts.slice(0, -1).join('/')}`)
+    // the directory and the file asked for at once (no round trip between them: lkg reads hundreds of pins so);
+    // the directory's entry says whether the bytes are the file's or a link's own text
+    const [dir, blob] = await Promise.all([
+      reader.readTree(`${rev}:./${parts.slice(0, -1).join('/')}`),
+      reader.read(`${rev}:./${parts.join('/')}`)
+    ])
     if (dir.found) {
       const entry = treeEntry(dir, name)
       if (entry === null) return { kind: 'missing' }
-      if (entry !== 'twice' && isFile(entry.mode)) return blobAt(reader, entry.oid)
+      if (entry !== 'twice' && isFile(entry.mode)) {
+        if (blob.found && blob.oid === entry.oid) return { kind: 'ok', bytes: blob.content }
+        if (!blob.found && blob.tooLarge !== undefined)
+          return { kind: 'too-large', size: blob.tooLarge, limit: reader.limit }
+        return blobAt(reader, entry.oid)
+      }
       if (entry !== 'twice' && entry.mode !== LINK && entry.mode !== SUBMODULE) return { kind: 'not-a-file' }
     }
   }
