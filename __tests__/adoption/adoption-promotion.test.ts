@@ -43,19 +43,23 @@ const commitAll = (root: string, message: string) =>
     }
   })
 
+/** A legacy history with the trio at `paths`, init and migrate committed as one change, and the gate on it. */
+function adopted(paths: typeof PATHS) {
+  const legacy = legacyRepository({ paths })
+  const base = legacy.commits.head
+  expect(runCli(['init'], legacy.root).status).toBe(0)
+  expect(runCli(['migrate', '--now', '2026-03-01'], legacy.root).status).toBe(0)
+  commitAll(legacy.root, 'adopt baseline-gate')
+  const run = runCli(
+    ['promote', '--base', base, '--no-suites', '--json', '--now', '2026-03-01T12:00:00Z'],
+    legacy.root
+  )
+  return { run, out: JSON.parse(run.stdout) as Promoted }
+}
+
 describe('the adoption pull request of a consumer with its own layout', () => {
   it('init + migrate in one change passes, judged by the policy it brings (BG709), classification none', () => {
-    const legacy = legacyRepository({ paths: PATHS })
-    const base = legacy.commits.head
-    expect(runCli(['init'], legacy.root).status).toBe(0)
-    expect(runCli(['migrate', '--now', '2026-03-01'], legacy.root).status).toBe(0)
-    commitAll(legacy.root, 'adopt baseline-gate')
-
-    const run = runCli(
-      ['promote', '--base', base, '--no-suites', '--json', '--now', '2026-03-01T12:00:00Z'],
-      legacy.root
-    )
-    const out = JSON.parse(run.stdout) as Promoted
+    const { run, out } = adopted(PATHS)
     const b = out.baselines[0]!
     expect(b.findings.filter((f) => f.severity === 'error')).toEqual([])
     expect([run.status, out.verdict]).toEqual([0, 'PASS'])
@@ -69,18 +73,11 @@ describe('the adoption pull request of a consumer with its own layout', () => {
   })
 
   it('the pin and mirror where the defaults look, the matrix elsewhere: the defaults did not govern the base either', () => {
-    const legacy = legacyRepository({
-      paths: { ...LEGACY_DEFAULT_PATHS, matrix: 'docs/integration/MEMORYKERNEL_COMPATIBILITY_MATRIX.md' }
+    const { run, out } = adopted({
+      ...LEGACY_DEFAULT_PATHS,
+      matrix: 'docs/integration/MEMORYKERNEL_COMPATIBILITY_MATRIX.md'
     })
-    const base = legacy.commits.head
-    expect(runCli(['init'], legacy.root).status).toBe(0)
-    expect(runCli(['migrate', '--now', '2026-03-01'], legacy.root).status).toBe(0)
-    commitAll(legacy.root, 'adopt baseline-gate')
-    const run = runCli(
-      ['promote', '--base', base, '--no-suites', '--json', '--now', '2026-03-01T12:00:00Z'],
-      legacy.root
-    )
-    const b = (JSON.parse(run.stdout) as Promoted).baselines[0]!
+    const b = out.baselines[0]!
     expect(b.findings.filter((f) => f.severity === 'error')).toEqual([])
     expect(b.findings.find((f) => f.rule === 'BG709')?.message).toContain(
       '(docs/MEMORYKERNEL_COMPATIBILITY_MATRIX.md missing)'

@@ -19174,18 +19174,29 @@ var init_plural = __esm({
   }
 });
 
+// src/text/utf8.ts
+function strictUtf8(bytes) {
+  try {
+    return strict.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+var strict;
+var init_utf8 = __esm({
+  "src/text/utf8.ts"() {
+    "use strict";
+    strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  }
+});
+
 // src/document/source-file.ts
 function sourceFromBytes(path2, bytes) {
   const hasBom = bytes.length >= 3 && bytes.subarray(0, 3).equals(BOM);
   const body = hasBom ? bytes.subarray(3) : bytes;
-  let text;
-  let validUtf8 = true;
-  try {
-    text = strictUtf8.decode(body);
-  } catch {
-    validUtf8 = false;
-    text = lenientUtf8.decode(body);
-  }
+  const strict2 = strictUtf8(body);
+  const validUtf8 = strict2 !== null;
+  const text = strict2 ?? lenientUtf8.decode(body);
   return {
     path: path2,
     bytes,
@@ -19220,12 +19231,12 @@ function positionAt(file, offset) {
   }
   return { line: lo + 1, column: offset - starts[lo] + 1 };
 }
-var BOM, strictUtf8, lenientUtf8;
+var BOM, lenientUtf8;
 var init_source_file = __esm({
   "src/document/source-file.ts"() {
     "use strict";
+    init_utf8();
     BOM = Buffer.from([239, 187, 191]);
-    strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
     lenientUtf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
   }
 });
@@ -21312,7 +21323,7 @@ function containPath(root, rel, memo) {
       return fromLink || linkLeft > 0 ? dangling() : { kind: "inside", real: join5(next, ...pending2), exists: false };
     if (stat3.isSymbolicLink()) {
       const raw = readlinkSync(next, { encoding: "buffer" });
-      const text = utf8(raw);
+      const text = strictUtf8(raw);
       const link2 = relative2(realRoot, next) || ".";
       target = { link: link2, text: text ?? JSON.stringify(raw.toString("latin1")) };
       if (++links2 > MAX_LINKS) return dangling("which is a loop of symbolic links");
@@ -21360,13 +21371,6 @@ function lstatOrNull(path2) {
     return null;
   }
 }
-function utf8(bytes) {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
-}
 function safeReal(path2) {
   try {
     return realpathSync3(path2);
@@ -21391,6 +21395,7 @@ var MAX_LINKS, PLAIN_RELATIVE, ContainmentError;
 var init_contain = __esm({
   "src/fs/contain.ts"() {
     "use strict";
+    init_utf8();
     MAX_LINKS = 40;
     PLAIN_RELATIVE = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/;
     ContainmentError = class extends Error {
@@ -42968,7 +42973,7 @@ function requireX509() {
       scheme
     );
   };
-  pki2.certificateFromPem = function(pem2, computeHash, strict) {
+  pki2.certificateFromPem = function(pem2, computeHash, strict2) {
     var msg = forge2.pem.decode(pem2)[0];
     if (msg.type !== "CERTIFICATE" && msg.type !== "X509 CERTIFICATE" && msg.type !== "TRUSTED CERTIFICATE") {
       var error2 = new Error(
@@ -42982,7 +42987,7 @@ function requireX509() {
         "Could not convert certificate from PEM; PEM is encrypted."
       );
     }
-    var obj = asn12.fromDer(msg.body, strict);
+    var obj = asn12.fromDer(msg.body, strict2);
     return pki2.certificateFromAsn1(obj, computeHash);
   };
   pki2.certificateToPem = function(cert, maxline) {
@@ -43050,7 +43055,7 @@ function requireX509() {
     }
     return digest;
   };
-  pki2.certificationRequestFromPem = function(pem2, computeHash, strict) {
+  pki2.certificationRequestFromPem = function(pem2, computeHash, strict2) {
     var msg = forge2.pem.decode(pem2)[0];
     if (msg.type !== "CERTIFICATE REQUEST") {
       var error2 = new Error('Could not convert certification request from PEM; PEM header type is not "CERTIFICATE REQUEST".');
@@ -43060,7 +43065,7 @@ function requireX509() {
     if (msg.procType && msg.procType.type === "ENCRYPTED") {
       throw new Error("Could not convert certification request from PEM; PEM is encrypted.");
     }
-    var obj = asn12.fromDer(msg.body, strict);
+    var obj = asn12.fromDer(msg.body, strict2);
     return pki2.certificationRequestFromAsn1(obj, computeHash);
   };
   pki2.certificationRequestToPem = function(csr, maxline) {
@@ -44722,12 +44727,12 @@ function requirePkcs12() {
     }
     return result;
   }
-  p12.pkcs12FromAsn1 = function(obj, strict, password) {
-    if (typeof strict === "string") {
-      password = strict;
-      strict = true;
-    } else if (strict === void 0) {
-      strict = true;
+  p12.pkcs12FromAsn1 = function(obj, strict2, password) {
+    if (typeof strict2 === "string") {
+      password = strict2;
+      strict2 = true;
+    } else if (strict2 === void 0) {
+      strict2 = true;
     }
     var capture = {};
     var errors = [];
@@ -44887,7 +44892,7 @@ function requirePkcs12() {
     } else if (Array.isArray(obj.value) && obj.value.length > 2) {
       throw new Error("Invalid PKCS#12. macData field present but MAC was not validated.");
     }
-    _decodeAuthenticatedSafe(pfx, data.value, strict, password);
+    _decodeAuthenticatedSafe(pfx, data.value, strict2, password);
     return pfx;
   };
   function _decodePkcs7Data(data) {
@@ -44901,8 +44906,8 @@ function requirePkcs12() {
     }
     return data;
   }
-  function _decodeAuthenticatedSafe(pfx, authSafe, strict, password) {
-    authSafe = asn12.fromDer(authSafe, strict);
+  function _decodeAuthenticatedSafe(pfx, authSafe, strict2, password) {
+    authSafe = asn12.fromDer(authSafe, strict2);
     if (authSafe.tagClass !== asn12.Class.UNIVERSAL || authSafe.type !== asn12.Type.SEQUENCE || authSafe.constructed !== true) {
       throw new Error("PKCS#12 AuthenticatedSafe expected to be a SEQUENCE OF ContentInfo");
     }
@@ -44936,7 +44941,7 @@ function requirePkcs12() {
           error2.contentType = asn12.derToOid(capture.contentType);
           throw error2;
       }
-      obj.safeBags = _decodeSafeContents(safeContents, strict, password);
+      obj.safeBags = _decodeSafeContents(safeContents, strict2, password);
       pfx.safeContents.push(obj);
     }
   }
@@ -44971,11 +44976,11 @@ function requirePkcs12() {
     }
     return cipher2.output.getBytes();
   }
-  function _decodeSafeContents(safeContents, strict, password) {
-    if (!strict && safeContents.length === 0) {
+  function _decodeSafeContents(safeContents, strict2, password) {
+    if (!strict2 && safeContents.length === 0) {
       return [];
     }
-    safeContents = asn12.fromDer(safeContents, strict);
+    safeContents = asn12.fromDer(safeContents, strict2);
     if (safeContents.tagClass !== asn12.Class.UNIVERSAL || safeContents.type !== asn12.Type.SEQUENCE || safeContents.constructed !== true) {
       throw new Error(
         "PKCS#12 SafeContents expected to be a SEQUENCE OF SafeBag."
@@ -45026,7 +45031,7 @@ function requirePkcs12() {
               error3.oid = asn12.derToOid(capture.certId);
               throw error3;
             }
-            var certAsn1 = asn12.fromDer(capture.cert, strict);
+            var certAsn1 = asn12.fromDer(capture.cert, strict2);
             try {
               bag.cert = pki2.certificateFromAsn1(certAsn1, true);
             } catch (e) {

@@ -32489,7 +32489,7 @@ function requireX509() {
       scheme
     );
   };
-  pki2.certificateFromPem = function(pem2, computeHash, strict) {
+  pki2.certificateFromPem = function(pem2, computeHash, strict2) {
     var msg = forge2.pem.decode(pem2)[0];
     if (msg.type !== "CERTIFICATE" && msg.type !== "X509 CERTIFICATE" && msg.type !== "TRUSTED CERTIFICATE") {
       var error2 = new Error(
@@ -32503,7 +32503,7 @@ function requireX509() {
         "Could not convert certificate from PEM; PEM is encrypted."
       );
     }
-    var obj = asn12.fromDer(msg.body, strict);
+    var obj = asn12.fromDer(msg.body, strict2);
     return pki2.certificateFromAsn1(obj, computeHash);
   };
   pki2.certificateToPem = function(cert, maxline) {
@@ -32571,7 +32571,7 @@ function requireX509() {
     }
     return digest;
   };
-  pki2.certificationRequestFromPem = function(pem2, computeHash, strict) {
+  pki2.certificationRequestFromPem = function(pem2, computeHash, strict2) {
     var msg = forge2.pem.decode(pem2)[0];
     if (msg.type !== "CERTIFICATE REQUEST") {
       var error2 = new Error('Could not convert certification request from PEM; PEM header type is not "CERTIFICATE REQUEST".');
@@ -32581,7 +32581,7 @@ function requireX509() {
     if (msg.procType && msg.procType.type === "ENCRYPTED") {
       throw new Error("Could not convert certification request from PEM; PEM is encrypted.");
     }
-    var obj = asn12.fromDer(msg.body, strict);
+    var obj = asn12.fromDer(msg.body, strict2);
     return pki2.certificationRequestFromAsn1(obj, computeHash);
   };
   pki2.certificationRequestToPem = function(csr, maxline) {
@@ -34243,12 +34243,12 @@ function requirePkcs12() {
     }
     return result;
   }
-  p12.pkcs12FromAsn1 = function(obj, strict, password) {
-    if (typeof strict === "string") {
-      password = strict;
-      strict = true;
-    } else if (strict === void 0) {
-      strict = true;
+  p12.pkcs12FromAsn1 = function(obj, strict2, password) {
+    if (typeof strict2 === "string") {
+      password = strict2;
+      strict2 = true;
+    } else if (strict2 === void 0) {
+      strict2 = true;
     }
     var capture = {};
     var errors = [];
@@ -34408,7 +34408,7 @@ function requirePkcs12() {
     } else if (Array.isArray(obj.value) && obj.value.length > 2) {
       throw new Error("Invalid PKCS#12. macData field present but MAC was not validated.");
     }
-    _decodeAuthenticatedSafe(pfx, data.value, strict, password);
+    _decodeAuthenticatedSafe(pfx, data.value, strict2, password);
     return pfx;
   };
   function _decodePkcs7Data(data) {
@@ -34422,8 +34422,8 @@ function requirePkcs12() {
     }
     return data;
   }
-  function _decodeAuthenticatedSafe(pfx, authSafe, strict, password) {
-    authSafe = asn12.fromDer(authSafe, strict);
+  function _decodeAuthenticatedSafe(pfx, authSafe, strict2, password) {
+    authSafe = asn12.fromDer(authSafe, strict2);
     if (authSafe.tagClass !== asn12.Class.UNIVERSAL || authSafe.type !== asn12.Type.SEQUENCE || authSafe.constructed !== true) {
       throw new Error("PKCS#12 AuthenticatedSafe expected to be a SEQUENCE OF ContentInfo");
     }
@@ -34457,7 +34457,7 @@ function requirePkcs12() {
           error2.contentType = asn12.derToOid(capture.contentType);
           throw error2;
       }
-      obj.safeBags = _decodeSafeContents(safeContents, strict, password);
+      obj.safeBags = _decodeSafeContents(safeContents, strict2, password);
       pfx.safeContents.push(obj);
     }
   }
@@ -34492,11 +34492,11 @@ function requirePkcs12() {
     }
     return cipher2.output.getBytes();
   }
-  function _decodeSafeContents(safeContents, strict, password) {
-    if (!strict && safeContents.length === 0) {
+  function _decodeSafeContents(safeContents, strict2, password) {
+    if (!strict2 && safeContents.length === 0) {
       return [];
     }
-    safeContents = asn12.fromDer(safeContents, strict);
+    safeContents = asn12.fromDer(safeContents, strict2);
     if (safeContents.tagClass !== asn12.Class.UNIVERSAL || safeContents.type !== asn12.Type.SEQUENCE || safeContents.constructed !== true) {
       throw new Error(
         "PKCS#12 SafeContents expected to be a SEQUENCE OF SafeBag."
@@ -34547,7 +34547,7 @@ function requirePkcs12() {
               error3.oid = asn12.derToOid(capture.certId);
               throw error3;
             }
-            var certAsn1 = asn12.fromDer(capture.cert, strict);
+            var certAsn1 = asn12.fromDer(capture.cert, strict2);
             try {
               bag.cert = pki2.certificateFromAsn1(certAsn1, true);
             } catch (e) {
@@ -43827,21 +43827,25 @@ function thousands(n) {
   return Number.isSafeInteger(n) && !Object.is(n, -0) ? String(n).replace(/\B(?=(\d{3})+$)/g, ",") : n.toLocaleString("en-US");
 }
 
+// src/text/utf8.ts
+var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function strictUtf8(bytes) {
+  try {
+    return strict.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 // src/document/source-file.ts
 var BOM = Buffer.from([239, 187, 191]);
-var strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 var lenientUtf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 function sourceFromBytes(path2, bytes) {
   const hasBom = bytes.length >= 3 && bytes.subarray(0, 3).equals(BOM);
   const body = hasBom ? bytes.subarray(3) : bytes;
-  let text;
-  let validUtf8 = true;
-  try {
-    text = strictUtf8.decode(body);
-  } catch {
-    validUtf8 = false;
-    text = lenientUtf8.decode(body);
-  }
+  const strict2 = strictUtf8(body);
+  const validUtf8 = strict2 !== null;
+  const text = strict2 ?? lenientUtf8.decode(body);
   return {
     path: path2,
     bytes,
@@ -45848,7 +45852,7 @@ function containPath(root, rel, memo) {
       return fromLink || linkLeft > 0 ? dangling() : { kind: "inside", real: join(next, ...pending), exists: false };
     if (stat2.isSymbolicLink()) {
       const raw = readlinkSync(next, { encoding: "buffer" });
-      const text = utf8(raw);
+      const text = strictUtf8(raw);
       const link = relative(realRoot, next) || ".";
       target = { link, text: text ?? JSON.stringify(raw.toString("latin1")) };
       if (++links2 > MAX_LINKS) return dangling("which is a loop of symbolic links");
@@ -45893,13 +45897,6 @@ function underKnownDirectory(root, rel, memo) {
 function lstatOrNull(path2) {
   try {
     return lstatSync(path2, { throwIfNoEntry: false }) ?? null;
-  } catch {
-    return null;
-  }
-}
-function utf8(bytes) {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     return null;
   }
@@ -46430,7 +46427,7 @@ async function walk(reader, rootTree, parts) {
     if (!entry) return fromLink ? dangling("which does not exist") : { kind: "missing" };
     if (entry.mode === LINK) {
       const text = await reader.read(entry.oid);
-      const to = text.found ? utf82(text.content) : null;
+      const to = text.found ? strictUtf8(text.content) : null;
       target = { link: here, to: to ?? JSON.stringify(text.found ? text.content.toString("latin1") : "") };
       if (++links2 > MAX_LINKS2) return dangling("which is a loop of symbolic links");
       if (to === null || to === "") return dangling("which is not a path (empty, or not UTF-8)");
@@ -46458,13 +46455,6 @@ async function walk(reader, rootTree, parts) {
     return read.kind === "ok" && via ? { ...read, via } : read;
   }
   return { kind: "not-a-file" };
-}
-function utf82(bytes) {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
 }
 function outside(leadsTo) {
   return { kind: "outside-root", problem: `leads outside the repository (${leadsTo})` };

@@ -24840,21 +24840,25 @@ function thousands(n) {
   return Number.isSafeInteger(n) && !Object.is(n, -0) ? String(n).replace(/\B(?=(\d{3})+$)/g, ",") : n.toLocaleString("en-US");
 }
 
+// src/text/utf8.ts
+var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function strictUtf8(bytes) {
+  try {
+    return strict.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 // src/document/source-file.ts
 var BOM = Buffer.from([239, 187, 191]);
-var strictUtf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 var lenientUtf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 function sourceFromBytes(path2, bytes) {
   const hasBom = bytes.length >= 3 && bytes.subarray(0, 3).equals(BOM);
   const body = hasBom ? bytes.subarray(3) : bytes;
-  let text;
-  let validUtf8 = true;
-  try {
-    text = strictUtf8.decode(body);
-  } catch {
-    validUtf8 = false;
-    text = lenientUtf8.decode(body);
-  }
+  const strict2 = strictUtf8(body);
+  const validUtf8 = strict2 !== null;
+  const text = strict2 ?? lenientUtf8.decode(body);
   return {
     path: path2,
     bytes,
@@ -28266,7 +28270,7 @@ function containPath(root, rel, memo) {
       return fromLink || linkLeft > 0 ? dangling() : { kind: "inside", real: join5(next, ...pending), exists: false };
     if (stat3.isSymbolicLink()) {
       const raw = readlinkSync(next, { encoding: "buffer" });
-      const text = utf8(raw);
+      const text = strictUtf8(raw);
       const link3 = relative(realRoot, next) || ".";
       target = { link: link3, text: text ?? JSON.stringify(raw.toString("latin1")) };
       if (++links2 > MAX_LINKS) return dangling("which is a loop of symbolic links");
@@ -28311,13 +28315,6 @@ function underKnownDirectory(root, rel, memo) {
 function lstatOrNull(path2) {
   try {
     return lstatSync2(path2, { throwIfNoEntry: false }) ?? null;
-  } catch {
-    return null;
-  }
-}
-function utf8(bytes) {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     return null;
   }
@@ -34123,7 +34120,7 @@ async function walk(reader, rootTree, parts) {
     if (!entry) return fromLink ? dangling("which does not exist") : { kind: "missing" };
     if (entry.mode === LINK) {
       const text = await reader.read(entry.oid);
-      const to = text.found ? utf82(text.content) : null;
+      const to = text.found ? strictUtf8(text.content) : null;
       target = { link: here, to: to ?? JSON.stringify(text.found ? text.content.toString("latin1") : "") };
       if (++links2 > MAX_LINKS2) return dangling("which is a loop of symbolic links");
       if (to === null || to === "") return dangling("which is not a path (empty, or not UTF-8)");
@@ -34151,13 +34148,6 @@ async function walk(reader, rootTree, parts) {
     return read.kind === "ok" && via ? { ...read, via } : read;
   }
   return { kind: "not-a-file" };
-}
-function utf82(bytes) {
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
 }
 function outside(leadsTo) {
   return { kind: "outside-root", problem: `leads outside the repository (${leadsTo})` };

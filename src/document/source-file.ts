@@ -1,4 +1,5 @@
 // A text file with the byte-level facts the rules care about and a line index for locations.
+import { strictUtf8 } from '../text/utf8.js'
 
 /** 1-based line and column. */
 export interface Position {
@@ -22,20 +23,14 @@ export interface SourceFile {
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf])
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 const lenientUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true })
 
 export function sourceFromBytes(path: string, bytes: Buffer): SourceFile {
   const hasBom = bytes.length >= 3 && bytes.subarray(0, 3).equals(BOM)
   const body = hasBom ? bytes.subarray(3) : bytes
-  let text: string
-  let validUtf8 = true
-  try {
-    text = strictUtf8.decode(body)
-  } catch {
-    validUtf8 = false
-    text = lenientUtf8.decode(body)
-  }
+  const strict = strictUtf8(body)
+  const validUtf8 = strict !== null
+  const text = strict ?? lenientUtf8.decode(body)
   return {
     path,
     bytes,

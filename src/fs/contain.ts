@@ -5,6 +5,7 @@
 import { lstatSync, readlinkSync, realpathSync } from 'node:fs'
 import type { Stats } from 'node:fs'
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path'
+import { strictUtf8 } from '../text/utf8.js'
 
 export type Contained =
   /** `real` is where the path really is (or would be created), inside the root; `exists`: it is there now. */
@@ -103,7 +104,7 @@ export function containPath(root: string, rel: string, memo?: ContainMemo): Cont
         : { kind: 'inside', real: join(next, ...pending), exists: false }
     if (stat.isSymbolicLink()) {
       const raw = readlinkSync(next, { encoding: 'buffer' })
-      const text = utf8(raw)
+      const text = strictUtf8(raw)
       const link = relative(realRoot, next) || '.'
       target = { link, text: text ?? JSON.stringify(raw.toString('latin1')) }
       if (++links > MAX_LINKS) return dangling('which is a loop of symbolic links')
@@ -167,15 +168,6 @@ function underKnownDirectory(root: string, rel: string, memo: ContainMemo): Cont
 function lstatOrNull(path: string): Stats | null {
   try {
     return lstatSync(path, { throwIfNoEntry: false }) ?? null
-  } catch {
-    return null
-  }
-}
-
-/** A link's text as a path; null where it is not UTF-8 (node would read another name than the system opens). */
-function utf8(bytes: Buffer): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
   } catch {
     return null
   }

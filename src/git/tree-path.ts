@@ -3,6 +3,7 @@
 // points at nothing or loops is refused. cat-file alone answers a link with the link's own text: a trio file
 // committed as a link was judged as that text, and a change to the file it names went unseen by the gate while
 // health, on the checkout, read it.
+import { strictUtf8 } from '../text/utf8.js'
 import { BlobReader } from './git.js'
 import type { Blob } from './git.js'
 
@@ -129,7 +130,7 @@ async function walk(reader: BlobReader, rootTree: string, parts: string[]): Prom
     if (!entry) return fromLink ? dangling('which does not exist') : { kind: 'missing' }
     if (entry.mode === LINK) {
       const text = await reader.read(entry.oid)
-      const to = text.found ? utf8(text.content) : null
+      const to = text.found ? strictUtf8(text.content) : null
       target = { link: here, to: to ?? JSON.stringify(text.found ? text.content.toString('latin1') : '') }
       if (++links > MAX_LINKS) return dangling('which is a loop of symbolic links')
       // the bytes of a link name the file a checkout opens: text that is not UTF-8 (or none) names no path of ours
@@ -166,15 +167,6 @@ async function walk(reader: BlobReader, rootTree: string, parts: string[]): Prom
   }
   // the path names a directory (the root included)
   return { kind: 'not-a-file' }
-}
-
-/** A link's text as a path; null where it is not UTF-8 (the checkout's bytes would name another file than ours). */
-function utf8(bytes: Buffer): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-  } catch {
-    return null
-  }
 }
 
 function outside(leadsTo: string): RevisionRead {
