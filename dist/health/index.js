@@ -21270,6 +21270,46 @@ var require_picomatch2 = __commonJS({
   }
 });
 
+// src/text/path-components.ts
+function linkComponents(text) {
+  return text.split("/").map((s, i, all) => s === "" && i === all.length - 1 ? "." : s).filter((s) => s !== "");
+}
+var PendingComponents;
+var init_path_components = __esm({
+  "src/text/path-components.ts"() {
+    "use strict";
+    PendingComponents = class {
+      items;
+      fromLinks = 0;
+      constructor(parts) {
+        this.items = [...parts];
+      }
+      get length() {
+        return this.items.length;
+      }
+      /** The next component, and whether a link's text gave it. */
+      next() {
+        const fromLink = this.fromLinks > 0;
+        if (fromLink) this.fromLinks--;
+        return { seg: this.items.shift(), fromLink };
+      }
+      /** Whether what is left starts with components of a link's text. */
+      get inLink() {
+        return this.fromLinks > 0;
+      }
+      /** Components to walk before the rest, from a link's text. */
+      pushLink(components) {
+        this.fromLinks += components.length;
+        this.items.unshift(...components);
+      }
+      /** What is left (none of it from a link's text when `inLink` is false). */
+      rest() {
+        return [...this.items];
+      }
+    };
+  }
+});
+
 // src/fs/contain.ts
 import { lstatSync as lstatSync2, readlinkSync, realpathSync as realpathSync3 } from "node:fs";
 import { dirname as dirname6, isAbsolute as isAbsolute4, join as join5, normalize as normalize2, relative as relative2, resolve as resolve5, sep as sep2 } from "node:path";
@@ -21292,11 +21332,12 @@ function containPath(root, rel, memo) {
   const abs = resolveInRoot(root, rel);
   if (!abs) return { kind: "outside", leadsTo: resolve5(root, rel) };
   const realRoot = memo ? memo.realRoot ??= realpathSync3(root) : realpathSync3(root);
-  const pending2 = relative2(resolve5(root), abs).split(sep2).filter((s) => s !== "");
+  const pending2 = new PendingComponents(
+    relative2(resolve5(root), abs).split(sep2).filter((s) => s !== "")
+  );
   let cur = realRoot;
   let links2 = 0;
   let target = null;
-  let linkLeft = 0;
   const dangling = (why) => ({
     kind: "dangling",
     link: target.link,
@@ -21304,12 +21345,10 @@ function containPath(root, rel, memo) {
     ...why ? { why } : {}
   });
   while (pending2.length > 0) {
-    const seg = pending2.shift();
-    const fromLink = linkLeft > 0;
-    if (fromLink) linkLeft--;
+    const { seg, fromLink } = pending2.next();
     if (seg === ".") continue;
     if (seg === "..") {
-      if (cur === realRoot) return { kind: "outside", leadsTo: resolve5(cur, "..", ...pending2) };
+      if (cur === realRoot) return { kind: "outside", leadsTo: resolve5(cur, "..", ...pending2.rest()) };
       cur = dirname6(cur);
       continue;
     }
@@ -21320,7 +21359,7 @@ function containPath(root, rel, memo) {
     }
     const stat3 = lstatOrNull(next);
     if (!stat3)
-      return fromLink || linkLeft > 0 ? dangling() : { kind: "inside", real: join5(next, ...pending2), exists: false };
+      return fromLink || pending2.inLink ? dangling() : { kind: "inside", real: join5(next, ...pending2.rest()), exists: false };
     if (stat3.isSymbolicLink()) {
       const raw = readlinkSync(next, { encoding: "buffer" });
       const text = strictUtf8(raw);
@@ -21333,18 +21372,18 @@ function containPath(root, rel, memo) {
         const abs2 = normalize2(text);
         if (text.split("/").includes("..") || !isWithin(realRoot, abs2))
           return { kind: "outside", leadsTo: safeReal(abs2) };
-        from = [...relative2(realRoot, abs2).split(sep2), ...text.endsWith("/") ? ["."] : []];
+        from = linkComponents(
+          `${relative2(realRoot, abs2).split(sep2).join("/")}${text.endsWith("/") ? "/" : ""}`
+        );
         cur = realRoot;
       } else {
-        from = text.split("/").map((s, i, all) => s === "" && i === all.length - 1 ? "." : s);
+        from = linkComponents(text);
       }
-      const walked = from.filter((s) => s !== "");
-      linkLeft += walked.length;
-      pending2.unshift(...walked);
+      pending2.pushLink(from);
       continue;
     }
     if (pending2.length > 0 && !stat3.isDirectory())
-      return fromLink || linkLeft > 0 ? dangling() : { kind: "inside", real: join5(next, ...pending2), exists: false };
+      return fromLink || pending2.inLink ? dangling() : { kind: "inside", real: join5(next, ...pending2.rest()), exists: false };
     cur = next;
     if (memo && pending2.length > 0) memo.dirs.add(cur);
   }
@@ -21395,6 +21434,7 @@ var MAX_LINKS, PLAIN_RELATIVE, ContainmentError;
 var init_contain = __esm({
   "src/fs/contain.ts"() {
     "use strict";
+    init_path_components();
     init_utf8();
     MAX_LINKS = 40;
     PLAIN_RELATIVE = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/;

@@ -45804,6 +45804,42 @@ import { closeSync, constants as constants3, fstatSync, openSync, readSync } fro
 // src/fs/contain.ts
 import { lstatSync, readlinkSync, realpathSync } from "node:fs";
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from "node:path";
+
+// src/text/path-components.ts
+function linkComponents(text) {
+  return text.split("/").map((s, i, all) => s === "" && i === all.length - 1 ? "." : s).filter((s) => s !== "");
+}
+var PendingComponents = class {
+  items;
+  fromLinks = 0;
+  constructor(parts) {
+    this.items = [...parts];
+  }
+  get length() {
+    return this.items.length;
+  }
+  /** The next component, and whether a link's text gave it. */
+  next() {
+    const fromLink = this.fromLinks > 0;
+    if (fromLink) this.fromLinks--;
+    return { seg: this.items.shift(), fromLink };
+  }
+  /** Whether what is left starts with components of a link's text. */
+  get inLink() {
+    return this.fromLinks > 0;
+  }
+  /** Components to walk before the rest, from a link's text. */
+  pushLink(components) {
+    this.fromLinks += components.length;
+    this.items.unshift(...components);
+  }
+  /** What is left (none of it from a link's text when `inLink` is false). */
+  rest() {
+    return [...this.items];
+  }
+};
+
+// src/fs/contain.ts
 function isWithin(dir, path2) {
   const back = relative(dir, path2);
   return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute(back);
@@ -45821,11 +45857,12 @@ function containPath(root, rel, memo) {
   const abs = resolveInRoot(root, rel);
   if (!abs) return { kind: "outside", leadsTo: resolve(root, rel) };
   const realRoot = memo ? memo.realRoot ??= realpathSync(root) : realpathSync(root);
-  const pending = relative(resolve(root), abs).split(sep).filter((s) => s !== "");
+  const pending = new PendingComponents(
+    relative(resolve(root), abs).split(sep).filter((s) => s !== "")
+  );
   let cur = realRoot;
   let links2 = 0;
   let target = null;
-  let linkLeft = 0;
   const dangling = (why) => ({
     kind: "dangling",
     link: target.link,
@@ -45833,12 +45870,10 @@ function containPath(root, rel, memo) {
     ...why ? { why } : {}
   });
   while (pending.length > 0) {
-    const seg = pending.shift();
-    const fromLink = linkLeft > 0;
-    if (fromLink) linkLeft--;
+    const { seg, fromLink } = pending.next();
     if (seg === ".") continue;
     if (seg === "..") {
-      if (cur === realRoot) return { kind: "outside", leadsTo: resolve(cur, "..", ...pending) };
+      if (cur === realRoot) return { kind: "outside", leadsTo: resolve(cur, "..", ...pending.rest()) };
       cur = dirname(cur);
       continue;
     }
@@ -45849,7 +45884,7 @@ function containPath(root, rel, memo) {
     }
     const stat2 = lstatOrNull(next);
     if (!stat2)
-      return fromLink || linkLeft > 0 ? dangling() : { kind: "inside", real: join(next, ...pending), exists: false };
+      return fromLink || pending.inLink ? dangling() : { kind: "inside", real: join(next, ...pending.rest()), exists: false };
     if (stat2.isSymbolicLink()) {
       const raw = readlinkSync(next, { encoding: "buffer" });
       const text = strictUtf8(raw);
@@ -45862,18 +45897,18 @@ function containPath(root, rel, memo) {
         const abs2 = normalize(text);
         if (text.split("/").includes("..") || !isWithin(realRoot, abs2))
           return { kind: "outside", leadsTo: safeReal(abs2) };
-        from = [...relative(realRoot, abs2).split(sep), ...text.endsWith("/") ? ["."] : []];
+        from = linkComponents(
+          `${relative(realRoot, abs2).split(sep).join("/")}${text.endsWith("/") ? "/" : ""}`
+        );
         cur = realRoot;
       } else {
-        from = text.split("/").map((s, i, all) => s === "" && i === all.length - 1 ? "." : s);
+        from = linkComponents(text);
       }
-      const walked = from.filter((s) => s !== "");
-      linkLeft += walked.length;
-      pending.unshift(...walked);
+      pending.pushLink(from);
       continue;
     }
     if (pending.length > 0 && !stat2.isDirectory())
-      return fromLink || linkLeft > 0 ? dangling() : { kind: "inside", real: join(next, ...pending), exists: false };
+      return fromLink || pending.inLink ? dangling() : { kind: "inside", real: join(next, ...pending.rest()), exists: false };
     cur = next;
     if (memo && pending.length > 0) memo.dirs.add(cur);
   }
@@ -46397,21 +46432,18 @@ async function readAtCommit(reader, rev, rel) {
   return walk(reader, root.oid, parts);
 }
 async function walk(reader, rootTree, parts) {
-  const pending = [...parts];
+  const pending = new PendingComponents(parts);
   const names = [];
   const trees = [rootTree];
   let links2 = 0;
   let via;
   let target = null;
-  let linkLeft = 0;
   const dangling = (why) => ({
     kind: "dangling-link",
     problem: `${target.link} is a symbolic link to ${target.to}, ${why}`
   });
   while (pending.length > 0) {
-    const seg = pending.shift();
-    const fromLink = linkLeft > 0;
-    if (fromLink) linkLeft--;
+    const { seg, fromLink } = pending.next();
     if (seg === ".") continue;
     if (seg === "..") {
       if (names.length === 0) return outside(target ? `${target.link} -> ${target.to}` : parts.join("/"));
@@ -46433,9 +46465,7 @@ async function walk(reader, rootTree, parts) {
       if (to === null || to === "") return dangling("which is not a path (empty, or not UTF-8)");
       if (to.startsWith("/")) return outside(`${here} -> ${to}`);
       via ??= `${here} -> ${to}`;
-      const walked = to.split("/").map((s, i, all) => s === "" && i === all.length - 1 ? "." : s).filter((s) => s !== "");
-      linkLeft += walked.length;
-      pending.unshift(...walked);
+      pending.pushLink(linkComponents(to));
       continue;
     }
     if (entry.mode === DIRECTORY) {
@@ -46449,7 +46479,7 @@ async function walk(reader, rootTree, parts) {
         problem: `is inside the submodule ${here} (commit ${entry.oid.slice(0, 12)}), a repository of its own that the gate does not read`
       };
     if (pending.length > 0)
-      return fromLink || linkLeft > 0 ? dangling("which does not exist") : { kind: "missing" };
+      return fromLink || pending.inLink ? dangling("which does not exist") : { kind: "missing" };
     if (!isFile(entry.mode)) return { kind: "not-a-file" };
     const read = await blobAt(reader, entry.oid);
     return read.kind === "ok" && via ? { ...read, via } : read;

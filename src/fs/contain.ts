@@ -5,6 +5,7 @@
 import { lstatSync, readlinkSync, realpathSync } from 'node:fs'
 import type { Stats } from 'node:fs'
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path'
+import { linkComponents, PendingComponents } from '../text/path-components.js'
 import { strictUtf8 } from '../text/utf8.js'
 
 export type Contained =
@@ -61,16 +62,15 @@ export function containPath(root: string, rel: string, memo?: ContainMemo): Cont
   const abs = resolveInRoot(root, rel)
   if (!abs) return { kind: 'outside', leadsTo: resolve(root, rel) }
   const realRoot = memo ? (memo.realRoot ??= realpathSync(root)) : realpathSync(root)
-  const pending = relative(resolve(root), abs)
-    .split(sep)
-    .filter((s) => s !== '')
+  const pending = new PendingComponents(
+    relative(resolve(root), abs)
+      .split(sep)
+      .filter((s) => s !== '')
+  )
   let cur = realRoot
   let links = 0
-  // the link last followed (for messages), and how many of the first components of `pending` came from links'
-  // texts: they are always a prefix (a link's are put in front). While one is walked, a missing one makes the link
-  // dangling, never a path to create: `join` would fold its `..` lexically, perhaps above the root
+  // the link last followed (for messages)
   let target: { link: string; text: string } | null = null
-  let linkLeft = 0
   const dangling = (why?: string): Contained => ({
     kind: 'dangling',
     link: target!.link,
@@ -78,15 +78,13 @@ export function containPath(root: string, rel: string, memo?: ContainMemo): Cont
     ...(why ? { why } : {})
   })
   while (pending.length > 0) {
-    const seg = pending.shift()!
-    const fromLink = linkLeft > 0
-    if (fromLink) linkLeft--
+    const { seg, fromLink } = pending.next()
     // '.' stays where the walk is (a directory); one left after a file (a link's trailing slash) is caught there
     if (seg === '.') continue
     // '..' leaves the directory the walk is really in (a link's target), as the operating system does; never the
     // directory a link's text names, which a lexical resolve would take
     if (seg === '..') {
-      if (cur === realRoot) return { kind: 'outside', leadsTo: resolve(cur, '..', ...pending) }
+      if (cur === realRoot) return { kind: 'outside', leadsTo: resolve(cur, '..', ...pending.rest()) }
       cur = dirname(cur)
       continue
     }
@@ -99,9 +97,9 @@ export function containPath(root: string, rel: string, memo?: ContainMemo): Cont
     const stat = lstatOrNull(next)
     // the rest does not exist yet: it would be created below `cur`, which is inside (through a link: dangling)
     if (!stat)
-      return fromLink || linkLeft > 0
+      return fromLink || pending.inLink
         ? dangling()
-        : { kind: 'inside', real: join(next, ...pending), exists: false }
+        : { kind: 'inside', real: join(next, ...pending.rest()), exists: false }
     if (stat.isSymbolicLink()) {
       const raw = readlinkSync(next, { encoding: 'buffer' })
       const text = strictUtf8(raw)
@@ -116,22 +114,22 @@ export function containPath(root: string, rel: string, memo?: ContainMemo): Cont
         if (text.split('/').includes('..') || !isWithin(realRoot, abs))
           return { kind: 'outside', leadsTo: safeReal(abs) }
         // an absolute link into the root's real path: walked from the root (a trailing slash asks for a directory)
-        from = [...relative(realRoot, abs).split(sep), ...(text.endsWith('/') ? ['.'] : [])]
+        from = linkComponents(
+          `${relative(realRoot, abs).split(sep).join('/')}${text.endsWith('/') ? '/' : ''}`
+        )
         cur = realRoot
       } else {
-        // walked from the link's directory (`cur`); a trailing slash asks for a directory
-        from = text.split('/').map((s, i, all) => (s === '' && i === all.length - 1 ? '.' : s))
+        // walked from the link's directory (`cur`)
+        from = linkComponents(text)
       }
-      const walked = from.filter((s) => s !== '')
-      linkLeft += walked.length
-      pending.unshift(...walked)
+      pending.pushLink(from)
       continue
     }
     // a file where a directory is needed (or a link's trailing slash): there is nothing at the path
     if (pending.length > 0 && !stat.isDirectory())
-      return fromLink || linkLeft > 0
+      return fromLink || pending.inLink
         ? dangling()
-        : { kind: 'inside', real: join(next, ...pending), exists: false }
+        : { kind: 'inside', real: join(next, ...pending.rest()), exists: false }
     cur = next
     if (memo && pending.length > 0) memo.dirs.add(cur)
   }

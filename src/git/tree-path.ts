@@ -3,6 +3,7 @@
 // points at nothing or loops is refused. cat-file alone answers a link with the link's own text: a trio file
 // committed as a link was judged as that text, and a change to the file it names went unseen by the gate while
 // health, on the checkout, read it.
+import { linkComponents, PendingComponents } from '../text/path-components.js'
 import { strictUtf8 } from '../text/utf8.js'
 import { BlobReader } from './git.js'
 import type { Blob } from './git.js'
@@ -97,24 +98,20 @@ export async function readAtCommit(reader: BlobReader, rev: string, rel: string)
  * to, not the one its text names. Trees are asked for by id, never by a path built from names a commit chose.
  */
 async function walk(reader: BlobReader, rootTree: string, parts: string[]): Promise<RevisionRead> {
-  const pending = [...parts]
+  const pending = new PendingComponents(parts)
   // the directories walked into, from the root: names (for messages) and tree ids
   const names: string[] = []
   const trees: string[] = [rootTree]
   let links = 0
   let via: string | undefined
-  // the link last followed (for messages), and how many of the first components of `pending` came from links'
-  // texts (always a prefix: a link's are put in front): while one is walked, a missing one makes the link dangling
+  // the link last followed (for messages)
   let target: { link: string; to: string } | null = null
-  let linkLeft = 0
   const dangling = (why: string): RevisionRead => ({
     kind: 'dangling-link',
     problem: `${target!.link} is a symbolic link to ${target!.to}, ${why}`
   })
   while (pending.length > 0) {
-    const seg = pending.shift()!
-    const fromLink = linkLeft > 0
-    if (fromLink) linkLeft--
+    const { seg, fromLink } = pending.next()
     if (seg === '.') continue
     if (seg === '..') {
       if (names.length === 0) return outside(target ? `${target.link} -> ${target.to}` : parts.join('/'))
@@ -137,13 +134,7 @@ async function walk(reader: BlobReader, rootTree: string, parts: string[]): Prom
       if (to === null || to === '') return dangling('which is not a path (empty, or not UTF-8)')
       if (to.startsWith('/')) return outside(`${here} -> ${to}`)
       via ??= `${here} -> ${to}`
-      // a trailing slash asks for a directory: '.' keeps the walk going, so a file there is not taken
-      const walked = to
-        .split('/')
-        .map((s, i, all) => (s === '' && i === all.length - 1 ? '.' : s))
-        .filter((s) => s !== '')
-      linkLeft += walked.length
-      pending.unshift(...walked)
+      pending.pushLink(linkComponents(to))
       continue
     }
     if (entry.mode === DIRECTORY) {
@@ -160,7 +151,7 @@ async function walk(reader: BlobReader, rootTree: string, parts: string[]): Prom
       }
     // a file where a directory is needed: nothing is there
     if (pending.length > 0)
-      return fromLink || linkLeft > 0 ? dangling('which does not exist') : { kind: 'missing' }
+      return fromLink || pending.inLink ? dangling('which does not exist') : { kind: 'missing' }
     if (!isFile(entry.mode)) return { kind: 'not-a-file' }
     const read = await blobAt(reader, entry.oid)
     return read.kind === 'ok' && via ? { ...read, via } : read
