@@ -97,6 +97,21 @@ describe('findRoot', () => {
     expect((await find(outer)).root).toBe(outer)
   })
 
+  it('a worktree, or a clone with its .git elsewhere, inside another repository is no submodule: its own root', async () => {
+    const outer = repoWith('apps')
+    const git = (cwd: string, ...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', ...args], {
+        cwd,
+        encoding: 'utf8'
+      })
+    git(outer, 'commit', '-q', '--allow-empty', '-m', 'outer')
+    git(outer, 'worktree', 'add', '-q', join(outer, 'apps/wt'))
+    expect((await find(join(outer, 'apps/wt'))).root).toBe(join(outer, 'apps/wt'))
+    const elsewhere = tempDir('bg-separate-git-')
+    git(outer, 'clone', '-q', '--separate-git-dir', join(elsewhere, 'git'), outer, join(outer, 'apps/clone'))
+    expect((await find(join(outer, 'apps/clone'))).root).toBe(join(outer, 'apps/clone'))
+  })
+
   it('refuses a --root that does not exist or is a file, creating nothing', async () => {
     const top = repoWith()
     const before = readdirSync(top)

@@ -55574,11 +55574,11 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep5, offset, length) => {
+    onSeparator: (sep6, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep5 === ":") {
+        if (sep6 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep5 === ",") {
+        } else if (sep6 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -69961,8 +69961,8 @@ function cancellation() {
 }
 
 // src/git/root.ts
-import { existsSync as existsSync10, lstatSync as lstatSync4, readlinkSync as readlinkSync2, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
-import { dirname as dirname8, join as join11, resolve as resolve10 } from "node:path";
+import { existsSync as existsSync10, lstatSync as lstatSync4, readFileSync as readFileSync5, readlinkSync as readlinkSync2, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
+import { dirname as dirname8, join as join11, resolve as resolve10, sep as sep4 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -70000,6 +70000,8 @@ async function findRoot(options) {
 function superproject(top) {
   const git2 = lstatSync4(join11(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
+  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync5(join11(top, ".git"), "utf8"))?.[1]?.trim();
+  if (!gitdir || !resolve10(top, gitdir).split(sep4).join("/").includes("/.git/modules/")) return null;
   for (let dir = dirname8(top); ; dir = dirname8(dir)) {
     if (existsSync10(join11(dir, ".git"))) return dir;
     if (dirname8(dir) === dir) return null;
@@ -70061,7 +70063,7 @@ function annotate(findings, root, env2, failing, ownWarnings = 0) {
 }
 
 // src/present/sarif.ts
-import { relative as relative5, resolve as resolve11, sep as sep4 } from "node:path";
+import { relative as relative5, resolve as resolve11, sep as sep5 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -70255,7 +70257,7 @@ function sarifOf(result, policy, o) {
 function checkoutPrefix(top, root) {
   const rel = relative5(top, root);
   if (rel === "" || rel.startsWith("..") || resolve11(top, rel) !== resolve11(root)) return "";
-  return rel.split(sep4).join("/");
+  return rel.split(sep5).join("/");
 }
 function actionRulesDoc(env2) {
   const actionPath = (env2.GITHUB_ACTION_PATH ?? "").split("\\").join("/").replace(/\/+$/, "");
@@ -70269,7 +70271,7 @@ function actionRulesDoc(env2) {
     actionRef: remote ? remote[3] : env2.GITHUB_ACTION_REF,
     repository: env2.GITHUB_REPOSITORY,
     sha: env2.GITHUB_SHA,
-    localDocs: docs && !docs.startsWith("..") ? docs.split(sep4).join("/") : null
+    localDocs: docs && !docs.startsWith("..") ? docs.split(sep5).join("/") : null
   });
 }
 

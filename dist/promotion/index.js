@@ -24510,11 +24510,11 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep5, offset, length) => {
+    onSeparator: (sep6, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep5 === ":") {
+        if (sep6 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep5 === ",") {
+        } else if (sep6 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -30738,11 +30738,11 @@ function matrixFile(file, displayName) {
 
 // src/operations/policy-at-base.ts
 import { realpathSync as realpathSync4 } from "node:fs";
-import { isAbsolute as isAbsolute4, join as join5, posix, relative as relative3, resolve as resolve4, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join5, posix, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
 
 // src/git/root.ts
-import { existsSync as existsSync3, lstatSync as lstatSync3, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
-import { dirname as dirname3, join as join3, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync3, lstatSync as lstatSync3, readFileSync as readFileSync2, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
+import { dirname as dirname3, join as join3, resolve as resolve2, sep as sep2 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -30780,6 +30780,8 @@ async function findRoot(options) {
 function superproject(top) {
   const git2 = lstatSync3(join3(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
+  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync2(join3(top, ".git"), "utf8"))?.[1]?.trim();
+  if (!gitdir || !resolve2(top, gitdir).split(sep2).join("/").includes("/.git/modules/")) return null;
   for (let dir = dirname3(top); ; dir = dirname3(dir)) {
     if (existsSync3(join3(dir, ".git"))) return dir;
     if (dirname3(dir) === dir) return null;
@@ -31052,14 +31054,14 @@ var LAND_FIRST = "land the policy change on its own first (a pull request that c
 async function policyLocation(root, policy) {
   const top = await workTreeTop(root);
   if (top === null) return null;
-  const rootFromTop = relative3(top, realpathSync4(root)).split(sep2).join("/");
+  const rootFromTop = relative3(top, realpathSync4(root)).split(sep3).join("/");
   if (!(policy.source === "file" && policy.path && isAbsolute4(policy.path))) {
     const path2 = policy.source === "file" && policy.path ? policy.path : DEFAULT_POLICY_PATH;
     return { top, fromTop: posix.join(rootFromTop, path2), rootFromTop };
   }
-  const parts = resolve4(policy.path).split(sep2).filter((p) => p !== "");
+  const parts = resolve4(policy.path).split(sep3).filter((p) => p !== "");
   for (let i2 = 0; i2 <= parts.length; i2++) {
-    const prefix = join5(sep2, ...parts.slice(0, i2));
+    const prefix = join5(sep3, ...parts.slice(0, i2));
     let real = prefix;
     try {
       real = realpathSync4(prefix);
@@ -31068,7 +31070,7 @@ async function policyLocation(root, policy) {
     if (isWithin(top, real))
       return {
         top,
-        fromTop: posix.join(relative3(top, real).split(sep2).join("/"), ...parts.slice(i2)),
+        fromTop: posix.join(relative3(top, real).split(sep3).join("/"), ...parts.slice(i2)),
         rootFromTop
       };
   }
@@ -31087,7 +31089,7 @@ async function policyAtBase(root, policy, revs, rootFrom) {
   const fromTop = new BlobReader(location2.top);
   const read = async (rev, file) => committed(await readAtCommit(reader, rev, file));
   try {
-    const moved = rootFrom === void 0 ? location2.rootFromTop : await rootAtBase(fromTop, revs.base, relative3(location2.top, rootFrom).split(sep2).join("/"));
+    const moved = rootFrom === void 0 ? location2.rootFromTop : await rootAtBase(fromTop, revs.base, relative3(location2.top, rootFrom).split(sep3).join("/"));
     if (moved !== location2.rootFromTop) {
       const where4 = (d) => d === "" ? "the top of the repository" : d;
       const why = `the base revision's root is ${where4(moved)}, not ${where4(location2.rootFromTop)}: the nearest ${DEFAULT_POLICY_PATH} above ${rootFrom} moved (this change adds, deletes or moves one), so the gate cannot tell which policy governs this change`;
@@ -32132,7 +32134,7 @@ function groupIsTheSteps(scope, known, table2) {
 }
 
 // src/exec/proc-table.ts
-import { existsSync as existsSync5, readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { existsSync as existsSync5, readdirSync, readFileSync as readFileSync3 } from "node:fs";
 function parseStat(text) {
   const open2 = text.indexOf("(");
   const close = text.lastIndexOf(")");
@@ -32156,7 +32158,7 @@ function procAvailable() {
 }
 function readProc(pid) {
   try {
-    return parseStat(readFileSync2(`/proc/${pid}/stat`, "latin1"));
+    return parseStat(readFileSync3(`/proc/${pid}/stat`, "latin1"));
   } catch {
     return null;
   }
@@ -32179,7 +32181,7 @@ function readProcTable() {
 function readEnvValues(pid, name) {
   let raw;
   try {
-    raw = readFileSync2(`/proc/${pid}/environ`);
+    raw = readFileSync3(`/proc/${pid}/environ`);
   } catch {
     return [];
   }
@@ -33268,7 +33270,7 @@ function titleProblem(title) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync3, existsSync as existsSync6 } from "fs";
+import { readFileSync as readFileSync4, existsSync as existsSync6 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -33279,7 +33281,7 @@ var Context = class {
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync6(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+        this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path2 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path2} does not exist${EOL5}`);
@@ -34489,8 +34491,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep3 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
+var sep4 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep4}${b64url}${sep4}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -38997,7 +38999,7 @@ function renderComment(result, input) {
 
 // src/actions/shared/inputs.ts
 var import_satisfies = __toESM(require_satisfies(), 1);
-import { readFileSync as readFileSync4 } from "node:fs";
+import { readFileSync as readFileSync5 } from "node:fs";
 import { isAbsolute as isAbsolute5, join as join6, resolve as resolve6 } from "node:path";
 var InputError = class extends Error {
   name = "InputError";
@@ -39069,7 +39071,7 @@ function readEventPayload(env2) {
   if (!path2) return null;
   let text;
   try {
-    text = readFileSync4(path2, "utf8");
+    text = readFileSync5(path2, "utf8");
   } catch (e) {
     throw new InputError(`cannot read the event payload (GITHUB_EVENT_PATH=${path2}): ${e.message}`);
   }
@@ -43405,7 +43407,7 @@ function annotate(findings, root, env2, failing, ownWarnings = 0) {
 }
 
 // src/present/sarif.ts
-import { relative as relative6, resolve as resolve8, sep as sep4 } from "node:path";
+import { relative as relative6, resolve as resolve8, sep as sep5 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -43599,7 +43601,7 @@ function sarifOf(result, policy, o) {
 function checkoutPrefix(top, root) {
   const rel = relative6(top, root);
   if (rel === "" || rel.startsWith("..") || resolve8(top, rel) !== resolve8(root)) return "";
-  return rel.split(sep4).join("/");
+  return rel.split(sep5).join("/");
 }
 function actionRulesDoc(env2) {
   const actionPath = (env2.GITHUB_ACTION_PATH ?? "").split("\\").join("/").replace(/\/+$/, "");
@@ -43613,7 +43615,7 @@ function actionRulesDoc(env2) {
     actionRef: remote ? remote[3] : env2.GITHUB_ACTION_REF,
     repository: env2.GITHUB_REPOSITORY,
     sha: env2.GITHUB_SHA,
-    localDocs: docs && !docs.startsWith("..") ? docs.split(sep4).join("/") : null
+    localDocs: docs && !docs.startsWith("..") ? docs.split(sep5).join("/") : null
   });
 }
 

@@ -26542,11 +26542,11 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep5, offset, length) => {
+    onSeparator: (sep6, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep5 === ":") {
+        if (sep6 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep5 === ",") {
+        } else if (sep6 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -46930,8 +46930,8 @@ var ACTION_IO = {
 };
 
 // src/git/root.ts
-import { existsSync as existsSync9, lstatSync as lstatSync4, readlinkSync as readlinkSync2, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
-import { dirname as dirname8, join as join10, resolve as resolve11 } from "node:path";
+import { existsSync as existsSync9, lstatSync as lstatSync4, readFileSync as readFileSync6, readlinkSync as readlinkSync2, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
+import { dirname as dirname8, join as join10, resolve as resolve11, sep as sep5 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -46969,6 +46969,8 @@ async function findRoot(options) {
 function superproject(top) {
   const git2 = lstatSync4(join10(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
+  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync6(join10(top, ".git"), "utf8"))?.[1]?.trim();
+  if (!gitdir || !resolve11(top, gitdir).split(sep5).join("/").includes("/.git/modules/")) return null;
   for (let dir = dirname8(top); ; dir = dirname8(dir)) {
     if (existsSync9(join10(dir, ".git"))) return dir;
     if (dirname8(dir) === dir) return null;

@@ -1,8 +1,8 @@
 // The repository root a command works on: the top level of the git work tree that holds the starting directory
 // (the current directory, or --root), or, below that top, the nearest directory holding a policy file (a consumer
 // living in a directory of a monorepo). Run from a subdirectory, a command judges the same trio as from the root.
-import { existsSync, lstatSync, readlinkSync, realpathSync, statSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { existsSync, lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs'
+import { dirname, join, resolve, sep } from 'node:path'
 import { discoverTop } from './discover.js'
 import { git, GitError } from './git.js'
 
@@ -67,10 +67,14 @@ export async function findRoot(options: FindRootOptions): Promise<RepositoryRoot
   return { root: top, top, start: real }
 }
 
-/** The work tree a top whose `.git` is a file (a submodule, or a worktree placed inside one) lies in, if any. */
+/** The outer repository's work tree when the top is a submodule's, if it is one. */
 function superproject(top: string): string | null {
   const git = lstatSync(join(top, '.git'), { throwIfNoEntry: false })
   if (!git?.isFile()) return null
+  // git writes a submodule's `.git` as a file naming its directory under the outer repository's .git/modules (a
+  // worktree's names .git/worktrees, --separate-git-dir any other place: neither is a submodule)
+  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync(join(top, '.git'), 'utf8'))?.[1]?.trim()
+  if (!gitdir || !resolve(top, gitdir).split(sep).join('/').includes('/.git/modules/')) return null
   for (let dir = dirname(top); ; dir = dirname(dir)) {
     if (existsSync(join(dir, '.git'))) return dir
     if (dirname(dir) === dir) return null
