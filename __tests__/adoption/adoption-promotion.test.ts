@@ -286,5 +286,11 @@ describe('a change that moves the root is never judged by what it brings', () =>
     expect(run.status).toBe(2)
     expect(run.stderr).toContain('is a symbolic link (to decoy), and a root is never taken through one')
     expect(run.stdout).toBe('')
+    // run from inside it (`cd apps/consumer`): the process is in apps/decoy, the shell's $PWD names the link
+    const inside = runCli(['promote', '--base', base, '--no-suites'], join(top, 'apps/decoy'), {
+      PWD: consumer
+    })
+    expect([inside.status, inside.stdout]).toEqual([2, ''])
+    expect(inside.stderr).toContain(`${consumer} is a symbolic link (to decoy)`)
   })
 })

@@ -74,6 +74,31 @@ describe('findRoot', () => {
       )
   })
 
+  it("sees a link the shell went through ($PWD), where the process's current directory is already its target", async () => {
+    const top = repoWith('apps/decoy/config')
+    writeFileSync(join(top, 'apps/decoy', DEFAULT_POLICY_PATH), '{}\n')
+    symlinkSync('decoy', join(top, 'apps/consumer'))
+    // `cd apps/consumer`: the process is in apps/decoy, the shell says apps/consumer
+    await expect(
+      findRoot({
+        cwd: join(top, 'apps/decoy'),
+        logicalCwd: join(top, 'apps/consumer'),
+        marker: DEFAULT_POLICY_PATH
+      })
+    ).rejects.toThrow(`${join(top, 'apps/consumer')} is a symbolic link (to decoy)`)
+    // a $PWD that is not the current directory is not believed
+    expect(
+      (await findRoot({ cwd: join(top, 'apps/decoy'), logicalCwd: top, marker: DEFAULT_POLICY_PATH })).root
+    ).toBe(join(top, 'apps/decoy'))
+  })
+
+  it("a link outside the repository into it (the machine's, such as a workspace path) is followed", async () => {
+    const top = repoWith('docs')
+    const outside = tempDir('bg-root-link-')
+    symlinkSync(join(top, 'docs'), join(outside, 'docs-link'))
+    expect(await find(outside, 'docs-link')).toMatchObject({ root: top, top })
+  })
+
   it('refuses a start inside a submodule (a pull request can make a directory one, holding any repository)', async () => {
     const inner = repoWith('apps/c/config')
     writeFileSync(join(inner, 'apps/c', DEFAULT_POLICY_PATH), '{}\n')

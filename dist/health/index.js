@@ -69962,7 +69962,7 @@ function cancellation() {
 
 // src/git/root.ts
 import { existsSync as existsSync10, lstatSync as lstatSync4, readFileSync as readFileSync5, readlinkSync as readlinkSync2, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
-import { dirname as dirname8, join as join11, resolve as resolve10, sep as sep4 } from "node:path";
+import { dirname as dirname8, isAbsolute as isAbsolute8, join as join11, resolve as resolve10, sep as sep4 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -69972,7 +69972,8 @@ var RootError = class extends Error {
   name = "RootError";
 };
 async function findRoot(options) {
-  const start = options.given === void 0 ? options.cwd : resolve10(options.cwd, options.given);
+  const cwd = sameDirectory(options.logicalCwd, options.cwd) ? options.logicalCwd : options.cwd;
+  const start = options.given === void 0 ? cwd : resolve10(cwd, options.given);
   const shown = options.given ?? start;
   const label2 = options.label ?? "--root";
   if (!existsSync10(start)) throw new RootError(`${label2} ${shown}: no such directory`, "directory");
@@ -69997,6 +69998,14 @@ async function findRoot(options) {
   }
   return { root: top, top, start: real };
 }
+function sameDirectory(a, b) {
+  if (!a || !isAbsolute8(a)) return false;
+  try {
+    return realpathSync4(a) === realpathSync4(b);
+  } catch {
+    return false;
+  }
+}
 function superproject(top) {
   const git2 = lstatSync4(join11(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
@@ -70008,11 +70017,12 @@ function superproject(top) {
   }
 }
 function linkInRepository(start) {
-  for (let dir = start; ; dir = dirname8(dir)) {
-    if (existsSync10(join11(dir, ".git"))) return null;
-    if (lstatSync4(dir).isSymbolicLink()) return dir;
+  const below = [];
+  for (let dir = start; !existsSync10(join11(dir, ".git")); dir = dirname8(dir)) {
     if (dirname8(dir) === dir) return null;
+    below.push(dir);
   }
+  return below.find((dir) => lstatSync4(dir).isSymbolicLink()) ?? null;
 }
 async function gitTop(real, shown, label2) {
   let r;

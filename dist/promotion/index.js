@@ -30738,11 +30738,11 @@ function matrixFile(file, displayName) {
 
 // src/operations/policy-at-base.ts
 import { realpathSync as realpathSync4 } from "node:fs";
-import { isAbsolute as isAbsolute4, join as join5, posix, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join5, posix, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
 
 // src/git/root.ts
 import { existsSync as existsSync3, lstatSync as lstatSync3, readFileSync as readFileSync2, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
-import { dirname as dirname3, join as join3, resolve as resolve2, sep as sep2 } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute3, join as join3, resolve as resolve2, sep as sep2 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -30752,7 +30752,8 @@ var RootError = class extends Error {
   name = "RootError";
 };
 async function findRoot(options) {
-  const start = options.given === void 0 ? options.cwd : resolve2(options.cwd, options.given);
+  const cwd = sameDirectory(options.logicalCwd, options.cwd) ? options.logicalCwd : options.cwd;
+  const start = options.given === void 0 ? cwd : resolve2(cwd, options.given);
   const shown = options.given ?? start;
   const label3 = options.label ?? "--root";
   if (!existsSync3(start)) throw new RootError(`${label3} ${shown}: no such directory`, "directory");
@@ -30777,6 +30778,14 @@ async function findRoot(options) {
   }
   return { root: top, top, start: real };
 }
+function sameDirectory(a, b) {
+  if (!a || !isAbsolute3(a)) return false;
+  try {
+    return realpathSync3(a) === realpathSync3(b);
+  } catch {
+    return false;
+  }
+}
 function superproject(top) {
   const git2 = lstatSync3(join3(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
@@ -30788,11 +30797,12 @@ function superproject(top) {
   }
 }
 function linkInRepository(start) {
-  for (let dir = start; ; dir = dirname3(dir)) {
-    if (existsSync3(join3(dir, ".git"))) return null;
-    if (lstatSync3(dir).isSymbolicLink()) return dir;
+  const below = [];
+  for (let dir = start; !existsSync3(join3(dir, ".git")); dir = dirname3(dir)) {
     if (dirname3(dir) === dir) return null;
+    below.push(dir);
   }
+  return below.find((dir) => lstatSync3(dir).isSymbolicLink()) ?? null;
 }
 async function workTreeTop(dir) {
   const real = realpathSync3(dir);
@@ -30926,7 +30936,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join4, relative as relative2, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join4, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/policy/types.ts
 var PolicyError = class extends Error {
@@ -31036,7 +31046,7 @@ function detectPackageManager(root) {
 }
 function displayPath(root, abs) {
   const rel = relative2(root, abs);
-  return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? rel.split("\\").join("/") : abs;
+  return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
   return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
@@ -31055,7 +31065,7 @@ async function policyLocation(root, policy) {
   const top = await workTreeTop(root);
   if (top === null) return null;
   const rootFromTop = relative3(top, realpathSync4(root)).split(sep3).join("/");
-  if (!(policy.source === "file" && policy.path && isAbsolute4(policy.path))) {
+  if (!(policy.source === "file" && policy.path && isAbsolute5(policy.path))) {
     const path2 = policy.source === "file" && policy.path ? policy.path : DEFAULT_POLICY_PATH;
     return { top, fromTop: posix.join(rootFromTop, path2), rootFromTop };
   }
@@ -39000,7 +39010,7 @@ function renderComment(result, input) {
 // src/actions/shared/inputs.ts
 var import_satisfies = __toESM(require_satisfies(), 1);
 import { readFileSync as readFileSync5 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join6, resolve as resolve6 } from "node:path";
+import { isAbsolute as isAbsolute6, join as join6, resolve as resolve6 } from "node:path";
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -39041,7 +39051,7 @@ function readCommonInputs(get, env2, operation) {
     throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
   }
   const evidenceInput = get("evidence-dir").trim();
-  const evidenceDir = evidenceInput ? isAbsolute5(evidenceInput) ? evidenceInput : resolve6(workspace, evidenceInput) : (
+  const evidenceDir = evidenceInput ? isAbsolute6(evidenceInput) ? evidenceInput : resolve6(workspace, evidenceInput) : (
     // one directory per operation: two gates in one job upload two artifacts, not one directory twice
     join6(
       env2.RUNNER_TEMP || join6(root, ".baseline-gate"),

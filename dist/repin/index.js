@@ -46510,7 +46510,7 @@ async function readAtRevision(cwd, rev, paths) {
 
 // src/git/root.ts
 import { existsSync as existsSync3, lstatSync as lstatSync3, readFileSync as readFileSync2, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
-import { dirname as dirname3, join as join3, resolve as resolve2, sep as sep2 } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute2, join as join3, resolve as resolve2, sep as sep2 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -46520,7 +46520,8 @@ var RootError = class extends Error {
   name = "RootError";
 };
 async function findRoot(options) {
-  const start = options.given === void 0 ? options.cwd : resolve2(options.cwd, options.given);
+  const cwd = sameDirectory(options.logicalCwd, options.cwd) ? options.logicalCwd : options.cwd;
+  const start = options.given === void 0 ? cwd : resolve2(cwd, options.given);
   const shown = options.given ?? start;
   const label = options.label ?? "--root";
   if (!existsSync3(start)) throw new RootError(`${label} ${shown}: no such directory`, "directory");
@@ -46545,6 +46546,14 @@ async function findRoot(options) {
   }
   return { root: top, top, start: real };
 }
+function sameDirectory(a, b) {
+  if (!a || !isAbsolute2(a)) return false;
+  try {
+    return realpathSync3(a) === realpathSync3(b);
+  } catch {
+    return false;
+  }
+}
 function superproject(top) {
   const git2 = lstatSync3(join3(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
@@ -46556,11 +46565,12 @@ function superproject(top) {
   }
 }
 function linkInRepository(start) {
-  for (let dir = start; ; dir = dirname3(dir)) {
-    if (existsSync3(join3(dir, ".git"))) return null;
-    if (lstatSync3(dir).isSymbolicLink()) return dir;
+  const below = [];
+  for (let dir = start; !existsSync3(join3(dir, ".git")); dir = dirname3(dir)) {
     if (dirname3(dir) === dir) return null;
+    below.push(dir);
   }
+  return below.find((dir) => lstatSync3(dir).isSymbolicLink()) ?? null;
 }
 async function gitTop(real, shown, label) {
   let r;
@@ -50505,7 +50515,7 @@ function pinSection(path2, ledger, pin, baseline) {
     seen.add(line.key);
     const want = expected[line.key];
     if (typeof want !== "string") continue;
-    if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute2(line.value)) {
+    if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute3(line.value)) {
       out.push(
         finding(
           "BG206",
@@ -50567,7 +50577,7 @@ function duplicateSections(path2, ledger) {
   }
   return out;
 }
-function isAbsolute2(p) {
+function isAbsolute3(p) {
   return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
 }
 function ledgerTable(path2, ledger, pin) {
@@ -50942,7 +50952,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { isAbsolute as isAbsolute3, join as join4, relative as relative2, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join4, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/policy/types.ts
 var PolicyError = class extends Error {
@@ -51048,7 +51058,7 @@ function detectPackageManager(root) {
 }
 function displayPath(root, abs) {
   const rel = relative2(root, abs);
-  return rel && !rel.startsWith("..") && !isAbsolute3(rel) ? rel.split("\\").join("/") : abs;
+  return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
   return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
@@ -51768,11 +51778,11 @@ async function pinHistory(root, base, baseline, identity) {
 
 // src/fs/atomic-set.ts
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync4, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
-import { basename as basename3, dirname as dirname6, isAbsolute as isAbsolute5, join as join7, resolve as resolve5 } from "node:path";
+import { basename as basename3, dirname as dirname6, isAbsolute as isAbsolute6, join as join7, resolve as resolve5 } from "node:path";
 
 // src/git/run-context.ts
 import { existsSync as existsSync5, readFileSync as readFileSync3, statSync as statSync3 } from "node:fs";
-import { dirname as dirname4, isAbsolute as isAbsolute4, join as join5, resolve as resolve4 } from "node:path";
+import { dirname as dirname4, isAbsolute as isAbsolute5, join as join5, resolve as resolve4 } from "node:path";
 async function readRunContext(root, env2 = process.env) {
   if (env2.GITHUB_ACTIONS === "true") {
     return {
@@ -51802,7 +51812,7 @@ function findGitDir(start) {
       const m = /^gitdir: (.+)$/m.exec(readFileSync3(dotGit, "utf8"));
       if (!m) return null;
       const target = m[1].trim();
-      return isAbsolute4(target) ? target : resolve4(dir, target);
+      return isAbsolute5(target) ? target : resolve4(dir, target);
     }
     if (dirname4(dir) === dir) return null;
   }
@@ -51949,7 +51959,7 @@ function stagedPath(target) {
 function checkWrites(writes) {
   const seen = /* @__PURE__ */ new Set();
   for (const w2 of writes) {
-    if (!isAbsolute5(w2.path)) throw new FileSetError(`file set: ${w2.path} is not an absolute path`);
+    if (!isAbsolute6(w2.path)) throw new FileSetError(`file set: ${w2.path} is not an absolute path`);
     const key = resolve5(w2.path);
     if (seen.has(key)) throw new FileSetError(`file set: ${w2.path} is listed twice`);
     seen.add(key);
@@ -52002,7 +52012,7 @@ function parseJournal(journal, bytes) {
   }
   const j2 = value;
   const hex = (v) => typeof v === "string" && /^[0-9a-f]{64}$/.test(v);
-  const entryOk = (f) => typeof f === "object" && f !== null && typeof f.target === "string" && isAbsolute5(f.target) && f.staged === stagedPath(f.target) && // recovery only ever touches a target's own staged copy
+  const entryOk = (f) => typeof f === "object" && f !== null && typeof f.target === "string" && isAbsolute6(f.target) && f.staged === stagedPath(f.target) && // recovery only ever touches a target's own staged copy
   hex(f.new_sha256) && (f.old_sha256 === null || hex(f.old_sha256));
   if (typeof j2 !== "object" || j2 === null || j2.kind !== JOURNAL_KIND || j2.state !== "prepared" && j2.state !== "committed" || !Array.isArray(j2.files) || !j2.files.every(entryOk)) {
     throw fail("it is not a baseline-gate file-set journal");
@@ -57813,7 +57823,7 @@ function workspacePrefix(workspace, root) {
 
 // src/actions/shared/inputs.ts
 var import_satisfies = __toESM(require_satisfies(), 1);
-import { isAbsolute as isAbsolute6, join as join8, resolve as resolve6 } from "node:path";
+import { isAbsolute as isAbsolute7, join as join8, resolve as resolve6 } from "node:path";
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -57860,7 +57870,7 @@ function readCommonInputs(get, env2, operation) {
     throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
   }
   const evidenceInput = get("evidence-dir").trim();
-  const evidenceDir = evidenceInput ? isAbsolute6(evidenceInput) ? evidenceInput : resolve6(workspace, evidenceInput) : (
+  const evidenceDir = evidenceInput ? isAbsolute7(evidenceInput) ? evidenceInput : resolve6(workspace, evidenceInput) : (
     // one directory per operation: two gates in one job upload two artifacts, not one directory twice
     join8(
       env2.RUNNER_TEMP || join8(root, ".baseline-gate"),

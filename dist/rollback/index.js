@@ -46931,7 +46931,7 @@ var ACTION_IO = {
 
 // src/git/root.ts
 import { existsSync as existsSync9, lstatSync as lstatSync4, readFileSync as readFileSync6, readlinkSync as readlinkSync2, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
-import { dirname as dirname8, join as join10, resolve as resolve11, sep as sep5 } from "node:path";
+import { dirname as dirname8, isAbsolute as isAbsolute8, join as join10, resolve as resolve11, sep as sep5 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -46941,7 +46941,8 @@ var RootError = class extends Error {
   name = "RootError";
 };
 async function findRoot(options) {
-  const start = options.given === void 0 ? options.cwd : resolve11(options.cwd, options.given);
+  const cwd = sameDirectory(options.logicalCwd, options.cwd) ? options.logicalCwd : options.cwd;
+  const start = options.given === void 0 ? cwd : resolve11(cwd, options.given);
   const shown = options.given ?? start;
   const label3 = options.label ?? "--root";
   if (!existsSync9(start)) throw new RootError(`${label3} ${shown}: no such directory`, "directory");
@@ -46966,6 +46967,14 @@ async function findRoot(options) {
   }
   return { root: top, top, start: real };
 }
+function sameDirectory(a, b) {
+  if (!a || !isAbsolute8(a)) return false;
+  try {
+    return realpathSync4(a) === realpathSync4(b);
+  } catch {
+    return false;
+  }
+}
 function superproject(top) {
   const git2 = lstatSync4(join10(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
@@ -46977,11 +46986,12 @@ function superproject(top) {
   }
 }
 function linkInRepository(start) {
-  for (let dir = start; ; dir = dirname8(dir)) {
-    if (existsSync9(join10(dir, ".git"))) return null;
-    if (lstatSync4(dir).isSymbolicLink()) return dir;
+  const below = [];
+  for (let dir = start; !existsSync9(join10(dir, ".git")); dir = dirname8(dir)) {
     if (dirname8(dir) === dir) return null;
+    below.push(dir);
   }
+  return below.find((dir) => lstatSync4(dir).isSymbolicLink()) ?? null;
 }
 async function gitTop(real, shown, label3) {
   let r;

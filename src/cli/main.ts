@@ -48,7 +48,12 @@ export async function main(argv: string[], given: Io): Promise<number> {
       return aggregate(cmd, io)
     }
     // the root is the repository's, wherever in it the command runs: never a stray subdirectory
-    const { root, top, start } = await findRoot({ given: cmd.root, cwd: io.cwd, marker: DEFAULT_POLICY_PATH })
+    const { root, top, start } = await findRoot({
+      given: cmd.root,
+      cwd: io.cwd,
+      logicalCwd: io.env.PWD,
+      marker: DEFAULT_POLICY_PATH
+    })
     if (cmd.command === 'init') {
       const { init } = await import('./init.js')
       return await init(cmd, io, root)

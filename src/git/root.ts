@@ -2,7 +2,7 @@
 // (the current directory, or --root), or, below that top, the nearest directory holding a policy file (a consumer
 // living in a directory of a monorepo). Run from a subdirectory, a command judges the same trio as from the root.
 import { existsSync, lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs'
-import { dirname, join, resolve, sep } from 'node:path'
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path'
 import { discoverTop } from './discover.js'
 import { git, GitError } from './git.js'
 
@@ -35,10 +35,17 @@ export interface FindRootOptions {
   marker: string
   /** How messages name the given directory (default `--root`; an action says `input 'root'`). */
   label?: string
+  /**
+   * The current directory as the shell names it ($PWD): `cd` into a linked directory leaves the process's own
+   * current directory at the link's target, so only this name shows the link (absent, or not the same directory:
+   * unused).
+   */
+  logicalCwd?: string
 }
 
 export async function findRoot(options: FindRootOptions): Promise<RepositoryRoot> {
-  const start = options.given === undefined ? options.cwd : resolve(options.cwd, options.given)
+  const cwd = sameDirectory(options.logicalCwd, options.cwd) ? options.logicalCwd! : options.cwd
+  const start = options.given === undefined ? cwd : resolve(cwd, options.given)
   const shown = options.given ?? start
   const label = options.label ?? '--root'
   if (!existsSync(start)) throw new RootError(`${label} ${shown}: no such directory`, 'directory')
@@ -67,6 +74,15 @@ export async function findRoot(options: FindRootOptions): Promise<RepositoryRoot
   return { root: top, top, start: real }
 }
 
+function sameDirectory(a: string | undefined, b: string): boolean {
+  if (!a || !isAbsolute(a)) return false
+  try {
+    return realpathSync(a) === realpathSync(b)
+  } catch {
+    return false
+  }
+}
+
 /** The outer repository's work tree when the top is a submodule's, if it is one. */
 function superproject(top: string): string | null {
   const git = lstatSync(join(top, '.git'), { throwIfNoEntry: false })
@@ -81,13 +97,18 @@ function superproject(top: string): string | null {
   }
 }
 
-/** A symbolic link on the path from the start up to the directory holding `.git` (the top), if any. */
+/**
+ * A symbolic link on the path from the start up to the directory holding `.git` (the top), if any. A path that
+ * reaches no `.git` as written (a link from outside the repository into it: the machine's, not a commit's) has
+ * none to look at.
+ */
 function linkInRepository(start: string): string | null {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, '.git'))) return null
-    if (lstatSync(dir).isSymbolicLink()) return dir
+  const below: string[] = []
+  for (let dir = start; !existsSync(join(dir, '.git')); dir = dirname(dir)) {
     if (dirname(dir) === dir) return null
+    below.push(dir)
   }
+  return below.find((dir) => lstatSync(dir).isSymbolicLink()) ?? null
 }
 
 /** The top of the work tree holding `dir` (symlinks resolved), or null outside one. */
