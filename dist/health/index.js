@@ -54333,6 +54333,12 @@ var CHANGE_RULES = {
     severity: "error",
     description: "The promotion gate reads a trio file's history from git: when the baseline being replaced was approved (BG504's stability window), which baselines were pinned before. git keeps the history of a link, not of the file it names, so a trio file reached through a symbolic link at the head revision hides that history. A change that makes a trio file a link (or moves its link), or changes a trio still reached through one, fails: make the file a regular file (`cp --remove-destination \"$(readlink -f FILE)\" FILE`). The gate reads a link inside the root as the checkout does, so the bytes it judges are the file's; health, which judges the checkout alone, follows such a link.",
     example: "A pull request replaces `config/memorykernel-integration-pin.json` with a link to `shared/pin.json`, bytes unchanged, so that the next repin is dated by the link, not by the pin."
+  },
+  BG520: {
+    title: "Checkout conversion of a baseline file changed",
+    severity: "error",
+    description: "The promotion gate judges the trio and the producer's published files as committed; health, once the change is merged, reads them as checked out. A change to the repository's .gitattributes that makes git convert one of them on checkout (CRLF line endings with `eol=crlf`, an encoding other than UTF-8 with `working-tree-encoding`, `$Id$` expansion with `ident`, a `filter` such as LFS) makes the two read other bytes: the digests the pin holds, the ledger's lines. The change fails, naming the file and the attributes: keep checkout conversions off these files (`<path> -text`, and no filter, ident or encoding for them). `text` or `text=auto` alone converts nothing on a checkout with git's defaults and is not this rule's concern.",
+    example: "A pull request adds `config/*.json eol=crlf` to .gitattributes."
   }
 };
 
@@ -56736,12 +56742,12 @@ function cannotRun(cwd, args, e, timedOut, timeoutMs) {
   const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync2(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
   return new GitError(`git ${args[0]}: ${why}`);
 }
-function git(cwd, args, timeoutMs = TIMEOUT_MS) {
+function git(cwd, args, timeoutMs = TIMEOUT_MS, extraEnv = {}) {
   return new Promise((resolve12, reject) => {
     childProcess().execFile(
       "git",
       [...OPTIONS, ...args],
-      { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: "buffer", env: env() },
+      { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: "buffer", env: { ...env(), ...extraEnv } },
       (err, stdout, stderr) => {
         const e = err;
         if (e && typeof e.code !== "number") {

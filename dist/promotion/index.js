@@ -23088,6 +23088,12 @@ var CHANGE_RULES = {
     severity: "error",
     description: "The promotion gate reads a trio file's history from git: when the baseline being replaced was approved (BG504's stability window), which baselines were pinned before. git keeps the history of a link, not of the file it names, so a trio file reached through a symbolic link at the head revision hides that history. A change that makes a trio file a link (or moves its link), or changes a trio still reached through one, fails: make the file a regular file (`cp --remove-destination \"$(readlink -f FILE)\" FILE`). The gate reads a link inside the root as the checkout does, so the bytes it judges are the file's; health, which judges the checkout alone, follows such a link.",
     example: "A pull request replaces `config/memorykernel-integration-pin.json` with a link to `shared/pin.json`, bytes unchanged, so that the next repin is dated by the link, not by the pin."
+  },
+  BG520: {
+    title: "Checkout conversion of a baseline file changed",
+    severity: "error",
+    description: "The promotion gate judges the trio and the producer's published files as committed; health, once the change is merged, reads them as checked out. A change to the repository's .gitattributes that makes git convert one of them on checkout (CRLF line endings with `eol=crlf`, an encoding other than UTF-8 with `working-tree-encoding`, `$Id$` expansion with `ident`, a `filter` such as LFS) makes the two read other bytes: the digests the pin holds, the ledger's lines. The change fails, naming the file and the attributes: keep checkout conversions off these files (`<path> -text`, and no filter, ident or encoding for them). `text` or `text=auto` alone converts nothing on a checkout with git's defaults and is not this rule's concern.",
+    example: "A pull request adds `config/*.json eol=crlf` to .gitattributes."
   }
 };
 
@@ -26009,12 +26015,12 @@ function cannotRun(cwd, args, e, timedOut, timeoutMs) {
   const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync2(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
   return new GitError(`git ${args[0]}: ${why}`);
 }
-function git(cwd, args, timeoutMs = TIMEOUT_MS2) {
+function git(cwd, args, timeoutMs = TIMEOUT_MS2, extraEnv = {}) {
   return new Promise((resolve9, reject) => {
     childProcess().execFile(
       "git",
       [...OPTIONS, ...args],
-      { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: "buffer", env: env() },
+      { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: "buffer", env: { ...env(), ...extraEnv } },
       (err, stdout, stderr) => {
         const e = err;
         if (e && typeof e.code !== "number") {
@@ -26194,6 +26200,58 @@ async function commitDate(cwd, commit) {
   const r = await git(cwd, ["show", "-s", "--format=%cI", "--end-of-options", commit]);
   const date = r.stdout.toString("utf8").trim();
   return r.code === 0 && date !== "" ? date : null;
+}
+
+// src/git/attributes.ts
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join3 } from "node:path";
+var CHECKOUT_ATTRIBUTES = [
+  "text",
+  "eol",
+  "crlf",
+  "working-tree-encoding",
+  "ident",
+  "filter"
+];
+async function attributesChanged(cwd, base, head) {
+  const r = await git(cwd, ["diff", "--quiet", base, head, "--", ":(top,glob)**/.gitattributes"]);
+  if (r.code > 1) throw new GitError(`git diff: ${r.stderr}`);
+  return r.code === 1;
+}
+async function checkoutAttributes(cwd, commit, paths) {
+  const dir = mkdtempSync(join3(tmpdir(), "bg-attributes-"));
+  const index = { GIT_INDEX_FILE: join3(dir, "index") };
+  try {
+    const read = await git(cwd, ["read-tree", "--end-of-options", commit], void 0, index);
+    if (read.code !== 0) throw new GitError(`git read-tree ${commit.slice(0, 12)}: ${read.stderr}`);
+    const r = await git(
+      cwd,
+      ["check-attr", "--cached", "-z", ...CHECKOUT_ATTRIBUTES, "--", ...paths],
+      void 0,
+      index
+    );
+    if (r.code !== 0) throw new GitError(`git check-attr: ${r.stderr}`);
+    const out = new Map(paths.map((p) => [p, []]));
+    const fields = r.stdout.toString("utf8").split("\0");
+    for (let i2 = 0; i2 + 2 < fields.length; i2 += 3) {
+      const [path2, name, value] = [fields[i2], fields[i2 + 1], fields[i2 + 2]];
+      if (value !== "unspecified") out.get(path2)?.push(`${name}=${value}`);
+    }
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+function convertingAttributes(attributes) {
+  return attributes.filter((a) => {
+    const [name, value] = [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)];
+    if (name === "eol") return value === "crlf";
+    if (name === "working-tree-encoding") return value !== "unset" && !/^utf-?8$/i.test(value);
+    if (name === "ident") return value === "set";
+    if (name === "filter") return value !== "unset";
+    return false;
+  });
 }
 
 // src/git/tree-path.ts
@@ -30738,11 +30796,11 @@ function matrixFile(file, displayName) {
 
 // src/operations/policy-at-base.ts
 import { realpathSync as realpathSync4 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join5, posix, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join6, posix, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
 
 // src/git/root.ts
 import { existsSync as existsSync3, lstatSync as lstatSync3, readFileSync as readFileSync2, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute3, join as join3, resolve as resolve2, sep as sep2 } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute3, join as join4, resolve as resolve2, sep as sep2 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -30773,7 +30831,7 @@ async function findRoot(options) {
       "directory"
     );
   for (let dir = real; ; dir = dirname3(dir)) {
-    if (dir !== top && existsSync3(join3(dir, options.marker))) return { root: dir, top, start: real };
+    if (dir !== top && existsSync3(join4(dir, options.marker))) return { root: dir, top, start: real };
     if (dir === top || dirname3(dir) === dir) break;
   }
   return { root: top, top, start: real };
@@ -30787,18 +30845,18 @@ function sameDirectory(a, b) {
   }
 }
 function superproject(top) {
-  const git2 = lstatSync3(join3(top, ".git"), { throwIfNoEntry: false });
+  const git2 = lstatSync3(join4(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
-  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync2(join3(top, ".git"), "utf8"))?.[1]?.trim();
+  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync2(join4(top, ".git"), "utf8"))?.[1]?.trim();
   if (!gitdir || !resolve2(top, gitdir).split(sep2).join("/").includes("/.git/modules/")) return null;
   for (let dir = dirname3(top); ; dir = dirname3(dir)) {
-    if (existsSync3(join3(dir, ".git"))) return dir;
+    if (existsSync3(join4(dir, ".git"))) return dir;
     if (dirname3(dir) === dir) return null;
   }
 }
 function linkInRepository(start) {
   const below = [];
-  for (let dir = start; !existsSync3(join3(dir, ".git")); dir = dirname3(dir)) {
+  for (let dir = start; !existsSync3(join4(dir, ".git")); dir = dirname3(dir)) {
     if (dirname3(dir) === dir) return null;
     below.push(dir);
   }
@@ -30936,7 +30994,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { isAbsolute as isAbsolute4, join as join4, relative as relative2, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join5, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/policy/types.ts
 var PolicyError = class extends Error {
@@ -30948,7 +31006,7 @@ function loadPolicy(options) {
   const root = resolve3(options.root);
   const packageManager = detectPackageManager(root);
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve3(options.cwd ?? process.cwd(), options.policyPath) : join4(root, DEFAULT_POLICY_PATH);
+  const abs = explicit ? resolve3(options.cwd ?? process.cwd(), options.policyPath) : join5(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
   return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
 }
@@ -31040,8 +31098,8 @@ function adapterOf(d, raw) {
   return { ...d, ...rest, files };
 }
 function detectPackageManager(root) {
-  if (existsSync4(join4(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync4(join4(root, "yarn.lock"))) return "yarn";
+  if (existsSync4(join5(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync4(join5(root, "yarn.lock"))) return "yarn";
   return "npm";
 }
 function displayPath(root, abs) {
@@ -31071,7 +31129,7 @@ async function policyLocation(root, policy) {
   }
   const parts = resolve4(policy.path).split(sep3).filter((p) => p !== "");
   for (let i2 = 0; i2 <= parts.length; i2++) {
-    const prefix = join5(sep3, ...parts.slice(0, i2));
+    const prefix = join6(sep3, ...parts.slice(0, i2));
     let real = prefix;
     try {
       real = realpathSync4(prefix);
@@ -32819,7 +32877,10 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
   const blobs = await readBlobs(ctx.root, revs, baseline);
   const changed = TRIO_ROLES.filter((r) => !sameBytes(blobs.base[r], blobs.head[r]));
   const headTrio = trioFromBytes(baseline, blobs.head);
-  const linked = linkedTrio(baseline, blobs.links, changed.length > 0);
+  const linked = [
+    ...linkedTrio(baseline, blobs.links, changed.length > 0),
+    ...await checkoutConversions(ctx.root, revs, baseline)
+  ];
   const findings = [
     ...carried,
     ...linked,
@@ -32983,6 +33044,27 @@ function linkedTrio(baseline, links2, trioChanged) {
       `the ${r} ${baseline.trio[r]} is reached through a symbolic link (${links2.head[r]}): the gate reads the trio's history from git (when the baseline was approved, what it replaces), and git keeps the link's history, not the file's; make it a regular file`
     )
   );
+}
+async function checkoutConversions(root, revs, baseline) {
+  if (!await attributesChanged(root, revs.base, revs.head)) return [];
+  const paths = [...TRIO_ROLES.map((r) => baseline.trio[r]), ...Object.values(producerPaths(baseline))];
+  const [before, after] = await Promise.all([
+    checkoutAttributes(root, revs.base, paths),
+    checkoutAttributes(root, revs.head, paths)
+  ]);
+  return paths.flatMap((path2) => {
+    const from = convertingAttributes(before.get(path2) ?? []);
+    const to = convertingAttributes(after.get(path2) ?? []);
+    if (from.join(" ") === to.join(" ")) return [];
+    return [
+      finding(
+        "BG520",
+        path2,
+        null,
+        `this change makes git check ${path2} out ${to.length > 0 ? `converted (${to.join(", ")})` : "as committed"}, where it was ${from.length > 0 ? `converted (${from.join(", ")})` : "checked out as committed"}: the gate judges the bytes as committed, health reads them as checked out; keep checkout conversions off the baseline's files (\`${path2} -text\` in .gitattributes, and no filter, ident or encoding for it)`
+      )
+    ];
+  });
 }
 function suitesNotes(inTree, judged2, kind) {
   if (kind !== "base" || JSON.stringify(judged2.suites) === JSON.stringify(inTree.suites)) return [];
@@ -39010,7 +39092,7 @@ function renderComment(result, input) {
 // src/actions/shared/inputs.ts
 var import_satisfies = __toESM(require_satisfies(), 1);
 import { readFileSync as readFileSync5 } from "node:fs";
-import { isAbsolute as isAbsolute6, join as join6, resolve as resolve6 } from "node:path";
+import { isAbsolute as isAbsolute6, join as join7, resolve as resolve6 } from "node:path";
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -39053,8 +39135,8 @@ function readCommonInputs(get, env2, operation) {
   const evidenceInput = get("evidence-dir").trim();
   const evidenceDir = evidenceInput ? isAbsolute6(evidenceInput) ? evidenceInput : resolve6(workspace, evidenceInput) : (
     // one directory per operation: two gates in one job upload two artifacts, not one directory twice
-    join6(
-      env2.RUNNER_TEMP || join6(root, ".baseline-gate"),
+    join7(
+      env2.RUNNER_TEMP || join7(root, ".baseline-gate"),
       "baseline-gate-evidence",
       `${operation}-${runSuffix(env2)}`
     )
@@ -43111,14 +43193,14 @@ function cancellation() {
 
 // src/fs/evidence-store.ts
 import { existsSync as existsSync8, lstatSync as lstatSync4, mkdirSync as mkdirSync3 } from "node:fs";
-import { join as join9, resolve as resolve7 } from "node:path";
+import { join as join10, resolve as resolve7 } from "node:path";
 
 // src/fs/atomic-write.ts
-import { mkdirSync, renameSync, rmSync, writeFileSync, openSync as openSync2, fsyncSync, closeSync as closeSync2 } from "node:fs";
-import { dirname as dirname4, basename as basename3, join as join7 } from "node:path";
+import { mkdirSync, renameSync, rmSync as rmSync2, writeFileSync, openSync as openSync2, fsyncSync, closeSync as closeSync2 } from "node:fs";
+import { dirname as dirname4, basename as basename3, join as join8 } from "node:path";
 function writeFileAtomic(path2, data, { durable = false } = {}) {
   mkdirSync(dirname4(path2), { recursive: true });
-  const tmp = join7(dirname4(path2), `.${basename3(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const tmp = join8(dirname4(path2), `.${basename3(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
     writeFileSync(tmp, data);
     if (durable) {
@@ -43131,14 +43213,14 @@ function writeFileAtomic(path2, data, { durable = false } = {}) {
     }
     renameSync(tmp, path2);
   } catch (e) {
-    rmSync(tmp, { force: true });
+    rmSync2(tmp, { force: true });
     throw e;
   }
 }
 
 // src/fs/file-in-the-way.ts
 import { closeSync as closeSync3, existsSync as existsSync7, mkdirSync as mkdirSync2, openSync as openSync3, rmdirSync, statSync as statSync4, unlinkSync } from "node:fs";
-import { dirname as dirname5, join as join8 } from "node:path";
+import { dirname as dirname5, join as join9 } from "node:path";
 function fileInTheWay(abs) {
   for (let path2 = abs; ; path2 = dirname5(path2)) {
     let stat2;
@@ -43160,7 +43242,7 @@ function probeWritable(dir) {
       mkdirSync2(d);
       created.push(d);
     }
-    const probe = join8(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    const probe = join9(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
     closeSync3(openSync3(probe, "wx", 384));
     unlinkSync(probe);
   } finally {
@@ -43201,7 +43283,7 @@ function createEvidenceStore(dir, options = {}) {
     ownDirectory();
     mkdirSync3(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker3 = join9(resolve7(options.ignoreInGit), ".gitignore");
+      const marker3 = join10(resolve7(options.ignoreInGit), ".gitignore");
       check(marker3);
       if (!existsSync8(marker3))
         writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
@@ -43230,7 +43312,7 @@ function createEvidenceStore(dir, options = {}) {
     write(name, content) {
       validName(name);
       prepare();
-      const path2 = join9(abs, name);
+      const path2 = join10(abs, name);
       check(path2);
       return put(path2, content);
     },
@@ -43240,7 +43322,7 @@ function createEvidenceStore(dir, options = {}) {
       prepare();
       check(abs);
       return files.map((f) => {
-        const path2 = join9(abs, f.name);
+        const path2 = join10(abs, f.name);
         if (options.root !== void 0 && lstatSync4(path2, { throwIfNoEntry: false })?.isSymbolicLink())
           check(path2);
         return put(path2, f.content);

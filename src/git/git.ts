@@ -47,12 +47,17 @@ function cannotRun(
 }
 
 /** Run `git <args>` in `cwd`. Never throws for a non-zero exit (see `code`); throws GitError when git cannot run. */
-export function git(cwd: string, args: string[], timeoutMs = TIMEOUT_MS): Promise<GitResult> {
+export function git(
+  cwd: string,
+  args: string[],
+  timeoutMs = TIMEOUT_MS,
+  extraEnv: Record<string, string> = {}
+): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     childProcess().execFile(
       'git',
       [...OPTIONS, ...args],
-      { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: 'buffer', env: env() },
+      { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: 'buffer', env: { ...env(), ...extraEnv } },
       (err, stdout, stderr) => {
         const e = err as (NodeJS.ErrnoException & { killed?: boolean; code?: number | string }) | null
         if (e && typeof e.code !== 'number') {

@@ -15,6 +15,7 @@ import { toolVersions } from '../exec/tool-versions.js'
 import { sha256 } from '../fs/digest.js'
 import { readRepoFile } from '../fs/read.js'
 import { BlobReader, headCommit, isShallow, resolveCommit, RevisionError } from '../git/git.js'
+import { attributesChanged, checkoutAttributes, convertingAttributes } from '../git/attributes.js'
 import { fileHistory } from '../git/history.js'
 import { readAtCommit } from '../git/tree-path.js'
 import type { GitHubClient, JointApproval, Result } from '../github/client.js'
@@ -141,7 +142,10 @@ async function promoteBaseline(
   const blobs = await readBlobs(ctx.root, revs, baseline)
   const changed = TRIO_ROLES.filter((r) => !sameBytes(blobs.base[r], blobs.head[r]))
   const headTrio = trioFromBytes(baseline, blobs.head)
-  const linked = linkedTrio(baseline, blobs.links, changed.length > 0)
+  const linked = [
+    ...linkedTrio(baseline, blobs.links, changed.length > 0),
+    ...(await checkoutConversions(ctx.root, revs, baseline))
+  ]
 
   const findings: Finding[] = [
     ...carried,
@@ -341,6 +345,37 @@ function linkedTrio(baseline: BaselinePolicy, links: Blobs['links'], trioChanged
         `the ${r} ${baseline.trio[r]} is reached through a symbolic link (${links.head[r]}): the gate reads the trio's history from git (when the baseline was approved, what it replaces), and git keeps the link's history, not the file's; make it a regular file`
       )
   )
+}
+
+/**
+ * BG520 for each baseline file (the trio, the producer's published files) whose checkout conversion this change
+ * changes: the gate judges committed bytes, health the checkout. Nothing is asked of git when no .gitattributes
+ * changed.
+ */
+async function checkoutConversions(
+  root: string,
+  revs: { base: string; head: string },
+  baseline: BaselinePolicy
+): Promise<Finding[]> {
+  if (!(await attributesChanged(root, revs.base, revs.head))) return []
+  const paths = [...TRIO_ROLES.map((r) => baseline.trio[r]), ...Object.values(producerPaths(baseline))]
+  const [before, after] = await Promise.all([
+    checkoutAttributes(root, revs.base, paths),
+    checkoutAttributes(root, revs.head, paths)
+  ])
+  return paths.flatMap((path) => {
+    const from = convertingAttributes(before.get(path) ?? [])
+    const to = convertingAttributes(after.get(path) ?? [])
+    if (from.join(' ') === to.join(' ')) return []
+    return [
+      finding(
+        'BG520',
+        path,
+        null,
+        `this change makes git check ${path} out ${to.length > 0 ? `converted (${to.join(', ')})` : 'as committed'}, where it was ${from.length > 0 ? `converted (${from.join(', ')})` : 'checked out as committed'}: the gate judges the bytes as committed, health reads them as checked out; keep checkout conversions off the baseline's files (\`${path} -text\` in .gitattributes, and no filter, ident or encoding for it)`
+      )
+    ]
+  })
 }
 
 /**

@@ -1,0 +1,48 @@
+// A change to .gitattributes that makes git convert a baseline file on checkout: the gate judges the bytes as
+// committed, health reads the checkout (attack review: `eol=crlf` on the trio passed the gate, and health then
+// failed on the merged branch). `text=auto` alone converts nothing with git's defaults and passes.
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { cleanupFixtures, EMBEDDED, MATRIX, PIN, trioFixture } from '../helpers/fixture.js'
+import { gitRepo, OLD_DATE, promote } from '../helpers/git-repo.js'
+import { checkoutAttributes, convertingAttributes } from '../../src/git/attributes.js'
+
+afterAll(cleanupFixtures)
+
+const MIRROR = 'config/memorykernel-producer-manifest.json'
+
+function withAttributes(text: string) {
+  const fx = trioFixture()
+  const repo = gitRepo(fx)
+  const base = repo.commit(`the approved baseline ${EMBEDDED.tag}`, OLD_DATE)
+  fx.write('.gitattributes', text)
+  const head = repo.commit('a change to .gitattributes')
+  return { fx, base, head }
+}
+
+describe('promotion: checkout conversions of the baseline files (BG520)', () => {
+  it('eol=crlf on the trio fails the change, naming each file it converts', async () => {
+    const { fx, base } = withAttributes('config/*.json eol=crlf\n')
+    const b = (await promote(fx, { base })).result.baselines[0]!
+    expect(b.verdict).toBe('FAIL')
+    const bg520 = b.findings.filter((f) => f.rule === 'BG520')
+    expect(bg520.map((f) => f.file).sort()).toEqual([PIN, MIRROR].sort())
+    expect(bg520[0]!.message).toContain('converted (eol=crlf), where it was checked out as committed')
+    expect(bg520[0]!.message).toContain('-text` in .gitattributes')
+  })
+
+  it('text=auto alone converts nothing with git defaults, and a filter on the matrix does', async () => {
+    const auto = withAttributes('* text=auto\n')
+    expect((await promote(auto.fx, { base: auto.base })).result.baselines[0]!.verdict).toBe('PASS')
+    const lfs = withAttributes('*.md filter=lfs diff=lfs merge=lfs -text\n')
+    const b = (await promote(lfs.fx, { base: lfs.base })).result.baselines[0]!
+    expect(b.findings.filter((f) => f.rule === 'BG520').map((f) => f.file)).toEqual([MATRIX])
+  })
+
+  it('reads the attributes of a commit, never of the working tree', async () => {
+    const { fx, base, head } = withAttributes('config/*.json eol=crlf\n')
+    fx.write('.gitattributes', '')
+    const at = async (commit: string) =>
+      convertingAttributes((await checkoutAttributes(fx.root, commit, [PIN])).get(PIN)!)
+    expect([await at(base), await at(head)]).toEqual([[], ['eol=crlf']])
+  })
+})
