@@ -26,8 +26,16 @@ describe('promotion: checkout conversions of the baseline files (BG520)', () => 
     expect(b.verdict).toBe('FAIL')
     const bg520 = b.findings.filter((f) => f.rule === 'BG520')
     expect(bg520.map((f) => f.file).sort()).toEqual([PIN, MIRROR].sort())
-    expect(bg520[0]!.message).toContain('converted (eol=crlf), where it was checked out as committed')
+    expect(bg520[0]!.message).toContain(
+      `this change makes git convert ${bg520[0]!.file} on checkout (eol=crlf), where it checked it out as committed`
+    )
     expect(bg520[0]!.message).toContain('-text` in .gitattributes')
+  })
+
+  it('the fix the message gives (-text after eol=crlf) passes: git checks the file out as committed', async () => {
+    const { fx, base } = withAttributes(`config/*.json eol=crlf\n${PIN} -text\n${MIRROR} -text\n`)
+    const b = (await promote(fx, { base })).result.baselines[0]!
+    expect([b.verdict, b.findings.filter((f) => f.rule === 'BG520')]).toEqual(['PASS', []])
   })
 
   it('text=auto alone converts nothing with git defaults, and a filter on the matrix does', async () => {

@@ -26206,14 +26206,7 @@ async function commitDate(cwd, commit) {
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join3 } from "node:path";
-var CHECKOUT_ATTRIBUTES = [
-  "text",
-  "eol",
-  "crlf",
-  "working-tree-encoding",
-  "ident",
-  "filter"
-];
+var CHECKOUT_ATTRIBUTES = ["text", "eol", "working-tree-encoding", "ident", "filter"];
 async function attributesChanged(cwd, base, head) {
   const r = await git(cwd, ["diff", "--quiet", base, head, "--", ":(top,glob)**/.gitattributes"]);
   if (r.code > 1) throw new GitError(`git diff: ${r.stderr}`);
@@ -26244,9 +26237,10 @@ async function checkoutAttributes(cwd, commit, paths) {
   }
 }
 function convertingAttributes(attributes) {
+  const binary = attributes.includes("text=unset");
   return attributes.filter((a) => {
     const [name, value] = [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)];
-    if (name === "eol") return value === "crlf";
+    if (name === "eol") return value === "crlf" && !binary;
     if (name === "working-tree-encoding") return value !== "unset" && !/^utf-?8$/i.test(value);
     if (name === "ident") return value === "set";
     if (name === "filter") return value !== "unset";
@@ -32877,13 +32871,13 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
   const blobs = await readBlobs(ctx.root, revs, baseline);
   const changed = TRIO_ROLES.filter((r) => !sameBytes(blobs.base[r], blobs.head[r]));
   const headTrio = trioFromBytes(baseline, blobs.head);
-  const linked = [
+  const asCheckedOut = [
     ...linkedTrio(baseline, blobs.links, changed.length > 0),
     ...await checkoutConversions(ctx.root, revs, baseline)
   ];
   const findings = [
     ...carried,
-    ...linked,
+    ...asCheckedOut,
     ...definition.kind === "base" ? definitionNotes(inTree, baseline) : [],
     ...definition.kind === "unreadable" ? [unreadableAtBase(definition.why, definition.todo)] : [],
     ...definition.kind === "adoption" ? [adoptionNote(definition.why)] : []
@@ -33061,7 +33055,7 @@ async function checkoutConversions(root, revs, baseline) {
         "BG520",
         path2,
         null,
-        `this change makes git check ${path2} out ${to.length > 0 ? `converted (${to.join(", ")})` : "as committed"}, where it was ${from.length > 0 ? `converted (${from.join(", ")})` : "checked out as committed"}: the gate judges the bytes as committed, health reads them as checked out; keep checkout conversions off the baseline's files (\`${path2} -text\` in .gitattributes, and no filter, ident or encoding for it)`
+        `this change makes git ${to.length > 0 ? `convert ${path2} on checkout (${to.join(", ")})` : `check ${path2} out as committed`}, where ${from.length > 0 ? `it converted it (${from.join(", ")})` : "it checked it out as committed"}: the gate judges the bytes as committed, health reads them as checked out; keep checkout conversions off the baseline's files (\`${path2} -text\` in .gitattributes, and no filter, ident or encoding for it)`
       )
     ];
   });

@@ -51641,13 +51641,6 @@ function runRedactor(ctx) {
   }
   return redact;
 }
-function redactFindings(ctx, findings) {
-  const redact = runRedactor(ctx);
-  return findings.map((f) => {
-    const message = redact(f.message);
-    return message === f.message ? f : { ...f, message };
-  });
-}
 function redactStrings(ctx, value) {
   return mapStrings(value, runRedactor(ctx));
 }
@@ -52190,9 +52183,7 @@ async function runRepinRelease(ctx, options) {
   const reports = [];
   const baselines = [];
   for (const baseline of options.baselines) {
-    const one = await repinOne(ctx, baseline, options);
-    const { report, identity, posture } = redactStrings(ctx, { ...one, findings: [] });
-    const findings = redactFindings(ctx, one.findings);
+    const { report, identity, posture, findings } = redactStrings(ctx, await repinOne(ctx, baseline, options));
     const verdict2 = decideVerdict(findings);
     const evidence = ctx.evidence.writeAll([
       {

@@ -6,14 +6,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { git, GitError } from './git.js'
 
-export const CHECKOUT_ATTRIBUTES = [
-  'text',
-  'eol',
-  'crlf',
-  'working-tree-encoding',
-  'ident',
-  'filter'
-] as const
+// the attributes that can change a file's bytes on checkout with git's defaults, and `text`, whose unsetting
+// (`-text`: a binary file) keeps `eol` from converting
+const CHECKOUT_ATTRIBUTES = ['text', 'eol', 'working-tree-encoding', 'ident', 'filter'] as const
 
 /** Whether any .gitattributes file of the repository differs between two resolved commits. */
 export async function attributesChanged(cwd: string, base: string, head: string): Promise<boolean> {
@@ -58,13 +53,14 @@ export async function checkoutAttributes(
 
 /**
  * Of a path's checkout attributes, those that change its bytes on a checkout with git's defaults (as on a Linux
- * runner): CRLF line endings, an encoding other than UTF-8, `$Id$` expansion, a filter (such as LFS). `text` alone
- * keeps LF files as they are there.
+ * runner): CRLF line endings (unless `-text` makes it binary), an encoding other than UTF-8, `$Id$` expansion, a
+ * filter (such as LFS). `text` alone keeps LF files as they are there.
  */
 export function convertingAttributes(attributes: string[]): string[] {
+  const binary = attributes.includes('text=unset')
   return attributes.filter((a) => {
     const [name, value] = [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
-    if (name === 'eol') return value === 'crlf'
+    if (name === 'eol') return value === 'crlf' && !binary
     if (name === 'working-tree-encoding') return value !== 'unset' && !/^utf-?8$/i.test(value)
     if (name === 'ident') return value === 'set'
     if (name === 'filter') return value !== 'unset'

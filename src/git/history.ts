@@ -52,11 +52,7 @@ export async function revisionsTouching(
   return out
 }
 
-/** `REV:./path` is relative to the working directory (a root inside a monorepo), `REV:path` to the top. */
-export function blobSpec(commit: string, path: string): string {
-  return `${commit}:${inCwd(path)}`
-}
-
+/** A pathspec relative to the working directory (a root inside a monorepo), not to the top. */
 function inCwd(path: string): string {
   return path.startsWith('./') || path.startsWith('/') ? path : `./${path}`
 }

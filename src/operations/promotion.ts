@@ -142,14 +142,15 @@ async function promoteBaseline(
   const blobs = await readBlobs(ctx.root, revs, baseline)
   const changed = TRIO_ROLES.filter((r) => !sameBytes(blobs.base[r], blobs.head[r]))
   const headTrio = trioFromBytes(baseline, blobs.head)
-  const linked = [
+  // what git holds of the files that health will read otherwise: a link, a checkout conversion
+  const asCheckedOut = [
     ...linkedTrio(baseline, blobs.links, changed.length > 0),
     ...(await checkoutConversions(ctx.root, revs, baseline))
   ]
 
   const findings: Finding[] = [
     ...carried,
-    ...linked,
+    ...asCheckedOut,
     ...(definition.kind === 'base' ? definitionNotes(inTree, baseline) : []),
     ...(definition.kind === 'unreadable' ? [unreadableAtBase(definition.why, definition.todo)] : []),
     ...(definition.kind === 'adoption' ? [adoptionNote(definition.why)] : [])
@@ -372,7 +373,7 @@ async function checkoutConversions(
         'BG520',
         path,
         null,
-        `this change makes git check ${path} out ${to.length > 0 ? `converted (${to.join(', ')})` : 'as committed'}, where it was ${from.length > 0 ? `converted (${from.join(', ')})` : 'checked out as committed'}: the gate judges the bytes as committed, health reads them as checked out; keep checkout conversions off the baseline's files (\`${path} -text\` in .gitattributes, and no filter, ident or encoding for it)`
+        `this change makes git ${to.length > 0 ? `convert ${path} on checkout (${to.join(', ')})` : `check ${path} out as committed`}, where ${from.length > 0 ? `it converted it (${from.join(', ')})` : 'it checked it out as committed'}: the gate judges the bytes as committed, health reads them as checked out; keep checkout conversions off the baseline's files (\`${path} -text\` in .gitattributes, and no filter, ident or encoding for it)`
       )
     ]
   })

@@ -27,7 +27,7 @@ import { loadTrio, producerFilesFromBytes, producerPaths, trioFromBytes } from '
 import type { Identity, Posture, TrioRole } from '../trio/model.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
 import { pinHistory } from './promotion.js'
-import { redactFindings, redactStrings } from './redact-findings.js'
+import { redactStrings } from './redact-findings.js'
 import { runRepin } from './repin.js'
 import { WRITE_ORDER } from './trio-files.js'
 
@@ -104,9 +104,7 @@ export async function runRepinRelease(
   for (const baseline of options.baselines) {
     // the base branch's pin is anybody's merged text, a token-shaped release tag included: redacted before any
     // surface (annotations, summary, evidence, the pull request) is made of it
-    const one = await repinOne(ctx, baseline, options)
-    const { report, identity, posture } = redactStrings(ctx, { ...one, findings: [] })
-    const findings = redactFindings(ctx, one.findings)
+    const { report, identity, posture, findings } = redactStrings(ctx, await repinOne(ctx, baseline, options))
     const verdict = decideVerdict(findings)
     const evidence = ctx.evidence.writeAll([
       {
