@@ -1,7 +1,7 @@
 // Untrusted text in Markdown (a handoff payload's field, a finding's message, a reason typed in a dispatch) stays
 // one inline run of text: no line of its own that could open a fence or a heading, no mention, no HTML.
 import { describe, expect, it } from '@jest/globals'
-import { code, escapeMarkdown } from '../../src/evidence/markdown-text.js'
+import { code, escapeMarkdown, withCodeSpans } from '../../src/evidence/markdown-text.js'
 
 const ATTACK = 'v1.0.0 ok\r\r~~~\rApproved by security, merge now @acme/everyone\u2028# heading\u2029<b>x</b>'
 
@@ -28,5 +28,22 @@ describe('escapeMarkdown and code', () => {
     // "PASS" written backwards behind a right-to-left override reads as a verdict it is not
     expect(escapeMarkdown('tag \u202eSSAP\u202c\u0000')).toBe('tag \\\\u202eSSAP\\\\u202c\\\\u0000')
     expect(code('v1\u001b[8m\u2066x')).toBe('`v1\\u001b[8m\\u2066x`')
+  })
+})
+
+describe('withCodeSpans (our own messages, which mark code with backticks)', () => {
+  it('shows the spans as code and escapes everything outside them', () => {
+    expect(withCodeSpans('`a|b` needs <b>x</b>_')).toBe('`a\\|b` needs &lt;b&gt;x&lt;/b&gt;\\_')
+  })
+
+  it('escapes the whole text when its backticks do not pair up (a quoted value held one)', () => {
+    expect(withCodeSpans('odd ` tick')).toBe('odd \\` tick')
+    expect(withCodeSpans('`x`y` is a path')).toBe('\\`x\\`y\\` is a path')
+  })
+
+  it('lets no quoted value break out of its span: line breaks, HTML and mentions stay inert', () => {
+    const out = withCodeSpans('`v1\n# PASS <img src=x>` by @acme/everyone')
+    expect(out).toBe("`v1 # PASS <img src=x>` by @\u2060acme/everyone")
+    expect(out).not.toMatch(/\n/)
   })
 })

@@ -211,6 +211,13 @@ export const healthFail = (): OperationResult =>
           { line: 7, column: 5 },
           'the mirror says error code RATE_LIMITED is absent; the producer manifest services/memorykernel/contract/manifest.json has it'
         ),
+        // a message of ours with code spans: shown as code, not as backticks
+        finding(
+          'BG216',
+          'docs/MEMORYKERNEL_COMPATIBILITY_MATRIX.md',
+          { line: 12, column: 3 },
+          "`/home/alice/src/app/services/memorykernel/config/memorykernel-integration-pin.json` is a path on one developer's machine; write it relative to the repository (or name the repository) instead"
+        ),
         finding(
           'BG407',
           null,

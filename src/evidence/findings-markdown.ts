@@ -1,7 +1,7 @@
 // Findings as a person reads them in Markdown (the evidence's own Markdown, the job summary, the comment):
 // errors first, each linked to its file and line at the commit judged when a link is known, long messages under
 // the table (a table cell is no place for a paragraph). Pure.
-import { code, escapeMarkdown } from './markdown-text.js'
+import { code, withCodeSpans } from './markdown-text.js'
 import type { Finding } from '../rules/finding.js'
 import { bySeverity, countBySeverity } from '../rules/finding.js'
 import { shorten } from '../text/shorten.js'
@@ -39,6 +39,14 @@ function where(f: Finding, fileLink: FileLink): string {
   return `[${code(name)}](${url} "${loc.replace(/["\\]/g, '')}")`
 }
 
+const ticks = (s: string) => s.split('`').length - 1
+
+/** A long message's start for its cell; a code span the cut leaves open is closed before the ellipsis. */
+function cellCut(message: string): string {
+  const cut = shorten(message, 90, 'word')
+  return ticks(message) % 2 === 0 && ticks(cut) % 2 === 1 ? cut.replace(/…$/, '`…') : cut
+}
+
 /** The findings table (at most `limit` rows; the rest counted) and the long messages after it. */
 export function findingsMarkdown(
   findings: Finding[],
@@ -49,12 +57,12 @@ export function findingsMarkdown(
   const shown = bySeverity(findings).slice(0, limit)
   const long: string[] = []
   const rows = shown.map((f) => {
-    let message = escapeMarkdown(f.message)
+    let message = withCodeSpans(f.message)
     if (f.message.length > CELL_CHARS) {
       long.push(
         `${long.length + 1}. ${SEVERITY_ICON[f.severity]} ${f.rule} at ${where(f, fileLink)}: ${message}`
       )
-      message = `${escapeMarkdown(shorten(f.message, 90, 'word'))} (see note ${long.length} below)`
+      message = `${withCodeSpans(cellCut(f.message))} (see note ${long.length} below)`
     }
     return `| ${SEVERITY_ICON[f.severity]} | ${f.rule} | ${where(f, fileLink)} | ${message} |`
   })

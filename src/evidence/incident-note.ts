@@ -2,7 +2,14 @@
 // Pure: the same evidence renders the same bytes; every claim in it comes from the evidence.
 import type { Finding } from '../rules/finding.js'
 import type { Identity, Posture } from '../trio/model.js'
-import { code, escapeMarkdown, identityRows, keyValueTable, literalBlock } from './markdown-text.js'
+import {
+  code,
+  escapeMarkdown,
+  identityRows,
+  keyValueTable,
+  literalBlock,
+  withCodeSpans
+} from './markdown-text.js'
 import { packetName } from './packet-name.js'
 
 export const ROLLBACK_TRIGGERS = ['contract-drift', 'preflight-failure', 'fallback-regression'] as const
@@ -179,7 +186,7 @@ function followUp(note: IncidentEvidence, h: string): string[] {
   const items =
     note.follow_up.length === 0
       ? ['_No documentation findings in the restored files._']
-      : note.follow_up.map((f) => `- ${where(f)}${code(f.rule)} ${escapeMarkdown(f.message)}`)
+      : note.follow_up.map((f) => `- ${where(f)}${code(f.rule)} ${withCodeSpans(f.message)}`)
   return [
     `${h}# Follow-up (does not block the rollback)`,
     '',
@@ -222,7 +229,7 @@ export function renderIncidentNote(
       ? `Nothing was rolled back: the runtime cutover posture is the pin's, ${now}; a completed rollback sets ${code(note.posture)}.`
       : `Runtime cutover posture is ${code(note.posture)} until the consumer and producer owners jointly approve.`
   const problems = context.problems ?? []
-  const why = problems.slice(0, 3).map((p) => `${p.rule}: ${escapeMarkdown(p.message)}`)
+  const why = problems.slice(0, 3).map((p) => `${p.rule}: ${withCodeSpans(p.message)}`)
   const status: [string, string][] = [
     [
       'Status',

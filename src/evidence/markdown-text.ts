@@ -26,6 +26,18 @@ export function escapeMarkdown(text: string): string {
     .replace(/>/g, '&gt;')
 }
 
+/**
+ * Text of ours that marks code with backticks (a finding's message, an item left to do): the parts between
+ * backticks as inline code, the rest escaped, so a reader sees code, not backticks. The values a message quotes
+ * may hold backticks themselves; with an odd number the spans cannot be told apart and every word is escaped.
+ * Either way each part goes through code() or escapeMarkdown(), so no text breaks out.
+ */
+export function withCodeSpans(text: string): string {
+  const parts = text.split('`')
+  if (parts.length % 2 === 0) return escapeMarkdown(text)
+  return parts.map((part, i) => (i % 2 === 1 ? code(part) : escapeMarkdown(part))).join('')
+}
+
 /** Inline code that cannot be broken out of: one line, no backticks, pipes escaped for tables. */
 export function code(text: string | null): string {
   if (text === null || text === '') return '_unknown_'

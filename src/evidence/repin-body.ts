@@ -2,7 +2,7 @@
 // release does and what changed), then what to do next (the approvals, the stability window, what repin left),
 // then what did not run. Pure and deterministic: the same release renders the same bytes, so a re-delivered
 // release leaves the pull request as it is.
-import { code, escapeMarkdown } from './markdown-text.js'
+import { code, escapeMarkdown, withCodeSpans } from './markdown-text.js'
 import type { Identity, Posture } from '../trio/model.js'
 
 /** What a release does to the contract: a breaking change, new error codes, or neither. */
@@ -70,14 +70,6 @@ function owners(list: string[]): string {
   return list.length > 0 ? list.map(mention).join(', ') : '_none configured (owners in the policy)_'
 }
 
-/** An item repin left, as Markdown: the parts between backticks as inline code, the rest escaped. */
-export function leftItemMarkdown(item: string): string {
-  const parts = item.split('`')
-  // an odd number of backticks cannot be told apart: every word escaped
-  if (parts.length % 2 === 0) return escapeMarkdown(item)
-  return parts.map((part, i) => (i % 2 === 1 ? code(part) : escapeMarkdown(part))).join('')
-}
-
 function windowLine(p: RepinProposal): string {
   const w = p.window
   const gate =
@@ -128,7 +120,7 @@ export function renderRepinBody(p: RepinProposal): string {
     )
   }
   out.push(`- [ ] Stability window: ${windowLine(p)}`)
-  for (const item of p.left) out.push(`- [ ] Left by repin: ${leftItemMarkdown(item)}`)
+  for (const item of p.left) out.push(`- [ ] Left by repin: ${withCodeSpans(item)}`)
   if (p.left.length === 0)
     out.push('- Repin left nothing else to do: every file that names the release names it.')
   out.push('', '### What did not run', '')

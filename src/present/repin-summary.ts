@@ -1,8 +1,7 @@
 // The job summary of the repin action: the verdict and what became of each release first (the pull request, or
 // why there is none), then the findings, then the pull request's body as the reviewers read it. Pure.
 import { findingsMarkdown } from '../evidence/findings-markdown.js'
-import { code } from '../evidence/markdown-text.js'
-import { leftItemMarkdown } from '../evidence/repin-body.js'
+import { code, withCodeSpans } from '../evidence/markdown-text.js'
 import type { RepinReleaseReport } from '../operations/repin-release.js'
 import type { OperationResult } from '../operations/context.js'
 import { plural } from '../text/plural.js'
@@ -86,7 +85,7 @@ export function renderRepinSummary(result: OperationResult, reports: RepinReleas
   }
   if (reports.some((r) => r.left.length > 0 && !r.body)) {
     out.push('', '## Left to do', '')
-    for (const r of reports) for (const item of r.left) out.push(`- ${leftItemMarkdown(item)}`)
+    for (const r of reports) for (const item of r.left) out.push(`- ${withCodeSpans(item)}`)
   }
   return `${out.join('\n')}\n`
 }

@@ -3,7 +3,7 @@
 // log, the job summary and the warnings. Never throws and never changes the verdict: what could not be done is a
 // warning.
 import * as core from '@actions/core'
-import { escapeMarkdown } from '../../evidence/markdown.js'
+import { escapeMarkdown, withCodeSpans } from '../../evidence/markdown.js'
 import type { GitHubClient } from '../../github/client.js'
 import type { OperationResult } from '../../operations/context.js'
 import { driftItems, syncDriftIssue } from './drift.js'
@@ -39,12 +39,7 @@ export async function syncDriftIssues(
       : 'GITHUB_REPOSITORY is not set, so the repository is unknown'
     const text = `baseline-gate drift mode (${o.input}): no drift issue was opened, commented on or closed: ${why}. The verdict stands.`
     report.warnings.push(text)
-    // our own words: escaped but for the code spans, which GitHub must show as code (not as literal backticks)
-    const markdown = text
-      .split(/(`[^`]+`)/)
-      .map((part, i) => (i % 2 === 1 ? part : escapeMarkdown(part)))
-      .join('')
-    report.notes.push(`> **Drift issue:** ${markdown}`)
+    report.notes.push(`> **Drift issue:** ${withCodeSpans(text)}`)
     return { report, client }
   }
 

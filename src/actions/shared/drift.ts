@@ -4,7 +4,7 @@
 // changed since the last run, or is opened when there is none; on PASS it is closed with a comment. Never a new
 // issue per run. The findings of each run are kept in a hidden machine-readable block of the issue body or of the
 // comment, so the next run can compare with them.
-import { code, escapeMarkdown } from '../../evidence/markdown.js'
+import { code, escapeMarkdown, withCodeSpans } from '../../evidence/markdown.js'
 import type { GitHubClient, Result } from '../../github/client.js'
 import { stickyMarker } from '../../github/client.js'
 import type { BaselineResult } from '../../operations/context.js'
@@ -327,7 +327,7 @@ function listLine(i: DriftItem, kind: Kind, input: DriftInput): string {
     i.file && i.rule !== 'step' && kind === 'current' ? (input.fileUrl?.(i.file, i.line) ?? null) : null
   const where = loc ? ` ${url ? `[${loc}](${url})` : loc}` : ''
   // cut in the middle: the message's close says what to do
-  const message = escapeMarkdown(shortenMiddle(i.message, MAX_SHOWN))
+  const message = withCodeSpans(shortenMiddle(i.message, MAX_SHOWN))
   // a resolved finding's message says what was wrong: read as current, it would contradict the check mark
   if (kind === 'resolved') return `- ✅ ${escapeMarkdown(i.rule)}${where}, was: ${message}`
   return `- ${i.severity === 'error' ? '❌' : '⚠️'} ${escapeMarkdown(i.rule)}${where}: ${message}`

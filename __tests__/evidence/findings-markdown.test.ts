@@ -1,0 +1,31 @@
+// The findings table as a person reads it: our messages' code spans shown as code, also when a long message is cut
+// for its cell, and nothing a message quotes breaking the table.
+import { describe, expect, it } from '@jest/globals'
+import { findingsMarkdown } from '../../src/evidence/findings-markdown.js'
+import { finding } from '../../src/rules/finding.js'
+
+const PATH = `/home/alice/${'deep/'.repeat(30)}pin.json`
+
+describe('findingsMarkdown', () => {
+  it("shows a message's code spans as code, not as backticks", () => {
+    const md = findingsMarkdown([
+      finding('BG204', 'docs/m.md', null, 'the matrix has no `## Ledger` section')
+    ])
+    expect(md).toContain('| the matrix has no `## Ledger` section |')
+    expect(md).not.toContain('\\`')
+  })
+
+  it('closes a code span that the cut of a long message leaves open, and gives the whole message below', () => {
+    const message = `\`${PATH}\` is a path on one developer's machine; write it relative to the repository instead`
+    const md = findingsMarkdown([finding('BG216', 'docs/m.md', { line: 3, column: 1 }, message)])
+    const cell = md.split('\n')[2]!
+    expect(cell).toMatch(/\| `\/home\/alice\/deep\/[^`|]*`… \(see note 1 below\) \|$/)
+    expect(md).toContain(`1. ⚠️ BG216 at \`docs/m.md:3:1\`: \`${PATH}\` is a path`)
+    expect(md).not.toContain('\\`')
+  })
+
+  it('escapes a message whose quoted value holds a backtick, so no span swallows the table', () => {
+    const md = findingsMarkdown([finding('BG216', 'docs/m.md', null, '`a`b | c` is a path')])
+    expect(md.split('\n')[2]).toBe('| ⚠️ | BG216 | `docs/m.md` | \\`a\\`b \\| c\\` is a path |')
+  })
+})
