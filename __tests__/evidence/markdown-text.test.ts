@@ -43,7 +43,7 @@ describe('withCodeSpans (our own messages, which mark code with backticks)', () 
 
   it('lets no quoted value break out of its span: line breaks, HTML and mentions stay inert', () => {
     const out = withCodeSpans('`v1\n# PASS <img src=x>` by @acme/everyone')
-    expect(out).toBe("`v1 # PASS <img src=x>` by @\u2060acme/everyone")
+    expect(out).toBe('`v1 # PASS <img src=x>` by @\u2060acme/everyone')
     expect(out).not.toMatch(/\n/)
   })
 })
