@@ -22909,6 +22909,11 @@ var MENTION = /@(?=[A-Za-z0-9])/g;
 function escapeMarkdown(text) {
   return inlineSafe(text.replace(LINE_BREAK, " ")).replace(MENTION, "@\u2060").replace(/[\\`*_[\]#|]/g, (c2) => `\\${c2}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
+function withCodeSpans(text) {
+  const parts = text.split("`");
+  if (parts.length % 2 === 0) return escapeMarkdown(text);
+  return parts.map((part, i2) => i2 % 2 === 1 ? code(part) : escapeMarkdown(part)).join("");
+}
 function code(text) {
   if (text === null || text === "") return "_unknown_";
   return `\`${inlineSafe(text.replace(LINE_BREAK, " ")).replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
@@ -23711,17 +23716,22 @@ function where(f, fileLink) {
   const name = loc.slice(f.file.lastIndexOf("/") + 1);
   return `[${code(name)}](${url} "${loc.replace(/["\\]/g, "")}")`;
 }
+var ticks = (s) => s.split("`").length - 1;
+function cellCut(message) {
+  const cut = shorten(message, 90, "word");
+  return ticks(message) % 2 === 0 && ticks(cut) % 2 === 1 ? cut.replace(/…$/, "`\u2026") : cut;
+}
 function findingsMarkdown(findings, fileLink = NO_LINK, limit = Infinity) {
   if (findings.length === 0) return "_No findings._";
   const shown = bySeverity(findings).slice(0, limit);
   const long = [];
   const rows = shown.map((f) => {
-    let message = escapeMarkdown(f.message);
+    let message = withCodeSpans(f.message);
     if (f.message.length > CELL_CHARS) {
       long.push(
         `${long.length + 1}. ${SEVERITY_ICON[f.severity]} ${f.rule} at ${where(f, fileLink)}: ${message}`
       );
-      message = `${escapeMarkdown(shorten(f.message, 90, "word"))} (see note ${long.length} below)`;
+      message = `${withCodeSpans(cellCut(f.message))} (see note ${long.length} below)`;
     }
     return `| ${SEVERITY_ICON[f.severity]} | ${f.rule} | ${where(f, fileLink)} | ${message} |`;
   });
@@ -23792,7 +23802,7 @@ function followUp(note, h2) {
     ""
   ] : [];
   if (note.follow_up.length === 0 && legacy.length === 0) return [];
-  const items = note.follow_up.length === 0 ? ["_No documentation findings in the restored files._"] : note.follow_up.map((f) => `- ${where2(f)}${code(f.rule)} ${escapeMarkdown(f.message)}`);
+  const items = note.follow_up.length === 0 ? ["_No documentation findings in the restored files._"] : note.follow_up.map((f) => `- ${where2(f)}${code(f.rule)} ${withCodeSpans(f.message)}`);
   return [
     `${h2}# Follow-up (does not block the rollback)`,
     "",
@@ -23811,7 +23821,7 @@ function renderIncidentNote(note, context4) {
   const now = context4.postureNow ? code(context4.postureNow) : "not recorded in the pin";
   const posture = note.dry_run ? `A rollback sets runtime cutover posture to ${code(note.posture)} until the consumer and producer owners jointly approve.` : unchanged ? `Nothing was rolled back: the runtime cutover posture is the pin's, ${now}; a completed rollback sets ${code(note.posture)}.` : `Runtime cutover posture is ${code(note.posture)} until the consumer and producer owners jointly approve.`;
   const problems = context4.problems ?? [];
-  const why = problems.slice(0, 3).map((p) => `${p.rule}: ${escapeMarkdown(p.message)}`);
+  const why = problems.slice(0, 3).map((p) => `${p.rule}: ${withCodeSpans(p.message)}`);
   const status2 = [
     [
       "Status",

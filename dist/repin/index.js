@@ -45695,6 +45695,11 @@ var MENTION = /@(?=[A-Za-z0-9])/g;
 function escapeMarkdown(text) {
   return inlineSafe(text.replace(LINE_BREAK, " ")).replace(MENTION, "@\u2060").replace(/[\\`*_[\]#|]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
+function withCodeSpans(text) {
+  const parts = text.split("`");
+  if (parts.length % 2 === 0) return escapeMarkdown(text);
+  return parts.map((part, i) => i % 2 === 1 ? code(part) : escapeMarkdown(part)).join("");
+}
 function code(text) {
   if (text === null || text === "") return "_unknown_";
   return `\`${inlineSafe(text.replace(LINE_BREAK, " ")).replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
@@ -45727,11 +45732,6 @@ function mention(owner) {
 }
 function owners(list) {
   return list.length > 0 ? list.map(mention).join(", ") : "_none configured (owners in the policy)_";
-}
-function leftItemMarkdown(item) {
-  const parts = item.split("`");
-  if (parts.length % 2 === 0) return escapeMarkdown(item);
-  return parts.map((part, i) => i % 2 === 1 ? code(part) : escapeMarkdown(part)).join("");
 }
 function windowLine(p) {
   const w2 = p.window;
@@ -45775,7 +45775,7 @@ function renderRepinBody(p) {
     );
   }
   out.push(`- [ ] Stability window: ${windowLine(p)}`);
-  for (const item of p.left) out.push(`- [ ] Left by repin: ${leftItemMarkdown(item)}`);
+  for (const item of p.left) out.push(`- [ ] Left by repin: ${withCodeSpans(item)}`);
   if (p.left.length === 0)
     out.push("- Repin left nothing else to do: every file that names the release names it.");
   out.push("", "### What did not run", "");
@@ -51665,17 +51665,22 @@ function where2(f, fileLink) {
   const name = loc.slice(f.file.lastIndexOf("/") + 1);
   return `[${code(name)}](${url} "${loc.replace(/["\\]/g, "")}")`;
 }
+var ticks = (s) => s.split("`").length - 1;
+function cellCut(message) {
+  const cut = shorten(message, 90, "word");
+  return ticks(message) % 2 === 0 && ticks(cut) % 2 === 1 ? cut.replace(/…$/, "`\u2026") : cut;
+}
 function findingsMarkdown(findings, fileLink = NO_LINK, limit = Infinity) {
   if (findings.length === 0) return "_No findings._";
   const shown = bySeverity(findings).slice(0, limit);
   const long = [];
   const rows = shown.map((f) => {
-    let message = escapeMarkdown(f.message);
+    let message = withCodeSpans(f.message);
     if (f.message.length > CELL_CHARS) {
       long.push(
         `${long.length + 1}. ${SEVERITY_ICON[f.severity]} ${f.rule} at ${where2(f, fileLink)}: ${message}`
       );
-      message = `${escapeMarkdown(shorten(f.message, 90, "word"))} (see note ${long.length} below)`;
+      message = `${withCodeSpans(cellCut(f.message))} (see note ${long.length} below)`;
     }
     return `| ${SEVERITY_ICON[f.severity]} | ${f.rule} | ${where2(f, fileLink)} | ${message} |`;
   });
@@ -52527,7 +52532,7 @@ function renderRepinSummary(result, reports) {
   }
   if (reports.some((r) => r.left.length > 0 && !r.body)) {
     out.push("", "## Left to do", "");
-    for (const r of reports) for (const item of r.left) out.push(`- ${leftItemMarkdown(item)}`);
+    for (const r of reports) for (const item of r.left) out.push(`- ${withCodeSpans(item)}`);
   }
   return `${out.join("\n")}
 `;
