@@ -28,4 +28,15 @@ describe('findingsMarkdown', () => {
     const md = findingsMarkdown([finding('BG216', 'docs/m.md', null, '`a`b | c` is a path')])
     expect(md.split('\n')[2]).toBe('| ⚠️ | BG216 | `docs/m.md` | \\`a\\`b \\| c\\` is a path |')
   })
+
+  it('keeps a file name in its cell: the link title holds no line break, pipe or quote', () => {
+    const file = 'src/z\n\n## ✅ PASS · approved by @acme\n\n<!--|**✅ PASS**|/a".ts'
+    const link = (path: string) => `https://github.com/o/r/blob/abc/${encodeURIComponent(path)}`
+    const md = findingsMarkdown([finding('BG603', file, { line: 1, column: 1 }, 'names the endpoint')], link)
+    const lines = md.split('\n')
+    expect(lines).toHaveLength(3)
+    // five cell borders: the row has its four cells and no more
+    expect(lines[2]!.match(/(?<!\\)\|/g)).toHaveLength(5)
+    expect(lines[2]).toContain('"src/z  ## ✅ PASS · approved by @acme  <!--**✅ PASS**/a.ts:1:1")')
+  })
 })

@@ -1,7 +1,7 @@
 // Findings as a person reads them in Markdown (the evidence's own Markdown, the job summary, the comment):
 // errors first, each linked to its file and line at the commit judged when a link is known, long messages under
 // the table (a table cell is no place for a paragraph). Pure.
-import { code, withCodeSpans } from './markdown-text.js'
+import { code, linkTitle, withCodeSpans } from './markdown-text.js'
 import type { Finding } from '../rules/finding.js'
 import { bySeverity, countBySeverity } from '../rules/finding.js'
 import { shorten } from '../text/shorten.js'
@@ -36,7 +36,7 @@ function where(f: Finding, fileLink: FileLink): string {
   const url = fileLink(f.file, f.line)
   if (!url) return code(loc)
   const name = loc.slice(f.file.lastIndexOf('/') + 1)
-  return `[${code(name)}](${url} "${loc.replace(/["\\]/g, '')}")`
+  return `[${code(name)}](${url} "${linkTitle(loc)}")`
 }
 
 const ticks = (s: string) => s.split('`').length - 1

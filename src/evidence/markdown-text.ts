@@ -38,6 +38,14 @@ export function withCodeSpans(text: string): string {
   return parts.map((part, i) => (i % 2 === 1 ? code(part) : escapeMarkdown(part))).join('')
 }
 
+/**
+ * A link's title (shown on hover): one line, and none of the characters that would end the title (`"`, `\\`) or,
+ * in a table, the cell (`|`, which GFM splits on before it reads any link).
+ */
+export function linkTitle(text: string): string {
+  return inlineSafe(text.replace(LINE_BREAK, ' ')).replace(/["\\|]/g, '')
+}
+
 /** Inline code that cannot be broken out of: one line, no backticks, pipes escaped for tables. */
 export function code(text: string | null): string {
   if (text === null || text === '') return '_unknown_'
