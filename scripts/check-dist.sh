@@ -11,7 +11,7 @@ if ! diff -r "$tmp/generated" src/generated >"$tmp/gen.diff"; then
   exit 1
 fi
 OUT_DIR="$tmp/dist" node esbuild.config.mjs >/dev/null
-if ! diff -r -q "$tmp/dist" dist >"$tmp/dist.diff"; then
+if ! diff -r -q -x .compile-cache "$tmp/dist" dist >"$tmp/dist.diff"; then
   echo "dist/ is not a fresh build of src/: run 'npm run build' and commit dist/" >&2
   cat "$tmp/dist.diff" >&2
   exit 1

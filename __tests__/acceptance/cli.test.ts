@@ -1,8 +1,8 @@
 // Acceptance: the BUILT command line (dist/cli/index.js) as a real child process, on temporary trio repositories.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { isAbsolute, join } from 'node:path'
+import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, isAbsolute, join } from 'node:path'
 import {
   cleanupFixtures,
   HANDOFF,
@@ -27,18 +27,24 @@ interface Run {
   stderr: string
 }
 
-/** Where the default-cache runs keep their V8 code cache (os.tmpdir() of the child), removed with the fixtures. */
+/** The child's TMPDIR, which the code cache never uses. */
 let cacheTmp = ''
+/** A copy of dist/cli: the default-cache runs keep their V8 code cache beside it, removed with the fixtures. */
+let cacheCli = ''
 
 beforeAll(() => {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`npm run bundle\` first`)
   cacheTmp = tempDir('bg-cli-cache-')
+  const copy = join(tempDir('bg-cli-copy-'), 'cli')
+  cpSync(dirname(CLI), copy, { recursive: true, filter: (src) => !src.endsWith('.compile-cache') })
+  cacheCli = join(copy, 'index.js')
 })
 afterAll(cleanupFixtures)
 
 /**
  * Run the CLI with a clean environment. `cache: false` sets BASELINE_GATE_COMPILE_CACHE=0; otherwise the
- * variable is left unset (the default: the code cache is used) and the child's TMPDIR is a private directory.
+ * variable is left unset (the default: the code cache is used) and a copy of the CLI is run, whose cache is the
+ * test's own. The child's TMPDIR is a private directory.
  */
 function cli(args: string[], options: { cwd?: string; cache: boolean; probe?: boolean }): Run {
   // fixtures hold the trio and the producer's published files, not its code: no runtime preflight here
@@ -49,7 +55,7 @@ function cli(args: string[], options: { cwd?: string; cache: boolean; probe?: bo
     TMPDIR: cacheTmp
   }
   if (!options.cache) env.BASELINE_GATE_COMPILE_CACHE = '0'
-  const r = spawnSync(process.execPath, [CLI, ...args], {
+  const r = spawnSync(process.execPath, [options.cache ? cacheCli : CLI, ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     env,
     encoding: 'utf8',
@@ -437,9 +443,9 @@ describe('the code cache', () => {
     const args = ['health', '--root', fx.root, '--json', '--evidence-dir', evidenceDir]
     const cold = cli(args, { cache: false })
     const first = cli(args, { cache: true })
-    const cacheDirs = readdirSync(cacheTmp).filter((d) => d.startsWith('baseline-gate-compile-cache-'))
-    expect(cacheDirs).toHaveLength(1)
-    const cacheDir = join(cacheTmp, cacheDirs[0]!)
+    // beside the bundle, never in the system's temporary directory, which every run of the user shares
+    expect(readdirSync(cacheTmp)).toEqual([])
+    const cacheDir = join(dirname(cacheCli), '.compile-cache')
     const bins = readdirSync(cacheDir).filter((f) => f.endsWith('.bin'))
     expect(bins.length).toBeGreaterThan(0)
     const warm = cli(args, { cache: true })

@@ -25,7 +25,8 @@ export function requireBuiltCli(): void {
 let tmp: string | null = null
 /**
  * One TMPDIR for the test file's runs, removed with its fixtures: a dry run's evidence goes to a new temporary
- * directory, and the code cache stays warm from one run to the next (as on a machine).
+ * directory. (The code cache is beside the bundle, dist/cli/.compile-cache/, warm from one run to the next as on
+ * a machine.)
  */
 function cliTmp(): string {
   if (tmp === null || !existsSync(tmp)) tmp = tempDir('bg-cli-tmp-')

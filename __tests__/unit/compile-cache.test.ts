@@ -1,6 +1,6 @@
-// requireWithCodeCache. The cache lives under os.tmpdir(), which reads TMPDIR from the real process environment;
-// jest's sandbox gives tests a copy of process.env, so every run that may use the cache runs in a child node
-// with TMPDIR pointing at a temporary directory: the real cache is never touched.
+// requireWithCodeCache. The cache lives beside the file it caches (each test's file is in a temporary directory of
+// its own), never in a directory shared by everything the user runs: the runs that may use the cache run in a child
+// node whose TMPDIR is a temporary directory too, which must stay empty.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import {
@@ -13,9 +13,9 @@ import {
   utimesSync,
   writeFileSync
 } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import esbuild from 'esbuild'
-import { pruneCache, requireWithCodeCache } from '../../src/cli/compile-cache.js'
+import { CACHE_DIR, pruneCache, requireWithCodeCache } from '../../src/cli/compile-cache.js'
 import { cleanupFixtures, REPO_ROOT, tempDir } from '../helpers/fixture.js'
 
 afterAll(cleanupFixtures)
@@ -80,10 +80,10 @@ function runChild(file: string, tmp: string, cacheSwitch?: string, variant?: str
   }
 }
 
-const uid = typeof process.getuid === 'function' ? process.getuid() : -1
-const cacheDir = (tmp: string) => join(tmp, `baseline-gate-compile-cache-${uid}`)
-const binFiles = (tmp: string) =>
-  existsSync(cacheDir(tmp)) ? readdirSync(cacheDir(tmp)).filter((f) => f.endsWith('.bin')) : []
+/** The cache of a file: beside it. */
+const cacheDir = (file: string) => join(dirname(file), CACHE_DIR)
+const binFiles = (file: string) =>
+  existsSync(cacheDir(file)) ? readdirSync(cacheDir(file)).filter((f) => f.endsWith('.bin')) : []
 const EXPECTED = { answer: 42, square: 49, file: 'mod.cjs', dir: 'lib' }
 
 describe('requireWithCodeCache with the cache off (in process)', () => {
@@ -105,32 +105,34 @@ describe('requireWithCodeCache with the cache off (in process)', () => {
   })
 })
 
-describe('requireWithCodeCache with the cache (child processes, private TMPDIR)', () => {
-  it('the first run compiles and writes a private cache file; the second run uses it', () => {
+describe('requireWithCodeCache with the cache (child processes, a TMPDIR of their own)', () => {
+  it('the first run compiles and writes a private cache file beside the file, nothing in TMPDIR; the second run uses it', () => {
     const tmp = tempDir('bg-cache-tmp-')
     const file = cjsFile()
     const first = runChild(file, tmp)
     expect(first).toEqual({ status: 0, exports: EXPECTED, stderr: '' })
-    const bins = binFiles(tmp)
+    // a directory every run of this user shares let a pull request's suite plant bytecode for every later gate
+    expect(readdirSync(tmp)).toEqual([])
+    const bins = binFiles(file)
     expect(bins).toHaveLength(1)
-    const bin = join(cacheDir(tmp), bins[0]!)
-    expect(statSync(cacheDir(tmp)).mode & 0o777).toBe(0o700)
+    const bin = join(cacheDir(file), bins[0]!)
+    expect(statSync(cacheDir(file)).mode & 0o777).toBe(0o700)
     expect(statSync(bin).mode & 0o077).toBe(0)
     const written = statSync(bin)
 
     const second = runChild(file, tmp)
     expect(second).toEqual({ status: 0, exports: EXPECTED, stderr: '' })
     // accepted: not rewritten (a rewrite renames a new file over it)
-    expect(binFiles(tmp)).toEqual(bins)
+    expect(binFiles(file)).toEqual(bins)
     expect(statSync(bin).ino).toBe(written.ino)
-    expect(readdirSync(cacheDir(tmp)).filter((f) => f.endsWith('.tmp'))).toEqual([])
+    expect(readdirSync(cacheDir(file)).filter((f) => f.endsWith('.tmp'))).toEqual([])
   })
 
   it('a corrupt cache file is rejected by V8, the module still loads, and the cache is rewritten', () => {
     const tmp = tempDir('bg-cache-tmp-')
     const file = cjsFile()
     expect(runChild(file, tmp).status).toBe(0)
-    const bin = join(cacheDir(tmp), binFiles(tmp)[0]!)
+    const bin = join(cacheDir(file), binFiles(file)[0]!)
     writeFileSync(bin, 'not V8 code cache at all')
     const run = runChild(file, tmp)
     expect(run).toEqual({ status: 0, exports: EXPECTED, stderr: '' })
@@ -141,7 +143,7 @@ describe('requireWithCodeCache with the cache (child processes, private TMPDIR)'
     const tmp = tempDir('bg-cache-tmp-')
     const file = cjsFile()
     expect(runChild(file, tmp).status).toBe(0)
-    const bin = join(cacheDir(tmp), binFiles(tmp)[0]!)
+    const bin = join(cacheDir(file), binFiles(file)[0]!)
     const good = readFileSync(bin)
     const damaged = Buffer.from(good)
     // V8 checks the header it wrote, not the bytecode: flip bytes well past both headers
@@ -156,26 +158,28 @@ describe('requireWithCodeCache with the cache (child processes, private TMPDIR)'
 
   it('a changed source gets its own cache entry', () => {
     const tmp = tempDir('bg-cache-tmp-')
-    expect(runChild(cjsFile(), tmp).status).toBe(0)
-    const other = runChild(cjsFile(`${CJS}\nmodule.exports.extra = true`), tmp)
+    const file = cjsFile()
+    expect(runChild(file, tmp).status).toBe(0)
+    writeFileSync(file, `${CJS}\nmodule.exports.extra = true`)
+    const other = runChild(file, tmp)
     expect(other.exports).toEqual({ ...EXPECTED, extra: true })
-    expect(binFiles(tmp)).toHaveLength(2)
+    expect(binFiles(file)).toHaveLength(2)
   })
 
   it('each command (variant) keeps its own entry: one run of another command does not decide what health finds', () => {
     const tmp = tempDir('bg-cache-tmp-')
     const file = cjsFile()
     expect(runChild(file, tmp, undefined, '-').exports).toEqual(EXPECTED)
-    expect(binFiles(tmp)).toHaveLength(1)
+    expect(binFiles(file)).toHaveLength(1)
     expect(runChild(file, tmp, undefined, 'health').exports).toEqual(EXPECTED)
-    expect(binFiles(tmp)).toHaveLength(2)
+    expect(binFiles(file)).toHaveLength(2)
     // a second run of a command reads its entry and writes none
-    const before = binFiles(tmp).map((f) => statSync(join(cacheDir(tmp), f)).mtimeMs)
+    const before = binFiles(file).map((f) => statSync(join(cacheDir(file), f)).mtimeMs)
     expect(runChild(file, tmp, undefined, 'health').exports).toEqual(EXPECTED)
-    expect(binFiles(tmp).map((f) => statSync(join(cacheDir(tmp), f)).mtimeMs)).toEqual(before)
+    expect(binFiles(file).map((f) => statSync(join(cacheDir(file), f)).mtimeMs)).toEqual(before)
   })
 
-  it('a part the bundle requires from beside it (./part.cjs) comes through the cache too, once', () => {
+  it('a part the bundle requires from beside it (./part.cjs) comes through the cache too, once, kept beside it', () => {
     const tmp = tempDir('bg-cache-tmp-')
     const file = cjsFile(
       "const a = require('./part.cjs'); const b = require('./part.cjs'); module.exports = { same: a === b, n: a.n }"
@@ -185,7 +189,7 @@ describe('requireWithCodeCache with the cache (child processes, private TMPDIR)'
       'globalThis.loads = (globalThis.loads ?? 0) + 1; module.exports = { n: globalThis.loads }'
     )
     expect(runChild(file, tmp)).toEqual({ status: 0, exports: { same: true, n: 1 }, stderr: '' })
-    expect(binFiles(tmp)).toHaveLength(2)
+    expect(binFiles(file)).toHaveLength(2)
   })
 
   it('with BASELINE_GATE_COMPILE_CACHE=0 it works and writes no cache', () => {
@@ -193,23 +197,24 @@ describe('requireWithCodeCache with the cache (child processes, private TMPDIR)'
     const file = cjsFile()
     expect(runChild(file, tmp, '0')).toEqual({ status: 0, exports: EXPECTED, stderr: '' })
     expect(runChild(file, tmp, '0')).toEqual({ status: 0, exports: EXPECTED, stderr: '' })
-    expect(existsSync(cacheDir(tmp))).toBe(false)
+    expect(existsSync(cacheDir(file))).toBe(false)
   })
 
   it('a cache directory others can read is not used (nothing written into it)', () => {
     const tmp = tempDir('bg-cache-tmp-')
-    mkdirSync(cacheDir(tmp))
-    chmodSync(cacheDir(tmp), 0o755)
     const file = cjsFile()
+    mkdirSync(cacheDir(file))
+    chmodSync(cacheDir(file), 0o755)
     expect(runChild(file, tmp)).toEqual({ status: 0, exports: EXPECTED, stderr: '' })
-    expect(readdirSync(cacheDir(tmp))).toEqual([])
+    expect(readdirSync(cacheDir(file))).toEqual([])
   })
 
-  it('an unusable TMPDIR (a file) falls back to an ordinary compile', () => {
-    const dir = tempDir('bg-cache-tmp-')
-    const notADir = join(dir, 'file')
-    writeFileSync(notADir, '')
-    expect(runChild(cjsFile(), notADir)).toEqual({ status: 0, exports: EXPECTED, stderr: '' })
+  it('a file where the cache directory would be falls back to an ordinary compile', () => {
+    const tmp = tempDir('bg-cache-tmp-')
+    const file = cjsFile()
+    writeFileSync(cacheDir(file), '')
+    expect(runChild(file, tmp)).toEqual({ status: 0, exports: EXPECTED, stderr: '' })
+    expect(readFileSync(cacheDir(file), 'utf8')).toBe('')
   })
 })
 
@@ -245,7 +250,7 @@ describe('the cache does not grow without end', () => {
     const tmp = tempDir('bg-cache-tmp-')
     const file = cjsFile()
     expect(runChild(file, tmp).status).toBe(0)
-    const bin = join(cacheDir(tmp), binFiles(tmp)[0]!)
+    const bin = join(cacheDir(file), binFiles(file)[0]!)
     const long = new Date(Date.now() - 3 * DAY)
     utimesSync(bin, long, long)
     expect(runChild(file, tmp)).toEqual({ status: 0, exports: EXPECTED, stderr: '' })

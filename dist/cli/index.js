@@ -31,7 +31,6 @@ var import_node_url = require("node:url");
 var import_node_crypto = require("node:crypto");
 var import_node_fs = require("node:fs");
 var import_node_module = require("node:module");
-var import_node_os = require("node:os");
 var import_node_path = require("node:path");
 var import_node_vm = __toESM(require("node:vm"), 1);
 var loaded = /* @__PURE__ */ new Map();
@@ -40,7 +39,7 @@ function requireWithCodeCache(file, env = process.env, variant = "") {
   if (known) return known.exports;
   const bytes = (0, import_node_fs.readFileSync)(file);
   const source = bytes.toString("utf8");
-  const cacheFile = env.BASELINE_GATE_COMPILE_CACHE === "0" ? null : cachePath(bytes, variant);
+  const cacheFile = env.BASELINE_GATE_COMPILE_CACHE === "0" ? null : cachePath(file, bytes, variant);
   const cachedData = cacheFile ? readCache(cacheFile) : void 0;
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}
 })`;
@@ -64,10 +63,11 @@ function partsRequire(file, env) {
   const part = (id) => /^\.\/[\w-]+\.cjs$/.test(id) ? requireWithCodeCache((0, import_node_path.join)((0, import_node_path.dirname)(file), id), env) : plain(id);
   return Object.assign(part, plain);
 }
-function cachePath(bundle, variant) {
+var CACHE_DIR = ".compile-cache";
+function cachePath(file, bundle, variant) {
   try {
     const uid = typeof process.getuid === "function" ? process.getuid() : -1;
-    const dir = (0, import_node_path.join)((0, import_node_os.tmpdir)(), `baseline-gate-compile-cache-${uid >= 0 ? uid : (0, import_node_os.userInfo)().username}`);
+    const dir = (0, import_node_path.join)((0, import_node_path.dirname)(file), CACHE_DIR);
     (0, import_node_fs.mkdirSync)(dir, { recursive: true, mode: 448 });
     const st = (0, import_node_fs.lstatSync)(dir);
     if (!st.isDirectory() || uid >= 0 && st.uid !== uid || (st.mode & 63) !== 0) return null;

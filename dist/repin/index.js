@@ -45700,6 +45700,9 @@ function withCodeSpans(text) {
   if (parts.length % 2 === 0) return escapeMarkdown(text);
   return parts.map((part, i) => i % 2 === 1 ? code(part) : escapeMarkdown(part)).join("");
 }
+function linkTitle(text) {
+  return inlineSafe(text.replace(LINE_BREAK, " ")).replace(/["\\|]/g, "");
+}
 function code(text) {
   if (text === null || text === "") return "_unknown_";
   return `\`${inlineSafe(text.replace(LINE_BREAK, " ")).replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
@@ -51663,7 +51666,7 @@ function where2(f, fileLink) {
   const url = fileLink(f.file, f.line);
   if (!url) return code(loc);
   const name = loc.slice(f.file.lastIndexOf("/") + 1);
-  return `[${code(name)}](${url} "${loc.replace(/["\\]/g, "")}")`;
+  return `[${code(name)}](${url} "${linkTitle(loc)}")`;
 }
 var ticks = (s) => s.split("`").length - 1;
 function cellCut(message) {

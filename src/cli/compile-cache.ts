@@ -16,7 +16,6 @@ import {
   writeSync
 } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir, userInfo } from 'node:os'
 import { dirname, join } from 'node:path'
 import vm from 'node:vm'
 
@@ -37,7 +36,7 @@ export function requireWithCodeCache(
   if (known) return known.exports
   const bytes = readFileSync(file)
   const source = bytes.toString('utf8')
-  const cacheFile = env.BASELINE_GATE_COMPILE_CACHE === '0' ? null : cachePath(bytes, variant)
+  const cacheFile = env.BASELINE_GATE_COMPILE_CACHE === '0' ? null : cachePath(file, bytes, variant)
   const cachedData = cacheFile ? readCache(cacheFile) : undefined
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`
   const script = new vm.Script(wrapper, { filename: file, cachedData })
@@ -68,18 +67,26 @@ function partsRequire(file: string, env: NodeJS.ProcessEnv): NodeJS.Require {
   return Object.assign(part, plain)
 }
 
+/** The cache's directory, beside the bundles it holds the bytecode of. */
+export const CACHE_DIR = '.compile-cache'
+
 /**
- * A private per-user directory; the name is the bundle's content (a new build, an upgrade that keeps its size and
- * even its inode and mtime, as npm's fixed mtimes allow, gets a new name), node, the architecture and the command.
- * V8 checks only the source's length before it trusts the bytecode.
+ * The entry for `bundle`, named by its content (a new build, an upgrade that keeps its size and even its inode and
+ * mtime, as npm's fixed mtimes allow, gets a new name), node, the architecture and the command.
+ *
+ * V8 checks only the source's length before it trusts the bytecode, so whoever can write an entry runs code in
+ * every later run. The entries live beside the bundle (`dist/cli/.compile-cache/`), never in a directory shared
+ * by everything this user runs: a shared one let a pull request's suite, running as the same user, plant bytecode
+ * that every later run of the gate executed, on any repository (a forged PASS). Beside the bundle, only who can
+ * already rewrite the bundle can write them. A directory that is not our own and private is not used.
  */
-function cachePath(bundle: Buffer, variant: string): string | null {
+function cachePath(file: string, bundle: Buffer, variant: string): string | null {
   try {
     const uid = typeof process.getuid === 'function' ? process.getuid() : -1
-    const dir = join(tmpdir(), `baseline-gate-compile-cache-${uid >= 0 ? uid : userInfo().username}`)
+    const dir = join(dirname(file), CACHE_DIR)
+    // a bundle in a directory we cannot write (a global install by root) runs without a cache
     mkdirSync(dir, { recursive: true, mode: 0o700 })
     const st = lstatSync(dir)
-    // Someone else's directory could feed us bytecode: use only our own, private, real directory.
     if (!st.isDirectory() || (uid >= 0 && st.uid !== uid) || (st.mode & 0o077) !== 0) return null
     const key = createHash('sha1')
       .update(bundle)
@@ -94,14 +101,14 @@ function cachePath(bundle: Buffer, variant: string): string | null {
 /**
  * Every entry starts with the SHA-1 of its bytecode: V8 does not check the bytes it is given, and a damaged entry
  * (a full disk, a flipped bit) made every run of the command die in V8 until the file was removed. A checksum
- * against damage, not a signature: only this user can write the directory.
+ * against damage, not a signature: who can write the directory can write the bundle beside it.
  */
 const CHECKSUM_BYTES = 20
 const checksum = (data: Buffer): Buffer => createHash('sha1').update(data).digest()
 
 /**
- * The cache keeps the entries used last, up to this many bytes: each checkout and each build of the bundles adds
- * entries under new names (about 2 MB a build), and nothing else would ever remove the old ones.
+ * The cache keeps the entries used last, up to this many bytes: each version of Node and each command adds entries
+ * under new names (about 2 MB a build), and nothing else would ever remove the old ones.
  */
 export const CACHE_LIMIT_BYTES = 64 * 1024 * 1024
 /** An entry read is marked used (its mtime) at most once a day: the order of use, without a write per run. */
