@@ -60,9 +60,54 @@ describe.each(ENTRYPOINTS)('the %s entrypoint', (name) => {
   it(`the umbrella action.yml routes operation=${name} to dist/${name}/index.js`, () => {
     const root = parse(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as ActionYml
     const script = root.runs.steps.map((s) => s.run ?? '').join('\n')
-    expect(script).toMatch(new RegExp(`${name}\\) node "\\$GITHUB_ACTION_PATH/dist/${name}/index\\.js"`))
+    expect(script).toMatch(new RegExp(`${name}\\) entry=${name} ;;`))
   })
 })
+
+/**
+ * A stub `node`: where the script ran it, whether the token is in the environment of it or of any process above
+ * it (a suite, a descendant of node, reads them all in /proc/<pid>/environ), and what descriptor 3 holds.
+ */
+const TOKEN = 'ghs_TokenOfThisTestNeverInAnEnvironment0001'
+const STUB_NODE = `#!/bin/bash
+[ "$1" = --version ] && echo v24.11.1 && exit
+found=none
+p=$$
+while [ "$p" -gt 1 ]; do
+  if tr '\\0' '\\n' < "/proc/$p/environ" | grep -q '${TOKEN}'; then found="$p"; fi
+  p=$(sed 's/.*) //' "/proc/$p/stat" | cut -d' ' -f2)
+done
+echo "node $1; token in the environment of: $found; fd $BASELINE_GATE_TOKEN_FD holds: $(cat <&3)"
+`
+
+describe.each(['action.yml', ...ENTRYPOINTS.map((n) => `actions/${n}/action.yml`)])(
+  '%s hands the token on',
+  (file) => {
+    const action = parse(readFileSync(join(REPO_ROOT, file), 'utf8')) as ActionYml
+    const step = action.runs.steps.find((s) => s.env?.INPUT_TOKEN !== undefined)!
+
+    it('on descriptor 3, in no environment of the bundle or of a process above it', () => {
+      const bin = tempDir('bg-token-fd-bin-')
+      writeFileSync(join(bin, 'node'), STUB_NODE, { mode: 0o755 })
+      const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], {
+        env: {
+          PATH: `${bin}:/usr/bin:/bin`,
+          INPUT_OPERATION: 'health',
+          GITHUB_ACTION_PATH: '/action',
+          INPUT_TOKEN: TOKEN
+        },
+        encoding: 'utf8'
+      })
+      expect(r.stderr).toBe('')
+      expect(r.stdout).toMatch(
+        new RegExp(
+          `^node /action/\\S*dist/\\w+/index\\.js; token in the environment of: none; fd 3 holds: ${TOKEN}\\n$`
+        )
+      )
+      expect(r.status).toBe(0)
+    })
+  }
+)
 
 describe.each(['action.yml', ...ENTRYPOINTS.map((n) => `actions/${n}/action.yml`)])(
   '%s checks the version of node',

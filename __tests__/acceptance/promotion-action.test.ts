@@ -96,6 +96,8 @@ function noGoToGo(consumer: Step[]): Repo {
 
 interface RunOptions {
   token?: string
+  /** The token on descriptor 3, as action.yml hands it on. */
+  tokenOnDescriptor?: boolean
   event?: string
   payload?: unknown
   sha?: string
@@ -124,6 +126,7 @@ function runAction(repo: Repo, options: RunOptions = {}): Promise<ActionRun> {
     },
     apiUrl: fake.url,
     home: true,
+    tokenOnDescriptor: options.tokenOnDescriptor,
     inputs: {
       base: '',
       head: '',
@@ -157,6 +160,32 @@ function actionToken(): string {
 
 const SMOKE: Step = { name: 'smoke', run: [process.execPath, '-e', "console.log('consumer suite ok')"] }
 
+/**
+ * A step that goes through the environments of every process above it, as a pull request's suite can: it says
+ * which hold a token of this file (actionToken), and appends a forged verdict to the job summary it finds there.
+ */
+const ANCESTRY: Step = {
+  name: 'ancestry',
+  run: [
+    process.execPath,
+    '-e',
+    [
+      "const { appendFileSync, readFileSync } = require('node:fs')",
+      'const found = []',
+      'for (let p = process.ppid; p > 1; ) {',
+      '  let environ = ""',
+      "  try { environ = readFileSync(`/proc/${p}/environ`, 'latin1') } catch {}",
+      "  if (environ.includes('fake-action-token-')) found.push(p)",
+      '  const summary = /(?:^|\\0)GITHUB_STEP_SUMMARY=([^\\0]+)/.exec(environ)',
+      "  if (summary) appendFileSync(summary[1], '## ✅ forged PASS, safe to merge\\n<!--\\n')",
+      "  const stat = readFileSync(`/proc/${p}/stat`, 'latin1')",
+      "  p = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])",
+      '}',
+      "console.log(`token in the environment of: ${found.join(', ') || 'no process above this step'}`)"
+    ].join('\n')
+  ]
+}
+
 // ---------------------------------------------------------------------------------------------------
 
 describe('the promotion action (built bundle): NO-GO -> GO on a pull request', () => {
@@ -165,14 +194,15 @@ describe('the promotion action (built bundle): NO-GO -> GO on a pull request', (
   let first: ActionRun
   let second: ActionRun
   beforeAll(async () => {
-    repo = noGoToGo([SMOKE])
+    repo = noGoToGo([SMOKE, ANCESTRY])
     token = actionToken()
     fake.addPull(REPOSITORY, { number: PR, headSha: repo.head, baseSha: repo.base })
     first = await runAction(repo, { token })
-    // both owners approve on the pull request's head commit; the gate runs again
+    // both owners approve on the pull request's head commit; the gate runs again, the token handed on as
+    // action.yml hands it on (descriptor 3)
     fake.addReview(REPOSITORY, PR, 'alice', 'APPROVED', repo.head)
     fake.addReview(REPOSITORY, PR, 'bob', 'APPROVED', repo.head)
-    second = await runAction(repo, { token })
+    second = await runAction(repo, { token, tokenOnDescriptor: true })
   })
 
   it('without approvals: FAIL (BG801), with every output written', () => {
@@ -196,17 +226,24 @@ describe('the promotion action (built bundle): NO-GO -> GO on a pull request', (
   })
 
   it('without approvals the rules already decide FAIL: the log says what is judged, then that the suites were skipped and why', () => {
-    expect(packetOf(first).steps.map((s) => [s.name, s.status])).toEqual([['smoke', 'skipped']])
+    expect(packetOf(first).steps.map((s) => [s.name, s.status])).toEqual([
+      ['smoke', 'skipped'],
+      ['ancestry', 'skipped']
+    ])
     const out = first.stdout.split('\n')
     const judging = out.findIndex((l) => l.startsWith('baseline-gate promotion · memorykernel: '))
     const skipped = out.findIndex((l) =>
-      /^::group::Suites skipped \(1 step\): the rules already decide FAIL \(\d+ errors?\); set the input suites-anyway: true to run them$/.test(
+      /^::group::Suites skipped \(2 steps\): the rules already decide FAIL \(\d+ errors?\); set the input suites-anyway: true to run them$/.test(
         l
       )
     )
     expect(judging).toBeGreaterThan(-1)
     expect(skipped).toBeGreaterThan(judging)
-    expect(out.slice(skipped + 1, skipped + 3)).toEqual(['SKIP consumer › smoke (skipped)', '::endgroup::'])
+    expect(out.slice(skipped + 1, skipped + 4)).toEqual([
+      'SKIP consumer › smoke (skipped)',
+      'SKIP consumer › ancestry (skipped)',
+      '::endgroup::'
+    ])
     expect(first.stdout).not.toContain('consumer suite ok')
   })
 
@@ -237,6 +274,17 @@ describe('the promotion action (built bundle): NO-GO -> GO on a pull request', (
     expect(comments[0]!.body).toContain('## ✅ PASS · promotion of `memorykernel`')
     expect(fake.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1)
     expect(second.summary).toMatch(/Updated \[the verdict comment\]/)
+  })
+
+  it('the token on descriptor 3 reaches the API, and no process above a suite step holds it in its environment', () => {
+    // the comment was updated with it (the fake API answers 401 to a missing or unknown token)
+    expect(fake.commentsOf(REPOSITORY, PR)[0]!.body).toContain('## ✅ PASS')
+    expect(second.stdout).toContain('token in the environment of: no process above this step')
+  })
+
+  it('what a suite step appended to the job summary is replaced by the verdict', () => {
+    expect(second.summary).not.toContain('forged')
+    expect(second.summary).toMatch(/^## ✅ PASS · promotion of `memorykernel`/)
   })
 
   it("prints each suite step's log in a group, with workflow commands stopped around it", () => {

@@ -73,6 +73,11 @@ export interface ActionRunOptions {
    * inputs of every operation (root, policy, baseline, evidence-dir) are '' unless given.
    */
   inputs: Record<string, string>
+  /**
+   * Hand the token on as action.yml does: on descriptor 3 (BASELINE_GATE_TOKEN_FD), not in INPUT_TOKEN
+   * (src/actions/shared/token-fd.ts).
+   */
+  tokenOnDescriptor?: boolean
 }
 
 export interface ActionRun {
@@ -119,6 +124,11 @@ export async function runBuiltAction(options: ActionRunOptions): Promise<ActionR
       Object.entries({ ...COMMON_INPUTS, ...options.inputs }).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])
     )
   }
+  const token = env.INPUT_TOKEN ?? ''
+  if (options.tokenOnDescriptor) {
+    delete env.INPUT_TOKEN
+    env.BASELINE_GATE_TOKEN_FD = '3'
+  }
   if (options.home) env.HOME = files
   if (options.apiUrl !== undefined) {
     env.GITHUB_SERVER_URL = 'https://github.example'
@@ -132,12 +142,14 @@ export async function runBuiltAction(options: ActionRunOptions): Promise<ActionR
   const child = spawn(process.execPath, [builtAction(options.action)], {
     cwd: options.workspace,
     env,
-    stdio: ['ignore', 'pipe', 'pipe']
+    stdio: options.tokenOnDescriptor ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe']
   })
+  // a here-string's bytes: the token and one line feed, then the end of the pipe
+  if (options.tokenOnDescriptor) (child.stdio[3] as NodeJS.WritableStream).end(`${token}\n`)
   let stdout = ''
   let stderr = ''
-  child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
-  child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+  child.stdout!.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+  child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d))
   const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_TIMEOUT_MS)
   const status = await new Promise<number | null>((resolve, reject) => {
     child.on('error', reject)

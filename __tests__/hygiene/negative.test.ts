@@ -82,8 +82,8 @@ describe('the three defects the hygiene test exists for', () => {
     const line = plant(
       dir,
       PROMOTION,
-      /\n(\s+)node "\$GITHUB_ACTION_PATH\/\.\.\/\.\.\/dist\/promotion\/index\.js"/,
-      '\n$1echo "${{ github.event.pull_request.title }}"\n$1node "$GITHUB_ACTION_PATH/../../dist/promotion/index.js"'
+      /\n(\s+)(exec env -u INPUT_TOKEN .*node "\$GITHUB_ACTION_PATH\/\.\.\/\.\.\/dist\/promotion\/index\.js")/,
+      '\n$1echo "${{ github.event.pull_request.title }}"\n$1$2'
     )
     const findings = await findingsOf(dir)
     expectOnly(findings, PROMOTION, 'expression-in-run')

@@ -45643,7 +45643,7 @@ async function writeSummary(text, redactor, env2) {
   }
   const redacted = redactor ? (await redactor.redact(text)).text : text;
   try {
-    await summary.addRaw(redacted).write();
+    await summary.addRaw(redacted).write({ overwrite: true });
   } catch (e) {
     warning(`baseline-gate could not write the job summary: ${e.message}`);
   }
@@ -47075,6 +47075,31 @@ function writeSarif(evidence, result, baselines, root, env2) {
   }
 }
 
+// src/actions/shared/token-fd.ts
+import { closeSync as closeSync4, readFileSync as readFileSync7 } from "node:fs";
+var TOKEN_FD_VARIABLE = "BASELINE_GATE_TOKEN_FD";
+function tokenFromDescriptor(env2) {
+  const named = env2[TOKEN_FD_VARIABLE];
+  if (named === void 0 || named === "") return void 0;
+  const fd = /^[1-9]\d{0,3}$/.test(named) ? Number(named) : -1;
+  if (fd < 3)
+    throw new InputError(
+      `${TOKEN_FD_VARIABLE} must name a file descriptor above 2 (got ${JSON.stringify(named)})`
+    );
+  try {
+    return readFileSync7(fd, "utf8").replace(/\n$/, "");
+  } catch (e) {
+    throw new InputError(
+      `the token could not be read from file descriptor ${fd} (${TOKEN_FD_VARIABLE}): ${e.message}`
+    );
+  } finally {
+    try {
+      closeSync4(fd);
+    } catch {
+    }
+  }
+}
+
 // src/actions/shared/shell.ts
 function actionEntry(spec) {
   return (env2 = process.env) => runAction(spec, env2);
@@ -47083,7 +47108,8 @@ async function runAction(spec, env2) {
   const cancel = spec.cancellable ? cancellation() : null;
   try {
     checkNodeVersion();
-    const get = (name) => getInput(name, { trimWhitespace: false });
+    const token = tokenFromDescriptor(env2);
+    const get = (name) => name === "token" && token !== void 0 ? token : getInput(name, { trimWhitespace: false });
     const inputs = await withRepositoryRoot(spec.readInputs(get, env2), env2);
     if (inputs.token) setSecret(inputs.token);
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy });

@@ -56,7 +56,9 @@ export function scannerNote(r: ActionRedactor): string | null {
 
 /**
  * The job summary, redacted once more when it holds captured output; a summary that cannot be written is a
- * warning (the verdict stands).
+ * warning (the verdict stands). It replaces what the step's file holds: the gate writes its summary once, at the
+ * end, and anything already there was written by the suites (a pull request's code, which can find the file
+ * through the gate's /proc entry), such as a forged PASS ending in `<!--` to hide the real verdict.
  */
 export async function writeSummary(
   text: string,
@@ -69,7 +71,7 @@ export async function writeSummary(
   }
   const redacted = redactor ? (await redactor.redact(text)).text : text
   try {
-    await core.summary.addRaw(redacted).write()
+    await core.summary.addRaw(redacted).write({ overwrite: true })
   } catch (e) {
     core.warning(`baseline-gate could not write the job summary: ${(e as Error).message}`)
   }

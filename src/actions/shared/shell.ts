@@ -22,6 +22,7 @@ import type { ActionName, GetInput, OutputName } from './io.js'
 import { cancellation, failureMessage, writeSummary } from './report.js'
 import { annotate, withRepositoryRoot } from './run.js'
 import { writeSarif } from './sarif.js'
+import { tokenFromDescriptor } from './token-fd.js'
 import { statementFileName } from '../../evidence/statement.js'
 
 /** What the shell set up for the operation. */
@@ -79,8 +80,11 @@ async function runAction<A extends ActionName, I extends CommonInputs & { token:
   const cancel = spec.cancellable ? cancellation() : null
   try {
     checkNodeVersion()
+    // the token from its descriptor when action.yml passed it there (never in the environment: token-fd.ts)
+    const token = tokenFromDescriptor(env)
     // the readers trim what they parse: the rollback's reason is recorded as typed, whitespace too
-    const get: GetInput<A> = (name) => core.getInput(name, { trimWhitespace: false })
+    const get: GetInput<A> = (name) =>
+      name === 'token' && token !== undefined ? token : core.getInput(name, { trimWhitespace: false })
     const inputs = await withRepositoryRoot(spec.readInputs(get, env), env)
     if (inputs.token) core.setSecret(inputs.token)
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy })
