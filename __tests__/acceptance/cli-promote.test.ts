@@ -2,7 +2,7 @@
 // real temporary git repositories holding the embedded default trio.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { verifyEvidence } from '../../src/operations/verify-evidence.js'
 import { requireBuiltCli, runCli, STACK_LINE } from '../helpers/cli-run.js'
@@ -104,6 +104,27 @@ describe('baseline-gate promote (built CLI)', () => {
     const v = verifyEvidence(fx.root, out.evidence)
     expect(v.problems).toEqual([])
     expect(v.checked).toBe(3 + 2) // the trio and the two logs
+  })
+
+  it('a step that swaps the evidence directory for a link out of the repository gets a clear refusal, not a crash', () => {
+    const outside = tempDir('bg-promote-outside-')
+    const fx = repository([
+      {
+        name: 'swap',
+        run: node(
+          `const fs = require('node:fs'); fs.rmSync('.baseline-gate/evidence', { recursive: true, force: true }); fs.mkdirSync('.baseline-gate', { recursive: true }); fs.symlinkSync(${JSON.stringify(outside)}, '.baseline-gate/evidence')`
+        )
+      },
+      // still running when the first step's log is written
+      { name: 'slow', run: node('setTimeout(() => console.log("slow ok"), 1500)') }
+    ])
+    holdRuntime(fx)
+    const r = cli(['promote', '--base', 'HEAD~1'], fx.root)
+    expect(r.stderr).not.toMatch(STACK_LINE)
+    expect(r.stderr).not.toContain('internal error')
+    expect(r.stderr).toMatch(/evidence directory .* leads outside the repository/)
+    expect(r.status).toBe(2)
+    expect(readdirSync(outside)).toEqual([])
   })
 
   it('a failing step fails the gate (exit 1) and the report shows the tail of its log', () => {

@@ -35952,8 +35952,11 @@ async function runBaselineSuites(input) {
   const kinds = {};
   let redactions = 0;
   let queue = Promise.resolve();
+  let failed = null;
   const finish = (spec, run2) => {
-    queue = queue.then(() => record(spec, run2));
+    queue = queue.then(() => record(spec, run2)).catch((error2) => {
+      failed ??= { error: error2 };
+    });
   };
   const record = async (spec, run2) => {
     const { index, step: step2 } = policyStep.get(spec);
@@ -36000,6 +36003,7 @@ async function runBaselineSuites(input) {
     input.signal
   );
   await queue;
+  if (failed) throw failed.error;
   return { steps, redactions, kinds };
 }
 async function operationSuites(input) {

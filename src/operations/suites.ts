@@ -111,8 +111,15 @@ export async function runBaselineSuites(input: SuiteRunInput): Promise<SuiteRunR
   let redactions = 0
   // each log is redacted as its step ends, while the other steps go on; one at a time (the scanner is CPU)
   let queue: Promise<void> = Promise.resolve()
+  // the first record that failed (a log the evidence directory refused: a step swapped it for a link), thrown once
+  // the steps are over: a rejection left without a handler while they run would end the process without a verdict
+  let failed: { error: unknown } | null = null
   const finish = (spec: StepSpec, run: StepRun): void => {
-    queue = queue.then(() => record(spec, run))
+    queue = queue
+      .then(() => record(spec, run))
+      .catch((error: unknown) => {
+        failed ??= { error }
+      })
   }
   const record = async (spec: StepSpec, run: StepRun): Promise<void> => {
     const { index, step } = policyStep.get(spec)!
@@ -162,6 +169,7 @@ export async function runBaselineSuites(input: SuiteRunInput): Promise<SuiteRunR
     input.signal
   )
   await queue
+  if (failed) throw (failed as { error: unknown }).error
   return { steps, redactions, kinds }
 }
 
