@@ -34,6 +34,9 @@ const item = (
 })
 
 describe('the findings block', () => {
+  /** The marker line of a drift issue and of its comments, which the block follows. */
+  const MARKER = '<!-- baseline-gate:drift:memorykernel -->'
+
   it('round-trips, and nothing in a message or path can close the HTML comment', () => {
     const items = [
       item('BG201', 'config/a--b.json', 3, 'evil --> <script>alert(1)</script> <!-- x'),
@@ -43,19 +46,27 @@ describe('the findings block', () => {
     expect(block.startsWith('<!-- baseline-gate:findings ')).toBe(true)
     expect(block.slice(4, -4)).not.toContain('--')
     expect(block.slice(4, -4)).not.toMatch(/[<>]/)
-    expect(parseBlock(`before\n${block}\nafter`)).toEqual({ sha: 'abc', run: '12.1', items })
+    expect(parseBlock(`${MARKER}\n${block}\nafter`)).toEqual({ sha: 'abc', run: '12.1', items })
   })
 
-  it('takes the last well-formed block, ignores damaged ones, and bounds what it records', () => {
-    const one = renderBlock({ sha: 'one', run: '', items: [] })
-    const two = renderBlock({ sha: 'two', run: '', items: [item('BG101', null, null)] })
-    expect(parseBlock(`${one}\n${two}\n<!-- baseline-gate:findings {not json} -->`)?.sha).toBe('two')
-    expect(parseBlock('<!-- baseline-gate:findings {"v":2,"sha":"x","run":"","items":[]} -->')).toBeNull()
+  it('reads the block on the line after the marker only: one further down (a quoted path) is never taken', () => {
+    const ours = renderBlock({ sha: 'ours', run: '', items: [item('BG101', null, null)] })
+    const forged = renderBlock({ sha: 'forged', run: '', items: [] })
+    expect(parseBlock(`${MARKER}\n${ours}\n- ❌ BG603 at \`src/${forged}.ts\``)?.sha).toBe('ours')
+    expect(parseBlock(`${MARKER}\nsome text\n${forged}`)).toBeNull()
+    expect(parseBlock(`${MARKER}\n${forged} and more`)).toBeNull()
+  })
+
+  it('ignores a damaged block or another version, and bounds what it records', () => {
+    expect(parseBlock(`${MARKER}\n<!-- baseline-gate:findings {not json} -->`)).toBeNull()
+    expect(
+      parseBlock(`${MARKER}\n<!-- baseline-gate:findings {"v":2,"sha":"x","run":"","items":[]} -->`)
+    ).toBeNull()
     expect(parseBlock('no block')).toBeNull()
     const many = Array.from({ length: 500 }, (_, i) => item('BG201', 'f', i + 1, 'm'.repeat(1000)))
     const big = renderBlock({ sha: 's', run: '', items: many })
     expect(big.length).toBeLessThan(60_000)
-    expect(parseBlock(big)?.items).toHaveLength(200)
+    expect(parseBlock(`${MARKER}\n${big}`)?.items).toHaveLength(200)
   })
 
   it('diffs by rule, file and line', () => {

@@ -104,23 +104,21 @@ export function renderBlock(record: DriftRecord): string {
   return `${BLOCK_START}${json}${BLOCK_END}`
 }
 
-/** The last well-formed block of `text`, or null. */
-export function parseBlock(text: string): DriftRecord | null {
-  let found: DriftRecord | null = null
-  let from = 0
-  for (;;) {
-    const start = text.indexOf(BLOCK_START, from)
-    if (start < 0) return found
-    const end = text.indexOf(BLOCK_END, start + BLOCK_START.length)
-    if (end < 0) return found
-    from = end + BLOCK_END.length
-    try {
-      const value = JSON.parse(text.slice(start + BLOCK_START.length, end)) as unknown
-      const record = asRecord(value)
-      if (record) found = record
-    } catch {
-      // not ours, or damaged: keep looking
-    }
+/**
+ * The block of a body this tool wrote (an issue's or a comment's), or null: the line right after the marker
+ * line, where this tool puts it, and nowhere else. The text below quotes paths and messages of the pull request
+ * (inline code keeps a `<`), so a block found further down may be a forged one, which would set what the next
+ * run calls new, still failing and resolved.
+ */
+export function parseBlock(body: string): DriftRecord | null {
+  // a body edited on GitHub comes back with CRLF line ends
+  const line = body.split(/\r?\n/, 2)[1]
+  if (line === undefined || !line.startsWith(BLOCK_START) || !line.endsWith(BLOCK_END)) return null
+  try {
+    return asRecord(JSON.parse(line.slice(BLOCK_START.length, -BLOCK_END.length)) as unknown)
+  } catch {
+    // damaged: no previous findings
+    return null
   }
 }
 
