@@ -214,6 +214,12 @@ describe('rollback: restore, verify, evidence', () => {
     expect(h.baselines[0]!.findings.filter((f) => f.severity === 'error')).toEqual([])
     expect(h.baselines[0]!.findings.map((f) => f.rule)).toContain('BG310')
     expect(h.verdict).toBe('PASS')
+    // never "nothing to do" above the warning: the producer's code is still the withdrawn release
+    const next = nextSteps(h).map(lineToText)
+    expect(next.join('\n')).not.toMatch(/Nothing to (do|fix)/)
+    expect(next[0]).toBe(
+      "The producer's tree is still at a release the ledger records as rolled back (BG310): the trio keeps the restored baseline until a fixed producer release is promoted with npx --no baseline-gate repin."
+    )
     const head = repo.commit(`roll back to ${TAGS.v5}`, day(12))
     // replayed at the rollback commit's date, the day the matrix was dated
     const gate = await promote(fx, { base: c.v6, head, judgeAt: { source: 'commit' } })

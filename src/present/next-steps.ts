@@ -103,7 +103,36 @@ function promotion(b: BaselineResult): Line[] {
   return out
 }
 
+/** A health PASS with warnings: what they ask, never "nothing to do" above a warning. */
+function healthWarnings(b: BaselineResult): Line[] {
+  const out: Line[] = []
+  // after a rollback: the producer's code is still the release the incident withdrew
+  if (b.findings.some((f) => f.rule === 'BG310'))
+    out.push([
+      "The producer's tree is still at a release the ledger records as rolled back (",
+      c('BG310'),
+      '): the trio keeps the restored baseline until a fixed producer release is promoted with ',
+      c('npx --no baseline-gate repin'),
+      '.'
+    ])
+  const others = b.findings.filter((f) => f.severity === 'warning' && f.rule !== 'BG310').length
+  if (others > 0)
+    out.push([
+      `Read the ${plural(others, b.findings.some((f) => f.rule === 'BG310') ? 'other warning' : 'warning')} under Findings: none fails the verdict, each says what to change.`
+    ])
+  if (b.findings.some((f) => f.rule === 'BG407'))
+    out.push([
+      'The running producer was not probed: ',
+      c('npx --no baseline-gate health'),
+      ' without ',
+      c('--no-probe'),
+      ' checks it too.'
+    ])
+  return out
+}
+
 function health(b: BaselineResult): Line[] {
+  if (b.verdict === 'PASS' && b.findings.some((f) => f.severity === 'warning')) return healthWarnings(b)
   if (b.verdict === 'PASS')
     return b.findings.some((f) => f.rule === 'BG407')
       ? [
