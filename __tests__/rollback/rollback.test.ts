@@ -329,8 +329,12 @@ describe('rollback: restore, verify, evidence', () => {
     })
     repo.commit('cut over to the new baseline')
     fx.replace(MATRIX, 'Updated:', 'Updated:  ')
-    const { b } = await rollback(fx.root)
+    const { b, result } = await rollback(fx.root)
     expect([b.verdict, b.rollback?.status]).toEqual(['FAIL', 'failed'])
+    // the terminal too: nothing was rolled back, and no "keep NO-GO" for a pin at GO
+    const next = nextSteps(result).map(lineToText)
+    expect(next).toContain(`Nothing was rolled back: the pin still holds ${TAGS.v6} at posture GO.`)
+    expect(next.join('\n')).not.toContain('Keep the runtime cutover posture')
     const note = b.rollback!.note
     expect(note).toContain('Runtime cutover posture `GO` (unchanged).')
     expect(note).toContain('**Why:** BG511: ')

@@ -245,6 +245,18 @@ function rollback(b: BaselineResult): Line[] {
   if (steps) out.push(steps)
   // nothing rolled back (already current): no posture to keep for a rollback that did not happen
   if (r.status === 'already-current') return out
+  // a rollback that stopped, or whose restore failed and was put back, changed nothing: the pin's posture is
+  // what it was, GO included, and "keep NO-GO" would describe a state nobody is in
+  if (!r.dryRun && (r.status === 'failed' || r.status === 'verification-failed')) {
+    const posture = r.fromPosture ?? b.posture
+    out.push([
+      'Nothing was rolled back: the pin still holds ',
+      c(r.from.release_tag ?? 'the same baseline'),
+      ...(posture ? [' at posture ', c(posture)] : []),
+      '.'
+    ])
+    return out
+  }
   out.push(
     r.dryRun
       ? [
