@@ -298,6 +298,12 @@ describe('rollback: restore, verify, evidence', () => {
     expect(b.rollback?.status).toBe('verification-failed')
     expect(b.findings.map((f) => f.rule)).toContain('BG701')
     expect(trioOnDisk(fx)).toEqual(before)
+    // put back: the matrix on disk no longer marks the withdrawn release rolled back (BG310 would say it does)
+    expect(b.findings.map((f) => f.rule)).not.toContain('BG310')
+    // the headline names the baseline that failed (the target), not the one put back in its place
+    expect(lineToText(subject(b))).toBe(
+      `memorykernel: restoring ${TAGS.v5} in place of ${TAGS.v6} failed its checks; ${TAGS.v6} is back in place`
+    )
   })
 
   it('refuses to overwrite a hand-edited trio (BG511) and writes nothing', async () => {
@@ -308,6 +314,14 @@ describe('rollback: restore, verify, evidence', () => {
     expect(b.findings.map((f) => f.rule)).toContain('BG511')
     expect(b.verdict).toBe('FAIL')
     expect(trioOnDisk(fx)).toEqual(before)
+    // the suites say why they did not run: the edit on disk, not a failure of the restored trio
+    expect(new Set(b.steps.map((s) => s.skip_reason))).toEqual(
+      new Set([
+        'the trio on disk has edits the checked-out commit does not have (BG511), so nothing was written'
+      ])
+    )
+    // nothing was written: the matrix on disk still approves the release BG310 would call rolled back
+    expect(b.findings.map((f) => f.rule)).not.toContain('BG310')
   })
 
   it('a dry run that finds a hand-edited trio (BG511) says to fix that first, not to run the rollback for real', async () => {

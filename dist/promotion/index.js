@@ -38530,7 +38530,16 @@ function subject(b) {
           r.dryRun ? " is already the baseline asked for (dry run, nothing written)" : " is already the baseline asked for; nothing changed"
         ];
       case "verification-failed":
-        return [name, ": restoring ", ...to, " in place of ", ...from, " failed its checks"];
+        return [
+          name,
+          ": restoring ",
+          ...r.target ? label2(r.target.identity) : to,
+          " in place of ",
+          ...from,
+          " failed its checks; ",
+          ...from,
+          " is back in place"
+        ];
       case "failed":
         return r.dryRun ? dryRunFailed(b) : [name, ": the rollback of ", ...from, " did not complete"];
     }
@@ -38739,7 +38748,33 @@ function promotion(b) {
   if (steps) out.push(steps);
   return out;
 }
+function healthWarnings(b) {
+  const out = [];
+  if (b.findings.some((f) => f.rule === "BG310"))
+    out.push([
+      "The producer's tree is still at a release the ledger records as rolled back (",
+      c("BG310"),
+      "): the trio keeps the restored baseline until a fixed producer release is promoted with ",
+      c("npx --no baseline-gate repin"),
+      "."
+    ]);
+  const others = b.findings.filter((f) => f.severity === "warning" && f.rule !== "BG310").length;
+  if (others > 0)
+    out.push([
+      `Read the ${plural(others, b.findings.some((f) => f.rule === "BG310") ? "other warning" : "warning")} under Findings: none fails the verdict, each says what to change.`
+    ]);
+  if (b.findings.some((f) => f.rule === "BG407"))
+    out.push([
+      "The running producer was not probed: ",
+      c("npx --no baseline-gate health"),
+      " without ",
+      c("--no-probe"),
+      " checks it too."
+    ]);
+  return out;
+}
 function health(b) {
+  if (b.verdict === "PASS" && b.findings.some((f) => f.severity === "warning")) return healthWarnings(b);
   if (b.verdict === "PASS")
     return b.findings.some((f) => f.rule === "BG407") ? [
       [
@@ -38841,6 +38876,16 @@ function rollback(b) {
   const steps = r.status === "restored" || r.status === "verification-failed" ? failedSteps(b) : null;
   if (steps) out.push(steps);
   if (r.status === "already-current") return out;
+  if (!r.dryRun && (r.status === "failed" || r.status === "verification-failed")) {
+    const posture = r.fromPosture ?? b.posture;
+    out.push([
+      "Nothing was rolled back: the pin still holds ",
+      c(r.from.release_tag ?? "the same baseline"),
+      ...posture ? [" at posture ", c(posture)] : [],
+      "."
+    ]);
+    return out;
+  }
   out.push(
     r.dryRun ? [
       "After the rollback itself, keep the runtime cutover posture ",

@@ -28503,6 +28503,125 @@ function sameBytes(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+// src/trio/identity.ts
+function identityOf(trio) {
+  return identityOfPin(trio.pin.data ?? {});
+}
+function identityOfPin(pin) {
+  return {
+    release_tag: str(pin.release_tag),
+    commit_sha: str(pin.commit_sha),
+    service_contract_version: str(pin.expected_service_contract_version),
+    api_contract_version: str(pin.expected_api_contract_version),
+    integration_baseline: str(pin.expected_integration_baseline),
+    manifest_sha256: str(pin.expected_producer_manifest_sha256)
+  };
+}
+function postureOf(trio) {
+  const p = trio.pin.data?.runtime_cutover_posture;
+  return p === "GO" || p === "NO-GO" ? p : null;
+}
+function identityOfPinBytes(bytes) {
+  try {
+    const data = JSON.parse(bytes.toString("utf8"));
+    return data && typeof data === "object" && !Array.isArray(data) ? identityOfPin(data) : null;
+  } catch {
+    return null;
+  }
+}
+function pinFacts(bytes) {
+  try {
+    const data = JSON.parse(bytes.toString("utf8"));
+    if (!data || typeof data !== "object" || Array.isArray(data)) return null;
+    const pin = data;
+    return { identity: identityOfPin(pin), hasPosture: pin.runtime_cutover_posture !== void 0 };
+  } catch {
+    return null;
+  }
+}
+function sameIdentity(a, b) {
+  return Object.keys(a).every((k2) => a[k2] === b[k2]);
+}
+function str(v) {
+  return typeof v === "string" && v !== "" ? v : null;
+}
+
+// src/operations/rollback-publish.ts
+async function publish(ctx, target, baseline, r) {
+  const { client } = target;
+  const out = { branch: null, pullRequestUrl: null, incidentIssueUrl: null, problems: [] };
+  const note = (verdict) => renderIncidentNote(r.incident, {
+    displayName: baseline.display_name,
+    baseline: baseline.name,
+    verdict,
+    postureNow: r.status === "restored" ? "NO-GO" : postureOf(r.found.current)
+  });
+  const fromTag = r.incident.rolled_back_from.release_tag ?? "unknown";
+  const toTag = r.incident.active.release_tag ?? "unknown";
+  if (r.status === "restored" && r.plan) {
+    const branch = `baseline-gate/rollback-${baseline.name}`;
+    const prefix = await topPrefix(ctx.root);
+    const tree = await git(ctx.root, ["rev-parse", "--verify", `${r.found.head}^{tree}`]);
+    const committed2 = await client.commitToBranch({
+      branch,
+      parentSha: r.found.head,
+      baseTreeSha: tree.stdout.toString("utf8").trim(),
+      message: `Roll back ${baseline.display_name} from ${fromTag} to ${toTag} (${r.incident.trigger})
+
+Runtime cutover posture: NO-GO until the consumer and producer owners approve.
+
+Reason:
+${r.incident.reason}
+`,
+      files: WRITE_ORDER.map((role) => ({ path: `${prefix}${baseline.trio[role]}`, content: r.plan[role] }))
+    });
+    if (!committed2.ok) {
+      out.problems.push(
+        `the rollback was not proposed: ${committed2.message} The restored trio, the note and the evidence are in the workspace and the artifact.`
+      );
+    } else {
+      out.branch = committed2.value.branch;
+      const pr = await client.upsertPullRequest({
+        head: branch,
+        base: target.baseBranch,
+        title: `Roll back ${baseline.display_name} to ${toTag} (NO-GO)`,
+        body: note(r.verdict)
+      });
+      if (pr.ok) {
+        out.pullRequestUrl = pr.value.url;
+        r.incident.pull_request_url = pr.value.url;
+      } else
+        out.problems.push(
+          `no pull request was opened: ${pr.message} The branch ${branch} holds the restored trio.`
+        );
+    }
+  }
+  const issue2 = await client.upsertIssue({
+    marker: `incident-rollback:${baseline.name}:${fromTag}`,
+    label: "baseline-incident",
+    title: `Incident: ${baseline.display_name} ${fromTag} rolled back${r.status === "restored" ? ` to ${toTag}` : " (not completed)"}`,
+    body: note(r.verdict)
+  });
+  if (issue2.ok) {
+    out.incidentIssueUrl = issue2.value.url;
+    r.incident.incident_issue_url = issue2.value.url;
+    if (out.pullRequestUrl) {
+      const again = await client.upsertPullRequest({
+        head: out.branch,
+        base: target.baseBranch,
+        title: `Roll back ${baseline.display_name} to ${toTag} (NO-GO)`,
+        body: note(r.verdict)
+      });
+      if (!again.ok) out.problems.push(`the pull request does not link the incident issue: ${again.message}`);
+    }
+  } else out.problems.push(`no incident issue was opened or updated: ${issue2.message}`);
+  return out;
+}
+async function topPrefix(root) {
+  const r = await git(root, ["rev-parse", "--show-prefix"]);
+  return r.code === 0 ? r.stdout.toString("utf8").trim() : "";
+}
+
 // src/ledger/model.ts
 var LEDGER_STATUSES = ["Approved", "Superseded", "Rolled back", "Candidate"];
 var PIN_LINES = [
@@ -32714,49 +32833,6 @@ function aggregateVerdict(verdicts) {
   return verdicts.length > 0 && verdicts.every((v) => v === "PASS") ? "PASS" : "FAIL";
 }
 
-// src/trio/identity.ts
-function identityOf(trio) {
-  return identityOfPin(trio.pin.data ?? {});
-}
-function identityOfPin(pin) {
-  return {
-    release_tag: str(pin.release_tag),
-    commit_sha: str(pin.commit_sha),
-    service_contract_version: str(pin.expected_service_contract_version),
-    api_contract_version: str(pin.expected_api_contract_version),
-    integration_baseline: str(pin.expected_integration_baseline),
-    manifest_sha256: str(pin.expected_producer_manifest_sha256)
-  };
-}
-function postureOf(trio) {
-  const p = trio.pin.data?.runtime_cutover_posture;
-  return p === "GO" || p === "NO-GO" ? p : null;
-}
-function identityOfPinBytes(bytes) {
-  try {
-    const data = JSON.parse(bytes.toString("utf8"));
-    return data && typeof data === "object" && !Array.isArray(data) ? identityOfPin(data) : null;
-  } catch {
-    return null;
-  }
-}
-function pinFacts(bytes) {
-  try {
-    const data = JSON.parse(bytes.toString("utf8"));
-    if (!data || typeof data !== "object" || Array.isArray(data)) return null;
-    const pin = data;
-    return { identity: identityOfPin(pin), hasPosture: pin.runtime_cutover_posture !== void 0 };
-  } catch {
-    return null;
-  }
-}
-function sameIdentity(a, b) {
-  return Object.keys(a).every((k2) => a[k2] === b[k2]);
-}
-function str(v) {
-  return typeof v === "string" && v !== "" ? v : null;
-}
-
 // src/ledger/limits.ts
 var CR = 13;
 var PIPE2 = 124;
@@ -36139,7 +36215,8 @@ async function rollBack(ctx, options, baseline, run2) {
         mark("the restored trio was already on disk");
       }
     }
-    const skip = options.dryRun ? options.drill ? DRILL_SUITES_SKIP : "a dry run writes nothing, so there is no restored trio to test" : blocked ? "the restored trio failed its checks, so nothing was written" : options.suites ? null : "on request: --no-suites, or the input suites: false";
+    if (blocked && !options.dryRun) dropRestoreOnly(findings);
+    const skip = options.dryRun ? options.drill ? DRILL_SUITES_SKIP : "a dry run writes nothing, so there is no restored trio to test" : blocked ? `${blockedBy(findings)}, so nothing was written` : options.suites ? null : "on request: --no-suites, or the input suites: false";
     const suites = await operationSuites({
       root: ctx.root,
       baseline,
@@ -36162,6 +36239,7 @@ async function rollBack(ctx, options, baseline, run2) {
       if (failed && (written.length > 0 || already)) {
         writeFileSet(journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs);
         written = [];
+        dropRestoreOnly(findings);
         mark("verification failed: the previous trio was put back");
       }
       status = failed ? blocked ? "failed" : "verification-failed" : "restored";
@@ -36272,6 +36350,16 @@ async function rollBack(ctx, options, baseline, run2) {
   };
 }
 var onlyFromTheRestore = (f) => f.rule === "BG310";
+function dropRestoreOnly(findings) {
+  for (let i2 = findings.length - 1; i2 >= 0; i2--) if (onlyFromTheRestore(findings[i2])) findings.splice(i2, 1);
+}
+function blockedBy(findings) {
+  const rules3 = [...new Set(findings.filter((f) => f.severity === "error").map((f) => f.rule))];
+  if (rules3.includes("BG511"))
+    return "the trio on disk has edits the checked-out commit does not have (BG511)";
+  if (rules3.includes("BG110")) return "a trio file would be written outside the repository (BG110)";
+  return `the restored trio fails its checks (${rules3.join(", ")})`;
+}
 function verify(ctx, baseline, trio, now) {
   return [
     ...trioRules(trio, { baseline, now }),
@@ -36308,80 +36396,6 @@ function noTarget(found, to) {
   const more2 = over.length > shown.length ? `; and ${over.length - shown.length} more` : "";
   const what = to ? `the baseline asked for (--to ${to}) cannot be restored` : "no last-known-good baseline to restore";
   return `${what}: ${found.lkg.problem ?? "none found"}${shown.length ? ` (passed over: ${shown.join("; ")}${more2})` : ""}`;
-}
-async function publish(ctx, target, baseline, r) {
-  const { client } = target;
-  const out = { branch: null, pullRequestUrl: null, incidentIssueUrl: null, problems: [] };
-  const note = (verdict) => renderIncidentNote(r.incident, {
-    displayName: baseline.display_name,
-    baseline: baseline.name,
-    verdict,
-    postureNow: r.status === "restored" ? "NO-GO" : postureOf(r.found.current)
-  });
-  const fromTag = r.incident.rolled_back_from.release_tag ?? "unknown";
-  const toTag = r.incident.active.release_tag ?? "unknown";
-  if (r.status === "restored" && r.plan) {
-    const branch = `baseline-gate/rollback-${baseline.name}`;
-    const prefix = await topPrefix(ctx.root);
-    const tree = await git(ctx.root, ["rev-parse", "--verify", `${r.found.head}^{tree}`]);
-    const committed2 = await client.commitToBranch({
-      branch,
-      parentSha: r.found.head,
-      baseTreeSha: tree.stdout.toString("utf8").trim(),
-      message: `Roll back ${baseline.display_name} from ${fromTag} to ${toTag} (${r.incident.trigger})
-
-Runtime cutover posture: NO-GO until the consumer and producer owners approve.
-
-Reason:
-${r.incident.reason}
-`,
-      files: WRITE_ORDER.map((role) => ({ path: `${prefix}${baseline.trio[role]}`, content: r.plan[role] }))
-    });
-    if (!committed2.ok) {
-      out.problems.push(
-        `the rollback was not proposed: ${committed2.message} The restored trio, the note and the evidence are in the workspace and the artifact.`
-      );
-    } else {
-      out.branch = committed2.value.branch;
-      const pr = await client.upsertPullRequest({
-        head: branch,
-        base: target.baseBranch,
-        title: `Roll back ${baseline.display_name} to ${toTag} (NO-GO)`,
-        body: note(r.verdict)
-      });
-      if (pr.ok) {
-        out.pullRequestUrl = pr.value.url;
-        r.incident.pull_request_url = pr.value.url;
-      } else
-        out.problems.push(
-          `no pull request was opened: ${pr.message} The branch ${branch} holds the restored trio.`
-        );
-    }
-  }
-  const issue2 = await client.upsertIssue({
-    marker: `incident-rollback:${baseline.name}:${fromTag}`,
-    label: "baseline-incident",
-    title: `Incident: ${baseline.display_name} ${fromTag} rolled back${r.status === "restored" ? ` to ${toTag}` : " (not completed)"}`,
-    body: note(r.verdict)
-  });
-  if (issue2.ok) {
-    out.incidentIssueUrl = issue2.value.url;
-    r.incident.incident_issue_url = issue2.value.url;
-    if (out.pullRequestUrl) {
-      const again = await client.upsertPullRequest({
-        head: out.branch,
-        base: target.baseBranch,
-        title: `Roll back ${baseline.display_name} to ${toTag} (NO-GO)`,
-        body: note(r.verdict)
-      });
-      if (!again.ok) out.problems.push(`the pull request does not link the incident issue: ${again.message}`);
-    }
-  } else out.problems.push(`no incident issue was opened or updated: ${issue2.message}`);
-  return out;
-}
-async function topPrefix(root) {
-  const r = await git(root, ["rev-parse", "--show-prefix"]);
-  return r.code === 0 ? r.stdout.toString("utf8").trim() : "";
 }
 
 // src/github/result.ts
@@ -45728,21 +45742,13 @@ function renderBlock(record) {
   );
   return `${BLOCK_START}${json2}${BLOCK_END}`;
 }
-function parseBlock(text) {
-  let found = null;
-  let from = 0;
-  for (; ; ) {
-    const start = text.indexOf(BLOCK_START, from);
-    if (start < 0) return found;
-    const end = text.indexOf(BLOCK_END, start + BLOCK_START.length);
-    if (end < 0) return found;
-    from = end + BLOCK_END.length;
-    try {
-      const value = JSON.parse(text.slice(start + BLOCK_START.length, end));
-      const record = asRecord(value);
-      if (record) found = record;
-    } catch {
-    }
+function parseBlock(body) {
+  const line = body.split(/\r?\n/, 2)[1];
+  if (line === void 0 || !line.startsWith(BLOCK_START) || !line.endsWith(BLOCK_END)) return null;
+  try {
+    return asRecord(JSON.parse(line.slice(BLOCK_START.length, -BLOCK_END.length)));
+  } catch {
+    return null;
   }
 }
 function asRecord(value) {
@@ -46011,7 +46017,33 @@ function promotion(b) {
   if (steps) out.push(steps);
   return out;
 }
+function healthWarnings(b) {
+  const out = [];
+  if (b.findings.some((f) => f.rule === "BG310"))
+    out.push([
+      "The producer's tree is still at a release the ledger records as rolled back (",
+      c("BG310"),
+      "): the trio keeps the restored baseline until a fixed producer release is promoted with ",
+      c("npx --no baseline-gate repin"),
+      "."
+    ]);
+  const others = b.findings.filter((f) => f.severity === "warning" && f.rule !== "BG310").length;
+  if (others > 0)
+    out.push([
+      `Read the ${plural(others, b.findings.some((f) => f.rule === "BG310") ? "other warning" : "warning")} under Findings: none fails the verdict, each says what to change.`
+    ]);
+  if (b.findings.some((f) => f.rule === "BG407"))
+    out.push([
+      "The running producer was not probed: ",
+      c("npx --no baseline-gate health"),
+      " without ",
+      c("--no-probe"),
+      " checks it too."
+    ]);
+  return out;
+}
 function health(b) {
+  if (b.verdict === "PASS" && b.findings.some((f) => f.severity === "warning")) return healthWarnings(b);
   if (b.verdict === "PASS")
     return b.findings.some((f) => f.rule === "BG407") ? [
       [
@@ -46113,6 +46145,16 @@ function rollback(b) {
   const steps = r.status === "restored" || r.status === "verification-failed" ? failedSteps(b) : null;
   if (steps) out.push(steps);
   if (r.status === "already-current") return out;
+  if (!r.dryRun && (r.status === "failed" || r.status === "verification-failed")) {
+    const posture = r.fromPosture ?? b.posture;
+    out.push([
+      "Nothing was rolled back: the pin still holds ",
+      c(r.from.release_tag ?? "the same baseline"),
+      ...posture ? [" at posture ", c(posture)] : [],
+      "."
+    ]);
+    return out;
+  }
   out.push(
     r.dryRun ? [
       "After the rollback itself, keep the runtime cutover posture ",
@@ -47221,7 +47263,16 @@ function subject(b) {
           r.dryRun ? " is already the baseline asked for (dry run, nothing written)" : " is already the baseline asked for; nothing changed"
         ];
       case "verification-failed":
-        return [name, ": restoring ", ...to, " in place of ", ...from, " failed its checks"];
+        return [
+          name,
+          ": restoring ",
+          ...r.target ? label2(r.target.identity) : to,
+          " in place of ",
+          ...from,
+          " failed its checks; ",
+          ...from,
+          " is back in place"
+        ];
       case "failed":
         return r.dryRun ? dryRunFailed2(b) : [name, ": the rollback of ", ...from, " did not complete"];
     }

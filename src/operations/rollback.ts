@@ -12,9 +12,9 @@ import { toolVersions } from '../exec/tool-versions.js'
 import { journalPath, recoverFileSet, writeFileSet } from '../fs/atomic-set.js'
 import { containedSetWrites } from './write-containment.js'
 import { sameBytes, trioOnDisk, trioWriteEscapes, WRITE_ORDER } from './trio-files.js'
+import { publish } from './rollback-publish.js'
+import type { RollbackPublisher } from './rollback-publish.js'
 import type { Recovery, SetFs } from '../fs/atomic-set.js'
-import { git } from '../git/git.js'
-import type { GitHubClient } from '../github/client.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import type { Redactor } from '../redact/redactor.js'
 import { driftRules } from '../rules/drift.js'
@@ -22,7 +22,7 @@ import { finding, sortFindings } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
 import { trioRules } from '../rules/index.js'
 import { decideVerdict } from '../rules/verdict.js'
-import type { StepResult, Verdict } from '../rules/verdict.js'
+import type { StepResult } from '../rules/verdict.js'
 import { identityOf, postureOf } from '../trio/identity.js'
 import { loadProducerFiles, loadTrio } from '../trio/load.js'
 import { planRestore, RestoreError, restoredTrio } from '../trio/restore.js'
@@ -42,13 +42,6 @@ import type { DrillNoTarget, DrillReport } from './rollback-drill.js'
 import { operationSuites } from './suites.js'
 import type { SuiteReporter } from './suites.js'
 import { plural } from '../text/plural.js'
-
-/** Where a rollback is proposed: a branch, a pull request into `baseBranch`, and an incident issue. */
-export interface RollbackPublisher {
-  client: GitHubClient
-  /** The branch the pull request targets (the branch the workflow ran on). */
-  baseBranch: string
-}
 
 export interface RollbackOptions {
   baselines: BaselinePolicy[]
@@ -191,12 +184,14 @@ async function rollBack(
         mark('the restored trio was already on disk')
       }
     }
+    // nothing written: what only the restore would cause (BG310) is not true of the repository as it is
+    if (blocked && !options.dryRun) dropRestoreOnly(findings)
     const skip = options.dryRun
       ? options.drill
         ? DRILL_SUITES_SKIP
         : 'a dry run writes nothing, so there is no restored trio to test'
       : blocked
-        ? 'the restored trio failed its checks, so nothing was written'
+        ? `${blockedBy(findings)}, so nothing was written`
         : options.suites
           ? null
           : 'on request: --no-suites, or the input suites: false'
@@ -224,6 +219,7 @@ async function rollBack(
         // the working tree holds exactly the old trio again
         writeFileSet(journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs)
         written = []
+        dropRestoreOnly(findings)
         mark('verification failed: the previous trio was put back')
       }
       status = failed ? (blocked ? 'failed' : 'verification-failed') : 'restored'
@@ -349,6 +345,20 @@ async function rollBack(
 /** A finding only the restore causes: BG310, the producer's tree at the release the restore marks Rolled back. */
 const onlyFromTheRestore = (f: Finding): boolean => f.rule === 'BG310'
 
+/** Remove, in place, the findings only the restore causes: the restore was not written, or was put back. */
+function dropRestoreOnly(findings: Finding[]): void {
+  for (let i = findings.length - 1; i >= 0; i--) if (onlyFromTheRestore(findings[i]!)) findings.splice(i, 1)
+}
+
+/** Why a rollback stopped before writing, in words for the skipped suites: the errors that stopped it. */
+function blockedBy(findings: Finding[]): string {
+  const rules = [...new Set(findings.filter((f) => f.severity === 'error').map((f) => f.rule))]
+  if (rules.includes('BG511'))
+    return 'the trio on disk has edits the checked-out commit does not have (BG511)'
+  if (rules.includes('BG110')) return 'a trio file would be written outside the repository (BG110)'
+  return `the restored trio fails its checks (${rules.join(', ')})`
+}
+
 /** Every health rule on the restored trio, in memory (the probe excepted: the running producer is the withdrawn one). */
 function verify(ctx: OperationContext, baseline: BaselinePolicy, trio: Trio, now: Date): Finding[] {
   return [
@@ -395,102 +405,4 @@ function noTarget(found: LkgReport, to: string | null | undefined): string {
     ? `the baseline asked for (--to ${to}) cannot be restored`
     : 'no last-known-good baseline to restore'
   return `${what}: ${found.lkg.problem ?? 'none found'}${shown.length ? ` (passed over: ${shown.join('; ')}${more})` : ''}`
-}
-
-interface Published {
-  branch: string | null
-  pullRequestUrl: string | null
-  incidentIssueUrl: string | null
-  /** What could not be done, each in words. */
-  problems: string[]
-}
-
-/**
- * Propose the rollback: the restored trio committed on `baseline-gate/rollback-<baseline>` (one commit on top
- * of the checked-out commit, through the API: no credentials in git), a pull request whose body is the incident
- * note, and an incident issue linking it. A re-run moves the same branch and updates the same pull request and
- * issue. When the rollback failed there is no pull request, but the incident issue still says so.
- */
-async function publish(
-  ctx: OperationContext,
-  target: RollbackPublisher,
-  baseline: BaselinePolicy,
-  r: {
-    status: RollbackStatus
-    verdict: Verdict
-    plan: RestorePlan | null
-    incident: IncidentEvidence
-    found: LkgReport
-  }
-): Promise<Published> {
-  const { client } = target
-  const out: Published = { branch: null, pullRequestUrl: null, incidentIssueUrl: null, problems: [] }
-  const note = (verdict: Verdict) =>
-    renderIncidentNote(r.incident, {
-      displayName: baseline.display_name,
-      baseline: baseline.name,
-      verdict,
-      postureNow: r.status === 'restored' ? 'NO-GO' : postureOf(r.found.current)
-    })
-  const fromTag = r.incident.rolled_back_from.release_tag ?? 'unknown'
-  const toTag = r.incident.active.release_tag ?? 'unknown'
-  if (r.status === 'restored' && r.plan) {
-    const branch = `baseline-gate/rollback-${baseline.name}`
-    const prefix = await topPrefix(ctx.root)
-    const tree = await git(ctx.root, ['rev-parse', '--verify', `${r.found.head}^{tree}`])
-    const committed = await client.commitToBranch({
-      branch,
-      parentSha: r.found.head,
-      baseTreeSha: tree.stdout.toString('utf8').trim(),
-      message: `Roll back ${baseline.display_name} from ${fromTag} to ${toTag} (${r.incident.trigger})\n\nRuntime cutover posture: NO-GO until the consumer and producer owners approve.\n\nReason:\n${r.incident.reason}\n`,
-      files: WRITE_ORDER.map((role) => ({ path: `${prefix}${baseline.trio[role]}`, content: r.plan![role] }))
-    })
-    if (!committed.ok) {
-      out.problems.push(
-        `the rollback was not proposed: ${committed.message} The restored trio, the note and the evidence are in the workspace and the artifact.`
-      )
-    } else {
-      out.branch = committed.value.branch
-      const pr = await client.upsertPullRequest({
-        head: branch,
-        base: target.baseBranch,
-        title: `Roll back ${baseline.display_name} to ${toTag} (NO-GO)`,
-        body: note(r.verdict)
-      })
-      if (pr.ok) {
-        out.pullRequestUrl = pr.value.url
-        r.incident.pull_request_url = pr.value.url
-      } else
-        out.problems.push(
-          `no pull request was opened: ${pr.message} The branch ${branch} holds the restored trio.`
-        )
-    }
-  }
-  const issue = await client.upsertIssue({
-    marker: `incident-rollback:${baseline.name}:${fromTag}`,
-    label: 'baseline-incident',
-    title: `Incident: ${baseline.display_name} ${fromTag} rolled back${r.status === 'restored' ? ` to ${toTag}` : ' (not completed)'}`,
-    body: note(r.verdict)
-  })
-  if (issue.ok) {
-    out.incidentIssueUrl = issue.value.url
-    r.incident.incident_issue_url = issue.value.url
-    if (out.pullRequestUrl) {
-      // the pull request's note links the issue too
-      const again = await client.upsertPullRequest({
-        head: out.branch!,
-        base: target.baseBranch,
-        title: `Roll back ${baseline.display_name} to ${toTag} (NO-GO)`,
-        body: note(r.verdict)
-      })
-      if (!again.ok) out.problems.push(`the pull request does not link the incident issue: ${again.message}`)
-    }
-  } else out.problems.push(`no incident issue was opened or updated: ${issue.message}`)
-  return out
-}
-
-/** The root's path inside its repository ("" at the top; "apps/consumer/" in a monorepo): API paths are from the top. */
-async function topPrefix(root: string): Promise<string> {
-  const r = await git(root, ['rev-parse', '--show-prefix'])
-  return r.code === 0 ? r.stdout.toString('utf8').trim() : ''
 }

@@ -45,7 +45,17 @@ export function subject(b: BaselineResult): Line {
             : ' is already the baseline asked for; nothing changed'
         ]
       case 'verification-failed':
-        return [name, ': restoring ', ...to, ' in place of ', ...from, ' failed its checks']
+        // the trio on disk (b.identity) is the one put back: the baseline that failed is the target's
+        return [
+          name,
+          ': restoring ',
+          ...(r.target ? label(r.target.identity) : to),
+          ' in place of ',
+          ...from,
+          ' failed its checks; ',
+          ...from,
+          ' is back in place'
+        ]
       case 'failed':
         return r.dryRun ? dryRunFailed(b) : [name, ': the rollback of ', ...from, ' did not complete']
     }

@@ -1,0 +1,118 @@
+// The GitHub side of a rollback: the restored trio committed on a branch through the API, the pull request whose
+// body is the incident note, and the incident issue that links it.
+import type { IncidentEvidence, RollbackStatus } from '../evidence/incident-note.js'
+import { renderIncidentNote } from '../evidence/incident-note.js'
+import { git } from '../git/git.js'
+import type { GitHubClient } from '../github/client.js'
+import type { BaselinePolicy } from '../policy/types.js'
+import type { Verdict } from '../rules/verdict.js'
+import { postureOf } from '../trio/identity.js'
+import type { RestorePlan } from '../trio/restore.js'
+import type { OperationContext } from './context.js'
+import type { LkgReport } from './last-known-good.js'
+import { WRITE_ORDER } from './trio-files.js'
+
+/** Where a rollback is proposed: a branch, a pull request into `baseBranch`, and an incident issue. */
+export interface RollbackPublisher {
+  client: GitHubClient
+  /** The branch the pull request targets (the branch the workflow ran on). */
+  baseBranch: string
+}
+
+export interface Published {
+  branch: string | null
+  pullRequestUrl: string | null
+  incidentIssueUrl: string | null
+  /** What could not be done, each in words. */
+  problems: string[]
+}
+
+/**
+ * Propose the rollback: the restored trio committed on `baseline-gate/rollback-<baseline>` (one commit on top
+ * of the checked-out commit, through the API: no credentials in git), a pull request whose body is the incident
+ * note, and an incident issue linking it. A re-run moves the same branch and updates the same pull request and
+ * issue. When the rollback failed there is no pull request, but the incident issue still says so.
+ */
+export async function publish(
+  ctx: OperationContext,
+  target: RollbackPublisher,
+  baseline: BaselinePolicy,
+  r: {
+    status: RollbackStatus
+    verdict: Verdict
+    plan: RestorePlan | null
+    incident: IncidentEvidence
+    found: LkgReport
+  }
+): Promise<Published> {
+  const { client } = target
+  const out: Published = { branch: null, pullRequestUrl: null, incidentIssueUrl: null, problems: [] }
+  const note = (verdict: Verdict) =>
+    renderIncidentNote(r.incident, {
+      displayName: baseline.display_name,
+      baseline: baseline.name,
+      verdict,
+      postureNow: r.status === 'restored' ? 'NO-GO' : postureOf(r.found.current)
+    })
+  const fromTag = r.incident.rolled_back_from.release_tag ?? 'unknown'
+  const toTag = r.incident.active.release_tag ?? 'unknown'
+  if (r.status === 'restored' && r.plan) {
+    const branch = `baseline-gate/rollback-${baseline.name}`
+    const prefix = await topPrefix(ctx.root)
+    const tree = await git(ctx.root, ['rev-parse', '--verify', `${r.found.head}^{tree}`])
+    const committed = await client.commitToBranch({
+      branch,
+      parentSha: r.found.head,
+      baseTreeSha: tree.stdout.toString('utf8').trim(),
+      message: `Roll back ${baseline.display_name} from ${fromTag} to ${toTag} (${r.incident.trigger})\n\nRuntime cutover posture: NO-GO until the consumer and producer owners approve.\n\nReason:\n${r.incident.reason}\n`,
+      files: WRITE_ORDER.map((role) => ({ path: `${prefix}${baseline.trio[role]}`, content: r.plan![role] }))
+    })
+    if (!committed.ok) {
+      out.problems.push(
+        `the rollback was not proposed: ${committed.message} The restored trio, the note and the evidence are in the workspace and the artifact.`
+      )
+    } else {
+      out.branch = committed.value.branch
+      const pr = await client.upsertPullRequest({
+        head: branch,
+        base: target.baseBranch,
+        title: `Roll back ${baseline.display_name} to ${toTag} (NO-GO)`,
+        body: note(r.verdict)
+      })
+      if (pr.ok) {
+        out.pullRequestUrl = pr.value.url
+        r.incident.pull_request_url = pr.value.url
+      } else
+        out.problems.push(
+          `no pull request was opened: ${pr.message} The branch ${branch} holds the restored trio.`
+        )
+    }
+  }
+  const issue = await client.upsertIssue({
+    marker: `incident-rollback:${baseline.name}:${fromTag}`,
+    label: 'baseline-incident',
+    title: `Incident: ${baseline.display_name} ${fromTag} rolled back${r.status === 'restored' ? ` to ${toTag}` : ' (not completed)'}`,
+    body: note(r.verdict)
+  })
+  if (issue.ok) {
+    out.incidentIssueUrl = issue.value.url
+    r.incident.incident_issue_url = issue.value.url
+    if (out.pullRequestUrl) {
+      // the pull request's note links the issue too
+      const again = await client.upsertPullRequest({
+        head: out.branch!,
+        base: target.baseBranch,
+        title: `Roll back ${baseline.display_name} to ${toTag} (NO-GO)`,
+        body: note(r.verdict)
+      })
+      if (!again.ok) out.problems.push(`the pull request does not link the incident issue: ${again.message}`)
+    }
+  } else out.problems.push(`no incident issue was opened or updated: ${issue.message}`)
+  return out
+}
+
+/** The root's path inside its repository ("" at the top; "apps/consumer/" in a monorepo): API paths are from the top. */
+async function topPrefix(root: string): Promise<string> {
+  const r = await git(root, ['rev-parse', '--show-prefix'])
+  return r.code === 0 ? r.stdout.toString('utf8').trim() : ''
+}
