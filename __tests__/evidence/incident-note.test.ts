@@ -154,7 +154,7 @@ describe('renderIncidentNote', () => {
     expect(rest).toEqual(SECTIONS.map((s) => [2, s]))
 
     expect(md).toContain('The MemoryKernel baseline `v0.4.0` (commit `7e48a0b1c2d3`) was withdrawn')
-    expect(md).toContain('`v0.3.2` (commit `cf331449e0f1`) is the baseline now active')
+    expect(md).toContain('the trio pins `v0.3.2` (commit `cf331449e0f1`) again')
     expect(md).toContain('`NO-GO` until the consumer and producer owners jointly approve')
     const tables = all(tree).filter((n) => n.type === 'table')
     // active, rolled back from, action status

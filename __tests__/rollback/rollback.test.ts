@@ -208,7 +208,12 @@ describe('rollback: restore, verify, evidence', () => {
 
   it('the restored trio passes health (the withdrawn producer release is a warning) and the promotion gate', async () => {
     const { fx, repo, c } = threeBaselines()
-    await rollback(fx.root)
+    const rolled = await rollback(fx.root)
+    // the note says it too, under Follow-up, and does not call the restored baseline active before its merge
+    const note = rolled.b.rollback!.note
+    expect(note).toMatch(/\nWarnings of this run:\n\n- `[^`]+` `BG310` the producer's tree is at /)
+    expect(note).toContain('It takes effect once the restored trio is merged')
+    expect(note).not.toContain('is the baseline now active')
     // on the day of the rollback, which dated the matrix
     const h = await health(fx.root, { now: new Date(day(12)) })
     expect(h.baselines[0]!.findings.filter((f) => f.severity === 'error')).toEqual([])

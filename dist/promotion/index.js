@@ -23783,7 +23783,7 @@ function impact(note, product) {
   const to = baselineLabel(note.active);
   switch (note.status) {
     case "restored":
-      return note.suites_ran ? `The ${product} baseline ${from} was withdrawn; ${to} is the baseline now active, and its checks passed.` : `The ${product} baseline ${from} was withdrawn; ${to} is the baseline now active. Its rule checks passed; the rollback suites were **not run** on it.`;
+      return note.suites_ran ? `The ${product} baseline ${from} was withdrawn; the trio pins ${to} again, and its checks passed. It takes effect once the restored trio is merged (the rollback pull request).` : `The ${product} baseline ${from} was withdrawn; the trio pins ${to} again. Its rule checks passed; the rollback suites were **not run** on it. It takes effect once the restored trio is merged (the rollback pull request).`;
     // the operation may put the withdrawn trio back after failed checks: `active` says what is in place
     case "verification-failed":
       return `The rollback of the ${product} baseline ${from} did not pass its checks on the restored trio; ${to} is the baseline active now.`;
@@ -23799,16 +23799,23 @@ function where2(f) {
   if (!f.file) return "";
   return `${code(f.line ? `${f.file}:${f.line}` : f.file)} `;
 }
-function followUp(note, h2) {
+function followUp(note, h2, warnings) {
   const legacy = note.target_profile === "legacy" ? [
     `The restored trio revision was written before baseline-gate was adopted, in the older format: the identity rules judged it (pin, mirror digest, Baseline Pin lines and Approved row agree), and the restore brought it to the current format (runtime cutover posture, Baseline Pin lines).`,
     ""
   ] : [];
-  if (note.follow_up.length === 0 && legacy.length === 0) return [];
+  const warned = warnings.length > 0 ? [
+    "Warnings of this run:",
+    "",
+    ...warnings.map((f) => `- ${where2(f)}${code(f.rule)} ${withCodeSpans(f.message)}`),
+    ""
+  ] : [];
+  if (note.follow_up.length === 0 && legacy.length === 0 && warned.length === 0) return [];
   const items = note.follow_up.length === 0 ? ["_No documentation findings in the restored files._"] : note.follow_up.map((f) => `- ${where2(f)}${code(f.rule)} ${withCodeSpans(f.message)}`);
   return [
     `${h2}# Follow-up (does not block the rollback)`,
     "",
+    ...warned,
     ...legacy,
     ...note.follow_up.length > 0 ? ["Documentation findings in the restored files, to fix in a later change:", ""] : [],
     ...items,
@@ -23900,7 +23907,7 @@ function renderIncidentNote(note, context4) {
     "",
     timeline,
     "",
-    ...followUp(note, h2),
+    ...followUp(note, h2, context4.warnings ?? []),
     `${h2}# Next validation milestone`,
     "",
     `${capitalised(dueWords(note.next_milestone.due))}: ${escapeMarkdown(note.next_milestone.what)}.`,

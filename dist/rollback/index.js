@@ -25578,7 +25578,7 @@ function impact(note, product) {
   const to = baselineLabel(note.active);
   switch (note.status) {
     case "restored":
-      return note.suites_ran ? `The ${product} baseline ${from} was withdrawn; ${to} is the baseline now active, and its checks passed.` : `The ${product} baseline ${from} was withdrawn; ${to} is the baseline now active. Its rule checks passed; the rollback suites were **not run** on it.`;
+      return note.suites_ran ? `The ${product} baseline ${from} was withdrawn; the trio pins ${to} again, and its checks passed. It takes effect once the restored trio is merged (the rollback pull request).` : `The ${product} baseline ${from} was withdrawn; the trio pins ${to} again. Its rule checks passed; the rollback suites were **not run** on it. It takes effect once the restored trio is merged (the rollback pull request).`;
     // the operation may put the withdrawn trio back after failed checks: `active` says what is in place
     case "verification-failed":
       return `The rollback of the ${product} baseline ${from} did not pass its checks on the restored trio; ${to} is the baseline active now.`;
@@ -25594,16 +25594,23 @@ function where2(f) {
   if (!f.file) return "";
   return `${code(f.line ? `${f.file}:${f.line}` : f.file)} `;
 }
-function followUp(note, h2) {
+function followUp(note, h2, warnings) {
   const legacy = note.target_profile === "legacy" ? [
     `The restored trio revision was written before baseline-gate was adopted, in the older format: the identity rules judged it (pin, mirror digest, Baseline Pin lines and Approved row agree), and the restore brought it to the current format (runtime cutover posture, Baseline Pin lines).`,
     ""
   ] : [];
-  if (note.follow_up.length === 0 && legacy.length === 0) return [];
+  const warned = warnings.length > 0 ? [
+    "Warnings of this run:",
+    "",
+    ...warnings.map((f) => `- ${where2(f)}${code(f.rule)} ${withCodeSpans(f.message)}`),
+    ""
+  ] : [];
+  if (note.follow_up.length === 0 && legacy.length === 0 && warned.length === 0) return [];
   const items = note.follow_up.length === 0 ? ["_No documentation findings in the restored files._"] : note.follow_up.map((f) => `- ${where2(f)}${code(f.rule)} ${withCodeSpans(f.message)}`);
   return [
     `${h2}# Follow-up (does not block the rollback)`,
     "",
+    ...warned,
     ...legacy,
     ...note.follow_up.length > 0 ? ["Documentation findings in the restored files, to fix in a later change:", ""] : [],
     ...items,
@@ -25695,7 +25702,7 @@ function renderIncidentNote(note, context4) {
     "",
     timeline,
     "",
-    ...followUp(note, h2),
+    ...followUp(note, h2, context4.warnings ?? []),
     `${h2}# Next validation milestone`,
     "",
     `${capitalised(dueWords(note.next_milestone.due))}: ${escapeMarkdown(note.next_milestone.what)}.`,
@@ -28554,7 +28561,8 @@ async function publish(ctx, target, baseline, r) {
     displayName: baseline.display_name,
     baseline: baseline.name,
     verdict,
-    postureNow: r.status === "restored" ? "NO-GO" : postureOf(r.found.current)
+    postureNow: r.status === "restored" ? "NO-GO" : postureOf(r.found.current),
+    warnings: r.warnings
   });
   const fromTag = r.incident.rolled_back_from.release_tag ?? "unknown";
   const toTag = r.incident.active.release_tag ?? "unknown";
@@ -36283,7 +36291,18 @@ async function rollBack(ctx, options, baseline, run2) {
     target_profile: plan ? found.lkg.target?.profile ?? null : null,
     follow_up: followUp2
   });
-  const published = options.publish && !options.dryRun ? await publish(ctx, options.publish, baseline, { status, verdict, plan, incident, found }) : null;
+  const published = options.publish && !options.dryRun ? await publish(ctx, options.publish, baseline, {
+    status,
+    verdict,
+    plan,
+    incident,
+    found,
+    // the pull request's body is the note: the same warnings, redacted as the packet's are
+    warnings: redactFindings(
+      ctx,
+      findings.filter((f) => f.severity === "warning")
+    )
+  }) : null;
   if (published) {
     incident.pull_request_url = published.pullRequestUrl;
     incident.incident_issue_url = published.incidentIssueUrl;
@@ -36315,7 +36334,8 @@ async function rollBack(ctx, options, baseline, run2) {
     baseline: baseline.name,
     verdict: finalVerdict,
     postureNow: packet.posture,
-    problems: packet.findings.filter((f) => f.severity === "error")
+    problems: packet.findings.filter((f) => f.severity === "error"),
+    warnings: packet.findings.filter((f) => f.severity === "warning")
   });
   if (!drill2) ctx.evidence.write(`${name}-incident-note.md`, note);
   const rollback2 = {

@@ -151,8 +151,8 @@ function impact(note: IncidentEvidence, product: string): string {
   switch (note.status) {
     case 'restored':
       return note.suites_ran
-        ? `The ${product} baseline ${from} was withdrawn; ${to} is the baseline now active, and its checks passed.`
-        : `The ${product} baseline ${from} was withdrawn; ${to} is the baseline now active. Its rule checks passed; the rollback suites were **not run** on it.`
+        ? `The ${product} baseline ${from} was withdrawn; the trio pins ${to} again, and its checks passed. It takes effect once the restored trio is merged (the rollback pull request).`
+        : `The ${product} baseline ${from} was withdrawn; the trio pins ${to} again. Its rule checks passed; the rollback suites were **not run** on it. It takes effect once the restored trio is merged (the rollback pull request).`
     // the operation may put the withdrawn trio back after failed checks: `active` says what is in place
     case 'verification-failed':
       return `The rollback of the ${product} baseline ${from} did not pass its checks on the restored trio; ${to} is the baseline active now.`
@@ -168,13 +168,17 @@ function impact(note: IncidentEvidence, product: string): string {
 }
 
 /** Where a finding is, in words: `file:line`, or the file, or nothing. */
-function where(f: Finding): string {
+function where(f: Pick<Finding, 'file' | 'line'>): string {
   if (!f.file) return ''
   return `${code(f.line ? `${f.file}:${f.line}` : f.file)} `
 }
 
-/** The follow-up section: what to fix in the restored files once the incident is over. */
-function followUp(note: IncidentEvidence, h: string): string[] {
+/** The follow-up section: what to fix in the restored files once the incident is over, and the run's warnings. */
+function followUp(
+  note: IncidentEvidence,
+  h: string,
+  warnings: readonly Pick<Finding, 'rule' | 'message' | 'file' | 'line'>[]
+): string[] {
   const legacy =
     note.target_profile === 'legacy'
       ? [
@@ -182,7 +186,17 @@ function followUp(note: IncidentEvidence, h: string): string[] {
           ''
         ]
       : []
-  if (note.follow_up.length === 0 && legacy.length === 0) return []
+  // what the run warned of (BG310: the producer's code is still the withdrawn release), said where it is read
+  const warned =
+    warnings.length > 0
+      ? [
+          'Warnings of this run:',
+          '',
+          ...warnings.map((f) => `- ${where(f)}${code(f.rule)} ${withCodeSpans(f.message)}`),
+          ''
+        ]
+      : []
+  if (note.follow_up.length === 0 && legacy.length === 0 && warned.length === 0) return []
   const items =
     note.follow_up.length === 0
       ? ['_No documentation findings in the restored files._']
@@ -190,6 +204,7 @@ function followUp(note: IncidentEvidence, h: string): string[] {
   return [
     `${h}# Follow-up (does not block the rollback)`,
     '',
+    ...warned,
     ...legacy,
     ...(note.follow_up.length > 0
       ? ['Documentation findings in the restored files, to fix in a later change:', '']
@@ -213,6 +228,8 @@ export function renderIncidentNote(
     postureNow?: Posture | null
     /** The run's error findings: why a rollback that did not complete stopped. */
     problems?: readonly Pick<Finding, 'rule' | 'message'>[]
+    /** The run's warnings (redacted), listed under Follow-up. */
+    warnings?: readonly Pick<Finding, 'rule' | 'message' | 'file' | 'line'>[]
   }
 ): string {
   const h = '#'.repeat(context.headingLevel ?? 1)
@@ -344,7 +361,7 @@ export function renderIncidentNote(
     '',
     timeline,
     '',
-    ...followUp(note, h),
+    ...followUp(note, h, context.warnings ?? []),
     `${h}# Next validation milestone`,
     '',
     `${capitalised(dueWords(note.next_milestone.due))}: ${escapeMarkdown(note.next_milestone.what)}.`,

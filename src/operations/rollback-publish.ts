@@ -5,6 +5,7 @@ import { renderIncidentNote } from '../evidence/incident-note.js'
 import { git } from '../git/git.js'
 import type { GitHubClient } from '../github/client.js'
 import type { BaselinePolicy } from '../policy/types.js'
+import type { Finding } from '../rules/finding.js'
 import type { Verdict } from '../rules/verdict.js'
 import { postureOf } from '../trio/identity.js'
 import type { RestorePlan } from '../trio/restore.js'
@@ -43,6 +44,7 @@ export async function publish(
     plan: RestorePlan | null
     incident: IncidentEvidence
     found: LkgReport
+    warnings: readonly Finding[]
   }
 ): Promise<Published> {
   const { client } = target
@@ -52,7 +54,8 @@ export async function publish(
       displayName: baseline.display_name,
       baseline: baseline.name,
       verdict,
-      postureNow: r.status === 'restored' ? 'NO-GO' : postureOf(r.found.current)
+      postureNow: r.status === 'restored' ? 'NO-GO' : postureOf(r.found.current),
+      warnings: r.warnings
     })
   const fromTag = r.incident.rolled_back_from.release_tag ?? 'unknown'
   const toTag = r.incident.active.release_tag ?? 'unknown'

@@ -35,7 +35,7 @@ import { lastKnownGood } from './last-known-good.js'
 import type { LkgReport } from './last-known-good.js'
 import { operationResult } from './outcome.js'
 import { baselinePacket, startRun, writePacket } from './packet.js'
-import { redactStrings } from './redact-findings.js'
+import { redactFindings, redactStrings } from './redact-findings.js'
 import type { RunFacts } from './packet.js'
 import { DRILL_SUITES_SKIP, drillReport, whyNoTarget } from './rollback-drill.js'
 import type { DrillNoTarget, DrillReport } from './rollback-drill.js'
@@ -269,7 +269,18 @@ async function rollBack(
 
   const published =
     options.publish && !options.dryRun
-      ? await publish(ctx, options.publish, baseline, { status, verdict, plan, incident, found })
+      ? await publish(ctx, options.publish, baseline, {
+          status,
+          verdict,
+          plan,
+          incident,
+          found,
+          // the pull request's body is the note: the same warnings, redacted as the packet's are
+          warnings: redactFindings(
+            ctx,
+            findings.filter((f) => f.severity === 'warning')
+          )
+        })
       : null
   if (published) {
     incident.pull_request_url = published.pullRequestUrl
@@ -307,7 +318,8 @@ async function rollBack(
         baseline: baseline.name,
         verdict: finalVerdict,
         postureNow: packet.posture,
-        problems: packet.findings.filter((f) => f.severity === 'error')
+        problems: packet.findings.filter((f) => f.severity === 'error'),
+        warnings: packet.findings.filter((f) => f.severity === 'warning')
       })
   if (!drill) ctx.evidence.write(`${name}-incident-note.md`, note)
   const rollback: RollbackReport = {
