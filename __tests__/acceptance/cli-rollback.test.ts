@@ -1,13 +1,13 @@
 // Acceptance: `baseline-gate lkg` and `baseline-gate rollback` from the BUILT command line (dist/cli/index.js)
 // as a child process, on a real git repository with three baselines in its history.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { execFileSync, spawn } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { requireBuiltCli, runCli, STACK_LINE } from '../helpers/cli-run.js'
+import { CLI, requireBuiltCli, runCli, STACK_LINE } from '../helpers/cli-run.js'
 import type { CliRun } from '../helpers/cli-run.js'
 import { cleanupFixtures, MATRIX, MIRROR, PIN, POLICY, tempDir, trioFixture } from '../helpers/fixture.js'
-import { day, gitRepo, TAGS, threeBaselines } from '../helpers/git-repo.js'
+import { day, gitRepo, nodeStep, TAGS, threeBaselines } from '../helpers/git-repo.js'
 
 beforeAll(requireBuiltCli)
 afterAll(cleanupFixtures)
@@ -185,5 +185,54 @@ describe('baseline-gate rollback', () => {
       expect(r.stderr).not.toMatch(STACK_LINE)
     }
     expect(status(fx.root)).toBe('')
+  })
+})
+
+describe('baseline-gate rollback interrupted (Ctrl-C)', () => {
+  it('while its suites run: the previous trio is put back and the evidence and the note say it was interrupted', async () => {
+    const marker = join(tempDir('bg-rollback-sigint-'), 'started')
+    const { fx } = threeBaselines([
+      nodeStep(
+        'slow',
+        "require('node:fs').writeFileSync(process.argv[1], 'started'); setTimeout(() => {}, 60000)",
+        [marker]
+      )
+    ])
+    const evidence = tempDir('bg-rollback-sigint-evidence-')
+    const child = spawn(
+      process.execPath,
+      [CLI, 'rollback', '--trigger', 'contract-drift', '--reason', 'x', '--evidence-dir', evidence],
+      { cwd: fx.root, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1' } }
+    )
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    const closed = new Promise<number | null>((resolve) => child.on('close', resolve))
+    // the step runs once the restored trio is on disk: interrupt it then (polled; the bound is a safety net)
+    for (let i = 0; i < 600 && !existsSync(marker); i++) await new Promise((r) => setTimeout(r, 50))
+    expect(existsSync(marker)).toBe(true)
+    expect(status(fx.root)).not.toBe('')
+    child.kill('SIGINT')
+    const code = await closed
+    expect(stderr).not.toMatch(/internal error|ended without a verdict/)
+    expect(stderr + stdout).not.toMatch(STACK_LINE)
+    expect(code).toBe(1)
+    // the trio as committed: nothing half-done is left for the operator to commit
+    expect(status(fx.root)).toBe('')
+    expect(stdout).toContain('was interrupted; ')
+    expect(stdout).toContain(
+      'The rollback was interrupted while its suites ran and the previous trio was put back: run it again to roll back.'
+    )
+    const note = readFileSync(join(evidence, 'rollback-memorykernel-incident-note.md'), 'utf8')
+    expect(note).toContain('was interrupted while its suites ran on the restored trio')
+    const packet = JSON.parse(readFileSync(join(evidence, 'rollback-memorykernel.json'), 'utf8')) as {
+      verdict: string
+      incident: { timeline: { event: string }[] }
+    }
+    expect(packet.verdict).toBe('FAIL')
+    expect(packet.incident.timeline.map((t) => t.event)).toContain(
+      'interrupted while the rollback suites ran: the previous trio was put back'
+    )
   })
 })

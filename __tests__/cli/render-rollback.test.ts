@@ -21,6 +21,7 @@ function report(over: Partial<RollbackReport>): RollbackReport {
     dryRun: false,
     noTarget: null,
     restored: true,
+    interrupted: false,
     from: identity('v0.4.0', 'a'.repeat(40)),
     target: null,
     passedOver: [],

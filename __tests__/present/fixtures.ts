@@ -274,6 +274,7 @@ export function rollbackResult(suitesRan: boolean): { result: OperationResult; i
       dryRun: false,
       noTarget: null,
       restored: true,
+      interrupted: false,
       from: V050,
       target: {
         commit: BASE,
@@ -385,6 +386,7 @@ export function drillResult(kind: 'pass' | 'fail' | 'only-baseline'): OperationR
       dryRun: true,
       noTarget: kind === 'only-baseline' ? 'only-baseline' : null,
       restored: false,
+      interrupted: false,
       from: V050,
       fromPosture: 'GO',
       target,

@@ -21913,8 +21913,19 @@ function killAll() {
   for (const running of live) stopAll(running, "SIGKILL");
 }
 function onSignal(signal) {
+  if (deferring > 0 && !deferred) {
+    deferred = true;
+    return;
+  }
   killAll();
   process.exit(SIGNALS[signal]);
+}
+function deferSignals() {
+  deferring++;
+  return () => {
+    deferring--;
+    if (deferring === 0) deferred = false;
+  };
 }
 function track(child) {
   if (!exitHookInstalled) {
@@ -22009,7 +22020,7 @@ function spawnGroup(argv, options) {
     }
   };
 }
-var LINGER_MS, live, exitHookInstalled, SIGNALS;
+var LINGER_MS, live, exitHookInstalled, SIGNALS, deferring, deferred;
 var init_process_group = __esm({
   "src/exec/process-group.ts"() {
     "use strict";
@@ -22019,6 +22030,8 @@ var init_process_group = __esm({
     live = /* @__PURE__ */ new Set();
     exitHookInstalled = false;
     SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+    deferring = 0;
+    deferred = false;
   }
 });
 
@@ -54909,6 +54922,10 @@ function baselineLabel(id) {
 function link(url) {
   return /^https?:\/\/[^\s<>`]+$/.test(url) ? `<${url}>` : code(url);
 }
+var INTERRUPTED_STATUS = "interrupted: the run was stopped while the rollback suites ran, and the previous trio was put back";
+function interruptedImpact(note, product) {
+  return `The rollback of the ${product} baseline ${baselineLabel(note.rolled_back_from)} was interrupted while its suites ran on the restored trio (${baselineLabel(note.active)} is in place again); run it again to roll back.`;
+}
 function impact(note, product) {
   const from = baselineLabel(note.rolled_back_from);
   const to = baselineLabel(note.active);
@@ -54966,7 +54983,7 @@ function renderIncidentNote(note, context4) {
   const status = [
     [
       "Status",
-      note.status === "restored" && !note.suites_ran ? "restored: the last-known-good trio is back in place; its rule checks passed, the rollback suites were not run" : note.status === "failed" && note.dry_run ? "dry run: a rollback would not complete; nothing was written" : STATUS_WORDS[note.status]
+      note.status === "restored" && !note.suites_ran ? "restored: the last-known-good trio is back in place; its rule checks passed, the rollback suites were not run" : context4.interrupted ? INTERRUPTED_STATUS : note.status === "failed" && note.dry_run ? "dry run: a rollback would not complete; nothing was written" : STATUS_WORDS[note.status]
     ],
     ["Verdict", `**${context4.verdict}**`],
     ["Dry run", note.dry_run ? "yes" : "no"],
@@ -55001,7 +55018,7 @@ function renderIncidentNote(note, context4) {
     ...lead,
     `${h2}# Impact summary`,
     "",
-    `${impact(note, product)} ${posture}`,
+    `${context4.interrupted ? interruptedImpact(note, product) : impact(note, product)} ${posture}`,
     "",
     // a dry run changed nothing: its sections are titled for what a rollback would do, not for what is so
     note.dry_run && !wouldNotComplete ? `${h2}# Runtime posture a rollback would set` : `${h2}# Current runtime posture`,
@@ -69076,6 +69093,9 @@ var ACTION_IO = {
   }
 };
 
+// src/actions/shared/report.ts
+init_process_group();
+
 // node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
 var import_structured_source = __toESM(require_structured_source(), 1);
 
@@ -69977,11 +69997,13 @@ function cancellation() {
   };
   process.on("SIGINT", onSignal2);
   process.on("SIGTERM", onSignal2);
+  const undefer = deferSignals();
   return {
     signal: controller.signal,
     dispose: () => {
       process.off("SIGINT", onSignal2);
       process.off("SIGTERM", onSignal2);
+      undefer();
     }
   };
 }
@@ -70479,7 +70501,7 @@ function subject(b) {
           ...r.target ? label(r.target.identity) : to,
           " in place of ",
           ...from,
-          " failed its checks; ",
+          r.interrupted ? " was interrupted; " : " failed its checks; ",
           ...from,
           " is back in place"
         ];
@@ -70857,16 +70879,20 @@ function rollback(b) {
       ]);
       break;
     case "verification-failed":
-      out.push([
-        "The restored trio failed its checks: read the findings and logs below; the incident stays open until a baseline passes."
-      ]);
+      out.push(
+        r.interrupted ? [
+          "The rollback was interrupted while its suites ran and the previous trio was put back: run it again to roll back."
+        ] : [
+          "The restored trio failed its checks: read the findings and logs below; the incident stays open until a baseline passes."
+        ]
+      );
       break;
     case "failed":
       if (r.dryRun) return dryRunFailed2(b);
       out.push(["The rollback did not complete: fix the problem under Findings and run it again."]);
       break;
   }
-  const steps = r.status === "restored" || r.status === "verification-failed" ? failedSteps(b) : null;
+  const steps = r.status === "restored" || r.status === "verification-failed" && !r.interrupted ? failedSteps(b) : null;
   if (steps) out.push(steps);
   if (r.status === "already-current") return out;
   if (!r.dryRun && (r.status === "failed" || r.status === "verification-failed")) {

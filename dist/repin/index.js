@@ -51769,6 +51769,17 @@ function errorCode(e) {
 // src/exec/clock.ts
 var MAX_TIMER_MS = 2 ** 31 - 1;
 
+// src/exec/process-group.ts
+var deferring = 0;
+var deferred = false;
+function deferSignals() {
+  deferring++;
+  return () => {
+    deferring--;
+    if (deferring === 0) deferred = false;
+  };
+}
+
 // src/operations/promotion.ts
 async function pinHistory(root, base, baseline, identity) {
   const history = await fileHistory(root, base, baseline.trio.pin, {
@@ -58276,11 +58287,13 @@ function cancellation() {
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  const undefer = deferSignals();
   return {
     signal: controller.signal,
     dispose: () => {
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
+      undefer();
     }
   };
 }

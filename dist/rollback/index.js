@@ -25517,8 +25517,11 @@ function severityOf(trigger) {
 var MINUTE_MS = 6e4;
 var REPIN_CONFIRMATION_MIN = 30;
 var JOINT_SUMMARY_MIN = 24 * 60;
-function nextMilestone(startedAt, status, suitesRan2 = true, dryRun = false) {
-  const m = milestone(startedAt, status, suitesRan2, dryRun);
+function nextMilestone(startedAt, status, suitesRan2 = true, dryRun = false, interrupted = false) {
+  const m = interrupted ? {
+    due: new Date(startedAt.getTime() + REPIN_CONFIRMATION_MIN * MINUTE_MS).toISOString(),
+    what: "consumer re-pin confirmation: run the rollback again (this one was interrupted) and its checks pass on the restored baseline"
+  } : milestone(startedAt, status, suitesRan2, dryRun);
   return dryRun || status === "dry-run" ? { ...m, due: null } : m;
 }
 function milestone(startedAt, status, suitesRan2, dryRun) {
@@ -25572,6 +25575,10 @@ function baselineLabel(id) {
 }
 function link(url) {
   return /^https?:\/\/[^\s<>`]+$/.test(url) ? `<${url}>` : code(url);
+}
+var INTERRUPTED_STATUS = "interrupted: the run was stopped while the rollback suites ran, and the previous trio was put back";
+function interruptedImpact(note, product) {
+  return `The rollback of the ${product} baseline ${baselineLabel(note.rolled_back_from)} was interrupted while its suites ran on the restored trio (${baselineLabel(note.active)} is in place again); run it again to roll back.`;
 }
 function impact(note, product) {
   const from = baselineLabel(note.rolled_back_from);
@@ -25630,7 +25637,7 @@ function renderIncidentNote(note, context4) {
   const status = [
     [
       "Status",
-      note.status === "restored" && !note.suites_ran ? "restored: the last-known-good trio is back in place; its rule checks passed, the rollback suites were not run" : note.status === "failed" && note.dry_run ? "dry run: a rollback would not complete; nothing was written" : STATUS_WORDS[note.status]
+      note.status === "restored" && !note.suites_ran ? "restored: the last-known-good trio is back in place; its rule checks passed, the rollback suites were not run" : context4.interrupted ? INTERRUPTED_STATUS : note.status === "failed" && note.dry_run ? "dry run: a rollback would not complete; nothing was written" : STATUS_WORDS[note.status]
     ],
     ["Verdict", `**${context4.verdict}**`],
     ["Dry run", note.dry_run ? "yes" : "no"],
@@ -25665,7 +25672,7 @@ function renderIncidentNote(note, context4) {
     ...lead,
     `${h2}# Impact summary`,
     "",
-    `${impact(note, product)} ${posture}`,
+    `${context4.interrupted ? interruptedImpact(note, product) : impact(note, product)} ${posture}`,
     "",
     // a dry run changed nothing: its sections are titled for what a rollback would do, not for what is so
     note.dry_run && !wouldNotComplete ? `${h2}# Runtime posture a rollback would set` : `${h2}# Current runtime posture`,
@@ -35694,9 +35701,22 @@ function killAll() {
   for (const running of live) stopAll(running, "SIGKILL");
 }
 var SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+var deferring = 0;
+var deferred = false;
 function onSignal(signal) {
+  if (deferring > 0 && !deferred) {
+    deferred = true;
+    return;
+  }
   killAll();
   process.exit(SIGNALS[signal]);
+}
+function deferSignals() {
+  deferring++;
+  return () => {
+    deferring--;
+    if (deferring === 0) deferred = false;
+  };
 }
 function track(child) {
   if (!exitHookInstalled) {
@@ -36248,7 +36268,9 @@ async function rollBack(ctx, options, baseline, run2) {
         writeFileSet(journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs);
         written = [];
         dropRestoreOnly(findings);
-        mark("verification failed: the previous trio was put back");
+        mark(
+          options.signal?.aborted ? "interrupted while the rollback suites ran: the previous trio was put back" : "verification failed: the previous trio was put back"
+        );
       }
       status = failed ? blocked ? "failed" : "verification-failed" : "restored";
     }
@@ -36285,7 +36307,13 @@ async function rollBack(ctx, options, baseline, run2) {
     dry_run: options.dryRun,
     timeline,
     suites_ran: suitesRan(steps),
-    next_milestone: nextMilestone(startedAt, status, suitesRan(steps), options.dryRun),
+    next_milestone: nextMilestone(
+      startedAt,
+      status,
+      suitesRan(steps),
+      options.dryRun,
+      status === "verification-failed" && options.signal?.aborted === true
+    ),
     pull_request_url: null,
     incident_issue_url: null,
     target_profile: plan ? found.lkg.target?.profile ?? null : null,
@@ -36335,6 +36363,7 @@ async function rollBack(ctx, options, baseline, run2) {
     verdict: finalVerdict,
     postureNow: packet.posture,
     problems: packet.findings.filter((f) => f.severity === "error"),
+    interrupted: status === "verification-failed" && options.signal?.aborted === true,
     warnings: packet.findings.filter((f) => f.severity === "warning")
   });
   if (!drill2) ctx.evidence.write(`${name}-incident-note.md`, note);
@@ -36343,6 +36372,7 @@ async function rollBack(ctx, options, baseline, run2) {
     dryRun: options.dryRun,
     noTarget: missing,
     restored: status === "restored",
+    interrupted: status === "verification-failed" && options.signal?.aborted === true,
     from,
     fromPosture: postureOf(found.current),
     target: found.lkg.target,
@@ -45703,11 +45733,13 @@ function cancellation() {
   };
   process.on("SIGINT", onSignal2);
   process.on("SIGTERM", onSignal2);
+  const undefer = deferSignals();
   return {
     signal: controller.signal,
     dispose: () => {
       process.off("SIGINT", onSignal2);
       process.off("SIGTERM", onSignal2);
+      undefer();
     }
   };
 }
@@ -46153,16 +46185,20 @@ function rollback(b) {
       ]);
       break;
     case "verification-failed":
-      out.push([
-        "The restored trio failed its checks: read the findings and logs below; the incident stays open until a baseline passes."
-      ]);
+      out.push(
+        r.interrupted ? [
+          "The rollback was interrupted while its suites ran and the previous trio was put back: run it again to roll back."
+        ] : [
+          "The restored trio failed its checks: read the findings and logs below; the incident stays open until a baseline passes."
+        ]
+      );
       break;
     case "failed":
       if (r.dryRun) return dryRunFailed(b);
       out.push(["The rollback did not complete: fix the problem under Findings and run it again."]);
       break;
   }
-  const steps = r.status === "restored" || r.status === "verification-failed" ? failedSteps(b) : null;
+  const steps = r.status === "restored" || r.status === "verification-failed" && !r.interrupted ? failedSteps(b) : null;
   if (steps) out.push(steps);
   if (r.status === "already-current") return out;
   if (!r.dryRun && (r.status === "failed" || r.status === "verification-failed")) {
@@ -47289,7 +47325,7 @@ function subject(b) {
           ...r.target ? label2(r.target.identity) : to,
           " in place of ",
           ...from,
-          " failed its checks; ",
+          r.interrupted ? " was interrupted; " : " failed its checks; ",
           ...from,
           " is back in place"
         ];

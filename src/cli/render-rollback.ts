@@ -125,7 +125,9 @@ export function rollbackLines(r: RollbackReport, s: Style): string[] {
       ? 'rollback drill: nothing was written'
       : r.dryRun && r.status === 'failed'
         ? 'dry run: nothing was written; a rollback would not complete'
-        : STATUS[r.status]
+        : r.interrupted
+          ? 'interrupted while its suites ran: the previous trio was put back'
+          : STATUS[r.status]
   const out = [
     // a drill's verdict and checks first: they are what it is for
     ...(r.drill ? drillLines(r.drill, s) : []),

@@ -1,6 +1,7 @@
 // A long operation (promote, rollback) on the command line: live progress on stderr while its suites run,
 // Ctrl-C stopping the running steps' process groups (the evidence is still written), then the report or
 // the one JSON object on stdout, and the exit code of its verdict.
+import { deferSignals } from '../exec/process-group.js'
 import type { OperationContext, OperationResult } from '../operations/context.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import type { Io } from './io.js'
@@ -47,6 +48,9 @@ export async function runOperation(
   const progress = createProgress(live, styleFor(live, io.env))
   const controller = new AbortController()
   const onSignal = () => controller.abort()
+  // the first Ctrl-C aborts (the steps stop, the evidence is written, a rollback puts the old trio back); a
+  // second one ends the run at once
+  const undefer = deferSignals()
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)
   try {
@@ -64,5 +68,6 @@ export async function runOperation(
     progress.close()
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
+    undefer()
   }
 }

@@ -68,9 +68,15 @@ export function nextMilestone(
   startedAt: Date,
   status: RollbackStatus,
   suitesRan = true,
-  dryRun = false
+  dryRun = false,
+  interrupted = false
 ): { due: string | null; what: string } {
-  const m = milestone(startedAt, status, suitesRan, dryRun)
+  const m = interrupted
+    ? {
+        due: new Date(startedAt.getTime() + REPIN_CONFIRMATION_MIN * MINUTE_MS).toISOString(),
+        what: 'consumer re-pin confirmation: run the rollback again (this one was interrupted) and its checks pass on the restored baseline'
+      }
+    : milestone(startedAt, status, suitesRan, dryRun)
   return dryRun || status === 'dry-run' ? { ...m, due: null } : m
 }
 
@@ -142,6 +148,14 @@ function baselineLabel(id: Identity): string {
 /** Only a plain http(s) URL becomes a link; anything else is shown as inert code. */
 function link(url: string): string {
   return /^https?:\/\/[^\s<>`]+$/.test(url) ? `<${url}>` : code(url)
+}
+
+const INTERRUPTED_STATUS =
+  'interrupted: the run was stopped while the rollback suites ran, and the previous trio was put back'
+
+/** The impact of a rollback interrupted while its suites ran: nothing failed, nothing was rolled back. */
+function interruptedImpact(note: IncidentEvidence, product: string): string {
+  return `The rollback of the ${product} baseline ${baselineLabel(note.rolled_back_from)} was interrupted while its suites ran on the restored trio (${baselineLabel(note.active)} is in place again); run it again to roll back.`
 }
 
 /** The one factual impact sentence: what the rollback did, by its status; nothing it did not measure. */
@@ -228,6 +242,8 @@ export function renderIncidentNote(
     postureNow?: Posture | null
     /** The run's error findings: why a rollback that did not complete stopped. */
     problems?: readonly Pick<Finding, 'rule' | 'message'>[]
+    /** The run was interrupted while its suites ran (the previous trio was put back), not failed by them. */
+    interrupted?: boolean
     /** The run's warnings (redacted), listed under Follow-up. */
     warnings?: readonly Pick<Finding, 'rule' | 'message' | 'file' | 'line'>[]
   }
@@ -252,9 +268,11 @@ export function renderIncidentNote(
       'Status',
       note.status === 'restored' && !note.suites_ran
         ? 'restored: the last-known-good trio is back in place; its rule checks passed, the rollback suites were not run'
-        : note.status === 'failed' && note.dry_run
-          ? 'dry run: a rollback would not complete; nothing was written'
-          : STATUS_WORDS[note.status]
+        : context.interrupted
+          ? INTERRUPTED_STATUS
+          : note.status === 'failed' && note.dry_run
+            ? 'dry run: a rollback would not complete; nothing was written'
+            : STATUS_WORDS[note.status]
     ],
     ['Verdict', `**${context.verdict}**`],
     ['Dry run', note.dry_run ? 'yes' : 'no'],
@@ -304,7 +322,7 @@ export function renderIncidentNote(
     ...lead,
     `${h}# Impact summary`,
     '',
-    `${impact(note, product)} ${posture}`,
+    `${context.interrupted ? interruptedImpact(note, product) : impact(note, product)} ${posture}`,
     '',
     // a dry run changed nothing: its sections are titled for what a rollback would do, not for what is so
     note.dry_run && !wouldNotComplete

@@ -81,11 +81,33 @@ function killAll(): void {
 /**
  * A signal that ends us (Ctrl-C, a cancelled CI job) must end the groups we started: they are not in our
  * process group, so the terminal or the runner does not reach them. Installed only while children run.
+ * While a run aborts its operation on a signal itself (deferSignals: the command line and the actions, whose
+ * abort stops the steps and still writes the evidence, and lets a rollback put the old trio back), the first
+ * signal is left to it: exiting here first left a rollback's restored trio on disk, unverified and unrecorded.
+ * A second signal ends everything at once.
  */
 const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const
+let deferring = 0
+let deferred = false
 function onSignal(signal: keyof typeof SIGNALS): void {
+  if (deferring > 0 && !deferred) {
+    deferred = true
+    return
+  }
   killAll()
   process.exit(SIGNALS[signal])
+}
+
+/**
+ * For a run that aborts its operation on SIGINT, SIGTERM or SIGHUP: the first such signal is its to handle (the
+ * steps are stopped by the abort), a second one ends every group and the process. Returns the undo.
+ */
+export function deferSignals(): () => void {
+  deferring++
+  return () => {
+    deferring--
+    if (deferring === 0) deferred = false
+  }
 }
 
 function track(child: Running): void {

@@ -82,6 +82,8 @@ export interface RollbackReport {
   noTarget: DrillNoTarget | null
   /** The restored trio is on disk and verified. */
   restored: boolean
+  /** The run was interrupted (Ctrl-C, a cancelled job) while the suites ran: the previous trio was put back. */
+  interrupted: boolean
   from: Identity
   /** The posture pinned now, before the rollback (a dry run and a drill leave it). */
   fromPosture?: Posture | null

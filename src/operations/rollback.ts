@@ -220,7 +220,11 @@ async function rollBack(
         writeFileSet(journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs)
         written = []
         dropRestoreOnly(findings)
-        mark('verification failed: the previous trio was put back')
+        mark(
+          options.signal?.aborted
+            ? 'interrupted while the rollback suites ran: the previous trio was put back'
+            : 'verification failed: the previous trio was put back'
+        )
       }
       status = failed ? (blocked ? 'failed' : 'verification-failed') : 'restored'
     }
@@ -260,7 +264,13 @@ async function rollBack(
     dry_run: options.dryRun,
     timeline,
     suites_ran: suitesRan(steps),
-    next_milestone: nextMilestone(startedAt, status, suitesRan(steps), options.dryRun),
+    next_milestone: nextMilestone(
+      startedAt,
+      status,
+      suitesRan(steps),
+      options.dryRun,
+      status === 'verification-failed' && options.signal?.aborted === true
+    ),
     pull_request_url: null,
     incident_issue_url: null,
     target_profile: plan ? (found.lkg.target?.profile ?? null) : null,
@@ -319,6 +329,7 @@ async function rollBack(
         verdict: finalVerdict,
         postureNow: packet.posture,
         problems: packet.findings.filter((f) => f.severity === 'error'),
+        interrupted: status === 'verification-failed' && options.signal?.aborted === true,
         warnings: packet.findings.filter((f) => f.severity === 'warning')
       })
   if (!drill) ctx.evidence.write(`${name}-incident-note.md`, note)
@@ -327,6 +338,7 @@ async function rollBack(
     dryRun: options.dryRun,
     noTarget: missing,
     restored: status === 'restored',
+    interrupted: status === 'verification-failed' && options.signal?.aborted === true,
     from,
     fromPosture: postureOf(found.current),
     target: found.lkg.target,

@@ -52,7 +52,7 @@ export function subject(b: BaselineResult): Line {
           ...(r.target ? label(r.target.identity) : to),
           ' in place of ',
           ...from,
-          ' failed its checks; ',
+          r.interrupted ? ' was interrupted; ' : ' failed its checks; ',
           ...from,
           ' is back in place'
         ]

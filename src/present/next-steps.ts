@@ -232,16 +232,23 @@ function rollback(b: BaselineResult): Line[] {
       ])
       break
     case 'verification-failed':
-      out.push([
-        'The restored trio failed its checks: read the findings and logs below; the incident stays open until a baseline passes.'
-      ])
+      out.push(
+        r.interrupted
+          ? [
+              'The rollback was interrupted while its suites ran and the previous trio was put back: run it again to roll back.'
+            ]
+          : [
+              'The restored trio failed its checks: read the findings and logs below; the incident stays open until a baseline passes.'
+            ]
+      )
       break
     case 'failed':
       if (r.dryRun) return dryRunFailed(b)
       out.push(['The rollback did not complete: fix the problem under Findings and run it again.'])
       break
   }
-  const steps = r.status === 'restored' || r.status === 'verification-failed' ? failedSteps(b) : null
+  const steps =
+    r.status === 'restored' || (r.status === 'verification-failed' && !r.interrupted) ? failedSteps(b) : null
   if (steps) out.push(steps)
   // nothing rolled back (already current): no posture to keep for a rollback that did not happen
   if (r.status === 'already-current') return out

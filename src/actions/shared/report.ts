@@ -1,6 +1,7 @@
 // What every action prints around its operation: the suites' logs, the redactor, the job summary, the failure
 // message, and the cancellation of a job.
 import * as core from '@actions/core'
+import { deferSignals } from '../../exec/process-group.js'
 import type { OperationResult } from '../../operations/context.js'
 import type { SuiteReporter } from '../../operations/suites.js'
 import { secretsFromEnv } from '../../redact/known-secrets.js'
@@ -100,11 +101,14 @@ export function cancellation(): { signal: AbortSignal; dispose: () => void } {
   }
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
+  // the runner's SIGINT is ours to handle (the abort writes the evidence); its SIGTERM after it ends the steps
+  const undefer = deferSignals()
   return {
     signal: controller.signal,
     dispose: () => {
       process.off('SIGINT', onSignal)
       process.off('SIGTERM', onSignal)
+      undefer()
     }
   }
 }
