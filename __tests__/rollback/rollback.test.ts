@@ -392,6 +392,17 @@ describe('rollback: restore, verify, evidence', () => {
       'The baseline asked for with --to cannot be restored: BG510 under Findings says why; name another baseline, or leave out --to for the last-known-good.',
       'Then run the dry run again.'
     ])
+    // a real run asked for it: refused, said as such (never "did not complete", which reads as half done)
+    const real = await rollback(fx.root, { to: 'v9.9.9' })
+    expect(lineToText(subject(real.b))).toBe(
+      `memorykernel: the baseline asked for with --to cannot be restored (${TAGS.v6} stays pinned); nothing changed`
+    )
+    const realNext = nextSteps(real.result).map(lineToText)
+    expect(realNext[0]).toMatch(/^The baseline asked for with --to cannot be restored: BG510/)
+    expect(realNext[1]).toMatch(
+      new RegExp(`^Nothing was rolled back: the pin still holds ${escapeRegExp(TAGS.v6)}`)
+    )
+    expect(repo.git('status', '--porcelain')).toBe('')
     // a drill asked for it says the same
     const drill = await rollback(fx.root, { to: 'v9.9.9', dryRun: true, drill: true })
     expect(drill.b.rollback?.drill?.noTarget).toBe('requested')

@@ -55091,15 +55091,15 @@ function leftRunningLine(step3) {
   const all = step3.killed ?? [];
   if (all.length === 0) return null;
   const killed = all.filter((k2) => k2.error === void 0);
-  const refused = all.filter((k2) => k2.error !== void 0);
+  const refused2 = all.filter((k2) => k2.error !== void 0);
   const parts = [];
   if (killed.length > 0)
     parts.push(
       `killed ${plural(killed.length, "process", "processes")} ${when(step3)}: ${killed.map(describe).join(", ")}`
     );
-  if (refused.length > 0)
+  if (refused2.length > 0)
     parts.push(
-      `could not kill ${plural(refused.length, "process", "processes")}: ${refused.map(describe).join(", ")}`
+      `could not kill ${plural(refused2.length, "process", "processes")}: ${refused2.map(describe).join(", ")}`
     );
   return `${escapeMarkdown(step3.suite)} \u203A ${escapeMarkdown(step3.name)}: ${parts.join("; ")}.`;
 }
@@ -67463,8 +67463,8 @@ function openSession(options) {
     },
     call: async (doing, problem, run2) => {
       try {
-        const refused = problem();
-        if (refused) refuse(doing, refused);
+        const refused2 = problem();
+        if (refused2) refuse(doing, refused2);
         if (!token) {
           return {
             ok: false,
@@ -70506,7 +70506,7 @@ function subject(b) {
           " is back in place"
         ];
       case "failed":
-        return r.dryRun ? dryRunFailed(b) : [name, ": the rollback of ", ...from, " did not complete"];
+        return r.dryRun ? dryRunFailed(b) : rollbackRefused(b);
     }
   }
   if (b.change) {
@@ -70552,6 +70552,33 @@ function subject(b) {
     ...label(id),
     ...id.commit_sha && id.release_tag ? [" (commit ", c(short2(id.commit_sha)), ")"] : []
   ];
+}
+function rollbackRefused(b) {
+  const r = b.rollback;
+  const name = c(b.name);
+  const now = label(r.from);
+  switch (r.noTarget) {
+    case "only-baseline":
+      return [
+        name,
+        ": nothing to roll back to (",
+        ...now,
+        " is the only baseline ever pinned); nothing changed"
+      ];
+    case "shallow":
+      return [name, ": no earlier baseline found (the clone is shallow); nothing changed"];
+    case "requested":
+      return [
+        name,
+        ": the baseline asked for with --to cannot be restored (",
+        ...now,
+        " stays pinned); nothing changed"
+      ];
+    case "none-restorable":
+      return [name, ": no earlier baseline is restorable (", ...now, " stays pinned); nothing changed"];
+    default:
+      return [name, ": the rollback of ", ...now, " stopped before writing anything; nothing changed"];
+  }
 }
 function dryRunFailed(b) {
   const r = b.rollback;
@@ -70889,7 +70916,7 @@ function rollback(b) {
       break;
     case "failed":
       if (r.dryRun) return dryRunFailed2(b);
-      out.push(["The rollback did not complete: fix the problem under Findings and run it again."]);
+      out.push(...refused(b));
       break;
   }
   const steps = r.status === "restored" || r.status === "verification-failed" && !r.interrupted ? failedSteps(b) : null;
@@ -70917,6 +70944,20 @@ function rollback(b) {
     ]
   );
   return out;
+}
+function refused(b) {
+  switch (b.rollback.noTarget) {
+    case "only-baseline":
+      return [["Nothing to roll back to: a rollback becomes possible after the next promotion."]];
+    case "shallow":
+      return [FETCH_HISTORY, ["Then run the rollback again."]];
+    case "requested":
+      return [REQUESTED];
+    case "none-restorable":
+      return [NONE_RESTORABLE];
+    default:
+      return [["Fix what the errors under Findings say (nothing was written), then run the rollback again."]];
+  }
 }
 function dryRunFailed2(b) {
   const r = b.rollback;

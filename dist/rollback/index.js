@@ -25744,15 +25744,15 @@ function leftRunningLine(step2) {
   const all = step2.killed ?? [];
   if (all.length === 0) return null;
   const killed = all.filter((k2) => k2.error === void 0);
-  const refused = all.filter((k2) => k2.error !== void 0);
+  const refused2 = all.filter((k2) => k2.error !== void 0);
   const parts = [];
   if (killed.length > 0)
     parts.push(
       `killed ${plural(killed.length, "process", "processes")} ${when(step2)}: ${killed.map(describe).join(", ")}`
     );
-  if (refused.length > 0)
+  if (refused2.length > 0)
     parts.push(
-      `could not kill ${plural(refused.length, "process", "processes")}: ${refused.map(describe).join(", ")}`
+      `could not kill ${plural(refused2.length, "process", "processes")}: ${refused2.map(describe).join(", ")}`
     );
   return `${escapeMarkdown(step2.suite)} \u203A ${escapeMarkdown(step2.name)}: ${parts.join("; ")}.`;
 }
@@ -40754,8 +40754,8 @@ function openSession(options) {
     },
     call: async (doing, problem, run2) => {
       try {
-        const refused = problem();
-        if (refused) refuse(doing, refused);
+        const refused2 = problem();
+        if (refused2) refuse(doing, refused2);
         if (!token) {
           return {
             ok: false,
@@ -46195,7 +46195,7 @@ function rollback(b) {
       break;
     case "failed":
       if (r.dryRun) return dryRunFailed(b);
-      out.push(["The rollback did not complete: fix the problem under Findings and run it again."]);
+      out.push(...refused(b));
       break;
   }
   const steps = r.status === "restored" || r.status === "verification-failed" && !r.interrupted ? failedSteps(b) : null;
@@ -46223,6 +46223,20 @@ function rollback(b) {
     ]
   );
   return out;
+}
+function refused(b) {
+  switch (b.rollback.noTarget) {
+    case "only-baseline":
+      return [["Nothing to roll back to: a rollback becomes possible after the next promotion."]];
+    case "shallow":
+      return [FETCH_HISTORY, ["Then run the rollback again."]];
+    case "requested":
+      return [REQUESTED];
+    case "none-restorable":
+      return [NONE_RESTORABLE];
+    default:
+      return [["Fix what the errors under Findings say (nothing was written), then run the rollback again."]];
+  }
 }
 function dryRunFailed(b) {
   const r = b.rollback;
@@ -47330,7 +47344,7 @@ function subject(b) {
           " is back in place"
         ];
       case "failed":
-        return r.dryRun ? dryRunFailed2(b) : [name, ": the rollback of ", ...from, " did not complete"];
+        return r.dryRun ? dryRunFailed2(b) : rollbackRefused(b);
     }
   }
   if (b.change) {
@@ -47376,6 +47390,33 @@ function subject(b) {
     ...label2(id),
     ...id.commit_sha && id.release_tag ? [" (commit ", c(short2(id.commit_sha)), ")"] : []
   ];
+}
+function rollbackRefused(b) {
+  const r = b.rollback;
+  const name = c(b.name);
+  const now = label2(r.from);
+  switch (r.noTarget) {
+    case "only-baseline":
+      return [
+        name,
+        ": nothing to roll back to (",
+        ...now,
+        " is the only baseline ever pinned); nothing changed"
+      ];
+    case "shallow":
+      return [name, ": no earlier baseline found (the clone is shallow); nothing changed"];
+    case "requested":
+      return [
+        name,
+        ": the baseline asked for with --to cannot be restored (",
+        ...now,
+        " stays pinned); nothing changed"
+      ];
+    case "none-restorable":
+      return [name, ": no earlier baseline is restorable (", ...now, " stays pinned); nothing changed"];
+    default:
+      return [name, ": the rollback of ", ...now, " stopped before writing anything; nothing changed"];
+  }
 }
 function dryRunFailed2(b) {
   const r = b.rollback;

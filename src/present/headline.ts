@@ -57,7 +57,7 @@ export function subject(b: BaselineResult): Line {
           ' is back in place'
         ]
       case 'failed':
-        return r.dryRun ? dryRunFailed(b) : [name, ': the rollback of ', ...from, ' did not complete']
+        return r.dryRun ? dryRunFailed(b) : rollbackRefused(b)
     }
   }
   if (b.change) {
@@ -107,6 +107,38 @@ export function subject(b: BaselineResult): Line {
     ...label(id),
     ...(id.commit_sha && id.release_tag ? [' (commit ', c(short(id.commit_sha)), ')'] : [])
   ]
+}
+
+/**
+ * A rollback that stopped before writing anything: why, when it is that there was nothing to restore (a re-run
+ * after a committed rollback, a typo in --to), never "did not complete", which reads as a half-done restore.
+ */
+function rollbackRefused(b: BaselineResult): Line {
+  const r = b.rollback!
+  const name = c(b.name)
+  const now = label(r.from)
+  switch (r.noTarget) {
+    case 'only-baseline':
+      return [
+        name,
+        ': nothing to roll back to (',
+        ...now,
+        ' is the only baseline ever pinned); nothing changed'
+      ]
+    case 'shallow':
+      return [name, ': no earlier baseline found (the clone is shallow); nothing changed']
+    case 'requested':
+      return [
+        name,
+        ': the baseline asked for with --to cannot be restored (',
+        ...now,
+        ' stays pinned); nothing changed'
+      ]
+    case 'none-restorable':
+      return [name, ': no earlier baseline is restorable (', ...now, ' stays pinned); nothing changed']
+    default:
+      return [name, ': the rollback of ', ...now, ' stopped before writing anything; nothing changed']
+  }
 }
 
 /** A dry run that found the rollback would not complete: why, and that nothing was written. */

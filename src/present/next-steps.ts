@@ -244,7 +244,7 @@ function rollback(b: BaselineResult): Line[] {
       break
     case 'failed':
       if (r.dryRun) return dryRunFailed(b)
-      out.push(['The rollback did not complete: fix the problem under Findings and run it again.'])
+      out.push(...refused(b))
       break
   }
   const steps =
@@ -278,6 +278,22 @@ function rollback(b: BaselineResult): Line[] {
         ]
   )
   return out
+}
+
+/** A rollback that stopped before writing: what to do, by why it stopped. */
+function refused(b: BaselineResult): Line[] {
+  switch (b.rollback!.noTarget) {
+    case 'only-baseline':
+      return [['Nothing to roll back to: a rollback becomes possible after the next promotion.']]
+    case 'shallow':
+      return [FETCH_HISTORY, ['Then run the rollback again.']]
+    case 'requested':
+      return [REQUESTED]
+    case 'none-restorable':
+      return [NONE_RESTORABLE]
+    default:
+      return [['Fix what the errors under Findings say (nothing was written), then run the rollback again.']]
+  }
 }
 
 /** A dry run that found the rollback would not complete: what to do first, said as a drill says it. */
