@@ -221,6 +221,7 @@ describe('baseline-gate rollback interrupted (Ctrl-C)', () => {
     // the trio as committed: nothing half-done is left for the operator to commit
     expect(status(fx.root)).toBe('')
     expect(stdout).toContain('was interrupted; ')
+    expect(stdout).toContain(`  incident note: ${join(evidence, 'rollback-memorykernel-incident-note.md')}\n`)
     expect(stdout).toContain(
       'The rollback was interrupted while its suites ran and the previous trio was put back: run it again to roll back.'
     )

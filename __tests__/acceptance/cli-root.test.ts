@@ -47,6 +47,13 @@ describe('from a subdirectory', () => {
     expect(verdictOf(parse(runCli(runs[1]!, sub).stdout)).findings).toContain(
       'BG504 config/memorykernel-integration-pin.json:3'
     )
+    // the terminal names the evidence so that it can be opened from where the command ran: in full from below the
+    // root (relative to the root it named nothing there), relative from the root itself
+    const evidence = join(fx.root, '.baseline-gate', 'evidence', 'health-memorykernel.json')
+    expect(runCli(['health', '--no-probe'], sub).stdout).toContain(`  evidence: ${evidence}\n`)
+    expect(runCli(['health', '--no-probe'], fx.root).stdout).toContain(
+      '  evidence: .baseline-gate/evidence/health-memorykernel.json\n'
+    )
     const lkg = runCli(['lkg'], sub)
     expect([lkg.status, lkg.stderr]).toEqual([0, ''])
     expect(lkg.stdout).toContain(`last-known-good: ${TAGS.v5}`)

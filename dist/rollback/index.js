@@ -25508,6 +25508,9 @@ function findingsMarkdown(findings, fileLink = NO_LINK, limit = Infinity) {
 function packetName(operation, baseline) {
   return `${operation}-${baseline}`;
 }
+function incidentNoteFileName(packetFile) {
+  return `${packetFile.replace(/\.json$/, "")}-incident-note.md`;
+}
 
 // src/evidence/incident-note.ts
 var ROLLBACK_TRIGGERS = ["contract-drift", "preflight-failure", "fallback-regression"];
@@ -36366,7 +36369,7 @@ async function rollBack(ctx, options, baseline, run2) {
     interrupted: status === "verification-failed" && options.signal?.aborted === true,
     warnings: packet.findings.filter((f) => f.severity === "warning")
   });
-  if (!drill2) ctx.evidence.write(`${name}-incident-note.md`, note);
+  if (!drill2) ctx.evidence.write(incidentNoteFileName(`${name}.json`), note);
   const rollback2 = {
     status,
     dryRun: options.dryRun,

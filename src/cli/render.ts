@@ -7,6 +7,7 @@ import type { Finding } from '../rules/finding.js'
 import { bySeverity, countBySeverity } from '../rules/finding.js'
 import { judged, operationWords, subject } from '../present/headline.js'
 import { statementFileName } from '../evidence/statement.js'
+import { incidentNoteFileName } from '../evidence/packet-name.js'
 import { lineToText } from '../present/inline.js'
 import { nextSteps } from '../present/next-steps.js'
 import { notRun } from '../present/not-run.js'
@@ -65,16 +66,20 @@ function statementOf(b: Pick<BaselineResult, 'evidence'>): string | null {
   return b.evidence.endsWith('.json') ? statementFileName(b.evidence) : null
 }
 
-function sarifLine(root: string, sarif: SarifReport): string {
-  return `sarif: ${relativeTo(root, sarif.file)}${sarif.written ? '' : ' not written (the error follows)'}`
+function sarifLine(from: string, sarif: SarifReport): string {
+  return `sarif: ${relativeTo(from, sarif.file)}${sarif.written ? '' : ' not written (the error follows)'}`
 }
 
 /** Multi-line by design: a step's log tail (its escapes dropped below) and a rollback's incident note (Markdown). */
 const MULTI_LINE = new Set(['log_tail', 'note'])
 
+/**
+ * @param from the directory the paths printed are read from (the user's working directory): a path below it is
+ *   shown relative to it, any other whole (run from a subdirectory, `.baseline-gate/...` named nothing there)
+ */
 export function renderReport(
   given: OperationResult,
-  root: string,
+  from: string,
   s: Style = plain,
   files: ReportFiles = {}
 ): string {
@@ -127,14 +132,17 @@ export function renderReport(
       `  findings: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.notice, 'notice')}`
     )
     for (const f of bySeverity(b.findings)) out.push(`  ${findingLine(f, s)}`)
-    out.push('', s.dim(`  evidence: ${relativeTo(root, b.evidence)}`))
+    out.push('', s.dim(`  evidence: ${relativeTo(from, b.evidence)}`))
     const statement = statementOf(b)
-    if (statement) out.push(s.dim(`  statement: ${relativeTo(root, statement)}`))
-    if (files.sarif && one) out.push(s.dim(`  ${sarifLine(root, files.sarif)}`))
+    if (statement) out.push(s.dim(`  statement: ${relativeTo(from, statement)}`))
+    // the note the next steps point to (a drill writes none)
+    if (b.rollback?.note && b.evidence)
+      out.push(s.dim(`  incident note: ${relativeTo(from, incidentNoteFileName(b.evidence))}`))
+    if (files.sarif && one) out.push(s.dim(`  ${sarifLine(from, files.sarif)}`))
     out.push('')
   }
   // one SARIF file holds every baseline's findings
-  if (files.sarif && !one) out.push(s.dim(`${sarifLine(root, files.sarif)} (every baseline)`), '')
+  if (files.sarif && !one) out.push(s.dim(`${sarifLine(from, files.sarif)} (every baseline)`), '')
   if (next.length > 0) {
     out.push(s.bold('next:'))
     next.forEach((l, i) => out.push(`  ${i + 1}. ${lineToText(l)}`))
@@ -184,8 +192,8 @@ function findingLine(f: Finding, s: Style): string {
   return `${where ? `${s.bold(where)}  ` : ''}${sev}  ${s.dim(f.rule)}  ${f.message}`
 }
 
-function relativeTo(root: string, path: string): string {
-  const prefix = root.endsWith('/') ? root : `${root}/`
+function relativeTo(from: string, path: string): string {
+  const prefix = from.endsWith('/') ? from : `${from}/`
   return path.startsWith(prefix) ? path.slice(prefix.length) : path
 }
 
@@ -255,7 +263,9 @@ export function toJson(result: OperationResult, files: ReportFiles = {}): object
       })),
       // the baseline's packet and the in-toto statement beside it (absolute paths)
       evidence: b.evidence,
-      statement: statementOf(b)
+      statement: statementOf(b),
+      // a rollback's incident note beside the packet (absolute; a drill writes none)
+      ...(b.rollback ? { incident_note: b.rollback.note ? incidentNoteFileName(b.evidence) : null } : {})
     })),
     evidence: result.evidence,
     // the SARIF file of --sarif FILE (absolute), null when it was not asked for or could not be written

@@ -33,14 +33,14 @@ export function judge(
   operation: (ctx: OperationContext, run: JudgedRun) => Promise<OperationResult>
 ): Promise<number> {
   const { io, ctx, json, sarif, baselines } = judging
-  return runOperation(io, { json, root: ctx.root, sarif }, (reporter, signal) =>
+  return runOperation(io, { json, sarif }, (reporter, signal) =>
     operation(ctx, { baselines, reporter, signal })
   )
 }
 
 export async function runOperation(
   io: Io,
-  options: { json: boolean; root: string; sarif?: SarifWriter },
+  options: { json: boolean; sarif?: SarifWriter },
   operation: (reporter: Progress, signal: AbortSignal) => Promise<OperationResult>
 ): Promise<number> {
   // the live line moves the cursor itself: it writes to stderr as it is (io.live), every value in it made safe
@@ -60,7 +60,7 @@ export async function runOperation(
     if (options.json) io.stdout.write(`${JSON.stringify(toJson(result, { sarif: sarif.report }), null, 2)}\n`)
     else
       io.stdout.write(
-        `${renderReport(result, options.root, styleFor(io.stdout, io.env), { sarif: sarif.report })}\n`
+        `${renderReport(result, io.cwd, styleFor(io.stdout, io.env), { sarif: sarif.report })}\n`
       )
     if (sarif.error) throw sarif.error
     return result.verdict === 'PASS' ? 0 : 1

@@ -4,3 +4,8 @@
 export function packetName(operation: string, baseline: string): string {
   return `${operation}-${baseline}`
 }
+
+/** The incident note beside a rollback's packet (`<dir>/rollback-<baseline>.json` -> `...-incident-note.md`). */
+export function incidentNoteFileName(packetFile: string): string {
+  return `${packetFile.replace(/\.json$/, '')}-incident-note.md`
+}

@@ -7,7 +7,7 @@
 import { isDocumentationFinding } from '../classify/profile.js'
 import { nextMilestone, renderIncidentNote, severityOf } from '../evidence/incident-note.js'
 import type { IncidentEvidence, RollbackStatus, RollbackTrigger } from '../evidence/incident-note.js'
-import { packetName } from '../evidence/packet.js'
+import { incidentNoteFileName, packetName } from '../evidence/packet-name.js'
 import { toolVersions } from '../exec/tool-versions.js'
 import { journalPath, recoverFileSet, writeFileSet } from '../fs/atomic-set.js'
 import { containedSetWrites } from './write-containment.js'
@@ -332,7 +332,7 @@ async function rollBack(
         interrupted: status === 'verification-failed' && options.signal?.aborted === true,
         warnings: packet.findings.filter((f) => f.severity === 'warning')
       })
-  if (!drill) ctx.evidence.write(`${name}-incident-note.md`, note)
+  if (!drill) ctx.evidence.write(incidentNoteFileName(`${name}.json`), note)
   const rollback: RollbackReport = {
     status,
     dryRun: options.dryRun,
