@@ -339,6 +339,10 @@ describe('rollback: restore, verify, evidence', () => {
       'Fix what the errors among the findings say, then run the dry run again'
     )
     expect(next.join('\n')).not.toContain('Run the rollback for real')
+    // the headline says the rollback would stop before it says what the rollback would do
+    expect(lineToText(subject(b))).toBe(
+      `memorykernel: a rollback now would stop on 1 error (it would withdraw ${TAGS.v6} and restore ${TAGS.v5}) (dry run, nothing written)`
+    )
   })
 
   it("the incident note of a refused rollback gives the pin's posture, unchanged, and why it stopped", async () => {

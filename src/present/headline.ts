@@ -26,15 +26,19 @@ export function subject(b: BaselineResult): Line {
     switch (r.status) {
       case 'restored':
         return [name, ': ', ...from, ' withdrawn, ', ...to, ' restored']
-      case 'dry-run':
+      case 'dry-run': {
+        // a dry run that found errors (a trio edited on disk, the producer's files missing): the rollback would
+        // stop on them, which the headline says before it says what the rollback would do
+        const errors = b.verdict === 'FAIL' ? b.findings.filter((f) => f.severity === 'error').length : 0
         return [
           name,
-          ': would withdraw ',
-          ...from,
-          ' and restore ',
-          ...to,
+          errors > 0 ? ': a rollback now would stop on ' : ': would withdraw ',
+          ...(errors > 0
+            ? [plural(errors, 'error'), ' (it would withdraw ', ...from, ' and restore ', ...to, ')']
+            : [...from, ' and restore ', ...to]),
           r.drill ? ' (rollback drill, nothing written)' : ' (dry run, nothing written)'
         ]
+      }
       case 'already-current':
         return [
           name,
