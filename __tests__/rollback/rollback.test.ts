@@ -255,6 +255,23 @@ describe('rollback: restore, verify, evidence', () => {
     expect(forgedGate.result.verdict).toBe('FAIL')
   })
 
+  it('warns that uncommitted changes outside the trio are tested along with it (BG521); a clean tree gets no warning', async () => {
+    const { fx } = threeBaselines()
+    const clean = await rollback(fx.root)
+    expect(clean.b.findings.map((f) => f.rule)).not.toContain('BG521')
+    const dirty = threeBaselines()
+    dirty.fx.write('src/hotfix.ts', 'export const broken: number = "no"\n')
+    dirty.fx.write('README.md', 'edited\n')
+    const { b } = await rollback(dirty.fx.root)
+    const warning = b.findings.find((f) => f.rule === 'BG521')
+    expect(warning?.severity).toBe('warning')
+    expect(warning?.message).toBe(
+      '2 uncommitted changes outside the trio are part of what the rollback suites test (README.md, src/hotfix.ts): a suite failing on them is not the last-known-good failing; commit or stash them and run the rollback again'
+    )
+    // the restore itself went on: a warning, not a refusal
+    expect(b.rollback?.status).toBe('restored')
+  })
+
   it('records a hostile reason literally and runs nothing', async () => {
     const { fx } = threeBaselines()
     const reason =

@@ -23102,6 +23102,12 @@ var CHANGE_RULES = {
     severity: "error",
     description: "The promotion gate judges the trio and the producer's published files as committed; health, once the change is merged, reads them as checked out. A change to the repository's .gitattributes that makes git convert one of them on checkout (CRLF line endings with `eol=crlf`, an encoding other than UTF-8 with `working-tree-encoding`, `$Id$` expansion with `ident`, a `filter` such as LFS) makes the two read other bytes: the digests the pin holds, the ledger's lines. The change fails, naming the file and the attributes: keep checkout conversions off these files (`<path> -text`, and no filter, ident or encoding for them). `text` or `text=auto` alone converts nothing on a checkout with git's defaults and is not this rule's concern.",
     example: "A pull request adds `config/*.json eol=crlf` to .gitattributes."
+  },
+  BG521: {
+    title: "Uncommitted changes beside a rollback",
+    severity: "warning",
+    description: "A rollback restores the trio in the working tree and runs the rollback suites there, on everything the working tree holds. Files modified, added or deleted outside the trio and not yet committed are then part of what the suites test, and a suite that fails on them would be read as the last-known-good baseline failing. The warning lists them (the evidence directory left out); commit or stash them and run the rollback again, or read a failure with them in mind. The rollback action runs on a clean checkout and never sees this.",
+    example: "An on-call engineer rolls back from a working tree with a half-written `src/hotfix.ts`: the typecheck fails on it, not on v0.5.0."
   }
 };
 
@@ -38537,15 +38543,15 @@ function subject(b) {
     switch (r.status) {
       case "restored":
         return [name, ": ", ...from, " withdrawn, ", ...to, " restored"];
-      case "dry-run":
+      case "dry-run": {
+        const errors = b.verdict === "FAIL" ? b.findings.filter((f) => f.severity === "error").length : 0;
         return [
           name,
-          ": would withdraw ",
-          ...from,
-          " and restore ",
-          ...to,
+          errors > 0 ? ": a rollback now would stop on " : ": would withdraw ",
+          ...errors > 0 ? [plural(errors, "error"), " (it would withdraw ", ...from, " and restore ", ...to, ")"] : [...from, " and restore ", ...to],
           r.drill ? " (rollback drill, nothing written)" : " (dry run, nothing written)"
         ];
+      }
       case "already-current":
         return [
           name,

@@ -24843,6 +24843,12 @@ var CHANGE_RULES = {
     severity: "error",
     description: "The promotion gate judges the trio and the producer's published files as committed; health, once the change is merged, reads them as checked out. A change to the repository's .gitattributes that makes git convert one of them on checkout (CRLF line endings with `eol=crlf`, an encoding other than UTF-8 with `working-tree-encoding`, `$Id$` expansion with `ident`, a `filter` such as LFS) makes the two read other bytes: the digests the pin holds, the ledger's lines. The change fails, naming the file and the attributes: keep checkout conversions off these files (`<path> -text`, and no filter, ident or encoding for them). `text` or `text=auto` alone converts nothing on a checkout with git's defaults and is not this rule's concern.",
     example: "A pull request adds `config/*.json eol=crlf` to .gitattributes."
+  },
+  BG521: {
+    title: "Uncommitted changes beside a rollback",
+    severity: "warning",
+    description: "A rollback restores the trio in the working tree and runs the rollback suites there, on everything the working tree holds. Files modified, added or deleted outside the trio and not yet committed are then part of what the suites test, and a suite that fails on them would be read as the last-known-good baseline failing. The warning lists them (the evidence directory left out); commit or stash them and run the rollback again, or read a failure with them in mind. The rollback action runs on a clean checkout and never sees this.",
+    example: "An on-call engineer rolls back from a working tree with a half-written `src/hotfix.ts`: the typecheck fails on it, not on v0.5.0."
   }
 };
 
@@ -28520,6 +28526,95 @@ function sameBytes(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+// src/git/root.ts
+import { existsSync as existsSync4, lstatSync as lstatSync3, readFileSync as readFileSync4, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
+import { dirname as dirname6, isAbsolute as isAbsolute4, join as join6, resolve as resolve4, sep as sep2 } from "node:path";
+var RootError = class extends Error {
+  constructor(message, at3 = "git") {
+    super(message);
+    this.at = at3;
+  }
+  at;
+  name = "RootError";
+};
+async function findRoot(options) {
+  const cwd = sameDirectory(options.logicalCwd, options.cwd) ? options.logicalCwd : options.cwd;
+  const start = options.given === void 0 ? cwd : resolve4(cwd, options.given);
+  const shown = options.given ?? start;
+  const label3 = options.label ?? "--root";
+  if (!existsSync4(start)) throw new RootError(`${label3} ${shown}: no such directory`, "directory");
+  if (!statSync3(start).isDirectory()) throw new RootError(`${label3} ${shown}: not a directory`, "directory");
+  const link3 = linkInRepository(start);
+  if (link3)
+    throw new RootError(
+      `${label3} ${shown}: ${link3} is a symbolic link (to ${readlinkSync2(link3)}), and a root is never taken through one (a pull request can commit it); give the directory itself`,
+      "directory"
+    );
+  const real = realpathSync3(start);
+  const top = discoverTop(real) ?? await gitTop(real, shown, label3);
+  const outer = superproject(top);
+  if (outer)
+    throw new RootError(
+      `${label3} ${shown}: ${top} is a submodule of the repository at ${outer} (its .git is a file), and a root is never taken in one (a pull request can change what it holds); run from ${outer}, or from a clone of the submodule's own repository`,
+      "directory"
+    );
+  for (let dir = real; ; dir = dirname6(dir)) {
+    if (dir !== top && existsSync4(join6(dir, options.marker))) return { root: dir, top, start: real };
+    if (dir === top || dirname6(dir) === dir) break;
+  }
+  return { root: top, top, start: real };
+}
+function sameDirectory(a, b) {
+  if (!a || !isAbsolute4(a)) return false;
+  try {
+    return realpathSync3(a) === realpathSync3(b);
+  } catch {
+    return false;
+  }
+}
+function superproject(top) {
+  const git2 = lstatSync3(join6(top, ".git"), { throwIfNoEntry: false });
+  if (!git2?.isFile()) return null;
+  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync4(join6(top, ".git"), "utf8"))?.[1]?.trim();
+  if (!gitdir || !resolve4(top, gitdir).split(sep2).join("/").includes("/.git/modules/")) return null;
+  for (let dir = dirname6(top); ; dir = dirname6(dir)) {
+    if (existsSync4(join6(dir, ".git"))) return dir;
+    if (dirname6(dir) === dir) return null;
+  }
+}
+function linkInRepository(start) {
+  const below = [];
+  for (let dir = start; !existsSync4(join6(dir, ".git")); dir = dirname6(dir)) {
+    if (dirname6(dir) === dir) return null;
+    below.push(dir);
+  }
+  return below.find((dir) => lstatSync3(dir).isSymbolicLink()) ?? null;
+}
+async function gitTop(real, shown, label3) {
+  let r;
+  try {
+    r = await git(real, ["rev-parse", "--show-toplevel"]);
+  } catch (e) {
+    if (e instanceof GitError) throw new RootError(`${shown}: ${e.message}`);
+    throw e;
+  }
+  if (r.code !== 0) {
+    if (/dubious ownership/.test(r.stderr)) {
+      throw new RootError(
+        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${real}`
+      );
+    }
+    throw new RootError(
+      `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label3}`
+    );
+  }
+  return realpathSync3(r.stdout.toString("utf8").trim());
+}
+async function repositoryPrefix(root) {
+  const r = await git(root, ["rev-parse", "--show-prefix"]);
+  return r.code === 0 ? r.stdout.toString("utf8").trim() : "";
+}
+
 // src/trio/identity.ts
 function identityOf(trio) {
   return identityOfPin(trio.pin.data ?? {});
@@ -28578,7 +28673,7 @@ async function publish(ctx, target, baseline, r) {
   const toTag = r.incident.active.release_tag ?? "unknown";
   if (r.status === "restored" && r.plan) {
     const branch = `baseline-gate/rollback-${baseline.name}`;
-    const prefix = await topPrefix(ctx.root);
+    const prefix = await repositoryPrefix(ctx.root);
     const tree = await git(ctx.root, ["rev-parse", "--verify", `${r.found.head}^{tree}`]);
     const committed2 = await client.commitToBranch({
       branch,
@@ -28634,10 +28729,6 @@ ${r.incident.reason}
     }
   } else out.problems.push(`no incident issue was opened or updated: ${issue2.message}`);
   return out;
-}
-async function topPrefix(root) {
-  const r = await git(root, ["rev-parse", "--show-prefix"]);
-  return r.code === 0 ? r.stdout.toString("utf8").trim() : "";
 }
 
 // src/ledger/model.ts
@@ -32516,7 +32607,7 @@ function pinSection(path2, ledger, pin, baseline) {
     seen.add(line.key);
     const want = expected[line.key];
     if (typeof want !== "string") continue;
-    if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute4(line.value)) {
+    if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute5(line.value)) {
       out.push(
         finding(
           "BG206",
@@ -32578,7 +32669,7 @@ function duplicateSections(path2, ledger) {
   }
   return out;
 }
-function isAbsolute4(p) {
+function isAbsolute5(p) {
   return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
 }
 function ledgerTable(path2, ledger, pin) {
@@ -33197,18 +33288,18 @@ function restoredTrio(baseline, plan) {
 var TRIO_ROLES = ["pin", "manifest", "matrix"];
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync, realpath, realpathSync as realpathSync3, stat as stat2, statSync as statSync3 } from "fs";
-import { isAbsolute as isAbsolute5, posix, resolve as resolve5 } from "path";
+import { readdir as readdir2, readdirSync, realpath, realpathSync as realpathSync4, stat as stat2, statSync as statSync4 } from "fs";
+import { isAbsolute as isAbsolute6, posix, resolve as resolve6 } from "path";
 import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename as basename4, dirname as dirname6, normalize as normalize3, relative as relative2, resolve as resolve4, sep as sep2 } from "path";
+import { basename as basename4, dirname as dirname7, normalize as normalize3, relative as relative2, resolve as resolve5, sep as sep3 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path2) {
   let normalized = normalize3(path2);
-  if (normalized.length > 1 && normalized[normalized.length - 1] === sep2) normalized = normalized.substring(0, normalized.length - 1);
+  if (normalized.length > 1 && normalized[normalized.length - 1] === sep3) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
@@ -33222,7 +33313,7 @@ function isRootDirectory(path2) {
 function normalizePath(path2, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
   const pathNeedsCleaning = process.platform === "win32" && path2.includes("/") || path2.startsWith(".");
-  if (resolvePaths) path2 = resolve4(path2);
+  if (resolvePaths) path2 = resolve5(path2);
   if (normalizePath$1 || pathNeedsCleaning) path2 = cleanPath(path2);
   if (path2 === ".") return "";
   const needsSeperator = path2[path2.length - 1] !== pathSeparator;
@@ -33347,13 +33438,13 @@ function build$2(options, isSynchronous) {
 }
 function isRecursive(path2, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname6(path2);
+  let parent = dirname7(path2);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
     const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
     if (isSameRoot) depth++;
-    else parent = dirname6(parent);
+    else parent = dirname7(parent);
   }
   state.symlinks.set(path2, resolved);
   return depth > 1;
@@ -33541,7 +33632,7 @@ var Walker = class {
           } else {
             resolvedPath = useRealPaths ? resolvedPath : path2;
             const filename = basename4(resolvedPath);
-            const directoryPath$1 = normalizePath(dirname6(resolvedPath), this.state.options);
+            const directoryPath$1 = normalizePath(dirname7(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
             this.pushFile(resolvedPath, files, this.state.counts, filters);
           }
@@ -33588,7 +33679,7 @@ var Builder = class {
   options = {
     maxDepth: Infinity,
     suppressErrors: true,
-    pathSeparator: sep2,
+    pathSeparator: sep3,
     filters: []
   };
   globFunction;
@@ -33809,7 +33900,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
   if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
   if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
   const escapedCwd = escapePath(cwd);
-  result = isAbsolute5(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
+  result = isAbsolute6(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
   const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
   const parts = splitPattern(result);
   if (parentDir) {
@@ -33939,15 +34030,15 @@ var defaultOptions = {
 function getOptions(options) {
   const opts = Object.assign({}, options);
   for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve5(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve6(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
     readdir: opts.fs.readdir || readdir2,
     readdirSync: opts.fs.readdirSync || readdirSync,
     realpath: opts.fs.realpath || realpath,
-    realpathSync: opts.fs.realpathSync || realpathSync3,
+    realpathSync: opts.fs.realpathSync || realpathSync4,
     stat: opts.fs.stat || stat2,
-    statSync: opts.fs.statSync || statSync3
+    statSync: opts.fs.statSync || statSync4
   });
   if (opts.debug) log("globbing with options:", opts);
   return opts;
@@ -35317,7 +35408,7 @@ function errorCode(e) {
 }
 
 // src/exec/run-steps.ts
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 
 // src/exec/child-env.ts
 var KEEP = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TERM|TMPDIR|TEMP|TMP|CI|SOURCE_DATE_EPOCH|CARGO_[A-Z0-9_]+|RUSTUP_[A-Z0-9_]+|RUST_[A-Z0-9_]+|RUSTFLAGS|RUSTDOCFLAGS|CC|CXX|NODE_OPTIONS|NPM_CONFIG_[A-Z0-9_]+|npm_config_[a-z0-9_]+)$/;
@@ -35476,7 +35567,7 @@ function groupIsTheSteps(scope, known, table2) {
 }
 
 // src/exec/proc-table.ts
-import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync5, readdirSync as readdirSync2, readFileSync as readFileSync5 } from "node:fs";
 function parseStat(text) {
   const open2 = text.indexOf("(");
   const close = text.lastIndexOf(")");
@@ -35496,11 +35587,11 @@ function parseStat(text) {
   return { pid, ppid, pgid, state, threads, start, comm };
 }
 function procAvailable() {
-  return existsSync4("/proc/self/stat");
+  return existsSync5("/proc/self/stat");
 }
 function readProc(pid) {
   try {
-    return parseStat(readFileSync4(`/proc/${pid}/stat`, "latin1"));
+    return parseStat(readFileSync5(`/proc/${pid}/stat`, "latin1"));
   } catch {
     return null;
   }
@@ -35523,7 +35614,7 @@ function readProcTable() {
 function readEnvValues(pid, name) {
   let raw;
   try {
-    raw = readFileSync4(`/proc/${pid}/environ`);
+    raw = readFileSync5(`/proc/${pid}/environ`);
   } catch {
     return [];
   }
@@ -35816,12 +35907,12 @@ function spawnGroup(argv, options) {
 }
 
 // src/exec/working-directory.ts
-import { statSync as statSync4 } from "node:fs";
+import { statSync as statSync5 } from "node:fs";
 var NO_DIRECTORY = "no working directory";
 var NOT_A_DIRECTORY = "working directory is not a directory";
 function workingDirectoryProblem(cwd) {
   try {
-    return statSync4(cwd).isDirectory() ? null : `ENOTDIR: ${NOT_A_DIRECTORY}: ${cwd}`;
+    return statSync5(cwd).isDirectory() ? null : `ENOTDIR: ${NOT_A_DIRECTORY}: ${cwd}`;
   } catch (e) {
     return `${e.code ?? "ENOENT"}: ${NO_DIRECTORY} ${cwd}`;
   }
@@ -35839,13 +35930,13 @@ function substitute(s, roots) {
   );
 }
 function expandStep(step2, roots, env2, suite = "") {
-  const repoRoot = resolve6(roots.repoRoot);
-  const abs = { repoRoot, producerRoot: resolve6(repoRoot, roots.producerRoot) };
+  const repoRoot = resolve7(roots.repoRoot);
+  const abs = { repoRoot, producerRoot: resolve7(repoRoot, roots.producerRoot) };
   return {
     suite,
     name: step2.name,
     argv: step2.run.map((a) => substitute(a, abs)),
-    cwd: resolve6(repoRoot, substitute(step2.cwd, abs)),
+    cwd: resolve7(repoRoot, substitute(step2.cwd, abs)),
     timeoutMs: step2.timeout_s * 1e3,
     env: childEnv(env2)
   };
@@ -36143,6 +36234,38 @@ function skipNote(skip, steps) {
   return finding("BG704", null, null, message);
 }
 
+// src/git/uncommitted.ts
+async function uncommittedPaths(root) {
+  const [status, prefix] = await Promise.all([
+    git(root, ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--", "."]),
+    repositoryPrefix(root)
+  ]);
+  if (status.code !== 0) return null;
+  return status.stdout.toString("utf8").split("\0").filter((entry) => entry.length > 3).map((entry) => entry.slice(3)).filter((path2) => path2.startsWith(prefix)).map((path2) => path2.slice(prefix.length));
+}
+
+// src/operations/uncommitted-beside.ts
+import { join as join7 } from "node:path";
+var SHOWN = 5;
+async function uncommittedBeside(root, baseline, evidenceDir) {
+  const paths = await uncommittedPaths(root);
+  if (!paths) return [];
+  const trio = new Set(TRIO_ROLES.map((r) => baseline.trio[r]));
+  const ours = (path2) => trio.has(path2) || path2.startsWith(".baseline-gate/") || path2.endsWith(".baseline-gate-staged") || isWithin(evidenceDir, join7(root, path2));
+  const others = paths.filter((p) => !ours(p));
+  if (others.length === 0) return [];
+  const shown = others.slice(0, SHOWN).join(", ");
+  const more2 = others.length > SHOWN ? `; and ${others.length - SHOWN} more` : "";
+  return [
+    finding(
+      "BG521",
+      null,
+      null,
+      `${plural(others.length, "uncommitted change")} outside the trio ${others.length === 1 ? "is" : "are"} part of what the rollback suites test (${shown}${more2}): a suite failing on ${others.length === 1 ? "it" : "them"} is not the last-known-good failing; commit or stash ${others.length === 1 ? "it" : "them"} and run the rollback again`
+    )
+  ];
+}
+
 // src/operations/rollback.ts
 async function runRollback(ctx, options) {
   const run2 = await startRun(ctx, toolVersions(ctx.env));
@@ -36248,6 +36371,7 @@ async function rollBack(ctx, options, baseline, run2) {
     }
     if (blocked && !options.dryRun) dropRestoreOnly(findings);
     const skip = options.dryRun ? options.drill ? DRILL_SUITES_SKIP : "a dry run writes nothing, so there is no restored trio to test" : blocked ? `${blockedBy(findings)}, so nothing was written` : options.suites ? null : "on request: --no-suites, or the input suites: false";
+    if (skip === null) findings.push(...await uncommittedBeside(ctx.root, baseline, ctx.evidence.dir));
     const suites = await operationSuites({
       root: ctx.root,
       baseline,
@@ -36655,7 +36779,7 @@ function titleProblem(title) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync5, existsSync as existsSync5 } from "fs";
+import { readFileSync as readFileSync6, existsSync as existsSync6 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -36665,8 +36789,8 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync5(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      if (existsSync6(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync6(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path2 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path2} does not exist${EOL5}`);
@@ -37876,8 +38000,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep3 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
+var sep4 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep4}${b64url}${sep4}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -41768,7 +41892,7 @@ function workspacePrefix(workspace, root) {
 
 // src/actions/shared/inputs.ts
 var import_satisfies = __toESM(require_satisfies(), 1);
-import { isAbsolute as isAbsolute6, join as join6, resolve as resolve7 } from "node:path";
+import { isAbsolute as isAbsolute7, join as join8, resolve as resolve8 } from "node:path";
 
 // src/git/tag-name.ts
 var TAG = /^(?=.{1,100}$)v?[0-9A-Za-z][0-9A-Za-z.+_-]*$/;
@@ -41851,24 +41975,24 @@ function baseBranchInput(get, env2, pullRequest = "the rollback pull request") {
 }
 function readCommonInputs(get, env2, operation) {
   const workspace = env2.GITHUB_WORKSPACE || process.cwd();
-  const root = resolve7(workspace, get("root").trim() || ".");
+  const root = resolve8(workspace, get("root").trim() || ".");
   const policy = get("policy").trim();
   const baseline = get("baseline").trim();
   if (baseline !== "" && !/^[a-z0-9][a-z0-9_-]{0,62}$/.test(baseline)) {
     throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
   }
   const evidenceInput = get("evidence-dir").trim();
-  const evidenceDir = evidenceInput ? isAbsolute6(evidenceInput) ? evidenceInput : resolve7(workspace, evidenceInput) : (
+  const evidenceDir = evidenceInput ? isAbsolute7(evidenceInput) ? evidenceInput : resolve8(workspace, evidenceInput) : (
     // one directory per operation: two gates in one job upload two artifacts, not one directory twice
-    join6(
-      env2.RUNNER_TEMP || join6(root, ".baseline-gate"),
+    join8(
+      env2.RUNNER_TEMP || join8(root, ".baseline-gate"),
       "baseline-gate-evidence",
       `${operation}-${runSuffix(env2)}`
     )
   );
   return {
     root,
-    policy: policy === "" ? void 0 : resolve7(workspace, policy),
+    policy: policy === "" ? void 0 : resolve8(workspace, policy),
     baseline: baseline === "" ? void 0 : baseline,
     evidenceDir
   };
@@ -46360,7 +46484,7 @@ function nextSteps(result) {
 }
 
 // src/present/sarif.ts
-import { relative as relative5, resolve as resolve8, sep as sep4 } from "node:path";
+import { relative as relative5, resolve as resolve9, sep as sep5 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -46553,22 +46677,22 @@ function sarifOf(result, policy, o) {
 }
 function checkoutPrefix(top, root) {
   const rel = relative5(top, root);
-  if (rel === "" || rel.startsWith("..") || resolve8(top, rel) !== resolve8(root)) return "";
-  return rel.split(sep4).join("/");
+  if (rel === "" || rel.startsWith("..") || resolve9(top, rel) !== resolve9(root)) return "";
+  return rel.split(sep5).join("/");
 }
 function actionRulesDoc(env2) {
   const actionPath = (env2.GITHUB_ACTION_PATH ?? "").split("\\").join("/").replace(/\/+$/, "");
-  const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve8(actionPath, "../..") : actionPath;
+  const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve9(actionPath, "../..") : actionPath;
   const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
   const workspace = env2.GITHUB_WORKSPACE ?? "";
-  const docs = actionPath && workspace ? relative5(workspace, resolve8(top, "docs/rules.md")) : "";
+  const docs = actionPath && workspace ? relative5(workspace, resolve9(top, "docs/rules.md")) : "";
   return rulesDocUrl({
     server: env2.GITHUB_SERVER_URL,
     actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,
     actionRef: remote ? remote[3] : env2.GITHUB_ACTION_REF,
     repository: env2.GITHUB_REPOSITORY,
     sha: env2.GITHUB_SHA,
-    localDocs: docs && !docs.startsWith("..") ? docs.split(sep4).join("/") : null
+    localDocs: docs && !docs.startsWith("..") ? docs.split(sep5).join("/") : null
   });
 }
 
@@ -46627,34 +46751,34 @@ async function syncDriftIssues(result, o) {
 }
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync7, lstatSync as lstatSync3, mkdirSync as mkdirSync4 } from "node:fs";
-import { join as join8, resolve as resolve9 } from "node:path";
+import { existsSync as existsSync8, lstatSync as lstatSync4, mkdirSync as mkdirSync4 } from "node:fs";
+import { join as join10, resolve as resolve10 } from "node:path";
 
 // src/fs/file-in-the-way.ts
-import { closeSync as closeSync3, existsSync as existsSync6, mkdirSync as mkdirSync3, openSync as openSync3, rmdirSync, statSync as statSync5, unlinkSync } from "node:fs";
-import { dirname as dirname7, join as join7 } from "node:path";
+import { closeSync as closeSync3, existsSync as existsSync7, mkdirSync as mkdirSync3, openSync as openSync3, rmdirSync, statSync as statSync6, unlinkSync } from "node:fs";
+import { dirname as dirname8, join as join9 } from "node:path";
 function fileInTheWay(abs) {
-  for (let path2 = abs; ; path2 = dirname7(path2)) {
+  for (let path2 = abs; ; path2 = dirname8(path2)) {
     let stat3;
     try {
-      stat3 = statSync5(path2, { throwIfNoEntry: false });
+      stat3 = statSync6(path2, { throwIfNoEntry: false });
     } catch {
       stat3 = void 0;
     }
     if (stat3) return stat3.isDirectory() ? null : path2;
-    if (dirname7(path2) === path2) return null;
+    if (dirname8(path2) === path2) return null;
   }
 }
 function probeWritable(dir) {
   const made = [];
-  for (let d = dir; !existsSync6(d) && dirname7(d) !== d; d = dirname7(d)) made.unshift(d);
+  for (let d = dir; !existsSync7(d) && dirname8(d) !== d; d = dirname8(d)) made.unshift(d);
   const created = [];
   try {
     for (const d of made) {
       mkdirSync3(d);
       created.push(d);
     }
-    const probe = join7(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    const probe = join9(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
     closeSync3(openSync3(probe, "wx", 384));
     unlinkSync(probe);
   } finally {
@@ -46667,7 +46791,7 @@ var EvidenceDirError = class extends Error {
   name = "EvidenceDirError";
 };
 function createEvidenceStore(dir, options = {}) {
-  const abs = resolve9(dir);
+  const abs = resolve10(dir);
   const check = (path2) => {
     const problem = options.root === void 0 ? null : operatorPathEscape(options.root, path2);
     if (problem)
@@ -46685,7 +46809,7 @@ function createEvidenceStore(dir, options = {}) {
     if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`);
   };
   const ownDirectory = () => {
-    if (options.ignoreInGit && lstatSync3(options.ignoreInGit, { throwIfNoEntry: false })?.isSymbolicLink())
+    if (options.ignoreInGit && lstatSync4(options.ignoreInGit, { throwIfNoEntry: false })?.isSymbolicLink())
       throw new EvidenceDirError(
         `${options.ignoreInGit} is a symbolic link, not the tool's own directory; nothing was written there: remove the link, or name an evidence directory (--evidence-dir / input 'evidence-dir')`
       );
@@ -46695,9 +46819,9 @@ function createEvidenceStore(dir, options = {}) {
     ownDirectory();
     mkdirSync4(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker3 = join8(resolve9(options.ignoreInGit), ".gitignore");
+      const marker3 = join10(resolve10(options.ignoreInGit), ".gitignore");
       check(marker3);
-      if (!existsSync7(marker3))
+      if (!existsSync8(marker3))
         writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
     }
   };
@@ -46724,7 +46848,7 @@ function createEvidenceStore(dir, options = {}) {
     write(name, content) {
       validName(name);
       prepare();
-      const path2 = join8(abs, name);
+      const path2 = join10(abs, name);
       check(path2);
       return put(path2, content);
     },
@@ -46734,8 +46858,8 @@ function createEvidenceStore(dir, options = {}) {
       prepare();
       check(abs);
       return files.map((f) => {
-        const path2 = join8(abs, f.name);
-        if (options.root !== void 0 && lstatSync3(path2, { throwIfNoEntry: false })?.isSymbolicLink())
+        const path2 = join10(abs, f.name);
+        if (options.root !== void 0 && lstatSync4(path2, { throwIfNoEntry: false })?.isSymbolicLink())
           check(path2);
         return put(path2, f.content);
       });
@@ -46759,8 +46883,8 @@ function createOperationContext(o) {
 }
 
 // src/policy/load.ts
-import { existsSync as existsSync8 } from "node:fs";
-import { isAbsolute as isAbsolute7, join as join9, relative as relative6, resolve as resolve10 } from "node:path";
+import { existsSync as existsSync9 } from "node:fs";
+import { isAbsolute as isAbsolute8, join as join11, relative as relative6, resolve as resolve11 } from "node:path";
 
 // src/policy/defaults.ts
 var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
@@ -46871,10 +46995,10 @@ var PolicyError = class extends Error {
 
 // src/policy/load.ts
 function loadPolicy(options) {
-  const root = resolve10(options.root);
+  const root = resolve11(options.root);
   const packageManager = detectPackageManager(root);
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve10(options.cwd ?? process.cwd(), options.policyPath) : join9(root, DEFAULT_POLICY_PATH);
+  const abs = explicit ? resolve11(options.cwd ?? process.cwd(), options.policyPath) : join11(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
   return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
 }
@@ -46962,13 +47086,13 @@ function adapterOf(d, raw) {
   return { ...d, ...rest, files };
 }
 function detectPackageManager(root) {
-  if (existsSync8(join9(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync8(join9(root, "yarn.lock"))) return "yarn";
+  if (existsSync9(join11(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync9(join11(root, "yarn.lock"))) return "yarn";
   return "npm";
 }
 function displayPath(root, abs) {
   const rel = relative6(root, abs);
-  return rel && !rel.startsWith("..") && !isAbsolute7(rel) ? rel.split("\\").join("/") : abs;
+  return rel && !rel.startsWith("..") && !isAbsolute8(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
   return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
@@ -47065,91 +47189,6 @@ var ACTION_IO = {
     stepOutputs: []
   }
 };
-
-// src/git/root.ts
-import { existsSync as existsSync9, lstatSync as lstatSync4, readFileSync as readFileSync6, readlinkSync as readlinkSync2, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
-import { dirname as dirname8, isAbsolute as isAbsolute8, join as join10, resolve as resolve11, sep as sep5 } from "node:path";
-var RootError = class extends Error {
-  constructor(message, at3 = "git") {
-    super(message);
-    this.at = at3;
-  }
-  at;
-  name = "RootError";
-};
-async function findRoot(options) {
-  const cwd = sameDirectory(options.logicalCwd, options.cwd) ? options.logicalCwd : options.cwd;
-  const start = options.given === void 0 ? cwd : resolve11(cwd, options.given);
-  const shown = options.given ?? start;
-  const label3 = options.label ?? "--root";
-  if (!existsSync9(start)) throw new RootError(`${label3} ${shown}: no such directory`, "directory");
-  if (!statSync6(start).isDirectory()) throw new RootError(`${label3} ${shown}: not a directory`, "directory");
-  const link3 = linkInRepository(start);
-  if (link3)
-    throw new RootError(
-      `${label3} ${shown}: ${link3} is a symbolic link (to ${readlinkSync2(link3)}), and a root is never taken through one (a pull request can commit it); give the directory itself`,
-      "directory"
-    );
-  const real = realpathSync4(start);
-  const top = discoverTop(real) ?? await gitTop(real, shown, label3);
-  const outer = superproject(top);
-  if (outer)
-    throw new RootError(
-      `${label3} ${shown}: ${top} is a submodule of the repository at ${outer} (its .git is a file), and a root is never taken in one (a pull request can change what it holds); run from ${outer}, or from a clone of the submodule's own repository`,
-      "directory"
-    );
-  for (let dir = real; ; dir = dirname8(dir)) {
-    if (dir !== top && existsSync9(join10(dir, options.marker))) return { root: dir, top, start: real };
-    if (dir === top || dirname8(dir) === dir) break;
-  }
-  return { root: top, top, start: real };
-}
-function sameDirectory(a, b) {
-  if (!a || !isAbsolute8(a)) return false;
-  try {
-    return realpathSync4(a) === realpathSync4(b);
-  } catch {
-    return false;
-  }
-}
-function superproject(top) {
-  const git2 = lstatSync4(join10(top, ".git"), { throwIfNoEntry: false });
-  if (!git2?.isFile()) return null;
-  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync6(join10(top, ".git"), "utf8"))?.[1]?.trim();
-  if (!gitdir || !resolve11(top, gitdir).split(sep5).join("/").includes("/.git/modules/")) return null;
-  for (let dir = dirname8(top); ; dir = dirname8(dir)) {
-    if (existsSync9(join10(dir, ".git"))) return dir;
-    if (dirname8(dir) === dir) return null;
-  }
-}
-function linkInRepository(start) {
-  const below = [];
-  for (let dir = start; !existsSync9(join10(dir, ".git")); dir = dirname8(dir)) {
-    if (dirname8(dir) === dir) return null;
-    below.push(dir);
-  }
-  return below.find((dir) => lstatSync4(dir).isSymbolicLink()) ?? null;
-}
-async function gitTop(real, shown, label3) {
-  let r;
-  try {
-    r = await git(real, ["rev-parse", "--show-toplevel"]);
-  } catch (e) {
-    if (e instanceof GitError) throw new RootError(`${shown}: ${e.message}`);
-    throw e;
-  }
-  if (r.code !== 0) {
-    if (/dubious ownership/.test(r.stderr)) {
-      throw new RootError(
-        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${real}`
-      );
-    }
-    throw new RootError(
-      `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label3}`
-    );
-  }
-  return realpathSync4(r.stdout.toString("utf8").trim());
-}
 
 // src/actions/shared/run.ts
 async function withRepositoryRoot(inputs, env2) {
@@ -47319,15 +47358,15 @@ function subject(b) {
     switch (r.status) {
       case "restored":
         return [name, ": ", ...from, " withdrawn, ", ...to, " restored"];
-      case "dry-run":
+      case "dry-run": {
+        const errors = b.verdict === "FAIL" ? b.findings.filter((f) => f.severity === "error").length : 0;
         return [
           name,
-          ": would withdraw ",
-          ...from,
-          " and restore ",
-          ...to,
+          errors > 0 ? ": a rollback now would stop on " : ": would withdraw ",
+          ...errors > 0 ? [plural(errors, "error"), " (it would withdraw ", ...from, " and restore ", ...to, ")"] : [...from, " and restore ", ...to],
           r.drill ? " (rollback drill, nothing written)" : " (dry run, nothing written)"
         ];
+      }
       case "already-current":
         return [
           name,

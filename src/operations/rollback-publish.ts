@@ -3,6 +3,7 @@
 import type { IncidentEvidence, RollbackStatus } from '../evidence/incident-note.js'
 import { renderIncidentNote } from '../evidence/incident-note.js'
 import { git } from '../git/git.js'
+import { repositoryPrefix } from '../git/root.js'
 import type { GitHubClient } from '../github/client.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import type { Finding } from '../rules/finding.js'
@@ -61,7 +62,7 @@ export async function publish(
   const toTag = r.incident.active.release_tag ?? 'unknown'
   if (r.status === 'restored' && r.plan) {
     const branch = `baseline-gate/rollback-${baseline.name}`
-    const prefix = await topPrefix(ctx.root)
+    const prefix = await repositoryPrefix(ctx.root)
     const tree = await git(ctx.root, ['rev-parse', '--verify', `${r.found.head}^{tree}`])
     const committed = await client.commitToBranch({
       branch,
@@ -112,10 +113,4 @@ export async function publish(
     }
   } else out.problems.push(`no incident issue was opened or updated: ${issue.message}`)
   return out
-}
-
-/** The root's path inside its repository ("" at the top; "apps/consumer/" in a monorepo): API paths are from the top. */
-async function topPrefix(root: string): Promise<string> {
-  const r = await git(root, ['rev-parse', '--show-prefix'])
-  return r.code === 0 ? r.stdout.toString('utf8').trim() : ''
 }

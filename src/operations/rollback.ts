@@ -40,6 +40,7 @@ import type { RunFacts } from './packet.js'
 import { DRILL_SUITES_SKIP, drillReport, whyNoTarget } from './rollback-drill.js'
 import type { DrillNoTarget, DrillReport } from './rollback-drill.js'
 import { operationSuites } from './suites.js'
+import { uncommittedBeside } from './uncommitted-beside.js'
 import type { SuiteReporter } from './suites.js'
 import { plural } from '../text/plural.js'
 
@@ -195,6 +196,8 @@ async function rollBack(
         : options.suites
           ? null
           : 'on request: --no-suites, or the input suites: false'
+    // what else the working tree holds is tested along with the restored trio: said before a failure is read
+    if (skip === null) findings.push(...(await uncommittedBeside(ctx.root, baseline, ctx.evidence.dir)))
     const suites = await operationSuites({
       root: ctx.root,
       baseline,
