@@ -21674,7 +21674,7 @@ var init_containment = __esm({
 });
 
 // src/exec/proc-table.ts
-import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync4, readdirSync as readdirSync3, readFileSync as readFileSync3 } from "node:fs";
 function parseStat(text) {
   const open2 = text.indexOf("(");
   const close = text.lastIndexOf(")");
@@ -21706,7 +21706,7 @@ function readProc(pid) {
 function readProcTable() {
   let names;
   try {
-    names = readdirSync2("/proc");
+    names = readdirSync3("/proc");
   } catch {
     return null;
   }
@@ -29673,10 +29673,10 @@ var preflight_exports = {};
 __export(preflight_exports, {
   runPreflight: () => runPreflight
 });
-import { join as join6, resolve as resolve6 } from "node:path";
+import { join as join7, resolve as resolve6 } from "node:path";
 async function runPreflight(root, baseline, env2) {
   const started = Date.now();
-  const producerRoot = join6(root, baseline.producer.root);
+  const producerRoot = join7(root, baseline.producer.root);
   const expand2 = (s) => s.replace(/\{repo_root\}/g, () => root).replace(/\{producer_root\}/g, () => producerRoot);
   const probe = baseline.producer.probe;
   const launch = await launchProducer({
@@ -29690,7 +29690,7 @@ async function runPreflight(root, baseline, env2) {
     if (launch.ok) {
       const schemas = loadResponseSchemas(
         root,
-        join6(baseline.producer.root, probe.schemas),
+        join7(baseline.producer.root, probe.schemas),
         PROBE_REQUESTS.map((r) => r.schema)
       );
       for (const request3 of PROBE_REQUESTS) {
@@ -54236,6 +54236,12 @@ var ADAPTER_RULES = {
     severity: "warning",
     description: "The policy names no adapter file, so the boundary is not checked: a warning, because a check that does nothing must not look like one that passed. The message lists the scanned files that name producer endpoints; `baseline-gate init` writes them into the policy as `adapter.file` (one path or a list, e.g. a TypeScript client and a Rust command module) with `adapter.scan`.",
     example: "A policy without `adapter.file`."
+  },
+  BG605: {
+    title: "File not scanned for endpoints",
+    severity: "error",
+    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break, which the scan's globs never match, could name the producer's endpoints unseen. Each one fails, named with why; rename it, make it a readable file of the repository, or exclude it (`adapter.exclude`) when it is no source.",
+    example: "A pull request adds `src/vendor/bundle.js` of 20 MiB, or a directory whose name ends in a newline, holding a direct call to the producer."
   }
 };
 
@@ -56905,6 +56911,10 @@ function journalPath(root, name) {
   return gitDir ? join4(gitDir, "baseline-gate", file) : join4(resolve2(root), ".baseline-gate", file);
 }
 
+// src/fs/scan.ts
+import { readdirSync as readdirSync2 } from "node:fs";
+import { join as join6 } from "node:path";
+
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath, realpathSync as realpathSync2, stat as stat2, statSync as statSync3 } from "fs";
 import { isAbsolute as isAbsolute3, posix, resolve as resolve4 } from "path";
@@ -57675,6 +57685,7 @@ function globSync(globInput, options) {
 }
 
 // src/fs/scan.ts
+init_utf8();
 init_source_file();
 init_read();
 init_contain();
@@ -57694,6 +57705,8 @@ function createRepoScan(root) {
   const lists = /* @__PURE__ */ new Map();
   const files = /* @__PURE__ */ new Map();
   const searches = /* @__PURE__ */ new Map();
+  const failed = /* @__PURE__ */ new Map();
+  const oddByGlobs = /* @__PURE__ */ new Map();
   const memo = createContainMemo();
   const readFile = (path2) => readRepoFile(root, path2, MAX_FILE_BYTES, memo);
   const file = (path2, known) => {
@@ -57730,12 +57743,71 @@ function createRepoScan(root) {
           const read = files.get(path2)?.read ?? readFile(path2);
           if (read.kind === "ok" && patterns.some((p) => read.bytes.includes(p)))
             found.push(file(path2, read).source());
+          else if (read.kind !== "ok" && read.kind !== "missing") failed.set(path2, whyUnread(read));
         }
         searches.set(key, found);
       }
       return [...found];
+    },
+    unscanned(include, paths) {
+      const out = [];
+      for (const path2 of paths) {
+        const why = failed.get(path2);
+        if (why) out.push({ path: path2, why });
+      }
+      const key = JSON.stringify(include);
+      let odd = oddByGlobs.get(key);
+      if (!odd) {
+        odd = oddNames(root, include);
+        oddByGlobs.set(key, odd);
+      }
+      out.push(...odd);
+      return out;
     }
   };
+}
+function whyUnread(read) {
+  switch (read.kind) {
+    case "too-large":
+      return `it is larger than the ${read.limit} bytes a file is read to`;
+    case "outside-root":
+    case "dangling-link":
+      return read.problem;
+    case "not-a-file":
+      return "it is not a regular file";
+    case "unreadable":
+      return `it cannot be read (${read.reason})`;
+  }
+}
+function globBase(pattern) {
+  const parts = pattern.split("/");
+  const i = parts.findIndex((p) => /[*?[\]{}()!+@\\]/.test(p));
+  return (i === -1 ? parts.slice(0, -1) : parts.slice(0, i)).join("/");
+}
+function oddNames(root, include) {
+  const bases = [...new Set(include.map(globBase))].sort();
+  const walked = bases.filter((b, i) => !bases.slice(0, i).some((o) => o === "" || b.startsWith(`${o}/`)));
+  const out = [];
+  const walk = (rel) => {
+    let entries;
+    try {
+      entries = readdirSync2(rel === "" ? root : join6(root, rel), { withFileTypes: true, encoding: "buffer" });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const name = strictUtf8(e.name);
+      const shown = name ?? e.name.toString("latin1");
+      const path2 = rel === "" ? shown : `${rel}/${shown}`;
+      if (name === null)
+        out.push({ path: path2, why: "its name is not valid UTF-8, so the scan cannot name it to read it" });
+      else if (/[\r\n]/.test(name))
+        out.push({ path: path2, why: "its name holds a line break, which the scan globs never match" });
+      else if (e.isDirectory() && name !== "node_modules" && name !== ".git") walk(path2);
+    }
+  };
+  for (const base of walked) walk(base);
+  return out.sort((x2, y) => x2.path < y.path ? -1 : x2.path > y.path ? 1 : 0);
 }
 
 // src/ledger/model.ts
@@ -62231,7 +62303,16 @@ function adapterFindings(root, baseline, scan = createRepoScan(root)) {
   });
   const own = new Set(adapter.files);
   const others = scan.list(adapter.scan, adapter.exclude).filter((p) => !own.has(p));
-  return adapterRules({ adapter, adapterSources, scanned: scan.containing(others, adapter.endpoints) });
+  const scanned = scan.containing(others, adapter.endpoints);
+  const unscanned = scan.unscanned(adapter.scan, others).map(
+    (u) => finding(
+      "BG605",
+      u.path,
+      null,
+      `not scanned for the producer's endpoints: ${u.why}; rename it, make it a readable file of the repository, or exclude it (adapter.exclude) if it is no source`
+    )
+  );
+  return [...adapterRules({ adapter, adapterSources, scanned }), ...unscanned];
 }
 
 // src/operations/outcome.ts
@@ -68496,7 +68577,7 @@ function workspacePrefix(workspace, root) {
 
 // src/actions/shared/inputs.ts
 var import_satisfies = __toESM(require_satisfies(), 1);
-import { isAbsolute as isAbsolute6, join as join7, resolve as resolve7 } from "node:path";
+import { isAbsolute as isAbsolute6, join as join8, resolve as resolve7 } from "node:path";
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -68541,8 +68622,8 @@ function readCommonInputs(get, env2, operation) {
   const evidenceInput = get("evidence-dir").trim();
   const evidenceDir = evidenceInput ? isAbsolute6(evidenceInput) ? evidenceInput : resolve7(workspace, evidenceInput) : (
     // one directory per operation: two gates in one job upload two artifacts, not one directory twice
-    join7(
-      env2.RUNNER_TEMP || join7(root, ".baseline-gate"),
+    join8(
+      env2.RUNNER_TEMP || join8(root, ".baseline-gate"),
       "baseline-gate-evidence",
       `${operation}-${runSuffix(env2)}`
     )
@@ -68653,12 +68734,12 @@ function errorCode(e) {
 
 // src/fs/evidence-store.ts
 import { existsSync as existsSync8, lstatSync as lstatSync3, mkdirSync as mkdirSync3 } from "node:fs";
-import { join as join9, resolve as resolve8 } from "node:path";
+import { join as join10, resolve as resolve8 } from "node:path";
 init_contain();
 
 // src/fs/file-in-the-way.ts
 import { closeSync as closeSync3, existsSync as existsSync7, mkdirSync as mkdirSync2, openSync as openSync3, rmdirSync, statSync as statSync5, unlinkSync } from "node:fs";
-import { dirname as dirname7, join as join8 } from "node:path";
+import { dirname as dirname7, join as join9 } from "node:path";
 function fileInTheWay(abs) {
   for (let path2 = abs; ; path2 = dirname7(path2)) {
     let stat3;
@@ -68680,7 +68761,7 @@ function probeWritable(dir) {
       mkdirSync2(d);
       created.push(d);
     }
-    const probe = join8(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    const probe = join9(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
     closeSync3(openSync3(probe, "wx", 384));
     unlinkSync(probe);
   } finally {
@@ -68721,7 +68802,7 @@ function createEvidenceStore(dir, options = {}) {
     ownDirectory();
     mkdirSync3(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker3 = join9(resolve8(options.ignoreInGit), ".gitignore");
+      const marker3 = join10(resolve8(options.ignoreInGit), ".gitignore");
       check(marker3);
       if (!existsSync8(marker3))
         writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
@@ -68750,7 +68831,7 @@ function createEvidenceStore(dir, options = {}) {
     write(name, content) {
       validName(name);
       prepare();
-      const path2 = join9(abs, name);
+      const path2 = join10(abs, name);
       check(path2);
       return put(path2, content);
     },
@@ -68760,7 +68841,7 @@ function createEvidenceStore(dir, options = {}) {
       prepare();
       check(abs);
       return files.map((f) => {
-        const path2 = join9(abs, f.name);
+        const path2 = join10(abs, f.name);
         if (options.root !== void 0 && lstatSync3(path2, { throwIfNoEntry: false })?.isSymbolicLink())
           check(path2);
         return put(path2, f.content);
@@ -68786,7 +68867,7 @@ function createOperationContext(o) {
 
 // src/policy/load.ts
 import { existsSync as existsSync9 } from "node:fs";
-import { isAbsolute as isAbsolute7, join as join10, relative as relative4, resolve as resolve9 } from "node:path";
+import { isAbsolute as isAbsolute7, join as join11, relative as relative4, resolve as resolve9 } from "node:path";
 init_contain();
 init_read();
 init_source_file();
@@ -68904,7 +68985,7 @@ function loadPolicy(options) {
   const root = resolve9(options.root);
   const packageManager = detectPackageManager(root);
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve9(options.cwd ?? process.cwd(), options.policyPath) : join10(root, DEFAULT_POLICY_PATH);
+  const abs = explicit ? resolve9(options.cwd ?? process.cwd(), options.policyPath) : join11(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
   return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
 }
@@ -68992,8 +69073,8 @@ function adapterOf(d, raw) {
   return { ...d, ...rest, files };
 }
 function detectPackageManager(root) {
-  if (existsSync9(join10(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync9(join10(root, "yarn.lock"))) return "yarn";
+  if (existsSync9(join11(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync9(join11(root, "yarn.lock"))) return "yarn";
   return "npm";
 }
 function displayPath(root, abs) {
@@ -70016,7 +70097,7 @@ function cancellation() {
 
 // src/git/root.ts
 import { existsSync as existsSync10, lstatSync as lstatSync4, readFileSync as readFileSync5, readlinkSync as readlinkSync2, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
-import { dirname as dirname8, isAbsolute as isAbsolute8, join as join11, resolve as resolve10, sep as sep4 } from "node:path";
+import { dirname as dirname8, isAbsolute as isAbsolute8, join as join12, resolve as resolve10, sep as sep4 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -70047,7 +70128,7 @@ async function findRoot(options) {
       "directory"
     );
   for (let dir = real; ; dir = dirname8(dir)) {
-    if (dir !== top && existsSync10(join11(dir, options.marker))) return { root: dir, top, start: real };
+    if (dir !== top && existsSync10(join12(dir, options.marker))) return { root: dir, top, start: real };
     if (dir === top || dirname8(dir) === dir) break;
   }
   return { root: top, top, start: real };
@@ -70061,18 +70142,18 @@ function sameDirectory(a, b) {
   }
 }
 function superproject(top) {
-  const git2 = lstatSync4(join11(top, ".git"), { throwIfNoEntry: false });
+  const git2 = lstatSync4(join12(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
-  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync5(join11(top, ".git"), "utf8"))?.[1]?.trim();
+  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync5(join12(top, ".git"), "utf8"))?.[1]?.trim();
   if (!gitdir || !resolve10(top, gitdir).split(sep4).join("/").includes("/.git/modules/")) return null;
   for (let dir = dirname8(top); ; dir = dirname8(dir)) {
-    if (existsSync10(join11(dir, ".git"))) return dir;
+    if (existsSync10(join12(dir, ".git"))) return dir;
     if (dirname8(dir) === dir) return null;
   }
 }
 function linkInRepository(start) {
   const below = [];
-  for (let dir = start; !existsSync10(join11(dir, ".git")); dir = dirname8(dir)) {
+  for (let dir = start; !existsSync10(join12(dir, ".git")); dir = dirname8(dir)) {
     if (dirname8(dir) === dir) return null;
     below.push(dir);
   }

@@ -43698,6 +43698,12 @@ var ADAPTER_RULES = {
     severity: "warning",
     description: "The policy names no adapter file, so the boundary is not checked: a warning, because a check that does nothing must not look like one that passed. The message lists the scanned files that name producer endpoints; `baseline-gate init` writes them into the policy as `adapter.file` (one path or a list, e.g. a TypeScript client and a Rust command module) with `adapter.scan`.",
     example: "A policy without `adapter.file`."
+  },
+  BG605: {
+    title: "File not scanned for endpoints",
+    severity: "error",
+    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break, which the scan's globs never match, could name the producer's endpoints unseen. Each one fails, named with why; rename it, make it a readable file of the repository, or exclude it (`adapter.exclude`) when it is no source.",
+    example: "A pull request adds `src/vendor/bundle.js` of 20 MiB, or a directory whose name ends in a newline, holding a direct call to the producer."
   }
 };
 

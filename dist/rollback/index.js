@@ -24719,6 +24719,12 @@ var ADAPTER_RULES = {
     severity: "warning",
     description: "The policy names no adapter file, so the boundary is not checked: a warning, because a check that does nothing must not look like one that passed. The message lists the scanned files that name producer endpoints; `baseline-gate init` writes them into the policy as `adapter.file` (one path or a list, e.g. a TypeScript client and a Rust command module) with `adapter.scan`.",
     example: "A policy without `adapter.file`."
+  },
+  BG605: {
+    title: "File not scanned for endpoints",
+    severity: "error",
+    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break, which the scan's globs never match, could name the producer's endpoints unseen. Each one fails, named with why; rename it, make it a readable file of the repository, or exclude it (`adapter.exclude`) when it is no source.",
+    example: "A pull request adds `src/vendor/bundle.js` of 20 MiB, or a directory whose name ends in a newline, holding a direct call to the producer."
   }
 };
 
@@ -33287,6 +33293,10 @@ function restoredTrio(baseline, plan) {
 // src/trio/model.ts
 var TRIO_ROLES = ["pin", "manifest", "matrix"];
 
+// src/fs/scan.ts
+import { readdirSync as readdirSync2 } from "node:fs";
+import { join as join7 } from "node:path";
+
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath, realpathSync as realpathSync4, stat as stat2, statSync as statSync4 } from "fs";
 import { isAbsolute as isAbsolute6, posix, resolve as resolve6 } from "path";
@@ -34073,6 +34083,8 @@ function createRepoScan(root) {
   const lists = /* @__PURE__ */ new Map();
   const files = /* @__PURE__ */ new Map();
   const searches = /* @__PURE__ */ new Map();
+  const failed = /* @__PURE__ */ new Map();
+  const oddByGlobs = /* @__PURE__ */ new Map();
   const memo = createContainMemo();
   const readFile = (path2) => readRepoFile(root, path2, MAX_FILE_BYTES, memo);
   const file = (path2, known) => {
@@ -34109,12 +34121,71 @@ function createRepoScan(root) {
           const read = files.get(path2)?.read ?? readFile(path2);
           if (read.kind === "ok" && patterns.some((p) => read.bytes.includes(p)))
             found.push(file(path2, read).source());
+          else if (read.kind !== "ok" && read.kind !== "missing") failed.set(path2, whyUnread(read));
         }
         searches.set(key, found);
       }
       return [...found];
+    },
+    unscanned(include, paths) {
+      const out = [];
+      for (const path2 of paths) {
+        const why = failed.get(path2);
+        if (why) out.push({ path: path2, why });
+      }
+      const key = JSON.stringify(include);
+      let odd = oddByGlobs.get(key);
+      if (!odd) {
+        odd = oddNames(root, include);
+        oddByGlobs.set(key, odd);
+      }
+      out.push(...odd);
+      return out;
     }
   };
+}
+function whyUnread(read) {
+  switch (read.kind) {
+    case "too-large":
+      return `it is larger than the ${read.limit} bytes a file is read to`;
+    case "outside-root":
+    case "dangling-link":
+      return read.problem;
+    case "not-a-file":
+      return "it is not a regular file";
+    case "unreadable":
+      return `it cannot be read (${read.reason})`;
+  }
+}
+function globBase(pattern) {
+  const parts = pattern.split("/");
+  const i2 = parts.findIndex((p) => /[*?[\]{}()!+@\\]/.test(p));
+  return (i2 === -1 ? parts.slice(0, -1) : parts.slice(0, i2)).join("/");
+}
+function oddNames(root, include) {
+  const bases = [...new Set(include.map(globBase))].sort();
+  const walked = bases.filter((b, i2) => !bases.slice(0, i2).some((o) => o === "" || b.startsWith(`${o}/`)));
+  const out = [];
+  const walk2 = (rel) => {
+    let entries;
+    try {
+      entries = readdirSync2(rel === "" ? root : join7(root, rel), { withFileTypes: true, encoding: "buffer" });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      const name = strictUtf8(e.name);
+      const shown = name ?? e.name.toString("latin1");
+      const path2 = rel === "" ? shown : `${rel}/${shown}`;
+      if (name === null)
+        out.push({ path: path2, why: "its name is not valid UTF-8, so the scan cannot name it to read it" });
+      else if (/[\r\n]/.test(name))
+        out.push({ path: path2, why: "its name holds a line break, which the scan globs never match" });
+      else if (e.isDirectory() && name !== "node_modules" && name !== ".git") walk2(path2);
+    }
+  };
+  for (const base of walked) walk2(base);
+  return out.sort((x2, y) => x2.path < y.path ? -1 : x2.path > y.path ? 1 : 0);
 }
 
 // src/rules/adapter.ts
@@ -34198,7 +34269,16 @@ function adapterFindings(root, baseline, scan = createRepoScan(root)) {
   });
   const own = new Set(adapter.files);
   const others = scan.list(adapter.scan, adapter.exclude).filter((p) => !own.has(p));
-  return adapterRules({ adapter, adapterSources, scanned: scan.containing(others, adapter.endpoints) });
+  const scanned = scan.containing(others, adapter.endpoints);
+  const unscanned = scan.unscanned(adapter.scan, others).map(
+    (u) => finding(
+      "BG605",
+      u.path,
+      null,
+      `not scanned for the producer's endpoints: ${u.why}; rename it, make it a readable file of the repository, or exclude it (adapter.exclude) if it is no source`
+    )
+  );
+  return [...adapterRules({ adapter, adapterSources, scanned }), ...unscanned];
 }
 
 // src/classify/last-known-good.ts
@@ -35567,7 +35647,7 @@ function groupIsTheSteps(scope, known, table2) {
 }
 
 // src/exec/proc-table.ts
-import { existsSync as existsSync5, readdirSync as readdirSync2, readFileSync as readFileSync5 } from "node:fs";
+import { existsSync as existsSync5, readdirSync as readdirSync3, readFileSync as readFileSync5 } from "node:fs";
 function parseStat(text) {
   const open2 = text.indexOf("(");
   const close = text.lastIndexOf(")");
@@ -35599,7 +35679,7 @@ function readProc(pid) {
 function readProcTable() {
   let names;
   try {
-    names = readdirSync2("/proc");
+    names = readdirSync3("/proc");
   } catch {
     return null;
   }
@@ -36245,13 +36325,13 @@ async function uncommittedPaths(root) {
 }
 
 // src/operations/uncommitted-beside.ts
-import { join as join7 } from "node:path";
+import { join as join8 } from "node:path";
 var SHOWN = 5;
 async function uncommittedBeside(root, baseline, evidenceDir) {
   const paths = await uncommittedPaths(root);
   if (!paths) return [];
   const trio = new Set(TRIO_ROLES.map((r) => baseline.trio[r]));
-  const ours = (path2) => trio.has(path2) || path2.startsWith(".baseline-gate/") || path2.endsWith(".baseline-gate-staged") || isWithin(evidenceDir, join7(root, path2));
+  const ours = (path2) => trio.has(path2) || path2.startsWith(".baseline-gate/") || path2.endsWith(".baseline-gate-staged") || isWithin(evidenceDir, join8(root, path2));
   const others = paths.filter((p) => !ours(p));
   if (others.length === 0) return [];
   const shown = others.slice(0, SHOWN).join(", ");
@@ -41892,7 +41972,7 @@ function workspacePrefix(workspace, root) {
 
 // src/actions/shared/inputs.ts
 var import_satisfies = __toESM(require_satisfies(), 1);
-import { isAbsolute as isAbsolute7, join as join8, resolve as resolve8 } from "node:path";
+import { isAbsolute as isAbsolute7, join as join9, resolve as resolve8 } from "node:path";
 
 // src/git/tag-name.ts
 var TAG = /^(?=.{1,100}$)v?[0-9A-Za-z][0-9A-Za-z.+_-]*$/;
@@ -41984,8 +42064,8 @@ function readCommonInputs(get, env2, operation) {
   const evidenceInput = get("evidence-dir").trim();
   const evidenceDir = evidenceInput ? isAbsolute7(evidenceInput) ? evidenceInput : resolve8(workspace, evidenceInput) : (
     // one directory per operation: two gates in one job upload two artifacts, not one directory twice
-    join8(
-      env2.RUNNER_TEMP || join8(root, ".baseline-gate"),
+    join9(
+      env2.RUNNER_TEMP || join9(root, ".baseline-gate"),
       "baseline-gate-evidence",
       `${operation}-${runSuffix(env2)}`
     )
@@ -46752,11 +46832,11 @@ async function syncDriftIssues(result, o) {
 
 // src/fs/evidence-store.ts
 import { existsSync as existsSync8, lstatSync as lstatSync4, mkdirSync as mkdirSync4 } from "node:fs";
-import { join as join10, resolve as resolve10 } from "node:path";
+import { join as join11, resolve as resolve10 } from "node:path";
 
 // src/fs/file-in-the-way.ts
 import { closeSync as closeSync3, existsSync as existsSync7, mkdirSync as mkdirSync3, openSync as openSync3, rmdirSync, statSync as statSync6, unlinkSync } from "node:fs";
-import { dirname as dirname8, join as join9 } from "node:path";
+import { dirname as dirname8, join as join10 } from "node:path";
 function fileInTheWay(abs) {
   for (let path2 = abs; ; path2 = dirname8(path2)) {
     let stat3;
@@ -46778,7 +46858,7 @@ function probeWritable(dir) {
       mkdirSync3(d);
       created.push(d);
     }
-    const probe = join9(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    const probe = join10(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
     closeSync3(openSync3(probe, "wx", 384));
     unlinkSync(probe);
   } finally {
@@ -46819,7 +46899,7 @@ function createEvidenceStore(dir, options = {}) {
     ownDirectory();
     mkdirSync4(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker3 = join10(resolve10(options.ignoreInGit), ".gitignore");
+      const marker3 = join11(resolve10(options.ignoreInGit), ".gitignore");
       check(marker3);
       if (!existsSync8(marker3))
         writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
@@ -46848,7 +46928,7 @@ function createEvidenceStore(dir, options = {}) {
     write(name, content) {
       validName(name);
       prepare();
-      const path2 = join10(abs, name);
+      const path2 = join11(abs, name);
       check(path2);
       return put(path2, content);
     },
@@ -46858,7 +46938,7 @@ function createEvidenceStore(dir, options = {}) {
       prepare();
       check(abs);
       return files.map((f) => {
-        const path2 = join10(abs, f.name);
+        const path2 = join11(abs, f.name);
         if (options.root !== void 0 && lstatSync4(path2, { throwIfNoEntry: false })?.isSymbolicLink())
           check(path2);
         return put(path2, f.content);
@@ -46884,7 +46964,7 @@ function createOperationContext(o) {
 
 // src/policy/load.ts
 import { existsSync as existsSync9 } from "node:fs";
-import { isAbsolute as isAbsolute8, join as join11, relative as relative6, resolve as resolve11 } from "node:path";
+import { isAbsolute as isAbsolute8, join as join12, relative as relative6, resolve as resolve11 } from "node:path";
 
 // src/policy/defaults.ts
 var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
@@ -46998,7 +47078,7 @@ function loadPolicy(options) {
   const root = resolve11(options.root);
   const packageManager = detectPackageManager(root);
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve11(options.cwd ?? process.cwd(), options.policyPath) : join11(root, DEFAULT_POLICY_PATH);
+  const abs = explicit ? resolve11(options.cwd ?? process.cwd(), options.policyPath) : join12(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
   return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
 }
@@ -47086,8 +47166,8 @@ function adapterOf(d, raw) {
   return { ...d, ...rest, files };
 }
 function detectPackageManager(root) {
-  if (existsSync9(join11(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync9(join11(root, "yarn.lock"))) return "yarn";
+  if (existsSync9(join12(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync9(join12(root, "yarn.lock"))) return "yarn";
   return "npm";
 }
 function displayPath(root, abs) {

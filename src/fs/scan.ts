@@ -1,5 +1,9 @@
 // The repository files matching the policy's globs: paths relative to the root, sorted, symlinks not followed.
+import { readdirSync } from 'node:fs'
+import type { Dirent } from 'node:fs'
+import { join } from 'node:path'
 import { globSync } from 'tinyglobby'
+import { strictUtf8 } from '../text/utf8.js'
 import { sourceFromBytes } from '../document/source-file.js'
 import type { SourceFile } from '../document/source-file.js'
 import type { ReadResult } from './read.js'
@@ -54,12 +58,28 @@ export interface RepoScan {
   file(path: string): ScannedFile
   /** filesContaining(root, paths, needles), once per distinct pair. */
   containing(paths: readonly string[], needles: string[]): SourceFile[]
+  /**
+   * What a search over `paths` could not look into, so that nothing it holds goes unseen: the listed files it
+   * could not read (too large, a link out of the root or to nothing, unreadable), and the files and directories
+   * below the globs' directories whose names hold a line break, which the globs never list (picomatch's `**`
+   * does not match one). Call after containing() over the same paths.
+   */
+  unscanned(include: string[], paths: readonly string[]): Unscanned[]
+}
+
+/** A file the scan could not look into, and why. */
+export interface Unscanned {
+  path: string
+  why: string
 }
 
 export function createRepoScan(root: string): RepoScan {
   const lists = new Map<string, readonly string[]>()
   const files = new Map<string, ScannedFile>()
   const searches = new Map<string, SourceFile[]>()
+  // the listed files a search could not read, and why (a missing one went away while listed: nothing to see)
+  const failed = new Map<string, string>()
+  const oddByGlobs = new Map<string, Unscanned[]>()
   // the scan reads many files of few directories: each directory is checked for links once
   const memo = createContainMemo()
   const readFile = (path: string) => readRepoFile(root, path, MAX_FILE_BYTES, memo)
@@ -98,10 +118,80 @@ export function createRepoScan(root: string): RepoScan {
           const read = files.get(path)?.read ?? readFile(path)
           if (read.kind === 'ok' && patterns.some((p) => read.bytes.includes(p)))
             found.push(file(path, read).source()!)
+          else if (read.kind !== 'ok' && read.kind !== 'missing') failed.set(path, whyUnread(read))
         }
         searches.set(key, found)
       }
       return [...found]
+    },
+    unscanned(include, paths) {
+      const out: Unscanned[] = []
+      for (const path of paths) {
+        const why = failed.get(path)
+        if (why) out.push({ path, why })
+      }
+      // walked once per set of globs, however many baselines ask
+      const key = JSON.stringify(include)
+      let odd = oddByGlobs.get(key)
+      if (!odd) {
+        odd = oddNames(root, include)
+        oddByGlobs.set(key, odd)
+      }
+      out.push(...odd)
+      return out
     }
   }
+}
+
+function whyUnread(read: Exclude<ReadResult, { kind: 'ok' | 'missing' }>): string {
+  switch (read.kind) {
+    case 'too-large':
+      return `it is larger than the ${read.limit} bytes a file is read to`
+    case 'outside-root':
+    case 'dangling-link':
+      return read.problem
+    case 'not-a-file':
+      return 'it is not a regular file'
+    case 'unreadable':
+      return `it cannot be read (${read.reason})`
+  }
+}
+
+/** A glob's directory: its leading path components without a glob character ("src" of "src/**\/*.ts"). */
+function globBase(pattern: string): string {
+  const parts = pattern.split('/')
+  const i = parts.findIndex((p) => /[*?[\]{}()!+@\\]/.test(p))
+  return (i === -1 ? parts.slice(0, -1) : parts.slice(0, i)).join('/')
+}
+
+/**
+ * The files and directories below the globs' directories whose names no listed path can be: one with a CR or an
+ * LF (which picomatch's `**` never matches), one that is not UTF-8 (listed under another name, so never read).
+ * Links are not followed, node_modules and .git are left out, and a directory so named is not entered.
+ */
+function oddNames(root: string, include: string[]): Unscanned[] {
+  const bases = [...new Set(include.map(globBase))].sort()
+  // a base inside another is walked with it
+  const walked = bases.filter((b, i) => !bases.slice(0, i).some((o) => o === '' || b.startsWith(`${o}/`)))
+  const out: Unscanned[] = []
+  const walk = (rel: string) => {
+    let entries: Dirent<Buffer>[]
+    try {
+      entries = readdirSync(rel === '' ? root : join(root, rel), { withFileTypes: true, encoding: 'buffer' })
+    } catch {
+      return
+    }
+    for (const e of entries) {
+      const name = strictUtf8(e.name)
+      const shown = name ?? e.name.toString('latin1')
+      const path = rel === '' ? shown : `${rel}/${shown}`
+      if (name === null)
+        out.push({ path, why: 'its name is not valid UTF-8, so the scan cannot name it to read it' })
+      else if (/[\r\n]/.test(name))
+        out.push({ path, why: 'its name holds a line break, which the scan globs never match' })
+      else if (e.isDirectory() && name !== 'node_modules' && name !== '.git') walk(path)
+    }
+  }
+  for (const base of walked) walk(base)
+  return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
 }

@@ -4,6 +4,7 @@ import { createRepoScan } from '../fs/scan.js'
 import type { RepoScan } from '../fs/scan.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { adapterRules } from '../rules/adapter.js'
+import { finding } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
 
 /**
@@ -29,5 +30,17 @@ export function adapterFindings(
   })
   const own = new Set(adapter.files)
   const others = scan.list(adapter.scan, adapter.exclude).filter((p) => !own.has(p))
-  return adapterRules({ adapter, adapterSources, scanned: scan.containing(others, adapter.endpoints) })
+  const scanned = scan.containing(others, adapter.endpoints)
+  // what the search could not look into could name an endpoint unseen: each is a finding of its own
+  const unscanned = scan
+    .unscanned(adapter.scan, others)
+    .map((u) =>
+      finding(
+        'BG605',
+        u.path,
+        null,
+        `not scanned for the producer's endpoints: ${u.why}; rename it, make it a readable file of the repository, or exclude it (adapter.exclude) if it is no source`
+      )
+    )
+  return [...adapterRules({ adapter, adapterSources, scanned }), ...unscanned]
 }

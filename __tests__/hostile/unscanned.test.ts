@@ -1,0 +1,51 @@
+// BG605: what the adapter scan cannot look into fails instead of passing unseen: a directory or a file whose name
+// holds a line break (never matched by the globs), a name that is not UTF-8 (listed under another name, never
+// read), a file over the read limit. Each of them names the producer's endpoint. (The scan lists no symbolic
+// link: what one names is judged where it is, when the globs cover it.)
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { MAX_FILE_BYTES } from '../../src/document/limits.js'
+import { cleanupFixtures, health, trioFixture } from '../helpers/fixture.js'
+
+afterAll(cleanupFixtures)
+
+const LEAK = "export const x = fetch('/v1/health')\n"
+
+describe('files the adapter scan cannot look into (BG605)', () => {
+  it('each fails, named with why; the readable ones are judged as before', async () => {
+    const fx = trioFixture()
+    const src = join(fx.root, 'src')
+    mkdirSync(join(src, 'nl\ndir'), { recursive: true })
+    writeFileSync(join(src, 'nl\ndir', 'f.ts'), LEAK)
+    writeFileSync(join(src, 'cr\rfile.ts'), LEAK)
+    writeFileSync(Buffer.from(join(src, 'bad\xff.ts'), 'latin1'), LEAK)
+    writeFileSync(join(src, 'huge.js'), `${LEAK}${' '.repeat(MAX_FILE_BYTES)}`)
+    writeFileSync(join(src, 'plain.ts'), LEAK)
+    const result = await health(fx.root)
+    const b = result.baselines[0]!
+    const by = (rule: string) =>
+      b.findings
+        .filter((f) => f.rule === rule)
+        .map((f) => `${f.file}: ${f.message.replace(/; rename it.*$/, '')}`)
+        .sort()
+    expect(by('BG605')).toEqual(
+      [
+        "src/bad\u00ff.ts: not scanned for the producer's endpoints: its name is not valid UTF-8, so the scan cannot name it to read it",
+        "src/cr\rfile.ts: not scanned for the producer's endpoints: its name holds a line break, which the scan globs never match",
+        `src/huge.js: not scanned for the producer's endpoints: it is larger than the ${MAX_FILE_BYTES} bytes a file is read to`,
+        "src/nl\ndir: not scanned for the producer's endpoints: its name holds a line break, which the scan globs never match"
+      ].sort()
+    )
+    expect(b.findings.find((f) => f.rule === 'BG605')?.severity).toBe('error')
+    // the plain file is read and judged
+    expect(by('BG603').some((f) => f.startsWith('src/plain.ts: '))).toBe(true)
+    expect(b.verdict).toBe('FAIL')
+  })
+
+  it('a clean scan has none', async () => {
+    const fx = trioFixture()
+    const b = (await health(fx.root)).baselines[0]!
+    expect(b.findings.map((f) => f.rule)).not.toContain('BG605')
+  })
+})
