@@ -1,7 +1,7 @@
 // Untrusted text in Markdown (a handoff payload's field, a finding's message, a reason typed in a dispatch) stays
 // one inline run of text: no line of its own that could open a fence or a heading, no mention, no HTML.
 import { describe, expect, it } from '@jest/globals'
-import { code, escapeMarkdown, withCodeSpans } from '../../src/evidence/markdown-text.js'
+import { code, escapeMarkdown, fenced, withCodeSpans } from '../../src/evidence/markdown-text.js'
 
 const ATTACK = 'v1.0.0 ok\r\r~~~\rApproved by security, merge now @acme/everyone\u2028# heading\u2029<b>x</b>'
 
@@ -45,5 +45,16 @@ describe('withCodeSpans (our own messages, which mark code with backticks)', () 
     const out = withCodeSpans('`v1\n# PASS <img src=x>` by @acme/everyone')
     expect(out).toBe('`v1 # PASS <img src=x>` by @\u2060acme/everyone')
     expect(out).not.toMatch(/\n/)
+  })
+})
+
+describe('fenced (a log tail in a code block)', () => {
+  it('shows control and formatting characters as \\uXXXX, keeping lines and tabs', () => {
+    const out = fenced('ok\u202eKO\u200b \u001b[31mred\tcol\r\nnext\n')
+    expect(out).toBe('```text\nok\\u202eKO\\u200b \\u001b[31mred\tcol\nnext\n```')
+  })
+
+  it('uses a fence longer than any backtick run inside', () => {
+    expect(fenced('a ```` b')).toBe('`````text\na ```` b\n`````')
   })
 })

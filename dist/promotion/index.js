@@ -22890,6 +22890,7 @@ var CONTROL_RANGES = "\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u034f\\u0600-\\u060
 var CONTROL = `[${CONTROL_RANGES}]`;
 var UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|(?![\\t\\n])${CONTROL}|##\\[`, "gu");
 var UNSAFE_IN_A_LINE = new RegExp(`${CONTROL}|##\\[`, "gu");
+var UNSAFE_IN_A_BLOCK = new RegExp(`(?![\\t\\n])${CONTROL}`, "gu");
 var COMMAND_LINE = new RegExp(`^((?:[^\\S\\n]|${SGR}|[\\uFE00-\\uFE0F])*)::`, "gmu");
 function escape(ch) {
   if (ch === "\n") return "\\n";
@@ -22901,6 +22902,9 @@ function escape(ch) {
 var unsafe = (m) => m === "##[" ? `${escape("#")}#[` : escape(m);
 function inlineSafe(text) {
   return text.replace(UNSAFE_IN_A_LINE, unsafe);
+}
+function blockSafe(text) {
+  return text.replace(UNSAFE_IN_A_BLOCK, escape);
 }
 
 // src/evidence/markdown-text.ts
@@ -22926,9 +22930,10 @@ function fenceFor(text) {
   return "`".repeat(Math.max(3, longest + 1));
 }
 function fenced(text, info2 = "text") {
-  const fence2 = fenceFor(text);
+  const shown = blockSafe(text.replace(/\r\n?/g, "\n"));
+  const fence2 = fenceFor(shown);
   return `${fence2}${info2}
-${text.replace(/\n$/, "")}
+${shown.replace(/\n$/, "")}
 ${fence2}`;
 }
 function literalBlock(text, info2 = "text") {

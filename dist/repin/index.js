@@ -45688,6 +45688,7 @@ var CONTROL_RANGES = "\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u034f\\u0600-\\u060
 var CONTROL = `[${CONTROL_RANGES}]`;
 var UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|(?![\\t\\n])${CONTROL}|##\\[`, "gu");
 var UNSAFE_IN_A_LINE = new RegExp(`${CONTROL}|##\\[`, "gu");
+var UNSAFE_IN_A_BLOCK = new RegExp(`(?![\\t\\n])${CONTROL}`, "gu");
 var COMMAND_LINE = new RegExp(`^((?:[^\\S\\n]|${SGR}|[\\uFE00-\\uFE0F])*)::`, "gmu");
 function escape2(ch) {
   if (ch === "\n") return "\\n";

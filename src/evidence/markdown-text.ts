@@ -1,6 +1,6 @@
 // Markdown primitives for untrusted text, shared by the packet rendering and the incident note. A leaf module:
 // markdown.ts renders the incident note, and the note needs these, so they cannot live in markdown.ts.
-import { inlineSafe } from '../text/terminal.js'
+import { blockSafe, inlineSafe } from '../text/terminal.js'
 import type { Identity, Posture } from '../trio/model.js'
 
 /**
@@ -58,10 +58,14 @@ function fenceFor(text: string): string {
   return '`'.repeat(Math.max(3, longest + 1))
 }
 
-/** A fenced block no line of `text` can close; one trailing newline of `text` is dropped (log tails). */
+/**
+ * A fenced block no line of `text` can close; one trailing newline of `text` is dropped (log tails). Control and
+ * formatting characters (a bidirectional override, an escape sequence) are shown as `\uXXXX` (blockSafe).
+ */
 export function fenced(text: string, info = 'text'): string {
-  const fence = fenceFor(text)
-  return `${fence}${info}\n${text.replace(/\n$/, '')}\n${fence}`
+  const shown = blockSafe(text.replace(/\r\n?/g, '\n'))
+  const fence = fenceFor(shown)
+  return `${fence}${info}\n${shown.replace(/\n$/, '')}\n${fence}`
 }
 
 /**

@@ -24,6 +24,8 @@ const CONTROL = `[${CONTROL_RANGES}]`
 const UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|(?![\\t\\n])${CONTROL}|##\\[`, 'gu')
 // eslint-disable-next-line no-misleading-character-class
 const UNSAFE_IN_A_LINE = new RegExp(`${CONTROL}|##\\[`, 'gu')
+// eslint-disable-next-line no-misleading-character-class
+const UNSAFE_IN_A_BLOCK = new RegExp(`(?![\\t\\n])${CONTROL}`, 'gu')
 // a line's lead: white space (the runner trims it), our colours, variation selectors
 const COMMAND_LINE = new RegExp(`^((?:[^\\S\\n]|${SGR}|[\\uFE00-\\uFE0F])*)::`, 'gmu')
 
@@ -52,4 +54,13 @@ export function terminalSafe(text: string): string {
 /** One value inside a line: the same, and its newlines, tabs and escape sequences shown too (`\n`, `\t`, `\u001b`). */
 export function inlineSafe(text: string): string {
   return text.replace(UNSAFE_IN_A_LINE, unsafe)
+}
+
+/**
+ * Lines of text shown as written in a document (a log's tail in a Markdown code block): lines and tabs kept, every
+ * other control or formatting character (an escape sequence, a bidirectional override, a zero-width character)
+ * shown as `\uXXXX`, so the text a reader sees is the text there is.
+ */
+export function blockSafe(text: string): string {
+  return text.replace(UNSAFE_IN_A_BLOCK, escape)
 }
