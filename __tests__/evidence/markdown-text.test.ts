@@ -9,7 +9,7 @@ describe('escapeMarkdown and code', () => {
   it('make every line ending CommonMark knows a space, the lone CR and the Unicode separators included', () => {
     for (const out of [escapeMarkdown(ATTACK), code(ATTACK)]) {
       expect(out).not.toMatch(/[\r\n\u2028\u2029]/)
-      expect(out).toContain('ok  ~~~ Approved')
+      expect(out.replace(/\\~/g, '~')).toContain('ok  ~~~ Approved')
     }
   })
 
@@ -56,5 +56,13 @@ describe('fenced (a log tail in a code block)', () => {
 
   it('uses a fence longer than any backtick run inside', () => {
     expect(fenced('a ```` b')).toBe('`````text\na ```` b\n`````')
+  })
+})
+
+describe('escapeMarkdown makes no link and strikes nothing through', () => {
+  it('breaks URLs and www. with an invisible word joiner, and escapes ~', () => {
+    expect(escapeMarkdown('see www.evil-example.com/approve, https://x.example/a ~~FAIL~~')).toBe(
+      'see www\u2060.evil-example.com/approve, https\u2060://x.example/a \\~\\~FAIL\\~\\~'
+    )
   })
 })

@@ -22910,8 +22910,12 @@ function blockSafe(text) {
 // src/evidence/markdown-text.ts
 var LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
 var MENTION = /@(?=[A-Za-z0-9])/g;
+var AUTOLINK = /\b[A-Za-z][A-Za-z0-9+.-]*(?=:\/\/)|\bwww(?=\.)/gi;
 function escapeMarkdown(text) {
-  return inlineSafe(text.replace(LINE_BREAK, " ")).replace(MENTION, "@\u2060").replace(/[\\`*_[\]#|]/g, (c2) => `\\${c2}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return linkText(text).replace(AUTOLINK, (m) => `${m}\u2060`);
+}
+function linkText(text) {
+  return inlineSafe(text.replace(LINE_BREAK, " ")).replace(MENTION, "@\u2060").replace(/[\\`*_[\]#|~]/g, (c2) => `\\${c2}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 function withCodeSpans(text) {
   const parts = text.split("`");
@@ -38530,7 +38534,7 @@ function lineToMarkdown(line) {
   return line.map((part) => {
     if (typeof part === "string") return escapeMarkdown(part);
     if ("code" in part) return code(part.code);
-    return safeUrl(part.link) ? `[${escapeMarkdown(part.text)}](${part.link})` : escapeMarkdown(part.text);
+    return safeUrl(part.link) ? `[${linkText(part.text)}](${part.link})` : escapeMarkdown(part.text);
   }).join("");
 }
 function lineToText(line) {

@@ -24651,8 +24651,12 @@ function blockSafe(text) {
 // src/evidence/markdown-text.ts
 var LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
 var MENTION = /@(?=[A-Za-z0-9])/g;
+var AUTOLINK = /\b[A-Za-z][A-Za-z0-9+.-]*(?=:\/\/)|\bwww(?=\.)/gi;
 function escapeMarkdown(text) {
-  return inlineSafe(text.replace(LINE_BREAK, " ")).replace(MENTION, "@\u2060").replace(/[\\`*_[\]#|]/g, (c2) => `\\${c2}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return linkText(text).replace(AUTOLINK, (m) => `${m}\u2060`);
+}
+function linkText(text) {
+  return inlineSafe(text.replace(LINE_BREAK, " ")).replace(MENTION, "@\u2060").replace(/[\\`*_[\]#|~]/g, (c2) => `\\${c2}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 function withCodeSpans(text) {
   const parts = text.split("`");
@@ -41923,7 +41927,7 @@ function lineToMarkdown(line) {
   return line.map((part) => {
     if (typeof part === "string") return escapeMarkdown(part);
     if ("code" in part) return code(part.code);
-    return safeUrl(part.link) ? `[${escapeMarkdown(part.text)}](${part.link})` : escapeMarkdown(part.text);
+    return safeUrl(part.link) ? `[${linkText(part.text)}](${part.link})` : escapeMarkdown(part.text);
   }).join("");
 }
 function lineToText(line) {
@@ -46127,7 +46131,7 @@ function nextStep(input, failing) {
   if (rules3.length === 0) return `${local}; the log of ${thisRun(input)} says why the step did not pass.`;
   const urls = rules3.map((r) => input.ruleUrl?.(r) ?? null);
   const named = rules3.slice(0, MAX_RULES_NAMED).map(
-    (r, i2) => urls[i2] && /^https?:\/\/[^\s()<>]+$/.test(urls[i2]) ? `[${escapeMarkdown(r)}](${urls[i2]})` : code(r)
+    (r, i2) => urls[i2] && /^https?:\/\/[^\s()<>]+$/.test(urls[i2]) ? `[${linkText(r)}](${urls[i2]})` : code(r)
   );
   if (rules3.length > MAX_RULES_NAMED) named.push(plural(rules3.length - MAX_RULES_NAMED, "more rule"));
   const where4 = urls.some((u) => u !== null) ? "" : " in baseline-gate's docs/rules.md";

@@ -13,14 +13,28 @@ const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g
 const MENTION = /@(?=[A-Za-z0-9])/g
 
 /**
+ * What GFM would turn into a link, broken by an invisible word joiner: a URL's scheme (`https://`) and `www.`.
+ * (`#123` is left to link: our own text names pull requests so, and cannot be told from a value here.)
+ */
+const AUTOLINK = /\b[A-Za-z][A-Za-z0-9+.-]*(?=:\/\/)|\bwww(?=\.)/gi
+
+/**
  * Escape text for a Markdown table cell or inline position: one line, no HTML, no table breaks, no stray
- * emphasis, no mention; a control character or a bidirectional override (which would reorder what a reader sees)
- * shown as `\uXXXX`.
+ * emphasis or strikethrough, no mention, no link GitHub would make of it; a control character or a bidirectional
+ * override (which would reorder what a reader sees) shown as `\uXXXX`.
  */
 export function escapeMarkdown(text: string): string {
+  return linkText(text).replace(AUTOLINK, (m) => `${m}\u2060`)
+}
+
+/**
+ * escapeMarkdown for the text of a link of ours (`[text](url)`): GFM makes no link inside a link, and a URL shown
+ * as the text must copy as it reads, without a word joiner in it.
+ */
+export function linkText(text: string): string {
   return inlineSafe(text.replace(LINE_BREAK, ' '))
     .replace(MENTION, '@\u2060')
-    .replace(/[\\`*_[\]#|]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]#|~]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

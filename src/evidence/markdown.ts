@@ -16,7 +16,7 @@ import type { ChangeEvidence, EvidencePacket } from './packet.js'
 import { formatDuration } from '../text/duration.js'
 
 // The primitives moved to a leaf module (the incident note needs them too); their importers keep this path.
-export { code, escapeMarkdown, fenced, identityTable, withCodeSpans } from './markdown-text.js'
+export { code, escapeMarkdown, fenced, identityTable, linkText, withCodeSpans } from './markdown-text.js'
 
 const STEP_ICON: Record<StepResult['status'], string> = {
   passed: '✅',

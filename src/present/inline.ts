@@ -1,7 +1,7 @@
 // Text a person reads, built once and rendered for each surface: plain strings are ours or untrusted words
 // (escaped in Markdown), `code` parts are names, paths and commands (inline code in Markdown, as is in a
 // terminal), `link` parts become links where the surface has them.
-import { code, escapeMarkdown } from '../evidence/markdown-text.js'
+import { code, escapeMarkdown, linkText } from '../evidence/markdown-text.js'
 
 export type Inline = string | { code: string } | { link: string; text: string }
 export type Line = Inline[]
@@ -18,7 +18,7 @@ export function lineToMarkdown(line: Line): string {
     .map((part) => {
       if (typeof part === 'string') return escapeMarkdown(part)
       if ('code' in part) return code(part.code)
-      return safeUrl(part.link) ? `[${escapeMarkdown(part.text)}](${part.link})` : escapeMarkdown(part.text)
+      return safeUrl(part.link) ? `[${linkText(part.text)}](${part.link})` : escapeMarkdown(part.text)
     })
     .join('')
 }

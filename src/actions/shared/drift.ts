@@ -4,7 +4,7 @@
 // changed since the last run, or is opened when there is none; on PASS it is closed with a comment. Never a new
 // issue per run. The findings of each run are kept in a hidden machine-readable block of the issue body or of the
 // comment, so the next run can compare with them.
-import { code, escapeMarkdown, withCodeSpans } from '../../evidence/markdown.js'
+import { code, escapeMarkdown, linkText, withCodeSpans } from '../../evidence/markdown.js'
 import type { GitHubClient, Result } from '../../github/client.js'
 import { stickyMarker } from '../../github/client.js'
 import type { BaselineResult } from '../../operations/context.js'
@@ -311,7 +311,7 @@ function nextStep(input: DriftInput, failing: DriftItem[]): string {
   const named = rules
     .slice(0, MAX_RULES_NAMED)
     .map((r, i) =>
-      urls[i] && /^https?:\/\/[^\s()<>]+$/.test(urls[i]) ? `[${escapeMarkdown(r)}](${urls[i]})` : code(r)
+      urls[i] && /^https?:\/\/[^\s()<>]+$/.test(urls[i]) ? `[${linkText(r)}](${urls[i]})` : code(r)
     )
   if (rules.length > MAX_RULES_NAMED) named.push(plural(rules.length - MAX_RULES_NAMED, 'more rule'))
   const where = urls.some((u) => u !== null) ? '' : " in baseline-gate's docs/rules.md"
