@@ -67540,23 +67540,37 @@ function openSession(options) {
     log: log3,
     retried
   });
+  const step3 = async (doing, run2) => {
+    try {
+      return await run2();
+    } catch (error2) {
+      throw describeFailure(error2, doing, context4);
+    }
+  };
+  let viewer = null;
+  const whoAmI = (doing) => viewer ??= step3(doing, async () => {
+    try {
+      const { data } = await api().rest.users.getAuthenticated();
+      return data.login;
+    } catch (error2) {
+      const rateLimited = asHttpError(error2)?.response?.headers["x-ratelimit-remaining"] === "0";
+      if (statusOf(error2) === 403 && !rateLimited || statusOf(error2) === 404) return null;
+      viewer = null;
+      throw error2;
+    }
+  });
   return {
     owner,
     repo,
     fullName,
     apiUrl,
     api,
+    whoAmI,
     requestAt: async (route, params = {}) => {
       const { data } = await api().request(route, { owner, repo, ...params });
       return data;
     },
-    step: async (doing, run2) => {
-      try {
-        return await run2();
-      } catch (error2) {
-        throw describeFailure(error2, doing, context4);
-      }
-    },
+    step: step3,
     call: async (doing, problem, run2) => {
       try {
         const refused2 = problem();
@@ -67762,7 +67776,7 @@ async function upsert(steps) {
 
 // src/github/issues.ts
 function issueApi(session) {
-  const { owner, repo, fullName, api, step: step3, call } = session;
+  const { owner, repo, fullName, api, step: step3, call, whoAmI } = session;
   const markedDoing = (verb, marker3, label2, permission) => ({
     what: `${verb} issue ${String(marker3)} (label ${JSON.stringify(label2)}) of ${fullName}`,
     permission,
@@ -67775,6 +67789,7 @@ function issueApi(session) {
     subject: `the repository ${fullName} and the issue number ${issue2}`
   });
   const openMarkedIssue = (doing, label2, markerLine) => step3(doing, async () => {
+    const me2 = (await whoAmI(doing))?.toLowerCase() ?? null;
     const pages = api().paginate.iterator(api().rest.issues.listForRepo, {
       owner,
       repo,
@@ -67789,6 +67804,9 @@ function issueApi(session) {
         if (issue2.pull_request) continue;
         const named = issue2.labels.map((l) => (typeof l === "string" ? l : l.name ?? "").toLowerCase());
         if (!named.includes(label2.toLowerCase())) continue;
+        const by = issue2.user;
+        const ours = by && (me2 !== null ? by.login.toLowerCase() === me2 : by.type === "Bot");
+        if (!ours) continue;
         const now = normalised(issue2.body);
         if (now.startsWith(markerLine)) {
           return {
@@ -68343,19 +68361,7 @@ function repositoryReadApi(session) {
 
 // src/github/sticky-comment.ts
 function stickyCommentApi(session) {
-  const { owner, repo, fullName, api, step: step3, call } = session;
-  let viewer = null;
-  const whoAmI = (doing) => viewer ??= step3(doing, async () => {
-    try {
-      const { data } = await api().rest.users.getAuthenticated();
-      return data.login;
-    } catch (error2) {
-      const rateLimited = asHttpError(error2)?.response?.headers["x-ratelimit-remaining"] === "0";
-      if (statusOf(error2) === 403 && !rateLimited || statusOf(error2) === 404) return null;
-      viewer = null;
-      throw error2;
-    }
-  });
+  const { owner, repo, fullName, api, step: step3, call, whoAmI } = session;
   return {
     upsertStickyComment: (pr, marker3, body) => {
       const doing = {

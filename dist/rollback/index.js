@@ -40951,23 +40951,37 @@ function openSession(options) {
     log: log2,
     retried
   });
+  const step2 = async (doing, run2) => {
+    try {
+      return await run2();
+    } catch (error2) {
+      throw describeFailure(error2, doing, context4);
+    }
+  };
+  let viewer = null;
+  const whoAmI = (doing) => viewer ??= step2(doing, async () => {
+    try {
+      const { data } = await api().rest.users.getAuthenticated();
+      return data.login;
+    } catch (error2) {
+      const rateLimited = asHttpError(error2)?.response?.headers["x-ratelimit-remaining"] === "0";
+      if (statusOf(error2) === 403 && !rateLimited || statusOf(error2) === 404) return null;
+      viewer = null;
+      throw error2;
+    }
+  });
   return {
     owner,
     repo,
     fullName,
     apiUrl,
     api,
+    whoAmI,
     requestAt: async (route, params = {}) => {
       const { data } = await api().request(route, { owner, repo, ...params });
       return data;
     },
-    step: async (doing, run2) => {
-      try {
-        return await run2();
-      } catch (error2) {
-        throw describeFailure(error2, doing, context4);
-      }
-    },
+    step: step2,
     call: async (doing, problem, run2) => {
       try {
         const refused2 = problem();
@@ -41173,7 +41187,7 @@ async function upsert(steps) {
 
 // src/github/issues.ts
 function issueApi(session) {
-  const { owner, repo, fullName, api, step: step2, call } = session;
+  const { owner, repo, fullName, api, step: step2, call, whoAmI } = session;
   const markedDoing = (verb, marker3, label3, permission) => ({
     what: `${verb} issue ${String(marker3)} (label ${JSON.stringify(label3)}) of ${fullName}`,
     permission,
@@ -41186,6 +41200,7 @@ function issueApi(session) {
     subject: `the repository ${fullName} and the issue number ${issue2}`
   });
   const openMarkedIssue = (doing, label3, markerLine) => step2(doing, async () => {
+    const me2 = (await whoAmI(doing))?.toLowerCase() ?? null;
     const pages = api().paginate.iterator(api().rest.issues.listForRepo, {
       owner,
       repo,
@@ -41200,6 +41215,9 @@ function issueApi(session) {
         if (issue2.pull_request) continue;
         const named = issue2.labels.map((l) => (typeof l === "string" ? l : l.name ?? "").toLowerCase());
         if (!named.includes(label3.toLowerCase())) continue;
+        const by = issue2.user;
+        const ours = by && (me2 !== null ? by.login.toLowerCase() === me2 : by.type === "Bot");
+        if (!ours) continue;
         const now = normalised(issue2.body);
         if (now.startsWith(markerLine)) {
           return {
@@ -41754,19 +41772,7 @@ function repositoryReadApi(session) {
 
 // src/github/sticky-comment.ts
 function stickyCommentApi(session) {
-  const { owner, repo, fullName, api, step: step2, call } = session;
-  let viewer = null;
-  const whoAmI = (doing) => viewer ??= step2(doing, async () => {
-    try {
-      const { data } = await api().rest.users.getAuthenticated();
-      return data.login;
-    } catch (error2) {
-      const rateLimited = asHttpError(error2)?.response?.headers["x-ratelimit-remaining"] === "0";
-      if (statusOf(error2) === 403 && !rateLimited || statusOf(error2) === 404) return null;
-      viewer = null;
-      throw error2;
-    }
-  });
+  const { owner, repo, fullName, api, step: step2, call, whoAmI } = session;
   return {
     upsertStickyComment: (pr, marker3, body) => {
       const doing = {

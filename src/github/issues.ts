@@ -74,7 +74,7 @@ export interface IssueApi {
 }
 
 export function issueApi(session: Session): IssueApi {
-  const { owner, repo, fullName, api, step, call } = session
+  const { owner, repo, fullName, api, step, call, whoAmI } = session
 
   const markedDoing = (verb: string, marker: string, label: string, permission: string): Doing => ({
     what: `${verb} issue ${String(marker)} (label ${JSON.stringify(label)}) of ${fullName}`,
@@ -90,11 +90,15 @@ export function issueApi(session: Session): IssueApi {
   })
 
   /**
-   * Ours: the oldest open issue with the label whose body starts with the marker line. Pull requests are
-   * issues to this endpoint too; none of them is ever ours.
+   * Ours: the oldest open issue with the label whose body starts with the marker line, opened by the token's
+   * user, or by a bot when the token cannot tell who it is (as the sticky comment is found). An issue anyone else
+   * opened with the label and the marker (an issue template can set a label) is never taken: the bot would
+   * report into an issue its author edits or closes. Pull requests are issues to this endpoint too; none of them
+   * is ever ours.
    */
   const openMarkedIssue = (doing: Doing, label: string, markerLine: string): Promise<MarkedIssue | null> =>
     step(doing, async () => {
+      const me = (await whoAmI(doing))?.toLowerCase() ?? null
       const pages = api().paginate.iterator(api().rest.issues.listForRepo, {
         owner,
         repo,
@@ -109,6 +113,9 @@ export function issueApi(session: Session): IssueApi {
           if (issue.pull_request) continue
           const named = issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? '')).toLowerCase())
           if (!named.includes(label.toLowerCase())) continue
+          const by = issue.user
+          const ours = by && (me !== null ? by.login.toLowerCase() === me : by.type === 'Bot')
+          if (!ours) continue
           const now = normalised(issue.body)
           if (now.startsWith(markerLine)) {
             return {

@@ -1,7 +1,7 @@
 // What every part of the client shares: the repository, the token (scrubbed from every message and log
 // line), the lazily made octokit (request.ts), and `call`, the shell of every method: refuse a bad input
 // before any request, answer `no-token` without one, and turn whatever fails into the method's Result.
-import { describeFailure } from './http-failure.js'
+import { asHttpError, describeFailure, statusOf } from './http-failure.js'
 import { createOctokit, realSleep } from './request.js'
 import type { Octokit, Sleep } from './request.js'
 import { refuse } from './result.js'
@@ -49,6 +49,12 @@ export interface Session {
    * answer is `no-token`; else `run`, whose failure becomes the Result.
    */
   call: <T>(doing: Doing, problem: () => string | null, run: () => Promise<T>) => Promise<Result<T>>
+  /**
+   * The login behind the token, asked once, to recognise what this tool wrote (a sticky comment, a drift or
+   * incident issue); null when the token cannot say (an installation token such as GITHUB_TOKEN answers 403 on
+   * /user).
+   */
+  whoAmI: (doing: Doing) => Promise<string | null>
 }
 
 export const DEFAULT_API_URL = 'https://api.github.com'
@@ -92,23 +98,39 @@ export function openSession(options: GitHubClientOptions): Session {
       retried
     }))
 
+  const step: Session['step'] = async (doing, run) => {
+    try {
+      return await run()
+    } catch (error) {
+      throw describeFailure(error, doing, context)
+    }
+  }
+  let viewer: Promise<string | null> | null = null
+  const whoAmI = (doing: Doing): Promise<string | null> =>
+    (viewer ??= step(doing, async () => {
+      try {
+        const { data } = await api().rest.users.getAuthenticated()
+        return data.login
+      } catch (error) {
+        const rateLimited = asHttpError(error)?.response?.headers['x-ratelimit-remaining'] === '0'
+        if ((statusOf(error) === 403 && !rateLimited) || statusOf(error) === 404) return null
+        viewer = null // ask again next time
+        throw error
+      }
+    }))
+
   return {
     owner,
     repo,
     fullName,
     apiUrl,
     api,
+    whoAmI,
     requestAt: async <T>(route: string, params: Record<string, unknown> = {}): Promise<T> => {
       const { data } = await api().request(route, { owner, repo, ...params })
       return data as T
     },
-    step: async (doing, run) => {
-      try {
-        return await run()
-      } catch (error) {
-        throw describeFailure(error, doing, context)
-      }
-    },
+    step,
     call: async (doing, problem, run) => {
       try {
         const refused = problem()

@@ -1,7 +1,6 @@
 // The one sticky comment of this tool on a pull request: found by its hidden marker and its author,
 // updated in place, posted when there is none.
 import { normalised, renderStickyComment, stickyMarker } from './comment-body.js'
-import { asHttpError, statusOf } from './http-failure.js'
 import { markerProblem, numberProblem } from './input-checks.js'
 import type { Doing, Result } from './result.js'
 import type { Session } from './session.js'
@@ -26,23 +25,7 @@ export interface StickyCommentApi {
 }
 
 export function stickyCommentApi(session: Session): StickyCommentApi {
-  const { owner, repo, fullName, api, step, call } = session
-
-  // The login behind the token, to recognise our own comments; null when the token cannot say (an
-  // installation token such as GITHUB_TOKEN answers 403 on /user).
-  let viewer: Promise<string | null> | null = null
-  const whoAmI = (doing: Doing): Promise<string | null> =>
-    (viewer ??= step(doing, async () => {
-      try {
-        const { data } = await api().rest.users.getAuthenticated()
-        return data.login
-      } catch (error) {
-        const rateLimited = asHttpError(error)?.response?.headers['x-ratelimit-remaining'] === '0'
-        if ((statusOf(error) === 403 && !rateLimited) || statusOf(error) === 404) return null
-        viewer = null // ask again next time
-        throw error
-      }
-    }))
+  const { owner, repo, fullName, api, step, call, whoAmI } = session
 
   return {
     upsertStickyComment: (pr, marker, body) => {
