@@ -64,6 +64,12 @@ describe('sarifLog', () => {
     expect(run.results).toHaveLength(4)
   })
 
+  it('takes a backslash for a character of a name, never for a separator that points at another file', () => {
+    const f = finding('BG603', 'src/producer\\endpoints.ts', { line: 1, column: 1 }, 'x')
+    const location = sarifLog(input([f])).runs[0].results[0]!.locations[0]!
+    expect(location.physicalLocation.artifactLocation.uri).toBe('src/producer%5Cendpoints.ts')
+  })
+
   it('maps error, warning and notice to the levels error, warning and note', () => {
     const run = sarifLog(input([located, warning, notice])).runs[0]
     const level = (rule: string) => run.results.find((r) => r.ruleId === rule)!.level

@@ -58492,7 +58492,7 @@ function fingerprintKey(baseline, f, uri) {
 var sha2563 = (s) => createHash2("sha256").update(s).digest("hex");
 function relativeUri(path2) {
   if (path2.startsWith("/") || path2.startsWith("\\") || /^[A-Za-z]:/.test(path2)) return null;
-  const segments = path2.split(/[\\/]+/).filter((s) => s !== "" && s !== ".");
+  const segments = path2.split(/\/+/).filter((s) => s !== "" && s !== ".");
   if (segments.length === 0 || segments.includes("..")) return null;
   return segments.map((s) => encodeURIComponent(s)).join("/");
 }

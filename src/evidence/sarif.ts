@@ -253,11 +253,13 @@ const sha256 = (s: string): string => createHash('sha256').update(s).digest('hex
 
 /**
  * A path as a relative URI reference inside the root: each segment percent-encoded, the slashes kept; null for an
- * absolute path (a leading slash, a drive letter), a `..` segment, or nothing left.
+ * absolute path (a leading slash, a drive letter), a `..` segment, or nothing left. Our paths are '/'-separated: a
+ * backslash is a character of a name (`src/producer\endpoints.ts` is one file), encoded, never a separator that
+ * would point the alert at another file.
  */
 function relativeUri(path: string): string | null {
   if (path.startsWith('/') || path.startsWith('\\') || /^[A-Za-z]:/.test(path)) return null
-  const segments = path.split(/[\\/]+/).filter((s) => s !== '' && s !== '.')
+  const segments = path.split(/\/+/).filter((s) => s !== '' && s !== '.')
   if (segments.length === 0 || segments.includes('..')) return null
   return segments.map((s) => encodeURIComponent(s)).join('/')
 }
