@@ -7,6 +7,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it, jest } from '@jest/globals'
 import { expectGone, killLeftovers, recordedPids } from '../helpers/processes.js'
 import { manualClock } from './manual-clock.js'
+import type { RunnerClock } from '../../src/exec/clock.js'
 
 jest.unstable_mockModule('../../src/exec/proc-table.js', () => ({
   parseStat: () => null,
@@ -16,8 +17,23 @@ jest.unstable_mockModule('../../src/exec/proc-table.js', () => ({
   readEnvValues: () => []
 }))
 const { runSuite } = await import('../../src/exec/run-steps.js')
+const { LINGER_MS } = await import('../../src/exec/process-group.js')
+const { ESCAPED_OUTPUT } = await import('../../src/exec/step-errors.js')
 
 const dir = mkdtempSync(join(tmpdir(), 'bg-no-proc-'))
+
+/** The clock, but the linger after a step's exit (how long an escaped process may hold the output) fires at once. */
+function lingerAtOnce<C extends RunnerClock>(clock: C): C {
+  const after = clock.after.bind(clock)
+  return {
+    ...clock,
+    after: (ms: number, fire: () => void) => {
+      if (ms !== LINGER_MS) return after(ms, fire)
+      const t = setImmediate(fire)
+      return () => clearImmediate(t)
+    }
+  }
+}
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('without /proc', () => {
@@ -51,7 +67,7 @@ describe('without /proc', () => {
       env: process.env
     })
     try {
-      const clock = manualClock()
+      const clock = lingerAtOnce(manualClock())
       const [run, next] = await runSuite(
         [spec('escapes', escape, 3000), spec('next', 'console.log(1)', 120_000)],
         { onOutput: (_s, chunk) => chunk.toString().includes('ready') && clock.advance(3000) },
@@ -70,5 +86,34 @@ describe('without /proc', () => {
     const pids = recordedPids(pidFile)
     expect(pids).toHaveLength(1)
     await expectGone(pids)
+  })
+
+  it('a step that ends while a process it started holds its output open does not pass: that process escaped', async () => {
+    const pidFile = join(dir, 'holder')
+    // exits at once, leaving a process of its own session with our stdout and stderr
+    const escape = `const c = require('child_process').spawn('sleep', ['300'], { detached: true, stdio: ['ignore', 'inherit', 'inherit'] }); require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(c.pid)); c.unref()`
+    // the linger after the exit fires as soon as it is asked for; the step's own timeout never does
+    const clock = lingerAtOnce(manualClock())
+    try {
+      const [run] = await runSuite(
+        [
+          {
+            suite: 'test',
+            name: 'holds',
+            argv: [process.execPath, '-e', escape],
+            cwd: tmpdir(),
+            timeoutMs: 120_000,
+            env: process.env
+          }
+        ],
+        {},
+        undefined,
+        clock
+      )
+      expect(run).toMatchObject({ status: 'failed', exitCode: 0, error: ESCAPED_OUTPUT })
+    } finally {
+      killLeftovers(recordedPids(pidFile))
+    }
+    await expectGone(recordedPids(pidFile))
   })
 })

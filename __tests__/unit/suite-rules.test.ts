@@ -1,5 +1,6 @@
 // The 7xx findings of suite steps: each names the step and says what to do.
 import { describe, expect, it } from '@jest/globals'
+import { ESCAPED_OUTPUT } from '../../src/exec/step-errors.js'
 import { suiteRules } from '../../src/rules/suites.js'
 import type { StepResult } from '../../src/rules/verdict.js'
 
@@ -19,6 +20,14 @@ describe('suiteRules', () => {
     expect(f!.rule).toBe('BG701')
     expect(f!.message).toMatch(/^suite step "consumer › test" failed \(exit code 3, /)
     expect(f!.message).toMatch(/fix what it reports, then run again$/)
+  })
+
+  it('BG701: a step whose output a process it started held open after it ended says that process escaped', () => {
+    const [f] = suiteRules([step({ exit_code: 0, error: ESCAPED_OUTPUT })])
+    expect(f!.rule).toBe('BG701')
+    expect(f!.message).toBe(
+      `suite step "consumer › test" ended (exit code 0), but a process it started held its output open afterwards and escaped being found and stopped (a new session with a cleared environment): it may still run and write the evidence or the runner's files; a suite must stop what it starts`
+    )
   })
 
   it('durations are written as everywhere else: 34 ms, not 0.0 s; 2 min 5 s', () => {

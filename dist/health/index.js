@@ -21977,16 +21977,21 @@ function spawnGroup(argv, options) {
   });
   let finished = false;
   let forcedClosed = false;
-  let linger;
+  let cancelLinger;
   child.once("exit", () => {
     if (watch) watch.leaderExited();
     else killGroup(child, "SIGKILL");
-    linger = setTimeout(() => {
+    const forceClose = () => {
       forcedClosed = true;
       child.stdout?.destroy();
       child.stderr?.destroy();
-    }, LINGER_MS);
-    linger.unref();
+    };
+    if (options.after) cancelLinger = options.after(LINGER_MS, forceClose);
+    else {
+      const timer = setTimeout(forceClose, LINGER_MS);
+      timer.unref();
+      cancelLinger = () => clearTimeout(timer);
+    }
   });
   const ended = () => {
     finished = true;
@@ -21999,7 +22004,7 @@ function spawnGroup(argv, options) {
       resolve12({ code: null, signal: null, error: e.code ?? e.message, ...ended() });
     });
     child.once("close", (code2, signal) => {
-      clearTimeout(linger);
+      cancelLinger?.();
       resolve12({ code: code2, signal, ...forcedClosed ? { outputForcedClosed: true } : {}, ...ended() });
     });
   });

@@ -35491,6 +35491,9 @@ function stepResultLine(step2, label3 = (t) => t) {
   return `${label3(LABEL[step2.status], step2)} ${where4} (${inlineSafe(detail)})`;
 }
 
+// src/exec/step-errors.ts
+var ESCAPED_OUTPUT = "escaped-output";
+
 // src/text/error-code.ts
 function errorCode(e) {
   return e?.code ?? e?.message ?? String(e);
@@ -35951,16 +35954,21 @@ function spawnGroup(argv, options) {
   });
   let finished = false;
   let forcedClosed = false;
-  let linger;
+  let cancelLinger;
   child.once("exit", () => {
     if (watch) watch.leaderExited();
     else killGroup(child, "SIGKILL");
-    linger = setTimeout(() => {
+    const forceClose = () => {
       forcedClosed = true;
       child.stdout?.destroy();
       child.stderr?.destroy();
-    }, LINGER_MS);
-    linger.unref();
+    };
+    if (options.after) cancelLinger = options.after(LINGER_MS, forceClose);
+    else {
+      const timer = setTimeout(forceClose, LINGER_MS);
+      timer.unref();
+      cancelLinger = () => clearTimeout(timer);
+    }
   });
   const ended = () => {
     finished = true;
@@ -35973,7 +35981,7 @@ function spawnGroup(argv, options) {
       resolve12({ code: null, signal: null, error: e.code ?? e.message, ...ended() });
     });
     child.once("close", (code2, signal) => {
-      clearTimeout(linger);
+      cancelLinger?.();
       resolve12({ code: code2, signal, ...forcedClosed ? { outputForcedClosed: true } : {}, ...ended() });
     });
   });
@@ -36080,6 +36088,7 @@ async function runStep(spec, hooks, signal, clock) {
     handle = spawnGroup(spec.argv, {
       cwd: spec.cwd,
       env: spec.env,
+      ...clock !== realClock ? { after: clock.after } : {},
       ...onOutput ? { onOutput: (chunk) => callHook(() => onOutput(spec, chunk)) } : {}
     });
   } catch (e) {
@@ -36118,6 +36127,7 @@ async function runStep(spec, hooks, signal, clock) {
     return { ...ended, status: "timed-out", error: error2 };
   }
   if (reason2 === "aborted") return { ...ended, status: "failed", error: "aborted" };
+  if (exit.outputForcedClosed) return { ...ended, status: "failed", error: ESCAPED_OUTPUT };
   return { ...ended, status: exit.code === 0 && exit.signal === null ? "passed" : "failed", error: null };
 }
 async function runSuite(steps, hooks = {}, signal, clock = realClock) {
@@ -36168,6 +36178,15 @@ function suiteRules(steps) {
       );
     } else if (s.status === "not-run") {
       out.push(finding("BG703", null, null, `suite step "${label(s)}" did not run (the run was stopped)`));
+    } else if (s.error === ESCAPED_OUTPUT) {
+      out.push(
+        finding(
+          "BG701",
+          null,
+          null,
+          `suite step "${label(s)}" ended (exit code ${s.exit_code ?? "none"}), but a process it started held its output open afterwards and escaped being found and stopped (a new session with a cleared environment): it may still run and write the evidence or the runner's files; a suite must stop what it starts`
+        )
+      );
     } else if (s.exit_code === null && s.error === "aborted") {
       out.push(
         finding(

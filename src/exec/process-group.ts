@@ -15,6 +15,8 @@ export interface GroupOptions {
   onStdoutLine?: (line: string) => void
   /** Called with every chunk of output, stdout and stderr (for live display); not retained. */
   onOutput?: (chunk: Buffer) => void
+  /** The timer of the linger after the leader exits (a test's clock); a real, unreferenced timer by default. */
+  after?: (ms: number, fire: () => void) => () => void
 }
 
 export interface Exit {
@@ -30,7 +32,7 @@ export interface Exit {
 }
 
 /** After the leader exits, how long a process that escaped the group may hold the output open. */
-const LINGER_MS = 5000
+export const LINGER_MS = 5000
 
 export interface GroupHandle {
   pid: number | undefined
@@ -163,19 +165,24 @@ export function spawnGroup(argv: string[], options: GroupOptions): GroupHandle {
   })
   let finished = false
   let forcedClosed = false
-  let linger: NodeJS.Timeout | undefined
+  let cancelLinger: (() => void) | undefined
   // The run is over when the leader exits: what it left behind is killed now, not when the output pipes
   // close (a background server holding them would keep us waiting). A process that escaped everything we
   // track may still hold them: after a bound, we stop reading.
   child.once('exit', () => {
     if (watch) watch.leaderExited()
     else killGroup(child, 'SIGKILL')
-    linger = setTimeout(() => {
+    const forceClose = () => {
       forcedClosed = true
       child.stdout?.destroy()
       child.stderr?.destroy()
-    }, LINGER_MS)
-    linger.unref()
+    }
+    if (options.after) cancelLinger = options.after(LINGER_MS, forceClose)
+    else {
+      const timer = setTimeout(forceClose, LINGER_MS)
+      timer.unref()
+      cancelLinger = () => clearTimeout(timer)
+    }
   })
   const ended = (): Pick<Exit, 'killed' | 'containment'> => {
     finished = true
@@ -188,7 +195,7 @@ export function spawnGroup(argv: string[], options: GroupOptions): GroupHandle {
       resolve({ code: null, signal: null, error: (e as NodeJS.ErrnoException).code ?? e.message, ...ended() })
     })
     child.once('close', (code, signal) => {
-      clearTimeout(linger)
+      cancelLinger?.()
       resolve({ code, signal, ...(forcedClosed ? { outputForcedClosed: true } : {}), ...ended() })
     })
   })

@@ -4,6 +4,7 @@
 // When a step ends or is stopped, every process it started is killed, also those that left its group
 // (step-watch.ts), and the step's result lists them.
 // Suites run concurrently or one after another; steps inside a suite always keep their order.
+import { ESCAPED_OUTPUT } from './step-errors.js'
 import { errorCode } from '../text/error-code.js'
 import { resolve } from 'node:path'
 import { childEnv } from './child-env.js'
@@ -159,6 +160,7 @@ async function runStep(
     handle = spawnGroup(spec.argv, {
       cwd: spec.cwd,
       env: spec.env,
+      ...(clock !== realClock ? { after: clock.after } : {}),
       ...(onOutput ? { onOutput: (chunk: Buffer) => callHook(() => onOutput(spec, chunk)) } : {})
     })
   } catch (e) {
@@ -200,6 +202,10 @@ async function runStep(
     return { ...ended, status: 'timed-out', error }
   }
   if (reason === 'aborted') return { ...ended, status: 'failed', error: 'aborted' }
+  // the step ended, yet something held its output open until we stopped reading: a process it started that
+  // escaped every way we find them (a new session with a cleared environment), still running, free to write
+  // the evidence or the runner's files after the gate: the step does not pass
+  if (exit.outputForcedClosed) return { ...ended, status: 'failed', error: ESCAPED_OUTPUT }
   return { ...ended, status: exit.code === 0 && exit.signal === null ? 'passed' : 'failed', error: null }
 }
 

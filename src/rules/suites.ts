@@ -5,6 +5,7 @@ import type { Finding } from './finding.js'
 import type { StepResult } from './verdict.js'
 import { formatDuration } from '../text/duration.js'
 import { isWorkingDirectoryProblem } from '../exec/working-directory.js'
+import { ESCAPED_OUTPUT } from '../exec/step-errors.js'
 
 /** Step names come from the policy file: one line, and short. */
 // eslint-disable-next-line no-control-regex
@@ -26,6 +27,15 @@ export function suiteRules(steps: StepResult[]): Finding[] {
       )
     } else if (s.status === 'not-run') {
       out.push(finding('BG703', null, null, `suite step "${label(s)}" did not run (the run was stopped)`))
+    } else if (s.error === ESCAPED_OUTPUT) {
+      out.push(
+        finding(
+          'BG701',
+          null,
+          null,
+          `suite step "${label(s)}" ended (exit code ${s.exit_code ?? 'none'}), but a process it started held its output open afterwards and escaped being found and stopped (a new session with a cleared environment): it may still run and write the evidence or the runner's files; a suite must stop what it starts`
+        )
+      )
     } else if (s.exit_code === null && s.error === 'aborted') {
       // the runner's mark of a step it stopped when the run was cancelled: it ran, and was not let finish
       out.push(
