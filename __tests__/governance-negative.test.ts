@@ -490,6 +490,12 @@ const cases: Case[] = [
     expect: { rule: 'BG603', file: 'src/.internal/draft.ts', line: () => 1 }
   },
   {
+    name: 'a component in a directory whose name holds a line break calls the producer unseen by the globs',
+    mutate: (fx) =>
+      fx.write('src/ui\n/draft.ts', "export const ask = () => fetch('http://127.0.0.1:4010/v1/query/ask')\n"),
+    expect: { rule: 'BG605', file: 'src/ui\n', line: none }
+  },
+  {
     name: 'the policy names no adapter file',
     mutate: (fx) =>
       fx.editJson(POLICY, (p) => {

@@ -178,6 +178,8 @@ const ANCESTRY: Step = {
       "  if (environ.includes('fake-action-token-')) found.push(p)",
       '  const summary = /(?:^|\\0)GITHUB_STEP_SUMMARY=([^\\0]+)/.exec(environ)',
       "  if (summary) appendFileSync(summary[1], '## ✅ forged PASS, safe to merge\\n<!--\\n')",
+      // SIGUSR1 would open Node's debugger in the gate (its heap: the token; its exit code)
+      "  if (readFileSync(`/proc/${p}/cmdline`, 'latin1').includes('dist/promotion/index.js')) process.kill(p, 'SIGUSR1')",
       "  const stat = readFileSync(`/proc/${p}/stat`, 'latin1')",
       "  p = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])",
       '}',
@@ -280,6 +282,11 @@ describe('the promotion action (built bundle): NO-GO -> GO on a pull request', (
     // the comment was updated with it (the fake API answers 401 to a missing or unknown token)
     expect(fake.commentsOf(REPOSITORY, PR)[0]!.body).toContain('## ✅ PASS')
     expect(second.stdout).toContain('token in the environment of: no process above this step')
+  })
+
+  it('a suite step that sends the gate SIGUSR1 opens no debugger in it', () => {
+    expect(second.stderr).not.toContain('Debugger listening')
+    expect(second.status).toBe(0)
   })
 
   it('what a suite step appended to the job summary is replaced by the verdict', () => {

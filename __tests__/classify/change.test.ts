@@ -167,7 +167,7 @@ describe('change classification', () => {
     expect(classify(head).posture).toEqual({ from: 'GO', to: 'NO-GO' })
   })
 
-  it("covers every change rule (5xx) of the classification (BG506-507 are the gate's: promotion/; BG508-512 the rollback's: rollback/; BG515-517 the repin action's; BG518 the gate's on an unchanged trio; BG519 the gate's on a linked trio; BG520 on a checkout conversion)", () => {
+  it("covers every change rule (5xx) of the classification (BG506-507 are the gate's: promotion/; BG508-512 the rollback's: rollback/; BG515-517 the repin action's; BG518 the gate's on an unchanged trio; BG519 the gate's on a linked trio; BG520 on a checkout conversion; BG521 the rollback's on a working tree with uncommitted changes)", () => {
     const covered = new Set([
       'BG501',
       'BG502',
@@ -193,7 +193,9 @@ describe('change classification', () => {
       // the promotion gate's, on a trio file behind a symbolic link: promotion/linked-trio.test.ts
       'BG519',
       // the promotion gate's, on a checkout conversion of a baseline file: promotion/attributes.test.ts
-      'BG520'
+      'BG520',
+      // the rollback's, on a working tree with uncommitted changes: rollback/rollback.test.ts
+      'BG521'
     ])
     expect(RULE_IDS.filter((id) => id.startsWith('BG5') && !covered.has(id))).toEqual([])
   })

@@ -64,5 +64,9 @@ describe('escapeMarkdown makes no link and strikes nothing through', () => {
     expect(escapeMarkdown('see www.evil-example.com/approve, https://x.example/a ~~FAIL~~')).toBe(
       'see www\u2060.evil-example.com/approve, https\u2060://x.example/a \\~\\~FAIL\\~\\~'
     )
+    // GFM links these too: an underscore is no word boundary to it
+    expect(escapeMarkdown('_https://evil.example/pass a_www.evil.example')).toBe(
+      '\\_https\u2060://evil.example/pass a\\_www\u2060.evil.example'
+    )
   })
 })

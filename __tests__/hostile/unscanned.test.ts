@@ -19,6 +19,8 @@ describe('files the adapter scan cannot look into (BG605)', () => {
     mkdirSync(join(src, 'nl\ndir'), { recursive: true })
     writeFileSync(join(src, 'nl\ndir', 'f.ts'), LEAK)
     writeFileSync(join(src, 'cr\rfile.ts'), LEAK)
+    mkdirSync(join(src, 'ls\u2028dir'))
+    writeFileSync(join(src, 'ls\u2028dir', 'f.ts'), LEAK)
     writeFileSync(Buffer.from(join(src, 'bad\xff.ts'), 'latin1'), LEAK)
     writeFileSync(join(src, 'huge.js'), `${LEAK}${' '.repeat(MAX_FILE_BYTES)}`)
     writeFileSync(join(src, 'plain.ts'), LEAK)
@@ -32,9 +34,10 @@ describe('files the adapter scan cannot look into (BG605)', () => {
     expect(by('BG605')).toEqual(
       [
         "src/bad\u00ff.ts: not scanned for the producer's endpoints: its name is not valid UTF-8, so the scan cannot name it to read it",
-        "src/cr\rfile.ts: not scanned for the producer's endpoints: its name holds a line break, which the scan globs never match",
+        "src/cr\rfile.ts: not scanned for the producer's endpoints: its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match",
+        "src/ls\u2028dir: not scanned for the producer's endpoints: its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match",
         `src/huge.js: not scanned for the producer's endpoints: it is larger than the ${MAX_FILE_BYTES} bytes a file is read to`,
-        "src/nl\ndir: not scanned for the producer's endpoints: its name holds a line break, which the scan globs never match"
+        "src/nl\ndir: not scanned for the producer's endpoints: its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match"
       ].sort()
     )
     expect(b.findings.find((f) => f.rule === 'BG605')?.severity).toBe('error')

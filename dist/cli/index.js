@@ -160,7 +160,15 @@ function internalErrorLine(e) {
 `;
 }
 
+// src/exec/inspector.ts
+function refuseInspectorSignal() {
+  if (process.platform !== "win32") process.on("SIGUSR1", ignore);
+}
+function ignore() {
+}
+
 // src/cli/index.ts
+refuseInspectorSignal();
 var settled = false;
 process.exitCode = EXIT.usage;
 process.once("exit", () => {

@@ -45724,8 +45724,8 @@ function requireTls() {
     return rval;
   };
   tls.handleUnexpected = function(c2, record) {
-    var ignore = !c2.open && c2.entity === tls.ConnectionEnd.client;
-    if (!ignore) {
+    var ignore2 = !c2.open && c2.entity === tls.ConnectionEnd.client;
+    if (!ignore2) {
       c2.error(c2, {
         message: "Unexpected message. Received TLS record out of order.",
         send: true,
@@ -53642,6 +53642,13 @@ var init_index_Cq_34xZU = __esm({
   }
 });
 
+// src/exec/inspector.ts
+function refuseInspectorSignal() {
+  if (process.platform !== "win32") process.on("SIGUSR1", ignore);
+}
+function ignore() {
+}
+
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -54173,7 +54180,7 @@ function blockSafe(text) {
 // src/evidence/markdown-text.ts
 var LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
 var MENTION = /@(?=[A-Za-z0-9])/g;
-var AUTOLINK = /\b[A-Za-z][A-Za-z0-9+.-]*(?=:\/\/)|\bwww(?=\.)/gi;
+var AUTOLINK = /(?=:\/\/)|www(?=\.)/gi;
 function escapeMarkdown(text) {
   return linkText(text).replace(AUTOLINK, (m) => `${m}\u2060`);
 }
@@ -57615,25 +57622,25 @@ function buildCrawler(options, patterns) {
     posix: true
   };
   const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
-  const ignore = (0, import_picomatch.default)(processed.ignore, matchOptions);
+  const ignore2 = (0, import_picomatch.default)(processed.ignore, matchOptions);
   const partialMatcher = getPartialMatcher(processed.match, matchOptions);
   const format2 = buildFormat(cwd, root, absolute);
   const excludeFormatter = absolute ? format2 : buildFormat(cwd, root, true);
   const excludePredicate = (_, p) => {
     const relativePath = excludeFormatter(p, true);
-    return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+    return relativePath !== "." && !partialMatcher(relativePath) || ignore2(relativePath);
   };
   let maxDepth;
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug3 ? (p, isDirectory2) => {
       const path2 = format2(p, isDirectory2);
-      const matches2 = matcher(path2) && !ignore(path2);
+      const matches2 = matcher(path2) && !ignore2(path2);
       if (matches2) log(`matched ${path2}`);
       return matches2;
     } : (p, isDirectory2) => {
       const path2 = format2(p, isDirectory2);
-      return matcher(path2) && !ignore(path2);
+      return matcher(path2) && !ignore2(path2);
     }],
     exclude: debug3 ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -57815,8 +57822,11 @@ function oddNames(root, include) {
       const path2 = rel === "" ? shown : `${rel}/${shown}`;
       if (name === null)
         out.push({ path: path2, why: "its name is not valid UTF-8, so the scan cannot name it to read it" });
-      else if (/[\r\n]/.test(name))
-        out.push({ path: path2, why: "its name holds a line break, which the scan globs never match" });
+      else if (/[\r\n\u2028\u2029]/.test(name))
+        out.push({
+          path: path2,
+          why: "its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match"
+        });
       else if (e.isDirectory() && name !== "node_modules" && name !== ".git") walk(path2);
     }
   };
@@ -69201,6 +69211,7 @@ var ACTION_IO = {
 };
 
 // src/actions/shared/report.ts
+import { unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
 init_process_group();
 
 // node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
@@ -70081,10 +70092,22 @@ async function writeSummary(text, redactor, env2) {
     return;
   }
   const redacted = redactor ? (await redactor.redact(text)).text : text;
+  const path2 = env2.GITHUB_STEP_SUMMARY;
   try {
     await summary.addRaw(redacted).write({ overwrite: true });
-  } catch (e) {
-    warning(`baseline-gate could not write the job summary: ${e.message}`);
+  } catch (first) {
+    summary.emptyBuffer();
+    try {
+      unlinkSync2(path2);
+      writeFileSync2(path2, redacted, { flag: "wx", mode: 420 });
+      warning(
+        `baseline-gate replaced the job summary file, which could not be written (${first.message}): a suite step may have changed it`
+      );
+    } catch (e) {
+      setFailed(
+        `baseline-gate could not write the job summary (${e.message}): what the summary shows is not this run's verdict`
+      );
+    }
   }
 }
 function failureMessage(result) {
@@ -71742,4 +71765,5 @@ async function driftMode(inputs, result, env2) {
 }
 
 // src/actions/health/index.ts
+refuseInspectorSignal();
 await run();

@@ -22370,6 +22370,13 @@ var init_node_forge = __esm({
   }
 });
 
+// src/exec/inspector.ts
+function refuseInspectorSignal() {
+  if (process.platform !== "win32") process.on("SIGUSR1", ignore);
+}
+function ignore() {
+}
+
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -22910,7 +22917,7 @@ function blockSafe(text) {
 // src/evidence/markdown-text.ts
 var LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
 var MENTION = /@(?=[A-Za-z0-9])/g;
-var AUTOLINK = /\b[A-Za-z][A-Za-z0-9+.-]*(?=:\/\/)|\bwww(?=\.)/gi;
+var AUTOLINK = /(?=:\/\/)|www(?=\.)/gi;
 function escapeMarkdown(text) {
   return linkText(text).replace(AUTOLINK, (m) => `${m}\u2060`);
 }
@@ -39546,6 +39553,9 @@ function combinedClassification(classifications) {
   return worst;
 }
 
+// src/actions/shared/report.ts
+import { unlinkSync, writeFileSync } from "node:fs";
+
 // node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
 var import_structured_source = __toESM(require_structured_source(), 1);
 
@@ -43330,10 +43340,22 @@ async function writeSummary(text, redactor, env2) {
     return;
   }
   const redacted = redactor ? (await redactor.redact(text)).text : text;
+  const path2 = env2.GITHUB_STEP_SUMMARY;
   try {
     await summary.addRaw(redacted).write({ overwrite: true });
-  } catch (e) {
-    warning(`baseline-gate could not write the job summary: ${e.message}`);
+  } catch (first) {
+    summary.emptyBuffer();
+    try {
+      unlinkSync(path2);
+      writeFileSync(path2, redacted, { flag: "wx", mode: 420 });
+      warning(
+        `baseline-gate replaced the job summary file, which could not be written (${first.message}): a suite step may have changed it`
+      );
+    } catch (e) {
+      setFailed(
+        `baseline-gate could not write the job summary (${e.message}): what the summary shows is not this run's verdict`
+      );
+    }
   }
 }
 function failureMessage(result) {
@@ -43369,13 +43391,13 @@ import { existsSync as existsSync8, lstatSync as lstatSync4, mkdirSync as mkdirS
 import { join as join10, resolve as resolve7 } from "node:path";
 
 // src/fs/atomic-write.ts
-import { mkdirSync, renameSync, rmSync as rmSync2, writeFileSync, openSync as openSync2, fsyncSync, closeSync as closeSync2 } from "node:fs";
+import { mkdirSync, renameSync, rmSync as rmSync2, writeFileSync as writeFileSync2, openSync as openSync2, fsyncSync, closeSync as closeSync2 } from "node:fs";
 import { dirname as dirname4, basename as basename3, join as join8 } from "node:path";
 function writeFileAtomic(path2, data, { durable = false } = {}) {
   mkdirSync(dirname4(path2), { recursive: true });
   const tmp = join8(dirname4(path2), `.${basename3(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
   try {
-    writeFileSync(tmp, data);
+    writeFileSync2(tmp, data);
     if (durable) {
       const fd = openSync2(tmp, "r+");
       try {
@@ -43392,7 +43414,7 @@ function writeFileAtomic(path2, data, { durable = false } = {}) {
 }
 
 // src/fs/file-in-the-way.ts
-import { closeSync as closeSync3, existsSync as existsSync7, mkdirSync as mkdirSync2, openSync as openSync3, rmdirSync, statSync as statSync4, unlinkSync } from "node:fs";
+import { closeSync as closeSync3, existsSync as existsSync7, mkdirSync as mkdirSync2, openSync as openSync3, rmdirSync, statSync as statSync4, unlinkSync as unlinkSync2 } from "node:fs";
 import { dirname as dirname5, join as join9 } from "node:path";
 function fileInTheWay(abs) {
   for (let path2 = abs; ; path2 = dirname5(path2)) {
@@ -43417,7 +43439,7 @@ function probeWritable(dir) {
     }
     const probe = join9(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
     closeSync3(openSync3(probe, "wx", 384));
-    unlinkSync(probe);
+    unlinkSync2(probe);
   } finally {
     for (const d of created.reverse()) rmdirSync(d);
   }
@@ -44150,4 +44172,5 @@ async function postComment(result, c2) {
 }
 
 // src/actions/promotion/index.ts
+refuseInspectorSignal();
 await run();

@@ -35182,8 +35182,8 @@ function requireTls() {
     return rval;
   };
   tls.handleUnexpected = function(c, record) {
-    var ignore = !c.open && c.entity === tls.ConnectionEnd.client;
-    if (!ignore) {
+    var ignore2 = !c.open && c.entity === tls.ConnectionEnd.client;
+    if (!ignore2) {
       c.error(c, {
         message: "Unexpected message. Received TLS record out of order.",
         send: true,
@@ -43100,6 +43100,13 @@ var init_index_Cq_34xZU = __esm({
   }
 });
 
+// src/exec/inspector.ts
+function refuseInspectorSignal() {
+  if (process.platform !== "win32") process.on("SIGUSR1", ignore);
+}
+function ignore() {
+}
+
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -45705,7 +45712,7 @@ function inlineSafe(text) {
 // src/evidence/markdown-text.ts
 var LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
 var MENTION = /@(?=[A-Za-z0-9])/g;
-var AUTOLINK = /\b[A-Za-z][A-Za-z0-9+.-]*(?=:\/\/)|\bwww(?=\.)/gi;
+var AUTOLINK = /(?=:\/\/)|www(?=\.)/gi;
 function escapeMarkdown(text) {
   return linkText(text).replace(AUTOLINK, (m) => `${m}\u2060`);
 }
@@ -58194,6 +58201,9 @@ var ACTION_IO = {
   }
 };
 
+// src/actions/shared/report.ts
+import { unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
+
 // node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
 var import_structured_source = __toESM(require_structured_source(), 1);
 
@@ -58287,10 +58297,22 @@ async function writeSummary(text, redactor, env2) {
     return;
   }
   const redacted = redactor ? (await redactor.redact(text)).text : text;
+  const path2 = env2.GITHUB_STEP_SUMMARY;
   try {
     await summary.addRaw(redacted).write({ overwrite: true });
-  } catch (e) {
-    warning(`baseline-gate could not write the job summary: ${e.message}`);
+  } catch (first) {
+    summary.emptyBuffer();
+    try {
+      unlinkSync2(path2);
+      writeFileSync2(path2, redacted, { flag: "wx", mode: 420 });
+      warning(
+        `baseline-gate replaced the job summary file, which could not be written (${first.message}): a suite step may have changed it`
+      );
+    } catch (e) {
+      setFailed(
+        `baseline-gate could not write the job summary (${e.message}): what the summary shows is not this run's verdict`
+      );
+    }
   }
 }
 function failureMessage(result) {
@@ -58694,4 +58716,5 @@ async function repin(run2) {
 }
 
 // src/actions/repin/index.ts
+refuseInspectorSignal();
 await run();

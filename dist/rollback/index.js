@@ -24111,6 +24111,13 @@ var init_node_forge = __esm({
   }
 });
 
+// src/exec/inspector.ts
+function refuseInspectorSignal() {
+  if (process.platform !== "win32") process.on("SIGUSR1", ignore);
+}
+function ignore() {
+}
+
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -24651,7 +24658,7 @@ function blockSafe(text) {
 // src/evidence/markdown-text.ts
 var LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
 var MENTION = /@(?=[A-Za-z0-9])/g;
-var AUTOLINK = /\b[A-Za-z][A-Za-z0-9+.-]*(?=:\/\/)|\bwww(?=\.)/gi;
+var AUTOLINK = /(?=:\/\/)|www(?=\.)/gi;
 function escapeMarkdown(text) {
   return linkText(text).replace(AUTOLINK, (m) => `${m}\u2060`);
 }
@@ -33992,25 +33999,25 @@ function buildCrawler(options, patterns) {
     posix: true
   };
   const matcher = (0, import_picomatch.default)(processed.match, matchOptions);
-  const ignore = (0, import_picomatch.default)(processed.ignore, matchOptions);
+  const ignore2 = (0, import_picomatch.default)(processed.ignore, matchOptions);
   const partialMatcher = getPartialMatcher(processed.match, matchOptions);
   const format2 = buildFormat(cwd, root, absolute);
   const excludeFormatter = absolute ? format2 : buildFormat(cwd, root, true);
   const excludePredicate = (_, p) => {
     const relativePath = excludeFormatter(p, true);
-    return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+    return relativePath !== "." && !partialMatcher(relativePath) || ignore2(relativePath);
   };
   let maxDepth;
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug3 ? (p, isDirectory2) => {
       const path2 = format2(p, isDirectory2);
-      const matches2 = matcher(path2) && !ignore(path2);
+      const matches2 = matcher(path2) && !ignore2(path2);
       if (matches2) log(`matched ${path2}`);
       return matches2;
     } : (p, isDirectory2) => {
       const path2 = format2(p, isDirectory2);
-      return matcher(path2) && !ignore(path2);
+      return matcher(path2) && !ignore2(path2);
     }],
     exclude: debug3 ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -34188,8 +34195,11 @@ function oddNames(root, include) {
       const path2 = rel === "" ? shown : `${rel}/${shown}`;
       if (name === null)
         out.push({ path: path2, why: "its name is not valid UTF-8, so the scan cannot name it to read it" });
-      else if (/[\r\n]/.test(name))
-        out.push({ path: path2, why: "its name holds a line break, which the scan globs never match" });
+      else if (/[\r\n\u2028\u2029]/.test(name))
+        out.push({
+          path: path2,
+          why: "its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match"
+        });
       else if (e.isDirectory() && name !== "node_modules" && name !== ".git") walk2(path2);
     }
   };
@@ -42167,6 +42177,9 @@ function presentLinks(env2, root, sha, artifact) {
   };
 }
 
+// src/actions/shared/report.ts
+import { unlinkSync, writeFileSync as writeFileSync2 } from "node:fs";
+
 // node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
 var import_structured_source = __toESM(require_structured_source(), 1);
 
@@ -45951,10 +45964,22 @@ async function writeSummary(text, redactor, env2) {
     return;
   }
   const redacted = redactor ? (await redactor.redact(text)).text : text;
+  const path2 = env2.GITHUB_STEP_SUMMARY;
   try {
     await summary.addRaw(redacted).write({ overwrite: true });
-  } catch (e) {
-    warning(`baseline-gate could not write the job summary: ${e.message}`);
+  } catch (first) {
+    summary.emptyBuffer();
+    try {
+      unlinkSync(path2);
+      writeFileSync2(path2, redacted, { flag: "wx", mode: 420 });
+      warning(
+        `baseline-gate replaced the job summary file, which could not be written (${first.message}): a suite step may have changed it`
+      );
+    } catch (e) {
+      setFailed(
+        `baseline-gate could not write the job summary (${e.message}): what the summary shows is not this run's verdict`
+      );
+    }
   }
 }
 function failureMessage(result) {
@@ -46869,7 +46894,7 @@ import { existsSync as existsSync8, lstatSync as lstatSync4, mkdirSync as mkdirS
 import { join as join11, resolve as resolve10 } from "node:path";
 
 // src/fs/file-in-the-way.ts
-import { closeSync as closeSync3, existsSync as existsSync7, mkdirSync as mkdirSync3, openSync as openSync3, rmdirSync, statSync as statSync6, unlinkSync } from "node:fs";
+import { closeSync as closeSync3, existsSync as existsSync7, mkdirSync as mkdirSync3, openSync as openSync3, rmdirSync, statSync as statSync6, unlinkSync as unlinkSync2 } from "node:fs";
 import { dirname as dirname8, join as join10 } from "node:path";
 function fileInTheWay(abs) {
   for (let path2 = abs; ; path2 = dirname8(path2)) {
@@ -46894,7 +46919,7 @@ function probeWritable(dir) {
     }
     const probe = join10(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
     closeSync3(openSync3(probe, "wx", 384));
-    unlinkSync(probe);
+    unlinkSync2(probe);
   } finally {
     for (const d of created.reverse()) rmdirSync(d);
   }
@@ -47942,4 +47967,5 @@ function link2(url) {
 }
 
 // src/actions/rollback/index.ts
+refuseInspectorSignal();
 await run();

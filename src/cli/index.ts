@@ -5,6 +5,10 @@ import { fileURLToPath } from 'node:url'
 import { requireWithCodeCache } from './compile-cache.js'
 import { EXIT, internalErrorLine } from './io.js'
 import type * as Main from './main.js'
+import { refuseInspectorSignal } from '../exec/inspector.js'
+
+// before anything else: a suite the command runs must not open a debugger in it (exec/inspector.ts)
+refuseInspectorSignal()
 
 // No verdict until main settles: a run that ends with main still pending (an await nothing will ever wake) must
 // not exit 0, which a gate reads as PASS. Top-level await gave 13 there; this gives main's own internal error code.

@@ -13,10 +13,11 @@ const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g
 const MENTION = /@(?=[A-Za-z0-9])/g
 
 /**
- * What GFM would turn into a link, broken by an invisible word joiner: a URL's scheme (`https://`) and `www.`.
- * (`#123` is left to link: our own text names pull requests so, and cannot be told from a value here.)
+ * What GFM would turn into a link, broken by an invisible word joiner: every `://` and every `www.`, whatever
+ * stands before them (GFM links `_https://x` and `a_www.x`). (`#123` is left to link: our own text names pull
+ * requests so, and cannot be told from a value here.)
  */
-const AUTOLINK = /\b[A-Za-z][A-Za-z0-9+.-]*(?=:\/\/)|\bwww(?=\.)/gi
+const AUTOLINK = /(?=:\/\/)|www(?=\.)/gi
 
 /**
  * Escape text for a Markdown table cell or inline position: one line, no HTML, no table breaks, no stray

@@ -187,8 +187,11 @@ function oddNames(root: string, include: string[]): Unscanned[] {
       const path = rel === '' ? shown : `${rel}/${shown}`
       if (name === null)
         out.push({ path, why: 'its name is not valid UTF-8, so the scan cannot name it to read it' })
-      else if (/[\r\n]/.test(name))
-        out.push({ path, why: 'its name holds a line break, which the scan globs never match' })
+      else if (/[\r\n\u2028\u2029]/.test(name))
+        out.push({
+          path,
+          why: 'its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match'
+        })
       else if (e.isDirectory() && name !== 'node_modules' && name !== '.git') walk(path)
     }
   }

@@ -1,5 +1,6 @@
 // What every action prints around its operation: the suites' logs, the redactor, the job summary, the failure
 // message, and the cancellation of a job.
+import { unlinkSync, writeFileSync } from 'node:fs'
 import * as core from '@actions/core'
 import { deferSignals } from '../../exec/process-group.js'
 import type { OperationResult } from '../../operations/context.js'
@@ -56,10 +57,11 @@ export function scannerNote(r: ActionRedactor): string | null {
 }
 
 /**
- * The job summary, redacted once more when it holds captured output; a summary that cannot be written is a
- * warning (the verdict stands). It replaces what the step's file holds: the gate writes its summary once, at the
- * end, and anything already there was written by the suites (a pull request's code, which can find the file
- * through the gate's /proc entry), such as a forged PASS ending in `<!--` to hide the real verdict.
+ * The job summary, redacted once more when it holds captured output. It replaces what the step's file holds: the
+ * gate writes its summary once, at the end, and anything already there was written by the suites (a pull
+ * request's code, which can find the file through the gate's /proc entry), such as a forged PASS ending in `<!--`
+ * to hide the real verdict. A file a suite made read-only is replaced by a new one; a summary that still cannot be
+ * written fails the step, since what the runner would show then is not this run's.
  */
 export async function writeSummary(
   text: string,
@@ -71,10 +73,23 @@ export async function writeSummary(
     return
   }
   const redacted = redactor ? (await redactor.redact(text)).text : text
+  const path = env.GITHUB_STEP_SUMMARY
   try {
     await core.summary.addRaw(redacted).write({ overwrite: true })
-  } catch (e) {
-    core.warning(`baseline-gate could not write the job summary: ${(e as Error).message}`)
+  } catch (first) {
+    core.summary.emptyBuffer()
+    try {
+      // a new file in its place (the directory is the runner's, ours to write): its mode is ours again
+      unlinkSync(path)
+      writeFileSync(path, redacted, { flag: 'wx', mode: 0o644 })
+      core.warning(
+        `baseline-gate replaced the job summary file, which could not be written (${(first as Error).message}): a suite step may have changed it`
+      )
+    } catch (e) {
+      core.setFailed(
+        `baseline-gate could not write the job summary (${(e as Error).message}): what the summary shows is not this run's verdict`
+      )
+    }
   }
 }
 
