@@ -26254,52 +26254,6 @@ async function commitDate(cwd, commit) {
   return r.code === 0 && date !== "" ? date : null;
 }
 
-// src/git/attributes.ts
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join as join3 } from "node:path";
-var CHECKOUT_ATTRIBUTES = ["text", "eol", "working-tree-encoding", "ident", "filter"];
-async function attributesChanged(cwd, base, head) {
-  const r = await git(cwd, ["diff", "--quiet", base, head, "--", ":(top,glob)**/.gitattributes"]);
-  if (r.code > 1) throw new GitError(`git diff: ${r.stderr}`);
-  return r.code === 1;
-}
-async function checkoutAttributes(cwd, commit, paths) {
-  const dir = mkdtempSync(join3(tmpdir(), "bg-attributes-"));
-  const index = { GIT_INDEX_FILE: join3(dir, "index") };
-  try {
-    const read = await git(cwd, ["read-tree", "--end-of-options", commit], void 0, index);
-    if (read.code !== 0) throw new GitError(`git read-tree ${commit.slice(0, 12)}: ${read.stderr}`);
-    const r = await git(
-      cwd,
-      ["check-attr", "--cached", "-z", ...CHECKOUT_ATTRIBUTES, "--", ...paths],
-      void 0,
-      index
-    );
-    if (r.code !== 0) throw new GitError(`git check-attr: ${r.stderr}`);
-    const out = new Map(paths.map((p) => [p, []]));
-    const fields = r.stdout.toString("utf8").split("\0");
-    for (let i2 = 0; i2 + 2 < fields.length; i2 += 3) {
-      const [path2, name, value] = [fields[i2], fields[i2 + 1], fields[i2 + 2]];
-      if (value !== "unspecified") out.get(path2)?.push(`${name}=${value}`);
-    }
-    return out;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-function convertingAttributes(attributes) {
-  const binary = attributes.includes("text=unset");
-  return attributes.filter((a) => {
-    const [name, value] = [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)];
-    if (name === "eol") return value === "crlf" && !binary;
-    if (name === "working-tree-encoding") return value !== "unset" && !/^utf-?8$/i.test(value);
-    if (name === "ident") return value === "set";
-    if (name === "filter") return value !== "unset";
-    return false;
-  });
-}
-
 // src/git/tree-path.ts
 var MAX_LINKS2 = 40;
 var LINK = "120000";
@@ -30842,11 +30796,11 @@ function matrixFile(file, displayName) {
 
 // src/operations/policy-at-base.ts
 import { realpathSync as realpathSync4 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join6, posix, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join5, posix, relative as relative3, resolve as resolve4, sep as sep3 } from "node:path";
 
 // src/git/root.ts
 import { existsSync as existsSync3, lstatSync as lstatSync3, readFileSync as readFileSync2, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute3, join as join4, resolve as resolve2, sep as sep2 } from "node:path";
+import { dirname as dirname3, isAbsolute as isAbsolute3, join as join3, resolve as resolve2, sep as sep2 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -30877,7 +30831,7 @@ async function findRoot(options) {
       "directory"
     );
   for (let dir = real; ; dir = dirname3(dir)) {
-    if (dir !== top && existsSync3(join4(dir, options.marker))) return { root: dir, top, start: real };
+    if (dir !== top && existsSync3(join3(dir, options.marker))) return { root: dir, top, start: real };
     if (dir === top || dirname3(dir) === dir) break;
   }
   return { root: top, top, start: real };
@@ -30891,18 +30845,18 @@ function sameDirectory(a, b) {
   }
 }
 function superproject(top) {
-  const git2 = lstatSync3(join4(top, ".git"), { throwIfNoEntry: false });
+  const git2 = lstatSync3(join3(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
-  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync2(join4(top, ".git"), "utf8"))?.[1]?.trim();
+  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync2(join3(top, ".git"), "utf8"))?.[1]?.trim();
   if (!gitdir || !resolve2(top, gitdir).split(sep2).join("/").includes("/.git/modules/")) return null;
   for (let dir = dirname3(top); ; dir = dirname3(dir)) {
-    if (existsSync3(join4(dir, ".git"))) return dir;
+    if (existsSync3(join3(dir, ".git"))) return dir;
     if (dirname3(dir) === dir) return null;
   }
 }
 function linkInRepository(start) {
   const below = [];
-  for (let dir = start; !existsSync3(join4(dir, ".git")); dir = dirname3(dir)) {
+  for (let dir = start; !existsSync3(join3(dir, ".git")); dir = dirname3(dir)) {
     if (dirname3(dir) === dir) return null;
     below.push(dir);
   }
@@ -31040,7 +30994,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { isAbsolute as isAbsolute4, join as join5, relative as relative2, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join4, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/policy/types.ts
 var PolicyError = class extends Error {
@@ -31052,7 +31006,7 @@ function loadPolicy(options) {
   const root = resolve3(options.root);
   const packageManager = detectPackageManager(root);
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve3(options.cwd ?? process.cwd(), options.policyPath) : join5(root, DEFAULT_POLICY_PATH);
+  const abs = explicit ? resolve3(options.cwd ?? process.cwd(), options.policyPath) : join4(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
   return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
 }
@@ -31144,8 +31098,8 @@ function adapterOf(d, raw) {
   return { ...d, ...rest, files };
 }
 function detectPackageManager(root) {
-  if (existsSync4(join5(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync4(join5(root, "yarn.lock"))) return "yarn";
+  if (existsSync4(join4(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync4(join4(root, "yarn.lock"))) return "yarn";
   return "npm";
 }
 function displayPath(root, abs) {
@@ -31175,7 +31129,7 @@ async function policyLocation(root, policy) {
   }
   const parts = resolve4(policy.path).split(sep3).filter((p) => p !== "");
   for (let i2 = 0; i2 <= parts.length; i2++) {
-    const prefix = join6(sep3, ...parts.slice(0, i2));
+    const prefix = join5(sep3, ...parts.slice(0, i2));
     let real = prefix;
     try {
       real = realpathSync4(prefix);
@@ -31334,6 +31288,115 @@ function afterMerge(inTree, judged2, head, now) {
     ...f,
     message: `${f.message} (at the path this change gives the policy: health judges this file once it is merged)`
   }));
+}
+
+// src/git/attributes.ts
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join as join6 } from "node:path";
+var CHECKOUT_ATTRIBUTES = ["text", "eol", "working-tree-encoding", "ident", "filter"];
+async function attributesChanged(cwd, base, head) {
+  const r = await git(cwd, ["diff", "--quiet", base, head, "--", ":(top,glob)**/.gitattributes"]);
+  if (r.code > 1) throw new GitError(`git diff: ${r.stderr}`);
+  return r.code === 1;
+}
+async function checkoutAttributes(cwd, commit, paths) {
+  const dir = mkdtempSync(join6(tmpdir(), "bg-attributes-"));
+  const index = { GIT_INDEX_FILE: join6(dir, "index") };
+  try {
+    const read = await git(cwd, ["read-tree", "--end-of-options", commit], void 0, index);
+    if (read.code !== 0) throw new GitError(`git read-tree ${commit.slice(0, 12)}: ${read.stderr}`);
+    const r = await git(
+      cwd,
+      ["check-attr", "--cached", "-z", ...CHECKOUT_ATTRIBUTES, "--", ...paths],
+      void 0,
+      index
+    );
+    if (r.code !== 0) throw new GitError(`git check-attr: ${r.stderr}`);
+    const out = new Map(paths.map((p) => [p, []]));
+    const fields = r.stdout.toString("utf8").split("\0");
+    for (let i2 = 0; i2 + 2 < fields.length; i2 += 3) {
+      const [path2, name, value] = [fields[i2], fields[i2 + 1], fields[i2 + 2]];
+      if (value !== "unspecified") out.get(path2)?.push(`${name}=${value}`);
+    }
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+function convertingAttributes(attributes) {
+  const binary = attributes.includes("text=unset");
+  return attributes.filter((a) => {
+    const [name, value] = [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)];
+    if (name === "eol") return value === "crlf" && !binary;
+    if (name === "working-tree-encoding") return value !== "unset" && !/^utf-?8$/i.test(value);
+    if (name === "ident") return value === "set";
+    if (name === "filter") return value !== "unset";
+    return false;
+  });
+}
+
+// src/operations/change-reads.ts
+async function readBlobs(root, revs, baseline) {
+  const reader = new BlobReader(root);
+  const read = async (rev, path2) => committed(await readAtCommit(reader, rev, path2));
+  const links2 = { base: {}, head: {} };
+  const trioAt = async (rev, at3) => {
+    const out = {};
+    for (const role of TRIO_ROLES) {
+      const r = await readAtCommit(reader, rev, baseline.trio[role]);
+      if (r.kind === "ok" && r.via) links2[at3][role] = r.via;
+      out[role] = committed(r);
+    }
+    return out;
+  };
+  const paths = producerPaths(baseline);
+  const producerAt = async (rev) => ({
+    manifest: await read(rev, paths.manifest),
+    handoff: await read(rev, paths.handoff)
+  });
+  try {
+    return {
+      head: await trioAt(revs.head, "head"),
+      base: await trioAt(revs.base, "base"),
+      links: links2,
+      producer: await producerAt(revs.head),
+      producerBase: await producerAt(revs.base)
+    };
+  } finally {
+    reader.close();
+  }
+}
+function linkedTrio(baseline, links2, trioChanged) {
+  return TRIO_ROLES.filter((r) => links2.head[r] && (trioChanged || links2.head[r] !== links2.base[r])).map(
+    (r) => finding(
+      "BG519",
+      baseline.trio[r],
+      null,
+      `the ${r} ${baseline.trio[r]} is reached through a symbolic link (${links2.head[r]}): the gate reads the trio's history from git (when the baseline was approved, what it replaces), and git keeps the link's history, not the file's; make it a regular file`
+    )
+  );
+}
+async function checkoutConversions(root, revs, baseline) {
+  if (!await attributesChanged(root, revs.base, revs.head)) return [];
+  const paths = [...TRIO_ROLES.map((r) => baseline.trio[r]), ...Object.values(producerPaths(baseline))];
+  const [before, after] = await Promise.all([
+    checkoutAttributes(root, revs.base, paths),
+    checkoutAttributes(root, revs.head, paths)
+  ]);
+  return paths.flatMap((path2) => {
+    const from = convertingAttributes(before.get(path2) ?? []);
+    const to = convertingAttributes(after.get(path2) ?? []);
+    if (from.join(" ") === to.join(" ")) return [];
+    return [
+      finding(
+        "BG520",
+        path2,
+        null,
+        `this change makes git ${to.length > 0 ? `convert ${path2} on checkout (${to.join(", ")})` : `check ${path2} out as committed`}, where ${from.length > 0 ? `it converted it (${from.join(", ")})` : "it checked it out as committed"}: the gate judges the bytes as committed, health reads them as checked out; keep checkout conversions off the baseline's files (\`${path2} -text\` in .gitattributes, and no filter, ident or encoding for it)`
+      )
+    ];
+  });
 }
 
 // src/operations/outcome.ts
@@ -33086,67 +33149,6 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
     previous,
     redactions
   };
-}
-async function readBlobs(root, revs, baseline) {
-  const reader = new BlobReader(root);
-  const read = async (rev, path2) => committed(await readAtCommit(reader, rev, path2));
-  const links2 = { base: {}, head: {} };
-  const trioAt = async (rev, at3) => {
-    const out = {};
-    for (const role of TRIO_ROLES) {
-      const r = await readAtCommit(reader, rev, baseline.trio[role]);
-      if (r.kind === "ok" && r.via) links2[at3][role] = r.via;
-      out[role] = committed(r);
-    }
-    return out;
-  };
-  const paths = producerPaths(baseline);
-  const producerAt = async (rev) => ({
-    manifest: await read(rev, paths.manifest),
-    handoff: await read(rev, paths.handoff)
-  });
-  try {
-    return {
-      head: await trioAt(revs.head, "head"),
-      base: await trioAt(revs.base, "base"),
-      links: links2,
-      producer: await producerAt(revs.head),
-      producerBase: await producerAt(revs.base)
-    };
-  } finally {
-    reader.close();
-  }
-}
-function linkedTrio(baseline, links2, trioChanged) {
-  return TRIO_ROLES.filter((r) => links2.head[r] && (trioChanged || links2.head[r] !== links2.base[r])).map(
-    (r) => finding(
-      "BG519",
-      baseline.trio[r],
-      null,
-      `the ${r} ${baseline.trio[r]} is reached through a symbolic link (${links2.head[r]}): the gate reads the trio's history from git (when the baseline was approved, what it replaces), and git keeps the link's history, not the file's; make it a regular file`
-    )
-  );
-}
-async function checkoutConversions(root, revs, baseline) {
-  if (!await attributesChanged(root, revs.base, revs.head)) return [];
-  const paths = [...TRIO_ROLES.map((r) => baseline.trio[r]), ...Object.values(producerPaths(baseline))];
-  const [before, after] = await Promise.all([
-    checkoutAttributes(root, revs.base, paths),
-    checkoutAttributes(root, revs.head, paths)
-  ]);
-  return paths.flatMap((path2) => {
-    const from = convertingAttributes(before.get(path2) ?? []);
-    const to = convertingAttributes(after.get(path2) ?? []);
-    if (from.join(" ") === to.join(" ")) return [];
-    return [
-      finding(
-        "BG520",
-        path2,
-        null,
-        `this change makes git ${to.length > 0 ? `convert ${path2} on checkout (${to.join(", ")})` : `check ${path2} out as committed`}, where ${from.length > 0 ? `it converted it (${from.join(", ")})` : "it checked it out as committed"}: the gate judges the bytes as committed, health reads them as checked out; keep checkout conversions off the baseline's files (\`${path2} -text\` in .gitattributes, and no filter, ident or encoding for it)`
-      )
-    ];
-  });
 }
 function suitesNotes(inTree, judged2, kind) {
   if (kind !== "base" || JSON.stringify(judged2.suites) === JSON.stringify(inTree.suites)) return [];
