@@ -128,7 +128,7 @@ describe('baseline-gate rollback --drill (built CLI)', () => {
     expect(r.status).toBe(1)
     const lines = r.stdout.split('\n')
     expect(lines[0]).toBe(
-      `FAIL · rollback of memorykernel: dry run, no earlier baseline to restore (${TAGS.v4} is the only one ever pinned; nothing written)`
+      `FAIL · rollback of memorykernel: dry run, no earlier baseline to restore (${TAGS.v4} is the only one ever pinned); nothing written`
     )
     expect(r.stdout).toContain('  status: dry run: nothing was written; a rollback would not complete\n')
     expect(r.stdout).toContain(
@@ -146,7 +146,7 @@ describe('baseline-gate rollback --drill (built CLI)', () => {
     execFileSync('git', ['clone', '-q', '--depth', '1', `file://${fx.root}`, clone])
     const shallow = runCli(DRY, clone)
     expect(shallow.stdout.split('\n')[0]).toBe(
-      'FAIL · rollback of memorykernel: dry run, no earlier baseline found (the clone is shallow; nothing written)'
+      'FAIL · rollback of memorykernel: dry run, no earlier baseline found (the clone is shallow); nothing written'
     )
     expect(shallow.stdout).toMatch(
       /next:\n {2}1\. Check out the full history .*fetch-depth: 0.*\n {2}2\. Then run the dry run again\./

@@ -89,7 +89,7 @@ describe('init, lkg and a rollback dry run in process', () => {
       baselines: { findings: { rule: string }[] }[]
     }
     expect([dry.status, out.verdict]).toEqual([1, 'FAIL'])
-    expect(out.summary).toContain('dry run, the baseline asked for is not restorable')
+    expect(out.summary).toContain('dry run, the baseline asked for with --to is not restorable')
     expect(out.baselines[0]!.findings.map((f) => f.rule)).toEqual(['BG510'])
     expect(changed(r.root)).toEqual([])
   })

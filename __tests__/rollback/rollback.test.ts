@@ -407,7 +407,7 @@ describe('rollback: restore, verify, evidence', () => {
     const unknown = await rollback(fx.root, { to: 'v9.9.9', dryRun: true })
     expect(unknown.b.rollback?.noTarget).toBe('requested')
     expect(lineToText(subject(unknown.b))).toBe(
-      `memorykernel: dry run, the baseline asked for is not restorable (${TAGS.v6} is pinned; nothing written)`
+      `memorykernel: dry run, the baseline asked for with --to is not restorable (${TAGS.v6} stays pinned); nothing written`
     )
     expect(nextSteps(unknown.result).map(lineToText)).toEqual([
       'The baseline asked for with --to cannot be restored: BG510 under Findings says why; name another baseline, or leave out --to for the last-known-good.',
@@ -416,7 +416,7 @@ describe('rollback: restore, verify, evidence', () => {
     // a real run asked for it: refused, said as such (never "did not complete", which reads as half done)
     const real = await rollback(fx.root, { to: 'v9.9.9' })
     expect(lineToText(subject(real.b))).toBe(
-      `memorykernel: the baseline asked for with --to cannot be restored (${TAGS.v6} stays pinned); nothing changed`
+      `memorykernel: the baseline asked for with --to is not restorable (${TAGS.v6} stays pinned); nothing changed`
     )
     const realNext = nextSteps(real.result).map(lineToText)
     expect(realNext[0]).toMatch(/^The baseline asked for with --to cannot be restored: BG510/)

@@ -47525,7 +47525,7 @@ function subject(b) {
           " is back in place"
         ];
       case "failed":
-        return r.dryRun ? dryRunFailed2(b) : rollbackRefused(b);
+        return notRestored(b);
     }
   }
   if (b.change) {
@@ -47572,59 +47572,29 @@ function subject(b) {
     ...id.commit_sha && id.release_tag ? [" (commit ", c(short2(id.commit_sha)), ")"] : []
   ];
 }
-function rollbackRefused(b) {
+function notRestored(b) {
   const r = b.rollback;
-  const name = c(b.name);
   const now = label2(r.from);
-  switch (r.noTarget) {
-    case "only-baseline":
-      return [
-        name,
-        ": nothing to roll back to (",
-        ...now,
-        " is the only baseline ever pinned); nothing changed"
-      ];
-    case "shallow":
-      return [name, ": no earlier baseline found (the clone is shallow); nothing changed"];
-    case "requested":
-      return [
-        name,
-        ": the baseline asked for with --to cannot be restored (",
-        ...now,
-        " stays pinned); nothing changed"
-      ];
-    case "none-restorable":
-      return [name, ": no earlier baseline is restorable (", ...now, " stays pinned); nothing changed"];
-    default:
-      return [name, ": the rollback of ", ...now, " stopped before writing anything; nothing changed"];
-  }
-}
-function dryRunFailed2(b) {
-  const r = b.rollback;
-  const name = c(b.name);
-  const now = label2(r.from);
-  switch (r.noTarget) {
-    case "only-baseline":
-      return [
-        name,
-        ": dry run, no earlier baseline to restore (",
-        ...now,
-        " is the only one ever pinned; nothing written)"
-      ];
-    case "shallow":
-      return [name, ": dry run, no earlier baseline found (the clone is shallow; nothing written)"];
-    case "requested":
-      return [
-        name,
-        ": dry run, the baseline asked for is not restorable (",
-        ...now,
-        " is pinned; nothing written)"
-      ];
-    case "none-restorable":
-      return [name, ": dry run, no earlier baseline is restorable (", ...now, " is pinned; nothing written)"];
-    default:
-      return [name, ": dry run, a rollback of ", ...now, " would not complete (nothing written)"];
-  }
+  const why = () => {
+    switch (r.noTarget) {
+      case "only-baseline":
+        return ["no earlier baseline to restore (", ...now, " is the only one ever pinned)"];
+      case "shallow":
+        return ["no earlier baseline found (the clone is shallow)"];
+      case "requested":
+        return ["the baseline asked for with --to is not restorable (", ...now, " stays pinned)"];
+      case "none-restorable":
+        return ["no earlier baseline is restorable (", ...now, " stays pinned)"];
+      default:
+        return r.dryRun ? ["a rollback of ", ...now, " would not complete"] : ["the rollback of ", ...now, " stopped before writing anything"];
+    }
+  };
+  return [
+    c(b.name),
+    r.dryRun ? ": dry run, " : ": ",
+    ...why(),
+    r.dryRun ? "; nothing written" : "; nothing changed"
+  ];
 }
 function drillSubject(b) {
   const r = b.rollback;

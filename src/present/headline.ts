@@ -61,7 +61,7 @@ export function subject(b: BaselineResult): Line {
           ' is back in place'
         ]
       case 'failed':
-        return r.dryRun ? dryRunFailed(b) : rollbackRefused(b)
+        return notRestored(b)
     }
   }
   if (b.change) {
@@ -114,64 +114,35 @@ export function subject(b: BaselineResult): Line {
 }
 
 /**
- * A rollback that stopped before writing anything: why, when it is that there was nothing to restore (a re-run
- * after a committed rollback, a typo in --to), never "did not complete", which reads as a half-done restore.
+ * A rollback that stopped before writing anything, or a dry run that found it would: why, when it is that there was
+ * nothing to restore (a re-run after a committed rollback, a typo in --to), never "did not complete", which reads
+ * as a half-done restore.
  */
-function rollbackRefused(b: BaselineResult): Line {
+function notRestored(b: BaselineResult): Line {
   const r = b.rollback!
-  const name = c(b.name)
   const now = label(r.from)
-  switch (r.noTarget) {
-    case 'only-baseline':
-      return [
-        name,
-        ': nothing to roll back to (',
-        ...now,
-        ' is the only baseline ever pinned); nothing changed'
-      ]
-    case 'shallow':
-      return [name, ': no earlier baseline found (the clone is shallow); nothing changed']
-    case 'requested':
-      return [
-        name,
-        ': the baseline asked for with --to cannot be restored (',
-        ...now,
-        ' stays pinned); nothing changed'
-      ]
-    case 'none-restorable':
-      return [name, ': no earlier baseline is restorable (', ...now, ' stays pinned); nothing changed']
-    default:
-      return [name, ': the rollback of ', ...now, ' stopped before writing anything; nothing changed']
+  const why = (): Line => {
+    switch (r.noTarget) {
+      case 'only-baseline':
+        return ['no earlier baseline to restore (', ...now, ' is the only one ever pinned)']
+      case 'shallow':
+        return ['no earlier baseline found (the clone is shallow)']
+      case 'requested':
+        return ['the baseline asked for with --to is not restorable (', ...now, ' stays pinned)']
+      case 'none-restorable':
+        return ['no earlier baseline is restorable (', ...now, ' stays pinned)']
+      default:
+        return r.dryRun
+          ? ['a rollback of ', ...now, ' would not complete']
+          : ['the rollback of ', ...now, ' stopped before writing anything']
+    }
   }
-}
-
-/** A dry run that found the rollback would not complete: why, and that nothing was written. */
-function dryRunFailed(b: BaselineResult): Line {
-  const r = b.rollback!
-  const name = c(b.name)
-  const now = label(r.from)
-  switch (r.noTarget) {
-    case 'only-baseline':
-      return [
-        name,
-        ': dry run, no earlier baseline to restore (',
-        ...now,
-        ' is the only one ever pinned; nothing written)'
-      ]
-    case 'shallow':
-      return [name, ': dry run, no earlier baseline found (the clone is shallow; nothing written)']
-    case 'requested':
-      return [
-        name,
-        ': dry run, the baseline asked for is not restorable (',
-        ...now,
-        ' is pinned; nothing written)'
-      ]
-    case 'none-restorable':
-      return [name, ': dry run, no earlier baseline is restorable (', ...now, ' is pinned; nothing written)']
-    default:
-      return [name, ': dry run, a rollback of ', ...now, ' would not complete (nothing written)']
-  }
+  return [
+    c(b.name),
+    r.dryRun ? ': dry run, ' : ': ',
+    ...why(),
+    r.dryRun ? '; nothing written' : '; nothing changed'
+  ]
 }
 
 /**
