@@ -69,6 +69,11 @@ export interface FakeSeeding {
   /** One file of that commit's tree as text; null when the commit or the file does not exist. */
   fileAt(fullName: string, branchOrSha: string, path: string): string | null
   /**
+   * Point `refs/heads/<branch>` at `sha` (a commit of the test's local repository, as a push would: the fake
+   * need not hold its objects), so that the branch's tip on "GitHub" is the commit the workflow checked out.
+   */
+  pointBranch(fullName: string, branch: string, sha: string): void
+  /**
    * Point `refs/tags/<tag>` at `target` (a commit sha or branch name), moving it when it exists: a
    * lightweight tag, or with `annotated` a tag object in between. Returns what the ref names (the tag
    * object's sha for an annotated tag).
@@ -124,6 +129,9 @@ export function seeding(state: FakeState, base: () => string): FakeSeeding {
       const grant: FakeToken = { login, write: options.write ?? true, readOrg: options.readOrg ?? true }
       state.tokens[token] = grant
       return grant
+    },
+    pointBranch(fullName, branch, sha) {
+      repoOf(fullName).git.refs[`refs/heads/${branch}`] = sha
     },
     addRepo(fullName) {
       const [owner, name] = fullName.split('/') as [string, string]

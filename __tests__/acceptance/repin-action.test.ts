@@ -37,6 +37,8 @@ function actionToken(): string {
 /** The bundle on a repository_dispatch (producer-release) on main, from a fresh checkout of HEAD. */
 function deliver(r: ReleaseRepo, repository: string, tag: string, token: string): Promise<ActionRun> {
   r.reset()
+  // main on "GitHub" is the commit the workflow checked out (the repin is built on its tip alone)
+  fake.pointBranch(repository, 'main', r.repo.git('rev-parse', 'HEAD'))
   return runBuiltAction({
     action: 'repin',
     workspace: r.fx.root,

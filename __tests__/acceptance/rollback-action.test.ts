@@ -67,10 +67,15 @@ interface RunOptions {
   repository: string
   token?: string
   inputs?: Record<string, string>
+  /** Where main is on "GitHub"; the checked-out commit unless given. */
+  mainAt?: string
 }
 
 /** Run the bundle on a workflow_dispatch on main. */
 function runAction(root: string, options: RunOptions): Promise<ActionRun> {
+  // main on "GitHub" is the commit the workflow checked out (the rollback is built on its tip alone)
+  if (fake.state.repos[options.repository.toLowerCase()])
+    fake.pointBranch(options.repository, 'main', options.mainAt ?? git(root, 'rev-parse', 'HEAD'))
   return runBuiltAction({
     action: 'rollback',
     workspace: root,
@@ -357,6 +362,27 @@ describe('the rollback action (built bundle): a read-only token', () => {
     expect(Object.values(fake.state.repos[REPOSITORY]!.issues)).toHaveLength(0)
     expect(Object.keys(fake.branches(REPOSITORY))).toEqual(['main'])
     expectNoToken(run, token)
+  })
+})
+
+describe('the rollback action (built bundle): run on a commit that is not the tip of the base branch', () => {
+  const REPOSITORY = 'octo/rollback-off-base'
+  let run: ActionRun
+  beforeAll(async () => {
+    fake.addRepo(REPOSITORY)
+    // dispatched on another branch, with the pull request into main: main on GitHub is elsewhere
+    run = await runAction(history(), { repository: REPOSITORY, token: actionToken(), mainAt: 'c'.repeat(40) })
+  })
+
+  it('proposes nothing into main (BG512 says why): no branch, no pull request', () => {
+    const bg512 = packetOf(run).findings.filter((f) => f.rule === 'BG512')
+    expect(bg512.map((f) => f.message)).toContainEqual(
+      expect.stringMatching(
+        /^the rollback was not proposed: the checked-out commit \w{12} is not the tip of main \(cccccccccccc\)/
+      )
+    )
+    expect(Object.values(fake.state.repos[REPOSITORY]!.pulls)).toHaveLength(0)
+    expect(Object.keys(fake.branches(REPOSITORY))).toEqual(['main'])
   })
 })
 

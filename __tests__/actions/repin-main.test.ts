@@ -4,6 +4,7 @@
 // a branch someone else pushed (other files, an edited ledger, a made-up newer pin) reset to the repin commit, and
 // a tag off the base branch or older than the base's pin refused (attack review #4, #9).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startFakeGitHub } from '../../__fixtures__/fake-github.js'
@@ -36,8 +37,16 @@ afterAll(async () => {
 function inProcess(
   workspace: string,
   inputs: Record<string, string>,
-  repository = REPOSITORY
+  repository = REPOSITORY,
+  mainIsCheckout = true
 ): Promise<StepRun> {
+  // main on "GitHub" is the commit the workflow checked out (the repin is built on its tip alone)
+  if (mainIsCheckout && fake.state.repos[repository.toLowerCase()])
+    fake.pointBranch(
+      repository,
+      'main',
+      execFileSync('git', ['rev-parse', 'HEAD'], { cwd: workspace, encoding: 'utf8' }).trim()
+    )
   return runStep(run, {
     files: FILES,
     workspace,
@@ -155,6 +164,30 @@ describe('the repin action in process, with a token that may not write', () => {
     expect(Object.values(fake.state.repos[READ_ONLY]!.pulls)).toEqual([])
     expect(Object.keys(fake.branches(READ_ONLY))).toEqual(['main'])
     expect(readFileSync(join(r.fx.root, PIN), 'utf8')).toContain(`"release_tag": "${TAGS.v5}"`)
+  })
+})
+
+describe('the repin action in process, run on a commit that is not the tip of the base branch', () => {
+  const OFF = 'octo/repin-off-base'
+  const r = releaseRepo()
+  let run: StepRun
+  beforeAll(async () => {
+    fake.addRepo(OFF)
+    // a workflow dispatched on an unreviewed branch: main on GitHub is elsewhere
+    fake.pointBranch(OFF, 'main', 'c'.repeat(40))
+    r.release(TAGS.v5)
+    run = await inProcess(r.fx.root, { tag: TAGS.v5, token, 'base-branch': 'main' }, OFF, false)
+  })
+
+  it('FAIL with BG516 and nothing written on GitHub: no branch, no commit, no pull request', () => {
+    expect([run.exitCode, run.outputs.verdict, run.outputs['pull-request-url']]).toEqual([1, 'FAIL', ''])
+    const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error title=BG516'))
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(
+      /nothing was written: the checked-out commit \w{12} is not the tip of main \(cccccccccccc\)/
+    )
+    expect(fake.requests.filter((q) => q.path.startsWith(`/repos/${OFF}/`) && q.method !== 'GET')).toEqual([])
+    expect(Object.keys(fake.branches(OFF))).toEqual(['main'])
   })
 })
 

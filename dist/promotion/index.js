@@ -38249,6 +38249,28 @@ function repositoryReadApi(session) {
         return Buffer.from(blob.content, blob.encoding === "base64" ? "base64" : "utf8");
       });
     },
+    branchHead: (branch) => {
+      const doing = readDoing(`read the head of the branch ${String(branch)}`, `the repository ${fullName}`);
+      const problem = () => {
+        const bad = branchProblem(branch);
+        return bad ? `the branch name ${JSON.stringify(branch)} ${bad}.` : null;
+      };
+      return call(
+        doing,
+        problem,
+        () => step2(doing, async () => {
+          try {
+            const data = await requestAt(
+              `GET /repos/{owner}/{repo}/git/ref/${refPath("heads", branch)}`
+            );
+            return data.object.sha;
+          } catch (error2) {
+            if (statusOf(error2) === 404) return null;
+            throw error2;
+          }
+        })
+      );
+    },
     resolveTag: (tag) => {
       const doing = readDoing(`resolve the tag ${String(tag)}`, `the repository ${fullName}`);
       const problem = () => {

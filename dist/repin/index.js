@@ -43612,6 +43612,16 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
+// src/operations/base-tip.ts
+async function notBaseTip(client, baseBranch, head) {
+  const tip = await client.branchHead(baseBranch);
+  if (!tip.ok) return `the head of ${baseBranch} could not be read: ${tip.message}`;
+  if (tip.value === null) return `the base branch ${baseBranch} does not exist on GitHub.`;
+  if (tip.value !== head)
+    return `the checked-out commit ${head.slice(0, 12)} is not the tip of ${baseBranch} (${tip.value.slice(0, 12)}): what is proposed into ${baseBranch} is built on its tip alone; run the workflow on ${baseBranch} (again, if it moved meanwhile).`;
+  return null;
+}
+
 // src/git/tag-name.ts
 var TAG = /^(?=.{1,100}$)v?[0-9A-Za-z][0-9A-Za-z.+_-]*$/;
 function releaseTagProblem(tag) {
@@ -52456,6 +52466,8 @@ async function propose(ctx, target, r) {
   ];
   if (files.some((f) => f.content === null))
     return notProposed("a repinned trio file could not be read back from the workspace.");
+  const off = await notBaseTip(client, target.baseBranch, r.head);
+  if (off) return notProposed(`nothing was written: ${off}`);
   if (!r.kept) {
     const tree = await git(ctx.root, ["rev-parse", "--verify", "--end-of-options", `${r.head}^{tree}`]);
     const committed2 = await client.commitToBranch({
@@ -57582,6 +57594,28 @@ function repositoryReadApi(session) {
         );
         return Buffer.from(blob.content, blob.encoding === "base64" ? "base64" : "utf8");
       });
+    },
+    branchHead: (branch) => {
+      const doing = readDoing(`read the head of the branch ${String(branch)}`, `the repository ${fullName}`);
+      const problem = () => {
+        const bad = branchProblem(branch);
+        return bad ? `the branch name ${JSON.stringify(branch)} ${bad}.` : null;
+      };
+      return call(
+        doing,
+        problem,
+        () => step2(doing, async () => {
+          try {
+            const data = await requestAt(
+              `GET /repos/{owner}/{repo}/git/ref/${refPath("heads", branch)}`
+            );
+            return data.object.sha;
+          } catch (error2) {
+            if (statusOf(error2) === 404) return null;
+            throw error2;
+          }
+        })
+      );
     },
     resolveTag: (tag) => {
       const doing = readDoing(`resolve the tag ${String(tag)}`, `the repository ${fullName}`);

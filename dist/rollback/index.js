@@ -28680,6 +28680,16 @@ function str(v) {
   return typeof v === "string" && v !== "" ? v : null;
 }
 
+// src/operations/base-tip.ts
+async function notBaseTip(client, baseBranch, head) {
+  const tip = await client.branchHead(baseBranch);
+  if (!tip.ok) return `the head of ${baseBranch} could not be read: ${tip.message}`;
+  if (tip.value === null) return `the base branch ${baseBranch} does not exist on GitHub.`;
+  if (tip.value !== head)
+    return `the checked-out commit ${head.slice(0, 12)} is not the tip of ${baseBranch} (${tip.value.slice(0, 12)}): what is proposed into ${baseBranch} is built on its tip alone; run the workflow on ${baseBranch} (again, if it moved meanwhile).`;
+  return null;
+}
+
 // src/operations/rollback-publish.ts
 async function publish(ctx, target, baseline, r) {
   const { client } = target;
@@ -28693,7 +28703,9 @@ async function publish(ctx, target, baseline, r) {
   });
   const fromTag = r.incident.rolled_back_from.release_tag ?? "unknown";
   const toTag = r.incident.active.release_tag ?? "unknown";
-  if (r.status === "restored" && r.plan) {
+  const off = r.status === "restored" && r.plan ? await notBaseTip(client, target.baseBranch, r.found.head) : null;
+  if (off) out.problems.push(`the rollback was not proposed: ${off}`);
+  if (r.status === "restored" && r.plan && !off) {
     const branch = `baseline-gate/rollback-${baseline.name}`;
     const prefix = await repositoryPrefix(ctx.root);
     const tree = await git(ctx.root, ["rev-parse", "--verify", `${r.found.head}^{tree}`]);
@@ -41699,6 +41711,28 @@ function repositoryReadApi(session) {
         );
         return Buffer.from(blob.content, blob.encoding === "base64" ? "base64" : "utf8");
       });
+    },
+    branchHead: (branch) => {
+      const doing = readDoing(`read the head of the branch ${String(branch)}`, `the repository ${fullName}`);
+      const problem = () => {
+        const bad = branchProblem(branch);
+        return bad ? `the branch name ${JSON.stringify(branch)} ${bad}.` : null;
+      };
+      return call(
+        doing,
+        problem,
+        () => step2(doing, async () => {
+          try {
+            const data = await requestAt(
+              `GET /repos/{owner}/{repo}/git/ref/${refPath("heads", branch)}`
+            );
+            return data.object.sha;
+          } catch (error2) {
+            if (statusOf(error2) === 404) return null;
+            throw error2;
+          }
+        })
+      );
     },
     resolveTag: (tag) => {
       const doing = readDoing(`resolve the tag ${String(tag)}`, `the repository ${fullName}`);

@@ -58,6 +58,8 @@ export interface RepositoryReadApi {
   isAncestor(base: string, head: string): Promise<Result<Ancestry>>
   /** The commit `ref` names, its parents and the paths it changed (GET commits/{ref}); null when no commit. */
   commitAtRef(ref: string): Promise<Result<CommitChange | null>>
+  /** The commit the branch `refs/heads/<branch>` points at (never a tag of the same name); null when none. */
+  branchHead(branch: string): Promise<Result<string | null>>
 }
 
 const MAX_TAG_DEPTH = 5
@@ -102,6 +104,27 @@ export function repositoryReadApi(session: Session): RepositoryReadApi {
         )
         return Buffer.from(blob.content, blob.encoding === 'base64' ? 'base64' : 'utf8')
       })
+    },
+
+    branchHead: (branch) => {
+      const doing = readDoing(`read the head of the branch ${String(branch)}`, `the repository ${fullName}`)
+      const problem = () => {
+        const bad = branchProblem(branch)
+        return bad ? `the branch name ${JSON.stringify(branch)} ${bad}.` : null
+      }
+      return call(doing, problem, () =>
+        step(doing, async () => {
+          try {
+            const data = await requestAt<{ object: { sha: string } }>(
+              `GET /repos/{owner}/{repo}/git/ref/${refPath('heads', branch)}`
+            )
+            return data.object.sha
+          } catch (error) {
+            if (statusOf(error) === 404) return null
+            throw error
+          }
+        })
+      )
     },
 
     resolveTag: (tag) => {

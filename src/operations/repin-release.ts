@@ -6,6 +6,7 @@
 // head is exactly this repin's commit gets no commit, and the pull request and its labels change only when they
 // differ; a branch holding anything else is reset to the repin commit (anyone who may push a branch could have
 // put other changes, or a made-up newer release, there).
+import { notBaseTip } from './base-tip.js'
 import { releaseTagProblem } from '../git/tag-name.js'
 import semverCompare from 'semver/functions/compare.js'
 import semverValid from 'semver/functions/valid.js'
@@ -34,7 +35,7 @@ import { WRITE_ORDER } from './trio-files.js'
 /** What the GitHub client must do for a repin pull request. */
 export type RepinClient = Pick<
   GitHubClient,
-  'fileAtRef' | 'commitAtRef' | 'commitToBranch' | 'upsertPullRequest' | 'syncLabels'
+  'fileAtRef' | 'commitAtRef' | 'commitToBranch' | 'upsertPullRequest' | 'syncLabels' | 'branchHead'
 >
 
 export interface RepinPublisher {
@@ -425,6 +426,9 @@ async function propose(
   ]
   if (files.some((f) => f.content === null))
     return notProposed('a repinned trio file could not be read back from the workspace.')
+  // nothing is written on a branch (kept or not) unless the checked-out commit is the base branch's tip
+  const off = await notBaseTip(client, target.baseBranch, r.head)
+  if (off) return notProposed(`nothing was written: ${off}`)
   if (!r.kept) {
     const tree = await git(ctx.root, ['rev-parse', '--verify', '--end-of-options', `${r.head}^{tree}`])
     const committed = await client.commitToBranch({

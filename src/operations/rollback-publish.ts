@@ -13,6 +13,7 @@ import type { RestorePlan } from '../trio/restore.js'
 import type { OperationContext } from './context.js'
 import type { LkgReport } from './last-known-good.js'
 import { WRITE_ORDER } from './trio-files.js'
+import { notBaseTip } from './base-tip.js'
 
 /** Where a rollback is proposed: a branch, a pull request into `baseBranch`, and an incident issue. */
 export interface RollbackPublisher {
@@ -60,7 +61,11 @@ export async function publish(
     })
   const fromTag = r.incident.rolled_back_from.release_tag ?? 'unknown'
   const toTag = r.incident.active.release_tag ?? 'unknown'
-  if (r.status === 'restored' && r.plan) {
+  // the rollback is built on the checked-out commit: only the base branch's tip may be proposed into it
+  const off =
+    r.status === 'restored' && r.plan ? await notBaseTip(client, target.baseBranch, r.found.head) : null
+  if (off) out.problems.push(`the rollback was not proposed: ${off}`)
+  if (r.status === 'restored' && r.plan && !off) {
     const branch = `baseline-gate/rollback-${baseline.name}`
     const prefix = await repositoryPrefix(ctx.root)
     const tree = await git(ctx.root, ['rev-parse', '--verify', `${r.found.head}^{tree}`])
