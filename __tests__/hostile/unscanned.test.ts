@@ -29,20 +29,24 @@ describe('files the adapter scan cannot look into (BG605)', () => {
     const by = (rule: string) =>
       b.findings
         .filter((f) => f.rule === rule)
-        .map((f) => `${f.file}: ${f.message.replace(/; rename it.*$/, '')}`)
+        .map((f) => `${f.file}: ${f.message.replace(/; (rename|make) it.*$/, '')}`)
         .sort()
     expect(by('BG605')).toEqual(
       [
         "src/bad\u00ff.ts: not scanned for the producer's endpoints: its name is not valid UTF-8, so the scan cannot name it to read it",
-        "src/cr\rfile.ts: not scanned for the producer's endpoints: its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match",
         "src/ls\u2028dir: not scanned for the producer's endpoints: its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match",
         `src/huge.js: not scanned for the producer's endpoints: it is larger than the ${MAX_FILE_BYTES} bytes a file is read to`,
         "src/nl\ndir: not scanned for the producer's endpoints: its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match"
       ].sort()
     )
     expect(b.findings.find((f) => f.rule === 'BG605')?.severity).toBe('error')
-    // the plain file is read and judged
+    // the plain file is read and judged, and so is a file whose own name holds a CR, which the globs do list
     expect(by('BG603').some((f) => f.startsWith('src/plain.ts: '))).toBe(true)
+    expect(by('BG603').some((f) => f.startsWith('src/cr\rfile.ts: '))).toBe(true)
+    // the advice fits the case: no glob can exclude a name with a line break
+    const advice = (path: string) => b.findings.find((f) => f.rule === 'BG605' && f.file === path)!.message
+    expect(advice('src/nl\ndir')).toMatch(/; rename it \(no glob can match or exclude such a name\)$/)
+    expect(advice('src/huge.js')).toMatch(/or exclude it \(adapter\.exclude\) if it is no source$/)
     expect(b.verdict).toBe('FAIL')
   })
 

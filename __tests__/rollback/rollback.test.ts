@@ -266,7 +266,7 @@ describe('rollback: restore, verify, evidence', () => {
     const warning = b.findings.find((f) => f.rule === 'BG521')
     expect(warning?.severity).toBe('warning')
     expect(warning?.message).toBe(
-      '2 uncommitted changes outside the trio are part of what the rollback suites test (README.md, src/hotfix.ts): a suite failing on them is not the last-known-good failing; commit or stash them and run the rollback again'
+      '2 uncommitted changes outside the trio are part of what the rollback suites test (README.md, src/hotfix.ts): a suite failing on them is not the last-known-good failing; commit them, or set them aside alone (git stash push --include-untracked -- <path>...: a plain stash would take the restored trio too), and run the rollback again'
     )
     // the restore itself went on: a warning, not a refusal
     expect(b.rollback?.status).toBe('restored')

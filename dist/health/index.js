@@ -57782,7 +57782,8 @@ function createRepoScan(root) {
         odd = oddNames(root, include);
         oddByGlobs.set(key, odd);
       }
-      out.push(...odd);
+      const listed = new Set(paths);
+      out.push(...odd.filter((o) => !listed.has(o.path)));
       return out;
     }
   };
@@ -57821,11 +57822,16 @@ function oddNames(root, include) {
       const shown = name ?? e.name.toString("latin1");
       const path2 = rel === "" ? shown : `${rel}/${shown}`;
       if (name === null)
-        out.push({ path: path2, why: "its name is not valid UTF-8, so the scan cannot name it to read it" });
+        out.push({
+          path: path2,
+          why: "its name is not valid UTF-8, so the scan cannot name it to read it",
+          oddName: true
+        });
       else if (/[\r\n\u2028\u2029]/.test(name))
         out.push({
           path: path2,
-          why: "its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match"
+          why: "its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match",
+          oddName: true
         });
       else if (e.isDirectory() && name !== "node_modules" && name !== ".git") walk(path2);
     }
@@ -62333,7 +62339,7 @@ function adapterFindings(root, baseline, scan = createRepoScan(root)) {
       "BG605",
       u.path,
       null,
-      `not scanned for the producer's endpoints: ${u.why}; rename it, make it a readable file of the repository, or exclude it (adapter.exclude) if it is no source`
+      `not scanned for the producer's endpoints: ${u.why}; ${u.oddName ? "rename it (no glob can match or exclude such a name)" : "make it a readable file of the repository, or exclude it (adapter.exclude) if it is no source"}`
     )
   );
   return [...adapterRules({ adapter, adapterSources, scanned }), ...unscanned];

@@ -34167,7 +34167,8 @@ function createRepoScan(root) {
         odd = oddNames(root, include);
         oddByGlobs.set(key, odd);
       }
-      out.push(...odd);
+      const listed = new Set(paths);
+      out.push(...odd.filter((o) => !listed.has(o.path)));
       return out;
     }
   };
@@ -34206,11 +34207,16 @@ function oddNames(root, include) {
       const shown = name ?? e.name.toString("latin1");
       const path2 = rel === "" ? shown : `${rel}/${shown}`;
       if (name === null)
-        out.push({ path: path2, why: "its name is not valid UTF-8, so the scan cannot name it to read it" });
+        out.push({
+          path: path2,
+          why: "its name is not valid UTF-8, so the scan cannot name it to read it",
+          oddName: true
+        });
       else if (/[\r\n\u2028\u2029]/.test(name))
         out.push({
           path: path2,
-          why: "its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match"
+          why: "its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match",
+          oddName: true
         });
       else if (e.isDirectory() && name !== "node_modules" && name !== ".git") walk2(path2);
     }
@@ -34306,7 +34312,7 @@ function adapterFindings(root, baseline, scan = createRepoScan(root)) {
       "BG605",
       u.path,
       null,
-      `not scanned for the producer's endpoints: ${u.why}; rename it, make it a readable file of the repository, or exclude it (adapter.exclude) if it is no source`
+      `not scanned for the producer's endpoints: ${u.why}; ${u.oddName ? "rename it (no glob can match or exclude such a name)" : "make it a readable file of the repository, or exclude it (adapter.exclude) if it is no source"}`
     )
   );
   return [...adapterRules({ adapter, adapterSources, scanned }), ...unscanned];
@@ -36391,7 +36397,7 @@ async function uncommittedBeside(root, baseline, evidenceDir) {
       "BG521",
       null,
       null,
-      `${plural(others.length, "uncommitted change")} outside the trio ${others.length === 1 ? "is" : "are"} part of what the rollback suites test (${shown}${more2}): a suite failing on ${others.length === 1 ? "it" : "them"} is not the last-known-good failing; commit or stash ${others.length === 1 ? "it" : "them"} and run the rollback again`
+      `${plural(others.length, "uncommitted change")} outside the trio ${others.length === 1 ? "is" : "are"} part of what the rollback suites test (${shown}${more2}): a suite failing on ${others.length === 1 ? "it" : "them"} is not the last-known-good failing; commit ${others.length === 1 ? "it" : "them"}, or set ${others.length === 1 ? "it" : "them"} aside alone (git stash push --include-untracked -- <path>...: a plain stash would take the restored trio too), and run the rollback again`
     )
   ];
 }

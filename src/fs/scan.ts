@@ -71,6 +71,8 @@ export interface RepoScan {
 export interface Unscanned {
   path: string
   why: string
+  /** A name no glob can match (a line break, not UTF-8): excluding it by a glob cannot work either. */
+  oddName?: true
 }
 
 export function createRepoScan(root: string): RepoScan {
@@ -137,7 +139,9 @@ export function createRepoScan(root: string): RepoScan {
         odd = oddNames(root, include)
         oddByGlobs.set(key, odd)
       }
-      out.push(...odd)
+      // a file the globs did list after all (a name whose own line break `*` matches) was read and judged
+      const listed = new Set(paths)
+      out.push(...odd.filter((o) => !listed.has(o.path)))
       return out
     }
   }
@@ -186,11 +190,16 @@ function oddNames(root: string, include: string[]): Unscanned[] {
       const shown = name ?? e.name.toString('latin1')
       const path = rel === '' ? shown : `${rel}/${shown}`
       if (name === null)
-        out.push({ path, why: 'its name is not valid UTF-8, so the scan cannot name it to read it' })
+        out.push({
+          path,
+          why: 'its name is not valid UTF-8, so the scan cannot name it to read it',
+          oddName: true
+        })
       else if (/[\r\n\u2028\u2029]/.test(name))
         out.push({
           path,
-          why: 'its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match'
+          why: 'its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match',
+          oddName: true
         })
       else if (e.isDirectory() && name !== 'node_modules' && name !== '.git') walk(path)
     }

@@ -39,7 +39,7 @@ export function adapterFindings(
         'BG605',
         u.path,
         null,
-        `not scanned for the producer's endpoints: ${u.why}; rename it, make it a readable file of the repository, or exclude it (adapter.exclude) if it is no source`
+        `not scanned for the producer's endpoints: ${u.why}; ${u.oddName ? 'rename it (no glob can match or exclude such a name)' : 'make it a readable file of the repository, or exclude it (adapter.exclude) if it is no source'}`
       )
     )
   return [...adapterRules({ adapter, adapterSources, scanned }), ...unscanned]

@@ -37,7 +37,7 @@ export async function uncommittedBeside(
       'BG521',
       null,
       null,
-      `${plural(others.length, 'uncommitted change')} outside the trio ${others.length === 1 ? 'is' : 'are'} part of what the rollback suites test (${shown}${more}): a suite failing on ${others.length === 1 ? 'it' : 'them'} is not the last-known-good failing; commit or stash ${others.length === 1 ? 'it' : 'them'} and run the rollback again`
+      `${plural(others.length, 'uncommitted change')} outside the trio ${others.length === 1 ? 'is' : 'are'} part of what the rollback suites test (${shown}${more}): a suite failing on ${others.length === 1 ? 'it' : 'them'} is not the last-known-good failing; commit ${others.length === 1 ? 'it' : 'them'}, or set ${others.length === 1 ? 'it' : 'them'} aside alone (git stash push --include-untracked -- <path>...: a plain stash would take the restored trio too), and run the rollback again`
     )
   ]
 }
