@@ -46,6 +46,8 @@ interface Options {
   event?: string
   /** Days since the previous scheduled run (default 1). */
   gapDays?: number
+  /** GITHUB_REF (default refs/heads/main, the repository's default branch). */
+  ref?: string
 }
 
 /**
@@ -70,7 +72,7 @@ async function scheduledRun(fx: Fixture, options: Options = {}): Promise<ActionR
     job: 'health',
     repository: REPO,
     sha: SHA,
-    ref: 'refs/heads/main',
+    ref: options.ref ?? 'refs/heads/main',
     eventName: options.event ?? 'schedule',
     apiUrl: fake.url,
     inputs: {
@@ -239,6 +241,26 @@ describe('the health action in drift mode (built bundle, schedule events)', () =
     expect(run.summary).toMatch(/Drift issue of memorykernel/)
     // the step's own failure is the verdict's, not the drift issue's
     expect(lines(run.stdout, '::error::').at(-1)).toMatch(/baseline health FAIL/)
+  })
+
+  it("a run on another branch leaves the default branch's issue alone: a pass there closes nothing", async () => {
+    const fx = trioFixture()
+    const back = breakPin(fx)
+    await scheduledRun(fx)
+    const opened = driftIssue('memorykernel')!
+    expect(opened.state).toBe('open')
+    back()
+    const elsewhere = await scheduledRun(fx, { event: 'workflow_dispatch', ref: 'refs/heads/feature' })
+    expect(elsewhere.status).toBe(0)
+    expect(driftIssue('memorykernel')!.state).toBe('open')
+    expect(fake.commentsOf('octo/consumer', opened.number)).toHaveLength(0)
+    expect(
+      lines(elsewhere.stdout, '::warning').some((w) =>
+        w.includes(
+          'this run is on refs/heads/feature, not on the default branch main, whose drift the issues track'
+        )
+      )
+    ).toBe(true)
   })
 
   it('drift mode without a token: a warning, the verdict stands', async () => {

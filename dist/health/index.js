@@ -68281,6 +68281,13 @@ function repositoryReadApi(session) {
         return Buffer.from(blob.content, blob.encoding === "base64" ? "base64" : "utf8");
       });
     },
+    defaultBranch: () => {
+      const doing = readDoing("read the default branch", `the repository ${fullName}`);
+      return call(doing, () => null, async () => {
+        const { data } = await step3(doing, () => api().rest.repos.get({ owner, repo }));
+        return data.default_branch;
+      });
+    },
     branchHead: (branch) => {
       const doing = readDoing(`read the head of the branch ${String(branch)}`, `the repository ${fullName}`);
       const problem = () => {
@@ -71602,6 +71609,15 @@ async function syncDriftIssues(result, o) {
   const client = githubClient(o.token, repository, env2);
   if (!client) {
     const why = !o.token ? "no GitHub token was given (input 'token'); pass one with `issues: write`" : "GITHUB_REPOSITORY is not set, so the repository is unknown";
+    const text = `baseline-gate drift mode (${o.input}): no drift issue was opened, commented on or closed: ${why}. The verdict stands.`;
+    report2.warnings.push(text);
+    report2.notes.push(`> **Drift issue:** ${withCodeSpans(text)}`);
+    return { report: report2, client };
+  }
+  const onDefault = await client.defaultBranch();
+  const ref = env2.GITHUB_REF ?? "";
+  if (!onDefault.ok || ref !== `refs/heads/${onDefault.value}`) {
+    const why = onDefault.ok ? `this run is on ${ref || "no branch"}, not on the default branch ${onDefault.value}, whose drift the issues track` : `the default branch could not be read (${onDefault.message})`;
     const text = `baseline-gate drift mode (${o.input}): no drift issue was opened, commented on or closed: ${why}. The verdict stands.`;
     report2.warnings.push(text);
     report2.notes.push(`> **Drift issue:** ${withCodeSpans(text)}`);

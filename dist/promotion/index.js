@@ -38249,6 +38249,13 @@ function repositoryReadApi(session) {
         return Buffer.from(blob.content, blob.encoding === "base64" ? "base64" : "utf8");
       });
     },
+    defaultBranch: () => {
+      const doing = readDoing("read the default branch", `the repository ${fullName}`);
+      return call(doing, () => null, async () => {
+        const { data } = await step2(doing, () => api().rest.repos.get({ owner, repo }));
+        return data.default_branch;
+      });
+    },
     branchHead: (branch) => {
       const doing = readDoing(`read the head of the branch ${String(branch)}`, `the repository ${fullName}`);
       const problem = () => {

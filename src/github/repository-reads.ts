@@ -60,6 +60,8 @@ export interface RepositoryReadApi {
   commitAtRef(ref: string): Promise<Result<CommitChange | null>>
   /** The commit the branch `refs/heads/<branch>` points at (never a tag of the same name); null when none. */
   branchHead(branch: string): Promise<Result<string | null>>
+  /** The repository's default branch (GET /repos/{owner}/{repo}). */
+  defaultBranch(): Promise<Result<string>>
 }
 
 const MAX_TAG_DEPTH = 5
@@ -103,6 +105,14 @@ export function repositoryReadApi(session: Session): RepositoryReadApi {
           api().rest.git.getBlob({ owner, repo, file_sha: file.sha })
         )
         return Buffer.from(blob.content, blob.encoding === 'base64' ? 'base64' : 'utf8')
+      })
+    },
+
+    defaultBranch: () => {
+      const doing = readDoing('read the default branch', `the repository ${fullName}`)
+      return call(doing, () => null, async () => {
+        const { data } = await step(doing, () => api().rest.repos.get({ owner, repo }))
+        return data.default_branch
       })
     },
 

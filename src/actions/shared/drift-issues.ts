@@ -43,6 +43,20 @@ export async function syncDriftIssues(
     return { report, client }
   }
 
+  // the drift issues are the default branch's: a run on another ref (a dispatch on a feature branch) that passes
+  // would close main's issue while main still drifts, and one that fails would report a branch's drift as main's
+  const onDefault = await client.defaultBranch()
+  const ref = env.GITHUB_REF ?? ''
+  if (!onDefault.ok || ref !== `refs/heads/${onDefault.value}`) {
+    const why = onDefault.ok
+      ? `this run is on ${ref || 'no branch'}, not on the default branch ${onDefault.value}, whose drift the issues track`
+      : `the default branch could not be read (${onDefault.message})`
+    const text = `baseline-gate drift mode (${o.input}): no drift issue was opened, commented on or closed: ${why}. The verdict stands.`
+    report.warnings.push(text)
+    report.notes.push(`> **Drift issue:** ${withCodeSpans(text)}`)
+    return { report, client }
+  }
+
   const { redactor } = actionRedactor(o.token, env)
   const redact = async (text: string): Promise<string> => (await redactor.redact(text)).text
   // the rules' help as the SARIF links it: the action's repository at its ref (null: no link)
