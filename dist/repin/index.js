@@ -57597,10 +57597,14 @@ function repositoryReadApi(session) {
     },
     defaultBranch: () => {
       const doing = readDoing("read the default branch", `the repository ${fullName}`);
-      return call(doing, () => null, async () => {
-        const { data } = await step2(doing, () => api().rest.repos.get({ owner, repo }));
-        return data.default_branch;
-      });
+      return call(
+        doing,
+        () => null,
+        async () => {
+          const { data } = await step2(doing, () => api().rest.repos.get({ owner, repo }));
+          return data.default_branch;
+        }
+      );
     },
     branchHead: (branch) => {
       const doing = readDoing(`read the head of the branch ${String(branch)}`, `the repository ${fullName}`);

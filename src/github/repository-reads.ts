@@ -110,10 +110,14 @@ export function repositoryReadApi(session: Session): RepositoryReadApi {
 
     defaultBranch: () => {
       const doing = readDoing('read the default branch', `the repository ${fullName}`)
-      return call(doing, () => null, async () => {
-        const { data } = await step(doing, () => api().rest.repos.get({ owner, repo }))
-        return data.default_branch
-      })
+      return call(
+        doing,
+        () => null,
+        async () => {
+          const { data } = await step(doing, () => api().rest.repos.get({ owner, repo }))
+          return data.default_branch
+        }
+      )
     },
 
     branchHead: (branch) => {
