@@ -12,7 +12,7 @@ import type { FakeGitHub } from '../../__fixtures__/fake-github.js'
 import { run } from '../../src/actions/repin/main.js'
 import { runStep, stepFiles } from '../helpers/in-process.js'
 import type { StepRun } from '../helpers/in-process.js'
-import { cleanupFixtures, MATRIX, PIN } from '../helpers/fixture.js'
+import { cleanupFixtures, MATRIX, MIRROR, PIN } from '../helpers/fixture.js'
 import { TAGS } from '../helpers/git-repo.js'
 import { releaseRepo, REPIN_BRANCH } from '../helpers/repin-release.js'
 
@@ -305,6 +305,29 @@ describe('the repin action in process: a branch pushed by someone else, and tags
     expect(run.stdout).not.toContain('already proposes v99.0.0')
     expect(fake.fileAt(REPO, REPIN_BRANCH, PIN)).toContain(`"release_tag": "${TAGS.v5}"`)
     expect(pullOf(REPO).body).toContain('it was reset to the repin commit')
+  })
+
+  it('a made-up newer tag on an old commit of the base branch, with a branch pinning it, holds no release back', async () => {
+    const REPO = 'octo/repin-v99-tagged'
+    const r = releaseRepo()
+    fake.addRepo(REPO)
+    // v99.0.0 tags the first commit, whose producer manifest is the v0.4.0 release's: the mirror on disk
+    const first = r.repo.git('rev-list', '--max-parents=0', 'HEAD').trim()
+    r.repo.git('tag', 'v99.0.0', first)
+    const pin = JSON.parse(readFileSync(join(r.fx.root, PIN), 'utf8')) as Record<string, unknown>
+    pin.release_tag = 'v99.0.0'
+    pin.runtime_cutover_posture = 'GO'
+    fake.addBranch(
+      REPO,
+      REPIN_BRANCH,
+      { [PIN]: `${JSON.stringify(pin, null, 2)}\n`, [MIRROR]: readFileSync(join(r.fx.root, MIRROR), 'utf8') },
+      [r.repo.git('rev-parse', 'HEAD').trim()]
+    )
+    r.release(TAGS.v5)
+    const run = await inProcess(r.fx.root, { tag: TAGS.v5, token }, REPO)
+    expect([run.exitCode, run.outputs.verdict]).toEqual([0, 'PASS'])
+    expect(run.stdout).not.toContain('already proposes v99.0.0')
+    expect(fake.fileAt(REPO, REPIN_BRANCH, PIN)).toContain(`"release_tag": "${TAGS.v5}"`)
   })
 
   it('refuses (BG515) a tag on a commit that is not on the checked-out base branch; nothing written', async () => {

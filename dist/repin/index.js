@@ -52427,7 +52427,10 @@ async function trustedRelease(ctx, baseline, state, head) {
   if (!commit || await isAncestorCommit(ctx.root, commit, head) !== true) return null;
   const path2 = `./${producerPaths(baseline).manifest}`;
   const manifest = (await readAtRevision(ctx.root, commit, [path2])).get(path2);
-  return manifest && manifest.equals(mirror) ? proposed : null;
+  if (!manifest || !manifest.equals(mirror)) return null;
+  const released = producerFilesFromBytes(baseline, { manifest, handoff: null }).manifest.data?.release_tag;
+  const digest = identityOfPinBytes(pin)?.manifest_sha256;
+  return released === proposed && digest === sha256(manifest) ? proposed : null;
 }
 function holdsThisRepin(baseline, state, head, bytes) {
   if (!state.commit || !state.repinShaped || state.commit.parents[0] !== head) return false;

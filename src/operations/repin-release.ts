@@ -24,6 +24,7 @@ import { finding } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
 import { decideVerdict } from '../rules/verdict.js'
 import { identityOf, identityOfPinBytes, postureOf } from '../trio/identity.js'
+import { sha256 } from '../fs/digest.js'
 import { loadTrio, producerFilesFromBytes, producerPaths, trioFromBytes } from '../trio/load.js'
 import type { Identity, Posture, TrioRole } from '../trio/model.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
@@ -338,7 +339,9 @@ async function readBranch(
 
 /**
  * The release the branch proposes when it may be trusted: a repin commit whose mirror is the producer's manifest at
- * that release's tag, a commit of the base branch. Null otherwise (no branch, or one anybody could have pushed).
+ * that release's tag, a commit of the base branch, which releases that tag, and whose pin holds that manifest's
+ * digest. Null otherwise (no branch, or one anybody could have pushed: a made-up newer tag on an old commit, whose
+ * manifest is an older release's, held every later release back).
  */
 async function trustedRelease(
   ctx: OperationContext,
@@ -355,7 +358,11 @@ async function trustedRelease(
   if (!commit || (await isAncestorCommit(ctx.root, commit, head)) !== true) return null
   const path = `./${producerPaths(baseline).manifest}`
   const manifest = (await readAtRevision(ctx.root, commit, [path])).get(path)
-  return manifest && manifest.equals(mirror) ? proposed : null
+  if (!manifest || !manifest.equals(mirror)) return null
+  // the tag's manifest releases that tag, and the pin is what repin writes of it (its digest)
+  const released = producerFilesFromBytes(baseline, { manifest, handoff: null }).manifest.data?.release_tag
+  const digest = identityOfPinBytes(pin)?.manifest_sha256
+  return released === proposed && digest === sha256(manifest) ? proposed : null
 }
 
 /**
