@@ -179,6 +179,13 @@ describe('baseline-gate promote (built CLI)', () => {
     const b = (JSON.parse(r.stdout) as JsonResult).baselines[0]!
     expect(b.steps.map((s) => s.status)).toEqual(['skipped'])
     expect(b.findings.map((f) => f.rule)).toEqual(['BG704'])
+    // judged at a given instant: the terminal says so, and the command it prints judges at that instant again
+    const at = cli(['promote', '--base', 'HEAD~1', '--no-suites', '--now', '2026-12-31T00:00:00Z'], fx.root)
+    expect(at.status).toBe(0)
+    expect(at.stdout).toContain('  judged at 2026-12-31T00:00:00.000Z (--now), not at the time of this run\n')
+    expect(at.stdout).toMatch(
+      /run them before merging with npx --no baseline-gate promote --base \w{12} --now 2026-12-31T00:00:00\.000Z\./
+    )
   })
 
   it('a rule FAIL skips the suites: no step runs, the terminal says so in one line, the evidence records why', () => {

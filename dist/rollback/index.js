@@ -35240,7 +35240,8 @@ function operationResult(ctx, operation, judged3) {
     file = evidence.write(`${operation}.json`, `${JSON.stringify(index, null, 2)}
 `);
   }
-  return { operation, verdict, baselines, evidence: file };
+  const judgeAt = ctx.judgeAt && ctx.judgeAt.source !== "wall-clock" ? ctx.judgeAt : void 0;
+  return { operation, verdict, baselines, evidence: file, ...judgeAt ? { judgeAt } : {} };
 }
 
 // src/evidence/statement.ts
@@ -46329,10 +46330,15 @@ function failedSteps(b) {
     failed.length === 1 ? `${more2}): its last lines are below, the whole log is in the evidence.` : `${more2}): their last lines are below, the whole logs are in the evidence.`
   ];
 }
-function promotion(b) {
+function instantOptions(result) {
+  const j2 = result.judgeAt;
+  if (!j2) return "";
+  return j2.source === "given" ? ` --now ${j2.at.toISOString()}` : " --replay";
+}
+function promotion(b, result) {
   const ch = b.change;
   const base = ch ? ch.base.slice(0, 12) : "BASE";
-  const local = c(`npx --no baseline-gate promote --base ${base}`);
+  const local = c(`npx --no baseline-gate promote --base ${base}${instantOptions(result)}`);
   const out = [];
   if (b.verdict === "PASS") {
     if (ch && !ch.trio_changed)
@@ -46662,7 +46668,7 @@ function drill(b) {
 }
 function nextSteps(result) {
   const all = result.baselines.flatMap(
-    (b) => result.operation === "promotion" ? promotion(b) : result.operation === "rollback" ? rollback(b) : health(b)
+    (b) => result.operation === "promotion" ? promotion(b, result) : result.operation === "rollback" ? rollback(b) : health(b)
   );
   const seen = /* @__PURE__ */ new Set();
   return all.filter((line) => {

@@ -99,6 +99,15 @@ export function renderReport(
         `  ${r?.status === 'dry-run' && r.fromPosture !== undefined ? `pinned now (as committed): ${identityLine({ identity: r.from, posture: r.fromPosture })}` : identityLine(b)}`
       )
     )
+    // a verdict judged at another instant than now says so where it is read: a PASS of --now is not today's
+    if (result.judgeAt)
+      out.push(
+        s.dim(
+          result.judgeAt.source === 'given'
+            ? `  judged at ${result.judgeAt.at.toISOString()} (--now), not at the time of this run`
+            : '  judged at the committer date of the commit judged (--replay), not at the time of this run'
+        )
+      )
     if (b.change) out.push(...changeLines(b.change, s))
     if (b.rollback) out.push(...rollbackLines(b.rollback, s))
     const missing = notRun(b)

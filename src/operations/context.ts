@@ -113,4 +113,6 @@ export interface OperationResult {
   baselines: BaselineResult[]
   /** Absolute path of the evidence JSON (the baseline's packet, or an index when several baselines ran). */
   evidence: string
+  /** When the time-dependent rules judged, when not the wall clock (--now, --replay): said, and carried on. */
+  judgeAt?: Exclude<InstantRequest, { source: 'wall-clock' }>
 }

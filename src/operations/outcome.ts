@@ -6,7 +6,7 @@ import type { BaselineResult, OperationContext, OperationResult } from './contex
 import { redactFindings, redactStrings } from './redact-findings.js'
 
 export function operationResult(
-  ctx: Pick<OperationContext, 'evidence' | 'env'>,
+  ctx: Pick<OperationContext, 'evidence' | 'env' | 'judgeAt'>,
   operation: OperationName,
   judged: BaselineResult[]
 ): OperationResult {
@@ -32,5 +32,6 @@ export function operationResult(
     }
     file = evidence.write(`${operation}.json`, `${JSON.stringify(index, null, 2)}\n`)
   }
-  return { operation, verdict, baselines, evidence: file }
+  const judgeAt = ctx.judgeAt && ctx.judgeAt.source !== 'wall-clock' ? ctx.judgeAt : undefined
+  return { operation, verdict, baselines, evidence: file, ...(judgeAt ? { judgeAt } : {}) }
 }

@@ -43,10 +43,18 @@ function failedSteps(b: BaselineResult): Line | null {
   ]
 }
 
-function promotion(b: BaselineResult): Line[] {
+/** The options that judged the run at another instant than now (--now, --replay), for a command to run it again. */
+export function instantOptions(result: Pick<OperationResult, 'judgeAt'>): string {
+  const j = result.judgeAt
+  if (!j) return ''
+  return j.source === 'given' ? ` --now ${j.at.toISOString()}` : ' --replay'
+}
+
+function promotion(b: BaselineResult, result: OperationResult): Line[] {
   const ch = b.change
   const base = ch ? ch.base.slice(0, 12) : 'BASE'
-  const local = c(`npx --no baseline-gate promote --base ${base}`)
+  // the same instant as this run: without it, a run today may judge the stability window otherwise
+  const local = c(`npx --no baseline-gate promote --base ${base}${instantOptions(result)}`)
   const out: Line[] = []
   if (b.verdict === 'PASS') {
     if (ch && !ch.trio_changed)
@@ -416,7 +424,7 @@ function drill(b: BaselineResult): Line[] {
 export function nextSteps(result: OperationResult): Line[] {
   const all = result.baselines.flatMap((b) =>
     result.operation === 'promotion'
-      ? promotion(b)
+      ? promotion(b, result)
       : result.operation === 'rollback'
         ? rollback(b)
         : health(b)
