@@ -43,10 +43,20 @@ const commitAll = (root: string, message: string) =>
     }
   })
 
-/** A legacy history with the trio at `paths`, init and migrate committed as one change, and the gate on it. */
-function adopted(paths: typeof PATHS) {
+/**
+ * A legacy history with the trio at `paths`, init and migrate committed as one change, and the gate on it.
+ * `noDigest`: the pin at the base never recorded the manifest's digest (migrate adds it).
+ */
+function adopted(paths: typeof PATHS, noDigest = false) {
   const legacy = legacyRepository({ paths })
-  const base = legacy.commits.head
+  if (noDigest) {
+    const pin = legacy.read(paths.pin).toString()
+    const without = pin.replace(/,?\s*"expected_producer_manifest_sha256"\s*:\s*"[0-9a-f]{64}"/, '')
+    expect(without).not.toBe(pin)
+    legacy.write(paths.pin, without)
+    commitAll(legacy.root, 'the pin as it was before its digest')
+  }
+  const base = legacy.repo.git('rev-parse', 'HEAD').trim()
   expect(runCli(['init'], legacy.root).status).toBe(0)
   expect(runCli(['migrate', '--now', '2026-03-01'], legacy.root).status).toBe(0)
   commitAll(legacy.root, 'adopt baseline-gate')
@@ -70,6 +80,14 @@ describe('the adoption pull request of a consumer with its own layout', () => {
       'the base revision has no policy file (config/baseline-policy.json), and not all the files the built-in defaults name are there'
     )
     expect(b.findings.some((f) => f.rule === 'BG707' || f.rule === 'BG708' || f.rule === 'BG101')).toBe(false)
+  })
+
+  it('a legacy pin without the manifest digest, which migrate completes, is the same baseline: PASS, classification none', () => {
+    const { run, out } = adopted(PATHS, true)
+    const b = out.baselines[0]!
+    expect(b.findings.filter((f) => f.severity === 'error')).toEqual([])
+    expect([run.status, out.verdict]).toEqual([0, 'PASS'])
+    expect([b.trio_changed, b.classification]).toEqual([true, 'none'])
   })
 
   it('the pin and mirror where the defaults look, the matrix elsewhere: the defaults did not govern the base either', () => {

@@ -25457,7 +25457,8 @@ function classifyChange(input) {
   const { base, head } = input;
   const from = identityOf(base);
   const to = identityOf(head);
-  const identityChanged = !sameIdentity(from, to);
+  const completed = from.manifest_sha256 === null && to.manifest_sha256 !== null && sameIdentity({ ...from, manifest_sha256: to.manifest_sha256 }, to);
+  const identityChanged = !sameIdentity(from, to) && !completed;
   const baseCodes = codes(base);
   const headCodes = codes(head);
   const added = [...headCodes].filter((c2) => !baseCodes.has(c2)).sort();

@@ -40,7 +40,13 @@ export function classifyChange(input: ChangeInput): ChangeReport {
   const { base, head } = input
   const from = identityOf(base)
   const to = identityOf(head)
-  const identityChanged = !sameIdentity(from, to)
+  // a pin written before the manifest's digest was recorded, which migrate completes: the same baseline, now with
+  // its digest (what the mirror is, the drift rules judge against the producer's manifest)
+  const completed =
+    from.manifest_sha256 === null &&
+    to.manifest_sha256 !== null &&
+    sameIdentity({ ...from, manifest_sha256: to.manifest_sha256 }, to)
+  const identityChanged = !sameIdentity(from, to) && !completed
   const baseCodes = codes(base)
   const headCodes = codes(head)
   const added = [...headCodes].filter((c) => !baseCodes.has(c)).sort()
