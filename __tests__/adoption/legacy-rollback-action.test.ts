@@ -39,6 +39,8 @@ beforeAll(async () => {
   git('commit', '-qm', 'adopt: the policy')
   const token = ['fake', 'legacy', 'token', randomBytes(12).toString('hex')].join('-')
   fake.addToken(token, 'github-actions[bot]', { write: true })
+  // main on "GitHub" is the commit the workflow checked out (the rollback is built on its tip alone)
+  fake.pointBranch(REPOSITORY, 'main', git('rev-parse', 'HEAD').trim())
   run = await runBuiltAction({
     action: 'rollback',
     workspace: r.root,
