@@ -41018,6 +41018,21 @@ function openSession(options) {
       throw error2;
     }
   });
+  const branchSha = (doing, branch) => step2(doing, async () => {
+    try {
+      const { data } = await api().request(
+        `GET /repos/{owner}/{repo}/git/ref/${refPath("heads", branch)}`,
+        {
+          owner,
+          repo
+        }
+      );
+      return data.object.sha;
+    } catch (error2) {
+      if (statusOf(error2) === 404) return null;
+      throw error2;
+    }
+  });
   return {
     owner,
     repo,
@@ -41025,6 +41040,7 @@ function openSession(options) {
     apiUrl,
     api,
     whoAmI,
+    branchSha,
     requestAt: async (route, params = {}) => {
       const { data } = await api().request(route, { owner, repo, ...params });
       return data;
@@ -41074,7 +41090,7 @@ function inputProblem({ branch, parentSha, baseTreeSha, message, files }) {
   return null;
 }
 function branchCommitApi(session) {
-  const { owner, repo, fullName, apiUrl, api, requestAt, step: step2, call } = session;
+  const { owner, repo, fullName, apiUrl, api, requestAt, step: step2, call, branchSha } = session;
   const during = (doing, stepAndState) => ({
     ...doing,
     what: `${doing.what} (${stepAndState})`
@@ -41099,17 +41115,7 @@ function branchCommitApi(session) {
         () => inputProblem({ branch, parentSha, baseTreeSha, message, files }),
         async () => {
           const reading = during(doing, "reading the branch failed; nothing was written");
-          const current = await step2(reading, async () => {
-            try {
-              const data = await requestAt(
-                `GET /repos/{owner}/{repo}/git/ref/${refPath("heads", branch)}`
-              );
-              return data.object.sha;
-            } catch (error2) {
-              if (statusOf(error2) === 404) return null;
-              throw error2;
-            }
-          });
+          const current = await branchSha(reading, branch);
           if (current !== null) {
             const { data: about } = await step2(reading, () => api().rest.repos.get({ owner, repo }));
             if (about.default_branch === branch) {
@@ -41682,7 +41688,7 @@ function pullRequestApi(session) {
 // src/github/repository-reads.ts
 var MAX_TAG_DEPTH = 5;
 function repositoryReadApi(session) {
-  const { owner, repo, fullName, api, requestAt, step: step2, call } = session;
+  const { owner, repo, fullName, api, requestAt, step: step2, call, branchSha } = session;
   const readDoing = (what, subject2) => ({
     what: `${what} of ${fullName}`,
     permission: `\`contents: read\` on ${fullName} (the job token \`github.token\` reads only its own repository: for a private producer repository pass a GitHub App or fine-grained token that can read it)`,
@@ -41736,21 +41742,7 @@ function repositoryReadApi(session) {
         const bad = branchProblem(branch);
         return bad ? `the branch name ${JSON.stringify(branch)} ${bad}.` : null;
       };
-      return call(
-        doing,
-        problem,
-        () => step2(doing, async () => {
-          try {
-            const data = await requestAt(
-              `GET /repos/{owner}/{repo}/git/ref/${refPath("heads", branch)}`
-            );
-            return data.object.sha;
-          } catch (error2) {
-            if (statusOf(error2) === 404) return null;
-            throw error2;
-          }
-        })
-      );
+      return call(doing, problem, () => branchSha(doing, branch));
     },
     resolveTag: (tag) => {
       const doing = readDoing(`resolve the tag ${String(tag)}`, `the repository ${fullName}`);

@@ -1,6 +1,6 @@
 // A commit on a branch through the git data API (blobs, one tree on top of a base tree, one commit), then
 // the branch pointed at it: what a rollback writes before it opens its pull request.
-import { alreadyExists, statusOf } from './http-failure.js'
+import { alreadyExists } from './http-failure.js'
 import { branchProblem, filePathProblem, SHA } from './input-checks.js'
 import { refuse } from './result.js'
 import type { Doing, Result } from './result.js'
@@ -67,7 +67,7 @@ function inputProblem({ branch, parentSha, baseTreeSha, message, files }: Commit
 }
 
 export function branchCommitApi(session: Session): BranchCommitApi {
-  const { owner, repo, fullName, apiUrl, api, requestAt, step, call } = session
+  const { owner, repo, fullName, apiUrl, api, requestAt, step, call, branchSha } = session
 
   /** `doing`, naming the step of a multi-step write that failed and what was left behind. */
   const during = (doing: Doing, stepAndState: string): Doing => ({
@@ -99,17 +99,7 @@ export function branchCommitApi(session: Session): BranchCommitApi {
         async () => {
           // Read before writing anything: force-moving the default branch would drop its history.
           const reading = during(doing, 'reading the branch failed; nothing was written')
-          const current = await step(reading, async () => {
-            try {
-              const data = await requestAt<{ object: { sha: string } }>(
-                `GET /repos/{owner}/{repo}/git/ref/${refPath('heads', branch)}`
-              )
-              return data.object.sha
-            } catch (error) {
-              if (statusOf(error) === 404) return null
-              throw error
-            }
-          })
+          const current = await branchSha(reading, branch)
           if (current !== null) {
             const { data: about } = await step(reading, () => api().rest.repos.get({ owner, repo }))
             if (about.default_branch === branch) {

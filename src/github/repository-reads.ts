@@ -67,7 +67,7 @@ export interface RepositoryReadApi {
 const MAX_TAG_DEPTH = 5
 
 export function repositoryReadApi(session: Session): RepositoryReadApi {
-  const { owner, repo, fullName, api, requestAt, step, call } = session
+  const { owner, repo, fullName, api, requestAt, step, call, branchSha } = session
   const readDoing = (what: string, subject: string): Doing => ({
     what: `${what} of ${fullName}`,
     permission:
@@ -126,19 +126,7 @@ export function repositoryReadApi(session: Session): RepositoryReadApi {
         const bad = branchProblem(branch)
         return bad ? `the branch name ${JSON.stringify(branch)} ${bad}.` : null
       }
-      return call(doing, problem, () =>
-        step(doing, async () => {
-          try {
-            const data = await requestAt<{ object: { sha: string } }>(
-              `GET /repos/{owner}/{repo}/git/ref/${refPath('heads', branch)}`
-            )
-            return data.object.sha
-          } catch (error) {
-            if (statusOf(error) === 404) return null
-            throw error
-          }
-        })
-      )
+      return call(doing, problem, () => branchSha(doing, branch))
     },
 
     resolveTag: (tag) => {

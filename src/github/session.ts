@@ -5,6 +5,7 @@ import { asHttpError, describeFailure, statusOf } from './http-failure.js'
 import { createOctokit, realSleep } from './request.js'
 import type { Octokit, Sleep } from './request.js'
 import { refuse } from './result.js'
+import { refPath } from './url-path.js'
 import type { Doing, Result } from './result.js'
 
 export interface Repository {
@@ -55,6 +56,8 @@ export interface Session {
    * /user).
    */
   whoAmI: (doing: Doing) => Promise<string | null>
+  /** The commit `refs/heads/<branch>` points at (GET git/ref, never a tag of that name); null when no such branch. */
+  branchSha: (doing: Doing, branch: string) => Promise<string | null>
 }
 
 export const DEFAULT_API_URL = 'https://api.github.com'
@@ -119,6 +122,23 @@ export function openSession(options: GitHubClientOptions): Session {
       }
     }))
 
+  const branchSha = (doing: Doing, branch: string): Promise<string | null> =>
+    step(doing, async () => {
+      try {
+        const { data } = await api().request(
+          `GET /repos/{owner}/{repo}/git/ref/${refPath('heads', branch)}`,
+          {
+            owner,
+            repo
+          }
+        )
+        return (data as { object: { sha: string } }).object.sha
+      } catch (error) {
+        if (statusOf(error) === 404) return null
+        throw error
+      }
+    })
+
   return {
     owner,
     repo,
@@ -126,6 +146,7 @@ export function openSession(options: GitHubClientOptions): Session {
     apiUrl,
     api,
     whoAmI,
+    branchSha,
     requestAt: async <T>(route: string, params: Record<string, unknown> = {}): Promise<T> => {
       const { data } = await api().request(route, { owner, repo, ...params })
       return data as T
