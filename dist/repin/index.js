@@ -52403,7 +52403,10 @@ async function repinOne(ctx, baseline, options) {
 }
 async function readBranch(ctx, baseline, client, branch, head) {
   const files = /* @__PURE__ */ new Map();
-  const got = await client.commitAtRef(branch);
+  const tip = await client.branchHead(branch);
+  if (!tip.ok) return tip;
+  if (tip.value === null) return { ok: true, value: { commit: null, files, repinShaped: false } };
+  const got = await client.commitAtRef(tip.value);
   if (!got.ok) return got;
   const commit = got.value;
   if (!commit) return { ok: true, value: { commit: null, files, repinShaped: false } };

@@ -316,7 +316,11 @@ async function readBranch(
   head: string
 ): Promise<Result<BranchState>> {
   const files = new Map<TrioRole, Buffer | null>()
-  const got = await client.commitAtRef(branch)
+  // the branch by its ref (commits/{name} would take a tag of the same name first), then its commit by id
+  const tip = await client.branchHead(branch)
+  if (!tip.ok) return tip
+  if (tip.value === null) return { ok: true, value: { commit: null, files, repinShaped: false } }
+  const got = await client.commitAtRef(tip.value)
   if (!got.ok) return got
   const commit = got.value
   if (!commit) return { ok: true, value: { commit: null, files, repinShaped: false } }
