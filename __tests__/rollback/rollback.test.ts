@@ -11,6 +11,7 @@ import type { SetFs } from '../../src/fs/atomic-set.js'
 import { validateEvidence } from '../../src/generated/evidence-validators.js'
 import type { BaselineResult, OperationResult } from '../../src/operations/context.js'
 import { lastKnownGood } from '../../src/operations/last-known-good.js'
+import { runRepin } from '../../src/operations/repin.js'
 import { runRollback } from '../../src/operations/rollback.js'
 import type { RollbackOptions } from '../../src/operations/rollback.js'
 import { loadPolicy, selectBaselines } from '../../src/policy/load.js'
@@ -226,6 +227,15 @@ describe('rollback: restore, verify, evidence', () => {
       "The producer's tree is still at a release the ledger records as rolled back (BG310): the trio keeps the restored baseline until a fixed producer release is promoted with npx --no baseline-gate repin."
     )
     const head = repo.commit(`roll back to ${TAGS.v5}`, day(12))
+    // repin, which the next step names for a fixed release, refuses the withdrawn one in those words (not BG214)
+    const again = runRepin({ root: fx.root, clock: () => new Date(day(12)) }, policyOf(fx.root).baselines[0]!)
+    expect(again.status).toBe('refused')
+    expect(again.findings.map((f) => [f.rule, f.message])).toEqual([
+      [
+        'BG310',
+        `the producer's tree is at ${TAGS.v6}, which ${MATRIX} records as Rolled back (line ${fx.lineOf(MATRIX, `| ${TAGS.v6} |`)}): a withdrawn release is not pinned again; publish a fixed producer release under a new tag, then repin`
+      ]
+    ])
     // replayed at the rollback commit's date, the day the matrix was dated
     const gate = await promote(fx, { base: c.v6, head, judgeAt: { source: 'commit' } })
     const b = gate.result.baselines[0]!

@@ -52121,6 +52121,17 @@ function runRepin(ctx, baseline, options = {}) {
   if (samePin && current.manifest.sha256 === digest) {
     return { baseline: baseline.name, status: "unchanged", from, to: from, findings: [], written: [], left };
   }
+  const withdrawn = rowOfTag(current.matrix.ledger, manifest.release_tag ?? null);
+  if (withdrawn && cellText(withdrawn, "status") === "Rolled back") {
+    return refused([
+      finding(
+        "BG310",
+        baseline.trio.matrix,
+        withdrawn.position,
+        `the producer's tree is at ${manifest.release_tag}, which ${baseline.trio.matrix} records as Rolled back (line ${withdrawn.position.line}): a withdrawn release is not pinned again; publish a fixed producer release under a new tag, then repin`
+      )
+    ]);
+  }
   const nextPin = { ...pin, ...pinned };
   const pinText = `${JSON.stringify(nextPin, null, 2)}
 `;

@@ -21,6 +21,7 @@ import {
 import { cellText, ledgerRows, rowOfTag } from '../ledger/model.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { producerFileRules } from '../rules/files.js'
+import { finding } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
 import { trioRules } from '../rules/index.js'
 import { identityOf } from '../trio/identity.js'
@@ -110,6 +111,20 @@ export function runRepin(
   const samePin = (Object.keys(pinned) as (keyof Pin)[]).every((k) => pin[k] === pinned[k])
   if (samePin && current.manifest.sha256 === digest) {
     return { baseline: baseline.name, status: 'unchanged', from, to: from, findings: [], written: [], left }
+  }
+
+  // a release the ledger records as Rolled back is not pinned again (an incident withdrew it): what comes next is a
+  // fixed release, under a new tag; said so, not as the duplicate ledger row writing it would make (BG214)
+  const withdrawn = rowOfTag(current.matrix.ledger, manifest.release_tag ?? null)
+  if (withdrawn && cellText(withdrawn, 'status') === 'Rolled back') {
+    return refused([
+      finding(
+        'BG310',
+        baseline.trio.matrix,
+        withdrawn.position,
+        `the producer's tree is at ${manifest.release_tag}, which ${baseline.trio.matrix} records as Rolled back (line ${withdrawn.position.line}): a withdrawn release is not pinned again; publish a fixed producer release under a new tag, then repin`
+      )
+    ])
   }
 
   const nextPin: Partial<Pin> = { ...pin, ...pinned }
