@@ -3,10 +3,10 @@
 // read), a file over the read limit. Each of them names the producer's endpoint. (The scan lists no symbolic
 // link: what one names is judged where it is, when the globs cover it.)
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { MAX_FILE_BYTES } from '../../src/document/limits.js'
-import { cleanupFixtures, health, trioFixture } from '../helpers/fixture.js'
+import { cleanupFixtures, health, tempDir, trioFixture } from '../helpers/fixture.js'
 
 afterAll(cleanupFixtures)
 
@@ -48,6 +48,17 @@ describe('files the adapter scan cannot look into (BG605)', () => {
     expect(advice('src/nl\ndir')).toMatch(/; rename it \(no glob can match or exclude such a name\)$/)
     expect(advice('src/huge.js')).toMatch(/or exclude it \(adapter\.exclude\) if it is no source$/)
     expect(b.verdict).toBe('FAIL')
+  })
+
+  it('walks nothing outside the root: a scanned directory linked out of it lists none of what is there', async () => {
+    const fx = trioFixture()
+    const outside = tempDir('bg-unscanned-outside-')
+    mkdirSync(join(outside, 'secret\nname'))
+    rmSync(join(fx.root, 'src'), { recursive: true, force: true })
+    symlinkSync(outside, join(fx.root, 'src'))
+    const b = (await health(fx.root)).baselines[0]!
+    expect(b.findings.filter((f) => f.rule === 'BG605')).toEqual([])
+    expect(JSON.stringify(b.findings)).not.toContain('secret')
   })
 
   it('a clean scan has none', async () => {

@@ -430,7 +430,8 @@ describe('rollback: restore, verify, evidence', () => {
     )
     const realNext = nextSteps(real.result).map(lineToText)
     expect(realNext[0]).toMatch(/^The baseline asked for with --to cannot be restored: BG510/)
-    expect(realNext[1]).toMatch(
+    expect(realNext[1]).toBe('Then run the rollback again.')
+    expect(realNext[2]).toMatch(
       new RegExp(`^Nothing was rolled back: the pin still holds ${escapeRegExp(TAGS.v6)}`)
     )
     expect(repo.git('status', '--porcelain')).toBe('')

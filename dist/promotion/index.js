@@ -23808,7 +23808,7 @@ function link(url) {
 }
 var INTERRUPTED_STATUS = "interrupted: the run was stopped while the rollback suites ran, and the previous trio was put back";
 function interruptedImpact(note, product) {
-  return `The rollback of the ${product} baseline ${baselineLabel(note.rolled_back_from)} was interrupted while its suites ran on the restored trio (${baselineLabel(note.active)} is in place again); run it again to roll back.`;
+  return `The rollback of the ${product} baseline ${baselineLabel(note.rolled_back_from)} was interrupted while its suites ran on the restored trio, and ${baselineLabel(note.active)} is in place again; run it again to roll back.`;
 }
 function impact(note, product) {
   const from = baselineLabel(note.rolled_back_from);
@@ -23974,15 +23974,15 @@ function leftRunningLine(step2) {
   const all = step2.killed ?? [];
   if (all.length === 0) return null;
   const killed = all.filter((k2) => k2.error === void 0);
-  const refused2 = all.filter((k2) => k2.error !== void 0);
+  const refused = all.filter((k2) => k2.error !== void 0);
   const parts = [];
   if (killed.length > 0)
     parts.push(
       `killed ${plural(killed.length, "process", "processes")} ${when(step2)}: ${killed.map(describe).join(", ")}`
     );
-  if (refused2.length > 0)
+  if (refused.length > 0)
     parts.push(
-      `could not kill ${plural(refused2.length, "process", "processes")}: ${refused2.map(describe).join(", ")}`
+      `could not kill ${plural(refused.length, "process", "processes")}: ${refused.map(describe).join(", ")}`
     );
   return `${escapeMarkdown(step2.suite)} \u203A ${escapeMarkdown(step2.name)}: ${parts.join("; ")}.`;
 }
@@ -37580,8 +37580,8 @@ function openSession(options) {
     step: step2,
     call: async (doing, problem, run2) => {
       try {
-        const refused2 = problem();
-        if (refused2) refuse(doing, refused2);
+        const refused = problem();
+        if (refused) refuse(doing, refused);
         if (!token) {
           return {
             ok: false,
@@ -38981,8 +38981,8 @@ function rollback(b) {
       );
       break;
     case "failed":
-      if (r.dryRun) return dryRunFailed(b);
-      out.push(...refused(b));
+      if (r.dryRun) return notRestored2(b);
+      out.push(...notRestored2(b));
       break;
   }
   const steps = r.status === "restored" || r.status === "verification-failed" && !r.interrupted ? failedSteps(b) : null;
@@ -39011,22 +39011,9 @@ function rollback(b) {
   );
   return out;
 }
-function refused(b) {
-  switch (b.rollback.noTarget) {
-    case "only-baseline":
-      return [["Nothing to roll back to: a rollback becomes possible after the next promotion."]];
-    case "shallow":
-      return [FETCH_HISTORY, ["Then run the rollback again."]];
-    case "requested":
-      return [REQUESTED];
-    case "none-restorable":
-      return [NONE_RESTORABLE];
-    default:
-      return [["Fix what the errors under Findings say (nothing was written), then run the rollback again."]];
-  }
-}
-function dryRunFailed(b) {
+function notRestored2(b) {
   const r = b.rollback;
+  const again = [r.dryRun ? "Then run the dry run again." : "Then run the rollback again."];
   switch (r.noTarget) {
     case "only-baseline":
       return [
@@ -39037,13 +39024,17 @@ function dryRunFailed(b) {
         ]
       ];
     case "shallow":
-      return [FETCH_HISTORY, ["Then run the dry run again."]];
+      return [FETCH_HISTORY, again];
     case "requested":
-      return [REQUESTED, ["Then run the dry run again."]];
+      return [REQUESTED, again];
     case "none-restorable":
-      return [NONE_RESTORABLE, ["Then run the dry run again."]];
+      return [NONE_RESTORABLE, again];
     default:
-      return [["A rollback would not complete: fix the problem under Findings, then run the dry run again."]];
+      return [
+        [
+          r.dryRun ? "A rollback would not complete: fix the problem under Findings, then run the dry run again." : "Fix what the errors under Findings say (nothing was written), then run the rollback again."
+        ]
+      ];
   }
 }
 var FETCH_HISTORY = [

@@ -25609,7 +25609,7 @@ function link(url) {
 }
 var INTERRUPTED_STATUS = "interrupted: the run was stopped while the rollback suites ran, and the previous trio was put back";
 function interruptedImpact(note, product) {
-  return `The rollback of the ${product} baseline ${baselineLabel(note.rolled_back_from)} was interrupted while its suites ran on the restored trio (${baselineLabel(note.active)} is in place again); run it again to roll back.`;
+  return `The rollback of the ${product} baseline ${baselineLabel(note.rolled_back_from)} was interrupted while its suites ran on the restored trio, and ${baselineLabel(note.active)} is in place again; run it again to roll back.`;
 }
 function impact(note, product) {
   const from = baselineLabel(note.rolled_back_from);
@@ -25775,15 +25775,15 @@ function leftRunningLine(step2) {
   const all = step2.killed ?? [];
   if (all.length === 0) return null;
   const killed = all.filter((k2) => k2.error === void 0);
-  const refused2 = all.filter((k2) => k2.error !== void 0);
+  const refused = all.filter((k2) => k2.error !== void 0);
   const parts = [];
   if (killed.length > 0)
     parts.push(
       `killed ${plural(killed.length, "process", "processes")} ${when(step2)}: ${killed.map(describe).join(", ")}`
     );
-  if (refused2.length > 0)
+  if (refused.length > 0)
     parts.push(
-      `could not kill ${plural(refused2.length, "process", "processes")}: ${refused2.map(describe).join(", ")}`
+      `could not kill ${plural(refused.length, "process", "processes")}: ${refused.map(describe).join(", ")}`
     );
   return `${escapeMarkdown(step2.suite)} \u203A ${escapeMarkdown(step2.name)}: ${parts.join("; ")}.`;
 }
@@ -34195,10 +34195,10 @@ function oddNames(root, include) {
   const bases = [...new Set(include.map(globBase))].sort();
   const walked = bases.filter((b, i2) => !bases.slice(0, i2).some((o) => o === "" || b.startsWith(`${o}/`)));
   const out = [];
-  const walk2 = (rel) => {
+  const walk2 = (rel, real) => {
     let entries;
     try {
-      entries = readdirSync2(rel === "" ? root : join7(root, rel), { withFileTypes: true, encoding: "buffer" });
+      entries = readdirSync2(real, { withFileTypes: true, encoding: "buffer" });
     } catch {
       return;
     }
@@ -34218,10 +34218,13 @@ function oddNames(root, include) {
           why: "its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match",
           oddName: true
         });
-      else if (e.isDirectory() && name !== "node_modules" && name !== ".git") walk2(path2);
+      else if (e.isDirectory() && name !== "node_modules" && name !== ".git") walk2(path2, join7(real, name));
     }
   };
-  for (const base of walked) walk2(base);
+  for (const base of walked) {
+    const where4 = containPath(root, base === "" ? "." : base);
+    if (where4.kind === "inside" && where4.exists) walk2(base, where4.real);
+  }
   return out.sort((x2, y) => x2.path < y.path ? -1 : x2.path > y.path ? 1 : 0);
 }
 
@@ -36558,6 +36561,7 @@ async function rollBack(ctx, options, baseline, run2) {
       mark(`drill ${c2.check}: ${c2.ok === null ? "not reached" : c2.ok ? "proven" : "FAILED"}: ${c2.detail}`);
   }
   const verdict = decideVerdict(findings, steps);
+  const interrupted = status === "verification-failed" && options.signal?.aborted === true;
   const active = restored && (status === "restored" || status === "dry-run") ? identityOf(restored) : from;
   const incident = redactStrings(ctx, {
     trigger: options.trigger,
@@ -36571,13 +36575,7 @@ async function rollBack(ctx, options, baseline, run2) {
     dry_run: options.dryRun,
     timeline,
     suites_ran: suitesRan(steps),
-    next_milestone: nextMilestone(
-      startedAt,
-      status,
-      suitesRan(steps),
-      options.dryRun,
-      status === "verification-failed" && options.signal?.aborted === true
-    ),
+    next_milestone: nextMilestone(startedAt, status, suitesRan(steps), options.dryRun, interrupted),
     pull_request_url: null,
     incident_issue_url: null,
     target_profile: plan ? found.lkg.target?.profile ?? null : null,
@@ -36627,7 +36625,7 @@ async function rollBack(ctx, options, baseline, run2) {
     verdict: finalVerdict,
     postureNow: packet.posture,
     problems: packet.findings.filter((f) => f.severity === "error"),
-    interrupted: status === "verification-failed" && options.signal?.aborted === true,
+    interrupted,
     warnings: packet.findings.filter((f) => f.severity === "warning")
   });
   if (!drill2) ctx.evidence.write(incidentNoteFileName(`${name}.json`), note);
@@ -36636,7 +36634,7 @@ async function rollBack(ctx, options, baseline, run2) {
     dryRun: options.dryRun,
     noTarget: missing,
     restored: status === "restored",
-    interrupted: status === "verification-failed" && options.signal?.aborted === true,
+    interrupted,
     from,
     fromPosture: postureOf(found.current),
     target: found.lkg.target,
@@ -41048,8 +41046,8 @@ function openSession(options) {
     step: step2,
     call: async (doing, problem, run2) => {
       try {
-        const refused2 = problem();
-        if (refused2) refuse(doing, refused2);
+        const refused = problem();
+        if (refused) refuse(doing, refused);
         if (!token) {
           return {
             ok: false,
@@ -46509,8 +46507,8 @@ function rollback(b) {
       );
       break;
     case "failed":
-      if (r.dryRun) return dryRunFailed(b);
-      out.push(...refused(b));
+      if (r.dryRun) return notRestored(b);
+      out.push(...notRestored(b));
       break;
   }
   const steps = r.status === "restored" || r.status === "verification-failed" && !r.interrupted ? failedSteps(b) : null;
@@ -46539,22 +46537,9 @@ function rollback(b) {
   );
   return out;
 }
-function refused(b) {
-  switch (b.rollback.noTarget) {
-    case "only-baseline":
-      return [["Nothing to roll back to: a rollback becomes possible after the next promotion."]];
-    case "shallow":
-      return [FETCH_HISTORY, ["Then run the rollback again."]];
-    case "requested":
-      return [REQUESTED];
-    case "none-restorable":
-      return [NONE_RESTORABLE];
-    default:
-      return [["Fix what the errors under Findings say (nothing was written), then run the rollback again."]];
-  }
-}
-function dryRunFailed(b) {
+function notRestored(b) {
   const r = b.rollback;
+  const again = [r.dryRun ? "Then run the dry run again." : "Then run the rollback again."];
   switch (r.noTarget) {
     case "only-baseline":
       return [
@@ -46565,13 +46550,17 @@ function dryRunFailed(b) {
         ]
       ];
     case "shallow":
-      return [FETCH_HISTORY, ["Then run the dry run again."]];
+      return [FETCH_HISTORY, again];
     case "requested":
-      return [REQUESTED, ["Then run the dry run again."]];
+      return [REQUESTED, again];
     case "none-restorable":
-      return [NONE_RESTORABLE, ["Then run the dry run again."]];
+      return [NONE_RESTORABLE, again];
     default:
-      return [["A rollback would not complete: fix the problem under Findings, then run the dry run again."]];
+      return [
+        [
+          r.dryRun ? "A rollback would not complete: fix the problem under Findings, then run the dry run again." : "Fix what the errors under Findings say (nothing was written), then run the rollback again."
+        ]
+      ];
   }
 }
 var FETCH_HISTORY = [
@@ -47583,7 +47572,7 @@ function subject(b) {
           " is back in place"
         ];
       case "failed":
-        return notRestored(b);
+        return notRestored2(b);
     }
   }
   if (b.change) {
@@ -47630,7 +47619,7 @@ function subject(b) {
     ...id.commit_sha && id.release_tag ? [" (commit ", c(short2(id.commit_sha)), ")"] : []
   ];
 }
-function notRestored(b) {
+function notRestored2(b) {
   const r = b.rollback;
   const now = label2(r.from);
   const why = () => {

@@ -155,7 +155,7 @@ const INTERRUPTED_STATUS =
 
 /** The impact of a rollback interrupted while its suites ran: nothing failed, nothing was rolled back. */
 function interruptedImpact(note: IncidentEvidence, product: string): string {
-  return `The rollback of the ${product} baseline ${baselineLabel(note.rolled_back_from)} was interrupted while its suites ran on the restored trio (${baselineLabel(note.active)} is in place again); run it again to roll back.`
+  return `The rollback of the ${product} baseline ${baselineLabel(note.rolled_back_from)} was interrupted while its suites ran on the restored trio, and ${baselineLabel(note.active)} is in place again; run it again to roll back.`
 }
 
 /** The one factual impact sentence: what the rollback did, by its status; nothing it did not measure. */

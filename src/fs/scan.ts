@@ -8,7 +8,7 @@ import { sourceFromBytes } from '../document/source-file.js'
 import type { SourceFile } from '../document/source-file.js'
 import type { ReadResult } from './read.js'
 import { MAX_FILE_BYTES, readRepoFile } from './read.js'
-import { createContainMemo, isPlainRelative } from './contain.js'
+import { containPath, createContainMemo, isPlainRelative } from './contain.js'
 
 export function listFiles(root: string, include: string[], exclude: string[]): string[] {
   if (include.length === 0) return []
@@ -178,10 +178,11 @@ function oddNames(root: string, include: string[]): Unscanned[] {
   // a base inside another is walked with it
   const walked = bases.filter((b, i) => !bases.slice(0, i).some((o) => o === '' || b.startsWith(`${o}/`)))
   const out: Unscanned[] = []
-  const walk = (rel: string) => {
+  // `real`: where `rel` really is; below a base, entries that are links are never entered (isDirectory is false)
+  const walk = (rel: string, real: string) => {
     let entries: Dirent<Buffer>[]
     try {
-      entries = readdirSync(rel === '' ? root : join(root, rel), { withFileTypes: true, encoding: 'buffer' })
+      entries = readdirSync(real, { withFileTypes: true, encoding: 'buffer' })
     } catch {
       return
     }
@@ -201,9 +202,13 @@ function oddNames(root: string, include: string[]): Unscanned[] {
           why: 'its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match',
           oddName: true
         })
-      else if (e.isDirectory() && name !== 'node_modules' && name !== '.git') walk(path)
+      else if (e.isDirectory() && name !== 'node_modules' && name !== '.git') walk(path, join(real, name))
     }
   }
-  for (const base of walked) walk(base)
+  // a base is walked where it really is, and only inside the root: a base that is a link out of it lists nothing
+  for (const base of walked) {
+    const where = containPath(root, base === '' ? '.' : base)
+    if (where.kind === 'inside' && where.exists) walk(base, where.real)
+  }
   return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
 }

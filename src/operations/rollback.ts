@@ -253,6 +253,8 @@ async function rollBack(
       mark(`drill ${c.check}: ${c.ok === null ? 'not reached' : c.ok ? 'proven' : 'FAILED'}: ${c.detail}`)
   }
   const verdict = decideVerdict(findings, steps)
+  // the old trio put back because the run was stopped while its suites ran, not because they failed
+  const interrupted = status === 'verification-failed' && options.signal?.aborted === true
   const active = restored && (status === 'restored' || status === 'dry-run') ? identityOf(restored) : from
   // redacted once here: the note, the packet and what publish sends to GitHub (titles, the commit) all read it
   const incident: IncidentEvidence = redactStrings(ctx, {
@@ -267,13 +269,7 @@ async function rollBack(
     dry_run: options.dryRun,
     timeline,
     suites_ran: suitesRan(steps),
-    next_milestone: nextMilestone(
-      startedAt,
-      status,
-      suitesRan(steps),
-      options.dryRun,
-      status === 'verification-failed' && options.signal?.aborted === true
-    ),
+    next_milestone: nextMilestone(startedAt, status, suitesRan(steps), options.dryRun, interrupted),
     pull_request_url: null,
     incident_issue_url: null,
     target_profile: plan ? (found.lkg.target?.profile ?? null) : null,
@@ -332,7 +328,7 @@ async function rollBack(
         verdict: finalVerdict,
         postureNow: packet.posture,
         problems: packet.findings.filter((f) => f.severity === 'error'),
-        interrupted: status === 'verification-failed' && options.signal?.aborted === true,
+        interrupted,
         warnings: packet.findings.filter((f) => f.severity === 'warning')
       })
   if (!drill) ctx.evidence.write(incidentNoteFileName(`${name}.json`), note)
@@ -341,7 +337,7 @@ async function rollBack(
     dryRun: options.dryRun,
     noTarget: missing,
     restored: status === 'restored',
-    interrupted: status === 'verification-failed' && options.signal?.aborted === true,
+    interrupted,
     from,
     fromPosture: postureOf(found.current),
     target: found.lkg.target,

@@ -251,8 +251,8 @@ function rollback(b: BaselineResult): Line[] {
       )
       break
     case 'failed':
-      if (r.dryRun) return dryRunFailed(b)
-      out.push(...refused(b))
+      if (r.dryRun) return notRestored(b)
+      out.push(...notRestored(b))
       break
   }
   const steps =
@@ -288,25 +288,13 @@ function rollback(b: BaselineResult): Line[] {
   return out
 }
 
-/** A rollback that stopped before writing: what to do, by why it stopped. */
-function refused(b: BaselineResult): Line[] {
-  switch (b.rollback!.noTarget) {
-    case 'only-baseline':
-      return [['Nothing to roll back to: a rollback becomes possible after the next promotion.']]
-    case 'shallow':
-      return [FETCH_HISTORY, ['Then run the rollback again.']]
-    case 'requested':
-      return [REQUESTED]
-    case 'none-restorable':
-      return [NONE_RESTORABLE]
-    default:
-      return [['Fix what the errors under Findings say (nothing was written), then run the rollback again.']]
-  }
-}
-
-/** A dry run that found the rollback would not complete: what to do first, said as a drill says it. */
-function dryRunFailed(b: BaselineResult): Line[] {
+/**
+ * A rollback that stopped before writing, or a dry run that found it would: what to do first, by why it stopped,
+ * then run it again (the dry run, or the rollback).
+ */
+function notRestored(b: BaselineResult): Line[] {
   const r = b.rollback!
+  const again: Line = [r.dryRun ? 'Then run the dry run again.' : 'Then run the rollback again.']
   switch (r.noTarget) {
     case 'only-baseline':
       return [
@@ -317,13 +305,19 @@ function dryRunFailed(b: BaselineResult): Line[] {
         ]
       ]
     case 'shallow':
-      return [FETCH_HISTORY, ['Then run the dry run again.']]
+      return [FETCH_HISTORY, again]
     case 'requested':
-      return [REQUESTED, ['Then run the dry run again.']]
+      return [REQUESTED, again]
     case 'none-restorable':
-      return [NONE_RESTORABLE, ['Then run the dry run again.']]
+      return [NONE_RESTORABLE, again]
     default:
-      return [['A rollback would not complete: fix the problem under Findings, then run the dry run again.']]
+      return [
+        [
+          r.dryRun
+            ? 'A rollback would not complete: fix the problem under Findings, then run the dry run again.'
+            : 'Fix what the errors under Findings say (nothing was written), then run the rollback again.'
+        ]
+      ]
   }
 }
 
