@@ -44,7 +44,7 @@ function failedSteps(b: BaselineResult): Line | null {
 }
 
 /** The options that judged the run at another instant than now (--now, --replay), for a command to run it again. */
-export function instantOptions(result: Pick<OperationResult, 'judgeAt'>): string {
+function instantOptions(result: Pick<OperationResult, 'judgeAt'>): string {
   const j = result.judgeAt
   if (!j) return ''
   return j.source === 'given' ? ` --now ${j.at.toISOString()}` : ' --replay'

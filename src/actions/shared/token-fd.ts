@@ -9,7 +9,7 @@ import { closeSync, readFileSync } from 'node:fs'
 import { InputError } from './inputs.js'
 
 /** The variable naming the descriptor; the token is on it, not in INPUT_TOKEN. */
-export const TOKEN_FD_VARIABLE = 'BASELINE_GATE_TOKEN_FD'
+const TOKEN_FD_VARIABLE = 'BASELINE_GATE_TOKEN_FD'
 
 /**
  * The token from the descriptor `env` names, read to its end and closed (a child must not inherit it), without
