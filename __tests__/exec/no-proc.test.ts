@@ -22,13 +22,19 @@ const { ESCAPED_OUTPUT } = await import('../../src/exec/step-errors.js')
 
 const dir = mkdtempSync(join(tmpdir(), 'bg-no-proc-'))
 
-/** The clock, but the linger after a step's exit (how long an escaped process may hold the output) fires at once. */
-function lingerAtOnce<C extends RunnerClock>(clock: C): C {
+/**
+ * The clock, but the linger after a step's exit (how long an escaped process may hold the output) fires at
+ * once for the first `times` steps that exit. Only for those: a step whose output closes normally may see its
+ * exit before the close, and a linger fired at once would take it for an escaped holder.
+ */
+function lingerAtOnce<C extends RunnerClock>(clock: C, times = 1): C {
   const after = clock.after.bind(clock)
+  let left = times
   return {
     ...clock,
     after: (ms: number, fire: () => void) => {
-      if (ms !== LINGER_MS) return after(ms, fire)
+      if (ms !== LINGER_MS || left === 0) return after(ms, fire)
+      left--
       const t = setImmediate(fire)
       return () => clearImmediate(t)
     }
