@@ -96,6 +96,40 @@ describe('baseline-gate repin', () => {
     expect(after.some((l) => l.includes(`| ${NEXT} |`) && l.endsWith('| Approved |'))).toBe(true)
   })
 
+  it("records the consumer's version from the package.json nearest the pin; says so when none records one", () => {
+    const row = (fx: Fixture) =>
+      fx
+        .read(MATRIX)
+        .split('\n')
+        .find((l) => l.includes(`| ${NEXT} |`))!
+    // a workspace root without a version, the consumer's package beside the trio's directory (a monorepo's)
+    const fx = trioFixture()
+    fx.write('package.json', '{ "private": true, "workspaces": ["config"] }\n')
+    fx.write('config/package.json', '{ "name": "consumer", "version": "1.4.0" }\n')
+    release(fx, NEXT)
+    const r = repin(fx)
+    expect(row(fx)).toMatch(/^\| 1\.4\.0 \|/)
+    expect(r.left.filter((l) => l.includes('consumer version'))).toEqual([])
+    // a Rust consumer's Cargo.toml, its [package] version (not another table's)
+    const rust = trioFixture()
+    rust.write(
+      'Cargo.toml',
+      '[workspace]\nversion = "9.9.9"\n\n[package]\nname = "consumer"\nversion = "2.1.0"\n\n[dependencies]\nversion = "1"\n'
+    )
+    release(rust, NEXT)
+    repin(rust)
+    expect(row(rust)).toMatch(/^\| 2\.1\.0 \|/)
+    // none records one: 0.0.0, and the run says it is left to fix
+    const bare = trioFixture()
+    bare.write('package.json', '{ "private": true }\n')
+    release(bare, NEXT)
+    const left = repin(bare).left
+    expect(row(bare)).toMatch(/^\| 0\.0\.0 \|/)
+    expect(left).toContainEqual(
+      `the ledger's row of ${NEXT} records consumer version 0.0.0: no package.json from \`config\` up to the repository root records a version; write the consumer's version in that row`
+    )
+  })
+
   it('a second run changes nothing', () => {
     const fx = trioFixture()
     release(fx, NEXT)

@@ -69,10 +69,8 @@ describe('malformed JSON in the pin', () => {
     fx.replace(MATRIX, `| ${EMBEDDED.integration} | Approved |`, `| ${EMBEDDED.integration} | approved |`)
     const row = fx.lineOf(MATRIX, '| approved |')
     const findings = await findingsOf(fx.root)
-    expect(where(findings).filter(([rule]) => rule !== 'BG106')).toEqual([
-      ['BG211', MATRIX, fx.lineOf(MATRIX, '| Consumer version |')],
-      ['BG210', MATRIX, row]
-    ])
+    // the row is still read as the Approved one (a hand-kept ledger's spelling): only the spelling is reported
+    expect(where(findings).filter(([rule]) => rule !== 'BG106')).toEqual([['BG210', MATRIX, row]])
     expect(findings.some((f) => f.rule === 'BG106' && f.file === PIN)).toBe(true)
     expect(findings.find((f) => f.rule === 'BG210')!.message).toContain('write `Approved`')
   })
@@ -174,6 +172,28 @@ describe('byte-order marks and encodings', () => {
     expect(where(findings)).toEqual([['BG105', MATRIX, line]])
     expect(findings[0]!.column).toBe(column)
     expect(result.verdict).toBe('FAIL')
+  })
+
+  it('a control character in the matrix is BG105 at its line and column: a NUL hides its diff from review', async () => {
+    const needle = 'this repository (the consumer'
+    for (const [char, why] of [
+      ['\0', /U\+0000\) here, which makes git and GitHub show the file as binary/],
+      ['\x1b', /U\+001B\) here, which no Markdown text needs/],
+      ['\u0085', /U\+0085\) here/]
+    ] as const) {
+      const fx = trioFixture()
+      const line = fx.lineOf(MATRIX, needle)
+      const column = columnOf(fx, MATRIX, line, needle) + needle.length
+      fx.replace(MATRIX, needle, `${needle}${char}`)
+      const findings = (await health(fx.root)).baselines[0]!.findings
+      expect(where(findings)).toEqual([['BG105', MATRIX, line]])
+      expect(findings[0]!.column).toBe(column)
+      expect(findings[0]!.message).toMatch(why)
+    }
+    // tab, line feed and carriage return are text
+    const fx = trioFixture()
+    fx.replace(MATRIX, needle, `${needle}\t`)
+    expect((await health(fx.root)).baselines[0]!.findings).toEqual([])
   })
 })
 

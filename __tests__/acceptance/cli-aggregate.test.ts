@@ -2,7 +2,15 @@
 // processes: `plan` gives the matrix, each job checks one baseline into an evidence directory of its own, and
 // `aggregate` gives the one verdict over the directories.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { join } from 'node:path'
 import { requireBuiltCli, runCli, STACK_LINE } from '../helpers/cli-run.js'
 import type { CliRun } from '../helpers/cli-run.js'
@@ -133,6 +141,84 @@ describe('plan + health per baseline + aggregate (built CLI)', () => {
       const text = cli(['aggregate', jobs.memorykernel!.dir, jobs.billing!.dir], fx.root)
       expect(text.stdout).toContain('### Invalid')
     }
+  })
+
+  it('a packet the scan does not read is invalid, never left out: a link, a linked directory, one too deep; one run counted once', () => {
+    const fx = twoBaselines()
+    fx.replace(MATRIX, '## Baseline Pin', '## Baseline Pinned') // memorykernel now FAILs
+    const jobs = fanOutHealth(fx)
+    const mk = jobs.memorykernel!.dir
+    expect(jobs.memorykernel!.status).toBe(1)
+    const failing = join(mk, 'health-memorykernel.json')
+    const layouts: [string, (dir: string) => void, RegExp][] = [
+      [
+        'the packet is a link',
+        (dir) => symlinkSync(failing, join(dir, 'health-memorykernel.json')),
+        /a symbolic link, not followed/
+      ],
+      [
+        'its directory is a link',
+        (dir) => symlinkSync(mk, join(dir, 'job')),
+        /a symbolic link, not followed/
+      ],
+      [
+        'it is four levels down',
+        (dir) => {
+          const deep = join(dir, 'a', 'b', 'c', 'd')
+          mkdirSync(deep, { recursive: true })
+          copyFileSync(failing, join(deep, 'health-memorykernel.json'))
+        },
+        /more than 3 levels below .*, not searched/
+      ]
+    ]
+    for (const [what, lay, reason] of layouts) {
+      const dir = tempDir('bg-fan-layout-')
+      copyFileSync(join(jobs.billing!.dir, 'health-billing.json'), join(dir, 'health-billing.json'))
+      lay(dir)
+      const { status, out } = aggregate([dir], fx.root)
+      expect({ what, status, verdict: out.verdict }).toEqual({ what, status: 1, verdict: 'FAIL' })
+      expect(out.invalid).toEqual([
+        {
+          file: expect.stringContaining(dir) as unknown as string,
+          reason: expect.stringMatching(reason) as unknown as string
+        }
+      ])
+    }
+    // the same directory twice, or with its parent: one packet
+    const billing = jobs.billing!.dir
+    const twice = aggregate([billing, billing], fx.root)
+    expect([twice.status, twice.out.baselines.length, twice.out.invalid, twice.out.missing]).toEqual([
+      0,
+      1,
+      [],
+      []
+    ])
+    // two runs' packets of one job, in two directories: which is the evidence is not guessed
+    const rerun = tempDir('bg-fan-rerun-')
+    copyFileSync(join(billing, 'health-billing.json'), join(rerun, 'health-billing.json'))
+    const two = aggregate([billing, rerun], fx.root)
+    expect([two.status, two.out.verdict]).toEqual([1, 'FAIL'])
+    expect(two.out.invalid).toEqual([
+      {
+        file: join(rerun, 'health-billing.json'),
+        reason: expect.stringMatching(/a second health packet of "billing"/) as unknown as string
+      }
+    ])
+  })
+
+  it('a packet holding a key twice is invalid: readers disagree on its value', () => {
+    const fx = twoBaselines()
+    const jobs = fanOutHealth(fx)
+    const packet = join(jobs.billing!.dir, 'health-billing.json')
+    writeFileSync(
+      packet,
+      readFileSync(packet, 'utf8').replace('"verdict": "PASS"', '"verdict": "FAIL", "verdict": "PASS"')
+    )
+    const { status, out } = aggregate([jobs.memorykernel!.dir, jobs.billing!.dir], fx.root)
+    expect([status, out.verdict]).toEqual([1, 'FAIL'])
+    expect(out.invalid).toEqual([
+      { file: packet, reason: expect.stringMatching(/holds the key "verdict" twice/) as unknown as string }
+    ])
   })
 
   it('usage and policy errors exit 2 with one line', () => {

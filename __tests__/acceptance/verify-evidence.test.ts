@@ -47,7 +47,7 @@ describe('evidence packets', () => {
       expect.stringMatching(
         /^packet of health · memorykernel · v\d+\.\d+\.\d+ · .* · recorded verdict PASS$/
       ),
-      'evidence verified: 3 trio files match the checkout',
+      'evidence verified: 3 trio files match the directory given (no commit is checked out there, so none was compared)',
       'Not checked: the signature; without it the verdict and findings are not authenticated (give --bundle and --trust-root)'
     ])
     // from a subdirectory of the checkout, without --root: the repository's root, as for every command
@@ -58,7 +58,7 @@ describe('evidence packets', () => {
     })
     expect([sub.status, sub.stdout.split('\n')[1]]).toEqual([
       0,
-      'evidence verified: 3 trio files match the checkout'
+      'evidence verified: 3 trio files match the directory given (no commit is checked out there, so none was compared)'
     ])
     // a directory that holds none of the trio files: a usage error asking about --root, not "does NOT verify"
     const elsewhere = tempDir('bg-verify-elsewhere-')

@@ -39,7 +39,7 @@ function setup() {
   const run = runCli(['health', '--no-probe', '--json', '--evidence-dir', evidence], fx.root)
   const packet = (JSON.parse(run.stdout) as { evidence: string }).evidence
   const statement = packet.replace(/\.json$/, '.intoto.json')
-  return { fx, commit, packet, statement, dir: tempDir('bg-attest-keys-') }
+  return { fx, git, commit, packet, statement, dir: tempDir('bg-attest-keys-') }
 }
 
 const NOT_CHECKED =
@@ -74,6 +74,9 @@ function signedSetup() {
   return { ...run, privateKey, pem, file }
 }
 
+const VERIFIED =
+  'evidence verified: 3 trio files match the checkout, at the judged commit; the commit subject is the judged commit'
+
 describe('verify-evidence FILE.intoto.json (the statement)', () => {
   it('verifies the statement health wrote: the trio digests and the judged commit', () => {
     const { fx, commit, statement } = setup()
@@ -85,8 +88,8 @@ describe('verify-evidence FILE.intoto.json (the statement)', () => {
     const ok = verify(fx.root, [statement])
     expect(ok.status).toBe(0)
     expect(ok.stdout.trim().split('\n')).toEqual([
-      `statement of health · memorykernel · ${(s.predicate as { identity: { release_tag: string } }).identity.release_tag} · judged at ${commit.slice(0, 12)} · recorded verdict PASS`,
-      'evidence verified: 3 trio files and the commit match the checkout',
+      `statement of health · memorykernel · ${(s.predicate as { identity: { release_tag: string } }).identity.release_tag} · judged at ${commit.slice(0, 12)} · a local run · recorded verdict PASS`,
+      VERIFIED,
       NOT_CHECKED
     ])
 
@@ -123,9 +126,44 @@ describe('verify-evidence FILE.intoto.json (the statement)', () => {
           `^mismatch: commit subject git\\+local@${other}: the repository at .+ has no commit ${other}: check out .*fetch-depth: 0`
         )
       ),
-      'evidence does NOT verify: 3 of 4 digests differ',
+      expect.stringMatching(
+        new RegExp(
+          `^mismatch: checkout: the run judged commit ${other}, and the checkout is at [0-9a-f]{40}: `
+        )
+      ),
+      'evidence does NOT verify: 3 of 4 digests differ; the checkout is not the commit the run judged',
       NOT_CHECKED
     ])
+  })
+
+  it('an older run replayed on a later commit does not verify: its files match, but it judged another commit', () => {
+    const { fx, git, commit, statement, packet } = setup()
+    // the repository moves on, leaving the trio alone: the old PASS's digests all still match
+    fx.write('src/later.txt', 'later\n')
+    git('add', '-A')
+    git('commit', '-q', '--no-verify', '-m', 'a later commit')
+    for (const file of [statement, packet]) {
+      const r = verify(fx.root, [file])
+      expect(r.status).toBe(1)
+      expect(r.stdout).toContain(
+        `mismatch: checkout: the run judged commit ${commit}, and the checkout is at `
+      )
+      expect(r.stdout).toContain(`check out ${commit} and verify again`)
+      expect(r.stdout).toContain('evidence does NOT verify: the checkout is not the commit the run judged')
+      expect(r.stdout).not.toContain('evidence verified')
+    }
+    // at the judged commit it verifies again
+    git('checkout', '-q', commit)
+    expect(verify(fx.root, [statement]).status).toBe(0)
+  })
+
+  it('a duplicate key is refused: readers disagree on which value wins', () => {
+    const { fx, statement } = setup()
+    const text = readFileSync(statement, 'utf8')
+    writeFileSync(statement, text.replace('"verdict": "PASS"', '"verdict": "FAIL", "verdict": "PASS"'))
+    const r = verify(fx.root, [statement])
+    expect(r.status).toBe(2)
+    expect(r.stderr).toMatch(/\.intoto\.json:\d+:\d+: the key "verdict" appears twice in one object/)
   })
 
   it('a statement of another kind is a usage error naming where (file:line:column) and what to give instead', () => {
@@ -152,7 +190,7 @@ describe('verify-evidence --bundle --trust-root (offline)', () => {
     const ok = verify(fx.root, [statement, '--bundle', file, '--trust-root', pem])
     expect(ok.status).toBe(0)
     expect(ok.stdout.trim().split('\n').slice(1)).toEqual([
-      'evidence verified: 3 trio files and the commit match the checkout',
+      VERIFIED,
       'bundle verified offline: signed by public key'
     ])
     expect(verify(fx.root, [packet, '--bundle', file, '--trust-root', pem]).status).toBe(0)
@@ -184,7 +222,7 @@ describe('verify-evidence --bundle --trust-root (offline)', () => {
       writeJson(file, b)
       const r = verify(fx.root, [statement, '--bundle', file, '--trust-root', trustRoot])
       expect(r.status).toBe(1)
-      expect(r.stdout).toContain('evidence verified: 3 trio files and the commit match the checkout')
+      expect(r.stdout).toContain(VERIFIED)
       expect(r.stdout).not.toMatch(/[A-Z]+_ERROR|undefined/)
       expect(r.stdout).toMatch(
         /^bundle does NOT verify: \d+ problems?: the verdict and findings are not authenticated$/m

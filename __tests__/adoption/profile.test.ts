@@ -14,6 +14,18 @@ import {
 import { finding, pinLineSubject } from '../../src/rules/finding.js'
 import type { Finding } from '../../src/rules/finding.js'
 import type { Identity } from '../../src/trio/model.js'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { defaultBaseline } from '../../src/policy/defaults.js'
+import { trioRules } from '../../src/rules/index.js'
+import { trioFromBytes } from '../../src/trio/load.js'
+import {
+  EMBEDDED,
+  MATRIX as EMBEDDED_MATRIX,
+  MIRROR,
+  PIN as EMBEDDED_PIN,
+  REPO_ROOT
+} from '../helpers/fixture.js'
 
 const PIN = 'config/pin.json'
 const MATRIX = 'docs/matrix.md'
@@ -117,5 +129,26 @@ describe('which revisions the legacy profile judges', () => {
     expect(lkg.passedOver[1]!.detail).toBe(
       `judged by the current rules, the trio had 1 finding of 1 rule (BG108) at that revision; first: ${PIN}:3 no posture`
     )
+  })
+})
+
+describe('a hand-kept ledger that spelt the status its own way', () => {
+  it('still has its Approved row: only the spelling is reported, which the legacy profile does not hold against it', () => {
+    const baseline = { ...defaultBaseline('memorykernel'), display_name: 'MemoryKernel' }
+    const read = (rel: string) => readFileSync(join(REPO_ROOT, rel))
+    const approved = `| ${EMBEDDED.integration} | Approved |`
+    const matrix = read(EMBEDDED_MATRIX).toString('utf8')
+    expect(matrix).toContain(approved)
+    for (const spelling of ['approved', 'APPROVED', ' Approved  ']) {
+      const trio = trioFromBytes(baseline, {
+        pin: read(EMBEDDED_PIN),
+        manifest: read(MIRROR),
+        matrix: Buffer.from(matrix.replace(approved, `| ${EMBEDDED.integration} | ${spelling} |`))
+      })
+      const findings = trioRules(trio, { baseline, now: new Date('2026-12-31T00:00:00Z') })
+      // before: BG211 and BG212 ("no row has Status Approved"), which disqualified every such revision
+      expect(findings.map((f) => f.rule)).toEqual(spelling.trim() === 'Approved' ? [] : ['BG210'])
+      expect(judgeRevision(findings, 'legacy').disqualifying).toEqual([])
+    }
   })
 })

@@ -32,6 +32,7 @@ const REGENERATE = `(cd ${PRODUCER} && bash scripts/generate_producer_handoff_pa
 /** The producer's manifest names the next release; its handoff and changelog are left as they were. */
 function manifestOnlyRelease(): Fixture {
   const fx = trioFixture()
+  fx.write('package.json', '{ "name": "consumer", "version": "0.2.0" }\n')
   fx.write(CHANGELOG, `# Changelog\n\n## [${CURRENT}]\n`)
   fx.editJson(PRODUCER_MANIFEST, (m) => {
     m.release_tag = NEXT

@@ -64,17 +64,21 @@ function promoted(p: Promotion = {}): Record<TrioRole, string> {
 
 function classify(
   head: Record<TrioRole, string>,
-  options: Partial<Pick<ChangeInput, 'now' | 'baseApprovedAt'>> & { changed?: TrioRole[] } = {}
+  options: Partial<Pick<ChangeInput, 'now' | 'baseApprovedAt'>> & {
+    changed?: TrioRole[]
+    base?: Record<TrioRole, string>
+  } = {}
 ) {
+  const base = options.base ?? BASE
   const bytes = (files: Record<TrioRole, string>) => ({
     pin: Buffer.from(files.pin),
     manifest: Buffer.from(files.manifest),
     matrix: Buffer.from(files.matrix)
   })
   const changed =
-    options.changed ?? (['pin', 'manifest', 'matrix'] as TrioRole[]).filter((r) => head[r] !== BASE[r])
+    options.changed ?? (['pin', 'manifest', 'matrix'] as TrioRole[]).filter((r) => head[r] !== base[r])
   return classifyChange({
-    base: trioFromBytes(baseline, bytes(BASE)),
+    base: trioFromBytes(baseline, bytes(base)),
     head: trioFromBytes(baseline, bytes(head)),
     changed,
     now: options.now ?? new Date('2026-12-31T00:00:00Z'),
@@ -108,12 +112,35 @@ describe('change classification', () => {
     expect(r.codes.added).toEqual(['quota_exceeded'])
   })
 
-  it('a removed code with a service contract bump is breaking and allowed', () => {
+  it('a removed code with a service contract bump is breaking and allowed, at NO-GO', () => {
     const r = classify(
-      promoted({ service: serviceContract(+1), codes: (c) => c.filter((x) => x !== 'write_conflict') })
+      promoted({
+        service: serviceContract(+1),
+        codes: (c) => c.filter((x) => x !== 'write_conflict'),
+        posture: 'NO-GO'
+      })
     )
     expect(r.findings).toEqual([])
     expect(r.classification).toBe('breaking')
+  })
+
+  it('BG522: a breaking promotion written at GO fails: GO is a later posture-only change both teams approve', () => {
+    const bumpedAtGo = classify(promoted({ service: serviceContract(+1), posture: 'GO' }))
+    expect(rules(bumpedAtGo)).toEqual(['BG522'])
+    expect(bumpedAtGo.findings[0]!.message).toContain(`${EMBEDDED.service} -> ${serviceContract(+1)}`)
+    expect(bumpedAtGo.findings[0]!.line).not.toBeNull()
+    const removedAtGo = classify(
+      promoted({
+        service: serviceContract(+1),
+        codes: (c) => c.filter((x) => x !== 'write_conflict'),
+        posture: 'GO'
+      })
+    )
+    expect(removedAtGo.findings.map((f) => f.message)).toEqual([
+      expect.stringContaining('removed: write_conflict') as unknown as string
+    ])
+    // an additive promotion keeps the posture it had
+    expect(rules(classify(promoted({ codes: (c) => [...c, 'quota_exceeded'], posture: 'GO' })))).toEqual([])
   })
 
   it('BG501: a change to the pin alone fails, naming the files still to update', () => {
@@ -162,6 +189,77 @@ describe('change classification', () => {
     expect(rules(classify(promoted({ oldRow: 'kept-approved' })))).toEqual(['BG505'])
   })
 
+  describe('BG505 on every change of the matrix: the rows are history', () => {
+    // a ledger with history: v0.3.0 Superseded before the embedded Approved row
+    const approvedRow = /^\| [^\n]*\| Approved \|$/m.exec(BASE.matrix)![0]
+    const oldRow = `| 0.0.9 | 1111111 | v0.3.0 | ${'c'.repeat(40)} | service.v3 | api.v1 | integration/v1 | Superseded |`
+    const withHistory = { ...BASE, matrix: BASE.matrix.replace(approvedRow, `${oldRow}\n${approvedRow}`) }
+    const edit = (from: string, to: string) => {
+      expect(withHistory.matrix).toContain(from)
+      return { ...withHistory, matrix: withHistory.matrix.replace(from, to) }
+    }
+    const judged = (head: Record<TrioRole, string>) => classify(head, { base: withHistory })
+
+    it('a matrix edit that leaves the rows alone, or adds a Candidate, passes', () => {
+      expect(judged(edit('\n## ', '\nA note on the process.\n\n## ')).findings).toEqual([])
+      const candidate = `| 0.2.0 | 2222222 | v0.5.0 | ${'d'.repeat(40)} | service.v3 | api.v1 | integration/v1 | Candidate |`
+      expect(judged(edit(approvedRow, `${approvedRow}\n${candidate}`)).findings).toEqual([])
+    })
+
+    it('a pull request that edits only the ledger cannot rewrite its history', () => {
+      const cases: [string, Record<TrioRole, string>, RegExp][] = [
+        [
+          'the last-known-good marked Rolled back (no rollback could run)',
+          edit('| Superseded |', '| Rolled back |'),
+          /the row of v0\.3\.0 moves from Superseded to Rolled back, which the baseline does not change/
+        ],
+        ['a row deleted', edit(`${oldRow}\n`, ''), /lost the row of v0\.3\.0 \(Superseded, line \d+ before/],
+        [
+          "a row's producer commit rewritten",
+          edit('c'.repeat(40), 'e'.repeat(40)),
+          /the row of v0\.3\.0 changes its MemoryKernel commit from "c{40}" to "e{40}"/
+        ],
+        [
+          'a made-up row added',
+          edit(approvedRow, `${oldRow.replace('v0.3.0', 'v0.9.0')}\n${approvedRow}`),
+          /a row for v0\.9\.0 \(Superseded\) is added, but the baseline does not change/
+        ]
+      ]
+      for (const [what, head, message] of cases) {
+        const r = judged(head)
+        expect({ what, rules: rules(r) }).toEqual({ what, rules: ['BG505'] })
+        expect(r.findings[0]!.message).toMatch(message)
+        expect(r.findings[0]!.file).toBe(MATRIX)
+      }
+    })
+
+    it('a withdrawn release cannot be brought back by a matrix edit', () => {
+      const withdrawn = edit('| Superseded |', '| Rolled back |')
+      const r = classify(
+        { ...withdrawn, matrix: withdrawn.matrix.replace('| Rolled back |', '| Superseded |') },
+        { base: withdrawn }
+      )
+      expect(rules(r)).toEqual(['BG505'])
+      expect(r.findings[0]!.message).toContain('moves from Rolled back to Superseded')
+    })
+
+    it('a promotion may only supersede the Approved row and add its own', () => {
+      const promotion = promoted()
+      const head = {
+        ...promotion,
+        matrix: promotion.matrix.replace(approvedRow.replace('Approved', 'Superseded'), `${oldRow}\n$&`)
+      }
+      expect(classify(head, { base: withHistory }).findings).toEqual([])
+      const rewritten = {
+        ...head,
+        matrix: head.matrix.replace(oldRow, oldRow.replace('Superseded', 'Rolled back'))
+      }
+      const r = classify(rewritten, { base: withHistory })
+      expect(rules(r)).toEqual(['BG505'])
+      expect(r.findings[0]!.message).toContain('which a promotion does not do')
+    })
+  })
+
   it('reports a posture change for the approval rules to judge', () => {
     const head = promoted({ posture: 'NO-GO' })
     expect(classify(head).posture).toEqual({ from: 'GO', to: 'NO-GO' })
@@ -195,7 +293,8 @@ describe('change classification', () => {
       // the promotion gate's, on a checkout conversion of a baseline file: promotion/attributes.test.ts
       'BG520',
       // the rollback's, on a working tree with uncommitted changes: rollback/rollback.test.ts
-      'BG521'
+      'BG521',
+      'BG522'
     ])
     expect(RULE_IDS.filter((id) => id.startsWith('BG5') && !covered.has(id))).toEqual([])
   })

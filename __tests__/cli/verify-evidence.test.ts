@@ -88,9 +88,9 @@ describe('verify-evidence on a packet or its statement', () => {
     expect(r.status).toBe(0)
     expect(r.lines).toEqual([
       expect.stringMatching(
-        /^statement of health · memorykernel · v\d+\.\d+\.\d+ · (judged at [0-9a-f]{12}|no judged commit recorded) · recorded verdict PASS$/
+        /^statement of health · memorykernel · v\d+\.\d+\.\d+ · (judged at [0-9a-f]{12}|no judged commit recorded) · a local run · recorded verdict PASS$/
       ),
-      'evidence verified: 3 trio files match the checkout',
+      'evidence verified: 3 trio files match the directory given (no commit is checked out there, so none was compared)',
       SIGNATURE_NOT_CHECKED
     ])
     expect(SIGNATURE_NOT_CHECKED).toBe(
@@ -101,7 +101,10 @@ describe('verify-evidence on a packet or its statement', () => {
   it('finds the repository root from a subdirectory, as every other command does', async () => {
     const { fx, packet } = await evidence()
     const r = await run([packet], join(fx.root, 'docs'))
-    expect([r.status, r.lines[1]]).toEqual([0, 'evidence verified: 3 trio files match the checkout'])
+    expect([r.status, r.lines[1]]).toEqual([
+      0,
+      'evidence verified: 3 trio files match the directory given (no commit is checked out there, so none was compared)'
+    ])
     expect(r.stdout).not.toContain('mismatch')
   })
 
@@ -176,7 +179,7 @@ describe('verify-evidence --bundle: every file checked before anything is printe
     const r = await run([statement, '--bundle', bundle, '--trust-root', pem], fx.root)
     expect(r.status).toBe(0)
     expect(r.lines.slice(1)).toEqual([
-      'evidence verified: 3 trio files match the checkout',
+      'evidence verified: 3 trio files match the directory given (no commit is checked out there, so none was compared)',
       'bundle verified offline: signed by public key'
     ])
   })

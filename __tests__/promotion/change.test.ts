@@ -3,7 +3,7 @@
 // the checked-out head, and that the evidence it writes can be verified against the checkout.
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { RevisionError } from '../../src/git/git.js'
@@ -195,6 +195,20 @@ describe('promotion: change rules (5xx)', () => {
     const logBroken = verifyEvidence(fx.root, b.evidence)
     expect(logBroken.problems).toHaveLength(1)
     expect(logBroken.problems[0]).toContain(b.steps[1]!.log_file!)
+
+    // a log replaced by a link to a file outside the evidence directory, with that file's digest: not read, so
+    // neither accepted nor hashed for whoever reads the output
+    const outside = join(fx.root, 'outside.txt')
+    writeFileSync(outside, changed)
+    rmSync(logFile)
+    symlinkSync(outside, logFile)
+    const linked = verifyEvidence(fx.root, b.evidence)
+    expect(linked.problems).toEqual([
+      expect.stringContaining(
+        `the packet records ${b.steps[1]!.log_sha256!}, the file is no regular file inside the evidence directory`
+      )
+    ])
+    expect(linked.problems[0]).not.toContain(sha256(changed))
   })
 
   it('removing an error code without a service contract bump fails as breaking (BG503)', async () => {

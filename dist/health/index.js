@@ -54295,8 +54295,8 @@ var CHANGE_RULES = {
   BG505: {
     title: "Ledger history not kept",
     severity: "error",
-    description: "A promotion appends the new baseline's row and marks the replaced baseline's row `Superseded`; the ledger never loses a row (the original overwrote its one row at every promotion).",
-    example: "The old Approved row was edited into the new one instead of being kept as Superseded."
+    description: "A promotion appends the new baseline's row and marks the replaced baseline's row `Superseded`; the ledger never loses a row (the original overwrote its one row at every promotion). Every change of the matrix is held to this, whether or not the baseline changes: a row is never removed (a `Candidate` excepted) nor rewritten, and its status moves only as a promotion (`Approved` to `Superseded`, the new row added) or a rollback (the withdrawn baseline to `Rolled back`, the restored one to `Approved`) moves it. Rollback and `lkg` read these rows: an edit of them alone could mark the last-known-good `Rolled back`, so that no rollback can run, or bring a withdrawn release back as the one to restore.",
+    example: "The old Approved row was edited into the new one instead of being kept as Superseded; or a pull request that changes only the matrix flips the row of a withdrawn release from `Rolled back` to `Superseded`."
   },
   BG506: {
     title: "Checked revision is not the checkout",
@@ -54393,6 +54393,12 @@ var CHANGE_RULES = {
     severity: "warning",
     description: "A rollback restores the trio in the working tree and runs the rollback suites there, on everything the working tree holds. Files modified, added or deleted outside the trio and not yet committed are then part of what the suites test, and a suite that fails on them would be read as the last-known-good baseline failing. The warning lists them (the evidence directory left out); commit or stash them and run the rollback again, or read a failure with them in mind. The rollback action runs on a clean checkout and never sees this.",
     example: "An on-call engineer rolls back from a working tree with a half-written `src/hotfix.ts`: the typecheck fails on it, not on v0.5.0."
+  },
+  BG522: {
+    title: "Breaking baseline at posture GO",
+    severity: "error",
+    description: "A breaking promotion (a contract version bumped, an error code removed) lands at runtime cutover posture `NO-GO`, as `baseline-gate repin` writes it; the move to `GO` is a later posture-only pull request, which needs the joint approval of both teams (BG801). A promotion that writes `GO` itself would put the new contract into use with no approval at all.",
+    example: "repin writes v0.5.0 (service.v4, `internal_error` removed) at NO-GO, and the pull request sets the posture back to GO in the pin and the matrix."
   }
 };
 
@@ -54424,9 +54430,9 @@ var PARSE_RULES = {
     example: "The pin starts with the bytes `EF BB BF` before `{`."
   },
   BG105: {
-    title: "Not valid UTF-8",
+    title: "Not valid UTF-8 text",
     severity: "error",
-    description: "Trio files are UTF-8 text. Invalid byte sequences are shown as U+FFFD and the file is rejected.",
+    description: "Trio files are UTF-8 text. Invalid byte sequences are shown as U+FFFD and the file is rejected. So is a matrix that holds a control character other than tab, line feed and carriage return: a NUL makes git and GitHub show the file as binary, so a reviewer sees no diff of it at all.",
     example: "The matrix was saved as Latin-1 and contains the byte `0xE9`."
   },
   BG106: {
@@ -57882,6 +57888,10 @@ function emptyLedger() {
 function cellText(row, key) {
   return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.text ?? "";
 }
+function statusOf(row) {
+  const text = cellText(row, "status").replace(/\s+/g, " ").toLowerCase();
+  return LEDGER_STATUSES.find((s) => s.toLowerCase() === text) ?? null;
+}
 function cellPosition(row, key) {
   return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.position ?? row.position;
 }
@@ -58030,8 +58040,22 @@ function readable(file, ids) {
       )
     );
   }
+  const control = file.role === "matrix" ? CONTROL2.exec(src.text) : null;
+  if (control) {
+    const code2 = `U+${control[0].codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+    const why = control[0] === "\0" ? "which makes git and GitHub show the file as binary and hide its changes from review" : "which no Markdown text needs and which a terminal or a diff may not show";
+    out.push(
+      finding(
+        ids.utf8,
+        file.path,
+        positionAt(src, control.index),
+        `the ${name} holds a control character (${code2}) here, ${why}; remove it`
+      )
+    );
+  }
   return out;
 }
+var CONTROL2 = new RegExp("(?![\\t\\n\\r])\\p{Cc}", "u");
 function json(file, ids) {
   const doc = file.doc;
   if (!doc) return [];
@@ -58125,7 +58149,7 @@ function heldBack(trio, producer) {
   const pin = trio.pin.data;
   if (!own || !pin || typeof own.release_tag !== "string" || own.release_tag === pin.release_tag) return null;
   const row = rowOfTag(trio.matrix.ledger, own.release_tag);
-  if (!row || cellText(row, "status") !== "Rolled back" || cellText(row, "producer_commit") !== own.commit_sha)
+  if (!row || statusOf(row) !== "Rolled back" || cellText(row, "producer_commit") !== own.commit_sha)
     return null;
   return finding(
     "BG310",
@@ -61825,7 +61849,7 @@ function ledgerTable(path2, ledger, pin) {
     } else wellFormed.push(row);
   }
   for (const row of wellFormed) out.push(...rowFormat(path2, row));
-  const approved = wellFormed.filter((r) => cellText(r, "status") === "Approved");
+  const approved = wellFormed.filter((r) => statusOf(r) === "Approved");
   if (approved.length === 0) {
     out.push(
       finding(
@@ -61931,7 +61955,7 @@ function noApprovedRow(path2, table2, rows, pin) {
   const tag = pin.release_tag;
   if (typeof tag !== "string") return [];
   const own = rows.find((r) => cellText(r, "producer_tag") === tag);
-  const approved = rows.filter((r) => cellText(r, "status") === "Approved");
+  const approved = rows.filter((r) => statusOf(r) === "Approved");
   const none = approved.length === 0 ? "no Approved row" : `no Approved row is the pin's (${plural(approved.length, "row")} ${approved.length === 1 ? "is" : "are"} Approved)`;
   return [
     finding(
@@ -63301,7 +63325,7 @@ function asHttpError(error2) {
   const status = error2.status;
   return typeof status === "number" ? error2 : null;
 }
-var statusOf = (error2) => asHttpError(error2)?.response?.status;
+var statusOf2 = (error2) => asHttpError(error2)?.response?.status;
 function githubMessage(data, fallback) {
   if (typeof data !== "object" || data === null) return fallback;
   const { message, errors } = data;
@@ -67579,7 +67603,7 @@ function openSession(options) {
       return data.login;
     } catch (error2) {
       const rateLimited = asHttpError(error2)?.response?.headers["x-ratelimit-remaining"] === "0";
-      if (statusOf(error2) === 403 && !rateLimited || statusOf(error2) === 404) return null;
+      if (statusOf2(error2) === 403 && !rateLimited || statusOf2(error2) === 404) return null;
       viewer = null;
       throw error2;
     }
@@ -67595,7 +67619,7 @@ function openSession(options) {
       );
       return data.object.sha;
     } catch (error2) {
-      if (statusOf(error2) === 404) return null;
+      if (statusOf2(error2) === 404) return null;
       throw error2;
     }
   });
@@ -68165,7 +68189,7 @@ function labelApi(session) {
             try {
               await api().rest.issues.removeLabel({ owner, repo, issue_number: issue2, name });
             } catch (error2) {
-              if (statusOf(error2) !== 404) throw error2;
+              if (statusOf2(error2) !== 404) throw error2;
             }
           });
           labels = labels.filter((l) => !same(l, name));
@@ -68324,7 +68348,7 @@ function repositoryReadApi(session) {
             );
             return data.object;
           } catch (error2) {
-            if (statusOf(error2) === 404) return null;
+            if (statusOf2(error2) === 404) return null;
             throw error2;
           }
         });
@@ -68395,7 +68419,7 @@ function repositoryReadApi(session) {
               per_page: 300
             });
           } catch (error2) {
-            if (statusOf(error2) === 404 || statusOf(error2) === 422) return null;
+            if (statusOf2(error2) === 404 || statusOf2(error2) === 422) return null;
             throw error2;
           }
         });

@@ -23032,8 +23032,8 @@ var CHANGE_RULES = {
   BG505: {
     title: "Ledger history not kept",
     severity: "error",
-    description: "A promotion appends the new baseline's row and marks the replaced baseline's row `Superseded`; the ledger never loses a row (the original overwrote its one row at every promotion).",
-    example: "The old Approved row was edited into the new one instead of being kept as Superseded."
+    description: "A promotion appends the new baseline's row and marks the replaced baseline's row `Superseded`; the ledger never loses a row (the original overwrote its one row at every promotion). Every change of the matrix is held to this, whether or not the baseline changes: a row is never removed (a `Candidate` excepted) nor rewritten, and its status moves only as a promotion (`Approved` to `Superseded`, the new row added) or a rollback (the withdrawn baseline to `Rolled back`, the restored one to `Approved`) moves it. Rollback and `lkg` read these rows: an edit of them alone could mark the last-known-good `Rolled back`, so that no rollback can run, or bring a withdrawn release back as the one to restore.",
+    example: "The old Approved row was edited into the new one instead of being kept as Superseded; or a pull request that changes only the matrix flips the row of a withdrawn release from `Rolled back` to `Superseded`."
   },
   BG506: {
     title: "Checked revision is not the checkout",
@@ -23130,6 +23130,12 @@ var CHANGE_RULES = {
     severity: "warning",
     description: "A rollback restores the trio in the working tree and runs the rollback suites there, on everything the working tree holds. Files modified, added or deleted outside the trio and not yet committed are then part of what the suites test, and a suite that fails on them would be read as the last-known-good baseline failing. The warning lists them (the evidence directory left out); commit or stash them and run the rollback again, or read a failure with them in mind. The rollback action runs on a clean checkout and never sees this.",
     example: "An on-call engineer rolls back from a working tree with a half-written `src/hotfix.ts`: the typecheck fails on it, not on v0.5.0."
+  },
+  BG522: {
+    title: "Breaking baseline at posture GO",
+    severity: "error",
+    description: "A breaking promotion (a contract version bumped, an error code removed) lands at runtime cutover posture `NO-GO`, as `baseline-gate repin` writes it; the move to `GO` is a later posture-only pull request, which needs the joint approval of both teams (BG801). A promotion that writes `GO` itself would put the new contract into use with no approval at all.",
+    example: "repin writes v0.5.0 (service.v4, `internal_error` removed) at NO-GO, and the pull request sets the posture back to GO in the pin and the matrix."
   }
 };
 
@@ -23288,9 +23294,9 @@ var PARSE_RULES = {
     example: "The pin starts with the bytes `EF BB BF` before `{`."
   },
   BG105: {
-    title: "Not valid UTF-8",
+    title: "Not valid UTF-8 text",
     severity: "error",
-    description: "Trio files are UTF-8 text. Invalid byte sequences are shown as U+FFFD and the file is rejected.",
+    description: "Trio files are UTF-8 text. Invalid byte sequences are shown as U+FFFD and the file is rejected. So is a matrix that holds a control character other than tab, line feed and carriage return: a NUL makes git and GitHub show the file as binary, so a reviewer sees no diff of it at all.",
     example: "The matrix was saved as Latin-1 and contains the byte `0xE9`."
   },
   BG106: {
@@ -25405,6 +25411,10 @@ function emptyLedger() {
 function cellText(row, key) {
   return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.text ?? "";
 }
+function statusOf(row) {
+  const text = cellText(row, "status").replace(/\s+/g, " ").toLowerCase();
+  return LEDGER_STATUSES.find((s) => s.toLowerCase() === text) ?? null;
+}
 function cellPosition(row, key) {
   return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.position ?? row.position;
 }
@@ -25473,9 +25483,13 @@ function classifyChange(input) {
     findings: []
   };
   if (!report.trioChanged) return report;
+  const kept = () => input.changed.includes("matrix") ? ledgerKept(base, head, identityChanged ? { from, to, rollback: report.rollback } : null) : [];
   const contractBump = bumped(from.service_contract_version, to.service_contract_version) || bumped(from.api_contract_version, to.api_contract_version) || bumped(from.integration_baseline, to.integration_baseline);
   report.classification = removed.length > 0 || contractBump ? "breaking" : added.length > 0 ? "additive" : "none";
-  if (!identityChanged) return report;
+  if (!identityChanged) {
+    report.findings.push(...kept());
+    return report;
+  }
   const pinAt = (field) => head.pin.doc ? locate(head.pin.doc, `/${field}`) : null;
   const out = report.findings;
   const stale = TRIO_ROLES.filter((r) => !input.changed.includes(r));
@@ -25491,7 +25505,7 @@ function classifyChange(input) {
   }
   if (from.release_tag !== to.release_tag && status(head, from.release_tag) === "Rolled back") {
     report.rollback = true;
-    out.push(...rollbackRules(input, to));
+    out.push(...rollbackRules(input, to), ...kept());
     return report;
   }
   const a = (0, import_valid.default)(from.release_tag?.replace(/^v/, "") ?? null);
@@ -25549,8 +25563,23 @@ function classifyChange(input) {
       );
     }
   }
-  out.push(...ledgerHistory(head, from.release_tag));
+  if (report.classification === "breaking" && postureOf(head) === "GO") {
+    out.push(
+      finding(
+        "BG522",
+        head.pin.path,
+        pinAt("runtime_cutover_posture"),
+        `this promotion to ${to.release_tag} is breaking (${breakingWhy(from, to, removed)}) and sets runtime_cutover_posture to GO: a breaking baseline lands at NO-GO (as baseline-gate repin writes it), and GO follows in a posture-only pull request approved by both teams`
+      )
+    );
+  }
+  out.push(...ledgerHistory(head, from.release_tag), ...kept());
   return report;
+}
+function breakingWhy(from, to, removed) {
+  const fields = ["service_contract_version", "api_contract_version", "integration_baseline"];
+  const bumps = fields.filter((f) => bumped(from[f], to[f])).map((f) => `${from[f] ?? "?"} -> ${to[f] ?? "?"}`);
+  return [...bumps, ...removed.length > 0 ? [`removed: ${removed.join(", ")}`] : []].join("; ");
 }
 function stabilityWindow(base, approvedAt) {
   const days = base.manifest.data?.stability_window?.minimum_sprint_days;
@@ -25559,7 +25588,7 @@ function stabilityWindow(base, approvedAt) {
 }
 function status(trio, tag) {
   const row = rowOfTag(trio.matrix.ledger, tag);
-  return row ? cellText(row, "status") : null;
+  return row ? statusOf(row) ?? cellText(row, "status") : null;
 }
 function rollbackRules(input, to) {
   const { base, head } = input;
@@ -25605,7 +25634,7 @@ function ledgerHistory(head, oldTag) {
     ];
   }
   const said = cellText(row, "status");
-  if (said !== "Superseded") {
+  if (statusOf(row) !== "Superseded") {
     return [
       finding(
         "BG505",
@@ -25616,6 +25645,88 @@ function ledgerHistory(head, oldTag) {
     ];
   }
   return [];
+}
+var STATUS_AT = LEDGER_COLUMNS.findIndex((c2) => c2.key === "status");
+function ledgerKept(base, head, move) {
+  const before = base.matrix.ledger?.ledgerSection?.table;
+  const after = head.matrix.ledger?.ledgerSection?.table;
+  if (!before || !after) return [];
+  const path2 = head.matrix.path;
+  const out = [];
+  const unpaired = /* @__PURE__ */ new Map();
+  for (const row of after.rows) {
+    const tag = cellText(row, "producer_tag");
+    unpaired.set(tag, [...unpaired.get(tag) ?? [], row]);
+  }
+  const replaced = move && !move.rollback ? move.from.release_tag : null;
+  for (const row of before.rows) {
+    const tag = cellText(row, "producer_tag");
+    const was = statusOf(row) ?? cellText(row, "status");
+    const now = unpaired.get(tag)?.shift();
+    if (!now) {
+      if (was !== "Candidate" && tag !== replaced)
+        out.push(
+          finding(
+            "BG505",
+            path2,
+            after.position,
+            `the ledger lost the row of ${tag || "(no tag)"} (${was}, line ${row.position.line} before this change): every row is history; put it back`
+          )
+        );
+      continue;
+    }
+    const edited = row.cells.findIndex((c2, i2) => i2 !== STATUS_AT && c2.text !== now.cells[i2]?.text);
+    const longer = now.cells.length > row.cells.length ? row.cells.length : -1;
+    const at3 = edited !== -1 ? edited : longer;
+    if (at3 !== -1) {
+      const column = after.header[at3]?.text ?? `column ${at3 + 1}`;
+      out.push(
+        finding(
+          "BG505",
+          path2,
+          now.cells[at3]?.position ?? now.position,
+          `the row of ${tag} changes its ${column} from "${row.cells[at3]?.text ?? ""}" to "${now.cells[at3]?.text ?? ""}": a ledger row is history and only its status moves; put it back`
+        )
+      );
+    }
+    const is = statusOf(now) ?? cellText(now, "status");
+    if (is !== was && tag !== replaced && !statusMoves(was, is, tag, move)) {
+      out.push(
+        finding(
+          "BG505",
+          path2,
+          cellPosition(now, "status"),
+          `the row of ${tag} moves from ${was} to ${is}, which ${movesWhat(move)}; put it back to ${was}`
+        )
+      );
+    }
+  }
+  for (const [tag, rows] of unpaired) {
+    for (const row of rows) {
+      const is = statusOf(row) ?? cellText(row, "status");
+      if (is === "Candidate" || move && tag === move.to.release_tag && is === "Approved") continue;
+      const only = move ? `this change ${move.rollback ? "restores" : "promotes"} ${move.to.release_tag ?? "?"}, and only its row is added (Approved)` : "the baseline does not change, so no row is added (but a Candidate)";
+      out.push(
+        finding(
+          "BG505",
+          path2,
+          row.position,
+          `a row for ${tag || "(no tag)"} (${is}) is added, but ${only}; remove it`
+        )
+      );
+    }
+  }
+  return out;
+}
+function statusMoves(was, is, tag, move) {
+  if (!move) return false;
+  if (is === "Approved" && tag === move.to.release_tag) return move.rollback || was === "Candidate";
+  if (move.rollback) return is === "Rolled back" && (was === "Approved" || tag === move.from.release_tag);
+  return was === "Approved" && is === "Superseded";
+}
+function movesWhat(move) {
+  if (!move) return "the baseline does not change, so no status moves";
+  return move.rollback ? "a rollback does not do (it marks the withdrawn baseline Rolled back and the restored one Approved)" : "a promotion does not do (it marks the Approved row Superseded and adds the new baseline Approved)";
 }
 function codes(trio) {
   const list = trio.manifest.data?.error_code_enum;
@@ -26167,8 +26278,14 @@ var BlobReader = class {
       for (const w2 of this.waiting.splice(0)) w2.reject(e);
     };
     this.child.on("error", (e) => fail(new GitError(`git cat-file: ${e.message}`)));
-    this.child.on("close", (code2) => {
-      if (this.waiting.length > 0) fail(new GitError(`git cat-file exited (${code2}) with requests pending`));
+    this.child.stdin.on("error", (e) => fail(new GitError(`git cat-file: ${e.message}`)));
+    this.child.on("close", (code2, signal) => {
+      if (this.waiting.length > 0)
+        fail(
+          new GitError(
+            `git cat-file ${signal ? `was killed by ${signal}` : `exited (${code2})`} with requests pending`
+          )
+        );
     });
   }
   limit;
@@ -26603,8 +26720,22 @@ function readable(file, ids) {
       )
     );
   }
+  const control = file.role === "matrix" ? CONTROL2.exec(src.text) : null;
+  if (control) {
+    const code2 = `U+${control[0].codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+    const why = control[0] === "\0" ? "which makes git and GitHub show the file as binary and hide its changes from review" : "which no Markdown text needs and which a terminal or a diff may not show";
+    out.push(
+      finding(
+        ids.utf8,
+        file.path,
+        positionAt(src, control.index),
+        `the ${name} holds a control character (${code2}) here, ${why}; remove it`
+      )
+    );
+  }
   return out;
 }
+var CONTROL2 = new RegExp("(?![\\t\\n\\r])\\p{Cc}", "u");
 function json(file, ids) {
   const doc = file.doc;
   if (!doc) return [];
@@ -26697,7 +26828,7 @@ function heldBack(trio, producer) {
   const pin = trio.pin.data;
   if (!own || !pin || typeof own.release_tag !== "string" || own.release_tag === pin.release_tag) return null;
   const row = rowOfTag(trio.matrix.ledger, own.release_tag);
-  if (!row || cellText(row, "status") !== "Rolled back" || cellText(row, "producer_commit") !== own.commit_sha)
+  if (!row || statusOf(row) !== "Rolled back" || cellText(row, "producer_commit") !== own.commit_sha)
     return null;
   return finding(
     "BG310",
@@ -30389,7 +30520,7 @@ function ledgerTable(path2, ledger, pin) {
     } else wellFormed.push(row);
   }
   for (const row of wellFormed) out.push(...rowFormat(path2, row));
-  const approved = wellFormed.filter((r) => cellText(r, "status") === "Approved");
+  const approved = wellFormed.filter((r) => statusOf(r) === "Approved");
   if (approved.length === 0) {
     out.push(
       finding(
@@ -30495,7 +30626,7 @@ function noApprovedRow(path2, table2, rows, pin) {
   const tag = pin.release_tag;
   if (typeof tag !== "string") return [];
   const own = rows.find((r) => cellText(r, "producer_tag") === tag);
-  const approved = rows.filter((r) => cellText(r, "status") === "Approved");
+  const approved = rows.filter((r) => statusOf(r) === "Approved");
   const none = approved.length === 0 ? "no Approved row" : `no Approved row is the pin's (${plural(approved.length, "row")} ${approved.length === 1 ? "is" : "are"} Approved)`;
   return [
     finding(
@@ -33270,7 +33401,7 @@ function asHttpError(error2) {
   const status2 = error2.status;
   return typeof status2 === "number" ? error2 : null;
 }
-var statusOf = (error2) => asHttpError(error2)?.response?.status;
+var statusOf2 = (error2) => asHttpError(error2)?.response?.status;
 function githubMessage(data, fallback) {
   if (typeof data !== "object" || data === null) return fallback;
   const { message, errors } = data;
@@ -37545,7 +37676,7 @@ function openSession(options) {
       return data.login;
     } catch (error2) {
       const rateLimited = asHttpError(error2)?.response?.headers["x-ratelimit-remaining"] === "0";
-      if (statusOf(error2) === 403 && !rateLimited || statusOf(error2) === 404) return null;
+      if (statusOf2(error2) === 403 && !rateLimited || statusOf2(error2) === 404) return null;
       viewer = null;
       throw error2;
     }
@@ -37561,7 +37692,7 @@ function openSession(options) {
       );
       return data.object.sha;
     } catch (error2) {
-      if (statusOf(error2) === 404) return null;
+      if (statusOf2(error2) === 404) return null;
       throw error2;
     }
   });
@@ -38131,7 +38262,7 @@ function labelApi(session) {
             try {
               await api().rest.issues.removeLabel({ owner, repo, issue_number: issue2, name });
             } catch (error2) {
-              if (statusOf(error2) !== 404) throw error2;
+              if (statusOf2(error2) !== 404) throw error2;
             }
           });
           labels = labels.filter((l) => !same(l, name));
@@ -38290,7 +38421,7 @@ function repositoryReadApi(session) {
             );
             return data.object;
           } catch (error2) {
-            if (statusOf(error2) === 404) return null;
+            if (statusOf2(error2) === 404) return null;
             throw error2;
           }
         });
@@ -38361,7 +38492,7 @@ function repositoryReadApi(session) {
               per_page: 300
             });
           } catch (error2) {
-            if (statusOf(error2) === 404 || statusOf(error2) === 422) return null;
+            if (statusOf2(error2) === 404 || statusOf2(error2) === 422) return null;
             throw error2;
           }
         });

@@ -24773,8 +24773,8 @@ var CHANGE_RULES = {
   BG505: {
     title: "Ledger history not kept",
     severity: "error",
-    description: "A promotion appends the new baseline's row and marks the replaced baseline's row `Superseded`; the ledger never loses a row (the original overwrote its one row at every promotion).",
-    example: "The old Approved row was edited into the new one instead of being kept as Superseded."
+    description: "A promotion appends the new baseline's row and marks the replaced baseline's row `Superseded`; the ledger never loses a row (the original overwrote its one row at every promotion). Every change of the matrix is held to this, whether or not the baseline changes: a row is never removed (a `Candidate` excepted) nor rewritten, and its status moves only as a promotion (`Approved` to `Superseded`, the new row added) or a rollback (the withdrawn baseline to `Rolled back`, the restored one to `Approved`) moves it. Rollback and `lkg` read these rows: an edit of them alone could mark the last-known-good `Rolled back`, so that no rollback can run, or bring a withdrawn release back as the one to restore.",
+    example: "The old Approved row was edited into the new one instead of being kept as Superseded; or a pull request that changes only the matrix flips the row of a withdrawn release from `Rolled back` to `Superseded`."
   },
   BG506: {
     title: "Checked revision is not the checkout",
@@ -24871,6 +24871,12 @@ var CHANGE_RULES = {
     severity: "warning",
     description: "A rollback restores the trio in the working tree and runs the rollback suites there, on everything the working tree holds. Files modified, added or deleted outside the trio and not yet committed are then part of what the suites test, and a suite that fails on them would be read as the last-known-good baseline failing. The warning lists them (the evidence directory left out); commit or stash them and run the rollback again, or read a failure with them in mind. The rollback action runs on a clean checkout and never sees this.",
     example: "An on-call engineer rolls back from a working tree with a half-written `src/hotfix.ts`: the typecheck fails on it, not on v0.5.0."
+  },
+  BG522: {
+    title: "Breaking baseline at posture GO",
+    severity: "error",
+    description: "A breaking promotion (a contract version bumped, an error code removed) lands at runtime cutover posture `NO-GO`, as `baseline-gate repin` writes it; the move to `GO` is a later posture-only pull request, which needs the joint approval of both teams (BG801). A promotion that writes `GO` itself would put the new contract into use with no approval at all.",
+    example: "repin writes v0.5.0 (service.v4, `internal_error` removed) at NO-GO, and the pull request sets the posture back to GO in the pin and the matrix."
   }
 };
 
@@ -25029,9 +25035,9 @@ var PARSE_RULES = {
     example: "The pin starts with the bytes `EF BB BF` before `{`."
   },
   BG105: {
-    title: "Not valid UTF-8",
+    title: "Not valid UTF-8 text",
     severity: "error",
-    description: "Trio files are UTF-8 text. Invalid byte sequences are shown as U+FFFD and the file is rejected.",
+    description: "Trio files are UTF-8 text. Invalid byte sequences are shown as U+FFFD and the file is rejected. So is a matrix that holds a control character other than tab, line feed and carriage return: a NUL makes git and GitHub show the file as binary, so a reviewer sees no diff of it at all.",
     example: "The matrix was saved as Latin-1 and contains the byte `0xE9`."
   },
   BG106: {
@@ -27945,8 +27951,14 @@ var BlobReader = class {
       for (const w2 of this.waiting.splice(0)) w2.reject(e);
     };
     this.child.on("error", (e) => fail(new GitError(`git cat-file: ${e.message}`)));
-    this.child.on("close", (code2) => {
-      if (this.waiting.length > 0) fail(new GitError(`git cat-file exited (${code2}) with requests pending`));
+    this.child.stdin.on("error", (e) => fail(new GitError(`git cat-file: ${e.message}`)));
+    this.child.on("close", (code2, signal) => {
+      if (this.waiting.length > 0)
+        fail(
+          new GitError(
+            `git cat-file ${signal ? `was killed by ${signal}` : `exited (${code2})`} with requests pending`
+          )
+        );
     });
   }
   limit;
@@ -28804,6 +28816,10 @@ function emptyLedger() {
 function cellText(row, key) {
   return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.text ?? "";
 }
+function statusOf(row) {
+  const text = cellText(row, "status").replace(/\s+/g, " ").toLowerCase();
+  return LEDGER_STATUSES.find((s) => s.toLowerCase() === text) ?? null;
+}
 function cellPosition(row, key) {
   return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.position ?? row.position;
 }
@@ -28951,8 +28967,22 @@ function readable(file, ids) {
       )
     );
   }
+  const control = file.role === "matrix" ? CONTROL2.exec(src.text) : null;
+  if (control) {
+    const code2 = `U+${control[0].codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+    const why = control[0] === "\0" ? "which makes git and GitHub show the file as binary and hide its changes from review" : "which no Markdown text needs and which a terminal or a diff may not show";
+    out.push(
+      finding(
+        ids.utf8,
+        file.path,
+        positionAt(src, control.index),
+        `the ${name} holds a control character (${code2}) here, ${why}; remove it`
+      )
+    );
+  }
   return out;
 }
+var CONTROL2 = new RegExp("(?![\\t\\n\\r])\\p{Cc}", "u");
 function json(file, ids) {
   const doc = file.doc;
   if (!doc) return [];
@@ -29045,7 +29075,7 @@ function heldBack(trio, producer) {
   const pin = trio.pin.data;
   if (!own || !pin || typeof own.release_tag !== "string" || own.release_tag === pin.release_tag) return null;
   const row = rowOfTag(trio.matrix.ledger, own.release_tag);
-  if (!row || cellText(row, "status") !== "Rolled back" || cellText(row, "producer_commit") !== own.commit_sha)
+  if (!row || statusOf(row) !== "Rolled back" || cellText(row, "producer_commit") !== own.commit_sha)
     return null;
   return finding(
     "BG310",
@@ -32737,7 +32767,7 @@ function ledgerTable(path2, ledger, pin) {
     } else wellFormed.push(row);
   }
   for (const row of wellFormed) out.push(...rowFormat(path2, row));
-  const approved = wellFormed.filter((r) => cellText(r, "status") === "Approved");
+  const approved = wellFormed.filter((r) => statusOf(r) === "Approved");
   if (approved.length === 0) {
     out.push(
       finding(
@@ -32843,7 +32873,7 @@ function noApprovedRow(path2, table2, rows, pin) {
   const tag = pin.release_tag;
   if (typeof tag !== "string") return [];
   const own = rows.find((r) => cellText(r, "producer_tag") === tag);
-  const approved = rows.filter((r) => cellText(r, "status") === "Approved");
+  const approved = rows.filter((r) => statusOf(r) === "Approved");
   const none = approved.length === 0 ? "no Approved row" : `no Approved row is the pin's (${plural(approved.length, "row")} ${approved.length === 1 ? "is" : "are"} Approved)`;
   return [
     finding(
@@ -33264,7 +33294,7 @@ function planRestore(baseline, current, target, today) {
   for (const row2 of ledgerRows(ledger)) {
     const tag = cellText(row2, "producer_tag");
     if (tag === to?.release_tag) continue;
-    if (cellText(row2, "status") === "Approved" || tag === fromTag && cellText(row2, "status") !== "Rolled back") {
+    if (statusOf(row2) === "Approved" || tag === fromTag && statusOf(row2) !== "Rolled back") {
       splices.push(statusSplice(row2, "Rolled back"));
       notes.push(`row ${tag} (line ${row2.position.line}): ${cellText(row2, "status")} -> Rolled back`);
     }
@@ -34583,7 +34613,7 @@ async function lastKnownGood(root, baseline, to = null) {
       to,
       statusOf: (id) => {
         const row = rowOfTag(ledger, id.release_tag);
-        return row && cellText(row, "producer_commit") === id.commit_sha ? cellText(row, "status") : null;
+        return row && cellText(row, "producer_commit") === id.commit_sha ? statusOf(row) ?? cellText(row, "status") : null;
       },
       validate: async (rev) => {
         const [p, m, x2] = await Promise.all(ROLES.map((r) => read(rev.commit, baseline.trio[r])));
@@ -35461,7 +35491,8 @@ function skippedApproved(found) {
     seen.add(p.release_tag);
     const row = rowOfTag(ledger, p.release_tag);
     const status = row ? cellText(row, "status") : null;
-    if (row && (status === "Approved" || status === "Superseded"))
+    const known = row ? statusOf(row) : null;
+    if (row && status !== null && (known === "Approved" || known === "Superseded"))
       out.push({ ...p, release_tag: p.release_tag, status, line: row.position.line });
   }
   return out;
@@ -36511,20 +36542,26 @@ async function rollBack(ctx, options, baseline, run2) {
     }
     if (blocked && !options.dryRun) dropRestoreOnly(findings);
     const skip = options.dryRun ? options.drill ? DRILL_SUITES_SKIP : "a dry run writes nothing, so there is no restored trio to test" : blocked ? `${blockedBy(findings)}, so nothing was written` : options.suites ? null : "on request: --no-suites, or the input suites: false";
-    if (skip === null) findings.push(...await uncommittedBeside(ctx.root, baseline, ctx.evidence.dir));
-    const suites = await operationSuites({
-      root: ctx.root,
-      baseline,
-      operation: "rollback",
-      env: ctx.env,
-      redactor: options.redactor,
-      evidence: ctx.evidence,
-      packet: packetName("rollback", baseline.name),
-      skip,
-      // a drill's report says once what it does not run: no progress line about skipped suites before it
-      ...options.reporter && !options.drill ? { reporter: options.reporter } : {},
-      ...options.signal ? { signal: options.signal } : {}
-    });
+    let suites;
+    try {
+      if (skip === null) findings.push(...await uncommittedBeside(ctx.root, baseline, ctx.evidence.dir));
+      suites = await operationSuites({
+        root: ctx.root,
+        baseline,
+        operation: "rollback",
+        env: ctx.env,
+        redactor: options.redactor,
+        evidence: ctx.evidence,
+        packet: packetName("rollback", baseline.name),
+        skip,
+        // a drill's report says once what it does not run: no progress line about skipped suites before it
+        ...options.reporter && !options.drill ? { reporter: options.reporter } : {},
+        ...options.signal ? { signal: options.signal } : {}
+      });
+    } catch (e) {
+      if (written.length > 0) writeFileSet(journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs);
+      throw e;
+    }
     steps = suites.steps;
     redactions = suites.redactions;
     findings.push(...suites.findings.filter((f) => !(options.drill && f.rule === "BG704")));
@@ -36736,7 +36773,7 @@ function asHttpError(error2) {
   const status = error2.status;
   return typeof status === "number" ? error2 : null;
 }
-var statusOf = (error2) => asHttpError(error2)?.response?.status;
+var statusOf2 = (error2) => asHttpError(error2)?.response?.status;
 function githubMessage(data, fallback) {
   if (typeof data !== "object" || data === null) return fallback;
   const { message, errors } = data;
@@ -41011,7 +41048,7 @@ function openSession(options) {
       return data.login;
     } catch (error2) {
       const rateLimited = asHttpError(error2)?.response?.headers["x-ratelimit-remaining"] === "0";
-      if (statusOf(error2) === 403 && !rateLimited || statusOf(error2) === 404) return null;
+      if (statusOf2(error2) === 403 && !rateLimited || statusOf2(error2) === 404) return null;
       viewer = null;
       throw error2;
     }
@@ -41027,7 +41064,7 @@ function openSession(options) {
       );
       return data.object.sha;
     } catch (error2) {
-      if (statusOf(error2) === 404) return null;
+      if (statusOf2(error2) === 404) return null;
       throw error2;
     }
   });
@@ -41597,7 +41634,7 @@ function labelApi(session) {
             try {
               await api().rest.issues.removeLabel({ owner, repo, issue_number: issue2, name });
             } catch (error2) {
-              if (statusOf(error2) !== 404) throw error2;
+              if (statusOf2(error2) !== 404) throw error2;
             }
           });
           labels = labels.filter((l) => !same(l, name));
@@ -41756,7 +41793,7 @@ function repositoryReadApi(session) {
             );
             return data.object;
           } catch (error2) {
-            if (statusOf(error2) === 404) return null;
+            if (statusOf2(error2) === 404) return null;
             throw error2;
           }
         });
@@ -41827,7 +41864,7 @@ function repositoryReadApi(session) {
               per_page: 300
             });
           } catch (error2) {
-            if (statusOf(error2) === 404 || statusOf(error2) === 422) return null;
+            if (statusOf2(error2) === 404 || statusOf2(error2) === 422) return null;
             throw error2;
           }
         });

@@ -2,7 +2,8 @@
 // is one, atomic, going up, additive or breaking, outside the stability window, and kept in the ledger.
 import semverCompare from 'semver/functions/compare.js'
 import semverValid from 'semver/functions/valid.js'
-import { cellPosition, cellText, rowOfTag } from '../ledger/model.js'
+import { cellPosition, cellText, LEDGER_COLUMNS, rowOfTag, statusOf } from '../ledger/model.js'
+import type { LedgerRow } from '../ledger/model.js'
 import { finding } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
 import { locate } from '../document/json-document.js'
@@ -61,6 +62,10 @@ export function classifyChange(input: ChangeInput): ChangeReport {
     findings: []
   }
   if (!report.trioChanged) return report
+  const kept = () =>
+    input.changed.includes('matrix')
+      ? ledgerKept(base, head, identityChanged ? { from, to, rollback: report.rollback } : null)
+      : []
 
   const contractBump =
     bumped(from.service_contract_version, to.service_contract_version) ||
@@ -68,7 +73,10 @@ export function classifyChange(input: ChangeInput): ChangeReport {
     bumped(from.integration_baseline, to.integration_baseline)
   report.classification =
     removed.length > 0 || contractBump ? 'breaking' : added.length > 0 ? 'additive' : 'none'
-  if (!identityChanged) return report
+  if (!identityChanged) {
+    report.findings.push(...kept())
+    return report
+  }
 
   const pinAt = (field: string) => (head.pin.doc ? locate(head.pin.doc, `/${field}`) : null)
   const out = report.findings
@@ -88,7 +96,7 @@ export function classifyChange(input: ChangeInput): ChangeReport {
   // a rollback goes down on purpose: the way-up rules (tag, contracts, window, Superseded) do not apply
   if (from.release_tag !== to.release_tag && status(head, from.release_tag) === 'Rolled back') {
     report.rollback = true
-    out.push(...rollbackRules(input, to))
+    out.push(...rollbackRules(input, to), ...kept())
     return report
   }
 
@@ -152,8 +160,30 @@ export function classifyChange(input: ChangeInput): ChangeReport {
     }
   }
 
-  out.push(...ledgerHistory(head, from.release_tag))
+  // a breaking release lands at NO-GO (repin writes it so); GO is a later posture-only change that needs both
+  // teams' approval (8xx), which a promotion written at GO would go around
+  if (report.classification === 'breaking' && postureOf(head) === 'GO') {
+    out.push(
+      finding(
+        'BG522',
+        head.pin.path,
+        pinAt('runtime_cutover_posture'),
+        `this promotion to ${to.release_tag} is breaking (${breakingWhy(from, to, removed)}) and sets runtime_cutover_posture to GO: a breaking baseline lands at NO-GO (as baseline-gate repin writes it), and GO follows in a posture-only pull request approved by both teams`
+      )
+    )
+  }
+
+  out.push(...ledgerHistory(head, from.release_tag), ...kept())
   return report
+}
+
+/** "service.v3 -> service.v4; removed: internal_error" */
+function breakingWhy(from: Identity, to: Identity, removed: string[]): string {
+  const fields = ['service_contract_version', 'api_contract_version', 'integration_baseline'] as const
+  const bumps = fields
+    .filter((f) => bumped(from[f], to[f]))
+    .map((f) => `${from[f] ?? '?'} -> ${to[f] ?? '?'}`)
+  return [...bumps, ...(removed.length > 0 ? [`removed: ${removed.join(', ')}`] : [])].join('; ')
 }
 
 /**
@@ -168,7 +198,7 @@ export function stabilityWindow(base: Trio, approvedAt: Date | null): { days: nu
 
 function status(trio: Trio, tag: string | null): string | null {
   const row = rowOfTag(trio.matrix.ledger, tag)
-  return row ? cellText(row, 'status') : null
+  return row ? (statusOf(row) ?? cellText(row, 'status')) : null
 }
 
 /** A rollback reinstates, at NO-GO, a baseline the pin held before and the ledger already lists. */
@@ -221,7 +251,7 @@ function ledgerHistory(head: Trio, oldTag: string | null): Finding[] {
     ]
   }
   const said = cellText(row, 'status')
-  if (said !== 'Superseded') {
+  if (statusOf(row) !== 'Superseded') {
     return [
       finding(
         'BG505',
@@ -232,6 +262,113 @@ function ledgerHistory(head: Trio, oldTag: string | null): Finding[] {
     ]
   }
   return []
+}
+
+/** A change of the baseline, as the ledger records it. */
+interface LedgerMove {
+  from: Identity
+  to: Identity
+  rollback: boolean
+}
+
+const STATUS_AT = LEDGER_COLUMNS.findIndex((c) => c.key === 'status')
+
+/**
+ * BG505 on every change of the matrix: the ledger's rows are history. A row is never lost (a Candidate's
+ * excepted) nor rewritten; only its status moves, and only as a promotion or a rollback moves it (what repin and
+ * rollback write). Without this, a pull request that edits only the ledger could mark the last-known-good Rolled
+ * back (every later rollback refused) or bring a withdrawn release back as the one to restore.
+ * `move` is null when the baseline does not change.
+ */
+function ledgerKept(base: Trio, head: Trio, move: LedgerMove | null): Finding[] {
+  const before = base.matrix.ledger?.ledgerSection?.table
+  const after = head.matrix.ledger?.ledgerSection?.table
+  if (!before || !after) return [] // a malformed matrix is the 2xx rules' finding
+  const path = head.matrix.path
+  const out: Finding[] = []
+  // rows paired by tag, in order (a ledger may repeat a tag: BG214's finding)
+  const unpaired = new Map<string, LedgerRow[]>()
+  for (const row of after.rows) {
+    const tag = cellText(row, 'producer_tag')
+    unpaired.set(tag, [...(unpaired.get(tag) ?? []), row])
+  }
+  // the replaced baseline's row in a promotion is judged by ledgerHistory (kept, and Superseded)
+  const replaced = move && !move.rollback ? move.from.release_tag : null
+  for (const row of before.rows) {
+    const tag = cellText(row, 'producer_tag')
+    const was = statusOf(row) ?? cellText(row, 'status')
+    const now = unpaired.get(tag)?.shift()
+    if (!now) {
+      if (was !== 'Candidate' && tag !== replaced)
+        out.push(
+          finding(
+            'BG505',
+            path,
+            after.position,
+            `the ledger lost the row of ${tag || '(no tag)'} (${was}, line ${row.position.line} before this change): every row is history; put it back`
+          )
+        )
+      continue
+    }
+    const edited = row.cells.findIndex((c, i) => i !== STATUS_AT && c.text !== now.cells[i]?.text)
+    const longer = now.cells.length > row.cells.length ? row.cells.length : -1
+    const at = edited !== -1 ? edited : longer
+    if (at !== -1) {
+      const column = after.header[at]?.text ?? `column ${at + 1}`
+      out.push(
+        finding(
+          'BG505',
+          path,
+          now.cells[at]?.position ?? now.position,
+          `the row of ${tag} changes its ${column} from "${row.cells[at]?.text ?? ''}" to "${now.cells[at]?.text ?? ''}": a ledger row is history and only its status moves; put it back`
+        )
+      )
+    }
+    const is = statusOf(now) ?? cellText(now, 'status')
+    if (is !== was && tag !== replaced && !statusMoves(was, is, tag, move)) {
+      out.push(
+        finding(
+          'BG505',
+          path,
+          cellPosition(now, 'status'),
+          `the row of ${tag} moves from ${was} to ${is}, which ${movesWhat(move)}; put it back to ${was}`
+        )
+      )
+    }
+  }
+  for (const [tag, rows] of unpaired) {
+    for (const row of rows) {
+      const is = statusOf(row) ?? cellText(row, 'status')
+      if (is === 'Candidate' || (move && tag === move.to.release_tag && is === 'Approved')) continue
+      const only = move
+        ? `this change ${move.rollback ? 'restores' : 'promotes'} ${move.to.release_tag ?? '?'}, and only its row is added (Approved)`
+        : 'the baseline does not change, so no row is added (but a Candidate)'
+      out.push(
+        finding(
+          'BG505',
+          path,
+          row.position,
+          `a row for ${tag || '(no tag)'} (${is}) is added, but ${only}; remove it`
+        )
+      )
+    }
+  }
+  return out
+}
+
+/** The status moves a promotion or a rollback makes (repin, rollback); none when the baseline stays. */
+function statusMoves(was: string, is: string, tag: string, move: LedgerMove | null): boolean {
+  if (!move) return false
+  if (is === 'Approved' && tag === move.to.release_tag) return move.rollback || was === 'Candidate'
+  if (move.rollback) return is === 'Rolled back' && (was === 'Approved' || tag === move.from.release_tag)
+  return was === 'Approved' && is === 'Superseded'
+}
+
+function movesWhat(move: LedgerMove | null): string {
+  if (!move) return 'the baseline does not change, so no status moves'
+  return move.rollback
+    ? 'a rollback does not do (it marks the withdrawn baseline Rolled back and the restored one Approved)'
+    : 'a promotion does not do (it marks the Approved row Superseded and adds the new baseline Approved)'
 }
 
 function codes(trio: Trio): Set<string> {

@@ -123,6 +123,13 @@ export async function main(argv: string[], given: Io): Promise<number> {
     if (written.error) throw written.error
     return result.verdict === 'PASS' ? EXIT.pass : EXIT.fail
   } catch (e) {
+    if (e instanceof Error && e.name === 'InterruptedError') {
+      const signal = (e as Error & { signal?: string }).signal
+      io.stderr.write(
+        `baseline-gate: ${inlineSafe(e.message)}: nothing was left half-written (a rollback puts the previous trio back); run the command again\n`
+      )
+      return signal === 'SIGTERM' ? 143 : 130
+    }
     if (isUserError(e)) {
       // one line, as every user error is: a value it quotes cannot start another
       io.stderr.write(`baseline-gate: ${inlineSafe(e.message)}\n`)

@@ -27,6 +27,20 @@ export interface JudgedRun {
   signal: AbortSignal
 }
 
+/**
+ * The operation ended in an error after a signal (Ctrl-C, a cancelled job) asked it to stop: exit 128 + the
+ * signal, and one line saying so. What it writes in the repository it puts back first (rollback.ts).
+ */
+export class InterruptedError extends Error {
+  override name = 'InterruptedError'
+  constructor(
+    readonly signal: NodeJS.Signals,
+    cause: unknown
+  ) {
+    super(`interrupted by ${signal} before it finished (${(cause as Error | undefined)?.message ?? String(cause)})`)
+  }
+}
+
 /** runOperation for a command that judges: its report, `--json` and SARIF as `judging` asks. */
 export function judge(
   judging: Judging,
@@ -47,14 +61,26 @@ export async function runOperation(
   const live = io.live ?? io.stderr
   const progress = createProgress(live, styleFor(live, io.env))
   const controller = new AbortController()
-  const onSignal = () => controller.abort()
+  let received: NodeJS.Signals | null = null
+  const onSignal = (signal: NodeJS.Signals) => {
+    received = signal
+    controller.abort()
+  }
   // the first Ctrl-C aborts (the steps stop, the evidence is written, a rollback puts the old trio back); a
   // second one ends the run at once
   const undefer = deferSignals()
   process.once('SIGINT', onSignal)
   process.once('SIGTERM', onSignal)
   try {
-    const result = await operation(progress, controller.signal)
+    let result: OperationResult
+    try {
+      result = await operation(progress, controller.signal)
+    } catch (e) {
+      // the terminal's Ctrl-C reaches the git processes too (they share its process group): what fails after
+      // it is the interruption's doing, not a defect of the tool
+      if (received) throw new InterruptedError(received, e)
+      throw e
+    }
     progress.close()
     const sarif = writeSarif(options.sarif ?? null, result)
     if (options.json) io.stdout.write(`${JSON.stringify(toJson(result, { sarif: sarif.report }), null, 2)}\n`)

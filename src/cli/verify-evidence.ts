@@ -25,8 +25,10 @@ export async function verifyEvidenceCommand(cmd: VerifyEvidenceCommand, io: Io):
     return EXIT.usage
   }
   const file = resolve(io.cwd, cmd.file)
-  // what the packet states is printed: each value on its line, whatever a pull request's run wrote into it
-  const inspection = mapStrings(inspectEvidence(root.dir, file), inlineSafe)
+  // what the packet states is printed: each value on its line, whatever a pull request's run wrote into it; the
+  // parsed file is kept as read for the bundle (its bytes are what was signed, and it is read once)
+  const { value, ...read } = inspectEvidence(root.dir, file)
+  const inspection = mapStrings(read, inlineSafe)
   const v = inspection.verification
 
   // every file that cannot be used, named before anything is verified or printed
@@ -46,7 +48,8 @@ export async function verifyEvidenceCommand(cmd: VerifyEvidenceCommand, io: Io):
       resolve(io.cwd, cmd.bundle.trustRoot),
       cmd.bundle.signer
     )
-    if ('unusable' in p) unusable.push(...p.unusable.map((u) => `baseline-gate: ${u}`))
+    // a library's message can quote the bundle: one line each, as every value printed
+    if ('unusable' in p) unusable.push(...p.unusable.map((u) => `baseline-gate: ${inlineSafe(u)}`))
     else prepared = p.prepared
   }
   if (unusable.length > 0) {
@@ -62,12 +65,7 @@ export async function verifyEvidenceCommand(cmd: VerifyEvidenceCommand, io: Io):
     io.stdout.write(`${SIGNATURE_NOT_CHECKED}\n`)
     return v.problems.length === 0 ? EXIT.pass : EXIT.fail
   }
-  const b = mapStrings(bundleModule.verifyPreparedBundle(file, prepared), inlineSafe)
-  if (b.unusable) {
-    // the evidence file went away between the two reads: nothing to say about the bundle
-    io.stderr.write(`baseline-gate: ${b.unusable}\n`)
-    return EXIT.usage
-  }
+  const b = mapStrings(bundleModule.verifyPreparedBundle(value, prepared), inlineSafe)
   for (const p of b.problems) io.stdout.write(`bundle: ${p}\n`)
   io.stdout.write(
     b.problems.length === 0
@@ -105,6 +103,7 @@ function judgedLine(inspection: EvidenceInspection): string {
     j.releaseTag ?? 'no release tag',
     // the repository's commit the run judged ("commit" alone is the producer's, on every other line)
     j.commit ? `judged at ${j.commit.slice(0, 12)}` : 'no judged commit recorded',
+    j.repository ? `in ${j.repository}` : 'a local run',
     `recorded verdict ${j.verdict}`
   ].join(' · ')
 }
@@ -113,23 +112,37 @@ function judgedLine(inspection: EvidenceInspection): string {
 function digestLine(inspection: EvidenceInspection): string {
   const v = inspection.verification
   if (v.problems.length > 0) {
-    const differ = v.problems.filter((p) => !p.startsWith('verdict: ')).length
+    const other = (kind: string) => v.problems.some((p) => p.startsWith(`${kind}: `))
+    const differ = v.problems.filter((p) => !p.startsWith('verdict: ') && !p.startsWith('checkout: ')).length
     const parts = [
       ...(differ > 0
         ? [`${differ} of ${plural(v.checked, 'digest')} ${differ === 1 ? 'differs' : 'differ'}`]
         : []),
-      ...(differ < v.problems.length ? ['the recorded verdict contradicts its own findings'] : [])
+      ...(other('checkout') ? ['the checkout is not the commit the run judged'] : []),
+      ...(other('verdict') ? ['the recorded verdict contradicts its own findings'] : [])
     ]
     return `evidence does NOT verify: ${parts.join('; ')}`
   }
   const { trio, logs, commit } = inspection.counts
-  const files = `${plural(trio, 'trio file')}${commit > 0 ? ' and the commit' : ''}`
-  const many = trio !== 1 || commit > 0
-  const logPart =
-    logs > 0
-      ? `; ${plural(logs, 'step log')} ${logs === 1 ? 'matches' : 'match'} the files beside the packet`
-      : ''
-  return `evidence verified: ${files} ${many ? 'match' : 'matches'} the checkout${logPart}`
+  const c = inspection.checkout
+  // where the files were compared: the judged commit itself, or (a rollback's) the commit with its restored trio
+  const where = !c
+    ? 'the directory given (no commit is checked out there, so none was compared)'
+    : c.judged === 'same'
+      ? 'the checkout, at the judged commit'
+      : `the checkout at ${c.head.slice(0, 12)}, after the judged commit (the restored trio)`
+  const files =
+    trio === 0
+      ? `no trio file was recomputed (the packet records none), against ${where}`
+      : `${plural(trio, 'trio file')} ${trio === 1 ? 'matches' : 'match'} ${where}`
+  const parts = [
+    files,
+    ...(commit > 0 ? ['the commit subject is the judged commit'] : []),
+    ...(logs > 0
+      ? [`${plural(logs, 'step log')} ${logs === 1 ? 'matches' : 'match'} the files beside the packet`]
+      : [])
+  ]
+  return `evidence verified: ${parts.join('; ')}`
 }
 
 /** How many schema problems of a file that is not a packet are listed; the rest are counted. */

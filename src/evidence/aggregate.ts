@@ -22,8 +22,13 @@ export interface DirectoryScan {
   dir: string
   /** Why nothing could be listed; null when the directory was read. */
   problem: 'not found' | 'not a directory' | `unreadable (${string})` | null
-  /** Every packet-named file under it: its path (the directory as given, joined) and what reading it gave. */
-  files: { file: string; read: ReadResult }[]
+  /**
+   * Every packet-named file under it: its path (the directory as given, joined) and what reading it gave; or an
+   * entry the scan refused to read (a link, a directory too deep), with why.
+   */
+  files: ({ file: string; read: ReadResult } | { file: string; refused: string })[]
+  /** Packets under it already counted from another directory given (the same one twice, or its parent). */
+  counted?: number
 }
 
 export interface AggregateEntry {
@@ -69,6 +74,11 @@ export function readPacket(file: string, read: ReadResult): { packet: EvidencePa
   const syntax = doc.syntaxErrors[0]
   if (syntax)
     return { reason: `not JSON: ${syntax.position.line}:${syntax.position.column}: ${syntax.message}` }
+  const twice = doc.duplicateKeys[0]
+  if (twice)
+    return {
+      reason: `holds the key "${twice.key}" twice in one object (${twice.position.line}:${twice.position.column}), so readers disagree on its value: no run writes that`
+    }
   const schema = validateDocument(doc, validateEvidence, schemaFiles.validateEvidence)
   const first = schema[0]
   if (first) {
@@ -108,21 +118,36 @@ export function aggregateEvidence(scans: DirectoryScan[], expected: string[] | n
   const baselines: AggregateEntry[] = []
   const invalid: InvalidEntry[] = []
   const missing: MissingEntry[] = []
+  const seen = new Map<string, string>()
   for (const scan of scans) {
     if (scan.problem !== null) {
       missing.push({ baseline: null, dir: scan.dir, reason: `directory ${scan.problem}` })
       continue
     }
-    if (scan.files.length === 0) {
+    if (scan.files.length === 0 && !scan.counted) {
       missing.push({ baseline: null, dir: scan.dir, reason: 'no evidence packet in this directory' })
       continue
     }
-    for (const { file, read } of scan.files) {
-      const r = readPacket(file, read)
+    for (const entry of scan.files) {
+      const { file } = entry
+      const r = 'refused' in entry ? { reason: entry.refused } : readPacket(file, entry.read)
       if ('reason' in r) {
         invalid.push({ file, reason: oneLine(r.reason) })
         continue
       }
+      // two runs' packets of one job: which one is the evidence is not for aggregate to guess
+      const job = `${r.packet.operation}\0${r.packet.baseline}`
+      const first = seen.get(job)
+      if (first !== undefined) {
+        invalid.push({
+          file,
+          reason: oneLine(
+            `a second ${r.packet.operation} packet of "${r.packet.baseline}" (the first: ${first}): give the evidence of one run`
+          )
+        })
+        continue
+      }
+      seen.set(job, file)
       const counts = countBySeverity(r.packet.findings)
       baselines.push({
         name: r.packet.baseline,

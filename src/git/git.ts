@@ -168,6 +168,17 @@ export function hasCommitSync(cwd: string, sha: string): boolean | null {
   return /not a git repository/i.test(r.stderr?.toString('utf8') ?? '') ? null : false
 }
 
+/** isAncestorCommit for a check that must stay synchronous (verify-evidence); null when git cannot tell. */
+export function isAncestorCommitSync(cwd: string, ancestor: string, descendant: string): boolean | null {
+  if (![ancestor, descendant].every((sha) => /^[0-9a-f]{40}$/.test(sha))) return null
+  const r = childProcess().spawnSync(
+    'git',
+    [...OPTIONS, 'merge-base', '--is-ancestor', '--end-of-options', ancestor, descendant],
+    { cwd, timeout: TIMEOUT_MS, env: env(), stdio: 'ignore' }
+  )
+  return r.status === 0 ? true : r.status === 1 ? false : null
+}
+
 /**
  * The commit checked out at `cwd`: read from .git where headFromDisk can (a git process before lkg's walk starts
  * is on the path to every answer), else resolved by git. Null when HEAD names no commit.
@@ -261,8 +272,16 @@ export class BlobReader {
       for (const w of this.waiting.splice(0)) w.reject(e)
     }
     this.child.on('error', (e) => fail(new GitError(`git cat-file: ${e.message}`)))
-    this.child.on('close', (code) => {
-      if (this.waiting.length > 0) fail(new GitError(`git cat-file exited (${code}) with requests pending`))
+    // a request written after git ended (killed by a Ctrl-C that reached its process group): EPIPE is that
+    // failure, not an unhandled error
+    this.child.stdin.on('error', (e) => fail(new GitError(`git cat-file: ${e.message}`)))
+    this.child.on('close', (code, signal) => {
+      if (this.waiting.length > 0)
+        fail(
+          new GitError(
+            `git cat-file ${signal ? `was killed by ${signal}` : `exited (${code})`} with requests pending`
+          )
+        )
     })
   }
 

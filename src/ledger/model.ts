@@ -120,6 +120,16 @@ export function cellText(row: LedgerRow, key: LedgerColumnKey): string {
   return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.text ?? ''
 }
 
+/**
+ * A row's Status as one of LEDGER_STATUSES, read as a hand-kept ledger may have written it (`approved`,
+ * `Rolled Back`); null when it is none of them. Which row is which is decided on this; BG210 reports the
+ * spelling.
+ */
+export function statusOf(row: LedgerRow): LedgerStatus | null {
+  const text = cellText(row, 'status').replace(/\s+/g, ' ').toLowerCase()
+  return LEDGER_STATUSES.find((s) => s.toLowerCase() === text) ?? null
+}
+
 /** Where a row's cell is (the row's position when the row is short). */
 export function cellPosition(row: LedgerRow, key: LedgerColumnKey): Position {
   return row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === key)]?.position ?? row.position

@@ -1,6 +1,6 @@
 // aggregate, the reading edge: list the packet files under each directory given; the deciding is pure
 // (src/evidence/aggregate.ts).
-import { readdirSync, statSync } from 'node:fs'
+import { readdirSync, realpathSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { PACKET_FILE } from '../evidence/aggregate.js'
 import type { DirectoryScan } from '../evidence/aggregate.js'
@@ -8,15 +8,18 @@ import { readRepoFile } from '../fs/read.js'
 
 /**
  * download-artifact puts each artifact in a directory of its own name, so the parent of several works too.
- * Bounded: symbolic links are not followed and the walk stops this deep.
+ * Bounded: symbolic links are not followed and the walk stops this deep. What it does not read is said, never
+ * left out: a FAIL behind a link or one level too deep would otherwise not count.
  */
 const MAX_DEPTH = 3
 
 export function scanEvidenceDirs(cwd: string, dirs: string[]): DirectoryScan[] {
-  return dirs.map((dir) => scanOne(cwd, dir))
+  // a file reached twice (a directory given twice, or with its parent) is one packet
+  const seen = new Set<string>()
+  return dirs.map((dir) => scanOne(cwd, dir, seen))
 }
 
-function scanOne(cwd: string, dir: string): DirectoryScan {
+function scanOne(cwd: string, dir: string, seen: Set<string>): DirectoryScan {
   const abs = resolve(cwd, dir)
   let isDir: boolean
   try {
@@ -29,6 +32,7 @@ function scanOne(cwd: string, dir: string): DirectoryScan {
   }
   if (!isDir) return { dir, problem: 'not a directory', files: [] }
   const files: DirectoryScan['files'] = []
+  let counted = 0
   const walk = (absDir: string, shown: string, depth: number): void => {
     let entries
     try {
@@ -37,11 +41,45 @@ function scanOne(cwd: string, dir: string): DirectoryScan {
       return // a subdirectory we cannot list holds nothing we can vouch for; an empty scan fails anyway
     }
     for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-      if (e.isDirectory() && depth < MAX_DEPTH) walk(join(absDir, e.name), join(shown, e.name), depth + 1)
-      else if (PACKET_FILE.test(e.name) && !e.isSymbolicLink())
-        files.push({ file: join(shown, e.name), read: readRepoFile('/', join(absDir, e.name)) })
+      const path = join(absDir, e.name)
+      const file = join(shown, e.name)
+      if (e.isSymbolicLink()) {
+        if (PACKET_FILE.test(e.name) || isDirectory(path))
+          files.push({ file, refused: 'a symbolic link, not followed: copy the evidence itself here' })
+      } else if (e.isDirectory()) {
+        if (depth < MAX_DEPTH) walk(path, file, depth + 1)
+        else
+          files.push({
+            file,
+            refused: `a directory more than ${MAX_DEPTH} levels below ${dir}, not searched: give it as a directory of its own`
+          })
+      } else if (PACKET_FILE.test(e.name)) {
+        if (once(seen, path)) files.push({ file, read: readRepoFile('/', path) })
+        else counted++
+      }
     }
   }
   walk(abs, dir, 0)
-  return { dir, problem: null, files }
+  return { dir, problem: null, files, ...(counted > 0 ? { counted } : {}) }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+/** True the first time a file (by its real path) is met. */
+function once(seen: Set<string>, path: string): boolean {
+  let real = path
+  try {
+    real = realpathSync(path)
+  } catch {
+    // read below, which says why it cannot be
+  }
+  if (seen.has(real)) return false
+  seen.add(real)
+  return true
 }

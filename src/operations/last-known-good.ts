@@ -11,7 +11,7 @@ import { walkRevisionsTouching } from '../git/history.js'
 import { readAtCommit } from '../git/tree-path.js'
 import type { Revision } from '../git/history.js'
 import type { GitStream } from '../git/git.js'
-import { cellText, rowOfTag } from '../ledger/model.js'
+import { cellText, rowOfTag, statusOf } from '../ledger/model.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { trioRules } from '../rules/index.js'
 import { identityOf, pinFacts } from '../trio/identity.js'
@@ -100,7 +100,9 @@ export async function lastKnownGood(
       to,
       statusOf: (id) => {
         const row = rowOfTag(ledger, id.release_tag)
-        return row && cellText(row, 'producer_commit') === id.commit_sha ? cellText(row, 'status') : null
+        return row && cellText(row, 'producer_commit') === id.commit_sha
+          ? (statusOf(row) ?? cellText(row, 'status'))
+          : null
       },
       validate: async (rev) => {
         const [p, m, x] = await Promise.all(ROLES.map((r) => read(rev.commit, baseline.trio[r])))

@@ -2,6 +2,7 @@
 // by hand. The new trio is checked with every trio rule in memory first; nothing is written unless it passes.
 // What else names a release (the producer's handoff payload, the files of the policy's repin.mentions, such as
 // the producer's CHANGELOG) is not the consumer's to write: repin checks it and says exactly what is left.
+import { posix } from 'node:path'
 import { classifyChange } from '../classify/change.js'
 import type { Classification } from '../classify/change.js'
 import { journalPath, recoverFileSet, writeFileSet } from '../fs/atomic-set.js'
@@ -9,6 +10,7 @@ import { WRITE_ORDER } from './trio-files.js'
 import { containedSetWrites, writeEscapeFindings } from './write-containment.js'
 import { sha256 } from '../fs/digest.js'
 import { readRepoFile } from '../fs/read.js'
+import type { ReadResult } from '../fs/read.js'
 import { headCommitSync } from '../git/git.js'
 import {
   appendRowSplice,
@@ -18,7 +20,7 @@ import {
   statusSplice,
   updatedSplice
 } from '../ledger/edit.js'
-import { cellText, ledgerRows, rowOfTag } from '../ledger/model.js'
+import { ledgerRows, rowOfTag, statusOf } from '../ledger/model.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { producerFileRules } from '../rules/files.js'
 import { finding } from '../rules/finding.js'
@@ -116,7 +118,7 @@ export function runRepin(
   // a release the ledger records as Rolled back is not pinned again (an incident withdrew it): what comes next is a
   // fixed release, under a new tag; said so, not as the duplicate ledger row writing it would make (BG214)
   const withdrawn = rowOfTag(current.matrix.ledger, manifest.release_tag ?? null)
-  if (withdrawn && cellText(withdrawn, 'status') === 'Rolled back') {
+  if (withdrawn && statusOf(withdrawn) === 'Rolled back') {
     return refused([
       finding(
         'BG310',
@@ -153,8 +155,13 @@ export function runRepin(
   )
   // the release the ledger already approves (a pin edited by hand since): its row stays, the pin is made whole
   const own = rowOfTag(ledger, String(manifest.release_tag))
-  const repair = own !== null && cellText(own, 'status') === 'Approved'
-  const approved = ledgerRows(ledger).filter((r) => r !== own && cellText(r, 'status') === 'Approved')
+  const repair = own !== null && statusOf(own) === 'Approved'
+  const approved = ledgerRows(ledger).filter((r) => r !== own && statusOf(r) === 'Approved')
+  const version = repair ? null : consumerVersion(ctx.root, baseline.trio.pin)
+  if (!repair && version === null)
+    left.push(
+      `the ledger's row of ${String(manifest.release_tag)} records consumer version 0.0.0: no package.json from ${tick(posix.dirname(baseline.trio.pin))} up to the repository root records a version; write the consumer's version in that row`
+    )
   const values = pinLineValues({ ...nextPin, expected_producer_manifest_sha256: digest }, baseline.trio)
   const splices = [
     pinSectionSplice(matrix, ledger, values, baseline.display_name),
@@ -163,7 +170,7 @@ export function runRepin(
     repair
       ? null
       : appendRowSplice(matrix, ledger, values, {
-          version: consumerVersion(ctx.root),
+          version: version ?? '0.0.0',
           commit: headCommitSync(ctx.root)?.slice(0, 12) ?? '0000000'
         })
   ].filter((s) => s !== null)
@@ -256,14 +263,33 @@ function shellWords(argv: string[]): string {
   return argv.map((a) => (/^[A-Za-z0-9_./:=@%+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ')
 }
 
-/** The consumer's own version (package.json), for the ledger row. */
-function consumerVersion(root: string): string {
-  const read = readRepoFile(root, 'package.json')
-  if (read.kind !== 'ok') return '0.0.0'
+/**
+ * The consumer's own version, for the ledger row: from the package.json (or a Rust consumer's Cargo.toml) nearest
+ * the pin, up to the root: in a monorepo the consumer's own, not the workspace's, which often has none. Null when
+ * none records one.
+ */
+function consumerVersion(root: string, pinPath: string): string | null {
+  for (let dir = posix.dirname(pinPath); ; dir = posix.dirname(dir)) {
+    const at = (name: string) => readRepoFile(root, dir === '.' ? name : `${dir}/${name}`)
+    const v = packageJsonVersion(at('package.json')) ?? cargoVersion(at('Cargo.toml'))
+    if (v) return v
+    if (dir === '.' || dir === '/' || dir === '') return null
+  }
+}
+
+function packageJsonVersion(read: ReadResult): string | null {
+  if (read.kind !== 'ok') return null
   try {
     const v = (JSON.parse(read.bytes.toString('utf8')) as { version?: unknown }).version
-    return typeof v === 'string' && v !== '' ? v : '0.0.0'
+    return typeof v === 'string' && v.trim() !== '' ? v.trim() : null
   } catch {
-    return '0.0.0'
+    return null // not JSON: no version; the directories above may still say
   }
+}
+
+/** `version = "x"` of a Cargo.toml's [package] (one inherited from the workspace is not read: null). */
+function cargoVersion(read: ReadResult): string | null {
+  if (read.kind !== 'ok') return null
+  const pkg = /^\[package\][^\S\n]*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(read.bytes.toString('utf8'))
+  return pkg ? (/^version\s*=\s*"([^"\n]+)"/m.exec(pkg[1]!)?.[1] ?? null) : null
 }

@@ -4,7 +4,7 @@
 // restore a second time. Pure: the rollback's facts in, the checks and their findings out.
 import type { PassedOver } from '../classify/last-known-good.js'
 import { sha256 } from '../fs/digest.js'
-import { cellText, rowOfTag } from '../ledger/model.js'
+import { cellText, rowOfTag, statusOf } from '../ledger/model.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { finding } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
@@ -251,7 +251,8 @@ function skippedApproved(
     seen.add(p.release_tag)
     const row = rowOfTag(ledger, p.release_tag)
     const status = row ? cellText(row, 'status') : null
-    if (row && (status === 'Approved' || status === 'Superseded'))
+    const known = row ? statusOf(row) : null
+    if (row && status !== null && (known === 'Approved' || known === 'Superseded'))
       out.push({ ...p, release_tag: p.release_tag, status, line: row.position.line })
   }
   return out

@@ -196,21 +196,29 @@ async function rollBack(
         : options.suites
           ? null
           : 'on request: --no-suites, or the input suites: false'
-    // what else the working tree holds is tested along with the restored trio: said before a failure is read
-    if (skip === null) findings.push(...(await uncommittedBeside(ctx.root, baseline, ctx.evidence.dir)))
-    const suites = await operationSuites({
-      root: ctx.root,
-      baseline,
-      operation: 'rollback',
-      env: ctx.env,
-      redactor: options.redactor,
-      evidence: ctx.evidence,
-      packet: packetName('rollback', baseline.name),
-      skip,
-      // a drill's report says once what it does not run: no progress line about skipped suites before it
-      ...(options.reporter && !options.drill ? { reporter: options.reporter } : {}),
-      ...(options.signal ? { signal: options.signal } : {})
-    })
+    let suites: Awaited<ReturnType<typeof operationSuites>>
+    try {
+      // what else the working tree holds is tested along with the restored trio: said before a failure is read
+      if (skip === null) findings.push(...(await uncommittedBeside(ctx.root, baseline, ctx.evidence.dir)))
+      suites = await operationSuites({
+        root: ctx.root,
+        baseline,
+        operation: 'rollback',
+        env: ctx.env,
+        redactor: options.redactor,
+        evidence: ctx.evidence,
+        packet: packetName('rollback', baseline.name),
+        skip,
+        // a drill's report says once what it does not run: no progress line about skipped suites before it
+        ...(options.reporter && !options.drill ? { reporter: options.reporter } : {}),
+        ...(options.signal ? { signal: options.signal } : {})
+      })
+    } catch (e) {
+      // the run cannot judge the trio it wrote (a Ctrl-C reaches git's processes too, and a failed git read
+      // throws): the working tree holds the old trio again, never an unverified one
+      if (written.length > 0) writeFileSet(journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs)
+      throw e
+    }
     steps = suites.steps
     redactions = suites.redactions
     // a drill says what it does not run in its own words (BG704 would say it a second time)

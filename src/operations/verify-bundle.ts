@@ -70,15 +70,14 @@ export function prepareBundle(
 }
 
 /**
- * Whether the prepared bundle signs the evidence file's statement.
- * @param evidenceFile the statement (or packet) verify-evidence already checked against its schema
+ * Whether the prepared bundle signs the evidence's statement.
+ * @param evidence the statement (or packet) verify-evidence read and checked against its schema: the same value,
+ * never a second read of the file, which could have been swapped in between
  */
-export function verifyPreparedBundle(evidenceFile: string, prepared: PreparedBundle): BundleResult {
-  const evidence = readJson(evidenceFile)
-  if ('problem' in evidence) return { unusable: evidence.problem, problems: [], signer: null }
-  const statement = isStatementLike(evidence.value)
-    ? (evidence.value as EvidenceStatement)
-    : buildStatement(evidence.value as EvidencePacket)
+export function verifyPreparedBundle(evidence: unknown, prepared: PreparedBundle): BundleResult {
+  const statement = isStatementLike(evidence)
+    ? (evidence as EvidenceStatement)
+    : buildStatement(evidence as EvidencePacket)
   const v = verifyStatementBundle(statement, prepared.bundle, prepared.trust, prepared.signer)
   return { unusable: null, problems: v.problems, signer: v.signer }
 }
@@ -95,7 +94,9 @@ export function verifyEvidenceBundle(
 ): BundleResult {
   const p = prepareBundle(bundleFile, trustRootFile, signer)
   if ('unusable' in p) return { unusable: p.unusable.join('\n'), problems: [], signer: null }
-  return verifyPreparedBundle(evidenceFile, p.prepared)
+  const evidence = readJson(evidenceFile)
+  if ('problem' in evidence) return { unusable: evidence.problem, problems: [], signer: null }
+  return verifyPreparedBundle(evidence.value, p.prepared)
 }
 
 function readText(

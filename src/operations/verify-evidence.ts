@@ -3,10 +3,10 @@
 // (<operation>-<baseline>.intoto.json) is checked as well: its subjects against the predicate and the checkout,
 // its commit subject against the judged commit and the repository, then the predicate as a packet. Either way the
 // recorded verdict is held against the packet's own findings and steps (evidence/aggregate judges it the same way).
-import { dirname, join } from 'node:path'
+import { dirname } from 'node:path'
 import { sha256 } from '../fs/digest.js'
 import { readRepoFile } from '../fs/read.js'
-import { hasCommitSync } from '../git/git.js'
+import { hasCommitSync, headCommitSync, isAncestorCommitSync } from '../git/git.js'
 import { schemaFiles } from '../generated/validators.js'
 import { validateEvidence, validateStatement } from '../generated/evidence-validators.js'
 import { parseJson } from '../document/json-document.js'
@@ -40,9 +40,18 @@ export interface EvidenceInspection {
     baseline: string
     releaseTag: string | null
     commit: string | null
+    /** The GitHub repository the run was in (owner/name); null for a local run. */
+    repository: string | null
     verdict: string
   } | null
-  /** The digests recomputed, by kind: trio files (against the checkout), step logs, the commit subject. */
+  /**
+   * The checkout's HEAD, and how it stands to the judged commit: the same commit, or one after it (a rollback's
+   * restored trio is committed after the commit it started from); null when git cannot tell.
+   */
+  checkout: { head: string; judged: 'same' | 'after' | 'other' } | null
+  /** The parsed evidence file, as read once: what --bundle verifies (never a second read of the file). */
+  value?: unknown
+  /** The digests recomputed, by kind: trio files recorded and matched (against the checkout), step logs, the commit subject. */
   counts: { trio: number; logs: number; commit: number }
   /** True when the packet read trio files and none of them is under the root: the root is not the checkout. */
   wrongRoot: boolean
@@ -60,7 +69,7 @@ export function verifyEvidence(root: string, packetFile: string): EvidenceVerifi
 
 /** verifyEvidence, with what the evidence is of and what was recomputed (what verify-evidence prints). */
 export function inspectEvidence(root: string, packetFile: string): EvidenceInspection {
-  const none = { judged: null, counts: { trio: 0, logs: 0, commit: 0 }, wrongRoot: false }
+  const none = { judged: null, checkout: null, counts: { trio: 0, logs: 0, commit: 0 }, wrongRoot: false }
   const read = readRepoFile('/', packetFile)
   if (read.kind !== 'ok')
     return {
@@ -78,6 +87,20 @@ export function inspectEvidence(root: string, packetFile: string): EvidenceInspe
       verification: {
         checked: 0,
         problems: [`${packetFile}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}`],
+        unreadable: true
+      },
+      ...none
+    }
+  }
+  if (doc.duplicateKeys.length > 0) {
+    return {
+      verification: {
+        checked: 0,
+        // readers disagree on which value wins: `"verdict": "FAIL", ..., "verdict": "PASS"` reads as either
+        problems: doc.duplicateKeys.map(
+          (d) =>
+            `${packetFile}:${d.position.line}:${d.position.column}: the key "${d.key}" appears twice in one object, so readers disagree on its value; no run writes that: use the evidence the run wrote, unchanged`
+        ),
         unreadable: true
       },
       ...none
@@ -120,10 +143,13 @@ export function inspectEvidence(root: string, packetFile: string): EvidenceInspe
     baseline: packet.baseline,
     releaseTag: packet.identity.release_tag,
     commit: judgedCommit(packet),
+    repository: packet.git.repository,
     verdict: packet.verdict
   }
   const own = checkPacket(root, packetFile, packet as unknown as Packet, judged.commit)
   const subjects = s ? checkSubjects(root, s) : { checked: 0, problems: [] }
+  const checkout = checkoutOf(root, judged.commit)
+  const place = checkoutProblem(packet as unknown as Packet, judged.commit, checkout)
   const contradiction = verdictContradiction(packet)
   const verdict = contradiction
     ? [
@@ -134,14 +160,44 @@ export function inspectEvidence(root: string, packetFile: string): EvidenceInspe
   return {
     verification: {
       checked: subjects.checked + own.checked,
-      problems: [...subjects.problems, ...own.problems, ...verdict],
+      problems: [...subjects.problems, ...place, ...own.problems, ...verdict],
       unreadable: false,
       ...(statement ? { statement: true } : {})
     },
     judged,
-    counts: { trio: own.trio, logs: own.checked - own.trio, commit: subjects.checked },
-    wrongRoot: own.wrongRoot
+    checkout,
+    counts: { trio: own.matched, logs: own.checked - own.trio, commit: subjects.checked },
+    wrongRoot: own.wrongRoot,
+    value: doc.value
   }
+}
+
+/** The checkout's HEAD and how it stands to the judged commit; null when git cannot tell (no repository). */
+function checkoutOf(root: string, judged: string | null): EvidenceInspection['checkout'] {
+  const head = headCommitSync(root)
+  if (!head) return null
+  if (judged === null || head === judged) return { head, judged: judged === null ? 'other' : 'same' }
+  return { head, judged: isAncestorCommitSync(root, judged, head) ? 'after' : 'other' }
+}
+
+/**
+ * The digests are recomputed from the working tree, so they say something of the judged commit only there: an
+ * older run's PASS would match a later commit that left the trio alone, and say nothing of it. A rollback's trio
+ * is the one it restored, committed after the commit it started from: any checkout after that commit.
+ */
+function checkoutProblem(
+  packet: Packet,
+  judged: string | null,
+  checkout: EvidenceInspection['checkout']
+): string[] {
+  if (!checkout || judged === null || checkout.judged === 'same') return []
+  if (packet.incident && !packet.incident.dry_run && checkout.judged === 'after') return []
+  const at = `the checkout is at ${checkout.head}`
+  return [
+    packet.incident && !packet.incident.dry_run
+      ? `checkout: the rollback started from commit ${judged}, and ${at}, which does not come after it: check out the rollback's commit (the restored trio) and verify again`
+      : `checkout: the run judged commit ${judged}, and ${at}: what it judged is of ${judged.slice(0, 12)} only (files can match a later commit that left them alone); check out ${judged} and verify again`
+  ]
 }
 
 /** The rules of the packet's error findings, and its required steps that did not pass: what makes it FAIL. */
@@ -175,11 +231,13 @@ function checkPacket(
   packetFile: string,
   packet: Packet,
   commit: string | null
-): { checked: number; trio: number; problems: string[]; wrongRoot: boolean } {
+): { checked: number; trio: number; matched: number; problems: string[]; wrongRoot: boolean } {
   const problems: string[] = []
   let checked = 0
   let recorded = 0
   let missing = 0
+  // files whose recorded digest was recomputed and matched: a file the packet records as absent verifies nothing
+  let matched = 0
   // a rollback's trio is the one it restored: it is in the rollback's pull request, not at the commit it started from
   const checkout = packet.incident?.dry_run
     ? "a dry run's trio is the one a rollback would write, and nothing was written: no checkout has it"
@@ -196,6 +254,7 @@ function checkPacket(
       if (file.kind === 'missing') missing++
     }
     const actual = file.kind === 'ok' ? sha256(file.bytes) : null
+    if (actual !== null && actual === digest.sha256) matched++
     if (actual !== digest.sha256) {
       const was = digest.sha256 ?? 'no file'
       const now = actual ?? `no readable file (${file.kind.replace(/-/g, ' ')})`
@@ -210,16 +269,22 @@ function checkPacket(
   for (const step of packet.steps) {
     if (!step.log_file || !step.log_sha256) continue
     checked++
-    const log = readRepoFile('/', join(dirname(packetFile), step.log_file))
+    // read inside the packet's directory, a link never followed: a log linked to any file would be hashed here
+    const log = readRepoFile(dirname(packetFile), step.log_file)
     const actual = log.kind === 'ok' ? sha256(log.bytes) : null
     if (actual !== step.log_sha256) {
+      const file = actual
+        ? `the file has ${actual}`
+        : log.kind === 'missing'
+          ? 'the file has gone missing'
+          : `the file is no regular file inside the evidence directory (${log.kind.replace(/-/g, ' ')})`
       problems.push(
-        `log of step "${step.name}" (${step.log_file}): the packet records ${step.log_sha256}, the file has ${actual ?? 'gone missing'}: ` +
+        `log of step "${step.name}" (${step.log_file}): the packet records ${step.log_sha256}, ${file}: ` +
           'the log was changed or removed after the run: verify the evidence directory as the run wrote it (its artifact), unchanged'
       )
     }
   }
-  return { checked, trio, problems, wrongRoot: recorded > 0 && missing === recorded }
+  return { checked, trio, matched, problems, wrongRoot: recorded > 0 && missing === recorded }
 }
 
 /**

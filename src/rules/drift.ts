@@ -1,6 +1,6 @@
 // 3xx: the trio against the producer itself: the mirror is the producer's manifest byte for byte, and the
 // producer's handoff payload agrees with its manifest, with the pin, and with its own mode.
-import { cellText, rowOfTag } from '../ledger/model.js'
+import { cellText, rowOfTag, statusOf } from '../ledger/model.js'
 import { locate } from '../document/json-document.js'
 import type { JsonDocument } from '../document/json-document.js'
 import { shorten } from '../text/shorten.js'
@@ -36,11 +36,7 @@ function heldBack(trio: Trio, producer: ProducerFiles): Finding | null {
   const pin = trio.pin.data
   if (!own || !pin || typeof own.release_tag !== 'string' || own.release_tag === pin.release_tag) return null
   const row = rowOfTag(trio.matrix.ledger, own.release_tag)
-  if (
-    !row ||
-    cellText(row, 'status') !== 'Rolled back' ||
-    cellText(row, 'producer_commit') !== own.commit_sha
-  )
+  if (!row || statusOf(row) !== 'Rolled back' || cellText(row, 'producer_commit') !== own.commit_sha)
     return null
   return finding(
     'BG310',

@@ -164,8 +164,28 @@ function readable(file: RepoFile, ids: FileRuleIds): Finding[] {
       )
     )
   }
+  // the JSON files refuse control characters as syntax (BG106); Markdown takes them as text
+  const control = file.role === 'matrix' ? CONTROL.exec(src.text) : null
+  if (control) {
+    const code = `U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`
+    const why =
+      control[0] === '\0'
+        ? 'which makes git and GitHub show the file as binary and hide its changes from review'
+        : 'which no Markdown text needs and which a terminal or a diff may not show'
+    out.push(
+      finding(
+        ids.utf8,
+        file.path,
+        positionAt(src, control.index),
+        `the ${name} holds a control character (${code}) here, ${why}; remove it`
+      )
+    )
+  }
   return out
 }
+
+/** Control characters (C0 but tab, line feed and carriage return; DEL; C1) have no place in a text file. */
+const CONTROL = /(?![\t\n\r])\p{Cc}/u
 
 function json(file: JsonFile<unknown>, ids: FileRuleIds): Finding[] {
   const doc = file.doc

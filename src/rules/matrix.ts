@@ -9,7 +9,8 @@ import {
   PIN_LINES,
   PIN_SECTION_TITLE,
   pinLineLabel,
-  pinLineText
+  pinLineText,
+  statusOf
 } from '../ledger/model.js'
 import type { Ledger, LedgerColumnKey, LedgerRow, LedgerTable, PinLineKey } from '../ledger/model.js'
 import { normalize } from '../ledger/parse.js'
@@ -268,7 +269,7 @@ function ledgerTable(path: string, ledger: Ledger, pin: Partial<Pin>): Finding[]
   }
   for (const row of wellFormed) out.push(...rowFormat(path, row))
 
-  const approved = wellFormed.filter((r) => cellText(r, 'status') === 'Approved')
+  const approved = wellFormed.filter((r) => statusOf(r) === 'Approved')
   if (approved.length === 0) {
     out.push(
       finding(
@@ -389,7 +390,7 @@ function noApprovedRow(path: string, table: LedgerTable, rows: LedgerRow[], pin:
   const tag = pin.release_tag
   if (typeof tag !== 'string') return [] // the pin's own finding covers it
   const own = rows.find((r) => cellText(r, 'producer_tag') === tag)
-  const approved = rows.filter((r) => cellText(r, 'status') === 'Approved')
+  const approved = rows.filter((r) => statusOf(r) === 'Approved')
   const none =
     approved.length === 0
       ? 'no Approved row'

@@ -14,7 +14,7 @@ import {
   statusSplice,
   updatedSplice
 } from '../ledger/edit.js'
-import { cellText, ledgerRows, rowOfTag } from '../ledger/model.js'
+import { cellText, ledgerRows, rowOfTag, statusOf } from '../ledger/model.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { identityOfPinBytes } from './identity.js'
 import { trioFromBytes } from './load.js'
@@ -77,10 +77,7 @@ export function planRestore(
   for (const row of ledgerRows(ledger)) {
     const tag = cellText(row, 'producer_tag')
     if (tag === to?.release_tag) continue
-    if (
-      cellText(row, 'status') === 'Approved' ||
-      (tag === fromTag && cellText(row, 'status') !== 'Rolled back')
-    ) {
+    if (statusOf(row) === 'Approved' || (tag === fromTag && statusOf(row) !== 'Rolled back')) {
       splices.push(statusSplice(row, 'Rolled back'))
       notes.push(`row ${tag} (line ${row.position.line}): ${cellText(row, 'status')} -> Rolled back`)
     }

@@ -35,8 +35,9 @@ export const CHANGE_RULES = {
     title: 'Ledger history not kept',
     severity: 'error',
     description:
-      "A promotion appends the new baseline's row and marks the replaced baseline's row `Superseded`; the ledger never loses a row (the original overwrote its one row at every promotion).",
-    example: 'The old Approved row was edited into the new one instead of being kept as Superseded.'
+      "A promotion appends the new baseline's row and marks the replaced baseline's row `Superseded`; the ledger never loses a row (the original overwrote its one row at every promotion). Every change of the matrix is held to this, whether or not the baseline changes: a row is never removed (a `Candidate` excepted) nor rewritten, and its status moves only as a promotion (`Approved` to `Superseded`, the new row added) or a rollback (the withdrawn baseline to `Rolled back`, the restored one to `Approved`) moves it. Rollback and `lkg` read these rows: an edit of them alone could mark the last-known-good `Rolled back`, so that no rollback can run, or bring a withdrawn release back as the one to restore.",
+    example:
+      'The old Approved row was edited into the new one instead of being kept as Superseded; or a pull request that changes only the matrix flips the row of a withdrawn release from `Rolled back` to `Superseded`.'
   },
   BG506: {
     title: 'Checked revision is not the checkout',
@@ -156,5 +157,13 @@ export const CHANGE_RULES = {
       'A rollback restores the trio in the working tree and runs the rollback suites there, on everything the working tree holds. Files modified, added or deleted outside the trio and not yet committed are then part of what the suites test, and a suite that fails on them would be read as the last-known-good baseline failing. The warning lists them (the evidence directory left out); commit or stash them and run the rollback again, or read a failure with them in mind. The rollback action runs on a clean checkout and never sees this.',
     example:
       'An on-call engineer rolls back from a working tree with a half-written `src/hotfix.ts`: the typecheck fails on it, not on v0.5.0.'
+  },
+  BG522: {
+    title: 'Breaking baseline at posture GO',
+    severity: 'error',
+    description:
+      'A breaking promotion (a contract version bumped, an error code removed) lands at runtime cutover posture `NO-GO`, as `baseline-gate repin` writes it; the move to `GO` is a later posture-only pull request, which needs the joint approval of both teams (BG801). A promotion that writes `GO` itself would put the new contract into use with no approval at all.',
+    example:
+      'repin writes v0.5.0 (service.v4, `internal_error` removed) at NO-GO, and the pull request sets the posture back to GO in the pin and the matrix.'
   }
 } as const satisfies Record<`BG5${string}`, RuleInfo>

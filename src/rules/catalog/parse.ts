@@ -32,10 +32,10 @@ export const PARSE_RULES = {
     example: 'The pin starts with the bytes `EF BB BF` before `{`.'
   },
   BG105: {
-    title: 'Not valid UTF-8',
+    title: 'Not valid UTF-8 text',
     severity: 'error',
     description:
-      'Trio files are UTF-8 text. Invalid byte sequences are shown as U+FFFD and the file is rejected.',
+      'Trio files are UTF-8 text. Invalid byte sequences are shown as U+FFFD and the file is rejected. So is a matrix that holds a control character other than tab, line feed and carriage return: a NUL makes git and GitHub show the file as binary, so a reviewer sees no diff of it at all.',
     example: 'The matrix was saved as Latin-1 and contains the byte `0xE9`.'
   },
   BG106: {
