@@ -36559,7 +36559,8 @@ async function rollBack(ctx, options, baseline, run2) {
         ...options.signal ? { signal: options.signal } : {}
       });
     } catch (e) {
-      if (written.length > 0) writeFileSet(journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs);
+      if (written.length > 0)
+        writeFileSet(journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs);
       throw e;
     }
     steps = suites.steps;

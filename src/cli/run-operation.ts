@@ -37,7 +37,9 @@ export class InterruptedError extends Error {
     readonly signal: NodeJS.Signals,
     cause: unknown
   ) {
-    super(`interrupted by ${signal} before it finished (${(cause as Error | undefined)?.message ?? String(cause)})`)
+    super(
+      `interrupted by ${signal} before it finished (${(cause as Error | undefined)?.message ?? String(cause)})`
+    )
   }
 }
 

@@ -216,7 +216,8 @@ async function rollBack(
     } catch (e) {
       // the run cannot judge the trio it wrote (a Ctrl-C reaches git's processes too, and a failed git read
       // throws): the working tree holds the old trio again, never an unverified one
-      if (written.length > 0) writeFileSet(journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs)
+      if (written.length > 0)
+        writeFileSet(journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs)
       throw e
     }
     steps = suites.steps
