@@ -94,6 +94,48 @@ describe('without /proc', () => {
     await expectGone(pids)
   })
 
+  it('a cancellation after the step itself exited does not make it "stopped": its own ending is judged', async () => {
+    const pidFile = join(dir, 'exited')
+    const escape = `const c = require('child_process').spawn('sleep', ['300'], { detached: true, stdio: ['ignore', 'inherit', 'inherit'] }); require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(c.pid)); c.unref()`
+    const controller = new AbortController()
+    const clock = manualClock()
+    // the linger is asked for once the step's process has exited: the run is cancelled then, and the linger
+    // fires after that
+    const at = clock.after.bind(clock)
+    const cancelledAfterExit = {
+      ...clock,
+      after: (ms: number, fire: () => void) => {
+        if (ms !== LINGER_MS) return at(ms, fire)
+        const t = setImmediate(() => {
+          controller.abort()
+          setImmediate(fire)
+        })
+        return () => clearImmediate(t)
+      }
+    }
+    try {
+      const [run] = await runSuite(
+        [
+          {
+            suite: 'test',
+            name: 'exits',
+            argv: [process.execPath, '-e', escape],
+            cwd: tmpdir(),
+            timeoutMs: 120_000,
+            env: process.env
+          }
+        ],
+        {},
+        controller.signal,
+        cancelledAfterExit
+      )
+      // not 'aborted' (BG703, "stopped before it finished"): it finished, leaving a process holding its output
+      expect(run).toMatchObject({ status: 'failed', exitCode: 0, error: ESCAPED_OUTPUT })
+    } finally {
+      killLeftovers(recordedPids(pidFile))
+    }
+  })
+
   it('a step that ends while a process it started holds its output open does not pass: that process escaped', async () => {
     const pidFile = join(dir, 'holder')
     // exits at once, leaving a process of its own session with our stdout and stderr

@@ -5,6 +5,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import type { BaselineResult } from '../../src/operations/context.js'
+import { lineToText } from '../../src/present/inline.js'
+import { nextSteps } from '../../src/present/next-steps.js'
 import type { SuiteReporter } from '../../src/operations/suites.js'
 import { cleanupFixtures, EMBEDDED, nextTag, tempDir, trioFixture } from '../helpers/fixture.js'
 import {
@@ -99,7 +101,7 @@ describe('promotion: a cancelled run', () => {
         }, 20)
       }
     }
-    const { b } = await promoteWithSuites(
+    const { b, run } = await promoteWithSuites(
       {
         concurrent: false,
         consumer: [
@@ -132,6 +134,10 @@ describe('promotion: a cancelled run', () => {
       ['BG703', 'suite step "consumer › after" did not run (the run was stopped)'],
       ['BG703', 'suite step "producer › producer" did not run (the run was stopped)']
     ])
+    // what to do says the run was cancelled, not "read the log" of a step it stopped
+    expect(nextSteps(run.result).map(lineToText)).toContain(
+      'The run was cancelled while its suites ran (Ctrl-C, or a cancelled job): the steps it stopped or did not start are no verdict on the change; run it again.'
+    )
   }, 30_000)
 })
 

@@ -30,6 +30,16 @@ describe('suiteRules', () => {
     )
   })
 
+  it('BG703: a step stopped by a cancellation is stopped, whatever exit code its stopping left (never "fix what it reports")', () => {
+    for (const exit_code of [null, 0, 143]) {
+      const [f] = suiteRules([step({ exit_code, error: 'aborted' })])
+      expect([f!.rule, f!.message]).toEqual([
+        'BG703',
+        'suite step "consumer › test" was stopped with its child processes before it finished (the run was cancelled)'
+      ])
+    }
+  })
+
   it('durations are written as everywhere else: 34 ms, not 0.0 s; 2 min 5 s', () => {
     const [fast, slow] = suiteRules([
       step({ duration_ms: 34 }),

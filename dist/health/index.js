@@ -21976,9 +21976,11 @@ function spawnGroup(argv, options) {
     options.onOutput?.(chunk);
   });
   let finished = false;
+  let leaderExited = false;
   let forcedClosed = false;
   let cancelLinger;
   child.once("exit", () => {
+    leaderExited = true;
     if (watch) watch.leaderExited();
     else killGroup(child, "SIGKILL");
     const forceClose = () => {
@@ -22013,6 +22015,7 @@ function spawnGroup(argv, options) {
     output,
     exited,
     done: () => finished,
+    leaderExited: () => leaderExited,
     async stop(graceMs = 2e3) {
       if (!finished) {
         stopAll(running, "SIGTERM");
@@ -70882,6 +70885,10 @@ function suitesSkippedForRules(b) {
   return b.steps.some((s) => s.status === "skipped" && s.skip_reason?.startsWith(RULES_ALREADY_FAIL) === true);
 }
 function failedSteps(b) {
+  if (b.steps.some((s) => s.error === "aborted"))
+    return [
+      "The run was cancelled while its suites ran (Ctrl-C, or a cancelled job): the steps it stopped or did not start are no verdict on the change; run it again."
+    ];
   const failed = b.steps.filter((s) => notPassed(s) && s.status !== "not-run" && s.suite !== PREFLIGHT_SUITE);
   if (failed.length === 0) return null;
   const names = failed.slice(0, 3).flatMap((s, i) => [...i > 0 ? [", "] : [], c(`${s.suite} \u203A ${s.name}`)]);

@@ -36016,9 +36016,11 @@ function spawnGroup(argv, options) {
     options.onOutput?.(chunk);
   });
   let finished = false;
+  let leaderExited = false;
   let forcedClosed = false;
   let cancelLinger;
   child.once("exit", () => {
+    leaderExited = true;
     if (watch) watch.leaderExited();
     else killGroup(child, "SIGKILL");
     const forceClose = () => {
@@ -36053,6 +36055,7 @@ function spawnGroup(argv, options) {
     output,
     exited,
     done: () => finished,
+    leaderExited: () => leaderExited,
     async stop(graceMs = 2e3) {
       if (!finished) {
         stopAll(running, "SIGTERM");
@@ -36159,7 +36162,7 @@ async function runStep(spec, hooks, signal, clock) {
   }
   let reason2 = null;
   const stop = (why) => {
-    if (reason2 !== null || handle.done()) return;
+    if (reason2 !== null || handle.done() || handle.leaderExited()) return;
     reason2 = why;
     void handle.stop(KILL_GRACE_MS);
   };
@@ -36250,7 +36253,7 @@ function suiteRules(steps) {
           `suite step "${label(s)}" ended (exit code ${s.exit_code ?? "none"}), but a process it started held its output open afterwards and escaped being found and stopped (a new session with a cleared environment): it may still run and write the evidence or the runner's files; a suite must stop what it starts`
         )
       );
-    } else if (s.exit_code === null && s.error === "aborted") {
+    } else if (s.error === "aborted") {
       out.push(
         finding(
           "BG703",
@@ -46348,6 +46351,10 @@ function suitesSkippedForRules(b) {
   return b.steps.some((s) => s.status === "skipped" && s.skip_reason?.startsWith(RULES_ALREADY_FAIL) === true);
 }
 function failedSteps(b) {
+  if (b.steps.some((s) => s.error === "aborted"))
+    return [
+      "The run was cancelled while its suites ran (Ctrl-C, or a cancelled job): the steps it stopped or did not start are no verdict on the change; run it again."
+    ];
   const failed = b.steps.filter((s) => notPassed(s) && s.status !== "not-run" && s.suite !== PREFLIGHT_SUITE);
   if (failed.length === 0) return null;
   const names = failed.slice(0, 3).flatMap((s, i2) => [...i2 > 0 ? [", "] : [], c(`${s.suite} \u203A ${s.name}`)]);

@@ -41,6 +41,8 @@ export interface GroupHandle {
   exited: Promise<Exit>
   /** Whether it has exited. */
   done(): boolean
+  /** Whether its leader has exited, its output perhaps not closed yet (the linger: LINGER_MS). */
+  leaderExited(): boolean
   /** SIGTERM to the group (and what left it), then SIGKILL after `graceMs`; resolves when the leader has exited. */
   stop(graceMs?: number): Promise<Exit>
 }
@@ -164,12 +166,14 @@ export function spawnGroup(argv: string[], options: GroupOptions): GroupHandle {
     options.onOutput?.(chunk)
   })
   let finished = false
+  let leaderExited = false
   let forcedClosed = false
   let cancelLinger: (() => void) | undefined
   // The run is over when the leader exits: what it left behind is killed now, not when the output pipes
   // close (a background server holding them would keep us waiting). A process that escaped everything we
   // track may still hold them: after a bound, we stop reading.
   child.once('exit', () => {
+    leaderExited = true
     if (watch) watch.leaderExited()
     else killGroup(child, 'SIGKILL')
     const forceClose = () => {
@@ -204,6 +208,7 @@ export function spawnGroup(argv: string[], options: GroupOptions): GroupHandle {
     output,
     exited,
     done: () => finished,
+    leaderExited: () => leaderExited,
     async stop(graceMs = 2000) {
       if (!finished) {
         stopAll(running, 'SIGTERM')

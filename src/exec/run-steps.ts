@@ -169,7 +169,9 @@ async function runStep(
 
   let reason: 'timeout' | 'aborted' | null = null
   const stop = (why: 'timeout' | 'aborted') => {
-    if (reason !== null || handle.done()) return
+    // a step whose own process has exited has its verdict: what is left is its output closing (or the linger
+    // after it), which a cancellation must not turn into "stopped" (a step that passed, recorded failed)
+    if (reason !== null || handle.done() || handle.leaderExited()) return
     reason = why
     void handle.stop(KILL_GRACE_MS)
   }

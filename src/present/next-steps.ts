@@ -28,6 +28,11 @@ function suitesSkippedForRules(b: BaselineResult): boolean {
 }
 
 function failedSteps(b: BaselineResult): Line | null {
+  // a run cancelled under its suites (Ctrl-C, a cancelled job): what was stopped says nothing of the change
+  if (b.steps.some((s) => s.error === 'aborted'))
+    return [
+      'The run was cancelled while its suites ran (Ctrl-C, or a cancelled job): the steps it stopped or did not start are no verdict on the change; run it again.'
+    ]
   // the steps with a log to read: a request never sent has none, and the preflight's failure is told by its
   // finding (BG401, BG402: the producer's last output), not by a log in the evidence
   const failed = b.steps.filter((s) => notPassed(s) && s.status !== 'not-run' && s.suite !== PREFLIGHT_SUITE)

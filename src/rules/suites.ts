@@ -36,7 +36,7 @@ export function suiteRules(steps: StepResult[]): Finding[] {
           `suite step "${label(s)}" ended (exit code ${s.exit_code ?? 'none'}), but a process it started held its output open afterwards and escaped being found and stopped (a new session with a cleared environment): it may still run and write the evidence or the runner's files; a suite must stop what it starts`
         )
       )
-    } else if (s.exit_code === null && s.error === 'aborted') {
+    } else if (s.error === 'aborted') {
       // the runner's mark of a step it stopped when the run was cancelled: it ran, and was not let finish
       out.push(
         finding(
