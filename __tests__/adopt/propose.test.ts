@@ -516,6 +516,34 @@ describe('propose: the consumer side', () => {
     ])
   })
 
+  it("in a monorepo, the consumer's own package.json: its scripts, run in its directory, with the workspace's lockfile", () => {
+    const base = repository()
+    const moved: Record<string, string | null> = {
+      // the workspace root: no runbook script, the lockfile
+      'package.json': json({ private: true, workspaces: ['apps/*'] }),
+      'apps/consumer/package.json': base['package.json']!
+    }
+    for (const path of [
+      'config/mk-integration-pin.json',
+      'config/mk-producer-manifest.json',
+      'docs/MK_COMPATIBILITY_MATRIX.md'
+    ]) {
+      moved[path] = null
+      moved[`apps/consumer/${path}`] = base[path]!
+    }
+    const p = run(repository(moved))
+    expect(only(p).trio.pin).toBe('apps/consumer/config/mk-integration-pin.json')
+    expect(only(p).suites!.consumer!.map((s) => [s.run, s.cwd])).toEqual([
+      [['npm', 'run', 'typecheck'], 'apps/consumer'],
+      [['npm', 'run', 'test'], 'apps/consumer'],
+      [['npm', 'run', 'test:governance-negative'], 'apps/consumer'],
+      [['npm', 'run', 'test:contract'], 'apps/consumer'],
+      [['npm', 'run', 'test:ci'], 'apps/consumer']
+    ])
+    expect(about(p.found, 'suites.consumer').map((f) => f.path)).toEqual(['apps/consumer/package.json'])
+    expect(about(p.undecided, 'suites.consumer')).toEqual([])
+  })
+
   it('no lockfile: npm assumed, and said', () => {
     const p = run(repository({ 'package-lock.json': null }))
     expect(about(p.undecided, 'suites.consumer')[0]!.message).toMatch(/no lockfile .*npm assumed/)

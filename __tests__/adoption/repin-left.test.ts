@@ -68,6 +68,12 @@ describe('repin: what else names the release', () => {
     expect(first.status).toBe(1)
     expect(first.stdout).toContain('left to do before the promotion can pass:')
     expect(first.stdout).toContain(REGENERATE)
+    expect(first.stdout).not.toContain('relative to the repository root')
+    // from a subdirectory, the command to copy is the root's: said, with where to run it
+    const sub = runCli(['repin'], join(fx.root, 'docs'))
+    expect(sub.stdout).toContain(
+      `  (paths and commands below are relative to the repository root: cd ${fx.root} first)\n  - the producer's handoff payload`
+    )
     // the producer finishes its release: the handoff names it, the changelog has its entry
     fx.editJson(HANDOFF, (h) => {
       h.release_tag = NEXT

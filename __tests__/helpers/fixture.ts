@@ -93,6 +93,8 @@ export function trioFixture(options: { policy?: boolean } = {}): Fixture {
     mkdirSync(dirname(join(root, rel)), { recursive: true })
     cpSync(join(REPO_ROOT, rel), join(root, rel), { recursive: true })
   }
+  // the consumer's own package, whose version repin records in the ledger's new row
+  writeFileSync(join(root, 'package.json'), '{ "name": "consumer", "version": "0.2.0", "private": true }\n')
   // a repository, as every consumer is (the command line finds its root through git); nothing committed
   initRepository(root)
   return fixtureAt(root)

@@ -2,7 +2,7 @@
 import { chooseAdapter, consumerSources } from './adapter.js'
 import type { NamingFile } from './adapter.js'
 import { CODEOWNERS_PATHS, principalOf, ruleFor } from './codeowners.js'
-import { joinPath } from './paths.js'
+import { dirnameOf, joinPath } from './paths.js'
 import { consumerSteps, packageManagerOf, producerSteps } from './suites.js'
 import type { BaselineDocument } from './document.js'
 import type { Proposing } from './repository.js'
@@ -100,30 +100,43 @@ export function adapterOf(
   }
 }
 
+/**
+ * The package.json of the consumer: the nearest one from the pin's directory up to the root. In a monorepo the
+ * consumer's own package (its scripts, run in its directory), not the workspace root's.
+ */
+function consumerPackage(repo: Proposing['repo'], pinPath: string): { dir: string; path: string } {
+  for (let dir = dirnameOf(pinPath); ; dir = dirnameOf(dir)) {
+    const path = joinPath(dir, 'package.json')
+    if (dir === '' || repo.files.has(path)) return { dir, path }
+  }
+}
+
 export function suitesOf(
   { repo, name, report }: Proposing,
-  producerRoot: string | null
+  producerRoot: string | null,
+  pinPath: string
 ): BaselineDocument['suites'] | undefined {
   const out: NonNullable<BaselineDocument['suites']> = {}
-  const pm = packageManagerOf((p) => repo.files.has(p))
-  const pkg = repo.inv.read('package.json')
+  const own = consumerPackage(repo, pinPath)
+  const pm = packageManagerOf((p) => repo.files.has(p), own.dir)
+  const pkg = repo.inv.read(own.path)
   const scripts = scriptsOf(pkg)
   if (scripts === null) {
     report.undecided(
       name,
       'suites.consumer',
-      'package.json',
-      pkg ? 'package.json is not valid JSON' : 'no package.json at the root',
+      own.path,
+      pkg ? `${own.path} is not valid JSON` : 'no package.json at the root, nor between it and the pin',
       "set suites.consumer to the consumer's checks (argv arrays); until then the runbook's defaults run"
     )
   } else {
-    const steps = consumerSteps(pm.manager, scripts)
+    const steps = consumerSteps(pm.manager, scripts, own.dir)
     if (steps.steps.length > 0) {
       out.consumer = steps.steps
       report.found(
         name,
         'suites.consumer',
-        'package.json',
+        own.path,
         `${steps.steps.map((s) => s.name).join(', ')} with ${pm.manager} (${pm.lockfiles.length > 0 ? pm.lockfiles[0] : 'no lockfile'})`
       )
     }
@@ -131,8 +144,8 @@ export function suitesOf(
       report.undecided(
         name,
         'suites.consumer',
-        'package.json',
-        `package.json has no "${missing}" script: the runbook's ${missing} step is ${steps.steps.length > 0 ? 'left out' : 'kept (none of the runbook scripts exists, so the defaults stay and fail visibly)'}`,
+        own.path,
+        `${own.path} has no "${missing}" script: the runbook's ${missing} step is ${steps.steps.length > 0 ? 'left out' : 'kept (none of the runbook scripts exists, so the defaults stay and fail visibly)'}`,
         `add the script, or add the step that does its job to suites.consumer`
       )
     }

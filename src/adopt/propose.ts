@@ -124,7 +124,7 @@ function baselineFor(
     displayName ?? '',
     producer.root ? basenameOf(producer.root) : ''
   ])
-  const suites = suitesOf(at, producer.root)
+  const suites = suitesOf(at, producer.root, pin.path)
   if (suites) doc.suites = suites
   const owners = ownersOf(at, pin.path, producer.root)
   if (owners) doc.owners = owners

@@ -9,6 +9,8 @@ import type { SuiteStep } from '../policy/types.js'
 export interface StepDocument {
   name: string
   run: string[]
+  /** Where it runs, relative to the root; absent: the suite's default (the root, the producer root). */
+  cwd?: string
   timeout_s: number
   operations: SuiteStep['operations']
 }
@@ -27,9 +29,19 @@ export interface PackageManagerChoice {
   lockfiles: string[]
 }
 
-export function packageManagerOf(has: (path: string) => boolean): PackageManagerChoice {
-  const found = LOCKFILES.filter(([file]) => has(file))
-  return { manager: found[0]?.[1] ?? 'npm', lockfiles: found.map(([file]) => file) }
+/**
+ * The package manager of the package in `dir` (relative to the root, '' the root): the lockfiles nearest it, in
+ * it or in a directory above (a workspace's lockfile is at the workspace's root).
+ */
+export function packageManagerOf(has: (path: string) => boolean, dir = ''): PackageManagerChoice {
+  for (let d = dir; ; d = d.includes('/') ? d.slice(0, d.lastIndexOf('/')) : '') {
+    const found = LOCKFILES.filter(([file]) => has(d === '' ? file : `${d}/${file}`))
+    if (found.length > 0 || d === '')
+      return {
+        manager: found[0]?.[1] ?? 'npm',
+        lockfiles: found.map(([file]) => (d === '' ? file : `${d}/${file}`))
+      }
+  }
 }
 
 export interface ConsumerSteps {
@@ -38,11 +50,21 @@ export interface ConsumerSteps {
   missing: string[]
 }
 
-/** The runbook's consumer steps for the scripts package.json defines. */
-export function consumerSteps(manager: PackageManager, scripts: Record<string, unknown>): ConsumerSteps {
+/**
+ * The runbook's consumer steps for the scripts package.json defines, run in `cwd` (the package's directory,
+ * relative to the root; '' the root, the suite's default).
+ */
+export function consumerSteps(
+  manager: PackageManager,
+  scripts: Record<string, unknown>,
+  cwd = ''
+): ConsumerSteps {
   const all = defaultBaseline('consumer', manager).suites.consumer
   return {
-    steps: all.filter((s) => typeof scripts[s.name] === 'string').map(document),
+    steps: all
+      .filter((s) => typeof scripts[s.name] === 'string')
+      .map(document)
+      .map((s) => (cwd === '' ? s : { ...s, cwd })),
     missing: all.filter((s) => typeof scripts[s.name] !== 'string').map((s) => s.name)
   }
 }

@@ -69,7 +69,7 @@ export async function main(argv: string[], given: Io): Promise<number> {
       const clock = () => (cmd.now.source === 'given' ? cmd.now.at : new Date())
       const results = baselines.map((b) => runRepin({ root, clock }, b))
       // the identities the pins state, redacted as every operation's are
-      io.stdout.write(`${renderRepin(redactStrings({ env: io.env }, results))}\n`)
+      io.stdout.write(`${renderRepin(redactStrings({ env: io.env }, results), { cwd: io.cwd, root })}\n`)
       // refused, or written with something left that the promotion would fail on
       return results.some((r) => r.status === 'refused' || r.left.length > 0) ? EXIT.fail : EXIT.pass
     }

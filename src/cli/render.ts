@@ -1,4 +1,5 @@
 // The terminal report: one block per baseline, findings as path:line:col, a verdict line. Pure.
+import { resolve } from 'node:path'
 import { location } from '../evidence/findings-markdown.js'
 import type { ChangeEvidence } from '../evidence/packet.js'
 import type { BaselineResult, OperationResult } from '../operations/context.js'
@@ -282,7 +283,11 @@ export function toJson(result: OperationResult, files: ReportFiles = {}): object
   }
 }
 
-export function renderRepin(given: RepinResult[]): string {
+/**
+ * @param place where the command ran and the root: from a subdirectory, the paths and commands of what is left to
+ * do (relative to the root, as the repin pull request's body has them) are said to be so
+ */
+export function renderRepin(given: RepinResult[], place?: { cwd: string; root: string }): string {
   const out: string[] = []
   // what the pins and the producer's manifest state, each value on its line (the parsed trio is not rendered)
   const results = given.map((r) => ({
@@ -311,6 +316,10 @@ export function renderRepin(given: RepinResult[]): string {
       if (r.left.length > 0) out.push('  left to do before the promotion can pass:')
     }
     if (r.status !== 'refused') {
+      if (r.left.length > 0 && place && resolve(place.cwd) !== resolve(place.root))
+        out.push(
+          `  (paths and commands below are relative to the repository root: cd ${inlineSafe(place.root)} first)`
+        )
       for (const l of r.left) out.push(`  - ${l}`)
       if (r.status === 'repinned')
         out.push(
