@@ -260,6 +260,32 @@ describe('change classification', () => {
     })
   })
 
+  it("BG523: the pin's other settings changing is said, old and new value, as a warning", () => {
+    const pin = JSON.parse(BASE.pin) as Record<string, unknown>
+    const moved = {
+      ...BASE,
+      pin: `${JSON.stringify({ ...pin, default_base_url: 'http://evil.example.com', default_timeout_ms: 30000 }, null, 2)}\n`
+    }
+    const r = classify(moved)
+    expect(r.findings.map((f) => [f.rule, f.severity, f.file, f.message])).toEqual([
+      [
+        'BG523',
+        'warning',
+        PIN,
+        `the pin's default_base_url changes from ${JSON.stringify(pin.default_base_url)} to "http://evil.example.com": no baseline rule judges it, and the consumer reads it; make sure the consumer and producer owners expect this change`
+      ],
+      [
+        'BG523',
+        'warning',
+        PIN,
+        expect.stringContaining(`default_timeout_ms changes from ${String(pin.default_timeout_ms)} to 30000`)
+      ]
+    ])
+    expect(r.findings[0]!.line).not.toBeNull()
+    // a promotion done right changes none of them
+    expect(classify(promoted()).findings).toEqual([])
+  })
+
   it('reports a posture change for the approval rules to judge', () => {
     const head = promoted({ posture: 'NO-GO' })
     expect(classify(head).posture).toEqual({ from: 'GO', to: 'NO-GO' })
@@ -294,7 +320,8 @@ describe('change classification', () => {
       'BG520',
       // the rollback's, on a working tree with uncommitted changes: rollback/rollback.test.ts
       'BG521',
-      'BG522'
+      'BG522',
+      'BG523'
     ])
     expect(RULE_IDS.filter((id) => id.startsWith('BG5') && !covered.has(id))).toEqual([])
   })

@@ -43861,6 +43861,12 @@ var CHANGE_RULES = {
     severity: "error",
     description: "A breaking promotion (a contract version bumped, an error code removed) lands at runtime cutover posture `NO-GO`, as `baseline-gate repin` writes it; the move to `GO` is a later posture-only pull request, which needs the joint approval of both teams (BG801). A promotion that writes `GO` itself would put the new contract into use with no approval at all.",
     example: "repin writes v0.5.0 (service.v4, `internal_error` removed) at NO-GO, and the pull request sets the posture back to GO in the pin and the matrix."
+  },
+  BG523: {
+    title: "Pin setting changed",
+    severity: "warning",
+    description: "The pin holds settings besides the baseline's identity and posture: the producer's repository, the base URL and the timeout the consumer reads at start-up. No baseline rule judges them, so a change of one is said, with its old and new value, wherever the verdict is read: an endpoint moved in passing in a pull request about something else is seen. It does not fail the change; the reviewers decide.",
+    example: "A pull request that edits the matrix also moves `default_base_url` to `http://evil.example.com`."
   }
 };
 
@@ -45541,6 +45547,7 @@ function classifyChange(input) {
     findings: []
   };
   if (!report.trioChanged) return report;
+  report.findings.push(...settingsChanged(base, head));
   const kept = () => input.changed.includes("matrix") ? ledgerKept(base, head, identityChanged ? { from, to, rollback: report.rollback } : null) : [];
   const contractBump = bumped(from.service_contract_version, to.service_contract_version) || bumped(from.api_contract_version, to.api_contract_version) || bumped(from.integration_baseline, to.integration_baseline);
   report.classification = removed.length > 0 || contractBump ? "breaking" : added.length > 0 ? "additive" : "none";
@@ -45703,6 +45710,32 @@ function ledgerHistory(head, oldTag) {
     ];
   }
   return [];
+}
+var JUDGED_PIN_FIELDS = /* @__PURE__ */ new Set([
+  "release_tag",
+  "commit_sha",
+  "expected_service_contract_version",
+  "expected_api_contract_version",
+  "expected_integration_baseline",
+  "expected_producer_manifest_sha256",
+  "runtime_cutover_posture"
+]);
+function settingsChanged(base, head) {
+  const before = base.pin.data;
+  const after = head.pin.data;
+  if (!before || !after || typeof before !== "object" || typeof after !== "object") return [];
+  const keys = [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (k2) => !JUDGED_PIN_FIELDS.has(k2)
+  );
+  const shown = (v) => v === void 0 ? "(absent)" : JSON.stringify(v);
+  return keys.filter((k2) => JSON.stringify(before[k2]) !== JSON.stringify(after[k2])).map(
+    (k2) => finding(
+      "BG523",
+      head.pin.path,
+      head.pin.doc ? locate(head.pin.doc, `/${k2}`) : null,
+      `the pin's ${k2} changes from ${shown(before[k2])} to ${shown(after[k2])}: no baseline rule judges it, and the consumer reads it; make sure the consumer and producer owners expect this change`
+    )
+  );
 }
 var STATUS_AT = LEDGER_COLUMNS.findIndex((c) => c.key === "status");
 function ledgerKept(base, head, move) {

@@ -24877,6 +24877,12 @@ var CHANGE_RULES = {
     severity: "error",
     description: "A breaking promotion (a contract version bumped, an error code removed) lands at runtime cutover posture `NO-GO`, as `baseline-gate repin` writes it; the move to `GO` is a later posture-only pull request, which needs the joint approval of both teams (BG801). A promotion that writes `GO` itself would put the new contract into use with no approval at all.",
     example: "repin writes v0.5.0 (service.v4, `internal_error` removed) at NO-GO, and the pull request sets the posture back to GO in the pin and the matrix."
+  },
+  BG523: {
+    title: "Pin setting changed",
+    severity: "warning",
+    description: "The pin holds settings besides the baseline's identity and posture: the producer's repository, the base URL and the timeout the consumer reads at start-up. No baseline rule judges them, so a change of one is said, with its old and new value, wherever the verdict is read: an endpoint moved in passing in a pull request about something else is seen. It does not fail the change; the reviewers decide.",
+    example: "A pull request that edits the matrix also moves `default_base_url` to `http://evil.example.com`."
   }
 };
 

@@ -62,6 +62,7 @@ export function classifyChange(input: ChangeInput): ChangeReport {
     findings: []
   }
   if (!report.trioChanged) return report
+  report.findings.push(...settingsChanged(base, head))
   const kept = () =>
     input.changed.includes('matrix')
       ? ledgerKept(base, head, identityChanged ? { from, to, rollback: report.rollback } : null)
@@ -262,6 +263,42 @@ function ledgerHistory(head: Trio, oldTag: string | null): Finding[] {
     ]
   }
   return []
+}
+
+/** The pin's fields that are its identity or its posture: judged by the other rules (5xx, 8xx). */
+const JUDGED_PIN_FIELDS = new Set([
+  'release_tag',
+  'commit_sha',
+  'expected_service_contract_version',
+  'expected_api_contract_version',
+  'expected_integration_baseline',
+  'expected_producer_manifest_sha256',
+  'runtime_cutover_posture'
+])
+
+/**
+ * BG523: the pin's other settings (the producer's repository, the base URL and timeout the consumer reads at
+ * start-up) change in a pull request that no identity or posture rule judges: said, each with its old and new
+ * value, so that an endpoint moved in passing is seen where the verdict is read.
+ */
+function settingsChanged(base: Trio, head: Trio): Finding[] {
+  const before = base.pin.data as Record<string, unknown> | null
+  const after = head.pin.data as Record<string, unknown> | null
+  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return []
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (k) => !JUDGED_PIN_FIELDS.has(k)
+  )
+  const shown = (v: unknown) => (v === undefined ? '(absent)' : JSON.stringify(v))
+  return keys
+    .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
+    .map((k) =>
+      finding(
+        'BG523',
+        head.pin.path,
+        head.pin.doc ? locate(head.pin.doc, `/${k}`) : null,
+        `the pin's ${k} changes from ${shown(before[k])} to ${shown(after[k])}: no baseline rule judges it, and the consumer reads it; make sure the consumer and producer owners expect this change`
+      )
+    )
 }
 
 /** A change of the baseline, as the ledger records it. */
