@@ -31,9 +31,9 @@ const NEXT = nextTag(EMBEDDED.tag, 'minor')
  * The producer's tree moves to NEXT (commit c…c) and the ledger gains a NEXT row with `status` and
  * `commit`: the state a rollback leaves when status is Rolled back and the commit matches.
  */
-function withdrawnRelease(fx: Fixture, status: string, commit: string): void {
+function withdrawnRelease(fx: Fixture, status: string, commit: string, tag = NEXT): void {
   fx.editJson(PRODUCER_MANIFEST, (m) => {
-    m.release_tag = NEXT
+    m.release_tag = tag
     m.commit_sha = 'c'.repeat(40)
   })
   const row = fx
@@ -43,7 +43,7 @@ function withdrawnRelease(fx: Fixture, status: string, commit: string): void {
   fx.replace(
     MATRIX,
     row,
-    `${row}\n| 0.2.0 | ${EMBEDDED.consumerCommit} | ${NEXT} | ${commit} | ${EMBEDDED.service} | ${EMBEDDED.api} | ${EMBEDDED.integration} | ${status} |`
+    `${row}\n| 0.2.0 | ${EMBEDDED.consumerCommit} | ${tag} | ${commit} | ${EMBEDDED.service} | ${EMBEDDED.api} | ${EMBEDDED.integration} | ${status} |`
   )
 }
 
@@ -373,6 +373,11 @@ const cases: Case[] = [
   {
     name: 'a Rolled back row with another commit does not excuse the drift',
     mutate: (fx) => withdrawnRelease(fx, 'Rolled back', 'd'.repeat(40)),
+    expect: { rule: 'BG301', file: MIRROR, line: at(MIRROR, '"release_tag"') }
+  },
+  {
+    name: 'a Rolled back release older than the pin does not excuse the drift: the pin is no restored baseline',
+    mutate: (fx) => withdrawnRelease(fx, 'Rolled back', 'c'.repeat(40), 'v0.0.1'),
     expect: { rule: 'BG301', file: MIRROR, line: at(MIRROR, '"release_tag"') }
   },
   {

@@ -112,6 +112,7 @@ describe('baseline-gate repin', () => {
     expect(r.left.filter((l) => l.includes('consumer version'))).toEqual([])
     // a Rust consumer's Cargo.toml, its [package] version (not another table's)
     const rust = trioFixture()
+    rust.remove('package.json')
     rust.write(
       'Cargo.toml',
       '[workspace]\nversion = "9.9.9"\n\n[package]\nname = "consumer"\nversion = "2.1.0"\n\n[dependencies]\nversion = "1"\n'

@@ -162,6 +162,15 @@ describe('plan + health per baseline + aggregate (built CLI)', () => {
         /a symbolic link, not followed/
       ],
       [
+        'its directory is named in bytes that are not UTF-8',
+        (dir) => {
+          const bad = Buffer.concat([Buffer.from(`${dir}/`), Buffer.from([0xff])])
+          mkdirSync(bad)
+          copyFileSync(failing, Buffer.concat([bad, Buffer.from('/health-memorykernel.json')]))
+        },
+        /a name that is not UTF-8, not read/
+      ],
+      [
         'it is four levels down',
         (dir) => {
           const deep = join(dir, 'a', 'b', 'c', 'd')

@@ -157,6 +157,18 @@ describe('verify-evidence FILE.intoto.json (the statement)', () => {
     expect(verify(fx.root, [statement]).status).toBe(0)
   })
 
+  it('a packet that records no judged commit says nothing was compared, never that a commit matched', () => {
+    const { fx, packet } = setup()
+    const p = readJson(packet) as { git: Json; judged_at: Json }
+    p.git.commit = null
+    p.judged_at.commit = null
+    writeJson(packet, p)
+    const r = verify(fx.root, [packet])
+    expect(r.stdout).toMatch(
+      /^evidence verified: 3 trio files match the checkout at [0-9a-f]{12} \(the packet records no judged commit, so none was compared\)$/m
+    )
+  })
+
   it('a duplicate key is refused: readers disagree on which value wins', () => {
     const { fx, statement } = setup()
     const text = readFileSync(statement, 'utf8')

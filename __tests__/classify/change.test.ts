@@ -7,6 +7,7 @@ import { classifyChange } from '../../src/classify/change.js'
 import type { ChangeInput, ChangeReport } from '../../src/classify/change.js'
 import { defaultBaseline } from '../../src/policy/defaults.js'
 import { RULE_IDS } from '../../src/rules/catalog.js'
+import { identityOf } from '../../src/trio/identity.js'
 import { trioFromBytes } from '../../src/trio/load.js'
 import type { TrioRole } from '../../src/trio/model.js'
 import { EMBEDDED, MATRIX, MIRROR, nextTag, PIN, REPO_ROOT } from '../helpers/fixture.js'
@@ -241,6 +242,50 @@ describe('change classification', () => {
       )
       expect(rules(r)).toEqual(['BG505'])
       expect(r.findings[0]!.message).toContain('moves from Rolled back to Superseded')
+    })
+
+    it('a hand-written rollback cannot restore a release an incident withdrew', () => {
+      // the base after a rollback: v0.3.0 withdrawn, the embedded baseline Approved
+      const base = edit('| Superseded |', '| Rolled back |')
+      const pin = JSON.parse(BASE.pin) as Record<string, unknown>
+      const old = { release_tag: 'v0.3.0', commit_sha: 'c'.repeat(40) }
+      const head = {
+        ...base,
+        pin: `${JSON.stringify({ ...pin, ...old, runtime_cutover_posture: 'NO-GO' }, null, 2)}\n`,
+        matrix: base.matrix
+          .replace('| Rolled back |', '| Approved |')
+          .replace(approvedRow, approvedRow.replace('| Approved |', '| Rolled back |'))
+      }
+      const withdrawn = trioFromBytes(baseline, {
+        pin: Buffer.from(head.pin),
+        manifest: Buffer.from(head.manifest),
+        matrix: Buffer.from(head.matrix)
+      })
+      const r = classifyChange({
+        base: trioFromBytes(baseline, {
+          pin: Buffer.from(base.pin),
+          manifest: Buffer.from(base.manifest),
+          matrix: Buffer.from(base.matrix)
+        }),
+        head: withdrawn,
+        changed: ['pin', 'matrix'],
+        now: new Date('2026-12-31T00:00:00Z'),
+        baseApprovedAt: null,
+        // the pin did hold it: it was the baseline before the incident
+        pinnedBefore: [identityOf(withdrawn)]
+      })
+      expect(r.rollback).toBe(true)
+      expect(r.findings.map((f) => [f.rule, f.message])).toEqual(
+        expect.arrayContaining([
+          ['BG509', expect.stringContaining('records v0.3.0 as Rolled back (line ') as unknown as string],
+          [
+            'BG505',
+            expect.stringContaining(
+              'the row of v0.3.0 moves from Rolled back to Approved'
+            ) as unknown as string
+          ]
+        ])
+      )
     })
 
     it('a promotion may only supersede the Approved row and add its own', () => {

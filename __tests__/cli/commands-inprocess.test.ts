@@ -22,6 +22,21 @@ const DRY_RUN = ['rollback', '--trigger', 'contract-drift', '--reason', 'drill',
 const changed = (root: string) =>
   execFileSync('git', ['status', '--porcelain'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean)
 
+describe('health before migrate', () => {
+  it('leads with migrate, and does not send a trio in the old format to a rollback', async () => {
+    const r = legacyRepository()
+    const h = await run(['health', '--no-probe'], r.root)
+    expect(h.status).toBe(1)
+    expect(h.stdout).toContain(
+      '1. The trio is in the format written before adoption: npx --no baseline-gate migrate --dry-run shows the rewrite, npx --no baseline-gate migrate writes it; commit it in one pull request'
+    )
+    expect(h.stdout).toContain(
+      '2. Then fix the errors npx --no baseline-gate health still finds after the migration.'
+    )
+    expect(h.stdout).not.toContain('roll back to the last-known-good')
+  })
+})
+
 describe('migrate in process', () => {
   it('shows the diff on a dry run, writes the current format, and then has nothing to do', async () => {
     const r = legacyRepository()

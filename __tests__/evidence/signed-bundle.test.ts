@@ -46,6 +46,24 @@ describe('parseTrustRoot', () => {
       /^JSON Lines \(as gh attestation trusted-root prints them\), not one trusted_root\.json: keep the line/
     )
     expect(parseTrustRoot('{"hello": 1}')).toMatch(/^JSON, but not a Sigstore trusted_root\.json/)
+    // a certificate the library cannot decode: refused here, before any verdict, not when the bundle is verified
+    const undecodable = parseTrustRoot(
+      JSON.stringify({
+        mediaType: 'application/vnd.dev.sigstore.trustedroot+json;version=0.1',
+        tlogs: [],
+        ctlogs: [],
+        timestampAuthorities: [],
+        certificateAuthorities: [
+          {
+            subject: { organization: 'x', commonName: 'x' },
+            uri: 'https://x.invalid',
+            certChain: { certificates: [{ rawBytes: 'AAAA' }] },
+            validFor: { start: '2020-01-01T00:00:00Z' }
+          }
+        ]
+      })
+    )
+    expect(undecodable).toMatch(/^not a valid trusted_root\.json: /)
   })
 })
 

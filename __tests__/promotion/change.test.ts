@@ -3,7 +3,7 @@
 // the checked-out head, and that the evidence it writes can be verified against the checkout.
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, linkSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { RevisionError } from '../../src/git/git.js'
@@ -209,6 +209,14 @@ describe('promotion: change rules (5xx)', () => {
       )
     ])
     expect(linked.problems[0]).not.toContain(sha256(changed))
+    // nor through a hard link (no run writes one)
+    rmSync(logFile)
+    linkSync(outside, logFile)
+    const hard = verifyEvidence(fx.root, b.evidence)
+    expect(hard.problems).toEqual([
+      expect.stringContaining('the file is no regular file inside the evidence directory')
+    ])
+    expect(hard.problems[0]).not.toContain(sha256(changed))
   })
 
   it('removing an error code without a service contract bump fails as breaking (BG503)', async () => {

@@ -118,8 +118,9 @@ describe('promotion: the baseline as the base policy defines it', () => {
   it('the suites and the files of the base policy are the ones judged, with a note for each edit (BG706, BG707)', async () => {
     const { fx, repo, base } = releaseWithFailingSuite()
     writePolicy(fx, { consumer: [] })
-    // the matrix moved to a copy of itself: nothing wrong there once merged, so only the notes and the suites
+    // the matrix moved (git mv): nothing wrong there once merged, so only the notes and the suites
     fx.write(`moved/${MATRIX}`, fx.read(MATRIX))
+    fx.remove(MATRIX)
     fx.editJson(POLICY, (policy) => {
       const b = (policy.baselines as Record<string, Record<string, unknown>>).memorykernel!
       ;(b.trio as Record<string, string>).matrix = `moved/${MATRIX}`
@@ -131,6 +132,36 @@ describe('promotion: the baseline as the base policy defines it', () => {
     expect(b.steps.map((s) => [s.name, s.status])).toEqual([['test', 'failed']])
     expect(rules(b.findings)).toEqual(['BG701', 'BG706', 'BG707'])
     expect(b.verdict).toBe('FAIL')
+  })
+
+  it('a policy pointed at a copy of the pin, the pin left where the consumer reads it, fails (BG710); a move passes', async () => {
+    const fx = trioFixture()
+    writePolicy(fx, {})
+    const repo = gitRepo(fx)
+    const base = repo.commit(`the approved baseline ${EMBEDDED.tag}`, OLD_DATE)
+    const pointAt = (path: string) =>
+      fx.editJson(POLICY, (policy) => {
+        const b = (policy.baselines as Record<string, Record<string, unknown>>).memorykernel!
+        ;(b.trio as Record<string, string>).pin = path
+      })
+    // the copy: from the next pull request on, the real pin would be edited with no finding
+    fx.write('config/decoy-pin.json', fx.read(PIN))
+    pointAt('config/decoy-pin.json')
+    repo.commit('the policy points at a copy of the pin')
+    const copied = (await promote(fx, { base })).result.baselines[0]!
+    expect(copied.verdict).toBe('FAIL')
+    expect(copied.findings.filter((f) => f.rule === 'BG710').map((f) => [f.file, f.message])).toEqual([
+      [
+        PIN,
+        `this change points the policy's pin at config/decoy-pin.json, but ${PIN}, which it names now, stays: the gate would judge one file while the consumer reads the other; move the file itself in the same change (git mv ${PIN} config/decoy-pin.json), or leave the policy's path as it is`
+      ]
+    ])
+    // the same as a move: the file is judged where it went, and nothing is wrong
+    fx.remove(PIN)
+    repo.commit('the pin moved with its path')
+    const moved = (await promote(fx, { base })).result.baselines[0]!
+    expect(rules(moved.findings.filter((f) => f.severity === 'error'))).toEqual([])
+    expect(moved.change?.changed_files).toEqual([])
   })
 
   it('a policy edit that moves a file to where health would fail once merged fails the change, said at the new path', async () => {

@@ -23566,6 +23566,12 @@ var SUITE_RULES = {
     severity: "notice",
     description: "The base revision has no policy file, and not all the files the built-in defaults name (the trio, the producer's manifest) are there: the defaults cannot have governed it (health on them fails), so nothing there is governed by the gate yet (a consumer with its own layout adopting the tool). The change that brings the policy (and the migrated trio) is judged by that policy, since there is no base definition a pull request could evade. Once it is merged, every change is judged by the base branch's policy. Where the defaults do describe the base (every one of those files is where they look), they are the base's policy, as ever.",
     example: "The adoption pull request: `baseline-gate init` wrote config/baseline-policy.json for a matrix under docs/integration/, and `baseline-gate migrate` brought the trio to the current format."
+  },
+  BG710: {
+    title: "Policy moves a file it leaves in place",
+    severity: "error",
+    description: "A change that points the policy's trio path (or the producer's manifest or handoff) at another file, while the file at the path the base policy names stays, fails. The gate and health would judge the new file, a copy, while the consumer goes on reading the old one, which no rule would judge from the next pull request on: the way to change the runtime pin with no finding. Moving the file itself (`git mv`) in the same change leaves nothing behind, and passes.",
+    example: "A pull request copies the pin to `config/decoy-pin.json` and sets the policy's `trio.pin` to it; the next one moves `default_base_url` in the real pin."
   }
 };
 
@@ -25613,8 +25619,9 @@ function rollbackRules(input, to) {
   }
   const known = rowOfTag(base.matrix.ledger, to.release_tag);
   const pinned = input.pinnedBefore?.some((id) => sameIdentity(id, to));
-  if (!known || input.pinnedBefore === null || pinned === false) {
-    const why = !known ? `the ledger before the change has no row for ${to.release_tag}` : input.pinnedBefore === null ? "the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)" : `the pin never held this identity (${describe2(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? "?"}) in the history of the base`;
+  const withdrawn = known !== null && statusOf(known) === "Rolled back";
+  if (!known || withdrawn || input.pinnedBefore === null || pinned === false) {
+    const why = !known ? `the ledger before the change has no row for ${to.release_tag}` : withdrawn ? `the ledger before the change records ${to.release_tag} as Rolled back (line ${known.position.line}): a withdrawn release is not restored` : input.pinnedBefore === null ? "the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)" : `the pin never held this identity (${describe2(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? "?"}) in the history of the base`;
     out.push(
       finding(
         "BG509",
@@ -25753,7 +25760,8 @@ function ledgerKept(base, head, move) {
 }
 function statusMoves(was, is, tag, move) {
   if (!move) return false;
-  if (is === "Approved" && tag === move.to.release_tag) return move.rollback || was === "Candidate";
+  if (is === "Approved" && tag === move.to.release_tag)
+    return move.rollback ? was !== "Rolled back" : was === "Candidate";
   if (move.rollback) return is === "Rolled back" && (was === "Approved" || tag === move.from.release_tag);
   return was === "Approved" && is === "Superseded";
 }
@@ -26617,6 +26625,10 @@ function approvalRules(input) {
   ];
 }
 
+// src/rules/drift.ts
+var import_compare2 = __toESM(require_compare(), 1);
+var import_valid2 = __toESM(require_valid(), 1);
+
 // src/rules/files.ts
 var START = { line: 1, column: 1 };
 var ROLE_NAME = {
@@ -26863,6 +26875,9 @@ function heldBack(trio, producer) {
   const row = rowOfTag(trio.matrix.ledger, own.release_tag);
   if (!row || statusOf(row) !== "Rolled back" || cellText(row, "producer_commit") !== own.commit_sha)
     return null;
+  const withdrawn = (0, import_valid2.default)(own.release_tag.replace(/^v/, ""));
+  const pinned = typeof pin.release_tag === "string" ? (0, import_valid2.default)(pin.release_tag.replace(/^v/, "")) : null;
+  if (!withdrawn || !pinned || (0, import_compare2.default)(pinned, withdrawn) >= 0) return null;
   return finding(
     "BG310",
     trio.manifest.path,
@@ -31428,6 +31443,16 @@ function movedFiles(head, judged2) {
     ...producer
   ].filter((m) => m.from !== m.to);
 }
+function leftBehind(head, judged2, stillThere) {
+  return movedFiles(head, judged2).filter((m) => stillThere(m.what, m.from)).map(
+    (m) => finding(
+      "BG710",
+      m.from,
+      null,
+      `this change points the policy's ${m.what} at ${m.to}, but ${m.from}, which it names now, stays: the gate would judge one file while the consumer reads the other; move the file itself in the same change (git mv ${m.from} ${m.to}), or leave the policy's path as it is`
+    )
+  );
+}
 function definitionNotes(head, judged2) {
   const moved = movedFiles(head, judged2).map((m) => `${m.what} ${m.from} -> ${m.to}`);
   if (moved.length === 0) return [];
@@ -33189,8 +33214,21 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
   const baseline = own ? inTree : definition.baseline;
   const gate = own ? definition.why : definition.baseline;
   const blobs = await readBlobs(ctx.root, revs, baseline);
+  const moving = definition.kind === "base" && movedFiles(inTree, baseline).length > 0;
+  const there = moving ? await readBlobs(ctx.root, revs, inTree) : null;
+  const left = moving ? leftBehind(inTree, baseline, (what) => committedBytes(blobAt2(blobs, what)) !== null) : [];
+  const judgedTrio = { ...baseline.trio };
+  if (there) {
+    for (const role of TRIO_ROLES)
+      if (inTree.trio[role] !== baseline.trio[role] && committedBytes(blobs.head[role]) === null) {
+        blobs.head[role] = there.head[role];
+        judgedTrio[role] = inTree.trio[role];
+      }
+    for (const k2 of ["manifest", "handoff"])
+      if (committedBytes(blobs.producer[k2]) === null) blobs.producer[k2] = there.producer[k2];
+  }
   const changed = TRIO_ROLES.filter((r) => !sameBytes(blobs.base[r], blobs.head[r]));
-  const headTrio = trioFromBytes(baseline, blobs.head);
+  const headTrio = trioFromBytes({ ...baseline, trio: judgedTrio }, blobs.head);
   const asCheckedOut = [
     ...linkedTrio(baseline, blobs.links, changed.length > 0),
     ...await checkoutConversions(ctx.root, revs, baseline)
@@ -33199,13 +33237,12 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
     ...carried,
     ...asCheckedOut,
     ...definition.kind === "base" ? definitionNotes(inTree, baseline) : [],
+    ...left,
     ...definition.kind === "unreadable" ? [unreadableAtBase(definition.why, definition.todo)] : [],
     ...definition.kind === "adoption" ? [adoptionNote(definition.why)] : []
   ];
-  if (definition.kind === "base" && movedFiles(inTree, baseline).length > 0) {
-    const there = await readBlobs(ctx.root, revs, inTree);
+  if (there)
     findings.push(...afterMerge(inTree, baseline, { trio: there.head, producer: there.producer }, now));
-  }
   let steps = [];
   let report = null;
   let approval = null;
@@ -33263,7 +33300,14 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
     }
     findings.push(...suitesNotes(inTree, baseline, definition.kind));
     const ruleErrors2 = findings.filter((f) => f.severity === "error").length;
-    const suites = await suitesOf(ctx, options, baseline, revs.head, blobs.head, ruleErrors2);
+    const suites = await suitesOf(
+      ctx,
+      options,
+      baseline,
+      revs.head,
+      { paths: judgedTrio, bytes: blobs.head },
+      ruleErrors2
+    );
     steps = suites.steps;
     redactions = suites.redactions;
     findings.push(...suites.findings);
@@ -33373,7 +33417,7 @@ function suitesSkip(options, ruleErrors2) {
 }
 async function suitesOf(ctx, options, baseline, head, headTrio, ruleErrors2) {
   const skip = suitesSkip(options, ruleErrors2);
-  const mismatch = skip ? null : await checkoutMismatch(ctx.root, baseline, head, headTrio);
+  const mismatch = skip ? null : await checkoutMismatch(ctx.root, head, headTrio);
   return operationSuites({
     root: ctx.root,
     baseline,
@@ -33388,7 +33432,7 @@ async function suitesOf(ctx, options, baseline, head, headTrio, ruleErrors2) {
     ...options.signal ? { signal: options.signal } : {}
   });
 }
-async function checkoutMismatch(root, baseline, head, headTrio) {
+async function checkoutMismatch(root, head, headTrio) {
   const checkedOut = await headCommit(root);
   if (checkedOut !== head) {
     return {
@@ -33397,10 +33441,10 @@ async function checkoutMismatch(root, baseline, head, headTrio) {
     };
   }
   for (const role of TRIO_ROLES) {
-    const path2 = baseline.trio[role];
+    const path2 = headTrio.paths[role];
     const read = readRepoFile(root, path2);
     const disk = read.kind === "ok" ? read.bytes : null;
-    const committed2 = committedBytes(headTrio[role]);
+    const committed2 = committedBytes(headTrio.bytes[role]);
     if (disk === null !== (committed2 === null) || disk && committed2 && sha256(disk) !== sha256(committed2)) {
       return {
         file: path2,
@@ -33409,6 +33453,11 @@ async function checkoutMismatch(root, baseline, head, headTrio) {
     }
   }
   return null;
+}
+function blobAt2(blobs, what) {
+  if (what === "producer manifest") return blobs.producer.manifest;
+  if (what === "producer handoff") return blobs.producer.handoff;
+  return blobs.head[what];
 }
 
 // src/github/result.ts
@@ -39065,13 +39114,26 @@ function health(b) {
       ]
     ] : [["Nothing to do: the trio, the producer and the rules agree."]];
   const out = [];
+  const preAdoption = b.posture === null && b.identity.release_tag !== null;
+  if (preAdoption)
+    out.push([
+      "The trio is in the format written before adoption: ",
+      c("npx --no baseline-gate migrate --dry-run"),
+      " shows the rewrite, ",
+      c("npx --no baseline-gate migrate"),
+      " writes it; commit it in one pull request (",
+      c("docs/adopting.md"),
+      " in baseline-gate)."
+    ]);
   const errors = ruleErrors(b);
   if (errors > 0)
-    out.push([
-      `Fix the ${plural(errors, "error")} listed under Findings; `,
-      c("npx --no baseline-gate health"),
-      " gives the same verdict locally."
-    ]);
+    out.push(
+      preAdoption ? ["Then fix the errors ", c("npx --no baseline-gate health"), " still finds after the migration."] : [
+        `Fix the ${plural(errors, "error")} listed under Findings; `,
+        c("npx --no baseline-gate health"),
+        " gives the same verdict locally."
+      ]
+    );
   if (b.findings.some((f) => f.severity === "error" && f.rule.startsWith("BG3")))
     out.push([
       "If the producer moved on to a new release, ",
@@ -39089,6 +39151,7 @@ function health(b) {
         " judges the files without the running producer."
       ]
     ];
+  if (preAdoption) return [...out, ...steps ? [steps] : []];
   return [
     ...out,
     ...steps ? [steps] : [],

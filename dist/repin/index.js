@@ -43633,8 +43633,8 @@ function releaseTagProblem(tag) {
 }
 
 // src/operations/repin-release.ts
-var import_compare2 = __toESM(require_compare(), 1);
-var import_valid2 = __toESM(require_valid(), 1);
+var import_compare3 = __toESM(require_compare(), 1);
+var import_valid3 = __toESM(require_valid(), 1);
 
 // src/classify/change.ts
 var import_compare = __toESM(require_compare(), 1);
@@ -44291,6 +44291,12 @@ var SUITE_RULES = {
     severity: "notice",
     description: "The base revision has no policy file, and not all the files the built-in defaults name (the trio, the producer's manifest) are there: the defaults cannot have governed it (health on them fails), so nothing there is governed by the gate yet (a consumer with its own layout adopting the tool). The change that brings the policy (and the migrated trio) is judged by that policy, since there is no base definition a pull request could evade. Once it is merged, every change is judged by the base branch's policy. Where the defaults do describe the base (every one of those files is where they look), they are the base's policy, as ever.",
     example: "The adoption pull request: `baseline-gate init` wrote config/baseline-policy.json for a matrix under docs/integration/, and `baseline-gate migrate` brought the trio to the current format."
+  },
+  BG710: {
+    title: "Policy moves a file it leaves in place",
+    severity: "error",
+    description: "A change that points the policy's trio path (or the producer's manifest or handoff) at another file, while the file at the path the base policy names stays, fails. The gate and health would judge the new file, a copy, while the consumer goes on reading the old one, which no rule would judge from the next pull request on: the way to change the runtime pin with no finding. Moving the file itself (`git mv`) in the same change leaves nothing behind, and passes.",
+    example: "A pull request copies the pin to `config/decoy-pin.json` and sets the policy's `trio.pin` to it; the next one moves `default_base_url` in the real pin."
   }
 };
 
@@ -45671,8 +45677,9 @@ function rollbackRules(input, to) {
   }
   const known = rowOfTag(base.matrix.ledger, to.release_tag);
   const pinned = input.pinnedBefore?.some((id) => sameIdentity(id, to));
-  if (!known || input.pinnedBefore === null || pinned === false) {
-    const why = !known ? `the ledger before the change has no row for ${to.release_tag}` : input.pinnedBefore === null ? "the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)" : `the pin never held this identity (${describe(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? "?"}) in the history of the base`;
+  const withdrawn = known !== null && statusOf(known) === "Rolled back";
+  if (!known || withdrawn || input.pinnedBefore === null || pinned === false) {
+    const why = !known ? `the ledger before the change has no row for ${to.release_tag}` : withdrawn ? `the ledger before the change records ${to.release_tag} as Rolled back (line ${known.position.line}): a withdrawn release is not restored` : input.pinnedBefore === null ? "the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)" : `the pin never held this identity (${describe(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? "?"}) in the history of the base`;
     out.push(
       finding(
         "BG509",
@@ -45811,7 +45818,8 @@ function ledgerKept(base, head, move) {
 }
 function statusMoves(was, is, tag, move) {
   if (!move) return false;
-  if (is === "Approved" && tag === move.to.release_tag) return move.rollback || was === "Candidate";
+  if (is === "Approved" && tag === move.to.release_tag)
+    return move.rollback ? was !== "Rolled back" : was === "Candidate";
   if (move.rollback) return is === "Rolled back" && (was === "Approved" || tag === move.from.release_tag);
   return was === "Approved" && is === "Superseded";
 }
@@ -50366,6 +50374,10 @@ async function fileHistory(cwd, rev, path2, options = {}) {
   }
 }
 
+// src/rules/drift.ts
+var import_compare2 = __toESM(require_compare(), 1);
+var import_valid2 = __toESM(require_valid(), 1);
+
 // src/rules/files.ts
 var START = { line: 1, column: 1 };
 var ROLE_NAME = {
@@ -52709,9 +52721,9 @@ ${proposal.from.release_tag ?? "unknown"} -> ${proposal.tag}: a ${proposal.kind}
   return [];
 }
 function newer(a, b) {
-  const x2 = (0, import_valid2.default)(a.replace(/^v/, ""));
-  const y = (0, import_valid2.default)(b.replace(/^v/, ""));
-  return !!x2 && !!y && (0, import_compare2.default)(x2, y) > 0;
+  const x2 = (0, import_valid3.default)(a.replace(/^v/, ""));
+  const y = (0, import_valid3.default)(b.replace(/^v/, ""));
+  return !!x2 && !!y && (0, import_compare3.default)(x2, y) > 0;
 }
 
 // src/present/inline.ts

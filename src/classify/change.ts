@@ -219,12 +219,16 @@ function rollbackRules(input: ChangeInput, to: Identity): Finding[] {
   }
   const known = rowOfTag(base.matrix.ledger, to.release_tag)
   const pinned = input.pinnedBefore?.some((id) => sameIdentity(id, to))
-  if (!known || input.pinnedBefore === null || pinned === false) {
+  // a release an incident withdrew is never the one restored (rollback and lkg pass over it: BG510)
+  const withdrawn = known !== null && statusOf(known) === 'Rolled back'
+  if (!known || withdrawn || input.pinnedBefore === null || pinned === false) {
     const why = !known
       ? `the ledger before the change has no row for ${to.release_tag}`
-      : input.pinnedBefore === null
-        ? 'the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)'
-        : `the pin never held this identity (${describe(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? '?'}) in the history of the base`
+      : withdrawn
+        ? `the ledger before the change records ${to.release_tag} as Rolled back (line ${known.position.line}): a withdrawn release is not restored`
+        : input.pinnedBefore === null
+          ? 'the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)'
+          : `the pin never held this identity (${describe(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? '?'}) in the history of the base`
     out.push(
       finding(
         'BG509',
@@ -396,7 +400,9 @@ function ledgerKept(base: Trio, head: Trio, move: LedgerMove | null): Finding[] 
 /** The status moves a promotion or a rollback makes (repin, rollback); none when the baseline stays. */
 function statusMoves(was: string, is: string, tag: string, move: LedgerMove | null): boolean {
   if (!move) return false
-  if (is === 'Approved' && tag === move.to.release_tag) return move.rollback || was === 'Candidate'
+  // the restored row comes back Approved, but never from Rolled back (a withdrawn release is not restored)
+  if (is === 'Approved' && tag === move.to.release_tag)
+    return move.rollback ? was !== 'Rolled back' : was === 'Candidate'
   if (move.rollback) return is === 'Rolled back' && (was === 'Approved' || tag === move.from.release_tag)
   return was === 'Approved' && is === 'Superseded'
 }

@@ -12,6 +12,7 @@ import type { Io } from './io.js'
 import { styleFor } from './render.js'
 import type { Style } from './render.js'
 import { plural } from '../text/plural.js'
+import { countBySeverity } from '../rules/finding.js'
 
 export async function migrate(
   cmd: MigrateCommand,
@@ -67,10 +68,16 @@ export function renderMigrate(given: MigrateResult, s: Style): string {
     out.push(`  wrote ${r.written.join(', ')} as one change: review the diff and commit the trio together`)
   const errors = r.findings.filter((f) => f.severity === 'error')
   if (r.findings.length > 0) {
+    // the count says what the list holds: the errors, and the warnings and notices below them
+    const c = countBySeverity(r.findings)
+    const also = [
+      ...(c.warning > 0 ? [plural(c.warning, 'warning')] : []),
+      ...(c.notice > 0 ? [plural(c.notice, 'notice')] : [])
+    ].join(' and ')
     out.push(
       errors.length > 0
-        ? `  ${s.red(plural(errors.length, 'error'))} the migration does not fix (they are about the baseline, not the format):`
-        : '  still to look at (warnings):'
+        ? `  ${s.red(plural(errors.length, 'error'))}${also ? ` (and ${also})` : ''} the migration does not fix (they are about the baseline, not the format):`
+        : `  still to look at: ${also}`
     )
     for (const f of r.findings) {
       const where = f.file ? `${f.file}${f.line ? `:${f.line}` : ''}  ` : ''

@@ -21,7 +21,7 @@ export const SIGNATURE_NOT_CHECKED =
 export async function verifyEvidenceCommand(cmd: VerifyEvidenceCommand, io: Io): Promise<number> {
   const root = await evidenceRoot(cmd.root, io.cwd)
   if ('problem' in root) {
-    io.stderr.write(`baseline-gate: ${root.problem}\n`)
+    io.stderr.write(`baseline-gate: ${inlineSafe(root.problem)}\n`)
     return EXIT.usage
   }
   const file = resolve(io.cwd, cmd.file)
@@ -130,7 +130,9 @@ function digestLine(inspection: EvidenceInspection): string {
     ? 'the directory given (no commit is checked out there, so none was compared)'
     : c.judged === 'same'
       ? 'the checkout, at the judged commit'
-      : `the checkout at ${c.head.slice(0, 12)}, after the judged commit (the restored trio)`
+      : c.judged === 'unrecorded'
+        ? `the checkout at ${c.head.slice(0, 12)} (the packet records no judged commit, so none was compared)`
+        : `the checkout at ${c.head.slice(0, 12)}, which comes after the commit the rollback started from`
   const files =
     trio === 0
       ? `no trio file was recomputed (the packet records none), against ${where}`

@@ -70,7 +70,11 @@ export function parseTrustRoot(text: string): TrustRoot | string {
   )
     return 'JSON, but not a Sigstore trusted_root.json (no mediaType application/vnd.dev.sigstore.trustedroot…, no certificateAuthorities or tlogs)'
   try {
-    return { kind: 'trusted-root', root: TrustedRoot.fromJSON(json) }
+    const root = TrustedRoot.fromJSON(json)
+    // its keys and certificates decoded now: one the library cannot read fails here, as a file that cannot be
+    // used, not after the evidence's verdict was printed
+    toTrustMaterial(root)
+    return { kind: 'trusted-root', root }
   } catch (e) {
     return `not a valid trusted_root.json: ${(e as Error).message}`
   }

@@ -37,12 +37,21 @@ function scanOne(cwd: string, dir: string, seen: Set<string>): DirectoryScan {
     let entries
     try {
       entries = readdirSync(absDir, { withFileTypes: true })
-    } catch {
-      return // a subdirectory we cannot list holds nothing we can vouch for; an empty scan fails anyway
+    } catch (e) {
+      // what it holds is not read: said, so that a FAIL in it cannot go unseen
+      const code = (e as NodeJS.ErrnoException).code ?? 'error'
+      files.push({ file: shown, refused: `a directory that cannot be listed (${code}), not searched` })
+      return
     }
     for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
       const path = join(absDir, e.name)
       const file = join(shown, e.name)
+      // a name that is not UTF-8 reaches us garbled (U+FFFD): no path of it can be opened
+      if (e.name.includes('\uFFFD')) {
+        if (e.isDirectory() || e.isSymbolicLink() || /\.json$/i.test(e.name))
+          files.push({ file, refused: 'a name that is not UTF-8, not read: rename it' })
+        continue
+      }
       if (e.isSymbolicLink()) {
         if (PACKET_FILE.test(e.name) || isDirectory(path))
           files.push({ file, refused: 'a symbolic link, not followed: copy the evidence itself here' })

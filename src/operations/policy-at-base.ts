@@ -264,6 +264,29 @@ export function movedFiles(
   ].filter((m) => m.from !== m.to)
 }
 
+/**
+ * BG710: the change's policy moves a governed file to another path while the file at the old path stays: the
+ * gate would then judge the copy, and the consumer go on reading the file it left (a decoy, and the real file
+ * ungoverned from the next pull request on). A move of the file itself (git mv) leaves nothing behind.
+ * `stillThere`: whether the head revision still has a file at the base policy's path.
+ */
+export function leftBehind(
+  head: BaselinePolicy,
+  judged: BaselinePolicy,
+  stillThere: (what: string, path: string) => boolean
+): Finding[] {
+  return movedFiles(head, judged)
+    .filter((m) => stillThere(m.what, m.from))
+    .map((m) =>
+      finding(
+        'BG710',
+        m.from,
+        null,
+        `this change points the policy's ${m.what} at ${m.to}, but ${m.from}, which it names now, stays: the gate would judge one file while the consumer reads the other; move the file itself in the same change (git mv ${m.from} ${m.to}), or leave the policy's path as it is`
+      )
+    )
+}
+
 export function definitionNotes(head: BaselinePolicy, judged: BaselinePolicy): Finding[] {
   const moved = movedFiles(head, judged).map((m) => `${m.what} ${m.from} -> ${m.to}`)
   if (moved.length === 0) return []

@@ -17,7 +17,7 @@ import { readRepoFile } from '../fs/read.js'
 import { headCommit, isShallow, resolveCommit, RevisionError } from '../git/git.js'
 import { fileHistory } from '../git/history.js'
 import type { GitHubClient, JointApproval, Result } from '../github/client.js'
-import type { BaselinePolicy } from '../policy/types.js'
+import type { BaselinePolicy, TrioPaths } from '../policy/types.js'
 import type { Redactor } from '../redact/redactor.js'
 import { approvalRules, needsJointApproval } from '../rules/approval.js'
 import { driftRules } from '../rules/drift.js'
@@ -35,6 +35,7 @@ import type { Identity, TrioRole } from '../trio/model.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
 import { afterMerge } from './after-merge.js'
 import { checkoutConversions, linkedTrio, readBlobs } from './change-reads.js'
+import type { Blobs } from './change-reads.js'
 import { operationResult } from './outcome.js'
 import { producerMoved } from './producer-moved.js'
 import { baselinePacket, startRun, writePacket } from './packet.js'
@@ -43,6 +44,7 @@ import type { RunFacts } from './packet.js'
 import {
   adoptionNote,
   definitionNotes,
+  leftBehind,
   movedFiles,
   policyAtBase,
   unreadableAtBase,
@@ -132,8 +134,27 @@ async function promoteBaseline(
   const baseline = own ? inTree : definition.baseline
   const gate = own ? definition.why : definition.baseline
   const blobs = await readBlobs(ctx.root, revs, baseline)
+  // the files at the paths the change's policy gives them, when it moves any: judged as health will judge them
+  // once merged (afterMerge); and a file moved with its path (git mv: nothing left at the old one) is the same
+  // file, judged where it went. One the change leaves in place beside its copy is BG710's.
+  const moving = definition.kind === 'base' && movedFiles(inTree, baseline).length > 0
+  const there = moving ? await readBlobs(ctx.root, revs, inTree) : null
+  const left = moving
+    ? leftBehind(inTree, baseline, (what) => committedBytes(blobAt(blobs, what)) !== null)
+    : []
+  // where each file of the head trio was read: the base policy's path, or the one a file moved to
+  const judgedTrio = { ...baseline.trio }
+  if (there) {
+    for (const role of TRIO_ROLES)
+      if (inTree.trio[role] !== baseline.trio[role] && committedBytes(blobs.head[role]) === null) {
+        blobs.head[role] = there.head[role]
+        judgedTrio[role] = inTree.trio[role]
+      }
+    for (const k of ['manifest', 'handoff'] as const)
+      if (committedBytes(blobs.producer[k]) === null) blobs.producer[k] = there.producer[k]
+  }
   const changed = TRIO_ROLES.filter((r) => !sameBytes(blobs.base[r], blobs.head[r]))
-  const headTrio = trioFromBytes(baseline, blobs.head)
+  const headTrio = trioFromBytes({ ...baseline, trio: judgedTrio }, blobs.head)
   // what git holds of the files that health will read otherwise: a link, a checkout conversion
   const asCheckedOut = [
     ...linkedTrio(baseline, blobs.links, changed.length > 0),
@@ -144,14 +165,13 @@ async function promoteBaseline(
     ...carried,
     ...asCheckedOut,
     ...(definition.kind === 'base' ? definitionNotes(inTree, baseline) : []),
+    ...left,
     ...(definition.kind === 'unreadable' ? [unreadableAtBase(definition.why, definition.todo)] : []),
     ...(definition.kind === 'adoption' ? [adoptionNote(definition.why)] : [])
   ]
   // the files the change's policy moves the baseline to: what health will judge there once it is merged
-  if (definition.kind === 'base' && movedFiles(inTree, baseline).length > 0) {
-    const there = await readBlobs(ctx.root, revs, inTree)
+  if (there)
     findings.push(...afterMerge(inTree, baseline, { trio: there.head, producer: there.producer }, now))
-  }
   let steps: StepResult[] = []
   let report: ChangeReport | null = null
   let approval: ChangeEvidence['approval'] = null
@@ -212,7 +232,14 @@ async function promoteBaseline(
     }
     findings.push(...suitesNotes(inTree, baseline, definition.kind))
     const ruleErrors = findings.filter((f) => f.severity === 'error').length
-    const suites = await suitesOf(ctx, options, baseline, revs.head, blobs.head, ruleErrors)
+    const suites = await suitesOf(
+      ctx,
+      options,
+      baseline,
+      revs.head,
+      { paths: judgedTrio, bytes: blobs.head },
+      ruleErrors
+    )
     steps = suites.steps
     redactions = suites.redactions
     findings.push(...suites.findings)
@@ -358,11 +385,11 @@ async function suitesOf(
   options: PromotionOptions,
   baseline: BaselinePolicy,
   head: string,
-  headTrio: Record<TrioRole, Committed>,
+  headTrio: { paths: TrioPaths; bytes: Record<TrioRole, Committed> },
   ruleErrors: number
 ): Promise<{ steps: StepResult[]; redactions: number; findings: Finding[] }> {
   const skip = suitesSkip(options, ruleErrors)
-  const mismatch = skip ? null : await checkoutMismatch(ctx.root, baseline, head, headTrio)
+  const mismatch = skip ? null : await checkoutMismatch(ctx.root, head, headTrio)
   return operationSuites({
     root: ctx.root,
     baseline,
@@ -380,9 +407,8 @@ async function suitesOf(
 
 async function checkoutMismatch(
   root: string,
-  baseline: BaselinePolicy,
   head: string,
-  headTrio: Record<TrioRole, Committed>
+  headTrio: { paths: TrioPaths; bytes: Record<TrioRole, Committed> }
 ): Promise<{ file: string | null; message: string } | null> {
   const checkedOut = await headCommit(root)
   if (checkedOut !== head) {
@@ -392,10 +418,10 @@ async function checkoutMismatch(
     }
   }
   for (const role of TRIO_ROLES) {
-    const path = baseline.trio[role]
+    const path = headTrio.paths[role]
     const read = readRepoFile(root, path)
     const disk = read.kind === 'ok' ? read.bytes : null
-    const committed = committedBytes(headTrio[role])
+    const committed = committedBytes(headTrio.bytes[role])
     if (
       (disk === null) !== (committed === null) ||
       (disk && committed && sha256(disk) !== sha256(committed))
@@ -407,4 +433,11 @@ async function checkoutMismatch(
     }
   }
   return null
+}
+
+/** The head revision's bytes at the base policy's path of a file movedFiles names ("pin", "producer manifest"). */
+function blobAt(blobs: Blobs, what: string): Committed {
+  if (what === 'producer manifest') return blobs.producer.manifest
+  if (what === 'producer handoff') return blobs.producer.handoff
+  return blobs.head[what as TrioRole]
 }

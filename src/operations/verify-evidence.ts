@@ -3,7 +3,8 @@
 // (<operation>-<baseline>.intoto.json) is checked as well: its subjects against the predicate and the checkout,
 // its commit subject against the judged commit and the repository, then the predicate as a packet. Either way the
 // recorded verdict is held against the packet's own findings and steps (evidence/aggregate judges it the same way).
-import { dirname } from 'node:path'
+import { lstatSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { sha256 } from '../fs/digest.js'
 import { readRepoFile } from '../fs/read.js'
 import { hasCommitSync, headCommitSync, isAncestorCommitSync } from '../git/git.js'
@@ -48,7 +49,7 @@ export interface EvidenceInspection {
    * The checkout's HEAD, and how it stands to the judged commit: the same commit, or one after it (a rollback's
    * restored trio is committed after the commit it started from); null when git cannot tell.
    */
-  checkout: { head: string; judged: 'same' | 'after' | 'other' } | null
+  checkout: { head: string; judged: 'same' | 'after' | 'other' | 'unrecorded' } | null
   /** The parsed evidence file, as read once: what --bundle verifies (never a second read of the file). */
   value?: unknown
   /** The digests recomputed, by kind: trio files recorded and matched (against the checkout), step logs, the commit subject. */
@@ -149,7 +150,7 @@ export function inspectEvidence(root: string, packetFile: string): EvidenceInspe
   const own = checkPacket(root, packetFile, packet as unknown as Packet, judged.commit)
   const subjects = s ? checkSubjects(root, s) : { checked: 0, problems: [] }
   const checkout = checkoutOf(root, judged.commit)
-  const place = checkoutProblem(packet as unknown as Packet, judged.commit, checkout)
+  const place = checkoutProblem(packet.operation, packet as unknown as Packet, judged.commit, checkout)
   const contradiction = verdictContradiction(packet)
   const verdict = contradiction
     ? [
@@ -172,11 +173,18 @@ export function inspectEvidence(root: string, packetFile: string): EvidenceInspe
   }
 }
 
+/** A regular file with another name elsewhere: no run writes a log so. */
+function hardLinked(path: string): boolean {
+  const st = lstatSync(path, { throwIfNoEntry: false })
+  return st !== undefined && st.isFile() && st.nlink > 1
+}
+
 /** The checkout's HEAD and how it stands to the judged commit; null when git cannot tell (no repository). */
 function checkoutOf(root: string, judged: string | null): EvidenceInspection['checkout'] {
   const head = headCommitSync(root)
   if (!head) return null
-  if (judged === null || head === judged) return { head, judged: judged === null ? 'other' : 'same' }
+  if (judged === null) return { head, judged: 'unrecorded' }
+  if (head === judged) return { head, judged: 'same' }
   return { head, judged: isAncestorCommitSync(root, judged, head) ? 'after' : 'other' }
 }
 
@@ -186,15 +194,17 @@ function checkoutOf(root: string, judged: string | null): EvidenceInspection['ch
  * is the one it restored, committed after the commit it started from: any checkout after that commit.
  */
 function checkoutProblem(
+  operation: string,
   packet: Packet,
   judged: string | null,
   checkout: EvidenceInspection['checkout']
 ): string[] {
   if (!checkout || judged === null || checkout.judged === 'same') return []
-  if (packet.incident && !packet.incident.dry_run && checkout.judged === 'after') return []
+  const restored = operation === 'rollback' && packet.incident !== undefined && !packet.incident.dry_run
+  if (restored && checkout.judged === 'after') return []
   const at = `the checkout is at ${checkout.head}`
   return [
-    packet.incident && !packet.incident.dry_run
+    restored
       ? `checkout: the rollback started from commit ${judged}, and ${at}, which does not come after it: check out the rollback's commit (the restored trio) and verify again`
       : `checkout: the run judged commit ${judged}, and ${at}: what it judged is of ${judged.slice(0, 12)} only (files can match a later commit that left them alone); check out ${judged} and verify again`
   ]
@@ -269,8 +279,12 @@ function checkPacket(
   for (const step of packet.steps) {
     if (!step.log_file || !step.log_sha256) continue
     checked++
-    // read inside the packet's directory, a link never followed: a log linked to any file would be hashed here
-    const log = readRepoFile(dirname(packetFile), step.log_file)
+    // read inside the packet's directory, never through a link out of it nor a hard link (an artifact has none):
+    // a log linked to any file would be hashed here
+    const path = join(dirname(packetFile), step.log_file)
+    const log = hardLinked(path)
+      ? ({ kind: 'not-a-file' } as const)
+      : readRepoFile(dirname(packetFile), step.log_file)
     const actual = log.kind === 'ok' ? sha256(log.bytes) : null
     if (actual !== step.log_sha256) {
       const file = actual

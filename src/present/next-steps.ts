@@ -159,13 +159,29 @@ function health(b: BaselineResult): Line[] {
         ]
       : [['Nothing to do: the trio, the producer and the rules agree.']]
   const out: Line[] = []
+  // a pin without a posture was written before adoption: the format comes first, and a rollback would not fix it
+  const preAdoption = b.posture === null && b.identity.release_tag !== null
+  if (preAdoption)
+    out.push([
+      'The trio is in the format written before adoption: ',
+      c('npx --no baseline-gate migrate --dry-run'),
+      ' shows the rewrite, ',
+      c('npx --no baseline-gate migrate'),
+      ' writes it; commit it in one pull request (',
+      c('docs/adopting.md'),
+      ' in baseline-gate).'
+    ])
   const errors = ruleErrors(b)
   if (errors > 0)
-    out.push([
-      `Fix the ${plural(errors, 'error')} listed under Findings; `,
-      c('npx --no baseline-gate health'),
-      ' gives the same verdict locally.'
-    ])
+    out.push(
+      preAdoption
+        ? ['Then fix the errors ', c('npx --no baseline-gate health'), ' still finds after the migration.']
+        : [
+            `Fix the ${plural(errors, 'error')} listed under Findings; `,
+            c('npx --no baseline-gate health'),
+            ' gives the same verdict locally.'
+          ]
+    )
   if (b.findings.some((f) => f.severity === 'error' && f.rule.startsWith('BG3')))
     out.push([
       'If the producer moved on to a new release, ',
@@ -185,7 +201,9 @@ function health(b: BaselineResult): Line[] {
         ' judges the files without the running producer.'
       ]
     ]
-  // the last resort comes last: fixing the findings or the failed steps comes first
+  // the last resort comes last: fixing the findings or the failed steps comes first; before adoption the errors
+  // are the format's, which a rollback does not change
+  if (preAdoption) return [...out, ...(steps ? [steps] : [])]
   return [
     ...out,
     ...(steps ? [steps] : []),

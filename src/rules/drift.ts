@@ -1,5 +1,7 @@
 // 3xx: the trio against the producer itself: the mirror is the producer's manifest byte for byte, and the
 // producer's handoff payload agrees with its manifest, with the pin, and with its own mode.
+import semverCompare from 'semver/functions/compare.js'
+import semverValid from 'semver/functions/valid.js'
 import { cellText, rowOfTag, statusOf } from '../ledger/model.js'
 import { locate } from '../document/json-document.js'
 import type { JsonDocument } from '../document/json-document.js'
@@ -38,6 +40,11 @@ function heldBack(trio: Trio, producer: ProducerFiles): Finding | null {
   const row = rowOfTag(trio.matrix.ledger, own.release_tag)
   if (!row || statusOf(row) !== 'Rolled back' || cellText(row, 'producer_commit') !== own.commit_sha)
     return null
+  // a rollback restores an older baseline: a pin at a newer release than the withdrawn one is no restored baseline
+  // but a promotion, which the producer's files must bear out (a fabricated release otherwise passed unchecked)
+  const withdrawn = semverValid(own.release_tag.replace(/^v/, ''))
+  const pinned = typeof pin.release_tag === 'string' ? semverValid(pin.release_tag.replace(/^v/, '')) : null
+  if (!withdrawn || !pinned || semverCompare(pinned, withdrawn) >= 0) return null
   return finding(
     'BG310',
     trio.manifest.path,

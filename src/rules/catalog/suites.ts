@@ -66,5 +66,13 @@ export const SUITE_RULES = {
       "The base revision has no policy file, and not all the files the built-in defaults name (the trio, the producer's manifest) are there: the defaults cannot have governed it (health on them fails), so nothing there is governed by the gate yet (a consumer with its own layout adopting the tool). The change that brings the policy (and the migrated trio) is judged by that policy, since there is no base definition a pull request could evade. Once it is merged, every change is judged by the base branch's policy. Where the defaults do describe the base (every one of those files is where they look), they are the base's policy, as ever.",
     example:
       'The adoption pull request: `baseline-gate init` wrote config/baseline-policy.json for a matrix under docs/integration/, and `baseline-gate migrate` brought the trio to the current format.'
+  },
+  BG710: {
+    title: 'Policy moves a file it leaves in place',
+    severity: 'error',
+    description:
+      "A change that points the policy's trio path (or the producer's manifest or handoff) at another file, while the file at the path the base policy names stays, fails. The gate and health would judge the new file, a copy, while the consumer goes on reading the old one, which no rule would judge from the next pull request on: the way to change the runtime pin with no finding. Moving the file itself (`git mv`) in the same change leaves nothing behind, and passes.",
+    example:
+      "A pull request copies the pin to `config/decoy-pin.json` and sets the policy's `trio.pin` to it; the next one moves `default_base_url` in the real pin."
   }
 } as const satisfies Record<`BG7${string}`, RuleInfo>
