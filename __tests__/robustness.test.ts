@@ -179,7 +179,8 @@ describe('byte-order marks and encodings', () => {
     for (const [char, why] of [
       ['\0', /U\+0000\) here, which makes git and GitHub show the file as binary/],
       ['\x1b', /U\+001B\) here, which no Markdown text needs/],
-      ['\u0085', /U\+0085\) here/]
+      ['\u0085', /U\+0085\) here/],
+      ['\u202e', /U\+202E\) here, a bidirectional control, which makes the text show in another order/]
     ] as const) {
       const fx = trioFixture()
       const line = fx.lineOf(MATRIX, needle)

@@ -46,6 +46,25 @@ describe('promotion: checkout conversions of the baseline files (BG520)', () => 
     expect(b.findings.filter((f) => f.rule === 'BG520').map((f) => f.file)).toEqual([MATRIX])
   })
 
+  it("attributes that hide a baseline file's diff from review fail the change (BG524): -diff, binary, generated", async () => {
+    const { fx, base } = withAttributes(
+      `config/memorykernel-*.json binary\ndocs/*_COMPATIBILITY_MATRIX.md -diff linguist-generated=true\n`
+    )
+    const b = (await promote(fx, { base })).result.baselines[0]!
+    expect(b.verdict).toBe('FAIL')
+    const hidden = b.findings.filter((f) => f.rule === 'BG524')
+    expect(hidden.map((f) => [f.file, f.message.slice(0, f.message.indexOf(':'))]).sort()).toEqual(
+      [
+        [MATRIX, `this change sets diff=unset, linguist-generated=true on ${MATRIX} in .gitattributes`],
+        [MIRROR, `this change sets diff=unset on ${MIRROR} in .gitattributes`],
+        [PIN, `this change sets diff=unset on ${PIN} in .gitattributes`]
+      ].sort()
+    )
+    // the -text the conversion rule asks for hides nothing
+    const plain = withAttributes(`${PIN} -text\n`)
+    expect((await promote(plain.fx, { base: plain.base })).result.baselines[0]!.verdict).toBe('PASS')
+  })
+
   it('reads the attributes of a commit, never of the working tree', async () => {
     const { fx, base, head } = withAttributes('config/*.json eol=crlf\n')
     fx.write('.gitattributes', '')

@@ -23142,6 +23142,12 @@ var CHANGE_RULES = {
     severity: "warning",
     description: "The pin holds settings besides the baseline's identity and posture: the producer's repository, the base URL and the timeout the consumer reads at start-up. No baseline rule judges them, so a change of one is said, with its old and new value, wherever the verdict is read: an endpoint moved in passing in a pull request about something else is seen. It does not fail the change; the reviewers decide.",
     example: "A pull request that edits the matrix also moves `default_base_url` to `http://evil.example.com`."
+  },
+  BG524: {
+    title: "Baseline file's diff hidden from review",
+    severity: "error",
+    description: "A change to the repository's .gitattributes that sets `-diff` (or `binary`, which sets it), a diff driver or `linguist-generated` on a trio file or the producer's published files makes git show no text diff of it, or GitHub fold it away as generated: a reviewer would approve changes to the baseline they cannot see. The change fails, naming the file and the attributes.",
+    example: "A pull request adds `docs/*_COMPATIBILITY_MATRIX.md -diff linguist-generated=true` and edits the matrix."
   }
 };
 
@@ -23302,7 +23308,7 @@ var PARSE_RULES = {
   BG105: {
     title: "Not valid UTF-8 text",
     severity: "error",
-    description: "Trio files are UTF-8 text. Invalid byte sequences are shown as U+FFFD and the file is rejected. So is a matrix that holds a control character other than tab, line feed and carriage return: a NUL makes git and GitHub show the file as binary, so a reviewer sees no diff of it at all.",
+    description: "Trio files are UTF-8 text. Invalid byte sequences are shown as U+FFFD and the file is rejected. So is a matrix that holds a control character other than tab, line feed and carriage return (a NUL makes git and GitHub show the file as binary, so a reviewer sees no diff of it at all), or a bidirectional control, which shows its text in another order than it is written.",
     example: "The matrix was saved as Latin-1 and contains the byte `0xE9`."
   },
   BG106: {
@@ -26768,7 +26774,7 @@ function readable(file, ids) {
   const control = file.role === "matrix" ? CONTROL2.exec(src.text) : null;
   if (control) {
     const code2 = `U+${control[0].codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
-    const why = control[0] === "\0" ? "which makes git and GitHub show the file as binary and hide its changes from review" : "which no Markdown text needs and which a terminal or a diff may not show";
+    const why = control[0] === "\0" ? "which makes git and GitHub show the file as binary and hide its changes from review" : new RegExp("\\p{Bidi_Control}", "u").test(control[0]) ? "a bidirectional control, which makes the text show in another order than it is written" : "which no Markdown text needs and which a terminal or a diff may not show";
     out.push(
       finding(
         ids.utf8,
@@ -26780,7 +26786,7 @@ function readable(file, ids) {
   }
   return out;
 }
-var CONTROL2 = new RegExp("(?![\\t\\n\\r])\\p{Cc}", "u");
+var CONTROL2 = new RegExp("(?![\\t\\n\\r])\\p{Cc}|\\p{Bidi_Control}", "u");
 function json(file, ids) {
   const doc = file.doc;
   if (!doc) return [];
@@ -31484,7 +31490,15 @@ function afterMerge(inTree, judged2, head, now) {
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join as join6 } from "node:path";
-var CHECKOUT_ATTRIBUTES = ["text", "eol", "working-tree-encoding", "ident", "filter"];
+var CHECKOUT_ATTRIBUTES = [
+  "text",
+  "eol",
+  "working-tree-encoding",
+  "ident",
+  "filter",
+  "diff",
+  "linguist-generated"
+];
 async function attributesChanged(cwd, base, head) {
   const r = await git(cwd, ["diff", "--quiet", base, head, "--", ":(top,glob)**/.gitattributes"]);
   if (r.code > 1) throw new GitError(`git diff: ${r.stderr}`);
@@ -31513,6 +31527,14 @@ async function checkoutAttributes(cwd, commit, paths) {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+function hidingAttributes(attributes) {
+  return attributes.filter((a) => {
+    const [name, value] = [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)];
+    if (name === "diff") return value !== "set";
+    if (name === "linguist-generated") return value !== "unset" && value !== "false";
+    return false;
+  });
 }
 function convertingAttributes(attributes) {
   const binary = attributes.includes("text=unset");
@@ -31575,10 +31597,20 @@ async function checkoutConversions(root, revs, baseline) {
     checkoutAttributes(root, revs.head, paths)
   ]);
   return paths.flatMap((path2) => {
+    const hidden = hidingAttributes(after.get(path2) ?? []);
+    const hiding = hidden.length > 0 && hidden.join(" ") !== hidingAttributes(before.get(path2) ?? []).join(" ") ? [
+      finding(
+        "BG524",
+        path2,
+        null,
+        `this change sets ${hidden.join(", ")} on ${path2} in .gitattributes: git and GitHub would then show no diff of it (or fold it away as generated), so a reviewer could not see its changes; leave the baseline's files out of such attributes`
+      )
+    ] : [];
     const from = convertingAttributes(before.get(path2) ?? []);
     const to = convertingAttributes(after.get(path2) ?? []);
-    if (from.join(" ") === to.join(" ")) return [];
+    if (from.join(" ") === to.join(" ")) return hiding;
     return [
+      ...hiding,
       finding(
         "BG520",
         path2,

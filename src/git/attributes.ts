@@ -8,7 +8,17 @@ import { git, GitError } from './git.js'
 
 // the attributes that can change a file's bytes on checkout with git's defaults, and `text`, whose unsetting
 // (`-text`: a binary file) keeps `eol` from converting
-const CHECKOUT_ATTRIBUTES = ['text', 'eol', 'working-tree-encoding', 'ident', 'filter'] as const
+// and those that hide a file's changes from review: `-diff` (and `binary`, which sets it) and a diff driver make
+// git show no text diff; `linguist-generated` makes GitHub fold the file away in a pull request
+const CHECKOUT_ATTRIBUTES = [
+  'text',
+  'eol',
+  'working-tree-encoding',
+  'ident',
+  'filter',
+  'diff',
+  'linguist-generated'
+] as const
 
 /** Whether any .gitattributes file of the repository differs between two resolved commits. */
 export async function attributesChanged(cwd: string, base: string, head: string): Promise<boolean> {
@@ -49,6 +59,16 @@ export async function checkoutAttributes(
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** Of a path's attributes, those that hide its changes from a reviewer: no text diff, or folded away as generated. */
+export function hidingAttributes(attributes: string[]): string[] {
+  return attributes.filter((a) => {
+    const [name, value] = [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
+    if (name === 'diff') return value !== 'set'
+    if (name === 'linguist-generated') return value !== 'unset' && value !== 'false'
+    return false
+  })
 }
 
 /**

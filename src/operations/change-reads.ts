@@ -3,7 +3,12 @@
 // the links a trio file is reached through (BG519), and the checkout conversions a .gitattributes change makes
 // (BG520).
 import { BlobReader } from '../git/git.js'
-import { attributesChanged, checkoutAttributes, convertingAttributes } from '../git/attributes.js'
+import {
+  attributesChanged,
+  checkoutAttributes,
+  convertingAttributes,
+  hidingAttributes
+} from '../git/attributes.js'
 import { readAtCommit } from '../git/tree-path.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { finding } from '../rules/finding.js'
@@ -100,10 +105,23 @@ export async function checkoutConversions(
     checkoutAttributes(root, revs.head, paths)
   ])
   return paths.flatMap((path) => {
+    const hidden = hidingAttributes(after.get(path) ?? [])
+    const hiding =
+      hidden.length > 0 && hidden.join(' ') !== hidingAttributes(before.get(path) ?? []).join(' ')
+        ? [
+            finding(
+              'BG524',
+              path,
+              null,
+              `this change sets ${hidden.join(', ')} on ${path} in .gitattributes: git and GitHub would then show no diff of it (or fold it away as generated), so a reviewer could not see its changes; leave the baseline's files out of such attributes`
+            )
+          ]
+        : []
     const from = convertingAttributes(before.get(path) ?? [])
     const to = convertingAttributes(after.get(path) ?? [])
-    if (from.join(' ') === to.join(' ')) return []
+    if (from.join(' ') === to.join(' ')) return hiding
     return [
+      ...hiding,
       finding(
         'BG520',
         path,

@@ -171,7 +171,9 @@ function readable(file: RepoFile, ids: FileRuleIds): Finding[] {
     const why =
       control[0] === '\0'
         ? 'which makes git and GitHub show the file as binary and hide its changes from review'
-        : 'which no Markdown text needs and which a terminal or a diff may not show'
+        : /\p{Bidi_Control}/u.test(control[0])
+          ? 'a bidirectional control, which makes the text show in another order than it is written'
+          : 'which no Markdown text needs and which a terminal or a diff may not show'
     out.push(
       finding(
         ids.utf8,
@@ -184,8 +186,11 @@ function readable(file: RepoFile, ids: FileRuleIds): Finding[] {
   return out
 }
 
-/** Control characters (C0 but tab, line feed and carriage return; DEL; C1) have no place in a text file. */
-const CONTROL = /(?![\t\n\r])\p{Cc}/u
+/**
+ * Control characters (C0 but tab, line feed and carriage return; DEL; C1) have no place in a text file; nor have
+ * the bidirectional controls that reorder what a reviewer sees (Trojan Source).
+ */
+const CONTROL = /(?![\t\n\r])\p{Cc}|\p{Bidi_Control}/u
 
 function json(file: JsonFile<unknown>, ids: FileRuleIds): Finding[] {
   const doc = file.doc

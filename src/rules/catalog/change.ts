@@ -173,5 +173,13 @@ export const CHANGE_RULES = {
       "The pin holds settings besides the baseline's identity and posture: the producer's repository, the base URL and the timeout the consumer reads at start-up. No baseline rule judges them, so a change of one is said, with its old and new value, wherever the verdict is read: an endpoint moved in passing in a pull request about something else is seen. It does not fail the change; the reviewers decide.",
     example:
       'A pull request that edits the matrix also moves `default_base_url` to `http://evil.example.com`.'
+  },
+  BG524: {
+    title: "Baseline file's diff hidden from review",
+    severity: 'error',
+    description:
+      "A change to the repository's .gitattributes that sets `-diff` (or `binary`, which sets it), a diff driver or `linguist-generated` on a trio file or the producer's published files makes git show no text diff of it, or GitHub fold it away as generated: a reviewer would approve changes to the baseline they cannot see. The change fails, naming the file and the attributes.",
+    example:
+      'A pull request adds `docs/*_COMPATIBILITY_MATRIX.md -diff linguist-generated=true` and edits the matrix.'
   }
 } as const satisfies Record<`BG5${string}`, RuleInfo>
