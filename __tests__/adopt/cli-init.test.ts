@@ -26,6 +26,11 @@ describe('baseline-gate init (built)', () => {
     expect(r.stdout).toContain(`Wrote ${POLICY}`)
     expect(r.stdout).toMatch(/baseline-gate migrate/)
     expect(r.stdout).not.toContain('\u001b[') // NO_COLOR
+    // run from elsewhere: the policy to review is named as it is found from there, in full
+    expect(r.stdout).toMatch(new RegExp(`1\\. review /\\S+/${POLICY.replace(/\./g, '\\.')}: every value`))
+    // from a subdirectory of the repository: relative to it
+    const sub = runCli(['init', '--force'], join(legacy.root, 'docs'))
+    expect(sub.stdout).toContain(`1. review ../${POLICY}: every value`)
   })
 
   it('--dry-run --json: exactly one JSON object with stable keys, the policy that was written', () => {

@@ -14,6 +14,6 @@ export async function init(cmd: InitCommand, io: Io, root: string): Promise<numb
     return EXIT.usage
   }
   if (cmd.json) io.stdout.write(`${JSON.stringify(initJson(outcome), null, 2)}\n`)
-  else io.stdout.write(`${renderInit(outcome, root, styleFor(io.stdout, io.env))}\n`)
+  else io.stdout.write(`${renderInit(outcome, root, styleFor(io.stdout, io.env), io.cwd)}\n`)
   return outcome.status === 'no-trio' ? EXIT.fail : EXIT.pass
 }

@@ -1,6 +1,7 @@
 // What `baseline-gate init` says: what it found (where, and why), what it could not decide (and what to do), the
 // file it wrote (or, on a dry run, the file itself) and the next steps. The terminal text and the --json
 // document come from the same outcome. Pure.
+import { isAbsolute, join, relative } from 'node:path'
 import { mapStrings } from '../text/map-strings.js'
 import { inlineSafe } from '../text/terminal.js'
 import type { InitItem } from '../adopt/propose.js'
@@ -10,13 +11,14 @@ import { plural } from '../text/plural.js'
 
 type Shown = Exclude<InitOutcome, { status: 'refused' }>
 
-export function nextSteps(o: Shown): string[] {
+/** @param policyPath the policy as the user names it from where they are (default: relative to the root) */
+export function nextSteps(o: Shown, policyPath: string = o.policyPath): string[] {
   if (o.status === 'no-trio') return []
   const steps: string[] = []
   steps.push(
     o.status === 'dry-run'
-      ? `run npx --no baseline-gate init without --dry-run to write ${o.policyPath}${o.existed ? ' (with --force: it replaces the existing file)' : ''}`
-      : `review ${o.policyPath}: every value init decided is written out; what it could not decide is left to the defaults`
+      ? `run npx --no baseline-gate init without --dry-run to write ${policyPath}${o.existed ? ' (with --force: it replaces the existing file)' : ''}`
+      : `review ${policyPath}: every value init decided is written out; what it could not decide is left to the defaults`
   )
   for (const name of o.proposal.migrate) {
     const pin = o.proposal.document?.baselines[name]?.trio.pin ?? 'the pin'
@@ -52,7 +54,8 @@ export function initJson(o: Shown): object {
   }
 }
 
-export function renderInit(o: Shown, root: string, s: Style): string {
+/** @param cwd where the command ran: the policy's path is said from there (from a subdirectory, as it is named there) */
+export function renderInit(o: Shown, root: string, s: Style, cwd: string = root): string {
   // what the repository's files and names say, each on its line
   const p = {
     ...o.proposal,
@@ -101,7 +104,11 @@ export function renderInit(o: Shown, root: string, s: Style): string {
     out.push(o.text.replace(/\n$/, ''))
   }
   out.push('', s.bold('Next steps'))
-  nextSteps(o).forEach((step, i) => out.push(`  ${i + 1}. ${step}`))
+  // from inside the repository, as a path from there (../config/...); from elsewhere (--root), in full
+  const up = relative(root, cwd)
+  const inside = !up.startsWith('..') && !isAbsolute(up)
+  const named = inside ? relative(cwd, join(root, o.policyPath)) : join(root, o.policyPath)
+  nextSteps(o, inlineSafe(named)).forEach((step, i) => out.push(`  ${i + 1}. ${step}`))
   return out.join('\n')
 }
 

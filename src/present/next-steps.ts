@@ -210,7 +210,7 @@ function health(b: BaselineResult): Line[] {
     [
       'If the pinned baseline is broken in production, roll back to the last-known-good one: ',
       c('npx --no baseline-gate rollback --trigger contract-drift --reason "<why, in a sentence>"'),
-      ' (docs/runbook.md).'
+      " (baseline-gate's runbook, docs/runbook.md, says when)."
     ]
   ]
 }
