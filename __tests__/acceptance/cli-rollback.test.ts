@@ -217,10 +217,16 @@ describe('baseline-gate rollback interrupted (Ctrl-C)', () => {
     const code = await closed
     expect(stderr).not.toMatch(/internal error|ended without a verdict/)
     expect(stderr + stdout).not.toMatch(STACK_LINE)
-    expect(code).toBe(1)
+    // interrupted, its verdict written: the exit says so (130, as a shell's), not a verdict of the suites (1)
+    expect(code).toBe(130)
     // the trio as committed: nothing half-done is left for the operator to commit
     expect(status(fx.root)).toBe('')
     expect(stdout).toContain('was interrupted; ')
+    // the step it stopped is "stopped", with no log to read as a failure; the ledger's edits are said undone
+    expect(stdout).toMatch(/^ {2}consumer {2}slow {2}stopped /m)
+    expect(stdout).not.toContain('last lines of')
+    expect(stdout).toMatch(/^ {2}ledger \(undone\): row /m)
+    expect(stdout).not.toMatch(/^ {2}ledger: /m)
     expect(stdout).toContain(`  incident note: ${join(evidence, 'rollback-memorykernel-incident-note.md')}\n`)
     expect(stdout).toContain(
       'The rollback was interrupted while its suites ran and the previous trio was put back: run it again to roll back.'

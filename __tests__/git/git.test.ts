@@ -204,6 +204,28 @@ describe('file history', () => {
     // what is kept of each revision instead of its bytes, read a window at a time
     const tags = await fileHistory(r.dir, 'HEAD', 'pin.json', { keep: (b) => b?.length ?? null })
     expect(tags.map((t) => t.content)).toEqual(history.map((h) => h.content!.length))
+    // reinstated by a rollback (v1 again after v2): approved when it first was, not when it came back
+    const back = r.commit({ 'pin.json': '{"tag":"v1"}\n' }, 'rollback to v1')
+    const after = await fileHistory(r.dir, 'HEAD', 'pin.json')
+    expect(after[0]!.commit).toBe(back)
+    expect(approvedSince(after, (r) => tag(r) === 'v1')?.toISOString()).toBe(
+      new Date(after.at(-1)!.date).toISOString()
+    )
+  })
+})
+
+describe('approvedSince', () => {
+  it('a baseline a rollback reinstated was approved when it first was; one never current is not approved', async () => {
+    const { approvedSince } = await import('../../src/classify/approved-since.js')
+    const rev = (date: string, tag: string) => ({ commit: date, date, tag })
+    const history = [
+      rev('2026-12-05T10:00:00Z', 'v1'), // the rollback
+      rev('2026-12-05T09:00:00Z', 'v2'), // the promotion it undid
+      rev('2026-11-15T00:00:00Z', 'v1'), // a repin of the same baseline (another field)
+      rev('2026-11-01T00:00:00Z', 'v1') // its approval
+    ]
+    expect(approvedSince(history, (r) => r.tag === 'v1')?.toISOString()).toBe('2026-11-01T00:00:00.000Z')
+    expect(approvedSince(history, (r) => r.tag === 'v2')).toBeNull()
   })
 })
 

@@ -223,6 +223,8 @@ export async function promote(
     base: string
     head?: string
     suites?: boolean
+    /** Run the suites even where the rules already fail (the input suites-anyway). */
+    suitesAnyway?: boolean
     review?: ReviewSource
     secrets?: string[]
     reporter?: SuiteReporter
@@ -248,6 +250,7 @@ export async function promote(
     base: options.base,
     head: options.head ?? 'HEAD',
     suites: options.suites ?? false,
+    ...(options.suitesAnyway ? { suitesAnyway: true } : {}),
     redactor: createRedactor({ secrets: options.secrets ?? [] }),
     review: options.review ?? { unavailable: 'no pull request in this test' },
     ...(options.reporter ? { reporter: options.reporter } : {}),

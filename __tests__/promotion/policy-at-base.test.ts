@@ -1,7 +1,16 @@
 // The promotion gate judges a change by the baseline the base revision's policy defines: a pull request that
 // moves the trio in the policy, or renames the baseline, is still judged on the files and suites that are merged.
 // Each case is an attack on the gate through the policy in the pull request, in a real git repository.
-import { cpSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { lineToText } from '../../src/present/inline.js'
@@ -115,53 +124,63 @@ describe('promotion: the baseline as the base policy defines it', () => {
     expect([b.name, b.verdict, rules(b.findings)]).toEqual(['mk', 'PASS', []])
   })
 
-  it('the suites and the files of the base policy are the ones judged, with a note for each edit (BG706, BG707)', async () => {
+  it('the suites and the files of the base policy are the ones judged, with a note for each edit (BG706, BG707), the move refused (BG710)', async () => {
     const { fx, repo, base } = releaseWithFailingSuite()
     writePolicy(fx, { consumer: [] })
-    // the matrix moved (git mv): nothing wrong there once merged, so only the notes and the suites
+    // the matrix pointed at a copy of itself: the move fails (BG710), and the suites run anyway are the base's
     fx.write(`moved/${MATRIX}`, fx.read(MATRIX))
-    fx.remove(MATRIX)
     fx.editJson(POLICY, (policy) => {
       const b = (policy.baselines as Record<string, Record<string, unknown>>).memorykernel!
       ;(b.trio as Record<string, string>).matrix = `moved/${MATRIX}`
     })
     repo.commit(`promote memorykernel ${NEXT}`)
 
-    const b = (await promote(fx, { base, suites: true })).result.baselines[0]!
+    const b = (await promote(fx, { base, suites: true, suitesAnyway: true })).result.baselines[0]!
     expect(b.change?.changed_files).toEqual([PIN, MANIFEST, MATRIX])
     expect(b.steps.map((s) => [s.name, s.status])).toEqual([['test', 'failed']])
-    expect(rules(b.findings)).toEqual(['BG701', 'BG706', 'BG707'])
+    expect(rules(b.findings)).toEqual(['BG701', 'BG706', 'BG707', 'BG710'])
     expect(b.verdict).toBe('FAIL')
   })
 
-  it('a policy pointed at a copy of the pin, the pin left where the consumer reads it, fails (BG710); a move passes', async () => {
+  it('a policy pointed at a copy of the pin, or the pin moved with it, fails (BG710): a governed file does not move through the gate', async () => {
     const fx = trioFixture()
     writePolicy(fx, {})
     const repo = gitRepo(fx)
     const base = repo.commit(`the approved baseline ${EMBEDDED.tag}`, OLD_DATE)
-    const pointAt = (path: string) =>
-      fx.editJson(POLICY, (policy) => {
-        const b = (policy.baselines as Record<string, Record<string, unknown>>).memorykernel!
-        ;(b.trio as Record<string, string>).pin = path
-      })
+    fx.editJson(POLICY, (policy) => {
+      const b = (policy.baselines as Record<string, Record<string, unknown>>).memorykernel!
+      ;(b.trio as Record<string, string>).pin = 'config/decoy-pin.json'
+    })
     // the copy: from the next pull request on, the real pin would be edited with no finding
     fx.write('config/decoy-pin.json', fx.read(PIN))
-    pointAt('config/decoy-pin.json')
     repo.commit('the policy points at a copy of the pin')
     const copied = (await promote(fx, { base })).result.baselines[0]!
     expect(copied.verdict).toBe('FAIL')
     expect(copied.findings.filter((f) => f.rule === 'BG710').map((f) => [f.file, f.message])).toEqual([
       [
         PIN,
-        `this change points the policy's pin at config/decoy-pin.json, but ${PIN}, which it names now, stays: the gate would judge one file while the consumer reads the other; move the file itself in the same change (git mv ${PIN} config/decoy-pin.json), or leave the policy's path as it is`
+        `this change points the policy's pin at config/decoy-pin.json instead of ${PIN}: a governed file does not move through the gate (the consumer could go on reading a file no rule judges, and lkg and rollback would read another history); keep the policy's path, or have maintainers of both teams review and land the move themselves`
       ]
     ])
-    // the same as a move: the file is judged where it went, and nothing is wrong
-    fx.remove(PIN)
-    repo.commit('the pin moved with its path')
-    const moved = (await promote(fx, { base })).result.baselines[0]!
-    expect(rules(moved.findings.filter((f) => f.severity === 'error'))).toEqual([])
-    expect(moved.change?.changed_files).toEqual([])
+    // moved with its path, or with the old path left as anything but a file (a link, a directory): the same
+    for (const [what, leave] of [
+      ['moved', () => fx.remove(PIN)],
+      ['a link left', () => symlinkSync('/proc/self/cwd/config/decoy-pin.json', join(fx.root, PIN))],
+      [
+        'padded over the size limit',
+        () => fx.write(PIN, fx.read('config/decoy-pin.json') + ' '.repeat(5 * 1024 * 1024))
+      ]
+    ] as const) {
+      rmSync(join(fx.root, PIN), { force: true })
+      leave()
+      repo.commit(`the pin: ${what}`)
+      const b = (await promote(fx, { base })).result.baselines[0]!
+      expect({ what, verdict: b.verdict, bg710: b.findings.some((f) => f.rule === 'BG710') }).toEqual({
+        what,
+        verdict: 'FAIL',
+        bg710: true
+      })
+    }
   })
 
   it('a policy edit that moves a file to where health would fail once merged fails the change, said at the new path', async () => {

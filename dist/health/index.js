@@ -54327,7 +54327,7 @@ var CHANGE_RULES = {
   BG504: {
     title: "Stability window not over",
     severity: "error",
-    description: "The baseline being replaced must have been approved at least `stability_window.minimum_sprint_days` days ago (its manifest's declared window, dated from git history). The original declared 14 days and replaced a baseline after 2.5 hours.",
+    description: "The baseline being replaced must have been approved at least `stability_window.minimum_sprint_days` days ago (its manifest's declared window, dated from git history: from the first time the pin held it, so a baseline a rollback reinstated does not start its window again). The original declared 14 days and replaced a baseline after 2.5 hours.",
     example: "v0.4.0 was approved on 2026-11-20 with a 14-day window; promoting v0.5.0 on 2026-11-24 fails."
   },
   BG505: {
@@ -54748,9 +54748,9 @@ var SUITE_RULES = {
     example: "The adoption pull request: `baseline-gate init` wrote config/baseline-policy.json for a matrix under docs/integration/, and `baseline-gate migrate` brought the trio to the current format."
   },
   BG710: {
-    title: "Policy moves a file it leaves in place",
+    title: "Governed file moved in the policy",
     severity: "error",
-    description: "A change that points the policy's trio path (or the producer's manifest or handoff) at another file, while the file at the path the base policy names stays, fails. The gate and health would judge the new file, a copy, while the consumer goes on reading the old one, which no rule would judge from the next pull request on: the way to change the runtime pin with no finding. Moving the file itself (`git mv`) in the same change leaves nothing behind, and passes.",
+    description: "A change that points the policy's trio path (or the producer's manifest or handoff) at another file fails. The gate judges a change by the base revision's policy, so it cannot judge the move. Pointed at a copy, the consumer goes on reading the file left in place, which no rule would judge from the next pull request on: the way to change the runtime pin with no finding. Moved with `git mv`, the old path is free for a file no rule judges, and lkg and rollback read the trio's history at the new paths only (git does not follow the move), so history planted there beforehand would be restored. A move is for maintainers of both teams to review and land themselves, around the gate; health judges the result once it is merged.",
     example: "A pull request copies the pin to `config/decoy-pin.json` and sets the policy's `trio.pin` to it; the next one moves `default_base_url` in the real pin."
   }
 };
@@ -56573,7 +56573,7 @@ function stepsTable(steps) {
     "| | Suite | Step | Status | Exit code | Duration |",
     "| --- | --- | --- | --- | --- | --- |",
     ...steps.map(
-      (st) => `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.status} | ${st.exit_code ?? "-"} | ${st.status === "skipped" || st.status === "not-run" ? "-" : formatDuration(st.duration_ms)} |`
+      (st) => `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.error === "aborted" ? "stopped" : st.status} | ${st.exit_code ?? "-"} | ${st.status === "skipped" || st.status === "not-run" ? "-" : formatDuration(st.duration_ms)} |`
     )
   ].join("\n");
 }
@@ -56601,7 +56601,9 @@ function changeTable(c2) {
   return ["| | |", "| --- | --- |", ...rows.map(([k2, v]) => `| ${k2} | ${v} |`)].join("\n");
 }
 function failedStepTails(steps, maxChars = Infinity) {
-  const failed = steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
+  const failed = steps.filter(
+    (s) => s.required && s.status !== "passed" && s.error !== "aborted" && s.log_tail !== void 0
+  );
   const out = [];
   for (const s of failed) {
     const tail = (s.log_tail ?? "").slice(-maxChars);

@@ -23026,7 +23026,7 @@ var CHANGE_RULES = {
   BG504: {
     title: "Stability window not over",
     severity: "error",
-    description: "The baseline being replaced must have been approved at least `stability_window.minimum_sprint_days` days ago (its manifest's declared window, dated from git history). The original declared 14 days and replaced a baseline after 2.5 hours.",
+    description: "The baseline being replaced must have been approved at least `stability_window.minimum_sprint_days` days ago (its manifest's declared window, dated from git history: from the first time the pin held it, so a baseline a rollback reinstated does not start its window again). The original declared 14 days and replaced a baseline after 2.5 hours.",
     example: "v0.4.0 was approved on 2026-11-20 with a 14-day window; promoting v0.5.0 on 2026-11-24 fails."
   },
   BG505: {
@@ -23574,9 +23574,9 @@ var SUITE_RULES = {
     example: "The adoption pull request: `baseline-gate init` wrote config/baseline-policy.json for a matrix under docs/integration/, and `baseline-gate migrate` brought the trio to the current format."
   },
   BG710: {
-    title: "Policy moves a file it leaves in place",
+    title: "Governed file moved in the policy",
     severity: "error",
-    description: "A change that points the policy's trio path (or the producer's manifest or handoff) at another file, while the file at the path the base policy names stays, fails. The gate and health would judge the new file, a copy, while the consumer goes on reading the old one, which no rule would judge from the next pull request on: the way to change the runtime pin with no finding. Moving the file itself (`git mv`) in the same change leaves nothing behind, and passes.",
+    description: "A change that points the policy's trio path (or the producer's manifest or handoff) at another file fails. The gate judges a change by the base revision's policy, so it cannot judge the move. Pointed at a copy, the consumer goes on reading the file left in place, which no rule would judge from the next pull request on: the way to change the runtime pin with no finding. Moved with `git mv`, the old path is free for a file no rule judges, and lkg and rollback read the trio's history at the new paths only (git does not follow the move), so history planted there beforehand would be restored. A move is for maintainers of both teams to review and land themselves, around the gate; health judges the result once it is merged.",
     example: "A pull request copies the pin to `config/decoy-pin.json` and sets the policy's `trio.pin` to it; the next one moves `default_base_url` in the real pin."
   }
 };
@@ -25245,7 +25245,7 @@ function stepsTable(steps) {
     "| | Suite | Step | Status | Exit code | Duration |",
     "| --- | --- | --- | --- | --- | --- |",
     ...steps.map(
-      (st) => `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.status} | ${st.exit_code ?? "-"} | ${st.status === "skipped" || st.status === "not-run" ? "-" : formatDuration(st.duration_ms)} |`
+      (st) => `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.error === "aborted" ? "stopped" : st.status} | ${st.exit_code ?? "-"} | ${st.status === "skipped" || st.status === "not-run" ? "-" : formatDuration(st.duration_ms)} |`
     )
   ].join("\n");
 }
@@ -25273,7 +25273,9 @@ function changeTable(c2) {
   return ["| | |", "| --- | --- |", ...rows.map(([k2, v]) => `| ${k2} | ${v} |`)].join("\n");
 }
 function failedStepTails(steps, maxChars = Infinity) {
-  const failed = steps.filter((s) => s.required && s.status !== "passed" && s.log_tail !== void 0);
+  const failed = steps.filter(
+    (s) => s.required && s.status !== "passed" && s.error !== "aborted" && s.log_tail !== void 0
+  );
   const out = [];
   for (const s of failed) {
     const tail = (s.log_tail ?? "").slice(-maxChars);
@@ -25378,12 +25380,10 @@ function packetNotRun(p) {
 
 // src/classify/approved-since.ts
 function approvedSince(history, sameBaseline) {
-  let since = null;
-  for (const rev of history) {
-    if (!sameBaseline(rev)) break;
-    since = rev.date;
-  }
-  return since ? new Date(since) : null;
+  if (!history[0] || !sameBaseline(history[0])) return null;
+  let since = history[0].date;
+  for (const rev of history) if (sameBaseline(rev)) since = rev.date;
+  return new Date(since);
 }
 
 // src/classify/change.ts
@@ -31449,13 +31449,13 @@ function movedFiles(head, judged2) {
     ...producer
   ].filter((m) => m.from !== m.to);
 }
-function leftBehind(head, judged2, stillThere) {
-  return movedFiles(head, judged2).filter((m) => stillThere(m.what, m.from)).map(
+function movedGoverned(head, judged2) {
+  return movedFiles(head, judged2).map(
     (m) => finding(
       "BG710",
       m.from,
       null,
-      `this change points the policy's ${m.what} at ${m.to}, but ${m.from}, which it names now, stays: the gate would judge one file while the consumer reads the other; move the file itself in the same change (git mv ${m.from} ${m.to}), or leave the policy's path as it is`
+      `this change points the policy's ${m.what} at ${m.to} instead of ${m.from}: a governed file does not move through the gate (the consumer could go on reading a file no rule judges, and lkg and rollback would read another history); keep the policy's path, or have maintainers of both teams review and land the move themselves`
     )
   );
 }
@@ -33248,19 +33248,8 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
   const blobs = await readBlobs(ctx.root, revs, baseline);
   const moving = definition.kind === "base" && movedFiles(inTree, baseline).length > 0;
   const there = moving ? await readBlobs(ctx.root, revs, inTree) : null;
-  const left = moving ? leftBehind(inTree, baseline, (what) => committedBytes(blobAt2(blobs, what)) !== null) : [];
-  const judgedTrio = { ...baseline.trio };
-  if (there) {
-    for (const role of TRIO_ROLES)
-      if (inTree.trio[role] !== baseline.trio[role] && committedBytes(blobs.head[role]) === null) {
-        blobs.head[role] = there.head[role];
-        judgedTrio[role] = inTree.trio[role];
-      }
-    for (const k2 of ["manifest", "handoff"])
-      if (committedBytes(blobs.producer[k2]) === null) blobs.producer[k2] = there.producer[k2];
-  }
   const changed = TRIO_ROLES.filter((r) => !sameBytes(blobs.base[r], blobs.head[r]));
-  const headTrio = trioFromBytes({ ...baseline, trio: judgedTrio }, blobs.head);
+  const headTrio = trioFromBytes(baseline, blobs.head);
   const asCheckedOut = [
     ...linkedTrio(baseline, blobs.links, changed.length > 0),
     ...await checkoutConversions(ctx.root, revs, baseline)
@@ -33269,7 +33258,7 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
     ...carried,
     ...asCheckedOut,
     ...definition.kind === "base" ? definitionNotes(inTree, baseline) : [],
-    ...left,
+    ...moving ? movedGoverned(inTree, baseline) : [],
     ...definition.kind === "unreadable" ? [unreadableAtBase(definition.why, definition.todo)] : [],
     ...definition.kind === "adoption" ? [adoptionNote(definition.why)] : []
   ];
@@ -33337,7 +33326,7 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
       options,
       baseline,
       revs.head,
-      { paths: judgedTrio, bytes: blobs.head },
+      { paths: baseline.trio, bytes: blobs.head },
       ruleErrors2
     );
     steps = suites.steps;
@@ -33485,11 +33474,6 @@ async function checkoutMismatch(root, head, headTrio) {
     }
   }
   return null;
-}
-function blobAt2(blobs, what) {
-  if (what === "producer manifest") return blobs.producer.manifest;
-  if (what === "producer handoff") return blobs.producer.handoff;
-  return blobs.head[what];
 }
 
 // src/github/result.ts

@@ -140,7 +140,9 @@ export function rollbackLines(r: RollbackReport, s: Style): string[] {
       s.dim(`  an interrupted restore was ${r.recovered === 'completed' ? 'completed' : 'undone'} first`)
     )
   if (r.target) out.push(s.dim(`  from trio revision ${r.target.commit.slice(0, 12)} (${r.target.date})`))
-  for (const l of r.ledger) out.push(s.dim(`  ledger: ${l}`))
+  // what the restore wrote to the ledger: when the previous trio was put back, what it would have written
+  const undone = r.status === 'verification-failed' || r.interrupted
+  for (const l of r.ledger) out.push(s.dim(`  ${undone ? 'ledger (undone): ' : 'ledger: '}${l}`))
   if (r.written.length > 0)
     out.push(s.dim(`  wrote ${r.written.join(', ')} (review the diff and open one pull request)`))
   if (r.target?.profile === 'legacy')
@@ -149,7 +151,7 @@ export function rollbackLines(r: RollbackReport, s: Style): string[] {
         '  the restored revision predates adoption: the restore brought it to the current format (posture NO-GO)'
       )
     )
-  if (r.followUp.length > 0) {
+  if (r.followUp.length > 0 && !undone) {
     out.push(`  follow-up (documentation findings in the restored files; they do not block the rollback):`)
     for (const f of r.followUp)
       out.push(`    ${f.file ?? ''}${f.line ? `:${f.line}` : ''}  ${f.rule}  ${f.message}`)

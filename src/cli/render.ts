@@ -119,12 +119,16 @@ export function renderReport(
     out.push('')
     const ran = b.steps.filter((st) => st.status !== 'skipped')
     for (const st of ran) {
-      const status = st.status === 'passed' ? s.green(st.status) : s.red(st.status)
+      // a step a cancellation stopped did not fail: it was not let finish
+      const shown = st.error === 'aborted' ? 'stopped' : st.status
+      const status = st.status === 'passed' ? s.green(shown) : s.red(shown)
       out.push(`  ${s.dim(st.suite)}  ${st.name}  ${status}${s.dim(`  ${formatDuration(st.duration_ms)}`)}`)
     }
     if (ran.length > 0) out.push('')
     for (const st of b.steps) {
+      // a step that never ran, or that a cancellation stopped, has no failure to read
       if (!st.required || st.status === 'passed' || st.log_tail === undefined) continue
+      if (st.status === 'not-run' || st.error === 'aborted') continue
       out.push(
         `  ${s.bold(`${st.suite} › ${st.name}`)} ${s.dim(`last lines of ${st.log_file ?? 'its log'}:`)}`
       )

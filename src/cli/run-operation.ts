@@ -27,6 +27,9 @@ export interface JudgedRun {
   signal: AbortSignal
 }
 
+/** How long a failure waits for a signal that caused it to be handled (a dead git's pipe fails first). */
+const SIGNAL_GRACE_MS = 100
+
 /**
  * The operation ended in an error after a signal (Ctrl-C, a cancelled job) asked it to stop: exit 128 + the
  * signal, and one line saying so. What it writes in the repository it puts back first (rollback.ts).
@@ -37,10 +40,15 @@ export class InterruptedError extends Error {
     readonly signal: NodeJS.Signals,
     cause: unknown
   ) {
-    super(
-      `interrupted by ${signal} before it finished (${(cause as Error | undefined)?.message ?? String(cause)})`
-    )
+    super(`interrupted by ${signal} before it finished (${failedWhile(cause)})`)
   }
+}
+
+/** What failed, in a few words: the first line of the failure, not the command line git was given. */
+function failedWhile(cause: unknown): string {
+  const first = ((cause as Error | undefined)?.message ?? String(cause)).split(/\r?\n/)[0]!
+  const what = first.split(': Command failed')[0]!
+  return what.length > 80 ? `${what.slice(0, 79)}…` : what
 }
 
 /** runOperation for a command that judges: its report, `--json` and SARIF as `judging` asks. */
@@ -79,7 +87,9 @@ export async function runOperation(
       result = await operation(progress, controller.signal)
     } catch (e) {
       // the terminal's Ctrl-C reaches the git processes too (they share its process group): what fails after
-      // it is the interruption's doing, not a defect of the tool
+      // it is the interruption's doing, not a defect of the tool. A pipe to a git that died of it can fail
+      // before our own handler has run: a failure gets a moment for a signal on its way
+      if (!received) await new Promise((r) => setTimeout(r, SIGNAL_GRACE_MS))
       if (received) throw new InterruptedError(received, e)
       throw e
     }
@@ -91,6 +101,9 @@ export async function runOperation(
         `${renderReport(result, io.cwd, styleFor(io.stdout, io.env), { sarif: sarif.report })}\n`
       )
     if (sarif.error) throw sarif.error
+    // interrupted, its verdict written (a rollback put the previous trio back): the exit says so, as the shell's
+    // would, so that a script tells it from a verdict of the suites
+    if (received) return received === 'SIGTERM' ? 143 : 130
     return result.verdict === 'PASS' ? 0 : 1
   } finally {
     progress.close()

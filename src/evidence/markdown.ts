@@ -33,7 +33,7 @@ export function stepsTable(steps: StepResult[]): string {
     '| --- | --- | --- | --- | --- | --- |',
     ...steps.map(
       (st) =>
-        `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.status} | ${st.exit_code ?? '-'} | ${st.status === 'skipped' || st.status === 'not-run' ? '-' : formatDuration(st.duration_ms)} |`
+        `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.error === 'aborted' ? 'stopped' : st.status} | ${st.exit_code ?? '-'} | ${st.status === 'skipped' || st.status === 'not-run' ? '-' : formatDuration(st.duration_ms)} |`
     )
   ].join('\n')
 }
@@ -67,7 +67,10 @@ export function changeTable(c: ChangeEvidence): string {
 
 /** The log tails of the steps that did not pass, each in a collapsed block. */
 export function failedStepTails(steps: StepResult[], maxChars = Infinity): string {
-  const failed = steps.filter((s) => s.required && s.status !== 'passed' && s.log_tail !== undefined)
+  // a step a cancellation stopped has no failure to read
+  const failed = steps.filter(
+    (s) => s.required && s.status !== 'passed' && s.error !== 'aborted' && s.log_tail !== undefined
+  )
   const out: string[] = []
   for (const s of failed) {
     const tail = (s.log_tail ?? '').slice(-maxChars)

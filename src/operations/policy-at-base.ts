@@ -265,26 +265,21 @@ export function movedFiles(
 }
 
 /**
- * BG710: the change's policy moves a governed file to another path while the file at the old path stays: the
- * gate would then judge the copy, and the consumer go on reading the file it left (a decoy, and the real file
- * ungoverned from the next pull request on). A move of the file itself (git mv) leaves nothing behind.
- * `stillThere`: whether the head revision still has a file at the base policy's path.
+ * BG710: the change's policy moves a governed file (a trio file, the producer's manifest or handoff). The gate
+ * judges a change by the base revision's policy, so the move cannot be judged: pointed at a copy, the consumer
+ * goes on reading the file left in place, which no rule judges from then on; moved with its path, the old path
+ * is free for a file no rule judges, and lkg and rollback read the trio's history at the new paths only (git
+ * does not follow a move), history planted there beforehand included.
  */
-export function leftBehind(
-  head: BaselinePolicy,
-  judged: BaselinePolicy,
-  stillThere: (what: string, path: string) => boolean
-): Finding[] {
-  return movedFiles(head, judged)
-    .filter((m) => stillThere(m.what, m.from))
-    .map((m) =>
-      finding(
-        'BG710',
-        m.from,
-        null,
-        `this change points the policy's ${m.what} at ${m.to}, but ${m.from}, which it names now, stays: the gate would judge one file while the consumer reads the other; move the file itself in the same change (git mv ${m.from} ${m.to}), or leave the policy's path as it is`
-      )
+export function movedGoverned(head: BaselinePolicy, judged: BaselinePolicy): Finding[] {
+  return movedFiles(head, judged).map((m) =>
+    finding(
+      'BG710',
+      m.from,
+      null,
+      `this change points the policy's ${m.what} at ${m.to} instead of ${m.from}: a governed file does not move through the gate (the consumer could go on reading a file no rule judges, and lkg and rollback would read another history); keep the policy's path, or have maintainers of both teams review and land the move themselves`
     )
+  )
 }
 
 export function definitionNotes(head: BaselinePolicy, judged: BaselinePolicy): Finding[] {

@@ -35,7 +35,6 @@ import type { Identity, TrioRole } from '../trio/model.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
 import { afterMerge } from './after-merge.js'
 import { checkoutConversions, linkedTrio, readBlobs } from './change-reads.js'
-import type { Blobs } from './change-reads.js'
 import { operationResult } from './outcome.js'
 import { producerMoved } from './producer-moved.js'
 import { baselinePacket, startRun, writePacket } from './packet.js'
@@ -44,8 +43,8 @@ import type { RunFacts } from './packet.js'
 import {
   adoptionNote,
   definitionNotes,
-  leftBehind,
   movedFiles,
+  movedGoverned,
   policyAtBase,
   unreadableAtBase,
   undefinedAtBase
@@ -135,26 +134,11 @@ async function promoteBaseline(
   const gate = own ? definition.why : definition.baseline
   const blobs = await readBlobs(ctx.root, revs, baseline)
   // the files at the paths the change's policy gives them, when it moves any: judged as health will judge them
-  // once merged (afterMerge); and a file moved with its path (git mv: nothing left at the old one) is the same
-  // file, judged where it went. One the change leaves in place beside its copy is BG710's.
+  // once merged (afterMerge); the move itself fails (BG710)
   const moving = definition.kind === 'base' && movedFiles(inTree, baseline).length > 0
   const there = moving ? await readBlobs(ctx.root, revs, inTree) : null
-  const left = moving
-    ? leftBehind(inTree, baseline, (what) => committedBytes(blobAt(blobs, what)) !== null)
-    : []
-  // where each file of the head trio was read: the base policy's path, or the one a file moved to
-  const judgedTrio = { ...baseline.trio }
-  if (there) {
-    for (const role of TRIO_ROLES)
-      if (inTree.trio[role] !== baseline.trio[role] && committedBytes(blobs.head[role]) === null) {
-        blobs.head[role] = there.head[role]
-        judgedTrio[role] = inTree.trio[role]
-      }
-    for (const k of ['manifest', 'handoff'] as const)
-      if (committedBytes(blobs.producer[k]) === null) blobs.producer[k] = there.producer[k]
-  }
   const changed = TRIO_ROLES.filter((r) => !sameBytes(blobs.base[r], blobs.head[r]))
-  const headTrio = trioFromBytes({ ...baseline, trio: judgedTrio }, blobs.head)
+  const headTrio = trioFromBytes(baseline, blobs.head)
   // what git holds of the files that health will read otherwise: a link, a checkout conversion
   const asCheckedOut = [
     ...linkedTrio(baseline, blobs.links, changed.length > 0),
@@ -165,7 +149,7 @@ async function promoteBaseline(
     ...carried,
     ...asCheckedOut,
     ...(definition.kind === 'base' ? definitionNotes(inTree, baseline) : []),
-    ...left,
+    ...(moving ? movedGoverned(inTree, baseline) : []),
     ...(definition.kind === 'unreadable' ? [unreadableAtBase(definition.why, definition.todo)] : []),
     ...(definition.kind === 'adoption' ? [adoptionNote(definition.why)] : [])
   ]
@@ -237,7 +221,7 @@ async function promoteBaseline(
       options,
       baseline,
       revs.head,
-      { paths: judgedTrio, bytes: blobs.head },
+      { paths: baseline.trio, bytes: blobs.head },
       ruleErrors
     )
     steps = suites.steps
@@ -433,11 +417,4 @@ async function checkoutMismatch(
     }
   }
   return null
-}
-
-/** The head revision's bytes at the base policy's path of a file movedFiles names ("pin", "producer manifest"). */
-function blobAt(blobs: Blobs, what: string): Committed {
-  if (what === 'producer manifest') return blobs.producer.manifest
-  if (what === 'producer handoff') return blobs.producer.handoff
-  return blobs.head[what as TrioRole]
 }

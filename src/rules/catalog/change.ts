@@ -28,7 +28,7 @@ export const CHANGE_RULES = {
     title: 'Stability window not over',
     severity: 'error',
     description:
-      "The baseline being replaced must have been approved at least `stability_window.minimum_sprint_days` days ago (its manifest's declared window, dated from git history). The original declared 14 days and replaced a baseline after 2.5 hours.",
+      "The baseline being replaced must have been approved at least `stability_window.minimum_sprint_days` days ago (its manifest's declared window, dated from git history: from the first time the pin held it, so a baseline a rollback reinstated does not start its window again). The original declared 14 days and replaced a baseline after 2.5 hours.",
     example: 'v0.4.0 was approved on 2026-11-20 with a 14-day window; promoting v0.5.0 on 2026-11-24 fails.'
   },
   BG505: {

@@ -68,10 +68,10 @@ export const SUITE_RULES = {
       'The adoption pull request: `baseline-gate init` wrote config/baseline-policy.json for a matrix under docs/integration/, and `baseline-gate migrate` brought the trio to the current format.'
   },
   BG710: {
-    title: 'Policy moves a file it leaves in place',
+    title: 'Governed file moved in the policy',
     severity: 'error',
     description:
-      "A change that points the policy's trio path (or the producer's manifest or handoff) at another file, while the file at the path the base policy names stays, fails. The gate and health would judge the new file, a copy, while the consumer goes on reading the old one, which no rule would judge from the next pull request on: the way to change the runtime pin with no finding. Moving the file itself (`git mv`) in the same change leaves nothing behind, and passes.",
+      "A change that points the policy's trio path (or the producer's manifest or handoff) at another file fails. The gate judges a change by the base revision's policy, so it cannot judge the move. Pointed at a copy, the consumer goes on reading the file left in place, which no rule would judge from the next pull request on: the way to change the runtime pin with no finding. Moved with `git mv`, the old path is free for a file no rule judges, and lkg and rollback read the trio's history at the new paths only (git does not follow the move), so history planted there beforehand would be restored. A move is for maintainers of both teams to review and land themselves, around the gate; health judges the result once it is merged.",
     example:
       "A pull request copies the pin to `config/decoy-pin.json` and sets the policy's `trio.pin` to it; the next one moves `default_base_url` in the real pin."
   }
