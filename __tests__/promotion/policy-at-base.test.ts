@@ -183,6 +183,40 @@ describe('promotion: the baseline as the base policy defines it', () => {
     }
   })
 
+  it('renaming the baseline while pointing it at copies leaves the real files ungoverned: BG710; a plain rename, or a path written another way, passes', async () => {
+    const fx = trioFixture()
+    writePolicy(fx, {})
+    const repo = gitRepo(fx)
+    const base = repo.commit(`the approved baseline ${EMBEDDED.tag}`, OLD_DATE)
+    const rename = (edit: (b: Record<string, unknown>) => void) =>
+      fx.editJson(POLICY, (policy) => {
+        const all = policy.baselines as Record<string, Record<string, unknown>>
+        all.mk = all.memorykernel!
+        delete all.memorykernel
+        edit(all.mk)
+      })
+    for (const file of [PIN, MANIFEST, MATRIX]) fx.write(`copies/${file}`, fx.read(file))
+    rename((b) => {
+      b.trio = { pin: `copies/${PIN}`, manifest: `copies/${MANIFEST}`, matrix: `copies/${MATRIX}` }
+    })
+    repo.commit('rename the baseline, pointed at copies')
+    const result = (await promote(fx, { base })).result
+    expect(result.verdict).toBe('FAIL')
+    const loose = result.baselines[0]!.findings.filter((f) => f.rule === 'BG710')
+    expect(loose.map((f) => f.message)).toEqual([
+      `this change renames or removes the baseline "memorykernel" of the base revision's policy, and no baseline of its policy governs ${PIN}, ${MANIFEST}, ${MATRIX} any more: the consumer could go on reading a file no rule judges; keep the files governed (a rename keeps every path), or have maintainers of both teams review and land the change themselves`
+    ])
+
+    // a plain rename, with every path kept (one written as ./config/...): governed as before
+    repo.git('checkout', '-q', base, '--', '.')
+    rename((b) => {
+      ;(b.trio as Record<string, string>).pin = `./${PIN}`
+    })
+    repo.commit('rename the baseline only')
+    const plain = (await promote(fx, { base })).result
+    expect(plain.baselines[0]!.findings.filter((f) => f.rule === 'BG710')).toEqual([])
+  })
+
   it('a policy edit that moves a file to where health would fail once merged fails the change, said at the new path', async () => {
     const fx = trioFixture()
     writePolicy(fx, {})

@@ -3,6 +3,7 @@
 // ledger edit confined to its Status cells and Baseline Pin section, crashes at every write, a failing suite
 // that puts the old trio back, a dry run, and the promotion gate and health accepting the result.
 import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
@@ -263,6 +264,31 @@ describe('rollback: restore, verify, evidence', () => {
     const forgedGate = await promote(fx, { base: c.v6, head: forged })
     expect(forgedGate.result.baselines[0]!.findings.map((f) => f.rule)).toContain('BG509')
     expect(forgedGate.result.verdict).toBe('FAIL')
+  })
+
+  it("after a rollback, a made-up release between the restored and the withdrawn one is judged against the producer's files (BG301), never waived (BG310)", async () => {
+    const { fx, repo } = threeBaselines()
+    await rollback(fx.root)
+    const rolledBack = repo.commit(`roll back to ${TAGS.v5}`, day(12))
+    // a release between the two that the producer never published: a mirror of its own, the pin hashing it
+    const between = TAGS.v5.replace(/\.0$/, '.1')
+    fx.editJson(MIRROR, (m) => {
+      m.release_tag = between
+      m.commit_sha = 'e'.repeat(40)
+    })
+    const digest = createHash('sha256').update(fx.readBytes(MIRROR)).digest('hex')
+    fx.editJson(PIN, (p) => {
+      p.release_tag = between
+      p.commit_sha = 'e'.repeat(40)
+      p.expected_producer_manifest_sha256 = digest
+    })
+    fx.replace(MATRIX, `| ${TAGS.v5} |`, `| ${between} |`)
+    const made = repo.commit(`promote ${between}`, day(30))
+    const gate = await promote(fx, { base: rolledBack, head: made })
+    const rules = gate.result.baselines[0]!.findings.map((f) => f.rule)
+    expect(rules).toContain('BG301')
+    expect(rules).not.toContain('BG310')
+    expect(gate.result.verdict).toBe('FAIL')
   })
 
   it('warns that uncommitted changes outside the trio are tested along with it (BG521); a clean tree gets no warning', async () => {

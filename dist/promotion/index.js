@@ -26865,7 +26865,7 @@ function capFindings(findings, max = MAX_PER_RULE) {
 
 // src/rules/drift.ts
 function driftRules(trio, producer, ctx) {
-  const held = heldBack(trio, producer);
+  const held = ctx.mayBeRestored === false ? null : heldBack(trio, producer);
   return capFindings(
     sortFindings([
       ...producerFileRules(producer),
@@ -31367,7 +31367,18 @@ async function policyAtBase(root, policy, revs, rootFrom) {
     }
     const inHead = new Set(policy.baselines.map((b) => b.name));
     const removedWithTrioChanged = [];
+    const governed = new Set(policy.baselines.flatMap(governedPaths));
     for (const gone of atBase.baselines.filter((b) => !inHead.has(b.name))) {
+      const loose = governedPaths(gone).filter((p) => !governed.has(p));
+      if (loose.length > 0)
+        removedWithTrioChanged.push(
+          finding(
+            "BG710",
+            loose[0],
+            null,
+            `this change renames or removes the baseline "${gone.name}" of the base revision's policy, and no baseline of its policy governs ${loose.join(", ")} any more: the consumer could go on reading a file no rule judges; keep the files governed (a rename keeps every path), or have maintainers of both teams review and land the change themselves`
+          )
+        );
       const changed = [];
       for (const role of TRIO_ROLES) {
         const file = gone.trio[role];
@@ -31438,6 +31449,12 @@ function undefinedAtBase(why, file) {
     `${why}, and this change changes that baseline's trio: the gate takes a baseline's trio, producer, owners and suites from the base revision's policy, so it cannot judge the change; ${LAND_FIRST}`
   );
 }
+function governedPaths(b) {
+  const producer = producerPaths(b);
+  return [...TRIO_ROLES.map((r) => b.trio[r]), producer.manifest, producer.handoff].map(
+    (p) => posix.normalize(p)
+  );
+}
 function movedFiles(head, judged2) {
   const producer = ["manifest", "handoff"].map((k2) => ({
     what: `producer ${k2}`,
@@ -31447,7 +31464,8 @@ function movedFiles(head, judged2) {
   return [
     ...TRIO_ROLES.map((r) => ({ what: r, from: judged2.trio[r], to: head.trio[r] })),
     ...producer
-  ].filter((m) => m.from !== m.to);
+    // the same file written another way (./config/pin.json) is no move
+  ].filter((m) => posix.normalize(m.from) !== posix.normalize(m.to));
 }
 function movedGoverned(head, judged2) {
   return movedFiles(head, judged2).map(
@@ -33293,7 +33311,10 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
     if (definition.kind === "none") findings.push(undefinedAtBase(definition.why, baseline.trio[changed[0]]));
     findings.push(
       ...trioRules(headTrio, { baseline, now }),
-      ...driftRules(headTrio, producerFilesFromBytes(baseline, blobs.producer), { now }),
+      ...driftRules(headTrio, producerFilesFromBytes(baseline, blobs.producer), {
+        now,
+        mayBeRestored: !report.identityChanged || report.rollback
+      }),
       ...report.findings
     );
     if (shallow && report.identityChanged && !report.rollback) {

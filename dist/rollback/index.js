@@ -29120,7 +29120,7 @@ function capFindings(findings, max = MAX_PER_RULE) {
 
 // src/rules/drift.ts
 function driftRules(trio, producer, ctx) {
-  const held = heldBack(trio, producer);
+  const held = ctx.mayBeRestored === false ? null : heldBack(trio, producer);
   return capFindings(
     sortFindings([
       ...producerFileRules(producer),

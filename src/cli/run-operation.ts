@@ -2,6 +2,7 @@
 // Ctrl-C stopping the running steps' process groups (the evidence is still written), then the report or
 // the one JSON object on stdout, and the exit code of its verdict.
 import { deferSignals } from '../exec/process-group.js'
+import { shorten } from '../text/shorten.js'
 import type { OperationContext, OperationResult } from '../operations/context.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import type { Io } from './io.js'
@@ -47,8 +48,7 @@ export class InterruptedError extends Error {
 /** What failed, in a few words: the first line of the failure, not the command line git was given. */
 function failedWhile(cause: unknown): string {
   const first = ((cause as Error | undefined)?.message ?? String(cause)).split(/\r?\n/)[0]!
-  const what = first.split(': Command failed')[0]!
-  return what.length > 80 ? `${what.slice(0, 79)}…` : what
+  return shorten(first.split(': Command failed')[0]!, 80, 'word')
 }
 
 /** runOperation for a command that judges: its report, `--json` and SARIF as `judging` asks. */

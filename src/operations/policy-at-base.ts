@@ -153,7 +153,19 @@ export async function policyAtBase(
     }
     const inHead = new Set(policy.baselines.map((b) => b.name))
     const removedWithTrioChanged: Finding[] = []
+    // the files the change's policy governs: a baseline renamed or removed must leave none of its own ungoverned
+    const governed = new Set(policy.baselines.flatMap(governedPaths))
     for (const gone of atBase.baselines.filter((b) => !inHead.has(b.name))) {
+      const loose = governedPaths(gone).filter((p) => !governed.has(p))
+      if (loose.length > 0)
+        removedWithTrioChanged.push(
+          finding(
+            'BG710',
+            loose[0]!,
+            null,
+            `this change renames or removes the baseline "${gone.name}" of the base revision's policy, and no baseline of its policy governs ${loose.join(', ')} any more: the consumer could go on reading a file no rule judges; keep the files governed (a rename keeps every path), or have maintainers of both teams review and land the change themselves`
+          )
+        )
       const changed: string[] = []
       for (const role of TRIO_ROLES) {
         const file = gone.trio[role]
@@ -249,6 +261,14 @@ export function undefinedAtBase(why: string, file: string): Finding {
 
 /** BG707: the working tree's policy moves the trio or the producer; the base's files were the ones judged. */
 /** The baseline's files whose paths the change's policy (`head`) moves from those of the base policy (`judged`). */
+/** The files a baseline governs (its trio, its producer's manifest and handoff), as normalised paths. */
+function governedPaths(b: BaselinePolicy): string[] {
+  const producer = producerPaths(b)
+  return [...TRIO_ROLES.map((r) => b.trio[r]), producer.manifest, producer.handoff].map((p) =>
+    posix.normalize(p)
+  )
+}
+
 export function movedFiles(
   head: BaselinePolicy,
   judged: BaselinePolicy
@@ -261,7 +281,8 @@ export function movedFiles(
   return [
     ...TRIO_ROLES.map((r) => ({ what: r as string, from: judged.trio[r], to: head.trio[r] })),
     ...producer
-  ].filter((m) => m.from !== m.to)
+    // the same file written another way (./config/pin.json) is no move
+  ].filter((m) => posix.normalize(m.from) !== posix.normalize(m.to))
 }
 
 /**

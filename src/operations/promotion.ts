@@ -188,7 +188,10 @@ async function promoteBaseline(
     if (definition.kind === 'none') findings.push(undefinedAtBase(definition.why, baseline.trio[changed[0]!]))
     findings.push(
       ...trioRules(headTrio, { baseline, now }),
-      ...driftRules(headTrio, producerFilesFromBytes(baseline, blobs.producer), { now }),
+      ...driftRules(headTrio, producerFilesFromBytes(baseline, blobs.producer), {
+        now,
+        mayBeRestored: !report.identityChanged || report.rollback
+      }),
       ...report.findings
     )
     if (shallow && report.identityChanged && !report.rollback) {

@@ -14,10 +14,16 @@ import type { Finding } from './finding.js'
 
 export interface DriftContext {
   now: Date
+  /**
+   * Whether the trio may be the baseline a rollback restored (BG310 instead of the drift errors): false for a
+   * change that promotes a new baseline, which the producer's current files must bear out whatever the ledger
+   * says (a made-up release between the restored and the withdrawn one would otherwise go unchecked).
+   */
+  mayBeRestored?: boolean
 }
 
 export function driftRules(trio: Trio, producer: ProducerFiles, ctx: DriftContext): Finding[] {
-  const held = heldBack(trio, producer)
+  const held = ctx.mayBeRestored === false ? null : heldBack(trio, producer)
   return capFindings(
     sortFindings([
       ...producerFileRules(producer),
