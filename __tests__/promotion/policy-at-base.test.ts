@@ -25,6 +25,7 @@ import {
   REPO_ROOT,
   trioFixture
 } from '../helpers/fixture.js'
+import type { Fixture } from '../helpers/fixture.js'
 import {
   gitRepo,
   nodeStep,
@@ -51,6 +52,24 @@ function releaseWithFailingSuite() {
   producerRelease(fx, NEXT)
   repin(fx)
   return { fx, repo, base }
+}
+
+/** The embedded baseline committed under a policy file of its own: the base of a change to the policy. */
+function governedBase() {
+  const fx = trioFixture()
+  writePolicy(fx, {})
+  const repo = gitRepo(fx)
+  return { fx, repo, base: repo.commit(`the approved baseline ${EMBEDDED.tag}`, OLD_DATE) }
+}
+
+/** The working tree's policy, its memorykernel baseline edited. */
+function editBaseline(
+  fx: { editJson: Fixture['editJson'] },
+  edit: (b: Record<string, unknown>) => void
+): void {
+  fx.editJson(POLICY, (policy) =>
+    edit((policy.baselines as Record<string, Record<string, unknown>>).memorykernel!)
+  )
 }
 
 describe('promotion: the baseline as the base policy defines it', () => {
@@ -143,12 +162,8 @@ describe('promotion: the baseline as the base policy defines it', () => {
   })
 
   it('a policy pointed at a copy of the pin, or the pin moved with it, fails (BG710): a governed file does not move through the gate', async () => {
-    const fx = trioFixture()
-    writePolicy(fx, {})
-    const repo = gitRepo(fx)
-    const base = repo.commit(`the approved baseline ${EMBEDDED.tag}`, OLD_DATE)
-    fx.editJson(POLICY, (policy) => {
-      const b = (policy.baselines as Record<string, Record<string, unknown>>).memorykernel!
+    const { fx, repo, base } = governedBase()
+    editBaseline(fx, (b) => {
       ;(b.trio as Record<string, string>).pin = 'config/decoy-pin.json'
     })
     // the copy: from the next pull request on, the real pin would be edited with no finding
@@ -184,10 +199,7 @@ describe('promotion: the baseline as the base policy defines it', () => {
   })
 
   it('renaming the baseline while pointing it at copies leaves the real files ungoverned: BG710; a plain rename, or a path written another way, passes', async () => {
-    const fx = trioFixture()
-    writePolicy(fx, {})
-    const repo = gitRepo(fx)
-    const base = repo.commit(`the approved baseline ${EMBEDDED.tag}`, OLD_DATE)
+    const { fx, repo, base } = governedBase()
     const rename = (edit: (b: Record<string, unknown>) => void) =>
       fx.editJson(POLICY, (policy) => {
         const all = policy.baselines as Record<string, Record<string, unknown>>
@@ -218,13 +230,9 @@ describe('promotion: the baseline as the base policy defines it', () => {
   })
 
   it('a policy edit that moves a file to where health would fail once merged fails the change, said at the new path', async () => {
-    const fx = trioFixture()
-    writePolicy(fx, {})
-    const repo = gitRepo(fx)
-    const base = repo.commit(`the approved baseline ${EMBEDDED.tag}`, OLD_DATE)
+    const { fx, repo, base } = governedBase()
     // only the policy changes: the handoff is looked for where there is none, and the matrix is the README
-    fx.editJson(POLICY, (policy) => {
-      const b = (policy.baselines as Record<string, Record<string, unknown>>).memorykernel!
+    editBaseline(fx, (b) => {
       ;(b.producer as Record<string, string>).handoff = 'NOPE.json'
       ;(b.trio as Record<string, string>).matrix = 'README.md'
     })
