@@ -398,3 +398,17 @@ describe('sanity of the helpers used above', () => {
     expect(sha256(fx.readBytes(MIRROR))).toBe(pin.expected_producer_manifest_sha256)
   })
 })
+
+describe('the matrix control class', () => {
+  it('is \\p{Cc} but tab, line feed and carriage return, and \\p{Bidi_Control}, of the running Node', async () => {
+    const { MATRIX_CONTROL } = await import('../src/rules/files.js')
+    const differ: string[] = []
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue
+      const ch = String.fromCodePoint(cp)
+      const want = (/\p{Cc}/u.test(ch) && !/[\t\n\r]/.test(ch)) || /\p{Bidi_Control}/u.test(ch)
+      if (MATRIX_CONTROL.test(ch) !== want) differ.push(cp.toString(16))
+    }
+    expect(differ).toEqual([])
+  })
+})

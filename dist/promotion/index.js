@@ -26771,10 +26771,10 @@ function readable(file, ids) {
       )
     );
   }
-  const control = file.role === "matrix" ? CONTROL2.exec(src.text) : null;
+  const control = file.role === "matrix" ? MATRIX_CONTROL.exec(src.text) : null;
   if (control) {
     const code2 = `U+${control[0].codePointAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
-    const why = control[0] === "\0" ? "which makes git and GitHub show the file as binary and hide its changes from review" : new RegExp("\\p{Bidi_Control}", "u").test(control[0]) ? "a bidirectional control, which makes the text show in another order than it is written" : "which no Markdown text needs and which a terminal or a diff may not show";
+    const why = control[0] === "\0" ? "which makes git and GitHub show the file as binary and hide its changes from review" : control[0] > "\xFF" ? "a bidirectional control, which makes the text show in another order than it is written" : "which no Markdown text needs and which a terminal or a diff may not show";
     out.push(
       finding(
         ids.utf8,
@@ -26786,7 +26786,8 @@ function readable(file, ids) {
   }
   return out;
 }
-var CONTROL2 = new RegExp("(?![\\t\\n\\r])\\p{Cc}|\\p{Bidi_Control}", "u");
+var MATRIX_CONTROL_RANGES = "\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069";
+var MATRIX_CONTROL = new RegExp(`[${MATRIX_CONTROL_RANGES}]`);
 function json(file, ids) {
   const doc = file.doc;
   if (!doc) return [];
