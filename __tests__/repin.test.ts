@@ -131,6 +131,37 @@ describe('baseline-gate repin', () => {
     )
   })
 
+  it("the release's Candidate row becomes its Approved row, written from the pin: one row, and every trio rule passes", () => {
+    const fx = trioFixture()
+    const approved = fx
+      .read(MATRIX)
+      .split('\n')
+      .find((l) => l.endsWith('| Approved |'))!
+    const candidate = `| 0.1.9 | 1234567 | ${NEXT} | ${'c'.repeat(40)} | ${EMBEDDED.service} | ${EMBEDDED.api} | ${EMBEDDED.integration} | Candidate |`
+    for (const at of ['last', 'before the Approved row'] as const) {
+      const fresh = trioFixture()
+      fresh.replace(
+        MATRIX,
+        approved,
+        at === 'last' ? `${approved}\n${candidate}` : `${candidate}\n${approved}`
+      )
+      release(fresh, NEXT)
+      const r = repin(fresh)
+      expect({ at, status: r.status }).toEqual({ at, status: 'repinned' })
+      const rows = fresh
+        .read(MATRIX)
+        .split('\n')
+        .filter((l) => l.includes(`| ${NEXT} |`))
+      expect({ at, rows: rows.map((l) => l.slice(l.lastIndexOf('|', l.length - 2))) }).toEqual({
+        at,
+        rows: ['| Approved |']
+      })
+      const baseline = selectBaselines(loadPolicy({ root: fresh.root }), undefined)[0]!
+      expect(trioRules(loadTrio(fresh.root, baseline), { baseline, now: NOW })).toEqual([])
+    }
+    expect(fx.read(MATRIX)).toContain(approved)
+  })
+
   it('a second run changes nothing', () => {
     const fx = trioFixture()
     release(fx, NEXT)

@@ -177,7 +177,7 @@ describe('plan + health per baseline + aggregate (built CLI)', () => {
           mkdirSync(deep, { recursive: true })
           copyFileSync(failing, join(deep, 'health-memorykernel.json'))
         },
-        /more than 3 levels below .*, not searched/
+        /more than 3 levels below .* that holds an evidence packet, not read/
       ]
     ]
     for (const [what, lay, reason] of layouts) {
@@ -193,6 +193,13 @@ describe('plan + health per baseline + aggregate (built CLI)', () => {
         }
       ])
     }
+    // a deep directory of logs, with no packet in it, is nothing to report
+    const logs = tempDir('bg-fan-logs-')
+    copyFileSync(join(jobs.billing!.dir, 'health-billing.json'), join(logs, 'health-billing.json'))
+    mkdirSync(join(logs, 'logs', 'x', 'y', 'z'), { recursive: true })
+    writeFileSync(join(logs, 'logs', 'x', 'y', 'z', 'step.log'), 'ok\n')
+    const deepLogs = aggregate([logs], fx.root)
+    expect([deepLogs.status, deepLogs.out.invalid]).toEqual([0, []])
     // the same directory twice, or with its parent: one packet
     const billing = jobs.billing!.dir
     const twice = aggregate([billing, billing], fx.root)

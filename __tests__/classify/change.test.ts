@@ -288,6 +288,13 @@ describe('change classification', () => {
       )
     })
 
+    it('a promotion of a release the ledger lists as a Candidate replaces that row with its Approved one', () => {
+      const tag = nextTag(basePin.release_tag!, 'minor')
+      const candidate = `| 0.1.9 | 1234567 | ${tag} | ${'c'.repeat(40)} | service.v3 | api.v1 | integration/v1 | Candidate |`
+      const base = { ...BASE, matrix: BASE.matrix.replace(approvedRow, `${approvedRow}\n${candidate}`) }
+      expect(classify(promoted(), { base }).findings).toEqual([])
+    })
+
     it('a promotion may only supersede the Approved row and add its own', () => {
       const promotion = promoted()
       const head = {
@@ -317,7 +324,7 @@ describe('change classification', () => {
         'BG523',
         'warning',
         PIN,
-        `the pin's default_base_url changes from ${JSON.stringify(pin.default_base_url)} to "http://evil.example.com": no baseline rule judges it, and the consumer reads it; make sure the consumer and producer owners expect this change`
+        `the pin's default_base_url changes from ${JSON.stringify(pin.default_base_url)} to "http://evil.example.com": the consumer reads it, and no rule judges its value (only its form); make sure the consumer and producer owners expect this change`
       ],
       [
         'BG523',

@@ -23054,9 +23054,9 @@ var CHANGE_RULES = {
     example: 'A rollback pull request restores v0.3.2 with `"runtime_cutover_posture": "GO"`.'
   },
   BG509: {
-    title: "Rollback to a baseline never pinned",
+    title: "Rollback to a baseline never pinned, or withdrawn",
     severity: "error",
-    description: "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger must already have its row. Anything else is a new baseline and goes through a promotion.",
+    description: "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger must already have its row, not marked `Rolled back` (a release an incident withdrew is never restored; a fixed release under a new tag is promoted instead). Anything else is a new baseline and goes through a promotion.",
     example: "A pull request marks v0.4.0 `Rolled back` and pins v0.3.2 with a different manifest digest than v0.3.2 ever had."
   },
   BG510: {
@@ -25688,7 +25688,7 @@ function settingsChanged(base, head) {
       "BG523",
       head.pin.path,
       head.pin.doc ? locate(head.pin.doc, `/${k2}`) : null,
-      `the pin's ${k2} changes from ${shown(before[k2])} to ${shown(after[k2])}: no baseline rule judges it, and the consumer reads it; make sure the consumer and producer owners expect this change`
+      `the pin's ${k2} changes from ${shown(before[k2])} to ${shown(after[k2])}: the consumer reads it, and no rule judges its value (only its form); make sure the consumer and producer owners expect this change`
     )
   );
 }
@@ -25721,8 +25721,9 @@ function ledgerKept(base, head, move) {
         );
       continue;
     }
-    const edited = row.cells.findIndex((c2, i2) => i2 !== STATUS_AT && c2.text !== now.cells[i2]?.text);
-    const longer = now.cells.length > row.cells.length ? row.cells.length : -1;
+    const promotedCandidate = move !== null && !move.rollback && tag === move.to.release_tag && was === "Candidate";
+    const edited = promotedCandidate ? -1 : row.cells.findIndex((c2, i2) => i2 !== STATUS_AT && c2.text !== now.cells[i2]?.text);
+    const longer = !promotedCandidate && now.cells.length > row.cells.length ? row.cells.length : -1;
     const at3 = edited !== -1 ? edited : longer;
     if (at3 !== -1) {
       const column = after.header[at3]?.text ?? `column ${at3 + 1}`;

@@ -43779,9 +43779,9 @@ var CHANGE_RULES = {
     example: 'A rollback pull request restores v0.3.2 with `"runtime_cutover_posture": "GO"`.'
   },
   BG509: {
-    title: "Rollback to a baseline never pinned",
+    title: "Rollback to a baseline never pinned, or withdrawn",
     severity: "error",
-    description: "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger must already have its row. Anything else is a new baseline and goes through a promotion.",
+    description: "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger must already have its row, not marked `Rolled back` (a release an incident withdrew is never restored; a fixed release under a new tag is promoted instead). Anything else is a new baseline and goes through a promotion.",
     example: "A pull request marks v0.4.0 `Rolled back` and pins v0.3.2 with a different manifest digest than v0.3.2 ever had."
   },
   BG510: {
@@ -45746,7 +45746,7 @@ function settingsChanged(base, head) {
       "BG523",
       head.pin.path,
       head.pin.doc ? locate(head.pin.doc, `/${k2}`) : null,
-      `the pin's ${k2} changes from ${shown(before[k2])} to ${shown(after[k2])}: no baseline rule judges it, and the consumer reads it; make sure the consumer and producer owners expect this change`
+      `the pin's ${k2} changes from ${shown(before[k2])} to ${shown(after[k2])}: the consumer reads it, and no rule judges its value (only its form); make sure the consumer and producer owners expect this change`
     )
   );
 }
@@ -45779,8 +45779,9 @@ function ledgerKept(base, head, move) {
         );
       continue;
     }
-    const edited = row.cells.findIndex((c, i) => i !== STATUS_AT && c.text !== now.cells[i]?.text);
-    const longer = now.cells.length > row.cells.length ? row.cells.length : -1;
+    const promotedCandidate = move !== null && !move.rollback && tag === move.to.release_tag && was === "Candidate";
+    const edited = promotedCandidate ? -1 : row.cells.findIndex((c, i) => i !== STATUS_AT && c.text !== now.cells[i]?.text);
+    const longer = !promotedCandidate && now.cells.length > row.cells.length ? row.cells.length : -1;
     const at3 = edited !== -1 ? edited : longer;
     if (at3 !== -1) {
       const column = after.header[at3]?.text ?? `column ${at3 + 1}`;
@@ -46844,6 +46845,10 @@ function updatedSplice(text, ledger, date) {
 function statusSplice(row, status2) {
   const cell2 = row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === "status")];
   return { start: cell2.start, end: cell2.end, text: status2 };
+}
+function removeRowSplice(text, row) {
+  const start = text.startsWith("\r\n", row.start - 2) ? row.start - 2 : row.start - 1;
+  return { start, end: row.end, text: "" };
 }
 function appendRowSplice(text, ledger, values, consumer, status2 = "Approved") {
   const table2 = ledger.ledgerSection?.table;
@@ -52341,6 +52346,7 @@ function runRepin(ctx, baseline, options = {}) {
   );
   const own = rowOfTag(ledger, String(manifest.release_tag));
   const repair = own !== null && statusOf(own) === "Approved";
+  const candidate = own !== null && statusOf(own) === "Candidate" ? own : null;
   const approved = ledgerRows(ledger).filter((r) => r !== own && statusOf(r) === "Approved");
   const version2 = repair ? null : consumerVersion(ctx.root, baseline.trio.pin);
   if (!repair && version2 === null)
@@ -52352,6 +52358,7 @@ function runRepin(ctx, baseline, options = {}) {
     pinSectionSplice(matrix, ledger, values, baseline.display_name),
     updatedSplice(matrix, ledger, ctx.clock().toISOString().slice(0, 10)),
     ...approved.map((r) => statusSplice(r, "Superseded")),
+    candidate ? removeRowSplice(matrix, candidate) : null,
     repair ? null : appendRowSplice(matrix, ledger, values, {
       version: version2 ?? "0.0.0",
       commit: headCommitSync(ctx.root)?.slice(0, 12) ?? "0000000"

@@ -300,7 +300,7 @@ function settingsChanged(base: Trio, head: Trio): Finding[] {
         'BG523',
         head.pin.path,
         head.pin.doc ? locate(head.pin.doc, `/${k}`) : null,
-        `the pin's ${k} changes from ${shown(before[k])} to ${shown(after[k])}: no baseline rule judges it, and the consumer reads it; make sure the consumer and producer owners expect this change`
+        `the pin's ${k} changes from ${shown(before[k])} to ${shown(after[k])}: the consumer reads it, and no rule judges its value (only its form); make sure the consumer and producer owners expect this change`
       )
     )
 }
@@ -351,8 +351,13 @@ function ledgerKept(base: Trio, head: Trio, move: LedgerMove | null): Finding[] 
         )
       continue
     }
-    const edited = row.cells.findIndex((c, i) => i !== STATUS_AT && c.text !== now.cells[i]?.text)
-    const longer = now.cells.length > row.cells.length ? row.cells.length : -1
+    // the promoted release's Candidate row becomes its Approved row, written from the pin (repin replaces it)
+    const promotedCandidate =
+      move !== null && !move.rollback && tag === move.to.release_tag && was === 'Candidate'
+    const edited = promotedCandidate
+      ? -1
+      : row.cells.findIndex((c, i) => i !== STATUS_AT && c.text !== now.cells[i]?.text)
+    const longer = !promotedCandidate && now.cells.length > row.cells.length ? row.cells.length : -1
     const at = edited !== -1 ? edited : longer
     if (at !== -1) {
       const column = after.header[at]?.text ?? `column ${at + 1}`

@@ -69,6 +69,12 @@ export function statusSplice(row: LedgerRow, status: LedgerStatus): Splice {
   return { start: cell.start, end: cell.end, text: status }
 }
 
+/** A row removed, with the line ending before it (a row appended at the table's end stays clear of it). */
+export function removeRowSplice(text: string, row: LedgerRow): Splice {
+  const start = text.startsWith('\r\n', row.start - 2) ? row.start - 2 : row.start - 1
+  return { start, end: row.end, text: '' }
+}
+
 /** A new row for the baseline these Baseline Pin values name, after the table's last row. */
 export function appendRowSplice(
   text: string,

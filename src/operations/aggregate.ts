@@ -57,10 +57,11 @@ function scanOne(cwd: string, dir: string, seen: Set<string>): DirectoryScan {
           files.push({ file, refused: 'a symbolic link, not followed: copy the evidence itself here' })
       } else if (e.isDirectory()) {
         if (depth < MAX_DEPTH) walk(path, file, depth + 1)
-        else
+        // deeper, only looked into for packet names (a log directory holds none): one there is not read
+        else if (holdsPacket(path))
           files.push({
             file,
-            refused: `a directory more than ${MAX_DEPTH} levels below ${dir}, not searched: give it as a directory of its own`
+            refused: `a directory more than ${MAX_DEPTH} levels below ${dir} that holds an evidence packet, not read: give it as a directory of its own`
           })
       } else if (PACKET_FILE.test(e.name)) {
         if (once(seen, path)) files.push({ file, read: readRepoFile('/', path) })
@@ -70,6 +71,21 @@ function scanOne(cwd: string, dir: string, seen: Set<string>): DirectoryScan {
   }
   walk(abs, dir, 0)
   return { dir, problem: null, files, ...(counted > 0 ? { counted } : {}) }
+}
+
+/** Whether a directory holds a packet-named file at any depth (links not followed; a bounded look). */
+function holdsPacket(dir: string, budget = { entries: 10_000 }): boolean {
+  let entries
+  try {
+    entries = readdirSync(dir, { withFileTypes: true })
+  } catch {
+    return true // cannot be looked into: what it holds is not known, so it is said
+  }
+  for (const e of entries) {
+    if (--budget.entries < 0) return true
+    if (PACKET_FILE.test(e.name) || (e.isDirectory() && holdsPacket(join(dir, e.name), budget))) return true
+  }
+  return false
 }
 
 function isDirectory(path: string): boolean {

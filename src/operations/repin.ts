@@ -17,6 +17,7 @@ import {
   applySplices,
   pinLineValues,
   pinSectionSplice,
+  removeRowSplice,
   statusSplice,
   updatedSplice
 } from '../ledger/edit.js'
@@ -156,6 +157,8 @@ export function runRepin(
   // the release the ledger already approves (a pin edited by hand since): its row stays, the pin is made whole
   const own = rowOfTag(ledger, String(manifest.release_tag))
   const repair = own !== null && statusOf(own) === 'Approved'
+  // the release's Candidate row becomes its Approved row: the one written from the pin, in its place
+  const candidate = own !== null && statusOf(own) === 'Candidate' ? own : null
   const approved = ledgerRows(ledger).filter((r) => r !== own && statusOf(r) === 'Approved')
   const version = repair ? null : consumerVersion(ctx.root, baseline.trio.pin)
   if (!repair && version === null)
@@ -167,6 +170,7 @@ export function runRepin(
     pinSectionSplice(matrix, ledger, values, baseline.display_name),
     updatedSplice(matrix, ledger, ctx.clock().toISOString().slice(0, 10)),
     ...approved.map((r) => statusSplice(r, 'Superseded')),
+    candidate ? removeRowSplice(matrix, candidate) : null,
     repair
       ? null
       : appendRowSplice(matrix, ledger, values, {

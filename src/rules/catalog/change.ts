@@ -61,10 +61,10 @@ export const CHANGE_RULES = {
     example: 'A rollback pull request restores v0.3.2 with `"runtime_cutover_posture": "GO"`.'
   },
   BG509: {
-    title: 'Rollback to a baseline never pinned',
+    title: 'Rollback to a baseline never pinned, or withdrawn',
     severity: 'error',
     description:
-      "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger must already have its row. Anything else is a new baseline and goes through a promotion.",
+      "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger must already have its row, not marked `Rolled back` (a release an incident withdrew is never restored; a fixed release under a new tag is promoted instead). Anything else is a new baseline and goes through a promotion.",
     example:
       'A pull request marks v0.4.0 `Rolled back` and pins v0.3.2 with a different manifest digest than v0.3.2 ever had.'
   },
