@@ -138,13 +138,14 @@ describe('baseline-gate repin', () => {
       .split('\n')
       .find((l) => l.endsWith('| Approved |'))!
     const candidate = `| 0.1.9 | 1234567 | ${NEXT} | ${'c'.repeat(40)} | ${EMBEDDED.service} | ${EMBEDDED.api} | ${EMBEDDED.integration} | Candidate |`
-    for (const at of ['last', 'before the Approved row'] as const) {
+    for (const at of ['last', 'before the Approved row', 'indented'] as const) {
       const fresh = trioFixture()
-      fresh.replace(
-        MATRIX,
-        approved,
-        at === 'last' ? `${approved}\n${candidate}` : `${candidate}\n${approved}`
-      )
+      const layouts = {
+        last: `${approved}\n${candidate}`,
+        'before the Approved row': `${candidate}\n${approved}`,
+        indented: `${approved}\n  ${candidate}`
+      }
+      fresh.replace(MATRIX, approved, layouts[at])
       release(fresh, NEXT)
       const r = repin(fresh)
       expect({ at, status: r.status }).toEqual({ at, status: 'repinned' })

@@ -200,6 +200,13 @@ describe('plan + health per baseline + aggregate (built CLI)', () => {
     writeFileSync(join(logs, 'logs', 'x', 'y', 'z', 'step.log'), 'ok\n')
     const deepLogs = aggregate([logs], fx.root)
     expect([deepLogs.status, deepLogs.out.invalid]).toEqual([0, []])
+    // but a link down there, to a directory holding a FAIL packet, is said
+    symlinkSync(mk, join(logs, 'logs', 'x', 'y', 'z', 'link'))
+    const linkedDeep = aggregate([logs], fx.root)
+    expect([linkedDeep.status, linkedDeep.out.invalid.map((i) => i.reason)]).toEqual([
+      1,
+      [expect.stringMatching(/more than 3 levels below .* that holds an evidence packet, not read/)]
+    ])
     // the same directory twice, or with its parent: one packet
     const billing = jobs.billing!.dir
     const twice = aggregate([billing, billing], fx.root)

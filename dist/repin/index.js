@@ -46847,7 +46847,8 @@ function statusSplice(row, status2) {
   return { start: cell2.start, end: cell2.end, text: status2 };
 }
 function removeRowSplice(text, row) {
-  const start = text.startsWith("\r\n", row.start - 2) ? row.start - 2 : row.start - 1;
+  const line = text.lastIndexOf("\n", row.start - 1) + 1;
+  const start = line >= 2 && text[line - 2] === "\r" ? line - 2 : Math.max(0, line - 1);
   return { start, end: row.end, text: "" };
 }
 function appendRowSplice(text, ledger, values, consumer, status2 = "Approved") {

@@ -69,9 +69,13 @@ export function statusSplice(row: LedgerRow, status: LedgerStatus): Splice {
   return { start: cell.start, end: cell.end, text: status }
 }
 
-/** A row removed, with the line ending before it (a row appended at the table's end stays clear of it). */
+/**
+ * A row removed from the start of its line (its indentation with it), with the line ending before it: a row
+ * appended at the table's end stays clear of the removal.
+ */
 export function removeRowSplice(text: string, row: LedgerRow): Splice {
-  const start = text.startsWith('\r\n', row.start - 2) ? row.start - 2 : row.start - 1
+  const line = text.lastIndexOf('\n', row.start - 1) + 1
+  const start = line >= 2 && text[line - 2] === '\r' ? line - 2 : Math.max(0, line - 1)
   return { start, end: row.end, text: '' }
 }
 

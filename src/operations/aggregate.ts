@@ -83,7 +83,10 @@ function holdsPacket(dir: string, budget = { entries: 10_000 }): boolean {
   }
   for (const e of entries) {
     if (--budget.entries < 0) return true
-    if (PACKET_FILE.test(e.name) || (e.isDirectory() && holdsPacket(join(dir, e.name), budget))) return true
+    const path = join(dir, e.name)
+    // a link to a directory may lead to a packet: said, as the walk above says it of every such link
+    if (PACKET_FILE.test(e.name) || (e.isSymbolicLink() && isDirectory(path))) return true
+    if (e.isDirectory() && holdsPacket(path, budget)) return true
   }
   return false
 }
