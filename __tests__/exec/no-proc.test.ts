@@ -42,6 +42,23 @@ function lingerAtOnce<C extends RunnerClock>(clock: C, times = 1): C {
 }
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
+/**
+ * A node script that starts `sleep 300` in a session of its own holding our stdout and stderr (out of reach of
+ * the group kill, and of /proc, which these tests hide), writes its pid to `pidFile`, then runs `then`.
+ */
+const holder = (pidFile: string, then = '') =>
+  `const c = require('child_process').spawn('sleep', ['300'], { detached: true, stdio: ['ignore', 'inherit', 'inherit'] }); require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(c.pid)); c.unref(); ${then}`
+
+/** A suite step running a node script. */
+const nodeSpec = (name: string, script: string, timeoutMs = 120_000) => ({
+  suite: 'test',
+  name,
+  argv: [process.execPath, '-e', script],
+  cwd: tmpdir(),
+  timeoutMs,
+  env: process.env
+})
+
 describe('without /proc', () => {
   it('the group is still stopped, and the step says escaped processes could not be tracked', async () => {
     const pidFile = join(dir, 'group')
@@ -63,19 +80,11 @@ describe('without /proc', () => {
     const pidFile = join(dir, 'escaped')
     // a new session: out of reach of the group kill, with our stdout and stderr
     // then it says ready and waits for its timeout, which the test's clock fires only then
-    const escape = `const c = require('child_process').spawn('sleep', ['300'], { detached: true, stdio: ['ignore', 'inherit', 'inherit'] }); require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(c.pid)); c.unref(); console.log('ready'); setInterval(() => {}, 1000)`
-    const spec = (name: string, script: string, timeoutMs: number) => ({
-      suite: 'test',
-      name,
-      argv: [process.execPath, '-e', script],
-      cwd: tmpdir(),
-      timeoutMs,
-      env: process.env
-    })
+    const escape = holder(pidFile, "console.log('ready'); setInterval(() => {}, 1000)")
     try {
       const clock = lingerAtOnce(manualClock())
       const [run, next] = await runSuite(
-        [spec('escapes', escape, 3000), spec('next', 'console.log(1)', 120_000)],
+        [nodeSpec('escapes', escape, 3000), nodeSpec('next', 'console.log(1)')],
         { onOutput: (_s, chunk) => chunk.toString().includes('ready') && clock.advance(3000) },
         undefined,
         clock
@@ -96,7 +105,7 @@ describe('without /proc', () => {
 
   it('a cancellation after the step itself exited does not make it "stopped": its own ending is judged', async () => {
     const pidFile = join(dir, 'exited')
-    const escape = `const c = require('child_process').spawn('sleep', ['300'], { detached: true, stdio: ['ignore', 'inherit', 'inherit'] }); require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(c.pid)); c.unref()`
+    const escape = holder(pidFile)
     const controller = new AbortController()
     const clock = manualClock()
     // the linger is asked for once the step's process has exited: the run is cancelled then, and the linger
@@ -114,21 +123,7 @@ describe('without /proc', () => {
       }
     }
     try {
-      const [run] = await runSuite(
-        [
-          {
-            suite: 'test',
-            name: 'exits',
-            argv: [process.execPath, '-e', escape],
-            cwd: tmpdir(),
-            timeoutMs: 120_000,
-            env: process.env
-          }
-        ],
-        {},
-        controller.signal,
-        cancelledAfterExit
-      )
+      const [run] = await runSuite([nodeSpec('exits', escape)], {}, controller.signal, cancelledAfterExit)
       // not 'aborted' (BG703, "stopped before it finished"): it finished, leaving a process holding its output
       expect(run).toMatchObject({ status: 'failed', exitCode: 0, error: ESCAPED_OUTPUT })
     } finally {
@@ -139,25 +134,11 @@ describe('without /proc', () => {
   it('a step that ends while a process it started holds its output open does not pass: that process escaped', async () => {
     const pidFile = join(dir, 'holder')
     // exits at once, leaving a process of its own session with our stdout and stderr
-    const escape = `const c = require('child_process').spawn('sleep', ['300'], { detached: true, stdio: ['ignore', 'inherit', 'inherit'] }); require('fs').writeFileSync(${JSON.stringify(pidFile)}, String(c.pid)); c.unref()`
+    const escape = holder(pidFile)
     // the linger after the exit fires as soon as it is asked for; the step's own timeout never does
     const clock = lingerAtOnce(manualClock())
     try {
-      const [run] = await runSuite(
-        [
-          {
-            suite: 'test',
-            name: 'holds',
-            argv: [process.execPath, '-e', escape],
-            cwd: tmpdir(),
-            timeoutMs: 120_000,
-            env: process.env
-          }
-        ],
-        {},
-        undefined,
-        clock
-      )
+      const [run] = await runSuite([nodeSpec('holds', escape)], {}, undefined, clock)
       expect(run).toMatchObject({ status: 'failed', exitCode: 0, error: ESCAPED_OUTPUT })
     } finally {
       killLeftovers(recordedPids(pidFile))

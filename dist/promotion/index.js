@@ -33267,7 +33267,6 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
   const gate = own ? definition.why : definition.baseline;
   const blobs = await readBlobs(ctx.root, revs, baseline);
   const moving = definition.kind === "base" && movedFiles(inTree, baseline).length > 0;
-  const there = moving ? await readBlobs(ctx.root, revs, inTree) : null;
   const changed = TRIO_ROLES.filter((r) => !sameBytes(blobs.base[r], blobs.head[r]));
   const headTrio = trioFromBytes(baseline, blobs.head);
   const asCheckedOut = [
@@ -33282,8 +33281,10 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
     ...definition.kind === "unreadable" ? [unreadableAtBase(definition.why, definition.todo)] : [],
     ...definition.kind === "adoption" ? [adoptionNote(definition.why)] : []
   ];
-  if (there)
+  if (moving) {
+    const there = await readBlobs(ctx.root, revs, inTree);
     findings.push(...afterMerge(inTree, baseline, { trio: there.head, producer: there.producer }, now));
+  }
   let steps = [];
   let report = null;
   let approval = null;
@@ -33344,14 +33345,7 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
     }
     findings.push(...suitesNotes(inTree, baseline, definition.kind));
     const ruleErrors2 = findings.filter((f) => f.severity === "error").length;
-    const suites = await suitesOf(
-      ctx,
-      options,
-      baseline,
-      revs.head,
-      { paths: baseline.trio, bytes: blobs.head },
-      ruleErrors2
-    );
+    const suites = await suitesOf(ctx, options, baseline, revs.head, blobs.head, ruleErrors2);
     steps = suites.steps;
     redactions = suites.redactions;
     findings.push(...suites.findings);
@@ -33461,7 +33455,7 @@ function suitesSkip(options, ruleErrors2) {
 }
 async function suitesOf(ctx, options, baseline, head, headTrio, ruleErrors2) {
   const skip = suitesSkip(options, ruleErrors2);
-  const mismatch = skip ? null : await checkoutMismatch(ctx.root, head, headTrio);
+  const mismatch = skip ? null : await checkoutMismatch(ctx.root, baseline, head, headTrio);
   return operationSuites({
     root: ctx.root,
     baseline,
@@ -33476,7 +33470,7 @@ async function suitesOf(ctx, options, baseline, head, headTrio, ruleErrors2) {
     ...options.signal ? { signal: options.signal } : {}
   });
 }
-async function checkoutMismatch(root, head, headTrio) {
+async function checkoutMismatch(root, baseline, head, headTrio) {
   const checkedOut = await headCommit(root);
   if (checkedOut !== head) {
     return {
@@ -33485,10 +33479,10 @@ async function checkoutMismatch(root, head, headTrio) {
     };
   }
   for (const role of TRIO_ROLES) {
-    const path2 = headTrio.paths[role];
+    const path2 = baseline.trio[role];
     const read = readRepoFile(root, path2);
     const disk = read.kind === "ok" ? read.bytes : null;
-    const committed2 = committedBytes(headTrio.bytes[role]);
+    const committed2 = committedBytes(headTrio[role]);
     if (disk === null !== (committed2 === null) || disk && committed2 && sha256(disk) !== sha256(committed2)) {
       return {
         file: path2,

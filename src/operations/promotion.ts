@@ -17,7 +17,7 @@ import { readRepoFile } from '../fs/read.js'
 import { headCommit, isShallow, resolveCommit, RevisionError } from '../git/git.js'
 import { fileHistory } from '../git/history.js'
 import type { GitHubClient, JointApproval, Result } from '../github/client.js'
-import type { BaselinePolicy, TrioPaths } from '../policy/types.js'
+import type { BaselinePolicy } from '../policy/types.js'
 import type { Redactor } from '../redact/redactor.js'
 import { approvalRules, needsJointApproval } from '../rules/approval.js'
 import { driftRules } from '../rules/drift.js'
@@ -133,10 +133,8 @@ async function promoteBaseline(
   const baseline = own ? inTree : definition.baseline
   const gate = own ? definition.why : definition.baseline
   const blobs = await readBlobs(ctx.root, revs, baseline)
-  // the files at the paths the change's policy gives them, when it moves any: judged as health will judge them
-  // once merged (afterMerge); the move itself fails (BG710)
+  // a change whose policy moves a governed file: the move fails (BG710)
   const moving = definition.kind === 'base' && movedFiles(inTree, baseline).length > 0
-  const there = moving ? await readBlobs(ctx.root, revs, inTree) : null
   const changed = TRIO_ROLES.filter((r) => !sameBytes(blobs.base[r], blobs.head[r]))
   const headTrio = trioFromBytes(baseline, blobs.head)
   // what git holds of the files that health will read otherwise: a link, a checkout conversion
@@ -154,8 +152,10 @@ async function promoteBaseline(
     ...(definition.kind === 'adoption' ? [adoptionNote(definition.why)] : [])
   ]
   // the files the change's policy moves the baseline to: what health will judge there once it is merged
-  if (there)
+  if (moving) {
+    const there = await readBlobs(ctx.root, revs, inTree)
     findings.push(...afterMerge(inTree, baseline, { trio: there.head, producer: there.producer }, now))
+  }
   let steps: StepResult[] = []
   let report: ChangeReport | null = null
   let approval: ChangeEvidence['approval'] = null
@@ -219,14 +219,7 @@ async function promoteBaseline(
     }
     findings.push(...suitesNotes(inTree, baseline, definition.kind))
     const ruleErrors = findings.filter((f) => f.severity === 'error').length
-    const suites = await suitesOf(
-      ctx,
-      options,
-      baseline,
-      revs.head,
-      { paths: baseline.trio, bytes: blobs.head },
-      ruleErrors
-    )
+    const suites = await suitesOf(ctx, options, baseline, revs.head, blobs.head, ruleErrors)
     steps = suites.steps
     redactions = suites.redactions
     findings.push(...suites.findings)
@@ -372,11 +365,11 @@ async function suitesOf(
   options: PromotionOptions,
   baseline: BaselinePolicy,
   head: string,
-  headTrio: { paths: TrioPaths; bytes: Record<TrioRole, Committed> },
+  headTrio: Record<TrioRole, Committed>,
   ruleErrors: number
 ): Promise<{ steps: StepResult[]; redactions: number; findings: Finding[] }> {
   const skip = suitesSkip(options, ruleErrors)
-  const mismatch = skip ? null : await checkoutMismatch(ctx.root, head, headTrio)
+  const mismatch = skip ? null : await checkoutMismatch(ctx.root, baseline, head, headTrio)
   return operationSuites({
     root: ctx.root,
     baseline,
@@ -394,8 +387,9 @@ async function suitesOf(
 
 async function checkoutMismatch(
   root: string,
+  baseline: BaselinePolicy,
   head: string,
-  headTrio: { paths: TrioPaths; bytes: Record<TrioRole, Committed> }
+  headTrio: Record<TrioRole, Committed>
 ): Promise<{ file: string | null; message: string } | null> {
   const checkedOut = await headCommit(root)
   if (checkedOut !== head) {
@@ -405,10 +399,10 @@ async function checkoutMismatch(
     }
   }
   for (const role of TRIO_ROLES) {
-    const path = headTrio.paths[role]
+    const path = baseline.trio[role]
     const read = readRepoFile(root, path)
     const disk = read.kind === 'ok' ? read.bytes : null
-    const committed = committedBytes(headTrio.bytes[role])
+    const committed = committedBytes(headTrio[role])
     if (
       (disk === null) !== (committed === null) ||
       (disk && committed && sha256(disk) !== sha256(committed))
