@@ -42,3 +42,25 @@ describe('the CLI bundle health loads (dist/cli/main.cjs)', () => {
     )
   })
 })
+
+describe('the CLI parts (dist/cli)', () => {
+  // A part with one non-ASCII byte is a two-byte string to V8: twice the memory, and each start decoded and
+  // deserialised slower (health on one baseline about 5 ms). esbuild escapes strings but not regex literals.
+  it('are ASCII only', async () => {
+    const parts = builds.filter((b) => /\/cli\/[\w-]+\.c?js$/.test(b.outfile ?? ''))
+    expect(parts.length).toBeGreaterThan(5)
+    for (const spec of parts) {
+      const r = await build({ ...spec, write: false, logLevel: 'silent' })
+      const bytes = r.outputFiles![0]!.contents
+      const at = bytes.findIndex((b) => b > 0x7f)
+      const text = Buffer.from(bytes).toString('latin1')
+      expect({
+        part: spec.outfile,
+        nonAscii: at < 0 ? null : text.slice(Math.max(0, at - 40), at + 10)
+      }).toEqual({
+        part: spec.outfile,
+        nonAscii: null
+      })
+    }
+  })
+})

@@ -3,8 +3,10 @@
 // a secret scanner would flag.
 
 import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
 import { createRedactor, type Redaction } from '../../src/redact/redactor.js'
 import { secretsFromEnv } from '../../src/redact/known-secrets.js'
+import { textRedactor } from '../../src/redact/text-redactor.js'
 
 /** `pattern` repeated and cut to `n` characters. */
 const fill = (pattern: string, n: number): string => pattern.repeat(Math.ceil(n / pattern.length)).slice(0, n)
@@ -558,5 +560,28 @@ describe('secretsFromEnv', () => {
     expect(secretsFromEnv({ A_TOKEN: 'Fake-Same-1', B_TOKEN: 'Fake-Same-1' }, ['A_TOKEN'])).toEqual([
       'Fake-Same-1'
     ])
+  })
+})
+
+describe('textRedactor: the texts it remembers', () => {
+  it('answers a text it has seen as a fresh redactor would, in any order, short and long, clean and secret', () => {
+    const secret = `Fake-Known-${fill('Zq9', 20)}`
+    const token = `ghp_${fill('FakeToken0', 36)}`
+    const text = fc.oneof(
+      fc.constantFrom('v0.4.0', 'current', secret, `x ${secret} y`, `token ${token}`, ''),
+      fc.string({ maxLength: 40 }),
+      fc.string({ minLength: 250, maxLength: 300 }).map((s) => `${s}${token}`)
+    )
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 30 }), (texts) => {
+        const remembering = textRedactor([secret])
+        for (const t of [...texts, ...texts]) expect(remembering(t)).toBe(textRedactor([secret])(t))
+      }),
+      { numRuns: 200 }
+    )
+    const redact = textRedactor([secret])
+    expect(redact(`a ${secret}`)).not.toContain(secret)
+    expect(redact(`a ${secret}`)).not.toContain(secret)
+    expect(redact(`token ${token}`)).not.toContain(token)
   })
 })

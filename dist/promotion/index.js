@@ -23774,7 +23774,7 @@ function where(f, fileLink) {
 var ticks = (s) => s.split("`").length - 1;
 function cellCut(message) {
   const cut = shorten(message, 90, "word");
-  return ticks(message) % 2 === 0 && ticks(cut) % 2 === 1 ? cut.replace(/…$/, "`\u2026") : cut;
+  return ticks(message) % 2 === 0 && ticks(cut) % 2 === 1 ? cut.replace(/\u2026$/, "`\u2026") : cut;
 }
 function findingsMarkdown(findings, fileLink = NO_LINK, limit = Infinity) {
   if (findings.length === 0) return "_No findings._";
@@ -32150,13 +32150,19 @@ function detectorSpans(text) {
 function textRedactor(secrets) {
   const needles = needlesOf(secrets);
   const search = needles.length > 0 ? needleSearch(needles) : void 0;
+  const seen = /* @__PURE__ */ new Map();
   return (text) => {
     if (text.length === 0) return text;
+    const known = seen.get(text);
+    if (known !== void 0) return known;
     let out = search ? applySpans(text, knownSecretSpans(text, search), {}).text : text;
     out = applySpans(out, detectorSpans(out), {}).text;
+    if (text.length <= MEMO_TEXT_CHARS && seen.size < MEMO_ENTRIES) seen.set(text, out);
     return out;
   };
 }
+var MEMO_TEXT_CHARS = 256;
+var MEMO_ENTRIES = 4096;
 
 // src/text/map-strings.ts
 function mapStrings(value, fn, keep = NONE) {

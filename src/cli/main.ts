@@ -17,7 +17,7 @@ import { inlineSafe } from '../text/terminal.js'
 import type { Io } from './io.js'
 import { parseCommand } from './args.js'
 import { UsageError } from './commands.js'
-import { commandUsage, USAGE } from './usage.js'
+import { commandUsage, usage } from './usage.js'
 import { jobMatrix, renderPlan } from './render-plan.js'
 import { lkgJson, renderLkg } from './render-rollback.js'
 import { renderRepin, renderReport, styleFor, toJson } from './render.js'
@@ -31,7 +31,7 @@ export async function main(argv: string[], given: Io): Promise<number> {
   try {
     const cmd = parseCommand(argv)
     if (cmd.command === 'help') {
-      io.stdout.write(`${cmd.topic ? commandUsage(cmd.topic) : USAGE}\n`)
+      io.stdout.write(`${cmd.topic ? commandUsage(cmd.topic) : usage()}\n`)
       return EXIT.pass
     }
     if (cmd.command === 'version') {

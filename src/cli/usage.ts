@@ -27,29 +27,33 @@ function optionLines(name: OptionName, text: string): string[] {
   return wrap(`  ${flag}`.padEnd(COLUMN), text, COLUMN)
 }
 
-/** The global help: every command, and every option with the commands that take it when they are few. */
-export const USAGE = [
-  'Usage: baseline-gate <command> [options]       baseline-gate <command> --help: that command only',
-  '',
-  'Commands:',
-  ...COMMAND_NAMES.flatMap((name) => {
-    const c = COMMANDS[name]
-    const head = c.args && name !== 'promote' && name !== 'rollback' ? `${name} ${c.args}` : name
-    return head.length > 9
-      ? [`  ${head}`, ...wrap('            ', c.summary, 12)]
-      : wrap(`  ${head.padEnd(9)} `, c.summary, 12)
-  }),
-  '',
-  'Options:',
-  ...(Object.keys(OPTIONS) as OptionName[]).flatMap((name) => {
-    const o = OPTIONS[name]
-    const scope = o.commands.length <= 3 ? `${o.commands.join(', ')}: ` : ''
-    return optionLines(name, `${scope}${o.help}`)
-  }),
-  '  -V, --version        print the version',
-  '',
-  EXIT_STATUS
-].join('\n')
+/**
+ * The global help: every command, and every option with the commands that take it when they are few. Made when
+ * asked for: wrapping every line at start-up cost each run of every command about a millisecond.
+ */
+export const usage = (): string =>
+  [
+    'Usage: baseline-gate <command> [options]       baseline-gate <command> --help: that command only',
+    '',
+    'Commands:',
+    ...COMMAND_NAMES.flatMap((name) => {
+      const c = COMMANDS[name]
+      const head = c.args && name !== 'promote' && name !== 'rollback' ? `${name} ${c.args}` : name
+      return head.length > 9
+        ? [`  ${head}`, ...wrap('            ', c.summary, 12)]
+        : wrap(`  ${head.padEnd(9)} `, c.summary, 12)
+    }),
+    '',
+    'Options:',
+    ...(Object.keys(OPTIONS) as OptionName[]).flatMap((name) => {
+      const o = OPTIONS[name]
+      const scope = o.commands.length <= 3 ? `${o.commands.join(', ')}: ` : ''
+      return optionLines(name, `${scope}${o.help}`)
+    }),
+    '  -V, --version        print the version',
+    '',
+    EXIT_STATUS
+  ].join('\n')
 
 /** `baseline-gate <command> --help`: what it does, and each option it takes with one description. */
 export function commandUsage(command: CommandName): string {

@@ -44,7 +44,7 @@ const ticks = (s: string) => s.split('`').length - 1
 /** A long message's start for its cell; a code span the cut leaves open is closed before the ellipsis. */
 function cellCut(message: string): string {
   const cut = shorten(message, 90, 'word')
-  return ticks(message) % 2 === 0 && ticks(cut) % 2 === 1 ? cut.replace(/…$/, '`…') : cut
+  return ticks(message) % 2 === 0 && ticks(cut) % 2 === 1 ? cut.replace(/\u2026$/, '`…') : cut
 }
 
 /** The findings table (at most `limit` rows; the rest counted) and the long messages after it. */

@@ -87,10 +87,20 @@ export function detectorSpans(text: string): Span[] {
 export function textRedactor(secrets: readonly string[]): (text: string) => string {
   const needles = needlesOf(secrets)
   const search = needles.length > 0 ? needleSearch(needles) : undefined
+  // The same short texts come again and again (lkg's 200 revisions repeat a release tag, a reason, a profile):
+  // each is searched once. Bounded, so a run of millions of distinct texts holds no more than this.
+  const seen = new Map<string, string>()
   return (text) => {
     if (text.length === 0) return text
+    const known = seen.get(text)
+    if (known !== undefined) return known
     let out = search ? applySpans(text, knownSecretSpans(text, search), {}).text : text
     out = applySpans(out, detectorSpans(out), {}).text
+    if (text.length <= MEMO_TEXT_CHARS && seen.size < MEMO_ENTRIES) seen.set(text, out)
     return out
   }
 }
+
+/** The texts a redactor remembers: short ones (identities, reasons, paths), a bounded number of them. */
+const MEMO_TEXT_CHARS = 256
+const MEMO_ENTRIES = 4096

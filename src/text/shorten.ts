@@ -41,7 +41,7 @@ export function shortenMiddle(s: string, max: number): string {
   if (s.length <= max) return s
   const room = Math.max(2, max - 3)
   const headRoom = Math.floor(room * 0.35)
-  const head = shorten(s, headRoom + 1, 'word').replace(/…$/, '')
+  const head = shorten(s, headRoom + 1, 'word').replace(/\u2026$/, '')
   let from = s.length - (room - head.length)
   // a low surrogate at the cut would be left without its high half: start after it
   const first = s.charCodeAt(from)
