@@ -36,6 +36,8 @@ export interface FakeGitHub extends FakeSeeding {
    * timeout out then, rather than after real time.
    */
   held(): Promise<FakeRequest>
+  /** Resolves once the client has closed the connection of the first request held by hangNext (gave up on it). */
+  heldClosed(): Promise<void>
   /** The next `times` requests matching `route` are read, then their connection is closed unanswered. */
   dropNext(route: string, times?: number): void
   close(): Promise<void>
@@ -104,6 +106,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   }
   let hold: (request: FakeRequest) => void = () => {}
   const held = new Promise<FakeRequest>((resolve) => (hold = resolve))
+  let heldSocketClosed: () => void = () => {}
+  const heldClosed = new Promise<void>((resolve) => (heldSocketClosed = resolve))
   const queueFault = (route: string, fault: Fault): void => {
     faults.set(route, [...(faults.get(knownRoute(route)) ?? []), fault])
   }
@@ -181,7 +185,11 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
 
     if (!match) return send(res, entry, h.notFound())
     const fault = takeFault(match.route.route)
-    if (fault?.kind === 'hang') return hold(entry) // accepted, never answered (close() ends the socket)
+    if (fault?.kind === 'hang') {
+      // accepted, never answered (close() ends the socket)
+      req.socket.once('close', () => heldSocketClosed())
+      return hold(entry)
+    }
     if (fault?.kind === 'drop') {
       req.socket.destroy()
       return
@@ -239,6 +247,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     hangNext: (route, times = 1) =>
       queueFault(route, { kind: 'hang', status: 0, remaining: times, options: {} }),
     held: () => held,
+    heldClosed: () => heldClosed,
     dropNext: (route, times = 1) =>
       queueFault(route, { kind: 'drop', status: 0, remaining: times, options: {} }),
     ...seeding(state, () => base),

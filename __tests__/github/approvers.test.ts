@@ -103,6 +103,43 @@ describe('countApprovals', () => {
     })
   })
 
+  it('a later decision on another commit withdraws an approval of the head (found by review)', () => {
+    clock = 0
+    const counted = countApprovals(
+      [
+        review('alice', 'APPROVED'),
+        review('bob', 'APPROVED'),
+        // submitted from an older commit's page: GitHub takes it as bob's state
+        review('bob', 'CHANGES_REQUESTED', { commitId: OLD }),
+        review('carol', 'APPROVED'),
+        review('carol', 'DISMISSED', { commitId: OLD }),
+        // the other way round: a request for changes on an old commit, then an approval of the head
+        review('dave', 'CHANGES_REQUESTED', { commitId: OLD }),
+        review('dave', 'APPROVED'),
+        // an approval of the head, then one of an older commit: the latest is not the head's
+        review('erin', 'APPROVED'),
+        review('erin', 'APPROVED', { commitId: OLD })
+      ],
+      { headSha: HEAD, author: null }
+    )
+    expect(counted).toEqual({
+      approvers: ['alice', 'dave'],
+      notCounted: [
+        {
+          login: 'bob',
+          kind: 'approval',
+          reason: `they requested changes after approving (on commit ${OLD.slice(0, 12)}, which withdraws their approval of every commit)`
+        },
+        { login: 'carol', kind: 'review', reason: 'it was dismissed' },
+        {
+          login: 'erin',
+          kind: 'approval',
+          reason: `it was given on commit ${OLD.slice(0, 12)}, not on the head commit ${HEAD.slice(0, 12)} (a later push; approve again)`
+        }
+      ]
+    })
+  })
+
   it('with no author known, still excludes bots', () => {
     clock = 0
     expect(

@@ -115,6 +115,26 @@ describe('upsertStickyComment', () => {
     expect(hits('GET /user').map((r) => r.status)).toEqual([200])
   })
 
+  it('a secondary rate limit on GET /user is a failure, never "cannot tell who I am" (found by review)', async () => {
+    const pat = 'ghp_PersonalAccessToken0123456789abcdefgh'
+    fake.addToken(pat, 'release-bot-user')
+    fake.addComment(REPO, PR, 'release-bot-user', `${stickyMarker(MARKER)}\nold`)
+    fake.failNext('GET /user', 403, 1, {
+      body: {
+        message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
+      },
+      headers: { 'retry-after': '60', 'x-ratelimit-remaining': '4990', 'x-ratelimit-reset': '1900000000' }
+    })
+    const result = failure(await client({ token: pat }).upsertStickyComment(PR, MARKER, 'new'))
+    expect(result.reason).toBe('rate-limited')
+    // the secondary limit's own wait, not the primary window's reset hours away
+    expect(result.message).toContain("GitHub's secondary rate limit was hit")
+    expect(result.message).toContain('Wait 1 min')
+    expect(result.message).not.toContain(new Date(1_900_000_000_000).toISOString())
+    // no second comment beside the run's own
+    expect(fake.commentsOf(REPO, PR).map((c) => c.body)).toEqual([`${stickyMarker(MARKER)}\nold`])
+  })
+
   it('truncates a body to stay under 65,536 characters and says so', async () => {
     const line = '| BG701 | error | a suite step failed: consumer test exited 1 |\n'
     const body = '## baseline-gate\n```text\n' + line.repeat(3_000) + '```\n'
@@ -430,6 +450,9 @@ describe('failures become results', () => {
     expect(result.message).toContain('300 ms')
     expect(hits(PULL_ROUTE)).toHaveLength(1)
     expect(backoffs).toEqual([])
+    // the request is aborted: its connection closed, not left open to keep the process alive (found by review:
+    // the action wrote its verdict and then ran until the job's timeout)
+    await fake.heldClosed()
   })
 
   it('a dropped connection: a read is retried once, a comment is never posted twice', async () => {

@@ -33562,6 +33562,17 @@ function isServerError(error2) {
   const http = asHttpError(error2);
   return http?.response !== void 0 && http.response.status >= 500;
 }
+function rateLimitOf(error2) {
+  const response = asHttpError(error2)?.response;
+  if (!response) return null;
+  const { status: status2, headers } = response;
+  if (status2 !== 403 && status2 !== 429) return null;
+  const said = githubMessage(response.data, "");
+  if (/secondary rate limit/i.test(said) || headers["retry-after"] !== void 0 && headers["x-ratelimit-remaining"] !== "0")
+    return "secondary";
+  if (status2 === 429 || headers["x-ratelimit-remaining"] === "0" || /rate limit/i.test(said)) return "primary";
+  return null;
+}
 function describeFailure(error2, doing, context4) {
   const { apiUrl, fullName } = context4;
   const could = `Could not ${doing.what}`;
@@ -33586,15 +33597,14 @@ function describeFailure(error2, doing, context4) {
   }
   const { status: status2, headers, data } = http.response;
   const said = githubMessage(data, http.message);
-  const remaining = headers["x-ratelimit-remaining"];
-  if (status2 === 429 || status2 === 403 && (remaining === "0" || /rate limit/i.test(said))) {
+  const limit = rateLimitOf(error2);
+  if (limit) {
     const reset = Number(headers["x-ratelimit-reset"]);
     const retryAfter = Number(headers["retry-after"]);
-    const when2 = Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1e3).toISOString()}.` : Number.isFinite(retryAfter) && retryAfter > 0 ? ` Wait ${formatDuration(retryAfter * 1e3)}.` : "";
-    return new Failure(
-      "rate-limited",
-      `${could}: the GitHub API rate limit is exhausted (${status2} ${said}).${when2} Run again after that.`
-    );
+    const wait = Number.isFinite(retryAfter) && retryAfter > 0 ? ` Wait ${formatDuration(retryAfter * 1e3)}.` : "";
+    const when2 = limit === "secondary" ? wait : Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1e3).toISOString()}.` : wait;
+    const what = limit === "secondary" ? "GitHub's secondary rate limit was hit (too many requests at once)" : "the GitHub API rate limit is exhausted";
+    return new Failure("rate-limited", `${could}: ${what} (${status2} ${said}).${when2} Run again after that.`);
   }
   if (status2 === 401) {
     return new Failure(
@@ -37724,11 +37734,9 @@ function createOctokit(settings) {
           controller.abort();
         });
       });
+      requestOptions.request = { ...requestOptions.request, signal: controller.signal };
       try {
-        const response = await Promise.race([
-          request2({ ...requestOptions, request: { ...requestOptions.request, signal: controller.signal } }),
-          timeout
-        ]);
+        const response = await Promise.race([request2(requestOptions), timeout]);
         log(`github: ${label3} -> ${response.status} in ${now() - started} ms`);
         return response;
       } catch (error2) {
@@ -37799,8 +37807,7 @@ function openSession(options) {
       const { data } = await api().rest.users.getAuthenticated();
       return data.login;
     } catch (error2) {
-      const rateLimited = asHttpError(error2)?.response?.headers["x-ratelimit-remaining"] === "0";
-      if (statusOf2(error2) === 403 && !rateLimited || statusOf2(error2) === 404) return null;
+      if (statusOf2(error2) === 403 && !rateLimitOf(error2) || statusOf2(error2) === 404) return null;
       viewer = null;
       throw error2;
     }
@@ -38179,42 +38186,35 @@ function countApprovals(reviews, context4) {
   for (const review of ordered) {
     if (!DECISIONS.has(review.state)) continue;
     const key = review.login.toLowerCase();
-    const person = people.get(key) ?? {
-      login: review.login,
-      bot: false,
-      onHead: null,
-      approvedOnHead: false,
-      staleOn: null
-    };
+    const latest = { state: review.state, commitId: review.commitId };
+    const person = people.get(key) ?? { login: review.login, bot: false, latest, approvedAnywhere: false };
     person.bot ||= isBot({ login: review.login, type: review.userType });
-    if (review.commitId === headSha) {
-      person.onHead = review.state;
-      if (review.state === "APPROVED") person.approvedOnHead = true;
-    } else if (review.state === "APPROVED") {
-      person.staleOn = review.commitId;
-    }
+    person.latest = latest;
+    if (review.state === "APPROVED") person.approvedAnywhere = true;
     people.set(key, person);
   }
   const approvers = [];
   const notCounted = [];
   for (const [key, p] of people) {
-    const approvedAnywhere = p.approvedOnHead || p.staleOn !== null;
     const why = (reason, kind = "approval") => notCounted.push({ login: p.login, kind, reason });
-    if (p.onHead === "APPROVED") {
+    const { state, commitId } = p.latest;
+    if (state === "APPROVED" && commitId === headSha) {
       if (key === authorKey) why("they opened the pull request");
       else if (p.bot) why("it is a bot, and only people count");
       else approvers.push(p.login);
-    } else if (key === authorKey && approvedAnywhere) {
+    } else if (key === authorKey && p.approvedAnywhere) {
       why("they opened the pull request");
-    } else if (p.bot && approvedAnywhere) {
+    } else if (p.bot && p.approvedAnywhere) {
       why("it is a bot, and only people count");
-    } else if (p.onHead === "DISMISSED") {
+    } else if (state === "DISMISSED") {
       why("it was dismissed", "review");
-    } else if (p.onHead === "CHANGES_REQUESTED" && p.approvedOnHead) {
-      why("they requested changes after approving");
-    } else if (p.onHead === null && p.staleOn !== null) {
+    } else if (state === "CHANGES_REQUESTED" && p.approvedAnywhere) {
       why(
-        `it was given on commit ${short(p.staleOn)}, not on the head commit ${short(headSha)} (a later push; approve again)`
+        commitId === headSha ? "they requested changes after approving" : `they requested changes after approving (on commit ${commitId ? short(commitId) : "unknown"}, which withdraws their approval of every commit)`
+      );
+    } else if (state === "APPROVED") {
+      why(
+        `it was given on commit ${commitId ? short(commitId) : "unknown"}, not on the head commit ${short(headSha)} (a later push; approve again)`
       );
     }
   }

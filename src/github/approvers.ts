@@ -1,7 +1,9 @@
 // Which reviews of a pull request count toward the joint approval (pure; the client reads, this decides).
 //
 // As GitHub counts approvals: the latest decision (APPROVED, CHANGES_REQUESTED, DISMISSED; a COMMENTED
-// review changes nothing) of each person on the head commit. On top of that, never the pull request's
+// review changes nothing) of each person, whatever commit it was given on, and only an approval given on the
+// head commit (a request for changes submitted from an older commit's page withdraws an approval of the head,
+// as it does on GitHub). On top of that, never the pull request's
 // author (GitHub refuses a self-approval; the gate does not rely on every path into the reviews doing so)
 // and never a bot: a workflow token (github-actions[bot]) may approve pull requests, which would let a
 // pull request approve itself. Every approval that does not count says why, so the operator is not left
@@ -67,52 +69,47 @@ export function countApprovals(
   type Person = {
     login: string
     bot: boolean
-    onHead: string | null
-    approvedOnHead: boolean
-    staleOn: string | null
+    /** The person's latest decision, on whichever commit it was given. */
+    latest: { state: string; commitId: string | null }
+    approvedAnywhere: boolean
   }
   const people = new Map<string, Person>()
   for (const review of ordered) {
     if (!DECISIONS.has(review.state)) continue
     const key = review.login.toLowerCase()
-    const person = people.get(key) ?? {
-      login: review.login,
-      bot: false,
-      onHead: null,
-      approvedOnHead: false,
-      staleOn: null
-    }
+    const latest = { state: review.state, commitId: review.commitId }
+    const person = people.get(key) ?? { login: review.login, bot: false, latest, approvedAnywhere: false }
     person.bot ||= isBot({ login: review.login, type: review.userType })
-    if (review.commitId === headSha) {
-      person.onHead = review.state
-      if (review.state === 'APPROVED') person.approvedOnHead = true
-    } else if (review.state === 'APPROVED') {
-      person.staleOn = review.commitId
-    }
+    person.latest = latest
+    if (review.state === 'APPROVED') person.approvedAnywhere = true
     people.set(key, person)
   }
 
   const approvers: string[] = []
   const notCounted: NotCounted[] = []
   for (const [key, p] of people) {
-    const approvedAnywhere = p.approvedOnHead || p.staleOn !== null
     const why = (reason: string, kind: NotCounted['kind'] = 'approval') =>
       notCounted.push({ login: p.login, kind, reason })
-    if (p.onHead === 'APPROVED') {
+    const { state, commitId } = p.latest
+    if (state === 'APPROVED' && commitId === headSha) {
       if (key === authorKey) why('they opened the pull request')
       else if (p.bot) why('it is a bot, and only people count')
       else approvers.push(p.login)
-    } else if (key === authorKey && approvedAnywhere) {
+    } else if (key === authorKey && p.approvedAnywhere) {
       why('they opened the pull request')
-    } else if (p.bot && approvedAnywhere) {
+    } else if (p.bot && p.approvedAnywhere) {
       why('it is a bot, and only people count')
-    } else if (p.onHead === 'DISMISSED') {
+    } else if (state === 'DISMISSED') {
       why('it was dismissed', 'review')
-    } else if (p.onHead === 'CHANGES_REQUESTED' && p.approvedOnHead) {
-      why('they requested changes after approving')
-    } else if (p.onHead === null && p.staleOn !== null) {
+    } else if (state === 'CHANGES_REQUESTED' && p.approvedAnywhere) {
       why(
-        `it was given on commit ${short(p.staleOn)}, not on the head commit ${short(headSha)} (a later push; ` +
+        commitId === headSha
+          ? 'they requested changes after approving'
+          : `they requested changes after approving (on commit ${commitId ? short(commitId) : 'unknown'}, which withdraws their approval of every commit)`
+      )
+    } else if (state === 'APPROVED') {
+      why(
+        `it was given on commit ${commitId ? short(commitId) : 'unknown'}, not on the head commit ${short(headSha)} (a later push; ` +
           'approve again)'
       )
     }

@@ -85,6 +85,25 @@ export interface FailureContext {
 }
 
 /** `error`, thrown while doing `doing`, as a Failure that says what to do about it. */
+/**
+ * Which rate limit an answer says was hit: the primary one (no requests left until its reset), a secondary one
+ * (too many at once: `retry-after`, or GitHub's message), or none. A 403 is a rate limit only when it says so.
+ */
+export function rateLimitOf(error: unknown): 'primary' | 'secondary' | null {
+  const response = asHttpError(error)?.response
+  if (!response) return null
+  const { status, headers } = response
+  if (status !== 403 && status !== 429) return null
+  const said = githubMessage(response.data, '')
+  if (
+    /secondary rate limit/i.test(said) ||
+    (headers['retry-after'] !== undefined && headers['x-ratelimit-remaining'] !== '0')
+  )
+    return 'secondary'
+  if (status === 429 || headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(said)) return 'primary'
+  return null
+}
+
 export function describeFailure(error: unknown, doing: Doing, context: FailureContext): Failure {
   const { apiUrl, fullName } = context
   const could = `Could not ${doing.what}`
@@ -110,20 +129,24 @@ export function describeFailure(error: unknown, doing: Doing, context: FailureCo
   }
   const { status, headers, data } = http.response
   const said = githubMessage(data, http.message)
-  const remaining = headers['x-ratelimit-remaining']
-  if (status === 429 || (status === 403 && (remaining === '0' || /rate limit/i.test(said)))) {
+  const limit = rateLimitOf(error)
+  if (limit) {
     const reset = Number(headers['x-ratelimit-reset'])
     const retryAfter = Number(headers['retry-after'])
+    // a secondary limit's wait is its retry-after; x-ratelimit-reset is the primary window's, hours away
+    const wait =
+      Number.isFinite(retryAfter) && retryAfter > 0 ? ` Wait ${formatDuration(retryAfter * 1000)}.` : ''
     const when =
-      Number.isFinite(reset) && reset > 0
-        ? ` It resets at ${new Date(reset * 1000).toISOString()}.`
-        : Number.isFinite(retryAfter) && retryAfter > 0
-          ? ` Wait ${formatDuration(retryAfter * 1000)}.`
-          : ''
-    return new Failure(
-      'rate-limited',
-      `${could}: the GitHub API rate limit is exhausted (${status} ${said}).${when} Run again after that.`
-    )
+      limit === 'secondary'
+        ? wait
+        : Number.isFinite(reset) && reset > 0
+          ? ` It resets at ${new Date(reset * 1000).toISOString()}.`
+          : wait
+    const what =
+      limit === 'secondary'
+        ? "GitHub's secondary rate limit was hit (too many requests at once)"
+        : 'the GitHub API rate limit is exhausted'
+    return new Failure('rate-limited', `${could}: ${what} (${status} ${said}).${when} Run again after that.`)
   }
   if (status === 401) {
     return new Failure(

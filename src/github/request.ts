@@ -64,11 +64,13 @@ export function createOctokit(settings: RequestSettings): Octokit {
           controller.abort()
         })
       })
+      // The signal goes on the options object this request's hooks share (before-after-hook binds each hook to
+      // it, and octokit's auth hook reads that one, not what it is called with): passed as an argument, it was
+      // dropped, a timed-out request was never aborted, and its open socket kept the process alive. A new
+      // object for `request`: the one there may be the defaults every request shares.
+      requestOptions.request = { ...requestOptions.request, signal: controller.signal }
       try {
-        const response = await Promise.race([
-          request({ ...requestOptions, request: { ...requestOptions.request, signal: controller.signal } }),
-          timeout
-        ])
+        const response = await Promise.race([request(requestOptions), timeout])
         log(`github: ${label} -> ${response.status} in ${now() - started} ms`)
         return response
       } catch (error) {

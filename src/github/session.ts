@@ -1,7 +1,7 @@
 // What every part of the client shares: the repository, the token (scrubbed from every message and log
 // line), the lazily made octokit (request.ts), and `call`, the shell of every method: refuse a bad input
 // before any request, answer `no-token` without one, and turn whatever fails into the method's Result.
-import { asHttpError, describeFailure, statusOf } from './http-failure.js'
+import { describeFailure, rateLimitOf, statusOf } from './http-failure.js'
 import { createOctokit, realSleep } from './request.js'
 import type { Octokit, Sleep } from './request.js'
 import { refuse } from './result.js'
@@ -115,8 +115,9 @@ export function openSession(options: GitHubClientOptions): Session {
         const { data } = await api().rest.users.getAuthenticated()
         return data.login
       } catch (error) {
-        const rateLimited = asHttpError(error)?.response?.headers['x-ratelimit-remaining'] === '0'
-        if ((statusOf(error) === 403 && !rateLimited) || statusOf(error) === 404) return null
+        // a token that cannot say who it is (403, 404); a rate limit is a failure, not an answer: taken for one,
+        // the run's own comment and drift issue went unrecognised and were written again (found by review)
+        if ((statusOf(error) === 403 && !rateLimitOf(error)) || statusOf(error) === 404) return null
         viewer = null // ask again next time
         throw error
       }
