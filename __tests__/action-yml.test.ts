@@ -69,15 +69,16 @@ describe.each(ENTRYPOINTS)('the %s entrypoint', (name) => {
  * it (a suite, a descendant of node, reads them all in /proc/<pid>/environ), and what descriptor 3 holds.
  */
 const TOKEN = 'ghs_TokenOfThisTestNeverInAnEnvironment0001'
+const WORKFLOWS_TOKEN = 'ghs_TheWorkflowsOwnTokenNotTheInput00000002'
 const STUB_NODE = `#!/bin/bash
 [ "$1" = --version ] && echo v24.11.1 && exit
 found=none
 p=$$
 while [ "$p" -gt 1 ]; do
-  if tr '\\0' '\\n' < "/proc/$p/environ" | grep -q '${TOKEN}'; then found="$p"; fi
+  if tr '\\0' '\\n' < "/proc/$p/environ" | grep -q -e '${TOKEN}' -e '${WORKFLOWS_TOKEN}'; then found="$p"; fi
   p=$(sed 's/.*) //' "/proc/$p/stat" | cut -d' ' -f2)
 done
-echo "node $1; token in the environment of: $found; fd $BASELINE_GATE_TOKEN_FD holds: $(cat <&3)"
+echo "node $1; token in the environment of: $found; fd $BASELINE_GATE_TOKEN_FD holds: $(cat <&3); workflow's: $BASELINE_GATE_TOKEN_IS_WORKFLOWS"
 `
 
 describe.each(['action.yml', ...ENTRYPOINTS.map((n) => `actions/${n}/action.yml`)])(
@@ -86,26 +87,35 @@ describe.each(['action.yml', ...ENTRYPOINTS.map((n) => `actions/${n}/action.yml`
     const action = parse(readFileSync(join(REPO_ROOT, file), 'utf8')) as ActionYml
     const step = action.runs.steps.find((s) => s.env?.INPUT_TOKEN !== undefined)!
 
-    it('on descriptor 3, in no environment of the bundle or of a process above it', () => {
-      const bin = tempDir('bg-token-fd-bin-')
-      writeFileSync(join(bin, 'node'), STUB_NODE, { mode: 0o755 })
-      const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], {
-        env: {
-          PATH: `${bin}:/usr/bin:/bin`,
-          INPUT_OPERATION: 'health',
-          GITHUB_ACTION_PATH: '/action',
-          INPUT_TOKEN: TOKEN
-        },
-        encoding: 'utf8'
-      })
-      expect(r.stderr).toBe('')
-      expect(r.stdout).toMatch(
-        new RegExp(
-          `^node /action/\\S*dist/\\w+/index\\.js; token in the environment of: none; fd 3 holds: ${TOKEN}\\n$`
+    // the workflow's token (github.token) is the same value when the input is left to its default
+    it.each([
+      ["the workflow's own", TOKEN, 'true'],
+      ['another token', WORKFLOWS_TOKEN, 'false']
+    ])(
+      'on descriptor 3, in no environment of the bundle or of a process above it: %s',
+      (_, workflows, said) => {
+        expect(step.env?.BASELINE_GATE_WORKFLOW_TOKEN).toBe('${{ github.token }}')
+        const bin = tempDir('bg-token-fd-bin-')
+        writeFileSync(join(bin, 'node'), STUB_NODE, { mode: 0o755 })
+        const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step.run!], {
+          env: {
+            PATH: `${bin}:/usr/bin:/bin`,
+            INPUT_OPERATION: 'health',
+            GITHUB_ACTION_PATH: '/action',
+            INPUT_TOKEN: TOKEN,
+            BASELINE_GATE_WORKFLOW_TOKEN: workflows
+          },
+          encoding: 'utf8'
+        })
+        expect(r.stderr).toBe('')
+        expect(r.stdout).toMatch(
+          new RegExp(
+            `^node /action/\\S*dist/\\w+/index\\.js; token in the environment of: none; fd 3 holds: ${TOKEN}; workflow's: ${said}\\n$`
+          )
         )
-      )
-      expect(r.status).toBe(0)
-    })
+        expect(r.status).toBe(0)
+      }
+    )
   }
 )
 

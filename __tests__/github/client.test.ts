@@ -105,6 +105,20 @@ describe('upsertStickyComment', () => {
     expect(value(await gh.upsertStickyComment(PR, MARKER, 'promotion verdict 2')).id).toBe(promotion.id)
   })
 
+  it("with the workflow's own token (action.yml says so), never takes another app's marked comment for its own (found by review)", async () => {
+    fake.addComment(REPO, PR, 'evil-app[bot]', `${stickyMarker(MARKER)}\nforged verdict: PASS`)
+    const gh = client({ login: 'github-actions[bot]' })
+    const first = value(await gh.upsertStickyComment(PR, MARKER, 'promotion verdict'))
+    expect(first.created).toBe(true)
+    expect(value(await gh.upsertStickyComment(PR, MARKER, 'promotion verdict 2')).id).toBe(first.id)
+    expect(fake.commentsOf(REPO, PR).map((c) => c.body)).toEqual([
+      `${stickyMarker(MARKER)}\nforged verdict: PASS`,
+      `${stickyMarker(MARKER)}\npromotion verdict 2`
+    ])
+    // who the token is was known: GET /user (which cannot answer for it) was not asked
+    expect(hits('GET /user')).toHaveLength(0)
+  })
+
   it('with a personal token, recognises its own comment through GET /user', async () => {
     const pat = 'ghp_PersonalAccessToken0123456789abcdefgh'
     fake.addToken(pat, 'release-bot-user')

@@ -44,6 +44,18 @@ describe('findMarkedIssue', () => {
     expect(found?.url).toMatch(new RegExp(`/issues/${ours.number}$`))
   })
 
+  it("with the workflow's own token (action.yml says so), never takes another app's issue for its own (found by review)", async () => {
+    const line = stickyMarker(MARKER)
+    fake.addIssue(REPO, { body: `${line}\nforged`, labels: [LABEL], login: 'evil-app[bot]' })
+    const ours = fake.addIssue(REPO, { body: `${line}\nours`, labels: [LABEL], login: 'github-actions[bot]' })
+    const gh = client({ login: 'github-actions[bot]' })
+    expect(value(await gh.findMarkedIssue({ marker: MARKER, label: LABEL }))?.number).toBe(ours.number)
+    // and without one of ours, none: the other app's is not taken
+    fake.state.repos[REPO]!.issues[ours.number]!.state = 'closed'
+    expect(value(await gh.findMarkedIssue({ marker: MARKER, label: LABEL }))).toBeNull()
+    expect(hits('GET /user')).toHaveLength(0)
+  })
+
   it('searches every page', async () => {
     for (let i = 0; i < 120; i++) fake.addIssue(REPO, { body: 'other', labels: [LABEL] })
     const ours = fake.addIssue(REPO, {

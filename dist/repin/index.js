@@ -57123,7 +57123,7 @@ function openSession(options) {
       throw describeFailure(error2, doing, context3);
     }
   };
-  let viewer = null;
+  let viewer = options.login ? Promise.resolve(options.login) : null;
   const whoAmI = (doing) => viewer ??= step2(doing, async () => {
     try {
       const { data } = await api().rest.users.getAuthenticated();
@@ -57983,7 +57983,7 @@ function stickyCommentApi(session) {
               const candidate = { id: c.id, html_url: c.html_url, body: c.body };
               if (me2 !== null && c.user.login.toLowerCase() === me2) {
                 mine ??= candidate;
-              } else if (c.user.type === "Bot") {
+              } else if (me2 === null && c.user.type === "Bot") {
                 bots ??= candidate;
               }
             }
@@ -58221,13 +58221,15 @@ function parseRepository(value) {
   const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value ?? "");
   return m ? { owner: m[1], repo: m[2] } : null;
 }
+var WORKFLOW_TOKEN_LOGIN = "github-actions[bot]";
 function githubClient(token, repository, env2) {
   if (!token || !repository) return null;
   return createGitHubClient({
     token,
     apiUrl: env2.GITHUB_API_URL || void 0,
     repository,
-    log: (line) => debug(line)
+    log: (line) => debug(line),
+    ...env2.BASELINE_GATE_TOKEN_IS_WORKFLOWS === "true" ? { login: WORKFLOW_TOKEN_LOGIN } : {}
   });
 }
 

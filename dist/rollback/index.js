@@ -41122,7 +41122,7 @@ function openSession(options) {
       throw describeFailure(error2, doing, context4);
     }
   };
-  let viewer = null;
+  let viewer = options.login ? Promise.resolve(options.login) : null;
   const whoAmI = (doing) => viewer ??= step2(doing, async () => {
     try {
       const { data } = await api().rest.users.getAuthenticated();
@@ -41982,7 +41982,7 @@ function stickyCommentApi(session) {
               const candidate = { id: c2.id, html_url: c2.html_url, body: c2.body };
               if (me2 !== null && c2.user.login.toLowerCase() === me2) {
                 mine ??= candidate;
-              } else if (c2.user.type === "Bot") {
+              } else if (me2 === null && c2.user.type === "Bot") {
                 bots ??= candidate;
               }
             }
@@ -42307,13 +42307,15 @@ function runUrl(env2) {
   if (!repo || !id || !/^\d+$/.test(id) || !/^https?:\/\/[^\s()]+$/.test(server)) return null;
   return `${server.replace(/\/+$/, "")}/${repo}/actions/runs/${id}`;
 }
+var WORKFLOW_TOKEN_LOGIN = "github-actions[bot]";
 function githubClient(token, repository, env2) {
   if (!token || !repository) return null;
   return createGitHubClient({
     token,
     apiUrl: env2.GITHUB_API_URL || void 0,
     repository,
-    log: (line) => debug(line)
+    log: (line) => debug(line),
+    ...env2.BASELINE_GATE_TOKEN_IS_WORKFLOWS === "true" ? { login: WORKFLOW_TOKEN_LOGIN } : {}
   });
 }
 function presentLinks(env2, root, sha, artifact) {

@@ -29,6 +29,11 @@ export interface GitHubClientOptions {
   sleep?: Sleep
   /** The time in milliseconds, for the durations logged; default Date.now. */
   now?: () => number
+  /**
+   * The login the token writes as, when the caller knows it (the workflow's own token: github-actions[bot]);
+   * otherwise asked of GET /user, which cannot answer for an app's token.
+   */
+  login?: string
 }
 
 export interface Session {
@@ -108,7 +113,7 @@ export function openSession(options: GitHubClientOptions): Session {
       throw describeFailure(error, doing, context)
     }
   }
-  let viewer: Promise<string | null> | null = null
+  let viewer: Promise<string | null> | null = options.login ? Promise.resolve(options.login) : null
   const whoAmI = (doing: Doing): Promise<string | null> =>
     (viewer ??= step(doing, async () => {
       try {

@@ -63,7 +63,7 @@ export function stickyCommentApi(session: Session): StickyCommentApi {
                 const candidate = { id: c.id, html_url: c.html_url, body: c.body }
                 if (me !== null && c.user.login.toLowerCase() === me) {
                   mine ??= candidate
-                } else if (c.user.type === 'Bot') {
+                } else if (me === null && c.user.type === 'Bot') {
                   bots ??= candidate
                 }
               }

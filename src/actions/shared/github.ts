@@ -24,7 +24,14 @@ export function runUrl(env: NodeJS.ProcessEnv): string | null {
   return `${server.replace(/\/+$/, '')}/${repo}/actions/runs/${id}`
 }
 
-/** The API client for this repository (GITHUB_API_URL honoured: GHES), or null without a token or repository. */
+/** The login the workflow's own token writes as (GitHub's Actions app). */
+export const WORKFLOW_TOKEN_LOGIN = 'github-actions[bot]'
+
+/**
+ * The API client for this repository (GITHUB_API_URL honoured: GHES), or null without a token or repository.
+ * action.yml says when the token is the workflow's own (BASELINE_GATE_TOKEN_IS_WORKFLOWS, never the token): its
+ * comments and issues are then known by their author, not taken from any app's that carry the marker.
+ */
 export function githubClient(
   token: string,
   repository: Repository | null,
@@ -35,7 +42,8 @@ export function githubClient(
     token,
     apiUrl: env.GITHUB_API_URL || undefined,
     repository,
-    log: (line) => core.debug(line)
+    log: (line) => core.debug(line),
+    ...(env.BASELINE_GATE_TOKEN_IS_WORKFLOWS === 'true' ? { login: WORKFLOW_TOKEN_LOGIN } : {})
   })
 }
 
