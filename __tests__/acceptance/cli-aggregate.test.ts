@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import {
   copyFileSync,
+  cpSync,
+  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -63,12 +65,31 @@ function fanOutHealth(fx: Fixture): Record<string, { dir: string; status: number
   return jobs
 }
 
+let unchanged: { fx: Fixture; jobs: Record<string, { dir: string; status: number | null }> } | null = null
+/**
+ * fanOutHealth on an unchanged twoBaselines(), run once (its three runs of the built CLI) for the tests that only
+ * aggregate its packets, missing, tampered or as they are: each gets a copy of every job's directory.
+ */
+function unchangedFanOut(): { fx: Fixture; jobs: Record<string, { dir: string; status: number | null }> } {
+  if (unchanged === null || !existsSync(unchanged.fx.root)) {
+    const fx = twoBaselines()
+    unchanged = { fx, jobs: fanOutHealth(fx) }
+  }
+  const jobs = Object.fromEntries(
+    Object.entries(unchanged.jobs).map(([baseline, job]) => {
+      const dir = tempDir(`bg-fan-${baseline}-`)
+      cpSync(job.dir, dir, { recursive: true })
+      return [baseline, { dir, status: job.status }] as const
+    })
+  )
+  return { fx: unchanged.fx, jobs }
+}
+
 describe('plan + health per baseline + aggregate (built CLI)', () => {
   it('plan gives a matrix of two; both jobs pass; the aggregate of both directories is PASS', () => {
-    const fx = twoBaselines()
+    const { fx, jobs } = unchangedFanOut()
     const plan = cli(['plan', '--json'], fx.root)
     expect(plan.stdout).toBe('{"include":[{"baseline":"memorykernel"},{"baseline":"billing"}]}\n')
-    const jobs = fanOutHealth(fx)
     expect([jobs.memorykernel!.status, jobs.billing!.status]).toEqual([0, 0])
     const dirs = [jobs.memorykernel!.dir, jobs.billing!.dir]
 
@@ -102,8 +123,7 @@ describe('plan + health per baseline + aggregate (built CLI)', () => {
   })
 
   it('a directory missing or empty is FAIL with "missing"', () => {
-    const fx = twoBaselines()
-    const jobs = fanOutHealth(fx)
+    const { fx, jobs } = unchangedFanOut()
     const mk = jobs.memorykernel!.dir
     // the billing job's artifact never arrived
     rmSync(jobs.billing!.dir, { recursive: true, force: true })
@@ -123,8 +143,7 @@ describe('plan + health per baseline + aggregate (built CLI)', () => {
   })
 
   it('a tampered packet (not JSON, or not the schema) is FAIL with "invalid"', () => {
-    const fx = twoBaselines()
-    const jobs = fanOutHealth(fx)
+    const { fx, jobs } = unchangedFanOut()
     const packet = join(jobs.billing!.dir, 'health-billing.json')
     const original = readFileSync(packet, 'utf8')
     for (const [content, reason] of [
@@ -230,8 +249,7 @@ describe('plan + health per baseline + aggregate (built CLI)', () => {
   })
 
   it('a packet holding a key twice is invalid: readers disagree on its value', () => {
-    const fx = twoBaselines()
-    const jobs = fanOutHealth(fx)
+    const { fx, jobs } = unchangedFanOut()
     const packet = join(jobs.billing!.dir, 'health-billing.json')
     writeFileSync(
       packet,
