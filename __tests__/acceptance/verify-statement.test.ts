@@ -7,11 +7,11 @@
 import { execFileSync } from 'node:child_process'
 import { generateKeyPairSync } from 'node:crypto'
 import type { KeyObject } from 'node:crypto'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { requireBuiltCli, runCli, STACK_LINE } from '../helpers/cli-run.js'
-import { cleanupFixtures, MATRIX, PIN, tempDir, trioFixture } from '../helpers/fixture.js'
+import { cleanupFixtures, fixtureAt, MATRIX, PIN, tempDir, trioFixture } from '../helpers/fixture.js'
 import { dsseBundle, localCertificateAuthority } from '../helpers/sigstore.js'
 
 beforeAll(requireBuiltCli)
@@ -23,23 +23,48 @@ interface Subject {
   digest: Record<string, string>
 }
 
-/** A committed trio, its health run's packet and statement, and a directory for keys and bundles. */
+/** The committed trio and its health run's packet and statement, made once (git and a run of the built CLI). */
+let built: { root: string; evidence: string; commit: string; packet: string } | null = null
+
+/**
+ * A committed trio, its health run's packet and statement, and a directory for keys and bundles: copies of the
+ * ones made once (the repository with its .git, so the copy is at the judged commit), as each test edits them.
+ */
 function setup() {
-  const fx = trioFixture()
-  // the fixture is a repository without commits: commit the trio, so the run judges a commit
-  const git = (...args: string[]) =>
+  if (built === null || !existsSync(built.root)) {
+    const fx = trioFixture()
+    // the fixture is a repository without commits: commit the trio, so the run judges a commit
+    const git = gitIn(fx.root)
+    git('add', '-A')
+    git('commit', '-q', '--no-verify', '-m', 'the trio')
+    const commit = git('rev-parse', 'HEAD')
+    const evidence = tempDir('bg-attest-evidence-')
+    const run = runCli(['health', '--no-probe', '--json', '--evidence-dir', evidence], fx.root)
+    const packet = (JSON.parse(run.stdout) as { evidence: string }).evidence
+    built = { root: fx.root, evidence, commit, packet }
+  }
+  const fx = fixtureAt(tempDir())
+  cpSync(built.root, fx.root, { recursive: true })
+  const evidence = tempDir('bg-attest-evidence-')
+  cpSync(built.evidence, evidence, { recursive: true })
+  const packet = join(evidence, basename(built.packet))
+  const statement = packet.replace(/\.json$/, '.intoto.json')
+  return {
+    fx,
+    git: gitIn(fx.root),
+    commit: built.commit,
+    packet,
+    statement,
+    dir: tempDir('bg-attest-keys-')
+  }
+}
+
+function gitIn(root: string) {
+  return (...args: string[]) =>
     execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', ...args], {
-      cwd: fx.root,
+      cwd: root,
       encoding: 'utf8'
     }).trim()
-  git('add', '-A')
-  git('commit', '-q', '--no-verify', '-m', 'the trio')
-  const commit = git('rev-parse', 'HEAD')
-  const evidence = tempDir('bg-attest-evidence-')
-  const run = runCli(['health', '--no-probe', '--json', '--evidence-dir', evidence], fx.root)
-  const packet = (JSON.parse(run.stdout) as { evidence: string }).evidence
-  const statement = packet.replace(/\.json$/, '.intoto.json')
-  return { fx, git, commit, packet, statement, dir: tempDir('bg-attest-keys-') }
 }
 
 const NOT_CHECKED =
