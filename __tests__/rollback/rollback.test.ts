@@ -26,6 +26,7 @@ import {
   cleanupFixtures,
   EMBEDDED,
   escapeRegExp,
+  fixtureAt,
   health,
   MATRIX,
   MIRROR,
@@ -85,6 +86,29 @@ const showBytes = (root: string, commit: string, path: string): Buffer =>
 
 function trioOnDisk(fx: Fixture): Buffer[] {
   return TRIO.map((p) => fx.readBytes(p))
+}
+
+/** threeBaselines() and its rollback with rollback()'s defaults, made once for the tests that start from there. */
+let rolled: {
+  root: string
+  c: ReturnType<typeof threeBaselines>['c']
+  before: string
+  run: Awaited<ReturnType<typeof rollback>>
+} | null = null
+
+/**
+ * threeBaselines() rolled back (rollback() with its defaults, its suite run): a copy of the repository as the
+ * rollback left it (its .git too), the matrix before it, and the run's result, which the tests only read.
+ */
+async function rolledBack() {
+  if (rolled === null || !existsSync(rolled.root)) {
+    const { fx, c } = threeBaselines()
+    const before = fx.read(MATRIX)
+    rolled = { root: fx.root, c, before, run: await rollback(fx.root) }
+  }
+  const fx = fixtureAt(tempDir('bg-rolled-'))
+  cpSync(rolled.root, fx.root, { recursive: true })
+  return { fx, repo: gitRepo(fx), c: rolled.c, before: rolled.before, ...rolled.run }
 }
 
 describe('lkg: the last-known-good baseline', () => {
@@ -163,9 +187,7 @@ describe('lkg: the last-known-good baseline', () => {
 
 describe('rollback: restore, verify, evidence', () => {
   it('restores pin and mirror byte for byte, sets NO-GO, edits only Status cells, the Baseline Pin section and the Updated date', async () => {
-    const { fx, repo, c } = threeBaselines()
-    const before = fx.read(MATRIX)
-    const { b } = await rollback(fx.root)
+    const { fx, repo, c, before, b } = await rolledBack()
     expect(b.verdict).toBe('PASS')
     expect(b.rollback?.status).toBe('restored')
     expect(b.rollback?.restored).toBe(true)
@@ -209,8 +231,7 @@ describe('rollback: restore, verify, evidence', () => {
   })
 
   it('the restored trio passes health (the withdrawn producer release is a warning) and the promotion gate', async () => {
-    const { fx, repo, c } = threeBaselines()
-    const rolled = await rollback(fx.root)
+    const { fx, repo, c, ...rolled } = await rolledBack()
     // the note says it too, under Follow-up, and does not call the restored baseline active before its merge
     const note = rolled.b.rollback!.note
     expect(note).toMatch(/\nWarnings of this run:\n\n- `[^`]+` `BG310` the producer's tree is at /)
@@ -246,8 +267,7 @@ describe('rollback: restore, verify, evidence', () => {
   })
 
   it('the promotion gate refuses a "rollback" at GO, or to a baseline the pin never held', async () => {
-    const { fx, repo, c } = threeBaselines()
-    await rollback(fx.root)
+    const { fx, repo, c } = await rolledBack()
     fx.replace(PIN, '"runtime_cutover_posture": "NO-GO"', '"runtime_cutover_posture": "GO"')
     fx.replace(MATRIX, 'Runtime cutover posture: `NO-GO`', 'Runtime cutover posture: `GO`')
     const go = repo.commit('roll back, but GO', day(12))
@@ -267,9 +287,8 @@ describe('rollback: restore, verify, evidence', () => {
   })
 
   it("after a rollback, a made-up release between the restored and the withdrawn one is judged against the producer's files (BG301), never waived (BG310)", async () => {
-    const { fx, repo } = threeBaselines()
-    await rollback(fx.root)
-    const rolledBack = repo.commit(`roll back to ${TAGS.v5}`, day(12))
+    const { fx, repo } = await rolledBack()
+    const rolledBackAt = repo.commit(`roll back to ${TAGS.v5}`, day(12))
     // a release between the two that the producer never published: a mirror of its own, the pin hashing it
     const between = TAGS.v5.replace(/\.0$/, '.1')
     fx.editJson(MIRROR, (m) => {
@@ -284,7 +303,7 @@ describe('rollback: restore, verify, evidence', () => {
     })
     fx.replace(MATRIX, `| ${TAGS.v5} |`, `| ${between} |`)
     const made = repo.commit(`promote ${between}`, day(30))
-    const gate = await promote(fx, { base: rolledBack, head: made })
+    const gate = await promote(fx, { base: rolledBackAt, head: made })
     const rules = gate.result.baselines[0]!.findings.map((f) => f.rule)
     expect(rules).toContain('BG301')
     expect(rules).not.toContain('BG310')
@@ -292,8 +311,7 @@ describe('rollback: restore, verify, evidence', () => {
   })
 
   it('warns that uncommitted changes outside the trio are tested along with it (BG521); a clean tree gets no warning', async () => {
-    const { fx } = threeBaselines()
-    const clean = await rollback(fx.root)
+    const clean = await rolledBack()
     expect(clean.b.findings.map((f) => f.rule)).not.toContain('BG521')
     const dirty = threeBaselines()
     dirty.fx.write('src/hotfix.ts', 'export const broken: number = "no"\n')
