@@ -15,7 +15,9 @@ import { verifyEvidence } from '../../src/operations/verify-evidence.js'
 import type { BaselineResult } from '../../src/operations/context.js'
 import {
   cleanupFixtures,
+  copyOfBuilt,
   EMBEDDED,
+  fixtureAt,
   HANDOFF,
   MATRIX,
   MIRROR,
@@ -68,11 +70,14 @@ function baseRepo(suites: { consumer?: PolicyStep[]; producer?: PolicyStep[] } =
   repo: GitRepo
   base: string
 } {
-  const fx = trioFixture()
-  writePolicy(fx, suites)
-  const repo = gitRepo(fx)
-  const base = repo.commit(`the approved baseline ${BASE_TAG}`, OLD_DATE)
-  return { fx, repo, base }
+  // the same commit for every test that asks for these suites (fixed content, identity and date): made once, copied
+  const { root, meta: base } = copyOfBuilt(`change.test baseRepo ${JSON.stringify(suites)}`, () => {
+    const fx = trioFixture()
+    writePolicy(fx, suites)
+    return { root: fx.root, meta: gitRepo(fx).commit(`the approved baseline ${BASE_TAG}`, OLD_DATE) }
+  })
+  const fx = fixtureAt(root)
+  return { fx, repo: gitRepo(fx), base }
 }
 
 /** The producer releases NEXT with one more error code; repin prepares the trio update; it is committed. */
