@@ -3,7 +3,7 @@
 // the way the producer prepares one (manifest and handoff payload bumped), committed and tagged.
 import { day, gitRepo, producerRelease, writePolicy } from './git-repo.js'
 import type { GitRepo } from './git-repo.js'
-import { trioFixture } from './fixture.js'
+import { copyOfBuilt, fixtureAt, trioFixture } from './fixture.js'
 import type { Fixture } from './fixture.js'
 
 export const OWNERS = { consumer: ['alice', 'acme/app-team'], producer: ['bob', 'acme/kernel-team'] }
@@ -20,10 +20,15 @@ export interface ReleaseRepo {
 
 /** The embedded baseline committed at `approved` (default: day 0, the fixture's NOW). */
 export function releaseRepo(approved = day(0)): ReleaseRepo {
-  const fx = trioFixture()
-  writePolicy(fx, { owners: OWNERS })
+  // the same commit every time for a date (fixed content, identity and date): made once, copied with its .git
+  const { root } = copyOfBuilt(`releaseRepo ${approved}`, () => {
+    const fx = trioFixture()
+    writePolicy(fx, { owners: OWNERS })
+    gitRepo(fx).commit('the embedded baseline', approved)
+    return { root: fx.root, meta: null }
+  })
+  const fx = fixtureAt(root)
   const repo = gitRepo(fx)
-  repo.commit('the embedded baseline', approved)
   let n = 0
   const reset = (): void => {
     repo.git('checkout', '-q', '--', '.')
