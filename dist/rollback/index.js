@@ -35140,7 +35140,10 @@ var DETECTORS = [
       ),
       groups: [2, 3, 4],
       accept: nonTrivialValue,
-      kind: (m) => assignmentKind(m[1])
+      kind: (m) => assignmentKind(m[1]),
+      // every name above holds one of these: most texts (dates, hashes, prose with dashes) have none of them,
+      // and the full pattern tries its alternatives at every dash (a third of lkg's redaction time)
+      quick: (t) => /pass|token|secret|api/i.test(t)
     },
     ASSIGNMENT_KINDS
   )
