@@ -53,8 +53,10 @@ describe('BlobReader whose git was killed', () => {
       reader as unknown as { child: { kill: (s: string) => void; once: (e: string, f: () => void) => void } }
     ).child
     const closed = new Promise<void>((resolve) => child.once('close', resolve))
-    const pending = reader.read('HEAD:nothing')
+    // killed before the request is written: git, woken by it, meets the signal first and never answers (the other
+    // order raced: git could answer "missing" before the signal reached it)
     child.kill('SIGINT')
+    const pending = reader.read('HEAD:nothing')
     await expect(pending).rejects.toBeInstanceOf(GitError)
     await closed
     // written after git ended: the stream's EPIPE is the request's failure
