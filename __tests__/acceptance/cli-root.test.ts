@@ -50,10 +50,18 @@ describe('from a subdirectory', () => {
     // the terminal names the evidence so that it can be opened from where the command ran: in full from below the
     // root (relative to the root it named nothing there), relative from the root itself
     const evidence = join(fx.root, '.baseline-gate', 'evidence', 'health-memorykernel.json')
-    expect(runCli(['health', '--no-probe'], sub).stdout).toContain(`  evidence: ${evidence}\n`)
+    const fromBelow = runCli(['health', '--no-probe'], sub).stdout
+    expect(fromBelow).toContain(`  evidence: ${evidence}\n`)
+    // it names no file of the repository: nothing to say about where paths are read from
+    expect(fromBelow).not.toContain('relative to the repository root')
     expect(runCli(['health', '--no-probe'], fx.root).stdout).toContain(
       '  evidence: .baseline-gate/evidence/health-memorykernel.json\n'
     )
+    // the findings' files (and the commands of the next steps) are the root's: said so from below it, with where
+    const promoteArgs = runs[1]!.filter((a) => a !== '--json')
+    const note = `(files and commands here are relative to the repository root: cd ${fx.root} first)\n`
+    expect(runCli(promoteArgs, sub).stdout).toContain(note)
+    expect(runCli(promoteArgs, fx.root).stdout).not.toContain(note)
     const lkg = runCli(['lkg'], sub)
     expect([lkg.status, lkg.stderr]).toEqual([0, ''])
     expect(lkg.stdout).toContain(`last-known-good: ${TAGS.v5}`)

@@ -118,7 +118,7 @@ export async function main(argv: string[], given: Io): Promise<number> {
     if (cmd.json) io.stdout.write(`${JSON.stringify(toJson(result, { sarif: written.report }), null, 2)}\n`)
     else
       io.stdout.write(
-        `${renderReport(result, io.cwd, styleFor(io.stdout, io.env), { sarif: written.report })}\n`
+        `${renderReport(result, io.cwd, styleFor(io.stdout, io.env), { sarif: written.report, root })}\n`
       )
     if (written.error) throw written.error
     return result.verdict === 'PASS' ? EXIT.pass : EXIT.fail

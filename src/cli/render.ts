@@ -60,6 +60,8 @@ export interface SarifReport {
 /** The files beside the result the report names: the SARIF file, when --sarif was given. */
 export interface ReportFiles {
   sarif?: SarifReport | undefined
+  /** The repository root: from a subdirectory, the files and commands the report names are said to be its. */
+  root?: string
 }
 
 /** The in-toto statement written beside a baseline's packet (`<packet>.intoto.json`); null without a packet. */
@@ -157,6 +159,17 @@ export function renderReport(
   }
   // one SARIF file holds every baseline's findings
   if (files.sarif && !one) out.push(s.dim(`${sarifLine(from, files.sarif)} (every baseline)`), '')
+  // findings, what a rollback wrote and the commands of the next steps name files as the repository has them
+  const namesFiles = result.baselines.some(
+    (b) => b.findings.some((f) => f.file) || (b.rollback?.written.length ?? 0) > 0
+  )
+  if (namesFiles && files.root && resolve(from) !== resolve(files.root))
+    out.push(
+      s.dim(
+        `(files and commands here are relative to the repository root: cd ${inlineSafe(files.root)} first)`
+      ),
+      ''
+    )
   if (next.length > 0) {
     out.push(s.bold('next:'))
     next.forEach((l, i) => out.push(`  ${i + 1}. ${lineToText(l)}`))

@@ -57,14 +57,14 @@ export function judge(
   operation: (ctx: OperationContext, run: JudgedRun) => Promise<OperationResult>
 ): Promise<number> {
   const { io, ctx, json, sarif, baselines } = judging
-  return runOperation(io, { json, sarif }, (reporter, signal) =>
+  return runOperation(io, { json, sarif, root: ctx.root }, (reporter, signal) =>
     operation(ctx, { baselines, reporter, signal })
   )
 }
 
 export async function runOperation(
   io: Io,
-  options: { json: boolean; sarif?: SarifWriter },
+  options: { json: boolean; sarif?: SarifWriter; root?: string },
   operation: (reporter: Progress, signal: AbortSignal) => Promise<OperationResult>
 ): Promise<number> {
   // the live line moves the cursor itself: it writes to stderr as it is (io.live), every value in it made safe
@@ -98,7 +98,7 @@ export async function runOperation(
     if (options.json) io.stdout.write(`${JSON.stringify(toJson(result, { sarif: sarif.report }), null, 2)}\n`)
     else
       io.stdout.write(
-        `${renderReport(result, io.cwd, styleFor(io.stdout, io.env), { sarif: sarif.report })}\n`
+        `${renderReport(result, io.cwd, styleFor(io.stdout, io.env), { sarif: sarif.report, root: options.root })}\n`
       )
     if (sarif.error) throw sarif.error
     // interrupted, its verdict written (a rollback put the previous trio back): the exit says so, as the shell's
