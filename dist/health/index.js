@@ -54447,7 +54447,7 @@ var CHANGE_RULES = {
   BG524: {
     title: "Baseline file's diff hidden from review",
     severity: "error",
-    description: "A change to the repository's .gitattributes that sets `-diff` (or `binary`, which sets it), a diff driver or `linguist-generated` on a trio file or the producer's published files makes git show no text diff of it, or GitHub fold it away as generated: a reviewer would approve changes to the baseline they cannot see. The change fails, naming the file and the attributes.",
+    description: "A change to the repository's .gitattributes that sets `-diff` (or `binary`, which sets it) or `linguist-generated` on a trio file or the producer's published files makes git and GitHub show no text diff of it, or GitHub fold it away as generated: a reviewer would approve changes to the baseline they cannot see. The change fails, naming the file and the attributes. A named diff driver (`diff=markdown`) hides nothing and passes.",
     example: "A pull request adds `docs/*_COMPATIBILITY_MATRIX.md -diff linguist-generated=true` and edits the matrix."
   }
 };

@@ -8,8 +8,8 @@ import { git, GitError } from './git.js'
 
 // the attributes that can change a file's bytes on checkout with git's defaults, and `text`, whose unsetting
 // (`-text`: a binary file) keeps `eol` from converting
-// and those that hide a file's changes from review: `-diff` (and `binary`, which sets it) and a diff driver make
-// git show no text diff; `linguist-generated` makes GitHub fold the file away in a pull request
+// and those that hide a file's changes from review: `-diff` (and `binary`, which sets it) make git and GitHub
+// show no text diff; `linguist-generated` makes GitHub fold the file away in a pull request
 const CHECKOUT_ATTRIBUTES = [
   'text',
   'eol',
@@ -61,11 +61,15 @@ export async function checkoutAttributes(
   }
 }
 
-/** Of a path's attributes, those that hide its changes from a reviewer: no text diff, or folded away as generated. */
+/**
+ * Of a path's attributes, those that hide its changes from a reviewer: no text diff, or folded away as generated.
+ * A named diff driver (`diff=markdown`) hides nothing: git's own only choose hunk headers, a textconv is each
+ * reviewer's own git configuration (no commit can set it), and GitHub shows the text diff whatever the driver.
+ */
 export function hidingAttributes(attributes: string[]): string[] {
   return attributes.filter((a) => {
     const [name, value] = [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]
-    if (name === 'diff') return value !== 'set'
+    if (name === 'diff') return value === 'unset'
     if (name === 'linguist-generated') return value !== 'unset' && value !== 'false'
     return false
   })
