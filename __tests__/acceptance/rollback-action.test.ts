@@ -365,6 +365,29 @@ describe('the rollback action (built bundle): a read-only token', () => {
   })
 })
 
+describe('the rollback action (built bundle): the pull request cannot be opened', () => {
+  const REPOSITORY = 'octo/rollback-no-pull'
+  let run: ActionRun
+  beforeAll(async () => {
+    fake.addRepo(REPOSITORY)
+    // GitHub fails the pull request twice (the request and its one retry): the branch is there, the pull not
+    fake.failNext('POST /repos/{owner}/{repo}/pulls', 503, 2)
+    run = await runAction(history(), { repository: REPOSITORY, token: actionToken() })
+  })
+
+  it('the incident issue says no pull request was opened, and the next step names the branch (found by review)', () => {
+    expect(run.outputs).toMatchObject({ verdict: 'PASS', 'pull-request-url': '' })
+    expect(Object.keys(fake.branches(REPOSITORY)).sort()).toEqual([BRANCH, 'main'].sort())
+    const issues = Object.values(fake.state.repos[REPOSITORY]!.issues)
+    expect(issues).toHaveLength(1)
+    // the note the teams read leads with it, not only the job's summary
+    expect(issues[0]!.body).toMatch(/\*\*No pull request:\*\* no pull request was opened: /)
+    expect(issues[0]!.body).toContain('| Pull request | none was opened (see below) |')
+    expect(run.summary).toContain(`Open one pull request from the branch \`${BRANCH}\``)
+    expect(run.summary).not.toContain('Commit the restored trio and open one pull request')
+  })
+})
+
 describe('the rollback action (built bundle): run on a commit that is not the tip of the base branch', () => {
   const REPOSITORY = 'octo/rollback-off-base'
   let run: ActionRun

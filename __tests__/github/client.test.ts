@@ -454,6 +454,15 @@ describe('failures become results', () => {
     expect(hits(COMMENTS_ROUTE)).toHaveLength(2)
   })
 
+  it('a POST answered 5xx is not sent again when a second would do it twice (found by review)', async () => {
+    const post = 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments'
+    // GitHub may have posted the comment before it failed to answer: a retry would post a second
+    fake.failNext(post, 502, 1)
+    expect(failure(await client().upsertStickyComment(PR, MARKER, 'body')).reason).toBe('error')
+    expect(hits(post)).toHaveLength(1)
+    expect(backoffs).toEqual([])
+  })
+
   it('a hang past the timeout is reported as a timeout, not retried', async () => {
     fake.hangNext(PULL_ROUTE)
     // the fake's clock runs the timeout out once the request is held: no real time passes

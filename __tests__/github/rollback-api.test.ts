@@ -108,6 +108,12 @@ describe('the fake git data API', () => {
 })
 
 describe('commitToBranch', () => {
+  it('a git object POST answered 5xx is sent again: named by its content, a second is the same object', async () => {
+    fake.failNext(BLOBS, 502, 1)
+    value(await client().commitToBranch(commitInput('v1.2.3')))
+    expect(hits(BLOBS).map((r) => r.status)).toEqual([502, 201, 201, 201])
+  })
+
   it('creates the branch with one commit, then a second run moves the same branch', async () => {
     const gh = client()
     const first = value(await gh.commitToBranch(commitInput('v1.2.3')))

@@ -55090,12 +55090,16 @@ function renderIncidentNote(note, context4) {
       code(note.target_revision)
     ]
   ];
+  const notProposed = note.pull_request_url === null ? context4.notProposed ?? [] : [];
   if (note.pull_request_url !== null) status.push(["Pull request", link(note.pull_request_url)]);
+  else if (notProposed.length > 0) status.push(["Pull request", "none was opened (see below)"]);
   if (note.incident_issue_url !== null) status.push(["Incident issue", link(note.incident_issue_url)]);
   const timeline = note.timeline.length > 0 ? note.timeline.map((t) => `- ${code(t.at)} ${escapeMarkdown(t.event)}`).join("\n") : "_No events recorded._";
   const lead = [
     `**${context4.verdict === "PASS" ? "\u2705 PASS" : "\u274C FAIL"}:** ${status[0][1]}. Runtime cutover posture ${unchanged || wouldNotComplete ? `${now} (unchanged)` : code(note.posture)}${note.dry_run && !wouldNotComplete ? " (what a rollback sets)" : ""}.`,
     ...unchanged && why.length > 0 && context4.verdict === "FAIL" ? ["", `**Why:** ${why.join("; ")}.`] : [],
+    // the rollback takes effect once merged: a note read where no pull request was opened says so first
+    ...notProposed.flatMap((p) => ["", `**No pull request:** ${withCodeSpans(p)}`]),
     "",
     `**Next:** ${dueWords(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
     "",
@@ -67586,6 +67590,7 @@ var realSleep = (ms, signal) => new Promise((resolve12) => {
   signal?.addEventListener("abort", () => clearTimeout(timer), { once: true });
 });
 var MAX_RETRY_AFTER_MS = 5e3;
+var IDEMPOTENT_POSTS = /^\/repos\/\{owner\}\/\{repo\}\/(?:git\/(?:blobs|trees|commits|refs)|pulls|issues\/\{issue_number\}\/labels)$/;
 function createOctokit(settings) {
   const { apiUrl, timeoutMs, retryDelayMs, sleep, now, log: log3 } = settings;
   const silent = () => {
@@ -67596,7 +67601,8 @@ function createOctokit(settings) {
     log: { debug: silent, info: silent, warn: (m) => log3(`warning: ${m}`), error: silent }
   });
   client.hook.wrap("request", async (request3, requestOptions) => {
-    let url = String(requestOptions.url);
+    const template = String(requestOptions.url);
+    let url = template;
     try {
       url = client.request.endpoint.parse(requestOptions).url;
     } catch {
@@ -67620,8 +67626,8 @@ function createOctokit(settings) {
       } catch (error2) {
         const http = asHttpError(error2);
         const what = error2 instanceof TimeoutError ? `timed out after ${formatDuration(timeoutMs)}` : http?.response ? String(http.response.status) : `network error ${networkCause(error2)}`;
-        const resendable = String(requestOptions.method).toUpperCase() !== "POST" || networkCause(error2) === "ECONNREFUSED";
-        const retry = attempt === 1 && (isServerError(error2) || isNetworkError(error2) && resendable);
+        const resendable = String(requestOptions.method).toUpperCase() !== "POST" || networkCause(error2) === "ECONNREFUSED" || IDEMPOTENT_POSTS.test(template);
+        const retry = attempt === 1 && resendable && (isServerError(error2) || isNetworkError(error2));
         if (!retry) {
           log3(`github: ${label2} -> ${what} in ${now() - started} ms`);
           if (attempt > 1 && typeof error2 === "object" && error2 !== null) settings.retried.add(error2);
@@ -71130,7 +71136,14 @@ function rollback(b) {
     "Review and merge the rollback pull request: ",
     { link: r.pullRequestUrl, text: r.pullRequestUrl },
     "."
-  ] : ["Commit the restored trio and open one pull request with it (this run opened none)."];
+  ] : r.branch ? (
+    // the restored trio is committed there already: only the pull request is missing
+    [
+      "Open one pull request from the branch ",
+      c(r.branch),
+      " (it holds the restored trio; this run could not open one)."
+    ]
+  ) : ["Commit the restored trio and open one pull request with it (this run opened none)."];
   switch (r.status) {
     case "restored":
       out.push(review);

@@ -57033,6 +57033,7 @@ var realSleep = (ms, signal) => new Promise((resolve9) => {
   signal?.addEventListener("abort", () => clearTimeout(timer), { once: true });
 });
 var MAX_RETRY_AFTER_MS = 5e3;
+var IDEMPOTENT_POSTS = /^\/repos\/\{owner\}\/\{repo\}\/(?:git\/(?:blobs|trees|commits|refs)|pulls|issues\/\{issue_number\}\/labels)$/;
 function createOctokit(settings) {
   const { apiUrl, timeoutMs, retryDelayMs, sleep, now, log: log2 } = settings;
   const silent = () => {
@@ -57043,7 +57044,8 @@ function createOctokit(settings) {
     log: { debug: silent, info: silent, warn: (m) => log2(`warning: ${m}`), error: silent }
   });
   client.hook.wrap("request", async (request2, requestOptions) => {
-    let url = String(requestOptions.url);
+    const template = String(requestOptions.url);
+    let url = template;
     try {
       url = client.request.endpoint.parse(requestOptions).url;
     } catch {
@@ -57067,8 +57069,8 @@ function createOctokit(settings) {
       } catch (error2) {
         const http = asHttpError(error2);
         const what2 = error2 instanceof TimeoutError ? `timed out after ${formatDuration(timeoutMs)}` : http?.response ? String(http.response.status) : `network error ${networkCause(error2)}`;
-        const resendable = String(requestOptions.method).toUpperCase() !== "POST" || networkCause(error2) === "ECONNREFUSED";
-        const retry = attempt === 1 && (isServerError(error2) || isNetworkError(error2) && resendable);
+        const resendable = String(requestOptions.method).toUpperCase() !== "POST" || networkCause(error2) === "ECONNREFUSED" || IDEMPOTENT_POSTS.test(template);
+        const retry = attempt === 1 && resendable && (isServerError(error2) || isNetworkError(error2));
         if (!retry) {
           log2(`github: ${label} -> ${what2} in ${now() - started} ms`);
           if (attempt > 1 && typeof error2 === "object" && error2 !== null) settings.retried.add(error2);

@@ -246,6 +246,8 @@ export function renderIncidentNote(
     interrupted?: boolean
     /** The run's warnings (redacted), listed under Follow-up. */
     warnings?: readonly Pick<Finding, 'rule' | 'message' | 'file' | 'line'>[]
+    /** Why the restored trio was not proposed (no branch or no pull request): said where the note is read. */
+    notProposed?: readonly string[]
   }
 ): string {
   const h = '#'.repeat(context.headingLevel ?? 1)
@@ -293,7 +295,9 @@ export function renderIncidentNote(
       code(note.target_revision)
     ]
   ]
+  const notProposed = note.pull_request_url === null ? (context.notProposed ?? []) : []
   if (note.pull_request_url !== null) status.push(['Pull request', link(note.pull_request_url)])
+  else if (notProposed.length > 0) status.push(['Pull request', 'none was opened (see below)'])
   if (note.incident_issue_url !== null) status.push(['Incident issue', link(note.incident_issue_url)])
   const timeline =
     note.timeline.length > 0
@@ -303,6 +307,8 @@ export function renderIncidentNote(
   const lead = [
     `**${context.verdict === 'PASS' ? '✅ PASS' : '❌ FAIL'}:** ${status[0]![1]}. Runtime cutover posture ${unchanged || wouldNotComplete ? `${now} (unchanged)` : code(note.posture)}${note.dry_run && !wouldNotComplete ? ' (what a rollback sets)' : ''}.`,
     ...(unchanged && why.length > 0 && context.verdict === 'FAIL' ? ['', `**Why:** ${why.join('; ')}.`] : []),
+    // the rollback takes effect once merged: a note read where no pull request was opened says so first
+    ...notProposed.flatMap((p) => ['', `**No pull request:** ${withCodeSpans(p)}`]),
     '',
     `**Next:** ${dueWords(note.next_milestone.due)}: ${escapeMarkdown(note.next_milestone.what)}.`,
     '',

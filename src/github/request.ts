@@ -1,8 +1,9 @@
 // Every HTTP request of the client (pages included) goes through one octokit whose request hook gives it
 // its own timeout and at most one retry. A 5xx answer or a network error is retried once after a short
 // backoff (Retry-After honoured up to 5 s); nothing else is retried: not a timeout (a hung API costs one
-// timeout, not two), not a 4xx, not a rate limit, and not a POST whose connection broke after it may have
-// been sent (a refused connection is retried).
+// timeout, not two), not a 4xx, not a rate limit, and not a POST that may have been carried out (its
+// connection broke after it was sent, or GitHub answered 5xx after doing it: an issue or a comment would be
+// made twice), unless sending it twice does no harm (IDEMPOTENT_POSTS) or the connection was refused.
 //
 // The waits go through `sleep` and the durations logged through `now`, so that a test can run them on a
 // clock of its own.
@@ -23,6 +24,13 @@ export const realSleep: Sleep = (ms, signal) =>
   })
 
 const MAX_RETRY_AFTER_MS = 5_000
+
+/**
+ * POSTs that may be sent twice: git objects are named by their content (a second is the same object), a ref or a
+ * pull request that exists already is answered 422 and found again, labels are added as a set.
+ */
+const IDEMPOTENT_POSTS =
+  /^\/repos\/\{owner\}\/\{repo\}\/(?:git\/(?:blobs|trees|commits|refs)|pulls|issues\/\{issue_number\}\/labels)$/
 
 export interface RequestSettings {
   token: string
@@ -47,7 +55,9 @@ export function createOctokit(settings: RequestSettings): Octokit {
     log: { debug: silent, info: silent, warn: (m: string) => log(`warning: ${m}`), error: silent }
   })
   client.hook.wrap('request', async (request, requestOptions) => {
-    let url = String(requestOptions.url)
+    // the route as octokit names it ("/repos/{owner}/{repo}/pulls"), before its parameters are filled in
+    const template = String(requestOptions.url)
+    let url = template
     try {
       url = client.request.endpoint.parse(requestOptions).url // expand {owner}/{repo}, add the query
     } catch {
@@ -81,10 +91,12 @@ export function createOctokit(settings: RequestSettings): Octokit {
             : http?.response
               ? String(http.response.status)
               : `network error ${networkCause(error)}`
-        // a POST that may have reached GitHub is not sent twice (it could post a second comment)
+        // a POST that may have been carried out is not sent twice (a second comment, a second issue)
         const resendable =
-          String(requestOptions.method).toUpperCase() !== 'POST' || networkCause(error) === 'ECONNREFUSED'
-        const retry = attempt === 1 && (isServerError(error) || (isNetworkError(error) && resendable))
+          String(requestOptions.method).toUpperCase() !== 'POST' ||
+          networkCause(error) === 'ECONNREFUSED' ||
+          IDEMPOTENT_POSTS.test(template)
+        const retry = attempt === 1 && resendable && (isServerError(error) || isNetworkError(error))
         if (!retry) {
           log(`github: ${label} -> ${what} in ${now() - started} ms`)
           if (attempt > 1 && typeof error === 'object' && error !== null) settings.retried.add(error)

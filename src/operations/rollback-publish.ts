@@ -51,8 +51,9 @@ export async function publish(
 ): Promise<Published> {
   const { client } = target
   const out: Published = { branch: null, pullRequestUrl: null, incidentIssueUrl: null, problems: [] }
-  const note = (verdict: Verdict) =>
+  const note = (verdict: Verdict, notProposed: readonly string[] = []) =>
     renderIncidentNote(r.incident, {
+      notProposed,
       displayName: baseline.display_name,
       baseline: baseline.name,
       verdict,
@@ -101,7 +102,8 @@ export async function publish(
     marker: `incident-rollback:${baseline.name}:${fromTag}`,
     label: 'baseline-incident',
     title: `Incident: ${baseline.display_name} ${fromTag} rolled back${r.status === 'restored' ? ` to ${toTag}` : ' (not completed)'}`,
-    body: note(r.verdict)
+    // what could not be proposed is said in the note the teams read, not only in the job's summary
+    body: note(r.verdict, out.problems)
   })
   if (issue.ok) {
     out.incidentIssueUrl = issue.value.url

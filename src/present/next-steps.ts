@@ -226,7 +226,14 @@ function rollback(b: BaselineResult): Line[] {
         { link: r.pullRequestUrl, text: r.pullRequestUrl },
         '.'
       ]
-    : ['Commit the restored trio and open one pull request with it (this run opened none).']
+    : r.branch
+      ? // the restored trio is committed there already: only the pull request is missing
+        [
+          'Open one pull request from the branch ',
+          c(r.branch),
+          ' (it holds the restored trio; this run could not open one).'
+        ]
+      : ['Commit the restored trio and open one pull request with it (this run opened none).']
   switch (r.status) {
     case 'restored':
       out.push(review)
