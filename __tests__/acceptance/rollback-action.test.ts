@@ -207,7 +207,12 @@ describe('the rollback action (built bundle): proposed as a branch, a pull reque
       expect(fake.fileAt(REPOSITORY, BRANCH, path)).toBe(readFileSync(join(root, path), 'utf8'))
     }
     // the branch's commit sits on the checked-out commit
-    expect(fake.commitAt(REPOSITORY, BRANCH)?.parents).toEqual([git(origin, 'rev-parse', 'HEAD')])
+    const commit = fake.commitAt(REPOSITORY, BRANCH)
+    expect(commit?.parents).toEqual([git(origin, 'rev-parse', 'HEAD')])
+    // the reason (the maintainer's words) is not in the commit message, where a line of it could be a trailer
+    // (Co-authored-by:) or a closing keyword (fixes #12) once merged; the note holds it (found by review)
+    expect(commit?.message).not.toContain(REASON)
+    expect(commit?.message).toContain('The reason is in the incident note')
   })
 
   it('opens one pull request whose body is the incident note, and one incident issue linking it', () => {

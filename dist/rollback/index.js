@@ -28785,12 +28785,12 @@ async function publish(ctx, target, baseline, r) {
       branch,
       parentSha: r.found.head,
       baseTreeSha: tree.stdout.toString("utf8").trim(),
+      // the reason stays in the note (the pull request's body, in a code block): in a commit message its lines
+      // would be read as trailers (`Co-authored-by:`) or closing keywords (`fixes #12`) once merged
       message: `Roll back ${baseline.display_name} from ${fromTag} to ${toTag} (${r.incident.trigger})
 
 Runtime cutover posture: NO-GO until the consumer and producer owners approve.
-
-Reason:
-${r.incident.reason}
+The reason is in the incident note (the pull request's description).
 `,
       files: WRITE_ORDER.map((role) => ({ path: `${prefix}${baseline.trio[role]}`, content: r.plan[role] }))
     });

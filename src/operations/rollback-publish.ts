@@ -74,7 +74,9 @@ export async function publish(
       branch,
       parentSha: r.found.head,
       baseTreeSha: tree.stdout.toString('utf8').trim(),
-      message: `Roll back ${baseline.display_name} from ${fromTag} to ${toTag} (${r.incident.trigger})\n\nRuntime cutover posture: NO-GO until the consumer and producer owners approve.\n\nReason:\n${r.incident.reason}\n`,
+      // the reason stays in the note (the pull request's body, in a code block): in a commit message its lines
+      // would be read as trailers (`Co-authored-by:`) or closing keywords (`fixes #12`) once merged
+      message: `Roll back ${baseline.display_name} from ${fromTag} to ${toTag} (${r.incident.trigger})\n\nRuntime cutover posture: NO-GO until the consumer and producer owners approve.\nThe reason is in the incident note (the pull request's description).\n`,
       files: WRITE_ORDER.map((role) => ({ path: `${prefix}${baseline.trio[role]}`, content: r.plan![role] }))
     })
     if (!committed.ok) {
