@@ -290,6 +290,21 @@ describe('the repin action in process: a branch pushed by someone else, and tags
     expect(again.summary).not.toContain('held other changes')
   })
 
+  it('a branch with a directory where the pin goes is reset, not a refusal that holds every release back (found by review)', async () => {
+    const REPO = 'octo/repin-pin-directory'
+    const r = releaseRepo()
+    fake.addRepo(REPO)
+    r.release(TAGS.v5)
+    fake.addBranch(REPO, REPIN_BRANCH, { [`${PIN}/x`]: 'squatted\n' }, [
+      r.repo.git('rev-parse', 'HEAD').trim()
+    ])
+    const run = await inProcess(r.fx.root, { tag: TAGS.v5, token }, REPO)
+    expect([run.exitCode, run.outputs.verdict]).toEqual([0, 'PASS'])
+    expect(fake.fileAt(REPO, REPIN_BRANCH, PIN)).toContain(`"release_tag": "${TAGS.v5}"`)
+    expect(fake.filesAt(REPO, REPIN_BRANCH)![`${PIN}/x`]).toBeUndefined()
+    expect(run.summary).toContain('it was reset to the repin commit')
+  })
+
   it('a branch squatted with release_tag v99.0.0 does not hold a real release back', async () => {
     const REPO = 'octo/repin-v99'
     const r = releaseRepo()

@@ -68383,7 +68383,10 @@ function repositoryReadApi(session) {
           () => requestAt(`GET /repos/{owner}/{repo}/contents/${encodePath(path2)}`, { ref })
         );
         if (Array.isArray(file) || file.type !== "file") {
-          refuse(doing, `${path2} is a ${Array.isArray(file) ? "directory" : file.type}, not a file.`);
+          throw new Failure(
+            "not-a-file",
+            `Could not ${doing.what}: ${path2} is a ${Array.isArray(file) ? "directory" : file.type}, not a file.`
+          );
         }
         if (file.encoding === "base64" && typeof file.content === "string") {
           const bytes = Buffer.from(file.content, "base64");

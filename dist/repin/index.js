@@ -52643,7 +52643,7 @@ async function readBranch(ctx, baseline, client, branch, head) {
   const trio = new Set(WRITE_ORDER.map((role) => `${prefix}${baseline.trio[role]}`));
   for (const role of WRITE_ORDER) {
     const file = await client.fileAtRef(`${prefix}${baseline.trio[role]}`, commit.sha);
-    if (!file.ok && file.reason !== "not-found") return file;
+    if (!file.ok && file.reason !== "not-found" && file.reason !== "not-a-file") return file;
     files.set(role, file.ok ? file.value : null);
   }
   const parent = commit.parents.length === 1 ? commit.parents[0] : null;
@@ -57826,7 +57826,10 @@ function repositoryReadApi(session) {
           () => requestAt(`GET /repos/{owner}/{repo}/contents/${encodePath(path2)}`, { ref })
         );
         if (Array.isArray(file) || file.type !== "file") {
-          refuse(doing, `${path2} is a ${Array.isArray(file) ? "directory" : file.type}, not a file.`);
+          throw new Failure(
+            "not-a-file",
+            `Could not ${doing.what}: ${path2} is a ${Array.isArray(file) ? "directory" : file.type}, not a file.`
+          );
         }
         if (file.encoding === "base64" && typeof file.content === "string") {
           const bytes = Buffer.from(file.content, "base64");

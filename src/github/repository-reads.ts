@@ -3,7 +3,7 @@
 // repository (repository-reader.ts) answers them.
 import { statusOf } from './http-failure.js'
 import { branchProblem, filePathProblem, refProblem } from './input-checks.js'
-import { refuse } from './result.js'
+import { Failure, refuse } from './result.js'
 import type { Doing, Result } from './result.js'
 import type { Session } from './session.js'
 import { compareRange, encodePath, refPath } from './url-path.js'
@@ -94,7 +94,10 @@ export function repositoryReadApi(session: Session): RepositoryReadApi {
           requestAt<Contents | Contents[]>(`GET /repos/{owner}/{repo}/contents/${encodePath(path)}`, { ref })
         )
         if (Array.isArray(file) || file.type !== 'file') {
-          refuse(doing, `${path} is a ${Array.isArray(file) ? 'directory' : file.type}, not a file.`)
+          throw new Failure(
+            'not-a-file',
+            `Could not ${doing.what}: ${path} is a ${Array.isArray(file) ? 'directory' : file.type}, not a file.`
+          )
         }
         if (file.encoding === 'base64' && typeof file.content === 'string') {
           const bytes = Buffer.from(file.content, 'base64')

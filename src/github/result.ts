@@ -2,7 +2,15 @@
 // done and what to do about it; `Doing` carries what a step was doing so that its failure can say so.
 
 export type FailureReason =
-  'no-token' | 'forbidden' | 'not-found' | 'unreachable' | 'timeout' | 'rate-limited' | 'error'
+  | 'no-token'
+  | 'forbidden'
+  | 'not-found'
+  /** The path names something that is not a file: a directory, a link, a submodule. */
+  | 'not-a-file'
+  | 'unreachable'
+  | 'timeout'
+  | 'rate-limited'
+  | 'error'
 
 export type Result<T> = { ok: true; value: T } | { ok: false; reason: FailureReason; message: string }
 

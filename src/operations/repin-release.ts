@@ -328,7 +328,9 @@ async function readBranch(
   const trio = new Set(WRITE_ORDER.map((role) => `${prefix}${baseline.trio[role]}`))
   for (const role of WRITE_ORDER) {
     const file = await client.fileAtRef(`${prefix}${baseline.trio[role]}`, commit.sha)
-    if (!file.ok && file.reason !== 'not-found') return file
+    // a directory, a link or a submodule where a trio file goes is no repin's: the branch is reset like any
+    // other (refused, it held every later release back, and no run of the workflow could change that)
+    if (!file.ok && file.reason !== 'not-found' && file.reason !== 'not-a-file') return file
     files.set(role, file.ok ? file.value : null)
   }
   const parent = commit.parents.length === 1 ? commit.parents[0]! : null
