@@ -287,6 +287,21 @@ describe('upsertPullRequest', () => {
     expect(approval).toMatchObject({ approved: true, headSha: fake.branches(REPO)[BRANCH] })
   })
 
+  it("never edits a pull request a person opened from the gate's branch: refused, saying whose (found by review)", async () => {
+    const theirs = fake.addPull(REPO, {
+      headRef: BRANCH,
+      baseRef: 'main',
+      login: 'mallory',
+      title: 'mallory: tweak',
+      body: 'my change'
+    })
+    const result = failure(await client().upsertPullRequest(pr('incident note')))
+    expect(result.message).toContain(`pull request #${theirs.number} from ${BRANCH} was opened by mallory`)
+    expect(result.message).toContain('close it')
+    expect([theirs.title, theirs.body]).toEqual(['mallory: tweak', 'my change'])
+    expect(fake.requests.filter((r) => r.method === 'PATCH' || r.method === 'POST')).toEqual([])
+  })
+
   it('ignores a closed pull request and one into another base', async () => {
     const closed = fake.addPull(REPO, { headRef: BRANCH, baseRef: 'main' })
     closed.state = 'closed'

@@ -41742,7 +41742,7 @@ function inputProblem2(head, base, title) {
   return titleProblem(title);
 }
 function pullRequestApi(session) {
-  const { owner, repo, fullName, api, step: step2, call } = session;
+  const { owner, repo, fullName, api, step: step2, call, whoAmI } = session;
   return {
     upsertPullRequest: (input) => {
       const { head, base, title, body } = input ?? {};
@@ -41773,11 +41773,20 @@ function pullRequestApi(session) {
                 base,
                 per_page: 100
               });
+              const me2 = (await whoAmI(doing))?.toLowerCase() ?? null;
               for await (const page of pages) {
                 for (const pull of page.data) {
                   const from = pull.head.repo?.full_name?.toLowerCase();
-                  if (pull.head.ref === head && pull.base.ref === base && from === fullName.toLowerCase())
-                    return pull;
+                  if (pull.head.ref !== head || pull.base.ref !== base || from !== fullName.toLowerCase())
+                    continue;
+                  const by = pull.user;
+                  const ours = by && (me2 !== null ? by.login.toLowerCase() === me2 : by.type === "Bot");
+                  if (!ours)
+                    refuse(
+                      doing,
+                      `pull request #${pull.number} from ${String(head)} was opened by ${by?.login ?? "someone else"}, not with this token, and is not edited: close it (${String(head)} is baseline-gate's branch) and run the workflow again`
+                    );
+                  return pull;
                 }
               }
               return null;

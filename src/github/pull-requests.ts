@@ -2,6 +2,7 @@
 import { fitBody, normalised, STICKY_COMMENT_BUDGET } from './comment-body.js'
 import { alreadyExists } from './http-failure.js'
 import { branchProblem, titleProblem } from './input-checks.js'
+import { refuse } from './result.js'
 import type { Doing, Result } from './result.js'
 import type { Session } from './session.js'
 import { upsert } from './upsert.js'
@@ -45,7 +46,7 @@ function inputProblem(head: unknown, base: unknown, title: unknown): string | nu
 }
 
 export function pullRequestApi(session: Session): PullRequestApi {
-  const { owner, repo, fullName, api, step, call } = session
+  const { owner, repo, fullName, api, step, call, whoAmI } = session
   return {
     upsertPullRequest: (input) => {
       const { head, base, title, body } = input ?? ({} as typeof input)
@@ -78,12 +79,23 @@ export function pullRequestApi(session: Session): PullRequestApi {
                   base,
                   per_page: 100
                 })
+                const me = (await whoAmI(doing))?.toLowerCase() ?? null
                 for await (const page of pages) {
                   for (const pull of page.data) {
                     // GitHub filters already; checked again so that a fork's branch of the same name never matches
                     const from = pull.head.repo?.full_name?.toLowerCase()
-                    if (pull.head.ref === head && pull.base.ref === base && from === fullName.toLowerCase())
-                      return pull
+                    if (pull.head.ref !== head || pull.base.ref !== base || from !== fullName.toLowerCase())
+                      continue
+                    // as comments and issues: only the token's own is edited (when it cannot say who it is, a
+                    // bot's); a person's pull request from the gate's branch keeps its title and description
+                    const by = pull.user
+                    const ours = by && (me !== null ? by.login.toLowerCase() === me : by.type === 'Bot')
+                    if (!ours)
+                      refuse(
+                        doing,
+                        `pull request #${pull.number} from ${String(head)} was opened by ${by?.login ?? 'someone else'}, not with this token, and is not edited: close it (${String(head)} is baseline-gate's branch) and run the workflow again`
+                      )
+                    return pull
                   }
                 }
                 return null
