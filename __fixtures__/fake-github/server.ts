@@ -40,6 +40,11 @@ export interface FakeGitHub extends FakeSeeding {
   heldClosed(): Promise<void>
   /** The next `times` requests matching `route` are read, then their connection is closed unanswered. */
   dropNext(route: string, times?: number): void
+  /**
+   * `act` runs when the next request matching `route` arrives, before it is answered: what another client did
+   * meanwhile (a concurrent run moving a branch between this run's read and its write).
+   */
+  beforeNext(route: string, act: () => void): void
   close(): Promise<void>
 }
 
@@ -108,6 +113,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   const held = new Promise<FakeRequest>((resolve) => (hold = resolve))
   let heldSocketClosed: () => void = () => {}
   const heldClosed = new Promise<void>((resolve) => (heldSocketClosed = resolve))
+  const before = new Map<string, (() => void)[]>()
   const queueFault = (route: string, fault: Fault): void => {
     faults.set(route, [...(faults.get(knownRoute(route)) ?? []), fault])
   }
@@ -184,6 +190,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
     const h = helpers(state, base, path, query)
 
     if (!match) return send(res, entry, h.notFound())
+    const acts = before.get(match.route.route)
+    if (acts?.length) acts.shift()!()
     const fault = takeFault(match.route.route)
     if (fault?.kind === 'hang') {
       // accepted, never answered (close() ends the socket)
@@ -248,6 +256,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       queueFault(route, { kind: 'hang', status: 0, remaining: times, options: {} }),
     held: () => held,
     heldClosed: () => heldClosed,
+    beforeNext: (route, act) =>
+      before.set(knownRoute(route), [...(before.get(knownRoute(route)) ?? []), act]),
     dropNext: (route, times = 1) =>
       queueFault(route, { kind: 'drop', status: 0, remaining: times, options: {} }),
     ...seeding(state, () => base),

@@ -305,6 +305,25 @@ describe('the repin action in process: a branch pushed by someone else, and tags
     expect(run.summary).toContain('it was reset to the repin commit')
   })
 
+  it('another run that creates the branch meanwhile wins: nothing is forced over it, and the run says to run again (found by review)', async () => {
+    const REPO = 'octo/repin-race'
+    const r = releaseRepo()
+    fake.addRepo(REPO)
+    r.release(TAGS.v5)
+    // another delivery's branch appears between this run's read of the branch and its write
+    fake.beforeNext('POST /repos/{owner}/{repo}/git/commits', () =>
+      fake.addBranch(REPO, REPIN_BRANCH, { 'theirs.txt': 'another run\n' }, [
+        r.repo.git('rev-parse', 'HEAD').trim()
+      ])
+    )
+    const run = await inProcess(r.fx.root, { tag: TAGS.v5, token }, REPO)
+    expect(run.outputs.verdict).toBe('FAIL')
+    expect(fake.filesAt(REPO, REPIN_BRANCH)).toMatchObject({ 'theirs.txt': 'another run\n' })
+    expect(Object.values(fake.state.repos[REPO]!.pulls)).toHaveLength(0)
+    expect(run.summary).toContain('another run at once?')
+    expect(run.summary).not.toContain('once the token may write')
+  })
+
   it('a branch squatted with release_tag v99.0.0 does not hold a real release back', async () => {
     const REPO = 'octo/repin-v99'
     const r = releaseRepo()

@@ -108,6 +108,42 @@ describe('the fake git data API', () => {
 })
 
 describe('commitToBranch', () => {
+  describe('with the head the caller decided on (expectedSha): another run meanwhile wins, nothing is forced', () => {
+    const COMMITS = 'POST /repos/{owner}/{repo}/git/commits'
+    it('a branch created since it was read as absent is left as it is (found by review)', async () => {
+      // the other run's branch appears between this run's read and its ref's creation
+      fake.beforeNext(COMMITS, () => fake.addBranch(REPO, BRANCH, { 'other.txt': 'theirs\n' }, [main.sha]))
+      const result = failure(await client().commitToBranch({ ...commitInput('v1.2.3'), expectedSha: null }))
+      expect(result.reason).toBe('conflict')
+      expect(result.message).toContain('the branch was created since this run read it (another run at once?)')
+      expect(result.message).toContain('Run the workflow again')
+      expect(fake.filesAt(REPO, BRANCH)).toMatchObject({ 'other.txt': 'theirs\n' })
+      expect(hits(PATCH_REF)).toHaveLength(0)
+    })
+
+    it('a branch moved since it was read is left as it is: read again before the move', async () => {
+      const theirs = fake.addBranch(REPO, BRANCH, { 'first.txt': 'x\n' }, [main.sha])
+      const gh = client()
+      fake.beforeNext(COMMITS, () => fake.addBranch(REPO, BRANCH, { 'second.txt': 'y\n' }, [main.sha]))
+      const result = failure(await gh.commitToBranch({ ...commitInput('v1.2.3'), expectedSha: theirs }))
+      expect(result.reason).toBe('conflict')
+      expect(result.message).toContain('the branch moved since this run read it')
+      expect(fake.filesAt(REPO, BRANCH)).toMatchObject({ 'second.txt': 'y\n' })
+      expect(hits(PATCH_REF)).toHaveLength(0)
+      // as read, it is moved: from the head the caller decided on
+      const now = fake.branches(REPO)[BRANCH]!
+      expect(value(await gh.commitToBranch({ ...commitInput('v1.2.3'), expectedSha: now })).created).toBe(
+        false
+      )
+      // and one that moved before anything was written: refused before any object is made
+      const before = writes().length
+      expect(failure(await gh.commitToBranch({ ...commitInput('v1.2.4'), expectedSha: now })).reason).toBe(
+        'conflict'
+      )
+      expect(writes()).toHaveLength(before)
+    })
+  })
+
   it('a git object POST answered 5xx is sent again: named by its content, a second is the same object', async () => {
     fake.failNext(BLOBS, 502, 1)
     value(await client().commitToBranch(commitInput('v1.2.3')))

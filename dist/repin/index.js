@@ -52627,18 +52627,25 @@ async function repinOne(ctx, baseline, options) {
   const superseded = trusted !== null && (trusted !== tag || onBranch.commit?.parents[0] !== head);
   proposal.branchReset = !!onBranch.commit && !kept && !superseded;
   report.body = renderRepinBody(proposal);
-  const problems = await propose(ctx, options.publish, { head, proposal, report, files, kept });
+  const problems = await propose(ctx, options.publish, {
+    head,
+    proposal,
+    report,
+    files,
+    kept,
+    expected: onBranch.tip
+  });
   return { report, findings: [...problems, ...left], ...done };
 }
 async function readBranch(ctx, baseline, client, branch, head) {
   const files = /* @__PURE__ */ new Map();
   const tip = await client.branchHead(branch);
   if (!tip.ok) return tip;
-  if (tip.value === null) return { ok: true, value: { commit: null, files, repinShaped: false } };
+  if (tip.value === null) return { ok: true, value: { tip: null, commit: null, files, repinShaped: false } };
   const got = await client.commitAtRef(tip.value);
   if (!got.ok) return got;
   const commit = got.value;
-  if (!commit) return { ok: true, value: { commit: null, files, repinShaped: false } };
+  if (!commit) return { ok: true, value: { tip: tip.value, commit: null, files, repinShaped: false } };
   const prefix = await repositoryPrefix(ctx.root);
   const trio = new Set(WRITE_ORDER.map((role) => `${prefix}${baseline.trio[role]}`));
   for (const role of WRITE_ORDER) {
@@ -52648,7 +52655,7 @@ async function readBranch(ctx, baseline, client, branch, head) {
   }
   const parent = commit.parents.length === 1 ? commit.parents[0] : null;
   const repinShaped = parent !== null && commit.changed.length > 0 && commit.changed.every((path2) => trio.has(path2)) && await isAncestorCommit(ctx.root, parent, head) === true;
-  return { ok: true, value: { commit, files, repinShaped } };
+  return { ok: true, value: { tip: tip.value, commit, files, repinShaped } };
 }
 async function trustedRelease(ctx, baseline, state, head) {
   const pin = state.files.get("pin");
@@ -52714,8 +52721,11 @@ async function propose(ctx, target, r) {
 
 ${proposal.from.release_tag ?? "unknown"} -> ${proposal.tag}: a ${proposal.kind} release. Written by baseline-gate repin from the producer's manifest at the tag.
 `,
-      files: files.map((f) => ({ path: f.path, content: f.content }))
+      files: files.map((f) => ({ path: f.path, content: f.content })),
+      expectedSha: r.expected
     });
+    if (!committed2.ok && committed2.reason === "conflict")
+      return [finding("BG516", null, null, committed2.message)];
     if (!committed2.ok) return notProposed(`the repin was not committed: ${committed2.message}`);
     report.committed = true;
     report.branchReset = proposal.branchReset === true;
@@ -57188,9 +57198,18 @@ function openSession(options) {
 }
 
 // src/github/branch-commit.ts
-function inputProblem({ branch, parentSha, baseTreeSha, message, files }) {
+function inputProblem({
+  branch,
+  parentSha,
+  baseTreeSha,
+  message,
+  files,
+  expectedSha
+}) {
   const badBranch = branchProblem(branch);
   if (badBranch) return `the branch name ${JSON.stringify(branch)} ${badBranch}.`;
+  if (expectedSha !== void 0 && expectedSha !== null && (typeof expectedSha !== "string" || !SHA.test(expectedSha)))
+    return `the expected branch head ${JSON.stringify(expectedSha)} is not a full 40-character lower-case hex SHA.`;
   for (const [name, sha] of [
     ["parent commit", parentSha],
     ["base tree", baseTreeSha]
@@ -57225,7 +57244,7 @@ function branchCommitApi(session) {
   };
   return {
     commitToBranch: (input) => {
-      const { branch, parentSha, baseTreeSha, message, files } = input ?? {};
+      const { branch, parentSha, baseTreeSha, message, files, expectedSha } = input ?? {};
       const doing = {
         what: `commit to the branch ${String(branch)} of ${fullName}`,
         permission: "`contents: write`",
@@ -57233,10 +57252,16 @@ function branchCommitApi(session) {
       };
       return call(
         doing,
-        () => inputProblem({ branch, parentSha, baseTreeSha, message, files }),
+        () => inputProblem({ branch, parentSha, baseTreeSha, message, files, expectedSha }),
         async () => {
           const reading = during(doing, "reading the branch failed; nothing was written");
           const current = await branchSha(reading, branch);
+          const moved = (what2, made) => new Failure(
+            "conflict",
+            `Could not ${doing.what}: the branch ${what2} since this run read it (another run at once?); it was left as it is${made ? ` (the commit ${made} made here is on no branch)` : ""}. Run the workflow again: it decides on the branch as it is then.`
+          );
+          if (expectedSha !== void 0 && current !== expectedSha)
+            throw moved(current === null ? "was deleted" : expectedSha === null ? "was created" : "moved");
           if (current !== null) {
             const { data: about } = await step2(reading, () => api().rest.repos.get({ owner, repo }));
             if (about.default_branch === branch) {
@@ -57284,8 +57309,11 @@ function branchCommitApi(session) {
                 return;
               } catch (error2) {
                 if (!alreadyExists(error2)) throw error2;
+                if (expectedSha !== void 0) throw moved("was created", commit.sha);
                 created = false;
               }
+            } else if (expectedSha !== void 0 && await branchSha(moving, branch) !== expectedSha) {
+              throw moved("moved", commit.sha);
             }
             await requestAt(`PATCH /repos/{owner}/{repo}/git/refs/${refPath("heads", branch)}`, {
               sha: commit.sha,

@@ -41193,9 +41193,18 @@ function openSession(options) {
 }
 
 // src/github/branch-commit.ts
-function inputProblem({ branch, parentSha, baseTreeSha, message, files }) {
+function inputProblem({
+  branch,
+  parentSha,
+  baseTreeSha,
+  message,
+  files,
+  expectedSha
+}) {
   const badBranch = branchProblem(branch);
   if (badBranch) return `the branch name ${JSON.stringify(branch)} ${badBranch}.`;
+  if (expectedSha !== void 0 && expectedSha !== null && (typeof expectedSha !== "string" || !SHA.test(expectedSha)))
+    return `the expected branch head ${JSON.stringify(expectedSha)} is not a full 40-character lower-case hex SHA.`;
   for (const [name, sha] of [
     ["parent commit", parentSha],
     ["base tree", baseTreeSha]
@@ -41230,7 +41239,7 @@ function branchCommitApi(session) {
   };
   return {
     commitToBranch: (input) => {
-      const { branch, parentSha, baseTreeSha, message, files } = input ?? {};
+      const { branch, parentSha, baseTreeSha, message, files, expectedSha } = input ?? {};
       const doing = {
         what: `commit to the branch ${String(branch)} of ${fullName}`,
         permission: "`contents: write`",
@@ -41238,10 +41247,16 @@ function branchCommitApi(session) {
       };
       return call(
         doing,
-        () => inputProblem({ branch, parentSha, baseTreeSha, message, files }),
+        () => inputProblem({ branch, parentSha, baseTreeSha, message, files, expectedSha }),
         async () => {
           const reading = during(doing, "reading the branch failed; nothing was written");
           const current = await branchSha(reading, branch);
+          const moved = (what, made) => new Failure(
+            "conflict",
+            `Could not ${doing.what}: the branch ${what} since this run read it (another run at once?); it was left as it is${made ? ` (the commit ${made} made here is on no branch)` : ""}. Run the workflow again: it decides on the branch as it is then.`
+          );
+          if (expectedSha !== void 0 && current !== expectedSha)
+            throw moved(current === null ? "was deleted" : expectedSha === null ? "was created" : "moved");
           if (current !== null) {
             const { data: about } = await step2(reading, () => api().rest.repos.get({ owner, repo }));
             if (about.default_branch === branch) {
@@ -41289,8 +41304,11 @@ function branchCommitApi(session) {
                 return;
               } catch (error2) {
                 if (!alreadyExists(error2)) throw error2;
+                if (expectedSha !== void 0) throw moved("was created", commit.sha);
                 created = false;
               }
+            } else if (expectedSha !== void 0 && await branchSha(moving, branch) !== expectedSha) {
+              throw moved("moved", commit.sha);
             }
             await requestAt(`PATCH /repos/{owner}/{repo}/git/refs/${refPath("heads", branch)}`, {
               sha: commit.sha,

@@ -2,7 +2,7 @@
 // the branch pointed at it: what a rollback writes before it opens its pull request.
 import { alreadyExists } from './http-failure.js'
 import { branchProblem, filePathProblem, SHA } from './input-checks.js'
-import { refuse } from './result.js'
+import { Failure, refuse } from './result.js'
 import type { Doing, Result } from './result.js'
 import { DEFAULT_API_URL } from './session.js'
 import type { Session } from './session.js'
@@ -30,6 +30,12 @@ export interface CommitInput {
   baseTreeSha: string
   message: string
   files: FileToCommit[]
+  /**
+   * The branch's head the caller decided on (null: there was no such branch). Given, the branch is moved only
+   * from that commit: one another run created or moved meanwhile is left as it is (`conflict`), where forcing it
+   * put an older release over a newer one. Absent: force-moved whatever it holds (a rollback's own branch).
+   */
+  expectedSha?: string | null
 }
 
 export interface BranchCommitApi {
@@ -43,9 +49,22 @@ export interface BranchCommitApi {
 }
 
 /** Why the input cannot be committed, or null. */
-function inputProblem({ branch, parentSha, baseTreeSha, message, files }: CommitInput): string | null {
+function inputProblem({
+  branch,
+  parentSha,
+  baseTreeSha,
+  message,
+  files,
+  expectedSha
+}: CommitInput): string | null {
   const badBranch = branchProblem(branch)
   if (badBranch) return `the branch name ${JSON.stringify(branch)} ${badBranch}.`
+  if (
+    expectedSha !== undefined &&
+    expectedSha !== null &&
+    (typeof expectedSha !== 'string' || !SHA.test(expectedSha))
+  )
+    return `the expected branch head ${JSON.stringify(expectedSha)} is not a full 40-character lower-case hex SHA.`
   for (const [name, sha] of [
     ['parent commit', parentSha],
     ['base tree', baseTreeSha]
@@ -87,7 +106,7 @@ export function branchCommitApi(session: Session): BranchCommitApi {
   return {
     commitToBranch: (input) => {
       // a missing input is refused, not thrown
-      const { branch, parentSha, baseTreeSha, message, files } = input ?? ({} as CommitInput)
+      const { branch, parentSha, baseTreeSha, message, files, expectedSha } = input ?? ({} as CommitInput)
       const doing: Doing = {
         what: `commit to the branch ${String(branch)} of ${fullName}`,
         permission: '`contents: write`',
@@ -95,11 +114,18 @@ export function branchCommitApi(session: Session): BranchCommitApi {
       }
       return call(
         doing,
-        () => inputProblem({ branch, parentSha, baseTreeSha, message, files }),
+        () => inputProblem({ branch, parentSha, baseTreeSha, message, files, expectedSha }),
         async () => {
           // Read before writing anything: force-moving the default branch would drop its history.
           const reading = during(doing, 'reading the branch failed; nothing was written')
           const current = await branchSha(reading, branch)
+          const moved = (what: string, made?: string) =>
+            new Failure(
+              'conflict',
+              `Could not ${doing.what}: the branch ${what} since this run read it (another run at once?); it was left as it is${made ? ` (the commit ${made} made here is on no branch)` : ''}. Run the workflow again: it decides on the branch as it is then.`
+            )
+          if (expectedSha !== undefined && current !== expectedSha)
+            throw moved(current === null ? 'was deleted' : expectedSha === null ? 'was created' : 'moved')
           if (current !== null) {
             const { data: about } = await step(reading, () => api().rest.repos.get({ owner, repo }))
             if (about.default_branch === branch) {
@@ -152,10 +178,15 @@ export function branchCommitApi(session: Session): BranchCommitApi {
                 })
                 return
               } catch (error) {
-                // created since it was read (a concurrent run): move it like an existing one
                 if (!alreadyExists(error)) throw error
+                // created since it was read (a concurrent run): moved like an existing one, unless the caller
+                // decided on there being none
+                if (expectedSha !== undefined) throw moved('was created', commit.sha)
                 created = false
               }
+            } else if (expectedSha !== undefined && (await branchSha(moving, branch)) !== expectedSha) {
+              // read again just before the move: GitHub's REST API has no compare-and-swap of a ref
+              throw moved('moved', commit.sha)
             }
             await requestAt(`PATCH /repos/{owner}/{repo}/git/refs/${refPath('heads', branch)}`, {
               sha: commit.sha,

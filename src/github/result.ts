@@ -7,6 +7,8 @@ export type FailureReason =
   | 'not-found'
   /** The path names something that is not a file: a directory, a link, a submodule. */
   | 'not-a-file'
+  /** What the write was decided on changed meanwhile (another run moved the branch): nothing was moved. */
+  | 'conflict'
   | 'unreachable'
   | 'timeout'
   | 'rate-limited'

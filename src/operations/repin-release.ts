@@ -294,12 +294,21 @@ async function repinOne(
   const superseded = trusted !== null && (trusted !== tag || onBranch.commit?.parents[0] !== head)
   proposal.branchReset = !!onBranch.commit && !kept && !superseded
   report.body = renderRepinBody(proposal)
-  const problems = await propose(ctx, options.publish, { head, proposal, report, files, kept })
+  const problems = await propose(ctx, options.publish, {
+    head,
+    proposal,
+    report,
+    files,
+    kept,
+    expected: onBranch.tip
+  })
   return { report, findings: [...problems, ...left], ...done }
 }
 
 /** What the repin branch holds at its head (read once, by commit id). */
 interface BranchState {
+  /** The branch's head as read (null: there is no such branch): it is moved only from there. */
+  tip: string | null
   /** null: there is no such branch. */
   commit: CommitChange | null
   /** The trio files at the branch's head commit, by role (null: missing there). */
@@ -319,11 +328,11 @@ async function readBranch(
   // the branch by its ref (commits/{name} would take a tag of the same name first), then its commit by id
   const tip = await client.branchHead(branch)
   if (!tip.ok) return tip
-  if (tip.value === null) return { ok: true, value: { commit: null, files, repinShaped: false } }
+  if (tip.value === null) return { ok: true, value: { tip: null, commit: null, files, repinShaped: false } }
   const got = await client.commitAtRef(tip.value)
   if (!got.ok) return got
   const commit = got.value
-  if (!commit) return { ok: true, value: { commit: null, files, repinShaped: false } }
+  if (!commit) return { ok: true, value: { tip: tip.value, commit: null, files, repinShaped: false } }
   const prefix = await repositoryPrefix(ctx.root)
   const trio = new Set(WRITE_ORDER.map((role) => `${prefix}${baseline.trio[role]}`))
   for (const role of WRITE_ORDER) {
@@ -340,7 +349,7 @@ async function readBranch(
     commit.changed.length > 0 &&
     commit.changed.every((path) => trio.has(path)) &&
     (await isAncestorCommit(ctx.root, parent, head)) === true
-  return { ok: true, value: { commit, files, repinShaped } }
+  return { ok: true, value: { tip: tip.value, commit, files, repinShaped } }
 }
 
 /**
@@ -423,6 +432,8 @@ async function propose(
     report: RepinReleaseReport
     files: { path: string; content: Buffer | null }[]
     kept: boolean
+    /** The branch's head the decision was made on (null: no branch): moved only from there. */
+    expected: string | null
   }
 ): Promise<Finding[]> {
   const { client } = target
@@ -449,8 +460,12 @@ async function propose(
       parentSha: r.head,
       baseTreeSha: tree.stdout.toString('utf8').trim(),
       message: `${repinTitle(proposal)}\n\n${proposal.from.release_tag ?? 'unknown'} -> ${proposal.tag}: a ${proposal.kind} release. Written by baseline-gate repin from the producer's manifest at the tag.\n`,
-      files: files.map((f) => ({ path: f.path, content: f.content! }))
+      files: files.map((f) => ({ path: f.path, content: f.content! })),
+      expectedSha: r.expected
     })
+    // another run moved the branch meanwhile: its message says to run again, not to give the token more
+    if (!committed.ok && committed.reason === 'conflict')
+      return [finding('BG516', null, null, committed.message)]
     if (!committed.ok) return notProposed(`the repin was not committed: ${committed.message}`)
     report.committed = true
     report.branchReset = proposal.branchReset === true
