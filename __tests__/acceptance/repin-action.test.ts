@@ -203,6 +203,18 @@ describe('the repin action (built bundle): one pull request per baseline, kept u
   it('the token appears nowhere: not in the log, the summary or the outputs', () => {
     for (const run of [first, again, newer]) expectNoToken(run, token)
   })
+
+  it(`once the newer release's pull request is closed unmerged, the late ${TAGS.v5} is proposed, as the refusal said (found by review)`, async () => {
+    const pull = pullsOf(REPOSITORY)[0]!
+    pull.state = 'closed'
+    const late = await deliver(r, REPOSITORY, TAGS.v5, token)
+    expect([late.status, late.outputs.verdict]).toEqual([0, 'PASS'])
+    expect(fake.fileAt(REPOSITORY, REPIN_BRANCH, PIN)).toContain(`"release_tag": "${TAGS.v5}"`)
+    const open = pullsOf(REPOSITORY).filter((p) => p.state === 'open')
+    expect(open.map((p) => p.title)).toEqual([`Repin MemoryKernel to ${TAGS.v5} (patch)`])
+    // the declined release's branch is replaced as a repin's, not as a squatter's
+    expect(late.summary).not.toContain('held other changes')
+  })
 })
 
 describe('the repin action (built bundle): a breaking release', () => {

@@ -68313,7 +68313,40 @@ function inputProblem2(head, base, title) {
 }
 function pullRequestApi(session) {
   const { owner, repo, fullName, api, step: step3, call, whoAmI } = session;
+  const findOpen = async (head, base) => {
+    const pages = api().paginate.iterator(api().rest.pulls.list, {
+      owner,
+      repo,
+      state: "open",
+      head: `${owner}:${head}`,
+      base,
+      per_page: 100
+    });
+    for await (const page of pages) {
+      for (const pull of page.data) {
+        const from = pull.head.repo?.full_name?.toLowerCase();
+        if (pull.head.ref === head && pull.base.ref === base && from === fullName.toLowerCase()) return pull;
+      }
+    }
+    return null;
+  };
   return {
+    openPullRequest: (input) => {
+      const { head, base } = input ?? {};
+      const doing = {
+        what: `read the open pull request from ${String(head)} into ${String(base)} of ${fullName}`,
+        permission: "`pull-requests: read`",
+        subject: `the repository ${fullName}`
+      };
+      return call(
+        doing,
+        () => inputProblem2(head, base, "x"),
+        () => step3(doing, async () => {
+          const pull = await findOpen(head, base);
+          return pull ? { number: pull.number, url: pull.html_url, author: pull.user?.login ?? null } : null;
+        })
+      );
+    },
     upsertPullRequest: (input) => {
       const { head, base, title, body } = input ?? {};
       const doing = {
@@ -68335,31 +68368,17 @@ function pullRequestApi(session) {
           });
           return upsert({
             find: () => step3(doing, async () => {
-              const pages = api().paginate.iterator(api().rest.pulls.list, {
-                owner,
-                repo,
-                state: "open",
-                head: `${owner}:${head}`,
-                base,
-                per_page: 100
-              });
               const me2 = (await whoAmI(doing))?.toLowerCase() ?? null;
-              for await (const page of pages) {
-                for (const pull of page.data) {
-                  const from = pull.head.repo?.full_name?.toLowerCase();
-                  if (pull.head.ref !== head || pull.base.ref !== base || from !== fullName.toLowerCase())
-                    continue;
-                  const by = pull.user;
-                  const ours = by && (me2 !== null ? by.login.toLowerCase() === me2 : by.type === "Bot");
-                  if (!ours)
-                    refuse(
-                      doing,
-                      `pull request #${pull.number} from ${String(head)} was opened by ${by?.login ?? "someone else"}, not with this token, and is not edited: close it (${String(head)} is baseline-gate's branch) and run the workflow again`
-                    );
-                  return pull;
-                }
-              }
-              return null;
+              const pull = await findOpen(head, base);
+              if (!pull) return null;
+              const by = pull.user;
+              const ours = by && (me2 !== null ? by.login.toLowerCase() === me2 : by.type === "Bot");
+              if (!ours)
+                refuse(
+                  doing,
+                  `pull request #${pull.number} from ${String(head)} was opened by ${by?.login ?? "someone else"}, not with this token, and is not edited: close it (${String(head)} is baseline-gate's branch) and run the workflow again`
+                );
+              return pull;
             }),
             isCurrent: (found) => found.title === title && normalised(found.body) === text,
             unchanged: (found) => opened(found, false, false),

@@ -30,6 +30,15 @@ export interface PullRequestApi {
     title: string
     body: string
   }): Promise<Result<PullRequestRef>>
+  /** The OPEN pull request from `head` (a branch of this repository) into `base`, whoever opened it; null: none. */
+  openPullRequest(input: { head: string; base: string }): Promise<Result<OpenPullRequest | null>>
+}
+
+export interface OpenPullRequest {
+  number: number
+  url: string
+  /** Who opened it (null when GitHub does not say). */
+  author: string | null
 }
 
 /** Why a pull request from `head` into `base` titled `title` cannot be asked for, or null. */
@@ -47,7 +56,43 @@ function inputProblem(head: unknown, base: unknown, title: unknown): string | nu
 
 export function pullRequestApi(session: Session): PullRequestApi {
   const { owner, repo, fullName, api, step, call, whoAmI } = session
+  /** The open pull request from `head` into `base` of this repository (never a fork's branch of that name). */
+  const findOpen = async (head: string, base: string) => {
+    const pages = api().paginate.iterator(api().rest.pulls.list, {
+      owner,
+      repo,
+      state: 'open',
+      head: `${owner}:${head}`,
+      base,
+      per_page: 100
+    })
+    for await (const page of pages) {
+      for (const pull of page.data) {
+        // GitHub filters already; checked again so that a fork's branch of the same name never matches
+        const from = pull.head.repo?.full_name?.toLowerCase()
+        if (pull.head.ref === head && pull.base.ref === base && from === fullName.toLowerCase()) return pull
+      }
+    }
+    return null
+  }
   return {
+    openPullRequest: (input) => {
+      const { head, base } = input ?? ({} as typeof input)
+      const doing: Doing = {
+        what: `read the open pull request from ${String(head)} into ${String(base)} of ${fullName}`,
+        permission: '`pull-requests: read`',
+        subject: `the repository ${fullName}`
+      }
+      return call(
+        doing,
+        () => inputProblem(head, base, 'x'),
+        () =>
+          step(doing, async () => {
+            const pull = await findOpen(head, base)
+            return pull ? { number: pull.number, url: pull.html_url, author: pull.user?.login ?? null } : null
+          })
+      )
+    },
     upsertPullRequest: (input) => {
       const { head, base, title, body } = input ?? ({} as typeof input)
       const doing: Doing = {
@@ -71,34 +116,19 @@ export function pullRequestApi(session: Session): PullRequestApi {
           return upsert({
             find: () =>
               step(doing, async (): Promise<Found | null> => {
-                const pages = api().paginate.iterator(api().rest.pulls.list, {
-                  owner,
-                  repo,
-                  state: 'open',
-                  head: `${owner}:${head}`,
-                  base,
-                  per_page: 100
-                })
                 const me = (await whoAmI(doing))?.toLowerCase() ?? null
-                for await (const page of pages) {
-                  for (const pull of page.data) {
-                    // GitHub filters already; checked again so that a fork's branch of the same name never matches
-                    const from = pull.head.repo?.full_name?.toLowerCase()
-                    if (pull.head.ref !== head || pull.base.ref !== base || from !== fullName.toLowerCase())
-                      continue
-                    // as comments and issues: only the token's own is edited (when it cannot say who it is, a
-                    // bot's); a person's pull request from the gate's branch keeps its title and description
-                    const by = pull.user
-                    const ours = by && (me !== null ? by.login.toLowerCase() === me : by.type === 'Bot')
-                    if (!ours)
-                      refuse(
-                        doing,
-                        `pull request #${pull.number} from ${String(head)} was opened by ${by?.login ?? 'someone else'}, not with this token, and is not edited: close it (${String(head)} is baseline-gate's branch) and run the workflow again`
-                      )
-                    return pull
-                  }
-                }
-                return null
+                const pull = await findOpen(head, base)
+                if (!pull) return null
+                // as comments and issues: only the token's own is edited (when it cannot say who it is, a bot's);
+                // a person's pull request from the gate's branch keeps its title and description
+                const by = pull.user
+                const ours = by && (me !== null ? by.login.toLowerCase() === me : by.type === 'Bot')
+                if (!ours)
+                  refuse(
+                    doing,
+                    `pull request #${pull.number} from ${String(head)} was opened by ${by?.login ?? 'someone else'}, not with this token, and is not edited: close it (${String(head)} is baseline-gate's branch) and run the workflow again`
+                  )
+                return pull
               }),
             isCurrent: (found) => found.title === title && normalised(found.body) === text,
             unchanged: (found) => opened(found, false, false),

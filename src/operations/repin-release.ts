@@ -36,7 +36,13 @@ import { WRITE_ORDER } from './trio-files.js'
 /** What the GitHub client must do for a repin pull request. */
 export type RepinClient = Pick<
   GitHubClient,
-  'fileAtRef' | 'commitAtRef' | 'commitToBranch' | 'upsertPullRequest' | 'syncLabels' | 'branchHead'
+  | 'fileAtRef'
+  | 'commitAtRef'
+  | 'commitToBranch'
+  | 'upsertPullRequest'
+  | 'openPullRequest'
+  | 'syncLabels'
+  | 'branchHead'
 >
 
 export interface RepinPublisher {
@@ -226,7 +232,17 @@ async function repinOne(
     }
     onBranch = read.value
     trusted = await trustedRelease(ctx, baseline, onBranch, head)
-    const proposed = trusted && newer(trusted, tag) ? trusted : null
+    const newerThere = trusted && newer(trusted, tag) ? trusted : null
+    // a newer release the branch holds is proposed only while its pull request is open: one closed unmerged was
+    // declined, and held every older release back (closing it, as the refusal says, changed nothing)
+    const open = newerThere
+      ? await options.publish.client.openPullRequest({ head: branch, base: options.publish.baseBranch })
+      : null
+    if (open && !open.ok) {
+      const why = `the pull request of ${branch} could not be read: ${open.message} Nothing was repinned or written; run the workflow again once the token may read the repository.`
+      return refused([finding('BG516', null, null, why)])
+    }
+    const proposed = open?.ok && open.value ? newerThere : null
     if (proposed) {
       report.branch = branch
       report.newerProposed = proposed
