@@ -46806,82 +46806,6 @@ async function repositoryPrefix(root) {
   return r.code === 0 ? r.stdout.toString("utf8").trim() : "";
 }
 
-// src/ledger/edit.ts
-function applySplices(text, splices) {
-  let out = text;
-  for (const s of [...splices].sort((a, b) => b.start - a.start))
-    out = out.slice(0, s.start) + s.text + out.slice(s.end);
-  return out;
-}
-function eol(text) {
-  return text.includes("\r\n") ? "\r\n" : "\n";
-}
-function pinSectionSplice(text, ledger, values, displayName) {
-  const section2 = ledger.pinSection;
-  if (!section2 || section2.lines.length === 0) return null;
-  const start = Math.min(...section2.lines.map((l) => l.start));
-  const end = Math.max(...section2.lines.map((l) => l.end));
-  const nl = eol(text);
-  const known = PIN_LINES.map((l) => {
-    const label = section2.lines.find((line) => line.key === l.key)?.label;
-    return label ? `- ${label}: \`${values[l.key]}\`` : pinLineText(l.key, values[l.key], displayName);
-  });
-  const unknown = section2.lines.filter((l) => l.key === null).map((l) => text.slice(l.start, l.end).trimEnd());
-  return { start, end, text: [...known, ...unknown].join(nl) };
-}
-function updatedSplice(text, ledger, date) {
-  const u = ledger.updated;
-  if (u) {
-    const m = /^\d{4}-\d{2}-\d{2}/.exec(u.value);
-    return { start: u.start, end: m ? u.start + m[0].length : u.end, text: date };
-  }
-  const nl = eol(text);
-  const title = ledger.title;
-  if (!title) return { start: 0, end: 0, text: `Updated: ${date}${nl}${nl}` };
-  const lineEnd = text.indexOf("\n", title.start);
-  const at3 = lineEnd === -1 ? text.length : lineEnd + 1;
-  return { start: at3, end: at3, text: `${lineEnd === -1 ? nl : ""}${nl}Updated: ${date}${nl}` };
-}
-function statusSplice(row, status2) {
-  const cell2 = row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === "status")];
-  return { start: cell2.start, end: cell2.end, text: status2 };
-}
-function removeRowSplice(text, row) {
-  const line = text.lastIndexOf("\n", row.start - 1) + 1;
-  const start = line >= 2 && text[line - 2] === "\r" ? line - 2 : Math.max(0, line - 1);
-  return { start, end: row.end, text: "" };
-}
-function appendRowSplice(text, ledger, values, consumer, status2 = "Approved") {
-  const table2 = ledger.ledgerSection?.table;
-  if (!table2) return null;
-  const cells2 = {
-    consumer_version: consumer.version,
-    consumer_commit: consumer.commit,
-    producer_tag: values.release_tag,
-    producer_commit: values.commit_sha,
-    service: values.service,
-    api: values.api,
-    integration: values.integration,
-    status: status2
-  };
-  const row = `| ${LEDGER_COLUMNS.map((c) => cells2[c.key].replace(/\|/g, "\\|")).join(" | ")} |`;
-  return { start: table2.end, end: table2.end, text: `${eol(text)}${row}` };
-}
-function pinLineValues(pin, trio) {
-  return {
-    repo: String(pin.memorykernel_repo),
-    release_tag: String(pin.release_tag),
-    commit_sha: String(pin.commit_sha),
-    service: String(pin.expected_service_contract_version),
-    api: String(pin.expected_api_contract_version),
-    integration: String(pin.expected_integration_baseline),
-    manifest_sha256: String(pin.expected_producer_manifest_sha256),
-    posture: String(pin.runtime_cutover_posture),
-    pin_path: trio.pin,
-    mirror_path: trio.manifest
-  };
-}
-
 // src/rules/verdict.ts
 function decideVerdict(findings, steps = []) {
   if (findings.some((f) => f.severity === "error")) return "FAIL";
@@ -52275,6 +52199,82 @@ function reason(e) {
   return e instanceof Error ? e.message : String(e);
 }
 
+// src/ledger/edit.ts
+function applySplices(text, splices) {
+  let out = text;
+  for (const s of [...splices].sort((a, b) => b.start - a.start))
+    out = out.slice(0, s.start) + s.text + out.slice(s.end);
+  return out;
+}
+function eol(text) {
+  return text.includes("\r\n") ? "\r\n" : "\n";
+}
+function pinSectionSplice(text, ledger, values, displayName) {
+  const section2 = ledger.pinSection;
+  if (!section2 || section2.lines.length === 0) return null;
+  const start = Math.min(...section2.lines.map((l) => l.start));
+  const end = Math.max(...section2.lines.map((l) => l.end));
+  const nl = eol(text);
+  const known = PIN_LINES.map((l) => {
+    const label = section2.lines.find((line) => line.key === l.key)?.label;
+    return label ? `- ${label}: \`${values[l.key]}\`` : pinLineText(l.key, values[l.key], displayName);
+  });
+  const unknown = section2.lines.filter((l) => l.key === null).map((l) => text.slice(l.start, l.end).trimEnd());
+  return { start, end, text: [...known, ...unknown].join(nl) };
+}
+function updatedSplice(text, ledger, date) {
+  const u = ledger.updated;
+  if (u) {
+    const m = /^\d{4}-\d{2}-\d{2}/.exec(u.value);
+    return { start: u.start, end: m ? u.start + m[0].length : u.end, text: date };
+  }
+  const nl = eol(text);
+  const title = ledger.title;
+  if (!title) return { start: 0, end: 0, text: `Updated: ${date}${nl}${nl}` };
+  const lineEnd = text.indexOf("\n", title.start);
+  const at3 = lineEnd === -1 ? text.length : lineEnd + 1;
+  return { start: at3, end: at3, text: `${lineEnd === -1 ? nl : ""}${nl}Updated: ${date}${nl}` };
+}
+function statusSplice(row, status2) {
+  const cell2 = row.cells[LEDGER_COLUMNS.findIndex((c) => c.key === "status")];
+  return { start: cell2.start, end: cell2.end, text: status2 };
+}
+function removeRowSplice(text, row) {
+  const line = text.lastIndexOf("\n", row.start - 1) + 1;
+  const start = line >= 2 && text[line - 2] === "\r" ? line - 2 : Math.max(0, line - 1);
+  return { start, end: row.end, text: "" };
+}
+function appendRowSplice(text, ledger, values, consumer, status2 = "Approved") {
+  const table2 = ledger.ledgerSection?.table;
+  if (!table2) return null;
+  const cells2 = {
+    consumer_version: consumer.version,
+    consumer_commit: consumer.commit,
+    producer_tag: values.release_tag,
+    producer_commit: values.commit_sha,
+    service: values.service,
+    api: values.api,
+    integration: values.integration,
+    status: status2
+  };
+  const row = `| ${LEDGER_COLUMNS.map((c) => cells2[c.key].replace(/\|/g, "\\|")).join(" | ")} |`;
+  return { start: table2.end, end: table2.end, text: `${eol(text)}${row}` };
+}
+function pinLineValues(pin, trio) {
+  return {
+    repo: String(pin.memorykernel_repo),
+    release_tag: String(pin.release_tag),
+    commit_sha: String(pin.commit_sha),
+    service: String(pin.expected_service_contract_version),
+    api: String(pin.expected_api_contract_version),
+    integration: String(pin.expected_integration_baseline),
+    manifest_sha256: String(pin.expected_producer_manifest_sha256),
+    posture: String(pin.runtime_cutover_posture),
+    pin_path: trio.pin,
+    mirror_path: trio.manifest
+  };
+}
+
 // src/operations/repin.ts
 function runRepin(ctx, baseline, options = {}) {
   const journal = journalPath(ctx.root, `repin-${baseline.name}`);
@@ -52460,6 +52460,58 @@ function cargoVersion(read) {
   return pkg ? /^version\s*=\s*"([^"\n]+)"/m.exec(pkg[1])?.[1] ?? null : null;
 }
 
+// src/operations/repin-branch.ts
+async function readBranch(ctx, baseline, client, branch, head) {
+  const files = /* @__PURE__ */ new Map();
+  const tip = await client.branchHead(branch);
+  if (!tip.ok) return tip;
+  if (tip.value === null) return { ok: true, value: { tip: null, commit: null, files, repinShaped: false } };
+  const got = await client.commitAtRef(tip.value);
+  if (!got.ok) return got;
+  const commit = got.value;
+  if (!commit) return { ok: true, value: { tip: tip.value, commit: null, files, repinShaped: false } };
+  const prefix = await repositoryPrefix(ctx.root);
+  const trio = new Set(WRITE_ORDER.map((role) => `${prefix}${baseline.trio[role]}`));
+  for (const role of WRITE_ORDER) {
+    const file = await client.fileAtRef(`${prefix}${baseline.trio[role]}`, commit.sha);
+    if (!file.ok && file.reason !== "not-found" && file.reason !== "not-a-file") return file;
+    files.set(role, file.ok ? file.value : null);
+  }
+  const parent = commit.parents.length === 1 ? commit.parents[0] : null;
+  const repinShaped = parent !== null && commit.changed.length > 0 && commit.changed.every((path2) => trio.has(path2)) && await isAncestorCommit(ctx.root, parent, head) === true;
+  return { ok: true, value: { tip: tip.value, commit, files, repinShaped } };
+}
+async function trustedRelease(ctx, baseline, state, head) {
+  const pin = state.files.get("pin");
+  const mirror = state.files.get("manifest");
+  if (!state.repinShaped || !pin || !mirror) return null;
+  const proposed = identityOfPinBytes(pin)?.release_tag;
+  if (!proposed || releaseTagProblem(proposed)) return null;
+  const commit = await resolveCommit(ctx.root, `refs/tags/${proposed}`);
+  if (!commit || await isAncestorCommit(ctx.root, commit, head) !== true) return null;
+  const path2 = `./${producerPaths(baseline).manifest}`;
+  const manifest = (await readAtRevision(ctx.root, commit, [path2])).get(path2);
+  if (!manifest || !manifest.equals(mirror)) return null;
+  const released = producerFilesFromBytes(baseline, { manifest, handoff: null }).manifest.data?.release_tag;
+  const digest = identityOfPinBytes(pin)?.manifest_sha256;
+  return released === proposed && digest === sha256(manifest) ? proposed : null;
+}
+function holdsThisRepin(baseline, state, head, bytes) {
+  if (!state.commit || !state.repinShaped || state.commit.parents[0] !== head) return false;
+  return WRITE_ORDER.every((role) => {
+    const there = state.files.get(role);
+    const ours = bytes.get(role);
+    if (!there || !ours) return false;
+    return role === "matrix" ? undated(baseline, there) === undated(baseline, ours) : there.equals(ours);
+  });
+}
+function undated(baseline, matrix) {
+  const file = trioFromBytes(baseline, { pin: null, manifest: null, matrix }).matrix;
+  const text = file.source?.text;
+  if (text === void 0 || !file.ledger?.updated) return text ?? matrix.toString("latin1");
+  return applySplices(text, [updatedSplice(text, file.ledger, "0000-00-00")]);
+}
+
 // src/operations/repin-release.ts
 var repinBranch = (baseline) => `baseline-gate/repin-${baseline}`;
 async function runRepinRelease(ctx, options) {
@@ -52642,56 +52694,6 @@ async function repinOne(ctx, baseline, options) {
     expected: onBranch.tip
   });
   return { report, findings: [...problems, ...left], ...done };
-}
-async function readBranch(ctx, baseline, client, branch, head) {
-  const files = /* @__PURE__ */ new Map();
-  const tip = await client.branchHead(branch);
-  if (!tip.ok) return tip;
-  if (tip.value === null) return { ok: true, value: { tip: null, commit: null, files, repinShaped: false } };
-  const got = await client.commitAtRef(tip.value);
-  if (!got.ok) return got;
-  const commit = got.value;
-  if (!commit) return { ok: true, value: { tip: tip.value, commit: null, files, repinShaped: false } };
-  const prefix = await repositoryPrefix(ctx.root);
-  const trio = new Set(WRITE_ORDER.map((role) => `${prefix}${baseline.trio[role]}`));
-  for (const role of WRITE_ORDER) {
-    const file = await client.fileAtRef(`${prefix}${baseline.trio[role]}`, commit.sha);
-    if (!file.ok && file.reason !== "not-found" && file.reason !== "not-a-file") return file;
-    files.set(role, file.ok ? file.value : null);
-  }
-  const parent = commit.parents.length === 1 ? commit.parents[0] : null;
-  const repinShaped = parent !== null && commit.changed.length > 0 && commit.changed.every((path2) => trio.has(path2)) && await isAncestorCommit(ctx.root, parent, head) === true;
-  return { ok: true, value: { tip: tip.value, commit, files, repinShaped } };
-}
-async function trustedRelease(ctx, baseline, state, head) {
-  const pin = state.files.get("pin");
-  const mirror = state.files.get("manifest");
-  if (!state.repinShaped || !pin || !mirror) return null;
-  const proposed = identityOfPinBytes(pin)?.release_tag;
-  if (!proposed || releaseTagProblem(proposed)) return null;
-  const commit = await resolveCommit(ctx.root, `refs/tags/${proposed}`);
-  if (!commit || await isAncestorCommit(ctx.root, commit, head) !== true) return null;
-  const path2 = `./${producerPaths(baseline).manifest}`;
-  const manifest = (await readAtRevision(ctx.root, commit, [path2])).get(path2);
-  if (!manifest || !manifest.equals(mirror)) return null;
-  const released = producerFilesFromBytes(baseline, { manifest, handoff: null }).manifest.data?.release_tag;
-  const digest = identityOfPinBytes(pin)?.manifest_sha256;
-  return released === proposed && digest === sha256(manifest) ? proposed : null;
-}
-function holdsThisRepin(baseline, state, head, bytes) {
-  if (!state.commit || !state.repinShaped || state.commit.parents[0] !== head) return false;
-  return WRITE_ORDER.every((role) => {
-    const there = state.files.get(role);
-    const ours = bytes.get(role);
-    if (!there || !ours) return false;
-    return role === "matrix" ? undated(baseline, there) === undated(baseline, ours) : there.equals(ours);
-  });
-}
-function undated(baseline, matrix) {
-  const file = trioFromBytes(baseline, { pin: null, manifest: null, matrix }).matrix;
-  const text = file.source?.text;
-  if (text === void 0 || !file.ledger?.updated) return text ?? matrix.toString("latin1");
-  return applySplices(text, [updatedSplice(text, file.ledger, "0000-00-00")]);
 }
 function leftMessage(item, tag) {
   return `repin to ${tag} left this to do: ${item.replace(/`/g, "")}`;
