@@ -167,6 +167,27 @@ describe('the repin action in process, with a token that may not write', () => {
   })
 })
 
+describe('the repin action in process, with a token that may not create labels', () => {
+  it('proposes the release (PASS) and warns BG525 with what to grant, not BG516 (found by review)', async () => {
+    const r = releaseRepo()
+    const REPO = 'octo/repin-no-labels'
+    fake.addRepo(REPO)
+    r.release(TAGS.v5)
+    // GitHub's answer to a token with pull-requests: write but not issues: write, for a label it must create
+    fake.failNext('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', 403, 1, {
+      body: { message: 'You do not have permission to create labels on this repository.' }
+    })
+    const run = await inProcess(r.fx.root, { tag: TAGS.v5, token }, REPO)
+    expect([run.exitCode, run.outputs.verdict]).toEqual([0, 'PASS'])
+    expect(run.outputs['pull-request-url']).not.toBe('')
+    const warnings = run.stdout.split('\n').filter((l) => l.startsWith('::warning title=BG525'))
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toContain('is not labelled baseline-repin, patch')
+    expect(warnings[0]).toContain('issues: write')
+    expect(run.stdout).not.toContain('::error title=BG516')
+  })
+})
+
 describe('the repin action in process, run on a commit that is not the tip of the base branch', () => {
   const OFF = 'octo/repin-off-base'
   const r = releaseRepo()

@@ -43823,7 +43823,7 @@ var CHANGE_RULES = {
   BG516: {
     title: "Repin pull request not opened or updated",
     severity: "error",
-    description: "The repin action commits the repinned trio on the branch `baseline-gate/repin-<baseline>`, opens or updates its one pull request and sets its labels. When the token may not (permissions `contents`, `pull-requests`: write; or the repository does not let Actions open pull requests) the repinned trio is still in the workspace, and this error says what was not done.",
+    description: "The repin action commits the repinned trio on the branch `baseline-gate/repin-<baseline>` and opens or updates its one pull request. When the token may not (permissions `contents`, `pull-requests`: write; or the repository does not let Actions open pull requests), or another run moved the branch meanwhile, the repinned trio is still in the workspace, and this error says what was not done. Labels that cannot be set are a warning of their own (BG525).",
     example: "The workflow has `pull-requests: read`: the branch is pushed but no pull request is opened."
   },
   BG517: {
@@ -43873,6 +43873,12 @@ var CHANGE_RULES = {
     severity: "error",
     description: "A change to the repository's .gitattributes that sets `-diff` (or `binary`, which sets it) or `linguist-generated` on a trio file or the producer's published files makes git and GitHub show no text diff of it, or GitHub fold it away as generated: a reviewer would approve changes to the baseline they cannot see. The change fails, naming the file and the attributes. A named diff driver (`diff=markdown`) hides nothing and passes.",
     example: "A pull request adds `docs/*_COMPATIBILITY_MATRIX.md -diff linguist-generated=true` and edits the matrix."
+  },
+  BG525: {
+    title: "Repin pull request not labelled",
+    severity: "warning",
+    description: "The repin action labels its pull request `baseline-repin` and the release's kind (`breaking`, `additive` or `patch`). GitHub creates a label that does not exist yet only for a token with `issues: write`; without it (or when the labels cannot be set for another reason) the pull request is still proposed (PASS), and this warning says which labels are missing and why: grant `issues: write`, or create the labels once by hand.",
+    example: "The repin workflow grants `contents: write` and `pull-requests: write` only, on a repository that has no `baseline-repin` label yet."
   }
 };
 
@@ -52756,8 +52762,16 @@ ${proposal.from.release_tag ?? "unknown"} -> ${proposal.tag}: a ${proposal.kind}
     wanted: report.labels,
     exclusive: [...RELEASE_KINDS]
   });
-  if (!labels.ok) return notProposed(`the pull request ${pr.value.url} is not labelled: ${labels.message}`);
   report.status = "proposed";
+  if (!labels.ok)
+    return [
+      finding(
+        "BG525",
+        null,
+        null,
+        `the pull request ${pr.value.url} is not labelled ${report.labels.join(", ")}: ${labels.message} Grant the workflow \`issues: write\` (GitHub creates a missing label only then), or create the labels once by hand.`
+      )
+    ];
   return [];
 }
 function newer(a, b) {

@@ -402,8 +402,17 @@ async function propose(
     wanted: report.labels,
     exclusive: [...RELEASE_KINDS]
   })
-  if (!labels.ok) return notProposed(`the pull request ${pr.value.url} is not labelled: ${labels.message}`)
   report.status = 'proposed'
+  // the pull request is proposed; its labels are a convenience a token without `issues: write` cannot create
+  if (!labels.ok)
+    return [
+      finding(
+        'BG525',
+        null,
+        null,
+        `the pull request ${pr.value.url} is not labelled ${report.labels.join(', ')}: ${labels.message} Grant the workflow \`issues: write\` (GitHub creates a missing label only then), or create the labels once by hand.`
+      )
+    ]
   return []
 }
 
