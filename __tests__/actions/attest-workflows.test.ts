@@ -28,7 +28,7 @@ interface Step {
   with?: Record<string, string | boolean>
 }
 interface Job {
-  needs?: string
+  needs?: string | string[]
   if?: string
   permissions?: Record<string, string>
   outputs?: Record<string, string>
@@ -69,14 +69,19 @@ describe.each(WORKFLOWS)('$file: the attest job', ({ file, gate, step, only }) =
   const attest = jobs.attest!
 
   it('runs after the gate, with the OIDC token and attestations: write only there', () => {
-    expect(attest.needs).toBe(gate)
+    expect(attest.needs).toEqual([gate, 'statements'])
     expect(attest.permissions).toEqual({ 'id-token': 'write', attestations: 'write' })
     // the gate runs the change's code (suites): it never gets the signing token
     expect(jobs[gate]!.permissions).not.toHaveProperty('id-token')
-    expect(jobs[gate]!.outputs).toEqual({
+    expect(jobs[gate]!.outputs).toMatchObject({
       'artifact-name': `\${{ steps.${step}.outputs.artifact-name }}`,
-      statements: '${{ steps.statements.outputs.names }}'
+      attestation: `\${{ steps.${step}.outputs.attestation }}`
     })
+  })
+
+  it("the gate is the last step of its job: a suite's GITHUB_ENV or GITHUB_PATH reaches no step after it (found by review)", () => {
+    const steps = jobs[gate]!.steps
+    expect(steps.at(-1)!.id).toBe(step)
   })
 
   it('signs only what passed: no always(), so a failed gate or rollback is never attested', () => {
@@ -85,10 +90,13 @@ describe.each(WORKFLOWS)('$file: the attest job', ({ file, gate, step, only }) =
   })
 
   it("one job per baseline judged: the gate's statements (one path per line) become the matrix's file names", () => {
-    const list = jobs[gate]!.steps.find((s) => s.id === 'statements')!
-    expect(list.env).toEqual({ STATEMENTS: `\${{ steps.${step}.outputs.attestation }}` })
+    // listed in a job of its own, with no token
+    const statements = jobs.statements!
+    expect([statements.needs, statements.permissions]).toEqual([gate, {}])
+    const list = statements.steps.find((s) => s.id === 'list')!
+    expect(list.env).toEqual({ STATEMENTS: `\${{ needs.${gate}.outputs.attestation }}` })
     expect((attest as Job & { strategy?: unknown }).strategy).toEqual({
-      matrix: { statement: `\${{ fromJSON(needs.${gate}.outputs.statements) }}` }
+      matrix: { statement: '${{ fromJSON(needs.statements.outputs.names) }}' }
     })
     const dir = tempDir('bg-attest-list-')
     const output = join(dir, 'github-output')
@@ -106,7 +114,7 @@ describe.each(WORKFLOWS)('$file: the attest job', ({ file, gate, step, only }) =
   })
 
   it('only where the repository allows: public, or opted in (GitHub Enterprise Cloud); never a fork', () => {
-    expect(attest.if).toContain(`needs.${gate}.outputs.statements != ''`)
+    expect(attest.if).toContain("needs.statements.outputs.names != ''")
     expect(attest.if).toContain(
       "github.event.repository.visibility == 'public' || vars.BASELINE_GATE_ATTEST == 'true'"
     )

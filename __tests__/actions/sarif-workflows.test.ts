@@ -23,32 +23,69 @@ const jobsOf = (file: string) =>
     .jobs
 const UPLOAD = /^github\/codeql-action\/upload-sarif@[0-9a-f]{40}$/
 
-describe.each([
-  ['baseline-promotion.yml', 'promotion', 'gate', 'baseline-gate/promotion'],
-  ['baseline-drift.yml', 'health', 'health', 'baseline-gate/health/${{ matrix.baseline }}']
-])('%s', (file, jobName, stepId, category) => {
-  const jobs = jobsOf(file)
+// the drift job runs no pull request's code: its upload follows the health step in the same job
+describe.each([['baseline-drift.yml', 'health', 'health', 'baseline-gate/health/${{ matrix.baseline }}']])(
+  '%s',
+  (file, jobName, stepId, category) => {
+    const jobs = jobsOf(file)
 
-  it("uploads the action's sarif output after the action's step, also on FAIL, with its category", () => {
-    const steps = jobs[jobName]!.steps
-    const action = steps.findIndex((s) => s.id === stepId)
-    const upload = steps.findIndex((s) => UPLOAD.test(s.uses ?? ''))
-    expect(action).toBeGreaterThan(-1)
-    expect(upload).toBeGreaterThan(action)
-    expect(steps[upload]!.if).toMatch(
-      new RegExp(`^always\\(\\) && steps\\.${stepId}\\.outputs\\.sarif != ''`)
+    it("uploads the action's sarif output after the action's step, also on FAIL, with its category", () => {
+      const steps = jobs[jobName]!.steps
+      const action = steps.findIndex((s) => s.id === stepId)
+      const upload = steps.findIndex((s) => UPLOAD.test(s.uses ?? ''))
+      expect(action).toBeGreaterThan(-1)
+      expect(upload).toBeGreaterThan(action)
+      expect(steps[upload]!.if).toMatch(
+        new RegExp(`^always\\(\\) && steps\\.${stepId}\\.outputs\\.sarif != ''`)
+      )
+      expect(steps[upload]!.with).toEqual({ sarif_file: `\${{ steps.${stepId}.outputs.sarif }}`, category })
+    })
+
+    it('grants security-events: write to that job only', () => {
+      for (const [name, job] of Object.entries(jobs))
+        expect([name, job.permissions?.['security-events']]).toEqual([
+          name,
+          name === jobName ? 'write' : undefined
+        ])
+    })
+  }
+)
+
+// the promotion gate runs the pull request's code (its suites), which can write GITHUB_ENV and GITHUB_PATH for the
+// steps after it: the upload (a token-holding action) is a job of its own, from the gate's artifact (found by review)
+describe('baseline-promotion.yml', () => {
+  const jobs = jobsOf('baseline-promotion.yml') as Record<string, Job & { needs?: string; if?: string }>
+
+  it("uploads the SARIF of the gate's artifact in a job of its own, also on FAIL, never for a fork", () => {
+    const job = jobs['code-scanning']!
+    expect(job.needs).toBe('promotion')
+    expect(job.if).toBe(
+      "always() && needs.promotion.outputs.sarif != '' && !github.event.pull_request.head.repo.fork"
     )
-    expect(steps[upload]!.with).toEqual({ sarif_file: `\${{ steps.${stepId}.outputs.sarif }}`, category })
+    const download = job.steps.find((s) => s.uses?.startsWith('actions/download-artifact@'))!
+    expect(download.with).toEqual({
+      name: '${{ needs.promotion.outputs.artifact-name }}',
+      path: '${{ runner.temp }}/evidence'
+    })
+    const upload = job.steps.find((s) => UPLOAD.test(s.uses ?? ''))!
+    expect(upload.with).toEqual({
+      sarif_file: '${{ runner.temp }}/evidence',
+      category: 'baseline-gate/promotion'
+    })
+    expect(jobs.promotion!.steps.at(-1)!.id).toBe('gate')
   })
 
-  it('grants security-events: write to that job only', () => {
+  it('grants security-events: write (and actions: read) to that job only', () => {
     for (const [name, job] of Object.entries(jobs))
       expect([name, job.permissions?.['security-events']]).toEqual([
         name,
-        name === jobName ? 'write' : undefined
+        name === 'code-scanning' ? 'write' : undefined
       ])
+    expect(jobs['code-scanning']!.permissions).toEqual({ actions: 'read', 'security-events': 'write' })
   })
+})
 
+describe.each(['baseline-promotion.yml', 'baseline-drift.yml'])('%s', (file) => {
   it('pins the upload by a full commit SHA with its version', () => {
     const text = readFileSync(join(REPO_ROOT, '.github/workflows', file), 'utf8')
     expect(text).toMatch(/uses: github\/codeql-action\/upload-sarif@[0-9a-f]{40} # v\d+\.\d+\.\d+\n/)
