@@ -23,9 +23,9 @@ async function run(argv: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
 }
 
 /** health of one baseline, its packet in a directory of its own (as one matrix job uploads it). */
-async function healthInto(fx: Fixture, baseline: string): Promise<string> {
+async function healthInto(fx: Fixture, baseline: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
   const dir = tempDir(`bg-agg-${baseline}-`)
-  const r = await run(['health', '--no-probe', '--baseline', baseline, '--evidence-dir', dir], fx.root)
+  const r = await run(['health', '--no-probe', '--baseline', baseline, '--evidence-dir', dir], fx.root, env)
   expect(r.status).not.toBe(2)
   return dir
 }
@@ -104,7 +104,7 @@ describe('aggregate', () => {
 
     const { status, out } = await aggregateJson(dirs, fx.root)
     expect(status).toBe(0)
-    expect(Object.keys(out).sort()).toEqual(['baselines', 'invalid', 'missing', 'verdict'])
+    expect(Object.keys(out).sort()).toEqual(['baselines', 'invalid', 'missing', 'superseded', 'verdict'])
     expect(out.verdict).toBe('PASS')
     expect(out.baselines.map((b) => [b.name, b.operation, b.verdict])).toEqual([
       ['billing', 'health', 'PASS'],
@@ -141,6 +141,50 @@ describe('aggregate', () => {
     expect(out.baselines.find((b) => b.name === 'memorykernel')!.verdict).toBe('PASS')
     const text = await run(['aggregate', ...dirs], fx.root)
     expect(text.stdout).toMatch(/^\| `billing` \| health \| ❌ FAIL \| [1-9]\d* \|/m)
+  })
+
+  it('a job re-run in the same run counts by its latest attempt; the earlier one is listed, not counted (found by review)', async () => {
+    const fx = twoBaselines()
+    const attempt = (n: number) => ({
+      GITHUB_ACTIONS: 'true',
+      GITHUB_SHA: 'c'.repeat(40),
+      GITHUB_REPOSITORY: 'acme/app',
+      GITHUB_RUN_ID: '4242',
+      GITHUB_RUN_ATTEMPT: String(n)
+    })
+    const pin = fx.read(BILLING.pin)
+    fx.editJson(BILLING.pin, (p) => {
+      p.release_tag = 'v9.9.9'
+    })
+    // "Re-run failed jobs": the failed attempt's artifact stays beside the re-run's
+    const failed = await healthInto(fx, 'billing', attempt(1))
+    fx.write(BILLING.pin, pin)
+    const rerun = await healthInto(fx, 'billing', attempt(2))
+    const mk = await healthInto(fx, 'memorykernel', attempt(1))
+    const { status, out } = await aggregateJson([failed, rerun, mk], fx.root)
+    expect([status, out.verdict, out.invalid]).toEqual([0, 'PASS', []])
+    expect(out.baselines.find((b) => b.name === 'billing')!.file).toBe(join(rerun, 'health-billing.json'))
+    expect(out.superseded).toEqual([
+      {
+        file: join(failed, 'health-billing.json'),
+        by: join(rerun, 'health-billing.json'),
+        reason: "attempt 1 of run 4242, re-run as attempt 2: the later attempt's packet counts"
+      }
+    ])
+    const text = await run(['aggregate', failed, rerun, mk], fx.root)
+    expect(text.stdout).toContain(
+      '2 evidence packets, 0 missing, 0 invalid, 1 of an earlier attempt (not counted).'
+    )
+    expect(text.stdout).toContain('### Replaced by a re-run (not counted)')
+    // another run's packet, or the same attempt twice, is still not guessed between
+    const otherRun = await healthInto(fx, 'billing', { ...attempt(3), GITHUB_RUN_ID: '4343' })
+    const two = await aggregateJson([rerun, otherRun, mk], fx.root)
+    expect([two.status, two.out.invalid.map((i) => i.reason)]).toEqual([
+      1,
+      [expect.stringMatching(/a second health packet of "billing"/)]
+    ])
+    const same = await healthInto(fx, 'billing', attempt(2))
+    expect((await aggregateJson([rerun, same, mk], fx.root)).out.invalid).toHaveLength(1)
   })
 
   it('FAILs with "missing" for an absent or empty directory and for an expected baseline without a packet', async () => {
@@ -304,7 +348,8 @@ describe('aggregateEvidence and its rendering (pure)', () => {
         release_tag: null
       })),
       missing: [{ baseline: null, dir: 'a|b`c', reason: 'directory not found' }],
-      invalid: [{ file: 'd/health-x.json', reason: 'not JSON: <img src=x> | *bold*' }]
+      invalid: [{ file: 'd/health-x.json', reason: 'not JSON: <img src=x> | *bold*' }],
+      superseded: []
     }
     const md = renderAggregateMarkdown(many)
     expect(md).toContain('| `b0` | rollback (dry run) | ✅ PASS |')

@@ -11,7 +11,7 @@ export function renderAggregateMarkdown(a: Aggregate): string {
   const out = [`## baseline-gate aggregate: ${VERDICT[a.verdict]}`, '']
   const n = a.baselines.length
   out.push(
-    `${n} evidence packet${n === 1 ? '' : 's'}, ${a.missing.length} missing, ${a.invalid.length} invalid.`
+    `${n} evidence packet${n === 1 ? '' : 's'}, ${a.missing.length} missing, ${a.invalid.length} invalid${a.superseded.length > 0 ? `, ${a.superseded.length} of an earlier attempt (not counted)` : ''}.`
   )
   if (n > 0) {
     out.push(
@@ -37,6 +37,11 @@ export function renderAggregateMarkdown(a: Aggregate): string {
   if (a.invalid.length > 0) {
     out.push('', '### Invalid', '')
     for (const i of a.invalid.slice(0, MAX_ROWS)) out.push(`- ${code(i.file)}: ${escapeMarkdown(i.reason)}`)
+  }
+  if (a.superseded.length > 0) {
+    out.push('', '### Replaced by a re-run (not counted)', '')
+    for (const s of a.superseded.slice(0, MAX_ROWS))
+      out.push(`- ${code(s.file)}: ${escapeMarkdown(s.reason)} (${code(s.by)})`)
   }
   return `${out.join('\n')}\n`
 }

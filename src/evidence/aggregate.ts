@@ -55,11 +55,21 @@ export interface InvalidEntry {
   reason: string
 }
 
+/** A packet of an earlier attempt of the same run and commit, which a re-run of its job replaced. */
+export interface SupersededEntry {
+  file: string
+  /** The packet of the later attempt, which counts. */
+  by: string
+  reason: string
+}
+
 export interface Aggregate {
   verdict: Verdict
   baselines: AggregateEntry[]
   missing: MissingEntry[]
   invalid: InvalidEntry[]
+  /** Earlier attempts' packets ("Re-run failed jobs" keeps the artifacts of every attempt): not counted. */
+  superseded: SupersededEntry[]
 }
 
 /** A reason is shown in a job summary: one line, bounded, whatever a tampered file holds. */
@@ -118,7 +128,7 @@ export function aggregateEvidence(scans: DirectoryScan[], expected: string[] | n
   const baselines: AggregateEntry[] = []
   const invalid: InvalidEntry[] = []
   const missing: MissingEntry[] = []
-  const seen = new Map<string, string>()
+  const seen = new Map<string, Found[]>()
   for (const scan of scans) {
     if (scan.problem !== null) {
       missing.push({ baseline: null, dir: scan.dir, reason: `directory ${scan.problem}` })
@@ -135,31 +145,44 @@ export function aggregateEvidence(scans: DirectoryScan[], expected: string[] | n
         invalid.push({ file, reason: oneLine(r.reason) })
         continue
       }
-      // two runs' packets of one job: which one is the evidence is not for aggregate to guess
       const job = `${r.packet.operation}\0${r.packet.baseline}`
-      const first = seen.get(job)
-      if (first !== undefined) {
+      seen.set(job, [...(seen.get(job) ?? []), { file, packet: r.packet }])
+    }
+  }
+  const superseded: SupersededEntry[] = []
+  for (const packets of seen.values()) {
+    const [first, ...others] = packets
+    // a job re-run in the same run, on the same commit: its latest attempt is the evidence
+    const latest = latestAttempt(packets)
+    const counted = latest ?? first!
+    for (const other of latest ? packets.filter((p) => p !== latest) : others) {
+      const { operation, baseline } = other.packet
+      if (latest)
+        superseded.push({
+          file: other.file,
+          by: latest.file,
+          reason: `attempt ${other.packet.git.run_attempt} of run ${other.packet.git.run_id}, re-run as attempt ${latest.packet.git.run_attempt}: the later attempt's packet counts`
+        })
+      // two runs' packets of one job: which one is the evidence is not for aggregate to guess
+      else
         invalid.push({
-          file,
+          file: other.file,
           reason: oneLine(
-            `a second ${r.packet.operation} packet of "${r.packet.baseline}" (the first: ${first}): give the evidence of one run`
+            `a second ${operation} packet of "${baseline}" (the first: ${first!.file}): give the evidence of one run`
           )
         })
-        continue
-      }
-      seen.set(job, file)
-      const counts = countBySeverity(r.packet.findings)
-      baselines.push({
-        name: r.packet.baseline,
-        operation: r.packet.operation,
-        dry_run: r.packet.incident?.dry_run === true,
-        verdict: r.packet.verdict,
-        file,
-        errors: counts.error,
-        warnings: counts.warning,
-        release_tag: r.packet.identity.release_tag
-      })
     }
+    const counts = countBySeverity(counted.packet.findings)
+    baselines.push({
+      name: counted.packet.baseline,
+      operation: counted.packet.operation,
+      dry_run: counted.packet.incident?.dry_run === true,
+      verdict: counted.packet.verdict,
+      file: counted.file,
+      errors: counts.error,
+      warnings: counts.warning,
+      release_tag: counted.packet.identity.release_tag
+    })
   }
   const present = new Set(baselines.map((b) => b.name))
   for (const name of [...new Set(expected ?? [])].sort()) {
@@ -172,7 +195,32 @@ export function aggregateEvidence(scans: DirectoryScan[], expected: string[] | n
   )
   const ok = missing.length === 0 && invalid.length === 0
   const verdict = ok ? aggregateVerdict(baselines.map((b) => b.verdict)) : 'FAIL'
-  return { verdict, baselines, missing, invalid }
+  return { verdict, baselines, missing, invalid, superseded }
+}
+
+interface Found {
+  file: string
+  packet: EvidencePacket
+}
+
+/**
+ * The packet of the latest attempt when every packet is of one run of one repository on one commit, each of
+ * another attempt ("Re-run failed jobs" keeps the earlier attempts' artifacts); null otherwise.
+ */
+function latestAttempt(packets: Found[]): Found | null {
+  if (packets.length < 2) return null
+  const run = packets[0]!.packet.git
+  const attempts = packets.map((p) => Number(p.packet.git.run_attempt))
+  const sameRun = packets.every(
+    (p) =>
+      run.run_id !== null &&
+      p.packet.git.run_id === run.run_id &&
+      p.packet.git.repository === run.repository &&
+      p.packet.git.commit === run.commit
+  )
+  if (!sameRun || attempts.some((a) => !Number.isSafeInteger(a) || a < 1)) return null
+  if (new Set(attempts).size !== attempts.length) return null
+  return packets[attempts.indexOf(Math.max(...attempts))]!
 }
 
 function oneLine(text: string): string {
