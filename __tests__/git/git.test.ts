@@ -182,6 +182,37 @@ describe('a shallow clone, told from the git directory', () => {
 })
 
 describe('file history', () => {
+  it("is the commits' own with log.showSignature set: a signed commit's signature line is no revision (found by review)", async () => {
+    const { revisionsTouching } = await import('../../src/git/history.js')
+    const { commitDate } = await import('../../src/git/git.js')
+    const r = repo()
+    r.commit({ 'pin.json': '{"tag":"v1"}\n' }, 'v1')
+    const plain = r.commit({ 'pin.json': '{"tag":"v2"}\n' }, 'v2')
+    // the last commit signed: its object with a signature header (git prints "No signature" for it, no key needed)
+    const object = execFileSync('git', ['cat-file', 'commit', plain], { cwd: r.dir, encoding: 'utf8' })
+    const signed = object.replace(
+      /^(committer [^\n]*\n)/m,
+      '$1gpgsig -----BEGIN SSH SIGNATURE-----\n AAAA\n -----END SSH SIGNATURE-----\n'
+    )
+    const sha = execFileSync('git', ['hash-object', '-t', 'commit', '-w', '--stdin'], {
+      cwd: r.dir,
+      input: signed,
+      encoding: 'utf8'
+    }).trim()
+    execFileSync('git', ['update-ref', 'refs/heads/main', sha], { cwd: r.dir })
+    execFileSync('git', ['config', 'log.showSignature', 'true'], { cwd: r.dir })
+    expect(execFileSync('git', ['log', '--format=%H'], { cwd: r.dir, encoding: 'utf8' })).toMatch(
+      /^No signature/
+    )
+    const revisions = await revisionsTouching(r.dir, sha, ['pin.json'])
+    expect(revisions.map((v) => v.commit)).toHaveLength(2)
+    expect(revisions[0]!.commit).toBe(sha)
+    expect(revisions.every((v) => /^[0-9a-f]{40}$/.test(v.commit) && !Number.isNaN(Date.parse(v.date)))).toBe(
+      true
+    )
+    expect(await commitDate(r.dir, sha)).toMatch(/^\d{4}-\d{2}-\d{2}T/)
+  })
+
   it('lists the revisions of one file, newest first, with their bytes, skipping unrelated commits', async () => {
     const { fileHistory } = await import('../../src/git/history.js')
     const { approvedSince } = await import('../../src/classify/approved-since.js')

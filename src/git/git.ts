@@ -25,7 +25,10 @@ export interface GitResult {
 }
 
 // no pager, no colour, no prompts: a gate never waits for a human
-const OPTIONS = ['-c', 'core.quotepath=off', '-c', 'color.ui=never']
+// The user's configuration must not change what git prints: quoted paths, colours, and signature lines
+// (`log.showSignature` printed "No signature" before a signed commit's `%H %cI`, which the history walk took for a
+// revision: a stability window went unjudged)
+const OPTIONS = ['-c', 'core.quotepath=off', '-c', 'color.ui=never', '-c', 'log.showSignature=false']
 const env = () => ({ ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' })
 
 /** Why git could not run (not a non-zero exit: that is the caller's to judge). */

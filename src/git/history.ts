@@ -33,11 +33,14 @@ export function walkRevisionsTouching(
     ...paths.map(inCwd)
   ]
   return gitLines(cwd, args, `git log ${rev} -- ${paths.join(' ')}`, (line) => {
-    if (!line) return
-    const [commit, date] = line.split(' ')
-    onRevision({ commit: commit!, date: date! })
+    // only what the format prints: a line of anything else (a signature check the configuration asked for) is no
+    // revision
+    const m = REVISION_LINE.exec(line)
+    if (m) onRevision({ commit: m[1]!, date: m[2]! })
   })
 }
+
+const REVISION_LINE = /^([0-9a-f]{40}) (\d{4}-\d{2}-\d{2}T\S+)$/
 
 /** The commits of walkRevisionsTouching, all of them. */
 export async function revisionsTouching(
