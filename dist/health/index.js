@@ -56880,7 +56880,7 @@ var MAX_STDERR = 64 * 1024;
 var GitError = class extends Error {
   name = "GitError";
 };
-var OPTIONS = ["-c", "core.quotepath=off", "-c", "color.ui=never"];
+var OPTIONS = ["-c", "core.quotepath=off", "-c", "color.ui=never", "-c", "log.showSignature=false"];
 var env = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" });
 function cannotRun(cwd, args, e, timedOut, timeoutMs) {
   const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync2(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
@@ -70762,6 +70762,7 @@ function failureOf(e, historyNeeded) {
   if (e instanceof RevisionError) {
     return historyNeeded ? `${e.message}. In a workflow, check out the full history (actions/checkout with fetch-depth: 0) so ${historyNeeded}.` : e.message;
   }
+  if (e instanceof GitError) return `git failed: ${e.message}`;
   return `baseline-gate internal error: ${e?.message ?? String(e)}`;
 }
 

@@ -26231,7 +26231,7 @@ var MAX_STDERR = 64 * 1024;
 var GitError = class extends Error {
   name = "GitError";
 };
-var OPTIONS = ["-c", "core.quotepath=off", "-c", "color.ui=never"];
+var OPTIONS = ["-c", "core.quotepath=off", "-c", "color.ui=never", "-c", "log.showSignature=false"];
 var env = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" });
 function cannotRun(cwd, args, e, timedOut, timeoutMs) {
   const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync2(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
@@ -26331,6 +26331,14 @@ var BlobReader = class {
       this.length += chunk.length;
       this.drain();
     });
+    let stderr = "";
+    this.child.stderr.setEncoding("utf8").on("data", (s) => {
+      if (stderr.length < MAX_STDERR) stderr += s;
+    });
+    const said = () => {
+      const last = stderr.trim().split("\n").pop()?.trim();
+      return last ? `: ${last}` : "";
+    };
     const fail = (e) => {
       this.failure = e;
       for (const w2 of this.waiting.splice(0)) w2.reject(e);
@@ -26341,7 +26349,7 @@ var BlobReader = class {
       if (this.waiting.length > 0)
         fail(
           new GitError(
-            `git cat-file ${signal ? `was killed by ${signal}` : `exited (${code2})`} with requests pending`
+            `git cat-file ${signal ? `was killed by ${signal}` : `exited (${code2})`} with requests pending${said()}`
           )
         );
     });
@@ -26558,11 +26566,11 @@ function walkRevisionsTouching(cwd, rev, paths, onRevision, limit = 1e5, firstPa
     ...paths.map(inCwd)
   ];
   return gitLines(cwd, args, `git log ${rev} -- ${paths.join(" ")}`, (line) => {
-    if (!line) return;
-    const [commit, date] = line.split(" ");
-    onRevision({ commit, date });
+    const m = REVISION_LINE.exec(line);
+    if (m) onRevision({ commit: m[1], date: m[2] });
   });
 }
+var REVISION_LINE = /^([0-9a-f]{40}) (\d{4}-\d{2}-\d{2}T\S+)$/;
 async function revisionsTouching(cwd, rev, paths, limit = 1e5, firstParent = false) {
   const out = [];
   await walkRevisionsTouching(cwd, rev, paths, (r) => out.push(r), limit, firstParent).done;
@@ -44349,6 +44357,7 @@ function failureOf(e, historyNeeded) {
   if (e instanceof RevisionError) {
     return historyNeeded ? `${e.message}. In a workflow, check out the full history (actions/checkout with fetch-depth: 0) so ${historyNeeded}.` : e.message;
   }
+  if (e instanceof GitError) return `git failed: ${e.message}`;
   return `baseline-gate internal error: ${e?.message ?? String(e)}`;
 }
 

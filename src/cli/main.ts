@@ -155,7 +155,9 @@ export const USER_ERRORS: ReadonlySet<string> = new Set([
   'RootError',
   'FileSetError',
   'ContainmentError',
-  'EvidenceDirError'
+  'EvidenceDirError',
+  // git could not do what was asked (a partial clone's remote out of reach, a corrupt object): its own words
+  'GitError'
 ])
 
 function isUserError(e: unknown): e is Error {

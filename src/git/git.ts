@@ -270,6 +270,16 @@ export class BlobReader {
       this.length += chunk.length
       this.drain()
     })
+    // read, so that git never blocks on a full pipe; its last line says why it stopped (a promisor remote that
+    // cannot be reached, a corrupt object)
+    let stderr = ''
+    this.child.stderr.setEncoding('utf8').on('data', (s: string) => {
+      if (stderr.length < MAX_STDERR) stderr += s
+    })
+    const said = () => {
+      const last = stderr.trim().split('\n').pop()?.trim()
+      return last ? `: ${last}` : ''
+    }
     const fail = (e: Error) => {
       this.failure = e
       for (const w of this.waiting.splice(0)) w.reject(e)
@@ -282,7 +292,7 @@ export class BlobReader {
       if (this.waiting.length > 0)
         fail(
           new GitError(
-            `git cat-file ${signal ? `was killed by ${signal}` : `exited (${code})`} with requests pending`
+            `git cat-file ${signal ? `was killed by ${signal}` : `exited (${code})`} with requests pending${said()}`
           )
         )
     })

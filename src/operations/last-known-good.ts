@@ -63,10 +63,9 @@ export async function lastKnownGood(
         ROLES.map((r) => baseline.trio[r]),
         onRevision
       ),
-    (commit) =>
-      read(commit, baseline.trio.pin)
-        .then((bytes) => (bytes ? pinFacts(bytes) : null))
-        .catch(() => null)
+    // a pin that is not JSON is a revision to pass over; git failing to read it (a partial clone whose promisor
+    // remote cannot be reached) is no answer at all, never "its pin is missing"
+    (commit) => read(commit, baseline.trio.pin).then((bytes) => (bytes ? pinFacts(bytes) : null))
   )
   try {
     reader = new BlobReader(root)
@@ -146,7 +145,10 @@ class TrioHistory {
   ) {
     this.walk = start((rev) => {
       this.revisions.push(rev)
-      this.pins.push(pinOf(rev.commit))
+      const pin = pinOf(rev.commit)
+      // a failure is the caller's when it asks for this pin; one never asked for (past the answer) is no crash
+      pin.catch(() => {})
+      this.pins.push(pin)
       this.wake()
     })
     const end = () => {

@@ -6,7 +6,7 @@ import * as core from '@actions/core'
 import { ContainmentError } from '../../fs/contain.js'
 import { createEvidenceStore, EvidenceDirError } from '../../fs/evidence-store.js'
 import type { EvidenceStore } from '../../fs/evidence-store.js'
-import { RevisionError } from '../../git/git.js'
+import { GitError, RevisionError } from '../../git/git.js'
 import { createOperationContext } from '../../operations/context.js'
 import type { OperationContext, OperationResult } from '../../operations/context.js'
 import { loadPolicy, selectBaselines } from '../../policy/load.js'
@@ -157,5 +157,7 @@ function failureOf(e: unknown, historyNeeded: string | undefined): string {
       ? `${e.message}. In a workflow, check out the full history (actions/checkout with fetch-depth: 0) so ${historyNeeded}.`
       : e.message
   }
+  // git could not do what was asked (a partial clone's remote out of reach, a corrupt object): its own words
+  if (e instanceof GitError) return `git failed: ${e.message}`
   return `baseline-gate internal error: ${(e as Error)?.message ?? String(e)}`
 }
