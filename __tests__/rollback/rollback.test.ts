@@ -40,7 +40,9 @@ import {
   day,
   gitRepo,
   nodeStep,
+  producerRelease,
   promote,
+  repin as repinFixture,
   TAGS,
   testContext,
   threeBaselines,
@@ -119,6 +121,39 @@ describe('lkg: the last-known-good baseline', () => {
     expect(r.lkg.target?.identity.release_tag).toBe(TAGS.v5)
     expect(r.lkg.target?.commit).toBe(c.v5)
     expect(r.lkg.passedOver.map((p) => [p.commit, p.reason])).toEqual([[c.v6, 'current']])
+  })
+
+  it('in a shallow clone, a posture-less revision is not taken for one written before adoption: the cut history may hold adoption (found by review)', async () => {
+    const { fx, repo } = threeBaselines()
+    // after adoption (every pin above records its posture), a release whose pin lost it: under the current rules
+    // it fails (BG108) and is passed over, whatever the clone
+    const v7 = nextTag(TAGS.v6, 'minor', 1)
+    producerRelease(fx, v7, (m) => {
+      m.commit_sha = '7'.repeat(40)
+    })
+    repinFixture(fx)
+    fx.editJson(PIN, (pin) => {
+      delete pin.runtime_cutover_posture
+    })
+    repo.commit(`promote ${v7}, the posture lost`, day(20))
+    producerRelease(fx, nextTag(TAGS.v6, 'minor', 2), (m) => {
+      m.commit_sha = '8'.repeat(40)
+    })
+    repinFixture(fx)
+    fx.editJson(PIN, (pin) => {
+      pin.runtime_cutover_posture = 'NO-GO'
+    })
+    repo.commit('promote the next one', day(25))
+    const baseline = policyOf(fx.root).baselines[0]!
+    const full = await lastKnownGood(fx.root, baseline)
+    expect(full.lkg.target?.identity.release_tag).toBe(TAGS.v6)
+    // two commits deep: the adoption commit is cut off, so nothing says the posture-less pin came before it
+    const shallow = join(tempDir('bg-shallow-'), 'clone')
+    execFileSync('git', ['clone', '-q', '--depth', '2', `file://${fx.root}`, shallow])
+    const cut = await lastKnownGood(shallow, policyOf(shallow).baselines[0]!)
+    expect(cut.shallow).toBe(true)
+    expect(cut.lkg.target).toBeNull()
+    expect(cut.lkg.problem).toContain('this clone is shallow')
   })
 
   it('after the previous one is marked Rolled back, names the one before', async () => {

@@ -34682,7 +34682,7 @@ async function lastKnownGood(root, baseline, to = null) {
     const current = trioFromBytes(baseline, { pin, manifest, matrix });
     const identity = identityOf(current);
     const shallow = await shallowClone;
-    const profileAt = profileOfRevision(history);
+    const profileAt = profileOfRevision(history, shallow);
     async function* candidates() {
       for (let i2 = 0; ; i2++) {
         const rev = await history.at(i2);
@@ -34764,10 +34764,10 @@ var TrioHistory = class {
     this.walk.stop();
   }
 };
-function profileOfRevision(history) {
+function profileOfRevision(history, shallow) {
   let olderHasPosture = null;
   return async (i2) => {
-    if ((await history.pins[i2])?.hasPosture) return "current";
+    if ((await history.pins[i2])?.hasPosture || shallow) return "current";
     if (!olderHasPosture) {
       const all = await history.allPins();
       olderHasPosture = new Array(all.length);

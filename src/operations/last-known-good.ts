@@ -83,7 +83,7 @@ export async function lastKnownGood(
     const identity = identityOf(current)
     const shallow = await shallowClone
 
-    const profileAt = profileOfRevision(history)
+    const profileAt = profileOfRevision(history, shallow)
     async function* candidates(): AsyncGenerator<CandidateRevision> {
       for (let i = 0; ; i++) {
         const rev = await history.at(i)
@@ -182,11 +182,14 @@ class TrioHistory {
  * The profile of the revision at index i (newest first): a pin that records the posture was written after
  * adoption; one that does not was written before it, unless an older revision already recorded it (a posture
  * removed after adoption does not make a revision legacy). The older pins are awaited only for such a revision.
+ * In a shallow clone the older revisions may be cut off, adoption among them: no revision is taken for one
+ * written before it (found by review: a depth-2 clone restored a posture-less revision the full history judged
+ * under the current rules and passed over).
  */
-function profileOfRevision(history: TrioHistory): (i: number) => Promise<Profile> {
+function profileOfRevision(history: TrioHistory, shallow: boolean): (i: number) => Promise<Profile> {
   let olderHasPosture: boolean[] | null = null
   return async (i) => {
-    if ((await history.pins[i]!)?.hasPosture) return 'current'
+    if ((await history.pins[i]!)?.hasPosture || shallow) return 'current'
     if (!olderHasPosture) {
       const all = await history.allPins()
       olderHasPosture = new Array<boolean>(all.length)
