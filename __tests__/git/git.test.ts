@@ -140,6 +140,21 @@ describe('git', () => {
     expect(await resolveCommit(r.dir, 'HEAD:a.txt')).toBeNull() // a blob, not a commit
   })
 
+  it('refuses a repository of SHA-256 object names as such, not as one without commits (found by review)', async () => {
+    const dir = tempDir('bg-sha256-')
+    execFileSync('git', ['init', '-q', '--object-format=sha256'], { cwd: dir })
+    execFileSync(
+      'git',
+      ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', 'commit', '-q', '--allow-empty', '-m', 'x'],
+      {
+        cwd: dir
+      }
+    )
+    await expect(resolveCommit(dir, 'HEAD')).rejects.toThrow(
+      /names its objects with SHA-256 \(extensions\.objectFormat=sha256\), which baseline-gate does not support/
+    )
+  })
+
   it('reports a non-zero exit in the result and git failing to run as an error', async () => {
     const r = repo()
     const res = await git(r.dir, ['rev-parse', '--verify', 'nope'])

@@ -120,6 +120,15 @@ describe('findRoot', () => {
       )
     // the outer repository itself is its own root
     expect((await find(outer)).root).toBe(outer)
+    // a submodule of a linked worktree of the outer repository: its .git names .git/worktrees/<name>/modules
+    // (found by review: only .git/modules was known)
+    git(outer, 'commit', '-qm', 'the submodule')
+    const wt = join(tempDir('bg-outer-wt-'), 'wt')
+    git(outer, 'worktree', 'add', '-q', wt)
+    git(wt, '-c', 'protocol.file.allow=always', 'submodule', 'update', '-q', '--init', 'apps/c')
+    await expect(find(join(wt, 'apps/c'))).rejects.toThrow(
+      `${join(wt, 'apps/c')} is a submodule of the repository at ${wt} (its .git is a file), and a root is never taken in one`
+    )
   })
 
   it('a worktree, or a clone with its .git elsewhere, inside another repository is no submodule: its own root', async () => {
@@ -146,6 +155,29 @@ describe('findRoot', () => {
     writeFileSync(join(top, 'a-file'), 'x')
     await expect(find(top, 'a-file')).rejects.toThrow('--root a-file: not a directory')
     expect(readdirSync(top).sort()).toEqual([...before, 'a-file'].sort())
+  })
+
+  it("gives git's own reason when it is not plainly no repository, and safe.directory the repository's top (found by review)", async () => {
+    const git = (cwd: string, ...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', ...args], {
+        cwd,
+        encoding: 'utf8'
+      })
+    // a worktree whose repository moved: git says so, and `git worktree repair` is the fix
+    const outer = repoWith()
+    git(outer, 'commit', '-q', '--allow-empty', '-m', 'c')
+    const wt = join(tempDir('bg-moved-wt-'), 'wt')
+    git(outer, 'worktree', 'add', '-q', wt)
+    renameSync(outer, `${outer}-moved`)
+    await expect(find(wt)).rejects.toThrow(/^git cannot use the repository at .*wt: not a git repository: /)
+    // owned by someone else, asked from a subdirectory: the top is what safe.directory takes
+    if (process.getuid?.() === 0) {
+      const foreign = repoWith('docs')
+      chownSync(join(foreign, '.git'), 4242, 4242)
+      await expect(find(join(foreign, 'docs'))).rejects.toThrow(
+        `allow it with: git config --global --add safe.directory ${foreign}`
+      )
+    }
   })
 
   it('says plainly when the directory is not inside a git repository', async () => {

@@ -56907,7 +56907,14 @@ async function resolveCommit(cwd, rev) {
   if (rev.startsWith("-")) return null;
   const r = await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
   const sha = r.stdout.toString("utf8").trim();
+  if (r.code === 0) refuseSha256(sha);
   return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
+}
+function refuseSha256(sha) {
+  if (/^[0-9a-f]{64}$/.test(sha))
+    throw new RevisionError(
+      "this repository names its objects with SHA-256 (extensions.objectFormat=sha256), which baseline-gate does not support: its evidence and pins record SHA-1 commit ids"
+    );
 }
 var RevisionError = class extends Error {
   name = "RevisionError";
@@ -70385,7 +70392,8 @@ function superproject(top) {
   const git2 = lstatSync4(join12(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
   const gitdir = /^gitdir: (.+)$/m.exec(readFileSync5(join12(top, ".git"), "utf8"))?.[1]?.trim();
-  if (!gitdir || !resolve10(top, gitdir).split(sep4).join("/").includes("/.git/modules/")) return null;
+  if (!gitdir || !/\/\.git\/(?:worktrees\/[^/]+\/)?modules\//.test(resolve10(top, gitdir).split(sep4).join("/")))
+    return null;
   for (let dir = dirname8(top); ; dir = dirname8(dir)) {
     if (existsSync10(join12(dir, ".git"))) return dir;
     if (dirname8(dir) === dir) return null;
@@ -70409,10 +70417,14 @@ async function gitTop(real, shown, label2) {
   }
   if (r.code !== 0) {
     if (/dubious ownership/.test(r.stderr)) {
+      const top = /safe\.directory (\S.*)$/m.exec(r.stderr)?.[1]?.trim() ?? real;
       throw new RootError(
-        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${real}`
+        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${top}`
       );
     }
+    const said = r.stderr.trim().split("\n")[0]?.replace(/^fatal: /, "").trim() ?? "";
+    if (said && !/^not a git repository \(or any of the parent directories\)/.test(said))
+      throw new RootError(`git cannot use the repository at ${shown}: ${said}`);
     throw new RootError(
       `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label2}`
     );

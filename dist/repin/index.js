@@ -46454,7 +46454,14 @@ async function resolveCommit(cwd, rev) {
   if (rev.startsWith("-")) return null;
   const r = await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
   const sha = r.stdout.toString("utf8").trim();
+  if (r.code === 0) refuseSha256(sha);
   return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
+}
+function refuseSha256(sha) {
+  if (/^[0-9a-f]{64}$/.test(sha))
+    throw new RevisionError(
+      "this repository names its objects with SHA-256 (extensions.objectFormat=sha256), which baseline-gate does not support: its evidence and pins record SHA-1 commit ids"
+    );
 }
 async function isAncestorCommit(cwd, ancestor, descendant) {
   if (![ancestor, descendant].every((sha) => /^[0-9a-f]{40}$/.test(sha))) return null;
@@ -46476,6 +46483,7 @@ function headCommitSync(cwd) {
     }
   );
   const sha = (r.stdout ?? "").trim();
+  if (r.status === 0) refuseSha256(sha);
   return r.status === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
 }
 var RevisionError = class extends Error {
@@ -46781,7 +46789,8 @@ function superproject(top) {
   const git2 = lstatSync3(join3(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
   const gitdir = /^gitdir: (.+)$/m.exec(readFileSync2(join3(top, ".git"), "utf8"))?.[1]?.trim();
-  if (!gitdir || !resolve2(top, gitdir).split(sep2).join("/").includes("/.git/modules/")) return null;
+  if (!gitdir || !/\/\.git\/(?:worktrees\/[^/]+\/)?modules\//.test(resolve2(top, gitdir).split(sep2).join("/")))
+    return null;
   for (let dir = dirname3(top); ; dir = dirname3(dir)) {
     if (existsSync3(join3(dir, ".git"))) return dir;
     if (dirname3(dir) === dir) return null;
@@ -46805,10 +46814,14 @@ async function gitTop(real, shown, label) {
   }
   if (r.code !== 0) {
     if (/dubious ownership/.test(r.stderr)) {
+      const top = /safe\.directory (\S.*)$/m.exec(r.stderr)?.[1]?.trim() ?? real;
       throw new RootError(
-        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${real}`
+        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${top}`
       );
     }
+    const said = r.stderr.trim().split("\n")[0]?.replace(/^fatal: /, "").trim() ?? "";
+    if (said && !/^not a git repository \(or any of the parent directories\)/.test(said))
+      throw new RootError(`git cannot use the repository at ${shown}: ${said}`);
     throw new RootError(
       `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label}`
     );

@@ -136,7 +136,19 @@ export async function resolveCommit(cwd: string, rev: string): Promise<string | 
   if (rev.startsWith('-')) return null // never an option
   const r = await git(cwd, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`])
   const sha = r.stdout.toString('utf8').trim()
+  if (r.code === 0) refuseSha256(sha)
   return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null
+}
+
+/**
+ * A repository of SHA-256 object names (`git init --object-format=sha256`) is refused as such: its commits are no
+ * 40-digit ids, and every one of them was reported missing ("has no commit checked out").
+ */
+function refuseSha256(sha: string): void {
+  if (/^[0-9a-f]{64}$/.test(sha))
+    throw new RevisionError(
+      'this repository names its objects with SHA-256 (extensions.objectFormat=sha256), which baseline-gate does not support: its evidence and pins record SHA-1 commit ids'
+    )
 }
 
 /**
@@ -207,6 +219,7 @@ export function headCommitSync(cwd: string): string | null {
     }
   )
   const sha = (r.stdout ?? '').trim()
+  if (r.status === 0) refuseSha256(sha)
   return r.status === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null
 }
 

@@ -87,10 +87,12 @@ function sameDirectory(a: string | undefined, b: string): boolean {
 function superproject(top: string): string | null {
   const git = lstatSync(join(top, '.git'), { throwIfNoEntry: false })
   if (!git?.isFile()) return null
-  // git writes a submodule's `.git` as a file naming its directory under the outer repository's .git/modules (a
-  // worktree's names .git/worktrees, --separate-git-dir any other place: neither is a submodule)
+  // git writes a submodule's `.git` as a file naming its directory under the outer repository's .git/modules, or
+  // under .git/worktrees/<name>/modules for a submodule of a linked worktree (a worktree's own names
+  // .git/worktrees/<name>, --separate-git-dir any other place: neither is a submodule)
   const gitdir = /^gitdir: (.+)$/m.exec(readFileSync(join(top, '.git'), 'utf8'))?.[1]?.trim()
-  if (!gitdir || !resolve(top, gitdir).split(sep).join('/').includes('/.git/modules/')) return null
+  if (!gitdir || !/\/\.git\/(?:worktrees\/[^/]+\/)?modules\//.test(resolve(top, gitdir).split(sep).join('/')))
+    return null
   for (let dir = dirname(top); ; dir = dirname(dir)) {
     if (existsSync(join(dir, '.git'))) return dir
     if (dirname(dir) === dir) return null
@@ -131,10 +133,22 @@ async function gitTop(real: string, shown: string, label: string): Promise<strin
   }
   if (r.code !== 0) {
     if (/dubious ownership/.test(r.stderr)) {
+      // the repository's top, as git names it: from a subdirectory, that directory is not what safe.directory takes
+      const top = /safe\.directory (\S.*)$/m.exec(r.stderr)?.[1]?.trim() ?? real
       throw new RootError(
-        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${real}`
+        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${top}`
       )
     }
+    // git's own reason, unless it is plainly no repository: a worktree whose repository moved (git worktree repair),
+    // an extension this git does not know, the inside of a .git directory
+    const said =
+      r.stderr
+        .trim()
+        .split('\n')[0]
+        ?.replace(/^fatal: /, '')
+        .trim() ?? ''
+    if (said && !/^not a git repository \(or any of the parent directories\)/.test(said))
+      throw new RootError(`git cannot use the repository at ${shown}: ${said}`)
     throw new RootError(
       `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label}`
     )
