@@ -9,7 +9,7 @@ import { UsageError } from '../../src/cli/commands.js'
 import { FileSetError } from '../../src/fs/atomic-set.js'
 import { ContainmentError } from '../../src/fs/contain.js'
 import { EvidenceDirError } from '../../src/fs/evidence-store.js'
-import { RevisionError } from '../../src/git/git.js'
+import { GitError, RevisionError } from '../../src/git/git.js'
 import { RootError } from '../../src/git/root.js'
 import { PolicyError } from '../../src/policy/types.js'
 import { requireBuiltCli, runCli, STACK_LINE } from '../helpers/cli-run.js'
@@ -27,7 +27,8 @@ describe('errors raised in a lazily loaded part of the CLI', () => {
       RootError,
       FileSetError,
       ContainmentError,
-      EvidenceDirError
+      EvidenceDirError,
+      GitError
     ].map((C) => new C('x').name)
     expect([...USER_ERRORS].sort()).toEqual(names.sort())
   })

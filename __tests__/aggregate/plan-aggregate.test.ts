@@ -145,23 +145,41 @@ describe('aggregate', () => {
 
   it('a job re-run in the same run counts by its latest attempt; the earlier one is listed, not counted (found by review)', async () => {
     const fx = twoBaselines()
-    const attempt = (n: number) => ({
+    const RUN = '4242'
+    const attempt = (n: number | string) => ({
       GITHUB_ACTIONS: 'true',
       GITHUB_SHA: 'c'.repeat(40),
       GITHUB_REPOSITORY: 'acme/app',
-      GITHUB_RUN_ID: '4242',
+      GITHUB_RUN_ID: RUN,
       GITHUB_RUN_ATTEMPT: String(n)
     })
+    // as download-artifact lays them out: one directory per artifact, named as the action names it
+    const parent = tempDir('bg-agg-attempts-')
+    const artifact = (baseline: string, n: number | string) =>
+      join(parent, `baseline-gate-health-${baseline}-health-${RUN}-${n}`)
+    const healthAt = async (baseline: string, n: number | string, dir = artifact(baseline, n)) => {
+      const r = await run(
+        ['health', '--no-probe', '--baseline', baseline, '--evidence-dir', dir],
+        fx.root,
+        attempt(n)
+      )
+      expect(r.status).not.toBe(2)
+      return dir
+    }
     const pin = fx.read(BILLING.pin)
     fx.editJson(BILLING.pin, (p) => {
       p.release_tag = 'v9.9.9'
     })
     // "Re-run failed jobs": the failed attempt's artifact stays beside the re-run's
-    const failed = await healthInto(fx, 'billing', attempt(1))
+    const failed = await healthAt('billing', 1)
     fx.write(BILLING.pin, pin)
-    const rerun = await healthInto(fx, 'billing', attempt(2))
-    const mk = await healthInto(fx, 'memorykernel', attempt(1))
-    const { status, out } = await aggregateJson([failed, rerun, mk], fx.root)
+    const rerun = await healthAt('billing', 2)
+    const mk = await healthAt('memorykernel', 1)
+    const aggregateAt = async (dirs: string[], env: NodeJS.ProcessEnv) => {
+      const r = await run(['aggregate', '--json', ...dirs], fx.root, env)
+      return { status: r.status, out: JSON.parse(r.stdout) as Aggregate }
+    }
+    const { status, out } = await aggregateAt([failed, rerun, mk], attempt(2))
     expect([status, out.verdict, out.invalid]).toEqual([0, 'PASS', []])
     expect(out.baselines.find((b) => b.name === 'billing')!.file).toBe(join(rerun, 'health-billing.json'))
     expect(out.superseded).toEqual([
@@ -171,20 +189,34 @@ describe('aggregate', () => {
         reason: "attempt 1 of run 4242, re-run as attempt 2: the later attempt's packet counts"
       }
     ])
-    const text = await run(['aggregate', failed, rerun, mk], fx.root)
+    const text = await run(['aggregate', failed, rerun, mk], fx.root, attempt(2))
     expect(text.stdout).toContain(
       '2 evidence packets, 0 missing, 0 invalid, 1 of an earlier attempt (not counted).'
     )
     expect(text.stdout).toContain('### Replaced by a re-run (not counted)')
-    // another run's packet, or the same attempt twice, is still not guessed between
-    const otherRun = await healthInto(fx, 'billing', { ...attempt(3), GITHUB_RUN_ID: '4343' })
-    const two = await aggregateJson([rerun, otherRun, mk], fx.root)
-    expect([two.status, two.out.invalid.map((i) => i.reason)]).toEqual([
-      1,
-      [expect.stringMatching(/a second health packet of "billing"/)]
-    ])
-    const same = await healthInto(fx, 'billing', attempt(2))
-    expect((await aggregateJson([rerun, same, mk], fx.root)).out.invalid).toHaveLength(1)
+
+    // what still is "a second packet" (FAIL), never guessed between
+    const second = async (dirs: string[], env: NodeJS.ProcessEnv = attempt(2)) => {
+      const r = await aggregateAt(dirs, env)
+      expect([r.status, r.out.verdict, r.out.superseded]).toEqual([1, 'FAIL', []])
+      expect(r.out.invalid.map((i) => i.reason)).toEqual([
+        expect.stringMatching(/a second health packet of "billing"/)
+      ])
+    }
+    // outside a workflow run, or in another run: nothing says which attempt is this run's
+    await second([failed, rerun, mk], {})
+    await second([failed, rerun, mk], { ...attempt(2), GITHUB_RUN_ID: '4343' })
+    // an attempt this run has not reached, or not as Actions writes one
+    await second([failed, rerun, mk], attempt(1))
+    const odd = await healthAt('billing', '1e9')
+    await second([failed, odd, mk], attempt(2))
+    // a packet planted in another job's artifact, or beside another packet in its own (found by review)
+    const planted = await healthAt('billing', 2, join(mk, 'x'))
+    await second([failed, mk])
+    expect(planted).toBe(join(mk, 'x'))
+    const crowded = await healthAt('billing', 3, join(parent, `baseline-gate-health-billing-health-${RUN}-3`))
+    await healthAt('memorykernel', 3, crowded)
+    await second([failed, crowded], attempt(3))
   })
 
   it('FAILs with "missing" for an absent or empty directory and for an expected baseline without a packet', async () => {

@@ -20,7 +20,11 @@ export function aggregate(cmd: AggregateCommand, io: Io): number {
           cwd: io.cwd
         }).baselines.map((b) => b.name)
       : null)
-  const result = aggregateEvidence(scanEvidenceDirs(io.cwd, cmd.dirs), expected)
+  // in a workflow, the run it belongs to: only that run's later attempts replace earlier ones
+  const runId = io.env.GITHUB_ACTIONS === 'true' ? io.env.GITHUB_RUN_ID : undefined
+  const attempt = Number(io.env.GITHUB_RUN_ATTEMPT)
+  const run = runId && Number.isSafeInteger(attempt) && attempt >= 1 ? { runId, attempt } : null
+  const result = aggregateEvidence(scanEvidenceDirs(io.cwd, cmd.dirs), expected, run)
   const markdown = renderAggregateMarkdown(result)
   if (cmd.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
   else io.stdout.write(markdown)

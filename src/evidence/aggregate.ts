@@ -12,6 +12,7 @@ import { sourceFromBytes } from '../document/source-file.js'
 import { packetName } from './packet.js'
 import type { EvidencePacket } from './packet.js'
 import { shorten } from '../text/shorten.js'
+import { basename, dirname } from 'node:path'
 
 /** `<operation>-<baseline>.json`: the only files of an evidence directory that are packets. */
 export const PACKET_FILE = /^(health|promotion|rollback)-[a-z0-9][a-z0-9_-]*\.json$/
@@ -124,7 +125,20 @@ export function verdictContradiction(
  * The one verdict: FAIL when any packet fails, is invalid or unreadable, when a directory holds no packet, or
  * when an expected baseline has none; PASS needs at least one packet. `expected` null: no expectation.
  */
-export function aggregateEvidence(scans: DirectoryScan[], expected: string[] | null): Aggregate {
+/**
+ * The workflow run the aggregate itself runs in (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT): only packets of that run, of
+ * an attempt it has reached, can replace an earlier attempt's. Absent (a run outside Actions): none can.
+ */
+export interface AggregateRun {
+  runId: string
+  attempt: number
+}
+
+export function aggregateEvidence(
+  scans: DirectoryScan[],
+  expected: string[] | null,
+  run: AggregateRun | null = null
+): Aggregate {
   const baselines: AggregateEntry[] = []
   const invalid: InvalidEntry[] = []
   const missing: MissingEntry[] = []
@@ -150,10 +164,14 @@ export function aggregateEvidence(scans: DirectoryScan[], expected: string[] | n
     }
   }
   const superseded: SupersededEntry[] = []
+  const packetsPerDir = new Map<string, number>()
+  for (const packets of seen.values())
+    for (const { file } of packets)
+      packetsPerDir.set(dirname(file), (packetsPerDir.get(dirname(file)) ?? 0) + 1)
   for (const packets of seen.values()) {
     const [first, ...others] = packets
     // a job re-run in the same run, on the same commit: its latest attempt is the evidence
-    const latest = latestAttempt(packets)
+    const latest = latestAttempt(packets, run, packetsPerDir)
     const counted = latest ?? first!
     for (const other of latest ? packets.filter((p) => p !== latest) : others) {
       const { operation, baseline } = other.packet
@@ -204,23 +222,39 @@ interface Found {
 }
 
 /**
- * The packet of the latest attempt when every packet is of one run of one repository on one commit, each of
- * another attempt ("Re-run failed jobs" keeps the earlier attempts' artifacts); null otherwise.
+ * The packet of the latest attempt when every packet is of the aggregate's own run (one repository, one commit),
+ * each of another attempt ("Re-run failed jobs" keeps the earlier attempts' artifacts beside the new ones); null
+ * otherwise. A packet's `run_attempt` is only its own word, and a job's code can write a packet anywhere in its
+ * artifact (found by review: one job's planted packet replaced another's FAIL), so the latest must also be where
+ * the action puts that attempt's evidence: the only packet of an artifact named for its operation, baseline, run
+ * and attempt (`baseline-gate-<operation>-<baseline>-<job>-<run>-<attempt>`, actions/shared/inputs.ts), of an
+ * attempt the aggregate's run has reached.
  */
-function latestAttempt(packets: Found[]): Found | null {
-  if (packets.length < 2) return null
-  const run = packets[0]!.packet.git
-  const attempts = packets.map((p) => Number(p.packet.git.run_attempt))
+function latestAttempt(
+  packets: Found[],
+  run: AggregateRun | null,
+  perDir: Map<string, number>
+): Found | null {
+  if (packets.length < 2 || run === null) return null
+  const first = packets[0]!.packet.git
+  const attempts = packets.map((p) => p.packet.git.run_attempt ?? '')
   const sameRun = packets.every(
     (p) =>
-      run.run_id !== null &&
-      p.packet.git.run_id === run.run_id &&
-      p.packet.git.repository === run.repository &&
-      p.packet.git.commit === run.commit
+      p.packet.git.run_id === run.runId &&
+      p.packet.git.repository === first.repository &&
+      p.packet.git.commit === first.commit
   )
-  if (!sameRun || attempts.some((a) => !Number.isSafeInteger(a) || a < 1)) return null
+  // attempts as Actions writes them: 1, 2, ... (never '1e9', '02' or '1.0'), none past the aggregate's own
+  if (!sameRun || !attempts.every((a) => /^[1-9]\d{0,3}$/.test(a) && Number(a) <= run.attempt)) return null
   if (new Set(attempts).size !== attempts.length) return null
-  return packets[attempts.indexOf(Math.max(...attempts))]!
+  const latest = packets[attempts.indexOf(String(Math.max(...attempts.map(Number))))]!
+  const { operation, baseline, git } = latest.packet
+  const dir = dirname(latest.file)
+  const artifact = basename(dir)
+  const named =
+    artifact.startsWith(`baseline-gate-${operation}-${baseline}-`) &&
+    artifact.endsWith(`-${git.run_id}-${git.run_attempt}`)
+  return named && perDir.get(dir) === 1 ? latest : null
 }
 
 function oneLine(text: string): string {
