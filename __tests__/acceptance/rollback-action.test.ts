@@ -393,6 +393,32 @@ describe('the rollback action (built bundle): the pull request cannot be opened'
   })
 })
 
+describe('the rollback action (built bundle): a pull request someone else opened from the rollback branch', () => {
+  const REPOSITORY = 'octo/rollback-foreign-pull'
+  let run: ActionRun
+  let theirs: { number: number; title: string; body: string }
+  beforeAll(async () => {
+    fake.addRepo(REPOSITORY)
+    theirs = fake.addPull(REPOSITORY, {
+      headRef: BRANCH,
+      baseRef: 'main',
+      login: 'mallory',
+      title: 'pls',
+      body: 'mine'
+    })
+    run = await runAction(history(), { repository: REPOSITORY, token: actionToken() })
+  })
+
+  it('moves no branch under it and leaves it as it is; the incident issue says why nothing was proposed (found by review)', () => {
+    expect(run.outputs).toMatchObject({ verdict: 'PASS', 'pull-request-url': '' })
+    expect(Object.keys(fake.branches(REPOSITORY))).toEqual(['main'])
+    expect([theirs.title, theirs.body]).toEqual(['pls', 'mine'])
+    const issues = Object.values(fake.state.repos[REPOSITORY]!.issues)
+    expect(issues).toHaveLength(1)
+    expect(issues[0]!.body).toContain(`was opened by mallory, not with this token, and is not edited`)
+  })
+})
+
 describe('the rollback action (built bundle): run on a commit that is not the tip of the base branch', () => {
   const REPOSITORY = 'octo/rollback-off-base'
   let run: ActionRun

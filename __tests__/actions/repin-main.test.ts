@@ -345,6 +345,35 @@ describe('the repin action in process: a branch pushed by someone else, and tags
     expect(run.summary).not.toContain('once the token may write')
   })
 
+  it('a pull request someone else opened from the branch: the branch is not moved under it, and it holds no release back (found by review)', async () => {
+    const REPO = 'octo/repin-foreign-pull'
+    const r = releaseRepo()
+    fake.addRepo(REPO)
+    r.release(TAGS.v5)
+    r.release(TAGS.v6)
+    expect((await inProcess(r.fx.root, { tag: TAGS.v6, token }, REPO)).outputs.verdict).toBe('PASS')
+    const ours = pullOf(REPO)
+    ours.state = 'closed'
+    const held = fake.commitAt(REPO, REPIN_BRANCH)!.sha
+    const theirs = fake.addPull(REPO, {
+      headRef: REPIN_BRANCH,
+      baseRef: 'main',
+      login: 'mallory',
+      title: 'pls'
+    })
+    r.reset()
+    // the declined v6 is no longer proposed by the gate: mallory's pull request does not make it hold v5 back...
+    const late = await inProcess(r.fx.root, { tag: TAGS.v5, token }, REPO)
+    expect(late.stdout).not.toContain('already proposes')
+    // ...and the branch is not moved under mallory's pull request, which keeps its title
+    expect(late.outputs.verdict).toBe('FAIL')
+    expect(late.stdout).toContain(
+      `Nothing was written: pull request #${theirs.number} from ${REPIN_BRANCH} was opened by mallory`
+    )
+    expect(fake.commitAt(REPO, REPIN_BRANCH)!.sha).toBe(held)
+    expect(theirs.title).toBe('pls')
+  })
+
   it('a branch squatted with release_tag v99.0.0 does not hold a real release back', async () => {
     const REPO = 'octo/repin-v99'
     const r = releaseRepo()

@@ -2,10 +2,11 @@
 // after the action's step (by its id), also on FAIL, only when a file was written, with a stable category, and the
 // one permission it needs (security-events: write) on that job alone.
 import { describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
-import { REPO_ROOT } from '../helpers/fixture.js'
+import { REPO_ROOT, tempDir } from '../helpers/fixture.js'
 
 interface Step {
   id?: string
@@ -60,7 +61,7 @@ describe('baseline-promotion.yml', () => {
     const job = jobs['code-scanning']!
     expect(job.needs).toBe('promotion')
     expect(job.if).toBe(
-      "always() && needs.promotion.outputs.sarif != '' && !github.event.pull_request.head.repo.fork"
+      "always() && needs.promotion.outputs.sarif != '' && (github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository)"
     )
     const download = job.steps.find((s) => s.uses?.startsWith('actions/download-artifact@'))!
     expect(download.with).toEqual({
@@ -68,10 +69,28 @@ describe('baseline-promotion.yml', () => {
       path: '${{ runner.temp }}/evidence'
     })
     const upload = job.steps.find((s) => UPLOAD.test(s.uses ?? ''))!
+    // the gate's own file, by the name of its output: nothing else a suite left there (found by review)
     expect(upload.with).toEqual({
-      sarif_file: '${{ runner.temp }}/evidence',
+      sarif_file: '${{ steps.sarif.outputs.file }}',
       category: 'baseline-gate/promotion'
     })
+    const name = job.steps.find((s) => s.id === 'sarif')! as Step & {
+      run: string
+      env: Record<string, string>
+    }
+    expect(name.env).toEqual({ SARIF: '${{ needs.promotion.outputs.sarif }}' })
+    const out = join(tempDir('bg-sarif-name-'), 'out')
+    writeFileSync(out, '')
+    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', name.run], {
+      env: {
+        PATH: process.env.PATH,
+        SARIF: '/home/runner/work/ev/promotion-mk.sarif',
+        RUNNER_TEMP: '/t',
+        GITHUB_OUTPUT: out
+      },
+      encoding: 'utf8'
+    })
+    expect([r.status, readFileSync(out, 'utf8')]).toEqual([0, 'file=/t/evidence/promotion-mk.sarif\n'])
     expect(jobs.promotion!.steps.at(-1)!.id).toBe('gate')
   })
 

@@ -226,6 +226,16 @@ describe('file history', () => {
       true
     )
     expect(await commitDate(r.dir, sha)).toMatch(/^\d{4}-\d{2}-\d{2}T/)
+    // a commit dated in the year 10000 (git takes it) is a revision all the same, never dropped (found by review)
+    writeFileSync(join(r.dir, 'pin.json'), '{"tag":"v3"}\n')
+    execFileSync('git', ['add', '-A'], { cwd: r.dir })
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', 'commit', '-q', '-m', 'far'], {
+      cwd: r.dir,
+      env: { ...process.env, GIT_COMMITTER_DATE: '@253402300800 +0000' }
+    })
+    const far = await revisionsTouching(r.dir, 'HEAD', ['pin.json'])
+    expect(far).toHaveLength(3)
+    expect(far[0]!.date).toBe('10000-01-01T00:00:00+00:00')
   })
 
   it('lists the revisions of one file, newest first, with their bytes, skipping unrelated commits', async () => {

@@ -121,6 +121,20 @@ describe('commitToBranch', () => {
       expect(hits(PATCH_REF)).toHaveLength(0)
     })
 
+    it('a ref GitHub made before its answer was lost (5xx, then the retry\'s "already exists") is ours, no conflict', async () => {
+      // GitHub creates the ref, then answers 502: the retry meets the ref it made ("already exists")
+      const git = fake.state.repos[REPO]!.git
+      const before = new Set(Object.keys(git.commits))
+      fake.beforeNext(REFS, () => {
+        const made = Object.keys(git.commits).find((sha) => !before.has(sha))!
+        fake.pointBranch(REPO, BRANCH, made)
+      })
+      fake.failNext(REFS, 502, 1)
+      const result = value(await client().commitToBranch({ ...commitInput('v1.2.3'), expectedSha: null }))
+      expect(hits(REFS).map((r) => r.status)).toEqual([502, 422])
+      expect(fake.branches(REPO)[BRANCH]).toBe(result.sha)
+    })
+
     it('a branch moved since it was read is left as it is: read again before the move', async () => {
       const theirs = fake.addBranch(REPO, BRANCH, { 'first.txt': 'x\n' }, [main.sha])
       const gh = client()

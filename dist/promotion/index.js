@@ -26577,7 +26577,7 @@ function walkRevisionsTouching(cwd, rev, paths, onRevision, limit = 1e5, firstPa
     if (m) onRevision({ commit: m[1], date: m[2] });
   });
 }
-var REVISION_LINE = /^([0-9a-f]{40}) (\d{4}-\d{2}-\d{2}T\S+)$/;
+var REVISION_LINE = /^([0-9a-f]{40}) (\d{4,}-\d{2}-\d{2}T\S+)$/;
 async function revisionsTouching(cwd, rev, paths, limit = 1e5, firstParent = false) {
   const out = [];
   await walkRevisionsTouching(cwd, rev, paths, (r) => out.push(r), limit, firstParent).done;
@@ -38007,7 +38007,10 @@ function branchCommitApi(session) {
                 return;
               } catch (error2) {
                 if (!alreadyExists(error2)) throw error2;
-                if (expectedSha !== void 0) throw moved("was created", commit.sha);
+                if (expectedSha !== void 0) {
+                  if (await branchSha(moving, branch) === commit.sha) return;
+                  throw moved("was created", commit.sha);
+                }
                 created = false;
               }
             } else if (expectedSha !== void 0 && await branchSha(moving, branch) !== expectedSha) {
@@ -38451,6 +38454,9 @@ function labelApi(session) {
 }
 
 // src/github/pull-requests.ts
+function notOurs(pull, head) {
+  return `pull request #${pull.number} from ${head} was opened by ${pull.author ?? "someone else"}, not with this token, and is not edited: close it (${head} is baseline-gate's branch) and run the workflow again`;
+}
 function inputProblem2(head, base, title) {
   for (const [name, branch] of [
     ["head", head],
@@ -38464,6 +38470,11 @@ function inputProblem2(head, base, title) {
 }
 function pullRequestApi(session) {
   const { owner, repo, fullName, api, step: step2, call, whoAmI } = session;
+  const openedByToken = async (user, doing) => {
+    if (!user) return false;
+    const me2 = (await whoAmI(doing))?.toLowerCase() ?? null;
+    return me2 !== null ? user.login.toLowerCase() === me2 : user.type === "Bot";
+  };
   const findOpen = async (head, base) => {
     const pages = api().paginate.iterator(api().rest.pulls.list, {
       owner,
@@ -38494,7 +38505,13 @@ function pullRequestApi(session) {
         () => inputProblem2(head, base, "x"),
         () => step2(doing, async () => {
           const pull = await findOpen(head, base);
-          return pull ? { number: pull.number, url: pull.html_url, author: pull.user?.login ?? null } : null;
+          if (!pull) return null;
+          return {
+            number: pull.number,
+            url: pull.html_url,
+            author: pull.user?.login ?? null,
+            ours: await openedByToken(pull.user, doing)
+          };
         })
       );
     },
@@ -38519,15 +38536,12 @@ function pullRequestApi(session) {
           });
           return upsert({
             find: () => step2(doing, async () => {
-              const me2 = (await whoAmI(doing))?.toLowerCase() ?? null;
               const pull = await findOpen(head, base);
               if (!pull) return null;
-              const by = pull.user;
-              const ours = by && (me2 !== null ? by.login.toLowerCase() === me2 : by.type === "Bot");
-              if (!ours)
+              if (!await openedByToken(pull.user, doing))
                 refuse(
                   doing,
-                  `pull request #${pull.number} from ${String(head)} was opened by ${by?.login ?? "someone else"}, not with this token, and is not edited: close it (${String(head)} is baseline-gate's branch) and run the workflow again`
+                  notOurs({ number: pull.number, author: pull.user?.login ?? null }, String(head))
                 );
               return pull;
             }),

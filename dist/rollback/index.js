@@ -28734,6 +28734,394 @@ async function repositoryPrefix(root) {
   return r.code === 0 ? r.stdout.toString("utf8").trim() : "";
 }
 
+// src/github/comment-body.ts
+var GITHUB_COMMENT_LIMIT = 65536;
+var STICKY_COMMENT_BUDGET = 65e3;
+function stickyMarker(marker3) {
+  return `<!-- baseline-gate:${marker3} -->`;
+}
+var thousands2 = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+function renderStickyComment(marker3, body, budget = STICKY_COMMENT_BUDGET) {
+  const head = `${stickyMarker(marker3)}
+`;
+  const { text, truncated } = fitBody(body, budget - head.length, "comment");
+  return { text: head + text, truncated };
+}
+function fitBody(body, budget = STICKY_COMMENT_BUDGET, per = "comment") {
+  if (body.length <= budget) return { text: body, truncated: false };
+  const note = (shown) => `
+
+---
+> **Truncated by baseline-gate:** ${thousands2(shown)} of ${thousands2(body.length)} characters of this report are shown, to stay under GitHub's limit of ${thousands2(GITHUB_COMMENT_LIMIT)} characters per ${per}. The full report is in the job summary and in the evidence artifact.
+`;
+  const fenceReserve = 1 + 16;
+  let cut = Math.max(0, budget - note(body.length).length - fenceReserve);
+  const newline = body.lastIndexOf("\n", cut);
+  if (newline > 0 && newline > cut - 2e3) cut = newline;
+  else if (cut > 0 && isHighSurrogate(body.charCodeAt(cut - 1))) cut -= 1;
+  let kept = body.slice(0, cut);
+  const open2 = openFence(kept);
+  if (open2) kept += `
+${open2}`;
+  return { text: kept + note(cut), truncated: true };
+}
+function isHighSurrogate(code2) {
+  return code2 >= 55296 && code2 <= 56319;
+}
+function openFence(markdown) {
+  let open2 = null;
+  for (const line of markdown.split("\n")) {
+    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (!m) continue;
+    const fence2 = m[1];
+    if (open2 === null) open2 = fence2.slice(0, 16);
+    else if (fence2[0] === open2[0] && fence2.length >= open2.length && line.trim() === fence2) open2 = null;
+  }
+  return open2;
+}
+var normalised = (body) => body?.replace(/\r\n/g, "\n") ?? "";
+
+// src/github/result.ts
+var Failure = class extends Error {
+  constructor(reason2, message) {
+    super(message);
+    this.reason = reason2;
+  }
+  reason;
+};
+function refuse(doing, problem) {
+  throw new Failure("error", `Could not ${doing.what}: ${problem}`);
+}
+
+// src/github/http-failure.ts
+var TimeoutError = class extends Error {
+  constructor(ms) {
+    super(`no answer within ${formatDuration(ms)}`);
+    this.ms = ms;
+    this.name = "TimeoutError";
+  }
+  ms;
+};
+function asHttpError(error2) {
+  if (typeof error2 !== "object" || error2 === null) return null;
+  const status = error2.status;
+  return typeof status === "number" ? error2 : null;
+}
+var statusOf = (error2) => asHttpError(error2)?.response?.status;
+function githubMessage(data, fallback) {
+  if (typeof data !== "object" || data === null) return fallback;
+  const { message, errors } = data;
+  let text = typeof message === "string" ? message : fallback;
+  if (Array.isArray(errors) && errors.length > 0) {
+    const details = errors.map(
+      (e) => typeof e === "object" && e !== null && typeof e.message === "string" ? e.message : JSON.stringify(e)
+    );
+    text += `: ${details.join("; ")}`;
+  }
+  return text;
+}
+function alreadyExists(error2) {
+  const http = asHttpError(error2);
+  const said = http?.response ? githubMessage(http.response.data, "") : "";
+  return http?.response?.status === 422 && /already exists/i.test(said);
+}
+function networkCause(error2) {
+  let current = error2;
+  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
+    const { code: code2, cause } = current;
+    if (typeof code2 === "string" && code2.length > 0) return code2;
+    if (cause === void 0) break;
+    current = cause;
+  }
+  const message = error2 instanceof Error ? error2.message : String(error2);
+  return message || "network error";
+}
+function isNetworkError(error2) {
+  const http = asHttpError(error2);
+  return http !== null && http.response === void 0 && !(error2 instanceof TimeoutError);
+}
+function isServerError(error2) {
+  const http = asHttpError(error2);
+  return http?.response !== void 0 && http.response.status >= 500;
+}
+function rateLimitOf(error2) {
+  const response = asHttpError(error2)?.response;
+  if (!response) return null;
+  const { status, headers } = response;
+  if (status !== 403 && status !== 429) return null;
+  const said = githubMessage(response.data, "");
+  if (/secondary rate limit/i.test(said) || headers["retry-after"] !== void 0 && headers["x-ratelimit-remaining"] !== "0")
+    return "secondary";
+  if (status === 429 || headers["x-ratelimit-remaining"] === "0" || /rate limit/i.test(said)) return "primary";
+  return null;
+}
+function describeFailure(error2, doing, context4) {
+  const { apiUrl, fullName } = context4;
+  const could = `Could not ${doing.what}`;
+  const again = context4.retried(error2) ? ", also on a retry" : "";
+  if (error2 instanceof Failure) return error2;
+  if (error2 instanceof TimeoutError) {
+    return new Failure(
+      "timeout",
+      `${could}: ${apiUrl} did not answer within ${formatDuration(error2.ms)}. Run again later, or raise the timeout.`
+    );
+  }
+  const http = asHttpError(error2);
+  if (!http) {
+    const text = error2 instanceof Error ? error2.message : String(error2);
+    return new Failure("error", `${could}: ${text}.`);
+  }
+  if (!http.response) {
+    return new Failure(
+      "unreachable",
+      `${could}: the GitHub API at ${apiUrl} is unreachable (${networkCause(error2)}${again}). Check GITHUB_API_URL and the runner's network access.`
+    );
+  }
+  const { status, headers, data } = http.response;
+  const said = githubMessage(data, http.message);
+  const limit = rateLimitOf(error2);
+  if (limit) {
+    const reset = Number(headers["x-ratelimit-reset"]);
+    const retryAfter = Number(headers["retry-after"]);
+    const wait = Number.isFinite(retryAfter) && retryAfter > 0 ? ` Wait ${formatDuration(retryAfter * 1e3)}.` : "";
+    const when2 = limit === "secondary" ? wait : Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1e3).toISOString()}.` : wait;
+    const what = limit === "secondary" ? "GitHub's secondary rate limit was hit (too many requests at once)" : "the GitHub API rate limit is exhausted";
+    return new Failure("rate-limited", `${could}: ${what} (${status} ${said}).${when2} Run again after that.`);
+  }
+  if (status === 401) {
+    return new Failure(
+      "forbidden",
+      `${could}: GitHub rejected the token (401 ${said}). Check that the token is valid and not expired.`
+    );
+  }
+  if (status === 403 && /not permitted to create or approve pull requests/i.test(said)) {
+    return new Failure(
+      "forbidden",
+      `${could}: GitHub refused (403 ${said}). Enable "Allow GitHub Actions to create and approve pull requests" in the settings of ${fullName} (Settings > Actions > General > Workflow permissions), or pass another token (a GitHub App or fine-grained token with ${doing.permission}).`
+    );
+  }
+  if (status === 403) {
+    return new Failure(
+      "forbidden",
+      `${could}: the token is not allowed to (403 ${said}). Grant it ${doing.permission}.` + (doing.note403 ? ` ${doing.note403}` : "")
+    );
+  }
+  if (status === 404) {
+    return new Failure(
+      "not-found",
+      `${could}: GitHub answered 404 ${said}. Check ${doing.subject}; GitHub also answers 404 when the token cannot see a private repository or team.`
+    );
+  }
+  if (status >= 500) {
+    return new Failure(
+      "error",
+      `${could}: GitHub answered ${status} ${said}${again}. GitHub may be degraded (https://www.githubstatus.com); run again later.`
+    );
+  }
+  return new Failure("error", `${could}: GitHub answered ${status} ${said}.`);
+}
+
+// src/github/url-path.ts
+function encodeSegment(segment) {
+  return encodeURIComponent(segment).replace(
+    /[!'()*]/g,
+    (c2) => `%${c2.charCodeAt(0).toString(16).toUpperCase()}`
+  );
+}
+function encodePath(path2) {
+  return path2.split("/").map(encodeSegment).join("/");
+}
+function alreadyEncoded(name) {
+  return /%[0-9A-Fa-f]{2}/.test(name);
+}
+var ALREADY_ENCODED = "looks URL-encoded (it holds a %XX escape): give the name as it is, it is encoded once when sent";
+function refPath(kind, name) {
+  return encodePath(`${kind}/${name}`);
+}
+function fullRefName(kind, name) {
+  return `refs/${kind}/${name}`;
+}
+function compareRange(base, head) {
+  return `${encodePath(base)}...${encodePath(head)}`;
+}
+
+// src/github/input-checks.ts
+var SHA = /^[0-9a-f]{40}$/;
+var MARKER = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/;
+function branchProblem(name) {
+  if (typeof name !== "string" || name.length === 0) return "is empty";
+  if (name.length > 200) return "is longer than 200 characters";
+  if (/[\u0000-\u0020\u007f~^:?*[\\]/.test(name))
+    return "contains a space, a control character or one of ~ ^ : ? * [ \\";
+  if (name.includes("..") || name.includes("@{") || name === "@") return 'contains ".." or "@{" or is "@"';
+  if (alreadyEncoded(name)) return ALREADY_ENCODED;
+  if (name.startsWith("-")) return 'starts with "-"';
+  if (name.startsWith("refs/")) return 'starts with "refs/" (give the branch name alone)';
+  if (name === "HEAD") return "is HEAD";
+  if (name.startsWith("/") || name.endsWith("/") || name.includes("//")) return "has an empty path component";
+  if (name.endsWith(".")) return 'ends with "."';
+  if (name.split("/").some((part) => part.startsWith(".") || part.endsWith(".lock")))
+    return 'has a component that starts with "." or ends with ".lock"';
+  return null;
+}
+function refProblem(ref) {
+  return typeof ref === "string" && SHA.test(ref) ? null : branchProblem(ref);
+}
+function filePathProblem(path2) {
+  if (typeof path2 !== "string" || path2.length === 0) return "is empty";
+  if (/[\u0000-\u001f\u007f\\]/.test(path2)) return "contains a control character or a backslash";
+  if (alreadyEncoded(path2)) return ALREADY_ENCODED;
+  const parts = path2.split("/");
+  if (parts.some((part) => part === "" || part === "." || part === ".."))
+    return 'is not a relative POSIX path (empty, "." or ".." component, or a leading "/")';
+  if (parts.some((part) => part.toLowerCase() === ".git")) return "is inside .git";
+  return null;
+}
+function labelProblem(label3) {
+  const unsafe2 = /[,\u0000-\u001f\u007f]/;
+  if (typeof label3 === "string" && label3.trim() !== "" && label3.length <= 50 && !unsafe2.test(label3))
+    return null;
+  return `the label ${JSON.stringify(label3)} must be 1-50 characters, without a comma or a control character.`;
+}
+function markerProblem(marker3) {
+  if (typeof marker3 === "string" && MARKER.test(marker3) && !marker3.includes("--")) return null;
+  return `the marker ${JSON.stringify(marker3)} must be 1-100 letters, digits or . _ : / - (and no "--").`;
+}
+function numberProblem(n, what) {
+  return Number.isSafeInteger(n) && n > 0 ? null : `${String(n)} is not ${what} number.`;
+}
+function titleProblem(title) {
+  return typeof title !== "string" || title.trim() === "" ? "the title is empty." : null;
+}
+
+// src/github/upsert.ts
+async function upsert(steps) {
+  const settle = async (found) => steps.isCurrent(found) ? steps.unchanged(found) : steps.update(found);
+  const existing = await steps.find();
+  if (existing) return settle(existing);
+  try {
+    return await steps.create();
+  } catch (error2) {
+    const raced = steps.createdMeanwhile?.(error2) ? await steps.find() : null;
+    if (raced) return settle(raced);
+    throw error2;
+  }
+}
+
+// src/github/pull-requests.ts
+function notOurs(pull, head) {
+  return `pull request #${pull.number} from ${head} was opened by ${pull.author ?? "someone else"}, not with this token, and is not edited: close it (${head} is baseline-gate's branch) and run the workflow again`;
+}
+function inputProblem(head, base, title) {
+  for (const [name, branch] of [
+    ["head", head],
+    ["base", base]
+  ]) {
+    const bad = branchProblem(branch);
+    if (bad) return `the ${name} branch name ${JSON.stringify(branch)} ${bad}.`;
+  }
+  if (head === base) return "the head and the base are the same branch.";
+  return titleProblem(title);
+}
+function pullRequestApi(session) {
+  const { owner, repo, fullName, api, step: step2, call, whoAmI } = session;
+  const openedByToken = async (user, doing) => {
+    if (!user) return false;
+    const me2 = (await whoAmI(doing))?.toLowerCase() ?? null;
+    return me2 !== null ? user.login.toLowerCase() === me2 : user.type === "Bot";
+  };
+  const findOpen = async (head, base) => {
+    const pages = api().paginate.iterator(api().rest.pulls.list, {
+      owner,
+      repo,
+      state: "open",
+      head: `${owner}:${head}`,
+      base,
+      per_page: 100
+    });
+    for await (const page of pages) {
+      for (const pull of page.data) {
+        const from = pull.head.repo?.full_name?.toLowerCase();
+        if (pull.head.ref === head && pull.base.ref === base && from === fullName.toLowerCase()) return pull;
+      }
+    }
+    return null;
+  };
+  return {
+    openPullRequest: (input) => {
+      const { head, base } = input ?? {};
+      const doing = {
+        what: `read the open pull request from ${String(head)} into ${String(base)} of ${fullName}`,
+        permission: "`pull-requests: read`",
+        subject: `the repository ${fullName}`
+      };
+      return call(
+        doing,
+        () => inputProblem(head, base, "x"),
+        () => step2(doing, async () => {
+          const pull = await findOpen(head, base);
+          if (!pull) return null;
+          return {
+            number: pull.number,
+            url: pull.html_url,
+            author: pull.user?.login ?? null,
+            ours: await openedByToken(pull.user, doing)
+          };
+        })
+      );
+    },
+    upsertPullRequest: (input) => {
+      const { head, base, title, body } = input ?? {};
+      const doing = {
+        what: `open or update the pull request from ${String(head)} into ${String(base)} of ${fullName}`,
+        permission: "`pull-requests: write`",
+        subject: `the repository ${fullName} and its branches ${String(head)} and ${String(base)}`
+      };
+      return call(
+        doing,
+        () => inputProblem(head, base, title),
+        () => {
+          const { text, truncated } = fitBody(String(body ?? ""), STICKY_COMMENT_BUDGET, "pull request body");
+          const opened = (data, created, changed = true) => ({
+            number: data.number,
+            url: data.html_url,
+            created,
+            changed,
+            truncated
+          });
+          return upsert({
+            find: () => step2(doing, async () => {
+              const pull = await findOpen(head, base);
+              if (!pull) return null;
+              if (!await openedByToken(pull.user, doing))
+                refuse(
+                  doing,
+                  notOurs({ number: pull.number, author: pull.user?.login ?? null }, String(head))
+                );
+              return pull;
+            }),
+            isCurrent: (found) => found.title === title && normalised(found.body) === text,
+            unchanged: (found) => opened(found, false, false),
+            update: async (found) => {
+              const { data } = await step2(
+                doing,
+                () => api().rest.pulls.update({ owner, repo, pull_number: found.number, title, body: text })
+              );
+              return opened(data, false);
+            },
+            // not a step: a pull request opened meanwhile (a concurrent run) is updated instead
+            create: async () => {
+              const { data } = await api().rest.pulls.create({ owner, repo, head, base, title, body: text });
+              return opened(data, true);
+            },
+            createdMeanwhile: alreadyExists
+          });
+        }
+      );
+    }
+  };
+}
+
 // src/trio/identity.ts
 function identityOf(trio) {
   return identityOfPin(trio.pin.data ?? {});
@@ -28803,8 +29191,12 @@ async function publish(ctx, target, baseline, r) {
   const toTag = r.incident.active.release_tag ?? "unknown";
   const off = r.status === "restored" && r.plan ? await notBaseTip(client, target.baseBranch, r.found.head) : null;
   if (off) out.problems.push(`the rollback was not proposed: ${off}`);
-  if (r.status === "restored" && r.plan && !off) {
-    const branch = `baseline-gate/rollback-${baseline.name}`;
+  const branch = `baseline-gate/rollback-${baseline.name}`;
+  const open2 = r.status === "restored" && r.plan && !off ? await client.openPullRequest({ head: branch, base: target.baseBranch }) : null;
+  const foreign = open2?.ok && open2.value && !open2.value.ours ? open2.value : null;
+  if (foreign) out.problems.push(`the rollback was not proposed: ${notOurs(foreign, branch)}.`);
+  else if (open2 && !open2.ok) out.problems.push(`the rollback was not proposed: ${open2.message}`);
+  if (r.status === "restored" && r.plan && !off && open2?.ok && !foreign) {
     const prefix = await repositoryPrefix(ctx.root);
     const tree = await git(ctx.root, ["rev-parse", "--verify", `${r.found.head}^{tree}`]);
     const committed2 = await client.commitToBranch({
@@ -28907,7 +29299,7 @@ function emptyLedger() {
 function cellText(row, key) {
   return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.text ?? "";
 }
-function statusOf(row) {
+function statusOf2(row) {
   const text = cellText(row, "status").replace(/\s+/g, " ").toLowerCase();
   return LEDGER_STATUSES.find((s) => s.toLowerCase() === text) ?? null;
 }
@@ -29167,7 +29559,7 @@ function heldBack(trio, producer) {
   const pin = trio.pin.data;
   if (!own || !pin || typeof own.release_tag !== "string" || own.release_tag === pin.release_tag) return null;
   const row = rowOfTag(trio.matrix.ledger, own.release_tag);
-  if (!row || statusOf(row) !== "Rolled back" || cellText(row, "producer_commit") !== own.commit_sha)
+  if (!row || statusOf2(row) !== "Rolled back" || cellText(row, "producer_commit") !== own.commit_sha)
     return null;
   const withdrawn = (0, import_valid.default)(own.release_tag.replace(/^v/, ""));
   const pinned = typeof pin.release_tag === "string" ? (0, import_valid.default)(pin.release_tag.replace(/^v/, "")) : null;
@@ -32862,7 +33254,7 @@ function ledgerTable(path2, ledger, pin) {
     } else wellFormed.push(row);
   }
   for (const row of wellFormed) out.push(...rowFormat(path2, row));
-  const approved = wellFormed.filter((r) => statusOf(r) === "Approved");
+  const approved = wellFormed.filter((r) => statusOf2(r) === "Approved");
   if (approved.length === 0) {
     out.push(
       finding(
@@ -32968,7 +33360,7 @@ function noApprovedRow(path2, table2, rows, pin) {
   const tag = pin.release_tag;
   if (typeof tag !== "string") return [];
   const own = rows.find((r) => cellText(r, "producer_tag") === tag);
-  const approved = rows.filter((r) => statusOf(r) === "Approved");
+  const approved = rows.filter((r) => statusOf2(r) === "Approved");
   const none = approved.length === 0 ? "no Approved row" : `no Approved row is the pin's (${plural(approved.length, "row")} ${approved.length === 1 ? "is" : "are"} Approved)`;
   return [
     finding(
@@ -33389,7 +33781,7 @@ function planRestore(baseline, current, target, today) {
   for (const row2 of ledgerRows(ledger)) {
     const tag = cellText(row2, "producer_tag");
     if (tag === to?.release_tag) continue;
-    if (statusOf(row2) === "Approved" || tag === fromTag && statusOf(row2) !== "Rolled back") {
+    if (statusOf2(row2) === "Approved" || tag === fromTag && statusOf2(row2) !== "Rolled back") {
       splices.push(statusSplice(row2, "Rolled back"));
       notes.push(`row ${tag} (line ${row2.position.line}): ${cellText(row2, "status")} -> Rolled back`);
     }
@@ -34653,7 +35045,7 @@ function walkRevisionsTouching(cwd, rev, paths, onRevision, limit = 1e5, firstPa
     if (m) onRevision({ commit: m[1], date: m[2] });
   });
 }
-var REVISION_LINE = /^([0-9a-f]{40}) (\d{4}-\d{2}-\d{2}T\S+)$/;
+var REVISION_LINE = /^([0-9a-f]{40}) (\d{4,}-\d{2}-\d{2}T\S+)$/;
 function inCwd(path2) {
   return path2.startsWith("./") || path2.startsWith("/") ? path2 : `./${path2}`;
 }
@@ -34710,7 +35102,7 @@ async function lastKnownGood(root, baseline, to = null) {
       to,
       statusOf: (id) => {
         const row = rowOfTag(ledger, id.release_tag);
-        return row && cellText(row, "producer_commit") === id.commit_sha ? statusOf(row) ?? cellText(row, "status") : null;
+        return row && cellText(row, "producer_commit") === id.commit_sha ? statusOf2(row) ?? cellText(row, "status") : null;
       },
       validate: async (rev) => {
         const [p, m, x2] = await Promise.all(ROLES.map((r) => read(rev.commit, baseline.trio[r])));
@@ -35190,12 +35582,12 @@ var DETECTORS = [
 function marker2(kind) {
   return `[REDACTED:${kind}]`;
 }
-var MARKER = /\[REDACTED:[a-z0-9][a-z0-9-]{0,47}\]/g;
+var MARKER2 = /\[REDACTED:[a-z0-9][a-z0-9-]{0,47}\]/g;
 function markerRanges(text) {
   const out = [];
   if (!text.includes("[REDACTED:")) return out;
-  MARKER.lastIndex = 0;
-  for (let m = MARKER.exec(text); m !== null; m = MARKER.exec(text))
+  MARKER2.lastIndex = 0;
+  for (let m = MARKER2.exec(text); m !== null; m = MARKER2.exec(text))
     out.push([m.index, m.index + m[0].length]);
   return out;
 }
@@ -35600,7 +35992,7 @@ function skippedApproved(found) {
     seen.add(p.release_tag);
     const row = rowOfTag(ledger, p.release_tag);
     const status = row ? cellText(row, "status") : null;
-    const known = row ? statusOf(row) : null;
+    const known = row ? statusOf2(row) : null;
     if (row && status !== null && (known === "Approved" || known === "Superseded"))
       out.push({ ...p, release_tag: p.release_tag, status, line: row.position.line });
   }
@@ -36858,219 +37250,6 @@ function noTarget(found, to) {
   const more2 = over.length > shown.length ? `; and ${over.length - shown.length} more` : "";
   const what = to ? `the baseline asked for (--to ${to}) cannot be restored` : "no last-known-good baseline to restore";
   return `${what}: ${found.lkg.problem ?? "none found"}${shown.length ? ` (passed over: ${shown.join("; ")}${more2})` : ""}`;
-}
-
-// src/github/result.ts
-var Failure = class extends Error {
-  constructor(reason2, message) {
-    super(message);
-    this.reason = reason2;
-  }
-  reason;
-};
-function refuse(doing, problem) {
-  throw new Failure("error", `Could not ${doing.what}: ${problem}`);
-}
-
-// src/github/http-failure.ts
-var TimeoutError = class extends Error {
-  constructor(ms) {
-    super(`no answer within ${formatDuration(ms)}`);
-    this.ms = ms;
-    this.name = "TimeoutError";
-  }
-  ms;
-};
-function asHttpError(error2) {
-  if (typeof error2 !== "object" || error2 === null) return null;
-  const status = error2.status;
-  return typeof status === "number" ? error2 : null;
-}
-var statusOf2 = (error2) => asHttpError(error2)?.response?.status;
-function githubMessage(data, fallback) {
-  if (typeof data !== "object" || data === null) return fallback;
-  const { message, errors } = data;
-  let text = typeof message === "string" ? message : fallback;
-  if (Array.isArray(errors) && errors.length > 0) {
-    const details = errors.map(
-      (e) => typeof e === "object" && e !== null && typeof e.message === "string" ? e.message : JSON.stringify(e)
-    );
-    text += `: ${details.join("; ")}`;
-  }
-  return text;
-}
-function alreadyExists(error2) {
-  const http = asHttpError(error2);
-  const said = http?.response ? githubMessage(http.response.data, "") : "";
-  return http?.response?.status === 422 && /already exists/i.test(said);
-}
-function networkCause(error2) {
-  let current = error2;
-  for (let depth = 0; depth < 5 && typeof current === "object" && current !== null; depth++) {
-    const { code: code2, cause } = current;
-    if (typeof code2 === "string" && code2.length > 0) return code2;
-    if (cause === void 0) break;
-    current = cause;
-  }
-  const message = error2 instanceof Error ? error2.message : String(error2);
-  return message || "network error";
-}
-function isNetworkError(error2) {
-  const http = asHttpError(error2);
-  return http !== null && http.response === void 0 && !(error2 instanceof TimeoutError);
-}
-function isServerError(error2) {
-  const http = asHttpError(error2);
-  return http?.response !== void 0 && http.response.status >= 500;
-}
-function rateLimitOf(error2) {
-  const response = asHttpError(error2)?.response;
-  if (!response) return null;
-  const { status, headers } = response;
-  if (status !== 403 && status !== 429) return null;
-  const said = githubMessage(response.data, "");
-  if (/secondary rate limit/i.test(said) || headers["retry-after"] !== void 0 && headers["x-ratelimit-remaining"] !== "0")
-    return "secondary";
-  if (status === 429 || headers["x-ratelimit-remaining"] === "0" || /rate limit/i.test(said)) return "primary";
-  return null;
-}
-function describeFailure(error2, doing, context4) {
-  const { apiUrl, fullName } = context4;
-  const could = `Could not ${doing.what}`;
-  const again = context4.retried(error2) ? ", also on a retry" : "";
-  if (error2 instanceof Failure) return error2;
-  if (error2 instanceof TimeoutError) {
-    return new Failure(
-      "timeout",
-      `${could}: ${apiUrl} did not answer within ${formatDuration(error2.ms)}. Run again later, or raise the timeout.`
-    );
-  }
-  const http = asHttpError(error2);
-  if (!http) {
-    const text = error2 instanceof Error ? error2.message : String(error2);
-    return new Failure("error", `${could}: ${text}.`);
-  }
-  if (!http.response) {
-    return new Failure(
-      "unreachable",
-      `${could}: the GitHub API at ${apiUrl} is unreachable (${networkCause(error2)}${again}). Check GITHUB_API_URL and the runner's network access.`
-    );
-  }
-  const { status, headers, data } = http.response;
-  const said = githubMessage(data, http.message);
-  const limit = rateLimitOf(error2);
-  if (limit) {
-    const reset = Number(headers["x-ratelimit-reset"]);
-    const retryAfter = Number(headers["retry-after"]);
-    const wait = Number.isFinite(retryAfter) && retryAfter > 0 ? ` Wait ${formatDuration(retryAfter * 1e3)}.` : "";
-    const when2 = limit === "secondary" ? wait : Number.isFinite(reset) && reset > 0 ? ` It resets at ${new Date(reset * 1e3).toISOString()}.` : wait;
-    const what = limit === "secondary" ? "GitHub's secondary rate limit was hit (too many requests at once)" : "the GitHub API rate limit is exhausted";
-    return new Failure("rate-limited", `${could}: ${what} (${status} ${said}).${when2} Run again after that.`);
-  }
-  if (status === 401) {
-    return new Failure(
-      "forbidden",
-      `${could}: GitHub rejected the token (401 ${said}). Check that the token is valid and not expired.`
-    );
-  }
-  if (status === 403 && /not permitted to create or approve pull requests/i.test(said)) {
-    return new Failure(
-      "forbidden",
-      `${could}: GitHub refused (403 ${said}). Enable "Allow GitHub Actions to create and approve pull requests" in the settings of ${fullName} (Settings > Actions > General > Workflow permissions), or pass another token (a GitHub App or fine-grained token with ${doing.permission}).`
-    );
-  }
-  if (status === 403) {
-    return new Failure(
-      "forbidden",
-      `${could}: the token is not allowed to (403 ${said}). Grant it ${doing.permission}.` + (doing.note403 ? ` ${doing.note403}` : "")
-    );
-  }
-  if (status === 404) {
-    return new Failure(
-      "not-found",
-      `${could}: GitHub answered 404 ${said}. Check ${doing.subject}; GitHub also answers 404 when the token cannot see a private repository or team.`
-    );
-  }
-  if (status >= 500) {
-    return new Failure(
-      "error",
-      `${could}: GitHub answered ${status} ${said}${again}. GitHub may be degraded (https://www.githubstatus.com); run again later.`
-    );
-  }
-  return new Failure("error", `${could}: GitHub answered ${status} ${said}.`);
-}
-
-// src/github/url-path.ts
-function encodeSegment(segment) {
-  return encodeURIComponent(segment).replace(
-    /[!'()*]/g,
-    (c2) => `%${c2.charCodeAt(0).toString(16).toUpperCase()}`
-  );
-}
-function encodePath(path2) {
-  return path2.split("/").map(encodeSegment).join("/");
-}
-function alreadyEncoded(name) {
-  return /%[0-9A-Fa-f]{2}/.test(name);
-}
-var ALREADY_ENCODED = "looks URL-encoded (it holds a %XX escape): give the name as it is, it is encoded once when sent";
-function refPath(kind, name) {
-  return encodePath(`${kind}/${name}`);
-}
-function fullRefName(kind, name) {
-  return `refs/${kind}/${name}`;
-}
-function compareRange(base, head) {
-  return `${encodePath(base)}...${encodePath(head)}`;
-}
-
-// src/github/input-checks.ts
-var SHA = /^[0-9a-f]{40}$/;
-var MARKER2 = /^[A-Za-z0-9][A-Za-z0-9._:/-]{0,99}$/;
-function branchProblem(name) {
-  if (typeof name !== "string" || name.length === 0) return "is empty";
-  if (name.length > 200) return "is longer than 200 characters";
-  if (/[\u0000-\u0020\u007f~^:?*[\\]/.test(name))
-    return "contains a space, a control character or one of ~ ^ : ? * [ \\";
-  if (name.includes("..") || name.includes("@{") || name === "@") return 'contains ".." or "@{" or is "@"';
-  if (alreadyEncoded(name)) return ALREADY_ENCODED;
-  if (name.startsWith("-")) return 'starts with "-"';
-  if (name.startsWith("refs/")) return 'starts with "refs/" (give the branch name alone)';
-  if (name === "HEAD") return "is HEAD";
-  if (name.startsWith("/") || name.endsWith("/") || name.includes("//")) return "has an empty path component";
-  if (name.endsWith(".")) return 'ends with "."';
-  if (name.split("/").some((part) => part.startsWith(".") || part.endsWith(".lock")))
-    return 'has a component that starts with "." or ends with ".lock"';
-  return null;
-}
-function refProblem(ref) {
-  return typeof ref === "string" && SHA.test(ref) ? null : branchProblem(ref);
-}
-function filePathProblem(path2) {
-  if (typeof path2 !== "string" || path2.length === 0) return "is empty";
-  if (/[\u0000-\u001f\u007f\\]/.test(path2)) return "contains a control character or a backslash";
-  if (alreadyEncoded(path2)) return ALREADY_ENCODED;
-  const parts = path2.split("/");
-  if (parts.some((part) => part === "" || part === "." || part === ".."))
-    return 'is not a relative POSIX path (empty, "." or ".." component, or a leading "/")';
-  if (parts.some((part) => part.toLowerCase() === ".git")) return "is inside .git";
-  return null;
-}
-function labelProblem(label3) {
-  const unsafe2 = /[,\u0000-\u001f\u007f]/;
-  if (typeof label3 === "string" && label3.trim() !== "" && label3.length <= 50 && !unsafe2.test(label3))
-    return null;
-  return `the label ${JSON.stringify(label3)} must be 1-50 characters, without a comma or a control character.`;
-}
-function markerProblem(marker3) {
-  if (typeof marker3 === "string" && MARKER2.test(marker3) && !marker3.includes("--")) return null;
-  return `the marker ${JSON.stringify(marker3)} must be 1-100 letters, digits or . _ : / - (and no "--").`;
-}
-function numberProblem(n, what) {
-  return Number.isSafeInteger(n) && n > 0 ? null : `${String(n)} is not ${what} number.`;
-}
-function titleProblem(title) {
-  return typeof title !== "string" || title.trim() === "" ? "the title is empty." : null;
 }
 
 // node_modules/@actions/github/lib/context.js
@@ -41170,7 +41349,7 @@ function openSession(options) {
       const { data } = await api().rest.users.getAuthenticated();
       return data.login;
     } catch (error2) {
-      if (statusOf2(error2) === 403 && !rateLimitOf(error2) || statusOf2(error2) === 404) return null;
+      if (statusOf(error2) === 403 && !rateLimitOf(error2) || statusOf(error2) === 404) return null;
       viewer = null;
       throw error2;
     }
@@ -41186,7 +41365,7 @@ function openSession(options) {
       );
       return data.object.sha;
     } catch (error2) {
-      if (statusOf2(error2) === 404) return null;
+      if (statusOf(error2) === 404) return null;
       throw error2;
     }
   });
@@ -41224,7 +41403,7 @@ function openSession(options) {
 }
 
 // src/github/branch-commit.ts
-function inputProblem({
+function inputProblem2({
   branch,
   parentSha,
   baseTreeSha,
@@ -41278,7 +41457,7 @@ function branchCommitApi(session) {
       };
       return call(
         doing,
-        () => inputProblem({ branch, parentSha, baseTreeSha, message, files, expectedSha }),
+        () => inputProblem2({ branch, parentSha, baseTreeSha, message, files, expectedSha }),
         async () => {
           const reading = during(doing, "reading the branch failed; nothing was written");
           const current = await branchSha(reading, branch);
@@ -41335,7 +41514,10 @@ function branchCommitApi(session) {
                 return;
               } catch (error2) {
                 if (!alreadyExists(error2)) throw error2;
-                if (expectedSha !== void 0) throw moved("was created", commit.sha);
+                if (expectedSha !== void 0) {
+                  if (await branchSha(moving, branch) === commit.sha) return;
+                  throw moved("was created", commit.sha);
+                }
                 created = false;
               }
             } else if (expectedSha !== void 0 && await branchSha(moving, branch) !== expectedSha) {
@@ -41351,67 +41533,6 @@ function branchCommitApi(session) {
       );
     }
   };
-}
-
-// src/github/comment-body.ts
-var GITHUB_COMMENT_LIMIT = 65536;
-var STICKY_COMMENT_BUDGET = 65e3;
-function stickyMarker(marker3) {
-  return `<!-- baseline-gate:${marker3} -->`;
-}
-var thousands2 = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-function renderStickyComment(marker3, body, budget = STICKY_COMMENT_BUDGET) {
-  const head = `${stickyMarker(marker3)}
-`;
-  const { text, truncated } = fitBody(body, budget - head.length, "comment");
-  return { text: head + text, truncated };
-}
-function fitBody(body, budget = STICKY_COMMENT_BUDGET, per = "comment") {
-  if (body.length <= budget) return { text: body, truncated: false };
-  const note = (shown) => `
-
----
-> **Truncated by baseline-gate:** ${thousands2(shown)} of ${thousands2(body.length)} characters of this report are shown, to stay under GitHub's limit of ${thousands2(GITHUB_COMMENT_LIMIT)} characters per ${per}. The full report is in the job summary and in the evidence artifact.
-`;
-  const fenceReserve = 1 + 16;
-  let cut = Math.max(0, budget - note(body.length).length - fenceReserve);
-  const newline = body.lastIndexOf("\n", cut);
-  if (newline > 0 && newline > cut - 2e3) cut = newline;
-  else if (cut > 0 && isHighSurrogate(body.charCodeAt(cut - 1))) cut -= 1;
-  let kept = body.slice(0, cut);
-  const open2 = openFence(kept);
-  if (open2) kept += `
-${open2}`;
-  return { text: kept + note(cut), truncated: true };
-}
-function isHighSurrogate(code2) {
-  return code2 >= 55296 && code2 <= 56319;
-}
-function openFence(markdown) {
-  let open2 = null;
-  for (const line of markdown.split("\n")) {
-    const m = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (!m) continue;
-    const fence2 = m[1];
-    if (open2 === null) open2 = fence2.slice(0, 16);
-    else if (fence2[0] === open2[0] && fence2.length >= open2.length && line.trim() === fence2) open2 = null;
-  }
-  return open2;
-}
-var normalised = (body) => body?.replace(/\r\n/g, "\n") ?? "";
-
-// src/github/upsert.ts
-async function upsert(steps) {
-  const settle = async (found) => steps.isCurrent(found) ? steps.unchanged(found) : steps.update(found);
-  const existing = await steps.find();
-  if (existing) return settle(existing);
-  try {
-    return await steps.create();
-  } catch (error2) {
-    const raced = steps.createdMeanwhile?.(error2) ? await steps.find() : null;
-    if (raced) return settle(raced);
-    throw error2;
-  }
 }
 
 // src/github/issues.ts
@@ -41767,116 +41888,13 @@ function labelApi(session) {
             try {
               await api().rest.issues.removeLabel({ owner, repo, issue_number: issue2, name });
             } catch (error2) {
-              if (statusOf2(error2) !== 404) throw error2;
+              if (statusOf(error2) !== 404) throw error2;
             }
           });
           labels = labels.filter((l) => !same(l, name));
         }
         return { labels, added, removed };
       });
-    }
-  };
-}
-
-// src/github/pull-requests.ts
-function inputProblem2(head, base, title) {
-  for (const [name, branch] of [
-    ["head", head],
-    ["base", base]
-  ]) {
-    const bad = branchProblem(branch);
-    if (bad) return `the ${name} branch name ${JSON.stringify(branch)} ${bad}.`;
-  }
-  if (head === base) return "the head and the base are the same branch.";
-  return titleProblem(title);
-}
-function pullRequestApi(session) {
-  const { owner, repo, fullName, api, step: step2, call, whoAmI } = session;
-  const findOpen = async (head, base) => {
-    const pages = api().paginate.iterator(api().rest.pulls.list, {
-      owner,
-      repo,
-      state: "open",
-      head: `${owner}:${head}`,
-      base,
-      per_page: 100
-    });
-    for await (const page of pages) {
-      for (const pull of page.data) {
-        const from = pull.head.repo?.full_name?.toLowerCase();
-        if (pull.head.ref === head && pull.base.ref === base && from === fullName.toLowerCase()) return pull;
-      }
-    }
-    return null;
-  };
-  return {
-    openPullRequest: (input) => {
-      const { head, base } = input ?? {};
-      const doing = {
-        what: `read the open pull request from ${String(head)} into ${String(base)} of ${fullName}`,
-        permission: "`pull-requests: read`",
-        subject: `the repository ${fullName}`
-      };
-      return call(
-        doing,
-        () => inputProblem2(head, base, "x"),
-        () => step2(doing, async () => {
-          const pull = await findOpen(head, base);
-          return pull ? { number: pull.number, url: pull.html_url, author: pull.user?.login ?? null } : null;
-        })
-      );
-    },
-    upsertPullRequest: (input) => {
-      const { head, base, title, body } = input ?? {};
-      const doing = {
-        what: `open or update the pull request from ${String(head)} into ${String(base)} of ${fullName}`,
-        permission: "`pull-requests: write`",
-        subject: `the repository ${fullName} and its branches ${String(head)} and ${String(base)}`
-      };
-      return call(
-        doing,
-        () => inputProblem2(head, base, title),
-        () => {
-          const { text, truncated } = fitBody(String(body ?? ""), STICKY_COMMENT_BUDGET, "pull request body");
-          const opened = (data, created, changed = true) => ({
-            number: data.number,
-            url: data.html_url,
-            created,
-            changed,
-            truncated
-          });
-          return upsert({
-            find: () => step2(doing, async () => {
-              const me2 = (await whoAmI(doing))?.toLowerCase() ?? null;
-              const pull = await findOpen(head, base);
-              if (!pull) return null;
-              const by = pull.user;
-              const ours = by && (me2 !== null ? by.login.toLowerCase() === me2 : by.type === "Bot");
-              if (!ours)
-                refuse(
-                  doing,
-                  `pull request #${pull.number} from ${String(head)} was opened by ${by?.login ?? "someone else"}, not with this token, and is not edited: close it (${String(head)} is baseline-gate's branch) and run the workflow again`
-                );
-              return pull;
-            }),
-            isCurrent: (found) => found.title === title && normalised(found.body) === text,
-            unchanged: (found) => opened(found, false, false),
-            update: async (found) => {
-              const { data } = await step2(
-                doing,
-                () => api().rest.pulls.update({ owner, repo, pull_number: found.number, title, body: text })
-              );
-              return opened(data, false);
-            },
-            // not a step: a pull request opened meanwhile (a concurrent run) is updated instead
-            create: async () => {
-              const { data } = await api().rest.pulls.create({ owner, repo, head, base, title, body: text });
-              return opened(data, true);
-            },
-            createdMeanwhile: alreadyExists
-          });
-        }
-      );
     }
   };
 }
@@ -41957,7 +41975,7 @@ function repositoryReadApi(session) {
             );
             return data.object;
           } catch (error2) {
-            if (statusOf2(error2) === 404) return null;
+            if (statusOf(error2) === 404) return null;
             throw error2;
           }
         });
@@ -42028,7 +42046,7 @@ function repositoryReadApi(session) {
               per_page: 300
             });
           } catch (error2) {
-            if (statusOf2(error2) === 404 || statusOf2(error2) === 422) return null;
+            if (statusOf(error2) === 404 || statusOf(error2) === 422) return null;
             throw error2;
           }
         });

@@ -40,7 +40,8 @@ export function walkRevisionsTouching(
   })
 }
 
-const REVISION_LINE = /^([0-9a-f]{40}) (\d{4}-\d{2}-\d{2}T\S+)$/
+// a year of four digits or more: git prints what it was given, 10000 included
+const REVISION_LINE = /^([0-9a-f]{40}) (\d{4,}-\d{2}-\d{2}T\S+)$/
 
 /** The commits of walkRevisionsTouching, all of them. */
 export async function revisionsTouching(

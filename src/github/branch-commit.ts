@@ -180,8 +180,12 @@ export function branchCommitApi(session: Session): BranchCommitApi {
               } catch (error) {
                 if (!alreadyExists(error)) throw error
                 // created since it was read (a concurrent run): moved like an existing one, unless the caller
-                // decided on there being none
-                if (expectedSha !== undefined) throw moved('was created', commit.sha)
+                // decided on there being none; or by this very request, whose first answer was lost (a 5xx, then
+                // the retry's "already exists"): the branch holds our commit
+                if (expectedSha !== undefined) {
+                  if ((await branchSha(moving, branch)) === commit.sha) return
+                  throw moved('was created', commit.sha)
+                }
                 created = false
               }
             } else if (expectedSha !== undefined && (await branchSha(moving, branch)) !== expectedSha) {

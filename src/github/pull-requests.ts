@@ -39,6 +39,13 @@ export interface OpenPullRequest {
   url: string
   /** Who opened it (null when GitHub does not say). */
   author: string | null
+  /** Opened with this token (as upsertPullRequest decides): the only one it edits. */
+  ours: boolean
+}
+
+/** The refusal of a pull request from the gate's branch that someone else opened. */
+export function notOurs(pull: { number: number; author: string | null }, head: string): string {
+  return `pull request #${pull.number} from ${head} was opened by ${pull.author ?? 'someone else'}, not with this token, and is not edited: close it (${head} is baseline-gate's branch) and run the workflow again`
 }
 
 /** Why a pull request from `head` into `base` titled `title` cannot be asked for, or null. */
@@ -56,6 +63,15 @@ function inputProblem(head: unknown, base: unknown, title: unknown): string | nu
 
 export function pullRequestApi(session: Session): PullRequestApi {
   const { owner, repo, fullName, api, step, call, whoAmI } = session
+  /**
+   * As comments and issues: opened with this token (when it cannot say who it is, by a bot); a pull request
+   * whose author GitHub does not give is no one's.
+   */
+  const openedByToken = async (user: { login: string; type?: string } | null, doing: Doing) => {
+    if (!user) return false
+    const me = (await whoAmI(doing))?.toLowerCase() ?? null
+    return me !== null ? user.login.toLowerCase() === me : user.type === 'Bot'
+  }
   /** The open pull request from `head` into `base` of this repository (never a fork's branch of that name). */
   const findOpen = async (head: string, base: string) => {
     const pages = api().paginate.iterator(api().rest.pulls.list, {
@@ -89,7 +105,13 @@ export function pullRequestApi(session: Session): PullRequestApi {
         () =>
           step(doing, async () => {
             const pull = await findOpen(head, base)
-            return pull ? { number: pull.number, url: pull.html_url, author: pull.user?.login ?? null } : null
+            if (!pull) return null
+            return {
+              number: pull.number,
+              url: pull.html_url,
+              author: pull.user?.login ?? null,
+              ours: await openedByToken(pull.user, doing)
+            }
           })
       )
     },
@@ -116,17 +138,13 @@ export function pullRequestApi(session: Session): PullRequestApi {
           return upsert({
             find: () =>
               step(doing, async (): Promise<Found | null> => {
-                const me = (await whoAmI(doing))?.toLowerCase() ?? null
                 const pull = await findOpen(head, base)
                 if (!pull) return null
-                // as comments and issues: only the token's own is edited (when it cannot say who it is, a bot's);
                 // a person's pull request from the gate's branch keeps its title and description
-                const by = pull.user
-                const ours = by && (me !== null ? by.login.toLowerCase() === me : by.type === 'Bot')
-                if (!ours)
+                if (!(await openedByToken(pull.user, doing)))
                   refuse(
                     doing,
-                    `pull request #${pull.number} from ${String(head)} was opened by ${by?.login ?? 'someone else'}, not with this token, and is not edited: close it (${String(head)} is baseline-gate's branch) and run the workflow again`
+                    notOurs({ number: pull.number, author: pull.user?.login ?? null }, String(head))
                   )
                 return pull
               }),

@@ -18,6 +18,7 @@ import { git, isAncestorCommit, resolveCommit } from '../git/git.js'
 import { readAtRevision } from '../git/tree-path.js'
 import { repositoryPrefix } from '../git/root.js'
 import type { GitHubClient } from '../github/client.js'
+import { notOurs } from '../github/pull-requests.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { finding } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
@@ -242,7 +243,8 @@ async function repinOne(
       const why = `the pull request of ${branch} could not be read: ${open.message} Nothing was repinned or written; run the workflow again once the token may read the repository.`
       return refused([finding('BG516', null, null, why)])
     }
-    const proposed = open?.ok && open.value ? newerThere : null
+    // the gate's own pull request: one anyone else opened from the branch holds nothing back
+    const proposed = open?.ok && open.value?.ours ? newerThere : null
     if (proposed) {
       report.branch = branch
       report.newerProposed = proposed
@@ -367,6 +369,12 @@ async function propose(
   // nothing is written on a branch (kept or not) unless the checked-out commit is the base branch's tip
   const off = await notBaseTip(client, target.baseBranch, r.head)
   if (off) return notProposed(`nothing was written: ${off}`)
+  // a pull request someone else opened from the branch: the branch is not moved under it (its description would be
+  // left, its commits replaced)
+  const open = await client.openPullRequest({ head: branch, base: target.baseBranch })
+  if (!open.ok) return notProposed(`nothing was written: ${open.message}`)
+  if (open.value && !open.value.ours)
+    return [finding('BG516', null, null, `Nothing was written: ${notOurs(open.value, branch)}.`)]
   if (!r.kept) {
     const tree = await git(ctx.root, ['rev-parse', '--verify', '--end-of-options', `${r.head}^{tree}`])
     const committed = await client.commitToBranch({

@@ -5,6 +5,7 @@ import { renderIncidentNote } from '../evidence/incident-note.js'
 import { git } from '../git/git.js'
 import { repositoryPrefix } from '../git/root.js'
 import type { GitHubClient } from '../github/client.js'
+import { notOurs } from '../github/pull-requests.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import type { Finding } from '../rules/finding.js'
 import type { Verdict } from '../rules/verdict.js'
@@ -66,8 +67,16 @@ export async function publish(
   const off =
     r.status === 'restored' && r.plan ? await notBaseTip(client, target.baseBranch, r.found.head) : null
   if (off) out.problems.push(`the rollback was not proposed: ${off}`)
-  if (r.status === 'restored' && r.plan && !off) {
-    const branch = `baseline-gate/rollback-${baseline.name}`
+  const branch = `baseline-gate/rollback-${baseline.name}`
+  // a pull request someone else opened from the branch: the branch is not moved under it
+  const open =
+    r.status === 'restored' && r.plan && !off
+      ? await client.openPullRequest({ head: branch, base: target.baseBranch })
+      : null
+  const foreign = open?.ok && open.value && !open.value.ours ? open.value : null
+  if (foreign) out.problems.push(`the rollback was not proposed: ${notOurs(foreign, branch)}.`)
+  else if (open && !open.ok) out.problems.push(`the rollback was not proposed: ${open.message}`)
+  if (r.status === 'restored' && r.plan && !off && open?.ok && !foreign) {
     const prefix = await repositoryPrefix(ctx.root)
     const tree = await git(ctx.root, ['rev-parse', '--verify', `${r.found.head}^{tree}`])
     const committed = await client.commitToBranch({
