@@ -61,7 +61,7 @@ describe('baseline-promotion.yml', () => {
     const job = jobs['code-scanning']!
     expect(job.needs).toBe('promotion')
     expect(job.if).toBe(
-      "always() && needs.promotion.outputs.sarif != '' && (github.event_name != 'pull_request' || github.event.pull_request.head.repo.full_name == github.repository)"
+      "always() && needs.promotion.outputs.sarif != '' && (!github.event.pull_request || github.event.pull_request.head.repo.full_name == github.repository)"
     )
     const download = job.steps.find((s) => s.uses?.startsWith('actions/download-artifact@'))!
     expect(download.with).toEqual({
@@ -91,6 +91,15 @@ describe('baseline-promotion.yml', () => {
       encoding: 'utf8'
     })
     expect([r.status, readFileSync(out, 'utf8')]).toEqual([0, 'file=/t/evidence/promotion-mk.sarif\n'])
+    // a line feed in the gate's output (a suite can write it) would add an output line of its own: refused
+    for (const bad of ['/e/a.sarif\nfile=evil.sarif', '/e/..', '/e/.hidden.sarif', '/e/promotion.txt']) {
+      writeFileSync(out, '')
+      const refused = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', name.run], {
+        env: { PATH: process.env.PATH, SARIF: bad, RUNNER_TEMP: '/t', GITHUB_OUTPUT: out },
+        encoding: 'utf8'
+      })
+      expect([bad, refused.status, readFileSync(out, 'utf8')]).toEqual([bad, 1, ''])
+    }
     expect(jobs.promotion!.steps.at(-1)!.id).toBe('gate')
   })
 

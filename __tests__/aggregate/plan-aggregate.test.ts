@@ -194,6 +194,9 @@ describe('aggregate', () => {
       '2 evidence packets, 0 missing, 0 invalid, 1 of an earlier attempt (not counted).'
     )
     expect(text.stdout).toContain('### Replaced by a re-run (not counted)')
+    // the parent of every artifact, as the drift workflow gives it
+    const whole = await aggregateAt([parent], attempt(2))
+    expect([whole.status, whole.out.superseded.length, whole.out.invalid]).toEqual([0, 1, []])
 
     // what still is "a second packet" (FAIL), never guessed between
     const second = async (dirs: string[], env: NodeJS.ProcessEnv = attempt(2)) => {
@@ -217,6 +220,31 @@ describe('aggregate', () => {
     const crowded = await healthAt('billing', 3, join(parent, `baseline-gate-health-billing-health-${RUN}-3`))
     await healthAt('memorykernel', 3, crowded)
     await second([failed, crowded], attempt(3))
+    // a directory named as an artifact, made inside another job's artifact; given as the artifacts' parent too
+    // (found by review of the first version, which looked only at the name)
+    const mk4 = await healthAt('memorykernel', 4)
+    await healthAt('billing', 4, join(mk4, `baseline-gate-health-billing-health-${RUN}-4`))
+    await second([failed, mk4], attempt(4))
+    // an artifact holding the replacing packet and, below it, another job's own
+    const hiding = await healthAt('billing', 5)
+    await healthAt('memorykernel', 5, join(hiding, 'own'))
+    await second([failed, hiding], attempt(5))
+    // a name that starts with the baseline's but is a longer baseline's (billing-eu's artifact)
+    const longer = await healthAt(
+      'billing',
+      6,
+      join(parent, `baseline-gate-health-billing-eu-health-${RUN}-6`)
+    )
+    // (a memorykernel artifact of its own: the one above holds the packet planted earlier)
+    const mk6 = await healthAt('memorykernel', 6)
+    const r = await aggregateAt(
+      [failed, longer, mk6, '--expect', 'memorykernel,billing,billing-eu'],
+      attempt(6)
+    )
+    expect(r.out.superseded).toEqual([])
+    expect(r.out.invalid.map((i) => i.reason)).toEqual([
+      expect.stringMatching(/a second health packet of "billing"/)
+    ])
   })
 
   it('FAILs with "missing" for an absent or empty directory and for an expected baseline without a packet', async () => {

@@ -68317,7 +68317,7 @@ function labelApi(session) {
 
 // src/github/pull-requests.ts
 function notOurs(pull, head) {
-  return `pull request #${pull.number} from ${head} was opened by ${pull.author ?? "someone else"}, not with this token, and is not edited: close it (${head} is baseline-gate's branch) and run the workflow again`;
+  return `pull request #${pull.number} from ${head} was opened by ${pull.author ?? "someone else"}, not with this token, and is not edited: close it, or delete the branch ${head} (baseline-gate's own: the next run makes it again), and run the workflow again`;
 }
 function inputProblem2(head, base, title) {
   for (const [name, branch] of [

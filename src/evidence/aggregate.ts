@@ -12,7 +12,7 @@ import { sourceFromBytes } from '../document/source-file.js'
 import { packetName } from './packet.js'
 import type { EvidencePacket } from './packet.js'
 import { shorten } from '../text/shorten.js'
-import { basename, dirname } from 'node:path'
+import { basename, dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 
 /** `<operation>-<baseline>.json`: the only files of an evidence directory that are packets. */
 export const PACKET_FILE = /^(health|promotion|rollback)-[a-z0-9][a-z0-9_-]*\.json$/
@@ -160,18 +160,28 @@ export function aggregateEvidence(
         continue
       }
       const job = `${r.packet.operation}\0${r.packet.baseline}`
-      seen.set(job, [...(seen.get(job) ?? []), { file, packet: r.packet }])
+      seen.set(job, [...(seen.get(job) ?? []), { file, packet: r.packet, given: scan.dir }])
     }
   }
   const superseded: SupersededEntry[] = []
-  const packetsPerDir = new Map<string, number>()
-  for (const packets of seen.values())
-    for (const { file } of packets)
-      packetsPerDir.set(dirname(file), (packetsPerDir.get(dirname(file)) ?? 0) + 1)
+  // every baseline named, per operation: an artifact's name must name the packet's baseline and no longer one
+  const baselinesOf = (operation: string): string[] => [
+    ...new Set([
+      ...[...seen.values()]
+        .flat()
+        .filter((f) => f.packet.operation === operation)
+        .map((f) => f.packet.baseline),
+      ...(expected ?? [])
+    ])
+  ]
+  // the packets anywhere under a directory: an artifact that replaces an attempt holds that one packet, nested ones
+  // included (a job that hid its own packet below a planted one made two)
+  const found = [...seen.values()].flat()
+  const packetsUnder = (dir: string) => found.filter((f) => f.file.startsWith(`${dir}${sep}`)).length
   for (const packets of seen.values()) {
     const [first, ...others] = packets
     // a job re-run in the same run, on the same commit: its latest attempt is the evidence
-    const latest = latestAttempt(packets, run, packetsPerDir)
+    const latest = latestAttempt(packets, run, packetsUnder, baselinesOf)
     const counted = latest ?? first!
     for (const other of latest ? packets.filter((p) => p !== latest) : others) {
       const { operation, baseline } = other.packet
@@ -219,6 +229,8 @@ export function aggregateEvidence(
 interface Found {
   file: string
   packet: EvidencePacket
+  /** The directory given on the command line under which it was found. */
+  given: string
 }
 
 /**
@@ -233,7 +245,8 @@ interface Found {
 function latestAttempt(
   packets: Found[],
   run: AggregateRun | null,
-  perDir: Map<string, number>
+  packetsUnder: (dir: string) => number,
+  baselinesOf: (operation: string) => string[]
 ): Found | null {
   if (packets.length < 2 || run === null) return null
   const first = packets[0]!.packet.git
@@ -250,11 +263,26 @@ function latestAttempt(
   const latest = packets[attempts.indexOf(String(Math.max(...attempts.map(Number))))]!
   const { operation, baseline, git } = latest.packet
   const dir = dirname(latest.file)
+  // an artifact as download-artifact lays it out: the directory given when it is an artifact, or one directly below
+  // the parent of every artifact given; never a directory a job made inside its own artifact (found by review)
+  const below = relative(latest.given, dir)
+  const givenIsArtifact = basename(resolve(latest.given)).startsWith('baseline-gate-')
+  const inPlace = givenIsArtifact
+    ? below === ''
+    : below !== '' &&
+      below !== '..' &&
+      !below.startsWith(`..${sep}`) &&
+      !below.includes(sep) &&
+      !isAbsolute(below)
+  if (!inPlace) return null
   const artifact = basename(dir)
-  const named =
-    artifact.startsWith(`baseline-gate-${operation}-${baseline}-`) &&
-    artifact.endsWith(`-${git.run_id}-${git.run_attempt}`)
-  return named && perDir.get(dir) === 1 ? latest : null
+  const prefix = (name: string) => `baseline-gate-${operation}-${name}-`
+  // `billing` is in `baseline-gate-health-billing-eu-...` too: the longest baseline the name starts with is its own
+  const owner = baselinesOf(operation)
+    .filter((name) => artifact.startsWith(prefix(name)))
+    .sort((a, b) => b.length - a.length)[0]
+  const named = owner === baseline && artifact.endsWith(`-${git.run_id}-${git.run_attempt}`)
+  return named && packetsUnder(dir) === 1 ? latest : null
 }
 
 function oneLine(text: string): string {

@@ -45,7 +45,7 @@ export interface OpenPullRequest {
 
 /** The refusal of a pull request from the gate's branch that someone else opened. */
 export function notOurs(pull: { number: number; author: string | null }, head: string): string {
-  return `pull request #${pull.number} from ${head} was opened by ${pull.author ?? 'someone else'}, not with this token, and is not edited: close it (${head} is baseline-gate's branch) and run the workflow again`
+  return `pull request #${pull.number} from ${head} was opened by ${pull.author ?? 'someone else'}, not with this token, and is not edited: close it, or delete the branch ${head} (baseline-gate's own: the next run makes it again), and run the workflow again`
 }
 
 /** Why a pull request from `head` into `base` titled `title` cannot be asked for, or null. */
