@@ -235,6 +235,13 @@ describe('the repin action in process, without a token', () => {
 })
 
 describe('the repin action in process: a branch pushed by someone else, and tags that are no release of the base', () => {
+  /** A repository of the fake with the release repository's tags released, as each test starts. */
+  const released = (repo: string, ...tags: string[]) => {
+    const r = releaseRepo()
+    fake.addRepo(repo)
+    for (const tag of tags) r.release(tag)
+    return r
+  }
   const SQUAT = 'octo/repin-squatted'
   const EVIL = '.github/workflows/evil.yml'
   const writesTo = (repo: string) =>
@@ -296,9 +303,7 @@ describe('the repin action in process: a branch pushed by someone else, and tags
 
   it('the same release re-delivered after the base branch moved on: a new repin commit on it, no reset note', async () => {
     const REPO = 'octo/repin-moved-on'
-    const r = releaseRepo()
-    fake.addRepo(REPO)
-    r.release(TAGS.v5)
+    const r = released(REPO, TAGS.v5)
     await inProcess(r.fx.root, { tag: TAGS.v5, token }, REPO)
     r.reset()
     writeFileSync(join(r.fx.root, 'NOTES.md'), 'unrelated\n')
@@ -313,9 +318,7 @@ describe('the repin action in process: a branch pushed by someone else, and tags
 
   it('a branch with a directory where the pin goes is reset, not a refusal that holds every release back (found by review)', async () => {
     const REPO = 'octo/repin-pin-directory'
-    const r = releaseRepo()
-    fake.addRepo(REPO)
-    r.release(TAGS.v5)
+    const r = released(REPO, TAGS.v5)
     fake.addBranch(REPO, REPIN_BRANCH, { [`${PIN}/x`]: 'squatted\n' }, [
       r.repo.git('rev-parse', 'HEAD').trim()
     ])
@@ -328,9 +331,7 @@ describe('the repin action in process: a branch pushed by someone else, and tags
 
   it('another run that creates the branch meanwhile wins: nothing is forced over it, and the run says to run again (found by review)', async () => {
     const REPO = 'octo/repin-race'
-    const r = releaseRepo()
-    fake.addRepo(REPO)
-    r.release(TAGS.v5)
+    const r = released(REPO, TAGS.v5)
     // another delivery's branch appears between this run's read of the branch and its write
     fake.beforeNext('POST /repos/{owner}/{repo}/git/commits', () =>
       fake.addBranch(REPO, REPIN_BRANCH, { 'theirs.txt': 'another run\n' }, [
@@ -347,10 +348,7 @@ describe('the repin action in process: a branch pushed by someone else, and tags
 
   it('a pull request someone else opened from the branch: the branch is not moved under it, and it holds no release back (found by review)', async () => {
     const REPO = 'octo/repin-foreign-pull'
-    const r = releaseRepo()
-    fake.addRepo(REPO)
-    r.release(TAGS.v5)
-    r.release(TAGS.v6)
+    const r = released(REPO, TAGS.v5, TAGS.v6)
     expect((await inProcess(r.fx.root, { tag: TAGS.v6, token }, REPO)).outputs.verdict).toBe('PASS')
     const ours = pullOf(REPO)
     ours.state = 'closed'
@@ -376,9 +374,7 @@ describe('the repin action in process: a branch pushed by someone else, and tags
 
   it('a branch squatted with release_tag v99.0.0 does not hold a real release back', async () => {
     const REPO = 'octo/repin-v99'
-    const r = releaseRepo()
-    fake.addRepo(REPO)
-    r.release(TAGS.v5)
+    const r = released(REPO, TAGS.v5)
     const pin = JSON.parse(readFileSync(join(r.fx.root, PIN), 'utf8')) as Record<string, unknown>
     pin.release_tag = 'v99.0.0'
     fake.addBranch(REPO, REPIN_BRANCH, { [PIN]: `${JSON.stringify(pin, null, 2)}\n` }, [
@@ -435,9 +431,7 @@ describe('the repin action in process: a branch pushed by someone else, and tags
 
   it('refuses (BG515) a release older than the one the base branch pins; nothing written', async () => {
     const REPO = 'octo/repin-older'
-    const r = releaseRepo()
-    fake.addRepo(REPO)
-    r.release('v0.3.0')
+    const r = released(REPO, 'v0.3.0')
     const run = await inProcess(r.fx.root, { tag: 'v0.3.0', token }, REPO)
     expect([run.exitCode, run.outputs.verdict]).toEqual([1, 'FAIL'])
     const errors = run.stdout.split('\n').filter((l) => l.startsWith('::error title=BG515'))
