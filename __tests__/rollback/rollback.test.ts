@@ -435,6 +435,21 @@ describe('rollback: restore, verify, evidence', () => {
     expect(b.findings.map((f) => f.rule)).not.toContain('BG310')
   })
 
+  it('a trio the checkout converted (core.autocrlf) is no edit to commit or discard: BG511 says what made it differ (found by review)', async () => {
+    const { fx } = threeBaselines()
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: fx.root, encoding: 'utf8' })
+    git('config', 'core.autocrlf', 'true')
+    git('rm', '-q', '--cached', '-r', '.')
+    git('reset', '-q', '--hard')
+    expect(fx.read(MATRIX)).toContain('\r\n')
+    expect(git('status', '--porcelain')).toBe('')
+    const { b } = await rollback(fx.root, { dryRun: true })
+    const bg511 = b.findings.find((f) => f.rule === 'BG511')!
+    expect(bg511.message).toContain('though git reports no edit of')
+    expect(bg511.message).toContain('the checkout converted it (core.autocrlf')
+    expect(bg511.message).not.toContain('commit or discard')
+  })
+
   it('a dry run that finds a hand-edited trio (BG511) says to fix that first, not to run the rollback for real', async () => {
     const { fx } = threeBaselines()
     fx.replace(MATRIX, 'Updated:', 'Updated:  ')

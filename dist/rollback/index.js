@@ -37022,12 +37022,14 @@ async function rollBack(ctx, options, baseline, run2) {
       const file = TRIO_ROLES.map((r) => baseline.trio[r]).find(
         (_, i2) => !sameBytes(onDisk[TRIO_ROLES[i2]], found.currentBytes[TRIO_ROLES[i2]])
       );
+      const edits = file === void 0 ? null : await uncommittedPaths(ctx.root);
+      const converted = edits !== null && file !== void 0 && !edits.includes(file);
       findings.push(
         finding(
           "BG511",
           file ?? null,
           null,
-          `the trio on disk differs from the checked-out commit ${found.head.slice(0, 12)}: commit or discard the edits, then run again (nothing was written)`
+          converted ? `the trio on disk differs from the checked-out commit ${found.head.slice(0, 12)}, though git reports no edit of ${file}: the checkout converted it (core.autocrlf, an eol or a filter in .gitattributes) or left it out (a sparse checkout); check it out as committed (git -c core.autocrlf=false checkout -- ${file}, or git sparse-checkout add its directory), then run again (nothing was written)` : `the trio on disk differs from the checked-out commit ${found.head.slice(0, 12)}: commit or discard the edits, then run again (nothing was written)`
         )
       );
     }

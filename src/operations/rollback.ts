@@ -41,6 +41,7 @@ import { DRILL_SUITES_SKIP, drillReport, whyNoTarget } from './rollback-drill.js
 import type { DrillNoTarget, DrillReport } from './rollback-drill.js'
 import { operationSuites } from './suites.js'
 import { uncommittedBeside } from './uncommitted-beside.js'
+import { uncommittedPaths } from '../git/uncommitted.js'
 import type { SuiteReporter } from './suites.js'
 import { plural } from '../text/plural.js'
 
@@ -163,12 +164,18 @@ async function rollBack(
       const file = TRIO_ROLES.map((r) => baseline.trio[r]).find(
         (_, i) => !sameBytes(onDisk[TRIO_ROLES[i]!], found.currentBytes[TRIO_ROLES[i]!])
       )
+      // git reports no edit of it: the checkout made its bytes differ (a conversion, a sparse checkout), and there
+      // is nothing to commit or discard (found by review)
+      const edits = file === undefined ? null : await uncommittedPaths(ctx.root)
+      const converted = edits !== null && file !== undefined && !edits.includes(file)
       findings.push(
         finding(
           'BG511',
           file ?? null,
           null,
-          `the trio on disk differs from the checked-out commit ${found.head.slice(0, 12)}: commit or discard the edits, then run again (nothing was written)`
+          converted
+            ? `the trio on disk differs from the checked-out commit ${found.head.slice(0, 12)}, though git reports no edit of ${file}: the checkout converted it (core.autocrlf, an eol or a filter in .gitattributes) or left it out (a sparse checkout); check it out as committed (git -c core.autocrlf=false checkout -- ${file}, or git sparse-checkout add its directory), then run again (nothing was written)`
+            : `the trio on disk differs from the checked-out commit ${found.head.slice(0, 12)}: commit or discard the edits, then run again (nothing was written)`
         )
       )
     }
