@@ -185,6 +185,9 @@ describe('the repin action in process, with a token that may not create labels',
     expect(warnings[0]).toContain('is not labelled baseline-repin, patch')
     expect(warnings[0]).toContain('issues: write')
     expect(run.stdout).not.toContain('::error title=BG516')
+    // the summary does not claim the labels it could not set
+    expect(run.summary).toContain('not labelled (BG525) `baseline-repin`, `patch`')
+    expect(run.summary).not.toMatch(/; labels `baseline-repin`/)
   })
 })
 

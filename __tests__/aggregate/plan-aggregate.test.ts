@@ -186,7 +186,7 @@ describe('aggregate', () => {
       {
         file: join(failed, 'health-billing.json'),
         by: join(rerun, 'health-billing.json'),
-        reason: "attempt 1 of run 4242, re-run as attempt 2: the later attempt's packet counts"
+        reason: "attempt 1 of run 4242 (FAIL), re-run as attempt 2: the later attempt's packet counts"
       }
     ])
     const text = await run(['aggregate', failed, rerun, mk], fx.root, attempt(2))
@@ -214,9 +214,8 @@ describe('aggregate', () => {
     const odd = await healthAt('billing', '1e9')
     await second([failed, odd, mk], attempt(2))
     // a packet planted in another job's artifact, or beside another packet in its own (found by review)
-    const planted = await healthAt('billing', 2, join(mk, 'x'))
+    await healthAt('billing', 2, join(mk, 'x'))
     await second([failed, mk])
-    expect(planted).toBe(join(mk, 'x'))
     const crowded = await healthAt('billing', 3, join(parent, `baseline-gate-health-billing-health-${RUN}-3`))
     await healthAt('memorykernel', 3, crowded)
     await second([failed, crowded], attempt(3))

@@ -37797,6 +37797,10 @@ function createOctokit(settings) {
 }
 
 // src/github/session.ts
+function byToken(user, me2) {
+  if (!user) return false;
+  return me2 !== null ? user.login.toLowerCase() === me2 : user.type === "Bot";
+}
 var DEFAULT_API_URL = "https://api.github.com";
 var DEFAULT_TIMEOUT_MS = 1e4;
 var DEFAULT_RETRY_DELAY_MS = 500;
@@ -38120,8 +38124,7 @@ function issueApi(session) {
         const named = issue2.labels.map((l) => (typeof l === "string" ? l : l.name ?? "").toLowerCase());
         if (!named.includes(label3.toLowerCase())) continue;
         const by = issue2.user;
-        const ours = by && (me2 !== null ? by.login.toLowerCase() === me2 : by.type === "Bot");
-        if (!ours) continue;
+        if (!byToken(by, me2)) continue;
         const now = normalised(issue2.body);
         if (now.startsWith(markerLine)) {
           return {
@@ -38470,11 +38473,7 @@ function inputProblem2(head, base, title) {
 }
 function pullRequestApi(session) {
   const { owner, repo, fullName, api, step: step2, call, whoAmI } = session;
-  const openedByToken = async (user, doing) => {
-    if (!user) return false;
-    const me2 = (await whoAmI(doing))?.toLowerCase() ?? null;
-    return me2 !== null ? user.login.toLowerCase() === me2 : user.type === "Bot";
-  };
+  const openedByToken = async (user, doing) => byToken(user, (await whoAmI(doing))?.toLowerCase() ?? null);
   const findOpen = async (head, base) => {
     const pages = api().paginate.iterator(api().rest.pulls.list, {
       owner,
@@ -38745,8 +38744,6 @@ function stickyCommentApi(session) {
         const { text, truncated } = renderStickyComment(marker3, String(body));
         const me2 = (await whoAmI(doing))?.toLowerCase() ?? null;
         const find = () => step2(doing, async () => {
-          let mine = null;
-          let bots = null;
           const pages = api().paginate.iterator(api().rest.issues.listComments, {
             owner,
             repo,
@@ -38755,17 +38752,11 @@ function stickyCommentApi(session) {
           });
           for await (const page of pages) {
             for (const c2 of page.data) {
-              if (!c2.body?.startsWith(markerLine) || !c2.user) continue;
-              const candidate = { id: c2.id, html_url: c2.html_url, body: c2.body };
-              if (me2 !== null && c2.user.login.toLowerCase() === me2) {
-                mine ??= candidate;
-              } else if (me2 === null && c2.user.type === "Bot") {
-                bots ??= candidate;
-              }
+              if (c2.body?.startsWith(markerLine) && byToken(c2.user, me2))
+                return { id: c2.id, html_url: c2.html_url, body: c2.body };
             }
-            if (mine || me2 === null && bots) break;
           }
-          return mine ?? bots;
+          return null;
         });
         const posted = (data, created) => ({
           id: data.id,

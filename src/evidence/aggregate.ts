@@ -122,10 +122,6 @@ export function verdictContradiction(
 }
 
 /**
- * The one verdict: FAIL when any packet fails, is invalid or unreadable, when a directory holds no packet, or
- * when an expected baseline has none; PASS needs at least one packet. `expected` null: no expectation.
- */
-/**
  * The workflow run the aggregate itself runs in (GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT): only packets of that run, of
  * an attempt it has reached, can replace an earlier attempt's. Absent (a run outside Actions): none can.
  */
@@ -134,6 +130,10 @@ export interface AggregateRun {
   attempt: number
 }
 
+/**
+ * The one verdict: FAIL when any packet fails, is invalid or unreadable, when a directory holds no packet, or
+ * when an expected baseline has none; PASS needs at least one packet. `expected` null: no expectation.
+ */
 export function aggregateEvidence(
   scans: DirectoryScan[],
   expected: string[] | null,
@@ -189,7 +189,7 @@ export function aggregateEvidence(
         superseded.push({
           file: other.file,
           by: latest.file,
-          reason: `attempt ${other.packet.git.run_attempt} of run ${other.packet.git.run_id}, re-run as attempt ${latest.packet.git.run_attempt}: the later attempt's packet counts`
+          reason: `attempt ${other.packet.git.run_attempt} of run ${other.packet.git.run_id} (${other.packet.verdict}), re-run as attempt ${latest.packet.git.run_attempt}: the later attempt's packet counts`
         })
       // two runs' packets of one job: which one is the evidence is not for aggregate to guess
       else

@@ -84,7 +84,6 @@ export interface FailureContext {
   retried: (error: unknown) => boolean
 }
 
-/** `error`, thrown while doing `doing`, as a Failure that says what to do about it. */
 /**
  * Which rate limit an answer says was hit: the primary one (no requests left until its reset), a secondary one
  * (too many at once: `retry-after`, or GitHub's message), or none. A 403 is a rate limit only when it says so.
@@ -104,6 +103,7 @@ export function rateLimitOf(error: unknown): 'primary' | 'secondary' | null {
   return null
 }
 
+/** `error`, thrown while doing `doing`, as a Failure that says what to do about it. */
 export function describeFailure(error: unknown, doing: Doing, context: FailureContext): Failure {
   const { apiUrl, fullName } = context
   const could = `Could not ${doing.what}`

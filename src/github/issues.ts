@@ -3,6 +3,7 @@
 import { fitBody, normalised, STICKY_COMMENT_BUDGET, stickyMarker } from './comment-body.js'
 import { labelProblem, markerProblem, numberProblem, titleProblem } from './input-checks.js'
 import type { Doing, Result } from './result.js'
+import { byToken } from './session.js'
 import type { Session } from './session.js'
 import { upsert } from './upsert.js'
 
@@ -114,8 +115,7 @@ export function issueApi(session: Session): IssueApi {
           const named = issue.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? '')).toLowerCase())
           if (!named.includes(label.toLowerCase())) continue
           const by = issue.user
-          const ours = by && (me !== null ? by.login.toLowerCase() === me : by.type === 'Bot')
-          if (!ours) continue
+          if (!byToken(by, me)) continue
           const now = normalised(issue.body)
           if (now.startsWith(markerLine)) {
             return {

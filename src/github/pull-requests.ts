@@ -4,6 +4,7 @@ import { alreadyExists } from './http-failure.js'
 import { branchProblem, titleProblem } from './input-checks.js'
 import { refuse } from './result.js'
 import type { Doing, Result } from './result.js'
+import { byToken } from './session.js'
 import type { Session } from './session.js'
 import { upsert } from './upsert.js'
 
@@ -63,15 +64,9 @@ function inputProblem(head: unknown, base: unknown, title: unknown): string | nu
 
 export function pullRequestApi(session: Session): PullRequestApi {
   const { owner, repo, fullName, api, step, call, whoAmI } = session
-  /**
-   * As comments and issues: opened with this token (when it cannot say who it is, by a bot); a pull request
-   * whose author GitHub does not give is no one's.
-   */
-  const openedByToken = async (user: { login: string; type?: string } | null, doing: Doing) => {
-    if (!user) return false
-    const me = (await whoAmI(doing))?.toLowerCase() ?? null
-    return me !== null ? user.login.toLowerCase() === me : user.type === 'Bot'
-  }
+  /** As comments and issues: opened with this token; a pull request whose author GitHub does not give is no one's. */
+  const openedByToken = async (user: { login: string; type?: string } | null, doing: Doing) =>
+    byToken(user, (await whoAmI(doing))?.toLowerCase() ?? null)
   /** The open pull request from `head` into `base` of this repository (never a fork's branch of that name). */
   const findOpen = async (head: string, base: string) => {
     const pages = api().paginate.iterator(api().rest.pulls.list, {

@@ -36,6 +36,19 @@ export interface GitHubClientOptions {
   login?: string
 }
 
+/**
+ * Whether an account wrote something with this token: the token's own login (`me`, lower case) when it can say
+ * who it is, else any bot (an app's token, which cannot). The one rule for the gate's comments, issues and pull
+ * requests: anything anyone else wrote, marker or not, is never taken for the gate's.
+ */
+export function byToken(
+  user: { login: string; type?: string } | null | undefined,
+  me: string | null
+): boolean {
+  if (!user) return false
+  return me !== null ? user.login.toLowerCase() === me : user.type === 'Bot'
+}
+
 export interface Session {
   owner: string
   repo: string

@@ -3,6 +3,7 @@
 import { normalised, renderStickyComment, stickyMarker } from './comment-body.js'
 import { markerProblem, numberProblem } from './input-checks.js'
 import type { Doing, Result } from './result.js'
+import { byToken } from './session.js'
 import type { Session } from './session.js'
 import { upsert } from './upsert.js'
 
@@ -49,8 +50,6 @@ export function stickyCommentApi(session: Session): StickyCommentApi {
         type Found = { id: number; html_url: string; body: string }
         const find = () =>
           step(doing, async () => {
-            let mine: Found | null = null
-            let bots: Found | null = null
             const pages = api().paginate.iterator(api().rest.issues.listComments, {
               owner,
               repo,
@@ -59,17 +58,11 @@ export function stickyCommentApi(session: Session): StickyCommentApi {
             })
             for await (const page of pages) {
               for (const c of page.data) {
-                if (!c.body?.startsWith(markerLine) || !c.user) continue
-                const candidate = { id: c.id, html_url: c.html_url, body: c.body }
-                if (me !== null && c.user.login.toLowerCase() === me) {
-                  mine ??= candidate
-                } else if (me === null && c.user.type === 'Bot') {
-                  bots ??= candidate
-                }
+                if (c.body?.startsWith(markerLine) && byToken(c.user, me))
+                  return { id: c.id, html_url: c.html_url, body: c.body } satisfies Found
               }
-              if (mine || (me === null && bots)) break
             }
-            return mine ?? bots
+            return null
           })
         const posted = (data: { id: number; html_url: string }, created: boolean): StickyComment => ({
           id: data.id,

@@ -90,7 +90,9 @@ export interface RepinReleaseReport {
   newerProposed: string | null
   /** The body of the pull request (also written to the evidence directory); null when none was rendered. */
   body: string | null
+  /** The labels the pull request should carry (`labelled`: whether it does). */
   labels: string[]
+  labelled: boolean
   left: string[]
 }
 
@@ -159,6 +161,7 @@ async function repinOne(
     newerProposed: null,
     body: null,
     labels: [],
+    labelled: false,
     left: []
   }
   const refused = (findings: Finding[]): One => ({
@@ -412,13 +415,14 @@ async function propose(
   })
   report.status = 'proposed'
   // the pull request is proposed; its labels are a convenience a token without `issues: write` cannot create
+  report.labelled = labels.ok
   if (!labels.ok)
     return [
       finding(
         'BG525',
         null,
         null,
-        `the pull request ${pr.value.url} is not labelled ${report.labels.join(', ')}: ${labels.message} Grant the workflow \`issues: write\` (GitHub creates a missing label only then), or create the labels once by hand.`
+        `the pull request ${pr.value.url} is not labelled ${report.labels.join(', ')}: ${labels.message} GitHub creates a missing label only for a token with \`issues: write\`; or create the labels once by hand.`
       )
     ]
   return []

@@ -32,7 +32,7 @@ function what(r: RepinReleaseReport): string {
           : 'the branch already held this release: no new commit'
     )
   if (r.labels.length > 0 && r.status === 'proposed')
-    parts.push(`labels ${r.labels.map((l) => code(l)).join(', ')}`)
+    parts.push(`${r.labelled ? 'labels' : 'not labelled (BG525)'} ${r.labels.map((l) => code(l)).join(', ')}`)
   return parts.join('; ')
 }
 
