@@ -288,6 +288,46 @@ describe('change classification', () => {
       )
     })
 
+    it('a rollback to a release the pin held before passes where a hand-kept ledger dropped its row (found by review)', () => {
+      // the base ledger kept one row, replaced at each promotion: v0.3.0, pinned before, has none
+      expect(BASE.matrix).not.toContain('| v0.3.0 |')
+      const pin = JSON.parse(BASE.pin) as Record<string, unknown>
+      const restored = `| 0.0.9 | 1111111 | v0.3.0 | ${'c'.repeat(40)} | service.v3 | api.v1 | integration/v1 | Approved |`
+      const head = {
+        ...BASE,
+        manifest: BASE.manifest
+          .replace(`"release_tag": "${String(pin.release_tag)}"`, '"release_tag": "v0.3.0"')
+          .replace(`"commit_sha": "${String(pin.commit_sha)}"`, `"commit_sha": "${'c'.repeat(40)}"`),
+        pin: `${JSON.stringify({ ...pin, release_tag: 'v0.3.0', commit_sha: 'c'.repeat(40), runtime_cutover_posture: 'NO-GO' }, null, 2)}\n`,
+        matrix: BASE.matrix.replace(
+          approvedRow,
+          `${approvedRow.replace('| Approved |', '| Rolled back |')}\n${restored}`
+        )
+      }
+      const bytes = (t: Record<TrioRole, string>) =>
+        trioFromBytes(baseline, {
+          pin: Buffer.from(t.pin),
+          manifest: Buffer.from(t.manifest),
+          matrix: Buffer.from(t.matrix)
+        })
+      const judge = (pinnedBefore: ReturnType<typeof identityOf>[]) =>
+        classifyChange({
+          base: bytes(BASE),
+          head: bytes(head),
+          changed: ['pin', 'manifest', 'matrix'],
+          now: new Date('2026-12-31T00:00:00Z'),
+          baseApprovedAt: null,
+          pinnedBefore
+        })
+      const r = judge([identityOf(bytes(head))])
+      expect(r.rollback).toBe(true)
+      expect(r.findings.map((f) => [f.rule, f.message])).toEqual([])
+      // the pin's history is what vouches for it: an identity it never held is still refused
+      expect(judge([]).findings.map((f) => [f.rule, f.message])).toEqual([
+        ['BG509', expect.stringContaining('the pin never held this identity') as unknown as string]
+      ])
+    })
+
     it('a promotion of a release the ledger lists as a Candidate replaces that row with its Approved one', () => {
       const tag = nextTag(basePin.release_tag!, 'minor')
       const candidate = `| 0.1.9 | 1234567 | ${tag} | ${'c'.repeat(40)} | service.v3 | api.v1 | integration/v1 | Candidate |`

@@ -202,7 +202,11 @@ function status(trio: Trio, tag: string | null): string | null {
   return row ? (statusOf(row) ?? cellText(row, 'status')) : null
 }
 
-/** A rollback reinstates, at NO-GO, a baseline the pin held before and the ledger already lists. */
+/**
+ * A rollback reinstates, at NO-GO, a baseline the pin held before and the ledger before the change does not
+ * record as withdrawn. The pin's history is what shows it was a baseline: a hand-kept ledger that replaced its
+ * one row at each promotion has no row for it, and the rollback adds one.
+ */
 function rollbackRules(input: ChangeInput, to: Identity): Finding[] {
   const { base, head } = input
   const out: Finding[] = []
@@ -221,12 +225,10 @@ function rollbackRules(input: ChangeInput, to: Identity): Finding[] {
   const pinned = input.pinnedBefore?.some((id) => sameIdentity(id, to))
   // a release an incident withdrew is never the one restored (rollback and lkg pass over it: BG510)
   const withdrawn = known !== null && statusOf(known) === 'Rolled back'
-  if (!known || withdrawn || input.pinnedBefore === null || pinned === false) {
-    const why = !known
-      ? `the ledger before the change has no row for ${to.release_tag}`
-      : withdrawn
-        ? `the ledger before the change records ${to.release_tag} as Rolled back (line ${known.position.line}): a withdrawn release is not restored`
-        : input.pinnedBefore === null
+  if (withdrawn || input.pinnedBefore === null || pinned === false) {
+    const why = withdrawn
+      ? `the ledger before the change records ${to.release_tag} as Rolled back (line ${known.position.line}): a withdrawn release is not restored`
+      : input.pinnedBefore === null
           ? 'the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)'
           : `the pin never held this identity (${describe(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? '?'}) in the history of the base`
     out.push(
