@@ -521,6 +521,23 @@ describe('governance-negative table', () => {
     expect(RULE_IDS.filter((id) => !elsewhere(id) && !covered.has(id))).toEqual([])
   })
 
+  it("an Approved row that abbreviates the pin's commit, as hand-kept ledgers did, is a cell format (BG213), not another identity (BG212): found by review", async () => {
+    const fx = trioFixture()
+    const row = approvedRow(fx)
+    const full = /\| ([0-9a-f]{40}) \|/.exec(row)![1]!
+    fx.replace(MATRIX, row, row.replace(full, full.slice(0, 7)))
+    const findings = await findingsOf(fx.root)
+    expect(findings.map((f) => [f.rule, f.message])).toEqual([
+      [
+        'BG213',
+        `producer commit "${full.slice(0, 7)}" must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>); it is the start of the pin's commit_sha: write "${full}"`
+      ]
+    ])
+    // a short commit that is not the pin's is still another identity
+    fx.replace(MATRIX, `| ${full.slice(0, 7)} |`, '| 1234567 |')
+    expect((await findingsOf(fx.root)).map((f) => f.rule).sort()).toEqual(['BG212', 'BG213'])
+  })
+
   it.each(cases.map((c) => [`${c.expect.rule}: ${c.name}`, c] as const))('%s', async (_title, c) => {
     const fx = trioFixture()
     c.mutate(fx)

@@ -267,7 +267,7 @@ function ledgerTable(path: string, ledger: Ledger, pin: Partial<Pin>): Finding[]
       )
     } else wellFormed.push(row)
   }
-  for (const row of wellFormed) out.push(...rowFormat(path, row))
+  for (const row of wellFormed) out.push(...rowFormat(path, row, pin))
 
   const approved = wellFormed.filter((r) => statusOf(r) === 'Approved')
   if (approved.length === 0) {
@@ -333,7 +333,7 @@ function header(path: string, table: LedgerTable): Finding[] {
 type ColumnKey = LedgerColumnKey
 
 /** Every cell's format, through the shared schema formats (config/schemas/defs.schema.json). */
-function rowFormat(path: string, row: LedgerRow): Finding[] {
+function rowFormat(path: string, row: LedgerRow, pin: Partial<Pin>): Finding[] {
   const record = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, cellText(row, c.key)]))
   if (validateLedgerRow(record)) return []
   const out: Finding[] = []
@@ -346,7 +346,12 @@ function rowFormat(path: string, row: LedgerRow): Finding[] {
       const hint = near ? ` (write \`${near}\`, with that capitalisation)` : ''
       out.push(finding('BG210', path, cellPosition(row, key), `unknown Status "${text}": ${message}${hint}`))
     } else {
-      out.push(finding('BG213', path, cellPosition(row, key), `${columnName(key)} "${text}" ${message}`))
+      const whole =
+        key === 'producer_commit' && cellText(row, 'producer_tag') === pin.release_tag
+          ? startOfCommit(text, pin.commit_sha)
+          : null
+      const hint = whole ? `; it is the start of the pin's commit_sha: write "${whole}"` : ''
+      out.push(finding('BG213', path, cellPosition(row, key), `${columnName(key)} "${text}" ${message}${hint}`))
     }
   }
   return out
@@ -364,12 +369,23 @@ const APPROVED_AGAINST_PIN: [ColumnKey, keyof Pin][] = [
   ['integration', 'expected_integration_baseline']
 ]
 
+/**
+ * The pin's whole commit when `cell` is a short (at least 7 digits) or upper-case form of it, as hand-kept ledgers
+ * wrote it; null otherwise. Such a cell names the pinned commit: its form is BG213's finding, not an identity
+ * mismatch (BG212), so a revision of an adopted history that wrote it so stays restorable.
+ */
+function startOfCommit(cell: string, commit: unknown): string | null {
+  if (typeof commit !== 'string' || !/^[0-9a-fA-F]{7,40}$/.test(cell)) return null
+  return commit.startsWith(cell.toLowerCase()) ? commit : null
+}
+
 function approvedRow(path: string, row: LedgerRow, pin: Partial<Pin>): Finding[] {
   const out: Finding[] = []
   for (const [col, field] of APPROVED_AGAINST_PIN) {
     const want = pin[field]
     const got = cellText(row, col)
     if (typeof want !== 'string' || got === want) continue
+    if (col === 'producer_commit' && startOfCommit(got, want)) continue
     out.push(
       finding(
         'BG212',
