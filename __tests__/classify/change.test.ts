@@ -288,17 +288,21 @@ describe('change classification', () => {
       )
     })
 
-    it('a rollback to a release the pin held before passes where a hand-kept ledger dropped its row (found by review)', () => {
-      // the base ledger kept one row, replaced at each promotion: v0.3.0, pinned before, has none
-      expect(BASE.matrix).not.toContain('| v0.3.0 |')
+    // a rollback to v0.3.0 (of the given service contract) where the base ledger kept one row, replaced at each
+    // promotion: v0.3.0, pinned before, has none
+    const handRollback = (service: string) => {
       const pin = JSON.parse(BASE.pin) as Record<string, unknown>
-      const restored = `| 0.0.9 | 1111111 | v0.3.0 | ${'c'.repeat(40)} | service.v3 | api.v1 | integration/v1 | Approved |`
+      const restored = `| 0.0.9 | 1111111 | v0.3.0 | ${'c'.repeat(40)} | ${service} | api.v1 | integration/v1 | Approved |`
       const head = {
         ...BASE,
         manifest: BASE.manifest
           .replace(`"release_tag": "${String(pin.release_tag)}"`, '"release_tag": "v0.3.0"')
-          .replace(`"commit_sha": "${String(pin.commit_sha)}"`, `"commit_sha": "${'c'.repeat(40)}"`),
-        pin: `${JSON.stringify({ ...pin, release_tag: 'v0.3.0', commit_sha: 'c'.repeat(40), runtime_cutover_posture: 'NO-GO' }, null, 2)}\n`,
+          .replace(`"commit_sha": "${String(pin.commit_sha)}"`, `"commit_sha": "${'c'.repeat(40)}"`)
+          .replace(
+            '"expected_service_contract_version": "service.v3"',
+            `"expected_service_contract_version": "${service}"`
+          ),
+        pin: `${JSON.stringify({ ...pin, release_tag: 'v0.3.0', commit_sha: 'c'.repeat(40), expected_service_contract_version: service, runtime_cutover_posture: 'NO-GO' }, null, 2)}\n`,
         matrix: BASE.matrix.replace(
           approvedRow,
           `${approvedRow.replace('| Approved |', '| Rolled back |')}\n${restored}`
@@ -310,22 +314,32 @@ describe('change classification', () => {
           manifest: Buffer.from(t.manifest),
           matrix: Buffer.from(t.matrix)
         })
-      const judge = (pinnedBefore: ReturnType<typeof identityOf>[]) =>
+      return (pinned: 'held before' | 'never held') =>
         classifyChange({
           base: bytes(BASE),
           head: bytes(head),
           changed: ['pin', 'manifest', 'matrix'],
           now: new Date('2026-12-31T00:00:00Z'),
           baseApprovedAt: null,
-          pinnedBefore
+          pinnedBefore: pinned === 'held before' ? [identityOf(bytes(head))] : []
         })
-      const r = judge([identityOf(bytes(head))])
-      expect(r.rollback).toBe(true)
+    }
+
+    it('a rollback to a release the pin held before passes where a hand-kept ledger dropped its row (found by review)', () => {
+      expect(BASE.matrix).not.toContain('| v0.3.0 |')
+      const judge = handRollback('service.v3')
+      const r = judge('held before')
+      expect([r.rollback, r.classification]).toEqual([true, 'none'])
       expect(r.findings.map((f) => [f.rule, f.message])).toEqual([])
       // the pin's history is what vouches for it: an identity it never held is still refused
-      expect(judge([]).findings.map((f) => [f.rule, f.message])).toEqual([
+      expect(judge('never held').findings.map((f) => [f.rule, f.message])).toEqual([
         ['BG509', expect.stringContaining('the pin never held this identity') as unknown as string]
       ])
+    })
+
+    it('a rollback to an older contract version is a breaking change, not "no contract change" (found by review)', () => {
+      const r = handRollback('service.v2')('held before')
+      expect([r.rollback, r.classification, r.findings]).toEqual([true, 'breaking', []])
     })
 
     it('a promotion of a release the ledger lists as a Candidate replaces that row with its Approved one', () => {

@@ -68,12 +68,15 @@ export function classifyChange(input: ChangeInput): ChangeReport {
       ? ledgerKept(base, head, identityChanged ? { from, to, rollback: report.rollback } : null)
       : []
 
-  const contractBump =
-    bumped(from.service_contract_version, to.service_contract_version) ||
-    bumped(from.api_contract_version, to.api_contract_version) ||
-    bumped(from.integration_baseline, to.integration_baseline)
+  // a contract version that moves either way breaks what relies on the other one: a rollback from service.v3 to
+  // service.v2 is as breaking for the running producer as the promotion it undoes
+  const moved = (a: string | null, b: string | null) => bumped(a, b) || lowered(a, b)
+  const contractMoved =
+    moved(from.service_contract_version, to.service_contract_version) ||
+    moved(from.api_contract_version, to.api_contract_version) ||
+    moved(from.integration_baseline, to.integration_baseline)
   report.classification =
-    removed.length > 0 || contractBump ? 'breaking' : added.length > 0 ? 'additive' : 'none'
+    removed.length > 0 || contractMoved ? 'breaking' : added.length > 0 ? 'additive' : 'none'
   if (!identityChanged) {
     report.findings.push(...kept())
     return report
