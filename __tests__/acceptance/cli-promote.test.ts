@@ -230,6 +230,56 @@ describe('baseline-gate promote (built CLI)', () => {
     expect(anyway.stderr).not.toContain('Suites skipped')
   })
 
+  it("a branch its base has moved on from is judged from where it left it, as its pull request's diff shows it (BG711; found by review)", () => {
+    const fx = repository([])
+    // the branch edits no trio file; after it left, the base branch held the runtime (a trio change)
+    git(fx, ['checkout', '-q', '-b', 'topic'])
+    fx.write('NOTES.md', 'runbook notes\n')
+    git(fx, ['add', 'NOTES.md'])
+    git(fx, ['commit', '-q', '-m', 'notes'])
+    git(fx, ['checkout', '-q', '-b', 'moved-on', 'HEAD~1'])
+    holdRuntime(fx)
+    git(fx, ['checkout', '-q', 'topic'])
+    const evidenceDir = tempDir('bg-promote-evidence-')
+    const r = cli(
+      ['promote', '--base', 'moved-on', '--no-suites', '--json', '--evidence-dir', evidenceDir],
+      fx.root
+    )
+    expect(r.stderr).not.toMatch(STACK_LINE)
+    const out = JSON.parse(r.stdout) as JsonResult
+    const fork = git(fx, ['merge-base', 'moved-on', 'topic']).trim()
+    // judged against moved-on itself, the branch would seem to undo its NO-GO (a GO without approval)
+    expect([r.status, out.verdict, out.baselines[0]!.trio_changed]).toEqual([0, 'PASS', false])
+    expect(out.baselines[0]!.findings.filter((f) => f.rule === 'BG711')).toEqual([
+      expect.objectContaining({
+        rule: 'BG711',
+        severity: 'notice',
+        file: null,
+        message: expect.stringContaining(`moved-on (`) as unknown as string
+      })
+    ])
+    expect(out.baselines[0]!.findings.find((f) => f.rule === 'BG711')!.message).toContain(
+      `has moved on since this branch left it at ${fork.slice(0, 12)}`
+    )
+    // merged, the branch is judged against the base as given, with nothing to note
+    git(fx, ['merge', '-q', '--no-edit', 'moved-on'], new Date().toISOString())
+    const merged = JSON.parse(
+      cli(
+        [
+          'promote',
+          '--base',
+          'moved-on',
+          '--no-suites',
+          '--json',
+          '--evidence-dir',
+          tempDir('bg-promote-evidence-')
+        ],
+        fx.root
+      ).stdout
+    ) as JsonResult
+    expect([merged.verdict, merged.baselines[0]!.findings.map((f) => f.rule)]).toEqual(['PASS', []])
+  })
+
   it('usage errors are one line and exit 2: no --base, an option as a revision, an unknown revision', () => {
     const fx = repository([])
     for (const [args, message] of [

@@ -163,7 +163,7 @@ export const OPTIONS = {
     type: 'string',
     value: 'REF',
     commands: ['promote'],
-    help: 'the revision before the change (required), e.g. origin/main'
+    help: 'the revision before the change (required), e.g. origin/main; on a branch it has moved on from, where the branch left it (BG711)'
   },
   head: {
     type: 'string',

@@ -18,6 +18,16 @@ export function promote(
 ): Promise<number> {
   const redactor = environmentRedactor(judging.io.env)
   return judge(judging, (ctx, run) =>
-    runPromotion(ctx, { ...run, base, head, suites, suitesAnyway, redactor, review: NO_REVIEWS })
+    runPromotion(ctx, {
+      ...run,
+      base,
+      head,
+      // a branch its base has moved on from is judged as its pull request's diff shows it (BG711)
+      fromMergeBase: true,
+      suites,
+      suitesAnyway,
+      redactor,
+      review: NO_REVIEWS
+    })
   )
 }

@@ -165,6 +165,14 @@ export async function isAncestorCommit(
   return r.code === 0 ? true : r.code === 1 ? false : null
 }
 
+/** The best common ancestor of two commits (`git merge-base`); null when they share no history. Full ids only. */
+export async function mergeBaseCommit(cwd: string, a: string, b: string): Promise<string | null> {
+  if (![a, b].every((sha) => /^[0-9a-f]{40}$/.test(sha))) return null
+  const r = await git(cwd, ['merge-base', '--end-of-options', a, b])
+  const sha = r.stdout.toString('utf8').trim()
+  return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null
+}
+
 /**
  * Whether the repository at `cwd` has the commit `sha` (a full id), for a check that must stay synchronous
  * (verify-evidence). Null when git cannot tell: not a repository, or git cannot run.

@@ -14,7 +14,14 @@ import type { ChangeEvidence } from '../evidence/packet.js'
 import { toolVersions } from '../exec/tool-versions.js'
 import { sha256 } from '../fs/digest.js'
 import { readRepoFile } from '../fs/read.js'
-import { headCommit, isShallow, resolveCommit, RevisionError } from '../git/git.js'
+import {
+  headCommit,
+  isAncestorCommit,
+  isShallow,
+  mergeBaseCommit,
+  resolveCommit,
+  RevisionError
+} from '../git/git.js'
 import { fileHistory } from '../git/history.js'
 import type { GitHubClient, JointApproval, Result } from '../github/client.js'
 import type { BaselinePolicy } from '../policy/types.js'
@@ -71,6 +78,12 @@ export interface PromotionOptions {
   base: string
   /** A revision: the change (default HEAD). */
   head: string
+  /**
+   * Judge from the merge base when `base` is not an ancestor of `head` (a branch its base has moved on from), as a
+   * pull request's diff shows the change: the command line's `--base main` on such a branch would otherwise judge
+   * main's own later changes as undone by the branch (BG711).
+   */
+  fromMergeBase?: boolean
   /** Run the suites (false: the verdict covers the rules only, and says so). */
   suites: boolean
   /** Run the suites even when the rules already decide FAIL (default: skip them then). */
@@ -100,20 +113,47 @@ export async function runPromotion(
   ctx: OperationContext,
   options: PromotionOptions
 ): Promise<OperationResult> {
-  const base = await resolveCommit(ctx.root, options.base)
+  let base = await resolveCommit(ctx.root, options.base)
   if (!base) throw new RevisionError(`--base ${options.base} names no commit in ${ctx.root}`)
   const head = await resolveCommit(ctx.root, options.head)
   if (!head) throw new RevisionError(`--head ${options.head} names no commit in ${ctx.root}`)
+  const fork = options.fromMergeBase ? await forkPoint(ctx.root, options.base, base, head) : null
+  if (fork) base = fork.commit
   // a replay judges at the head commit's date, so it gives the verdict the change had then
   const run = await startRun(ctx, toolVersions(ctx.env), head)
   const atBase = await policyAtBase(ctx.root, ctx.policy, { base, head }, ctx.rootFrom)
   const results: BaselineResult[] = []
   for (const [i, baseline] of options.baselines.entries()) {
     // a renamed or removed baseline of the base is no baseline of this run's: its BG708 is told once, on the first
-    const carried = i === 0 ? atBase.removedWithTrioChanged : []
+    const carried = [...(fork ? [fork.note] : []), ...(i === 0 ? atBase.removedWithTrioChanged : [])]
     results.push(await promoteBaseline(ctx, options, baseline, atBase, carried, { base, head }, run))
   }
   return operationResult(ctx, 'promotion', results)
+}
+
+/**
+ * Where a branch left `base` when `base` has moved on since (not an ancestor of `head`), with the BG711 notice
+ * that says so; null when `base` is an ancestor (nothing to say).
+ */
+async function forkPoint(
+  root: string,
+  named: string,
+  base: string,
+  head: string
+): Promise<{ commit: string; note: Finding } | null> {
+  if ((await isAncestorCommit(root, base, head)) !== false) return null
+  const commit = await mergeBaseCommit(root, base, head)
+  if (!commit)
+    throw new RevisionError(
+      `--base ${named} (${base.slice(0, 12)}) and --head (${head.slice(0, 12)}) share no history: name the branch the change is made on`
+    )
+  const note = finding(
+    'BG711',
+    null,
+    null,
+    `${named} (${base.slice(0, 12)}) has moved on since this branch left it at ${commit.slice(0, 12)}: the change is judged from there, as the pull request's diff shows it. On GitHub the gate judges the branch merged into ${named}; merge ${named} into the branch (or rebase it) to judge exactly that here`
+  )
+  return { commit, note }
 }
 
 async function promoteBaseline(

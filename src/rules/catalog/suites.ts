@@ -67,6 +67,14 @@ export const SUITE_RULES = {
     example:
       'The adoption pull request: `baseline-gate init` wrote config/baseline-policy.json for a matrix under docs/integration/, and `baseline-gate migrate` brought the trio to the current format.'
   },
+  BG711: {
+    title: 'Judged from the merge base',
+    severity: 'notice',
+    description:
+      "The command line's `promote --base <branch>` on a branch that the base branch has moved on from (the base is not an ancestor of the head) judges the change from the commit where the branch left the base (`git merge-base`), as the pull request's diff shows it. Compared with the base branch's newer commits instead, the branch would seem to undo every baseline change made there since. On GitHub the gate judges the branch merged into its base; merging the base into the branch (or rebasing it) makes the local run judge exactly that.",
+    example:
+      'A branch that edits only the runbook, made before main promoted v0.4.1, is judged from its fork point, not as a change from v0.4.1 back to v0.4.0.'
+  },
   BG710: {
     title: 'Governed file moved in the policy',
     severity: 'error',
