@@ -13,7 +13,7 @@ function read(inputs: Record<string, string>, env: NodeJS.ProcessEnv = ENV) {
 }
 
 describe('readRollbackInputs', () => {
-  it('defaults: the last-known-good target, no dry run, suites on, the branch of GITHUB_REF', () => {
+  it('defaults: the last-known-good target, no dry run, suites on, no token and so no branch to target', () => {
     expect(read({})).toMatchObject({
       root: '/w',
       trigger: 'contract-drift',
@@ -22,7 +22,7 @@ describe('readRollbackInputs', () => {
       dryRun: false,
       suites: true,
       token: '',
-      baseBranch: 'main',
+      baseBranch: '',
       uploadEvidence: true
     })
     expect(read({}).evidenceDir).toMatch(/^\/t\/baseline-gate-evidence\/rollback-/)
@@ -68,13 +68,26 @@ describe('readRollbackInputs', () => {
   })
 
   it('base-branch: the input over GITHUB_REF; an error without either; never an option or a range', () => {
-    expect(read({ 'base-branch': 'release/1.x' }).baseBranch).toBe('release/1.x')
-    expect(read({}, { ...ENV, GITHUB_REF: 'refs/heads/feature/x' }).baseBranch).toBe('feature/x')
-    expect(() => read({}, { ...ENV, GITHUB_REF: 'refs/tags/v1' })).toThrow(/input 'base-branch' is required/)
-    expect(() => read({}, { ...ENV, GITHUB_REF: undefined })).toThrow(/input 'base-branch' is required/)
+    const token = { token: 'ghs_x' }
+    expect(read({ ...token, 'base-branch': 'release/1.x' }).baseBranch).toBe('release/1.x')
+    expect(read(token, { ...ENV, GITHUB_REF: 'refs/heads/feature/x' }).baseBranch).toBe('feature/x')
+    expect(() => read(token, { ...ENV, GITHUB_REF: 'refs/tags/v1' })).toThrow(
+      /input 'base-branch' is required/
+    )
+    expect(() => read(token, { ...ENV, GITHUB_REF: undefined })).toThrow(/input 'base-branch' is required/)
     for (const branch of ['-x', 'a..b', 'a b', 'a~1', 'x@{1}']) {
-      expect(() => read({ 'base-branch': branch })).toThrow(/must be a branch name/)
+      expect(() => read({ ...token, 'base-branch': branch })).toThrow(/must be a branch name/)
     }
+  })
+
+  it('a run that proposes nothing (a dry run, a drill, no token) needs no branch to target (found by review)', () => {
+    const onTag = { ...ENV, GITHUB_REF: 'refs/tags/v1' }
+    const runs: Record<string, string>[] = [
+      { token: 'ghs_x', 'dry-run': 'true' },
+      { token: 'ghs_x', drill: 'true' },
+      {}
+    ]
+    for (const inputs of runs) expect(read(inputs, onTag).baseBranch).toBe('')
   })
 })
 

@@ -170,6 +170,8 @@ export function readRollbackInputs(get: GetInput<'rollback'>, env: NodeJS.Proces
     throw new InputError(`input 'reason' is required: say in words why the baseline is rolled back`)
   }
   const drill = readBoolean(get, 'drill', false)
+  const dryRun = readBoolean(get, 'dry-run', false) || drill
+  const token = get('token').trim()
   const target = releaseTagInput(get, 'target', {
     required: false,
     what: 'a release tag to restore, or empty for the last-known-good baseline'
@@ -179,12 +181,12 @@ export function readRollbackInputs(get: GetInput<'rollback'>, env: NodeJS.Proces
     trigger: trigger as RollbackTrigger,
     reason,
     target: target === '' ? undefined : target,
-    dryRun: readBoolean(get, 'dry-run', false) || drill,
+    dryRun,
     drill,
     suites: readBoolean(get, 'suites', true),
-    token: get('token').trim(),
-    // a drill proposes nothing: no branch to target
-    baseBranch: drill ? '' : baseBranchInput(get, env),
+    token,
+    // a dry run (a drill) proposes nothing, nor does a run without a token: no branch to target
+    baseBranch: dryRun || token === '' ? '' : baseBranchInput(get, env),
     uploadEvidence: readBoolean(get, 'upload-evidence', true)
   }
 }

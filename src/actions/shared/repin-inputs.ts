@@ -20,10 +20,12 @@ export function readRepinInputs(get: GetInput<'repin'>, env: NodeJS.ProcessEnv):
     what: "the producer's release tag (e.g. v1.4.0)",
     hint: `${get('tag').trim() === '' ? ' (it is required: the workflow_dispatch input tag, or client_payload.tag of a repository_dispatch)' : ''}. Nothing was written.`
   })
+  const token = get('token').trim()
   return {
     ...common,
     tag,
-    token: get('token').trim(),
-    baseBranch: baseBranchInput(get, env, 'the repin pull request')
+    token,
+    // without a token repin writes the workspace only: no pull request, no branch to target
+    baseBranch: token === '' ? '' : baseBranchInput(get, env, 'the repin pull request')
   }
 }
