@@ -57,6 +57,20 @@ describe('BG301 points at the line that differs', () => {
     expect(f!.line).toBe(fx.lineOf(MIRROR, '"integration_baseline"'))
   })
 
+  it("a producer's manifest checked out with CRLF beside an LF mirror: the message says line endings, not two equal lines (found by review)", async () => {
+    const fx = trioFixture()
+    fx.write(PRODUCER_MANIFEST, fx.read(PRODUCER_MANIFEST).replace(/\n/g, '\r\n'))
+    const [f, ...rest] = only(await findingsOf(fx.root), 'BG301')
+    expect(rest).toEqual([])
+    expect([f!.line, f!.message]).toEqual([
+      1,
+      expect.stringContaining(
+        "they first differ at the end of line 1: the mirror has LF line endings, the producer's manifest CRLF"
+      )
+    ])
+    expect(f!.message).toContain('mark both `-text`')
+  })
+
   it('firstDifference: a comma alone is passed over only when the next line differs', () => {
     expect(firstDifference(['[', '"a",', '"b"', ']'], ['[', '"a"', ']'])).toBe(2)
     expect(firstDifference(['[', '"a"', ']'], ['[', '"a",', '"b"', ']'])).toBe(2)

@@ -228,6 +228,25 @@ describe('headFromDisk', () => {
     expect(gitSays(top)).toEqual({ commit: sha, ref: 'refs/heads/main' })
   })
 
+  it("in Actions the run context names the commit checked out, not GITHUB_SHA, when a checkout's ref: made them differ (found by review)", async () => {
+    const top = repo()
+    const first = commit(top, 'one')
+    const second = commit(top, 'two')
+    const actions = {
+      ...CLEAN,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_REPOSITORY: 'octo/app',
+      GITHUB_REF: 'refs/heads/main'
+    }
+    // the checkout is the triggering commit: GitHub's ref names it
+    const same = await readRunContext(top, { ...actions, GITHUB_SHA: second })
+    expect([same.commit, same.ref, same.repository]).toEqual([second, 'refs/heads/main', 'octo/app'])
+    // checked out elsewhere (actions/checkout with ref:): the commit whose files were read, with its own ref
+    git(top, 'checkout', '-q', '--detach', first)
+    const other = await readRunContext(top, { ...actions, GITHUB_SHA: second })
+    expect([other.commit, other.ref]).toEqual([first, null])
+  })
+
   it('leaves a worktree and a variable of git’s to git, and the run context still names the commit', async () => {
     const top = repo()
     const sha = commit(top, 'one')

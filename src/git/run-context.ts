@@ -1,4 +1,5 @@
-// Where a run happened: from the Actions environment, or locally from the repository's HEAD.
+// Where a run happened: the commit checked out (HEAD), and from the Actions environment the repository, the event
+// and the run.
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { headFromDisk } from './discover.js'
@@ -18,18 +19,21 @@ export async function readRunContext(
   root: string,
   env: NodeJS.ProcessEnv = process.env
 ): Promise<RunContext> {
+  // git runs in this process's environment, so the question of whether to ask it is asked of the same
+  const head = headFromDisk(root) ?? (await readHeadWithGit(root))
   if (env.GITHUB_ACTIONS === 'true') {
+    // the commit judged is the one checked out, which a workflow's checkout `ref:` makes other than GITHUB_SHA:
+    // the evidence (and the statement signed over it) must name the commit whose files were read (found by review)
+    const asTriggered = head.commit !== null && head.commit === env.GITHUB_SHA
     return {
       repository: env.GITHUB_REPOSITORY || null,
-      commit: env.GITHUB_SHA || null,
-      ref: env.GITHUB_REF || null,
+      commit: head.commit,
+      ref: asTriggered ? env.GITHUB_REF || null : head.ref,
       event: env.GITHUB_EVENT_NAME || null,
       run_id: env.GITHUB_RUN_ID || null,
       run_attempt: env.GITHUB_RUN_ATTEMPT || null
     }
   }
-  // git runs in this process's environment, so the question of whether to ask it is asked of the same
-  const head = headFromDisk(root) ?? (await readHeadWithGit(root))
   return {
     repository: null,
     commit: head.commit,

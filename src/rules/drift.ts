@@ -68,11 +68,15 @@ function mirrorIsProducerManifest(trio: Trio, producer: ProducerFiles): Finding[
   const a = mirror.text.split('\n')
   const b = own.text.split('\n')
   const i = firstDifference(a, b)
-  // equal text, different bytes: a byte-order mark
+  // equal text, different bytes: a byte-order mark; lines equal but for a CR: line endings, which shownLine's trim
+  // would show as two equal lines
+  const crlf = (l: string | undefined) => l !== undefined && l.endsWith('\r')
   const where =
     i === -1
       ? 'their byte-order mark'
-      : `line ${i + 1}: the mirror has ${shownLine(a[i])}, the producer's manifest ${shownLine(b[i])}`
+      : a[i]?.replace(/\r$/, '') === b[i]?.replace(/\r$/, '') && crlf(a[i]) !== crlf(b[i])
+        ? `the end of line ${i + 1}: the mirror has ${crlf(a[i]) ? 'CRLF' : 'LF'} line endings, the producer's manifest ${crlf(b[i]) ? 'CRLF' : 'LF'} (the checkout converts the line endings of one and not the other, as core.autocrlf does to a file .gitattributes does not mark \`-text\`: mark both \`-text\`)`
+        : `line ${i + 1}: the mirror has ${shownLine(a[i])}, the producer's manifest ${shownLine(b[i])}`
   return [
     finding(
       'BG301',
