@@ -1,6 +1,6 @@
 // repin: the trio update for the producer's current release, written in one step, or nothing written at all.
 import { createHash } from 'node:crypto'
-import { appendFileSync } from 'node:fs'
+import { appendFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { runRepin } from '../src/operations/repin.js'
@@ -205,6 +205,32 @@ describe('baseline-gate repin', () => {
     const pin = JSON.parse(fx.read(PIN)) as Record<string, string>
     expect([pin.expected_service_contract_version, pin.runtime_cutover_posture]).toEqual([contract, 'NO-GO'])
     expect(fx.read(MATRIX)).toContain('- Runtime cutover posture: `NO-GO`')
+  })
+
+  it("refuses, writing nothing, when the checkout converted the producer's manifest (core.autocrlf): its digest would not be the committed mirror's (BG526; found by review)", () => {
+    const fx = trioFixture()
+    release(fx, NEXT)
+    // a repository that does not mark its baseline files -text
+    fx.write('.gitattributes', '')
+    const repo = gitRepo(fx)
+    repo.commit('the producer releases')
+    // a Windows checkout: git holds LF, the working tree has CRLF
+    repo.git('config', 'core.autocrlf', 'true')
+    rmSync(join(fx.root, PRODUCER_MANIFEST))
+    repo.git('-c', 'core.autocrlf=true', 'checkout', '--', PRODUCER_MANIFEST)
+    expect(fx.read(PRODUCER_MANIFEST)).toContain('\r\n')
+    expect(repo.git('-c', 'core.autocrlf=true', 'status', '--porcelain')).toBe('')
+    const before = snapshot(fx)
+    const r = repin(fx)
+    expect([r.status, r.findings.map((f) => [f.rule, f.file])]).toEqual([
+      'refused',
+      [['BG526', PRODUCER_MANIFEST]]
+    ])
+    expect(r.findings[0]!.message).toContain(`git -c core.autocrlf=false checkout -- ${PRODUCER_MANIFEST}`)
+    expect(snapshot(fx)).toEqual(before)
+    // checked out as committed, the same release repins
+    repo.git('-c', 'core.autocrlf=false', 'checkout', '--', PRODUCER_MANIFEST)
+    expect(repin(fx).status).toBe('repinned')
   })
 
   it('refuses, writing nothing, when the producer manifest is invalid or the matrix is broken', () => {

@@ -1,6 +1,7 @@
 // Git, spawned directly (never through a shell): single commands with a deadline and bounded output, and one
 // long-lived `git cat-file --batch` for reading many blobs with a single process.
 import type { ChildProcessWithoutNullStreams } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { MAX_FILE_BYTES } from '../document/limits.js'
 import { formatDuration } from '../text/duration.js'
@@ -189,6 +190,28 @@ export function hasCommitSync(cwd: string, sha: string): boolean | null {
   if (r.status === 0) return true
   // 128 with "not a git repository": git cannot tell; any other failure: the object is not there
   return /not a git repository/i.test(r.stderr?.toString('utf8') ?? '') ? null : false
+}
+
+/**
+ * Of `files` (paths relative to `cwd`, with the bytes read from them), those git would commit as other bytes: a
+ * checkout conversion made what is on disk (core.autocrlf, an eol, a filter, ident or an encoding in
+ * .gitattributes). Synchronous for repin. Null when git cannot tell (not a repository, git cannot run).
+ */
+export function convertedOnDiskSync(cwd: string, files: { path: string; bytes: Buffer }[]): string[] | null {
+  if (files.length === 0) return []
+  const r = childProcess().spawnSync('git', [...OPTIONS, 'hash-object', '--', ...files.map((f) => f.path)], {
+    cwd,
+    timeout: TIMEOUT_MS,
+    env: env(),
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  if (r.error || r.status !== 0) return null
+  const ids = r.stdout.toString('utf8').trim().split('\n')
+  if (ids.length !== files.length) return null
+  // the id of the bytes as they are: a blob's header, then the bytes
+  const asIs = (bytes: Buffer) =>
+    createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
+  return files.filter((f, i) => ids[i] !== asIs(f.bytes)).map((f) => f.path)
 }
 
 /** isAncestorCommit for a check that must stay synchronous (verify-evidence); null when git cannot tell. */

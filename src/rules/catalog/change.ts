@@ -189,5 +189,13 @@ export const CHANGE_RULES = {
       "The repin action labels its pull request `baseline-repin` and the release's kind (`breaking`, `additive` or `patch`). GitHub creates a label that does not exist yet only for a token with `issues: write`; without it (or when the labels cannot be set for another reason) the pull request is still proposed (PASS), and this warning says which labels are missing and why: grant `issues: write`, or create the labels once by hand.",
     example:
       'The repin workflow grants `contents: write` and `pull-requests: write` only, on a repository that has no `baseline-repin` label yet.'
+  },
+  BG526: {
+    title: "Producer's manifest converted on checkout",
+    severity: 'error',
+    description:
+      "repin copies the producer's manifest into the mirror and pins its SHA-256. Where the checkout converted that file (core.autocrlf on a Windows checkout, or an `eol`, a `filter` or a `working-tree-encoding` in .gitattributes), its bytes on disk are not the bytes committed: the mirror and the digest made from them would fail BG202 and BG301 on every other checkout. repin refuses and writes nothing. Mark the producer's manifest and the trio's files `-text` in .gitattributes and check the manifest out as committed.",
+    example:
+      'On Windows with core.autocrlf=true, the producer manifest is checked out with CRLF line endings while git holds LF.'
   }
 } as const satisfies Record<`BG5${string}`, RuleInfo>
