@@ -23056,7 +23056,7 @@ var CHANGE_RULES = {
   BG509: {
     title: "Rollback to a baseline never pinned, or withdrawn",
     severity: "error",
-    description: "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger must already have its row, not marked `Rolled back` (a release an incident withdrew is never restored; a fixed release under a new tag is promoted instead). Anything else is a new baseline and goes through a promotion.",
+    description: "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger before the change must not mark its row `Rolled back` (a release an incident withdrew is never restored; a fixed release under a new tag is promoted instead). A ledger kept by hand that dropped the row when it replaced it may lack the row: the rollback adds one. Anything else is a new baseline and goes through a promotion.",
     example: "A pull request marks v0.4.0 `Rolled back` and pins v0.3.2 with a different manifest digest than v0.3.2 ever had."
   },
   BG510: {
@@ -23578,6 +23578,12 @@ var SUITE_RULES = {
     severity: "notice",
     description: "The base revision has no policy file, and not all the files the built-in defaults name (the trio, the producer's manifest) are there: the defaults cannot have governed it (health on them fails), so nothing there is governed by the gate yet (a consumer with its own layout adopting the tool). The change that brings the policy (and the migrated trio) is judged by that policy, since there is no base definition a pull request could evade. Once it is merged, every change is judged by the base branch's policy. Where the defaults do describe the base (every one of those files is where they look), they are the base's policy, as ever.",
     example: "The adoption pull request: `baseline-gate init` wrote config/baseline-policy.json for a matrix under docs/integration/, and `baseline-gate migrate` brought the trio to the current format."
+  },
+  BG711: {
+    title: "Judged from the merge base",
+    severity: "notice",
+    description: "The command line's `promote --base <branch>` on a branch that the base branch has moved on from (the base is not an ancestor of the head) judges the change from the commit where the branch left the base (`git merge-base`), as the pull request's diff shows it. Compared with the base branch's newer commits instead, the branch would seem to undo every baseline change made there since. On GitHub the gate judges the branch merged into its base; merging the base into the branch (or rebasing it) makes the local run judge exactly that.",
+    example: "A branch that edits only the runbook, made before main promoted v0.4.1, is judged from its fork point, not as a change from v0.4.1 back to v0.4.0."
   },
   BG710: {
     title: "Governed file moved in the policy",
@@ -25513,8 +25519,9 @@ function classifyChange(input) {
   if (!report.trioChanged) return report;
   report.findings.push(...settingsChanged(base, head));
   const kept = () => input.changed.includes("matrix") ? ledgerKept(base, head, identityChanged ? { from, to, rollback: report.rollback } : null) : [];
-  const contractBump = bumped(from.service_contract_version, to.service_contract_version) || bumped(from.api_contract_version, to.api_contract_version) || bumped(from.integration_baseline, to.integration_baseline);
-  report.classification = removed.length > 0 || contractBump ? "breaking" : added.length > 0 ? "additive" : "none";
+  const moved = (a2, b2) => bumped(a2, b2) || lowered(a2, b2);
+  const contractMoved = moved(from.service_contract_version, to.service_contract_version) || moved(from.api_contract_version, to.api_contract_version) || moved(from.integration_baseline, to.integration_baseline);
+  report.classification = removed.length > 0 || contractMoved ? "breaking" : added.length > 0 ? "additive" : "none";
   if (!identityChanged) {
     report.findings.push(...kept());
     return report;
@@ -25636,8 +25643,8 @@ function rollbackRules(input, to) {
   const known = rowOfTag(base.matrix.ledger, to.release_tag);
   const pinned = input.pinnedBefore?.some((id) => sameIdentity(id, to));
   const withdrawn = known !== null && statusOf(known) === "Rolled back";
-  if (!known || withdrawn || input.pinnedBefore === null || pinned === false) {
-    const why = !known ? `the ledger before the change has no row for ${to.release_tag}` : withdrawn ? `the ledger before the change records ${to.release_tag} as Rolled back (line ${known.position.line}): a withdrawn release is not restored` : input.pinnedBefore === null ? "the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)" : `the pin never held this identity (${describe2(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? "?"}) in the history of the base`;
+  if (withdrawn || input.pinnedBefore === null || pinned === false) {
+    const why = withdrawn ? `the ledger before the change records ${to.release_tag} as Rolled back (line ${known.position.line}): a withdrawn release is not restored` : input.pinnedBefore === null ? "the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)" : `the pin never held this identity (${describe2(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? "?"}) in the history of the base`;
     out.push(
       finding(
         "BG509",
@@ -26305,6 +26312,17 @@ function refuseSha256(sha) {
     throw new RevisionError(
       "this repository names its objects with SHA-256 (extensions.objectFormat=sha256), which baseline-gate does not support: its evidence and pins record SHA-1 commit ids"
     );
+}
+async function isAncestorCommit(cwd, ancestor, descendant) {
+  if (![ancestor, descendant].every((sha) => /^[0-9a-f]{40}$/.test(sha))) return null;
+  const r = await git(cwd, ["merge-base", "--is-ancestor", "--end-of-options", ancestor, descendant]);
+  return r.code === 0 ? true : r.code === 1 ? false : null;
+}
+async function mergeBaseCommit(cwd, a, b) {
+  if (![a, b].every((sha2) => /^[0-9a-f]{40}$/.test(sha2))) return null;
+  const r = await git(cwd, ["merge-base", "--end-of-options", a, b]);
+  const sha = r.stdout.toString("utf8").trim();
+  return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
 }
 async function headCommit(cwd) {
   const fromDisk = headFromDisk(cwd);
@@ -30600,7 +30618,7 @@ function ledgerTable(path2, ledger, pin) {
       );
     } else wellFormed.push(row);
   }
-  for (const row of wellFormed) out.push(...rowFormat(path2, row));
+  for (const row of wellFormed) out.push(...rowFormat(path2, row, pin));
   const approved = wellFormed.filter((r) => statusOf(r) === "Approved");
   if (approved.length === 0) {
     out.push(
@@ -30658,7 +30676,7 @@ function header(path2, table2) {
   });
   return out;
 }
-function rowFormat(path2, row) {
+function rowFormat(path2, row, pin) {
   const record = Object.fromEntries(LEDGER_COLUMNS.map((c2) => [c2.key, cellText(row, c2.key)]));
   if (ge(record)) return [];
   const out = [];
@@ -30671,7 +30689,9 @@ function rowFormat(path2, row) {
       const hint = near ? ` (write \`${near}\`, with that capitalisation)` : "";
       out.push(finding("BG210", path2, cellPosition(row, key), `unknown Status "${text}": ${message}${hint}`));
     } else {
-      out.push(finding("BG213", path2, cellPosition(row, key), `${columnName(key)} "${text}" ${message}`));
+      const whole = key === "producer_commit" && cellText(row, "producer_tag") === pin.release_tag ? startOfCommit(text, pin.commit_sha) : null;
+      const hint = whole ? `; it is the start of the pin's commit_sha: write "${whole}"` : "";
+      out.push(finding("BG213", path2, cellPosition(row, key), `${columnName(key)} "${text}" ${message}${hint}`));
     }
   }
   return out;
@@ -30686,12 +30706,17 @@ var APPROVED_AGAINST_PIN = [
   ["api", "expected_api_contract_version"],
   ["integration", "expected_integration_baseline"]
 ];
+function startOfCommit(cell2, commit) {
+  if (typeof commit !== "string" || !/^[0-9a-fA-F]{7,40}$/.test(cell2)) return null;
+  return commit.startsWith(cell2.toLowerCase()) ? commit : null;
+}
 function approvedRow(path2, row, pin) {
   const out = [];
   for (const [col, field] of APPROVED_AGAINST_PIN) {
     const want = pin[field];
     const got = cellText(row, col);
     if (typeof want !== "string" || got === want) continue;
+    if (col === "producer_commit" && startOfCommit(got, want)) continue;
     out.push(
       finding(
         "BG212",
@@ -33284,18 +33309,35 @@ function skipNote(skip, steps) {
 
 // src/operations/promotion.ts
 async function runPromotion(ctx, options) {
-  const base = await resolveCommit(ctx.root, options.base);
+  let base = await resolveCommit(ctx.root, options.base);
   if (!base) throw new RevisionError(`--base ${options.base} names no commit in ${ctx.root}`);
   const head = await resolveCommit(ctx.root, options.head);
   if (!head) throw new RevisionError(`--head ${options.head} names no commit in ${ctx.root}`);
+  const fork = options.fromMergeBase ? await forkPoint(ctx.root, options.base, base, head) : null;
+  if (fork) base = fork.commit;
   const run2 = await startRun(ctx, toolVersions(ctx.env), head);
   const atBase = await policyAtBase(ctx.root, ctx.policy, { base, head }, ctx.rootFrom);
   const results = [];
   for (const [i2, baseline] of options.baselines.entries()) {
-    const carried = i2 === 0 ? atBase.removedWithTrioChanged : [];
+    const carried = [...fork ? [fork.note] : [], ...i2 === 0 ? atBase.removedWithTrioChanged : []];
     results.push(await promoteBaseline(ctx, options, baseline, atBase, carried, { base, head }, run2));
   }
   return operationResult(ctx, "promotion", results);
+}
+async function forkPoint(root, named, base, head) {
+  if (await isAncestorCommit(root, base, head) !== false) return null;
+  const commit = await mergeBaseCommit(root, base, head);
+  if (!commit)
+    throw new RevisionError(
+      `--base ${named} (${base.slice(0, 12)}) and --head (${head.slice(0, 12)}) share no history: name the branch the change is made on`
+    );
+  const note = finding(
+    "BG711",
+    null,
+    null,
+    `${named} (${base.slice(0, 12)}) has moved on since this branch left it at ${commit.slice(0, 12)}: the change is judged from there, as the pull request's diff shows it. On GitHub the gate judges the branch merged into ${named}; merge ${named} into the branch (or rebase it) to judge exactly that here`
+  );
+  return { commit, note };
 }
 async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2) {
   const startedAt = ctx.clock();
@@ -43894,17 +43936,18 @@ function createEvidenceStore(dir, options = {}) {
 
 // src/git/run-context.ts
 async function readRunContext(root, env2 = process.env) {
+  const head = headFromDisk(root) ?? await readHeadWithGit(root);
   if (env2.GITHUB_ACTIONS === "true") {
+    const asTriggered = head.commit !== null && head.commit === env2.GITHUB_SHA;
     return {
       repository: env2.GITHUB_REPOSITORY || null,
-      commit: env2.GITHUB_SHA || null,
-      ref: env2.GITHUB_REF || null,
+      commit: head.commit,
+      ref: asTriggered ? env2.GITHUB_REF || null : head.ref,
       event: env2.GITHUB_EVENT_NAME || null,
       run_id: env2.GITHUB_RUN_ID || null,
       run_attempt: env2.GITHUB_RUN_ATTEMPT || null
     };
   }
-  const head = headFromDisk(root) ?? await readHeadWithGit(root);
   return {
     repository: null,
     commit: head.commit,

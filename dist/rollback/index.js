@@ -24832,7 +24832,7 @@ var CHANGE_RULES = {
   BG509: {
     title: "Rollback to a baseline never pinned, or withdrawn",
     severity: "error",
-    description: "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger must already have its row, not marked `Rolled back` (a release an incident withdrew is never restored; a fixed release under a new tag is promoted instead). Anything else is a new baseline and goes through a promotion.",
+    description: "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger before the change must not mark its row `Rolled back` (a release an incident withdrew is never restored; a fixed release under a new tag is promoted instead). A ledger kept by hand that dropped the row when it replaced it may lack the row: the rollback adds one. Anything else is a new baseline and goes through a promotion.",
     example: "A pull request marks v0.4.0 `Rolled back` and pins v0.3.2 with a different manifest digest than v0.3.2 ever had."
   },
   BG510: {
@@ -25354,6 +25354,12 @@ var SUITE_RULES = {
     severity: "notice",
     description: "The base revision has no policy file, and not all the files the built-in defaults name (the trio, the producer's manifest) are there: the defaults cannot have governed it (health on them fails), so nothing there is governed by the gate yet (a consumer with its own layout adopting the tool). The change that brings the policy (and the migrated trio) is judged by that policy, since there is no base definition a pull request could evade. Once it is merged, every change is judged by the base branch's policy. Where the defaults do describe the base (every one of those files is where they look), they are the base's policy, as ever.",
     example: "The adoption pull request: `baseline-gate init` wrote config/baseline-policy.json for a matrix under docs/integration/, and `baseline-gate migrate` brought the trio to the current format."
+  },
+  BG711: {
+    title: "Judged from the merge base",
+    severity: "notice",
+    description: "The command line's `promote --base <branch>` on a branch that the base branch has moved on from (the base is not an ancestor of the head) judges the change from the commit where the branch left the base (`git merge-base`), as the pull request's diff shows it. Compared with the base branch's newer commits instead, the branch would seem to undo every baseline change made there since. On GitHub the gate judges the branch merged into its base; merging the base into the branch (or rebasing it) makes the local run judge exactly that.",
+    example: "A branch that edits only the runbook, made before main promoted v0.4.1, is judged from its fork point, not as a change from v0.4.1 back to v0.4.0."
   },
   BG710: {
     title: "Governed file moved in the policy",
@@ -28127,17 +28133,18 @@ async function commitDate(cwd, commit) {
 
 // src/git/run-context.ts
 async function readRunContext(root, env2 = process.env) {
+  const head = headFromDisk(root) ?? await readHeadWithGit(root);
   if (env2.GITHUB_ACTIONS === "true") {
+    const asTriggered = head.commit !== null && head.commit === env2.GITHUB_SHA;
     return {
       repository: env2.GITHUB_REPOSITORY || null,
-      commit: env2.GITHUB_SHA || null,
-      ref: env2.GITHUB_REF || null,
+      commit: head.commit,
+      ref: asTriggered ? env2.GITHUB_REF || null : head.ref,
       event: env2.GITHUB_EVENT_NAME || null,
       run_id: env2.GITHUB_RUN_ID || null,
       run_attempt: env2.GITHUB_RUN_ATTEMPT || null
     };
   }
-  const head = headFromDisk(root) ?? await readHeadWithGit(root);
   return {
     repository: null,
     commit: head.commit,
@@ -37403,7 +37410,7 @@ function ledgerTable(path2, ledger, pin) {
       );
     } else wellFormed.push(row);
   }
-  for (const row of wellFormed) out.push(...rowFormat(path2, row));
+  for (const row of wellFormed) out.push(...rowFormat(path2, row, pin));
   const approved = wellFormed.filter((r) => statusOf2(r) === "Approved");
   if (approved.length === 0) {
     out.push(
@@ -37461,7 +37468,7 @@ function header(path2, table2) {
   });
   return out;
 }
-function rowFormat(path2, row) {
+function rowFormat(path2, row, pin) {
   const record = Object.fromEntries(LEDGER_COLUMNS.map((c2) => [c2.key, cellText(row, c2.key)]));
   if (ge(record)) return [];
   const out = [];
@@ -37474,7 +37481,9 @@ function rowFormat(path2, row) {
       const hint = near ? ` (write \`${near}\`, with that capitalisation)` : "";
       out.push(finding("BG210", path2, cellPosition(row, key), `unknown Status "${text}": ${message}${hint}`));
     } else {
-      out.push(finding("BG213", path2, cellPosition(row, key), `${columnName(key)} "${text}" ${message}`));
+      const whole = key === "producer_commit" && cellText(row, "producer_tag") === pin.release_tag ? startOfCommit(text, pin.commit_sha) : null;
+      const hint = whole ? `; it is the start of the pin's commit_sha: write "${whole}"` : "";
+      out.push(finding("BG213", path2, cellPosition(row, key), `${columnName(key)} "${text}" ${message}${hint}`));
     }
   }
   return out;
@@ -37489,12 +37498,17 @@ var APPROVED_AGAINST_PIN = [
   ["api", "expected_api_contract_version"],
   ["integration", "expected_integration_baseline"]
 ];
+function startOfCommit(cell2, commit) {
+  if (typeof commit !== "string" || !/^[0-9a-fA-F]{7,40}$/.test(cell2)) return null;
+  return commit.startsWith(cell2.toLowerCase()) ? commit : null;
+}
 function approvedRow(path2, row, pin) {
   const out = [];
   for (const [col, field] of APPROVED_AGAINST_PIN) {
     const want = pin[field];
     const got = cellText(row, col);
     if (typeof want !== "string" || got === want) continue;
+    if (col === "producer_commit" && startOfCommit(got, want)) continue;
     out.push(
       finding(
         "BG212",
@@ -42318,6 +42332,8 @@ function readRollbackInputs(get, env2) {
     throw new InputError(`input 'reason' is required: say in words why the baseline is rolled back`);
   }
   const drill2 = readBoolean(get, "drill", false);
+  const dryRun = readBoolean(get, "dry-run", false) || drill2;
+  const token = get("token").trim();
   const target = releaseTagInput(get, "target", {
     required: false,
     what: "a release tag to restore, or empty for the last-known-good baseline"
@@ -42327,12 +42343,12 @@ function readRollbackInputs(get, env2) {
     trigger,
     reason: reason2,
     target: target === "" ? void 0 : target,
-    dryRun: readBoolean(get, "dry-run", false) || drill2,
+    dryRun,
     drill: drill2,
     suites: readBoolean(get, "suites", true),
-    token: get("token").trim(),
-    // a drill proposes nothing: no branch to target
-    baseBranch: drill2 ? "" : baseBranchInput(get, env2),
+    token,
+    // a dry run (a drill) proposes nothing, nor does a run without a token: no branch to target
+    baseBranch: dryRun || token === "" ? "" : baseBranchInput(get, env2),
     uploadEvidence: readBoolean(get, "upload-evidence", true)
   };
 }

@@ -232,8 +232,8 @@ function rollbackRules(input: ChangeInput, to: Identity): Finding[] {
     const why = withdrawn
       ? `the ledger before the change records ${to.release_tag} as Rolled back (line ${known.position.line}): a withdrawn release is not restored`
       : input.pinnedBefore === null
-          ? 'the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)'
-          : `the pin never held this identity (${describe(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? '?'}) in the history of the base`
+        ? 'the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)'
+        : `the pin never held this identity (${describe(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? '?'}) in the history of the base`
     out.push(
       finding(
         'BG509',

@@ -351,7 +351,9 @@ function rowFormat(path: string, row: LedgerRow, pin: Partial<Pin>): Finding[] {
           ? startOfCommit(text, pin.commit_sha)
           : null
       const hint = whole ? `; it is the start of the pin's commit_sha: write "${whole}"` : ''
-      out.push(finding('BG213', path, cellPosition(row, key), `${columnName(key)} "${text}" ${message}${hint}`))
+      out.push(
+        finding('BG213', path, cellPosition(row, key), `${columnName(key)} "${text}" ${message}${hint}`)
+      )
     }
   }
   return out
