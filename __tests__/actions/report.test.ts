@@ -1,8 +1,10 @@
 // What the actions print besides the reports (pure): the suite step logs in the Actions log, the outputs.
 // The summary and the comment: __tests__/present/.
 import { describe, expect, it } from '@jest/globals'
+import { planAnnotations } from '../../src/actions/shared/annotations.js'
 import { combinedClassification, combinedPosture } from '../../src/actions/shared/outputs.js'
 import { printStepLog, stepResultLine, stopToken } from '../../src/actions/shared/step-log.js'
+import { finding } from '../../src/rules/finding.js'
 import type { StepResult } from '../../src/rules/verdict.js'
 
 function step(name: string, status: StepResult['status'], tail = ''): StepResult {
@@ -56,6 +58,37 @@ describe('the Actions log of a suite step', () => {
     const values = ['abc', 'abc', 'def']
     expect(stopToken('see bg-abc here', () => values.shift()!)).toBe('bg-def')
     expect(stopToken('x')).toMatch(/^bg-[0-9a-f]{32}$/)
+  })
+})
+
+describe('annotations', () => {
+  it('a file name the runner would pass on raw gives no location: it heads the message, shown as data', () => {
+    const at = { line: 3, column: 7 }
+    const plain = finding('BG201', 'api/contract.json', at, 'differs')
+    const hostile = [
+      'a\u001b]8;;https://x.example\u0007b.json',
+      'src/\u202enosj.ts',
+      'x\u200b.json',
+      'x\r##[error]y'
+    ]
+    const plan = planAnnotations(
+      [plain, ...hostile.map((file) => finding('BG201', file, at, 'differs \u202eKO'))],
+      'repo'
+    )
+    const [first, ...rest] = plan.annotations
+    expect(first).toMatchObject({
+      message: 'differs',
+      properties: { file: 'repo/api/contract.json', startLine: 3, startColumn: 7 }
+    })
+    expect(rest.map((a) => a.message)).toEqual([
+      'repo/a\\u001b]8;;https://x.example\\u0007b.json:3:7: differs \\u202eKO',
+      'repo/src/\\u202enosj.ts:3:7: differs \\u202eKO',
+      'repo/x\\u200b.json:3:7: differs \\u202eKO',
+      'repo/x\\u000d\\u0023#[error]y:3:7: differs \\u202eKO'
+    ])
+    for (const a of rest) expect(Object.keys(a.properties)).toEqual(['title'])
+    const lineOnly = planAnnotations([{ ...finding('BG201', 'x\u200b.json', at, 'm'), column: null }], '')
+    expect(lineOnly.annotations[0]!.message).toBe('x\\u200b.json:3: m')
   })
 })
 

@@ -46,11 +46,20 @@ export function planAnnotations(
     }
     used[f.severity]++
     const properties: Annotation['properties'] = { title: `${f.rule} ${RULES[f.rule].title}` }
-    if (f.file) properties.file = prefix ? `${prefix}/${f.file}` : f.file
-    if (f.line) properties.startLine = f.line
-    if (f.line && f.column) properties.startColumn = f.column
     // the message quotes what the pull request wrote: its control and bidi characters shown as data, as in a terminal
-    annotations.push({ severity: f.severity, message: inlineSafe(f.message), properties })
+    let message = inlineSafe(f.message)
+    const file = f.file ? (prefix ? `${prefix}/${f.file}` : f.file) : ''
+    if (inlineSafe(file) !== file) {
+      // a file name the runner would pass on raw (@actions/core escapes only % CR LF : ,): no location, the name
+      // shown as data at the head of the message, with its line and column
+      const at = f.line ? `:${f.line}${f.column ? `:${f.column}` : ''}` : ''
+      message = `${inlineSafe(file)}${at}: ${message}`
+    } else {
+      if (file) properties.file = file
+      if (f.line) properties.startLine = f.line
+      if (f.line && f.column) properties.startColumn = f.column
+    }
+    annotations.push({ severity: f.severity, message, properties })
   }
   return { annotations, overflow }
 }
