@@ -149,6 +149,23 @@ describe('sarifLog', () => {
     ])
   })
 
+  it('shows a control, bidirectional or zero-width character of a quoted value as data, as an annotation does', () => {
+    const hostile = finding(
+      'BG108',
+      'api/\u202ex\u200b.json',
+      { line: 3, column: 5 },
+      'runtime_cutover_posture must be GO or NO-GO (got "\u202eOG\u001b[8m\u200b##[x]\nok")'
+    )
+    const log = sarifLog(input([hostile]))
+    expect(sarifSchemaErrors(log)).toEqual([])
+    const r = log.runs[0].results[0]!
+    expect(r.message.text).toBe(
+      'runtime_cutover_posture must be GO or NO-GO (got "\\u202eOG\\u001b\\[8m\\u200b\\u0023#\\[x\\]\\nok")'
+    )
+    // the location was already safe: every such character percent-encoded
+    expect(r.locations[0].physicalLocation.artifactLocation.uri).toBe('api/%E2%80%AEx%E2%80%8B.json')
+  })
+
   it('percent-encodes a path as a URI reference', () => {
     const odd = finding('BG101', 'docs/my matrix#1.md', null, 'missing')
     const log = sarifLog(input([odd]))

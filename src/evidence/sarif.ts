@@ -11,6 +11,7 @@ import { RULES } from '../rules/catalog.js'
 import type { RuleId, Severity } from '../rules/catalog.js'
 import { sortFindings } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
+import { inlineSafe } from '../text/terminal.js'
 import { TOOL_NAME } from './packet.js'
 import { packetName } from './packet-name.js'
 
@@ -231,9 +232,10 @@ function messageText(f: Finding, b: SarifBaseline, own: boolean, root: string | 
   }
   // where a link out of the repository leads is the runner's business, not code scanning's (it keeps it)
   text = text.replace(OUTSIDE_TARGET, ' (to a path outside the repository)')
-  // SARIF reads [text](target) in a plain-text message as a link: a value quoted from a file is never one
-  text = text.replace(/[[\]]/g, (c) => `\\${c}`)
-  text = text.trim() || RULES[f.rule].title
+  // a value quoted from a file is shown as data, as in an annotation (a control, bidirectional or zero-width
+  // character as \uXXXX, a newline as \n); and SARIF reads [text](target) in a plain-text message as a link, which
+  // such a value never is
+  text = inlineSafe(text.trim()).replace(/[[\]]/g, (c) => `\\${c}`) || RULES[f.rule].title
   const where = own
     ? ''
     : ` (baseline ${b.name}: the finding has no file of its own, so it is shown on the pin)`
