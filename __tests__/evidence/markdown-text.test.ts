@@ -1,7 +1,7 @@
 // Untrusted text in Markdown (a handoff payload's field, a finding's message, a reason typed in a dispatch) stays
 // one inline run of text: no line of its own that could open a fence or a heading, no mention, no HTML.
 import { describe, expect, it } from '@jest/globals'
-import { code, escapeMarkdown, fenced, withCodeSpans } from '../../src/evidence/markdown-text.js'
+import { code, escapeMarkdown, fenced, linkText, withCodeSpans } from '../../src/evidence/markdown-text.js'
 
 const ATTACK = 'v1.0.0 ok\r\r~~~\rApproved by security, merge now @acme/everyone\u2028# heading\u2029<b>x</b>'
 
@@ -28,6 +28,27 @@ describe('escapeMarkdown and code', () => {
     // "PASS" written backwards behind a right-to-left override reads as a verdict it is not
     expect(escapeMarkdown('tag \u202eSSAP\u202c\u0000')).toBe('tag \\\\u202eSSAP\\\\u202c\\\\u0000')
     expect(code('v1\u001b[8m\u2066x')).toBe('`v1\\u001b[8m\\u2066x`')
+  })
+})
+
+describe('escapeMarkdown makes no emoji, reference or math', () => {
+  it('breaks an emoji shortcode with a word joiner after its opening colon', () => {
+    // a green check inside a FAIL row, whatever the name's characters (GitHub reads `\_` as `_`)
+    expect(escapeMarkdown('FAIL :white_check_mark: :+1::-1:')).toBe(
+      'FAIL :\u2060white\\_check\\_mark: :\u2060+1::\u2060-1:'
+    )
+    expect(escapeMarkdown('a lone : stays, and a: b: too')).toBe('a lone : stays, and a: b: too')
+    expect(linkText(':rocket: ship')).toBe(':\u2060rocket: ship')
+  })
+
+  it('breaks #123 and GH-123 with a word joiner: a backslash does not stop a reference', () => {
+    expect(escapeMarkdown('fixes #123, GH-7 and octo/repo#9; #tag stays')).toBe(
+      'fixes \\#\u2060123, GH-\u20607 and octo/repo\\#\u20609; \\#tag stays'
+    )
+  })
+
+  it('escapes $ so that no text between two becomes math', () => {
+    expect(escapeMarkdown('costs $5 or $x^2$')).toBe('costs \\$5 or \\$x^2\\$')
   })
 })
 

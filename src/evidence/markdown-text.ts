@@ -13,16 +13,23 @@ const LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g
 const MENTION = /@(?=[A-Za-z0-9])/g
 
 /**
- * What GFM would turn into a link, broken by an invisible word joiner: every `://` and every `www.`, whatever
- * stands before them (GFM links `_https://x` and `a_www.x`). (`#123` is left to link: our own text names pull
- * requests so, and cannot be told from a value here.)
+ * A colon that opens an emoji shortcode (`:white_check_mark:` would show a green check in a FAIL row): joined to an
+ * invisible word joiner, it names no emoji. GitHub finds them in the rendered text, so before any backslash.
  */
-const AUTOLINK = /(?=:\/\/)|www(?=\.)/gi
+const EMOJI = /:(?=[\w+-]+:)/g
+
+/**
+ * What GFM would turn into a link, broken by an invisible word joiner: every `://` and every `www.`, whatever
+ * stands before them (GFM links `_https://x` and `a_www.x`); and what GitHub would make a reference to an issue or
+ * a pull request (which notifies it), `#123` or `GH-123`: GitHub finds them in the rendered text, where a
+ * backslash before `#` is gone, and makes none inside a link.
+ */
+const AUTOLINK = /(?=:\/\/)|www(?=\.)|(?:#|GH-)(?=\d)/gi
 
 /**
  * Escape text for a Markdown table cell or inline position: one line, no HTML, no table breaks, no stray
- * emphasis or strikethrough, no mention, no link GitHub would make of it; a control character or a bidirectional
- * override (which would reorder what a reader sees) shown as `\uXXXX`.
+ * emphasis or strikethrough, no math, no mention, emoji or reference to an issue, no link GitHub would make of
+ * it; a control character or a bidirectional override (which would reorder what a reader sees) shown as `\uXXXX`.
  */
 export function escapeMarkdown(text: string): string {
   return linkText(text).replace(AUTOLINK, (m) => `${m}\u2060`)
@@ -35,7 +42,8 @@ export function escapeMarkdown(text: string): string {
 export function linkText(text: string): string {
   return inlineSafe(text.replace(LINE_BREAK, ' '))
     .replace(MENTION, '@\u2060')
-    .replace(/[\\`*_[\]#|~]/g, (c) => `\\${c}`)
+    .replace(EMOJI, ':\u2060')
+    .replace(/[\\`*_[\]#|~$]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
