@@ -54,6 +54,24 @@ describe('the Actions log of a suite step', () => {
     ])
   })
 
+  it('the log forges no line of the log viewer: escapes, CRs and bidi controls dropped or shown, ##[ escaped', () => {
+    const out: string[] = []
+    const log =
+      '\u001b[32mok\u001b[0m \u001b]8;;https://evil.example\u0007docs\u001b]8;;\u0007 \u001b[2K\u001b[1A\r\n' +
+      'FAIL\rPASS\tall\r\n##[error]forged\n  ##[group]x\n##[endgroup]\n\u202eSSAP\u200b \u009b31m\n'
+    printStepLog(
+      { startGroup: () => {}, endGroup: () => {}, info: (t) => out.push(t) },
+      step('test', 'failed'),
+      log,
+      'bg-token'
+    )
+    expect(out[1]).toBe(
+      'ok docs \n' +
+        'FAILPASS\tall\n\\u0023#[error]forged\n  \\u0023#[group]x\n\\u0023#[endgroup]\n' +
+        '\\u202eSSAP\\u200b \\u009b31m'
+    )
+  })
+
   it('the stop token never occurs in the log it guards', () => {
     const values = ['abc', 'abc', 'def']
     expect(stopToken('see bg-abc here', () => values.shift()!)).toBe('bg-def')

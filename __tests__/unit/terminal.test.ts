@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { colors } from '../../src/cli/style.js'
-import { CONTROL_RANGES, inlineSafe, terminalSafe } from '../../src/text/terminal.js'
+import { CONTROL_RANGES, inlineSafe, logText, terminalSafe } from '../../src/text/terminal.js'
 
 // what must not reach a terminal or a log: controls, format and default-ignorable characters (variation selectors
 // aside: our own icons use them)
@@ -155,6 +155,26 @@ describe('inlineSafe', () => {
         const out = inlineSafe(text)
         expect(out).not.toMatch(/\n/)
         expect(out).not.toMatch(CONTROL)
+      }),
+      { numRuns: 2000 }
+    )
+  })
+})
+
+describe('logText (a suite log in the terminal and the Actions log)', () => {
+  it('drops whole escape sequences, an OSC 8 link or a title to its BEL or ST included, and the CRs', () => {
+    expect(
+      logText('a\u001b]8;;https://x.example\u001b\\b\u001b]8;;\u0007 \u001b]0;t\u0007\u001b(Bc\r\n')
+    ).toBe('ab c\n')
+  })
+
+  it('on any text: lines and tabs kept, no control character, no ##[', () => {
+    fc.assert(
+      fc.property(hostile, (text) => {
+        const out = logText(text)
+        expect(out.split('\n')).toHaveLength(text.split('\n').length)
+        expect(out).not.toMatch(CONTROL)
+        expect(out).not.toContain('##[')
       }),
       { numRuns: 2000 }
     )

@@ -13,7 +13,7 @@ import { lineToText } from '../present/inline.js'
 import { nextSteps } from '../present/next-steps.js'
 import { notRun } from '../present/not-run.js'
 import { mapStrings } from '../text/map-strings.js'
-import { inlineSafe } from '../text/terminal.js'
+import { inlineSafe, logText } from '../text/terminal.js'
 import { rollbackLines } from './render-rollback.js'
 import { plural } from '../text/plural.js'
 import { formatDuration } from '../text/duration.js'
@@ -134,8 +134,8 @@ export function renderReport(
       out.push(
         `  ${s.bold(`${st.suite} › ${st.name}`)} ${s.dim(`last lines of ${st.log_file ?? 'its log'}:`)}`
       )
-      // a step's output may hold terminal escapes: colours and cursor moves are dropped, not replayed
-      const tail = st.log_tail.replace(TERMINAL_CONTROL, '').replace(/\n$/, '').split('\n').slice(-15)
+      // a step's output may hold terminal escapes: colours, cursor moves and links are dropped, not replayed
+      const tail = logText(st.log_tail).replace(/\n$/, '').split('\n').slice(-15)
       out.push(
         ...(tail.length > 0 && tail.join('') !== '' ? tail : ['(no output)']).map(
           (l) => `    ${s.dim('│')} ${l}`
@@ -182,10 +182,6 @@ export function renderReport(
   }
   return out.join('\n')
 }
-
-/** Escape sequences and control characters other than tab and newline. */
-// eslint-disable-next-line no-control-regex
-const TERMINAL_CONTROL = /\u001b\[[0-9;?]*[ -/]*[@-~]|[\u0000-\u0008\u000b-\u001f\u007f]/g
 
 function changeLines(c: ChangeEvidence, s: Style): string[] {
   const range = `${c.base.slice(0, 12)}..${c.head.slice(0, 12)}`

@@ -19,13 +19,22 @@ export const CONTROL_RANGES =
   '\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\u3164\\ufeff\\uffa0\\ufff0-\\ufffb' +
   '\\u{110bd}\\u{110cd}\\u{13430}-\\u{1343f}\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}'
 const CONTROL = `[${CONTROL_RANGES}]`
+const CONTROL_IN_LINES = `(?![\\t\\n])${CONTROL}`
 // the class lists combining and joining characters on purpose, each to be escaped on its own
 // eslint-disable-next-line no-misleading-character-class
-const UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|(?![\\t\\n])${CONTROL}|##\\[`, 'gu')
+const UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|${CONTROL_IN_LINES}|##\\[`, 'gu')
 // eslint-disable-next-line no-misleading-character-class
 const UNSAFE_IN_A_LINE = new RegExp(`${CONTROL}|##\\[`, 'gu')
 // eslint-disable-next-line no-misleading-character-class
-const UNSAFE_IN_A_BLOCK = new RegExp(`(?![\\t\\n])${CONTROL}`, 'gu')
+const UNSAFE_IN_A_BLOCK = new RegExp(CONTROL_IN_LINES, 'gu')
+// eslint-disable-next-line no-misleading-character-class
+const UNSAFE_IN_A_LOG = new RegExp(`${CONTROL_IN_LINES}|##\\[`, 'gu')
+// what a terminal acts on in a program's output: an escape sequence (CSI: colours, cursor moves, erasing; a string
+// to its BEL or ST: OSC, such as a window title or an OSC 8 link, DCS, APC, PM, SOS; any other) and every other C0
+// control but the tab and the line feed (a lone CR would let a line be written over)
+const TERMINAL_CONTROL =
+  // eslint-disable-next-line no-control-regex -- the escape sequences and controls to drop
+  /\u001b(?:\[[0-?]*[ -/]*[@-~]|[\]PX^_][^\u0007\u001b\n]*(?:\u0007|\u001b\\)?|[ -/]*[0-~])|[\u0000-\u0008\u000b-\u001f\u007f]/g
 // a line's lead: white space (the runner trims it), our colours, variation selectors
 const COMMAND_LINE = new RegExp(`^((?:[^\\S\\n]|${SGR}|[\\uFE00-\\uFE0F])*)::`, 'gmu')
 
@@ -63,4 +72,15 @@ export function inlineSafe(text: string): string {
  */
 export function blockSafe(text: string): string {
   return text.replace(UNSAFE_IN_A_BLOCK, escape)
+}
+
+/**
+ * A suite's log as a person reads its lines (its tail in the terminal, all of it in the Actions log): the escape
+ * sequences and other controls a terminal or the log viewer would act on dropped (colours, cursor moves, an OSC 8
+ * link, a CR); any other control or formatting character (a bidirectional override, a zero-width character) shown as
+ * `\uXXXX`; `##[` (`##[error]`, `##[group]`: the Actions log viewer's markers, and the runner's older command
+ * syntax) with its first character escaped. Lines and tabs kept, and the rest of each line as the suite printed it.
+ */
+export function logText(text: string): string {
+  return text.replace(TERMINAL_CONTROL, '').replace(UNSAFE_IN_A_LOG, unsafe)
 }
