@@ -39,6 +39,8 @@ describe('escapeMarkdown makes no emoji, reference or math', () => {
     )
     expect(escapeMarkdown('a lone : stays, and a: b: too')).toBe('a lone : stays, and a: b: too')
     expect(linkText(':rocket: ship')).toBe(':\u2060rocket: ship')
+    // a time names no emoji: left as it is
+    expect(escapeMarkdown('at 10:00:00Z')).toBe('at 10:00:00Z')
   })
 
   it('breaks #123 and GH-123 with a word joiner: a backslash does not stop a reference', () => {

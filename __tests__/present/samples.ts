@@ -5,6 +5,7 @@ import { renderReport, toJson } from '../../src/cli/render.js'
 import { renderComment } from '../../src/present/comment.js'
 import { renderSummary } from '../../src/present/summary.js'
 import type { OperationResult } from '../../src/operations/context.js'
+import type { Trigger } from '../../src/present/headline.js'
 import {
   healthFail,
   healthPass,
@@ -17,7 +18,8 @@ import {
   drillResult
 } from './fixtures.js'
 
-const TRIGGER = 'pull request #42'
+// as the promotion action words it: the pull request linked
+const TRIGGER: Trigger = [{ text: 'pull request #42', link: 'https://github.com/octo/consumer/pull/42' }]
 const comment = (r: OperationResult, budget?: number) =>
   renderComment(r, { links: LINKS, trigger: TRIGGER, marker: 'promotion', ...(budget ? { budget } : {}) })
 const terminal = (r: OperationResult) => renderReport(r, '/repo')

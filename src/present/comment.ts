@@ -5,6 +5,7 @@ import type { OperationResult } from '../operations/context.js'
 import { thousands } from '../text/plural.js'
 import { COMMENT_LADDER, fit } from './budget.js'
 import type { Links } from './links.js'
+import type { Trigger } from './headline.js'
 import { reportMarkdown } from './report-markdown.js'
 
 /** The marker of the sticky comment: one per operation, or per baseline when the run gates one baseline. */
@@ -14,7 +15,7 @@ export function commentMarker(operation: string, baseline: string | undefined): 
 
 export interface CommentInput {
   links: Links
-  trigger: string | null
+  trigger: Trigger | null
   /** The hidden marker the client adds (its length counts against the budget). */
   marker: string
   /** Characters the whole comment may use, marker included (default: the client's budget). */

@@ -206,10 +206,16 @@ export function judged(result: OperationResult): Line {
   return [`${op} of ${result.baselines.length} baselines${failed > 0 ? `, ${failed} failing` : ''}`]
 }
 
+/**
+ * How a run was started, in words ("schedule"), or as a line of our own whose parts may link (the pull request,
+ * linked: GitHub makes no reference of a `#12` in text from a value, which the Markdown escape breaks).
+ */
+export type Trigger = string | Line
+
 /** The line under the headline: the trigger and, for one baseline, its posture. */
-export function context(result: OperationResult, trigger: string | null): Line {
+export function context(result: OperationResult, trigger: Trigger | null): Line {
   const parts: Line[] = []
-  if (trigger) parts.push([trigger])
+  if (trigger) parts.push(typeof trigger === 'string' ? [trigger] : trigger)
   if (result.baselines.length === 1) parts.push(postureWords(result.baselines[0]!))
   return parts.flatMap((p, i) => (i === 0 ? p : [' · ', ...p]))
 }

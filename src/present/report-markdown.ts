@@ -16,6 +16,7 @@ import { plural, thousands } from '../text/plural.js'
 import { countsLine, findingsMarkdown } from '../evidence/findings-markdown.js'
 import { drillMarkdown } from './drill.js'
 import { context, judged, subject } from './headline.js'
+import type { Trigger } from './headline.js'
 import { lineToMarkdown, safeUrl } from './inline.js'
 import type { Links } from './links.js'
 import { nextSteps } from './next-steps.js'
@@ -35,8 +36,8 @@ const FULL: Detail = { findings: Infinity, tailChars: Infinity, details: true }
 
 export interface ReportOptions {
   links: Links
-  /** How the run was started, in words ("pull request #12", "schedule"); null when unknown. */
-  trigger: string | null
+  /** How the run was started ("schedule", the pull request linked); null when unknown. */
+  trigger: Trigger | null
   /** Markdown paragraphs of the entry (a comment it could not post, a scanner failure), said before the footer. */
   notes?: string[]
   /** What the surface is called in the cut notice: "summary", "comment". */

@@ -5,13 +5,14 @@ import type { Severity } from '../rules/catalog.js'
 import { plural } from '../text/plural.js'
 import { fit, SUMMARY_LADDER, SUMMARY_LIMIT_BYTES } from './budget.js'
 import { judged } from './headline.js'
+import type { Trigger } from './headline.js'
 import { lineToMarkdown } from './inline.js'
 import type { Links } from './links.js'
 import { reportMarkdown } from './report-markdown.js'
 
 export interface SummaryInput {
   links: Links
-  trigger: string | null
+  trigger: Trigger | null
   /** Markdown paragraphs said at every level of detail: what could not be posted, links. */
   notes?: string[]
   /** Findings the annotations could not show, by kind. */

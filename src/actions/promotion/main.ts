@@ -9,6 +9,7 @@ import { runPromotion } from '../../operations/promotion.js'
 import type { ReviewSource } from '../../operations/promotion.js'
 import type { Redactor } from '../../redact/redactor.js'
 import type { Links } from '../../present/links.js'
+import type { Trigger } from '../../present/headline.js'
 import { commentMarker, renderComment } from '../../present/comment.js'
 import { revisionsFromEvent } from '../shared/event.js'
 import { eventWords, githubClient, parseRepository, presentLinks } from '../shared/github.js'
@@ -77,9 +78,7 @@ async function promote(run: ActionRun<PromotionInputs>): Promise<Operated<'promo
       const headSha = result.baselines.find((b) => b.change)?.change?.head ?? null
       const links = presentLinks(env, inputs.root, headSha, run.artifact)
       const trigger =
-        revs.pullRequest !== null
-          ? `pull request #${revs.pullRequest}${revs.fork ? ' from a fork' : ''}`
-          : eventWords(env)
+        revs.pullRequest !== null ? pullRequestWords(env, revs.pullRequest, revs.fork) : eventWords(env)
       notes.push(await postComment(result, { inputs, revs, client, redactor, links, trigger, env }))
       const scanner = scannerNote(redaction)
       if (scanner) notes.push(scanner)
@@ -122,7 +121,7 @@ interface CommentInput {
   client: GitHubClient | null
   redactor: Redactor
   links: Links
-  trigger: string | null
+  trigger: Trigger | null
   env: NodeJS.ProcessEnv
 }
 
@@ -157,4 +156,15 @@ async function postComment(result: OperationResult, c: CommentInput): Promise<st
     ? `[the verdict comment](${v.url})`
     : 'the verdict comment'
   return `${v.created ? 'Posted' : 'Updated'} ${link} on pull request #${pr}${v.truncated ? ' (shortened to fit GitHub’s limit)' : ''}.`
+}
+
+/** "pull request #12", linked to it where the environment names the server and the repository. */
+function pullRequestWords(env: NodeJS.ProcessEnv, pullRequest: number, fromFork: boolean): Trigger {
+  const words = `pull request #${pullRequest}`
+  const repository = parseRepository(env.GITHUB_REPOSITORY)
+  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  const fork = fromFork ? ' from a fork' : ''
+  return repository
+    ? [{ text: words, link: `${server}/${repository.owner}/${repository.repo}/pull/${pullRequest}` }, fork]
+    : `${words}${fork}`
 }
