@@ -3,6 +3,7 @@
 // idempotence, and the written policy loading and passing the adapter rules health runs.
 import { createHash } from 'node:crypto'
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   readdirSync,
@@ -303,5 +304,60 @@ describe('no trio anywhere', () => {
     const json = await cli(['init', '--json'], root)
     expect(json.code).toBe(1)
     expect(JSON.parse(json.stdout)).toMatchObject({ written: false, policy: null })
+  })
+})
+
+describe('a consumer in a directory of a monorepo, with its own Cargo workspace there', () => {
+  const APP = 'apps/helpdesk'
+  /** The legacy consumer moved to apps/helpdesk, with a Cargo workspace for its Rust crate; another app at the top. */
+  function monorepo(withProducer: boolean): string {
+    const legacy = legacyRepository()
+    const root = tempDir('bg-mono-')
+    const repo = gitRepo({ root })
+    cpSync(legacy.root, join(root, APP), {
+      recursive: true,
+      filter: (src) =>
+        relative(legacy.root, src) !== '.git' && (withProducer || relative(legacy.root, src) !== 'services')
+    })
+    writeFileSync(join(root, APP, 'Cargo.toml'), '[workspace]\nresolver = "2"\nmembers = ["src-tauri"]\n')
+    mkdirSync(join(root, 'apps', 'billing'))
+    writeFileSync(join(root, 'apps', 'billing', 'index.ts'), 'export const bill = 1\n')
+    writeFileSync(join(root, 'package.json'), '{ "name": "mono", "private": true }\n')
+    repo.commit('monorepo')
+    return root
+  }
+  const prefixed = Object.fromEntries(
+    Object.entries(LEGACY_DEFAULT_PATHS).map(([k, v]) => [k, `${APP}/${v}`])
+  )
+  const policyOf = (r: Run) => {
+    expect([r.code, r.stderr]).toEqual([0, ''])
+    return (JSON.parse(r.stdout) as { policy: PolicyDocument }).policy.baselines.memorykernel!
+  }
+
+  it('finds the trio, and the producer below it, from the app, with --root, and from the top', async () => {
+    const root = monorepo(true)
+    for (const [args, cwd] of [
+      [['init', '--dry-run', '--json'], join(root, APP)],
+      [['init', '--dry-run', '--json', '--root', APP], root],
+      [['init', '--dry-run', '--json'], root]
+    ] as const) {
+      const b = policyOf(await cli([...args], cwd))
+      expect(b.trio).toEqual(prefixed)
+      expect(b.producer?.root).toBe(`${APP}/${LEGACY_PRODUCER}`)
+      expect(b.adapter?.file).toBe(`${APP}/${LEGACY_ADAPTER}`)
+    }
+  })
+
+  it('without the producer checked in: the app is never taken for one (from the app)', async () => {
+    const root = monorepo(false)
+    const b = policyOf(await cli(['init', '--dry-run', '--json'], join(root, APP)))
+    expect(b.trio).toEqual(prefixed)
+    expect(b.producer?.root).toBeUndefined()
+    // from the top, the app's workspace holding the only manifest looks like a producer: init says why no pin
+    const top = await cli(['init', '--dry-run'], root)
+    expect(top.code).toBe(1)
+    expect(top.stdout).toContain(
+      `${APP}/${LEGACY_DEFAULT_PATHS.pin}: left out: inside the producer in ${APP} (taken for the producer's own); if it is the consumer's pin, run init from the consumer's directory`
+    )
   })
 })

@@ -9,14 +9,19 @@ export interface RustSource {
 }
 
 /**
- * The directory that owns `path` as a producer: the nearest directory above it (never the repository root, which
- * is the consumer's) whose Cargo.toml is a workspace root, else the nearest one with a package; null when none.
+ * The directory that owns `path` as a producer: the nearest directory above it (never the repository root, nor
+ * another of the consumer's directories in `consumer`) whose Cargo.toml is a workspace root, else the nearest one
+ * with a package; null when none.
  */
-export function cargoRootOf(manifests: ReadonlyMap<string, CargoManifest>, path: string): string | null {
+export function cargoRootOf(
+  manifests: ReadonlyMap<string, CargoManifest>,
+  path: string,
+  consumer: ReadonlySet<string> = new Set()
+): string | null {
   let nearestPackage: string | null = null
   for (let dir = dirnameOf(path); dir !== ''; dir = dirnameOf(dir)) {
     const m = manifests.get(dir)
-    if (!m) continue
+    if (!m || consumer.has(dir)) continue
     if (m.workspace) return dir
     nearestPackage ??= m.package ? dir : null
   }

@@ -14,9 +14,10 @@ import { adapterOf, ownersOf, repinOf, suitesOf } from './propose-consumer.js'
 
 export type { BaselineDocument, InitItem, PolicyDocument, Proposal } from './document.js'
 
-export function propose(inv: FileInventory): Proposal {
+/** @param consumerDir where init ran (or --root), relative to the root: see readRepository */
+export function propose(inv: FileInventory, consumerDir = ''): Proposal {
   const report = new Report()
-  const repo = readRepository(inv, report)
+  const repo = readRepository(inv, report, consumerDir)
   const looked = {
     files: inv.files.length,
     json: inv.files.filter((f) => extensionOf(f) === 'json').length,

@@ -67,7 +67,11 @@ export class Report {
 
 // ---- reading: only the files that can matter, each once ----
 
-export function readRepository(inv: FileInventory, report: Report): Repository {
+/**
+ * @param consumerDir the directory the user ran init from (or named with --root), relative to the root: when it
+ *   holds a pin, it is the consumer's (an app of a monorepo with its own Cargo workspace), never a producer
+ */
+export function readRepository(inv: FileInventory, report: Report, consumerDir = ''): Repository {
   const files = fileSet(inv.files)
   const cargo = new Map<string, CargoManifest>()
   const pins: Located<PinFacts>[] = []
@@ -106,10 +110,21 @@ export function readRepository(inv: FileInventory, report: Report): Repository {
       if (m) matrices.push({ path, facts: m, bytes })
     }
   }
-  const located = manifests.map((m) => ({ ...m, root: cargoRootOf(cargo, m.path) }))
+  const located = locateManifests(
+    cargo,
+    manifests,
+    consumerDir !== '' && pins.some((p) => isUnder(p.path, consumerDir)) ? [consumerDir] : []
+  )
   const producerRoots = [...new Set(located.map((m) => m.root).filter((r): r is string => r !== null))].sort()
   const inProducer = (p: string) => producerRoots.some((r) => isUnder(p, r))
   // a pin or matrix inside a producer is the producer's own (an example, a template), not the consumer's trio
+  for (const p of pins.filter((x) => inProducer(x.path)))
+    report.note(
+      null,
+      'trio.pin',
+      p.path,
+      `left out: inside the producer in ${producerRoots.find((r) => isUnder(p.path, r))} (taken for the producer's own); if it is the consumer's pin, run init from the consumer's directory (or give it with --root)`
+    )
   return {
     inv,
     files,
@@ -120,6 +135,26 @@ export function readRepository(inv: FileInventory, report: Report): Repository {
     matrices: matrices.filter((m) => !inProducer(m.path)),
     producerRoots,
     codeowners: readCodeowners(inv, files)
+  }
+}
+
+/**
+ * Each manifest with the producer that holds it. Producers do not nest: a Cargo root with another producer's root
+ * below it is the consumer's directory (its own workspace, the producer checked in under it), so what it holds
+ * outside that producer is a mirror. `consumer`: directories known to be the consumer's.
+ */
+function locateManifests(
+  cargo: ReadonlyMap<string, CargoManifest>,
+  manifests: readonly Located<ManifestFacts>[],
+  consumer: readonly string[]
+): (Located<ManifestFacts> & { root: string | null })[] {
+  const skip = new Set(consumer)
+  for (;;) {
+    const located = manifests.map((m) => ({ ...m, root: cargoRootOf(cargo, m.path, skip) }))
+    const roots = [...new Set(located.map((m) => m.root).filter((r): r is string => r !== null))]
+    const holders = roots.filter((r) => roots.some((inner) => inner !== r && isUnder(inner, r)))
+    if (holders.length === 0) return located
+    for (const r of holders) skip.add(r)
   }
 }
 

@@ -1,14 +1,20 @@
 // `baseline-gate init`: write config/baseline-policy.json fitted to the repository (adopting the tool).
 // Exit 0: written, or shown (--dry-run); 1: no trio anywhere (nothing written); 2: an existing policy and no --force.
 import { runInit } from '../operations/init.js'
+import { checkoutPrefix } from '../present/sarif.js'
 import type { InitCommand } from './commands.js'
 import { EXIT } from './io.js'
 import type { Io } from './io.js'
 import { initJson, renderInit } from './render-init.js'
 import { styleFor } from './render.js'
 
-export async function init(cmd: InitCommand, io: Io, root: string): Promise<number> {
-  const outcome = await runInit(root, { dryRun: cmd.dryRun, force: cmd.force })
+/** @param start the directory init ran from (or --root): below the root, the consumer's own (see runInit) */
+export async function init(cmd: InitCommand, io: Io, root: string, start: string = root): Promise<number> {
+  const outcome = await runInit(root, {
+    dryRun: cmd.dryRun,
+    force: cmd.force,
+    from: checkoutPrefix(root, start)
+  })
   if (outcome.status === 'refused') {
     io.stderr.write(`baseline-gate: ${outcome.message}\n`)
     return EXIT.usage

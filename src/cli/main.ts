@@ -56,7 +56,7 @@ export async function main(argv: string[], given: Io): Promise<number> {
     })
     if (cmd.command === 'init') {
       const { init } = await import('./init.js')
-      return await init(cmd, io, root)
+      return await init(cmd, io, root, start)
     }
     const policy = loadPolicy({ root, policyPath: cmd.policy, cwd: io.cwd })
     const baselines = selectBaselines(policy, cmd.baseline)

@@ -21,6 +21,11 @@ export interface InitRequest {
   dryRun: boolean
   /** Replace an existing policy file. */
   force: boolean
+  /**
+   * The directory the user ran init from (or named with --root), relative to the root ('' or absent: the root):
+   * the consumer's own, never taken for a producer when it holds a pin.
+   */
+  from?: string
 }
 
 export type InitOutcome =
@@ -67,7 +72,7 @@ export async function runInit(root: string, request: InitRequest): Promise<InitO
   }
 
   const inventory = repositoryInventory(root, await listRepositoryFiles(root))
-  const proposal = propose(inventory)
+  const proposal = propose(inventory, request.from)
   if (!proposal.document || proposal.text === null) return { status: 'no-trio', policyPath, proposal }
   const text = proposal.text
   let policy: Policy
