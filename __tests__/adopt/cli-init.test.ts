@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { requireBuiltCli, runCli, STACK_LINE } from '../helpers/cli-run.js'
 import { cleanupFixtures, POLICY, tempDir } from '../helpers/fixture.js'
-import { LEGACY_ADAPTER, legacyRepository } from '../helpers/legacy-repo.js'
+import { LEGACY_ADAPTER, LEGACY_DEFAULT_PATHS, legacyRepository } from '../helpers/legacy-repo.js'
 
 beforeAll(requireBuiltCli)
 afterAll(cleanupFixtures)
@@ -26,11 +26,16 @@ describe('baseline-gate init (built)', () => {
     expect(r.stdout).toContain(`Wrote ${POLICY}`)
     expect(r.stdout).toMatch(/baseline-gate migrate/)
     expect(r.stdout).not.toContain('\u001b[') // NO_COLOR
-    // run from elsewhere: the policy to review is named as it is found from there, in full
-    expect(r.stdout).toMatch(new RegExp(`1\\. review /\\S+/${POLICY.replace(/\./g, '\\.')}: every value`))
-    // from a subdirectory of the repository: relative to it
+    // run from elsewhere: every path as the root has it, and a line that says so
+    expect(r.stdout).toContain(`1. review ${POLICY}: every value`)
+    expect(r.stdout).toContain(
+      `(files and commands here are relative to the repository root: cd ${legacy.root} first)`
+    )
+    // from a subdirectory of the repository: the same (the policy and the pin on one base)
     const sub = runCli(['init', '--force'], join(legacy.root, 'docs'))
-    expect(sub.stdout).toContain(`1. review ../${POLICY}: every value`)
+    expect(sub.stdout).toContain(`1. review ${POLICY}: every value`)
+    expect(sub.stdout).toContain(`2. npx --no baseline-gate migrate: ${LEGACY_DEFAULT_PATHS.pin} has no`)
+    expect(sub.stdout).toContain(`cd ${legacy.root} first`)
   })
 
   it('--dry-run --json: exactly one JSON object with stable keys, the policy that was written', () => {

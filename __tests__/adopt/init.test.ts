@@ -196,6 +196,25 @@ describe('init on this repository (dry run)', () => {
   })
 })
 
+describe('init from a subdirectory: every path on one base, the root', () => {
+  it('the policy to review and the pin to migrate both as the root has them, and a line that says so', async () => {
+    const legacy = legacyRepository()
+    const r = await cli(['init', '--dry-run'], join(legacy.root, 'src'))
+    expect(r.code).toBe(0)
+    const lines = r.stdout.split('\n')
+    expect(lines[1]).toBe(
+      `(files and commands here are relative to the repository root: cd ${legacy.root} first)`
+    )
+    expect(r.stdout).toContain(`1. run npx --no baseline-gate init without --dry-run to write ${POLICY}`)
+    expect(r.stdout).toContain(`2. npx --no baseline-gate migrate: ${LEGACY_DEFAULT_PATHS.pin} has no`)
+    expect(r.stdout).not.toContain('../')
+    // at the root, no such line
+    expect((await cli(['init', '--dry-run'], legacy.root)).stdout).not.toContain(
+      'relative to the repository root'
+    )
+  })
+})
+
 describe('init finds renamed trio files by content', () => {
   it('config/mk-pin.json, config/mk-mirror.json, docs/mk-ledger.md: named after the producer directory', async () => {
     const paths = {

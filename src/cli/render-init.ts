@@ -1,24 +1,24 @@
 // What `baseline-gate init` says: what it found (where, and why), what it could not decide (and what to do), the
 // file it wrote (or, on a dry run, the file itself) and the next steps. The terminal text and the --json
 // document come from the same outcome. Pure.
-import { isAbsolute, join, relative } from 'node:path'
 import { mapStrings } from '../text/map-strings.js'
 import { inlineSafe } from '../text/terminal.js'
 import type { InitItem } from '../adopt/propose.js'
 import type { InitOutcome } from '../operations/init.js'
+import { relativeToRootNote } from './render.js'
 import type { Style } from './render.js'
 import { plural } from '../text/plural.js'
 
 type Shown = Exclude<InitOutcome, { status: 'refused' }>
 
-/** @param policyPath the policy as the user names it from where they are (default: relative to the root) */
-export function nextSteps(o: Shown, policyPath: string = o.policyPath): string[] {
+/** The next steps: the files they name are the root's (as the rest of the report names them). */
+export function nextSteps(o: Shown): string[] {
   if (o.status === 'no-trio') return []
   const steps: string[] = []
   steps.push(
     o.status === 'dry-run'
-      ? `run npx --no baseline-gate init without --dry-run to write ${policyPath}${o.existed ? ' (with --force: it replaces the existing file)' : ''}`
-      : `review ${policyPath}: every value init decided is written out; what it could not decide is left to the defaults`
+      ? `run npx --no baseline-gate init without --dry-run to write ${o.policyPath}${o.existed ? ' (with --force: it replaces the existing file)' : ''}`
+      : `review ${o.policyPath}: every value init decided is written out; what it could not decide is left to the defaults`
   )
   for (const name of o.proposal.migrate) {
     const pin = o.proposal.document?.baselines[name]?.trio.pin ?? 'the pin'
@@ -54,7 +54,10 @@ export function initJson(o: Shown): object {
   }
 }
 
-/** @param cwd where the command ran: the policy's path is said from there (from a subdirectory, as it is named there) */
+/**
+ * @param cwd where the command ran: from anywhere but the root, a line says that the paths named (relative to the
+ *   root, every one) are the root's
+ */
 export function renderInit(o: Shown, root: string, s: Style, cwd: string = root): string {
   // what the repository's files and names say, each on its line
   const p = {
@@ -64,7 +67,10 @@ export function renderInit(o: Shown, root: string, s: Style, cwd: string = root)
       inlineSafe
     )
   }
-  const out: string[] = [s.bold(`baseline-gate init · ${root}`), '']
+  const out: string[] = [s.bold(`baseline-gate init · ${root}`)]
+  const rootNote = relativeToRootNote(cwd, root)
+  if (rootNote) out.push(s.dim(rootNote))
+  out.push('')
   if (p.found.length > 0) {
     out.push(s.bold('Found'))
     out.push(...grouped(p.found, (i) => [`${s.bold(i.field)}  ${i.path ?? ''}`.trimEnd(), s.dim(i.message)]))
@@ -104,11 +110,8 @@ export function renderInit(o: Shown, root: string, s: Style, cwd: string = root)
     out.push(o.text.replace(/\n$/, ''))
   }
   out.push('', s.bold('Next steps'))
-  // from inside the repository, as a path from there (../config/...); from elsewhere (--root), in full
-  const up = relative(root, cwd)
-  const inside = !up.startsWith('..') && !isAbsolute(up)
-  const named = inside ? relative(cwd, join(root, o.policyPath)) : join(root, o.policyPath)
-  nextSteps(o, inlineSafe(named)).forEach((step, i) => out.push(`  ${i + 1}. ${step}`))
+  // a pin's path is a file's name, which may hold a newline: each step stays on its line
+  nextSteps(o).forEach((step, i) => out.push(`  ${i + 1}. ${inlineSafe(step)}`))
   return out.join('\n')
 }
 

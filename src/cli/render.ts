@@ -64,6 +64,16 @@ export interface ReportFiles {
   root?: string
 }
 
+/**
+ * Run anywhere but the root (a subdirectory, or elsewhere with --root): the line that says the files and commands
+ * a report names are the repository root's; null at the root.
+ */
+export function relativeToRootNote(from: string, root: string): string | null {
+  return resolve(from) === resolve(root)
+    ? null
+    : `(files and commands here are relative to the repository root: cd ${inlineSafe(root)} first)`
+}
+
 /** The in-toto statement written beside a baseline's packet (`<packet>.intoto.json`); null without a packet. */
 function statementOf(b: Pick<BaselineResult, 'evidence'>): string | null {
   return b.evidence.endsWith('.json') ? statementFileName(b.evidence) : null
@@ -163,13 +173,8 @@ export function renderReport(
   const namesFiles = result.baselines.some(
     (b) => b.findings.some((f) => f.file) || (b.rollback?.written.length ?? 0) > 0
   )
-  if (namesFiles && files.root && resolve(from) !== resolve(files.root))
-    out.push(
-      s.dim(
-        `(files and commands here are relative to the repository root: cd ${inlineSafe(files.root)} first)`
-      ),
-      ''
-    )
+  const rootNote = namesFiles && files.root ? relativeToRootNote(from, files.root) : null
+  if (rootNote) out.push(s.dim(rootNote), '')
   if (next.length > 0) {
     out.push(s.bold('next:'))
     next.forEach((l, i) => out.push(`  ${i + 1}. ${lineToText(l)}`))
