@@ -544,6 +544,27 @@ describe('propose: the consumer side', () => {
     expect(about(p.undecided, 'suites.consumer')).toEqual([])
   })
 
+  it('scripts that are not the runbook steps (lint, build) are not proposed, and that is said with why', () => {
+    const p = run(
+      repository({
+        'package.json': json({
+          scripts: { lint: 'eslint .', test: 'jest', build: 'tsc -b', typecheck: 'tsc' }
+        })
+      })
+    )
+    expect(only(p).suites!.consumer!.map((s) => s.name)).toEqual(['typecheck', 'test'])
+    expect(about(p.notes, 'suites.consumer')).toEqual([
+      expect.objectContaining({
+        path: 'package.json',
+        message: expect.stringMatching(
+          /^not proposed: lint, build \(init proposes the runbook's steps, the checks a new producer release can break; add a step to suites.consumer/
+        ) as unknown
+      })
+    ])
+    // only the runbook's scripts: nothing to say
+    expect(about(run(repository()).notes, 'suites.consumer')).toEqual([])
+  })
+
   it('no lockfile: npm assumed, and said', () => {
     const p = run(repository({ 'package-lock.json': null }))
     expect(about(p.undecided, 'suites.consumer')[0]!.message).toMatch(/no lockfile .*npm assumed/)

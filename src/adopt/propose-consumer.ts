@@ -149,6 +149,14 @@ export function suitesOf(
         `add the script, or add the step that does its job to suites.consumer`
       )
     }
+    if (steps.unused.length > 0) {
+      report.note(
+        name,
+        'suites.consumer',
+        own.path,
+        `not proposed: ${steps.unused.join(', ')} (init proposes the runbook's steps, the checks a new producer release can break; add a step to suites.consumer to run another script on every baseline change)`
+      )
+    }
     if (pm.lockfiles.length !== 1) {
       report.undecided(
         name,

@@ -48,6 +48,8 @@ export interface ConsumerSteps {
   steps: StepDocument[]
   /** The runbook's scripts package.json does not have. */
   missing: string[]
+  /** package.json's scripts that are not the runbook's steps (lint, build, ...): not proposed. */
+  unused: string[]
 }
 
 /**
@@ -65,7 +67,10 @@ export function consumerSteps(
       .filter((s) => typeof scripts[s.name] === 'string')
       .map(document)
       .map((s) => (cwd === '' ? s : { ...s, cwd })),
-    missing: all.filter((s) => typeof scripts[s.name] !== 'string').map((s) => s.name)
+    missing: all.filter((s) => typeof scripts[s.name] !== 'string').map((s) => s.name),
+    unused: Object.keys(scripts).filter(
+      (k) => typeof scripts[k] === 'string' && !all.some((s) => s.name === k)
+    )
   }
 }
 
