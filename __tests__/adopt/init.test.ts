@@ -15,7 +15,7 @@ import {
 import { join, relative } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { runMain } from '../helpers/cli-in-process.js'
-import type { PolicyDocument } from '../../src/adopt/propose.js'
+import type { InitItem, PolicyDocument } from '../../src/adopt/propose.js'
 import { runInit } from '../../src/operations/init.js'
 import { loadPolicy } from '../../src/policy/load.js'
 import { cleanupFixtures, health, POLICY, REPO_ROOT, tempDir } from '../helpers/fixture.js'
@@ -25,6 +25,7 @@ import {
   LEGACY_DEFAULT_PATHS,
   LEGACY_HANDOFF,
   LEGACY_PRODUCER,
+  LEGACY_PRODUCER_MANIFEST,
   legacyRepository
 } from '../helpers/legacy-repo.js'
 
@@ -193,6 +194,41 @@ describe('init on this repository (dry run)', () => {
     expect(
       o.proposal.undecided.filter((u) => u.field.startsWith('adapter') || u.field.startsWith('trio'))
     ).toEqual([])
+  })
+})
+
+describe('init: the trio and the producer manifest kept byte for byte (.gitattributes -text)', () => {
+  const advice = async (root: string) =>
+    (await runInit(root, { dryRun: true, force: false })) as Extract<
+      Awaited<ReturnType<typeof runInit>>,
+      { status: 'dry-run' }
+    >
+
+  it('without attributes: the four files and the exact lines to add; once added (or binary), nothing', async () => {
+    const legacy = legacyRepository()
+    const files = [...Object.values(LEGACY_DEFAULT_PATHS), LEGACY_PRODUCER_MANIFEST]
+    const item = (o: { proposal: { undecided: InitItem[] } }) =>
+      o.proposal.undecided.filter((u) => u.path === '.gitattributes')
+    const before = item(await advice(legacy.root))
+    expect(before).toEqual([
+      expect.objectContaining({
+        baseline: 'memorykernel',
+        field: 'trio',
+        message: expect.stringContaining('core.autocrlf=true') as unknown,
+        todo: `add to .gitattributes, and commit it: ${files.map((f) => `${f} -text`).join('; ')}`
+      })
+    ])
+    // text=auto converts on such a checkout; a later -text (or binary) unsets it, as git check-attr says
+    legacy.write(
+      '.gitattributes',
+      `* text=auto\n${files
+        .slice(1)
+        .map((f) => `${f} -text`)
+        .join('\n')}\n${files[0]} binary\n`
+    )
+    expect(item(await advice(legacy.root))).toEqual([])
+    legacy.write('.gitattributes', `${files.map((f) => `${f} -text`).join('\n')}\n* text=auto\n`)
+    expect(item(await advice(legacy.root))[0]!.todo).toContain(`${files[0]} -text; `)
   })
 })
 

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { git, GitError } from './git.js'
+import type { GitResult } from './git.js'
 
 // the attributes that can change a file's bytes on checkout with git's defaults, and `text`, whose unsetting
 // (`-text`: a binary file) keeps `eol` from converting
@@ -48,17 +49,29 @@ export async function checkoutAttributes(
       undefined,
       index
     )
-    if (r.code !== 0) throw new GitError(`git check-attr: ${r.stderr}`)
-    const out = new Map<string, string[]>(paths.map((p) => [p, []]))
-    const fields = r.stdout.toString('utf8').split('\0')
-    for (let i = 0; i + 2 < fields.length; i += 3) {
-      const [path, name, value] = [fields[i]!, fields[i + 1]!, fields[i + 2]!]
-      if (value !== 'unspecified') out.get(path)?.push(`${name}=${value}`)
-    }
-    return out
+    return checkAttrOutput(r, paths)
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/**
+ * The same, as the working tree's .gitattributes files (and the repository's info/attributes, the user's
+ * core.attributesFile) set them now: what the next checkout of these paths would do.
+ */
+export async function workingTreeAttributes(cwd: string, paths: string[]): Promise<Map<string, string[]>> {
+  return checkAttrOutput(await git(cwd, ['check-attr', '-z', ...CHECKOUT_ATTRIBUTES, '--', ...paths]), paths)
+}
+
+function checkAttrOutput(r: GitResult, paths: string[]): Map<string, string[]> {
+  if (r.code !== 0) throw new GitError(`git check-attr: ${r.stderr}`)
+  const out = new Map<string, string[]>(paths.map((p) => [p, []]))
+  const fields = r.stdout.toString('utf8').split('\0')
+  for (let i = 0; i + 2 < fields.length; i += 3) {
+    const [path, name, value] = [fields[i]!, fields[i + 1]!, fields[i + 2]!]
+    if (value !== 'unspecified') out.get(path)?.push(`${name}=${value}`)
+  }
+  return out
 }
 
 /**

@@ -7,6 +7,7 @@ import { writeFileAtomic } from '../fs/atomic-write.js'
 import { listRepositoryFiles, repositoryInventory } from '../fs/inventory.js'
 import type { FileInventory } from '../fs/inventory.js'
 import { listFiles } from '../fs/scan.js'
+import { workingTreeAttributes } from '../git/attributes.js'
 import { writeTarget } from '../fs/write-target.js'
 import { DEFAULT_POLICY_PATH } from '../policy/defaults.js'
 import { policyAtRevision } from '../policy/load.js'
@@ -14,6 +15,8 @@ import { PolicyError } from '../policy/types.js'
 import type { Policy } from '../policy/types.js'
 import { adapterRules } from '../rules/adapter.js'
 import { sourceFromBytes } from '../document/source-file.js'
+import { producerPaths } from '../trio/load.js'
+import { TRIO_ROLES } from '../trio/model.js'
 import type { SourceFile } from '../document/source-file.js'
 
 export interface InitRequest {
@@ -85,8 +88,39 @@ export async function runInit(root: string, request: InitRequest): Promise<InitO
     throw e
   }
   verifyAdapter(root, inventory, policy, proposal)
+  await adviseByteExact(root, inventory, policy, proposal)
   if (!request.dryRun && target.kind === 'ok') writeFileAtomic(target.abs, text)
   return { status: request.dryRun ? 'dry-run' : 'written', policyPath, proposal, text, policy, existed }
+}
+
+/**
+ * The trio and the producer's manifest are hashed byte for byte: a checkout that converts their line endings
+ * (core.autocrlf=true, the Windows default) makes the mirror's SHA-256 differ from the pin's (BG202). Said, with
+ * the .gitattributes lines, for those git would convert (its `text` attribute not unset: `-text`, or `binary`).
+ */
+async function adviseByteExact(
+  root: string,
+  inv: FileInventory,
+  policy: Policy,
+  proposal: Proposal
+): Promise<void> {
+  const listed = new Set(inv.files)
+  for (const b of policy.baselines) {
+    const paths = [...TRIO_ROLES.map((r) => b.trio[r]), producerPaths(b).manifest].filter((p) =>
+      listed.has(p)
+    )
+    if (paths.length === 0) continue
+    const attributes = await workingTreeAttributes(root, paths)
+    const converted = paths.filter((p) => !attributes.get(p)?.includes('text=unset'))
+    if (converted.length === 0) continue
+    proposal.undecided.push({
+      baseline: b.name,
+      field: 'trio',
+      path: '.gitattributes',
+      message: `no -text for ${converted.join(', ')}: a checkout with core.autocrlf=true (the Windows default) converts line endings in ${converted.length === 1 ? 'it' : 'them'}, and health fails on the bytes it hashes (BG202: the mirror's SHA-256 differs from the pin's)`,
+      todo: `add to .gitattributes, and commit it: ${converted.map((p) => `${p} -text`).join('; ')}`
+    })
+  }
 }
 
 /**
