@@ -521,6 +521,31 @@ describe('governance-negative table', () => {
     expect(RULE_IDS.filter((id) => !elsewhere(id) && !covered.has(id))).toEqual([])
   })
 
+  it("an image where a value belongs, the Baseline Pin tag line and the Approved row's tag cell, is no value: its alt text read as the tag passed (found by review)", async () => {
+    const fx = trioFixture()
+    const row = approvedRow(fx)
+    const tag = /\| (v\d+\.\d+\.\d+) \|/.exec(row)![1]!
+    fx.replace(
+      MATRIX,
+      `- MemoryKernel release tag: \`${tag}\``,
+      `- MemoryKernel release tag: ![${tag}](https://evil.example/says-v9.png)`
+    )
+    fx.replace(MATRIX, row, row.replace(`| ${tag} |`, `| ![${tag}](https://evil.example/t.png) |`))
+    const findings = await findingsOf(fx.root)
+    expect(findings.map((f) => [f.rule, f.line, f.message])).toEqual([
+      [
+        'BG206',
+        fx.lineOf(MATRIX, '- MemoryKernel release tag:'),
+        `"MemoryKernel release tag" holds an image: a reader sees a picture there, which may show any value; write the value as text: \`${tag}\``
+      ],
+      [
+        'BG213',
+        fx.lineOf(MATRIX, 'evil.example/t.png'),
+        `the producer tag cell is an image (read as "${tag}"): a reader sees a picture there, which may show any value; write the value as text`
+      ]
+    ])
+  })
+
   it("an Approved row that abbreviates the pin's commit, as hand-kept ledgers did, is a cell format (BG213), not another identity (BG212): found by review", async () => {
     const fx = trioFixture()
     const row = approvedRow(fx)

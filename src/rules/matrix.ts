@@ -166,7 +166,17 @@ function pinSection(path: string, ledger: Ledger, pin: Partial<Pin>, baseline: B
     seen.add(line.key)
     const want = expected[line.key]
     if (typeof want !== 'string') continue // the pin's own finding covers a missing or invalid field
-    if ((line.key === 'pin_path' || line.key === 'mirror_path') && isAbsolute(line.value)) {
+    if (line.image) {
+      out.push(
+        finding(
+          'BG206',
+          path,
+          line.position,
+          `"${line.label}" holds an image: a reader sees a picture there, which may show any value; write the value as text: \`${want}\``,
+          pinLineSubject(line.key)
+        )
+      )
+    } else if ((line.key === 'pin_path' || line.key === 'mirror_path') && isAbsolute(line.value)) {
       out.push(
         finding(
           'BG206',
@@ -334,9 +344,20 @@ type ColumnKey = LedgerColumnKey
 
 /** Every cell's format, through the shared schema formats (config/schemas/defs.schema.json). */
 function rowFormat(path: string, row: LedgerRow, pin: Partial<Pin>): Finding[] {
+  const out: Finding[] = LEDGER_COLUMNS.flatMap((c, i) =>
+    row.cells[i]?.image
+      ? [
+          finding(
+            'BG213',
+            path,
+            cellPosition(row, c.key),
+            `the ${columnName(c.key)} cell is an image (read as "${cellText(row, c.key)}"): a reader sees a picture there, which may show any value; write the value as text`
+          )
+        ]
+      : []
+  )
   const record = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, cellText(row, c.key)]))
-  if (validateLedgerRow(record)) return []
-  const out: Finding[] = []
+  if (validateLedgerRow(record)) return out
   for (const e of validateLedgerRow.errors ?? []) {
     const key = e.instancePath.slice(1) as ColumnKey
     const message = schemaMessage(e, schemaFiles.validateLedgerRow) ?? e.message

@@ -39,7 +39,7 @@ export const TRIO_RULES = {
     title: 'Baseline Pin line disagrees with the pin',
     severity: 'error',
     description:
-      "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused).",
+      "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused). The value is text: a line holding an image is refused, since a reader sees the picture, which may show any value, where the tool reads its alt text.",
     example: '`` - Runtime cutover posture: `GO` `` while the pin says `"runtime_cutover_posture": "NO-GO"`.'
   },
   BG207: {
@@ -87,7 +87,7 @@ export const TRIO_RULES = {
     title: 'Ledger cell format',
     severity: 'error',
     description:
-      'Every row, current or historical, is well formed: a semver consumer version, a 7-40 hex consumer commit, a vX.Y.Z producer tag, a 40-hex producer commit, and service.vN / api.vN / integration/vN contracts. Rollback reads these rows.',
+      'Every row, current or historical, is well formed: a semver consumer version, a 7-40 hex consumer commit, a vX.Y.Z producer tag, a 40-hex producer commit, and service.vN / api.vN / integration/vN contracts, each written as text (a cell holding an image is refused: a reader sees the picture, where the tool reads its alt text). Rollback reads these rows.',
     example: 'A Superseded row with producer commit `cf33144` (abbreviated).'
   },
   BG214: {
