@@ -1,6 +1,7 @@
 // The runtime preflight against a producer that misbehaves on purpose (__fixtures__/fake-producer.mjs, a real
 // child process with a grandchild): every failure gives its 4xx rule and FAIL, and no process is left behind.
 import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import type { RunnerClock } from '../src/exec/clock.js'
@@ -12,7 +13,10 @@ import { RULE_IDS } from '../src/rules/catalog.js'
 import type { RuleId } from '../src/rules/catalog.js'
 import {
   cleanupFixtures,
+  EMBEDDED,
   health,
+  MATRIX,
+  MIRROR,
   PIN,
   POLICY,
   REPO_ROOT,
@@ -176,6 +180,60 @@ describe('runtime preflight against a misbehaving producer', () => {
     const { findings, result } = await probeWith('pending')
     expect(findings.map((f) => [f.rule, f.severity])).toContainEqual(['BG408', 'warning'])
     expect(result.verdict).toBe('PASS')
+  })
+
+  it('after a rollback (BG310) the producer runs the withdrawn release: its envelopes are not held to the restored pin (found by review)', async () => {
+    // the trio restored to an older baseline of service.v2; the producer's tree (and what it runs, service.v3)
+    // still at the embedded release, which the ledger withdrew
+    const restored = async (status: string) => {
+      const { fx, pidFile } = fakeProducer('ok')
+      const older = { tag: 'v0.3.0', commit: 'd'.repeat(40), service: 'service.v2' }
+      fx.editJson(MIRROR, (m) => {
+        m.release_tag = older.tag
+        m.commit_sha = older.commit
+        m.expected_service_contract_version = older.service
+      })
+      const digest = createHash('sha256').update(fx.read(MIRROR)).digest('hex')
+      fx.editJson(PIN, (p) => {
+        p.release_tag = older.tag
+        p.commit_sha = older.commit
+        p.expected_service_contract_version = older.service
+        p.expected_producer_manifest_sha256 = digest
+        p.runtime_cutover_posture = 'NO-GO'
+      })
+      const row = fx
+        .read(MATRIX)
+        .split('\n')
+        .find((l) => l.includes('| Approved |'))!
+      fx.replace(MATRIX, `release tag: \`${EMBEDDED.tag}\``, `release tag: \`${older.tag}\``)
+      fx.replace(MATRIX, /(commit SHA: `)[0-9a-f]{40}/, `$1${older.commit}`)
+      fx.replace(
+        MATRIX,
+        `service contract version: \`${EMBEDDED.service}\``,
+        `service contract version: \`${older.service}\``
+      )
+      fx.replace(MATRIX, /(manifest SHA-256: `)[0-9a-f]{64}/, `$1${digest}`)
+      fx.replace(MATRIX, 'posture: `GO`', 'posture: `NO-GO`')
+      fx.replace(
+        MATRIX,
+        row,
+        `${row.replace('| Approved |', `| ${status} |`)}\n| 0.0.9 | 1111111 | ${older.tag} | ${older.commit} | ${older.service} | ${EMBEDDED.api} | ${EMBEDDED.integration} | Approved |`
+      )
+      const result = await health(fx.root, { probe: true })
+      await expectNoneLeft(pidFile)
+      return result.baselines[0]!
+    }
+    const held = await restored('Rolled back')
+    expect([held.verdict, held.findings.filter((f) => f.severity !== 'notice').map((f) => f.rule)]).toEqual([
+      'PASS',
+      ['BG310']
+    ])
+    expect(held.findings[0]!.message).toContain(
+      "nor the contract versions the running producer reports with the pin's"
+    )
+    // not withdrawn, the producer's release is drift, and its envelopes contradict the pin
+    const drifted = (await restored('Superseded')).findings.map((f) => f.rule)
+    expect(drifted).toEqual(expect.arrayContaining(['BG301', 'BG403']))
   })
 
   it('a missing producer schema fails the request it covers (BG406)', async () => {

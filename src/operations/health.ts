@@ -56,17 +56,19 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
     const trio = loadTrio(ctx.root, baseline)
     const producer = producerFiles(baseline)
     const report = options.probe && baseline.producer.probe.enabled ? await preflight(ctx, baseline) : null
+    const drift = driftRules(trio, producer, { now })
     const judged = preflightRules({
       report,
       pin: trio.pin,
       producerManifest: producer.manifest.data,
-      producerManifestPath: producer.manifest.path
+      producerManifestPath: producer.manifest.path,
+      heldBack: drift.some((f) => f.rule === 'BG310')
     })
     const remote = options.remote ? await checkProducerIdentity(trio, baseline, options.remote) : []
     const findings = sortFindings([
       ...interruptedWrites(ctx.root, baseline),
       ...trioRules(trio, { baseline, now }),
-      ...driftRules(trio, producer, { now }),
+      ...drift,
       ...adapterFindings(ctx.root, baseline, scan),
       ...judged.findings,
       ...remote

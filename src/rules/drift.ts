@@ -56,7 +56,7 @@ function heldBack(trio: Trio, producer: ProducerFiles): Finding | null {
     trio.manifest.path,
     null,
     `the producer's tree is at ${own.release_tag}, which ${trio.matrix.path} records as Rolled back (line ${row.position.line}); ` +
-      `the trio holds ${String(pin.release_tag)} until a fixed producer release is promoted (baseline-gate repin), so the mirror and the handoff are not compared with the producer's current files`
+      `the trio holds ${String(pin.release_tag)} until a fixed producer release is promoted (baseline-gate repin), so the mirror and the handoff are not compared with the producer's current files, nor the contract versions the running producer reports with the pin's`
   )
 }
 

@@ -16,6 +16,11 @@ export interface PreflightInput {
   pin: JsonFile<Pin>
   producerManifest: Partial<Manifest> | null
   producerManifestPath: string
+  /**
+   * The trio is held back after a rollback (BG310): the producer runs the withdrawn release, whose contract is not
+   * the pin's, so its envelopes are held to its own manifest (BG309), not to the pin (BG403).
+   */
+  heldBack?: boolean
 }
 
 export const PREFLIGHT_SUITE = 'preflight'
@@ -199,7 +204,7 @@ function versions(name: string, body: Record<string, unknown>, input: PreflightI
     if (!(field in (body ?? {}))) continue
     const got = body[field]
     const pinned = pin[pinField]
-    if (typeof pinned === 'string' && got !== pinned) {
+    if (typeof pinned === 'string' && got !== pinned && !input.heldBack) {
       const at = input.pin.doc ? locate(input.pin.doc, `/${pinField}`) : null
       out.push(
         finding(
