@@ -166,7 +166,7 @@ describe('readPromotionInputs', () => {
       root: '/work/repo',
       policy: undefined,
       baseline: undefined,
-      evidenceDir: '/runner/tmp/baseline-gate-evidence/promotion-9-1-job',
+      evidenceDir: '/runner/tmp/baseline-gate-evidence/promotion-all-9-1-job',
       base: undefined,
       head: undefined,
       suites: true,
@@ -175,6 +175,17 @@ describe('readPromotionInputs', () => {
       comment: true,
       uploadEvidence: true
     })
+  })
+
+  it('gives each baseline its own evidence directory, as its artifact: two steps of one job upload their own packets (found by review)', () => {
+    const dirs = ['', 'billing', 'memorykernel'].map(
+      (baseline) => readPromotionInputs(reader({ baseline }), env).evidenceDir
+    )
+    expect(dirs).toEqual([
+      '/runner/tmp/baseline-gate-evidence/promotion-all-9-1-job',
+      '/runner/tmp/baseline-gate-evidence/promotion-billing-9-1-job',
+      '/runner/tmp/baseline-gate-evidence/promotion-memorykernel-9-1-job'
+    ])
   })
 
   it('parses booleans and revisions', () => {

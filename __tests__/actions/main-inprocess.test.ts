@@ -93,7 +93,7 @@ describe('health in process', () => {
       verdict: packet.verdict,
       posture: packet.posture ?? '',
       'findings-count': String(packet.findings.length),
-      'evidence-dir': expect.stringContaining('baseline-gate-evidence/health-4242-1-inprocess'),
+      'evidence-dir': expect.stringContaining('baseline-gate-evidence/health-all-4242-1-inprocess'),
       'artifact-name': 'baseline-gate-health-all-inprocess-4242-1',
       'drift-issue-url': '',
       sarif: join(run.outputs['evidence-dir']!, 'health-memorykernel.sarif'),

@@ -233,11 +233,12 @@ export function readCommonInputs(
     ? isAbsolute(evidenceInput)
       ? evidenceInput
       : resolve(workspace, evidenceInput)
-    : // one directory per operation: two gates in one job upload two artifacts, not one directory twice
+    : // one directory per operation and baseline, as the artifact is named: two gates in one job upload two
+      // artifacts, not one directory twice (found by review: a second step's artifact held the first's packet)
       join(
         env.RUNNER_TEMP || join(root, '.baseline-gate'),
         'baseline-gate-evidence',
-        `${operation}-${runSuffix(env)}`
+        `${operation}-${baseline || 'all'}-${runSuffix(env)}`
       )
   return {
     root,
