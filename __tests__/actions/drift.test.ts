@@ -409,6 +409,16 @@ describe('the drift inputs of the health action', () => {
   const read = (inputs: Record<string, string>) =>
     readHealthInputs((name) => inputs[name] ?? '', { GITHUB_WORKSPACE: '/ws', RUNNER_TEMP: '/tmp' })
 
+  it('upload-evidence is "true" or "false", read by the script as the other actions read it (found by review: "yes" silently uploaded nothing)', () => {
+    expect([read({}).uploadEvidence, read({ 'upload-evidence': 'FALSE' }).uploadEvidence]).toEqual([
+      true,
+      false
+    ])
+    expect(() => read({ 'upload-evidence': 'yes' })).toThrow(
+      new InputError(`input 'upload-evidence' must be "true" or "false"`)
+    )
+  })
+
   it('defaults: drift mode off, no token, a daily schedule', () => {
     expect(read({})).toMatchObject({ driftIssue: false, token: '', scheduleIntervalHours: 24 })
     expect(read({ 'drift-issue': 'TRUE', token: ' t0ken ', 'schedule-interval-hours': '6.5' })).toMatchObject(

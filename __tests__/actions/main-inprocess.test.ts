@@ -96,6 +96,8 @@ describe('health in process', () => {
       'evidence-dir': expect.stringContaining('baseline-gate-evidence/health-all-4242-1-inprocess'),
       'artifact-name': 'baseline-gate-health-all-inprocess-4242-1',
       'drift-issue-url': '',
+      // parsed and validated by the script, as the other actions do: the composite's upload step reads it
+      'upload-evidence': 'true',
       sarif: join(run.outputs['evidence-dir']!, 'health-memorykernel.sarif'),
       attestation: join(run.outputs['evidence-dir']!, 'health-memorykernel.intoto.json')
     })

@@ -32,7 +32,8 @@ export const run = actionEntry({
       result,
       outputs: {
         posture: combinedPosture(result.baselines.map((b) => b.posture)),
-        'drift-issue-url': drift?.urls.join(',') ?? ''
+        'drift-issue-url': drift?.urls.join(',') ?? '',
+        'upload-evidence': String(inputs.uploadEvidence)
       },
       ownWarnings: drift?.warnings.length ?? 0,
       summary: async (overflow) => {

@@ -8,7 +8,10 @@ import { releaseTagProblem } from '../../git/tag-name.js'
 import type { ActionName, GetInput, InputName } from './io.js'
 
 /** The inputs every action's script reads. */
-type CommonInputName = InputName<'health'> & InputName<'promotion'> & InputName<'rollback'>
+type CommonInputName = InputName<'health'> &
+  InputName<'promotion'> &
+  InputName<'rollback'> &
+  InputName<'repin'>
 
 /** The inputs every action has. */
 export interface CommonInputs {
@@ -32,6 +35,8 @@ export interface HealthInputs extends CommonInputs {
   scheduleIntervalHours: number
   /** Check the producer identity in the producer repository with `token` (BG311-BG314). */
   remoteIdentity: boolean
+  /** Upload the evidence directory as an artifact (the composite's step reads the step output). */
+  uploadEvidence: boolean
 }
 
 export class InputError extends Error {
@@ -63,7 +68,8 @@ export function readHealthInputs(get: GetInput<'health'>, env: NodeJS.ProcessEnv
     driftIssue: readBoolean(get, 'drift-issue', false),
     token: get('token').trim(),
     scheduleIntervalHours: readIntervalHours(get),
-    remoteIdentity: readBoolean(get, 'remote-identity', false)
+    remoteIdentity: readBoolean(get, 'remote-identity', false),
+    uploadEvidence: readBoolean(get, 'upload-evidence', true)
   }
 }
 

@@ -39,7 +39,7 @@ export const ACTION_IO = {
       'remote-identity': FALSE,
       'drift-issue': FALSE,
       'schedule-interval-hours': { required: false, default: '24' },
-      'upload-evidence': { ...TRUE, composite: true }
+      'upload-evidence': TRUE
     },
     outputs: [
       'verdict',
@@ -51,7 +51,7 @@ export const ACTION_IO = {
       'drift-issue-url',
       'sarif'
     ],
-    stepOutputs: []
+    stepOutputs: ['upload-evidence']
   },
   promotion: {
     inputs: {
