@@ -192,10 +192,11 @@ function changeLines(c: ChangeEvidence, s: Style): string[] {
   const range = `${c.base.slice(0, 12)}..${c.head.slice(0, 12)}`
   if (!c.trio_changed)
     return [s.dim(`  change ${range}: the trio did not change; no baseline change to test`)]
+  // no posture at the base: a trio adopted in this change (its pin had none)
   const posture =
     c.posture_from === c.posture_to
-      ? `${c.posture_to ?? '?'}`
-      : `${c.posture_from ?? '?'} -> ${c.posture_to ?? '?'}`
+      ? `${c.posture_to ?? 'none'}`
+      : `${c.posture_from ?? 'none'} -> ${c.posture_to ?? 'none'}`
   const codes = [
     c.codes_added.length > 0 ? `+${c.codes_added.join(' +')}` : '',
     c.codes_removed.length > 0 ? `-${c.codes_removed.join(' -')}` : ''

@@ -44,7 +44,7 @@ export function changeTable(c: ChangeEvidence): string {
   const rows: [string, string][] = [
     ['Base → head', `${code(c.base.slice(0, 12))} → ${code(c.head.slice(0, 12))}`],
     ['Trio changed', c.trio_changed ? `yes: ${list(c.changed_files)}` : 'no'],
-    ['Classification', `**${c.classification}**`],
+    ['Classification', `**${c.classification}**${c.rollback ? ' (a rollback)' : ''}`],
     ['Error codes added', list(c.codes_added)],
     ['Error codes removed', list(c.codes_removed)],
     [
