@@ -137,9 +137,11 @@ function writeCache(path, script) {
 var SGR = "\\u001b\\[(?:1|2|22|31|32|33|39)m";
 var CONTROL_RANGES = "\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u034f\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\u3164\\ufeff\\uffa0\\ufff0-\\ufffb\\u{110bd}\\u{110cd}\\u{13430}-\\u{1343f}\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}";
 var CONTROL = `[${CONTROL_RANGES}]`;
-var UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|(?![\\t\\n])${CONTROL}|##\\[`, "gu");
+var CONTROL_IN_LINES = `(?![\\t\\n])${CONTROL}`;
+var UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|${CONTROL_IN_LINES}|##\\[`, "gu");
 var UNSAFE_IN_A_LINE = new RegExp(`${CONTROL}|##\\[`, "gu");
-var UNSAFE_IN_A_BLOCK = new RegExp(`(?![\\t\\n])${CONTROL}`, "gu");
+var UNSAFE_IN_A_BLOCK = new RegExp(CONTROL_IN_LINES, "gu");
+var UNSAFE_IN_A_LOG = new RegExp(`${CONTROL_IN_LINES}|##\\[`, "gu");
 var COMMAND_LINE = new RegExp(`^((?:[^\\S\\n]|${SGR}|[\\uFE00-\\uFE0F])*)::`, "gmu");
 function escape(ch) {
   if (ch === "\n") return "\\n";

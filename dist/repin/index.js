@@ -43879,6 +43879,12 @@ var CHANGE_RULES = {
     severity: "warning",
     description: "The repin action labels its pull request `baseline-repin` and the release's kind (`breaking`, `additive` or `patch`). GitHub creates a label that does not exist yet only for a token with `issues: write`; without it (or when the labels cannot be set for another reason) the pull request is still proposed (PASS), and this warning says which labels are missing and why: grant `issues: write`, or create the labels once by hand.",
     example: "The repin workflow grants `contents: write` and `pull-requests: write` only, on a repository that has no `baseline-repin` label yet."
+  },
+  BG526: {
+    title: "Producer's manifest converted on checkout",
+    severity: "error",
+    description: "repin copies the producer's manifest into the mirror and pins its SHA-256. Where the checkout converted that file (core.autocrlf on a Windows checkout, or an `eol`, a `filter` or a `working-tree-encoding` in .gitattributes), its bytes on disk are not the bytes committed: the mirror and the digest made from them would fail BG202 and BG301 on every other checkout. repin refuses and writes nothing. Mark the producer's manifest and the trio's files `-text` in .gitattributes and check the manifest out as committed.",
+    example: "On Windows with core.autocrlf=true, the producer manifest is checked out with CRLF line endings while git holds LF."
   }
 };
 
@@ -44219,7 +44225,7 @@ var PRODUCER_RULES = {
   BG310: {
     title: "Producer at a rolled-back release",
     severity: "warning",
-    description: "After a rollback the producer's tree still holds the withdrawn release while the trio holds the last-known-good one. When the ledger records the producer's release (tag and commit) as `Rolled back`, the mirror and the handoff's runtime baseline are not compared with the producer's current files (BG301, BG304, BG307 would fail until a fixed release is promoted); this warning says so instead. Any other difference is still drift.",
+    description: "After a rollback the producer's tree still holds the withdrawn release while the trio holds the last-known-good one. When the ledger records the producer's release (tag and commit) as `Rolled back`, the mirror and the handoff's runtime baseline are not compared with the producer's current files (BG301, BG304, BG307 would fail until a fixed release is promoted), nor, when health probes the producer, the contract versions it reports with the pin's (BG403: it runs the withdrawn release; its own manifest still holds it, BG309); this warning says so instead. Any other difference is still drift.",
     example: "The producer manifest says v0.4.0, the ledger row of v0.4.0 says `Rolled back`, the pin holds v0.3.2."
   },
   BG311: {
@@ -44353,7 +44359,7 @@ var TRIO_RULES = {
   BG206: {
     title: "Baseline Pin line disagrees with the pin",
     severity: "error",
-    description: "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused).",
+    description: "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused). The value is text: a line holding an image is refused, since a reader sees the picture, which may show any value, where the tool reads its alt text.",
     example: '`` - Runtime cutover posture: `GO` `` while the pin says `"runtime_cutover_posture": "NO-GO"`.'
   },
   BG207: {
@@ -44395,7 +44401,7 @@ var TRIO_RULES = {
   BG213: {
     title: "Ledger cell format",
     severity: "error",
-    description: "Every row, current or historical, is well formed: a semver consumer version, a 7-40 hex consumer commit, a vX.Y.Z producer tag, a 40-hex producer commit, and service.vN / api.vN / integration/vN contracts. Rollback reads these rows.",
+    description: "Every row, current or historical, is well formed: a semver consumer version, a 7-40 hex consumer commit, a vX.Y.Z producer tag, a 40-hex producer commit, and service.vN / api.vN / integration/vN contracts, each written as text (a cell holding an image is refused: a reader sees the picture, where the tool reads its alt text). Rollback reads these rows.",
     example: "A Superseded row with producer commit `cf33144` (abbreviated)."
   },
   BG214: {
@@ -45876,9 +45882,11 @@ function day(d) {
 var SGR = "\\u001b\\[(?:1|2|22|31|32|33|39)m";
 var CONTROL_RANGES = "\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u034f\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\u3164\\ufeff\\uffa0\\ufff0-\\ufffb\\u{110bd}\\u{110cd}\\u{13430}-\\u{1343f}\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}";
 var CONTROL = `[${CONTROL_RANGES}]`;
-var UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|(?![\\t\\n])${CONTROL}|##\\[`, "gu");
+var CONTROL_IN_LINES = `(?![\\t\\n])${CONTROL}`;
+var UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|${CONTROL_IN_LINES}|##\\[`, "gu");
 var UNSAFE_IN_A_LINE = new RegExp(`${CONTROL}|##\\[`, "gu");
-var UNSAFE_IN_A_BLOCK = new RegExp(`(?![\\t\\n])${CONTROL}`, "gu");
+var UNSAFE_IN_A_BLOCK = new RegExp(CONTROL_IN_LINES, "gu");
+var UNSAFE_IN_A_LOG = new RegExp(`${CONTROL_IN_LINES}|##\\[`, "gu");
 var COMMAND_LINE = new RegExp(`^((?:[^\\S\\n]|${SGR}|[\\uFE00-\\uFE0F])*)::`, "gmu");
 function escape2(ch) {
   if (ch === "\n") return "\\n";
@@ -45895,12 +45903,13 @@ function inlineSafe(text) {
 // src/evidence/markdown-text.ts
 var LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
 var MENTION = /@(?=[A-Za-z0-9])/g;
-var AUTOLINK = /(?=:\/\/)|www(?=\.)/gi;
+var EMOJI = /:(?=[\w+-]*[A-Za-z+-][\w+-]*:)/g;
+var AUTOLINK = /(?=:\/\/)|www(?=\.)|(?:#|GH-)(?=\d)/gi;
 function escapeMarkdown(text) {
   return linkText(text).replace(AUTOLINK, (m) => `${m}\u2060`);
 }
 function linkText(text) {
-  return inlineSafe(text.replace(LINE_BREAK, " ")).replace(MENTION, "@\u2060").replace(/[\\`*_[\]#|~]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return inlineSafe(text.replace(LINE_BREAK, " ")).replace(MENTION, "@\u2060").replace(EMOJI, ":\u2060").replace(/[\\`*_[\]#|~$]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 function withCodeSpans(text) {
   const parts = text.split("`");
@@ -46232,6 +46241,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
 }
 
 // src/git/git.ts
+import { createHash } from "node:crypto";
 import { existsSync as existsSync2 } from "node:fs";
 
 // src/text/duration.ts
@@ -46474,6 +46484,20 @@ async function isAncestorCommit(cwd, ancestor, descendant) {
   if (![ancestor, descendant].every((sha) => /^[0-9a-f]{40}$/.test(sha))) return null;
   const r = await git(cwd, ["merge-base", "--is-ancestor", "--end-of-options", ancestor, descendant]);
   return r.code === 0 ? true : r.code === 1 ? false : null;
+}
+function convertedOnDiskSync(cwd, files) {
+  if (files.length === 0) return [];
+  const r = childProcess().spawnSync("git", [...OPTIONS, "hash-object", "--", ...files.map((f) => f.path)], {
+    cwd,
+    timeout: TIMEOUT_MS,
+    env: env(),
+    stdio: ["ignore", "pipe", "pipe"]
+  });
+  if (r.error || r.status !== 0) return null;
+  const ids = r.stdout.toString("utf8").trim().split("\n");
+  if (ids.length !== files.length) return null;
+  const asIs = (bytes) => createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+  return files.filter((f, i) => ids[i] !== asIs(f.bytes)).map((f) => f.path);
 }
 function headCommitSync(cwd) {
   const fromDisk = headFromDisk(cwd);
@@ -51386,9 +51410,9 @@ function decideVerdict(findings, steps = []) {
 }
 
 // src/fs/digest.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 function sha256(data) {
-  return createHash("sha256").update(data).digest("hex");
+  return createHash2("sha256").update(data).digest("hex");
 }
 
 // src/generated/validators.js
@@ -54302,7 +54326,8 @@ function markedUp(source, start, end, inCell) {
   }
   flush();
   resolveEmphasis(pieces);
-  return { text: links(pieces.map((p) => p.text).join("")), code: code2 };
+  const read = links(pieces.map((p) => p.text).join(""));
+  return { text: read.text, code: code2, ...read.image ? { image: true } : {} };
 }
 function backtickRuns(source, start, end) {
   const byLength = /* @__PURE__ */ new Map();
@@ -54392,7 +54417,8 @@ function resolveEmphasis(pieces) {
   for (const p of pieces) if (p.delim) p.text = p.delim.char.repeat(p.delim.length);
 }
 function links(text) {
-  if (!text.includes("](")) return text;
+  if (!text.includes("](")) return { text, image: false };
+  let image = false;
   const parts = [];
   const stack = [];
   let run2 = "";
@@ -54410,7 +54436,10 @@ function links(text) {
         const open2 = stack.pop();
         parts[open2] = "";
         const before = parts[open2 - 1];
-        if (before.endsWith("!")) parts[open2 - 1] = before.slice(0, -1);
+        if (before.endsWith("!")) {
+          parts[open2 - 1] = before.slice(0, -1);
+          image = true;
+        }
         stack.length = 0;
         i = close;
         continue;
@@ -54419,7 +54448,7 @@ function links(text) {
     run2 += c;
   }
   parts.push(run2);
-  return parts.join("");
+  return { text: parts.join(""), image };
 }
 var MAX_DESTINATION = 1024;
 var MAX_PARENS = 32;
@@ -54551,6 +54580,7 @@ function pinLine(file, item, displayName) {
     key: pinLineKey(label, displayName),
     label,
     value: read.code ? read.code.value : read.text.slice(colon + 1).trim(),
+    ...read.image ? { image: true } : {},
     position: positionAt(file, read.code ? read.code.start : para.start),
     start: item.start,
     end: item.end
@@ -54596,8 +54626,10 @@ function cells(file, row) {
 }
 function cell(file, c) {
   const { contentStart: start, contentEnd: end } = c;
+  const read = start === end ? null : inlineText(file.text, start, end, true);
   return {
-    text: start === end ? "" : plainText(file.text, start, end, true).trim(),
+    text: read ? read.text.trim() : "",
+    ...read?.image ? { image: true } : {},
     position: positionAt(file, start),
     start,
     end
@@ -55242,7 +55274,17 @@ function pinSection(path2, ledger, pin, baseline) {
     seen.add(line.key);
     const want = expected[line.key];
     if (typeof want !== "string") continue;
-    if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute3(line.value)) {
+    if (line.image) {
+      out.push(
+        finding(
+          "BG206",
+          path2,
+          line.position,
+          `"${line.label}" holds an image: a reader sees a picture there, which may show any value; write the value as text: \`${want}\``,
+          pinLineSubject(line.key)
+        )
+      );
+    } else if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute3(line.value)) {
       out.push(
         finding(
           "BG206",
@@ -55396,9 +55438,18 @@ function header(path2, table2) {
   return out;
 }
 function rowFormat(path2, row, pin) {
+  const out = LEDGER_COLUMNS.flatMap(
+    (c, i) => row.cells[i]?.image ? [
+      finding(
+        "BG213",
+        path2,
+        cellPosition(row, c.key),
+        `the ${columnName(c.key)} cell is an image (read as "${cellText(row, c.key)}"): a reader sees a picture there, which may show any value; write the value as text`
+      )
+    ] : []
+  );
   const record = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, cellText(row, c.key)]));
-  if (ge(record)) return [];
-  const out = [];
+  if (ge(record)) return out;
   for (const e of ge.errors ?? []) {
     const key = e.instancePath.slice(1);
     const message = schemaMessage(e, Pe.validateLedgerRow) ?? e.message;
@@ -55410,7 +55461,9 @@ function rowFormat(path2, row, pin) {
     } else {
       const whole = key === "producer_commit" && cellText(row, "producer_tag") === pin.release_tag ? startOfCommit(text, pin.commit_sha) : null;
       const hint = whole ? `; it is the start of the pin's commit_sha: write "${whole}"` : "";
-      out.push(finding("BG213", path2, cellPosition(row, key), `${columnName(key)} "${text}" ${message}${hint}`));
+      out.push(
+        finding("BG213", path2, cellPosition(row, key), `${columnName(key)} "${text}" ${message}${hint}`)
+      );
     }
   }
   return out;
@@ -56885,6 +56938,8 @@ function runRepin(ctx, baseline, options = {}) {
     );
   }
   const mirror = producer.manifest.read.bytes;
+  const converted = options.producer ? [] : convertedOnDiskSync(ctx.root, [{ path: producer.manifest.path, bytes: mirror }]) ?? [];
+  if (converted.length > 0) return refused(converted.map(checkoutConverted));
   const manifest = producer.manifest.data;
   const digest = sha256(mirror);
   const left = leftToDo(ctx.root, baseline, producer, manifest);
@@ -57038,6 +57093,14 @@ function cargoVersion(read) {
   if (read.kind !== "ok") return null;
   const pkg = /^\[package\][^\S\n]*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(read.bytes.toString("utf8"));
   return pkg ? /^version\s*=\s*"([^"\n]+)"/m.exec(pkg[1])?.[1] ?? null : null;
+}
+function checkoutConverted(path2) {
+  return finding(
+    "BG526",
+    path2,
+    null,
+    `${path2} on disk is not the file as committed: the checkout converted it (core.autocrlf, or an eol, a filter or an encoding in .gitattributes), so the mirror and the pin's digest made from it would not match what is committed. Mark it and the trio's files \`-text\` in .gitattributes, check it out as committed (git -c core.autocrlf=false checkout -- ${path2}), then run repin again (nothing was written)`
+  );
 }
 
 // src/operations/repin-branch.ts
@@ -58258,10 +58321,17 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
     }
     used[f.severity]++;
     const properties = { title: `${f.rule} ${RULES[f.rule].title}` };
-    if (f.file) properties.file = prefix ? `${prefix}/${f.file}` : f.file;
-    if (f.line) properties.startLine = f.line;
-    if (f.line && f.column) properties.startColumn = f.column;
-    annotations.push({ severity: f.severity, message: inlineSafe(f.message), properties });
+    let message = inlineSafe(f.message);
+    const file = f.file ? prefix ? `${prefix}/${f.file}` : f.file : "";
+    if (inlineSafe(file) !== file) {
+      const at3 = f.line ? `:${f.line}${f.column ? `:${f.column}` : ""}` : "";
+      message = `${inlineSafe(file)}${at3}: ${message}`;
+    } else {
+      if (file) properties.file = file;
+      if (f.line) properties.startLine = f.line;
+      if (f.line && f.column) properties.startColumn = f.column;
+    }
+    annotations.push({ severity: f.severity, message, properties });
   }
   return { annotations, overflow };
 }
@@ -58320,11 +58390,12 @@ function readCommonInputs(get, env2, operation) {
   }
   const evidenceInput = get("evidence-dir").trim();
   const evidenceDir = evidenceInput ? isAbsolute7(evidenceInput) ? evidenceInput : resolve6(workspace, evidenceInput) : (
-    // one directory per operation: two gates in one job upload two artifacts, not one directory twice
+    // one directory per operation and baseline, as the artifact is named: two gates in one job upload two
+    // artifacts, not one directory twice (found by review: a second step's artifact held the first's packet)
     join8(
       env2.RUNNER_TEMP || join8(root, ".baseline-gate"),
       "baseline-gate-evidence",
-      `${operation}-${runSuffix(env2)}`
+      `${operation}-${baseline || "all"}-${runSuffix(env2)}`
     )
   );
   return {
@@ -58535,7 +58606,7 @@ var ACTION_IO = {
       "remote-identity": FALSE,
       "drift-issue": FALSE,
       "schedule-interval-hours": { required: false, default: "24" },
-      "upload-evidence": { ...TRUE, composite: true }
+      "upload-evidence": TRUE
     },
     outputs: [
       "verdict",
@@ -58547,7 +58618,7 @@ var ACTION_IO = {
       "drift-issue-url",
       "sarif"
     ],
-    stepOutputs: []
+    stepOutputs: ["upload-evidence"]
   },
   promotion: {
     inputs: {
@@ -58781,7 +58852,7 @@ function annotate(findings, root, env2, failing, ownWarnings = 0) {
 import { relative as relative4, resolve as resolve8, sep as sep4 } from "node:path";
 
 // src/evidence/sarif.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 var SARIF_VERSION = "2.1.0";
 var SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 var FINGERPRINT_KEY = "baselineGateFinding/v1";
@@ -58909,8 +58980,7 @@ function messageText(f, b, own, root) {
     if (r.length > 1) text = text.split(`${r}/`).join("").split(r).join(".");
   }
   text = text.replace(OUTSIDE_TARGET, " (to a path outside the repository)");
-  text = text.replace(/[[\]]/g, (c) => `\\${c}`);
-  text = text.trim() || RULES[f.rule].title;
+  text = inlineSafe(text.trim()).replace(/[[\]]/g, (c) => `\\${c}`) || RULES[f.rule].title;
   const where3 = own ? "" : ` (baseline ${b.name}: the finding has no file of its own, so it is shown on the pin)`;
   return `${text}${where3}`;
 }
@@ -58918,7 +58988,7 @@ function fingerprintKey(baseline, f, uri) {
   const what2 = f.subject ?? f.message.replace(/\d+/g, "#");
   return JSON.stringify([baseline, f.rule, uri, what2]);
 }
-var sha2563 = (s) => createHash2("sha256").update(s).digest("hex");
+var sha2563 = (s) => createHash3("sha256").update(s).digest("hex");
 function relativeUri(path2) {
   if (path2.startsWith("/") || path2.startsWith("\\") || /^[A-Za-z]:/.test(path2)) return null;
   const segments = path2.split(/\/+/).filter((s) => s !== "" && s !== ".");

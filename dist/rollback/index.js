@@ -24671,9 +24671,15 @@ function endGroup() {
 var SGR = "\\u001b\\[(?:1|2|22|31|32|33|39)m";
 var CONTROL_RANGES = "\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u034f\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\u3164\\ufeff\\uffa0\\ufff0-\\ufffb\\u{110bd}\\u{110cd}\\u{13430}-\\u{1343f}\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}";
 var CONTROL = `[${CONTROL_RANGES}]`;
-var UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|(?![\\t\\n])${CONTROL}|##\\[`, "gu");
+var CONTROL_IN_LINES = `(?![\\t\\n])${CONTROL}`;
+var UNSAFE_KEEPING_COLOUR = new RegExp(`${SGR}|${CONTROL_IN_LINES}|##\\[`, "gu");
 var UNSAFE_IN_A_LINE = new RegExp(`${CONTROL}|##\\[`, "gu");
-var UNSAFE_IN_A_BLOCK = new RegExp(`(?![\\t\\n])${CONTROL}`, "gu");
+var UNSAFE_IN_A_BLOCK = new RegExp(CONTROL_IN_LINES, "gu");
+var UNSAFE_IN_A_LOG = new RegExp(`${CONTROL_IN_LINES}|##\\[`, "gu");
+var TERMINAL_CONTROL = (
+  // eslint-disable-next-line no-control-regex -- the escape sequences and controls to drop
+  /\u001b(?:\[[0-?]*[ -/]*[@-~]|[\]PX^_][^\u0007\u001b\n]*(?:\u0007|\u001b\\)?|[ -/]*[0-~])|[\u0000-\u0008\u000b-\u001f\u007f]/g
+);
 var COMMAND_LINE = new RegExp(`^((?:[^\\S\\n]|${SGR}|[\\uFE00-\\uFE0F])*)::`, "gmu");
 function escape(ch) {
   if (ch === "\n") return "\\n";
@@ -24689,16 +24695,20 @@ function inlineSafe(text) {
 function blockSafe(text) {
   return text.replace(UNSAFE_IN_A_BLOCK, escape);
 }
+function logText(text) {
+  return text.replace(TERMINAL_CONTROL, "").replace(UNSAFE_IN_A_LOG, unsafe);
+}
 
 // src/evidence/markdown-text.ts
 var LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
 var MENTION = /@(?=[A-Za-z0-9])/g;
-var AUTOLINK = /(?=:\/\/)|www(?=\.)/gi;
+var EMOJI = /:(?=[\w+-]*[A-Za-z+-][\w+-]*:)/g;
+var AUTOLINK = /(?=:\/\/)|www(?=\.)|(?:#|GH-)(?=\d)/gi;
 function escapeMarkdown(text) {
   return linkText(text).replace(AUTOLINK, (m) => `${m}\u2060`);
 }
 function linkText(text) {
-  return inlineSafe(text.replace(LINE_BREAK, " ")).replace(MENTION, "@\u2060").replace(/[\\`*_[\]#|~]/g, (c2) => `\\${c2}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return inlineSafe(text.replace(LINE_BREAK, " ")).replace(MENTION, "@\u2060").replace(EMOJI, ":\u2060").replace(/[\\`*_[\]#|~$]/g, (c2) => `\\${c2}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 function withCodeSpans(text) {
   const parts = text.split("`");
@@ -24930,6 +24940,12 @@ var CHANGE_RULES = {
     severity: "warning",
     description: "The repin action labels its pull request `baseline-repin` and the release's kind (`breaking`, `additive` or `patch`). GitHub creates a label that does not exist yet only for a token with `issues: write`; without it (or when the labels cannot be set for another reason) the pull request is still proposed (PASS), and this warning says which labels are missing and why: grant `issues: write`, or create the labels once by hand.",
     example: "The repin workflow grants `contents: write` and `pull-requests: write` only, on a repository that has no `baseline-repin` label yet."
+  },
+  BG526: {
+    title: "Producer's manifest converted on checkout",
+    severity: "error",
+    description: "repin copies the producer's manifest into the mirror and pins its SHA-256. Where the checkout converted that file (core.autocrlf on a Windows checkout, or an `eol`, a `filter` or a `working-tree-encoding` in .gitattributes), its bytes on disk are not the bytes committed: the mirror and the digest made from them would fail BG202 and BG301 on every other checkout. repin refuses and writes nothing. Mark the producer's manifest and the trio's files `-text` in .gitattributes and check the manifest out as committed.",
+    example: "On Windows with core.autocrlf=true, the producer manifest is checked out with CRLF line endings while git holds LF."
   }
 };
 
@@ -25270,7 +25286,7 @@ var PRODUCER_RULES = {
   BG310: {
     title: "Producer at a rolled-back release",
     severity: "warning",
-    description: "After a rollback the producer's tree still holds the withdrawn release while the trio holds the last-known-good one. When the ledger records the producer's release (tag and commit) as `Rolled back`, the mirror and the handoff's runtime baseline are not compared with the producer's current files (BG301, BG304, BG307 would fail until a fixed release is promoted); this warning says so instead. Any other difference is still drift.",
+    description: "After a rollback the producer's tree still holds the withdrawn release while the trio holds the last-known-good one. When the ledger records the producer's release (tag and commit) as `Rolled back`, the mirror and the handoff's runtime baseline are not compared with the producer's current files (BG301, BG304, BG307 would fail until a fixed release is promoted), nor, when health probes the producer, the contract versions it reports with the pin's (BG403: it runs the withdrawn release; its own manifest still holds it, BG309); this warning says so instead. Any other difference is still drift.",
     example: "The producer manifest says v0.4.0, the ledger row of v0.4.0 says `Rolled back`, the pin holds v0.3.2."
   },
   BG311: {
@@ -25404,7 +25420,7 @@ var TRIO_RULES = {
   BG206: {
     title: "Baseline Pin line disagrees with the pin",
     severity: "error",
-    description: "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused).",
+    description: "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused). The value is text: a line holding an image is refused, since a reader sees the picture, which may show any value, where the tool reads its alt text.",
     example: '`` - Runtime cutover posture: `GO` `` while the pin says `"runtime_cutover_posture": "NO-GO"`.'
   },
   BG207: {
@@ -25446,7 +25462,7 @@ var TRIO_RULES = {
   BG213: {
     title: "Ledger cell format",
     severity: "error",
-    description: "Every row, current or historical, is well formed: a semver consumer version, a 7-40 hex consumer commit, a vX.Y.Z producer tag, a 40-hex producer commit, and service.vN / api.vN / integration/vN contracts. Rollback reads these rows.",
+    description: "Every row, current or historical, is well formed: a semver consumer version, a 7-40 hex consumer commit, a vX.Y.Z producer tag, a 40-hex producer commit, and service.vN / api.vN / integration/vN contracts, each written as text (a cell holding an image is refused: a reader sees the picture, where the tool reads its alt text). Rollback reads these rows.",
     example: "A Superseded row with producer commit `cf33144` (abbreviated)."
   },
   BG214: {
@@ -27510,7 +27526,7 @@ function changeTable(c2) {
   const rows = [
     ["Base \u2192 head", `${code(c2.base.slice(0, 12))} \u2192 ${code(c2.head.slice(0, 12))}`],
     ["Trio changed", c2.trio_changed ? `yes: ${list(c2.changed_files)}` : "no"],
-    ["Classification", `**${c2.classification}**`],
+    ["Classification", `**${c2.classification}**${c2.rollback ? " (a rollback)" : ""}`],
     ["Error codes added", list(c2.codes_added)],
     ["Error codes removed", list(c2.codes_removed)],
     [
@@ -33725,7 +33741,7 @@ function heldBack(trio, producer) {
     "BG310",
     trio.manifest.path,
     null,
-    `the producer's tree is at ${own.release_tag}, which ${trio.matrix.path} records as Rolled back (line ${row.position.line}); the trio holds ${String(pin.release_tag)} until a fixed producer release is promoted (baseline-gate repin), so the mirror and the handoff are not compared with the producer's current files`
+    `the producer's tree is at ${own.release_tag}, which ${trio.matrix.path} records as Rolled back (line ${row.position.line}); the trio holds ${String(pin.release_tag)} until a fixed producer release is promoted (baseline-gate repin), so the mirror and the handoff are not compared with the producer's current files, nor the contract versions the running producer reports with the pin's`
   );
 }
 function mirrorIsProducerManifest(trio, producer) {
@@ -33736,7 +33752,8 @@ function mirrorIsProducerManifest(trio, producer) {
   const a = mirror.text.split("\n");
   const b = own.text.split("\n");
   const i2 = firstDifference(a, b);
-  const where4 = i2 === -1 ? "their byte-order mark" : `line ${i2 + 1}: the mirror has ${shownLine(a[i2])}, the producer's manifest ${shownLine(b[i2])}`;
+  const crlf = (l) => l !== void 0 && l.endsWith("\r");
+  const where4 = i2 === -1 ? "their byte-order mark" : a[i2]?.replace(/\r$/, "") === b[i2]?.replace(/\r$/, "") && crlf(a[i2]) !== crlf(b[i2]) ? `the end of line ${i2 + 1}: the mirror has ${crlf(a[i2]) ? "CRLF" : "LF"} line endings, the producer's manifest ${crlf(b[i2]) ? "CRLF" : "LF"} (the checkout converts the line endings of one and not the other, as core.autocrlf does to a file .gitattributes does not mark \`-text\`: mark both \`-text\`)` : `line ${i2 + 1}: the mirror has ${shownLine(a[i2])}, the producer's manifest ${shownLine(b[i2])}`;
   return [
     finding(
       "BG301",
@@ -36772,7 +36789,8 @@ function markedUp(source, start, end, inCell) {
   }
   flush();
   resolveEmphasis(pieces);
-  return { text: links(pieces.map((p) => p.text).join("")), code: code2 };
+  const read = links(pieces.map((p) => p.text).join(""));
+  return { text: read.text, code: code2, ...read.image ? { image: true } : {} };
 }
 function backtickRuns(source, start, end) {
   const byLength = /* @__PURE__ */ new Map();
@@ -36862,7 +36880,8 @@ function resolveEmphasis(pieces) {
   for (const p of pieces) if (p.delim) p.text = p.delim.char.repeat(p.delim.length);
 }
 function links(text) {
-  if (!text.includes("](")) return text;
+  if (!text.includes("](")) return { text, image: false };
+  let image = false;
   const parts = [];
   const stack = [];
   let run2 = "";
@@ -36880,7 +36899,10 @@ function links(text) {
         const open2 = stack.pop();
         parts[open2] = "";
         const before = parts[open2 - 1];
-        if (before.endsWith("!")) parts[open2 - 1] = before.slice(0, -1);
+        if (before.endsWith("!")) {
+          parts[open2 - 1] = before.slice(0, -1);
+          image = true;
+        }
         stack.length = 0;
         i2 = close;
         continue;
@@ -36889,7 +36911,7 @@ function links(text) {
     run2 += c2;
   }
   parts.push(run2);
-  return parts.join("");
+  return { text: parts.join(""), image };
 }
 var MAX_DESTINATION = 1024;
 var MAX_PARENS = 32;
@@ -37021,6 +37043,7 @@ function pinLine(file, item, displayName) {
     key: pinLineKey(label3, displayName),
     label: label3,
     value: read.code ? read.code.value : read.text.slice(colon + 1).trim(),
+    ...read.image ? { image: true } : {},
     position: positionAt(file, read.code ? read.code.start : para.start),
     start: item.start,
     end: item.end
@@ -37066,8 +37089,10 @@ function cells(file, row) {
 }
 function cell(file, c2) {
   const { contentStart: start, contentEnd: end } = c2;
+  const read = start === end ? null : inlineText(file.text, start, end, true);
   return {
-    text: start === end ? "" : plainText(file.text, start, end, true).trim(),
+    text: read ? read.text.trim() : "",
+    ...read?.image ? { image: true } : {},
     position: positionAt(file, start),
     start,
     end
@@ -37315,7 +37340,17 @@ function pinSection(path2, ledger, pin, baseline) {
     seen.add(line.key);
     const want = expected[line.key];
     if (typeof want !== "string") continue;
-    if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute5(line.value)) {
+    if (line.image) {
+      out.push(
+        finding(
+          "BG206",
+          path2,
+          line.position,
+          `"${line.label}" holds an image: a reader sees a picture there, which may show any value; write the value as text: \`${want}\``,
+          pinLineSubject(line.key)
+        )
+      );
+    } else if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute5(line.value)) {
       out.push(
         finding(
           "BG206",
@@ -37469,9 +37504,18 @@ function header(path2, table2) {
   return out;
 }
 function rowFormat(path2, row, pin) {
+  const out = LEDGER_COLUMNS.flatMap(
+    (c2, i2) => row.cells[i2]?.image ? [
+      finding(
+        "BG213",
+        path2,
+        cellPosition(row, c2.key),
+        `the ${columnName(c2.key)} cell is an image (read as "${cellText(row, c2.key)}"): a reader sees a picture there, which may show any value; write the value as text`
+      )
+    ] : []
+  );
   const record = Object.fromEntries(LEDGER_COLUMNS.map((c2) => [c2.key, cellText(row, c2.key)]));
-  if (ge(record)) return [];
-  const out = [];
+  if (ge(record)) return out;
   for (const e of ge.errors ?? []) {
     const key = e.instancePath.slice(1);
     const message = schemaMessage(e, Pe.validateLedgerRow) ?? e.message;
@@ -37483,7 +37527,9 @@ function rowFormat(path2, row, pin) {
     } else {
       const whole = key === "producer_commit" && cellText(row, "producer_tag") === pin.release_tag ? startOfCommit(text, pin.commit_sha) : null;
       const hint = whole ? `; it is the start of the pin's commit_sha: write "${whole}"` : "";
-      out.push(finding("BG213", path2, cellPosition(row, key), `${columnName(key)} "${text}" ${message}${hint}`));
+      out.push(
+        finding("BG213", path2, cellPosition(row, key), `${columnName(key)} "${text}" ${message}${hint}`)
+      );
     }
   }
   return out;
@@ -42270,10 +42316,17 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
     }
     used[f.severity]++;
     const properties = { title: `${f.rule} ${RULES[f.rule].title}` };
-    if (f.file) properties.file = prefix ? `${prefix}/${f.file}` : f.file;
-    if (f.line) properties.startLine = f.line;
-    if (f.line && f.column) properties.startColumn = f.column;
-    annotations.push({ severity: f.severity, message: inlineSafe(f.message), properties });
+    let message = inlineSafe(f.message);
+    const file = f.file ? prefix ? `${prefix}/${f.file}` : f.file : "";
+    if (inlineSafe(file) !== file) {
+      const at3 = f.line ? `:${f.line}${f.column ? `:${f.column}` : ""}` : "";
+      message = `${inlineSafe(file)}${at3}: ${message}`;
+    } else {
+      if (file) properties.file = file;
+      if (f.line) properties.startLine = f.line;
+      if (f.line && f.column) properties.startColumn = f.column;
+    }
+    annotations.push({ severity: f.severity, message, properties });
   }
   return { annotations, overflow };
 }
@@ -42377,11 +42430,12 @@ function readCommonInputs(get, env2, operation) {
   }
   const evidenceInput = get("evidence-dir").trim();
   const evidenceDir = evidenceInput ? isAbsolute7(evidenceInput) ? evidenceInput : resolve8(workspace, evidenceInput) : (
-    // one directory per operation: two gates in one job upload two artifacts, not one directory twice
+    // one directory per operation and baseline, as the artifact is named: two gates in one job upload two
+    // artifacts, not one directory twice (found by review: a second step's artifact held the first's packet)
     join9(
       env2.RUNNER_TEMP || join9(root, ".baseline-gate"),
       "baseline-gate-evidence",
-      `${operation}-${runSuffix(env2)}`
+      `${operation}-${baseline || "all"}-${runSuffix(env2)}`
     )
   );
   return {
@@ -46187,12 +46241,14 @@ function stopToken(text, random = () => randomBytes2(16).toString("hex")) {
     if (!text.includes(token)) return token;
   }
 }
-function printStepLog(out, step2, log2, token = stopToken(log2)) {
+function printStepLog(out, step2, log2, token) {
   out.startGroup(stepResultLine(step2));
   if (log2.length > 0) {
-    out.info(`::stop-commands::${token}`);
-    out.info(log2.replace(/\r?\n$/, ""));
-    out.info(`::${token}::`);
+    const shown = logText(log2).replace(/\n$/, "");
+    const stop = token ?? stopToken(shown);
+    out.info(`::stop-commands::${stop}`);
+    out.info(shown);
+    out.info(`::${stop}::`);
   } else {
     out.info("(no output)");
   }
@@ -47047,8 +47103,7 @@ function messageText(f, b, own, root) {
     if (r.length > 1) text = text.split(`${r}/`).join("").split(r).join(".");
   }
   text = text.replace(OUTSIDE_TARGET, " (to a path outside the repository)");
-  text = text.replace(/[[\]]/g, (c2) => `\\${c2}`);
-  text = text.trim() || RULES[f.rule].title;
+  text = inlineSafe(text.trim()).replace(/[[\]]/g, (c2) => `\\${c2}`) || RULES[f.rule].title;
   const where4 = own ? "" : ` (baseline ${b.name}: the finding has no file of its own, so it is shown on the pin)`;
   return `${text}${where4}`;
 }
@@ -47558,7 +47613,7 @@ var ACTION_IO = {
       "remote-identity": FALSE,
       "drift-issue": FALSE,
       "schedule-interval-hours": { required: false, default: "24" },
-      "upload-evidence": { ...TRUE, composite: true }
+      "upload-evidence": TRUE
     },
     outputs: [
       "verdict",
@@ -47570,7 +47625,7 @@ var ACTION_IO = {
       "drift-issue-url",
       "sarif"
     ],
-    stepOutputs: []
+    stepOutputs: ["upload-evidence"]
   },
   promotion: {
     inputs: {
@@ -47946,7 +48001,7 @@ function judged2(result) {
 }
 function context3(result, trigger) {
   const parts = [];
-  if (trigger) parts.push([trigger]);
+  if (trigger) parts.push(typeof trigger === "string" ? [trigger] : trigger);
   if (result.baselines.length === 1) parts.push(postureWords(result.baselines[0]));
   return parts.flatMap((p, i2) => i2 === 0 ? p : [" \xB7 ", ...p]);
 }
