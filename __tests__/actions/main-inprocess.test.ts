@@ -79,6 +79,20 @@ function committedTrio() {
 }
 
 describe('health in process', () => {
+  it("links the files of its findings at the commit checked out, not GITHUB_SHA, which a checkout's ref: makes another (found by review)", async () => {
+    const { fx, repo } = committedTrio()
+    fx.replace(MATRIX, '- Runtime cutover posture: `GO`', '- Runtime cutover posture: `NO-GO`')
+    const checkedOut = repo.commit('the posture line edited')
+    const run = await inProcess('health', {
+      workspace: fx.root,
+      sha: 'f'.repeat(40),
+      eventName: 'push',
+      inputs: { probe: 'false' }
+    })
+    expect(run.summary).toContain(`/blob/${checkedOut}/${MATRIX}`)
+    expect(run.summary).not.toContain('f'.repeat(40))
+  })
+
   it('sets every output once from the verdict and its evidence, and writes the summary', async () => {
     const { fx, sha } = committedTrio()
     const run = await inProcess('health', {

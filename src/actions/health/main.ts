@@ -5,6 +5,7 @@
 import * as core from '@actions/core'
 import { escapeMarkdown } from '../../evidence/markdown.js'
 import type { OperationResult } from '../../operations/context.js'
+import { headCommit } from '../../git/git.js'
 import { runHealth } from '../../operations/health.js'
 import { eventWords, presentLinks, producerReader } from '../shared/github.js'
 import { readHealthInputs } from '../shared/inputs.js'
@@ -40,7 +41,8 @@ export const run = actionEntry({
         for (const warning of drift?.warnings ?? []) core.warning(warning)
         for (const notice of drift?.notices ?? []) core.notice(notice)
         return renderSummary(result, {
-          links: presentLinks(env, inputs.root, env.GITHUB_SHA ?? null, artifact),
+          // the files as read: the commit checked out, which a checkout's ref: makes other than GITHUB_SHA
+          links: presentLinks(env, inputs.root, await headCommit(inputs.root).catch(() => null), artifact),
           trigger: eventWords(env),
           overflow,
           notes: drift?.notes ?? []
