@@ -314,31 +314,42 @@ describe('change classification', () => {
           manifest: Buffer.from(t.manifest),
           matrix: Buffer.from(t.matrix)
         })
-      return (pinned: 'held before' | 'never held') =>
+      const target = identityOf(bytes(head))
+      return (pinned: 'before adoption, replaced by a promotion' | 'after adoption' | 'never held') =>
         classifyChange({
           base: bytes(BASE),
           head: bytes(head),
           changed: ['pin', 'manifest', 'matrix'],
           now: new Date('2026-12-31T00:00:00Z'),
           baseApprovedAt: null,
-          pinnedBefore: pinned === 'held before' ? [identityOf(bytes(head))] : []
+          pinnedBefore: pinned === 'never held' ? [] : [target],
+          approvedBeforeAdoption: pinned === 'before adoption, replaced by a promotion' ? [target] : []
         })
     }
 
-    it('a rollback to a release the pin held before passes where a hand-kept ledger dropped its row (found by review)', () => {
+    it('a rollback to an older baseline the pin held before adoption passes where a hand-kept ledger dropped its row (found by review)', () => {
       expect(BASE.matrix).not.toContain('| v0.3.0 |')
       const judge = handRollback('service.v3')
-      const r = judge('held before')
+      const r = judge('before adoption, replaced by a promotion')
       expect([r.rollback, r.classification]).toEqual([true, 'none'])
       expect(r.findings.map((f) => [f.rule, f.message])).toEqual([])
-      // the pin's history is what vouches for it: an identity it never held is still refused
+      // a pin held after adoption has its row (a pull request's pin, set and reverted, made no baseline of it)
+      expect(judge('after adoption').findings.map((f) => [f.rule, f.message])).toEqual([
+        [
+          'BG509',
+          expect.stringContaining(
+            'the ledger before the change has no row for v0.3.0, and it is no older baseline the pin held before adoption'
+          ) as unknown as string
+        ]
+      ])
+      // an identity the pin never held is refused whatever the ledger says
       expect(judge('never held').findings.map((f) => [f.rule, f.message])).toEqual([
         ['BG509', expect.stringContaining('the pin never held this identity') as unknown as string]
       ])
     })
 
     it('a rollback to an older contract version is a breaking change, not "no contract change" (found by review)', () => {
-      const r = handRollback('service.v2')('held before')
+      const r = handRollback('service.v2')('before adoption, replaced by a promotion')
       expect([r.rollback, r.classification, r.findings]).toEqual([true, 'breaking', []])
     })
 

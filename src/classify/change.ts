@@ -23,6 +23,12 @@ export interface ChangeInput {
   baseApprovedAt: Date | null
   /** Every identity the pin held in the history of BASE (null when the history is unknown: a shallow clone). */
   pinnedBefore?: Identity[] | null
+  /**
+   * The identities the pin held before adoption that a promotion replaced (the next release the pin held was a
+   * higher one) and no downgrade ever left: the baselines a hand-kept ledger may have dropped the rows of. A
+   * rollback to one of them needs no row in the base ledger; any other needs its row (BG509).
+   */
+  approvedBeforeAdoption?: Identity[]
 }
 
 export interface ChangeReport {
@@ -100,7 +106,7 @@ export function classifyChange(input: ChangeInput): ChangeReport {
   // a rollback goes down on purpose: the way-up rules (tag, contracts, window, Superseded) do not apply
   if (from.release_tag !== to.release_tag && status(head, from.release_tag) === 'Rolled back') {
     report.rollback = true
-    out.push(...rollbackRules(input, to), ...kept())
+    out.push(...rollbackRules(input, from, to), ...kept())
     return report
   }
 
@@ -206,11 +212,13 @@ function status(trio: Trio, tag: string | null): string | null {
 }
 
 /**
- * A rollback reinstates, at NO-GO, a baseline the pin held before and the ledger before the change does not
- * record as withdrawn. The pin's history is what shows it was a baseline: a hand-kept ledger that replaced its
- * one row at each promotion has no row for it, and the rollback adds one.
+ * A rollback reinstates, at NO-GO, a baseline the pin held before, which the ledger before the change lists and
+ * does not record as withdrawn. One exception, for a hand-kept ledger that replaced its one row at each
+ * promotion: an older baseline the pin held before adoption, which a promotion (not a downgrade) replaced, needs
+ * no row (the rollback adds one). A pin held after adoption always has its row, and a pull request's own commits
+ * (a pin set and reverted) must not make a baseline of it.
  */
-function rollbackRules(input: ChangeInput, to: Identity): Finding[] {
+function rollbackRules(input: ChangeInput, from: Identity, to: Identity): Finding[] {
   const { base, head } = input
   const out: Finding[] = []
   const pinAt = (field: string) => (head.pin.doc ? locate(head.pin.doc, `/${field}`) : null)
@@ -228,12 +236,16 @@ function rollbackRules(input: ChangeInput, to: Identity): Finding[] {
   const pinned = input.pinnedBefore?.some((id) => sameIdentity(id, to))
   // a release an incident withdrew is never the one restored (rollback and lkg pass over it: BG510)
   const withdrawn = known !== null && statusOf(known) === 'Rolled back'
-  if (withdrawn || input.pinnedBefore === null || pinned === false) {
+  const fromLegacy =
+    (input.approvedBeforeAdoption ?? []).some((id) => sameIdentity(id, to)) && olderTag(to, from)
+  if (withdrawn || (!known && !fromLegacy) || input.pinnedBefore === null || pinned === false) {
     const why = withdrawn
       ? `the ledger before the change records ${to.release_tag} as Rolled back (line ${known.position.line}): a withdrawn release is not restored`
-      : input.pinnedBefore === null
-        ? 'the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)'
-        : `the pin never held this identity (${describe(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? '?'}) in the history of the base`
+      : !known && pinned !== false && input.pinnedBefore !== null
+        ? `the ledger before the change has no row for ${to.release_tag}, and it is no older baseline the pin held before adoption that a promotion replaced (only those may lack a row, as a hand-kept ledger dropped them)`
+        : input.pinnedBefore === null
+          ? 'the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)'
+          : `the pin never held this identity (${describe(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? '?'}) in the history of the base`
     out.push(
       finding(
         'BG509',
@@ -244,6 +256,13 @@ function rollbackRules(input: ChangeInput, to: Identity): Finding[] {
     )
   }
   return out
+}
+
+/** Whether `a`'s release tag is a lower version than `b`'s (both semver tags). */
+export function olderTag(a: Identity, b: Identity): boolean {
+  const x = semverValid(a.release_tag?.replace(/^v/, '') ?? null)
+  const y = semverValid(b.release_tag?.replace(/^v/, '') ?? null)
+  return x !== null && y !== null && semverCompare(x, y) < 0
 }
 
 function ledgerHistory(head: Trio, oldTag: string | null): Finding[] {

@@ -55,15 +55,17 @@ export function renderMigrate(given: MigrateResult, s: Style): string {
   const out = [s.bold(`baseline-gate migrate · ${r.baseline}`), `  ${HEADLINE[r.status]}`]
   for (const b of r.blockers) out.push(`  ${s.red('blocked')}: ${b}`)
   for (const step of r.steps) out.push(`  - ${step}`)
-  if (r.diff)
+  if (r.diff) {
+    const lines = r.diff.trimEnd().split('\n')
+    // a file with CRLF line endings (kept as they are): its CRs would show as \u000d at the end of every line
+    const crlf = lines.some((l) => l.endsWith('\r'))
     out.push(
       '',
-      ...r.diff
-        .trimEnd()
-        .split('\n')
-        .map((l) => colourDiff(l, s)),
+      ...(crlf ? [s.dim('  (CRLF line endings, kept as they are, are not shown)')] : []),
+      ...lines.map((l) => colourDiff(l.replace(/\r$/, ''), s)),
       ''
     )
+  }
   if (r.written.length > 0)
     out.push(`  wrote ${r.written.join(', ')} as one change: review the diff and commit the trio together`)
   const errors = r.findings.filter((f) => f.severity === 'error')

@@ -7,7 +7,7 @@
 // already decide FAIL, minutes of suites could not change the verdict, so they are skipped (and recorded so)
 // unless asked for anyway.
 import { approvedSince } from '../classify/approved-since.js'
-import { classifyChange } from '../classify/change.js'
+import { classifyChange, olderTag } from '../classify/change.js'
 import type { ChangeReport } from '../classify/change.js'
 import { packetName } from '../evidence/packet.js'
 import type { ChangeEvidence } from '../evidence/packet.js'
@@ -34,7 +34,8 @@ import { trioRules } from '../rules/index.js'
 import { decideVerdict } from '../rules/verdict.js'
 import type { StepResult } from '../rules/verdict.js'
 import { locate } from '../document/json-document.js'
-import { identityOf, identityOfPinBytes, postureOf } from '../trio/identity.js'
+import { identityOf, pinFacts, postureOf } from '../trio/identity.js'
+import type { PinFacts } from '../trio/identity.js'
 import { committedBytes, producerFilesFromBytes, trioFromBytes } from '../trio/load.js'
 import type { Committed } from '../trio/load.js'
 import { TRIO_ROLES } from '../trio/model.js'
@@ -372,20 +373,48 @@ export async function pinHistory(
   base: string,
   baseline: BaselinePolicy,
   identity: Identity
-): Promise<{ baseApprovedAt: Date | null; pinnedBefore: Identity[] }> {
+): Promise<{ baseApprovedAt: Date | null; pinnedBefore: Identity[]; approvedBeforeAdoption: Identity[] }> {
   // dated by when each pin reached the base branch: a pull request's own commit carries whatever date its author
   // set, and an old one would open the stability window at once (BG504)
   const history = await fileHistory(root, base, baseline.trio.pin, {
     firstParent: true,
-    keep: (bytes) => (bytes ? identityOfPinBytes(bytes) : null)
+    keep: (bytes) => (bytes ? pinFacts(bytes) : null)
   })
   const baseApprovedAt = approvedSince(
     history,
     (rev) =>
-      rev.content?.release_tag === identity.release_tag && rev.content?.commit_sha === identity.commit_sha
+      rev.content?.identity.release_tag === identity.release_tag &&
+      rev.content?.identity.commit_sha === identity.commit_sha
   )
-  const pinnedBefore = history.flatMap((rev) => (rev.content ? [rev.content] : []))
-  return { baseApprovedAt, pinnedBefore }
+  const facts = history.flatMap((rev) => (rev.content ? [rev.content] : []))
+  return {
+    baseApprovedAt,
+    pinnedBefore: facts.map((f) => f.identity),
+    approvedBeforeAdoption: approvedBeforeAdoption(facts)
+  }
+}
+
+/**
+ * Of the pins of a history (newest first), those held before adoption (older than the oldest pin recording the
+ * posture, profileOf) that a promotion replaced: the next release the pin held was a higher one. A release a
+ * downgrade ever left (a rollback by hand, which a hand-kept ledger may not record) is none of them. Adoption's
+ * place is fixed in the history, so no later commit (a pull request's pin set and reverted) is counted.
+ */
+export function approvedBeforeAdoption(facts: PinFacts[]): Identity[] {
+  let adoption = -1
+  facts.forEach((f, i) => {
+    if (f.hasPosture) adoption = i
+  })
+  const up: Identity[] = []
+  const down = new Set<string | null>()
+  for (let i = facts.length - 1; i >= 1 && (adoption === -1 || i > adoption); i--) {
+    const older = facts[i]!.identity
+    const newer = facts[i - 1]!.identity
+    if (older.release_tag === newer.release_tag) continue
+    if (olderTag(older, newer)) up.push(older)
+    else down.add(older.release_tag)
+  }
+  return up.filter((id) => !down.has(id.release_tag))
 }
 
 /** Why the suites are not run: not asked for, or the rules' errors already decide FAIL; null: run them. */
