@@ -371,6 +371,11 @@ const cases: Case[] = [
     expect: { rule: 'BG310', file: MIRROR, line: none }
   },
   {
+    name: "a Rolled back row that writes the producer's commit short, as hand-kept ledgers did, still holds the pin back (found by review)",
+    mutate: (fx) => withdrawnRelease(fx, 'Rolled back', 'c'.repeat(7)),
+    expect: { rule: 'BG310', file: MIRROR, line: none }
+  },
+  {
     name: 'a Rolled back row with another commit does not excuse the drift',
     mutate: (fx) => withdrawnRelease(fx, 'Rolled back', 'd'.repeat(40)),
     expect: { rule: 'BG301', file: MIRROR, line: at(MIRROR, '"release_tag"') }

@@ -4,7 +4,8 @@
 // later "rollback" to it passed.
 import { describe, expect, it } from '@jest/globals'
 import { approvedBeforeAdoption } from '../../src/operations/promotion.js'
-import type { Identity, PinFacts } from '../../src/trio/identity.js'
+import type { PinFacts } from '../../src/trio/identity.js'
+import type { Identity } from '../../src/trio/model.js'
 
 const id = (tag: string): Identity => ({
   release_tag: tag,

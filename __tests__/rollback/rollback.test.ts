@@ -114,6 +114,30 @@ async function rolledBack() {
 }
 
 describe('lkg: the last-known-good baseline', () => {
+  it('passes over a release the ledger records as Rolled back even where its row writes the commit short (found by review)', async () => {
+    const { fx, repo, c } = threeBaselines()
+    const v6Row = fx
+      .read(MATRIX)
+      .split('\n')
+      .find((l) => l.includes(`| ${TAGS.v6} |`))!
+    // an incident handled by hand: the trio of v5 back, and v6's row kept, Rolled back, its commit written short
+    for (const file of TRIO) fx.write(file, showBytes(fx.root, c.v5, file).toString('utf8'))
+    const v5Row = fx
+      .read(MATRIX)
+      .split('\n')
+      .find((l) => l.includes(`| ${TAGS.v5} |`))!
+    const withdrawn = v6Row.replace('6'.repeat(40), '6666666').replace('| Approved |', '| Rolled back |')
+    fx.replace(MATRIX, v5Row, `${v5Row}\n${withdrawn}`)
+    repo.commit(`back to ${TAGS.v5} by hand`, new Date(Date.now() - 86_400_000).toISOString())
+    const r = await lastKnownGood(fx.root, policyOf(fx.root).baselines[0]!)
+    expect(r.identity.release_tag).toBe(TAGS.v5)
+    // before: the short commit made the row no record of v6, and lkg restored the withdrawn release
+    expect(r.lkg.target?.identity.release_tag).toBe(TAGS.v4)
+    expect(r.lkg.passedOver.map((p) => [p.commit, p.reason])).toEqual(
+      expect.arrayContaining([[c.v6, 'rolled-back']])
+    )
+  })
+
   it('names the previous baseline, passing over the current one (and never reading unrelated commits)', async () => {
     const { fx, c } = threeBaselines()
     const r = await lastKnownGood(fx.root, policyOf(fx.root).baselines[0]!)

@@ -14,6 +14,7 @@ import type { GitStream } from '../git/git.js'
 import { cellText, rowOfTag, statusOf } from '../ledger/model.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { trioRules } from '../rules/index.js'
+import { startOfCommit } from '../rules/matrix.js'
 import { identityOf, pinFacts } from '../trio/identity.js'
 import type { PinFacts } from '../trio/identity.js'
 import { committed, committedBytes, trioFromBytes } from '../trio/load.js'
@@ -99,8 +100,13 @@ export async function lastKnownGood(
       to,
       statusOf: (id) => {
         const row = rowOfTag(ledger, id.release_tag)
-        return row && cellText(row, 'producer_commit') === id.commit_sha
-          ? (statusOf(row) ?? cellText(row, 'status'))
+        if (!row) return null
+        const status = statusOf(row) ?? cellText(row, 'status')
+        // a withdrawn release is withdrawn whatever its commit cell says (a hand-kept ledger wrote it short), and
+        // a row that names the pin's commit, whole or by its start, is the revision's
+        return status === 'Rolled back' ||
+          startOfCommit(cellText(row, 'producer_commit'), id.commit_sha) !== null
+          ? status
           : null
       },
       validate: async (rev) => {

@@ -8,6 +8,7 @@ import type { JsonDocument } from '../document/json-document.js'
 import { shorten } from '../text/shorten.js'
 import type { Handoff, Manifest, Pin, ProducerFiles, Trio } from '../trio/model.js'
 import { producerFileRules } from './files.js'
+import { startOfCommit } from './matrix.js'
 import { capFindings } from './cap.js'
 import { finding, sortFindings } from './finding.js'
 import type { Finding } from './finding.js'
@@ -44,7 +45,12 @@ function heldBack(trio: Trio, producer: ProducerFiles): Finding | null {
   const pin = trio.pin.data
   if (!own || !pin || typeof own.release_tag !== 'string' || own.release_tag === pin.release_tag) return null
   const row = rowOfTag(trio.matrix.ledger, own.release_tag)
-  if (!row || statusOf(row) !== 'Rolled back' || cellText(row, 'producer_commit') !== own.commit_sha)
+  // the row names the producer's commit, whole or by its start (as a hand-kept ledger wrote it)
+  if (
+    !row ||
+    statusOf(row) !== 'Rolled back' ||
+    !startOfCommit(cellText(row, 'producer_commit'), own.commit_sha)
+  )
     return null
   // a rollback restores an older baseline: a pin at a newer release than the withdrawn one is no restored baseline
   // but a promotion, which the producer's files must bear out (a fabricated release otherwise passed unchecked)

@@ -397,7 +397,7 @@ const APPROVED_AGAINST_PIN: [ColumnKey, keyof Pin][] = [
  * wrote it; null otherwise. Such a cell names the pinned commit: its form is BG213's finding, not an identity
  * mismatch (BG212), so a revision of an adopted history that wrote it so stays restorable.
  */
-function startOfCommit(cell: string, commit: unknown): string | null {
+export function startOfCommit(cell: string, commit: unknown): string | null {
   if (typeof commit !== 'string' || !/^[0-9a-fA-F]{7,40}$/.test(cell)) return null
   return commit.startsWith(cell.toLowerCase()) ? commit : null
 }

@@ -84,6 +84,11 @@ export function planRestore(
   }
   const row = rowOfTag(ledger, to?.release_tag ?? null)
   if (row) {
+    // lkg passes over a withdrawn release: one reaching here is a defect, never a row to re-approve
+    if (statusOf(row) === 'Rolled back')
+      throw new RestoreError(
+        `${baseline.trio.matrix} records ${String(to?.release_tag)} as Rolled back (line ${row.position.line}): a withdrawn release is not restored`
+      )
     if (cellText(row, 'status') !== 'Approved') {
       splices.push(statusSplice(row, 'Approved'))
       notes.push(
