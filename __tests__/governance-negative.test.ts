@@ -541,7 +541,7 @@ describe('governance-negative table', () => {
       [
         'BG206',
         fx.lineOf(MATRIX, '- MemoryKernel release tag:'),
-        `"MemoryKernel release tag" holds an image: a reader sees a picture there, which may show any value; write the value as text: \`${tag}\``
+        `"MemoryKernel release tag" holds HTML, an image or a link, which a reader sees rendered where the tool reads only the text: write the value as a code span, \`${tag}\`, with no markup beside it`
       ],
       [
         'BG213',
@@ -549,6 +549,39 @@ describe('governance-negative table', () => {
         `the producer tag cell is an image (read as "${tag}"): a reader sees a picture there, which may show any value; write the value as text`
       ]
     ])
+  })
+
+  it('a Baseline Pin line holds no HTML, image or link: they render what the tool does not read (found by review)', async () => {
+    const fx = trioFixture()
+    const tag = (JSON.parse(fx.read(PIN)) as { release_tag: string }).release_tag
+    const line = `- MemoryKernel release tag: \`${tag}\``
+    const shown = [
+      `- MemoryKernel release tag: ![\`${tag}\`][img]\n\n[img]: https://evil.example/v0.9.9.png`,
+      `- MemoryKernel release tag: <img src="https://evil.example/v0.9.9.png" alt="\`${tag}\`">`,
+      `- MemoryKernel release tag: <!-- \`${tag}\` --> \`v0.9.9\``,
+      `- MemoryKernel release tag: <span title="\`${tag}\`">v0.9.9</span>`,
+      `- MemoryKernel release tag: [\`${tag}\`](https://evil.example/v0.9.9)`
+    ]
+    for (const hostile of shown) {
+      const at = trioFixture()
+      at.replace(MATRIX, line, hostile)
+      const findings = (await findingsOf(at.root)).filter((f) => f.rule === 'BG206')
+      expect({ hostile, findings: findings.map((f) => f.message.slice(0, 60)) }).toEqual({
+        hostile,
+        findings: ['"MemoryKernel release tag" holds HTML, an image or a link, w']
+      })
+    }
+    // what hand-kept matrices wrote still reads: the value bare, spaces or a note after it
+    for (const plain of [
+      `- MemoryKernel release tag: ${tag}`,
+      `- MemoryKernel release tag: \`${tag}\`   `,
+      `- MemoryKernel release tag: \`${tag}\` (the hotfix)`
+    ]) {
+      const at = trioFixture()
+      at.replace(MATRIX, line, plain)
+      expect((await findingsOf(at.root)).map((f) => f.rule)).toEqual([])
+    }
+    expect(fx.read(MATRIX)).toContain(line)
   })
 
   it("an Approved row that abbreviates the pin's commit, as hand-kept ledgers did, is a cell format (BG213), not another identity (BG212): found by review", async () => {

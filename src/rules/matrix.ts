@@ -38,7 +38,7 @@ export function matrixRules(trio: Trio, ctx: MatrixRuleContext): Finding[] {
   const pin = trio.pin.data ?? {}
   return [
     ...updatedMarker(path, ledger, ctx.now),
-    ...pinSection(path, ledger, pin, ctx.baseline),
+    ...pinSection(path, ledger, pin, ctx.baseline, trio.matrix.source?.text ?? ''),
     ...ledgerTable(path, ledger, pin),
     ...duplicateSections(path, ledger),
     ...(trio.matrix.source ? machinePaths(trio.matrix.source, path, ledger) : [])
@@ -133,7 +133,20 @@ function missingSection(path: string, ledger: Ledger, title: string): Finding {
   return finding('BG204', path, ledger.title?.position ?? START, `the matrix has no \`## ${title}\` section`)
 }
 
-function pinSection(path: string, ledger: Ledger, pin: Partial<Pin>, baseline: BaselinePolicy): Finding[] {
+/**
+ * What a Baseline Pin line must not hold: HTML (a comment, an <img>, a span), an image or a link render something
+ * the tool does not read (the first code span, its value, may sit in an HTML comment or in an image's alt text).
+ * A note beside the value (\`v0.3.1\` (hotfix)), as hand-kept matrices wrote, is plain text a reader sees.
+ */
+const RENDERED_MARKUP = /[<[\]]/
+
+function pinSection(
+  path: string,
+  ledger: Ledger,
+  pin: Partial<Pin>,
+  baseline: BaselinePolicy,
+  text: string
+): Finding[] {
   const section = ledger.pinSection
   if (!section) return [missingSection(path, ledger, PIN_SECTION_TITLE)]
   const out: Finding[] = []
@@ -166,13 +179,13 @@ function pinSection(path: string, ledger: Ledger, pin: Partial<Pin>, baseline: B
     seen.add(line.key)
     const want = expected[line.key]
     if (typeof want !== 'string') continue // the pin's own finding covers a missing or invalid field
-    if (line.image) {
+    if (line.image || RENDERED_MARKUP.test(text.slice(line.start, line.end))) {
       out.push(
         finding(
           'BG206',
           path,
           line.position,
-          `"${line.label}" holds an image: a reader sees a picture there, which may show any value; write the value as text: \`${want}\``,
+          `"${line.label}" holds HTML, an image or a link, which a reader sees rendered where the tool reads only the text: write the value as a code span, \`${want}\`, with no markup beside it`,
           pinLineSubject(line.key)
         )
       )

@@ -39,7 +39,7 @@ export const TRIO_RULES = {
     title: 'Baseline Pin line disagrees with the pin',
     severity: 'error',
     description:
-      "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused). The value is text: a line holding an image is refused, since a reader sees the picture, which may show any value, where the tool reads its alt text.",
+      "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused). The value is text: a line holding HTML (a comment, an `<img>`), an image or a link is refused, since a reader sees what it renders (a picture, a hidden value) where the tool reads the text.",
     example: '`` - Runtime cutover posture: `GO` `` while the pin says `"runtime_cutover_posture": "NO-GO"`.'
   },
   BG207: {
