@@ -185,8 +185,8 @@ describe('runtime preflight against a misbehaving producer', () => {
   it('after a rollback (BG310) the producer runs the withdrawn release: its envelopes are not held to the restored pin (found by review)', async () => {
     // the trio restored to an older baseline of service.v2; the producer's tree (and what it runs, service.v3)
     // still at the embedded release, which the ledger withdrew
-    const restored = async (status: string) => {
-      const { fx, pidFile } = fakeProducer('ok')
+    const restored = async (status: string, mode = 'ok') => {
+      const { fx, pidFile } = fakeProducer(mode)
       const older = { tag: 'v0.3.0', commit: 'd'.repeat(40), service: 'service.v2' }
       fx.editJson(MIRROR, (m) => {
         m.release_tag = older.tag
@@ -229,8 +229,19 @@ describe('runtime preflight against a misbehaving producer', () => {
       ['BG310']
     ])
     expect(held.findings[0]!.message).toContain(
-      "nor the contract versions the running producer reports with the pin's"
+      "the contract versions the running producer reports are held to that row's, not the pin's"
     )
+    // held to the contract the ledger recorded for the withdrawn release: a producer changed since to serve another
+    // is caught (found by attacking 4def53c, which compared it with nothing)
+    const changed = await restored('Rolled back', 'wrong-version')
+    const mismatch = changed.findings.find((f) => f.rule === 'BG403')!
+    expect([mismatch.file, mismatch.line, mismatch.message]).toEqual([
+      MATRIX,
+      expect.any(Number),
+      expect.stringContaining(
+        'withdrawn (BG310), and reports service_contract_version "service.v2", but the ledger records "service.v3" for that release'
+      )
+    ])
     // not withdrawn, the producer's release is drift, and its envelopes contradict the pin
     const drifted = (await restored('Superseded')).findings.map((f) => f.rule)
     expect(drifted).toEqual(expect.arrayContaining(['BG301', 'BG403']))

@@ -7,7 +7,7 @@ import { journalPath } from '../fs/atomic-set.js'
 import type { EvidenceFile } from '../fs/evidence-store.js'
 import { createRepoScan } from '../fs/scan.js'
 import type { BaselinePolicy } from '../policy/types.js'
-import { driftRules } from '../rules/drift.js'
+import { driftRules, withdrawnContract } from '../rules/drift.js'
 import { finding, sortFindings } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
 import { trioRules } from '../rules/index.js'
@@ -62,7 +62,7 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
       pin: trio.pin,
       producerManifest: producer.manifest.data,
       producerManifestPath: producer.manifest.path,
-      heldBack: drift.some((f) => f.rule === 'BG310')
+      heldBack: drift.some((f) => f.rule === 'BG310') ? withdrawnContract(trio, producer) : null
     })
     const remote = options.remote ? await checkProducerIdentity(trio, baseline, options.remote) : []
     const findings = sortFindings([

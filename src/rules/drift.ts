@@ -7,6 +7,8 @@ import { locate } from '../document/json-document.js'
 import type { JsonDocument } from '../document/json-document.js'
 import { shorten } from '../text/shorten.js'
 import type { Handoff, Manifest, Pin, ProducerFiles, Trio } from '../trio/model.js'
+import type { LedgerRow } from '../ledger/model.js'
+import type { WithdrawnContract } from './preflight.js'
 import { producerFileRules } from './files.js'
 import { startOfCommit } from './matrix.js'
 import { capFindings } from './cap.js'
@@ -41,6 +43,37 @@ export function driftRules(trio: Trio, producer: ProducerFiles, ctx: DriftContex
  * release (tag AND commit) as `Rolled back`; it is reported as a warning instead of the drift errors.
  */
 function heldBack(trio: Trio, producer: ProducerFiles): Finding | null {
+  const row = withdrawnRow(trio, producer)
+  if (!row) return null
+  const own = producer.manifest.data!
+  return finding(
+    'BG310',
+    trio.manifest.path,
+    null,
+    `the producer's tree is at ${own.release_tag}, which ${trio.matrix.path} records as Rolled back (line ${row.position.line}); ` +
+      `the trio holds ${String(trio.pin.data!.release_tag)} until a fixed producer release is promoted (baseline-gate repin), so the mirror and the handoff are not compared with the producer's current files, and the contract versions the running producer reports are held to that row's, not the pin's`
+  )
+}
+
+/**
+ * The contract the ledger records for the withdrawn release a held-back producer still runs (BG310), which its
+ * probe is held to; null when the trio is not held back.
+ */
+export function withdrawnContract(trio: Trio, producer: ProducerFiles): WithdrawnContract | null {
+  const row = withdrawnRow(trio, producer)
+  return row
+    ? {
+        releaseTag: cellText(row, 'producer_tag'),
+        service: cellText(row, 'service'),
+        api: cellText(row, 'api'),
+        line: row.position.line,
+        matrixPath: trio.matrix.path
+      }
+    : null
+}
+
+/** The ledger's Rolled back row of the release the producer's tree holds, when the trio is held back by it. */
+function withdrawnRow(trio: Trio, producer: ProducerFiles): LedgerRow | null {
   const own = producer.manifest.data
   const pin = trio.pin.data
   if (!own || !pin || typeof own.release_tag !== 'string' || own.release_tag === pin.release_tag) return null
@@ -57,13 +90,7 @@ function heldBack(trio: Trio, producer: ProducerFiles): Finding | null {
   const withdrawn = semverValid(own.release_tag.replace(/^v/, ''))
   const pinned = typeof pin.release_tag === 'string' ? semverValid(pin.release_tag.replace(/^v/, '')) : null
   if (!withdrawn || !pinned || semverCompare(pinned, withdrawn) >= 0) return null
-  return finding(
-    'BG310',
-    trio.manifest.path,
-    null,
-    `the producer's tree is at ${own.release_tag}, which ${trio.matrix.path} records as Rolled back (line ${row.position.line}); ` +
-      `the trio holds ${String(pin.release_tag)} until a fixed producer release is promoted (baseline-gate repin), so the mirror and the handoff are not compared with the producer's current files, nor the contract versions the running producer reports with the pin's`
-  )
+  return row
 }
 
 function mirrorIsProducerManifest(trio: Trio, producer: ProducerFiles): Finding[] {

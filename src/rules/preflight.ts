@@ -18,9 +18,20 @@ export interface PreflightInput {
   producerManifestPath: string
   /**
    * The trio is held back after a rollback (BG310): the producer runs the withdrawn release, whose contract is not
-   * the pin's, so its envelopes are held to its own manifest (BG309), not to the pin (BG403).
+   * the pin's, so its envelopes are held to the contract the ledger recorded for that release (BG403), not to
+   * the pin's.
    */
-  heldBack?: boolean
+  heldBack?: WithdrawnContract | null
+}
+
+/** The contract the ledger's row records for the withdrawn release the producer still runs. */
+export interface WithdrawnContract {
+  releaseTag: string
+  service: string
+  api: string
+  /** The row's line in the matrix. */
+  line: number
+  matrixPath: string
 }
 
 export const PREFLIGHT_SUITE = 'preflight'
@@ -204,7 +215,19 @@ function versions(name: string, body: Record<string, unknown>, input: PreflightI
     if (!(field in (body ?? {}))) continue
     const got = body[field]
     const pinned = pin[pinField]
-    if (typeof pinned === 'string' && got !== pinned && !input.heldBack) {
+    const held = input.heldBack
+    if (held) {
+      const recorded = field === 'service_contract_version' ? held.service : held.api
+      if (got !== recorded)
+        out.push(
+          finding(
+            'BG403',
+            held.matrixPath,
+            { line: held.line, column: 1 },
+            `${name}: the producer runs ${held.releaseTag}, withdrawn (BG310), and reports ${field} ${JSON.stringify(got)}, but the ledger records ${JSON.stringify(recorded)} for that release`
+          )
+        )
+    } else if (typeof pinned === 'string' && got !== pinned) {
       const at = input.pin.doc ? locate(input.pin.doc, `/${pinField}`) : null
       out.push(
         finding(

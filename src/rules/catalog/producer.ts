@@ -72,7 +72,7 @@ export const PRODUCER_RULES = {
     title: 'Producer at a rolled-back release',
     severity: 'warning',
     description:
-      "After a rollback the producer's tree still holds the withdrawn release while the trio holds the last-known-good one. When the ledger records the producer's release (tag and commit) as `Rolled back`, the mirror and the handoff's runtime baseline are not compared with the producer's current files (BG301, BG304, BG307 would fail until a fixed release is promoted), nor, when health probes the producer, the contract versions it reports with the pin's (BG403: it runs the withdrawn release; its own manifest still holds it, BG309); this warning says so instead. Any other difference is still drift.",
+      "After a rollback the producer's tree still holds the withdrawn release while the trio holds the last-known-good one. When the ledger records the producer's release (tag and commit) as `Rolled back`, the mirror and the handoff's runtime baseline are not compared with the producer's current files (BG301, BG304, BG307 would fail until a fixed release is promoted), and, when health probes the producer, the contract versions it reports are held to the ones the ledger's row records for the withdrawn release it runs, not to the pin's (BG403); this warning says so instead. Any other difference is still drift.",
     example:
       'The producer manifest says v0.4.0, the ledger row of v0.4.0 says `Rolled back`, the pin holds v0.3.2.'
   },
