@@ -34,4 +34,15 @@ describe('renderMigrate', () => {
       '  still to look at: 1 warning\n'
     )
   })
+
+  it("shows a CRLF file's diff without a \\u000d at the end of every line, and says its endings are kept (found by review)", () => {
+    const diff =
+      '--- a/docs/m.md\r\n+++ b/docs/m.md\r\n@@ -1,2 +1,2 @@\r\n-Updated: 2026-01-01\r\n+Updated: 2026-12-05\r\n'
+        .replace(/\r\n/g, '\n')
+        .replace(/^([-+@ ][^-+@\n][^\n]*)$/gm, '$1\r')
+    const text = renderMigrate({ ...result([]), diff }, plain)
+    expect(text).toContain('(CRLF line endings, kept as they are, are not shown)')
+    expect(text).toContain('\n-Updated: 2026-01-01\n+Updated: 2026-12-05\n')
+    expect(text).not.toContain('\r')
+  })
 })
