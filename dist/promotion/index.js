@@ -22926,7 +22926,7 @@ function logText(text) {
 // src/evidence/markdown-text.ts
 var LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
 var MENTION = /@(?=[A-Za-z0-9])/g;
-var EMOJI = /:(?=[\w+-]*[A-Za-z+-][\w+-]*:)/g;
+var EMOJI = /:(?=(?:[\w+-]*[A-Za-z+-][\w+-]*|100|1234):)/g;
 var AUTOLINK = /(?=:\/\/)|www(?=\.)|(?:#|GH-)(?=\d)/gi;
 function escapeMarkdown(text) {
   return linkText(text).replace(AUTOLINK, (m) => `${m}\u2060`);
@@ -23510,7 +23510,7 @@ var PRODUCER_RULES = {
   BG310: {
     title: "Producer at a rolled-back release",
     severity: "warning",
-    description: "After a rollback the producer's tree still holds the withdrawn release while the trio holds the last-known-good one. When the ledger records the producer's release (tag and commit) as `Rolled back`, the mirror and the handoff's runtime baseline are not compared with the producer's current files (BG301, BG304, BG307 would fail until a fixed release is promoted), nor, when health probes the producer, the contract versions it reports with the pin's (BG403: it runs the withdrawn release; its own manifest still holds it, BG309); this warning says so instead. Any other difference is still drift.",
+    description: "After a rollback the producer's tree still holds the withdrawn release while the trio holds the last-known-good one. When the ledger records the producer's release (tag and commit) as `Rolled back`, the mirror and the handoff's runtime baseline are not compared with the producer's current files (BG301, BG304, BG307 would fail until a fixed release is promoted), and, when health probes the producer, the contract versions it reports are held to the ones the ledger's row records for the withdrawn release it runs, not to the pin's (BG403); this warning says so instead. Any other difference is still drift.",
     example: "The producer manifest says v0.4.0, the ledger row of v0.4.0 says `Rolled back`, the pin holds v0.3.2."
   },
   BG311: {
@@ -23644,7 +23644,7 @@ var TRIO_RULES = {
   BG206: {
     title: "Baseline Pin line disagrees with the pin",
     severity: "error",
-    description: "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused). The value is text: a line holding an image is refused, since a reader sees the picture, which may show any value, where the tool reads its alt text.",
+    description: "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused). The value is text: a line holding HTML (a comment, an `<img>`), an image or a link is refused, since a reader sees what it renders (a picture, a hidden value) where the tool reads the text.",
     example: '`` - Runtime cutover posture: `GO` `` while the pin says `"runtime_cutover_posture": "NO-GO"`.'
   },
   BG207: {
@@ -25494,10 +25494,12 @@ function postureOf(trio) {
   const p = trio.pin.data?.runtime_cutover_posture;
   return p === "GO" || p === "NO-GO" ? p : null;
 }
-function identityOfPinBytes(bytes) {
+function pinFacts(bytes) {
   try {
     const data = JSON.parse(bytes.toString("utf8"));
-    return data && typeof data === "object" && !Array.isArray(data) ? identityOfPin(data) : null;
+    if (!data || typeof data !== "object" || Array.isArray(data)) return null;
+    const pin = data;
+    return { identity: identityOfPin(pin), hasPosture: pin.runtime_cutover_posture !== void 0 };
   } catch {
     return null;
   }
@@ -25557,7 +25559,7 @@ function classifyChange(input) {
   }
   if (from.release_tag !== to.release_tag && status(head, from.release_tag) === "Rolled back") {
     report.rollback = true;
-    out.push(...rollbackRules(input, to), ...kept());
+    out.push(...rollbackRules(input, from, to), ...kept());
     return report;
   }
   const a = (0, import_valid.default)(from.release_tag?.replace(/^v/, "") ?? null);
@@ -25642,7 +25644,7 @@ function status(trio, tag) {
   const row = rowOfTag(trio.matrix.ledger, tag);
   return row ? statusOf(row) ?? cellText(row, "status") : null;
 }
-function rollbackRules(input, to) {
+function rollbackRules(input, from, to) {
   const { base, head } = input;
   const out = [];
   const pinAt = (field) => head.pin.doc ? locate(head.pin.doc, `/${field}`) : null;
@@ -25659,8 +25661,9 @@ function rollbackRules(input, to) {
   const known = rowOfTag(base.matrix.ledger, to.release_tag);
   const pinned = input.pinnedBefore?.some((id) => sameIdentity(id, to));
   const withdrawn = known !== null && statusOf(known) === "Rolled back";
-  if (withdrawn || input.pinnedBefore === null || pinned === false) {
-    const why = withdrawn ? `the ledger before the change records ${to.release_tag} as Rolled back (line ${known.position.line}): a withdrawn release is not restored` : input.pinnedBefore === null ? "the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)" : `the pin never held this identity (${describe2(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? "?"}) in the history of the base`;
+  const fromLegacy = (input.approvedBeforeAdoption ?? []).some((id) => sameIdentity(id, to)) && olderTag(to, from);
+  if (withdrawn || !known && !fromLegacy || input.pinnedBefore === null || pinned === false) {
+    const why = withdrawn ? `the ledger before the change records ${to.release_tag} as Rolled back (line ${known.position.line}): a withdrawn release is not restored` : !known && pinned !== false && input.pinnedBefore !== null ? `the ledger before the change has no row for ${to.release_tag}, and it is no older baseline the pin held before adoption that a promotion replaced (only those may lack a row, as a hand-kept ledger dropped them)` : input.pinnedBefore === null ? "the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)" : `the pin never held this identity (${describe2(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? "?"}) in the history of the base`;
     out.push(
       finding(
         "BG509",
@@ -25671,6 +25674,11 @@ function rollbackRules(input, to) {
     );
   }
   return out;
+}
+function olderTag(a, b) {
+  const x2 = (0, import_valid.default)(a.release_tag?.replace(/^v/, "") ?? null);
+  const y = (0, import_valid.default)(b.release_tag?.replace(/^v/, "") ?? null);
+  return x2 !== null && y !== null && (0, import_compare.default)(x2, y) < 0;
 }
 function ledgerHistory(head, oldTag) {
   const table2 = head.matrix.ledger?.ledgerSection?.table;
@@ -26896,293 +26904,6 @@ function migrationHint(file, pointer) {
 }
 function mib(bytes) {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
-}
-
-// src/rules/cap.ts
-var MAX_PER_RULE = 20;
-function capFindings(findings, max = MAX_PER_RULE) {
-  const seen = /* @__PURE__ */ new Map();
-  const out = [];
-  for (const f of findings) {
-    const key = `${f.rule}\0${f.file ?? ""}`;
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    if (n <= max) out.push(f);
-  }
-  for (const [key, n] of seen) {
-    if (n <= max) continue;
-    const [rule, file] = key.split("\0");
-    out.push(
-      finding(
-        rule,
-        file === "" ? null : file,
-        null,
-        `and ${plural(n - max, `more ${rule} finding`)}${file === "" ? "" : ` in ${file}`} (the first ${max} are listed); fix those and run again`
-      )
-    );
-  }
-  return out;
-}
-
-// src/rules/drift.ts
-function driftRules(trio, producer, ctx) {
-  const held = ctx.mayBeRestored === false ? null : heldBack(trio, producer);
-  return capFindings(
-    sortFindings([
-      ...producerFileRules(producer),
-      ...held ? [held] : mirrorIsProducerManifest(trio, producer),
-      ...handoffRules(trio, producer, ctx, held !== null)
-    ])
-  );
-}
-function heldBack(trio, producer) {
-  const own = producer.manifest.data;
-  const pin = trio.pin.data;
-  if (!own || !pin || typeof own.release_tag !== "string" || own.release_tag === pin.release_tag) return null;
-  const row = rowOfTag(trio.matrix.ledger, own.release_tag);
-  if (!row || statusOf(row) !== "Rolled back" || cellText(row, "producer_commit") !== own.commit_sha)
-    return null;
-  const withdrawn = (0, import_valid2.default)(own.release_tag.replace(/^v/, ""));
-  const pinned = typeof pin.release_tag === "string" ? (0, import_valid2.default)(pin.release_tag.replace(/^v/, "")) : null;
-  if (!withdrawn || !pinned || (0, import_compare2.default)(pinned, withdrawn) >= 0) return null;
-  return finding(
-    "BG310",
-    trio.manifest.path,
-    null,
-    `the producer's tree is at ${own.release_tag}, which ${trio.matrix.path} records as Rolled back (line ${row.position.line}); the trio holds ${String(pin.release_tag)} until a fixed producer release is promoted (baseline-gate repin), so the mirror and the handoff are not compared with the producer's current files, nor the contract versions the running producer reports with the pin's`
-  );
-}
-function mirrorIsProducerManifest(trio, producer) {
-  const mirror = trio.manifest.source;
-  const own = producer.manifest.source;
-  if (!mirror || !own || mirror.text.trim() === "" || own.text.trim() === "") return [];
-  if (mirror.bytes.equals(own.bytes)) return [];
-  const a = mirror.text.split("\n");
-  const b = own.text.split("\n");
-  const i2 = firstDifference(a, b);
-  const crlf = (l) => l !== void 0 && l.endsWith("\r");
-  const where4 = i2 === -1 ? "their byte-order mark" : a[i2]?.replace(/\r$/, "") === b[i2]?.replace(/\r$/, "") && crlf(a[i2]) !== crlf(b[i2]) ? `the end of line ${i2 + 1}: the mirror has ${crlf(a[i2]) ? "CRLF" : "LF"} line endings, the producer's manifest ${crlf(b[i2]) ? "CRLF" : "LF"} (the checkout converts the line endings of one and not the other, as core.autocrlf does to a file .gitattributes does not mark \`-text\`: mark both \`-text\`)` : `line ${i2 + 1}: the mirror has ${shownLine(a[i2])}, the producer's manifest ${shownLine(b[i2])}`;
-  return [
-    finding(
-      "BG301",
-      trio.manifest.path,
-      { line: i2 === -1 ? 1 : Math.min(i2 + 1, a.length), column: 1 },
-      `the mirror is not the producer's manifest ${producer.manifest.path}: they first differ at ${where4}. If the producer released a new baseline, repin all three trio files together (baseline-gate repin); otherwise restore the mirror as a byte copy`
-    )
-  ];
-}
-function firstDifference(a, b) {
-  const key = (l) => l?.replace(/,[ \t]*$/, "");
-  const exact = firstIndex(a, b, (l) => l);
-  if (exact === -1) return -1;
-  return firstIndex(a, b, key) === exact + 1 ? exact + 1 : exact;
-}
-function firstIndex(a, b, key) {
-  for (let i2 = 0; i2 < Math.max(a.length, b.length); i2++) if (key(a[i2]) !== key(b[i2])) return i2;
-  return -1;
-}
-function shownLine(line) {
-  if (line === void 0) return "no line";
-  const t = line.trim();
-  return t === "" ? "an empty line" : `\`${shorten(t, 60)}\``;
-}
-var IDENTITY = [
-  "release_tag",
-  "commit_sha",
-  "expected_service_contract_version",
-  "expected_api_contract_version",
-  "integration_baseline",
-  "manifest_contract_version"
-];
-var RUNTIME_VS_PIN = [
-  ["release_tag", "release_tag"],
-  ["commit_sha", "commit_sha"],
-  ["expected_service_contract_version", "expected_service_contract_version"],
-  ["expected_api_contract_version", "expected_api_contract_version"],
-  ["integration_baseline", "expected_integration_baseline"]
-];
-function differing(got, want, pairs) {
-  return pairs.flatMap(([field, wantField]) => {
-    const [g, w2] = [got[field], want[wantField]];
-    return typeof g === "string" && typeof w2 === "string" && g !== w2 ? [{ field, wantField, got: g, want: w2 }] : [];
-  });
-}
-var REQUIRES = ["service_contract_version", "error.code", "error.message"];
-var FORBIDS = ["legacy_error", "api_contract_version"];
-var CANDIDATE_KEYS = [
-  "rehearsal_candidate",
-  "compatibility_expectations",
-  "required_consumer_validation_commands"
-];
-function handoffRules(trio, producer, ctx, held) {
-  const h2 = producer.handoff.data;
-  const doc = producer.handoff.doc;
-  if (!h2 || !doc || producer.handoff.doc?.syntaxErrors.length) return [];
-  const path2 = producer.handoff.path;
-  const at3 = (pointer) => locate(doc, pointer);
-  const m = producer.manifest.data ?? {};
-  const pin = trio.pin.data ?? {};
-  const candidate = h2.handoff_mode === "service-v3-candidate";
-  const out = [];
-  const released = IDENTITY.filter((f) => !(candidate && f === "expected_service_contract_version"));
-  const samePairs = released.map((f) => [f, f]);
-  for (const d of differing(h2, m, samePairs)) {
-    out.push(
-      finding(
-        "BG304",
-        path2,
-        at3(`/${d.field}`),
-        `the handoff's ${d.field} is "${d.got}" but the producer manifest says "${d.want}"; regenerate the payload from the manifest`
-      )
-    );
-  }
-  const arb = h2.active_runtime_baseline;
-  if (arb && typeof arb === "object" && !held) {
-    for (const d of differing(arb, pin, RUNTIME_VS_PIN)) {
-      out.push(
-        finding(
-          "BG304",
-          path2,
-          at3(`/active_runtime_baseline/${d.field}`),
-          `active_runtime_baseline.${d.field} is "${d.got}" but the pinned runtime baseline (${trio.pin.path}) has ${d.wantField} "${d.want}"`
-        )
-      );
-    }
-  }
-  const codes2 = h2.error_code_enum;
-  if (Array.isArray(codes2) && Array.isArray(m.error_code_enum)) {
-    const have = new Set(codes2);
-    const want = new Set(m.error_code_enum);
-    const onlyManifest = [...want].filter((c2) => !have.has(c2));
-    const onlyHandoff = [...have].filter((c2) => !want.has(c2));
-    if (onlyManifest.length || onlyHandoff.length) {
-      const ownDoc = producer.manifest.doc;
-      const manifestAt = ownDoc ? `:${locate(ownDoc, "/error_code_enum").line}` : "";
-      const which2 = [
-        onlyManifest.length ? `only the producer manifest has [${onlyManifest.join(", ")}]` : "",
-        onlyHandoff.length ? `only the handoff has [${onlyHandoff.join(", ")}]` : ""
-      ].filter(Boolean).join("; ");
-      out.push(
-        finding(
-          "BG305",
-          path2,
-          at3("/error_code_enum"),
-          `the error_code_enum of the handoff and of the producer manifest (${producer.manifest.path}${manifestAt}) differ: ${which2}. The payload is generated from the manifest: regenerate it, or, if the manifest lost or gained a code by mistake, fix the manifest first`
-        )
-      );
-    }
-  }
-  const policies = h2.non_2xx_envelope_policy;
-  if (policies && typeof policies === "object") {
-    for (const [mode, policy] of Object.entries(policies)) {
-      if (!policy || typeof policy !== "object") continue;
-      const lacks = REQUIRES.filter((r) => !policy.requires?.includes(r));
-      const allows = FORBIDS.filter((f) => !policy.forbids?.includes(f));
-      if (lacks.length || allows.length) {
-        const what = [
-          lacks.length ? `requires lacks ${lacks.join(", ")}` : "",
-          allows.length ? `forbids lacks ${allows.join(", ")}` : ""
-        ].filter(Boolean).join("; ");
-        out.push(
-          finding(
-            "BG306",
-            path2,
-            at3(`/non_2xx_envelope_policy/${mode}`),
-            `non_2xx_envelope_policy.${mode}: ${what}`
-          )
-        );
-      }
-    }
-  }
-  out.push(...modeRules(h2, path2, doc, held ? {} : pin, candidate));
-  out.push(...timestamp(h2, path2, doc, ctx.now));
-  return out;
-}
-function modeRules(h2, path2, doc, pin, candidate) {
-  const out = [];
-  const at3 = (pointer) => locate(doc, pointer);
-  if (h2.handoff_mode === "stable") {
-    for (const key of CANDIDATE_KEYS) {
-      if (h2[key] !== void 0) {
-        out.push(
-          finding(
-            "BG307",
-            path2,
-            locate(doc, "", key),
-            `a stable payload must not carry ${key} (it belongs to a service-v3-candidate payload)`
-          )
-        );
-      }
-    }
-    const svc = h2.expected_service_contract_version;
-    const want = pin.expected_service_contract_version;
-    if (typeof svc === "string" && typeof want === "string" && svc !== want) {
-      out.push(
-        finding(
-          "BG307",
-          path2,
-          at3("/expected_service_contract_version"),
-          `a stable payload describes the pinned baseline, whose service contract is "${want}", not "${svc}"`
-        )
-      );
-    }
-  } else if (candidate) {
-    const rc = h2.rehearsal_candidate;
-    if (!rc || typeof rc !== "object") {
-      out.push(
-        finding("BG307", path2, at3(""), "a service-v3-candidate payload must carry rehearsal_candidate")
-      );
-    } else {
-      if (rc.requires_runtime_cutover !== false) {
-        out.push(
-          finding(
-            "BG307",
-            path2,
-            at3("/rehearsal_candidate/requires_runtime_cutover"),
-            "a candidate must not require a runtime cutover (requires_runtime_cutover: false)"
-          )
-        );
-      }
-      if (rc.consumer_non_blocking_fallback_required !== true) {
-        out.push(
-          finding(
-            "BG307",
-            path2,
-            at3("/rehearsal_candidate/consumer_non_blocking_fallback_required"),
-            "a candidate must require the consumer's non-blocking fallback (consumer_non_blocking_fallback_required: true)"
-          )
-        );
-      }
-    }
-    if (!h2.compatibility_expectations || typeof h2.compatibility_expectations !== "object") {
-      out.push(
-        finding("BG307", path2, at3(""), "a service-v3-candidate payload must carry compatibility_expectations")
-      );
-    }
-  }
-  return out;
-}
-function timestamp(h2, path2, doc, now) {
-  const t = h2.handoff_generated_at_utc;
-  if (typeof t !== "string") return [];
-  const at3 = locate(doc, "/handoff_generated_at_utc");
-  const parsed = new Date(t);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(t) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 19) !== t.slice(0, 19)) {
-    return [
-      finding(
-        "BG308",
-        path2,
-        at3,
-        `handoff_generated_at_utc "${t}" is not a real UTC instant (YYYY-MM-DDTHH:MM:SSZ)`
-      )
-    ];
-  }
-  if (parsed.getTime() > now.getTime() + 5 * 60 * 1e3) {
-    return [
-      finding("BG308", path2, at3, `handoff_generated_at_utc ${t} is in the future; regenerate the payload`)
-    ];
-  }
-  return [];
 }
 
 // src/generated/validators.js
@@ -30428,7 +30149,7 @@ function matrixRules(trio, ctx) {
   const pin = trio.pin.data ?? {};
   return [
     ...updatedMarker2(path2, ledger, ctx.now),
-    ...pinSection(path2, ledger, pin, ctx.baseline),
+    ...pinSection(path2, ledger, pin, ctx.baseline, trio.matrix.source?.text ?? ""),
     ...ledgerTable(path2, ledger, pin),
     ...duplicateSections(path2, ledger),
     ...trio.matrix.source ? machinePaths(trio.matrix.source, path2, ledger) : []
@@ -30515,7 +30236,8 @@ function expectedPinLines(pin, baseline) {
 function missingSection(path2, ledger, title) {
   return finding("BG204", path2, ledger.title?.position ?? START2, `the matrix has no \`## ${title}\` section`);
 }
-function pinSection(path2, ledger, pin, baseline) {
+var RENDERED_MARKUP = /[<[\]]/;
+function pinSection(path2, ledger, pin, baseline, text) {
   const section2 = ledger.pinSection;
   if (!section2) return [missingSection(path2, ledger, PIN_SECTION_TITLE)];
   const out = [];
@@ -30548,13 +30270,13 @@ function pinSection(path2, ledger, pin, baseline) {
     seen.add(line.key);
     const want = expected[line.key];
     if (typeof want !== "string") continue;
-    if (line.image) {
+    if (line.image || RENDERED_MARKUP.test(text.slice(line.start, line.end))) {
       out.push(
         finding(
           "BG206",
           path2,
           line.position,
-          `"${line.label}" holds an image: a reader sees a picture there, which may show any value; write the value as text: \`${want}\``,
+          `"${line.label}" holds HTML, an image or a link, which a reader sees rendered where the tool reads only the text: write the value as a code span, \`${want}\`, with no markup beside it`,
           pinLineSubject(line.key)
         )
       );
@@ -30583,14 +30305,14 @@ function pinSection(path2, ledger, pin, baseline) {
   for (const l of PIN_LINES) {
     if (seen.has(l.key)) continue;
     const want = expected[l.key];
-    const text = pinLineText(l.key, typeof want === "string" ? want : "...", baseline.display_name);
+    const text2 = pinLineText(l.key, typeof want === "string" ? want : "...", baseline.display_name);
     const label3 = pinLineLabel(l.key, baseline.display_name);
     out.push(
       finding(
         "BG205",
         path2,
         section2.position,
-        `the ${PIN_SECTION_TITLE} section has no "${label3}" line; add: ${text}${l.key === "posture" || l.key === "manifest_sha256" ? " (`baseline-gate migrate` adds it to a matrix written before adoption)" : ""}`,
+        `the ${PIN_SECTION_TITLE} section has no "${label3}" line; add: ${text2}${l.key === "posture" || l.key === "manifest_sha256" ? " (`baseline-gate migrate` adds it to a matrix written before adoption)" : ""}`,
         pinLineSubject(l.key)
       )
     );
@@ -30807,6 +30529,299 @@ function duplicateTags(path2, rows) {
     } else seen.set(tag, row);
   }
   return out;
+}
+
+// src/rules/cap.ts
+var MAX_PER_RULE = 20;
+function capFindings(findings, max = MAX_PER_RULE) {
+  const seen = /* @__PURE__ */ new Map();
+  const out = [];
+  for (const f of findings) {
+    const key = `${f.rule}\0${f.file ?? ""}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n <= max) out.push(f);
+  }
+  for (const [key, n] of seen) {
+    if (n <= max) continue;
+    const [rule, file] = key.split("\0");
+    out.push(
+      finding(
+        rule,
+        file === "" ? null : file,
+        null,
+        `and ${plural(n - max, `more ${rule} finding`)}${file === "" ? "" : ` in ${file}`} (the first ${max} are listed); fix those and run again`
+      )
+    );
+  }
+  return out;
+}
+
+// src/rules/drift.ts
+function driftRules(trio, producer, ctx) {
+  const held = ctx.mayBeRestored === false ? null : heldBack(trio, producer);
+  return capFindings(
+    sortFindings([
+      ...producerFileRules(producer),
+      ...held ? [held] : mirrorIsProducerManifest(trio, producer),
+      ...handoffRules(trio, producer, ctx, held !== null)
+    ])
+  );
+}
+function heldBack(trio, producer) {
+  const row = withdrawnRow(trio, producer);
+  if (!row) return null;
+  const own = producer.manifest.data;
+  return finding(
+    "BG310",
+    trio.manifest.path,
+    null,
+    `the producer's tree is at ${own.release_tag}, which ${trio.matrix.path} records as Rolled back (line ${row.position.line}); the trio holds ${String(trio.pin.data.release_tag)} until a fixed producer release is promoted (baseline-gate repin), so the mirror and the handoff are not compared with the producer's current files, and the contract versions the running producer reports are held to that row's, not the pin's`
+  );
+}
+function withdrawnRow(trio, producer) {
+  const own = producer.manifest.data;
+  const pin = trio.pin.data;
+  if (!own || !pin || typeof own.release_tag !== "string" || own.release_tag === pin.release_tag) return null;
+  const row = rowOfTag(trio.matrix.ledger, own.release_tag);
+  if (!row || statusOf(row) !== "Rolled back" || !startOfCommit(cellText(row, "producer_commit"), own.commit_sha))
+    return null;
+  const withdrawn = (0, import_valid2.default)(own.release_tag.replace(/^v/, ""));
+  const pinned = typeof pin.release_tag === "string" ? (0, import_valid2.default)(pin.release_tag.replace(/^v/, "")) : null;
+  if (!withdrawn || !pinned || (0, import_compare2.default)(pinned, withdrawn) >= 0) return null;
+  return row;
+}
+function mirrorIsProducerManifest(trio, producer) {
+  const mirror = trio.manifest.source;
+  const own = producer.manifest.source;
+  if (!mirror || !own || mirror.text.trim() === "" || own.text.trim() === "") return [];
+  if (mirror.bytes.equals(own.bytes)) return [];
+  const a = mirror.text.split("\n");
+  const b = own.text.split("\n");
+  const i2 = firstDifference(a, b);
+  const crlf = (l) => l !== void 0 && l.endsWith("\r");
+  const where4 = i2 === -1 ? "their byte-order mark" : a[i2]?.replace(/\r$/, "") === b[i2]?.replace(/\r$/, "") && crlf(a[i2]) !== crlf(b[i2]) ? `the end of line ${i2 + 1}: the mirror has ${crlf(a[i2]) ? "CRLF" : "LF"} line endings, the producer's manifest ${crlf(b[i2]) ? "CRLF" : "LF"} (the checkout converts the line endings of one and not the other, as core.autocrlf does to a file .gitattributes does not mark \`-text\`: mark both \`-text\`)` : `line ${i2 + 1}: the mirror has ${shownLine(a[i2])}, the producer's manifest ${shownLine(b[i2])}`;
+  return [
+    finding(
+      "BG301",
+      trio.manifest.path,
+      { line: i2 === -1 ? 1 : Math.min(i2 + 1, a.length), column: 1 },
+      `the mirror is not the producer's manifest ${producer.manifest.path}: they first differ at ${where4}. If the producer released a new baseline, repin all three trio files together (baseline-gate repin); otherwise restore the mirror as a byte copy`
+    )
+  ];
+}
+function firstDifference(a, b) {
+  const key = (l) => l?.replace(/,[ \t]*$/, "");
+  const exact = firstIndex(a, b, (l) => l);
+  if (exact === -1) return -1;
+  return firstIndex(a, b, key) === exact + 1 ? exact + 1 : exact;
+}
+function firstIndex(a, b, key) {
+  for (let i2 = 0; i2 < Math.max(a.length, b.length); i2++) if (key(a[i2]) !== key(b[i2])) return i2;
+  return -1;
+}
+function shownLine(line) {
+  if (line === void 0) return "no line";
+  const t = line.trim();
+  return t === "" ? "an empty line" : `\`${shorten(t, 60)}\``;
+}
+var IDENTITY = [
+  "release_tag",
+  "commit_sha",
+  "expected_service_contract_version",
+  "expected_api_contract_version",
+  "integration_baseline",
+  "manifest_contract_version"
+];
+var RUNTIME_VS_PIN = [
+  ["release_tag", "release_tag"],
+  ["commit_sha", "commit_sha"],
+  ["expected_service_contract_version", "expected_service_contract_version"],
+  ["expected_api_contract_version", "expected_api_contract_version"],
+  ["integration_baseline", "expected_integration_baseline"]
+];
+function differing(got, want, pairs) {
+  return pairs.flatMap(([field, wantField]) => {
+    const [g, w2] = [got[field], want[wantField]];
+    return typeof g === "string" && typeof w2 === "string" && g !== w2 ? [{ field, wantField, got: g, want: w2 }] : [];
+  });
+}
+var REQUIRES = ["service_contract_version", "error.code", "error.message"];
+var FORBIDS = ["legacy_error", "api_contract_version"];
+var CANDIDATE_KEYS = [
+  "rehearsal_candidate",
+  "compatibility_expectations",
+  "required_consumer_validation_commands"
+];
+function handoffRules(trio, producer, ctx, held) {
+  const h2 = producer.handoff.data;
+  const doc = producer.handoff.doc;
+  if (!h2 || !doc || producer.handoff.doc?.syntaxErrors.length) return [];
+  const path2 = producer.handoff.path;
+  const at3 = (pointer) => locate(doc, pointer);
+  const m = producer.manifest.data ?? {};
+  const pin = trio.pin.data ?? {};
+  const candidate = h2.handoff_mode === "service-v3-candidate";
+  const out = [];
+  const released = IDENTITY.filter((f) => !(candidate && f === "expected_service_contract_version"));
+  const samePairs = released.map((f) => [f, f]);
+  for (const d of differing(h2, m, samePairs)) {
+    out.push(
+      finding(
+        "BG304",
+        path2,
+        at3(`/${d.field}`),
+        `the handoff's ${d.field} is "${d.got}" but the producer manifest says "${d.want}"; regenerate the payload from the manifest`
+      )
+    );
+  }
+  const arb = h2.active_runtime_baseline;
+  if (arb && typeof arb === "object" && !held) {
+    for (const d of differing(arb, pin, RUNTIME_VS_PIN)) {
+      out.push(
+        finding(
+          "BG304",
+          path2,
+          at3(`/active_runtime_baseline/${d.field}`),
+          `active_runtime_baseline.${d.field} is "${d.got}" but the pinned runtime baseline (${trio.pin.path}) has ${d.wantField} "${d.want}"`
+        )
+      );
+    }
+  }
+  const codes2 = h2.error_code_enum;
+  if (Array.isArray(codes2) && Array.isArray(m.error_code_enum)) {
+    const have = new Set(codes2);
+    const want = new Set(m.error_code_enum);
+    const onlyManifest = [...want].filter((c2) => !have.has(c2));
+    const onlyHandoff = [...have].filter((c2) => !want.has(c2));
+    if (onlyManifest.length || onlyHandoff.length) {
+      const ownDoc = producer.manifest.doc;
+      const manifestAt = ownDoc ? `:${locate(ownDoc, "/error_code_enum").line}` : "";
+      const which2 = [
+        onlyManifest.length ? `only the producer manifest has [${onlyManifest.join(", ")}]` : "",
+        onlyHandoff.length ? `only the handoff has [${onlyHandoff.join(", ")}]` : ""
+      ].filter(Boolean).join("; ");
+      out.push(
+        finding(
+          "BG305",
+          path2,
+          at3("/error_code_enum"),
+          `the error_code_enum of the handoff and of the producer manifest (${producer.manifest.path}${manifestAt}) differ: ${which2}. The payload is generated from the manifest: regenerate it, or, if the manifest lost or gained a code by mistake, fix the manifest first`
+        )
+      );
+    }
+  }
+  const policies = h2.non_2xx_envelope_policy;
+  if (policies && typeof policies === "object") {
+    for (const [mode, policy] of Object.entries(policies)) {
+      if (!policy || typeof policy !== "object") continue;
+      const lacks = REQUIRES.filter((r) => !policy.requires?.includes(r));
+      const allows = FORBIDS.filter((f) => !policy.forbids?.includes(f));
+      if (lacks.length || allows.length) {
+        const what = [
+          lacks.length ? `requires lacks ${lacks.join(", ")}` : "",
+          allows.length ? `forbids lacks ${allows.join(", ")}` : ""
+        ].filter(Boolean).join("; ");
+        out.push(
+          finding(
+            "BG306",
+            path2,
+            at3(`/non_2xx_envelope_policy/${mode}`),
+            `non_2xx_envelope_policy.${mode}: ${what}`
+          )
+        );
+      }
+    }
+  }
+  out.push(...modeRules(h2, path2, doc, held ? {} : pin, candidate));
+  out.push(...timestamp(h2, path2, doc, ctx.now));
+  return out;
+}
+function modeRules(h2, path2, doc, pin, candidate) {
+  const out = [];
+  const at3 = (pointer) => locate(doc, pointer);
+  if (h2.handoff_mode === "stable") {
+    for (const key of CANDIDATE_KEYS) {
+      if (h2[key] !== void 0) {
+        out.push(
+          finding(
+            "BG307",
+            path2,
+            locate(doc, "", key),
+            `a stable payload must not carry ${key} (it belongs to a service-v3-candidate payload)`
+          )
+        );
+      }
+    }
+    const svc = h2.expected_service_contract_version;
+    const want = pin.expected_service_contract_version;
+    if (typeof svc === "string" && typeof want === "string" && svc !== want) {
+      out.push(
+        finding(
+          "BG307",
+          path2,
+          at3("/expected_service_contract_version"),
+          `a stable payload describes the pinned baseline, whose service contract is "${want}", not "${svc}"`
+        )
+      );
+    }
+  } else if (candidate) {
+    const rc = h2.rehearsal_candidate;
+    if (!rc || typeof rc !== "object") {
+      out.push(
+        finding("BG307", path2, at3(""), "a service-v3-candidate payload must carry rehearsal_candidate")
+      );
+    } else {
+      if (rc.requires_runtime_cutover !== false) {
+        out.push(
+          finding(
+            "BG307",
+            path2,
+            at3("/rehearsal_candidate/requires_runtime_cutover"),
+            "a candidate must not require a runtime cutover (requires_runtime_cutover: false)"
+          )
+        );
+      }
+      if (rc.consumer_non_blocking_fallback_required !== true) {
+        out.push(
+          finding(
+            "BG307",
+            path2,
+            at3("/rehearsal_candidate/consumer_non_blocking_fallback_required"),
+            "a candidate must require the consumer's non-blocking fallback (consumer_non_blocking_fallback_required: true)"
+          )
+        );
+      }
+    }
+    if (!h2.compatibility_expectations || typeof h2.compatibility_expectations !== "object") {
+      out.push(
+        finding("BG307", path2, at3(""), "a service-v3-candidate payload must carry compatibility_expectations")
+      );
+    }
+  }
+  return out;
+}
+function timestamp(h2, path2, doc, now) {
+  const t = h2.handoff_generated_at_utc;
+  if (typeof t !== "string") return [];
+  const at3 = locate(doc, "/handoff_generated_at_utc");
+  const parsed = new Date(t);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(t) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 19) !== t.slice(0, 19)) {
+    return [
+      finding(
+        "BG308",
+        path2,
+        at3,
+        `handoff_generated_at_utc "${t}" is not a real UTC instant (YYYY-MM-DDTHH:MM:SSZ)`
+      )
+    ];
+  }
+  if (parsed.getTime() > now.getTime() + 5 * 60 * 1e3) {
+    return [
+      finding("BG308", path2, at3, `handoff_generated_at_utc ${t} is in the future; regenerate the payload`)
+    ];
+  }
+  return [];
 }
 
 // src/rules/pin-mirror.ts
@@ -33568,14 +33583,34 @@ function approvalEvidence(reviewed) {
 async function pinHistory(root, base, baseline, identity) {
   const history = await fileHistory(root, base, baseline.trio.pin, {
     firstParent: true,
-    keep: (bytes) => bytes ? identityOfPinBytes(bytes) : null
+    keep: (bytes) => bytes ? pinFacts(bytes) : null
   });
   const baseApprovedAt = approvedSince(
     history,
-    (rev) => rev.content?.release_tag === identity.release_tag && rev.content?.commit_sha === identity.commit_sha
+    (rev) => rev.content?.identity.release_tag === identity.release_tag && rev.content?.identity.commit_sha === identity.commit_sha
   );
-  const pinnedBefore = history.flatMap((rev) => rev.content ? [rev.content] : []);
-  return { baseApprovedAt, pinnedBefore };
+  const facts = history.flatMap((rev) => rev.content ? [rev.content] : []);
+  return {
+    baseApprovedAt,
+    pinnedBefore: facts.map((f) => f.identity),
+    approvedBeforeAdoption: approvedBeforeAdoption(facts)
+  };
+}
+function approvedBeforeAdoption(facts) {
+  let adoption = -1;
+  facts.forEach((f, i2) => {
+    if (f.hasPosture) adoption = i2;
+  });
+  const up = [];
+  const down = /* @__PURE__ */ new Set();
+  for (let i2 = facts.length - 1; i2 >= 1 && (adoption === -1 || i2 > adoption); i2--) {
+    const older = facts[i2].identity;
+    const newer = facts[i2 - 1].identity;
+    if (older.release_tag === newer.release_tag) continue;
+    if (olderTag(older, newer)) up.push(older);
+    else down.add(older.release_tag);
+  }
+  return up.filter((id) => !down.has(id.release_tag));
 }
 function suitesSkip(options, ruleErrors2) {
   if (!options.suites) return { reason: "on request: --no-suites, or the input suites: false" };

@@ -44225,7 +44225,7 @@ var PRODUCER_RULES = {
   BG310: {
     title: "Producer at a rolled-back release",
     severity: "warning",
-    description: "After a rollback the producer's tree still holds the withdrawn release while the trio holds the last-known-good one. When the ledger records the producer's release (tag and commit) as `Rolled back`, the mirror and the handoff's runtime baseline are not compared with the producer's current files (BG301, BG304, BG307 would fail until a fixed release is promoted), nor, when health probes the producer, the contract versions it reports with the pin's (BG403: it runs the withdrawn release; its own manifest still holds it, BG309); this warning says so instead. Any other difference is still drift.",
+    description: "After a rollback the producer's tree still holds the withdrawn release while the trio holds the last-known-good one. When the ledger records the producer's release (tag and commit) as `Rolled back`, the mirror and the handoff's runtime baseline are not compared with the producer's current files (BG301, BG304, BG307 would fail until a fixed release is promoted), and, when health probes the producer, the contract versions it reports are held to the ones the ledger's row records for the withdrawn release it runs, not to the pin's (BG403); this warning says so instead. Any other difference is still drift.",
     example: "The producer manifest says v0.4.0, the ledger row of v0.4.0 says `Rolled back`, the pin holds v0.3.2."
   },
   BG311: {
@@ -44359,7 +44359,7 @@ var TRIO_RULES = {
   BG206: {
     title: "Baseline Pin line disagrees with the pin",
     severity: "error",
-    description: "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused). The value is text: a line holding an image is refused, since a reader sees the picture, which may show any value, where the tool reads its alt text.",
+    description: "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused). The value is text: a line holding HTML (a comment, an `<img>`), an image or a link is refused, since a reader sees what it renders (a picture, a hidden value) where the tool reads the text.",
     example: '`` - Runtime cutover posture: `GO` `` while the pin says `"runtime_cutover_posture": "NO-GO"`.'
   },
   BG207: {
@@ -45546,6 +45546,16 @@ function identityOfPinBytes(bytes) {
     return null;
   }
 }
+function pinFacts(bytes) {
+  try {
+    const data = JSON.parse(bytes.toString("utf8"));
+    if (!data || typeof data !== "object" || Array.isArray(data)) return null;
+    const pin = data;
+    return { identity: identityOfPin(pin), hasPosture: pin.runtime_cutover_posture !== void 0 };
+  } catch {
+    return null;
+  }
+}
 function sameIdentity(a, b) {
   return Object.keys(a).every((k2) => a[k2] === b[k2]);
 }
@@ -45601,7 +45611,7 @@ function classifyChange(input) {
   }
   if (from.release_tag !== to.release_tag && status(head, from.release_tag) === "Rolled back") {
     report.rollback = true;
-    out.push(...rollbackRules(input, to), ...kept());
+    out.push(...rollbackRules(input, from, to), ...kept());
     return report;
   }
   const a = (0, import_valid.default)(from.release_tag?.replace(/^v/, "") ?? null);
@@ -45686,7 +45696,7 @@ function status(trio, tag) {
   const row = rowOfTag(trio.matrix.ledger, tag);
   return row ? statusOf(row) ?? cellText(row, "status") : null;
 }
-function rollbackRules(input, to) {
+function rollbackRules(input, from, to) {
   const { base, head } = input;
   const out = [];
   const pinAt = (field) => head.pin.doc ? locate(head.pin.doc, `/${field}`) : null;
@@ -45703,8 +45713,9 @@ function rollbackRules(input, to) {
   const known = rowOfTag(base.matrix.ledger, to.release_tag);
   const pinned = input.pinnedBefore?.some((id) => sameIdentity(id, to));
   const withdrawn = known !== null && statusOf(known) === "Rolled back";
-  if (withdrawn || input.pinnedBefore === null || pinned === false) {
-    const why = withdrawn ? `the ledger before the change records ${to.release_tag} as Rolled back (line ${known.position.line}): a withdrawn release is not restored` : input.pinnedBefore === null ? "the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)" : `the pin never held this identity (${describe(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? "?"}) in the history of the base`;
+  const fromLegacy = (input.approvedBeforeAdoption ?? []).some((id) => sameIdentity(id, to)) && olderTag(to, from);
+  if (withdrawn || !known && !fromLegacy || input.pinnedBefore === null || pinned === false) {
+    const why = withdrawn ? `the ledger before the change records ${to.release_tag} as Rolled back (line ${known.position.line}): a withdrawn release is not restored` : !known && pinned !== false && input.pinnedBefore !== null ? `the ledger before the change has no row for ${to.release_tag}, and it is no older baseline the pin held before adoption that a promotion replaced (only those may lack a row, as a hand-kept ledger dropped them)` : input.pinnedBefore === null ? "the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)" : `the pin never held this identity (${describe(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? "?"}) in the history of the base`;
     out.push(
       finding(
         "BG509",
@@ -45715,6 +45726,11 @@ function rollbackRules(input, to) {
     );
   }
   return out;
+}
+function olderTag(a, b) {
+  const x2 = (0, import_valid.default)(a.release_tag?.replace(/^v/, "") ?? null);
+  const y = (0, import_valid.default)(b.release_tag?.replace(/^v/, "") ?? null);
+  return x2 !== null && y !== null && (0, import_compare.default)(x2, y) < 0;
 }
 function ledgerHistory(head, oldTag) {
   const table2 = head.matrix.ledger?.ledgerSection?.table;
@@ -45903,7 +45919,7 @@ function inlineSafe(text) {
 // src/evidence/markdown-text.ts
 var LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
 var MENTION = /@(?=[A-Za-z0-9])/g;
-var EMOJI = /:(?=[\w+-]*[A-Za-z+-][\w+-]*:)/g;
+var EMOJI = /:(?=(?:[\w+-]*[A-Za-z+-][\w+-]*|100|1234):)/g;
 var AUTOLINK = /(?=:\/\/)|www(?=\.)|(?:#|GH-)(?=\d)/gi;
 function escapeMarkdown(text) {
   return linkText(text).replace(AUTOLINK, (m) => `${m}\u2060`);
@@ -55119,32 +55135,6 @@ function mib(bytes) {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
-// src/rules/cap.ts
-var MAX_PER_RULE = 20;
-function capFindings(findings, max = MAX_PER_RULE) {
-  const seen = /* @__PURE__ */ new Map();
-  const out = [];
-  for (const f of findings) {
-    const key = `${f.rule}\0${f.file ?? ""}`;
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    if (n <= max) out.push(f);
-  }
-  for (const [key, n] of seen) {
-    if (n <= max) continue;
-    const [rule, file] = key.split("\0");
-    out.push(
-      finding(
-        rule,
-        file === "" ? null : file,
-        null,
-        `and ${plural(n - max, `more ${rule} finding`)}${file === "" ? "" : ` in ${file}`} (the first ${max} are listed); fix those and run again`
-      )
-    );
-  }
-  return out;
-}
-
 // src/rules/matrix.ts
 var START2 = { line: 1, column: 1 };
 function matrixRules(trio, ctx) {
@@ -55154,7 +55144,7 @@ function matrixRules(trio, ctx) {
   const pin = trio.pin.data ?? {};
   return [
     ...updatedMarker2(path2, ledger, ctx.now),
-    ...pinSection(path2, ledger, pin, ctx.baseline),
+    ...pinSection(path2, ledger, pin, ctx.baseline, trio.matrix.source?.text ?? ""),
     ...ledgerTable(path2, ledger, pin),
     ...duplicateSections(path2, ledger),
     ...trio.matrix.source ? machinePaths(trio.matrix.source, path2, ledger) : []
@@ -55241,7 +55231,8 @@ function expectedPinLines(pin, baseline) {
 function missingSection(path2, ledger, title) {
   return finding("BG204", path2, ledger.title?.position ?? START2, `the matrix has no \`## ${title}\` section`);
 }
-function pinSection(path2, ledger, pin, baseline) {
+var RENDERED_MARKUP = /[<[\]]/;
+function pinSection(path2, ledger, pin, baseline, text) {
   const section2 = ledger.pinSection;
   if (!section2) return [missingSection(path2, ledger, PIN_SECTION_TITLE)];
   const out = [];
@@ -55274,13 +55265,13 @@ function pinSection(path2, ledger, pin, baseline) {
     seen.add(line.key);
     const want = expected[line.key];
     if (typeof want !== "string") continue;
-    if (line.image) {
+    if (line.image || RENDERED_MARKUP.test(text.slice(line.start, line.end))) {
       out.push(
         finding(
           "BG206",
           path2,
           line.position,
-          `"${line.label}" holds an image: a reader sees a picture there, which may show any value; write the value as text: \`${want}\``,
+          `"${line.label}" holds HTML, an image or a link, which a reader sees rendered where the tool reads only the text: write the value as a code span, \`${want}\`, with no markup beside it`,
           pinLineSubject(line.key)
         )
       );
@@ -55309,14 +55300,14 @@ function pinSection(path2, ledger, pin, baseline) {
   for (const l of PIN_LINES) {
     if (seen.has(l.key)) continue;
     const want = expected[l.key];
-    const text = pinLineText(l.key, typeof want === "string" ? want : "...", baseline.display_name);
+    const text2 = pinLineText(l.key, typeof want === "string" ? want : "...", baseline.display_name);
     const label = pinLineLabel(l.key, baseline.display_name);
     out.push(
       finding(
         "BG205",
         path2,
         section2.position,
-        `the ${PIN_SECTION_TITLE} section has no "${label}" line; add: ${text}${l.key === "posture" || l.key === "manifest_sha256" ? " (`baseline-gate migrate` adds it to a matrix written before adoption)" : ""}`,
+        `the ${PIN_SECTION_TITLE} section has no "${label}" line; add: ${text2}${l.key === "posture" || l.key === "manifest_sha256" ? " (`baseline-gate migrate` adds it to a matrix written before adoption)" : ""}`,
         pinLineSubject(l.key)
       )
     );
@@ -55531,6 +55522,32 @@ function duplicateTags(path2, rows) {
         )
       );
     } else seen.set(tag, row);
+  }
+  return out;
+}
+
+// src/rules/cap.ts
+var MAX_PER_RULE = 20;
+function capFindings(findings, max = MAX_PER_RULE) {
+  const seen = /* @__PURE__ */ new Map();
+  const out = [];
+  for (const f of findings) {
+    const key = `${f.rule}\0${f.file ?? ""}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n <= max) out.push(f);
+  }
+  for (const [key, n] of seen) {
+    if (n <= max) continue;
+    const [rule, file] = key.split("\0");
+    out.push(
+      finding(
+        rule,
+        file === "" ? null : file,
+        null,
+        `and ${plural(n - max, `more ${rule} finding`)}${file === "" ? "" : ` in ${file}`} (the first ${max} are listed); fix those and run again`
+      )
+    );
   }
   return out;
 }
@@ -56571,14 +56588,34 @@ function deferSignals() {
 async function pinHistory(root, base, baseline, identity) {
   const history = await fileHistory(root, base, baseline.trio.pin, {
     firstParent: true,
-    keep: (bytes) => bytes ? identityOfPinBytes(bytes) : null
+    keep: (bytes) => bytes ? pinFacts(bytes) : null
   });
   const baseApprovedAt = approvedSince(
     history,
-    (rev) => rev.content?.release_tag === identity.release_tag && rev.content?.commit_sha === identity.commit_sha
+    (rev) => rev.content?.identity.release_tag === identity.release_tag && rev.content?.identity.commit_sha === identity.commit_sha
   );
-  const pinnedBefore = history.flatMap((rev) => rev.content ? [rev.content] : []);
-  return { baseApprovedAt, pinnedBefore };
+  const facts = history.flatMap((rev) => rev.content ? [rev.content] : []);
+  return {
+    baseApprovedAt,
+    pinnedBefore: facts.map((f) => f.identity),
+    approvedBeforeAdoption: approvedBeforeAdoption(facts)
+  };
+}
+function approvedBeforeAdoption(facts) {
+  let adoption = -1;
+  facts.forEach((f, i) => {
+    if (f.hasPosture) adoption = i;
+  });
+  const up = [];
+  const down = /* @__PURE__ */ new Set();
+  for (let i = facts.length - 1; i >= 1 && (adoption === -1 || i > adoption); i--) {
+    const older = facts[i].identity;
+    const newer2 = facts[i - 1].identity;
+    if (older.release_tag === newer2.release_tag) continue;
+    if (olderTag(older, newer2)) up.push(older);
+    else down.add(older.release_tag);
+  }
+  return up.filter((id) => !down.has(id.release_tag));
 }
 
 // src/operations/repin.ts

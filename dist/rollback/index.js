@@ -24702,7 +24702,7 @@ function logText(text) {
 // src/evidence/markdown-text.ts
 var LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
 var MENTION = /@(?=[A-Za-z0-9])/g;
-var EMOJI = /:(?=[\w+-]*[A-Za-z+-][\w+-]*:)/g;
+var EMOJI = /:(?=(?:[\w+-]*[A-Za-z+-][\w+-]*|100|1234):)/g;
 var AUTOLINK = /(?=:\/\/)|www(?=\.)|(?:#|GH-)(?=\d)/gi;
 function escapeMarkdown(text) {
   return linkText(text).replace(AUTOLINK, (m) => `${m}\u2060`);
@@ -25286,7 +25286,7 @@ var PRODUCER_RULES = {
   BG310: {
     title: "Producer at a rolled-back release",
     severity: "warning",
-    description: "After a rollback the producer's tree still holds the withdrawn release while the trio holds the last-known-good one. When the ledger records the producer's release (tag and commit) as `Rolled back`, the mirror and the handoff's runtime baseline are not compared with the producer's current files (BG301, BG304, BG307 would fail until a fixed release is promoted), nor, when health probes the producer, the contract versions it reports with the pin's (BG403: it runs the withdrawn release; its own manifest still holds it, BG309); this warning says so instead. Any other difference is still drift.",
+    description: "After a rollback the producer's tree still holds the withdrawn release while the trio holds the last-known-good one. When the ledger records the producer's release (tag and commit) as `Rolled back`, the mirror and the handoff's runtime baseline are not compared with the producer's current files (BG301, BG304, BG307 would fail until a fixed release is promoted), and, when health probes the producer, the contract versions it reports are held to the ones the ledger's row records for the withdrawn release it runs, not to the pin's (BG403); this warning says so instead. Any other difference is still drift.",
     example: "The producer manifest says v0.4.0, the ledger row of v0.4.0 says `Rolled back`, the pin holds v0.3.2."
   },
   BG311: {
@@ -25420,7 +25420,7 @@ var TRIO_RULES = {
   BG206: {
     title: "Baseline Pin line disagrees with the pin",
     severity: "error",
-    description: "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused). The value is text: a line holding an image is refused, since a reader sees the picture, which may show any value, where the tool reads its alt text.",
+    description: "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused). The value is text: a line holding HTML (a comment, an `<img>`), an image or a link is refused, since a reader sees what it renders (a picture, a hidden value) where the tool reads the text.",
     example: '`` - Runtime cutover posture: `GO` `` while the pin says `"runtime_cutover_posture": "NO-GO"`.'
   },
   BG207: {
@@ -33690,293 +33690,6 @@ function mib(bytes) {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
 
-// src/rules/cap.ts
-var MAX_PER_RULE = 20;
-function capFindings(findings, max = MAX_PER_RULE) {
-  const seen = /* @__PURE__ */ new Map();
-  const out = [];
-  for (const f of findings) {
-    const key = `${f.rule}\0${f.file ?? ""}`;
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    if (n <= max) out.push(f);
-  }
-  for (const [key, n] of seen) {
-    if (n <= max) continue;
-    const [rule, file] = key.split("\0");
-    out.push(
-      finding(
-        rule,
-        file === "" ? null : file,
-        null,
-        `and ${plural(n - max, `more ${rule} finding`)}${file === "" ? "" : ` in ${file}`} (the first ${max} are listed); fix those and run again`
-      )
-    );
-  }
-  return out;
-}
-
-// src/rules/drift.ts
-function driftRules(trio, producer, ctx) {
-  const held = ctx.mayBeRestored === false ? null : heldBack(trio, producer);
-  return capFindings(
-    sortFindings([
-      ...producerFileRules(producer),
-      ...held ? [held] : mirrorIsProducerManifest(trio, producer),
-      ...handoffRules(trio, producer, ctx, held !== null)
-    ])
-  );
-}
-function heldBack(trio, producer) {
-  const own = producer.manifest.data;
-  const pin = trio.pin.data;
-  if (!own || !pin || typeof own.release_tag !== "string" || own.release_tag === pin.release_tag) return null;
-  const row = rowOfTag(trio.matrix.ledger, own.release_tag);
-  if (!row || statusOf2(row) !== "Rolled back" || cellText(row, "producer_commit") !== own.commit_sha)
-    return null;
-  const withdrawn = (0, import_valid.default)(own.release_tag.replace(/^v/, ""));
-  const pinned = typeof pin.release_tag === "string" ? (0, import_valid.default)(pin.release_tag.replace(/^v/, "")) : null;
-  if (!withdrawn || !pinned || (0, import_compare.default)(pinned, withdrawn) >= 0) return null;
-  return finding(
-    "BG310",
-    trio.manifest.path,
-    null,
-    `the producer's tree is at ${own.release_tag}, which ${trio.matrix.path} records as Rolled back (line ${row.position.line}); the trio holds ${String(pin.release_tag)} until a fixed producer release is promoted (baseline-gate repin), so the mirror and the handoff are not compared with the producer's current files, nor the contract versions the running producer reports with the pin's`
-  );
-}
-function mirrorIsProducerManifest(trio, producer) {
-  const mirror = trio.manifest.source;
-  const own = producer.manifest.source;
-  if (!mirror || !own || mirror.text.trim() === "" || own.text.trim() === "") return [];
-  if (mirror.bytes.equals(own.bytes)) return [];
-  const a = mirror.text.split("\n");
-  const b = own.text.split("\n");
-  const i2 = firstDifference(a, b);
-  const crlf = (l) => l !== void 0 && l.endsWith("\r");
-  const where4 = i2 === -1 ? "their byte-order mark" : a[i2]?.replace(/\r$/, "") === b[i2]?.replace(/\r$/, "") && crlf(a[i2]) !== crlf(b[i2]) ? `the end of line ${i2 + 1}: the mirror has ${crlf(a[i2]) ? "CRLF" : "LF"} line endings, the producer's manifest ${crlf(b[i2]) ? "CRLF" : "LF"} (the checkout converts the line endings of one and not the other, as core.autocrlf does to a file .gitattributes does not mark \`-text\`: mark both \`-text\`)` : `line ${i2 + 1}: the mirror has ${shownLine(a[i2])}, the producer's manifest ${shownLine(b[i2])}`;
-  return [
-    finding(
-      "BG301",
-      trio.manifest.path,
-      { line: i2 === -1 ? 1 : Math.min(i2 + 1, a.length), column: 1 },
-      `the mirror is not the producer's manifest ${producer.manifest.path}: they first differ at ${where4}. If the producer released a new baseline, repin all three trio files together (baseline-gate repin); otherwise restore the mirror as a byte copy`
-    )
-  ];
-}
-function firstDifference(a, b) {
-  const key = (l) => l?.replace(/,[ \t]*$/, "");
-  const exact = firstIndex(a, b, (l) => l);
-  if (exact === -1) return -1;
-  return firstIndex(a, b, key) === exact + 1 ? exact + 1 : exact;
-}
-function firstIndex(a, b, key) {
-  for (let i2 = 0; i2 < Math.max(a.length, b.length); i2++) if (key(a[i2]) !== key(b[i2])) return i2;
-  return -1;
-}
-function shownLine(line) {
-  if (line === void 0) return "no line";
-  const t = line.trim();
-  return t === "" ? "an empty line" : `\`${shorten(t, 60)}\``;
-}
-var IDENTITY = [
-  "release_tag",
-  "commit_sha",
-  "expected_service_contract_version",
-  "expected_api_contract_version",
-  "integration_baseline",
-  "manifest_contract_version"
-];
-var RUNTIME_VS_PIN = [
-  ["release_tag", "release_tag"],
-  ["commit_sha", "commit_sha"],
-  ["expected_service_contract_version", "expected_service_contract_version"],
-  ["expected_api_contract_version", "expected_api_contract_version"],
-  ["integration_baseline", "expected_integration_baseline"]
-];
-function differing(got, want, pairs) {
-  return pairs.flatMap(([field, wantField]) => {
-    const [g, w2] = [got[field], want[wantField]];
-    return typeof g === "string" && typeof w2 === "string" && g !== w2 ? [{ field, wantField, got: g, want: w2 }] : [];
-  });
-}
-var REQUIRES = ["service_contract_version", "error.code", "error.message"];
-var FORBIDS = ["legacy_error", "api_contract_version"];
-var CANDIDATE_KEYS = [
-  "rehearsal_candidate",
-  "compatibility_expectations",
-  "required_consumer_validation_commands"
-];
-function handoffRules(trio, producer, ctx, held) {
-  const h2 = producer.handoff.data;
-  const doc = producer.handoff.doc;
-  if (!h2 || !doc || producer.handoff.doc?.syntaxErrors.length) return [];
-  const path2 = producer.handoff.path;
-  const at3 = (pointer) => locate(doc, pointer);
-  const m = producer.manifest.data ?? {};
-  const pin = trio.pin.data ?? {};
-  const candidate = h2.handoff_mode === "service-v3-candidate";
-  const out = [];
-  const released = IDENTITY.filter((f) => !(candidate && f === "expected_service_contract_version"));
-  const samePairs = released.map((f) => [f, f]);
-  for (const d of differing(h2, m, samePairs)) {
-    out.push(
-      finding(
-        "BG304",
-        path2,
-        at3(`/${d.field}`),
-        `the handoff's ${d.field} is "${d.got}" but the producer manifest says "${d.want}"; regenerate the payload from the manifest`
-      )
-    );
-  }
-  const arb = h2.active_runtime_baseline;
-  if (arb && typeof arb === "object" && !held) {
-    for (const d of differing(arb, pin, RUNTIME_VS_PIN)) {
-      out.push(
-        finding(
-          "BG304",
-          path2,
-          at3(`/active_runtime_baseline/${d.field}`),
-          `active_runtime_baseline.${d.field} is "${d.got}" but the pinned runtime baseline (${trio.pin.path}) has ${d.wantField} "${d.want}"`
-        )
-      );
-    }
-  }
-  const codes = h2.error_code_enum;
-  if (Array.isArray(codes) && Array.isArray(m.error_code_enum)) {
-    const have = new Set(codes);
-    const want = new Set(m.error_code_enum);
-    const onlyManifest = [...want].filter((c2) => !have.has(c2));
-    const onlyHandoff = [...have].filter((c2) => !want.has(c2));
-    if (onlyManifest.length || onlyHandoff.length) {
-      const ownDoc = producer.manifest.doc;
-      const manifestAt = ownDoc ? `:${locate(ownDoc, "/error_code_enum").line}` : "";
-      const which2 = [
-        onlyManifest.length ? `only the producer manifest has [${onlyManifest.join(", ")}]` : "",
-        onlyHandoff.length ? `only the handoff has [${onlyHandoff.join(", ")}]` : ""
-      ].filter(Boolean).join("; ");
-      out.push(
-        finding(
-          "BG305",
-          path2,
-          at3("/error_code_enum"),
-          `the error_code_enum of the handoff and of the producer manifest (${producer.manifest.path}${manifestAt}) differ: ${which2}. The payload is generated from the manifest: regenerate it, or, if the manifest lost or gained a code by mistake, fix the manifest first`
-        )
-      );
-    }
-  }
-  const policies = h2.non_2xx_envelope_policy;
-  if (policies && typeof policies === "object") {
-    for (const [mode, policy] of Object.entries(policies)) {
-      if (!policy || typeof policy !== "object") continue;
-      const lacks = REQUIRES.filter((r) => !policy.requires?.includes(r));
-      const allows = FORBIDS.filter((f) => !policy.forbids?.includes(f));
-      if (lacks.length || allows.length) {
-        const what = [
-          lacks.length ? `requires lacks ${lacks.join(", ")}` : "",
-          allows.length ? `forbids lacks ${allows.join(", ")}` : ""
-        ].filter(Boolean).join("; ");
-        out.push(
-          finding(
-            "BG306",
-            path2,
-            at3(`/non_2xx_envelope_policy/${mode}`),
-            `non_2xx_envelope_policy.${mode}: ${what}`
-          )
-        );
-      }
-    }
-  }
-  out.push(...modeRules(h2, path2, doc, held ? {} : pin, candidate));
-  out.push(...timestamp(h2, path2, doc, ctx.now));
-  return out;
-}
-function modeRules(h2, path2, doc, pin, candidate) {
-  const out = [];
-  const at3 = (pointer) => locate(doc, pointer);
-  if (h2.handoff_mode === "stable") {
-    for (const key of CANDIDATE_KEYS) {
-      if (h2[key] !== void 0) {
-        out.push(
-          finding(
-            "BG307",
-            path2,
-            locate(doc, "", key),
-            `a stable payload must not carry ${key} (it belongs to a service-v3-candidate payload)`
-          )
-        );
-      }
-    }
-    const svc = h2.expected_service_contract_version;
-    const want = pin.expected_service_contract_version;
-    if (typeof svc === "string" && typeof want === "string" && svc !== want) {
-      out.push(
-        finding(
-          "BG307",
-          path2,
-          at3("/expected_service_contract_version"),
-          `a stable payload describes the pinned baseline, whose service contract is "${want}", not "${svc}"`
-        )
-      );
-    }
-  } else if (candidate) {
-    const rc = h2.rehearsal_candidate;
-    if (!rc || typeof rc !== "object") {
-      out.push(
-        finding("BG307", path2, at3(""), "a service-v3-candidate payload must carry rehearsal_candidate")
-      );
-    } else {
-      if (rc.requires_runtime_cutover !== false) {
-        out.push(
-          finding(
-            "BG307",
-            path2,
-            at3("/rehearsal_candidate/requires_runtime_cutover"),
-            "a candidate must not require a runtime cutover (requires_runtime_cutover: false)"
-          )
-        );
-      }
-      if (rc.consumer_non_blocking_fallback_required !== true) {
-        out.push(
-          finding(
-            "BG307",
-            path2,
-            at3("/rehearsal_candidate/consumer_non_blocking_fallback_required"),
-            "a candidate must require the consumer's non-blocking fallback (consumer_non_blocking_fallback_required: true)"
-          )
-        );
-      }
-    }
-    if (!h2.compatibility_expectations || typeof h2.compatibility_expectations !== "object") {
-      out.push(
-        finding("BG307", path2, at3(""), "a service-v3-candidate payload must carry compatibility_expectations")
-      );
-    }
-  }
-  return out;
-}
-function timestamp(h2, path2, doc, now) {
-  const t = h2.handoff_generated_at_utc;
-  if (typeof t !== "string") return [];
-  const at3 = locate(doc, "/handoff_generated_at_utc");
-  const parsed = new Date(t);
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(t) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 19) !== t.slice(0, 19)) {
-    return [
-      finding(
-        "BG308",
-        path2,
-        at3,
-        `handoff_generated_at_utc "${t}" is not a real UTC instant (YYYY-MM-DDTHH:MM:SSZ)`
-      )
-    ];
-  }
-  if (parsed.getTime() > now.getTime() + 5 * 60 * 1e3) {
-    return [
-      finding("BG308", path2, at3, `handoff_generated_at_utc ${t} is in the future; regenerate the payload`)
-    ];
-  }
-  return [];
-}
-
 // src/generated/validators.js
 var R = (p, s) => () => {
   try {
@@ -37220,7 +36933,7 @@ function matrixRules(trio, ctx) {
   const pin = trio.pin.data ?? {};
   return [
     ...updatedMarker2(path2, ledger, ctx.now),
-    ...pinSection(path2, ledger, pin, ctx.baseline),
+    ...pinSection(path2, ledger, pin, ctx.baseline, trio.matrix.source?.text ?? ""),
     ...ledgerTable(path2, ledger, pin),
     ...duplicateSections(path2, ledger),
     ...trio.matrix.source ? machinePaths(trio.matrix.source, path2, ledger) : []
@@ -37307,7 +37020,8 @@ function expectedPinLines(pin, baseline) {
 function missingSection(path2, ledger, title) {
   return finding("BG204", path2, ledger.title?.position ?? START2, `the matrix has no \`## ${title}\` section`);
 }
-function pinSection(path2, ledger, pin, baseline) {
+var RENDERED_MARKUP = /[<[\]]/;
+function pinSection(path2, ledger, pin, baseline, text) {
   const section3 = ledger.pinSection;
   if (!section3) return [missingSection(path2, ledger, PIN_SECTION_TITLE)];
   const out = [];
@@ -37340,13 +37054,13 @@ function pinSection(path2, ledger, pin, baseline) {
     seen.add(line.key);
     const want = expected[line.key];
     if (typeof want !== "string") continue;
-    if (line.image) {
+    if (line.image || RENDERED_MARKUP.test(text.slice(line.start, line.end))) {
       out.push(
         finding(
           "BG206",
           path2,
           line.position,
-          `"${line.label}" holds an image: a reader sees a picture there, which may show any value; write the value as text: \`${want}\``,
+          `"${line.label}" holds HTML, an image or a link, which a reader sees rendered where the tool reads only the text: write the value as a code span, \`${want}\`, with no markup beside it`,
           pinLineSubject(line.key)
         )
       );
@@ -37375,14 +37089,14 @@ function pinSection(path2, ledger, pin, baseline) {
   for (const l of PIN_LINES) {
     if (seen.has(l.key)) continue;
     const want = expected[l.key];
-    const text = pinLineText(l.key, typeof want === "string" ? want : "...", baseline.display_name);
+    const text2 = pinLineText(l.key, typeof want === "string" ? want : "...", baseline.display_name);
     const label3 = pinLineLabel(l.key, baseline.display_name);
     out.push(
       finding(
         "BG205",
         path2,
         section3.position,
-        `the ${PIN_SECTION_TITLE} section has no "${label3}" line; add: ${text}${l.key === "posture" || l.key === "manifest_sha256" ? " (`baseline-gate migrate` adds it to a matrix written before adoption)" : ""}`,
+        `the ${PIN_SECTION_TITLE} section has no "${label3}" line; add: ${text2}${l.key === "posture" || l.key === "manifest_sha256" ? " (`baseline-gate migrate` adds it to a matrix written before adoption)" : ""}`,
         pinLineSubject(l.key)
       )
     );
@@ -37599,6 +37313,299 @@ function duplicateTags(path2, rows) {
     } else seen.set(tag, row);
   }
   return out;
+}
+
+// src/rules/cap.ts
+var MAX_PER_RULE = 20;
+function capFindings(findings, max = MAX_PER_RULE) {
+  const seen = /* @__PURE__ */ new Map();
+  const out = [];
+  for (const f of findings) {
+    const key = `${f.rule}\0${f.file ?? ""}`;
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    if (n <= max) out.push(f);
+  }
+  for (const [key, n] of seen) {
+    if (n <= max) continue;
+    const [rule, file] = key.split("\0");
+    out.push(
+      finding(
+        rule,
+        file === "" ? null : file,
+        null,
+        `and ${plural(n - max, `more ${rule} finding`)}${file === "" ? "" : ` in ${file}`} (the first ${max} are listed); fix those and run again`
+      )
+    );
+  }
+  return out;
+}
+
+// src/rules/drift.ts
+function driftRules(trio, producer, ctx) {
+  const held = ctx.mayBeRestored === false ? null : heldBack(trio, producer);
+  return capFindings(
+    sortFindings([
+      ...producerFileRules(producer),
+      ...held ? [held] : mirrorIsProducerManifest(trio, producer),
+      ...handoffRules(trio, producer, ctx, held !== null)
+    ])
+  );
+}
+function heldBack(trio, producer) {
+  const row = withdrawnRow(trio, producer);
+  if (!row) return null;
+  const own = producer.manifest.data;
+  return finding(
+    "BG310",
+    trio.manifest.path,
+    null,
+    `the producer's tree is at ${own.release_tag}, which ${trio.matrix.path} records as Rolled back (line ${row.position.line}); the trio holds ${String(trio.pin.data.release_tag)} until a fixed producer release is promoted (baseline-gate repin), so the mirror and the handoff are not compared with the producer's current files, and the contract versions the running producer reports are held to that row's, not the pin's`
+  );
+}
+function withdrawnRow(trio, producer) {
+  const own = producer.manifest.data;
+  const pin = trio.pin.data;
+  if (!own || !pin || typeof own.release_tag !== "string" || own.release_tag === pin.release_tag) return null;
+  const row = rowOfTag(trio.matrix.ledger, own.release_tag);
+  if (!row || statusOf2(row) !== "Rolled back" || !startOfCommit(cellText(row, "producer_commit"), own.commit_sha))
+    return null;
+  const withdrawn = (0, import_valid.default)(own.release_tag.replace(/^v/, ""));
+  const pinned = typeof pin.release_tag === "string" ? (0, import_valid.default)(pin.release_tag.replace(/^v/, "")) : null;
+  if (!withdrawn || !pinned || (0, import_compare.default)(pinned, withdrawn) >= 0) return null;
+  return row;
+}
+function mirrorIsProducerManifest(trio, producer) {
+  const mirror = trio.manifest.source;
+  const own = producer.manifest.source;
+  if (!mirror || !own || mirror.text.trim() === "" || own.text.trim() === "") return [];
+  if (mirror.bytes.equals(own.bytes)) return [];
+  const a = mirror.text.split("\n");
+  const b = own.text.split("\n");
+  const i2 = firstDifference(a, b);
+  const crlf = (l) => l !== void 0 && l.endsWith("\r");
+  const where4 = i2 === -1 ? "their byte-order mark" : a[i2]?.replace(/\r$/, "") === b[i2]?.replace(/\r$/, "") && crlf(a[i2]) !== crlf(b[i2]) ? `the end of line ${i2 + 1}: the mirror has ${crlf(a[i2]) ? "CRLF" : "LF"} line endings, the producer's manifest ${crlf(b[i2]) ? "CRLF" : "LF"} (the checkout converts the line endings of one and not the other, as core.autocrlf does to a file .gitattributes does not mark \`-text\`: mark both \`-text\`)` : `line ${i2 + 1}: the mirror has ${shownLine(a[i2])}, the producer's manifest ${shownLine(b[i2])}`;
+  return [
+    finding(
+      "BG301",
+      trio.manifest.path,
+      { line: i2 === -1 ? 1 : Math.min(i2 + 1, a.length), column: 1 },
+      `the mirror is not the producer's manifest ${producer.manifest.path}: they first differ at ${where4}. If the producer released a new baseline, repin all three trio files together (baseline-gate repin); otherwise restore the mirror as a byte copy`
+    )
+  ];
+}
+function firstDifference(a, b) {
+  const key = (l) => l?.replace(/,[ \t]*$/, "");
+  const exact = firstIndex(a, b, (l) => l);
+  if (exact === -1) return -1;
+  return firstIndex(a, b, key) === exact + 1 ? exact + 1 : exact;
+}
+function firstIndex(a, b, key) {
+  for (let i2 = 0; i2 < Math.max(a.length, b.length); i2++) if (key(a[i2]) !== key(b[i2])) return i2;
+  return -1;
+}
+function shownLine(line) {
+  if (line === void 0) return "no line";
+  const t = line.trim();
+  return t === "" ? "an empty line" : `\`${shorten(t, 60)}\``;
+}
+var IDENTITY = [
+  "release_tag",
+  "commit_sha",
+  "expected_service_contract_version",
+  "expected_api_contract_version",
+  "integration_baseline",
+  "manifest_contract_version"
+];
+var RUNTIME_VS_PIN = [
+  ["release_tag", "release_tag"],
+  ["commit_sha", "commit_sha"],
+  ["expected_service_contract_version", "expected_service_contract_version"],
+  ["expected_api_contract_version", "expected_api_contract_version"],
+  ["integration_baseline", "expected_integration_baseline"]
+];
+function differing(got, want, pairs) {
+  return pairs.flatMap(([field, wantField]) => {
+    const [g, w2] = [got[field], want[wantField]];
+    return typeof g === "string" && typeof w2 === "string" && g !== w2 ? [{ field, wantField, got: g, want: w2 }] : [];
+  });
+}
+var REQUIRES = ["service_contract_version", "error.code", "error.message"];
+var FORBIDS = ["legacy_error", "api_contract_version"];
+var CANDIDATE_KEYS = [
+  "rehearsal_candidate",
+  "compatibility_expectations",
+  "required_consumer_validation_commands"
+];
+function handoffRules(trio, producer, ctx, held) {
+  const h2 = producer.handoff.data;
+  const doc = producer.handoff.doc;
+  if (!h2 || !doc || producer.handoff.doc?.syntaxErrors.length) return [];
+  const path2 = producer.handoff.path;
+  const at3 = (pointer) => locate(doc, pointer);
+  const m = producer.manifest.data ?? {};
+  const pin = trio.pin.data ?? {};
+  const candidate = h2.handoff_mode === "service-v3-candidate";
+  const out = [];
+  const released = IDENTITY.filter((f) => !(candidate && f === "expected_service_contract_version"));
+  const samePairs = released.map((f) => [f, f]);
+  for (const d of differing(h2, m, samePairs)) {
+    out.push(
+      finding(
+        "BG304",
+        path2,
+        at3(`/${d.field}`),
+        `the handoff's ${d.field} is "${d.got}" but the producer manifest says "${d.want}"; regenerate the payload from the manifest`
+      )
+    );
+  }
+  const arb = h2.active_runtime_baseline;
+  if (arb && typeof arb === "object" && !held) {
+    for (const d of differing(arb, pin, RUNTIME_VS_PIN)) {
+      out.push(
+        finding(
+          "BG304",
+          path2,
+          at3(`/active_runtime_baseline/${d.field}`),
+          `active_runtime_baseline.${d.field} is "${d.got}" but the pinned runtime baseline (${trio.pin.path}) has ${d.wantField} "${d.want}"`
+        )
+      );
+    }
+  }
+  const codes = h2.error_code_enum;
+  if (Array.isArray(codes) && Array.isArray(m.error_code_enum)) {
+    const have = new Set(codes);
+    const want = new Set(m.error_code_enum);
+    const onlyManifest = [...want].filter((c2) => !have.has(c2));
+    const onlyHandoff = [...have].filter((c2) => !want.has(c2));
+    if (onlyManifest.length || onlyHandoff.length) {
+      const ownDoc = producer.manifest.doc;
+      const manifestAt = ownDoc ? `:${locate(ownDoc, "/error_code_enum").line}` : "";
+      const which2 = [
+        onlyManifest.length ? `only the producer manifest has [${onlyManifest.join(", ")}]` : "",
+        onlyHandoff.length ? `only the handoff has [${onlyHandoff.join(", ")}]` : ""
+      ].filter(Boolean).join("; ");
+      out.push(
+        finding(
+          "BG305",
+          path2,
+          at3("/error_code_enum"),
+          `the error_code_enum of the handoff and of the producer manifest (${producer.manifest.path}${manifestAt}) differ: ${which2}. The payload is generated from the manifest: regenerate it, or, if the manifest lost or gained a code by mistake, fix the manifest first`
+        )
+      );
+    }
+  }
+  const policies = h2.non_2xx_envelope_policy;
+  if (policies && typeof policies === "object") {
+    for (const [mode, policy] of Object.entries(policies)) {
+      if (!policy || typeof policy !== "object") continue;
+      const lacks = REQUIRES.filter((r) => !policy.requires?.includes(r));
+      const allows = FORBIDS.filter((f) => !policy.forbids?.includes(f));
+      if (lacks.length || allows.length) {
+        const what = [
+          lacks.length ? `requires lacks ${lacks.join(", ")}` : "",
+          allows.length ? `forbids lacks ${allows.join(", ")}` : ""
+        ].filter(Boolean).join("; ");
+        out.push(
+          finding(
+            "BG306",
+            path2,
+            at3(`/non_2xx_envelope_policy/${mode}`),
+            `non_2xx_envelope_policy.${mode}: ${what}`
+          )
+        );
+      }
+    }
+  }
+  out.push(...modeRules(h2, path2, doc, held ? {} : pin, candidate));
+  out.push(...timestamp(h2, path2, doc, ctx.now));
+  return out;
+}
+function modeRules(h2, path2, doc, pin, candidate) {
+  const out = [];
+  const at3 = (pointer) => locate(doc, pointer);
+  if (h2.handoff_mode === "stable") {
+    for (const key of CANDIDATE_KEYS) {
+      if (h2[key] !== void 0) {
+        out.push(
+          finding(
+            "BG307",
+            path2,
+            locate(doc, "", key),
+            `a stable payload must not carry ${key} (it belongs to a service-v3-candidate payload)`
+          )
+        );
+      }
+    }
+    const svc = h2.expected_service_contract_version;
+    const want = pin.expected_service_contract_version;
+    if (typeof svc === "string" && typeof want === "string" && svc !== want) {
+      out.push(
+        finding(
+          "BG307",
+          path2,
+          at3("/expected_service_contract_version"),
+          `a stable payload describes the pinned baseline, whose service contract is "${want}", not "${svc}"`
+        )
+      );
+    }
+  } else if (candidate) {
+    const rc = h2.rehearsal_candidate;
+    if (!rc || typeof rc !== "object") {
+      out.push(
+        finding("BG307", path2, at3(""), "a service-v3-candidate payload must carry rehearsal_candidate")
+      );
+    } else {
+      if (rc.requires_runtime_cutover !== false) {
+        out.push(
+          finding(
+            "BG307",
+            path2,
+            at3("/rehearsal_candidate/requires_runtime_cutover"),
+            "a candidate must not require a runtime cutover (requires_runtime_cutover: false)"
+          )
+        );
+      }
+      if (rc.consumer_non_blocking_fallback_required !== true) {
+        out.push(
+          finding(
+            "BG307",
+            path2,
+            at3("/rehearsal_candidate/consumer_non_blocking_fallback_required"),
+            "a candidate must require the consumer's non-blocking fallback (consumer_non_blocking_fallback_required: true)"
+          )
+        );
+      }
+    }
+    if (!h2.compatibility_expectations || typeof h2.compatibility_expectations !== "object") {
+      out.push(
+        finding("BG307", path2, at3(""), "a service-v3-candidate payload must carry compatibility_expectations")
+      );
+    }
+  }
+  return out;
+}
+function timestamp(h2, path2, doc, now) {
+  const t = h2.handoff_generated_at_utc;
+  if (typeof t !== "string") return [];
+  const at3 = locate(doc, "/handoff_generated_at_utc");
+  const parsed = new Date(t);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/.test(t) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 19) !== t.slice(0, 19)) {
+    return [
+      finding(
+        "BG308",
+        path2,
+        at3,
+        `handoff_generated_at_utc "${t}" is not a real UTC instant (YYYY-MM-DDTHH:MM:SSZ)`
+      )
+    ];
+  }
+  if (parsed.getTime() > now.getTime() + 5 * 60 * 1e3) {
+    return [
+      finding("BG308", path2, at3, `handoff_generated_at_utc ${t} is in the future; regenerate the payload`)
+    ];
+  }
+  return [];
 }
 
 // src/rules/pin-mirror.ts
@@ -37998,6 +38005,10 @@ function planRestore(baseline, current, target, today) {
   }
   const row = rowOfTag(ledger, to?.release_tag ?? null);
   if (row) {
+    if (statusOf2(row) === "Rolled back")
+      throw new RestoreError(
+        `${baseline.trio.matrix} records ${String(to?.release_tag)} as Rolled back (line ${row.position.line}): a withdrawn release is not restored`
+      );
     if (cellText(row, "status") !== "Approved") {
       splices.push(statusSplice(row, "Approved"));
       notes.push(
@@ -39312,7 +39323,9 @@ async function lastKnownGood(root, baseline, to = null) {
       to,
       statusOf: (id) => {
         const row = rowOfTag(ledger, id.release_tag);
-        return row && cellText(row, "producer_commit") === id.commit_sha ? statusOf2(row) ?? cellText(row, "status") : null;
+        if (!row) return null;
+        const status = statusOf2(row) ?? cellText(row, "status");
+        return status === "Rolled back" || startOfCommit(cellText(row, "producer_commit"), id.commit_sha) !== null ? status : null;
       },
       validate: async (rev) => {
         const [p, m, x2] = await Promise.all(ROLES.map((r) => read(rev.commit, baseline.trio[r])));
