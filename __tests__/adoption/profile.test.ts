@@ -26,6 +26,7 @@ import {
   PIN as EMBEDDED_PIN,
   REPO_ROOT
 } from '../helpers/fixture.js'
+import { identityFor } from '../helpers/identity.js'
 
 const PIN = 'config/pin.json'
 const MATRIX = 'docs/matrix.md'
@@ -89,14 +90,7 @@ describe('disqualifiesLegacy', () => {
 })
 
 describe('which revisions the legacy profile judges', () => {
-  const id = (tag: string): Identity => ({
-    release_tag: tag,
-    commit_sha: tag.replace(/\D/g, '').padEnd(40, 'a'),
-    service_contract_version: 'service.v2',
-    api_contract_version: 'api.v1',
-    integration_baseline: 'integration/v1',
-    manifest_sha256: 'b'.repeat(64)
-  })
+  const id = (tag: string): Identity => identityFor(tag, 'service.v2')
   const rev = (tag: string, profile: 'current' | 'legacy'): CandidateRevision => ({
     commit: tag.replace(/\D/g, '').padEnd(40, 'c'),
     date: '2026-02-08T00:00:00Z',

@@ -6,15 +6,9 @@ import { describe, expect, it } from '@jest/globals'
 import { approvedBeforeAdoption } from '../../src/operations/promotion.js'
 import type { PinFacts } from '../../src/trio/identity.js'
 import type { Identity } from '../../src/trio/model.js'
+import { identityFor } from '../helpers/identity.js'
 
-const id = (tag: string): Identity => ({
-  release_tag: tag,
-  commit_sha: tag.replace(/\D/g, '').padEnd(40, '0'),
-  service_contract_version: 'service.v3',
-  api_contract_version: 'api.v1',
-  integration_baseline: 'integration/v1',
-  manifest_sha256: 'a'.repeat(64)
-})
+const id = (tag: string): Identity => identityFor(tag)
 /** A history of pins, oldest first as written here, handed over newest first as the walk gives it. */
 const history = (...pins: [string, 'legacy' | 'current'][]): PinFacts[] =>
   pins.map(([tag, format]) => ({ identity: id(tag), hasPosture: format === 'current' })).reverse()
