@@ -50,13 +50,24 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
   const files: EvidenceFile[] = []
   /** Where each baseline's packet JSON is in `files`. */
   const jsonAt: number[] = []
-  for (const baseline of options.baselines) {
+  // every file is read and judged before any producer starts: a producer runs the repository's code, which could
+  // rewrite what is read after it (another baseline's trio, the sources the adapter scan searches)
+  const read = options.baselines.map((baseline) => {
     const startedAt = ctx.clock()
     const now = instant.source === 'wall-clock' ? startedAt : instant.at
     const trio = loadTrio(ctx.root, baseline)
     const producer = producerFiles(baseline)
-    const report = options.probe && baseline.producer.probe.enabled ? await preflight(ctx, baseline) : null
     const drift = driftRules(trio, producer, { now })
+    const onDisk = [
+      ...interruptedWrites(ctx.root, baseline),
+      ...trioRules(trio, { baseline, now }),
+      ...drift,
+      ...adapterFindings(ctx.root, baseline, scan)
+    ]
+    return { baseline, startedAt, now, trio, producer, drift, onDisk }
+  })
+  for (const { baseline, startedAt, now, trio, producer, drift, onDisk } of read) {
+    const report = options.probe && baseline.producer.probe.enabled ? await preflight(ctx, baseline) : null
     const judged = preflightRules({
       report,
       pin: trio.pin,
@@ -65,14 +76,7 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
       heldBack: drift.some((f) => f.rule === 'BG310') ? withdrawnContract(trio, producer) : null
     })
     const remote = options.remote ? await checkProducerIdentity(trio, baseline, options.remote) : []
-    const findings = sortFindings([
-      ...interruptedWrites(ctx.root, baseline),
-      ...trioRules(trio, { baseline, now }),
-      ...drift,
-      ...adapterFindings(ctx.root, baseline, scan),
-      ...judged.findings,
-      ...remote
-    ])
+    const findings = sortFindings([...onDisk, ...judged.findings, ...remote])
     const steps = judged.steps
     const verdict = decideVerdict(findings, steps)
     const identity = identityOf(trio)

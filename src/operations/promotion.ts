@@ -123,12 +123,16 @@ export async function runPromotion(
   // a replay judges at the head commit's date, so it gives the verdict the change had then
   const run = await startRun(ctx, toolVersions(ctx.env), head)
   const atBase = await policyAtBase(ctx.root, ctx.policy, { base, head }, ctx.rootFrom)
-  const results: BaselineResult[] = []
+  // every baseline is read from git and judged before any suite runs: a suite runs the pull request's code, which
+  // could change what git shows afterwards (a replace ref, the repository's config) for the baselines after it
+  const judged: (() => Promise<BaselineResult>)[] = []
   for (const [i, baseline] of options.baselines.entries()) {
     // a renamed or removed baseline of the base is no baseline of this run's: its BG708 is told once, on the first
     const carried = [...(fork ? [fork.note] : []), ...(i === 0 ? atBase.removedWithTrioChanged : [])]
-    results.push(await promoteBaseline(ctx, options, baseline, atBase, carried, { base, head }, run))
+    judged.push(await promoteBaseline(ctx, options, baseline, atBase, carried, { base, head }, run))
   }
+  const results: BaselineResult[] = []
+  for (const finish of judged) results.push(await finish())
   return operationResult(ctx, 'promotion', results)
 }
 
@@ -165,7 +169,7 @@ async function promoteBaseline(
   carried: Finding[],
   revs: { base: string; head: string },
   run: RunFacts
-): Promise<BaselineResult> {
+): Promise<() => Promise<BaselineResult>> {
   const startedAt = ctx.clock()
   const now = run.instant.at
   // the baseline as the base revision's policy defines it (the working tree's where there is none to use)
@@ -198,6 +202,8 @@ async function promoteBaseline(
     findings.push(...afterMerge(inTree, baseline, { trio: there.head, producer: there.producer }, now))
   }
   let steps: StepResult[] = []
+  // the suites to run once every baseline is judged (null: the trio did not change, nothing to test)
+  let ruleErrors: number | null = null
   let report: ChangeReport | null = null
   let approval: ChangeEvidence['approval'] = null
   let redactions = 0
@@ -259,11 +265,7 @@ async function promoteBaseline(
       )
     }
     findings.push(...suitesNotes(inTree, baseline, definition.kind))
-    const ruleErrors = findings.filter((f) => f.severity === 'error').length
-    const suites = await suitesOf(ctx, options, baseline, revs.head, blobs.head, ruleErrors)
-    steps = suites.steps
-    redactions = suites.redactions
-    findings.push(...suites.findings)
+    ruleErrors = findings.filter((f) => f.severity === 'error').length
   } else {
     // no baseline changed; the producer's published files may no longer agree with the pin all the same
     findings.push(
@@ -271,51 +273,59 @@ async function promoteBaseline(
     )
   }
 
-  const sorted = sortFindings(findings)
-  const verdict = decideVerdict(sorted, steps)
-  const identity = identityOf(headTrio)
-  const posture = postureOf(headTrio)
-  const change: ChangeEvidence = {
-    base: revs.base,
-    head: revs.head,
-    trio_changed: changed.length > 0,
-    changed_files: changed.map((r) => baseline.trio[r]),
-    classification: report?.classification ?? 'none',
-    rollback: report?.rollback ?? false,
-    codes_added: report?.codes.added ?? [],
-    codes_removed: report?.codes.removed ?? [],
-    // a posture the base did not have is null, not the head's (absent -> GO is a change that needs approval)
-    posture_from: report ? report.posture.from : posture,
-    posture_to: report ? report.posture.to : posture,
-    approval
-  }
-  const packet = await baselinePacket(ctx, run, {
-    operation: 'promotion',
-    baseline: baseline.name,
-    judgedBy: definition.kind === 'base' ? { revision: revs.base, policy: definition.policy } : null,
-    startedAt,
-    judgedAt: run.instant,
-    trio: headTrio,
-    identity,
-    posture,
-    findings: sorted,
-    steps,
-    change,
-    redactions,
-    verdict
-  })
-  const evidence = writePacket(ctx.evidence, packet)
-  return {
-    name: baseline.name,
-    identity,
-    posture,
-    findings: sorted,
-    steps,
-    verdict,
-    evidence,
-    change,
-    previous,
-    redactions
+  return async () => {
+    if (ruleErrors !== null) {
+      const suites = await suitesOf(ctx, options, baseline, revs.head, blobs.head, ruleErrors)
+      steps = suites.steps
+      redactions = suites.redactions
+      findings.push(...suites.findings)
+    }
+    const sorted = sortFindings(findings)
+    const verdict = decideVerdict(sorted, steps)
+    const identity = identityOf(headTrio)
+    const posture = postureOf(headTrio)
+    const change: ChangeEvidence = {
+      base: revs.base,
+      head: revs.head,
+      trio_changed: changed.length > 0,
+      changed_files: changed.map((r) => baseline.trio[r]),
+      classification: report?.classification ?? 'none',
+      rollback: report?.rollback ?? false,
+      codes_added: report?.codes.added ?? [],
+      codes_removed: report?.codes.removed ?? [],
+      // a posture the base did not have is null, not the head's (absent -> GO is a change that needs approval)
+      posture_from: report ? report.posture.from : posture,
+      posture_to: report ? report.posture.to : posture,
+      approval
+    }
+    const packet = await baselinePacket(ctx, run, {
+      operation: 'promotion',
+      baseline: baseline.name,
+      judgedBy: definition.kind === 'base' ? { revision: revs.base, policy: definition.policy } : null,
+      startedAt,
+      judgedAt: run.instant,
+      trio: headTrio,
+      identity,
+      posture,
+      findings: sorted,
+      steps,
+      change,
+      redactions,
+      verdict
+    })
+    const evidence = writePacket(ctx.evidence, packet)
+    return {
+      name: baseline.name,
+      identity,
+      posture,
+      findings: sorted,
+      steps,
+      verdict,
+      evidence,
+      change,
+      previous,
+      redactions
+    }
   }
 }
 
