@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // A producer that misbehaves on purpose, for the runtime preflight tests. It speaks the reference
 // producer's contract in mode "ok" and breaks it in exactly one way in every other mode.
-// Usage: node fake-producer.mjs --port N --mode MODE --pid-file FILE
+// Usage: node fake-producer.mjs --port N --mode MODE --pid-file FILE [--overwrite FILE --with FILE]
+// (--overwrite: before it serves, the producer writes the bytes of --with over a file of the repository)
 import { spawn } from 'node:child_process'
-import { appendFileSync } from 'node:fs'
+import { appendFileSync, copyFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { parseArgs } from 'node:util'
 
@@ -11,9 +12,12 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string' },
     mode: { type: 'string', default: 'ok' },
-    'pid-file': { type: 'string' }
+    'pid-file': { type: 'string' },
+    overwrite: { type: 'string' },
+    with: { type: 'string' }
   }
 })
+if (values.overwrite && values.with) copyFileSync(values.with, values.overwrite)
 const mode = values.mode
 const record = (pid) => values['pid-file'] && appendFileSync(values['pid-file'], `${pid}\n`)
 record(process.pid)

@@ -2,6 +2,7 @@
 // child process with a grandchild): every failure gives its 4xx rule and FAIL, and no process is left behind.
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import type { RunnerClock } from '../src/exec/clock.js'
@@ -24,6 +25,7 @@ import {
   tempDir,
   trioFixture
 } from './helpers/fixture.js'
+import { addBilling, BILLING } from './helpers/two-baselines.js'
 import { expectGone, recordedPids } from './helpers/processes.js'
 
 afterAll(cleanupFixtures)
@@ -245,6 +247,29 @@ describe('runtime preflight against a misbehaving producer', () => {
     // not withdrawn, the producer's release is drift, and its envelopes contradict the pin
     const drifted = (await restored('Superseded')).findings.map((f) => f.rule)
     expect(drifted).toEqual(expect.arrayContaining(['BG301', 'BG403']))
+  })
+
+  it("reads every baseline's files before any producer starts: a producer cannot rewrite what is judged after it (found by review)", async () => {
+    const { fx, pidFile } = fakeProducer('ok')
+    addBilling(fx)
+    const good = join(tempDir('bg-good-pin-'), 'pin.json')
+    writeFileSync(good, fx.readBytes(BILLING.pin))
+    fx.editJson(POLICY, (policy) => {
+      const baselines = policy.baselines as Record<string, { producer: Record<string, unknown> }>
+      // memorykernel's producer writes a good billing pin over the broken one before it serves
+      const start = baselines.memorykernel!.producer.start as { run: string[] }
+      start.run = [...start.run, '--overwrite', join(fx.root, BILLING.pin), '--with', good]
+      baselines.billing!.producer.probe = { ...(baselines.billing!.producer.probe as object), enabled: false }
+    })
+    fx.editJson(BILLING.pin, (pin) => {
+      pin.release_tag = 'v9.9.9'
+    })
+    const result = await health(fx.root, { probe: true })
+    await expectNoneLeft(pidFile)
+    // the producer did rewrite it, after billing was read
+    expect(fx.readBytes(BILLING.pin).equals(readFileSync(good))).toBe(true)
+    const billing = result.baselines.find((b) => b.name === 'billing')!
+    expect([billing.verdict, billing.identity.release_tag]).toEqual(['FAIL', 'v9.9.9'])
   })
 
   it('a missing producer schema fails the request it covers (BG406)', async () => {
