@@ -29,4 +29,18 @@ describe('BoundedOutput', () => {
     expect(out.text().length).toBeLessThan(100)
     expect(out.total).toBe(1000)
   })
+
+  it('output with no line break keeps no part of a token the cut goes through: its halves apart, no redactor matched either (found by review)', () => {
+    const secret = 'zq8Lw2Vx9mP4nR7tY1uE6oI3aS5dF0gH2jK4lZ8cQ'
+    const out = new BoundedOutput(64, 64)
+    // words, then a run of token characters the head/tail cut falls inside
+    out.write(
+      Buffer.from(`start of log ${'a'.repeat(40)}${secret}${'c'.repeat(200)}${secret}${'c'.repeat(30)} end`)
+    )
+    const text = out.text()
+    const [head, tail] = text.split(/\[… \d+ bytes omitted …\]\n/)
+    expect([head, tail]).toEqual(['start of log ', ' end'])
+    for (const part of [head!, tail!]) expect(secret.includes(part.trim()) && part.trim() !== '').toBe(false)
+    expect(Number(/\[… (\d+) bytes omitted …\]/.exec(text)![1])).toBe(out.total - head!.length - tail!.length)
+  })
 })

@@ -41,11 +41,18 @@ export class BoundedOutput {
     if (tail.length > this.tailLimit) tail = tail.subarray(tail.length - this.tailLimit)
     let head = Buffer.concat(this.head)
     if (this.omitted === 0) return Buffer.concat([head, tail]).toString('utf8')
-    // Cut at line boundaries: a token cut in half could slip past redaction, and half lines help nobody.
+    // Cut at line boundaries: a token cut in half could slip past redaction, and half lines help nobody. Without
+    // one, at the edge of a run of the characters a token is made of, or nothing of the run is kept: a secret
+    // straddling the cut was kept whole, its halves apart, where the redactor matches neither (found by review)
     const headEnd = head.lastIndexOf(0x0a)
     if (headEnd !== -1) head = head.subarray(0, headEnd + 1)
+    else head = head.subarray(0, lastIndexWhere(head, (b) => !isTokenByte(b)) + 1)
     const tailStart = tail.indexOf(0x0a)
     if (tailStart !== -1 && tailStart < tail.length - 1) tail = tail.subarray(tailStart + 1)
+    else if (tailStart === -1) {
+      const edge = tail.findIndex((b) => !isTokenByte(b))
+      tail = edge === -1 ? tail.subarray(tail.length) : tail.subarray(edge)
+    }
     const dropped = this.total - head.length - tail.length
     return `${head.toString('utf8')}[… ${dropped} bytes omitted …]\n${tail.toString('utf8')}`
   }
@@ -54,4 +61,26 @@ export class BoundedOutput {
   lastLines(lines: number): string {
     return this.text().split('\n').filter(Boolean).slice(-lines).join('\n')
   }
+}
+
+/** What a token, a key or a password is made of (letters, digits, and the punctuation of base64 and URLs). */
+function isTokenByte(b: number): boolean {
+  return (
+    (b >= 0x30 && b <= 0x39) ||
+    (b >= 0x41 && b <= 0x5a) ||
+    (b >= 0x61 && b <= 0x7a) ||
+    b === 0x2b || // +
+    b === 0x2d || // -
+    b === 0x2e || // .
+    b === 0x2f || // /
+    b === 0x3d || // =
+    b === 0x5f || // _
+    b === 0x7e || // ~
+    b >= 0x80 // inside a UTF-8 character
+  )
+}
+
+function lastIndexWhere(buf: Buffer, test: (b: number) => boolean): number {
+  for (let i = buf.length - 1; i >= 0; i--) if (test(buf[i]!)) return i
+  return -1
 }
