@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { writeFileAtomic } from '../../src/fs/atomic-write.js'
 import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
@@ -17,6 +17,18 @@ describe('writeFileAtomic', () => {
     writeFileAtomic(target, data)
     expect(readFileSync(target).equals(Buffer.from(data))).toBe(true)
     expect(readdirSync(dir)).toEqual(['out.json'])
+  })
+
+  it('never writes through a temporary name planted beforehand: a link at every name a clock and the pid could give (found by review)', () => {
+    const dir = tempDir('bg-atomic-')
+    const outside = join(tempDir('bg-outside-'), 'elsewhere.txt')
+    writeFileSync(outside, 'untouched\n')
+    const now = Date.now()
+    for (let t = now - 50; t < now + 2000; t++)
+      symlinkSync(outside, join(dir, `.out.json.${process.pid}.${t.toString(36)}.tmp`))
+    writeFileAtomic(join(dir, 'out.json'), 'written\n')
+    expect(readFileSync(outside, 'utf8')).toBe('untouched\n')
+    expect(readFileSync(join(dir, 'out.json'), 'utf8')).toBe('written\n')
   })
 
   it('creates missing parent directories', () => {

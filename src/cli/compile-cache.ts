@@ -1,7 +1,7 @@
 // Load a CommonJS bundle through a V8 code cache, like Node 22's module.enableCompileCache (absent on Node 20).
 // Starting the CLI is dominated by compiling its bundle; the cache halves that. Any problem with the cache
 // (unwritable, foreign owner, stale, rejected by V8) falls back to an ordinary compile: never a failure.
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import {
   closeSync,
   lstatSync,
@@ -157,9 +157,10 @@ export function pruneCache(dir: string, keep: string, limit = CACHE_LIMIT_BYTES,
 }
 
 function writeCache(path: string, script: vm.Script): void {
-  const tmp = `${path}.${process.pid}.tmp`
+  // created, never opened: a name planted beforehand fails the write (writeFileAtomic does the same)
+  const tmp = `${path}.${randomBytes(8).toString('hex')}.tmp`
   try {
-    const fd = openSync(tmp, 'w', 0o600)
+    const fd = openSync(tmp, 'wx', 0o600)
     try {
       const data = script.createCachedData()
       writeSync(fd, checksum(data))

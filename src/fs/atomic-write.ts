@@ -1,6 +1,11 @@
 // Every file the suite writes is written whole or not at all: a temporary file beside it, then rename.
-import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from 'node:fs'
-import { dirname, basename, join } from 'node:path'
+import { randomBytes } from 'node:crypto'
+import { closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join } from 'node:path'
+
+// the temporary file is created, never opened: a name planted beforehand (a link to a file elsewhere, which a
+// suite step running beside the gate can make) fails the write instead of taking it (found by review)
+const CREATE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0)
 
 /**
  * @param durable also flush to disk before the rename, so a power loss cannot leave an empty file
@@ -8,16 +13,15 @@ import { dirname, basename, join } from 'node:path'
  */
 export function writeFileAtomic(path: string, data: string | Buffer, { durable = false } = {}): void {
   mkdirSync(dirname(path), { recursive: true })
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now().toString(36)}.tmp`)
+  // a name no one can guess ahead of the write
+  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`)
+  const fd = openSync(tmp, CREATE, 0o666)
   try {
-    writeFileSync(tmp, data)
-    if (durable) {
-      const fd = openSync(tmp, 'r+')
-      try {
-        fsyncSync(fd)
-      } finally {
-        closeSync(fd)
-      }
+    try {
+      writeFileSync(fd, data)
+      if (durable) fsyncSync(fd)
+    } finally {
+      closeSync(fd)
     }
     renameSync(tmp, path)
   } catch (e) {
