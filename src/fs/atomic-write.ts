@@ -1,6 +1,15 @@
 // Every file the suite writes is written whole or not at all: a temporary file beside it, then rename.
 import { randomBytes } from 'node:crypto'
-import { closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  closeSync,
+  constants,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 
 // the temporary file is created, never opened: a name planted beforehand (a link to a file elsewhere, which a
