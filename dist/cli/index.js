@@ -117,9 +117,9 @@ function pruneCache(dir, keep, limit = CACHE_LIMIT_BYTES, now = Date.now()) {
   }
 }
 function writeCache(path, script) {
-  const tmp = `${path}.${process.pid}.tmp`;
+  const tmp = `${path}.${(0, import_node_crypto.randomBytes)(8).toString("hex")}.tmp`;
   try {
-    const fd = (0, import_node_fs.openSync)(tmp, "w", 384);
+    const fd = (0, import_node_fs.openSync)(tmp, "wx", 384);
     try {
       const data = script.createCachedData();
       (0, import_node_fs.writeSync)(fd, checksum(data));

@@ -5797,7 +5797,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util2.addListener;
@@ -5872,7 +5872,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5967,11 +5967,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5994,10 +5994,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6014,7 +6014,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants4.ERROR[ret], data);
+        return new HTTPParserError(message, constants5.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6194,7 +6194,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6216,7 +6216,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request3.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6252,13 +6252,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util2.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util2.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util2.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -20102,7 +20102,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants4 = require_constants6();
+    var constants5 = require_constants6();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -20110,7 +20110,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants4;
+    } = constants5;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -20319,7 +20319,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -20365,8 +20365,8 @@ var require_parse2 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants4.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants5.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -21062,7 +21062,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants4.globChars(opts.windows);
+      } = constants5.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -21120,7 +21120,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse4 = require_parse2();
     var utils = require_utils2();
-    var constants4 = require_constants6();
+    var constants5 = require_constants6();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -21248,7 +21248,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants4;
+    picomatch2.constants = constants5;
     module.exports = picomatch2;
   }
 });
@@ -21445,7 +21445,7 @@ var init_contain = __esm({
 });
 
 // src/fs/read.ts
-import { closeSync as closeSync2, constants as constants3, fstatSync, openSync as openSync2, readSync } from "node:fs";
+import { closeSync as closeSync2, constants as constants4, fstatSync, openSync as openSync2, readSync } from "node:fs";
 function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
   const where4 = containPath(root, rel, memo);
   if (where4.kind === "outside")
@@ -21458,7 +21458,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
   if (!where4.exists) return { kind: "missing" };
   let fd;
   try {
-    fd = openSync2(where4.real, constants3.O_RDONLY | constants3.O_NONBLOCK | NOFOLLOW);
+    fd = openSync2(where4.real, constants4.O_RDONLY | constants4.O_NONBLOCK | NOFOLLOW);
   } catch (e) {
     const code2 = e.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
@@ -21496,7 +21496,7 @@ var init_read = __esm({
     init_contain();
     init_contain();
     init_limits();
-    NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
+    NOFOLLOW = constants4.O_NOFOLLOW ?? 0;
   }
 });
 
@@ -22074,6 +22074,20 @@ var init_clock = __esm({
 });
 
 // src/exec/bounded-output.ts
+function isTokenByte(b) {
+  return b >= 48 && b <= 57 || b >= 65 && b <= 90 || b >= 97 && b <= 122 || b === 43 || // +
+  b === 45 || // -
+  b === 46 || // .
+  b === 47 || // /
+  b === 61 || // =
+  b === 95 || // _
+  b === 126 || // ~
+  b >= 128;
+}
+function lastIndexWhere(buf, test) {
+  for (let i = buf.length - 1; i >= 0; i--) if (test(buf[i])) return i;
+  return -1;
+}
 var BoundedOutput;
 var init_bounded_output = __esm({
   "src/exec/bounded-output.ts"() {
@@ -22118,8 +22132,13 @@ var init_bounded_output = __esm({
         if (this.omitted === 0) return Buffer.concat([head, tail]).toString("utf8");
         const headEnd = head.lastIndexOf(10);
         if (headEnd !== -1) head = head.subarray(0, headEnd + 1);
+        else head = head.subarray(0, lastIndexWhere(head, (b) => !isTokenByte(b)) + 1);
         const tailStart = tail.indexOf(10);
         if (tailStart !== -1 && tailStart < tail.length - 1) tail = tail.subarray(tailStart + 1);
+        else if (tailStart === -1) {
+          const edge = tail.findIndex((b) => !isTokenByte(b));
+          tail = edge === -1 ? tail.subarray(tail.length) : tail.subarray(edge);
+        }
         const dropped = this.total - head.length - tail.length;
         return `${head.toString("utf8")}[\u2026 ${dropped} bytes omitted \u2026]
 ${tail.toString("utf8")}`;
@@ -22277,7 +22296,7 @@ var init_proc_table = __esm({
 });
 
 // src/exec/step-watch.ts
-import { randomBytes } from "node:crypto";
+import { randomBytes as randomBytes2 } from "node:crypto";
 function markersOf(p) {
   const key = procKey(p);
   let values = markers.get(key);
@@ -22316,7 +22335,7 @@ function unregister(w2) {
   }
 }
 function newStepToken() {
-  return randomBytes(16).toString("hex");
+  return randomBytes2(16).toString("hex");
 }
 function signalProcess(pid, start, signal) {
   const now = readProc(pid);
@@ -23072,11 +23091,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants4);
+          this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -23093,10 +23112,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants4);
+        this.rhs = optimizeExpr(this.rhs, names, constants5);
         return this;
       }
       get names() {
@@ -23157,8 +23176,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants4) {
-        this.code = optimizeExpr(this.code, names, constants4);
+      optimizeNames(names, constants5) {
+        this.code = optimizeExpr(this.code, names, constants5);
         return this;
       }
       get names() {
@@ -23187,12 +23206,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants4))
+          if (n.optimizeNames(names, constants5))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -23245,12 +23264,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        if (!(super.optimizeNames(names, constants4) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
+        if (!(super.optimizeNames(names, constants5) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants4);
+        this.condition = optimizeExpr(this.condition, names, constants5);
         return this;
       }
       get names() {
@@ -23273,10 +23292,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants4);
+        this.iteration = optimizeExpr(this.iteration, names, constants5);
         return this;
       }
       get names() {
@@ -23312,10 +23331,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants4) {
-        if (!super.optimizeNames(names, constants4))
+      optimizeNames(names, constants5) {
+        if (!super.optimizeNames(names, constants5))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants4);
+        this.iterable = optimizeExpr(this.iterable, names, constants5);
         return this;
       }
       get names() {
@@ -23357,11 +23376,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants4) {
+      optimizeNames(names, constants5) {
         var _a, _b;
-        super.optimizeNames(names, constants4);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants4);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants4);
+        super.optimizeNames(names, constants5);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants5);
         return this;
       }
       get names() {
@@ -23662,7 +23681,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants4) {
+    function optimizeExpr(expr, names, constants5) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -23677,14 +23696,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c2 = constants4[n.str];
+        const c2 = constants5[n.str];
         if (c2 === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c2;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c2) => c2 instanceof code_1.Name && names[c2.str] === 1 && constants4[c2.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c2) => c2 instanceof code_1.Name && names[c2.str] === 1 && constants5[c2.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -57004,20 +57023,29 @@ async function readHeadWithGit(cwd) {
 }
 
 // src/fs/atomic-write.ts
-import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from "node:fs";
-import { dirname as dirname3, basename as basename2, join as join3 } from "node:path";
+import { randomBytes } from "node:crypto";
+import {
+  closeSync,
+  constants as constants3,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeFileSync
+} from "node:fs";
+import { basename as basename2, dirname as dirname3, join as join3 } from "node:path";
+var CREATE = constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | (constants3.O_NOFOLLOW ?? 0);
 function writeFileAtomic(path2, data, { durable = false } = {}) {
   mkdirSync(dirname3(path2), { recursive: true });
-  const tmp = join3(dirname3(path2), `.${basename2(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const tmp = join3(dirname3(path2), `.${basename2(path2)}.${randomBytes(8).toString("hex")}.tmp`);
+  const fd = openSync(tmp, CREATE, 438);
   try {
-    writeFileSync(tmp, data);
-    if (durable) {
-      const fd = openSync(tmp, "r+");
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
+    try {
+      writeFileSync(fd, data);
+      if (durable) fsyncSync(fd);
+    } finally {
+      closeSync(fd);
     }
     renameSync(tmp, path2);
   } catch (e) {
@@ -63407,13 +63435,22 @@ async function runHealth(ctx, options) {
   const results = [];
   const files = [];
   const jsonAt = [];
-  for (const baseline of options.baselines) {
+  const read = options.baselines.map((baseline) => {
     const startedAt = ctx.clock();
     const now = instant.source === "wall-clock" ? startedAt : instant.at;
     const trio = loadTrio(ctx.root, baseline);
     const producer = producerFiles(baseline);
-    const report2 = options.probe && baseline.producer.probe.enabled ? await preflight(ctx, baseline) : null;
     const drift = driftRules(trio, producer, { now });
+    const onDisk = [
+      ...interruptedWrites(ctx.root, baseline),
+      ...trioRules(trio, { baseline, now }),
+      ...drift,
+      ...adapterFindings(ctx.root, baseline, scan)
+    ];
+    return { baseline, startedAt, now, trio, producer, drift, onDisk };
+  });
+  for (const { baseline, startedAt, now, trio, producer, drift, onDisk } of read) {
+    const report2 = options.probe && baseline.producer.probe.enabled ? await preflight(ctx, baseline) : null;
     const judged3 = preflightRules({
       report: report2,
       pin: trio.pin,
@@ -63422,14 +63459,7 @@ async function runHealth(ctx, options) {
       heldBack: drift.some((f) => f.rule === "BG310") ? withdrawnContract(trio, producer) : null
     });
     const remote = options.remote ? await checkProducerIdentity(trio, baseline, options.remote) : [];
-    const findings = sortFindings([
-      ...interruptedWrites(ctx.root, baseline),
-      ...trioRules(trio, { baseline, now }),
-      ...drift,
-      ...adapterFindings(ctx.root, baseline, scan),
-      ...judged3.findings,
-      ...remote
-    ]);
+    const findings = sortFindings([...onDisk, ...judged3.findings, ...remote]);
     const steps = judged3.steps;
     const verdict = decideVerdict(findings, steps);
     const identity = identityOf(trio);

@@ -5797,7 +5797,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5872,7 +5872,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5967,11 +5967,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5994,10 +5994,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6014,7 +6014,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants4.ERROR[ret], data);
+        return new HTTPParserError(message, constants5.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6194,7 +6194,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6216,7 +6216,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6252,13 +6252,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -32594,8 +32594,13 @@ var BoundedOutput = class {
     if (this.omitted === 0) return Buffer.concat([head, tail]).toString("utf8");
     const headEnd = head.lastIndexOf(10);
     if (headEnd !== -1) head = head.subarray(0, headEnd + 1);
+    else head = head.subarray(0, lastIndexWhere(head, (b) => !isTokenByte(b)) + 1);
     const tailStart = tail.indexOf(10);
     if (tailStart !== -1 && tailStart < tail.length - 1) tail = tail.subarray(tailStart + 1);
+    else if (tailStart === -1) {
+      const edge = tail.findIndex((b) => !isTokenByte(b));
+      tail = edge === -1 ? tail.subarray(tail.length) : tail.subarray(edge);
+    }
     const dropped = this.total - head.length - tail.length;
     return `${head.toString("utf8")}[\u2026 ${dropped} bytes omitted \u2026]
 ${tail.toString("utf8")}`;
@@ -32605,6 +32610,20 @@ ${tail.toString("utf8")}`;
     return this.text().split("\n").filter(Boolean).slice(-lines).join("\n");
   }
 };
+function isTokenByte(b) {
+  return b >= 48 && b <= 57 || b >= 65 && b <= 90 || b >= 97 && b <= 122 || b === 43 || // +
+  b === 45 || // -
+  b === 46 || // .
+  b === 47 || // /
+  b === 61 || // =
+  b === 95 || // _
+  b === 126 || // ~
+  b >= 128;
+}
+function lastIndexWhere(buf, test) {
+  for (let i2 = buf.length - 1; i2 >= 0; i2--) if (test(buf[i2])) return i2;
+  return -1;
+}
 
 // src/exec/step-watch.ts
 import { randomBytes } from "node:crypto";
@@ -33381,11 +33400,13 @@ async function runPromotion(ctx, options) {
   if (fork) base = fork.commit;
   const run2 = await startRun(ctx, toolVersions(ctx.env), head);
   const atBase = await policyAtBase(ctx.root, ctx.policy, { base, head }, ctx.rootFrom);
-  const results = [];
+  const judged2 = [];
   for (const [i2, baseline] of options.baselines.entries()) {
     const carried = [...fork ? [fork.note] : [], ...i2 === 0 ? atBase.removedWithTrioChanged : []];
-    results.push(await promoteBaseline(ctx, options, baseline, atBase, carried, { base, head }, run2));
+    judged2.push(await promoteBaseline(ctx, options, baseline, atBase, carried, { base, head }, run2));
   }
+  const results = [];
+  for (const finish of judged2) results.push(await finish());
   return operationResult(ctx, "promotion", results);
 }
 async function forkPoint(root, named, base, head) {
@@ -33431,6 +33452,7 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
     findings.push(...afterMerge(inTree, baseline, { trio: there.head, producer: there.producer }, now));
   }
   let steps = [];
+  let ruleErrors2 = null;
   let report = null;
   let approval = null;
   let redactions = 0;
@@ -33489,61 +33511,65 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
       );
     }
     findings.push(...suitesNotes(inTree, baseline, definition.kind));
-    const ruleErrors2 = findings.filter((f) => f.severity === "error").length;
-    const suites = await suitesOf(ctx, options, baseline, revs.head, blobs.head, ruleErrors2);
-    steps = suites.steps;
-    redactions = suites.redactions;
-    findings.push(...suites.findings);
+    ruleErrors2 = findings.filter((f) => f.severity === "error").length;
   } else {
     findings.push(
       ...producerMoved(baseline, headTrio, { base: blobs.producerBase, head: blobs.producer }, now)
     );
   }
-  const sorted = sortFindings(findings);
-  const verdict = decideVerdict(sorted, steps);
-  const identity = identityOf(headTrio);
-  const posture = postureOf(headTrio);
-  const change2 = {
-    base: revs.base,
-    head: revs.head,
-    trio_changed: changed.length > 0,
-    changed_files: changed.map((r) => baseline.trio[r]),
-    classification: report?.classification ?? "none",
-    rollback: report?.rollback ?? false,
-    codes_added: report?.codes.added ?? [],
-    codes_removed: report?.codes.removed ?? [],
-    // a posture the base did not have is null, not the head's (absent -> GO is a change that needs approval)
-    posture_from: report ? report.posture.from : posture,
-    posture_to: report ? report.posture.to : posture,
-    approval
-  };
-  const packet = await baselinePacket(ctx, run2, {
-    operation: "promotion",
-    baseline: baseline.name,
-    judgedBy: definition.kind === "base" ? { revision: revs.base, policy: definition.policy } : null,
-    startedAt,
-    judgedAt: run2.instant,
-    trio: headTrio,
-    identity,
-    posture,
-    findings: sorted,
-    steps,
-    change: change2,
-    redactions,
-    verdict
-  });
-  const evidence = writePacket(ctx.evidence, packet);
-  return {
-    name: baseline.name,
-    identity,
-    posture,
-    findings: sorted,
-    steps,
-    verdict,
-    evidence,
-    change: change2,
-    previous,
-    redactions
+  return async () => {
+    if (ruleErrors2 !== null) {
+      const suites = await suitesOf(ctx, options, baseline, revs.head, blobs.head, ruleErrors2);
+      steps = suites.steps;
+      redactions = suites.redactions;
+      findings.push(...suites.findings);
+    }
+    const sorted = sortFindings(findings);
+    const verdict = decideVerdict(sorted, steps);
+    const identity = identityOf(headTrio);
+    const posture = postureOf(headTrio);
+    const change2 = {
+      base: revs.base,
+      head: revs.head,
+      trio_changed: changed.length > 0,
+      changed_files: changed.map((r) => baseline.trio[r]),
+      classification: report?.classification ?? "none",
+      rollback: report?.rollback ?? false,
+      codes_added: report?.codes.added ?? [],
+      codes_removed: report?.codes.removed ?? [],
+      // a posture the base did not have is null, not the head's (absent -> GO is a change that needs approval)
+      posture_from: report ? report.posture.from : posture,
+      posture_to: report ? report.posture.to : posture,
+      approval
+    };
+    const packet = await baselinePacket(ctx, run2, {
+      operation: "promotion",
+      baseline: baseline.name,
+      judgedBy: definition.kind === "base" ? { revision: revs.base, policy: definition.policy } : null,
+      startedAt,
+      judgedAt: run2.instant,
+      trio: headTrio,
+      identity,
+      posture,
+      findings: sorted,
+      steps,
+      change: change2,
+      redactions,
+      verdict
+    });
+    const evidence = writePacket(ctx.evidence, packet);
+    return {
+      name: baseline.name,
+      identity,
+      posture,
+      findings: sorted,
+      steps,
+      verdict,
+      evidence,
+      change: change2,
+      previous,
+      redactions
+    };
   };
 }
 function suitesNotes(inTree, judged2, kind) {
@@ -43893,20 +43919,29 @@ import { existsSync as existsSync8, lstatSync as lstatSync4, mkdirSync as mkdirS
 import { join as join10, resolve as resolve7 } from "node:path";
 
 // src/fs/atomic-write.ts
-import { mkdirSync, renameSync, rmSync as rmSync2, writeFileSync as writeFileSync2, openSync as openSync2, fsyncSync, closeSync as closeSync2 } from "node:fs";
-import { dirname as dirname4, basename as basename3, join as join8 } from "node:path";
+import { randomBytes as randomBytes3 } from "node:crypto";
+import {
+  closeSync as closeSync2,
+  constants as constants4,
+  fsyncSync,
+  mkdirSync,
+  openSync as openSync2,
+  renameSync,
+  rmSync as rmSync2,
+  writeFileSync as writeFileSync2
+} from "node:fs";
+import { basename as basename3, dirname as dirname4, join as join8 } from "node:path";
+var CREATE = constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | (constants4.O_NOFOLLOW ?? 0);
 function writeFileAtomic(path2, data, { durable = false } = {}) {
   mkdirSync(dirname4(path2), { recursive: true });
-  const tmp = join8(dirname4(path2), `.${basename3(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const tmp = join8(dirname4(path2), `.${basename3(path2)}.${randomBytes3(8).toString("hex")}.tmp`);
+  const fd = openSync2(tmp, CREATE, 438);
   try {
-    writeFileSync2(tmp, data);
-    if (durable) {
-      const fd = openSync2(tmp, "r+");
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync2(fd);
-      }
+    try {
+      writeFileSync2(fd, data);
+      if (durable) fsyncSync(fd);
+    } finally {
+      closeSync2(fd);
     }
     renameSync(tmp, path2);
   } catch (e) {

@@ -5797,7 +5797,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants5 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5872,7 +5872,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5967,11 +5967,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants4.ERROR.OK) {
+          if (ret !== constants5.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants4.ERROR.PAUSED) {
+            } else if (ret === constants5.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5994,10 +5994,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants4.ERROR.OK) {
+        if (ret === constants5.ERROR.OK) {
           return null;
         }
-        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6014,7 +6014,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants4.ERROR[ret], data);
+        return new HTTPParserError(message, constants5.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6194,7 +6194,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants4.ERROR.PAUSED : 0;
+        return pause ? constants5.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6216,7 +6216,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6252,13 +6252,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants4.ERROR.PAUSED;
+          return constants5.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -21219,7 +21219,7 @@ var require_scan = __commonJS({
 var require_parse3 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants4 = require_constants7();
+    var constants5 = require_constants7();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -21227,7 +21227,7 @@ var require_parse3 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants4;
+    } = constants5;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -21436,7 +21436,7 @@ var require_parse3 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -21482,8 +21482,8 @@ var require_parse3 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants4.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants5.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -22179,7 +22179,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants4.globChars(opts.windows);
+      } = constants5.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -22237,7 +22237,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse4 = require_parse3();
     var utils = require_utils2();
-    var constants4 = require_constants7();
+    var constants5 = require_constants7();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -22365,7 +22365,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants4;
+    picomatch2.constants = constants5;
     module.exports = picomatch2;
   }
 });
@@ -28195,20 +28195,29 @@ async function readHeadWithGit(cwd) {
 }
 
 // src/fs/atomic-write.ts
-import { mkdirSync, renameSync, rmSync, writeFileSync, openSync, fsyncSync, closeSync } from "node:fs";
-import { dirname as dirname3, basename as basename2, join as join3 } from "node:path";
+import { randomBytes } from "node:crypto";
+import {
+  closeSync,
+  constants as constants3,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  writeFileSync
+} from "node:fs";
+import { basename as basename2, dirname as dirname3, join as join3 } from "node:path";
+var CREATE = constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | (constants3.O_NOFOLLOW ?? 0);
 function writeFileAtomic(path2, data, { durable = false } = {}) {
   mkdirSync(dirname3(path2), { recursive: true });
-  const tmp = join3(dirname3(path2), `.${basename2(path2)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  const tmp = join3(dirname3(path2), `.${basename2(path2)}.${randomBytes(8).toString("hex")}.tmp`);
+  const fd = openSync(tmp, CREATE, 438);
   try {
-    writeFileSync(tmp, data);
-    if (durable) {
-      const fd = openSync(tmp, "r+");
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
+    try {
+      writeFileSync(fd, data);
+      if (durable) fsyncSync(fd);
+    } finally {
+      closeSync(fd);
     }
     renameSync(tmp, path2);
   } catch (e) {
@@ -28593,8 +28602,8 @@ function containedSetWrites(root, writes) {
 }
 
 // src/fs/read.ts
-import { closeSync as closeSync2, constants as constants3, fstatSync, openSync as openSync2, readSync } from "node:fs";
-var NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
+import { closeSync as closeSync2, constants as constants4, fstatSync, openSync as openSync2, readSync } from "node:fs";
+var NOFOLLOW = constants4.O_NOFOLLOW ?? 0;
 function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
   const where4 = containPath(root, rel, memo);
   if (where4.kind === "outside")
@@ -28607,7 +28616,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
   if (!where4.exists) return { kind: "missing" };
   let fd;
   try {
-    fd = openSync2(where4.real, constants3.O_RDONLY | constants3.O_NONBLOCK | NOFOLLOW);
+    fd = openSync2(where4.real, constants4.O_RDONLY | constants4.O_NONBLOCK | NOFOLLOW);
   } catch (e) {
     const code2 = e.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
@@ -40355,8 +40364,13 @@ var BoundedOutput = class {
     if (this.omitted === 0) return Buffer.concat([head, tail]).toString("utf8");
     const headEnd = head.lastIndexOf(10);
     if (headEnd !== -1) head = head.subarray(0, headEnd + 1);
+    else head = head.subarray(0, lastIndexWhere(head, (b) => !isTokenByte(b)) + 1);
     const tailStart = tail.indexOf(10);
     if (tailStart !== -1 && tailStart < tail.length - 1) tail = tail.subarray(tailStart + 1);
+    else if (tailStart === -1) {
+      const edge = tail.findIndex((b) => !isTokenByte(b));
+      tail = edge === -1 ? tail.subarray(tail.length) : tail.subarray(edge);
+    }
     const dropped = this.total - head.length - tail.length;
     return `${head.toString("utf8")}[\u2026 ${dropped} bytes omitted \u2026]
 ${tail.toString("utf8")}`;
@@ -40366,9 +40380,23 @@ ${tail.toString("utf8")}`;
     return this.text().split("\n").filter(Boolean).slice(-lines).join("\n");
   }
 };
+function isTokenByte(b) {
+  return b >= 48 && b <= 57 || b >= 65 && b <= 90 || b >= 97 && b <= 122 || b === 43 || // +
+  b === 45 || // -
+  b === 46 || // .
+  b === 47 || // /
+  b === 61 || // =
+  b === 95 || // _
+  b === 126 || // ~
+  b >= 128;
+}
+function lastIndexWhere(buf, test) {
+  for (let i2 = buf.length - 1; i2 >= 0; i2--) if (test(buf[i2])) return i2;
+  return -1;
+}
 
 // src/exec/step-watch.ts
-import { randomBytes } from "node:crypto";
+import { randomBytes as randomBytes2 } from "node:crypto";
 
 // src/exec/containment.ts
 function procKey(p) {
@@ -40549,7 +40577,7 @@ function unregister(w2) {
   }
 }
 function newStepToken() {
-  return randomBytes(16).toString("hex");
+  return randomBytes2(16).toString("hex");
 }
 function signalProcess(pid, start, signal) {
   const now = readProc(pid);
@@ -46247,8 +46275,8 @@ function createRedactor(options) {
 }
 
 // src/actions/shared/step-log.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
-function stopToken(text, random = () => randomBytes2(16).toString("hex")) {
+import { randomBytes as randomBytes3 } from "node:crypto";
+function stopToken(text, random = () => randomBytes3(16).toString("hex")) {
   for (; ; ) {
     const token = `bg-${random()}`;
     if (!text.includes(token)) return token;
