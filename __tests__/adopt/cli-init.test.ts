@@ -29,7 +29,7 @@ describe('baseline-gate init (built)', () => {
     // run from elsewhere: every path as the root has it, and a line that says so
     expect(r.stdout).toContain(`1. review ${POLICY}: every value`)
     expect(r.stdout).toContain(
-      `(files and commands here are relative to the repository root: cd ${legacy.root} first)`
+      `(files here are relative to the repository root, ${legacy.root}; run the commands from this directory, which init took for the consumer's)`
     )
     // from a subdirectory of the repository: the same (the policy and the pin on one base)
     const sub = runCli(['init', '--force'], join(legacy.root, 'docs'))

@@ -42,5 +42,11 @@ describe('BoundedOutput', () => {
     expect([head, tail]).toEqual(['start of log ', ' end'])
     for (const part of [head!, tail!]) expect(secret.includes(part.trim()) && part.trim() !== '').toBe(false)
     expect(Number(/\[… (\d+) bytes omitted …\]/.exec(text)![1])).toBe(out.total - head!.length - tail!.length)
+    // the usual line, ending in a line break: its start is cut at a token's edge too (found by re-reading)
+    const line = new BoundedOutput(64, 64)
+    line.write(
+      Buffer.from(`start of log ${'a'.repeat(40)}${secret}${'c'.repeat(200)}${secret}${'c'.repeat(30)} end\n`)
+    )
+    expect(line.text().split(/\[… \d+ bytes omitted …\]\n/)).toEqual(['start of log ', ' end\n'])
   })
 })

@@ -68,7 +68,7 @@ export function renderInit(o: Shown, root: string, s: Style, cwd: string = root)
     )
   }
   const out: string[] = [s.bold(`baseline-gate init · ${root}`)]
-  const rootNote = relativeToRootNote(cwd, root)
+  const rootNote = relativeToRootNote(cwd, root, true)
   if (rootNote) out.push(s.dim(rootNote))
   out.push('')
   if (p.found.length > 0) {

@@ -68,9 +68,11 @@ export interface ReportFiles {
  * Run anywhere but the root (a subdirectory, or elsewhere with --root): the line that says the files and commands
  * a report names are the repository root's; null at the root.
  */
-export function relativeToRootNote(from: string, root: string): string | null {
-  return resolve(from) === resolve(root)
-    ? null
+export function relativeToRootNote(from: string, root: string, commandsFromHere = false): string | null {
+  if (resolve(from) === resolve(root)) return null
+  // init reads the directory it runs from as the consumer's: its commands are run again from here, not the root
+  return commandsFromHere
+    ? `(files here are relative to the repository root, ${inlineSafe(root)}; run the commands from this directory, which init took for the consumer's)`
     : `(files and commands here are relative to the repository root: cd ${inlineSafe(root)} first)`
 }
 

@@ -49,7 +49,8 @@ export class BoundedOutput {
     else head = head.subarray(0, lastIndexWhere(head, (b) => !isTokenByte(b)) + 1)
     const tailStart = tail.indexOf(0x0a)
     if (tailStart !== -1 && tailStart < tail.length - 1) tail = tail.subarray(tailStart + 1)
-    else if (tailStart === -1) {
+    else {
+      // no line break, or only the last byte's: the line the cut goes through is all the tail holds
       const edge = tail.findIndex((b) => !isTokenByte(b))
       tail = edge === -1 ? tail.subarray(tail.length) : tail.subarray(edge)
     }
