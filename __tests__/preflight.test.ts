@@ -231,7 +231,7 @@ describe('runtime preflight against a misbehaving producer', () => {
       ['BG310']
     ])
     expect(held.findings[0]!.message).toContain(
-      "the contract versions the running producer reports are held to that row's, not the pin's"
+      "where health probes the producer, the contract versions it reports are held to that row's, not the pin's"
     )
     // held to the contract the ledger recorded for the withdrawn release: a producer changed since to serve another
     // is caught (found by attacking 4def53c, which compared it with nothing)

@@ -7,6 +7,7 @@ import type { FakeGitHub, FakeIssue } from '../../__fixtures__/fake-github.js'
 import { builtAction, lines, runBuiltAction } from '../helpers/action-run.js'
 import type { ActionRun } from '../helpers/action-run.js'
 import { cleanupFixtures, PIN, trioFixture } from '../helpers/fixture.js'
+import { gitRepo } from '../helpers/git-repo.js'
 import type { Fixture } from '../helpers/fixture.js'
 import { BILLING, twoBaselines } from '../helpers/two-baselines.js'
 
@@ -114,6 +115,17 @@ function breakPin(fx: Fixture, path = PIN): () => void {
 }
 
 describe('the health action in drift mode (built bundle, schedule events)', () => {
+  it("names the commit checked out in the issue, not GITHUB_SHA, which a checkout's ref: makes another (found by re-reading)", async () => {
+    const fx = trioFixture()
+    breakPin(fx)
+    const checkedOut = gitRepo(fx).commit('a broken pin')
+    const run = await scheduledRun(fx)
+    expect(run.outputs.verdict).toBe('FAIL')
+    const body = driftIssue('memorykernel')!.body
+    expect(body).toContain(`at \`${checkedOut.slice(0, 12)}\``)
+    expect(body).not.toContain(SHA.slice(0, 12))
+  })
+
   it('FAIL, FAIL, PASS: one issue, one comment, then the issue closed with a comment', async () => {
     const fx = trioFixture()
     const fix = breakPin(fx)

@@ -18,5 +18,7 @@ describe('the change table', () => {
     result.baselines[0]!.change = change({ posture_from: null, posture_to: 'NO-GO' })
     expect(renderReport(result, '/repo')).toContain('posture none -> NO-GO')
     expect(renderReport(result, '/repo')).not.toContain('? ->')
+    // and in the Markdown, as the terminal says it
+    expect(changeTable(result.baselines[0]!.change!)).toContain('| Posture | `none` → `NO-GO` |')
   })
 })

@@ -22135,7 +22135,7 @@ var init_bounded_output = __esm({
         else head = head.subarray(0, lastIndexWhere(head, (b) => !isTokenByte(b)) + 1);
         const tailStart = tail.indexOf(10);
         if (tailStart !== -1 && tailStart < tail.length - 1) tail = tail.subarray(tailStart + 1);
-        else if (tailStart === -1) {
+        else {
           const edge = tail.findIndex((b) => !isTokenByte(b));
           tail = edge === -1 ? tail.subarray(tail.length) : tail.subarray(edge);
         }
@@ -56643,7 +56643,8 @@ function changeTable(c2) {
     ["Error codes removed", list(c2.codes_removed)],
     [
       "Posture",
-      c2.posture_from === c2.posture_to ? code(c2.posture_to) : `${code(c2.posture_from)} \u2192 ${code(c2.posture_to)}`
+      // no posture at the base: a trio adopted in this change (its pin had none)
+      c2.posture_from === c2.posture_to ? code(c2.posture_to ?? "none") : `${code(c2.posture_from ?? "none")} \u2192 ${code(c2.posture_to ?? "none")}`
     ]
   ];
   if (c2.approval) {
@@ -61925,7 +61926,7 @@ function heldBack(trio, producer) {
     "BG310",
     trio.manifest.path,
     null,
-    `the producer's tree is at ${own.release_tag}, which ${trio.matrix.path} records as Rolled back (line ${row.position.line}); the trio holds ${String(trio.pin.data.release_tag)} until a fixed producer release is promoted (baseline-gate repin), so the mirror and the handoff are not compared with the producer's current files, and the contract versions the running producer reports are held to that row's, not the pin's`
+    `the producer's tree is at ${own.release_tag}, which ${trio.matrix.path} records as Rolled back (line ${row.position.line}); the trio holds ${String(trio.pin.data.release_tag)} until a fixed producer release is promoted (baseline-gate repin), so the mirror and the handoff are not compared with the producer's current files, and, where health probes the producer, the contract versions it reports are held to that row's, not the pin's`
   );
 }
 function withdrawnContract(trio, producer) {
@@ -63440,23 +63441,22 @@ async function runHealth(ctx, options) {
     const now = instant.source === "wall-clock" ? startedAt : instant.at;
     const trio = loadTrio(ctx.root, baseline);
     const producer = producerFiles(baseline);
-    const drift = driftRules(trio, producer, { now });
     const onDisk = [
       ...interruptedWrites(ctx.root, baseline),
       ...trioRules(trio, { baseline, now }),
-      ...drift,
+      ...driftRules(trio, producer, { now }),
       ...adapterFindings(ctx.root, baseline, scan)
     ];
-    return { baseline, startedAt, now, trio, producer, drift, onDisk };
+    return { baseline, startedAt, now, trio, producer, onDisk };
   });
-  for (const { baseline, startedAt, now, trio, producer, drift, onDisk } of read) {
+  for (const { baseline, startedAt, now, trio, producer, onDisk } of read) {
     const report2 = options.probe && baseline.producer.probe.enabled ? await preflight(ctx, baseline) : null;
     const judged3 = preflightRules({
       report: report2,
       pin: trio.pin,
       producerManifest: producer.manifest.data,
       producerManifestPath: producer.manifest.path,
-      heldBack: drift.some((f) => f.rule === "BG310") ? withdrawnContract(trio, producer) : null
+      heldBack: withdrawnContract(trio, producer)
     });
     const remote = options.remote ? await checkProducerIdentity(trio, baseline, options.remote) : [];
     const findings = sortFindings([...onDisk, ...judged3.findings, ...remote]);
@@ -71954,16 +71954,17 @@ async function syncDriftIssues(result, o) {
   const redact = async (text) => (await redactor.redact(text)).text;
   const rulesDoc = actionRulesDoc(env2);
   const runKey = env2.GITHUB_RUN_ID ? `${env2.GITHUB_RUN_ID}.${env2.GITHUB_RUN_ATTEMPT || "1"}` : "";
+  const sha = await headCommit(o.root).catch(() => null) ?? env2.GITHUB_SHA ?? "";
   for (const b of result.baselines) {
     try {
       const synced = await syncDriftIssue(client, {
         baseline: b.name,
         verdict: b.verdict,
         items: driftItems(b),
-        sha: env2.GITHUB_SHA ?? "",
+        sha,
         run: runKey,
         runUrl: runUrl(env2),
-        fileUrl: presentLinks(env2, o.root, env2.GITHUB_SHA ?? null, null).file,
+        fileUrl: presentLinks(env2, o.root, sha || null, null).file,
         redact,
         check: o.check,
         ...b.rollback?.drill ? { command: drillCommand(b) } : {},

@@ -25291,7 +25291,8 @@ function changeTable(c2) {
     ["Error codes removed", list(c2.codes_removed)],
     [
       "Posture",
-      c2.posture_from === c2.posture_to ? code(c2.posture_to) : `${code(c2.posture_from)} \u2192 ${code(c2.posture_to)}`
+      // no posture at the base: a trio adopted in this change (its pin had none)
+      c2.posture_from === c2.posture_to ? code(c2.posture_to ?? "none") : `${code(c2.posture_from ?? "none")} \u2192 ${code(c2.posture_to ?? "none")}`
     ]
   ];
   if (c2.approval) {
@@ -30576,7 +30577,7 @@ function heldBack(trio, producer) {
     "BG310",
     trio.manifest.path,
     null,
-    `the producer's tree is at ${own.release_tag}, which ${trio.matrix.path} records as Rolled back (line ${row.position.line}); the trio holds ${String(trio.pin.data.release_tag)} until a fixed producer release is promoted (baseline-gate repin), so the mirror and the handoff are not compared with the producer's current files, and the contract versions the running producer reports are held to that row's, not the pin's`
+    `the producer's tree is at ${own.release_tag}, which ${trio.matrix.path} records as Rolled back (line ${row.position.line}); the trio holds ${String(trio.pin.data.release_tag)} until a fixed producer release is promoted (baseline-gate repin), so the mirror and the handoff are not compared with the producer's current files, and, where health probes the producer, the contract versions it reports are held to that row's, not the pin's`
   );
 }
 function withdrawnRow(trio, producer) {
@@ -32597,7 +32598,7 @@ var BoundedOutput = class {
     else head = head.subarray(0, lastIndexWhere(head, (b) => !isTokenByte(b)) + 1);
     const tailStart = tail.indexOf(10);
     if (tailStart !== -1 && tailStart < tail.length - 1) tail = tail.subarray(tailStart + 1);
-    else if (tailStart === -1) {
+    else {
       const edge = tail.findIndex((b) => !isTokenByte(b));
       tail = edge === -1 ? tail.subarray(tail.length) : tail.subarray(edge);
     }
@@ -33402,7 +33403,7 @@ async function runPromotion(ctx, options) {
   const atBase = await policyAtBase(ctx.root, ctx.policy, { base, head }, ctx.rootFrom);
   const judged2 = [];
   for (const [i2, baseline] of options.baselines.entries()) {
-    const carried = [...fork ? [fork.note] : [], ...i2 === 0 ? atBase.removedWithTrioChanged : []];
+    const carried = i2 === 0 ? [...fork ? [fork.note] : [], ...atBase.removedWithTrioChanged] : [];
     judged2.push(await promoteBaseline(ctx, options, baseline, atBase, carried, { base, head }, run2));
   }
   const results = [];

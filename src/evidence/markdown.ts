@@ -49,7 +49,10 @@ export function changeTable(c: ChangeEvidence): string {
     ['Error codes removed', list(c.codes_removed)],
     [
       'Posture',
-      c.posture_from === c.posture_to ? code(c.posture_to) : `${code(c.posture_from)} → ${code(c.posture_to)}`
+      // no posture at the base: a trio adopted in this change (its pin had none)
+      c.posture_from === c.posture_to
+        ? code(c.posture_to ?? 'none')
+        : `${code(c.posture_from ?? 'none')} → ${code(c.posture_to ?? 'none')}`
     ]
   ]
   if (c.approval) {

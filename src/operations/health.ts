@@ -57,23 +57,22 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
     const now = instant.source === 'wall-clock' ? startedAt : instant.at
     const trio = loadTrio(ctx.root, baseline)
     const producer = producerFiles(baseline)
-    const drift = driftRules(trio, producer, { now })
     const onDisk = [
       ...interruptedWrites(ctx.root, baseline),
       ...trioRules(trio, { baseline, now }),
-      ...drift,
+      ...driftRules(trio, producer, { now }),
       ...adapterFindings(ctx.root, baseline, scan)
     ]
-    return { baseline, startedAt, now, trio, producer, drift, onDisk }
+    return { baseline, startedAt, now, trio, producer, onDisk }
   })
-  for (const { baseline, startedAt, now, trio, producer, drift, onDisk } of read) {
+  for (const { baseline, startedAt, now, trio, producer, onDisk } of read) {
     const report = options.probe && baseline.producer.probe.enabled ? await preflight(ctx, baseline) : null
     const judged = preflightRules({
       report,
       pin: trio.pin,
       producerManifest: producer.manifest.data,
       producerManifestPath: producer.manifest.path,
-      heldBack: drift.some((f) => f.rule === 'BG310') ? withdrawnContract(trio, producer) : null
+      heldBack: withdrawnContract(trio, producer)
     })
     const remote = options.remote ? await checkProducerIdentity(trio, baseline, options.remote) : []
     const findings = sortFindings([...onDisk, ...judged.findings, ...remote])

@@ -127,8 +127,9 @@ export async function runPromotion(
   // could change what git shows afterwards (a replace ref, the repository's config) for the baselines after it
   const judged: (() => Promise<BaselineResult>)[] = []
   for (const [i, baseline] of options.baselines.entries()) {
-    // a renamed or removed baseline of the base is no baseline of this run's: its BG708 is told once, on the first
-    const carried = [...(fork ? [fork.note] : []), ...(i === 0 ? atBase.removedWithTrioChanged : [])]
+    // a renamed or removed baseline of the base is no baseline of this run's: its BG708 is told once, on the first;
+    // so is the fork point the run judges from (BG711)
+    const carried = i === 0 ? [...(fork ? [fork.note] : []), ...atBase.removedWithTrioChanged] : []
     judged.push(await promoteBaseline(ctx, options, baseline, atBase, carried, { base, head }, run))
   }
   const results: BaselineResult[] = []

@@ -51,7 +51,7 @@ function heldBack(trio: Trio, producer: ProducerFiles): Finding | null {
     trio.manifest.path,
     null,
     `the producer's tree is at ${own.release_tag}, which ${trio.matrix.path} records as Rolled back (line ${row.position.line}); ` +
-      `the trio holds ${String(trio.pin.data!.release_tag)} until a fixed producer release is promoted (baseline-gate repin), so the mirror and the handoff are not compared with the producer's current files, and the contract versions the running producer reports are held to that row's, not the pin's`
+      `the trio holds ${String(trio.pin.data!.release_tag)} until a fixed producer release is promoted (baseline-gate repin), so the mirror and the handoff are not compared with the producer's current files, and, where health probes the producer, the contract versions it reports are held to that row's, not the pin's`
   )
 }
 

@@ -12,6 +12,7 @@ import { githubClient, parseRepository, presentLinks, runUrl } from './github.js
 import { actionRedactor } from './report.js'
 import { drillCommand } from '../../present/next-steps.js'
 import { actionRulesDoc } from '../../present/sarif.js'
+import { headCommit } from '../../git/git.js'
 
 export interface DriftReport {
   /** Printed as ::warning (the verdict stands). */
@@ -62,16 +63,19 @@ export async function syncDriftIssues(
   // the rules' help as the SARIF links it: the action's repository at its ref (null: no link)
   const rulesDoc = actionRulesDoc(env)
   const runKey = env.GITHUB_RUN_ID ? `${env.GITHUB_RUN_ID}.${env.GITHUB_RUN_ATTEMPT || '1'}` : ''
+  // the commit whose files were judged (the one checked out, as the evidence names it), not GITHUB_SHA, which a
+  // checkout's ref: makes another
+  const sha = (await headCommit(o.root).catch(() => null)) ?? env.GITHUB_SHA ?? ''
   for (const b of result.baselines) {
     try {
       const synced = await syncDriftIssue(client, {
         baseline: b.name,
         verdict: b.verdict,
         items: driftItems(b),
-        sha: env.GITHUB_SHA ?? '',
+        sha,
         run: runKey,
         runUrl: runUrl(env),
-        fileUrl: presentLinks(env, o.root, env.GITHUB_SHA ?? null, null).file,
+        fileUrl: presentLinks(env, o.root, sha || null, null).file,
         redact,
         check: o.check,
         ...(b.rollback?.drill ? { command: drillCommand(b) } : {}),
