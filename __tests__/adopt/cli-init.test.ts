@@ -35,7 +35,9 @@ describe('baseline-gate init (built)', () => {
     const sub = runCli(['init', '--force'], join(legacy.root, 'docs'))
     expect(sub.stdout).toContain(`1. review ${POLICY}: every value`)
     expect(sub.stdout).toContain(`2. npx --no baseline-gate migrate: ${LEGACY_DEFAULT_PATHS.pin} has no`)
-    expect(sub.stdout).toContain(`cd ${legacy.root} first`)
+    expect(sub.stdout).toContain(
+      `relative to the repository root, ${legacy.root}; run the commands from this directory`
+    )
   })
 
   it('--dry-run --json: exactly one JSON object with stable keys, the policy that was written', () => {

@@ -54379,7 +54379,7 @@ var CHANGE_RULES = {
   BG509: {
     title: "Rollback to a baseline never pinned, or withdrawn",
     severity: "error",
-    description: "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger before the change must not mark its row `Rolled back` (a release an incident withdrew is never restored; a fixed release under a new tag is promoted instead). A ledger kept by hand that dropped the row when it replaced it may lack the row: the rollback adds one. Anything else is a new baseline and goes through a promotion.",
+    description: "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger before the change must have its row, not marked `Rolled back` (a release an incident withdrew is never restored; a fixed release under a new tag is promoted instead). One exception, for a ledger kept by hand that dropped each row when it replaced it: an older release than the current one, which the pin held before adoption and a promotion (not a downgrade) replaced, may lack its row; the rollback adds one. Anything else is a new baseline and goes through a promotion.",
     example: "A pull request marks v0.4.0 `Rolled back` and pins v0.3.2 with a different manifest digest than v0.3.2 ever had."
   },
   BG510: {
@@ -57984,10 +57984,6 @@ function oddNames(root, include) {
   }
   return out.sort((x2, y) => x2.path < y.path ? -1 : x2.path > y.path ? 1 : 0);
 }
-
-// src/rules/drift.ts
-var import_compare = __toESM(require_compare(), 1);
-var import_valid = __toESM(require_valid(), 1);
 
 // src/ledger/model.ts
 var LEDGER_STATUSES = ["Approved", "Superseded", "Rolled back", "Candidate"];
@@ -61907,6 +61903,35 @@ function capFindings(findings, max = MAX_PER_RULE) {
   return out;
 }
 
+// src/trio/identity.ts
+var import_compare = __toESM(require_compare(), 1);
+var import_valid = __toESM(require_valid(), 1);
+function identityOf(trio) {
+  return identityOfPin(trio.pin.data ?? {});
+}
+function identityOfPin(pin) {
+  return {
+    release_tag: str(pin.release_tag),
+    commit_sha: str(pin.commit_sha),
+    service_contract_version: str(pin.expected_service_contract_version),
+    api_contract_version: str(pin.expected_api_contract_version),
+    integration_baseline: str(pin.expected_integration_baseline),
+    manifest_sha256: str(pin.expected_producer_manifest_sha256)
+  };
+}
+function postureOf(trio) {
+  const p = trio.pin.data?.runtime_cutover_posture;
+  return p === "GO" || p === "NO-GO" ? p : null;
+}
+function str(v) {
+  return typeof v === "string" && v !== "" ? v : null;
+}
+function olderRelease(a, b) {
+  const x2 = typeof a === "string" ? (0, import_valid.default)(a.replace(/^v/, "")) : null;
+  const y = typeof b === "string" ? (0, import_valid.default)(b.replace(/^v/, "")) : null;
+  return x2 !== null && y !== null && (0, import_compare.default)(x2, y) < 0;
+}
+
 // src/rules/drift.ts
 function driftRules(trio, producer, ctx) {
   const held = ctx.mayBeRestored === false ? null : heldBack(trio, producer);
@@ -61946,10 +61971,7 @@ function withdrawnRow(trio, producer) {
   const row = rowOfTag(trio.matrix.ledger, own.release_tag);
   if (!row || statusOf(row) !== "Rolled back" || !startOfCommit(cellText(row, "producer_commit"), own.commit_sha))
     return null;
-  const withdrawn = (0, import_valid.default)(own.release_tag.replace(/^v/, ""));
-  const pinned = typeof pin.release_tag === "string" ? (0, import_valid.default)(pin.release_tag.replace(/^v/, "")) : null;
-  if (!withdrawn || !pinned || (0, import_compare.default)(pinned, withdrawn) >= 0) return null;
-  return row;
+  return olderRelease(pin.release_tag, own.release_tag) ? row : null;
 }
 function mirrorIsProducerManifest(trio, producer) {
   const mirror = trio.manifest.source;
@@ -62285,28 +62307,6 @@ function decideVerdict(findings, steps = []) {
 }
 function aggregateVerdict(verdicts) {
   return verdicts.length > 0 && verdicts.every((v) => v === "PASS") ? "PASS" : "FAIL";
-}
-
-// src/trio/identity.ts
-function identityOf(trio) {
-  return identityOfPin(trio.pin.data ?? {});
-}
-function identityOfPin(pin) {
-  return {
-    release_tag: str(pin.release_tag),
-    commit_sha: str(pin.commit_sha),
-    service_contract_version: str(pin.expected_service_contract_version),
-    api_contract_version: str(pin.expected_api_contract_version),
-    integration_baseline: str(pin.expected_integration_baseline),
-    manifest_sha256: str(pin.expected_producer_manifest_sha256)
-  };
-}
-function postureOf(trio) {
-  const p = trio.pin.data?.runtime_cutover_posture;
-  return p === "GO" || p === "NO-GO" ? p : null;
-}
-function str(v) {
-  return typeof v === "string" && v !== "" ? v : null;
 }
 
 // src/trio/load.ts
@@ -69026,12 +69026,17 @@ function parseRepository(value) {
   const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value ?? "");
   return m ? { owner: m[1], repo: m[2] } : null;
 }
-function runUrl(env2) {
+function repositoryUrl(env2) {
   const server = env2.GITHUB_SERVER_URL || "https://github.com";
-  const repo = env2.GITHUB_REPOSITORY;
+  const repository = parseRepository(env2.GITHUB_REPOSITORY);
+  if (!repository || !/^https?:\/\/[^\s()]+$/.test(server)) return null;
+  return `${server.replace(/\/+$/, "")}/${repository.owner}/${repository.repo}`;
+}
+function runUrl(env2) {
+  const repo = repositoryUrl(env2);
   const id = env2.GITHUB_RUN_ID;
-  if (!repo || !id || !/^\d+$/.test(id) || !/^https?:\/\/[^\s()]+$/.test(server)) return null;
-  return `${server.replace(/\/+$/, "")}/${repo}/actions/runs/${id}`;
+  if (!repo || !id || !/^\d+$/.test(id)) return null;
+  return `${repo}/actions/runs/${id}`;
 }
 var WORKFLOW_TOKEN_LOGIN = "github-actions[bot]";
 function githubClient(token, repository, env2) {

@@ -23066,7 +23066,7 @@ var CHANGE_RULES = {
   BG509: {
     title: "Rollback to a baseline never pinned, or withdrawn",
     severity: "error",
-    description: "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger before the change must not mark its row `Rolled back` (a release an incident withdrew is never restored; a fixed release under a new tag is promoted instead). A ledger kept by hand that dropped the row when it replaced it may lack the row: the rollback adds one. Anything else is a new baseline and goes through a promotion.",
+    description: "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger before the change must have its row, not marked `Rolled back` (a release an incident withdrew is never restored; a fixed release under a new tag is promoted instead). One exception, for a ledger kept by hand that dropped each row when it replaced it: an older release than the current one, which the pin held before adoption and a promotion (not a downgrade) replaced, may lack its row; the rollback adds one. Anything else is a new baseline and goes through a promotion.",
     example: "A pull request marks v0.4.0 `Rolled back` and pins v0.3.2 with a different manifest digest than v0.3.2 ever had."
   },
   BG510: {
@@ -25420,8 +25420,8 @@ function approvedSince(history, sameBaseline) {
 }
 
 // src/classify/change.ts
-var import_compare = __toESM(require_compare(), 1);
-var import_valid = __toESM(require_valid(), 1);
+var import_compare2 = __toESM(require_compare(), 1);
+var import_valid2 = __toESM(require_valid(), 1);
 
 // src/ledger/model.ts
 var LEDGER_STATUSES = ["Approved", "Superseded", "Rolled back", "Candidate"];
@@ -25478,6 +25478,8 @@ function rowOfTag(ledger, tag) {
 }
 
 // src/trio/identity.ts
+var import_compare = __toESM(require_compare(), 1);
+var import_valid = __toESM(require_valid(), 1);
 function identityOf(trio) {
   return identityOfPin(trio.pin.data ?? {});
 }
@@ -25510,6 +25512,11 @@ function sameIdentity(a, b) {
 }
 function str(v) {
   return typeof v === "string" && v !== "" ? v : null;
+}
+function olderRelease(a, b) {
+  const x2 = typeof a === "string" ? (0, import_valid.default)(a.replace(/^v/, "")) : null;
+  const y = typeof b === "string" ? (0, import_valid.default)(b.replace(/^v/, "")) : null;
+  return x2 !== null && y !== null && (0, import_compare.default)(x2, y) < 0;
 }
 
 // src/trio/model.ts
@@ -25563,9 +25570,9 @@ function classifyChange(input) {
     out.push(...rollbackRules(input, from, to), ...kept());
     return report;
   }
-  const a = (0, import_valid.default)(from.release_tag?.replace(/^v/, "") ?? null);
-  const b = (0, import_valid.default)(to.release_tag?.replace(/^v/, "") ?? null);
-  if (a && b && (0, import_compare.default)(b, a) <= 0) {
+  const a = (0, import_valid2.default)(from.release_tag?.replace(/^v/, "") ?? null);
+  const b = (0, import_valid2.default)(to.release_tag?.replace(/^v/, "") ?? null);
+  if (a && b && (0, import_compare2.default)(b, a) <= 0) {
     const why = a === b ? "keeps the release tag of the baseline it replaces" : `is lower than ${from.release_tag}`;
     out.push(
       finding(
@@ -25662,7 +25669,7 @@ function rollbackRules(input, from, to) {
   const known = rowOfTag(base.matrix.ledger, to.release_tag);
   const pinned = input.pinnedBefore?.some((id) => sameIdentity(id, to));
   const withdrawn = known !== null && statusOf(known) === "Rolled back";
-  const fromLegacy = (input.approvedBeforeAdoption ?? []).some((id) => sameIdentity(id, to)) && olderTag(to, from);
+  const fromLegacy = (input.approvedBeforeAdoption ?? []).some((id) => sameIdentity(id, to)) && olderRelease(to.release_tag, from.release_tag);
   if (withdrawn || !known && !fromLegacy || input.pinnedBefore === null || pinned === false) {
     const why = withdrawn ? `the ledger before the change records ${to.release_tag} as Rolled back (line ${known.position.line}): a withdrawn release is not restored` : !known && pinned !== false && input.pinnedBefore !== null ? `the ledger before the change has no row for ${to.release_tag}, and it is no older baseline the pin held before adoption that a promotion replaced (only those may lack a row, as a hand-kept ledger dropped them)` : input.pinnedBefore === null ? "the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)" : `the pin never held this identity (${describe2(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? "?"}) in the history of the base`;
     out.push(
@@ -25675,11 +25682,6 @@ function rollbackRules(input, from, to) {
     );
   }
   return out;
-}
-function olderTag(a, b) {
-  const x2 = (0, import_valid.default)(a.release_tag?.replace(/^v/, "") ?? null);
-  const y = (0, import_valid.default)(b.release_tag?.replace(/^v/, "") ?? null);
-  return x2 !== null && y !== null && (0, import_compare.default)(x2, y) < 0;
 }
 function ledgerHistory(head, oldTag) {
   const table2 = head.matrix.ledger?.ledgerSection?.table;
@@ -26699,10 +26701,6 @@ function approvalRules(input) {
     )
   ];
 }
-
-// src/rules/drift.ts
-var import_compare2 = __toESM(require_compare(), 1);
-var import_valid2 = __toESM(require_valid(), 1);
 
 // src/rules/files.ts
 var START = { line: 1, column: 1 };
@@ -30587,10 +30585,7 @@ function withdrawnRow(trio, producer) {
   const row = rowOfTag(trio.matrix.ledger, own.release_tag);
   if (!row || statusOf(row) !== "Rolled back" || !startOfCommit(cellText(row, "producer_commit"), own.commit_sha))
     return null;
-  const withdrawn = (0, import_valid2.default)(own.release_tag.replace(/^v/, ""));
-  const pinned = typeof pin.release_tag === "string" ? (0, import_valid2.default)(pin.release_tag.replace(/^v/, "")) : null;
-  if (!withdrawn || !pinned || (0, import_compare2.default)(pinned, withdrawn) >= 0) return null;
-  return row;
+  return olderRelease(pin.release_tag, own.release_tag) ? row : null;
 }
 function mirrorIsProducerManifest(trio, producer) {
   const mirror = trio.manifest.source;
@@ -33634,7 +33629,7 @@ function approvedBeforeAdoption(facts) {
     const older = facts[i2].identity;
     const newer = facts[i2 - 1].identity;
     if (older.release_tag === newer.release_tag) continue;
-    if (olderTag(older, newer)) up.push(older);
+    if (olderRelease(older.release_tag, newer.release_tag)) up.push(older);
     else down.add(older.release_tag);
   }
   return up.filter((id) => !down.has(id.release_tag));
@@ -40022,12 +40017,17 @@ function parseRepository(value) {
   const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value ?? "");
   return m ? { owner: m[1], repo: m[2] } : null;
 }
-function runUrl(env2) {
+function repositoryUrl(env2) {
   const server = env2.GITHUB_SERVER_URL || "https://github.com";
-  const repo = env2.GITHUB_REPOSITORY;
+  const repository = parseRepository(env2.GITHUB_REPOSITORY);
+  if (!repository || !/^https?:\/\/[^\s()]+$/.test(server)) return null;
+  return `${server.replace(/\/+$/, "")}/${repository.owner}/${repository.repo}`;
+}
+function runUrl(env2) {
+  const repo = repositoryUrl(env2);
   const id = env2.GITHUB_RUN_ID;
-  if (!repo || !id || !/^\d+$/.test(id) || !/^https?:\/\/[^\s()]+$/.test(server)) return null;
-  return `${server.replace(/\/+$/, "")}/${repo}/actions/runs/${id}`;
+  if (!repo || !id || !/^\d+$/.test(id)) return null;
+  return `${repo}/actions/runs/${id}`;
 }
 var WORKFLOW_TOKEN_LOGIN = "github-actions[bot]";
 function githubClient(token, repository, env2) {
@@ -44711,10 +44711,9 @@ async function postComment(result, c2) {
 }
 function pullRequestWords(env2, pullRequest, fromFork) {
   const words = `pull request #${pullRequest}`;
-  const repository = parseRepository(env2.GITHUB_REPOSITORY);
-  const server = (env2.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "");
+  const repository = repositoryUrl(env2);
   const fork = fromFork ? " from a fork" : "";
-  return repository ? [{ text: words, link: `${server}/${repository.owner}/${repository.repo}/pull/${pullRequest}` }, fork] : `${words}${fork}`;
+  return repository ? [{ text: words, link: `${repository}/pull/${pullRequest}` }, fork] : `${words}${fork}`;
 }
 
 // src/actions/promotion/index.ts

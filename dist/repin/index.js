@@ -43637,8 +43637,8 @@ var import_compare3 = __toESM(require_compare(), 1);
 var import_valid3 = __toESM(require_valid(), 1);
 
 // src/classify/change.ts
-var import_compare = __toESM(require_compare(), 1);
-var import_valid = __toESM(require_valid(), 1);
+var import_compare2 = __toESM(require_compare(), 1);
+var import_valid2 = __toESM(require_valid(), 1);
 
 // src/ledger/model.ts
 var LEDGER_STATUSES = ["Approved", "Superseded", "Rolled back", "Candidate"];
@@ -43781,7 +43781,7 @@ var CHANGE_RULES = {
   BG509: {
     title: "Rollback to a baseline never pinned, or withdrawn",
     severity: "error",
-    description: "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger before the change must not mark its row `Rolled back` (a release an incident withdrew is never restored; a fixed release under a new tag is promoted instead). A ledger kept by hand that dropped the row when it replaced it may lack the row: the rollback adds one. Anything else is a new baseline and goes through a promotion.",
+    description: "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger before the change must have its row, not marked `Rolled back` (a release an incident withdrew is never restored; a fixed release under a new tag is promoted instead). One exception, for a ledger kept by hand that dropped each row when it replaced it: an older release than the current one, which the pin held before adoption and a promotion (not a downgrade) replaced, may lack its row; the rollback adds one. Anything else is a new baseline and goes through a promotion.",
     example: "A pull request marks v0.4.0 `Rolled back` and pins v0.3.2 with a different manifest digest than v0.3.2 ever had."
   },
   BG510: {
@@ -45521,6 +45521,8 @@ function locate(doc, pointer, key) {
 }
 
 // src/trio/identity.ts
+var import_compare = __toESM(require_compare(), 1);
+var import_valid = __toESM(require_valid(), 1);
 function identityOf(trio) {
   return identityOfPin(trio.pin.data ?? {});
 }
@@ -45561,6 +45563,11 @@ function sameIdentity(a, b) {
 }
 function str(v) {
   return typeof v === "string" && v !== "" ? v : null;
+}
+function olderRelease(a, b) {
+  const x2 = typeof a === "string" ? (0, import_valid.default)(a.replace(/^v/, "")) : null;
+  const y = typeof b === "string" ? (0, import_valid.default)(b.replace(/^v/, "")) : null;
+  return x2 !== null && y !== null && (0, import_compare.default)(x2, y) < 0;
 }
 
 // src/trio/model.ts
@@ -45614,9 +45621,9 @@ function classifyChange(input) {
     out.push(...rollbackRules(input, from, to), ...kept());
     return report;
   }
-  const a = (0, import_valid.default)(from.release_tag?.replace(/^v/, "") ?? null);
-  const b = (0, import_valid.default)(to.release_tag?.replace(/^v/, "") ?? null);
-  if (a && b && (0, import_compare.default)(b, a) <= 0) {
+  const a = (0, import_valid2.default)(from.release_tag?.replace(/^v/, "") ?? null);
+  const b = (0, import_valid2.default)(to.release_tag?.replace(/^v/, "") ?? null);
+  if (a && b && (0, import_compare2.default)(b, a) <= 0) {
     const why = a === b ? "keeps the release tag of the baseline it replaces" : `is lower than ${from.release_tag}`;
     out.push(
       finding(
@@ -45713,7 +45720,7 @@ function rollbackRules(input, from, to) {
   const known = rowOfTag(base.matrix.ledger, to.release_tag);
   const pinned = input.pinnedBefore?.some((id) => sameIdentity(id, to));
   const withdrawn = known !== null && statusOf(known) === "Rolled back";
-  const fromLegacy = (input.approvedBeforeAdoption ?? []).some((id) => sameIdentity(id, to)) && olderTag(to, from);
+  const fromLegacy = (input.approvedBeforeAdoption ?? []).some((id) => sameIdentity(id, to)) && olderRelease(to.release_tag, from.release_tag);
   if (withdrawn || !known && !fromLegacy || input.pinnedBefore === null || pinned === false) {
     const why = withdrawn ? `the ledger before the change records ${to.release_tag} as Rolled back (line ${known.position.line}): a withdrawn release is not restored` : !known && pinned !== false && input.pinnedBefore !== null ? `the ledger before the change has no row for ${to.release_tag}, and it is no older baseline the pin held before adoption that a promotion replaced (only those may lack a row, as a hand-kept ledger dropped them)` : input.pinnedBefore === null ? "the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)" : `the pin never held this identity (${describe(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? "?"}) in the history of the base`;
     out.push(
@@ -45726,11 +45733,6 @@ function rollbackRules(input, from, to) {
     );
   }
   return out;
-}
-function olderTag(a, b) {
-  const x2 = (0, import_valid.default)(a.release_tag?.replace(/^v/, "") ?? null);
-  const y = (0, import_valid.default)(b.release_tag?.replace(/^v/, "") ?? null);
-  return x2 !== null && y !== null && (0, import_compare.default)(x2, y) < 0;
 }
 function ledgerHistory(head, oldTag) {
   const table2 = head.matrix.ledger?.ledgerSection?.table;
@@ -54928,10 +54930,6 @@ async function fileHistory(cwd, rev, path2, options = {}) {
   }
 }
 
-// src/rules/drift.ts
-var import_compare2 = __toESM(require_compare(), 1);
-var import_valid2 = __toESM(require_valid(), 1);
-
 // src/rules/files.ts
 var START = { line: 1, column: 1 };
 var ROLE_NAME = {
@@ -56612,7 +56610,7 @@ function approvedBeforeAdoption(facts) {
     const older = facts[i].identity;
     const newer2 = facts[i - 1].identity;
     if (older.release_tag === newer2.release_tag) continue;
-    if (olderTag(older, newer2)) up.push(older);
+    if (olderRelease(older.release_tag, newer2.release_tag)) up.push(older);
     else down.add(older.release_tag);
   }
   return up.filter((id) => !down.has(id.release_tag));

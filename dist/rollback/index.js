@@ -24842,7 +24842,7 @@ var CHANGE_RULES = {
   BG509: {
     title: "Rollback to a baseline never pinned, or withdrawn",
     severity: "error",
-    description: "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger before the change must not mark its row `Rolled back` (a release an incident withdrew is never restored; a fixed release under a new tag is promoted instead). A ledger kept by hand that dropped the row when it replaced it may lack the row: the rollback adds one. Anything else is a new baseline and goes through a promotion.",
+    description: "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger before the change must have its row, not marked `Rolled back` (a release an incident withdrew is never restored; a fixed release under a new tag is promoted instead). One exception, for a ledger kept by hand that dropped each row when it replaced it: an older release than the current one, which the pin held before adoption and a promotion (not a downgrade) replaced, may lack its row; the rollback adds one. Anything else is a new baseline and goes through a promotion.",
     example: "A pull request marks v0.4.0 `Rolled back` and pins v0.3.2 with a different manifest digest than v0.3.2 ever had."
   },
   BG510: {
@@ -33306,6 +33306,8 @@ function pullRequestApi(session) {
 }
 
 // src/trio/identity.ts
+var import_compare = __toESM(require_compare(), 1);
+var import_valid = __toESM(require_valid(), 1);
 function identityOf(trio) {
   return identityOfPin(trio.pin.data ?? {});
 }
@@ -33346,6 +33348,11 @@ function sameIdentity(a, b) {
 }
 function str(v) {
   return typeof v === "string" && v !== "" ? v : null;
+}
+function olderRelease(a, b) {
+  const x2 = typeof a === "string" ? (0, import_valid.default)(a.replace(/^v/, "")) : null;
+  const y = typeof b === "string" ? (0, import_valid.default)(b.replace(/^v/, "")) : null;
+  return x2 !== null && y !== null && (0, import_compare.default)(x2, y) < 0;
 }
 
 // src/operations/base-tip.ts
@@ -33438,10 +33445,6 @@ The reason is in the incident note (the pull request's description).
   } else out.problems.push(`no incident issue was opened or updated: ${issue2.message}`);
   return out;
 }
-
-// src/rules/drift.ts
-var import_compare = __toESM(require_compare(), 1);
-var import_valid = __toESM(require_valid(), 1);
 
 // src/ledger/model.ts
 var LEDGER_STATUSES = ["Approved", "Superseded", "Rolled back", "Candidate"];
@@ -37380,10 +37383,7 @@ function withdrawnRow(trio, producer) {
   const row = rowOfTag(trio.matrix.ledger, own.release_tag);
   if (!row || statusOf2(row) !== "Rolled back" || !startOfCommit(cellText(row, "producer_commit"), own.commit_sha))
     return null;
-  const withdrawn = (0, import_valid.default)(own.release_tag.replace(/^v/, ""));
-  const pinned = typeof pin.release_tag === "string" ? (0, import_valid.default)(pin.release_tag.replace(/^v/, "")) : null;
-  if (!withdrawn || !pinned || (0, import_compare.default)(pinned, withdrawn) >= 0) return null;
-  return row;
+  return olderRelease(pin.release_tag, own.release_tag) ? row : null;
 }
 function mirrorIsProducerManifest(trio, producer) {
   const mirror = trio.manifest.source;
@@ -42514,12 +42514,17 @@ function parseRepository(value) {
   const m = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)$/.exec(value ?? "");
   return m ? { owner: m[1], repo: m[2] } : null;
 }
-function runUrl(env2) {
+function repositoryUrl(env2) {
   const server = env2.GITHUB_SERVER_URL || "https://github.com";
-  const repo = env2.GITHUB_REPOSITORY;
+  const repository = parseRepository(env2.GITHUB_REPOSITORY);
+  if (!repository || !/^https?:\/\/[^\s()]+$/.test(server)) return null;
+  return `${server.replace(/\/+$/, "")}/${repository.owner}/${repository.repo}`;
+}
+function runUrl(env2) {
+  const repo = repositoryUrl(env2);
   const id = env2.GITHUB_RUN_ID;
-  if (!repo || !id || !/^\d+$/.test(id) || !/^https?:\/\/[^\s()]+$/.test(server)) return null;
-  return `${server.replace(/\/+$/, "")}/${repo}/actions/runs/${id}`;
+  if (!repo || !id || !/^\d+$/.test(id)) return null;
+  return `${repo}/actions/runs/${id}`;
 }
 var WORKFLOW_TOKEN_LOGIN = "github-actions[bot]";
 function githubClient(token, repository, env2) {

@@ -7,7 +7,7 @@ import type { LedgerRow } from '../ledger/model.js'
 import { finding } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
 import { locate } from '../document/json-document.js'
-import { identityOf, postureOf, sameIdentity } from '../trio/identity.js'
+import { identityOf, olderRelease, postureOf, sameIdentity } from '../trio/identity.js'
 import { TRIO_ROLES } from '../trio/model.js'
 import type { Identity, Posture, Trio, TrioRole } from '../trio/model.js'
 
@@ -237,7 +237,8 @@ function rollbackRules(input: ChangeInput, from: Identity, to: Identity): Findin
   // a release an incident withdrew is never the one restored (rollback and lkg pass over it: BG510)
   const withdrawn = known !== null && statusOf(known) === 'Rolled back'
   const fromLegacy =
-    (input.approvedBeforeAdoption ?? []).some((id) => sameIdentity(id, to)) && olderTag(to, from)
+    (input.approvedBeforeAdoption ?? []).some((id) => sameIdentity(id, to)) &&
+    olderRelease(to.release_tag, from.release_tag)
   if (withdrawn || (!known && !fromLegacy) || input.pinnedBefore === null || pinned === false) {
     const why = withdrawn
       ? `the ledger before the change records ${to.release_tag} as Rolled back (line ${known.position.line}): a withdrawn release is not restored`
@@ -256,13 +257,6 @@ function rollbackRules(input: ChangeInput, from: Identity, to: Identity): Findin
     )
   }
   return out
-}
-
-/** Whether `a`'s release tag is a lower version than `b`'s (both semver tags). */
-export function olderTag(a: Identity, b: Identity): boolean {
-  const x = semverValid(a.release_tag?.replace(/^v/, '') ?? null)
-  const y = semverValid(b.release_tag?.replace(/^v/, '') ?? null)
-  return x !== null && y !== null && semverCompare(x, y) < 0
 }
 
 function ledgerHistory(head: Trio, oldTag: string | null): Finding[] {

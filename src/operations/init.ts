@@ -117,7 +117,7 @@ async function adviseByteExact(
       baseline: b.name,
       field: 'trio',
       path: '.gitattributes',
-      message: `no -text for ${converted.join(', ')}: a checkout with core.autocrlf=true (the Windows default) converts line endings in ${converted.length === 1 ? 'it' : 'them'}, and health fails on the bytes it hashes (BG202: the mirror's SHA-256 differs from the pin's)`,
+      message: `no -text for ${converted.join(', ')}: a checkout with core.autocrlf=true (the Windows default) may convert line endings in ${converted.length === 1 ? 'it' : 'them'} (only -text keeps a file byte for byte whatever the checkout's settings), and health fails on the bytes it hashes (BG202: the mirror's SHA-256 differs from the pin's)`,
       todo: `add to .gitattributes, and commit it: ${converted.map((p) => `${p} -text`).join('; ')}`
     })
   }

@@ -7,7 +7,7 @@
 // already decide FAIL, minutes of suites could not change the verdict, so they are skipped (and recorded so)
 // unless asked for anyway.
 import { approvedSince } from '../classify/approved-since.js'
-import { classifyChange, olderTag } from '../classify/change.js'
+import { classifyChange } from '../classify/change.js'
 import type { ChangeReport } from '../classify/change.js'
 import { packetName } from '../evidence/packet.js'
 import type { ChangeEvidence } from '../evidence/packet.js'
@@ -34,7 +34,7 @@ import { trioRules } from '../rules/index.js'
 import { decideVerdict } from '../rules/verdict.js'
 import type { StepResult } from '../rules/verdict.js'
 import { locate } from '../document/json-document.js'
-import { identityOf, pinFacts, postureOf } from '../trio/identity.js'
+import { identityOf, olderRelease, pinFacts, postureOf } from '../trio/identity.js'
 import type { PinFacts } from '../trio/identity.js'
 import { committedBytes, producerFilesFromBytes, trioFromBytes } from '../trio/load.js'
 import type { Committed } from '../trio/load.js'
@@ -422,7 +422,7 @@ export function approvedBeforeAdoption(facts: PinFacts[]): Identity[] {
     const older = facts[i]!.identity
     const newer = facts[i - 1]!.identity
     if (older.release_tag === newer.release_tag) continue
-    if (olderTag(older, newer)) up.push(older)
+    if (olderRelease(older.release_tag, newer.release_tag)) up.push(older)
     else down.add(older.release_tag)
   }
   return up.filter((id) => !down.has(id.release_tag))

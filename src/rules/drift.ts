@@ -1,7 +1,5 @@
 // 3xx: the trio against the producer itself: the mirror is the producer's manifest byte for byte, and the
 // producer's handoff payload agrees with its manifest, with the pin, and with its own mode.
-import semverCompare from 'semver/functions/compare.js'
-import semverValid from 'semver/functions/valid.js'
 import { cellText, rowOfTag, statusOf } from '../ledger/model.js'
 import { locate } from '../document/json-document.js'
 import type { JsonDocument } from '../document/json-document.js'
@@ -14,6 +12,7 @@ import { startOfCommit } from './matrix.js'
 import { capFindings } from './cap.js'
 import { finding, sortFindings } from './finding.js'
 import type { Finding } from './finding.js'
+import { olderRelease } from '../trio/identity.js'
 
 export interface DriftContext {
   now: Date
@@ -87,10 +86,7 @@ function withdrawnRow(trio: Trio, producer: ProducerFiles): LedgerRow | null {
     return null
   // a rollback restores an older baseline: a pin at a newer release than the withdrawn one is no restored baseline
   // but a promotion, which the producer's files must bear out (a fabricated release otherwise passed unchecked)
-  const withdrawn = semverValid(own.release_tag.replace(/^v/, ''))
-  const pinned = typeof pin.release_tag === 'string' ? semverValid(pin.release_tag.replace(/^v/, '')) : null
-  if (!withdrawn || !pinned || semverCompare(pinned, withdrawn) >= 0) return null
-  return row
+  return olderRelease(pin.release_tag, own.release_tag) ? row : null
 }
 
 function mirrorIsProducerManifest(trio: Trio, producer: ProducerFiles): Finding[] {

@@ -1,5 +1,7 @@
 // The identity and posture of a baseline, read from the pin (the runtime authority).
 import type { Identity, Pin, Posture, Trio } from './model.js'
+import semverCompare from 'semver/functions/compare.js'
+import semverValid from 'semver/functions/valid.js'
 
 export function identityOf(trio: Trio): Identity {
   return identityOfPin(trio.pin.data ?? {})
@@ -59,4 +61,11 @@ export function sameIdentity(a: Identity, b: Identity): boolean {
 
 function str(v: unknown): string | null {
   return typeof v === 'string' && v !== '' ? v : null
+}
+
+/** Whether release tag `a` is a lower version than `b` (both semver tags, `v` or not; false otherwise). */
+export function olderRelease(a: string | null | undefined, b: string | null | undefined): boolean {
+  const x = typeof a === 'string' ? semverValid(a.replace(/^v/, '')) : null
+  const y = typeof b === 'string' ? semverValid(b.replace(/^v/, '')) : null
+  return x !== null && y !== null && semverCompare(x, y) < 0
 }

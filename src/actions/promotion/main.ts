@@ -12,7 +12,7 @@ import type { Links } from '../../present/links.js'
 import type { Trigger } from '../../present/headline.js'
 import { commentMarker, renderComment } from '../../present/comment.js'
 import { revisionsFromEvent } from '../shared/event.js'
-import { eventWords, githubClient, parseRepository, presentLinks } from '../shared/github.js'
+import { eventWords, githubClient, parseRepository, presentLinks, repositoryUrl } from '../shared/github.js'
 import type { EventRevisions } from '../shared/event.js'
 import { readEventPayload, readPromotionInputs } from '../shared/inputs.js'
 import type { PromotionInputs } from '../shared/inputs.js'
@@ -161,10 +161,7 @@ async function postComment(result: OperationResult, c: CommentInput): Promise<st
 /** "pull request #12", linked to it where the environment names the server and the repository. */
 function pullRequestWords(env: NodeJS.ProcessEnv, pullRequest: number, fromFork: boolean): Trigger {
   const words = `pull request #${pullRequest}`
-  const repository = parseRepository(env.GITHUB_REPOSITORY)
-  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  const repository = repositoryUrl(env)
   const fork = fromFork ? ' from a fork' : ''
-  return repository
-    ? [{ text: words, link: `${server}/${repository.owner}/${repository.repo}/pull/${pullRequest}` }, fork]
-    : `${words}${fork}`
+  return repository ? [{ text: words, link: `${repository}/pull/${pullRequest}` }, fork] : `${words}${fork}`
 }

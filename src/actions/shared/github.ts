@@ -15,13 +15,20 @@ export function parseRepository(value: string | undefined): Repository | null {
   return m ? { owner: m[1]!, repo: m[2]! } : null
 }
 
+/** The repository's page, when the environment says where it is (a plain http(s) server, owner/name). */
+export function repositoryUrl(env: NodeJS.ProcessEnv): string | null {
+  const server = env.GITHUB_SERVER_URL || 'https://github.com'
+  const repository = parseRepository(env.GITHUB_REPOSITORY)
+  if (!repository || !/^https?:\/\/[^\s()]+$/.test(server)) return null
+  return `${server.replace(/\/+$/, '')}/${repository.owner}/${repository.repo}`
+}
+
 /** The run's page, when the environment says where it is. */
 export function runUrl(env: NodeJS.ProcessEnv): string | null {
-  const server = env.GITHUB_SERVER_URL || 'https://github.com'
-  const repo = env.GITHUB_REPOSITORY
+  const repo = repositoryUrl(env)
   const id = env.GITHUB_RUN_ID
-  if (!repo || !id || !/^\d+$/.test(id) || !/^https?:\/\/[^\s()]+$/.test(server)) return null
-  return `${server.replace(/\/+$/, '')}/${repo}/actions/runs/${id}`
+  if (!repo || !id || !/^\d+$/.test(id)) return null
+  return `${repo}/actions/runs/${id}`
 }
 
 /** The login the workflow's own token writes as (GitHub's Actions app). */

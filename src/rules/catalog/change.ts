@@ -64,7 +64,7 @@ export const CHANGE_RULES = {
     title: 'Rollback to a baseline never pinned, or withdrawn',
     severity: 'error',
     description:
-      "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger before the change must not mark its row `Rolled back` (a release an incident withdrew is never restored; a fixed release under a new tag is promoted instead). A ledger kept by hand that dropped the row when it replaced it may lack the row: the rollback adds one. Anything else is a new baseline and goes through a promotion.",
+      "A rollback reinstates a baseline the pin held before: its identity (tag, commit, contract versions, integration baseline and manifest SHA-256) must appear in the pin's git history, and the ledger before the change must have its row, not marked `Rolled back` (a release an incident withdrew is never restored; a fixed release under a new tag is promoted instead). One exception, for a ledger kept by hand that dropped each row when it replaced it: an older release than the current one, which the pin held before adoption and a promotion (not a downgrade) replaced, may lack its row; the rollback adds one. Anything else is a new baseline and goes through a promotion.",
     example:
       'A pull request marks v0.4.0 `Rolled back` and pins v0.3.2 with a different manifest digest than v0.3.2 ever had.'
   },
