@@ -166,7 +166,7 @@ describe('readPromotionInputs', () => {
       root: '/work/repo',
       policy: undefined,
       baseline: undefined,
-      evidenceDir: '/runner/tmp/baseline-gate-evidence/promotion-all-9-1-job',
+      evidenceDir: '/runner/tmp/baseline-gate-evidence/baseline-gate-promotion-all-job-9-1',
       base: undefined,
       head: undefined,
       suites: true,
@@ -182,9 +182,9 @@ describe('readPromotionInputs', () => {
       (baseline) => readPromotionInputs(reader({ baseline }), env).evidenceDir
     )
     expect(dirs).toEqual([
-      '/runner/tmp/baseline-gate-evidence/promotion-all-9-1-job',
-      '/runner/tmp/baseline-gate-evidence/promotion-billing-9-1-job',
-      '/runner/tmp/baseline-gate-evidence/promotion-memorykernel-9-1-job'
+      '/runner/tmp/baseline-gate-evidence/baseline-gate-promotion-all-job-9-1',
+      '/runner/tmp/baseline-gate-evidence/baseline-gate-promotion-billing-job-9-1',
+      '/runner/tmp/baseline-gate-evidence/baseline-gate-promotion-memorykernel-job-9-1'
     ])
   })
 

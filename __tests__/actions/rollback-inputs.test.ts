@@ -25,7 +25,7 @@ describe('readRollbackInputs', () => {
       baseBranch: '',
       uploadEvidence: true
     })
-    expect(read({}).evidenceDir).toMatch(/^\/t\/baseline-gate-evidence\/rollback-/)
+    expect(read({}).evidenceDir).toMatch(/^\/t\/baseline-gate-evidence\/baseline-gate-rollback-/)
   })
 
   it('takes every trigger of the runbook and refuses anything else, naming the valid ones', () => {

@@ -42472,12 +42472,12 @@ function readCommonInputs(get, env2, operation) {
   }
   const evidenceInput = get("evidence-dir").trim();
   const evidenceDir = evidenceInput ? isAbsolute7(evidenceInput) ? evidenceInput : resolve8(workspace, evidenceInput) : (
-    // one directory per operation and baseline, as the artifact is named: two gates in one job upload two
-    // artifacts, not one directory twice (found by review: a second step's artifact held the first's packet)
+    // one directory per artifact, named as it is: two gates in one job upload two artifacts, not one
+    // directory twice (found by review: a second step's artifact held the first's packet)
     join9(
       env2.RUNNER_TEMP || join9(root, ".baseline-gate"),
       "baseline-gate-evidence",
-      `${operation}-${baseline || "all"}-${runSuffix(env2)}`
+      artifactName(operation, baseline || void 0, env2)
     )
   );
   return {
@@ -42486,9 +42486,6 @@ function readCommonInputs(get, env2, operation) {
     baseline: baseline === "" ? void 0 : baseline,
     evidenceDir
   };
-}
-function runSuffix(env2) {
-  return [env2.GITHUB_RUN_ID || "local", env2.GITHUB_RUN_ATTEMPT || "1", env2.GITHUB_JOB || "job"].join("-").replace(/[^A-Za-z0-9._-]/g, "_");
 }
 function artifactName(operation, baseline, env2) {
   const parts = [

@@ -239,12 +239,12 @@ export function readCommonInputs(
     ? isAbsolute(evidenceInput)
       ? evidenceInput
       : resolve(workspace, evidenceInput)
-    : // one directory per operation and baseline, as the artifact is named: two gates in one job upload two
-      // artifacts, not one directory twice (found by review: a second step's artifact held the first's packet)
+    : // one directory per artifact, named as it is: two gates in one job upload two artifacts, not one
+      // directory twice (found by review: a second step's artifact held the first's packet)
       join(
         env.RUNNER_TEMP || join(root, '.baseline-gate'),
         'baseline-gate-evidence',
-        `${operation}-${baseline || 'all'}-${runSuffix(env)}`
+        artifactName(operation, baseline || undefined, env)
       )
   return {
     root,
@@ -282,12 +282,6 @@ export function readEventPayload(env: NodeJS.ProcessEnv): unknown {
   } catch (e) {
     throw new InputError(`the event payload (GITHUB_EVENT_PATH=${path}) is not JSON: ${(e as Error).message}`)
   }
-}
-
-function runSuffix(env: NodeJS.ProcessEnv): string {
-  return [env.GITHUB_RUN_ID || 'local', env.GITHUB_RUN_ATTEMPT || '1', env.GITHUB_JOB || 'job']
-    .join('-')
-    .replace(/[^A-Za-z0-9._-]/g, '_')
 }
 
 /**
