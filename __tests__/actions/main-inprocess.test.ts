@@ -107,7 +107,9 @@ describe('health in process', () => {
       verdict: packet.verdict,
       posture: packet.posture ?? '',
       'findings-count': String(packet.findings.length),
-      'evidence-dir': expect.stringContaining('baseline-gate-evidence/baseline-gate-health-all-inprocess-4242-1'),
+      'evidence-dir': expect.stringContaining(
+        'baseline-gate-evidence/baseline-gate-health-all-inprocess-4242-1'
+      ),
       'artifact-name': 'baseline-gate-health-all-inprocess-4242-1',
       'drift-issue-url': '',
       // parsed and validated by the script, as the other actions do: the composite's upload step reads it
