@@ -127,7 +127,6 @@ function pinLine(file: SourceFile, item: ListItem, displayName: string): PinLine
     key: pinLineKey(label, displayName),
     label,
     value,
-    ...(hasImage(para) ? { image: true as const } : {}),
     position: positionAt(
       file,
       offset(valueNode, 'start') + (code ? openingRun(file.text, offset(valueNode, 'start')) : 0)
@@ -166,18 +165,7 @@ function cell(file: SourceFile, node: TableCell): LedgerCell {
   const last = node.children[node.children.length - 1]
   const start = first ? offset(first, 'start') : offset(node, 'start')
   const end = last ? offset(last, 'end') : start
-  return {
-    text: toString(node).trim(),
-    ...(hasImage(node) ? { image: true as const } : {}),
-    position: positionAt(file, start),
-    start,
-    end
-  }
-}
-
-/** Whether an image is among the node's descendants (read as its alt text by toString). */
-function hasImage(node: Nodes): boolean {
-  return node.type === 'image' || ('children' in node && node.children.some((c) => hasImage(c as Nodes)))
+  return { text: toString(node).trim(), position: positionAt(file, start), start, end }
 }
 
 export function normalize(s: string): string {

@@ -14,8 +14,6 @@ export interface InlineText {
   text: string
   /** The first code span, if any (the value of a Baseline Pin line). */
   code: CodeSpan | null
-  /** An image was read as its text: a reader sees a picture there, which may show anything (a rule's concern). */
-  image?: true
 }
 
 /** A piece of the output: literal text, or a delimiter run that emphasis may consume. */
@@ -166,8 +164,7 @@ function markedUp(source: string, start: number, end: number, inCell: boolean): 
   }
   flush()
   resolveEmphasis(pieces)
-  const read = links(pieces.map((p) => p.text).join(''))
-  return { text: read.text, code, ...(read.image ? { image: true as const } : {}) }
+  return { text: links(pieces.map((p) => p.text).join('')), code }
 }
 
 /** The offsets of backtick runs by length, each found in order: the closer of an opener in amortised O(1). */
@@ -281,9 +278,8 @@ function resolveEmphasis(pieces: Piece[]): void {
  * Inline links and images keep their text: `[text](destination "title")` reads as `text`. Brackets are
  * matched with a stack and each `](` scans a bounded destination, so the work stays linear.
  */
-function links(text: string): { text: string; image: boolean } {
-  if (!text.includes('](')) return { text, image: false }
-  let image = false
+function links(text: string): string {
+  if (!text.includes('](')) return text
   const parts: string[] = [] // one entry per '[' (so it can be dropped in O(1)), runs of text between
   const stack: number[] = [] // indices in `parts` of unmatched '['
   let run = ''
@@ -302,10 +298,7 @@ function links(text: string): { text: string; image: boolean } {
         parts[open] = ''
         // an image: its '!' goes with the brackets
         const before = parts[open - 1]!
-        if (before.endsWith('!')) {
-          parts[open - 1] = before.slice(0, -1)
-          image = true
-        }
+        if (before.endsWith('!')) parts[open - 1] = before.slice(0, -1)
         // a link may not contain a link: the brackets still open are plain text now
         stack.length = 0
         i = close
@@ -315,7 +308,7 @@ function links(text: string): { text: string; image: boolean } {
     run += c
   }
   parts.push(run)
-  return { text: parts.join(''), image }
+  return parts.join('')
 }
 
 /** A link destination and title longer than this is not read as one (it keeps `[a](` runs linear). */

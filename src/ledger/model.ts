@@ -57,8 +57,6 @@ export interface PinLine {
   label: string
   /** The backticked value (or the text after the colon when there are no backticks). */
   value: string
-  /** The line holds an image, read as its text (see InlineText.image). */
-  image?: true
   /** Where the value starts. */
   position: Position
   /** Start and end offsets of the whole list item in the text. */
@@ -68,8 +66,6 @@ export interface PinLine {
 
 export interface LedgerCell {
   text: string
-  /** The cell holds an image, read as its text (see InlineText.image). */
-  image?: true
   position: Position
   /** Offsets of the cell's content (between its pipes, trimmed) in the text. */
   start: number

@@ -133,7 +133,6 @@ function pinLine(file: SourceFile, item: ListItemBlock, displayName: string): Pi
     key: pinLineKey(label, displayName),
     label,
     value: read.code ? read.code.value : read.text.slice(colon + 1).trim(),
-    ...(read.image ? { image: true as const } : {}),
     position: positionAt(file, read.code ? read.code.start : para.start),
     start: item.start,
     end: item.end
@@ -192,10 +191,8 @@ function cells(file: SourceFile, row: RowBlock): LedgerCell[] {
 
 function cell(file: SourceFile, c: CellSpan): LedgerCell {
   const { contentStart: start, contentEnd: end } = c
-  const read = start === end ? null : inlineText(file.text, start, end, true)
   return {
-    text: read ? read.text.trim() : '',
-    ...(read?.image ? { image: true as const } : {}),
+    text: start === end ? '' : plainText(file.text, start, end, true).trim(),
     position: positionAt(file, start),
     start,
     end

@@ -39,7 +39,7 @@ export function matrixRules(trio: Trio, ctx: MatrixRuleContext): Finding[] {
   return [
     ...updatedMarker(path, ledger, ctx.now),
     ...pinSection(path, ledger, pin, ctx.baseline, trio.matrix.source?.text ?? ''),
-    ...ledgerTable(path, ledger, pin),
+    ...ledgerTable(path, ledger, pin, trio.matrix.source?.text ?? ''),
     ...duplicateSections(path, ledger),
     ...(trio.matrix.source ? machinePaths(trio.matrix.source, path, ledger) : [])
   ]
@@ -134,11 +134,16 @@ function missingSection(path: string, ledger: Ledger, title: string): Finding {
 }
 
 /**
- * What a Baseline Pin line must not hold: HTML (a comment, an <img>, a span), an image or a link render something
- * the tool does not read (the first code span, its value, may sit in an HTML comment or in an image's alt text).
- * A note beside the value (\`v0.3.1\` (hotfix)), as hand-kept matrices wrote, is plain text a reader sees.
+ * What a value of the ledger (a Baseline Pin line, a row's cell) must not hold: HTML (a comment, an <img>, a span),
+ * an image or a link render something the tool does not read as the value (an image's alt text, a code span inside
+ * an HTML comment). Tested on the source, since the reader reads them as their text. A note beside a Baseline Pin
+ * value (\`v0.3.1\` (hotfix)), as hand-kept matrices wrote, is plain text a reader sees.
  */
 const RENDERED_MARKUP = /[<[\]]/
+
+/** What a reader sees rendered where the tool reads text; the end of a BG206 / BG213 message. */
+const RENDERED =
+  'holds HTML, an image or a link, which a reader sees rendered where the tool reads only the text'
 
 function pinSection(
   path: string,
@@ -179,13 +184,13 @@ function pinSection(
     seen.add(line.key)
     const want = expected[line.key]
     if (typeof want !== 'string') continue // the pin's own finding covers a missing or invalid field
-    if (line.image || RENDERED_MARKUP.test(text.slice(line.start, line.end))) {
+    if (RENDERED_MARKUP.test(text.slice(line.start, line.end))) {
       out.push(
         finding(
           'BG206',
           path,
           line.position,
-          `"${line.label}" holds HTML, an image or a link, which a reader sees rendered where the tool reads only the text: write the value as a code span, \`${want}\`, with no markup beside it`,
+          `"${line.label}" ${RENDERED}: write the value as a code span, \`${want}\`, with no markup beside it`,
           pinLineSubject(line.key)
         )
       )
@@ -259,7 +264,7 @@ function isAbsolute(p: string): boolean {
   return p.startsWith('/') || p.startsWith('~') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\')
 }
 
-function ledgerTable(path: string, ledger: Ledger, pin: Partial<Pin>): Finding[] {
+function ledgerTable(path: string, ledger: Ledger, pin: Partial<Pin>, text: string): Finding[] {
   const section = ledger.ledgerSection
   if (!section) return [missingSection(path, ledger, LEDGER_SECTION_TITLE)]
   const table = section.table
@@ -290,7 +295,7 @@ function ledgerTable(path: string, ledger: Ledger, pin: Partial<Pin>): Finding[]
       )
     } else wellFormed.push(row)
   }
-  for (const row of wellFormed) out.push(...rowFormat(path, row, pin))
+  for (const row of wellFormed) out.push(...rowFormat(path, row, pin, text))
 
   const approved = wellFormed.filter((r) => statusOf(r) === 'Approved')
   if (approved.length === 0) {
@@ -356,23 +361,28 @@ function header(path: string, table: LedgerTable): Finding[] {
 type ColumnKey = LedgerColumnKey
 
 /** Every cell's format, through the shared schema formats (config/schemas/defs.schema.json). */
-function rowFormat(path: string, row: LedgerRow, pin: Partial<Pin>): Finding[] {
-  const out: Finding[] = LEDGER_COLUMNS.flatMap((c, i) =>
-    row.cells[i]?.image
-      ? [
-          finding(
-            'BG213',
-            path,
-            cellPosition(row, c.key),
-            `the ${columnName(c.key)} cell is an image (read as "${cellText(row, c.key)}"): a reader sees a picture there, which may show any value; write the value as text`
-          )
-        ]
-      : []
-  )
+function rowFormat(path: string, row: LedgerRow, pin: Partial<Pin>, text: string): Finding[] {
+  const marked = new Set<ColumnKey>()
+  const out: Finding[] = []
+  LEDGER_COLUMNS.forEach((c, i) => {
+    const cell = row.cells[i]
+    if (!cell || !RENDERED_MARKUP.test(text.slice(cell.start, cell.end))) return
+    marked.add(c.key)
+    out.push(
+      finding(
+        'BG213',
+        path,
+        cellPosition(row, c.key),
+        `the ${columnName(c.key)} cell ${RENDERED}: write the value as text`
+      )
+    )
+  })
   const record = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, cellText(row, c.key)]))
   if (validateLedgerRow(record)) return out
   for (const e of validateLedgerRow.errors ?? []) {
     const key = e.instancePath.slice(1) as ColumnKey
+    // the markup is the cell's finding: what the reader made of it is no value to judge the form of
+    if (marked.has(key)) continue
     const message = schemaMessage(e, schemaFiles.validateLedgerRow) ?? e.message
     const text = cellText(row, key)
     if (key === 'status') {

@@ -87,7 +87,7 @@ export const TRIO_RULES = {
     title: 'Ledger cell format',
     severity: 'error',
     description:
-      'Every row, current or historical, is well formed: a semver consumer version, a 7-40 hex consumer commit, a vX.Y.Z producer tag, a 40-hex producer commit, and service.vN / api.vN / integration/vN contracts, each written as text (a cell holding an image is refused: a reader sees the picture, where the tool reads its alt text). Rollback reads these rows.',
+      'Every row, current or historical, is well formed: a semver consumer version, a 7-40 hex consumer commit, a vX.Y.Z producer tag, a 40-hex producer commit, and service.vN / api.vN / integration/vN contracts, each written as text (a cell holding HTML, an image or a link is refused: a reader sees what it renders, where the tool reads its text). Rollback reads these rows.',
     example: 'A Superseded row with producer commit `cf33144` (abbreviated).'
   },
   BG214: {
