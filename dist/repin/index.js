@@ -44401,7 +44401,7 @@ var TRIO_RULES = {
   BG213: {
     title: "Ledger cell format",
     severity: "error",
-    description: "Every row, current or historical, is well formed: a semver consumer version, a 7-40 hex consumer commit, a vX.Y.Z producer tag, a 40-hex producer commit, and service.vN / api.vN / integration/vN contracts, each written as text (a cell holding an image is refused: a reader sees the picture, where the tool reads its alt text). Rollback reads these rows.",
+    description: "Every row, current or historical, is well formed: a semver consumer version, a 7-40 hex consumer commit, a vX.Y.Z producer tag, a 40-hex producer commit, and service.vN / api.vN / integration/vN contracts, each written as text (a cell holding HTML, an image or a link is refused: a reader sees what it renders, where the tool reads its text). Rollback reads these rows.",
     example: "A Superseded row with producer commit `cf33144` (abbreviated)."
   },
   BG214: {
@@ -54344,8 +54344,7 @@ function markedUp(source, start, end, inCell) {
   }
   flush();
   resolveEmphasis(pieces);
-  const read = links(pieces.map((p) => p.text).join(""));
-  return { text: read.text, code: code2, ...read.image ? { image: true } : {} };
+  return { text: links(pieces.map((p) => p.text).join("")), code: code2 };
 }
 function backtickRuns(source, start, end) {
   const byLength = /* @__PURE__ */ new Map();
@@ -54435,8 +54434,7 @@ function resolveEmphasis(pieces) {
   for (const p of pieces) if (p.delim) p.text = p.delim.char.repeat(p.delim.length);
 }
 function links(text) {
-  if (!text.includes("](")) return { text, image: false };
-  let image = false;
+  if (!text.includes("](")) return text;
   const parts = [];
   const stack = [];
   let run2 = "";
@@ -54454,10 +54452,7 @@ function links(text) {
         const open2 = stack.pop();
         parts[open2] = "";
         const before = parts[open2 - 1];
-        if (before.endsWith("!")) {
-          parts[open2 - 1] = before.slice(0, -1);
-          image = true;
-        }
+        if (before.endsWith("!")) parts[open2 - 1] = before.slice(0, -1);
         stack.length = 0;
         i = close;
         continue;
@@ -54466,7 +54461,7 @@ function links(text) {
     run2 += c;
   }
   parts.push(run2);
-  return { text: parts.join(""), image };
+  return parts.join("");
 }
 var MAX_DESTINATION = 1024;
 var MAX_PARENS = 32;
@@ -54598,7 +54593,6 @@ function pinLine(file, item, displayName) {
     key: pinLineKey(label, displayName),
     label,
     value: read.code ? read.code.value : read.text.slice(colon + 1).trim(),
-    ...read.image ? { image: true } : {},
     position: positionAt(file, read.code ? read.code.start : para.start),
     start: item.start,
     end: item.end
@@ -54644,10 +54638,8 @@ function cells(file, row) {
 }
 function cell(file, c) {
   const { contentStart: start, contentEnd: end } = c;
-  const read = start === end ? null : inlineText(file.text, start, end, true);
   return {
-    text: read ? read.text.trim() : "",
-    ...read?.image ? { image: true } : {},
+    text: start === end ? "" : plainText(file.text, start, end, true).trim(),
     position: positionAt(file, start),
     start,
     end
@@ -55143,7 +55135,7 @@ function matrixRules(trio, ctx) {
   return [
     ...updatedMarker2(path2, ledger, ctx.now),
     ...pinSection(path2, ledger, pin, ctx.baseline, trio.matrix.source?.text ?? ""),
-    ...ledgerTable(path2, ledger, pin),
+    ...ledgerTable(path2, ledger, pin, trio.matrix.source?.text ?? ""),
     ...duplicateSections(path2, ledger),
     ...trio.matrix.source ? machinePaths(trio.matrix.source, path2, ledger) : []
   ];
@@ -55230,6 +55222,7 @@ function missingSection(path2, ledger, title) {
   return finding("BG204", path2, ledger.title?.position ?? START2, `the matrix has no \`## ${title}\` section`);
 }
 var RENDERED_MARKUP = /[<[\]]/;
+var RENDERED = "holds HTML, an image or a link, which a reader sees rendered where the tool reads only the text";
 function pinSection(path2, ledger, pin, baseline, text) {
   const section2 = ledger.pinSection;
   if (!section2) return [missingSection(path2, ledger, PIN_SECTION_TITLE)];
@@ -55263,13 +55256,13 @@ function pinSection(path2, ledger, pin, baseline, text) {
     seen.add(line.key);
     const want = expected[line.key];
     if (typeof want !== "string") continue;
-    if (line.image || RENDERED_MARKUP.test(text.slice(line.start, line.end))) {
+    if (RENDERED_MARKUP.test(text.slice(line.start, line.end))) {
       out.push(
         finding(
           "BG206",
           path2,
           line.position,
-          `"${line.label}" holds HTML, an image or a link, which a reader sees rendered where the tool reads only the text: write the value as a code span, \`${want}\`, with no markup beside it`,
+          `"${line.label}" ${RENDERED}: write the value as a code span, \`${want}\`, with no markup beside it`,
           pinLineSubject(line.key)
         )
       );
@@ -55338,7 +55331,7 @@ function duplicateSections(path2, ledger) {
 function isAbsolute3(p) {
   return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
 }
-function ledgerTable(path2, ledger, pin) {
+function ledgerTable(path2, ledger, pin, text) {
   const section2 = ledger.ledgerSection;
   if (!section2) return [missingSection(path2, ledger, LEDGER_SECTION_TITLE)];
   const table2 = section2.table;
@@ -55368,7 +55361,7 @@ function ledgerTable(path2, ledger, pin) {
       );
     } else wellFormed.push(row);
   }
-  for (const row of wellFormed) out.push(...rowFormat(path2, row, pin));
+  for (const row of wellFormed) out.push(...rowFormat(path2, row, pin, text));
   const approved = wellFormed.filter((r) => statusOf(r) === "Approved");
   if (approved.length === 0) {
     out.push(
@@ -55426,32 +55419,38 @@ function header(path2, table2) {
   });
   return out;
 }
-function rowFormat(path2, row, pin) {
-  const out = LEDGER_COLUMNS.flatMap(
-    (c, i) => row.cells[i]?.image ? [
+function rowFormat(path2, row, pin, text) {
+  const marked = /* @__PURE__ */ new Set();
+  const out = [];
+  LEDGER_COLUMNS.forEach((c, i) => {
+    const cell2 = row.cells[i];
+    if (!cell2 || !RENDERED_MARKUP.test(text.slice(cell2.start, cell2.end))) return;
+    marked.add(c.key);
+    out.push(
       finding(
         "BG213",
         path2,
         cellPosition(row, c.key),
-        `the ${columnName(c.key)} cell is an image (read as "${cellText(row, c.key)}"): a reader sees a picture there, which may show any value; write the value as text`
+        `the ${columnName(c.key)} cell ${RENDERED}: write the value as text`
       )
-    ] : []
-  );
+    );
+  });
   const record = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, cellText(row, c.key)]));
   if (ge(record)) return out;
   for (const e of ge.errors ?? []) {
     const key = e.instancePath.slice(1);
+    if (marked.has(key)) continue;
     const message = schemaMessage(e, Pe.validateLedgerRow) ?? e.message;
-    const text = cellText(row, key);
+    const text2 = cellText(row, key);
     if (key === "status") {
-      const near = LEDGER_STATUSES.find((s) => s.toLowerCase() === text.toLowerCase());
+      const near = LEDGER_STATUSES.find((s) => s.toLowerCase() === text2.toLowerCase());
       const hint = near ? ` (write \`${near}\`, with that capitalisation)` : "";
-      out.push(finding("BG210", path2, cellPosition(row, key), `unknown Status "${text}": ${message}${hint}`));
+      out.push(finding("BG210", path2, cellPosition(row, key), `unknown Status "${text2}": ${message}${hint}`));
     } else {
-      const whole = key === "producer_commit" && cellText(row, "producer_tag") === pin.release_tag ? startOfCommit(text, pin.commit_sha) : null;
+      const whole = key === "producer_commit" && cellText(row, "producer_tag") === pin.release_tag ? startOfCommit(text2, pin.commit_sha) : null;
       const hint = whole ? `; it is the start of the pin's commit_sha: write "${whole}"` : "";
       out.push(
-        finding("BG213", path2, cellPosition(row, key), `${columnName(key)} "${text}" ${message}${hint}`)
+        finding("BG213", path2, cellPosition(row, key), `${columnName(key)} "${text2}" ${message}${hint}`)
       );
     }
   }
