@@ -546,7 +546,7 @@ describe('governance-negative table', () => {
       [
         'BG213',
         fx.lineOf(MATRIX, 'evil.example/t.png'),
-        `the producer tag cell holds HTML, an image or a link, which a reader sees rendered where the tool reads only the text: write the value as text`
+        `the producer tag cell (read as "${tag}") holds HTML, an image or a link, which a reader sees rendered where the tool reads only the text: write the value as text`
       ]
     ])
   })

@@ -274,9 +274,9 @@ describe('the health action (built bundle)', () => {
 
     expect(run.status).toBe(1)
     expect(run.outputs.verdict).toBe('FAIL')
-    // the hostile text did reach a finding (so the summary had something to escape)
+    // the hostile text did reach a finding (so the summary had something to escape): the cell holds HTML (BG213)
     const packet = readPacket(run)
-    expect(packet.findings.some((f) => f.rule === 'BG210')).toBe(true)
+    expect(packet.findings.some((f) => f.rule === 'BG213')).toBe(true)
     expect(run.summary).toContain('&lt;script&gt;')
     expect(run.summary).not.toMatch(/<\/?script/i)
     // every findings-table row keeps its four cells: the pipes of the cell are escaped

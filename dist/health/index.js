@@ -61783,7 +61783,7 @@ function rowFormat(path2, row, pin, text) {
         "BG213",
         path2,
         cellPosition(row, c2.key),
-        `the ${columnName(c2.key)} cell ${RENDERED}: write the value as text`
+        `the ${columnName(c2.key)} cell (read as "${cellText(row, c2.key)}") ${RENDERED}: write the value as text`
       )
     );
   });

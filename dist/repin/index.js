@@ -55431,7 +55431,7 @@ function rowFormat(path2, row, pin, text) {
         "BG213",
         path2,
         cellPosition(row, c.key),
-        `the ${columnName(c.key)} cell ${RENDERED}: write the value as text`
+        `the ${columnName(c.key)} cell (read as "${cellText(row, c.key)}") ${RENDERED}: write the value as text`
       )
     );
   });

@@ -373,7 +373,7 @@ function rowFormat(path: string, row: LedgerRow, pin: Partial<Pin>, text: string
         'BG213',
         path,
         cellPosition(row, c.key),
-        `the ${columnName(c.key)} cell ${RENDERED}: write the value as text`
+        `the ${columnName(c.key)} cell (read as "${cellText(row, c.key)}") ${RENDERED}: write the value as text`
       )
     )
   })
