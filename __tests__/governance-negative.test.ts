@@ -264,6 +264,33 @@ const cases: Case[] = [
     }
   },
   {
+    // found by review: GitHub rendered this as the Baseline Pin and the ledger (v0.3.9), the real ones hidden in
+    // a comment the lone <br> line opened there; the reader read the real ones and passed
+    name: 'an HTML Baseline Pin list, ledger heading and table that GitHub renders in place of the real ones',
+    mutate: (fx) =>
+      fx.replace(
+        MATRIX,
+        '## Baseline Pin\n\n',
+        '## Baseline Pin\n\n<ul>\n<li>MemoryKernel release tag: <code>v0.3.9</code></li>\n</ul>\n\n<h2>Approved Version Pairs</h2>\n\n- Pin notes follow\n<br>\n- more <!--\n'
+      ),
+    expect: { rule: 'BG218', file: MATRIX, line: at(MATRIX, '<ul>') }
+  },
+  {
+    name: 'a lone tag line between list items (cmark-gfm ends the list there; CommonMark does not)',
+    mutate: (fx) => fx.replace(MATRIX, /^(- MemoryKernel repo: .*)$/m, '$1\n<br>'),
+    expect: { rule: 'BG218', file: MATRIX, line: at(MATRIX, '<br>') }
+  },
+  {
+    name: 'inline HTML in the prose (a <details> GitHub renders, a comment that does not end its line)',
+    mutate: (fx) =>
+      fx.replace(
+        MATRIX,
+        /^(## Approved Version Pairs)$/m,
+        'Older pairs: <details><summary>v0.3.9</summary>approved</details>\n\n<!-- note --> <b>v0.3.9</b>\n\n$1'
+      ),
+    expect: { rule: 'BG218', file: MATRIX, line: at(MATRIX, 'Older pairs:') }
+  },
+  {
     name: 'a second table under Approved Version Pairs',
     mutate: (fx) =>
       fx.replace(

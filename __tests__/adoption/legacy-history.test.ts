@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { requireBuiltCli, runCli, STACK_LINE } from '../helpers/cli-run.js'
 import { cleanupFixtures } from '../helpers/fixture.js'
-import { legacyRepository } from '../helpers/legacy-repo.js'
+import { LEGACY_HANDOFF, LEGACY_PRODUCER_MANIFEST, legacyRepository } from '../helpers/legacy-repo.js'
 import type { LegacyRepo } from '../helpers/legacy-repo.js'
 
 beforeAll(requireBuiltCli)
@@ -229,5 +229,67 @@ describe('migrate on the same history', () => {
     const go = runCli(['migrate', '--posture', 'GO', '--now', '2026-03-01'], r.root)
     expect(go.status).toBe(0)
     expect(JSON.parse(r.read(r.paths.pin).toString('utf8')).runtime_cutover_posture).toBe('GO')
+  })
+})
+
+describe('a release withdrawn by hand before adoption (found by review)', () => {
+  const commitAll = (root: string, message: string, date: string) => {
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', 'add', '-A'], { cwd: root })
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-qm', message], {
+      cwd: root,
+      env: { ...process.env, GIT_COMMITTER_DATE: date, GIT_AUTHOR_DATE: date }
+    })
+    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim()
+  }
+
+  it('lkg passes over it (it has no row, and a downgrade left it), so the rollback it proposes passes the gate', () => {
+    const r = legacyRepository()
+    // v0.4.0 broke, and the team put v0.3.2 back by hand (the producer's release and the trio): the one-row
+    // ledger says v0.3.2 again, and nothing records v0.4.0 as Rolled back. Then they adopted baseline-gate
+    for (const path of [...Object.values(r.paths), LEGACY_PRODUCER_MANIFEST, LEGACY_HANDOFF])
+      r.write(path, r.show(r.commits.matrixTypo, path))
+    commitAll(r.root, 'revert to v0.3.2: v0.4.0 breaks drafts', '2026-02-12T09:00:00Z')
+    expect(runCli(['init'], r.root).status).toBe(0)
+    expect(runCli(['migrate', '--now', '2026-03-01'], r.root).status).toBe(0)
+    const adopted = commitAll(r.root, 'adopt baseline-gate', '2026-03-01T10:00:00Z')
+
+    // the withdrawn v0.4.0 is the newest other identity; the gate would refuse to restore it (no row, not older)
+    const lkg = JSON.parse(runCli(['lkg', '--json'], r.root).stdout) as LkgJson
+    const b = lkg.baselines[0]!
+    expect([b.target.identity.release_tag, b.target.commit]).toEqual(['v0.3.1', r.commits.v031hashed])
+    expect(b.passed_over.map((p) => [p.commit, p.reason])).toContainEqual([r.commits.v040, 'no-row'])
+    const text = runCli(['lkg'], r.root)
+    expect(text.stdout).toContain(
+      'the ledger has no row for v0.4.0, and it is no older release than v0.3.2 that the pin held before adoption and a promotion replaced: the promotion gate refuses to restore it (BG509)'
+    )
+
+    // the rollback it writes is what the gate accepts
+    const rolled = runCli(
+      [
+        'rollback',
+        '--trigger',
+        'contract-drift',
+        '--reason',
+        'v0.3.2 drafts fail',
+        '--no-suites',
+        '--now',
+        '2026-03-02T09:00:00Z',
+        '--json'
+      ],
+      r.root
+    )
+    expect(rolled.status).toBe(0)
+    expect((JSON.parse(rolled.stdout) as RollbackJson).baselines[0]!.target.release_tag).toBe('v0.3.1')
+    commitAll(r.root, 'roll back to v0.3.1', '2026-03-02T10:00:00Z')
+    const gate = runCli(
+      ['promote', '--base', adopted, '--no-suites', '--json', '--now', '2026-03-02T12:00:00Z'],
+      r.root
+    )
+    const out = JSON.parse(gate.stdout) as {
+      verdict: string
+      baselines: { findings: { rule: string; severity: string; message: string }[] }[]
+    }
+    expect(out.baselines[0]!.findings.filter((f) => f.severity === 'error')).toEqual([])
+    expect([gate.status, out.verdict]).toEqual([0, 'PASS'])
   })
 })

@@ -109,6 +109,8 @@ describe('which revisions the legacy profile judges', () => {
       revisions: [rev('v0.5.0', 'current'), rev('v0.4.1', 'current'), rev('v0.4.0', 'legacy')],
       current: id('v0.5.0'),
       statusOf: () => null,
+      hasRow: () => true,
+      restorableWithoutRow: async () => false,
       validate: async () => noPosture
     })
     expect(lkg.target).toMatchObject({

@@ -3,7 +3,7 @@
 // made-up pin and reverted it, merged by rebase, put the made-up identity on the base branch's history, and a
 // later "rollback" to it passed.
 import { describe, expect, it } from '@jest/globals'
-import { approvedBeforeAdoption } from '../../src/operations/promotion.js'
+import { approvedBeforeAdoption } from '../../src/classify/restorable.js'
 import type { PinFacts } from '../../src/trio/identity.js'
 import type { Identity } from '../../src/trio/model.js'
 import { identityFor } from '../helpers/identity.js'

@@ -1,7 +1,7 @@
 // The rollback drill in process on real git repositories: a restorable last-known-good passes and nothing is
 // written (git status and every file's mtime unchanged, no journal); a baseline the ledger still lists as approved
 // whose committed mirror is not what its pin hashed fails with BG513 naming the file and the revision; a ledger
-// without the target's row is a warning (BG514); a shallow clone has no target (BG510); bytes that would be
+// without a newer baseline's row is a warning (BG514: a rollback skips it); a shallow clone has no target (BG510); bytes that would be
 // restored other than the committed ones fail the digest check.
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
@@ -135,8 +135,8 @@ describe('rollback drill', () => {
     expect(again.rollback!.target?.commit).toBe(h.c.v4)
   })
 
-  it('a ledger that lost the target row: BG514 warns, the drill passes (the restore appends the row)', async () => {
-    const { fx, repo } = threeBaselines()
+  it('a ledger that lost the newest other row: BG514 warns that a rollback skips it, and the drill names the older target (found by review)', async () => {
+    const { fx, repo, c } = threeBaselines()
     const text = fx.read(MATRIX)
     const row = text.split('\n').find((l) => l.includes(` | ${TAGS.v5} | `) && l.startsWith('|'))
     expect(row).toBeDefined()
@@ -144,9 +144,17 @@ describe('rollback drill', () => {
     repo.commit(`ledger: drop the ${TAGS.v5} row`, day(11))
     const b = await drill(fx.root)
     expect(b.findings.filter((f) => f.severity === 'error')).toEqual([])
+    // the drill used to pass with v5 as the target, whose rollback the promotion gate then refused (BG509)
+    expect(b.rollback?.target?.identity.release_tag).toBe(TAGS.v4)
     const warning = b.findings.find((f) => f.rule === 'BG514')
-    expect([warning?.severity, warning?.file]).toEqual(['warning', MATRIX])
-    expect(warning?.message).toContain(`no row for ${TAGS.v5}`)
+    expect([warning?.severity, warning?.file, warning?.line]).toEqual([
+      'warning',
+      MATRIX,
+      fx.lineOf(MATRIX, '| Consumer')
+    ])
+    expect(warning?.message).toBe(
+      `the ledger has no row for ${TAGS.v5}, which the pin held at revision ${c.v5.slice(0, 12)}: a rollback skips it (the promotion gate restores only a release the ledger records, or an older one approved before adoption: BG509) and restores ${TAGS.v4} instead. If ${TAGS.v5} was an approved baseline, put its row back in ${MATRIX} (Superseded)`
+    )
     expect(b.verdict).toBe('PASS')
   })
 

@@ -147,6 +147,46 @@ describe('lkg: the last-known-good baseline', () => {
     expect(r.lkg.passedOver.map((p) => [p.commit, p.reason])).toEqual([[c.v6, 'current']])
   })
 
+  it("names a baseline the branch had, never a pin only a merged pull request's own commits held: the gate would refuse it (BG509; found by review)", async () => {
+    const fx = trioFixture()
+    writePolicy(fx, { consumer: [nodeStep('test', 'console.log("ok")', [], { operations: ['rollback'] })] })
+    const repo = gitRepo(fx)
+    const v4 = repo.commit(`baseline ${TAGS.v4}`, day(0))
+    // a promotion branch that pinned v5, then v6 before it was merged: v5 was never main's baseline
+    repo.git('checkout', '-q', '-b', 'promote')
+    producerRelease(fx, TAGS.v5, (m) => {
+      m.commit_sha = '5'.repeat(40)
+    })
+    repinFixture(fx)
+    repo.commit(`repin ${TAGS.v5}`, day(1))
+    producerRelease(fx, TAGS.v6, (m) => {
+      m.commit_sha = '6'.repeat(40)
+    })
+    repinFixture(fx)
+    repo.commit(`repin ${TAGS.v6} instead`, day(2))
+    repo.git('checkout', '-q', 'main')
+    execFileSync(
+      'git',
+      ['-c', 'user.name=t', '-c', 'user.email=t@t', 'merge', '-q', '--no-ff', '-m', 'merge', 'promote'],
+      {
+        cwd: fx.root,
+        env: { ...process.env, GIT_AUTHOR_DATE: day(3), GIT_COMMITTER_DATE: day(3) }
+      }
+    )
+    const merged = repo.git('rev-parse', 'HEAD')
+    // the ledger lists v5 (Superseded), as the branch wrote it; the pin's history on main never held it
+    expect(fx.read(MATRIX)).toContain(`| ${TAGS.v5} |`)
+    const r = await lastKnownGood(fx.root, policyOf(fx.root).baselines[0]!)
+    expect([r.lkg.target?.identity.release_tag, r.lkg.target?.commit]).toEqual([TAGS.v4, v4])
+    const { b } = await rollback(fx.root)
+    expect([b.rollback?.status, b.rollback?.target?.identity.release_tag]).toEqual(['restored', TAGS.v4])
+    const head = repo.commit(`roll back to ${TAGS.v4}`, day(12))
+    const gate = await promote(fx, { base: merged, head, judgeAt: { source: 'commit' } })
+    const judged = gate.result.baselines[0]!
+    expect(judged.findings.filter((f) => f.severity === 'error')).toEqual([])
+    expect([judged.change?.rollback, judged.verdict]).toEqual([true, 'PASS'])
+  })
+
   it('in a shallow clone, a posture-less revision is not taken for one written before adoption: the cut history may hold adoption (found by review)', async () => {
     const { fx, repo } = threeBaselines()
     // after adoption (every pin above records its posture), a release whose pin lost it: under the current rules

@@ -23072,7 +23072,7 @@ var CHANGE_RULES = {
   BG510: {
     title: "No last-known-good baseline",
     severity: "error",
-    description: "Rollback needs an earlier trio revision on the current branch with another identity, valid at that revision (every trio rule), whose ledger row is not `Rolled back` (or the revision of the tag given with `--to`). The finding lists the revisions passed over and why. A shallow clone has no history to search: check out with `fetch-depth: 0`.",
+    description: "Rollback needs an earlier trio revision on the current branch (its first-parent history) with another identity, valid at that revision (every trio rule), whose ledger row is not `Rolled back`, and that a rollback may restore by BG509 (a row in the ledger, or an older release the pin held before adoption that a promotion replaced), or the revision of the tag given with `--to`. The finding lists the revisions passed over and why. A shallow clone has no history to search: check out with `fetch-depth: 0`.",
     example: "The branch has only ever pinned v0.4.0, or `--to v0.2.0` names a tag the pin never held."
   },
   BG511: {
@@ -23094,9 +23094,9 @@ var CHANGE_RULES = {
     example: "The ledger lists v0.5.0 `Superseded`, but the mirror committed with it hashes to another digest than its pin records: a rollback would skip it and restore v0.4.0."
   },
   BG514: {
-    title: "Ledger has no row for the last-known-good (rollback drill)",
+    title: "Ledger has no row for a baseline (rollback drill)",
     severity: "warning",
-    description: "The compatibility matrix has no ledger row for the baseline a rollback would restore, so the rollback would append one (with the consumer cells of the ledger at that revision, or placeholders to correct). The restore still works; record the baseline in the ledger so the incident leaves an exact history.",
+    description: "The compatibility matrix has no ledger row for the baseline a rollback would restore (an older release approved before adoption, whose row a hand-kept ledger dropped), so the rollback would append one (with the consumer cells of the ledger at that revision, or placeholders to correct); the restore still works. Or it has no row for a newer baseline the pin held, which a rollback therefore skips (the promotion gate would refuse to restore it, BG509) to restore an older one: if that baseline was approved, put its row back. Record every baseline in the ledger so the incident leaves an exact history.",
     example: "A hand-kept matrix replaced its one row at each promotion: the previous baseline has no row left."
   },
   BG515: {
@@ -23712,6 +23712,12 @@ var TRIO_RULES = {
     severity: "error",
     description: "The matrix has one `Baseline Pin` section, one `Approved Version Pairs` section and one ledger table in it. The tools read the first `##` section of each title and the first table; another heading of the same title (at any level, before or after it) or a second table in the ledger section would let a reviewer read one baseline while the gate checks another. Each extra heading or table is a finding at its line.",
     example: "A second `## Baseline Pin` heading further down names `v0.3.0`, or a second table under `## Approved Version Pairs` marks another row Approved."
+  },
+  BG218: {
+    title: "Raw HTML in the matrix",
+    severity: "error",
+    description: "The matrix is Markdown only. GitHub renders raw HTML (a list, a heading, a table), and Markdown renderers disagree on where an HTML block ends, so a matrix with HTML can show a reviewer another Baseline Pin or ledger than the one the tools check. Any `<` that can open a tag (a letter, `/`, `!` or `?` after it) is refused outside code, except an HTML comment that is a block of its own lines (it starts a line with `<!--` and its first `-->` ends its last line) and an autolink (`<https://example.com>`). Code spans are honoured on one line; write `<` as `&lt;` or inside a code span or a fenced block. A Baseline Pin line or a ledger cell with markup has its own finding (BG206, BG213).",
+    example: "An HTML `<ul>` with a `v0.3.9` release tag under `## Baseline Pin`, or a `<br>` line between two list items that GitHub turns into an HTML block hiding the real lines."
   }
 };
 
@@ -25519,6 +25525,27 @@ function olderRelease(a, b) {
   return x2 !== null && y !== null && (0, import_compare.default)(x2, y) < 0;
 }
 
+// src/classify/restorable.ts
+function approvedBeforeAdoption(facts) {
+  let adoption = -1;
+  facts.forEach((f, i2) => {
+    if (f.hasPosture) adoption = i2;
+  });
+  const up = [];
+  const down = /* @__PURE__ */ new Set();
+  for (let i2 = facts.length - 1; i2 >= 1 && (adoption === -1 || i2 > adoption); i2--) {
+    const older = facts[i2].identity;
+    const newer = facts[i2 - 1].identity;
+    if (older.release_tag === newer.release_tag) continue;
+    if (olderRelease(older.release_tag, newer.release_tag)) up.push(older);
+    else down.add(older.release_tag);
+  }
+  return up.filter((id) => !down.has(id.release_tag));
+}
+function restorableWithoutRow(to, from, approved) {
+  return approved.some((id) => sameIdentity(id, to)) && olderRelease(to.release_tag, from.release_tag);
+}
+
 // src/trio/model.ts
 var TRIO_ROLES = ["pin", "manifest", "matrix"];
 
@@ -25669,7 +25696,7 @@ function rollbackRules(input, from, to) {
   const known = rowOfTag(base.matrix.ledger, to.release_tag);
   const pinned = input.pinnedBefore?.some((id) => sameIdentity(id, to));
   const withdrawn = known !== null && statusOf(known) === "Rolled back";
-  const fromLegacy = (input.approvedBeforeAdoption ?? []).some((id) => sameIdentity(id, to)) && olderRelease(to.release_tag, from.release_tag);
+  const fromLegacy = restorableWithoutRow(to, from, input.approvedBeforeAdoption ?? []);
   if (withdrawn || !known && !fromLegacy || input.pinnedBefore === null || pinned === false) {
     const why = withdrawn ? `the ledger before the change records ${to.release_tag} as Rolled back (line ${known.position.line}): a withdrawn release is not restored` : !known && pinned !== false && input.pinnedBefore !== null ? `the ledger before the change has no row for ${to.release_tag}, and it is no older baseline the pin held before adoption that a promotion replaced (only those may lack a row, as a hand-kept ledger dropped them)` : input.pinnedBefore === null ? "the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)" : `the pin never held this identity (${describe2(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? "?"}) in the history of the base`;
     out.push(
@@ -29334,7 +29361,7 @@ var Reader = class {
       else if (htmlEnd(this.text, line, false) !== null) this.html(line);
       else if (atx(this.text, line)) this.heading(line);
       else if (this.text[line.first] === ">") this.blockquote();
-      else if (thematicBreak(this.text, line)) this.other(this.i, this.i);
+      else if (thematicBreak(this.text, line)) this.other(this.i, this.i, "break");
       else if (m) this.list();
       else if (this.tableStart(this.i)) this.table();
       else this.paragraph();
@@ -29414,8 +29441,8 @@ var Reader = class {
     return marker(this.text, line) !== null;
   }
   // --- blocks ---
-  other(from, to) {
-    this.blocks.push({ type: "other", start: this.line(from).first, end: this.line(to).end });
+  other(from, to, kind) {
+    this.blocks.push({ type: "other", kind, start: this.line(from).first, end: this.line(to).end });
     this.i = to + 1;
   }
   indentedCode() {
@@ -29425,7 +29452,7 @@ var Reader = class {
       if (!this.line(k2).blank) last = k2;
       k2++;
     }
-    this.other(this.i, last);
+    this.other(this.i, last, "code");
   }
   fencedCode(line) {
     const open2 = fence(this.text, line);
@@ -29437,7 +29464,7 @@ var Reader = class {
       while (at(this.text, l, n) === open2.char) n++;
       if (n >= open2.length && this.text.slice(l.first + n, l.end).trim() === "") break;
     }
-    this.other(this.i, Math.min(k2, this.count - 1));
+    this.other(this.i, Math.min(k2, this.count - 1), "code");
   }
   html(line) {
     const end = htmlEnd(this.text, line, false);
@@ -29448,7 +29475,16 @@ var Reader = class {
       while (k2 < this.count && !lineHas(this.text, this.line(k2), end)) k2++;
       k2 = Math.min(k2, this.count - 1);
     }
-    this.other(this.i, k2);
+    this.other(this.i, k2, end === "-->" && this.commentOnly(line, k2) ? "comment" : "html");
+  }
+  /**
+   * Whether the comment block that starts on `line` and ends on line `last` is a comment and nothing else: its
+   * first `-->` (`<!-->` closes at once) ends the last line. Text after it on that line is raw HTML all the same.
+   */
+  commentOnly(line, last) {
+    const close = this.text.indexOf("-->", line.first + 2);
+    const end = this.line(last).end;
+    return close !== -1 && close + 3 <= end && this.text.slice(close + 3, end).trim() === "";
   }
   heading(line) {
     const depth = atx(this.text, line);
@@ -29481,7 +29517,7 @@ var Reader = class {
       else if (!open2 || this.interrupts(k2, false) || marker(this.text, l) !== null) break;
       k2++;
     }
-    this.other(this.i, k2 - 1);
+    this.other(this.i, k2 - 1, "quote");
   }
   paragraph() {
     const first = this.i;
@@ -29890,16 +29926,16 @@ function parseLedger(file, displayName) {
     ledger.pinSection = { ...pin.section, lines };
     ledger.duplicateSections.push(...repeated(file, blocks, pin.index));
   }
-  const pairs = section(file, blocks, LEDGER_SECTION_TITLE);
-  if (pairs) {
-    const tables = pairs.body.filter((b) => b.type === "table");
+  const pairs2 = section(file, blocks, LEDGER_SECTION_TITLE);
+  if (pairs2) {
+    const tables = pairs2.body.filter((b) => b.type === "table");
     ledger.ledgerSection = {
-      ...pairs.section,
+      ...pairs2.section,
       table: tables[0] ? table(file, tables[0]) : null,
       tables: tables.length,
       extraTables: tables.slice(1).map((t) => positionAt(file, t.start))
     };
-    ledger.duplicateSections.push(...repeated(file, blocks, pairs.index));
+    ledger.duplicateSections.push(...repeated(file, blocks, pairs2.index));
   }
   ledger.duplicateSections.sort((a, b) => a.position.line - b.position.line);
   return ledger;
@@ -30131,6 +30167,129 @@ function editDistance(a, b) {
   return prev[b.length];
 }
 
+// src/rules/matrix-html.ts
+var MAX_FINDINGS = 10;
+var BACKTICK = 96;
+function rawHtml(source, path2, covered) {
+  const text = source.text;
+  const starts = [];
+  for (const block of readBlocks(text, source.lineStarts)) {
+    if (block.type === "other" && (block.kind === "code" || block.kind === "comment")) continue;
+    if (block.type === "other" && block.kind === "html") {
+      starts.push(text.indexOf("<", block.start));
+      continue;
+    }
+    for (const span of scanned(text, block)) {
+      const at3 = firstTag(text, span.start, span.end);
+      if (at3 !== -1) starts.push(at3);
+    }
+  }
+  const out = [];
+  let more2 = 0;
+  let lastLine = 0;
+  for (const at3 of starts) {
+    const where4 = positionAt(source, at3);
+    if (covered.has(where4.line) || where4.line === lastLine) continue;
+    lastLine = where4.line;
+    if (out.length === MAX_FINDINGS) {
+      more2++;
+      continue;
+    }
+    out.push(
+      finding(
+        "BG218",
+        path2,
+        where4,
+        `raw HTML (\`${snippet(text, at3)}\`): GitHub renders it, and Markdown renderers disagree on where HTML ends, so a reader can see another Baseline Pin or ledger than the one checked; write Markdown only (an HTML comment on lines of its own is fine, and code belongs in a code span or a fenced block)`
+      )
+    );
+  }
+  if (more2 > 0)
+    out.push(
+      finding("BG218", path2, null, `and raw HTML on ${more2} more line${more2 === 1 ? "" : "s"} of the matrix`)
+    );
+  return out;
+}
+function scanned(text, block) {
+  if (block.type === "table") {
+    const rows = [block.header, ...pairs(block.rows).map(([s, e]) => splitRow(text, s, e))];
+    return rows.flatMap((row) => row.cells.map((c2) => ({ start: c2.contentStart, end: c2.contentEnd })));
+  }
+  const out = [];
+  for (let s = block.start; s <= block.end; ) {
+    const nl = text.indexOf("\n", s);
+    const e = nl === -1 || nl > block.end ? block.end : nl;
+    out.push({ start: s, end: e });
+    s = e + 1;
+  }
+  return out;
+}
+function pairs(flat) {
+  const out = [];
+  for (let i2 = 0; i2 + 1 < flat.length; i2 += 2) out.push([flat[i2], flat[i2 + 1]]);
+  return out;
+}
+function firstTag(text, a, b) {
+  const runs = [];
+  for (let k3 = text.indexOf("`", a); k3 !== -1 && k3 < b; k3 = text.indexOf("`", k3)) {
+    let n = k3;
+    while (n < b && text.charCodeAt(n) === BACKTICK) n++;
+    runs.push({ at: k3, len: n - k3 });
+    k3 = n;
+  }
+  const byLength = /* @__PURE__ */ new Map();
+  runs.forEach((r2, i2) => {
+    const list = byLength.get(r2.len) ?? { runs: [], next: 0 };
+    list.runs.push(i2);
+    byLength.set(r2.len, list);
+  });
+  const closer = (i2, len) => {
+    const list = byLength.get(len);
+    if (!list) return -1;
+    while (list.next < list.runs.length && list.runs[list.next] <= i2) list.next++;
+    return list.next < list.runs.length ? list.runs[list.next] : -1;
+  };
+  let k2 = a;
+  let r = 0;
+  while (k2 < b) {
+    if (r < runs.length && runs[r].at === k2) {
+      const skip = escaped(text, a, k2) ? 1 : 0;
+      const len = runs[r].len - skip;
+      const j2 = len > 0 ? closer(r, len) : -1;
+      if (j2 === -1) {
+        k2 = runs[r].at + runs[r].len;
+        r++;
+      } else {
+        k2 = runs[j2].at + runs[j2].len;
+        r = j2 + 1;
+      }
+      continue;
+    }
+    const next = r < runs.length ? runs[r].at : b;
+    for (let lt = text.indexOf("<", k2); lt !== -1 && lt < next; lt = text.indexOf("<", lt + 1)) {
+      if (!escaped(text, a, lt) && opensTag(text, lt, b)) return lt;
+    }
+    k2 = next;
+  }
+  return -1;
+}
+function opensTag(text, k2, b) {
+  const c2 = text[k2 + 1] ?? "";
+  if (c2 === "/" || c2 === "!" || c2 === "?") return true;
+  if (!/[A-Za-z]/.test(c2)) return false;
+  let e = k2 + 1;
+  while (e < b && !/[\s<>]/.test(text[e])) e++;
+  if (text[e] !== ">") return true;
+  const inside = text.slice(k2 + 1, e);
+  return !(/^[A-Za-z][A-Za-z0-9+.-]{1,31}:/.test(inside) || /^[^@\s]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/.test(inside));
+}
+function snippet(text, at3) {
+  const gt = text.indexOf(">", at3);
+  const end = Math.min(gt === -1 ? text.length : gt + 1, at3 + 40);
+  const s = text.slice(at3, end).split(/[\r\n]/)[0];
+  return s.replace(/`/g, "'");
+}
+
 // src/rules/matrix.ts
 var START2 = { line: 1, column: 1 };
 function matrixRules(trio, ctx) {
@@ -30138,13 +30297,19 @@ function matrixRules(trio, ctx) {
   if (!ledger) return [];
   const path2 = trio.matrix.path;
   const pin = trio.pin.data ?? {};
-  return [
+  const source = trio.matrix.source;
+  const found = [
     ...updatedMarker2(path2, ledger, ctx.now),
-    ...pinSection(path2, ledger, pin, ctx.baseline, trio.matrix.source?.text ?? ""),
-    ...ledgerTable(path2, ledger, pin, trio.matrix.source?.text ?? ""),
+    ...pinSection(path2, ledger, pin, ctx.baseline, source?.text ?? ""),
+    ...ledgerTable(path2, ledger, pin, source?.text ?? ""),
     ...duplicateSections(path2, ledger),
-    ...trio.matrix.source ? machinePaths(trio.matrix.source, path2, ledger) : []
+    ...source ? machinePaths(source, path2, ledger) : []
   ];
+  if (!source) return found;
+  const marked = new Set(
+    found.filter((f) => (f.rule === "BG206" || f.rule === "BG213") && f.line !== null).map((f) => f.line)
+  );
+  return [...found, ...rawHtml(source, path2, marked)];
 }
 var MACHINE_PATH = /(?:\/Users\/|\/home\/|[A-Za-z]:\\Users\\)[A-Za-z0-9._-]+(?:[\\/][^\s`'"<>|)\]]*)?/g;
 var MAX_MACHINE_PATHS = 10;
@@ -30635,8 +30800,8 @@ var RUNTIME_VS_PIN = [
   ["expected_api_contract_version", "expected_api_contract_version"],
   ["integration_baseline", "expected_integration_baseline"]
 ];
-function differing(got, want, pairs) {
-  return pairs.flatMap(([field, wantField]) => {
+function differing(got, want, pairs2) {
+  return pairs2.flatMap(([field, wantField]) => {
     const [g, w2] = [got[field], want[wantField]];
     return typeof g === "string" && typeof w2 === "string" && g !== w2 ? [{ field, wantField, got: g, want: w2 }] : [];
   });
@@ -33616,22 +33781,6 @@ async function pinHistory(root, base, baseline, identity) {
     pinnedBefore: facts.map((f) => f.identity),
     approvedBeforeAdoption: approvedBeforeAdoption(facts)
   };
-}
-function approvedBeforeAdoption(facts) {
-  let adoption = -1;
-  facts.forEach((f, i2) => {
-    if (f.hasPosture) adoption = i2;
-  });
-  const up = [];
-  const down = /* @__PURE__ */ new Set();
-  for (let i2 = facts.length - 1; i2 >= 1 && (adoption === -1 || i2 > adoption); i2--) {
-    const older = facts[i2].identity;
-    const newer = facts[i2 - 1].identity;
-    if (older.release_tag === newer.release_tag) continue;
-    if (olderRelease(older.release_tag, newer.release_tag)) up.push(older);
-    else down.add(older.release_tag);
-  }
-  return up.filter((id) => !down.has(id.release_tag));
 }
 function suitesSkip(options, ruleErrors2) {
   if (!options.suites) return { reason: "on request: --no-suites, or the input suites: false" };
@@ -41719,12 +41868,12 @@ function requireLodash_sortby() {
     function stackSet(key, value) {
       var cache = this.__data__;
       if (cache instanceof ListCache) {
-        var pairs = cache.__data__;
-        if (!Map2 || pairs.length < LARGE_ARRAY_SIZE - 1) {
-          pairs.push([key, value]);
+        var pairs2 = cache.__data__;
+        if (!Map2 || pairs2.length < LARGE_ARRAY_SIZE - 1) {
+          pairs2.push([key, value]);
           return this;
         }
-        cache = this.__data__ = new MapCache(pairs);
+        cache = this.__data__ = new MapCache(pairs2);
       }
       cache.set(key, value);
       return this;

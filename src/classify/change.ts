@@ -7,7 +7,8 @@ import type { LedgerRow } from '../ledger/model.js'
 import { finding } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
 import { locate } from '../document/json-document.js'
-import { identityOf, olderRelease, postureOf, sameIdentity } from '../trio/identity.js'
+import { identityOf, postureOf, sameIdentity } from '../trio/identity.js'
+import { restorableWithoutRow } from './restorable.js'
 import { TRIO_ROLES } from '../trio/model.js'
 import type { Identity, Posture, Trio, TrioRole } from '../trio/model.js'
 
@@ -236,9 +237,7 @@ function rollbackRules(input: ChangeInput, from: Identity, to: Identity): Findin
   const pinned = input.pinnedBefore?.some((id) => sameIdentity(id, to))
   // a release an incident withdrew is never the one restored (rollback and lkg pass over it: BG510)
   const withdrawn = known !== null && statusOf(known) === 'Rolled back'
-  const fromLegacy =
-    (input.approvedBeforeAdoption ?? []).some((id) => sameIdentity(id, to)) &&
-    olderRelease(to.release_tag, from.release_tag)
+  const fromLegacy = restorableWithoutRow(to, from, input.approvedBeforeAdoption ?? [])
   if (withdrawn || (!known && !fromLegacy) || input.pinnedBefore === null || pinned === false) {
     const why = withdrawn
       ? `the ledger before the change records ${to.release_tag} as Rolled back (line ${known.position.line}): a withdrawn release is not restored`

@@ -1,6 +1,7 @@
 // The last-known-good baseline (DESIGN.md §6): walking the trio's revisions newest first, the first whose
-// identity differs from the current one, whose ledger row (in the CURRENT ledger) is not `Rolled back`, and
-// that was a valid baseline at that revision; or, with a target tag, the newest valid revision of that tag.
+// identity differs from the current one, whose ledger row (in the CURRENT ledger) is not `Rolled back`, that
+// the promotion gate lets a rollback restore (a row in that ledger, or an older release approved before adoption:
+// classify/restorable.ts), and that was a valid baseline at that revision; or, with a target tag, the newest valid revision of that tag.
 // "Valid" depends on the revision's profile (profile.ts): written after adoption, every trio rule; written
 // before, by hand in the older format, the identity rules. The walk stops at the first good revision, so only
 // the revisions it passes over are ever judged.
@@ -21,7 +22,7 @@ export interface CandidateRevision {
   profile: Profile
 }
 
-export type PassReason = 'current' | 'rolled-back' | 'invalid' | 'unreadable' | 'not-target'
+export type PassReason = 'current' | 'rolled-back' | 'no-row' | 'invalid' | 'unreadable' | 'not-target'
 
 export interface PassedOver {
   commit: string
@@ -57,6 +58,10 @@ export interface LkgInput {
   current: Identity
   /** The ledger status of a producer tag and commit in the current ledger (null: no such row). */
   statusOf: (identity: Identity) => string | null
+  /** Whether the current ledger has a row for the identity's release tag (whatever its commit cell says). */
+  hasRow: (identity: Identity) => boolean
+  /** For a release the ledger has no row for: whether a rollback may restore it all the same (restorableWithoutRow). */
+  restorableWithoutRow: (identity: Identity) => Promise<boolean>
   /** Every trio rule at that revision (its profile decides which errors make it invalid). */
   validate: (revision: CandidateRevision) => Promise<Finding[]>
   /** A release tag to go back to instead of the newest good one. */
@@ -106,6 +111,16 @@ export async function findLastKnownGood(input: LkgInput): Promise<LastKnownGood>
       )
       continue
     }
+    // the promotion gate judges the rollback's pull request by the same rule (BG509): a target it would refuse is
+    // no target (a release a hand rollback withdrew before adoption has no row, and no Rolled back status)
+    if (!input.hasRow(id) && !(await input.restorableWithoutRow(id))) {
+      pass(
+        rev,
+        'no-row',
+        `the ledger has no row for ${id.release_tag}, and it is no older release than ${input.current.release_tag ?? 'the current one'} that the pin held before adoption and a promotion replaced: the promotion gate refuses to restore it (BG509)`
+      )
+      continue
+    }
     return {
       target: {
         commit: rev.commit,
@@ -125,7 +140,7 @@ export async function findLastKnownGood(input: LkgInput): Promise<LastKnownGood>
       ? 'the trio has no history on this branch'
       : passedOver.every((p) => p.reason === 'current')
         ? `every revision of the trio on this branch (${plural(revisions, 'revision')}) pins the current baseline ${input.current.release_tag ?? ''}: there is no earlier one to go back to`
-        : `none of the ${plural(revisions, 'revision')} of the trio on this branch pins another valid baseline that was not rolled back`
+        : `none of the ${plural(revisions, 'revision')} of the trio on this branch pins another valid baseline that was not rolled back and that a rollback may restore (the reasons are listed)`
   return { target: null, passedOver, revisions, problem: why }
 }
 

@@ -38,7 +38,13 @@ export type Block =
   // the body rows' cells are split when asked for (splitRow): a long ledger's rows are mostly never read.
   // `rows` holds each row's first character and end, in pairs: no object per row of a long ledger
   | (Span & { type: 'table'; header: RowBlock; rows: number[] })
-  | (Span & { type: 'other' })
+  | (Span & { type: 'other'; kind: OtherKind })
+
+/**
+ * What an `other` block is: code (fenced or indented), an HTML comment that ends its last line (`comment`), any
+ * other HTML block, a block quote, a thematic break.
+ */
+export type OtherKind = 'code' | 'comment' | 'html' | 'quote' | 'break'
 
 /** @param lineStarts the text's line starts (SourceFile.lineStarts), when they are known already */
 export function readBlocks(text: string, lineStarts: Int32Array = lineStartsOf(text)): Block[] {
@@ -77,7 +83,7 @@ class Reader {
       else if (htmlEnd(this.text, line, false) !== null) this.html(line)
       else if (atx(this.text, line)) this.heading(line)
       else if (this.text[line.first] === '>') this.blockquote()
-      else if (thematicBreak(this.text, line)) this.other(this.i, this.i)
+      else if (thematicBreak(this.text, line)) this.other(this.i, this.i, 'break')
       else if (m) this.list()
       else if (this.tableStart(this.i)) this.table()
       else this.paragraph()
@@ -174,8 +180,8 @@ class Reader {
 
   // --- blocks ---
 
-  private other(from: number, to: number): void {
-    this.blocks.push({ type: 'other', start: this.line(from).first, end: this.line(to).end })
+  private other(from: number, to: number, kind: OtherKind): void {
+    this.blocks.push({ type: 'other', kind, start: this.line(from).first, end: this.line(to).end })
     this.i = to + 1
   }
 
@@ -186,7 +192,7 @@ class Reader {
       if (!this.line(k).blank) last = k
       k++
     }
-    this.other(this.i, last)
+    this.other(this.i, last, 'code')
   }
 
   private fencedCode(line: Line): void {
@@ -199,7 +205,7 @@ class Reader {
       while (at(this.text, l, n) === open.char) n++
       if (n >= open.length && this.text.slice(l.first + n, l.end).trim() === '') break
     }
-    this.other(this.i, Math.min(k, this.count - 1))
+    this.other(this.i, Math.min(k, this.count - 1), 'code')
   }
 
   private html(line: Line): void {
@@ -211,7 +217,17 @@ class Reader {
       while (k < this.count && !lineHas(this.text, this.line(k), end)) k++
       k = Math.min(k, this.count - 1)
     }
-    this.other(this.i, k)
+    this.other(this.i, k, end === '-->' && this.commentOnly(line, k) ? 'comment' : 'html')
+  }
+
+  /**
+   * Whether the comment block that starts on `line` and ends on line `last` is a comment and nothing else: its
+   * first `-->` (`<!-->` closes at once) ends the last line. Text after it on that line is raw HTML all the same.
+   */
+  private commentOnly(line: Line, last: number): boolean {
+    const close = this.text.indexOf('-->', line.first + 2)
+    const end = this.line(last).end
+    return close !== -1 && close + 3 <= end && this.text.slice(close + 3, end).trim() === ''
   }
 
   private heading(line: Line): void {
@@ -248,7 +264,7 @@ class Reader {
       else if (!open || this.interrupts(k, false) || marker(this.text, l) !== null) break
       k++
     }
-    this.other(this.i, k - 1)
+    this.other(this.i, k - 1, 'quote')
   }
 
   private paragraph(): void {

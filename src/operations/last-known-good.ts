@@ -3,6 +3,7 @@
 // first good revision (the pins of the revisions it passes over, and the other two files only of those it
 // judges).
 import { findLastKnownGood } from '../classify/last-known-good.js'
+import { approvedBeforeAdoption, restorableWithoutRow } from '../classify/restorable.js'
 import { profileOf } from '../classify/profile.js'
 import type { Profile } from '../classify/profile.js'
 import type { CandidateRevision, LastKnownGood } from '../classify/last-known-good.js'
@@ -62,7 +63,11 @@ export async function lastKnownGood(
         root,
         head,
         ROLES.map((r) => baseline.trio[r]),
-        onRevision
+        onRevision,
+        undefined,
+        // the baselines the branch had, as the promotion gate reads the pin's history (BG509): a pull request's
+        // own commits, merged with a merge commit, were never the branch's baseline
+        true
       ),
     // a pin that is not JSON is a revision to pass over; git failing to read it (a partial clone whose promisor
     // remote cannot be reached) is no answer at all, never "its pin is missing"
@@ -108,6 +113,13 @@ export async function lastKnownGood(
           startOfCommit(cellText(row, 'producer_commit'), id.commit_sha) !== null
           ? status
           : null
+      },
+      hasRow: (id) => rowOfTag(ledger, id.release_tag) !== null,
+      // a shallow clone may have cut adoption's place off (as profileOfRevision): nothing is taken for older
+      restorableWithoutRow: async (id) => {
+        if (shallow) return false
+        const facts = (await history.allPins()).filter((f): f is PinFacts => f !== null)
+        return restorableWithoutRow(id, identity, approvedBeforeAdoption(facts))
       },
       validate: async (rev) => {
         const [p, m, x] = await Promise.all(ROLES.map((r) => read(rev.commit, baseline.trio[r])))

@@ -9,6 +9,7 @@
 import { approvedSince } from '../classify/approved-since.js'
 import { classifyChange } from '../classify/change.js'
 import type { ChangeReport } from '../classify/change.js'
+import { approvedBeforeAdoption } from '../classify/restorable.js'
 import { packetName } from '../evidence/packet.js'
 import type { ChangeEvidence } from '../evidence/packet.js'
 import { toolVersions } from '../exec/tool-versions.js'
@@ -34,8 +35,7 @@ import { trioRules } from '../rules/index.js'
 import { decideVerdict } from '../rules/verdict.js'
 import type { StepResult } from '../rules/verdict.js'
 import { locate } from '../document/json-document.js'
-import { identityOf, olderRelease, pinFacts, postureOf } from '../trio/identity.js'
-import type { PinFacts } from '../trio/identity.js'
+import { identityOf, pinFacts, postureOf } from '../trio/identity.js'
 import { committedBytes, producerFilesFromBytes, trioFromBytes } from '../trio/load.js'
 import type { Committed } from '../trio/load.js'
 import { TRIO_ROLES } from '../trio/model.js'
@@ -403,29 +403,6 @@ export async function pinHistory(
     pinnedBefore: facts.map((f) => f.identity),
     approvedBeforeAdoption: approvedBeforeAdoption(facts)
   }
-}
-
-/**
- * Of the pins of a history (newest first), those held before adoption (older than the oldest pin recording the
- * posture, profileOf) that a promotion replaced: the next release the pin held was a higher one. A release a
- * downgrade ever left (a rollback by hand, which a hand-kept ledger may not record) is none of them. Adoption's
- * place is fixed in the history, so no later commit (a pull request's pin set and reverted) is counted.
- */
-export function approvedBeforeAdoption(facts: PinFacts[]): Identity[] {
-  let adoption = -1
-  facts.forEach((f, i) => {
-    if (f.hasPosture) adoption = i
-  })
-  const up: Identity[] = []
-  const down = new Set<string | null>()
-  for (let i = facts.length - 1; i >= 1 && (adoption === -1 || i > adoption); i--) {
-    const older = facts[i]!.identity
-    const newer = facts[i - 1]!.identity
-    if (older.release_tag === newer.release_tag) continue
-    if (olderRelease(older.release_tag, newer.release_tag)) up.push(older)
-    else down.add(older.release_tag)
-  }
-  return up.filter((id) => !down.has(id.release_tag))
 }
 
 /** Why the suites are not run: not asked for, or the rules' errors already decide FAIL; null: run them. */

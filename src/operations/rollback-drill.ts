@@ -96,7 +96,19 @@ export function drillReport(input: DrillInput): { report: DrillReport; findings:
       )
     )
   }
-  const skipped = findings.length
+  // a newer baseline whose row the ledger lost after adoption: the gate would refuse to restore it (BG509), so a
+  // rollback skips it; said, so that a damaged ledger does not quietly send the rollback further back
+  for (const p of skippedWithoutRow(found)) {
+    findings.push(
+      finding(
+        'BG514',
+        baseline.trio.matrix,
+        found.current.matrix.ledger?.ledgerSection?.table?.position ?? null,
+        `the ledger has no row for ${p.release_tag}, which the pin held at revision ${short(p.commit)}: a rollback skips it (the promotion gate restores only a release the ledger records, or an older one approved before adoption: BG509) and restores ${target ? target.identity.release_tag : 'nothing'} instead. If ${p.release_tag} was an approved baseline, put its row back in ${baseline.trio.matrix} (Superseded)`
+      )
+    )
+  }
+  const skipped = findings.filter((f) => f.rule === 'BG513').length
   // the current baseline's own revisions are not "newer": only the others a rollback passes over are counted
   const newer = found.lkg.passedOver.filter((p) => p.reason !== 'current').length
   checks.push({
@@ -254,6 +266,22 @@ function skippedApproved(
     const known = row ? statusOf(row) : null
     if (row && status !== null && (known === 'Approved' || known === 'Superseded'))
       out.push({ ...p, release_tag: p.release_tag, status, line: row.position.line })
+  }
+  return out
+}
+
+/** The newest revision of each tag a rollback passes over for want of a ledger row (the current and the target's tags
+ * excepted). */
+function skippedWithoutRow(found: LkgReport): (PassedOver & { release_tag: string })[] {
+  const seen = new Set<string>([
+    found.identity.release_tag ?? '',
+    found.lkg.target?.identity.release_tag ?? ''
+  ])
+  const out: (PassedOver & { release_tag: string })[] = []
+  for (const p of found.lkg.passedOver) {
+    if (p.reason !== 'no-row' || !p.release_tag || seen.has(p.release_tag)) continue
+    seen.add(p.release_tag)
+    out.push({ ...p, release_tag: p.release_tag })
   }
   return out
 }

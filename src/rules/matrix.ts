@@ -21,6 +21,7 @@ import type { BaselinePolicy } from '../policy/types.js'
 import type { Pin, Trio } from '../trio/model.js'
 import { finding, pinLineSubject } from './finding.js'
 import type { Finding } from './finding.js'
+import { rawHtml } from './matrix-html.js'
 import { plural } from '../text/plural.js'
 
 export interface MatrixRuleContext {
@@ -36,13 +37,20 @@ export function matrixRules(trio: Trio, ctx: MatrixRuleContext): Finding[] {
   if (!ledger) return []
   const path = trio.matrix.path
   const pin = trio.pin.data ?? {}
-  return [
+  const source = trio.matrix.source
+  const found = [
     ...updatedMarker(path, ledger, ctx.now),
-    ...pinSection(path, ledger, pin, ctx.baseline, trio.matrix.source?.text ?? ''),
-    ...ledgerTable(path, ledger, pin, trio.matrix.source?.text ?? ''),
+    ...pinSection(path, ledger, pin, ctx.baseline, source?.text ?? ''),
+    ...ledgerTable(path, ledger, pin, source?.text ?? ''),
     ...duplicateSections(path, ledger),
-    ...(trio.matrix.source ? machinePaths(trio.matrix.source, path, ledger) : [])
+    ...(source ? machinePaths(source, path, ledger) : [])
   ]
+  if (!source) return found
+  // a Baseline Pin line or a ledger cell with markup has its own finding (BG206, BG213): one a line
+  const marked = new Set(
+    found.filter((f) => (f.rule === 'BG206' || f.rule === 'BG213') && f.line !== null).map((f) => f.line!)
+  )
+  return [...found, ...rawHtml(source, path, marked)]
 }
 
 /** A developer's home directory in a path: /Users/NAME/, /home/NAME/, C:\Users\NAME\. */

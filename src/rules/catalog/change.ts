@@ -72,7 +72,7 @@ export const CHANGE_RULES = {
     title: 'No last-known-good baseline',
     severity: 'error',
     description:
-      'Rollback needs an earlier trio revision on the current branch with another identity, valid at that revision (every trio rule), whose ledger row is not `Rolled back` (or the revision of the tag given with `--to`). The finding lists the revisions passed over and why. A shallow clone has no history to search: check out with `fetch-depth: 0`.',
+      'Rollback needs an earlier trio revision on the current branch (its first-parent history) with another identity, valid at that revision (every trio rule), whose ledger row is not `Rolled back`, and that a rollback may restore by BG509 (a row in the ledger, or an older release the pin held before adoption that a promotion replaced), or the revision of the tag given with `--to`. The finding lists the revisions passed over and why. A shallow clone has no history to search: check out with `fetch-depth: 0`.',
     example: 'The branch has only ever pinned v0.4.0, or `--to v0.2.0` names a tag the pin never held.'
   },
   BG511: {
@@ -98,10 +98,10 @@ export const CHANGE_RULES = {
       'The ledger lists v0.5.0 `Superseded`, but the mirror committed with it hashes to another digest than its pin records: a rollback would skip it and restore v0.4.0.'
   },
   BG514: {
-    title: 'Ledger has no row for the last-known-good (rollback drill)',
+    title: 'Ledger has no row for a baseline (rollback drill)',
     severity: 'warning',
     description:
-      'The compatibility matrix has no ledger row for the baseline a rollback would restore, so the rollback would append one (with the consumer cells of the ledger at that revision, or placeholders to correct). The restore still works; record the baseline in the ledger so the incident leaves an exact history.',
+      'The compatibility matrix has no ledger row for the baseline a rollback would restore (an older release approved before adoption, whose row a hand-kept ledger dropped), so the rollback would append one (with the consumer cells of the ledger at that revision, or placeholders to correct); the restore still works. Or it has no row for a newer baseline the pin held, which a rollback therefore skips (the promotion gate would refuse to restore it, BG509) to restore an older one: if that baseline was approved, put its row back. Record every baseline in the ledger so the incident leaves an exact history.',
     example:
       'A hand-kept matrix replaced its one row at each promotion: the previous baseline has no row left.'
   },

@@ -118,5 +118,13 @@ export const TRIO_RULES = {
       'The matrix has one `Baseline Pin` section, one `Approved Version Pairs` section and one ledger table in it. The tools read the first `##` section of each title and the first table; another heading of the same title (at any level, before or after it) or a second table in the ledger section would let a reviewer read one baseline while the gate checks another. Each extra heading or table is a finding at its line.',
     example:
       'A second `## Baseline Pin` heading further down names `v0.3.0`, or a second table under `## Approved Version Pairs` marks another row Approved.'
+  },
+  BG218: {
+    title: 'Raw HTML in the matrix',
+    severity: 'error',
+    description:
+      'The matrix is Markdown only. GitHub renders raw HTML (a list, a heading, a table), and Markdown renderers disagree on where an HTML block ends, so a matrix with HTML can show a reviewer another Baseline Pin or ledger than the one the tools check. Any `<` that can open a tag (a letter, `/`, `!` or `?` after it) is refused outside code, except an HTML comment that is a block of its own lines (it starts a line with `<!--` and its first `-->` ends its last line) and an autolink (`<https://example.com>`). Code spans are honoured on one line; write `<` as `&lt;` or inside a code span or a fenced block. A Baseline Pin line or a ledger cell with markup has its own finding (BG206, BG213).',
+    example:
+      'An HTML `<ul>` with a `v0.3.9` release tag under `## Baseline Pin`, or a `<br>` line between two list items that GitHub turns into an HTML block hiding the real lines.'
   }
 } as const satisfies Record<`BG2${string}`, RuleInfo>
