@@ -126,6 +126,32 @@ describe('which revisions the legacy profile judges', () => {
       `judged by the current rules, the trio had 1 finding of 1 rule (BG108) at that revision; first: ${PIN}:3 no posture`
     )
   })
+
+  it('the current release under an older manifest (re-mirrored by hand under the same tag) is not a target (found by review)', async () => {
+    const older = { ...id('v0.4.1'), manifest_sha256: 'a'.repeat(64) }
+    const lkg = await findLastKnownGood({
+      revisions: [
+        rev('v0.4.1', 'current'),
+        { ...rev('v0.4.1', 'legacy'), identity: older },
+        rev('v0.4.0', 'legacy')
+      ],
+      current: id('v0.4.1'),
+      statusOf: () => null,
+      hasRow: () => true,
+      restorableWithoutRow: async () => false,
+      validate: async () => []
+    })
+    // it named v0.4.1 itself, and the rollback "v0.4.1 -> v0.4.1" failed BG301 asking to fix and run again
+    expect(lkg.target?.identity.release_tag).toBe('v0.4.0')
+    expect(lkg.passedOver.map((p) => [p.release_tag, p.reason, p.detail])).toEqual([
+      ['v0.4.1', 'current', 'same baseline as the current one (v0.4.1)'],
+      [
+        'v0.4.1',
+        'current',
+        'the current release v0.4.1, with another manifest or commit: a rollback withdraws the release, so none of its revisions is restored'
+      ]
+    ])
+  })
 })
 
 describe('a hand-kept ledger that spelt the status its own way', () => {

@@ -158,6 +158,20 @@ describe('rollback drill', () => {
     expect(b.verdict).toBe('PASS')
   })
 
+  it("after a rollback was merged, the BG310 note names the release the producer's tree is at, not the pin's (found by review)", async () => {
+    const { fx, repo } = threeBaselines()
+    // a real rollback, merged: the pin back at v5, the producer still at v6, which the ledger marks Rolled back
+    const rolled = await drillResult(fx.root, { drill: false })
+    expect(rolled.baselines[0]!.rollback?.status).toBe('restored')
+    repo.commit(`roll back to ${TAGS.v5}`, day(12))
+    const b = await drill(fx.root)
+    expect(b.rollback?.target?.identity.release_tag).toBe(TAGS.v4)
+    const check = b.rollback!.drill!.checks.find((c) => c.check === 'verification')!
+    expect(check.detail).toContain(
+      `as expected after a rollback, the producer's tree would stay at the withdrawn ${TAGS.v6} (BG310 in a real rollback)`
+    )
+  })
+
   it('a shallow clone: no last-known-good (BG510), the target check says why, the rest not reached', async () => {
     const { fx } = threeBaselines()
     const clone = join(tempDir('bg-drill-shallow-'), 'repo')

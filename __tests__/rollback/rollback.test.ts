@@ -187,6 +187,27 @@ describe('lkg: the last-known-good baseline', () => {
     expect([judged.change?.rollback, judged.verdict]).toEqual([true, 'PASS'])
   })
 
+  it('says which pin settings go back with the restored pin (BG523), in the findings and the incident note (found by review)', async () => {
+    const { fx, repo } = threeBaselines()
+    // after v6's promotion the consumer moved its producer endpoint (the gate warned BG523 then)
+    fx.editJson(PIN, (pin) => {
+      pin.default_base_url = 'http://127.0.0.1:4020'
+    })
+    repo.commit('the producer listens on 4020 now', day(11))
+    const { b } = await rollback(fx.root)
+    expect(b.rollback?.status).toBe('restored')
+    const said = b.findings.filter((f) => f.rule === 'BG523')
+    expect(said.map((f) => [f.severity, f.file, f.message])).toEqual([
+      [
+        'warning',
+        PIN,
+        'the pin\'s default_base_url changes from "http://127.0.0.1:4020" to "http://127.0.0.1:4010": the consumer reads it, and no rule judges its value (only its form); make sure the consumer and producer owners expect this change'
+      ]
+    ])
+    // under the note's warnings, escaped for Markdown
+    expect(b.rollback!.note).toContain("`BG523` the pin's default\\_base\\_url changes from")
+  })
+
   it('in a shallow clone, a posture-less revision is not taken for one written before adoption: the cut history may hold adoption (found by review)', async () => {
     const { fx, repo } = threeBaselines()
     // after adoption (every pin above records its posture), a release whose pin lost it: under the current rules

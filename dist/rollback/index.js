@@ -19161,6 +19161,545 @@ var require_undici = __commonJS({
   }
 });
 
+// node_modules/semver/internal/debug.js
+var require_debug = __commonJS({
+  "node_modules/semver/internal/debug.js"(exports, module) {
+    "use strict";
+    var debug3 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
+    };
+    module.exports = debug3;
+  }
+});
+
+// node_modules/semver/internal/constants.js
+var require_constants6 = __commonJS({
+  "node_modules/semver/internal/constants.js"(exports, module) {
+    "use strict";
+    var SEMVER_SPEC_VERSION = "2.0.0";
+    var MAX_LENGTH = 256;
+    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
+    9007199254740991;
+    var MAX_SAFE_COMPONENT_LENGTH = 16;
+    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+    var WHITESPACE_CHARACTERS = [
+      "	",
+      "\n",
+      "\v",
+      "\f",
+      "\r",
+      " ",
+      "\xA0",
+      "\u1680",
+      "\u2000",
+      "\u2001",
+      "\u2002",
+      "\u2003",
+      "\u2004",
+      "\u2005",
+      "\u2006",
+      "\u2007",
+      "\u2008",
+      "\u2009",
+      "\u200A",
+      "\u2028",
+      "\u2029",
+      "\u202F",
+      "\u205F",
+      "\u3000",
+      "\uFEFF"
+    ];
+    var RELEASE_TYPES = [
+      "major",
+      "premajor",
+      "minor",
+      "preminor",
+      "patch",
+      "prepatch",
+      "prerelease"
+    ];
+    module.exports = {
+      MAX_LENGTH,
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_SAFE_INTEGER,
+      WHITESPACE_CHARACTERS,
+      RELEASE_TYPES,
+      SEMVER_SPEC_VERSION,
+      FLAG_INCLUDE_PRERELEASE: 1,
+      FLAG_LOOSE: 2
+    };
+  }
+});
+
+// node_modules/semver/internal/re.js
+var require_re = __commonJS({
+  "node_modules/semver/internal/re.js"(exports, module) {
+    "use strict";
+    var {
+      MAX_SAFE_COMPONENT_LENGTH,
+      MAX_SAFE_BUILD_LENGTH,
+      MAX_LENGTH
+    } = require_constants6();
+    var debug3 = require_debug();
+    exports = module.exports = {};
+    var re2 = exports.re = [];
+    var safeRe = exports.safeRe = [];
+    var src = exports.src = [];
+    var safeSrc = exports.safeSrc = [];
+    var t = exports.t = {};
+    var R2 = 0;
+    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
+    var safeRegexReplacements = [
+      ["\\s", 1],
+      ["\\d", MAX_LENGTH],
+      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
+    ];
+    var makeSafeRegex = (value) => {
+      for (const [token, max] of safeRegexReplacements) {
+        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
+      }
+      return value;
+    };
+    var createToken = (name, value, isGlobal) => {
+      const safe = makeSafeRegex(value);
+      const index = R2++;
+      debug3(name, index, value);
+      t[name] = index;
+      src[index] = value;
+      safeSrc[index] = safe;
+      re2[index] = new RegExp(value, isGlobal ? "g" : void 0);
+      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
+    };
+    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
+    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
+    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
+    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
+    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
+    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
+    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
+    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
+    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
+    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
+    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
+    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
+    createToken("GTLT", "((?:<|>)?=?)");
+    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
+    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
+    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
+    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
+    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
+    createToken("COERCERTL", src[t.COERCE], true);
+    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
+    createToken("LONETILDE", "(?:~>?)");
+    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+    exports.tildeTrimReplace = "$1~";
+    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
+    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("LONECARET", "(?:\\^)");
+    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
+    exports.caretTrimReplace = "$1^";
+    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
+    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
+    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
+    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
+    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+    exports.comparatorTrimReplace = "$1$2$3";
+    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
+    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
+    createToken("STAR", "(<|>)?=?\\s*\\*");
+    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
+    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
+  }
+});
+
+// node_modules/semver/internal/parse-options.js
+var require_parse_options = __commonJS({
+  "node_modules/semver/internal/parse-options.js"(exports, module) {
+    "use strict";
+    var looseOption = Object.freeze({ loose: true });
+    var emptyOpts = Object.freeze({});
+    var parseOptions = (options) => {
+      if (!options) {
+        return emptyOpts;
+      }
+      if (typeof options !== "object") {
+        return looseOption;
+      }
+      return options;
+    };
+    module.exports = parseOptions;
+  }
+});
+
+// node_modules/semver/internal/identifiers.js
+var require_identifiers = __commonJS({
+  "node_modules/semver/internal/identifiers.js"(exports, module) {
+    "use strict";
+    var numeric = /^[0-9]+$/;
+    var compareIdentifiers = (a, b) => {
+      if (typeof a === "number" && typeof b === "number") {
+        return a === b ? 0 : a < b ? -1 : 1;
+      }
+      const anum = numeric.test(a);
+      const bnum = numeric.test(b);
+      if (anum && bnum) {
+        a = +a;
+        b = +b;
+      }
+      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
+    };
+    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+    module.exports = {
+      compareIdentifiers,
+      rcompareIdentifiers
+    };
+  }
+});
+
+// node_modules/semver/classes/semver.js
+var require_semver = __commonJS({
+  "node_modules/semver/classes/semver.js"(exports, module) {
+    "use strict";
+    var debug3 = require_debug();
+    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants6();
+    var { safeRe: re2, t } = require_re();
+    var parseOptions = require_parse_options();
+    var { compareIdentifiers } = require_identifiers();
+    var isPrereleaseIdentifier = (prerelease, identifier) => {
+      const identifiers = identifier.split(".");
+      if (identifiers.length > prerelease.length) {
+        return false;
+      }
+      for (let i2 = 0; i2 < identifiers.length; i2++) {
+        if (compareIdentifiers(prerelease[i2], identifiers[i2]) !== 0) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var SemVer = class _SemVer {
+      constructor(version, options) {
+        options = parseOptions(options);
+        if (version instanceof _SemVer) {
+          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
+            return version;
+          } else {
+            version = version.version;
+          }
+        } else if (typeof version !== "string") {
+          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
+        }
+        if (version.length > MAX_LENGTH) {
+          throw new TypeError(
+            `version is longer than ${MAX_LENGTH} characters`
+          );
+        }
+        debug3("SemVer", version, options);
+        this.options = options;
+        this.loose = !!options.loose;
+        this.includePrerelease = !!options.includePrerelease;
+        const m = version.trim().match(options.loose ? re2[t.LOOSE] : re2[t.FULL]);
+        if (!m) {
+          throw new TypeError(`Invalid Version: ${version}`);
+        }
+        this.raw = version;
+        this.major = +m[1];
+        this.minor = +m[2];
+        this.patch = +m[3];
+        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+          throw new TypeError("Invalid major version");
+        }
+        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+          throw new TypeError("Invalid minor version");
+        }
+        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+          throw new TypeError("Invalid patch version");
+        }
+        if (!m[4]) {
+          this.prerelease = [];
+        } else {
+          this.prerelease = m[4].split(".").map((id) => {
+            if (/^[0-9]+$/.test(id)) {
+              const num = +id;
+              if (num >= 0 && num < MAX_SAFE_INTEGER) {
+                return num;
+              }
+            }
+            return id;
+          });
+        }
+        this.build = m[5] ? m[5].split(".") : [];
+        this.format();
+      }
+      format() {
+        this.version = `${this.major}.${this.minor}.${this.patch}`;
+        if (this.prerelease.length) {
+          this.version += `-${this.prerelease.join(".")}`;
+        }
+        return this.version;
+      }
+      toString() {
+        return this.version;
+      }
+      compare(other) {
+        debug3("SemVer.compare", this.version, this.options, other);
+        if (!(other instanceof _SemVer)) {
+          if (typeof other === "string" && other === this.version) {
+            return 0;
+          }
+          other = new _SemVer(other, this.options);
+        }
+        if (other.version === this.version) {
+          return 0;
+        }
+        return this.compareMain(other) || this.comparePre(other);
+      }
+      compareMain(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.major < other.major) {
+          return -1;
+        }
+        if (this.major > other.major) {
+          return 1;
+        }
+        if (this.minor < other.minor) {
+          return -1;
+        }
+        if (this.minor > other.minor) {
+          return 1;
+        }
+        if (this.patch < other.patch) {
+          return -1;
+        }
+        if (this.patch > other.patch) {
+          return 1;
+        }
+        return 0;
+      }
+      comparePre(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        if (this.prerelease.length && !other.prerelease.length) {
+          return -1;
+        } else if (!this.prerelease.length && other.prerelease.length) {
+          return 1;
+        } else if (!this.prerelease.length && !other.prerelease.length) {
+          return 0;
+        }
+        let i2 = 0;
+        do {
+          const a = this.prerelease[i2];
+          const b = other.prerelease[i2];
+          debug3("prerelease compare", i2, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i2);
+      }
+      compareBuild(other) {
+        if (!(other instanceof _SemVer)) {
+          other = new _SemVer(other, this.options);
+        }
+        let i2 = 0;
+        do {
+          const a = this.build[i2];
+          const b = other.build[i2];
+          debug3("build compare", i2, a, b);
+          if (a === void 0 && b === void 0) {
+            return 0;
+          } else if (b === void 0) {
+            return 1;
+          } else if (a === void 0) {
+            return -1;
+          } else if (a === b) {
+            continue;
+          } else {
+            return compareIdentifiers(a, b);
+          }
+        } while (++i2);
+      }
+      // preminor will bump the version up to the next minor release, and immediately
+      // down to pre-release. premajor and prepatch work the same way.
+      inc(release, identifier, identifierBase) {
+        if (release.startsWith("pre")) {
+          if (!identifier && identifierBase === false) {
+            throw new Error("invalid increment argument: identifier is empty");
+          }
+          if (identifier) {
+            const match = `-${identifier}`.match(this.options.loose ? re2[t.PRERELEASELOOSE] : re2[t.PRERELEASE]);
+            if (!match || match[1] !== identifier) {
+              throw new Error(`invalid identifier: ${identifier}`);
+            }
+          }
+        }
+        switch (release) {
+          case "premajor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor = 0;
+            this.major++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "preminor":
+            this.prerelease.length = 0;
+            this.patch = 0;
+            this.minor++;
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "prepatch":
+            this.prerelease.length = 0;
+            this.inc("patch", identifier, identifierBase);
+            this.inc("pre", identifier, identifierBase);
+            break;
+          // If the input is a non-prerelease version, this acts the same as
+          // prepatch.
+          case "prerelease":
+            if (this.prerelease.length === 0) {
+              this.inc("patch", identifier, identifierBase);
+            }
+            this.inc("pre", identifier, identifierBase);
+            break;
+          case "release":
+            if (this.prerelease.length === 0) {
+              throw new Error(`version ${this.raw} is not a prerelease`);
+            }
+            this.prerelease.length = 0;
+            break;
+          case "major":
+            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
+              this.major++;
+            }
+            this.minor = 0;
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "minor":
+            if (this.patch !== 0 || this.prerelease.length === 0) {
+              this.minor++;
+            }
+            this.patch = 0;
+            this.prerelease = [];
+            break;
+          case "patch":
+            if (this.prerelease.length === 0) {
+              this.patch++;
+            }
+            this.prerelease = [];
+            break;
+          // This probably shouldn't be used publicly.
+          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+          case "pre": {
+            const base = Number(identifierBase) ? 1 : 0;
+            if (this.prerelease.length === 0) {
+              this.prerelease = [base];
+            } else {
+              let i2 = this.prerelease.length;
+              while (--i2 >= 0) {
+                if (typeof this.prerelease[i2] === "number") {
+                  this.prerelease[i2]++;
+                  i2 = -2;
+                }
+              }
+              if (i2 === -1) {
+                if (identifier === this.prerelease.join(".") && identifierBase === false) {
+                  throw new Error("invalid increment argument: identifier already exists");
+                }
+                this.prerelease.push(base);
+              }
+            }
+            if (identifier) {
+              let prerelease = [identifier, base];
+              if (identifierBase === false) {
+                prerelease = [identifier];
+              }
+              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+                const prereleaseBase = this.prerelease[identifier.split(".").length];
+                if (isNaN(prereleaseBase)) {
+                  this.prerelease = prerelease;
+                }
+              } else {
+                this.prerelease = prerelease;
+              }
+            }
+            break;
+          }
+          default:
+            throw new Error(`invalid increment argument: ${release}`);
+        }
+        this.raw = this.format();
+        if (this.build.length) {
+          this.raw += `+${this.build.join(".")}`;
+        }
+        return this;
+      }
+    };
+    module.exports = SemVer;
+  }
+});
+
+// node_modules/semver/functions/compare.js
+var require_compare = __commonJS({
+  "node_modules/semver/functions/compare.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
+    module.exports = compare;
+  }
+});
+
+// node_modules/semver/functions/parse.js
+var require_parse2 = __commonJS({
+  "node_modules/semver/functions/parse.js"(exports, module) {
+    "use strict";
+    var SemVer = require_semver();
+    var parse4 = (version, options, throwErrors = false) => {
+      if (version instanceof SemVer) {
+        return version;
+      }
+      try {
+        return new SemVer(version, options);
+      } catch (er) {
+        if (!throwErrors) {
+          return null;
+        }
+        throw er;
+      }
+    };
+    module.exports = parse4;
+  }
+});
+
+// node_modules/semver/functions/valid.js
+var require_valid = __commonJS({
+  "node_modules/semver/functions/valid.js"(exports, module) {
+    "use strict";
+    var parse4 = require_parse2();
+    var valid = (version, options) => {
+      const v = parse4(version, options);
+      return v ? v.version : null;
+    };
+    module.exports = valid;
+  }
+});
+
 // node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
 var require_proxy = __commonJS({
   "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
@@ -20069,545 +20608,6 @@ var require_dist = __commonJS({
         return `"${str2.replace(QUOTE_REGEXP, "\\$&")}"`;
       throw new TypeError(`Invalid parameter value: ${str2}`);
     }
-  }
-});
-
-// node_modules/semver/internal/debug.js
-var require_debug = __commonJS({
-  "node_modules/semver/internal/debug.js"(exports, module) {
-    "use strict";
-    var debug3 = typeof process === "object" && process.env && process.env.NODE_DEBUG && /\bsemver\b/i.test(process.env.NODE_DEBUG) ? (...args) => console.error("SEMVER", ...args) : () => {
-    };
-    module.exports = debug3;
-  }
-});
-
-// node_modules/semver/internal/constants.js
-var require_constants6 = __commonJS({
-  "node_modules/semver/internal/constants.js"(exports, module) {
-    "use strict";
-    var SEMVER_SPEC_VERSION = "2.0.0";
-    var MAX_LENGTH = 256;
-    var MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER || /* istanbul ignore next */
-    9007199254740991;
-    var MAX_SAFE_COMPONENT_LENGTH = 16;
-    var MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
-    var WHITESPACE_CHARACTERS = [
-      "	",
-      "\n",
-      "\v",
-      "\f",
-      "\r",
-      " ",
-      "\xA0",
-      "\u1680",
-      "\u2000",
-      "\u2001",
-      "\u2002",
-      "\u2003",
-      "\u2004",
-      "\u2005",
-      "\u2006",
-      "\u2007",
-      "\u2008",
-      "\u2009",
-      "\u200A",
-      "\u2028",
-      "\u2029",
-      "\u202F",
-      "\u205F",
-      "\u3000",
-      "\uFEFF"
-    ];
-    var RELEASE_TYPES = [
-      "major",
-      "premajor",
-      "minor",
-      "preminor",
-      "patch",
-      "prepatch",
-      "prerelease"
-    ];
-    module.exports = {
-      MAX_LENGTH,
-      MAX_SAFE_COMPONENT_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      MAX_SAFE_INTEGER,
-      WHITESPACE_CHARACTERS,
-      RELEASE_TYPES,
-      SEMVER_SPEC_VERSION,
-      FLAG_INCLUDE_PRERELEASE: 1,
-      FLAG_LOOSE: 2
-    };
-  }
-});
-
-// node_modules/semver/internal/re.js
-var require_re = __commonJS({
-  "node_modules/semver/internal/re.js"(exports, module) {
-    "use strict";
-    var {
-      MAX_SAFE_COMPONENT_LENGTH,
-      MAX_SAFE_BUILD_LENGTH,
-      MAX_LENGTH
-    } = require_constants6();
-    var debug3 = require_debug();
-    exports = module.exports = {};
-    var re2 = exports.re = [];
-    var safeRe = exports.safeRe = [];
-    var src = exports.src = [];
-    var safeSrc = exports.safeSrc = [];
-    var t = exports.t = {};
-    var R2 = 0;
-    var LETTERDASHNUMBER = "[a-zA-Z0-9-]";
-    var safeRegexReplacements = [
-      ["\\s", 1],
-      ["\\d", MAX_LENGTH],
-      [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH]
-    ];
-    var makeSafeRegex = (value) => {
-      for (const [token, max] of safeRegexReplacements) {
-        value = value.split(`${token}*`).join(`${token}{0,${max}}`).split(`${token}+`).join(`${token}{1,${max}}`);
-      }
-      return value;
-    };
-    var createToken = (name, value, isGlobal) => {
-      const safe = makeSafeRegex(value);
-      const index = R2++;
-      debug3(name, index, value);
-      t[name] = index;
-      src[index] = value;
-      safeSrc[index] = safe;
-      re2[index] = new RegExp(value, isGlobal ? "g" : void 0);
-      safeRe[index] = new RegExp(safe, isGlobal ? "g" : void 0);
-    };
-    createToken("NUMERICIDENTIFIER", "0|[1-9]\\d*");
-    createToken("NUMERICIDENTIFIERLOOSE", "\\d+");
-    createToken("NONNUMERICIDENTIFIER", `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
-    createToken("MAINVERSION", `(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})\\.(${src[t.NUMERICIDENTIFIER]})`);
-    createToken("MAINVERSIONLOOSE", `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})\\.(${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASEIDENTIFIER", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIER]})`);
-    createToken("PRERELEASEIDENTIFIERLOOSE", `(?:${src[t.NONNUMERICIDENTIFIER]}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
-    createToken("PRERELEASE", `(?:-(${src[t.PRERELEASEIDENTIFIER]}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
-    createToken("PRERELEASELOOSE", `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
-    createToken("BUILDIDENTIFIER", `${LETTERDASHNUMBER}+`);
-    createToken("BUILD", `(?:\\+(${src[t.BUILDIDENTIFIER]}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
-    createToken("FULLPLAIN", `v?${src[t.MAINVERSION]}${src[t.PRERELEASE]}?${src[t.BUILD]}?`);
-    createToken("FULL", `^${src[t.FULLPLAIN]}$`);
-    createToken("LOOSEPLAIN", `[v=\\s]*${src[t.MAINVERSIONLOOSE]}${src[t.PRERELEASELOOSE]}?${src[t.BUILD]}?`);
-    createToken("LOOSE", `^${src[t.LOOSEPLAIN]}$`);
-    createToken("GTLT", "((?:<|>)?=?)");
-    createToken("XRANGEIDENTIFIERLOOSE", `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
-    createToken("XRANGEIDENTIFIER", `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
-    createToken("XRANGEPLAIN", `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:\\.(${src[t.XRANGEIDENTIFIER]})(?:${src[t.PRERELEASE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGEPLAINLOOSE", `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})(?:${src[t.PRERELEASELOOSE]})?${src[t.BUILD]}?)?)?`);
-    createToken("XRANGE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
-    createToken("XRANGELOOSE", `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COERCEPLAIN", `${"(^|[^\\d])(\\d{1,"}${MAX_SAFE_COMPONENT_LENGTH}})(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
-    createToken("COERCE", `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
-    createToken("COERCEFULL", src[t.COERCEPLAIN] + `(?:${src[t.PRERELEASE]})?(?:${src[t.BUILD]})?(?:$|[^\\d])`);
-    createToken("COERCERTL", src[t.COERCE], true);
-    createToken("COERCERTLFULL", src[t.COERCEFULL], true);
-    createToken("LONETILDE", "(?:~>?)");
-    createToken("TILDETRIM", `(\\s*)${src[t.LONETILDE]}\\s+`, true);
-    exports.tildeTrimReplace = "$1~";
-    createToken("TILDE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
-    createToken("TILDELOOSE", `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("LONECARET", "(?:\\^)");
-    createToken("CARETTRIM", `(\\s*)${src[t.LONECARET]}\\s+`, true);
-    exports.caretTrimReplace = "$1^";
-    createToken("CARET", `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
-    createToken("CARETLOOSE", `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
-    createToken("COMPARATORLOOSE", `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
-    createToken("COMPARATOR", `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
-    createToken("COMPARATORTRIM", `(\\s*)${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
-    exports.comparatorTrimReplace = "$1$2$3";
-    createToken("HYPHENRANGE", `^\\s*(${src[t.XRANGEPLAIN]})\\s+-\\s+(${src[t.XRANGEPLAIN]})\\s*$`);
-    createToken("HYPHENRANGELOOSE", `^\\s*(${src[t.XRANGEPLAINLOOSE]})\\s+-\\s+(${src[t.XRANGEPLAINLOOSE]})\\s*$`);
-    createToken("STAR", "(<|>)?=?\\s*\\*");
-    createToken("GTE0", "^\\s*>=\\s*0\\.0\\.0\\s*$");
-    createToken("GTE0PRE", "^\\s*>=\\s*0\\.0\\.0-0\\s*$");
-  }
-});
-
-// node_modules/semver/internal/parse-options.js
-var require_parse_options = __commonJS({
-  "node_modules/semver/internal/parse-options.js"(exports, module) {
-    "use strict";
-    var looseOption = Object.freeze({ loose: true });
-    var emptyOpts = Object.freeze({});
-    var parseOptions = (options) => {
-      if (!options) {
-        return emptyOpts;
-      }
-      if (typeof options !== "object") {
-        return looseOption;
-      }
-      return options;
-    };
-    module.exports = parseOptions;
-  }
-});
-
-// node_modules/semver/internal/identifiers.js
-var require_identifiers = __commonJS({
-  "node_modules/semver/internal/identifiers.js"(exports, module) {
-    "use strict";
-    var numeric = /^[0-9]+$/;
-    var compareIdentifiers = (a, b) => {
-      if (typeof a === "number" && typeof b === "number") {
-        return a === b ? 0 : a < b ? -1 : 1;
-      }
-      const anum = numeric.test(a);
-      const bnum = numeric.test(b);
-      if (anum && bnum) {
-        a = +a;
-        b = +b;
-      }
-      return a === b ? 0 : anum && !bnum ? -1 : bnum && !anum ? 1 : a < b ? -1 : 1;
-    };
-    var rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
-    module.exports = {
-      compareIdentifiers,
-      rcompareIdentifiers
-    };
-  }
-});
-
-// node_modules/semver/classes/semver.js
-var require_semver = __commonJS({
-  "node_modules/semver/classes/semver.js"(exports, module) {
-    "use strict";
-    var debug3 = require_debug();
-    var { MAX_LENGTH, MAX_SAFE_INTEGER } = require_constants6();
-    var { safeRe: re2, t } = require_re();
-    var parseOptions = require_parse_options();
-    var { compareIdentifiers } = require_identifiers();
-    var isPrereleaseIdentifier = (prerelease, identifier) => {
-      const identifiers = identifier.split(".");
-      if (identifiers.length > prerelease.length) {
-        return false;
-      }
-      for (let i2 = 0; i2 < identifiers.length; i2++) {
-        if (compareIdentifiers(prerelease[i2], identifiers[i2]) !== 0) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var SemVer = class _SemVer {
-      constructor(version, options) {
-        options = parseOptions(options);
-        if (version instanceof _SemVer) {
-          if (version.loose === !!options.loose && version.includePrerelease === !!options.includePrerelease) {
-            return version;
-          } else {
-            version = version.version;
-          }
-        } else if (typeof version !== "string") {
-          throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`);
-        }
-        if (version.length > MAX_LENGTH) {
-          throw new TypeError(
-            `version is longer than ${MAX_LENGTH} characters`
-          );
-        }
-        debug3("SemVer", version, options);
-        this.options = options;
-        this.loose = !!options.loose;
-        this.includePrerelease = !!options.includePrerelease;
-        const m = version.trim().match(options.loose ? re2[t.LOOSE] : re2[t.FULL]);
-        if (!m) {
-          throw new TypeError(`Invalid Version: ${version}`);
-        }
-        this.raw = version;
-        this.major = +m[1];
-        this.minor = +m[2];
-        this.patch = +m[3];
-        if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
-          throw new TypeError("Invalid major version");
-        }
-        if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
-          throw new TypeError("Invalid minor version");
-        }
-        if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
-          throw new TypeError("Invalid patch version");
-        }
-        if (!m[4]) {
-          this.prerelease = [];
-        } else {
-          this.prerelease = m[4].split(".").map((id) => {
-            if (/^[0-9]+$/.test(id)) {
-              const num = +id;
-              if (num >= 0 && num < MAX_SAFE_INTEGER) {
-                return num;
-              }
-            }
-            return id;
-          });
-        }
-        this.build = m[5] ? m[5].split(".") : [];
-        this.format();
-      }
-      format() {
-        this.version = `${this.major}.${this.minor}.${this.patch}`;
-        if (this.prerelease.length) {
-          this.version += `-${this.prerelease.join(".")}`;
-        }
-        return this.version;
-      }
-      toString() {
-        return this.version;
-      }
-      compare(other) {
-        debug3("SemVer.compare", this.version, this.options, other);
-        if (!(other instanceof _SemVer)) {
-          if (typeof other === "string" && other === this.version) {
-            return 0;
-          }
-          other = new _SemVer(other, this.options);
-        }
-        if (other.version === this.version) {
-          return 0;
-        }
-        return this.compareMain(other) || this.comparePre(other);
-      }
-      compareMain(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        if (this.major < other.major) {
-          return -1;
-        }
-        if (this.major > other.major) {
-          return 1;
-        }
-        if (this.minor < other.minor) {
-          return -1;
-        }
-        if (this.minor > other.minor) {
-          return 1;
-        }
-        if (this.patch < other.patch) {
-          return -1;
-        }
-        if (this.patch > other.patch) {
-          return 1;
-        }
-        return 0;
-      }
-      comparePre(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        if (this.prerelease.length && !other.prerelease.length) {
-          return -1;
-        } else if (!this.prerelease.length && other.prerelease.length) {
-          return 1;
-        } else if (!this.prerelease.length && !other.prerelease.length) {
-          return 0;
-        }
-        let i2 = 0;
-        do {
-          const a = this.prerelease[i2];
-          const b = other.prerelease[i2];
-          debug3("prerelease compare", i2, a, b);
-          if (a === void 0 && b === void 0) {
-            return 0;
-          } else if (b === void 0) {
-            return 1;
-          } else if (a === void 0) {
-            return -1;
-          } else if (a === b) {
-            continue;
-          } else {
-            return compareIdentifiers(a, b);
-          }
-        } while (++i2);
-      }
-      compareBuild(other) {
-        if (!(other instanceof _SemVer)) {
-          other = new _SemVer(other, this.options);
-        }
-        let i2 = 0;
-        do {
-          const a = this.build[i2];
-          const b = other.build[i2];
-          debug3("build compare", i2, a, b);
-          if (a === void 0 && b === void 0) {
-            return 0;
-          } else if (b === void 0) {
-            return 1;
-          } else if (a === void 0) {
-            return -1;
-          } else if (a === b) {
-            continue;
-          } else {
-            return compareIdentifiers(a, b);
-          }
-        } while (++i2);
-      }
-      // preminor will bump the version up to the next minor release, and immediately
-      // down to pre-release. premajor and prepatch work the same way.
-      inc(release, identifier, identifierBase) {
-        if (release.startsWith("pre")) {
-          if (!identifier && identifierBase === false) {
-            throw new Error("invalid increment argument: identifier is empty");
-          }
-          if (identifier) {
-            const match = `-${identifier}`.match(this.options.loose ? re2[t.PRERELEASELOOSE] : re2[t.PRERELEASE]);
-            if (!match || match[1] !== identifier) {
-              throw new Error(`invalid identifier: ${identifier}`);
-            }
-          }
-        }
-        switch (release) {
-          case "premajor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor = 0;
-            this.major++;
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "preminor":
-            this.prerelease.length = 0;
-            this.patch = 0;
-            this.minor++;
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "prepatch":
-            this.prerelease.length = 0;
-            this.inc("patch", identifier, identifierBase);
-            this.inc("pre", identifier, identifierBase);
-            break;
-          // If the input is a non-prerelease version, this acts the same as
-          // prepatch.
-          case "prerelease":
-            if (this.prerelease.length === 0) {
-              this.inc("patch", identifier, identifierBase);
-            }
-            this.inc("pre", identifier, identifierBase);
-            break;
-          case "release":
-            if (this.prerelease.length === 0) {
-              throw new Error(`version ${this.raw} is not a prerelease`);
-            }
-            this.prerelease.length = 0;
-            break;
-          case "major":
-            if (this.minor !== 0 || this.patch !== 0 || this.prerelease.length === 0) {
-              this.major++;
-            }
-            this.minor = 0;
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "minor":
-            if (this.patch !== 0 || this.prerelease.length === 0) {
-              this.minor++;
-            }
-            this.patch = 0;
-            this.prerelease = [];
-            break;
-          case "patch":
-            if (this.prerelease.length === 0) {
-              this.patch++;
-            }
-            this.prerelease = [];
-            break;
-          // This probably shouldn't be used publicly.
-          // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
-          case "pre": {
-            const base = Number(identifierBase) ? 1 : 0;
-            if (this.prerelease.length === 0) {
-              this.prerelease = [base];
-            } else {
-              let i2 = this.prerelease.length;
-              while (--i2 >= 0) {
-                if (typeof this.prerelease[i2] === "number") {
-                  this.prerelease[i2]++;
-                  i2 = -2;
-                }
-              }
-              if (i2 === -1) {
-                if (identifier === this.prerelease.join(".") && identifierBase === false) {
-                  throw new Error("invalid increment argument: identifier already exists");
-                }
-                this.prerelease.push(base);
-              }
-            }
-            if (identifier) {
-              let prerelease = [identifier, base];
-              if (identifierBase === false) {
-                prerelease = [identifier];
-              }
-              if (isPrereleaseIdentifier(this.prerelease, identifier)) {
-                const prereleaseBase = this.prerelease[identifier.split(".").length];
-                if (isNaN(prereleaseBase)) {
-                  this.prerelease = prerelease;
-                }
-              } else {
-                this.prerelease = prerelease;
-              }
-            }
-            break;
-          }
-          default:
-            throw new Error(`invalid increment argument: ${release}`);
-        }
-        this.raw = this.format();
-        if (this.build.length) {
-          this.raw += `+${this.build.join(".")}`;
-        }
-        return this;
-      }
-    };
-    module.exports = SemVer;
-  }
-});
-
-// node_modules/semver/functions/compare.js
-var require_compare = __commonJS({
-  "node_modules/semver/functions/compare.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var compare = (a, b, loose) => new SemVer(a, loose).compare(new SemVer(b, loose));
-    module.exports = compare;
-  }
-});
-
-// node_modules/semver/functions/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/semver/functions/parse.js"(exports, module) {
-    "use strict";
-    var SemVer = require_semver();
-    var parse4 = (version, options, throwErrors = false) => {
-      if (version instanceof SemVer) {
-        return version;
-      }
-      try {
-        return new SemVer(version, options);
-      } catch (er) {
-        if (!throwErrors) {
-          return null;
-        }
-        throw er;
-      }
-    };
-    module.exports = parse4;
-  }
-});
-
-// node_modules/semver/functions/valid.js
-var require_valid = __commonJS({
-  "node_modules/semver/functions/valid.js"(exports, module) {
-    "use strict";
-    var parse4 = require_parse2();
-    var valid = (version, options) => {
-      const v = parse4(version, options);
-      return v ? v.version : null;
-    };
-    module.exports = valid;
   }
 });
 
@@ -27657,6 +27657,167 @@ function packetNotRun(p) {
   return [...out, ...suitesNotRun(p)];
 }
 
+// src/classify/change.ts
+var import_compare2 = __toESM(require_compare(), 1);
+var import_valid2 = __toESM(require_valid(), 1);
+
+// src/ledger/model.ts
+var LEDGER_STATUSES = ["Approved", "Superseded", "Rolled back", "Candidate"];
+var PIN_LINES = [
+  { key: "repo", label: "repo", named: true },
+  { key: "release_tag", label: "release tag", named: true },
+  { key: "commit_sha", label: "commit SHA", named: true },
+  { key: "service", label: "Expected service contract version", named: false },
+  { key: "api", label: "Expected API contract version", named: false },
+  { key: "integration", label: "Expected integration baseline", named: false },
+  { key: "manifest_sha256", label: "Expected producer manifest SHA-256", named: false },
+  { key: "posture", label: "Runtime cutover posture", named: false },
+  { key: "pin_path", label: "Pin manifest (source of truth)", named: false },
+  { key: "mirror_path", label: "Producer manifest mirror", named: false }
+];
+function pinLineLabel(key, displayName) {
+  const line = PIN_LINES.find((l) => l.key === key);
+  return line.named ? `${displayName} ${line.label}` : line.label;
+}
+function pinLineText(key, value, displayName) {
+  return `- ${pinLineLabel(key, displayName)}: \`${value}\``;
+}
+var LEDGER_COLUMNS = [
+  { key: "consumer_version", header: "version" },
+  { key: "consumer_commit", header: "commit" },
+  { key: "producer_tag", header: "tag" },
+  { key: "producer_commit", header: "commit" },
+  { key: "service", header: "Service contract" },
+  { key: "api", header: "API contract" },
+  { key: "integration", header: "Integration baseline" },
+  { key: "status", header: "Status" }
+];
+var PIN_SECTION_TITLE = "Baseline Pin";
+var LEDGER_SECTION_TITLE = "Approved Version Pairs";
+function emptyLedger() {
+  return { title: null, updated: null, pinSection: null, ledgerSection: null, duplicateSections: [] };
+}
+function cellText(row, key) {
+  return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.text ?? "";
+}
+function statusOf(row) {
+  const text = cellText(row, "status").replace(/\s+/g, " ").toLowerCase();
+  return LEDGER_STATUSES.find((s) => s.toLowerCase() === text) ?? null;
+}
+function cellPosition(row, key) {
+  return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.position ?? row.position;
+}
+function ledgerRows(ledger) {
+  return ledger?.ledgerSection?.table?.rows ?? [];
+}
+function rowOfTag(ledger, tag) {
+  if (!tag) return null;
+  return ledgerRows(ledger).find((r) => cellText(r, "producer_tag") === tag) ?? null;
+}
+
+// src/trio/identity.ts
+var import_compare = __toESM(require_compare(), 1);
+var import_valid = __toESM(require_valid(), 1);
+function identityOf(trio) {
+  return identityOfPin(trio.pin.data ?? {});
+}
+function identityOfPin(pin) {
+  return {
+    release_tag: str(pin.release_tag),
+    commit_sha: str(pin.commit_sha),
+    service_contract_version: str(pin.expected_service_contract_version),
+    api_contract_version: str(pin.expected_api_contract_version),
+    integration_baseline: str(pin.expected_integration_baseline),
+    manifest_sha256: str(pin.expected_producer_manifest_sha256)
+  };
+}
+function postureOf(trio) {
+  const p = trio.pin.data?.runtime_cutover_posture;
+  return p === "GO" || p === "NO-GO" ? p : null;
+}
+function identityOfPinBytes(bytes) {
+  try {
+    const data = JSON.parse(bytes.toString("utf8"));
+    return data && typeof data === "object" && !Array.isArray(data) ? identityOfPin(data) : null;
+  } catch {
+    return null;
+  }
+}
+function pinFacts(bytes) {
+  try {
+    const data = JSON.parse(bytes.toString("utf8"));
+    if (!data || typeof data !== "object" || Array.isArray(data)) return null;
+    const pin = data;
+    return { identity: identityOfPin(pin), hasPosture: pin.runtime_cutover_posture !== void 0 };
+  } catch {
+    return null;
+  }
+}
+function sameIdentity(a, b) {
+  return Object.keys(a).every((k2) => a[k2] === b[k2]);
+}
+function str(v) {
+  return typeof v === "string" && v !== "" ? v : null;
+}
+function olderRelease(a, b) {
+  const x2 = typeof a === "string" ? (0, import_valid.default)(a.replace(/^v/, "")) : null;
+  const y = typeof b === "string" ? (0, import_valid.default)(b.replace(/^v/, "")) : null;
+  return x2 !== null && y !== null && (0, import_compare.default)(x2, y) < 0;
+}
+
+// src/classify/restorable.ts
+function approvedBeforeAdoption(facts) {
+  let adoption = -1;
+  facts.forEach((f, i2) => {
+    if (f.hasPosture) adoption = i2;
+  });
+  const up = [];
+  const down = /* @__PURE__ */ new Set();
+  for (let i2 = facts.length - 1; i2 >= 1 && (adoption === -1 || i2 > adoption); i2--) {
+    const older = facts[i2].identity;
+    const newer = facts[i2 - 1].identity;
+    if (older.release_tag === newer.release_tag) continue;
+    if (olderRelease(older.release_tag, newer.release_tag)) up.push(older);
+    else down.add(older.release_tag);
+  }
+  return up.filter((id) => !down.has(id.release_tag));
+}
+function restorableWithoutRow(to, from, approved) {
+  return approved.some((id) => sameIdentity(id, to)) && olderRelease(to.release_tag, from.release_tag);
+}
+
+// src/trio/model.ts
+var TRIO_ROLES = ["pin", "manifest", "matrix"];
+
+// src/classify/change.ts
+var JUDGED_PIN_FIELDS = /* @__PURE__ */ new Set([
+  "release_tag",
+  "commit_sha",
+  "expected_service_contract_version",
+  "expected_api_contract_version",
+  "expected_integration_baseline",
+  "expected_producer_manifest_sha256",
+  "runtime_cutover_posture"
+]);
+function settingsChanged(base, head) {
+  const before = base.pin.data;
+  const after = head.pin.data;
+  if (!before || !after || typeof before !== "object" || typeof after !== "object") return [];
+  const keys = [.../* @__PURE__ */ new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+    (k2) => !JUDGED_PIN_FIELDS.has(k2)
+  );
+  const shown = (v) => v === void 0 ? "(absent)" : JSON.stringify(v);
+  return keys.filter((k2) => JSON.stringify(before[k2]) !== JSON.stringify(after[k2])).map(
+    (k2) => finding(
+      "BG523",
+      head.pin.path,
+      head.pin.doc ? locate(head.pin.doc, `/${k2}`) : null,
+      `the pin's ${k2} changes from ${shown(before[k2])} to ${shown(after[k2])}: the consumer reads it, and no rule judges its value (only its form); make sure the consumer and producer owners expect this change`
+    )
+  );
+}
+var STATUS_AT = LEDGER_COLUMNS.findIndex((c2) => c2.key === "status");
+
 // src/classify/profile.ts
 var IDENTITY_RULES = /* @__PURE__ */ new Set([
   "BG101",
@@ -28846,7 +29007,7 @@ function asHttpError(error2) {
   const status = error2.status;
   return typeof status === "number" ? error2 : null;
 }
-var statusOf = (error2) => asHttpError(error2)?.response?.status;
+var statusOf2 = (error2) => asHttpError(error2)?.response?.status;
 function githubMessage(data, fallback) {
   if (typeof data !== "object" || data === null) return fallback;
   const { message, errors } = data;
@@ -33134,7 +33295,7 @@ function openSession(options) {
       const { data } = await api().rest.users.getAuthenticated();
       return data.login;
     } catch (error2) {
-      if (statusOf(error2) === 403 && !rateLimitOf(error2) || statusOf(error2) === 404) return null;
+      if (statusOf2(error2) === 403 && !rateLimitOf(error2) || statusOf2(error2) === 404) return null;
       viewer = null;
       throw error2;
     }
@@ -33150,7 +33311,7 @@ function openSession(options) {
       );
       return data.object.sha;
     } catch (error2) {
-      if (statusOf(error2) === 404) return null;
+      if (statusOf2(error2) === 404) return null;
       throw error2;
     }
   });
@@ -33311,56 +33472,6 @@ function pullRequestApi(session) {
   };
 }
 
-// src/trio/identity.ts
-var import_compare = __toESM(require_compare(), 1);
-var import_valid = __toESM(require_valid(), 1);
-function identityOf(trio) {
-  return identityOfPin(trio.pin.data ?? {});
-}
-function identityOfPin(pin) {
-  return {
-    release_tag: str(pin.release_tag),
-    commit_sha: str(pin.commit_sha),
-    service_contract_version: str(pin.expected_service_contract_version),
-    api_contract_version: str(pin.expected_api_contract_version),
-    integration_baseline: str(pin.expected_integration_baseline),
-    manifest_sha256: str(pin.expected_producer_manifest_sha256)
-  };
-}
-function postureOf(trio) {
-  const p = trio.pin.data?.runtime_cutover_posture;
-  return p === "GO" || p === "NO-GO" ? p : null;
-}
-function identityOfPinBytes(bytes) {
-  try {
-    const data = JSON.parse(bytes.toString("utf8"));
-    return data && typeof data === "object" && !Array.isArray(data) ? identityOfPin(data) : null;
-  } catch {
-    return null;
-  }
-}
-function pinFacts(bytes) {
-  try {
-    const data = JSON.parse(bytes.toString("utf8"));
-    if (!data || typeof data !== "object" || Array.isArray(data)) return null;
-    const pin = data;
-    return { identity: identityOfPin(pin), hasPosture: pin.runtime_cutover_posture !== void 0 };
-  } catch {
-    return null;
-  }
-}
-function sameIdentity(a, b) {
-  return Object.keys(a).every((k2) => a[k2] === b[k2]);
-}
-function str(v) {
-  return typeof v === "string" && v !== "" ? v : null;
-}
-function olderRelease(a, b) {
-  const x2 = typeof a === "string" ? (0, import_valid.default)(a.replace(/^v/, "")) : null;
-  const y = typeof b === "string" ? (0, import_valid.default)(b.replace(/^v/, "")) : null;
-  return x2 !== null && y !== null && (0, import_compare.default)(x2, y) < 0;
-}
-
 // src/operations/base-tip.ts
 async function notBaseTip(client, baseBranch, head) {
   const tip = await client.branchHead(baseBranch);
@@ -33450,60 +33561,6 @@ The reason is in the incident note (the pull request's description).
     }
   } else out.problems.push(`no incident issue was opened or updated: ${issue2.message}`);
   return out;
-}
-
-// src/ledger/model.ts
-var LEDGER_STATUSES = ["Approved", "Superseded", "Rolled back", "Candidate"];
-var PIN_LINES = [
-  { key: "repo", label: "repo", named: true },
-  { key: "release_tag", label: "release tag", named: true },
-  { key: "commit_sha", label: "commit SHA", named: true },
-  { key: "service", label: "Expected service contract version", named: false },
-  { key: "api", label: "Expected API contract version", named: false },
-  { key: "integration", label: "Expected integration baseline", named: false },
-  { key: "manifest_sha256", label: "Expected producer manifest SHA-256", named: false },
-  { key: "posture", label: "Runtime cutover posture", named: false },
-  { key: "pin_path", label: "Pin manifest (source of truth)", named: false },
-  { key: "mirror_path", label: "Producer manifest mirror", named: false }
-];
-function pinLineLabel(key, displayName) {
-  const line = PIN_LINES.find((l) => l.key === key);
-  return line.named ? `${displayName} ${line.label}` : line.label;
-}
-function pinLineText(key, value, displayName) {
-  return `- ${pinLineLabel(key, displayName)}: \`${value}\``;
-}
-var LEDGER_COLUMNS = [
-  { key: "consumer_version", header: "version" },
-  { key: "consumer_commit", header: "commit" },
-  { key: "producer_tag", header: "tag" },
-  { key: "producer_commit", header: "commit" },
-  { key: "service", header: "Service contract" },
-  { key: "api", header: "API contract" },
-  { key: "integration", header: "Integration baseline" },
-  { key: "status", header: "Status" }
-];
-var PIN_SECTION_TITLE = "Baseline Pin";
-var LEDGER_SECTION_TITLE = "Approved Version Pairs";
-function emptyLedger() {
-  return { title: null, updated: null, pinSection: null, ledgerSection: null, duplicateSections: [] };
-}
-function cellText(row, key) {
-  return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.text ?? "";
-}
-function statusOf2(row) {
-  const text = cellText(row, "status").replace(/\s+/g, " ").toLowerCase();
-  return LEDGER_STATUSES.find((s) => s.toLowerCase() === text) ?? null;
-}
-function cellPosition(row, key) {
-  return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.position ?? row.position;
-}
-function ledgerRows(ledger) {
-  return ledger?.ledgerSection?.table?.rows ?? [];
-}
-function rowOfTag(ledger, tag) {
-  if (!tag) return null;
-  return ledgerRows(ledger).find((r) => cellText(r, "producer_tag") === tag) ?? null;
 }
 
 // src/rules/files.ts
@@ -37310,7 +37367,7 @@ function ledgerTable(path2, ledger, pin, text) {
     } else wellFormed.push(row);
   }
   for (const row of wellFormed) out.push(...rowFormat(path2, row, pin, text));
-  const approved = wellFormed.filter((r) => statusOf2(r) === "Approved");
+  const approved = wellFormed.filter((r) => statusOf(r) === "Approved");
   if (approved.length === 0) {
     out.push(
       finding(
@@ -37440,7 +37497,7 @@ function noApprovedRow(path2, table2, rows, pin) {
   const tag = pin.release_tag;
   if (typeof tag !== "string") return [];
   const own = rows.find((r) => cellText(r, "producer_tag") === tag);
-  const approved = rows.filter((r) => statusOf2(r) === "Approved");
+  const approved = rows.filter((r) => statusOf(r) === "Approved");
   const none = approved.length === 0 ? "no Approved row" : `no Approved row is the pin's (${plural(approved.length, "row")} ${approved.length === 1 ? "is" : "are"} Approved)`;
   return [
     finding(
@@ -37524,7 +37581,7 @@ function withdrawnRow(trio, producer) {
   const pin = trio.pin.data;
   if (!own || !pin || typeof own.release_tag !== "string" || own.release_tag === pin.release_tag) return null;
   const row = rowOfTag(trio.matrix.ledger, own.release_tag);
-  if (!row || statusOf2(row) !== "Rolled back" || !startOfCommit(cellText(row, "producer_commit"), own.commit_sha))
+  if (!row || statusOf(row) !== "Rolled back" || !startOfCommit(cellText(row, "producer_commit"), own.commit_sha))
     return null;
   return olderRelease(pin.release_tag, own.release_tag) ? row : null;
 }
@@ -38151,14 +38208,14 @@ function planRestore(baseline, current, target, today) {
   for (const row2 of ledgerRows(ledger)) {
     const tag = cellText(row2, "producer_tag");
     if (tag === to?.release_tag) continue;
-    if (statusOf2(row2) === "Approved" || tag === fromTag && statusOf2(row2) !== "Rolled back") {
+    if (statusOf(row2) === "Approved" || tag === fromTag && statusOf(row2) !== "Rolled back") {
       splices.push(statusSplice(row2, "Rolled back"));
       notes.push(`row ${tag} (line ${row2.position.line}): ${cellText(row2, "status")} -> Rolled back`);
     }
   }
   const row = rowOfTag(ledger, to?.release_tag ?? null);
   if (row) {
-    if (statusOf2(row) === "Rolled back")
+    if (statusOf(row) === "Rolled back")
       throw new RestoreError(
         `${baseline.trio.matrix} records ${String(to?.release_tag)} as Rolled back (line ${row.position.line}): a withdrawn release is not restored`
       );
@@ -38208,9 +38265,6 @@ function withPosture(pin, posture) {
 function restoredTrio(baseline, plan) {
   return trioFromBytes(baseline, { pin: plan.pin, manifest: plan.manifest, matrix: plan.matrix });
 }
-
-// src/trio/model.ts
-var TRIO_ROLES = ["pin", "manifest", "matrix"];
 
 // src/fs/scan.ts
 import { readdirSync as readdirSync2 } from "node:fs";
@@ -39236,6 +39290,14 @@ async function findLastKnownGood(input) {
       pass(rev, "current", `same baseline as the current one (${id.release_tag})`);
       continue;
     }
+    if (id.release_tag === input.current.release_tag) {
+      pass(
+        rev,
+        "current",
+        `the current release ${id.release_tag}, with another manifest or commit: a rollback withdraws the release, so none of its revisions is restored`
+      );
+      continue;
+    }
     if (input.to && id.release_tag !== input.to) {
       pass(rev, "not-target", `${id.release_tag} is not the requested ${input.to}`);
       continue;
@@ -39293,27 +39355,6 @@ function requestedProblem(to, current, passedOver) {
   if (current !== null && loose(current) === loose(to))
     return `${none}; ${current}, which it may mean, is the baseline pinned now: there is nothing to restore`;
   return none;
-}
-
-// src/classify/restorable.ts
-function approvedBeforeAdoption(facts) {
-  let adoption = -1;
-  facts.forEach((f, i2) => {
-    if (f.hasPosture) adoption = i2;
-  });
-  const up = [];
-  const down = /* @__PURE__ */ new Set();
-  for (let i2 = facts.length - 1; i2 >= 1 && (adoption === -1 || i2 > adoption); i2--) {
-    const older = facts[i2].identity;
-    const newer = facts[i2 - 1].identity;
-    if (older.release_tag === newer.release_tag) continue;
-    if (olderRelease(older.release_tag, newer.release_tag)) up.push(older);
-    else down.add(older.release_tag);
-  }
-  return up.filter((id) => !down.has(id.release_tag));
-}
-function restorableWithoutRow(to, from, approved) {
-  return approved.some((id) => sameIdentity(id, to)) && olderRelease(to.release_tag, from.release_tag);
 }
 
 // src/git/tree-path.ts
@@ -39510,7 +39551,7 @@ async function lastKnownGood(root, baseline, to = null) {
       statusOf: (id) => {
         const row = rowOfTag(ledger, id.release_tag);
         if (!row) return null;
-        const status = statusOf2(row) ?? cellText(row, "status");
+        const status = statusOf(row) ?? cellText(row, "status");
         return status === "Rolled back" || startOfCommit(cellText(row, "producer_commit"), id.commit_sha) !== null ? status : null;
       },
       hasRow: (id) => rowOfTag(ledger, id.release_tag) !== null,
@@ -40383,7 +40424,7 @@ function drillReport(input) {
     detail: !plan ? "not reached: the rollback could not plan the restore (see its finding)" : row ? `row ${target.identity.release_tag} (${baseline.trio.matrix}:${row.position.line}, ${cellText(row, "status")}) would be marked Approved` : `no row for ${target.identity.release_tag}: the restore would append one (BG514)`
   });
   const errors = input.verification.filter((f) => f.severity === "error");
-  const expected = (input.expected ?? []).some((f) => f.rule === "BG310") ? `; as expected after a rollback, the producer's tree would stay at the withdrawn ${found.identity.release_tag ?? "release"} (BG310 in a real rollback)` : "";
+  const expected = (input.expected ?? []).some((f) => f.rule === "BG310") ? `; as expected after a rollback, the producer's tree would stay at the withdrawn ${input.producerRelease ?? "release"} (BG310 in a real rollback)` : "";
   checks.push({
     check: "verification",
     ok: !plan ? null : errors.length === 0,
@@ -40418,7 +40459,7 @@ function skippedApproved(found) {
     seen.add(p.release_tag);
     const row = rowOfTag(ledger, p.release_tag);
     const status = row ? cellText(row, "status") : null;
-    const known = row ? statusOf2(row) : null;
+    const known = row ? statusOf(row) : null;
     if (row && status !== null && (known === "Approved" || known === "Superseded"))
       out.push({ ...p, release_tag: p.release_tag, status, line: row.position.line });
   }
@@ -41464,11 +41505,17 @@ async function rollBack(ctx, options, baseline, run2) {
   let followUp2 = [];
   let verification = [];
   let expected = [];
+  let producerRelease = null;
   if (plan) {
     restored = restoredTrio(baseline, plan);
     const already = sameTrio(onDisk, plan);
     const edited = !already && !sameTrio(onDisk, found.currentBytes);
-    const checked = verify(ctx, baseline, restored, now);
+    const producer = loadProducerFiles(ctx.root, baseline);
+    producerRelease = producer.manifest.data?.release_tag ?? null;
+    const checked = [
+      ...verify(ctx, baseline, restored, producer, now),
+      ...settingsChanged(found.current, restored)
+    ];
     followUp2 = sortFindings(checked.filter(isDocumentationFinding));
     verification = checked.filter((f) => !isDocumentationFinding(f));
     if (options.dryRun) {
@@ -41553,6 +41600,7 @@ async function rollBack(ctx, options, baseline, run2) {
       plan,
       verification,
       expected,
+      producerRelease,
       trigger: options.trigger,
       reason: options.reason,
       to: options.to
@@ -41674,10 +41722,10 @@ function blockedBy(findings) {
   if (rules3.includes("BG110")) return "a trio file would be written outside the repository (BG110)";
   return `the restored trio fails its checks (${rules3.join(", ")})`;
 }
-function verify(ctx, baseline, trio, now) {
+function verify(ctx, baseline, trio, producer, now) {
   return [
     ...trioRules(trio, { baseline, now }),
-    ...driftRules(trio, loadProducerFiles(ctx.root, baseline), { now }),
+    ...driftRules(trio, producer, { now }),
     ...adapterFindings(ctx.root, baseline)
   ];
 }
@@ -42197,7 +42245,7 @@ function labelApi(session) {
             try {
               await api().rest.issues.removeLabel({ owner, repo, issue_number: issue2, name });
             } catch (error2) {
-              if (statusOf(error2) !== 404) throw error2;
+              if (statusOf2(error2) !== 404) throw error2;
             }
           });
           labels = labels.filter((l) => !same(l, name));
@@ -42284,7 +42332,7 @@ function repositoryReadApi(session) {
             );
             return data.object;
           } catch (error2) {
-            if (statusOf(error2) === 404) return null;
+            if (statusOf2(error2) === 404) return null;
             throw error2;
           }
         });
@@ -42355,7 +42403,7 @@ function repositoryReadApi(session) {
               per_page: 300
             });
           } catch (error2) {
-            if (statusOf(error2) === 404 || statusOf(error2) === 422) return null;
+            if (statusOf2(error2) === 404 || statusOf2(error2) === 422) return null;
             throw error2;
           }
         });

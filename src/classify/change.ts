@@ -300,9 +300,10 @@ const JUDGED_PIN_FIELDS = new Set([
 /**
  * BG523: the pin's other settings (the producer's repository, the base URL and timeout the consumer reads at
  * start-up) change in a pull request that no identity or posture rule judges: said, each with its old and new
- * value, so that an endpoint moved in passing is seen where the verdict is read.
+ * value, so that an endpoint moved in passing is seen where the verdict is read. A rollback says it too: it
+ * restores the target's pin whole, settings included.
  */
-function settingsChanged(base: Trio, head: Trio): Finding[] {
+export function settingsChanged(base: Trio, head: Trio): Finding[] {
   const before = base.pin.data as Record<string, unknown> | null
   const after = head.pin.data as Record<string, unknown> | null
   if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return []

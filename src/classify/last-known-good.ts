@@ -92,6 +92,16 @@ export async function findLastKnownGood(input: LkgInput): Promise<LastKnownGood>
       pass(rev, 'current', `same baseline as the current one (${id.release_tag})`)
       continue
     }
+    // the same release under another manifest or commit (a hand-kept history re-mirrored a corrected manifest
+    // under the same tag): a rollback withdraws the release, and its ledger row is the one it marks Rolled back
+    if (id.release_tag === input.current.release_tag) {
+      pass(
+        rev,
+        'current',
+        `the current release ${id.release_tag}, with another manifest or commit: a rollback withdraws the release, so none of its revisions is restored`
+      )
+      continue
+    }
     if (input.to && id.release_tag !== input.to) {
       pass(rev, 'not-target', `${id.release_tag} is not the requested ${input.to}`)
       continue

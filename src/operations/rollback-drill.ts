@@ -66,6 +66,8 @@ export interface DrillInput {
   verification: Finding[]
   /** What only the imagined restore causes (BG310: the producer still at the release it would withdraw). */
   expected?: Finding[]
+  /** The release the producer's tree is at (its manifest's tag), which BG310 says the restore leaves withdrawn. */
+  producerRelease?: string | null
   trigger: string
   reason: string
   /** The baseline asked for with --to (null: the last-known-good). */
@@ -210,7 +212,7 @@ export function drillReport(input: DrillInput): { report: DrillReport; findings:
   const errors = input.verification.filter((f) => f.severity === 'error')
   // a consequence of the restore the drill only imagines, said here rather than as a finding of the drill
   const expected = (input.expected ?? []).some((f) => f.rule === 'BG310')
-    ? `; as expected after a rollback, the producer's tree would stay at the withdrawn ${found.identity.release_tag ?? 'release'} (BG310 in a real rollback)`
+    ? `; as expected after a rollback, the producer's tree would stay at the withdrawn ${input.producerRelease ?? 'release'} (BG310 in a real rollback)`
     : ''
   checks.push({
     check: 'verification',

@@ -4,6 +4,7 @@
 // health rule in memory, write the three files as one set, run the rollback suites on them, and put the old
 // trio back when anything fails. Then the incident note, the evidence and, in Actions, the pull request
 // and the incident issue. A dry run stops before the first write.
+import { settingsChanged } from '../classify/change.js'
 import { isDocumentationFinding } from '../classify/profile.js'
 import { nextMilestone, renderIncidentNote, severityOf } from '../evidence/incident-note.js'
 import type { IncidentEvidence, RollbackStatus, RollbackTrigger } from '../evidence/incident-note.js'
@@ -28,7 +29,7 @@ import { loadProducerFiles, loadTrio } from '../trio/load.js'
 import { planRestore, RestoreError, restoredTrio } from '../trio/restore.js'
 import type { RestorePlan } from '../trio/restore.js'
 import { TRIO_ROLES } from '../trio/model.js'
-import type { Trio, TrioRole } from '../trio/model.js'
+import type { ProducerFiles, Trio, TrioRole } from '../trio/model.js'
 import { adapterFindings } from './adapter-input.js'
 import type { BaselineResult, OperationContext, OperationResult, RollbackReport } from './context.js'
 import { lastKnownGood } from './last-known-good.js'
@@ -146,13 +147,21 @@ async function rollBack(
   // in a dry run (and a drill) what only the imagined restore causes is no finding: BG310 says the producer is at
   // the release the restore would withdraw, which is true of the restore, not of the repository as it is
   let expected: Finding[] = []
+  let producerRelease: string | null = null
   if (plan) {
     restored = restoredTrio(baseline, plan)
     const already = sameTrio(onDisk, plan)
     const edited = !already && !sameTrio(onDisk, found.currentBytes)
     // documentation findings of the restored files (a hand-kept matrix's paths, dates, old rows) are follow-up
     // work: the incident is about the baseline, and they must not keep the last-known-good one from coming back
-    const checked = verify(ctx, baseline, restored, now)
+    const producer = loadProducerFiles(ctx.root, baseline)
+    producerRelease = producer.manifest.data?.release_tag ?? null
+    // the pin comes back whole: a setting changed since the target (a base URL) goes back with it, said here
+    // and in the note rather than first seen on the rollback's pull request (found by review)
+    const checked = [
+      ...verify(ctx, baseline, restored, producer, now),
+      ...settingsChanged(found.current, restored)
+    ]
     followUp = sortFindings(checked.filter(isDocumentationFinding))
     verification = checked.filter((f) => !isDocumentationFinding(f))
     if (options.dryRun) {
@@ -259,6 +268,7 @@ async function rollBack(
       plan,
       verification,
       expected,
+      producerRelease,
       trigger: options.trigger,
       reason: options.reason,
       to: options.to
@@ -399,10 +409,16 @@ function blockedBy(findings: Finding[]): string {
 }
 
 /** Every health rule on the restored trio, in memory (the probe excepted: the running producer is the withdrawn one). */
-function verify(ctx: OperationContext, baseline: BaselinePolicy, trio: Trio, now: Date): Finding[] {
+function verify(
+  ctx: OperationContext,
+  baseline: BaselinePolicy,
+  trio: Trio,
+  producer: ProducerFiles,
+  now: Date
+): Finding[] {
   return [
     ...trioRules(trio, { baseline, now }),
-    ...driftRules(trio, loadProducerFiles(ctx.root, baseline), { now }),
+    ...driftRules(trio, producer, { now }),
     ...adapterFindings(ctx.root, baseline)
   ]
 }
