@@ -344,18 +344,44 @@ describe('.github/workflows/baseline-promotion.yml', () => {
     expect(workflow.concurrency?.['cancel-in-progress']).toBe(true)
   })
 
-  it('checks out the full history, sets up Node 20 with the npm cache, and gates with ./actions/promotion', () => {
-    const checkout = job.steps.find((s) => s.uses?.startsWith('actions/checkout@'))
-    expect(checkout?.with).toMatchObject({ 'fetch-depth': 0, 'persist-credentials': false })
+  // found by review: npm ci ran the pull request's package.json scripts before the gate, in its job, and on
+  // GitHub's runners (sudo) the suites could read any process of the job, the token included, and change the
+  // gate's exit code. The verdict's job runs none of the pull request's code; the suites run apart, read-only
+  it("the verdict's job runs none of the pull request's code: no install, no suites, the gate from the base commit", () => {
+    const checkouts = job.steps.filter((s) => s.uses?.startsWith('actions/checkout@'))
+    expect(checkouts.map((c) => c.with)).toEqual([
+      { 'fetch-depth': 0, 'persist-credentials': false },
+      {
+        ref: '${{ github.event.pull_request.base.sha || github.event.merge_group.base_sha }}',
+        path: '.baseline-gate-base',
+        'persist-credentials': false
+      }
+    ])
     const node = job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'))
+    expect(node?.with).toEqual({ 'node-version': 20 })
+    expect(job.steps.filter((s) => s.run !== undefined)).toEqual([])
+    const gate = job.steps.find((s) => s.id === 'gate')!
+    expect([gate.uses, gate.with]).toEqual([
+      './.baseline-gate-base/actions/promotion',
+      { suites: 'false', token: '${{ github.token }}' }
+    ])
+  })
+
+  it('runs the suites in a job of their own whose token only reads, and no comment from there', () => {
+    const suites = workflow.jobs.suites!
+    expect(suites.permissions).toEqual({ contents: 'read', 'pull-requests': 'read' })
+    const node = suites.steps.find((s) => s.uses?.startsWith('actions/setup-node@'))
     expect(node?.with).toMatchObject({ 'node-version': 20, cache: 'npm' })
-    expect(job.steps.some((s) => s.run?.includes('rustup component add clippy rustfmt'))).toBe(true)
-    expect(job.steps.some((s) => s.run === 'npm ci')).toBe(true)
-    expect(job.steps.find((s) => s.id === 'gate')?.uses).toBe('./actions/promotion')
+    expect(suites.steps.some((s) => s.run?.includes('rustup component add clippy rustfmt'))).toBe(true)
+    expect(suites.steps.some((s) => s.run === 'npm ci')).toBe(true)
+    expect([suites.steps.at(-1)!.uses, suites.steps.at(-1)!.with]).toEqual([
+      './actions/promotion',
+      { comment: 'false', token: '${{ github.token }}' }
+    ])
   })
 
   it('ends with the gate: nothing after it in its job (code scanning and the statements are jobs of their own)', () => {
-    expect(job.steps.at(-1)!.uses).toBe('./actions/promotion')
+    expect(job.steps.at(-1)!.id).toBe('gate')
   })
 })
 

@@ -276,6 +276,14 @@ const cases: Case[] = [
     expect: { rule: 'BG218', file: MATRIX, line: at(MATRIX, '<ul>') }
   },
   {
+    // found by review: the reader's lines end at LF, CommonMark's also at a lone CR, so "    layout\r<h2>" was one
+    // line of indented code to the reader, and a code line and an HTML block GitHub rendered
+    name: 'a carriage return that ends no CRLF, hiding an HTML block in a line of indented code',
+    mutate: (fx) =>
+      fx.replace(MATRIX, /^(## Approved Version Pairs)$/m, '    layout\r<h2>Baseline Pin</h2>\n\n$1'),
+    expect: { rule: 'BG105', file: MATRIX, line: at(MATRIX, '    layout') }
+  },
+  {
     name: 'a lone tag line between list items (cmark-gfm ends the list there; CommonMark does not)',
     mutate: (fx) => fx.replace(MATRIX, /^(- MemoryKernel repo: .*)$/m, '$1\n<br>'),
     expect: { rule: 'BG218', file: MATRIX, line: at(MATRIX, '<br>') }

@@ -175,5 +175,26 @@ describe.each(WORKFLOWS)('$file: the attest job', ({ file, gate, step, only }) =
     expect(readFileSync(outputs.subjects!, 'utf8')).toBe(
       `${trio.pin!.sha256}  ${PIN}\n${trio.manifest!.sha256}  ${MIRROR}\n${trio.matrix!.sha256}  ${MATRIX}\n`
     )
+
+    // a subject's name with a line break would sign a second subject of its own making (found by review)
+    const forged = JSON.parse(readFileSync(statement, 'utf8')) as { subject: { name: string }[] }
+    forged.subject[0]!.name = `${PIN}\n${'0'.repeat(64)}  evil/forged.bin`
+    writeFileSync(join(evidence, basename(statement)), JSON.stringify(forged))
+    writeFileSync(output, '')
+    const refused = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', run.run!], {
+      env: {
+        PATH: process.env.PATH,
+        EVIDENCE: evidence,
+        STATEMENT: basename(statement),
+        RUNNER_TEMP: runnerTemp,
+        GITHUB_OUTPUT: output
+      },
+      encoding: 'utf8'
+    })
+    expect([refused.status, refused.stderr, readFileSync(output, 'utf8')]).toEqual([
+      1,
+      `a subject's name in ${basename(statement)} holds a control character: not attested\n`,
+      ''
+    ])
   })
 })

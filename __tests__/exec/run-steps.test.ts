@@ -379,14 +379,25 @@ describe('expandStep', () => {
       PATH: process.env.PATH,
       GITHUB_TOKEN: 'ghs_notforsteps',
       ACTIONS_RUNTIME_TOKEN: 'x',
-      HOME: dir
+      HOME: dir,
+      // kept by the allowlist's prefixes, but credentials all the same (found by review)
+      NPM_CONFIG__AUTH: 'dXNlcjpwYXNz',
+      npm_config__authtoken: 'npm_x',
+      NPM_CONFIG_KEY: '-----BEGIN PRIVATE KEY-----',
+      CARGO_REGISTRIES_CORP_CREDENTIAL_PROVIDER: 'cargo:token',
+      NPM_CONFIG_HTTPS_PROXY: 'http://user:pass@proxy.internal:3128',
+      NPM_CONFIG_PROXY: 'http://proxy.internal:3128'
     }
     const s = expandStep(
       { ...step, run: [NODE, '-e', 'console.log(JSON.stringify(process.env))'], cwd: 'app' },
       { repoRoot: dir, producerRoot: 'svc' },
       env
     )
-    expect(s.env).toEqual({ PATH: process.env.PATH, HOME: dir })
+    expect(s.env).toEqual({
+      PATH: process.env.PATH,
+      HOME: dir,
+      NPM_CONFIG_PROXY: 'http://proxy.internal:3128'
+    })
     const [run] = await runSuite([{ ...s, suite: 'consumer' }])
     expect(run!.status).toBe('passed')
     expect(run!.cwd).toBe(join(dir, 'app'))

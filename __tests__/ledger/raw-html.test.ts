@@ -3,6 +3,7 @@
 // is refused, where a renderer could disagree with the reader (fails closed).
 import { describe, expect, it } from '@jest/globals'
 import { sourceFromBytes } from '../../src/document/source-file.js'
+import { readBlocks } from '../../src/ledger/blocks.js'
 import { firstTag, rawHtml } from '../../src/rules/matrix-html.js'
 
 const lines = (md: string) =>
@@ -57,6 +58,21 @@ describe('BG218: raw HTML in the matrix', () => {
       'anything'
     ].join('\n')
     expect(lines(md)).toEqual([1, 4, 6, 8, 10, 12, 14])
+  })
+
+  it('a comment that a browser ends early (`--!>`) is raw HTML: what follows it renders (found by review)', () => {
+    expect(lines(['<!-- note --!> <h2>Baseline Pin</h2> -->', ''].join('\n'))).toEqual([1])
+    expect(lines(['<!-- note --!>', '<details><summary>x</summary>', '-->', ''].join('\n'))).toEqual([1])
+    // a `--!>` after the end is outside the comment, on a line the reader reads (here, as a paragraph)
+    expect(lines(['<!-- fine -->', ''].join('\n'))).toEqual([])
+  })
+
+  it('a closing fence ends with spaces and tabs only, as cmark-gfm reads it: a no-break space keeps the fence open (found by review)', () => {
+    const kinds = (md: string) => readBlocks(md).map((b) => (b.type === 'other' ? b.kind : b.type))
+    expect(kinds('~~~\ncode\n~~~\u00a0\n## Baseline Pin\n')).toEqual(['code'])
+    expect(kinds('~~~\ncode\n~~~ \t\n## Baseline Pin\n')).toEqual(['code', 'heading'])
+    // the end of a comment block likewise
+    expect(lines('<!-- a -->\u00a0<b>x</b>\n')).toEqual([1])
   })
 
   it('honours a code span only where it closes: an escaped opener, a span across a cell pipe or a line are not code', () => {

@@ -43787,7 +43787,7 @@ var CHANGE_RULES = {
   BG510: {
     title: "No last-known-good baseline",
     severity: "error",
-    description: "Rollback needs an earlier trio revision on the current branch (its first-parent history) with another identity, valid at that revision (every trio rule), whose ledger row is not `Rolled back`, and that a rollback may restore by BG509 (a row in the ledger, or an older release the pin held before adoption that a promotion replaced), or the revision of the tag given with `--to`. The finding lists the revisions passed over and why. A shallow clone has no history to search: check out with `fetch-depth: 0`.",
+    description: "Rollback needs an earlier trio revision on the current branch (its first-parent history) with another identity, valid at that revision (every trio rule but those of how its matrix documents the baseline), whose ledger row is not `Rolled back`, and that a rollback may restore by BG509 (a row in the ledger, or an older release the pin held before adoption that a promotion replaced), or the revision of the tag given with `--to`. The finding lists the revisions passed over and why. A shallow clone has no history to search: check out with `fetch-depth: 0`.",
     example: "The branch has only ever pinned v0.4.0, or `--to v0.2.0` names a tag the pin never held."
   },
   BG511: {
@@ -44045,7 +44045,7 @@ var PARSE_RULES = {
   BG105: {
     title: "Not valid UTF-8 text",
     severity: "error",
-    description: "Trio files are UTF-8 text. Invalid byte sequences are shown as U+FFFD and the file is rejected. So is a matrix that holds a control character other than tab, line feed and carriage return (a NUL makes git and GitHub show the file as binary, so a reviewer sees no diff of it at all), or a bidirectional control, which shows its text in another order than it is written.",
+    description: "Trio files are UTF-8 text. Invalid byte sequences are shown as U+FFFD and the file is rejected. So is a matrix that holds a control character other than tab, line feed and carriage return (a NUL makes git and GitHub show the file as binary, so a reviewer sees no diff of it at all), a bidirectional control, which shows its text in another order than it is written, or a carriage return that is not part of a CRLF line ending (Markdown breaks the line there; this tool reads lines to their line feed).",
     example: "The matrix was saved as Latin-1 and contains the byte `0xE9`."
   },
   BG106: {
@@ -53955,6 +53955,10 @@ function opensBlock(text, line) {
 }
 
 // src/ledger/blocks.ts
+function spacesOnly(text, from, to) {
+  for (let k2 = from; k2 < to; k2++) if (!isBlank(text.charCodeAt(k2))) return false;
+  return true;
+}
 function readBlocks(text, lineStarts = lineStartsOf(text)) {
   return new Reader(text, lineStarts).read();
 }
@@ -54089,7 +54093,7 @@ var Reader = class {
       if (l.indent >= 4 || at2(this.text, l, 0) !== open2.char) continue;
       let n = 0;
       while (at2(this.text, l, n) === open2.char) n++;
-      if (n >= open2.length && this.text.slice(l.first + n, l.end).trim() === "") break;
+      if (n >= open2.length && spacesOnly(this.text, l.first + n, l.end)) break;
     }
     this.other(this.i, Math.min(k2, this.count - 1), "code");
   }
@@ -54106,12 +54110,15 @@ var Reader = class {
   }
   /**
    * Whether the comment block that starts on `line` and ends on line `last` is a comment and nothing else: its
-   * first `-->` (`<!-->` closes at once) ends the last line. Text after it on that line is raw HTML all the same.
+   * first `-->` (`<!-->` closes at once) ends the last line, and no `--!>` comes before it, where a browser's HTML
+   * parser ends the comment and shows the rest (found by review). Text after the end is raw HTML all the same.
    */
   commentOnly(line, last) {
     const close = this.text.indexOf("-->", line.first + 2);
     const end = this.line(last).end;
-    return close !== -1 && close + 3 <= end && this.text.slice(close + 3, end).trim() === "";
+    if (close === -1 || close + 3 > end || !spacesOnly(this.text, close + 3, end)) return false;
+    const bang = this.text.indexOf("--!>", line.first + 2);
+    return bang === -1 || bang > close;
   }
   heading(line) {
     const depth = atx(this.text, line);
@@ -55107,8 +55114,20 @@ function readable(file, ids) {
       )
     );
   }
+  const lone = file.role === "matrix" && !control ? LONE_CR.exec(src.text) : null;
+  if (lone) {
+    out.push(
+      finding(
+        ids.utf8,
+        file.path,
+        positionAt(src, lone.index),
+        `the ${name} holds a carriage return (U+000D) here that is not part of a CRLF line ending, which Markdown takes for a line break and this tool does not; save the file with LF (or CRLF) line endings`
+      )
+    );
+  }
   return out;
 }
+var LONE_CR = /\r(?!\n)/;
 var MATRIX_CONTROL_RANGES = "\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069";
 var MATRIX_CONTROL = new RegExp(`[${MATRIX_CONTROL_RANGES}]`);
 function json(file, ids) {
@@ -55194,7 +55213,7 @@ function rawHtml(source, path2, covered) {
         "BG218",
         path2,
         where3,
-        `raw HTML (\`${snippet(text, at3)}\`): GitHub renders it, and Markdown renderers disagree on where HTML ends, so a reader can see another Baseline Pin or ledger than the one checked; write Markdown only (an HTML comment on lines of its own is fine, and code belongs in a code span or a fenced block)`
+        `raw HTML (\`${snippet(text, at3)}\`): GitHub shows it, the gate reads only Markdown, so the two can differ; remove it, or write it in a code span`
       )
     );
   }

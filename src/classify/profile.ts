@@ -1,5 +1,5 @@
 // Which rules disqualify a trio revision as a baseline to go back to. A revision written after adoption is judged
-// by every trio rule (the `current` profile). A revision written before adoption, by hand, in the older format,
+// by every trio rule but those of how its matrix documents the baseline (the `current` profile). A revision written before adoption, by hand, in the older format,
 // is judged by the `legacy` profile: the identity rules decide (pin = mirror digest = the matrix's Baseline Pin
 // lines = its one Approved row); what the old format could not satisfy (no runtime_cutover_posture, no posture
 // line, absolute paths, an Updated date, cell formats of older rows) is reported, not disqualifying.
@@ -69,10 +69,12 @@ export function disqualifiesLegacy(f: Finding): boolean {
 /**
  * Findings about how the matrix documents the baseline, not about which baseline it is: the Updated marker,
  * Baseline Pin lines the tool does not know, cell formats of the ledger (the identity cells of the Approved row
- * are BG212's), machine-specific paths. Errors in a promotion; in a rollback, follow-up work that must not keep
- * the last-known-good baseline from coming back.
+ * are BG212's), machine-specific paths, raw HTML. Errors in a promotion; in a rollback, follow-up work that must
+ * not keep the last-known-good baseline from coming back. A rollback edits the current matrix and never restores
+ * the target's, so they do not disqualify a target either (raw HTML, BG218, was refused only from this version
+ * on: a baseline approved before was passed over for it; found by review).
  */
-const DOCUMENTATION_RULES = new Set<RuleId>(['BG203', 'BG208', 'BG213', 'BG216'])
+const DOCUMENTATION_RULES = new Set<RuleId>(['BG203', 'BG208', 'BG213', 'BG216', 'BG218'])
 
 export function isDocumentationFinding(f: Finding): boolean {
   return DOCUMENTATION_RULES.has(f.rule)
@@ -88,7 +90,8 @@ export interface Judgement {
 
 export function judgeRevision(findings: Finding[], profile: Profile): Judgement {
   const errors = findings.filter((f) => f.severity === 'error')
-  if (profile === 'current') return { profile, disqualifying: errors, reported: [] }
+  if (profile === 'current')
+    return { profile, disqualifying: errors.filter((f) => !isDocumentationFinding(f)), reported: [] }
   return {
     profile,
     disqualifying: errors.filter(disqualifiesLegacy),

@@ -46,6 +46,12 @@ export type Block =
  */
 export type OtherKind = 'code' | 'comment' | 'html' | 'quote' | 'break'
 
+/** Whether text[from, to) holds only spaces and tabs (Markdown's whitespace within a line). */
+function spacesOnly(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isBlank(text.charCodeAt(k))) return false
+  return true
+}
+
 /** @param lineStarts the text's line starts (SourceFile.lineStarts), when they are known already */
 export function readBlocks(text: string, lineStarts: Int32Array = lineStartsOf(text)): Block[] {
   return new Reader(text, lineStarts).read()
@@ -203,7 +209,9 @@ class Reader {
       if (l.indent >= 4 || at(this.text, l, 0) !== open.char) continue
       let n = 0
       while (at(this.text, l, n) === open.char) n++
-      if (n >= open.length && this.text.slice(l.first + n, l.end).trim() === '') break
+      // only spaces and tabs may follow a closing fence: String.trim() also takes a no-break space, which
+      // cmark-gfm does not, and the fence stayed open on GitHub where the reader had closed it (found by review)
+      if (n >= open.length && spacesOnly(this.text, l.first + n, l.end)) break
     }
     this.other(this.i, Math.min(k, this.count - 1), 'code')
   }
@@ -222,12 +230,15 @@ class Reader {
 
   /**
    * Whether the comment block that starts on `line` and ends on line `last` is a comment and nothing else: its
-   * first `-->` (`<!-->` closes at once) ends the last line. Text after it on that line is raw HTML all the same.
+   * first `-->` (`<!-->` closes at once) ends the last line, and no `--!>` comes before it, where a browser's HTML
+   * parser ends the comment and shows the rest (found by review). Text after the end is raw HTML all the same.
    */
   private commentOnly(line: Line, last: number): boolean {
     const close = this.text.indexOf('-->', line.first + 2)
     const end = this.line(last).end
-    return close !== -1 && close + 3 <= end && this.text.slice(close + 3, end).trim() === ''
+    if (close === -1 || close + 3 > end || !spacesOnly(this.text, close + 3, end)) return false
+    const bang = this.text.indexOf('--!>', line.first + 2)
+    return bang === -1 || bang > close
   }
 
   private heading(line: Line): void {

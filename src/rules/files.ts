@@ -183,8 +183,23 @@ function readable(file: RepoFile, ids: FileRuleIds): Finding[] {
       )
     )
   }
+  // a carriage return that ends no CRLF: CommonMark breaks the line there, the reader does not (its lines end at
+  // LF), so a line of indented code could hide an HTML block GitHub renders (found by review)
+  const lone = file.role === 'matrix' && !control ? LONE_CR.exec(src.text) : null
+  if (lone) {
+    out.push(
+      finding(
+        ids.utf8,
+        file.path,
+        positionAt(src, lone.index),
+        `the ${name} holds a carriage return (U+000D) here that is not part of a CRLF line ending, which Markdown takes for a line break and this tool does not; save the file with LF (or CRLF) line endings`
+      )
+    )
+  }
   return out
 }
+
+const LONE_CR = /\r(?!\n)/
 
 /**
  * Control characters (C0 but tab, line feed and carriage return; DEL; C1: \p{Cc}) have no place in a text file;

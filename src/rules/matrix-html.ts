@@ -50,7 +50,7 @@ export function rawHtml(source: SourceFile, path: string, covered: ReadonlySet<n
         'BG218',
         path,
         where,
-        `raw HTML (\`${snippet(text, at)}\`): GitHub renders it, and Markdown renderers disagree on where HTML ends, so a reader can see another Baseline Pin or ledger than the one checked; write Markdown only (an HTML comment on lines of its own is fine, and code belongs in a code span or a fenced block)`
+        `raw HTML (\`${snippet(text, at)}\`): GitHub shows it, the gate reads only Markdown, so the two can differ; remove it, or write it in a code span`
       )
     )
   }

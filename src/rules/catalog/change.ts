@@ -72,7 +72,7 @@ export const CHANGE_RULES = {
     title: 'No last-known-good baseline',
     severity: 'error',
     description:
-      'Rollback needs an earlier trio revision on the current branch (its first-parent history) with another identity, valid at that revision (every trio rule), whose ledger row is not `Rolled back`, and that a rollback may restore by BG509 (a row in the ledger, or an older release the pin held before adoption that a promotion replaced), or the revision of the tag given with `--to`. The finding lists the revisions passed over and why. A shallow clone has no history to search: check out with `fetch-depth: 0`.',
+      'Rollback needs an earlier trio revision on the current branch (its first-parent history) with another identity, valid at that revision (every trio rule but those of how its matrix documents the baseline), whose ledger row is not `Rolled back`, and that a rollback may restore by BG509 (a row in the ledger, or an older release the pin held before adoption that a promotion replaced), or the revision of the tag given with `--to`. The finding lists the revisions passed over and why. A shallow clone has no history to search: check out with `fetch-depth: 0`.',
     example: 'The branch has only ever pinned v0.4.0, or `--to v0.2.0` names a tag the pin never held.'
   },
   BG511: {

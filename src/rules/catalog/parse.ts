@@ -35,7 +35,7 @@ export const PARSE_RULES = {
     title: 'Not valid UTF-8 text',
     severity: 'error',
     description:
-      'Trio files are UTF-8 text. Invalid byte sequences are shown as U+FFFD and the file is rejected. So is a matrix that holds a control character other than tab, line feed and carriage return (a NUL makes git and GitHub show the file as binary, so a reviewer sees no diff of it at all), or a bidirectional control, which shows its text in another order than it is written.',
+      'Trio files are UTF-8 text. Invalid byte sequences are shown as U+FFFD and the file is rejected. So is a matrix that holds a control character other than tab, line feed and carriage return (a NUL makes git and GitHub show the file as binary, so a reviewer sees no diff of it at all), a bidirectional control, which shows its text in another order than it is written, or a carriage return that is not part of a CRLF line ending (Markdown breaks the line there; this tool reads lines to their line feed).',
     example: 'The matrix was saved as Latin-1 and contains the byte `0xE9`.'
   },
   BG106: {
