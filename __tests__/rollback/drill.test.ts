@@ -172,6 +172,28 @@ describe('rollback drill', () => {
     )
   })
 
+  it("warns when the ledger's approved release is on no first-parent revision: a `git pull` merge pushed to main hid it (BG514; found by review)", async () => {
+    const { fx, repo, c } = threeBaselines()
+    // a clone still at v4 commits a note, pulls (main becomes the merge's SECOND parent) and pushes that as main
+    repo.git('checkout', '-q', '-b', 'local', c.v4)
+    fx.write('NOTES.md', 'notes\n')
+    repo.commit('notes', day(12))
+    execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', 'merge', '-q', '--no-edit', 'main'], {
+      cwd: fx.root,
+      env: { ...process.env, GIT_AUTHOR_DATE: day(12), GIT_COMMITTER_DATE: day(12) }
+    })
+    repo.git('branch', '-f', 'main', 'HEAD')
+    repo.git('checkout', '-q', 'main')
+    const b = await drill(fx.root)
+    expect(b.rollback?.target?.identity.release_tag).toBe(TAGS.v4)
+    const warning = b.findings.find((f) => f.rule === 'BG514')
+    expect([warning?.severity, warning?.line]).toEqual(['warning', fx.lineOf(MATRIX, `| ${TAGS.v5} |`)])
+    expect(warning?.message).toContain(
+      `the ledger records ${TAGS.v5} as Superseded, but no revision on the branch's first-parent history pins it`
+    )
+    expect(b.verdict).toBe('PASS')
+  })
+
   it('a shallow clone: no last-known-good (BG510), the target check says why, the rest not reached', async () => {
     const { fx } = threeBaselines()
     const clone = join(tempDir('bg-drill-shallow-'), 'repo')

@@ -24870,9 +24870,9 @@ var CHANGE_RULES = {
     example: "The ledger lists v0.5.0 `Superseded`, but the mirror committed with it hashes to another digest than its pin records: a rollback would skip it and restore v0.4.0."
   },
   BG514: {
-    title: "Ledger has no row for a baseline (rollback drill)",
+    title: "Ledger and history disagree on a baseline (rollback drill)",
     severity: "warning",
-    description: "The compatibility matrix has no ledger row for the baseline a rollback would restore (an older release approved before adoption, whose row a hand-kept ledger dropped), so the rollback would append one (with the consumer cells of the ledger at that revision, or placeholders to correct); the restore still works. Or it has no row for a newer baseline the pin held, which a rollback therefore skips (the promotion gate would refuse to restore it, BG509) to restore an older one: if that baseline was approved, put its row back. Record every baseline in the ledger so the incident leaves an exact history.",
+    description: "The compatibility matrix has no ledger row for the baseline a rollback would restore (an older release approved before adoption, whose row a hand-kept ledger dropped), so the rollback would append one (with the consumer cells of the ledger at that revision, or placeholders to correct); the restore still works. Or it has no row for a newer baseline the pin held, which a rollback therefore skips (the promotion gate would refuse to restore it, BG509) to restore an older one: if that baseline was approved, put its row back. Or it records a baseline newer than the target as Approved or Superseded that no revision on the first-parent history of the branch pins (a merge made the commits that pinned it a second parent, as a `git pull` merged and pushed does), which neither a rollback nor the gate can restore: promote it again to go back to it. Record every baseline in the ledger so the incident leaves an exact history.",
     example: "A hand-kept matrix replaced its one row at each promotion: the previous baseline has no row left."
   },
   BG515: {
@@ -40376,6 +40376,16 @@ function drillReport(input) {
       )
     );
   }
+  for (const u of unseenApproved(found)) {
+    findings.push(
+      finding(
+        "BG514",
+        baseline.trio.matrix,
+        { line: u.line, column: 1 },
+        `the ledger records ${u.tag} as ${u.status}, but no revision on the branch's first-parent history pins it: a merge that made the commits pinning it a second parent (a \`git pull\` merged and pushed) hides it from a rollback and from the promotion gate (BG509), which restore ${target ? target.identity.release_tag : "nothing"} instead. To go back to ${u.tag}, promote it again`
+      )
+    );
+  }
   const skipped = findings.filter((f) => f.rule === "BG513").length;
   const newer = found.lkg.passedOver.filter((p) => p.reason !== "current").length;
   checks.push({
@@ -40482,6 +40492,22 @@ function skippedApproved(found) {
     const known = row ? statusOf(row) : null;
     if (row && status !== null && (known === "Approved" || known === "Superseded"))
       out.push({ ...p, release_tag: p.release_tag, status, line: row.position.line });
+  }
+  return out;
+}
+function unseenApproved(found) {
+  const current = found.identity.release_tag;
+  const target = found.lkg.target?.identity.release_tag ?? null;
+  const pinned = new Set(found.lkg.passedOver.map((p) => p.release_tag));
+  if (target) pinned.add(target);
+  const out = [];
+  for (const row of ledgerRows(found.current.matrix.ledger)) {
+    const known = statusOf(row);
+    const tag = cellText(row, "producer_tag");
+    if (known !== "Approved" && known !== "Superseded" || pinned.has(tag)) continue;
+    if (!olderRelease(tag, current) || target !== null && !olderRelease(target, tag)) continue;
+    pinned.add(tag);
+    out.push({ tag, status: cellText(row, "status"), line: row.position.line });
   }
   return out;
 }

@@ -4,11 +4,11 @@
 // restore a second time. Pure: the rollback's facts in, the checks and their findings out.
 import type { PassedOver } from '../classify/last-known-good.js'
 import { sha256 } from '../fs/digest.js'
-import { cellText, rowOfTag, statusOf } from '../ledger/model.js'
+import { cellText, ledgerRows, rowOfTag, statusOf } from '../ledger/model.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { finding } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
-import { identityOfPinBytes, sameIdentity } from '../trio/identity.js'
+import { identityOfPinBytes, olderRelease, sameIdentity } from '../trio/identity.js'
 import type { Pin } from '../trio/model.js'
 import type { RestorePlan } from '../trio/restore.js'
 import { plural } from '../text/plural.js'
@@ -107,6 +107,19 @@ export function drillReport(input: DrillInput): { report: DrillReport; findings:
         baseline.trio.matrix,
         found.current.matrix.ledger?.ledgerSection?.table?.position ?? null,
         `the ledger has no row for ${p.release_tag}, which the pin held at revision ${short(p.commit)}: a rollback skips it (the promotion gate restores only a release the ledger records, or an older one approved before adoption: BG509) and restores ${target ? target.identity.release_tag : 'nothing'} instead. If ${p.release_tag} was an approved baseline, put its row back in ${baseline.trio.matrix} (Superseded)`
+      )
+    )
+  }
+  // a release the ledger records as approved that no revision of the branch's first-parent history pins, between
+  // the target and the current one: a merge made the commits that pinned it a second parent (`git pull` merged
+  // and pushed), so neither a rollback nor the gate (BG509) can restore it (found by review)
+  for (const u of unseenApproved(found)) {
+    findings.push(
+      finding(
+        'BG514',
+        baseline.trio.matrix,
+        { line: u.line, column: 1 },
+        `the ledger records ${u.tag} as ${u.status}, but no revision on the branch's first-parent history pins it: a merge that made the commits pinning it a second parent (a \`git pull\` merged and pushed) hides it from a rollback and from the promotion gate (BG509), which restore ${target ? target.identity.release_tag : 'nothing'} instead. To go back to ${u.tag}, promote it again`
       )
     )
   }
@@ -268,6 +281,27 @@ function skippedApproved(
     const known = row ? statusOf(row) : null
     if (row && status !== null && (known === 'Approved' || known === 'Superseded'))
       out.push({ ...p, release_tag: p.release_tag, status, line: row.position.line })
+  }
+  return out
+}
+
+/**
+ * The releases the current ledger records as Approved or Superseded, older than the current one and newer than
+ * the target (any older one when there is none), that no revision the walk found pins.
+ */
+function unseenApproved(found: LkgReport): { tag: string; status: string; line: number }[] {
+  const current = found.identity.release_tag
+  const target = found.lkg.target?.identity.release_tag ?? null
+  const pinned = new Set(found.lkg.passedOver.map((p) => p.release_tag))
+  if (target) pinned.add(target)
+  const out: { tag: string; status: string; line: number }[] = []
+  for (const row of ledgerRows(found.current.matrix.ledger)) {
+    const known = statusOf(row)
+    const tag = cellText(row, 'producer_tag')
+    if ((known !== 'Approved' && known !== 'Superseded') || pinned.has(tag)) continue
+    if (!olderRelease(tag, current) || (target !== null && !olderRelease(target, tag))) continue
+    pinned.add(tag)
+    out.push({ tag, status: cellText(row, 'status'), line: row.position.line })
   }
   return out
 }

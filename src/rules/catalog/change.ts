@@ -98,10 +98,10 @@ export const CHANGE_RULES = {
       'The ledger lists v0.5.0 `Superseded`, but the mirror committed with it hashes to another digest than its pin records: a rollback would skip it and restore v0.4.0.'
   },
   BG514: {
-    title: 'Ledger has no row for a baseline (rollback drill)',
+    title: 'Ledger and history disagree on a baseline (rollback drill)',
     severity: 'warning',
     description:
-      'The compatibility matrix has no ledger row for the baseline a rollback would restore (an older release approved before adoption, whose row a hand-kept ledger dropped), so the rollback would append one (with the consumer cells of the ledger at that revision, or placeholders to correct); the restore still works. Or it has no row for a newer baseline the pin held, which a rollback therefore skips (the promotion gate would refuse to restore it, BG509) to restore an older one: if that baseline was approved, put its row back. Record every baseline in the ledger so the incident leaves an exact history.',
+      'The compatibility matrix has no ledger row for the baseline a rollback would restore (an older release approved before adoption, whose row a hand-kept ledger dropped), so the rollback would append one (with the consumer cells of the ledger at that revision, or placeholders to correct); the restore still works. Or it has no row for a newer baseline the pin held, which a rollback therefore skips (the promotion gate would refuse to restore it, BG509) to restore an older one: if that baseline was approved, put its row back. Or it records a baseline newer than the target as Approved or Superseded that no revision on the first-parent history of the branch pins (a merge made the commits that pinned it a second parent, as a `git pull` merged and pushed does), which neither a rollback nor the gate can restore: promote it again to go back to it. Record every baseline in the ledger so the incident leaves an exact history.',
     example:
       'A hand-kept matrix replaced its one row at each promotion: the previous baseline has no row left.'
   },
