@@ -357,9 +357,21 @@ describe('.github/workflows/baseline-promotion.yml', () => {
         'persist-credentials': false
       }
     ])
-    const node = job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'))
-    expect(node?.with).toEqual({ 'node-version': 20 })
-    expect(job.steps.filter((s) => s.run !== undefined)).toEqual([])
+    const node = job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'))!
+    expect(node.with).toEqual({ 'node-version': 20 })
+    // before any checkout: setup-node runs `yarn --version` in the workspace, and yarn 1 obeys the checkout's
+    // .yarnrc `yarn-path` (found by review)
+    expect(job.steps.indexOf(node)).toBeLessThan(job.steps.indexOf(checkouts[0]!))
+    // the one script: an event without a base commit is refused before the pull request's own gate is checked out
+    const scripts = job.steps.filter((s) => s.run !== undefined)
+    expect(scripts.map((s) => s.if)).toEqual([
+      '${{ !github.event.pull_request.base.sha && !github.event.merge_group.base_sha }}'
+    ])
+    expect(job.steps.indexOf(scripts[0]!)).toBeLessThan(job.steps.indexOf(checkouts[1]!))
+    const refused = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', scripts[0]!.run!], {
+      encoding: 'utf8'
+    })
+    expect(refused.status).toBe(1)
     const gate = job.steps.find((s) => s.id === 'gate')!
     expect([gate.uses, gate.with]).toEqual([
       './.baseline-gate-base/actions/promotion',

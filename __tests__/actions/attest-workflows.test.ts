@@ -41,6 +41,8 @@ interface Workflow {
   step: string
   /** What the attest job's condition requires besides a statement and a repository that allows it. */
   only: string[]
+  /** Jobs besides the gate and the statements that must succeed first. */
+  alsoNeeds?: string[]
 }
 
 const WORKFLOWS: Workflow[] = [
@@ -49,7 +51,9 @@ const WORKFLOWS: Workflow[] = [
     gate: 'promotion',
     step: 'gate',
     // on pull_request the workflow, the action and the evidence are the pull request's own
-    only: ["github.event_name == 'merge_group'"]
+    only: ["github.event_name == 'merge_group'"],
+    // the suites run in a job of their own: a packet is signed only for a change whose suites passed too
+    alsoNeeds: ['suites']
   },
   {
     file: '.github/workflows/baseline-rollback.yml',
@@ -63,13 +67,13 @@ const WORKFLOWS: Workflow[] = [
   }
 ]
 
-describe.each(WORKFLOWS)('$file: the attest job', ({ file, gate, step, only }) => {
+describe.each(WORKFLOWS)('$file: the attest job', ({ file, gate, step, only, alsoNeeds }) => {
   const text = readFileSync(join(REPO_ROOT, file), 'utf8')
   const jobs = (parse(text) as { jobs: Record<string, Job> }).jobs
   const attest = jobs.attest!
 
   it('runs after the gate, with the OIDC token and attestations: write only there', () => {
-    expect(attest.needs).toEqual([gate, 'statements'])
+    expect(attest.needs).toEqual([gate, 'statements', ...(alsoNeeds ?? [])])
     expect(attest.permissions).toEqual({ 'id-token': 'write', attestations: 'write' })
     // the gate runs the change's code (suites): it never gets the signing token
     expect(jobs[gate]!.permissions).not.toHaveProperty('id-token')

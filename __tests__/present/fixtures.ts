@@ -109,6 +109,26 @@ const result = (operation: OperationResult['operation'], b: BaselineResult): Ope
 export const promotionPass = (): OperationResult =>
   result('promotion', baseline({ change: change(), previous: V040, steps: steps('passed'), redactions: 0 }))
 
+/** The verdict's job of the example workflow: the rules only, the suites in a job of their own. */
+export const promotionPassNoSuites = (): OperationResult =>
+  result(
+    'promotion',
+    baseline({
+      change: change(),
+      previous: V040,
+      findings: [
+        finding(
+          'BG704',
+          null,
+          null,
+          'the suites were not run (on request: --no-suites, or the input suites: false): 8 steps skipped; this verdict covers the rules only'
+        )
+      ],
+      steps: steps('skipped', { skip_reason: 'on request: --no-suites, or the input suites: false' }),
+      redactions: 0
+    })
+  )
+
 export const RULES_SKIP = 'the rules already decide FAIL (2 errors)'
 
 export const promotionRulesFail = (): OperationResult =>

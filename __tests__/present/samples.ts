@@ -12,6 +12,7 @@ import {
   LINKS,
   promotionHuge,
   promotionPass,
+  promotionPassNoSuites,
   promotionRulesFail,
   promotionSuiteFail,
   rollbackResult,
@@ -30,6 +31,7 @@ export function samples(): Record<string, string> {
   const noSuites = rollbackResult(false)
   return {
     'comment-promotion-pass.md': comment(promotionPass()),
+    'comment-promotion-pass-no-suites.md': comment(promotionPassNoSuites()),
     'comment-promotion-fail-rules.md': comment(promotionRulesFail()),
     'comment-promotion-fail-suite.md': comment(promotionSuiteFail()),
     'comment-promotion-truncated.md': comment(promotionHuge(120, 3000), 12_000),

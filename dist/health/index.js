@@ -71369,7 +71369,13 @@ function promotion(b, result) {
         ]
       ] : [["Nothing to do: the trio did not change, so there is no baseline change to test."]];
     if (b.findings.some((f) => f.rule === "BG704"))
-      out.push(["The suites did not run (asked for no suites): run them before merging with ", local, "."]);
+      out.push([
+        "The suites did not run here (asked for no suites): merge only once they passed, in a check of their own (",
+        c("baseline promotion suites"),
+        " in the example workflow) or locally with ",
+        local,
+        "."
+      ]);
     out.push(["Merge once the change is reviewed."]);
     if (b.posture !== "GO")
       out.push([

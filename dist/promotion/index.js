@@ -25890,24 +25890,37 @@ function versionOf(argv, env2) {
     });
   });
 }
-async function ask(env2) {
+var NOT_ASKED = "not asked: no suite ran";
+async function ask(env2, rust) {
   const names = Object.keys(TOOLS);
-  const versions = await Promise.all(names.map((n) => versionOf(TOOLS[n], env2)));
+  const versions = await Promise.all(
+    names.map((n) => rust || n === "git" ? versionOf(TOOLS[n], env2) : Promise.resolve(NOT_ASKED))
+  );
   const out = { node: process.version };
   names.forEach((n, i2) => out[n] = versions[i2]);
   return out;
 }
-function toolVersions(env2) {
-  const key = JSON.stringify([process.cwd(), DECIDING.map((name) => env2[name] ?? null)]);
+function toolVersions(env2, rust = true) {
+  const key = JSON.stringify([process.cwd(), rust, DECIDING.map((name) => env2[name] ?? null)]);
   let versions = asked.get(key);
   if (versions === void 0) {
-    versions = ask(env2);
+    versions = ask(env2, rust);
     asked.set(key, versions);
     versions.then((v) => {
       if (Object.values(v).some((line) => line.startsWith("unavailable"))) asked.delete(key);
     });
   }
   return versions.then((v) => ({ ...v }));
+}
+function runTools(env2) {
+  const without = toolVersions(env2, false);
+  let withRust = null;
+  return {
+    versions: { then: (ok, fail) => (withRust ?? without).then(ok, fail) },
+    suitesRun: () => {
+      withRust ??= toolVersions(env2, true);
+    }
+  };
 }
 
 // src/fs/digest.ts
@@ -33579,7 +33592,8 @@ async function runPromotion(ctx, options) {
   if (!head) throw new RevisionError(`--head ${options.head} names no commit in ${ctx.root}`);
   const fork = options.fromMergeBase ? await forkPoint(ctx.root, options.base, base, head) : null;
   if (fork) base = fork.commit;
-  const run2 = await startRun(ctx, toolVersions(ctx.env), head);
+  const tools = runTools(ctx.env);
+  const run2 = { ...await startRun(ctx, tools.versions, head), suitesRun: tools.suitesRun };
   const atBase = await policyAtBase(ctx.root, ctx.policy, { base, head }, ctx.rootFrom);
   const judged2 = [];
   for (const [i2, baseline] of options.baselines.entries()) {
@@ -33700,7 +33714,7 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
   }
   return async () => {
     if (ruleErrors2 !== null) {
-      const suites = await suitesOf(ctx, options, baseline, revs.head, blobs.head, ruleErrors2);
+      const suites = await suitesOf(ctx, options, baseline, revs.head, blobs.head, ruleErrors2, run2);
       steps = suites.steps;
       redactions = suites.redactions;
       findings.push(...suites.findings);
@@ -33809,9 +33823,10 @@ function suitesSkip(options, ruleErrors2) {
     return { reason: `the rules already decide FAIL (${plural(ruleErrors2, "error")})`, ruleErrors: ruleErrors2 };
   return null;
 }
-async function suitesOf(ctx, options, baseline, head, headTrio, ruleErrors2) {
+async function suitesOf(ctx, options, baseline, head, headTrio, ruleErrors2, run2) {
   const skip = suitesSkip(options, ruleErrors2);
   const mismatch = skip ? null : await checkoutMismatch(ctx.root, baseline, head, headTrio);
+  if (!skip && !mismatch) run2.suitesRun?.();
   return operationSuites({
     root: ctx.root,
     baseline,
@@ -39481,7 +39496,13 @@ function promotion(b, result) {
         ]
       ] : [["Nothing to do: the trio did not change, so there is no baseline change to test."]];
     if (b.findings.some((f) => f.rule === "BG704"))
-      out.push(["The suites did not run (asked for no suites): run them before merging with ", local, "."]);
+      out.push([
+        "The suites did not run here (asked for no suites): merge only once they passed, in a check of their own (",
+        c("baseline promotion suites"),
+        " in the example workflow) or locally with ",
+        local,
+        "."
+      ]);
     out.push(["Merge once the change is reviewed."]);
     if (b.posture !== "GO")
       out.push([
@@ -44791,6 +44812,8 @@ async function promote(run2) {
   info(
     `baseline-gate promotion: ${revs.base} -> ${revs.head} (${revs.source}); evidence in ${evidence.dir}`
   );
+  const shared = sharedJob(inputs, revs);
+  if (shared) warning(shared);
   const result = await runPromotion(run2.ctx, {
     baselines: run2.baselines,
     base: revs.base,
@@ -44815,13 +44838,14 @@ async function promote(run2) {
       posture: combinedPosture(result.baselines.map((b) => b.posture)),
       "upload-evidence": String(inputs.uploadEvidence)
     },
-    // a comment it could not post, a scanner failure
-    ownWarnings: 2,
+    // a comment it could not post, a scanner failure, the suites beside the token
+    ownWarnings: 3,
     summary: async (overflow) => {
       const notes = [`Compared ${code(revs.base)} \u2192 ${code(revs.head)} (${escapeMarkdown(revs.source)}).`];
       const headSha = result.baselines.find((b) => b.change)?.change?.head ?? null;
       const links2 = presentLinks(env2, inputs.root, headSha, run2.artifact);
       const trigger = revs.pullRequest !== null ? pullRequestWords(env2, revs.pullRequest, revs.fork) : eventWords(env2);
+      if (shared) notes.push(`> **Warning:** ${escapeMarkdown(shared)}`);
       notes.push(await postComment(result, { inputs, revs, client, redactor, links: links2, trigger, env: env2 }));
       const scanner = scannerNote(redaction);
       if (scanner) notes.push(scanner);
@@ -44829,6 +44853,10 @@ async function promote(run2) {
     },
     redactor
   };
+}
+function sharedJob(inputs, revs) {
+  if (!inputs.suites || revs.pullRequest === null || !inputs.comment || !inputs.token || revs.fork) return null;
+  return "this step runs the pull request's code (its suites) in the job that holds the token that writes the comment and that gives the verdict: on GitHub's hosted runners that code can use sudo to read the token and set this step's result. Give the verdict in a job that runs none of it (suites: 'false') and run the suites in a job of their own with a read-only token (actions/promotion/README.md)";
 }
 function reviewSource(client, revs, inputs, repository) {
   if (revs.pullRequest === null) {

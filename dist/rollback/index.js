@@ -27907,18 +27907,21 @@ function versionOf(argv, env2) {
     });
   });
 }
-async function ask(env2) {
+var NOT_ASKED = "not asked: no suite ran";
+async function ask(env2, rust) {
   const names = Object.keys(TOOLS);
-  const versions = await Promise.all(names.map((n) => versionOf(TOOLS[n], env2)));
+  const versions = await Promise.all(
+    names.map((n) => rust || n === "git" ? versionOf(TOOLS[n], env2) : Promise.resolve(NOT_ASKED))
+  );
   const out = { node: process.version };
   names.forEach((n, i2) => out[n] = versions[i2]);
   return out;
 }
-function toolVersions(env2) {
-  const key = JSON.stringify([process.cwd(), DECIDING.map((name) => env2[name] ?? null)]);
+function toolVersions(env2, rust = true) {
+  const key = JSON.stringify([process.cwd(), rust, DECIDING.map((name) => env2[name] ?? null)]);
   let versions = asked.get(key);
   if (versions === void 0) {
-    versions = ask(env2);
+    versions = ask(env2, rust);
     asked.set(key, versions);
     versions.then((v) => {
       if (Object.values(v).some((line) => line.startsWith("unavailable"))) asked.delete(key);
@@ -46978,7 +46981,13 @@ function promotion(b, result) {
         ]
       ] : [["Nothing to do: the trio did not change, so there is no baseline change to test."]];
     if (b.findings.some((f) => f.rule === "BG704"))
-      out.push(["The suites did not run (asked for no suites): run them before merging with ", local, "."]);
+      out.push([
+        "The suites did not run here (asked for no suites): merge only once they passed, in a check of their own (",
+        c("baseline promotion suites"),
+        " in the example workflow) or locally with ",
+        local,
+        "."
+      ]);
     out.push(["Merge once the change is reviewed."]);
     if (b.posture !== "GO")
       out.push([

@@ -15,8 +15,10 @@ import type { Instant } from './instant.js'
 /** What every baseline of one run shares; the promises are awaited when a packet needs them. */
 export interface RunFacts {
   gitContext: Promise<RunContext>
-  tools: Promise<Record<string, string>>
+  tools: PromiseLike<Record<string, string>>
   instant: Instant
+  /** Said when a suite is about to run (promotion: cargo and rustc are asked only then; exec/tool-versions.ts). */
+  suitesRun?: () => void
 }
 
 /**
@@ -25,7 +27,7 @@ export interface RunFacts {
  */
 export async function startRun(
   ctx: OperationContext,
-  tools: Promise<Record<string, string>>,
+  tools: PromiseLike<Record<string, string>>,
   commit?: string
 ): Promise<RunFacts> {
   const gitContext = ctx.runContext()

@@ -12,7 +12,7 @@ import type { ChangeReport } from '../classify/change.js'
 import { approvedBeforeAdoption } from '../classify/restorable.js'
 import { packetName } from '../evidence/packet.js'
 import type { ChangeEvidence } from '../evidence/packet.js'
-import { toolVersions } from '../exec/tool-versions.js'
+import { runTools } from '../exec/tool-versions.js'
 import { sha256 } from '../fs/digest.js'
 import { readRepoFile } from '../fs/read.js'
 import {
@@ -121,7 +121,9 @@ export async function runPromotion(
   const fork = options.fromMergeBase ? await forkPoint(ctx.root, options.base, base, head) : null
   if (fork) base = fork.commit
   // a replay judges at the head commit's date, so it gives the verdict the change had then
-  const run = await startRun(ctx, toolVersions(ctx.env), head)
+  // cargo and rustc are asked only once a suite runs: rustup starts the toolchain the checkout names
+  const tools = runTools(ctx.env)
+  const run = { ...(await startRun(ctx, tools.versions, head)), suitesRun: tools.suitesRun }
   const atBase = await policyAtBase(ctx.root, ctx.policy, { base, head }, ctx.rootFrom)
   // every baseline is read from git and judged before any suite runs: a suite runs the pull request's code, which
   // could change what git shows afterwards (a replace ref, the repository's config) for the baselines after it
@@ -276,7 +278,7 @@ async function promoteBaseline(
 
   return async () => {
     if (ruleErrors !== null) {
-      const suites = await suitesOf(ctx, options, baseline, revs.head, blobs.head, ruleErrors)
+      const suites = await suitesOf(ctx, options, baseline, revs.head, blobs.head, ruleErrors, run)
       steps = suites.steps
       redactions = suites.redactions
       findings.push(...suites.findings)
@@ -423,10 +425,12 @@ async function suitesOf(
   baseline: BaselinePolicy,
   head: string,
   headTrio: Record<TrioRole, Committed>,
-  ruleErrors: number
+  ruleErrors: number,
+  run: RunFacts
 ): Promise<{ steps: StepResult[]; redactions: number; findings: Finding[] }> {
   const skip = suitesSkip(options, ruleErrors)
   const mismatch = skip ? null : await checkoutMismatch(ctx.root, baseline, head, headTrio)
+  if (!skip && !mismatch) run.suitesRun?.()
   return operationSuites({
     root: ctx.root,
     baseline,

@@ -75,7 +75,15 @@ function promotion(b: BaselineResult, result: OperationResult): Line[] {
           ]
         : [['Nothing to do: the trio did not change, so there is no baseline change to test.']]
     if (b.findings.some((f) => f.rule === 'BG704'))
-      out.push(['The suites did not run (asked for no suites): run them before merging with ', local, '.'])
+      // a workflow runs them in a job of their own (actions/promotion/README.md): their check, not this one, says
+      // whether they passed
+      out.push([
+        'The suites did not run here (asked for no suites): merge only once they passed, in a check of their own (',
+        c('baseline promotion suites'),
+        ' in the example workflow) or locally with ',
+        local,
+        '.'
+      ])
     out.push(['Merge once the change is reviewed.'])
     if (b.posture !== 'GO')
       out.push([

@@ -47,6 +47,8 @@ async function promote(run: ActionRun<PromotionInputs>): Promise<Operated<'promo
   core.info(
     `baseline-gate promotion: ${revs.base} -> ${revs.head} (${revs.source}); evidence in ${evidence.dir}`
   )
+  const shared = sharedJob(inputs, revs)
+  if (shared) core.warning(shared)
   const result = await runPromotion(run.ctx, {
     baselines: run.baselines,
     base: revs.base,
@@ -71,14 +73,15 @@ async function promote(run: ActionRun<PromotionInputs>): Promise<Operated<'promo
       posture: combinedPosture(result.baselines.map((b) => b.posture)),
       'upload-evidence': String(inputs.uploadEvidence)
     },
-    // a comment it could not post, a scanner failure
-    ownWarnings: 2,
+    // a comment it could not post, a scanner failure, the suites beside the token
+    ownWarnings: 3,
     summary: async (overflow) => {
       const notes = [`Compared ${code(revs.base)} → ${code(revs.head)} (${escapeMarkdown(revs.source)}).`]
       const headSha = result.baselines.find((b) => b.change)?.change?.head ?? null
       const links = presentLinks(env, inputs.root, headSha, run.artifact)
       const trigger =
         revs.pullRequest !== null ? pullRequestWords(env, revs.pullRequest, revs.fork) : eventWords(env)
+      if (shared) notes.push(`> **Warning:** ${escapeMarkdown(shared)}`)
       notes.push(await postComment(result, { inputs, revs, client, redactor, links, trigger, env }))
       const scanner = scannerNote(redaction)
       if (scanner) notes.push(scanner)
@@ -86,6 +89,16 @@ async function promote(run: ActionRun<PromotionInputs>): Promise<Operated<'promo
     },
     redactor
   }
+}
+
+/**
+ * The warning for a step that runs a pull request's suites while it holds a token that writes (to post the comment),
+ * in the job that gives the verdict: the single-job setup the README once showed (found by review). Null for the
+ * example workflow's two jobs, a fork's read-only token, and a run for no pull request.
+ */
+export function sharedJob(inputs: PromotionInputs, revs: EventRevisions): string | null {
+  if (!inputs.suites || revs.pullRequest === null || !inputs.comment || !inputs.token || revs.fork) return null
+  return "this step runs the pull request's code (its suites) in the job that holds the token that writes the comment and that gives the verdict: on GitHub's hosted runners that code can use sudo to read the token and set this step's result. Give the verdict in a job that runs none of it (suites: 'false') and run the suites in a job of their own with a read-only token (actions/promotion/README.md)"
 }
 
 /** Where the reviews come from, or why there are none to read. */
