@@ -44855,7 +44855,8 @@ async function promote(run2) {
   };
 }
 function sharedJob(inputs, revs) {
-  if (!inputs.suites || revs.pullRequest === null || !inputs.comment || !inputs.token || revs.fork) return null;
+  if (!inputs.suites || revs.pullRequest === null || !inputs.comment || !inputs.token || revs.fork)
+    return null;
   return "this step runs the pull request's code (its suites) in the job that holds the token that writes the comment and that gives the verdict: on GitHub's hosted runners that code can use sudo to read the token and set this step's result. Give the verdict in a job that runs none of it (suites: 'false') and run the suites in a job of their own with a read-only token (actions/promotion/README.md)";
 }
 function reviewSource(client, revs, inputs, repository) {
