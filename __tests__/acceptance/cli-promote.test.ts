@@ -184,7 +184,7 @@ describe('baseline-gate promote (built CLI)', () => {
     expect(at.status).toBe(0)
     expect(at.stdout).toContain('  judged at 2026-12-31T00:00:00.000Z (--now), not at the time of this run\n')
     expect(at.stdout).toMatch(
-      /run them before merging with npx --no baseline-gate promote --base \w{12} --now 2026-12-31T00:00:00\.000Z\./
+      /merge only once they passed, in a check of their own \(baseline promotion suites in the example workflow\) or locally with npx --no baseline-gate promote --base \w{12} --now 2026-12-31T00:00:00\.000Z\./
     )
   })
 
