@@ -154,16 +154,19 @@ describe.each(WORKFLOWS)('$file: the attest job', ({ file, gate, step, only, als
       EVIDENCE: '${{ runner.temp }}/evidence',
       STATEMENT: '${{ matrix.statement }}'
     })
-    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', run.run!], {
-      env: {
-        PATH: process.env.PATH,
-        EVIDENCE: evidence,
-        STATEMENT: basename(statement),
-        RUNNER_TEMP: runnerTemp,
-        GITHUB_OUTPUT: output
-      },
-      encoding: 'utf8'
-    })
+    // bash as GitHub runs a step's script, on the downloaded artifact
+    const step = () =>
+      spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', run.run!], {
+        env: {
+          PATH: process.env.PATH,
+          EVIDENCE: evidence,
+          STATEMENT: basename(statement),
+          RUNNER_TEMP: runnerTemp,
+          GITHUB_OUTPUT: output
+        },
+        encoding: 'utf8'
+      })
+    const r = step()
     expect([r.status, r.stderr]).toEqual([0, ''])
     const outputs = Object.fromEntries(
       readFileSync(output, 'utf8')
@@ -185,16 +188,7 @@ describe.each(WORKFLOWS)('$file: the attest job', ({ file, gate, step, only, als
     forged.subject[0]!.name = `${PIN}\n${'0'.repeat(64)}  evil/forged.bin`
     writeFileSync(join(evidence, basename(statement)), JSON.stringify(forged))
     writeFileSync(output, '')
-    const refused = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', run.run!], {
-      env: {
-        PATH: process.env.PATH,
-        EVIDENCE: evidence,
-        STATEMENT: basename(statement),
-        RUNNER_TEMP: runnerTemp,
-        GITHUB_OUTPUT: output
-      },
-      encoding: 'utf8'
-    })
+    const refused = step()
     expect([refused.status, refused.stderr, readFileSync(output, 'utf8')]).toEqual([
       1,
       `a subject's name in ${basename(statement)} holds a control character: not attested\n`,
