@@ -27929,6 +27929,16 @@ function toolVersions(env2, rust = true) {
   }
   return versions.then((v) => ({ ...v }));
 }
+function runTools(env2) {
+  const without = toolVersions(env2, false);
+  let withRust = null;
+  return {
+    versions: { then: (ok, fail) => (withRust ?? without).then(ok, fail) },
+    suitesRun: () => {
+      withRust ??= toolVersions(env2, true);
+    }
+  };
+}
 
 // src/fs/atomic-set.ts
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
@@ -41493,7 +41503,8 @@ async function uncommittedBeside(root, baseline, evidenceDir) {
 
 // src/operations/rollback.ts
 async function runRollback(ctx, options) {
-  const run2 = await startRun(ctx, toolVersions(ctx.env));
+  const tools = runTools(ctx.env);
+  const run2 = { ...await startRun(ctx, tools.versions), suitesRun: tools.suitesRun };
   const reason2 = (await options.redactor.redact(options.reason)).text;
   const results = [];
   for (const baseline of options.baselines) {
@@ -41606,7 +41617,10 @@ async function rollBack(ctx, options, baseline, run2) {
     const skip = options.dryRun ? options.drill ? DRILL_SUITES_SKIP : "a dry run writes nothing, so there is no restored trio to test" : blocked ? `${blockedBy(findings)}, so nothing was written` : options.suites ? null : "on request: --no-suites, or the input suites: false";
     let suites;
     try {
-      if (skip === null) findings.push(...await uncommittedBeside(ctx.root, baseline, ctx.evidence.dir));
+      if (skip === null) {
+        findings.push(...await uncommittedBeside(ctx.root, baseline, ctx.evidence.dir));
+        run2.suitesRun?.();
+      }
       suites = await operationSuites({
         root: ctx.root,
         baseline,

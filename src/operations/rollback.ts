@@ -9,7 +9,7 @@ import { isDocumentationFinding } from '../classify/profile.js'
 import { nextMilestone, renderIncidentNote, severityOf } from '../evidence/incident-note.js'
 import type { IncidentEvidence, RollbackStatus, RollbackTrigger } from '../evidence/incident-note.js'
 import { incidentNoteFileName, packetName } from '../evidence/packet-name.js'
-import { toolVersions } from '../exec/tool-versions.js'
+import { runTools } from '../exec/tool-versions.js'
 import { journalPath, recoverFileSet, writeFileSet } from '../fs/atomic-set.js'
 import { containedSetWrites } from './write-containment.js'
 import { sameBytes, trioOnDisk, trioWriteEscapes, WRITE_ORDER } from './trio-files.js'
@@ -68,7 +68,10 @@ export interface RollbackOptions {
 }
 
 export async function runRollback(ctx: OperationContext, options: RollbackOptions): Promise<OperationResult> {
-  const run = await startRun(ctx, toolVersions(ctx.env))
+  // cargo and rustc are asked only once a suite runs: rustup starts the toolchain the checkout names (a drill and a
+  // dry run run none; found by review)
+  const tools = runTools(ctx.env)
+  const run = { ...(await startRun(ctx, tools.versions)), suitesRun: tools.suitesRun }
   const reason = (await options.redactor.redact(options.reason)).text
   const results: BaselineResult[] = []
   for (const baseline of options.baselines) {
@@ -215,7 +218,10 @@ async function rollBack(
     let suites: Awaited<ReturnType<typeof operationSuites>>
     try {
       // what else the working tree holds is tested along with the restored trio: said before a failure is read
-      if (skip === null) findings.push(...(await uncommittedBeside(ctx.root, baseline, ctx.evidence.dir)))
+      if (skip === null) {
+        findings.push(...(await uncommittedBeside(ctx.root, baseline, ctx.evidence.dir)))
+        run.suitesRun?.()
+      }
       suites = await operationSuites({
         root: ctx.root,
         baseline,
