@@ -362,10 +362,12 @@ describe('.github/workflows/baseline-promotion.yml', () => {
     // before any checkout: setup-node runs `yarn --version` in the workspace, and yarn 1 obeys the checkout's
     // .yarnrc `yarn-path` (found by review)
     expect(job.steps.indexOf(node)).toBeLessThan(job.steps.indexOf(checkouts[0]!))
-    // the one script: an event without a base commit is refused before the pull request's own gate is checked out
+    // two scripts: an event without a base commit is refused before the pull request's own gate is checked out,
+    // and the files later jobs take from the artifact are digested after it (sarif-workflows.test.ts)
     const scripts = job.steps.filter((s) => s.run !== undefined)
     expect(scripts.map((s) => s.if)).toEqual([
-      '${{ !github.event.pull_request.base.sha && !github.event.merge_group.base_sha }}'
+      '${{ !github.event.pull_request.base.sha && !github.event.merge_group.base_sha }}',
+      "always() && steps.gate.outputs.evidence-dir != ''"
     ])
     expect(job.steps.indexOf(scripts[0]!)).toBeLessThan(job.steps.indexOf(checkouts[1]!))
     const refused = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', scripts[0]!.run!], {
@@ -392,8 +394,8 @@ describe('.github/workflows/baseline-promotion.yml', () => {
     ])
   })
 
-  it('ends with the gate: nothing after it in its job (code scanning and the statements are jobs of their own)', () => {
-    expect(job.steps.at(-1)!.id).toBe('gate')
+  it('ends with the gate and the digests of what later jobs take (code scanning and the statements are jobs of their own)', () => {
+    expect(job.steps.slice(-2).map((s) => s.id)).toEqual(['gate', 'digests'])
   })
 })
 

@@ -1,6 +1,7 @@
 // The example workflows attest the evidence (actions/attest) in a job of their own: the gate's in-toto statement
 // (the action's `attestation` output) becomes the predicate and the subjects actions/attest signs. The job's shell
 // step runs here, as bash with jq, on a statement a real health run wrote.
+import { createHash } from 'node:crypto'
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { basename, join } from 'node:path'
@@ -43,6 +44,8 @@ interface Workflow {
   only: string[]
   /** Jobs besides the gate and the statements that must succeed first. */
   alsoNeeds?: string[]
+  /** The steps after the gate in its job (none of them runs the change's code). */
+  after?: string[]
 }
 
 const WORKFLOWS: Workflow[] = [
@@ -53,7 +56,9 @@ const WORKFLOWS: Workflow[] = [
     // on pull_request the workflow, the action and the evidence are the pull request's own
     only: ["github.event_name == 'merge_group'"],
     // the suites run in a job of their own: a packet is signed only for a change whose suites passed too
-    alsoNeeds: ['suites']
+    alsoNeeds: ['suites'],
+    // the job runs no suite: the digests of what the attest job takes are taken after the gate
+    after: ['digests']
   },
   {
     file: '.github/workflows/baseline-rollback.yml',
@@ -67,7 +72,7 @@ const WORKFLOWS: Workflow[] = [
   }
 ]
 
-describe.each(WORKFLOWS)('$file: the attest job', ({ file, gate, step, only, alsoNeeds }) => {
+describe.each(WORKFLOWS)('$file: the attest job', ({ file, gate, step, only, alsoNeeds, after }) => {
   const text = readFileSync(join(REPO_ROOT, file), 'utf8')
   const jobs = (parse(text) as { jobs: Record<string, Job> }).jobs
   const attest = jobs.attest!
@@ -85,7 +90,7 @@ describe.each(WORKFLOWS)('$file: the attest job', ({ file, gate, step, only, als
 
   it("the gate is the last step of its job: a suite's GITHUB_ENV or GITHUB_PATH reaches no step after it (found by review)", () => {
     const steps = jobs[gate]!.steps
-    expect(steps.at(-1)!.id).toBe(step)
+    expect(steps.slice(-1 - (after ?? []).length).map((s) => s.id)).toEqual([step, ...(after ?? [])])
   })
 
   it('signs only what passed: no always(), so a failed gate or rollback is never attested', () => {
@@ -150,22 +155,35 @@ describe.each(WORKFLOWS)('$file: the attest job', ({ file, gate, step, only, als
     const output = join(runnerTemp, 'github-output')
     writeFileSync(output, '')
     const run = attest.steps.find((s) => s.id === 'statement')!
+    // where the gate's job takes digests, the step checks the statement against them (found by review: the suites
+    // job could upload an artifact of the same name in the gate's place)
+    const digested = (after ?? []).includes('digests')
     expect(run.env).toEqual({
       EVIDENCE: '${{ runner.temp }}/evidence',
-      STATEMENT: '${{ matrix.statement }}'
+      STATEMENT: '${{ matrix.statement }}',
+      ...(digested ? { DIGESTS: `\${{ needs.${gate}.outputs.digests }}` } : {})
     })
+    /** The digests the gate's job would give for the statement as it is now. */
+    const digestsNow = () =>
+      JSON.stringify({
+        [basename(statement)]: createHash('sha256')
+          .update(readFileSync(join(evidence, basename(statement))))
+          .digest('hex')
+      })
     // bash as GitHub runs a step's script, on the downloaded artifact
-    const step = () =>
+    const step = (digests = digestsNow()) =>
       spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', run.run!], {
         env: {
           PATH: process.env.PATH,
           EVIDENCE: evidence,
           STATEMENT: basename(statement),
           RUNNER_TEMP: runnerTemp,
-          GITHUB_OUTPUT: output
+          GITHUB_OUTPUT: output,
+          ...(digested ? { DIGESTS: digests } : {})
         },
         encoding: 'utf8'
       })
+    const gateWrote = digestsNow()
     const r = step()
     expect([r.status, r.stderr]).toEqual([0, ''])
     const outputs = Object.fromEntries(
@@ -194,5 +212,15 @@ describe.each(WORKFLOWS)('$file: the attest job', ({ file, gate, step, only, als
       `a subject's name in ${basename(statement)} holds a control character: not attested\n`,
       ''
     ])
+    if (digested) {
+      // the same forged statement, uploaded in the gate's place: not the bytes the gate's job digested
+      writeFileSync(output, '')
+      const replaced = step(gateWrote)
+      expect([replaced.status, replaced.stderr, readFileSync(output, 'utf8')]).toEqual([
+        1,
+        `${basename(statement)} is not the statement the gate wrote (its digest differs): not attested\n`,
+        ''
+      ])
+    }
   })
 })

@@ -3,7 +3,8 @@
 // one permission it needs (security-events: write) on that job alone.
 import { describe, expect, it } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse } from 'yaml'
 import { REPO_ROOT, tempDir } from '../helpers/fixture.js'
@@ -78,29 +79,64 @@ describe('baseline-promotion.yml', () => {
       run: string
       env: Record<string, string>
     }
-    expect(name.env).toEqual({ SARIF: '${{ needs.promotion.outputs.sarif }}' })
-    const out = join(tempDir('bg-sarif-name-'), 'out')
-    writeFileSync(out, '')
-    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', name.run], {
+    expect(name.env).toEqual({
+      SARIF: '${{ needs.promotion.outputs.sarif }}',
+      DIGESTS: '${{ needs.promotion.outputs.digests }}'
+    })
+    // the gate's job digests its SARIF file after the gate (no code of the pull request ran there) ...
+    const gateDir = tempDir('bg-sarif-gate-')
+    writeFileSync(join(gateDir, 'promotion-mk.sarif'), '{"version":"2.1.0"}')
+    writeFileSync(join(gateDir, 'promotion-mk.intoto.json'), '{}')
+    const digests = jobs.promotion!.steps.find((s) => s.id === 'digests')! as Step & { run: string }
+    const gateOut = join(gateDir, 'out')
+    writeFileSync(gateOut, '')
+    const digested = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', digests.run], {
       env: {
         PATH: process.env.PATH,
-        SARIF: '/home/runner/work/ev/promotion-mk.sarif',
-        RUNNER_TEMP: '/t',
-        GITHUB_OUTPUT: out
+        FILES: `${join(gateDir, 'promotion-mk.sarif')}\n${join(gateDir, 'promotion-mk.intoto.json')}`,
+        GITHUB_OUTPUT: gateOut
       },
       encoding: 'utf8'
     })
-    expect([r.status, readFileSync(out, 'utf8')]).toEqual([0, 'file=/t/evidence/promotion-mk.sarif\n'])
+    expect(digested.status).toBe(0)
+    const sha = (text: string) => createHash('sha256').update(text).digest('hex')
+    const DIGESTS = readFileSync(gateOut, 'utf8')
+      .replace(/^sha256=/, '')
+      .trim()
+    expect(JSON.parse(DIGESTS)).toEqual({
+      'promotion-mk.sarif': sha('{"version":"2.1.0"}'),
+      'promotion-mk.intoto.json': sha('{}')
+    })
+    // ... and this job uploads the downloaded file only with those bytes
+    const runnerTemp = tempDir('bg-sarif-runner-')
+    mkdirSync(join(runnerTemp, 'evidence'))
+    const downloaded = join(runnerTemp, 'evidence', 'promotion-mk.sarif')
+    writeFileSync(downloaded, '{"version":"2.1.0"}')
+    const out = join(tempDir('bg-sarif-name-'), 'out')
+    writeFileSync(out, '')
+    const nameStep = (sarif: string) =>
+      spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', name.run], {
+        env: { PATH: process.env.PATH, SARIF: sarif, DIGESTS, RUNNER_TEMP: runnerTemp, GITHUB_OUTPUT: out },
+        encoding: 'utf8'
+      })
+    const r = nameStep('/home/runner/work/ev/promotion-mk.sarif')
+    expect([r.status, readFileSync(out, 'utf8')]).toEqual([0, `file=${downloaded}\n`])
+    // an artifact of the same name the suites job uploaded in the gate's place (found by review): refused
+    writeFileSync(downloaded, '{"version":"2.1.0","runs":[]}')
+    writeFileSync(out, '')
+    const replaced = nameStep('/home/runner/work/ev/promotion-mk.sarif')
+    expect([replaced.status, replaced.stderr, readFileSync(out, 'utf8')]).toEqual([
+      1,
+      'promotion-mk.sarif is not the file the gate wrote (its digest differs): not uploaded\n',
+      ''
+    ])
     // a line feed in the gate's output (a suite can write it) would add an output line of its own: refused
     for (const bad of ['/e/a.sarif\nfile=evil.sarif', '/e/..', '/e/.hidden.sarif', '/e/promotion.txt']) {
       writeFileSync(out, '')
-      const refused = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', name.run], {
-        env: { PATH: process.env.PATH, SARIF: bad, RUNNER_TEMP: '/t', GITHUB_OUTPUT: out },
-        encoding: 'utf8'
-      })
+      const refused = nameStep(bad)
       expect([bad, refused.status, readFileSync(out, 'utf8')]).toEqual([bad, 1, ''])
     }
-    expect(jobs.promotion!.steps.at(-1)!.id).toBe('gate')
+    expect(jobs.promotion!.steps.slice(-2).map((s) => s.id)).toEqual(['gate', 'digests'])
   })
 
   it('grants security-events: write (and actions: read) to that job only', () => {
