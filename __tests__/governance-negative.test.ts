@@ -284,6 +284,26 @@ const cases: Case[] = [
     expect: { rule: 'BG105', file: MATRIX, line: at(MATRIX, '    layout') }
   },
   {
+    // found by review: a heading to the reader, plain text on GitHub, which then showed indented lines as HTML
+    name: 'a link reference definition over a setext underline',
+    mutate: (fx) =>
+      fx.replace(MATRIX, /^(## Approved Version Pairs)$/m, '[gate]: https://example.com\n===\n\n$1'),
+    expect: { rule: 'BG219', file: MATRIX, line: at(MATRIX, '[gate]: https://example.com') }
+  },
+  {
+    // found by review: a paragraph to the reader (as micromark reads it), a list on GitHub, whose fence swallowed
+    // what the reader read as the matrix
+    name: 'an ordered list that does not start at 1 right after indented code',
+    mutate: (fx) =>
+      fx.replace(MATRIX, /^(## Approved Version Pairs)$/m, 'A note.\n\n    code\n2) item\n\n$1'),
+    expect: { rule: 'BG219', file: MATRIX, line: at(MATRIX, '2) item') }
+  },
+  {
+    name: 'a fenced code block inside a block quote',
+    mutate: (fx) => fx.replace(MATRIX, /^(## Approved Version Pairs)$/m, '> ```\n> - x\n> ```\n\n$1'),
+    expect: { rule: 'BG219', file: MATRIX, line: (fx) => fx.lineOf(MATRIX, '> ```') }
+  },
+  {
     name: 'a lone tag line between list items (cmark-gfm ends the list there; CommonMark does not)',
     mutate: (fx) => fx.replace(MATRIX, /^(- MemoryKernel repo: .*)$/m, '$1\n<br>'),
     expect: { rule: 'BG218', file: MATRIX, line: at(MATRIX, '<br>') }

@@ -23718,6 +23718,12 @@ var TRIO_RULES = {
     severity: "error",
     description: "The matrix is Markdown only. GitHub renders raw HTML (a list, a heading, a table), and Markdown renderers disagree on where an HTML block ends, so a matrix with HTML can show a reviewer another Baseline Pin or ledger than the one the tools check. Any `<` that can open a tag (a letter, `/`, `!` or `?` after it) is refused outside code, except an HTML comment that is a block of its own lines (it starts a line with `<!--` and its first `-->` ends its last line) and an autolink (`<https://example.com>`). Code spans are honoured on one line; write `<` as `&lt;` or inside a code span or a fenced block. A Baseline Pin line or a ledger cell with markup has its own finding (BG206, BG213).",
     example: "An HTML `<ul>` with a `v0.3.9` release tag under `## Baseline Pin`, or a `<br>` line between two list items that GitHub turns into an HTML block hiding the real lines."
+  },
+  BG219: {
+    title: "Markdown GitHub reads otherwise",
+    severity: "error",
+    description: "A construct this tool reads otherwise than GitHub renders it, so a reviewer could see another Baseline Pin or ledger than the one checked: a link reference definition (`[label]: url`, which GitHub hides and which changes how the lines around it read), an ordered list that does not start at 1 right after indented code (a list on GitHub, a paragraph here), or a fenced code block inside a block quote (the quote may end elsewhere on GitHub). Write links inline, start such a list at 1 or after a paragraph, and keep code out of quotes.",
+    example: "A line `[gate]: https://example.com` over a line `===`: a heading here, plain text on GitHub, which then shows the indented lines after it as raw HTML."
   }
 };
 
@@ -29353,12 +29359,17 @@ function isBlank(code2) {
 }
 
 // src/ledger/blocks.ts
+var QUOTED_FENCE = /^(?:>[ \t]?)+ {0,3}(?:`{3}|~{3})/;
 function spacesOnly(text, from, to) {
   for (let k2 = from; k2 < to; k2++) if (!isBlank(text.charCodeAt(k2))) return false;
   return true;
 }
 function readBlocks(text, lineStarts = lineStartsOf(text)) {
   return new Reader(text, lineStarts).read();
+}
+function readBlocksAndDivergences(text, lineStarts = lineStartsOf(text)) {
+  const reader = new Reader(text, lineStarts);
+  return { blocks: reader.read(), divergent: reader.divergent };
 }
 var Reader = class {
   constructor(text, starts) {
@@ -29371,6 +29382,8 @@ var Reader = class {
   count;
   i = 0;
   blocks = [];
+  /** Offsets of lines the reader reads otherwise than cmark-gfm (readBlocksAndDivergences). */
+  divergent = [];
   read() {
     let afterCode = false;
     while (this.i < this.count) {
@@ -29385,8 +29398,10 @@ var Reader = class {
       if (line.indent >= 4) {
         this.indentedCode();
         afterCode = true;
-      } else if (wasCode && m?.ordered && m.number !== 1) this.paragraph();
-      else if (fence(this.text, line)) this.fencedCode(line);
+      } else if (wasCode && m?.ordered && m.number !== 1) {
+        this.divergent.push(line.first);
+        this.paragraph();
+      } else if (fence(this.text, line)) this.fencedCode(line);
       else if (htmlEnd(this.text, line, false) !== null) this.html(line);
       else if (atx(this.text, line)) this.heading(line);
       else if (this.text[line.first] === ">") this.blockquote();
@@ -29541,12 +29556,16 @@ var Reader = class {
   }
   blockquote() {
     let k2 = this.i + 1;
-    let open2 = this.opensParagraph(this.line(this.i));
+    const first = this.line(this.i);
+    let open2 = this.opensParagraph(first);
+    if (QUOTED_FENCE.test(this.text.slice(first.first, first.end))) this.divergent.push(first.first);
     while (k2 < this.count) {
       const l = this.line(k2);
       if (l.blank) break;
-      if (l.indent < 4 && this.text[l.first] === ">") open2 = this.opensParagraph(l);
-      else if (!open2 || this.interrupts(k2, false) || marker(this.text, l) !== null) break;
+      if (l.indent < 4 && this.text[l.first] === ">") {
+        open2 = this.opensParagraph(l);
+        if (QUOTED_FENCE.test(this.text.slice(l.first, l.end))) this.divergent.push(l.first);
+      } else if (!open2 || this.interrupts(k2, false) || marker(this.text, l) !== null) break;
       k2++;
     }
     this.other(this.i, k2 - 1, "quote");
@@ -30202,10 +30221,12 @@ function editDistance(a, b) {
 // src/rules/matrix-html.ts
 var MAX_FINDINGS = 10;
 var BACKTICK = 96;
-function rawHtml(source, path2, covered) {
+function renderedOtherwise(source, path2, covered) {
   const text = source.text;
   const starts = [];
-  for (const block of readBlocks(text, source.lineStarts)) {
+  const references = [];
+  const { blocks, divergent } = readBlocksAndDivergences(text, source.lineStarts);
+  for (const block of blocks) {
     if (block.type === "other" && (block.kind === "code" || block.kind === "comment")) continue;
     if (block.type === "other" && block.kind === "html") {
       starts.push(text.indexOf("<", block.start));
@@ -30214,32 +30235,46 @@ function rawHtml(source, path2, covered) {
     for (const span of scanned(text, block)) {
       const at3 = firstTag(text, span.start, span.end);
       if (at3 !== -1) starts.push(at3);
+      if (block.type !== "table" && REFERENCE.test(text.slice(span.start, span.end)))
+        references.push(span.start);
     }
   }
+  return [
+    ...perLine(
+      source,
+      path2,
+      "BG218",
+      starts,
+      covered,
+      (at3) => `raw HTML (\`${snippet(text, at3)}\`): GitHub shows it, the gate reads only Markdown, so the two can differ; remove it, or write it in a code span`
+    ),
+    ...perLine(
+      source,
+      path2,
+      "BG219",
+      [...divergent, ...references],
+      /* @__PURE__ */ new Set(),
+      (at3) => references.includes(at3) ? "a link reference definition (`[label]: url`): GitHub hides it and reads the lines around it otherwise than the gate; write the link inline" : "Markdown GitHub reads otherwise than the gate (an ordered list that does not start at 1 right after indented code, or a fenced code block in a block quote): rewrite it (start the list at 1 or after a paragraph, move the code out of the quote)"
+    )
+  ];
+}
+var REFERENCE = /^[ \t]{0,3}(?:(?:>[ \t]?)|(?:[-*+]|\d{1,9}[.)])[ \t]+)*\[(?:[^\]\\\n]|\\.)+\]:/;
+function perLine(source, path2, rule, offsets, covered, message) {
   const out = [];
   let more2 = 0;
   let lastLine = 0;
-  for (const at3 of starts) {
+  for (const at3 of [...new Set(offsets)].sort((a, b) => a - b)) {
     const where4 = positionAt(source, at3);
-    if (covered.has(where4.line) || where4.line === lastLine) continue;
+    if (covered.has(where4.line) || where4.line <= lastLine) continue;
     lastLine = where4.line;
     if (out.length === MAX_FINDINGS) {
       more2++;
       continue;
     }
-    out.push(
-      finding(
-        "BG218",
-        path2,
-        where4,
-        `raw HTML (\`${snippet(text, at3)}\`): GitHub shows it, the gate reads only Markdown, so the two can differ; remove it, or write it in a code span`
-      )
-    );
+    out.push(finding(rule, path2, where4, message(at3)));
   }
   if (more2 > 0)
-    out.push(
-      finding("BG218", path2, null, `and raw HTML on ${more2} more line${more2 === 1 ? "" : "s"} of the matrix`)
-    );
+    out.push(finding(rule, path2, null, `and ${more2} more line${more2 === 1 ? "" : "s"} of the matrix like it`));
   return out;
 }
 function scanned(text, block) {
@@ -30247,12 +30282,23 @@ function scanned(text, block) {
     const rows = [block.header, ...pairs(block.rows).map(([s, e]) => splitRow(text, s, e))];
     return rows.flatMap((row) => row.cells.map((c2) => ({ start: c2.contentStart, end: c2.contentEnd })));
   }
+  const lines = (from, to, each) => {
+    for (let s = from; s <= to; ) {
+      const nl = text.indexOf("\n", s);
+      const e = nl === -1 || nl > to ? to : nl;
+      each(s, e);
+      s = e + 1;
+    }
+  };
   const out = [];
-  for (let s = block.start; s <= block.end; ) {
-    const nl = text.indexOf("\n", s);
-    const e = nl === -1 || nl > block.end ? block.end : nl;
-    out.push({ start: s, end: e });
-    s = e + 1;
+  lines(block.start, block.end, (start, end) => out.push({ start, end }));
+  for (const part of block.type === "list" ? block.items : [block]) {
+    let run2 = null;
+    lines(part.start, part.end, (s, e) => {
+      if (text.slice(s, e).trim() === "") run2 = null;
+      else if (run2) run2.end = e;
+      else out.push(run2 = { start: s, end: e });
+    });
   }
   return out;
 }
@@ -30341,7 +30387,7 @@ function matrixRules(trio, ctx) {
   const marked = new Set(
     found.filter((f) => (f.rule === "BG206" || f.rule === "BG213") && f.line !== null).map((f) => f.line)
   );
-  return [...found, ...rawHtml(source, path2, marked)];
+  return [...found, ...renderedOtherwise(source, path2, marked)];
 }
 var MACHINE_PATH = /(?:\/Users\/|\/home\/|[A-Za-z]:\\Users\\)[A-Za-z0-9._-]+(?:[\\/][^\s`'"<>|)\]]*)?/g;
 var MAX_MACHINE_PATHS = 10;

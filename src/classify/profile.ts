@@ -69,12 +69,12 @@ export function disqualifiesLegacy(f: Finding): boolean {
 /**
  * Findings about how the matrix documents the baseline, not about which baseline it is: the Updated marker,
  * Baseline Pin lines the tool does not know, cell formats of the ledger (the identity cells of the Approved row
- * are BG212's), machine-specific paths, raw HTML. Errors in a promotion; in a rollback, follow-up work that must
+ * are BG212's), machine-specific paths, raw HTML and Markdown GitHub renders otherwise. Errors in a promotion; in a rollback, follow-up work that must
  * not keep the last-known-good baseline from coming back. A rollback edits the current matrix and never restores
  * the target's, so they do not disqualify a target either (raw HTML, BG218, was refused only from this version
  * on: a baseline approved before was passed over for it; found by review).
  */
-const DOCUMENTATION_RULES = new Set<RuleId>(['BG203', 'BG208', 'BG213', 'BG216', 'BG218'])
+const DOCUMENTATION_RULES = new Set<RuleId>(['BG203', 'BG208', 'BG213', 'BG216', 'BG218', 'BG219'])
 
 export function isDocumentationFinding(f: Finding): boolean {
   return DOCUMENTATION_RULES.has(f.rule)

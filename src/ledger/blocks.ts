@@ -46,6 +46,9 @@ export type Block =
  */
 export type OtherKind = 'code' | 'comment' | 'html' | 'quote' | 'break'
 
+/** A fence opened inside a block quote (at any depth). */
+const QUOTED_FENCE = /^(?:>[ \t]?)+ {0,3}(?:`{3}|~{3})/
+
 /** Whether text[from, to) holds only spaces and tabs (Markdown's whitespace within a line). */
 function spacesOnly(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (!isBlank(text.charCodeAt(k))) return false
@@ -57,10 +60,27 @@ export function readBlocks(text: string, lineStarts: Int32Array = lineStartsOf(t
   return new Reader(text, lineStarts).read()
 }
 
+/**
+ * The blocks, and where the reader knowingly reads the text otherwise than GitHub's renderer (cmark-gfm) does:
+ * an ordered list that does not start at 1 right after indented code (micromark, the reference this reader
+ * follows, keeps it a paragraph; cmark-gfm starts a list), and a fenced code block inside a block quote (the
+ * reader may take the next unquoted line for a lazy one, where cmark-gfm ends the quote). Found by review: each
+ * hid a Baseline Pin GitHub showed from the gate. The rules refuse them (BG219).
+ */
+export function readBlocksAndDivergences(
+  text: string,
+  lineStarts: Int32Array = lineStartsOf(text)
+): { blocks: Block[]; divergent: number[] } {
+  const reader = new Reader(text, lineStarts)
+  return { blocks: reader.read(), divergent: reader.divergent }
+}
+
 class Reader {
   private readonly count: number
   private i = 0
   private readonly blocks: Block[] = []
+  /** Offsets of lines the reader reads otherwise than cmark-gfm (readBlocksAndDivergences). */
+  readonly divergent: number[] = []
 
   constructor(
     private readonly text: string,
@@ -84,8 +104,10 @@ class Reader {
       if (line.indent >= 4) {
         this.indentedCode()
         afterCode = true
-      } else if (wasCode && m?.ordered && m.number !== 1) this.paragraph()
-      else if (fence(this.text, line)) this.fencedCode(line)
+      } else if (wasCode && m?.ordered && m.number !== 1) {
+        this.divergent.push(line.first)
+        this.paragraph()
+      } else if (fence(this.text, line)) this.fencedCode(line)
       else if (htmlEnd(this.text, line, false) !== null) this.html(line)
       else if (atx(this.text, line)) this.heading(line)
       else if (this.text[line.first] === '>') this.blockquote()
@@ -266,13 +288,17 @@ class Reader {
 
   private blockquote(): void {
     let k = this.i + 1
-    let open = this.opensParagraph(this.line(this.i))
+    const first = this.line(this.i)
+    let open = this.opensParagraph(first)
+    if (QUOTED_FENCE.test(this.text.slice(first.first, first.end))) this.divergent.push(first.first)
     // quoted lines, and lazy continuation lines of a quoted paragraph
     while (k < this.count) {
       const l = this.line(k)
       if (l.blank) break
-      if (l.indent < 4 && this.text[l.first] === '>') open = this.opensParagraph(l)
-      else if (!open || this.interrupts(k, false) || marker(this.text, l) !== null) break
+      if (l.indent < 4 && this.text[l.first] === '>') {
+        open = this.opensParagraph(l)
+        if (QUOTED_FENCE.test(this.text.slice(l.first, l.end))) this.divergent.push(l.first)
+      } else if (!open || this.interrupts(k, false) || marker(this.text, l) !== null) break
       k++
     }
     this.other(this.i, k - 1, 'quote')

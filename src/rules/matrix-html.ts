@@ -3,9 +3,13 @@
 // a reviewer can see another Baseline Pin or ledger than the tool reads (found by review: an HTML list, heading
 // and table rendered under `## Baseline Pin`, the real lines hidden in a comment GitHub opened and the reader
 // never saw). The matrix is Markdown only. Left alone: code (fenced or indented, at the top level), an HTML
-// comment that is a block of its own (both renderers end it at the same line), and code spans on one line.
+// comment that is a block of its own (both renderers end it at the same line), and code spans.
 // Anything else that can open a tag is refused, even where it would render as text (fails closed).
-import { readBlocks } from '../ledger/blocks.js'
+// BG219: Markdown the reader knowingly reads otherwise than cmark-gfm (blocks.ts: readBlocksAndDivergences), and
+// link reference definitions, which GitHub consumes and the reader takes for text (a `[x]: url` line over `===`
+// was a heading to the reader; found by review).
+import { readBlocksAndDivergences } from '../ledger/blocks.js'
+import type { Block } from '../ledger/blocks.js'
 import { escaped, splitRow } from '../ledger/row.js'
 import type { Span } from '../ledger/row.js'
 import { positionAt } from '../document/source-file.js'
@@ -17,13 +21,16 @@ const MAX_FINDINGS = 10
 const BACKTICK = 0x60
 
 /**
- * One finding for each line where raw HTML starts (the first ten, then a count), but none on `covered` lines:
- * a Baseline Pin line or a ledger cell with markup has its own finding there (BG206, BG213).
+ * BG218 for each line where raw HTML starts and BG219 for each line GitHub renders otherwise (the first ten of
+ * each, then a count), but no BG218 on `covered` lines: a Baseline Pin line or a ledger cell with markup has its
+ * own finding there (BG206, BG213).
  */
-export function rawHtml(source: SourceFile, path: string, covered: ReadonlySet<number>): Finding[] {
+export function renderedOtherwise(source: SourceFile, path: string, covered: ReadonlySet<number>): Finding[] {
   const text = source.text
   const starts: number[] = []
-  for (const block of readBlocks(text, source.lineStarts)) {
+  const references: number[] = []
+  const { blocks, divergent } = readBlocksAndDivergences(text, source.lineStarts)
+  for (const block of blocks) {
     if (block.type === 'other' && (block.kind === 'code' || block.kind === 'comment')) continue
     if (block.type === 'other' && block.kind === 'html') {
       starts.push(text.indexOf('<', block.start))
@@ -32,47 +39,87 @@ export function rawHtml(source: SourceFile, path: string, covered: ReadonlySet<n
     for (const span of scanned(text, block)) {
       const at = firstTag(text, span.start, span.end)
       if (at !== -1) starts.push(at)
+      if (block.type !== 'table' && REFERENCE.test(text.slice(span.start, span.end)))
+        references.push(span.start)
     }
   }
+  return [
+    ...perLine(
+      source,
+      path,
+      'BG218',
+      starts,
+      covered,
+      (at) =>
+        `raw HTML (\`${snippet(text, at)}\`): GitHub shows it, the gate reads only Markdown, so the two can differ; remove it, or write it in a code span`
+    ),
+    ...perLine(source, path, 'BG219', [...divergent, ...references], new Set(), (at) =>
+      references.includes(at)
+        ? 'a link reference definition (`[label]: url`): GitHub hides it and reads the lines around it otherwise than the gate; write the link inline'
+        : 'Markdown GitHub reads otherwise than the gate (an ordered list that does not start at 1 right after indented code, or a fenced code block in a block quote): rewrite it (start the list at 1 or after a paragraph, move the code out of the quote)'
+    )
+  ]
+}
+
+/** A line that starts (after quote and list markers) with a link reference definition's label. */
+const REFERENCE = /^[ \t]{0,3}(?:(?:>[ \t]?)|(?:[-*+]|\d{1,9}[.)])[ \t]+)*\[(?:[^\]\\\n]|\\.)+\]:/
+
+/** One finding a line, in order, the first ten and then a count. */
+function perLine(
+  source: SourceFile,
+  path: string,
+  rule: 'BG218' | 'BG219',
+  offsets: number[],
+  covered: ReadonlySet<number>,
+  message: (at: number) => string
+): Finding[] {
   const out: Finding[] = []
   let more = 0
   let lastLine = 0
-  for (const at of starts) {
+  // a line's `<` may be found by both readings of its code spans: once a line, in order
+  for (const at of [...new Set(offsets)].sort((a, b) => a - b)) {
     const where = positionAt(source, at)
-    if (covered.has(where.line) || where.line === lastLine) continue
+    if (covered.has(where.line) || where.line <= lastLine) continue
     lastLine = where.line
     if (out.length === MAX_FINDINGS) {
       more++
       continue
     }
-    out.push(
-      finding(
-        'BG218',
-        path,
-        where,
-        `raw HTML (\`${snippet(text, at)}\`): GitHub shows it, the gate reads only Markdown, so the two can differ; remove it, or write it in a code span`
-      )
-    )
+    out.push(finding(rule, path, where, message(at)))
   }
   if (more > 0)
-    out.push(
-      finding('BG218', path, null, `and raw HTML on ${more} more line${more === 1 ? '' : 's'} of the matrix`)
-    )
+    out.push(finding(rule, path, null, `and ${more} more line${more === 1 ? '' : 's'} of the matrix like it`))
   return out
 }
 
-/** The spans a block's inline content is scanned in: each line, and each cell of a table's rows. */
-function scanned(text: string, block: ReturnType<typeof readBlocks>[number]): Span[] {
+/**
+ * The spans a block's inline content is scanned in: each cell of a table's rows; elsewhere each line, and each run
+ * of lines without a blank one (within one list item). A code span may run over lines of a paragraph, so a
+ * backtick on one line can close a span opened on the line before (found by review: `` `a\nb` <details> `c` ``
+ * read as code one line at a time); a `<` is refused when either reading finds it outside code.
+ */
+function scanned(text: string, block: Block): Span[] {
   if (block.type === 'table') {
     const rows = [block.header, ...pairs(block.rows).map(([s, e]) => splitRow(text, s, e))]
     return rows.flatMap((row) => row.cells.map((c) => ({ start: c.contentStart, end: c.contentEnd })))
   }
+  const lines = (from: number, to: number, each: (s: number, e: number) => void) => {
+    for (let s = from; s <= to;) {
+      const nl = text.indexOf('\n', s)
+      const e = nl === -1 || nl > to ? to : nl
+      each(s, e)
+      s = e + 1
+    }
+  }
   const out: Span[] = []
-  for (let s = block.start; s <= block.end;) {
-    const nl = text.indexOf('\n', s)
-    const e = nl === -1 || nl > block.end ? block.end : nl
-    out.push({ start: s, end: e })
-    s = e + 1
+  lines(block.start, block.end, (start, end) => out.push({ start, end }))
+  for (const part of block.type === 'list' ? block.items : [block]) {
+    let run: Span | null = null
+    lines(part.start, part.end, (s, e) => {
+      if (text.slice(s, e).trim() === '') run = null
+      else if (run) run.end = e
+      else out.push((run = { start: s, end: e }))
+    })
   }
   return out
 }

@@ -21,7 +21,7 @@ import type { BaselinePolicy } from '../policy/types.js'
 import type { Pin, Trio } from '../trio/model.js'
 import { finding, pinLineSubject } from './finding.js'
 import type { Finding } from './finding.js'
-import { rawHtml } from './matrix-html.js'
+import { renderedOtherwise } from './matrix-html.js'
 import { plural } from '../text/plural.js'
 
 export interface MatrixRuleContext {
@@ -50,7 +50,7 @@ export function matrixRules(trio: Trio, ctx: MatrixRuleContext): Finding[] {
   const marked = new Set(
     found.filter((f) => (f.rule === 'BG206' || f.rule === 'BG213') && f.line !== null).map((f) => f.line!)
   )
-  return [...found, ...rawHtml(source, path, marked)]
+  return [...found, ...renderedOtherwise(source, path, marked)]
 }
 
 /** A developer's home directory in a path: /Users/NAME/, /home/NAME/, C:\Users\NAME\. */

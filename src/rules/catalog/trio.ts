@@ -126,5 +126,13 @@ export const TRIO_RULES = {
       'The matrix is Markdown only. GitHub renders raw HTML (a list, a heading, a table), and Markdown renderers disagree on where an HTML block ends, so a matrix with HTML can show a reviewer another Baseline Pin or ledger than the one the tools check. Any `<` that can open a tag (a letter, `/`, `!` or `?` after it) is refused outside code, except an HTML comment that is a block of its own lines (it starts a line with `<!--` and its first `-->` ends its last line) and an autolink (`<https://example.com>`). Code spans are honoured on one line; write `<` as `&lt;` or inside a code span or a fenced block. A Baseline Pin line or a ledger cell with markup has its own finding (BG206, BG213).',
     example:
       'An HTML `<ul>` with a `v0.3.9` release tag under `## Baseline Pin`, or a `<br>` line between two list items that GitHub turns into an HTML block hiding the real lines.'
+  },
+  BG219: {
+    title: 'Markdown GitHub reads otherwise',
+    severity: 'error',
+    description:
+      'A construct this tool reads otherwise than GitHub renders it, so a reviewer could see another Baseline Pin or ledger than the one checked: a link reference definition (`[label]: url`, which GitHub hides and which changes how the lines around it read), an ordered list that does not start at 1 right after indented code (a list on GitHub, a paragraph here), or a fenced code block inside a block quote (the quote may end elsewhere on GitHub). Write links inline, start such a list at 1 or after a paragraph, and keep code out of quotes.',
+    example:
+      'A line `[gate]: https://example.com` over a line `===`: a heading here, plain text on GitHub, which then shows the indented lines after it as raw HTML.'
   }
 } as const satisfies Record<`BG2${string}`, RuleInfo>
