@@ -22,22 +22,31 @@ import { runRollback } from '../../src/operations/rollback.js'
 import { selectBaselines } from '../../src/policy/load.js'
 import { createRedactor } from '../../src/redact/redactor.js'
 import { brokenMiddle, markRolledBack, treeState } from '../helpers/drill-history.js'
-import { cleanupFixtures, escapeRegExp, MATRIX, MIRROR, PIN, tempDir } from '../helpers/fixture.js'
-import { day, gitRepo, TAGS, testContext, threeBaselines, writePolicy } from '../helpers/git-repo.js'
+import { cleanupFixtures, escapeRegExp, MATRIX, MIRROR, nextTag, PIN, tempDir } from '../helpers/fixture.js'
+import {
+  day,
+  gitRepo,
+  producerRelease,
+  repin as repinFixture,
+  TAGS,
+  testContext,
+  threeBaselines,
+  writePolicy
+} from '../helpers/git-repo.js'
 import { trioFixture } from '../helpers/fixture.js'
 
 afterAll(cleanupFixtures)
 
 async function drillResult(
   root: string,
-  options: { dryRun?: boolean; drill?: boolean; reason?: string } = {}
+  options: { dryRun?: boolean; drill?: boolean; reason?: string; to?: string } = {}
 ): Promise<OperationResult> {
   const ctx = testContext(root, () => new Date(day(12)))
   return runRollback(ctx, {
     baselines: selectBaselines(ctx.policy, undefined),
     trigger: 'contract-drift',
     reason: options.reason ?? 'scheduled rollback drill',
-    to: null,
+    to: options.to ?? null,
     dryRun: options.dryRun ?? false,
     drill: options.drill ?? true,
     suites: false,
@@ -192,6 +201,24 @@ describe('rollback drill', () => {
       `the ledger records ${TAGS.v5} as Superseded, but no revision on the branch's first-parent history pins it`
     )
     expect(b.verdict).toBe('PASS')
+  })
+
+  it('no BG514 for a release the branch pinned long ago: a rollback --to past it, then a promotion (found by review)', async () => {
+    const { fx, repo } = threeBaselines()
+    // v6 rolled back straight to v4, over v5; then a fixed release promoted
+    const rolled = await drillResult(fx.root, { drill: false, to: TAGS.v4 })
+    expect(rolled.baselines[0]!.rollback?.status).toBe('restored')
+    repo.commit(`roll back to ${TAGS.v4}`, day(12))
+    const v7 = nextTag(TAGS.v6, 'minor', 1)
+    producerRelease(fx, v7, (m) => {
+      m.commit_sha = '7'.repeat(40)
+    })
+    repinFixture(fx)
+    repo.commit(`promote ${v7}`, day(13))
+    const b = await drill(fx.root)
+    expect(b.rollback?.target?.identity.release_tag).toBe(TAGS.v4)
+    // v5 is Superseded in the ledger and pinned on the branch, two promotions back: nothing hides it
+    expect(b.findings.filter((f) => f.rule === 'BG514')).toEqual([])
   })
 
   it('a shallow clone: no last-known-good (BG510), the target check says why, the rest not reached', async () => {

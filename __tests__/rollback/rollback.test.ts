@@ -187,6 +187,45 @@ describe('lkg: the last-known-good baseline', () => {
     expect([judged.change?.rollback, judged.verdict]).toEqual([true, 'PASS'])
   })
 
+  it("the gate takes the matrix's raw HTML from before the rollback as follow-up, and refuses any the rollback brings (BG218; found by review)", async () => {
+    const { fx, repo } = threeBaselines()
+    // written before BG218 existed, and still there when the incident comes
+    fx.write(
+      MATRIX,
+      fx.read(MATRIX).replace('## Approved Version Pairs', 'Notes.<br>\n\n## Approved Version Pairs')
+    )
+    const base = repo.commit('a note with a line break', day(11))
+    const { b } = await rollback(fx.root)
+    expect(b.rollback?.status).toBe('restored')
+    expect(b.rollback?.followUp.map((f) => f.rule)).toContain('BG218')
+    const head = repo.commit(`roll back to ${TAGS.v5}`, day(12))
+    const gate = await promote(fx, { base, head, judgeAt: { source: 'commit' } })
+    const judged = gate.result.baselines[0]!
+    expect(judged.findings.filter((f) => f.severity === 'error')).toEqual([])
+    expect(judged.findings.find((f) => f.rule === 'BG218')).toMatchObject({
+      severity: 'warning',
+      message: expect.stringContaining(
+        '(the matrix had it before this rollback: follow-up once it is merged)'
+      )
+    })
+    expect([judged.change?.rollback, judged.verdict]).toEqual([true, 'PASS'])
+    // raw HTML the rollback's pull request itself brings is judged as always
+    fx.write(
+      MATRIX,
+      fx.read(MATRIX).replace('## Approved Version Pairs', '<h2>v0.3.9</h2>\n\n## Approved Version Pairs')
+    )
+    const more = repo.commit('the rollback, and a heading of its own', day(12))
+    const again = (await promote(fx, { base, head: more, judgeAt: { source: 'commit' } })).result
+      .baselines[0]!
+    expect(
+      again.findings
+        .filter((f) => f.rule === 'BG218')
+        .map((f) => f.severity)
+        .sort()
+    ).toEqual(['error', 'warning'])
+    expect(again.verdict).toBe('FAIL')
+  })
+
   it('says which pin settings go back with the restored pin (BG523), in the findings and the incident note (found by review)', async () => {
     const { fx, repo } = threeBaselines()
     // after v6's promotion the consumer moved its producer endpoint (the gate warned BG523 then)

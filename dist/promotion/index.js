@@ -25878,6 +25878,31 @@ function day(d) {
   return d.toISOString().slice(0, 10);
 }
 
+// src/classify/profile.ts
+var IDENTITY_LINES = new Set(
+  ["release_tag", "commit_sha", "service", "api", "integration", "manifest_sha256"].map(pinLineSubject)
+);
+var REQUIRED_LINES = new Set(["release_tag", "commit_sha"].map(pinLineSubject));
+var DOCUMENTATION_RULES = /* @__PURE__ */ new Set(["BG203", "BG208", "BG213", "BG216", "BG218", "BG219"]);
+function isDocumentationFinding(f) {
+  return DOCUMENTATION_RULES.has(f.rule);
+}
+function inheritedDocumentation(head, base) {
+  const before = /* @__PURE__ */ new Map();
+  const key = (f) => `${f.rule}\0${f.message}`;
+  for (const f of base) if (isDocumentationFinding(f)) before.set(key(f), (before.get(key(f)) ?? 0) + 1);
+  return head.map((f) => {
+    const left = before.get(key(f)) ?? 0;
+    if (!isDocumentationFinding(f) || f.severity !== "error" || left === 0) return f;
+    before.set(key(f), left - 1);
+    return {
+      ...f,
+      severity: "warning",
+      message: `${f.message} (the matrix had it before this rollback: follow-up once it is merged)`
+    };
+  });
+}
+
 // src/exec/tool-versions.ts
 import { execFile } from "node:child_process";
 var TIMEOUT_MS = 1e4;
@@ -33721,7 +33746,10 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
     });
     if (definition.kind === "none") findings.push(undefinedAtBase(definition.why, baseline.trio[changed[0]]));
     findings.push(
-      ...trioRules(headTrio, { baseline, now }),
+      ...report.rollback ? inheritedDocumentation(
+        trioRules(headTrio, { baseline, now }),
+        trioRules(baseTrio, { baseline, now })
+      ) : trioRules(headTrio, { baseline, now }),
       ...driftRules(headTrio, producerFilesFromBytes(baseline, blobs.producer), {
         now,
         mayBeRestored: !report.identityChanged || report.rollback

@@ -54930,6 +54930,12 @@ function approvedSince(history, sameBaseline) {
   return new Date(since);
 }
 
+// src/classify/profile.ts
+var IDENTITY_LINES = new Set(
+  ["release_tag", "commit_sha", "service", "api", "integration", "manifest_sha256"].map(pinLineSubject)
+);
+var REQUIRED_LINES = new Set(["release_tag", "commit_sha"].map(pinLineSubject));
+
 // src/evidence/packet-name.ts
 function packetName(operation, baseline) {
   return `${operation}-${baseline}`;

@@ -39569,8 +39569,33 @@ function walkRevisionsTouching(cwd, rev, paths, onRevision, limit = 1e5, firstPa
   });
 }
 var REVISION_LINE = /^([0-9a-f]{40}) (\d{4,}-\d{2}-\d{2}T\S+)$/;
+async function revisionsTouching(cwd, rev, paths, limit = 1e5, firstParent = false) {
+  const out = [];
+  await walkRevisionsTouching(cwd, rev, paths, (r) => out.push(r), limit, firstParent).done;
+  return out;
+}
 function inCwd(path2) {
   return path2.startsWith("./") || path2.startsWith("/") ? path2 : `./${path2}`;
+}
+var WINDOW = 16;
+async function fileHistory(cwd, rev, path2, options = {}) {
+  const keep = options.keep ?? ((content) => content);
+  const entries = await revisionsTouching(cwd, rev, [path2], options.limit ?? 1e4, options.firstParent);
+  const reader = new BlobReader(cwd);
+  try {
+    const out = [];
+    for (let i2 = 0; i2 < entries.length; i2 += WINDOW) {
+      const window2 = entries.slice(i2, i2 + WINDOW);
+      const reads = await Promise.all(window2.map((e) => readAtCommit(reader, e.commit, path2)));
+      window2.forEach((e, j2) => {
+        const read = reads[j2];
+        out.push({ ...e, content: keep(read.kind === "ok" ? read.bytes : null) });
+      });
+    }
+    return out;
+  } finally {
+    reader.close();
+  }
 }
 
 // src/operations/last-known-good.ts
@@ -39719,6 +39744,230 @@ function profileOfRevision(history, shallow) {
     }
     return profileOf(olderHasPosture[i2]);
   };
+}
+
+// src/classify/approved-since.ts
+function approvedSince(history, sameBaseline) {
+  if (!history[0] || !sameBaseline(history[0])) return null;
+  let since = history[0].date;
+  for (const rev of history) if (sameBaseline(rev)) since = rev.date;
+  return new Date(since);
+}
+
+// src/policy/defaults.ts
+var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
+var DEFAULT_BASELINE_NAME = "memorykernel";
+var DEFAULT_STEP_TIMEOUT_S = 900;
+var ALL2 = ["health", "promotion", "rollback"];
+var CHANGE = ["promotion", "rollback"];
+function step(name, run2, cwd, operations) {
+  return { name, run: run2, cwd, timeout_s: DEFAULT_STEP_TIMEOUT_S, operations };
+}
+function defaultBaseline(name, packageManager = "npm") {
+  const script = (s) => packageManager === "yarn" ? ["yarn", "run", s] : [packageManager, "run", s];
+  return {
+    name,
+    display_name: name,
+    trio: {
+      pin: `config/${name}-integration-pin.json`,
+      manifest: `config/${name}-producer-manifest.json`,
+      matrix: `docs/${name.toUpperCase().replace(/-/g, "_")}_COMPATIBILITY_MATRIX.md`
+    },
+    producer: {
+      root: `services/${name}`,
+      manifest: "contracts/integration/v1/producer-contract-manifest.json",
+      handoff: "docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json",
+      start: {
+        run: [
+          "cargo",
+          "run",
+          "--quiet",
+          "--locked",
+          "--bin",
+          `${name}-service`,
+          "--",
+          "--bind",
+          "127.0.0.1:{port}"
+        ],
+        cwd: "{producer_root}"
+      },
+      // the first `cargo run` builds the producer: readiness waits for the build too
+      probe: {
+        enabled: true,
+        ready_timeout_s: 300,
+        request_timeout_s: 10,
+        schemas: "contracts/integration/v1/schemas"
+      }
+    },
+    suites: {
+      concurrent: true,
+      consumer: [
+        step("typecheck", script("typecheck"), "{repo_root}", CHANGE),
+        step("test", script("test"), "{repo_root}", CHANGE),
+        step("test:governance-negative", script("test:governance-negative"), "{repo_root}", CHANGE),
+        step("test:contract", script("test:contract"), "{repo_root}", ALL2),
+        step("test:ci", script("test:ci"), "{repo_root}", CHANGE)
+      ],
+      producer: [
+        step("cargo fmt", ["cargo", "fmt", "--all", "--", "--check"], "{producer_root}", CHANGE),
+        step(
+          "cargo clippy",
+          ["cargo", "clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step(
+          "cargo test",
+          ["cargo", "test", "--workspace", "--all-targets", "--all-features"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step(
+          "verify producer contract manifest",
+          ["bash", "scripts/verify_producer_contract_manifest.sh", "--memorykernel-root", "{producer_root}"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step(
+          "verify producer handoff payload",
+          ["bash", "scripts/verify_producer_handoff_payload.sh", "--memorykernel-root", "{producer_root}"],
+          "{producer_root}",
+          CHANGE
+        )
+      ]
+    },
+    owners: { consumer: [], producer: [] },
+    adapter: {
+      files: [],
+      endpoints: Object.values(ENDPOINTS),
+      scan: ["src/**/*.{ts,tsx,js,jsx,mjs,cjs}"],
+      exclude: []
+    },
+    repin: { mentions: [], handoff: null }
+  };
+}
+function completeStep(partial, cwd) {
+  return {
+    name: partial.name,
+    run: partial.run,
+    cwd: partial.cwd ?? cwd,
+    timeout_s: partial.timeout_s ?? DEFAULT_STEP_TIMEOUT_S,
+    operations: partial.operations ?? CHANGE
+  };
+}
+
+// src/policy/load.ts
+import { existsSync as existsSync6 } from "node:fs";
+import { isAbsolute as isAbsolute7, join as join8, relative as relative3, resolve as resolve7 } from "node:path";
+
+// src/policy/types.ts
+var PolicyError = class extends Error {
+  name = "PolicyError";
+};
+
+// src/policy/load.ts
+function loadPolicy(options) {
+  const root = resolve7(options.root);
+  const packageManager = detectPackageManager(root);
+  const explicit = options.policyPath !== void 0 && options.policyPath !== "";
+  const abs = explicit ? resolve7(options.cwd ?? process.cwd(), options.policyPath) : join8(root, DEFAULT_POLICY_PATH);
+  const shown = displayPath(root, abs);
+  return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
+}
+function readPolicyFile(root, abs) {
+  const rel = inRepository(root, abs);
+  return rel === null ? readRepoFile("/", abs) : readRepoFile(root, rel);
+}
+function policyFromRead(read, shown, explicit, packageManager) {
+  if (read.kind === "missing") {
+    if (explicit) throw new PolicyError(`${shown}: policy file not found (--policy / input 'policy')`);
+    const baselines2 = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)];
+    return { source: "defaults", path: null, sha256: sha256(JSON.stringify(baselines2)), baselines: baselines2 };
+  }
+  if (read.kind === "outside-root" || read.kind === "dangling-link")
+    throw new PolicyError(`${shown}: the policy file ${read.problem}; it was not read (BG110)`);
+  if (read.kind !== "ok")
+    throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, " ")})`);
+  const file = sourceFromBytes(shown, read.bytes);
+  if (!file.validUtf8) throw new PolicyError(`${shown}: policy file is not valid UTF-8`);
+  const doc = parseJson(file);
+  const syntax = doc.syntaxErrors[0];
+  if (syntax) {
+    throw new PolicyError(
+      `${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`
+    );
+  }
+  if (doc.root === void 0)
+    throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`);
+  const dup = doc.duplicateKeys[0];
+  if (dup)
+    throw new PolicyError(
+      `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
+    );
+  const problems = validateDocument(doc, be, Pe.validatePolicy);
+  const first = problems[0];
+  if (first) {
+    throw new PolicyError(
+      `${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`
+    );
+  }
+  const raw = doc.value;
+  const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
+  return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
+}
+function selectBaselines(policy, name) {
+  if (name === void 0 || name === "") return policy.baselines;
+  const found = policy.baselines.find((b) => b.name === name);
+  if (!found) {
+    const known = policy.baselines.map((b) => b.name).join(", ");
+    throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
+  }
+  return [found];
+}
+function resolveBaseline(name, raw, pm2) {
+  const d = defaultBaseline(name, pm2);
+  const producerRoot = (raw.producer?.root ?? d.producer.root).replace(/\/+$/, "");
+  return {
+    name,
+    display_name: raw.display_name ?? d.display_name,
+    trio: { ...d.trio, ...raw.trio },
+    producer: {
+      ...d.producer,
+      ...raw.producer,
+      start: { ...d.producer.start, ...raw.producer?.start },
+      probe: { ...d.producer.probe, ...raw.producer?.probe }
+    },
+    suites: {
+      concurrent: raw.suites?.concurrent ?? d.suites.concurrent,
+      consumer: raw.suites?.consumer?.map((s) => completeStep(s, "{repo_root}")) ?? d.suites.consumer,
+      producer: raw.suites?.producer?.map((s) => completeStep(s, "{producer_root}")) ?? d.suites.producer
+    },
+    owners: { ...d.owners, ...raw.owners },
+    adapter: adapterOf(d.adapter, raw.adapter),
+    repin: {
+      mentions: (raw.repin?.mentions ?? d.repin.mentions).map(
+        (p) => p.startsWith("{producer_root}/") ? `${producerRoot}/${p.slice("{producer_root}/".length)}` : p
+      ),
+      handoff: raw.repin?.handoff ? { run: raw.repin.handoff.run, cwd: raw.repin.handoff.cwd ?? "{producer_root}" } : d.repin.handoff
+    }
+  };
+}
+function adapterOf(d, raw) {
+  const { file, ...rest } = raw ?? {};
+  const files = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
+  return { ...d, ...rest, files };
+}
+function detectPackageManager(root) {
+  if (existsSync6(join8(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync6(join8(root, "yarn.lock"))) return "yarn";
+  return "npm";
+}
+function displayPath(root, abs) {
+  const rel = relative3(root, abs);
+  return rel && !rel.startsWith("..") && !isAbsolute7(rel) ? rel.split("\\").join("/") : abs;
+}
+function more(n) {
+  return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
 }
 
 // src/operations/outcome.ts
@@ -40398,202 +40647,8 @@ function writePacket(evidence, packet, markdown = {}) {
   return evidence.writeAll(packetFiles(packet, markdown))[0];
 }
 
-// src/operations/rollback-drill.ts
-var DRILL_SUITES_SKIP = "a rollback drill restores nothing, and a real rollback runs the suites on the restored trio";
-var NOT_RUN = [
-  { what: "suites", text: "the rollback suites (a real rollback runs them)" },
-  {
-    what: "proposal",
-    text: "no pull request or incident issue (a drill never proposes; with a token it opens only its drift issue)"
-  }
-];
-function drillReport(input) {
-  const { baseline, found, plan } = input;
-  const checks = [];
-  const findings = [];
-  const target = found.lkg.target;
-  const short3 = (commit) => commit.slice(0, 12);
-  for (const p of skippedApproved(found)) {
-    const at3 = p.first;
-    const file = at3?.file ?? baseline.trio.pin;
-    findings.push(
-      finding(
-        "BG513",
-        baseline.trio.matrix,
-        { line: p.line, column: 1 },
-        `the ledger lists ${p.release_tag} as ${p.status}, but its trio revision ${p.commit} no longer verifies (${at3?.rule ?? "the rules"} at ${file}${at3?.line ? `:${at3.line}` : ""}, revision ${short3(p.commit)}): ${p.detail.replace(/\.+$/, "")}. A rollback would skip it and restore ${target ? target.identity.release_tag : "nothing"} instead: restore the revision's files, or mark ${p.release_tag} Rolled back in ${baseline.trio.matrix}`
-      )
-    );
-  }
-  for (const p of skippedWithoutRow(found)) {
-    findings.push(
-      finding(
-        "BG514",
-        baseline.trio.matrix,
-        found.current.matrix.ledger?.ledgerSection?.table?.position ?? null,
-        `the ledger has no row for ${p.release_tag}, which the pin held at revision ${short3(p.commit)}: a rollback skips it (the promotion gate restores only a release the ledger records, or an older one approved before adoption: BG509) and restores ${target ? target.identity.release_tag : "nothing"} instead. If ${p.release_tag} was an approved baseline, put its row back in ${baseline.trio.matrix} (Superseded)`
-      )
-    );
-  }
-  for (const u of unseenApproved(found)) {
-    findings.push(
-      finding(
-        "BG514",
-        baseline.trio.matrix,
-        { line: u.line, column: 1 },
-        `the ledger records ${u.tag} as ${u.status}, but no revision on the branch's first-parent history pins it: a merge that made the commits pinning it a second parent (a \`git pull\` merged and pushed) hides it from a rollback and from the promotion gate (BG509), which restore ${target ? target.identity.release_tag : "nothing"} instead. To go back to ${u.tag}, promote it again`
-      )
-    );
-  }
-  const skipped = findings.filter((f) => f.rule === "BG513").length;
-  const newer = found.lkg.passedOver.filter((p) => p.reason !== "current").length;
-  checks.push({
-    check: "history",
-    ok: skipped === 0,
-    detail: skipped > 0 ? skipped === 1 ? "1 baseline the ledger lists as approved would be skipped: its revision no longer verifies" : `${skipped} baselines the ledger lists as approved would be skipped: their revisions no longer verify` : newer === 0 ? target ? "no baseline the ledger lists as approved is skipped (no revision between the current baseline and the target)" : "no baseline the ledger lists as approved is skipped" : `no baseline the ledger lists as approved is skipped (${plural(newer, "other revision")} passed over)`
-  });
-  if (!target || !found.targetBytes) {
-    const noTarget2 = whyNoTarget(found, input.to);
-    checks.unshift({
-      check: "target",
-      ok: false,
-      detail: noTarget2 === "only-baseline" ? `no earlier baseline to restore (BG510): ${found.identity.release_tag ?? "the current baseline"} is the only one ever pinned on this branch` : `no last-known-good baseline to restore (BG510): ${found.lkg.problem ?? "none found"}`
-    });
-    for (const check of ["bytes", "digest", "ledger", "verification"])
-      checks.push({ check, ok: null, detail: "not reached: there is no target" });
-    return { report: report2(checks, input, noTarget2), findings };
-  }
-  checks.unshift({
-    check: "target",
-    ok: true,
-    detail: `${target.identity.release_tag} at trio revision ${target.commit} (${target.date}), judged by the ${target.profile} rules`
-  });
-  const bytes = found.targetBytes;
-  const pin = parsePin(bytes.pin);
-  checks.push({
-    check: "bytes",
-    ok: true,
-    detail: `${baseline.trio.pin} (sha256 ${sha256(bytes.pin)}) and ${baseline.trio.manifest} (sha256 ${sha256(bytes.manifest)}) read from git at ${short3(target.commit)}`
-  });
-  const recorded = pin?.expected_producer_manifest_sha256;
-  const got = sha256(bytes.manifest);
-  const planned = plan ? sha256(plan.manifest) : null;
-  const restoredId = plan ? identityOfPinBytes(plan.pin) : null;
-  const digestOk = recorded === got && planned === got && restoredId !== null && sameIdentity(restoredId, target.identity);
-  if (!digestOk && plan) {
-    const why = recorded !== got ? `the pin ${baseline.trio.pin} at ${short3(target.commit)} records expected_producer_manifest_sha256 ${String(recorded)}, but ${baseline.trio.manifest} at that revision hashes to ${got}` : planned !== got ? `the restore would write ${baseline.trio.manifest} with sha256 ${String(planned)}, not the ${got} committed at ${short3(target.commit)}` : `the restored pin does not name ${target.identity.release_tag} as committed at ${short3(target.commit)}`;
-    findings.push(
-      finding(
-        "BG513",
-        recorded !== got ? baseline.trio.manifest : baseline.trio.pin,
-        null,
-        `${why}: the last-known-good cannot be restored byte for byte`
-      )
-    );
-  }
-  checks.push({
-    check: "digest",
-    ok: plan ? digestOk : null,
-    detail: !plan ? "not reached: the rollback could not plan the restore (see its finding)" : digestOk ? `the mirror that would be written is the committed one, and hashes to the pin's expected_producer_manifest_sha256 ${got}` : "the bytes that would be restored do not match the digest the pin records (see BG513)"
-  });
-  const row = rowOfTag(found.current.matrix.ledger, target.identity.release_tag);
-  if (!row && plan) {
-    findings.push(
-      finding(
-        "BG514",
-        baseline.trio.matrix,
-        null,
-        `the ledger has no row for ${target.identity.release_tag}: a rollback would append one (${plan.ledger.find((l) => l.includes("appended")) ?? "see the restore plan"})`
-      )
-    );
-  }
-  checks.push({
-    check: "ledger",
-    ok: !plan ? null : true,
-    detail: !plan ? "not reached: the rollback could not plan the restore (see its finding)" : row ? `row ${target.identity.release_tag} (${baseline.trio.matrix}:${row.position.line}, ${cellText(row, "status")}) would be marked Approved` : `no row for ${target.identity.release_tag}: the restore would append one (BG514)`
-  });
-  const errors = input.verification.filter((f) => f.severity === "error");
-  const expected = (input.expected ?? []).some((f) => f.rule === "BG310") ? `; as expected after a rollback, the producer's tree would stay at the withdrawn ${input.producerRelease ?? "release"} (BG310 in a real rollback)` : "";
-  checks.push({
-    check: "verification",
-    ok: !plan ? null : errors.length === 0,
-    detail: !plan ? "not reached: the rollback could not plan the restore (see its finding)" : errors.length === 0 ? `the restored trio, as it would be written, passes every trio, drift and adapter rule (in memory)${expected}` : `the restored trio, as it would be written, fails ${plural(errors.length, "error")} of ${[...new Set(errors.map((f) => f.rule))].join(", ")} (see the findings)${expected}`
-  });
-  return { report: report2(checks, input, null), findings };
-}
-function whyNoTarget(found, to) {
-  if (found.shallow) return "shallow";
-  if (to) return "requested";
-  return found.lkg.revisions > 0 && found.lkg.passedOver.every((p) => p.reason === "current") ? "only-baseline" : "none-restorable";
-}
-function report2(checks, input, noTarget2) {
-  return {
-    verdict: checks.some((c2) => c2.ok === false) ? "FAIL" : "PASS",
-    checks,
-    noTarget: noTarget2,
-    trigger: input.trigger,
-    reason: input.reason,
-    notRun: NOT_RUN.map((n) => ({ ...n }))
-  };
-}
-function skippedApproved(found) {
-  const ledger = found.current.matrix.ledger;
-  const seen = /* @__PURE__ */ new Set([
-    found.identity.release_tag ?? "",
-    found.lkg.target?.identity.release_tag ?? ""
-  ]);
-  const out = [];
-  for (const p of found.lkg.passedOver) {
-    if (p.reason !== "invalid" || !p.release_tag || seen.has(p.release_tag)) continue;
-    seen.add(p.release_tag);
-    const row = rowOfTag(ledger, p.release_tag);
-    const status = row ? cellText(row, "status") : null;
-    const known = row ? statusOf(row) : null;
-    if (row && status !== null && (known === "Approved" || known === "Superseded"))
-      out.push({ ...p, release_tag: p.release_tag, status, line: row.position.line });
-  }
-  return out;
-}
-function unseenApproved(found) {
-  const current = found.identity.release_tag;
-  const target = found.lkg.target?.identity.release_tag ?? null;
-  const pinned = new Set(found.lkg.passedOver.map((p) => p.release_tag));
-  if (target) pinned.add(target);
-  const out = [];
-  for (const row of ledgerRows(found.current.matrix.ledger)) {
-    const known = statusOf(row);
-    const tag = cellText(row, "producer_tag");
-    if (known !== "Approved" && known !== "Superseded" || pinned.has(tag)) continue;
-    if (!olderRelease(tag, current) || target !== null && !olderRelease(target, tag)) continue;
-    pinned.add(tag);
-    out.push({ tag, status: cellText(row, "status"), line: row.position.line });
-  }
-  return out;
-}
-function skippedWithoutRow(found) {
-  const seen = /* @__PURE__ */ new Set([
-    found.identity.release_tag ?? "",
-    found.lkg.target?.identity.release_tag ?? ""
-  ]);
-  const out = [];
-  for (const p of found.lkg.passedOver) {
-    if (p.reason !== "no-row" || !p.release_tag || seen.has(p.release_tag)) continue;
-    seen.add(p.release_tag);
-    out.push({ ...p, release_tag: p.release_tag });
-  }
-  return out;
-}
-function parsePin(bytes) {
-  try {
-    const data = JSON.parse(bytes.toString("utf8"));
-    return typeof data === "object" && data !== null ? data : null;
-  } catch {
-    return null;
-  }
-}
-
 // src/operations/suites.ts
-import { relative as relative3 } from "node:path";
+import { relative as relative4 } from "node:path";
 
 // src/evidence/step-log.ts
 var TAIL_LINES = 40;
@@ -40649,7 +40704,7 @@ function errorCode(e) {
 }
 
 // src/exec/run-steps.ts
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 
 // src/exec/child-env.ts
 var KEEP = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TERM|TMPDIR|TEMP|TMP|CI|SOURCE_DATE_EPOCH|CARGO_[A-Z0-9_]+|RUSTUP_[A-Z0-9_]+|RUST_[A-Z0-9_]+|RUSTFLAGS|RUSTDOCFLAGS|CC|CXX|NODE_OPTIONS|NPM_CONFIG_[A-Z0-9_]+|npm_config_[a-z0-9_]+)$/;
@@ -40829,7 +40884,7 @@ function groupIsTheSteps(scope, known, table2) {
 }
 
 // src/exec/proc-table.ts
-import { existsSync as existsSync6, readdirSync as readdirSync3, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync7, readdirSync as readdirSync3, readFileSync as readFileSync6 } from "node:fs";
 function parseStat(text) {
   const open2 = text.indexOf("(");
   const close = text.lastIndexOf(")");
@@ -40849,7 +40904,7 @@ function parseStat(text) {
   return { pid, ppid, pgid, state, threads, start, comm };
 }
 function procAvailable() {
-  return existsSync6("/proc/self/stat");
+  return existsSync7("/proc/self/stat");
 }
 function readProc(pid) {
   try {
@@ -41200,13 +41255,13 @@ function substitute(s, roots) {
   );
 }
 function expandStep(step2, roots, env2, suite = "") {
-  const repoRoot = resolve7(roots.repoRoot);
-  const abs = { repoRoot, producerRoot: resolve7(repoRoot, roots.producerRoot) };
+  const repoRoot = resolve8(roots.repoRoot);
+  const abs = { repoRoot, producerRoot: resolve8(repoRoot, roots.producerRoot) };
   return {
     suite,
     name: step2.name,
     argv: step2.run.map((a) => substitute(a, abs)),
-    cwd: resolve7(repoRoot, substitute(step2.cwd, abs)),
+    cwd: resolve8(repoRoot, substitute(step2.cwd, abs)),
     timeoutMs: step2.timeout_s * 1e3,
     env: childEnv(env2)
   };
@@ -41453,7 +41508,7 @@ async function runBaselineSuites(input) {
       required: true,
       // the policy's argv (placeholders kept), with any known secret in it removed all the same
       argv: await Promise.all(step2.run.map(async (a) => (await input.redactor.redact(a)).text)),
-      cwd: relative3(root, spec.cwd).split("\\").join("/") || ".",
+      cwd: relative4(root, spec.cwd).split("\\").join("/") || ".",
       ...run2.error !== null ? { error: (await input.redactor.redact(run2.error)).text } : {},
       output_bytes: run2.outputBytes,
       log_file: logFile,
@@ -41515,6 +41570,215 @@ function skipNote(skip, steps) {
   return finding("BG704", null, null, message);
 }
 
+// src/operations/promotion.ts
+async function pinHistory(root, base, baseline, identity) {
+  const history = await fileHistory(root, base, baseline.trio.pin, {
+    firstParent: true,
+    keep: (bytes) => bytes ? pinFacts(bytes) : null
+  });
+  const baseApprovedAt = approvedSince(
+    history,
+    (rev) => rev.content?.identity.release_tag === identity.release_tag && rev.content?.identity.commit_sha === identity.commit_sha
+  );
+  const facts = history.flatMap((rev) => rev.content ? [rev.content] : []);
+  return {
+    baseApprovedAt,
+    pinnedBefore: facts.map((f) => f.identity),
+    approvedBeforeAdoption: approvedBeforeAdoption(facts)
+  };
+}
+
+// src/operations/rollback-drill.ts
+var DRILL_SUITES_SKIP = "a rollback drill restores nothing, and a real rollback runs the suites on the restored trio";
+var NOT_RUN = [
+  { what: "suites", text: "the rollback suites (a real rollback runs them)" },
+  {
+    what: "proposal",
+    text: "no pull request or incident issue (a drill never proposes; with a token it opens only its drift issue)"
+  }
+];
+function drillReport(input) {
+  const { baseline, found, plan } = input;
+  const checks = [];
+  const findings = [];
+  const target = found.lkg.target;
+  const short3 = (commit) => commit.slice(0, 12);
+  for (const p of skippedApproved(found)) {
+    const at3 = p.first;
+    const file = at3?.file ?? baseline.trio.pin;
+    findings.push(
+      finding(
+        "BG513",
+        baseline.trio.matrix,
+        { line: p.line, column: 1 },
+        `the ledger lists ${p.release_tag} as ${p.status}, but its trio revision ${p.commit} no longer verifies (${at3?.rule ?? "the rules"} at ${file}${at3?.line ? `:${at3.line}` : ""}, revision ${short3(p.commit)}): ${p.detail.replace(/\.+$/, "")}. A rollback would skip it and restore ${target ? target.identity.release_tag : "nothing"} instead: restore the revision's files, or mark ${p.release_tag} Rolled back in ${baseline.trio.matrix}`
+      )
+    );
+  }
+  for (const p of skippedWithoutRow(found)) {
+    findings.push(
+      finding(
+        "BG514",
+        baseline.trio.matrix,
+        found.current.matrix.ledger?.ledgerSection?.table?.position ?? null,
+        `the ledger has no row for ${p.release_tag}, which the pin held at revision ${short3(p.commit)}: a rollback skips it (the promotion gate restores only a release the ledger records, or an older one approved before adoption: BG509) and restores ${target ? target.identity.release_tag : "nothing"} instead. If ${p.release_tag} was an approved baseline, put its row back in ${baseline.trio.matrix} (Superseded)`
+      )
+    );
+  }
+  for (const u of input.pinnedTags ? unseenApproved(found, input.pinnedTags) : []) {
+    findings.push(
+      finding(
+        "BG514",
+        baseline.trio.matrix,
+        { line: u.line, column: 1 },
+        `the ledger records ${u.tag} as ${u.status}, but no revision on the branch's first-parent history pins it: a merge that made the commits pinning it a second parent (a \`git pull\` merged and pushed) hides it from a rollback and from the promotion gate (BG509), which restore ${target ? target.identity.release_tag : "nothing"} instead. To go back to ${u.tag}, promote it again`
+      )
+    );
+  }
+  const skipped = findings.filter((f) => f.rule === "BG513").length;
+  const newer = found.lkg.passedOver.filter((p) => p.reason !== "current").length;
+  checks.push({
+    check: "history",
+    ok: skipped === 0,
+    detail: skipped > 0 ? skipped === 1 ? "1 baseline the ledger lists as approved would be skipped: its revision no longer verifies" : `${skipped} baselines the ledger lists as approved would be skipped: their revisions no longer verify` : newer === 0 ? target ? "no baseline the ledger lists as approved is skipped (no revision between the current baseline and the target)" : "no baseline the ledger lists as approved is skipped" : `no baseline the ledger lists as approved is skipped (${plural(newer, "other revision")} passed over)`
+  });
+  if (!target || !found.targetBytes) {
+    const noTarget2 = whyNoTarget(found, input.to);
+    checks.unshift({
+      check: "target",
+      ok: false,
+      detail: noTarget2 === "only-baseline" ? `no earlier baseline to restore (BG510): ${found.identity.release_tag ?? "the current baseline"} is the only one ever pinned on this branch` : `no last-known-good baseline to restore (BG510): ${found.lkg.problem ?? "none found"}`
+    });
+    for (const check of ["bytes", "digest", "ledger", "verification"])
+      checks.push({ check, ok: null, detail: "not reached: there is no target" });
+    return { report: report2(checks, input, noTarget2), findings };
+  }
+  checks.unshift({
+    check: "target",
+    ok: true,
+    detail: `${target.identity.release_tag} at trio revision ${target.commit} (${target.date}), judged by the ${target.profile} rules`
+  });
+  const bytes = found.targetBytes;
+  const pin = parsePin(bytes.pin);
+  checks.push({
+    check: "bytes",
+    ok: true,
+    detail: `${baseline.trio.pin} (sha256 ${sha256(bytes.pin)}) and ${baseline.trio.manifest} (sha256 ${sha256(bytes.manifest)}) read from git at ${short3(target.commit)}`
+  });
+  const recorded = pin?.expected_producer_manifest_sha256;
+  const got = sha256(bytes.manifest);
+  const planned = plan ? sha256(plan.manifest) : null;
+  const restoredId = plan ? identityOfPinBytes(plan.pin) : null;
+  const digestOk = recorded === got && planned === got && restoredId !== null && sameIdentity(restoredId, target.identity);
+  if (!digestOk && plan) {
+    const why = recorded !== got ? `the pin ${baseline.trio.pin} at ${short3(target.commit)} records expected_producer_manifest_sha256 ${String(recorded)}, but ${baseline.trio.manifest} at that revision hashes to ${got}` : planned !== got ? `the restore would write ${baseline.trio.manifest} with sha256 ${String(planned)}, not the ${got} committed at ${short3(target.commit)}` : `the restored pin does not name ${target.identity.release_tag} as committed at ${short3(target.commit)}`;
+    findings.push(
+      finding(
+        "BG513",
+        recorded !== got ? baseline.trio.manifest : baseline.trio.pin,
+        null,
+        `${why}: the last-known-good cannot be restored byte for byte`
+      )
+    );
+  }
+  checks.push({
+    check: "digest",
+    ok: plan ? digestOk : null,
+    detail: !plan ? "not reached: the rollback could not plan the restore (see its finding)" : digestOk ? `the mirror that would be written is the committed one, and hashes to the pin's expected_producer_manifest_sha256 ${got}` : "the bytes that would be restored do not match the digest the pin records (see BG513)"
+  });
+  const row = rowOfTag(found.current.matrix.ledger, target.identity.release_tag);
+  if (!row && plan) {
+    findings.push(
+      finding(
+        "BG514",
+        baseline.trio.matrix,
+        null,
+        `the ledger has no row for ${target.identity.release_tag}: a rollback would append one (${plan.ledger.find((l) => l.includes("appended")) ?? "see the restore plan"})`
+      )
+    );
+  }
+  checks.push({
+    check: "ledger",
+    ok: !plan ? null : true,
+    detail: !plan ? "not reached: the rollback could not plan the restore (see its finding)" : row ? `row ${target.identity.release_tag} (${baseline.trio.matrix}:${row.position.line}, ${cellText(row, "status")}) would be marked Approved` : `no row for ${target.identity.release_tag}: the restore would append one (BG514)`
+  });
+  const errors = input.verification.filter((f) => f.severity === "error");
+  const expected = (input.expected ?? []).some((f) => f.rule === "BG310") ? `; as expected after a rollback, the producer's tree would stay at the withdrawn ${input.producerRelease ?? "release"} (BG310 in a real rollback)` : "";
+  checks.push({
+    check: "verification",
+    ok: !plan ? null : errors.length === 0,
+    detail: !plan ? "not reached: the rollback could not plan the restore (see its finding)" : errors.length === 0 ? `the restored trio, as it would be written, passes every trio, drift and adapter rule (in memory)${expected}` : `the restored trio, as it would be written, fails ${plural(errors.length, "error")} of ${[...new Set(errors.map((f) => f.rule))].join(", ")} (see the findings)${expected}`
+  });
+  return { report: report2(checks, input, null), findings };
+}
+function whyNoTarget(found, to) {
+  if (found.shallow) return "shallow";
+  if (to) return "requested";
+  return found.lkg.revisions > 0 && found.lkg.passedOver.every((p) => p.reason === "current") ? "only-baseline" : "none-restorable";
+}
+function report2(checks, input, noTarget2) {
+  return {
+    verdict: checks.some((c2) => c2.ok === false) ? "FAIL" : "PASS",
+    checks,
+    noTarget: noTarget2,
+    trigger: input.trigger,
+    reason: input.reason,
+    notRun: NOT_RUN.map((n) => ({ ...n }))
+  };
+}
+function skippedApproved(found) {
+  const ledger = found.current.matrix.ledger;
+  const seen = /* @__PURE__ */ new Set([
+    found.identity.release_tag ?? "",
+    found.lkg.target?.identity.release_tag ?? ""
+  ]);
+  const out = [];
+  for (const p of found.lkg.passedOver) {
+    if (p.reason !== "invalid" || !p.release_tag || seen.has(p.release_tag)) continue;
+    seen.add(p.release_tag);
+    const row = rowOfTag(ledger, p.release_tag);
+    const status = row ? cellText(row, "status") : null;
+    const known = row ? statusOf(row) : null;
+    if (row && status !== null && (known === "Approved" || known === "Superseded"))
+      out.push({ ...p, release_tag: p.release_tag, status, line: row.position.line });
+  }
+  return out;
+}
+function unseenApproved(found, pinned) {
+  const seen = new Set(pinned);
+  const out = [];
+  for (const row of ledgerRows(found.current.matrix.ledger)) {
+    const known = statusOf(row);
+    const tag = cellText(row, "producer_tag");
+    if (known !== "Approved" && known !== "Superseded" || seen.has(tag)) continue;
+    if (!olderRelease(tag, found.identity.release_tag)) continue;
+    seen.add(tag);
+    out.push({ tag, status: cellText(row, "status"), line: row.position.line });
+  }
+  return out;
+}
+function skippedWithoutRow(found) {
+  const seen = /* @__PURE__ */ new Set([
+    found.identity.release_tag ?? "",
+    found.lkg.target?.identity.release_tag ?? ""
+  ]);
+  const out = [];
+  for (const p of found.lkg.passedOver) {
+    if (p.reason !== "no-row" || !p.release_tag || seen.has(p.release_tag)) continue;
+    seen.add(p.release_tag);
+    out.push({ ...p, release_tag: p.release_tag });
+  }
+  return out;
+}
+function parsePin(bytes) {
+  try {
+    const data = JSON.parse(bytes.toString("utf8"));
+    return typeof data === "object" && data !== null ? data : null;
+  } catch {
+    return null;
+  }
+}
+
 // src/git/uncommitted.ts
 async function uncommittedPaths(root) {
   const [status, prefix] = await Promise.all([
@@ -41526,13 +41790,13 @@ async function uncommittedPaths(root) {
 }
 
 // src/operations/uncommitted-beside.ts
-import { join as join8 } from "node:path";
+import { join as join9 } from "node:path";
 var SHOWN = 5;
 async function uncommittedBeside(root, baseline, evidenceDir) {
   const paths = await uncommittedPaths(root);
   if (!paths) return [];
   const trio = new Set(TRIO_ROLES.map((r) => baseline.trio[r]));
-  const ours = (path2) => trio.has(path2) || path2.startsWith(".baseline-gate/") || path2.endsWith(".baseline-gate-staged") || isWithin(evidenceDir, join8(root, path2));
+  const ours = (path2) => trio.has(path2) || path2.startsWith(".baseline-gate/") || path2.endsWith(".baseline-gate-staged") || isWithin(evidenceDir, join9(root, path2));
   const others = paths.filter((p) => !ours(p));
   if (others.length === 0) return [];
   const shown = others.slice(0, SHOWN).join(", ");
@@ -41705,6 +41969,7 @@ async function rollBack(ctx, options, baseline, run2) {
   let drill2 = null;
   if (options.drill) {
     if (status === "failed") status = "dry-run";
+    const history = found.shallow ? null : await pinHistory(ctx.root, found.head, baseline, found.identity);
     const drilled = drillReport({
       baseline,
       found,
@@ -41712,6 +41977,11 @@ async function rollBack(ctx, options, baseline, run2) {
       verification,
       expected,
       producerRelease,
+      ...history ? {
+        pinnedTags: new Set(
+          history.pinnedBefore.flatMap((id) => id.release_tag ? [id.release_tag] : [])
+        )
+      } : {},
       trigger: options.trigger,
       reason: options.reason,
       to: options.to
@@ -42705,7 +42975,7 @@ function blobLinks(o) {
 }
 
 // src/actions/shared/annotations.ts
-import { relative as relative4 } from "node:path";
+import { relative as relative5 } from "node:path";
 var ANNOTATIONS_PER_KIND = 10;
 function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings = 0) {
   const cap = {
@@ -42738,13 +43008,13 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
   return { annotations, overflow };
 }
 function workspacePrefix(workspace, root) {
-  const rel = relative4(workspace, root).split("\\").join("/");
+  const rel = relative5(workspace, root).split("\\").join("/");
   return rel.startsWith("..") ? "" : rel;
 }
 
 // src/actions/shared/inputs.ts
 var import_satisfies = __toESM(require_satisfies(), 1);
-import { isAbsolute as isAbsolute7, join as join9, resolve as resolve8 } from "node:path";
+import { isAbsolute as isAbsolute8, join as join10, resolve as resolve9 } from "node:path";
 
 // src/git/tag-name.ts
 var TAG = /^(?=.{1,100}$)v?[0-9A-Za-z][0-9A-Za-z.+_-]*$/;
@@ -42829,25 +43099,25 @@ function baseBranchInput(get, env2, pullRequest = "the rollback pull request") {
 }
 function readCommonInputs(get, env2, operation) {
   const workspace = env2.GITHUB_WORKSPACE || process.cwd();
-  const root = resolve8(workspace, get("root").trim() || ".");
+  const root = resolve9(workspace, get("root").trim() || ".");
   const policy = get("policy").trim();
   const baseline = get("baseline").trim();
   if (baseline !== "" && !/^[a-z0-9][a-z0-9_-]{0,62}$/.test(baseline)) {
     throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
   }
   const evidenceInput = get("evidence-dir").trim();
-  const evidenceDir = evidenceInput ? isAbsolute7(evidenceInput) ? evidenceInput : resolve8(workspace, evidenceInput) : (
+  const evidenceDir = evidenceInput ? isAbsolute8(evidenceInput) ? evidenceInput : resolve9(workspace, evidenceInput) : (
     // one directory per artifact, named as it is: two gates in one job upload two artifacts, not one
     // directory twice (found by review: a second step's artifact held the first's packet)
-    join9(
-      env2.RUNNER_TEMP || join9(root, ".baseline-gate"),
+    join10(
+      env2.RUNNER_TEMP || join10(root, ".baseline-gate"),
       "baseline-gate-evidence",
       artifactName(operation, baseline || void 0, env2)
     )
   );
   return {
     root,
-    policy: policy === "" ? void 0 : resolve8(workspace, policy),
+    policy: policy === "" ? void 0 : resolve9(workspace, policy),
     baseline: baseline === "" ? void 0 : baseline,
     evidenceDir
   };
@@ -47387,7 +47657,7 @@ function nextSteps(result) {
 }
 
 // src/present/sarif.ts
-import { relative as relative5, resolve as resolve9, sep as sep5 } from "node:path";
+import { relative as relative6, resolve as resolve10, sep as sep5 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -47578,16 +47848,16 @@ function sarifOf(result, policy, o) {
   };
 }
 function checkoutPrefix(top, root) {
-  const rel = relative5(top, root);
-  if (rel === "" || rel.startsWith("..") || resolve9(top, rel) !== resolve9(root)) return "";
+  const rel = relative6(top, root);
+  if (rel === "" || rel.startsWith("..") || resolve10(top, rel) !== resolve10(root)) return "";
   return rel.split(sep5).join("/");
 }
 function actionRulesDoc(env2) {
   const actionPath = (env2.GITHUB_ACTION_PATH ?? "").split("\\").join("/").replace(/\/+$/, "");
-  const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve9(actionPath, "../..") : actionPath;
+  const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve10(actionPath, "../..") : actionPath;
   const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
   const workspace = env2.GITHUB_WORKSPACE ?? "";
-  const docs = actionPath && workspace ? relative5(workspace, resolve9(top, "docs/rules.md")) : "";
+  const docs = actionPath && workspace ? relative6(workspace, resolve10(top, "docs/rules.md")) : "";
   return rulesDocUrl({
     server: env2.GITHUB_SERVER_URL,
     actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,
@@ -47663,12 +47933,12 @@ async function syncDriftIssues(result, o) {
 }
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync8, lstatSync as lstatSync4, mkdirSync as mkdirSync4 } from "node:fs";
-import { join as join11, resolve as resolve10 } from "node:path";
+import { existsSync as existsSync9, lstatSync as lstatSync4, mkdirSync as mkdirSync4 } from "node:fs";
+import { join as join12, resolve as resolve11 } from "node:path";
 
 // src/fs/file-in-the-way.ts
-import { closeSync as closeSync3, existsSync as existsSync7, mkdirSync as mkdirSync3, openSync as openSync3, rmdirSync, statSync as statSync6, unlinkSync as unlinkSync2 } from "node:fs";
-import { dirname as dirname8, join as join10 } from "node:path";
+import { closeSync as closeSync3, existsSync as existsSync8, mkdirSync as mkdirSync3, openSync as openSync3, rmdirSync, statSync as statSync6, unlinkSync as unlinkSync2 } from "node:fs";
+import { dirname as dirname8, join as join11 } from "node:path";
 function fileInTheWay(abs) {
   for (let path2 = abs; ; path2 = dirname8(path2)) {
     let stat3;
@@ -47683,14 +47953,14 @@ function fileInTheWay(abs) {
 }
 function probeWritable(dir) {
   const made = [];
-  for (let d = dir; !existsSync7(d) && dirname8(d) !== d; d = dirname8(d)) made.unshift(d);
+  for (let d = dir; !existsSync8(d) && dirname8(d) !== d; d = dirname8(d)) made.unshift(d);
   const created = [];
   try {
     for (const d of made) {
       mkdirSync3(d);
       created.push(d);
     }
-    const probe = join10(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    const probe = join11(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
     closeSync3(openSync3(probe, "wx", 384));
     unlinkSync2(probe);
   } finally {
@@ -47703,7 +47973,7 @@ var EvidenceDirError = class extends Error {
   name = "EvidenceDirError";
 };
 function createEvidenceStore(dir, options = {}) {
-  const abs = resolve10(dir);
+  const abs = resolve11(dir);
   const check = (path2) => {
     const problem = options.root === void 0 ? null : operatorPathEscape(options.root, path2);
     if (problem)
@@ -47731,9 +48001,9 @@ function createEvidenceStore(dir, options = {}) {
     ownDirectory();
     mkdirSync4(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker3 = join11(resolve10(options.ignoreInGit), ".gitignore");
+      const marker3 = join12(resolve11(options.ignoreInGit), ".gitignore");
       check(marker3);
-      if (!existsSync8(marker3))
+      if (!existsSync9(marker3))
         writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
     }
   };
@@ -47760,7 +48030,7 @@ function createEvidenceStore(dir, options = {}) {
     write(name, content) {
       validName(name);
       prepare();
-      const path2 = join11(abs, name);
+      const path2 = join12(abs, name);
       check(path2);
       return put(path2, content);
     },
@@ -47770,7 +48040,7 @@ function createEvidenceStore(dir, options = {}) {
       prepare();
       check(abs);
       return files.map((f) => {
-        const path2 = join11(abs, f.name);
+        const path2 = join12(abs, f.name);
         if (options.root !== void 0 && lstatSync4(path2, { throwIfNoEntry: false })?.isSymbolicLink())
           check(path2);
         return put(path2, f.content);
@@ -47792,222 +48062,6 @@ function createOperationContext(o) {
     env: o.env,
     ...o.judgeAt ? { judgeAt: o.judgeAt } : {}
   };
-}
-
-// src/policy/load.ts
-import { existsSync as existsSync9 } from "node:fs";
-import { isAbsolute as isAbsolute8, join as join12, relative as relative6, resolve as resolve11 } from "node:path";
-
-// src/policy/defaults.ts
-var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
-var DEFAULT_BASELINE_NAME = "memorykernel";
-var DEFAULT_STEP_TIMEOUT_S = 900;
-var ALL2 = ["health", "promotion", "rollback"];
-var CHANGE = ["promotion", "rollback"];
-function step(name, run2, cwd, operations) {
-  return { name, run: run2, cwd, timeout_s: DEFAULT_STEP_TIMEOUT_S, operations };
-}
-function defaultBaseline(name, packageManager = "npm") {
-  const script = (s) => packageManager === "yarn" ? ["yarn", "run", s] : [packageManager, "run", s];
-  return {
-    name,
-    display_name: name,
-    trio: {
-      pin: `config/${name}-integration-pin.json`,
-      manifest: `config/${name}-producer-manifest.json`,
-      matrix: `docs/${name.toUpperCase().replace(/-/g, "_")}_COMPATIBILITY_MATRIX.md`
-    },
-    producer: {
-      root: `services/${name}`,
-      manifest: "contracts/integration/v1/producer-contract-manifest.json",
-      handoff: "docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json",
-      start: {
-        run: [
-          "cargo",
-          "run",
-          "--quiet",
-          "--locked",
-          "--bin",
-          `${name}-service`,
-          "--",
-          "--bind",
-          "127.0.0.1:{port}"
-        ],
-        cwd: "{producer_root}"
-      },
-      // the first `cargo run` builds the producer: readiness waits for the build too
-      probe: {
-        enabled: true,
-        ready_timeout_s: 300,
-        request_timeout_s: 10,
-        schemas: "contracts/integration/v1/schemas"
-      }
-    },
-    suites: {
-      concurrent: true,
-      consumer: [
-        step("typecheck", script("typecheck"), "{repo_root}", CHANGE),
-        step("test", script("test"), "{repo_root}", CHANGE),
-        step("test:governance-negative", script("test:governance-negative"), "{repo_root}", CHANGE),
-        step("test:contract", script("test:contract"), "{repo_root}", ALL2),
-        step("test:ci", script("test:ci"), "{repo_root}", CHANGE)
-      ],
-      producer: [
-        step("cargo fmt", ["cargo", "fmt", "--all", "--", "--check"], "{producer_root}", CHANGE),
-        step(
-          "cargo clippy",
-          ["cargo", "clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step(
-          "cargo test",
-          ["cargo", "test", "--workspace", "--all-targets", "--all-features"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step(
-          "verify producer contract manifest",
-          ["bash", "scripts/verify_producer_contract_manifest.sh", "--memorykernel-root", "{producer_root}"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step(
-          "verify producer handoff payload",
-          ["bash", "scripts/verify_producer_handoff_payload.sh", "--memorykernel-root", "{producer_root}"],
-          "{producer_root}",
-          CHANGE
-        )
-      ]
-    },
-    owners: { consumer: [], producer: [] },
-    adapter: {
-      files: [],
-      endpoints: Object.values(ENDPOINTS),
-      scan: ["src/**/*.{ts,tsx,js,jsx,mjs,cjs}"],
-      exclude: []
-    },
-    repin: { mentions: [], handoff: null }
-  };
-}
-function completeStep(partial, cwd) {
-  return {
-    name: partial.name,
-    run: partial.run,
-    cwd: partial.cwd ?? cwd,
-    timeout_s: partial.timeout_s ?? DEFAULT_STEP_TIMEOUT_S,
-    operations: partial.operations ?? CHANGE
-  };
-}
-
-// src/policy/types.ts
-var PolicyError = class extends Error {
-  name = "PolicyError";
-};
-
-// src/policy/load.ts
-function loadPolicy(options) {
-  const root = resolve11(options.root);
-  const packageManager = detectPackageManager(root);
-  const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve11(options.cwd ?? process.cwd(), options.policyPath) : join12(root, DEFAULT_POLICY_PATH);
-  const shown = displayPath(root, abs);
-  return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
-}
-function readPolicyFile(root, abs) {
-  const rel = inRepository(root, abs);
-  return rel === null ? readRepoFile("/", abs) : readRepoFile(root, rel);
-}
-function policyFromRead(read, shown, explicit, packageManager) {
-  if (read.kind === "missing") {
-    if (explicit) throw new PolicyError(`${shown}: policy file not found (--policy / input 'policy')`);
-    const baselines2 = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)];
-    return { source: "defaults", path: null, sha256: sha256(JSON.stringify(baselines2)), baselines: baselines2 };
-  }
-  if (read.kind === "outside-root" || read.kind === "dangling-link")
-    throw new PolicyError(`${shown}: the policy file ${read.problem}; it was not read (BG110)`);
-  if (read.kind !== "ok")
-    throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, " ")})`);
-  const file = sourceFromBytes(shown, read.bytes);
-  if (!file.validUtf8) throw new PolicyError(`${shown}: policy file is not valid UTF-8`);
-  const doc = parseJson(file);
-  const syntax = doc.syntaxErrors[0];
-  if (syntax) {
-    throw new PolicyError(
-      `${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`
-    );
-  }
-  if (doc.root === void 0)
-    throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`);
-  const dup = doc.duplicateKeys[0];
-  if (dup)
-    throw new PolicyError(
-      `${shown}:${dup.position.line}:${dup.position.column}: key "${dup.key}" appears twice`
-    );
-  const problems = validateDocument(doc, be, Pe.validatePolicy);
-  const first = problems[0];
-  if (first) {
-    throw new PolicyError(
-      `${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`
-    );
-  }
-  const raw = doc.value;
-  const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
-  return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
-}
-function selectBaselines(policy, name) {
-  if (name === void 0 || name === "") return policy.baselines;
-  const found = policy.baselines.find((b) => b.name === name);
-  if (!found) {
-    const known = policy.baselines.map((b) => b.name).join(", ");
-    throw new PolicyError(`unknown baseline "${name}"; the policy defines: ${known}`);
-  }
-  return [found];
-}
-function resolveBaseline(name, raw, pm2) {
-  const d = defaultBaseline(name, pm2);
-  const producerRoot = (raw.producer?.root ?? d.producer.root).replace(/\/+$/, "");
-  return {
-    name,
-    display_name: raw.display_name ?? d.display_name,
-    trio: { ...d.trio, ...raw.trio },
-    producer: {
-      ...d.producer,
-      ...raw.producer,
-      start: { ...d.producer.start, ...raw.producer?.start },
-      probe: { ...d.producer.probe, ...raw.producer?.probe }
-    },
-    suites: {
-      concurrent: raw.suites?.concurrent ?? d.suites.concurrent,
-      consumer: raw.suites?.consumer?.map((s) => completeStep(s, "{repo_root}")) ?? d.suites.consumer,
-      producer: raw.suites?.producer?.map((s) => completeStep(s, "{producer_root}")) ?? d.suites.producer
-    },
-    owners: { ...d.owners, ...raw.owners },
-    adapter: adapterOf(d.adapter, raw.adapter),
-    repin: {
-      mentions: (raw.repin?.mentions ?? d.repin.mentions).map(
-        (p) => p.startsWith("{producer_root}/") ? `${producerRoot}/${p.slice("{producer_root}/".length)}` : p
-      ),
-      handoff: raw.repin?.handoff ? { run: raw.repin.handoff.run, cwd: raw.repin.handoff.cwd ?? "{producer_root}" } : d.repin.handoff
-    }
-  };
-}
-function adapterOf(d, raw) {
-  const { file, ...rest } = raw ?? {};
-  const files = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
-  return { ...d, ...rest, files };
-}
-function detectPackageManager(root) {
-  if (existsSync9(join12(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync9(join12(root, "yarn.lock"))) return "yarn";
-  return "npm";
-}
-function displayPath(root, abs) {
-  const rel = relative6(root, abs);
-  return rel && !rel.startsWith("..") && !isAbsolute8(rel) ? rel.split("\\").join("/") : abs;
-}
-function more(n) {
-  return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
 }
 
 // src/actions/shared/io.ts

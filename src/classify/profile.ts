@@ -80,6 +80,28 @@ export function isDocumentationFinding(f: Finding): boolean {
   return DOCUMENTATION_RULES.has(f.rule)
 }
 
+/**
+ * A rollback's pull request, judged by the promotion gate: a documentation finding its matrix already had before
+ * (the same rule and message at the base) is a warning, follow-up once merged, as the rollback itself says; the
+ * incident's restore is never held up by prose the base carried (found by review: raw HTML written before BG218
+ * existed failed the rollback's pull request). One the change brings stays an error.
+ */
+export function inheritedDocumentation(head: Finding[], base: Finding[]): Finding[] {
+  const before = new Map<string, number>()
+  const key = (f: Finding) => `${f.rule}\u0000${f.message}`
+  for (const f of base) if (isDocumentationFinding(f)) before.set(key(f), (before.get(key(f)) ?? 0) + 1)
+  return head.map((f) => {
+    const left = before.get(key(f)) ?? 0
+    if (!isDocumentationFinding(f) || f.severity !== 'error' || left === 0) return f
+    before.set(key(f), left - 1)
+    return {
+      ...f,
+      severity: 'warning' as const,
+      message: `${f.message} (the matrix had it before this rollback: follow-up once it is merged)`
+    }
+  })
+}
+
 export interface Judgement {
   profile: Profile
   /** The errors that make the revision unusable as a baseline. */

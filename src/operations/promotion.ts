@@ -9,6 +9,7 @@
 import { approvedSince } from '../classify/approved-since.js'
 import { classifyChange } from '../classify/change.js'
 import type { ChangeReport } from '../classify/change.js'
+import { inheritedDocumentation } from '../classify/profile.js'
 import { approvedBeforeAdoption } from '../classify/restorable.js'
 import { packetName } from '../evidence/packet.js'
 import type { ChangeEvidence } from '../evidence/packet.js'
@@ -237,7 +238,12 @@ async function promoteBaseline(
     })
     if (definition.kind === 'none') findings.push(undefinedAtBase(definition.why, baseline.trio[changed[0]!]))
     findings.push(
-      ...trioRules(headTrio, { baseline, now }),
+      ...(report.rollback
+        ? inheritedDocumentation(
+            trioRules(headTrio, { baseline, now }),
+            trioRules(baseTrio, { baseline, now })
+          )
+        : trioRules(headTrio, { baseline, now })),
       ...driftRules(headTrio, producerFilesFromBytes(baseline, blobs.producer), {
         now,
         mayBeRestored: !report.identityChanged || report.rollback

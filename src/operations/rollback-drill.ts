@@ -68,6 +68,8 @@ export interface DrillInput {
   expected?: Finding[]
   /** The release the producer's tree is at (its manifest's tag), which BG310 says the restore leaves withdrawn. */
   producerRelease?: string | null
+  /** Every release tag the pin held on the branch's first-parent history (the whole of it, not only what lkg walked). */
+  pinnedTags?: ReadonlySet<string>
   trigger: string
   reason: string
   /** The baseline asked for with --to (null: the last-known-good). */
@@ -113,7 +115,7 @@ export function drillReport(input: DrillInput): { report: DrillReport; findings:
   // a release the ledger records as approved that no revision of the branch's first-parent history pins, between
   // the target and the current one: a merge made the commits that pinned it a second parent (`git pull` merged
   // and pushed), so neither a rollback nor the gate (BG509) can restore it (found by review)
-  for (const u of unseenApproved(found)) {
+  for (const u of input.pinnedTags ? unseenApproved(found, input.pinnedTags) : []) {
     findings.push(
       finding(
         'BG514',
@@ -286,21 +288,22 @@ function skippedApproved(
 }
 
 /**
- * The releases the current ledger records as Approved or Superseded, older than the current one and newer than
- * the target (any older one when there is none), that no revision the walk found pins.
+ * The releases the current ledger records as Approved or Superseded, older than the current one, that no revision
+ * of the branch's first-parent history pins (`pinned`: all of them; a release rolled back to and left again is
+ * pinned all the same, found by review).
  */
-function unseenApproved(found: LkgReport): { tag: string; status: string; line: number }[] {
-  const current = found.identity.release_tag
-  const target = found.lkg.target?.identity.release_tag ?? null
-  const pinned = new Set(found.lkg.passedOver.map((p) => p.release_tag))
-  if (target) pinned.add(target)
+function unseenApproved(
+  found: LkgReport,
+  pinned: ReadonlySet<string>
+): { tag: string; status: string; line: number }[] {
+  const seen = new Set(pinned)
   const out: { tag: string; status: string; line: number }[] = []
   for (const row of ledgerRows(found.current.matrix.ledger)) {
     const known = statusOf(row)
     const tag = cellText(row, 'producer_tag')
-    if ((known !== 'Approved' && known !== 'Superseded') || pinned.has(tag)) continue
-    if (!olderRelease(tag, current) || (target !== null && !olderRelease(target, tag))) continue
-    pinned.add(tag)
+    if ((known !== 'Approved' && known !== 'Superseded') || seen.has(tag)) continue
+    if (!olderRelease(tag, found.identity.release_tag)) continue
+    seen.add(tag)
     out.push({ tag, status: cellText(row, 'status'), line: row.position.line })
   }
   return out

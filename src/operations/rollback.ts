@@ -33,6 +33,7 @@ import type { ProducerFiles, Trio, TrioRole } from '../trio/model.js'
 import { adapterFindings } from './adapter-input.js'
 import type { BaselineResult, OperationContext, OperationResult, RollbackReport } from './context.js'
 import { lastKnownGood } from './last-known-good.js'
+import { pinHistory } from './promotion.js'
 import type { LkgReport } from './last-known-good.js'
 import { operationResult } from './outcome.js'
 import { baselinePacket, startRun, writePacket } from './packet.js'
@@ -268,6 +269,8 @@ async function rollBack(
   if (options.drill) {
     // a drill restores nothing: "not restored" would say an attempt failed; it is a dry run whatever it found
     if (status === 'failed') status = 'dry-run'
+    // the whole first-parent history of the pin, as the gate reads it (BG509): which releases it ever held
+    const history = found.shallow ? null : await pinHistory(ctx.root, found.head, baseline, found.identity)
     const drilled = drillReport({
       baseline,
       found,
@@ -275,6 +278,13 @@ async function rollBack(
       verification,
       expected,
       producerRelease,
+      ...(history
+        ? {
+            pinnedTags: new Set(
+              history.pinnedBefore.flatMap((id) => (id.release_tag ? [id.release_tag] : []))
+            )
+          }
+        : {}),
       trigger: options.trigger,
       reason: options.reason,
       to: options.to
