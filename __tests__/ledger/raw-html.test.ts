@@ -93,6 +93,21 @@ describe('BG218: raw HTML in the matrix', () => {
     expect(lines(['- a `q', '- <b>x</b> `', ''].join('\n'))).toEqual([2])
   })
 
+  it('BG219: a fence in a list item or a quote (a tab after `>` too), a label over two lines, a footnote (found by review)', () => {
+    const bg219 = (md: string) =>
+      renderedOtherwise(sourceFromBytes('m.md', Buffer.from(md)), 'm.md', new Set())
+        .filter((f) => f.rule === 'BG219')
+        .map((f) => f.line)
+    expect(bg219(['- Checked with:', '  ```', '  npx x', 'Baseline Pin', '---', ''].join('\n'))).toEqual([2])
+    expect(bg219(['> \t```', '> x', ''].join('\n'))).toEqual([1])
+    expect(bg219(['[gate', 'way]: https://example.com', '=', ''].join('\n'))).toEqual([1])
+    expect(bg219(['A note.[^1]', '', '[^1]: moved to the end on GitHub', ''].join('\n'))).toEqual([3])
+    // links, checkboxes and bracketed words closed on their line are Markdown both read alike
+    expect(
+      bg219(['See [the runbook](docs/runbook.md).', '', '- [x] done', '- [ ] not yet', ''].join('\n'))
+    ).toEqual([])
+  })
+
   it('is linear in crafted backtick runs and unclosed tags (a run of every length, a long line of `<a`)', () => {
     let runs = ''
     for (let n = 1; n <= 400; n++) runs += `${'`'.repeat(n)}x`

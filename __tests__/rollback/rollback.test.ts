@@ -209,7 +209,9 @@ describe('lkg: the last-known-good baseline', () => {
       )
     })
     expect([judged.change?.rollback, judged.verdict]).toEqual([true, 'PASS'])
-    // raw HTML the rollback's pull request itself brings is judged as always
+    // a rollback's pull request that adds a line of its own where no rollback writes has its findings judged as
+    // always: a finding's message does not say all of its line (found by review: a moved `<br>` line with a fake
+    // Baseline Pin after it passed as the old one)
     fx.write(
       MATRIX,
       fx.read(MATRIX).replace('## Approved Version Pairs', '<h2>v0.3.9</h2>\n\n## Approved Version Pairs')
@@ -217,12 +219,10 @@ describe('lkg: the last-known-good baseline', () => {
     const more = repo.commit('the rollback, and a heading of its own', day(12))
     const again = (await promote(fx, { base, head: more, judgeAt: { source: 'commit' } })).result
       .baselines[0]!
-    expect(
-      again.findings
-        .filter((f) => f.rule === 'BG218')
-        .map((f) => f.severity)
-        .sort()
-    ).toEqual(['error', 'warning'])
+    expect(again.findings.filter((f) => f.rule === 'BG218').map((f) => f.severity)).toEqual([
+      'error',
+      'error'
+    ])
     expect(again.verdict).toBe('FAIL')
   })
 

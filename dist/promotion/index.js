@@ -25887,7 +25887,8 @@ var DOCUMENTATION_RULES = /* @__PURE__ */ new Set(["BG203", "BG208", "BG213", "B
 function isDocumentationFinding(f) {
   return DOCUMENTATION_RULES.has(f.rule);
 }
-function inheritedDocumentation(head, base) {
+function inheritedDocumentation(head, base, matrices) {
+  if (!onlyRollbackEdits(matrices.base, matrices.head)) return head;
   const before = /* @__PURE__ */ new Map();
   const key = (f) => `${f.rule}\0${f.message}`;
   for (const f of base) if (isDocumentationFinding(f)) before.set(key(f), (before.get(key(f)) ?? 0) + 1);
@@ -25901,6 +25902,29 @@ function inheritedDocumentation(head, base) {
       message: `${f.message} (the matrix had it before this rollback: follow-up once it is merged)`
     };
   });
+}
+function onlyRollbackEdits(base, head) {
+  const before = base.matrix.source?.text;
+  const after = head.matrix.source?.text;
+  const ledger = head.matrix.ledger;
+  if (before === void 0 || after === void 0 || !ledger) return false;
+  const had = /* @__PURE__ */ new Map();
+  for (const line of before.split("\n")) had.set(line, (had.get(line) ?? 0) + 1);
+  const table2 = ledger.ledgerSection?.table;
+  const spans = [
+    ...(ledger.pinSection?.lines ?? []).filter((l) => l.key !== null).map((l) => [l.start, l.end]),
+    ...table2 ? [[table2.start, table2.end]] : [],
+    ...ledger.updated ? [[after.lastIndexOf("\n", ledger.updated.start) + 1, ledger.updated.end]] : []
+  ];
+  let offset = 0;
+  for (const line of after.split("\n")) {
+    const left = had.get(line) ?? 0;
+    if (left > 0) had.set(line, left - 1);
+    else if (!spans.some(([s, e]) => offset >= s && offset + line.replace(/\r$/, "").length <= e))
+      return false;
+    offset += line.length + 1;
+  }
+  return true;
 }
 
 // src/exec/tool-versions.ts
@@ -29384,7 +29408,7 @@ function isBlank(code2) {
 }
 
 // src/ledger/blocks.ts
-var QUOTED_FENCE = /^(?:>[ \t]?)+ {0,3}(?:`{3}|~{3})/;
+var QUOTED_FENCE = /^(?:>[ \t]*)+(?:`{3}|~{3})/;
 function spacesOnly(text, from, to) {
   for (let k2 = from; k2 < to; k2++) if (!isBlank(text.charCodeAt(k2))) return false;
   return true;
@@ -30260,8 +30284,9 @@ function renderedOtherwise(source, path2, covered) {
     for (const span of scanned(text, block)) {
       const at3 = firstTag(text, span.start, span.end);
       if (at3 !== -1) starts.push(at3);
-      if (block.type !== "table" && REFERENCE.test(text.slice(span.start, span.end)))
-        references.push(span.start);
+      const line = text.slice(span.start, span.end);
+      if (block.type !== "table" && REFERENCE.test(line)) references.push(span.start);
+      else if (block.type === "list" && LIST_FENCE.test(line)) divergent.push(span.start);
     }
   }
   return [
@@ -30279,11 +30304,12 @@ function renderedOtherwise(source, path2, covered) {
       "BG219",
       [...divergent, ...references],
       /* @__PURE__ */ new Set(),
-      (at3) => references.includes(at3) ? "a link reference definition (`[label]: url`): GitHub hides it and reads the lines around it otherwise than the gate; write the link inline" : "Markdown GitHub reads otherwise than the gate (an ordered list that does not start at 1 right after indented code, or a fenced code block in a block quote): rewrite it (start the list at 1 or after a paragraph, move the code out of the quote)"
+      (at3) => references.includes(at3) ? "a link reference or footnote definition (`[label]: url`, `[^1]: note`), or a `[` whose label may go on over the next line: GitHub hides or moves it and reads the lines around it otherwise than the gate; write links inline and close the brackets on their line" : "Markdown GitHub reads otherwise than the gate (an ordered list that does not start at 1 right after indented code, or a fenced code block in a block quote or a list item): rewrite it (start the list at 1 or after a paragraph, move the code out of the quote or the list)"
     )
   ];
 }
-var REFERENCE = /^[ \t]{0,3}(?:(?:>[ \t]?)|(?:[-*+]|\d{1,9}[.)])[ \t]+)*\[(?:[^\]\\\n]|\\.)+\]:/;
+var REFERENCE = /^[ \t]{0,3}(?:(?:>[ \t]?)|(?:[-*+]|\d{1,9}[.)])[ \t]+)*\[(?:[^\]\\\n]|\\.)*(?:\]:|$)/;
+var LIST_FENCE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]*)*(?:`{3}|~{3})/;
 function perLine(source, path2, rule, offsets, covered, message) {
   const out = [];
   let more2 = 0;
@@ -33748,7 +33774,8 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
     findings.push(
       ...report.rollback ? inheritedDocumentation(
         trioRules(headTrio, { baseline, now }),
-        trioRules(baseTrio, { baseline, now })
+        trioRules(baseTrio, { baseline, now }),
+        { base: baseTrio, head: headTrio }
       ) : trioRules(headTrio, { baseline, now }),
       ...driftRules(headTrio, producerFilesFromBytes(baseline, blobs.producer), {
         now,

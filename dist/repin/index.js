@@ -53961,7 +53961,7 @@ function opensBlock(text, line) {
 }
 
 // src/ledger/blocks.ts
-var QUOTED_FENCE = /^(?:>[ \t]?)+ {0,3}(?:`{3}|~{3})/;
+var QUOTED_FENCE = /^(?:>[ \t]*)+(?:`{3}|~{3})/;
 function spacesOnly(text, from, to) {
   for (let k2 = from; k2 < to; k2++) if (!isBlank(text.charCodeAt(k2))) return false;
   return true;
@@ -55222,8 +55222,9 @@ function renderedOtherwise(source, path2, covered) {
     for (const span of scanned(text, block)) {
       const at3 = firstTag(text, span.start, span.end);
       if (at3 !== -1) starts.push(at3);
-      if (block.type !== "table" && REFERENCE.test(text.slice(span.start, span.end)))
-        references.push(span.start);
+      const line = text.slice(span.start, span.end);
+      if (block.type !== "table" && REFERENCE.test(line)) references.push(span.start);
+      else if (block.type === "list" && LIST_FENCE.test(line)) divergent.push(span.start);
     }
   }
   return [
@@ -55241,11 +55242,12 @@ function renderedOtherwise(source, path2, covered) {
       "BG219",
       [...divergent, ...references],
       /* @__PURE__ */ new Set(),
-      (at3) => references.includes(at3) ? "a link reference definition (`[label]: url`): GitHub hides it and reads the lines around it otherwise than the gate; write the link inline" : "Markdown GitHub reads otherwise than the gate (an ordered list that does not start at 1 right after indented code, or a fenced code block in a block quote): rewrite it (start the list at 1 or after a paragraph, move the code out of the quote)"
+      (at3) => references.includes(at3) ? "a link reference or footnote definition (`[label]: url`, `[^1]: note`), or a `[` whose label may go on over the next line: GitHub hides or moves it and reads the lines around it otherwise than the gate; write links inline and close the brackets on their line" : "Markdown GitHub reads otherwise than the gate (an ordered list that does not start at 1 right after indented code, or a fenced code block in a block quote or a list item): rewrite it (start the list at 1 or after a paragraph, move the code out of the quote or the list)"
     )
   ];
 }
-var REFERENCE = /^[ \t]{0,3}(?:(?:>[ \t]?)|(?:[-*+]|\d{1,9}[.)])[ \t]+)*\[(?:[^\]\\\n]|\\.)+\]:/;
+var REFERENCE = /^[ \t]{0,3}(?:(?:>[ \t]?)|(?:[-*+]|\d{1,9}[.)])[ \t]+)*\[(?:[^\]\\\n]|\\.)*(?:\]:|$)/;
+var LIST_FENCE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]*)*(?:`{3}|~{3})/;
 function perLine(source, path2, rule, offsets, covered, message) {
   const out = [];
   let more2 = 0;

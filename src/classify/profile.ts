@@ -6,6 +6,7 @@
 import type { RuleId } from '../rules/catalog.js'
 import { pinLineSubject } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
+import type { Trio } from '../trio/model.js'
 
 export type Profile = 'current' | 'legacy'
 
@@ -84,9 +85,16 @@ export function isDocumentationFinding(f: Finding): boolean {
  * A rollback's pull request, judged by the promotion gate: a documentation finding its matrix already had before
  * (the same rule and message at the base) is a warning, follow-up once merged, as the rollback itself says; the
  * incident's restore is never held up by prose the base carried (found by review: raw HTML written before BG218
- * existed failed the rollback's pull request). One the change brings stays an error.
+ * existed failed the rollback's pull request). Only where the matrix adds no line but where a rollback writes
+ * (onlyRollbackEdits): a finding's message does not say all of its line, and a pull request that moved or added
+ * prose could pass new markup for the old (found by review). One the change brings stays an error.
  */
-export function inheritedDocumentation(head: Finding[], base: Finding[]): Finding[] {
+export function inheritedDocumentation(
+  head: Finding[],
+  base: Finding[],
+  matrices: { base: Trio; head: Trio }
+): Finding[] {
+  if (!onlyRollbackEdits(matrices.base, matrices.head)) return head
   const before = new Map<string, number>()
   const key = (f: Finding) => `${f.rule}\u0000${f.message}`
   for (const f of base) if (isDocumentationFinding(f)) before.set(key(f), (before.get(key(f)) ?? 0) + 1)
@@ -100,6 +108,38 @@ export function inheritedDocumentation(head: Finding[], base: Finding[]): Findin
       message: `${f.message} (the matrix had it before this rollback: follow-up once it is merged)`
     }
   })
+}
+
+/**
+ * Whether every line of the head matrix is a line of the base matrix or one a rollback writes: a Baseline Pin line
+ * the tool knows, the Updated line, a row of the ledger table.
+ */
+function onlyRollbackEdits(base: Trio, head: Trio): boolean {
+  const before = base.matrix.source?.text
+  const after = head.matrix.source?.text
+  const ledger = head.matrix.ledger
+  if (before === undefined || after === undefined || !ledger) return false
+  const had = new Map<string, number>()
+  for (const line of before.split('\n')) had.set(line, (had.get(line) ?? 0) + 1)
+  const table = ledger.ledgerSection?.table
+  const spans: [number, number][] = [
+    ...(ledger.pinSection?.lines ?? [])
+      .filter((l) => l.key !== null)
+      .map((l): [number, number] => [l.start, l.end]),
+    ...(table ? [[table.start, table.end] as [number, number]] : []),
+    ...(ledger.updated
+      ? [[after.lastIndexOf('\n', ledger.updated.start) + 1, ledger.updated.end] as [number, number]]
+      : [])
+  ]
+  let offset = 0
+  for (const line of after.split('\n')) {
+    const left = had.get(line) ?? 0
+    if (left > 0) had.set(line, left - 1)
+    else if (!spans.some(([s, e]) => offset >= s && offset + line.replace(/\r$/, '').length <= e))
+      return false
+    offset += line.length + 1
+  }
+  return true
 }
 
 export interface Judgement {

@@ -47,7 +47,7 @@ export type Block =
 export type OtherKind = 'code' | 'comment' | 'html' | 'quote' | 'break'
 
 /** A fence opened inside a block quote (at any depth). */
-const QUOTED_FENCE = /^(?:>[ \t]?)+ {0,3}(?:`{3}|~{3})/
+const QUOTED_FENCE = /^(?:>[ \t]*)+(?:`{3}|~{3})/
 
 /** Whether text[from, to) holds only spaces and tabs (Markdown's whitespace within a line). */
 function spacesOnly(text: string, from: number, to: number): boolean {

@@ -241,7 +241,8 @@ async function promoteBaseline(
       ...(report.rollback
         ? inheritedDocumentation(
             trioRules(headTrio, { baseline, now }),
-            trioRules(baseTrio, { baseline, now })
+            trioRules(baseTrio, { baseline, now }),
+            { base: baseTrio, head: headTrio }
           )
         : trioRules(headTrio, { baseline, now })),
       ...driftRules(headTrio, producerFilesFromBytes(baseline, blobs.producer), {

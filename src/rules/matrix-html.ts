@@ -39,8 +39,11 @@ export function renderedOtherwise(source: SourceFile, path: string, covered: Rea
     for (const span of scanned(text, block)) {
       const at = firstTag(text, span.start, span.end)
       if (at !== -1) starts.push(at)
-      if (block.type !== 'table' && REFERENCE.test(text.slice(span.start, span.end)))
-        references.push(span.start)
+      const line = text.slice(span.start, span.end)
+      if (block.type !== 'table' && REFERENCE.test(line)) references.push(span.start)
+      // a fenced code block in a list item: the reader may take its lines for an open paragraph, and the line
+      // after it for a lazy one where cmark-gfm starts a heading (found by review)
+      else if (block.type === 'list' && LIST_FENCE.test(line)) divergent.push(span.start)
     }
   }
   return [
@@ -55,14 +58,20 @@ export function renderedOtherwise(source: SourceFile, path: string, covered: Rea
     ),
     ...perLine(source, path, 'BG219', [...divergent, ...references], new Set(), (at) =>
       references.includes(at)
-        ? 'a link reference definition (`[label]: url`): GitHub hides it and reads the lines around it otherwise than the gate; write the link inline'
-        : 'Markdown GitHub reads otherwise than the gate (an ordered list that does not start at 1 right after indented code, or a fenced code block in a block quote): rewrite it (start the list at 1 or after a paragraph, move the code out of the quote)'
+        ? 'a link reference or footnote definition (`[label]: url`, `[^1]: note`), or a `[` whose label may go on over the next line: GitHub hides or moves it and reads the lines around it otherwise than the gate; write links inline and close the brackets on their line'
+        : 'Markdown GitHub reads otherwise than the gate (an ordered list that does not start at 1 right after indented code, or a fenced code block in a block quote or a list item): rewrite it (start the list at 1 or after a paragraph, move the code out of the quote or the list)'
     )
   ]
 }
 
-/** A line that starts (after quote and list markers) with a link reference definition's label. */
-const REFERENCE = /^[ \t]{0,3}(?:(?:>[ \t]?)|(?:[-*+]|\d{1,9}[.)])[ \t]+)*\[(?:[^\]\\\n]|\\.)+\]:/
+/**
+ * A line that starts (after quote and list markers) with a link reference or footnote definition's label, or with
+ * a `[` whose label may go on over the next line (CommonMark allows it: found by review).
+ */
+const REFERENCE = /^[ \t]{0,3}(?:(?:>[ \t]?)|(?:[-*+]|\d{1,9}[.)])[ \t]+)*\[(?:[^\]\\\n]|\\.)*(?:\]:|$)/
+
+/** A fence opened on a line of a list (after any list or quote markers and indentation). */
+const LIST_FENCE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]*)*(?:`{3}|~{3})/
 
 /** One finding a line, in order, the first ten and then a count. */
 function perLine(
