@@ -4,10 +4,11 @@
 import { describe, expect, it } from '@jest/globals'
 import { sourceFromBytes } from '../../src/document/source-file.js'
 import { readBlocks } from '../../src/ledger/blocks.js'
+import { finding } from '../../src/rules/finding.js'
 import { firstTag, renderedOtherwise } from '../../src/rules/matrix-html.js'
 
 const lines = (md: string) =>
-  renderedOtherwise(sourceFromBytes('m.md', Buffer.from(md)), 'm.md', new Set()).map((f) => f.line)
+  renderedOtherwise(sourceFromBytes('m.md', Buffer.from(md)), 'm.md', []).map((f) => f.line)
 const tagAt = (line: string) => firstTag(line, 0, line.length)
 
 describe('BG218: raw HTML in the matrix', () => {
@@ -95,7 +96,7 @@ describe('BG218: raw HTML in the matrix', () => {
 
   it('BG219: a fence in a list item or a quote (a tab after `>` too), a label over two lines, a footnote (found by review)', () => {
     const bg219 = (md: string) =>
-      renderedOtherwise(sourceFromBytes('m.md', Buffer.from(md)), 'm.md', new Set())
+      renderedOtherwise(sourceFromBytes('m.md', Buffer.from(md)), 'm.md', [])
         .filter((f) => f.rule === 'BG219')
         .map((f) => f.line)
     expect(bg219(['- Checked with:', '  ```', '  npx x', 'Baseline Pin', '---', ''].join('\n'))).toEqual([2])
@@ -106,6 +107,33 @@ describe('BG218: raw HTML in the matrix', () => {
     expect(
       bg219(['See [the runbook](docs/runbook.md).', '', '- [x] done', '- [ ] not yet', ''].join('\n'))
     ).toEqual([])
+  })
+
+  it('BG207: a pin line nested, quoted or outside the Baseline Pin list, which GitHub shows beside the checked one (found by review)', () => {
+    const md = [
+      '## Baseline Pin',
+      '',
+      '- MemoryKernel release tag: `v0.4.0`',
+      '- Runtime cutover posture: `GO`',
+      '  - Runtime cutover posture: `NO-GO`',
+      '',
+      '> - MemoryKernel release tag: `v9.9.9`',
+      '',
+      '## Notes',
+      '',
+      '- Runtime cutover posture: `NO-GO`',
+      '- Owners: both teams',
+      ''
+    ].join('\n')
+    const source = sourceFromBytes('m.md', Buffer.from(md))
+    const read = [md.indexOf('- MemoryKernel'), md.indexOf('- Runtime')].map((start) => ({
+      start,
+      end: start + 1
+    }))
+    const isLabel = (label: string) =>
+      ['memorykernel release tag', 'runtime cutover posture'].includes(label.trim().toLowerCase())
+    const found = renderedOtherwise(source, 'm.md', [], { read, isLabel }).filter((f) => f.rule === 'BG207')
+    expect(found.map((f) => f.line)).toEqual([5, 7, 11])
   })
 
   it('is linear in crafted backtick runs and unclosed tags (a run of every length, a long line of `<a`)', () => {
@@ -119,7 +147,9 @@ describe('BG218: raw HTML in the matrix', () => {
 
   it('one finding a line, ten at most, then a count', () => {
     const md = Array.from({ length: 14 }, (_, i) => `line ${i} <i>a</i> <b>b</b>`).join('\n\n')
-    const found = renderedOtherwise(sourceFromBytes('m.md', Buffer.from(md)), 'm.md', new Set([1]))
+    // line 1's markup is a Baseline Pin line's own finding (BG206): no BG218 there
+    const pinLine = finding('BG206', 'm.md', { line: 1, column: 1 }, 'markup in a pin line')
+    const found = renderedOtherwise(sourceFromBytes('m.md', Buffer.from(md)), 'm.md', [pinLine])
     expect(found.map((f) => f.line)).toEqual([3, 5, 7, 9, 11, 13, 15, 17, 19, 21, null])
     expect(found.at(-1)!.message).toBe('and 3 more lines of the matrix like it')
   })

@@ -25426,7 +25426,7 @@ var TRIO_RULES = {
   BG207: {
     title: "Baseline Pin line repeated",
     severity: "error",
-    description: "Each Baseline Pin line appears once; two release tag lines make the section ambiguous.",
+    description: "Each Baseline Pin line appears once; two release tag lines make the section ambiguous. A bullet anywhere else in the matrix whose label names a Baseline Pin line (nested in a list item, quoted, or in another section) is refused too: GitHub shows it beside the line checked, which the tools read only at the top of the Baseline Pin list.",
     example: "Two `- MemoryKernel release tag:` lines, one old and one new."
   },
   BG208: {
@@ -37056,10 +37056,14 @@ function editDistance(a, b) {
 // src/rules/matrix-html.ts
 var MAX_FINDINGS = 10;
 var BACKTICK = 96;
-function renderedOtherwise(source, path2, covered) {
+function renderedOtherwise(source, path2, found, pins = { read: [], isLabel: () => false }) {
+  const covered = new Set(
+    found.filter((f) => (f.rule === "BG206" || f.rule === "BG213") && f.line !== null).map((f) => f.line)
+  );
   const text = source.text;
   const starts = [];
   const references = [];
+  const unread = [];
   const { blocks, divergent } = readBlocksAndDivergences(text, source.lineStarts);
   for (const block of blocks) {
     if (block.type === "other" && (block.kind === "code" || block.kind === "comment")) continue;
@@ -37073,6 +37077,7 @@ function renderedOtherwise(source, path2, covered) {
       const line = text.slice(span.start, span.end);
       if (block.type !== "table" && REFERENCE.test(line)) references.push(span.start);
       else if (block.type === "list" && LIST_FENCE.test(line)) divergent.push(span.start);
+      if (block.type !== "table" && unreadPinLine(line, span, pins)) unread.push(span.start);
     }
   }
   return [
@@ -37087,6 +37092,14 @@ function renderedOtherwise(source, path2, covered) {
     ...perLine(
       source,
       path2,
+      "BG207",
+      unread,
+      /* @__PURE__ */ new Set(),
+      () => "a Baseline Pin line the gate does not read (nested in a list item, quoted, or outside the Baseline Pin list): GitHub shows it beside the one checked; remove it"
+    ),
+    ...perLine(
+      source,
+      path2,
       "BG219",
       [...divergent, ...references],
       /* @__PURE__ */ new Set(),
@@ -37094,6 +37107,12 @@ function renderedOtherwise(source, path2, covered) {
     )
   ];
 }
+function unreadPinLine(line, span, pins) {
+  const m = PIN_LIKE.exec(line);
+  if (!m || !pins.isLabel(m[1].replace(/[`*_]/g, ""))) return false;
+  return !pins.read.some((p) => p.start >= span.start && p.start <= span.end);
+}
+var PIN_LIKE = /^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+([^:\n]{1,80}):/;
 var REFERENCE = /^[ \t]{0,3}(?:(?:>[ \t]?)|(?:[-*+]|\d{1,9}[.)])[ \t]+)*\[(?:[^\]\\\n]|\\.)*(?:\]:|$)/;
 var LIST_FENCE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]*)*(?:`{3}|~{3})/;
 function perLine(source, path2, rule, offsets, covered, message) {
@@ -37221,10 +37240,11 @@ function matrixRules(trio, ctx) {
     ...source ? machinePaths(source, path2, ledger) : []
   ];
   if (!source) return found;
-  const marked = new Set(
-    found.filter((f) => (f.rule === "BG206" || f.rule === "BG213") && f.line !== null).map((f) => f.line)
-  );
-  return [...found, ...renderedOtherwise(source, path2, marked)];
+  const isLabel = (label3) => pinLineKey(label3, ctx.baseline.display_name) !== null;
+  return [
+    ...found,
+    ...renderedOtherwise(source, path2, found, { read: ledger.pinSection?.lines ?? [], isLabel })
+  ];
 }
 var MACHINE_PATH = /(?:\/Users\/|\/home\/|[A-Za-z]:\\Users\\)[A-Za-z0-9._-]+(?:[\\/][^\s`'"<>|)\]]*)?/g;
 var MAX_MACHINE_PATHS = 10;

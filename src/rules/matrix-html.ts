@@ -21,14 +21,23 @@ const MAX_FINDINGS = 10
 const BACKTICK = 0x60
 
 /**
- * BG218 for each line where raw HTML starts and BG219 for each line GitHub renders otherwise (the first ten of
- * each, then a count), but no BG218 on `covered` lines: a Baseline Pin line or a ledger cell with markup has its
- * own finding there (BG206, BG213).
+ * BG218 for each line where raw HTML starts, BG219 for each line GitHub renders otherwise and BG207 for each pin
+ * line the reader does not read (the first ten of each, then a count), but no BG218 on a line where the matrix's
+ * other rules (`found`) already say that a Baseline Pin line or a ledger cell holds markup (BG206, BG213).
  */
-export function renderedOtherwise(source: SourceFile, path: string, covered: ReadonlySet<number>): Finding[] {
+export function renderedOtherwise(
+  source: SourceFile,
+  path: string,
+  found: readonly Finding[],
+  pins: PinLines = { read: [], isLabel: () => false }
+): Finding[] {
+  const covered = new Set(
+    found.filter((f) => (f.rule === 'BG206' || f.rule === 'BG213') && f.line !== null).map((f) => f.line!)
+  )
   const text = source.text
   const starts: number[] = []
   const references: number[] = []
+  const unread: number[] = []
   const { blocks, divergent } = readBlocksAndDivergences(text, source.lineStarts)
   for (const block of blocks) {
     if (block.type === 'other' && (block.kind === 'code' || block.kind === 'comment')) continue
@@ -44,6 +53,7 @@ export function renderedOtherwise(source: SourceFile, path: string, covered: Rea
       // a fenced code block in a list item: the reader may take its lines for an open paragraph, and the line
       // after it for a lazy one where cmark-gfm starts a heading (found by review)
       else if (block.type === 'list' && LIST_FENCE.test(line)) divergent.push(span.start)
+      if (block.type !== 'table' && unreadPinLine(line, span, pins)) unread.push(span.start)
     }
   }
   return [
@@ -56,6 +66,15 @@ export function renderedOtherwise(source: SourceFile, path: string, covered: Rea
       (at) =>
         `raw HTML (\`${snippet(text, at)}\`): GitHub shows it, the gate reads only Markdown, so the two can differ; remove it, or write it in a code span`
     ),
+    ...perLine(
+      source,
+      path,
+      'BG207',
+      unread,
+      new Set(),
+      () =>
+        'a Baseline Pin line the gate does not read (nested in a list item, quoted, or outside the Baseline Pin list): GitHub shows it beside the one checked; remove it'
+    ),
     ...perLine(source, path, 'BG219', [...divergent, ...references], new Set(), (at) =>
       references.includes(at)
         ? 'a link reference or footnote definition (`[label]: url`, `[^1]: note`), or a `[` whose label may go on over the next line: GitHub hides or moves it and reads the lines around it otherwise than the gate; write links inline and close the brackets on their line'
@@ -63,6 +82,25 @@ export function renderedOtherwise(source: SourceFile, path: string, covered: Rea
     )
   ]
 }
+
+/** The Baseline Pin lines the reader read (their list items' offsets), and whether a label names one. */
+export interface PinLines {
+  read: readonly { start: number; end: number }[]
+  isLabel(label: string): boolean
+}
+
+/**
+ * A bullet whose label names a Baseline Pin line, which is not one of the lines read: a nested or quoted one, or a
+ * list elsewhere, shows GitHub a second value beside the checked one (found by review).
+ */
+function unreadPinLine(line: string, span: Span, pins: PinLines): boolean {
+  const m = PIN_LIKE.exec(line)
+  if (!m || !pins.isLabel(m[1]!.replace(/[`*_]/g, ''))) return false
+  return !pins.read.some((p) => p.start >= span.start && p.start <= span.end)
+}
+
+/** A bullet (after any quote markers and indentation) and the label before its first colon. */
+const PIN_LIKE = /^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+([^:\n]{1,80}):/
 
 /**
  * A line that starts (after quote and list markers) with a link reference or footnote definition's label, or with
@@ -77,7 +115,7 @@ const LIST_FENCE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]*)*(?:`{3}|~{3})
 function perLine(
   source: SourceFile,
   path: string,
-  rule: 'BG218' | 'BG219',
+  rule: 'BG207' | 'BG218' | 'BG219',
   offsets: number[],
   covered: ReadonlySet<number>,
   message: (at: number) => string

@@ -13,7 +13,7 @@ import {
   statusOf
 } from '../ledger/model.js'
 import type { Ledger, LedgerColumnKey, LedgerRow, LedgerTable, PinLineKey } from '../ledger/model.js'
-import { normalize } from '../ledger/parse.js'
+import { normalize, pinLineKey } from '../ledger/parse.js'
 import { schemaMessage } from '../document/schema-errors.js'
 import { positionAt } from '../document/source-file.js'
 import type { SourceFile } from '../document/source-file.js'
@@ -46,11 +46,11 @@ export function matrixRules(trio: Trio, ctx: MatrixRuleContext): Finding[] {
     ...(source ? machinePaths(source, path, ledger) : [])
   ]
   if (!source) return found
-  // a Baseline Pin line or a ledger cell with markup has its own finding (BG206, BG213): one a line
-  const marked = new Set(
-    found.filter((f) => (f.rule === 'BG206' || f.rule === 'BG213') && f.line !== null).map((f) => f.line!)
-  )
-  return [...found, ...renderedOtherwise(source, path, marked)]
+  const isLabel = (label: string) => pinLineKey(label, ctx.baseline.display_name) !== null
+  return [
+    ...found,
+    ...renderedOtherwise(source, path, found, { read: ledger.pinSection?.lines ?? [], isLabel })
+  ]
 }
 
 /** A developer's home directory in a path: /Users/NAME/, /home/NAME/, C:\Users\NAME\. */

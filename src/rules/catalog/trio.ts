@@ -45,7 +45,8 @@ export const TRIO_RULES = {
   BG207: {
     title: 'Baseline Pin line repeated',
     severity: 'error',
-    description: 'Each Baseline Pin line appears once; two release tag lines make the section ambiguous.',
+    description:
+      'Each Baseline Pin line appears once; two release tag lines make the section ambiguous. A bullet anywhere else in the matrix whose label names a Baseline Pin line (nested in a list item, quoted, or in another section) is refused too: GitHub shows it beside the line checked, which the tools read only at the top of the Baseline Pin list.',
     example: 'Two `- MemoryKernel release tag:` lines, one old and one new.'
   },
   BG208: {
