@@ -61722,7 +61722,7 @@ function matrixRules(trio, ctx) {
     ...source ? machinePaths(source, path2, ledger) : []
   ];
   if (!source) return found;
-  const isLabel = (label2) => pinLineKey(label2, ctx.baseline.display_name) !== null;
+  const isLabel = (label2) => !!ledger.pinSection && pinLineKey(label2, ctx.baseline.display_name) !== null;
   return [
     ...found,
     ...renderedOtherwise(source, path2, found, { read: ledger.pinSection?.lines ?? [], isLabel })

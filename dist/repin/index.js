@@ -55392,7 +55392,7 @@ function matrixRules(trio, ctx) {
     ...source ? machinePaths(source, path2, ledger) : []
   ];
   if (!source) return found;
-  const isLabel = (label) => pinLineKey(label, ctx.baseline.display_name) !== null;
+  const isLabel = (label) => !!ledger.pinSection && pinLineKey(label, ctx.baseline.display_name) !== null;
   return [
     ...found,
     ...renderedOtherwise(source, path2, found, { read: ledger.pinSection?.lines ?? [], isLabel })

@@ -37240,7 +37240,7 @@ function matrixRules(trio, ctx) {
     ...source ? machinePaths(source, path2, ledger) : []
   ];
   if (!source) return found;
-  const isLabel = (label3) => pinLineKey(label3, ctx.baseline.display_name) !== null;
+  const isLabel = (label3) => !!ledger.pinSection && pinLineKey(label3, ctx.baseline.display_name) !== null;
   return [
     ...found,
     ...renderedOtherwise(source, path2, found, { read: ledger.pinSection?.lines ?? [], isLabel })

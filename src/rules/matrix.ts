@@ -46,7 +46,9 @@ export function matrixRules(trio: Trio, ctx: MatrixRuleContext): Finding[] {
     ...(source ? machinePaths(source, path, ledger) : [])
   ]
   if (!source) return found
-  const isLabel = (label: string) => pinLineKey(label, ctx.baseline.display_name) !== null
+  // without a Baseline Pin section no pin line is read: BG204 says so, once
+  const isLabel = (label: string) =>
+    !!ledger.pinSection && pinLineKey(label, ctx.baseline.display_name) !== null
   return [
     ...found,
     ...renderedOtherwise(source, path, found, { read: ledger.pinSection?.lines ?? [], isLabel })
