@@ -25927,57 +25927,6 @@ function onlyRollbackEdits(base, head) {
   return true;
 }
 
-// src/exec/tool-versions.ts
-import { execFile } from "node:child_process";
-var TIMEOUT_MS = 1e4;
-var TOOLS = {
-  git: ["git", "--version"],
-  cargo: ["cargo", "--version"],
-  rustc: ["rustc", "--version"]
-};
-var DECIDING = ["PATH", "HOME", "RUSTUP_HOME", "RUSTUP_TOOLCHAIN", "CARGO_HOME"];
-var asked = /* @__PURE__ */ new Map();
-function versionOf(argv, env2) {
-  return new Promise((done) => {
-    execFile(argv[0], argv.slice(1), { timeout: TIMEOUT_MS, env: env2, windowsHide: true }, (err, stdout) => {
-      const line = String(stdout).split("\n")[0]?.trim() ?? "";
-      done(err ? `unavailable (${err.code ?? "error"})` : line || "unknown");
-    });
-  });
-}
-var NOT_ASKED = "not asked: no suite ran";
-async function ask(env2, rust) {
-  const names = Object.keys(TOOLS);
-  const versions = await Promise.all(
-    names.map((n) => rust || n === "git" ? versionOf(TOOLS[n], env2) : Promise.resolve(NOT_ASKED))
-  );
-  const out = { node: process.version };
-  names.forEach((n, i2) => out[n] = versions[i2]);
-  return out;
-}
-function toolVersions(env2, rust = true) {
-  const key = JSON.stringify([process.cwd(), rust, DECIDING.map((name) => env2[name] ?? null)]);
-  let versions = asked.get(key);
-  if (versions === void 0) {
-    versions = ask(env2, rust);
-    asked.set(key, versions);
-    versions.then((v) => {
-      if (Object.values(v).some((line) => line.startsWith("unavailable"))) asked.delete(key);
-    });
-  }
-  return versions.then((v) => ({ ...v }));
-}
-function runTools(env2) {
-  const without = toolVersions(env2, false);
-  let withRust = null;
-  return {
-    versions: { then: (ok, fail) => (withRust ?? without).then(ok, fail) },
-    suitesRun: () => {
-      withRust ??= toolVersions(env2, true);
-    }
-  };
-}
-
 // src/fs/digest.ts
 import { createHash } from "node:crypto";
 function sha256(data) {
@@ -26354,7 +26303,7 @@ function readSmall(path2, limit = 65536) {
 
 // src/git/git.ts
 var childProcess = () => process.getBuiltinModule("node:child_process");
-var TIMEOUT_MS2 = 3e4;
+var TIMEOUT_MS = 3e4;
 var MAX_OUTPUT = 64 * 1024 * 1024;
 var MAX_STDERR = 64 * 1024;
 var GitError = class extends Error {
@@ -26366,7 +26315,7 @@ function cannotRun(cwd, args, e, timedOut, timeoutMs) {
   const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync2(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
   return new GitError(`git ${args[0]}: ${why}`);
 }
-function git(cwd, args, timeoutMs = TIMEOUT_MS2, extraEnv = {}) {
+function git(cwd, args, timeoutMs = TIMEOUT_MS, extraEnv = {}) {
   return new Promise((resolve9, reject) => {
     childProcess().execFile(
       "git",
@@ -26383,7 +26332,7 @@ function git(cwd, args, timeoutMs = TIMEOUT_MS2, extraEnv = {}) {
     );
   });
 }
-function gitLines(cwd, args, failure, onLine, timeoutMs = TIMEOUT_MS2) {
+function gitLines(cwd, args, failure, onLine, timeoutMs = TIMEOUT_MS) {
   const child = childProcess().spawn("git", [...OPTIONS, ...args], {
     cwd,
     env: env(),
@@ -32720,6 +32669,57 @@ function statementFileName(packetFile) {
   return packetFile.replace(/\.json$/, "") + ".intoto.json";
 }
 
+// src/exec/tool-versions.ts
+import { execFile } from "node:child_process";
+var TIMEOUT_MS2 = 1e4;
+var TOOLS = {
+  git: ["git", "--version"],
+  cargo: ["cargo", "--version"],
+  rustc: ["rustc", "--version"]
+};
+var DECIDING = ["PATH", "HOME", "RUSTUP_HOME", "RUSTUP_TOOLCHAIN", "CARGO_HOME"];
+var asked = /* @__PURE__ */ new Map();
+function versionOf(argv, env2) {
+  return new Promise((done) => {
+    execFile(argv[0], argv.slice(1), { timeout: TIMEOUT_MS2, env: env2, windowsHide: true }, (err, stdout) => {
+      const line = String(stdout).split("\n")[0]?.trim() ?? "";
+      done(err ? `unavailable (${err.code ?? "error"})` : line || "unknown");
+    });
+  });
+}
+var NOT_ASKED = "not asked: no suite ran";
+async function ask(env2, rust) {
+  const names = Object.keys(TOOLS);
+  const versions = await Promise.all(
+    names.map((n) => rust || n === "git" ? versionOf(TOOLS[n], env2) : Promise.resolve(NOT_ASKED))
+  );
+  const out = { node: process.version };
+  names.forEach((n, i2) => out[n] = versions[i2]);
+  return out;
+}
+function toolVersions(env2, rust = true) {
+  const key = JSON.stringify([process.cwd(), rust, DECIDING.map((name) => env2[name] ?? null)]);
+  let versions = asked.get(key);
+  if (versions === void 0) {
+    versions = ask(env2, rust);
+    asked.set(key, versions);
+    versions.then((v) => {
+      if (Object.values(v).some((line) => line.startsWith("unavailable"))) asked.delete(key);
+    });
+  }
+  return versions.then((v) => ({ ...v }));
+}
+function runTools(env2) {
+  const without = toolVersions(env2, false);
+  let withRust = null;
+  return {
+    versions: { then: (ok, fail) => (withRust ?? without).then(ok, fail) },
+    suitesRun: () => {
+      withRust ??= toolVersions(env2, true);
+    }
+  };
+}
+
 // src/operations/instant.ts
 var WALL_CLOCK = { source: "wall-clock" };
 async function resolveInstant(request2, options) {
@@ -32745,6 +32745,10 @@ async function startRun(ctx, tools, commit) {
     commit: commit ?? (() => resolveCommit(ctx.root, "HEAD"))
   });
   return { gitContext, tools, instant };
+}
+async function startSuiteRun(ctx, commit) {
+  const tools = runTools(ctx.env);
+  return { ...await startRun(ctx, tools.versions, commit), suitesRun: tools.suitesRun };
 }
 async function baselinePacket(ctx, run2, judged2) {
   const finishedAt = ctx.clock();
@@ -33709,8 +33713,7 @@ async function runPromotion(ctx, options) {
   if (!head) throw new RevisionError(`--head ${options.head} names no commit in ${ctx.root}`);
   const fork = options.fromMergeBase ? await forkPoint(ctx.root, options.base, base, head) : null;
   if (fork) base = fork.commit;
-  const tools = runTools(ctx.env);
-  const run2 = { ...await startRun(ctx, tools.versions, head), suitesRun: tools.suitesRun };
+  const run2 = await startSuiteRun(ctx, head);
   const atBase = await policyAtBase(ctx.root, ctx.policy, { base, head }, ctx.rootFrom);
   const judged2 = [];
   for (const [i2, baseline] of options.baselines.entries()) {

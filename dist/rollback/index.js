@@ -27895,57 +27895,6 @@ function describeFindings(findings) {
   return `${n} finding${n === 1 ? "" : "s"} of ${rules3.length} rule${rules3.length === 1 ? "" : "s"} (${rules3.join(", ")})`;
 }
 
-// src/exec/tool-versions.ts
-import { execFile } from "node:child_process";
-var TIMEOUT_MS = 1e4;
-var TOOLS = {
-  git: ["git", "--version"],
-  cargo: ["cargo", "--version"],
-  rustc: ["rustc", "--version"]
-};
-var DECIDING = ["PATH", "HOME", "RUSTUP_HOME", "RUSTUP_TOOLCHAIN", "CARGO_HOME"];
-var asked = /* @__PURE__ */ new Map();
-function versionOf(argv, env2) {
-  return new Promise((done) => {
-    execFile(argv[0], argv.slice(1), { timeout: TIMEOUT_MS, env: env2, windowsHide: true }, (err, stdout) => {
-      const line = String(stdout).split("\n")[0]?.trim() ?? "";
-      done(err ? `unavailable (${err.code ?? "error"})` : line || "unknown");
-    });
-  });
-}
-var NOT_ASKED = "not asked: no suite ran";
-async function ask(env2, rust) {
-  const names = Object.keys(TOOLS);
-  const versions = await Promise.all(
-    names.map((n) => rust || n === "git" ? versionOf(TOOLS[n], env2) : Promise.resolve(NOT_ASKED))
-  );
-  const out = { node: process.version };
-  names.forEach((n, i2) => out[n] = versions[i2]);
-  return out;
-}
-function toolVersions(env2, rust = true) {
-  const key = JSON.stringify([process.cwd(), rust, DECIDING.map((name) => env2[name] ?? null)]);
-  let versions = asked.get(key);
-  if (versions === void 0) {
-    versions = ask(env2, rust);
-    asked.set(key, versions);
-    versions.then((v) => {
-      if (Object.values(v).some((line) => line.startsWith("unavailable"))) asked.delete(key);
-    });
-  }
-  return versions.then((v) => ({ ...v }));
-}
-function runTools(env2) {
-  const without = toolVersions(env2, false);
-  let withRust = null;
-  return {
-    versions: { then: (ok, fail) => (withRust ?? without).then(ok, fail) },
-    suitesRun: () => {
-      withRust ??= toolVersions(env2, true);
-    }
-  };
-}
-
 // src/fs/atomic-set.ts
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
 import { basename as basename3, dirname as dirname4, isAbsolute as isAbsolute2, join as join4, resolve as resolve2 } from "node:path";
@@ -28115,7 +28064,7 @@ function readSmall(path2, limit = 65536) {
 // src/git/git.ts
 import { existsSync as existsSync2 } from "node:fs";
 var childProcess = () => process.getBuiltinModule("node:child_process");
-var TIMEOUT_MS2 = 3e4;
+var TIMEOUT_MS = 3e4;
 var MAX_OUTPUT = 64 * 1024 * 1024;
 var MAX_STDERR = 64 * 1024;
 var GitError = class extends Error {
@@ -28127,7 +28076,7 @@ function cannotRun(cwd, args, e, timedOut, timeoutMs) {
   const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync2(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
   return new GitError(`git ${args[0]}: ${why}`);
 }
-function git(cwd, args, timeoutMs = TIMEOUT_MS2, extraEnv = {}) {
+function git(cwd, args, timeoutMs = TIMEOUT_MS, extraEnv = {}) {
   return new Promise((resolve12, reject) => {
     childProcess().execFile(
       "git",
@@ -28144,7 +28093,7 @@ function git(cwd, args, timeoutMs = TIMEOUT_MS2, extraEnv = {}) {
     );
   });
 }
-function gitLines(cwd, args, failure, onLine, timeoutMs = TIMEOUT_MS2) {
+function gitLines(cwd, args, failure, onLine, timeoutMs = TIMEOUT_MS) {
   const child = childProcess().spawn("git", [...OPTIONS, ...args], {
     cwd,
     env: env(),
@@ -40611,6 +40560,57 @@ function statementFileName(packetFile) {
   return packetFile.replace(/\.json$/, "") + ".intoto.json";
 }
 
+// src/exec/tool-versions.ts
+import { execFile } from "node:child_process";
+var TIMEOUT_MS2 = 1e4;
+var TOOLS = {
+  git: ["git", "--version"],
+  cargo: ["cargo", "--version"],
+  rustc: ["rustc", "--version"]
+};
+var DECIDING = ["PATH", "HOME", "RUSTUP_HOME", "RUSTUP_TOOLCHAIN", "CARGO_HOME"];
+var asked = /* @__PURE__ */ new Map();
+function versionOf(argv, env2) {
+  return new Promise((done) => {
+    execFile(argv[0], argv.slice(1), { timeout: TIMEOUT_MS2, env: env2, windowsHide: true }, (err, stdout) => {
+      const line = String(stdout).split("\n")[0]?.trim() ?? "";
+      done(err ? `unavailable (${err.code ?? "error"})` : line || "unknown");
+    });
+  });
+}
+var NOT_ASKED = "not asked: no suite ran";
+async function ask(env2, rust) {
+  const names = Object.keys(TOOLS);
+  const versions = await Promise.all(
+    names.map((n) => rust || n === "git" ? versionOf(TOOLS[n], env2) : Promise.resolve(NOT_ASKED))
+  );
+  const out = { node: process.version };
+  names.forEach((n, i2) => out[n] = versions[i2]);
+  return out;
+}
+function toolVersions(env2, rust = true) {
+  const key = JSON.stringify([process.cwd(), rust, DECIDING.map((name) => env2[name] ?? null)]);
+  let versions = asked.get(key);
+  if (versions === void 0) {
+    versions = ask(env2, rust);
+    asked.set(key, versions);
+    versions.then((v) => {
+      if (Object.values(v).some((line) => line.startsWith("unavailable"))) asked.delete(key);
+    });
+  }
+  return versions.then((v) => ({ ...v }));
+}
+function runTools(env2) {
+  const without = toolVersions(env2, false);
+  let withRust = null;
+  return {
+    versions: { then: (ok, fail) => (withRust ?? without).then(ok, fail) },
+    suitesRun: () => {
+      withRust ??= toolVersions(env2, true);
+    }
+  };
+}
+
 // src/operations/instant.ts
 var WALL_CLOCK = { source: "wall-clock" };
 async function resolveInstant(request2, options) {
@@ -40636,6 +40636,10 @@ async function startRun(ctx, tools, commit) {
     commit: commit ?? (() => resolveCommit(ctx.root, "HEAD"))
   });
   return { gitContext, tools, instant };
+}
+async function startSuiteRun(ctx, commit) {
+  const tools = runTools(ctx.env);
+  return { ...await startRun(ctx, tools.versions, commit), suitesRun: tools.suitesRun };
 }
 async function baselinePacket(ctx, run2, judged3) {
   const finishedAt = ctx.clock();
@@ -41835,8 +41839,7 @@ async function uncommittedBeside(root, baseline, evidenceDir) {
 
 // src/operations/rollback.ts
 async function runRollback(ctx, options) {
-  const tools = runTools(ctx.env);
-  const run2 = { ...await startRun(ctx, tools.versions), suitesRun: tools.suitesRun };
+  const run2 = await startSuiteRun(ctx);
   const reason2 = (await options.redactor.redact(options.reason)).text;
   const results = [];
   for (const baseline of options.baselines) {

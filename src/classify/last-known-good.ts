@@ -1,7 +1,8 @@
 // The last-known-good baseline (DESIGN.md §6): walking the trio's revisions newest first, the first whose
 // identity differs from the current one, whose ledger row (in the CURRENT ledger) is not `Rolled back`, that
 // the promotion gate lets a rollback restore (a row in that ledger, or an older release approved before adoption:
-// classify/restorable.ts), and that was a valid baseline at that revision; or, with a target tag, the newest valid revision of that tag.
+// classify/restorable.ts), and that was a valid baseline at that revision; or, with a target tag, the newest
+// valid revision of that tag.
 // "Valid" depends on the revision's profile (profile.ts): written after adoption, every trio rule; written
 // before, by hand in the older format, the identity rules. The walk stops at the first good revision, so only
 // the revisions it passes over are ever judged.

@@ -1,8 +1,9 @@
 // Which rules disqualify a trio revision as a baseline to go back to. A revision written after adoption is judged
-// by every trio rule but those of how its matrix documents the baseline (the `current` profile). A revision written before adoption, by hand, in the older format,
-// is judged by the `legacy` profile: the identity rules decide (pin = mirror digest = the matrix's Baseline Pin
-// lines = its one Approved row); what the old format could not satisfy (no runtime_cutover_posture, no posture
-// line, absolute paths, an Updated date, cell formats of older rows) is reported, not disqualifying.
+// by every trio rule but those of how its matrix documents the baseline (the `current` profile). A revision
+// written before adoption, by hand, in the older format, is judged by the `legacy` profile: the identity rules
+// decide (pin = mirror digest = the matrix's Baseline Pin lines = its one Approved row); what the old format
+// could not satisfy (no runtime_cutover_posture, no posture line, absolute paths, an Updated date, cell formats of
+// older rows) is reported, not disqualifying.
 import type { RuleId } from '../rules/catalog.js'
 import { pinLineSubject } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
@@ -70,10 +71,11 @@ export function disqualifiesLegacy(f: Finding): boolean {
 /**
  * Findings about how the matrix documents the baseline, not about which baseline it is: the Updated marker,
  * Baseline Pin lines the tool does not know, cell formats of the ledger (the identity cells of the Approved row
- * are BG212's), machine-specific paths, raw HTML and Markdown GitHub renders otherwise. Errors in a promotion; in a rollback, follow-up work that must
- * not keep the last-known-good baseline from coming back. A rollback edits the current matrix and never restores
- * the target's, so they do not disqualify a target either (raw HTML, BG218, was refused only from this version
- * on: a baseline approved before was passed over for it; found by review).
+ * are BG212's), machine-specific paths, raw HTML and Markdown GitHub renders otherwise. Errors in a promotion;
+ * in a rollback, follow-up work that must not keep the last-known-good baseline from coming back. A rollback
+ * edits the current matrix and never restores the target's, so they do not disqualify a target either (raw HTML,
+ * BG218, was refused only from this version on: a baseline approved before was passed over for it; found by
+ * review).
  */
 const DOCUMENTATION_RULES = new Set<RuleId>(['BG203', 'BG208', 'BG213', 'BG216', 'BG218', 'BG219'])
 

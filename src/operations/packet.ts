@@ -5,6 +5,7 @@ import { buildPacket, packetName } from '../evidence/packet.js'
 import { buildStatement, statementFileName } from '../evidence/statement.js'
 import type { EvidencePacket, PacketInput } from '../evidence/packet.js'
 import type { EvidenceFile, EvidenceStore } from '../fs/evidence-store.js'
+import { runTools } from '../exec/tool-versions.js'
 import { resolveCommit } from '../git/git.js'
 import type { RunContext } from '../git/run-context.js'
 import type { OperationContext } from './context.js'
@@ -17,7 +18,7 @@ export interface RunFacts {
   gitContext: Promise<RunContext>
   tools: PromiseLike<Record<string, string>>
   instant: Instant
-  /** Said when a suite is about to run (promotion: cargo and rustc are asked only then; exec/tool-versions.ts). */
+  /** Said when a suite is about to run (startSuiteRun: cargo and rustc are asked only then). */
   suitesRun?: () => void
 }
 
@@ -37,6 +38,16 @@ export async function startRun(
     commit: commit ?? (() => resolveCommit(ctx.root, 'HEAD'))
   })
   return { gitContext, tools, instant }
+}
+
+/**
+ * The start of a run that may run suites (promotion, rollback): cargo and rustc are asked for the evidence only
+ * once `suitesRun()` says a suite runs, since rustup starts the toolchain the checkout names
+ * (exec/tool-versions.ts: runTools).
+ */
+export async function startSuiteRun(ctx: OperationContext, commit?: string): Promise<RunFacts> {
+  const tools = runTools(ctx.env)
+  return { ...(await startRun(ctx, tools.versions, commit)), suitesRun: tools.suitesRun }
 }
 
 /** What the run and the context supply to every packet. */

@@ -13,7 +13,6 @@ import { inheritedDocumentation } from '../classify/profile.js'
 import { approvedBeforeAdoption } from '../classify/restorable.js'
 import { packetName } from '../evidence/packet.js'
 import type { ChangeEvidence } from '../evidence/packet.js'
-import { runTools } from '../exec/tool-versions.js'
 import { sha256 } from '../fs/digest.js'
 import { readRepoFile } from '../fs/read.js'
 import {
@@ -46,7 +45,7 @@ import { afterMerge } from './after-merge.js'
 import { checkoutConversions, linkedTrio, readBlobs } from './change-reads.js'
 import { operationResult } from './outcome.js'
 import { producerMoved } from './producer-moved.js'
-import { baselinePacket, startRun, writePacket } from './packet.js'
+import { baselinePacket, startSuiteRun, writePacket } from './packet.js'
 import { sameBytes } from './trio-files.js'
 import type { RunFacts } from './packet.js'
 import {
@@ -122,9 +121,7 @@ export async function runPromotion(
   const fork = options.fromMergeBase ? await forkPoint(ctx.root, options.base, base, head) : null
   if (fork) base = fork.commit
   // a replay judges at the head commit's date, so it gives the verdict the change had then
-  // cargo and rustc are asked only once a suite runs: rustup starts the toolchain the checkout names
-  const tools = runTools(ctx.env)
-  const run = { ...(await startRun(ctx, tools.versions, head)), suitesRun: tools.suitesRun }
+  const run = await startSuiteRun(ctx, head)
   const atBase = await policyAtBase(ctx.root, ctx.policy, { base, head }, ctx.rootFrom)
   // every baseline is read from git and judged before any suite runs: a suite runs the pull request's code, which
   // could change what git shows afterwards (a replace ref, the repository's config) for the baselines after it

@@ -68,7 +68,7 @@ export interface DrillInput {
   expected?: Finding[]
   /** The release the producer's tree is at (its manifest's tag), which BG310 says the restore leaves withdrawn. */
   producerRelease?: string | null
-  /** Every release tag the pin held on the branch's first-parent history (the whole of it, not only what lkg walked). */
+  /** Every release tag the pin held on the branch's first-parent history (all of it, not only what lkg walked). */
   pinnedTags?: ReadonlySet<string>
   trigger: string
   reason: string
@@ -112,9 +112,9 @@ export function drillReport(input: DrillInput): { report: DrillReport; findings:
       )
     )
   }
-  // a release the ledger records as approved that no revision of the branch's first-parent history pins, between
-  // the target and the current one: a merge made the commits that pinned it a second parent (`git pull` merged
-  // and pushed), so neither a rollback nor the gate (BG509) can restore it (found by review)
+  // a release the ledger records as approved, older than the current one, that no revision of the branch's
+  // first-parent history pins: a merge made the commits that pinned it a second parent (`git pull` merged and
+  // pushed), so neither a rollback nor the gate (BG509) can restore it (found by review)
   for (const u of input.pinnedTags ? unseenApproved(found, input.pinnedTags) : []) {
     findings.push(
       finding(

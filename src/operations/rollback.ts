@@ -9,7 +9,6 @@ import { isDocumentationFinding } from '../classify/profile.js'
 import { nextMilestone, renderIncidentNote, severityOf } from '../evidence/incident-note.js'
 import type { IncidentEvidence, RollbackStatus, RollbackTrigger } from '../evidence/incident-note.js'
 import { incidentNoteFileName, packetName } from '../evidence/packet-name.js'
-import { runTools } from '../exec/tool-versions.js'
 import { journalPath, recoverFileSet, writeFileSet } from '../fs/atomic-set.js'
 import { containedSetWrites } from './write-containment.js'
 import { sameBytes, trioOnDisk, trioWriteEscapes, WRITE_ORDER } from './trio-files.js'
@@ -36,7 +35,7 @@ import { lastKnownGood } from './last-known-good.js'
 import { pinHistory } from './promotion.js'
 import type { LkgReport } from './last-known-good.js'
 import { operationResult } from './outcome.js'
-import { baselinePacket, startRun, writePacket } from './packet.js'
+import { baselinePacket, startSuiteRun, writePacket } from './packet.js'
 import { redactFindings, redactStrings } from './redact-findings.js'
 import type { RunFacts } from './packet.js'
 import { DRILL_SUITES_SKIP, drillReport, whyNoTarget } from './rollback-drill.js'
@@ -69,10 +68,8 @@ export interface RollbackOptions {
 }
 
 export async function runRollback(ctx: OperationContext, options: RollbackOptions): Promise<OperationResult> {
-  // cargo and rustc are asked only once a suite runs: rustup starts the toolchain the checkout names (a drill and a
-  // dry run run none; found by review)
-  const tools = runTools(ctx.env)
-  const run = { ...(await startRun(ctx, tools.versions)), suitesRun: tools.suitesRun }
+  // a drill and a dry run run no suite, so they ask cargo and rustc nothing (found by review)
+  const run = await startSuiteRun(ctx)
   const reason = (await options.redactor.redact(options.reason)).text
   const results: BaselineResult[] = []
   for (const baseline of options.baselines) {
