@@ -63,7 +63,7 @@ describe('baseline-gate rollback --drill (built CLI)', () => {
     expect([b.target?.release_tag, b.target?.trio_revision]).toEqual([TAGS.v5, c.v5])
     expect(b.drill.checks.every((x) => x.ok === true)).toBe(true)
     expect(b.not_run).toEqual([
-      'The rollback suites (a real rollback runs them); no pull request or incident issue (a drill never proposes; with a token it opens only its drift issue).'
+      "The rollback suites (a real rollback runs them); the runtime preflight (the producer's code in the repository is the release a rollback withdraws); no pull request or incident issue (a drill never proposes; with a token it opens only its drift issue)."
     ])
     expect(treeState(fx.root)).toEqual(before)
     for (const r of [text, json]) expect(r.stderr + r.stdout).not.toMatch(STACK_LINE)

@@ -60,7 +60,7 @@ describe('an incident note of a rollback whose suites were skipped', () => {
 
   it('with the suites run, the note says its checks passed', () => {
     expect(render(note(true))).toContain(
-      'the trio pins `v0.3.2` (commit `bbbbbbbbbbbb`) again, and its checks passed. It takes effect once the restored trio is merged'
+      'the trio pins `v0.3.2` (commit `bbbbbbbbbbbb`) again, and its rule checks and the rollback suites passed. It takes effect once the restored trio is merged'
     )
   })
 })

@@ -97,7 +97,7 @@ describe('rollback drill', () => {
     // the suites are recorded as skipped, with the drill's reason; the proposal is said not checked
     expect(b.steps.length).toBeGreaterThan(0)
     expect(b.steps.every((s) => s.status === 'skipped' && s.skip_reason === DRILL_SUITES_SKIP)).toBe(true)
-    expect(r.drill!.notRun.map((n) => n.what)).toEqual(['suites', 'proposal'])
+    expect(r.drill!.notRun.map((n) => n.what)).toEqual(['suites', 'preflight', 'proposal'])
     // the checks are in the evidence's timeline
     const packet = JSON.parse(readFileSync(b.evidence, 'utf8')) as {
       incident: { dry_run: boolean; timeline: { event: string }[] }
@@ -305,7 +305,7 @@ describe('rollback drill: what it reports (issue 17 review)', () => {
     )
     expect(t.context).toBe('trigger contract-drift (rollback drill) · posture would become NO-GO (now GO)')
     expect(t.notRun).toEqual([
-      'The rollback suites (a real rollback runs them); no pull request or incident issue (a drill never proposes; with a token it opens only its drift issue).'
+      "The rollback suites (a real rollback runs them); the runtime preflight (the producer's code in the repository is the release a rollback withdraws); no pull request or incident issue (a drill never proposes; with a token it opens only its drift issue)."
     ])
     expect(t.next).toEqual([`Nothing to do: a rollback now would restore ${TAGS.v5}.`])
     const md = reportMarkdown(

@@ -20,6 +20,7 @@ import { subject } from '../../src/present/headline.js'
 import { lineToText } from '../../src/present/inline.js'
 import { nextSteps } from '../../src/present/next-steps.js'
 import { notRun } from '../../src/present/not-run.js'
+import { rollbackNotProbed } from '../../src/evidence/not-run.js'
 import { verifyEvidence } from '../../src/operations/verify-evidence.js'
 import { createRedactor } from '../../src/redact/redactor.js'
 import {
@@ -48,6 +49,9 @@ import {
   threeBaselines,
   writePolicy
 } from '../helpers/git-repo.js'
+
+/** What every rollback that checked a restored trio says did not run: the producer was not started. */
+const UNPROBED = rollbackNotProbed('dry-run')!
 
 afterAll(cleanupFixtures)
 
@@ -396,6 +400,13 @@ describe('rollback: restore, verify, evidence', () => {
     expect(note).toMatch(/\nWarnings of this run:\n\n- `[^`]+` `BG310` the producer's tree is at /)
     expect(note).toContain('It takes effect once the restored trio is merged')
     expect(note).not.toContain('is the baseline now active')
+    // the suites ran, the probe did not: every surface says so (found by review: they said nothing was left out)
+    expect(note).toContain('its rule checks and the rollback suites passed')
+    expect(notRun(rolled.b).map(lineToText)).toEqual([UNPROBED])
+    const md = readFileSync(rolled.b.evidence.replace(/\.json$/, '.md'), 'utf8')
+    expect(md.slice(md.indexOf('\n## What did not run\n'), md.indexOf('\n## SEV-'))).toBe(
+      `\n## What did not run\n\n- ${UNPROBED}\n`
+    )
     // on the day of the rollback, which dated the matrix
     const h = await health(fx.root, { now: new Date(day(12)) })
     expect(h.baselines[0]!.findings.filter((f) => f.severity === 'error')).toEqual([])
@@ -511,7 +522,7 @@ describe('rollback: restore, verify, evidence', () => {
     const at = md.indexOf('\n## What did not run\n')
     expect(at).toBeGreaterThan(0)
     expect(md.slice(at, md.indexOf('\n## SEV-'))).toBe(
-      `\n## What did not run\n\n- 1 suite step of 1 skipped: ${b.steps[0]!.skip_reason}.\n`
+      `\n## What did not run\n\n- ${UNPROBED}\n- 1 suite step of 1 skipped: ${b.steps[0]!.skip_reason}.\n`
     )
     // the identity and the trio it records are the plan: titled so
     expect(md).toContain('\n## Baseline a rollback would pin (dry run: nothing was written)\n')

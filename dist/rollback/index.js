@@ -25694,7 +25694,7 @@ var TRIGGER_WORDS = {
   "fallback-regression": "a deterministic fallback regression"
 };
 var STATUS_WORDS = {
-  restored: "restored: the last-known-good trio is back in place and its checks passed",
+  restored: "restored: the last-known-good trio is back in place; its rule checks and the rollback suites passed",
   "verification-failed": "verification failed: the checks did not pass on the restored trio",
   "already-current": "already current: the rollback target was already the active baseline; nothing was changed",
   "dry-run": "dry run: nothing was written",
@@ -25715,7 +25715,7 @@ function impact(note, product) {
   const to = baselineLabel(note.active);
   switch (note.status) {
     case "restored":
-      return note.suites_ran ? `The ${product} baseline ${from} was withdrawn; the trio pins ${to} again, and its checks passed. It takes effect once the restored trio is merged (the rollback pull request).` : `The ${product} baseline ${from} was withdrawn; the trio pins ${to} again. Its rule checks passed; the rollback suites were **not run** on it. It takes effect once the restored trio is merged (the rollback pull request).`;
+      return note.suites_ran ? `The ${product} baseline ${from} was withdrawn; the trio pins ${to} again, and its rule checks and the rollback suites passed. It takes effect once the restored trio is merged (the rollback pull request).` : `The ${product} baseline ${from} was withdrawn; the trio pins ${to} again. Its rule checks passed; the rollback suites were **not run** on it. It takes effect once the restored trio is merged (the rollback pull request).`;
     // the operation may put the withdrawn trio back after failed checks: `active` says what is in place
     case "verification-failed":
       return `The rollback of the ${product} baseline ${from} did not pass its checks on the restored trio; ${to} is the baseline active now.`;
@@ -27460,6 +27460,10 @@ function hasSuiteSteps(steps) {
 function rollbackNotTested(status, dryRun) {
   return status === "already-current" ? "No rollback suite ran: the target is already the pinned baseline, so nothing was restored to test." : `No rollback suite ran: ${dryRun ? "a dry run restores nothing" : "nothing was restored"}, so there was no trio to test.`;
 }
+var CHECKED_A_TRIO = ["restored", "verification-failed", "dry-run"];
+function rollbackNotProbed(status) {
+  return CHECKED_A_TRIO.includes(status) ? "The runtime preflight: a rollback does not start the producer (its code in the repository is still the withdrawn release); health probes it once the restored release runs." : null;
+}
 var NOTHING_TO_GATE = "No suite ran: the trio did not change, so there was no baseline change to test.";
 
 // src/evidence/packet.ts
@@ -27656,6 +27660,8 @@ function renderPacketMarkdown(p, options = {}) {
 }
 function packetNotRun(p) {
   const out = preflightNotRun(p);
+  const unprobed = p.incident ? rollbackNotProbed(p.incident.status) : null;
+  if (unprobed) out.push(unprobed);
   const untested = !hasSuiteSteps(p.steps);
   if (p.incident && untested && !p.incident.suites_ran)
     out.push(rollbackNotTested(p.incident.status, p.incident.dry_run));
@@ -41619,6 +41625,10 @@ var DRILL_SUITES_SKIP = "a rollback drill restores nothing, and a real rollback 
 var NOT_RUN = [
   { what: "suites", text: "the rollback suites (a real rollback runs them)" },
   {
+    what: "preflight",
+    text: "the runtime preflight (the producer's code in the repository is the release a rollback withdraws)"
+  },
+  {
     what: "proposal",
     text: "no pull request or incident issue (a drill never proposes; with a token it opens only its drift issue)"
   }
@@ -48539,6 +48549,8 @@ function notRun2(b) {
   if (drill2) out.push(notRunSentence(drill2.notRun.map((n) => n.text).join("; ")));
   else {
     const r = b.rollback;
+    const unprobed = r ? rollbackNotProbed(r.status) : null;
+    if (unprobed) out.push(unprobed);
     if (r && !hasSuiteSteps(b.steps) && !r.restored) out.push(rollbackNotTested(r.status, r.dryRun));
     if (b.change && !b.change.trio_changed && !hasSuiteSteps(b.steps)) out.push(NOTHING_TO_GATE);
     out.push(...suitesNotRun(b));

@@ -132,7 +132,7 @@ const TRIGGER_WORDS: Record<RollbackTrigger, string> = {
 }
 
 const STATUS_WORDS: Record<RollbackStatus, string> = {
-  restored: 'restored: the last-known-good trio is back in place and its checks passed',
+  restored: 'restored: the last-known-good trio is back in place; its rule checks and the rollback suites passed',
   'verification-failed': 'verification failed: the checks did not pass on the restored trio',
   'already-current':
     'already current: the rollback target was already the active baseline; nothing was changed',
@@ -165,7 +165,7 @@ function impact(note: IncidentEvidence, product: string): string {
   switch (note.status) {
     case 'restored':
       return note.suites_ran
-        ? `The ${product} baseline ${from} was withdrawn; the trio pins ${to} again, and its checks passed. It takes effect once the restored trio is merged (the rollback pull request).`
+        ? `The ${product} baseline ${from} was withdrawn; the trio pins ${to} again, and its rule checks and the rollback suites passed. It takes effect once the restored trio is merged (the rollback pull request).`
         : `The ${product} baseline ${from} was withdrawn; the trio pins ${to} again. Its rule checks passed; the rollback suites were **not run** on it. It takes effect once the restored trio is merged (the rollback pull request).`
     // the operation may put the withdrawn trio back after failed checks: `active` says what is in place
     case 'verification-failed':

@@ -7,6 +7,7 @@ import {
   hasSuiteSteps,
   NOTHING_TO_GATE,
   preflightNotRun,
+  rollbackNotProbed,
   rollbackNotTested,
   suitesNotRun
 } from './not-run.js'
@@ -191,6 +192,8 @@ export function renderPacketMarkdown(p: EvidencePacket, options: { displayName?:
 /** What the packet's verdict does not cover, from the packet alone: the terminal and the summary say the same. */
 function packetNotRun(p: EvidencePacket): string[] {
   const out = preflightNotRun(p)
+  const unprobed = p.incident ? rollbackNotProbed(p.incident.status) : null
+  if (unprobed) out.push(unprobed)
   const untested = !hasSuiteSteps(p.steps)
   if (p.incident && untested && !p.incident.suites_ran)
     out.push(rollbackNotTested(p.incident.status, p.incident.dry_run))

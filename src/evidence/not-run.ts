@@ -56,6 +56,19 @@ export function rollbackNotTested(status: RollbackStatus, dryRun: boolean): stri
     : `No rollback suite ran: ${dryRun ? 'a dry run restores nothing' : 'nothing was restored'}, so there was no trio to test.`
 }
 
+/** The rollback statuses whose run checked a restored trio (one written, planned, or put back after failing). */
+const CHECKED_A_TRIO: readonly RollbackStatus[] = ['restored', 'verification-failed', 'dry-run']
+
+/**
+ * A rollback (its dry run and drill too) checks the restored trio with every rule but the runtime preflight: the
+ * producer's code in the repository is still the release being withdrawn, so there is nothing right to probe.
+ */
+export function rollbackNotProbed(status: RollbackStatus): string | null {
+  return CHECKED_A_TRIO.includes(status)
+    ? 'The runtime preflight: a rollback does not start the producer (its code in the repository is still the withdrawn release); health probes it once the restored release runs.'
+    : null
+}
+
 /** A promotion whose trio did not change ran no suite: there was nothing to gate. */
 export const NOTHING_TO_GATE =
   'No suite ran: the trio did not change, so there was no baseline change to test.'

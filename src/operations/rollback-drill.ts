@@ -42,7 +42,7 @@ export interface DrillReport {
   trigger: string
   reason: string
   /** What the drill does not check, each in words (said on every surface). */
-  notRun: { what: 'suites' | 'proposal'; text: string }[]
+  notRun: { what: 'suites' | 'preflight' | 'proposal'; text: string }[]
 }
 
 /** Why the suites are skipped in a drill: recorded with the steps, so every surface says it. */
@@ -51,6 +51,10 @@ export const DRILL_SUITES_SKIP =
 
 const NOT_RUN: DrillReport['notRun'] = [
   { what: 'suites', text: 'the rollback suites (a real rollback runs them)' },
+  {
+    what: 'preflight',
+    text: "the runtime preflight (the producer's code in the repository is the release a rollback withdraws)"
+  },
   {
     what: 'proposal',
     text: 'no pull request or incident issue (a drill never proposes; with a token it opens only its drift issue)'
