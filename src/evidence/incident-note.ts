@@ -132,7 +132,8 @@ const TRIGGER_WORDS: Record<RollbackTrigger, string> = {
 }
 
 const STATUS_WORDS: Record<RollbackStatus, string> = {
-  restored: 'restored: the last-known-good trio is back in place; its rule checks and the rollback suites passed',
+  restored:
+    'restored: the last-known-good trio is back in place; its rule checks and the rollback suites passed',
   'verification-failed': 'verification failed: the checks did not pass on the restored trio',
   'already-current':
     'already current: the rollback target was already the active baseline; nothing was changed',
