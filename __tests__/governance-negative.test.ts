@@ -151,6 +151,40 @@ const cases: Case[] = [
     expect: { rule: 'BG108', file: PIN, line: at(PIN, '"runtime_cutover_posture"') }
   },
   {
+    name: 'the pin release tag has a number past what semver compares exactly (found by review: BG502 was skipped)',
+    mutate: (fx) =>
+      fx.replace(PIN, /"release_tag": "v[0-9.]+"/, '"release_tag": "v0.3.99999999999999999999"'),
+    expect: { rule: 'BG108', file: PIN, line: at(PIN, '"release_tag"') }
+  },
+  {
+    name: 'the pin writes a whole number with an exponent (found by review: typed readers refuse 2.5e3)',
+    mutate: (fx) => fx.replace(PIN, /"default_timeout_ms": \d+/, '"default_timeout_ms": 2.5e3'),
+    expect: { rule: 'BG106', file: PIN, line: at(PIN, '"default_timeout_ms"') }
+  },
+  {
+    name: 'the pin writes a whole number with a fraction (2500.0)',
+    mutate: (fx) => fx.replace(PIN, /"default_timeout_ms": \d+/, '"default_timeout_ms": 2500.0'),
+    expect: { rule: 'BG106', file: PIN, line: at(PIN, '"default_timeout_ms"') }
+  },
+  {
+    name: 'the mirror holds a key with a lone surrogate escape (found by review: the producer refuses it)',
+    mutate: (fx) => {
+      fx.replace(MIRROR, '"legacy_error_must_remain_in_service_v2": true', '"legacy_error_must_remain_in_service_v2": true,\n    "\\ud800": true')
+      fx.rehashMirror()
+    },
+    expect: { rule: 'BG106', file: MIRROR, line: at(MIRROR, '"\\ud800"') }
+  },
+  {
+    name: 'the mirror declares a stability window past what a date holds (found by review: BG504 was skipped)',
+    mutate: (fx) => {
+      fx.editJson(MIRROR, (m) => {
+        m.stability_window = { minimum_sprint_days: 100_000_000 }
+      })
+      fx.rehashMirror()
+    },
+    expect: { rule: 'BG109', file: MIRROR, line: at(MIRROR, '"minimum_sprint_days"') }
+  },
+  {
     name: 'the pin timeout is out of range',
     mutate: (fx) => fx.replace(PIN, /"default_timeout_ms": \d+/, '"default_timeout_ms": 90000'),
     expect: { rule: 'BG108', file: PIN, line: at(PIN, '"default_timeout_ms"') }
@@ -509,6 +543,16 @@ const cases: Case[] = [
         policy.service_v3_stable!.forbids = ['legacy_error']
       }),
     expect: { rule: 'BG306', file: HANDOFF, line: at(HANDOFF, '"service_v3_stable"') }
+  },
+  {
+    name: 'the handoff envelope policy forbids legacy_error and also requires it (found by review)',
+    mutate: (fx) =>
+      fx.editJson(HANDOFF, (h) => {
+        const policy = h.non_2xx_envelope_policy as Record<string, { requires: string[]; optional: string[] }>
+        policy.service_v3_candidate!.requires.push('legacy_error')
+        policy.service_v3_candidate!.optional.push('api_contract_version')
+      }),
+    expect: { rule: 'BG306', file: HANDOFF, line: at(HANDOFF, '"service_v3_candidate"') }
   },
   {
     name: 'a stable payload carries candidate keys',

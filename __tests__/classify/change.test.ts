@@ -159,6 +159,15 @@ describe('change classification', () => {
     expect(rules(classify(promoted({ tag: basePin.release_tag })))).toContain('BG502')
   })
 
+  it('BG502 fails closed on tags semver cannot compare exactly: a number past 2^53 - 1 (found by review: it passed)', () => {
+    for (const tag of ['v0.3.99999999999999999999', 'v99999999999999999999.0.0']) {
+      const r = classify(promoted({ tag }))
+      expect(r.findings.find((f) => f.rule === 'BG502')?.message).toBe(
+        `the new release tag ${tag} cannot be compared with ${basePin.release_tag} as versions vMAJOR.MINOR.PATCH; a promotion needs a higher tag`
+      )
+    }
+  })
+
   it('BG503: a removed code without a contract bump fails; a contract version going down fails', () => {
     const removed = classify(promoted({ codes: (c) => c.filter((x) => x !== 'write_conflict') }))
     expect(rules(removed)).toContain('BG503')
@@ -183,6 +192,14 @@ describe('change classification', () => {
     })
     expect(rules(r)).toEqual(['BG504'])
     expect(r.findings[0]!.message).toContain('2026-12-04')
+  })
+
+  it('BG504: a window whose end is past the last date JavaScript holds never ends (found by review: it had ended)', () => {
+    const manifest = JSON.parse(BASE.manifest) as { stability_window: { minimum_sprint_days: number } }
+    manifest.stability_window.minimum_sprint_days = 100_000_000
+    const base = { ...BASE, manifest: `${JSON.stringify(manifest, null, 2)}\n` }
+    const r = classify(promoted(), { base, baseApprovedAt: new Date('2026-01-01T00:00:00Z') })
+    expect(rules(r)).toContain('BG504')
   })
 
   it('BG505: the replaced row must be kept and marked Superseded', () => {

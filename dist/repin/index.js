@@ -3669,7 +3669,7 @@ var require_data_url = __commonJS({
 var require_webidl = __commonJS({
   "node_modules/undici/lib/web/fetch/webidl.js"(exports, module) {
     "use strict";
-    var { types, inspect } = __require("node:util");
+    var { types, inspect: inspect2 } = __require("node:util");
     var { markAsUncloneable } = __require("node:worker_threads");
     var { toUSVString } = require_util();
     var webidl = {};
@@ -3816,7 +3816,7 @@ var require_webidl = __commonJS({
         case "Symbol":
           return `Symbol(${V2.description})`;
         case "Object":
-          return inspect(V2);
+          return inspect2(V2);
         case "String":
           return `"${V2}"`;
         default:
@@ -43632,14 +43632,6 @@ function releaseTagProblem(tag) {
   return null;
 }
 
-// src/operations/repin-release.ts
-var import_compare3 = __toESM(require_compare(), 1);
-var import_valid3 = __toESM(require_valid(), 1);
-
-// src/classify/change.ts
-var import_compare2 = __toESM(require_compare(), 1);
-var import_valid2 = __toESM(require_valid(), 1);
-
 // src/ledger/model.ts
 var LEDGER_STATUSES = ["Approved", "Superseded", "Rolled back", "Candidate"];
 var PIN_LINES = [
@@ -43739,7 +43731,7 @@ var CHANGE_RULES = {
   BG502: {
     title: "Release tag does not go up",
     severity: "error",
-    description: "A promotion's new release tag is a higher semantic version than the baseline it replaces (a rollback is the way back down).",
+    description: "A promotion's new release tag is a higher semantic version than the baseline it replaces (a rollback is the way back down); two tags that cannot be compared as versions fail too.",
     example: "The pin moves from `v0.4.0` to `v0.3.9`, or changes its commit while keeping `v0.4.0`."
   },
   BG503: {
@@ -44051,7 +44043,7 @@ var PARSE_RULES = {
   BG106: {
     title: "JSON syntax error",
     severity: "error",
-    description: "The pin and the mirror must be strict JSON: no comments, no trailing commas. Every syntax error is reported with its line and column, not only the first.",
+    description: "The pin and the mirror must be strict JSON: no comments, no trailing commas. Every syntax error is reported with its line and column, not only the first. JSON that the consumer's and the producer's typed readers refuse is refused too: a whole number written with a fraction, an exponent or a sign on zero (`2500.0`, `2.5e3`, `-0`), or past 2^53 - 1, and a `\\uD800`-style escape without its pair.",
     example: '`"release_tag": "v0.4.0",` followed by `}` (a trailing comma).'
   },
   BG107: {
@@ -44201,7 +44193,7 @@ var PRODUCER_RULES = {
   BG306: {
     title: "Handoff envelope policy incomplete",
     severity: "error",
-    description: "Each mode of `non_2xx_envelope_policy` requires `service_contract_version`, `error.code` and `error.message`, and forbids `legacy_error` and `api_contract_version`.",
+    description: "Each mode of `non_2xx_envelope_policy` requires `service_contract_version`, `error.code` and `error.message`, and forbids `legacy_error` and `api_contract_version`; a field it forbids is in neither `requires` nor `optional`.",
     example: '`service_v3_stable.forbids` is `["legacy_error"]`: `api_contract_version` would be allowed in errors.'
   },
   BG307: {
@@ -45472,7 +45464,7 @@ function parseJson(file) {
   const over = jsonLimit(file);
   if (over) {
     const syntaxErrors2 = [{ ...over, limit: true }];
-    return { file, root: void 0, value: void 0, syntaxErrors: syntaxErrors2, duplicateKeys: [] };
+    return { file, root: void 0, value: void 0, syntaxErrors: syntaxErrors2, duplicateKeys: [], strictProblems: [] };
   }
   const errors = [];
   const root = parseTree2(file.text, errors, {
@@ -45488,29 +45480,50 @@ function parseJson(file) {
   if (root === void 0 && file.text.trim() !== "" && syntaxErrors.length === 0) {
     syntaxErrors.push({ message: "a value is expected", position: { line: 1, column: 1 } });
   }
-  const duplicateKeys = [];
-  if (root) collectDuplicates(file, root, "", duplicateKeys);
+  const found = { duplicateKeys: [], strictProblems: [] };
+  if (root) inspect(file, root, "", found);
   let value = void 0;
   if (root && syntaxErrors.length === 0) {
     value = JSON.parse(file.text);
   }
-  return { file, root, value, syntaxErrors, duplicateKeys };
+  return { file, root, value, syntaxErrors, ...found };
 }
-function collectDuplicates(file, node, pointer, out) {
+function inspect(file, node, pointer, out) {
   if (node.type === "object") {
     const seen = /* @__PURE__ */ new Set();
     for (const prop of node.children ?? []) {
       const keyNode = prop.children?.[0];
       if (!keyNode) continue;
       const key = String(keyNode.value);
-      if (seen.has(key)) out.push({ key, pointer, position: positionAt(file, keyNode.offset) });
+      if (seen.has(key)) out.duplicateKeys.push({ key, pointer, position: positionAt(file, keyNode.offset) });
       seen.add(key);
+      strictString(file, keyNode, out.strictProblems);
       const valueNode = prop.children?.[1];
-      if (valueNode) collectDuplicates(file, valueNode, `${pointer}/${escapePointer(key)}`, out);
+      if (valueNode) inspect(file, valueNode, `${pointer}/${escapePointer(key)}`, out);
     }
   } else if (node.type === "array") {
-    node.children?.forEach((child, i) => collectDuplicates(file, child, `${pointer}/${i}`, out));
+    node.children?.forEach((child, i) => inspect(file, child, `${pointer}/${i}`, out));
+  } else if (node.type === "string") {
+    strictString(file, node, out.strictProblems);
+  } else if (node.type === "number") {
+    strictNumber(file, node, out.strictProblems);
   }
+}
+var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+function strictString(file, node, out) {
+  if (typeof node.value !== "string" || !LONE_SURROGATE.test(node.value)) return;
+  out.push({
+    message: "a \\u escape of half a UTF-16 surrogate pair (\\uD800 to \\uDFFF) without its other half is no character: the producer's and the consumer's readers refuse it; write the character itself, or its full pair",
+    position: positionAt(file, node.offset)
+  });
+}
+var WHOLE_NUMBER = /^(0|-?[1-9][0-9]*)$/;
+function strictNumber(file, node, out) {
+  const raw = file.text.slice(node.offset, node.offset + node.length);
+  const value = node.value;
+  if (!Number.isInteger(value)) return;
+  const why = !WHOLE_NUMBER.test(raw) ? `the number ${raw} is a whole number written with a fraction, an exponent or a sign on zero, which typed readers (serde's u64) refuse or read as a float; write it as ${String(value)}` : !Number.isSafeInteger(value) ? `the number ${raw} is past 2^53 - 1, which a JSON reader in JavaScript does not hold exactly; no field of this file takes such a number` : null;
+  if (why) out.push({ message: why, position: positionAt(file, node.offset) });
 }
 function escapePointer(segment) {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
@@ -45576,10 +45589,13 @@ function sameIdentity(a, b) {
 function str(v) {
   return typeof v === "string" && v !== "" ? v : null;
 }
-function olderRelease(a, b) {
+function compareReleases(a, b) {
   const x2 = typeof a === "string" ? (0, import_valid.default)(a.replace(/^v/, "")) : null;
   const y = typeof b === "string" ? (0, import_valid.default)(b.replace(/^v/, "")) : null;
-  return x2 !== null && y !== null && (0, import_compare.default)(x2, y) < 0;
+  return x2 !== null && y !== null ? (0, import_compare.default)(x2, y) : null;
+}
+function olderRelease(a, b) {
+  return (compareReleases(a, b) ?? 0) < 0;
 }
 
 // src/classify/restorable.ts
@@ -45629,7 +45645,7 @@ function classifyChange(input) {
   if (!report.trioChanged) return report;
   report.findings.push(...settingsChanged(base, head));
   const kept = () => input.changed.includes("matrix") ? ledgerKept(base, head, identityChanged ? { from, to, rollback: report.rollback } : null) : [];
-  const moved = (a2, b2) => bumped(a2, b2) || lowered(a2, b2);
+  const moved = (a, b) => bumped(a, b) || lowered(a, b);
   const contractMoved = moved(from.service_contract_version, to.service_contract_version) || moved(from.api_contract_version, to.api_contract_version) || moved(from.integration_baseline, to.integration_baseline);
   report.classification = removed.length > 0 || contractMoved ? "breaking" : added.length > 0 ? "additive" : "none";
   if (!identityChanged) {
@@ -45654,10 +45670,9 @@ function classifyChange(input) {
     out.push(...rollbackRules(input, from, to), ...kept());
     return report;
   }
-  const a = (0, import_valid2.default)(from.release_tag?.replace(/^v/, "") ?? null);
-  const b = (0, import_valid2.default)(to.release_tag?.replace(/^v/, "") ?? null);
-  if (a && b && (0, import_compare2.default)(b, a) <= 0) {
-    const why = a === b ? "keeps the release tag of the baseline it replaces" : `is lower than ${from.release_tag}`;
+  const order = from.release_tag && to.release_tag ? compareReleases(to.release_tag, from.release_tag) : 1;
+  if (order === null || order <= 0) {
+    const why = order === null ? `cannot be compared with ${from.release_tag} as versions vMAJOR.MINOR.PATCH` : order === 0 ? "keeps the release tag of the baseline it replaces" : `is lower than ${from.release_tag}`;
     out.push(
       finding(
         "BG502",
@@ -45727,10 +45742,12 @@ function breakingWhy(from, to, removed) {
   const bumps = fields.filter((f) => bumped(from[f], to[f])).map((f) => `${from[f] ?? "?"} -> ${to[f] ?? "?"}`);
   return [...bumps, ...removed.length > 0 ? [`removed: ${removed.join(", ")}`] : []].join("; ");
 }
+var LAST_INSTANT = 864e13;
 function stabilityWindow(base, approvedAt) {
   const days = base.manifest.data?.stability_window?.minimum_sprint_days;
   if (typeof days !== "number" || !approvedAt) return null;
-  return { days, ends: new Date(approvedAt.getTime() + days * 864e5) };
+  const end = approvedAt.getTime() + days * 864e5;
+  return { days, ends: new Date(Number.isFinite(end) && end <= LAST_INSTANT ? end : LAST_INSTANT) };
 }
 function status(trio, tag) {
   const row = rowOfTag(trio.matrix.ledger, tag);
@@ -51523,11 +51540,11 @@ var Y = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https:/
 var ee = { enum: ["GO", "NO-GO"], errorMessage: 'must be "GO" or "NO-GO"' };
 var D = Object.prototype.hasOwnProperty;
 var re = new RegExp("^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$", "u");
-var j = new RegExp("^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$", "u");
+var j = new RegExp("^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$", "u");
 var x = new RegExp("^[0-9a-f]{40}$", "u");
-var A = new RegExp("^service\\.v[1-9][0-9]*$", "u");
-var N = new RegExp("^api\\.v[1-9][0-9]*$", "u");
-var O = new RegExp("^integration/v[1-9][0-9]*$", "u");
+var A = new RegExp("^service\\.v[1-9][0-9]{0,14}$", "u");
+var N = new RegExp("^api\\.v[1-9][0-9]{0,14}$", "u");
+var O = new RegExp("^integration/v[1-9][0-9]{0,14}$", "u");
 var te = new RegExp("^[0-9a-f]{64}$", "u");
 var se = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
 function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
@@ -51597,7 +51614,7 @@ function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.release_tag;
       if (typeof t == "string") {
         if (!j.test(t)) {
-          let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
@@ -51621,7 +51638,7 @@ function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.expected_service_contract_version;
       if (typeof t == "string") {
         if (!A.test(t)) {
-          let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
@@ -51633,7 +51650,7 @@ function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.expected_api_contract_version;
       if (typeof t == "string") {
         if (!N.test(t)) {
-          let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
@@ -51645,7 +51662,7 @@ function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.expected_integration_baseline;
       if (typeof t == "string") {
         if (!O.test(t)) {
-          let r = { instancePath: s + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          let r = { instancePath: s + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
@@ -51709,7 +51726,7 @@ function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
 }
 z.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 var _e = I;
-var ae = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, errorMessage: "must be a whole number of days (0 or more)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
+var ae = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, maximum: 36500, errorMessage: "must be a whole number of days, 0 to 36500 (a hundred years)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
 var X = new RegExp("^[a-z][a-z0-9_]*$", "u");
 function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
   let e = null, i = 0, d = I.evaluated;
@@ -51762,7 +51779,7 @@ function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.release_tag;
       if (typeof t == "string") {
         if (!j.test(t)) {
-          let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
@@ -51786,7 +51803,7 @@ function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.expected_service_contract_version;
       if (typeof t == "string") {
         if (!A.test(t)) {
-          let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
@@ -51798,7 +51815,7 @@ function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.expected_api_contract_version;
       if (typeof t == "string") {
         if (!N.test(t)) {
-          let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
@@ -51810,7 +51827,7 @@ function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.integration_baseline;
       if (typeof t == "string") {
         if (!O.test(t)) {
-          let r = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          let r = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
@@ -51876,9 +51893,15 @@ function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
             let a = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             e === null ? e = [a] : e.push(a), i++;
           }
-          if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
-            let a = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [a] : e.push(a), i++;
+          if (typeof r == "number" && isFinite(r)) {
+            if (r > 36500 || isNaN(r)) {
+              let a = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/maximum", keyword: "maximum", params: { comparison: "<=", limit: 36500 }, message: "must be <= 36500" };
+              e === null ? e = [a] : e.push(a), i++;
+            }
+            if (r < 0 || isNaN(r)) {
+              let a = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              e === null ? e = [a] : e.push(a), i++;
+            }
           }
         }
       } else {
@@ -51957,7 +51980,7 @@ function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
 I.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 var ge = L;
 var ie = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
-var ne = new RegExp("^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
+var ne = new RegExp("^v?(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
 var oe = new RegExp("^[0-9a-f]{7,40}$", "u");
 function L(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
   let e = null, i = 0, d = L.evaluated;
@@ -52002,7 +52025,7 @@ function L(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.consumer_version;
       if (typeof t == "string") {
         if (!ne.test(t)) {
-          let r = { instancePath: s + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
+          let r = { instancePath: s + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
@@ -52026,7 +52049,7 @@ function L(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.producer_tag;
       if (typeof t == "string") {
         if (!j.test(t)) {
-          let r = { instancePath: s + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          let r = { instancePath: s + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
@@ -52050,7 +52073,7 @@ function L(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.service;
       if (typeof t == "string") {
         if (!A.test(t)) {
-          let r = { instancePath: s + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          let r = { instancePath: s + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
@@ -52062,7 +52085,7 @@ function L(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.api;
       if (typeof t == "string") {
         if (!N.test(t)) {
-          let r = { instancePath: s + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          let r = { instancePath: s + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
@@ -52074,7 +52097,7 @@ function L(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.integration;
       if (typeof t == "string") {
         if (!O.test(t)) {
-          let r = { instancePath: s + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          let r = { instancePath: s + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
@@ -52191,7 +52214,7 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.release_tag;
       if (typeof t == "string") {
         if (!j.test(t)) {
-          let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+          let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
@@ -52215,7 +52238,7 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.expected_service_contract_version;
       if (typeof t == "string") {
         if (!A.test(t)) {
-          let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+          let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
@@ -52227,7 +52250,7 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.expected_api_contract_version;
       if (typeof t == "string") {
         if (!N.test(t)) {
-          let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+          let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
@@ -52239,7 +52262,7 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.integration_baseline;
       if (typeof t == "string") {
         if (!O.test(t)) {
-          let r = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+          let r = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
@@ -52278,7 +52301,7 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
           let r = t.release_tag;
           if (typeof r == "string") {
             if (!j.test(r)) {
-              let a = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$" }, message: 'must match pattern "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)$"' };
+              let a = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
               e === null ? e = [a] : e.push(a), i++;
             }
           } else {
@@ -52302,7 +52325,7 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
           let r = t.expected_service_contract_version;
           if (typeof r == "string") {
             if (!A.test(r)) {
-              let a = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]*$" }, message: 'must match pattern "^service\\.v[1-9][0-9]*$"' };
+              let a = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
               e === null ? e = [a] : e.push(a), i++;
             }
           } else {
@@ -52314,7 +52337,7 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
           let r = t.expected_api_contract_version;
           if (typeof r == "string") {
             if (!N.test(r)) {
-              let a = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]*$" }, message: 'must match pattern "^api\\.v[1-9][0-9]*$"' };
+              let a = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
               e === null ? e = [a] : e.push(a), i++;
             }
           } else {
@@ -52326,7 +52349,7 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
           let r = t.integration_baseline;
           if (typeof r == "string") {
             if (!O.test(r)) {
-              let a = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]*$" }, message: 'must match pattern "^integration/v[1-9][0-9]*$"' };
+              let a = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
               e === null ? e = [a] : e.push(a), i++;
             }
           } else {
@@ -53691,7 +53714,7 @@ function C(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
 }
 C.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 var Pe = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json", validateStatement: "evidence-statement.schema.json" };
-var we = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days (0 or more)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root (no control character such as a newline), without '..'", "baseline-policy.schema.json#/$defs/relglob": `must be a glob relative to the repository root, like "src/**/*.ts": no leading '/', '~' or '!', and no '..' anywhere (a brace like {..,src} would leave the root), and no control character`, "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug", "baseline-policy.schema.json#/$defs/baseline/properties/repin/properties/mentions/items": "must be a path relative to the repository root (or starting with {producer_root}/), without '..' or a control character", "evidence-statement.schema.json#/properties/_type": "must be https://in-toto.io/Statement/v1 (an in-toto Statement v1)", "evidence-statement.schema.json#/properties/predicateType": "must be https://baseline-gate.dev/attestation/evidence-packet/v1 (a baseline-gate evidence packet)" };
+var we = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix; each number at most 15 digits, so that every tool compares it exactly)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3 (at most 15 digits)", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1 (at most 15 digits)", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1 (at most 15 digits)", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0 (each number at most 15 digits)", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days, 0 to 36500 (a hundred years)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root (no control character such as a newline), without '..'", "baseline-policy.schema.json#/$defs/relglob": `must be a glob relative to the repository root, like "src/**/*.ts": no leading '/', '~' or '!', and no '..' anywhere (a brace like {..,src} would leave the root), and no control character`, "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug", "baseline-policy.schema.json#/$defs/baseline/properties/repin/properties/mentions/items": "must be a path relative to the repository root (or starting with {producer_root}/), without '..' or a control character", "evidence-statement.schema.json#/properties/_type": "must be https://in-toto.io/Statement/v1 (an in-toto Statement v1)", "evidence-statement.schema.json#/properties/predicateType": "must be https://baseline-gate.dev/attestation/evidence-packet/v1 (a baseline-gate evidence packet)" };
 
 // src/ledger/row.ts
 function splitRow(text, first, lineEnd) {
@@ -55162,6 +55185,8 @@ function json(file, ids) {
   const out = doc.syntaxErrors.map(
     (e) => e.limit ? overLimit(ids.limit, file.path, name, e) : finding(ids.syntax, file.path, e.position, `invalid JSON in the ${name}: ${e.message}`)
   );
+  for (const p of doc.syntaxErrors.length === 0 ? doc.strictProblems : [])
+    out.push(finding(ids.syntax, file.path, p.position, `the ${name} is JSON that typed readers refuse: ${p.message}`));
   for (const d of doc.duplicateKeys) {
     out.push(
       finding(
@@ -57703,9 +57728,7 @@ ${proposal.from.release_tag ?? "unknown"} -> ${proposal.tag}: a ${proposal.kind}
   return [];
 }
 function newer(a, b) {
-  const x2 = (0, import_valid3.default)(a.replace(/^v/, ""));
-  const y = (0, import_valid3.default)(b.replace(/^v/, ""));
-  return !!x2 && !!y && (0, import_compare3.default)(x2, y) > 0;
+  return (compareReleases(a, b) ?? 0) > 0;
 }
 
 // src/present/inline.ts

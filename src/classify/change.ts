@@ -1,13 +1,11 @@
 // 5xx: what a change does to the baseline, from the trio at BASE and at HEAD (both read from git): whether it
 // is one, atomic, going up, additive or breaking, outside the stability window, and kept in the ledger.
-import semverCompare from 'semver/functions/compare.js'
-import semverValid from 'semver/functions/valid.js'
 import { cellPosition, cellText, LEDGER_COLUMNS, rowOfTag, statusOf } from '../ledger/model.js'
 import type { LedgerRow } from '../ledger/model.js'
 import { finding } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
 import { locate } from '../document/json-document.js'
-import { identityOf, postureOf, sameIdentity } from '../trio/identity.js'
+import { compareReleases, identityOf, postureOf, sameIdentity } from '../trio/identity.js'
 import { restorableWithoutRow } from './restorable.js'
 import { TRIO_ROLES } from '../trio/model.js'
 import type { Identity, Posture, Trio, TrioRole } from '../trio/model.js'
@@ -111,11 +109,15 @@ export function classifyChange(input: ChangeInput): ChangeReport {
     return report
   }
 
-  const a = semverValid(from.release_tag?.replace(/^v/, '') ?? null)
-  const b = semverValid(to.release_tag?.replace(/^v/, '') ?? null)
-  if (a && b && semverCompare(b, a) <= 0) {
+  // fail closed: a pair of tags that cannot be compared exactly is no promotion to a higher one
+  const order = from.release_tag && to.release_tag ? compareReleases(to.release_tag, from.release_tag) : 1
+  if (order === null || order <= 0) {
     const why =
-      a === b ? 'keeps the release tag of the baseline it replaces' : `is lower than ${from.release_tag}`
+      order === null
+        ? `cannot be compared with ${from.release_tag} as versions vMAJOR.MINOR.PATCH`
+        : order === 0
+          ? 'keeps the release tag of the baseline it replaces'
+          : `is lower than ${from.release_tag}`
     out.push(
       finding(
         'BG502',
@@ -197,6 +199,9 @@ function breakingWhy(from: Identity, to: Identity, removed: string[]): string {
   return [...bumps, ...(removed.length > 0 ? [`removed: ${removed.join(', ')}`] : [])].join('; ')
 }
 
+/** The last instant a Date holds (ECMAScript's time value range). */
+const LAST_INSTANT = 8.64e15
+
 /**
  * The stability window of the baseline `base` pins (BG504): its manifest's declared days from when it was
  * approved; null when the manifest declares none or the approval date is unknown.
@@ -204,7 +209,10 @@ function breakingWhy(from: Identity, to: Identity, removed: string[]): string {
 export function stabilityWindow(base: Trio, approvedAt: Date | null): { days: number; ends: Date } | null {
   const days = base.manifest.data?.stability_window?.minimum_sprint_days
   if (typeof days !== 'number' || !approvedAt) return null
-  return { days, ends: new Date(approvedAt.getTime() + days * 86_400_000) }
+  // an end past the last instant a Date holds is an Invalid Date, which every comparison calls over: such a
+  // window never ends (the schema caps the days; this holds for whatever reaches here)
+  const end = approvedAt.getTime() + days * 86_400_000
+  return { days, ends: new Date(Number.isFinite(end) && end <= LAST_INSTANT ? end : LAST_INSTANT) }
 }
 
 function status(trio: Trio, tag: string | null): string | null {

@@ -19,6 +19,12 @@ export interface JsonDuplicateKey {
   position: Position
 }
 
+/** Valid JSON that typed readers take otherwise, or refuse: said as a syntax error, with its place. */
+export interface JsonStrictProblem {
+  message: string
+  position: Position
+}
+
 export interface JsonDocument {
   file: SourceFile
   /** Undefined when the text has no value at all. */
@@ -28,6 +34,8 @@ export interface JsonDocument {
   /** Why the text has no value: its syntax errors, or the one limit it is over (then nothing was parsed). */
   syntaxErrors: JsonSyntaxError[]
   duplicateKeys: JsonDuplicateKey[]
+  /** Numbers and strings JSON allows but the consumer's and producer's typed readers refuse (see `strictProblems`). */
+  strictProblems: JsonStrictProblem[]
 }
 
 const ERROR_TEXT: Record<string, string> = {
@@ -54,7 +62,7 @@ export function parseJson(file: SourceFile): JsonDocument {
   const over = jsonLimit(file)
   if (over) {
     const syntaxErrors = [{ ...over, limit: true as const }]
-    return { file, root: undefined, value: undefined, syntaxErrors, duplicateKeys: [] }
+    return { file, root: undefined, value: undefined, syntaxErrors, duplicateKeys: [], strictProblems: [] }
   }
   const errors: ParseError[] = []
   const root = parseTree(file.text, errors, {
@@ -71,31 +79,70 @@ export function parseJson(file: SourceFile): JsonDocument {
   if (root === undefined && file.text.trim() !== '' && syntaxErrors.length === 0) {
     syntaxErrors.push({ message: 'a value is expected', position: { line: 1, column: 1 } })
   }
-  const duplicateKeys: JsonDuplicateKey[] = []
-  if (root) collectDuplicates(file, root, '', duplicateKeys)
+  const found: Found = { duplicateKeys: [], strictProblems: [] }
+  if (root) inspect(file, root, '', found)
   let value: unknown = undefined
   if (root && syntaxErrors.length === 0) {
     // The tree is authoritative; JSON.parse agrees with it on valid input and is fast.
     value = JSON.parse(file.text)
   }
-  return { file, root, value, syntaxErrors, duplicateKeys }
+  return { file, root, value, syntaxErrors, ...found }
 }
 
-function collectDuplicates(file: SourceFile, node: Node, pointer: string, out: JsonDuplicateKey[]): void {
+interface Found {
+  duplicateKeys: JsonDuplicateKey[]
+  strictProblems: JsonStrictProblem[]
+}
+
+/** One walk of the tree: keys twice in an object, and the values typed readers refuse. */
+function inspect(file: SourceFile, node: Node, pointer: string, out: Found): void {
   if (node.type === 'object') {
     const seen = new Set<string>()
     for (const prop of node.children ?? []) {
       const keyNode = prop.children?.[0]
       if (!keyNode) continue
       const key = String(keyNode.value)
-      if (seen.has(key)) out.push({ key, pointer, position: positionAt(file, keyNode.offset) })
+      if (seen.has(key)) out.duplicateKeys.push({ key, pointer, position: positionAt(file, keyNode.offset) })
       seen.add(key)
+      strictString(file, keyNode, out.strictProblems)
       const valueNode = prop.children?.[1]
-      if (valueNode) collectDuplicates(file, valueNode, `${pointer}/${escapePointer(key)}`, out)
+      if (valueNode) inspect(file, valueNode, `${pointer}/${escapePointer(key)}`, out)
     }
   } else if (node.type === 'array') {
-    node.children?.forEach((child, i) => collectDuplicates(file, child, `${pointer}/${i}`, out))
+    node.children?.forEach((child, i) => inspect(file, child, `${pointer}/${i}`, out))
+  } else if (node.type === 'string') {
+    strictString(file, node, out.strictProblems)
+  } else if (node.type === 'number') {
+    strictNumber(file, node, out.strictProblems)
   }
+}
+
+/** An unpaired surrogate (a `\uD800` escape without its pair): no text at all, which Rust's readers refuse. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
+
+function strictString(file: SourceFile, node: Node, out: JsonStrictProblem[]): void {
+  if (typeof node.value !== 'string' || !LONE_SURROGATE.test(node.value)) return
+  out.push({
+    message:
+      'a \\u escape of half a UTF-16 surrogate pair (\\uD800 to \\uDFFF) without its other half is no character: the producer\'s and the consumer\'s readers refuse it; write the character itself, or its full pair',
+    position: positionAt(file, node.offset)
+  })
+}
+
+/** The only form of a whole number every typed reader takes as one: digits, no fraction, no exponent, no -0. */
+const WHOLE_NUMBER = /^(0|-?[1-9][0-9]*)$/
+
+function strictNumber(file: SourceFile, node: Node, out: JsonStrictProblem[]): void {
+  const raw = file.text.slice(node.offset, node.offset + node.length)
+  const value = node.value as number
+  // a fraction where a whole number belongs is the schema's to say; here only how a whole number is written
+  if (!Number.isInteger(value)) return
+  const why = !WHOLE_NUMBER.test(raw)
+    ? `the number ${raw} is a whole number written with a fraction, an exponent or a sign on zero, which typed readers (serde's u64) refuse or read as a float; write it as ${String(value)}`
+    : !Number.isSafeInteger(value)
+      ? `the number ${raw} is past 2^53 - 1, which a JSON reader in JavaScript does not hold exactly; no field of this file takes such a number`
+      : null
+  if (why) out.push({ message: why, position: positionAt(file, node.offset) })
 }
 
 export function escapePointer(segment: string): string {

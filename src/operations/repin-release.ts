@@ -8,8 +8,6 @@
 // put other changes, or a made-up newer release, there).
 import { notBaseTip } from './base-tip.js'
 import { releaseTagProblem } from '../git/tag-name.js'
-import semverCompare from 'semver/functions/compare.js'
-import semverValid from 'semver/functions/valid.js'
 import { stabilityWindow } from '../classify/change.js'
 import { RELEASE_KINDS, renderRepinBody, repinLabels, repinTitle } from '../evidence/repin-body.js'
 import type { ReleaseKind, RepinProposal } from '../evidence/repin-body.js'
@@ -23,7 +21,7 @@ import type { BaselinePolicy } from '../policy/types.js'
 import { finding } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
 import { decideVerdict } from '../rules/verdict.js'
-import { identityOf, postureOf } from '../trio/identity.js'
+import { compareReleases, identityOf, postureOf } from '../trio/identity.js'
 import { loadTrio, producerFilesFromBytes, producerPaths } from '../trio/load.js'
 import type { Identity, Posture, TrioRole } from '../trio/model.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
@@ -430,7 +428,5 @@ async function propose(
 
 /** Whether release `a` is newer than release `b` (semantic versions, a leading v ignored); false when unknown. */
 function newer(a: string, b: string): boolean {
-  const x = semverValid(a.replace(/^v/, ''))
-  const y = semverValid(b.replace(/^v/, ''))
-  return !!x && !!y && semverCompare(x, y) > 0
+  return (compareReleases(a, b) ?? 0) > 0
 }

@@ -248,12 +248,19 @@ function handoffRules(trio: Trio, producer: ProducerFiles, ctx: DriftContext, he
   if (policies && typeof policies === 'object') {
     for (const [mode, policy] of Object.entries(policies)) {
       if (!policy || typeof policy !== 'object') continue
-      const lacks = REQUIRES.filter((r) => !policy.requires?.includes(r))
-      const allows = FORBIDS.filter((f) => !policy.forbids?.includes(f))
-      if (lacks.length || allows.length) {
+      // lists the schema did not hold (its own finding says so) are read as empty, never called
+      const [requires, optional, forbids] = [policy.requires, policy.optional, policy.forbids].map(
+        (v): unknown[] => (Array.isArray(v) ? v : [])
+      ) as [unknown[], unknown[], unknown[]]
+      const lacks = REQUIRES.filter((r) => !requires.includes(r))
+      const allows = FORBIDS.filter((f) => !forbids.includes(f))
+      // a field both forbidden and required (or optional) is a policy a consumer cannot follow (found by review)
+      const both = [...new Set(forbids)].filter((f) => requires.includes(f) || optional.includes(f))
+      if (lacks.length || allows.length || both.length) {
         const what = [
           lacks.length ? `requires lacks ${lacks.join(', ')}` : '',
-          allows.length ? `forbids lacks ${allows.join(', ')}` : ''
+          allows.length ? `forbids lacks ${allows.join(', ')}` : '',
+          both.length ? `forbids ${both.join(', ')}, which requires or optional also lists` : ''
         ]
           .filter(Boolean)
           .join('; ')

@@ -63,9 +63,18 @@ function str(v: unknown): string | null {
   return typeof v === 'string' && v !== '' ? v : null
 }
 
-/** Whether release tag `a` is a lower version than `b` (both semver tags, `v` or not; false otherwise). */
-export function olderRelease(a: string | null | undefined, b: string | null | undefined): boolean {
+/**
+ * Release tag `a` against `b` as versions (a leading `v` ignored): below 0 when `a` is lower, 0 when equal, above 0
+ * when higher; null when either is no version semver can compare exactly (it refuses a number past 2^53 - 1, which
+ * the schema's tag format keeps out). A caller that gates on the order treats null as a refusal, never a pass.
+ */
+export function compareReleases(a: string | null | undefined, b: string | null | undefined): number | null {
   const x = typeof a === 'string' ? semverValid(a.replace(/^v/, '')) : null
   const y = typeof b === 'string' ? semverValid(b.replace(/^v/, '')) : null
-  return x !== null && y !== null && semverCompare(x, y) < 0
+  return x !== null && y !== null ? semverCompare(x, y) : null
+}
+
+/** Whether release tag `a` is a lower version than `b` (both semver tags, `v` or not; false otherwise). */
+export function olderRelease(a: string | null | undefined, b: string | null | undefined): boolean {
+  return (compareReleases(a, b) ?? 0) < 0
 }

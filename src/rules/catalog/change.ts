@@ -14,7 +14,7 @@ export const CHANGE_RULES = {
     title: 'Release tag does not go up',
     severity: 'error',
     description:
-      "A promotion's new release tag is a higher semantic version than the baseline it replaces (a rollback is the way back down).",
+      "A promotion's new release tag is a higher semantic version than the baseline it replaces (a rollback is the way back down); two tags that cannot be compared as versions fail too.",
     example: 'The pin moves from `v0.4.0` to `v0.3.9`, or changes its commit while keeping `v0.4.0`.'
   },
   BG503: {

@@ -42,7 +42,7 @@ export const PARSE_RULES = {
     title: 'JSON syntax error',
     severity: 'error',
     description:
-      'The pin and the mirror must be strict JSON: no comments, no trailing commas. Every syntax error is reported with its line and column, not only the first.',
+      "The pin and the mirror must be strict JSON: no comments, no trailing commas. Every syntax error is reported with its line and column, not only the first. JSON that the consumer's and the producer's typed readers refuse is refused too: a whole number written with a fraction, an exponent or a sign on zero (`2500.0`, `2.5e3`, `-0`), or past 2^53 - 1, and a `\\uD800`-style escape without its pair.",
     example: '`"release_tag": "v0.4.0",` followed by `}` (a trailing comma).'
   },
   BG107: {

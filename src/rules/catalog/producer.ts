@@ -44,7 +44,7 @@ export const PRODUCER_RULES = {
     title: 'Handoff envelope policy incomplete',
     severity: 'error',
     description:
-      'Each mode of `non_2xx_envelope_policy` requires `service_contract_version`, `error.code` and `error.message`, and forbids `legacy_error` and `api_contract_version`.',
+      'Each mode of `non_2xx_envelope_policy` requires `service_contract_version`, `error.code` and `error.message`, and forbids `legacy_error` and `api_contract_version`; a field it forbids is in neither `requires` nor `optional`.',
     example:
       '`service_v3_stable.forbids` is `["legacy_error"]`: `api_contract_version` would be allowed in errors.'
   },
