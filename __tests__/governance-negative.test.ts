@@ -169,7 +169,11 @@ const cases: Case[] = [
   {
     name: 'the mirror holds a key with a lone surrogate escape (found by review: the producer refuses it)',
     mutate: (fx) => {
-      fx.replace(MIRROR, '"legacy_error_must_remain_in_service_v2": true', '"legacy_error_must_remain_in_service_v2": true,\n    "\\ud800": true')
+      fx.replace(
+        MIRROR,
+        '"legacy_error_must_remain_in_service_v2": true',
+        '"legacy_error_must_remain_in_service_v2": true,\n    "\\ud800": true'
+      )
       fx.rehashMirror()
     },
     expect: { rule: 'BG106', file: MIRROR, line: at(MIRROR, '"\\ud800"') }

@@ -124,7 +124,7 @@ function strictString(file: SourceFile, node: Node, out: JsonStrictProblem[]): v
   if (typeof node.value !== 'string' || !LONE_SURROGATE.test(node.value)) return
   out.push({
     message:
-      'a \\u escape of half a UTF-16 surrogate pair (\\uD800 to \\uDFFF) without its other half is no character: the producer\'s and the consumer\'s readers refuse it; write the character itself, or its full pair',
+      "a \\u escape of half a UTF-16 surrogate pair (\\uD800 to \\uDFFF) without its other half is no character: the producer's and the consumer's readers refuse it; write the character itself, or its full pair",
     position: positionAt(file, node.offset)
   })
 }

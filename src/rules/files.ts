@@ -221,7 +221,14 @@ function json(file: JsonFile<unknown>, ids: FileRuleIds): Finding[] {
       : finding(ids.syntax, file.path, e.position, `invalid JSON in the ${name}: ${e.message}`)
   )
   for (const p of doc.syntaxErrors.length === 0 ? doc.strictProblems : [])
-    out.push(finding(ids.syntax, file.path, p.position, `the ${name} is JSON that typed readers refuse: ${p.message}`))
+    out.push(
+      finding(
+        ids.syntax,
+        file.path,
+        p.position,
+        `the ${name} is JSON that typed readers refuse: ${p.message}`
+      )
+    )
   for (const d of doc.duplicateKeys) {
     out.push(
       finding(
