@@ -140,7 +140,23 @@ describe('runtime preflight against a misbehaving producer', () => {
     const next = nextSteps(result).map(lineToText)
     expect(next.join('\n')).not.toContain('roll back')
     expect(next[next.length - 1]).toBe(
-      'The producer did not start here (BG401 says why: its command, its toolchain, its build); once it starts, run health again, or npx --no baseline-gate health --no-probe judges the files without the running producer.'
+      'The producer did not start or answer here (BG401 says why: its command, its toolchain, its build, or a ready timeout shorter than its start, producer.probe.ready_timeout_s in the policy); once it answers, run health again, or npx --no baseline-gate health --no-probe judges the files without the running producer.'
+    )
+  })
+
+  it('a producer that never answered here (BG402) gets no rollback advice either, but where its timeout is set (found by review)', async () => {
+    const { result } = await probeOnce('never-ready')
+    const next = nextSteps(result).map(lineToText)
+    expect(next.join('\n')).not.toContain('roll back')
+    expect(next[next.length - 1]).toBe(
+      'The producer did not start or answer here (BG402 says why: its command, its toolchain, its build, or a ready timeout shorter than its start, producer.probe.ready_timeout_s in the policy); once it answers, run health again, or npx --no baseline-gate health --no-probe judges the files without the running producer.'
+    )
+  })
+
+  it('a producer that answers wrong is a preflight failure: the rollback advised names that trigger, not contract drift (found by review)', async () => {
+    const { result } = await probeOnce('wrong-version')
+    expect(nextSteps(result).map(lineToText).pop()).toContain(
+      'npx --no baseline-gate rollback --trigger preflight-failure --reason'
     )
   })
 
@@ -334,7 +350,9 @@ describe('runtime preflight against a misbehaving producer', () => {
       ok: false,
       reason: 'timeout',
       ms: 1000,
-      message: 'the producer did not answer HTTP within 1.0 s'
+      // where the timeout is set, for a first build slower than it (found by review)
+      message:
+        'the producer did not answer HTTP within 1.0 s (a first build may take longer: raise producer.probe.ready_timeout_s in the policy; it printed nothing)'
     })
     await expectNoneLeft(pidFile)
   })

@@ -22,6 +22,7 @@ function report(over: Partial<RollbackReport>): RollbackReport {
     noTarget: null,
     restored: true,
     interrupted: false,
+    notStarted: false,
     from: identity('v0.4.0', 'a'.repeat(40)),
     target: null,
     passedOver: [],

@@ -111,19 +111,22 @@ describe('runSuite: status of a step', () => {
     expect(run).toMatchObject({ status: 'failed', exitCode: null, signal: 'SIGKILL', error: null })
   })
 
-  it('a command that does not exist fails with ENOENT, without throwing, and the next step still runs', async () => {
+  it('a command that does not exist did not run (ENOENT), without throwing, and the next step still runs', async () => {
     const runs = await runSuite([
       spec('missing', ['no-such-command-bg-xyz', '--flag']),
       sleepStep('after', 1)
     ])
-    expect(runs[0]).toMatchObject({ status: 'failed', exitCode: null, signal: null, error: 'ENOENT' })
+    // not started, never "failed": it tested nothing (found by review: a rollback read it as the target failing)
+    expect(runs[0]).toMatchObject({ status: 'not-run', exitCode: null, signal: null, error: 'ENOENT' })
+    // no process, so nothing escaped: never "this runner has no /proc" (found by review)
+    expect(runs[0]!.containment).toBe('tracked')
     expect(runs[1]!.status).toBe('passed')
   })
 
-  it('a working directory that does not exist fails the step, saying so', async () => {
+  it('a working directory that does not exist: the step did not run, saying why', async () => {
     const cwd = join(tempDir(), 'absent')
     const [run] = await runSuite([sleepStep('nowhere', 1, { cwd })])
-    expect(run!.status).toBe('failed')
+    expect(run!.status).toBe('not-run')
     expect(run!.error).toContain('ENOENT')
     expect(run!.error).toContain(cwd)
   })

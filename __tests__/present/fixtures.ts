@@ -295,6 +295,7 @@ export function rollbackResult(suitesRan: boolean): { result: OperationResult; i
       noTarget: null,
       restored: true,
       interrupted: false,
+      notStarted: false,
       from: V050,
       target: {
         commit: BASE,
@@ -407,6 +408,7 @@ export function drillResult(kind: 'pass' | 'fail' | 'only-baseline'): OperationR
       noTarget: kind === 'only-baseline' ? 'only-baseline' : null,
       restored: false,
       interrupted: false,
+      notStarted: false,
       from: V050,
       fromPosture: 'GO',
       target,

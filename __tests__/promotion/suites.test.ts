@@ -54,7 +54,7 @@ describe('promotion: suite steps that do not pass', () => {
       'console.log("started child " + child.pid)',
       'setInterval(() => {}, 1000)'
     ].join('\n')
-    const { b } = await promoteWithSuites({
+    const { b, run } = await promoteWithSuites({
       consumer: [
         nodeStep('hangs', hang, [pidFile], { timeout_s: 2 }),
         nodeStep('exits 3', 'console.error("2 tests failed"); process.exit(3)')
@@ -66,7 +66,7 @@ describe('promotion: suite steps that do not pass', () => {
     expect(b.steps.map((s) => [s.name, s.status, s.exit_code])).toEqual([
       ['hangs', 'timed-out', null],
       ['exits 3', 'failed', 3],
-      ['missing program', 'failed', null]
+      ['missing program', 'not-run', null]
     ])
     const pids = recordedPids(pidFile)
     expect(pids).toHaveLength(2) // the step and its child
@@ -78,11 +78,19 @@ describe('promotion: suite steps that do not pass', () => {
       expect.stringContaining('consumer › exits 3" failed (exit code 3')
     ])
     expect(byRule('BG703').map((f) => f.message)).toEqual([
-      expect.stringContaining('producer › missing program" could not run')
+      expect.stringContaining('producer › missing program" could not start, so it tested nothing')
     ])
     expect(b.findings.every((f) => f.severity === 'error')).toBe(true)
     expect(b.steps.find((s) => s.name === 'hangs')!.log_tail).toContain('started child')
     expect(b.steps.find((s) => s.name === 'exits 3')!.log_tail).toContain('2 tests failed')
+    // the step that could not start has no log to read: what to give the machine, said on its own (found by review)
+    const next = nextSteps(run.result).map(lineToText)
+    expect(next).toContain(
+      'Give this machine what the step that could not start (producer › missing program) needs: BG703 under Findings names the missing program or directory (in a workflow, a setup step before this one), then run again. What it tests was not tested.'
+    )
+    expect(next).toContain(
+      'Read the log of the 2 steps that did not pass (consumer › hangs, consumer › exits 3): their last lines are below, the whole logs are in the evidence.'
+    )
   }, 30_000)
 })
 

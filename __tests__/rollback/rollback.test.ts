@@ -552,6 +552,44 @@ describe('rollback: restore, verify, evidence', () => {
     )
   })
 
+  it('a rollback suite step that cannot start (its program not on PATH) is no verdict on the target: the old trio is put back, and every surface says it was not tested (found by review)', async () => {
+    const { fx } = threeBaselines([
+      nodeStep('test', 'console.log("rollback suite ok")'),
+      { name: 'cargo test', run: ['bg-no-such-cargo-xyz', 'test'] }
+    ])
+    const before = trioOnDisk(fx)
+    const { b, result } = await rollback(fx.root)
+    expect(b.verdict).toBe('FAIL')
+    expect(b.rollback?.status).toBe('verification-failed')
+    expect([b.rollback?.notStarted, b.rollback?.interrupted]).toEqual([true, false])
+    expect(trioOnDisk(fx)).toEqual(before)
+    const step = b.steps.find((s) => s.name === 'cargo test')!
+    expect([step.status, step.error]).toEqual(['not-run', 'ENOENT'])
+    expect(b.findings.find((f) => f.rule === 'BG703')?.message).toBe(
+      'suite step "consumer › cargo test" could not start, so it tested nothing: ENOENT (is bg-no-such-cargo-xyz installed and on PATH?)'
+    )
+    expect(lineToText(subject(b))).toBe(
+      `memorykernel: restoring ${TAGS.v5} in place of ${TAGS.v6} was not tested (a suite step could not start); ${TAGS.v6} is back in place`
+    )
+    expect(nextSteps(result).map(lineToText)[0]).toMatch(/^A rollback suite step could not start \(BG703/)
+    const unstarted =
+      '1 suite step of 2 could not start (consumer › cargo test): ENOENT; what it tests was not tested.'
+    expect(notRun(b).map(lineToText)).toContain(unstarted)
+    // the incident note and the packet say the same, never that the target failed its checks
+    const note = b.rollback!.note
+    expect(note).toContain('not tested: a rollback suite step could not start (BG703)')
+    expect(note).toContain('could not test the restored trio: a suite step could not start')
+    expect(note).not.toContain('did not pass its checks')
+    const md = readFileSync(b.evidence.replace(/\.json$/, '.md'), 'utf8')
+    expect(md).toContain(`- ${unstarted}`)
+    expect(md).toContain('not tested: a rollback suite step could not start (BG703)')
+    expect(md).not.toContain('no /proc')
+    const packet = JSON.parse(readFileSync(b.evidence, 'utf8')) as {
+      incident: { next_milestone: { what: string } }
+    }
+    expect(packet.incident.next_milestone.what).toMatch(/^consumer re-pin confirmation: give the runner what/)
+  })
+
   it('refuses to overwrite a hand-edited trio (BG511) and writes nothing', async () => {
     const { fx } = threeBaselines()
     fx.replace(MATRIX, 'Updated:', 'Updated:  ')

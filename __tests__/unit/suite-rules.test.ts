@@ -52,18 +52,26 @@ describe('suiteRules', () => {
   it('BG702 and BG703 keep their fix text', () => {
     const found = suiteRules([
       step({ status: 'timed-out', exit_code: null }),
-      step({ exit_code: null, error: 'spawn bg-x ENOENT', argv: ['bg-x'] })
+      step({ status: 'not-run', exit_code: null, error: 'spawn bg-x ENOENT', argv: ['bg-x'] })
     ])
     expect(found.map((f) => f.rule)).toEqual(['BG702', 'BG703'])
+    expect(found[1]!.message).toContain('could not start, so it tested nothing: spawn bg-x ENOENT')
     expect(found[0]!.message).toContain('raise its timeout_s in the policy')
     expect(found[1]!.message).toContain('is bg-x installed and on PATH?')
   })
 
   it('BG703 for a missing working directory says that, not PATH', () => {
     const [f] = suiteRules([
-      step({ exit_code: null, error: 'ENOENT: no working directory /r/tools', argv: ['bg-x'] })
+      step({
+        status: 'not-run',
+        exit_code: null,
+        error: 'ENOENT: no working directory /r/tools',
+        argv: ['bg-x']
+      })
     ])
-    expect(f!.message).toContain('could not run: ENOENT: no working directory /r/tools')
+    expect(f!.message).toContain(
+      'could not start, so it tested nothing: ENOENT: no working directory /r/tools'
+    )
     expect(f!.message).not.toContain('PATH')
   })
 })

@@ -22515,7 +22515,7 @@ function spawnGroup(argv, options) {
     windowsHide: true
   });
   const watch = child.pid === void 0 ? null : StepWatch.start(child.pid, token);
-  const containment = watch ? "tracked" : "group-only";
+  const containment = watch || child.pid === void 0 ? "tracked" : "group-only";
   const running = { child, watch };
   track(running);
   let pending2 = "";
@@ -22695,7 +22695,8 @@ async function launchProducer(spec) {
   return {
     ok: false,
     reason: "timeout",
-    message: `the producer did not answer HTTP within ${formatDuration(spec.readyTimeoutMs)}`,
+    // a first build on a fresh runner can take longer than the ready timeout: say where it is set
+    message: `the producer did not answer HTTP within ${formatDuration(spec.readyTimeoutMs)} (a first build may take longer: raise producer.probe.ready_timeout_s in the policy${handle.output.total === 0 ? "; it printed nothing" : ""})`,
     outputTail: handle.output.lastLines(8),
     ms: ms(),
     handle
@@ -55072,6 +55073,10 @@ function link(url) {
   return /^https?:\/\/[^\s<>`]+$/.test(url) ? `<${url}>` : code(url);
 }
 var INTERRUPTED_STATUS = "interrupted: the run was stopped while the rollback suites ran, and the previous trio was put back";
+var NOT_STARTED_STATUS = "not tested: a rollback suite step could not start (BG703), so the restored trio was not tested, and the previous trio was put back";
+function notStartedImpact(note, product) {
+  return `The rollback of the ${product} baseline ${baselineLabel(note.rolled_back_from)} could not test the restored trio: a suite step could not start (a program or directory missing on the runner, BG703), which says nothing of the restored baseline. ${baselineLabel(note.active)} is in place again; fix the runner and run the rollback again.`;
+}
 function interruptedImpact(note, product) {
   return `The rollback of the ${product} baseline ${baselineLabel(note.rolled_back_from)} was interrupted while its suites ran on the restored trio, and ${baselineLabel(note.active)} is in place again; run it again to roll back.`;
 }
@@ -55132,7 +55137,7 @@ function renderIncidentNote(note, context4) {
   const status = [
     [
       "Status",
-      note.status === "restored" && !note.suites_ran ? "restored: the last-known-good trio is back in place; its rule checks passed, the rollback suites were not run" : context4.interrupted ? INTERRUPTED_STATUS : note.status === "failed" && note.dry_run ? "dry run: a rollback would not complete; nothing was written" : STATUS_WORDS[note.status]
+      note.status === "restored" && !note.suites_ran ? "restored: the last-known-good trio is back in place; its rule checks passed, the rollback suites were not run" : context4.interrupted ? INTERRUPTED_STATUS : context4.notStarted && note.status === "verification-failed" ? NOT_STARTED_STATUS : note.status === "failed" && note.dry_run ? "dry run: a rollback would not complete; nothing was written" : STATUS_WORDS[note.status]
     ],
     ["Verdict", `**${context4.verdict}**`],
     ["Dry run", note.dry_run ? "yes" : "no"],
@@ -55171,7 +55176,7 @@ function renderIncidentNote(note, context4) {
     ...lead,
     `${h2}# Impact summary`,
     "",
-    `${context4.interrupted ? interruptedImpact(note, product) : impact(note, product)} ${posture}`,
+    `${context4.interrupted ? interruptedImpact(note, product) : context4.notStarted && note.status === "verification-failed" ? notStartedImpact(note, product) : impact(note, product)} ${posture}`,
     "",
     // a dry run changed nothing: its sections are titled for what a rollback would do, not for what is so
     note.dry_run && !wouldNotComplete ? `${h2}# Runtime posture a rollback would set` : `${h2}# Current runtime posture`,
@@ -56562,6 +56567,16 @@ function snippet(text) {
   return shorten(one, 120);
 }
 
+// src/rules/verdict.ts
+function decideVerdict(findings, steps = []) {
+  if (findings.some((f) => f.severity === "error")) return "FAIL";
+  if (steps.some((s) => s.required && s.status !== "passed")) return "FAIL";
+  return "PASS";
+}
+function aggregateVerdict(verdicts) {
+  return verdicts.length > 0 && verdicts.every((v) => v === "PASS") ? "PASS" : "FAIL";
+}
+
 // src/evidence/not-run.ts
 init_plural();
 function notRunSentence(text) {
@@ -56584,9 +56599,23 @@ function suitesNotRun({ findings, steps }) {
     reasons.set(why, (reasons.get(why) ?? 0) + 1);
   }
   const out = [...reasons].map(([why, n]) => `${plural(n, "suite step")} of ${suite.length} skipped: ${why}.`);
-  const never = suite.filter((s) => s.status === "not-run").length;
+  const unstarted = /* @__PURE__ */ new Map();
+  for (const s of suite.filter((x2) => x2.status === "not-run" && x2.error))
+    unstarted.set(s.error, [...unstarted.get(s.error) ?? [], s]);
+  for (const [why, list] of unstarted)
+    out.push(
+      `${plural(list.length, "suite step")} of ${suite.length} could not start (${list.map((s) => `${s.suite} \u203A ${s.name}`).join(", ")}): ${why}; what ${list.length === 1 ? "it tests" : "they test"} was not tested.`
+    );
+  const never = suite.filter((s) => s.status === "not-run" && !s.error).length;
   if (never > 0) out.push(`${plural(never, "suite step")} did not start (see the findings for why).`);
   return out;
+}
+var couldNotStart = (s) => s.status === "not-run" && !!s.error;
+function failedOnlyToStart({ findings, steps }) {
+  return steps.some(couldNotStart) && decideVerdict(
+    findings.filter((f) => f.rule !== "BG703"),
+    steps.filter((s) => !couldNotStart(s))
+  ) === "PASS";
 }
 function hasSuiteSteps(steps) {
   return steps.some((s) => s.suite !== PREFLIGHT_SUITE);
@@ -56749,7 +56778,9 @@ function renderPacketMarkdown(p, options = {}) {
         evidenceName: `${packetName(p.operation, p.baseline)}.json`,
         headingLevel: 2,
         postureNow: p.posture,
-        problems: p.findings.filter((f) => f.severity === "error")
+        problems: p.findings.filter((f) => f.severity === "error"),
+        // the run's own words for a restored trio that went untested (the packet records the steps)
+        notStarted: failedOnlyToStart(p)
       })
     ] : [],
     // a dry run's identity and trio are the plan: said in the headings, as nothing was written
@@ -58254,7 +58285,14 @@ function json(file, ids) {
     (e) => e.limit ? overLimit(ids.limit, file.path, name, e) : finding(ids.syntax, file.path, e.position, `invalid JSON in the ${name}: ${e.message}`)
   );
   for (const p of doc.syntaxErrors.length === 0 ? doc.strictProblems : [])
-    out.push(finding(ids.syntax, file.path, p.position, `the ${name} is JSON that typed readers refuse: ${p.message}`));
+    out.push(
+      finding(
+        ids.syntax,
+        file.path,
+        p.position,
+        `the ${name} is JSON that typed readers refuse: ${p.message}`
+      )
+    );
   for (const d of doc.duplicateKeys) {
     out.push(
       finding(
@@ -62575,16 +62613,6 @@ function explainHashMismatch(bytes, want) {
 // src/rules/index.ts
 function trioRules(trio, ctx) {
   return capFindings(sortFindings([...fileRules(trio), ...pinMirrorRules(trio), ...matrixRules(trio, ctx)]));
-}
-
-// src/rules/verdict.ts
-function decideVerdict(findings, steps = []) {
-  if (findings.some((f) => f.severity === "error")) return "FAIL";
-  if (steps.some((s) => s.required && s.status !== "passed")) return "FAIL";
-  return "PASS";
-}
-function aggregateVerdict(verdicts) {
-  return verdicts.length > 0 && verdicts.every((v) => v === "PASS") ? "PASS" : "FAIL";
 }
 
 // src/trio/load.ts
@@ -71252,7 +71280,7 @@ function subject(b) {
           ...r.target ? label(r.target.identity) : to,
           " in place of ",
           ...from,
-          r.interrupted ? " was interrupted; " : " failed its checks; ",
+          r.interrupted ? " was interrupted; " : r.notStarted ? " was not tested (a suite step could not start); " : " failed its checks; ",
           ...from,
           " is back in place"
         ];
@@ -71443,20 +71471,33 @@ function ruleErrors(b) {
 function suitesSkippedForRules(b) {
   return b.steps.some((s) => s.status === "skipped" && s.skip_reason?.startsWith(RULES_ALREADY_FAIL) === true);
 }
+function stepNames(steps) {
+  const names = steps.slice(0, 3).flatMap((s, i) => [...i > 0 ? [", "] : [], c(`${s.suite} \u203A ${s.name}`)]);
+  return [...names, ...steps.length > 3 ? [` and ${steps.length - 3} more`] : []];
+}
 function failedSteps(b) {
   if (b.steps.some((s) => s.error === "aborted"))
     return [
-      "The run was cancelled while its suites ran (Ctrl-C, or a cancelled job): the steps it stopped or did not start are no verdict on the change; run it again."
+      [
+        "The run was cancelled while its suites ran (Ctrl-C, or a cancelled job): the steps it stopped or did not start are no verdict on the change; run it again."
+      ]
     ];
+  const out = [];
+  const unstarted = b.steps.filter((s) => couldNotStart(s) && s.suite !== PREFLIGHT_SUITE);
+  if (unstarted.length > 0)
+    out.push([
+      `Give this machine what ${unstarted.length === 1 ? "the step" : `the ${unstarted.length} steps`} that could not start (`,
+      ...stepNames(unstarted),
+      `) ${unstarted.length === 1 ? "needs" : "need"}: BG703 under Findings names the missing program or directory (in a workflow, a setup step before this one), then run again. What ${unstarted.length === 1 ? "it tests" : "they test"} was not tested.`
+    ]);
   const failed = b.steps.filter((s) => notPassed(s) && s.status !== "not-run" && s.suite !== PREFLIGHT_SUITE);
-  if (failed.length === 0) return null;
-  const names = failed.slice(0, 3).flatMap((s, i) => [...i > 0 ? [", "] : [], c(`${s.suite} \u203A ${s.name}`)]);
-  const more2 = failed.length > 3 ? ` and ${failed.length - 3} more` : "";
-  return [
-    `Read the log of the ${plural(failed.length, "step")} that did not pass (`,
-    ...names,
-    failed.length === 1 ? `${more2}): its last lines are below, the whole log is in the evidence.` : `${more2}): their last lines are below, the whole logs are in the evidence.`
-  ];
+  if (failed.length > 0)
+    out.push([
+      `Read the log of the ${plural(failed.length, "step")} that did not pass (`,
+      ...stepNames(failed),
+      failed.length === 1 ? "): its last lines are below, the whole log is in the evidence." : "): their last lines are below, the whole logs are in the evidence."
+    ]);
+  return out;
 }
 function instantOptions(result) {
   const j2 = result.judgeAt;
@@ -71522,8 +71563,7 @@ function promotion(b, result) {
       c("suites-anyway: true"),
       ")."
     ]);
-  const steps = failedSteps(b);
-  if (steps) out.push(steps);
+  out.push(...failedSteps(b));
   return out;
 }
 function healthWarnings(b) {
@@ -71591,23 +71631,28 @@ function health(b) {
       " updates the trio for one pull request."
     ]);
   const steps = failedSteps(b);
-  const errorRules = new Set(b.findings.filter((f) => f.severity === "error").map((f) => f.rule));
-  if (errorRules.size === 1 && errorRules.has("BG401"))
+  const errorRules = [...new Set(b.findings.filter((f) => f.severity === "error").map((f) => f.rule))];
+  if (errorRules.length > 0 && errorRules.every((r) => r === "BG401" || r === "BG402"))
     return [
       ...out,
       [
-        "The producer did not start here (BG401 says why: its command, its toolchain, its build); once it starts, run health again, or ",
+        "The producer did not start or answer here (",
+        c(errorRules.join(", ")),
+        " says why: its command, its toolchain, its build, or a ready timeout shorter than its start, ",
+        c("producer.probe.ready_timeout_s"),
+        " in the policy); once it answers, run health again, or ",
         c("npx --no baseline-gate health --no-probe"),
         " judges the files without the running producer."
       ]
     ];
-  if (preAdoption) return [...out, ...steps ? [steps] : []];
+  if (preAdoption) return [...out, ...steps];
+  const trigger = errorRules.some((r) => r.startsWith("BG4")) ? "preflight-failure" : "contract-drift";
   return [
     ...out,
-    ...steps ? [steps] : [],
+    ...steps,
     [
       "If the pinned baseline is broken in production, roll back to the last-known-good one: ",
-      c('npx --no baseline-gate rollback --trigger contract-drift --reason "<why, in a sentence>"'),
+      c(`npx --no baseline-gate rollback --trigger ${trigger} --reason "<why, in a sentence>"`),
       " (baseline-gate's runbook, docs/runbook.md, says when)."
     ]
   ];
@@ -71666,6 +71711,8 @@ function rollback(b) {
       out.push(
         r.interrupted ? [
           "The rollback was interrupted while its suites ran and the previous trio was put back: run it again to roll back."
+        ] : r.notStarted ? [
+          "A rollback suite step could not start (BG703 under Findings says which program or directory is missing), so the restored trio was not tested and the previous trio was put back: this says nothing of the restored baseline. Give the runner what the step needs, then run the rollback again."
         ] : [
           "The restored trio failed its checks: read the findings and logs below; the incident stays open until a baseline passes."
         ]
@@ -71676,8 +71723,8 @@ function rollback(b) {
       out.push(...notRestored2(b));
       break;
   }
-  const steps = r.status === "restored" || r.status === "verification-failed" && !r.interrupted ? failedSteps(b) : null;
-  if (steps) out.push(steps);
+  if (r.status === "restored" || r.status === "verification-failed" && !r.interrupted && !r.notStarted)
+    out.push(...failedSteps(b));
   if (r.status === "already-current") return out;
   if (!r.dryRun && (r.status === "failed" || r.status === "verification-failed")) {
     const posture = r.fromPosture ?? b.posture;

@@ -23871,6 +23871,10 @@ function link(url) {
   return /^https?:\/\/[^\s<>`]+$/.test(url) ? `<${url}>` : code(url);
 }
 var INTERRUPTED_STATUS = "interrupted: the run was stopped while the rollback suites ran, and the previous trio was put back";
+var NOT_STARTED_STATUS = "not tested: a rollback suite step could not start (BG703), so the restored trio was not tested, and the previous trio was put back";
+function notStartedImpact(note, product) {
+  return `The rollback of the ${product} baseline ${baselineLabel(note.rolled_back_from)} could not test the restored trio: a suite step could not start (a program or directory missing on the runner, BG703), which says nothing of the restored baseline. ${baselineLabel(note.active)} is in place again; fix the runner and run the rollback again.`;
+}
 function interruptedImpact(note, product) {
   return `The rollback of the ${product} baseline ${baselineLabel(note.rolled_back_from)} was interrupted while its suites ran on the restored trio, and ${baselineLabel(note.active)} is in place again; run it again to roll back.`;
 }
@@ -23931,7 +23935,7 @@ function renderIncidentNote(note, context4) {
   const status2 = [
     [
       "Status",
-      note.status === "restored" && !note.suites_ran ? "restored: the last-known-good trio is back in place; its rule checks passed, the rollback suites were not run" : context4.interrupted ? INTERRUPTED_STATUS : note.status === "failed" && note.dry_run ? "dry run: a rollback would not complete; nothing was written" : STATUS_WORDS[note.status]
+      note.status === "restored" && !note.suites_ran ? "restored: the last-known-good trio is back in place; its rule checks passed, the rollback suites were not run" : context4.interrupted ? INTERRUPTED_STATUS : context4.notStarted && note.status === "verification-failed" ? NOT_STARTED_STATUS : note.status === "failed" && note.dry_run ? "dry run: a rollback would not complete; nothing was written" : STATUS_WORDS[note.status]
     ],
     ["Verdict", `**${context4.verdict}**`],
     ["Dry run", note.dry_run ? "yes" : "no"],
@@ -23970,7 +23974,7 @@ function renderIncidentNote(note, context4) {
     ...lead,
     `${h2}# Impact summary`,
     "",
-    `${context4.interrupted ? interruptedImpact(note, product) : impact(note, product)} ${posture}`,
+    `${context4.interrupted ? interruptedImpact(note, product) : context4.notStarted && note.status === "verification-failed" ? notStartedImpact(note, product) : impact(note, product)} ${posture}`,
     "",
     // a dry run changed nothing: its sections are titled for what a rollback would do, not for what is so
     note.dry_run && !wouldNotComplete ? `${h2}# Runtime posture a rollback would set` : `${h2}# Current runtime posture`,
@@ -25210,6 +25214,16 @@ function locate(doc, pointer, key) {
 // src/rules/preflight.ts
 var PREFLIGHT_SUITE = "preflight";
 
+// src/rules/verdict.ts
+function decideVerdict(findings, steps = []) {
+  if (findings.some((f) => f.severity === "error")) return "FAIL";
+  if (steps.some((s) => s.required && s.status !== "passed")) return "FAIL";
+  return "PASS";
+}
+function aggregateVerdict(verdicts) {
+  return verdicts.length > 0 && verdicts.every((v) => v === "PASS") ? "PASS" : "FAIL";
+}
+
 // src/evidence/not-run.ts
 function notRunSentence(text) {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
@@ -25231,9 +25245,23 @@ function suitesNotRun({ findings, steps }) {
     reasons.set(why, (reasons.get(why) ?? 0) + 1);
   }
   const out = [...reasons].map(([why, n]) => `${plural(n, "suite step")} of ${suite.length} skipped: ${why}.`);
-  const never = suite.filter((s) => s.status === "not-run").length;
+  const unstarted = /* @__PURE__ */ new Map();
+  for (const s of suite.filter((x2) => x2.status === "not-run" && x2.error))
+    unstarted.set(s.error, [...unstarted.get(s.error) ?? [], s]);
+  for (const [why, list] of unstarted)
+    out.push(
+      `${plural(list.length, "suite step")} of ${suite.length} could not start (${list.map((s) => `${s.suite} \u203A ${s.name}`).join(", ")}): ${why}; what ${list.length === 1 ? "it tests" : "they test"} was not tested.`
+    );
+  const never = suite.filter((s) => s.status === "not-run" && !s.error).length;
   if (never > 0) out.push(`${plural(never, "suite step")} did not start (see the findings for why).`);
   return out;
+}
+var couldNotStart = (s) => s.status === "not-run" && !!s.error;
+function failedOnlyToStart({ findings, steps }) {
+  return steps.some(couldNotStart) && decideVerdict(
+    findings.filter((f) => f.rule !== "BG703"),
+    steps.filter((s) => !couldNotStart(s))
+  ) === "PASS";
 }
 function hasSuiteSteps(steps) {
   return steps.some((s) => s.suite !== PREFLIGHT_SUITE);
@@ -25395,7 +25423,9 @@ function renderPacketMarkdown(p, options = {}) {
         evidenceName: `${packetName(p.operation, p.baseline)}.json`,
         headingLevel: 2,
         postureNow: p.posture,
-        problems: p.findings.filter((f) => f.severity === "error")
+        problems: p.findings.filter((f) => f.severity === "error"),
+        // the run's own words for a restored trio that went untested (the packet records the steps)
+        notStarted: failedOnlyToStart(p)
       })
     ] : [],
     // a dry run's identity and trio are the plan: said in the headings, as nothing was written
@@ -26946,7 +26976,14 @@ function json(file, ids) {
     (e) => e.limit ? overLimit(ids.limit, file.path, name, e) : finding(ids.syntax, file.path, e.position, `invalid JSON in the ${name}: ${e.message}`)
   );
   for (const p of doc.syntaxErrors.length === 0 ? doc.strictProblems : [])
-    out.push(finding(ids.syntax, file.path, p.position, `the ${name} is JSON that typed readers refuse: ${p.message}`));
+    out.push(
+      finding(
+        ids.syntax,
+        file.path,
+        p.position,
+        `the ${name} is JSON that typed readers refuse: ${p.message}`
+      )
+    );
   for (const d of doc.duplicateKeys) {
     out.push(
       finding(
@@ -31214,16 +31251,6 @@ function trioRules(trio, ctx) {
   return capFindings(sortFindings([...fileRules(trio), ...pinMirrorRules(trio), ...matrixRules(trio, ctx)]));
 }
 
-// src/rules/verdict.ts
-function decideVerdict(findings, steps = []) {
-  if (findings.some((f) => f.severity === "error")) return "FAIL";
-  if (steps.some((s) => s.required && s.status !== "passed")) return "FAIL";
-  return "PASS";
-}
-function aggregateVerdict(verdicts) {
-  return verdicts.length > 0 && verdicts.every((v) => v === "PASS") ? "PASS" : "FAIL";
-}
-
 // src/ledger/limits.ts
 var CR = 13;
 var PIPE2 = 124;
@@ -33332,7 +33359,7 @@ function spawnGroup(argv, options) {
     windowsHide: true
   });
   const watch = child.pid === void 0 ? null : StepWatch.start(child.pid, token);
-  const containment = watch ? "tracked" : "group-only";
+  const containment = watch || child.pid === void 0 ? "tracked" : "group-only";
   const running = { child, watch };
   track(running);
   let pending = "";
@@ -33473,7 +33500,7 @@ async function runStep(spec, hooks, signal, clock) {
   const base = { suite: spec.suite, name: spec.name, argv: spec.argv, cwd: spec.cwd, startedAt };
   const fail = (error2) => ({
     ...base,
-    status: "failed",
+    status: "not-run",
     exitCode: null,
     signal: null,
     error: error2,
@@ -33524,7 +33551,8 @@ async function runStep(spec, hooks, signal, clock) {
     killed: exit.killed,
     containment: exit.containment
   };
-  if (exit.error !== void 0 && reason === null) return { ...ended, status: "failed", error: exit.error };
+  if (exit.error !== void 0 && reason === null)
+    return handle.pid === void 0 ? fail(exit.error) : { ...ended, status: "failed", error: exit.error };
   if (reason === "timeout") {
     const error2 = exit.outputForcedClosed ? "output still open after SIGKILL" : exit.error ?? null;
     return { ...ended, status: "timed-out", error: error2 };
@@ -33579,7 +33607,7 @@ function suiteRules(steps) {
           `suite step "${label(s)}" timed out after ${took} and was stopped with its child processes; see its log, or raise its timeout_s in the policy`
         )
       );
-    } else if (s.status === "not-run") {
+    } else if (s.status === "not-run" && !s.error) {
       out.push(finding("BG703", null, null, `suite step "${label(s)}" did not run (the run was stopped)`));
     } else if (s.error === ESCAPED_OUTPUT) {
       out.push(
@@ -33601,7 +33629,8 @@ function suiteRules(steps) {
       );
     } else if (s.exit_code === null && s.error) {
       const why = /ENOENT/.test(s.error) && !isWorkingDirectoryProblem(s.error) ? ` (is ${s.argv?.[0] ?? "its program"} installed and on PATH?)` : "";
-      out.push(finding("BG703", null, null, `suite step "${label(s)}" could not run: ${s.error}${why}`));
+      const what = s.status === "not-run" ? "could not start, so it tested nothing" : "could not run";
+      out.push(finding("BG703", null, null, `suite step "${label(s)}" ${what}: ${s.error}${why}`));
     } else {
       const how = s.exit_code !== null ? `exit code ${s.exit_code}` : s.error ?? "a signal";
       out.push(
@@ -39482,7 +39511,7 @@ function subject(b) {
           ...r.target ? label2(r.target.identity) : to,
           " in place of ",
           ...from,
-          r.interrupted ? " was interrupted; " : " failed its checks; ",
+          r.interrupted ? " was interrupted; " : r.notStarted ? " was not tested (a suite step could not start); " : " failed its checks; ",
           ...from,
           " is back in place"
         ];
@@ -39623,20 +39652,33 @@ function ruleErrors(b) {
 function suitesSkippedForRules(b) {
   return b.steps.some((s) => s.status === "skipped" && s.skip_reason?.startsWith(RULES_ALREADY_FAIL) === true);
 }
+function stepNames(steps) {
+  const names = steps.slice(0, 3).flatMap((s, i2) => [...i2 > 0 ? [", "] : [], c(`${s.suite} \u203A ${s.name}`)]);
+  return [...names, ...steps.length > 3 ? [` and ${steps.length - 3} more`] : []];
+}
 function failedSteps(b) {
   if (b.steps.some((s) => s.error === "aborted"))
     return [
-      "The run was cancelled while its suites ran (Ctrl-C, or a cancelled job): the steps it stopped or did not start are no verdict on the change; run it again."
+      [
+        "The run was cancelled while its suites ran (Ctrl-C, or a cancelled job): the steps it stopped or did not start are no verdict on the change; run it again."
+      ]
     ];
+  const out = [];
+  const unstarted = b.steps.filter((s) => couldNotStart(s) && s.suite !== PREFLIGHT_SUITE);
+  if (unstarted.length > 0)
+    out.push([
+      `Give this machine what ${unstarted.length === 1 ? "the step" : `the ${unstarted.length} steps`} that could not start (`,
+      ...stepNames(unstarted),
+      `) ${unstarted.length === 1 ? "needs" : "need"}: BG703 under Findings names the missing program or directory (in a workflow, a setup step before this one), then run again. What ${unstarted.length === 1 ? "it tests" : "they test"} was not tested.`
+    ]);
   const failed = b.steps.filter((s) => notPassed(s) && s.status !== "not-run" && s.suite !== PREFLIGHT_SUITE);
-  if (failed.length === 0) return null;
-  const names = failed.slice(0, 3).flatMap((s, i2) => [...i2 > 0 ? [", "] : [], c(`${s.suite} \u203A ${s.name}`)]);
-  const more2 = failed.length > 3 ? ` and ${failed.length - 3} more` : "";
-  return [
-    `Read the log of the ${plural(failed.length, "step")} that did not pass (`,
-    ...names,
-    failed.length === 1 ? `${more2}): its last lines are below, the whole log is in the evidence.` : `${more2}): their last lines are below, the whole logs are in the evidence.`
-  ];
+  if (failed.length > 0)
+    out.push([
+      `Read the log of the ${plural(failed.length, "step")} that did not pass (`,
+      ...stepNames(failed),
+      failed.length === 1 ? "): its last lines are below, the whole log is in the evidence." : "): their last lines are below, the whole logs are in the evidence."
+    ]);
+  return out;
 }
 function instantOptions(result) {
   const j2 = result.judgeAt;
@@ -39702,8 +39744,7 @@ function promotion(b, result) {
       c("suites-anyway: true"),
       ")."
     ]);
-  const steps = failedSteps(b);
-  if (steps) out.push(steps);
+  out.push(...failedSteps(b));
   return out;
 }
 function healthWarnings(b) {
@@ -39771,23 +39812,28 @@ function health(b) {
       " updates the trio for one pull request."
     ]);
   const steps = failedSteps(b);
-  const errorRules = new Set(b.findings.filter((f) => f.severity === "error").map((f) => f.rule));
-  if (errorRules.size === 1 && errorRules.has("BG401"))
+  const errorRules = [...new Set(b.findings.filter((f) => f.severity === "error").map((f) => f.rule))];
+  if (errorRules.length > 0 && errorRules.every((r) => r === "BG401" || r === "BG402"))
     return [
       ...out,
       [
-        "The producer did not start here (BG401 says why: its command, its toolchain, its build); once it starts, run health again, or ",
+        "The producer did not start or answer here (",
+        c(errorRules.join(", ")),
+        " says why: its command, its toolchain, its build, or a ready timeout shorter than its start, ",
+        c("producer.probe.ready_timeout_s"),
+        " in the policy); once it answers, run health again, or ",
         c("npx --no baseline-gate health --no-probe"),
         " judges the files without the running producer."
       ]
     ];
-  if (preAdoption) return [...out, ...steps ? [steps] : []];
+  if (preAdoption) return [...out, ...steps];
+  const trigger = errorRules.some((r) => r.startsWith("BG4")) ? "preflight-failure" : "contract-drift";
   return [
     ...out,
-    ...steps ? [steps] : [],
+    ...steps,
     [
       "If the pinned baseline is broken in production, roll back to the last-known-good one: ",
-      c('npx --no baseline-gate rollback --trigger contract-drift --reason "<why, in a sentence>"'),
+      c(`npx --no baseline-gate rollback --trigger ${trigger} --reason "<why, in a sentence>"`),
       " (baseline-gate's runbook, docs/runbook.md, says when)."
     ]
   ];
@@ -39846,6 +39892,8 @@ function rollback(b) {
       out.push(
         r.interrupted ? [
           "The rollback was interrupted while its suites ran and the previous trio was put back: run it again to roll back."
+        ] : r.notStarted ? [
+          "A rollback suite step could not start (BG703 under Findings says which program or directory is missing), so the restored trio was not tested and the previous trio was put back: this says nothing of the restored baseline. Give the runner what the step needs, then run the rollback again."
         ] : [
           "The restored trio failed its checks: read the findings and logs below; the incident stays open until a baseline passes."
         ]
@@ -39856,8 +39904,8 @@ function rollback(b) {
       out.push(...notRestored2(b));
       break;
   }
-  const steps = r.status === "restored" || r.status === "verification-failed" && !r.interrupted ? failedSteps(b) : null;
-  if (steps) out.push(steps);
+  if (r.status === "restored" || r.status === "verification-failed" && !r.interrupted && !r.notStarted)
+    out.push(...failedSteps(b));
   if (r.status === "already-current") return out;
   if (!r.dryRun && (r.status === "failed" || r.status === "verification-failed")) {
     const posture = r.fromPosture ?? b.posture;

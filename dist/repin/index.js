@@ -55186,7 +55186,14 @@ function json(file, ids) {
     (e) => e.limit ? overLimit(ids.limit, file.path, name, e) : finding(ids.syntax, file.path, e.position, `invalid JSON in the ${name}: ${e.message}`)
   );
   for (const p of doc.syntaxErrors.length === 0 ? doc.strictProblems : [])
-    out.push(finding(ids.syntax, file.path, p.position, `the ${name} is JSON that typed readers refuse: ${p.message}`));
+    out.push(
+      finding(
+        ids.syntax,
+        file.path,
+        p.position,
+        `the ${name} is JSON that typed readers refuse: ${p.message}`
+      )
+    );
   for (const d of doc.duplicateKeys) {
     out.push(
       finding(

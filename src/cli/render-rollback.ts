@@ -127,7 +127,9 @@ export function rollbackLines(r: RollbackReport, s: Style): string[] {
         ? 'dry run: nothing was written; a rollback would not complete'
         : r.interrupted
           ? 'interrupted while its suites ran: the previous trio was put back'
-          : STATUS[r.status]
+          : r.notStarted
+            ? 'not tested: a suite step could not start; the previous trio was put back'
+            : STATUS[r.status]
   const out = [
     // a drill's verdict and checks first: they are what it is for
     ...(r.drill ? drillLines(r.drill, s) : []),

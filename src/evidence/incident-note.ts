@@ -69,12 +69,16 @@ export function nextMilestone(
   status: RollbackStatus,
   suitesRan = true,
   dryRun = false,
-  interrupted = false
+  /** Why the restored trio went untested and was put back: the run was stopped, or a suite step could not start. */
+  untested: 'interrupted' | 'not-started' | null = null
 ): { due: string | null; what: string } {
-  const m = interrupted
+  const m = untested
     ? {
         due: new Date(startedAt.getTime() + REPIN_CONFIRMATION_MIN * MINUTE_MS).toISOString(),
-        what: 'consumer re-pin confirmation: run the rollback again (this one was interrupted) and its checks pass on the restored baseline'
+        what:
+          untested === 'interrupted'
+            ? 'consumer re-pin confirmation: run the rollback again (this one was interrupted) and its checks pass on the restored baseline'
+            : 'consumer re-pin confirmation: give the runner what the suite step that could not start needs (BG703), run the rollback again, and its checks pass on the restored baseline'
       }
     : milestone(startedAt, status, suitesRan, dryRun)
   return dryRun || status === 'dry-run' ? { ...m, due: null } : m
@@ -153,6 +157,14 @@ function link(url: string): string {
 
 const INTERRUPTED_STATUS =
   'interrupted: the run was stopped while the rollback suites ran, and the previous trio was put back'
+
+const NOT_STARTED_STATUS =
+  'not tested: a rollback suite step could not start (BG703), so the restored trio was not tested, and the previous trio was put back'
+
+/** The impact of a rollback whose suites could not start: nothing was learned of the target, nothing rolled back. */
+function notStartedImpact(note: IncidentEvidence, product: string): string {
+  return `The rollback of the ${product} baseline ${baselineLabel(note.rolled_back_from)} could not test the restored trio: a suite step could not start (a program or directory missing on the runner, BG703), which says nothing of the restored baseline. ${baselineLabel(note.active)} is in place again; fix the runner and run the rollback again.`
+}
 
 /** The impact of a rollback interrupted while its suites ran: nothing failed, nothing was rolled back. */
 function interruptedImpact(note: IncidentEvidence, product: string): string {
@@ -245,6 +257,8 @@ export function renderIncidentNote(
     problems?: readonly Pick<Finding, 'rule' | 'message'>[]
     /** The run was interrupted while its suites ran (the previous trio was put back), not failed by them. */
     interrupted?: boolean
+    /** A suite step could not start (the previous trio was put back): the restored trio was not tested. */
+    notStarted?: boolean
     /** The run's warnings (redacted), listed under Follow-up. */
     warnings?: readonly Pick<Finding, 'rule' | 'message' | 'file' | 'line'>[]
     /** Why the restored trio was not proposed (no branch or no pull request): said where the note is read. */
@@ -273,9 +287,11 @@ export function renderIncidentNote(
         ? 'restored: the last-known-good trio is back in place; its rule checks passed, the rollback suites were not run'
         : context.interrupted
           ? INTERRUPTED_STATUS
-          : note.status === 'failed' && note.dry_run
-            ? 'dry run: a rollback would not complete; nothing was written'
-            : STATUS_WORDS[note.status]
+          : context.notStarted && note.status === 'verification-failed'
+            ? NOT_STARTED_STATUS
+            : note.status === 'failed' && note.dry_run
+              ? 'dry run: a rollback would not complete; nothing was written'
+              : STATUS_WORDS[note.status]
     ],
     ['Verdict', `**${context.verdict}**`],
     ['Dry run', note.dry_run ? 'yes' : 'no'],
@@ -329,7 +345,7 @@ export function renderIncidentNote(
     ...lead,
     `${h}# Impact summary`,
     '',
-    `${context.interrupted ? interruptedImpact(note, product) : impact(note, product)} ${posture}`,
+    `${context.interrupted ? interruptedImpact(note, product) : context.notStarted && note.status === 'verification-failed' ? notStartedImpact(note, product) : impact(note, product)} ${posture}`,
     '',
     // a dry run changed nothing: its sections are titled for what a rollback would do, not for what is so
     note.dry_run && !wouldNotComplete

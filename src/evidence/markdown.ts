@@ -6,6 +6,7 @@ import { leftRunning } from './left-running.js'
 import {
   hasSuiteSteps,
   NOTHING_TO_GATE,
+  failedOnlyToStart,
   preflightNotRun,
   rollbackNotProbed,
   rollbackNotTested,
@@ -133,7 +134,9 @@ export function renderPacketMarkdown(p: EvidencePacket, options: { displayName?:
             evidenceName: `${packetName(p.operation, p.baseline)}.json`,
             headingLevel: 2,
             postureNow: p.posture,
-            problems: p.findings.filter((f) => f.severity === 'error')
+            problems: p.findings.filter((f) => f.severity === 'error'),
+            // the run's own words for a restored trio that went untested (the packet records the steps)
+            notStarted: failedOnlyToStart(p)
           })
         ]
       : []),

@@ -4,6 +4,7 @@
 import type { RollbackStatus } from './incident-note.js'
 import type { Finding } from '../rules/finding.js'
 import { PREFLIGHT_SUITE } from '../rules/preflight.js'
+import { decideVerdict } from '../rules/verdict.js'
 import type { StepResult } from '../rules/verdict.js'
 import { plural } from '../text/plural.js'
 
@@ -39,9 +40,34 @@ export function suitesNotRun({ findings, steps }: Recorded): string[] {
     reasons.set(why, (reasons.get(why) ?? 0) + 1)
   }
   const out = [...reasons].map(([why, n]) => `${plural(n, 'suite step')} of ${suite.length} skipped: ${why}.`)
-  const never = suite.filter((s) => s.status === 'not-run').length
+  // a step that could not be started says why (its program or directory missing); the others were not reached
+  const unstarted = new Map<string, StepResult[]>()
+  for (const s of suite.filter((x) => x.status === 'not-run' && x.error))
+    unstarted.set(s.error!, [...(unstarted.get(s.error!) ?? []), s])
+  for (const [why, list] of unstarted)
+    out.push(
+      `${plural(list.length, 'suite step')} of ${suite.length} could not start (${list.map((s) => `${s.suite} › ${s.name}`).join(', ')}): ${why}; what ${list.length === 1 ? 'it tests' : 'they test'} was not tested.`
+    )
+  const never = suite.filter((s) => s.status === 'not-run' && !s.error).length
   if (never > 0) out.push(`${plural(never, 'suite step')} did not start (see the findings for why).`)
   return out
+}
+
+/** A suite step that could not be started (its program or its directory missing): it tested nothing. */
+export const couldNotStart = (s: StepResult): boolean => s.status === 'not-run' && !!s.error
+
+/**
+ * Whether a run failed only because suite steps could not start: without them (and BG703, which says so) it would
+ * pass. A rollback then learned nothing of the restored trio, which is no verdict on it.
+ */
+export function failedOnlyToStart({ findings, steps }: Recorded): boolean {
+  return (
+    steps.some(couldNotStart) &&
+    decideVerdict(
+      findings.filter((f) => f.rule !== 'BG703'),
+      steps.filter((s) => !couldNotStart(s))
+    ) === 'PASS'
+  )
 }
 
 /** Whether the steps list any suite step at all (the preflight's requests are steps too). */

@@ -145,7 +145,8 @@ export function spawnGroup(argv: string[], options: GroupOptions): GroupHandle {
   })
   // now, before the event loop can reap the leader: its start time names it
   const watch = child.pid === undefined ? null : StepWatch.start(child.pid, token)
-  const containment: Containment = watch ? 'tracked' : 'group-only'
+  // no process at all (the spawn failed): nothing escaped, and /proc's absence is not what kept it from tracking
+  const containment: Containment = watch || child.pid === undefined ? 'tracked' : 'group-only'
   const running: Running = { child, watch }
   track(running)
   let pending = ''

@@ -46,7 +46,10 @@ export interface StepRun {
   status: StepStatus
   exitCode: number | null
   signal: string | null
-  /** Why it did not run to an exit of its own: ENOENT/EACCES (could not start), 'aborted', a missing cwd. */
+  /**
+   * Why it did not run to an exit of its own: ENOENT/EACCES or a missing cwd (could not start: status not-run),
+   * 'aborted', a runner error.
+   */
   error: string | null
   durationMs: number
   /** ISO 8601. */
@@ -139,9 +142,11 @@ async function runStep(
   const t0 = clock.now()
   callHook(() => hooks.onStart?.(spec))
   const base = { suite: spec.suite, name: spec.name, argv: spec.argv, cwd: spec.cwd, startedAt }
+  // a step that could not be started (its directory or program missing) did not run: it says nothing of what it
+  // tests, and is recorded so (not-run, with why), never as a failure of the suite (found by review)
   const fail = (error: string): StepRun => ({
     ...base,
-    status: 'failed',
+    status: 'not-run',
     exitCode: null,
     signal: null,
     error,
@@ -198,7 +203,8 @@ async function runStep(
     killed: exit.killed,
     containment: exit.containment
   }
-  if (exit.error !== undefined && reason === null) return { ...ended, status: 'failed', error: exit.error }
+  if (exit.error !== undefined && reason === null)
+    return handle.pid === undefined ? fail(exit.error) : { ...ended, status: 'failed', error: exit.error }
   if (reason === 'timeout') {
     const error = exit.outputForcedClosed ? 'output still open after SIGKILL' : (exit.error ?? null)
     return { ...ended, status: 'timed-out', error }

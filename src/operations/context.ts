@@ -84,6 +84,11 @@ export interface RollbackReport {
   restored: boolean
   /** The run was interrupted (Ctrl-C, a cancelled job) while the suites ran: the previous trio was put back. */
   interrupted: boolean
+  /**
+   * A rollback suite step could not start (its program missing on the runner), and nothing else failed: the
+   * previous trio was put back, and the restored one was not tested at all (no verdict on it).
+   */
+  notStarted: boolean
   from: Identity
   /** The posture pinned now, before the rollback (a dry run and a drill leave it). */
   fromPosture?: Posture | null

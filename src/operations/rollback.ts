@@ -9,6 +9,7 @@ import { isDocumentationFinding } from '../classify/profile.js'
 import { nextMilestone, renderIncidentNote, severityOf } from '../evidence/incident-note.js'
 import type { IncidentEvidence, RollbackStatus, RollbackTrigger } from '../evidence/incident-note.js'
 import { incidentNoteFileName, packetName } from '../evidence/packet-name.js'
+import { failedOnlyToStart } from '../evidence/not-run.js'
 import { journalPath, recoverFileSet, writeFileSet } from '../fs/atomic-set.js'
 import { containedSetWrites } from './write-containment.js'
 import { sameBytes, trioOnDisk, trioWriteEscapes, WRITE_ORDER } from './trio-files.js'
@@ -255,7 +256,9 @@ async function rollBack(
         mark(
           options.signal?.aborted
             ? 'interrupted while the rollback suites ran: the previous trio was put back'
-            : 'verification failed: the previous trio was put back'
+            : failedOnlyToStart({ findings, steps })
+              ? 'a rollback suite step could not start, so the restored trio was not tested: the previous trio was put back'
+              : 'verification failed: the previous trio was put back'
         )
       }
       status = failed ? (blocked ? 'failed' : 'verification-failed') : 'restored'
@@ -294,6 +297,9 @@ async function rollBack(
   const verdict = decideVerdict(findings, steps)
   // the old trio put back because the run was stopped while its suites ran, not because they failed
   const interrupted = status === 'verification-failed' && options.signal?.aborted === true
+  // put back because a suite step could not start (a program missing on the runner): no verdict on the target
+  const notStarted =
+    status === 'verification-failed' && !interrupted && failedOnlyToStart({ findings, steps })
   const active = restored && (status === 'restored' || status === 'dry-run') ? identityOf(restored) : from
   // redacted once here: the note, the packet and what publish sends to GitHub (titles, the commit) all read it
   const incident: IncidentEvidence = redactStrings(ctx, {
@@ -308,7 +314,13 @@ async function rollBack(
     dry_run: options.dryRun,
     timeline,
     suites_ran: suitesRan(steps),
-    next_milestone: nextMilestone(startedAt, status, suitesRan(steps), options.dryRun, interrupted),
+    next_milestone: nextMilestone(
+      startedAt,
+      status,
+      suitesRan(steps),
+      options.dryRun,
+      interrupted ? 'interrupted' : notStarted ? 'not-started' : null
+    ),
     pull_request_url: null,
     incident_issue_url: null,
     target_profile: plan ? (found.lkg.target?.profile ?? null) : null,
@@ -368,6 +380,7 @@ async function rollBack(
         postureNow: packet.posture,
         problems: packet.findings.filter((f) => f.severity === 'error'),
         interrupted,
+        notStarted,
         warnings: packet.findings.filter((f) => f.severity === 'warning')
       })
   if (!drill) ctx.evidence.write(incidentNoteFileName(`${name}.json`), note)
@@ -377,6 +390,7 @@ async function rollBack(
     noTarget: missing,
     restored: status === 'restored',
     interrupted,
+    notStarted,
     from,
     fromPosture: postureOf(found.current),
     target: found.lkg.target,

@@ -56,7 +56,11 @@ export function subject(b: BaselineResult): Line {
           ...(r.target ? label(r.target.identity) : to),
           ' in place of ',
           ...from,
-          r.interrupted ? ' was interrupted; ' : ' failed its checks; ',
+          r.interrupted
+            ? ' was interrupted; '
+            : r.notStarted
+              ? ' was not tested (a suite step could not start); '
+              : ' failed its checks; ',
           ...from,
           ' is back in place'
         ]

@@ -1,5 +1,6 @@
 // What to do next, in the order a person would do it, decided from the result alone (pure). Every surface
 // shows these right under the headline.
+import { couldNotStart } from '../evidence/not-run.js'
 import type { BaselineResult, OperationResult } from '../operations/context.js'
 import type { StepResult } from '../rules/verdict.js'
 import { RULES_ALREADY_FAIL } from '../operations/suites.js'
@@ -27,25 +28,41 @@ function suitesSkippedForRules(b: BaselineResult): boolean {
   return b.steps.some((s) => s.status === 'skipped' && s.skip_reason?.startsWith(RULES_ALREADY_FAIL) === true)
 }
 
-function failedSteps(b: BaselineResult): Line | null {
+/** The steps named in a sentence: the first three, and how many more. */
+function stepNames(steps: readonly StepResult[]): Line {
+  const names = steps.slice(0, 3).flatMap((s, i) => [...(i > 0 ? [', '] : []), c(`${s.suite} › ${s.name}`)])
+  return [...names, ...(steps.length > 3 ? [` and ${steps.length - 3} more`] : [])]
+}
+
+function failedSteps(b: BaselineResult): Line[] {
   // a run cancelled under its suites (Ctrl-C, a cancelled job): what was stopped says nothing of the change
   if (b.steps.some((s) => s.error === 'aborted'))
     return [
-      'The run was cancelled while its suites ran (Ctrl-C, or a cancelled job): the steps it stopped or did not start are no verdict on the change; run it again.'
+      [
+        'The run was cancelled while its suites ran (Ctrl-C, or a cancelled job): the steps it stopped or did not start are no verdict on the change; run it again.'
+      ]
     ]
+  const out: Line[] = []
+  // a step that could not start has no log: what it needs is missing on this machine (found by review)
+  const unstarted = b.steps.filter((s) => couldNotStart(s) && s.suite !== PREFLIGHT_SUITE)
+  if (unstarted.length > 0)
+    out.push([
+      `Give this machine what ${unstarted.length === 1 ? 'the step' : `the ${unstarted.length} steps`} that could not start (`,
+      ...stepNames(unstarted),
+      `) ${unstarted.length === 1 ? 'needs' : 'need'}: BG703 under Findings names the missing program or directory (in a workflow, a setup step before this one), then run again. What ${unstarted.length === 1 ? 'it tests' : 'they test'} was not tested.`
+    ])
   // the steps with a log to read: a request never sent has none, and the preflight's failure is told by its
   // finding (BG401, BG402: the producer's last output), not by a log in the evidence
   const failed = b.steps.filter((s) => notPassed(s) && s.status !== 'not-run' && s.suite !== PREFLIGHT_SUITE)
-  if (failed.length === 0) return null
-  const names = failed.slice(0, 3).flatMap((s, i) => [...(i > 0 ? [', '] : []), c(`${s.suite} › ${s.name}`)])
-  const more = failed.length > 3 ? ` and ${failed.length - 3} more` : ''
-  return [
-    `Read the log of the ${plural(failed.length, 'step')} that did not pass (`,
-    ...names,
-    failed.length === 1
-      ? `${more}): its last lines are below, the whole log is in the evidence.`
-      : `${more}): their last lines are below, the whole logs are in the evidence.`
-  ]
+  if (failed.length > 0)
+    out.push([
+      `Read the log of the ${plural(failed.length, 'step')} that did not pass (`,
+      ...stepNames(failed),
+      failed.length === 1
+        ? '): its last lines are below, the whole log is in the evidence.'
+        : '): their last lines are below, the whole logs are in the evidence.'
+    ])
+  return out
 }
 
 /** The options that judged the run at another instant than now (--now, --replay), for a command to run it again. */
@@ -119,8 +136,7 @@ function promotion(b: BaselineResult, result: OperationResult): Line[] {
       c('suites-anyway: true'),
       ').'
     ])
-  const steps = failedSteps(b)
-  if (steps) out.push(steps)
+  out.push(...failedSteps(b))
   return out
 }
 
@@ -197,27 +213,34 @@ function health(b: BaselineResult): Line[] {
       ' updates the trio for one pull request.'
     ])
   const steps = failedSteps(b)
-  // a producer that did not start here (a missing toolchain, a build that failed) says nothing of production: the
-  // only error being BG401, the way on is to start it, or to judge the files alone, not a rollback
-  const errorRules = new Set(b.findings.filter((f) => f.severity === 'error').map((f) => f.rule))
-  if (errorRules.size === 1 && errorRules.has('BG401'))
+  // a producer that did not start or answer here (a missing toolchain, a build that failed, a cold build slower
+  // than the ready timeout) says nothing of production: the way on is to start it, or to judge the files alone,
+  // not a rollback (found by review: BG402 advised one)
+  const errorRules = [...new Set(b.findings.filter((f) => f.severity === 'error').map((f) => f.rule))]
+  if (errorRules.length > 0 && errorRules.every((r) => r === 'BG401' || r === 'BG402'))
     return [
       ...out,
       [
-        'The producer did not start here (BG401 says why: its command, its toolchain, its build); once it starts, run health again, or ',
+        'The producer did not start or answer here (',
+        c(errorRules.join(', ')),
+        ' says why: its command, its toolchain, its build, or a ready timeout shorter than its start, ',
+        c('producer.probe.ready_timeout_s'),
+        ' in the policy); once it answers, run health again, or ',
         c('npx --no baseline-gate health --no-probe'),
         ' judges the files without the running producer.'
       ]
     ]
   // the last resort comes last: fixing the findings or the failed steps comes first; before adoption the errors
   // are the format's, which a rollback does not change
-  if (preAdoption) return [...out, ...(steps ? [steps] : [])]
+  if (preAdoption) return [...out, ...steps]
+  // the runbook's trigger: the running producer answering wrong is a preflight failure (SEV-1), the rest drift
+  const trigger = errorRules.some((r) => r.startsWith('BG4')) ? 'preflight-failure' : 'contract-drift'
   return [
     ...out,
-    ...(steps ? [steps] : []),
+    ...steps,
     [
       'If the pinned baseline is broken in production, roll back to the last-known-good one: ',
-      c('npx --no baseline-gate rollback --trigger contract-drift --reason "<why, in a sentence>"'),
+      c(`npx --no baseline-gate rollback --trigger ${trigger} --reason "<why, in a sentence>"`),
       " (baseline-gate's runbook, docs/runbook.md, says when)."
     ]
   ]
@@ -283,9 +306,13 @@ function rollback(b: BaselineResult): Line[] {
           ? [
               'The rollback was interrupted while its suites ran and the previous trio was put back: run it again to roll back.'
             ]
-          : [
-              'The restored trio failed its checks: read the findings and logs below; the incident stays open until a baseline passes.'
-            ]
+          : r.notStarted
+            ? [
+                'A rollback suite step could not start (BG703 under Findings says which program or directory is missing), so the restored trio was not tested and the previous trio was put back: this says nothing of the restored baseline. Give the runner what the step needs, then run the rollback again.'
+              ]
+            : [
+                'The restored trio failed its checks: read the findings and logs below; the incident stays open until a baseline passes.'
+              ]
       )
       break
     case 'failed':
@@ -293,9 +320,8 @@ function rollback(b: BaselineResult): Line[] {
       out.push(...notRestored(b))
       break
   }
-  const steps =
-    r.status === 'restored' || (r.status === 'verification-failed' && !r.interrupted) ? failedSteps(b) : null
-  if (steps) out.push(steps)
+  if (r.status === 'restored' || (r.status === 'verification-failed' && !r.interrupted && !r.notStarted))
+    out.push(...failedSteps(b))
   // nothing rolled back (already current): no posture to keep for a rollback that did not happen
   if (r.status === 'already-current') return out
   // a rollback that stopped, or whose restore failed and was put back, changed nothing: the pin's posture is

@@ -114,7 +114,8 @@ export async function launchProducer(spec: LaunchSpec): Promise<Launch> {
   return {
     ok: false,
     reason: 'timeout',
-    message: `the producer did not answer HTTP within ${formatDuration(spec.readyTimeoutMs)}`,
+    // a first build on a fresh runner can take longer than the ready timeout: say where it is set
+    message: `the producer did not answer HTTP within ${formatDuration(spec.readyTimeoutMs)} (a first build may take longer: raise producer.probe.ready_timeout_s in the policy${handle.output.total === 0 ? '; it printed nothing' : ''})`,
     outputTail: handle.output.lastLines(8),
     ms: ms(),
     handle

@@ -25,7 +25,7 @@ export function suiteRules(steps: StepResult[]): Finding[] {
           `suite step "${label(s)}" timed out after ${took} and was stopped with its child processes; see its log, or raise its timeout_s in the policy`
         )
       )
-    } else if (s.status === 'not-run') {
+    } else if (s.status === 'not-run' && !s.error) {
       out.push(finding('BG703', null, null, `suite step "${label(s)}" did not run (the run was stopped)`))
     } else if (s.error === ESCAPED_OUTPUT) {
       out.push(
@@ -52,7 +52,8 @@ export function suiteRules(steps: StepResult[]): Finding[] {
         /ENOENT/.test(s.error) && !isWorkingDirectoryProblem(s.error)
           ? ` (is ${s.argv?.[0] ?? 'its program'} installed and on PATH?)`
           : ''
-      out.push(finding('BG703', null, null, `suite step "${label(s)}" could not run: ${s.error}${why}`))
+      const what = s.status === 'not-run' ? 'could not start, so it tested nothing' : 'could not run'
+      out.push(finding('BG703', null, null, `suite step "${label(s)}" ${what}: ${s.error}${why}`))
     } else {
       const how = s.exit_code !== null ? `exit code ${s.exit_code}` : (s.error ?? 'a signal')
       out.push(
