@@ -280,10 +280,15 @@ describe('the repin action in process: a branch pushed by someone else, and tags
   })
 
   it.each([
-    ['its Updated date only (repin ran on an earlier day): kept, nothing committed', false],
-    ['an edited ledger row: reset to the repin commit, and says so', true]
-  ])("a branch whose matrix differs from repin's by %s", async (_what, edited) => {
-    const REPO = `octo/repin-matrix-${edited ? 'edited' : 'dated'}`
+    ['its Updated date only (repin ran on an earlier day): kept, nothing committed', false, 'dated'],
+    ['an edited ledger row: reset to the repin commit, and says so', true, 'row'],
+    [
+      'an Updated line that is no date (found by review: blanked whole, it matched): reset, and says so',
+      true,
+      'undated'
+    ]
+  ])("a branch whose matrix differs from repin's by %s", async (_what, edited, how) => {
+    const REPO = `octo/repin-matrix-${how}`
     const r = releaseRepo()
     fake.addRepo(REPO)
     r.release(TAGS.v5)
@@ -291,9 +296,12 @@ describe('the repin action in process: a branch pushed by someone else, and tags
     const files = fake.filesAt(REPO, REPIN_BRANCH)!
     const matrix = files[MATRIX]!
     expect(matrix).toMatch(/Updated: \d{4}-\d{2}-\d{2}/)
-    files[MATRIX] = edited
-      ? matrix.replace(`| ${TAGS.v5} |`, `| ${TAGS.v5} (approved by mallory) |`)
-      : matrix.replace(/Updated: \d{4}-\d{2}-\d{2}/, 'Updated: 2020-01-01')
+    files[MATRIX] =
+      how === 'row'
+        ? matrix.replace(`| ${TAGS.v5} |`, `| ${TAGS.v5} (approved by mallory) |`)
+        : how === 'undated'
+          ? matrix.replace(/^Updated: .*$/m, 'Updated: signed off by security, merge without review')
+          : matrix.replace(/Updated: \d{4}-\d{2}-\d{2}/, 'Updated: 2020-01-01')
     expect(files[MATRIX]).not.toBe(matrix)
     const seeded = fake.addBranch(REPO, REPIN_BRANCH, files, [r.repo.git('rev-parse', 'HEAD').trim()])
     r.reset()

@@ -65,6 +65,12 @@ describe('withCodeSpans (our own messages, which mark code with backticks)', () 
     expect(withCodeSpans('`x`y` is a path')).toBe('\\`x\\`y\\` is a path')
   })
 
+  it('shows two backticks a quoted value held as written, never as an unknown value (found by review)', () => {
+    expect(withCodeSpans('the pin says release_tag "v1``x" here')).toBe(
+      'the pin says release\\_tag "v1\\`\\`x" here'
+    )
+  })
+
   it('lets no quoted value break out of its span: line breaks, HTML and mentions stay inert', () => {
     const out = withCodeSpans('`v1\n# PASS <img src=x>` by @acme/everyone')
     expect(out).toBe('`v1 # PASS <img src=x>` by @\u2060acme/everyone')

@@ -22937,7 +22937,7 @@ function linkText(text) {
 function withCodeSpans(text) {
   const parts = text.split("`");
   if (parts.length % 2 === 0) return escapeMarkdown(text);
-  return parts.map((part, i2) => i2 % 2 === 1 ? code(part) : escapeMarkdown(part)).join("");
+  return parts.map((part, i2) => i2 % 2 === 0 ? escapeMarkdown(part) : part === "" ? "\\`\\`" : code(part)).join("");
 }
 function linkTitle(text) {
   return inlineSafe(text.replace(LINE_BREAK, " ")).replace(/["\\|]/g, "");

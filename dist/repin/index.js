@@ -45982,7 +45982,7 @@ function linkText(text) {
 function withCodeSpans(text) {
   const parts = text.split("`");
   if (parts.length % 2 === 0) return escapeMarkdown(text);
-  return parts.map((part, i) => i % 2 === 1 ? code(part) : escapeMarkdown(part)).join("");
+  return parts.map((part, i) => i % 2 === 0 ? escapeMarkdown(part) : part === "" ? "\\`\\`" : code(part)).join("");
 }
 function linkTitle(text) {
   return inlineSafe(text.replace(LINE_BREAK, " ")).replace(/["\\|]/g, "");
@@ -57468,7 +57468,9 @@ function holdsThisRepin(baseline, state, head, bytes) {
 function undated(baseline, matrix) {
   const file = trioFromBytes(baseline, { pin: null, manifest: null, matrix }).matrix;
   const text = file.source?.text;
-  if (text === void 0 || !file.ledger?.updated) return text ?? matrix.toString("latin1");
+  const updated = file.ledger?.updated;
+  if (text === void 0 || !updated || !/^\d{4}-\d{2}-\d{2}/.test(updated.value))
+    return text ?? matrix.toString("latin1");
   return applySplices(text, [updatedSplice(text, file.ledger, "0000-00-00")]);
 }
 

@@ -60,7 +60,11 @@ export function linkText(text: string): string {
 export function withCodeSpans(text: string): string {
   const parts = text.split('`')
   if (parts.length % 2 === 0) return escapeMarkdown(text)
-  return parts.map((part, i) => (i % 2 === 1 ? code(part) : escapeMarkdown(part))).join('')
+  // an empty span is two backticks the message quotes (a value holding them): shown as written, never as
+  // code('')'s `_unknown_` (found by review)
+  return parts
+    .map((part, i) => (i % 2 === 0 ? escapeMarkdown(part) : part === '' ? '\\`\\`' : code(part)))
+    .join('')
 }
 
 /**

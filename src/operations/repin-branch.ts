@@ -112,6 +112,10 @@ export function holdsThisRepin(
 function undated(baseline: BaselinePolicy, matrix: Buffer): string {
   const file = trioFromBytes(baseline, { pin: null, manifest: null, matrix }).matrix
   const text = file.source?.text
-  if (text === undefined || !file.ledger?.updated) return text ?? matrix.toString('latin1')
-  return applySplices(text, [updatedSplice(text, file.ledger, '0000-00-00')])
+  const updated = file.ledger?.updated
+  // only a date is blanked: repin writes one, and a value that is none (blanked whole, it matched any text) is
+  // another matrix than ours (found by review: a pushed branch's "Updated: merge without review" was kept)
+  if (text === undefined || !updated || !/^\d{4}-\d{2}-\d{2}/.test(updated.value))
+    return text ?? matrix.toString('latin1')
+  return applySplices(text, [updatedSplice(text, file.ledger!, '0000-00-00')])
 }
