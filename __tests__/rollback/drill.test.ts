@@ -235,7 +235,16 @@ describe('rollback drill', () => {
       checks(b)
         .filter(([, ok]) => ok === null)
         .map(([c]) => c)
-    ).toEqual(['bytes', 'digest', 'ledger', 'verification'])
+    ).toEqual(['history', 'bytes', 'digest', 'ledger', 'verification'])
+    // the history is not there to read: never "proven" (found by review), and said once in the timeline
+    const history = b.rollback!.drill!.checks.find((c) => c.check === 'history')!
+    expect(history.detail).toBe(
+      'not checked: the clone is shallow, so the baselines before its cut are not there to read (check out with fetch-depth: 0)'
+    )
+    const packet = JSON.parse(readFileSync(b.evidence, 'utf8')) as { incident: { timeline: { event: string }[] } }
+    const events = packet.incident.timeline.map((t) => t.event)
+    expect(events).toContain(`drill history: ${history.detail}`)
+    expect(events.filter((e) => e.includes('not reached: not reached'))).toEqual([])
   })
 
   it('a trio edited on disk: FAIL with BG511 (a real rollback would refuse too), the edit left as it is', async () => {

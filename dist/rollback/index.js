@@ -41737,8 +41737,9 @@ function drillReport(input) {
   const newer = found.lkg.passedOver.filter((p) => p.reason !== "current").length;
   checks.push({
     check: "history",
-    ok: skipped === 0,
-    detail: skipped > 0 ? skipped === 1 ? "1 baseline the ledger lists as approved would be skipped: its revision no longer verifies" : `${skipped} baselines the ledger lists as approved would be skipped: their revisions no longer verify` : newer === 0 ? target ? "no baseline the ledger lists as approved is skipped (no revision between the current baseline and the target)" : "no baseline the ledger lists as approved is skipped" : `no baseline the ledger lists as approved is skipped (${plural(newer, "other revision")} passed over)`
+    // a shallow clone holds too little history to say what a rollback would skip (found by review: "proven")
+    ok: found.shallow && skipped === 0 ? null : skipped === 0,
+    detail: found.shallow && skipped === 0 ? "not checked: the clone is shallow, so the baselines before its cut are not there to read (check out with fetch-depth: 0)" : skipped > 0 ? skipped === 1 ? "1 baseline the ledger lists as approved would be skipped: its revision no longer verifies" : `${skipped} baselines the ledger lists as approved would be skipped: their revisions no longer verify` : newer === 0 ? target ? "no baseline the ledger lists as approved is skipped (no revision between the current baseline and the target)" : "no baseline the ledger lists as approved is skipped" : `no baseline the ledger lists as approved is skipped (${plural(newer, "other revision")} passed over)`
   });
   if (!target || !found.targetBytes) {
     const noTarget2 = whyNoTarget(found, input.to);
@@ -42086,7 +42087,7 @@ async function rollBack(ctx, options, baseline, run2) {
     drill2 = drilled.report;
     findings.push(...drilled.findings);
     for (const c2 of drill2.checks)
-      mark(`drill ${c2.check}: ${c2.ok === null ? "not reached" : c2.ok ? "proven" : "FAILED"}: ${c2.detail}`);
+      mark(`drill ${c2.check}: ${c2.ok === null ? "" : c2.ok ? "proven: " : "FAILED: "}${c2.detail}`);
   }
   const verdict = decideVerdict(findings, steps);
   const interrupted = status === "verification-failed" && options.signal?.aborted === true;

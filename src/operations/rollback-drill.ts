@@ -134,17 +134,20 @@ export function drillReport(input: DrillInput): { report: DrillReport; findings:
   const newer = found.lkg.passedOver.filter((p) => p.reason !== 'current').length
   checks.push({
     check: 'history',
-    ok: skipped === 0,
+    // a shallow clone holds too little history to say what a rollback would skip (found by review: "proven")
+    ok: found.shallow && skipped === 0 ? null : skipped === 0,
     detail:
-      skipped > 0
-        ? skipped === 1
-          ? '1 baseline the ledger lists as approved would be skipped: its revision no longer verifies'
-          : `${skipped} baselines the ledger lists as approved would be skipped: their revisions no longer verify`
-        : newer === 0
-          ? target
-            ? 'no baseline the ledger lists as approved is skipped (no revision between the current baseline and the target)'
-            : 'no baseline the ledger lists as approved is skipped'
-          : `no baseline the ledger lists as approved is skipped (${plural(newer, 'other revision')} passed over)`
+      found.shallow && skipped === 0
+        ? 'not checked: the clone is shallow, so the baselines before its cut are not there to read (check out with fetch-depth: 0)'
+        : skipped > 0
+          ? skipped === 1
+            ? '1 baseline the ledger lists as approved would be skipped: its revision no longer verifies'
+            : `${skipped} baselines the ledger lists as approved would be skipped: their revisions no longer verify`
+          : newer === 0
+            ? target
+              ? 'no baseline the ledger lists as approved is skipped (no revision between the current baseline and the target)'
+              : 'no baseline the ledger lists as approved is skipped'
+            : `no baseline the ledger lists as approved is skipped (${plural(newer, 'other revision')} passed over)`
   })
 
   if (!target || !found.targetBytes) {

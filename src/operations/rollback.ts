@@ -292,7 +292,8 @@ async function rollBack(
     drill = drilled.report
     findings.push(...drilled.findings)
     for (const c of drill.checks)
-      mark(`drill ${c.check}: ${c.ok === null ? 'not reached' : c.ok ? 'proven' : 'FAILED'}: ${c.detail}`)
+      // a check not reached says why in its detail ("not reached: ...", "not checked: ...")
+      mark(`drill ${c.check}: ${c.ok === null ? '' : c.ok ? 'proven: ' : 'FAILED: '}${c.detail}`)
   }
   const verdict = decideVerdict(findings, steps)
   // the old trio put back because the run was stopped while its suites ran, not because they failed
