@@ -590,6 +590,37 @@ describe('rollback: restore, verify, evidence', () => {
     expect(packet.incident.next_milestone.what).toMatch(/^consumer re-pin confirmation: give the runner what/)
   })
 
+  it('a trio the runner cannot write (BG527): nothing changed, and the evidence and the incident note still record it (found by review: the action ended as an internal error)', async () => {
+    const { fx } = threeBaselines()
+    const before = trioOnDisk(fx)
+    // the matrix's directory refuses writes, as one a containerised step left owned by root does
+    const denied: SetFs = {
+      ...nodeSetFs,
+      writeFile: (path, data) => {
+        if (path.includes('/docs/'))
+          throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' })
+        nodeSetFs.writeFile(path, data)
+      }
+    }
+    const { b, result } = await rollback(fx.root, { fs: denied })
+    expect([b.verdict, b.rollback?.status, b.rollback?.written]).toEqual(['FAIL', 'failed', []])
+    expect(trioOnDisk(fx)).toEqual(before)
+    const f = b.findings.find((x) => x.rule === 'BG527')!
+    expect(f.message).toMatch(
+      /^could not write .*EACCES.*Nothing was changed\. Make the trio files and their directories writable by this runner/
+    )
+    expect(b.steps.every((s) => s.status === 'skipped')).toBe(true)
+    expect(b.steps[0]!.skip_reason).toBe(
+      'the restored trio could not be written (BG527), so nothing was written'
+    )
+    // recorded all the same: the packet, the incident note, the next steps
+    expect(existsSync(b.evidence)).toBe(true)
+    expect(b.rollback!.note).toContain('BG527')
+    expect(nextSteps(result).map(lineToText)[0]).toBe(
+      'Fix what the errors under Findings say (nothing was written), then run the rollback again.'
+    )
+  })
+
   it('refuses to overwrite a hand-edited trio (BG511) and writes nothing', async () => {
     const { fx } = threeBaselines()
     fx.replace(MATRIX, 'Updated:', 'Updated:  ')
@@ -778,7 +809,13 @@ describe('rollback: a crash at each write of the restore', () => {
     for (let k = 0; k < ops; k++) {
       const dir = tempDir('bg-crash-')
       cpSync(fx.root, dir, { recursive: true })
-      await expect(rollback(dir, { fs: dyingFs(k), suites: false })).rejects.toThrow()
+      // the process dies (the run throws), or the write failed before its commit point: then nothing was
+      // changed, and the run records it (BG527) with the old trio whole
+      const outcome = await rollback(dir, { fs: dyingFs(k), suites: false }).then(
+        (r) => (r.b.findings.some((f) => f.rule === 'BG527') ? 'refused' : 'finished'),
+        () => 'thrown'
+      )
+      expect([k, outcome]).not.toEqual([k, 'finished'])
       // what the next run sees, once it has finished or undone the interrupted restore
       recoverFileSet(journalPath(dir, 'rollback-memorykernel'))
       const now = TRIO.map((p) => readFileSync(join(dir, p)))

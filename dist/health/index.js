@@ -54486,6 +54486,12 @@ var CHANGE_RULES = {
     severity: "error",
     description: "repin copies the producer's manifest into the mirror and pins its SHA-256. Where the checkout converted that file (core.autocrlf on a Windows checkout, or an `eol`, a `filter` or a `working-tree-encoding` in .gitattributes), its bytes on disk are not the bytes committed: the mirror and the digest made from them would fail BG202 and BG301 on every other checkout. repin refuses and writes nothing. Mark the producer's manifest and the trio's files `-text` in .gitattributes and check the manifest out as committed.",
     example: "On Windows with core.autocrlf=true, the producer manifest is checked out with CRLF line endings while git holds LF."
+  },
+  BG527: {
+    title: "Restored trio not written",
+    severity: "error",
+    description: "A rollback writes the restored trio as one set (every file or none). When the runner cannot write a trio file or its directory (its permissions, a file a container step left owned by root, a full disk), nothing is changed: the rollback stops with this error, and still writes its evidence, its incident note and, in Actions, its job summary and incident issue, so the incident is recorded. Make the trio writable and run the rollback again.",
+    example: "`docs/` belongs to root after a containerised step, and the rollback cannot write the matrix."
   }
 };
 
@@ -57135,6 +57141,12 @@ function sha256(data) {
 
 // src/fs/atomic-set.ts
 var FileSetError = class extends Error {
+  /** True when the failure came before the commit point and the old set is whole: nothing was changed. */
+  constructor(message, nothingChanged = false) {
+    super(message);
+    this.nothingChanged = nothingChanged;
+  }
+  nothingChanged;
   name = "FileSetError";
 };
 function journalPath(root, name) {
@@ -71208,7 +71220,8 @@ async function conclude(spec, run2, done) {
   if (failing) setFailed((spec.failure ?? failureMessage)(result));
 }
 function failureOf(e, historyNeeded) {
-  if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError || e instanceof EvidenceDirError)
+  if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError || e instanceof EvidenceDirError || // a set of files that could not be written says what was and was not changed, and what to do
+  e instanceof FileSetError)
     return e.message;
   if (e instanceof RevisionError) {
     return historyNeeded ? `${e.message}. In a workflow, check out the full history (actions/checkout with fetch-depth: 0) so ${historyNeeded}.` : e.message;

@@ -24946,6 +24946,12 @@ var CHANGE_RULES = {
     severity: "error",
     description: "repin copies the producer's manifest into the mirror and pins its SHA-256. Where the checkout converted that file (core.autocrlf on a Windows checkout, or an `eol`, a `filter` or a `working-tree-encoding` in .gitattributes), its bytes on disk are not the bytes committed: the mirror and the digest made from them would fail BG202 and BG301 on every other checkout. repin refuses and writes nothing. Mark the producer's manifest and the trio's files `-text` in .gitattributes and check the manifest out as committed.",
     example: "On Windows with core.autocrlf=true, the producer manifest is checked out with CRLF line endings while git holds LF."
+  },
+  BG527: {
+    title: "Restored trio not written",
+    severity: "error",
+    description: "A rollback writes the restored trio as one set (every file or none). When the runner cannot write a trio file or its directory (its permissions, a file a container step left owned by root, a full disk), nothing is changed: the rollback stops with this error, and still writes its evidence, its incident note and, in Actions, its job summary and incident issue, so the incident is recorded. Make the trio writable and run the rollback again.",
+    example: "`docs/` belongs to root after a containerised step, and the rollback cannot write the matrix."
   }
 };
 
@@ -28444,6 +28450,12 @@ var nodeSetFs = {
   }
 };
 var FileSetError = class extends Error {
+  /** True when the failure came before the commit point and the old set is whole: nothing was changed. */
+  constructor(message, nothingChanged = false) {
+    super(message);
+    this.nothingChanged = nothingChanged;
+  }
+  nothingChanged;
   name = "FileSetError";
 };
 var JOURNAL_KIND = "baseline-gate.file-set-journal.v1";
@@ -28465,7 +28477,7 @@ function writeFileSet(journal, writes, fs3 = nodeSetFs) {
     if (files.every((f) => f.old_sha256 === f.new_sha256)) return;
     for (const dir of /* @__PURE__ */ new Set([dirname4(journal), ...writes.map((w2) => dirname4(w2.path))])) fs3.mkdir(dir);
   } catch (e) {
-    throw new FileSetError(`could not write ${names}: ${reason(e)}. Nothing was changed.`);
+    throw new FileSetError(`could not write ${names}: ${reason(e)}. Nothing was changed.`, true);
   }
   try {
     fs3.writeFile(journal, journalText("prepared", files));
@@ -28479,7 +28491,7 @@ function writeFileSet(journal, writes, fs3 = nodeSetFs) {
       undone = false;
     }
     const leftovers = undone ? "" : ` The leftovers (staged copies, journal ${journal}) are removed by the next run.`;
-    throw new FileSetError(`could not write ${names}: ${reason(e)}. Nothing was changed.${leftovers}`);
+    throw new FileSetError(`could not write ${names}: ${reason(e)}. Nothing was changed.${leftovers}`, true);
   }
   try {
     for (const f of files) fs3.rename(f.staged, f.target);
@@ -42009,14 +42021,19 @@ async function rollBack(ctx, options, baseline, run2) {
       );
     }
     findings.push(...trioWriteEscapes(ctx.root, baseline));
-    const blocked = findings.some((f) => f.severity === "error");
+    let blocked = findings.some((f) => f.severity === "error");
     if (options.dryRun) {
       status = "dry-run";
     } else if (!blocked) {
       if (!already) {
-        writeFileSet(journal, setWrites(ctx.root, baseline, plan), options.fs);
-        written = WRITE_ORDER.map((r) => baseline.trio[r]);
-        mark(`trio restored to ${restored && identityOf(restored).release_tag} (posture NO-GO)`);
+        const problem = writeRestore(journal, setWrites(ctx.root, baseline, plan), options.fs);
+        if (problem) {
+          findings.push(finding("BG527", null, null, problem));
+          blocked = true;
+        } else {
+          written = WRITE_ORDER.map((r) => baseline.trio[r]);
+          mark(`trio restored to ${restored && identityOf(restored).release_tag} (posture NO-GO)`);
+        }
       } else {
         mark("the restored trio was already on disk");
       }
@@ -42208,6 +42225,7 @@ function blockedBy(findings) {
   if (rules3.includes("BG511"))
     return "the trio on disk has edits the checked-out commit does not have (BG511)";
   if (rules3.includes("BG110")) return "a trio file would be written outside the repository (BG110)";
+  if (rules3.includes("BG527")) return "the restored trio could not be written (BG527)";
   return `the restored trio fails its checks (${rules3.join(", ")})`;
 }
 function verify(ctx, baseline, trio, producer, now) {
@@ -42216,6 +42234,15 @@ function verify(ctx, baseline, trio, producer, now) {
     ...driftRules(trio, producer, { now }),
     ...adapterFindings(ctx.root, baseline)
   ];
+}
+function writeRestore(journal, writes, fs3) {
+  try {
+    writeFileSet(journal, writes, fs3);
+    return null;
+  } catch (e) {
+    if (!(e instanceof FileSetError) || !e.nothingChanged) throw e;
+    return `${e.message} Make the trio files and their directories writable by this runner (a containerised step may have left them owned by root), then run the rollback again`;
+  }
 }
 function setWrites(root, baseline, bytes) {
   return containedSetWrites(
@@ -48406,7 +48433,8 @@ async function conclude(spec, run2, done) {
   if (failing) setFailed((spec.failure ?? failureMessage)(result));
 }
 function failureOf(e, historyNeeded) {
-  if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError || e instanceof EvidenceDirError)
+  if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError || e instanceof EvidenceDirError || // a set of files that could not be written says what was and was not changed, and what to do
+  e instanceof FileSetError)
     return e.message;
   if (e instanceof RevisionError) {
     return historyNeeded ? `${e.message}. In a workflow, check out the full history (actions/checkout with fetch-depth: 0) so ${historyNeeded}.` : e.message;

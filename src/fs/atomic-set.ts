@@ -64,6 +64,13 @@ export type Recovery = 'none' | 'discarded' | 'completed'
 /** A set write that failed or cannot be recovered; the message says what happened and what to do. */
 export class FileSetError extends Error {
   override name = 'FileSetError'
+  /** True when the failure came before the commit point and the old set is whole: nothing was changed. */
+  constructor(
+    message: string,
+    readonly nothingChanged = false
+  ) {
+    super(message)
+  }
 }
 
 const JOURNAL_KIND = 'baseline-gate.file-set-journal.v1'
@@ -102,7 +109,7 @@ export function writeFileSet(journal: string, writes: SetWrite[], fs: SetFs = no
     if (files.every((f) => f.old_sha256 === f.new_sha256)) return
     for (const dir of new Set([dirname(journal), ...writes.map((w) => dirname(w.path))])) fs.mkdir(dir)
   } catch (e) {
-    throw new FileSetError(`could not write ${names}: ${reason(e)}. Nothing was changed.`)
+    throw new FileSetError(`could not write ${names}: ${reason(e)}. Nothing was changed.`, true)
   }
 
   // before the commit point: a failure undoes, and the old set stays
@@ -122,7 +129,7 @@ export function writeFileSet(journal: string, writes: SetWrite[], fs: SetFs = no
     const leftovers = undone
       ? ''
       : ` The leftovers (staged copies, journal ${journal}) are removed by the next run.`
-    throw new FileSetError(`could not write ${names}: ${reason(e)}. Nothing was changed.${leftovers}`)
+    throw new FileSetError(`could not write ${names}: ${reason(e)}. Nothing was changed.${leftovers}`, true)
   }
 
   // after the commit point: the new set is decided, a failure rolls forward

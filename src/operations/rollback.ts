@@ -10,7 +10,7 @@ import { nextMilestone, renderIncidentNote, severityOf } from '../evidence/incid
 import type { IncidentEvidence, RollbackStatus, RollbackTrigger } from '../evidence/incident-note.js'
 import { incidentNoteFileName, packetName } from '../evidence/packet-name.js'
 import { failedOnlyToStart } from '../evidence/not-run.js'
-import { journalPath, recoverFileSet, writeFileSet } from '../fs/atomic-set.js'
+import { FileSetError, journalPath, recoverFileSet, writeFileSet } from '../fs/atomic-set.js'
 import { containedSetWrites } from './write-containment.js'
 import { sameBytes, trioOnDisk, trioWriteEscapes, WRITE_ORDER } from './trio-files.js'
 import { publish } from './rollback-publish.js'
@@ -191,14 +191,21 @@ async function rollBack(
       )
     }
     findings.push(...trioWriteEscapes(ctx.root, baseline))
-    const blocked = findings.some((f) => f.severity === 'error')
+    let blocked = findings.some((f) => f.severity === 'error')
     if (options.dryRun) {
       status = 'dry-run'
     } else if (!blocked) {
       if (!already) {
-        writeFileSet(journal, setWrites(ctx.root, baseline, plan), options.fs)
-        written = WRITE_ORDER.map((r) => baseline.trio[r])
-        mark(`trio restored to ${restored && identityOf(restored).release_tag} (posture NO-GO)`)
+        const problem = writeRestore(journal, setWrites(ctx.root, baseline, plan), options.fs)
+        if (problem) {
+          // nothing was changed (the set write is all or nothing): a finding, so that the evidence, the note and
+          // the incident issue still record the incident (found by review: the action ended as an internal error)
+          findings.push(finding('BG527', null, null, problem))
+          blocked = true
+        } else {
+          written = WRITE_ORDER.map((r) => baseline.trio[r])
+          mark(`trio restored to ${restored && identityOf(restored).release_tag} (posture NO-GO)`)
+        }
       } else {
         mark('the restored trio was already on disk')
       }
@@ -433,6 +440,7 @@ function blockedBy(findings: Finding[]): string {
   if (rules.includes('BG511'))
     return 'the trio on disk has edits the checked-out commit does not have (BG511)'
   if (rules.includes('BG110')) return 'a trio file would be written outside the repository (BG110)'
+  if (rules.includes('BG527')) return 'the restored trio could not be written (BG527)'
   return `the restored trio fails its checks (${rules.join(', ')})`
 }
 
@@ -449,6 +457,22 @@ function verify(
     ...driftRules(trio, producer, { now }),
     ...adapterFindings(ctx.root, baseline)
   ]
+}
+
+/** Write the restored trio; why it could not be written (nothing was changed), or null once it is. */
+function writeRestore(
+  journal: string,
+  writes: ReturnType<typeof setWrites>,
+  fs: SetFs | undefined
+): string | null {
+  try {
+    writeFileSet(journal, writes, fs)
+    return null
+  } catch (e) {
+    // only a failure before the commit point, which left the old trio whole; a later one is the journal's to finish
+    if (!(e instanceof FileSetError) || !e.nothingChanged) throw e
+    return `${e.message} Make the trio files and their directories writable by this runner (a containerised step may have left them owned by root), then run the rollback again`
+  }
 }
 
 /** The set to write, pin last; a file the trio lacks (never the case for a valid one) is left alone. */

@@ -5,6 +5,7 @@ import { inlineSafe } from '../../text/terminal.js'
 import * as core from '@actions/core'
 import { ContainmentError } from '../../fs/contain.js'
 import { createEvidenceStore, EvidenceDirError } from '../../fs/evidence-store.js'
+import { FileSetError } from '../../fs/atomic-set.js'
 import type { EvidenceStore } from '../../fs/evidence-store.js'
 import { GitError, RevisionError } from '../../git/git.js'
 import { createOperationContext } from '../../operations/context.js'
@@ -148,7 +149,9 @@ function failureOf(e: unknown, historyNeeded: string | undefined): string {
     e instanceof InputError ||
     e instanceof PolicyError ||
     e instanceof ContainmentError ||
-    e instanceof EvidenceDirError
+    e instanceof EvidenceDirError ||
+    // a set of files that could not be written says what was and was not changed, and what to do
+    e instanceof FileSetError
   )
     return e.message
   // a revision that is not there (a shallow clone, a wrong ref) is the workflow's to fix, never an internal error

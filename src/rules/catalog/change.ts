@@ -197,5 +197,12 @@ export const CHANGE_RULES = {
       "repin copies the producer's manifest into the mirror and pins its SHA-256. Where the checkout converted that file (core.autocrlf on a Windows checkout, or an `eol`, a `filter` or a `working-tree-encoding` in .gitattributes), its bytes on disk are not the bytes committed: the mirror and the digest made from them would fail BG202 and BG301 on every other checkout. repin refuses and writes nothing. Mark the producer's manifest and the trio's files `-text` in .gitattributes and check the manifest out as committed.",
     example:
       'On Windows with core.autocrlf=true, the producer manifest is checked out with CRLF line endings while git holds LF.'
+  },
+  BG527: {
+    title: 'Restored trio not written',
+    severity: 'error',
+    description:
+      'A rollback writes the restored trio as one set (every file or none). When the runner cannot write a trio file or its directory (its permissions, a file a container step left owned by root, a full disk), nothing is changed: the rollback stops with this error, and still writes its evidence, its incident note and, in Actions, its job summary and incident issue, so the incident is recorded. Make the trio writable and run the rollback again.',
+    example: '`docs/` belongs to root after a containerised step, and the rollback cannot write the matrix.'
   }
 } as const satisfies Record<`BG5${string}`, RuleInfo>
