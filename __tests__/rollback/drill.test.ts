@@ -241,7 +241,9 @@ describe('rollback drill', () => {
     expect(history.detail).toBe(
       'not checked: the clone is shallow, so the baselines before its cut are not there to read (check out with fetch-depth: 0)'
     )
-    const packet = JSON.parse(readFileSync(b.evidence, 'utf8')) as { incident: { timeline: { event: string }[] } }
+    const packet = JSON.parse(readFileSync(b.evidence, 'utf8')) as {
+      incident: { timeline: { event: string }[] }
+    }
     const events = packet.incident.timeline.map((t) => t.event)
     expect(events).toContain(`drill history: ${history.detail}`)
     expect(events.filter((e) => e.includes('not reached: not reached'))).toEqual([])
