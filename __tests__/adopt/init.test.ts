@@ -270,6 +270,28 @@ describe('init finds renamed trio files by content', () => {
   })
 })
 
+describe('a producer vendored under vendor/', () => {
+  it('is found, its binary by its package too; vendored files are never taken for the trio (found by review: init said no workspace held the manifest)', async () => {
+    const legacy = legacyRepository()
+    legacy.repo.git('mv', 'services', 'vendor')
+    // a vendored crate of someone else's, and a pin-shaped file in it, are not ours
+    legacy.write('vendor/some-crate/Cargo.toml', '[package]\nname = "some-crate"\nversion = "1.0.0"\n')
+    legacy.write('vendor/some-crate/pin.json', legacy.read(LEGACY_DEFAULT_PATHS.pin).toString())
+    legacy.repo.commit('vendor the producer')
+    const r = await cli(['init', '--json'], legacy.root)
+    expect(r.code).toBe(0)
+    const b = (JSON.parse(r.stdout) as { policy: PolicyDocument }).policy.baselines.memorykernel!
+    expect(b.trio).toEqual(LEGACY_DEFAULT_PATHS)
+    expect(b.producer).toMatchObject({
+      root: LEGACY_PRODUCER.replace(/^services/, 'vendor'),
+      manifest: 'contracts/integration/v1/producer-contract-manifest.json',
+      start: {
+        run: expect.arrayContaining(['-p', 'memory-kernel-service', '--bin', 'memory-kernel-service'])
+      }
+    })
+  })
+})
+
 describe('never overwrites without --force; --dry-run writes nothing', () => {
   it('refuses an existing policy (exit 2, one line naming --force and --dry-run) and leaves it byte for byte', async () => {
     const legacy = legacyRepository()

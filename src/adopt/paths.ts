@@ -99,6 +99,20 @@ export function isNoise(path: string): boolean {
   return isBuildOutput(path) || generatedDirOf(path) !== null || testPatternOf(path) !== null
 }
 
+/**
+ * Noise only for being under a `vendor/` directory: vendored code, where an embedded producer may live (vendor/mk),
+ * though never the consumer's own trio. Any other reason (a dot-directory, build output, tests) keeps it noise.
+ */
+export function isVendored(path: string): boolean {
+  const dirs = directories(path)
+  return (
+    dirs.includes('vendor') &&
+    !dirs.some((d) => d !== 'vendor' && (BUILD_DIRS.has(d) || d.startsWith('.'))) &&
+    generatedDirOf(path) === null &&
+    testPatternOf(path) === null
+  )
+}
+
 /** Membership and prefix listing over a repository's sorted file list. */
 export interface FileSet {
   has(path: string): boolean

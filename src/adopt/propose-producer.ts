@@ -92,7 +92,9 @@ function canonicalManifest(
 function producerRustSources(repo: Repository, root: string): RustSource[] {
   const out: RustSource[] = []
   for (const path of repo.files.under(`${root}/`)) {
-    if (extensionOf(path) !== 'rs' || isBuildOutput(path) || testPatternOf(path)) continue
+    // judged inside the producer: a producer vendored under vendor/ still has its sources read, not its target/
+    const own = relativeTo(path, root)
+    if (extensionOf(path) !== 'rs' || isBuildOutput(own) || testPatternOf(own)) continue
     const bytes = repo.inv.read(path)
     if (bytes) out.push({ path, text: bytes.toString('utf8') })
   }

@@ -5,7 +5,7 @@ import { parseCargoToml } from './cargo.js'
 import type { CargoManifest } from './cargo.js'
 import { CODEOWNERS_PATHS, parseCodeowners } from './codeowners.js'
 import type { CodeownersRule } from './codeowners.js'
-import { basenameOf, dirnameOf, extensionOf, fileSet, isNoise, isUnder } from './paths.js'
+import { basenameOf, dirnameOf, extensionOf, fileSet, isNoise, isUnder, isVendored } from './paths.js'
 import type { FileSet } from './paths.js'
 import { cargoRootOf } from './producer.js'
 import { classifyJson, JSON_NEEDLES, readMatrix } from './trio-files.js'
@@ -79,19 +79,25 @@ export function readRepository(inv: FileInventory, report: Report, consumerDir =
   const handoffs: { path: string; mode: string | null }[] = []
   const matrices: Located<MatrixFacts>[] = []
   for (const path of inv.files) {
-    if (isNoise(path)) continue
+    // a producer vendored under vendor/ is looked for (its Cargo manifests, its contract manifest and handoff);
+    // nothing there is the consumer's trio (found by review: init said no workspace held the manifest)
+    const vendored = isVendored(path)
+    if (isNoise(path) && !vendored) continue
     const ext = extensionOf(path)
     if (basenameOf(path) === 'Cargo.toml') {
       const bytes = inv.read(path)
       if (!bytes) continue
       const parsed = parseCargoToml(dirnameOf(path), bytes.toString('utf8'))
       if (parsed.ok) cargo.set(parsed.manifest.dir, parsed.manifest)
-      else report.note(null, 'producer', path, `cannot be parsed as TOML (${parsed.problem}); left out`)
+      // a vendored crate's manifest is not ours to report on
+      else if (!vendored)
+        report.note(null, 'producer', path, `cannot be parsed as TOML (${parsed.problem}); left out`)
     } else if (ext === 'json') {
       const bytes = inv.read(path)
       // the raw bytes first: most JSON files (package.json, tsconfig.json, fixtures) are never parsed
       if (!bytes || !JSON_NEEDLES.some((n) => bytes.includes(n))) continue
       const c = classifyJson(bytes)
+      if (vendored && c.kind !== 'manifest' && c.kind !== 'handoff') continue
       if (c.kind === 'pin') pins.push({ path, facts: c.pin, bytes })
       else if (c.kind === 'manifest') manifests.push({ path, facts: c.manifest, bytes })
       else if (c.kind === 'handoff') handoffs.push({ path, mode: c.mode })
@@ -103,7 +109,7 @@ export function readRepository(inv: FileInventory, report: Report, consumerDir =
           `looks like a trio file but is not valid JSON (${c.problem})`,
           'fix it, then run baseline-gate init again'
         )
-    } else if (ext === 'md' || ext === 'markdown') {
+    } else if ((ext === 'md' || ext === 'markdown') && !vendored) {
       const bytes = inv.read(path)
       if (!bytes || !bytes.includes('##')) continue
       const m = readMatrix(bytes.toString('utf8'))
