@@ -118,6 +118,20 @@ async function rolledBack() {
 }
 
 describe('lkg: the last-known-good baseline', () => {
+  it('a trio on disk that was never committed: BG510 says to commit it, not only that there is no history (found by review)', async () => {
+    const fx = trioFixture()
+    writePolicy(fx, {})
+    const repo = gitRepo(fx)
+    fx.write('README.md', 'the app\n')
+    repo.git('add', 'README.md')
+    repo.git('-c', 'user.name=t', '-c', 'user.email=t@e', 'commit', '-q', '-m', 'only the readme')
+    const r = await lastKnownGood(fx.root, policyOf(fx.root).baselines[0]!)
+    expect(r.lkg.target).toBeNull()
+    expect(r.lkg.problem).toBe(
+      `the trio has no history on this branch; the pin ${PIN} is not committed at ${r.head.slice(0, 12)}, and a rollback restores only committed revisions: commit the trio first`
+    )
+  })
+
   it('passes over a release the ledger records as Rolled back even where its row writes the commit short (found by review)', async () => {
     const { fx, repo, c } = threeBaselines()
     const v6Row = fx

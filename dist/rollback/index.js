@@ -39733,6 +39733,9 @@ async function lastKnownGood(root, baseline, to = null) {
     if (shallow && !lkg.target) {
       lkg.problem = `${lkg.problem}; this clone is shallow, so older revisions are not there to search (check out with fetch-depth: 0)`;
     }
+    if (!currentBytes.pin && !lkg.target) {
+      lkg.problem = `${lkg.problem}; the pin ${baseline.trio.pin} is not committed at ${head.slice(0, 12)}, and a rollback restores only committed revisions: commit the trio first`;
+    }
     return { baseline: baseline.name, head, current, currentBytes, identity, shallow, lkg, targetBytes };
   } finally {
     history.stop();

@@ -141,6 +141,11 @@ export async function lastKnownGood(
     if (shallow && !lkg.target) {
       lkg.problem = `${lkg.problem}; this clone is shallow, so older revisions are not there to search (check out with fetch-depth: 0)`
     }
+    // a trio on disk that was never committed (or sits untracked in another repository): no history to read, and
+    // no "pinned now" either (found by review: the reports contradicted each other)
+    if (!currentBytes.pin && !lkg.target) {
+      lkg.problem = `${lkg.problem}; the pin ${baseline.trio.pin} is not committed at ${head.slice(0, 12)}, and a rollback restores only committed revisions: commit the trio first`
+    }
     return { baseline: baseline.name, head, current, currentBytes, identity, shallow, lkg, targetBytes }
   } finally {
     history.stop()
