@@ -111,6 +111,17 @@ describe('a history of hand-made baselines, then init', () => {
     expect(changedFiles(r.root)).toEqual([])
   })
 
+  it('--to v0.3.0 (no digest, no mirror) is refused with why it can never be restored, not with advice to migrate (found by review)', () => {
+    const dry = runCli([...ROLLBACK, '--to', 'v0.3.0', '--dry-run', '--no-suites', '--json'], r.root)
+    expect(dry.status).toBe(1)
+    const out = JSON.parse(dry.stdout) as { baselines: { findings: { rule: string; message: string }[] }[] }
+    const why = out.baselines[0]!.findings.find((f) => f.rule === 'BG510')!.message
+    expect(why).toContain(
+      "a revision written before the pin recorded its mirror's digest can never be restored, as nothing pinned the mirror's bytes"
+    )
+    expect(why).not.toContain('migrate')
+  })
+
   it('rollback --no-suites restores the previous baseline byte for byte at NO-GO, in the current format; exit 0', () => {
     const run = runCli([...ROLLBACK, '--no-suites', '--json'], r.root)
     expect([run.status, run.stderr]).toEqual([

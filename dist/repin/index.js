@@ -55237,8 +55237,9 @@ function migrationHint(file, pointer) {
   const data = file.data;
   if (file.role !== "pin" || !MIGRATED_FIELDS.has(pointer) || data?.[pointer.slice(1)] !== void 0)
     return "";
-  return " (a pin written before adoption lacks it: `baseline-gate migrate` adds it)";
+  return MIGRATION_HINT;
 }
+var MIGRATION_HINT = " (a pin written before adoption lacks it: `baseline-gate migrate` adds it)";
 function mib(bytes) {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }

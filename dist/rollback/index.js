@@ -33818,8 +33818,9 @@ function migrationHint(file, pointer) {
   const data = file.data;
   if (file.role !== "pin" || !MIGRATED_FIELDS.has(pointer) || data?.[pointer.slice(1)] !== void 0)
     return "";
-  return " (a pin written before adoption lacks it: `baseline-gate migrate` adds it)";
+  return MIGRATION_HINT;
 }
+var MIGRATION_HINT = " (a pin written before adoption lacks it: `baseline-gate migrate` adds it)";
 function mib(bytes) {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`;
 }
@@ -39437,10 +39438,11 @@ async function findLastKnownGood(input) {
     const judged3 = judgeRevision(await input.validate(rev), rev.profile);
     if (judged3.disqualifying.length > 0) {
       const first = judged3.disqualifying[0];
+      const message = !first.message.includes(MIGRATION_HINT) ? first.message : first.subject === "/expected_producer_manifest_sha256" ? `${first.message.replace(MIGRATION_HINT, "")}: a revision written before the pin recorded its mirror's digest can never be restored, as nothing pinned the mirror's bytes (docs/adopting.md, "The legacy profile")` : first.message.replace(MIGRATION_HINT, "");
       pass(
         rev,
         "invalid",
-        `judged by the ${rev.profile} rules, the trio had ${describeFindings(judged3.disqualifying)} at that revision; first: ${first.file ?? ""}${first.line ? `:${first.line}` : ""} ${first.message}`,
+        `judged by the ${rev.profile} rules, the trio had ${describeFindings(judged3.disqualifying)} at that revision; first: ${first.file ?? ""}${first.line ? `:${first.line}` : ""} ${message}`,
         first
       );
       continue;

@@ -270,8 +270,11 @@ function migrationHint(file: JsonFile<unknown>, pointer: string): string {
   const data = file.data as Record<string, unknown> | null
   if (file.role !== 'pin' || !MIGRATED_FIELDS.has(pointer) || data?.[pointer.slice(1)] !== undefined)
     return ''
-  return ' (a pin written before adoption lacks it: `baseline-gate migrate` adds it)'
+  return MIGRATION_HINT
 }
+
+/** Said of the current pin; of a revision in the history it is no advice (migrate never rewrites history). */
+export const MIGRATION_HINT = ' (a pin written before adoption lacks it: `baseline-gate migrate` adds it)'
 
 function mib(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MiB`
