@@ -118,8 +118,22 @@ describe('health in process', () => {
       attestation: join(run.outputs['evidence-dir']!, 'health-memorykernel.intoto.json')
     })
     expect(run.summary).toContain(`${packet.verdict} · health of \`memorykernel\``)
+    expect(run.summary).toContain('artifact `baseline-gate-health-all-inprocess-4242-1`')
     expect(run.stdout).toContain(`baseline-gate health: ${packet.verdict} (`)
     expect(run.exitCode).toBe(packet.verdict === 'FAIL' ? 1 : 0)
+  })
+
+  it('with upload-evidence false, the summary names no artifact that is not uploaded (found by review)', async () => {
+    const { fx, sha } = committedTrio()
+    const run = await inProcess('health', {
+      workspace: fx.root,
+      sha,
+      eventName: 'push',
+      inputs: { probe: 'false', 'upload-evidence': 'false' }
+    })
+    expect(run.outputs['upload-evidence']).toBe('false')
+    expect(run.summary).not.toContain('baseline-gate-health-all-inprocess-4242-1')
+    expect(run.summary).not.toMatch(/evidence artifact `|Evidence: artifact/)
   })
 
   it('fails the step on FAIL, with an annotation at the file and line of each error', async () => {

@@ -71187,6 +71187,8 @@ async function runAction(spec, env2) {
       evidence,
       ctx: createOperationContext({ root: inputs.root, rootFrom: inputs.rootFrom, policy, evidence, env: env2 }),
       artifact: artifactName(spec.action, inputs.baseline, env2),
+      // never an artifact that is not uploaded (found by review: the summary named one)
+      artifactShown: "uploadEvidence" in inputs && inputs.uploadEvidence === false ? null : artifactName(spec.action, inputs.baseline, env2),
       signal: cancel?.signal ?? new AbortController().signal
     };
     await conclude(spec, run2, await spec.operate(run2));
@@ -72388,7 +72390,7 @@ init_plural();
 var run = actionEntry({
   action: "health",
   readInputs: readHealthInputs,
-  operate: async ({ inputs, env: env2, ctx, baselines, artifact }) => {
+  operate: async ({ inputs, env: env2, ctx, baselines, artifactShown }) => {
     const result = await runHealth(ctx, {
       baselines,
       probe: inputs.probe,
@@ -72408,7 +72410,7 @@ var run = actionEntry({
         for (const notice2 of drift?.notices ?? []) notice(notice2);
         return renderSummary(result, {
           // the files as read: the commit checked out, which a checkout's ref: makes other than GITHUB_SHA
-          links: presentLinks(env2, inputs.root, await headCommit(inputs.root).catch(() => null), artifact),
+          links: presentLinks(env2, inputs.root, await headCommit(inputs.root).catch(() => null), artifactShown),
           trigger: eventWords(env2),
           overflow,
           notes: drift?.notes ?? []

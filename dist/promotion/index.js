@@ -44926,6 +44926,8 @@ async function runAction(spec, env2) {
       evidence,
       ctx: createOperationContext({ root: inputs.root, rootFrom: inputs.rootFrom, policy, evidence, env: env2 }),
       artifact: artifactName(spec.action, inputs.baseline, env2),
+      // never an artifact that is not uploaded (found by review: the summary named one)
+      artifactShown: "uploadEvidence" in inputs && inputs.uploadEvidence === false ? null : artifactName(spec.action, inputs.baseline, env2),
       signal: cancel?.signal ?? new AbortController().signal
     };
     await conclude(spec, run2, await spec.operate(run2));
@@ -45076,7 +45078,7 @@ async function promote(run2) {
     summary: async (overflow) => {
       const notes = [`Compared ${code(revs.base)} \u2192 ${code(revs.head)} (${escapeMarkdown(revs.source)}).`];
       const headSha = result.baselines.find((b) => b.change)?.change?.head ?? null;
-      const links2 = presentLinks(env2, inputs.root, headSha, run2.artifact);
+      const links2 = presentLinks(env2, inputs.root, headSha, run2.artifactShown);
       const trigger = revs.pullRequest !== null ? pullRequestWords(env2, revs.pullRequest, revs.fork) : eventWords(env2);
       if (shared) notes.push(`> **Warning:** ${escapeMarkdown(shared)}`);
       notes.push(await postComment(result, { inputs, revs, client, redactor, links: links2, trigger, env: env2 }));

@@ -59450,6 +59450,8 @@ async function runAction(spec, env2) {
       evidence,
       ctx: createOperationContext({ root: inputs.root, rootFrom: inputs.rootFrom, policy, evidence, env: env2 }),
       artifact: artifactName(spec.action, inputs.baseline, env2),
+      // never an artifact that is not uploaded (found by review: the summary named one)
+      artifactShown: "uploadEvidence" in inputs && inputs.uploadEvidence === false ? null : artifactName(spec.action, inputs.baseline, env2),
       signal: cancel?.signal ?? new AbortController().signal
     };
     await conclude(spec, run2, await spec.operate(run2));

@@ -48404,6 +48404,8 @@ async function runAction(spec, env2) {
       evidence,
       ctx: createOperationContext({ root: inputs.root, rootFrom: inputs.rootFrom, policy, evidence, env: env2 }),
       artifact: artifactName(spec.action, inputs.baseline, env2),
+      // never an artifact that is not uploaded (found by review: the summary named one)
+      artifactShown: "uploadEvidence" in inputs && inputs.uploadEvidence === false ? null : artifactName(spec.action, inputs.baseline, env2),
       signal: cancel?.signal ?? new AbortController().signal
     };
     await conclude(spec, run2, await spec.operate(run2));
@@ -48871,7 +48873,7 @@ async function rollBack2(run2) {
       if (scanner) notes.push(scanner);
       const incidentNotes = reports.map((r) => r.note.trimEnd()).join("\n\n---\n\n");
       const summary2 = renderSummary(result, {
-        links: presentLinks(env2, inputs.root, null, run2.artifact),
+        links: presentLinks(env2, inputs.root, null, run2.artifactShown),
         trigger: `trigger ${inputs.trigger}${inputs.drill ? " (rollback drill)" : ""}`,
         overflow,
         notes

@@ -21,7 +21,7 @@ import { plural } from '../../text/plural.js'
 export const run = actionEntry({
   action: 'health',
   readInputs: readHealthInputs,
-  operate: async ({ inputs, env, ctx, baselines, artifact }) => {
+  operate: async ({ inputs, env, ctx, baselines, artifactShown }) => {
     const result = await runHealth(ctx, {
       baselines,
       probe: inputs.probe,
@@ -42,7 +42,12 @@ export const run = actionEntry({
         for (const notice of drift?.notices ?? []) core.notice(notice)
         return renderSummary(result, {
           // the files as read: the commit checked out, which a checkout's ref: makes other than GITHUB_SHA
-          links: presentLinks(env, inputs.root, await headCommit(inputs.root).catch(() => null), artifact),
+          links: presentLinks(
+            env,
+            inputs.root,
+            await headCommit(inputs.root).catch(() => null),
+            artifactShown
+          ),
           trigger: eventWords(env),
           overflow,
           notes: drift?.notes ?? []

@@ -78,7 +78,7 @@ async function promote(run: ActionRun<PromotionInputs>): Promise<Operated<'promo
     summary: async (overflow) => {
       const notes = [`Compared ${code(revs.base)} → ${code(revs.head)} (${escapeMarkdown(revs.source)}).`]
       const headSha = result.baselines.find((b) => b.change)?.change?.head ?? null
-      const links = presentLinks(env, inputs.root, headSha, run.artifact)
+      const links = presentLinks(env, inputs.root, headSha, run.artifactShown)
       const trigger =
         revs.pullRequest !== null ? pullRequestWords(env, revs.pullRequest, revs.fork) : eventWords(env)
       if (shared) notes.push(`> **Warning:** ${escapeMarkdown(shared)}`)

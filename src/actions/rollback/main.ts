@@ -83,7 +83,7 @@ async function rollBack(run: ActionRun<RollbackInputs>): Promise<Operated<'rollb
       const incidentNotes = reports.map((r) => r.note.trimEnd()).join('\n\n---\n\n')
       // the restored files are in no commit yet: no file links
       const summary = renderSummary(result, {
-        links: presentLinks(env, inputs.root, null, run.artifact),
+        links: presentLinks(env, inputs.root, null, run.artifactShown),
         trigger: `trigger ${inputs.trigger}${inputs.drill ? ' (rollback drill)' : ''}`,
         overflow,
         notes

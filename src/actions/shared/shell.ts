@@ -34,6 +34,8 @@ export interface ActionRun<I> {
   evidence: EvidenceStore
   ctx: OperationContext
   artifact: string
+  /** The artifact a summary may name: null when the workflow uploads none (upload-evidence: false). */
+  artifactShown: string | null
   /** Aborted when the job is cancelled (never, for an action that is not `cancellable`). */
   signal: AbortSignal
 }
@@ -98,6 +100,11 @@ async function runAction<A extends ActionName, I extends CommonInputs & { token:
       evidence,
       ctx: createOperationContext({ root: inputs.root, rootFrom: inputs.rootFrom, policy, evidence, env }),
       artifact: artifactName(spec.action, inputs.baseline, env),
+      // never an artifact that is not uploaded (found by review: the summary named one)
+      artifactShown:
+        'uploadEvidence' in inputs && inputs.uploadEvidence === false
+          ? null
+          : artifactName(spec.action, inputs.baseline, env),
       signal: cancel?.signal ?? new AbortController().signal
     }
     await conclude(spec, run, await spec.operate(run))
