@@ -24,6 +24,31 @@ describe('findingsMarkdown', () => {
     expect(md).not.toContain('\\`')
   })
 
+  it("keeps a message's lines (a producer's last output) as a block under the table, never one squashed line (found by review)", () => {
+    const output = 'error[E0425]: cannot find value `x`\n --> src/main.rs:3:5\n  |\n3 |     x'
+    const md = findingsMarkdown([
+      finding(
+        'BG401',
+        null,
+        null,
+        `the producer exited before it answered (exit code 101); its last output:\n${output}\n`
+      )
+    ])
+    const lines = md.split('\n')
+    expect(lines[2]).toBe(
+      '| ❌ | BG401 | the run | the producer exited before it answered (exit code 101); its last output: (see note 1 below) |'
+    )
+    expect(md).toContain(
+      [
+        '1. ❌ BG401 at the run: the producer exited before it answered (exit code 101); its last output:',
+        '',
+        '   ```text',
+        ...output.split('\n').map((l) => `   ${l}`),
+        '   ```'
+      ].join('\n')
+    )
+  })
+
   it('escapes a message whose quoted value holds a backtick, so no span swallows the table', () => {
     const md = findingsMarkdown([finding('BG216', 'docs/m.md', null, '`a`b | c` is a path')])
     expect(md.split('\n')[2]).toBe('| ⚠️ | BG216 | `docs/m.md` | \\`a\\`b \\| c\\` is a path |')

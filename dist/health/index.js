@@ -55020,6 +55020,7 @@ function where(f, fileLink) {
   return `[${code(name)}](${url} "${linkTitle(loc)}")`;
 }
 var ticks = (s) => s.split("`").length - 1;
+var indented = (text, n) => text.split("\n").map((l) => " ".repeat(n) + l).join("\n");
 function cellCut(message) {
   const cut = shorten(message, 90, "word");
   return ticks(message) % 2 === 0 && ticks(cut) % 2 === 1 ? cut.replace(/\u2026$/, "`\u2026") : cut;
@@ -55030,11 +55031,18 @@ function findingsMarkdown(findings, fileLink = NO_LINK, limit = Infinity) {
   const long = [];
   const rows = shown.map((f) => {
     let message = withCodeSpans(f.message);
-    if (f.message.length > CELL_CHARS) {
+    const nl = f.message.indexOf("\n");
+    const first = nl === -1 ? f.message : f.message.slice(0, nl);
+    const rest = nl === -1 ? "" : f.message.slice(nl + 1).replace(/\n+$/, "");
+    if (f.message.length > CELL_CHARS || rest !== "") {
+      const marker3 = `${long.length + 1}. `;
+      const block = rest !== "" ? `
+
+${indented(fenced(rest), marker3.length)}` : "";
       long.push(
-        `${long.length + 1}. ${SEVERITY_ICON[f.severity]} ${f.rule} at ${where(f, fileLink)}: ${message}`
+        `${marker3}${SEVERITY_ICON[f.severity]} ${f.rule} at ${where(f, fileLink)}: ${withCodeSpans(first)}${block}`
       );
-      message = `${withCodeSpans(cellCut(f.message))} (see note ${long.length} below)`;
+      message = `${withCodeSpans(cellCut(first))} (see note ${long.length} below)`;
     }
     return `| ${SEVERITY_ICON[f.severity]} | ${f.rule} | ${where(f, fileLink)} | ${message} |`;
   });
@@ -72410,7 +72418,12 @@ var run = actionEntry({
         for (const notice2 of drift?.notices ?? []) notice(notice2);
         return renderSummary(result, {
           // the files as read: the commit checked out, which a checkout's ref: makes other than GITHUB_SHA
-          links: presentLinks(env2, inputs.root, await headCommit(inputs.root).catch(() => null), artifactShown),
+          links: presentLinks(
+            env2,
+            inputs.root,
+            await headCommit(inputs.root).catch(() => null),
+            artifactShown
+          ),
           trigger: eventWords(env2),
           overflow,
           notes: drift?.notes ?? []

@@ -45973,6 +45973,9 @@ var unsafe = (m) => m === "##[" ? `${escape2("#")}#[` : escape2(m);
 function inlineSafe(text) {
   return text.replace(UNSAFE_IN_A_LINE, unsafe);
 }
+function blockSafe(text) {
+  return text.replace(UNSAFE_IN_A_BLOCK, escape2);
+}
 
 // src/evidence/markdown-text.ts
 var LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
@@ -45996,6 +45999,17 @@ function linkTitle(text) {
 function code(text) {
   if (text === null || text === "") return "_unknown_";
   return `\`${inlineSafe(text.replace(LINE_BREAK, " ")).replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
+}
+function fenceFor(text) {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  return "`".repeat(Math.max(3, longest + 1));
+}
+function fenced(text, info2 = "text") {
+  const shown = blockSafe(text.replace(/\r\n?/g, "\n"));
+  const fence2 = fenceFor(shown);
+  return `${fence2}${info2}
+${shown.replace(/\n$/, "")}
+${fence2}`;
 }
 
 // src/evidence/repin-body.ts
@@ -56767,6 +56781,7 @@ function where2(f, fileLink) {
   return `[${code(name)}](${url} "${linkTitle(loc)}")`;
 }
 var ticks = (s) => s.split("`").length - 1;
+var indented = (text, n) => text.split("\n").map((l) => " ".repeat(n) + l).join("\n");
 function cellCut(message) {
   const cut = shorten(message, 90, "word");
   return ticks(message) % 2 === 0 && ticks(cut) % 2 === 1 ? cut.replace(/\u2026$/, "`\u2026") : cut;
@@ -56777,11 +56792,18 @@ function findingsMarkdown(findings, fileLink = NO_LINK, limit = Infinity) {
   const long = [];
   const rows = shown.map((f) => {
     let message = withCodeSpans(f.message);
-    if (f.message.length > CELL_CHARS) {
+    const nl = f.message.indexOf("\n");
+    const first = nl === -1 ? f.message : f.message.slice(0, nl);
+    const rest = nl === -1 ? "" : f.message.slice(nl + 1).replace(/\n+$/, "");
+    if (f.message.length > CELL_CHARS || rest !== "") {
+      const marker3 = `${long.length + 1}. `;
+      const block = rest !== "" ? `
+
+${indented(fenced(rest), marker3.length)}` : "";
       long.push(
-        `${long.length + 1}. ${SEVERITY_ICON[f.severity]} ${f.rule} at ${where2(f, fileLink)}: ${message}`
+        `${marker3}${SEVERITY_ICON[f.severity]} ${f.rule} at ${where2(f, fileLink)}: ${withCodeSpans(first)}${block}`
       );
-      message = `${withCodeSpans(cellCut(f.message))} (see note ${long.length} below)`;
+      message = `${withCodeSpans(cellCut(first))} (see note ${long.length} below)`;
     }
     return `| ${SEVERITY_ICON[f.severity]} | ${f.rule} | ${where2(f, fileLink)} | ${message} |`;
   });

@@ -25606,6 +25606,7 @@ function where(f, fileLink) {
   return `[${code(name)}](${url} "${linkTitle(loc)}")`;
 }
 var ticks = (s) => s.split("`").length - 1;
+var indented = (text, n) => text.split("\n").map((l) => " ".repeat(n) + l).join("\n");
 function cellCut(message) {
   const cut = shorten(message, 90, "word");
   return ticks(message) % 2 === 0 && ticks(cut) % 2 === 1 ? cut.replace(/\u2026$/, "`\u2026") : cut;
@@ -25616,11 +25617,18 @@ function findingsMarkdown(findings, fileLink = NO_LINK, limit = Infinity) {
   const long = [];
   const rows = shown.map((f) => {
     let message = withCodeSpans(f.message);
-    if (f.message.length > CELL_CHARS) {
+    const nl = f.message.indexOf("\n");
+    const first = nl === -1 ? f.message : f.message.slice(0, nl);
+    const rest = nl === -1 ? "" : f.message.slice(nl + 1).replace(/\n+$/, "");
+    if (f.message.length > CELL_CHARS || rest !== "") {
+      const marker3 = `${long.length + 1}. `;
+      const block = rest !== "" ? `
+
+${indented(fenced(rest), marker3.length)}` : "";
       long.push(
-        `${long.length + 1}. ${SEVERITY_ICON[f.severity]} ${f.rule} at ${where(f, fileLink)}: ${message}`
+        `${marker3}${SEVERITY_ICON[f.severity]} ${f.rule} at ${where(f, fileLink)}: ${withCodeSpans(first)}${block}`
       );
-      message = `${withCodeSpans(cellCut(f.message))} (see note ${long.length} below)`;
+      message = `${withCodeSpans(cellCut(first))} (see note ${long.length} below)`;
     }
     return `| ${SEVERITY_ICON[f.severity]} | ${f.rule} | ${where(f, fileLink)} | ${message} |`;
   });

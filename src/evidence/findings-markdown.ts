@@ -1,7 +1,7 @@
 // Findings as a person reads them in Markdown (the evidence's own Markdown, the job summary, the comment):
 // errors first, each linked to its file and line at the commit judged when a link is known, long messages under
 // the table (a table cell is no place for a paragraph). Pure.
-import { code, linkTitle, withCodeSpans } from './markdown-text.js'
+import { code, fenced, linkTitle, withCodeSpans } from './markdown-text.js'
 import type { Finding } from '../rules/finding.js'
 import { bySeverity, countBySeverity } from '../rules/finding.js'
 import { shorten } from '../text/shorten.js'
@@ -41,6 +41,13 @@ function where(f: Finding, fileLink: FileLink): string {
 
 const ticks = (s: string) => s.split('`').length - 1
 
+/** Every line of `text` indented by `n` spaces: a block inside a list item. */
+const indented = (text: string, n: number) =>
+  text
+    .split('\n')
+    .map((l) => ' '.repeat(n) + l)
+    .join('\n')
+
 /** A long message's start for its cell; a code span the cut leaves open is closed before the ellipsis. */
 function cellCut(message: string): string {
   const cut = shorten(message, 90, 'word')
@@ -58,11 +65,18 @@ export function findingsMarkdown(
   const long: string[] = []
   const rows = shown.map((f) => {
     let message = withCodeSpans(f.message)
-    if (f.message.length > CELL_CHARS) {
+    // a message of several lines (a producer's last output, a compiler's error) keeps its lines under the table:
+    // its first line in words, the rest as a block (found by review: it was one squashed line)
+    const nl = f.message.indexOf('\n')
+    const first = nl === -1 ? f.message : f.message.slice(0, nl)
+    const rest = nl === -1 ? '' : f.message.slice(nl + 1).replace(/\n+$/, '')
+    if (f.message.length > CELL_CHARS || rest !== '') {
+      const marker = `${long.length + 1}. `
+      const block = rest !== '' ? `\n\n${indented(fenced(rest), marker.length)}` : ''
       long.push(
-        `${long.length + 1}. ${SEVERITY_ICON[f.severity]} ${f.rule} at ${where(f, fileLink)}: ${message}`
+        `${marker}${SEVERITY_ICON[f.severity]} ${f.rule} at ${where(f, fileLink)}: ${withCodeSpans(first)}${block}`
       )
-      message = `${withCodeSpans(cellCut(f.message))} (see note ${long.length} below)`
+      message = `${withCodeSpans(cellCut(first))} (see note ${long.length} below)`
     }
     return `| ${SEVERITY_ICON[f.severity]} | ${f.rule} | ${where(f, fileLink)} | ${message} |`
   })
