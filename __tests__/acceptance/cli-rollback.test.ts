@@ -95,6 +95,18 @@ describe('baseline-gate rollback', () => {
     expect(status(fx.root)).toBe('')
   })
 
+  it('a dry run whose temporary directory cannot be made says so and what to do, never an internal error (found by review)', () => {
+    const { fx } = threeBaselines()
+    const r = runCli(['rollback', '--dry-run', '--trigger', 'contract-drift', '--reason', 'x'], fx.root, {
+      TMPDIR: '/nonexistent-bg-tmp'
+    })
+    expect([r.status, r.stdout, r.stderr.match(STACK_LINE)]).toEqual([2, '', null])
+    expect(r.stderr).toMatch(
+      /^baseline-gate: a dry run writes its evidence to a new temporary directory, and none could be made in \/nonexistent-bg-tmp \(ENOENT\): point TMPDIR at a writable directory, or give --evidence-dir DIR\n$/
+    )
+    expect(status(fx.root)).toBe('')
+  })
+
   it('restores the last-known-good trio in the working tree; --json has target and restored', () => {
     const { fx, c } = threeBaselines()
     const evidence = tempDir('bg-cli-rollback-evidence-')

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { lastKnownGood } from '../operations/last-known-good.js'
 import { redactStrings, runRedactor } from '../operations/redact-findings.js'
-import { createEvidenceStore } from '../fs/evidence-store.js'
+import { createEvidenceStore, EvidenceDirError } from '../fs/evidence-store.js'
 import { runHealth } from '../operations/health.js'
 import { runRepin } from '../operations/repin.js'
 import { loadPolicy, selectBaselines } from '../policy/load.js'
@@ -94,7 +94,7 @@ export async function main(argv: string[], given: Io): Promise<number> {
       ? createEvidenceStore(resolve(io.cwd, cmd.evidenceDir), { root })
       : cmd.command === 'rollback' && cmd.dryRun
         ? // a dry run writes nothing into the repository, not even ignored evidence
-          createEvidenceStore(mkdtempSync(join(tmpdir(), 'baseline-gate-dry-run-')))
+          createEvidenceStore(dryRunDirectory())
         : createEvidenceStore(join(defaultDir, 'evidence'), { ignoreInGit: defaultDir, root })
     const ctx = createOperationContext({
       root,
@@ -175,4 +175,16 @@ async function producerReader(env: NodeJS.ProcessEnv) {
   // loaded on demand: the GitHub client costs start-up time that a local health run should not pay
   const { createRepositoryReader } = await import('../github/repository-reader.js')
   return createRepositoryReader({ token, apiUrl: env.GITHUB_API_URL || undefined })
+}
+
+/** A dry run's evidence directory, outside the repository; a temporary directory that cannot be made is the user's
+ * to fix, never an internal error (found by review: TMPDIR named a directory that does not exist). */
+function dryRunDirectory(): string {
+  try {
+    return mkdtempSync(join(tmpdir(), 'baseline-gate-dry-run-'))
+  } catch (e) {
+    throw new EvidenceDirError(
+      `a dry run writes its evidence to a new temporary directory, and none could be made in ${tmpdir()} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}): point TMPDIR at a writable directory, or give --evidence-dir DIR`
+    )
+  }
 }
