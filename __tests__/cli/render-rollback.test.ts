@@ -65,4 +65,14 @@ describe('rollbackLines', () => {
       /^ {2}rollback: v0\.4\.0 \(commit a{12}, .*\) -> v0\.3\.2 \(commit b{12}, .*\) · posture NO-GO$/
     )
   })
+
+  it('the ledger edits of a rollback that stopped before its write read as not written, never as done (found by review)', () => {
+    const ledger = ['row v0.4.0 (line 31): Approved -> Rolled back']
+    const lines = (over: Partial<RollbackReport>) => rollbackLines(report({ ledger, ...over }), plain)
+    expect(lines({})).toContain(`  ledger: ${ledger[0]}`)
+    expect(lines({ status: 'failed', restored: false })).toContain(`  ledger (not written): ${ledger[0]}`)
+    expect(lines({ status: 'verification-failed', restored: false })).toContain(
+      `  ledger (undone): ${ledger[0]}`
+    )
+  })
 })

@@ -249,6 +249,28 @@ describe('rollback drill', () => {
     expect(events.filter((e) => e.includes('not reached: not reached'))).toEqual([])
   })
 
+  it('a shallow clone that holds the target: the target proven, the whole history said not matched, never "Nothing to do" (found by review)', async () => {
+    const { fx, c } = threeBaselines()
+    const clone = join(tempDir('bg-drill-shallow-deep-'), 'repo')
+    execFileSync('git', ['clone', '-q', '--depth', '6', `file://${fx.root}`, clone])
+    const result = await drillResult(clone)
+    const b = result.baselines[0]!
+    expect([b.verdict, b.rollback!.target?.commit]).toEqual(['PASS', c.v5])
+    expect(checks(b).every(([, ok]) => ok === true)).toBe(true)
+    expect(b.rollback!.drill!.notRun.map((n) => n.what)).toEqual([
+      'suites',
+      'preflight',
+      'history',
+      'proposal'
+    ])
+    expect(notRun(b).map(lineToText)[0]).toContain(
+      "the ledger's approved releases matched to the branch's whole first-parent history (this clone is shallow: check out with fetch-depth: 0)"
+    )
+    expect(nextSteps(result).map(lineToText)).toEqual([
+      `Nothing to fix in what was checked: a rollback now would restore ${TAGS.v5}. This clone is shallow, so the ledger's approved releases were not matched to the whole history: run the drill on a full clone (fetch-depth: 0) for the whole proof.`
+    ])
+  })
+
   it('a trio edited on disk: FAIL with BG511 (a real rollback would refuse too), the edit left as it is', async () => {
     const { fx } = threeBaselines()
     fx.write(MATRIX, `${fx.read(MATRIX)}\nan uncommitted note\n`)

@@ -623,6 +623,9 @@ describe('rollback: restore, verify, evidence', () => {
     expect(f.message).toMatch(
       /^could not write .*EACCES.*Nothing was changed\. Make the trio files and their directories writable by this runner/
     )
+    // relative to the root, as every finding's paths are
+    expect(f.message).toContain(`could not write ${MIRROR}, ${MATRIX}, ${PIN}:`)
+    expect(f.message).not.toContain(fx.root)
     expect(b.steps.every((s) => s.status === 'skipped')).toBe(true)
     expect(b.steps[0]!.skip_reason).toBe(
       'the restored trio could not be written (BG527), so nothing was written'

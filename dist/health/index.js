@@ -71840,14 +71840,18 @@ function drill(b) {
   const r = b.rollback;
   const again = c(drillCommand(b));
   const has = (rule) => b.findings.some((f) => f.rule === rule && f.severity === "error");
-  if (b.verdict === "PASS")
+  const restores = c(r.target?.identity.release_tag ?? b.identity.release_tag ?? "?");
+  if (b.verdict === "PASS" && d.notRun.some((n) => n.what === "history"))
     return [
       [
-        "Nothing to do: a rollback now would restore ",
-        c(r.target?.identity.release_tag ?? b.identity.release_tag ?? "?"),
-        "."
+        "Nothing to fix in what was checked: a rollback now would restore ",
+        restores,
+        ". This clone is shallow, so the ledger's approved releases were not matched to the whole history: run the drill on a full clone (",
+        c("fetch-depth: 0"),
+        ") for the whole proof."
       ]
     ];
+  if (b.verdict === "PASS") return [["Nothing to do: a rollback now would restore ", restores, "."]];
   if (d.noTarget === "only-baseline")
     return [
       [

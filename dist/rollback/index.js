@@ -41759,13 +41759,21 @@ function drillReport(input) {
     );
   }
   const skipped = findings.filter((f) => f.rule === "BG513").length;
+  const partial = found.shallow && target !== null;
   const newer = found.lkg.passedOver.filter((p) => p.reason !== "current").length;
   checks.push({
     check: "history",
-    // a shallow clone holds too little history to say what a rollback would skip (found by review: "proven")
-    ok: found.shallow && skipped === 0 ? null : skipped === 0,
-    detail: found.shallow && skipped === 0 ? "not checked: the clone is shallow, so the baselines before its cut are not there to read (check out with fetch-depth: 0)" : skipped > 0 ? skipped === 1 ? "1 baseline the ledger lists as approved would be skipped: its revision no longer verifies" : `${skipped} baselines the ledger lists as approved would be skipped: their revisions no longer verify` : newer === 0 ? target ? "no baseline the ledger lists as approved is skipped (no revision between the current baseline and the target)" : "no baseline the ledger lists as approved is skipped" : `no baseline the ledger lists as approved is skipped (${plural(newer, "other revision")} passed over)`
+    // a shallow clone without the target holds too little history to say what a rollback would skip (found by
+    // review: "proven")
+    ok: found.shallow && !target && skipped === 0 ? null : skipped === 0,
+    detail: found.shallow && !target && skipped === 0 ? "not checked: the clone is shallow, so the baselines before its cut are not there to read (check out with fetch-depth: 0)" : skipped > 0 ? skipped === 1 ? "1 baseline the ledger lists as approved would be skipped: its revision no longer verifies" : `${skipped} baselines the ledger lists as approved would be skipped: their revisions no longer verify` : newer === 0 ? target ? "no baseline the ledger lists as approved is skipped (no revision between the current baseline and the target)" : "no baseline the ledger lists as approved is skipped" : `no baseline the ledger lists as approved is skipped (${plural(newer, "other revision")} passed over)`
   });
+  const notRun3 = NOT_RUN.map((n) => ({ ...n }));
+  if (partial)
+    notRun3.splice(2, 0, {
+      what: "history",
+      text: "the ledger's approved releases matched to the branch's whole first-parent history (this clone is shallow: check out with fetch-depth: 0)"
+    });
   if (!target || !found.targetBytes) {
     const noTarget2 = whyNoTarget(found, input.to);
     checks.unshift({
@@ -41833,21 +41841,21 @@ function drillReport(input) {
     ok: !plan ? null : errors.length === 0,
     detail: !plan ? "not reached: the rollback could not plan the restore (see its finding)" : errors.length === 0 ? `the restored trio, as it would be written, passes every trio, drift and adapter rule (in memory)${expected}` : `the restored trio, as it would be written, fails ${plural(errors.length, "error")} of ${[...new Set(errors.map((f) => f.rule))].join(", ")} (see the findings)${expected}`
   });
-  return { report: report2(checks, input, null), findings };
+  return { report: report2(checks, input, null, notRun3), findings };
 }
 function whyNoTarget(found, to) {
   if (found.shallow) return "shallow";
   if (to) return "requested";
   return found.lkg.revisions > 0 && found.lkg.passedOver.every((p) => p.reason === "current") ? "only-baseline" : "none-restorable";
 }
-function report2(checks, input, noTarget2) {
+function report2(checks, input, noTarget2, notRun3 = NOT_RUN.map((n) => ({ ...n }))) {
   return {
     verdict: checks.some((c2) => c2.ok === false) ? "FAIL" : "PASS",
     checks,
     noTarget: noTarget2,
     trigger: input.trigger,
     reason: input.reason,
-    notRun: NOT_RUN.map((n) => ({ ...n }))
+    notRun: notRun3
   };
 }
 function skippedApproved(found) {
@@ -42039,7 +42047,7 @@ async function rollBack(ctx, options, baseline, run2) {
       status = "dry-run";
     } else if (!blocked) {
       if (!already) {
-        const problem = writeRestore(journal, setWrites(ctx.root, baseline, plan), options.fs);
+        const problem = writeRestore(ctx.root, journal, setWrites(ctx.root, baseline, plan), options.fs);
         if (problem) {
           findings.push(finding("BG527", null, null, problem));
           blocked = true;
@@ -42248,13 +42256,13 @@ function verify(ctx, baseline, trio, producer, now) {
     ...adapterFindings(ctx.root, baseline)
   ];
 }
-function writeRestore(journal, writes, fs3) {
+function writeRestore(root, journal, writes, fs3) {
   try {
     writeFileSet(journal, writes, fs3);
     return null;
   } catch (e) {
     if (!(e instanceof FileSetError) || !e.nothingChanged) throw e;
-    return `${e.message} Make the trio files and their directories writable by this runner (a containerised step may have left them owned by root), then run the rollback again`;
+    return `${e.message.split(`${root}/`).join("")} Make the trio files and their directories writable by this runner (a containerised step may have left them owned by root), then run the rollback again`;
   }
 }
 function setWrites(root, baseline, bytes) {
@@ -47766,14 +47774,18 @@ function drill(b) {
   const r = b.rollback;
   const again = c(drillCommand(b));
   const has = (rule) => b.findings.some((f) => f.rule === rule && f.severity === "error");
-  if (b.verdict === "PASS")
+  const restores = c(r.target?.identity.release_tag ?? b.identity.release_tag ?? "?");
+  if (b.verdict === "PASS" && d.notRun.some((n) => n.what === "history"))
     return [
       [
-        "Nothing to do: a rollback now would restore ",
-        c(r.target?.identity.release_tag ?? b.identity.release_tag ?? "?"),
-        "."
+        "Nothing to fix in what was checked: a rollback now would restore ",
+        restores,
+        ". This clone is shallow, so the ledger's approved releases were not matched to the whole history: run the drill on a full clone (",
+        c("fetch-depth: 0"),
+        ") for the whole proof."
       ]
     ];
+  if (b.verdict === "PASS") return [["Nothing to do: a rollback now would restore ", restores, "."]];
   if (d.noTarget === "only-baseline")
     return [
       [

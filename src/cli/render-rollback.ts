@@ -144,7 +144,9 @@ export function rollbackLines(r: RollbackReport, s: Style): string[] {
   if (r.target) out.push(s.dim(`  from trio revision ${r.target.commit.slice(0, 12)} (${r.target.date})`))
   // what the restore wrote to the ledger: when the previous trio was put back, what it would have written
   const undone = r.status === 'verification-failed' || r.interrupted
-  for (const l of r.ledger) out.push(s.dim(`  ${undone ? 'ledger (undone): ' : 'ledger: '}${l}`))
+  // a rollback stopped before its write (BG511, BG527) wrote none of it (found by review: it read as done)
+  const label = undone ? 'ledger (undone): ' : r.status === 'failed' ? 'ledger (not written): ' : 'ledger: '
+  for (const l of r.ledger) out.push(s.dim(`  ${label}${l}`))
   if (r.written.length > 0)
     out.push(s.dim(`  wrote ${r.written.join(', ')} (review the diff and open one pull request)`))
   if (r.target?.profile === 'legacy')

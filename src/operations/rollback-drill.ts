@@ -42,7 +42,7 @@ export interface DrillReport {
   trigger: string
   reason: string
   /** What the drill does not check, each in words (said on every surface). */
-  notRun: { what: 'suites' | 'preflight' | 'proposal'; text: string }[]
+  notRun: { what: 'suites' | 'preflight' | 'proposal' | 'history'; text: string }[]
 }
 
 /** Why the suites are skipped in a drill: recorded with the steps, so every surface says it. */
@@ -130,14 +130,19 @@ export function drillReport(input: DrillInput): { report: DrillReport; findings:
     )
   }
   const skipped = findings.filter((f) => f.rule === 'BG513').length
+  // a shallow clone that holds the target holds what lies between it and the current baseline (BG513's ground),
+  // not the whole first-parent history the ledger's approved releases are matched against (found by review: a
+  // PASS said "Nothing to do")
+  const partial = found.shallow && target !== null
   // the current baseline's own revisions are not "newer": only the others a rollback passes over are counted
   const newer = found.lkg.passedOver.filter((p) => p.reason !== 'current').length
   checks.push({
     check: 'history',
-    // a shallow clone holds too little history to say what a rollback would skip (found by review: "proven")
-    ok: found.shallow && skipped === 0 ? null : skipped === 0,
+    // a shallow clone without the target holds too little history to say what a rollback would skip (found by
+    // review: "proven")
+    ok: found.shallow && !target && skipped === 0 ? null : skipped === 0,
     detail:
-      found.shallow && skipped === 0
+      found.shallow && !target && skipped === 0
         ? 'not checked: the clone is shallow, so the baselines before its cut are not there to read (check out with fetch-depth: 0)'
         : skipped > 0
           ? skipped === 1
@@ -149,6 +154,12 @@ export function drillReport(input: DrillInput): { report: DrillReport; findings:
               : 'no baseline the ledger lists as approved is skipped'
             : `no baseline the ledger lists as approved is skipped (${plural(newer, 'other revision')} passed over)`
   })
+  const notRun = NOT_RUN.map((n) => ({ ...n }))
+  if (partial)
+    notRun.splice(2, 0, {
+      what: 'history',
+      text: "the ledger's approved releases matched to the branch's whole first-parent history (this clone is shallow: check out with fetch-depth: 0)"
+    })
 
   if (!target || !found.targetBytes) {
     const noTarget = whyNoTarget(found, input.to)
@@ -245,7 +256,7 @@ export function drillReport(input: DrillInput): { report: DrillReport; findings:
         ? `the restored trio, as it would be written, passes every trio, drift and adapter rule (in memory)${expected}`
         : `the restored trio, as it would be written, fails ${plural(errors.length, 'error')} of ${[...new Set(errors.map((f) => f.rule))].join(', ')} (see the findings)${expected}`
   })
-  return { report: report(checks, input, null), findings }
+  return { report: report(checks, input, null, notRun), findings }
 }
 
 /** Why lkg found nothing to restore (see DrillNoTarget): a drill and a dry run say it in the same words. */
@@ -257,14 +268,19 @@ export function whyNoTarget(found: LkgReport, to: string | null): DrillNoTarget 
     : 'none-restorable'
 }
 
-function report(checks: DrillCheck[], input: DrillInput, noTarget: DrillNoTarget | null): DrillReport {
+function report(
+  checks: DrillCheck[],
+  input: DrillInput,
+  noTarget: DrillNoTarget | null,
+  notRun: DrillReport['notRun'] = NOT_RUN.map((n) => ({ ...n }))
+): DrillReport {
   return {
     verdict: checks.some((c) => c.ok === false) ? 'FAIL' : 'PASS',
     checks,
     noTarget,
     trigger: input.trigger,
     reason: input.reason,
-    notRun: NOT_RUN.map((n) => ({ ...n }))
+    notRun
   }
 }
 

@@ -196,7 +196,7 @@ async function rollBack(
       status = 'dry-run'
     } else if (!blocked) {
       if (!already) {
-        const problem = writeRestore(journal, setWrites(ctx.root, baseline, plan), options.fs)
+        const problem = writeRestore(ctx.root, journal, setWrites(ctx.root, baseline, plan), options.fs)
         if (problem) {
           // nothing was changed (the set write is all or nothing): a finding, so that the evidence, the note and
           // the incident issue still record the incident (found by review: the action ended as an internal error)
@@ -461,6 +461,7 @@ function verify(
 
 /** Write the restored trio; why it could not be written (nothing was changed), or null once it is. */
 function writeRestore(
+  root: string,
   journal: string,
   writes: ReturnType<typeof setWrites>,
   fs: SetFs | undefined
@@ -471,7 +472,8 @@ function writeRestore(
   } catch (e) {
     // only a failure before the commit point, which left the old trio whole; a later one is the journal's to finish
     if (!(e instanceof FileSetError) || !e.nothingChanged) throw e
-    return `${e.message} Make the trio files and their directories writable by this runner (a containerised step may have left them owned by root), then run the rollback again`
+    // paths relative to the root, as every finding's (the note, the issue and SARIF quote it)
+    return `${e.message.split(`${root}/`).join('')} Make the trio files and their directories writable by this runner (a containerised step may have left them owned by root), then run the rollback again`
   }
 }
 

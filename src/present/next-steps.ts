@@ -435,14 +435,19 @@ function drill(b: BaselineResult): Line[] {
   const r = b.rollback!
   const again = c(drillCommand(b))
   const has = (rule: string) => b.findings.some((f) => f.rule === rule && f.severity === 'error')
-  if (b.verdict === 'PASS')
+  const restores = c(r.target?.identity.release_tag ?? b.identity.release_tag ?? '?')
+  // a shallow clone proved the target, not the whole history: never "nothing to do" (found by review)
+  if (b.verdict === 'PASS' && d.notRun.some((n) => n.what === 'history'))
     return [
       [
-        'Nothing to do: a rollback now would restore ',
-        c(r.target?.identity.release_tag ?? b.identity.release_tag ?? '?'),
-        '.'
+        'Nothing to fix in what was checked: a rollback now would restore ',
+        restores,
+        ". This clone is shallow, so the ledger's approved releases were not matched to the whole history: run the drill on a full clone (",
+        c('fetch-depth: 0'),
+        ') for the whole proof.'
       ]
     ]
+  if (b.verdict === 'PASS') return [['Nothing to do: a rollback now would restore ', restores, '.']]
   if (d.noTarget === 'only-baseline')
     return [
       [
