@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { journalPath, nodeSetFs, recoverFileSet } from '../../src/fs/atomic-set.js'
 import type { SetFs } from '../../src/fs/atomic-set.js'
 import { validateEvidence } from '../../src/generated/evidence-validators.js'
+import type { GitHubClient } from '../../src/github/client.js'
 import type { BaselineResult, OperationResult } from '../../src/operations/context.js'
 import { lastKnownGood } from '../../src/operations/last-known-good.js'
 import { runRepin } from '../../src/operations/repin.js'
@@ -583,7 +584,7 @@ describe('rollback: restore, verify, evidence', () => {
       'suite step "consumer › cargo test" could not start, so it tested nothing: ENOENT (is bg-no-such-cargo-xyz installed and on PATH?)'
     )
     expect(lineToText(subject(b))).toBe(
-      `memorykernel: restoring ${TAGS.v5} in place of ${TAGS.v6} was not tested (a suite step could not start); ${TAGS.v6} is back in place`
+      `memorykernel: restoring ${TAGS.v5} in place of ${TAGS.v6} was not fully tested (a suite step could not start); ${TAGS.v6} is back in place`
     )
     expect(nextSteps(result).map(lineToText)[0]).toMatch(/^A rollback suite step could not start \(BG703/)
     const unstarted =
@@ -591,17 +592,41 @@ describe('rollback: restore, verify, evidence', () => {
     expect(notRun(b).map(lineToText)).toContain(unstarted)
     // the incident note and the packet say the same, never that the target failed its checks
     const note = b.rollback!.note
-    expect(note).toContain('not tested: a rollback suite step could not start (BG703)')
-    expect(note).toContain('could not test the restored trio: a suite step could not start')
+    expect(note).toContain('not fully tested: a rollback suite step could not start (BG703)')
+    expect(note).toContain('could not finish testing the restored trio: a suite step could not start')
     expect(note).not.toContain('did not pass its checks')
     const md = readFileSync(b.evidence.replace(/\.json$/, '.md'), 'utf8')
     expect(md).toContain(`- ${unstarted}`)
-    expect(md).toContain('not tested: a rollback suite step could not start (BG703)')
+    expect(md).toContain('not fully tested: a rollback suite step could not start (BG703)')
     expect(md).not.toContain('no /proc')
     const packet = JSON.parse(readFileSync(b.evidence, 'utf8')) as {
       incident: { next_milestone: { what: string } }
     }
     expect(packet.incident.next_milestone.what).toMatch(/^consumer re-pin confirmation: give the runner what/)
+  })
+
+  it('the incident issue says what the note beside the packet says of a rollback not tested (found by review: it said the checks failed)', async () => {
+    const { fx } = threeBaselines([
+      nodeStep('test', 'console.log("rollback suite ok")'),
+      { name: 'cargo test', run: ['bg-no-such-cargo-xyz', 'test'] }
+    ])
+    // the client's two calls a put-back rollback makes: no pull request to find, the incident issue to write
+    const issues: string[] = []
+    const client = {
+      openPullRequest: () => Promise.resolve({ ok: true, value: null }),
+      upsertIssue: (i: { body: string }) => {
+        issues.push(i.body)
+        return Promise.resolve({ ok: true, value: { url: 'https://github.com/octo/app/issues/1' } })
+      }
+    } as unknown as GitHubClient
+    const { b } = await rollback(fx.root, { publish: { client, baseBranch: 'main' } })
+    expect(b.rollback?.notStarted).toBe(true)
+    expect(issues).toHaveLength(1)
+    for (const text of [issues[0]!, b.rollback!.note]) {
+      expect(text).toContain('not fully tested: a rollback suite step could not start (BG703)')
+      expect(text).toContain('could not finish testing the restored trio: a suite step could not start')
+      expect(text).not.toContain('did not pass its checks')
+    }
   })
 
   it('a trio the runner cannot write (BG527): nothing changed, and the evidence and the incident note still record it (found by review: the action ended as an internal error)', async () => {
@@ -636,6 +661,25 @@ describe('rollback: restore, verify, evidence', () => {
     expect(nextSteps(result).map(lineToText)[0]).toBe(
       'Fix what the errors under Findings say (nothing was written), then run the rollback again.'
     )
+  })
+
+  it('a put-back that fails after failed checks says the restored trio is still on disk, never "Nothing was changed" (found by review)', async () => {
+    const { fx } = threeBaselines([nodeStep('test', 'process.exit(3)')])
+    // the restore writes the matrix; the put-back cannot (a suite step left docs/ to another owner)
+    let docsWrites = 0
+    const secondDenied: SetFs = {
+      ...nodeSetFs,
+      writeFile: (path, data) => {
+        if (path.includes('/docs/') && ++docsWrites > 1)
+          throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: 'EACCES' })
+        nodeSetFs.writeFile(path, data)
+      }
+    }
+    const run = rollback(fx.root, { fs: secondDenied })
+    await expect(run).rejects.toThrow(
+      /^the restored trio could not be verified, and the previous trio could not be put back over it \(could not write .*EACCES.*\): the working tree holds the restored trio, unverified\. Put the previous one back with git checkout -- /
+    )
+    await expect(run).rejects.not.toThrow(fx.root)
   })
 
   it('refuses to overwrite a hand-edited trio (BG511) and writes nothing', async () => {

@@ -147,3 +147,34 @@ describe('escapePointer', () => {
     expect(escapePointer(segment)).toBe(escaped)
   })
 })
+
+describe('parseJson: what typed readers refuse (found by review)', () => {
+  const problems = (text: string) =>
+    parseJson(sourceFromText('p.json', text)).strictProblems.map((p) => [p.position.line, p.message])
+
+  it('a whole number with a fraction, an exponent or a sign on zero; never advice of another number', () => {
+    expect(problems('{"a": 2500}')).toEqual([])
+    expect(problems('{"a": 2.5e3}')).toEqual([
+      [
+        1,
+        "the number 2.5e3 is written with a fraction or an exponent, which typed readers (serde's u64) refuse or read as a float where a whole number belongs; write it in digits alone"
+      ]
+    ])
+    expect(problems('{"a": -0}')[0]![1]).toBe(
+      'the number -0 is zero with a sign, which typed readers read as a float; write it as 0'
+    )
+    // past 2^53 - 1 the value read is not the number written: said so, with no rewrite to a wrong one
+    for (const raw of ['1e21', '9007199254740993.0', '9007199254740993'])
+      expect(problems(`{"a": ${raw}}`)[0]![1]).toBe(
+        `the number ${raw} is past 2^53 - 1, which a JSON reader in JavaScript does not hold exactly; no field of this file takes such a number`
+      )
+    // a fraction where a whole number belongs is the schema's to say
+    expect(problems('{"a": 2.5}')).toEqual([])
+  })
+
+  it('a lone surrogate escape, in a value or a key, at its line; a full pair is text', () => {
+    expect(problems('{"a": "\\ud83d\\ude00"}')).toEqual([])
+    expect(problems('{\n"a": "x\\ud800"}').map(([line]) => line)).toEqual([2])
+    expect(problems('{\n\n"\\udc00": 1}').map(([line]) => line)).toEqual([3])
+  })
+})

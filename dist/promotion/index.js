@@ -23885,9 +23885,9 @@ function link(url) {
   return /^https?:\/\/[^\s<>`]+$/.test(url) ? `<${url}>` : code(url);
 }
 var INTERRUPTED_STATUS = "interrupted: the run was stopped while the rollback suites ran, and the previous trio was put back";
-var NOT_STARTED_STATUS = "not tested: a rollback suite step could not start (BG703), so the restored trio was not tested, and the previous trio was put back";
+var NOT_STARTED_STATUS = "not fully tested: a rollback suite step could not start (BG703), so what it tests was not tested on the restored trio, and the previous trio was put back";
 function notStartedImpact(note, product) {
-  return `The rollback of the ${product} baseline ${baselineLabel(note.rolled_back_from)} could not test the restored trio: a suite step could not start (a program or directory missing on the runner, BG703), which says nothing of the restored baseline. ${baselineLabel(note.active)} is in place again; fix the runner and run the rollback again.`;
+  return `The rollback of the ${product} baseline ${baselineLabel(note.rolled_back_from)} could not finish testing the restored trio: a suite step could not start (a program or directory missing on the runner, BG703), which says nothing of the restored baseline. ${baselineLabel(note.active)} is in place again; fix the runner and run the rollback again.`;
 }
 function interruptedImpact(note, product) {
   return `The rollback of the ${product} baseline ${baselineLabel(note.rolled_back_from)} was interrupted while its suites ran on the restored trio, and ${baselineLabel(note.active)} is in place again; run it again to roll back.`;
@@ -25202,7 +25202,7 @@ function strictNumber(file, node, out) {
   const raw = file.text.slice(node.offset, node.offset + node.length);
   const value = node.value;
   if (!Number.isInteger(value)) return;
-  const why = !WHOLE_NUMBER.test(raw) ? `the number ${raw} is a whole number written with a fraction, an exponent or a sign on zero, which typed readers (serde's u64) refuse or read as a float; write it as ${String(value)}` : !Number.isSafeInteger(value) ? `the number ${raw} is past 2^53 - 1, which a JSON reader in JavaScript does not hold exactly; no field of this file takes such a number` : null;
+  const why = !Number.isSafeInteger(value) ? `the number ${raw} is past 2^53 - 1, which a JSON reader in JavaScript does not hold exactly; no field of this file takes such a number` : raw === "-0" ? "the number -0 is zero with a sign, which typed readers read as a float; write it as 0" : !WHOLE_NUMBER.test(raw) ? `the number ${raw} is written with a fraction or an exponent, which typed readers (serde's u64) refuse or read as a float where a whole number belongs; write it in digits alone` : null;
   if (why) out.push({ message: why, position: positionAt(file, node.offset) });
 }
 function escapePointer(segment) {
@@ -39526,7 +39526,7 @@ function subject(b) {
           ...r.target ? label2(r.target.identity) : to,
           " in place of ",
           ...from,
-          r.interrupted ? " was interrupted; " : r.notStarted ? " was not tested (a suite step could not start); " : " failed its checks; ",
+          r.interrupted ? " was interrupted; " : r.notStarted ? " was not fully tested (a suite step could not start); " : " failed its checks; ",
           ...from,
           " is back in place"
         ];
@@ -39908,7 +39908,7 @@ function rollback(b) {
         r.interrupted ? [
           "The rollback was interrupted while its suites ran and the previous trio was put back: run it again to roll back."
         ] : r.notStarted ? [
-          "A rollback suite step could not start (BG703 under Findings says which program or directory is missing), so the restored trio was not tested and the previous trio was put back: this says nothing of the restored baseline. Give the runner what the step needs, then run the rollback again."
+          "A rollback suite step could not start (BG703 under Findings says which program or directory is missing), so the restored trio was not fully tested and the previous trio was put back: this says nothing of the restored baseline. Give the runner what the step needs, then run the rollback again."
         ] : [
           "The restored trio failed its checks: read the findings and logs below; the incident stays open until a baseline passes."
         ]

@@ -45528,7 +45528,7 @@ function strictNumber(file, node, out) {
   const raw = file.text.slice(node.offset, node.offset + node.length);
   const value = node.value;
   if (!Number.isInteger(value)) return;
-  const why = !WHOLE_NUMBER.test(raw) ? `the number ${raw} is a whole number written with a fraction, an exponent or a sign on zero, which typed readers (serde's u64) refuse or read as a float; write it as ${String(value)}` : !Number.isSafeInteger(value) ? `the number ${raw} is past 2^53 - 1, which a JSON reader in JavaScript does not hold exactly; no field of this file takes such a number` : null;
+  const why = !Number.isSafeInteger(value) ? `the number ${raw} is past 2^53 - 1, which a JSON reader in JavaScript does not hold exactly; no field of this file takes such a number` : raw === "-0" ? "the number -0 is zero with a sign, which typed readers read as a float; write it as 0" : !WHOLE_NUMBER.test(raw) ? `the number ${raw} is written with a fraction or an exponent, which typed readers (serde's u64) refuse or read as a float where a whole number belongs; write it in digits alone` : null;
   if (why) out.push({ message: why, position: positionAt(file, node.offset) });
 }
 function escapePointer(segment) {

@@ -25721,9 +25721,9 @@ function link(url) {
   return /^https?:\/\/[^\s<>`]+$/.test(url) ? `<${url}>` : code(url);
 }
 var INTERRUPTED_STATUS = "interrupted: the run was stopped while the rollback suites ran, and the previous trio was put back";
-var NOT_STARTED_STATUS = "not tested: a rollback suite step could not start (BG703), so the restored trio was not tested, and the previous trio was put back";
+var NOT_STARTED_STATUS = "not fully tested: a rollback suite step could not start (BG703), so what it tests was not tested on the restored trio, and the previous trio was put back";
 function notStartedImpact(note, product) {
-  return `The rollback of the ${product} baseline ${baselineLabel(note.rolled_back_from)} could not test the restored trio: a suite step could not start (a program or directory missing on the runner, BG703), which says nothing of the restored baseline. ${baselineLabel(note.active)} is in place again; fix the runner and run the rollback again.`;
+  return `The rollback of the ${product} baseline ${baselineLabel(note.rolled_back_from)} could not finish testing the restored trio: a suite step could not start (a program or directory missing on the runner, BG703), which says nothing of the restored baseline. ${baselineLabel(note.active)} is in place again; fix the runner and run the rollback again.`;
 }
 function interruptedImpact(note, product) {
   return `The rollback of the ${product} baseline ${baselineLabel(note.rolled_back_from)} was interrupted while its suites ran on the restored trio, and ${baselineLabel(note.active)} is in place again; run it again to roll back.`;
@@ -27442,7 +27442,7 @@ function strictNumber(file, node, out) {
   const raw = file.text.slice(node.offset, node.offset + node.length);
   const value = node.value;
   if (!Number.isInteger(value)) return;
-  const why = !WHOLE_NUMBER.test(raw) ? `the number ${raw} is a whole number written with a fraction, an exponent or a sign on zero, which typed readers (serde's u64) refuse or read as a float; write it as ${String(value)}` : !Number.isSafeInteger(value) ? `the number ${raw} is past 2^53 - 1, which a JSON reader in JavaScript does not hold exactly; no field of this file takes such a number` : null;
+  const why = !Number.isSafeInteger(value) ? `the number ${raw} is past 2^53 - 1, which a JSON reader in JavaScript does not hold exactly; no field of this file takes such a number` : raw === "-0" ? "the number -0 is zero with a sign, which typed readers read as a float; write it as 0" : !WHOLE_NUMBER.test(raw) ? `the number ${raw} is written with a fraction or an exponent, which typed readers (serde's u64) refuse or read as a float where a whole number belongs; write it in digits alone` : null;
   if (why) out.push({ message: why, position: positionAt(file, node.offset) });
 }
 function escapePointer(segment) {
@@ -33537,7 +33537,11 @@ async function publish(ctx, target, baseline, r) {
     baseline: baseline.name,
     verdict,
     postureNow: r.status === "restored" ? "NO-GO" : postureOf(r.found.current),
-    warnings: r.warnings
+    warnings: r.warnings,
+    // the same words as the note beside the packet (found by review: the issue said the checks failed)
+    problems: r.problems,
+    interrupted: r.interrupted,
+    notStarted: r.notStarted
   });
   const fromTag = r.incident.rolled_back_from.release_tag ?? "unknown";
   const toTag = r.incident.active.release_tag ?? "unknown";
@@ -42082,7 +42086,7 @@ async function rollBack(ctx, options, baseline, run2) {
       });
     } catch (e) {
       if (written.length > 0)
-        writeFileSet(journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs);
+        putBack(ctx.root, journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs);
       throw e;
     }
     steps = suites.steps;
@@ -42092,11 +42096,11 @@ async function rollBack(ctx, options, baseline, run2) {
     const failed = decideVerdict(findings, steps) === "FAIL";
     if (!options.dryRun) {
       if (failed && (written.length > 0 || already)) {
-        writeFileSet(journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs);
+        putBack(ctx.root, journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs);
         written = [];
         dropRestoreOnly(findings);
         mark(
-          options.signal?.aborted ? "interrupted while the rollback suites ran: the previous trio was put back" : failedOnlyToStart({ findings, steps }) ? "a rollback suite step could not start, so the restored trio was not tested: the previous trio was put back" : "verification failed: the previous trio was put back"
+          options.signal?.aborted ? "interrupted while the rollback suites ran: the previous trio was put back" : failedOnlyToStart({ findings, steps }) ? "a rollback suite step could not start, so the restored trio was not fully tested: the previous trio was put back" : "verification failed: the previous trio was put back"
         );
       }
       status = failed ? blocked ? "failed" : "verification-failed" : "restored";
@@ -42161,11 +42165,17 @@ async function rollBack(ctx, options, baseline, run2) {
     plan,
     incident,
     found,
-    // the pull request's body is the note: the same warnings, redacted as the packet's are
+    // the pull request's body is the note: the same warnings and errors, redacted as the packet's are
     warnings: redactFindings(
       ctx,
       findings.filter((f) => f.severity === "warning")
-    )
+    ),
+    problems: redactFindings(
+      ctx,
+      findings.filter((f) => f.severity === "error")
+    ),
+    interrupted,
+    notStarted
   }) : null;
   if (published) {
     incident.pull_request_url = published.pullRequestUrl;
@@ -42263,6 +42273,17 @@ function writeRestore(root, journal, writes, fs3) {
   } catch (e) {
     if (!(e instanceof FileSetError) || !e.nothingChanged) throw e;
     return `${e.message.split(`${root}/`).join("")} Make the trio files and their directories writable by this runner (a containerised step may have left them owned by root), then run the rollback again`;
+  }
+}
+function putBack(root, journal, writes, fs3) {
+  try {
+    writeFileSet(journal, writes, fs3);
+  } catch (e) {
+    if (!(e instanceof FileSetError) || !e.nothingChanged) throw e;
+    const files = writes.map((w2) => w2.path.split(`${root}/`).join(""));
+    throw new FileSetError(
+      `the restored trio could not be verified, and the previous trio could not be put back over it (${e.message.split(`${root}/`).join("")}): the working tree holds the restored trio, unverified. Put the previous one back with git checkout -- ${files.join(" ")} (after making the files writable), then run the rollback again`
+    );
   }
 }
 function setWrites(root, baseline, bytes) {
@@ -47670,7 +47691,7 @@ function rollback(b) {
         r.interrupted ? [
           "The rollback was interrupted while its suites ran and the previous trio was put back: run it again to roll back."
         ] : r.notStarted ? [
-          "A rollback suite step could not start (BG703 under Findings says which program or directory is missing), so the restored trio was not tested and the previous trio was put back: this says nothing of the restored baseline. Give the runner what the step needs, then run the rollback again."
+          "A rollback suite step could not start (BG703 under Findings says which program or directory is missing), so the restored trio was not fully tested and the previous trio was put back: this says nothing of the restored baseline. Give the runner what the step needs, then run the rollback again."
         ] : [
           "The restored trio failed its checks: read the findings and logs below; the incident stays open until a baseline passes."
         ]
@@ -48529,7 +48550,7 @@ function subject(b) {
           ...r.target ? label2(r.target.identity) : to,
           " in place of ",
           ...from,
-          r.interrupted ? " was interrupted; " : r.notStarted ? " was not tested (a suite step could not start); " : " failed its checks; ",
+          r.interrupted ? " was interrupted; " : r.notStarted ? " was not fully tested (a suite step could not start); " : " failed its checks; ",
           ...from,
           " is back in place"
         ];

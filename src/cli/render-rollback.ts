@@ -128,7 +128,7 @@ export function rollbackLines(r: RollbackReport, s: Style): string[] {
         : r.interrupted
           ? 'interrupted while its suites ran: the previous trio was put back'
           : r.notStarted
-            ? 'not tested: a suite step could not start; the previous trio was put back'
+            ? 'not fully tested: a suite step could not start; the previous trio was put back'
             : STATUS[r.status]
   const out = [
     // a drill's verdict and checks first: they are what it is for

@@ -137,11 +137,14 @@ function strictNumber(file: SourceFile, node: Node, out: JsonStrictProblem[]): v
   const value = node.value as number
   // a fraction where a whole number belongs is the schema's to say; here only how a whole number is written
   if (!Number.isInteger(value)) return
-  const why = !WHOLE_NUMBER.test(raw)
-    ? `the number ${raw} is a whole number written with a fraction, an exponent or a sign on zero, which typed readers (serde's u64) refuse or read as a float; write it as ${String(value)}`
-    : !Number.isSafeInteger(value)
-      ? `the number ${raw} is past 2^53 - 1, which a JSON reader in JavaScript does not hold exactly; no field of this file takes such a number`
-      : null
+  // the size first: past 2^53 - 1 the value read is not the number written, so no rewrite of it is advised
+  const why = !Number.isSafeInteger(value)
+    ? `the number ${raw} is past 2^53 - 1, which a JSON reader in JavaScript does not hold exactly; no field of this file takes such a number`
+    : raw === '-0'
+      ? 'the number -0 is zero with a sign, which typed readers read as a float; write it as 0'
+      : !WHOLE_NUMBER.test(raw)
+        ? `the number ${raw} is written with a fraction or an exponent, which typed readers (serde's u64) refuse or read as a float where a whole number belongs; write it in digits alone`
+        : null
   if (why) out.push({ message: why, position: positionAt(file, node.offset) })
 }
 

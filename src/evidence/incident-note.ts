@@ -159,11 +159,11 @@ const INTERRUPTED_STATUS =
   'interrupted: the run was stopped while the rollback suites ran, and the previous trio was put back'
 
 const NOT_STARTED_STATUS =
-  'not tested: a rollback suite step could not start (BG703), so the restored trio was not tested, and the previous trio was put back'
+  'not fully tested: a rollback suite step could not start (BG703), so what it tests was not tested on the restored trio, and the previous trio was put back'
 
 /** The impact of a rollback whose suites could not start: nothing was learned of the target, nothing rolled back. */
 function notStartedImpact(note: IncidentEvidence, product: string): string {
-  return `The rollback of the ${product} baseline ${baselineLabel(note.rolled_back_from)} could not test the restored trio: a suite step could not start (a program or directory missing on the runner, BG703), which says nothing of the restored baseline. ${baselineLabel(note.active)} is in place again; fix the runner and run the rollback again.`
+  return `The rollback of the ${product} baseline ${baselineLabel(note.rolled_back_from)} could not finish testing the restored trio: a suite step could not start (a program or directory missing on the runner, BG703), which says nothing of the restored baseline. ${baselineLabel(note.active)} is in place again; fix the runner and run the rollback again.`
 }
 
 /** The impact of a rollback interrupted while its suites ran: nothing failed, nothing was rolled back. */

@@ -48,6 +48,11 @@ export async function publish(
     incident: IncidentEvidence
     found: LkgReport
     warnings: readonly Finding[]
+    /** The run's errors (redacted): why a rollback that did not complete stopped. */
+    problems: readonly Finding[]
+    /** The restored trio went untested and was put back: the run was stopped, or a suite step could not start. */
+    interrupted: boolean
+    notStarted: boolean
   }
 ): Promise<Published> {
   const { client } = target
@@ -59,7 +64,11 @@ export async function publish(
       baseline: baseline.name,
       verdict,
       postureNow: r.status === 'restored' ? 'NO-GO' : postureOf(r.found.current),
-      warnings: r.warnings
+      warnings: r.warnings,
+      // the same words as the note beside the packet (found by review: the issue said the checks failed)
+      problems: r.problems,
+      interrupted: r.interrupted,
+      notStarted: r.notStarted
     })
   const fromTag = r.incident.rolled_back_from.release_tag ?? 'unknown'
   const toTag = r.incident.active.release_tag ?? 'unknown'

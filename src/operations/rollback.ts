@@ -245,7 +245,7 @@ async function rollBack(
       // the run cannot judge the trio it wrote (a Ctrl-C reaches git's processes too, and a failed git read
       // throws): the working tree holds the old trio again, never an unverified one
       if (written.length > 0)
-        writeFileSet(journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs)
+        putBack(ctx.root, journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs)
       throw e
     }
     steps = suites.steps
@@ -257,14 +257,14 @@ async function rollBack(
     if (!options.dryRun) {
       if (failed && (written.length > 0 || already)) {
         // the working tree holds exactly the old trio again
-        writeFileSet(journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs)
+        putBack(ctx.root, journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs)
         written = []
         dropRestoreOnly(findings)
         mark(
           options.signal?.aborted
             ? 'interrupted while the rollback suites ran: the previous trio was put back'
             : failedOnlyToStart({ findings, steps })
-              ? 'a rollback suite step could not start, so the restored trio was not tested: the previous trio was put back'
+              ? 'a rollback suite step could not start, so the restored trio was not fully tested: the previous trio was put back'
               : 'verification failed: the previous trio was put back'
         )
       }
@@ -343,11 +343,17 @@ async function rollBack(
           plan,
           incident,
           found,
-          // the pull request's body is the note: the same warnings, redacted as the packet's are
+          // the pull request's body is the note: the same warnings and errors, redacted as the packet's are
           warnings: redactFindings(
             ctx,
             findings.filter((f) => f.severity === 'warning')
-          )
+          ),
+          problems: redactFindings(
+            ctx,
+            findings.filter((f) => f.severity === 'error')
+          ),
+          interrupted,
+          notStarted
         })
       : null
   if (published) {
@@ -474,6 +480,27 @@ function writeRestore(
     if (!(e instanceof FileSetError) || !e.nothingChanged) throw e
     // paths relative to the root, as every finding's (the note, the issue and SARIF quote it)
     return `${e.message.split(`${root}/`).join('')} Make the trio files and their directories writable by this runner (a containerised step may have left them owned by root), then run the rollback again`
+  }
+}
+
+/**
+ * Put the previous trio back over the restored one. When that fails the restored trio, unverified, stays on disk:
+ * said so, never the write's own "Nothing was changed" (found by review), with how to put it back by hand.
+ */
+function putBack(
+  root: string,
+  journal: string,
+  writes: ReturnType<typeof setWrites>,
+  fs: SetFs | undefined
+): void {
+  try {
+    writeFileSet(journal, writes, fs)
+  } catch (e) {
+    if (!(e instanceof FileSetError) || !e.nothingChanged) throw e
+    const files = writes.map((w) => w.path.split(`${root}/`).join(''))
+    throw new FileSetError(
+      `the restored trio could not be verified, and the previous trio could not be put back over it (${e.message.split(`${root}/`).join('')}): the working tree holds the restored trio, unverified. Put the previous one back with git checkout -- ${files.join(' ')} (after making the files writable), then run the rollback again`
+    )
   }
 }
 

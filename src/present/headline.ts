@@ -59,7 +59,7 @@ export function subject(b: BaselineResult): Line {
           r.interrupted
             ? ' was interrupted; '
             : r.notStarted
-              ? ' was not tested (a suite step could not start); '
+              ? ' was not fully tested (a suite step could not start); '
               : ' failed its checks; ',
           ...from,
           ' is back in place'

@@ -308,7 +308,7 @@ function rollback(b: BaselineResult): Line[] {
             ]
           : r.notStarted
             ? [
-                'A rollback suite step could not start (BG703 under Findings says which program or directory is missing), so the restored trio was not tested and the previous trio was put back: this says nothing of the restored baseline. Give the runner what the step needs, then run the rollback again.'
+                'A rollback suite step could not start (BG703 under Findings says which program or directory is missing), so the restored trio was not fully tested and the previous trio was put back: this says nothing of the restored baseline. Give the runner what the step needs, then run the rollback again.'
               ]
             : [
                 'The restored trio failed its checks: read the findings and logs below; the incident stays open until a baseline passes.'
