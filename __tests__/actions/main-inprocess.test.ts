@@ -178,7 +178,7 @@ describe('health in process', () => {
     expect(run.stdout).toMatch(/^::warning::baseline-gate could not write the SARIF file: /m)
   })
 
-  it('fails the step on an input it cannot read, before any output or summary', async () => {
+  it('fails the step on an input it cannot read, before any output, with a summary that says why (found by review: it was empty)', async () => {
     const { fx, sha } = committedTrio()
     const run = await inProcess('health', {
       workspace: fx.root,
@@ -188,7 +188,17 @@ describe('health in process', () => {
     })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain(`::error::input 'probe' must be "true" or "false"`)
-    expect([run.names, run.summary]).toEqual([[], ''])
+    expect(run.names).toEqual([])
+    expect(run.summary).toBe(
+      [
+        '## ❌ baseline-gate health: no verdict',
+        '',
+        `**The run stopped before a verdict:** input 'probe' must be "true" or "false"`,
+        '',
+        'No verdict, evidence packet or outputs were written, and the step failed: fix what the message says, then run the workflow again.',
+        ''
+      ].join('\n')
+    )
   })
 })
 
@@ -235,7 +245,10 @@ describe('promotion in process', () => {
     expect(run.stdout).toContain(
       `::error::--base no-such-branch names no commit in ${fx.root}. In a workflow, check out the full history (actions/checkout with fetch-depth: 0) so the base commit is there.`
     )
-    expect([run.names, run.summary]).toEqual([[], ''])
+    expect(run.names).toEqual([])
+    expect(run.summary).toContain(
+      '**The run stopped before a verdict:** --base no-such-branch names no commit in'
+    )
   })
 })
 

@@ -71179,9 +71179,11 @@ function actionEntry(spec) {
 }
 async function runAction(spec, env2) {
   const cancel = spec.cancellable ? cancellation() : null;
+  let token;
+  let summarised = false;
   try {
     checkNodeVersion();
-    const token = tokenFromDescriptor(env2);
+    token = tokenFromDescriptor(env2);
     const get = (name) => name === "token" && token !== void 0 ? token : getInput(name, { trimWhitespace: false });
     const inputs = await withRepositoryRoot(spec.readInputs(get, env2), env2);
     if (inputs.token) setSecret(inputs.token);
@@ -71199,9 +71201,14 @@ async function runAction(spec, env2) {
       artifactShown: "uploadEvidence" in inputs && inputs.uploadEvidence === false ? null : artifactName(spec.action, inputs.baseline, env2),
       signal: cancel?.signal ?? new AbortController().signal
     };
-    await conclude(spec, run2, await spec.operate(run2));
+    const done = await spec.operate(run2);
+    summarised = true;
+    await conclude(spec, run2, done);
   } catch (e) {
-    setFailed(inlineSafe(failureOf(e, spec.historyNeeded)));
+    const message = failureOf(e, spec.historyNeeded);
+    setFailed(inlineSafe(message));
+    if (!summarised)
+      await writeSummary(stoppedSummary(spec.action, message), actionRedactor(token ?? "", env2).redactor, env2);
   } finally {
     cancel?.dispose();
   }
@@ -71229,6 +71236,16 @@ async function conclude(spec, run2, done) {
     `baseline-gate ${spec.action}: ${result.verdict} (${plural(findings.length, "finding")}); evidence in ${run2.evidence.dir}`
   );
   if (failing) setFailed((spec.failure ?? failureMessage)(result));
+}
+function stoppedSummary(action, message) {
+  return [
+    `## \u274C baseline-gate ${action}: no verdict`,
+    "",
+    `**The run stopped before a verdict:** ${withCodeSpans(message)}`,
+    "",
+    "No verdict, evidence packet or outputs were written, and the step failed: fix what the message says, then run the workflow again.",
+    ""
+  ].join("\n");
 }
 function failureOf(e, historyNeeded) {
   if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError || e instanceof EvidenceDirError || // a set of files that could not be written says what was and was not changed, and what to do

@@ -59034,6 +59034,347 @@ import { unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node
 // node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
 var import_structured_source = __toESM(require_structured_source(), 1);
 
+// node_modules/@secretlint/core/module/helper/invariant.js
+function invariant(condition, message) {
+  if (!condition)
+    throw new Error(message);
+}
+
+// node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
+var SecretLintSourceCodeImpl = class {
+  hasBOM;
+  content;
+  filePath;
+  physicalFilePath;
+  contentType;
+  ext;
+  structuredSource;
+  constructor({ content = "", ext, filePath, physicalFilePath, contentType }) {
+    invariant(ext || filePath, "should be set either of fileExt or filePath.");
+    this.hasBOM = content.charCodeAt(0) === 65279;
+    this.content = this.hasBOM ? content.slice(1) : content;
+    this.structuredSource = new import_structured_source.StructuredSource(this.content);
+    this.filePath = filePath;
+    this.physicalFilePath = physicalFilePath;
+    this.contentType = contentType;
+    this.ext = ext;
+  }
+  /**
+   * get file path
+   * This return `undefined` if the source code is created without file path.
+   * For example, use core API to create a source code directly.
+   *
+   * You can use this path to detect file type.
+   * However, if you want to read the file content, use `getPhysicalFilePath` instead.
+   * @returns {string|undefined}
+   */
+  getFilePath() {
+    return this.filePath;
+  }
+  /**
+   * get physical file path
+   * This return `undefined` if the source code is not related to file.
+   * For example, the source code is given from the stdin.
+   *
+   * You can use this path to read the file content.
+   */
+  getPhysicalFilePath() {
+    return this.physicalFilePath;
+  }
+  /**
+   * @param {SecretLintSourceNodeLocation} loc - location indicator.
+   * @return {[ number, number ]} range.
+   */
+  locationToRange(loc) {
+    return this.structuredSource.locationToRange(loc);
+  }
+  /**
+   * @param {[ number, number ]} range - pair of indice.
+   * @return {SecretLintSourceNodeLocation} location.
+   */
+  rangeToLocation(range) {
+    const location2 = this.structuredSource.rangeToLocation(range);
+    return {
+      start: {
+        line: location2.start.line,
+        column: location2.start.column
+      },
+      end: {
+        line: location2.end.line,
+        column: location2.end.column
+      }
+    };
+  }
+  /**
+   * @param {Position} pos - position indicator.
+   * @return {number} index.
+   */
+  positionToIndex(pos) {
+    return this.structuredSource.positionToIndex(pos);
+  }
+  /**
+   * @param {number} index - index to the source code.
+   * @return {Position} position.
+   */
+  indexToPosition(index2) {
+    const position = this.structuredSource.indexToPosition(index2);
+    return {
+      line: position.line,
+      column: position.column
+    };
+  }
+};
+
+// node_modules/@secretlint/core/module/helper/promise-event-emitter.js
+var EventEmitter = class {
+  #listeners = /* @__PURE__ */ new Map();
+  on(type, listener) {
+    const prevSet = this.#listeners.get(type);
+    const listenerSet = prevSet ?? /* @__PURE__ */ new Set();
+    listenerSet?.add(listener);
+    this.#listeners.set(type, listenerSet);
+  }
+  emit(type, ...args) {
+    const listenerSet = this.#listeners.get(type);
+    if (!listenerSet) {
+      return;
+    }
+    for (const listenerSetElement of listenerSet) {
+      listenerSetElement(...args);
+    }
+  }
+  off(type, listener) {
+    const listenerSet = this.#listeners.get(type);
+    if (!listenerSet) {
+      return;
+    }
+    for (const listenerSetElement of listenerSet) {
+      if (listenerSetElement === listener) {
+        listenerSet.delete(listener);
+      }
+    }
+  }
+  removeAllListeners() {
+    this.#listeners.clear();
+  }
+  listenerCount(type) {
+    return this.#listeners.get(type)?.size ?? 0;
+  }
+  listeners(type) {
+    return Array.from(this.#listeners.get(type) ?? []);
+  }
+};
+var PromiseEventEmitter = class {
+  events;
+  constructor() {
+    this.events = new EventEmitter();
+  }
+  listenerCount(type) {
+    return this.events.listenerCount(type);
+  }
+  on(event, listener) {
+    return this.events.on(event, listener);
+  }
+  emit(event, ...args) {
+    const promises3 = [];
+    this.events.listeners(event).forEach((listener) => {
+      promises3.push(listener(...args));
+    });
+    return Promise.all(promises3);
+  }
+};
+
+// node_modules/@secretlint/core/module/helper/SecretLintRuleMessageTranslator.js
+var DEFAULT_LOCAL = "en";
+var formatMessage = (messageHandler, props) => {
+  if (typeof props !== "object" || props === null) {
+    return messageHandler();
+  }
+  return messageHandler(props);
+};
+var getMatchedLocaleMessage = (locale, locales) => {
+  const localKeys = Object.keys(locales);
+  const matchLocale = localKeys.find((key) => {
+    return key === locale;
+  });
+  if (matchLocale) {
+    return matchLocale;
+  }
+  const [lang] = locale.split("-");
+  if (!lang) {
+    return DEFAULT_LOCAL;
+  }
+  const fallbackMatchLocal = localKeys.find((key) => {
+    return key === lang;
+  });
+  if (fallbackMatchLocal) {
+    return fallbackMatchLocal;
+  }
+  return DEFAULT_LOCAL;
+};
+var createTranslator = (messages2, options) => {
+  return (messageId, props) => {
+    const messageHandler = messages2[messageId];
+    if (!messageHandler) {
+      throw new Error(`messages:${String(messageId)} is missing in messages.`);
+    }
+    if (typeof messageHandler === "function") {
+      if (typeof messageId !== "string") {
+        throw new Error(`message's key:${String(messageId)} should be string`);
+      }
+      return {
+        message: formatMessage(messageHandler, props),
+        messageId,
+        data: props
+      };
+    }
+    const defaultLocal = options && options.defaultLocale ? options.defaultLocale : DEFAULT_LOCAL;
+    const locale = getMatchedLocaleMessage(defaultLocal, messageHandler);
+    const localizedMessage = messageHandler[locale];
+    if (!localizedMessage) {
+      if (messageHandler[DEFAULT_LOCAL]) {
+        throw new Error(`messages${String(messageId)}.${locale} is missing in messages.`);
+      }
+      throw new Error(`message's key:${String(messageId)}.${DEFAULT_LOCAL} should be defined in messages.`);
+    }
+    if (typeof messageId !== "string") {
+      throw new Error(`message's key:${String(messageId)}.${DEFAULT_LOCAL} should be string`);
+    }
+    return {
+      message: formatMessage(localizedMessage, props),
+      messageId,
+      data: props
+    };
+  };
+};
+
+// node_modules/@secretlint/core/module/RuleContext.js
+var createContextEvents = () => {
+  const contextEvents = new EventEmitter();
+  const REPORT_SYMBOL = /* @__PURE__ */ Symbol("report");
+  const IGNORE_SYMBOL = /* @__PURE__ */ Symbol("ignore");
+  return {
+    report(descriptor) {
+      contextEvents.emit(REPORT_SYMBOL, descriptor);
+    },
+    onReport(handler2) {
+      const listener = (descriptor) => {
+        handler2(descriptor);
+      };
+      contextEvents.on(REPORT_SYMBOL, listener);
+      return () => {
+        contextEvents.off(REPORT_SYMBOL, listener);
+      };
+    },
+    ignore(descriptor) {
+      contextEvents.emit(IGNORE_SYMBOL, descriptor);
+    },
+    onIgnore(handler2) {
+      const listener = (descriptor) => {
+        handler2(descriptor);
+      };
+      contextEvents.on(IGNORE_SYMBOL, listener);
+      return () => {
+        contextEvents.off(IGNORE_SYMBOL, listener);
+      };
+    }
+  };
+};
+var createRuleContext = ({ ruleId, ruleParentId, meta, severity, sourceCode, contextEvents, sharedOptions, locale }) => {
+  return {
+    sharedOptions,
+    createTranslator: (messages2) => {
+      return createTranslator(messages2, {
+        defaultLocale: locale
+      });
+    },
+    ignore(descriptor) {
+      const { message } = descriptor.message;
+      contextEvents.ignore({
+        type: "ignore",
+        ruleId,
+        ruleParentId,
+        range: descriptor.range,
+        targetRuleId: descriptor.targetRuleId,
+        loc: sourceCode.rangeToLocation(descriptor.range),
+        message
+      });
+    },
+    report(descriptor) {
+      const { message, messageId, data } = descriptor.message;
+      const severityLevel = severity ?? "error";
+      if (ruleParentId) {
+        contextEvents.report({
+          ...descriptor,
+          type: "message",
+          ruleId,
+          ruleParentId,
+          loc: sourceCode.rangeToLocation(descriptor.range),
+          severity: severityLevel,
+          message,
+          messageId,
+          docsUrl: meta.docs?.url ? `${meta.docs.url}#${messageId}` : void 0,
+          data
+        });
+      } else {
+        contextEvents.report({
+          ...descriptor,
+          type: "message",
+          ruleId,
+          loc: sourceCode.rangeToLocation(descriptor.range),
+          severity: severityLevel,
+          message,
+          messageId,
+          docsUrl: meta.docs?.url ? `${meta.docs.url}#${messageId}` : void 0,
+          data
+        });
+      }
+    }
+  };
+};
+
+// node_modules/@secretlint/core/module/SecretLintRuleImpl.js
+var SecretLintRule = class {
+  ruleReportHandle;
+  ruleCreator;
+  descriptorRule;
+  constructor({ descriptorRule, context: context3 }) {
+    this.descriptorRule = descriptorRule;
+    this.ruleCreator = descriptorRule.rule;
+    const ruleCreatorOptions = descriptorRule.options || {};
+    this.ruleReportHandle = this.ruleCreator.create(context3, ruleCreatorOptions);
+  }
+  allowMessageIds() {
+    if (!this.descriptorRule.allowMessageIds) {
+      return [];
+    }
+    const ruleId = this.ruleCreator.meta.id;
+    return this.descriptorRule.allowMessageIds.map((allowMessageId) => {
+      return {
+        messageId: allowMessageId,
+        ruleId
+      };
+    });
+  }
+  supportSourceCode(sourceCode) {
+    const contentType = sourceCode.contentType;
+    if (contentType === "unknown") {
+      return true;
+    }
+    if (this.ruleCreator.meta.supportedContentTypes.includes("all")) {
+      return true;
+    }
+    return this.ruleCreator.meta.supportedContentTypes.includes(contentType);
+  }
+  async file(source) {
+    const file = this.ruleReportHandle.file;
+    if (!file) {
+      return;
+    }
+    return file(source);
+  }
+};
+
 // node_modules/@secretlint/profiler/module/index.js
 var SecretLintProfiler = class {
   perf;
@@ -59104,9 +59445,365 @@ var secretLintProfiler = new SecretLintProfiler({
   PerformanceObserver: perf_hooks.PerformanceObserver ? perf_hooks.PerformanceObserver : NullPerformanceObserver
 });
 
+// node_modules/@secretlint/core/module/RunningEvents.js
+var createRunningEvents = () => {
+  const contextEvents = new PromiseEventEmitter();
+  const registerSet = /* @__PURE__ */ new Set();
+  const LINT_HANDLE = /* @__PURE__ */ Symbol("lint:start");
+  const rules3 = [];
+  return {
+    collectAllowMessageIds() {
+      const allowMessageIds = [];
+      rules3.forEach((rule) => {
+        allowMessageIds.push(...rule.allowMessageIds());
+      });
+      return allowMessageIds;
+    },
+    /**
+     * Start to run linting
+     * @param options
+     */
+    runLint(options) {
+      return contextEvents.emit(LINT_HANDLE, options);
+    },
+    registerRule({ descriptorRule, context: context3 }) {
+      if (registerSet.has(descriptorRule.id)) {
+        throw new Error(`rule.id:${descriptorRule.id} is already registered.
+                
+Duplicated rule.id is something wrong in .secretlintrc.                
+`);
+      }
+      registerSet.add(descriptorRule.id);
+      const rule = new SecretLintRule({
+        descriptorRule,
+        context: context3
+      });
+      rules3.push(rule);
+      contextEvents.on(LINT_HANDLE, async ({ sourceCode }) => {
+        secretLintProfiler.mark({
+          type: "@core>rule-handler::start",
+          id: descriptorRule.rule.meta.id
+        });
+        if (rule.supportSourceCode(sourceCode)) {
+          await rule.file(sourceCode);
+        }
+        secretLintProfiler.mark({
+          type: "@core>rule-handler::end",
+          id: descriptorRule.rule.meta.id
+        });
+      });
+    },
+    registerRulePreset({ descriptorRulePreset, context: context3 }) {
+      const rulePresetCreatorOptions = descriptorRulePreset.options || [];
+      descriptorRulePreset.rule.create(context3, rulePresetCreatorOptions);
+    },
+    isRegistered(ruleId) {
+      return registerSet.has(ruleId);
+    }
+  };
+};
+
+// node_modules/@secretlint/core/module/RulePresetContext.js
+var createRulePresetContext = ({ configRulePreset, sourceCode, runningEvents, contextEvents, sharedOptions, locale }) => {
+  const presetRules = configRulePreset.rules || [];
+  if (!Array.isArray(presetRules)) {
+    console.error(`${configRulePreset.id}:PresetRules is invalid format`, presetRules);
+    throw new Error("preset's rules should be an array of rule definitions");
+  }
+  return {
+    sharedOptions,
+    registerRule(rule, defaultValue) {
+      const descriptorRule = presetRules.find((descriptorRule2) => {
+        return descriptorRule2.id === rule.meta.id;
+      });
+      const descriptorRuleOptions = descriptorRule ? descriptorRule.options : void 0;
+      const descriptorRuleDisabled = descriptorRule ? descriptorRule.disabled : void 0;
+      const descriptorRuleSeverity = descriptorRule ? descriptorRule.severity : void 0;
+      const descriptorAllowMessageIds = descriptorRule ? descriptorRule.allowMessageIds : void 0;
+      const context3 = createRuleContext({
+        // rule id is a single rule in a preset
+        ruleId: rule.meta.id,
+        // parent rule id is rule preset id
+        ruleParentId: configRulePreset.id,
+        meta: rule.meta,
+        severity: descriptorRuleSeverity,
+        sourceCode,
+        contextEvents,
+        sharedOptions,
+        locale
+      });
+      const defaultValueOfPreset = defaultValue ? defaultValue : {};
+      runningEvents.registerRule({
+        descriptorRule: {
+          // options and disabled ...
+          ...defaultValueOfPreset,
+          // Prefer to use user setting
+          // User can override preset setting
+          ...descriptorRule,
+          id: rule.meta.id,
+          options: descriptorRuleOptions,
+          rule,
+          disabled: descriptorRuleDisabled,
+          allowMessageIds: descriptorAllowMessageIds,
+          severity: descriptorRuleSeverity
+        },
+        context: context3
+      });
+    }
+  };
+};
+
+// node_modules/@secretlint/core/module/messages/filter-ignored-process.js
+var isContainedRange = (index2, range) => {
+  const [start, end] = range;
+  return start <= index2 && index2 <= end;
+};
+function filterIgnoredMessages(options) {
+  const reportedMessages = options.reportedMessages;
+  const ignoreMessages = options.ignoredMessages;
+  return reportedMessages.filter((message) => {
+    return !ignoreMessages.some((ignoreMessage) => {
+      const isInIgnoringRange = isContainedRange(message.range[0], ignoreMessage.range) && isContainedRange(message.range[1], ignoreMessage.range);
+      if (isInIgnoringRange && ignoreMessage.targetRuleId) {
+        if (ignoreMessage.targetRuleId === "*") {
+          return true;
+        }
+        return message.ruleId === ignoreMessage.targetRuleId;
+      }
+      return isInIgnoringRange;
+    });
+  });
+}
+
+// node_modules/@secretlint/core/module/messages/MessageProcessManager.js
+var createMessageProcessor = (processors) => {
+  return {
+    /**
+     * process `messages` with registered processes
+     */
+    process(messages2) {
+      const originalMessages = messages2;
+      if (processors.length === 0) {
+        throw new Error("processors should be > 0");
+      }
+      return processors.reduce((messages3, filter) => {
+        return filter(messages3);
+      }, originalMessages);
+    }
+  };
+};
+
+// node_modules/@secretlint/core/module/messages/filter-duplicated-process.js
+var isEqualMessage = (aMessage, bMessage) => {
+  return aMessage.range[0] === bMessage.range[0] && aMessage.range[1] === bMessage.range[1] && "severity" in aMessage && "severity" in bMessage && aMessage.severity === bMessage.severity && aMessage.message === bMessage.message;
+};
+function filterDuplicatedMessages(messages2 = []) {
+  return messages2.filter((message, index2) => {
+    const restMessages = messages2.slice(index2 + 1);
+    return !restMessages.some((restMessage) => {
+      return isEqualMessage(message, restMessage);
+    });
+  });
+}
+
+// node_modules/@secretlint/core/module/messages/sort-messages-process.js
+function sortMessagesByLocation(messages2) {
+  return messages2.sort(function(a, b) {
+    const startIndexDiff = a.range[0] - b.range[0];
+    if (startIndexDiff === 0) {
+      return a.range[1] - b.range[1];
+    } else {
+      return startIndexDiff;
+    }
+  });
+}
+
+// node_modules/@secretlint/core/module/messages/filter-message-id.js
+var filterByAllowMessageIds = (messages2, allowMessageIds) => {
+  const disabledSet = new Set(allowMessageIds.map((allowMessage) => {
+    return `${allowMessage.ruleId}--${allowMessage.messageId}`;
+  }));
+  return messages2.filter((message) => {
+    return !disabledSet.has(`${message.ruleId}--${message.messageId}`);
+  });
+};
+
+// node_modules/@secretlint/core/module/messages/filter-mask-secrets.js
+var deepMask = (object, handler2) => {
+  for (const key of Object.keys(object)) {
+    if (typeof object[key] === "object") {
+      object[key] = deepMask(object[key], handler2);
+    } else if (Array.isArray(object[key])) {
+      object[key] = object[key].map((item) => deepMask(item, handler2));
+    } else if (typeof object[key] === "string") {
+      object[key] = handler2(object[key]);
+    }
+  }
+  return object;
+};
+var createMaskValue = (value) => {
+  return "*".repeat(value.length);
+};
+var maskWithValues = (str2, maskedValues) => {
+  let result = str2;
+  for (const maskValue of maskedValues) {
+    result = result.replaceAll(maskValue, "*".repeat(maskValue.length));
+  }
+  return result;
+};
+var filterMaskSecretsData = (messages2 = []) => {
+  return messages2.map((message) => {
+    if (message.type !== "message") {
+      return message;
+    }
+    const maskedValues = [];
+    const maskedData = message.data ? deepMask(message.data, (value) => {
+      maskedValues.push(value);
+      return createMaskValue(value);
+    }) : void 0;
+    if (!maskedData) {
+      return message;
+    }
+    const maskedMessage = maskWithValues(message.message, maskedValues);
+    return {
+      ...message,
+      message: maskedMessage,
+      data: maskedData
+    };
+  });
+};
+
+// node_modules/@secretlint/core/module/messages/index.js
+var cleanupMessages = (options) => {
+  const reportedMessages = filterIgnoredMessages(options);
+  const reportedMessagesWithoutAllowMessageIds = filterByAllowMessageIds(reportedMessages, options.allowMessageIds);
+  const filters = options.maskSecrets ? [filterDuplicatedMessages, filterMaskSecretsData] : [filterDuplicatedMessages];
+  const filterProcess = createMessageProcessor(filters);
+  return sortMessagesByLocation(filterProcess.process(reportedMessagesWithoutAllowMessageIds));
+};
+
 // node_modules/@secretlint/core/module/index.js
 var import_debug = __toESM(require_src(), 1);
 var debug2 = (0, import_debug.default)("@secretlint/core");
+var lintSource = ({ source, options }) => {
+  secretLintProfiler.mark({
+    type: "@core>lint::start",
+    id: source.filePath
+  });
+  debug2(`source filePath: %O`, source.filePath);
+  debug2(`options: %O`, options);
+  const rules3 = options.config.rules;
+  const locale = options.locale ?? "en";
+  const maskSecrets = options.maskSecrets ?? false;
+  const contextEvents = createContextEvents();
+  const runningEvents = createRunningEvents();
+  const reportedMessages = [];
+  const ignoredMessages = [];
+  contextEvents.onReport((message) => {
+    reportedMessages.push(message);
+  });
+  contextEvents.onIgnore((message) => {
+    ignoredMessages.push(message);
+  });
+  const sourceCode = new SecretLintSourceCodeImpl({
+    content: source.content,
+    filePath: source.filePath,
+    physicalFilePath: options.noPhysicFilePath ? void 0 : source.filePath,
+    ext: source.ext || "",
+    contentType: source.contentType
+  });
+  secretLintProfiler.mark({
+    type: "@core>setup-rules::start"
+  });
+  rules3.forEach((rule) => {
+    secretLintProfiler.mark({
+      type: "@core>setup-rule::start",
+      id: rule.rule.meta.id
+    });
+    registerRule({
+      sourceCode,
+      config: options.config,
+      descriptorRule: rule,
+      contextEvents,
+      runningEvents,
+      locale
+    });
+    secretLintProfiler.mark({
+      type: "@core>setup-rule::end",
+      id: rule.rule.meta.id
+    });
+  });
+  secretLintProfiler.mark({
+    type: "@core>setup-rules::end"
+  });
+  return runningEvents.runLint({
+    sourceCode
+  }).then(() => {
+    return {
+      filePath: source.filePath,
+      // binary content should be skipped
+      sourceContent: source.contentType === "text" ? source.content : void 0,
+      sourceContentType: source.contentType,
+      messages: cleanupMessages({
+        reportedMessages,
+        ignoredMessages,
+        allowMessageIds: runningEvents.collectAllowMessageIds(),
+        maskSecrets
+      })
+    };
+  }).finally(() => {
+    secretLintProfiler.mark({
+      type: "@core>lint::end",
+      id: source.filePath
+    });
+  });
+};
+var isRulePreset = (ruleDescriptor) => {
+  return ruleDescriptor.rule.meta.type === "preset";
+};
+var isRule = (ruleDescriptor) => {
+  return ruleDescriptor.rule.meta.type === "scanner";
+};
+var registerRule = ({ sourceCode, config, descriptorRule, contextEvents, runningEvents, locale }) => {
+  const ruleId = descriptorRule.id;
+  if (descriptorRule.disabled) {
+    debug2("Skip registerRule %s, because it is disabled", ruleId);
+    return;
+  }
+  debug2("registerRule %s", ruleId);
+  const sharedOptionsWithDefault = config.sharedOptions ?? {};
+  if (isRulePreset(descriptorRule)) {
+    const context3 = createRulePresetContext({
+      configRulePreset: descriptorRule,
+      sourceCode,
+      contextEvents,
+      runningEvents,
+      sharedOptions: sharedOptionsWithDefault,
+      locale
+    });
+    runningEvents.registerRulePreset({
+      descriptorRulePreset: descriptorRule,
+      context: context3
+    });
+    return;
+  } else if (isRule(descriptorRule)) {
+    const context3 = createRuleContext({
+      ruleId,
+      severity: descriptorRule.severity,
+      meta: descriptorRule.rule.meta,
+      sourceCode,
+      contextEvents,
+      sharedOptions: sharedOptionsWithDefault,
+      locale
+    });
+    runningEvents.registerRule({
+      descriptorRule,
+      context: context3
+    });
+    return;
+  }
+  throw new Error(`Unknown descriptor type: ${descriptorRule}`);
+};
 
 // node_modules/@secretlint/secretlint-rule-preset-recommend/module/index.js
 init_index_Cq_34xZU();
@@ -59116,8 +59813,92 @@ var FILTER_COMMENTS = "@secretlint/secretlint-rule-filter-comments";
 var CONFIG = {
   rules: rules2.filter((rule) => rule.meta.id !== FILTER_COMMENTS).map((rule) => ({ id: rule.meta.id, rule }))
 };
+var KIND_BY_RULE = {
+  aws: "aws-secret-access-key",
+  github: "github-token",
+  slack: "slack-token",
+  npm: "npm-token",
+  basicauth: "url-credential",
+  sendgrid: "sendgrid-key",
+  privatekey: "private-key",
+  "database-connection-string": "database-connection-string",
+  openai: "openai-api-key",
+  anthropic: "anthropic-api-key",
+  linear: "linear-api-key",
+  shopify: "shopify-token",
+  "1password": "1password-token",
+  gcp: "gcp-service-account-key"
+};
+var KIND_BY_MESSAGE = {
+  AWSAccessKeyID: "aws-access-key-id",
+  AWSAccountID: "aws-account-id",
+  IncomingWebhook: "slack-webhook"
+};
+function secretlintKind(ruleId, messageId) {
+  const byMessage = KIND_BY_MESSAGE[messageId];
+  if (byMessage) return byMessage;
+  const short2 = ruleId.replace(/^@secretlint\/secretlint-rule-/, "").replace(/^secretlint-rule-/, "");
+  return KIND_BY_RULE[short2] ?? `secretlint-${short2.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+}
+async function secretlintSpans(text, rank) {
+  const offset = text.charCodeAt(0) === 65279 ? 1 : 0;
+  const result = await lintSource({
+    source: {
+      content: offset ? text.slice(1) : text,
+      filePath: "captured-output.txt",
+      ext: ".txt",
+      contentType: "text"
+    },
+    options: { config: CONFIG, noPhysicFilePath: true, maskSecrets: true }
+  });
+  return result.messages.map((m) => ({
+    start: m.range[0] + offset,
+    end: m.range[1] + offset,
+    kind: secretlintKind(m.ruleId, m.messageId),
+    rank
+  }));
+}
+
+// src/redact/redactor.ts
+function createRedactor(options) {
+  const needles = needlesOf(options.secrets ?? []);
+  const search = needles.length > 0 ? needleSearch(needles) : void 0;
+  return {
+    async redact(input) {
+      const kinds = {};
+      let text = typeof input === "string" ? input : String(input ?? "");
+      let count2 = 0;
+      const apply = (spans) => {
+        const r = applySpans(text, spans, kinds);
+        text = r.text;
+        count2 += r.count;
+      };
+      if (text.length === 0) return { text, count: count2, kinds };
+      if (search) apply(knownSecretSpans(text, search));
+      apply(detectorSpans(text));
+      try {
+        const markers = markerRanges(text);
+        const found = await secretlintSpans(text, DETECTORS.length);
+        apply(found.filter((s) => !overlapsAny(markers, s.start, s.end)));
+      } catch (error2) {
+        options.onScannerError?.(error2);
+      }
+      return { text, count: count2, kinds };
+    }
+  };
+}
 
 // src/actions/shared/report.ts
+function actionRedactor(token, env2) {
+  let failed = false;
+  const redactor = createRedactor({
+    secrets: [...token ? [token] : [], ...secretsFromEnv(env2, ["INPUT_TOKEN"])],
+    onScannerError: () => {
+      failed = true;
+    }
+  });
+  return { redactor, scannerFailed: () => failed };
+}
 async function writeSummary(text, redactor, env2) {
   if (!env2.GITHUB_STEP_SUMMARY) {
     info("baseline-gate: no job summary (GITHUB_STEP_SUMMARY is not set)");
@@ -59456,9 +60237,11 @@ function actionEntry(spec) {
 }
 async function runAction(spec, env2) {
   const cancel = spec.cancellable ? cancellation() : null;
+  let token;
+  let summarised = false;
   try {
     checkNodeVersion();
-    const token = tokenFromDescriptor(env2);
+    token = tokenFromDescriptor(env2);
     const get = (name) => name === "token" && token !== void 0 ? token : getInput(name, { trimWhitespace: false });
     const inputs = await withRepositoryRoot(spec.readInputs(get, env2), env2);
     if (inputs.token) setSecret(inputs.token);
@@ -59476,9 +60259,14 @@ async function runAction(spec, env2) {
       artifactShown: "uploadEvidence" in inputs && inputs.uploadEvidence === false ? null : artifactName(spec.action, inputs.baseline, env2),
       signal: cancel?.signal ?? new AbortController().signal
     };
-    await conclude(spec, run2, await spec.operate(run2));
+    const done = await spec.operate(run2);
+    summarised = true;
+    await conclude(spec, run2, done);
   } catch (e) {
-    setFailed(inlineSafe(failureOf(e, spec.historyNeeded)));
+    const message = failureOf(e, spec.historyNeeded);
+    setFailed(inlineSafe(message));
+    if (!summarised)
+      await writeSummary(stoppedSummary(spec.action, message), actionRedactor(token ?? "", env2).redactor, env2);
   } finally {
     cancel?.dispose();
   }
@@ -59506,6 +60294,16 @@ async function conclude(spec, run2, done) {
     `baseline-gate ${spec.action}: ${result.verdict} (${plural(findings.length, "finding")}); evidence in ${run2.evidence.dir}`
   );
   if (failing) setFailed((spec.failure ?? failureMessage)(result));
+}
+function stoppedSummary(action, message) {
+  return [
+    `## \u274C baseline-gate ${action}: no verdict`,
+    "",
+    `**The run stopped before a verdict:** ${withCodeSpans(message)}`,
+    "",
+    "No verdict, evidence packet or outputs were written, and the step failed: fix what the message says, then run the workflow again.",
+    ""
+  ].join("\n");
 }
 function failureOf(e, historyNeeded) {
   if (e instanceof InputError || e instanceof PolicyError || e instanceof ContainmentError || e instanceof EvidenceDirError || // a set of files that could not be written says what was and was not changed, and what to do

@@ -20,7 +20,8 @@ import { artifactName, checkNodeVersion, InputError } from './inputs.js'
 import type { CommonInputs } from './inputs.js'
 import { ACTION_IO } from './io.js'
 import type { ActionName, GetInput, OutputName } from './io.js'
-import { cancellation, failureMessage, writeSummary } from './report.js'
+import { actionRedactor, cancellation, failureMessage, writeSummary } from './report.js'
+import { withCodeSpans } from '../../evidence/markdown-text.js'
 import { annotate, withRepositoryRoot } from './run.js'
 import { writeSarif } from './sarif.js'
 import { tokenFromDescriptor } from './token-fd.js'
@@ -81,10 +82,13 @@ async function runAction<A extends ActionName, I extends CommonInputs & { token:
   env: NodeJS.ProcessEnv
 ): Promise<void> {
   const cancel = spec.cancellable ? cancellation() : null
+  let token: string | undefined
+  // before the verdict's own summary is written, a stop leaves a summary that says why (found by review: empty)
+  let summarised = false
   try {
     checkNodeVersion()
     // the token from its descriptor when action.yml passed it there (never in the environment: token-fd.ts)
-    const token = tokenFromDescriptor(env)
+    token = tokenFromDescriptor(env)
     // the readers trim what they parse: the rollback's reason is recorded as typed, whitespace too
     const get: GetInput<A> = (name) =>
       name === 'token' && token !== undefined ? token : core.getInput(name, { trimWhitespace: false })
@@ -107,10 +111,15 @@ async function runAction<A extends ActionName, I extends CommonInputs & { token:
           : artifactName(spec.action, inputs.baseline, env),
       signal: cancel?.signal ?? new AbortController().signal
     }
-    await conclude(spec, run, await spec.operate(run))
+    const done = await spec.operate(run)
+    summarised = true
+    await conclude(spec, run, done)
   } catch (e) {
     // one line, every value it quotes shown as data (text/terminal.ts), as on the command line
-    core.setFailed(inlineSafe(failureOf(e, spec.historyNeeded)))
+    const message = failureOf(e, spec.historyNeeded)
+    core.setFailed(inlineSafe(message))
+    if (!summarised)
+      await writeSummary(stoppedSummary(spec.action, message), actionRedactor(token ?? '', env).redactor, env)
   } finally {
     cancel?.dispose()
   }
@@ -148,6 +157,18 @@ async function conclude<A extends ActionName, I extends CommonInputs & { token: 
     `baseline-gate ${spec.action}: ${result.verdict} (${plural(findings.length, 'finding')}); evidence in ${run.evidence.dir}`
   )
   if (failing) core.setFailed((spec.failure ?? failureMessage)(result))
+}
+
+/** The job summary of a run that stopped before its verdict: why, and that nothing else was written. */
+function stoppedSummary(action: ActionName, message: string): string {
+  return [
+    `## ❌ baseline-gate ${action}: no verdict`,
+    '',
+    `**The run stopped before a verdict:** ${withCodeSpans(message)}`,
+    '',
+    'No verdict, evidence packet or outputs were written, and the step failed: fix what the message says, then run the workflow again.',
+    ''
+  ].join('\n')
 }
 
 /** The step's message when the run stops before a verdict: what to fix, or an internal error. */
