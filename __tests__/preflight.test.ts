@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import type { RunnerClock } from '../src/exec/clock.js'
+import { renderReport } from '../src/cli/render.js'
 import { launchProducer } from '../src/producer/launch.js'
 import { lineToText } from '../src/present/inline.js'
 import { nextSteps } from '../src/present/next-steps.js'
@@ -130,6 +131,13 @@ describe('runtime preflight against a misbehaving producer', () => {
     expect(crash.steps[0]!.status).toBe('failed')
     expect(crash.steps.slice(1).every((s) => s.status === 'not-run')).toBe(true)
     expect(crash.findings.find((f) => f.rule === 'BG401')!.message).toContain('cannot open database')
+    // the terminal shows the producer's lines as lines under the finding, never one line of \n (found by review)
+    const text = renderReport(crash.result, crash.fx.root)
+    expect(text).toMatch(
+      /BG401 {2}the producer exited before it answered \([^)]*\); its last output:\n {6}\| /
+    )
+    expect(text).toContain('      | fake-producer: cannot open database: no such file')
+    expect(text).not.toContain('its last output:\\n')
   })
 
   it('a command that does not exist is BG401, saying so', async () => {

@@ -100,6 +100,11 @@ export function renderReport(
 ): string {
   // every value the result quotes on one line: a newline in a pin's value must not print a line of its own
   const result = mapStrings(given, inlineSafe, MULTI_LINE)
+  // a finding's lines as written (a producer's last output): each shown as the log tails are, never one line of \n
+  const lines = new Map<Finding, string>()
+  result.baselines.forEach((b, i) =>
+    b.findings.forEach((f, j) => lines.set(f, given.baselines[i]!.findings[j]!.message))
+  )
   const out: string[] = []
   const one = result.baselines.length === 1
   const next = nextSteps(result)
@@ -159,7 +164,7 @@ export function renderReport(
     out.push(
       `  findings: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.notice, 'notice')}`
     )
-    for (const f of bySeverity(b.findings)) out.push(`  ${findingLine(f, s)}`)
+    for (const f of bySeverity(b.findings)) out.push(`  ${findingLine(f, s, lines.get(f))}`)
     out.push('', s.dim(`  evidence: ${relativeTo(from, b.evidence)}`))
     const statement = statementOf(b)
     if (statement) out.push(s.dim(`  statement: ${relativeTo(from, statement)}`))
@@ -212,7 +217,8 @@ function changeLines(c: ChangeEvidence, s: Style): string[] {
   ]
 }
 
-function findingLine(f: Finding, s: Style): string {
+/** A finding on one line; a message of several lines (`raw`, unsanitised) its first there, the rest below it. */
+function findingLine(f: Finding, s: Style, raw?: string): string {
   const where = location(f)
   const sev =
     f.severity === 'error'
@@ -220,7 +226,16 @@ function findingLine(f: Finding, s: Style): string {
       : f.severity === 'warning'
         ? s.yellow('warning')
         : s.dim('notice ')
-  return `${where ? `${s.bold(where)}  ` : ''}${sev}  ${s.dim(f.rule)}  ${f.message}`
+  const nl = raw?.indexOf('\n') ?? -1
+  const message = nl === -1 ? f.message : inlineSafe(raw!.slice(0, nl))
+  const rest =
+    nl === -1
+      ? []
+      : logText(raw!.slice(nl + 1))
+          .replace(/\n+$/, '')
+          .split('\n')
+          .map((l) => s.dim(`      | ${l}`))
+  return [`${where ? `${s.bold(where)}  ` : ''}${sev}  ${s.dim(f.rule)}  ${message}`, ...rest].join('\n')
 }
 
 function relativeTo(from: string, path: string): string {
