@@ -2,7 +2,7 @@
 // real temporary git repositories holding the embedded default trio.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { verifyEvidence } from '../../src/operations/verify-evidence.js'
 import { requireBuiltCli, runCli, STACK_LINE } from '../helpers/cli-run.js'
@@ -104,6 +104,29 @@ describe('baseline-gate promote (built CLI)', () => {
     const v = verifyEvidence(fx.root, out.evidence)
     expect(v.problems).toEqual([])
     expect(v.checked).toBe(3 + 2) // the trio and the two logs
+
+    // a packet whose steps all name one large file: refused at the size a step's log can have, never hashed once
+    // per step (found by review: a crafted packet held a verifier for minutes)
+    const dir = tempDir('bg-verify-many-')
+    cpSync(evidenceDir, dir, { recursive: true })
+    writeFileSync(join(dir, 'L'), Buffer.alloc(2 * 1024 * 1024))
+    const packetFile = join(dir, 'promotion-memorykernel.json')
+    const packet = JSON.parse(readFileSync(packetFile, 'utf8')) as { steps: unknown[] }
+    const fake = {
+      suite: 's',
+      name: 'n',
+      status: 'skipped',
+      exit_code: null,
+      duration_ms: 0,
+      required: false
+    }
+    packet.steps.push(
+      ...Array.from({ length: 500 }, () => ({ ...fake, log_file: 'L', log_sha256: '0'.repeat(64) }))
+    )
+    writeFileSync(packetFile, JSON.stringify(packet, null, 2))
+    const many = verifyEvidence(fx.root, packetFile)
+    expect(many.problems).toHaveLength(500)
+    expect(many.problems[0]).toContain("the file is larger than a step's log can be (1 MiB)")
   })
 
   it('a step that swaps the evidence directory for a link out of the repository gets a clear refusal, not a crash', () => {

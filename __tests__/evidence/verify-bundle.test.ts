@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { GITHUB_ACTIONS_ISSUER } from '../../src/evidence/signer-policy.js'
 import type { SignerPolicy } from '../../src/evidence/signer-policy.js'
 import { prepareBundle, verifyEvidenceBundle } from '../../src/operations/verify-bundle.js'
-import { cleanupFixtures, health, tempDir, trioFixture } from '../helpers/fixture.js'
+import { cleanupFixtures, health, REPO_ROOT, tempDir, trioFixture } from '../helpers/fixture.js'
 import { dsseBundle, localCertificateAuthority, timestampedBundle } from '../helpers/sigstore.js'
 
 afterAll(cleanupFixtures)
@@ -166,15 +166,29 @@ describe('the signer of a certificate-signed bundle (timestamped, so the identit
         pattern(`${escaped}@refs/heads/gh-readonly-queue/main/.+`)
       ).signer
     ).toBe(`${WORKFLOW}@refs/heads/gh-readonly-queue/main/pr-7-abc`)
-    // a prefix is not enough: the pattern is anchored at its end as well
-    expect(
-      verifyEvidenceBundle(
-        queue.statement,
-        queue.bundle,
-        queue.trustedRoot,
-        pattern(`${escaped}@refs/heads/gh-readonly-queue`)
-      ).signer
-    ).toBeNull()
+    // a prefix is not enough: the pattern is anchored at its end as well, and the refusal names the option given
+    const prefix = verifyEvidenceBundle(
+      queue.statement,
+      queue.bundle,
+      queue.trustedRoot,
+      pattern(`${escaped}@refs/heads/gh-readonly-queue`)
+    )
+    expect(prefix.signer).toBeNull()
+    expect(prefix.problems.join('\n')).toContain('does not match the --cert-identity-regex given')
+    expect(prefix.problems.join('\n')).not.toContain('is not the --cert-identity given')
+  })
+
+  it("the pattern the promotion workflow's comment gives verifies a genuine merge-queue bundle (found by review: it could not)", async () => {
+    const yml = readFileSync(join(REPO_ROOT, '.github/workflows/baseline-promotion.yml'), 'utf8')
+    const given = /--cert-identity-regex\n\s*# '([^']+)'/.exec(yml)![1]!
+    const queue = await signed(
+      `https://github.com/OWNER/REPO/.github/workflows/baseline-promotion.yml@refs/heads/gh-readonly-queue/main/pr-7-abc`
+    )
+    const v = verifyEvidenceBundle(queue.statement, queue.bundle, queue.trustedRoot, {
+      identity: { pattern: given },
+      issuer: GITHUB_ACTIONS_ISSUER
+    })
+    expect(v.problems).toEqual([])
   })
 
   it('the issuer is checked: a certificate from another OIDC issuer does not verify', async () => {

@@ -70738,6 +70738,7 @@ function createRedactor(options) {
 
 // src/evidence/step-log.ts
 init_duration();
+var MAX_LOG_BYTES = 1024 * 1024;
 
 // src/actions/shared/report.ts
 init_plural();

@@ -56881,6 +56881,9 @@ function statementFileName(packetFile) {
   return packetFile.replace(/\.json$/, "") + ".intoto.json";
 }
 
+// src/evidence/step-log.ts
+var MAX_LOG_BYTES = 1024 * 1024;
+
 // src/text/error-code.ts
 function errorCode(e) {
   return e?.code ?? e?.message ?? String(e);

@@ -40774,6 +40774,7 @@ import { relative as relative4 } from "node:path";
 // src/evidence/step-log.ts
 var TAIL_LINES = 40;
 var TAIL_CHARS = 4e3;
+var MAX_LOG_BYTES = 1024 * 1024;
 function logFileName(packet, index, suite, name) {
   const slug = `${suite}-${name}`.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").slice(0, 60);
   return `${packet}-${String(index + 1).padStart(2, "0")}-${slug || "step"}.log`;

@@ -173,7 +173,10 @@ function verifySignature(
   } catch (e) {
     const err = e as Error & { code?: string }
     const what = trust.kind === 'public-key' ? 'the public key given' : 'the trusted root given'
-    return { problem: `the signature does not verify against ${what}: ${hintFor(err.code, err.message)}` }
+    const option = signer && !('exact' in signer.identity) ? '--cert-identity-regex' : '--cert-identity'
+    return {
+      problem: `the signature does not verify against ${what}: ${hintFor(err.code, err.message, option)}`
+    }
   }
 }
 
@@ -237,11 +240,16 @@ function subjectProblems(statement: EvidenceStatement, signedSubjects: unknown):
  * What a failure of the Sigstore verifier means here, by its error code, as a sentence with what to do: never the
  * library's code or its message (which reads "got undefined" when a certificate has no identity).
  */
-export function hintFor(code: string | undefined, message = ''): string {
+export function hintFor(code: string | undefined, message = '', option = '--cert-identity'): string {
   if (code === 'UNTRUSTED_SIGNER_ERROR') {
     const got = /got (\S+)$/.exec(message)?.[1]
     const signer = got && got !== 'undefined' ? `, it names ${got}` : ''
-    return `the signing certificate's identity is not the --cert-identity given${signer}: check the workflow file and ref --cert-identity names`
+    // the option the user gave, named as given (found by review: a pattern was called an identity)
+    const what =
+      option === '--cert-identity-regex'
+        ? 'does not match the --cert-identity-regex given'
+        : 'is not the --cert-identity given'
+    return `the signing certificate's identity ${what}${signer}: check the workflow file and ref ${option} names${option === '--cert-identity-regex' ? ' (the pattern must match the whole identity)' : ''}`
   }
   if (code === 'SIGNATURE_ERROR')
     return 'the bundle was signed by another key, or its payload was changed after signing'

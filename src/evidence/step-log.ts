@@ -8,6 +8,12 @@ export const TAIL_LINES = 40
 export const TAIL_CHARS = 4000
 
 /** `<packet>-<nn>-<suite>-<step>.log`: flat (the schema allows no directories), unique by its index. */
+/**
+ * The most a step's log file can hold: the runner keeps 32 KiB of a step's output's head and 32 KiB of its tail
+ * (exec/bounded-output.ts), and the log adds a few lines about the step; anything larger is not one of ours.
+ */
+export const MAX_LOG_BYTES = 1024 * 1024
+
 export function logFileName(packet: string, index: number, suite: string, name: string): string {
   const slug = `${suite}-${name}`
     .toLowerCase()

@@ -17,6 +17,7 @@ import { verdictContradiction } from '../evidence/aggregate.js'
 import type { EvidencePacket } from '../evidence/packet.js'
 import { commitSubjectName, judgedCommit } from '../evidence/statement.js'
 import type { EvidenceStatement } from '../evidence/statement.js'
+import { MAX_LOG_BYTES } from '../evidence/step-log.js'
 
 export interface EvidenceVerification {
   /** Digests that were recomputed. */
@@ -276,22 +277,33 @@ function checkPacket(
     }
   }
   const trio = checked
+  // each file hashed once, and none larger than a step's log can be: a packet naming one large file for thousands of
+  // steps would otherwise keep the verifier busy for minutes (found by review)
+  const hashed = new Map<string, { actual: string | null; kind: string }>()
   for (const step of packet.steps) {
     if (!step.log_file || !step.log_sha256) continue
     checked++
     // read inside the packet's directory, never through a link out of it nor a hard link (an artifact has none):
     // a log linked to any file would be hashed here
     const path = join(dirname(packetFile), step.log_file)
-    const log = hardLinked(path)
-      ? ({ kind: 'not-a-file' } as const)
-      : readRepoFile(dirname(packetFile), step.log_file)
-    const actual = log.kind === 'ok' ? sha256(log.bytes) : null
+    let seen = hashed.get(path)
+    if (!seen) {
+      const read = hardLinked(path)
+        ? ({ kind: 'not-a-file' } as const)
+        : readRepoFile(dirname(packetFile), step.log_file, MAX_LOG_BYTES)
+      seen = { actual: read.kind === 'ok' ? sha256(read.bytes) : null, kind: read.kind }
+      hashed.set(path, seen)
+    }
+    const log = seen
+    const actual = log.actual
     if (actual !== step.log_sha256) {
       const file = actual
         ? `the file has ${actual}`
         : log.kind === 'missing'
           ? 'the file has gone missing'
-          : `the file is no regular file inside the evidence directory (${log.kind.replace(/-/g, ' ')})`
+          : log.kind === 'too-large'
+            ? `the file is larger than a step's log can be (${MAX_LOG_BYTES / 1024 / 1024} MiB)`
+            : `the file is no regular file inside the evidence directory (${log.kind.replace(/-/g, ' ')})`
       problems.push(
         `log of step "${step.name}" (${step.log_file}): the packet records ${step.log_sha256}, ${file}: ` +
           'the log was changed or removed after the run: verify the evidence directory as the run wrote it (its artifact), unchanged'
