@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { runMain } from '../helpers/cli-in-process.js'
 import { SIGNATURE_NOT_CHECKED, UNVERIFIABLE_SHOWN } from '../../src/cli/verify-evidence.js'
 import { cleanupFixtures, health, MATRIX, tempDir, trioFixture } from '../helpers/fixture.js'
+import { gitRepo } from '../helpers/git-repo.js'
 import { dsseBundle } from '../helpers/sigstore.js'
 
 afterAll(cleanupFixtures)
@@ -82,6 +83,22 @@ async function evidence(options: { broken?: boolean } = {}) {
 }
 
 describe('verify-evidence on a packet or its statement', () => {
+  it('at the judged commit, a trio file edited and not committed is no evidence of that commit (found by review: "verified")', async () => {
+    const fx = trioFixture()
+    gitRepo(fx).commit('the embedded baseline')
+    fx.write(MATRIX, `${fx.read(MATRIX)}\nUnreviewed line.\n`)
+    // the command line's run, which records the commit checked out as the one judged
+    expect((await runMain(['health', '--no-probe'], fx.root)).status).toBe(0)
+    const r = await run(['.baseline-gate/evidence/health-memorykernel.intoto.json'], fx.root)
+    expect(r.status).toBe(1)
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `mismatch: ${MATRIX}: the checkout's file matches the evidence, but commit [0-9a-f]{12} holds other bytes \\(an uncommitted edit, or a checkout conversion\\)`
+      )
+    )
+    expect(r.stdout).not.toContain('evidence verified')
+  })
+
   it('says what it judged, what matched, and that the signature was not checked without --bundle', async () => {
     const { fx, statement } = await evidence()
     const r = await run([statement], fx.root)

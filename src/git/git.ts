@@ -214,6 +214,35 @@ export function convertedOnDiskSync(cwd: string, files: { path: string; bytes: B
   return files.filter((f, i) => ids[i] !== asIs(f.bytes)).map((f) => f.path)
 }
 
+/**
+ * Of `files` (paths relative to `cwd`, with the bytes read from them), those whose bytes are not the blob
+ * `commit` holds at that path (an uncommitted edit, a checkout conversion, or no such file in the commit).
+ * Synchronous for verify-evidence; null when git cannot tell.
+ */
+export function notAtCommitSync(
+  cwd: string,
+  commit: string,
+  files: { path: string; bytes: Buffer }[]
+): string[] | null {
+  if (!/^[0-9a-f]{40}$/.test(commit)) return null
+  if (files.length === 0) return []
+  const r = childProcess().spawnSync(
+    'git',
+    // paths relative to `cwd` in and out: a consumer below the repository's top has its trio there
+    [...OPTIONS, '--literal-pathspecs', 'ls-tree', '-z', commit, '--', ...files.map((f) => f.path)],
+    { cwd, timeout: TIMEOUT_MS, env: env(), stdio: ['ignore', 'pipe', 'pipe'] }
+  )
+  if (r.error || r.status !== 0) return null
+  const committed = new Map<string, string>()
+  for (const entry of r.stdout.toString('utf8').split('\0')) {
+    const m = /^\d+ blob ([0-9a-f]{40,64})\t([^]*)$/.exec(entry)
+    if (m) committed.set(m[2]!, m[1]!)
+  }
+  const blobId = (bytes: Buffer) =>
+    createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
+  return files.filter((f) => committed.get(f.path) !== blobId(f.bytes)).map((f) => f.path)
+}
+
 /** isAncestorCommit for a check that must stay synchronous (verify-evidence); null when git cannot tell. */
 export function isAncestorCommitSync(cwd: string, ancestor: string, descendant: string): boolean | null {
   if (![ancestor, descendant].every((sha) => /^[0-9a-f]{40}$/.test(sha))) return null

@@ -7,7 +7,7 @@ import { lstatSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { sha256 } from '../fs/digest.js'
 import { readRepoFile } from '../fs/read.js'
-import { hasCommitSync, headCommitSync, isAncestorCommitSync } from '../git/git.js'
+import { hasCommitSync, headCommitSync, isAncestorCommitSync, notAtCommitSync } from '../git/git.js'
 import { schemaFiles } from '../generated/validators.js'
 import { validateEvidence, validateStatement } from '../generated/evidence-validators.js'
 import { parseJson } from '../document/json-document.js'
@@ -151,7 +151,13 @@ export function inspectEvidence(root: string, packetFile: string): EvidenceInspe
   const own = checkPacket(root, packetFile, packet as unknown as Packet, judged.commit)
   const subjects = s ? checkSubjects(root, s) : { checked: 0, problems: [] }
   const checkout = checkoutOf(root, judged.commit)
-  const place = checkoutProblem(packet.operation, packet as unknown as Packet, judged.commit, checkout)
+  const place = [
+    ...checkoutProblem(packet.operation, packet as unknown as Packet, judged.commit, checkout),
+    // a rollback's restored trio is the run's own write, committed after the commit it started from
+    ...(packet.operation === 'rollback' && packet.incident
+      ? []
+      : uncommittedProblem(root, judged.commit, checkout, own.read))
+  ]
   const contradiction = verdictContradiction(packet)
   const verdict = contradiction
     ? [
@@ -211,6 +217,25 @@ function checkoutProblem(
   ]
 }
 
+/**
+ * At the judged commit itself, the digests vouch for that commit only where its files are the checkout's: a run on
+ * a tree with uncommitted trio edits judged the edits, which its commit subject does not hold (found by review:
+ * "verified at the judged commit").
+ */
+function uncommittedProblem(
+  root: string,
+  judged: string | null,
+  checkout: EvidenceInspection['checkout'],
+  read: { path: string; bytes: Buffer }[]
+): string[] {
+  if (!judged || checkout?.judged !== 'same') return []
+  const off = notAtCommitSync(root, judged, read) ?? []
+  return off.map(
+    (path) =>
+      `${path}: the checkout's file matches the evidence, but commit ${judged.slice(0, 12)} holds other bytes (an uncommitted edit, or a checkout conversion): the run judged the file on disk, not the commit; verify on a clean checkout of ${judged.slice(0, 12)}`
+  )
+}
+
 /** The rules of the packet's error findings, and its required steps that did not pass: what makes it FAIL. */
 function errorCodes(packet: EvidencePacket): string {
   const rules = [...new Set(packet.findings.filter((f) => f.severity === 'error').map((f) => f.rule))]
@@ -242,8 +267,17 @@ function checkPacket(
   packetFile: string,
   packet: Packet,
   commit: string | null
-): { checked: number; trio: number; matched: number; problems: string[]; wrongRoot: boolean } {
+): {
+  checked: number
+  trio: number
+  matched: number
+  problems: string[]
+  wrongRoot: boolean
+  /** The trio files read from the checkout that matched the packet's digests. */
+  read: { path: string; bytes: Buffer }[]
+} {
   const problems: string[] = []
+  const read: { path: string; bytes: Buffer }[] = []
   let checked = 0
   let recorded = 0
   let missing = 0
@@ -265,7 +299,10 @@ function checkPacket(
       if (file.kind === 'missing') missing++
     }
     const actual = file.kind === 'ok' ? sha256(file.bytes) : null
-    if (actual !== null && actual === digest.sha256) matched++
+    if (actual !== null && actual === digest.sha256) {
+      matched++
+      if (file.kind === 'ok') read.push({ path: digest.path, bytes: file.bytes })
+    }
     if (actual !== digest.sha256) {
       const was = digest.sha256 ?? 'no file'
       const now = actual ?? `no readable file (${file.kind.replace(/-/g, ' ')})`
@@ -310,7 +347,7 @@ function checkPacket(
       )
     }
   }
-  return { checked, trio, matched, problems, wrongRoot: recorded > 0 && missing === recorded }
+  return { checked, trio, matched, problems, wrongRoot: recorded > 0 && missing === recorded, read }
 }
 
 /**
