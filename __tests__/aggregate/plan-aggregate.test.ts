@@ -114,6 +114,23 @@ describe('aggregate', () => {
     expect([out.missing, out.invalid]).toEqual([[], []])
   })
 
+  it("two runs' packets of one baseline, a PASS and a FAIL: its row shows the FAIL, never the PASS (found by review)", async () => {
+    const fx = twoBaselines()
+    // the PASS first in path order, the FAIL after it
+    const pass = await healthInto(fx, 'billing')
+    fx.editJson(BILLING.pin, (pin) => {
+      pin.release_tag = 'v9.9.9'
+    })
+    const fail = await healthInto(fx, 'billing')
+    const dirs = [pass, fail].sort()
+    const { status, out } = await aggregateJson(dirs, fx.root)
+    expect([status, out.verdict]).toEqual([1, 'FAIL'])
+    expect(out.baselines.map((b) => [b.name, b.verdict])).toEqual([['billing', 'FAIL']])
+    expect(out.invalid.map((i) => i.reason)).toEqual([
+      expect.stringMatching(/^a second health packet of "billing" \(PASS; the one shown: .*, FAIL\)/)
+    ])
+  })
+
   it('also takes the parent directory of the downloaded artifacts', async () => {
     const fx = twoBaselines()
     const parent = tempDir('bg-agg-artifacts-')

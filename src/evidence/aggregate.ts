@@ -179,11 +179,12 @@ export function aggregateEvidence(
   const found = [...seen.values()].flat()
   const packetsUnder = (dir: string) => found.filter((f) => f.file.startsWith(`${dir}${sep}`)).length
   for (const packets of seen.values()) {
-    const [first, ...others] = packets
-    // a job re-run in the same run, on the same commit: its latest attempt is the evidence
+    // a job re-run in the same run, on the same commit: its latest attempt is the evidence; of two runs' packets
+    // the row shows a failing one, never a PASS beside a FAIL it hides (found by review)
     const latest = latestAttempt(packets, run, packetsUnder, baselinesOf)
-    const counted = latest ?? first!
-    for (const other of latest ? packets.filter((p) => p !== latest) : others) {
+    const counted = latest ?? packets.find((p) => p.packet.verdict === 'FAIL') ?? packets[0]!
+    const first = counted
+    for (const other of packets.filter((p) => p !== counted)) {
       const { operation, baseline } = other.packet
       if (latest)
         superseded.push({
@@ -196,7 +197,7 @@ export function aggregateEvidence(
         invalid.push({
           file: other.file,
           reason: oneLine(
-            `a second ${operation} packet of "${baseline}" (the first: ${first!.file}): give the evidence of one run`
+            `a second ${operation} packet of "${baseline}" (${other.packet.verdict}; the one shown: ${first.file}, ${first.packet.verdict}): give the evidence of one run`
           )
         })
     }
