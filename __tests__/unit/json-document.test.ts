@@ -178,3 +178,10 @@ describe('parseJson: what typed readers refuse (found by review)', () => {
     expect(problems('{\n\n"\\udc00": 1}').map(([line]) => line)).toEqual([3])
   })
 })
+
+describe('parseJson: a crafted file of refused numbers', () => {
+  it('reports at most 100 of them: the findings are capped anyway, and a message each would cost seconds', () => {
+    const text = `{"a": [${Array(5000).fill('-0').join(',\n')}]}`
+    expect(parseJson(sourceFromText('p.json', text)).strictProblems).toHaveLength(100)
+  })
+})

@@ -45516,7 +45516,9 @@ function inspect(file, node, pointer, out) {
   }
 }
 var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+var MAX_STRICT = 100;
 function strictString(file, node, out) {
+  if (out.length >= MAX_STRICT) return;
   if (typeof node.value !== "string" || !LONE_SURROGATE.test(node.value)) return;
   out.push({
     message: "a \\u escape of half a UTF-16 surrogate pair (\\uD800 to \\uDFFF) without its other half is no character: the producer's and the consumer's readers refuse it; write the character itself, or its full pair",
@@ -45525,6 +45527,7 @@ function strictString(file, node, out) {
 }
 var WHOLE_NUMBER = /^(0|-?[1-9][0-9]*)$/;
 function strictNumber(file, node, out) {
+  if (out.length >= MAX_STRICT) return;
   const raw = file.text.slice(node.offset, node.offset + node.length);
   const value = node.value;
   if (!Number.isInteger(value)) return;
