@@ -3,7 +3,7 @@
 // step's exit code, as the runner would see them. None of these runs asks GitHub anything (no token, no
 // comment, a dry run); __tests__/acceptance runs the built bundles against a fake GitHub API.
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { run as health } from '../../src/actions/health/main.js'
 import { run as promotion } from '../../src/actions/promotion/main.js'
@@ -11,7 +11,7 @@ import { run as repin } from '../../src/actions/repin/main.js'
 import { run as rollback } from '../../src/actions/rollback/main.js'
 import { ACTION_IO } from '../../src/actions/shared/io.js'
 import type { ActionName } from '../../src/actions/shared/io.js'
-import { runStep, stepFiles } from '../helpers/in-process.js'
+import { runInProcess, runStep, stepFiles } from '../helpers/in-process.js'
 import type { StepRun } from '../helpers/in-process.js'
 import { sarifSchemaErrors } from '../helpers/sarif-schema.js'
 import { cleanupFixtures, MATRIX, MIRROR, PIN, tempDir, trioFixture } from '../helpers/fixture.js'
@@ -199,6 +199,49 @@ describe('health in process', () => {
         ''
       ].join('\n')
     )
+  })
+})
+
+describe('a run that stops before its verdict', () => {
+  it('writes no secret an input error quotes into the summary: redacted before it is escaped (found by review)', async () => {
+    const { fx, sha } = committedTrio()
+    const token = ['ghp', 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789'].join('_')
+    const run = await inProcess('rollback', {
+      workspace: fx.root,
+      sha,
+      eventName: 'workflow_dispatch',
+      inputs: { trigger: 'contract-drift', reason: 'x', token, 'base-branch': `-${token}` }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.summary).toContain('## ❌ baseline-gate rollback: no verdict')
+    for (const text of [run.summary, run.stdout]) {
+      expect(text).not.toContain(token.slice(4))
+      expect(text).not.toContain(token.slice(4).replace(/_/g, '\\_'))
+    }
+  })
+
+  it('a stop after the verdict, before its summary (an output file a suite removed), still leaves a summary (found by review)', async () => {
+    const { fx, sha } = committedTrio()
+    writeFileSync(FILES.summary, '')
+    const run = await runInProcess(health, {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: FILES.dir,
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: fx.root,
+      RUNNER_TEMP: tempDir('bg-inprocess-runner-temp-'),
+      GITHUB_SHA: sha,
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_OUTPUT: join(tempDir('bg-gone-'), 'removed', 'github_output'),
+      GITHUB_STEP_SUMMARY: FILES.summary,
+      INPUT_PROBE: 'false'
+    })
+    expect(run.exitCode).toBe(1)
+    const summary = readFileSync(FILES.summary, 'utf8')
+    expect(summary).toContain('## ❌ baseline-gate health: no verdict')
+    expect(summary).toContain(
+      '**The run judged, but stopped before it reported its verdict:** baseline-gate internal error:'
+    )
+    expect(summary).toContain('Its evidence packet is in the evidence directory')
   })
 })
 

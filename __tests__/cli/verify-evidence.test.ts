@@ -3,7 +3,7 @@
 // root found from a subdirectory; every unusable file named before anything is printed.
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { generateKeyPairSync } from 'node:crypto'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runMain } from '../helpers/cli-in-process.js'
 import { SIGNATURE_NOT_CHECKED, UNVERIFIABLE_SHOWN } from '../../src/cli/verify-evidence.js'
@@ -97,6 +97,23 @@ describe('verify-evidence on a packet or its statement', () => {
       )
     )
     expect(r.stdout).not.toContain('evidence verified')
+  })
+
+  it('a checkout conversion of the commit (eol=crlf in .gitattributes) is the commit, not an edit (found by review)', async () => {
+    const fx = trioFixture()
+    fx.write('.gitattributes', '*.md text eol=crlf\n')
+    const repo = gitRepo(fx)
+    repo.commit('the embedded baseline, its Markdown checked out with CRLF')
+    rmSync(join(fx.root, MATRIX))
+    repo.git('checkout', '--', MATRIX)
+    expect(readFileSync(join(fx.root, MATRIX), 'utf8')).toContain('\r\n')
+    expect(repo.git('status', '--porcelain')).toBe('')
+    expect((await runMain(['health', '--no-probe'], fx.root)).status).toBe(0)
+    const r = await run(['.baseline-gate/evidence/health-memorykernel.intoto.json'], fx.root)
+    expect([r.status, r.lines[1]]).toEqual([
+      0,
+      'evidence verified: 3 trio files match the checkout, at the judged commit; the commit subject is the judged commit'
+    ])
   })
 
   it('says what it judged, what matched, and that the signature was not checked without --bundle', async () => {

@@ -44928,9 +44928,11 @@ async function runAction(spec, env2) {
   const cancel = spec.cancellable ? cancellation() : null;
   let token;
   let summarised = false;
+  let operated = false;
   try {
     checkNodeVersion();
     token = tokenFromDescriptor(env2);
+    if (token) setSecret(token);
     const get = (name) => name === "token" && token !== void 0 ? token : getInput(name, { trimWhitespace: false });
     const inputs = await withRepositoryRoot(spec.readInputs(get, env2), env2);
     if (inputs.token) setSecret(inputs.token);
@@ -44949,18 +44951,20 @@ async function runAction(spec, env2) {
       signal: cancel?.signal ?? new AbortController().signal
     };
     const done = await spec.operate(run2);
-    summarised = true;
-    await conclude(spec, run2, done);
+    operated = true;
+    await conclude(spec, run2, done, () => {
+      summarised = true;
+    });
   } catch (e) {
-    const message = failureOf(e, spec.historyNeeded);
+    const redactor = actionRedactor(token ?? "", env2).redactor;
+    const message = (await redactor.redact(failureOf(e, spec.historyNeeded))).text;
     setFailed(inlineSafe(message));
-    if (!summarised)
-      await writeSummary(stoppedSummary(spec.action, message), actionRedactor(token ?? "", env2).redactor, env2);
+    if (!summarised) await writeSummary(stoppedSummary(spec.action, message, operated), redactor, env2);
   } finally {
     cancel?.dispose();
   }
 }
-async function conclude(spec, run2, done) {
+async function conclude(spec, run2, done, summarised) {
   const { result } = done;
   const findings = result.baselines.flatMap((b) => b.findings);
   const failing = result.verdict === "FAIL";
@@ -44979,18 +44983,19 @@ async function conclude(spec, run2, done) {
   for (const [name, value] of Object.entries(done.outputs)) setOutput(name, value);
   const plan = annotate(findings, run2.inputs.root, run2.env, failing, done.ownWarnings);
   await writeSummary(await done.summary(plan.overflow), done.redactor, run2.env);
+  summarised();
   info(
     `baseline-gate ${spec.action}: ${result.verdict} (${plural(findings.length, "finding")}); evidence in ${run2.evidence.dir}`
   );
   if (failing) setFailed((spec.failure ?? failureMessage)(result));
 }
-function stoppedSummary(action, message) {
+function stoppedSummary(action, message, operated) {
   return [
     `## \u274C baseline-gate ${action}: no verdict`,
     "",
-    `**The run stopped before a verdict:** ${withCodeSpans(message)}`,
+    operated ? `**The run judged, but stopped before it reported its verdict:** ${withCodeSpans(message)}` : `**The run stopped before a verdict:** ${withCodeSpans(message)}`,
     "",
-    "No verdict, evidence packet or outputs were written, and the step failed: fix what the message says, then run the workflow again.",
+    operated ? "Its evidence packet is in the evidence directory; its outputs may be incomplete, and the step failed: run the workflow again." : "No verdict, evidence packet or outputs were written, and the step failed: fix what the message says, then run the workflow again.",
     ""
   ].join("\n");
 }

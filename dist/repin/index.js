@@ -46578,7 +46578,16 @@ async function isAncestorCommit(cwd, ancestor, descendant) {
 }
 function convertedOnDiskSync(cwd, files) {
   if (files.length === 0) return [];
-  const r = childProcess().spawnSync("git", [...OPTIONS, "hash-object", "--", ...files.map((f) => f.path)], {
+  const ids = committableIdsSync(
+    cwd,
+    files.map((f) => f.path)
+  );
+  if (!ids) return null;
+  const asIs = (bytes) => createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+  return files.filter((f, i) => ids[i] !== asIs(f.bytes)).map((f) => f.path);
+}
+function committableIdsSync(cwd, paths) {
+  const r = childProcess().spawnSync("git", [...OPTIONS, "hash-object", "--", ...paths], {
     cwd,
     timeout: TIMEOUT_MS,
     env: env(),
@@ -46586,9 +46595,7 @@ function convertedOnDiskSync(cwd, files) {
   });
   if (r.error || r.status !== 0) return null;
   const ids = r.stdout.toString("utf8").trim().split("\n");
-  if (ids.length !== files.length) return null;
-  const asIs = (bytes) => createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
-  return files.filter((f, i) => ids[i] !== asIs(f.bytes)).map((f) => f.path);
+  return ids.length === paths.length ? ids : null;
 }
 function headCommitSync(cwd) {
   const fromDisk = headFromDisk(cwd);
@@ -57266,6 +57273,14 @@ function pinLineValues(pin, trio) {
   };
 }
 
+// src/text/shell-words.ts
+function shellWord(w2) {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(w2) ? w2 : `'${w2.replace(/'/g, `'\\''`)}'`;
+}
+function shellWords(argv) {
+  return argv.map(shellWord).join(" ");
+}
+
 // src/operations/repin.ts
 function runRepin(ctx, baseline, options = {}) {
   const journal = journalPath(ctx.root, `repin-${baseline.name}`);
@@ -57426,9 +57441,6 @@ function tick(text) {
 }
 function displayCwd(cwd, baseline) {
   return cwd.replace("{producer_root}", baseline.producer.root).replace("{repo_root}", ".");
-}
-function shellWords(argv) {
-  return argv.map((a) => /^[A-Za-z0-9_./:=@%+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`).join(" ");
 }
 function consumerVersion(root, pinPath) {
   for (let dir = posix.dirname(pinPath); ; dir = posix.dirname(dir)) {
@@ -60245,9 +60257,11 @@ async function runAction(spec, env2) {
   const cancel = spec.cancellable ? cancellation() : null;
   let token;
   let summarised = false;
+  let operated = false;
   try {
     checkNodeVersion();
     token = tokenFromDescriptor(env2);
+    if (token) setSecret(token);
     const get = (name) => name === "token" && token !== void 0 ? token : getInput(name, { trimWhitespace: false });
     const inputs = await withRepositoryRoot(spec.readInputs(get, env2), env2);
     if (inputs.token) setSecret(inputs.token);
@@ -60266,18 +60280,20 @@ async function runAction(spec, env2) {
       signal: cancel?.signal ?? new AbortController().signal
     };
     const done = await spec.operate(run2);
-    summarised = true;
-    await conclude(spec, run2, done);
+    operated = true;
+    await conclude(spec, run2, done, () => {
+      summarised = true;
+    });
   } catch (e) {
-    const message = failureOf(e, spec.historyNeeded);
+    const redactor = actionRedactor(token ?? "", env2).redactor;
+    const message = (await redactor.redact(failureOf(e, spec.historyNeeded))).text;
     setFailed(inlineSafe(message));
-    if (!summarised)
-      await writeSummary(stoppedSummary(spec.action, message), actionRedactor(token ?? "", env2).redactor, env2);
+    if (!summarised) await writeSummary(stoppedSummary(spec.action, message, operated), redactor, env2);
   } finally {
     cancel?.dispose();
   }
 }
-async function conclude(spec, run2, done) {
+async function conclude(spec, run2, done, summarised) {
   const { result } = done;
   const findings = result.baselines.flatMap((b) => b.findings);
   const failing = result.verdict === "FAIL";
@@ -60296,18 +60312,19 @@ async function conclude(spec, run2, done) {
   for (const [name, value] of Object.entries(done.outputs)) setOutput(name, value);
   const plan = annotate(findings, run2.inputs.root, run2.env, failing, done.ownWarnings);
   await writeSummary(await done.summary(plan.overflow), done.redactor, run2.env);
+  summarised();
   info(
     `baseline-gate ${spec.action}: ${result.verdict} (${plural(findings.length, "finding")}); evidence in ${run2.evidence.dir}`
   );
   if (failing) setFailed((spec.failure ?? failureMessage)(result));
 }
-function stoppedSummary(action, message) {
+function stoppedSummary(action, message, operated) {
   return [
     `## \u274C baseline-gate ${action}: no verdict`,
     "",
-    `**The run stopped before a verdict:** ${withCodeSpans(message)}`,
+    operated ? `**The run judged, but stopped before it reported its verdict:** ${withCodeSpans(message)}` : `**The run stopped before a verdict:** ${withCodeSpans(message)}`,
     "",
-    "No verdict, evidence packet or outputs were written, and the step failed: fix what the message says, then run the workflow again.",
+    operated ? "Its evidence packet is in the evidence directory; its outputs may be incomplete, and the step failed: run the workflow again." : "No verdict, evidence packet or outputs were written, and the step failed: fix what the message says, then run the workflow again.",
     ""
   ].join("\n");
 }

@@ -41951,6 +41951,14 @@ async function uncommittedBeside(root, baseline, evidenceDir) {
   ];
 }
 
+// src/text/shell-words.ts
+function shellWord(w2) {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(w2) ? w2 : `'${w2.replace(/'/g, `'\\''`)}'`;
+}
+function shellWords(argv) {
+  return argv.map(shellWord).join(" ");
+}
+
 // src/operations/rollback.ts
 async function runRollback(ctx, options) {
   const run2 = await startSuiteRun(ctx);
@@ -42284,9 +42292,11 @@ function putBack(root, journal, writes, fs3) {
     writeFileSet(journal, writes, fs3);
   } catch (e) {
     if (!(e instanceof FileSetError) || !e.nothingChanged) throw e;
-    const files = writes.map((w2) => w2.path.split(`${root}/`).join(""));
+    const relative7 = (text) => text.split(`${root}/`).join("");
+    const why = relative7(e.message).replace(/\s*Nothing was changed\.[^]*$/, "");
+    const files = writes.map((w2) => relative7(w2.path));
     throw new FileSetError(
-      `the restored trio could not be verified, and the previous trio could not be put back over it (${e.message.split(`${root}/`).join("")}): the working tree holds the restored trio, unverified. Put the previous one back with git checkout -- ${files.join(" ")} (after making the files writable), then run the rollback again`
+      `the restored trio did not pass (or the run was stopped), and the previous trio could not be put back over it (${why}): the working tree holds the restored trio, unverified. Put the previous one back with ${shellWords(["git", "checkout", "--", ...files])} (after making the files writable), then run the rollback again`
     );
   }
 }
@@ -47779,7 +47789,7 @@ var NONE_RESTORABLE = [
   c("BG510"),
   " under Findings lists each revision passed over and why; fix or restore one of them."
 ];
-function shellWord(w2) {
+function shellWord2(w2) {
   if (/^[A-Za-z0-9_./:=@%+-]+$/.test(w2)) return w2;
   return /["$`\\!]/.test(w2) ? `'${w2.replace(/'/g, `'\\''`)}'` : `"${w2}"`;
 }
@@ -47787,11 +47797,11 @@ function drillCommand(b) {
   const d = b.rollback?.drill;
   return [
     "npx --no baseline-gate rollback --drill --baseline",
-    shellWord(b.name),
+    shellWord2(b.name),
     "--trigger",
-    shellWord(d?.trigger ?? "contract-drift"),
+    shellWord2(d?.trigger ?? "contract-drift"),
     "--reason",
-    shellWord(d?.reason || "rollback drill")
+    shellWord2(d?.reason || "rollback drill")
   ].join(" ");
 }
 function drill(b) {
@@ -48435,9 +48445,11 @@ async function runAction(spec, env2) {
   const cancel = spec.cancellable ? cancellation() : null;
   let token;
   let summarised = false;
+  let operated = false;
   try {
     checkNodeVersion();
     token = tokenFromDescriptor(env2);
+    if (token) setSecret(token);
     const get = (name) => name === "token" && token !== void 0 ? token : getInput(name, { trimWhitespace: false });
     const inputs = await withRepositoryRoot(spec.readInputs(get, env2), env2);
     if (inputs.token) setSecret(inputs.token);
@@ -48456,18 +48468,20 @@ async function runAction(spec, env2) {
       signal: cancel?.signal ?? new AbortController().signal
     };
     const done = await spec.operate(run2);
-    summarised = true;
-    await conclude(spec, run2, done);
+    operated = true;
+    await conclude(spec, run2, done, () => {
+      summarised = true;
+    });
   } catch (e) {
-    const message = failureOf(e, spec.historyNeeded);
+    const redactor = actionRedactor(token ?? "", env2).redactor;
+    const message = (await redactor.redact(failureOf(e, spec.historyNeeded))).text;
     setFailed(inlineSafe(message));
-    if (!summarised)
-      await writeSummary(stoppedSummary(spec.action, message), actionRedactor(token ?? "", env2).redactor, env2);
+    if (!summarised) await writeSummary(stoppedSummary(spec.action, message, operated), redactor, env2);
   } finally {
     cancel?.dispose();
   }
 }
-async function conclude(spec, run2, done) {
+async function conclude(spec, run2, done, summarised) {
   const { result } = done;
   const findings = result.baselines.flatMap((b) => b.findings);
   const failing = result.verdict === "FAIL";
@@ -48486,18 +48500,19 @@ async function conclude(spec, run2, done) {
   for (const [name, value] of Object.entries(done.outputs)) setOutput(name, value);
   const plan = annotate(findings, run2.inputs.root, run2.env, failing, done.ownWarnings);
   await writeSummary(await done.summary(plan.overflow), done.redactor, run2.env);
+  summarised();
   info(
     `baseline-gate ${spec.action}: ${result.verdict} (${plural(findings.length, "finding")}); evidence in ${run2.evidence.dir}`
   );
   if (failing) setFailed((spec.failure ?? failureMessage)(result));
 }
-function stoppedSummary(action, message) {
+function stoppedSummary(action, message, operated) {
   return [
     `## \u274C baseline-gate ${action}: no verdict`,
     "",
-    `**The run stopped before a verdict:** ${withCodeSpans(message)}`,
+    operated ? `**The run judged, but stopped before it reported its verdict:** ${withCodeSpans(message)}` : `**The run stopped before a verdict:** ${withCodeSpans(message)}`,
     "",
-    "No verdict, evidence packet or outputs were written, and the step failed: fix what the message says, then run the workflow again.",
+    operated ? "Its evidence packet is in the evidence directory; its outputs may be incomplete, and the step failed: run the workflow again." : "No verdict, evidence packet or outputs were written, and the step failed: fix what the message says, then run the workflow again.",
     ""
   ].join("\n");
 }

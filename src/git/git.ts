@@ -199,7 +199,20 @@ export function hasCommitSync(cwd: string, sha: string): boolean | null {
  */
 export function convertedOnDiskSync(cwd: string, files: { path: string; bytes: Buffer }[]): string[] | null {
   if (files.length === 0) return []
-  const r = childProcess().spawnSync('git', [...OPTIONS, 'hash-object', '--', ...files.map((f) => f.path)], {
+  const ids = committableIdsSync(
+    cwd,
+    files.map((f) => f.path)
+  )
+  if (!ids) return null
+  // the id of the bytes as they are: a blob's header, then the bytes
+  const asIs = (bytes: Buffer) =>
+    createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
+  return files.filter((f, i) => ids[i] !== asIs(f.bytes)).map((f) => f.path)
+}
+
+/** The blob id git would commit for each file on disk (its filters applied, as `git add` would); null: cannot tell. */
+function committableIdsSync(cwd: string, paths: string[]): string[] | null {
+  const r = childProcess().spawnSync('git', [...OPTIONS, 'hash-object', '--', ...paths], {
     cwd,
     timeout: TIMEOUT_MS,
     env: env(),
@@ -207,29 +220,21 @@ export function convertedOnDiskSync(cwd: string, files: { path: string; bytes: B
   })
   if (r.error || r.status !== 0) return null
   const ids = r.stdout.toString('utf8').trim().split('\n')
-  if (ids.length !== files.length) return null
-  // the id of the bytes as they are: a blob's header, then the bytes
-  const asIs = (bytes: Buffer) =>
-    createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
-  return files.filter((f, i) => ids[i] !== asIs(f.bytes)).map((f) => f.path)
+  return ids.length === paths.length ? ids : null
 }
 
 /**
- * Of `files` (paths relative to `cwd`, with the bytes read from them), those whose bytes are not the blob
- * `commit` holds at that path (an uncommitted edit, a checkout conversion, or no such file in the commit).
- * Synchronous for verify-evidence; null when git cannot tell.
+ * Of `paths` (relative to `cwd`), the files on disk that are not what `commit` holds at that path, git's filters
+ * applied (an uncommitted edit, or no such file in the commit; a checkout conversion of the commit's bytes is
+ * no difference). Synchronous for verify-evidence; null when git cannot tell.
  */
-export function notAtCommitSync(
-  cwd: string,
-  commit: string,
-  files: { path: string; bytes: Buffer }[]
-): string[] | null {
+export function notAtCommitSync(cwd: string, commit: string, paths: string[]): string[] | null {
   if (!/^[0-9a-f]{40}$/.test(commit)) return null
-  if (files.length === 0) return []
+  if (paths.length === 0) return []
   const r = childProcess().spawnSync(
     'git',
     // paths relative to `cwd` in and out: a consumer below the repository's top has its trio there
-    [...OPTIONS, '--literal-pathspecs', 'ls-tree', '-z', commit, '--', ...files.map((f) => f.path)],
+    [...OPTIONS, '--literal-pathspecs', 'ls-tree', '-z', commit, '--', ...paths],
     { cwd, timeout: TIMEOUT_MS, env: env(), stdio: ['ignore', 'pipe', 'pipe'] }
   )
   if (r.error || r.status !== 0) return null
@@ -238,9 +243,9 @@ export function notAtCommitSync(
     const m = /^\d+ blob ([0-9a-f]{40,64})\t([^]*)$/.exec(entry)
     if (m) committed.set(m[2]!, m[1]!)
   }
-  const blobId = (bytes: Buffer) =>
-    createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
-  return files.filter((f) => committed.get(f.path) !== blobId(f.bytes)).map((f) => f.path)
+  const onDisk = committableIdsSync(cwd, paths)
+  if (!onDisk) return null
+  return paths.filter((p, i) => committed.get(p) !== onDisk[i])
 }
 
 /** isAncestorCommit for a check that must stay synchronous (verify-evidence); null when git cannot tell. */

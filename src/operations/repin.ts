@@ -30,6 +30,7 @@ import { trioRules } from '../rules/index.js'
 import { identityOf } from '../trio/identity.js'
 import { loadProducerFiles, loadTrio, trioFromBytes } from '../trio/load.js'
 import type { Identity, Manifest, Pin, ProducerFiles, TrioRole } from '../trio/model.js'
+import { shellWords } from '../text/shell-words.js'
 
 /** The order the set is written in: the pin, which the consumer reads at start-up, last. */
 
@@ -266,11 +267,6 @@ function tick(text: string): string {
 /** A step's cwd as a person types it: {producer_root} and {repo_root} as repository paths. */
 function displayCwd(cwd: string, baseline: BaselinePolicy): string {
   return cwd.replace('{producer_root}', baseline.producer.root).replace('{repo_root}', '.')
-}
-
-/** argv as one line to copy (quoted where a shell would split it); only ever printed, never run. */
-function shellWords(argv: string[]): string {
-  return argv.map((a) => (/^[A-Za-z0-9_./:=@%+-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ')
 }
 
 /**

@@ -46,6 +46,7 @@ import { uncommittedBeside } from './uncommitted-beside.js'
 import { uncommittedPaths } from '../git/uncommitted.js'
 import type { SuiteReporter } from './suites.js'
 import { plural } from '../text/plural.js'
+import { shellWords } from '../text/shell-words.js'
 
 export interface RollbackOptions {
   baselines: BaselinePolicy[]
@@ -497,9 +498,12 @@ function putBack(
     writeFileSet(journal, writes, fs)
   } catch (e) {
     if (!(e instanceof FileSetError) || !e.nothingChanged) throw e
-    const files = writes.map((w) => w.path.split(`${root}/`).join(''))
+    const relative = (text: string) => text.split(`${root}/`).join('')
+    // the write's own words without its "Nothing was changed", which is not so of the working tree (found by review)
+    const why = relative(e.message).replace(/\s*Nothing was changed\.[^]*$/, '')
+    const files = writes.map((w) => relative(w.path))
     throw new FileSetError(
-      `the restored trio could not be verified, and the previous trio could not be put back over it (${e.message.split(`${root}/`).join('')}): the working tree holds the restored trio, unverified. Put the previous one back with git checkout -- ${files.join(' ')} (after making the files writable), then run the rollback again`
+      `the restored trio did not pass (or the run was stopped), and the previous trio could not be put back over it (${why}): the working tree holds the restored trio, unverified. Put the previous one back with ${shellWords(['git', 'checkout', '--', ...files])} (after making the files writable), then run the rollback again`
     )
   }
 }

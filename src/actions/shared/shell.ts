@@ -85,10 +85,14 @@ async function runAction<A extends ActionName, I extends CommonInputs & { token:
   let token: string | undefined
   // before the verdict's own summary is written, a stop leaves a summary that says why (found by review: empty)
   let summarised = false
+  // the operation's own end: its evidence is written, whatever stops the report after it
+  let operated = false
   try {
     checkNodeVersion()
     // the token from its descriptor when action.yml passed it there (never in the environment: token-fd.ts)
     token = tokenFromDescriptor(env)
+    // masked from the first line the step prints: an input error may quote what it was given
+    if (token) core.setSecret(token)
     // the readers trim what they parse: the rollback's reason is recorded as typed, whitespace too
     const get: GetInput<A> = (name) =>
       name === 'token' && token !== undefined ? token : core.getInput(name, { trimWhitespace: false })
@@ -112,14 +116,19 @@ async function runAction<A extends ActionName, I extends CommonInputs & { token:
       signal: cancel?.signal ?? new AbortController().signal
     }
     const done = await spec.operate(run)
-    summarised = true
-    await conclude(spec, run, done)
+    operated = true
+    await conclude(spec, run, done, () => {
+      summarised = true
+    })
   } catch (e) {
+    // redacted before it is escaped for Markdown, which would hide a secret from the redactor (found by review)
+    const redactor = actionRedactor(token ?? '', env).redactor
+    const message = (await redactor.redact(failureOf(e, spec.historyNeeded))).text
     // one line, every value it quotes shown as data (text/terminal.ts), as on the command line
-    const message = failureOf(e, spec.historyNeeded)
     core.setFailed(inlineSafe(message))
-    if (!summarised)
-      await writeSummary(stoppedSummary(spec.action, message), actionRedactor(token ?? '', env).redactor, env)
+    // a stop before the verdict's own summary (in conclude too: an output file a suite removed) leaves one that
+    // says why, never an empty one (found by review)
+    if (!summarised) await writeSummary(stoppedSummary(spec.action, message, operated), redactor, env)
   } finally {
     cancel?.dispose()
   }
@@ -128,7 +137,9 @@ async function runAction<A extends ActionName, I extends CommonInputs & { token:
 async function conclude<A extends ActionName, I extends CommonInputs & { token: string }>(
   spec: ActionSpec<A, I>,
   run: ActionRun<I>,
-  done: Operated<A>
+  done: Operated<A>,
+  /** Called once the verdict's summary is written: a later stop must not replace it. */
+  summarised: () => void
 ): Promise<void> {
   const { result } = done
   const findings = result.baselines.flatMap((b) => b.findings)
@@ -153,6 +164,7 @@ async function conclude<A extends ActionName, I extends CommonInputs & { token: 
   for (const [name, value] of Object.entries<string>(done.outputs)) core.setOutput(name, value)
   const plan = annotate(findings, run.inputs.root, run.env, failing, done.ownWarnings)
   await writeSummary(await done.summary(plan.overflow), done.redactor, run.env)
+  summarised()
   core.info(
     `baseline-gate ${spec.action}: ${result.verdict} (${plural(findings.length, 'finding')}); evidence in ${run.evidence.dir}`
   )
@@ -160,13 +172,17 @@ async function conclude<A extends ActionName, I extends CommonInputs & { token: 
 }
 
 /** The job summary of a run that stopped before its verdict: why, and that nothing else was written. */
-function stoppedSummary(action: ActionName, message: string): string {
+function stoppedSummary(action: ActionName, message: string, operated: boolean): string {
   return [
     `## ❌ baseline-gate ${action}: no verdict`,
     '',
-    `**The run stopped before a verdict:** ${withCodeSpans(message)}`,
+    operated
+      ? `**The run judged, but stopped before it reported its verdict:** ${withCodeSpans(message)}`
+      : `**The run stopped before a verdict:** ${withCodeSpans(message)}`,
     '',
-    'No verdict, evidence packet or outputs were written, and the step failed: fix what the message says, then run the workflow again.',
+    operated
+      ? 'Its evidence packet is in the evidence directory; its outputs may be incomplete, and the step failed: run the workflow again.'
+      : 'No verdict, evidence packet or outputs were written, and the step failed: fix what the message says, then run the workflow again.',
     ''
   ].join('\n')
 }
