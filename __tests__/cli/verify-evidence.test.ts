@@ -3,7 +3,7 @@
 // root found from a subdirectory; every unusable file named before anything is printed.
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { generateKeyPairSync } from 'node:crypto'
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runMain } from '../helpers/cli-in-process.js'
 import { SIGNATURE_NOT_CHECKED, UNVERIFIABLE_SHOWN } from '../../src/cli/verify-evidence.js'
@@ -97,6 +97,27 @@ describe('verify-evidence on a packet or its statement', () => {
       )
     )
     expect(r.stdout).not.toContain('evidence verified')
+  })
+
+  it('a matrix committed with CRLF under text=auto is the commit, and no filter program of the git config runs (found by review)', async () => {
+    const fx = trioFixture()
+    fx.write(MATRIX, fx.read(MATRIX).replace(/\n/g, '\r\n'))
+    const repo = gitRepo(fx)
+    repo.commit('the matrix, written with CRLF')
+    fx.write('.gitattributes', '* text=auto\n')
+    repo.commit('text=auto, after it')
+    expect(repo.git('status', '--porcelain')).toBe('')
+    // a clean filter the directory's own git config names: verify-evidence never runs it
+    const ran = join(tempDir('bg-filter-'), 'ran')
+    repo.git('config', 'filter.x.clean', `sh -c 'echo ran >> ${ran}; cat'`)
+    writeFileSync(join(fx.root, '.git/info/attributes'), '*.md filter=x\n')
+    expect((await runMain(['health', '--no-probe'], fx.root)).status).toBe(0)
+    const r = await run(['.baseline-gate/evidence/health-memorykernel.intoto.json'], fx.root)
+    expect([r.status, r.lines[1]]).toEqual([
+      0,
+      'evidence verified: 3 trio files match the checkout, at the judged commit; the commit subject is the judged commit'
+    ])
+    expect(existsSync(ran)).toBe(false)
   })
 
   it('a checkout conversion of the commit (eol=crlf in .gitattributes) is the commit, not an edit (found by review)', async () => {

@@ -224,17 +224,23 @@ function committableIdsSync(cwd: string, paths: string[]): string[] | null {
 }
 
 /**
- * Of `paths` (relative to `cwd`), the files on disk that are not what `commit` holds at that path, git's filters
- * applied (an uncommitted edit, or no such file in the commit; a checkout conversion of the commit's bytes is
- * no difference). Synchronous for verify-evidence; null when git cannot tell.
+ * Of `files` (paths relative to `cwd`, with the bytes read from them), those that are not what `commit` holds at
+ * that path: an uncommitted edit, another conversion than of line endings, or no such file in the commit. The bytes
+ * as they are, or with CRLF made LF (what core.autocrlf, `eol=crlf` or `text` check out from a blob of LF), match.
+ * No filter program runs (a clean filter is a command of the git config): verify-evidence may be run on a
+ * directory it does not trust. Synchronous for verify-evidence; null when git cannot tell.
  */
-export function notAtCommitSync(cwd: string, commit: string, paths: string[]): string[] | null {
+export function notAtCommitSync(
+  cwd: string,
+  commit: string,
+  files: { path: string; bytes: Buffer }[]
+): string[] | null {
   if (!/^[0-9a-f]{40}$/.test(commit)) return null
-  if (paths.length === 0) return []
+  if (files.length === 0) return []
   const r = childProcess().spawnSync(
     'git',
     // paths relative to `cwd` in and out: a consumer below the repository's top has its trio there
-    [...OPTIONS, '--literal-pathspecs', 'ls-tree', '-z', commit, '--', ...paths],
+    [...OPTIONS, '--literal-pathspecs', 'ls-tree', '-z', commit, '--', ...files.map((f) => f.path)],
     { cwd, timeout: TIMEOUT_MS, env: env(), stdio: ['ignore', 'pipe', 'pipe'] }
   )
   if (r.error || r.status !== 0) return null
@@ -243,9 +249,15 @@ export function notAtCommitSync(cwd: string, commit: string, paths: string[]): s
     const m = /^\d+ blob ([0-9a-f]{40,64})\t([^]*)$/.exec(entry)
     if (m) committed.set(m[2]!, m[1]!)
   }
-  const onDisk = committableIdsSync(cwd, paths)
-  if (!onDisk) return null
-  return paths.filter((p, i) => committed.get(p) !== onDisk[i])
+  const blobId = (bytes: Buffer) =>
+    createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
+  const lf = (bytes: Buffer) => Buffer.from(bytes.toString('latin1').replace(/\r\n/g, '\n'), 'latin1')
+  return files
+    .filter((f) => {
+      const id = committed.get(f.path)
+      return id !== blobId(f.bytes) && id !== blobId(lf(f.bytes))
+    })
+    .map((f) => f.path)
 }
 
 /** isAncestorCommit for a check that must stay synchronous (verify-evidence); null when git cannot tell. */

@@ -226,7 +226,7 @@ function uncommittedProblem(
   root: string,
   judged: string | null,
   checkout: EvidenceInspection['checkout'],
-  read: string[]
+  read: { path: string; bytes: Buffer }[]
 ): string[] {
   if (!judged || checkout?.judged !== 'same') return []
   const off = notAtCommitSync(root, judged, read) ?? []
@@ -274,10 +274,10 @@ function checkPacket(
   problems: string[]
   wrongRoot: boolean
   /** The trio files read from the checkout that matched the packet's digests. */
-  read: string[]
+  read: { path: string; bytes: Buffer }[]
 } {
   const problems: string[] = []
-  const read: string[] = []
+  const read: { path: string; bytes: Buffer }[] = []
   let checked = 0
   let recorded = 0
   let missing = 0
@@ -301,7 +301,7 @@ function checkPacket(
     const actual = file.kind === 'ok' ? sha256(file.bytes) : null
     if (actual !== null && actual === digest.sha256) {
       matched++
-      read.push(digest.path)
+      if (file.kind === 'ok') read.push({ path: digest.path, bytes: file.bytes })
     }
     if (actual !== digest.sha256) {
       const was = digest.sha256 ?? 'no file'
