@@ -7,7 +7,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runMain } from '../helpers/cli-in-process.js'
 import { SIGNATURE_NOT_CHECKED, UNVERIFIABLE_SHOWN } from '../../src/cli/verify-evidence.js'
-import { cleanupFixtures, health, MATRIX, tempDir, trioFixture } from '../helpers/fixture.js'
+import { cleanupFixtures, health, MATRIX, PIN, tempDir, trioFixture } from '../helpers/fixture.js'
 import { gitRepo } from '../helpers/git-repo.js'
 import { dsseBundle } from '../helpers/sigstore.js'
 
@@ -93,13 +93,13 @@ describe('verify-evidence on a packet or its statement', () => {
     expect(r.status).toBe(1)
     expect(r.stdout).toMatch(
       new RegExp(
-        `mismatch: ${MATRIX}: the checkout's file matches the evidence, but commit [0-9a-f]{12} holds other bytes \\(an uncommitted edit, or a checkout conversion\\)`
+        `mismatch: ${MATRIX}: the checkout's file matches the evidence, but it is not what commit [0-9a-f]{12} holds, as git sees it \\(an uncommitted edit`
       )
     )
     expect(r.stdout).not.toContain('evidence verified')
   })
 
-  it('a matrix committed with CRLF under text=auto is the commit, and no filter program of the git config runs (found by review)', async () => {
+  it('a matrix committed with CRLF under text=auto is the commit; a CR added by hand is not (found by review)', async () => {
     const fx = trioFixture()
     fx.write(MATRIX, fx.read(MATRIX).replace(/\n/g, '\r\n'))
     const repo = gitRepo(fx)
@@ -107,16 +107,39 @@ describe('verify-evidence on a packet or its statement', () => {
     fx.write('.gitattributes', '* text=auto\n')
     repo.commit('text=auto, after it')
     expect(repo.git('status', '--porcelain')).toBe('')
-    // a clean filter the directory's own git config names: verify-evidence never runs it
-    const ran = join(tempDir('bg-filter-'), 'ran')
-    repo.git('config', 'filter.x.clean', `sh -c 'echo ran >> ${ran}; cat'`)
-    writeFileSync(join(fx.root, '.git/info/attributes'), '*.md filter=x\n')
     expect((await runMain(['health', '--no-probe'], fx.root)).status).toBe(0)
     const r = await run(['.baseline-gate/evidence/health-memorykernel.intoto.json'], fx.root)
     expect([r.status, r.lines[1]]).toEqual([
       0,
       'evidence verified: 3 trio files match the checkout, at the judged commit; the commit subject is the judged commit'
     ])
+    // a CR before a line's LF, added by hand where git converts nothing (no attributes), is an edit
+    const plain = trioFixture()
+    const plainRepo = gitRepo(plain)
+    plainRepo.commit('the embedded baseline, no attributes')
+    plain.write(PIN, plain.read(PIN).replace('{\n', '{\r\n'))
+    expect(plainRepo.git('status', '--porcelain')).toBe(`M ${PIN}`)
+    expect((await runMain(['health', '--no-probe'], plain.root)).status).toBe(0)
+    const edited = await run(['.baseline-gate/evidence/health-memorykernel.intoto.json'], plain.root)
+    expect(edited.status).toBe(1)
+    expect(edited.stdout).toContain(
+      `mismatch: ${PIN}: the checkout's file matches the evidence, but it is not what commit`
+    )
+  })
+
+  it('a trio file under a filter attribute is not compared: the program of the git config never runs (found by review)', async () => {
+    const fx = trioFixture()
+    const repo = gitRepo(fx)
+    repo.commit('the embedded baseline')
+    const ran = join(tempDir('bg-filter-'), 'ran')
+    repo.git('config', 'filter.x.clean', `sh -c 'echo ran >> ${ran}; cat'`)
+    writeFileSync(join(fx.root, '.git/info/attributes'), '*.md filter=x\n')
+    expect((await runMain(['health', '--no-probe'], fx.root)).status).toBe(0)
+    const r = await run(['.baseline-gate/evidence/health-memorykernel.intoto.json'], fx.root)
+    expect(r.status).toBe(1)
+    expect(r.stdout).toContain(
+      `mismatch: ${MATRIX}: the checkout's file matches the evidence, but it is not what commit`
+    )
     expect(existsSync(ran)).toBe(false)
   })
 

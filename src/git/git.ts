@@ -224,40 +224,56 @@ function committableIdsSync(cwd: string, paths: string[]): string[] | null {
 }
 
 /**
- * Of `files` (paths relative to `cwd`, with the bytes read from them), those that are not what `commit` holds at
- * that path: an uncommitted edit, another conversion than of line endings, or no such file in the commit. The bytes
- * as they are, or with CRLF made LF (what core.autocrlf, `eol=crlf` or `text` check out from a blob of LF), match.
- * No filter program runs (a clean filter is a command of the git config): verify-evidence may be run on a
- * directory it does not trust. Synchronous for verify-evidence; null when git cannot tell.
+ * Of `paths` (relative to `cwd`), the files on disk that are not what `commit` holds at that path, as git itself
+ * judges it (`git status`'s view: a line-ending conversion git makes on checkout is no difference, a CR added by
+ * hand is): an uncommitted edit, or no such file in the commit. No program runs: a path with a `filter` attribute
+ * (a command of the git config) is counted as not at the commit, unasked, and the fsmonitor hook is off, since
+ * verify-evidence may run on a directory it does not trust. Synchronous for verify-evidence; null: cannot tell.
  */
-export function notAtCommitSync(
-  cwd: string,
-  commit: string,
-  files: { path: string; bytes: Buffer }[]
-): string[] | null {
+export function notAtCommitSync(cwd: string, commit: string, paths: string[]): string[] | null {
   if (!/^[0-9a-f]{40}$/.test(commit)) return null
-  if (files.length === 0) return []
-  const r = childProcess().spawnSync(
-    'git',
-    // paths relative to `cwd` in and out: a consumer below the repository's top has its trio there
-    [...OPTIONS, '--literal-pathspecs', 'ls-tree', '-z', commit, '--', ...files.map((f) => f.path)],
-    { cwd, timeout: TIMEOUT_MS, env: env(), stdio: ['ignore', 'pipe', 'pipe'] }
-  )
-  if (r.error || r.status !== 0) return null
-  const committed = new Map<string, string>()
-  for (const entry of r.stdout.toString('utf8').split('\0')) {
-    const m = /^\d+ blob ([0-9a-f]{40,64})\t([^]*)$/.exec(entry)
-    if (m) committed.set(m[2]!, m[1]!)
-  }
-  const blobId = (bytes: Buffer) =>
-    createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
-  const lf = (bytes: Buffer) => Buffer.from(bytes.toString('latin1').replace(/\r\n/g, '\n'), 'latin1')
-  return files
-    .filter((f) => {
-      const id = committed.get(f.path)
-      return id !== blobId(f.bytes) && id !== blobId(lf(f.bytes))
-    })
-    .map((f) => f.path)
+  if (paths.length === 0) return []
+  const run = (args: string[]) =>
+    childProcess().spawnSync(
+      'git',
+      [...OPTIONS, '-c', 'core.fsmonitor=false', '--literal-pathspecs', ...args],
+      {
+        cwd,
+        timeout: TIMEOUT_MS,
+        env: env(),
+        stdio: ['ignore', 'pipe', 'pipe']
+      }
+    )
+  const fields = (r: ReturnType<typeof run>) => r.stdout.toString('utf8').split('\0')
+  // in the commit at all: a file git does not track is in no diff
+  const tree = run(['ls-tree', '-z', '--name-only', commit, '--', ...paths])
+  if (tree.error || tree.status !== 0) return null
+  const inCommit = new Set(fields(tree))
+  // a filter would run a program to compare: never here
+  const attr = run(['check-attr', '-z', 'filter', '--', ...paths])
+  if (attr.error || attr.status !== 0) return null
+  const filtered = new Set<string>()
+  const a = fields(attr)
+  for (let i = 0; i + 2 < a.length; i += 3)
+    if (a[i + 2] !== 'unspecified' && a[i + 2] !== 'unset') filtered.add(a[i]!)
+  const compared = paths.filter((p) => inCommit.has(p) && !filtered.has(p))
+  const diff =
+    compared.length === 0
+      ? null
+      : run([
+          'diff',
+          '--no-ext-diff',
+          '--no-textconv',
+          '--relative',
+          '--name-only',
+          '-z',
+          commit,
+          '--',
+          ...compared
+        ])
+  if (diff && (diff.error || diff.status !== 0)) return null
+  const changed = new Set(diff ? fields(diff) : [])
+  return paths.filter((p) => !inCommit.has(p) || filtered.has(p) || changed.has(p))
 }
 
 /** isAncestorCommit for a check that must stay synchronous (verify-evidence); null when git cannot tell. */

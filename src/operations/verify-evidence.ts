@@ -226,13 +226,13 @@ function uncommittedProblem(
   root: string,
   judged: string | null,
   checkout: EvidenceInspection['checkout'],
-  read: { path: string; bytes: Buffer }[]
+  read: string[]
 ): string[] {
   if (!judged || checkout?.judged !== 'same') return []
   const off = notAtCommitSync(root, judged, read) ?? []
   return off.map(
     (path) =>
-      `${path}: the checkout's file matches the evidence, but commit ${judged.slice(0, 12)} holds other bytes (an uncommitted edit, or a checkout conversion): the run judged the file on disk, not the commit; verify on a clean checkout of ${judged.slice(0, 12)}`
+      `${path}: the checkout's file matches the evidence, but it is not what commit ${judged.slice(0, 12)} holds, as git sees it (an uncommitted edit, or a filter attribute whose program this tool does not run): the run judged the file on disk, not the commit; verify on a clean checkout of ${judged.slice(0, 12)}`
   )
 }
 
@@ -274,10 +274,10 @@ function checkPacket(
   problems: string[]
   wrongRoot: boolean
   /** The trio files read from the checkout that matched the packet's digests. */
-  read: { path: string; bytes: Buffer }[]
+  read: string[]
 } {
   const problems: string[] = []
-  const read: { path: string; bytes: Buffer }[] = []
+  const read: string[] = []
   let checked = 0
   let recorded = 0
   let missing = 0
@@ -301,7 +301,7 @@ function checkPacket(
     const actual = file.kind === 'ok' ? sha256(file.bytes) : null
     if (actual !== null && actual === digest.sha256) {
       matched++
-      if (file.kind === 'ok') read.push({ path: digest.path, bytes: file.bytes })
+      read.push(digest.path)
     }
     if (actual !== digest.sha256) {
       const was = digest.sha256 ?? 'no file'
