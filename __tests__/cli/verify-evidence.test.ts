@@ -3,7 +3,7 @@
 // root found from a subdirectory; every unusable file named before anything is printed.
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { generateKeyPairSync } from 'node:crypto'
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runMain } from '../helpers/cli-in-process.js'
 import { SIGNATURE_NOT_CHECKED, UNVERIFIABLE_SHOWN } from '../../src/cli/verify-evidence.js'
@@ -125,6 +125,19 @@ describe('verify-evidence on a packet or its statement', () => {
     expect(edited.stdout).toContain(
       `mismatch: ${PIN}: the checkout's file matches the evidence, but it is not what commit`
     )
+  })
+
+  it('writes nothing into the repository: not even the index a touched trio file would make git refresh (found by review)', async () => {
+    const fx = trioFixture()
+    gitRepo(fx).commit('the embedded baseline')
+    expect((await runMain(['health', '--no-probe'], fx.root)).status).toBe(0)
+    const later = new Date(Date.now() + 60_000)
+    utimesSync(join(fx.root, MATRIX), later, later)
+    const index = join(fx.root, '.git/index')
+    const before = [readFileSync(index), statSync(index).mtimeMs]
+    const r = await run(['.baseline-gate/evidence/health-memorykernel.intoto.json'], fx.root)
+    expect(r.status).toBe(0)
+    expect([readFileSync(index), statSync(index).mtimeMs]).toEqual(before)
   })
 
   it('a trio file under a filter attribute is not compared: the program of the git config never runs (found by review)', async () => {

@@ -224,9 +224,9 @@ function committableIdsSync(cwd: string, paths: string[]): string[] | null {
 }
 
 /**
- * Of `paths` (relative to `cwd`), the files on disk that are not what `commit` holds at that path, as git itself
- * judges it (`git status`'s view: a line-ending conversion git makes on checkout is no difference, a CR added by
- * hand is): an uncommitted edit, or no such file in the commit. No program runs: a path with a `filter` attribute
+ * Of `paths` (relative to `cwd`), the files on disk that are not what `commit`, the commit checked out, holds at
+ * that path, as `git status` judges it (a line-ending conversion git makes on checkout is no difference, a CR
+ * added by hand is): an uncommitted edit, or no such file in the commit. No program runs: a path with a `filter` attribute
  * (a command of the git config) is counted as not at the commit, unasked, and the fsmonitor hook is off, since
  * verify-evidence may run on a directory it does not trust. Synchronous for verify-evidence; null: cannot tell.
  */
@@ -240,7 +240,8 @@ export function notAtCommitSync(cwd: string, commit: string, paths: string[]): s
       {
         cwd,
         timeout: TIMEOUT_MS,
-        env: env(),
+        // a check that writes nothing: no refresh of the index's stat data
+        env: { ...env(), GIT_OPTIONAL_LOCKS: '0' },
         stdio: ['ignore', 'pipe', 'pipe']
       }
     )
@@ -257,23 +258,20 @@ export function notAtCommitSync(cwd: string, commit: string, paths: string[]): s
   for (let i = 0; i + 2 < a.length; i += 3)
     if (a[i + 2] !== 'unspecified' && a[i + 2] !== 'unset') filtered.add(a[i]!)
   const compared = paths.filter((p) => inCommit.has(p) && !filtered.has(p))
-  const diff =
-    compared.length === 0
-      ? null
-      : run([
-          'diff',
-          '--no-ext-diff',
-          '--no-textconv',
-          '--relative',
-          '--name-only',
-          '-z',
-          commit,
-          '--',
-          ...compared
-        ])
-  if (diff && (diff.error || diff.status !== 0)) return null
-  const changed = new Set(diff ? fields(diff) : [])
-  return paths.filter((p) => !inCommit.has(p) || filtered.has(p) || changed.has(p))
+  if (compared.length === 0) return paths
+  // `git status` against HEAD, which is the commit here (the caller's): with optional locks off it refreshes
+  // nothing, where `git diff` wrote the index back (found by review). Its paths are the root's: the prefix maps them
+  const prefix = run(['rev-parse', '--show-prefix'])
+  if (prefix.error || prefix.status !== 0) return null
+  const at = prefix.stdout.toString('utf8').trim()
+  const status = run(['status', '--porcelain=v1', '-z', '--untracked-files=no', '--', ...compared])
+  if (status.error || status.status !== 0) return null
+  const changed = new Set(
+    fields(status)
+      .filter((e) => e.length > 3)
+      .map((e) => e.slice(3))
+  )
+  return paths.filter((p) => !inCommit.has(p) || filtered.has(p) || changed.has(`${at}${p}`))
 }
 
 /** isAncestorCommit for a check that must stay synchronous (verify-evidence); null when git cannot tell. */
