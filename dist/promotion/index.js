@@ -44939,15 +44939,16 @@ async function runAction(spec, env2) {
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy });
     const baselines = selectBaselines(policy, inputs.baseline);
     const evidence = createEvidenceStore(inputs.evidenceDir, { root: inputs.root });
+    const artifact = artifactName(spec.action, inputs.baseline, env2);
     const run2 = {
       inputs,
       env: env2,
       baselines,
       evidence,
       ctx: createOperationContext({ root: inputs.root, rootFrom: inputs.rootFrom, policy, evidence, env: env2 }),
-      artifact: artifactName(spec.action, inputs.baseline, env2),
+      artifact,
       // never an artifact that is not uploaded (found by review: the summary named one)
-      artifactShown: "uploadEvidence" in inputs && inputs.uploadEvidence === false ? null : artifactName(spec.action, inputs.baseline, env2),
+      artifactShown: "uploadEvidence" in inputs && inputs.uploadEvidence === false ? null : artifact,
       signal: cancel?.signal ?? new AbortController().signal
     };
     const done = await spec.operate(run2);

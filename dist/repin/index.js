@@ -46578,16 +46578,7 @@ async function isAncestorCommit(cwd, ancestor, descendant) {
 }
 function convertedOnDiskSync(cwd, files) {
   if (files.length === 0) return [];
-  const ids = committableIdsSync(
-    cwd,
-    files.map((f) => f.path)
-  );
-  if (!ids) return null;
-  const asIs = (bytes) => createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
-  return files.filter((f, i) => ids[i] !== asIs(f.bytes)).map((f) => f.path);
-}
-function committableIdsSync(cwd, paths) {
-  const r = childProcess().spawnSync("git", [...OPTIONS, "hash-object", "--", ...paths], {
+  const r = childProcess().spawnSync("git", [...OPTIONS, "hash-object", "--", ...files.map((f) => f.path)], {
     cwd,
     timeout: TIMEOUT_MS,
     env: env(),
@@ -46595,7 +46586,9 @@ function committableIdsSync(cwd, paths) {
   });
   if (r.error || r.status !== 0) return null;
   const ids = r.stdout.toString("utf8").trim().split("\n");
-  return ids.length === paths.length ? ids : null;
+  if (ids.length !== files.length) return null;
+  const asIs = (bytes) => createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+  return files.filter((f, i) => ids[i] !== asIs(f.bytes)).map((f) => f.path);
 }
 function headCommitSync(cwd) {
   const fromDisk = headFromDisk(cwd);
@@ -60268,15 +60261,16 @@ async function runAction(spec, env2) {
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy });
     const baselines = selectBaselines(policy, inputs.baseline);
     const evidence = createEvidenceStore(inputs.evidenceDir, { root: inputs.root });
+    const artifact = artifactName(spec.action, inputs.baseline, env2);
     const run2 = {
       inputs,
       env: env2,
       baselines,
       evidence,
       ctx: createOperationContext({ root: inputs.root, rootFrom: inputs.rootFrom, policy, evidence, env: env2 }),
-      artifact: artifactName(spec.action, inputs.baseline, env2),
+      artifact,
       // never an artifact that is not uploaded (found by review: the summary named one)
-      artifactShown: "uploadEvidence" in inputs && inputs.uploadEvidence === false ? null : artifactName(spec.action, inputs.baseline, env2),
+      artifactShown: "uploadEvidence" in inputs && inputs.uploadEvidence === false ? null : artifact,
       signal: cancel?.signal ?? new AbortController().signal
     };
     const done = await spec.operate(run2);

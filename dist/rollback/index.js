@@ -42278,13 +42278,14 @@ function verify(ctx, baseline, trio, producer, now) {
     ...adapterFindings(ctx.root, baseline)
   ];
 }
+var rootRelative = (root, text) => text.split(`${root}/`).join("");
 function writeRestore(root, journal, writes, fs3) {
   try {
     writeFileSet(journal, writes, fs3);
     return null;
   } catch (e) {
     if (!(e instanceof FileSetError) || !e.nothingChanged) throw e;
-    return `${e.message.split(`${root}/`).join("")} Make the trio files and their directories writable by this runner (a containerised step may have left them owned by root), then run the rollback again`;
+    return `${rootRelative(root, e.message)} Make the trio files and their directories writable by this runner (a containerised step may have left them owned by root), then run the rollback again`;
   }
 }
 function putBack(root, journal, writes, fs3) {
@@ -42292,9 +42293,8 @@ function putBack(root, journal, writes, fs3) {
     writeFileSet(journal, writes, fs3);
   } catch (e) {
     if (!(e instanceof FileSetError) || !e.nothingChanged) throw e;
-    const relative7 = (text) => text.split(`${root}/`).join("");
-    const why = relative7(e.message).replace(/\s*Nothing was changed\.[^]*$/, "");
-    const files = writes.map((w2) => relative7(w2.path));
+    const why = rootRelative(root, e.message).replace(/\s*Nothing was changed\.[^]*$/, "");
+    const files = writes.map((w2) => rootRelative(root, w2.path));
     throw new FileSetError(
       `the restored trio did not pass (or the run was stopped), and the previous trio could not be put back over it (${why}): the working tree holds the restored trio, unverified. Put the previous one back with ${shellWords(["git", "checkout", "--", ...files])} (after making the files writable), then run the rollback again`
     );
@@ -48456,15 +48456,16 @@ async function runAction(spec, env2) {
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy });
     const baselines = selectBaselines(policy, inputs.baseline);
     const evidence = createEvidenceStore(inputs.evidenceDir, { root: inputs.root });
+    const artifact = artifactName(spec.action, inputs.baseline, env2);
     const run2 = {
       inputs,
       env: env2,
       baselines,
       evidence,
       ctx: createOperationContext({ root: inputs.root, rootFrom: inputs.rootFrom, policy, evidence, env: env2 }),
-      artifact: artifactName(spec.action, inputs.baseline, env2),
+      artifact,
       // never an artifact that is not uploaded (found by review: the summary named one)
-      artifactShown: "uploadEvidence" in inputs && inputs.uploadEvidence === false ? null : artifactName(spec.action, inputs.baseline, env2),
+      artifactShown: "uploadEvidence" in inputs && inputs.uploadEvidence === false ? null : artifact,
       signal: cancel?.signal ?? new AbortController().signal
     };
     const done = await spec.operate(run2);

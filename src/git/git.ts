@@ -199,20 +199,7 @@ export function hasCommitSync(cwd: string, sha: string): boolean | null {
  */
 export function convertedOnDiskSync(cwd: string, files: { path: string; bytes: Buffer }[]): string[] | null {
   if (files.length === 0) return []
-  const ids = committableIdsSync(
-    cwd,
-    files.map((f) => f.path)
-  )
-  if (!ids) return null
-  // the id of the bytes as they are: a blob's header, then the bytes
-  const asIs = (bytes: Buffer) =>
-    createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
-  return files.filter((f, i) => ids[i] !== asIs(f.bytes)).map((f) => f.path)
-}
-
-/** The blob id git would commit for each file on disk (its filters applied, as `git add` would); null: cannot tell. */
-function committableIdsSync(cwd: string, paths: string[]): string[] | null {
-  const r = childProcess().spawnSync('git', [...OPTIONS, 'hash-object', '--', ...paths], {
+  const r = childProcess().spawnSync('git', [...OPTIONS, 'hash-object', '--', ...files.map((f) => f.path)], {
     cwd,
     timeout: TIMEOUT_MS,
     env: env(),
@@ -220,15 +207,19 @@ function committableIdsSync(cwd: string, paths: string[]): string[] | null {
   })
   if (r.error || r.status !== 0) return null
   const ids = r.stdout.toString('utf8').trim().split('\n')
-  return ids.length === paths.length ? ids : null
+  if (ids.length !== files.length) return null
+  // the id of the bytes as they are: a blob's header, then the bytes
+  const asIs = (bytes: Buffer) =>
+    createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
+  return files.filter((f, i) => ids[i] !== asIs(f.bytes)).map((f) => f.path)
 }
 
 /**
  * Of `paths` (relative to `cwd`), the files on disk that are not what `commit`, the commit checked out, holds at
  * that path, as `git status` judges it (a line-ending conversion git makes on checkout is no difference, a CR
- * added by hand is): an uncommitted edit, or no such file in the commit. No program runs: a path with a `filter` attribute
- * (a command of the git config) is counted as not at the commit, unasked, and the fsmonitor hook is off, since
- * verify-evidence may run on a directory it does not trust. Synchronous for verify-evidence; null: cannot tell.
+ * added by hand is): an uncommitted edit, or no such file in the commit. No program runs: a path with a `filter`
+ * attribute (a command of the git config) is counted as not at the commit, unasked, and the fsmonitor hook is
+ * off, since verify-evidence may run on a directory it does not trust. Synchronous; null: git cannot tell.
  */
 export function notAtCommitSync(cwd: string, commit: string, paths: string[]): string[] | null {
   if (!/^[0-9a-f]{40}$/.test(commit)) return null
@@ -246,7 +237,7 @@ export function notAtCommitSync(cwd: string, commit: string, paths: string[]): s
       }
     )
   const fields = (r: ReturnType<typeof run>) => r.stdout.toString('utf8').split('\0')
-  // in the commit at all: a file git does not track is in no diff
+  // in the commit at all: a file git does not track is in no status
   const tree = run(['ls-tree', '-z', '--name-only', commit, '--', ...paths])
   if (tree.error || tree.status !== 0) return null
   const inCommit = new Set(fields(tree))

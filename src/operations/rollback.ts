@@ -466,6 +466,9 @@ function verify(
   ]
 }
 
+/** A write's message with the root's absolute paths made relative to it, as every finding's paths are. */
+const rootRelative = (root: string, text: string) => text.split(`${root}/`).join('')
+
 /** Write the restored trio; why it could not be written (nothing was changed), or null once it is. */
 function writeRestore(
   root: string,
@@ -480,7 +483,7 @@ function writeRestore(
     // only a failure before the commit point, which left the old trio whole; a later one is the journal's to finish
     if (!(e instanceof FileSetError) || !e.nothingChanged) throw e
     // paths relative to the root, as every finding's (the note, the issue and SARIF quote it)
-    return `${e.message.split(`${root}/`).join('')} Make the trio files and their directories writable by this runner (a containerised step may have left them owned by root), then run the rollback again`
+    return `${rootRelative(root, e.message)} Make the trio files and their directories writable by this runner (a containerised step may have left them owned by root), then run the rollback again`
   }
 }
 
@@ -498,10 +501,9 @@ function putBack(
     writeFileSet(journal, writes, fs)
   } catch (e) {
     if (!(e instanceof FileSetError) || !e.nothingChanged) throw e
-    const relative = (text: string) => text.split(`${root}/`).join('')
     // the write's own words without its "Nothing was changed", which is not so of the working tree (found by review)
-    const why = relative(e.message).replace(/\s*Nothing was changed\.[^]*$/, '')
-    const files = writes.map((w) => relative(w.path))
+    const why = rootRelative(root, e.message).replace(/\s*Nothing was changed\.[^]*$/, '')
+    const files = writes.map((w) => rootRelative(root, w.path))
     throw new FileSetError(
       `the restored trio did not pass (or the run was stopped), and the previous trio could not be put back over it (${why}): the working tree holds the restored trio, unverified. Put the previous one back with ${shellWords(['git', 'checkout', '--', ...files])} (after making the files writable), then run the rollback again`
     )

@@ -101,18 +101,16 @@ async function runAction<A extends ActionName, I extends CommonInputs & { token:
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy })
     const baselines = selectBaselines(policy, inputs.baseline)
     const evidence = createEvidenceStore(inputs.evidenceDir, { root: inputs.root })
+    const artifact = artifactName(spec.action, inputs.baseline, env)
     const run: ActionRun<I> = {
       inputs,
       env,
       baselines,
       evidence,
       ctx: createOperationContext({ root: inputs.root, rootFrom: inputs.rootFrom, policy, evidence, env }),
-      artifact: artifactName(spec.action, inputs.baseline, env),
+      artifact,
       // never an artifact that is not uploaded (found by review: the summary named one)
-      artifactShown:
-        'uploadEvidence' in inputs && inputs.uploadEvidence === false
-          ? null
-          : artifactName(spec.action, inputs.baseline, env),
+      artifactShown: 'uploadEvidence' in inputs && inputs.uploadEvidence === false ? null : artifact,
       signal: cancel?.signal ?? new AbortController().signal
     }
     const done = await spec.operate(run)
