@@ -127,6 +127,30 @@ describe('git', () => {
     expect((await readAtRevision(r.dir, sha, ['big.bin', 'a.txt'])).get('big.bin')).toBeNull()
   })
 
+  it("ends a read a stalled promisor remote holds: git's silence past the deadline is an error, idleness is not", async () => {
+    const r = repo()
+    const first = r.commit({ 'a.txt': 'a\n' }, 'first')
+    r.commit({ 'b.txt': 'b\n' }, 'second')
+    execFileSync('git', ['config', 'uploadpack.allowfilter', 'true'], { cwd: r.dir })
+    const clone = join(tempDir('bg-git-stall-'), 'clone')
+    execFileSync('git', ['clone', '-q', '--no-checkout', '--filter=blob:none', `file://${r.dir}`, clone])
+    // the remote answers nothing for longer than the deadline: a lazy fetch git starts for the missing blob waits
+    execFileSync('git', ['config', 'remote.origin.uploadpack', 'sleep 20; git-upload-pack'], { cwd: clone })
+    const reader = new BlobReader(clone, 1024, 300)
+    try {
+      // no request for longer than the deadline: nothing fails
+      await new Promise((resolve) => setTimeout(resolve, 600))
+      expect(await reader.readTree('HEAD^{tree}')).toMatchObject({ found: true })
+      await expect(reader.read(`${first}:a.txt`)).rejects.toThrow(
+        /^git cat-file answered nothing for 300 ms with requests pending: a partial clone reads what it lacks from its promisor remote, and that remote did not answer \(check it, or check out the whole history without a filter\)$/
+      )
+      // the reader is done: every later request says why
+      await expect(reader.readTree('HEAD^{tree}')).rejects.toThrow(/answered nothing/)
+    } finally {
+      reader.close()
+    }
+  })
+
   it('resolves revisions to full commit ids, and refuses what is not a commit or looks like an option', async () => {
     const r = repo()
     const sha = r.commit({ 'a.txt': 'a\n' }, 'a')

@@ -344,26 +344,38 @@ export class BlobReader {
     reject: (e: Error) => void
   }[] = []
   private failure: Error | null = null
+  /** Set while a request waits: git has sent nothing for `idleMs`. */
+  private idle: NodeJS.Timeout | null = null
 
+  /**
+   * @param idleMs how long a pending request may wait with nothing from git: a partial clone reads a missing blob
+   * from its promisor remote, and a remote that stalls must end the run as every other git command does, not hold
+   * it until the job's own limit
+   */
   constructor(
     cwd: string,
-    readonly limit = MAX_FILE_BYTES
+    readonly limit = MAX_FILE_BYTES,
+    private readonly idleMs = TIMEOUT_MS
   ) {
+    // no prompt: a promisor remote that asks for credentials is a failure, never a wait for a human
     this.child = childProcess().spawn('git', ['cat-file', '--batch'], {
       cwd,
       stdio: ['pipe', 'pipe', 'pipe'],
-      env: { ...process.env, LC_ALL: 'C' }
+      env: env()
     })
     this.child.stdout.on('data', (chunk: Buffer) => {
       if (this.skip > 0) {
         const k = Math.min(this.skip, chunk.length)
         this.skip -= k
         chunk = chunk.subarray(k)
-        if (chunk.length === 0) return
       }
-      this.chunks.push(chunk)
-      this.length += chunk.length
-      this.drain()
+      if (chunk.length > 0) {
+        this.chunks.push(chunk)
+        this.length += chunk.length
+        this.drain()
+      }
+      // git is answering: the deadline starts again from here
+      this.watch()
     })
     // read, so that git never blocks on a full pipe; its last line says why it stopped (a promisor remote that
     // cannot be reached, a corrupt object)
@@ -378,6 +390,20 @@ export class BlobReader {
     const fail = (e: Error) => {
       this.failure = e
       for (const w of this.waiting.splice(0)) w.reject(e)
+      this.watch()
+    }
+    this.timedOut = () => {
+      if (this.waiting.length === 0) return
+      fail(
+        new GitError(
+          `git cat-file answered nothing for ${formatDuration(this.idleMs)} with requests pending${said()}: a partial clone reads what it lacks from its promisor remote, and that remote did not answer (check it, or check out the whole history without a filter)`
+        )
+      )
+      this.child.kill('SIGKILL')
+      // a fetch git started may outlive it holding these pipes: they must not keep this process alive
+      this.child.stdout.destroy()
+      this.child.stderr.destroy()
+      this.child.stdin.destroy()
     }
     this.child.on('error', (e) => fail(new GitError(`git cat-file: ${e.message}`)))
     // a request written after git ended (killed by a Ctrl-C that reached its process group): EPIPE is that
@@ -408,11 +434,21 @@ export class BlobReader {
     return new Promise((resolve, reject) => {
       this.waiting.push({ want, resolve, reject })
       this.child.stdin.write(`${spec}\n`)
+      if (!this.idle) this.watch()
     })
   }
 
   close(): void {
     this.child.stdin.end()
+  }
+
+  private timedOut: () => void = () => {}
+
+  /** (Re)starts the idle deadline while a request waits; clears it when none does. */
+  private watch(): void {
+    if (this.idle) clearTimeout(this.idle)
+    // never what keeps this process alive: git's own process and pipes do that while a request waits
+    this.idle = this.waiting.length > 0 ? setTimeout(this.timedOut, this.idleMs).unref() : null
   }
 
   /** The pending bytes as one buffer (joined once per answer, not once per chunk: linear in the bytes). */
