@@ -13,6 +13,8 @@ import { validateEvidence } from '../../src/generated/evidence-validators.js'
 import type { GitHubClient } from '../../src/github/client.js'
 import type { BaselineResult, OperationResult } from '../../src/operations/context.js'
 import { lastKnownGood } from '../../src/operations/last-known-good.js'
+import { renderLkg } from '../../src/cli/render-rollback.js'
+import { plain } from '../../src/cli/style.js'
 import { runRepin } from '../../src/operations/repin.js'
 import { runRollback } from '../../src/operations/rollback.js'
 import type { RollbackOptions } from '../../src/operations/rollback.js'
@@ -130,6 +132,33 @@ describe('lkg: the last-known-good baseline', () => {
     expect(r.lkg.target).toBeNull()
     expect(r.lkg.problem).toBe(
       `the trio has no history on this branch; the pin ${PIN} is not committed at ${r.head.slice(0, 12)}, and a rollback restores only committed revisions: commit the trio first`
+    )
+  })
+
+  it("in a shallow clone cut after the target's promotion: the target is the clone's oldest commit, and lkg says the trio was written there or before", async () => {
+    const { fx, c } = threeBaselines()
+    const baseline = policyOf(fx.root).baselines[0]!
+    const full = await lastKnownGood(fx.root, baseline)
+    expect([full.lkg.target?.commit, full.targetAtCut]).toEqual([c.v5, false])
+    expect(renderLkg([full], plain)).not.toContain('shallow')
+    // five commits deep: the oldest is the first unrelated commit after v5's promotion, where git's walk sees the
+    // trio begin
+    const clone = join(tempDir('bg-lkg-cut-'), 'clone')
+    execFileSync('git', ['clone', '-q', '--depth', '5', `file://${fx.root}`, clone])
+    const oldest = execFileSync('git', ['rev-list', '--max-parents=0', 'HEAD'], {
+      cwd: clone,
+      encoding: 'utf8'
+    }).trim()
+    const cut = await lastKnownGood(clone, policyOf(clone).baselines[0]!)
+    expect([cut.lkg.target?.identity.release_tag, cut.lkg.target?.commit, cut.targetAtCut]).toEqual([
+      TAGS.v5,
+      oldest,
+      true
+    ])
+    // the bytes are v5's all the same
+    expect(cut.targetBytes?.pin.equals(showBytes(fx.root, c.v5, PIN))).toBe(true)
+    expect(renderLkg([cut], plain)).toContain(
+      `    trio revision ${oldest} (${cut.lkg.target!.date}); valid at that revision under the current rules\n    this revision is the oldest commit of this shallow clone, so the trio was written there or before it (fetch the whole history, fetch-depth: 0, to name the revision that wrote it)\n`
     )
   })
 

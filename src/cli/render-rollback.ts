@@ -3,6 +3,7 @@ import { mapStrings } from '../text/map-strings.js'
 import { inlineSafe } from '../text/terminal.js'
 import type { PassedOver } from '../classify/last-known-good.js'
 import type { RollbackReport } from '../operations/context.js'
+import { AT_SHALLOW_CUT } from '../operations/last-known-good.js'
 import type { LkgReport } from '../operations/last-known-good.js'
 import type { DrillReport } from '../operations/rollback-drill.js'
 import { drillVerdictWords } from '../present/drill.js'
@@ -44,9 +45,10 @@ function passedOverLines(over: PassedOver[], s: Style): string[] {
 export function renderLkg(given: LkgReport[], s: Style): string {
   // what the pins state, on one line each: a newline in a value must not print a line of its own (the parsed trio
   // the report also holds is not rendered)
-  const reports = given.map(({ baseline, head, identity, lkg }) =>
-    mapStrings({ baseline, head, identity, lkg }, inlineSafe)
-  )
+  const reports = given.map(({ baseline, head, identity, lkg, targetAtCut }) => ({
+    ...mapStrings({ baseline, head, identity, lkg }, inlineSafe),
+    targetAtCut
+  }))
   const out: string[] = []
   for (const r of reports) {
     out.push(s.bold(`baseline-gate lkg · ${r.baseline}`))
@@ -59,6 +61,7 @@ export function renderLkg(given: LkgReport[], s: Style): string {
     if (t) {
       out.push(`  ${s.green('last-known-good')}: ${describe(t.identity)}`)
       out.push(`    trio revision ${t.commit} (${t.date}); ${judgedBy(t.profile, t.reported.length)}`)
+      if (r.targetAtCut) out.push(`    ${s.yellow(`this revision is ${AT_SHALLOW_CUT}`)}`)
       out.push('    not Rolled back in the ledger')
     } else {
       out.push(`  ${s.red('no last-known-good baseline')}: ${r.lkg.problem ?? ''}`)
@@ -141,7 +144,12 @@ export function rollbackLines(r: RollbackReport, s: Style): string[] {
     out.push(
       s.dim(`  an interrupted restore was ${r.recovered === 'completed' ? 'completed' : 'undone'} first`)
     )
-  if (r.target) out.push(s.dim(`  from trio revision ${r.target.commit.slice(0, 12)} (${r.target.date})`))
+  if (r.target)
+    out.push(
+      s.dim(
+        `  from trio revision ${r.target.commit.slice(0, 12)} (${r.target.date}${r.targetAtCut ? `: ${AT_SHALLOW_CUT}` : ''})`
+      )
+    )
   // what the restore wrote to the ledger: when the previous trio was put back, what it would have written
   const undone = r.status === 'verification-failed' || r.interrupted
   // a rollback stopped before its write (BG511, BG527) wrote none of it (found by review: it read as done)

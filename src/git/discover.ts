@@ -42,6 +42,15 @@ export function discoverTop(real: string, env: NodeJS.ProcessEnv = process.env):
  * Null (ask git) outside the plain layout, or for a file that is not a list of commit ids.
  */
 export function shallowFromDisk(start: string, env: NodeJS.ProcessEnv = process.env): boolean | null {
+  const cuts = shallowCutsFromDisk(start, env)
+  return cuts === null ? null : cuts.length > 0
+}
+
+/**
+ * The commits a shallow clone's history stops at, as `.git/shallow` lists them (none for a whole history); null as
+ * for shallowFromDisk.
+ */
+export function shallowCutsFromDisk(start: string, env: NodeJS.ProcessEnv = process.env): string[] | null {
   let top: string | null
   try {
     top = discoverTop(realpathSync(start), env)
@@ -50,11 +59,11 @@ export function shallowFromDisk(start: string, env: NodeJS.ProcessEnv = process.
   }
   if (!top) return null
   const file = join(top, '.git', 'shallow')
-  if (!lstatSync(file, { throwIfNoEntry: false })) return false
+  if (!lstatSync(file, { throwIfNoEntry: false })) return []
   const text = readSmall(file)
   if (text === null) return null
   const lines = text.split('\n').filter((l) => l !== '')
-  return lines.length > 0 && lines.every((l) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(l)) ? true : null
+  return lines.length > 0 && lines.every((l) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(l)) ? lines : null
 }
 
 /**

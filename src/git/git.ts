@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { MAX_FILE_BYTES } from '../document/limits.js'
 import { formatDuration } from '../text/duration.js'
-import { headFromDisk, shallowFromDisk } from './discover.js'
+import { headFromDisk, shallowCutsFromDisk, shallowFromDisk } from './discover.js'
 
 // loaded when git first runs: node:child_process (with the net and stream modules it loads) is 5 ms of every
 // start-up, and `health` reads .git itself and runs no git at all
@@ -317,6 +317,17 @@ export async function isShallow(cwd: string): Promise<boolean> {
   if (known !== null) return known
   const r = await git(cwd, ['rev-parse', '--is-shallow-repository'])
   return r.code === 0 && r.stdout.toString('utf8').trim() === 'true'
+}
+
+/**
+ * The commits a shallow clone's history stops at: git shows each as if it had no parent, so a file's history seems
+ * to begin there. Empty for a whole history; null for a shallow clone whose list git keeps where this does not read
+ * it (then any commit may be one).
+ */
+export async function shallowCuts(cwd: string): Promise<ReadonlySet<string> | null> {
+  const known = shallowCutsFromDisk(cwd)
+  if (known !== null) return new Set(known)
+  return (await isShallow(cwd)) ? null : new Set()
 }
 
 /** A blob as committed; not found, or (with `tooLarge`, its size) larger than the reader reads. */

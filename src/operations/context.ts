@@ -93,6 +93,8 @@ export interface RollbackReport {
   /** The posture pinned now, before the rollback (a dry run and a drill leave it). */
   fromPosture?: Posture | null
   target: LastKnownGood['target']
+  /** The target is a shallow clone's oldest commit (see LkgReport). */
+  targetAtCut?: boolean
   passedOver: LastKnownGood['passedOver']
   /** What the restore does to the ledger, in words. */
   ledger: string[]

@@ -7,7 +7,7 @@ import { approvedBeforeAdoption, restorableWithoutRow } from '../classify/restor
 import { profileOf } from '../classify/profile.js'
 import type { Profile } from '../classify/profile.js'
 import type { CandidateRevision, LastKnownGood } from '../classify/last-known-good.js'
-import { BlobReader, headCommit, isShallow, RevisionError } from '../git/git.js'
+import { BlobReader, headCommit, RevisionError, shallowCuts } from '../git/git.js'
 import { walkRevisionsTouching } from '../git/history.js'
 import { readAtCommit } from '../git/tree-path.js'
 import type { Revision } from '../git/history.js'
@@ -32,6 +32,11 @@ export interface LkgReport {
   currentBytes: Record<TrioRole, Buffer | null>
   identity: Identity
   shallow: boolean
+  /**
+   * The target is the oldest commit of a shallow clone: its trio was written there or before, where the clone does
+   * not reach (its bytes are the target's all the same).
+   */
+  targetAtCut: boolean
   lkg: LastKnownGood
   /** The target's pin, mirror and matrix bytes as committed (null when there is no target). */
   targetBytes: { pin: Buffer; manifest: Buffer; matrix: Buffer | null } | null
@@ -75,7 +80,7 @@ export async function lastKnownGood(
   )
   try {
     reader = new BlobReader(root)
-    const shallowClone = isShallow(root)
+    const shallowClone = shallowCuts(root)
     // awaited below; until then a failure must not count as unhandled
     shallowClone.catch(() => {})
     const [pin, manifest, matrix] = await Promise.all(ROLES.map((r) => readAt(head, baseline.trio[r])))
@@ -87,7 +92,8 @@ export async function lastKnownGood(
     // judged as read (a link out of the root is BG110, as on disk), written back as bytes
     const current = trioFromBytes(baseline, { pin: pin!, manifest: manifest!, matrix: matrix! })
     const identity = identityOf(current)
-    const shallow = await shallowClone
+    const cuts = await shallowClone
+    const shallow = cuts === null || cuts.size > 0
 
     const profileAt = profileOfRevision(history, shallow)
     async function* candidates(): AsyncGenerator<CandidateRevision> {
@@ -146,12 +152,27 @@ export async function lastKnownGood(
     if (!currentBytes.pin && !lkg.target) {
       lkg.problem = `${lkg.problem}; the pin ${baseline.trio.pin} is not committed at ${head.slice(0, 12)}, and a rollback restores only committed revisions: commit the trio first`
     }
-    return { baseline: baseline.name, head, current, currentBytes, identity, shallow, lkg, targetBytes }
+    const targetAtCut = lkg.target !== null && shallow && (cuts === null || cuts.has(lkg.target.commit))
+    return {
+      baseline: baseline.name,
+      head,
+      current,
+      currentBytes,
+      identity,
+      shallow,
+      targetAtCut,
+      lkg,
+      targetBytes
+    }
   } finally {
     history.stop()
     reader?.close()
   }
 }
+
+/** What a revision at a shallow clone's cut is, said beside it wherever it is named. */
+export const AT_SHALLOW_CUT =
+  'the oldest commit of this shallow clone, so the trio was written there or before it (fetch the whole history, fetch-depth: 0, to name the revision that wrote it)'
 
 /** The trio's revisions, newest first, as git's walk finds them; the walk starts at once. */
 class TrioHistory {

@@ -12,6 +12,7 @@ import { identityOfPinBytes, olderRelease, sameIdentity } from '../trio/identity
 import type { Pin } from '../trio/model.js'
 import type { RestorePlan } from '../trio/restore.js'
 import { plural } from '../text/plural.js'
+import { AT_SHALLOW_CUT } from './last-known-good.js'
 import type { LkgReport } from './last-known-good.js'
 
 export type DrillCheckName = 'target' | 'bytes' | 'digest' | 'ledger' | 'verification' | 'history'
@@ -178,7 +179,7 @@ export function drillReport(input: DrillInput): { report: DrillReport; findings:
   checks.unshift({
     check: 'target',
     ok: true,
-    detail: `${target.identity.release_tag} at trio revision ${target.commit} (${target.date}), judged by the ${target.profile} rules`
+    detail: `${target.identity.release_tag} at trio revision ${target.commit} (${target.date}${found.targetAtCut ? `: ${AT_SHALLOW_CUT}` : ''}), judged by the ${target.profile} rules`
   })
 
   const bytes = found.targetBytes

@@ -32,7 +32,7 @@ import { TRIO_ROLES } from '../trio/model.js'
 import type { ProducerFiles, Trio, TrioRole } from '../trio/model.js'
 import { adapterFindings } from './adapter-input.js'
 import type { BaselineResult, OperationContext, OperationResult, RollbackReport } from './context.js'
-import { lastKnownGood } from './last-known-good.js'
+import { AT_SHALLOW_CUT, lastKnownGood } from './last-known-good.js'
 import { pinHistory } from './promotion.js'
 import type { LkgReport } from './last-known-good.js'
 import { operationResult } from './outcome.js'
@@ -127,7 +127,7 @@ async function rollBack(
   } else {
     const target = found.lkg.target
     mark(
-      `last-known-good: ${target.identity.release_tag} at ${target.commit.slice(0, 12)} (${target.date}), judged by the ${target.profile} rules`
+      `last-known-good: ${target.identity.release_tag} at ${target.commit.slice(0, 12)} (${target.date}${found.targetAtCut ? `: ${AT_SHALLOW_CUT}` : ''}), judged by the ${target.profile} rules`
     )
     try {
       plan = planRestore(
@@ -409,6 +409,7 @@ async function rollBack(
     from,
     fromPosture: postureOf(found.current),
     target: found.lkg.target,
+    targetAtCut: found.targetAtCut,
     passedOver: found.lkg.passedOver,
     ledger: plan?.ledger ?? [],
     written,
