@@ -74,6 +74,39 @@ describe('findRoot', () => {
       )
   })
 
+  it('refuses a link in the repository whose target holds a .git itself: the top, or another repository (found by review)', async () => {
+    const top = repoWith('apps/real/config')
+    writeFileSync(join(top, 'apps/real', DEFAULT_POLICY_PATH), '{}\n')
+    // a pull request moves the consumer and links its old place to the top: the top's trio would be judged
+    symlinkSync('..', join(top, 'apps/consumer'))
+    // or to another checkout beside it on the runner: that repository would be judged and written
+    const other = repoWith('config')
+    symlinkSync(other, join(top, 'apps/other'))
+    for (const [given, to] of [
+      ['apps/consumer', '..'],
+      ['apps/other', other]
+    ] as const) {
+      await expect(find(top, given)).rejects.toThrow(
+        new RootError(
+          `--root ${given}: ${join(top, given)} is a symbolic link (to ${to}), and a root is never taken through one (a pull request can commit it); give the directory itself`
+        )
+      )
+      // and from inside it, as the shell names it
+      await expect(
+        findRoot({
+          cwd: realpathSync(join(top, given)),
+          logicalCwd: join(top, given),
+          marker: DEFAULT_POLICY_PATH
+        })
+      ).rejects.toThrow(
+        // no --root was given: none is named
+        new RootError(
+          `${join(top, given)} is a symbolic link (to ${to}), and a root is never taken through one (a pull request can commit it); give the directory itself`
+        )
+      )
+    }
+  })
+
   it("sees a link the shell went through ($PWD), where the process's current directory is already its target", async () => {
     const top = repoWith('apps/decoy/config')
     writeFileSync(join(top, 'apps/decoy', DEFAULT_POLICY_PATH), '{}\n')

@@ -48,13 +48,17 @@ export async function findRoot(options: FindRootOptions): Promise<RepositoryRoot
   const start = options.given === undefined ? cwd : resolve(cwd, options.given)
   const shown = options.given ?? start
   const label = options.label ?? '--root'
-  if (!existsSync(start)) throw new RootError(`${label} ${shown}: no such directory`, 'directory')
-  if (!statSync(start).isDirectory()) throw new RootError(`${label} ${shown}: not a directory`, 'directory')
+  // what the messages below start with: the flag only where it was given (found by review: "--root" was named for a
+  // current directory)
+  const named = options.given === undefined ? '' : `${label} ${options.given}: `
+  if (!existsSync(start)) throw new RootError(`${named || `${start}: `}no such directory`, 'directory')
+  if (!statSync(start).isDirectory())
+    throw new RootError(`${named || `${start}: `}not a directory`, 'directory')
   // a link between the top of the work tree and the start is a commit's to make: it would move the root anywhere
   const link = linkInRepository(start)
   if (link)
     throw new RootError(
-      `${label} ${shown}: ${link} is a symbolic link (to ${readlinkSync(link)}), and a root is never taken through one (a pull request can commit it); give the directory itself`,
+      `${named}${link} is a symbolic link (to ${readlinkSync(link)}), and a root is never taken through one (a pull request can commit it); give the directory itself`,
       'directory'
     )
   const real = realpathSync(start)
@@ -64,7 +68,7 @@ export async function findRoot(options: FindRootOptions): Promise<RepositoryRoot
   const outer = superproject(top)
   if (outer)
     throw new RootError(
-      `${label} ${shown}: ${top} is a submodule of the repository at ${outer} (its .git is a file), and a root is never taken in one (a pull request can change what it holds); run from ${outer}, or from a clone of the submodule's own repository`,
+      `${named}${top} is a submodule of the repository at ${outer} (its .git is a file), and a root is never taken in one (a pull request can change what it holds); run from ${outer}, or from a clone of the submodule's own repository`,
       'directory'
     )
   for (let dir = real; ; dir = dirname(dir)) {
@@ -102,15 +106,19 @@ function superproject(top: string): string | null {
 /**
  * A symbolic link on the path from the start up to the directory holding `.git` (the top), if any. A path that
  * reaches no `.git` as written (a link from outside the repository into it: the machine's, not a commit's) has
- * none to look at.
+ * none to look at. A link's own target holding a `.git` is not the top: a committed `apps/consumer -> ..`, or a
+ * link to another checkout on the runner, would make it one (found by review: the first took the repository's top
+ * for the consumer's root and passed over BG708, the second judged and wrote another repository).
  */
 function linkInRepository(start: string): string | null {
   const below: string[] = []
-  for (let dir = start; !existsSync(join(dir, '.git')); dir = dirname(dir)) {
+  for (let dir = start; ; dir = dirname(dir)) {
+    const link = lstatSync(dir).isSymbolicLink()
+    if (!link && existsSync(join(dir, '.git'))) break
     if (dirname(dir) === dir) return null
-    below.push(dir)
+    if (link) below.push(dir)
   }
-  return below.find((dir) => lstatSync(dir).isSymbolicLink()) ?? null
+  return below[0] ?? null
 }
 
 /** The top of the work tree holding `dir` (symlinks resolved), or null outside one. */
