@@ -3,7 +3,7 @@
 // root found from a subdirectory; every unusable file named before anything is printed.
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { generateKeyPairSync } from 'node:crypto'
-import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { chownSync, existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { runMain } from '../helpers/cli-in-process.js'
 import { SIGNATURE_NOT_CHECKED, UNVERIFIABLE_SHOWN } from '../../src/cli/verify-evidence.js'
@@ -124,6 +124,22 @@ describe('verify-evidence on a packet or its statement', () => {
     expect(edited.status).toBe(1)
     expect(edited.stdout).toContain(
       `mismatch: ${PIN}: the checkout's file matches the evidence, but it is not what commit`
+    )
+  })
+
+  it('a repository git refuses (another owner) is a usage error naming safe.directory, never a missing commit (found by review)', async () => {
+    if (process.getuid?.() !== 0) return
+    const fx = trioFixture()
+    gitRepo(fx).commit('the embedded baseline')
+    expect((await runMain(['health', '--no-probe'], fx.root)).status).toBe(0)
+    chownSync(join(fx.root, '.git'), 4242, 4242)
+    const r = await runMain(
+      ['verify-evidence', '.baseline-gate/evidence/health-memorykernel.intoto.json'],
+      fx.root
+    )
+    expect([r.status, r.stdout]).toEqual([2, ''])
+    expect(r.stderr).toBe(
+      `baseline-gate: git refuses the repository at ${fx.root} because another user owns it; allow it with: git config --global --add safe.directory ${fx.root}\n`
     )
   })
 

@@ -87,8 +87,10 @@ async function evidenceRoot(
   try {
     return { dir: (await findRoot({ given, cwd, marker: DEFAULT_POLICY_PATH })).root }
   } catch (e) {
-    // a --root that is not a directory is a usage error; a directory outside git is used as it is
-    if (e instanceof RootError && e.at === 'directory') return { problem: e.message }
+    // a --root that is not a directory, or a repository git refuses (another owner: safe.directory), is a usage
+    // error; a directory outside git is used as it is (found by review: a refused repository was used as a plain
+    // directory, and the commit called missing)
+    if (e instanceof RootError && e.at !== 'git') return { problem: e.message }
     return { dir: given === undefined ? cwd : resolve(cwd, given) }
   }
 }

@@ -11,8 +11,11 @@ export class RootError extends Error {
   override name = 'RootError'
   constructor(
     message: string,
-    /** Where the search stopped: the directory itself, or git (outside a repository, or refused). */
-    readonly at: 'directory' | 'git' = 'git'
+    /**
+     * Where the search stopped: the directory itself; git, outside a repository; or git refusing the repository
+     * (another owner, a worktree whose repository moved) or not running at all.
+     */
+    readonly at: 'directory' | 'git' | 'refused' = 'git'
   ) {
     super(message)
   }
@@ -144,7 +147,8 @@ async function gitTop(real: string, shown: string, label: string): Promise<strin
       // the repository's top, as git names it: from a subdirectory, that directory is not what safe.directory takes
       const top = /safe\.directory (\S.*)$/m.exec(r.stderr)?.[1]?.trim() ?? real
       throw new RootError(
-        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${top}`
+        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${top}`,
+        'refused'
       )
     }
     // git's own reason, unless it is plainly no repository: a worktree whose repository moved (git worktree repair),
@@ -156,7 +160,7 @@ async function gitTop(real: string, shown: string, label: string): Promise<strin
         ?.replace(/^fatal: /, '')
         .trim() ?? ''
     if (said && !/^not a git repository \(or any of the parent directories\)/.test(said))
-      throw new RootError(`git cannot use the repository at ${shown}: ${said}`)
+      throw new RootError(`git cannot use the repository at ${shown}: ${said}`, 'refused')
     throw new RootError(
       `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label}`
     )
