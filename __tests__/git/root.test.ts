@@ -162,6 +162,20 @@ describe('findRoot', () => {
     await expect(find(join(wt, 'apps/c'))).rejects.toThrow(
       `${join(wt, 'apps/c')} is a submodule of the repository at ${wt} (its .git is a file), and a root is never taken in one`
     )
+    // an outer clone whose git directory is elsewhere (--separate-git-dir), and a worktree of a bare clone: the
+    // submodule's git directory is under <dir>/modules (found by review: both were taken for roots)
+    const separate = join(tempDir('bg-outer-sep-'), 'outer')
+    git(tempDir('bg-outer-sep-cwd-'), 'clone', '-q', '--separate-git-dir', `${separate}.git`, outer, separate)
+    const bare = join(tempDir('bg-outer-bare-'), 'outer.git')
+    git(tempDir('bg-outer-bare-cwd-'), 'clone', '-q', '--bare', outer, bare)
+    const bareWt = join(tempDir('bg-outer-bare-wt-'), 'main')
+    git(bare, 'worktree', 'add', '-q', bareWt)
+    for (const outerTree of [separate, bareWt]) {
+      git(outerTree, '-c', 'protocol.file.allow=always', 'submodule', 'update', '-q', '--init', 'apps/c')
+      await expect(find(join(outerTree, 'apps/c'))).rejects.toThrow(
+        `${join(outerTree, 'apps/c')} is a submodule of the repository at ${outerTree} (its .git is a file), and a root is never taken in one`
+      )
+    }
   })
 
   it('a worktree, or a clone with its .git elsewhere, inside another repository is no submodule: its own root', async () => {

@@ -2,7 +2,7 @@
 // (the current directory, or --root), or, below that top, the nearest directory holding a policy file (a consumer
 // living in a directory of a monorepo). Run from a subdirectory, a command judges the same trio as from the root.
 import { existsSync, lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs'
-import { dirname, isAbsolute, join, resolve, sep } from 'node:path'
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
 import { discoverTop } from './discover.js'
 import { git, GitError } from './git.js'
 
@@ -94,16 +94,24 @@ function sameDirectory(a: string | undefined, b: string): boolean {
 function superproject(top: string): string | null {
   const git = lstatSync(join(top, '.git'), { throwIfNoEntry: false })
   if (!git?.isFile()) return null
-  // git writes a submodule's `.git` as a file naming its directory under the outer repository's .git/modules, or
-  // under .git/worktrees/<name>/modules for a submodule of a linked worktree (a worktree's own names
-  // .git/worktrees/<name>, --separate-git-dir any other place: neither is a submodule)
+  // git writes a submodule's `.git` as a file naming its directory under `modules/` of the outer repository's git
+  // directory: .git/modules, .git/worktrees/<name>/modules for a submodule of a linked worktree, <dir>/modules
+  // for an outer clone made with --separate-git-dir or a worktree of a bare one (found by review: the last two were
+  // taken for roots). A worktree's own names .git/worktrees/<name>, --separate-git-dir any other place: neither is
+  // a submodule
   const gitdir = /^gitdir: (.+)$/m.exec(readFileSync(join(top, '.git'), 'utf8'))?.[1]?.trim()
-  if (!gitdir || !/\/\.git\/(?:worktrees\/[^/]+\/)?modules\//.test(resolve(top, gitdir).split(sep).join('/')))
-    return null
+  if (!gitdir || !underModules(resolve(top, gitdir))) return null
   for (let dir = dirname(top); ; dir = dirname(dir)) {
     if (existsSync(join(dir, '.git'))) return dir
     if (dirname(dir) === dir) return null
   }
+}
+
+/** Whether a git directory lies under `modules/` of another git directory (one holding HEAD). */
+function underModules(gitdir: string): boolean {
+  for (let dir = dirname(gitdir); dirname(dir) !== dir; dir = dirname(dir))
+    if (basename(dir) === 'modules' && existsSync(join(dirname(dir), 'HEAD'))) return true
+  return false
 }
 
 /**
