@@ -72,4 +72,41 @@ describe('a secret of the environment quoted by a finding', () => {
     expect(repin.stdout).toContain('[REDACTED:github-token]')
     expect(repin.stdout + repin.stderr).not.toContain(token)
   })
+
+  it('a value cut to fit a message is cut between words: no start of a secret survives the cut (found by review)', () => {
+    // built from parts, so that no scanner takes this file for a leak
+    const password = ['Sup3rS3cret', 'Passw0rdXyZ', '123456789abcdefghij'].join('')
+    const declared = ['Pr0dDeployKey', '7f3a9c2e1b', 'QwErTyUiOp'].join('')
+    const fx = trioFixture()
+    fx.editJson(PIN, (pin) => {
+      pin.expected_service_contract_version = `https://deploy:${password}@git.example.com/x`
+      pin.expected_api_contract_version = `api.v1 (deployed with the key ${declared})`
+    })
+    gitRepo(fx).commit('a pin quoting secrets past the cut')
+    const evidence = tempDir('bg-redacted-cut-')
+    const sarif = join(tempDir('bg-redacted-cut-sarif-'), 'out.sarif')
+    const run = runCli(['health', '--no-probe', '--evidence-dir', evidence, '--sarif', sarif], fx.root, {
+      DEPLOY_API_KEY: declared
+    })
+    expect(run.status).toBe(1)
+    expect(run.stdout).toMatch(/BG108/)
+    const surfaces = [
+      run.stdout,
+      run.stderr,
+      readFileSync(sarif, 'utf8'),
+      ...readdirSync(evidence).map((f) => readFileSync(join(evidence, f), 'utf8'))
+    ]
+    for (const text of surfaces)
+      for (const part of [password.slice(0, 8), declared.slice(0, 8)]) expect(text).not.toContain(part)
+  })
+
+  it("a user error quoting a token (the policy's, a flag's) is redacted on stderr too (found by review)", () => {
+    const token = ['ghp', 'Ab3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM5'].join('_')
+    const fx = trioFixture()
+    gitRepo(fx).commit('the embedded baseline')
+    const run = runCli(['health', '--no-probe', '--baseline', token], fx.root)
+    expect(run.status).toBe(2)
+    expect(run.stderr).toContain('[REDACTED:github-token]')
+    expect(run.stdout + run.stderr).not.toContain(token)
+  })
 })

@@ -331,6 +331,30 @@ const PLANTS: Plant[] = [
     kind: 'anthropic-api-key',
     secret: 'sk-' + 'ant-' + 'api03-' + fill('FakeClaudeApiKey0', 93) + 'AA',
     line: (s) => `anthropic client ${s}`
+  },
+  {
+    kind: 'linear-api-key',
+    secret: 'lin' + '_api_' + fill('FakeLinearKey0', 40),
+    line: (s) => `linear ${s}`
+  },
+  {
+    kind: 'shopify-token',
+    secret: 'shp' + 'at_' + fill('FakeShopifyToken0', 32),
+    line: (s) => `shop ${s}`
+  },
+  {
+    // percent-encoded, as a redirect parameter carries a URL (found by review)
+    kind: 'url-credential',
+    secret: 'Fake-Enc0ded-Pa55',
+    line: (s) => `redirect to /login?next=https%3A%2F%2Fdeploy%3A${s}%40git.example.com%2Fr`,
+    keep: ['next=https%3A%2F%2Fdeploy%3A', '%40git.example.com%2Fr']
+  },
+  {
+    // slashes JSON-escaped, as PHP and Jackson write them (found by review)
+    kind: 'url-credential',
+    secret: 'Fake-Json-Pa55',
+    line: (s) => `{"remote":"https:\\/\\/deploy:${s}@git.example.com\\/r"}`,
+    keep: ['https:\\/\\/deploy:', '@git.example.com']
   }
 ]
 
@@ -366,6 +390,15 @@ describe('createRedactor: planted secrets in suite output', () => {
       // the rest of the log is untouched
       expect(out.text.startsWith(CARGO_HEAD.join('\n'))).toBe(true)
       expect(out.text.endsWith([...CARGO_TAIL, ...NPM_LINES, ''].join('\n'))).toBe(true)
+    }
+  )
+
+  it.each(PLANTS.map((p) => [`${p.kind}: ${p.secret.slice(0, 12)}...`, p] as const))(
+    'without secretlint too (the redaction of findings and identities): %s (found by review: an Anthropic key passed)',
+    (_name, plant) => {
+      const text = textRedactor([])(plant.line(plant.secret))
+      expect(text).not.toContain(plant.secret)
+      expectNoFragment(text, plant.secretPart ?? plant.secret)
     }
   )
 
@@ -554,6 +587,31 @@ describe('secretsFromEnv', () => {
       'Fake-Key-4',
       'Fake-Npm-Secret-3'
     ])
+  })
+
+  it("takes the names the assignment detector takes for secrets, not the shell's directory (found by review)", () => {
+    const env = {
+      DB_PASS: 'Fake-Db-Pass-1',
+      MYSQL_PWD: 'Fake-Mysql-Pwd-2',
+      SIGNING_KEY: 'Fake-Signing-3',
+      GCP_CREDENTIALS: 'Fake-Gcp-Creds-4',
+      NPM_AUTH: 'Fake-Npm-Auth-5',
+      GPG_PASSPHRASE: 'Fake-Passphrase-6',
+      PWD: 'relative dir',
+      OLDPWD: 'another dir',
+      PASSENGER_NAME: 'Ada Lovelace',
+      SSH_AUTH_SOCK: 'agent.sock'
+    }
+    expect(secretsFromEnv(env, []).sort()).toEqual(
+      [
+        'Fake-Db-Pass-1',
+        'Fake-Mysql-Pwd-2',
+        'Fake-Signing-3',
+        'Fake-Gcp-Creds-4',
+        'Fake-Npm-Auth-5',
+        'Fake-Passphrase-6'
+      ].sort()
+    )
   })
 
   it('lists a value once', () => {

@@ -54973,7 +54973,13 @@ function shorten(s, max, at3 = "char") {
   const last = s.charCodeAt(end - 1);
   if (last >= 55296 && last <= 56319) end--;
   if (at3 === "word") end = wordEnd(s, end);
+  if (at3 === "quote") return `${s.slice(0, wholeWordsEnd(s, end))}\u2026`;
   return `${s.slice(0, end)}\u2026`;
+}
+function wholeWordsEnd(s, end) {
+  if (/\s/.test(s.charAt(end))) return trimmedEnd(s, end);
+  const space = s.slice(0, end).search(/\s\S*$/);
+  return space < 0 ? 0 : trimmedEnd(s, space);
 }
 function wordEnd(s, end) {
   if (/\s/.test(s.charAt(end))) return trimmedEnd(s, end);
@@ -55789,11 +55795,11 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep6, offset, length) => {
+    onSeparator: (sep5, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep6 === ":") {
+        if (sep5 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep6 === ",") {
+        } else if (sep5 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -56581,7 +56587,8 @@ function pending(name, body) {
 }
 function snippet(text) {
   const one = text.replace(/\s+/g, " ").trim();
-  return shorten(one, 120);
+  const cut = shorten(one, 120, "quote");
+  return cut === "\u2026" ? `(${one.length} characters in one word, not shown)` : cut;
 }
 
 // src/rules/verdict.ts
@@ -61597,7 +61604,9 @@ function valueAt(value, pointer) {
   return cur;
 }
 function preview(value, max = 60) {
-  return shorten(JSON.stringify(value) ?? String(value), max);
+  const text = JSON.stringify(value) ?? String(value);
+  const cut = shorten(text, max, "quote");
+  return cut === "\u2026" ? `a value of ${text.length} characters` : cut;
 }
 function closest(word, candidates) {
   const limit = Math.max(2, Math.floor(word.length / 3));
@@ -62340,7 +62349,9 @@ function firstIndex(a, b, key) {
 function shownLine(line) {
   if (line === void 0) return "no line";
   const t = line.trim();
-  return t === "" ? "an empty line" : `\`${shorten(t, 60)}\``;
+  if (t === "") return "an empty line";
+  const cut = shorten(t, 60, "quote");
+  return cut === "\u2026" ? `a line of ${t.length} characters in one word` : `\`${cut}\``;
 }
 var IDENTITY = [
   "release_tag",
@@ -62904,7 +62915,8 @@ function adapterFindings(root, baseline, scan = createRepoScan(root)) {
 import { basename as basename5 } from "node:path";
 
 // src/redact/known-secrets.ts
-var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PRIVATE_KEY|API_KEY/i;
+var SECRET_NAME = /TOKEN|SECRET|PASS(?:WORD|WD|PHRASE)?(?![A-Z])|(?:^|_)PWD$|PRIVATE_KEY|API_KEY|SIGNING_KEY|CREDENTIAL|(?:^|_)AUTH$/i;
+var NOT_SECRET_NAME = /^(?:OLD)?PWD$/i;
 var MIN_SECRET_LENGTH = 4;
 var KNOWN_SECRET_VARIABLES = ["GITHUB_TOKEN", "GH_TOKEN", "ACTIONS_RUNTIME_TOKEN", "NPM_TOKEN"];
 function looksLikeSetting(value) {
@@ -62922,7 +62934,8 @@ function secretsFromEnv(env2, names) {
   for (const name of names) add(env2[name]);
   for (const name of Object.keys(env2).sort()) {
     const value = env2[name];
-    if (value !== void 0 && SECRET_NAME.test(name) && !looksLikeSetting(value)) add(value);
+    if (value !== void 0 && SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name) && !looksLikeSetting(value))
+      add(value);
   }
   return [...out];
 }
@@ -63206,6 +63219,20 @@ var DETECTORS = [
     quick: (t) => /hooks\.slack\.com/i.test(t)
   }),
   simple("npm-token", { re: /npm_[A-Za-z0-9]{36,251}/dg, quick: includesAny("npm_") }),
+  // the kinds only secretlint's preset knew: the synchronous redaction of findings and identities runs no
+  // secretlint, and must know every kind the full redactor does (found by review: an Anthropic key as a pin's
+  // release tag reached every surface). Looser than the preset's: a key of an odd length is still a key
+  simple("anthropic-api-key", {
+    re: /sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{20,256}/dg,
+    quick: includesAny("sk-ant-")
+  }),
+  simple("openai-api-key", {
+    re: /sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,256}|sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}/dg,
+    quick: includesAny("sk-")
+  }),
+  simple("linear-api-key", { re: /lin_api_[A-Za-z0-9_]{32,128}/dg, quick: includesAny("lin_api_") }),
+  simple("shopify-token", { re: /shp(?:pa|ca|at|ss)_[A-Za-z0-9]{32,64}/dg, quick: includesAny("shp") }),
+  simple("1password-token", { re: /ops_ey[A-Za-z0-9+/=]{100,1280}/dg, quick: includesAny("ops_ey") }),
   simple("gcp-api-key", { re: /AIza[0-9A-Za-z_-]{35}/dg, quick: includesAny("AIza") }),
   simple("stripe-key", {
     re: /(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{10,247}/dg,
@@ -63231,11 +63258,19 @@ var DETECTORS = [
     quick: includesAny("eyJ")
   }),
   simple("url-credential", {
-    // scheme://user:password@host: only the password; the user and the host stay readable
-    re: /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/?#@"'<>[\]]{0,256}:(?!\[REDACTED:)([^\s/?#"'<>]{1,256})@(?=[A-Za-z0-9[])/dgi,
+    // scheme://user:password@host: only the password; the user and the host stay readable. Its slashes may be
+    // JSON-escaped (`https:\/\/`, as PHP and Jackson write them)
+    re: /\b[a-z][a-z0-9+.-]{0,30}:(?:\/\/|\\\/\\\/)[^\s:/?#@"'<>[\]]{0,256}:(?!\[REDACTED:)([^\s/?#"'<>]{1,256})@(?=[A-Za-z0-9[])/dgi,
     groups: [1],
     accept: (p) => !placeholder(p),
-    quick: includesAny("://")
+    quick: (t) => t.includes("://") || t.includes(":\\/\\/")
+  }),
+  simple("url-credential", {
+    // the same URL percent-encoded, as a redirect parameter carries it: scheme%3A%2F%2Fuser%3Apassword%40host
+    re: /\b[a-z][a-z0-9+.-]{0,30}%3A%2F%2F(?:(?!%3A|%40|%2F)[^\s:/?#@"'<>&]){0,256}%3A(?!\[REDACTED:)((?:(?!%40)[^\s/?#@"'<>&]){1,256})%40(?=[A-Za-z0-9[%])/dgi,
+    groups: [1],
+    accept: (p) => !placeholder(p),
+    quick: (t) => /%3A%2F%2F/i.test(t)
   }),
   regexDetector(
     {
@@ -70809,7 +70844,7 @@ function cancellation() {
 
 // src/git/root.ts
 import { existsSync as existsSync10, lstatSync as lstatSync4, readFileSync as readFileSync5, readlinkSync as readlinkSync2, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
-import { dirname as dirname8, isAbsolute as isAbsolute8, join as join12, resolve as resolve10, sep as sep4 } from "node:path";
+import { basename as basename6, dirname as dirname8, isAbsolute as isAbsolute8, join as join12, resolve as resolve10 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -70823,12 +70858,14 @@ async function findRoot(options) {
   const start = options.given === void 0 ? cwd : resolve10(cwd, options.given);
   const shown = options.given ?? start;
   const label2 = options.label ?? "--root";
-  if (!existsSync10(start)) throw new RootError(`${label2} ${shown}: no such directory`, "directory");
-  if (!statSync6(start).isDirectory()) throw new RootError(`${label2} ${shown}: not a directory`, "directory");
+  const named = options.given === void 0 ? "" : `${label2} ${options.given}: `;
+  if (!existsSync10(start)) throw new RootError(`${named || `${start}: `}no such directory`, "directory");
+  if (!statSync6(start).isDirectory())
+    throw new RootError(`${named || `${start}: `}not a directory`, "directory");
   const link2 = linkInRepository(start);
   if (link2)
     throw new RootError(
-      `${label2} ${shown}: ${link2} is a symbolic link (to ${readlinkSync2(link2)}), and a root is never taken through one (a pull request can commit it); give the directory itself`,
+      `${named}${link2} is a symbolic link (to ${readlinkSync2(link2)}), and a root is never taken through one (a pull request can commit it); give the directory itself`,
       "directory"
     );
   const real = realpathSync4(start);
@@ -70836,7 +70873,7 @@ async function findRoot(options) {
   const outer = superproject(top);
   if (outer)
     throw new RootError(
-      `${label2} ${shown}: ${top} is a submodule of the repository at ${outer} (its .git is a file), and a root is never taken in one (a pull request can change what it holds); run from ${outer}, or from a clone of the submodule's own repository`,
+      `${named}${top} is a submodule of the repository at ${outer} (its .git is a file), and a root is never taken in one (a pull request can change what it holds); run from ${outer}, or from a clone of the submodule's own repository`,
       "directory"
     );
   for (let dir = real; ; dir = dirname8(dir)) {
@@ -70857,20 +70894,26 @@ function superproject(top) {
   const git2 = lstatSync4(join12(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
   const gitdir = /^gitdir: (.+)$/m.exec(readFileSync5(join12(top, ".git"), "utf8"))?.[1]?.trim();
-  if (!gitdir || !/\/\.git\/(?:worktrees\/[^/]+\/)?modules\//.test(resolve10(top, gitdir).split(sep4).join("/")))
-    return null;
+  if (!gitdir || !underModules(resolve10(top, gitdir))) return null;
   for (let dir = dirname8(top); ; dir = dirname8(dir)) {
     if (existsSync10(join12(dir, ".git"))) return dir;
     if (dirname8(dir) === dir) return null;
   }
 }
+function underModules(gitdir) {
+  for (let dir = dirname8(gitdir); dirname8(dir) !== dir; dir = dirname8(dir))
+    if (basename6(dir) === "modules" && existsSync10(join12(dirname8(dir), "HEAD"))) return true;
+  return false;
+}
 function linkInRepository(start) {
   const below = [];
-  for (let dir = start; !existsSync10(join12(dir, ".git")); dir = dirname8(dir)) {
+  for (let dir = start; ; dir = dirname8(dir)) {
+    const link2 = lstatSync4(dir).isSymbolicLink();
+    if (!link2 && existsSync10(join12(dir, ".git"))) break;
     if (dirname8(dir) === dir) return null;
-    below.push(dir);
+    if (link2) below.push(dir);
   }
-  return below.find((dir) => lstatSync4(dir).isSymbolicLink()) ?? null;
+  return below[0] ?? null;
 }
 async function gitTop(real, shown, label2) {
   let r;
@@ -70884,12 +70927,13 @@ async function gitTop(real, shown, label2) {
     if (/dubious ownership/.test(r.stderr)) {
       const top = /safe\.directory (\S.*)$/m.exec(r.stderr)?.[1]?.trim() ?? real;
       throw new RootError(
-        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${top}`
+        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${top}`,
+        "refused"
       );
     }
     const said = r.stderr.trim().split("\n")[0]?.replace(/^fatal: /, "").trim() ?? "";
     if (said && !/^not a git repository \(or any of the parent directories\)/.test(said))
-      throw new RootError(`git cannot use the repository at ${shown}: ${said}`);
+      throw new RootError(`git cannot use the repository at ${shown}: ${said}`, "refused");
     throw new RootError(
       `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label2}`
     );
@@ -70925,7 +70969,7 @@ function annotate(findings, root, env2, failing, ownWarnings = 0) {
 }
 
 // src/present/sarif.ts
-import { relative as relative5, resolve as resolve11, sep as sep5 } from "node:path";
+import { relative as relative5, resolve as resolve11, sep as sep4 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -71118,7 +71162,7 @@ function sarifOf(result, policy, o) {
 function checkoutPrefix(top, root) {
   const rel = relative5(top, root);
   if (rel === "" || rel.startsWith("..") || resolve11(top, rel) !== resolve11(root)) return "";
-  return rel.split(sep5).join("/");
+  return rel.split(sep4).join("/");
 }
 function actionRulesDoc(env2) {
   const actionPath = (env2.GITHUB_ACTION_PATH ?? "").split("\\").join("/").replace(/\/+$/, "");
@@ -71132,7 +71176,7 @@ function actionRulesDoc(env2) {
     actionRef: remote ? remote[3] : env2.GITHUB_ACTION_REF,
     repository: env2.GITHUB_REPOSITORY,
     sha: env2.GITHUB_SHA,
-    localDocs: docs && !docs.startsWith("..") ? docs.split(sep5).join("/") : null
+    localDocs: docs && !docs.startsWith("..") ? docs.split(sep4).join("/") : null
   });
 }
 
@@ -72116,7 +72160,7 @@ function renderBlock(record) {
     file: i.file,
     line: i.line,
     severity: i.severity,
-    message: shorten(i.message, MAX_MESSAGE, "word")
+    message: shorten(i.message, MAX_MESSAGE, "quote")
   }));
   const json2 = JSON.stringify({ v: 1, sha: record.sha, run: record.run, items }).replace(
     /[-<>]/g,

@@ -44980,11 +44980,11 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep5, offset, length) => {
+    onSeparator: (sep4, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep5 === ":") {
+        if (sep4 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep5 === ",") {
+        } else if (sep4 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -46612,23 +46612,31 @@ var RevisionError = class extends Error {
   name = "RevisionError";
 };
 var BlobReader = class {
-  constructor(cwd, limit = MAX_FILE_BYTES) {
+  /**
+   * @param idleMs how long a pending request may wait with nothing from git: a partial clone reads a missing blob
+   * from its promisor remote, and a remote that stalls must end the run as every other git command does, not hold
+   * it until the job's own limit
+   */
+  constructor(cwd, limit = MAX_FILE_BYTES, idleMs = TIMEOUT_MS) {
     this.limit = limit;
+    this.idleMs = idleMs;
     this.child = childProcess().spawn("git", ["cat-file", "--batch"], {
       cwd,
       stdio: ["pipe", "pipe", "pipe"],
-      env: { ...process.env, LC_ALL: "C" }
+      env: env()
     });
     this.child.stdout.on("data", (chunk) => {
       if (this.skip > 0) {
         const k2 = Math.min(this.skip, chunk.length);
         this.skip -= k2;
         chunk = chunk.subarray(k2);
-        if (chunk.length === 0) return;
       }
-      this.chunks.push(chunk);
-      this.length += chunk.length;
-      this.drain();
+      if (chunk.length > 0) {
+        this.chunks.push(chunk);
+        this.length += chunk.length;
+        this.drain();
+      }
+      this.watch();
     });
     let stderr = "";
     this.child.stderr.setEncoding("utf8").on("data", (s) => {
@@ -46641,6 +46649,19 @@ var BlobReader = class {
     const fail = (e) => {
       this.failure = e;
       for (const w2 of this.waiting.splice(0)) w2.reject(e);
+      this.watch();
+    };
+    this.timedOut = () => {
+      if (this.waiting.length === 0) return;
+      fail(
+        new GitError(
+          `git cat-file answered nothing for ${formatDuration(this.idleMs)} with requests pending${said()}: a partial clone reads what it lacks from its promisor remote, and that remote did not answer (check it, or check out the whole history without a filter)`
+        )
+      );
+      this.child.kill("SIGKILL");
+      this.child.stdout.destroy();
+      this.child.stderr.destroy();
+      this.child.stdin.destroy();
     };
     this.child.on("error", (e) => fail(new GitError(`git cat-file: ${e.message}`)));
     this.child.stdin.on("error", (e) => fail(new GitError(`git cat-file: ${e.message}`)));
@@ -46654,6 +46675,7 @@ var BlobReader = class {
     });
   }
   limit;
+  idleMs;
   child;
   /** What git has sent and no answer has taken yet, in the chunks it came in (joined only when needed). */
   chunks = [];
@@ -46664,6 +46686,8 @@ var BlobReader = class {
   skip = 0;
   waiting = [];
   failure = null;
+  /** Set while a request waits: git has sent nothing for `idleMs`. */
+  idle = null;
   read(spec) {
     return this.request(spec, "blob");
   }
@@ -46678,10 +46702,18 @@ var BlobReader = class {
       this.waiting.push({ want, resolve: resolve9, reject });
       this.child.stdin.write(`${spec}
 `);
+      if (!this.idle) this.watch();
     });
   }
   close() {
     this.child.stdin.end();
+  }
+  timedOut = () => {
+  };
+  /** (Re)starts the idle deadline while a request waits; clears it when none does. */
+  watch() {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = this.waiting.length > 0 ? setTimeout(this.timedOut, this.idleMs).unref() : null;
   }
   /** The pending bytes as one buffer (joined once per answer, not once per chunk: linear in the bytes). */
   joined() {
@@ -46863,7 +46895,7 @@ async function readAtRevision(cwd, rev, paths) {
 
 // src/git/root.ts
 import { existsSync as existsSync3, lstatSync as lstatSync3, readFileSync as readFileSync2, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
-import { dirname as dirname3, isAbsolute as isAbsolute2, join as join3, resolve as resolve2, sep as sep2 } from "node:path";
+import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join3, resolve as resolve2 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -46877,12 +46909,14 @@ async function findRoot(options) {
   const start = options.given === void 0 ? cwd : resolve2(cwd, options.given);
   const shown = options.given ?? start;
   const label = options.label ?? "--root";
-  if (!existsSync3(start)) throw new RootError(`${label} ${shown}: no such directory`, "directory");
-  if (!statSync2(start).isDirectory()) throw new RootError(`${label} ${shown}: not a directory`, "directory");
+  const named = options.given === void 0 ? "" : `${label} ${options.given}: `;
+  if (!existsSync3(start)) throw new RootError(`${named || `${start}: `}no such directory`, "directory");
+  if (!statSync2(start).isDirectory())
+    throw new RootError(`${named || `${start}: `}not a directory`, "directory");
   const link = linkInRepository(start);
   if (link)
     throw new RootError(
-      `${label} ${shown}: ${link} is a symbolic link (to ${readlinkSync2(link)}), and a root is never taken through one (a pull request can commit it); give the directory itself`,
+      `${named}${link} is a symbolic link (to ${readlinkSync2(link)}), and a root is never taken through one (a pull request can commit it); give the directory itself`,
       "directory"
     );
   const real = realpathSync3(start);
@@ -46890,7 +46924,7 @@ async function findRoot(options) {
   const outer = superproject(top);
   if (outer)
     throw new RootError(
-      `${label} ${shown}: ${top} is a submodule of the repository at ${outer} (its .git is a file), and a root is never taken in one (a pull request can change what it holds); run from ${outer}, or from a clone of the submodule's own repository`,
+      `${named}${top} is a submodule of the repository at ${outer} (its .git is a file), and a root is never taken in one (a pull request can change what it holds); run from ${outer}, or from a clone of the submodule's own repository`,
       "directory"
     );
   for (let dir = real; ; dir = dirname3(dir)) {
@@ -46911,20 +46945,26 @@ function superproject(top) {
   const git2 = lstatSync3(join3(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
   const gitdir = /^gitdir: (.+)$/m.exec(readFileSync2(join3(top, ".git"), "utf8"))?.[1]?.trim();
-  if (!gitdir || !/\/\.git\/(?:worktrees\/[^/]+\/)?modules\//.test(resolve2(top, gitdir).split(sep2).join("/")))
-    return null;
+  if (!gitdir || !underModules(resolve2(top, gitdir))) return null;
   for (let dir = dirname3(top); ; dir = dirname3(dir)) {
     if (existsSync3(join3(dir, ".git"))) return dir;
     if (dirname3(dir) === dir) return null;
   }
 }
+function underModules(gitdir) {
+  for (let dir = dirname3(gitdir); dirname3(dir) !== dir; dir = dirname3(dir))
+    if (basename2(dir) === "modules" && existsSync3(join3(dirname3(dir), "HEAD"))) return true;
+  return false;
+}
 function linkInRepository(start) {
   const below = [];
-  for (let dir = start; !existsSync3(join3(dir, ".git")); dir = dirname3(dir)) {
+  for (let dir = start; ; dir = dirname3(dir)) {
+    const link = lstatSync3(dir).isSymbolicLink();
+    if (!link && existsSync3(join3(dir, ".git"))) break;
     if (dirname3(dir) === dir) return null;
-    below.push(dir);
+    if (link) below.push(dir);
   }
-  return below.find((dir) => lstatSync3(dir).isSymbolicLink()) ?? null;
+  return below[0] ?? null;
 }
 async function gitTop(real, shown, label) {
   let r;
@@ -46938,12 +46978,13 @@ async function gitTop(real, shown, label) {
     if (/dubious ownership/.test(r.stderr)) {
       const top = /safe\.directory (\S.*)$/m.exec(r.stderr)?.[1]?.trim() ?? real;
       throw new RootError(
-        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${top}`
+        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${top}`,
+        "refused"
       );
     }
     const said = r.stderr.trim().split("\n")[0]?.replace(/^fatal: /, "").trim() ?? "";
     if (said && !/^not a git repository \(or any of the parent directories\)/.test(said))
-      throw new RootError(`git cannot use the repository at ${shown}: ${said}`);
+      throw new RootError(`git cannot use the repository at ${shown}: ${said}`, "refused");
     throw new RootError(
       `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label}`
     );
@@ -48437,8 +48478,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep3 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
+var sep2 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -54764,7 +54805,13 @@ function shorten(s, max, at3 = "char") {
   const last = s.charCodeAt(end - 1);
   if (last >= 55296 && last <= 56319) end--;
   if (at3 === "word") end = wordEnd(s, end);
+  if (at3 === "quote") return `${s.slice(0, wholeWordsEnd(s, end))}\u2026`;
   return `${s.slice(0, end)}\u2026`;
+}
+function wholeWordsEnd(s, end) {
+  if (/\s/.test(s.charAt(end))) return trimmedEnd(s, end);
+  const space = s.slice(0, end).search(/\s\S*$/);
+  return space < 0 ? 0 : trimmedEnd(s, space);
 }
 function wordEnd(s, end) {
   if (/\s/.test(s.charAt(end))) return trimmedEnd(s, end);
@@ -54856,7 +54903,9 @@ function valueAt(value, pointer) {
   return cur;
 }
 function preview(value, max = 60) {
-  return shorten(JSON.stringify(value) ?? String(value), max);
+  const text = JSON.stringify(value) ?? String(value);
+  const cut = shorten(text, max, "quote");
+  return cut === "\u2026" ? `a value of ${text.length} characters` : cut;
 }
 function closest(word, candidates) {
   const limit = Math.max(2, Math.floor(word.length / 3));
@@ -56208,7 +56257,8 @@ function containedSetWrites(root, writes) {
 var WRITE_ORDER = ["manifest", "matrix", "pin"];
 
 // src/redact/known-secrets.ts
-var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PRIVATE_KEY|API_KEY/i;
+var SECRET_NAME = /TOKEN|SECRET|PASS(?:WORD|WD|PHRASE)?(?![A-Z])|(?:^|_)PWD$|PRIVATE_KEY|API_KEY|SIGNING_KEY|CREDENTIAL|(?:^|_)AUTH$/i;
+var NOT_SECRET_NAME = /^(?:OLD)?PWD$/i;
 var MIN_SECRET_LENGTH = 4;
 var KNOWN_SECRET_VARIABLES = ["GITHUB_TOKEN", "GH_TOKEN", "ACTIONS_RUNTIME_TOKEN", "NPM_TOKEN"];
 function looksLikeSetting(value) {
@@ -56226,7 +56276,8 @@ function secretsFromEnv(env2, names) {
   for (const name of names) add(env2[name]);
   for (const name of Object.keys(env2).sort()) {
     const value = env2[name];
-    if (value !== void 0 && SECRET_NAME.test(name) && !looksLikeSetting(value)) add(value);
+    if (value !== void 0 && SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name) && !looksLikeSetting(value))
+      add(value);
   }
   return [...out];
 }
@@ -56510,6 +56561,20 @@ var DETECTORS = [
     quick: (t) => /hooks\.slack\.com/i.test(t)
   }),
   simple("npm-token", { re: /npm_[A-Za-z0-9]{36,251}/dg, quick: includesAny("npm_") }),
+  // the kinds only secretlint's preset knew: the synchronous redaction of findings and identities runs no
+  // secretlint, and must know every kind the full redactor does (found by review: an Anthropic key as a pin's
+  // release tag reached every surface). Looser than the preset's: a key of an odd length is still a key
+  simple("anthropic-api-key", {
+    re: /sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{20,256}/dg,
+    quick: includesAny("sk-ant-")
+  }),
+  simple("openai-api-key", {
+    re: /sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,256}|sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}/dg,
+    quick: includesAny("sk-")
+  }),
+  simple("linear-api-key", { re: /lin_api_[A-Za-z0-9_]{32,128}/dg, quick: includesAny("lin_api_") }),
+  simple("shopify-token", { re: /shp(?:pa|ca|at|ss)_[A-Za-z0-9]{32,64}/dg, quick: includesAny("shp") }),
+  simple("1password-token", { re: /ops_ey[A-Za-z0-9+/=]{100,1280}/dg, quick: includesAny("ops_ey") }),
   simple("gcp-api-key", { re: /AIza[0-9A-Za-z_-]{35}/dg, quick: includesAny("AIza") }),
   simple("stripe-key", {
     re: /(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{10,247}/dg,
@@ -56535,11 +56600,19 @@ var DETECTORS = [
     quick: includesAny("eyJ")
   }),
   simple("url-credential", {
-    // scheme://user:password@host: only the password; the user and the host stay readable
-    re: /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/?#@"'<>[\]]{0,256}:(?!\[REDACTED:)([^\s/?#"'<>]{1,256})@(?=[A-Za-z0-9[])/dgi,
+    // scheme://user:password@host: only the password; the user and the host stay readable. Its slashes may be
+    // JSON-escaped (`https:\/\/`, as PHP and Jackson write them)
+    re: /\b[a-z][a-z0-9+.-]{0,30}:(?:\/\/|\\\/\\\/)[^\s:/?#@"'<>[\]]{0,256}:(?!\[REDACTED:)([^\s/?#"'<>]{1,256})@(?=[A-Za-z0-9[])/dgi,
     groups: [1],
     accept: (p) => !placeholder(p),
-    quick: includesAny("://")
+    quick: (t) => t.includes("://") || t.includes(":\\/\\/")
+  }),
+  simple("url-credential", {
+    // the same URL percent-encoded, as a redirect parameter carries it: scheme%3A%2F%2Fuser%3Apassword%40host
+    re: /\b[a-z][a-z0-9+.-]{0,30}%3A%2F%2F(?:(?!%3A|%40|%2F)[^\s:/?#@"'<>&]){0,256}%3A(?!\[REDACTED:)((?:(?!%40)[^\s/?#@"'<>&]){1,256})%40(?=[A-Za-z0-9[%])/dgi,
+    groups: [1],
+    accept: (p) => !placeholder(p),
+    quick: (t) => /%3A%2F%2F/i.test(t)
   }),
   regexDetector(
     {
@@ -56929,7 +57002,7 @@ import { posix } from "node:path";
 
 // src/fs/atomic-set.ts
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
-import { basename as basename3, dirname as dirname6, isAbsolute as isAbsolute6, join as join7, resolve as resolve5 } from "node:path";
+import { basename as basename4, dirname as dirname6, isAbsolute as isAbsolute6, join as join7, resolve as resolve5 } from "node:path";
 
 // src/git/run-context.ts
 import { existsSync as existsSync6, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
@@ -56992,11 +57065,11 @@ import {
   rmSync,
   writeFileSync
 } from "node:fs";
-import { basename as basename2, dirname as dirname5, join as join6 } from "node:path";
+import { basename as basename3, dirname as dirname5, join as join6 } from "node:path";
 var CREATE = constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | (constants4.O_NOFOLLOW ?? 0);
 function writeFileAtomic(path2, data, { durable = false } = {}) {
   mkdirSync(dirname5(path2), { recursive: true });
-  const tmp = join6(dirname5(path2), `.${basename2(path2)}.${randomBytes(8).toString("hex")}.tmp`);
+  const tmp = join6(dirname5(path2), `.${basename3(path2)}.${randomBytes(8).toString("hex")}.tmp`);
   const fd = openSync2(tmp, CREATE, 438);
   try {
     try {
@@ -57121,7 +57194,7 @@ function journalPath(root, name) {
   return gitDir ? join7(gitDir, "baseline-gate", file) : join7(resolve5(root), ".baseline-gate", file);
 }
 function stagedPath(target) {
-  return join7(dirname6(target), `.${basename3(target)}.baseline-gate-staged`);
+  return join7(dirname6(target), `.${basename4(target)}.baseline-gate-staged`);
 }
 function checkWrites(writes) {
   const seen = /* @__PURE__ */ new Set();
@@ -59990,7 +60063,7 @@ function annotate(findings, root, env2, failing, ownWarnings = 0) {
 }
 
 // src/present/sarif.ts
-import { relative as relative4, resolve as resolve8, sep as sep4 } from "node:path";
+import { relative as relative4, resolve as resolve8, sep as sep3 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash3 } from "node:crypto";
@@ -60183,7 +60256,7 @@ function sarifOf(result, policy, o) {
 function checkoutPrefix(top, root) {
   const rel = relative4(top, root);
   if (rel === "" || rel.startsWith("..") || resolve8(top, rel) !== resolve8(root)) return "";
-  return rel.split(sep4).join("/");
+  return rel.split(sep3).join("/");
 }
 function actionRulesDoc(env2) {
   const actionPath = (env2.GITHUB_ACTION_PATH ?? "").split("\\").join("/").replace(/\/+$/, "");
@@ -60197,7 +60270,7 @@ function actionRulesDoc(env2) {
     actionRef: remote ? remote[3] : env2.GITHUB_ACTION_REF,
     repository: env2.GITHUB_REPOSITORY,
     sha: env2.GITHUB_SHA,
-    localDocs: docs && !docs.startsWith("..") ? docs.split(sep4).join("/") : null
+    localDocs: docs && !docs.startsWith("..") ? docs.split(sep3).join("/") : null
   });
 }
 

@@ -25560,7 +25560,13 @@ function shorten(s, max, at3 = "char") {
   const last = s.charCodeAt(end - 1);
   if (last >= 55296 && last <= 56319) end--;
   if (at3 === "word") end = wordEnd(s, end);
+  if (at3 === "quote") return `${s.slice(0, wholeWordsEnd(s, end))}\u2026`;
   return `${s.slice(0, end)}\u2026`;
+}
+function wholeWordsEnd(s, end) {
+  if (/\s/.test(s.charAt(end))) return trimmedEnd(s, end);
+  const space = s.slice(0, end).search(/\s\S*$/);
+  return space < 0 ? 0 : trimmedEnd(s, space);
 }
 function wordEnd(s, end) {
   if (/\s/.test(s.charAt(end))) return trimmedEnd(s, end);
@@ -26727,11 +26733,11 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep6, offset, length) => {
+    onSeparator: (sep5, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep6 === ":") {
+        if (sep5 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep6 === ",") {
+        } else if (sep5 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -27997,6 +28003,10 @@ function discoverTop(real, env2 = process.env) {
   }
 }
 function shallowFromDisk(start, env2 = process.env) {
+  const cuts = shallowCutsFromDisk(start, env2);
+  return cuts === null ? null : cuts.length > 0;
+}
+function shallowCutsFromDisk(start, env2 = process.env) {
   let top;
   try {
     top = discoverTop(realpathSync(start), env2);
@@ -28005,11 +28015,11 @@ function shallowFromDisk(start, env2 = process.env) {
   }
   if (!top) return null;
   const file = join(top, ".git", "shallow");
-  if (!lstatSync(file, { throwIfNoEntry: false })) return false;
+  if (!lstatSync(file, { throwIfNoEntry: false })) return [];
   const text = readSmall(file);
   if (text === null) return null;
   const lines = text.split("\n").filter((l) => l !== "");
-  return lines.length > 0 && lines.every((l) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(l)) ? true : null;
+  return lines.length > 0 && lines.every((l) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(l)) ? lines : null;
 }
 function headFromDisk(start, env2 = process.env) {
   try {
@@ -28231,24 +28241,37 @@ async function isShallow(cwd) {
   const r = await git(cwd, ["rev-parse", "--is-shallow-repository"]);
   return r.code === 0 && r.stdout.toString("utf8").trim() === "true";
 }
+async function shallowCuts(cwd) {
+  const known = shallowCutsFromDisk(cwd);
+  if (known !== null) return new Set(known);
+  return await isShallow(cwd) ? null : /* @__PURE__ */ new Set();
+}
 var BlobReader = class {
-  constructor(cwd, limit = MAX_FILE_BYTES) {
+  /**
+   * @param idleMs how long a pending request may wait with nothing from git: a partial clone reads a missing blob
+   * from its promisor remote, and a remote that stalls must end the run as every other git command does, not hold
+   * it until the job's own limit
+   */
+  constructor(cwd, limit = MAX_FILE_BYTES, idleMs = TIMEOUT_MS) {
     this.limit = limit;
+    this.idleMs = idleMs;
     this.child = childProcess().spawn("git", ["cat-file", "--batch"], {
       cwd,
       stdio: ["pipe", "pipe", "pipe"],
-      env: { ...process.env, LC_ALL: "C" }
+      env: env()
     });
     this.child.stdout.on("data", (chunk) => {
       if (this.skip > 0) {
         const k2 = Math.min(this.skip, chunk.length);
         this.skip -= k2;
         chunk = chunk.subarray(k2);
-        if (chunk.length === 0) return;
       }
-      this.chunks.push(chunk);
-      this.length += chunk.length;
-      this.drain();
+      if (chunk.length > 0) {
+        this.chunks.push(chunk);
+        this.length += chunk.length;
+        this.drain();
+      }
+      this.watch();
     });
     let stderr = "";
     this.child.stderr.setEncoding("utf8").on("data", (s) => {
@@ -28261,6 +28284,19 @@ var BlobReader = class {
     const fail = (e) => {
       this.failure = e;
       for (const w2 of this.waiting.splice(0)) w2.reject(e);
+      this.watch();
+    };
+    this.timedOut = () => {
+      if (this.waiting.length === 0) return;
+      fail(
+        new GitError(
+          `git cat-file answered nothing for ${formatDuration(this.idleMs)} with requests pending${said()}: a partial clone reads what it lacks from its promisor remote, and that remote did not answer (check it, or check out the whole history without a filter)`
+        )
+      );
+      this.child.kill("SIGKILL");
+      this.child.stdout.destroy();
+      this.child.stderr.destroy();
+      this.child.stdin.destroy();
     };
     this.child.on("error", (e) => fail(new GitError(`git cat-file: ${e.message}`)));
     this.child.stdin.on("error", (e) => fail(new GitError(`git cat-file: ${e.message}`)));
@@ -28274,6 +28310,7 @@ var BlobReader = class {
     });
   }
   limit;
+  idleMs;
   child;
   /** What git has sent and no answer has taken yet, in the chunks it came in (joined only when needed). */
   chunks = [];
@@ -28284,6 +28321,8 @@ var BlobReader = class {
   skip = 0;
   waiting = [];
   failure = null;
+  /** Set while a request waits: git has sent nothing for `idleMs`. */
+  idle = null;
   read(spec) {
     return this.request(spec, "blob");
   }
@@ -28298,10 +28337,18 @@ var BlobReader = class {
       this.waiting.push({ want, resolve: resolve12, reject });
       this.child.stdin.write(`${spec}
 `);
+      if (!this.idle) this.watch();
     });
   }
   close() {
     this.child.stdin.end();
+  }
+  timedOut = () => {
+  };
+  /** (Re)starts the idle deadline while a request waits; clears it when none does. */
+  watch() {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = this.waiting.length > 0 ? setTimeout(this.timedOut, this.idleMs).unref() : null;
   }
   /** The pending bytes as one buffer (joined once per answer, not once per chunk: linear in the bytes). */
   joined() {
@@ -28890,7 +28937,7 @@ function sameBytes(a, b) {
 
 // src/git/root.ts
 import { existsSync as existsSync4, lstatSync as lstatSync3, readFileSync as readFileSync4, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
-import { dirname as dirname6, isAbsolute as isAbsolute4, join as join6, resolve as resolve4, sep as sep2 } from "node:path";
+import { basename as basename4, dirname as dirname6, isAbsolute as isAbsolute4, join as join6, resolve as resolve4 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -28904,12 +28951,14 @@ async function findRoot(options) {
   const start = options.given === void 0 ? cwd : resolve4(cwd, options.given);
   const shown = options.given ?? start;
   const label3 = options.label ?? "--root";
-  if (!existsSync4(start)) throw new RootError(`${label3} ${shown}: no such directory`, "directory");
-  if (!statSync3(start).isDirectory()) throw new RootError(`${label3} ${shown}: not a directory`, "directory");
+  const named = options.given === void 0 ? "" : `${label3} ${options.given}: `;
+  if (!existsSync4(start)) throw new RootError(`${named || `${start}: `}no such directory`, "directory");
+  if (!statSync3(start).isDirectory())
+    throw new RootError(`${named || `${start}: `}not a directory`, "directory");
   const link3 = linkInRepository(start);
   if (link3)
     throw new RootError(
-      `${label3} ${shown}: ${link3} is a symbolic link (to ${readlinkSync2(link3)}), and a root is never taken through one (a pull request can commit it); give the directory itself`,
+      `${named}${link3} is a symbolic link (to ${readlinkSync2(link3)}), and a root is never taken through one (a pull request can commit it); give the directory itself`,
       "directory"
     );
   const real = realpathSync3(start);
@@ -28917,7 +28966,7 @@ async function findRoot(options) {
   const outer = superproject(top);
   if (outer)
     throw new RootError(
-      `${label3} ${shown}: ${top} is a submodule of the repository at ${outer} (its .git is a file), and a root is never taken in one (a pull request can change what it holds); run from ${outer}, or from a clone of the submodule's own repository`,
+      `${named}${top} is a submodule of the repository at ${outer} (its .git is a file), and a root is never taken in one (a pull request can change what it holds); run from ${outer}, or from a clone of the submodule's own repository`,
       "directory"
     );
   for (let dir = real; ; dir = dirname6(dir)) {
@@ -28938,20 +28987,26 @@ function superproject(top) {
   const git2 = lstatSync3(join6(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
   const gitdir = /^gitdir: (.+)$/m.exec(readFileSync4(join6(top, ".git"), "utf8"))?.[1]?.trim();
-  if (!gitdir || !/\/\.git\/(?:worktrees\/[^/]+\/)?modules\//.test(resolve4(top, gitdir).split(sep2).join("/")))
-    return null;
+  if (!gitdir || !underModules(resolve4(top, gitdir))) return null;
   for (let dir = dirname6(top); ; dir = dirname6(dir)) {
     if (existsSync4(join6(dir, ".git"))) return dir;
     if (dirname6(dir) === dir) return null;
   }
 }
+function underModules(gitdir) {
+  for (let dir = dirname6(gitdir); dirname6(dir) !== dir; dir = dirname6(dir))
+    if (basename4(dir) === "modules" && existsSync4(join6(dirname6(dir), "HEAD"))) return true;
+  return false;
+}
 function linkInRepository(start) {
   const below = [];
-  for (let dir = start; !existsSync4(join6(dir, ".git")); dir = dirname6(dir)) {
+  for (let dir = start; ; dir = dirname6(dir)) {
+    const link3 = lstatSync3(dir).isSymbolicLink();
+    if (!link3 && existsSync4(join6(dir, ".git"))) break;
     if (dirname6(dir) === dir) return null;
-    below.push(dir);
+    if (link3) below.push(dir);
   }
-  return below.find((dir) => lstatSync3(dir).isSymbolicLink()) ?? null;
+  return below[0] ?? null;
 }
 async function gitTop(real, shown, label3) {
   let r;
@@ -28965,12 +29020,13 @@ async function gitTop(real, shown, label3) {
     if (/dubious ownership/.test(r.stderr)) {
       const top = /safe\.directory (\S.*)$/m.exec(r.stderr)?.[1]?.trim() ?? real;
       throw new RootError(
-        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${top}`
+        `git refuses the repository at ${shown} because another user owns it; allow it with: git config --global --add safe.directory ${top}`,
+        "refused"
       );
     }
     const said = r.stderr.trim().split("\n")[0]?.replace(/^fatal: /, "").trim() ?? "";
     if (said && !/^not a git repository \(or any of the parent directories\)/.test(said))
-      throw new RootError(`git cannot use the repository at ${shown}: ${said}`);
+      throw new RootError(`git cannot use the repository at ${shown}: ${said}`, "refused");
     throw new RootError(
       `${shown} is not inside a git repository: baseline-gate works on a clone of the consumer repository (the trio's history is read from git); run it there, or name it with ${label3}`
     );
@@ -30464,8 +30520,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep3 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
+var sep2 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -37071,7 +37127,9 @@ function valueAt(value, pointer) {
   return cur;
 }
 function preview(value, max = 60) {
-  return shorten(JSON.stringify(value) ?? String(value), max);
+  const text = JSON.stringify(value) ?? String(value);
+  const cut = shorten(text, max, "quote");
+  return cut === "\u2026" ? `a value of ${text.length} characters` : cut;
 }
 function closest(word, candidates) {
   const limit = Math.max(2, Math.floor(word.length / 3));
@@ -37766,7 +37824,9 @@ function firstIndex(a, b, key) {
 function shownLine(line) {
   if (line === void 0) return "no line";
   const t = line.trim();
-  return t === "" ? "an empty line" : `\`${shorten(t, 60)}\``;
+  if (t === "") return "an empty line";
+  const cut = shorten(t, 60, "quote");
+  return cut === "\u2026" ? `a line of ${t.length} characters in one word` : `\`${cut}\``;
 }
 var IDENTITY = [
   "release_tag",
@@ -38421,12 +38481,12 @@ import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename as basename4, dirname as dirname7, normalize as normalize3, relative as relative2, resolve as resolve5, sep as sep4 } from "path";
+import { basename as basename5, dirname as dirname7, normalize as normalize3, relative as relative2, resolve as resolve5, sep as sep3 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path2) {
   let normalized = normalize3(path2);
-  if (normalized.length > 1 && normalized[normalized.length - 1] === sep4) normalized = normalized.substring(0, normalized.length - 1);
+  if (normalized.length > 1 && normalized[normalized.length - 1] === sep3) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
@@ -38758,7 +38818,7 @@ var Walker = class {
             this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path2 + pathSeparator, depth - 1, this.walk);
           } else {
             resolvedPath = useRealPaths ? resolvedPath : path2;
-            const filename = basename4(resolvedPath);
+            const filename = basename5(resolvedPath);
             const directoryPath$1 = normalizePath(dirname7(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
             this.pushFile(resolvedPath, files, this.state.counts, filters);
@@ -38806,7 +38866,7 @@ var Builder = class {
   options = {
     maxDepth: Infinity,
     suppressErrors: true,
-    pathSeparator: sep4,
+    pathSeparator: sep3,
     filters: []
   };
   globFunction;
@@ -39692,7 +39752,7 @@ async function lastKnownGood(root, baseline, to = null) {
   );
   try {
     reader = new BlobReader(root);
-    const shallowClone = isShallow(root);
+    const shallowClone = shallowCuts(root);
     shallowClone.catch(() => {
     });
     const [pin, manifest, matrix] = await Promise.all(ROLES.map((r) => readAt(head, baseline.trio[r])));
@@ -39703,7 +39763,8 @@ async function lastKnownGood(root, baseline, to = null) {
     };
     const current = trioFromBytes(baseline, { pin, manifest, matrix });
     const identity = identityOf(current);
-    const shallow = await shallowClone;
+    const cuts = await shallowClone;
+    const shallow = cuts === null || cuts.size > 0;
     const profileAt = profileOfRevision(history, shallow);
     async function* candidates() {
       for (let i2 = 0; ; i2++) {
@@ -39753,12 +39814,24 @@ async function lastKnownGood(root, baseline, to = null) {
     if (!currentBytes.pin && !lkg.target) {
       lkg.problem = `${lkg.problem}; the pin ${baseline.trio.pin} is not committed at ${head.slice(0, 12)}, and a rollback restores only committed revisions: commit the trio first`;
     }
-    return { baseline: baseline.name, head, current, currentBytes, identity, shallow, lkg, targetBytes };
+    const targetAtCut = lkg.target !== null && shallow && (cuts === null || cuts.has(lkg.target.commit));
+    return {
+      baseline: baseline.name,
+      head,
+      current,
+      currentBytes,
+      identity,
+      shallow,
+      targetAtCut,
+      lkg,
+      targetBytes
+    };
   } finally {
     history.stop();
     reader?.close();
   }
 }
+var AT_SHALLOW_CUT = "the oldest commit of this shallow clone, so the trio was written there or before it (fetch the whole history, fetch-depth: 0, to name the revision that wrote it)";
 var TrioHistory = class {
   revisions = [];
   /** Each revision's pin, asked for as soon as git names the revision. */
@@ -40040,10 +40113,11 @@ function more(n) {
 }
 
 // src/operations/outcome.ts
-import { basename as basename5 } from "node:path";
+import { basename as basename6 } from "node:path";
 
 // src/redact/known-secrets.ts
-var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PRIVATE_KEY|API_KEY/i;
+var SECRET_NAME = /TOKEN|SECRET|PASS(?:WORD|WD|PHRASE)?(?![A-Z])|(?:^|_)PWD$|PRIVATE_KEY|API_KEY|SIGNING_KEY|CREDENTIAL|(?:^|_)AUTH$/i;
+var NOT_SECRET_NAME = /^(?:OLD)?PWD$/i;
 var MIN_SECRET_LENGTH = 4;
 var KNOWN_SECRET_VARIABLES = ["GITHUB_TOKEN", "GH_TOKEN", "ACTIONS_RUNTIME_TOKEN", "NPM_TOKEN"];
 function looksLikeSetting(value) {
@@ -40061,7 +40135,8 @@ function secretsFromEnv(env2, names) {
   for (const name of names) add(env2[name]);
   for (const name of Object.keys(env2).sort()) {
     const value = env2[name];
-    if (value !== void 0 && SECRET_NAME.test(name) && !looksLikeSetting(value)) add(value);
+    if (value !== void 0 && SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name) && !looksLikeSetting(value))
+      add(value);
   }
   return [...out];
 }
@@ -40345,6 +40420,20 @@ var DETECTORS = [
     quick: (t) => /hooks\.slack\.com/i.test(t)
   }),
   simple("npm-token", { re: /npm_[A-Za-z0-9]{36,251}/dg, quick: includesAny("npm_") }),
+  // the kinds only secretlint's preset knew: the synchronous redaction of findings and identities runs no
+  // secretlint, and must know every kind the full redactor does (found by review: an Anthropic key as a pin's
+  // release tag reached every surface). Looser than the preset's: a key of an odd length is still a key
+  simple("anthropic-api-key", {
+    re: /sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{20,256}/dg,
+    quick: includesAny("sk-ant-")
+  }),
+  simple("openai-api-key", {
+    re: /sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,256}|sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}/dg,
+    quick: includesAny("sk-")
+  }),
+  simple("linear-api-key", { re: /lin_api_[A-Za-z0-9_]{32,128}/dg, quick: includesAny("lin_api_") }),
+  simple("shopify-token", { re: /shp(?:pa|ca|at|ss)_[A-Za-z0-9]{32,64}/dg, quick: includesAny("shp") }),
+  simple("1password-token", { re: /ops_ey[A-Za-z0-9+/=]{100,1280}/dg, quick: includesAny("ops_ey") }),
   simple("gcp-api-key", { re: /AIza[0-9A-Za-z_-]{35}/dg, quick: includesAny("AIza") }),
   simple("stripe-key", {
     re: /(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{10,247}/dg,
@@ -40370,11 +40459,19 @@ var DETECTORS = [
     quick: includesAny("eyJ")
   }),
   simple("url-credential", {
-    // scheme://user:password@host: only the password; the user and the host stay readable
-    re: /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/?#@"'<>[\]]{0,256}:(?!\[REDACTED:)([^\s/?#"'<>]{1,256})@(?=[A-Za-z0-9[])/dgi,
+    // scheme://user:password@host: only the password; the user and the host stay readable. Its slashes may be
+    // JSON-escaped (`https:\/\/`, as PHP and Jackson write them)
+    re: /\b[a-z][a-z0-9+.-]{0,30}:(?:\/\/|\\\/\\\/)[^\s:/?#@"'<>[\]]{0,256}:(?!\[REDACTED:)([^\s/?#"'<>]{1,256})@(?=[A-Za-z0-9[])/dgi,
     groups: [1],
     accept: (p) => !placeholder(p),
-    quick: includesAny("://")
+    quick: (t) => t.includes("://") || t.includes(":\\/\\/")
+  }),
+  simple("url-credential", {
+    // the same URL percent-encoded, as a redirect parameter carries it: scheme%3A%2F%2Fuser%3Apassword%40host
+    re: /\b[a-z][a-z0-9+.-]{0,30}%3A%2F%2F(?:(?!%3A|%40|%2F)[^\s:/?#@"'<>&]){0,256}%3A(?!\[REDACTED:)((?:(?!%40)[^\s/?#@"'<>&]){1,256})%40(?=[A-Za-z0-9[%])/dgi,
+    groups: [1],
+    accept: (p) => !placeholder(p),
+    quick: (t) => /%3A%2F%2F/i.test(t)
   }),
   regexDetector(
     {
@@ -40623,7 +40720,7 @@ function operationResult(ctx, operation, judged3) {
       schema: "evidence-index.v1",
       operation,
       verdict,
-      packets: baselines.map((r) => ({ baseline: r.name, verdict: r.verdict, file: basename5(r.evidence) }))
+      packets: baselines.map((r) => ({ baseline: r.name, verdict: r.verdict, file: basename6(r.evidence) }))
     };
     file = evidence.write(`${operation}.json`, `${JSON.stringify(index, null, 2)}
 `);
@@ -41796,7 +41893,7 @@ function drillReport(input) {
   checks.unshift({
     check: "target",
     ok: true,
-    detail: `${target.identity.release_tag} at trio revision ${target.commit} (${target.date}), judged by the ${target.profile} rules`
+    detail: `${target.identity.release_tag} at trio revision ${target.commit} (${target.date}${found.targetAtCut ? `: ${AT_SHALLOW_CUT}` : ""}), judged by the ${target.profile} rules`
   });
   const bytes = found.targetBytes;
   const pin = parsePin(bytes.pin);
@@ -42004,7 +42101,7 @@ async function rollBack(ctx, options, baseline, run2) {
   } else {
     const target = found.lkg.target;
     mark(
-      `last-known-good: ${target.identity.release_tag} at ${target.commit.slice(0, 12)} (${target.date}), judged by the ${target.profile} rules`
+      `last-known-good: ${target.identity.release_tag} at ${target.commit.slice(0, 12)} (${target.date}${found.targetAtCut ? `: ${AT_SHALLOW_CUT}` : ""}), judged by the ${target.profile} rules`
     );
     try {
       plan = planRestore(
@@ -42236,6 +42333,7 @@ async function rollBack(ctx, options, baseline, run2) {
     from,
     fromPosture: postureOf(found.current),
     target: found.lkg.target,
+    targetAtCut: found.targetAtCut,
     passedOver: found.lkg.passedOver,
     ledger: plan?.ledger ?? [],
     written,
@@ -47249,7 +47347,7 @@ function renderBlock(record) {
     file: i2.file,
     line: i2.line,
     severity: i2.severity,
-    message: shorten(i2.message, MAX_MESSAGE, "word")
+    message: shorten(i2.message, MAX_MESSAGE, "quote")
   }));
   const json2 = JSON.stringify({ v: 1, sha: record.sha, run: record.run, items }).replace(
     /[-<>]/g,
@@ -47870,7 +47968,7 @@ function nextSteps(result) {
 }
 
 // src/present/sarif.ts
-import { relative as relative6, resolve as resolve10, sep as sep5 } from "node:path";
+import { relative as relative6, resolve as resolve10, sep as sep4 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -48063,7 +48161,7 @@ function sarifOf(result, policy, o) {
 function checkoutPrefix(top, root) {
   const rel = relative6(top, root);
   if (rel === "" || rel.startsWith("..") || resolve10(top, rel) !== resolve10(root)) return "";
-  return rel.split(sep5).join("/");
+  return rel.split(sep4).join("/");
 }
 function actionRulesDoc(env2) {
   const actionPath = (env2.GITHUB_ACTION_PATH ?? "").split("\\").join("/").replace(/\/+$/, "");
@@ -48077,7 +48175,7 @@ function actionRulesDoc(env2) {
     actionRef: remote ? remote[3] : env2.GITHUB_ACTION_REF,
     repository: env2.GITHUB_REPOSITORY,
     sha: env2.GITHUB_SHA,
-    localDocs: docs && !docs.startsWith("..") ? docs.split(sep5).join("/") : null
+    localDocs: docs && !docs.startsWith("..") ? docs.split(sep4).join("/") : null
   });
 }
 

@@ -123,20 +123,25 @@ export async function main(argv: string[], given: Io): Promise<number> {
     if (written.error) throw written.error
     return result.verdict === 'PASS' ? EXIT.pass : EXIT.fail
   } catch (e) {
+    // a message may quote a value of the policy or the trio (a pull request's) or of the environment: the run's
+    // secrets and our detectors' kinds are removed, as from every finding (found by review: a credential in the
+    // policy reached stderr whole)
+    const redact = runRedactor({ env: io.env })
+    const said = (m: string) => inlineSafe(redact(m))
     if (e instanceof Error && e.name === 'InterruptedError') {
       const signal = (e as Error & { signal?: string }).signal
       io.stderr.write(
-        `baseline-gate: ${inlineSafe(e.message)}: nothing was left half-written (a rollback puts the previous trio back); run the command again\n`
+        `baseline-gate: ${said(e.message)}: nothing was left half-written (a rollback puts the previous trio back); run the command again\n`
       )
       return signal === 'SIGTERM' ? 143 : 130
     }
     if (isUserError(e)) {
       // one line, as every user error is: a value it quotes cannot start another
-      io.stderr.write(`baseline-gate: ${inlineSafe(e.message)}\n`)
+      io.stderr.write(`baseline-gate: ${said(e.message)}\n`)
       return EXIT.usage
     }
     // An internal error gives no verdict: say so in one line (the stack only on request).
-    io.stderr.write(internalErrorLine(e))
+    io.stderr.write(internalErrorLine(new Error(redact((e as Error | undefined)?.message ?? String(e)))))
     const stack = (e as Error | undefined)?.stack
     if (io.env.BASELINE_GATE_DEBUG === '1' && stack) io.stderr.write(`${stack}\n`)
     return EXIT.usage

@@ -112,8 +112,11 @@ function valueAt(value: unknown, pointer: string): unknown {
   return cur
 }
 
+/** A value for a message: JSON, cut between words (see shorten's `quote`), its length said when none fits. */
 export function preview(value: unknown, max = 60): string {
-  return shorten(JSON.stringify(value) ?? String(value), max)
+  const text = JSON.stringify(value) ?? String(value)
+  const cut = shorten(text, max, 'quote')
+  return cut === '…' ? `a value of ${text.length} characters` : cut
 }
 
 /** The candidate within edit distance 2 (or a third of the length) of `word`, if any. */

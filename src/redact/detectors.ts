@@ -218,6 +218,20 @@ export const DETECTORS: readonly Detector[] = [
     quick: (t) => /hooks\.slack\.com/i.test(t)
   }),
   simple('npm-token', { re: /npm_[A-Za-z0-9]{36,251}/dg, quick: includesAny('npm_') }),
+  // the kinds only secretlint's preset knew: the synchronous redaction of findings and identities runs no
+  // secretlint, and must know every kind the full redactor does (found by review: an Anthropic key as a pin's
+  // release tag reached every surface). Looser than the preset's: a key of an odd length is still a key
+  simple('anthropic-api-key', {
+    re: /sk-ant-(?:api|admin)\d{2}-[A-Za-z0-9_-]{20,256}/dg,
+    quick: includesAny('sk-ant-')
+  }),
+  simple('openai-api-key', {
+    re: /sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,256}|sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}/dg,
+    quick: includesAny('sk-')
+  }),
+  simple('linear-api-key', { re: /lin_api_[A-Za-z0-9_]{32,128}/dg, quick: includesAny('lin_api_') }),
+  simple('shopify-token', { re: /shp(?:pa|ca|at|ss)_[A-Za-z0-9]{32,64}/dg, quick: includesAny('shp') }),
+  simple('1password-token', { re: /ops_ey[A-Za-z0-9+/=]{100,1280}/dg, quick: includesAny('ops_ey') }),
   simple('gcp-api-key', { re: /AIza[0-9A-Za-z_-]{35}/dg, quick: includesAny('AIza') }),
   simple('stripe-key', {
     re: /(?:sk|rk)_(?:live|test)_[0-9A-Za-z]{10,247}/dg,
@@ -243,11 +257,19 @@ export const DETECTORS: readonly Detector[] = [
     quick: includesAny('eyJ')
   }),
   simple('url-credential', {
-    // scheme://user:password@host: only the password; the user and the host stay readable
-    re: /\b[a-z][a-z0-9+.-]{0,30}:\/\/[^\s:/?#@"'<>[\]]{0,256}:(?!\[REDACTED:)([^\s/?#"'<>]{1,256})@(?=[A-Za-z0-9[])/dgi,
+    // scheme://user:password@host: only the password; the user and the host stay readable. Its slashes may be
+    // JSON-escaped (`https:\/\/`, as PHP and Jackson write them)
+    re: /\b[a-z][a-z0-9+.-]{0,30}:(?:\/\/|\\\/\\\/)[^\s:/?#@"'<>[\]]{0,256}:(?!\[REDACTED:)([^\s/?#"'<>]{1,256})@(?=[A-Za-z0-9[])/dgi,
     groups: [1],
     accept: (p) => !placeholder(p),
-    quick: includesAny('://')
+    quick: (t) => t.includes('://') || t.includes(':\\/\\/')
+  }),
+  simple('url-credential', {
+    // the same URL percent-encoded, as a redirect parameter carries it: scheme%3A%2F%2Fuser%3Apassword%40host
+    re: /\b[a-z][a-z0-9+.-]{0,30}%3A%2F%2F(?:(?!%3A|%40|%2F)[^\s:/?#@"'<>&]){0,256}%3A(?!\[REDACTED:)((?:(?!%40)[^\s/?#@"'<>&]){1,256})%40(?=[A-Za-z0-9[%])/dgi,
+    groups: [1],
+    accept: (p) => !placeholder(p),
+    quick: (t) => /%3A%2F%2F/i.test(t)
   }),
   regexDetector(
     {

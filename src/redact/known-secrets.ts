@@ -1,7 +1,13 @@
 // Values known to be secret: where they come from (the environment) and the forms they can take in a log.
 
-/** A variable whose name says it holds a secret. */
-const SECRET_NAME = /TOKEN|SECRET|PASSWORD|PRIVATE_KEY|API_KEY/i
+/**
+ * A variable whose name says it holds a secret: the words the assignment detector takes for one too (found by
+ * review: DB_PASS, MYSQL_PWD, SIGNING_KEY, GCP_CREDENTIALS and NPM_AUTH were not). The shell's own PWD and OLDPWD
+ * are the directory, not a password.
+ */
+const SECRET_NAME =
+  /TOKEN|SECRET|PASS(?:WORD|WD|PHRASE)?(?![A-Z])|(?:^|_)PWD$|PRIVATE_KEY|API_KEY|SIGNING_KEY|CREDENTIAL|(?:^|_)AUTH$/i
+const NOT_SECRET_NAME = /^(?:OLD)?PWD$/i
 
 /** Shorter values are ignored: they would redact ordinary words and numbers everywhere. */
 export const MIN_SECRET_LENGTH = 4
@@ -25,7 +31,8 @@ function looksLikeSetting(value: string): boolean {
 
 /**
  * The secret values of an environment: the values of the variables listed in `names` (as they are), plus the
- * value of every variable whose name matches /TOKEN|SECRET|PASSWORD|PRIVATE_KEY|API_KEY/i unless it is plainly
+ * value of every variable whose name says it is secret (SECRET_NAME: a token, secret, password, key, credential)
+ * unless it is plainly
  * a setting (a boolean, a small number, an absolute path). Unique, in a stable order; values shorter than 4
  * characters are left out. The entry layers add every `core.setSecret` value.
  */
@@ -40,7 +47,13 @@ export function secretsFromEnv(env: NodeJS.ProcessEnv, names: string[]): string[
   for (const name of names) add(env[name])
   for (const name of Object.keys(env).sort()) {
     const value = env[name]
-    if (value !== undefined && SECRET_NAME.test(name) && !looksLikeSetting(value)) add(value)
+    if (
+      value !== undefined &&
+      SECRET_NAME.test(name) &&
+      !NOT_SECRET_NAME.test(name) &&
+      !looksLikeSetting(value)
+    )
+      add(value)
   }
   return [...out]
 }

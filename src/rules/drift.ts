@@ -137,7 +137,9 @@ function firstIndex(a: string[], b: string[], key: (l: string | undefined) => st
 function shownLine(line: string | undefined): string {
   if (line === undefined) return 'no line'
   const t = line.trim()
-  return t === '' ? 'an empty line' : `\`${shorten(t, 60)}\``
+  if (t === '') return 'an empty line'
+  const cut = shorten(t, 60, 'quote')
+  return cut === '…' ? `a line of ${t.length} characters in one word` : `\`${cut}\``
 }
 
 const IDENTITY: (keyof Handoff & keyof Manifest)[] = [

@@ -264,5 +264,6 @@ function pending(name: string, body: Record<string, unknown>): Finding[] {
 
 function snippet(text: string): string {
   const one = text.replace(/\s+/g, ' ').trim()
-  return shorten(one, 120)
+  const cut = shorten(one, 120, 'quote')
+  return cut === '…' ? `(${one.length} characters in one word, not shown)` : cut
 }

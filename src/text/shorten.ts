@@ -1,7 +1,10 @@
 // Cut a text for a message without cutting a character in two (and, on request, without cutting a word).
 
-/** Where a cut may fall: anywhere between two characters, or only between two words. */
-export type CutAt = 'char' | 'word'
+/**
+ * Where a cut may fall: anywhere between two characters; between two words (a long first word is still cut); or
+ * only between two words, a word that does not fit left out whole (`quote`).
+ */
+export type CutAt = 'char' | 'word' | 'quote'
 
 /**
  * `s` when it fits in `max` UTF-16 units, else its start and an ellipsis; never half of a surrogate pair.
@@ -15,7 +18,20 @@ export function shorten(s: string, max: number, at: CutAt = 'char'): string {
   const last = s.charCodeAt(end - 1)
   if (last >= 0xd800 && last <= 0xdbff) end--
   if (at === 'word') end = wordEnd(s, end)
+  if (at === 'quote') return `${s.slice(0, wholeWordsEnd(s, end))}…`
   return `${s.slice(0, end)}…`
+}
+
+/**
+ * The end of the whole words of `s` before `end`, however little is left (0 when the first word does not fit).
+ * For a value quoted into a message before it is redacted: a secret cut in two is no longer one any detector
+ * knows, nor one the environment holds, and its start would be shown (found by review: 26 of a declared key's 32
+ * characters, 21 of a GitHub token's 36, a URL's password up to the cut).
+ */
+function wholeWordsEnd(s: string, end: number): number {
+  if (/\s/.test(s.charAt(end))) return trimmedEnd(s, end)
+  const space = s.slice(0, end).search(/\s\S*$/)
+  return space < 0 ? 0 : trimmedEnd(s, space)
 }
 
 /** The end of the last whole word of `s` before `end` (its punctuation and spaces dropped), else `end`. */

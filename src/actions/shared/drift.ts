@@ -95,7 +95,7 @@ export function renderBlock(record: DriftRecord): string {
     file: i.file,
     line: i.line,
     severity: i.severity,
-    message: shorten(i.message, MAX_MESSAGE, 'word')
+    message: shorten(i.message, MAX_MESSAGE, 'quote')
   }))
   const json = JSON.stringify({ v: 1, sha: record.sha, run: record.run, items }).replace(
     /[-<>]/g,
