@@ -145,6 +145,28 @@ describe('promotion: change rules (5xx)', () => {
     ])
   })
 
+  it("a token in a step's name is redacted in the packet, its log's file name and the skipped steps too (found by review)", async () => {
+    // built from parts, so that no scanner takes this file for a leak
+    const token = ['ghp', 'Ab3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM5'].join('_')
+    const suites = {
+      consumer: [nodeStep(`deploy with ${token}`, 'console.log("ok")', [token])],
+      producer: []
+    }
+    for (const withSuites of [true, false]) {
+      const { fx, repo, base } = baseRepo(suites)
+      additiveRelease(fx, repo)
+      const run = await promote(fx, { base, suites: withSuites })
+      const b = only(run)
+      expect(b.steps.map((s) => s.name)).toEqual(['deploy with [REDACTED:github-token]'])
+      expect(b.steps[0]!.argv.at(-1)).toBe('[REDACTED:github-token]')
+      const files = run.files()
+      for (const [name, bytes] of Object.entries(files)) {
+        expect(name.toLowerCase()).not.toContain(token.toLowerCase())
+        expect(bytes.toString('utf8')).not.toContain(token)
+      }
+    }
+  })
+
   it('the same release passes with small real suites: every step passed, its redacted log written and digested; verify-evidence agrees, and catches one changed byte of a trio file or a log', async () => {
     const { fx, repo, base } = baseRepo()
     additiveRelease(fx, repo)

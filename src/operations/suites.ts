@@ -13,6 +13,7 @@ import { finding } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
 import { suiteRules } from '../rules/suites.js'
 import { plural } from '../text/plural.js'
+import { runRedactor } from './redact-findings.js'
 
 /** Live progress for the entry layer: rendering only. */
 export interface SuiteReporter {
@@ -56,15 +57,22 @@ export interface SuiteRunResult {
   kinds: Record<string, number>
 }
 
-/** The policy's steps for an operation, by suite, in order. */
-export function stepsFor(
+/**
+ * The policy's steps for an operation, by suite, in order; each named and run as every surface shows it, the run's
+ * secrets removed (found by review: a token in a step's name reached the terminal, the packet and a log's file
+ * name). The argv a step runs is the policy's own: only what is shown of it is redacted.
+ */
+function stepsFor(
   baseline: BaselinePolicy,
-  operation: OperationName
-): { suite: string; step: SuiteStep }[] {
-  const out: { suite: string; step: SuiteStep }[] = []
+  operation: OperationName,
+  env: NodeJS.ProcessEnv
+): { suite: string; step: SuiteStep; shownArgv: string[] }[] {
+  const redact = runRedactor({ env })
+  const out: { suite: string; step: SuiteStep; shownArgv: string[] }[] = []
   for (const suite of ['consumer', 'producer'] as const) {
     for (const step of baseline.suites[suite])
-      if (step.operations.includes(operation)) out.push({ suite, step })
+      if (step.operations.includes(operation))
+        out.push({ suite, step: { ...step, name: redact(step.name) }, shownArgv: step.run.map(redact) })
   }
   return out
 }
@@ -73,9 +81,10 @@ export function stepsFor(
 function unrunSteps(
   baseline: BaselinePolicy,
   operation: OperationName,
+  env: NodeJS.ProcessEnv,
   outcome: { status: 'skipped'; skip_reason: string } | { status: 'not-run' }
 ): StepResult[] {
-  return stepsFor(baseline, operation).map(({ suite, step }) => ({
+  return stepsFor(baseline, operation, env).map(({ suite, step, shownArgv }) => ({
     suite,
     name: step.name,
     status: outcome.status,
@@ -83,7 +92,7 @@ function unrunSteps(
     duration_ms: 0,
     // a step skipped on purpose is not required; one refused (not-run) fails the verdict
     required: outcome.status === 'not-run',
-    argv: step.run,
+    argv: shownArgv,
     cwd: step.cwd,
     ...(outcome.status === 'skipped' ? { skip_reason: outcome.skip_reason } : {})
   }))
@@ -92,7 +101,7 @@ function unrunSteps(
 export async function runBaselineSuites(input: SuiteRunInput): Promise<SuiteRunResult> {
   const { baseline, root } = input
   const roots = { repoRoot: root, producerRoot: baseline.producer.root }
-  const selected = stepsFor(baseline, input.operation)
+  const selected = stepsFor(baseline, input.operation, input.env)
   const policyStep = new Map<StepSpec, { index: number; step: SuiteStep }>()
   const bySuite: StepSpec[][] = []
   for (const suite of ['consumer', 'producer']) {
@@ -191,11 +200,11 @@ export async function operationSuites(
   const { baseline, operation } = input
   if (input.skip !== null) {
     const skip = typeof input.skip === 'string' ? { reason: input.skip } : input.skip
-    const steps = unrunSteps(baseline, operation, { status: 'skipped', skip_reason: skip.reason })
+    const steps = unrunSteps(baseline, operation, input.env, { status: 'skipped', skip_reason: skip.reason })
     input.reporter?.suitesSkipped?.(skip, steps)
     return { steps, redactions: 0, findings: [skipNote(skip, steps.length)] }
   }
-  if (stepsFor(baseline, operation).length === 0) {
+  if (stepsFor(baseline, operation, input.env).length === 0) {
     const note = finding(
       'BG705',
       null,
@@ -205,7 +214,7 @@ export async function operationSuites(
     return { steps: [], redactions: 0, findings: [note] }
   }
   if (input.blocked) {
-    const steps = unrunSteps(baseline, operation, { status: 'not-run' })
+    const steps = unrunSteps(baseline, operation, input.env, { status: 'not-run' })
     return { steps, redactions: 0, findings: [input.blocked] }
   }
   const run = await runBaselineSuites(input)
