@@ -158,7 +158,7 @@ describe('promotion: change rules (5xx)', () => {
       const run = await promote(fx, { base, suites: withSuites })
       const b = only(run)
       expect(b.steps.map((s) => s.name)).toEqual(['deploy with [REDACTED:github-token]'])
-      expect(b.steps[0]!.argv.at(-1)).toBe('[REDACTED:github-token]')
+      expect(b.steps[0]!.argv!.at(-1)).toBe('[REDACTED:github-token]')
       const files = run.files()
       for (const [name, bytes] of Object.entries(files)) {
         expect(name.toLowerCase()).not.toContain(token.toLowerCase())

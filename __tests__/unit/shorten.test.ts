@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { shorten } from '../../src/text/shorten.js'
+import { shortCommit } from '../../src/text/short-commit.js'
 import { REPO_ROOT } from '../helpers/fixture.js'
 
 /** Half of a surrogate pair without its other half. */
@@ -66,4 +67,22 @@ it('no module of src/ cuts a message by hand: shorten() is the one place', () =>
     .filter((f) => /\.slice\(0,[^)]*\)\}…/.test(readFileSync(f, 'utf8')))
     .map((f) => relative(REPO_ROOT, f))
   expect(handMade).toEqual([])
+})
+
+describe('shortCommit', () => {
+  it('cuts a commit id to 12, and never a value that is none (a redaction marker stays whole; found by review)', () => {
+    expect(shortCommit('7e4806a34b98e6c06ee33fa9f11499a975e7b922')).toBe('7e4806a34b98')
+    expect(shortCommit('[REDACTED:aws-access-key-id]')).toBe('[REDACTED:aws-access-key-id]')
+    expect(shortCommit(`not a commit ${'x'.repeat(80)}`)).toBe('not a commit…')
+  })
+})
+
+describe("shorten's quote cut", () => {
+  it('never leaves part of a word: a secret cut in two would be shown by its start', () => {
+    expect(shorten('api.v1 (deployed with the key Pr0dDeployKey7f3a9c2e1bQwErTyUiOp)', 40, 'quote')).toBe(
+      'api.v1 (deployed with the key…'
+    )
+    expect(shorten(`https://deploy:${'p'.repeat(80)}@host`, 60, 'quote')).toBe('…')
+    expect(shorten('short enough', 60, 'quote')).toBe('short enough')
+  })
 })

@@ -17,6 +17,7 @@ import { inlineSafe, logText } from '../text/terminal.js'
 import { rollbackLines } from './render-rollback.js'
 import { plural } from '../text/plural.js'
 import { formatDuration } from '../text/duration.js'
+import { shortCommit } from '../text/short-commit.js'
 import { plain } from './style.js'
 import type { Style } from './style.js'
 
@@ -40,7 +41,7 @@ export function identityLine(b: Pick<BaselineResult, 'identity' | 'posture'>): s
   if (fields.every((f) => f === null || f === undefined))
     return 'no baseline identity: the pin could not be read (see the findings below)'
   const known = (v: string | null | undefined, what: string) => v ?? `${what} unknown`
-  const commit = id.commit_sha ? `commit ${id.commit_sha.slice(0, 12)}` : 'commit unknown'
+  const commit = id.commit_sha ? `commit ${shortCommit(id.commit_sha)}` : 'commit unknown'
   return [
     known(id.release_tag, 'release tag'),
     commit,

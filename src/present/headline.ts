@@ -2,11 +2,12 @@
 // the trigger, the posture), in words built from the result alone.
 import type { BaselineResult, OperationResult } from '../operations/context.js'
 import { plural } from '../text/plural.js'
+import { shortCommit } from '../text/short-commit.js'
 import type { Identity } from '../trio/model.js'
 import { c } from './inline.js'
 import type { Line } from './inline.js'
 
-const short = (sha: string): string => sha.slice(0, 12)
+const short = shortCommit
 
 /** A baseline by its release tag, or its commit, or in words when the pin names neither. */
 function label(id: Identity | null | undefined): Line {
