@@ -161,6 +161,23 @@ describe('promotion: the baseline as the base policy defines it', () => {
     expect(b.verdict).toBe('FAIL')
   })
 
+  it("at the defaults' paths with no policy file at the base, BG706 says the defaults' suites ran and how to adopt in two steps (found by review)", async () => {
+    const fx = trioFixture({ policy: false })
+    const repo = gitRepo(fx)
+    const base = repo.commit(`the approved baseline ${EMBEDDED.tag}, no policy file`, OLD_DATE)
+    // the adoption pull request: a policy of its own (no `npm run` scripts), and the trio of the next release
+    fx.write(POLICY, readFileSync(join(REPO_ROOT, POLICY), 'utf8'))
+    writePolicy(fx, { consumer: [nodeStep('test', 'console.log("ok")')] })
+    producerRelease(fx, NEXT)
+    repin(fx)
+    repo.commit('adopt baseline-gate')
+    const b = (await promote(fx, { base, suites: false })).result.baselines[0]!
+    const note = b.findings.find((f) => f.rule === 'BG706')!
+    expect(note.message).toMatch(
+      /^the base revision has no policy file, and every file the built-in defaults name is there, so the defaults govern it: the gate ran their suites \(.*governance-negative.*\), not those of the policy this change brings\. Land the policy on its own first \(a pull request that changes no trio file\), then the trio, or give the repository the scripts the defaults run$/
+    )
+  })
+
   it('a policy pointed at a copy of the pin, or the pin moved with it, fails (BG710): a governed file does not move through the gate', async () => {
     const { fx, repo, base } = governedBase()
     editBaseline(fx, (b) => {

@@ -271,7 +271,7 @@ async function promoteBaseline(
         })
       )
     }
-    findings.push(...suitesNotes(inTree, baseline, definition.kind))
+    findings.push(...suitesNotes(inTree, baseline, definition))
     ruleErrors = findings.filter((f) => f.severity === 'error').length
   } else {
     // no baseline changed; the producer's published files may no longer agree with the pin all the same
@@ -340,20 +340,24 @@ async function promoteBaseline(
  * Say when the suites that ran are not the ones the working tree's policy lists: they are the base revision's,
  * so that a pull request cannot switch its own checks off (where the base defines none, BG708 says why).
  */
-function suitesNotes(
-  inTree: BaselinePolicy,
-  judged: BaselinePolicy,
-  kind: BaseDefinition['kind']
-): Finding[] {
-  if (kind !== 'base' || JSON.stringify(judged.suites) === JSON.stringify(inTree.suites)) return []
-  return [
-    finding(
-      'BG706',
-      null,
-      null,
-      "this change edits the policy's suites; the gate ran those of the base revision, and the edit applies once it is merged"
-    )
-  ]
+function suitesNotes(inTree: BaselinePolicy, judged: BaselinePolicy, definition: BaseDefinition): Finding[] {
+  if (definition.kind !== 'base' || JSON.stringify(judged.suites) === JSON.stringify(inTree.suites)) return []
+  // the base has no policy file and every file the defaults name: the defaults govern it, their suites with them,
+  // which a repository adopting the tool at the defaults' paths may not have (found by review: its one adoption
+  // pull request failed on `npm run` scripts it never had, and nothing said why or what to do)
+  const message =
+    definition.policy.source === 'defaults'
+      ? `the base revision has no policy file, and every file the built-in defaults name is there, so the defaults govern it: the gate ran their suites (${suiteNames(judged)}), not those of the policy this change brings. Land the policy on its own first (a pull request that changes no trio file), then the trio, or give the repository the scripts the defaults run`
+      : "this change edits the policy's suites; the gate ran those of the base revision, and the edit applies once it is merged"
+  return [finding('BG706', null, null, message)]
+}
+
+/** The steps of a baseline's promotion suites, by name. */
+function suiteNames(baseline: BaselinePolicy): string {
+  const names = [...baseline.suites.consumer, ...baseline.suites.producer]
+    .filter((s) => s.operations.includes('promotion'))
+    .map((s) => s.name)
+  return names.length > 0 ? names.join(', ') : 'none'
 }
 
 async function jointApproval(
