@@ -13,6 +13,7 @@ const { values } = parseArgs({
     port: { type: 'string' },
     mode: { type: 'string', default: 'ok' },
     'pid-file': { type: 'string' },
+    'escaped-pid-file': { type: 'string' },
     overwrite: { type: 'string' },
     with: { type: 'string' }
   }
@@ -25,6 +26,15 @@ record(process.pid)
 const sleeper = spawn('sleep', ['600'], { stdio: 'ignore' })
 record(sleeper.pid)
 
+// escape: a process of its own session, its environment cleared (no marker), holding the output
+if (mode === 'escape') {
+  const away = spawn('setsid', ['env', '-i', 'sleep', '60'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true
+  })
+  if (values['escaped-pid-file']) appendFileSync(values['escaped-pid-file'], `${away.pid}\n`)
+  away.unref()
+}
 if (mode === 'crash') {
   process.stderr.write('fake-producer: cannot open database: no such file\n')
   process.exit(3)
@@ -46,6 +56,12 @@ if (mode === 'never-ready') {
       const route = `${req.method} ${req.url}`
       if (route === 'GET /v1/health') {
         healthCalls++
+        // warming up: the first answers are 503s, as a service still opening its store gives
+        if (mode === 'warming' && healthCalls <= 3)
+          return send(res, 503, {
+            service_contract_version: service,
+            error: { code: 'not_ready', message: 'warming up' }
+          })
         if (mode === 'refuse' && healthCalls === 1) {
           send(res, 200, envelope({ status: 'ok' }))
           server.close() // the next request is refused
@@ -136,6 +152,8 @@ if (mode === 'never-ready') {
     })
   })
   server.listen(Number(values.port), '127.0.0.1', () => {
-    process.stdout.write(`fake-producer listening on http://127.0.0.1:${server.address().port}\n`)
+    // https-announce: a scheme the preflight does not speak, announced for the port it serves plain HTTP on
+    const scheme = mode === 'https-announce' ? 'https' : 'http'
+    process.stdout.write(`fake-producer listening on ${scheme}://127.0.0.1:${server.address().port}\n`)
   })
 }

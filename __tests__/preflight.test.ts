@@ -27,7 +27,7 @@ import {
   trioFixture
 } from './helpers/fixture.js'
 import { addBilling, BILLING } from './helpers/two-baselines.js'
-import { expectGone, recordedPids } from './helpers/processes.js'
+import { expectGone, killLeftovers, recordedPids } from './helpers/processes.js'
 
 afterAll(cleanupFixtures)
 
@@ -116,6 +116,39 @@ describe('runtime preflight against a misbehaving producer', () => {
     const { findings, result } = await probeOnce(c.mode)
     expect(findings.map((f) => f.rule)).toContain(c.rule)
     expect(result.verdict).toBe('FAIL')
+  })
+
+  it('a producer that answers 503 while it warms up is waited for, not probed half-started (found by review)', async () => {
+    const { result, steps } = await probeWith('warming')
+    expect(result.verdict).toBe('PASS')
+    expect(steps.every((s) => s.status === 'passed')).toBe(true)
+  })
+
+  it('an announced https:// address is not polled: the preflight ends, the producer stopped (found by review: it hung)', async () => {
+    // the fake serves plain HTTP on the port it was given and announces https: the announcement is passed over
+    const { result } = await probeWith('https-announce')
+    expect(result.verdict).toBe('PASS')
+  })
+
+  it('a process that escaped the producer and held its output fails the preflight (BG410), as it fails a suite step (found by review)', async () => {
+    const escaped = join(tempDir('bg-escaped-'), 'pids')
+    const { fx, pidFile } = fakeProducer('escape')
+    fx.editJson(POLICY, (policy) => {
+      const b = (policy.baselines as Record<string, { producer: { start: { run: string[] } } }>).memorykernel!
+      b.producer.start.run.push('--escaped-pid-file', escaped)
+    })
+    try {
+      const result = await health(fx.root, { probe: true })
+      await expectNoneLeft(pidFile)
+      const b = result.baselines[0]!
+      expect(result.verdict).toBe('FAIL')
+      expect(b.findings.find((f) => f.rule === 'BG410')?.message).toMatch(
+        /^a process the producer started left its process group and tree and still held its output after the producer was stopped/
+      )
+      expect(b.steps.at(-1)).toMatchObject({ name: 'stop producer', status: 'failed', required: true })
+    } finally {
+      killLeftovers(recordedPids(escaped))
+    }
   })
 
   it('a wrong version points at the pin field it contradicts', async () => {
@@ -372,7 +405,8 @@ describe('runtime preflight against a misbehaving producer', () => {
       'BG406',
       'BG407',
       'BG408',
-      'BG409'
+      'BG409',
+      'BG410'
     ])
     expect(RULE_IDS.filter((id) => (id.startsWith('BG4') || id === 'BG309') && !covered.has(id))).toEqual([])
   })

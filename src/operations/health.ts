@@ -12,6 +12,7 @@ import { finding, sortFindings } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
 import { trioRules } from '../rules/index.js'
 import { preflightRules } from '../rules/preflight.js'
+import { redactStrings } from './redact-findings.js'
 import { decideVerdict } from '../rules/verdict.js'
 import { identityOf, postureOf } from '../trio/identity.js'
 import { loadProducerFiles, loadTrio } from '../trio/load.js'
@@ -76,7 +77,8 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
     })
     const remote = options.remote ? await checkProducerIdentity(trio, baseline, options.remote) : []
     const findings = sortFindings([...onDisk, ...judged.findings, ...remote])
-    const steps = judged.steps
+    // a killed process is named by its command, which the producer chose
+    const steps = redactStrings(ctx, judged.steps)
     const verdict = decideVerdict(findings, steps)
     const identity = identityOf(trio)
     const posture = postureOf(trio)

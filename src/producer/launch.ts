@@ -35,7 +35,8 @@ export type Launch =
   | (LaunchFailure & { handle: GroupHandle | null })
 
 const POLL_MS = 200
-const READY_LINE = /listening on (https?:\/\/[^\s]+)/
+// plain HTTP only: the preflight speaks nothing else, so another scheme announced is no address to poll
+const READY_LINE = /listening on (http:\/\/[^\s]+)/
 
 export async function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -88,7 +89,26 @@ export async function launchProducer(spec: LaunchSpec): Promise<Launch> {
     }
   }
 
-  const deadline = started + spec.readyTimeoutMs
+  try {
+    return await waitUntilReady(spec, handle, { argv, port, announced: () => announced, started, ms })
+  } catch (e) {
+    // whatever went wrong while waiting, the producer does not outlive it
+    await handle.stop()
+    throw e
+  }
+}
+
+/** Poll until the producer answers its health endpoint with a 2xx, exits, or the ready timeout passes. */
+async function waitUntilReady(
+  spec: LaunchSpec,
+  handle: GroupHandle,
+  at: { argv: string[]; port: number | null; announced: () => URL | null; started: number; ms: () => number }
+): Promise<Launch> {
+  const clock = spec.clock ?? realClock
+  const { argv, port, ms } = at
+  // what the health endpoint last answered, when not 2xx: a producer still warming up answers 503
+  let lastStatus: number | null = null
+  const deadline = at.started + spec.readyTimeoutMs
   while (clock.now() < deadline) {
     if (handle.done()) {
       const exit = await handle.exited
@@ -104,10 +124,14 @@ export async function launchProducer(spec: LaunchSpec): Promise<Launch> {
         handle
       }
     }
-    const base = announced ?? (port ? new URL(`http://127.0.0.1:${port}`) : null)
+    const base = at.announced() ?? (port ? new URL(`http://127.0.0.1:${port}`) : null)
     if (base) {
       const answer = await httpRequest(new URL(ENDPOINTS.health, base), 'GET', undefined, 1000)
-      if (answer.ok) return { ok: true, baseUrl: base, handle, ms: ms() }
+      // ready is a 2xx: the probes then judge what it answers (found by review: a 503 while warming up counted
+      // as ready, and the probes failed a producer a moment from ready)
+      if (answer.ok && answer.status >= 200 && answer.status < 300)
+        return { ok: true, baseUrl: base, handle, ms: ms() }
+      lastStatus = answer.ok ? answer.status : lastStatus
     }
     await new Promise<void>((r) => clock.after(POLL_MS, r))
   }
@@ -115,7 +139,7 @@ export async function launchProducer(spec: LaunchSpec): Promise<Launch> {
     ok: false,
     reason: 'timeout',
     // a first build on a fresh runner can take longer than the ready timeout: say where it is set
-    message: `the producer did not answer HTTP within ${formatDuration(spec.readyTimeoutMs)} (a first build may take longer: raise producer.probe.ready_timeout_s in the policy${handle.output.total === 0 ? '; it printed nothing' : ''})`,
+    message: `the producer did not ${lastStatus === null ? 'answer HTTP' : `answer ${ENDPOINTS.health} with a 2xx (its last answer: HTTP ${lastStatus})`} within ${formatDuration(spec.readyTimeoutMs)} (a first build may take longer: raise producer.probe.ready_timeout_s in the policy${handle.output.total === 0 ? '; it printed nothing' : ''})`,
     outputTail: handle.output.lastLines(8),
     ms: ms(),
     handle

@@ -2,6 +2,8 @@
 // The producer is always stopped (also on timeout, failure or exception), with its whole process group.
 import { join, resolve } from 'node:path'
 import { childEnv } from '../exec/child-env.js'
+import type { Exit } from '../exec/process-group.js'
+import type { KilledProcess } from '../exec/step-watch.js'
 import { launchProducer } from './launch.js'
 import type { Launch, LaunchFailure } from './launch.js'
 import { PROBE_REQUESTS, sendProbe } from './probe.js'
@@ -27,6 +29,11 @@ export interface PreflightReport {
   exchanges: Exchange[]
   /** The producer's captured output (bounded), for the evidence. */
   outputTail: string
+  /**
+   * How it was stopped (null when nothing was started): the processes it left that were killed, and whether
+   * something that left the gate's tracking still held its output (it may still run).
+   */
+  stopped: { killed: KilledProcess[]; escaped: boolean } | null
   durationMs: number
 }
 
@@ -48,6 +55,7 @@ export async function runPreflight(
     readyTimeoutMs: probe.ready_timeout_s * 1000
   })
   const exchanges: Exchange[] = []
+  let exit: Exit | undefined
   try {
     if (launch.ok) {
       const schemas = loadResponseSchemas(
@@ -66,12 +74,14 @@ export async function runPreflight(
       }
     }
   } finally {
-    await launch.handle?.stop()
+    exit = await launch.handle?.stop()
   }
   return {
     launch: outcomeOf(launch),
     exchanges,
     outputTail: launch.handle?.output.lastLines(20) ?? '',
+    // found by review: a producer's daemon that held its output was neither said nor failed, as a suite step's is
+    stopped: exit ? { killed: exit.killed, escaped: exit.outputForcedClosed === true } : null,
     durationMs: Date.now() - started
   }
 }

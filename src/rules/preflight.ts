@@ -53,14 +53,16 @@ export function preflightRules(input: PreflightInput): { findings: Finding[]; st
     }
   }
   const launch = report.launch
+  const stop = stopped(report)
   if (!launch.ok) {
     const tail = launch.outputTail ? `; its last output:\n${launch.outputTail}` : ''
     const rule = launch.reason === 'timeout' ? 'BG402' : 'BG401'
     return {
-      findings: [finding(rule, null, null, `${launch.message}${tail}`)],
+      findings: [finding(rule, null, null, `${launch.message}${tail}`), ...stop.findings],
       steps: [
         step('start producer', launch.reason === 'timeout' ? 'timed-out' : 'failed', launch.ms),
-        ...PROBE_REQUESTS.map((r) => step(r.name, 'not-run', 0))
+        ...PROBE_REQUESTS.map((r) => step(r.name, 'not-run', 0)),
+        ...stop.steps
       ]
     }
   }
@@ -75,6 +77,8 @@ export function preflightRules(input: PreflightInput): { findings: Finding[]; st
   }
   // a request that was never sent (the run ended early) is not a pass
   for (const r of PROBE_REQUESTS.slice(report.exchanges.length)) steps.push(step(r.name, 'not-run', 0))
+  steps.push(...stop.steps)
+  findings.push(...stop.findings)
   const unpinned = (['expected_service_contract_version', 'expected_api_contract_version'] as const).filter(
     (f) => typeof input.pin.data?.[f] !== 'string'
   )
@@ -88,6 +92,27 @@ export function preflightRules(input: PreflightInput): { findings: Finding[]; st
       )
     )
   return { findings, steps }
+}
+
+/**
+ * The producer's stop, as a step: the processes it left that were killed, listed as a suite step's are; a process
+ * that left the gate's tracking and still held the output fails it (BG410), as it fails a suite step (BG701).
+ */
+function stopped(report: PreflightReport): { findings: Finding[]; steps: StepResult[] } {
+  const s = report.stopped
+  // stopping a producer stops its process group (cargo's child, the service, is in it): only what had left the
+  // group, found by its parent or by the run's marker, is worth a line
+  const left = s?.killed.filter((k) => k.found !== 'group') ?? []
+  if (!s || (!s.escaped && left.length === 0)) return { findings: [], steps: [] }
+  const stop: StepResult = {
+    ...step('stop producer', s.escaped ? 'failed' : 'passed', 0),
+    ...(s.escaped ? { error: 'output still open after SIGKILL' } : {}),
+    ...(left.length > 0 ? { killed: left } : {})
+  }
+  if (!s.escaped) return { findings: [], steps: [stop] }
+  const message =
+    'a process the producer started left its process group and tree and still held its output after the producer was stopped: it escaped the gate (a new session with a cleared environment), may still be running, and was not killed; find it with `ps` and stop it, and start no process that outlives the producer'
+  return { findings: [finding('BG410', null, null, message)], steps: [stop] }
 }
 
 function step(name: string, status: StepResult['status'], ms: number, required = true): StepResult {

@@ -59,6 +59,13 @@ export const PREFLIGHT_RULES = {
       "The schema-version answer lists pending migrations: the producer answers, but not at its target schema (the original's preflight ignored this).",
     example: '`"pending_versions": [4]` with `current_version` 3 and `target_version` 4.'
   },
+  BG410: {
+    title: 'Producer left a process running',
+    severity: 'error',
+    description:
+      "When the preflight stops the producer, every process it started must end with it. The gate kills what it can find (the process group, its descendants, and what carries the run's marker in its environment) and lists them on the `stop producer` step; a process that escaped all three (a new session with a cleared environment) and still held the producer's output fails the preflight, as such a process fails a suite step (BG701).",
+    example: 'The start command forks `setsid env -i some-daemon &` before it runs the service.'
+  },
   BG409: {
     title: 'Runtime contract not compared with the pin',
     severity: 'notice',
