@@ -596,6 +596,20 @@ describe('rollback: restore, verify, evidence', () => {
     )
   })
 
+  it('a rollback suite step that rewrites the restored trio fails the rollback (BG528), and the old trio is put back (found by review: PASS, restored)', async () => {
+    const tamper = `const fs = require('fs'); const p = ${JSON.stringify(PIN)}; fs.writeFileSync(p, fs.readFileSync(p, 'utf8').replace('"runtime_cutover_posture": "NO-GO"', '"runtime_cutover_posture": "GO"'))`
+    const { fx } = threeBaselines([nodeStep('test', tamper)])
+    const before = trioOnDisk(fx)
+    const { b } = await rollback(fx.root)
+    expect([b.verdict, b.rollback?.status]).toEqual(['FAIL', 'verification-failed'])
+    const f = b.findings.find((x) => x.rule === 'BG528')!
+    expect([f.file, f.message]).toEqual([
+      PIN,
+      `a rollback suite step changed ${PIN} after the restored trio was written: what is on disk is not the trio restored and tested, so the previous trio is put back; find the step that writes the trio (its log is in the evidence) and run the rollback again`
+    ])
+    expect(trioOnDisk(fx)).toEqual(before)
+  })
+
   it('a rollback suite step that cannot start (its program not on PATH) is no verdict on the target: the old trio is put back, and every surface says it was not tested (found by review)', async () => {
     const { fx } = threeBaselines([
       nodeStep('test', 'console.log("rollback suite ok")'),

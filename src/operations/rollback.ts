@@ -254,6 +254,22 @@ async function rollBack(
     // a drill says what it does not run in its own words (BG704 would say it a second time)
     findings.push(...suites.findings.filter((f) => !(options.drill && f.rule === 'BG704')))
     if (!options.dryRun && !blocked) mark(`rollback suites: ${describeSteps(steps)}`)
+    // the suites ran the repository's code beside the restored trio: a step that rewrote it leaves a trio that is
+    // not the one restored and tested (found by review: a step set the pin's posture to GO, and the rollback said
+    // PASS, restored, posture NO-GO)
+    if (plan && !options.dryRun && !blocked && suitesRan(steps)) {
+      const after = trioOnDisk(ctx.root, baseline)
+      const changed = TRIO_ROLES.filter((r) => !sameBytes(after[r], plan[r])).map((r) => baseline.trio[r])
+      if (changed.length > 0)
+        findings.push(
+          finding(
+            'BG528',
+            changed[0]!,
+            null,
+            `a rollback suite step changed ${changed.join(', ')} after the restored trio was written: what is on disk is not the trio restored and tested, so the previous trio is put back; find the step that writes the trio (its log is in the evidence) and run the rollback again`
+          )
+        )
+    }
     const failed = decideVerdict(findings, steps) === 'FAIL'
     if (!options.dryRun) {
       if (failed && (written.length > 0 || already)) {

@@ -204,5 +204,12 @@ export const CHANGE_RULES = {
     description:
       'A rollback writes the restored trio as one set (every file or none). When the runner cannot write a trio file or its directory (its permissions, a file a container step left owned by root, a full disk), nothing is changed: the rollback stops with this error, and still writes its evidence, its incident note and, in Actions, its job summary and incident issue, so the incident is recorded. Make the trio writable and run the rollback again.',
     example: '`docs/` belongs to root after a containerised step, and the rollback cannot write the matrix.'
+  },
+  BG528: {
+    title: 'Restored trio changed while the suites ran',
+    severity: 'error',
+    description:
+      "The rollback suites run the repository's code beside the restored trio. When a step rewrites a trio file, what is on disk is no longer the trio restored and tested: the rollback fails, puts the previous trio back, and names the files that changed.",
+    example: 'A test step regenerates the pin from a template and sets its posture to `GO`.'
   }
 } as const satisfies Record<`BG5${string}`, RuleInfo>
