@@ -5,6 +5,8 @@
 import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from '@jest/globals'
 import { runOperation } from '../../src/cli/run-operation.js'
+import type { OperationResult } from '../../src/operations/context.js'
+import { promotionPass, promotionSuiteFail } from '../present/fixtures.js'
 import { BlobReader, GitError } from '../../src/git/git.js'
 import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
 import { afterAll } from '@jest/globals'
@@ -63,5 +65,23 @@ describe('BlobReader whose git was killed', () => {
     await expect(reader.read('HEAD:other')).rejects.toBeInstanceOf(GitError)
     await new Promise((r) => setTimeout(r, 50))
     reader.close()
+  })
+})
+
+describe('an operation a Ctrl-C reached', () => {
+  it('exits 130 only when it cut something short; a run that had finished keeps its verdict (found by review)', async () => {
+    const run = (result: OperationResult) =>
+      runOperation(io().io, { json: false }, async () => {
+        process.emit('SIGINT', 'SIGINT')
+        return result
+      })
+    // nothing was left to stop: the run had finished
+    expect(await run(promotionPass())).toBe(0)
+    expect(await run(promotionSuiteFail())).toBe(1)
+    // a step it stopped: interrupted
+    const cut = promotionPass()
+    cut.baselines[0]!.steps[0] = { ...cut.baselines[0]!.steps[0]!, status: 'failed', error: 'aborted' }
+    cut.verdict = 'FAIL'
+    expect(await run(cut)).toBe(130)
   })
 })

@@ -102,8 +102,10 @@ export async function runOperation(
       )
     if (sarif.error) throw sarif.error
     // interrupted, its verdict written (a rollback put the previous trio back): the exit says so, as the shell's
-    // would, so that a script tells it from a verdict of the suites
-    if (received) return received === 'SIGTERM' ? 143 : 130
+    // would, so that a script tells it from a verdict of the suites. A signal that came when nothing was left to
+    // stop (the suites over, the trio written) cut nothing short: the verdict stands, and its exit with it (found
+    // by review: a completed rollback exited 130, which says the previous trio is back)
+    if (received && cutShort(result)) return received === 'SIGTERM' ? 143 : 130
     return result.verdict === 'PASS' ? 0 : 1
   } finally {
     progress.close()
@@ -111,4 +113,11 @@ export async function runOperation(
     process.off('SIGTERM', onSignal)
     undefer()
   }
+}
+
+/** Whether the run stopped something on a signal: a step it aborted, a rollback it put back. */
+function cutShort(result: OperationResult): boolean {
+  return result.baselines.some(
+    (b) => b.rollback?.interrupted === true || b.steps.some((s) => s.error === 'aborted')
+  )
 }
