@@ -1,7 +1,15 @@
 // writeFileSet: a set of files in several directories is all old or all new after a crash at ANY operation.
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs'
-import { basename, dirname, join } from 'node:path'
+import { execFileSync, spawnSync } from 'node:child_process'
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  writeFileSync
+} from 'node:fs'
+import { basename, dirname, join, relative } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { journalPath, nodeSetFs, recoverFileSet, writeFileSet } from '../../src/fs/atomic-set.js'
 import type { SetFs, SetWrite } from '../../src/fs/atomic-set.js'
@@ -326,6 +334,74 @@ describe('recoverFileSet', () => {
     expect(err.message).toContain('is kept')
     expect(wholeSet(fx, OLD)).toBe('old')
     expect(existsSync(fx.journal)).toBe(true)
+  })
+})
+
+describe('recoverFileSet after a hand, a copy or another run (found by review)', () => {
+  it('a set restored from git by hand after a crash past the commit point: the write is dropped whole, nothing renamed', () => {
+    const fx = setFixture()
+    const { committed } = successfulRun()
+    // the first rename done, then the crash: a mixed set, which the operator puts back (git checkout -- .)
+    expect(() => writeFileSet(fx.journal, fx.writes, dyingFs(committed + 2))).toThrow()
+    fx.paths.forEach((p, i) => writeFileSync(p, OLD[i]!))
+    expect(recoverFileSet(fx.journal)).toBe('discarded')
+    expect(wholeSet(fx, OLD)).toBe('old')
+    expectClean(fx)
+  })
+
+  it('a set one file of which was put back by hand: nothing renamed (never two new files beside an old one), the journal kept', () => {
+    const fx = setFixture()
+    const { committed } = successfulRun()
+    // two renames done (the mirror and the matrix new), the pin's staged copy still there; the mirror put back
+    expect(() => writeFileSet(fx.journal, fx.writes, dyingFs(committed + 3))).toThrow()
+    writeFileSync(fx.paths[0]!, OLD[0]!)
+    const before = contents(fx.paths)
+    const err = thrown(() => recoverFileSet(fx.journal))
+    expect(err.message).toContain(
+      `${fx.paths[0]} should hold the new content of an interrupted write, but it holds the old content`
+    )
+    expect(err.message).toContain('nothing was renamed')
+    expect(same(contents(fx.paths), before)).toBe(true)
+    expect(existsSync(fx.journal)).toBe(true)
+  })
+
+  it("a copy of the repository finishes its own files, never the original's: the journal names them relative to itself", () => {
+    const fx = setFixture()
+    const { committed } = successfulRun()
+    expect(() => writeFileSet(fx.journal, fx.writes, dyingFs(committed + 2))).toThrow()
+    const original = contents(fx.paths)
+    const copyRoot = tempDir('bg-set-copy-')
+    cpSync(fx.root, copyRoot, { recursive: true })
+    const copy: SetFixture = {
+      root: copyRoot,
+      journal: journalPath(copyRoot, 'repin-test'),
+      paths: fx.paths.map((p) => join(copyRoot, relative(fx.root, p))),
+      writes: []
+    }
+    expect(recoverFileSet(copy.journal)).toBe('completed')
+    expect(wholeSet(copy, OLD)).toBe('new')
+    expectClean(copy)
+    // the original is as the crash left it, its journal there to finish it
+    expect(same(contents(fx.paths), original)).toBe(true)
+    expect(existsSync(fx.journal)).toBe(true)
+  })
+
+  it('one run at a time: a lock a live run holds refuses the write (nothing changed); one a dead run left is taken over', () => {
+    const fx = setFixture()
+    mkdirSync(dirname(fx.journal), { recursive: true })
+    writeFileSync(`${fx.journal}.lock`, `${process.pid}\n`)
+    const err = thrown(() => writeFileSet(fx.journal, fx.writes))
+    expect(err).toMatchObject({ name: 'FileSetError', nothingChanged: true })
+    expect(err.message).toBe(
+      `another baseline-gate run (pid ${process.pid}) is writing ${fx.paths.join(', ')} (its lock is ${fx.journal}.lock): wait for it to end, then run again; if no run is going on, delete ${fx.journal}.lock. Nothing was changed.`
+    )
+    expect(wholeSet(fx, OLD)).toBe('old')
+    // a process that has ended
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!
+    writeFileSync(`${fx.journal}.lock`, `${dead}\n`)
+    writeFileSet(fx.journal, fx.writes)
+    expect(wholeSet(fx, OLD)).toBe('new')
+    expectClean(fx)
   })
 })
 

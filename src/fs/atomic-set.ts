@@ -16,8 +16,12 @@
 //   `committed` -> every staged file still there is renamed over its target, every target is checked against the
 //     new sha256, the journal is removed -> 'completed'. A target that does not match keeps the journal and throws.
 // Every step is idempotent, so a crash during recovery is recovered by the next run the same way.
-import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
+//
+// The journal names its files relative to its own directory, so a copy of the repository (its .git with it)
+// finishes its own files, never the original's. One run at a time writes or recovers a journal's set: a lock file
+// beside the journal (created exclusively, holding the pid) keeps two runs from interleaving their renames.
+import { mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync, closeSync } from 'node:fs'
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { findGitDir } from '../git/run-context.js'
 import { writeFileAtomic } from './atomic-write.js'
 import { sha256 } from './digest.js'
@@ -64,10 +68,14 @@ export type Recovery = 'none' | 'discarded' | 'completed'
 /** A set write that failed or cannot be recovered; the message says what happened and what to do. */
 export class FileSetError extends Error {
   override name = 'FileSetError'
-  /** True when the failure came before the commit point and the old set is whole: nothing was changed. */
+  /**
+   * @param nothingChanged the failure came before the commit point and the old set is whole
+   * @param busy another run holds the set's lock (nothing was changed)
+   */
   constructor(
     message: string,
-    readonly nothingChanged = false
+    readonly nothingChanged = false,
+    readonly busy = false
   ) {
     super(message)
   }
@@ -92,7 +100,16 @@ interface Journal {
 /** Write every file of the set, or none of them. Throws a FileSetError with a clear message on failure. */
 export function writeFileSet(journal: string, writes: SetWrite[], fs: SetFs = nodeSetFs): void {
   checkWrites(writes)
-  recoverFileSet(journal, fs) // its errors already say what to do
+  const release = lock(journal, writes.map((w) => w.path).join(', '))
+  try {
+    recoverLocked(journal, fs) // its errors already say what to do
+    writeLocked(journal, writes, fs)
+  } finally {
+    release()
+  }
+}
+
+function writeLocked(journal: string, writes: SetWrite[], fs: SetFs): void {
   const names = writes.map((w) => w.path).join(', ')
 
   let files: JournalEntry[]
@@ -114,9 +131,9 @@ export function writeFileSet(journal: string, writes: SetWrite[], fs: SetFs = no
 
   // before the commit point: a failure undoes, and the old set stays
   try {
-    fs.writeFile(journal, journalText('prepared', files))
+    fs.writeFile(journal, journalText(journal, 'prepared', files))
     writes.forEach((w, i) => fs.writeFile(files[i]!.staged, w.content))
-    fs.writeFile(journal, journalText('committed', files))
+    fs.writeFile(journal, journalText(journal, 'committed', files))
   } catch (e) {
     let undone = true
     // staged files before the journal, stopping at the first failure: while the journal (`prepared`) is there,
@@ -151,12 +168,25 @@ export function writeFileSet(journal: string, writes: SetWrite[], fs: SetFs = no
 
 /** Finish or undo a set write a crash interrupted (call before reading or writing the set). */
 export function recoverFileSet(journal: string, fs: SetFs = nodeSetFs): Recovery {
-  let bytes: Buffer | null
+  if (readJournal(journal, fs) === null) return 'none'
+  const release = lock(journal, 'the files of an interrupted write')
   try {
-    bytes = fs.readFile(journal)
+    return recoverLocked(journal, fs)
+  } finally {
+    release()
+  }
+}
+
+function readJournal(journal: string, fs: SetFs): Buffer | null {
+  try {
+    return fs.readFile(journal)
   } catch (e) {
     throw new FileSetError(`could not read the journal ${journal}: ${reason(e)}.`)
   }
+}
+
+function recoverLocked(journal: string, fs: SetFs): Recovery {
+  const bytes = readJournal(journal, fs)
   if (bytes === null) return 'none'
   const j = parseJournal(journal, bytes)
   try {
@@ -165,8 +195,7 @@ export function recoverFileSet(journal: string, fs: SetFs = nodeSetFs): Recovery
       fs.rm(journal)
       return 'discarded'
     }
-    complete(journal, j.files, fs)
-    return 'completed'
+    return complete(journal, j.files, fs)
   } catch (e) {
     if (e instanceof FileSetError) throw e
     throw new FileSetError(
@@ -204,8 +233,13 @@ function checkWrites(writes: SetWrite[]): void {
   }
 }
 
-/** Roll forward a committed set: put every staged copy in place, check every target, remove the journal. */
-function complete(journal: string, files: JournalEntry[], fs: SetFs): void {
+/**
+ * Roll forward a committed set: put every staged copy in place, check every target, remove the journal. Every
+ * target is judged before the first rename: one whose staged copy is gone must hold the new content, or, where
+ * none of the set holds it any more (restored from git by hand), the write is dropped whole (found by review: a
+ * re-run after `git checkout -- .` put two new files beside an old one).
+ */
+function complete(journal: string, files: JournalEntry[], fs: SetFs): Recovery {
   const keep = `the journal ${journal} is kept. Inspect the files it lists (restore them from git if needed), then delete it.`
   // every staged copy is checked before the first rename: a bad one must not leave half the set replaced
   const staged = files.map((f) => fs.readFile(f.staged))
@@ -217,6 +251,26 @@ function complete(journal: string, files: JournalEntry[], fs: SetFs): void {
       )
     }
   })
+  const held = files.map((f) => {
+    const bytes = fs.readFile(f.target)
+    return bytes === null ? null : sha256(bytes)
+  })
+  const gone = files.flatMap((f, i) => (staged[i] ? [] : [{ f, sha: held[i] }]))
+  // every file old again, none of the new content in place: undone by hand, so nothing is left to finish
+  if (gone.length > 0 && files.every((f, i) => held[i] === f.old_sha256)) {
+    for (const f of files) fs.rm(f.staged)
+    fs.rm(journal)
+    return 'discarded'
+  }
+  const notNew = gone.find(({ f, sha }) => sha !== f.new_sha256)
+  if (notNew) {
+    const { f, sha } = notNew
+    const holds =
+      sha === null ? 'it is missing' : sha === f.old_sha256 ? 'it holds the old content' : 'it was changed'
+    throw new FileSetError(
+      `${f.target} should hold the new content of an interrupted write, but ${holds}, while other files of the set do not; nothing was renamed, and ${keep}`
+    )
+  }
   files.forEach((f, i) => {
     if (staged[i]) fs.rename(f.staged, f.target)
   })
@@ -231,15 +285,74 @@ function complete(journal: string, files: JournalEntry[], fs: SetFs): void {
     )
   }
   fs.rm(journal)
+  return 'completed'
 }
 
-function journalText(state: Journal['state'], files: JournalEntry[]): string {
+/**
+ * Take the journal's lock: a file beside it, created exclusively, holding this process's pid. A lock whose process
+ * is gone (a crash, a kill) is taken over. Returns its release.
+ */
+function lock(journal: string, what: string): () => void {
+  const path = `${journal}.lock`
+  mkdirSync(dirname(journal), { recursive: true })
+  for (let attempt = 0; ; attempt++) {
+    let fd: number
+    try {
+      fd = openSync(path, 'wx')
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw lockError(path, what, e)
+      const holder = Number(readFileSafe(path)?.toString('utf8').trim())
+      // a lock not yet holding its pid is being taken this moment: held; only a dead process's is taken over
+      const known = Number.isInteger(holder) && holder > 0
+      if (!known || alive(holder))
+        throw new FileSetError(
+          `another baseline-gate run${known ? ` (pid ${holder})` : ''} is writing ${what} (its lock is ${path}): wait for it to end, then run again; if no run is going on, delete ${path}. Nothing was changed.`,
+          true,
+          true
+        )
+      rmSync(path, { force: true })
+      continue
+    }
+    try {
+      writeSync(fd, `${process.pid}\n`)
+    } finally {
+      closeSync(fd)
+    }
+    return () => rmSync(path, { force: true })
+  }
+}
+
+function lockError(path: string, what: string, e: unknown): FileSetError {
+  return new FileSetError(`could not lock ${what} (${path}): ${reason(e)}. Nothing was changed.`, true)
+}
+
+function readFileSafe(path: string): Buffer | null {
+  try {
+    return readFileSync(path)
+  } catch {
+    return null
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    // EPERM: it exists, as another user's
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+function journalText(journal: string, state: Journal['state'], files: JournalEntry[]): string {
+  // relative to the journal's directory: a copy of the repository (its .git with it) names its own files
+  const here = (p: string) => relative(dirname(journal), p)
   const j: Journal = {
     kind: JOURNAL_KIND,
     about:
       'An interrupted baseline-gate write of these files; the next run of the same command finishes or undoes it.',
     state,
-    files
+    files: files.map((f) => ({ ...f, target: here(f.target), staged: here(f.staged) }))
   }
   return `${JSON.stringify(j, null, 2)}\n`
 }
@@ -258,12 +371,14 @@ function parseJournal(journal: string, bytes: Buffer): Journal {
   }
   const j = value as Partial<Journal> | null
   const hex = (v: unknown) => typeof v === 'string' && /^[0-9a-f]{64}$/.test(v)
+  // relative to the journal's directory (an older journal named them absolute)
+  const at = (p: string) => resolve(dirname(journal), p)
   const entryOk = (f: Partial<JournalEntry> | null) =>
     typeof f === 'object' &&
     f !== null &&
     typeof f.target === 'string' &&
-    isAbsolute(f.target) &&
-    f.staged === stagedPath(f.target) && // recovery only ever touches a target's own staged copy
+    typeof f.staged === 'string' &&
+    at(f.staged) === stagedPath(at(f.target)) && // recovery only ever touches a target's own staged copy
     hex(f.new_sha256) &&
     (f.old_sha256 === null || hex(f.old_sha256))
   if (
@@ -276,7 +391,8 @@ function parseJournal(journal: string, bytes: Buffer): Journal {
   ) {
     throw fail('it is not a baseline-gate file-set journal')
   }
-  return j as Journal
+  const files = (j.files as JournalEntry[]).map((f) => ({ ...f, target: at(f.target), staged: at(f.staged) }))
+  return { ...(j as Journal), files }
 }
 
 function reason(e: unknown): string {

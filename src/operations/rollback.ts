@@ -499,6 +499,8 @@ function writeRestore(
   } catch (e) {
     // only a failure before the commit point, which left the old trio whole; a later one is the journal's to finish
     if (!(e instanceof FileSetError) || !e.nothingChanged) throw e
+    // another run is writing the trio: its own words say to wait
+    if (e.busy) return rootRelative(root, e.message)
     // paths relative to the root, as every finding's (the note, the issue and SARIF quote it)
     return `${rootRelative(root, e.message)} Make the trio files and their directories writable by this runner (a containerised step may have left them owned by root), then run the rollback again`
   }
