@@ -459,6 +459,11 @@ const cases: Case[] = [
     expect: { rule: 'BG215', file: null, line: none }
   },
   {
+    name: 'a migrate was killed while it wrote the trio (found by review: health said nothing)',
+    mutate: (fx) => fx.write(relative(fx.root, journalPath(fx.root, 'migrate-memorykernel')), '{}'),
+    expect: { rule: 'BG215', file: null, line: none }
+  },
+  {
     name: "the producer's tree holds a release the ledger records as Rolled back (tag and commit): a warning, not drift",
     mutate: (fx) => withdrawnRelease(fx, 'Rolled back', 'c'.repeat(40)),
     expect: { rule: 'BG310', file: MIRROR, line: none }

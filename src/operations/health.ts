@@ -109,7 +109,7 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
 
 /** A set write of the trio that a crash interrupted: the files may mix two trios until it is finished. */
 function interruptedWrites(root: string, baseline: BaselinePolicy): Finding[] {
-  return (['repin', 'rollback'] as const).flatMap((command) => {
+  return (['repin', 'rollback', 'migrate'] as const).flatMap((command) => {
     const journal = journalPath(root, `${command}-${baseline.name}`)
     if (!existsSync(journal)) return []
     return [

@@ -257,7 +257,8 @@ async function rollBack(
     // the suites ran the repository's code beside the restored trio: a step that rewrote it leaves a trio that is
     // not the one restored and tested (found by review: a step set the pin's posture to GO, and the rollback said
     // PASS, restored, posture NO-GO)
-    if (plan && !options.dryRun && !blocked && suitesRan(steps)) {
+    // the same for another run writing the trio meanwhile (found by review: two rollbacks at once)
+    if (plan && !options.dryRun && !blocked) {
       const after = trioOnDisk(ctx.root, baseline)
       const changed = TRIO_ROLES.filter((r) => !sameBytes(after[r], plan[r])).map((r) => baseline.trio[r])
       if (changed.length > 0)
@@ -266,7 +267,9 @@ async function rollBack(
             'BG528',
             changed[0]!,
             null,
-            `a rollback suite step changed ${changed.join(', ')} after the restored trio was written: what is on disk is not the trio restored and tested, so the previous trio is put back; find the step that writes the trio (its log is in the evidence) and run the rollback again`
+            suitesRan(steps)
+              ? `a rollback suite step changed ${changed.join(', ')} after the restored trio was written: what is on disk is not the trio restored and tested, so the previous trio is put back; find the step that writes the trio (its log is in the evidence) and run the rollback again`
+              : `${changed.join(', ')} changed after the restored trio was written, while this rollback ran (another run writing the trio?): what is on disk is not the trio restored, so the previous trio is put back; make sure no other run writes the trio, then run the rollback again`
           )
         )
     }

@@ -209,7 +209,7 @@ export const CHANGE_RULES = {
     title: 'Restored trio changed while the suites ran',
     severity: 'error',
     description:
-      "The rollback suites run the repository's code beside the restored trio. When a step rewrites a trio file, what is on disk is no longer the trio restored and tested: the rollback fails, puts the previous trio back, and names the files that changed.",
+      "The rollback suites run the repository's code beside the restored trio. When a step rewrites a trio file (or another run writes the trio meanwhile), what is on disk is no longer the trio restored and tested: the rollback fails, puts the previous trio back, and names the files that changed.",
     example: 'A test step regenerates the pin from a template and sets its posture to `GO`.'
   }
 } as const satisfies Record<`BG5${string}`, RuleInfo>
