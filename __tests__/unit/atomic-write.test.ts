@@ -31,6 +31,26 @@ describe('writeFileAtomic', () => {
     expect(readFileSync(join(dir, 'out.json'), 'utf8')).toBe('written\n')
   })
 
+  it('removes the temporary files a killed write of the same path left, and nothing else (found by review)', () => {
+    const dir = tempDir('bg-atomic-stale-')
+    const target = join(dir, 'pin.json')
+    const stale = ['.pin.json.0123456789abcdef.tmp', '.pin.json.fedcba9876543210.tmp']
+    const kept = [
+      '.pin.json.notes.tmp',
+      '.pin.json.0123456789ABCDEF.tmp',
+      '.other.json.0123456789abcdef.tmp',
+      'pin.json.bak'
+    ]
+    for (const name of [...stale, ...kept]) writeFileSync(join(dir, name), 'x')
+    // a link with a temporary's name is removed as a link: what it points at stays
+    const outside = join(tempDir('bg-atomic-stale-out-'), 'precious')
+    writeFileSync(outside, 'keep')
+    symlinkSync(outside, join(dir, '.pin.json.00000000000000aa.tmp'))
+    writeFileAtomic(target, '{}\n')
+    expect(readdirSync(dir).sort()).toEqual(['pin.json', ...kept].sort())
+    expect(readFileSync(outside, 'utf8')).toBe('keep')
+  })
+
   it('creates missing parent directories', () => {
     const dir = tempDir('bg-atomic-')
     const target = join(dir, 'a', 'b', 'c.txt')

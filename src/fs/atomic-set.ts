@@ -23,7 +23,7 @@
 import { mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync, closeSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { findGitDir } from '../git/run-context.js'
-import { writeFileAtomic } from './atomic-write.js'
+import { removeStaleTemps, writeFileAtomic } from './atomic-write.js'
 import { sha256 } from './digest.js'
 
 /** The file system operations the set writer uses; tests pass one that "dies" at the Nth call. */
@@ -193,6 +193,8 @@ function recoverLocked(journal: string, fs: SetFs): Recovery {
     if (j.state === 'prepared') {
       for (const f of j.files) fs.rm(f.staged)
       fs.rm(journal)
+      // a staged copy killed while it was written left its temporary file
+      for (const f of j.files) removeStaleTemps(f.staged)
       return 'discarded'
     }
     return complete(journal, j.files, fs)

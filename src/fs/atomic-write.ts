@@ -6,6 +6,7 @@ import {
   fsyncSync,
   mkdirSync,
   openSync,
+  readdirSync,
   renameSync,
   rmSync,
   writeFileSync
@@ -24,6 +25,9 @@ export function writeFileAtomic(path: string, data: string | Buffer, { durable =
   mkdirSync(dirname(path), { recursive: true })
   // a name no one can guess ahead of the write
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`)
+  // a write killed before its rename left its temporary file: one of this path's is removed before the next
+  // (found by review: untracked, unignored files `git add -A` would commit)
+  removeStaleTemps(path)
   const fd = openSync(tmp, CREATE, 0o666)
   try {
     try {
@@ -36,5 +40,27 @@ export function writeFileAtomic(path: string, data: string | Buffer, { durable =
   } catch (e) {
     rmSync(tmp, { force: true })
     throw e
+  }
+}
+
+/**
+ * Remove the temporary files writeFileAtomic left beside `path` when a process was killed between creating one
+ * and renaming it: exactly the names it makes (`.<name>.<16 hex>.tmp`), links removed as links.
+ */
+export function removeStaleTemps(path: string): void {
+  const name = basename(path)
+  let entries: string[]
+  try {
+    entries = readdirSync(dirname(path))
+  } catch {
+    return
+  }
+  for (const entry of entries) {
+    if (
+      entry.length === name.length + 22 &&
+      entry.startsWith(`.${name}.`) &&
+      /\.[0-9a-f]{16}\.tmp$/.test(entry)
+    )
+      rmSync(join(dirname(path), entry), { force: true })
   }
 }
