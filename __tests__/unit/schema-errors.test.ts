@@ -110,12 +110,13 @@ describe('preview', () => {
     expect(preview(value)).toBe(shown)
   })
 
-  it('truncates to the limit with an ellipsis', () => {
-    const shown = preview('x'.repeat(200))
-    expect(shown).toHaveLength(60)
-    expect(shown.endsWith('…')).toBe(true)
-    expect(shown.startsWith('"xxx')).toBe(true)
-    expect(preview('abcdefghij', 5)).toBe('"abc…')
+  it('truncates to the limit between words, with an ellipsis; a word that does not fit is not shown in part', () => {
+    const shown = preview(`${'word '.repeat(40)}end`)
+    expect(shown.length).toBeLessThanOrEqual(60)
+    expect(shown).toMatch(/^"word( word)*…$/)
+    // a secret cut in two would show its start: one word too long is said by its length
+    expect(preview('x'.repeat(200))).toBe('a value of 202 characters')
+    expect(preview('abcdefghij', 5)).toBe('a value of 12 characters')
   })
 
   it('leaves a value exactly at the limit alone', () => {
