@@ -19349,7 +19349,21 @@ import { request } from "node:http";
 function httpRequest(url, method, body, timeoutMs) {
   const started = Date.now();
   const ms = () => Date.now() - started;
+  if (url.protocol !== "http:")
+    return Promise.resolve({
+      ok: false,
+      failure: "error",
+      message: `${url.protocol} is not spoken: the preflight asks the producer over plain http://`,
+      ms: 0
+    });
   return new Promise((resolve12) => {
+    try {
+      exchange(resolve12);
+    } catch (e) {
+      resolve12({ ok: false, failure: "error", message: e.message, ms: ms() });
+    }
+  });
+  function exchange(resolve12) {
     let settled = false;
     const done = (o) => {
       if (settled) return;
@@ -19363,11 +19377,9 @@ function httpRequest(url, method, body, timeoutMs) {
       headers["content-length"] = Buffer.byteLength(body);
     }
     const req = request(url, { method, headers, agent: false }, (res) => {
-      const chunks = [];
-      let size = 0;
+      const received = new GrowingBuffer();
       res.on("data", (c2) => {
-        size += c2.length;
-        if (size > MAX_RESPONSE_BYTES) {
+        if (received.length + c2.length > MAX_RESPONSE_BYTES) {
           req.destroy();
           done({
             ok: false,
@@ -19377,7 +19389,7 @@ function httpRequest(url, method, body, timeoutMs) {
           });
           return;
         }
-        chunks.push(c2);
+        received.append(c2);
       });
       res.on(
         "end",
@@ -19385,7 +19397,7 @@ function httpRequest(url, method, body, timeoutMs) {
           ok: true,
           status: res.statusCode ?? 0,
           contentType: String(res.headers["content-type"] ?? ""),
-          body: Buffer.concat(chunks).toString("utf8"),
+          body: received.text(),
           ms: ms()
         })
       );
@@ -19406,14 +19418,30 @@ function httpRequest(url, method, body, timeoutMs) {
     });
     if (body !== void 0) req.write(body);
     req.end();
-  });
+  }
 }
-var MAX_RESPONSE_BYTES;
+var MAX_RESPONSE_BYTES, GrowingBuffer;
 var init_http = __esm({
   "src/producer/http.ts"() {
     "use strict";
     init_duration();
     MAX_RESPONSE_BYTES = 1024 * 1024;
+    GrowingBuffer = class {
+      bytes = Buffer.alloc(0);
+      length = 0;
+      append(chunk) {
+        if (this.length + chunk.length > this.bytes.length) {
+          const grown = Buffer.allocUnsafe(Math.max(this.length + chunk.length, this.bytes.length * 2, 4096));
+          this.bytes.copy(grown, 0, 0, this.length);
+          this.bytes = grown;
+        }
+        chunk.copy(this.bytes, this.length);
+        this.length += chunk.length;
+      }
+      text() {
+        return this.bytes.toString("utf8", 0, this.length);
+      }
+    };
   }
 });
 
@@ -21312,9 +21340,9 @@ var init_path_components = __esm({
 
 // src/fs/contain.ts
 import { lstatSync as lstatSync2, readlinkSync, realpathSync as realpathSync3 } from "node:fs";
-import { dirname as dirname6, isAbsolute as isAbsolute4, join as join5, normalize as normalize2, relative as relative2, resolve as resolve5, sep as sep2 } from "node:path";
+import { dirname as dirname6, isAbsolute as isAbsolute4, join as join5, normalize as normalize2, relative as relative3, resolve as resolve5, sep as sep2 } from "node:path";
 function isWithin(dir, path2) {
-  const back = relative2(dir, path2);
+  const back = relative3(dir, path2);
   return back === "" || back !== ".." && !back.startsWith(`..${sep2}`) && !isAbsolute4(back);
 }
 function resolveInRoot(root, rel) {
@@ -21333,7 +21361,7 @@ function containPath(root, rel, memo) {
   if (!abs) return { kind: "outside", leadsTo: resolve5(root, rel) };
   const realRoot = memo ? memo.realRoot ??= realpathSync3(root) : realpathSync3(root);
   const pending2 = new PendingComponents(
-    relative2(resolve5(root), abs).split(sep2).filter((s) => s !== "")
+    relative3(resolve5(root), abs).split(sep2).filter((s) => s !== "")
   );
   let cur = realRoot;
   let links2 = 0;
@@ -21363,7 +21391,7 @@ function containPath(root, rel, memo) {
     if (stat3.isSymbolicLink()) {
       const raw = readlinkSync(next, { encoding: "buffer" });
       const text = strictUtf8(raw);
-      const link2 = relative2(realRoot, next) || ".";
+      const link2 = relative3(realRoot, next) || ".";
       target = { link: link2, text: text ?? JSON.stringify(raw.toString("latin1")) };
       if (++links2 > MAX_LINKS) return dangling("which is a loop of symbolic links");
       if (text === null || text === "") return dangling("which is not a path (empty, or not UTF-8)");
@@ -21373,7 +21401,7 @@ function containPath(root, rel, memo) {
         if (text.split("/").includes("..") || !isWithin(realRoot, abs2))
           return { kind: "outside", leadsTo: safeReal(abs2) };
         from = linkComponents(
-          `${relative2(realRoot, abs2).split(sep2).join("/")}${text.endsWith("/") ? "/" : ""}`
+          `${relative3(realRoot, abs2).split(sep2).join("/")}${text.endsWith("/") ? "/" : ""}`
         );
         cur = realRoot;
       } else {
@@ -21422,7 +21450,7 @@ function describeEscape(c2) {
 }
 function inRepository(root, abs) {
   const base = [resolve5(root), safeReal(root)].find((r) => isWithin(r, abs));
-  return base === void 0 ? null : relative2(base, abs);
+  return base === void 0 ? null : relative3(base, abs);
 }
 function operatorPathEscape(root, abs) {
   const rel = inRepository(root, abs);
@@ -22234,7 +22262,7 @@ var init_containment = __esm({
 });
 
 // src/exec/proc-table.ts
-import { existsSync as existsSync4, readdirSync as readdirSync3, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync4, readdirSync as readdirSync4, readFileSync as readFileSync3 } from "node:fs";
 function parseStat(text) {
   const open2 = text.indexOf("(");
   const close = text.lastIndexOf(")");
@@ -22266,7 +22294,7 @@ function readProc(pid) {
 function readProcTable() {
   let names;
   try {
-    names = readdirSync3("/proc");
+    names = readdirSync4("/proc");
   } catch {
     return null;
   }
@@ -22671,7 +22699,18 @@ async function launchProducer(spec) {
       handle: null
     };
   }
-  const deadline = started + spec.readyTimeoutMs;
+  try {
+    return await waitUntilReady(spec, handle, { argv, port, announced: () => announced, started, ms });
+  } catch (e) {
+    await handle.stop();
+    throw e;
+  }
+}
+async function waitUntilReady(spec, handle, at3) {
+  const clock = spec.clock ?? realClock;
+  const { argv, port, ms } = at3;
+  let lastStatus = null;
+  const deadline = at3.started + spec.readyTimeoutMs;
   while (clock.now() < deadline) {
     if (handle.done()) {
       const exit = await handle.exited;
@@ -22685,10 +22724,12 @@ async function launchProducer(spec) {
         handle
       };
     }
-    const base = announced ?? (port ? new URL(`http://127.0.0.1:${port}`) : null);
+    const base = at3.announced() ?? (port ? new URL(`http://127.0.0.1:${port}`) : null);
     if (base) {
       const answer = await httpRequest(new URL(ENDPOINTS.health, base), "GET", void 0, 1e3);
-      if (answer.ok) return { ok: true, baseUrl: base, handle, ms: ms() };
+      if (answer.ok && answer.status >= 200 && answer.status < 300)
+        return { ok: true, baseUrl: base, handle, ms: ms() };
+      lastStatus = answer.ok ? answer.status : lastStatus;
     }
     await new Promise((r) => clock.after(POLL_MS2, r));
   }
@@ -22696,7 +22737,7 @@ async function launchProducer(spec) {
     ok: false,
     reason: "timeout",
     // a first build on a fresh runner can take longer than the ready timeout: say where it is set
-    message: `the producer did not answer HTTP within ${formatDuration(spec.readyTimeoutMs)} (a first build may take longer: raise producer.probe.ready_timeout_s in the policy${handle.output.total === 0 ? "; it printed nothing" : ""})`,
+    message: `the producer did not ${lastStatus === null ? "answer HTTP" : `answer ${ENDPOINTS.health} with a 2xx (its last answer: HTTP ${lastStatus})`} within ${formatDuration(spec.readyTimeoutMs)} (a first build may take longer: raise producer.probe.ready_timeout_s in the policy${handle.output.total === 0 ? "; it printed nothing" : ""})`,
     outputTail: handle.output.lastLines(8),
     ms: ms(),
     handle
@@ -22713,7 +22754,7 @@ var init_launch = __esm({
     init_endpoints();
     init_http();
     POLL_MS2 = 200;
-    READY_LINE = /listening on (https?:\/\/[^\s]+)/;
+    READY_LINE = /listening on (http:\/\/[^\s]+)/;
   }
 });
 
@@ -26595,50 +26636,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative6, options, skipNormalization) {
+    function resolveComponent(base, relative7, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse4(serialize(base, options), options);
-        relative6 = parse4(serialize(relative6, options), options);
+        relative7 = parse4(serialize(relative7, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative6.scheme) {
-        target.scheme = relative6.scheme;
-        target.userinfo = relative6.userinfo;
-        target.host = relative6.host;
-        target.port = relative6.port;
-        target.path = removeDotSegments(relative6.path || "");
-        target.query = relative6.query;
+      if (!options.tolerant && relative7.scheme) {
+        target.scheme = relative7.scheme;
+        target.userinfo = relative7.userinfo;
+        target.host = relative7.host;
+        target.port = relative7.port;
+        target.path = removeDotSegments(relative7.path || "");
+        target.query = relative7.query;
       } else {
-        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
-          target.userinfo = relative6.userinfo;
-          target.host = relative6.host;
-          target.port = relative6.port;
-          target.path = removeDotSegments(relative6.path || "");
-          target.query = relative6.query;
+        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
+          target.userinfo = relative7.userinfo;
+          target.host = relative7.host;
+          target.port = relative7.port;
+          target.path = removeDotSegments(relative7.path || "");
+          target.query = relative7.query;
         } else {
-          if (!relative6.path) {
+          if (!relative7.path) {
             target.path = base.path;
-            if (relative6.query !== void 0) {
-              target.query = relative6.query;
+            if (relative7.query !== void 0) {
+              target.query = relative7.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative6.path[0] === "/") {
-              target.path = removeDotSegments(relative6.path);
+            if (relative7.path[0] === "/") {
+              target.path = removeDotSegments(relative7.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative6.path;
+                target.path = "/" + relative7.path;
               } else if (!base.path) {
-                target.path = relative6.path;
+                target.path = relative7.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative6.query;
+            target.query = relative7.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -26646,7 +26687,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative6.fragment;
+      target.fragment = relative7.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -30255,6 +30296,7 @@ async function runPreflight(root, baseline, env2) {
     readyTimeoutMs: probe.ready_timeout_s * 1e3
   });
   const exchanges = [];
+  let exit;
   try {
     if (launch.ok) {
       const schemas = loadResponseSchemas(
@@ -30273,12 +30315,14 @@ async function runPreflight(root, baseline, env2) {
       }
     }
   } finally {
-    await launch.handle?.stop();
+    exit = await launch.handle?.stop();
   }
   return {
     launch: outcomeOf(launch),
     exchanges,
     outputTail: launch.handle?.output.lastLines(20) ?? "",
+    // found by review: a producer's daemon that held its output was neither said nor failed, as a suite step's is
+    stopped: exit ? { killed: exit.killed, escaped: exit.outputForcedClosed === true } : null,
     durationMs: Date.now() - started
   };
 }
@@ -54492,6 +54536,12 @@ var CHANGE_RULES = {
     severity: "error",
     description: "A rollback writes the restored trio as one set (every file or none). When the runner cannot write a trio file or its directory (its permissions, a file a container step left owned by root, a full disk), nothing is changed: the rollback stops with this error, and still writes its evidence, its incident note and, in Actions, its job summary and incident issue, so the incident is recorded. Make the trio writable and run the rollback again.",
     example: "`docs/` belongs to root after a containerised step, and the rollback cannot write the matrix."
+  },
+  BG528: {
+    title: "Restored trio changed while the suites ran",
+    severity: "error",
+    description: "The rollback suites run the repository's code beside the restored trio. When a step rewrites a trio file (or another run writes the trio meanwhile), what is on disk is no longer the trio restored and tested: the rollback fails, puts the previous trio back, and names the files that changed.",
+    example: "A test step regenerates the pin from a template and sets its posture to `GO`."
   }
 };
 
@@ -54637,6 +54687,12 @@ var PREFLIGHT_RULES = {
     severity: "warning",
     description: "The schema-version answer lists pending migrations: the producer answers, but not at its target schema (the original's preflight ignored this).",
     example: '`"pending_versions": [4]` with `current_version` 3 and `target_version` 4.'
+  },
+  BG410: {
+    title: "Producer left a process running",
+    severity: "error",
+    description: "When the preflight stops the producer, every process it started must end with it. The gate kills what it can find (the process group, its descendants, and what carries the run's marker in its environment) and lists them on the `stop producer` step; a process that escaped all three (a new session with a cleared environment) and still held the producer's output fails the preflight, as such a process fails a suite step (BG701).",
+    example: "The start command forks `setsid env -i some-daemon &` before it runs the service."
   },
   BG409: {
     title: "Runtime contract not compared with the pin",
@@ -56390,15 +56446,17 @@ function preflightRules(input) {
     };
   }
   const launch = report2.launch;
+  const stop = stopped(report2);
   if (!launch.ok) {
     const tail = launch.outputTail ? `; its last output:
 ${launch.outputTail}` : "";
     const rule = launch.reason === "timeout" ? "BG402" : "BG401";
     return {
-      findings: [finding(rule, null, null, `${launch.message}${tail}`)],
+      findings: [finding(rule, null, null, `${launch.message}${tail}`), ...stop.findings],
       steps: [
         step("start producer", launch.reason === "timeout" ? "timed-out" : "failed", launch.ms),
-        ...PROBE_REQUESTS.map((r) => step(r.name, "not-run", 0))
+        ...PROBE_REQUESTS.map((r) => step(r.name, "not-run", 0)),
+        ...stop.steps
       ]
     };
   }
@@ -56412,6 +56470,8 @@ ${launch.outputTail}` : "";
     steps.push(step(ex.request.name, timedOut ? "timed-out" : failed ? "failed" : "passed", ex.outcome.ms));
   }
   for (const r of PROBE_REQUESTS.slice(report2.exchanges.length)) steps.push(step(r.name, "not-run", 0));
+  steps.push(...stop.steps);
+  findings.push(...stop.findings);
   const unpinned = ["expected_service_contract_version", "expected_api_contract_version"].filter(
     (f) => typeof input.pin.data?.[f] !== "string"
   );
@@ -56425,6 +56485,19 @@ ${launch.outputTail}` : "";
       )
     );
   return { findings, steps };
+}
+function stopped(report2) {
+  const s = report2.stopped;
+  const left = s?.killed.filter((k2) => k2.found !== "group") ?? [];
+  if (!s || !s.escaped && left.length === 0) return { findings: [], steps: [] };
+  const stop = {
+    ...step("stop producer", s.escaped ? "failed" : "passed", 0),
+    ...s.escaped ? { error: "output still open after SIGKILL" } : {},
+    ...left.length > 0 ? { killed: left } : {}
+  };
+  if (!s.escaped) return { findings: [], steps: [stop] };
+  const message = "a process the producer started left its process group and tree and still held its output after the producer was stopped: it escaped the gate (a new session with a cleared environment), may still be running, and was not killed; find it with `ps` and stop it, and start no process that outlives the producer";
+  return { findings: [finding("BG410", null, null, message)], steps: [stop] };
 }
 function step(name, status, ms, required = true) {
   return { suite: PREFLIGHT_SUITE, name, status, exit_code: null, duration_ms: ms, required };
@@ -57068,7 +57141,7 @@ async function commitDate(cwd, commit) {
 import { existsSync as existsSync5 } from "node:fs";
 
 // src/fs/atomic-set.ts
-import { basename as basename3, dirname as dirname4, isAbsolute as isAbsolute2, join as join4, resolve as resolve2 } from "node:path";
+import { basename as basename3, dirname as dirname4, isAbsolute as isAbsolute2, join as join4, relative, resolve as resolve2 } from "node:path";
 
 // src/git/run-context.ts
 import { existsSync as existsSync3, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
@@ -57127,6 +57200,7 @@ import {
   fsyncSync,
   mkdirSync,
   openSync,
+  readdirSync,
   renameSync,
   rmSync,
   writeFileSync
@@ -57136,6 +57210,7 @@ var CREATE = constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | (con
 function writeFileAtomic(path2, data, { durable = false } = {}) {
   mkdirSync(dirname3(path2), { recursive: true });
   const tmp = join3(dirname3(path2), `.${basename2(path2)}.${randomBytes(8).toString("hex")}.tmp`);
+  removeStaleTemps(path2);
   const fd = openSync(tmp, CREATE, 438);
   try {
     try {
@@ -57150,6 +57225,19 @@ function writeFileAtomic(path2, data, { durable = false } = {}) {
     throw e;
   }
 }
+function removeStaleTemps(path2) {
+  const name = basename2(path2);
+  let entries;
+  try {
+    entries = readdirSync(dirname3(path2));
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.length === name.length + 22 && entry.startsWith(`.${name}.`) && /\.[0-9a-f]{16}\.tmp$/.test(entry))
+      rmSync(join3(dirname3(path2), entry), { force: true });
+  }
+}
 
 // src/fs/digest.ts
 import { createHash } from "node:crypto";
@@ -57159,12 +57247,17 @@ function sha256(data) {
 
 // src/fs/atomic-set.ts
 var FileSetError = class extends Error {
-  /** True when the failure came before the commit point and the old set is whole: nothing was changed. */
-  constructor(message, nothingChanged = false) {
+  /**
+   * @param nothingChanged the failure came before the commit point and the old set is whole
+   * @param busy another run holds the set's lock (nothing was changed)
+   */
+  constructor(message, nothingChanged = false, busy = false) {
     super(message);
     this.nothingChanged = nothingChanged;
+    this.busy = busy;
   }
   nothingChanged;
+  busy;
   name = "FileSetError";
 };
 function journalPath(root, name) {
@@ -57177,17 +57270,17 @@ function journalPath(root, name) {
 }
 
 // src/fs/scan.ts
-import { readdirSync as readdirSync2 } from "node:fs";
+import { readdirSync as readdirSync3 } from "node:fs";
 import { join as join6 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync, realpath, realpathSync as realpathSync2, stat as stat2, statSync as statSync3 } from "fs";
+import { readdir as readdir2, readdirSync as readdirSync2, realpath, realpathSync as realpathSync2, stat as stat2, statSync as statSync3 } from "fs";
 import { isAbsolute as isAbsolute3, posix, resolve as resolve4 } from "path";
 import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename as basename4, dirname as dirname5, normalize, relative, resolve as resolve3, sep } from "path";
+import { basename as basename4, dirname as dirname5, normalize, relative as relative2, resolve as resolve3, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path2) {
@@ -57219,7 +57312,7 @@ function joinPathWithRelativePath(root, options) {
   return function(filename, directoryPath) {
     const sameRoot = directoryPath.startsWith(root);
     if (sameRoot) return directoryPath.slice(root.length) + filename;
-    else return convertSlashes(relative(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+    else return convertSlashes(relative2(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
   };
 }
 function joinPath(filename) {
@@ -57927,7 +58020,7 @@ function getOptions(options) {
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
     readdir: opts.fs.readdir || readdir2,
-    readdirSync: opts.fs.readdirSync || readdirSync,
+    readdirSync: opts.fs.readdirSync || readdirSync2,
     realpath: opts.fs.realpath || realpath,
     realpathSync: opts.fs.realpathSync || realpathSync2,
     stat: opts.fs.stat || stat2,
@@ -57945,8 +58038,8 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
 function globSync(globInput, options) {
-  const [crawler, relative6] = getCrawler(globInput, options);
-  return crawler ? formatPaths(crawler.sync(), relative6) : [];
+  const [crawler, relative7] = getCrawler(globInput, options);
+  return crawler ? formatPaths(crawler.sync(), relative7) : [];
 }
 
 // src/fs/scan.ts
@@ -58057,7 +58150,7 @@ function oddNames(root, include) {
   const walk = (rel, real) => {
     let entries;
     try {
-      entries = readdirSync2(real, { withFileTypes: true, encoding: "buffer" });
+      entries = readdirSync3(real, { withFileTypes: true, encoding: "buffer" });
     } catch {
       return;
     }
@@ -62650,270 +62743,6 @@ function trioRules(trio, ctx) {
   return capFindings(sortFindings([...fileRules(trio), ...pinMirrorRules(trio), ...matrixRules(trio, ctx)]));
 }
 
-// src/trio/load.ts
-init_read();
-
-// src/ledger/limits.ts
-init_limits();
-init_source_file();
-var CR = 13;
-var PIPE2 = 124;
-var BACKSLASH2 = 92;
-var UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
-var BLOCK_MARKER = /^[ \t]*(?:>|[-+*](?=[ \t]|$)|[0-9]{1,9}[.)](?=[ \t]|$))/;
-function matrixLimit(file) {
-  return lineLimits(file) ?? inlineMarkers(file);
-}
-function lineLimits(file) {
-  const { text, lineStarts } = file;
-  const lines = text.endsWith("\n") ? lineStarts.length - 1 : lineStarts.length;
-  if (lines > LIMITS.matrixLines) {
-    return {
-      message: `it has ${count(lines)} lines; this tool reads at most ${count(LIMITS.matrixLines)}`,
-      position: { line: LIMITS.matrixLines + 1, column: 1 }
-    };
-  }
-  let rows = 0;
-  let cells2 = 0;
-  let markers2 = 0;
-  let underlines = 0;
-  for (let i = 0; i < lineStarts.length; i++) {
-    const start = lineStarts[i];
-    let end = i + 1 < lineStarts.length ? lineStarts[i + 1] - 1 : text.length;
-    if (end > start && text.charCodeAt(end - 1) === CR) end--;
-    const line = text.slice(start, end);
-    if (line.includes("|")) {
-      if (++rows > LIMITS.tableRows) {
-        return {
-          message: `it has more than ${count(LIMITS.tableRows)} table rows (lines with a \`|\`)`,
-          position: at2(i, 1)
-        };
-      }
-      const { pipes, long } = cellsOf(line);
-      if (long) {
-        return {
-          message: `a table cell is ${count(long.length)} characters long; this tool reads cells of at most ${count(LIMITS.cellChars)}`,
-          position: at2(i, long.column)
-        };
-      }
-      if ((cells2 += pipes) > LIMITS.tableCells) {
-        return { message: `it has more than ${count(LIMITS.tableCells)} table cells`, position: at2(i, 1) };
-      }
-    }
-    const tooLong = lineOver(i + 1, line.length);
-    if (tooLong) return tooLong;
-    if (line.charCodeAt(0) === PIPE2) continue;
-    if (UNDERLINE.test(line) && ++underlines > LIMITS.underlines) {
-      return {
-        message: `it has more than ${count(LIMITS.underlines)} lines of only \`=\` or \`-\` (setext heading underlines); write headings as \`## Title\`, and a rule as \`***\``,
-        position: at2(i, 1)
-      };
-    }
-    for (let rest = line, column = 1; ; ) {
-      const m = BLOCK_MARKER.exec(rest);
-      if (!m) break;
-      if (++markers2 > LIMITS.blockMarkers) {
-        return {
-          message: `it has more than ${count(LIMITS.blockMarkers)} list items and block quote markers`,
-          position: at2(i, column + m[0].length - 1)
-        };
-      }
-      rest = rest.slice(m[0].length);
-      column += m[0].length;
-    }
-  }
-  return null;
-}
-function at2(i, column) {
-  return { line: i + 1, column };
-}
-function cellsOf(line) {
-  let pipes = 0;
-  let from = 0;
-  for (let i = line.indexOf("|"); ; i = line.indexOf("|", i + 1)) {
-    if (i !== -1 && line.charCodeAt(i - 1) === BACKSLASH2 && escaped(line, 0, i)) continue;
-    if (i === -1 && line.charCodeAt(line.length - 1) === BACKSLASH2 && escaped(line, 0, line.length))
-      return { pipes, long: null };
-    const at3 = i === -1 ? line.length : i;
-    if (at3 - from > LIMITS.cellChars) return { pipes, long: { length: at3 - from, column: from + 1 } };
-    if (i === -1) return { pipes, long: null };
-    pipes++;
-    from = i + 1;
-  }
-}
-function inlineMarkers(file) {
-  const marker3 = /[*_[\\]/g;
-  for (let seen = 1; marker3.exec(file.text); seen++) {
-    if (seen > LIMITS.inlineMarkers) {
-      return {
-        message: `it has more than ${count(LIMITS.inlineMarkers)} emphasis, link and escape markers (\`*\`, \`_\`, \`[\`, \`\\\`)`,
-        position: positionAt(file, marker3.lastIndex - 1)
-      };
-    }
-  }
-  return null;
-}
-
-// src/trio/load.ts
-init_source_file();
-var PIN = { validate: ye, file: Pe.validatePin };
-var MANIFEST = { validate: _e, file: Pe.validateManifest };
-var HANDOFF = { validate: ve, file: Pe.validateHandoff };
-var MAX_MATRIX_BYTES = 1024 * 1024;
-function loadTrio(root, baseline) {
-  return {
-    pin: loadJson(root, "pin", baseline.trio.pin, PIN),
-    manifest: loadJson(root, "manifest", baseline.trio.manifest, MANIFEST),
-    matrix: loadMatrix(root, baseline.trio.matrix, baseline.display_name)
-  };
-}
-function fileOf(role, path2, read) {
-  if (read.kind !== "ok") return { role, path: path2, read, source: null, sha256: null };
-  return {
-    role,
-    path: path2,
-    read,
-    source: sourceFromBytes(path2, read.bytes),
-    sha256: sha256(read.bytes)
-  };
-}
-function loadJson(root, role, path2, schema) {
-  return jsonFile(fileOf(role, path2, readRepoFile(root, path2, MAX_FILE_BYTES)), schema);
-}
-function loadProducerFiles(root, baseline) {
-  const paths = producerPaths(baseline);
-  return {
-    manifest: loadJson(root, "producer-manifest", paths.manifest, MANIFEST),
-    handoff: loadJson(root, "handoff", paths.handoff, HANDOFF)
-  };
-}
-function producerPaths(baseline) {
-  const p = baseline.producer;
-  return { manifest: joinPosix(p.root, p.manifest), handoff: joinPosix(p.root, p.handoff) };
-}
-function joinPosix(a, b) {
-  return `${a.replace(/\/+$/, "")}/${b.replace(/^\.?\/+/, "")}`;
-}
-function jsonFile(file, schema) {
-  if (!file.source || file.source.text.trim() === "")
-    return { ...file, doc: null, data: null, schemaProblems: [] };
-  const doc = parseJson(file.source);
-  if (doc.syntaxErrors.length > 0) return { ...file, doc, data: null, schemaProblems: [] };
-  const isObject = doc.value !== null && typeof doc.value === "object" && !Array.isArray(doc.value);
-  return {
-    ...file,
-    doc,
-    data: isObject ? doc.value : null,
-    schemaProblems: validateDocument(doc, schema.validate, schema.file)
-  };
-}
-function loadMatrix(root, path2, displayName) {
-  return matrixFile(fileOf("matrix", path2, readRepoFile(root, path2, MAX_MATRIX_BYTES)), displayName);
-}
-function matrixFile(file, displayName) {
-  if (!file.source || file.source.text.trim() === "") return { ...file, ledger: null, limit: null };
-  const limit = matrixLimit(file.source);
-  if (limit) return { ...file, ledger: null, limit };
-  return { ...file, ledger: parseLedger(file.source, displayName), limit: null };
-}
-
-// src/rules/adapter.ts
-init_source_file();
-function adapterRules(input) {
-  const { adapter } = input;
-  if (adapter.files.length === 0) {
-    const hint = input.candidates && input.candidates.length > 0 ? `; these files name producer endpoints: ${input.candidates.slice(0, 5).join(", ")}${input.candidates.length > 5 ? `, and ${input.candidates.length - 5} more` : ""} (baseline-gate init writes the adapter into the policy)` : (
-      // init finds the adapter by the endpoints it names: with none named, sending the reader there loops
-      `; no file adapter.scan covers (${input.adapter.scan.join(", ")}) names a producer endpoint: set adapter.file to the module that calls the producer, and adapter.scan to where the rest of the code lives`
-    );
-    return [
-      finding(
-        "BG604",
-        null,
-        null,
-        `the policy names no adapter file (adapter.file), so the adapter boundary is not checked${hint}`
-      )
-    ];
-  }
-  const out = [];
-  const readable2 = input.adapterSources.filter((a) => a.source !== null);
-  for (const a of input.adapterSources) {
-    if (a.source) continue;
-    if (a.escape) {
-      out.push(finding("BG110", a.path, null, `the adapter file path ${a.path} ${a.escape}; it was not read`));
-      continue;
-    }
-    out.push(
-      finding(
-        "BG601",
-        a.path,
-        null,
-        `the adapter file ${a.path} does not exist; restore it or set adapter.file in the policy`
-      )
-    );
-  }
-  if (readable2.length > 0) {
-    const first = readable2[0].path;
-    for (const endpoint2 of adapter.endpoints) {
-      if (readable2.some((a) => a.source.text.includes(endpoint2))) continue;
-      out.push(
-        finding(
-          "BG602",
-          first,
-          { line: 1, column: 1 },
-          `${readable2.length === 1 ? "the adapter does" : `none of the adapter files (${readable2.map((a) => a.path).join(", ")}) does`} not name the endpoint ${endpoint2}; every call to the producer goes through the adapter`
-        )
-      );
-    }
-  }
-  const named = adapter.files.join(", ");
-  for (const file of input.scanned) {
-    for (const endpoint2 of adapter.endpoints) {
-      const i = file.text.indexOf(endpoint2);
-      if (i === -1) continue;
-      out.push(
-        finding(
-          "BG603",
-          file.path,
-          positionAt(file, i),
-          `names the producer endpoint ${endpoint2} outside the adapter ${named}; call the producer through the adapter (or add this file to adapter.exclude if it is not code)`
-        )
-      );
-    }
-  }
-  return out;
-}
-
-// src/operations/adapter-input.ts
-function adapterFindings(root, baseline, scan = createRepoScan(root)) {
-  const adapter = baseline.adapter;
-  if (adapter.files.length === 0) {
-    const named = scan.containing(scan.list(adapter.scan, adapter.exclude), adapter.endpoints);
-    return adapterRules({ adapter, adapterSources: [], scanned: [], candidates: named.map((f) => f.path) });
-  }
-  const adapterSources = adapter.files.map((path2) => {
-    const file = scan.file(path2);
-    const read = file.read;
-    const escape3 = read.kind === "outside-root" || read.kind === "dangling-link" ? read.problem : void 0;
-    return { path: path2, source: file.source(), escape: escape3 };
-  });
-  const own = new Set(adapter.files);
-  const others = scan.list(adapter.scan, adapter.exclude).filter((p) => !own.has(p));
-  const scanned2 = scan.containing(others, adapter.endpoints);
-  const unscanned = scan.unscanned(adapter.scan, others).map(
-    (u) => finding(
-      "BG605",
-      u.path,
-      null,
-      `not scanned for the producer's endpoints: ${u.why}; ${u.oddName ? "rename it (no glob can match or exclude such a name)" : "make it a readable file of the repository, or exclude it (adapter.exclude) if it is no source"}`
-    )
-  );
-  return [...adapterRules({ adapter, adapterSources, scanned: scanned2 }), ...unscanned];
-}
-
-// src/operations/outcome.ts
-import { basename as basename5 } from "node:path";
-
 // src/redact/known-secrets.ts
 var SECRET_NAME = /TOKEN|SECRET|PASS(?:WORD|WD|PHRASE)?(?![A-Z])|(?:^|_)PWD$|PRIVATE_KEY|API_KEY|SIGNING_KEY|CREDENTIAL|(?:^|_)AUTH$/i;
 var NOT_SECRET_NAME = /^(?:OLD)?PWD$/i;
@@ -63501,7 +63330,269 @@ function redactStrings(ctx, value) {
   return mapStrings(value, runRedactor(ctx));
 }
 
+// src/trio/load.ts
+init_read();
+
+// src/ledger/limits.ts
+init_limits();
+init_source_file();
+var CR = 13;
+var PIPE2 = 124;
+var BACKSLASH2 = 92;
+var UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+var BLOCK_MARKER = /^[ \t]*(?:>|[-+*](?=[ \t]|$)|[0-9]{1,9}[.)](?=[ \t]|$))/;
+function matrixLimit(file) {
+  return lineLimits(file) ?? inlineMarkers(file);
+}
+function lineLimits(file) {
+  const { text, lineStarts } = file;
+  const lines = text.endsWith("\n") ? lineStarts.length - 1 : lineStarts.length;
+  if (lines > LIMITS.matrixLines) {
+    return {
+      message: `it has ${count(lines)} lines; this tool reads at most ${count(LIMITS.matrixLines)}`,
+      position: { line: LIMITS.matrixLines + 1, column: 1 }
+    };
+  }
+  let rows = 0;
+  let cells2 = 0;
+  let markers2 = 0;
+  let underlines = 0;
+  for (let i = 0; i < lineStarts.length; i++) {
+    const start = lineStarts[i];
+    let end = i + 1 < lineStarts.length ? lineStarts[i + 1] - 1 : text.length;
+    if (end > start && text.charCodeAt(end - 1) === CR) end--;
+    const line = text.slice(start, end);
+    if (line.includes("|")) {
+      if (++rows > LIMITS.tableRows) {
+        return {
+          message: `it has more than ${count(LIMITS.tableRows)} table rows (lines with a \`|\`)`,
+          position: at2(i, 1)
+        };
+      }
+      const { pipes, long } = cellsOf(line);
+      if (long) {
+        return {
+          message: `a table cell is ${count(long.length)} characters long; this tool reads cells of at most ${count(LIMITS.cellChars)}`,
+          position: at2(i, long.column)
+        };
+      }
+      if ((cells2 += pipes) > LIMITS.tableCells) {
+        return { message: `it has more than ${count(LIMITS.tableCells)} table cells`, position: at2(i, 1) };
+      }
+    }
+    const tooLong = lineOver(i + 1, line.length);
+    if (tooLong) return tooLong;
+    if (line.charCodeAt(0) === PIPE2) continue;
+    if (UNDERLINE.test(line) && ++underlines > LIMITS.underlines) {
+      return {
+        message: `it has more than ${count(LIMITS.underlines)} lines of only \`=\` or \`-\` (setext heading underlines); write headings as \`## Title\`, and a rule as \`***\``,
+        position: at2(i, 1)
+      };
+    }
+    for (let rest = line, column = 1; ; ) {
+      const m = BLOCK_MARKER.exec(rest);
+      if (!m) break;
+      if (++markers2 > LIMITS.blockMarkers) {
+        return {
+          message: `it has more than ${count(LIMITS.blockMarkers)} list items and block quote markers`,
+          position: at2(i, column + m[0].length - 1)
+        };
+      }
+      rest = rest.slice(m[0].length);
+      column += m[0].length;
+    }
+  }
+  return null;
+}
+function at2(i, column) {
+  return { line: i + 1, column };
+}
+function cellsOf(line) {
+  let pipes = 0;
+  let from = 0;
+  for (let i = line.indexOf("|"); ; i = line.indexOf("|", i + 1)) {
+    if (i !== -1 && line.charCodeAt(i - 1) === BACKSLASH2 && escaped(line, 0, i)) continue;
+    if (i === -1 && line.charCodeAt(line.length - 1) === BACKSLASH2 && escaped(line, 0, line.length))
+      return { pipes, long: null };
+    const at3 = i === -1 ? line.length : i;
+    if (at3 - from > LIMITS.cellChars) return { pipes, long: { length: at3 - from, column: from + 1 } };
+    if (i === -1) return { pipes, long: null };
+    pipes++;
+    from = i + 1;
+  }
+}
+function inlineMarkers(file) {
+  const marker3 = /[*_[\\]/g;
+  for (let seen = 1; marker3.exec(file.text); seen++) {
+    if (seen > LIMITS.inlineMarkers) {
+      return {
+        message: `it has more than ${count(LIMITS.inlineMarkers)} emphasis, link and escape markers (\`*\`, \`_\`, \`[\`, \`\\\`)`,
+        position: positionAt(file, marker3.lastIndex - 1)
+      };
+    }
+  }
+  return null;
+}
+
+// src/trio/load.ts
+init_source_file();
+var PIN = { validate: ye, file: Pe.validatePin };
+var MANIFEST = { validate: _e, file: Pe.validateManifest };
+var HANDOFF = { validate: ve, file: Pe.validateHandoff };
+var MAX_MATRIX_BYTES = 1024 * 1024;
+function loadTrio(root, baseline) {
+  return {
+    pin: loadJson(root, "pin", baseline.trio.pin, PIN),
+    manifest: loadJson(root, "manifest", baseline.trio.manifest, MANIFEST),
+    matrix: loadMatrix(root, baseline.trio.matrix, baseline.display_name)
+  };
+}
+function fileOf(role, path2, read) {
+  if (read.kind !== "ok") return { role, path: path2, read, source: null, sha256: null };
+  return {
+    role,
+    path: path2,
+    read,
+    source: sourceFromBytes(path2, read.bytes),
+    sha256: sha256(read.bytes)
+  };
+}
+function loadJson(root, role, path2, schema) {
+  return jsonFile(fileOf(role, path2, readRepoFile(root, path2, MAX_FILE_BYTES)), schema);
+}
+function loadProducerFiles(root, baseline) {
+  const paths = producerPaths(baseline);
+  return {
+    manifest: loadJson(root, "producer-manifest", paths.manifest, MANIFEST),
+    handoff: loadJson(root, "handoff", paths.handoff, HANDOFF)
+  };
+}
+function producerPaths(baseline) {
+  const p = baseline.producer;
+  return { manifest: joinPosix(p.root, p.manifest), handoff: joinPosix(p.root, p.handoff) };
+}
+function joinPosix(a, b) {
+  return `${a.replace(/\/+$/, "")}/${b.replace(/^\.?\/+/, "")}`;
+}
+function jsonFile(file, schema) {
+  if (!file.source || file.source.text.trim() === "")
+    return { ...file, doc: null, data: null, schemaProblems: [] };
+  const doc = parseJson(file.source);
+  if (doc.syntaxErrors.length > 0) return { ...file, doc, data: null, schemaProblems: [] };
+  const isObject = doc.value !== null && typeof doc.value === "object" && !Array.isArray(doc.value);
+  return {
+    ...file,
+    doc,
+    data: isObject ? doc.value : null,
+    schemaProblems: validateDocument(doc, schema.validate, schema.file)
+  };
+}
+function loadMatrix(root, path2, displayName) {
+  return matrixFile(fileOf("matrix", path2, readRepoFile(root, path2, MAX_MATRIX_BYTES)), displayName);
+}
+function matrixFile(file, displayName) {
+  if (!file.source || file.source.text.trim() === "") return { ...file, ledger: null, limit: null };
+  const limit = matrixLimit(file.source);
+  if (limit) return { ...file, ledger: null, limit };
+  return { ...file, ledger: parseLedger(file.source, displayName), limit: null };
+}
+
+// src/rules/adapter.ts
+init_source_file();
+function adapterRules(input) {
+  const { adapter } = input;
+  if (adapter.files.length === 0) {
+    const hint = input.candidates && input.candidates.length > 0 ? `; these files name producer endpoints: ${input.candidates.slice(0, 5).join(", ")}${input.candidates.length > 5 ? `, and ${input.candidates.length - 5} more` : ""} (baseline-gate init writes the adapter into the policy)` : (
+      // init finds the adapter by the endpoints it names: with none named, sending the reader there loops
+      `; no file adapter.scan covers (${input.adapter.scan.join(", ")}) names a producer endpoint: set adapter.file to the module that calls the producer, and adapter.scan to where the rest of the code lives`
+    );
+    return [
+      finding(
+        "BG604",
+        null,
+        null,
+        `the policy names no adapter file (adapter.file), so the adapter boundary is not checked${hint}`
+      )
+    ];
+  }
+  const out = [];
+  const readable2 = input.adapterSources.filter((a) => a.source !== null);
+  for (const a of input.adapterSources) {
+    if (a.source) continue;
+    if (a.escape) {
+      out.push(finding("BG110", a.path, null, `the adapter file path ${a.path} ${a.escape}; it was not read`));
+      continue;
+    }
+    out.push(
+      finding(
+        "BG601",
+        a.path,
+        null,
+        `the adapter file ${a.path} does not exist; restore it or set adapter.file in the policy`
+      )
+    );
+  }
+  if (readable2.length > 0) {
+    const first = readable2[0].path;
+    for (const endpoint2 of adapter.endpoints) {
+      if (readable2.some((a) => a.source.text.includes(endpoint2))) continue;
+      out.push(
+        finding(
+          "BG602",
+          first,
+          { line: 1, column: 1 },
+          `${readable2.length === 1 ? "the adapter does" : `none of the adapter files (${readable2.map((a) => a.path).join(", ")}) does`} not name the endpoint ${endpoint2}; every call to the producer goes through the adapter`
+        )
+      );
+    }
+  }
+  const named = adapter.files.join(", ");
+  for (const file of input.scanned) {
+    for (const endpoint2 of adapter.endpoints) {
+      const i = file.text.indexOf(endpoint2);
+      if (i === -1) continue;
+      out.push(
+        finding(
+          "BG603",
+          file.path,
+          positionAt(file, i),
+          `names the producer endpoint ${endpoint2} outside the adapter ${named}; call the producer through the adapter (or add this file to adapter.exclude if it is not code)`
+        )
+      );
+    }
+  }
+  return out;
+}
+
+// src/operations/adapter-input.ts
+function adapterFindings(root, baseline, scan = createRepoScan(root)) {
+  const adapter = baseline.adapter;
+  if (adapter.files.length === 0) {
+    const named = scan.containing(scan.list(adapter.scan, adapter.exclude), adapter.endpoints);
+    return adapterRules({ adapter, adapterSources: [], scanned: [], candidates: named.map((f) => f.path) });
+  }
+  const adapterSources = adapter.files.map((path2) => {
+    const file = scan.file(path2);
+    const read = file.read;
+    const escape3 = read.kind === "outside-root" || read.kind === "dangling-link" ? read.problem : void 0;
+    return { path: path2, source: file.source(), escape: escape3 };
+  });
+  const own = new Set(adapter.files);
+  const others = scan.list(adapter.scan, adapter.exclude).filter((p) => !own.has(p));
+  const scanned2 = scan.containing(others, adapter.endpoints);
+  const unscanned = scan.unscanned(adapter.scan, others).map(
+    (u) => finding(
+      "BG605",
+      u.path,
+      null,
+      `not scanned for the producer's endpoints: ${u.why}; ${u.oddName ? "rename it (no glob can match or exclude such a name)" : "make it a readable file of the repository, or exclude it (adapter.exclude) if it is no source"}`
+    )
+  );
+  return [...adapterRules({ adapter, adapterSources, scanned: scanned2 }), ...unscanned];
+}
+
 // src/operations/outcome.ts
+import { basename as basename5 } from "node:path";
 function operationResult(ctx, operation, judged3) {
   const evidence = ctx.evidence;
   const baselines = judged3.map((b) => ({
@@ -63749,21 +63840,21 @@ async function checkProducerIdentity(trio, baseline, reader) {
   const what = plan(trio, baseline);
   if ("unavailable" in what) return producerIdentityRules(trio.pin, what);
   const api = reader.forRepository(what.repository);
-  let stopped = false;
+  let stopped2 = false;
   const read = async (run2, map) => {
-    if (stopped) return null;
+    if (stopped2) return null;
     const result = await run2();
     if (result.ok) return { ok: true, value: map(result.value) };
-    if (STOPS.has(result.reason)) stopped = true;
+    if (STOPS.has(result.reason)) stopped2 = true;
     return { ok: false, message: result.message, notFound: result.reason === "not-found" };
   };
   const tagCommit = await read(
     () => api.resolveTag(what.tag),
     (t) => t.exists ? { exists: true, commitSha: t.commitSha, annotated: t.annotated } : { exists: false }
   );
-  if (!tagCommit?.ok) stopped = true;
+  if (!tagCommit?.ok) stopped2 = true;
   const commitSha = tagCommit?.ok && tagCommit.value.exists ? tagCommit.value.commitSha : null;
-  if (commitSha === null) stopped = true;
+  if (commitSha === null) stopped2 = true;
   const ancestry = await read(
     () => api.isAncestor(what.commit, commitSha),
     (a) => a
@@ -63825,7 +63916,7 @@ async function runHealth(ctx, options) {
     });
     const remote = options.remote ? await checkProducerIdentity(trio, baseline, options.remote) : [];
     const findings = sortFindings([...onDisk, ...judged3.findings, ...remote]);
-    const steps = judged3.steps;
+    const steps = redactStrings(ctx, judged3.steps);
     const verdict = decideVerdict(findings, steps);
     const identity = identityOf(trio);
     const posture = postureOf(trio);
@@ -63853,7 +63944,7 @@ async function runHealth(ctx, options) {
   );
 }
 function interruptedWrites(root, baseline) {
-  return ["repin", "rollback"].flatMap((command) => {
+  return ["repin", "rollback", "migrate"].flatMap((command) => {
     const journal = journalPath(root, `${command}-${baseline.name}`);
     if (!existsSync5(journal)) return [];
     return [
@@ -69265,7 +69356,7 @@ function blobLinks(o) {
 }
 
 // src/actions/shared/annotations.ts
-import { relative as relative3 } from "node:path";
+import { relative as relative4 } from "node:path";
 var ANNOTATIONS_PER_KIND = 10;
 function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings = 0) {
   const cap = {
@@ -69298,7 +69389,7 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
   return { annotations, overflow };
 }
 function workspacePrefix(workspace, root) {
-  const rel = relative3(workspace, root).split("\\").join("/");
+  const rel = relative4(workspace, root).split("\\").join("/");
   return rel.startsWith("..") ? "" : rel;
 }
 
@@ -69600,7 +69691,7 @@ function createOperationContext(o) {
 
 // src/policy/load.ts
 import { existsSync as existsSync9 } from "node:fs";
-import { isAbsolute as isAbsolute7, join as join11, relative as relative4, resolve as resolve9 } from "node:path";
+import { isAbsolute as isAbsolute7, join as join11, relative as relative5, resolve as resolve9 } from "node:path";
 init_contain();
 init_read();
 init_source_file();
@@ -69811,7 +69902,7 @@ function detectPackageManager(root) {
   return "npm";
 }
 function displayPath(root, abs) {
-  const rel = relative4(root, abs);
+  const rel = relative5(root, abs);
   return rel && !rel.startsWith("..") && !isAbsolute7(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
@@ -70969,7 +71060,7 @@ function annotate(findings, root, env2, failing, ownWarnings = 0) {
 }
 
 // src/present/sarif.ts
-import { relative as relative5, resolve as resolve11, sep as sep4 } from "node:path";
+import { relative as relative6, resolve as resolve11, sep as sep4 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -71160,7 +71251,7 @@ function sarifOf(result, policy, o) {
   };
 }
 function checkoutPrefix(top, root) {
-  const rel = relative5(top, root);
+  const rel = relative6(top, root);
   if (rel === "" || rel.startsWith("..") || resolve11(top, rel) !== resolve11(root)) return "";
   return rel.split(sep4).join("/");
 }
@@ -71169,7 +71260,7 @@ function actionRulesDoc(env2) {
   const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve11(actionPath, "../..") : actionPath;
   const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
   const workspace = env2.GITHUB_WORKSPACE ?? "";
-  const docs = actionPath && workspace ? relative5(workspace, resolve11(top, "docs/rules.md")) : "";
+  const docs = actionPath && workspace ? relative6(workspace, resolve11(top, "docs/rules.md")) : "";
   return rulesDocUrl({
     server: env2.GITHUB_SERVER_URL,
     actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,
@@ -71336,7 +71427,14 @@ function fit(render, ladder, fits) {
 
 // src/present/headline.ts
 init_plural();
-var short2 = (sha) => sha.slice(0, 12);
+
+// src/text/short-commit.ts
+function shortCommit(sha) {
+  return /^[0-9a-f]{12,64}$/i.test(sha) ? sha.slice(0, 12) : shorten(sha, 60, "quote");
+}
+
+// src/present/headline.ts
+var short2 = shortCommit;
 function label(id) {
   if (id?.release_tag) return [c(id.release_tag)];
   if (id?.commit_sha) return ["commit ", c(short2(id.commit_sha))];

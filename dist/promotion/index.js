@@ -23176,6 +23176,12 @@ var CHANGE_RULES = {
     severity: "error",
     description: "A rollback writes the restored trio as one set (every file or none). When the runner cannot write a trio file or its directory (its permissions, a file a container step left owned by root, a full disk), nothing is changed: the rollback stops with this error, and still writes its evidence, its incident note and, in Actions, its job summary and incident issue, so the incident is recorded. Make the trio writable and run the rollback again.",
     example: "`docs/` belongs to root after a containerised step, and the rollback cannot write the matrix."
+  },
+  BG528: {
+    title: "Restored trio changed while the suites ran",
+    severity: "error",
+    description: "The rollback suites run the repository's code beside the restored trio. When a step rewrites a trio file (or another run writes the trio meanwhile), what is on disk is no longer the trio restored and tested: the rollback fails, puts the previous trio back, and names the files that changed.",
+    example: "A test step regenerates the pin from a template and sets its posture to `GO`."
   }
 };
 
@@ -23448,6 +23454,12 @@ var PREFLIGHT_RULES = {
     severity: "warning",
     description: "The schema-version answer lists pending migrations: the producer answers, but not at its target schema (the original's preflight ignored this).",
     example: '`"pending_versions": [4]` with `current_version` 3 and `target_version` 4.'
+  },
+  BG410: {
+    title: "Producer left a process running",
+    severity: "error",
+    description: "When the preflight stops the producer, every process it started must end with it. The gate kills what it can find (the process group, its descendants, and what carries the run's marker in its environment) and lists them on the `stop producer` step; a process that escaped all three (a new session with a cleared environment) and still held the producer's output fails the preflight, as such a process fails a suite step (BG701).",
+    example: "The start command forks `setsid env -i some-daemon &` before it runs the service."
   },
   BG409: {
     title: "Runtime contract not compared with the pin",
@@ -33746,16 +33758,18 @@ function suiteRules(steps) {
 
 // src/operations/suites.ts
 var RULES_ALREADY_FAIL = "the rules already decide FAIL";
-function stepsFor(baseline, operation) {
+function stepsFor(baseline, operation, env2) {
+  const redact = runRedactor({ env: env2 });
   const out = [];
   for (const suite of ["consumer", "producer"]) {
     for (const step2 of baseline.suites[suite])
-      if (step2.operations.includes(operation)) out.push({ suite, step: step2 });
+      if (step2.operations.includes(operation))
+        out.push({ suite, step: { ...step2, name: redact(step2.name) }, shownArgv: step2.run.map(redact) });
   }
   return out;
 }
-function unrunSteps(baseline, operation, outcome2) {
-  return stepsFor(baseline, operation).map(({ suite, step: step2 }) => ({
+function unrunSteps(baseline, operation, env2, outcome2) {
+  return stepsFor(baseline, operation, env2).map(({ suite, step: step2, shownArgv }) => ({
     suite,
     name: step2.name,
     status: outcome2.status,
@@ -33763,7 +33777,7 @@ function unrunSteps(baseline, operation, outcome2) {
     duration_ms: 0,
     // a step skipped on purpose is not required; one refused (not-run) fails the verdict
     required: outcome2.status === "not-run",
-    argv: step2.run,
+    argv: shownArgv,
     cwd: step2.cwd,
     ...outcome2.status === "skipped" ? { skip_reason: outcome2.skip_reason } : {}
   }));
@@ -33771,7 +33785,7 @@ function unrunSteps(baseline, operation, outcome2) {
 async function runBaselineSuites(input) {
   const { baseline, root } = input;
   const roots = { repoRoot: root, producerRoot: baseline.producer.root };
-  const selected = stepsFor(baseline, input.operation);
+  const selected = stepsFor(baseline, input.operation, input.env);
   const policyStep = /* @__PURE__ */ new Map();
   const bySuite = [];
   for (const suite of ["consumer", "producer"]) {
@@ -33846,11 +33860,11 @@ async function operationSuites(input) {
   const { baseline, operation } = input;
   if (input.skip !== null) {
     const skip = typeof input.skip === "string" ? { reason: input.skip } : input.skip;
-    const steps = unrunSteps(baseline, operation, { status: "skipped", skip_reason: skip.reason });
+    const steps = unrunSteps(baseline, operation, input.env, { status: "skipped", skip_reason: skip.reason });
     input.reporter?.suitesSkipped?.(skip, steps);
     return { steps, redactions: 0, findings: [skipNote(skip, steps.length)] };
   }
-  if (stepsFor(baseline, operation).length === 0) {
+  if (stepsFor(baseline, operation, input.env).length === 0) {
     const note = finding(
       "BG705",
       null,
@@ -33860,7 +33874,7 @@ async function operationSuites(input) {
     return { steps: [], redactions: 0, findings: [note] };
   }
   if (input.blocked) {
-    const steps = unrunSteps(baseline, operation, { status: "not-run" });
+    const steps = unrunSteps(baseline, operation, input.env, { status: "not-run" });
     return { steps, redactions: 0, findings: [input.blocked] };
   }
   const run2 = await runBaselineSuites(input);
@@ -33996,7 +34010,7 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
         })
       );
     }
-    findings.push(...suitesNotes(inTree, baseline, definition.kind));
+    findings.push(...suitesNotes(inTree, baseline, definition));
     ruleErrors2 = findings.filter((f) => f.severity === "error").length;
   } else {
     findings.push(
@@ -34058,16 +34072,14 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
     };
   };
 }
-function suitesNotes(inTree, judged2, kind) {
-  if (kind !== "base" || JSON.stringify(judged2.suites) === JSON.stringify(inTree.suites)) return [];
-  return [
-    finding(
-      "BG706",
-      null,
-      null,
-      "this change edits the policy's suites; the gate ran those of the base revision, and the edit applies once it is merged"
-    )
-  ];
+function suitesNotes(inTree, judged2, definition) {
+  if (definition.kind !== "base" || JSON.stringify(judged2.suites) === JSON.stringify(inTree.suites)) return [];
+  const message = definition.policy.source === "defaults" ? `the base revision has no policy file, and every file the built-in defaults name is there, so the defaults govern it: the gate ran their suites (${suiteNames(judged2)}), not those of the policy this change brings. Land the policy on its own first (a pull request that changes no trio file), then the trio, or give the repository the scripts the defaults run` : "this change edits the policy's suites; the gate ran those of the base revision, and the edit applies once it is merged";
+  return [finding("BG706", null, null, message)];
+}
+function suiteNames(baseline) {
+  const names = [...baseline.suites.consumer, ...baseline.suites.producer].filter((s) => s.operations.includes("promotion")).map((s) => s.name);
+  return names.length > 0 ? names.join(", ") : "none";
 }
 async function jointApproval(review, owners) {
   if (typeof owners === "string") return owners;
@@ -39553,6 +39565,11 @@ function drillMarkdown(b) {
   ];
 }
 
+// src/text/short-commit.ts
+function shortCommit(sha) {
+  return /^[0-9a-f]{12,64}$/i.test(sha) ? sha.slice(0, 12) : shorten(sha, 60, "quote");
+}
+
 // src/present/inline.ts
 var c = (text) => ({ code: text });
 function safeUrl(url) {
@@ -39570,7 +39587,7 @@ function lineToText(line) {
 }
 
 // src/present/headline.ts
-var short2 = (sha) => sha.slice(0, 12);
+var short2 = shortCommit;
 function label2(id) {
   if (id?.release_tag) return [c(id.release_tag)];
   if (id?.commit_sha) return ["commit ", c(short2(id.commit_sha))];
@@ -44430,6 +44447,7 @@ import {
   fsyncSync,
   mkdirSync,
   openSync as openSync2,
+  readdirSync as readdirSync2,
   renameSync,
   rmSync as rmSync2,
   writeFileSync as writeFileSync2
@@ -44439,6 +44457,7 @@ var CREATE = constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | (con
 function writeFileAtomic(path2, data, { durable = false } = {}) {
   mkdirSync(dirname4(path2), { recursive: true });
   const tmp = join8(dirname4(path2), `.${basename4(path2)}.${randomBytes3(8).toString("hex")}.tmp`);
+  removeStaleTemps(path2);
   const fd = openSync2(tmp, CREATE, 438);
   try {
     try {
@@ -44451,6 +44470,19 @@ function writeFileAtomic(path2, data, { durable = false } = {}) {
   } catch (e) {
     rmSync2(tmp, { force: true });
     throw e;
+  }
+}
+function removeStaleTemps(path2) {
+  const name = basename4(path2);
+  let entries;
+  try {
+    entries = readdirSync2(dirname4(path2));
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.length === name.length + 22 && entry.startsWith(`.${name}.`) && /\.[0-9a-f]{16}\.tmp$/.test(entry))
+      rmSync2(join8(dirname4(path2), entry), { force: true });
   }
 }
 
@@ -44603,12 +44635,17 @@ async function readHeadWithGit(cwd) {
 
 // src/fs/atomic-set.ts
 var FileSetError = class extends Error {
-  /** True when the failure came before the commit point and the old set is whole: nothing was changed. */
-  constructor(message, nothingChanged = false) {
+  /**
+   * @param nothingChanged the failure came before the commit point and the old set is whole
+   * @param busy another run holds the set's lock (nothing was changed)
+   */
+  constructor(message, nothingChanged = false, busy = false) {
     super(message);
     this.nothingChanged = nothingChanged;
+    this.busy = busy;
   }
   nothingChanged;
+  busy;
   name = "FileSetError";
 };
 

@@ -38907,8 +38907,8 @@ function requireLog() {
     }
     return rval;
   };
-  forge2.log.lock = function(logger2, lock2) {
-    if (typeof lock2 === "undefined" || lock2) {
+  forge2.log.lock = function(logger2, lock3) {
+    if (typeof lock3 === "undefined" || lock3) {
       logger2.flags |= forge2.log.LEVEL_LOCKED;
     } else {
       logger2.flags &= ~forge2.log.LEVEL_LOCKED;
@@ -38960,8 +38960,8 @@ function requireLog() {
       );
     }
     if (query.has("console.lock")) {
-      var lock = query.get("console.lock").slice(-1)[0];
-      if (lock == "true") {
+      var lock2 = query.get("console.lock").slice(-1)[0];
+      if (lock2 == "true") {
         forge2.log.lock(sConsoleLogger);
       }
     }
@@ -43883,6 +43883,12 @@ var CHANGE_RULES = {
     severity: "error",
     description: "A rollback writes the restored trio as one set (every file or none). When the runner cannot write a trio file or its directory (its permissions, a file a container step left owned by root, a full disk), nothing is changed: the rollback stops with this error, and still writes its evidence, its incident note and, in Actions, its job summary and incident issue, so the incident is recorded. Make the trio writable and run the rollback again.",
     example: "`docs/` belongs to root after a containerised step, and the rollback cannot write the matrix."
+  },
+  BG528: {
+    title: "Restored trio changed while the suites ran",
+    severity: "error",
+    description: "The rollback suites run the repository's code beside the restored trio. When a step rewrites a trio file (or another run writes the trio meanwhile), what is on disk is no longer the trio restored and tested: the rollback fails, puts the previous trio back, and names the files that changed.",
+    example: "A test step regenerates the pin from a template and sets its posture to `GO`."
   }
 };
 
@@ -44155,6 +44161,12 @@ var PREFLIGHT_RULES = {
     severity: "warning",
     description: "The schema-version answer lists pending migrations: the producer answers, but not at its target schema (the original's preflight ignored this).",
     example: '`"pending_versions": [4]` with `current_version` 3 and `target_version` 4.'
+  },
+  BG410: {
+    title: "Producer left a process running",
+    severity: "error",
+    description: "When the preflight stops the producer, every process it started must end with it. The gate kills what it can find (the process group, its descendants, and what carries the run's marker in its environment) and lists them on the `stop producer` step; a process that escaped all three (a new session with a cleared environment) and still held the producer's output fails the preflight, as such a process fails a suite step (BG701).",
+    example: "The start command forks `setsid env -i some-daemon &` before it runs the service."
   },
   BG409: {
     title: "Runtime contract not compared with the pin",
@@ -57001,8 +57013,8 @@ async function pinHistory(root, base, baseline, identity) {
 import { posix } from "node:path";
 
 // src/fs/atomic-set.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
-import { basename as basename4, dirname as dirname6, isAbsolute as isAbsolute6, join as join7, resolve as resolve5 } from "node:path";
+import { mkdirSync as mkdirSync2, openSync as openSync3, readFileSync as readFileSync5, renameSync as renameSync2, rmSync as rmSync2, writeSync, closeSync as closeSync3 } from "node:fs";
+import { basename as basename4, dirname as dirname6, isAbsolute as isAbsolute6, join as join7, relative as relative3, resolve as resolve5 } from "node:path";
 
 // src/git/run-context.ts
 import { existsSync as existsSync6, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
@@ -57061,6 +57073,7 @@ import {
   fsyncSync,
   mkdirSync,
   openSync as openSync2,
+  readdirSync,
   renameSync,
   rmSync,
   writeFileSync
@@ -57070,6 +57083,7 @@ var CREATE = constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | (con
 function writeFileAtomic(path2, data, { durable = false } = {}) {
   mkdirSync(dirname5(path2), { recursive: true });
   const tmp = join6(dirname5(path2), `.${basename3(path2)}.${randomBytes(8).toString("hex")}.tmp`);
+  removeStaleTemps(path2);
   const fd = openSync2(tmp, CREATE, 438);
   try {
     try {
@@ -57082,6 +57096,19 @@ function writeFileAtomic(path2, data, { durable = false } = {}) {
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
+  }
+}
+function removeStaleTemps(path2) {
+  const name = basename3(path2);
+  let entries;
+  try {
+    entries = readdirSync(dirname5(path2));
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.length === name.length + 22 && entry.startsWith(`.${name}.`) && /\.[0-9a-f]{16}\.tmp$/.test(entry))
+      rmSync(join6(dirname5(path2), entry), { force: true });
   }
 }
 
@@ -57104,18 +57131,31 @@ var nodeSetFs = {
   }
 };
 var FileSetError = class extends Error {
-  /** True when the failure came before the commit point and the old set is whole: nothing was changed. */
-  constructor(message, nothingChanged = false) {
+  /**
+   * @param nothingChanged the failure came before the commit point and the old set is whole
+   * @param busy another run holds the set's lock (nothing was changed)
+   */
+  constructor(message, nothingChanged = false, busy = false) {
     super(message);
     this.nothingChanged = nothingChanged;
+    this.busy = busy;
   }
   nothingChanged;
+  busy;
   name = "FileSetError";
 };
 var JOURNAL_KIND = "baseline-gate.file-set-journal.v1";
 function writeFileSet(journal, writes, fs3 = nodeSetFs) {
   checkWrites(writes);
-  recoverFileSet(journal, fs3);
+  const release = lock(journal, writes.map((w2) => w2.path).join(", "));
+  try {
+    recoverLocked(journal, fs3);
+    writeLocked(journal, writes, fs3);
+  } finally {
+    release();
+  }
+}
+function writeLocked(journal, writes, fs3) {
   const names = writes.map((w2) => w2.path).join(", ");
   let files;
   try {
@@ -57134,9 +57174,9 @@ function writeFileSet(journal, writes, fs3 = nodeSetFs) {
     throw new FileSetError(`could not write ${names}: ${reason(e)}. Nothing was changed.`, true);
   }
   try {
-    fs3.writeFile(journal, journalText("prepared", files));
+    fs3.writeFile(journal, journalText(journal, "prepared", files));
     writes.forEach((w2, i) => fs3.writeFile(files[i].staged, w2.content));
-    fs3.writeFile(journal, journalText("committed", files));
+    fs3.writeFile(journal, journalText(journal, "committed", files));
   } catch (e) {
     let undone = true;
     try {
@@ -57162,22 +57202,33 @@ function writeFileSet(journal, writes, fs3 = nodeSetFs) {
   }
 }
 function recoverFileSet(journal, fs3 = nodeSetFs) {
-  let bytes;
+  if (readJournal(journal, fs3) === null) return "none";
+  const release = lock(journal, "the files of an interrupted write");
   try {
-    bytes = fs3.readFile(journal);
+    return recoverLocked(journal, fs3);
+  } finally {
+    release();
+  }
+}
+function readJournal(journal, fs3) {
+  try {
+    return fs3.readFile(journal);
   } catch (e) {
     throw new FileSetError(`could not read the journal ${journal}: ${reason(e)}.`);
   }
+}
+function recoverLocked(journal, fs3) {
+  const bytes = readJournal(journal, fs3);
   if (bytes === null) return "none";
   const j2 = parseJournal(journal, bytes);
   try {
     if (j2.state === "prepared") {
       for (const f of j2.files) fs3.rm(f.staged);
       fs3.rm(journal);
+      for (const f of j2.files) removeStaleTemps(f.staged);
       return "discarded";
     }
-    complete(journal, j2.files, fs3);
-    return "completed";
+    return complete(journal, j2.files, fs3);
   } catch (e) {
     if (e instanceof FileSetError) throw e;
     throw new FileSetError(
@@ -57216,6 +57267,24 @@ function complete(journal, files, fs3) {
       );
     }
   });
+  const held = files.map((f) => {
+    const bytes = fs3.readFile(f.target);
+    return bytes === null ? null : sha256(bytes);
+  });
+  const gone = files.flatMap((f, i) => staged[i] ? [] : [{ f, sha: held[i] }]);
+  if (gone.length > 0 && files.every((f, i) => held[i] === f.old_sha256)) {
+    for (const f of files) fs3.rm(f.staged);
+    fs3.rm(journal);
+    return "discarded";
+  }
+  const notNew = gone.find(({ f, sha }) => sha !== f.new_sha256);
+  if (notNew) {
+    const { f, sha } = notNew;
+    const holds = sha === null ? "it is missing" : sha === f.old_sha256 ? "it holds the old content" : "it was changed";
+    throw new FileSetError(
+      `${f.target} should hold the new content of an interrupted write, but ${holds}, while other files of the set do not; nothing was renamed, and ${keep}`
+    );
+  }
   files.forEach((f, i) => {
     if (staged[i]) fs3.rename(f.staged, f.target);
   });
@@ -57229,13 +57298,62 @@ function complete(journal, files, fs3) {
     );
   }
   fs3.rm(journal);
+  return "completed";
 }
-function journalText(state, files) {
+function lock(journal, what2) {
+  const path2 = `${journal}.lock`;
+  mkdirSync2(dirname6(journal), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    let fd;
+    try {
+      fd = openSync3(path2, "wx");
+    } catch (e) {
+      if (e.code !== "EEXIST" || attempt > 0) throw lockError(path2, what2, e);
+      const holder = Number(readFileSafe(path2)?.toString("utf8").trim());
+      const known = Number.isInteger(holder) && holder > 0;
+      if (!known || alive(holder))
+        throw new FileSetError(
+          `another baseline-gate run${known ? ` (pid ${holder})` : ""} is writing ${what2} (its lock is ${path2}): wait for it to end, then run again; if no run is going on, delete ${path2}. Nothing was changed.`,
+          true,
+          true
+        );
+      rmSync2(path2, { force: true });
+      continue;
+    }
+    try {
+      writeSync(fd, `${process.pid}
+`);
+    } finally {
+      closeSync3(fd);
+    }
+    return () => rmSync2(path2, { force: true });
+  }
+}
+function lockError(path2, what2, e) {
+  return new FileSetError(`could not lock ${what2} (${path2}): ${reason(e)}. Nothing was changed.`, true);
+}
+function readFileSafe(path2) {
+  try {
+    return readFileSync5(path2);
+  } catch {
+    return null;
+  }
+}
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+function journalText(journal, state, files) {
+  const here = (p) => relative3(dirname6(journal), p);
   const j2 = {
     kind: JOURNAL_KIND,
     about: "An interrupted baseline-gate write of these files; the next run of the same command finishes or undoes it.",
     state,
-    files
+    files: files.map((f) => ({ ...f, target: here(f.target), staged: here(f.staged) }))
   };
   return `${JSON.stringify(j2, null, 2)}
 `;
@@ -57252,12 +57370,14 @@ function parseJournal(journal, bytes) {
   }
   const j2 = value;
   const hex = (v) => typeof v === "string" && /^[0-9a-f]{64}$/.test(v);
-  const entryOk = (f) => typeof f === "object" && f !== null && typeof f.target === "string" && isAbsolute6(f.target) && f.staged === stagedPath(f.target) && // recovery only ever touches a target's own staged copy
+  const at3 = (p) => resolve5(dirname6(journal), p);
+  const entryOk = (f) => typeof f === "object" && f !== null && typeof f.target === "string" && typeof f.staged === "string" && at3(f.staged) === stagedPath(at3(f.target)) && // recovery only ever touches a target's own staged copy
   hex(f.new_sha256) && (f.old_sha256 === null || hex(f.old_sha256));
   if (typeof j2 !== "object" || j2 === null || j2.kind !== JOURNAL_KIND || j2.state !== "prepared" && j2.state !== "committed" || !Array.isArray(j2.files) || !j2.files.every(entryOk)) {
     throw fail("it is not a baseline-gate file-set journal");
   }
-  return j2;
+  const files = j2.files.map((f) => ({ ...f, target: at3(f.target), staged: at3(f.staged) }));
+  return { ...j2, files };
 }
 function reason(e) {
   return e instanceof Error ? e.message : String(e);
@@ -58739,7 +58859,7 @@ function createGitHubClient(options) {
 }
 
 // src/actions/shared/annotations.ts
-import { relative as relative3 } from "node:path";
+import { relative as relative4 } from "node:path";
 var ANNOTATIONS_PER_KIND = 10;
 function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings = 0) {
   const cap = {
@@ -58772,7 +58892,7 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
   return { annotations, overflow };
 }
 function workspacePrefix(workspace, root) {
-  const rel = relative3(workspace, root).split("\\").join("/");
+  const rel = relative4(workspace, root).split("\\").join("/");
   return rel.startsWith("..") ? "" : rel;
 }
 
@@ -58893,7 +59013,7 @@ import { existsSync as existsSync8, lstatSync as lstatSync4, mkdirSync as mkdirS
 import { join as join10, resolve as resolve7 } from "node:path";
 
 // src/fs/file-in-the-way.ts
-import { closeSync as closeSync3, existsSync as existsSync7, mkdirSync as mkdirSync3, openSync as openSync3, rmdirSync, statSync as statSync4, unlinkSync } from "node:fs";
+import { closeSync as closeSync4, existsSync as existsSync7, mkdirSync as mkdirSync3, openSync as openSync4, rmdirSync, statSync as statSync4, unlinkSync } from "node:fs";
 import { dirname as dirname7, join as join9 } from "node:path";
 function fileInTheWay(abs) {
   for (let path2 = abs; ; path2 = dirname7(path2)) {
@@ -58917,7 +59037,7 @@ function probeWritable(dir) {
       created.push(d);
     }
     const probe = join9(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    closeSync3(openSync3(probe, "wx", 384));
+    closeSync4(openSync4(probe, "wx", 384));
     unlinkSync(probe);
   } finally {
     for (const d of created.reverse()) rmdirSync(d);
@@ -60063,7 +60183,7 @@ function annotate(findings, root, env2, failing, ownWarnings = 0) {
 }
 
 // src/present/sarif.ts
-import { relative as relative4, resolve as resolve8, sep as sep3 } from "node:path";
+import { relative as relative5, resolve as resolve8, sep as sep3 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash3 } from "node:crypto";
@@ -60254,7 +60374,7 @@ function sarifOf(result, policy, o) {
   };
 }
 function checkoutPrefix(top, root) {
-  const rel = relative4(top, root);
+  const rel = relative5(top, root);
   if (rel === "" || rel.startsWith("..") || resolve8(top, rel) !== resolve8(root)) return "";
   return rel.split(sep3).join("/");
 }
@@ -60263,7 +60383,7 @@ function actionRulesDoc(env2) {
   const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve8(actionPath, "../..") : actionPath;
   const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
   const workspace = env2.GITHUB_WORKSPACE ?? "";
-  const docs = actionPath && workspace ? relative4(workspace, resolve8(top, "docs/rules.md")) : "";
+  const docs = actionPath && workspace ? relative5(workspace, resolve8(top, "docs/rules.md")) : "";
   return rulesDocUrl({
     server: env2.GITHUB_SERVER_URL,
     actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,
@@ -60291,7 +60411,7 @@ function writeSarif(evidence, result, baselines, root, env2) {
 }
 
 // src/actions/shared/token-fd.ts
-import { closeSync as closeSync4, readFileSync as readFileSync6 } from "node:fs";
+import { closeSync as closeSync5, readFileSync as readFileSync6 } from "node:fs";
 var TOKEN_FD_VARIABLE = "BASELINE_GATE_TOKEN_FD";
 function tokenFromDescriptor(env2) {
   const named = env2[TOKEN_FD_VARIABLE];
@@ -60309,7 +60429,7 @@ function tokenFromDescriptor(env2) {
     );
   } finally {
     try {
-      closeSync4(fd);
+      closeSync5(fd);
     } catch {
     }
   }

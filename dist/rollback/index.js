@@ -24952,6 +24952,12 @@ var CHANGE_RULES = {
     severity: "error",
     description: "A rollback writes the restored trio as one set (every file or none). When the runner cannot write a trio file or its directory (its permissions, a file a container step left owned by root, a full disk), nothing is changed: the rollback stops with this error, and still writes its evidence, its incident note and, in Actions, its job summary and incident issue, so the incident is recorded. Make the trio writable and run the rollback again.",
     example: "`docs/` belongs to root after a containerised step, and the rollback cannot write the matrix."
+  },
+  BG528: {
+    title: "Restored trio changed while the suites ran",
+    severity: "error",
+    description: "The rollback suites run the repository's code beside the restored trio. When a step rewrites a trio file (or another run writes the trio meanwhile), what is on disk is no longer the trio restored and tested: the rollback fails, puts the previous trio back, and names the files that changed.",
+    example: "A test step regenerates the pin from a template and sets its posture to `GO`."
   }
 };
 
@@ -25224,6 +25230,12 @@ var PREFLIGHT_RULES = {
     severity: "warning",
     description: "The schema-version answer lists pending migrations: the producer answers, but not at its target schema (the original's preflight ignored this).",
     example: '`"pending_versions": [4]` with `current_version` 3 and `target_version` 4.'
+  },
+  BG410: {
+    title: "Producer left a process running",
+    severity: "error",
+    description: "When the preflight stops the producer, every process it started must end with it. The gate kills what it can find (the process group, its descendants, and what carries the run's marker in its environment) and lists them on the `stop producer` step; a process that escaped all three (a new session with a cleared environment) and still held the producer's output fails the preflight, as such a process fails a suite step (BG701).",
+    example: "The start command forks `setsid env -i some-daemon &` before it runs the service."
   },
   BG409: {
     title: "Runtime contract not compared with the pin",
@@ -27975,8 +27987,8 @@ function describeFindings(findings) {
 }
 
 // src/fs/atomic-set.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync3, renameSync as renameSync2, rmSync as rmSync2 } from "node:fs";
-import { basename as basename3, dirname as dirname4, isAbsolute as isAbsolute2, join as join4, resolve as resolve2 } from "node:path";
+import { mkdirSync as mkdirSync2, openSync as openSync2, readFileSync as readFileSync3, renameSync as renameSync2, rmSync as rmSync2, writeSync, closeSync as closeSync2 } from "node:fs";
+import { basename as basename3, dirname as dirname4, isAbsolute as isAbsolute2, join as join4, relative, resolve as resolve2 } from "node:path";
 
 // src/git/run-context.ts
 import { existsSync as existsSync3, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
@@ -28459,6 +28471,7 @@ import {
   fsyncSync,
   mkdirSync,
   openSync,
+  readdirSync,
   renameSync,
   rmSync,
   writeFileSync
@@ -28468,6 +28481,7 @@ var CREATE = constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | (con
 function writeFileAtomic(path2, data, { durable = false } = {}) {
   mkdirSync(dirname3(path2), { recursive: true });
   const tmp = join3(dirname3(path2), `.${basename2(path2)}.${randomBytes(8).toString("hex")}.tmp`);
+  removeStaleTemps(path2);
   const fd = openSync(tmp, CREATE, 438);
   try {
     try {
@@ -28480,6 +28494,19 @@ function writeFileAtomic(path2, data, { durable = false } = {}) {
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
+  }
+}
+function removeStaleTemps(path2) {
+  const name = basename2(path2);
+  let entries;
+  try {
+    entries = readdirSync(dirname3(path2));
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    if (entry.length === name.length + 22 && entry.startsWith(`.${name}.`) && /\.[0-9a-f]{16}\.tmp$/.test(entry))
+      rmSync(join3(dirname3(path2), entry), { force: true });
   }
 }
 
@@ -28508,18 +28535,31 @@ var nodeSetFs = {
   }
 };
 var FileSetError = class extends Error {
-  /** True when the failure came before the commit point and the old set is whole: nothing was changed. */
-  constructor(message, nothingChanged = false) {
+  /**
+   * @param nothingChanged the failure came before the commit point and the old set is whole
+   * @param busy another run holds the set's lock (nothing was changed)
+   */
+  constructor(message, nothingChanged = false, busy = false) {
     super(message);
     this.nothingChanged = nothingChanged;
+    this.busy = busy;
   }
   nothingChanged;
+  busy;
   name = "FileSetError";
 };
 var JOURNAL_KIND = "baseline-gate.file-set-journal.v1";
 function writeFileSet(journal, writes, fs3 = nodeSetFs) {
   checkWrites(writes);
-  recoverFileSet(journal, fs3);
+  const release = lock(journal, writes.map((w2) => w2.path).join(", "));
+  try {
+    recoverLocked(journal, fs3);
+    writeLocked(journal, writes, fs3);
+  } finally {
+    release();
+  }
+}
+function writeLocked(journal, writes, fs3) {
   const names = writes.map((w2) => w2.path).join(", ");
   let files;
   try {
@@ -28538,9 +28578,9 @@ function writeFileSet(journal, writes, fs3 = nodeSetFs) {
     throw new FileSetError(`could not write ${names}: ${reason(e)}. Nothing was changed.`, true);
   }
   try {
-    fs3.writeFile(journal, journalText("prepared", files));
+    fs3.writeFile(journal, journalText(journal, "prepared", files));
     writes.forEach((w2, i2) => fs3.writeFile(files[i2].staged, w2.content));
-    fs3.writeFile(journal, journalText("committed", files));
+    fs3.writeFile(journal, journalText(journal, "committed", files));
   } catch (e) {
     let undone = true;
     try {
@@ -28566,22 +28606,33 @@ function writeFileSet(journal, writes, fs3 = nodeSetFs) {
   }
 }
 function recoverFileSet(journal, fs3 = nodeSetFs) {
-  let bytes;
+  if (readJournal(journal, fs3) === null) return "none";
+  const release = lock(journal, "the files of an interrupted write");
   try {
-    bytes = fs3.readFile(journal);
+    return recoverLocked(journal, fs3);
+  } finally {
+    release();
+  }
+}
+function readJournal(journal, fs3) {
+  try {
+    return fs3.readFile(journal);
   } catch (e) {
     throw new FileSetError(`could not read the journal ${journal}: ${reason(e)}.`);
   }
+}
+function recoverLocked(journal, fs3) {
+  const bytes = readJournal(journal, fs3);
   if (bytes === null) return "none";
   const j2 = parseJournal(journal, bytes);
   try {
     if (j2.state === "prepared") {
       for (const f of j2.files) fs3.rm(f.staged);
       fs3.rm(journal);
+      for (const f of j2.files) removeStaleTemps(f.staged);
       return "discarded";
     }
-    complete(journal, j2.files, fs3);
-    return "completed";
+    return complete(journal, j2.files, fs3);
   } catch (e) {
     if (e instanceof FileSetError) throw e;
     throw new FileSetError(
@@ -28620,6 +28671,24 @@ function complete(journal, files, fs3) {
       );
     }
   });
+  const held = files.map((f) => {
+    const bytes = fs3.readFile(f.target);
+    return bytes === null ? null : sha256(bytes);
+  });
+  const gone = files.flatMap((f, i2) => staged[i2] ? [] : [{ f, sha: held[i2] }]);
+  if (gone.length > 0 && files.every((f, i2) => held[i2] === f.old_sha256)) {
+    for (const f of files) fs3.rm(f.staged);
+    fs3.rm(journal);
+    return "discarded";
+  }
+  const notNew = gone.find(({ f, sha }) => sha !== f.new_sha256);
+  if (notNew) {
+    const { f, sha } = notNew;
+    const holds = sha === null ? "it is missing" : sha === f.old_sha256 ? "it holds the old content" : "it was changed";
+    throw new FileSetError(
+      `${f.target} should hold the new content of an interrupted write, but ${holds}, while other files of the set do not; nothing was renamed, and ${keep}`
+    );
+  }
   files.forEach((f, i2) => {
     if (staged[i2]) fs3.rename(f.staged, f.target);
   });
@@ -28633,13 +28702,62 @@ function complete(journal, files, fs3) {
     );
   }
   fs3.rm(journal);
+  return "completed";
 }
-function journalText(state, files) {
+function lock(journal, what) {
+  const path2 = `${journal}.lock`;
+  mkdirSync2(dirname4(journal), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    let fd;
+    try {
+      fd = openSync2(path2, "wx");
+    } catch (e) {
+      if (e.code !== "EEXIST" || attempt > 0) throw lockError(path2, what, e);
+      const holder = Number(readFileSafe(path2)?.toString("utf8").trim());
+      const known = Number.isInteger(holder) && holder > 0;
+      if (!known || alive(holder))
+        throw new FileSetError(
+          `another baseline-gate run${known ? ` (pid ${holder})` : ""} is writing ${what} (its lock is ${path2}): wait for it to end, then run again; if no run is going on, delete ${path2}. Nothing was changed.`,
+          true,
+          true
+        );
+      rmSync2(path2, { force: true });
+      continue;
+    }
+    try {
+      writeSync(fd, `${process.pid}
+`);
+    } finally {
+      closeSync2(fd);
+    }
+    return () => rmSync2(path2, { force: true });
+  }
+}
+function lockError(path2, what, e) {
+  return new FileSetError(`could not lock ${what} (${path2}): ${reason(e)}. Nothing was changed.`, true);
+}
+function readFileSafe(path2) {
+  try {
+    return readFileSync3(path2);
+  } catch {
+    return null;
+  }
+}
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === "EPERM";
+  }
+}
+function journalText(journal, state, files) {
+  const here = (p) => relative(dirname4(journal), p);
   const j2 = {
     kind: JOURNAL_KIND,
     about: "An interrupted baseline-gate write of these files; the next run of the same command finishes or undoes it.",
     state,
-    files
+    files: files.map((f) => ({ ...f, target: here(f.target), staged: here(f.staged) }))
   };
   return `${JSON.stringify(j2, null, 2)}
 `;
@@ -28656,12 +28774,14 @@ function parseJournal(journal, bytes) {
   }
   const j2 = value;
   const hex = (v) => typeof v === "string" && /^[0-9a-f]{64}$/.test(v);
-  const entryOk = (f) => typeof f === "object" && f !== null && typeof f.target === "string" && isAbsolute2(f.target) && f.staged === stagedPath(f.target) && // recovery only ever touches a target's own staged copy
+  const at3 = (p) => resolve2(dirname4(journal), p);
+  const entryOk = (f) => typeof f === "object" && f !== null && typeof f.target === "string" && typeof f.staged === "string" && at3(f.staged) === stagedPath(at3(f.target)) && // recovery only ever touches a target's own staged copy
   hex(f.new_sha256) && (f.old_sha256 === null || hex(f.old_sha256));
   if (typeof j2 !== "object" || j2 === null || j2.kind !== JOURNAL_KIND || j2.state !== "prepared" && j2.state !== "committed" || !Array.isArray(j2.files) || !j2.files.every(entryOk)) {
     throw fail("it is not a baseline-gate file-set journal");
   }
-  return j2;
+  const files = j2.files.map((f) => ({ ...f, target: at3(f.target), staged: at3(f.staged) }));
+  return { ...j2, files };
 }
 function reason(e) {
   return e instanceof Error ? e.message : String(e);
@@ -28669,7 +28789,7 @@ function reason(e) {
 
 // src/fs/contain.ts
 import { lstatSync as lstatSync2, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
-import { dirname as dirname5, isAbsolute as isAbsolute3, join as join5, normalize, relative, resolve as resolve3, sep } from "node:path";
+import { dirname as dirname5, isAbsolute as isAbsolute3, join as join5, normalize, relative as relative2, resolve as resolve3, sep } from "node:path";
 
 // src/text/path-components.ts
 function linkComponents(text) {
@@ -28707,7 +28827,7 @@ var PendingComponents = class {
 
 // src/fs/contain.ts
 function isWithin(dir, path2) {
-  const back = relative(dir, path2);
+  const back = relative2(dir, path2);
   return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute3(back);
 }
 function resolveInRoot(root, rel) {
@@ -28727,7 +28847,7 @@ function containPath(root, rel, memo) {
   if (!abs) return { kind: "outside", leadsTo: resolve3(root, rel) };
   const realRoot = memo ? memo.realRoot ??= realpathSync2(root) : realpathSync2(root);
   const pending = new PendingComponents(
-    relative(resolve3(root), abs).split(sep).filter((s) => s !== "")
+    relative2(resolve3(root), abs).split(sep).filter((s) => s !== "")
   );
   let cur = realRoot;
   let links2 = 0;
@@ -28757,7 +28877,7 @@ function containPath(root, rel, memo) {
     if (stat3.isSymbolicLink()) {
       const raw = readlinkSync(next, { encoding: "buffer" });
       const text = strictUtf8(raw);
-      const link3 = relative(realRoot, next) || ".";
+      const link3 = relative2(realRoot, next) || ".";
       target = { link: link3, text: text ?? JSON.stringify(raw.toString("latin1")) };
       if (++links2 > MAX_LINKS) return dangling("which is a loop of symbolic links");
       if (text === null || text === "") return dangling("which is not a path (empty, or not UTF-8)");
@@ -28767,7 +28887,7 @@ function containPath(root, rel, memo) {
         if (text.split("/").includes("..") || !isWithin(realRoot, abs2))
           return { kind: "outside", leadsTo: safeReal(abs2) };
         from = linkComponents(
-          `${relative(realRoot, abs2).split(sep).join("/")}${text.endsWith("/") ? "/" : ""}`
+          `${relative2(realRoot, abs2).split(sep).join("/")}${text.endsWith("/") ? "/" : ""}`
         );
         cur = realRoot;
       } else {
@@ -28817,7 +28937,7 @@ function describeEscape(c2) {
 }
 function inRepository(root, abs) {
   const base = [resolve3(root), safeReal(root)].find((r) => isWithin(r, abs));
-  return base === void 0 ? null : relative(base, abs);
+  return base === void 0 ? null : relative2(base, abs);
 }
 function operatorPathEscape(root, abs) {
   const rel = inRepository(root, abs);
@@ -28865,7 +28985,7 @@ function containedSetWrites(root, writes) {
 }
 
 // src/fs/read.ts
-import { closeSync as closeSync2, constants as constants4, fstatSync, openSync as openSync2, readSync } from "node:fs";
+import { closeSync as closeSync3, constants as constants4, fstatSync, openSync as openSync3, readSync } from "node:fs";
 var NOFOLLOW = constants4.O_NOFOLLOW ?? 0;
 function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
   const where4 = containPath(root, rel, memo);
@@ -28879,7 +28999,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
   if (!where4.exists) return { kind: "missing" };
   let fd;
   try {
-    fd = openSync2(where4.real, constants4.O_RDONLY | constants4.O_NONBLOCK | NOFOLLOW);
+    fd = openSync3(where4.real, constants4.O_RDONLY | constants4.O_NONBLOCK | NOFOLLOW);
   } catch (e) {
     const code2 = e.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
@@ -28906,7 +29026,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
     if (code2 === "EISDIR") return { kind: "not-a-file" };
     return { kind: "unreadable", reason: code2 ?? String(e) };
   } finally {
-    closeSync2(fd);
+    closeSync3(fd);
   }
 }
 
@@ -38471,17 +38591,17 @@ function restoredTrio(baseline, plan) {
 }
 
 // src/fs/scan.ts
-import { readdirSync as readdirSync2 } from "node:fs";
+import { readdirSync as readdirSync3 } from "node:fs";
 import { join as join7 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync, realpath, realpathSync as realpathSync4, stat as stat2, statSync as statSync4 } from "fs";
+import { readdir as readdir2, readdirSync as readdirSync2, realpath, realpathSync as realpathSync4, stat as stat2, statSync as statSync4 } from "fs";
 import { isAbsolute as isAbsolute6, posix, resolve as resolve6 } from "path";
 import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename as basename5, dirname as dirname7, normalize as normalize3, relative as relative2, resolve as resolve5, sep as sep3 } from "path";
+import { basename as basename5, dirname as dirname7, normalize as normalize3, relative as relative3, resolve as resolve5, sep as sep3 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path2) {
@@ -38513,7 +38633,7 @@ function joinPathWithRelativePath(root, options) {
   return function(filename, directoryPath) {
     const sameRoot = directoryPath.startsWith(root);
     if (sameRoot) return directoryPath.slice(root.length) + filename;
-    else return convertSlashes(relative2(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+    else return convertSlashes(relative3(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
   };
 }
 function joinPath(filename) {
@@ -39221,7 +39341,7 @@ function getOptions(options) {
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
     readdir: opts.fs.readdir || readdir2,
-    readdirSync: opts.fs.readdirSync || readdirSync,
+    readdirSync: opts.fs.readdirSync || readdirSync2,
     realpath: opts.fs.realpath || realpath,
     realpathSync: opts.fs.realpathSync || realpathSync4,
     stat: opts.fs.stat || stat2,
@@ -39239,8 +39359,8 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
 function globSync(globInput, options) {
-  const [crawler, relative7] = getCrawler(globInput, options);
-  return crawler ? formatPaths(crawler.sync(), relative7) : [];
+  const [crawler, relative8] = getCrawler(globInput, options);
+  return crawler ? formatPaths(crawler.sync(), relative8) : [];
 }
 
 // src/fs/scan.ts
@@ -39347,7 +39467,7 @@ function oddNames(root, include) {
   const walk2 = (rel, real) => {
     let entries;
     try {
-      entries = readdirSync2(real, { withFileTypes: true, encoding: "buffer" });
+      entries = readdirSync3(real, { withFileTypes: true, encoding: "buffer" });
     } catch {
       return;
     }
@@ -40000,7 +40120,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync6 } from "node:fs";
-import { isAbsolute as isAbsolute7, join as join8, relative as relative3, resolve as resolve7 } from "node:path";
+import { isAbsolute as isAbsolute7, join as join8, relative as relative4, resolve as resolve7 } from "node:path";
 
 // src/policy/types.ts
 var PolicyError = class extends Error {
@@ -40105,7 +40225,7 @@ function detectPackageManager(root) {
   return "npm";
 }
 function displayPath(root, abs) {
-  const rel = relative3(root, abs);
+  const rel = relative4(root, abs);
   return rel && !rel.startsWith("..") && !isAbsolute7(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
@@ -40869,7 +40989,7 @@ function writePacket(evidence, packet, markdown = {}) {
 }
 
 // src/operations/suites.ts
-import { relative as relative4 } from "node:path";
+import { relative as relative5 } from "node:path";
 
 // src/evidence/step-log.ts
 var TAIL_LINES = 40;
@@ -41106,7 +41226,7 @@ function groupIsTheSteps(scope, known, table2) {
 }
 
 // src/exec/proc-table.ts
-import { existsSync as existsSync7, readdirSync as readdirSync3, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync7, readdirSync as readdirSync4, readFileSync as readFileSync6 } from "node:fs";
 function parseStat(text) {
   const open2 = text.indexOf("(");
   const close = text.lastIndexOf(")");
@@ -41138,7 +41258,7 @@ function readProc(pid) {
 function readProcTable() {
   let names;
   try {
-    names = readdirSync3("/proc");
+    names = readdirSync4("/proc");
   } catch {
     return null;
   }
@@ -41668,16 +41788,18 @@ function suiteRules(steps) {
 
 // src/operations/suites.ts
 var RULES_ALREADY_FAIL = "the rules already decide FAIL";
-function stepsFor(baseline, operation) {
+function stepsFor(baseline, operation, env2) {
+  const redact = runRedactor({ env: env2 });
   const out = [];
   for (const suite of ["consumer", "producer"]) {
     for (const step2 of baseline.suites[suite])
-      if (step2.operations.includes(operation)) out.push({ suite, step: step2 });
+      if (step2.operations.includes(operation))
+        out.push({ suite, step: { ...step2, name: redact(step2.name) }, shownArgv: step2.run.map(redact) });
   }
   return out;
 }
-function unrunSteps(baseline, operation, outcome2) {
-  return stepsFor(baseline, operation).map(({ suite, step: step2 }) => ({
+function unrunSteps(baseline, operation, env2, outcome2) {
+  return stepsFor(baseline, operation, env2).map(({ suite, step: step2, shownArgv }) => ({
     suite,
     name: step2.name,
     status: outcome2.status,
@@ -41685,7 +41807,7 @@ function unrunSteps(baseline, operation, outcome2) {
     duration_ms: 0,
     // a step skipped on purpose is not required; one refused (not-run) fails the verdict
     required: outcome2.status === "not-run",
-    argv: step2.run,
+    argv: shownArgv,
     cwd: step2.cwd,
     ...outcome2.status === "skipped" ? { skip_reason: outcome2.skip_reason } : {}
   }));
@@ -41693,7 +41815,7 @@ function unrunSteps(baseline, operation, outcome2) {
 async function runBaselineSuites(input) {
   const { baseline, root } = input;
   const roots = { repoRoot: root, producerRoot: baseline.producer.root };
-  const selected = stepsFor(baseline, input.operation);
+  const selected = stepsFor(baseline, input.operation, input.env);
   const policyStep = /* @__PURE__ */ new Map();
   const bySuite = [];
   for (const suite of ["consumer", "producer"]) {
@@ -41732,7 +41854,7 @@ async function runBaselineSuites(input) {
       required: true,
       // the policy's argv (placeholders kept), with any known secret in it removed all the same
       argv: await Promise.all(step2.run.map(async (a) => (await input.redactor.redact(a)).text)),
-      cwd: relative4(root, spec.cwd).split("\\").join("/") || ".",
+      cwd: relative5(root, spec.cwd).split("\\").join("/") || ".",
       ...run2.error !== null ? { error: (await input.redactor.redact(run2.error)).text } : {},
       output_bytes: run2.outputBytes,
       log_file: logFile,
@@ -41768,11 +41890,11 @@ async function operationSuites(input) {
   const { baseline, operation } = input;
   if (input.skip !== null) {
     const skip = typeof input.skip === "string" ? { reason: input.skip } : input.skip;
-    const steps = unrunSteps(baseline, operation, { status: "skipped", skip_reason: skip.reason });
+    const steps = unrunSteps(baseline, operation, input.env, { status: "skipped", skip_reason: skip.reason });
     input.reporter?.suitesSkipped?.(skip, steps);
     return { steps, redactions: 0, findings: [skipNote(skip, steps.length)] };
   }
-  if (stepsFor(baseline, operation).length === 0) {
+  if (stepsFor(baseline, operation, input.env).length === 0) {
     const note = finding(
       "BG705",
       null,
@@ -41782,7 +41904,7 @@ async function operationSuites(input) {
     return { steps: [], redactions: 0, findings: [note] };
   }
   if (input.blocked) {
-    const steps = unrunSteps(baseline, operation, { status: "not-run" });
+    const steps = unrunSteps(baseline, operation, input.env, { status: "not-run" });
     return { steps, redactions: 0, findings: [input.blocked] };
   }
   const run2 = await runBaselineSuites(input);
@@ -42202,6 +42324,19 @@ async function rollBack(ctx, options, baseline, run2) {
     redactions = suites.redactions;
     findings.push(...suites.findings.filter((f) => !(options.drill && f.rule === "BG704")));
     if (!options.dryRun && !blocked) mark(`rollback suites: ${describeSteps(steps)}`);
+    if (plan && !options.dryRun && !blocked) {
+      const after = trioOnDisk(ctx.root, baseline);
+      const changed = TRIO_ROLES.filter((r) => !sameBytes(after[r], plan[r])).map((r) => baseline.trio[r]);
+      if (changed.length > 0)
+        findings.push(
+          finding(
+            "BG528",
+            changed[0],
+            null,
+            suitesRan(steps) ? `a rollback suite step changed ${changed.join(", ")} after the restored trio was written: what is on disk is not the trio restored and tested, so the previous trio is put back; find the step that writes the trio (its log is in the evidence) and run the rollback again` : `${changed.join(", ")} changed after the restored trio was written, while this rollback ran (another run writing the trio?): what is on disk is not the trio restored, so the previous trio is put back; make sure no other run writes the trio, then run the rollback again`
+          )
+        );
+    }
     const failed = decideVerdict(findings, steps) === "FAIL";
     if (!options.dryRun) {
       if (failed && (written.length > 0 || already)) {
@@ -42383,6 +42518,7 @@ function writeRestore(root, journal, writes, fs3) {
     return null;
   } catch (e) {
     if (!(e instanceof FileSetError) || !e.nothingChanged) throw e;
+    if (e.busy) return rootRelative(root, e.message);
     return `${rootRelative(root, e.message)} Make the trio files and their directories writable by this runner (a containerised step may have left them owned by root), then run the rollback again`;
   }
 }
@@ -43263,7 +43399,7 @@ function blobLinks(o) {
 }
 
 // src/actions/shared/annotations.ts
-import { relative as relative5 } from "node:path";
+import { relative as relative6 } from "node:path";
 var ANNOTATIONS_PER_KIND = 10;
 function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings = 0) {
   const cap = {
@@ -43296,7 +43432,7 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
   return { annotations, overflow };
 }
 function workspacePrefix(workspace, root) {
-  const rel = relative5(workspace, root).split("\\").join("/");
+  const rel = relative6(workspace, root).split("\\").join("/");
   return rel.startsWith("..") ? "" : rel;
 }
 
@@ -47968,7 +48104,7 @@ function nextSteps(result) {
 }
 
 // src/present/sarif.ts
-import { relative as relative6, resolve as resolve10, sep as sep4 } from "node:path";
+import { relative as relative7, resolve as resolve10, sep as sep4 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -48159,7 +48295,7 @@ function sarifOf(result, policy, o) {
   };
 }
 function checkoutPrefix(top, root) {
-  const rel = relative6(top, root);
+  const rel = relative7(top, root);
   if (rel === "" || rel.startsWith("..") || resolve10(top, rel) !== resolve10(root)) return "";
   return rel.split(sep4).join("/");
 }
@@ -48168,7 +48304,7 @@ function actionRulesDoc(env2) {
   const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve10(actionPath, "../..") : actionPath;
   const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
   const workspace = env2.GITHUB_WORKSPACE ?? "";
-  const docs = actionPath && workspace ? relative6(workspace, resolve10(top, "docs/rules.md")) : "";
+  const docs = actionPath && workspace ? relative7(workspace, resolve10(top, "docs/rules.md")) : "";
   return rulesDocUrl({
     server: env2.GITHUB_SERVER_URL,
     actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,
@@ -48248,7 +48384,7 @@ import { existsSync as existsSync9, lstatSync as lstatSync4, mkdirSync as mkdirS
 import { join as join12, resolve as resolve11 } from "node:path";
 
 // src/fs/file-in-the-way.ts
-import { closeSync as closeSync3, existsSync as existsSync8, mkdirSync as mkdirSync3, openSync as openSync3, rmdirSync, statSync as statSync6, unlinkSync as unlinkSync2 } from "node:fs";
+import { closeSync as closeSync4, existsSync as existsSync8, mkdirSync as mkdirSync3, openSync as openSync4, rmdirSync, statSync as statSync6, unlinkSync as unlinkSync2 } from "node:fs";
 import { dirname as dirname8, join as join11 } from "node:path";
 function fileInTheWay(abs) {
   for (let path2 = abs; ; path2 = dirname8(path2)) {
@@ -48272,7 +48408,7 @@ function probeWritable(dir) {
       created.push(d);
     }
     const probe = join11(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    closeSync3(openSync3(probe, "wx", 384));
+    closeSync4(openSync4(probe, "wx", 384));
     unlinkSync2(probe);
   } finally {
     for (const d of created.reverse()) rmdirSync(d);
@@ -48511,7 +48647,7 @@ function writeSarif(evidence, result, baselines, root, env2) {
 }
 
 // src/actions/shared/token-fd.ts
-import { closeSync as closeSync4, readFileSync as readFileSync7 } from "node:fs";
+import { closeSync as closeSync5, readFileSync as readFileSync7 } from "node:fs";
 var TOKEN_FD_VARIABLE = "BASELINE_GATE_TOKEN_FD";
 function tokenFromDescriptor(env2) {
   const named = env2[TOKEN_FD_VARIABLE];
@@ -48529,7 +48665,7 @@ function tokenFromDescriptor(env2) {
     );
   } finally {
     try {
-      closeSync4(fd);
+      closeSync5(fd);
     } catch {
     }
   }
@@ -48645,8 +48781,13 @@ function fit(render, ladder, fits) {
   return null;
 }
 
+// src/text/short-commit.ts
+function shortCommit(sha) {
+  return /^[0-9a-f]{12,64}$/i.test(sha) ? sha.slice(0, 12) : shorten(sha, 60, "quote");
+}
+
 // src/present/headline.ts
-var short2 = (sha) => sha.slice(0, 12);
+var short2 = shortCommit;
 function label2(id) {
   if (id?.release_tag) return [c(id.release_tag)];
   if (id?.commit_sha) return ["commit ", c(short2(id.commit_sha))];
