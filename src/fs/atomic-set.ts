@@ -160,7 +160,9 @@ function writeLocked(journal: string, writes: SetWrite[], fs: SetFs): void {
       if (again instanceof FileSetError) throw again
       throw new FileSetError(
         `the new ${names} are committed but not all in place (${reason(e)}); the journal ${journal} is kept: ` +
-          'a re-run of the same command finishes the job.'
+          // a failure that lasts (an immutable file, a file mounted over) fails every re-run the same way: said
+          // (found by review: the advice looped)
+          'make every file of the set replaceable (EPERM: an immutable or append-only file, see lsattr; EBUSY: a file mounted in place), then a re-run of the same command finishes the job.'
       )
     }
   }
