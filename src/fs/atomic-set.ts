@@ -20,10 +20,11 @@
 // The journal names its files relative to its own directory, so a copy of the repository (its .git with it)
 // finishes its own files, never the original's. One run at a time writes or recovers a journal's set: a lock file
 // beside the journal (created exclusively, holding the pid) keeps two runs from interleaving their renames.
-import { mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync, closeSync } from 'node:fs'
+import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { findGitDir } from '../git/run-context.js'
 import { removeStaleTemps, writeFileAtomic } from './atomic-write.js'
+import { tryLock } from './lock-file.js'
 import { sha256 } from './digest.js'
 
 /** The file system operations the set writer uses; tests pass one that "dies" at the Nth call. */
@@ -292,60 +293,22 @@ function complete(journal: string, files: JournalEntry[], fs: SetFs): Recovery {
   return 'completed'
 }
 
-/**
- * Take the journal's lock: a file beside it, created exclusively, holding this process's pid. A lock whose process
- * is gone (a crash, a kill) is taken over. Returns its release.
- */
+/** Take the journal's lock (lock-file.ts); another live run's is a refusal that says whose. Returns its release. */
 function lock(journal: string, what: string): () => void {
   const path = `${journal}.lock`
   mkdirSync(dirname(journal), { recursive: true })
-  for (let attempt = 0; ; attempt++) {
-    let fd: number
-    try {
-      fd = openSync(path, 'wx')
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw lockError(path, what, e)
-      const holder = Number(readFileSafe(path)?.toString('utf8').trim())
-      // a lock not yet holding its pid is being taken this moment: held; only a dead process's is taken over
-      const known = Number.isInteger(holder) && holder > 0
-      if (!known || alive(holder))
-        throw new FileSetError(
-          `another baseline-gate run${known ? ` (pid ${holder})` : ''} is writing ${what} (its lock is ${path}): wait for it to end, then run again; if no run is going on, delete ${path}. Nothing was changed.`,
-          true,
-          true
-        )
-      rmSync(path, { force: true })
-      continue
-    }
-    try {
-      writeSync(fd, `${process.pid}\n`)
-    } finally {
-      closeSync(fd)
-    }
-    return () => rmSync(path, { force: true })
-  }
-}
-
-function lockError(path: string, what: string, e: unknown): FileSetError {
-  return new FileSetError(`could not lock ${what} (${path}): ${reason(e)}. Nothing was changed.`, true)
-}
-
-function readFileSafe(path: string): Buffer | null {
+  let attempt
   try {
-    return readFileSync(path)
-  } catch {
-    return null
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
+    attempt = tryLock(path)
   } catch (e) {
-    // EPERM: it exists, as another user's
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
+    throw new FileSetError(`could not lock ${what} (${path}): ${reason(e)}. Nothing was changed.`, true)
   }
+  if ('release' in attempt) return attempt.release
+  throw new FileSetError(
+    `another baseline-gate run${attempt.holder === null ? '' : ` (pid ${attempt.holder})`} is writing ${what} (its lock is ${path}): wait for it to end, then run again; if no run is going on, delete ${path}. Nothing was changed.`,
+    true,
+    true
+  )
 }
 
 function journalText(journal: string, state: Journal['state'], files: JournalEntry[]): string {

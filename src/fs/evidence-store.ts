@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path'
 import { writeFileAtomic } from './atomic-write.js'
 import { ContainmentError, operatorPathEscape } from './contain.js'
 import { fileInTheWay, probeWritable } from './file-in-the-way.js'
+import { pause, tryLock } from './lock-file.js'
 
 export interface EvidenceStore {
   dir: string
@@ -115,12 +116,43 @@ export function createEvidenceStore(dir: string, options: EvidenceStoreOptions =
       if (files.length === 0) return []
       prepare()
       check(abs) // the directory once: then only a file that is itself a link needs the walk
-      return files.map((f) => {
-        const path = join(abs, f.name)
-        if (options.root !== undefined && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink())
-          check(path)
-        return put(path, f.content)
-      })
+      // one run's batch at a time: two runs at once must not leave one's packet beside the other's statement
+      // (found by review)
+      const release = batchLock(abs)
+      try {
+        return files.map((f) => {
+          const path = join(abs, f.name)
+          if (options.root !== undefined && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink())
+            check(path)
+          return put(path, f.content)
+        })
+      } finally {
+        release()
+      }
     }
+  }
+}
+
+/** How long a batch waits for another run's (a batch is a few files: milliseconds). */
+const BATCH_WAIT_MS = 10_000
+
+/**
+ * The evidence directory's batch lock, waited for. One never released (a lock file a process left that runs on,
+ * or one a suite step planted) is waited out and then written past: the lock keeps batches apart, it never keeps
+ * evidence from being written.
+ */
+function batchLock(dir: string): () => void {
+  const path = join(dir, '.baseline-gate-evidence.lock')
+  for (let waited = 0; ; waited += 25) {
+    let attempt
+    try {
+      attempt = tryLock(path)
+    } catch {
+      // cannot be made (a directory in its place): written without it
+      return () => {}
+    }
+    if ('release' in attempt) return attempt.release
+    if (waited >= BATCH_WAIT_MS) return () => {}
+    pause(25)
   }
 }

@@ -1,0 +1,47 @@
+// The evidence directory takes one run's batch at a time: two runs at once never leave one's packet beside the
+// other's statement (found by review). A lock a run left or a step planted delays a batch; it never stops it.
+import { spawn } from 'node:child_process'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { createEvidenceStore } from '../../src/fs/evidence-store.js'
+import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
+
+afterAll(cleanupFixtures)
+
+const LOCK = '.baseline-gate-evidence.lock'
+
+describe('the evidence batch lock', () => {
+  it("waits for another live run's batch, then writes its own whole, and leaves no lock", async () => {
+    const dir = tempDir('bg-batch-')
+    const store = createEvidenceStore(dir)
+    // another run holds the lock a moment, then releases it
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const fs = require('fs'); const p = process.argv[1]; fs.writeFileSync(p, process.pid + '\\n', { flag: 'wx' }); process.stdout.write('held\\n'); setTimeout(() => { fs.writeFileSync(p + '.released', ''); fs.rmSync(p) }, 300)`,
+        join(dir, LOCK)
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] }
+    )
+    await new Promise((resolve) => holder.stdout.once('data', resolve))
+    store.writeAll([
+      { name: 'a.json', content: 'mine\n' },
+      { name: 'a.md', content: 'mine\n' }
+    ])
+    // written after the other run let go
+    expect(existsSync(join(dir, `${LOCK}.released`))).toBe(true)
+    expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe('mine\n')
+    expect(readdirSync(dir).filter((f) => f.includes('.lock') && !f.endsWith('.released'))).toEqual([])
+    await new Promise((resolve) => holder.once('exit', resolve))
+  })
+
+  it('takes over a lock a run that has ended left', () => {
+    const dir = tempDir('bg-batch-dead-')
+    const store = createEvidenceStore(dir)
+    writeFileSync(join(dir, LOCK), '2147483646\n')
+    store.writeAll([{ name: 'b.json', content: '{}\n' }])
+    expect(readdirSync(dir).sort()).toEqual(['b.json'])
+  })
+})
