@@ -56,6 +56,12 @@ if (mode === 'never-ready') {
       const route = `${req.method} ${req.url}`
       if (route === 'GET /v1/health') {
         healthCalls++
+        // a health route it does not have: a complete answer, for the probes to judge
+        if (mode === 'health-404')
+          return send(res, 404, {
+            service_contract_version: service,
+            error: { code: 'not_found', message: 'no health route' }
+          })
         // warming up: the first answers are 503s, as a service still opening its store gives
         if (mode === 'warming' && healthCalls <= 3)
           return send(res, 503, {
@@ -154,6 +160,8 @@ if (mode === 'never-ready') {
   server.listen(Number(values.port), '127.0.0.1', () => {
     // https-announce: a scheme the preflight does not speak, announced for the port it serves plain HTTP on
     const scheme = mode === 'https-announce' ? 'https' : 'http'
+    // another listener of the process announced first (a metrics exporter): not the service
+    if (mode === 'other-listener') process.stdout.write('metrics exporter listening on http://127.0.0.1:1/\n')
     process.stdout.write(`fake-producer listening on ${scheme}://127.0.0.1:${server.address().port}\n`)
   })
 }

@@ -151,6 +151,19 @@ describe('runtime preflight against a misbehaving producer', () => {
     }
   })
 
+  it('a health route that answers 404 is judged at once (BG404), not waited on as if warming up (found by review)', async () => {
+    const { findings } = await probeWith('health-404')
+    expect(findings.map((f) => f.rule)).not.toContain('BG402')
+    expect(findings.find((f) => f.rule === 'BG404')?.message).toMatch(
+      /^GET \/v1\/health: HTTP 404, expected 200/
+    )
+  })
+
+  it('another listener announced first (a metrics exporter) does not take the probes from the port given (found by review)', async () => {
+    const { result } = await probeWith('other-listener')
+    expect(result.verdict).toBe('PASS')
+  })
+
   it('a wrong version points at the pin field it contradicts', async () => {
     const { fx, findings } = await probeOnce('wrong-version')
     const f = findings.find((x) => x.rule === 'BG403')!
@@ -391,9 +404,10 @@ describe('runtime preflight against a misbehaving producer', () => {
       ok: false,
       reason: 'timeout',
       ms: 1000,
-      // where the timeout is set, for a first build slower than it (found by review)
-      message:
-        'the producer did not answer HTTP within 1.0 s (a first build may take longer: raise producer.probe.ready_timeout_s in the policy; it printed nothing)'
+      // where it asked, and where the timeout is set, for a first build slower than it (found by review)
+      message: expect.stringMatching(
+        /^the producer did not answer HTTP at http:\/\/127\.0\.0\.1:\d+\/v1\/health within 1\.0 s \(a first build may take longer: raise producer\.probe\.ready_timeout_s in the policy; it printed nothing\)$/
+      )
     })
     await expectNoneLeft(pidFile)
   })

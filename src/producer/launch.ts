@@ -35,8 +35,9 @@ export type Launch =
   | (LaunchFailure & { handle: GroupHandle | null })
 
 const POLL_MS = 200
-// plain HTTP only: the preflight speaks nothing else, so another scheme announced is no address to poll
-const READY_LINE = /listening on (http:\/\/[^\s]+)/
+const READY_LINE = /listening on ([a-z][a-z0-9+.-]*:\/\/[^\s]+)/i
+/** A health answer that says "not yet": the producer is up, and still opening what it serves. */
+const WARMING = new Set([502, 503, 504])
 
 export async function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -56,7 +57,11 @@ export async function launchProducer(spec: LaunchSpec): Promise<Launch> {
   const ms = () => clock.now() - started
   const port = spec.argv.some((a) => a.includes('{port}')) ? await freeLoopbackPort() : null
   const argv = spec.argv.map((a) => a.replace(/\{port\}/g, String(port ?? 0)))
+  // the address the producer says it serves. With a {port} given, only an announcement of that port is taken (its
+  // host, as it names it): another listener's line (a metrics exporter) must not take the probes elsewhere (found
+  // by review). Plain HTTP only: an announcement of another scheme is remembered, to be named, and never polled
   let announced: URL | null = null
+  let passedOver: string | null = null
   const cwdProblem = workingDirectoryProblem(spec.cwd)
   if (cwdProblem) {
     const message = `the producer could not be started (${cwdProblem}): check the policy's producer.root and producer.start.cwd`
@@ -69,13 +74,15 @@ export async function launchProducer(spec: LaunchSpec): Promise<Launch> {
       env: spec.env,
       onStdoutLine: (line) => {
         const m = READY_LINE.exec(line)
-        if (m && !announced) {
-          try {
-            announced = new URL(m[1]!)
-          } catch {
-            // not a URL: keep polling the port we gave it
-          }
+        if (!m || announced) return
+        let url: URL
+        try {
+          url = new URL(m[1]!)
+        } catch {
+          return // not a URL: keep polling the port we gave it
         }
+        if (url.protocol !== 'http:') passedOver ??= `${url.protocol}//${url.host}`
+        else if (port === null || url.port === String(port)) announced = url
       }
     })
   } catch (e) {
@@ -90,7 +97,14 @@ export async function launchProducer(spec: LaunchSpec): Promise<Launch> {
   }
 
   try {
-    return await waitUntilReady(spec, handle, { argv, port, announced: () => announced, started, ms })
+    return await waitUntilReady(spec, handle, {
+      argv,
+      port,
+      announced: () => announced,
+      passedOver: () => passedOver,
+      started,
+      ms
+    })
   } catch (e) {
     // whatever went wrong while waiting, the producer does not outlive it
     await handle.stop()
@@ -102,12 +116,20 @@ export async function launchProducer(spec: LaunchSpec): Promise<Launch> {
 async function waitUntilReady(
   spec: LaunchSpec,
   handle: GroupHandle,
-  at: { argv: string[]; port: number | null; announced: () => URL | null; started: number; ms: () => number }
+  at: {
+    argv: string[]
+    port: number | null
+    announced: () => URL | null
+    passedOver: () => string | null
+    started: number
+    ms: () => number
+  }
 ): Promise<Launch> {
   const clock = spec.clock ?? realClock
   const { argv, port, ms } = at
-  // what the health endpoint last answered, when not 2xx: a producer still warming up answers 503
+  // what the health endpoint last answered while warming up (a 503), and where it was asked
   let lastStatus: number | null = null
+  let polled: URL | null = null
   const deadline = at.started + spec.readyTimeoutMs
   while (clock.now() < deadline) {
     if (handle.done()) {
@@ -126,11 +148,11 @@ async function waitUntilReady(
     }
     const base = at.announced() ?? (port ? new URL(`http://127.0.0.1:${port}`) : null)
     if (base) {
-      const answer = await httpRequest(new URL(ENDPOINTS.health, base), 'GET', undefined, 1000)
-      // ready is a 2xx: the probes then judge what it answers (found by review: a 503 while warming up counted
-      // as ready, and the probes failed a producer a moment from ready)
-      if (answer.ok && answer.status >= 200 && answer.status < 300)
-        return { ok: true, baseUrl: base, handle, ms: ms() }
+      polled = new URL(ENDPOINTS.health, base)
+      const answer = await httpRequest(polled, 'GET', undefined, 1000)
+      // any complete answer but a "not yet" is ready, and the probes judge it (a 404, a 500: said at once, with
+      // its body); a 503 while warming up is waited for (found by review: it was probed a moment from ready)
+      if (answer.ok && !WARMING.has(answer.status)) return { ok: true, baseUrl: base, handle, ms: ms() }
       lastStatus = answer.ok ? answer.status : lastStatus
     }
     await new Promise<void>((r) => clock.after(POLL_MS, r))
@@ -139,9 +161,31 @@ async function waitUntilReady(
     ok: false,
     reason: 'timeout',
     // a first build on a fresh runner can take longer than the ready timeout: say where it is set
-    message: `the producer did not ${lastStatus === null ? 'answer HTTP' : `answer ${ENDPOINTS.health} with a 2xx (its last answer: HTTP ${lastStatus})`} within ${formatDuration(spec.readyTimeoutMs)} (a first build may take longer: raise producer.probe.ready_timeout_s in the policy${handle.output.total === 0 ? '; it printed nothing' : ''})`,
+    message: notReady(spec.readyTimeoutMs, {
+      polled,
+      lastStatus,
+      passedOver: at.passedOver(),
+      printed: handle.output.total > 0
+    }),
     outputTail: handle.output.lastLines(8),
     ms: ms(),
     handle
   }
+}
+
+/** Why the producer was not ready in time, and what to change. */
+function notReady(
+  timeoutMs: number,
+  seen: { polled: URL | null; lastStatus: number | null; passedOver: string | null; printed: boolean }
+): string {
+  const within = formatDuration(timeoutMs)
+  const raise = 'raise producer.probe.ready_timeout_s in the policy'
+  if (!seen.polled)
+    return seen.passedOver
+      ? `the producer announced ${seen.passedOver}, which the preflight does not speak (it asks over plain http://), and its start command gives it no {port} to poll: serve plain HTTP, or pass {port} in producer.start.run`
+      : `the producer announced no address within ${within} (no "listening on http://..." line), and its start command gives it no {port} to poll: pass {port} in producer.start.run`
+  if (seen.lastStatus !== null)
+    return `the producer answered ${seen.polled.href} only with HTTP ${seen.lastStatus} (not ready yet) within ${within}: if it needs longer to get ready, ${raise}`
+  // a first build on a fresh runner can take longer than the ready timeout: say where it is set
+  return `the producer did not answer HTTP at ${seen.polled.href} within ${within} (a first build may take longer: ${raise}${seen.printed ? '' : '; it printed nothing'})`
 }

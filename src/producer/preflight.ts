@@ -2,7 +2,6 @@
 // The producer is always stopped (also on timeout, failure or exception), with its whole process group.
 import { join, resolve } from 'node:path'
 import { childEnv } from '../exec/child-env.js'
-import type { Exit } from '../exec/process-group.js'
 import type { KilledProcess } from '../exec/step-watch.js'
 import { launchProducer } from './launch.js'
 import type { Launch, LaunchFailure } from './launch.js'
@@ -33,7 +32,7 @@ export interface PreflightReport {
    * How it was stopped (null when nothing was started): the processes it left that were killed, and whether
    * something that left the gate's tracking still held its output (it may still run).
    */
-  stopped: { killed: KilledProcess[]; escaped: boolean } | null
+  stopped: { killed: KilledProcess[]; escaped: boolean; ms: number } | null
   durationMs: number
 }
 
@@ -55,7 +54,7 @@ export async function runPreflight(
     readyTimeoutMs: probe.ready_timeout_s * 1000
   })
   const exchanges: Exchange[] = []
-  let exit: Exit | undefined
+  let stopped: PreflightReport['stopped'] | undefined
   try {
     if (launch.ok) {
       const schemas = loadResponseSchemas(
@@ -74,14 +73,17 @@ export async function runPreflight(
       }
     }
   } finally {
-    exit = await launch.handle?.stop()
+    const stopping = Date.now()
+    const exit = await launch.handle?.stop()
+    if (exit)
+      stopped = { killed: exit.killed, escaped: exit.outputForcedClosed === true, ms: Date.now() - stopping }
   }
   return {
     launch: outcomeOf(launch),
     exchanges,
     outputTail: launch.handle?.output.lastLines(20) ?? '',
     // found by review: a producer's daemon that held its output was neither said nor failed, as a suite step's is
-    stopped: exit ? { killed: exit.killed, escaped: exit.outputForcedClosed === true } : null,
+    stopped: stopped ?? null,
     durationMs: Date.now() - started
   }
 }

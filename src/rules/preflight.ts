@@ -105,7 +105,7 @@ function stopped(report: PreflightReport): { findings: Finding[]; steps: StepRes
   const left = s?.killed.filter((k) => k.found !== 'group') ?? []
   if (!s || (!s.escaped && left.length === 0)) return { findings: [], steps: [] }
   const stop: StepResult = {
-    ...step('stop producer', s.escaped ? 'failed' : 'passed', 0),
+    ...step('stop producer', s.escaped ? 'failed' : 'passed', s.ms),
     ...(s.escaped ? { error: 'output still open after SIGKILL' } : {}),
     ...(left.length > 0 ? { killed: left } : {})
   }
