@@ -2,10 +2,10 @@
 // unrelated commits between them: the last-known-good choice, the byte-exact restore, the NO-GO posture, the
 // ledger edit confined to its Status cells and Baseline Pin section, crashes at every write, a failing suite
 // that puts the old trio back, a dry run, and the promotion gate and health accepting the result.
-import { execFileSync } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { journalPath, nodeSetFs, recoverFileSet } from '../../src/fs/atomic-set.js'
 import type { SetFs } from '../../src/fs/atomic-set.js'
@@ -594,6 +594,26 @@ describe('rollback: restore, verify, evidence', () => {
     expect(lineToText(subject(b))).toBe(
       `memorykernel: restoring ${TAGS.v5} in place of ${TAGS.v6} failed its checks; ${TAGS.v6} is back in place`
     )
+  })
+
+  it('another run working on the trio (a migrate, a repin, a rollback) holds its lock: refused before anything is read or written (found by review)', async () => {
+    const { fx } = threeBaselines()
+    const before = trioOnDisk(fx)
+    const lockFile = journalPath(fx.root, 'trio-memorykernel').replace(/\.journal\.json$/, '.lock')
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' })
+    try {
+      mkdirSync(dirname(lockFile), { recursive: true })
+      writeFileSync(lockFile, `${holder.pid}\n`)
+      await expect(rollback(fx.root)).rejects.toThrow(
+        `another baseline-gate run (pid ${holder.pid}) is working on the trio of memorykernel`
+      )
+      expect(() =>
+        runRepin({ root: fx.root, clock: () => new Date(day(12)) }, policyOf(fx.root).baselines[0]!)
+      ).toThrow('is working on the trio of memorykernel')
+      expect(trioOnDisk(fx)).toEqual(before)
+    } finally {
+      holder.kill('SIGKILL')
+    }
   })
 
   it('a rollback suite step that rewrites the restored trio fails the rollback (BG528), and the old trio is put back (found by review: PASS, restored)', async () => {

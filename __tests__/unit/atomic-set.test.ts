@@ -1,5 +1,5 @@
 // writeFileSet: a set of files in several directories is all old or all new after a crash at ANY operation.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import {
   cpSync,
   existsSync,
@@ -11,7 +11,14 @@ import {
 } from 'node:fs'
 import { basename, dirname, join, relative } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { journalPath, nodeSetFs, recoverFileSet, writeFileSet } from '../../src/fs/atomic-set.js'
+import {
+  journalPath,
+  journalState,
+  lockSet,
+  nodeSetFs,
+  recoverFileSet,
+  writeFileSet
+} from '../../src/fs/atomic-set.js'
 import type { SetFs, SetWrite } from '../../src/fs/atomic-set.js'
 import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
 
@@ -386,22 +393,71 @@ describe('recoverFileSet after a hand, a copy or another run (found by review)',
     expect(existsSync(fx.journal)).toBe(true)
   })
 
-  it('one run at a time: a lock a live run holds refuses the write (nothing changed); one a dead run left is taken over', () => {
+  it("one run at a time on a set: a live run's lock refuses (nothing changed); a dead run's, or one naming no process, is taken over", () => {
     const fx = setFixture()
-    mkdirSync(dirname(fx.journal), { recursive: true })
-    writeFileSync(`${fx.journal}.lock`, `${process.pid}\n`)
-    const err = thrown(() => writeFileSet(fx.journal, fx.writes))
-    expect(err).toMatchObject({ name: 'FileSetError', nothingChanged: true })
-    expect(err.message).toBe(
-      `another baseline-gate run (pid ${process.pid}) is writing ${fx.paths.join(', ')} (its lock is ${fx.journal}.lock): wait for it to end, then run again; if no run is going on, delete ${fx.journal}.lock. Nothing was changed.`
+    const lockFile = journalPath(fx.root, 'trio-x').replace(/\.journal\.json$/, '.lock')
+    const release = lockSet(fx.root, 'trio-x', 'the trio of x')
+    expect(readFileSync(lockFile, 'utf8')).toBe(`${process.pid}\n`)
+    // another process holds it
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' })
+    try {
+      writeFileSync(lockFile, `${holder.pid}\n`)
+      const err = thrown(() => lockSet(fx.root, 'trio-x', 'the trio of x'))
+      expect(err).toMatchObject({ name: 'FileSetError', nothingChanged: true, busy: true })
+      expect(err.message).toBe(
+        `another baseline-gate run (pid ${holder.pid}) is working on the trio of x (its lock is ${lockFile}): wait for it to end, then run again; if no run is going on, delete ${lockFile}. Nothing was changed.`
+      )
+    } finally {
+      holder.kill('SIGKILL')
+    }
+    // a process that has ended, this very process (a container's pid 1 after a crash), an empty file: stale
+    for (const stale of [`${spawnSync(process.execPath, ['-e', '0']).pid}\n`, `${process.pid}\n`, '']) {
+      writeFileSync(lockFile, stale)
+      lockSet(fx.root, 'trio-x', 'the trio of x')()
+      expect(existsSync(lockFile)).toBe(false)
+    }
+    release()
+    expect(readdirSync(dirname(lockFile))).toEqual([])
+  })
+
+  it('a journal naming a file outside the repository is refused whole: nothing written or removed there (found by review)', () => {
+    const fx = setFixture()
+    const { committed } = successfulRun()
+    expect(() => writeFileSet(fx.journal, fx.writes, dyingFs(committed + 2))).toThrow()
+    const outside = tempDir('bg-set-outside-')
+    const victim = join(outside, 'victim.txt')
+    writeFileSync(victim, 'original\n')
+    writeFileSync(join(outside, '.victim.txt.baseline-gate-staged'), 'EVIL\n')
+    // the journal edited to name the file outside, relative to itself
+    const journal = JSON.parse(readFileSync(fx.journal, 'utf8')) as {
+      files: { target: string; staged: string }[]
+    }
+    journal.files[0]!.target = relative(dirname(fx.journal), victim)
+    journal.files[0]!.staged = relative(
+      dirname(fx.journal),
+      join(outside, '.victim.txt.baseline-gate-staged')
     )
-    expect(wholeSet(fx, OLD)).toBe('old')
-    // a process that has ended
-    const dead = spawnSync(process.execPath, ['-e', '0']).pid!
-    writeFileSync(`${fx.journal}.lock`, `${dead}\n`)
-    writeFileSet(fx.journal, fx.writes)
-    expect(wholeSet(fx, OLD)).toBe('new')
-    expectClean(fx)
+    writeFileSync(fx.journal, JSON.stringify(journal))
+    const err = thrown(() => recoverFileSet(fx.journal, nodeSetFs, fx.root))
+    expect(err.message).toContain(`names ${victim}, which is not in this repository (${fx.root})`)
+    expect(readFileSync(victim, 'utf8')).toBe('original\n')
+    expect(existsSync(join(outside, '.victim.txt.baseline-gate-staged'))).toBe(true)
+    expect(existsSync(fx.journal)).toBe(true)
+  })
+})
+
+describe('journalState', () => {
+  it('says how far an interrupted write got: prepared (no file changed), committed, not ours, none', () => {
+    const fx = setFixture()
+    const { prepared, committed } = successfulRun()
+    expect(journalState(fx.journal)).toBeNull()
+    expect(() => writeFileSet(fx.journal, fx.writes, dyingFs(prepared + 2))).toThrow()
+    expect(journalState(fx.journal)).toBe('prepared')
+    expect(recoverFileSet(fx.journal)).toBe('discarded')
+    expect(() => writeFileSet(fx.journal, fx.writes, dyingFs(committed + 2))).toThrow()
+    expect(journalState(fx.journal)).toBe('committed')
+    writeFileSync(fx.journal, '{}')
+    expect(journalState(fx.journal)).toBe('unreadable')
   })
 })
 

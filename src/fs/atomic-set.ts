@@ -18,12 +18,13 @@
 // Every step is idempotent, so a crash during recovery is recovered by the next run the same way.
 //
 // The journal names its files relative to its own directory, so a copy of the repository (its .git with it)
-// finishes its own files, never the original's. One run at a time writes or recovers a journal's set: a lock file
-// beside the journal (created exclusively, holding the pid) keeps two runs from interleaving their renames.
+// finishes its own files, never the original's; given the root, recovery touches nothing outside it. One run at a
+// time works on a trio: lockSet, taken by the operation from before it reads the set until it is done.
 import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { findGitDir } from '../git/run-context.js'
 import { removeStaleTemps, writeFileAtomic } from './atomic-write.js'
+import { containPath } from './contain.js'
 import { tryLock } from './lock-file.js'
 import { sha256 } from './digest.js'
 
@@ -98,19 +99,18 @@ interface Journal {
   files: JournalEntry[]
 }
 
-/** Write every file of the set, or none of them. Throws a FileSetError with a clear message on failure. */
-export function writeFileSet(journal: string, writes: SetWrite[], fs: SetFs = nodeSetFs): void {
+/**
+ * Write every file of the set, or none of them. Throws a FileSetError with a clear message on failure.
+ * @param root the repository: a journal left there is recovered only inside it
+ */
+export function writeFileSet(
+  journal: string,
+  writes: SetWrite[],
+  fs: SetFs = nodeSetFs,
+  root?: string
+): void {
   checkWrites(writes)
-  const release = lock(journal, writes.map((w) => w.path).join(', '))
-  try {
-    recoverLocked(journal, fs) // its errors already say what to do
-    writeLocked(journal, writes, fs)
-  } finally {
-    release()
-  }
-}
-
-function writeLocked(journal: string, writes: SetWrite[], fs: SetFs): void {
+  recoverFileSet(journal, fs, root) // its errors already say what to do
   const names = writes.map((w) => w.path).join(', ')
 
   let files: JournalEntry[]
@@ -169,29 +169,22 @@ function writeLocked(journal: string, writes: SetWrite[], fs: SetFs): void {
   }
 }
 
-/** Finish or undo a set write a crash interrupted (call before reading or writing the set). */
-export function recoverFileSet(journal: string, fs: SetFs = nodeSetFs): Recovery {
-  if (readJournal(journal, fs) === null) return 'none'
-  const release = lock(journal, 'the files of an interrupted write')
-  try {
-    return recoverLocked(journal, fs)
-  } finally {
-    release()
-  }
-}
-
-function readJournal(journal: string, fs: SetFs): Buffer | null {
-  try {
-    return fs.readFile(journal)
-  } catch (e) {
-    throw new FileSetError(`could not read the journal ${journal}: ${reason(e)}.`)
-  }
-}
-
-function recoverLocked(journal: string, fs: SetFs): Recovery {
+/**
+ * Finish or undo a set write a crash interrupted (call before reading or writing the set).
+ * @param root the repository: a file the journal names outside it (a journal of another checkout, which a copy
+ *   of a worktree shares, or one edited by hand) is refused, never written or removed (found by review)
+ */
+export function recoverFileSet(journal: string, fs: SetFs = nodeSetFs, root?: string): Recovery {
   const bytes = readJournal(journal, fs)
   if (bytes === null) return 'none'
   const j = parseJournal(journal, bytes)
+  if (root !== undefined) {
+    const away = j.files.flatMap((f) => [f.target, f.staged]).find((p) => !insideRoot(root, p))
+    if (away)
+      throw new FileSetError(
+        `the journal ${journal} of an interrupted baseline-gate write names ${away}, which is not in this repository (${root}): it is another checkout's (a copy of a worktree shares its journal), or was edited. Nothing was changed. Finish the write where it was made, or restore the trio from git here and delete ${journal}`
+      )
+  }
   try {
     if (j.state === 'prepared') {
       for (const f of j.files) fs.rm(f.staged)
@@ -293,22 +286,52 @@ function complete(journal: string, files: JournalEntry[], fs: SetFs): Recovery {
   return 'completed'
 }
 
-/** Take the journal's lock (lock-file.ts); another live run's is a refusal that says whose. Returns its release. */
-function lock(journal: string, what: string): () => void {
-  const path = `${journal}.lock`
-  mkdirSync(dirname(journal), { recursive: true })
+/**
+ * The lock of a set (a baseline's trio) beside its journals: one run at a time reads and writes it, whatever the
+ * command (found by review: a migrate and a rollback at once each wrote part of the trio). Taken before the set is
+ * read, released when the run is done with it; another live run's is a refusal that says whose.
+ */
+export function lockSet(root: string, name: string, what: string): () => void {
+  const path = journalPath(root, name).replace(/\.journal\.json$/, '.lock')
   let attempt
   try {
+    mkdirSync(dirname(path), { recursive: true })
     attempt = tryLock(path)
   } catch (e) {
     throw new FileSetError(`could not lock ${what} (${path}): ${reason(e)}. Nothing was changed.`, true)
   }
   if ('release' in attempt) return attempt.release
   throw new FileSetError(
-    `another baseline-gate run${attempt.holder === null ? '' : ` (pid ${attempt.holder})`} is writing ${what} (its lock is ${path}): wait for it to end, then run again; if no run is going on, delete ${path}. Nothing was changed.`,
+    `another baseline-gate run (pid ${attempt.holder}) is working on ${what} (its lock is ${path}): wait for it to end, then run again; if no run is going on, delete ${path}. Nothing was changed.`,
     true,
     true
   )
+}
+
+/** How far an interrupted write got, as its journal says (null: no journal; `unreadable`: not one of ours). */
+export function journalState(journal: string): Journal['state'] | 'unreadable' | null {
+  const bytes = nodeSetFs.readFile(journal)
+  if (bytes === null) return null
+  try {
+    return parseJournal(journal, bytes).state
+  } catch {
+    return 'unreadable'
+  }
+}
+
+function readJournal(journal: string, fs: SetFs): Buffer | null {
+  try {
+    return fs.readFile(journal)
+  } catch (e) {
+    throw new FileSetError(`could not read the journal ${journal}: ${reason(e)}.`)
+  }
+}
+
+/** Whether `path` lies in the repository, through no link out of it. */
+function insideRoot(root: string, path: string): boolean {
+  const rel = relative(resolve(root), path)
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return false
+  return containPath(root, rel).kind === 'inside'
 }
 
 function journalText(journal: string, state: Journal['state'], files: JournalEntry[]): string {

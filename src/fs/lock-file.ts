@@ -1,50 +1,59 @@
-// A lock held by a file: created exclusively (never through a link planted in its place), holding the pid of the
-// process that holds it. A lock whose process has ended (a crash, a kill) is taken over.
-import { closeSync, constants, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
+// A lock held by a file that names the process holding it. The file appears whole or not at all (written aside,
+// then linked into place: never an empty lock for another run to misread), and never through a link planted in
+// its place. A lock whose process has ended (a crash, a kill) is taken over; so is one naming this very process
+// (a container's run is pid 1 again after a crash) or naming none at all (not one this code wrote).
+import { randomBytes } from 'node:crypto'
+import { closeSync, constants, linkSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 
 const CREATE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0)
 
-/** Taken (release it), or held by another process (its pid, when the file names one that runs). */
-export type LockAttempt = { release: () => void } | { holder: number | null }
+/** Taken (release it), or held by another live process (its pid). */
+export type LockAttempt = { release: () => void } | { holder: number }
 
 export function tryLock(path: string): LockAttempt {
-  for (let attempt = 0; ; attempt++) {
-    let fd: number
-    try {
-      fd = openSync(path, CREATE, 0o644)
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw e
-      const holder = Number(readSmall(path)?.trim())
-      // a lock not yet holding its pid is being taken this moment: held; only a dead process's is taken over
-      const known = Number.isInteger(holder) && holder > 0
-      if (!known || alive(holder)) return { holder: known ? holder : null }
+  const aside = `${path}.${randomBytes(8).toString('hex')}.tmp`
+  const fd = openSync(aside, CREATE, 0o644)
+  try {
+    writeSync(fd, `${process.pid}\n`)
+  } finally {
+    closeSync(fd)
+  }
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        // a hard link fails when the name exists, whatever it is (a file, a link, a directory)
+        linkSync(aside, path)
+        return { release: () => rmSync(path, { force: true }) }
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
+      }
+      const holder = holderOf(path)
+      if (holder !== null) return { holder }
+      // the holder is gone: taken over once (a second refusal is another run that took it meanwhile)
+      if (attempt > 0) return { holder: holderOf(path) ?? 0 }
       rmSync(path, { force: true })
-      continue
     }
-    try {
-      writeSync(fd, `${process.pid}\n`)
-    } finally {
-      closeSync(fd)
-    }
-    return { release: () => rmSync(path, { force: true }) }
+  } finally {
+    rmSync(aside, { force: true })
   }
 }
 
-function readSmall(path: string): string | null {
+/** The live process another lock file names, or null when it names none that runs (or this one). */
+function holderOf(path: string): number | null {
+  let text: string
   try {
-    return readFileSync(path, 'utf8').slice(0, 32)
+    text = readFileSync(path, 'utf8').slice(0, 32)
   } catch {
     return null
   }
-}
-
-function alive(pid: number): boolean {
+  const pid = Number(text.trim())
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null
   try {
     process.kill(pid, 0)
-    return true
+    return pid
   } catch (e) {
     // EPERM: it exists, as another user's
-    return (e as NodeJS.ErrnoException).code === 'EPERM'
+    return (e as NodeJS.ErrnoException).code === 'EPERM' ? pid : null
   }
 }
 

@@ -4,7 +4,7 @@
 import { createTwoFilesPatch } from 'diff'
 import { planMigration } from '../adopt/migrate.js'
 import type { MigrationPlan } from '../adopt/migrate.js'
-import { journalPath, recoverFileSet, writeFileSet } from '../fs/atomic-set.js'
+import { journalPath, lockSet, recoverFileSet, writeFileSet } from '../fs/atomic-set.js'
 import { containedSetWrites } from './write-containment.js'
 import { trioOnDisk, trioWriteEscapes, WRITE_ORDER } from './trio-files.js'
 import type { BaselinePolicy } from '../policy/types.js'
@@ -33,8 +33,23 @@ export function runMigrate(
   baseline: BaselinePolicy,
   options: { posture: Posture; dryRun: boolean }
 ): MigrateResult {
+  if (options.dryRun) return migrateLocked(ctx, baseline, options)
+  // one run at a time on the trio, from its read to its write
+  const release = lockSet(ctx.root, `trio-${baseline.name}`, `the trio of ${baseline.name}`)
+  try {
+    return migrateLocked(ctx, baseline, options)
+  } finally {
+    release()
+  }
+}
+
+function migrateLocked(
+  ctx: { root: string; now: Date },
+  baseline: BaselinePolicy,
+  options: { posture: Posture; dryRun: boolean }
+): MigrateResult {
   const journal = journalPath(ctx.root, `migrate-${baseline.name}`)
-  if (!options.dryRun) recoverFileSet(journal)
+  if (!options.dryRun) recoverFileSet(journal, undefined, ctx.root)
   const bytes = trioOnDisk(ctx.root, baseline)
   const plan = planMigration(baseline, bytes, { posture: options.posture, today: day(ctx.now) })
   const findings = sortFindings(
@@ -59,7 +74,9 @@ export function runMigrate(
     containedSetWrites(
       ctx.root,
       writes.map((r) => ({ path: baseline.trio[r], content: plan.files[r]! }))
-    )
+    ),
+    undefined,
+    ctx.root
   )
   return { ...base, status: 'migrated', diff, written: writes.map((r) => baseline.trio[r]) }
 }

@@ -5,7 +5,7 @@
 import { posix } from 'node:path'
 import { classifyChange } from '../classify/change.js'
 import type { Classification } from '../classify/change.js'
-import { journalPath, recoverFileSet, writeFileSet } from '../fs/atomic-set.js'
+import { journalPath, lockSet, recoverFileSet, writeFileSet } from '../fs/atomic-set.js'
 import { WRITE_ORDER } from './trio-files.js'
 import { containedSetWrites, writeEscapeFindings } from './write-containment.js'
 import { sha256 } from '../fs/digest.js'
@@ -68,9 +68,19 @@ export function runRepin(
   baseline: BaselinePolicy,
   options: RepinOptions = {}
 ): RepinResult {
+  // one run at a time on the trio, from its read to its write
+  const release = lockSet(ctx.root, `trio-${baseline.name}`, `the trio of ${baseline.name}`)
+  try {
+    return repinLocked(ctx, baseline, options)
+  } finally {
+    release()
+  }
+}
+
+function repinLocked(ctx: RepinContext, baseline: BaselinePolicy, options: RepinOptions): RepinResult {
   const journal = journalPath(ctx.root, `repin-${baseline.name}`)
   // a repin a crash interrupted is finished (or undone) before the trio is read: never a mixed trio
-  recoverFileSet(journal)
+  recoverFileSet(journal, undefined, ctx.root)
   const current = loadTrio(ctx.root, baseline)
   const producer = options.producer ?? loadProducerFiles(ctx.root, baseline)
   const from = identityOf(current)
@@ -209,7 +219,9 @@ export function runRepin(
     containedSetWrites(
       ctx.root,
       writes.map(([role, bytes]) => ({ path: baseline.trio[role], content: bytes }))
-    )
+    ),
+    undefined,
+    ctx.root
   )
   return {
     baseline: baseline.name,

@@ -10,7 +10,7 @@ import { nextMilestone, renderIncidentNote, severityOf } from '../evidence/incid
 import type { IncidentEvidence, RollbackStatus, RollbackTrigger } from '../evidence/incident-note.js'
 import { incidentNoteFileName, packetName } from '../evidence/packet-name.js'
 import { failedOnlyToStart } from '../evidence/not-run.js'
-import { FileSetError, journalPath, recoverFileSet, writeFileSet } from '../fs/atomic-set.js'
+import { FileSetError, journalPath, lockSet, recoverFileSet, writeFileSet } from '../fs/atomic-set.js'
 import { containedSetWrites } from './write-containment.js'
 import { sameBytes, trioOnDisk, trioWriteEscapes, WRITE_ORDER } from './trio-files.js'
 import { publish } from './rollback-publish.js'
@@ -77,7 +77,15 @@ export async function runRollback(ctx: OperationContext, options: RollbackOption
   for (const baseline of options.baselines) {
     // a drill is a dry run: it writes nothing
     const dryRun = options.dryRun || options.drill === true
-    results.push(await rollBack(ctx, { ...options, reason, dryRun }, baseline, run))
+    // one run at a time on the trio, from its read to its put-back (a dry run reads only)
+    const release = dryRun
+      ? () => {}
+      : lockSet(ctx.root, `trio-${baseline.name}`, `the trio of ${baseline.name}`)
+    try {
+      results.push(await rollBack(ctx, { ...options, reason, dryRun }, baseline, run))
+    } finally {
+      release()
+    }
   }
   return operationResult(ctx, 'rollback', results)
 }
@@ -97,7 +105,7 @@ async function rollBack(
   )
   const journal = journalPath(ctx.root, `rollback-${baseline.name}`)
   // a restore that a crash interrupted is finished (or undone) before anything is read
-  const recovered: Recovery = options.dryRun ? 'none' : recoverFileSet(journal, options.fs)
+  const recovered: Recovery = options.dryRun ? 'none' : recoverFileSet(journal, options.fs, ctx.root)
   if (recovered !== 'none')
     mark(`an interrupted restore was ${recovered === 'completed' ? 'completed' : 'undone'}`)
 
@@ -497,13 +505,11 @@ function writeRestore(
   fs: SetFs | undefined
 ): string | null {
   try {
-    writeFileSet(journal, writes, fs)
+    writeFileSet(journal, writes, fs, root)
     return null
   } catch (e) {
     // only a failure before the commit point, which left the old trio whole; a later one is the journal's to finish
     if (!(e instanceof FileSetError) || !e.nothingChanged) throw e
-    // another run is writing the trio: its own words say to wait
-    if (e.busy) return rootRelative(root, e.message)
     // paths relative to the root, as every finding's (the note, the issue and SARIF quote it)
     return `${rootRelative(root, e.message)} Make the trio files and their directories writable by this runner (a containerised step may have left them owned by root), then run the rollback again`
   }
@@ -520,7 +526,7 @@ function putBack(
   fs: SetFs | undefined
 ): void {
   try {
-    writeFileSet(journal, writes, fs)
+    writeFileSet(journal, writes, fs, root)
   } catch (e) {
     if (!(e instanceof FileSetError) || !e.nothingChanged) throw e
     // the write's own words without its "Nothing was changed", which is not so of the working tree (found by review)
