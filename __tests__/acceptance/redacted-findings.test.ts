@@ -100,6 +100,46 @@ describe('a secret of the environment quoted by a finding', () => {
       for (const part of [password.slice(0, 8), declared.slice(0, 8)]) expect(text).not.toContain(part)
   })
 
+  it('a declared secret of several words is redacted whole before a value is cut to fit: no word of it survives (found by review)', () => {
+    const passphrase = ['correct', 'horse', 'battery', 'staple', 'zebra'].join(' ')
+    const fx = trioFixture()
+    fx.editJson(PIN, (pin) => {
+      pin.release_tag = `deploy notes: db password is ${passphrase}`
+    })
+    gitRepo(fx).commit('a pin quoting a passphrase')
+    const evidence = tempDir('bg-redacted-phrase-')
+    const run = runCli(['health', '--no-probe', '--evidence-dir', evidence, '--json'], fx.root, {
+      DB_PASSWORD: passphrase
+    })
+    expect(run.status).toBe(1)
+    const surfaces = [
+      run.stdout,
+      run.stderr,
+      ...readdirSync(evidence).map((f) => readFileSync(join(evidence, f), 'utf8'))
+    ]
+    for (const text of surfaces) expect(text).not.toContain('horse battery')
+    expect(run.stdout).toContain('[REDACTED:known-secret]')
+  })
+
+  it('init and migrate show the trio they read redacted too (found by review)', () => {
+    const token = ['ghp', 'Ab3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM5'].join('_')
+    const fx = trioFixture({ policy: false })
+    fx.replace(PIN, /"release_tag": "[^"]*"/, `"release_tag": "${token}"`)
+    gitRepo(fx).commit('a pin whose release tag is a token')
+    for (const args of [
+      ['init', '--dry-run'],
+      ['init', '--dry-run', '--json'],
+      ['migrate', '--dry-run'],
+      ['migrate', '--dry-run', '--json']
+    ]) {
+      const r = runCli(args, fx.root)
+      expect([args.join(' '), r.stdout + r.stderr]).not.toEqual([
+        args.join(' '),
+        expect.stringContaining(token)
+      ])
+    }
+  })
+
   it("a user error quoting a token (the policy's, a flag's) is redacted on stderr too (found by review)", () => {
     const token = ['ghp', 'Ab3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM5'].join('_')
     const fx = trioFixture()

@@ -73,6 +73,10 @@ const CLEAN = [
   'env: { NODE_AUTH_TOKEN: ${{ secrets.NPM_TOKEN }} }',
   'base64 aGVsbG8gd29ybGQ=, uuid 550e8400-e29b-41d4-a716-446655440000',
   'crlf line\r\ntab\tseparated\u00a0non-breaking ünïcødé ✓ 🚀',
+  // names and the shell's directory are no secrets (found by review)
+  'run test:desk-admin-portal-end-to-end-checks-for-the-whole-admin-area in packages/task-admin-dashboard_service',
+  'PWD=/home/runner/work/app/app OLDPWD=/home/runner "pwd": "/srv/app"',
+  'https://release-automation-bot-account@github.com/org/repo.git',
   ''
 ].join('\n')
 
@@ -350,6 +354,20 @@ const PLANTS: Plant[] = [
     keep: ['next=https%3A%2F%2Fdeploy%3A', '%40git.example.com%2Fr']
   },
   {
+    // a token as the URL's user, GitHub's placeholder as its password (found by review)
+    kind: 'url-credential',
+    secret: fill('a1b2c3d4e5f6', 40),
+    line: (s) => `cloning https://${s}@github.com/org/repo.git`,
+    keep: ['https://', '@github.com/org/repo.git']
+  },
+  {
+    // a database password with characters a URL would not hold (found by review)
+    kind: 'database-connection-string',
+    secret: 'Fake#Db?Pa55',
+    line: (s) => `connecting to postgres://app:${s}@db.internal:5432/app`,
+    keep: ['postgres://app:', '@db.internal:5432/app']
+  },
+  {
     // slashes JSON-escaped, as PHP and Jackson write them (found by review)
     kind: 'url-credential',
     secret: 'Fake-Json-Pa55',
@@ -600,7 +618,12 @@ describe('secretsFromEnv', () => {
       PWD: 'relative dir',
       OLDPWD: 'another dir',
       PASSENGER_NAME: 'Ada Lovelace',
-      SSH_AUTH_SOCK: 'agent.sock'
+      SSH_AUTH_SOCK: 'agent.sock',
+      GCM_CREDENTIAL_STORE: 'cache',
+      GIT_CREDENTIAL_HELPER: 'store',
+      HTTP_PROXY_BYPASS: 'localhost',
+      COMPASS_MODE: 'north-up',
+      AWS_CREDENTIAL_EXPIRATION: '2026-12-06T00:00:00Z'
     }
     expect(secretsFromEnv(env, []).sort()).toEqual(
       [

@@ -5,6 +5,8 @@ import { join, relative } from 'node:path'
 import { describe, expect, it } from '@jest/globals'
 import { shorten } from '../../src/text/shorten.js'
 import { shortCommit } from '../../src/text/short-commit.js'
+import { installQuoteRedaction, quote, redactQuoted } from '../../src/text/quote.js'
+import { textRedactor } from '../../src/redact/text-redactor.js'
 import { REPO_ROOT } from '../helpers/fixture.js'
 
 /** Half of a surrogate pair without its other half. */
@@ -84,5 +86,25 @@ describe("shorten's quote cut", () => {
     )
     expect(shorten(`https://deploy:${'p'.repeat(80)}@host`, 60, 'quote')).toBe('…')
     expect(shorten('short enough', 60, 'quote')).toBe('short enough')
+  })
+})
+
+describe('quote: the run redaction first, then the cut', () => {
+  it('redacts a value whole before it is cut or folded (found by review: a passphrase, a private key in a body)', () => {
+    installQuoteRedaction(textRedactor(['correct horse battery staple']))
+    try {
+      expect(quote('db password is correct horse battery staple, rotated daily', 30)).toBe('db password is…')
+      // a key is known by its lines: redacted before they are folded into one
+      const key = [
+        '-----BEGIN RSA PRIVATE KEY-----',
+        'A'.repeat(64),
+        'B'.repeat(64),
+        '-----END RSA PRIVATE KEY-----'
+      ]
+      const folded = redactQuoted(`config dump:\n${key.join('\n')}\nend`).replace(/\s+/g, ' ')
+      expect(folded).not.toContain('AAAAAAAA')
+    } finally {
+      installQuoteRedaction((text) => text)
+    }
   })
 })

@@ -5797,7 +5797,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants5 = require_constants2();
+    var constants6 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util2.addListener;
@@ -5872,7 +5872,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5967,11 +5967,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants5.ERROR.OK) {
+          if (ret !== constants6.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants5.ERROR.PAUSED) {
+            } else if (ret === constants6.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5994,10 +5994,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants5.ERROR.OK) {
+        if (ret === constants6.ERROR.OK) {
           return null;
         }
-        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6014,7 +6014,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants5.ERROR[ret], data);
+        return new HTTPParserError(message, constants6.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6180,7 +6180,7 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause = request3.onHeaders(statusCode, headers, this.resume, statusText) === false;
+        const pause2 = request3.onHeaders(statusCode, headers, this.resume, statusText) === false;
         if (request3.aborted) {
           return -1;
         }
@@ -6194,7 +6194,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants5.ERROR.PAUSED : 0;
+        return pause2 ? constants6.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6216,7 +6216,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request3.onData(buf) === false) {
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6252,13 +6252,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util2.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util2.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util2.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -19522,6 +19522,180 @@ var init_probe = __esm({
   }
 });
 
+// src/text/path-components.ts
+function linkComponents(text) {
+  return text.split("/").map((s, i, all) => s === "" && i === all.length - 1 ? "." : s).filter((s) => s !== "");
+}
+var PendingComponents;
+var init_path_components = __esm({
+  "src/text/path-components.ts"() {
+    "use strict";
+    PendingComponents = class {
+      items;
+      fromLinks = 0;
+      constructor(parts) {
+        this.items = [...parts];
+      }
+      get length() {
+        return this.items.length;
+      }
+      /** The next component, and whether a link's text gave it. */
+      next() {
+        const fromLink = this.fromLinks > 0;
+        if (fromLink) this.fromLinks--;
+        return { seg: this.items.shift(), fromLink };
+      }
+      /** Whether what is left starts with components of a link's text. */
+      get inLink() {
+        return this.fromLinks > 0;
+      }
+      /** Components to walk before the rest, from a link's text. */
+      pushLink(components) {
+        this.fromLinks += components.length;
+        this.items.unshift(...components);
+      }
+      /** What is left (none of it from a link's text when `inLink` is false). */
+      rest() {
+        return [...this.items];
+      }
+    };
+  }
+});
+
+// src/fs/contain.ts
+import { lstatSync as lstatSync2, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
+import { dirname as dirname4, isAbsolute as isAbsolute2, join as join4, normalize, relative, resolve as resolve2, sep } from "node:path";
+function isWithin(dir, path2) {
+  const back = relative(dir, path2);
+  return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute2(back);
+}
+function resolveInRoot(root, rel) {
+  const abs = resolve2(root, rel);
+  return isWithin(resolve2(root), abs) ? abs : void 0;
+}
+function createContainMemo() {
+  return { dirs: /* @__PURE__ */ new Set() };
+}
+function containPath(root, rel, memo) {
+  if (memo) {
+    const known = underKnownDirectory(root, rel, memo);
+    if (known) return known;
+  }
+  const abs = resolveInRoot(root, rel);
+  if (!abs) return { kind: "outside", leadsTo: resolve2(root, rel) };
+  const realRoot = memo ? memo.realRoot ??= realpathSync2(root) : realpathSync2(root);
+  const pending2 = new PendingComponents(
+    relative(resolve2(root), abs).split(sep).filter((s) => s !== "")
+  );
+  let cur = realRoot;
+  let links2 = 0;
+  let target = null;
+  const dangling = (why) => ({
+    kind: "dangling",
+    link: target.link,
+    target: target.text,
+    ...why ? { why } : {}
+  });
+  while (pending2.length > 0) {
+    const { seg, fromLink } = pending2.next();
+    if (seg === ".") continue;
+    if (seg === "..") {
+      if (cur === realRoot) return { kind: "outside", leadsTo: resolve2(cur, "..", ...pending2.rest()) };
+      cur = dirname4(cur);
+      continue;
+    }
+    const next = join4(cur, seg);
+    if (pending2.length > 0 && memo?.dirs.has(next)) {
+      cur = next;
+      continue;
+    }
+    const stat3 = lstatOrNull(next);
+    if (!stat3)
+      return fromLink || pending2.inLink ? dangling() : { kind: "inside", real: join4(next, ...pending2.rest()), exists: false };
+    if (stat3.isSymbolicLink()) {
+      const raw = readlinkSync(next, { encoding: "buffer" });
+      const text = strictUtf8(raw);
+      const link2 = relative(realRoot, next) || ".";
+      target = { link: link2, text: text ?? JSON.stringify(raw.toString("latin1")) };
+      if (++links2 > MAX_LINKS) return dangling("which is a loop of symbolic links");
+      if (text === null || text === "") return dangling("which is not a path (empty, or not UTF-8)");
+      let from;
+      if (isAbsolute2(text)) {
+        const abs2 = normalize(text);
+        if (text.split("/").includes("..") || !isWithin(realRoot, abs2))
+          return { kind: "outside", leadsTo: safeReal(abs2) };
+        from = linkComponents(
+          `${relative(realRoot, abs2).split(sep).join("/")}${text.endsWith("/") ? "/" : ""}`
+        );
+        cur = realRoot;
+      } else {
+        from = linkComponents(text);
+      }
+      pending2.pushLink(from);
+      continue;
+    }
+    if (pending2.length > 0 && !stat3.isDirectory())
+      return fromLink || pending2.inLink ? dangling() : { kind: "inside", real: join4(next, ...pending2.rest()), exists: false };
+    cur = next;
+    if (memo && pending2.length > 0) memo.dirs.add(cur);
+  }
+  return { kind: "inside", real: cur, exists: true };
+}
+function isPlainRelative(rel) {
+  return PLAIN_RELATIVE.test(rel);
+}
+function underKnownDirectory(root, rel, memo) {
+  if (sep !== "/" || !isPlainRelative(rel)) return void 0;
+  const realRoot = memo.realRoot ??= realpathSync2(root);
+  const slash = rel.lastIndexOf("/");
+  const base = realRoot === "/" ? "" : realRoot;
+  if (slash >= 0 && !memo.dirs.has(`${base}/${rel.slice(0, slash)}`)) return void 0;
+  const real = `${base}/${rel}`;
+  const stat3 = lstatOrNull(real);
+  if (!stat3) return { kind: "inside", real, exists: false };
+  return stat3.isSymbolicLink() ? void 0 : { kind: "inside", real, exists: true };
+}
+function lstatOrNull(path2) {
+  try {
+    return lstatSync2(path2, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
+}
+function safeReal(path2) {
+  try {
+    return realpathSync2(path2);
+  } catch {
+    return path2;
+  }
+}
+function describeEscape(c2) {
+  return c2.kind === "outside" ? `leads outside the repository (to ${c2.leadsTo})` : c2.why ? `goes through the symbolic link ${c2.link} (to ${c2.target}), ${c2.why}` : `goes through the symbolic link ${c2.link}, which points at nothing (${c2.target})`;
+}
+function inRepository(root, abs) {
+  const base = [resolve2(root), safeReal(root)].find((r) => isWithin(r, abs));
+  return base === void 0 ? null : relative(base, abs);
+}
+function operatorPathEscape(root, abs) {
+  const rel = inRepository(root, abs);
+  if (rel === null) return null;
+  const c2 = containPath(root, rel);
+  return c2.kind === "inside" ? null : describeEscape(c2);
+}
+var MAX_LINKS, PLAIN_RELATIVE, ContainmentError;
+var init_contain = __esm({
+  "src/fs/contain.ts"() {
+    "use strict";
+    init_path_components();
+    init_utf8();
+    MAX_LINKS = 40;
+    PLAIN_RELATIVE = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/;
+    ContainmentError = class extends Error {
+      name = "ContainmentError";
+    };
+  }
+});
+
 // node_modules/picomatch/lib/constants.js
 var require_constants6 = __commonJS({
   "node_modules/picomatch/lib/constants.js"(exports, module) {
@@ -20130,7 +20304,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants5 = require_constants6();
+    var constants6 = require_constants6();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -20138,7 +20312,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants5;
+    } = constants6;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -20159,7 +20333,7 @@ var require_parse2 = __commonJS({
       const parts = [];
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let value = "";
       let escaped2 = false;
       for (const ch of input) {
@@ -20174,11 +20348,11 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           value += ch;
           continue;
         }
-        if (quote === 0) {
+        if (quote2 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -20255,7 +20429,7 @@ var require_parse2 = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let escaped2 = false;
       for (let i = 1; i < pattern.length; i++) {
         const ch = pattern[i];
@@ -20268,10 +20442,10 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           continue;
         }
-        if (quote === 1) {
+        if (quote2 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -20347,7 +20521,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants6.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -20393,8 +20567,8 @@ var require_parse2 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants5.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants6.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants6.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -21090,7 +21264,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants5.globChars(opts.windows);
+      } = constants6.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -21148,7 +21322,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse4 = require_parse2();
     var utils = require_utils2();
-    var constants5 = require_constants6();
+    var constants6 = require_constants6();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -21276,7 +21450,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants5;
+    picomatch2.constants = constants6;
     module.exports = picomatch2;
   }
 });
@@ -21298,182 +21472,8 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// src/text/path-components.ts
-function linkComponents(text) {
-  return text.split("/").map((s, i, all) => s === "" && i === all.length - 1 ? "." : s).filter((s) => s !== "");
-}
-var PendingComponents;
-var init_path_components = __esm({
-  "src/text/path-components.ts"() {
-    "use strict";
-    PendingComponents = class {
-      items;
-      fromLinks = 0;
-      constructor(parts) {
-        this.items = [...parts];
-      }
-      get length() {
-        return this.items.length;
-      }
-      /** The next component, and whether a link's text gave it. */
-      next() {
-        const fromLink = this.fromLinks > 0;
-        if (fromLink) this.fromLinks--;
-        return { seg: this.items.shift(), fromLink };
-      }
-      /** Whether what is left starts with components of a link's text. */
-      get inLink() {
-        return this.fromLinks > 0;
-      }
-      /** Components to walk before the rest, from a link's text. */
-      pushLink(components) {
-        this.fromLinks += components.length;
-        this.items.unshift(...components);
-      }
-      /** What is left (none of it from a link's text when `inLink` is false). */
-      rest() {
-        return [...this.items];
-      }
-    };
-  }
-});
-
-// src/fs/contain.ts
-import { lstatSync as lstatSync2, readlinkSync, realpathSync as realpathSync3 } from "node:fs";
-import { dirname as dirname6, isAbsolute as isAbsolute4, join as join5, normalize as normalize2, relative as relative3, resolve as resolve5, sep as sep2 } from "node:path";
-function isWithin(dir, path2) {
-  const back = relative3(dir, path2);
-  return back === "" || back !== ".." && !back.startsWith(`..${sep2}`) && !isAbsolute4(back);
-}
-function resolveInRoot(root, rel) {
-  const abs = resolve5(root, rel);
-  return isWithin(resolve5(root), abs) ? abs : void 0;
-}
-function createContainMemo() {
-  return { dirs: /* @__PURE__ */ new Set() };
-}
-function containPath(root, rel, memo) {
-  if (memo) {
-    const known = underKnownDirectory(root, rel, memo);
-    if (known) return known;
-  }
-  const abs = resolveInRoot(root, rel);
-  if (!abs) return { kind: "outside", leadsTo: resolve5(root, rel) };
-  const realRoot = memo ? memo.realRoot ??= realpathSync3(root) : realpathSync3(root);
-  const pending2 = new PendingComponents(
-    relative3(resolve5(root), abs).split(sep2).filter((s) => s !== "")
-  );
-  let cur = realRoot;
-  let links2 = 0;
-  let target = null;
-  const dangling = (why) => ({
-    kind: "dangling",
-    link: target.link,
-    target: target.text,
-    ...why ? { why } : {}
-  });
-  while (pending2.length > 0) {
-    const { seg, fromLink } = pending2.next();
-    if (seg === ".") continue;
-    if (seg === "..") {
-      if (cur === realRoot) return { kind: "outside", leadsTo: resolve5(cur, "..", ...pending2.rest()) };
-      cur = dirname6(cur);
-      continue;
-    }
-    const next = join5(cur, seg);
-    if (pending2.length > 0 && memo?.dirs.has(next)) {
-      cur = next;
-      continue;
-    }
-    const stat3 = lstatOrNull(next);
-    if (!stat3)
-      return fromLink || pending2.inLink ? dangling() : { kind: "inside", real: join5(next, ...pending2.rest()), exists: false };
-    if (stat3.isSymbolicLink()) {
-      const raw = readlinkSync(next, { encoding: "buffer" });
-      const text = strictUtf8(raw);
-      const link2 = relative3(realRoot, next) || ".";
-      target = { link: link2, text: text ?? JSON.stringify(raw.toString("latin1")) };
-      if (++links2 > MAX_LINKS) return dangling("which is a loop of symbolic links");
-      if (text === null || text === "") return dangling("which is not a path (empty, or not UTF-8)");
-      let from;
-      if (isAbsolute4(text)) {
-        const abs2 = normalize2(text);
-        if (text.split("/").includes("..") || !isWithin(realRoot, abs2))
-          return { kind: "outside", leadsTo: safeReal(abs2) };
-        from = linkComponents(
-          `${relative3(realRoot, abs2).split(sep2).join("/")}${text.endsWith("/") ? "/" : ""}`
-        );
-        cur = realRoot;
-      } else {
-        from = linkComponents(text);
-      }
-      pending2.pushLink(from);
-      continue;
-    }
-    if (pending2.length > 0 && !stat3.isDirectory())
-      return fromLink || pending2.inLink ? dangling() : { kind: "inside", real: join5(next, ...pending2.rest()), exists: false };
-    cur = next;
-    if (memo && pending2.length > 0) memo.dirs.add(cur);
-  }
-  return { kind: "inside", real: cur, exists: true };
-}
-function isPlainRelative(rel) {
-  return PLAIN_RELATIVE.test(rel);
-}
-function underKnownDirectory(root, rel, memo) {
-  if (sep2 !== "/" || !isPlainRelative(rel)) return void 0;
-  const realRoot = memo.realRoot ??= realpathSync3(root);
-  const slash = rel.lastIndexOf("/");
-  const base = realRoot === "/" ? "" : realRoot;
-  if (slash >= 0 && !memo.dirs.has(`${base}/${rel.slice(0, slash)}`)) return void 0;
-  const real = `${base}/${rel}`;
-  const stat3 = lstatOrNull(real);
-  if (!stat3) return { kind: "inside", real, exists: false };
-  return stat3.isSymbolicLink() ? void 0 : { kind: "inside", real, exists: true };
-}
-function lstatOrNull(path2) {
-  try {
-    return lstatSync2(path2, { throwIfNoEntry: false }) ?? null;
-  } catch {
-    return null;
-  }
-}
-function safeReal(path2) {
-  try {
-    return realpathSync3(path2);
-  } catch {
-    return path2;
-  }
-}
-function describeEscape(c2) {
-  return c2.kind === "outside" ? `leads outside the repository (to ${c2.leadsTo})` : c2.why ? `goes through the symbolic link ${c2.link} (to ${c2.target}), ${c2.why}` : `goes through the symbolic link ${c2.link}, which points at nothing (${c2.target})`;
-}
-function inRepository(root, abs) {
-  const base = [resolve5(root), safeReal(root)].find((r) => isWithin(r, abs));
-  return base === void 0 ? null : relative3(base, abs);
-}
-function operatorPathEscape(root, abs) {
-  const rel = inRepository(root, abs);
-  if (rel === null) return null;
-  const c2 = containPath(root, rel);
-  return c2.kind === "inside" ? null : describeEscape(c2);
-}
-var MAX_LINKS, PLAIN_RELATIVE, ContainmentError;
-var init_contain = __esm({
-  "src/fs/contain.ts"() {
-    "use strict";
-    init_path_components();
-    init_utf8();
-    MAX_LINKS = 40;
-    PLAIN_RELATIVE = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/;
-    ContainmentError = class extends Error {
-      name = "ContainmentError";
-    };
-  }
-});
-
 // src/fs/read.ts
-import { closeSync as closeSync2, constants as constants4, fstatSync, openSync as openSync2, readSync } from "node:fs";
+import { closeSync as closeSync3, constants as constants5, fstatSync, openSync as openSync3, readSync } from "node:fs";
 function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
   const where4 = containPath(root, rel, memo);
   if (where4.kind === "outside")
@@ -21486,7 +21486,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
   if (!where4.exists) return { kind: "missing" };
   let fd;
   try {
-    fd = openSync2(where4.real, constants4.O_RDONLY | constants4.O_NONBLOCK | NOFOLLOW);
+    fd = openSync3(where4.real, constants5.O_RDONLY | constants5.O_NONBLOCK | NOFOLLOW);
   } catch (e) {
     const code2 = e.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
@@ -21513,7 +21513,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
     if (code2 === "EISDIR") return { kind: "not-a-file" };
     return { kind: "unreadable", reason: code2 ?? String(e) };
   } finally {
-    closeSync2(fd);
+    closeSync3(fd);
   }
 }
 var NOFOLLOW;
@@ -21524,7 +21524,7 @@ var init_read = __esm({
     init_contain();
     init_contain();
     init_limits();
-    NOFOLLOW = constants4.O_NOFOLLOW ?? 0;
+    NOFOLLOW = constants5.O_NOFOLLOW ?? 0;
   }
 });
 
@@ -22262,7 +22262,7 @@ var init_containment = __esm({
 });
 
 // src/exec/proc-table.ts
-import { existsSync as existsSync4, readdirSync as readdirSync4, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync4, readdirSync as readdirSync4, readFileSync as readFileSync5 } from "node:fs";
 function parseStat(text) {
   const open2 = text.indexOf("(");
   const close = text.lastIndexOf(")");
@@ -22286,7 +22286,7 @@ function procAvailable() {
 }
 function readProc(pid) {
   try {
-    return parseStat(readFileSync3(`/proc/${pid}/stat`, "latin1"));
+    return parseStat(readFileSync5(`/proc/${pid}/stat`, "latin1"));
   } catch {
     return null;
   }
@@ -22309,7 +22309,7 @@ function readProcTable() {
 function readEnvValues(pid, name) {
   let raw;
   try {
-    raw = readFileSync3(`/proc/${pid}/environ`);
+    raw = readFileSync5(`/proc/${pid}/environ`);
   } catch {
     return [];
   }
@@ -22326,7 +22326,7 @@ var init_proc_table = __esm({
 });
 
 // src/exec/step-watch.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
+import { randomBytes as randomBytes3 } from "node:crypto";
 function markersOf(p) {
   const key = procKey(p);
   let values = markers.get(key);
@@ -22365,7 +22365,7 @@ function unregister(w2) {
   }
 }
 function newStepToken() {
-  return randomBytes2(16).toString("hex");
+  return randomBytes3(16).toString("hex");
 }
 function signalProcess(pid, start, signal) {
   const now = readProc(pid);
@@ -22669,6 +22669,7 @@ async function launchProducer(spec) {
   const port = spec.argv.some((a) => a.includes("{port}")) ? await freeLoopbackPort() : null;
   const argv = spec.argv.map((a) => a.replace(/\{port\}/g, String(port ?? 0)));
   let announced = null;
+  let passedOver = null;
   const cwdProblem = workingDirectoryProblem(spec.cwd);
   if (cwdProblem) {
     const message = `the producer could not be started (${cwdProblem}): check the policy's producer.root and producer.start.cwd`;
@@ -22681,12 +22682,15 @@ async function launchProducer(spec) {
       env: spec.env,
       onStdoutLine: (line) => {
         const m = READY_LINE.exec(line);
-        if (m && !announced) {
-          try {
-            announced = new URL(m[1]);
-          } catch {
-          }
+        if (!m || announced) return;
+        let url;
+        try {
+          url = new URL(m[1]);
+        } catch {
+          return;
         }
+        if (url.protocol !== "http:") passedOver ??= `${url.protocol}//${url.host}`;
+        else if (port === null || url.port === String(port)) announced = url;
       }
     });
   } catch (e) {
@@ -22700,7 +22704,14 @@ async function launchProducer(spec) {
     };
   }
   try {
-    return await waitUntilReady(spec, handle, { argv, port, announced: () => announced, started, ms });
+    return await waitUntilReady(spec, handle, {
+      argv,
+      port,
+      announced: () => announced,
+      passedOver: () => passedOver,
+      started,
+      ms
+    });
   } catch (e) {
     await handle.stop();
     throw e;
@@ -22710,6 +22721,7 @@ async function waitUntilReady(spec, handle, at3) {
   const clock = spec.clock ?? realClock;
   const { argv, port, ms } = at3;
   let lastStatus = null;
+  let polled = null;
   const deadline = at3.started + spec.readyTimeoutMs;
   while (clock.now() < deadline) {
     if (handle.done()) {
@@ -22726,9 +22738,9 @@ async function waitUntilReady(spec, handle, at3) {
     }
     const base = at3.announced() ?? (port ? new URL(`http://127.0.0.1:${port}`) : null);
     if (base) {
-      const answer = await httpRequest(new URL(ENDPOINTS.health, base), "GET", void 0, 1e3);
-      if (answer.ok && answer.status >= 200 && answer.status < 300)
-        return { ok: true, baseUrl: base, handle, ms: ms() };
+      polled = new URL(ENDPOINTS.health, base);
+      const answer = await httpRequest(polled, "GET", void 0, 1e3);
+      if (answer.ok && !WARMING.has(answer.status)) return { ok: true, baseUrl: base, handle, ms: ms() };
       lastStatus = answer.ok ? answer.status : lastStatus;
     }
     await new Promise((r) => clock.after(POLL_MS2, r));
@@ -22737,13 +22749,27 @@ async function waitUntilReady(spec, handle, at3) {
     ok: false,
     reason: "timeout",
     // a first build on a fresh runner can take longer than the ready timeout: say where it is set
-    message: `the producer did not ${lastStatus === null ? "answer HTTP" : `answer ${ENDPOINTS.health} with a 2xx (its last answer: HTTP ${lastStatus})`} within ${formatDuration(spec.readyTimeoutMs)} (a first build may take longer: raise producer.probe.ready_timeout_s in the policy${handle.output.total === 0 ? "; it printed nothing" : ""})`,
+    message: notReady(spec.readyTimeoutMs, {
+      polled,
+      lastStatus,
+      passedOver: at3.passedOver(),
+      printed: handle.output.total > 0
+    }),
     outputTail: handle.output.lastLines(8),
     ms: ms(),
     handle
   };
 }
-var POLL_MS2, READY_LINE;
+function notReady(timeoutMs, seen) {
+  const within = formatDuration(timeoutMs);
+  const raise = "raise producer.probe.ready_timeout_s in the policy";
+  if (!seen.polled)
+    return seen.passedOver ? `the producer announced ${seen.passedOver}, which the preflight does not speak (it asks over plain http://), and its start command gives it no {port} to poll: serve plain HTTP, or pass {port} in producer.start.run` : `the producer announced no address within ${within} (no "listening on http://..." line), and its start command gives it no {port} to poll: pass {port} in producer.start.run`;
+  if (seen.lastStatus !== null)
+    return `the producer answered ${seen.polled.href} only with HTTP ${seen.lastStatus} (not ready yet) within ${within}: if it needs longer to get ready, ${raise}`;
+  return `the producer did not answer HTTP at ${seen.polled.href} within ${within} (a first build may take longer: ${raise}${seen.printed ? "" : "; it printed nothing"})`;
+}
+var POLL_MS2, READY_LINE, WARMING;
 var init_launch = __esm({
   "src/producer/launch.ts"() {
     "use strict";
@@ -22754,7 +22780,8 @@ var init_launch = __esm({
     init_endpoints();
     init_http();
     POLL_MS2 = 200;
-    READY_LINE = /listening on (http:\/\/[^\s]+)/;
+    READY_LINE = /listening on ([a-z][a-z0-9+.-]*:\/\/[^\s]+)/i;
+    WARMING = /* @__PURE__ */ new Set([502, 503, 504]);
   }
 });
 
@@ -23135,11 +23162,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants5) {
+      optimizeNames(names, constants6) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants5);
+          this.rhs = optimizeExpr(this.rhs, names, constants6);
         return this;
       }
       get names() {
@@ -23156,10 +23183,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants5) {
+      optimizeNames(names, constants6) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants5);
+        this.rhs = optimizeExpr(this.rhs, names, constants6);
         return this;
       }
       get names() {
@@ -23220,8 +23247,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants5) {
-        this.code = optimizeExpr(this.code, names, constants5);
+      optimizeNames(names, constants6) {
+        this.code = optimizeExpr(this.code, names, constants6);
         return this;
       }
       get names() {
@@ -23250,12 +23277,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants5) {
+      optimizeNames(names, constants6) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants5))
+          if (n.optimizeNames(names, constants6))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -23308,12 +23335,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants5) {
+      optimizeNames(names, constants6) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
-        if (!(super.optimizeNames(names, constants5) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants6);
+        if (!(super.optimizeNames(names, constants6) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants5);
+        this.condition = optimizeExpr(this.condition, names, constants6);
         return this;
       }
       get names() {
@@ -23336,10 +23363,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants5) {
-        if (!super.optimizeNames(names, constants5))
+      optimizeNames(names, constants6) {
+        if (!super.optimizeNames(names, constants6))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants5);
+        this.iteration = optimizeExpr(this.iteration, names, constants6);
         return this;
       }
       get names() {
@@ -23375,10 +23402,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants5) {
-        if (!super.optimizeNames(names, constants5))
+      optimizeNames(names, constants6) {
+        if (!super.optimizeNames(names, constants6))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants5);
+        this.iterable = optimizeExpr(this.iterable, names, constants6);
         return this;
       }
       get names() {
@@ -23420,11 +23447,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants5) {
+      optimizeNames(names, constants6) {
         var _a, _b;
-        super.optimizeNames(names, constants5);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants5);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants5);
+        super.optimizeNames(names, constants6);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants6);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants6);
         return this;
       }
       get names() {
@@ -23725,7 +23752,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants5) {
+    function optimizeExpr(expr, names, constants6) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -23740,14 +23767,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c2 = constants5[n.str];
+        const c2 = constants6[n.str];
         if (c2 === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c2;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c2) => c2 instanceof code_1.Name && names[c2.str] === 1 && constants5[c2.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c2) => c2 instanceof code_1.Name && names[c2.str] === 1 && constants6[c2.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -30296,7 +30323,7 @@ async function runPreflight(root, baseline, env2) {
     readyTimeoutMs: probe.ready_timeout_s * 1e3
   });
   const exchanges = [];
-  let exit;
+  let stopped2;
   try {
     if (launch.ok) {
       const schemas = loadResponseSchemas(
@@ -30315,14 +30342,17 @@ async function runPreflight(root, baseline, env2) {
       }
     }
   } finally {
-    exit = await launch.handle?.stop();
+    const stopping = Date.now();
+    const exit = await launch.handle?.stop();
+    if (exit)
+      stopped2 = { killed: exit.killed, escaped: exit.outputForcedClosed === true, ms: Date.now() - stopping };
   }
   return {
     launch: outcomeOf(launch),
     exchanges,
     outputTail: launch.handle?.output.lastLines(20) ?? "",
     // found by review: a producer's daemon that held its output was neither said nor failed, as a suite step's is
-    stopped: exit ? { killed: exit.killed, escaped: exit.outputForcedClosed === true } : null,
+    stopped: stopped2 ?? null,
     durationMs: Date.now() - started
   };
 }
@@ -52270,8 +52300,8 @@ function requireLodash_sortby() {
       if (reLeadingDot.test(string)) {
         result.push("");
       }
-      string.replace(rePropName, function(match, number, quote, string2) {
-        result.push(quote ? string2.replace(reEscapeChar, "$1") : number || match);
+      string.replace(rePropName, function(match, number, quote2, string2) {
+        result.push(quote2 ? string2.replace(reEscapeChar, "$1") : number || match);
       });
       return result;
     });
@@ -55121,6 +55151,11 @@ ${indented(fenced(rest), marker3.length)}` : "";
   return out.join("\n");
 }
 
+// src/text/short-commit.ts
+function shortCommit(sha) {
+  return /^[0-9a-f]{12,64}$/i.test(sha) ? sha.slice(0, 12) : shorten(sha, 60, "quote");
+}
+
 // src/evidence/packet-name.ts
 function packetName(operation, baseline) {
   return `${operation}-${baseline}`;
@@ -55143,7 +55178,7 @@ var STATUS_WORDS = {
   failed: "failed: the rollback did not complete"
 };
 function baselineLabel(id) {
-  return `${code(id.release_tag)} (commit ${code(id.commit_sha?.slice(0, 12) ?? null)})`;
+  return `${code(id.release_tag)} (commit ${code(id.commit_sha ? shortCommit(id.commit_sha) : null)})`;
 }
 function link(url) {
   return /^https?:\/\/[^\s<>`]+$/.test(url) ? `<${url}>` : code(url);
@@ -56427,6 +56462,18 @@ function locate(doc, pointer, key) {
   return positionAt(doc.file, node.offset);
 }
 
+// src/text/quote.ts
+var redactWhole = (text) => text;
+function installQuoteRedaction(redact) {
+  redactWhole = redact;
+}
+function redactQuoted(text) {
+  return redactWhole(text);
+}
+function quote(text, max) {
+  return shorten(redactWhole(text), max, "quote");
+}
+
 // src/rules/preflight.ts
 var PREFLIGHT_SUITE = "preflight";
 var FORBIDDEN = ["legacy_error", "api_contract_version"];
@@ -56491,7 +56538,7 @@ function stopped(report2) {
   const left = s?.killed.filter((k2) => k2.found !== "group") ?? [];
   if (!s || !s.escaped && left.length === 0) return { findings: [], steps: [] };
   const stop = {
-    ...step("stop producer", s.escaped ? "failed" : "passed", 0),
+    ...step("stop producer", s.escaped ? "failed" : "passed", s.ms),
     ...s.escaped ? { error: "output still open after SIGKILL" } : {},
     ...left.length > 0 ? { killed: left } : {}
   };
@@ -56659,7 +56706,7 @@ function pending(name, body) {
   return [];
 }
 function snippet(text) {
-  const one = text.replace(/\s+/g, " ").trim();
+  const one = redactQuoted(text).replace(/\s+/g, " ").trim();
   const cut = shorten(one, 120, "quote");
   return cut === "\u2026" ? `(${one.length} characters in one word, not shown)` : cut;
 }
@@ -57141,7 +57188,8 @@ async function commitDate(cwd, commit) {
 import { existsSync as existsSync5 } from "node:fs";
 
 // src/fs/atomic-set.ts
-import { basename as basename3, dirname as dirname4, isAbsolute as isAbsolute2, join as join4, relative, resolve as resolve2 } from "node:path";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync4, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
+import { basename as basename3, dirname as dirname5, isAbsolute as isAbsolute3, join as join5, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/git/run-context.ts
 import { existsSync as existsSync3, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
@@ -57239,6 +57287,59 @@ function removeStaleTemps(path2) {
   }
 }
 
+// src/fs/atomic-set.ts
+init_contain();
+
+// src/fs/lock-file.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { closeSync as closeSync2, constants as constants4, linkSync, openSync as openSync2, readFileSync as readFileSync3, rmSync as rmSync2, writeSync } from "node:fs";
+var CREATE2 = constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | (constants4.O_NOFOLLOW ?? 0);
+function tryLock(path2) {
+  const aside = `${path2}.${randomBytes2(8).toString("hex")}.tmp`;
+  const fd = openSync2(aside, CREATE2, 420);
+  try {
+    writeSync(fd, `${process.pid}
+`);
+  } finally {
+    closeSync2(fd);
+  }
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        linkSync(aside, path2);
+        return { release: () => rmSync2(path2, { force: true }) };
+      } catch (e) {
+        if (e.code !== "EEXIST") throw e;
+      }
+      const holder = holderOf(path2);
+      if (holder !== null) return { holder };
+      if (attempt > 0) return { holder: holderOf(path2) ?? 0 };
+      rmSync2(path2, { force: true });
+    }
+  } finally {
+    rmSync2(aside, { force: true });
+  }
+}
+function holderOf(path2) {
+  let text;
+  try {
+    text = readFileSync3(path2, "utf8").slice(0, 32);
+  } catch {
+    return null;
+  }
+  const pid = Number(text.trim());
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (e) {
+    return e.code === "EPERM" ? pid : null;
+  }
+}
+function pause(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 // src/fs/digest.ts
 import { createHash } from "node:crypto";
 function sha256(data) {
@@ -57246,6 +57347,23 @@ function sha256(data) {
 }
 
 // src/fs/atomic-set.ts
+var nodeSetFs = {
+  // the journal relies on a write being whole or absent; staged files get the same for free
+  writeFile: (path2, data) => writeFileAtomic(path2, data, { durable: true }),
+  rename: (from, to) => renameSync2(from, to),
+  rm: (path2) => rmSync3(path2, { force: true }),
+  readFile: (path2) => {
+    try {
+      return readFileSync4(path2);
+    } catch (e) {
+      if (e.code === "ENOENT") return null;
+      throw e;
+    }
+  },
+  mkdir: (path2) => {
+    mkdirSync2(path2, { recursive: true });
+  }
+};
 var FileSetError = class extends Error {
   /**
    * @param nothingChanged the failure came before the commit point and the old set is whole
@@ -57260,13 +57378,47 @@ var FileSetError = class extends Error {
   busy;
   name = "FileSetError";
 };
+var JOURNAL_KIND = "baseline-gate.file-set-journal.v1";
 function journalPath(root, name) {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
     throw new FileSetError(`journal name ${JSON.stringify(name)}: letters, digits, '.', '_' and '-' only`);
   }
   const file = `${name}.journal.json`;
-  const gitDir = findGitDir(resolve2(root));
-  return gitDir ? join4(gitDir, "baseline-gate", file) : join4(resolve2(root), ".baseline-gate", file);
+  const gitDir = findGitDir(resolve3(root));
+  return gitDir ? join5(gitDir, "baseline-gate", file) : join5(resolve3(root), ".baseline-gate", file);
+}
+function stagedPath(target) {
+  return join5(dirname5(target), `.${basename3(target)}.baseline-gate-staged`);
+}
+function journalState(journal) {
+  const bytes = nodeSetFs.readFile(journal);
+  if (bytes === null) return null;
+  try {
+    return parseJournal(journal, bytes).state;
+  } catch {
+    return "unreadable";
+  }
+}
+function parseJournal(journal, bytes) {
+  const fail = (why) => new FileSetError(
+    `the journal ${journal} of an interrupted baseline-gate write cannot be read (${why}). Inspect the files it lists and restore them from git if needed, then delete ${journal} and run the command again.`
+  );
+  let value;
+  try {
+    value = JSON.parse(bytes.toString("utf8"));
+  } catch {
+    throw fail(bytes.length === 0 ? "it is empty" : "it is not valid JSON");
+  }
+  const j2 = value;
+  const hex = (v) => typeof v === "string" && /^[0-9a-f]{64}$/.test(v);
+  const at3 = (p) => resolve3(dirname5(journal), p);
+  const entryOk = (f) => typeof f === "object" && f !== null && typeof f.target === "string" && typeof f.staged === "string" && at3(f.staged) === stagedPath(at3(f.target)) && // recovery only ever touches a target's own staged copy
+  hex(f.new_sha256) && (f.old_sha256 === null || hex(f.old_sha256));
+  if (typeof j2 !== "object" || j2 === null || j2.kind !== JOURNAL_KIND || j2.state !== "prepared" && j2.state !== "committed" || !Array.isArray(j2.files) || !j2.files.every(entryOk)) {
+    throw fail("it is not a baseline-gate file-set journal");
+  }
+  const files = j2.files.map((f) => ({ ...f, target: at3(f.target), staged: at3(f.staged) }));
+  return { ...j2, files };
 }
 
 // src/fs/scan.ts
@@ -57274,18 +57426,18 @@ import { readdirSync as readdirSync3 } from "node:fs";
 import { join as join6 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync as readdirSync2, realpath, realpathSync as realpathSync2, stat as stat2, statSync as statSync3 } from "fs";
-import { isAbsolute as isAbsolute3, posix, resolve as resolve4 } from "path";
+import { readdir as readdir2, readdirSync as readdirSync2, realpath, realpathSync as realpathSync3, stat as stat2, statSync as statSync3 } from "fs";
+import { isAbsolute as isAbsolute4, posix, resolve as resolve5 } from "path";
 import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename as basename4, dirname as dirname5, normalize, relative as relative2, resolve as resolve3, sep } from "path";
+import { basename as basename4, dirname as dirname6, normalize as normalize2, relative as relative3, resolve as resolve4, sep as sep2 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path2) {
-  let normalized = normalize(path2);
-  if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
+  let normalized = normalize2(path2);
+  if (normalized.length > 1 && normalized[normalized.length - 1] === sep2) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
@@ -57299,7 +57451,7 @@ function isRootDirectory(path2) {
 function normalizePath(path2, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
   const pathNeedsCleaning = process.platform === "win32" && path2.includes("/") || path2.startsWith(".");
-  if (resolvePaths) path2 = resolve3(path2);
+  if (resolvePaths) path2 = resolve4(path2);
   if (normalizePath$1 || pathNeedsCleaning) path2 = cleanPath(path2);
   if (path2 === ".") return "";
   const needsSeperator = path2[path2.length - 1] !== pathSeparator;
@@ -57312,7 +57464,7 @@ function joinPathWithRelativePath(root, options) {
   return function(filename, directoryPath) {
     const sameRoot = directoryPath.startsWith(root);
     if (sameRoot) return directoryPath.slice(root.length) + filename;
-    else return convertSlashes(relative2(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+    else return convertSlashes(relative3(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
   };
 }
 function joinPath(filename) {
@@ -57424,13 +57576,13 @@ function build$2(options, isSynchronous) {
 }
 function isRecursive(path2, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname5(path2);
+  let parent = dirname6(path2);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
     const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
     if (isSameRoot) depth++;
-    else parent = dirname5(parent);
+    else parent = dirname6(parent);
   }
   state.symlinks.set(path2, resolved);
   return depth > 1;
@@ -57618,7 +57770,7 @@ var Walker = class {
           } else {
             resolvedPath = useRealPaths ? resolvedPath : path2;
             const filename = basename4(resolvedPath);
-            const directoryPath$1 = normalizePath(dirname5(resolvedPath), this.state.options);
+            const directoryPath$1 = normalizePath(dirname6(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
             this.pushFile(resolvedPath, files, this.state.counts, filters);
           }
@@ -57665,7 +57817,7 @@ var Builder = class {
   options = {
     maxDepth: Infinity,
     suppressErrors: true,
-    pathSeparator: sep,
+    pathSeparator: sep2,
     filters: []
   };
   globFunction;
@@ -57886,7 +58038,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
   if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
   if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
   const escapedCwd = escapePath(cwd);
-  result = isAbsolute3(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
+  result = isAbsolute4(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
   const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
   const parts = splitPattern(result);
   if (parentDir) {
@@ -58016,13 +58168,13 @@ var defaultOptions = {
 function getOptions(options) {
   const opts = Object.assign({}, options);
   for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve4(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve5(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
     readdir: opts.fs.readdir || readdir2,
     readdirSync: opts.fs.readdirSync || readdirSync2,
     realpath: opts.fs.realpath || realpath,
-    realpathSync: opts.fs.realpathSync || realpathSync2,
+    realpathSync: opts.fs.realpathSync || realpathSync3,
     stat: opts.fs.stat || stat2,
     statSync: opts.fs.statSync || statSync3
   });
@@ -61698,7 +61850,7 @@ function valueAt(value, pointer) {
 }
 function preview(value, max = 60) {
   const text = JSON.stringify(value) ?? String(value);
-  const cut = shorten(text, max, "quote");
+  const cut = quote(text, max);
   return cut === "\u2026" ? `a value of ${text.length} characters` : cut;
 }
 function closest(word, candidates) {
@@ -62443,7 +62595,7 @@ function shownLine(line) {
   if (line === void 0) return "no line";
   const t = line.trim();
   if (t === "") return "an empty line";
-  const cut = shorten(t, 60, "quote");
+  const cut = quote(t, 60);
   return cut === "\u2026" ? `a line of ${t.length} characters in one word` : `\`${cut}\``;
 }
 var IDENTITY = [
@@ -62744,7 +62896,7 @@ function trioRules(trio, ctx) {
 }
 
 // src/redact/known-secrets.ts
-var SECRET_NAME = /TOKEN|SECRET|PASS(?:WORD|WD|PHRASE)?(?![A-Z])|(?:^|_)PWD$|PRIVATE_KEY|API_KEY|SIGNING_KEY|CREDENTIAL|(?:^|_)AUTH$/i;
+var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|(?:^|_)PASS(?:_|$)|(?:^|_)PWD$|PRIVATE_KEY|API_KEY|SIGNING_KEY|(?:^|_)CREDENTIALS?$|(?:^|_)AUTH$/i;
 var NOT_SECRET_NAME = /^(?:OLD)?PWD$/i;
 var MIN_SECRET_LENGTH = 4;
 var KNOWN_SECRET_VARIABLES = ["GITHUB_TOKEN", "GH_TOKEN", "ACTIONS_RUNTIME_TOKEN", "NPM_TOKEN"];
@@ -63057,6 +63209,8 @@ var DETECTORS = [
   }),
   simple("openai-api-key", {
     re: /sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,256}|sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}/dg,
+    // never inside a word: `task-admin-dashboard-...` is a name (found by review)
+    boundary: true,
     quick: includesAny("sk-")
   }),
   simple("linear-api-key", { re: /lin_api_[A-Za-z0-9_]{32,128}/dg, quick: includesAny("lin_api_") }),
@@ -63093,6 +63247,23 @@ var DETECTORS = [
     groups: [1],
     accept: (p) => !placeholder(p),
     quick: (t) => t.includes("://") || t.includes(":\\/\\/")
+  }),
+  simple("url-credential", {
+    // a token as the user, with no password or GitHub's `x-oauth-basic` in its place: https://<token>@github.com,
+    // https://<token>:x-oauth-basic@host (found by review: only the placeholder was taken, the token left)
+    re: /\b[a-z][a-z0-9+.-]{0,30}:\/\/(?!\[REDACTED:)([A-Za-z0-9_-]{20,255})(?::(?:x-oauth-basic|x-access-token))?@(?=[A-Za-z0-9[])/dgi,
+    groups: [1],
+    // a token has digits and letters; a long user name (`release-automation-bot`) has no digit
+    accept: (u) => !placeholder(u) && /\d/.test(u) && /[A-Za-z]/.test(u),
+    quick: includesAny("://")
+  }),
+  simple("database-connection-string", {
+    // a database's URL keeps a password of any characters but `@` and spaces (`#`, `?` and quotes too, which a
+    // URL would not): postgres://app:s3cr#t@db (found by review)
+    re: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|cockroachdb):\/\/[^\s:/@]{0,256}:(?!\[REDACTED:)([^\s@]{1,256})@(?=[A-Za-z0-9[])/dgi,
+    groups: [1],
+    accept: (p) => !placeholder(p),
+    quick: includesAny("://")
   }),
   simple("url-credential", {
     // the same URL percent-encoded, as a redirect parameter carries it: scheme%3A%2F%2Fuser%3Apassword%40host
@@ -63134,7 +63305,8 @@ var DETECTORS = [
     {
       re: new RegExp(`(${ASSIGNMENT_NAME})["']?[ \\t]{0,4}(?:=>|=|:)[ \\t]{0,4}${VALUE}`, "dgi"),
       groups: [2, 3, 4],
-      accept: (v, m) => nonTrivialValue(v) && !calledOrIndexed(m) && !inUrlAuthority(m.input, m.index, m[1]),
+      accept: (v, m) => nonTrivialValue(v) && !calledOrIndexed(m) && !inUrlAuthority(m.input, m.index, m[1]) && // the shell's PWD and OLDPWD name the directory (found by review: a step's `PWD=/home/runner/...`)
+      !(/^pwd$/i.test(m[1]) && /^[/~]/.test(v)),
       kind: (m) => assignmentKind(m[1])
     },
     ASSIGNMENT_KINDS
@@ -63947,14 +64119,9 @@ function interruptedWrites(root, baseline) {
   return ["repin", "rollback", "migrate"].flatMap((command) => {
     const journal = journalPath(root, `${command}-${baseline.name}`);
     if (!existsSync5(journal)) return [];
-    return [
-      finding(
-        "BG215",
-        null,
-        null,
-        `a baseline-gate ${command} of ${baseline.name} was interrupted while writing the trio (journal ${journal}): the files may mix the old and the new trio; run baseline-gate ${command} again to finish it`
-      )
-    ];
+    const state = journalState(journal);
+    const message = state === "prepared" ? `a baseline-gate ${command} of ${baseline.name} was interrupted before it changed any trio file (journal ${journal}): the trio is whole; the next ${command} removes what it left (its journal and staged copies)` : `a baseline-gate ${command} of ${baseline.name} was interrupted while writing the trio (journal ${journal}): the files may mix the old and the new trio; run baseline-gate ${command} again to finish it (if the trio was restored from git since, that run drops the interrupted write instead)`;
+    return [finding("BG215", null, null, message)];
   });
 }
 async function preflight(ctx, baseline) {
@@ -64179,7 +64346,7 @@ function titleProblem(title) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync4, existsSync as existsSync6 } from "fs";
+import { readFileSync as readFileSync6, existsSync as existsSync6 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -64190,7 +64357,7 @@ var Context = class {
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync6(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+        this.payload = JSON.parse(readFileSync6(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path2 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path2} does not exist${EOL5}`);
@@ -69557,12 +69724,12 @@ function errorCode(e) {
 }
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync8, lstatSync as lstatSync3, mkdirSync as mkdirSync3 } from "node:fs";
+import { existsSync as existsSync8, lstatSync as lstatSync3, mkdirSync as mkdirSync4 } from "node:fs";
 import { join as join10, resolve as resolve8 } from "node:path";
 init_contain();
 
 // src/fs/file-in-the-way.ts
-import { closeSync as closeSync3, existsSync as existsSync7, mkdirSync as mkdirSync2, openSync as openSync3, rmdirSync, statSync as statSync5, unlinkSync } from "node:fs";
+import { closeSync as closeSync4, existsSync as existsSync7, mkdirSync as mkdirSync3, openSync as openSync4, rmdirSync, statSync as statSync5, unlinkSync } from "node:fs";
 import { dirname as dirname7, join as join9 } from "node:path";
 function fileInTheWay(abs) {
   for (let path2 = abs; ; path2 = dirname7(path2)) {
@@ -69582,11 +69749,11 @@ function probeWritable(dir) {
   const created = [];
   try {
     for (const d of made) {
-      mkdirSync2(d);
+      mkdirSync3(d);
       created.push(d);
     }
     const probe = join9(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    closeSync3(openSync3(probe, "wx", 384));
+    closeSync4(openSync4(probe, "wx", 384));
     unlinkSync(probe);
   } finally {
     for (const d of created.reverse()) rmdirSync(d);
@@ -69624,7 +69791,7 @@ function createEvidenceStore(dir, options = {}) {
   const prepare = () => {
     check(abs);
     ownDirectory();
-    mkdirSync3(abs, { recursive: true });
+    mkdirSync4(abs, { recursive: true });
     if (options.ignoreInGit) {
       const marker3 = join10(resolve8(options.ignoreInGit), ".gitignore");
       check(marker3);
@@ -69664,14 +69831,36 @@ function createEvidenceStore(dir, options = {}) {
       if (files.length === 0) return [];
       prepare();
       check(abs);
-      return files.map((f) => {
-        const path2 = join10(abs, f.name);
-        if (options.root !== void 0 && lstatSync3(path2, { throwIfNoEntry: false })?.isSymbolicLink())
-          check(path2);
-        return put(path2, f.content);
-      });
+      const release = batchLock(abs);
+      try {
+        return files.map((f) => {
+          const path2 = join10(abs, f.name);
+          if (options.root !== void 0 && lstatSync3(path2, { throwIfNoEntry: false })?.isSymbolicLink())
+            check(path2);
+          return put(path2, f.content);
+        });
+      } finally {
+        release();
+      }
     }
   };
+}
+var BATCH_WAIT_MS = 1e4;
+function batchLock(dir) {
+  const path2 = join10(dir, ".baseline-gate-evidence.lock");
+  for (let waited = 0; ; waited += 25) {
+    let attempt;
+    try {
+      attempt = tryLock(path2);
+    } catch {
+      return () => {
+      };
+    }
+    if ("release" in attempt) return attempt.release;
+    if (waited >= BATCH_WAIT_MS) return () => {
+    };
+    pause(25);
+  }
 }
 
 // src/operations/context.ts
@@ -70934,7 +71123,7 @@ function cancellation() {
 }
 
 // src/git/root.ts
-import { existsSync as existsSync10, lstatSync as lstatSync4, readFileSync as readFileSync5, readlinkSync as readlinkSync2, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
+import { existsSync as existsSync10, lstatSync as lstatSync4, readFileSync as readFileSync7, readlinkSync as readlinkSync2, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
 import { basename as basename6, dirname as dirname8, isAbsolute as isAbsolute8, join as join12, resolve as resolve10 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
@@ -70984,7 +71173,7 @@ function sameDirectory(a, b) {
 function superproject(top) {
   const git2 = lstatSync4(join12(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
-  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync5(join12(top, ".git"), "utf8"))?.[1]?.trim();
+  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync7(join12(top, ".git"), "utf8"))?.[1]?.trim();
   if (!gitdir || !underModules(resolve10(top, gitdir))) return null;
   for (let dir = dirname8(top); ; dir = dirname8(dir)) {
     if (existsSync10(join12(dir, ".git"))) return dir;
@@ -71288,7 +71477,7 @@ function writeSarif(evidence, result, baselines, root, env2) {
 }
 
 // src/actions/shared/token-fd.ts
-import { closeSync as closeSync4, readFileSync as readFileSync6 } from "node:fs";
+import { closeSync as closeSync5, readFileSync as readFileSync8 } from "node:fs";
 var TOKEN_FD_VARIABLE = "BASELINE_GATE_TOKEN_FD";
 function tokenFromDescriptor(env2) {
   const named = env2[TOKEN_FD_VARIABLE];
@@ -71299,14 +71488,14 @@ function tokenFromDescriptor(env2) {
       `${TOKEN_FD_VARIABLE} must name a file descriptor above 2 (got ${JSON.stringify(named)})`
     );
   try {
-    return readFileSync6(fd, "utf8").replace(/\n$/, "");
+    return readFileSync8(fd, "utf8").replace(/\n$/, "");
   } catch (e) {
     throw new InputError(
       `the token could not be read from file descriptor ${fd} (${TOKEN_FD_VARIABLE}): ${e.message}`
     );
   } finally {
     try {
-      closeSync4(fd);
+      closeSync5(fd);
     } catch {
     }
   }
@@ -71328,6 +71517,7 @@ async function runAction(spec, env2) {
     const get = (name) => name === "token" && token !== void 0 ? token : getInput(name, { trimWhitespace: false });
     const inputs = await withRepositoryRoot(spec.readInputs(get, env2), env2);
     if (inputs.token) setSecret(inputs.token);
+    installQuoteRedaction(runRedactor({ env: env2 }));
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy });
     const baselines = selectBaselines(policy, inputs.baseline);
     const evidence = createEvidenceStore(inputs.evidenceDir, { root: inputs.root });
@@ -71427,13 +71617,6 @@ function fit(render, ladder, fits) {
 
 // src/present/headline.ts
 init_plural();
-
-// src/text/short-commit.ts
-function shortCommit(sha) {
-  return /^[0-9a-f]{12,64}$/i.test(sha) ? sha.slice(0, 12) : shorten(sha, 60, "quote");
-}
-
-// src/present/headline.ts
 var short2 = shortCommit;
 function label(id) {
   if (id?.release_tag) return [c(id.release_tag)];

@@ -5797,7 +5797,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants5 = require_constants2();
+    var constants6 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5872,7 +5872,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5967,11 +5967,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants5.ERROR.OK) {
+          if (ret !== constants6.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants5.ERROR.PAUSED) {
+            } else if (ret === constants6.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5994,10 +5994,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants5.ERROR.OK) {
+        if (ret === constants6.ERROR.OK) {
           return null;
         }
-        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6014,7 +6014,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants5.ERROR[ret], data);
+        return new HTTPParserError(message, constants6.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6180,7 +6180,7 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
+        const pause2 = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
         if (request2.aborted) {
           return -1;
         }
@@ -6194,7 +6194,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants5.ERROR.PAUSED : 0;
+        return pause2 ? constants6.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6216,7 +6216,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6252,13 +6252,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -23875,6 +23875,11 @@ ${indented(fenced(rest), marker3.length)}` : "";
   return out.join("\n");
 }
 
+// src/text/short-commit.ts
+function shortCommit(sha) {
+  return /^[0-9a-f]{12,64}$/i.test(sha) ? sha.slice(0, 12) : shorten(sha, 60, "quote");
+}
+
 // src/evidence/packet-name.ts
 function packetName(operation, baseline) {
   return `${operation}-${baseline}`;
@@ -23897,7 +23902,7 @@ var STATUS_WORDS = {
   failed: "failed: the rollback did not complete"
 };
 function baselineLabel(id) {
-  return `${code(id.release_tag)} (commit ${code(id.commit_sha?.slice(0, 12) ?? null)})`;
+  return `${code(id.release_tag)} (commit ${code(id.commit_sha ? shortCommit(id.commit_sha) : null)})`;
 }
 function link(url) {
   return /^https?:\/\/[^\s<>`]+$/.test(url) ? `<${url}>` : code(url);
@@ -25246,6 +25251,15 @@ function locate(doc, pointer, key) {
   return positionAt(doc.file, node.offset);
 }
 
+// src/text/quote.ts
+var redactWhole = (text) => text;
+function installQuoteRedaction(redact) {
+  redactWhole = redact;
+}
+function quote(text, max) {
+  return shorten(redactWhole(text), max, "quote");
+}
+
 // src/rules/preflight.ts
 var PREFLIGHT_SUITE = "preflight";
 
@@ -25796,7 +25810,7 @@ function rollbackRules(input, from, to) {
   const withdrawn = known !== null && statusOf(known) === "Rolled back";
   const fromLegacy = restorableWithoutRow(to, from, input.approvedBeforeAdoption ?? []);
   if (withdrawn || !known && !fromLegacy || input.pinnedBefore === null || pinned === false) {
-    const why = withdrawn ? `the ledger before the change records ${to.release_tag} as Rolled back (line ${known.position.line}): a withdrawn release is not restored` : !known && pinned !== false && input.pinnedBefore !== null ? `the ledger before the change has no row for ${to.release_tag}, and it is no older baseline the pin held before adoption that a promotion replaced (only those may lack a row, as a hand-kept ledger dropped them)` : input.pinnedBefore === null ? "the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)" : `the pin never held this identity (${describe2(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? "?"}) in the history of the base`;
+    const why = withdrawn ? `the ledger before the change records ${to.release_tag} as Rolled back (line ${known.position.line}): a withdrawn release is not restored` : !known && pinned !== false && input.pinnedBefore !== null ? `the ledger before the change has no row for ${to.release_tag}, and it is no older baseline the pin held before adoption that a promotion replaced (only those may lack a row, as a hand-kept ledger dropped them)` : input.pinnedBefore === null ? "the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)" : `the pin never held this identity (${describe2(to)}, manifest ${to.manifest_sha256 ? shortCommit(to.manifest_sha256) : "?"}) in the history of the base`;
     out.push(
       finding(
         "BG509",
@@ -25964,7 +25978,7 @@ function lowered(from, to) {
   return a !== null && b !== null && b < a;
 }
 function describe2(id) {
-  return `${id.release_tag ?? "?"} / ${id.commit_sha?.slice(0, 12) ?? "?"}`;
+  return `${id.release_tag ?? "?"} / ${id.commit_sha ? shortCommit(id.commit_sha) : "?"}`;
 }
 function day(d) {
   return d.toISOString().slice(0, 10);
@@ -30331,7 +30345,7 @@ function valueAt(value, pointer) {
 }
 function preview(value, max = 60) {
   const text = JSON.stringify(value) ?? String(value);
-  const cut = shorten(text, max, "quote");
+  const cut = quote(text, max);
   return cut === "\u2026" ? `a value of ${text.length} characters` : cut;
 }
 function closest(word, candidates) {
@@ -31028,7 +31042,7 @@ function shownLine(line) {
   if (line === void 0) return "no line";
   const t = line.trim();
   if (t === "") return "an empty line";
-  const cut = shorten(t, 60, "quote");
+  const cut = quote(t, 60);
   return cut === "\u2026" ? `a line of ${t.length} characters in one word` : `\`${cut}\``;
 }
 var IDENTITY = [
@@ -32174,7 +32188,7 @@ async function checkoutConversions(root, revs, baseline) {
 import { basename as basename3 } from "node:path";
 
 // src/redact/known-secrets.ts
-var SECRET_NAME = /TOKEN|SECRET|PASS(?:WORD|WD|PHRASE)?(?![A-Z])|(?:^|_)PWD$|PRIVATE_KEY|API_KEY|SIGNING_KEY|CREDENTIAL|(?:^|_)AUTH$/i;
+var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|(?:^|_)PASS(?:_|$)|(?:^|_)PWD$|PRIVATE_KEY|API_KEY|SIGNING_KEY|(?:^|_)CREDENTIALS?$|(?:^|_)AUTH$/i;
 var NOT_SECRET_NAME = /^(?:OLD)?PWD$/i;
 var MIN_SECRET_LENGTH = 4;
 var KNOWN_SECRET_VARIABLES = ["GITHUB_TOKEN", "GH_TOKEN", "ACTIONS_RUNTIME_TOKEN", "NPM_TOKEN"];
@@ -32487,6 +32501,8 @@ var DETECTORS = [
   }),
   simple("openai-api-key", {
     re: /sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,256}|sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}/dg,
+    // never inside a word: `task-admin-dashboard-...` is a name (found by review)
+    boundary: true,
     quick: includesAny("sk-")
   }),
   simple("linear-api-key", { re: /lin_api_[A-Za-z0-9_]{32,128}/dg, quick: includesAny("lin_api_") }),
@@ -32523,6 +32539,23 @@ var DETECTORS = [
     groups: [1],
     accept: (p) => !placeholder(p),
     quick: (t) => t.includes("://") || t.includes(":\\/\\/")
+  }),
+  simple("url-credential", {
+    // a token as the user, with no password or GitHub's `x-oauth-basic` in its place: https://<token>@github.com,
+    // https://<token>:x-oauth-basic@host (found by review: only the placeholder was taken, the token left)
+    re: /\b[a-z][a-z0-9+.-]{0,30}:\/\/(?!\[REDACTED:)([A-Za-z0-9_-]{20,255})(?::(?:x-oauth-basic|x-access-token))?@(?=[A-Za-z0-9[])/dgi,
+    groups: [1],
+    // a token has digits and letters; a long user name (`release-automation-bot`) has no digit
+    accept: (u) => !placeholder(u) && /\d/.test(u) && /[A-Za-z]/.test(u),
+    quick: includesAny("://")
+  }),
+  simple("database-connection-string", {
+    // a database's URL keeps a password of any characters but `@` and spaces (`#`, `?` and quotes too, which a
+    // URL would not): postgres://app:s3cr#t@db (found by review)
+    re: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|cockroachdb):\/\/[^\s:/@]{0,256}:(?!\[REDACTED:)([^\s@]{1,256})@(?=[A-Za-z0-9[])/dgi,
+    groups: [1],
+    accept: (p) => !placeholder(p),
+    quick: includesAny("://")
   }),
   simple("url-credential", {
     // the same URL percent-encoded, as a redirect parameter carries it: scheme%3A%2F%2Fuser%3Apassword%40host
@@ -32564,7 +32597,8 @@ var DETECTORS = [
     {
       re: new RegExp(`(${ASSIGNMENT_NAME})["']?[ \\t]{0,4}(?:=>|=|:)[ \\t]{0,4}${VALUE}`, "dgi"),
       groups: [2, 3, 4],
-      accept: (v, m) => nonTrivialValue(v) && !calledOrIndexed(m) && !inUrlAuthority(m.input, m.index, m[1]),
+      accept: (v, m) => nonTrivialValue(v) && !calledOrIndexed(m) && !inUrlAuthority(m.input, m.index, m[1]) && // the shell's PWD and OLDPWD name the directory (found by review: a step's `PWD=/home/runner/...`)
+      !(/^pwd$/i.test(m[1]) && /^[/~]/.test(v)),
       kind: (m) => assignmentKind(m[1])
     },
     ASSIGNMENT_KINDS
@@ -39565,11 +39599,6 @@ function drillMarkdown(b) {
   ];
 }
 
-// src/text/short-commit.ts
-function shortCommit(sha) {
-  return /^[0-9a-f]{12,64}$/i.test(sha) ? sha.slice(0, 12) : shorten(sha, 60, "quote");
-}
-
 // src/present/inline.ts
 var c = (text) => ({ code: text });
 function safeUrl(url) {
@@ -42779,8 +42808,8 @@ function requireLodash_sortby() {
       if (reLeadingDot.test(string)) {
         result.push("");
       }
-      string.replace(rePropName, function(match, number, quote, string2) {
-        result.push(quote ? string2.replace(reEscapeChar, "$1") : number || match);
+      string.replace(rePropName, function(match, number, quote2, string2) {
+        result.push(quote2 ? string2.replace(reEscapeChar, "$1") : number || match);
       });
       return result;
     });
@@ -44518,6 +44547,56 @@ function probeWritable(dir) {
   }
 }
 
+// src/fs/lock-file.ts
+import { randomBytes as randomBytes4 } from "node:crypto";
+import { closeSync as closeSync4, constants as constants5, linkSync, openSync as openSync4, readFileSync as readFileSync6, rmSync as rmSync3, writeSync } from "node:fs";
+var CREATE2 = constants5.O_WRONLY | constants5.O_CREAT | constants5.O_EXCL | (constants5.O_NOFOLLOW ?? 0);
+function tryLock(path2) {
+  const aside = `${path2}.${randomBytes4(8).toString("hex")}.tmp`;
+  const fd = openSync4(aside, CREATE2, 420);
+  try {
+    writeSync(fd, `${process.pid}
+`);
+  } finally {
+    closeSync4(fd);
+  }
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        linkSync(aside, path2);
+        return { release: () => rmSync3(path2, { force: true }) };
+      } catch (e) {
+        if (e.code !== "EEXIST") throw e;
+      }
+      const holder = holderOf(path2);
+      if (holder !== null) return { holder };
+      if (attempt > 0) return { holder: holderOf(path2) ?? 0 };
+      rmSync3(path2, { force: true });
+    }
+  } finally {
+    rmSync3(aside, { force: true });
+  }
+}
+function holderOf(path2) {
+  let text;
+  try {
+    text = readFileSync6(path2, "utf8").slice(0, 32);
+  } catch {
+    return null;
+  }
+  const pid = Number(text.trim());
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (e) {
+    return e.code === "EPERM" ? pid : null;
+  }
+}
+function pause(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 // src/fs/evidence-store.ts
 var EvidenceDirError = class extends Error {
   name = "EvidenceDirError";
@@ -44589,14 +44668,36 @@ function createEvidenceStore(dir, options = {}) {
       if (files.length === 0) return [];
       prepare();
       check(abs);
-      return files.map((f) => {
-        const path2 = join10(abs, f.name);
-        if (options.root !== void 0 && lstatSync4(path2, { throwIfNoEntry: false })?.isSymbolicLink())
-          check(path2);
-        return put(path2, f.content);
-      });
+      const release = batchLock(abs);
+      try {
+        return files.map((f) => {
+          const path2 = join10(abs, f.name);
+          if (options.root !== void 0 && lstatSync4(path2, { throwIfNoEntry: false })?.isSymbolicLink())
+            check(path2);
+          return put(path2, f.content);
+        });
+      } finally {
+        release();
+      }
     }
   };
+}
+var BATCH_WAIT_MS = 1e4;
+function batchLock(dir) {
+  const path2 = join10(dir, ".baseline-gate-evidence.lock");
+  for (let waited = 0; ; waited += 25) {
+    let attempt;
+    try {
+      attempt = tryLock(path2);
+    } catch {
+      return () => {
+      };
+    }
+    if ("release" in attempt) return attempt.release;
+    if (waited >= BATCH_WAIT_MS) return () => {
+    };
+    pause(25);
+  }
 }
 
 // src/git/run-context.ts
@@ -45012,7 +45113,7 @@ function writeSarif(evidence, result, baselines, root, env2) {
 }
 
 // src/actions/shared/token-fd.ts
-import { closeSync as closeSync4, readFileSync as readFileSync6 } from "node:fs";
+import { closeSync as closeSync5, readFileSync as readFileSync7 } from "node:fs";
 var TOKEN_FD_VARIABLE = "BASELINE_GATE_TOKEN_FD";
 function tokenFromDescriptor(env2) {
   const named = env2[TOKEN_FD_VARIABLE];
@@ -45023,14 +45124,14 @@ function tokenFromDescriptor(env2) {
       `${TOKEN_FD_VARIABLE} must name a file descriptor above 2 (got ${JSON.stringify(named)})`
     );
   try {
-    return readFileSync6(fd, "utf8").replace(/\n$/, "");
+    return readFileSync7(fd, "utf8").replace(/\n$/, "");
   } catch (e) {
     throw new InputError(
       `the token could not be read from file descriptor ${fd} (${TOKEN_FD_VARIABLE}): ${e.message}`
     );
   } finally {
     try {
-      closeSync4(fd);
+      closeSync5(fd);
     } catch {
     }
   }
@@ -45052,6 +45153,7 @@ async function runAction(spec, env2) {
     const get = (name) => name === "token" && token !== void 0 ? token : getInput(name, { trimWhitespace: false });
     const inputs = await withRepositoryRoot(spec.readInputs(get, env2), env2);
     if (inputs.token) setSecret(inputs.token);
+    installQuoteRedaction(runRedactor({ env: env2 }));
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy });
     const baselines = selectBaselines(policy, inputs.baseline);
     const evidence = createEvidenceStore(inputs.evidenceDir, { root: inputs.root });

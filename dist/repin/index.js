@@ -5797,7 +5797,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants5 = require_constants2();
+    var constants6 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util2.addListener;
@@ -5872,7 +5872,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5967,11 +5967,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants5.ERROR.OK) {
+          if (ret !== constants6.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants5.ERROR.PAUSED) {
+            } else if (ret === constants6.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5994,10 +5994,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants5.ERROR.OK) {
+        if (ret === constants6.ERROR.OK) {
           return null;
         }
-        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6014,7 +6014,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants5.ERROR[ret], data);
+        return new HTTPParserError(message, constants6.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6180,7 +6180,7 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
+        const pause2 = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
         if (request2.aborted) {
           return -1;
         }
@@ -6194,7 +6194,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants5.ERROR.PAUSED : 0;
+        return pause2 ? constants6.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6216,7 +6216,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6252,13 +6252,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util2.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util2.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util2.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -38907,8 +38907,8 @@ function requireLog() {
     }
     return rval;
   };
-  forge2.log.lock = function(logger2, lock3) {
-    if (typeof lock3 === "undefined" || lock3) {
+  forge2.log.lock = function(logger2, lock2) {
+    if (typeof lock2 === "undefined" || lock2) {
       logger2.flags |= forge2.log.LEVEL_LOCKED;
     } else {
       logger2.flags &= ~forge2.log.LEVEL_LOCKED;
@@ -38960,8 +38960,8 @@ function requireLog() {
       );
     }
     if (query.has("console.lock")) {
-      var lock2 = query.get("console.lock").slice(-1)[0];
-      if (lock2 == "true") {
+      var lock = query.get("console.lock").slice(-1)[0];
+      if (lock == "true") {
         forge2.log.lock(sConsoleLogger);
       }
     }
@@ -41624,8 +41624,8 @@ function requireLodash_sortby() {
       if (reLeadingDot.test(string)) {
         result.push("");
       }
-      string.replace(rePropName, function(match, number, quote, string2) {
-        result.push(quote ? string2.replace(reEscapeChar, "$1") : number || match);
+      string.replace(rePropName, function(match, number, quote2, string2) {
+        result.push(quote2 ? string2.replace(reEscapeChar, "$1") : number || match);
       });
       return result;
     });
@@ -43630,6 +43630,37 @@ function releaseTagProblem(tag) {
   if (tag.includes("..") || tag.endsWith(".") || tag.endsWith(".lock"))
     return "may not hold '..' or end in '.' or '.lock'";
   return null;
+}
+
+// src/text/shorten.ts
+function shorten(s, max, at3 = "char") {
+  if (s.length <= max) return s;
+  let end = max - 1;
+  const last = s.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end--;
+  if (at3 === "word") end = wordEnd(s, end);
+  if (at3 === "quote") return `${s.slice(0, wholeWordsEnd(s, end))}\u2026`;
+  return `${s.slice(0, end)}\u2026`;
+}
+function wholeWordsEnd(s, end) {
+  if (/\s/.test(s.charAt(end))) return trimmedEnd(s, end);
+  const space = s.slice(0, end).search(/\s\S*$/);
+  return space < 0 ? 0 : trimmedEnd(s, space);
+}
+function wordEnd(s, end) {
+  if (/\s/.test(s.charAt(end))) return trimmedEnd(s, end);
+  const space = s.slice(0, end).search(/\s\S*$/);
+  return space > end / 2 ? trimmedEnd(s, space) : end;
+}
+function trimmedEnd(s, end) {
+  let e = end;
+  while (e > 0 && /[\s,;:]/.test(s.charAt(e - 1))) e--;
+  return e > 0 ? e : end;
+}
+
+// src/text/short-commit.ts
+function shortCommit(sha) {
+  return /^[0-9a-f]{12,64}$/i.test(sha) ? sha.slice(0, 12) : shorten(sha, 60, "quote");
 }
 
 // src/ledger/model.ts
@@ -45793,7 +45824,7 @@ function rollbackRules(input, from, to) {
   const withdrawn = known !== null && statusOf(known) === "Rolled back";
   const fromLegacy = restorableWithoutRow(to, from, input.approvedBeforeAdoption ?? []);
   if (withdrawn || !known && !fromLegacy || input.pinnedBefore === null || pinned === false) {
-    const why = withdrawn ? `the ledger before the change records ${to.release_tag} as Rolled back (line ${known.position.line}): a withdrawn release is not restored` : !known && pinned !== false && input.pinnedBefore !== null ? `the ledger before the change has no row for ${to.release_tag}, and it is no older baseline the pin held before adoption that a promotion replaced (only those may lack a row, as a hand-kept ledger dropped them)` : input.pinnedBefore === null ? "the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)" : `the pin never held this identity (${describe(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? "?"}) in the history of the base`;
+    const why = withdrawn ? `the ledger before the change records ${to.release_tag} as Rolled back (line ${known.position.line}): a withdrawn release is not restored` : !known && pinned !== false && input.pinnedBefore !== null ? `the ledger before the change has no row for ${to.release_tag}, and it is no older baseline the pin held before adoption that a promotion replaced (only those may lack a row, as a hand-kept ledger dropped them)` : input.pinnedBefore === null ? "the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)" : `the pin never held this identity (${describe(to)}, manifest ${to.manifest_sha256 ? shortCommit(to.manifest_sha256) : "?"}) in the history of the base`;
     out.push(
       finding(
         "BG509",
@@ -45961,7 +45992,7 @@ function lowered(from, to) {
   return a !== null && b !== null && b < a;
 }
 function describe(id) {
-  return `${id.release_tag ?? "?"} / ${id.commit_sha?.slice(0, 12) ?? "?"}`;
+  return `${id.release_tag ?? "?"} / ${id.commit_sha ? shortCommit(id.commit_sha) : "?"}`;
 }
 function day(d) {
   return d.toISOString().slice(0, 10);
@@ -54810,30 +54841,13 @@ function normalize2(s) {
   return s.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
-// src/text/shorten.ts
-function shorten(s, max, at3 = "char") {
-  if (s.length <= max) return s;
-  let end = max - 1;
-  const last = s.charCodeAt(end - 1);
-  if (last >= 55296 && last <= 56319) end--;
-  if (at3 === "word") end = wordEnd(s, end);
-  if (at3 === "quote") return `${s.slice(0, wholeWordsEnd(s, end))}\u2026`;
-  return `${s.slice(0, end)}\u2026`;
+// src/text/quote.ts
+var redactWhole = (text) => text;
+function installQuoteRedaction(redact) {
+  redactWhole = redact;
 }
-function wholeWordsEnd(s, end) {
-  if (/\s/.test(s.charAt(end))) return trimmedEnd(s, end);
-  const space = s.slice(0, end).search(/\s\S*$/);
-  return space < 0 ? 0 : trimmedEnd(s, space);
-}
-function wordEnd(s, end) {
-  if (/\s/.test(s.charAt(end))) return trimmedEnd(s, end);
-  const space = s.slice(0, end).search(/\s\S*$/);
-  return space > end / 2 ? trimmedEnd(s, space) : end;
-}
-function trimmedEnd(s, end) {
-  let e = end;
-  while (e > 0 && /[\s,;:]/.test(s.charAt(e - 1))) e--;
-  return e > 0 ? e : end;
+function quote(text, max) {
+  return shorten(redactWhole(text), max, "quote");
 }
 
 // src/document/schema-errors.ts
@@ -54916,7 +54930,7 @@ function valueAt(value, pointer) {
 }
 function preview(value, max = 60) {
   const text = JSON.stringify(value) ?? String(value);
-  const cut = shorten(text, max, "quote");
+  const cut = quote(text, max);
   return cut === "\u2026" ? `a value of ${text.length} characters` : cut;
 }
 function closest(word, candidates) {
@@ -56269,7 +56283,7 @@ function containedSetWrites(root, writes) {
 var WRITE_ORDER = ["manifest", "matrix", "pin"];
 
 // src/redact/known-secrets.ts
-var SECRET_NAME = /TOKEN|SECRET|PASS(?:WORD|WD|PHRASE)?(?![A-Z])|(?:^|_)PWD$|PRIVATE_KEY|API_KEY|SIGNING_KEY|CREDENTIAL|(?:^|_)AUTH$/i;
+var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|(?:^|_)PASS(?:_|$)|(?:^|_)PWD$|PRIVATE_KEY|API_KEY|SIGNING_KEY|(?:^|_)CREDENTIALS?$|(?:^|_)AUTH$/i;
 var NOT_SECRET_NAME = /^(?:OLD)?PWD$/i;
 var MIN_SECRET_LENGTH = 4;
 var KNOWN_SECRET_VARIABLES = ["GITHUB_TOKEN", "GH_TOKEN", "ACTIONS_RUNTIME_TOKEN", "NPM_TOKEN"];
@@ -56582,6 +56596,8 @@ var DETECTORS = [
   }),
   simple("openai-api-key", {
     re: /sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,256}|sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}/dg,
+    // never inside a word: `task-admin-dashboard-...` is a name (found by review)
+    boundary: true,
     quick: includesAny("sk-")
   }),
   simple("linear-api-key", { re: /lin_api_[A-Za-z0-9_]{32,128}/dg, quick: includesAny("lin_api_") }),
@@ -56618,6 +56634,23 @@ var DETECTORS = [
     groups: [1],
     accept: (p) => !placeholder(p),
     quick: (t) => t.includes("://") || t.includes(":\\/\\/")
+  }),
+  simple("url-credential", {
+    // a token as the user, with no password or GitHub's `x-oauth-basic` in its place: https://<token>@github.com,
+    // https://<token>:x-oauth-basic@host (found by review: only the placeholder was taken, the token left)
+    re: /\b[a-z][a-z0-9+.-]{0,30}:\/\/(?!\[REDACTED:)([A-Za-z0-9_-]{20,255})(?::(?:x-oauth-basic|x-access-token))?@(?=[A-Za-z0-9[])/dgi,
+    groups: [1],
+    // a token has digits and letters; a long user name (`release-automation-bot`) has no digit
+    accept: (u) => !placeholder(u) && /\d/.test(u) && /[A-Za-z]/.test(u),
+    quick: includesAny("://")
+  }),
+  simple("database-connection-string", {
+    // a database's URL keeps a password of any characters but `@` and spaces (`#`, `?` and quotes too, which a
+    // URL would not): postgres://app:s3cr#t@db (found by review)
+    re: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|cockroachdb):\/\/[^\s:/@]{0,256}:(?!\[REDACTED:)([^\s@]{1,256})@(?=[A-Za-z0-9[])/dgi,
+    groups: [1],
+    accept: (p) => !placeholder(p),
+    quick: includesAny("://")
   }),
   simple("url-credential", {
     // the same URL percent-encoded, as a redirect parameter carries it: scheme%3A%2F%2Fuser%3Apassword%40host
@@ -56659,7 +56692,8 @@ var DETECTORS = [
     {
       re: new RegExp(`(${ASSIGNMENT_NAME})["']?[ \\t]{0,4}(?:=>|=|:)[ \\t]{0,4}${VALUE}`, "dgi"),
       groups: [2, 3, 4],
-      accept: (v, m) => nonTrivialValue(v) && !calledOrIndexed(m) && !inUrlAuthority(m.input, m.index, m[1]),
+      accept: (v, m) => nonTrivialValue(v) && !calledOrIndexed(m) && !inUrlAuthority(m.input, m.index, m[1]) && // the shell's PWD and OLDPWD name the directory (found by review: a step's `PWD=/home/runner/...`)
+      !(/^pwd$/i.test(m[1]) && /^[/~]/.test(v)),
       kind: (m) => assignmentKind(m[1])
     },
     ASSIGNMENT_KINDS
@@ -57013,7 +57047,7 @@ async function pinHistory(root, base, baseline, identity) {
 import { posix } from "node:path";
 
 // src/fs/atomic-set.ts
-import { mkdirSync as mkdirSync2, openSync as openSync3, readFileSync as readFileSync5, renameSync as renameSync2, rmSync as rmSync2, writeSync, closeSync as closeSync3 } from "node:fs";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync6, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
 import { basename as basename4, dirname as dirname6, isAbsolute as isAbsolute6, join as join7, relative as relative3, resolve as resolve5 } from "node:path";
 
 // src/git/run-context.ts
@@ -57112,15 +57146,65 @@ function removeStaleTemps(path2) {
   }
 }
 
+// src/fs/lock-file.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { closeSync as closeSync3, constants as constants5, linkSync, openSync as openSync3, readFileSync as readFileSync5, rmSync as rmSync2, writeSync } from "node:fs";
+var CREATE2 = constants5.O_WRONLY | constants5.O_CREAT | constants5.O_EXCL | (constants5.O_NOFOLLOW ?? 0);
+function tryLock(path2) {
+  const aside = `${path2}.${randomBytes2(8).toString("hex")}.tmp`;
+  const fd = openSync3(aside, CREATE2, 420);
+  try {
+    writeSync(fd, `${process.pid}
+`);
+  } finally {
+    closeSync3(fd);
+  }
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        linkSync(aside, path2);
+        return { release: () => rmSync2(path2, { force: true }) };
+      } catch (e) {
+        if (e.code !== "EEXIST") throw e;
+      }
+      const holder = holderOf(path2);
+      if (holder !== null) return { holder };
+      if (attempt > 0) return { holder: holderOf(path2) ?? 0 };
+      rmSync2(path2, { force: true });
+    }
+  } finally {
+    rmSync2(aside, { force: true });
+  }
+}
+function holderOf(path2) {
+  let text;
+  try {
+    text = readFileSync5(path2, "utf8").slice(0, 32);
+  } catch {
+    return null;
+  }
+  const pid = Number(text.trim());
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (e) {
+    return e.code === "EPERM" ? pid : null;
+  }
+}
+function pause(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 // src/fs/atomic-set.ts
 var nodeSetFs = {
   // the journal relies on a write being whole or absent; staged files get the same for free
   writeFile: (path2, data) => writeFileAtomic(path2, data, { durable: true }),
   rename: (from, to) => renameSync2(from, to),
-  rm: (path2) => rmSync2(path2, { force: true }),
+  rm: (path2) => rmSync3(path2, { force: true }),
   readFile: (path2) => {
     try {
-      return readFileSync5(path2);
+      return readFileSync6(path2);
     } catch (e) {
       if (e.code === "ENOENT") return null;
       throw e;
@@ -57145,17 +57229,9 @@ var FileSetError = class extends Error {
   name = "FileSetError";
 };
 var JOURNAL_KIND = "baseline-gate.file-set-journal.v1";
-function writeFileSet(journal, writes, fs3 = nodeSetFs) {
+function writeFileSet(journal, writes, fs3 = nodeSetFs, root) {
   checkWrites(writes);
-  const release = lock(journal, writes.map((w2) => w2.path).join(", "));
-  try {
-    recoverLocked(journal, fs3);
-    writeLocked(journal, writes, fs3);
-  } finally {
-    release();
-  }
-}
-function writeLocked(journal, writes, fs3) {
+  recoverFileSet(journal, fs3, root);
   const names = writes.map((w2) => w2.path).join(", ");
   let files;
   try {
@@ -57196,31 +57272,22 @@ function writeLocked(journal, writes, fs3) {
     } catch (again) {
       if (again instanceof FileSetError) throw again;
       throw new FileSetError(
-        `the new ${names} are committed but not all in place (${reason(e)}); the journal ${journal} is kept: a re-run of the same command finishes the job.`
+        `the new ${names} are committed but not all in place (${reason(e)}); the journal ${journal} is kept: make every file of the set replaceable (EPERM: an immutable or append-only file, see lsattr; EBUSY: a file mounted in place), then a re-run of the same command finishes the job.`
       );
     }
   }
 }
-function recoverFileSet(journal, fs3 = nodeSetFs) {
-  if (readJournal(journal, fs3) === null) return "none";
-  const release = lock(journal, "the files of an interrupted write");
-  try {
-    return recoverLocked(journal, fs3);
-  } finally {
-    release();
-  }
-}
-function readJournal(journal, fs3) {
-  try {
-    return fs3.readFile(journal);
-  } catch (e) {
-    throw new FileSetError(`could not read the journal ${journal}: ${reason(e)}.`);
-  }
-}
-function recoverLocked(journal, fs3) {
+function recoverFileSet(journal, fs3 = nodeSetFs, root) {
   const bytes = readJournal(journal, fs3);
   if (bytes === null) return "none";
   const j2 = parseJournal(journal, bytes);
+  if (root !== void 0) {
+    const away = j2.files.flatMap((f) => [f.target, f.staged]).find((p) => !insideRoot(root, p));
+    if (away)
+      throw new FileSetError(
+        `the journal ${journal} of an interrupted baseline-gate write names ${away}, which is not in this repository (${root}): it is another checkout's (a copy of a worktree shares its journal), or was edited. Nothing was changed. Finish the write where it was made, or restore the trio from git here and delete ${journal}`
+      );
+  }
   try {
     if (j2.state === "prepared") {
       for (const f of j2.files) fs3.rm(f.staged);
@@ -57300,52 +57367,33 @@ function complete(journal, files, fs3) {
   fs3.rm(journal);
   return "completed";
 }
-function lock(journal, what2) {
-  const path2 = `${journal}.lock`;
-  mkdirSync2(dirname6(journal), { recursive: true });
-  for (let attempt = 0; ; attempt++) {
-    let fd;
-    try {
-      fd = openSync3(path2, "wx");
-    } catch (e) {
-      if (e.code !== "EEXIST" || attempt > 0) throw lockError(path2, what2, e);
-      const holder = Number(readFileSafe(path2)?.toString("utf8").trim());
-      const known = Number.isInteger(holder) && holder > 0;
-      if (!known || alive(holder))
-        throw new FileSetError(
-          `another baseline-gate run${known ? ` (pid ${holder})` : ""} is writing ${what2} (its lock is ${path2}): wait for it to end, then run again; if no run is going on, delete ${path2}. Nothing was changed.`,
-          true,
-          true
-        );
-      rmSync2(path2, { force: true });
-      continue;
-    }
-    try {
-      writeSync(fd, `${process.pid}
-`);
-    } finally {
-      closeSync3(fd);
-    }
-    return () => rmSync2(path2, { force: true });
-  }
-}
-function lockError(path2, what2, e) {
-  return new FileSetError(`could not lock ${what2} (${path2}): ${reason(e)}. Nothing was changed.`, true);
-}
-function readFileSafe(path2) {
+function lockSet(root, name, what2) {
+  const path2 = journalPath(root, name).replace(/\.journal\.json$/, ".lock");
+  let attempt;
   try {
-    return readFileSync5(path2);
-  } catch {
-    return null;
-  }
-}
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
+    mkdirSync2(dirname6(path2), { recursive: true });
+    attempt = tryLock(path2);
   } catch (e) {
-    return e.code === "EPERM";
+    throw new FileSetError(`could not lock ${what2} (${path2}): ${reason(e)}. Nothing was changed.`, true);
   }
+  if ("release" in attempt) return attempt.release;
+  throw new FileSetError(
+    `another baseline-gate run (pid ${attempt.holder}) is working on ${what2} (its lock is ${path2}): wait for it to end, then run again; if no run is going on, delete ${path2}. Nothing was changed.`,
+    true,
+    true
+  );
+}
+function readJournal(journal, fs3) {
+  try {
+    return fs3.readFile(journal);
+  } catch (e) {
+    throw new FileSetError(`could not read the journal ${journal}: ${reason(e)}.`);
+  }
+}
+function insideRoot(root, path2) {
+  const rel = relative3(resolve5(root), path2);
+  if (rel === "" || rel.startsWith("..") || isAbsolute6(rel)) return false;
+  return containPath(root, rel).kind === "inside";
 }
 function journalText(journal, state, files) {
   const here = (p) => relative3(dirname6(journal), p);
@@ -57469,8 +57517,16 @@ function shellWords(argv) {
 
 // src/operations/repin.ts
 function runRepin(ctx, baseline, options = {}) {
+  const release = lockSet(ctx.root, `trio-${baseline.name}`, `the trio of ${baseline.name}`);
+  try {
+    return repinLocked(ctx, baseline, options);
+  } finally {
+    release();
+  }
+}
+function repinLocked(ctx, baseline, options) {
   const journal = journalPath(ctx.root, `repin-${baseline.name}`);
-  recoverFileSet(journal);
+  recoverFileSet(journal, void 0, ctx.root);
   const current = loadTrio(ctx.root, baseline);
   const producer = options.producer ?? loadProducerFiles(ctx.root, baseline);
   const from = identityOf(current);
@@ -57589,7 +57645,9 @@ function runRepin(ctx, baseline, options = {}) {
     containedSetWrites(
       ctx.root,
       writes.map(([role, bytes]) => ({ path: baseline.trio[role], content: bytes }))
-    )
+    ),
+    void 0,
+    ctx.root
   );
   return {
     baseline: baseline.name,
@@ -59115,14 +59173,36 @@ function createEvidenceStore(dir, options = {}) {
       if (files.length === 0) return [];
       prepare();
       check(abs);
-      return files.map((f) => {
-        const path2 = join10(abs, f.name);
-        if (options.root !== void 0 && lstatSync4(path2, { throwIfNoEntry: false })?.isSymbolicLink())
-          check(path2);
-        return put(path2, f.content);
-      });
+      const release = batchLock(abs);
+      try {
+        return files.map((f) => {
+          const path2 = join10(abs, f.name);
+          if (options.root !== void 0 && lstatSync4(path2, { throwIfNoEntry: false })?.isSymbolicLink())
+            check(path2);
+          return put(path2, f.content);
+        });
+      } finally {
+        release();
+      }
     }
   };
+}
+var BATCH_WAIT_MS = 1e4;
+function batchLock(dir) {
+  const path2 = join10(dir, ".baseline-gate-evidence.lock");
+  for (let waited = 0; ; waited += 25) {
+    let attempt;
+    try {
+      attempt = tryLock(path2);
+    } catch {
+      return () => {
+      };
+    }
+    if ("release" in attempt) return attempt.release;
+    if (waited >= BATCH_WAIT_MS) return () => {
+    };
+    pause(25);
+  }
 }
 
 // src/operations/context.ts
@@ -60411,7 +60491,7 @@ function writeSarif(evidence, result, baselines, root, env2) {
 }
 
 // src/actions/shared/token-fd.ts
-import { closeSync as closeSync5, readFileSync as readFileSync6 } from "node:fs";
+import { closeSync as closeSync5, readFileSync as readFileSync7 } from "node:fs";
 var TOKEN_FD_VARIABLE = "BASELINE_GATE_TOKEN_FD";
 function tokenFromDescriptor(env2) {
   const named = env2[TOKEN_FD_VARIABLE];
@@ -60422,7 +60502,7 @@ function tokenFromDescriptor(env2) {
       `${TOKEN_FD_VARIABLE} must name a file descriptor above 2 (got ${JSON.stringify(named)})`
     );
   try {
-    return readFileSync6(fd, "utf8").replace(/\n$/, "");
+    return readFileSync7(fd, "utf8").replace(/\n$/, "");
   } catch (e) {
     throw new InputError(
       `the token could not be read from file descriptor ${fd} (${TOKEN_FD_VARIABLE}): ${e.message}`
@@ -60451,6 +60531,7 @@ async function runAction(spec, env2) {
     const get = (name) => name === "token" && token !== void 0 ? token : getInput(name, { trimWhitespace: false });
     const inputs = await withRepositoryRoot(spec.readInputs(get, env2), env2);
     if (inputs.token) setSecret(inputs.token);
+    installQuoteRedaction(runRedactor({ env: env2 }));
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy });
     const baselines = selectBaselines(policy, inputs.baseline);
     const evidence = createEvidenceStore(inputs.evidenceDir, { root: inputs.root });

@@ -5797,7 +5797,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants5 = require_constants2();
+    var constants6 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5872,7 +5872,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants5.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5967,11 +5967,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants5.ERROR.OK) {
+          if (ret !== constants6.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants5.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants5.ERROR.PAUSED) {
+            } else if (ret === constants6.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5994,10 +5994,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants5.ERROR.OK) {
+        if (ret === constants6.ERROR.OK) {
           return null;
         }
-        if (ret === constants5.ERROR.PAUSED || ret === constants5.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6014,7 +6014,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants5.ERROR[ret], data);
+        return new HTTPParserError(message, constants6.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6180,7 +6180,7 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
+        const pause2 = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
         if (request2.aborted) {
           return -1;
         }
@@ -6194,7 +6194,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants5.ERROR.PAUSED : 0;
+        return pause2 ? constants6.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6216,7 +6216,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6252,13 +6252,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants5.ERROR.PAUSED;
+          return constants6.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -21219,7 +21219,7 @@ var require_scan = __commonJS({
 var require_parse3 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants5 = require_constants7();
+    var constants6 = require_constants7();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -21227,7 +21227,7 @@ var require_parse3 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants5;
+    } = constants6;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -21248,7 +21248,7 @@ var require_parse3 = __commonJS({
       const parts = [];
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let value = "";
       let escaped2 = false;
       for (const ch of input) {
@@ -21263,11 +21263,11 @@ var require_parse3 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           value += ch;
           continue;
         }
-        if (quote === 0) {
+        if (quote2 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -21344,7 +21344,7 @@ var require_parse3 = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let escaped2 = false;
       for (let i2 = 1; i2 < pattern.length; i2++) {
         const ch = pattern[i2];
@@ -21357,10 +21357,10 @@ var require_parse3 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           continue;
         }
-        if (quote === 1) {
+        if (quote2 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -21436,7 +21436,7 @@ var require_parse3 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants5.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants6.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -21482,8 +21482,8 @@ var require_parse3 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants5.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants5.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants6.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants6.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -22179,7 +22179,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants5.globChars(opts.windows);
+      } = constants6.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -22237,7 +22237,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse4 = require_parse3();
     var utils = require_utils2();
-    var constants5 = require_constants7();
+    var constants6 = require_constants7();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -22365,7 +22365,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants5;
+    picomatch2.constants = constants6;
     module.exports = picomatch2;
   }
 });
@@ -25663,6 +25663,11 @@ ${indented(fenced(rest), marker3.length)}` : "";
   return out.join("\n");
 }
 
+// src/text/short-commit.ts
+function shortCommit(sha) {
+  return /^[0-9a-f]{12,64}$/i.test(sha) ? sha.slice(0, 12) : shorten(sha, 60, "quote");
+}
+
 // src/evidence/packet-name.ts
 function packetName(operation, baseline) {
   return `${operation}-${baseline}`;
@@ -25733,7 +25738,7 @@ var STATUS_WORDS = {
   failed: "failed: the rollback did not complete"
 };
 function baselineLabel(id) {
-  return `${code(id.release_tag)} (commit ${code(id.commit_sha?.slice(0, 12) ?? null)})`;
+  return `${code(id.release_tag)} (commit ${code(id.commit_sha ? shortCommit(id.commit_sha) : null)})`;
 }
 function link(url) {
   return /^https?:\/\/[^\s<>`]+$/.test(url) ? `<${url}>` : code(url);
@@ -27486,6 +27491,15 @@ function locate(doc, pointer, key) {
   return positionAt(doc.file, node.offset);
 }
 
+// src/text/quote.ts
+var redactWhole = (text) => text;
+function installQuoteRedaction(redact) {
+  redactWhole = redact;
+}
+function quote(text, max) {
+  return shorten(redactWhole(text), max, "quote");
+}
+
 // src/rules/preflight.ts
 var PREFLIGHT_SUITE = "preflight";
 
@@ -27987,8 +28001,8 @@ function describeFindings(findings) {
 }
 
 // src/fs/atomic-set.ts
-import { mkdirSync as mkdirSync2, openSync as openSync2, readFileSync as readFileSync3, renameSync as renameSync2, rmSync as rmSync2, writeSync, closeSync as closeSync2 } from "node:fs";
-import { basename as basename3, dirname as dirname4, isAbsolute as isAbsolute2, join as join4, relative, resolve as resolve2 } from "node:path";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync4, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
+import { basename as basename3, dirname as dirname5, isAbsolute as isAbsolute3, join as join5, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/git/run-context.ts
 import { existsSync as existsSync3, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
@@ -28510,6 +28524,228 @@ function removeStaleTemps(path2) {
   }
 }
 
+// src/fs/contain.ts
+import { lstatSync as lstatSync2, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
+import { dirname as dirname4, isAbsolute as isAbsolute2, join as join4, normalize, relative, resolve as resolve2, sep } from "node:path";
+
+// src/text/path-components.ts
+function linkComponents(text) {
+  return text.split("/").map((s, i2, all) => s === "" && i2 === all.length - 1 ? "." : s).filter((s) => s !== "");
+}
+var PendingComponents = class {
+  items;
+  fromLinks = 0;
+  constructor(parts) {
+    this.items = [...parts];
+  }
+  get length() {
+    return this.items.length;
+  }
+  /** The next component, and whether a link's text gave it. */
+  next() {
+    const fromLink = this.fromLinks > 0;
+    if (fromLink) this.fromLinks--;
+    return { seg: this.items.shift(), fromLink };
+  }
+  /** Whether what is left starts with components of a link's text. */
+  get inLink() {
+    return this.fromLinks > 0;
+  }
+  /** Components to walk before the rest, from a link's text. */
+  pushLink(components) {
+    this.fromLinks += components.length;
+    this.items.unshift(...components);
+  }
+  /** What is left (none of it from a link's text when `inLink` is false). */
+  rest() {
+    return [...this.items];
+  }
+};
+
+// src/fs/contain.ts
+function isWithin(dir, path2) {
+  const back = relative(dir, path2);
+  return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute2(back);
+}
+function resolveInRoot(root, rel) {
+  const abs = resolve2(root, rel);
+  return isWithin(resolve2(root), abs) ? abs : void 0;
+}
+var MAX_LINKS = 40;
+function createContainMemo() {
+  return { dirs: /* @__PURE__ */ new Set() };
+}
+function containPath(root, rel, memo) {
+  if (memo) {
+    const known = underKnownDirectory(root, rel, memo);
+    if (known) return known;
+  }
+  const abs = resolveInRoot(root, rel);
+  if (!abs) return { kind: "outside", leadsTo: resolve2(root, rel) };
+  const realRoot = memo ? memo.realRoot ??= realpathSync2(root) : realpathSync2(root);
+  const pending = new PendingComponents(
+    relative(resolve2(root), abs).split(sep).filter((s) => s !== "")
+  );
+  let cur = realRoot;
+  let links2 = 0;
+  let target = null;
+  const dangling = (why) => ({
+    kind: "dangling",
+    link: target.link,
+    target: target.text,
+    ...why ? { why } : {}
+  });
+  while (pending.length > 0) {
+    const { seg, fromLink } = pending.next();
+    if (seg === ".") continue;
+    if (seg === "..") {
+      if (cur === realRoot) return { kind: "outside", leadsTo: resolve2(cur, "..", ...pending.rest()) };
+      cur = dirname4(cur);
+      continue;
+    }
+    const next = join4(cur, seg);
+    if (pending.length > 0 && memo?.dirs.has(next)) {
+      cur = next;
+      continue;
+    }
+    const stat3 = lstatOrNull(next);
+    if (!stat3)
+      return fromLink || pending.inLink ? dangling() : { kind: "inside", real: join4(next, ...pending.rest()), exists: false };
+    if (stat3.isSymbolicLink()) {
+      const raw = readlinkSync(next, { encoding: "buffer" });
+      const text = strictUtf8(raw);
+      const link3 = relative(realRoot, next) || ".";
+      target = { link: link3, text: text ?? JSON.stringify(raw.toString("latin1")) };
+      if (++links2 > MAX_LINKS) return dangling("which is a loop of symbolic links");
+      if (text === null || text === "") return dangling("which is not a path (empty, or not UTF-8)");
+      let from;
+      if (isAbsolute2(text)) {
+        const abs2 = normalize(text);
+        if (text.split("/").includes("..") || !isWithin(realRoot, abs2))
+          return { kind: "outside", leadsTo: safeReal(abs2) };
+        from = linkComponents(
+          `${relative(realRoot, abs2).split(sep).join("/")}${text.endsWith("/") ? "/" : ""}`
+        );
+        cur = realRoot;
+      } else {
+        from = linkComponents(text);
+      }
+      pending.pushLink(from);
+      continue;
+    }
+    if (pending.length > 0 && !stat3.isDirectory())
+      return fromLink || pending.inLink ? dangling() : { kind: "inside", real: join4(next, ...pending.rest()), exists: false };
+    cur = next;
+    if (memo && pending.length > 0) memo.dirs.add(cur);
+  }
+  return { kind: "inside", real: cur, exists: true };
+}
+var PLAIN_RELATIVE = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/;
+function isPlainRelative(rel) {
+  return PLAIN_RELATIVE.test(rel);
+}
+function underKnownDirectory(root, rel, memo) {
+  if (sep !== "/" || !isPlainRelative(rel)) return void 0;
+  const realRoot = memo.realRoot ??= realpathSync2(root);
+  const slash = rel.lastIndexOf("/");
+  const base = realRoot === "/" ? "" : realRoot;
+  if (slash >= 0 && !memo.dirs.has(`${base}/${rel.slice(0, slash)}`)) return void 0;
+  const real = `${base}/${rel}`;
+  const stat3 = lstatOrNull(real);
+  if (!stat3) return { kind: "inside", real, exists: false };
+  return stat3.isSymbolicLink() ? void 0 : { kind: "inside", real, exists: true };
+}
+function lstatOrNull(path2) {
+  try {
+    return lstatSync2(path2, { throwIfNoEntry: false }) ?? null;
+  } catch {
+    return null;
+  }
+}
+function safeReal(path2) {
+  try {
+    return realpathSync2(path2);
+  } catch {
+    return path2;
+  }
+}
+function describeEscape(c2) {
+  return c2.kind === "outside" ? `leads outside the repository (to ${c2.leadsTo})` : c2.why ? `goes through the symbolic link ${c2.link} (to ${c2.target}), ${c2.why}` : `goes through the symbolic link ${c2.link}, which points at nothing (${c2.target})`;
+}
+function inRepository(root, abs) {
+  const base = [resolve2(root), safeReal(root)].find((r) => isWithin(r, abs));
+  return base === void 0 ? null : relative(base, abs);
+}
+function operatorPathEscape(root, abs) {
+  const rel = inRepository(root, abs);
+  if (rel === null) return null;
+  const c2 = containPath(root, rel);
+  return c2.kind === "inside" ? null : describeEscape(c2);
+}
+var ContainmentError = class extends Error {
+  name = "ContainmentError";
+};
+function writePaths(root, rels) {
+  const abs = [];
+  const escapes = [];
+  for (const rel of rels) {
+    const c2 = containPath(root, rel);
+    if (c2.kind === "inside") abs.push(c2.real);
+    else escapes.push({ path: rel, problem: describeEscape(c2) });
+  }
+  return escapes.length === 0 ? { ok: true, abs } : { ok: false, escapes };
+}
+
+// src/fs/lock-file.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { closeSync as closeSync2, constants as constants4, linkSync, openSync as openSync2, readFileSync as readFileSync3, rmSync as rmSync2, writeSync } from "node:fs";
+var CREATE2 = constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | (constants4.O_NOFOLLOW ?? 0);
+function tryLock(path2) {
+  const aside = `${path2}.${randomBytes2(8).toString("hex")}.tmp`;
+  const fd = openSync2(aside, CREATE2, 420);
+  try {
+    writeSync(fd, `${process.pid}
+`);
+  } finally {
+    closeSync2(fd);
+  }
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        linkSync(aside, path2);
+        return { release: () => rmSync2(path2, { force: true }) };
+      } catch (e) {
+        if (e.code !== "EEXIST") throw e;
+      }
+      const holder = holderOf(path2);
+      if (holder !== null) return { holder };
+      if (attempt > 0) return { holder: holderOf(path2) ?? 0 };
+      rmSync2(path2, { force: true });
+    }
+  } finally {
+    rmSync2(aside, { force: true });
+  }
+}
+function holderOf(path2) {
+  let text;
+  try {
+    text = readFileSync3(path2, "utf8").slice(0, 32);
+  } catch {
+    return null;
+  }
+  const pid = Number(text.trim());
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
+  try {
+    process.kill(pid, 0);
+    return pid;
+  } catch (e) {
+    return e.code === "EPERM" ? pid : null;
+  }
+}
+function pause(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
 // src/fs/digest.ts
 import { createHash } from "node:crypto";
 function sha256(data) {
@@ -28521,10 +28757,10 @@ var nodeSetFs = {
   // the journal relies on a write being whole or absent; staged files get the same for free
   writeFile: (path2, data) => writeFileAtomic(path2, data, { durable: true }),
   rename: (from, to) => renameSync2(from, to),
-  rm: (path2) => rmSync2(path2, { force: true }),
+  rm: (path2) => rmSync3(path2, { force: true }),
   readFile: (path2) => {
     try {
-      return readFileSync3(path2);
+      return readFileSync4(path2);
     } catch (e) {
       if (e.code === "ENOENT") return null;
       throw e;
@@ -28549,17 +28785,9 @@ var FileSetError = class extends Error {
   name = "FileSetError";
 };
 var JOURNAL_KIND = "baseline-gate.file-set-journal.v1";
-function writeFileSet(journal, writes, fs3 = nodeSetFs) {
+function writeFileSet(journal, writes, fs3 = nodeSetFs, root) {
   checkWrites(writes);
-  const release = lock(journal, writes.map((w2) => w2.path).join(", "));
-  try {
-    recoverLocked(journal, fs3);
-    writeLocked(journal, writes, fs3);
-  } finally {
-    release();
-  }
-}
-function writeLocked(journal, writes, fs3) {
+  recoverFileSet(journal, fs3, root);
   const names = writes.map((w2) => w2.path).join(", ");
   let files;
   try {
@@ -28573,7 +28801,7 @@ function writeLocked(journal, writes, fs3) {
       };
     });
     if (files.every((f) => f.old_sha256 === f.new_sha256)) return;
-    for (const dir of /* @__PURE__ */ new Set([dirname4(journal), ...writes.map((w2) => dirname4(w2.path))])) fs3.mkdir(dir);
+    for (const dir of /* @__PURE__ */ new Set([dirname5(journal), ...writes.map((w2) => dirname5(w2.path))])) fs3.mkdir(dir);
   } catch (e) {
     throw new FileSetError(`could not write ${names}: ${reason(e)}. Nothing was changed.`, true);
   }
@@ -28600,31 +28828,22 @@ function writeLocked(journal, writes, fs3) {
     } catch (again) {
       if (again instanceof FileSetError) throw again;
       throw new FileSetError(
-        `the new ${names} are committed but not all in place (${reason(e)}); the journal ${journal} is kept: a re-run of the same command finishes the job.`
+        `the new ${names} are committed but not all in place (${reason(e)}); the journal ${journal} is kept: make every file of the set replaceable (EPERM: an immutable or append-only file, see lsattr; EBUSY: a file mounted in place), then a re-run of the same command finishes the job.`
       );
     }
   }
 }
-function recoverFileSet(journal, fs3 = nodeSetFs) {
-  if (readJournal(journal, fs3) === null) return "none";
-  const release = lock(journal, "the files of an interrupted write");
-  try {
-    return recoverLocked(journal, fs3);
-  } finally {
-    release();
-  }
-}
-function readJournal(journal, fs3) {
-  try {
-    return fs3.readFile(journal);
-  } catch (e) {
-    throw new FileSetError(`could not read the journal ${journal}: ${reason(e)}.`);
-  }
-}
-function recoverLocked(journal, fs3) {
+function recoverFileSet(journal, fs3 = nodeSetFs, root) {
   const bytes = readJournal(journal, fs3);
   if (bytes === null) return "none";
   const j2 = parseJournal(journal, bytes);
+  if (root !== void 0) {
+    const away = j2.files.flatMap((f) => [f.target, f.staged]).find((p) => !insideRoot(root, p));
+    if (away)
+      throw new FileSetError(
+        `the journal ${journal} of an interrupted baseline-gate write names ${away}, which is not in this repository (${root}): it is another checkout's (a copy of a worktree shares its journal), or was edited. Nothing was changed. Finish the write where it was made, or restore the trio from git here and delete ${journal}`
+      );
+  }
   try {
     if (j2.state === "prepared") {
       for (const f of j2.files) fs3.rm(f.staged);
@@ -28645,17 +28864,17 @@ function journalPath(root, name) {
     throw new FileSetError(`journal name ${JSON.stringify(name)}: letters, digits, '.', '_' and '-' only`);
   }
   const file = `${name}.journal.json`;
-  const gitDir = findGitDir(resolve2(root));
-  return gitDir ? join4(gitDir, "baseline-gate", file) : join4(resolve2(root), ".baseline-gate", file);
+  const gitDir = findGitDir(resolve3(root));
+  return gitDir ? join5(gitDir, "baseline-gate", file) : join5(resolve3(root), ".baseline-gate", file);
 }
 function stagedPath(target) {
-  return join4(dirname4(target), `.${basename3(target)}.baseline-gate-staged`);
+  return join5(dirname5(target), `.${basename3(target)}.baseline-gate-staged`);
 }
 function checkWrites(writes) {
   const seen = /* @__PURE__ */ new Set();
   for (const w2 of writes) {
-    if (!isAbsolute2(w2.path)) throw new FileSetError(`file set: ${w2.path} is not an absolute path`);
-    const key = resolve2(w2.path);
+    if (!isAbsolute3(w2.path)) throw new FileSetError(`file set: ${w2.path} is not an absolute path`);
+    const key = resolve3(w2.path);
     if (seen.has(key)) throw new FileSetError(`file set: ${w2.path} is listed twice`);
     seen.add(key);
   }
@@ -28704,55 +28923,36 @@ function complete(journal, files, fs3) {
   fs3.rm(journal);
   return "completed";
 }
-function lock(journal, what) {
-  const path2 = `${journal}.lock`;
-  mkdirSync2(dirname4(journal), { recursive: true });
-  for (let attempt = 0; ; attempt++) {
-    let fd;
-    try {
-      fd = openSync2(path2, "wx");
-    } catch (e) {
-      if (e.code !== "EEXIST" || attempt > 0) throw lockError(path2, what, e);
-      const holder = Number(readFileSafe(path2)?.toString("utf8").trim());
-      const known = Number.isInteger(holder) && holder > 0;
-      if (!known || alive(holder))
-        throw new FileSetError(
-          `another baseline-gate run${known ? ` (pid ${holder})` : ""} is writing ${what} (its lock is ${path2}): wait for it to end, then run again; if no run is going on, delete ${path2}. Nothing was changed.`,
-          true,
-          true
-        );
-      rmSync2(path2, { force: true });
-      continue;
-    }
-    try {
-      writeSync(fd, `${process.pid}
-`);
-    } finally {
-      closeSync2(fd);
-    }
-    return () => rmSync2(path2, { force: true });
-  }
-}
-function lockError(path2, what, e) {
-  return new FileSetError(`could not lock ${what} (${path2}): ${reason(e)}. Nothing was changed.`, true);
-}
-function readFileSafe(path2) {
+function lockSet(root, name, what) {
+  const path2 = journalPath(root, name).replace(/\.journal\.json$/, ".lock");
+  let attempt;
   try {
-    return readFileSync3(path2);
-  } catch {
-    return null;
-  }
-}
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
+    mkdirSync2(dirname5(path2), { recursive: true });
+    attempt = tryLock(path2);
   } catch (e) {
-    return e.code === "EPERM";
+    throw new FileSetError(`could not lock ${what} (${path2}): ${reason(e)}. Nothing was changed.`, true);
   }
+  if ("release" in attempt) return attempt.release;
+  throw new FileSetError(
+    `another baseline-gate run (pid ${attempt.holder}) is working on ${what} (its lock is ${path2}): wait for it to end, then run again; if no run is going on, delete ${path2}. Nothing was changed.`,
+    true,
+    true
+  );
+}
+function readJournal(journal, fs3) {
+  try {
+    return fs3.readFile(journal);
+  } catch (e) {
+    throw new FileSetError(`could not read the journal ${journal}: ${reason(e)}.`);
+  }
+}
+function insideRoot(root, path2) {
+  const rel = relative2(resolve3(root), path2);
+  if (rel === "" || rel.startsWith("..") || isAbsolute3(rel)) return false;
+  return containPath(root, rel).kind === "inside";
 }
 function journalText(journal, state, files) {
-  const here = (p) => relative(dirname4(journal), p);
+  const here = (p) => relative2(dirname5(journal), p);
   const j2 = {
     kind: JOURNAL_KIND,
     about: "An interrupted baseline-gate write of these files; the next run of the same command finishes or undoes it.",
@@ -28774,7 +28974,7 @@ function parseJournal(journal, bytes) {
   }
   const j2 = value;
   const hex = (v) => typeof v === "string" && /^[0-9a-f]{64}$/.test(v);
-  const at3 = (p) => resolve2(dirname4(journal), p);
+  const at3 = (p) => resolve3(dirname5(journal), p);
   const entryOk = (f) => typeof f === "object" && f !== null && typeof f.target === "string" && typeof f.staged === "string" && at3(f.staged) === stagedPath(at3(f.target)) && // recovery only ever touches a target's own staged copy
   hex(f.new_sha256) && (f.old_sha256 === null || hex(f.old_sha256));
   if (typeof j2 !== "object" || j2 === null || j2.kind !== JOURNAL_KIND || j2.state !== "prepared" && j2.state !== "committed" || !Array.isArray(j2.files) || !j2.files.every(entryOk)) {
@@ -28785,178 +28985,6 @@ function parseJournal(journal, bytes) {
 }
 function reason(e) {
   return e instanceof Error ? e.message : String(e);
-}
-
-// src/fs/contain.ts
-import { lstatSync as lstatSync2, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
-import { dirname as dirname5, isAbsolute as isAbsolute3, join as join5, normalize, relative as relative2, resolve as resolve3, sep } from "node:path";
-
-// src/text/path-components.ts
-function linkComponents(text) {
-  return text.split("/").map((s, i2, all) => s === "" && i2 === all.length - 1 ? "." : s).filter((s) => s !== "");
-}
-var PendingComponents = class {
-  items;
-  fromLinks = 0;
-  constructor(parts) {
-    this.items = [...parts];
-  }
-  get length() {
-    return this.items.length;
-  }
-  /** The next component, and whether a link's text gave it. */
-  next() {
-    const fromLink = this.fromLinks > 0;
-    if (fromLink) this.fromLinks--;
-    return { seg: this.items.shift(), fromLink };
-  }
-  /** Whether what is left starts with components of a link's text. */
-  get inLink() {
-    return this.fromLinks > 0;
-  }
-  /** Components to walk before the rest, from a link's text. */
-  pushLink(components) {
-    this.fromLinks += components.length;
-    this.items.unshift(...components);
-  }
-  /** What is left (none of it from a link's text when `inLink` is false). */
-  rest() {
-    return [...this.items];
-  }
-};
-
-// src/fs/contain.ts
-function isWithin(dir, path2) {
-  const back = relative2(dir, path2);
-  return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute3(back);
-}
-function resolveInRoot(root, rel) {
-  const abs = resolve3(root, rel);
-  return isWithin(resolve3(root), abs) ? abs : void 0;
-}
-var MAX_LINKS = 40;
-function createContainMemo() {
-  return { dirs: /* @__PURE__ */ new Set() };
-}
-function containPath(root, rel, memo) {
-  if (memo) {
-    const known = underKnownDirectory(root, rel, memo);
-    if (known) return known;
-  }
-  const abs = resolveInRoot(root, rel);
-  if (!abs) return { kind: "outside", leadsTo: resolve3(root, rel) };
-  const realRoot = memo ? memo.realRoot ??= realpathSync2(root) : realpathSync2(root);
-  const pending = new PendingComponents(
-    relative2(resolve3(root), abs).split(sep).filter((s) => s !== "")
-  );
-  let cur = realRoot;
-  let links2 = 0;
-  let target = null;
-  const dangling = (why) => ({
-    kind: "dangling",
-    link: target.link,
-    target: target.text,
-    ...why ? { why } : {}
-  });
-  while (pending.length > 0) {
-    const { seg, fromLink } = pending.next();
-    if (seg === ".") continue;
-    if (seg === "..") {
-      if (cur === realRoot) return { kind: "outside", leadsTo: resolve3(cur, "..", ...pending.rest()) };
-      cur = dirname5(cur);
-      continue;
-    }
-    const next = join5(cur, seg);
-    if (pending.length > 0 && memo?.dirs.has(next)) {
-      cur = next;
-      continue;
-    }
-    const stat3 = lstatOrNull(next);
-    if (!stat3)
-      return fromLink || pending.inLink ? dangling() : { kind: "inside", real: join5(next, ...pending.rest()), exists: false };
-    if (stat3.isSymbolicLink()) {
-      const raw = readlinkSync(next, { encoding: "buffer" });
-      const text = strictUtf8(raw);
-      const link3 = relative2(realRoot, next) || ".";
-      target = { link: link3, text: text ?? JSON.stringify(raw.toString("latin1")) };
-      if (++links2 > MAX_LINKS) return dangling("which is a loop of symbolic links");
-      if (text === null || text === "") return dangling("which is not a path (empty, or not UTF-8)");
-      let from;
-      if (isAbsolute3(text)) {
-        const abs2 = normalize(text);
-        if (text.split("/").includes("..") || !isWithin(realRoot, abs2))
-          return { kind: "outside", leadsTo: safeReal(abs2) };
-        from = linkComponents(
-          `${relative2(realRoot, abs2).split(sep).join("/")}${text.endsWith("/") ? "/" : ""}`
-        );
-        cur = realRoot;
-      } else {
-        from = linkComponents(text);
-      }
-      pending.pushLink(from);
-      continue;
-    }
-    if (pending.length > 0 && !stat3.isDirectory())
-      return fromLink || pending.inLink ? dangling() : { kind: "inside", real: join5(next, ...pending.rest()), exists: false };
-    cur = next;
-    if (memo && pending.length > 0) memo.dirs.add(cur);
-  }
-  return { kind: "inside", real: cur, exists: true };
-}
-var PLAIN_RELATIVE = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/;
-function isPlainRelative(rel) {
-  return PLAIN_RELATIVE.test(rel);
-}
-function underKnownDirectory(root, rel, memo) {
-  if (sep !== "/" || !isPlainRelative(rel)) return void 0;
-  const realRoot = memo.realRoot ??= realpathSync2(root);
-  const slash = rel.lastIndexOf("/");
-  const base = realRoot === "/" ? "" : realRoot;
-  if (slash >= 0 && !memo.dirs.has(`${base}/${rel.slice(0, slash)}`)) return void 0;
-  const real = `${base}/${rel}`;
-  const stat3 = lstatOrNull(real);
-  if (!stat3) return { kind: "inside", real, exists: false };
-  return stat3.isSymbolicLink() ? void 0 : { kind: "inside", real, exists: true };
-}
-function lstatOrNull(path2) {
-  try {
-    return lstatSync2(path2, { throwIfNoEntry: false }) ?? null;
-  } catch {
-    return null;
-  }
-}
-function safeReal(path2) {
-  try {
-    return realpathSync2(path2);
-  } catch {
-    return path2;
-  }
-}
-function describeEscape(c2) {
-  return c2.kind === "outside" ? `leads outside the repository (to ${c2.leadsTo})` : c2.why ? `goes through the symbolic link ${c2.link} (to ${c2.target}), ${c2.why}` : `goes through the symbolic link ${c2.link}, which points at nothing (${c2.target})`;
-}
-function inRepository(root, abs) {
-  const base = [resolve3(root), safeReal(root)].find((r) => isWithin(r, abs));
-  return base === void 0 ? null : relative2(base, abs);
-}
-function operatorPathEscape(root, abs) {
-  const rel = inRepository(root, abs);
-  if (rel === null) return null;
-  const c2 = containPath(root, rel);
-  return c2.kind === "inside" ? null : describeEscape(c2);
-}
-var ContainmentError = class extends Error {
-  name = "ContainmentError";
-};
-function writePaths(root, rels) {
-  const abs = [];
-  const escapes = [];
-  for (const rel of rels) {
-    const c2 = containPath(root, rel);
-    if (c2.kind === "inside") abs.push(c2.real);
-    else escapes.push({ path: rel, problem: describeEscape(c2) });
-  }
-  return escapes.length === 0 ? { ok: true, abs } : { ok: false, escapes };
 }
 
 // src/operations/write-containment.ts
@@ -28985,8 +29013,8 @@ function containedSetWrites(root, writes) {
 }
 
 // src/fs/read.ts
-import { closeSync as closeSync3, constants as constants4, fstatSync, openSync as openSync3, readSync } from "node:fs";
-var NOFOLLOW = constants4.O_NOFOLLOW ?? 0;
+import { closeSync as closeSync3, constants as constants5, fstatSync, openSync as openSync3, readSync } from "node:fs";
+var NOFOLLOW = constants5.O_NOFOLLOW ?? 0;
 function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
   const where4 = containPath(root, rel, memo);
   if (where4.kind === "outside")
@@ -28999,7 +29027,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
   if (!where4.exists) return { kind: "missing" };
   let fd;
   try {
-    fd = openSync3(where4.real, constants4.O_RDONLY | constants4.O_NONBLOCK | NOFOLLOW);
+    fd = openSync3(where4.real, constants5.O_RDONLY | constants5.O_NONBLOCK | NOFOLLOW);
   } catch (e) {
     const code2 = e.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
@@ -29056,7 +29084,7 @@ function sameBytes(a, b) {
 }
 
 // src/git/root.ts
-import { existsSync as existsSync4, lstatSync as lstatSync3, readFileSync as readFileSync4, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync4, lstatSync as lstatSync3, readFileSync as readFileSync5, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
 import { basename as basename4, dirname as dirname6, isAbsolute as isAbsolute4, join as join6, resolve as resolve4 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
@@ -29106,7 +29134,7 @@ function sameDirectory(a, b) {
 function superproject(top) {
   const git2 = lstatSync3(join6(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
-  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync4(join6(top, ".git"), "utf8"))?.[1]?.trim();
+  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync5(join6(top, ".git"), "utf8"))?.[1]?.trim();
   if (!gitdir || !underModules(resolve4(top, gitdir))) return null;
   for (let dir = dirname6(top); ; dir = dirname6(dir)) {
     if (existsSync4(join6(dir, ".git"))) return dir;
@@ -29419,7 +29447,7 @@ function titleProblem(title) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync5, existsSync as existsSync5 } from "fs";
+import { readFileSync as readFileSync6, existsSync as existsSync5 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -29430,7 +29458,7 @@ var Context = class {
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync5(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+        this.payload = JSON.parse(readFileSync6(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path2 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path2} does not exist${EOL5}`);
@@ -37248,7 +37276,7 @@ function valueAt(value, pointer) {
 }
 function preview(value, max = 60) {
   const text = JSON.stringify(value) ?? String(value);
-  const cut = shorten(text, max, "quote");
+  const cut = quote(text, max);
   return cut === "\u2026" ? `a value of ${text.length} characters` : cut;
 }
 function closest(word, candidates) {
@@ -37945,7 +37973,7 @@ function shownLine(line) {
   if (line === void 0) return "no line";
   const t = line.trim();
   if (t === "") return "an empty line";
-  const cut = shorten(t, 60, "quote");
+  const cut = quote(t, 60);
   return cut === "\u2026" ? `a line of ${t.length} characters in one word` : `\`${cut}\``;
 }
 var IDENTITY = [
@@ -40236,7 +40264,7 @@ function more(n) {
 import { basename as basename6 } from "node:path";
 
 // src/redact/known-secrets.ts
-var SECRET_NAME = /TOKEN|SECRET|PASS(?:WORD|WD|PHRASE)?(?![A-Z])|(?:^|_)PWD$|PRIVATE_KEY|API_KEY|SIGNING_KEY|CREDENTIAL|(?:^|_)AUTH$/i;
+var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|(?:^|_)PASS(?:_|$)|(?:^|_)PWD$|PRIVATE_KEY|API_KEY|SIGNING_KEY|(?:^|_)CREDENTIALS?$|(?:^|_)AUTH$/i;
 var NOT_SECRET_NAME = /^(?:OLD)?PWD$/i;
 var MIN_SECRET_LENGTH = 4;
 var KNOWN_SECRET_VARIABLES = ["GITHUB_TOKEN", "GH_TOKEN", "ACTIONS_RUNTIME_TOKEN", "NPM_TOKEN"];
@@ -40549,6 +40577,8 @@ var DETECTORS = [
   }),
   simple("openai-api-key", {
     re: /sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,256}|sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}/dg,
+    // never inside a word: `task-admin-dashboard-...` is a name (found by review)
+    boundary: true,
     quick: includesAny("sk-")
   }),
   simple("linear-api-key", { re: /lin_api_[A-Za-z0-9_]{32,128}/dg, quick: includesAny("lin_api_") }),
@@ -40585,6 +40615,23 @@ var DETECTORS = [
     groups: [1],
     accept: (p) => !placeholder(p),
     quick: (t) => t.includes("://") || t.includes(":\\/\\/")
+  }),
+  simple("url-credential", {
+    // a token as the user, with no password or GitHub's `x-oauth-basic` in its place: https://<token>@github.com,
+    // https://<token>:x-oauth-basic@host (found by review: only the placeholder was taken, the token left)
+    re: /\b[a-z][a-z0-9+.-]{0,30}:\/\/(?!\[REDACTED:)([A-Za-z0-9_-]{20,255})(?::(?:x-oauth-basic|x-access-token))?@(?=[A-Za-z0-9[])/dgi,
+    groups: [1],
+    // a token has digits and letters; a long user name (`release-automation-bot`) has no digit
+    accept: (u) => !placeholder(u) && /\d/.test(u) && /[A-Za-z]/.test(u),
+    quick: includesAny("://")
+  }),
+  simple("database-connection-string", {
+    // a database's URL keeps a password of any characters but `@` and spaces (`#`, `?` and quotes too, which a
+    // URL would not): postgres://app:s3cr#t@db (found by review)
+    re: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|cockroachdb):\/\/[^\s:/@]{0,256}:(?!\[REDACTED:)([^\s@]{1,256})@(?=[A-Za-z0-9[])/dgi,
+    groups: [1],
+    accept: (p) => !placeholder(p),
+    quick: includesAny("://")
   }),
   simple("url-credential", {
     // the same URL percent-encoded, as a redirect parameter carries it: scheme%3A%2F%2Fuser%3Apassword%40host
@@ -40626,7 +40673,8 @@ var DETECTORS = [
     {
       re: new RegExp(`(${ASSIGNMENT_NAME})["']?[ \\t]{0,4}(?:=>|=|:)[ \\t]{0,4}${VALUE}`, "dgi"),
       groups: [2, 3, 4],
-      accept: (v, m) => nonTrivialValue(v) && !calledOrIndexed(m) && !inUrlAuthority(m.input, m.index, m[1]),
+      accept: (v, m) => nonTrivialValue(v) && !calledOrIndexed(m) && !inUrlAuthority(m.input, m.index, m[1]) && // the shell's PWD and OLDPWD name the directory (found by review: a step's `PWD=/home/runner/...`)
+      !(/^pwd$/i.test(m[1]) && /^[/~]/.test(v)),
       kind: (m) => assignmentKind(m[1])
     },
     ASSIGNMENT_KINDS
@@ -41148,7 +41196,7 @@ function lastIndexWhere(buf, test) {
 }
 
 // src/exec/step-watch.ts
-import { randomBytes as randomBytes2 } from "node:crypto";
+import { randomBytes as randomBytes3 } from "node:crypto";
 
 // src/exec/containment.ts
 function procKey(p) {
@@ -41226,7 +41274,7 @@ function groupIsTheSteps(scope, known, table2) {
 }
 
 // src/exec/proc-table.ts
-import { existsSync as existsSync7, readdirSync as readdirSync4, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync7, readdirSync as readdirSync4, readFileSync as readFileSync7 } from "node:fs";
 function parseStat(text) {
   const open2 = text.indexOf("(");
   const close = text.lastIndexOf(")");
@@ -41250,7 +41298,7 @@ function procAvailable() {
 }
 function readProc(pid) {
   try {
-    return parseStat(readFileSync6(`/proc/${pid}/stat`, "latin1"));
+    return parseStat(readFileSync7(`/proc/${pid}/stat`, "latin1"));
   } catch {
     return null;
   }
@@ -41273,7 +41321,7 @@ function readProcTable() {
 function readEnvValues(pid, name) {
   let raw;
   try {
-    raw = readFileSync6(`/proc/${pid}/environ`);
+    raw = readFileSync7(`/proc/${pid}/environ`);
   } catch {
     return [];
   }
@@ -41329,7 +41377,7 @@ function unregister(w2) {
   }
 }
 function newStepToken() {
-  return randomBytes2(16).toString("hex");
+  return randomBytes3(16).toString("hex");
 }
 function signalProcess(pid, start, signal) {
   const now = readProc(pid);
@@ -42185,7 +42233,13 @@ async function runRollback(ctx, options) {
   const results = [];
   for (const baseline of options.baselines) {
     const dryRun = options.dryRun || options.drill === true;
-    results.push(await rollBack(ctx, { ...options, reason: reason2, dryRun }, baseline, run2));
+    const release = dryRun ? () => {
+    } : lockSet(ctx.root, `trio-${baseline.name}`, `the trio of ${baseline.name}`);
+    try {
+      results.push(await rollBack(ctx, { ...options, reason: reason2, dryRun }, baseline, run2));
+    } finally {
+      release();
+    }
   }
   return operationResult(ctx, "rollback", results);
 }
@@ -42198,7 +42252,7 @@ async function rollBack(ctx, options, baseline, run2) {
     `${options.dryRun ? "dry run of a rollback" : "rollback"} of ${baseline.display_name} started (trigger: ${options.trigger})`
   );
   const journal = journalPath(ctx.root, `rollback-${baseline.name}`);
-  const recovered = options.dryRun ? "none" : recoverFileSet(journal, options.fs);
+  const recovered = options.dryRun ? "none" : recoverFileSet(journal, options.fs, ctx.root);
   if (recovered !== "none")
     mark(`an interrupted restore was ${recovered === "completed" ? "completed" : "undone"}`);
   const found = await lastKnownGood(ctx.root, baseline, options.to);
@@ -42514,17 +42568,16 @@ function verify(ctx, baseline, trio, producer, now) {
 var rootRelative = (root, text) => text.split(`${root}/`).join("");
 function writeRestore(root, journal, writes, fs3) {
   try {
-    writeFileSet(journal, writes, fs3);
+    writeFileSet(journal, writes, fs3, root);
     return null;
   } catch (e) {
     if (!(e instanceof FileSetError) || !e.nothingChanged) throw e;
-    if (e.busy) return rootRelative(root, e.message);
     return `${rootRelative(root, e.message)} Make the trio files and their directories writable by this runner (a containerised step may have left them owned by root), then run the rollback again`;
   }
 }
 function putBack(root, journal, writes, fs3) {
   try {
-    writeFileSet(journal, writes, fs3);
+    writeFileSet(journal, writes, fs3, root);
   } catch (e) {
     if (!(e instanceof FileSetError) || !e.nothingChanged) throw e;
     const why = rootRelative(root, e.message).replace(/\s*Nothing was changed\.[^]*$/, "");
@@ -45785,8 +45838,8 @@ function requireLodash_sortby() {
       if (reLeadingDot.test(string)) {
         result.push("");
       }
-      string.replace(rePropName, function(match, number, quote, string2) {
-        result.push(quote ? string2.replace(reEscapeChar, "$1") : number || match);
+      string.replace(rePropName, function(match, number, quote2, string2) {
+        result.push(quote2 ? string2.replace(reEscapeChar, "$1") : number || match);
       });
       return result;
     });
@@ -47337,8 +47390,8 @@ function createRedactor(options) {
 }
 
 // src/actions/shared/step-log.ts
-import { randomBytes as randomBytes3 } from "node:crypto";
-function stopToken(text, random = () => randomBytes3(16).toString("hex")) {
+import { randomBytes as randomBytes4 } from "node:crypto";
+function stopToken(text, random = () => randomBytes4(16).toString("hex")) {
   for (; ; ) {
     const token = `bg-${random()}`;
     if (!text.includes(token)) return token;
@@ -48486,14 +48539,36 @@ function createEvidenceStore(dir, options = {}) {
       if (files.length === 0) return [];
       prepare();
       check(abs);
-      return files.map((f) => {
-        const path2 = join12(abs, f.name);
-        if (options.root !== void 0 && lstatSync4(path2, { throwIfNoEntry: false })?.isSymbolicLink())
-          check(path2);
-        return put(path2, f.content);
-      });
+      const release = batchLock(abs);
+      try {
+        return files.map((f) => {
+          const path2 = join12(abs, f.name);
+          if (options.root !== void 0 && lstatSync4(path2, { throwIfNoEntry: false })?.isSymbolicLink())
+            check(path2);
+          return put(path2, f.content);
+        });
+      } finally {
+        release();
+      }
     }
   };
+}
+var BATCH_WAIT_MS = 1e4;
+function batchLock(dir) {
+  const path2 = join12(dir, ".baseline-gate-evidence.lock");
+  for (let waited = 0; ; waited += 25) {
+    let attempt;
+    try {
+      attempt = tryLock(path2);
+    } catch {
+      return () => {
+      };
+    }
+    if ("release" in attempt) return attempt.release;
+    if (waited >= BATCH_WAIT_MS) return () => {
+    };
+    pause(25);
+  }
 }
 
 // src/operations/context.ts
@@ -48647,7 +48722,7 @@ function writeSarif(evidence, result, baselines, root, env2) {
 }
 
 // src/actions/shared/token-fd.ts
-import { closeSync as closeSync5, readFileSync as readFileSync7 } from "node:fs";
+import { closeSync as closeSync5, readFileSync as readFileSync8 } from "node:fs";
 var TOKEN_FD_VARIABLE = "BASELINE_GATE_TOKEN_FD";
 function tokenFromDescriptor(env2) {
   const named = env2[TOKEN_FD_VARIABLE];
@@ -48658,7 +48733,7 @@ function tokenFromDescriptor(env2) {
       `${TOKEN_FD_VARIABLE} must name a file descriptor above 2 (got ${JSON.stringify(named)})`
     );
   try {
-    return readFileSync7(fd, "utf8").replace(/\n$/, "");
+    return readFileSync8(fd, "utf8").replace(/\n$/, "");
   } catch (e) {
     throw new InputError(
       `the token could not be read from file descriptor ${fd} (${TOKEN_FD_VARIABLE}): ${e.message}`
@@ -48687,6 +48762,7 @@ async function runAction(spec, env2) {
     const get = (name) => name === "token" && token !== void 0 ? token : getInput(name, { trimWhitespace: false });
     const inputs = await withRepositoryRoot(spec.readInputs(get, env2), env2);
     if (inputs.token) setSecret(inputs.token);
+    installQuoteRedaction(runRedactor({ env: env2 }));
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy });
     const baselines = selectBaselines(policy, inputs.baseline);
     const evidence = createEvidenceStore(inputs.evidenceDir, { root: inputs.root });
@@ -48779,11 +48855,6 @@ function fit(render, ladder, fits) {
     if (fits(text)) return text;
   }
   return null;
-}
-
-// src/text/short-commit.ts
-function shortCommit(sha) {
-  return /^[0-9a-f]{12,64}$/i.test(sha) ? sha.slice(0, 12) : shorten(sha, 60, "quote");
 }
 
 // src/present/headline.ts

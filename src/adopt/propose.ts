@@ -1,6 +1,7 @@
 // baseline-gate init's decisions: the repository's files in, a policy document out, with what was found (where,
 // and why) and what could not be decided (and what to do about it). Decided from content, not names: a wrong
 // policy makes the suite check the wrong files without a word, so every guess is said out loud.
+import { shortCommit } from '../text/short-commit.js'
 import type { FileInventory } from '../fs/inventory.js'
 import { basenameOf, extensionOf } from './paths.js'
 import { policyText } from './policy-text.js'
@@ -79,7 +80,7 @@ function baselineFor(
     name,
     'trio.pin',
     pin.path,
-    `a pin: release ${p.release_tag || '?'} at ${p.commit_sha.slice(0, 12) || '?'}; the baseline is named ${name} after ${fromFile ? 'the pin file' : producer.root ? 'the producer directory' : 'the pin file'}`
+    `a pin: release ${p.release_tag || '?'} at ${p.commit_sha ? shortCommit(p.commit_sha) : '?'}; the baseline is named ${name} after ${fromFile ? 'the pin file' : producer.root ? 'the producer directory' : 'the pin file'}`
   )
   const at: Proposing = { repo, name, report }
   const trio: BaselineDocument['trio'] = { pin: pin.path }

@@ -1,5 +1,6 @@
 // 5xx: what a change does to the baseline, from the trio at BASE and at HEAD (both read from git): whether it
 // is one, atomic, going up, additive or breaking, outside the stability window, and kept in the ledger.
+import { shortCommit } from '../text/short-commit.js'
 import { cellPosition, cellText, LEDGER_COLUMNS, rowOfTag, statusOf } from '../ledger/model.js'
 import type { LedgerRow } from '../ledger/model.js'
 import { finding } from '../rules/finding.js'
@@ -253,7 +254,7 @@ function rollbackRules(input: ChangeInput, from: Identity, to: Identity): Findin
         ? `the ledger before the change has no row for ${to.release_tag}, and it is no older baseline the pin held before adoption that a promotion replaced (only those may lack a row, as a hand-kept ledger dropped them)`
         : input.pinnedBefore === null
           ? 'the history is too shallow to show that the pin held it before (check out with fetch-depth: 0)'
-          : `the pin never held this identity (${describe(to)}, manifest ${to.manifest_sha256?.slice(0, 12) ?? '?'}) in the history of the base`
+          : `the pin never held this identity (${describe(to)}, manifest ${to.manifest_sha256 ? shortCommit(to.manifest_sha256) : '?'}) in the history of the base`
     out.push(
       finding(
         'BG509',
@@ -469,7 +470,7 @@ function lowered(from: string | null, to: string | null): boolean {
 }
 
 function describe(id: Identity): string {
-  return `${id.release_tag ?? '?'} / ${id.commit_sha?.slice(0, 12) ?? '?'}`
+  return `${id.release_tag ?? '?'} / ${id.commit_sha ? shortCommit(id.commit_sha) : '?'}`
 }
 
 function day(d: Date): string {

@@ -13,6 +13,7 @@ import { DEFAULT_POLICY_PATH } from '../policy/defaults.js'
 import { createOperationContext } from '../operations/context.js'
 import { TOOL_VERSION } from '../version.js'
 import { EXIT, guardIo, internalErrorLine } from './io.js'
+import { installQuoteRedaction } from '../text/quote.js'
 import { inlineSafe } from '../text/terminal.js'
 import type { Io } from './io.js'
 import { parseCommand } from './args.js'
@@ -28,6 +29,8 @@ export { EXIT } from './io.js'
 
 export async function main(argv: string[], given: Io): Promise<number> {
   const io = guardIo(given)
+  // every value a message quotes is redacted whole before it is cut (text/quote.ts)
+  installQuoteRedaction(runRedactor({ env: io.env }))
   try {
     const cmd = parseCommand(argv)
     if (cmd.command === 'help') {

@@ -4,6 +4,7 @@
 import { mapStrings } from '../text/map-strings.js'
 import { inlineSafe } from '../text/terminal.js'
 import { runMigrate } from '../operations/migrate.js'
+import { redactStrings } from '../operations/redact-findings.js'
 import type { MigrateResult } from '../operations/migrate.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import type { MigrateCommand } from './commands.js'
@@ -21,8 +22,9 @@ export async function migrate(
   baselines: BaselinePolicy[]
 ): Promise<number> {
   const now = cmd.now.source === 'given' ? cmd.now.at : new Date()
+  // what it shows (its findings, the diff) quotes the trio: redacted as every output (found by review)
   const results = baselines.map((b) =>
-    runMigrate({ root, now }, b, { posture: cmd.posture, dryRun: cmd.dryRun })
+    redactStrings({ env: io.env }, runMigrate({ root, now }, b, { posture: cmd.posture, dryRun: cmd.dryRun }))
   )
   if (cmd.json) io.stdout.write(`${JSON.stringify({ baselines: results }, null, 2)}\n`)
   else io.stdout.write(`${results.map((r) => renderMigrate(r, styleFor(io.stdout, io.env))).join('\n')}\n`)

@@ -1,4 +1,5 @@
 // The terminal and JSON renderings of `lkg` and of a rollback's outcome. Pure.
+import { shortCommit } from '../text/short-commit.js'
 import { mapStrings } from '../text/map-strings.js'
 import { inlineSafe } from '../text/terminal.js'
 import type { PassedOver } from '../classify/last-known-good.js'
@@ -13,7 +14,7 @@ import { plural } from '../text/plural.js'
 
 function describe(id: Identity | null | undefined): string {
   if (!id) return '?'
-  return `${id.release_tag ?? '?'} (commit ${id.commit_sha?.slice(0, 12) ?? '?'}, ${id.service_contract_version ?? '?'}, ${id.api_contract_version ?? '?'})`
+  return `${id.release_tag ?? '?'} (commit ${id.commit_sha ? shortCommit(id.commit_sha) : '?'}, ${id.service_contract_version ?? '?'}, ${id.api_contract_version ?? '?'})`
 }
 
 /** Passed-over revisions: a long run of one reason is one line, so a deep history stays readable. */

@@ -3,7 +3,7 @@ import type { ErrorObject } from 'ajv'
 import { errorMessages } from '../generated/validators.js'
 import { escapePointer, locate } from './json-document.js'
 import type { JsonDocument } from './json-document.js'
-import { shorten } from '../text/shorten.js'
+import { quote } from '../text/quote.js'
 import type { Position } from './source-file.js'
 
 export interface SchemaProblem {
@@ -115,7 +115,7 @@ function valueAt(value: unknown, pointer: string): unknown {
 /** A value for a message: JSON, cut between words (see shorten's `quote`), its length said when none fits. */
 export function preview(value: unknown, max = 60): string {
   const text = JSON.stringify(value) ?? String(value)
-  const cut = shorten(text, max, 'quote')
+  const cut = quote(text, max)
   return cut === '…' ? `a value of ${text.length} characters` : cut
 }
 

@@ -1,5 +1,6 @@
 // The incident note of a rollback (runbook: trigger -> severity, timeline protocol, communication template).
 // Pure: the same evidence renders the same bytes; every claim in it comes from the evidence.
+import { shortCommit } from '../text/short-commit.js'
 import type { Finding } from '../rules/finding.js'
 import type { Identity, Posture } from '../trio/model.js'
 import {
@@ -147,7 +148,7 @@ const STATUS_WORDS: Record<RollbackStatus, string> = {
 
 /** A baseline in a sentence: its tag and short commit. */
 function baselineLabel(id: Identity): string {
-  return `${code(id.release_tag)} (commit ${code(id.commit_sha?.slice(0, 12) ?? null)})`
+  return `${code(id.release_tag)} (commit ${code(id.commit_sha ? shortCommit(id.commit_sha) : null)})`
 }
 
 /** Only a plain http(s) URL becomes a link; anything else is shown as inert code. */

@@ -227,6 +227,8 @@ export const DETECTORS: readonly Detector[] = [
   }),
   simple('openai-api-key', {
     re: /sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{40,256}|sk-[A-Za-z0-9]{20}T3BlbkFJ[A-Za-z0-9]{20}/dg,
+    // never inside a word: `task-admin-dashboard-...` is a name (found by review)
+    boundary: true,
     quick: includesAny('sk-')
   }),
   simple('linear-api-key', { re: /lin_api_[A-Za-z0-9_]{32,128}/dg, quick: includesAny('lin_api_') }),
@@ -263,6 +265,23 @@ export const DETECTORS: readonly Detector[] = [
     groups: [1],
     accept: (p) => !placeholder(p),
     quick: (t) => t.includes('://') || t.includes(':\\/\\/')
+  }),
+  simple('url-credential', {
+    // a token as the user, with no password or GitHub's `x-oauth-basic` in its place: https://<token>@github.com,
+    // https://<token>:x-oauth-basic@host (found by review: only the placeholder was taken, the token left)
+    re: /\b[a-z][a-z0-9+.-]{0,30}:\/\/(?!\[REDACTED:)([A-Za-z0-9_-]{20,255})(?::(?:x-oauth-basic|x-access-token))?@(?=[A-Za-z0-9[])/dgi,
+    groups: [1],
+    // a token has digits and letters; a long user name (`release-automation-bot`) has no digit
+    accept: (u) => !placeholder(u) && /\d/.test(u) && /[A-Za-z]/.test(u),
+    quick: includesAny('://')
+  }),
+  simple('database-connection-string', {
+    // a database's URL keeps a password of any characters but `@` and spaces (`#`, `?` and quotes too, which a
+    // URL would not): postgres://app:s3cr#t@db (found by review)
+    re: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|cockroachdb):\/\/[^\s:/@]{0,256}:(?!\[REDACTED:)([^\s@]{1,256})@(?=[A-Za-z0-9[])/dgi,
+    groups: [1],
+    accept: (p) => !placeholder(p),
+    quick: includesAny('://')
   }),
   simple('url-credential', {
     // the same URL percent-encoded, as a redirect parameter carries it: scheme%3A%2F%2Fuser%3Apassword%40host
@@ -305,7 +324,12 @@ export const DETECTORS: readonly Detector[] = [
     {
       re: new RegExp(`(${ASSIGNMENT_NAME})["']?[ \\t]{0,4}(?:=>|=|:)[ \\t]{0,4}${VALUE}`, 'dgi'),
       groups: [2, 3, 4],
-      accept: (v, m) => nonTrivialValue(v) && !calledOrIndexed(m) && !inUrlAuthority(m.input, m.index, m[1]!),
+      accept: (v, m) =>
+        nonTrivialValue(v) &&
+        !calledOrIndexed(m) &&
+        !inUrlAuthority(m.input, m.index, m[1]!) &&
+        // the shell's PWD and OLDPWD name the directory (found by review: a step's `PWD=/home/runner/...`)
+        !(/^pwd$/i.test(m[1]!) && /^[/~]/.test(v)),
       kind: (m) => assignmentKind(m[1]!)
     },
     ASSIGNMENT_KINDS

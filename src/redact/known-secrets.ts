@@ -6,7 +6,7 @@
  * are the directory, not a password.
  */
 const SECRET_NAME =
-  /TOKEN|SECRET|PASS(?:WORD|WD|PHRASE)?(?![A-Z])|(?:^|_)PWD$|PRIVATE_KEY|API_KEY|SIGNING_KEY|CREDENTIAL|(?:^|_)AUTH$/i
+  /TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|(?:^|_)PASS(?:_|$)|(?:^|_)PWD$|PRIVATE_KEY|API_KEY|SIGNING_KEY|(?:^|_)CREDENTIALS?$|(?:^|_)AUTH$/i
 const NOT_SECRET_NAME = /^(?:OLD)?PWD$/i
 
 /** Shorter values are ignored: they would redact ordinary words and numbers everywhere. */

@@ -3,7 +3,7 @@
 import { cellText, rowOfTag, statusOf } from '../ledger/model.js'
 import { locate } from '../document/json-document.js'
 import type { JsonDocument } from '../document/json-document.js'
-import { shorten } from '../text/shorten.js'
+import { quote } from '../text/quote.js'
 import type { Handoff, Manifest, Pin, ProducerFiles, Trio } from '../trio/model.js'
 import type { LedgerRow } from '../ledger/model.js'
 import type { WithdrawnContract } from './preflight.js'
@@ -138,7 +138,7 @@ function shownLine(line: string | undefined): string {
   if (line === undefined) return 'no line'
   const t = line.trim()
   if (t === '') return 'an empty line'
-  const cut = shorten(t, 60, 'quote')
+  const cut = quote(t, 60)
   return cut === '…' ? `a line of ${t.length} characters in one word` : `\`${cut}\``
 }
 

@@ -8,6 +8,7 @@ import type { JsonFile, Manifest, Pin } from '../trio/model.js'
 import { finding } from './finding.js'
 import type { Finding } from './finding.js'
 import type { StepResult } from './verdict.js'
+import { redactQuoted } from '../text/quote.js'
 import { shorten } from '../text/shorten.js'
 
 export interface PreflightInput {
@@ -288,7 +289,8 @@ function pending(name: string, body: Record<string, unknown>): Finding[] {
 }
 
 function snippet(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim()
+  // redacted before its lines are folded into one: a private key is known by its lines (found by review)
+  const one = redactQuoted(text).replace(/\s+/g, ' ').trim()
   const cut = shorten(one, 120, 'quote')
   return cut === '…' ? `(${one.length} characters in one word, not shown)` : cut
 }

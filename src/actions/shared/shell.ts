@@ -15,6 +15,8 @@ import { PolicyError } from '../../policy/types.js'
 import type { BaselinePolicy } from '../../policy/types.js'
 import type { Redactor } from '../../redact/redactor.js'
 import { plural } from '../../text/plural.js'
+import { installQuoteRedaction } from '../../text/quote.js'
+import { runRedactor } from '../../operations/redact-findings.js'
 import type { AnnotationPlan } from './annotations.js'
 import { artifactName, checkNodeVersion, InputError } from './inputs.js'
 import type { CommonInputs } from './inputs.js'
@@ -98,6 +100,8 @@ async function runAction<A extends ActionName, I extends CommonInputs & { token:
       name === 'token' && token !== undefined ? token : core.getInput(name, { trimWhitespace: false })
     const inputs = await withRepositoryRoot(spec.readInputs(get, env), env)
     if (inputs.token) core.setSecret(inputs.token)
+    // every value a message quotes is redacted whole before it is cut (text/quote.ts), the token input with them
+    installQuoteRedaction(runRedactor({ env }))
     const policy = loadPolicy({ root: inputs.root, policyPath: inputs.policy })
     const baselines = selectBaselines(policy, inputs.baseline)
     const evidence = createEvidenceStore(inputs.evidenceDir, { root: inputs.root })
