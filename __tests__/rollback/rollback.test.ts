@@ -160,6 +160,18 @@ describe('lkg: the last-known-good baseline', () => {
     expect(renderLkg([cut], plain)).toContain(
       `    trio revision ${oldest} (${cut.lkg.target!.date}); valid at that revision under the current rules\n    this revision is the oldest commit of this shallow clone, so the trio was written there or before it (fetch the whole history, fetch-depth: 0, to name the revision that wrote it)\n`
     )
+    // a worktree of it, whose git directory this reads through git: the same answer (found by review: every target
+    // was said to be at the cut); and one of a deeper clone, whose target is within the history: nothing said
+    const wt = join(tempDir('bg-lkg-cut-wt-'), 'wt')
+    execFileSync('git', ['worktree', 'add', '-q', wt, 'HEAD'], { cwd: clone })
+    const inWorktree = await lastKnownGood(wt, policyOf(wt).baselines[0]!)
+    expect([inWorktree.lkg.target?.commit, inWorktree.targetAtCut]).toEqual([oldest, true])
+    const deeper = join(tempDir('bg-lkg-cut7-'), 'clone')
+    execFileSync('git', ['clone', '-q', '--depth', '7', `file://${fx.root}`, deeper])
+    const deeperWt = join(tempDir('bg-lkg-cut7-wt-'), 'wt')
+    execFileSync('git', ['worktree', 'add', '-q', deeperWt, 'HEAD'], { cwd: deeper })
+    const inDeeper = await lastKnownGood(deeperWt, policyOf(deeperWt).baselines[0]!)
+    expect([inDeeper.lkg.target?.commit, inDeeper.targetAtCut]).toEqual([c.v5, false])
   })
 
   it('passes over a release the ledger records as Rolled back even where its row writes the commit short (found by review)', async () => {

@@ -2,7 +2,8 @@
 // long-lived `git cat-file --batch` for reading many blobs with a single process.
 import type { ChildProcessWithoutNullStreams } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { MAX_FILE_BYTES } from '../document/limits.js'
 import { formatDuration } from '../text/duration.js'
 import { headFromDisk, shallowCutsFromDisk, shallowFromDisk } from './discover.js'
@@ -327,7 +328,17 @@ export async function isShallow(cwd: string): Promise<boolean> {
 export async function shallowCuts(cwd: string): Promise<ReadonlySet<string> | null> {
   const known = shallowCutsFromDisk(cwd)
   if (known !== null) return new Set(known)
-  return (await isShallow(cwd)) ? null : new Set()
+  // a worktree, a git directory elsewhere: git names the file it keeps them in (found by review: unknown, every
+  // target was said to be at the cut)
+  const r = await git(cwd, ['rev-parse', '--is-shallow-repository', '--git-path', 'shallow'])
+  const [shallow, file] = r.stdout.toString('utf8').split('\n')
+  if (r.code !== 0 || shallow !== 'true') return r.code === 0 ? new Set() : null
+  try {
+    const text = readFileSync(resolve(cwd, file!), 'utf8')
+    return new Set(text.split('\n').filter((l) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(l)))
+  } catch {
+    return null
+  }
 }
 
 /** A blob as committed; not found, or (with `tooLarge`, its size) larger than the reader reads. */

@@ -152,7 +152,8 @@ export async function lastKnownGood(
     if (!currentBytes.pin && !lkg.target) {
       lkg.problem = `${lkg.problem}; the pin ${baseline.trio.pin} is not committed at ${head.slice(0, 12)}, and a rollback restores only committed revisions: commit the trio first`
     }
-    const targetAtCut = lkg.target !== null && shallow && (cuts === null || cuts.has(lkg.target.commit))
+    // where the cuts are not known, nothing is said of them
+    const targetAtCut = lkg.target !== null && cuts !== null && cuts.has(lkg.target.commit)
     return {
       baseline: baseline.name,
       head,
