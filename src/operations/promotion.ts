@@ -347,7 +347,7 @@ function suitesNotes(inTree: BaselinePolicy, judged: BaselinePolicy, definition:
   // pull request failed on `npm run` scripts it never had, and nothing said why or what to do)
   const message =
     definition.policy.source === 'defaults'
-      ? `the base revision has no policy file, and every file the built-in defaults name is there, so the defaults govern it: the gate ran their suites (${suiteNames(judged)}), not those of the policy this change brings. Land the policy on its own first (a pull request that changes no trio file), then the trio, or give the repository the scripts the defaults run`
+      ? `the base revision has no policy file, and every file the built-in defaults name is there, so the defaults govern it: the gate's suites are theirs (${suiteNames(judged)}), not those of the policy this change brings. Land the policy on its own first (a pull request that changes no trio file), then the trio, or give the repository the scripts the defaults run`
       : "this change edits the policy's suites; the gate ran those of the base revision, and the edit applies once it is merged"
   return [finding('BG706', null, null, message)]
 }
