@@ -174,7 +174,7 @@ describe('promotion: the baseline as the base policy defines it', () => {
     const b = (await promote(fx, { base, suites: false })).result.baselines[0]!
     const note = b.findings.find((f) => f.rule === 'BG706')!
     expect(note.message).toMatch(
-      /^the base revision has no policy file, and every file the built-in defaults name is there, so the defaults govern it: the gate ran their suites \(.*governance-negative.*\), not those of the policy this change brings\. Land the policy on its own first \(a pull request that changes no trio file\), then the trio, or give the repository the scripts the defaults run$/
+      /^the base revision has no policy file, and every file the built-in defaults name is there, so the defaults govern it: the gate's suites are theirs \(.*governance-negative.*\), not those of the policy this change brings\. Land the policy on its own first \(a pull request that changes no trio file\), then the trio, or give the repository the scripts the defaults run$/
     )
   })
 
