@@ -82,6 +82,8 @@ describe('findRoot', () => {
     // or to another checkout beside it on the runner: that repository would be judged and written
     const other = repoWith('config')
     symlinkSync(other, join(top, 'apps/other'))
+    // committed, as a pull request brings it
+    execFileSync('git', ['add', 'apps/other'], { cwd: top })
     for (const [given, to] of [
       ['apps/consumer', '..'],
       ['apps/other', other]
@@ -105,6 +107,14 @@ describe('findRoot', () => {
         )
       )
     }
+  })
+
+  it("a link to a checkout of its own that the repository around it does not track is the machine's: followed (found by review: a home directory kept in git)", async () => {
+    const home = repoWith()
+    const proj = repoWith('config')
+    symlinkSync(proj, join(home, 'proj'))
+    expect(await find(join(home, 'proj'))).toMatchObject({ root: proj, top: proj })
+    expect(await find(home, 'proj')).toMatchObject({ root: proj, top: proj })
   })
 
   it("sees a link the shell went through ($PWD), where the process's current directory is already its target", async () => {

@@ -2,7 +2,7 @@
 // (the current directory, or --root), or, below that top, the nearest directory holding a policy file (a consumer
 // living in a directory of a monorepo). Run from a subdirectory, a command judges the same trio as from the root.
 import { existsSync, lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs'
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { discoverTop } from './discover.js'
 import { git, GitError } from './git.js'
 
@@ -58,7 +58,7 @@ export async function findRoot(options: FindRootOptions): Promise<RepositoryRoot
   if (!statSync(start).isDirectory())
     throw new RootError(`${named || `${start}: `}not a directory`, 'directory')
   // a link between the top of the work tree and the start is a commit's to make: it would move the root anywhere
-  const link = linkInRepository(start)
+  const link = await linkInRepository(start)
   if (link)
     throw new RootError(
       `${named}${link} is a symbolic link (to ${readlinkSync(link)}), and a root is never taken through one (a pull request can commit it); give the directory itself`,
@@ -121,15 +121,43 @@ function underModules(gitdir: string): boolean {
  * link to another checkout on the runner, would make it one (found by review: the first took the repository's top
  * for the consumer's root and passed over BG708, the second judged and wrote another repository).
  */
-function linkInRepository(start: string): string | null {
+async function linkInRepository(start: string): Promise<string | null> {
   const below: string[] = []
+  let outer: string
   for (let dir = start; ; dir = dirname(dir)) {
     const link = lstatSync(dir).isSymbolicLink()
-    if (!link && existsSync(join(dir, '.git'))) break
+    if (!link && existsSync(join(dir, '.git'))) {
+      outer = dir
+      break
+    }
     if (dirname(dir) === dir) return null
     if (link) below.push(dir)
   }
-  return below[0] ?? null
+  for (const link of below) {
+    // a link to a checkout of its own: the machine's (a home directory kept in git, linking to a clone elsewhere:
+    // found by review), unless the repository around it commits it, or it leads back up into it (`-> ..`)
+    const checkout =
+      existsSync(join(link, '.git')) && !contains(realpathSync(link), realpathSync(dirname(link)))
+    if (!checkout || (await tracked(outer, link))) return link
+  }
+  return null
+}
+
+/** Whether the repository whose work tree is `top` tracks `path` (committed or staged). */
+async function tracked(top: string, path: string): Promise<boolean> {
+  try {
+    const r = await git(top, ['ls-files', '--error-unmatch', '--', relative(top, path)])
+    return r.code === 0
+  } catch {
+    // git cannot answer: taken as tracked, so the link is refused
+    return true
+  }
+}
+
+/** Whether `path` is `ancestor` or below it (both real). */
+function contains(ancestor: string, path: string): boolean {
+  const back = relative(ancestor, path)
+  return back === '' || (!back.startsWith('..') && !isAbsolute(back))
 }
 
 /** The top of the work tree holding `dir` (symlinks resolved), or null outside one. */
