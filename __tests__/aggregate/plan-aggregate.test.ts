@@ -131,6 +131,19 @@ describe('aggregate', () => {
     ])
   })
 
+  it("shows what the packets state redacted: a secret of the run's environment in a packet's identity (found by review)", async () => {
+    const fx = twoBaselines()
+    const dir = await healthInto(fx, 'billing')
+    const secret = ['Fake', 'Packet', 'Secret', '2026'].join('-')
+    const file = join(dir, 'health-billing.json')
+    const packet = JSON.parse(readFileSync(file, 'utf8')) as { identity: { release_tag: string } }
+    packet.identity.release_tag = secret
+    writeFileSync(file, JSON.stringify(packet, null, 2))
+    const r = await run(['aggregate', dir], fx.root, { DEPLOY_TOKEN: secret })
+    expect(r.stdout).toContain('[REDACTED:known-secret]')
+    expect(r.stdout + r.stderr).not.toContain(secret)
+  })
+
   it('also takes the parent directory of the downloaded artifacts', async () => {
     const fx = twoBaselines()
     const parent = tempDir('bg-agg-artifacts-')

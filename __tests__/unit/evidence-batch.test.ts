@@ -1,10 +1,11 @@
-// The evidence directory takes one run's batch at a time: two runs at once never leave one's packet beside the
+// The evidence directory holds one run's packet whole, and takes one run's batch at a time: two runs at once never leave one's packet beside the
 // other's statement (found by review). A lock a run left or a step planted delays a batch; it never stops it.
 import { spawn } from 'node:child_process'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { createEvidenceStore } from '../../src/fs/evidence-store.js'
+import { packetLogs } from '../../src/evidence/step-log.js'
 import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
 
 afterAll(cleanupFixtures)
@@ -43,5 +44,26 @@ describe('the evidence batch lock', () => {
     writeFileSync(join(dir, LOCK), '2147483646\n')
     store.writeAll([{ name: 'b.json', content: '{}\n' }])
     expect(readdirSync(dir).sort()).toEqual(['b.json'])
+  })
+})
+
+describe("a packet's earlier step logs", () => {
+  it('are removed before its suites run or are skipped: the directory holds no log its packet does not name (found by review)', () => {
+    const dir = tempDir('bg-stale-logs-')
+    const store = createEvidenceStore(dir)
+    const old = [
+      'promotion-memorykernel-01-consumer-typecheck.log',
+      'promotion-memorykernel-03-consumer-test-governance-negative.log',
+      'promotion-memorykernel-12-producer-cargo-test.log'
+    ]
+    const kept = [
+      'promotion-memorykernel.json',
+      'promotion-billing-01-consumer-test.log',
+      'rollback-memorykernel-01-consumer-test.log',
+      'promotion-memorykernel-notes.log'
+    ]
+    for (const name of [...old, ...kept]) writeFileSync(join(dir, name), 'x')
+    store.removeMatching(packetLogs('promotion-memorykernel'))
+    expect(readdirSync(dir).sort()).toEqual([...kept].sort())
   })
 })

@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { aggregateEvidence } from '../evidence/aggregate.js'
 import { renderAggregateMarkdown } from '../evidence/aggregate-markdown.js'
 import { scanEvidenceDirs } from '../operations/aggregate.js'
+import { redactStrings } from '../operations/redact-findings.js'
 import { loadPolicy } from '../policy/load.js'
 import type { AggregateCommand } from './commands.js'
 import { EXIT } from './io.js'
@@ -24,7 +25,12 @@ export function aggregate(cmd: AggregateCommand, io: Io): number {
   const runId = io.env.GITHUB_ACTIONS === 'true' ? io.env.GITHUB_RUN_ID : undefined
   const attempt = Number(io.env.GITHUB_RUN_ATTEMPT)
   const run = runId && Number.isSafeInteger(attempt) && attempt >= 1 ? { runId, attempt } : null
-  const result = aggregateEvidence(scanEvidenceDirs(io.cwd, cmd.dirs), expected, run)
+  // what the packets state is shown redacted, as every output: a packet is a run's, and a pin's values in it are
+  // a pull request's (found by review)
+  const result = redactStrings(
+    { env: io.env },
+    aggregateEvidence(scanEvidenceDirs(io.cwd, cmd.dirs), expected, run)
+  )
   const markdown = renderAggregateMarkdown(result)
   if (cmd.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
   else io.stdout.write(markdown)

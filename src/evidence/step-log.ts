@@ -14,6 +14,13 @@ export const TAIL_CHARS = 4000
  */
 export const MAX_LOG_BYTES = 1024 * 1024
 
+/** Every step log of a packet, as logFileName names them. */
+export function packetLogs(packet: string): RegExp {
+  return new RegExp(
+    `^${packet.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-\\d{2,}-(?:consumer|producer)(?:-[a-z0-9._-]*)?\\.log$`
+  )
+}
+
 export function logFileName(packet: string, index: number, suite: string, name: string): string {
   const slug = `${suite}-${name}`
     .toLowerCase()

@@ -1,6 +1,6 @@
 // The evidence directory: every file written atomically; a .gitignore keeps a default in-repo directory untracked.
 import { errorCode } from '../text/error-code.js'
-import { existsSync, lstatSync, mkdirSync } from 'node:fs'
+import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { writeFileAtomic } from './atomic-write.js'
 import { ContainmentError, operatorPathEscape } from './contain.js'
@@ -16,6 +16,11 @@ export interface EvidenceStore {
    * made and checked once, then each file is written atomically, in order. Returns their absolute paths.
    */
   writeAll(files: readonly EvidenceFile[]): string[]
+  /**
+   * Remove the files whose names `stale` matches (an earlier run's step logs of the packet about to be written):
+   * the directory then holds no log its packet does not name (found by review). Links are removed as links.
+   */
+  removeMatching(stale: RegExp): void
 }
 
 export interface EvidenceFile {
@@ -110,6 +115,11 @@ export function createEvidenceStore(dir: string, options: EvidenceStoreOptions =
       const path = join(abs, name)
       check(path)
       return put(path, content)
+    },
+    removeMatching(stale) {
+      if (!existsSync(abs)) return
+      check(abs)
+      for (const name of readdirSync(abs)) if (stale.test(name)) rmSync(join(abs, name), { force: true })
     },
     writeAll(files) {
       files.forEach((f) => validName(f.name))

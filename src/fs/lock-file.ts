@@ -23,7 +23,7 @@ export function tryLock(path: string): LockAttempt {
       try {
         // a hard link fails when the name exists, whatever it is (a file, a link, a directory)
         linkSync(aside, path)
-        return { release: () => rmSync(path, { force: true }) }
+        return { release: () => release(path) }
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
       }
@@ -60,4 +60,13 @@ function holderOf(path: string): number | null {
 /** Wait this long (ms) in this thread: a lock's holder is another process, which runs meanwhile. */
 export function pause(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
+}
+
+/** Remove the lock; a directory that is no longer one (a step replaced it) leaves nothing to remove. */
+function release(path: string): void {
+  try {
+    rmSync(path, { force: true })
+  } catch {
+    // ENOTDIR, EISDIR: not our lock any more
+  }
 }

@@ -1,7 +1,7 @@
 // The suites of one baseline for one operation (promotion, rollback): run them, redact every log before it
 // is hashed, written or shown, and turn each run into the evidence of a step. Shared by both operations.
 import { relative } from 'node:path'
-import { logFileName, logTail } from '../evidence/step-log.js'
+import { logFileName, logTail, packetLogs } from '../evidence/step-log.js'
 import { sha256 } from '../fs/digest.js'
 import { expandStep, runSuites } from '../exec/run-steps.js'
 import type { StepRun, StepSpec } from '../exec/run-steps.js'
@@ -198,6 +198,8 @@ export async function operationSuites(
   input: OperationSuitesInput
 ): Promise<{ steps: StepResult[]; redactions: number; findings: Finding[] }> {
   const { baseline, operation } = input
+  // the packet about to be written names the logs of this run only: an earlier run's are removed first
+  input.evidence.removeMatching(packetLogs(input.packet))
   if (input.skip !== null) {
     const skip = typeof input.skip === 'string' ? { reason: input.skip } : input.skip
     const steps = unrunSteps(baseline, operation, input.env, { status: 'skipped', skip_reason: skip.reason })
