@@ -21905,8 +21905,8 @@ var require_semver = __commonJS({
       }
       // preminor will bump the version up to the next minor release, and immediately
       // down to pre-release. premajor and prepatch work the same way.
-      inc(release, identifier, identifierBase) {
-        if (release.startsWith("pre")) {
+      inc(release2, identifier, identifierBase) {
+        if (release2.startsWith("pre")) {
           if (!identifier && identifierBase === false) {
             throw new Error("invalid increment argument: identifier is empty");
           }
@@ -21917,7 +21917,7 @@ var require_semver = __commonJS({
             }
           }
         }
-        switch (release) {
+        switch (release2) {
           case "premajor":
             this.prerelease.length = 0;
             this.patch = 0;
@@ -22009,7 +22009,7 @@ var require_semver = __commonJS({
             break;
           }
           default:
-            throw new Error(`invalid increment argument: ${release}`);
+            throw new Error(`invalid increment argument: ${release2}`);
         }
         this.raw = this.format();
         if (this.build.length) {
@@ -22262,7 +22262,7 @@ var init_containment = __esm({
 });
 
 // src/exec/proc-table.ts
-import { existsSync as existsSync4, readdirSync as readdirSync4, readFileSync as readFileSync5 } from "node:fs";
+import { existsSync as existsSync4, readdirSync as readdirSync4, readFileSync as readFileSync6 } from "node:fs";
 function parseStat(text) {
   const open2 = text.indexOf("(");
   const close = text.lastIndexOf(")");
@@ -22286,7 +22286,7 @@ function procAvailable() {
 }
 function readProc(pid) {
   try {
-    return parseStat(readFileSync5(`/proc/${pid}/stat`, "latin1"));
+    return parseStat(readFileSync6(`/proc/${pid}/stat`, "latin1"));
   } catch {
     return null;
   }
@@ -22309,7 +22309,7 @@ function readProcTable() {
 function readEnvValues(pid, name) {
   let raw;
   try {
-    raw = readFileSync5(`/proc/${pid}/environ`);
+    raw = readFileSync6(`/proc/${pid}/environ`);
   } catch {
     return [];
   }
@@ -26663,50 +26663,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative7, options, skipNormalization) {
+    function resolveComponent(base, relative8, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse4(serialize(base, options), options);
-        relative7 = parse4(serialize(relative7, options), options);
+        relative8 = parse4(serialize(relative8, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative7.scheme) {
-        target.scheme = relative7.scheme;
-        target.userinfo = relative7.userinfo;
-        target.host = relative7.host;
-        target.port = relative7.port;
-        target.path = removeDotSegments(relative7.path || "");
-        target.query = relative7.query;
+      if (!options.tolerant && relative8.scheme) {
+        target.scheme = relative8.scheme;
+        target.userinfo = relative8.userinfo;
+        target.host = relative8.host;
+        target.port = relative8.port;
+        target.path = removeDotSegments(relative8.path || "");
+        target.query = relative8.query;
       } else {
-        if (relative7.userinfo !== void 0 || relative7.host !== void 0 || relative7.port !== void 0) {
-          target.userinfo = relative7.userinfo;
-          target.host = relative7.host;
-          target.port = relative7.port;
-          target.path = removeDotSegments(relative7.path || "");
-          target.query = relative7.query;
+        if (relative8.userinfo !== void 0 || relative8.host !== void 0 || relative8.port !== void 0) {
+          target.userinfo = relative8.userinfo;
+          target.host = relative8.host;
+          target.port = relative8.port;
+          target.path = removeDotSegments(relative8.path || "");
+          target.query = relative8.query;
         } else {
-          if (!relative7.path) {
+          if (!relative8.path) {
             target.path = base.path;
-            if (relative7.query !== void 0) {
-              target.query = relative7.query;
+            if (relative8.query !== void 0) {
+              target.query = relative8.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative7.path[0] === "/") {
-              target.path = removeDotSegments(relative7.path);
+            if (relative8.path[0] === "/") {
+              target.path = removeDotSegments(relative8.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative7.path;
+                target.path = "/" + relative8.path;
               } else if (!base.path) {
-                target.path = relative7.path;
+                target.path = relative8.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative7.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative8.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative7.query;
+            target.query = relative8.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -26714,7 +26714,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative7.fragment;
+      target.fragment = relative8.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -56980,9 +56980,9 @@ function packetNotRun(p) {
 }
 
 // src/git/git.ts
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
 init_limits();
 init_duration();
-import { existsSync as existsSync2 } from "node:fs";
 
 // src/git/discover.ts
 import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
@@ -57188,11 +57188,11 @@ async function commitDate(cwd, commit) {
 import { existsSync as existsSync5 } from "node:fs";
 
 // src/fs/atomic-set.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync4, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
 import { basename as basename3, dirname as dirname5, isAbsolute as isAbsolute3, join as join5, relative as relative2, resolve as resolve3 } from "node:path";
 
 // src/git/run-context.ts
-import { existsSync as existsSync3, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
 import { dirname as dirname2, isAbsolute, join as join2, resolve } from "node:path";
 async function readRunContext(root, env2 = process.env) {
   const head = headFromDisk(root) ?? await readHeadWithGit(root);
@@ -57221,7 +57221,7 @@ function findGitDir(start) {
     const dotGit = join2(dir, ".git");
     if (existsSync3(dotGit)) {
       if (statSync2(dotGit).isDirectory()) return dotGit;
-      const m = /^gitdir: (.+)$/m.exec(readFileSync2(dotGit, "utf8"));
+      const m = /^gitdir: (.+)$/m.exec(readFileSync3(dotGit, "utf8"));
       if (!m) return null;
       const target = m[1].trim();
       return isAbsolute(target) ? target : resolve(dir, target);
@@ -57292,7 +57292,7 @@ init_contain();
 
 // src/fs/lock-file.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { closeSync as closeSync2, constants as constants4, linkSync, openSync as openSync2, readFileSync as readFileSync3, rmSync as rmSync2, writeSync } from "node:fs";
+import { closeSync as closeSync2, constants as constants4, linkSync, openSync as openSync2, readFileSync as readFileSync4, rmSync as rmSync2, writeSync } from "node:fs";
 var CREATE2 = constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | (constants4.O_NOFOLLOW ?? 0);
 function tryLock(path2) {
   const aside = `${path2}.${randomBytes2(8).toString("hex")}.tmp`;
@@ -57307,7 +57307,7 @@ function tryLock(path2) {
     for (let attempt = 0; ; attempt++) {
       try {
         linkSync(aside, path2);
-        return { release: () => rmSync2(path2, { force: true }) };
+        return { release: () => release(path2) };
       } catch (e) {
         if (e.code !== "EEXIST") throw e;
       }
@@ -57323,7 +57323,7 @@ function tryLock(path2) {
 function holderOf(path2) {
   let text;
   try {
-    text = readFileSync3(path2, "utf8").slice(0, 32);
+    text = readFileSync4(path2, "utf8").slice(0, 32);
   } catch {
     return null;
   }
@@ -57338,6 +57338,12 @@ function holderOf(path2) {
 }
 function pause(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+function release(path2) {
+  try {
+    rmSync2(path2, { force: true });
+  } catch {
+  }
 }
 
 // src/fs/digest.ts
@@ -57354,7 +57360,7 @@ var nodeSetFs = {
   rm: (path2) => rmSync3(path2, { force: true }),
   readFile: (path2) => {
     try {
-      return readFileSync4(path2);
+      return readFileSync5(path2);
     } catch (e) {
       if (e.code === "ENOENT") return null;
       throw e;
@@ -58190,8 +58196,8 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
 function globSync(globInput, options) {
-  const [crawler, relative7] = getCrawler(globInput, options);
-  return crawler ? formatPaths(crawler.sync(), relative7) : [];
+  const [crawler, relative8] = getCrawler(globInput, options);
+  return crawler ? formatPaths(crawler.sync(), relative8) : [];
 }
 
 // src/fs/scan.ts
@@ -64346,7 +64352,7 @@ function titleProblem(title) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync6, existsSync as existsSync6 } from "fs";
+import { readFileSync as readFileSync7, existsSync as existsSync6 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -64357,7 +64363,7 @@ var Context = class {
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync6(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync6(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+        this.payload = JSON.parse(readFileSync7(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path2 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path2} does not exist${EOL5}`);
@@ -69724,7 +69730,7 @@ function errorCode(e) {
 }
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync8, lstatSync as lstatSync3, mkdirSync as mkdirSync4 } from "node:fs";
+import { existsSync as existsSync8, lstatSync as lstatSync3, mkdirSync as mkdirSync4, readdirSync as readdirSync5, rmSync as rmSync4 } from "node:fs";
 import { join as join10, resolve as resolve8 } from "node:path";
 init_contain();
 
@@ -69826,12 +69832,17 @@ function createEvidenceStore(dir, options = {}) {
       check(path2);
       return put(path2, content);
     },
+    removeMatching(stale) {
+      if (!existsSync8(abs)) return;
+      check(abs);
+      for (const name of readdirSync5(abs)) if (stale.test(name)) rmSync4(join10(abs, name), { force: true });
+    },
     writeAll(files) {
       files.forEach((f) => validName(f.name));
       if (files.length === 0) return [];
       prepare();
       check(abs);
-      const release = batchLock(abs);
+      const release2 = batchLock(abs);
       try {
         return files.map((f) => {
           const path2 = join10(abs, f.name);
@@ -69840,7 +69851,7 @@ function createEvidenceStore(dir, options = {}) {
           return put(path2, f.content);
         });
       } finally {
-        release();
+        release2();
       }
     }
   };
@@ -71123,8 +71134,8 @@ function cancellation() {
 }
 
 // src/git/root.ts
-import { existsSync as existsSync10, lstatSync as lstatSync4, readFileSync as readFileSync7, readlinkSync as readlinkSync2, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
-import { basename as basename6, dirname as dirname8, isAbsolute as isAbsolute8, join as join12, resolve as resolve10 } from "node:path";
+import { existsSync as existsSync10, lstatSync as lstatSync4, readFileSync as readFileSync8, readlinkSync as readlinkSync2, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
+import { basename as basename6, dirname as dirname8, isAbsolute as isAbsolute8, join as join12, relative as relative6, resolve as resolve10 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -71142,7 +71153,7 @@ async function findRoot(options) {
   if (!existsSync10(start)) throw new RootError(`${named || `${start}: `}no such directory`, "directory");
   if (!statSync6(start).isDirectory())
     throw new RootError(`${named || `${start}: `}not a directory`, "directory");
-  const link2 = linkInRepository(start);
+  const link2 = await linkInRepository(start);
   if (link2)
     throw new RootError(
       `${named}${link2} is a symbolic link (to ${readlinkSync2(link2)}), and a root is never taken through one (a pull request can commit it); give the directory itself`,
@@ -71173,7 +71184,7 @@ function sameDirectory(a, b) {
 function superproject(top) {
   const git2 = lstatSync4(join12(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
-  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync7(join12(top, ".git"), "utf8"))?.[1]?.trim();
+  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync8(join12(top, ".git"), "utf8"))?.[1]?.trim();
   if (!gitdir || !underModules(resolve10(top, gitdir))) return null;
   for (let dir = dirname8(top); ; dir = dirname8(dir)) {
     if (existsSync10(join12(dir, ".git"))) return dir;
@@ -71185,15 +71196,35 @@ function underModules(gitdir) {
     if (basename6(dir) === "modules" && existsSync10(join12(dirname8(dir), "HEAD"))) return true;
   return false;
 }
-function linkInRepository(start) {
+async function linkInRepository(start) {
   const below = [];
+  let outer;
   for (let dir = start; ; dir = dirname8(dir)) {
     const link2 = lstatSync4(dir).isSymbolicLink();
-    if (!link2 && existsSync10(join12(dir, ".git"))) break;
+    if (!link2 && existsSync10(join12(dir, ".git"))) {
+      outer = dir;
+      break;
+    }
     if (dirname8(dir) === dir) return null;
     if (link2) below.push(dir);
   }
-  return below[0] ?? null;
+  for (const link2 of below) {
+    const checkout = existsSync10(join12(link2, ".git")) && !contains(realpathSync4(link2), realpathSync4(dirname8(link2)));
+    if (!checkout || await tracked(outer, link2)) return link2;
+  }
+  return null;
+}
+async function tracked(top, path2) {
+  try {
+    const r = await git(top, ["ls-files", "--error-unmatch", "--", relative6(top, path2)]);
+    return r.code === 0;
+  } catch {
+    return true;
+  }
+}
+function contains(ancestor, path2) {
+  const back = relative6(ancestor, path2);
+  return back === "" || !back.startsWith("..") && !isAbsolute8(back);
 }
 async function gitTop(real, shown, label2) {
   let r;
@@ -71249,7 +71280,7 @@ function annotate(findings, root, env2, failing, ownWarnings = 0) {
 }
 
 // src/present/sarif.ts
-import { relative as relative6, resolve as resolve11, sep as sep4 } from "node:path";
+import { relative as relative7, resolve as resolve11, sep as sep4 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -71440,7 +71471,7 @@ function sarifOf(result, policy, o) {
   };
 }
 function checkoutPrefix(top, root) {
-  const rel = relative6(top, root);
+  const rel = relative7(top, root);
   if (rel === "" || rel.startsWith("..") || resolve11(top, rel) !== resolve11(root)) return "";
   return rel.split(sep4).join("/");
 }
@@ -71449,7 +71480,7 @@ function actionRulesDoc(env2) {
   const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve11(actionPath, "../..") : actionPath;
   const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
   const workspace = env2.GITHUB_WORKSPACE ?? "";
-  const docs = actionPath && workspace ? relative6(workspace, resolve11(top, "docs/rules.md")) : "";
+  const docs = actionPath && workspace ? relative7(workspace, resolve11(top, "docs/rules.md")) : "";
   return rulesDocUrl({
     server: env2.GITHUB_SERVER_URL,
     actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,
@@ -71477,7 +71508,7 @@ function writeSarif(evidence, result, baselines, root, env2) {
 }
 
 // src/actions/shared/token-fd.ts
-import { closeSync as closeSync5, readFileSync as readFileSync8 } from "node:fs";
+import { closeSync as closeSync5, readFileSync as readFileSync9 } from "node:fs";
 var TOKEN_FD_VARIABLE = "BASELINE_GATE_TOKEN_FD";
 function tokenFromDescriptor(env2) {
   const named = env2[TOKEN_FD_VARIABLE];
@@ -71488,7 +71519,7 @@ function tokenFromDescriptor(env2) {
       `${TOKEN_FD_VARIABLE} must name a file descriptor above 2 (got ${JSON.stringify(named)})`
     );
   try {
-    return readFileSync8(fd, "utf8").replace(/\n$/, "");
+    return readFileSync9(fd, "utf8").replace(/\n$/, "");
   } catch (e) {
     throw new InputError(
       `the token could not be read from file descriptor ${fd} (${TOKEN_FD_VARIABLE}): ${e.message}`

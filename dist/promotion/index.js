@@ -19538,8 +19538,8 @@ var require_semver = __commonJS({
       }
       // preminor will bump the version up to the next minor release, and immediately
       // down to pre-release. premajor and prepatch work the same way.
-      inc(release, identifier, identifierBase) {
-        if (release.startsWith("pre")) {
+      inc(release2, identifier, identifierBase) {
+        if (release2.startsWith("pre")) {
           if (!identifier && identifierBase === false) {
             throw new Error("invalid increment argument: identifier is empty");
           }
@@ -19550,7 +19550,7 @@ var require_semver = __commonJS({
             }
           }
         }
-        switch (release) {
+        switch (release2) {
           case "premajor":
             this.prerelease.length = 0;
             this.patch = 0;
@@ -19642,7 +19642,7 @@ var require_semver = __commonJS({
             break;
           }
           default:
-            throw new Error(`invalid increment argument: ${release}`);
+            throw new Error(`invalid increment argument: ${release2}`);
         }
         this.raw = this.format();
         if (this.build.length) {
@@ -26247,7 +26247,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
 }
 
 // src/git/git.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
 
 // src/git/discover.ts
 import { lstatSync as lstatSync2, readFileSync, realpathSync as realpathSync2, statSync } from "node:fs";
@@ -31510,11 +31510,11 @@ function matrixFile(file, displayName) {
 
 // src/operations/policy-at-base.ts
 import { realpathSync as realpathSync4 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join5, posix, relative as relative3, resolve as resolve4, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join5, posix, relative as relative4, resolve as resolve4, sep as sep2 } from "node:path";
 
 // src/git/root.ts
-import { existsSync as existsSync3, lstatSync as lstatSync3, readFileSync as readFileSync2, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute3, join as join3, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync3, lstatSync as lstatSync3, readFileSync as readFileSync3, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
+import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute3, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -31532,7 +31532,7 @@ async function findRoot(options) {
   if (!existsSync3(start)) throw new RootError(`${named || `${start}: `}no such directory`, "directory");
   if (!statSync2(start).isDirectory())
     throw new RootError(`${named || `${start}: `}not a directory`, "directory");
-  const link2 = linkInRepository(start);
+  const link2 = await linkInRepository(start);
   if (link2)
     throw new RootError(
       `${named}${link2} is a symbolic link (to ${readlinkSync2(link2)}), and a root is never taken through one (a pull request can commit it); give the directory itself`,
@@ -31563,7 +31563,7 @@ function sameDirectory(a, b) {
 function superproject(top) {
   const git2 = lstatSync3(join3(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
-  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync2(join3(top, ".git"), "utf8"))?.[1]?.trim();
+  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync3(join3(top, ".git"), "utf8"))?.[1]?.trim();
   if (!gitdir || !underModules(resolve2(top, gitdir))) return null;
   for (let dir = dirname3(top); ; dir = dirname3(dir)) {
     if (existsSync3(join3(dir, ".git"))) return dir;
@@ -31575,15 +31575,35 @@ function underModules(gitdir) {
     if (basename2(dir) === "modules" && existsSync3(join3(dirname3(dir), "HEAD"))) return true;
   return false;
 }
-function linkInRepository(start) {
+async function linkInRepository(start) {
   const below = [];
+  let outer;
   for (let dir = start; ; dir = dirname3(dir)) {
     const link2 = lstatSync3(dir).isSymbolicLink();
-    if (!link2 && existsSync3(join3(dir, ".git"))) break;
+    if (!link2 && existsSync3(join3(dir, ".git"))) {
+      outer = dir;
+      break;
+    }
     if (dirname3(dir) === dir) return null;
     if (link2) below.push(dir);
   }
-  return below[0] ?? null;
+  for (const link2 of below) {
+    const checkout = existsSync3(join3(link2, ".git")) && !contains(realpathSync3(link2), realpathSync3(dirname3(link2)));
+    if (!checkout || await tracked(outer, link2)) return link2;
+  }
+  return null;
+}
+async function tracked(top, path2) {
+  try {
+    const r = await git(top, ["ls-files", "--error-unmatch", "--", relative2(top, path2)]);
+    return r.code === 0;
+  } catch {
+    return true;
+  }
+}
+function contains(ancestor, path2) {
+  const back = relative2(ancestor, path2);
+  return back === "" || !back.startsWith("..") && !isAbsolute3(back);
 }
 async function workTreeTop(dir) {
   const real = realpathSync3(dir);
@@ -31722,7 +31742,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { isAbsolute as isAbsolute4, join as join4, relative as relative2, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join4, relative as relative3, resolve as resolve3 } from "node:path";
 
 // src/policy/types.ts
 var PolicyError = class extends Error {
@@ -31831,7 +31851,7 @@ function detectPackageManager(root) {
   return "npm";
 }
 function displayPath(root, abs) {
-  const rel = relative2(root, abs);
+  const rel = relative3(root, abs);
   return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
@@ -31850,7 +31870,7 @@ var LAND_FIRST = "land the policy change on its own first (a pull request that c
 async function policyLocation(root, policy) {
   const top = await workTreeTop(root);
   if (top === null) return null;
-  const rootFromTop = relative3(top, realpathSync4(root)).split(sep2).join("/");
+  const rootFromTop = relative4(top, realpathSync4(root)).split(sep2).join("/");
   if (!(policy.source === "file" && policy.path && isAbsolute5(policy.path))) {
     const path2 = policy.source === "file" && policy.path ? policy.path : DEFAULT_POLICY_PATH;
     return { top, fromTop: posix.join(rootFromTop, path2), rootFromTop };
@@ -31866,7 +31886,7 @@ async function policyLocation(root, policy) {
     if (isWithin(top, real))
       return {
         top,
-        fromTop: posix.join(relative3(top, real).split(sep2).join("/"), ...parts.slice(i2)),
+        fromTop: posix.join(relative4(top, real).split(sep2).join("/"), ...parts.slice(i2)),
         rootFromTop
       };
   }
@@ -31885,7 +31905,7 @@ async function policyAtBase(root, policy, revs, rootFrom) {
   const fromTop = new BlobReader(location2.top);
   const read = async (rev, file) => committed(await readAtCommit(reader, rev, file));
   try {
-    const moved = rootFrom === void 0 ? location2.rootFromTop : await rootAtBase(fromTop, revs.base, relative3(location2.top, rootFrom).split(sep2).join("/"));
+    const moved = rootFrom === void 0 ? location2.rootFromTop : await rootAtBase(fromTop, revs.base, relative4(location2.top, rootFrom).split(sep2).join("/"));
     if (moved !== location2.rootFromTop) {
       const where4 = (d) => d === "" ? "the top of the repository" : d;
       const why = `the base revision's root is ${where4(moved)}, not ${where4(location2.rootFromTop)}: the nearest ${DEFAULT_POLICY_PATH} above ${rootFrom} moved (this change adds, deletes or moves one), so the gate cannot tell which policy governs this change`;
@@ -32837,9 +32857,9 @@ function producerMoved(baseline, trio, producer, now) {
   if (introduced.length === 0) return [];
   const from = base.manifest.data?.release_tag;
   const to = head.manifest.data?.release_tag;
-  const release = typeof to === "string" && to !== from;
-  const broken = release ? introduced.filter((f) => !REPIN_ENDS.has(f.rule)) : introduced;
-  const repinned = release ? introduced.filter((f) => REPIN_ENDS.has(f.rule)) : [];
+  const release2 = typeof to === "string" && to !== from;
+  const broken = release2 ? introduced.filter((f) => !REPIN_ENDS.has(f.rule)) : introduced;
+  const repinned = release2 ? introduced.filter((f) => REPIN_ENDS.has(f.rule)) : [];
   if (repinned.length === 0) return broken;
   const rules3 = [...new Set(repinned.map((f) => f.rule))].join(", ");
   return [
@@ -32993,12 +33013,17 @@ function writePacket(evidence, packet, markdown = {}) {
 }
 
 // src/operations/suites.ts
-import { relative as relative4 } from "node:path";
+import { relative as relative5 } from "node:path";
 
 // src/evidence/step-log.ts
 var TAIL_LINES = 40;
 var TAIL_CHARS = 4e3;
 var MAX_LOG_BYTES = 1024 * 1024;
+function packetLogs(packet) {
+  return new RegExp(
+    `^${packet.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-\\d{2,}-(?:consumer|producer)(?:-[a-z0-9._-]*)?\\.log$`
+  );
+}
 function logFileName(packet, index, suite, name) {
   const slug = `${suite}-${name}`.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").slice(0, 60);
   return `${packet}-${String(index + 1).padStart(2, "0")}-${slug || "step"}.log`;
@@ -33230,7 +33255,7 @@ function groupIsTheSteps(scope, known, table2) {
 }
 
 // src/exec/proc-table.ts
-import { existsSync as existsSync5, readdirSync, readFileSync as readFileSync3 } from "node:fs";
+import { existsSync as existsSync5, readdirSync, readFileSync as readFileSync4 } from "node:fs";
 function parseStat(text) {
   const open2 = text.indexOf("(");
   const close = text.lastIndexOf(")");
@@ -33254,7 +33279,7 @@ function procAvailable() {
 }
 function readProc(pid) {
   try {
-    return parseStat(readFileSync3(`/proc/${pid}/stat`, "latin1"));
+    return parseStat(readFileSync4(`/proc/${pid}/stat`, "latin1"));
   } catch {
     return null;
   }
@@ -33277,7 +33302,7 @@ function readProcTable() {
 function readEnvValues(pid, name) {
   let raw;
   try {
-    raw = readFileSync3(`/proc/${pid}/environ`);
+    raw = readFileSync4(`/proc/${pid}/environ`);
   } catch {
     return [];
   }
@@ -33858,7 +33883,7 @@ async function runBaselineSuites(input) {
       required: true,
       // the policy's argv (placeholders kept), with any known secret in it removed all the same
       argv: await Promise.all(step2.run.map(async (a) => (await input.redactor.redact(a)).text)),
-      cwd: relative4(root, spec.cwd).split("\\").join("/") || ".",
+      cwd: relative5(root, spec.cwd).split("\\").join("/") || ".",
       ...run2.error !== null ? { error: (await input.redactor.redact(run2.error)).text } : {},
       output_bytes: run2.outputBytes,
       log_file: logFile,
@@ -33892,6 +33917,7 @@ async function runBaselineSuites(input) {
 }
 async function operationSuites(input) {
   const { baseline, operation } = input;
+  input.evidence.removeMatching(packetLogs(input.packet));
   if (input.skip !== null) {
     const skip = typeof input.skip === "string" ? { reason: input.skip } : input.skip;
     const steps = unrunSteps(baseline, operation, input.env, { status: "skipped", skip_reason: skip.reason });
@@ -34108,7 +34134,7 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
 }
 function suitesNotes(inTree, judged2, definition) {
   if (definition.kind !== "base" || JSON.stringify(judged2.suites) === JSON.stringify(inTree.suites)) return [];
-  const message = definition.policy.source === "defaults" ? `the base revision has no policy file, and every file the built-in defaults name is there, so the defaults govern it: the gate ran their suites (${suiteNames(judged2)}), not those of the policy this change brings. Land the policy on its own first (a pull request that changes no trio file), then the trio, or give the repository the scripts the defaults run` : "this change edits the policy's suites; the gate ran those of the base revision, and the edit applies once it is merged";
+  const message = definition.policy.source === "defaults" ? `the base revision has no policy file, and every file the built-in defaults name is there, so the defaults govern it: the gate's suites are theirs (${suiteNames(judged2)}), not those of the policy this change brings. Land the policy on its own first (a pull request that changes no trio file), then the trio, or give the repository the scripts the defaults run` : "this change edits the policy's suites; the gate ran those of the base revision, and the edit applies once it is merged";
   return [finding("BG706", null, null, message)];
 }
 function suiteNames(baseline) {
@@ -34415,7 +34441,7 @@ function titleProblem(title) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync4, existsSync as existsSync6 } from "fs";
+import { readFileSync as readFileSync5, existsSync as existsSync6 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -34426,7 +34452,7 @@ var Context = class {
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync6(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+        this.payload = JSON.parse(readFileSync5(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path2 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path2} does not exist${EOL5}`);
@@ -40333,7 +40359,7 @@ function renderComment(result, input) {
 
 // src/actions/shared/inputs.ts
 var import_satisfies = __toESM(require_satisfies(), 1);
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 import { isAbsolute as isAbsolute6, join as join7, resolve as resolve6 } from "node:path";
 var InputError = class extends Error {
   name = "InputError";
@@ -40406,7 +40432,7 @@ function readEventPayload(env2) {
   if (!path2) return null;
   let text;
   try {
-    text = readFileSync5(path2, "utf8");
+    text = readFileSync6(path2, "utf8");
   } catch (e) {
     throw new InputError(`cannot read the event payload (GITHUB_EVENT_PATH=${path2}): ${e.message}`);
   }
@@ -40524,7 +40550,7 @@ function blobLinks(o) {
 }
 
 // src/actions/shared/annotations.ts
-import { relative as relative5 } from "node:path";
+import { relative as relative6 } from "node:path";
 var ANNOTATIONS_PER_KIND = 10;
 function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings = 0) {
   const cap = {
@@ -40557,7 +40583,7 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
   return { annotations, overflow };
 }
 function workspacePrefix(workspace, root) {
-  const rel = relative5(workspace, root).split("\\").join("/");
+  const rel = relative6(workspace, root).split("\\").join("/");
   return rel.startsWith("..") ? "" : rel;
 }
 
@@ -44465,7 +44491,7 @@ function cancellation() {
 }
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync8, lstatSync as lstatSync4, mkdirSync as mkdirSync3 } from "node:fs";
+import { existsSync as existsSync8, lstatSync as lstatSync4, mkdirSync as mkdirSync3, readdirSync as readdirSync3, rmSync as rmSync4 } from "node:fs";
 import { join as join10, resolve as resolve7 } from "node:path";
 
 // src/fs/atomic-write.ts
@@ -44549,7 +44575,7 @@ function probeWritable(dir) {
 
 // src/fs/lock-file.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import { closeSync as closeSync4, constants as constants5, linkSync, openSync as openSync4, readFileSync as readFileSync6, rmSync as rmSync3, writeSync } from "node:fs";
+import { closeSync as closeSync4, constants as constants5, linkSync, openSync as openSync4, readFileSync as readFileSync7, rmSync as rmSync3, writeSync } from "node:fs";
 var CREATE2 = constants5.O_WRONLY | constants5.O_CREAT | constants5.O_EXCL | (constants5.O_NOFOLLOW ?? 0);
 function tryLock(path2) {
   const aside = `${path2}.${randomBytes4(8).toString("hex")}.tmp`;
@@ -44564,7 +44590,7 @@ function tryLock(path2) {
     for (let attempt = 0; ; attempt++) {
       try {
         linkSync(aside, path2);
-        return { release: () => rmSync3(path2, { force: true }) };
+        return { release: () => release(path2) };
       } catch (e) {
         if (e.code !== "EEXIST") throw e;
       }
@@ -44580,7 +44606,7 @@ function tryLock(path2) {
 function holderOf(path2) {
   let text;
   try {
-    text = readFileSync6(path2, "utf8").slice(0, 32);
+    text = readFileSync7(path2, "utf8").slice(0, 32);
   } catch {
     return null;
   }
@@ -44595,6 +44621,12 @@ function holderOf(path2) {
 }
 function pause(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+function release(path2) {
+  try {
+    rmSync3(path2, { force: true });
+  } catch {
+  }
 }
 
 // src/fs/evidence-store.ts
@@ -44663,12 +44695,17 @@ function createEvidenceStore(dir, options = {}) {
       check(path2);
       return put(path2, content);
     },
+    removeMatching(stale) {
+      if (!existsSync8(abs)) return;
+      check(abs);
+      for (const name of readdirSync3(abs)) if (stale.test(name)) rmSync4(join10(abs, name), { force: true });
+    },
     writeAll(files) {
       files.forEach((f) => validName(f.name));
       if (files.length === 0) return [];
       prepare();
       check(abs);
-      const release = batchLock(abs);
+      const release2 = batchLock(abs);
       try {
         return files.map((f) => {
           const path2 = join10(abs, f.name);
@@ -44677,7 +44714,7 @@ function createEvidenceStore(dir, options = {}) {
           return put(path2, f.content);
         });
       } finally {
-        release();
+        release2();
       }
     }
   };
@@ -44885,7 +44922,7 @@ function annotate(findings, root, env2, failing, ownWarnings = 0) {
 }
 
 // src/present/sarif.ts
-import { relative as relative6, resolve as resolve8, sep as sep4 } from "node:path";
+import { relative as relative7, resolve as resolve8, sep as sep4 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -45076,7 +45113,7 @@ function sarifOf(result, policy, o) {
   };
 }
 function checkoutPrefix(top, root) {
-  const rel = relative6(top, root);
+  const rel = relative7(top, root);
   if (rel === "" || rel.startsWith("..") || resolve8(top, rel) !== resolve8(root)) return "";
   return rel.split(sep4).join("/");
 }
@@ -45085,7 +45122,7 @@ function actionRulesDoc(env2) {
   const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve8(actionPath, "../..") : actionPath;
   const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
   const workspace = env2.GITHUB_WORKSPACE ?? "";
-  const docs = actionPath && workspace ? relative6(workspace, resolve8(top, "docs/rules.md")) : "";
+  const docs = actionPath && workspace ? relative7(workspace, resolve8(top, "docs/rules.md")) : "";
   return rulesDocUrl({
     server: env2.GITHUB_SERVER_URL,
     actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,
@@ -45113,7 +45150,7 @@ function writeSarif(evidence, result, baselines, root, env2) {
 }
 
 // src/actions/shared/token-fd.ts
-import { closeSync as closeSync5, readFileSync as readFileSync7 } from "node:fs";
+import { closeSync as closeSync5, readFileSync as readFileSync8 } from "node:fs";
 var TOKEN_FD_VARIABLE = "BASELINE_GATE_TOKEN_FD";
 function tokenFromDescriptor(env2) {
   const named = env2[TOKEN_FD_VARIABLE];
@@ -45124,7 +45161,7 @@ function tokenFromDescriptor(env2) {
       `${TOKEN_FD_VARIABLE} must name a file descriptor above 2 (got ${JSON.stringify(named)})`
     );
   try {
-    return readFileSync7(fd, "utf8").replace(/\n$/, "");
+    return readFileSync8(fd, "utf8").replace(/\n$/, "");
   } catch (e) {
     throw new InputError(
       `the token could not be read from file descriptor ${fd} (${TOKEN_FD_VARIABLE}): ${e.message}`

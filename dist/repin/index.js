@@ -19538,8 +19538,8 @@ var require_semver = __commonJS({
       }
       // preminor will bump the version up to the next minor release, and immediately
       // down to pre-release. premajor and prepatch work the same way.
-      inc(release, identifier, identifierBase) {
-        if (release.startsWith("pre")) {
+      inc(release2, identifier, identifierBase) {
+        if (release2.startsWith("pre")) {
           if (!identifier && identifierBase === false) {
             throw new Error("invalid increment argument: identifier is empty");
           }
@@ -19550,7 +19550,7 @@ var require_semver = __commonJS({
             }
           }
         }
-        switch (release) {
+        switch (release2) {
           case "premajor":
             this.prerelease.length = 0;
             this.patch = 0;
@@ -19642,7 +19642,7 @@ var require_semver = __commonJS({
             break;
           }
           default:
-            throw new Error(`invalid increment argument: ${release}`);
+            throw new Error(`invalid increment argument: ${release2}`);
         }
         this.raw = this.format();
         if (this.build.length) {
@@ -46376,7 +46376,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
 
 // src/git/git.ts
 import { createHash } from "node:crypto";
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
 
 // src/text/duration.ts
 function formatDuration(ms) {
@@ -46937,8 +46937,8 @@ async function readAtRevision(cwd, rev, paths) {
 }
 
 // src/git/root.ts
-import { existsSync as existsSync3, lstatSync as lstatSync3, readFileSync as readFileSync2, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join3, resolve as resolve2 } from "node:path";
+import { existsSync as existsSync3, lstatSync as lstatSync3, readFileSync as readFileSync3, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
+import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -46956,7 +46956,7 @@ async function findRoot(options) {
   if (!existsSync3(start)) throw new RootError(`${named || `${start}: `}no such directory`, "directory");
   if (!statSync2(start).isDirectory())
     throw new RootError(`${named || `${start}: `}not a directory`, "directory");
-  const link = linkInRepository(start);
+  const link = await linkInRepository(start);
   if (link)
     throw new RootError(
       `${named}${link} is a symbolic link (to ${readlinkSync2(link)}), and a root is never taken through one (a pull request can commit it); give the directory itself`,
@@ -46987,7 +46987,7 @@ function sameDirectory(a, b) {
 function superproject(top) {
   const git2 = lstatSync3(join3(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
-  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync2(join3(top, ".git"), "utf8"))?.[1]?.trim();
+  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync3(join3(top, ".git"), "utf8"))?.[1]?.trim();
   if (!gitdir || !underModules(resolve2(top, gitdir))) return null;
   for (let dir = dirname3(top); ; dir = dirname3(dir)) {
     if (existsSync3(join3(dir, ".git"))) return dir;
@@ -46999,15 +46999,35 @@ function underModules(gitdir) {
     if (basename2(dir) === "modules" && existsSync3(join3(dirname3(dir), "HEAD"))) return true;
   return false;
 }
-function linkInRepository(start) {
+async function linkInRepository(start) {
   const below = [];
+  let outer;
   for (let dir = start; ; dir = dirname3(dir)) {
     const link = lstatSync3(dir).isSymbolicLink();
-    if (!link && existsSync3(join3(dir, ".git"))) break;
+    if (!link && existsSync3(join3(dir, ".git"))) {
+      outer = dir;
+      break;
+    }
     if (dirname3(dir) === dir) return null;
     if (link) below.push(dir);
   }
-  return below[0] ?? null;
+  for (const link of below) {
+    const checkout = existsSync3(join3(link, ".git")) && !contains(realpathSync3(link), realpathSync3(dirname3(link)));
+    if (!checkout || await tracked(outer, link)) return link;
+  }
+  return null;
+}
+async function tracked(top, path2) {
+  try {
+    const r = await git(top, ["ls-files", "--error-unmatch", "--", relative2(top, path2)]);
+    return r.code === 0;
+  } catch {
+    return true;
+  }
+}
+function contains(ancestor, path2) {
+  const back = relative2(ancestor, path2);
+  return back === "" || !back.startsWith("..") && !isAbsolute2(back);
 }
 async function gitTop(real, shown, label) {
   let r;
@@ -47300,7 +47320,7 @@ function titleProblem(title) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync3, existsSync as existsSync4 } from "fs";
+import { readFileSync as readFileSync4, existsSync as existsSync4 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -47311,7 +47331,7 @@ var Context = class {
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+        this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path2 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path2} does not exist${EOL5}`);
@@ -56142,7 +56162,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { isAbsolute as isAbsolute4, join as join4, relative as relative2, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute4, join as join4, relative as relative3, resolve as resolve3 } from "node:path";
 
 // src/policy/types.ts
 var PolicyError = class extends Error {
@@ -56247,7 +56267,7 @@ function detectPackageManager(root) {
   return "npm";
 }
 function displayPath(root, abs) {
-  const rel = relative2(root, abs);
+  const rel = relative3(root, abs);
   return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
@@ -57047,11 +57067,11 @@ async function pinHistory(root, base, baseline, identity) {
 import { posix } from "node:path";
 
 // src/fs/atomic-set.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync6, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
-import { basename as basename4, dirname as dirname6, isAbsolute as isAbsolute6, join as join7, relative as relative3, resolve as resolve5 } from "node:path";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync7, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
+import { basename as basename4, dirname as dirname6, isAbsolute as isAbsolute6, join as join7, relative as relative4, resolve as resolve5 } from "node:path";
 
 // src/git/run-context.ts
-import { existsSync as existsSync6, readFileSync as readFileSync4, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
 import { dirname as dirname4, isAbsolute as isAbsolute5, join as join5, resolve as resolve4 } from "node:path";
 async function readRunContext(root, env2 = process.env) {
   const head = headFromDisk(root) ?? await readHeadWithGit(root);
@@ -57080,7 +57100,7 @@ function findGitDir(start) {
     const dotGit = join5(dir, ".git");
     if (existsSync6(dotGit)) {
       if (statSync3(dotGit).isDirectory()) return dotGit;
-      const m = /^gitdir: (.+)$/m.exec(readFileSync4(dotGit, "utf8"));
+      const m = /^gitdir: (.+)$/m.exec(readFileSync5(dotGit, "utf8"));
       if (!m) return null;
       const target = m[1].trim();
       return isAbsolute5(target) ? target : resolve4(dir, target);
@@ -57148,7 +57168,7 @@ function removeStaleTemps(path2) {
 
 // src/fs/lock-file.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { closeSync as closeSync3, constants as constants5, linkSync, openSync as openSync3, readFileSync as readFileSync5, rmSync as rmSync2, writeSync } from "node:fs";
+import { closeSync as closeSync3, constants as constants5, linkSync, openSync as openSync3, readFileSync as readFileSync6, rmSync as rmSync2, writeSync } from "node:fs";
 var CREATE2 = constants5.O_WRONLY | constants5.O_CREAT | constants5.O_EXCL | (constants5.O_NOFOLLOW ?? 0);
 function tryLock(path2) {
   const aside = `${path2}.${randomBytes2(8).toString("hex")}.tmp`;
@@ -57163,7 +57183,7 @@ function tryLock(path2) {
     for (let attempt = 0; ; attempt++) {
       try {
         linkSync(aside, path2);
-        return { release: () => rmSync2(path2, { force: true }) };
+        return { release: () => release(path2) };
       } catch (e) {
         if (e.code !== "EEXIST") throw e;
       }
@@ -57179,7 +57199,7 @@ function tryLock(path2) {
 function holderOf(path2) {
   let text;
   try {
-    text = readFileSync5(path2, "utf8").slice(0, 32);
+    text = readFileSync6(path2, "utf8").slice(0, 32);
   } catch {
     return null;
   }
@@ -57195,6 +57215,12 @@ function holderOf(path2) {
 function pause(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
+function release(path2) {
+  try {
+    rmSync2(path2, { force: true });
+  } catch {
+  }
+}
 
 // src/fs/atomic-set.ts
 var nodeSetFs = {
@@ -57204,7 +57230,7 @@ var nodeSetFs = {
   rm: (path2) => rmSync3(path2, { force: true }),
   readFile: (path2) => {
     try {
-      return readFileSync6(path2);
+      return readFileSync7(path2);
     } catch (e) {
       if (e.code === "ENOENT") return null;
       throw e;
@@ -57391,12 +57417,12 @@ function readJournal(journal, fs3) {
   }
 }
 function insideRoot(root, path2) {
-  const rel = relative3(resolve5(root), path2);
+  const rel = relative4(resolve5(root), path2);
   if (rel === "" || rel.startsWith("..") || isAbsolute6(rel)) return false;
   return containPath(root, rel).kind === "inside";
 }
 function journalText(journal, state, files) {
-  const here = (p) => relative3(dirname6(journal), p);
+  const here = (p) => relative4(dirname6(journal), p);
   const j2 = {
     kind: JOURNAL_KIND,
     about: "An interrupted baseline-gate write of these files; the next run of the same command finishes or undoes it.",
@@ -57517,11 +57543,11 @@ function shellWords(argv) {
 
 // src/operations/repin.ts
 function runRepin(ctx, baseline, options = {}) {
-  const release = lockSet(ctx.root, `trio-${baseline.name}`, `the trio of ${baseline.name}`);
+  const release2 = lockSet(ctx.root, `trio-${baseline.name}`, `the trio of ${baseline.name}`);
   try {
     return repinLocked(ctx, baseline, options);
   } finally {
-    release();
+    release2();
   }
 }
 function repinLocked(ctx, baseline, options) {
@@ -58917,7 +58943,7 @@ function createGitHubClient(options) {
 }
 
 // src/actions/shared/annotations.ts
-import { relative as relative4 } from "node:path";
+import { relative as relative5 } from "node:path";
 var ANNOTATIONS_PER_KIND = 10;
 function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings = 0) {
   const cap = {
@@ -58950,7 +58976,7 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
   return { annotations, overflow };
 }
 function workspacePrefix(workspace, root) {
-  const rel = relative4(workspace, root).split("\\").join("/");
+  const rel = relative5(workspace, root).split("\\").join("/");
   return rel.startsWith("..") ? "" : rel;
 }
 
@@ -59067,7 +59093,7 @@ function readRepinInputs(get, env2) {
 }
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync8, lstatSync as lstatSync4, mkdirSync as mkdirSync4 } from "node:fs";
+import { existsSync as existsSync8, lstatSync as lstatSync4, mkdirSync as mkdirSync4, readdirSync as readdirSync2, rmSync as rmSync4 } from "node:fs";
 import { join as join10, resolve as resolve7 } from "node:path";
 
 // src/fs/file-in-the-way.ts
@@ -59168,12 +59194,17 @@ function createEvidenceStore(dir, options = {}) {
       check(path2);
       return put(path2, content);
     },
+    removeMatching(stale) {
+      if (!existsSync8(abs)) return;
+      check(abs);
+      for (const name of readdirSync2(abs)) if (stale.test(name)) rmSync4(join10(abs, name), { force: true });
+    },
     writeAll(files) {
       files.forEach((f) => validName(f.name));
       if (files.length === 0) return [];
       prepare();
       check(abs);
-      const release = batchLock(abs);
+      const release2 = batchLock(abs);
       try {
         return files.map((f) => {
           const path2 = join10(abs, f.name);
@@ -59182,7 +59213,7 @@ function createEvidenceStore(dir, options = {}) {
           return put(path2, f.content);
         });
       } finally {
-        release();
+        release2();
       }
     }
   };
@@ -60263,7 +60294,7 @@ function annotate(findings, root, env2, failing, ownWarnings = 0) {
 }
 
 // src/present/sarif.ts
-import { relative as relative5, resolve as resolve8, sep as sep3 } from "node:path";
+import { relative as relative6, resolve as resolve8, sep as sep3 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash3 } from "node:crypto";
@@ -60454,7 +60485,7 @@ function sarifOf(result, policy, o) {
   };
 }
 function checkoutPrefix(top, root) {
-  const rel = relative5(top, root);
+  const rel = relative6(top, root);
   if (rel === "" || rel.startsWith("..") || resolve8(top, rel) !== resolve8(root)) return "";
   return rel.split(sep3).join("/");
 }
@@ -60463,7 +60494,7 @@ function actionRulesDoc(env2) {
   const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve8(actionPath, "../..") : actionPath;
   const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
   const workspace = env2.GITHUB_WORKSPACE ?? "";
-  const docs = actionPath && workspace ? relative5(workspace, resolve8(top, "docs/rules.md")) : "";
+  const docs = actionPath && workspace ? relative6(workspace, resolve8(top, "docs/rules.md")) : "";
   return rulesDocUrl({
     server: env2.GITHUB_SERVER_URL,
     actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,
@@ -60491,7 +60522,7 @@ function writeSarif(evidence, result, baselines, root, env2) {
 }
 
 // src/actions/shared/token-fd.ts
-import { closeSync as closeSync5, readFileSync as readFileSync7 } from "node:fs";
+import { closeSync as closeSync5, readFileSync as readFileSync8 } from "node:fs";
 var TOKEN_FD_VARIABLE = "BASELINE_GATE_TOKEN_FD";
 function tokenFromDescriptor(env2) {
   const named = env2[TOKEN_FD_VARIABLE];
@@ -60502,7 +60533,7 @@ function tokenFromDescriptor(env2) {
       `${TOKEN_FD_VARIABLE} must name a file descriptor above 2 (got ${JSON.stringify(named)})`
     );
   try {
-    return readFileSync7(fd, "utf8").replace(/\n$/, "");
+    return readFileSync8(fd, "utf8").replace(/\n$/, "");
   } catch (e) {
     throw new InputError(
       `the token could not be read from file descriptor ${fd} (${TOKEN_FD_VARIABLE}): ${e.message}`

@@ -2172,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback2) {
         if (callback2 === void 0) {
-          return new Promise((resolve12, reject) => {
+          return new Promise((resolve13, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve12(data);
+              return err ? reject(err) : resolve13(data);
             });
           });
         }
@@ -2212,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback2 === void 0) {
-          return new Promise((resolve12, reject) => {
+          return new Promise((resolve13, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve12(data);
+              ) : resolve13(data);
             });
           });
         }
@@ -4484,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve12, reject) => {
-        res = resolve12;
+      const promise2 = new Promise((resolve13, reject) => {
+        res = resolve13;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6736,12 +6736,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve12, reject) => {
+      const waitForDrain = () => new Promise((resolve13, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve12;
+          callback2 = resolve13;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7411,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve12, reject) => {
+      const waitForDrain = () => new Promise((resolve13, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve12;
+          callback2 = resolve13;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7895,16 +7895,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve12) => {
+        return new Promise((resolve13) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve12;
+            this[kClosedResolve] = resolve13;
           } else {
-            resolve12(null);
+            resolve13(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve12) => {
+        return new Promise((resolve13) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7915,7 +7915,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve12(null);
+            resolve13(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback2);
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve12, reject) => {
+        const socket = await new Promise((resolve13, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7978,7 +7978,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve12(socket2);
+              resolve13(socket2);
             }
           });
         });
@@ -8314,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c2) => c2.close()));
         } else {
-          await new Promise((resolve12) => {
-            this[kClosedResolve] = resolve12;
+          await new Promise((resolve13) => {
+            this[kClosedResolve] = resolve13;
           });
         }
       }
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve12, reject) => {
+        return await new Promise((resolve13, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9597,7 +9597,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve12(null);
+              resolve13(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9616,7 +9616,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve12, reject) => {
+      return new Promise((resolve13, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9633,7 +9633,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve12,
+              resolve: resolve13,
               reject,
               length: 0,
               body: []
@@ -9703,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve12, stream, length } = consume2;
+      const { type, body, resolve: resolve13, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve12(chunksDecode(body, length));
+          resolve13(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve12(JSON.parse(chunksDecode(body, length)));
+          resolve13(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve12(chunksConcat(body, length).buffer);
+          resolve13(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve12(new Blob(body, { type: stream[kContentType] }));
+          resolve13(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve12(chunksConcat(body, length));
+          resolve13(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9971,9 +9971,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -10196,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -10483,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -10577,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -14442,7 +14442,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve12, reject) => agent.dispatch(
+        return new Promise((resolve13, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14518,7 +14518,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve12({
+              resolve13({
                 status,
                 statusText,
                 headersList,
@@ -14561,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve12({
+              resolve13({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18302,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve12) => {
-        setTimeout(resolve12, ms).unref();
+      return new Promise((resolve13) => {
+        setTimeout(resolve13, ms).unref();
       });
     }
     module.exports = {
@@ -19538,8 +19538,8 @@ var require_semver = __commonJS({
       }
       // preminor will bump the version up to the next minor release, and immediately
       // down to pre-release. premajor and prepatch work the same way.
-      inc(release, identifier, identifierBase) {
-        if (release.startsWith("pre")) {
+      inc(release2, identifier, identifierBase) {
+        if (release2.startsWith("pre")) {
           if (!identifier && identifierBase === false) {
             throw new Error("invalid increment argument: identifier is empty");
           }
@@ -19550,7 +19550,7 @@ var require_semver = __commonJS({
             }
           }
         }
-        switch (release) {
+        switch (release2) {
           case "premajor":
             this.prerelease.length = 0;
             this.patch = 0;
@@ -19642,7 +19642,7 @@ var require_semver = __commonJS({
             break;
           }
           default:
-            throw new Error(`invalid increment argument: ${release}`);
+            throw new Error(`invalid increment argument: ${release2}`);
         }
         this.raw = this.format();
         if (this.build.length) {
@@ -19824,11 +19824,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve12) {
-          resolve12(value);
+        return value instanceof P2 ? value : new P2(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve12, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step2(generator.next(value));
@@ -19844,7 +19844,7 @@ var require_lib = __commonJS({
           }
         }
         function step2(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step2((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19931,26 +19931,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve12) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve13) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve12(output.toString());
+              resolve13(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve12) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve13) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve12(Buffer.concat(chunks));
+              resolve13(Buffer.concat(chunks));
             });
           }));
         });
@@ -20158,14 +20158,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve12, reject) => {
+          return new Promise((resolve13, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve12(res);
+                resolve13(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -20409,12 +20409,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve12) => setTimeout(() => resolve12(), ms));
+          return new Promise((resolve13) => setTimeout(() => resolve13(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve12, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve13, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -20422,7 +20422,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve12(response);
+              resolve13(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -20461,7 +20461,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve12(response);
+              resolve13(response);
             }
           }));
         });
@@ -24318,11 +24318,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve12) {
-      resolve12(value);
+    return value instanceof P2 ? value : new P2(function(resolve13) {
+      resolve13(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve12, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve13, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -24338,7 +24338,7 @@ var __awaiter = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -28001,12 +28001,12 @@ function describeFindings(findings) {
 }
 
 // src/fs/atomic-set.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync4, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
-import { basename as basename3, dirname as dirname5, isAbsolute as isAbsolute3, join as join5, relative as relative2, resolve as resolve3 } from "node:path";
+import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
+import { basename as basename3, dirname as dirname5, isAbsolute as isAbsolute3, join as join5, relative as relative2, resolve as resolve4 } from "node:path";
 
 // src/git/run-context.ts
-import { existsSync as existsSync3, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, isAbsolute, join as join2, resolve } from "node:path";
+import { existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
+import { dirname as dirname2, isAbsolute, join as join2, resolve as resolve2 } from "node:path";
 
 // src/git/discover.ts
 import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
@@ -28027,10 +28027,6 @@ function discoverTop(real, env2 = process.env) {
     if (lstatSync(join(dir, "HEAD"), { throwIfNoEntry: false })) return null;
     if (dirname(dir) === dir) return null;
   }
-}
-function shallowFromDisk(start, env2 = process.env) {
-  const cuts = shallowCutsFromDisk(start, env2);
-  return cuts === null ? null : cuts.length > 0;
 }
 function shallowCutsFromDisk(start, env2 = process.env) {
   let top;
@@ -28171,7 +28167,8 @@ function readSmall(path2, limit = 65536) {
 }
 
 // src/git/git.ts
-import { existsSync as existsSync2 } from "node:fs";
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import { resolve } from "node:path";
 var childProcess = () => process.getBuiltinModule("node:child_process");
 var TIMEOUT_MS = 3e4;
 var MAX_OUTPUT = 64 * 1024 * 1024;
@@ -28186,7 +28183,7 @@ function cannotRun(cwd, args, e, timedOut, timeoutMs) {
   return new GitError(`git ${args[0]}: ${why}`);
 }
 function git(cwd, args, timeoutMs = TIMEOUT_MS, extraEnv = {}) {
-  return new Promise((resolve12, reject) => {
+  return new Promise((resolve13, reject) => {
     childProcess().execFile(
       "git",
       [...OPTIONS, ...args],
@@ -28197,7 +28194,7 @@ function git(cwd, args, timeoutMs = TIMEOUT_MS, extraEnv = {}) {
           reject(cannotRun(cwd, args, e, e.killed === true, timeoutMs));
           return;
         }
-        resolve12({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
+        resolve13({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
       }
     );
   });
@@ -28220,16 +28217,16 @@ function gitLines(cwd, args, failure, onLine, timeoutMs = TIMEOUT_MS) {
     rest = lines.pop();
     for (const line of lines) if (!stopped) onLine(line);
   });
-  const done = new Promise((resolve12, reject) => {
+  const done = new Promise((resolve13, reject) => {
     child.on("error", (e) => reject(cannotRun(cwd, args, e, false, timeoutMs)));
     child.on("close", (code2) => {
-      if (stopped) resolve12();
+      if (stopped) resolve13();
       else if (code2 === null)
         reject(cannotRun(cwd, args, new Error("killed by a signal"), child.killed, timeoutMs));
       else if (code2 !== 0) reject(new GitError(`${failure}: ${stderr.trim()}`));
       else {
         if (rest) onLine(rest);
-        resolve12();
+        resolve13();
       }
     });
   });
@@ -28261,16 +28258,18 @@ async function headCommit(cwd) {
 var RevisionError = class extends Error {
   name = "RevisionError";
 };
-async function isShallow(cwd) {
-  const known = shallowFromDisk(cwd);
-  if (known !== null) return known;
-  const r = await git(cwd, ["rev-parse", "--is-shallow-repository"]);
-  return r.code === 0 && r.stdout.toString("utf8").trim() === "true";
-}
 async function shallowCuts(cwd) {
   const known = shallowCutsFromDisk(cwd);
   if (known !== null) return new Set(known);
-  return await isShallow(cwd) ? null : /* @__PURE__ */ new Set();
+  const r = await git(cwd, ["rev-parse", "--is-shallow-repository", "--git-path", "shallow"]);
+  const [shallow, file] = r.stdout.toString("utf8").split("\n");
+  if (r.code !== 0 || shallow !== "true") return r.code === 0 ? /* @__PURE__ */ new Set() : null;
+  try {
+    const text = readFileSync2(resolve(cwd, file), "utf8");
+    return new Set(text.split("\n").filter((l) => /^([0-9a-f]{40}|[0-9a-f]{64})$/.test(l)));
+  } catch {
+    return null;
+  }
 }
 var BlobReader = class {
   /**
@@ -28359,8 +28358,8 @@ var BlobReader = class {
   request(spec, want) {
     if (this.failure) return Promise.reject(this.failure);
     if (/[\n\r]/.test(spec)) return Promise.reject(new GitError("an object name must be one line"));
-    return new Promise((resolve12, reject) => {
-      this.waiting.push({ want, resolve: resolve12, reject });
+    return new Promise((resolve13, reject) => {
+      this.waiting.push({ want, resolve: resolve13, reject });
       this.child.stdin.write(`${spec}
 `);
       if (!this.idle) this.watch();
@@ -28458,10 +28457,10 @@ function findGitDir(start) {
     const dotGit = join2(dir, ".git");
     if (existsSync3(dotGit)) {
       if (statSync2(dotGit).isDirectory()) return dotGit;
-      const m = /^gitdir: (.+)$/m.exec(readFileSync2(dotGit, "utf8"));
+      const m = /^gitdir: (.+)$/m.exec(readFileSync3(dotGit, "utf8"));
       if (!m) return null;
       const target = m[1].trim();
-      return isAbsolute(target) ? target : resolve(dir, target);
+      return isAbsolute(target) ? target : resolve2(dir, target);
     }
     if (dirname2(dir) === dir) return null;
   }
@@ -28526,7 +28525,7 @@ function removeStaleTemps(path2) {
 
 // src/fs/contain.ts
 import { lstatSync as lstatSync2, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
-import { dirname as dirname4, isAbsolute as isAbsolute2, join as join4, normalize, relative, resolve as resolve2, sep } from "node:path";
+import { dirname as dirname4, isAbsolute as isAbsolute2, join as join4, normalize, relative, resolve as resolve3, sep } from "node:path";
 
 // src/text/path-components.ts
 function linkComponents(text) {
@@ -28568,8 +28567,8 @@ function isWithin(dir, path2) {
   return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute2(back);
 }
 function resolveInRoot(root, rel) {
-  const abs = resolve2(root, rel);
-  return isWithin(resolve2(root), abs) ? abs : void 0;
+  const abs = resolve3(root, rel);
+  return isWithin(resolve3(root), abs) ? abs : void 0;
 }
 var MAX_LINKS = 40;
 function createContainMemo() {
@@ -28581,10 +28580,10 @@ function containPath(root, rel, memo) {
     if (known) return known;
   }
   const abs = resolveInRoot(root, rel);
-  if (!abs) return { kind: "outside", leadsTo: resolve2(root, rel) };
+  if (!abs) return { kind: "outside", leadsTo: resolve3(root, rel) };
   const realRoot = memo ? memo.realRoot ??= realpathSync2(root) : realpathSync2(root);
   const pending = new PendingComponents(
-    relative(resolve2(root), abs).split(sep).filter((s) => s !== "")
+    relative(resolve3(root), abs).split(sep).filter((s) => s !== "")
   );
   let cur = realRoot;
   let links2 = 0;
@@ -28599,7 +28598,7 @@ function containPath(root, rel, memo) {
     const { seg, fromLink } = pending.next();
     if (seg === ".") continue;
     if (seg === "..") {
-      if (cur === realRoot) return { kind: "outside", leadsTo: resolve2(cur, "..", ...pending.rest()) };
+      if (cur === realRoot) return { kind: "outside", leadsTo: resolve3(cur, "..", ...pending.rest()) };
       cur = dirname4(cur);
       continue;
     }
@@ -28673,7 +28672,7 @@ function describeEscape(c2) {
   return c2.kind === "outside" ? `leads outside the repository (to ${c2.leadsTo})` : c2.why ? `goes through the symbolic link ${c2.link} (to ${c2.target}), ${c2.why}` : `goes through the symbolic link ${c2.link}, which points at nothing (${c2.target})`;
 }
 function inRepository(root, abs) {
-  const base = [resolve2(root), safeReal(root)].find((r) => isWithin(r, abs));
+  const base = [resolve3(root), safeReal(root)].find((r) => isWithin(r, abs));
   return base === void 0 ? null : relative(base, abs);
 }
 function operatorPathEscape(root, abs) {
@@ -28698,7 +28697,7 @@ function writePaths(root, rels) {
 
 // src/fs/lock-file.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { closeSync as closeSync2, constants as constants4, linkSync, openSync as openSync2, readFileSync as readFileSync3, rmSync as rmSync2, writeSync } from "node:fs";
+import { closeSync as closeSync2, constants as constants4, linkSync, openSync as openSync2, readFileSync as readFileSync4, rmSync as rmSync2, writeSync } from "node:fs";
 var CREATE2 = constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | (constants4.O_NOFOLLOW ?? 0);
 function tryLock(path2) {
   const aside = `${path2}.${randomBytes2(8).toString("hex")}.tmp`;
@@ -28713,7 +28712,7 @@ function tryLock(path2) {
     for (let attempt = 0; ; attempt++) {
       try {
         linkSync(aside, path2);
-        return { release: () => rmSync2(path2, { force: true }) };
+        return { release: () => release(path2) };
       } catch (e) {
         if (e.code !== "EEXIST") throw e;
       }
@@ -28729,7 +28728,7 @@ function tryLock(path2) {
 function holderOf(path2) {
   let text;
   try {
-    text = readFileSync3(path2, "utf8").slice(0, 32);
+    text = readFileSync4(path2, "utf8").slice(0, 32);
   } catch {
     return null;
   }
@@ -28744,6 +28743,12 @@ function holderOf(path2) {
 }
 function pause(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+function release(path2) {
+  try {
+    rmSync2(path2, { force: true });
+  } catch {
+  }
 }
 
 // src/fs/digest.ts
@@ -28760,7 +28765,7 @@ var nodeSetFs = {
   rm: (path2) => rmSync3(path2, { force: true }),
   readFile: (path2) => {
     try {
-      return readFileSync4(path2);
+      return readFileSync5(path2);
     } catch (e) {
       if (e.code === "ENOENT") return null;
       throw e;
@@ -28864,8 +28869,8 @@ function journalPath(root, name) {
     throw new FileSetError(`journal name ${JSON.stringify(name)}: letters, digits, '.', '_' and '-' only`);
   }
   const file = `${name}.journal.json`;
-  const gitDir = findGitDir(resolve3(root));
-  return gitDir ? join5(gitDir, "baseline-gate", file) : join5(resolve3(root), ".baseline-gate", file);
+  const gitDir = findGitDir(resolve4(root));
+  return gitDir ? join5(gitDir, "baseline-gate", file) : join5(resolve4(root), ".baseline-gate", file);
 }
 function stagedPath(target) {
   return join5(dirname5(target), `.${basename3(target)}.baseline-gate-staged`);
@@ -28874,7 +28879,7 @@ function checkWrites(writes) {
   const seen = /* @__PURE__ */ new Set();
   for (const w2 of writes) {
     if (!isAbsolute3(w2.path)) throw new FileSetError(`file set: ${w2.path} is not an absolute path`);
-    const key = resolve3(w2.path);
+    const key = resolve4(w2.path);
     if (seen.has(key)) throw new FileSetError(`file set: ${w2.path} is listed twice`);
     seen.add(key);
   }
@@ -28947,7 +28952,7 @@ function readJournal(journal, fs3) {
   }
 }
 function insideRoot(root, path2) {
-  const rel = relative2(resolve3(root), path2);
+  const rel = relative2(resolve4(root), path2);
   if (rel === "" || rel.startsWith("..") || isAbsolute3(rel)) return false;
   return containPath(root, rel).kind === "inside";
 }
@@ -28974,7 +28979,7 @@ function parseJournal(journal, bytes) {
   }
   const j2 = value;
   const hex = (v) => typeof v === "string" && /^[0-9a-f]{64}$/.test(v);
-  const at3 = (p) => resolve3(dirname5(journal), p);
+  const at3 = (p) => resolve4(dirname5(journal), p);
   const entryOk = (f) => typeof f === "object" && f !== null && typeof f.target === "string" && typeof f.staged === "string" && at3(f.staged) === stagedPath(at3(f.target)) && // recovery only ever touches a target's own staged copy
   hex(f.new_sha256) && (f.old_sha256 === null || hex(f.old_sha256));
   if (typeof j2 !== "object" || j2 === null || j2.kind !== JOURNAL_KIND || j2.state !== "prepared" && j2.state !== "committed" || !Array.isArray(j2.files) || !j2.files.every(entryOk)) {
@@ -29084,8 +29089,8 @@ function sameBytes(a, b) {
 }
 
 // src/git/root.ts
-import { existsSync as existsSync4, lstatSync as lstatSync3, readFileSync as readFileSync5, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
-import { basename as basename4, dirname as dirname6, isAbsolute as isAbsolute4, join as join6, resolve as resolve4 } from "node:path";
+import { existsSync as existsSync4, lstatSync as lstatSync3, readFileSync as readFileSync6, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
+import { basename as basename4, dirname as dirname6, isAbsolute as isAbsolute4, join as join6, relative as relative3, resolve as resolve5 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -29096,14 +29101,14 @@ var RootError = class extends Error {
 };
 async function findRoot(options) {
   const cwd = sameDirectory(options.logicalCwd, options.cwd) ? options.logicalCwd : options.cwd;
-  const start = options.given === void 0 ? cwd : resolve4(cwd, options.given);
+  const start = options.given === void 0 ? cwd : resolve5(cwd, options.given);
   const shown = options.given ?? start;
   const label3 = options.label ?? "--root";
   const named = options.given === void 0 ? "" : `${label3} ${options.given}: `;
   if (!existsSync4(start)) throw new RootError(`${named || `${start}: `}no such directory`, "directory");
   if (!statSync3(start).isDirectory())
     throw new RootError(`${named || `${start}: `}not a directory`, "directory");
-  const link3 = linkInRepository(start);
+  const link3 = await linkInRepository(start);
   if (link3)
     throw new RootError(
       `${named}${link3} is a symbolic link (to ${readlinkSync2(link3)}), and a root is never taken through one (a pull request can commit it); give the directory itself`,
@@ -29134,8 +29139,8 @@ function sameDirectory(a, b) {
 function superproject(top) {
   const git2 = lstatSync3(join6(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
-  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync5(join6(top, ".git"), "utf8"))?.[1]?.trim();
-  if (!gitdir || !underModules(resolve4(top, gitdir))) return null;
+  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync6(join6(top, ".git"), "utf8"))?.[1]?.trim();
+  if (!gitdir || !underModules(resolve5(top, gitdir))) return null;
   for (let dir = dirname6(top); ; dir = dirname6(dir)) {
     if (existsSync4(join6(dir, ".git"))) return dir;
     if (dirname6(dir) === dir) return null;
@@ -29146,15 +29151,35 @@ function underModules(gitdir) {
     if (basename4(dir) === "modules" && existsSync4(join6(dirname6(dir), "HEAD"))) return true;
   return false;
 }
-function linkInRepository(start) {
+async function linkInRepository(start) {
   const below = [];
+  let outer;
   for (let dir = start; ; dir = dirname6(dir)) {
     const link3 = lstatSync3(dir).isSymbolicLink();
-    if (!link3 && existsSync4(join6(dir, ".git"))) break;
+    if (!link3 && existsSync4(join6(dir, ".git"))) {
+      outer = dir;
+      break;
+    }
     if (dirname6(dir) === dir) return null;
     if (link3) below.push(dir);
   }
-  return below[0] ?? null;
+  for (const link3 of below) {
+    const checkout = existsSync4(join6(link3, ".git")) && !contains(realpathSync3(link3), realpathSync3(dirname6(link3)));
+    if (!checkout || await tracked(outer, link3)) return link3;
+  }
+  return null;
+}
+async function tracked(top, path2) {
+  try {
+    const r = await git(top, ["ls-files", "--error-unmatch", "--", relative3(top, path2)]);
+    return r.code === 0;
+  } catch {
+    return true;
+  }
+}
+function contains(ancestor, path2) {
+  const back = relative3(ancestor, path2);
+  return back === "" || !back.startsWith("..") && !isAbsolute4(back);
 }
 async function gitTop(real, shown, label3) {
   let r;
@@ -29447,7 +29472,7 @@ function titleProblem(title) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync6, existsSync as existsSync5 } from "fs";
+import { readFileSync as readFileSync7, existsSync as existsSync5 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -29458,7 +29483,7 @@ var Context = class {
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
       if (existsSync5(process.env.GITHUB_EVENT_PATH)) {
-        this.payload = JSON.parse(readFileSync6(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+        this.payload = JSON.parse(readFileSync7(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path2 = process.env.GITHUB_EVENT_PATH;
         process.stdout.write(`GITHUB_EVENT_PATH ${path2} does not exist${EOL5}`);
@@ -29502,11 +29527,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve12) {
-      resolve12(value);
+    return value instanceof P2 ? value : new P2(function(resolve13) {
+      resolve13(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve12, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve13, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -29522,7 +29547,7 @@ var __awaiter2 = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -33437,8 +33462,8 @@ var package_default = { name: "baseline-gate", version: "0.1.0" };
 var TOOL_VERSION = package_default.version;
 
 // src/github/request.ts
-var realSleep = (ms, signal) => new Promise((resolve12) => {
-  const timer = setTimeout(resolve12, ms);
+var realSleep = (ms, signal) => new Promise((resolve13) => {
+  const timer = setTimeout(resolve13, ms);
   signal?.addEventListener("abort", () => clearTimeout(timer), { once: true });
 });
 var MAX_RETRY_AFTER_MS = 5e3;
@@ -38624,12 +38649,12 @@ import { join as join7 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync as readdirSync2, realpath, realpathSync as realpathSync4, stat as stat2, statSync as statSync4 } from "fs";
-import { isAbsolute as isAbsolute6, posix, resolve as resolve6 } from "path";
+import { isAbsolute as isAbsolute6, posix, resolve as resolve7 } from "path";
 import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename as basename5, dirname as dirname7, normalize as normalize3, relative as relative3, resolve as resolve5, sep as sep3 } from "path";
+import { basename as basename5, dirname as dirname7, normalize as normalize3, relative as relative4, resolve as resolve6, sep as sep3 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path2) {
@@ -38648,7 +38673,7 @@ function isRootDirectory(path2) {
 function normalizePath(path2, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
   const pathNeedsCleaning = process.platform === "win32" && path2.includes("/") || path2.startsWith(".");
-  if (resolvePaths) path2 = resolve5(path2);
+  if (resolvePaths) path2 = resolve6(path2);
   if (normalizePath$1 || pathNeedsCleaning) path2 = cleanPath(path2);
   if (path2 === ".") return "";
   const needsSeperator = path2[path2.length - 1] !== pathSeparator;
@@ -38661,7 +38686,7 @@ function joinPathWithRelativePath(root, options) {
   return function(filename, directoryPath) {
     const sameRoot = directoryPath.startsWith(root);
     if (sameRoot) return directoryPath.slice(root.length) + filename;
-    else return convertSlashes(relative3(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+    else return convertSlashes(relative4(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
   };
 }
 function joinPath(filename) {
@@ -39365,7 +39390,7 @@ var defaultOptions = {
 function getOptions(options) {
   const opts = Object.assign({}, options);
   for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve6(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve7(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
     readdir: opts.fs.readdir || readdir2,
@@ -39387,8 +39412,8 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
 function globSync(globInput, options) {
-  const [crawler, relative8] = getCrawler(globInput, options);
-  return crawler ? formatPaths(crawler.sync(), relative8) : [];
+  const [crawler, relative9] = getCrawler(globInput, options);
+  return crawler ? formatPaths(crawler.sync(), relative9) : [];
 }
 
 // src/fs/scan.ts
@@ -39962,7 +39987,7 @@ async function lastKnownGood(root, baseline, to = null) {
     if (!currentBytes.pin && !lkg.target) {
       lkg.problem = `${lkg.problem}; the pin ${baseline.trio.pin} is not committed at ${head.slice(0, 12)}, and a rollback restores only committed revisions: commit the trio first`;
     }
-    const targetAtCut = lkg.target !== null && shallow && (cuts === null || cuts.has(lkg.target.commit));
+    const targetAtCut = lkg.target !== null && cuts !== null && cuts.has(lkg.target.commit);
     return {
       baseline: baseline.name,
       head,
@@ -40148,7 +40173,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync6 } from "node:fs";
-import { isAbsolute as isAbsolute7, join as join8, relative as relative4, resolve as resolve7 } from "node:path";
+import { isAbsolute as isAbsolute7, join as join8, relative as relative5, resolve as resolve8 } from "node:path";
 
 // src/policy/types.ts
 var PolicyError = class extends Error {
@@ -40157,10 +40182,10 @@ var PolicyError = class extends Error {
 
 // src/policy/load.ts
 function loadPolicy(options) {
-  const root = resolve7(options.root);
+  const root = resolve8(options.root);
   const packageManager = detectPackageManager(root);
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve7(options.cwd ?? process.cwd(), options.policyPath) : join8(root, DEFAULT_POLICY_PATH);
+  const abs = explicit ? resolve8(options.cwd ?? process.cwd(), options.policyPath) : join8(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
   return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
 }
@@ -40253,7 +40278,7 @@ function detectPackageManager(root) {
   return "npm";
 }
 function displayPath(root, abs) {
-  const rel = relative4(root, abs);
+  const rel = relative5(root, abs);
   return rel && !rel.startsWith("..") && !isAbsolute7(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
@@ -41037,12 +41062,17 @@ function writePacket(evidence, packet, markdown = {}) {
 }
 
 // src/operations/suites.ts
-import { relative as relative5 } from "node:path";
+import { relative as relative6 } from "node:path";
 
 // src/evidence/step-log.ts
 var TAIL_LINES = 40;
 var TAIL_CHARS = 4e3;
 var MAX_LOG_BYTES = 1024 * 1024;
+function packetLogs(packet) {
+  return new RegExp(
+    `^${packet.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}-\\d{2,}-(?:consumer|producer)(?:-[a-z0-9._-]*)?\\.log$`
+  );
+}
 function logFileName(packet, index, suite, name) {
   const slug = `${suite}-${name}`.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^[-.]+|-+$/g, "").slice(0, 60);
   return `${packet}-${String(index + 1).padStart(2, "0")}-${slug || "step"}.log`;
@@ -41094,7 +41124,7 @@ function errorCode(e) {
 }
 
 // src/exec/run-steps.ts
-import { resolve as resolve8 } from "node:path";
+import { resolve as resolve9 } from "node:path";
 
 // src/exec/child-env.ts
 var KEEP = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TERM|TMPDIR|TEMP|TMP|CI|SOURCE_DATE_EPOCH|CARGO_[A-Z0-9_]+|RUSTUP_[A-Z0-9_]+|RUST_[A-Z0-9_]+|RUSTFLAGS|RUSTDOCFLAGS|CC|CXX|NODE_OPTIONS|NPM_CONFIG_[A-Z0-9_]+|npm_config_[a-z0-9_]+)$/;
@@ -41274,7 +41304,7 @@ function groupIsTheSteps(scope, known, table2) {
 }
 
 // src/exec/proc-table.ts
-import { existsSync as existsSync7, readdirSync as readdirSync4, readFileSync as readFileSync7 } from "node:fs";
+import { existsSync as existsSync7, readdirSync as readdirSync4, readFileSync as readFileSync8 } from "node:fs";
 function parseStat(text) {
   const open2 = text.indexOf("(");
   const close = text.lastIndexOf(")");
@@ -41298,7 +41328,7 @@ function procAvailable() {
 }
 function readProc(pid) {
   try {
-    return parseStat(readFileSync7(`/proc/${pid}/stat`, "latin1"));
+    return parseStat(readFileSync8(`/proc/${pid}/stat`, "latin1"));
   } catch {
     return null;
   }
@@ -41321,7 +41351,7 @@ function readProcTable() {
 function readEnvValues(pid, name) {
   let raw;
   try {
-    raw = readFileSync7(`/proc/${pid}/environ`);
+    raw = readFileSync8(`/proc/${pid}/environ`);
   } catch {
     return [];
   }
@@ -41593,13 +41623,13 @@ function spawnGroup(argv, options) {
     watch?.close();
     return { killed: watch?.killed() ?? [], containment };
   };
-  const exited = new Promise((resolve12) => {
+  const exited = new Promise((resolve13) => {
     child.once("error", (e) => {
-      resolve12({ code: null, signal: null, error: e.code ?? e.message, ...ended() });
+      resolve13({ code: null, signal: null, error: e.code ?? e.message, ...ended() });
     });
     child.once("close", (code2, signal) => {
       cancelLinger?.();
-      resolve12({ code: code2, signal, ...forcedClosed ? { outputForcedClosed: true } : {}, ...ended() });
+      resolve13({ code: code2, signal, ...forcedClosed ? { outputForcedClosed: true } : {}, ...ended() });
     });
   });
   return {
@@ -41645,13 +41675,13 @@ function substitute(s, roots) {
   );
 }
 function expandStep(step2, roots, env2, suite = "") {
-  const repoRoot = resolve8(roots.repoRoot);
-  const abs = { repoRoot, producerRoot: resolve8(repoRoot, roots.producerRoot) };
+  const repoRoot = resolve9(roots.repoRoot);
+  const abs = { repoRoot, producerRoot: resolve9(repoRoot, roots.producerRoot) };
   return {
     suite,
     name: step2.name,
     argv: step2.run.map((a) => substitute(a, abs)),
-    cwd: resolve8(repoRoot, substitute(step2.cwd, abs)),
+    cwd: resolve9(repoRoot, substitute(step2.cwd, abs)),
     timeoutMs: step2.timeout_s * 1e3,
     env: childEnv(env2)
   };
@@ -41902,7 +41932,7 @@ async function runBaselineSuites(input) {
       required: true,
       // the policy's argv (placeholders kept), with any known secret in it removed all the same
       argv: await Promise.all(step2.run.map(async (a) => (await input.redactor.redact(a)).text)),
-      cwd: relative5(root, spec.cwd).split("\\").join("/") || ".",
+      cwd: relative6(root, spec.cwd).split("\\").join("/") || ".",
       ...run2.error !== null ? { error: (await input.redactor.redact(run2.error)).text } : {},
       output_bytes: run2.outputBytes,
       log_file: logFile,
@@ -41936,6 +41966,7 @@ async function runBaselineSuites(input) {
 }
 async function operationSuites(input) {
   const { baseline, operation } = input;
+  input.evidence.removeMatching(packetLogs(input.packet));
   if (input.skip !== null) {
     const skip = typeof input.skip === "string" ? { reason: input.skip } : input.skip;
     const steps = unrunSteps(baseline, operation, input.env, { status: "skipped", skip_reason: skip.reason });
@@ -42233,12 +42264,12 @@ async function runRollback(ctx, options) {
   const results = [];
   for (const baseline of options.baselines) {
     const dryRun = options.dryRun || options.drill === true;
-    const release = dryRun ? () => {
+    const release2 = dryRun ? () => {
     } : lockSet(ctx.root, `trio-${baseline.name}`, `the trio of ${baseline.name}`);
     try {
       results.push(await rollBack(ctx, { ...options, reason: reason2, dryRun }, baseline, run2));
     } finally {
-      release();
+      release2();
     }
   }
   return operationResult(ctx, "rollback", results);
@@ -43452,7 +43483,7 @@ function blobLinks(o) {
 }
 
 // src/actions/shared/annotations.ts
-import { relative as relative6 } from "node:path";
+import { relative as relative7 } from "node:path";
 var ANNOTATIONS_PER_KIND = 10;
 function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings = 0) {
   const cap = {
@@ -43485,13 +43516,13 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
   return { annotations, overflow };
 }
 function workspacePrefix(workspace, root) {
-  const rel = relative6(workspace, root).split("\\").join("/");
+  const rel = relative7(workspace, root).split("\\").join("/");
   return rel.startsWith("..") ? "" : rel;
 }
 
 // src/actions/shared/inputs.ts
 var import_satisfies = __toESM(require_satisfies(), 1);
-import { isAbsolute as isAbsolute8, join as join10, resolve as resolve9 } from "node:path";
+import { isAbsolute as isAbsolute8, join as join10, resolve as resolve10 } from "node:path";
 
 // src/git/tag-name.ts
 var TAG = /^(?=.{1,100}$)v?[0-9A-Za-z][0-9A-Za-z.+_-]*$/;
@@ -43576,14 +43607,14 @@ function baseBranchInput(get, env2, pullRequest = "the rollback pull request") {
 }
 function readCommonInputs(get, env2, operation) {
   const workspace = env2.GITHUB_WORKSPACE || process.cwd();
-  const root = resolve9(workspace, get("root").trim() || ".");
+  const root = resolve10(workspace, get("root").trim() || ".");
   const policy = get("policy").trim();
   const baseline = get("baseline").trim();
   if (baseline !== "" && !/^[a-z0-9][a-z0-9_-]{0,62}$/.test(baseline)) {
     throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
   }
   const evidenceInput = get("evidence-dir").trim();
-  const evidenceDir = evidenceInput ? isAbsolute8(evidenceInput) ? evidenceInput : resolve9(workspace, evidenceInput) : (
+  const evidenceDir = evidenceInput ? isAbsolute8(evidenceInput) ? evidenceInput : resolve10(workspace, evidenceInput) : (
     // one directory per artifact, named as it is: two gates in one job upload two artifacts, not one
     // directory twice (found by review: a second step's artifact held the first's packet)
     join10(
@@ -43594,7 +43625,7 @@ function readCommonInputs(get, env2, operation) {
   );
   return {
     root,
-    policy: policy === "" ? void 0 : resolve9(workspace, policy),
+    policy: policy === "" ? void 0 : resolve10(workspace, policy),
     baseline: baseline === "" ? void 0 : baseline,
     evidenceDir
   };
@@ -48157,7 +48188,7 @@ function nextSteps(result) {
 }
 
 // src/present/sarif.ts
-import { relative as relative7, resolve as resolve10, sep as sep4 } from "node:path";
+import { relative as relative8, resolve as resolve11, sep as sep4 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -48348,16 +48379,16 @@ function sarifOf(result, policy, o) {
   };
 }
 function checkoutPrefix(top, root) {
-  const rel = relative7(top, root);
-  if (rel === "" || rel.startsWith("..") || resolve10(top, rel) !== resolve10(root)) return "";
+  const rel = relative8(top, root);
+  if (rel === "" || rel.startsWith("..") || resolve11(top, rel) !== resolve11(root)) return "";
   return rel.split(sep4).join("/");
 }
 function actionRulesDoc(env2) {
   const actionPath = (env2.GITHUB_ACTION_PATH ?? "").split("\\").join("/").replace(/\/+$/, "");
-  const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve10(actionPath, "../..") : actionPath;
+  const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve11(actionPath, "../..") : actionPath;
   const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
   const workspace = env2.GITHUB_WORKSPACE ?? "";
-  const docs = actionPath && workspace ? relative7(workspace, resolve10(top, "docs/rules.md")) : "";
+  const docs = actionPath && workspace ? relative8(workspace, resolve11(top, "docs/rules.md")) : "";
   return rulesDocUrl({
     server: env2.GITHUB_SERVER_URL,
     actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,
@@ -48433,8 +48464,8 @@ async function syncDriftIssues(result, o) {
 }
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync9, lstatSync as lstatSync4, mkdirSync as mkdirSync4 } from "node:fs";
-import { join as join12, resolve as resolve11 } from "node:path";
+import { existsSync as existsSync9, lstatSync as lstatSync4, mkdirSync as mkdirSync4, readdirSync as readdirSync5, rmSync as rmSync4 } from "node:fs";
+import { join as join12, resolve as resolve12 } from "node:path";
 
 // src/fs/file-in-the-way.ts
 import { closeSync as closeSync4, existsSync as existsSync8, mkdirSync as mkdirSync3, openSync as openSync4, rmdirSync, statSync as statSync6, unlinkSync as unlinkSync2 } from "node:fs";
@@ -48473,7 +48504,7 @@ var EvidenceDirError = class extends Error {
   name = "EvidenceDirError";
 };
 function createEvidenceStore(dir, options = {}) {
-  const abs = resolve11(dir);
+  const abs = resolve12(dir);
   const check = (path2) => {
     const problem = options.root === void 0 ? null : operatorPathEscape(options.root, path2);
     if (problem)
@@ -48501,7 +48532,7 @@ function createEvidenceStore(dir, options = {}) {
     ownDirectory();
     mkdirSync4(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker3 = join12(resolve11(options.ignoreInGit), ".gitignore");
+      const marker3 = join12(resolve12(options.ignoreInGit), ".gitignore");
       check(marker3);
       if (!existsSync9(marker3))
         writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
@@ -48534,12 +48565,17 @@ function createEvidenceStore(dir, options = {}) {
       check(path2);
       return put(path2, content);
     },
+    removeMatching(stale) {
+      if (!existsSync9(abs)) return;
+      check(abs);
+      for (const name of readdirSync5(abs)) if (stale.test(name)) rmSync4(join12(abs, name), { force: true });
+    },
     writeAll(files) {
       files.forEach((f) => validName(f.name));
       if (files.length === 0) return [];
       prepare();
       check(abs);
-      const release = batchLock(abs);
+      const release2 = batchLock(abs);
       try {
         return files.map((f) => {
           const path2 = join12(abs, f.name);
@@ -48548,7 +48584,7 @@ function createEvidenceStore(dir, options = {}) {
           return put(path2, f.content);
         });
       } finally {
-        release();
+        release2();
       }
     }
   };
@@ -48722,7 +48758,7 @@ function writeSarif(evidence, result, baselines, root, env2) {
 }
 
 // src/actions/shared/token-fd.ts
-import { closeSync as closeSync5, readFileSync as readFileSync8 } from "node:fs";
+import { closeSync as closeSync5, readFileSync as readFileSync9 } from "node:fs";
 var TOKEN_FD_VARIABLE = "BASELINE_GATE_TOKEN_FD";
 function tokenFromDescriptor(env2) {
   const named = env2[TOKEN_FD_VARIABLE];
@@ -48733,7 +48769,7 @@ function tokenFromDescriptor(env2) {
       `${TOKEN_FD_VARIABLE} must name a file descriptor above 2 (got ${JSON.stringify(named)})`
     );
   try {
-    return readFileSync8(fd, "utf8").replace(/\n$/, "");
+    return readFileSync9(fd, "utf8").replace(/\n$/, "");
   } catch (e) {
     throw new InputError(
       `the token could not be read from file descriptor ${fd} (${TOKEN_FD_VARIABLE}): ${e.message}`
