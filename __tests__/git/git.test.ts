@@ -1,6 +1,6 @@
 // The git layer against real repositories in temporary directories.
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, realpathSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { BlobReader, git, isAncestorCommit, isShallow, resolveCommit } from '../../src/git/git.js'
@@ -177,6 +177,21 @@ describe('git', () => {
     await expect(resolveCommit(dir, 'HEAD')).rejects.toThrow(
       /names its objects with SHA-256 \(extensions\.objectFormat=sha256\), which baseline-gate does not support/
     )
+  })
+
+  it('resolves a relative GIT_DIR from where the command started, not from the directory git runs in (found by review)', async () => {
+    const r = repo()
+    r.commit({ 'apps/consumer/a.txt': 'a\n' }, 'first')
+    const started = process.cwd()
+    process.chdir(r.dir)
+    process.env.GIT_DIR = '.git'
+    try {
+      const res = await git(join(r.dir, 'apps/consumer'), ['rev-parse', '--absolute-git-dir'])
+      expect([res.code, res.stdout.toString().trim()]).toEqual([0, join(realpathSync(r.dir), '.git')])
+    } finally {
+      delete process.env.GIT_DIR
+      process.chdir(started)
+    }
   })
 
   it('reports a non-zero exit in the result and git failing to run as an error', async () => {

@@ -3,7 +3,7 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { isAbsolute, resolve } from 'node:path'
 import { MAX_FILE_BYTES } from '../document/limits.js'
 import { formatDuration } from '../text/duration.js'
 import { headFromDisk, shallowCutsFromDisk, shallowFromDisk } from './discover.js'
@@ -31,7 +31,23 @@ export interface GitResult {
 // (`log.showSignature` printed "No signature" before a signed commit's `%H %cI`, which the history walk took for a
 // revision: a stability window went unjudged)
 const OPTIONS = ['-c', 'core.quotepath=off', '-c', 'color.ui=never', '-c', 'log.showSignature=false']
-const env = () => ({ ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' })
+const env = () => {
+  const e: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' }
+  // git resolves a relative location from its own working directory, which is the root, not where the command
+  // was started (a hook's GIT_DIR=.git with --root apps/consumer: found by review); made absolute from there
+  for (const name of LOCATION_VARIABLES) {
+    const value = e[name]
+    if (value && !isAbsolute(value)) e[name] = resolve(value)
+  }
+  return e
+}
+const LOCATION_VARIABLES = [
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_COMMON_DIR',
+  'GIT_INDEX_FILE',
+  'GIT_OBJECT_DIRECTORY'
+]
 
 /** Why git could not run (not a non-zero exit: that is the caller's to judge). */
 function cannotRun(
