@@ -121,6 +121,35 @@ describe('a secret of the environment quoted by a finding', () => {
     expect(run.stdout).toContain('[REDACTED:known-secret]')
   })
 
+  it('promote and migrate, bundles of their own, redact a passphrase before they cut it too (found by review)', () => {
+    const passphrase = ['correct', 'horse', 'battery', 'staple'].join(' ')
+    const value = `the commit is at the tag we agreed on ${passphrase}`
+    const fx = trioFixture()
+    const repo = gitRepo(fx)
+    repo.commit('the embedded baseline', '2026-01-01T00:00:00Z')
+    fx.editJson(PIN, (pin) => {
+      pin.commit_sha = value
+    })
+    repo.commit('a pin quoting a passphrase')
+    const evidence = tempDir('bg-redacted-bundles-')
+    const env = { DEPLOY_PASSPHRASE: passphrase }
+    const runs = [
+      runCli(['promote', '--base', 'HEAD~1', '--no-suites', '--evidence-dir', evidence], fx.root, env),
+      runCli(['migrate', '--dry-run'], fx.root, env),
+      runCli(
+        ['rollback', '--dry-run', '--trigger', 'contract-drift', '--reason', 'x', '--evidence-dir', evidence],
+        fx.root,
+        env
+      )
+    ]
+    const surfaces = [
+      ...runs.flatMap((r) => [r.stdout, r.stderr]),
+      ...readdirSync(evidence).map((f) => readFileSync(join(evidence, f), 'utf8'))
+    ]
+    expect(runs[0]!.stdout).toMatch(/BG108|BG501/)
+    for (const text of surfaces) expect(text).not.toContain('horse')
+  })
+
   it('init and migrate show the trio they read redacted too (found by review)', () => {
     const token = ['ghp', 'Ab3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM5'].join('_')
     const fx = trioFixture({ policy: false })

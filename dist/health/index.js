@@ -2172,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback2) {
         if (callback2 === void 0) {
-          return new Promise((resolve12, reject) => {
+          return new Promise((resolve13, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve12(data);
+              return err ? reject(err) : resolve13(data);
             });
           });
         }
@@ -2212,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback2 === void 0) {
-          return new Promise((resolve12, reject) => {
+          return new Promise((resolve13, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve12(data);
+              ) : resolve13(data);
             });
           });
         }
@@ -4484,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve12, reject) => {
-        res = resolve12;
+      const promise2 = new Promise((resolve13, reject) => {
+        res = resolve13;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6736,12 +6736,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve12, reject) => {
+      const waitForDrain = () => new Promise((resolve13, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve12;
+          callback2 = resolve13;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7411,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve12, reject) => {
+      const waitForDrain = () => new Promise((resolve13, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve12;
+          callback2 = resolve13;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7895,16 +7895,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve12) => {
+        return new Promise((resolve13) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve12;
+            this[kClosedResolve] = resolve13;
           } else {
-            resolve12(null);
+            resolve13(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve12) => {
+        return new Promise((resolve13) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request3 = requests[i];
@@ -7915,7 +7915,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve12(null);
+            resolve13(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback2);
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve12, reject) => {
+        const socket = await new Promise((resolve13, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7978,7 +7978,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve12(socket2);
+              resolve13(socket2);
             }
           });
         });
@@ -8314,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c2) => c2.close()));
         } else {
-          await new Promise((resolve12) => {
-            this[kClosedResolve] = resolve12;
+          await new Promise((resolve13) => {
+            this[kClosedResolve] = resolve13;
           });
         }
       }
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve12, reject) => {
+        return await new Promise((resolve13, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9597,7 +9597,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve12(null);
+              resolve13(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9616,7 +9616,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve12, reject) => {
+      return new Promise((resolve13, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9633,7 +9633,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve12,
+              resolve: resolve13,
               reject,
               length: 0,
               body: []
@@ -9703,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve12, stream, length } = consume2;
+      const { type, body, resolve: resolve13, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve12(chunksDecode(body, length));
+          resolve13(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve12(JSON.parse(chunksDecode(body, length)));
+          resolve13(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve12(chunksConcat(body, length).buffer);
+          resolve13(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve12(new Blob(body, { type: stream[kContentType] }));
+          resolve13(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve12(chunksConcat(body, length));
+          resolve13(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9971,9 +9971,9 @@ var require_api_request = __commonJS({
     };
     function request3(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           request3.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -10196,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -10483,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -10577,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve12, reject) => {
+        return new Promise((resolve13, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve12(data);
+            return err ? reject(err) : resolve13(data);
           });
         });
       }
@@ -14442,7 +14442,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request3);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve12, reject) => agent.dispatch(
+        return new Promise((resolve13, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14518,7 +14518,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve12({
+              resolve13({
                 status,
                 statusText,
                 headersList,
@@ -14561,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve12({
+              resolve13({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18302,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve12) => {
-        setTimeout(resolve12, ms).unref();
+      return new Promise((resolve13) => {
+        setTimeout(resolve13, ms).unref();
       });
     }
     module.exports = {
@@ -19356,20 +19356,20 @@ function httpRequest(url, method, body, timeoutMs) {
       message: `${url.protocol} is not spoken: the preflight asks the producer over plain http://`,
       ms: 0
     });
-  return new Promise((resolve12) => {
+  return new Promise((resolve13) => {
     try {
-      exchange(resolve12);
+      exchange(resolve13);
     } catch (e) {
-      resolve12({ ok: false, failure: "error", message: e.message, ms: ms() });
+      resolve13({ ok: false, failure: "error", message: e.message, ms: ms() });
     }
   });
-  function exchange(resolve12) {
+  function exchange(resolve13) {
     let settled = false;
     const done = (o) => {
       if (settled) return;
       settled = true;
       clearTimeout(deadline);
-      resolve12(o);
+      resolve13(o);
     };
     const headers = { accept: "application/json", connection: "close" };
     if (body !== void 0) {
@@ -19564,14 +19564,14 @@ var init_path_components = __esm({
 
 // src/fs/contain.ts
 import { lstatSync as lstatSync2, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
-import { dirname as dirname4, isAbsolute as isAbsolute2, join as join4, normalize, relative, resolve as resolve2, sep } from "node:path";
+import { dirname as dirname4, isAbsolute as isAbsolute3, join as join4, normalize, relative, resolve as resolve3, sep } from "node:path";
 function isWithin(dir, path2) {
   const back = relative(dir, path2);
-  return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute2(back);
+  return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute3(back);
 }
 function resolveInRoot(root, rel) {
-  const abs = resolve2(root, rel);
-  return isWithin(resolve2(root), abs) ? abs : void 0;
+  const abs = resolve3(root, rel);
+  return isWithin(resolve3(root), abs) ? abs : void 0;
 }
 function createContainMemo() {
   return { dirs: /* @__PURE__ */ new Set() };
@@ -19582,10 +19582,10 @@ function containPath(root, rel, memo) {
     if (known) return known;
   }
   const abs = resolveInRoot(root, rel);
-  if (!abs) return { kind: "outside", leadsTo: resolve2(root, rel) };
+  if (!abs) return { kind: "outside", leadsTo: resolve3(root, rel) };
   const realRoot = memo ? memo.realRoot ??= realpathSync2(root) : realpathSync2(root);
   const pending2 = new PendingComponents(
-    relative(resolve2(root), abs).split(sep).filter((s) => s !== "")
+    relative(resolve3(root), abs).split(sep).filter((s) => s !== "")
   );
   let cur = realRoot;
   let links2 = 0;
@@ -19600,7 +19600,7 @@ function containPath(root, rel, memo) {
     const { seg, fromLink } = pending2.next();
     if (seg === ".") continue;
     if (seg === "..") {
-      if (cur === realRoot) return { kind: "outside", leadsTo: resolve2(cur, "..", ...pending2.rest()) };
+      if (cur === realRoot) return { kind: "outside", leadsTo: resolve3(cur, "..", ...pending2.rest()) };
       cur = dirname4(cur);
       continue;
     }
@@ -19620,7 +19620,7 @@ function containPath(root, rel, memo) {
       if (++links2 > MAX_LINKS) return dangling("which is a loop of symbolic links");
       if (text === null || text === "") return dangling("which is not a path (empty, or not UTF-8)");
       let from;
-      if (isAbsolute2(text)) {
+      if (isAbsolute3(text)) {
         const abs2 = normalize(text);
         if (text.split("/").includes("..") || !isWithin(realRoot, abs2))
           return { kind: "outside", leadsTo: safeReal(abs2) };
@@ -19673,7 +19673,7 @@ function describeEscape(c2) {
   return c2.kind === "outside" ? `leads outside the repository (to ${c2.leadsTo})` : c2.why ? `goes through the symbolic link ${c2.link} (to ${c2.target}), ${c2.why}` : `goes through the symbolic link ${c2.link}, which points at nothing (${c2.target})`;
 }
 function inRepository(root, abs) {
-  const base = [resolve2(root), safeReal(root)].find((r) => isWithin(r, abs));
+  const base = [resolve3(root), safeReal(root)].find((r) => isWithin(r, abs));
   return base === void 0 ? null : relative(base, abs);
 }
 function operatorPathEscape(root, abs) {
@@ -22589,13 +22589,13 @@ function spawnGroup(argv, options) {
     watch?.close();
     return { killed: watch?.killed() ?? [], containment };
   };
-  const exited = new Promise((resolve12) => {
+  const exited = new Promise((resolve13) => {
     child.once("error", (e) => {
-      resolve12({ code: null, signal: null, error: e.code ?? e.message, ...ended() });
+      resolve13({ code: null, signal: null, error: e.code ?? e.message, ...ended() });
     });
     child.once("close", (code2, signal) => {
       cancelLinger?.();
-      resolve12({ code: code2, signal, ...forcedClosed ? { outputForcedClosed: true } : {}, ...ended() });
+      resolve13({ code: code2, signal, ...forcedClosed ? { outputForcedClosed: true } : {}, ...ended() });
     });
   });
   return {
@@ -22652,13 +22652,13 @@ var init_working_directory = __esm({
 // src/producer/launch.ts
 import { createServer } from "node:net";
 async function freeLoopbackPort() {
-  return new Promise((resolve12, reject) => {
+  return new Promise((resolve13, reject) => {
     const server = createServer();
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
       const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve12(port));
+      server.close(() => resolve13(port));
     });
   });
 }
@@ -25736,7 +25736,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve12.call(this, root, ref);
+      let _sch = resolve13.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -25763,7 +25763,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve12(root, ref) {
+    function resolve13(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -26627,7 +26627,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve12(baseURI, relativeURI, options) {
+    function resolve13(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -27018,7 +27018,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize4,
-      resolve: resolve12,
+      resolve: resolve13,
       resolveComponent,
       equal,
       serialize,
@@ -30310,7 +30310,7 @@ var preflight_exports = {};
 __export(preflight_exports, {
   runPreflight: () => runPreflight
 });
-import { join as join7, resolve as resolve6 } from "node:path";
+import { join as join7, resolve as resolve7 } from "node:path";
 async function runPreflight(root, baseline, env2) {
   const started = Date.now();
   const producerRoot = join7(root, baseline.producer.root);
@@ -30318,7 +30318,7 @@ async function runPreflight(root, baseline, env2) {
   const probe = baseline.producer.probe;
   const launch = await launchProducer({
     argv: baseline.producer.start.run.map(expand2),
-    cwd: resolve6(root, expand2(baseline.producer.start.cwd)),
+    cwd: resolve7(root, expand2(baseline.producer.start.cwd)),
     env: childEnv(env2, { CARGO_NET_OFFLINE: env2.CARGO_NET_OFFLINE ?? "true" }),
     readyTimeoutMs: probe.ready_timeout_s * 1e3
   });
@@ -30500,11 +30500,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve12) {
-          resolve12(value);
+        return value instanceof P2 ? value : new P2(function(resolve13) {
+          resolve13(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve12, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve13, reject) {
         function fulfilled(value) {
           try {
             step3(generator.next(value));
@@ -30520,7 +30520,7 @@ var require_lib = __commonJS({
           }
         }
         function step3(result) {
-          result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step3((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -30607,26 +30607,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve12) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve13) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve12(output.toString());
+              resolve13(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve12) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve13) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve12(Buffer.concat(chunks));
+              resolve13(Buffer.concat(chunks));
             });
           }));
         });
@@ -30834,14 +30834,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve12, reject) => {
+          return new Promise((resolve13, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve12(res);
+                resolve13(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -31085,12 +31085,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve12) => setTimeout(() => resolve12(), ms));
+          return new Promise((resolve13) => setTimeout(() => resolve13(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve12, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve13, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -31098,7 +31098,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve12(response);
+              resolve13(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -31137,7 +31137,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve12(response);
+              resolve13(response);
             }
           }));
         });
@@ -53945,11 +53945,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve12) {
-      resolve12(value);
+    return value instanceof P2 ? value : new P2(function(resolve13) {
+      resolve13(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve12, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve13, reject) {
     function fulfilled(value) {
       try {
         step3(generator.next(value));
@@ -53965,7 +53965,7 @@ var __awaiter = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step3(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step3((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -55151,9 +55151,23 @@ ${indented(fenced(rest), marker3.length)}` : "";
   return out.join("\n");
 }
 
+// src/text/quote.ts
+var KEY = /* @__PURE__ */ Symbol.for("baseline-gate.quote-redaction");
+var slot = globalThis;
+function installQuoteRedaction(redact) {
+  slot[KEY] = redact;
+}
+function redactQuoted(text) {
+  const redact = slot[KEY];
+  return redact ? redact(text) : text;
+}
+function quote(text, max) {
+  return shorten(redactQuoted(text), max, "quote");
+}
+
 // src/text/short-commit.ts
 function shortCommit(sha) {
-  return /^[0-9a-f]{12,64}$/i.test(sha) ? sha.slice(0, 12) : shorten(sha, 60, "quote");
+  return /^[0-9a-f]{12,64}$/i.test(sha) ? sha.slice(0, 12) : quote(sha, 60);
 }
 
 // src/evidence/packet-name.ts
@@ -56462,18 +56476,6 @@ function locate(doc, pointer, key) {
   return positionAt(doc.file, node.offset);
 }
 
-// src/text/quote.ts
-var redactWhole = (text) => text;
-function installQuoteRedaction(redact) {
-  redactWhole = redact;
-}
-function redactQuoted(text) {
-  return redactWhole(text);
-}
-function quote(text, max) {
-  return shorten(redactWhole(text), max, "quote");
-}
-
 // src/rules/preflight.ts
 var PREFLIGHT_SUITE = "preflight";
 var FORBIDDEN = ["legacy_error", "api_contract_version"];
@@ -56980,9 +56982,10 @@ function packetNotRun(p) {
 }
 
 // src/git/git.ts
-import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
 init_limits();
 init_duration();
+import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import { isAbsolute, resolve } from "node:path";
 
 // src/git/discover.ts
 import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
@@ -57136,13 +57139,27 @@ var GitError = class extends Error {
   name = "GitError";
 };
 var OPTIONS = ["-c", "core.quotepath=off", "-c", "color.ui=never", "-c", "log.showSignature=false"];
-var env = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" });
+var env = () => {
+  const e = { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
+  for (const name of LOCATION_VARIABLES) {
+    const value = e[name];
+    if (value && !isAbsolute(value)) e[name] = resolve(value);
+  }
+  return e;
+};
+var LOCATION_VARIABLES = [
+  "GIT_DIR",
+  "GIT_WORK_TREE",
+  "GIT_COMMON_DIR",
+  "GIT_INDEX_FILE",
+  "GIT_OBJECT_DIRECTORY"
+];
 function cannotRun(cwd, args, e, timedOut, timeoutMs) {
   const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync2(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
   return new GitError(`git ${args[0]}: ${why}`);
 }
 function git(cwd, args, timeoutMs = TIMEOUT_MS, extraEnv = {}) {
-  return new Promise((resolve12, reject) => {
+  return new Promise((resolve13, reject) => {
     childProcess().execFile(
       "git",
       [...OPTIONS, ...args],
@@ -57153,7 +57170,7 @@ function git(cwd, args, timeoutMs = TIMEOUT_MS, extraEnv = {}) {
           reject(cannotRun(cwd, args, e, e.killed === true, timeoutMs));
           return;
         }
-        resolve12({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
+        resolve13({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
       }
     );
   });
@@ -57189,11 +57206,11 @@ import { existsSync as existsSync5 } from "node:fs";
 
 // src/fs/atomic-set.ts
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
-import { basename as basename3, dirname as dirname5, isAbsolute as isAbsolute3, join as join5, relative as relative2, resolve as resolve3 } from "node:path";
+import { basename as basename3, dirname as dirname5, isAbsolute as isAbsolute4, join as join5, relative as relative2, resolve as resolve4 } from "node:path";
 
 // src/git/run-context.ts
 import { existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, isAbsolute, join as join2, resolve } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join2, resolve as resolve2 } from "node:path";
 async function readRunContext(root, env2 = process.env) {
   const head = headFromDisk(root) ?? await readHeadWithGit(root);
   if (env2.GITHUB_ACTIONS === "true") {
@@ -57224,7 +57241,7 @@ function findGitDir(start) {
       const m = /^gitdir: (.+)$/m.exec(readFileSync3(dotGit, "utf8"));
       if (!m) return null;
       const target = m[1].trim();
-      return isAbsolute(target) ? target : resolve(dir, target);
+      return isAbsolute2(target) ? target : resolve2(dir, target);
     }
     if (dirname2(dir) === dir) return null;
   }
@@ -57390,8 +57407,8 @@ function journalPath(root, name) {
     throw new FileSetError(`journal name ${JSON.stringify(name)}: letters, digits, '.', '_' and '-' only`);
   }
   const file = `${name}.journal.json`;
-  const gitDir = findGitDir(resolve3(root));
-  return gitDir ? join5(gitDir, "baseline-gate", file) : join5(resolve3(root), ".baseline-gate", file);
+  const gitDir = findGitDir(resolve4(root));
+  return gitDir ? join5(gitDir, "baseline-gate", file) : join5(resolve4(root), ".baseline-gate", file);
 }
 function stagedPath(target) {
   return join5(dirname5(target), `.${basename3(target)}.baseline-gate-staged`);
@@ -57417,7 +57434,7 @@ function parseJournal(journal, bytes) {
   }
   const j2 = value;
   const hex = (v) => typeof v === "string" && /^[0-9a-f]{64}$/.test(v);
-  const at3 = (p) => resolve3(dirname5(journal), p);
+  const at3 = (p) => resolve4(dirname5(journal), p);
   const entryOk = (f) => typeof f === "object" && f !== null && typeof f.target === "string" && typeof f.staged === "string" && at3(f.staged) === stagedPath(at3(f.target)) && // recovery only ever touches a target's own staged copy
   hex(f.new_sha256) && (f.old_sha256 === null || hex(f.old_sha256));
   if (typeof j2 !== "object" || j2 === null || j2.kind !== JOURNAL_KIND || j2.state !== "prepared" && j2.state !== "committed" || !Array.isArray(j2.files) || !j2.files.every(entryOk)) {
@@ -57433,12 +57450,12 @@ import { join as join6 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync as readdirSync2, realpath, realpathSync as realpathSync3, stat as stat2, statSync as statSync3 } from "fs";
-import { isAbsolute as isAbsolute4, posix, resolve as resolve5 } from "path";
+import { isAbsolute as isAbsolute5, posix, resolve as resolve6 } from "path";
 import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename as basename4, dirname as dirname6, normalize as normalize2, relative as relative3, resolve as resolve4, sep as sep2 } from "path";
+import { basename as basename4, dirname as dirname6, normalize as normalize2, relative as relative3, resolve as resolve5, sep as sep2 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path2) {
@@ -57457,7 +57474,7 @@ function isRootDirectory(path2) {
 function normalizePath(path2, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
   const pathNeedsCleaning = process.platform === "win32" && path2.includes("/") || path2.startsWith(".");
-  if (resolvePaths) path2 = resolve4(path2);
+  if (resolvePaths) path2 = resolve5(path2);
   if (normalizePath$1 || pathNeedsCleaning) path2 = cleanPath(path2);
   if (path2 === ".") return "";
   const needsSeperator = path2[path2.length - 1] !== pathSeparator;
@@ -58044,7 +58061,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
   if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
   if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
   const escapedCwd = escapePath(cwd);
-  result = isAbsolute4(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
+  result = isAbsolute5(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
   const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
   const parts = splitPattern(result);
   if (parentDir) {
@@ -58174,7 +58191,7 @@ var defaultOptions = {
 function getOptions(options) {
   const opts = Object.assign({}, options);
   for (const key in defaultOptions) if (opts[key] === void 0) Object.assign(opts, { [key]: defaultOptions[key] });
-  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve5(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
+  opts.cwd = (opts.cwd instanceof URL ? fileURLToPath(opts.cwd) : resolve6(opts.cwd || process.cwd())).replace(BACKSLASHES, "/");
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
     readdir: opts.fs.readdir || readdir2,
@@ -62211,7 +62228,7 @@ function pinSection(path2, ledger, pin, baseline, text) {
           pinLineSubject(line.key)
         )
       );
-    } else if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute5(line.value)) {
+    } else if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute6(line.value)) {
       out.push(
         finding(
           "BG206",
@@ -62273,7 +62290,7 @@ function duplicateSections(path2, ledger) {
   }
   return out;
 }
-function isAbsolute5(p) {
+function isAbsolute6(p) {
   return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
 }
 function ledgerTable(path2, ledger, pin, text) {
@@ -64407,11 +64424,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve12) {
-      resolve12(value);
+    return value instanceof P2 ? value : new P2(function(resolve13) {
+      resolve13(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve12, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve13, reject) {
     function fulfilled(value) {
       try {
         step3(generator.next(value));
@@ -64427,7 +64444,7 @@ var __awaiter2 = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step3(result) {
-      result.done ? resolve12(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step3((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -68345,8 +68362,8 @@ var package_default = { name: "baseline-gate", version: "0.1.0" };
 var TOOL_VERSION = package_default.version;
 
 // src/github/request.ts
-var realSleep = (ms, signal) => new Promise((resolve12) => {
-  const timer = setTimeout(resolve12, ms);
+var realSleep = (ms, signal) => new Promise((resolve13) => {
+  const timer = setTimeout(resolve13, ms);
   signal?.addEventListener("abort", () => clearTimeout(timer), { once: true });
 });
 var MAX_RETRY_AFTER_MS = 5e3;
@@ -69568,7 +69585,7 @@ function workspacePrefix(workspace, root) {
 
 // src/actions/shared/inputs.ts
 var import_satisfies = __toESM(require_satisfies(), 1);
-import { isAbsolute as isAbsolute6, join as join8, resolve as resolve7 } from "node:path";
+import { isAbsolute as isAbsolute7, join as join8, resolve as resolve8 } from "node:path";
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -69605,14 +69622,14 @@ function readIntervalHours(get) {
 }
 function readCommonInputs(get, env2, operation) {
   const workspace = env2.GITHUB_WORKSPACE || process.cwd();
-  const root = resolve7(workspace, get("root").trim() || ".");
+  const root = resolve8(workspace, get("root").trim() || ".");
   const policy = get("policy").trim();
   const baseline = get("baseline").trim();
   if (baseline !== "" && !/^[a-z0-9][a-z0-9_-]{0,62}$/.test(baseline)) {
     throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
   }
   const evidenceInput = get("evidence-dir").trim();
-  const evidenceDir = evidenceInput ? isAbsolute6(evidenceInput) ? evidenceInput : resolve7(workspace, evidenceInput) : (
+  const evidenceDir = evidenceInput ? isAbsolute7(evidenceInput) ? evidenceInput : resolve8(workspace, evidenceInput) : (
     // one directory per artifact, named as it is: two gates in one job upload two artifacts, not one
     // directory twice (found by review: a second step's artifact held the first's packet)
     join8(
@@ -69623,7 +69640,7 @@ function readCommonInputs(get, env2, operation) {
   );
   return {
     root,
-    policy: policy === "" ? void 0 : resolve7(workspace, policy),
+    policy: policy === "" ? void 0 : resolve8(workspace, policy),
     baseline: baseline === "" ? void 0 : baseline,
     evidenceDir
   };
@@ -69731,7 +69748,7 @@ function errorCode(e) {
 
 // src/fs/evidence-store.ts
 import { existsSync as existsSync8, lstatSync as lstatSync3, mkdirSync as mkdirSync4, readdirSync as readdirSync5, rmSync as rmSync4 } from "node:fs";
-import { join as join10, resolve as resolve8 } from "node:path";
+import { join as join10, resolve as resolve9 } from "node:path";
 init_contain();
 
 // src/fs/file-in-the-way.ts
@@ -69771,7 +69788,7 @@ var EvidenceDirError = class extends Error {
   name = "EvidenceDirError";
 };
 function createEvidenceStore(dir, options = {}) {
-  const abs = resolve8(dir);
+  const abs = resolve9(dir);
   const check = (path2) => {
     const problem = options.root === void 0 ? null : operatorPathEscape(options.root, path2);
     if (problem)
@@ -69799,7 +69816,7 @@ function createEvidenceStore(dir, options = {}) {
     ownDirectory();
     mkdirSync4(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker3 = join10(resolve8(options.ignoreInGit), ".gitignore");
+      const marker3 = join10(resolve9(options.ignoreInGit), ".gitignore");
       check(marker3);
       if (!existsSync8(marker3))
         writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
@@ -69891,7 +69908,7 @@ function createOperationContext(o) {
 
 // src/policy/load.ts
 import { existsSync as existsSync9 } from "node:fs";
-import { isAbsolute as isAbsolute7, join as join11, relative as relative5, resolve as resolve9 } from "node:path";
+import { isAbsolute as isAbsolute8, join as join11, relative as relative5, resolve as resolve10 } from "node:path";
 init_contain();
 init_read();
 init_source_file();
@@ -70006,10 +70023,10 @@ var PolicyError = class extends Error {
 
 // src/policy/load.ts
 function loadPolicy(options) {
-  const root = resolve9(options.root);
+  const root = resolve10(options.root);
   const packageManager = detectPackageManager(root);
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve9(options.cwd ?? process.cwd(), options.policyPath) : join11(root, DEFAULT_POLICY_PATH);
+  const abs = explicit ? resolve10(options.cwd ?? process.cwd(), options.policyPath) : join11(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
   return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
 }
@@ -70103,7 +70120,7 @@ function detectPackageManager(root) {
 }
 function displayPath(root, abs) {
   const rel = relative5(root, abs);
-  return rel && !rel.startsWith("..") && !isAbsolute7(rel) ? rel.split("\\").join("/") : abs;
+  return rel && !rel.startsWith("..") && !isAbsolute8(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
   return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
@@ -71135,7 +71152,7 @@ function cancellation() {
 
 // src/git/root.ts
 import { existsSync as existsSync10, lstatSync as lstatSync4, readFileSync as readFileSync8, readlinkSync as readlinkSync2, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
-import { basename as basename6, dirname as dirname8, isAbsolute as isAbsolute8, join as join12, relative as relative6, resolve as resolve10 } from "node:path";
+import { basename as basename6, dirname as dirname8, isAbsolute as isAbsolute9, join as join12, relative as relative6, resolve as resolve11 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -71146,7 +71163,7 @@ var RootError = class extends Error {
 };
 async function findRoot(options) {
   const cwd = sameDirectory(options.logicalCwd, options.cwd) ? options.logicalCwd : options.cwd;
-  const start = options.given === void 0 ? cwd : resolve10(cwd, options.given);
+  const start = options.given === void 0 ? cwd : resolve11(cwd, options.given);
   const shown = options.given ?? start;
   const label2 = options.label ?? "--root";
   const named = options.given === void 0 ? "" : `${label2} ${options.given}: `;
@@ -71174,7 +71191,7 @@ async function findRoot(options) {
   return { root: top, top, start: real };
 }
 function sameDirectory(a, b) {
-  if (!a || !isAbsolute8(a)) return false;
+  if (!a || !isAbsolute9(a)) return false;
   try {
     return realpathSync4(a) === realpathSync4(b);
   } catch {
@@ -71185,7 +71202,7 @@ function superproject(top) {
   const git2 = lstatSync4(join12(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
   const gitdir = /^gitdir: (.+)$/m.exec(readFileSync8(join12(top, ".git"), "utf8"))?.[1]?.trim();
-  if (!gitdir || !underModules(resolve10(top, gitdir))) return null;
+  if (!gitdir || !underModules(resolve11(top, gitdir))) return null;
   for (let dir = dirname8(top); ; dir = dirname8(dir)) {
     if (existsSync10(join12(dir, ".git"))) return dir;
     if (dirname8(dir) === dir) return null;
@@ -71224,7 +71241,7 @@ async function tracked(top, path2) {
 }
 function contains(ancestor, path2) {
   const back = relative6(ancestor, path2);
-  return back === "" || !back.startsWith("..") && !isAbsolute8(back);
+  return back === "" || !back.startsWith("..") && !isAbsolute9(back);
 }
 async function gitTop(real, shown, label2) {
   let r;
@@ -71280,7 +71297,7 @@ function annotate(findings, root, env2, failing, ownWarnings = 0) {
 }
 
 // src/present/sarif.ts
-import { relative as relative7, resolve as resolve11, sep as sep4 } from "node:path";
+import { relative as relative7, resolve as resolve12, sep as sep4 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -71472,15 +71489,15 @@ function sarifOf(result, policy, o) {
 }
 function checkoutPrefix(top, root) {
   const rel = relative7(top, root);
-  if (rel === "" || rel.startsWith("..") || resolve11(top, rel) !== resolve11(root)) return "";
+  if (rel === "" || rel.startsWith("..") || resolve12(top, rel) !== resolve12(root)) return "";
   return rel.split(sep4).join("/");
 }
 function actionRulesDoc(env2) {
   const actionPath = (env2.GITHUB_ACTION_PATH ?? "").split("\\").join("/").replace(/\/+$/, "");
-  const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve11(actionPath, "../..") : actionPath;
+  const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve12(actionPath, "../..") : actionPath;
   const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
   const workspace = env2.GITHUB_WORKSPACE ?? "";
-  const docs = actionPath && workspace ? relative7(workspace, resolve11(top, "docs/rules.md")) : "";
+  const docs = actionPath && workspace ? relative7(workspace, resolve12(top, "docs/rules.md")) : "";
   return rulesDocUrl({
     server: env2.GITHUB_SERVER_URL,
     actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,
@@ -72039,18 +72056,32 @@ function health(b) {
     ]);
   const steps = failedSteps(b);
   const errorRules = [...new Set(b.findings.filter((f) => f.severity === "error").map((f) => f.rule))];
-  if (errorRules.length > 0 && errorRules.every((r) => r === "BG401" || r === "BG402"))
+  const notStarted = errorRules.filter((r) => r === "BG401" || r === "BG402");
+  if (errorRules.length > 0 && errorRules.every((r) => r === "BG401" || r === "BG402" || r === "BG410"))
     return [
       ...out,
-      [
-        "The producer did not start or answer here (",
-        c(errorRules.join(", ")),
-        " says why: its command, its toolchain, its build, or a ready timeout shorter than its start, ",
-        c("producer.probe.ready_timeout_s"),
-        " in the policy); once it answers, run health again, or ",
-        c("npx --no baseline-gate health --no-probe"),
-        " judges the files without the running producer."
-      ]
+      ...notStarted.length > 0 ? [
+        [
+          "The producer did not start or answer here (",
+          c(notStarted.join(", ")),
+          " says why: its command, its toolchain, its build, or a ready timeout shorter than its start, ",
+          c("producer.probe.ready_timeout_s"),
+          " in the policy); once it answers, run health again, or ",
+          c("npx --no baseline-gate health --no-probe"),
+          " judges the files without the running producer."
+        ]
+      ] : [],
+      ...errorRules.includes("BG410") ? [
+        [
+          "A process the producer started outlived it (",
+          c("BG410"),
+          "): find it with ",
+          c("ps"),
+          " and stop it, and change ",
+          c("producer.start.run"),
+          " so that nothing it starts outlives the producer."
+        ]
+      ] : []
     ];
   if (preAdoption) return [...out, ...steps];
   const trigger = errorRules.some((r) => r.startsWith("BG4")) ? "preflight-failure" : "contract-drift";

@@ -2172,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve10, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve9(data);
+              return err ? reject(err) : resolve10(data);
             });
           });
         }
@@ -2212,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve10, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve9(data);
+              ) : resolve10(data);
             });
           });
         }
@@ -4484,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve9, reject) => {
-        res = resolve9;
+      const promise = new Promise((resolve10, reject) => {
+        res = resolve10;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6736,12 +6736,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve9, reject) => {
+      const waitForDrain = () => new Promise((resolve10, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve9;
+          callback = resolve10;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7411,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve9, reject) => {
+      const waitForDrain = () => new Promise((resolve10, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve9;
+          callback = resolve10;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7895,16 +7895,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve9) => {
+        return new Promise((resolve10) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve9;
+            this[kClosedResolve] = resolve10;
           } else {
-            resolve9(null);
+            resolve10(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve9) => {
+        return new Promise((resolve10) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7915,7 +7915,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve9(null);
+            resolve10(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve9, reject) => {
+        const socket = await new Promise((resolve10, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7978,7 +7978,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve9(socket2);
+              resolve10(socket2);
             }
           });
         });
@@ -8314,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c2) => c2.close()));
         } else {
-          await new Promise((resolve9) => {
-            this[kClosedResolve] = resolve9;
+          await new Promise((resolve10) => {
+            this[kClosedResolve] = resolve10;
           });
         }
       }
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve9, reject) => {
+        return await new Promise((resolve10, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9597,7 +9597,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve9(null);
+              resolve10(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9616,7 +9616,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve10, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9633,7 +9633,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve9,
+              resolve: resolve10,
               reject,
               length: 0,
               body: []
@@ -9703,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve9, stream, length } = consume2;
+      const { type, body, resolve: resolve10, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve9(chunksDecode(body, length));
+          resolve10(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve9(JSON.parse(chunksDecode(body, length)));
+          resolve10(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve9(chunksConcat(body, length).buffer);
+          resolve10(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve9(new Blob(body, { type: stream[kContentType] }));
+          resolve10(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve9(chunksConcat(body, length));
+          resolve10(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9971,9 +9971,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -10196,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -10483,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -10577,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -14442,7 +14442,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve9, reject) => agent.dispatch(
+        return new Promise((resolve10, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14518,7 +14518,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve9({
+              resolve10({
                 status: status2,
                 statusText,
                 headersList,
@@ -14561,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve9({
+              resolve10({
                 status: status2,
                 statusText: STATUS_CODES[status2],
                 headersList,
@@ -18302,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve9) => {
-        setTimeout(resolve9, ms).unref();
+      return new Promise((resolve10) => {
+        setTimeout(resolve10, ms).unref();
       });
     }
     module.exports = {
@@ -19824,11 +19824,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve9) {
-          resolve9(value);
+        return value instanceof P2 ? value : new P2(function(resolve10) {
+          resolve10(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve9, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve10, reject) {
         function fulfilled(value) {
           try {
             step2(generator.next(value));
@@ -19844,7 +19844,7 @@ var require_lib = __commonJS({
           }
         }
         function step2(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step2((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19931,26 +19931,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve10) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve9(output.toString());
+              resolve10(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve10) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve9(Buffer.concat(chunks));
+              resolve10(Buffer.concat(chunks));
             });
           }));
         });
@@ -20158,14 +20158,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve10, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve9(res);
+                resolve10(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -20409,12 +20409,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve9) => setTimeout(() => resolve9(), ms));
+          return new Promise((resolve10) => setTimeout(() => resolve10(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve10, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -20422,7 +20422,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve9(response);
+              resolve10(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -20461,7 +20461,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve9(response);
+              resolve10(response);
             }
           }));
         });
@@ -22542,11 +22542,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve9) {
-      resolve9(value);
+    return value instanceof P2 ? value : new P2(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve9, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -22562,7 +22562,7 @@ var __awaiter = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -23875,9 +23875,23 @@ ${indented(fenced(rest), marker3.length)}` : "";
   return out.join("\n");
 }
 
+// src/text/quote.ts
+var KEY = /* @__PURE__ */ Symbol.for("baseline-gate.quote-redaction");
+var slot = globalThis;
+function installQuoteRedaction(redact) {
+  slot[KEY] = redact;
+}
+function redactQuoted(text) {
+  const redact = slot[KEY];
+  return redact ? redact(text) : text;
+}
+function quote(text, max) {
+  return shorten(redactQuoted(text), max, "quote");
+}
+
 // src/text/short-commit.ts
 function shortCommit(sha) {
-  return /^[0-9a-f]{12,64}$/i.test(sha) ? sha.slice(0, 12) : shorten(sha, 60, "quote");
+  return /^[0-9a-f]{12,64}$/i.test(sha) ? sha.slice(0, 12) : quote(sha, 60);
 }
 
 // src/evidence/packet-name.ts
@@ -25251,15 +25265,6 @@ function locate(doc, pointer, key) {
   return positionAt(doc.file, node.offset);
 }
 
-// src/text/quote.ts
-var redactWhole = (text) => text;
-function installQuoteRedaction(redact) {
-  redactWhole = redact;
-}
-function quote(text, max) {
-  return shorten(redactWhole(text), max, "quote");
-}
-
 // src/rules/preflight.ts
 var PREFLIGHT_SUITE = "preflight";
 
@@ -26248,6 +26253,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
 
 // src/git/git.ts
 import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
 
 // src/git/discover.ts
 import { lstatSync as lstatSync2, readFileSync, realpathSync as realpathSync2, statSync } from "node:fs";
@@ -26420,13 +26426,27 @@ var GitError = class extends Error {
   name = "GitError";
 };
 var OPTIONS = ["-c", "core.quotepath=off", "-c", "color.ui=never", "-c", "log.showSignature=false"];
-var env = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" });
+var env = () => {
+  const e = { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
+  for (const name of LOCATION_VARIABLES) {
+    const value = e[name];
+    if (value && !isAbsolute2(value)) e[name] = resolve2(value);
+  }
+  return e;
+};
+var LOCATION_VARIABLES = [
+  "GIT_DIR",
+  "GIT_WORK_TREE",
+  "GIT_COMMON_DIR",
+  "GIT_INDEX_FILE",
+  "GIT_OBJECT_DIRECTORY"
+];
 function cannotRun(cwd, args, e, timedOut, timeoutMs) {
   const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync2(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
   return new GitError(`git ${args[0]}: ${why}`);
 }
 function git(cwd, args, timeoutMs = TIMEOUT_MS, extraEnv = {}) {
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve10, reject) => {
     childProcess().execFile(
       "git",
       [...OPTIONS, ...args],
@@ -26437,7 +26457,7 @@ function git(cwd, args, timeoutMs = TIMEOUT_MS, extraEnv = {}) {
           reject(cannotRun(cwd, args, e, e.killed === true, timeoutMs));
           return;
         }
-        resolve9({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
+        resolve10({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
       }
     );
   });
@@ -26460,16 +26480,16 @@ function gitLines(cwd, args, failure, onLine, timeoutMs = TIMEOUT_MS) {
     rest = lines.pop();
     for (const line of lines) if (!stopped) onLine(line);
   });
-  const done = new Promise((resolve9, reject) => {
+  const done = new Promise((resolve10, reject) => {
     child.on("error", (e) => reject(cannotRun(cwd, args, e, false, timeoutMs)));
     child.on("close", (code2) => {
-      if (stopped) resolve9();
+      if (stopped) resolve10();
       else if (code2 === null)
         reject(cannotRun(cwd, args, new Error("killed by a signal"), child.killed, timeoutMs));
       else if (code2 !== 0) reject(new GitError(`${failure}: ${stderr.trim()}`));
       else {
         if (rest) onLine(rest);
-        resolve9();
+        resolve10();
       }
     });
   });
@@ -26605,8 +26625,8 @@ var BlobReader = class {
   request(spec, want) {
     if (this.failure) return Promise.reject(this.failure);
     if (/[\n\r]/.test(spec)) return Promise.reject(new GitError("an object name must be one line"));
-    return new Promise((resolve9, reject) => {
-      this.waiting.push({ want, resolve: resolve9, reject });
+    return new Promise((resolve10, reject) => {
+      this.waiting.push({ want, resolve: resolve10, reject });
       this.child.stdin.write(`${spec}
 `);
       if (!this.idle) this.watch();
@@ -30695,7 +30715,7 @@ function pinSection(path2, ledger, pin, baseline, text) {
           pinLineSubject(line.key)
         )
       );
-    } else if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute2(line.value)) {
+    } else if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute3(line.value)) {
       out.push(
         finding(
           "BG206",
@@ -30757,7 +30777,7 @@ function duplicateSections(path2, ledger) {
   }
   return out;
 }
-function isAbsolute2(p) {
+function isAbsolute3(p) {
   return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
 }
 function ledgerTable(path2, ledger, pin, text) {
@@ -31510,11 +31530,11 @@ function matrixFile(file, displayName) {
 
 // src/operations/policy-at-base.ts
 import { realpathSync as realpathSync4 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join5, posix, relative as relative4, resolve as resolve4, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolute6, join as join5, posix, relative as relative4, resolve as resolve5, sep as sep2 } from "node:path";
 
 // src/git/root.ts
 import { existsSync as existsSync3, lstatSync as lstatSync3, readFileSync as readFileSync3, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute3, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
+import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute4, join as join3, relative as relative2, resolve as resolve3 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -31525,7 +31545,7 @@ var RootError = class extends Error {
 };
 async function findRoot(options) {
   const cwd = sameDirectory(options.logicalCwd, options.cwd) ? options.logicalCwd : options.cwd;
-  const start = options.given === void 0 ? cwd : resolve2(cwd, options.given);
+  const start = options.given === void 0 ? cwd : resolve3(cwd, options.given);
   const shown = options.given ?? start;
   const label3 = options.label ?? "--root";
   const named = options.given === void 0 ? "" : `${label3} ${options.given}: `;
@@ -31553,7 +31573,7 @@ async function findRoot(options) {
   return { root: top, top, start: real };
 }
 function sameDirectory(a, b) {
-  if (!a || !isAbsolute3(a)) return false;
+  if (!a || !isAbsolute4(a)) return false;
   try {
     return realpathSync3(a) === realpathSync3(b);
   } catch {
@@ -31564,7 +31584,7 @@ function superproject(top) {
   const git2 = lstatSync3(join3(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
   const gitdir = /^gitdir: (.+)$/m.exec(readFileSync3(join3(top, ".git"), "utf8"))?.[1]?.trim();
-  if (!gitdir || !underModules(resolve2(top, gitdir))) return null;
+  if (!gitdir || !underModules(resolve3(top, gitdir))) return null;
   for (let dir = dirname3(top); ; dir = dirname3(dir)) {
     if (existsSync3(join3(dir, ".git"))) return dir;
     if (dirname3(dir) === dir) return null;
@@ -31603,7 +31623,7 @@ async function tracked(top, path2) {
 }
 function contains(ancestor, path2) {
   const back = relative2(ancestor, path2);
-  return back === "" || !back.startsWith("..") && !isAbsolute3(back);
+  return back === "" || !back.startsWith("..") && !isAbsolute4(back);
 }
 async function workTreeTop(dir) {
   const real = realpathSync3(dir);
@@ -31742,7 +31762,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { isAbsolute as isAbsolute4, join as join4, relative as relative3, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join4, relative as relative3, resolve as resolve4 } from "node:path";
 
 // src/policy/types.ts
 var PolicyError = class extends Error {
@@ -31751,10 +31771,10 @@ var PolicyError = class extends Error {
 
 // src/policy/load.ts
 function loadPolicy(options) {
-  const root = resolve3(options.root);
+  const root = resolve4(options.root);
   const packageManager = detectPackageManager(root);
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve3(options.cwd ?? process.cwd(), options.policyPath) : join4(root, DEFAULT_POLICY_PATH);
+  const abs = explicit ? resolve4(options.cwd ?? process.cwd(), options.policyPath) : join4(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
   return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
 }
@@ -31764,7 +31784,7 @@ function readPolicyFile(root, abs) {
 }
 function policyAtRevision(root, bytes, shown) {
   const read = bytes ? { kind: "ok", bytes } : { kind: "missing" };
-  return policyFromRead(read, shown, false, detectPackageManager(resolve3(root)));
+  return policyFromRead(read, shown, false, detectPackageManager(resolve4(root)));
 }
 function policyFromRead(read, shown, explicit, packageManager) {
   if (read.kind === "missing") {
@@ -31852,7 +31872,7 @@ function detectPackageManager(root) {
 }
 function displayPath(root, abs) {
   const rel = relative3(root, abs);
-  return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel.split("\\").join("/") : abs;
+  return rel && !rel.startsWith("..") && !isAbsolute5(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
   return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
@@ -31871,11 +31891,11 @@ async function policyLocation(root, policy) {
   const top = await workTreeTop(root);
   if (top === null) return null;
   const rootFromTop = relative4(top, realpathSync4(root)).split(sep2).join("/");
-  if (!(policy.source === "file" && policy.path && isAbsolute5(policy.path))) {
+  if (!(policy.source === "file" && policy.path && isAbsolute6(policy.path))) {
     const path2 = policy.source === "file" && policy.path ? policy.path : DEFAULT_POLICY_PATH;
     return { top, fromTop: posix.join(rootFromTop, path2), rootFromTop };
   }
-  const parts = resolve4(policy.path).split(sep2).filter((p) => p !== "");
+  const parts = resolve5(policy.path).split(sep2).filter((p) => p !== "");
   for (let i2 = 0; i2 <= parts.length; i2++) {
     const prefix = join5(sep2, ...parts.slice(0, i2));
     let real = prefix;
@@ -33075,7 +33095,7 @@ function errorCode(e) {
 }
 
 // src/exec/run-steps.ts
-import { resolve as resolve5 } from "node:path";
+import { resolve as resolve6 } from "node:path";
 
 // src/exec/child-env.ts
 var KEEP = /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TERM|TMPDIR|TEMP|TMP|CI|SOURCE_DATE_EPOCH|CARGO_[A-Z0-9_]+|RUSTUP_[A-Z0-9_]+|RUST_[A-Z0-9_]+|RUSTFLAGS|RUSTDOCFLAGS|CC|CXX|NODE_OPTIONS|NPM_CONFIG_[A-Z0-9_]+|npm_config_[a-z0-9_]+)$/;
@@ -33574,13 +33594,13 @@ function spawnGroup(argv, options) {
     watch?.close();
     return { killed: watch?.killed() ?? [], containment };
   };
-  const exited = new Promise((resolve9) => {
+  const exited = new Promise((resolve10) => {
     child.once("error", (e) => {
-      resolve9({ code: null, signal: null, error: e.code ?? e.message, ...ended() });
+      resolve10({ code: null, signal: null, error: e.code ?? e.message, ...ended() });
     });
     child.once("close", (code2, signal) => {
       cancelLinger?.();
-      resolve9({ code: code2, signal, ...forcedClosed ? { outputForcedClosed: true } : {}, ...ended() });
+      resolve10({ code: code2, signal, ...forcedClosed ? { outputForcedClosed: true } : {}, ...ended() });
     });
   });
   return {
@@ -33626,13 +33646,13 @@ function substitute(s, roots) {
   );
 }
 function expandStep(step2, roots, env2, suite = "") {
-  const repoRoot = resolve5(roots.repoRoot);
-  const abs = { repoRoot, producerRoot: resolve5(repoRoot, roots.producerRoot) };
+  const repoRoot = resolve6(roots.repoRoot);
+  const abs = { repoRoot, producerRoot: resolve6(repoRoot, roots.producerRoot) };
   return {
     suite,
     name: step2.name,
     argv: step2.run.map((a) => substitute(a, abs)),
-    cwd: resolve5(repoRoot, substitute(step2.cwd, abs)),
+    cwd: resolve6(repoRoot, substitute(step2.cwd, abs)),
     timeoutMs: step2.timeout_s * 1e3,
     env: childEnv(env2)
   };
@@ -34496,11 +34516,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve9) {
-      resolve9(value);
+    return value instanceof P2 ? value : new P2(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve9, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -34516,7 +34536,7 @@ var __awaiter2 = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -38431,8 +38451,8 @@ var package_default = { name: "baseline-gate", version: "0.1.0" };
 var TOOL_VERSION = package_default.version;
 
 // src/github/request.ts
-var realSleep = (ms, signal) => new Promise((resolve9) => {
-  const timer = setTimeout(resolve9, ms);
+var realSleep = (ms, signal) => new Promise((resolve10) => {
+  const timer = setTimeout(resolve10, ms);
   signal?.addEventListener("abort", () => clearTimeout(timer), { once: true });
 });
 var MAX_RETRY_AFTER_MS = 5e3;
@@ -39983,18 +40003,32 @@ function health(b) {
     ]);
   const steps = failedSteps(b);
   const errorRules = [...new Set(b.findings.filter((f) => f.severity === "error").map((f) => f.rule))];
-  if (errorRules.length > 0 && errorRules.every((r) => r === "BG401" || r === "BG402"))
+  const notStarted = errorRules.filter((r) => r === "BG401" || r === "BG402");
+  if (errorRules.length > 0 && errorRules.every((r) => r === "BG401" || r === "BG402" || r === "BG410"))
     return [
       ...out,
-      [
-        "The producer did not start or answer here (",
-        c(errorRules.join(", ")),
-        " says why: its command, its toolchain, its build, or a ready timeout shorter than its start, ",
-        c("producer.probe.ready_timeout_s"),
-        " in the policy); once it answers, run health again, or ",
-        c("npx --no baseline-gate health --no-probe"),
-        " judges the files without the running producer."
-      ]
+      ...notStarted.length > 0 ? [
+        [
+          "The producer did not start or answer here (",
+          c(notStarted.join(", ")),
+          " says why: its command, its toolchain, its build, or a ready timeout shorter than its start, ",
+          c("producer.probe.ready_timeout_s"),
+          " in the policy); once it answers, run health again, or ",
+          c("npx --no baseline-gate health --no-probe"),
+          " judges the files without the running producer."
+        ]
+      ] : [],
+      ...errorRules.includes("BG410") ? [
+        [
+          "A process the producer started outlived it (",
+          c("BG410"),
+          "): find it with ",
+          c("ps"),
+          " and stop it, and change ",
+          c("producer.start.run"),
+          " so that nothing it starts outlives the producer."
+        ]
+      ] : []
     ];
   if (preAdoption) return [...out, ...steps];
   const trigger = errorRules.some((r) => r.startsWith("BG4")) ? "preflight-failure" : "contract-drift";
@@ -40360,7 +40394,7 @@ function renderComment(result, input) {
 // src/actions/shared/inputs.ts
 var import_satisfies = __toESM(require_satisfies(), 1);
 import { readFileSync as readFileSync6 } from "node:fs";
-import { isAbsolute as isAbsolute6, join as join7, resolve as resolve6 } from "node:path";
+import { isAbsolute as isAbsolute7, join as join7, resolve as resolve7 } from "node:path";
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -40394,14 +40428,14 @@ function readPromotionInputs(get, env2) {
 }
 function readCommonInputs(get, env2, operation) {
   const workspace = env2.GITHUB_WORKSPACE || process.cwd();
-  const root = resolve6(workspace, get("root").trim() || ".");
+  const root = resolve7(workspace, get("root").trim() || ".");
   const policy = get("policy").trim();
   const baseline = get("baseline").trim();
   if (baseline !== "" && !/^[a-z0-9][a-z0-9_-]{0,62}$/.test(baseline)) {
     throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
   }
   const evidenceInput = get("evidence-dir").trim();
-  const evidenceDir = evidenceInput ? isAbsolute6(evidenceInput) ? evidenceInput : resolve6(workspace, evidenceInput) : (
+  const evidenceDir = evidenceInput ? isAbsolute7(evidenceInput) ? evidenceInput : resolve7(workspace, evidenceInput) : (
     // one directory per artifact, named as it is: two gates in one job upload two artifacts, not one
     // directory twice (found by review: a second step's artifact held the first's packet)
     join7(
@@ -40412,7 +40446,7 @@ function readCommonInputs(get, env2, operation) {
   );
   return {
     root,
-    policy: policy === "" ? void 0 : resolve6(workspace, policy),
+    policy: policy === "" ? void 0 : resolve7(workspace, policy),
     baseline: baseline === "" ? void 0 : baseline,
     evidenceDir
   };
@@ -44492,7 +44526,7 @@ function cancellation() {
 
 // src/fs/evidence-store.ts
 import { existsSync as existsSync8, lstatSync as lstatSync4, mkdirSync as mkdirSync3, readdirSync as readdirSync3, rmSync as rmSync4 } from "node:fs";
-import { join as join10, resolve as resolve7 } from "node:path";
+import { join as join10, resolve as resolve8 } from "node:path";
 
 // src/fs/atomic-write.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
@@ -44634,7 +44668,7 @@ var EvidenceDirError = class extends Error {
   name = "EvidenceDirError";
 };
 function createEvidenceStore(dir, options = {}) {
-  const abs = resolve7(dir);
+  const abs = resolve8(dir);
   const check = (path2) => {
     const problem = options.root === void 0 ? null : operatorPathEscape(options.root, path2);
     if (problem)
@@ -44662,7 +44696,7 @@ function createEvidenceStore(dir, options = {}) {
     ownDirectory();
     mkdirSync3(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker3 = join10(resolve7(options.ignoreInGit), ".gitignore");
+      const marker3 = join10(resolve8(options.ignoreInGit), ".gitignore");
       check(marker3);
       if (!existsSync8(marker3))
         writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
@@ -44922,7 +44956,7 @@ function annotate(findings, root, env2, failing, ownWarnings = 0) {
 }
 
 // src/present/sarif.ts
-import { relative as relative7, resolve as resolve8, sep as sep4 } from "node:path";
+import { relative as relative7, resolve as resolve9, sep as sep4 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -45114,15 +45148,15 @@ function sarifOf(result, policy, o) {
 }
 function checkoutPrefix(top, root) {
   const rel = relative7(top, root);
-  if (rel === "" || rel.startsWith("..") || resolve8(top, rel) !== resolve8(root)) return "";
+  if (rel === "" || rel.startsWith("..") || resolve9(top, rel) !== resolve9(root)) return "";
   return rel.split(sep4).join("/");
 }
 function actionRulesDoc(env2) {
   const actionPath = (env2.GITHUB_ACTION_PATH ?? "").split("\\").join("/").replace(/\/+$/, "");
-  const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve8(actionPath, "../..") : actionPath;
+  const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve9(actionPath, "../..") : actionPath;
   const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
   const workspace = env2.GITHUB_WORKSPACE ?? "";
-  const docs = actionPath && workspace ? relative7(workspace, resolve8(top, "docs/rules.md")) : "";
+  const docs = actionPath && workspace ? relative7(workspace, resolve9(top, "docs/rules.md")) : "";
   return rulesDocUrl({
     server: env2.GITHUB_SERVER_URL,
     actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,

@@ -2172,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve10, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve9(data);
+              return err ? reject(err) : resolve10(data);
             });
           });
         }
@@ -2212,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve10, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve9(data);
+              ) : resolve10(data);
             });
           });
         }
@@ -4484,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve9, reject) => {
-        res = resolve9;
+      const promise = new Promise((resolve10, reject) => {
+        res = resolve10;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6736,12 +6736,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve9, reject) => {
+      const waitForDrain = () => new Promise((resolve10, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve9;
+          callback = resolve10;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7411,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve9, reject) => {
+      const waitForDrain = () => new Promise((resolve10, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve9;
+          callback = resolve10;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7895,16 +7895,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve9) => {
+        return new Promise((resolve10) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve9;
+            this[kClosedResolve] = resolve10;
           } else {
-            resolve9(null);
+            resolve10(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve9) => {
+        return new Promise((resolve10) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7915,7 +7915,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve9(null);
+            resolve10(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve9, reject) => {
+        const socket = await new Promise((resolve10, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7978,7 +7978,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve9(socket2);
+              resolve10(socket2);
             }
           });
         });
@@ -8314,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve9) => {
-            this[kClosedResolve] = resolve9;
+          await new Promise((resolve10) => {
+            this[kClosedResolve] = resolve10;
           });
         }
       }
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve9, reject) => {
+        return await new Promise((resolve10, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9597,7 +9597,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve9(null);
+              resolve10(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9616,7 +9616,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve9, reject) => {
+      return new Promise((resolve10, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9633,7 +9633,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve9,
+              resolve: resolve10,
               reject,
               length: 0,
               body: []
@@ -9703,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve9, stream, length } = consume2;
+      const { type, body, resolve: resolve10, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve9(chunksDecode(body, length));
+          resolve10(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve9(JSON.parse(chunksDecode(body, length)));
+          resolve10(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve9(chunksConcat(body, length).buffer);
+          resolve10(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve9(new Blob(body, { type: stream[kContentType] }));
+          resolve10(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve9(chunksConcat(body, length));
+          resolve10(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9971,9 +9971,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -10196,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -10483,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -10577,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve9, reject) => {
+        return new Promise((resolve10, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve9(data);
+            return err ? reject(err) : resolve10(data);
           });
         });
       }
@@ -14442,7 +14442,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve9, reject) => agent.dispatch(
+        return new Promise((resolve10, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14518,7 +14518,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve9({
+              resolve10({
                 status: status2,
                 statusText,
                 headersList,
@@ -14561,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve9({
+              resolve10({
                 status: status2,
                 statusText: STATUS_CODES[status2],
                 headersList,
@@ -18302,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve9) => {
-        setTimeout(resolve9, ms).unref();
+      return new Promise((resolve10) => {
+        setTimeout(resolve10, ms).unref();
       });
     }
     module.exports = {
@@ -19824,11 +19824,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve9) {
-          resolve9(value);
+        return value instanceof P2 ? value : new P2(function(resolve10) {
+          resolve10(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve9, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve10, reject) {
         function fulfilled(value) {
           try {
             step2(generator.next(value));
@@ -19844,7 +19844,7 @@ var require_lib = __commonJS({
           }
         }
         function step2(result) {
-          result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step2((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19931,26 +19931,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve10) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve9(output.toString());
+              resolve10(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve10) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve9(Buffer.concat(chunks));
+              resolve10(Buffer.concat(chunks));
             });
           }));
         });
@@ -20158,14 +20158,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9, reject) => {
+          return new Promise((resolve10, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve9(res);
+                resolve10(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -20409,12 +20409,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve9) => setTimeout(() => resolve9(), ms));
+          return new Promise((resolve10) => setTimeout(() => resolve10(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve9, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve10, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -20422,7 +20422,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve9(response);
+              resolve10(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -20461,7 +20461,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve9(response);
+              resolve10(response);
             }
           }));
         });
@@ -43269,11 +43269,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve9) {
-      resolve9(value);
+    return value instanceof P2 ? value : new P2(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve9, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -43289,7 +43289,7 @@ var __awaiter = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -43658,9 +43658,23 @@ function trimmedEnd(s, end) {
   return e > 0 ? e : end;
 }
 
+// src/text/quote.ts
+var KEY = /* @__PURE__ */ Symbol.for("baseline-gate.quote-redaction");
+var slot = globalThis;
+function installQuoteRedaction(redact) {
+  slot[KEY] = redact;
+}
+function redactQuoted(text) {
+  const redact = slot[KEY];
+  return redact ? redact(text) : text;
+}
+function quote(text, max) {
+  return shorten(redactQuoted(text), max, "quote");
+}
+
 // src/text/short-commit.ts
 function shortCommit(sha) {
-  return /^[0-9a-f]{12,64}$/i.test(sha) ? sha.slice(0, 12) : shorten(sha, 60, "quote");
+  return /^[0-9a-f]{12,64}$/i.test(sha) ? sha.slice(0, 12) : quote(sha, 60);
 }
 
 // src/ledger/model.ts
@@ -46377,6 +46391,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
 // src/git/git.ts
 import { createHash } from "node:crypto";
 import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
+import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
 
 // src/text/duration.ts
 function formatDuration(ms) {
@@ -46540,13 +46555,27 @@ var GitError = class extends Error {
   name = "GitError";
 };
 var OPTIONS = ["-c", "core.quotepath=off", "-c", "color.ui=never", "-c", "log.showSignature=false"];
-var env = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" });
+var env = () => {
+  const e = { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
+  for (const name of LOCATION_VARIABLES) {
+    const value = e[name];
+    if (value && !isAbsolute2(value)) e[name] = resolve2(value);
+  }
+  return e;
+};
+var LOCATION_VARIABLES = [
+  "GIT_DIR",
+  "GIT_WORK_TREE",
+  "GIT_COMMON_DIR",
+  "GIT_INDEX_FILE",
+  "GIT_OBJECT_DIRECTORY"
+];
 function cannotRun(cwd, args, e, timedOut, timeoutMs) {
   const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync2(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
   return new GitError(`git ${args[0]}: ${why}`);
 }
 function git(cwd, args, timeoutMs = TIMEOUT_MS, extraEnv = {}) {
-  return new Promise((resolve9, reject) => {
+  return new Promise((resolve10, reject) => {
     childProcess().execFile(
       "git",
       [...OPTIONS, ...args],
@@ -46557,7 +46586,7 @@ function git(cwd, args, timeoutMs = TIMEOUT_MS, extraEnv = {}) {
           reject(cannotRun(cwd, args, e, e.killed === true, timeoutMs));
           return;
         }
-        resolve9({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
+        resolve10({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
       }
     );
   });
@@ -46580,16 +46609,16 @@ function gitLines(cwd, args, failure, onLine, timeoutMs = TIMEOUT_MS) {
     rest = lines.pop();
     for (const line of lines) if (!stopped) onLine(line);
   });
-  const done = new Promise((resolve9, reject) => {
+  const done = new Promise((resolve10, reject) => {
     child.on("error", (e) => reject(cannotRun(cwd, args, e, false, timeoutMs)));
     child.on("close", (code2) => {
-      if (stopped) resolve9();
+      if (stopped) resolve10();
       else if (code2 === null)
         reject(cannotRun(cwd, args, new Error("killed by a signal"), child.killed, timeoutMs));
       else if (code2 !== 0) reject(new GitError(`${failure}: ${stderr.trim()}`));
       else {
         if (rest) onLine(rest);
-        resolve9();
+        resolve10();
       }
     });
   });
@@ -46741,8 +46770,8 @@ var BlobReader = class {
   request(spec, want) {
     if (this.failure) return Promise.reject(this.failure);
     if (/[\n\r]/.test(spec)) return Promise.reject(new GitError("an object name must be one line"));
-    return new Promise((resolve9, reject) => {
-      this.waiting.push({ want, resolve: resolve9, reject });
+    return new Promise((resolve10, reject) => {
+      this.waiting.push({ want, resolve: resolve10, reject });
       this.child.stdin.write(`${spec}
 `);
       if (!this.idle) this.watch();
@@ -46938,7 +46967,7 @@ async function readAtRevision(cwd, rev, paths) {
 
 // src/git/root.ts
 import { existsSync as existsSync3, lstatSync as lstatSync3, readFileSync as readFileSync3, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
+import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute3, join as join3, relative as relative2, resolve as resolve3 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -46949,7 +46978,7 @@ var RootError = class extends Error {
 };
 async function findRoot(options) {
   const cwd = sameDirectory(options.logicalCwd, options.cwd) ? options.logicalCwd : options.cwd;
-  const start = options.given === void 0 ? cwd : resolve2(cwd, options.given);
+  const start = options.given === void 0 ? cwd : resolve3(cwd, options.given);
   const shown = options.given ?? start;
   const label = options.label ?? "--root";
   const named = options.given === void 0 ? "" : `${label} ${options.given}: `;
@@ -46977,7 +47006,7 @@ async function findRoot(options) {
   return { root: top, top, start: real };
 }
 function sameDirectory(a, b) {
-  if (!a || !isAbsolute2(a)) return false;
+  if (!a || !isAbsolute3(a)) return false;
   try {
     return realpathSync3(a) === realpathSync3(b);
   } catch {
@@ -46988,7 +47017,7 @@ function superproject(top) {
   const git2 = lstatSync3(join3(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
   const gitdir = /^gitdir: (.+)$/m.exec(readFileSync3(join3(top, ".git"), "utf8"))?.[1]?.trim();
-  if (!gitdir || !underModules(resolve2(top, gitdir))) return null;
+  if (!gitdir || !underModules(resolve3(top, gitdir))) return null;
   for (let dir = dirname3(top); ; dir = dirname3(dir)) {
     if (existsSync3(join3(dir, ".git"))) return dir;
     if (dirname3(dir) === dir) return null;
@@ -47027,7 +47056,7 @@ async function tracked(top, path2) {
 }
 function contains(ancestor, path2) {
   const back = relative2(ancestor, path2);
-  return back === "" || !back.startsWith("..") && !isAbsolute2(back);
+  return back === "" || !back.startsWith("..") && !isAbsolute3(back);
 }
 async function gitTop(real, shown, label) {
   let r;
@@ -47375,11 +47404,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve9) {
-      resolve9(value);
+    return value instanceof P2 ? value : new P2(function(resolve10) {
+      resolve10(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve9, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve10, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -47395,7 +47424,7 @@ var __awaiter2 = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve9(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve10(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -51310,8 +51339,8 @@ var package_default = { name: "baseline-gate", version: "0.1.0" };
 var TOOL_VERSION = package_default.version;
 
 // src/github/request.ts
-var realSleep = (ms, signal) => new Promise((resolve9) => {
-  const timer = setTimeout(resolve9, ms);
+var realSleep = (ms, signal) => new Promise((resolve10) => {
+  const timer = setTimeout(resolve10, ms);
   signal?.addEventListener("abort", () => clearTimeout(timer), { once: true });
 });
 var MAX_RETRY_AFTER_MS = 5e3;
@@ -54861,15 +54890,6 @@ function normalize2(s) {
   return s.trim().replace(/\s+/g, " ").toLowerCase();
 }
 
-// src/text/quote.ts
-var redactWhole = (text) => text;
-function installQuoteRedaction(redact) {
-  redactWhole = redact;
-}
-function quote(text, max) {
-  return shorten(redactWhole(text), max, "quote");
-}
-
 // src/document/schema-errors.ts
 function validateDocument(doc, validate, schemaFile) {
   if (validate(doc.value)) return [];
@@ -55675,7 +55695,7 @@ function pinSection(path2, ledger, pin, baseline, text) {
           pinLineSubject(line.key)
         )
       );
-    } else if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute3(line.value)) {
+    } else if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute4(line.value)) {
       out.push(
         finding(
           "BG206",
@@ -55737,7 +55757,7 @@ function duplicateSections(path2, ledger) {
   }
   return out;
 }
-function isAbsolute3(p) {
+function isAbsolute4(p) {
   return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
 }
 function ledgerTable(path2, ledger, pin, text) {
@@ -56162,7 +56182,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { isAbsolute as isAbsolute4, join as join4, relative as relative3, resolve as resolve3 } from "node:path";
+import { isAbsolute as isAbsolute5, join as join4, relative as relative3, resolve as resolve4 } from "node:path";
 
 // src/policy/types.ts
 var PolicyError = class extends Error {
@@ -56171,10 +56191,10 @@ var PolicyError = class extends Error {
 
 // src/policy/load.ts
 function loadPolicy(options) {
-  const root = resolve3(options.root);
+  const root = resolve4(options.root);
   const packageManager = detectPackageManager(root);
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve3(options.cwd ?? process.cwd(), options.policyPath) : join4(root, DEFAULT_POLICY_PATH);
+  const abs = explicit ? resolve4(options.cwd ?? process.cwd(), options.policyPath) : join4(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
   return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
 }
@@ -56268,7 +56288,7 @@ function detectPackageManager(root) {
 }
 function displayPath(root, abs) {
   const rel = relative3(root, abs);
-  return rel && !rel.startsWith("..") && !isAbsolute4(rel) ? rel.split("\\").join("/") : abs;
+  return rel && !rel.startsWith("..") && !isAbsolute5(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
   return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
@@ -57068,11 +57088,11 @@ import { posix } from "node:path";
 
 // src/fs/atomic-set.ts
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync7, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
-import { basename as basename4, dirname as dirname6, isAbsolute as isAbsolute6, join as join7, relative as relative4, resolve as resolve5 } from "node:path";
+import { basename as basename4, dirname as dirname6, isAbsolute as isAbsolute7, join as join7, relative as relative4, resolve as resolve6 } from "node:path";
 
 // src/git/run-context.ts
 import { existsSync as existsSync6, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
-import { dirname as dirname4, isAbsolute as isAbsolute5, join as join5, resolve as resolve4 } from "node:path";
+import { dirname as dirname4, isAbsolute as isAbsolute6, join as join5, resolve as resolve5 } from "node:path";
 async function readRunContext(root, env2 = process.env) {
   const head = headFromDisk(root) ?? await readHeadWithGit(root);
   if (env2.GITHUB_ACTIONS === "true") {
@@ -57103,7 +57123,7 @@ function findGitDir(start) {
       const m = /^gitdir: (.+)$/m.exec(readFileSync5(dotGit, "utf8"));
       if (!m) return null;
       const target = m[1].trim();
-      return isAbsolute5(target) ? target : resolve4(dir, target);
+      return isAbsolute6(target) ? target : resolve5(dir, target);
     }
     if (dirname4(dir) === dir) return null;
   }
@@ -57334,8 +57354,8 @@ function journalPath(root, name) {
     throw new FileSetError(`journal name ${JSON.stringify(name)}: letters, digits, '.', '_' and '-' only`);
   }
   const file = `${name}.journal.json`;
-  const gitDir = findGitDir(resolve5(root));
-  return gitDir ? join7(gitDir, "baseline-gate", file) : join7(resolve5(root), ".baseline-gate", file);
+  const gitDir = findGitDir(resolve6(root));
+  return gitDir ? join7(gitDir, "baseline-gate", file) : join7(resolve6(root), ".baseline-gate", file);
 }
 function stagedPath(target) {
   return join7(dirname6(target), `.${basename4(target)}.baseline-gate-staged`);
@@ -57343,8 +57363,8 @@ function stagedPath(target) {
 function checkWrites(writes) {
   const seen = /* @__PURE__ */ new Set();
   for (const w2 of writes) {
-    if (!isAbsolute6(w2.path)) throw new FileSetError(`file set: ${w2.path} is not an absolute path`);
-    const key = resolve5(w2.path);
+    if (!isAbsolute7(w2.path)) throw new FileSetError(`file set: ${w2.path} is not an absolute path`);
+    const key = resolve6(w2.path);
     if (seen.has(key)) throw new FileSetError(`file set: ${w2.path} is listed twice`);
     seen.add(key);
   }
@@ -57417,8 +57437,8 @@ function readJournal(journal, fs3) {
   }
 }
 function insideRoot(root, path2) {
-  const rel = relative4(resolve5(root), path2);
-  if (rel === "" || rel.startsWith("..") || isAbsolute6(rel)) return false;
+  const rel = relative4(resolve6(root), path2);
+  if (rel === "" || rel.startsWith("..") || isAbsolute7(rel)) return false;
   return containPath(root, rel).kind === "inside";
 }
 function journalText(journal, state, files) {
@@ -57444,7 +57464,7 @@ function parseJournal(journal, bytes) {
   }
   const j2 = value;
   const hex = (v) => typeof v === "string" && /^[0-9a-f]{64}$/.test(v);
-  const at3 = (p) => resolve5(dirname6(journal), p);
+  const at3 = (p) => resolve6(dirname6(journal), p);
   const entryOk = (f) => typeof f === "object" && f !== null && typeof f.target === "string" && typeof f.staged === "string" && at3(f.staged) === stagedPath(at3(f.target)) && // recovery only ever touches a target's own staged copy
   hex(f.new_sha256) && (f.old_sha256 === null || hex(f.old_sha256));
   if (typeof j2 !== "object" || j2 === null || j2.kind !== JOURNAL_KIND || j2.state !== "prepared" && j2.state !== "committed" || !Array.isArray(j2.files) || !j2.files.every(entryOk)) {
@@ -58982,7 +59002,7 @@ function workspacePrefix(workspace, root) {
 
 // src/actions/shared/inputs.ts
 var import_satisfies = __toESM(require_satisfies(), 1);
-import { isAbsolute as isAbsolute7, join as join8, resolve as resolve6 } from "node:path";
+import { isAbsolute as isAbsolute8, join as join8, resolve as resolve7 } from "node:path";
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -59022,14 +59042,14 @@ function baseBranchInput(get, env2, pullRequest = "the rollback pull request") {
 }
 function readCommonInputs(get, env2, operation) {
   const workspace = env2.GITHUB_WORKSPACE || process.cwd();
-  const root = resolve6(workspace, get("root").trim() || ".");
+  const root = resolve7(workspace, get("root").trim() || ".");
   const policy = get("policy").trim();
   const baseline = get("baseline").trim();
   if (baseline !== "" && !/^[a-z0-9][a-z0-9_-]{0,62}$/.test(baseline)) {
     throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
   }
   const evidenceInput = get("evidence-dir").trim();
-  const evidenceDir = evidenceInput ? isAbsolute7(evidenceInput) ? evidenceInput : resolve6(workspace, evidenceInput) : (
+  const evidenceDir = evidenceInput ? isAbsolute8(evidenceInput) ? evidenceInput : resolve7(workspace, evidenceInput) : (
     // one directory per artifact, named as it is: two gates in one job upload two artifacts, not one
     // directory twice (found by review: a second step's artifact held the first's packet)
     join8(
@@ -59040,7 +59060,7 @@ function readCommonInputs(get, env2, operation) {
   );
   return {
     root,
-    policy: policy === "" ? void 0 : resolve6(workspace, policy),
+    policy: policy === "" ? void 0 : resolve7(workspace, policy),
     baseline: baseline === "" ? void 0 : baseline,
     evidenceDir
   };
@@ -59094,7 +59114,7 @@ function readRepinInputs(get, env2) {
 
 // src/fs/evidence-store.ts
 import { existsSync as existsSync8, lstatSync as lstatSync4, mkdirSync as mkdirSync4, readdirSync as readdirSync2, rmSync as rmSync4 } from "node:fs";
-import { join as join10, resolve as resolve7 } from "node:path";
+import { join as join10, resolve as resolve8 } from "node:path";
 
 // src/fs/file-in-the-way.ts
 import { closeSync as closeSync4, existsSync as existsSync7, mkdirSync as mkdirSync3, openSync as openSync4, rmdirSync, statSync as statSync4, unlinkSync } from "node:fs";
@@ -59133,7 +59153,7 @@ var EvidenceDirError = class extends Error {
   name = "EvidenceDirError";
 };
 function createEvidenceStore(dir, options = {}) {
-  const abs = resolve7(dir);
+  const abs = resolve8(dir);
   const check = (path2) => {
     const problem = options.root === void 0 ? null : operatorPathEscape(options.root, path2);
     if (problem)
@@ -59161,7 +59181,7 @@ function createEvidenceStore(dir, options = {}) {
     ownDirectory();
     mkdirSync4(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker3 = join10(resolve7(options.ignoreInGit), ".gitignore");
+      const marker3 = join10(resolve8(options.ignoreInGit), ".gitignore");
       check(marker3);
       if (!existsSync8(marker3))
         writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
@@ -60294,7 +60314,7 @@ function annotate(findings, root, env2, failing, ownWarnings = 0) {
 }
 
 // src/present/sarif.ts
-import { relative as relative6, resolve as resolve8, sep as sep3 } from "node:path";
+import { relative as relative6, resolve as resolve9, sep as sep3 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash3 } from "node:crypto";
@@ -60486,15 +60506,15 @@ function sarifOf(result, policy, o) {
 }
 function checkoutPrefix(top, root) {
   const rel = relative6(top, root);
-  if (rel === "" || rel.startsWith("..") || resolve8(top, rel) !== resolve8(root)) return "";
+  if (rel === "" || rel.startsWith("..") || resolve9(top, rel) !== resolve9(root)) return "";
   return rel.split(sep3).join("/");
 }
 function actionRulesDoc(env2) {
   const actionPath = (env2.GITHUB_ACTION_PATH ?? "").split("\\").join("/").replace(/\/+$/, "");
-  const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve8(actionPath, "../..") : actionPath;
+  const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve9(actionPath, "../..") : actionPath;
   const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
   const workspace = env2.GITHUB_WORKSPACE ?? "";
-  const docs = actionPath && workspace ? relative6(workspace, resolve8(top, "docs/rules.md")) : "";
+  const docs = actionPath && workspace ? relative6(workspace, resolve9(top, "docs/rules.md")) : "";
   return rulesDocUrl({
     server: env2.GITHUB_SERVER_URL,
     actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,

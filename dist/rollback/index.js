@@ -25663,9 +25663,23 @@ ${indented(fenced(rest), marker3.length)}` : "";
   return out.join("\n");
 }
 
+// src/text/quote.ts
+var KEY = /* @__PURE__ */ Symbol.for("baseline-gate.quote-redaction");
+var slot = globalThis;
+function installQuoteRedaction(redact) {
+  slot[KEY] = redact;
+}
+function redactQuoted(text) {
+  const redact = slot[KEY];
+  return redact ? redact(text) : text;
+}
+function quote(text, max) {
+  return shorten(redactQuoted(text), max, "quote");
+}
+
 // src/text/short-commit.ts
 function shortCommit(sha) {
-  return /^[0-9a-f]{12,64}$/i.test(sha) ? sha.slice(0, 12) : shorten(sha, 60, "quote");
+  return /^[0-9a-f]{12,64}$/i.test(sha) ? sha.slice(0, 12) : quote(sha, 60);
 }
 
 // src/evidence/packet-name.ts
@@ -27491,15 +27505,6 @@ function locate(doc, pointer, key) {
   return positionAt(doc.file, node.offset);
 }
 
-// src/text/quote.ts
-var redactWhole = (text) => text;
-function installQuoteRedaction(redact) {
-  redactWhole = redact;
-}
-function quote(text, max) {
-  return shorten(redactWhole(text), max, "quote");
-}
-
 // src/rules/preflight.ts
 var PREFLIGHT_SUITE = "preflight";
 
@@ -28002,11 +28007,11 @@ function describeFindings(findings) {
 
 // src/fs/atomic-set.ts
 import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
-import { basename as basename3, dirname as dirname5, isAbsolute as isAbsolute3, join as join5, relative as relative2, resolve as resolve4 } from "node:path";
+import { basename as basename3, dirname as dirname5, isAbsolute as isAbsolute4, join as join5, relative as relative2, resolve as resolve4 } from "node:path";
 
 // src/git/run-context.ts
 import { existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
-import { dirname as dirname2, isAbsolute, join as join2, resolve as resolve2 } from "node:path";
+import { dirname as dirname2, isAbsolute as isAbsolute2, join as join2, resolve as resolve2 } from "node:path";
 
 // src/git/discover.ts
 import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
@@ -28168,7 +28173,7 @@ function readSmall(path2, limit = 65536) {
 
 // src/git/git.ts
 import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-import { resolve } from "node:path";
+import { isAbsolute, resolve } from "node:path";
 var childProcess = () => process.getBuiltinModule("node:child_process");
 var TIMEOUT_MS = 3e4;
 var MAX_OUTPUT = 64 * 1024 * 1024;
@@ -28177,7 +28182,21 @@ var GitError = class extends Error {
   name = "GitError";
 };
 var OPTIONS = ["-c", "core.quotepath=off", "-c", "color.ui=never", "-c", "log.showSignature=false"];
-var env = () => ({ ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" });
+var env = () => {
+  const e = { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
+  for (const name of LOCATION_VARIABLES) {
+    const value = e[name];
+    if (value && !isAbsolute(value)) e[name] = resolve(value);
+  }
+  return e;
+};
+var LOCATION_VARIABLES = [
+  "GIT_DIR",
+  "GIT_WORK_TREE",
+  "GIT_COMMON_DIR",
+  "GIT_INDEX_FILE",
+  "GIT_OBJECT_DIRECTORY"
+];
 function cannotRun(cwd, args, e, timedOut, timeoutMs) {
   const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync2(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
   return new GitError(`git ${args[0]}: ${why}`);
@@ -28460,7 +28479,7 @@ function findGitDir(start) {
       const m = /^gitdir: (.+)$/m.exec(readFileSync3(dotGit, "utf8"));
       if (!m) return null;
       const target = m[1].trim();
-      return isAbsolute(target) ? target : resolve2(dir, target);
+      return isAbsolute2(target) ? target : resolve2(dir, target);
     }
     if (dirname2(dir) === dir) return null;
   }
@@ -28525,7 +28544,7 @@ function removeStaleTemps(path2) {
 
 // src/fs/contain.ts
 import { lstatSync as lstatSync2, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
-import { dirname as dirname4, isAbsolute as isAbsolute2, join as join4, normalize, relative, resolve as resolve3, sep } from "node:path";
+import { dirname as dirname4, isAbsolute as isAbsolute3, join as join4, normalize, relative, resolve as resolve3, sep } from "node:path";
 
 // src/text/path-components.ts
 function linkComponents(text) {
@@ -28564,7 +28583,7 @@ var PendingComponents = class {
 // src/fs/contain.ts
 function isWithin(dir, path2) {
   const back = relative(dir, path2);
-  return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute2(back);
+  return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute3(back);
 }
 function resolveInRoot(root, rel) {
   const abs = resolve3(root, rel);
@@ -28618,7 +28637,7 @@ function containPath(root, rel, memo) {
       if (++links2 > MAX_LINKS) return dangling("which is a loop of symbolic links");
       if (text === null || text === "") return dangling("which is not a path (empty, or not UTF-8)");
       let from;
-      if (isAbsolute2(text)) {
+      if (isAbsolute3(text)) {
         const abs2 = normalize(text);
         if (text.split("/").includes("..") || !isWithin(realRoot, abs2))
           return { kind: "outside", leadsTo: safeReal(abs2) };
@@ -28878,7 +28897,7 @@ function stagedPath(target) {
 function checkWrites(writes) {
   const seen = /* @__PURE__ */ new Set();
   for (const w2 of writes) {
-    if (!isAbsolute3(w2.path)) throw new FileSetError(`file set: ${w2.path} is not an absolute path`);
+    if (!isAbsolute4(w2.path)) throw new FileSetError(`file set: ${w2.path} is not an absolute path`);
     const key = resolve4(w2.path);
     if (seen.has(key)) throw new FileSetError(`file set: ${w2.path} is listed twice`);
     seen.add(key);
@@ -28953,7 +28972,7 @@ function readJournal(journal, fs3) {
 }
 function insideRoot(root, path2) {
   const rel = relative2(resolve4(root), path2);
-  if (rel === "" || rel.startsWith("..") || isAbsolute3(rel)) return false;
+  if (rel === "" || rel.startsWith("..") || isAbsolute4(rel)) return false;
   return containPath(root, rel).kind === "inside";
 }
 function journalText(journal, state, files) {
@@ -29090,7 +29109,7 @@ function sameBytes(a, b) {
 
 // src/git/root.ts
 import { existsSync as existsSync4, lstatSync as lstatSync3, readFileSync as readFileSync6, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
-import { basename as basename4, dirname as dirname6, isAbsolute as isAbsolute4, join as join6, relative as relative3, resolve as resolve5 } from "node:path";
+import { basename as basename4, dirname as dirname6, isAbsolute as isAbsolute5, join as join6, relative as relative3, resolve as resolve5 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -29129,7 +29148,7 @@ async function findRoot(options) {
   return { root: top, top, start: real };
 }
 function sameDirectory(a, b) {
-  if (!a || !isAbsolute4(a)) return false;
+  if (!a || !isAbsolute5(a)) return false;
   try {
     return realpathSync3(a) === realpathSync3(b);
   } catch {
@@ -29179,7 +29198,7 @@ async function tracked(top, path2) {
 }
 function contains(ancestor, path2) {
   const back = relative3(ancestor, path2);
-  return back === "" || !back.startsWith("..") && !isAbsolute4(back);
+  return back === "" || !back.startsWith("..") && !isAbsolute5(back);
 }
 async function gitTop(real, shown, label3) {
   let r;
@@ -37651,7 +37670,7 @@ function pinSection(path2, ledger, pin, baseline, text) {
           pinLineSubject(line.key)
         )
       );
-    } else if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute5(line.value)) {
+    } else if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute6(line.value)) {
       out.push(
         finding(
           "BG206",
@@ -37713,7 +37732,7 @@ function duplicateSections(path2, ledger) {
   }
   return out;
 }
-function isAbsolute5(p) {
+function isAbsolute6(p) {
   return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
 }
 function ledgerTable(path2, ledger, pin, text) {
@@ -38649,7 +38668,7 @@ import { join as join7 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync as readdirSync2, realpath, realpathSync as realpathSync4, stat as stat2, statSync as statSync4 } from "fs";
-import { isAbsolute as isAbsolute6, posix, resolve as resolve7 } from "path";
+import { isAbsolute as isAbsolute7, posix, resolve as resolve7 } from "path";
 import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
@@ -39260,7 +39279,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
   if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
   if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
   const escapedCwd = escapePath(cwd);
-  result = isAbsolute6(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
+  result = isAbsolute7(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
   const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
   const parts = splitPattern(result);
   if (parentDir) {
@@ -40173,7 +40192,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync6 } from "node:fs";
-import { isAbsolute as isAbsolute7, join as join8, relative as relative5, resolve as resolve8 } from "node:path";
+import { isAbsolute as isAbsolute8, join as join8, relative as relative5, resolve as resolve8 } from "node:path";
 
 // src/policy/types.ts
 var PolicyError = class extends Error {
@@ -40279,7 +40298,7 @@ function detectPackageManager(root) {
 }
 function displayPath(root, abs) {
   const rel = relative5(root, abs);
-  return rel && !rel.startsWith("..") && !isAbsolute7(rel) ? rel.split("\\").join("/") : abs;
+  return rel && !rel.startsWith("..") && !isAbsolute8(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
   return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
@@ -43522,7 +43541,7 @@ function workspacePrefix(workspace, root) {
 
 // src/actions/shared/inputs.ts
 var import_satisfies = __toESM(require_satisfies(), 1);
-import { isAbsolute as isAbsolute8, join as join10, resolve as resolve10 } from "node:path";
+import { isAbsolute as isAbsolute9, join as join10, resolve as resolve10 } from "node:path";
 
 // src/git/tag-name.ts
 var TAG = /^(?=.{1,100}$)v?[0-9A-Za-z][0-9A-Za-z.+_-]*$/;
@@ -43614,7 +43633,7 @@ function readCommonInputs(get, env2, operation) {
     throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
   }
   const evidenceInput = get("evidence-dir").trim();
-  const evidenceDir = evidenceInput ? isAbsolute8(evidenceInput) ? evidenceInput : resolve10(workspace, evidenceInput) : (
+  const evidenceDir = evidenceInput ? isAbsolute9(evidenceInput) ? evidenceInput : resolve10(workspace, evidenceInput) : (
     // one directory per artifact, named as it is: two gates in one job upload two artifacts, not one
     // directory twice (found by review: a second step's artifact held the first's packet)
     join10(
@@ -47943,18 +47962,32 @@ function health(b) {
     ]);
   const steps = failedSteps(b);
   const errorRules = [...new Set(b.findings.filter((f) => f.severity === "error").map((f) => f.rule))];
-  if (errorRules.length > 0 && errorRules.every((r) => r === "BG401" || r === "BG402"))
+  const notStarted = errorRules.filter((r) => r === "BG401" || r === "BG402");
+  if (errorRules.length > 0 && errorRules.every((r) => r === "BG401" || r === "BG402" || r === "BG410"))
     return [
       ...out,
-      [
-        "The producer did not start or answer here (",
-        c(errorRules.join(", ")),
-        " says why: its command, its toolchain, its build, or a ready timeout shorter than its start, ",
-        c("producer.probe.ready_timeout_s"),
-        " in the policy); once it answers, run health again, or ",
-        c("npx --no baseline-gate health --no-probe"),
-        " judges the files without the running producer."
-      ]
+      ...notStarted.length > 0 ? [
+        [
+          "The producer did not start or answer here (",
+          c(notStarted.join(", ")),
+          " says why: its command, its toolchain, its build, or a ready timeout shorter than its start, ",
+          c("producer.probe.ready_timeout_s"),
+          " in the policy); once it answers, run health again, or ",
+          c("npx --no baseline-gate health --no-probe"),
+          " judges the files without the running producer."
+        ]
+      ] : [],
+      ...errorRules.includes("BG410") ? [
+        [
+          "A process the producer started outlived it (",
+          c("BG410"),
+          "): find it with ",
+          c("ps"),
+          " and stop it, and change ",
+          c("producer.start.run"),
+          " so that nothing it starts outlives the producer."
+        ]
+      ] : []
     ];
   if (preAdoption) return [...out, ...steps];
   const trigger = errorRules.some((r) => r.startsWith("BG4")) ? "preflight-failure" : "contract-drift";

@@ -217,18 +217,37 @@ function health(b: BaselineResult): Line[] {
   // than the ready timeout) says nothing of production: the way on is to start it, or to judge the files alone,
   // not a rollback (found by review: BG402 advised one)
   const errorRules = [...new Set(b.findings.filter((f) => f.severity === 'error').map((f) => f.rule))]
-  if (errorRules.length > 0 && errorRules.every((r) => r === 'BG401' || r === 'BG402'))
+  // a process the producer left running (BG410) is about its start command here too, not production
+  const notStarted = errorRules.filter((r) => r === 'BG401' || r === 'BG402')
+  if (errorRules.length > 0 && errorRules.every((r) => r === 'BG401' || r === 'BG402' || r === 'BG410'))
     return [
       ...out,
-      [
-        'The producer did not start or answer here (',
-        c(errorRules.join(', ')),
-        ' says why: its command, its toolchain, its build, or a ready timeout shorter than its start, ',
-        c('producer.probe.ready_timeout_s'),
-        ' in the policy); once it answers, run health again, or ',
-        c('npx --no baseline-gate health --no-probe'),
-        ' judges the files without the running producer.'
-      ]
+      ...(notStarted.length > 0
+        ? [
+            [
+              'The producer did not start or answer here (',
+              c(notStarted.join(', ')),
+              ' says why: its command, its toolchain, its build, or a ready timeout shorter than its start, ',
+              c('producer.probe.ready_timeout_s'),
+              ' in the policy); once it answers, run health again, or ',
+              c('npx --no baseline-gate health --no-probe'),
+              ' judges the files without the running producer.'
+            ]
+          ]
+        : []),
+      ...(errorRules.includes('BG410')
+        ? [
+            [
+              'A process the producer started outlived it (',
+              c('BG410'),
+              '): find it with ',
+              c('ps'),
+              ' and stop it, and change ',
+              c('producer.start.run'),
+              ' so that nothing it starts outlives the producer.'
+            ]
+          ]
+        : [])
     ]
   // the last resort comes last: fixing the findings or the failed steps comes first; before adoption the errors
   // are the format's, which a rollback does not change
