@@ -146,6 +146,12 @@ describe('runtime preflight against a misbehaving producer', () => {
         /^a process the producer started left its process group and tree and still held its output after the producer was stopped/
       )
       expect(b.steps.at(-1)).toMatchObject({ name: 'stop producer', status: 'failed', required: true })
+      // its start command's doing, not production's: no rollback advised
+      const next = nextSteps(result).map(lineToText)
+      expect(next.join('\n')).not.toContain('roll back')
+      expect(next.at(-1)).toBe(
+        'A process the producer started outlived it (BG410): find it with ps and stop it, and change producer.start.run so that nothing it starts outlives the producer.'
+      )
     } finally {
       killLeftovers(recordedPids(escaped))
     }

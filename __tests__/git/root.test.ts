@@ -82,8 +82,12 @@ describe('findRoot', () => {
     // or to another checkout beside it on the runner: that repository would be judged and written
     const other = repoWith('config')
     symlinkSync(other, join(top, 'apps/other'))
-    // committed, as a pull request brings it
-    execFileSync('git', ['add', 'apps/other'], { cwd: top })
+    // committed, as a pull request brings it; one named as git would read a pathspec too (`:x` is `x` to git)
+    symlinkSync(other, join(top, ':other'))
+    execFileSync('git', ['add', 'apps/other', ':(literal):other'], { cwd: top })
+    await expect(find(top, ':other')).rejects.toThrow(
+      `${join(top, ':other')} is a symbolic link (to ${other})`
+    )
     for (const [given, to] of [
       ['apps/consumer', '..'],
       ['apps/other', other]

@@ -4,6 +4,8 @@ import {
   cpSync,
   existsSync,
   mkdirSync,
+  rmSync,
+  symlinkSync,
   readdirSync,
   readFileSync,
   realpathSync,
@@ -397,7 +399,7 @@ describe('recoverFileSet after a hand, a copy or another run (found by review)',
     const fx = setFixture()
     const lockFile = journalPath(fx.root, 'trio-x').replace(/\.journal\.json$/, '.lock')
     const release = lockSet(fx.root, 'trio-x', 'the trio of x')
-    expect(readFileSync(lockFile, 'utf8')).toBe(`${process.pid}\n`)
+    expect(readFileSync(lockFile, 'utf8')).toMatch(new RegExp(`^${process.pid} \\S*\\n$`))
     // another process holds it
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' })
     try {
@@ -418,6 +420,32 @@ describe('recoverFileSet after a hand, a copy or another run (found by review)',
     }
     release()
     expect(readdirSync(dirname(lockFile))).toEqual([])
+  })
+
+  it("never works through a tool directory a step replaced, nor removes a lock that is no longer its own, nor judges another namespace's pid (found by review)", () => {
+    const fx = setFixture()
+    const lockFile = journalPath(fx.root, 'trio-x').replace(/\.journal\.json$/, '.lock')
+    const dir = dirname(lockFile)
+    // a link out of the repository in the tool directory's place: nothing made there
+    const outside = tempDir('bg-lock-outside-')
+    mkdirSync(dirname(dir), { recursive: true })
+    symlinkSync(outside, dir)
+    const err = thrown(() => lockSet(fx.root, 'trio-x', 'the trio of x'))
+    expect(err.message).toBe(
+      `${dir} is not baseline-gate's own directory (it is a symbolic link): nothing is written through it; remove it, then run again. Nothing was changed.`
+    )
+    expect(() => writeFileSet(fx.journal, fx.writes)).toThrow("is not baseline-gate's own directory")
+    expect(readdirSync(outside)).toEqual([])
+    rmSync(dir)
+    // a lock replaced by another run's is left to it
+    const release = lockSet(fx.root, 'trio-x', 'the trio of x')
+    writeFileSync(lockFile, '424242 pid:[1]\n')
+    release()
+    expect(readFileSync(lockFile, 'utf8')).toBe('424242 pid:[1]\n')
+    // a pid of another namespace (another container) cannot be told dead: held
+    expect(() => lockSet(fx.root, 'trio-x', 'the trio of x')).toThrow(
+      'another baseline-gate run (pid 424242)'
+    )
   })
 
   it('a journal naming a file outside the repository is refused whole: nothing written or removed there (found by review)', () => {
@@ -489,7 +517,13 @@ describe('journalPath', () => {
     )
     const sub = join(repo, 'packages', 'consumer')
     mkdirSync(sub, { recursive: true })
-    expect(journalPath(sub, 'repin-x')).toBe(join(repo, '.git', 'baseline-gate', 'repin-x.journal.json'))
+    // a root below the top has journals of its own: two consumers of a monorepo share none (found by review)
+    expect(journalPath(sub, 'repin-x')).toBe(
+      join(repo, '.git', 'baseline-gate', 'repin-x.at-packages_consumer.journal.json')
+    )
+    expect(journalPath(join(repo, 'packages', 'other'), 'repin-x')).toBe(
+      join(repo, '.git', 'baseline-gate', 'repin-x.at-packages_other.journal.json')
+    )
   })
 
   it('in a worktree, inside the git directory its .git file names (relative or absolute, as git writes it)', () => {

@@ -20,7 +20,7 @@
 // The journal names its files relative to its own directory, so a copy of the repository (its .git with it)
 // finishes its own files, never the original's; given the root, recovery touches nothing outside it. One run at a
 // time works on a trio: lockSet, taken by the operation from before it reads the set until it is done.
-import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { findGitDir } from '../git/run-context.js'
 import { removeStaleTemps, writeFileAtomic } from './atomic-write.js'
@@ -110,6 +110,7 @@ export function writeFileSet(
   root?: string
 ): void {
   checkWrites(writes)
+  ownDirectory(dirname(journal))
   recoverFileSet(journal, fs, root) // its errors already say what to do
   const names = writes.map((w) => w.path).join(', ')
 
@@ -211,9 +212,36 @@ export function journalPath(root: string, name: string): string {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
     throw new FileSetError(`journal name ${JSON.stringify(name)}: letters, digits, '.', '_' and '-' only`)
   }
-  const file = `${name}.journal.json`
   const gitDir = findGitDir(resolve(root))
-  return gitDir ? join(gitDir, 'baseline-gate', file) : join(resolve(root), '.baseline-gate', file)
+  if (!gitDir) return join(resolve(root), '.baseline-gate', `${name}.journal.json`)
+  // one git directory serves every consumer of a monorepo (apps/a, apps/b, each with its policy): a root below the
+  // top has journals of its own, named after its place (found by review: two roots shared one, and one's
+  // recovery refused the other's)
+  const place = relative(workTreeTop(resolve(root)), resolve(root))
+  const at = place === '' ? '' : `.at-${place.replace(/[^A-Za-z0-9._-]+/g, '_')}`
+  return join(gitDir, 'baseline-gate', `${name}${at}.journal.json`)
+}
+
+/** The nearest directory at or above `dir` that holds a `.git` (the work tree's top). */
+function workTreeTop(dir: string): string {
+  for (let d = dir; ; d = dirname(d)) {
+    if (lstatSync(join(d, '.git'), { throwIfNoEntry: false })) return d
+    if (dirname(d) === d) return dir
+  }
+}
+
+/**
+ * The tool's directory beside the journals, as it must be before anything is made in it or removed from it: a
+ * real directory, never a link or a file (a suite step runs the repository's code, and can plant either: found
+ * by review, the lock and the journal were written through a link out of the repository).
+ */
+function ownDirectory(dir: string): void {
+  const st = lstatSync(dir, { throwIfNoEntry: false })
+  if (st && !st.isDirectory())
+    throw new FileSetError(
+      `${dir} is not baseline-gate's own directory (it is ${st.isSymbolicLink() ? 'a symbolic link' : 'a file'}): nothing is written through it; remove it, then run again. Nothing was changed.`,
+      true
+    )
 }
 
 /** The staged copy of a target: deterministic, so a re-run finds what a crashed run left. */
@@ -293,12 +321,20 @@ function complete(journal: string, files: JournalEntry[], fs: SetFs): Recovery {
  */
 export function lockSet(root: string, name: string, what: string): () => void {
   const path = journalPath(root, name).replace(/\.journal\.json$/, '.lock')
+  ownDirectory(dirname(path))
   let attempt
   try {
     mkdirSync(dirname(path), { recursive: true })
-    attempt = tryLock(path)
+    attempt = tryLock(path, () => ownDirectory(dirname(path)))
   } catch (e) {
-    throw new FileSetError(`could not lock ${what} (${path}): ${reason(e)}. Nothing was changed.`, true)
+    if (e instanceof FileSetError) throw e
+    const blocked = lstatSync(path, { throwIfNoEntry: false })
+    throw new FileSetError(
+      blocked && !blocked.isFile()
+        ? `could not lock ${what}: ${path} is not a lock file (it is ${blocked.isDirectory() ? 'a directory' : 'something else'}); remove it, then run again. Nothing was changed.`
+        : `could not lock ${what} (${path}): ${reason(e)}. Nothing was changed.`,
+      true
+    )
   }
   if ('release' in attempt) return attempt.release
   throw new FileSetError(

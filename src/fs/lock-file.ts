@@ -1,20 +1,35 @@
 // A lock held by a file that names the process holding it. The file appears whole or not at all (written aside,
 // then linked into place: never an empty lock for another run to misread), and never through a link planted in
-// its place. A lock whose process has ended (a crash, a kill) is taken over; so is one naming this very process
-// (a container's run is pid 1 again after a crash) or naming none at all (not one this code wrote).
+// its place. A lock whose process has ended (a crash, a kill) is taken over; so is one naming no process (not one
+// this code wrote). A process of another pid namespace (another container) cannot be told alive or not: its lock
+// holds, and the message says to delete it if no run is going on.
 import { randomBytes } from 'node:crypto'
-import { closeSync, constants, linkSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
+import {
+  closeSync,
+  constants,
+  linkSync,
+  openSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  writeSync
+} from 'node:fs'
 
 const CREATE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0)
 
-/** Taken (release it), or held by another live process (its pid). */
+/** Taken (release it), or held by another process (its pid). */
 export type LockAttempt = { release: () => void } | { holder: number }
 
-export function tryLock(path: string): LockAttempt {
+/**
+ * @param check called before the lock is released: a throw (its directory replaced by a link, say) leaves the
+ *   path alone
+ */
+export function tryLock(path: string, check: () => void = () => {}): LockAttempt {
+  const mine = `${process.pid} ${pidNamespace()}\n`
   const aside = `${path}.${randomBytes(8).toString('hex')}.tmp`
   const fd = openSync(aside, CREATE, 0o644)
   try {
-    writeSync(fd, `${process.pid}\n`)
+    writeSync(fd, mine)
   } finally {
     closeSync(fd)
   }
@@ -23,7 +38,7 @@ export function tryLock(path: string): LockAttempt {
       try {
         // a hard link fails when the name exists, whatever it is (a file, a link, a directory)
         linkSync(aside, path)
-        return { release: () => release(path) }
+        return { release: () => release(path, mine, check) }
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
       }
@@ -38,16 +53,30 @@ export function tryLock(path: string): LockAttempt {
   }
 }
 
-/** The live process another lock file names, or null when it names none that runs (or this one). */
+/** Remove the lock if it is still this run's, through a directory still the tool's own. */
+function release(path: string, mine: string, check: () => void): void {
+  try {
+    check()
+    if (readFileSync(path, 'utf8') === mine) rmSync(path, { force: true })
+  } catch {
+    // replaced, or gone: not this run's to remove
+  }
+}
+
+/** The process another lock file names while it may run, or null when it names none that does. */
 function holderOf(path: string): number | null {
   let text: string
   try {
-    text = readFileSync(path, 'utf8').slice(0, 32)
+    text = readFileSync(path, 'utf8').slice(0, 64)
   } catch {
     return null
   }
-  const pid = Number(text.trim())
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null
+  const m = /^(\d+)(?: (\S*))?\n?$/.exec(text)
+  const pid = m ? Number(m[1]) : NaN
+  if (!Number.isSafeInteger(pid) || pid <= 0) return null
+  // another namespace's pid says nothing of this one's processes: held
+  if (m![2] !== undefined && m![2] !== pidNamespace()) return pid
+  if (pid === process.pid) return null
   try {
     process.kill(pid, 0)
     return pid
@@ -57,16 +86,16 @@ function holderOf(path: string): number | null {
   }
 }
 
+/** This process's pid namespace (Linux), or '' where there is none to read. */
+function pidNamespace(): string {
+  try {
+    return readlinkSync('/proc/self/ns/pid')
+  } catch {
+    return ''
+  }
+}
+
 /** Wait this long (ms) in this thread: a lock's holder is another process, which runs meanwhile. */
 export function pause(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
-}
-
-/** Remove the lock; a directory that is no longer one (a step replaced it) leaves nothing to remove. */
-function release(path: string): void {
-  try {
-    rmSync(path, { force: true })
-  } catch {
-    // ENOTDIR, EISDIR: not our lock any more
-  }
 }

@@ -146,7 +146,14 @@ async function linkInRepository(start: string): Promise<string | null> {
 /** Whether the repository whose work tree is `top` tracks `path` (committed or staged). */
 async function tracked(top: string, path: string): Promise<boolean> {
   try {
-    const r = await git(top, ['ls-files', '--error-unmatch', '--', relative(top, path)])
+    // the path as written, never a pathspec: a link named `:app` is not `app` (found by review)
+    const r = await git(top, [
+      '--literal-pathspecs',
+      'ls-files',
+      '--error-unmatch',
+      '--',
+      relative(top, path)
+    ])
     return r.code === 0
   } catch {
     // git cannot answer: taken as tracked, so the link is refused
