@@ -57205,7 +57205,7 @@ async function commitDate(cwd, commit) {
 import { existsSync as existsSync5 } from "node:fs";
 
 // src/fs/atomic-set.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
+import { lstatSync as lstatSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
 import { basename as basename3, dirname as dirname5, isAbsolute as isAbsolute4, join as join5, relative as relative2, resolve as resolve4 } from "node:path";
 
 // src/git/run-context.ts
@@ -57309,14 +57309,25 @@ init_contain();
 
 // src/fs/lock-file.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { closeSync as closeSync2, constants as constants4, linkSync, openSync as openSync2, readFileSync as readFileSync4, rmSync as rmSync2, writeSync } from "node:fs";
+import {
+  closeSync as closeSync2,
+  constants as constants4,
+  linkSync,
+  openSync as openSync2,
+  readFileSync as readFileSync4,
+  readlinkSync as readlinkSync2,
+  rmSync as rmSync2,
+  writeSync
+} from "node:fs";
 var CREATE2 = constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | (constants4.O_NOFOLLOW ?? 0);
-function tryLock(path2) {
+function tryLock(path2, check = () => {
+}) {
+  const mine = `${process.pid} ${pidNamespace()}
+`;
   const aside = `${path2}.${randomBytes2(8).toString("hex")}.tmp`;
   const fd = openSync2(aside, CREATE2, 420);
   try {
-    writeSync(fd, `${process.pid}
-`);
+    writeSync(fd, mine);
   } finally {
     closeSync2(fd);
   }
@@ -57324,7 +57335,7 @@ function tryLock(path2) {
     for (let attempt = 0; ; attempt++) {
       try {
         linkSync(aside, path2);
-        return { release: () => release(path2) };
+        return { release: () => release(path2, mine, check) };
       } catch (e) {
         if (e.code !== "EEXIST") throw e;
       }
@@ -57337,15 +57348,25 @@ function tryLock(path2) {
     rmSync2(aside, { force: true });
   }
 }
+function release(path2, mine, check) {
+  try {
+    check();
+    if (readFileSync4(path2, "utf8") === mine) rmSync2(path2, { force: true });
+  } catch {
+  }
+}
 function holderOf(path2) {
   let text;
   try {
-    text = readFileSync4(path2, "utf8").slice(0, 32);
+    text = readFileSync4(path2, "utf8").slice(0, 64);
   } catch {
     return null;
   }
-  const pid = Number(text.trim());
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
+  const m = /^(\d+)(?: (\S*))?\n?$/.exec(text);
+  const pid = m ? Number(m[1]) : NaN;
+  if (!Number.isSafeInteger(pid) || pid <= 0) return null;
+  if (m[2] !== void 0 && m[2] !== pidNamespace()) return pid;
+  if (pid === process.pid) return null;
   try {
     process.kill(pid, 0);
     return pid;
@@ -57353,14 +57374,15 @@ function holderOf(path2) {
     return e.code === "EPERM" ? pid : null;
   }
 }
+function pidNamespace() {
+  try {
+    return readlinkSync2("/proc/self/ns/pid");
+  } catch {
+    return "";
+  }
+}
 function pause(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-function release(path2) {
-  try {
-    rmSync2(path2, { force: true });
-  } catch {
-  }
 }
 
 // src/fs/digest.ts
@@ -57406,9 +57428,17 @@ function journalPath(root, name) {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
     throw new FileSetError(`journal name ${JSON.stringify(name)}: letters, digits, '.', '_' and '-' only`);
   }
-  const file = `${name}.journal.json`;
   const gitDir = findGitDir(resolve4(root));
-  return gitDir ? join5(gitDir, "baseline-gate", file) : join5(resolve4(root), ".baseline-gate", file);
+  if (!gitDir) return join5(resolve4(root), ".baseline-gate", `${name}.journal.json`);
+  const place = relative2(workTreeTop(resolve4(root)), resolve4(root));
+  const at3 = place === "" ? "" : `.at-${place.replace(/[^A-Za-z0-9._-]+/g, "_")}`;
+  return join5(gitDir, "baseline-gate", `${name}${at3}.journal.json`);
+}
+function workTreeTop(dir) {
+  for (let d = dir; ; d = dirname5(d)) {
+    if (lstatSync3(join5(d, ".git"), { throwIfNoEntry: false })) return d;
+    if (dirname5(d) === d) return dir;
+  }
 }
 function stagedPath(target) {
   return join5(dirname5(target), `.${basename3(target)}.baseline-gate-staged`);
@@ -63290,7 +63320,7 @@ var DETECTORS = [
   }),
   simple("url-credential", {
     // the same URL percent-encoded, as a redirect parameter carries it: scheme%3A%2F%2Fuser%3Apassword%40host
-    re: /\b[a-z][a-z0-9+.-]{0,30}%3A%2F%2F(?:(?!%3A|%40|%2F)[^\s:/?#@"'<>&]){0,256}%3A(?!\[REDACTED:)((?:(?!%40)[^\s/?#@"'<>&]){1,256})%40(?=[A-Za-z0-9[%])/dgi,
+    re: /\b[a-z][a-z0-9+.-]{0,30}%3A%2F%2F(?:[^\s:/?#@"'<>&%]|%(?!3A|40|2F)[0-9A-F]{2}){0,256}%3A(?!\[REDACTED:)((?:[^\s/?#@"'<>&%]|%(?!40)[0-9A-F]{2}){1,256})%40(?=[A-Za-z0-9[%])/dgi,
     groups: [1],
     accept: (p) => !placeholder(p),
     quick: (t) => /%3A%2F%2F/i.test(t)
@@ -69747,7 +69777,7 @@ function errorCode(e) {
 }
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync8, lstatSync as lstatSync3, mkdirSync as mkdirSync4, readdirSync as readdirSync5, rmSync as rmSync4 } from "node:fs";
+import { existsSync as existsSync8, lstatSync as lstatSync4, mkdirSync as mkdirSync4, readdirSync as readdirSync5, rmSync as rmSync4 } from "node:fs";
 import { join as join10, resolve as resolve9 } from "node:path";
 init_contain();
 
@@ -69806,7 +69836,7 @@ function createEvidenceStore(dir, options = {}) {
     if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`);
   };
   const ownDirectory = () => {
-    if (options.ignoreInGit && lstatSync3(options.ignoreInGit, { throwIfNoEntry: false })?.isSymbolicLink())
+    if (options.ignoreInGit && lstatSync4(options.ignoreInGit, { throwIfNoEntry: false })?.isSymbolicLink())
       throw new EvidenceDirError(
         `${options.ignoreInGit} is a symbolic link, not the tool's own directory; nothing was written there: remove the link, or name an evidence directory (--evidence-dir / input 'evidence-dir')`
       );
@@ -69863,7 +69893,7 @@ function createEvidenceStore(dir, options = {}) {
       try {
         return files.map((f) => {
           const path2 = join10(abs, f.name);
-          if (options.root !== void 0 && lstatSync3(path2, { throwIfNoEntry: false })?.isSymbolicLink())
+          if (options.root !== void 0 && lstatSync4(path2, { throwIfNoEntry: false })?.isSymbolicLink())
             check(path2);
           return put(path2, f.content);
         });
@@ -71151,7 +71181,7 @@ function cancellation() {
 }
 
 // src/git/root.ts
-import { existsSync as existsSync10, lstatSync as lstatSync4, readFileSync as readFileSync8, readlinkSync as readlinkSync2, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
+import { existsSync as existsSync10, lstatSync as lstatSync5, readFileSync as readFileSync8, readlinkSync as readlinkSync3, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
 import { basename as basename6, dirname as dirname8, isAbsolute as isAbsolute9, join as join12, relative as relative6, resolve as resolve11 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
@@ -71173,7 +71203,7 @@ async function findRoot(options) {
   const link2 = await linkInRepository(start);
   if (link2)
     throw new RootError(
-      `${named}${link2} is a symbolic link (to ${readlinkSync2(link2)}), and a root is never taken through one (a pull request can commit it); give the directory itself`,
+      `${named}${link2} is a symbolic link (to ${readlinkSync3(link2)}), and a root is never taken through one (a pull request can commit it); give the directory itself`,
       "directory"
     );
   const real = realpathSync4(start);
@@ -71199,7 +71229,7 @@ function sameDirectory(a, b) {
   }
 }
 function superproject(top) {
-  const git2 = lstatSync4(join12(top, ".git"), { throwIfNoEntry: false });
+  const git2 = lstatSync5(join12(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
   const gitdir = /^gitdir: (.+)$/m.exec(readFileSync8(join12(top, ".git"), "utf8"))?.[1]?.trim();
   if (!gitdir || !underModules(resolve11(top, gitdir))) return null;
@@ -71217,7 +71247,7 @@ async function linkInRepository(start) {
   const below = [];
   let outer;
   for (let dir = start; ; dir = dirname8(dir)) {
-    const link2 = lstatSync4(dir).isSymbolicLink();
+    const link2 = lstatSync5(dir).isSymbolicLink();
     if (!link2 && existsSync10(join12(dir, ".git"))) {
       outer = dir;
       break;
@@ -71233,7 +71263,13 @@ async function linkInRepository(start) {
 }
 async function tracked(top, path2) {
   try {
-    const r = await git(top, ["ls-files", "--error-unmatch", "--", relative6(top, path2)]);
+    const r = await git(top, [
+      "--literal-pathspecs",
+      "ls-files",
+      "--error-unmatch",
+      "--",
+      relative6(top, path2)
+    ]);
     return r.code === 0;
   } catch {
     return true;

@@ -31615,7 +31615,13 @@ async function linkInRepository(start) {
 }
 async function tracked(top, path2) {
   try {
-    const r = await git(top, ["ls-files", "--error-unmatch", "--", relative2(top, path2)]);
+    const r = await git(top, [
+      "--literal-pathspecs",
+      "ls-files",
+      "--error-unmatch",
+      "--",
+      relative2(top, path2)
+    ]);
     return r.code === 0;
   } catch {
     return true;
@@ -32599,7 +32605,7 @@ var DETECTORS = [
   }),
   simple("url-credential", {
     // the same URL percent-encoded, as a redirect parameter carries it: scheme%3A%2F%2Fuser%3Apassword%40host
-    re: /\b[a-z][a-z0-9+.-]{0,30}%3A%2F%2F(?:(?!%3A|%40|%2F)[^\s:/?#@"'<>&]){0,256}%3A(?!\[REDACTED:)((?:(?!%40)[^\s/?#@"'<>&]){1,256})%40(?=[A-Za-z0-9[%])/dgi,
+    re: /\b[a-z][a-z0-9+.-]{0,30}%3A%2F%2F(?:[^\s:/?#@"'<>&%]|%(?!3A|40|2F)[0-9A-F]{2}){0,256}%3A(?!\[REDACTED:)((?:[^\s/?#@"'<>&%]|%(?!40)[0-9A-F]{2}){1,256})%40(?=[A-Za-z0-9[%])/dgi,
     groups: [1],
     accept: (p) => !placeholder(p),
     quick: (t) => /%3A%2F%2F/i.test(t)
@@ -44609,14 +44615,25 @@ function probeWritable(dir) {
 
 // src/fs/lock-file.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
-import { closeSync as closeSync4, constants as constants5, linkSync, openSync as openSync4, readFileSync as readFileSync7, rmSync as rmSync3, writeSync } from "node:fs";
+import {
+  closeSync as closeSync4,
+  constants as constants5,
+  linkSync,
+  openSync as openSync4,
+  readFileSync as readFileSync7,
+  readlinkSync as readlinkSync3,
+  rmSync as rmSync3,
+  writeSync
+} from "node:fs";
 var CREATE2 = constants5.O_WRONLY | constants5.O_CREAT | constants5.O_EXCL | (constants5.O_NOFOLLOW ?? 0);
-function tryLock(path2) {
+function tryLock(path2, check = () => {
+}) {
+  const mine = `${process.pid} ${pidNamespace()}
+`;
   const aside = `${path2}.${randomBytes4(8).toString("hex")}.tmp`;
   const fd = openSync4(aside, CREATE2, 420);
   try {
-    writeSync(fd, `${process.pid}
-`);
+    writeSync(fd, mine);
   } finally {
     closeSync4(fd);
   }
@@ -44624,7 +44641,7 @@ function tryLock(path2) {
     for (let attempt = 0; ; attempt++) {
       try {
         linkSync(aside, path2);
-        return { release: () => release(path2) };
+        return { release: () => release(path2, mine, check) };
       } catch (e) {
         if (e.code !== "EEXIST") throw e;
       }
@@ -44637,15 +44654,25 @@ function tryLock(path2) {
     rmSync3(aside, { force: true });
   }
 }
+function release(path2, mine, check) {
+  try {
+    check();
+    if (readFileSync7(path2, "utf8") === mine) rmSync3(path2, { force: true });
+  } catch {
+  }
+}
 function holderOf(path2) {
   let text;
   try {
-    text = readFileSync7(path2, "utf8").slice(0, 32);
+    text = readFileSync7(path2, "utf8").slice(0, 64);
   } catch {
     return null;
   }
-  const pid = Number(text.trim());
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
+  const m = /^(\d+)(?: (\S*))?\n?$/.exec(text);
+  const pid = m ? Number(m[1]) : NaN;
+  if (!Number.isSafeInteger(pid) || pid <= 0) return null;
+  if (m[2] !== void 0 && m[2] !== pidNamespace()) return pid;
+  if (pid === process.pid) return null;
   try {
     process.kill(pid, 0);
     return pid;
@@ -44653,14 +44680,15 @@ function holderOf(path2) {
     return e.code === "EPERM" ? pid : null;
   }
 }
+function pidNamespace() {
+  try {
+    return readlinkSync3("/proc/self/ns/pid");
+  } catch {
+    return "";
+  }
+}
 function pause(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-function release(path2) {
-  try {
-    rmSync3(path2, { force: true });
-  } catch {
-  }
 }
 
 // src/fs/evidence-store.ts

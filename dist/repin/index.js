@@ -47048,7 +47048,13 @@ async function linkInRepository(start) {
 }
 async function tracked(top, path2) {
   try {
-    const r = await git(top, ["ls-files", "--error-unmatch", "--", relative2(top, path2)]);
+    const r = await git(top, [
+      "--literal-pathspecs",
+      "ls-files",
+      "--error-unmatch",
+      "--",
+      relative2(top, path2)
+    ]);
     return r.code === 0;
   } catch {
     return true;
@@ -56694,7 +56700,7 @@ var DETECTORS = [
   }),
   simple("url-credential", {
     // the same URL percent-encoded, as a redirect parameter carries it: scheme%3A%2F%2Fuser%3Apassword%40host
-    re: /\b[a-z][a-z0-9+.-]{0,30}%3A%2F%2F(?:(?!%3A|%40|%2F)[^\s:/?#@"'<>&]){0,256}%3A(?!\[REDACTED:)((?:(?!%40)[^\s/?#@"'<>&]){1,256})%40(?=[A-Za-z0-9[%])/dgi,
+    re: /\b[a-z][a-z0-9+.-]{0,30}%3A%2F%2F(?:[^\s:/?#@"'<>&%]|%(?!3A|40|2F)[0-9A-F]{2}){0,256}%3A(?!\[REDACTED:)((?:[^\s/?#@"'<>&%]|%(?!40)[0-9A-F]{2}){1,256})%40(?=[A-Za-z0-9[%])/dgi,
     groups: [1],
     accept: (p) => !placeholder(p),
     quick: (t) => /%3A%2F%2F/i.test(t)
@@ -57087,7 +57093,7 @@ async function pinHistory(root, base, baseline, identity) {
 import { posix } from "node:path";
 
 // src/fs/atomic-set.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync7, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
+import { lstatSync as lstatSync4, mkdirSync as mkdirSync2, readFileSync as readFileSync7, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
 import { basename as basename4, dirname as dirname6, isAbsolute as isAbsolute7, join as join7, relative as relative4, resolve as resolve6 } from "node:path";
 
 // src/git/run-context.ts
@@ -57188,14 +57194,25 @@ function removeStaleTemps(path2) {
 
 // src/fs/lock-file.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { closeSync as closeSync3, constants as constants5, linkSync, openSync as openSync3, readFileSync as readFileSync6, rmSync as rmSync2, writeSync } from "node:fs";
+import {
+  closeSync as closeSync3,
+  constants as constants5,
+  linkSync,
+  openSync as openSync3,
+  readFileSync as readFileSync6,
+  readlinkSync as readlinkSync3,
+  rmSync as rmSync2,
+  writeSync
+} from "node:fs";
 var CREATE2 = constants5.O_WRONLY | constants5.O_CREAT | constants5.O_EXCL | (constants5.O_NOFOLLOW ?? 0);
-function tryLock(path2) {
+function tryLock(path2, check = () => {
+}) {
+  const mine = `${process.pid} ${pidNamespace()}
+`;
   const aside = `${path2}.${randomBytes2(8).toString("hex")}.tmp`;
   const fd = openSync3(aside, CREATE2, 420);
   try {
-    writeSync(fd, `${process.pid}
-`);
+    writeSync(fd, mine);
   } finally {
     closeSync3(fd);
   }
@@ -57203,7 +57220,7 @@ function tryLock(path2) {
     for (let attempt = 0; ; attempt++) {
       try {
         linkSync(aside, path2);
-        return { release: () => release(path2) };
+        return { release: () => release(path2, mine, check) };
       } catch (e) {
         if (e.code !== "EEXIST") throw e;
       }
@@ -57216,15 +57233,25 @@ function tryLock(path2) {
     rmSync2(aside, { force: true });
   }
 }
+function release(path2, mine, check) {
+  try {
+    check();
+    if (readFileSync6(path2, "utf8") === mine) rmSync2(path2, { force: true });
+  } catch {
+  }
+}
 function holderOf(path2) {
   let text;
   try {
-    text = readFileSync6(path2, "utf8").slice(0, 32);
+    text = readFileSync6(path2, "utf8").slice(0, 64);
   } catch {
     return null;
   }
-  const pid = Number(text.trim());
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
+  const m = /^(\d+)(?: (\S*))?\n?$/.exec(text);
+  const pid = m ? Number(m[1]) : NaN;
+  if (!Number.isSafeInteger(pid) || pid <= 0) return null;
+  if (m[2] !== void 0 && m[2] !== pidNamespace()) return pid;
+  if (pid === process.pid) return null;
   try {
     process.kill(pid, 0);
     return pid;
@@ -57232,14 +57259,15 @@ function holderOf(path2) {
     return e.code === "EPERM" ? pid : null;
   }
 }
+function pidNamespace() {
+  try {
+    return readlinkSync3("/proc/self/ns/pid");
+  } catch {
+    return "";
+  }
+}
 function pause(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-function release(path2) {
-  try {
-    rmSync2(path2, { force: true });
-  } catch {
-  }
 }
 
 // src/fs/atomic-set.ts
@@ -57277,6 +57305,7 @@ var FileSetError = class extends Error {
 var JOURNAL_KIND = "baseline-gate.file-set-journal.v1";
 function writeFileSet(journal, writes, fs3 = nodeSetFs, root) {
   checkWrites(writes);
+  ownDirectory(dirname6(journal));
   recoverFileSet(journal, fs3, root);
   const names = writes.map((w2) => w2.path).join(", ");
   let files;
@@ -57353,9 +57382,25 @@ function journalPath(root, name) {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
     throw new FileSetError(`journal name ${JSON.stringify(name)}: letters, digits, '.', '_' and '-' only`);
   }
-  const file = `${name}.journal.json`;
   const gitDir = findGitDir(resolve6(root));
-  return gitDir ? join7(gitDir, "baseline-gate", file) : join7(resolve6(root), ".baseline-gate", file);
+  if (!gitDir) return join7(resolve6(root), ".baseline-gate", `${name}.journal.json`);
+  const place = relative4(workTreeTop2(resolve6(root)), resolve6(root));
+  const at3 = place === "" ? "" : `.at-${place.replace(/[^A-Za-z0-9._-]+/g, "_")}`;
+  return join7(gitDir, "baseline-gate", `${name}${at3}.journal.json`);
+}
+function workTreeTop2(dir) {
+  for (let d = dir; ; d = dirname6(d)) {
+    if (lstatSync4(join7(d, ".git"), { throwIfNoEntry: false })) return d;
+    if (dirname6(d) === d) return dir;
+  }
+}
+function ownDirectory(dir) {
+  const st = lstatSync4(dir, { throwIfNoEntry: false });
+  if (st && !st.isDirectory())
+    throw new FileSetError(
+      `${dir} is not baseline-gate's own directory (it is ${st.isSymbolicLink() ? "a symbolic link" : "a file"}): nothing is written through it; remove it, then run again. Nothing was changed.`,
+      true
+    );
 }
 function stagedPath(target) {
   return join7(dirname6(target), `.${basename4(target)}.baseline-gate-staged`);
@@ -57415,12 +57460,18 @@ function complete(journal, files, fs3) {
 }
 function lockSet(root, name, what2) {
   const path2 = journalPath(root, name).replace(/\.journal\.json$/, ".lock");
+  ownDirectory(dirname6(path2));
   let attempt;
   try {
     mkdirSync2(dirname6(path2), { recursive: true });
-    attempt = tryLock(path2);
+    attempt = tryLock(path2, () => ownDirectory(dirname6(path2)));
   } catch (e) {
-    throw new FileSetError(`could not lock ${what2} (${path2}): ${reason(e)}. Nothing was changed.`, true);
+    if (e instanceof FileSetError) throw e;
+    const blocked = lstatSync4(path2, { throwIfNoEntry: false });
+    throw new FileSetError(
+      blocked && !blocked.isFile() ? `could not lock ${what2}: ${path2} is not a lock file (it is ${blocked.isDirectory() ? "a directory" : "something else"}); remove it, then run again. Nothing was changed.` : `could not lock ${what2} (${path2}): ${reason(e)}. Nothing was changed.`,
+      true
+    );
   }
   if ("release" in attempt) return attempt.release;
   throw new FileSetError(
@@ -59113,7 +59164,7 @@ function readRepinInputs(get, env2) {
 }
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync8, lstatSync as lstatSync4, mkdirSync as mkdirSync4, readdirSync as readdirSync2, rmSync as rmSync4 } from "node:fs";
+import { existsSync as existsSync8, lstatSync as lstatSync5, mkdirSync as mkdirSync4, readdirSync as readdirSync2, rmSync as rmSync4 } from "node:fs";
 import { join as join10, resolve as resolve8 } from "node:path";
 
 // src/fs/file-in-the-way.ts
@@ -59170,15 +59221,15 @@ function createEvidenceStore(dir, options = {}) {
   const validName = (name) => {
     if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`);
   };
-  const ownDirectory = () => {
-    if (options.ignoreInGit && lstatSync4(options.ignoreInGit, { throwIfNoEntry: false })?.isSymbolicLink())
+  const ownDirectory2 = () => {
+    if (options.ignoreInGit && lstatSync5(options.ignoreInGit, { throwIfNoEntry: false })?.isSymbolicLink())
       throw new EvidenceDirError(
         `${options.ignoreInGit} is a symbolic link, not the tool's own directory; nothing was written there: remove the link, or name an evidence directory (--evidence-dir / input 'evidence-dir')`
       );
   };
   const prepare = () => {
     check(abs);
-    ownDirectory();
+    ownDirectory2();
     mkdirSync4(abs, { recursive: true });
     if (options.ignoreInGit) {
       const marker3 = join10(resolve8(options.ignoreInGit), ".gitignore");
@@ -59187,7 +59238,7 @@ function createEvidenceStore(dir, options = {}) {
         writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
     }
   };
-  ownDirectory();
+  ownDirectory2();
   try {
     probeWritable(abs);
   } catch (e) {
@@ -59228,7 +59279,7 @@ function createEvidenceStore(dir, options = {}) {
       try {
         return files.map((f) => {
           const path2 = join10(abs, f.name);
-          if (options.root !== void 0 && lstatSync4(path2, { throwIfNoEntry: false })?.isSymbolicLink())
+          if (options.root !== void 0 && lstatSync5(path2, { throwIfNoEntry: false })?.isSymbolicLink())
             check(path2);
           return put(path2, f.content);
         });

@@ -28006,7 +28006,7 @@ function describeFindings(findings) {
 }
 
 // src/fs/atomic-set.ts
-import { mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
+import { lstatSync as lstatSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
 import { basename as basename3, dirname as dirname5, isAbsolute as isAbsolute4, join as join5, relative as relative2, resolve as resolve4 } from "node:path";
 
 // src/git/run-context.ts
@@ -28716,14 +28716,25 @@ function writePaths(root, rels) {
 
 // src/fs/lock-file.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
-import { closeSync as closeSync2, constants as constants4, linkSync, openSync as openSync2, readFileSync as readFileSync4, rmSync as rmSync2, writeSync } from "node:fs";
+import {
+  closeSync as closeSync2,
+  constants as constants4,
+  linkSync,
+  openSync as openSync2,
+  readFileSync as readFileSync4,
+  readlinkSync as readlinkSync2,
+  rmSync as rmSync2,
+  writeSync
+} from "node:fs";
 var CREATE2 = constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | (constants4.O_NOFOLLOW ?? 0);
-function tryLock(path2) {
+function tryLock(path2, check = () => {
+}) {
+  const mine = `${process.pid} ${pidNamespace()}
+`;
   const aside = `${path2}.${randomBytes2(8).toString("hex")}.tmp`;
   const fd = openSync2(aside, CREATE2, 420);
   try {
-    writeSync(fd, `${process.pid}
-`);
+    writeSync(fd, mine);
   } finally {
     closeSync2(fd);
   }
@@ -28731,7 +28742,7 @@ function tryLock(path2) {
     for (let attempt = 0; ; attempt++) {
       try {
         linkSync(aside, path2);
-        return { release: () => release(path2) };
+        return { release: () => release(path2, mine, check) };
       } catch (e) {
         if (e.code !== "EEXIST") throw e;
       }
@@ -28744,15 +28755,25 @@ function tryLock(path2) {
     rmSync2(aside, { force: true });
   }
 }
+function release(path2, mine, check) {
+  try {
+    check();
+    if (readFileSync4(path2, "utf8") === mine) rmSync2(path2, { force: true });
+  } catch {
+  }
+}
 function holderOf(path2) {
   let text;
   try {
-    text = readFileSync4(path2, "utf8").slice(0, 32);
+    text = readFileSync4(path2, "utf8").slice(0, 64);
   } catch {
     return null;
   }
-  const pid = Number(text.trim());
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return null;
+  const m = /^(\d+)(?: (\S*))?\n?$/.exec(text);
+  const pid = m ? Number(m[1]) : NaN;
+  if (!Number.isSafeInteger(pid) || pid <= 0) return null;
+  if (m[2] !== void 0 && m[2] !== pidNamespace()) return pid;
+  if (pid === process.pid) return null;
   try {
     process.kill(pid, 0);
     return pid;
@@ -28760,14 +28781,15 @@ function holderOf(path2) {
     return e.code === "EPERM" ? pid : null;
   }
 }
+function pidNamespace() {
+  try {
+    return readlinkSync2("/proc/self/ns/pid");
+  } catch {
+    return "";
+  }
+}
 function pause(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-function release(path2) {
-  try {
-    rmSync2(path2, { force: true });
-  } catch {
-  }
 }
 
 // src/fs/digest.ts
@@ -28811,6 +28833,7 @@ var FileSetError = class extends Error {
 var JOURNAL_KIND = "baseline-gate.file-set-journal.v1";
 function writeFileSet(journal, writes, fs3 = nodeSetFs, root) {
   checkWrites(writes);
+  ownDirectory(dirname5(journal));
   recoverFileSet(journal, fs3, root);
   const names = writes.map((w2) => w2.path).join(", ");
   let files;
@@ -28887,9 +28910,25 @@ function journalPath(root, name) {
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
     throw new FileSetError(`journal name ${JSON.stringify(name)}: letters, digits, '.', '_' and '-' only`);
   }
-  const file = `${name}.journal.json`;
   const gitDir = findGitDir(resolve4(root));
-  return gitDir ? join5(gitDir, "baseline-gate", file) : join5(resolve4(root), ".baseline-gate", file);
+  if (!gitDir) return join5(resolve4(root), ".baseline-gate", `${name}.journal.json`);
+  const place = relative2(workTreeTop(resolve4(root)), resolve4(root));
+  const at3 = place === "" ? "" : `.at-${place.replace(/[^A-Za-z0-9._-]+/g, "_")}`;
+  return join5(gitDir, "baseline-gate", `${name}${at3}.journal.json`);
+}
+function workTreeTop(dir) {
+  for (let d = dir; ; d = dirname5(d)) {
+    if (lstatSync3(join5(d, ".git"), { throwIfNoEntry: false })) return d;
+    if (dirname5(d) === d) return dir;
+  }
+}
+function ownDirectory(dir) {
+  const st = lstatSync3(dir, { throwIfNoEntry: false });
+  if (st && !st.isDirectory())
+    throw new FileSetError(
+      `${dir} is not baseline-gate's own directory (it is ${st.isSymbolicLink() ? "a symbolic link" : "a file"}): nothing is written through it; remove it, then run again. Nothing was changed.`,
+      true
+    );
 }
 function stagedPath(target) {
   return join5(dirname5(target), `.${basename3(target)}.baseline-gate-staged`);
@@ -28949,12 +28988,18 @@ function complete(journal, files, fs3) {
 }
 function lockSet(root, name, what) {
   const path2 = journalPath(root, name).replace(/\.journal\.json$/, ".lock");
+  ownDirectory(dirname5(path2));
   let attempt;
   try {
     mkdirSync2(dirname5(path2), { recursive: true });
-    attempt = tryLock(path2);
+    attempt = tryLock(path2, () => ownDirectory(dirname5(path2)));
   } catch (e) {
-    throw new FileSetError(`could not lock ${what} (${path2}): ${reason(e)}. Nothing was changed.`, true);
+    if (e instanceof FileSetError) throw e;
+    const blocked = lstatSync3(path2, { throwIfNoEntry: false });
+    throw new FileSetError(
+      blocked && !blocked.isFile() ? `could not lock ${what}: ${path2} is not a lock file (it is ${blocked.isDirectory() ? "a directory" : "something else"}); remove it, then run again. Nothing was changed.` : `could not lock ${what} (${path2}): ${reason(e)}. Nothing was changed.`,
+      true
+    );
   }
   if ("release" in attempt) return attempt.release;
   throw new FileSetError(
@@ -29108,7 +29153,7 @@ function sameBytes(a, b) {
 }
 
 // src/git/root.ts
-import { existsSync as existsSync4, lstatSync as lstatSync3, readFileSync as readFileSync6, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync4, lstatSync as lstatSync4, readFileSync as readFileSync6, readlinkSync as readlinkSync3, realpathSync as realpathSync3, statSync as statSync3 } from "node:fs";
 import { basename as basename4, dirname as dirname6, isAbsolute as isAbsolute5, join as join6, relative as relative3, resolve as resolve5 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
@@ -29130,7 +29175,7 @@ async function findRoot(options) {
   const link3 = await linkInRepository(start);
   if (link3)
     throw new RootError(
-      `${named}${link3} is a symbolic link (to ${readlinkSync2(link3)}), and a root is never taken through one (a pull request can commit it); give the directory itself`,
+      `${named}${link3} is a symbolic link (to ${readlinkSync3(link3)}), and a root is never taken through one (a pull request can commit it); give the directory itself`,
       "directory"
     );
   const real = realpathSync3(start);
@@ -29156,7 +29201,7 @@ function sameDirectory(a, b) {
   }
 }
 function superproject(top) {
-  const git2 = lstatSync3(join6(top, ".git"), { throwIfNoEntry: false });
+  const git2 = lstatSync4(join6(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
   const gitdir = /^gitdir: (.+)$/m.exec(readFileSync6(join6(top, ".git"), "utf8"))?.[1]?.trim();
   if (!gitdir || !underModules(resolve5(top, gitdir))) return null;
@@ -29174,7 +29219,7 @@ async function linkInRepository(start) {
   const below = [];
   let outer;
   for (let dir = start; ; dir = dirname6(dir)) {
-    const link3 = lstatSync3(dir).isSymbolicLink();
+    const link3 = lstatSync4(dir).isSymbolicLink();
     if (!link3 && existsSync4(join6(dir, ".git"))) {
       outer = dir;
       break;
@@ -29190,7 +29235,13 @@ async function linkInRepository(start) {
 }
 async function tracked(top, path2) {
   try {
-    const r = await git(top, ["ls-files", "--error-unmatch", "--", relative3(top, path2)]);
+    const r = await git(top, [
+      "--literal-pathspecs",
+      "ls-files",
+      "--error-unmatch",
+      "--",
+      relative3(top, path2)
+    ]);
     return r.code === 0;
   } catch {
     return true;
@@ -40679,7 +40730,7 @@ var DETECTORS = [
   }),
   simple("url-credential", {
     // the same URL percent-encoded, as a redirect parameter carries it: scheme%3A%2F%2Fuser%3Apassword%40host
-    re: /\b[a-z][a-z0-9+.-]{0,30}%3A%2F%2F(?:(?!%3A|%40|%2F)[^\s:/?#@"'<>&]){0,256}%3A(?!\[REDACTED:)((?:(?!%40)[^\s/?#@"'<>&]){1,256})%40(?=[A-Za-z0-9[%])/dgi,
+    re: /\b[a-z][a-z0-9+.-]{0,30}%3A%2F%2F(?:[^\s:/?#@"'<>&%]|%(?!3A|40|2F)[0-9A-F]{2}){0,256}%3A(?!\[REDACTED:)((?:[^\s/?#@"'<>&%]|%(?!40)[0-9A-F]{2}){1,256})%40(?=[A-Za-z0-9[%])/dgi,
     groups: [1],
     accept: (p) => !placeholder(p),
     quick: (t) => /%3A%2F%2F/i.test(t)
@@ -48497,7 +48548,7 @@ async function syncDriftIssues(result, o) {
 }
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync9, lstatSync as lstatSync4, mkdirSync as mkdirSync4, readdirSync as readdirSync5, rmSync as rmSync4 } from "node:fs";
+import { existsSync as existsSync9, lstatSync as lstatSync5, mkdirSync as mkdirSync4, readdirSync as readdirSync5, rmSync as rmSync4 } from "node:fs";
 import { join as join12, resolve as resolve12 } from "node:path";
 
 // src/fs/file-in-the-way.ts
@@ -48554,15 +48605,15 @@ function createEvidenceStore(dir, options = {}) {
   const validName = (name) => {
     if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`);
   };
-  const ownDirectory = () => {
-    if (options.ignoreInGit && lstatSync4(options.ignoreInGit, { throwIfNoEntry: false })?.isSymbolicLink())
+  const ownDirectory2 = () => {
+    if (options.ignoreInGit && lstatSync5(options.ignoreInGit, { throwIfNoEntry: false })?.isSymbolicLink())
       throw new EvidenceDirError(
         `${options.ignoreInGit} is a symbolic link, not the tool's own directory; nothing was written there: remove the link, or name an evidence directory (--evidence-dir / input 'evidence-dir')`
       );
   };
   const prepare = () => {
     check(abs);
-    ownDirectory();
+    ownDirectory2();
     mkdirSync4(abs, { recursive: true });
     if (options.ignoreInGit) {
       const marker3 = join12(resolve12(options.ignoreInGit), ".gitignore");
@@ -48571,7 +48622,7 @@ function createEvidenceStore(dir, options = {}) {
         writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
     }
   };
-  ownDirectory();
+  ownDirectory2();
   try {
     probeWritable(abs);
   } catch (e) {
@@ -48612,7 +48663,7 @@ function createEvidenceStore(dir, options = {}) {
       try {
         return files.map((f) => {
           const path2 = join12(abs, f.name);
-          if (options.root !== void 0 && lstatSync4(path2, { throwIfNoEntry: false })?.isSymbolicLink())
+          if (options.root !== void 0 && lstatSync5(path2, { throwIfNoEntry: false })?.isSymbolicLink())
             check(path2);
           return put(path2, f.content);
         });
