@@ -28,7 +28,7 @@ record(sleeper.pid)
 
 // escape: a process of its own session, its environment cleared (no marker), holding the output
 if (mode === 'escape') {
-  const away = spawn('setsid', ['env', '-i', 'sleep', '60'], {
+  const away = spawn('setsid', ['env', '-i', 'sleep', '15'], {
     stdio: ['ignore', 'inherit', 'inherit'],
     detached: true
   })
