@@ -77,6 +77,8 @@ const CLEAN = [
   'run test:desk-admin-portal-end-to-end-checks-for-the-whole-admin-area in packages/task-admin-dashboard_service',
   'PWD=/home/runner/work/app/app OLDPWD=/home/runner "pwd": "/srv/app"',
   'https://release-automation-bot-account@github.com/org/repo.git',
+  '{"msg":"connected","url":"redis://localhost:6379","pkg":"@acme/api"} jdbc:postgresql://db:5432/app?user=ci&name=build@runner-1',
+  'ssh://runner-abc123-project-42-concurrent-0@host docker://abcdefghij0123456789abc@sha256:0123',
   ''
 ].join('\n')
 

@@ -36,6 +36,7 @@ import {
   MIRROR,
   nextTag,
   PIN,
+  POLICY,
   tempDir,
   trioFixture
 } from '../helpers/fixture.js'
@@ -626,6 +627,30 @@ describe('rollback: restore, verify, evidence', () => {
     } finally {
       holder.kill('SIGKILL')
     }
+  })
+
+  it("a secret in the policy's display name is redacted in the incident note and the packet's Markdown too (found by review)", async () => {
+    const secret = ['Quixotic', 'Zyzzyvas', 'Bramblefrost', 'Vexillum'].join(' ')
+    const { fx } = threeBaselines()
+    fx.editJson(POLICY, (policy) => {
+      ;(policy.baselines as Record<string, Record<string, unknown>>).memorykernel!.display_name = secret
+    })
+    gitRepo(fx).commit('a display name', day(11))
+    const ctx = { ...testContext(fx.root, () => new Date(day(12))), env: { DB_PASSWORD: secret } }
+    const result = await runRollback(ctx, {
+      baselines: selectBaselines(ctx.policy, undefined),
+      trigger: 'contract-drift',
+      reason: 'x',
+      to: null,
+      dryRun: false,
+      suites: false,
+      redactor: createRedactor({ secrets: [secret] }),
+      publish: null
+    })
+    const dir = dirname(result.baselines[0]!.evidence)
+    const written = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8'))
+    expect(written.length).toBeGreaterThanOrEqual(4)
+    for (const text of written) expect(text).not.toContain('Zyzzyvas')
   })
 
   it('a rollback suite step that rewrites the restored trio fails the rollback (BG528), and the old trio is put back (found by review: PASS, restored)', async () => {

@@ -1,5 +1,6 @@
 // writeFileSet: a set of files in several directories is all old or all new after a crash at ANY operation.
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import {
   cpSync,
   existsSync,
@@ -518,12 +519,20 @@ describe('journalPath', () => {
     const sub = join(repo, 'packages', 'consumer')
     mkdirSync(sub, { recursive: true })
     // a root below the top has journals of its own: two consumers of a monorepo share none (found by review)
+    const digest = (place: string) => createHash('sha256').update(place).digest('hex').slice(0, 12)
     expect(journalPath(sub, 'repin-x')).toBe(
-      join(repo, '.git', 'baseline-gate', 'repin-x.at-packages_consumer.journal.json')
+      join(
+        repo,
+        '.git',
+        'baseline-gate',
+        `repin-x.at-packages_consumer-${digest('packages/consumer')}.journal.json`
+      )
     )
-    expect(journalPath(join(repo, 'packages', 'other'), 'repin-x')).toBe(
-      join(repo, '.git', 'baseline-gate', 'repin-x.at-packages_other.journal.json')
+    // places that read alike are told apart (found by review)
+    const names = ['apps/x/y', 'apps/x_y', 'apps/a b', 'apps/a@b'].map((place) =>
+      journalPath(join(repo, place), 'repin-x')
     )
+    expect(new Set(names).size).toBe(4)
   })
 
   it('in a worktree, inside the git directory its .git file names (relative or absolute, as git writes it)', () => {

@@ -218,7 +218,9 @@ export function journalPath(root: string, name: string): string {
   // top has journals of its own, named after its place (found by review: two roots shared one, and one's
   // recovery refused the other's)
   const place = relative(workTreeTop(resolve(root)), resolve(root))
-  const at = place === '' ? '' : `.at-${place.replace(/[^A-Za-z0-9._-]+/g, '_')}`
+  // readable, and told apart by a digest of the place itself (`apps/x/y` and `apps/x_y` read alike: found by review)
+  const at =
+    place === '' ? '' : `.at-${place.replace(/[^A-Za-z0-9._-]+/g, '_')}-${sha256(place).slice(0, 12)}`
   return join(gitDir, 'baseline-gate', `${name}${at}.journal.json`)
 }
 

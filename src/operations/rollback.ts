@@ -37,7 +37,7 @@ import { pinHistory } from './promotion.js'
 import type { LkgReport } from './last-known-good.js'
 import { operationResult } from './outcome.js'
 import { baselinePacket, startSuiteRun, writePacket } from './packet.js'
-import { redactFindings, redactStrings } from './redact-findings.js'
+import { redactFindings, redactStrings, runRedactor } from './redact-findings.js'
 import type { RunFacts } from './packet.js'
 import { DRILL_SUITES_SKIP, drillReport, whyNoTarget } from './rollback-drill.js'
 import type { DrillNoTarget, DrillReport } from './rollback-drill.js'
@@ -74,7 +74,10 @@ export async function runRollback(ctx: OperationContext, options: RollbackOption
   const run = await startSuiteRun(ctx)
   const reason = (await options.redactor.redact(options.reason)).text
   const results: BaselineResult[] = []
-  for (const baseline of options.baselines) {
+  for (const given of options.baselines) {
+    // the policy's display name titles the incident note, the packet's Markdown, the pull request and the issue:
+    // redacted as every value shown (found by review)
+    const baseline = { ...given, display_name: runRedactor(ctx)(given.display_name) }
     // a drill is a dry run: it writes nothing
     const dryRun = options.dryRun || options.drill === true
     // one run at a time on the trio, from its read to its put-back (a dry run reads only)
