@@ -28913,7 +28913,7 @@ function journalPath(root, name) {
   const gitDir = findGitDir(resolve4(root));
   if (!gitDir) return join5(resolve4(root), ".baseline-gate", `${name}.journal.json`);
   const place = relative2(workTreeTop(resolve4(root)), resolve4(root));
-  const at3 = place === "" ? "" : `.at-${place.replace(/[^A-Za-z0-9._-]+/g, "_")}`;
+  const at3 = place === "" ? "" : `.at-${place.replace(/[^A-Za-z0-9._-]+/g, "_")}-${sha256(place).slice(0, 12)}`;
   return join5(gitDir, "baseline-gate", `${name}${at3}.journal.json`);
 }
 function workTreeTop(dir) {
@@ -40714,7 +40714,8 @@ var DETECTORS = [
   simple("url-credential", {
     // a token as the user, with no password or GitHub's `x-oauth-basic` in its place: https://<token>@github.com,
     // https://<token>:x-oauth-basic@host (found by review: only the placeholder was taken, the token left)
-    re: /\b[a-z][a-z0-9+.-]{0,30}:\/\/(?!\[REDACTED:)([A-Za-z0-9_-]{20,255})(?::(?:x-oauth-basic|x-access-token))?@(?=[A-Za-z0-9[])/dgi,
+    // (web URLs only: a runner's ssh user name, an image digest `name@sha256:` are no tokens: found by review)
+    re: /\bhttps?:\/\/(?!\[REDACTED:)([A-Za-z0-9_-]{20,255})(?::(?:x-oauth-basic|x-access-token))?@(?=[A-Za-z0-9[])/dgi,
     groups: [1],
     // a token has digits and letters; a long user name (`release-automation-bot`) has no digit
     accept: (u) => !placeholder(u) && /\d/.test(u) && /[A-Za-z]/.test(u),
@@ -40723,7 +40724,9 @@ var DETECTORS = [
   simple("database-connection-string", {
     // a database's URL keeps a password of any characters but `@` and spaces (`#`, `?` and quotes too, which a
     // URL would not): postgres://app:s3cr#t@db (found by review)
-    re: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|cockroachdb):\/\/[^\s:/@]{0,256}:(?!\[REDACTED:)([^\s@]{1,256})@(?=[A-Za-z0-9[])/dgi,
+    // the password ends before a `/`, a quote or a comma, so that `host:6379/db` or `host:6379","pkg":"@scope/x`
+    // is no password however far the next `@` is (found by review)
+    re: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|cockroachdb):\/\/[^\s:/@]{0,256}:(?!\[REDACTED:)([^\s@/"',]{1,256})@(?=[A-Za-z0-9[])/dgi,
     groups: [1],
     accept: (p) => !placeholder(p),
     quick: includesAny("://")
@@ -42332,7 +42335,8 @@ async function runRollback(ctx, options) {
   const run2 = await startSuiteRun(ctx);
   const reason2 = (await options.redactor.redact(options.reason)).text;
   const results = [];
-  for (const baseline of options.baselines) {
+  for (const given of options.baselines) {
+    const baseline = { ...given, display_name: runRedactor(ctx)(given.display_name) };
     const dryRun = options.dryRun || options.drill === true;
     const release2 = dryRun ? () => {
     } : lockSet(ctx.root, `trio-${baseline.name}`, `the trio of ${baseline.name}`);
