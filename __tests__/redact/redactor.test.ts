@@ -363,6 +363,13 @@ const PLANTS: Plant[] = [
     keep: ['https://', '@github.com/org/repo.git']
   },
   {
+    // a base64 password (openssl rand -base64), slash and all, in a JSON config (found by review)
+    kind: 'database-connection-string',
+    secret: 'Zx9/Qw8k+LmN0p=',
+    line: (s) => `{"DATABASE_URL": "postgres://app:${s}@db:5432/app"}`,
+    keep: ['postgres://app:', '@db:5432/app']
+  },
+  {
     // a database password with characters a URL would not hold (found by review)
     kind: 'database-connection-string',
     secret: 'Fake#Db?Pa55',

@@ -78,7 +78,7 @@ export async function main(argv: string[], given: Io): Promise<number> {
     }
     if (cmd.command === 'plan') {
       if (cmd.json) io.stdout.write(`${JSON.stringify(jobMatrix(baselines))}\n`)
-      else io.stdout.write(`${renderPlan(baselines)}\n`)
+      else io.stdout.write(`${renderPlan(redactStrings({ env: io.env }, baselines))}\n`)
       return EXIT.pass
     }
     if (cmd.command === 'lkg') {

@@ -74,10 +74,7 @@ export async function runRollback(ctx: OperationContext, options: RollbackOption
   const run = await startSuiteRun(ctx)
   const reason = (await options.redactor.redact(options.reason)).text
   const results: BaselineResult[] = []
-  for (const given of options.baselines) {
-    // the policy's display name titles the incident note, the packet's Markdown, the pull request and the issue:
-    // redacted as every value shown (found by review)
-    const baseline = { ...given, display_name: runRedactor(ctx)(given.display_name) }
+  for (const baseline of options.baselines) {
     // a drill is a dry run: it writes nothing
     const dryRun = options.dryRun || options.drill === true
     // one run at a time on the trio, from its read to its put-back (a dry run reads only)
@@ -101,10 +98,14 @@ async function rollBack(
 ): Promise<BaselineResult> {
   const startedAt = ctx.clock()
   const now = run.instant.source === 'wall-clock' ? startedAt : run.instant.at
+  // the policy's display name titles the timeline, the note, the Markdown, the pull request and the issue: shown
+  // redacted, as every value is; the matrix's own labels are read with it as written (found by review: redacted
+  // for the rules too, every revision failed BG205)
+  const shownName = runRedactor(ctx)(baseline.display_name)
   const timeline: { at: string; event: string }[] = []
   const mark = (event: string) => timeline.push({ at: ctx.clock().toISOString(), event })
   mark(
-    `${options.dryRun ? 'dry run of a rollback' : 'rollback'} of ${baseline.display_name} started (trigger: ${options.trigger})`
+    `${options.dryRun ? 'dry run of a rollback' : 'rollback'} of ${shownName} started (trigger: ${options.trigger})`
   )
   const journal = journalPath(ctx.root, `rollback-${baseline.name}`)
   // a restore that a crash interrupted is finished (or undone) before anything is read
@@ -368,24 +369,29 @@ async function rollBack(
 
   const published =
     options.publish && !options.dryRun
-      ? await publish(ctx, options.publish, baseline, {
-          status,
-          verdict,
-          plan,
-          incident,
-          found,
-          // the pull request's body is the note: the same warnings and errors, redacted as the packet's are
-          warnings: redactFindings(
-            ctx,
-            findings.filter((f) => f.severity === 'warning')
-          ),
-          problems: redactFindings(
-            ctx,
-            findings.filter((f) => f.severity === 'error')
-          ),
-          interrupted,
-          notStarted
-        })
+      ? await publish(
+          ctx,
+          options.publish,
+          { ...baseline, display_name: shownName },
+          {
+            status,
+            verdict,
+            plan,
+            incident,
+            found,
+            // the pull request's body is the note: the same warnings and errors, redacted as the packet's are
+            warnings: redactFindings(
+              ctx,
+              findings.filter((f) => f.severity === 'warning')
+            ),
+            problems: redactFindings(
+              ctx,
+              findings.filter((f) => f.severity === 'error')
+            ),
+            interrupted,
+            notStarted
+          }
+        )
       : null
   if (published) {
     incident.pull_request_url = published.pullRequestUrl
@@ -414,12 +420,12 @@ async function rollBack(
     incident,
     verdict: finalVerdict
   })
-  const evidence = writePacket(ctx.evidence, packet, { displayName: baseline.display_name })
+  const evidence = writePacket(ctx.evidence, packet, { displayName: shownName })
   // a drill is no incident: no incident note (its events are in the packet's incident.timeline)
   const note = drill
     ? ''
     : renderIncidentNote(incident, {
-        displayName: baseline.display_name,
+        displayName: shownName,
         baseline: baseline.name,
         verdict: finalVerdict,
         postureNow: packet.posture,
