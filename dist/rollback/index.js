@@ -40715,7 +40715,7 @@ var DETECTORS = [
     // a token as the user, with no password or GitHub's `x-oauth-basic` in its place: https://<token>@github.com,
     // https://<token>:x-oauth-basic@host (found by review: only the placeholder was taken, the token left)
     // (web URLs only: a runner's ssh user name, an image digest `name@sha256:` are no tokens: found by review)
-    re: /\bhttps?:\/\/(?!\[REDACTED:)([A-Za-z0-9_-]{20,255})(?::(?:x-oauth-basic|x-access-token))?@(?=[A-Za-z0-9[])/dgi,
+    re: /\b(?:git\+)?(?:https?|wss?):\/\/(?!\[REDACTED:)([A-Za-z0-9_-]{20,255})(?::(?:x-oauth-basic|x-access-token))?@(?=[A-Za-z0-9[])/dgi,
     groups: [1],
     // a token has digits and letters; a long user name (`release-automation-bot`) has no digit
     accept: (u) => !placeholder(u) && /\d/.test(u) && /[A-Za-z]/.test(u),
@@ -40724,11 +40724,11 @@ var DETECTORS = [
   simple("database-connection-string", {
     // a database's URL keeps a password of any characters but `@` and spaces (`#`, `?` and quotes too, which a
     // URL would not): postgres://app:s3cr#t@db (found by review)
-    // the password ends before a `/`, a quote or a comma, so that `host:6379/db` or `host:6379","pkg":"@scope/x`
-    // is no password however far the next `@` is (found by review)
-    re: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|cockroachdb):\/\/[^\s:/@]{0,256}:(?!\[REDACTED:)([^\s@/"',]{1,256})@(?=[A-Za-z0-9[])/dgi,
+    re: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|cockroachdb):\/\/[^\s:/@]{0,256}:(?!\[REDACTED:)([^\s@]{1,256})@(?=[A-Za-z0-9[])/dgi,
     groups: [1],
-    accept: (p) => !placeholder(p),
+    // a port and what follows it (`host:6379/db?email=a@b`, `host:6379","pkg":"@scope/x`) is no password, however
+    // far the next `@` is (found by review); a password with a slash or a quote is (openssl's base64 has slashes)
+    accept: (p) => !placeholder(p) && !/^\d{1,5}(?:[/"',?#]|$)/.test(p),
     quick: includesAny("://")
   }),
   simple("url-credential", {
@@ -42335,8 +42335,7 @@ async function runRollback(ctx, options) {
   const run2 = await startSuiteRun(ctx);
   const reason2 = (await options.redactor.redact(options.reason)).text;
   const results = [];
-  for (const given of options.baselines) {
-    const baseline = { ...given, display_name: runRedactor(ctx)(given.display_name) };
+  for (const baseline of options.baselines) {
     const dryRun = options.dryRun || options.drill === true;
     const release2 = dryRun ? () => {
     } : lockSet(ctx.root, `trio-${baseline.name}`, `the trio of ${baseline.name}`);
@@ -42351,10 +42350,11 @@ async function runRollback(ctx, options) {
 async function rollBack(ctx, options, baseline, run2) {
   const startedAt = ctx.clock();
   const now = run2.instant.source === "wall-clock" ? startedAt : run2.instant.at;
+  const shownName = runRedactor(ctx)(baseline.display_name);
   const timeline = [];
   const mark = (event) => timeline.push({ at: ctx.clock().toISOString(), event });
   mark(
-    `${options.dryRun ? "dry run of a rollback" : "rollback"} of ${baseline.display_name} started (trigger: ${options.trigger})`
+    `${options.dryRun ? "dry run of a rollback" : "rollback"} of ${shownName} started (trigger: ${options.trigger})`
   );
   const journal = journalPath(ctx.root, `rollback-${baseline.name}`);
   const recovered = options.dryRun ? "none" : recoverFileSet(journal, options.fs, ctx.root);
@@ -42562,24 +42562,29 @@ async function rollBack(ctx, options, baseline, run2) {
     target_profile: plan ? found.lkg.target?.profile ?? null : null,
     follow_up: followUp2
   });
-  const published = options.publish && !options.dryRun ? await publish(ctx, options.publish, baseline, {
-    status,
-    verdict,
-    plan,
-    incident,
-    found,
-    // the pull request's body is the note: the same warnings and errors, redacted as the packet's are
-    warnings: redactFindings(
-      ctx,
-      findings.filter((f) => f.severity === "warning")
-    ),
-    problems: redactFindings(
-      ctx,
-      findings.filter((f) => f.severity === "error")
-    ),
-    interrupted,
-    notStarted
-  }) : null;
+  const published = options.publish && !options.dryRun ? await publish(
+    ctx,
+    options.publish,
+    { ...baseline, display_name: shownName },
+    {
+      status,
+      verdict,
+      plan,
+      incident,
+      found,
+      // the pull request's body is the note: the same warnings and errors, redacted as the packet's are
+      warnings: redactFindings(
+        ctx,
+        findings.filter((f) => f.severity === "warning")
+      ),
+      problems: redactFindings(
+        ctx,
+        findings.filter((f) => f.severity === "error")
+      ),
+      interrupted,
+      notStarted
+    }
+  ) : null;
   if (published) {
     incident.pull_request_url = published.pullRequestUrl;
     incident.incident_issue_url = published.incidentIssueUrl;
@@ -42605,9 +42610,9 @@ async function rollBack(ctx, options, baseline, run2) {
     incident,
     verdict: finalVerdict
   });
-  const evidence = writePacket(ctx.evidence, packet, { displayName: baseline.display_name });
+  const evidence = writePacket(ctx.evidence, packet, { displayName: shownName });
   const note = drill2 ? "" : renderIncidentNote(incident, {
-    displayName: baseline.display_name,
+    displayName: shownName,
     baseline: baseline.name,
     verdict: finalVerdict,
     postureNow: packet.posture,
