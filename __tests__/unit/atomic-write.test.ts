@@ -46,7 +46,7 @@ describe('writeFileAtomic', () => {
     const outside = join(tempDir('bg-atomic-stale-out-'), 'precious')
     writeFileSync(outside, 'keep')
     symlinkSync(outside, join(dir, '.pin.json.00000000000000aa.tmp'))
-    writeFileAtomic(target, '{}\n')
+    writeFileAtomic(target, '{}\n', { clean: true })
     expect(readdirSync(dir).sort()).toEqual(['pin.json', ...kept].sort())
     expect(readFileSync(outside, 'utf8')).toBe('keep')
   })

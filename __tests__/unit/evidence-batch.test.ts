@@ -38,6 +38,15 @@ describe('the evidence batch lock', () => {
     await new Promise((resolve) => holder.once('exit', resolve))
   })
 
+  it("removes the temporary files a killed run's writes left, once a batch", () => {
+    const dir = tempDir('bg-batch-tmp-')
+    const store = createEvidenceStore(dir)
+    writeFileSync(join(dir, '.health-x.json.0123456789abcdef.tmp'), 'half')
+    writeFileSync(join(dir, 'notes.tmp'), 'mine')
+    store.writeAll([{ name: 'health-x.json', content: '{}\n' }])
+    expect(readdirSync(dir).sort()).toEqual(['health-x.json', 'notes.tmp'])
+  })
+
   it('takes over a lock a run that has ended left', () => {
     const dir = tempDir('bg-batch-dead-')
     const store = createEvidenceStore(dir)

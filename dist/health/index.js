@@ -57272,10 +57272,10 @@ import {
 } from "node:fs";
 import { basename as basename2, dirname as dirname3, join as join3 } from "node:path";
 var CREATE = constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | (constants3.O_NOFOLLOW ?? 0);
-function writeFileAtomic(path2, data, { durable = false } = {}) {
+function writeFileAtomic(path2, data, { durable = false, clean = false } = {}) {
   mkdirSync(dirname3(path2), { recursive: true });
   const tmp = join3(dirname3(path2), `.${basename2(path2)}.${randomBytes(8).toString("hex")}.tmp`);
-  removeStaleTemps(path2);
+  if (clean) removeStaleTemps(path2);
   const fd = openSync(tmp, CREATE, 438);
   try {
     try {
@@ -57302,6 +57302,16 @@ function removeStaleTemps(path2) {
     if (entry.length === name.length + 22 && entry.startsWith(`.${name}.`) && /\.[0-9a-f]{16}\.tmp$/.test(entry))
       rmSync(join3(dirname3(path2), entry), { force: true });
   }
+}
+function removeStaleTempsIn(dir) {
+  let entries;
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries)
+    if (entry.startsWith(".") && /\.[0-9a-f]{16}\.tmp$/.test(entry)) rmSync(join3(dir, entry), { force: true });
 }
 
 // src/fs/atomic-set.ts
@@ -57394,7 +57404,7 @@ function sha256(data) {
 // src/fs/atomic-set.ts
 var nodeSetFs = {
   // the journal relies on a write being whole or absent; staged files get the same for free
-  writeFile: (path2, data) => writeFileAtomic(path2, data, { durable: true }),
+  writeFile: (path2, data) => writeFileAtomic(path2, data, { durable: true, clean: true }),
   rename: (from, to) => renameSync2(from, to),
   rm: (path2) => rmSync3(path2, { force: true }),
   readFile: (path2) => {
@@ -69893,6 +69903,7 @@ function createEvidenceStore(dir, options = {}) {
       prepare();
       check(abs);
       const release2 = batchLock(abs);
+      removeStaleTempsIn(abs);
       try {
         return files.map((f) => {
           const path2 = join10(abs, f.name);

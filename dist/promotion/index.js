@@ -44552,10 +44552,10 @@ import {
 } from "node:fs";
 import { basename as basename4, dirname as dirname4, join as join8 } from "node:path";
 var CREATE = constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | (constants4.O_NOFOLLOW ?? 0);
-function writeFileAtomic(path2, data, { durable = false } = {}) {
+function writeFileAtomic(path2, data, { durable = false, clean = false } = {}) {
   mkdirSync(dirname4(path2), { recursive: true });
   const tmp = join8(dirname4(path2), `.${basename4(path2)}.${randomBytes3(8).toString("hex")}.tmp`);
-  removeStaleTemps(path2);
+  if (clean) removeStaleTemps(path2);
   const fd = openSync2(tmp, CREATE, 438);
   try {
     try {
@@ -44582,6 +44582,16 @@ function removeStaleTemps(path2) {
     if (entry.length === name.length + 22 && entry.startsWith(`.${name}.`) && /\.[0-9a-f]{16}\.tmp$/.test(entry))
       rmSync2(join8(dirname4(path2), entry), { force: true });
   }
+}
+function removeStaleTempsIn(dir) {
+  let entries;
+  try {
+    entries = readdirSync2(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries)
+    if (entry.startsWith(".") && /\.[0-9a-f]{16}\.tmp$/.test(entry)) rmSync2(join8(dir, entry), { force: true });
 }
 
 // src/fs/file-in-the-way.ts
@@ -44771,6 +44781,7 @@ function createEvidenceStore(dir, options = {}) {
       prepare();
       check(abs);
       const release2 = batchLock(abs);
+      removeStaleTempsIn(abs);
       try {
         return files.map((f) => {
           const path2 = join10(abs, f.name);

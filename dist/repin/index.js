@@ -57163,10 +57163,10 @@ import {
 } from "node:fs";
 import { basename as basename3, dirname as dirname5, join as join6 } from "node:path";
 var CREATE = constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | (constants4.O_NOFOLLOW ?? 0);
-function writeFileAtomic(path2, data, { durable = false } = {}) {
+function writeFileAtomic(path2, data, { durable = false, clean = false } = {}) {
   mkdirSync(dirname5(path2), { recursive: true });
   const tmp = join6(dirname5(path2), `.${basename3(path2)}.${randomBytes(8).toString("hex")}.tmp`);
-  removeStaleTemps(path2);
+  if (clean) removeStaleTemps(path2);
   const fd = openSync2(tmp, CREATE, 438);
   try {
     try {
@@ -57193,6 +57193,16 @@ function removeStaleTemps(path2) {
     if (entry.length === name.length + 22 && entry.startsWith(`.${name}.`) && /\.[0-9a-f]{16}\.tmp$/.test(entry))
       rmSync(join6(dirname5(path2), entry), { force: true });
   }
+}
+function removeStaleTempsIn(dir) {
+  let entries;
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries)
+    if (entry.startsWith(".") && /\.[0-9a-f]{16}\.tmp$/.test(entry)) rmSync(join6(dir, entry), { force: true });
 }
 
 // src/fs/lock-file.ts
@@ -57276,7 +57286,7 @@ function pause(ms) {
 // src/fs/atomic-set.ts
 var nodeSetFs = {
   // the journal relies on a write being whole or absent; staged files get the same for free
-  writeFile: (path2, data) => writeFileAtomic(path2, data, { durable: true }),
+  writeFile: (path2, data) => writeFileAtomic(path2, data, { durable: true, clean: true }),
   rename: (from, to) => renameSync2(from, to),
   rm: (path2) => rmSync3(path2, { force: true }),
   readFile: (path2) => {
@@ -59279,6 +59289,7 @@ function createEvidenceStore(dir, options = {}) {
       prepare();
       check(abs);
       const release2 = batchLock(abs);
+      removeStaleTempsIn(abs);
       try {
         return files.map((f) => {
           const path2 = join10(abs, f.name);

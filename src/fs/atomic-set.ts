@@ -43,7 +43,7 @@ export interface SetFs {
 
 export const nodeSetFs: SetFs = {
   // the journal relies on a write being whole or absent; staged files get the same for free
-  writeFile: (path, data) => writeFileAtomic(path, data, { durable: true }),
+  writeFile: (path, data) => writeFileAtomic(path, data, { durable: true, clean: true }),
   rename: (from, to) => renameSync(from, to),
   rm: (path) => rmSync(path, { force: true }),
   readFile: (path) => {

@@ -21,13 +21,21 @@ const CREATE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (cons
  * @param durable also flush to disk before the rename, so a power loss cannot leave an empty file
  *   (the rename alone already keeps readers and crashed processes from ever seeing half a file)
  */
-export function writeFileAtomic(path: string, data: string | Buffer, { durable = false } = {}): void {
+/**
+ * @param clean first remove what a killed write of this path left (see removeStaleTemps): for the files a user
+ *   commits (the trio, the policy), never a directory of thousands of files, where each write would list them all
+ */
+export function writeFileAtomic(
+  path: string,
+  data: string | Buffer,
+  { durable = false, clean = false } = {}
+): void {
   mkdirSync(dirname(path), { recursive: true })
   // a name no one can guess ahead of the write
   const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`)
   // a write killed before its rename left its temporary file: one of this path's is removed before the next
   // (found by review: untracked, unignored files `git add -A` would commit)
-  removeStaleTemps(path)
+  if (clean) removeStaleTemps(path)
   const fd = openSync(tmp, CREATE, 0o666)
   try {
     try {
@@ -63,4 +71,16 @@ export function removeStaleTemps(path: string): void {
     )
       rmSync(join(dirname(path), entry), { force: true })
   }
+}
+
+/** Remove every temporary file writeFileAtomic left in `dir` (the evidence directory, the tool's own: once a run). */
+export function removeStaleTempsIn(dir: string): void {
+  let entries: string[]
+  try {
+    entries = readdirSync(dir)
+  } catch {
+    return
+  }
+  for (const entry of entries)
+    if (entry.startsWith('.') && /\.[0-9a-f]{16}\.tmp$/.test(entry)) rmSync(join(dir, entry), { force: true })
 }

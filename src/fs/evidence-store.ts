@@ -2,7 +2,7 @@
 import { errorCode } from '../text/error-code.js'
 import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { writeFileAtomic } from './atomic-write.js'
+import { removeStaleTempsIn, writeFileAtomic } from './atomic-write.js'
 import { ContainmentError, operatorPathEscape } from './contain.js'
 import { fileInTheWay, probeWritable } from './file-in-the-way.js'
 import { pause, tryLock } from './lock-file.js'
@@ -129,6 +129,8 @@ export function createEvidenceStore(dir: string, options: EvidenceStoreOptions =
       // one run's batch at a time: two runs at once must not leave one's packet beside the other's statement
       // (found by review)
       const release = batchLock(abs)
+      // what a killed run's writes left here, once a run (never once a file: thousands of packets)
+      removeStaleTempsIn(abs)
       try {
         return files.map((f) => {
           const path = join(abs, f.name)

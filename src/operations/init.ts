@@ -89,7 +89,7 @@ export async function runInit(root: string, request: InitRequest): Promise<InitO
   }
   verifyAdapter(root, inventory, policy, proposal)
   await adviseByteExact(root, inventory, policy, proposal)
-  if (!request.dryRun && target.kind === 'ok') writeFileAtomic(target.abs, text)
+  if (!request.dryRun && target.kind === 'ok') writeFileAtomic(target.abs, text, { clean: true })
   return { status: request.dryRun ? 'dry-run' : 'written', policyPath, proposal, text, policy, existed }
 }
 
