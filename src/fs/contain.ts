@@ -19,11 +19,8 @@ export type Contained =
    */
   | { kind: 'dangling'; link: string; target: string; why?: string }
 
-/** Whether `path` is `dir` or below it (both absolute and free of links). */
-export function isWithin(dir: string, path: string): boolean {
-  const back = relative(dir, path)
-  return back === '' || (back !== '..' && !back.startsWith(`..${sep}`) && !isAbsolute(back))
-}
+import { isWithin } from '../text/path-components.js'
+export { isWithin }
 
 /** Resolve a repository-relative path lexically; undefined when it would escape the root. */
 export function resolveInRoot(root: string, rel: string): string | undefined {

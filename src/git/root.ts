@@ -3,6 +3,7 @@
 // living in a directory of a monorepo). Run from a subdirectory, a command judges the same trio as from the root.
 import { existsSync, lstatSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
+import { isWithin } from '../text/path-components.js'
 import { discoverTop } from './discover.js'
 import { git, GitError } from './git.js'
 
@@ -137,7 +138,7 @@ async function linkInRepository(start: string): Promise<string | null> {
     // a link to a checkout of its own: the machine's (a home directory kept in git, linking to a clone elsewhere:
     // found by review), unless the repository around it commits it, or it leads back up into it (`-> ..`)
     const checkout =
-      existsSync(join(link, '.git')) && !contains(realpathSync(link), realpathSync(dirname(link)))
+      existsSync(join(link, '.git')) && !isWithin(realpathSync(link), realpathSync(dirname(link)))
     if (!checkout || (await tracked(outer, link))) return link
   }
   return null
@@ -159,12 +160,6 @@ async function tracked(top: string, path: string): Promise<boolean> {
     // git cannot answer: taken as tracked, so the link is refused
     return true
   }
-}
-
-/** Whether `path` is `ancestor` or below it (both real). */
-function contains(ancestor: string, path: string): boolean {
-  const back = relative(ancestor, path)
-  return back === '' || (!back.startsWith('..') && !isAbsolute(back))
 }
 
 /** The top of the work tree holding `dir` (symlinks resolved), or null outside one. */

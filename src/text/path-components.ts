@@ -1,6 +1,13 @@
 // The components a path walk has still to go through, as the operating system walks them: a symbolic link's text
 // is walked before the rest, from the link's directory. Shared by the walk of a checkout (fs/contain.ts) and of a
 // commit's trees (git/tree-path.ts), so that both read the same file for the same path.
+import { isAbsolute, relative, sep } from 'node:path'
+
+/** Whether `path` is `dir` or below it (both absolute and free of links). */
+export function isWithin(dir: string, path: string): boolean {
+  const back = relative(dir, path)
+  return back === '' || (back !== '..' && !back.startsWith(`..${sep}`) && !isAbsolute(back))
+}
 
 /** A link's text as components; a trailing slash asks for a directory ('.', which a file cannot be followed by). */
 export function linkComponents(text: string): string[] {
