@@ -363,6 +363,20 @@ const PLANTS: Plant[] = [
     keep: ['https://', '@github.com/org/repo.git']
   },
   {
+    // a password led by digits, a `#` in it (found by review)
+    kind: 'database-connection-string',
+    secret: '2024#Winter',
+    line: (s) => `connecting to postgres://app:${s}@db:5432/mk`,
+    keep: ['postgres://app:', '@db:5432/mk']
+  },
+  {
+    // a token as the user, an empty password (git clone https://$TOKEN:@host/...) (found by review)
+    kind: 'url-credential',
+    secret: fill('0123456789abcdef', 40),
+    line: (s) => `git clone https://${s}:@github.com/o/r.git`,
+    keep: ['git clone https://', ':@github.com/o/r.git']
+  },
+  {
     // a base64 password (openssl rand -base64), slash and all, in a JSON config (found by review)
     kind: 'database-connection-string',
     secret: 'Zx9/Qw8k+LmN0p=',
@@ -584,6 +598,19 @@ describe('createRedactor: cut and odd input', () => {
     expect(out.kinds).toEqual({ 'github-token': 5, 'known-secret': 5 })
     expect(out.text).not.toContain(token)
     expect(out.text).not.toContain(known)
+  })
+})
+
+describe('textRedactor: connection strings without a password', () => {
+  it('leaves them whole, however far the next @ on the line (found by review; secretlint has its own view of these)', () => {
+    for (const line of [
+      '{"db":"postgres://db","user":"deploy@corp.com"}',
+      'postgres://[::1]/mk?application_name=mk@v0.6.0',
+      'postgres://db:5432?user=a@b.c',
+      '{"url":"redis://localhost:6379","pkg":"@acme/api"}',
+      'mysql://db:3306/app?x=1&email=a@b.c'
+    ])
+      expect(textRedactor([])(line)).toBe(line)
   })
 })
 

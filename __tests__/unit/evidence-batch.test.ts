@@ -1,7 +1,7 @@
 // The evidence directory holds one run's packet whole, and takes one run's batch at a time: two runs at once never leave one's packet beside the
 // other's statement (found by review). A lock a run left or a step planted delays a batch; it never stops it.
 import { spawn } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { createEvidenceStore } from '../../src/fs/evidence-store.js'
@@ -38,13 +38,30 @@ describe('the evidence batch lock', () => {
     await new Promise((resolve) => holder.once('exit', resolve))
   })
 
-  it("removes the temporary files a killed run's writes left, once a batch", () => {
+  it("removes the temporary files a killed run's writes left, once a batch: only its own kinds, only old ones, only files (found by review)", () => {
     const dir = tempDir('bg-batch-tmp-')
     const store = createEvidenceStore(dir)
-    writeFileSync(join(dir, '.health-x.json.0123456789abcdef.tmp'), 'half')
+    const old = new Date(Date.now() - 3_600_000)
+    const stale = join(dir, '.health-x.json.0123456789abcdef.tmp')
+    writeFileSync(stale, 'half')
+    utimesSync(stale, old, old)
+    // another run's write in flight, a user's file of the same shape, a directory of that name: all left alone
+    writeFileSync(join(dir, '.health-y.json.fedcba9876543210.tmp'), 'in flight')
+    const users = join(dir, '.important.0123456789abcdef.tmp')
+    writeFileSync(users, 'keep')
+    utimesSync(users, old, old)
+    mkdirSync(join(dir, '.x.log.00112233445566aa.tmp'))
     writeFileSync(join(dir, 'notes.tmp'), 'mine')
     store.writeAll([{ name: 'health-x.json', content: '{}\n' }])
-    expect(readdirSync(dir).sort()).toEqual(['health-x.json', 'notes.tmp'])
+    expect(readdirSync(dir).sort()).toEqual(
+      [
+        '.health-y.json.fedcba9876543210.tmp',
+        '.important.0123456789abcdef.tmp',
+        '.x.log.00112233445566aa.tmp',
+        'health-x.json',
+        'notes.tmp'
+      ].sort()
+    )
   })
 
   it('takes over a lock a run that has ended left', () => {

@@ -74,7 +74,7 @@ export function sarifWriter(
       rulesDoc: null
     })
     try {
-      writeFileAtomic(abs, sarif.text)
+      writeFileAtomic(abs, sarif.text, { clean: true })
     } catch (e) {
       throw new UsageError(`--sarif ${file}: cannot write it: ${(e as Error).message}`)
     }

@@ -5,6 +5,7 @@ import {
   constants,
   fsyncSync,
   mkdirSync,
+  lstatSync,
   openSync,
   readdirSync,
   renameSync,
@@ -73,14 +74,26 @@ export function removeStaleTemps(path: string): void {
   }
 }
 
-/** Remove every temporary file writeFileAtomic left in `dir` (the evidence directory, the tool's own: once a run). */
-export function removeStaleTempsIn(dir: string): void {
+/** A write in flight is younger than this: only an older temporary file is a killed write's. */
+const STALE_MS = 10 * 60_000
+
+/**
+ * Remove the temporary files writeFileAtomic left in the evidence directory when a run was killed: only those of
+ * the files the tool writes there (`.<packet or log>.<16 hex>.tmp`), only files and links, and only old ones (a
+ * run beside this one may be writing its own: found by review), once a batch.
+ */
+export function removeStaleTempsIn(dir: string, now = Date.now()): void {
   let entries: string[]
   try {
     entries = readdirSync(dir)
   } catch {
     return
   }
-  for (const entry of entries)
-    if (entry.startsWith('.') && /\.[0-9a-f]{16}\.tmp$/.test(entry)) rmSync(join(dir, entry), { force: true })
+  for (const entry of entries) {
+    if (!/^\.[A-Za-z0-9._-]+\.(?:json|md|log|sarif)\.[0-9a-f]{16}\.tmp$/.test(entry)) continue
+    const path = join(dir, entry)
+    const st = lstatSync(path, { throwIfNoEntry: false })
+    if (st && (st.isFile() || st.isSymbolicLink()) && now - st.mtimeMs > STALE_MS)
+      rmSync(path, { force: true })
+  }
 }

@@ -129,9 +129,9 @@ export function createEvidenceStore(dir: string, options: EvidenceStoreOptions =
       // one run's batch at a time: two runs at once must not leave one's packet beside the other's statement
       // (found by review)
       const release = batchLock(abs)
-      // what a killed run's writes left here, once a run (never once a file: thousands of packets)
-      removeStaleTempsIn(abs)
       try {
+        // what a killed run's writes left here, once a run (never once a file: thousands of packets)
+        removeStaleTempsIn(abs)
         return files.map((f) => {
           const path = join(abs, f.name)
           if (options.root !== undefined && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink())

@@ -260,6 +260,17 @@ export function drillReport(input: DrillInput): { report: DrillReport; findings:
   return { report: report(checks, input, null, notRun), findings }
 }
 
+/** BG510's message: why nothing can be restored, and what the search passed over (the first five). */
+export function noTargetMessage(found: LkgReport, to: string | null | undefined): string {
+  const over = found.lkg.passedOver
+  const shown = over.slice(0, 5).map((p) => `${p.commit.slice(0, 12)} ${p.release_tag ?? '?'}: ${p.detail}`)
+  const more = over.length > shown.length ? `; and ${over.length - shown.length} more` : ''
+  const what = to
+    ? `the baseline asked for (--to ${to}) cannot be restored`
+    : 'no last-known-good baseline to restore'
+  return `${what}: ${found.lkg.problem ?? 'none found'}${shown.length ? ` (passed over: ${shown.join('; ')}${more})` : ''}`
+}
+
 /** Why lkg found nothing to restore (see DrillNoTarget): a drill and a dry run say it in the same words. */
 export function whyNoTarget(found: LkgReport, to: string | null): DrillNoTarget {
   if (found.shallow) return 'shallow'

@@ -10,8 +10,8 @@ import { nextMilestone, renderIncidentNote, severityOf } from '../evidence/incid
 import type { IncidentEvidence, RollbackStatus, RollbackTrigger } from '../evidence/incident-note.js'
 import { incidentNoteFileName, packetName } from '../evidence/packet-name.js'
 import { failedOnlyToStart } from '../evidence/not-run.js'
-import { FileSetError, journalPath, lockSet, recoverFileSet, writeFileSet } from '../fs/atomic-set.js'
-import { containedSetWrites } from './write-containment.js'
+import { journalPath, lockSet, recoverFileSet } from '../fs/atomic-set.js'
+import { putBack, restoredTrioChanged, sameTrio, setWrites, writeRestore } from './restore-writes.js'
 import { sameBytes, trioOnDisk, trioWriteEscapes, WRITE_ORDER } from './trio-files.js'
 import { publish } from './rollback-publish.js'
 import type { RollbackPublisher } from './rollback-publish.js'
@@ -29,24 +29,21 @@ import { loadProducerFiles, loadTrio } from '../trio/load.js'
 import { planRestore, RestoreError, restoredTrio } from '../trio/restore.js'
 import type { RestorePlan } from '../trio/restore.js'
 import { TRIO_ROLES } from '../trio/model.js'
-import type { ProducerFiles, Trio, TrioRole } from '../trio/model.js'
+import type { ProducerFiles, Trio } from '../trio/model.js'
 import { adapterFindings } from './adapter-input.js'
 import type { BaselineResult, OperationContext, OperationResult, RollbackReport } from './context.js'
 import { AT_SHALLOW_CUT, lastKnownGood } from './last-known-good.js'
 import { pinHistory } from './promotion.js'
-import type { LkgReport } from './last-known-good.js'
 import { operationResult } from './outcome.js'
 import { baselinePacket, startSuiteRun, writePacket } from './packet.js'
 import { redactFindings, redactStrings, runRedactor } from './redact-findings.js'
 import type { RunFacts } from './packet.js'
-import { DRILL_SUITES_SKIP, drillReport, whyNoTarget } from './rollback-drill.js'
+import { DRILL_SUITES_SKIP, drillReport, noTargetMessage, whyNoTarget } from './rollback-drill.js'
 import type { DrillNoTarget, DrillReport } from './rollback-drill.js'
-import { operationSuites } from './suites.js'
+import { describeSteps, operationSuites, suitesRan } from './suites.js'
 import { uncommittedBeside } from './uncommitted-beside.js'
 import { uncommittedPaths } from '../git/uncommitted.js'
 import type { SuiteReporter } from './suites.js'
-import { plural } from '../text/plural.js'
-import { shellWords } from '../text/shell-words.js'
 
 export interface RollbackOptions {
   baselines: BaselinePolicy[]
@@ -134,7 +131,7 @@ async function rollBack(
     status = 'already-current'
     mark(`${options.to} is already the current baseline: nothing to restore`)
   } else if (!found.lkg.target || !found.targetBytes) {
-    findings.push(finding('BG510', baseline.trio.pin, null, noTarget(found, options.to)))
+    findings.push(finding('BG510', baseline.trio.pin, null, noTargetMessage(found, options.to)))
     missing = whyNoTarget(found, options.to)
   } else {
     const target = found.lkg.target
@@ -266,25 +263,10 @@ async function rollBack(
     // a drill says what it does not run in its own words (BG704 would say it a second time)
     findings.push(...suites.findings.filter((f) => !(options.drill && f.rule === 'BG704')))
     if (!options.dryRun && !blocked) mark(`rollback suites: ${describeSteps(steps)}`)
-    // the suites ran the repository's code beside the restored trio: a step that rewrote it leaves a trio that is
-    // not the one restored and tested (found by review: a step set the pin's posture to GO, and the rollback said
-    // PASS, restored, posture NO-GO)
-    // the same for another run writing the trio meanwhile (found by review: two rollbacks at once)
-    if (plan && !options.dryRun && !blocked) {
-      const after = trioOnDisk(ctx.root, baseline)
-      const changed = TRIO_ROLES.filter((r) => !sameBytes(after[r], plan[r])).map((r) => baseline.trio[r])
-      if (changed.length > 0)
-        findings.push(
-          finding(
-            'BG528',
-            changed[0]!,
-            null,
-            suitesRan(steps)
-              ? `a rollback suite step changed ${changed.join(', ')} after the restored trio was written: what is on disk is not the trio restored and tested, so the previous trio is put back; find the step that writes the trio (its log is in the evidence) and run the rollback again`
-              : `${changed.join(', ')} changed after the restored trio was written, while this rollback ran (another run writing the trio?): what is on disk is not the trio restored, so the previous trio is put back; make sure no other run writes the trio, then run the rollback again`
-          )
-        )
-    }
+    // the suites ran the repository's code beside the restored trio (and another run may have written it): a trio
+    // on disk that is not the one restored is no rollback (BG528)
+    if (plan && !options.dryRun && !blocked)
+      findings.push(...restoredTrioChanged(ctx.root, baseline, plan, steps))
     const failed = decideVerdict(findings, steps) === 'FAIL'
     if (!options.dryRun) {
       if (failed && (written.length > 0 || already)) {
@@ -501,87 +483,4 @@ function verify(
     ...driftRules(trio, producer, { now }),
     ...adapterFindings(ctx.root, baseline)
   ]
-}
-
-/** A write's message with the root's absolute paths made relative to it, as every finding's paths are. */
-const rootRelative = (root: string, text: string) => text.split(`${root}/`).join('')
-
-/** Write the restored trio; why it could not be written (nothing was changed), or null once it is. */
-function writeRestore(
-  root: string,
-  journal: string,
-  writes: ReturnType<typeof setWrites>,
-  fs: SetFs | undefined
-): string | null {
-  try {
-    writeFileSet(journal, writes, fs, root)
-    return null
-  } catch (e) {
-    // only a failure before the commit point, which left the old trio whole; a later one is the journal's to finish
-    if (!(e instanceof FileSetError) || !e.nothingChanged) throw e
-    // paths relative to the root, as every finding's (the note, the issue and SARIF quote it)
-    return `${rootRelative(root, e.message)} Make the trio files and their directories writable by this runner (a containerised step may have left them owned by root), then run the rollback again`
-  }
-}
-
-/**
- * Put the previous trio back over the restored one. When that fails the restored trio, unverified, stays on disk:
- * said so, never the write's own "Nothing was changed" (found by review), with how to put it back by hand.
- */
-function putBack(
-  root: string,
-  journal: string,
-  writes: ReturnType<typeof setWrites>,
-  fs: SetFs | undefined
-): void {
-  try {
-    writeFileSet(journal, writes, fs, root)
-  } catch (e) {
-    if (!(e instanceof FileSetError) || !e.nothingChanged) throw e
-    // the write's own words without its "Nothing was changed", which is not so of the working tree (found by review)
-    const why = rootRelative(root, e.message).replace(/\s*Nothing was changed\.[^]*$/, '')
-    const files = writes.map((w) => rootRelative(root, w.path))
-    throw new FileSetError(
-      `the restored trio did not pass (or the run was stopped), and the previous trio could not be put back over it (${why}): the working tree holds the restored trio, unverified. Put the previous one back with ${shellWords(['git', 'checkout', '--', ...files])} (after making the files writable), then run the rollback again`
-    )
-  }
-}
-
-/** The set to write, pin last; a file the trio lacks (never the case for a valid one) is left alone. */
-function setWrites(root: string, baseline: BaselinePolicy, bytes: Record<TrioRole, Buffer | null>) {
-  return containedSetWrites(
-    root,
-    WRITE_ORDER.flatMap((r) => {
-      const content = bytes[r]
-      return content ? [{ path: baseline.trio[r], content }] : []
-    })
-  )
-}
-
-function sameTrio(a: Record<TrioRole, Buffer | null>, b: Record<TrioRole, Buffer | null>): boolean {
-  return TRIO_ROLES.every((r) => sameBytes(a[r], b[r]))
-}
-
-function describeSteps(steps: StepResult[]): string {
-  const passed = steps.filter((s) => s.status === 'passed').length
-  const skipped = steps.filter((s) => s.status === 'skipped').length
-  if (steps.length === 0) return 'no steps'
-  if (skipped === steps.length)
-    return `not run: ${steps.length === 1 ? 'its' : 'all'} ${plural(steps.length, 'step')} skipped`
-  return `${passed} of ${plural(steps.length, 'step')} passed${skipped > 0 ? `, ${skipped} skipped` : ''}`
-}
-
-/** Whether any rollback suite step actually ran (a skipped or never-started step did not). */
-function suitesRan(steps: StepResult[]): boolean {
-  return steps.some((s) => s.status !== 'skipped' && s.status !== 'not-run')
-}
-
-function noTarget(found: LkgReport, to: string | null | undefined): string {
-  const over = found.lkg.passedOver
-  const shown = over.slice(0, 5).map((p) => `${p.commit.slice(0, 12)} ${p.release_tag ?? '?'}: ${p.detail}`)
-  const more = over.length > shown.length ? `; and ${over.length - shown.length} more` : ''
-  const what = to
-    ? `the baseline asked for (--to ${to}) cannot be restored`
-    : 'no last-known-good baseline to restore'
-  return `${what}: ${found.lkg.problem ?? 'none found'}${shown.length ? ` (passed over: ${shown.join('; ')}${more})` : ''}`
 }

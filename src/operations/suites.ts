@@ -232,3 +232,18 @@ function skipNote(skip: SuiteSkip, steps: number): Finding {
       : `the suites were not run because ${skip.reason}: ${skipped}; --suites-anyway (input suites-anyway: true) runs them all the same`
   return finding('BG704', null, null, message)
 }
+
+/** The steps in a few words, for a timeline: how many passed, or that none ran. */
+export function describeSteps(steps: StepResult[]): string {
+  const passed = steps.filter((s) => s.status === 'passed').length
+  const skipped = steps.filter((s) => s.status === 'skipped').length
+  if (steps.length === 0) return 'no steps'
+  if (skipped === steps.length)
+    return `not run: ${steps.length === 1 ? 'its' : 'all'} ${plural(steps.length, 'step')} skipped`
+  return `${passed} of ${plural(steps.length, 'step')} passed${skipped > 0 ? `, ${skipped} skipped` : ''}`
+}
+
+/** Whether any rollback suite step actually ran (a skipped or never-started step did not). */
+export function suitesRan(steps: StepResult[]): boolean {
+  return steps.some((s) => s.status !== 'skipped' && s.status !== 'not-run')
+}
