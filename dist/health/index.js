@@ -19523,6 +19523,11 @@ var init_probe = __esm({
 });
 
 // src/text/path-components.ts
+import { isAbsolute as isAbsolute3, relative, sep } from "node:path";
+function isWithin(dir, path2) {
+  const back = relative(dir, path2);
+  return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute3(back);
+}
 function linkComponents(text) {
   return text.split("/").map((s, i, all) => s === "" && i === all.length - 1 ? "." : s).filter((s) => s !== "");
 }
@@ -19563,12 +19568,8 @@ var init_path_components = __esm({
 });
 
 // src/fs/contain.ts
-import { lstatSync as lstatSync2, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
-import { dirname as dirname4, isAbsolute as isAbsolute3, join as join4, normalize, relative, resolve as resolve3, sep } from "node:path";
-function isWithin(dir, path2) {
-  const back = relative(dir, path2);
-  return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute3(back);
-}
+import { lstatSync as lstatSync3, readlinkSync, realpathSync as realpathSync2 } from "node:fs";
+import { dirname as dirname4, isAbsolute as isAbsolute4, join as join4, normalize, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 function resolveInRoot(root, rel) {
   const abs = resolve3(root, rel);
   return isWithin(resolve3(root), abs) ? abs : void 0;
@@ -19585,7 +19586,7 @@ function containPath(root, rel, memo) {
   if (!abs) return { kind: "outside", leadsTo: resolve3(root, rel) };
   const realRoot = memo ? memo.realRoot ??= realpathSync2(root) : realpathSync2(root);
   const pending2 = new PendingComponents(
-    relative(resolve3(root), abs).split(sep).filter((s) => s !== "")
+    relative2(resolve3(root), abs).split(sep2).filter((s) => s !== "")
   );
   let cur = realRoot;
   let links2 = 0;
@@ -19615,17 +19616,17 @@ function containPath(root, rel, memo) {
     if (stat3.isSymbolicLink()) {
       const raw = readlinkSync(next, { encoding: "buffer" });
       const text = strictUtf8(raw);
-      const link2 = relative(realRoot, next) || ".";
+      const link2 = relative2(realRoot, next) || ".";
       target = { link: link2, text: text ?? JSON.stringify(raw.toString("latin1")) };
       if (++links2 > MAX_LINKS) return dangling("which is a loop of symbolic links");
       if (text === null || text === "") return dangling("which is not a path (empty, or not UTF-8)");
       let from;
-      if (isAbsolute3(text)) {
+      if (isAbsolute4(text)) {
         const abs2 = normalize(text);
         if (text.split("/").includes("..") || !isWithin(realRoot, abs2))
           return { kind: "outside", leadsTo: safeReal(abs2) };
         from = linkComponents(
-          `${relative(realRoot, abs2).split(sep).join("/")}${text.endsWith("/") ? "/" : ""}`
+          `${relative2(realRoot, abs2).split(sep2).join("/")}${text.endsWith("/") ? "/" : ""}`
         );
         cur = realRoot;
       } else {
@@ -19645,7 +19646,7 @@ function isPlainRelative(rel) {
   return PLAIN_RELATIVE.test(rel);
 }
 function underKnownDirectory(root, rel, memo) {
-  if (sep !== "/" || !isPlainRelative(rel)) return void 0;
+  if (sep2 !== "/" || !isPlainRelative(rel)) return void 0;
   const realRoot = memo.realRoot ??= realpathSync2(root);
   const slash = rel.lastIndexOf("/");
   const base = realRoot === "/" ? "" : realRoot;
@@ -19657,7 +19658,7 @@ function underKnownDirectory(root, rel, memo) {
 }
 function lstatOrNull(path2) {
   try {
-    return lstatSync2(path2, { throwIfNoEntry: false }) ?? null;
+    return lstatSync3(path2, { throwIfNoEntry: false }) ?? null;
   } catch {
     return null;
   }
@@ -19674,7 +19675,7 @@ function describeEscape(c2) {
 }
 function inRepository(root, abs) {
   const base = [resolve3(root), safeReal(root)].find((r) => isWithin(r, abs));
-  return base === void 0 ? null : relative(base, abs);
+  return base === void 0 ? null : relative2(base, abs);
 }
 function operatorPathEscape(root, abs) {
   const rel = inRepository(root, abs);
@@ -19688,6 +19689,7 @@ var init_contain = __esm({
     "use strict";
     init_path_components();
     init_utf8();
+    init_path_components();
     MAX_LINKS = 40;
     PLAIN_RELATIVE = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/;
     ContainmentError = class extends Error {
@@ -26663,50 +26665,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative8, options, skipNormalization) {
+    function resolveComponent(base, relative9, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse4(serialize(base, options), options);
-        relative8 = parse4(serialize(relative8, options), options);
+        relative9 = parse4(serialize(relative9, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative8.scheme) {
-        target.scheme = relative8.scheme;
-        target.userinfo = relative8.userinfo;
-        target.host = relative8.host;
-        target.port = relative8.port;
-        target.path = removeDotSegments(relative8.path || "");
-        target.query = relative8.query;
+      if (!options.tolerant && relative9.scheme) {
+        target.scheme = relative9.scheme;
+        target.userinfo = relative9.userinfo;
+        target.host = relative9.host;
+        target.port = relative9.port;
+        target.path = removeDotSegments(relative9.path || "");
+        target.query = relative9.query;
       } else {
-        if (relative8.userinfo !== void 0 || relative8.host !== void 0 || relative8.port !== void 0) {
-          target.userinfo = relative8.userinfo;
-          target.host = relative8.host;
-          target.port = relative8.port;
-          target.path = removeDotSegments(relative8.path || "");
-          target.query = relative8.query;
+        if (relative9.userinfo !== void 0 || relative9.host !== void 0 || relative9.port !== void 0) {
+          target.userinfo = relative9.userinfo;
+          target.host = relative9.host;
+          target.port = relative9.port;
+          target.path = removeDotSegments(relative9.path || "");
+          target.query = relative9.query;
         } else {
-          if (!relative8.path) {
+          if (!relative9.path) {
             target.path = base.path;
-            if (relative8.query !== void 0) {
-              target.query = relative8.query;
+            if (relative9.query !== void 0) {
+              target.query = relative9.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative8.path[0] === "/") {
-              target.path = removeDotSegments(relative8.path);
+            if (relative9.path[0] === "/") {
+              target.path = removeDotSegments(relative9.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative8.path;
+                target.path = "/" + relative9.path;
               } else if (!base.path) {
-                target.path = relative8.path;
+                target.path = relative9.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative8.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative9.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative8.query;
+            target.query = relative9.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -26714,7 +26716,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative8.fragment;
+      target.fragment = relative9.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -55900,11 +55902,11 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep5, offset, length) => {
+    onSeparator: (sep6, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep5 === ":") {
+        if (sep6 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep5 === ",") {
+        } else if (sep6 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -56982,10 +56984,8 @@ function packetNotRun(p) {
 }
 
 // src/git/git.ts
-init_limits();
-init_duration();
 import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
+init_duration();
 
 // src/git/discover.ts
 import { lstatSync, readFileSync, realpathSync, statSync } from "node:fs";
@@ -57130,7 +57130,8 @@ function readSmall(path2, limit = 65536) {
   }
 }
 
-// src/git/git.ts
+// src/git/git-process.ts
+import { isAbsolute, resolve } from "node:path";
 var childProcess = () => process.getBuiltinModule("node:child_process");
 var TIMEOUT_MS = 3e4;
 var MAX_OUTPUT = 64 * 1024 * 1024;
@@ -57154,6 +57155,12 @@ var LOCATION_VARIABLES = [
   "GIT_INDEX_FILE",
   "GIT_OBJECT_DIRECTORY"
 ];
+
+// src/git/blob-reader.ts
+init_limits();
+init_duration();
+
+// src/git/git.ts
 function cannotRun(cwd, args, e, timedOut, timeoutMs) {
   const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync2(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
   return new GitError(`git ${args[0]}: ${why}`);
@@ -57205,8 +57212,8 @@ async function commitDate(cwd, commit) {
 import { existsSync as existsSync5 } from "node:fs";
 
 // src/fs/atomic-set.ts
-import { lstatSync as lstatSync3, mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
-import { basename as basename3, dirname as dirname5, isAbsolute as isAbsolute4, join as join5, relative as relative2, resolve as resolve4 } from "node:path";
+import { lstatSync as lstatSync4, mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
+import { basename as basename3, dirname as dirname5, isAbsolute as isAbsolute5, join as join5, relative as relative3, resolve as resolve4 } from "node:path";
 
 // src/git/run-context.ts
 import { existsSync as existsSync3, readFileSync as readFileSync3, statSync as statSync2 } from "node:fs";
@@ -57264,6 +57271,7 @@ import {
   constants as constants3,
   fsyncSync,
   mkdirSync,
+  lstatSync as lstatSync2,
   openSync,
   readdirSync,
   renameSync,
@@ -57303,15 +57311,21 @@ function removeStaleTemps(path2) {
       rmSync(join3(dirname3(path2), entry), { force: true });
   }
 }
-function removeStaleTempsIn(dir) {
+var STALE_MS = 10 * 6e4;
+function removeStaleTempsIn(dir, now = Date.now()) {
   let entries;
   try {
     entries = readdirSync(dir);
   } catch {
     return;
   }
-  for (const entry of entries)
-    if (entry.startsWith(".") && /\.[0-9a-f]{16}\.tmp$/.test(entry)) rmSync(join3(dir, entry), { force: true });
+  for (const entry of entries) {
+    if (!/^\.[A-Za-z0-9._-]+\.(?:json|md|log|sarif)\.[0-9a-f]{16}\.tmp$/.test(entry)) continue;
+    const path2 = join3(dir, entry);
+    const st = lstatSync2(path2, { throwIfNoEntry: false });
+    if (st && (st.isFile() || st.isSymbolicLink()) && now - st.mtimeMs > STALE_MS)
+      rmSync(path2, { force: true });
+  }
 }
 
 // src/fs/atomic-set.ts
@@ -57440,13 +57454,13 @@ function journalPath(root, name) {
   }
   const gitDir = findGitDir(resolve4(root));
   if (!gitDir) return join5(resolve4(root), ".baseline-gate", `${name}.journal.json`);
-  const place = relative2(workTreeTop(resolve4(root)), resolve4(root));
+  const place = relative3(workTreeTop(resolve4(root)), resolve4(root));
   const at3 = place === "" ? "" : `.at-${place.replace(/[^A-Za-z0-9._-]+/g, "_")}-${sha256(place).slice(0, 12)}`;
   return join5(gitDir, "baseline-gate", `${name}${at3}.journal.json`);
 }
 function workTreeTop(dir) {
   for (let d = dir; ; d = dirname5(d)) {
-    if (lstatSync3(join5(d, ".git"), { throwIfNoEntry: false })) return d;
+    if (lstatSync4(join5(d, ".git"), { throwIfNoEntry: false })) return d;
     if (dirname5(d) === d) return dir;
   }
 }
@@ -57490,17 +57504,17 @@ import { join as join6 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync as readdirSync2, realpath, realpathSync as realpathSync3, stat as stat2, statSync as statSync3 } from "fs";
-import { isAbsolute as isAbsolute5, posix, resolve as resolve6 } from "path";
+import { isAbsolute as isAbsolute6, posix, resolve as resolve6 } from "path";
 import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename as basename4, dirname as dirname6, normalize as normalize2, relative as relative3, resolve as resolve5, sep as sep2 } from "path";
+import { basename as basename4, dirname as dirname6, normalize as normalize2, relative as relative4, resolve as resolve5, sep as sep3 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path2) {
   let normalized = normalize2(path2);
-  if (normalized.length > 1 && normalized[normalized.length - 1] === sep2) normalized = normalized.substring(0, normalized.length - 1);
+  if (normalized.length > 1 && normalized[normalized.length - 1] === sep3) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
@@ -57527,7 +57541,7 @@ function joinPathWithRelativePath(root, options) {
   return function(filename, directoryPath) {
     const sameRoot = directoryPath.startsWith(root);
     if (sameRoot) return directoryPath.slice(root.length) + filename;
-    else return convertSlashes(relative3(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+    else return convertSlashes(relative4(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
   };
 }
 function joinPath(filename) {
@@ -57880,7 +57894,7 @@ var Builder = class {
   options = {
     maxDepth: Infinity,
     suppressErrors: true,
-    pathSeparator: sep2,
+    pathSeparator: sep3,
     filters: []
   };
   globFunction;
@@ -58101,7 +58115,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
   if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
   if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
   const escapedCwd = escapePath(cwd);
-  result = isAbsolute5(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
+  result = isAbsolute6(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
   const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
   const parts = splitPattern(result);
   if (parentDir) {
@@ -58253,8 +58267,8 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
 function globSync(globInput, options) {
-  const [crawler, relative8] = getCrawler(globInput, options);
-  return crawler ? formatPaths(crawler.sync(), relative8) : [];
+  const [crawler, relative9] = getCrawler(globInput, options);
+  return crawler ? formatPaths(crawler.sync(), relative9) : [];
 }
 
 // src/fs/scan.ts
@@ -62268,7 +62282,7 @@ function pinSection(path2, ledger, pin, baseline, text) {
           pinLineSubject(line.key)
         )
       );
-    } else if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute6(line.value)) {
+    } else if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute7(line.value)) {
       out.push(
         finding(
           "BG206",
@@ -62330,7 +62344,7 @@ function duplicateSections(path2, ledger) {
   }
   return out;
 }
-function isAbsolute6(p) {
+function isAbsolute7(p) {
   return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
 }
 function ledgerTable(path2, ledger, pin, text) {
@@ -63315,7 +63329,7 @@ var DETECTORS = [
     // a token as the user, with no password or GitHub's `x-oauth-basic` in its place: https://<token>@github.com,
     // https://<token>:x-oauth-basic@host (found by review: only the placeholder was taken, the token left)
     // (web URLs only: a runner's ssh user name, an image digest `name@sha256:` are no tokens: found by review)
-    re: /\b(?:git\+)?(?:https?|wss?):\/\/(?!\[REDACTED:)([A-Za-z0-9_-]{20,255})(?::(?:x-oauth-basic|x-access-token))?@(?=[A-Za-z0-9[])/dgi,
+    re: /\b(?:git\+)?(?:https?|wss?):\/\/(?!\[REDACTED:)([A-Za-z0-9_-]{20,255})(?::(?:x-oauth-basic|x-access-token)?)?@(?=[A-Za-z0-9[])/dgi,
     groups: [1],
     // a token has digits and letters; a long user name (`release-automation-bot`) has no digit
     accept: (u) => !placeholder(u) && /\d/.test(u) && /[A-Za-z]/.test(u),
@@ -63324,11 +63338,12 @@ var DETECTORS = [
   simple("database-connection-string", {
     // a database's URL keeps a password of any characters but `@` and spaces (`#`, `?` and quotes too, which a
     // URL would not): postgres://app:s3cr#t@db (found by review)
-    re: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|cockroachdb):\/\/[^\s:/@]{0,256}:(?!\[REDACTED:)([^\s@]{1,256})@(?=[A-Za-z0-9[])/dgi,
+    re: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|cockroachdb):\/\/[^\s:/@"',[\]]{0,256}:(?!\[REDACTED:)([^\s@]{1,256})@(?=[A-Za-z0-9[])/dgi,
     groups: [1],
-    // a port and what follows it (`host:6379/db?email=a@b`, `host:6379","pkg":"@scope/x`) is no password, however
-    // far the next `@` is (found by review); a password with a slash or a quote is (openssl's base64 has slashes)
-    accept: (p) => !placeholder(p) && !/^\d{1,5}(?:[/"',?#]|$)/.test(p),
+    // the user stops at a quote, a comma or a bracket (compact JSON, an IPv6 host: found by review); a port and
+    // what follows it (`host:6379/db?email=a@b`, `host:6379","pkg":"@scope/x`, `host:5432?user=a@b`) is no
+    // password, however far the next `@` is; a password with a slash, a quote or a `#` is (`2024#Winter`)
+    accept: (p) => !placeholder(p) && !/^\d{1,5}(?:[/"',]|$)/.test(p) && !/^\d{1,5}[?#][^@]*=/.test(p),
     quick: includesAny("://")
   }),
   simple("url-credential", {
@@ -65633,8 +65648,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep3 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
+var sep4 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep4}${b64url}${sep4}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -69589,7 +69604,7 @@ function blobLinks(o) {
 }
 
 // src/actions/shared/annotations.ts
-import { relative as relative4 } from "node:path";
+import { relative as relative5 } from "node:path";
 var ANNOTATIONS_PER_KIND = 10;
 function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings = 0) {
   const cap = {
@@ -69622,13 +69637,13 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
   return { annotations, overflow };
 }
 function workspacePrefix(workspace, root) {
-  const rel = relative4(workspace, root).split("\\").join("/");
+  const rel = relative5(workspace, root).split("\\").join("/");
   return rel.startsWith("..") ? "" : rel;
 }
 
 // src/actions/shared/inputs.ts
 var import_satisfies = __toESM(require_satisfies(), 1);
-import { isAbsolute as isAbsolute7, join as join8, resolve as resolve8 } from "node:path";
+import { isAbsolute as isAbsolute8, join as join8, resolve as resolve8 } from "node:path";
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -69672,7 +69687,7 @@ function readCommonInputs(get, env2, operation) {
     throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
   }
   const evidenceInput = get("evidence-dir").trim();
-  const evidenceDir = evidenceInput ? isAbsolute7(evidenceInput) ? evidenceInput : resolve8(workspace, evidenceInput) : (
+  const evidenceDir = evidenceInput ? isAbsolute8(evidenceInput) ? evidenceInput : resolve8(workspace, evidenceInput) : (
     // one directory per artifact, named as it is: two gates in one job upload two artifacts, not one
     // directory twice (found by review: a second step's artifact held the first's packet)
     join8(
@@ -69790,7 +69805,7 @@ function errorCode(e) {
 }
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync8, lstatSync as lstatSync4, mkdirSync as mkdirSync4, readdirSync as readdirSync5, rmSync as rmSync4 } from "node:fs";
+import { existsSync as existsSync8, lstatSync as lstatSync5, mkdirSync as mkdirSync4, readdirSync as readdirSync5, rmSync as rmSync4 } from "node:fs";
 import { join as join10, resolve as resolve9 } from "node:path";
 init_contain();
 
@@ -69849,7 +69864,7 @@ function createEvidenceStore(dir, options = {}) {
     if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`);
   };
   const ownDirectory = () => {
-    if (options.ignoreInGit && lstatSync4(options.ignoreInGit, { throwIfNoEntry: false })?.isSymbolicLink())
+    if (options.ignoreInGit && lstatSync5(options.ignoreInGit, { throwIfNoEntry: false })?.isSymbolicLink())
       throw new EvidenceDirError(
         `${options.ignoreInGit} is a symbolic link, not the tool's own directory; nothing was written there: remove the link, or name an evidence directory (--evidence-dir / input 'evidence-dir')`
       );
@@ -69903,11 +69918,11 @@ function createEvidenceStore(dir, options = {}) {
       prepare();
       check(abs);
       const release2 = batchLock(abs);
-      removeStaleTempsIn(abs);
       try {
+        removeStaleTempsIn(abs);
         return files.map((f) => {
           const path2 = join10(abs, f.name);
-          if (options.root !== void 0 && lstatSync4(path2, { throwIfNoEntry: false })?.isSymbolicLink())
+          if (options.root !== void 0 && lstatSync5(path2, { throwIfNoEntry: false })?.isSymbolicLink())
             check(path2);
           return put(path2, f.content);
         });
@@ -69952,7 +69967,7 @@ function createOperationContext(o) {
 
 // src/policy/load.ts
 import { existsSync as existsSync9 } from "node:fs";
-import { isAbsolute as isAbsolute8, join as join11, relative as relative5, resolve as resolve10 } from "node:path";
+import { isAbsolute as isAbsolute9, join as join11, relative as relative6, resolve as resolve10 } from "node:path";
 init_contain();
 init_read();
 init_source_file();
@@ -70163,8 +70178,8 @@ function detectPackageManager(root) {
   return "npm";
 }
 function displayPath(root, abs) {
-  const rel = relative5(root, abs);
-  return rel && !rel.startsWith("..") && !isAbsolute8(rel) ? rel.split("\\").join("/") : abs;
+  const rel = relative6(root, abs);
+  return rel && !rel.startsWith("..") && !isAbsolute9(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
   return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
@@ -71195,8 +71210,9 @@ function cancellation() {
 }
 
 // src/git/root.ts
-import { existsSync as existsSync10, lstatSync as lstatSync5, readFileSync as readFileSync8, readlinkSync as readlinkSync3, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
-import { basename as basename6, dirname as dirname8, isAbsolute as isAbsolute9, join as join12, relative as relative6, resolve as resolve11 } from "node:path";
+init_path_components();
+import { existsSync as existsSync10, lstatSync as lstatSync6, readFileSync as readFileSync8, readlinkSync as readlinkSync3, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
+import { basename as basename6, dirname as dirname8, isAbsolute as isAbsolute10, join as join12, relative as relative7, resolve as resolve11 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -71235,7 +71251,7 @@ async function findRoot(options) {
   return { root: top, top, start: real };
 }
 function sameDirectory(a, b) {
-  if (!a || !isAbsolute9(a)) return false;
+  if (!a || !isAbsolute10(a)) return false;
   try {
     return realpathSync4(a) === realpathSync4(b);
   } catch {
@@ -71243,7 +71259,7 @@ function sameDirectory(a, b) {
   }
 }
 function superproject(top) {
-  const git2 = lstatSync5(join12(top, ".git"), { throwIfNoEntry: false });
+  const git2 = lstatSync6(join12(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
   const gitdir = /^gitdir: (.+)$/m.exec(readFileSync8(join12(top, ".git"), "utf8"))?.[1]?.trim();
   if (!gitdir || !underModules(resolve11(top, gitdir))) return null;
@@ -71261,7 +71277,7 @@ async function linkInRepository(start) {
   const below = [];
   let outer;
   for (let dir = start; ; dir = dirname8(dir)) {
-    const link2 = lstatSync5(dir).isSymbolicLink();
+    const link2 = lstatSync6(dir).isSymbolicLink();
     if (!link2 && existsSync10(join12(dir, ".git"))) {
       outer = dir;
       break;
@@ -71270,7 +71286,7 @@ async function linkInRepository(start) {
     if (link2) below.push(dir);
   }
   for (const link2 of below) {
-    const checkout = existsSync10(join12(link2, ".git")) && !contains(realpathSync4(link2), realpathSync4(dirname8(link2)));
+    const checkout = existsSync10(join12(link2, ".git")) && !isWithin(realpathSync4(link2), realpathSync4(dirname8(link2)));
     if (!checkout || await tracked(outer, link2)) return link2;
   }
   return null;
@@ -71282,16 +71298,12 @@ async function tracked(top, path2) {
       "ls-files",
       "--error-unmatch",
       "--",
-      relative6(top, path2)
+      relative7(top, path2)
     ]);
     return r.code === 0;
   } catch {
     return true;
   }
-}
-function contains(ancestor, path2) {
-  const back = relative6(ancestor, path2);
-  return back === "" || !back.startsWith("..") && !isAbsolute9(back);
 }
 async function gitTop(real, shown, label2) {
   let r;
@@ -71347,7 +71359,7 @@ function annotate(findings, root, env2, failing, ownWarnings = 0) {
 }
 
 // src/present/sarif.ts
-import { relative as relative7, resolve as resolve12, sep as sep4 } from "node:path";
+import { relative as relative8, resolve as resolve12, sep as sep5 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -71538,23 +71550,23 @@ function sarifOf(result, policy, o) {
   };
 }
 function checkoutPrefix(top, root) {
-  const rel = relative7(top, root);
+  const rel = relative8(top, root);
   if (rel === "" || rel.startsWith("..") || resolve12(top, rel) !== resolve12(root)) return "";
-  return rel.split(sep4).join("/");
+  return rel.split(sep5).join("/");
 }
 function actionRulesDoc(env2) {
   const actionPath = (env2.GITHUB_ACTION_PATH ?? "").split("\\").join("/").replace(/\/+$/, "");
   const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve12(actionPath, "../..") : actionPath;
   const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
   const workspace = env2.GITHUB_WORKSPACE ?? "";
-  const docs = actionPath && workspace ? relative7(workspace, resolve12(top, "docs/rules.md")) : "";
+  const docs = actionPath && workspace ? relative8(workspace, resolve12(top, "docs/rules.md")) : "";
   return rulesDocUrl({
     server: env2.GITHUB_SERVER_URL,
     actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,
     actionRef: remote ? remote[3] : env2.GITHUB_ACTION_REF,
     repository: env2.GITHUB_REPOSITORY,
     sha: env2.GITHUB_SHA,
-    localDocs: docs && !docs.startsWith("..") ? docs.split(sep4).join("/") : null
+    localDocs: docs && !docs.startsWith("..") ? docs.split(sep5).join("/") : null
   });
 }
 
@@ -71933,6 +71945,99 @@ var RULES_ALREADY_FAIL = "the rules already decide FAIL";
 
 // src/present/next-steps.ts
 init_plural();
+
+// src/present/next-steps-drill.ts
+init_plural();
+var FETCH_HISTORY = [
+  "Check out the full history (actions/checkout with ",
+  c("fetch-depth: 0"),
+  "; locally ",
+  c("git fetch --unshallow"),
+  "): the last-known-good trio is read from it."
+];
+var REQUESTED = [
+  "The baseline asked for with ",
+  c("--to"),
+  " cannot be restored: ",
+  c("BG510"),
+  " under Findings says why; name another baseline, or leave out ",
+  c("--to"),
+  " for the last-known-good."
+];
+var NONE_RESTORABLE = [
+  "No earlier revision of the trio is restorable: ",
+  c("BG510"),
+  " under Findings lists each revision passed over and why; fix or restore one of them."
+];
+function shellWord(w2) {
+  if (/^[A-Za-z0-9_./:=@%+-]+$/.test(w2)) return w2;
+  return /["$`\\!]/.test(w2) ? `'${w2.replace(/'/g, `'\\''`)}'` : `"${w2}"`;
+}
+function drillCommand(b) {
+  const d = b.rollback?.drill;
+  return [
+    "npx --no baseline-gate rollback --drill --baseline",
+    shellWord(b.name),
+    "--trigger",
+    shellWord(d?.trigger ?? "contract-drift"),
+    "--reason",
+    shellWord(d?.reason || "rollback drill")
+  ].join(" ");
+}
+function drill(b) {
+  const d = b.rollback.drill;
+  const r = b.rollback;
+  const again = c(drillCommand(b));
+  const has = (rule) => b.findings.some((f) => f.rule === rule && f.severity === "error");
+  const restores = c(r.target?.identity.release_tag ?? b.identity.release_tag ?? "?");
+  if (b.verdict === "PASS" && d.notRun.some((n) => n.what === "history"))
+    return [
+      [
+        "Nothing to fix in what was checked: a rollback now would restore ",
+        restores,
+        ". This clone is shallow, so the ledger's approved releases were not matched to the whole history: run the drill on a full clone (",
+        c("fetch-depth: 0"),
+        ") for the whole proof."
+      ]
+    ];
+  if (b.verdict === "PASS") return [["Nothing to do: a rollback now would restore ", restores, "."]];
+  if (d.noTarget === "only-baseline")
+    return [
+      [
+        "Nothing to fix: ",
+        c(r.from.release_tag ?? "the current baseline"),
+        " is the only baseline ever pinned on this branch, so there is nothing to roll back to until the next promotion; the drill passes once a second baseline is promoted."
+      ]
+    ];
+  const out = [];
+  if (d.noTarget === "shallow") out.push(FETCH_HISTORY);
+  else if (d.noTarget === "requested") out.push(REQUESTED);
+  else if (d.noTarget) out.push(NONE_RESTORABLE);
+  if (has("BG513"))
+    out.push([
+      "For each ",
+      c("BG513"),
+      ": restore that revision's files as committed, or mark the baseline ",
+      c("Rolled back"),
+      " in the matrix if it must never come back."
+    ]);
+  if (has("BG511"))
+    out.push([
+      "Commit or discard the edits to the trio on disk (",
+      c("BG511"),
+      "): a rollback would refuse them too."
+    ]);
+  const known = /* @__PURE__ */ new Set(["BG510", "BG511", "BG513"]);
+  const others = b.findings.filter((f) => f.severity === "error" && !known.has(f.rule)).length;
+  if (others > 0)
+    out.push([
+      `Fix the ${plural(others, "other error")} listed under Findings (the restored trio would fail them).`
+    ]);
+  out.push(["Then run the drill again: ", again, "."]);
+  return out;
+}
+
+// src/present/next-steps.ts
 var APPROVAL = /* @__PURE__ */ new Set(["BG801", "BG802"]);
 var WAIT = "BG504";
 var STEP_RESULT = /* @__PURE__ */ new Set(["BG701", "BG702", "BG703"]);
@@ -72262,94 +72367,6 @@ function notRestored2(b) {
         ]
       ];
   }
-}
-var FETCH_HISTORY = [
-  "Check out the full history (actions/checkout with ",
-  c("fetch-depth: 0"),
-  "; locally ",
-  c("git fetch --unshallow"),
-  "): the last-known-good trio is read from it."
-];
-var REQUESTED = [
-  "The baseline asked for with ",
-  c("--to"),
-  " cannot be restored: ",
-  c("BG510"),
-  " under Findings says why; name another baseline, or leave out ",
-  c("--to"),
-  " for the last-known-good."
-];
-var NONE_RESTORABLE = [
-  "No earlier revision of the trio is restorable: ",
-  c("BG510"),
-  " under Findings lists each revision passed over and why; fix or restore one of them."
-];
-function shellWord(w2) {
-  if (/^[A-Za-z0-9_./:=@%+-]+$/.test(w2)) return w2;
-  return /["$`\\!]/.test(w2) ? `'${w2.replace(/'/g, `'\\''`)}'` : `"${w2}"`;
-}
-function drillCommand(b) {
-  const d = b.rollback?.drill;
-  return [
-    "npx --no baseline-gate rollback --drill --baseline",
-    shellWord(b.name),
-    "--trigger",
-    shellWord(d?.trigger ?? "contract-drift"),
-    "--reason",
-    shellWord(d?.reason || "rollback drill")
-  ].join(" ");
-}
-function drill(b) {
-  const d = b.rollback.drill;
-  const r = b.rollback;
-  const again = c(drillCommand(b));
-  const has = (rule) => b.findings.some((f) => f.rule === rule && f.severity === "error");
-  const restores = c(r.target?.identity.release_tag ?? b.identity.release_tag ?? "?");
-  if (b.verdict === "PASS" && d.notRun.some((n) => n.what === "history"))
-    return [
-      [
-        "Nothing to fix in what was checked: a rollback now would restore ",
-        restores,
-        ". This clone is shallow, so the ledger's approved releases were not matched to the whole history: run the drill on a full clone (",
-        c("fetch-depth: 0"),
-        ") for the whole proof."
-      ]
-    ];
-  if (b.verdict === "PASS") return [["Nothing to do: a rollback now would restore ", restores, "."]];
-  if (d.noTarget === "only-baseline")
-    return [
-      [
-        "Nothing to fix: ",
-        c(r.from.release_tag ?? "the current baseline"),
-        " is the only baseline ever pinned on this branch, so there is nothing to roll back to until the next promotion; the drill passes once a second baseline is promoted."
-      ]
-    ];
-  const out = [];
-  if (d.noTarget === "shallow") out.push(FETCH_HISTORY);
-  else if (d.noTarget === "requested") out.push(REQUESTED);
-  else if (d.noTarget) out.push(NONE_RESTORABLE);
-  if (has("BG513"))
-    out.push([
-      "For each ",
-      c("BG513"),
-      ": restore that revision's files as committed, or mark the baseline ",
-      c("Rolled back"),
-      " in the matrix if it must never come back."
-    ]);
-  if (has("BG511"))
-    out.push([
-      "Commit or discard the edits to the trio on disk (",
-      c("BG511"),
-      "): a rollback would refuse them too."
-    ]);
-  const known = /* @__PURE__ */ new Set(["BG510", "BG511", "BG513"]);
-  const others = b.findings.filter((f) => f.severity === "error" && !known.has(f.rule)).length;
-  if (others > 0)
-    out.push([
-      `Fix the ${plural(others, "other error")} listed under Findings (the restored trio would fail them).`
-    ]);
-  out.push(["Then run the drill again: ", again, "."]);
-  return out;
 }
 function nextSteps(result) {
   const all = result.baselines.flatMap(

@@ -24691,11 +24691,11 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep5, offset, length) => {
+    onSeparator: (sep6, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep5 === ":") {
+        if (sep6 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep5 === ",") {
+        } else if (sep6 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -26049,9 +26049,14 @@ import { closeSync, constants as constants3, fstatSync, openSync, readSync } fro
 
 // src/fs/contain.ts
 import { lstatSync, readlinkSync, realpathSync } from "node:fs";
-import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute as isAbsolute2, join, normalize, relative as relative2, resolve, sep as sep2 } from "node:path";
 
 // src/text/path-components.ts
+import { isAbsolute, relative, sep } from "node:path";
+function isWithin(dir, path2) {
+  const back = relative(dir, path2);
+  return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute(back);
+}
 function linkComponents(text) {
   return text.split("/").map((s, i2, all) => s === "" && i2 === all.length - 1 ? "." : s).filter((s) => s !== "");
 }
@@ -26086,10 +26091,6 @@ var PendingComponents = class {
 };
 
 // src/fs/contain.ts
-function isWithin(dir, path2) {
-  const back = relative(dir, path2);
-  return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute(back);
-}
 function resolveInRoot(root, rel) {
   const abs = resolve(root, rel);
   return isWithin(resolve(root), abs) ? abs : void 0;
@@ -26104,7 +26105,7 @@ function containPath(root, rel, memo) {
   if (!abs) return { kind: "outside", leadsTo: resolve(root, rel) };
   const realRoot = memo ? memo.realRoot ??= realpathSync(root) : realpathSync(root);
   const pending = new PendingComponents(
-    relative(resolve(root), abs).split(sep).filter((s) => s !== "")
+    relative2(resolve(root), abs).split(sep2).filter((s) => s !== "")
   );
   let cur = realRoot;
   let links2 = 0;
@@ -26134,17 +26135,17 @@ function containPath(root, rel, memo) {
     if (stat2.isSymbolicLink()) {
       const raw = readlinkSync(next, { encoding: "buffer" });
       const text = strictUtf8(raw);
-      const link2 = relative(realRoot, next) || ".";
+      const link2 = relative2(realRoot, next) || ".";
       target = { link: link2, text: text ?? JSON.stringify(raw.toString("latin1")) };
       if (++links2 > MAX_LINKS) return dangling("which is a loop of symbolic links");
       if (text === null || text === "") return dangling("which is not a path (empty, or not UTF-8)");
       let from;
-      if (isAbsolute(text)) {
+      if (isAbsolute2(text)) {
         const abs2 = normalize(text);
         if (text.split("/").includes("..") || !isWithin(realRoot, abs2))
           return { kind: "outside", leadsTo: safeReal(abs2) };
         from = linkComponents(
-          `${relative(realRoot, abs2).split(sep).join("/")}${text.endsWith("/") ? "/" : ""}`
+          `${relative2(realRoot, abs2).split(sep2).join("/")}${text.endsWith("/") ? "/" : ""}`
         );
         cur = realRoot;
       } else {
@@ -26165,7 +26166,7 @@ function isPlainRelative(rel) {
   return PLAIN_RELATIVE.test(rel);
 }
 function underKnownDirectory(root, rel, memo) {
-  if (sep !== "/" || !isPlainRelative(rel)) return void 0;
+  if (sep2 !== "/" || !isPlainRelative(rel)) return void 0;
   const realRoot = memo.realRoot ??= realpathSync(root);
   const slash = rel.lastIndexOf("/");
   const base = realRoot === "/" ? "" : realRoot;
@@ -26194,7 +26195,7 @@ function describeEscape(c2) {
 }
 function inRepository(root, abs) {
   const base = [resolve(root), safeReal(root)].find((r) => isWithin(r, abs));
-  return base === void 0 ? null : relative(base, abs);
+  return base === void 0 ? null : relative2(base, abs);
 }
 function operatorPathEscape(root, abs) {
   const rel = inRepository(root, abs);
@@ -26253,7 +26254,6 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
 
 // src/git/git.ts
 import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
 
 // src/git/discover.ts
 import { lstatSync as lstatSync2, readFileSync, realpathSync as realpathSync2, statSync } from "node:fs";
@@ -26417,7 +26417,8 @@ function readSmall(path2, limit = 65536) {
   }
 }
 
-// src/git/git.ts
+// src/git/git-process.ts
+import { isAbsolute as isAbsolute3, resolve as resolve2 } from "node:path";
 var childProcess = () => process.getBuiltinModule("node:child_process");
 var TIMEOUT_MS = 3e4;
 var MAX_OUTPUT = 64 * 1024 * 1024;
@@ -26430,7 +26431,7 @@ var env = () => {
   const e = { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
   for (const name of LOCATION_VARIABLES) {
     const value = e[name];
-    if (value && !isAbsolute2(value)) e[name] = resolve2(value);
+    if (value && !isAbsolute3(value)) e[name] = resolve2(value);
   }
   return e;
 };
@@ -26441,103 +26442,8 @@ var LOCATION_VARIABLES = [
   "GIT_INDEX_FILE",
   "GIT_OBJECT_DIRECTORY"
 ];
-function cannotRun(cwd, args, e, timedOut, timeoutMs) {
-  const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync2(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
-  return new GitError(`git ${args[0]}: ${why}`);
-}
-function git(cwd, args, timeoutMs = TIMEOUT_MS, extraEnv = {}) {
-  return new Promise((resolve10, reject) => {
-    childProcess().execFile(
-      "git",
-      [...OPTIONS, ...args],
-      { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: "buffer", env: { ...env(), ...extraEnv } },
-      (err, stdout, stderr) => {
-        const e = err;
-        if (e && typeof e.code !== "number") {
-          reject(cannotRun(cwd, args, e, e.killed === true, timeoutMs));
-          return;
-        }
-        resolve10({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
-      }
-    );
-  });
-}
-function gitLines(cwd, args, failure, onLine, timeoutMs = TIMEOUT_MS) {
-  const child = childProcess().spawn("git", [...OPTIONS, ...args], {
-    cwd,
-    env: env(),
-    timeout: timeoutMs,
-    stdio: ["ignore", "pipe", "pipe"]
-  });
-  let stopped = false;
-  let stderr = "";
-  let rest = "";
-  child.stderr.setEncoding("utf8").on("data", (s) => {
-    if (stderr.length < MAX_STDERR) stderr += s;
-  });
-  child.stdout.setEncoding("utf8").on("data", (chunk) => {
-    const lines = (rest + chunk).split("\n");
-    rest = lines.pop();
-    for (const line of lines) if (!stopped) onLine(line);
-  });
-  const done = new Promise((resolve10, reject) => {
-    child.on("error", (e) => reject(cannotRun(cwd, args, e, false, timeoutMs)));
-    child.on("close", (code2) => {
-      if (stopped) resolve10();
-      else if (code2 === null)
-        reject(cannotRun(cwd, args, new Error("killed by a signal"), child.killed, timeoutMs));
-      else if (code2 !== 0) reject(new GitError(`${failure}: ${stderr.trim()}`));
-      else {
-        if (rest) onLine(rest);
-        resolve10();
-      }
-    });
-  });
-  return {
-    done,
-    stop() {
-      stopped = true;
-      child.kill();
-    }
-  };
-}
-async function resolveCommit(cwd, rev) {
-  if (rev.startsWith("-")) return null;
-  const r = await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
-  const sha = r.stdout.toString("utf8").trim();
-  if (r.code === 0) refuseSha256(sha);
-  return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
-}
-function refuseSha256(sha) {
-  if (/^[0-9a-f]{64}$/.test(sha))
-    throw new RevisionError(
-      "this repository names its objects with SHA-256 (extensions.objectFormat=sha256), which baseline-gate does not support: its evidence and pins record SHA-1 commit ids"
-    );
-}
-async function isAncestorCommit(cwd, ancestor, descendant) {
-  if (![ancestor, descendant].every((sha) => /^[0-9a-f]{40}$/.test(sha))) return null;
-  const r = await git(cwd, ["merge-base", "--is-ancestor", "--end-of-options", ancestor, descendant]);
-  return r.code === 0 ? true : r.code === 1 ? false : null;
-}
-async function mergeBaseCommit(cwd, a, b) {
-  if (![a, b].every((sha2) => /^[0-9a-f]{40}$/.test(sha2))) return null;
-  const r = await git(cwd, ["merge-base", "--end-of-options", a, b]);
-  const sha = r.stdout.toString("utf8").trim();
-  return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
-}
-async function headCommit(cwd) {
-  const fromDisk = headFromDisk(cwd);
-  return fromDisk ? fromDisk.commit : await resolveCommit(cwd, "HEAD");
-}
-var RevisionError = class extends Error {
-  name = "RevisionError";
-};
-async function isShallow(cwd) {
-  const known = shallowFromDisk(cwd);
-  if (known !== null) return known;
-  const r = await git(cwd, ["rev-parse", "--is-shallow-repository"]);
-  return r.code === 0 && r.stdout.toString("utf8").trim() === "true";
-}
+
+// src/git/blob-reader.ts
 var BlobReader = class {
   /**
    * @param idleMs how long a pending request may wait with nothing from git: a partial clone reads a missing blob
@@ -26690,6 +26596,105 @@ var BlobReader = class {
     }
   }
 };
+
+// src/git/git.ts
+function cannotRun(cwd, args, e, timedOut, timeoutMs) {
+  const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync2(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
+  return new GitError(`git ${args[0]}: ${why}`);
+}
+function git(cwd, args, timeoutMs = TIMEOUT_MS, extraEnv = {}) {
+  return new Promise((resolve10, reject) => {
+    childProcess().execFile(
+      "git",
+      [...OPTIONS, ...args],
+      { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: "buffer", env: { ...env(), ...extraEnv } },
+      (err, stdout, stderr) => {
+        const e = err;
+        if (e && typeof e.code !== "number") {
+          reject(cannotRun(cwd, args, e, e.killed === true, timeoutMs));
+          return;
+        }
+        resolve10({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
+      }
+    );
+  });
+}
+function gitLines(cwd, args, failure, onLine, timeoutMs = TIMEOUT_MS) {
+  const child = childProcess().spawn("git", [...OPTIONS, ...args], {
+    cwd,
+    env: env(),
+    timeout: timeoutMs,
+    stdio: ["ignore", "pipe", "pipe"]
+  });
+  let stopped = false;
+  let stderr = "";
+  let rest = "";
+  child.stderr.setEncoding("utf8").on("data", (s) => {
+    if (stderr.length < MAX_STDERR) stderr += s;
+  });
+  child.stdout.setEncoding("utf8").on("data", (chunk) => {
+    const lines = (rest + chunk).split("\n");
+    rest = lines.pop();
+    for (const line of lines) if (!stopped) onLine(line);
+  });
+  const done = new Promise((resolve10, reject) => {
+    child.on("error", (e) => reject(cannotRun(cwd, args, e, false, timeoutMs)));
+    child.on("close", (code2) => {
+      if (stopped) resolve10();
+      else if (code2 === null)
+        reject(cannotRun(cwd, args, new Error("killed by a signal"), child.killed, timeoutMs));
+      else if (code2 !== 0) reject(new GitError(`${failure}: ${stderr.trim()}`));
+      else {
+        if (rest) onLine(rest);
+        resolve10();
+      }
+    });
+  });
+  return {
+    done,
+    stop() {
+      stopped = true;
+      child.kill();
+    }
+  };
+}
+async function resolveCommit(cwd, rev) {
+  if (rev.startsWith("-")) return null;
+  const r = await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+  const sha = r.stdout.toString("utf8").trim();
+  if (r.code === 0) refuseSha256(sha);
+  return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
+}
+function refuseSha256(sha) {
+  if (/^[0-9a-f]{64}$/.test(sha))
+    throw new RevisionError(
+      "this repository names its objects with SHA-256 (extensions.objectFormat=sha256), which baseline-gate does not support: its evidence and pins record SHA-1 commit ids"
+    );
+}
+async function isAncestorCommit(cwd, ancestor, descendant) {
+  if (![ancestor, descendant].every((sha) => /^[0-9a-f]{40}$/.test(sha))) return null;
+  const r = await git(cwd, ["merge-base", "--is-ancestor", "--end-of-options", ancestor, descendant]);
+  return r.code === 0 ? true : r.code === 1 ? false : null;
+}
+async function mergeBaseCommit(cwd, a, b) {
+  if (![a, b].every((sha2) => /^[0-9a-f]{40}$/.test(sha2))) return null;
+  const r = await git(cwd, ["merge-base", "--end-of-options", a, b]);
+  const sha = r.stdout.toString("utf8").trim();
+  return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
+}
+async function headCommit(cwd) {
+  const fromDisk = headFromDisk(cwd);
+  return fromDisk ? fromDisk.commit : await resolveCommit(cwd, "HEAD");
+}
+var RevisionError = class extends Error {
+  name = "RevisionError";
+};
+async function isShallow(cwd) {
+  const known = shallowFromDisk(cwd);
+  if (known !== null) return known;
+  const r = await git(cwd, ["rev-parse", "--is-shallow-repository"]);
+  return r.code === 0 && r.stdout.toString("utf8").trim() === "true";
+}
 async function commitDate(cwd, commit) {
   const r = await git(cwd, ["show", "-s", "--format=%cI", "--end-of-options", commit]);
   const date = r.stdout.toString("utf8").trim();
@@ -30715,7 +30720,7 @@ function pinSection(path2, ledger, pin, baseline, text) {
           pinLineSubject(line.key)
         )
       );
-    } else if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute3(line.value)) {
+    } else if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute4(line.value)) {
       out.push(
         finding(
           "BG206",
@@ -30777,7 +30782,7 @@ function duplicateSections(path2, ledger) {
   }
   return out;
 }
-function isAbsolute3(p) {
+function isAbsolute4(p) {
   return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
 }
 function ledgerTable(path2, ledger, pin, text) {
@@ -31530,11 +31535,11 @@ function matrixFile(file, displayName) {
 
 // src/operations/policy-at-base.ts
 import { realpathSync as realpathSync4 } from "node:fs";
-import { isAbsolute as isAbsolute6, join as join5, posix, relative as relative4, resolve as resolve5, sep as sep2 } from "node:path";
+import { isAbsolute as isAbsolute7, join as join5, posix, relative as relative5, resolve as resolve5, sep as sep3 } from "node:path";
 
 // src/git/root.ts
 import { existsSync as existsSync3, lstatSync as lstatSync3, readFileSync as readFileSync3, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute4, join as join3, relative as relative2, resolve as resolve3 } from "node:path";
+import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute5, join as join3, relative as relative3, resolve as resolve3 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -31573,7 +31578,7 @@ async function findRoot(options) {
   return { root: top, top, start: real };
 }
 function sameDirectory(a, b) {
-  if (!a || !isAbsolute4(a)) return false;
+  if (!a || !isAbsolute5(a)) return false;
   try {
     return realpathSync3(a) === realpathSync3(b);
   } catch {
@@ -31608,7 +31613,7 @@ async function linkInRepository(start) {
     if (link2) below.push(dir);
   }
   for (const link2 of below) {
-    const checkout = existsSync3(join3(link2, ".git")) && !contains(realpathSync3(link2), realpathSync3(dirname3(link2)));
+    const checkout = existsSync3(join3(link2, ".git")) && !isWithin(realpathSync3(link2), realpathSync3(dirname3(link2)));
     if (!checkout || await tracked(outer, link2)) return link2;
   }
   return null;
@@ -31620,16 +31625,12 @@ async function tracked(top, path2) {
       "ls-files",
       "--error-unmatch",
       "--",
-      relative2(top, path2)
+      relative3(top, path2)
     ]);
     return r.code === 0;
   } catch {
     return true;
   }
-}
-function contains(ancestor, path2) {
-  const back = relative2(ancestor, path2);
-  return back === "" || !back.startsWith("..") && !isAbsolute4(back);
 }
 async function workTreeTop(dir) {
   const real = realpathSync3(dir);
@@ -31768,7 +31769,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join4, relative as relative3, resolve as resolve4 } from "node:path";
+import { isAbsolute as isAbsolute6, join as join4, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/policy/types.ts
 var PolicyError = class extends Error {
@@ -31877,8 +31878,8 @@ function detectPackageManager(root) {
   return "npm";
 }
 function displayPath(root, abs) {
-  const rel = relative3(root, abs);
-  return rel && !rel.startsWith("..") && !isAbsolute5(rel) ? rel.split("\\").join("/") : abs;
+  const rel = relative4(root, abs);
+  return rel && !rel.startsWith("..") && !isAbsolute6(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
   return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
@@ -31896,14 +31897,14 @@ var LAND_FIRST = "land the policy change on its own first (a pull request that c
 async function policyLocation(root, policy) {
   const top = await workTreeTop(root);
   if (top === null) return null;
-  const rootFromTop = relative4(top, realpathSync4(root)).split(sep2).join("/");
-  if (!(policy.source === "file" && policy.path && isAbsolute6(policy.path))) {
+  const rootFromTop = relative5(top, realpathSync4(root)).split(sep3).join("/");
+  if (!(policy.source === "file" && policy.path && isAbsolute7(policy.path))) {
     const path2 = policy.source === "file" && policy.path ? policy.path : DEFAULT_POLICY_PATH;
     return { top, fromTop: posix.join(rootFromTop, path2), rootFromTop };
   }
-  const parts = resolve5(policy.path).split(sep2).filter((p) => p !== "");
+  const parts = resolve5(policy.path).split(sep3).filter((p) => p !== "");
   for (let i2 = 0; i2 <= parts.length; i2++) {
-    const prefix = join5(sep2, ...parts.slice(0, i2));
+    const prefix = join5(sep3, ...parts.slice(0, i2));
     let real = prefix;
     try {
       real = realpathSync4(prefix);
@@ -31912,7 +31913,7 @@ async function policyLocation(root, policy) {
     if (isWithin(top, real))
       return {
         top,
-        fromTop: posix.join(relative4(top, real).split(sep2).join("/"), ...parts.slice(i2)),
+        fromTop: posix.join(relative5(top, real).split(sep3).join("/"), ...parts.slice(i2)),
         rootFromTop
       };
   }
@@ -31931,7 +31932,7 @@ async function policyAtBase(root, policy, revs, rootFrom) {
   const fromTop = new BlobReader(location2.top);
   const read = async (rev, file) => committed(await readAtCommit(reader, rev, file));
   try {
-    const moved = rootFrom === void 0 ? location2.rootFromTop : await rootAtBase(fromTop, revs.base, relative4(location2.top, rootFrom).split(sep2).join("/"));
+    const moved = rootFrom === void 0 ? location2.rootFromTop : await rootAtBase(fromTop, revs.base, relative5(location2.top, rootFrom).split(sep3).join("/"));
     if (moved !== location2.rootFromTop) {
       const where4 = (d) => d === "" ? "the top of the repository" : d;
       const why = `the base revision's root is ${where4(moved)}, not ${where4(location2.rootFromTop)}: the nearest ${DEFAULT_POLICY_PATH} above ${rootFrom} moved (this change adds, deletes or moves one), so the gate cannot tell which policy governs this change`;
@@ -32590,7 +32591,7 @@ var DETECTORS = [
     // a token as the user, with no password or GitHub's `x-oauth-basic` in its place: https://<token>@github.com,
     // https://<token>:x-oauth-basic@host (found by review: only the placeholder was taken, the token left)
     // (web URLs only: a runner's ssh user name, an image digest `name@sha256:` are no tokens: found by review)
-    re: /\b(?:git\+)?(?:https?|wss?):\/\/(?!\[REDACTED:)([A-Za-z0-9_-]{20,255})(?::(?:x-oauth-basic|x-access-token))?@(?=[A-Za-z0-9[])/dgi,
+    re: /\b(?:git\+)?(?:https?|wss?):\/\/(?!\[REDACTED:)([A-Za-z0-9_-]{20,255})(?::(?:x-oauth-basic|x-access-token)?)?@(?=[A-Za-z0-9[])/dgi,
     groups: [1],
     // a token has digits and letters; a long user name (`release-automation-bot`) has no digit
     accept: (u) => !placeholder(u) && /\d/.test(u) && /[A-Za-z]/.test(u),
@@ -32599,11 +32600,12 @@ var DETECTORS = [
   simple("database-connection-string", {
     // a database's URL keeps a password of any characters but `@` and spaces (`#`, `?` and quotes too, which a
     // URL would not): postgres://app:s3cr#t@db (found by review)
-    re: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|cockroachdb):\/\/[^\s:/@]{0,256}:(?!\[REDACTED:)([^\s@]{1,256})@(?=[A-Za-z0-9[])/dgi,
+    re: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|cockroachdb):\/\/[^\s:/@"',[\]]{0,256}:(?!\[REDACTED:)([^\s@]{1,256})@(?=[A-Za-z0-9[])/dgi,
     groups: [1],
-    // a port and what follows it (`host:6379/db?email=a@b`, `host:6379","pkg":"@scope/x`) is no password, however
-    // far the next `@` is (found by review); a password with a slash or a quote is (openssl's base64 has slashes)
-    accept: (p) => !placeholder(p) && !/^\d{1,5}(?:[/"',?#]|$)/.test(p),
+    // the user stops at a quote, a comma or a bracket (compact JSON, an IPv6 host: found by review); a port and
+    // what follows it (`host:6379/db?email=a@b`, `host:6379","pkg":"@scope/x`, `host:5432?user=a@b`) is no
+    // password, however far the next `@` is; a password with a slash, a quote or a `#` is (`2024#Winter`)
+    accept: (p) => !placeholder(p) && !/^\d{1,5}(?:[/"',]|$)/.test(p) && !/^\d{1,5}[?#][^@]*=/.test(p),
     quick: includesAny("://")
   }),
   simple("url-credential", {
@@ -33042,7 +33044,7 @@ function writePacket(evidence, packet, markdown = {}) {
 }
 
 // src/operations/suites.ts
-import { relative as relative5 } from "node:path";
+import { relative as relative6 } from "node:path";
 
 // src/evidence/step-log.ts
 var TAIL_LINES = 40;
@@ -33912,7 +33914,7 @@ async function runBaselineSuites(input) {
       required: true,
       // the policy's argv (placeholders kept), with any known secret in it removed all the same
       argv: await Promise.all(step2.run.map(async (a) => (await input.redactor.redact(a)).text)),
-      cwd: relative5(root, spec.cwd).split("\\").join("/") || ".",
+      cwd: relative6(root, spec.cwd).split("\\").join("/") || ".",
       ...run2.error !== null ? { error: (await input.redactor.redact(run2.error)).text } : {},
       output_bytes: run2.outputBytes,
       log_file: logFile,
@@ -35691,8 +35693,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep3 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
+var sep4 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep4}${b64url}${sep4}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -39838,6 +39840,96 @@ function context3(result, trigger) {
   return parts.flatMap((p, i2) => i2 === 0 ? p : [" \xB7 ", ...p]);
 }
 
+// src/present/next-steps-drill.ts
+var FETCH_HISTORY = [
+  "Check out the full history (actions/checkout with ",
+  c("fetch-depth: 0"),
+  "; locally ",
+  c("git fetch --unshallow"),
+  "): the last-known-good trio is read from it."
+];
+var REQUESTED = [
+  "The baseline asked for with ",
+  c("--to"),
+  " cannot be restored: ",
+  c("BG510"),
+  " under Findings says why; name another baseline, or leave out ",
+  c("--to"),
+  " for the last-known-good."
+];
+var NONE_RESTORABLE = [
+  "No earlier revision of the trio is restorable: ",
+  c("BG510"),
+  " under Findings lists each revision passed over and why; fix or restore one of them."
+];
+function shellWord(w2) {
+  if (/^[A-Za-z0-9_./:=@%+-]+$/.test(w2)) return w2;
+  return /["$`\\!]/.test(w2) ? `'${w2.replace(/'/g, `'\\''`)}'` : `"${w2}"`;
+}
+function drillCommand(b) {
+  const d = b.rollback?.drill;
+  return [
+    "npx --no baseline-gate rollback --drill --baseline",
+    shellWord(b.name),
+    "--trigger",
+    shellWord(d?.trigger ?? "contract-drift"),
+    "--reason",
+    shellWord(d?.reason || "rollback drill")
+  ].join(" ");
+}
+function drill(b) {
+  const d = b.rollback.drill;
+  const r = b.rollback;
+  const again = c(drillCommand(b));
+  const has = (rule) => b.findings.some((f) => f.rule === rule && f.severity === "error");
+  const restores = c(r.target?.identity.release_tag ?? b.identity.release_tag ?? "?");
+  if (b.verdict === "PASS" && d.notRun.some((n) => n.what === "history"))
+    return [
+      [
+        "Nothing to fix in what was checked: a rollback now would restore ",
+        restores,
+        ". This clone is shallow, so the ledger's approved releases were not matched to the whole history: run the drill on a full clone (",
+        c("fetch-depth: 0"),
+        ") for the whole proof."
+      ]
+    ];
+  if (b.verdict === "PASS") return [["Nothing to do: a rollback now would restore ", restores, "."]];
+  if (d.noTarget === "only-baseline")
+    return [
+      [
+        "Nothing to fix: ",
+        c(r.from.release_tag ?? "the current baseline"),
+        " is the only baseline ever pinned on this branch, so there is nothing to roll back to until the next promotion; the drill passes once a second baseline is promoted."
+      ]
+    ];
+  const out = [];
+  if (d.noTarget === "shallow") out.push(FETCH_HISTORY);
+  else if (d.noTarget === "requested") out.push(REQUESTED);
+  else if (d.noTarget) out.push(NONE_RESTORABLE);
+  if (has("BG513"))
+    out.push([
+      "For each ",
+      c("BG513"),
+      ": restore that revision's files as committed, or mark the baseline ",
+      c("Rolled back"),
+      " in the matrix if it must never come back."
+    ]);
+  if (has("BG511"))
+    out.push([
+      "Commit or discard the edits to the trio on disk (",
+      c("BG511"),
+      "): a rollback would refuse them too."
+    ]);
+  const known = /* @__PURE__ */ new Set(["BG510", "BG511", "BG513"]);
+  const others = b.findings.filter((f) => f.severity === "error" && !known.has(f.rule)).length;
+  if (others > 0)
+    out.push([
+      `Fix the ${plural(others, "other error")} listed under Findings (the restored trio would fail them).`
+    ]);
+  out.push(["Then run the drill again: ", again, "."]);
+  return out;
+}
+
 // src/present/next-steps.ts
 var APPROVAL = /* @__PURE__ */ new Set(["BG801", "BG802"]);
 var WAIT = "BG504";
@@ -40169,94 +40261,6 @@ function notRestored2(b) {
       ];
   }
 }
-var FETCH_HISTORY = [
-  "Check out the full history (actions/checkout with ",
-  c("fetch-depth: 0"),
-  "; locally ",
-  c("git fetch --unshallow"),
-  "): the last-known-good trio is read from it."
-];
-var REQUESTED = [
-  "The baseline asked for with ",
-  c("--to"),
-  " cannot be restored: ",
-  c("BG510"),
-  " under Findings says why; name another baseline, or leave out ",
-  c("--to"),
-  " for the last-known-good."
-];
-var NONE_RESTORABLE = [
-  "No earlier revision of the trio is restorable: ",
-  c("BG510"),
-  " under Findings lists each revision passed over and why; fix or restore one of them."
-];
-function shellWord(w2) {
-  if (/^[A-Za-z0-9_./:=@%+-]+$/.test(w2)) return w2;
-  return /["$`\\!]/.test(w2) ? `'${w2.replace(/'/g, `'\\''`)}'` : `"${w2}"`;
-}
-function drillCommand(b) {
-  const d = b.rollback?.drill;
-  return [
-    "npx --no baseline-gate rollback --drill --baseline",
-    shellWord(b.name),
-    "--trigger",
-    shellWord(d?.trigger ?? "contract-drift"),
-    "--reason",
-    shellWord(d?.reason || "rollback drill")
-  ].join(" ");
-}
-function drill(b) {
-  const d = b.rollback.drill;
-  const r = b.rollback;
-  const again = c(drillCommand(b));
-  const has = (rule) => b.findings.some((f) => f.rule === rule && f.severity === "error");
-  const restores = c(r.target?.identity.release_tag ?? b.identity.release_tag ?? "?");
-  if (b.verdict === "PASS" && d.notRun.some((n) => n.what === "history"))
-    return [
-      [
-        "Nothing to fix in what was checked: a rollback now would restore ",
-        restores,
-        ". This clone is shallow, so the ledger's approved releases were not matched to the whole history: run the drill on a full clone (",
-        c("fetch-depth: 0"),
-        ") for the whole proof."
-      ]
-    ];
-  if (b.verdict === "PASS") return [["Nothing to do: a rollback now would restore ", restores, "."]];
-  if (d.noTarget === "only-baseline")
-    return [
-      [
-        "Nothing to fix: ",
-        c(r.from.release_tag ?? "the current baseline"),
-        " is the only baseline ever pinned on this branch, so there is nothing to roll back to until the next promotion; the drill passes once a second baseline is promoted."
-      ]
-    ];
-  const out = [];
-  if (d.noTarget === "shallow") out.push(FETCH_HISTORY);
-  else if (d.noTarget === "requested") out.push(REQUESTED);
-  else if (d.noTarget) out.push(NONE_RESTORABLE);
-  if (has("BG513"))
-    out.push([
-      "For each ",
-      c("BG513"),
-      ": restore that revision's files as committed, or mark the baseline ",
-      c("Rolled back"),
-      " in the matrix if it must never come back."
-    ]);
-  if (has("BG511"))
-    out.push([
-      "Commit or discard the edits to the trio on disk (",
-      c("BG511"),
-      "): a rollback would refuse them too."
-    ]);
-  const known = /* @__PURE__ */ new Set(["BG510", "BG511", "BG513"]);
-  const others = b.findings.filter((f) => f.severity === "error" && !known.has(f.rule)).length;
-  if (others > 0)
-    out.push([
-      `Fix the ${plural(others, "other error")} listed under Findings (the restored trio would fail them).`
-    ]);
-  out.push(["Then run the drill again: ", again, "."]);
-  return out;
-}
 function nextSteps(result) {
   const all = result.baselines.flatMap(
     (b) => result.operation === "promotion" ? promotion(b, result) : result.operation === "rollback" ? rollback(b) : health(b)
@@ -40403,7 +40407,7 @@ function renderComment(result, input) {
 // src/actions/shared/inputs.ts
 var import_satisfies = __toESM(require_satisfies(), 1);
 import { readFileSync as readFileSync6 } from "node:fs";
-import { isAbsolute as isAbsolute7, join as join7, resolve as resolve7 } from "node:path";
+import { isAbsolute as isAbsolute8, join as join7, resolve as resolve7 } from "node:path";
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -40444,7 +40448,7 @@ function readCommonInputs(get, env2, operation) {
     throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
   }
   const evidenceInput = get("evidence-dir").trim();
-  const evidenceDir = evidenceInput ? isAbsolute7(evidenceInput) ? evidenceInput : resolve7(workspace, evidenceInput) : (
+  const evidenceDir = evidenceInput ? isAbsolute8(evidenceInput) ? evidenceInput : resolve7(workspace, evidenceInput) : (
     // one directory per artifact, named as it is: two gates in one job upload two artifacts, not one
     // directory twice (found by review: a second step's artifact held the first's packet)
     join7(
@@ -40593,7 +40597,7 @@ function blobLinks(o) {
 }
 
 // src/actions/shared/annotations.ts
-import { relative as relative6 } from "node:path";
+import { relative as relative7 } from "node:path";
 var ANNOTATIONS_PER_KIND = 10;
 function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings = 0) {
   const cap = {
@@ -40626,7 +40630,7 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
   return { annotations, overflow };
 }
 function workspacePrefix(workspace, root) {
-  const rel = relative6(workspace, root).split("\\").join("/");
+  const rel = relative7(workspace, root).split("\\").join("/");
   return rel.startsWith("..") ? "" : rel;
 }
 
@@ -44534,7 +44538,7 @@ function cancellation() {
 }
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync8, lstatSync as lstatSync4, mkdirSync as mkdirSync3, readdirSync as readdirSync3, rmSync as rmSync4 } from "node:fs";
+import { existsSync as existsSync8, lstatSync as lstatSync5, mkdirSync as mkdirSync3, readdirSync as readdirSync3, rmSync as rmSync4 } from "node:fs";
 import { join as join10, resolve as resolve8 } from "node:path";
 
 // src/fs/atomic-write.ts
@@ -44544,6 +44548,7 @@ import {
   constants as constants4,
   fsyncSync,
   mkdirSync,
+  lstatSync as lstatSync4,
   openSync as openSync2,
   readdirSync as readdirSync2,
   renameSync,
@@ -44583,15 +44588,21 @@ function removeStaleTemps(path2) {
       rmSync2(join8(dirname4(path2), entry), { force: true });
   }
 }
-function removeStaleTempsIn(dir) {
+var STALE_MS = 10 * 6e4;
+function removeStaleTempsIn(dir, now = Date.now()) {
   let entries;
   try {
     entries = readdirSync2(dir);
   } catch {
     return;
   }
-  for (const entry of entries)
-    if (entry.startsWith(".") && /\.[0-9a-f]{16}\.tmp$/.test(entry)) rmSync2(join8(dir, entry), { force: true });
+  for (const entry of entries) {
+    if (!/^\.[A-Za-z0-9._-]+\.(?:json|md|log|sarif)\.[0-9a-f]{16}\.tmp$/.test(entry)) continue;
+    const path2 = join8(dir, entry);
+    const st = lstatSync4(path2, { throwIfNoEntry: false });
+    if (st && (st.isFile() || st.isSymbolicLink()) && now - st.mtimeMs > STALE_MS)
+      rmSync2(path2, { force: true });
+  }
 }
 
 // src/fs/file-in-the-way.ts
@@ -44727,7 +44738,7 @@ function createEvidenceStore(dir, options = {}) {
     if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`);
   };
   const ownDirectory = () => {
-    if (options.ignoreInGit && lstatSync4(options.ignoreInGit, { throwIfNoEntry: false })?.isSymbolicLink())
+    if (options.ignoreInGit && lstatSync5(options.ignoreInGit, { throwIfNoEntry: false })?.isSymbolicLink())
       throw new EvidenceDirError(
         `${options.ignoreInGit} is a symbolic link, not the tool's own directory; nothing was written there: remove the link, or name an evidence directory (--evidence-dir / input 'evidence-dir')`
       );
@@ -44781,11 +44792,11 @@ function createEvidenceStore(dir, options = {}) {
       prepare();
       check(abs);
       const release2 = batchLock(abs);
-      removeStaleTempsIn(abs);
       try {
+        removeStaleTempsIn(abs);
         return files.map((f) => {
           const path2 = join10(abs, f.name);
-          if (options.root !== void 0 && lstatSync4(path2, { throwIfNoEntry: false })?.isSymbolicLink())
+          if (options.root !== void 0 && lstatSync5(path2, { throwIfNoEntry: false })?.isSymbolicLink())
             check(path2);
           return put(path2, f.content);
         });
@@ -44998,7 +45009,7 @@ function annotate(findings, root, env2, failing, ownWarnings = 0) {
 }
 
 // src/present/sarif.ts
-import { relative as relative7, resolve as resolve9, sep as sep4 } from "node:path";
+import { relative as relative8, resolve as resolve9, sep as sep5 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -45189,23 +45200,23 @@ function sarifOf(result, policy, o) {
   };
 }
 function checkoutPrefix(top, root) {
-  const rel = relative7(top, root);
+  const rel = relative8(top, root);
   if (rel === "" || rel.startsWith("..") || resolve9(top, rel) !== resolve9(root)) return "";
-  return rel.split(sep4).join("/");
+  return rel.split(sep5).join("/");
 }
 function actionRulesDoc(env2) {
   const actionPath = (env2.GITHUB_ACTION_PATH ?? "").split("\\").join("/").replace(/\/+$/, "");
   const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve9(actionPath, "../..") : actionPath;
   const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
   const workspace = env2.GITHUB_WORKSPACE ?? "";
-  const docs = actionPath && workspace ? relative7(workspace, resolve9(top, "docs/rules.md")) : "";
+  const docs = actionPath && workspace ? relative8(workspace, resolve9(top, "docs/rules.md")) : "";
   return rulesDocUrl({
     server: env2.GITHUB_SERVER_URL,
     actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,
     actionRef: remote ? remote[3] : env2.GITHUB_ACTION_REF,
     repository: env2.GITHUB_REPOSITORY,
     sha: env2.GITHUB_SHA,
-    localDocs: docs && !docs.startsWith("..") ? docs.split(sep4).join("/") : null
+    localDocs: docs && !docs.startsWith("..") ? docs.split(sep5).join("/") : null
   });
 }
 

@@ -45037,11 +45037,11 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep4, offset, length) => {
+    onSeparator: (sep5, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep4 === ":") {
+        if (sep5 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep4 === ",") {
+        } else if (sep5 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -46176,9 +46176,14 @@ import { closeSync, constants as constants3, fstatSync, openSync, readSync } fro
 
 // src/fs/contain.ts
 import { lstatSync, readlinkSync, realpathSync } from "node:fs";
-import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from "node:path";
+import { dirname, isAbsolute as isAbsolute2, join, normalize, relative as relative2, resolve, sep as sep2 } from "node:path";
 
 // src/text/path-components.ts
+import { isAbsolute, relative, sep } from "node:path";
+function isWithin(dir, path2) {
+  const back = relative(dir, path2);
+  return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute(back);
+}
 function linkComponents(text) {
   return text.split("/").map((s, i, all) => s === "" && i === all.length - 1 ? "." : s).filter((s) => s !== "");
 }
@@ -46213,10 +46218,6 @@ var PendingComponents = class {
 };
 
 // src/fs/contain.ts
-function isWithin(dir, path2) {
-  const back = relative(dir, path2);
-  return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute(back);
-}
 function resolveInRoot(root, rel) {
   const abs = resolve(root, rel);
   return isWithin(resolve(root), abs) ? abs : void 0;
@@ -46231,7 +46232,7 @@ function containPath(root, rel, memo) {
   if (!abs) return { kind: "outside", leadsTo: resolve(root, rel) };
   const realRoot = memo ? memo.realRoot ??= realpathSync(root) : realpathSync(root);
   const pending = new PendingComponents(
-    relative(resolve(root), abs).split(sep).filter((s) => s !== "")
+    relative2(resolve(root), abs).split(sep2).filter((s) => s !== "")
   );
   let cur = realRoot;
   let links2 = 0;
@@ -46261,17 +46262,17 @@ function containPath(root, rel, memo) {
     if (stat2.isSymbolicLink()) {
       const raw = readlinkSync(next, { encoding: "buffer" });
       const text = strictUtf8(raw);
-      const link = relative(realRoot, next) || ".";
+      const link = relative2(realRoot, next) || ".";
       target = { link, text: text ?? JSON.stringify(raw.toString("latin1")) };
       if (++links2 > MAX_LINKS) return dangling("which is a loop of symbolic links");
       if (text === null || text === "") return dangling("which is not a path (empty, or not UTF-8)");
       let from;
-      if (isAbsolute(text)) {
+      if (isAbsolute2(text)) {
         const abs2 = normalize(text);
         if (text.split("/").includes("..") || !isWithin(realRoot, abs2))
           return { kind: "outside", leadsTo: safeReal(abs2) };
         from = linkComponents(
-          `${relative(realRoot, abs2).split(sep).join("/")}${text.endsWith("/") ? "/" : ""}`
+          `${relative2(realRoot, abs2).split(sep2).join("/")}${text.endsWith("/") ? "/" : ""}`
         );
         cur = realRoot;
       } else {
@@ -46292,7 +46293,7 @@ function isPlainRelative(rel) {
   return PLAIN_RELATIVE.test(rel);
 }
 function underKnownDirectory(root, rel, memo) {
-  if (sep !== "/" || !isPlainRelative(rel)) return void 0;
+  if (sep2 !== "/" || !isPlainRelative(rel)) return void 0;
   const realRoot = memo.realRoot ??= realpathSync(root);
   const slash = rel.lastIndexOf("/");
   const base = realRoot === "/" ? "" : realRoot;
@@ -46321,7 +46322,7 @@ function describeEscape(c) {
 }
 function inRepository(root, abs) {
   const base = [resolve(root), safeReal(root)].find((r) => isWithin(r, abs));
-  return base === void 0 ? null : relative(base, abs);
+  return base === void 0 ? null : relative2(base, abs);
 }
 function operatorPathEscape(root, abs) {
   const rel = inRepository(root, abs);
@@ -46391,7 +46392,6 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
 // src/git/git.ts
 import { createHash } from "node:crypto";
 import { existsSync as existsSync2, readFileSync as readFileSync2 } from "node:fs";
-import { isAbsolute as isAbsolute2, resolve as resolve2 } from "node:path";
 
 // src/text/duration.ts
 function formatDuration(ms) {
@@ -46546,7 +46546,8 @@ function readSmall(path2, limit = 65536) {
   }
 }
 
-// src/git/git.ts
+// src/git/git-process.ts
+import { isAbsolute as isAbsolute3, resolve as resolve2 } from "node:path";
 var childProcess = () => process.getBuiltinModule("node:child_process");
 var TIMEOUT_MS = 3e4;
 var MAX_OUTPUT = 64 * 1024 * 1024;
@@ -46559,7 +46560,7 @@ var env = () => {
   const e = { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
   for (const name of LOCATION_VARIABLES) {
     const value = e[name];
-    if (value && !isAbsolute2(value)) e[name] = resolve2(value);
+    if (value && !isAbsolute3(value)) e[name] = resolve2(value);
   }
   return e;
 };
@@ -46570,119 +46571,8 @@ var LOCATION_VARIABLES = [
   "GIT_INDEX_FILE",
   "GIT_OBJECT_DIRECTORY"
 ];
-function cannotRun(cwd, args, e, timedOut, timeoutMs) {
-  const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync2(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
-  return new GitError(`git ${args[0]}: ${why}`);
-}
-function git(cwd, args, timeoutMs = TIMEOUT_MS, extraEnv = {}) {
-  return new Promise((resolve10, reject) => {
-    childProcess().execFile(
-      "git",
-      [...OPTIONS, ...args],
-      { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: "buffer", env: { ...env(), ...extraEnv } },
-      (err, stdout, stderr) => {
-        const e = err;
-        if (e && typeof e.code !== "number") {
-          reject(cannotRun(cwd, args, e, e.killed === true, timeoutMs));
-          return;
-        }
-        resolve10({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
-      }
-    );
-  });
-}
-function gitLines(cwd, args, failure, onLine, timeoutMs = TIMEOUT_MS) {
-  const child = childProcess().spawn("git", [...OPTIONS, ...args], {
-    cwd,
-    env: env(),
-    timeout: timeoutMs,
-    stdio: ["ignore", "pipe", "pipe"]
-  });
-  let stopped = false;
-  let stderr = "";
-  let rest = "";
-  child.stderr.setEncoding("utf8").on("data", (s) => {
-    if (stderr.length < MAX_STDERR) stderr += s;
-  });
-  child.stdout.setEncoding("utf8").on("data", (chunk) => {
-    const lines = (rest + chunk).split("\n");
-    rest = lines.pop();
-    for (const line of lines) if (!stopped) onLine(line);
-  });
-  const done = new Promise((resolve10, reject) => {
-    child.on("error", (e) => reject(cannotRun(cwd, args, e, false, timeoutMs)));
-    child.on("close", (code2) => {
-      if (stopped) resolve10();
-      else if (code2 === null)
-        reject(cannotRun(cwd, args, new Error("killed by a signal"), child.killed, timeoutMs));
-      else if (code2 !== 0) reject(new GitError(`${failure}: ${stderr.trim()}`));
-      else {
-        if (rest) onLine(rest);
-        resolve10();
-      }
-    });
-  });
-  return {
-    done,
-    stop() {
-      stopped = true;
-      child.kill();
-    }
-  };
-}
-async function resolveCommit(cwd, rev) {
-  if (rev.startsWith("-")) return null;
-  const r = await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
-  const sha = r.stdout.toString("utf8").trim();
-  if (r.code === 0) refuseSha256(sha);
-  return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
-}
-function refuseSha256(sha) {
-  if (/^[0-9a-f]{64}$/.test(sha))
-    throw new RevisionError(
-      "this repository names its objects with SHA-256 (extensions.objectFormat=sha256), which baseline-gate does not support: its evidence and pins record SHA-1 commit ids"
-    );
-}
-async function isAncestorCommit(cwd, ancestor, descendant) {
-  if (![ancestor, descendant].every((sha) => /^[0-9a-f]{40}$/.test(sha))) return null;
-  const r = await git(cwd, ["merge-base", "--is-ancestor", "--end-of-options", ancestor, descendant]);
-  return r.code === 0 ? true : r.code === 1 ? false : null;
-}
-function convertedOnDiskSync(cwd, files) {
-  if (files.length === 0) return [];
-  const r = childProcess().spawnSync("git", [...OPTIONS, "hash-object", "--", ...files.map((f) => f.path)], {
-    cwd,
-    timeout: TIMEOUT_MS,
-    env: env(),
-    stdio: ["ignore", "pipe", "pipe"]
-  });
-  if (r.error || r.status !== 0) return null;
-  const ids = r.stdout.toString("utf8").trim().split("\n");
-  if (ids.length !== files.length) return null;
-  const asIs = (bytes) => createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
-  return files.filter((f, i) => ids[i] !== asIs(f.bytes)).map((f) => f.path);
-}
-function headCommitSync(cwd) {
-  const fromDisk = headFromDisk(cwd);
-  if (fromDisk) return fromDisk.commit;
-  const r = childProcess().spawnSync(
-    "git",
-    [...OPTIONS, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"],
-    {
-      cwd,
-      timeout: TIMEOUT_MS,
-      env: env(),
-      encoding: "utf8",
-      stdio: ["ignore", "pipe", "ignore"]
-    }
-  );
-  const sha = (r.stdout ?? "").trim();
-  if (r.status === 0) refuseSha256(sha);
-  return r.status === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
-}
-var RevisionError = class extends Error {
-  name = "RevisionError";
-};
+
+// src/git/blob-reader.ts
 var BlobReader = class {
   /**
    * @param idleMs how long a pending request may wait with nothing from git: a partial clone reads a missing blob
@@ -46836,6 +46726,121 @@ var BlobReader = class {
   }
 };
 
+// src/git/git.ts
+function cannotRun(cwd, args, e, timedOut, timeoutMs) {
+  const why = timedOut ? `timed out after ${formatDuration(timeoutMs)}` : e.code === "ENOENT" ? existsSync2(cwd) ? "git is not installed (not on PATH)" : `the directory ${cwd} does not exist` : e.message;
+  return new GitError(`git ${args[0]}: ${why}`);
+}
+function git(cwd, args, timeoutMs = TIMEOUT_MS, extraEnv = {}) {
+  return new Promise((resolve10, reject) => {
+    childProcess().execFile(
+      "git",
+      [...OPTIONS, ...args],
+      { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: "buffer", env: { ...env(), ...extraEnv } },
+      (err, stdout, stderr) => {
+        const e = err;
+        if (e && typeof e.code !== "number") {
+          reject(cannotRun(cwd, args, e, e.killed === true, timeoutMs));
+          return;
+        }
+        resolve10({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
+      }
+    );
+  });
+}
+function gitLines(cwd, args, failure, onLine, timeoutMs = TIMEOUT_MS) {
+  const child = childProcess().spawn("git", [...OPTIONS, ...args], {
+    cwd,
+    env: env(),
+    timeout: timeoutMs,
+    stdio: ["ignore", "pipe", "pipe"]
+  });
+  let stopped = false;
+  let stderr = "";
+  let rest = "";
+  child.stderr.setEncoding("utf8").on("data", (s) => {
+    if (stderr.length < MAX_STDERR) stderr += s;
+  });
+  child.stdout.setEncoding("utf8").on("data", (chunk) => {
+    const lines = (rest + chunk).split("\n");
+    rest = lines.pop();
+    for (const line of lines) if (!stopped) onLine(line);
+  });
+  const done = new Promise((resolve10, reject) => {
+    child.on("error", (e) => reject(cannotRun(cwd, args, e, false, timeoutMs)));
+    child.on("close", (code2) => {
+      if (stopped) resolve10();
+      else if (code2 === null)
+        reject(cannotRun(cwd, args, new Error("killed by a signal"), child.killed, timeoutMs));
+      else if (code2 !== 0) reject(new GitError(`${failure}: ${stderr.trim()}`));
+      else {
+        if (rest) onLine(rest);
+        resolve10();
+      }
+    });
+  });
+  return {
+    done,
+    stop() {
+      stopped = true;
+      child.kill();
+    }
+  };
+}
+async function resolveCommit(cwd, rev) {
+  if (rev.startsWith("-")) return null;
+  const r = await git(cwd, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+  const sha = r.stdout.toString("utf8").trim();
+  if (r.code === 0) refuseSha256(sha);
+  return r.code === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
+}
+function refuseSha256(sha) {
+  if (/^[0-9a-f]{64}$/.test(sha))
+    throw new RevisionError(
+      "this repository names its objects with SHA-256 (extensions.objectFormat=sha256), which baseline-gate does not support: its evidence and pins record SHA-1 commit ids"
+    );
+}
+async function isAncestorCommit(cwd, ancestor, descendant) {
+  if (![ancestor, descendant].every((sha) => /^[0-9a-f]{40}$/.test(sha))) return null;
+  const r = await git(cwd, ["merge-base", "--is-ancestor", "--end-of-options", ancestor, descendant]);
+  return r.code === 0 ? true : r.code === 1 ? false : null;
+}
+function convertedOnDiskSync(cwd, files) {
+  if (files.length === 0) return [];
+  const r = childProcess().spawnSync("git", [...OPTIONS, "hash-object", "--", ...files.map((f) => f.path)], {
+    cwd,
+    timeout: TIMEOUT_MS,
+    env: env(),
+    stdio: ["ignore", "pipe", "pipe"]
+  });
+  if (r.error || r.status !== 0) return null;
+  const ids = r.stdout.toString("utf8").trim().split("\n");
+  if (ids.length !== files.length) return null;
+  const asIs = (bytes) => createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+  return files.filter((f, i) => ids[i] !== asIs(f.bytes)).map((f) => f.path);
+}
+function headCommitSync(cwd) {
+  const fromDisk = headFromDisk(cwd);
+  if (fromDisk) return fromDisk.commit;
+  const r = childProcess().spawnSync(
+    "git",
+    [...OPTIONS, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"],
+    {
+      cwd,
+      timeout: TIMEOUT_MS,
+      env: env(),
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"]
+    }
+  );
+  const sha = (r.stdout ?? "").trim();
+  if (r.status === 0) refuseSha256(sha);
+  return r.status === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
+}
+var RevisionError = class extends Error {
+  name = "RevisionError";
+};
+
 // src/git/tree-path.ts
 var MAX_LINKS2 = 40;
 var LINK = "120000";
@@ -46967,7 +46972,7 @@ async function readAtRevision(cwd, rev, paths) {
 
 // src/git/root.ts
 import { existsSync as existsSync3, lstatSync as lstatSync3, readFileSync as readFileSync3, readlinkSync as readlinkSync2, realpathSync as realpathSync3, statSync as statSync2 } from "node:fs";
-import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute3, join as join3, relative as relative2, resolve as resolve3 } from "node:path";
+import { basename as basename2, dirname as dirname3, isAbsolute as isAbsolute4, join as join3, relative as relative3, resolve as resolve3 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -47006,7 +47011,7 @@ async function findRoot(options) {
   return { root: top, top, start: real };
 }
 function sameDirectory(a, b) {
-  if (!a || !isAbsolute3(a)) return false;
+  if (!a || !isAbsolute4(a)) return false;
   try {
     return realpathSync3(a) === realpathSync3(b);
   } catch {
@@ -47041,7 +47046,7 @@ async function linkInRepository(start) {
     if (link) below.push(dir);
   }
   for (const link of below) {
-    const checkout = existsSync3(join3(link, ".git")) && !contains(realpathSync3(link), realpathSync3(dirname3(link)));
+    const checkout = existsSync3(join3(link, ".git")) && !isWithin(realpathSync3(link), realpathSync3(dirname3(link)));
     if (!checkout || await tracked(outer, link)) return link;
   }
   return null;
@@ -47053,16 +47058,12 @@ async function tracked(top, path2) {
       "ls-files",
       "--error-unmatch",
       "--",
-      relative2(top, path2)
+      relative3(top, path2)
     ]);
     return r.code === 0;
   } catch {
     return true;
   }
-}
-function contains(ancestor, path2) {
-  const back = relative2(ancestor, path2);
-  return back === "" || !back.startsWith("..") && !isAbsolute3(back);
 }
 async function gitTop(real, shown, label) {
   let r;
@@ -48576,8 +48577,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep2 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep2}${b64url}${sep2}${b64url}$`);
+var sep3 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -55701,7 +55702,7 @@ function pinSection(path2, ledger, pin, baseline, text) {
           pinLineSubject(line.key)
         )
       );
-    } else if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute4(line.value)) {
+    } else if ((line.key === "pin_path" || line.key === "mirror_path") && isAbsolute5(line.value)) {
       out.push(
         finding(
           "BG206",
@@ -55763,7 +55764,7 @@ function duplicateSections(path2, ledger) {
   }
   return out;
 }
-function isAbsolute4(p) {
+function isAbsolute5(p) {
   return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
 }
 function ledgerTable(path2, ledger, pin, text) {
@@ -56188,7 +56189,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { isAbsolute as isAbsolute5, join as join4, relative as relative3, resolve as resolve4 } from "node:path";
+import { isAbsolute as isAbsolute6, join as join4, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/policy/types.ts
 var PolicyError = class extends Error {
@@ -56293,8 +56294,8 @@ function detectPackageManager(root) {
   return "npm";
 }
 function displayPath(root, abs) {
-  const rel = relative3(root, abs);
-  return rel && !rel.startsWith("..") && !isAbsolute5(rel) ? rel.split("\\").join("/") : abs;
+  const rel = relative4(root, abs);
+  return rel && !rel.startsWith("..") && !isAbsolute6(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
   return n > 1 ? ` (and ${n - 1} more problem${n > 2 ? "s" : ""})` : "";
@@ -56685,7 +56686,7 @@ var DETECTORS = [
     // a token as the user, with no password or GitHub's `x-oauth-basic` in its place: https://<token>@github.com,
     // https://<token>:x-oauth-basic@host (found by review: only the placeholder was taken, the token left)
     // (web URLs only: a runner's ssh user name, an image digest `name@sha256:` are no tokens: found by review)
-    re: /\b(?:git\+)?(?:https?|wss?):\/\/(?!\[REDACTED:)([A-Za-z0-9_-]{20,255})(?::(?:x-oauth-basic|x-access-token))?@(?=[A-Za-z0-9[])/dgi,
+    re: /\b(?:git\+)?(?:https?|wss?):\/\/(?!\[REDACTED:)([A-Za-z0-9_-]{20,255})(?::(?:x-oauth-basic|x-access-token)?)?@(?=[A-Za-z0-9[])/dgi,
     groups: [1],
     // a token has digits and letters; a long user name (`release-automation-bot`) has no digit
     accept: (u) => !placeholder(u) && /\d/.test(u) && /[A-Za-z]/.test(u),
@@ -56694,11 +56695,12 @@ var DETECTORS = [
   simple("database-connection-string", {
     // a database's URL keeps a password of any characters but `@` and spaces (`#`, `?` and quotes too, which a
     // URL would not): postgres://app:s3cr#t@db (found by review)
-    re: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|cockroachdb):\/\/[^\s:/@]{0,256}:(?!\[REDACTED:)([^\s@]{1,256})@(?=[A-Za-z0-9[])/dgi,
+    re: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|cockroachdb):\/\/[^\s:/@"',[\]]{0,256}:(?!\[REDACTED:)([^\s@]{1,256})@(?=[A-Za-z0-9[])/dgi,
     groups: [1],
-    // a port and what follows it (`host:6379/db?email=a@b`, `host:6379","pkg":"@scope/x`) is no password, however
-    // far the next `@` is (found by review); a password with a slash or a quote is (openssl's base64 has slashes)
-    accept: (p) => !placeholder(p) && !/^\d{1,5}(?:[/"',?#]|$)/.test(p),
+    // the user stops at a quote, a comma or a bracket (compact JSON, an IPv6 host: found by review); a port and
+    // what follows it (`host:6379/db?email=a@b`, `host:6379","pkg":"@scope/x`, `host:5432?user=a@b`) is no
+    // password, however far the next `@` is; a password with a slash, a quote or a `#` is (`2024#Winter`)
+    accept: (p) => !placeholder(p) && !/^\d{1,5}(?:[/"',]|$)/.test(p) && !/^\d{1,5}[?#][^@]*=/.test(p),
     quick: includesAny("://")
   }),
   simple("url-credential", {
@@ -57096,12 +57098,12 @@ async function pinHistory(root, base, baseline, identity) {
 import { posix } from "node:path";
 
 // src/fs/atomic-set.ts
-import { lstatSync as lstatSync4, mkdirSync as mkdirSync2, readFileSync as readFileSync7, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
-import { basename as basename4, dirname as dirname6, isAbsolute as isAbsolute7, join as join7, relative as relative4, resolve as resolve6 } from "node:path";
+import { lstatSync as lstatSync5, mkdirSync as mkdirSync2, readFileSync as readFileSync7, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
+import { basename as basename4, dirname as dirname6, isAbsolute as isAbsolute8, join as join7, relative as relative5, resolve as resolve6 } from "node:path";
 
 // src/git/run-context.ts
 import { existsSync as existsSync6, readFileSync as readFileSync5, statSync as statSync3 } from "node:fs";
-import { dirname as dirname4, isAbsolute as isAbsolute6, join as join5, resolve as resolve5 } from "node:path";
+import { dirname as dirname4, isAbsolute as isAbsolute7, join as join5, resolve as resolve5 } from "node:path";
 async function readRunContext(root, env2 = process.env) {
   const head = headFromDisk(root) ?? await readHeadWithGit(root);
   if (env2.GITHUB_ACTIONS === "true") {
@@ -57132,7 +57134,7 @@ function findGitDir(start) {
       const m = /^gitdir: (.+)$/m.exec(readFileSync5(dotGit, "utf8"));
       if (!m) return null;
       const target = m[1].trim();
-      return isAbsolute6(target) ? target : resolve5(dir, target);
+      return isAbsolute7(target) ? target : resolve5(dir, target);
     }
     if (dirname4(dir) === dir) return null;
   }
@@ -57155,6 +57157,7 @@ import {
   constants as constants4,
   fsyncSync,
   mkdirSync,
+  lstatSync as lstatSync4,
   openSync as openSync2,
   readdirSync,
   renameSync,
@@ -57194,15 +57197,21 @@ function removeStaleTemps(path2) {
       rmSync(join6(dirname5(path2), entry), { force: true });
   }
 }
-function removeStaleTempsIn(dir) {
+var STALE_MS = 10 * 6e4;
+function removeStaleTempsIn(dir, now = Date.now()) {
   let entries;
   try {
     entries = readdirSync(dir);
   } catch {
     return;
   }
-  for (const entry of entries)
-    if (entry.startsWith(".") && /\.[0-9a-f]{16}\.tmp$/.test(entry)) rmSync(join6(dir, entry), { force: true });
+  for (const entry of entries) {
+    if (!/^\.[A-Za-z0-9._-]+\.(?:json|md|log|sarif)\.[0-9a-f]{16}\.tmp$/.test(entry)) continue;
+    const path2 = join6(dir, entry);
+    const st = lstatSync4(path2, { throwIfNoEntry: false });
+    if (st && (st.isFile() || st.isSymbolicLink()) && now - st.mtimeMs > STALE_MS)
+      rmSync(path2, { force: true });
+  }
 }
 
 // src/fs/lock-file.ts
@@ -57397,18 +57406,18 @@ function journalPath(root, name) {
   }
   const gitDir = findGitDir(resolve6(root));
   if (!gitDir) return join7(resolve6(root), ".baseline-gate", `${name}.journal.json`);
-  const place = relative4(workTreeTop2(resolve6(root)), resolve6(root));
+  const place = relative5(workTreeTop2(resolve6(root)), resolve6(root));
   const at3 = place === "" ? "" : `.at-${place.replace(/[^A-Za-z0-9._-]+/g, "_")}-${sha256(place).slice(0, 12)}`;
   return join7(gitDir, "baseline-gate", `${name}${at3}.journal.json`);
 }
 function workTreeTop2(dir) {
   for (let d = dir; ; d = dirname6(d)) {
-    if (lstatSync4(join7(d, ".git"), { throwIfNoEntry: false })) return d;
+    if (lstatSync5(join7(d, ".git"), { throwIfNoEntry: false })) return d;
     if (dirname6(d) === d) return dir;
   }
 }
 function ownDirectory(dir) {
-  const st = lstatSync4(dir, { throwIfNoEntry: false });
+  const st = lstatSync5(dir, { throwIfNoEntry: false });
   if (st && !st.isDirectory())
     throw new FileSetError(
       `${dir} is not baseline-gate's own directory (it is ${st.isSymbolicLink() ? "a symbolic link" : "a file"}): nothing is written through it; remove it, then run again. Nothing was changed.`,
@@ -57421,7 +57430,7 @@ function stagedPath(target) {
 function checkWrites(writes) {
   const seen = /* @__PURE__ */ new Set();
   for (const w2 of writes) {
-    if (!isAbsolute7(w2.path)) throw new FileSetError(`file set: ${w2.path} is not an absolute path`);
+    if (!isAbsolute8(w2.path)) throw new FileSetError(`file set: ${w2.path} is not an absolute path`);
     const key = resolve6(w2.path);
     if (seen.has(key)) throw new FileSetError(`file set: ${w2.path} is listed twice`);
     seen.add(key);
@@ -57480,7 +57489,7 @@ function lockSet(root, name, what2) {
     attempt = tryLock(path2, () => ownDirectory(dirname6(path2)));
   } catch (e) {
     if (e instanceof FileSetError) throw e;
-    const blocked = lstatSync4(path2, { throwIfNoEntry: false });
+    const blocked = lstatSync5(path2, { throwIfNoEntry: false });
     throw new FileSetError(
       blocked && !blocked.isFile() ? `could not lock ${what2}: ${path2} is not a lock file (it is ${blocked.isDirectory() ? "a directory" : "something else"}); remove it, then run again. Nothing was changed.` : `could not lock ${what2} (${path2}): ${reason(e)}. Nothing was changed.`,
       true
@@ -57501,12 +57510,12 @@ function readJournal(journal, fs3) {
   }
 }
 function insideRoot(root, path2) {
-  const rel = relative4(resolve6(root), path2);
-  if (rel === "" || rel.startsWith("..") || isAbsolute7(rel)) return false;
+  const rel = relative5(resolve6(root), path2);
+  if (rel === "" || rel.startsWith("..") || isAbsolute8(rel)) return false;
   return containPath(root, rel).kind === "inside";
 }
 function journalText(journal, state, files) {
-  const here = (p) => relative4(dirname6(journal), p);
+  const here = (p) => relative5(dirname6(journal), p);
   const j2 = {
     kind: JOURNAL_KIND,
     about: "An interrupted baseline-gate write of these files; the next run of the same command finishes or undoes it.",
@@ -59027,7 +59036,7 @@ function createGitHubClient(options) {
 }
 
 // src/actions/shared/annotations.ts
-import { relative as relative5 } from "node:path";
+import { relative as relative6 } from "node:path";
 var ANNOTATIONS_PER_KIND = 10;
 function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings = 0) {
   const cap = {
@@ -59060,13 +59069,13 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
   return { annotations, overflow };
 }
 function workspacePrefix(workspace, root) {
-  const rel = relative5(workspace, root).split("\\").join("/");
+  const rel = relative6(workspace, root).split("\\").join("/");
   return rel.startsWith("..") ? "" : rel;
 }
 
 // src/actions/shared/inputs.ts
 var import_satisfies = __toESM(require_satisfies(), 1);
-import { isAbsolute as isAbsolute8, join as join8, resolve as resolve7 } from "node:path";
+import { isAbsolute as isAbsolute9, join as join8, resolve as resolve7 } from "node:path";
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -59113,7 +59122,7 @@ function readCommonInputs(get, env2, operation) {
     throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
   }
   const evidenceInput = get("evidence-dir").trim();
-  const evidenceDir = evidenceInput ? isAbsolute8(evidenceInput) ? evidenceInput : resolve7(workspace, evidenceInput) : (
+  const evidenceDir = evidenceInput ? isAbsolute9(evidenceInput) ? evidenceInput : resolve7(workspace, evidenceInput) : (
     // one directory per artifact, named as it is: two gates in one job upload two artifacts, not one
     // directory twice (found by review: a second step's artifact held the first's packet)
     join8(
@@ -59177,7 +59186,7 @@ function readRepinInputs(get, env2) {
 }
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync8, lstatSync as lstatSync5, mkdirSync as mkdirSync4, readdirSync as readdirSync2, rmSync as rmSync4 } from "node:fs";
+import { existsSync as existsSync8, lstatSync as lstatSync6, mkdirSync as mkdirSync4, readdirSync as readdirSync2, rmSync as rmSync4 } from "node:fs";
 import { join as join10, resolve as resolve8 } from "node:path";
 
 // src/fs/file-in-the-way.ts
@@ -59235,7 +59244,7 @@ function createEvidenceStore(dir, options = {}) {
     if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`);
   };
   const ownDirectory2 = () => {
-    if (options.ignoreInGit && lstatSync5(options.ignoreInGit, { throwIfNoEntry: false })?.isSymbolicLink())
+    if (options.ignoreInGit && lstatSync6(options.ignoreInGit, { throwIfNoEntry: false })?.isSymbolicLink())
       throw new EvidenceDirError(
         `${options.ignoreInGit} is a symbolic link, not the tool's own directory; nothing was written there: remove the link, or name an evidence directory (--evidence-dir / input 'evidence-dir')`
       );
@@ -59289,11 +59298,11 @@ function createEvidenceStore(dir, options = {}) {
       prepare();
       check(abs);
       const release2 = batchLock(abs);
-      removeStaleTempsIn(abs);
       try {
+        removeStaleTempsIn(abs);
         return files.map((f) => {
           const path2 = join10(abs, f.name);
-          if (options.root !== void 0 && lstatSync5(path2, { throwIfNoEntry: false })?.isSymbolicLink())
+          if (options.root !== void 0 && lstatSync6(path2, { throwIfNoEntry: false })?.isSymbolicLink())
             check(path2);
           return put(path2, f.content);
         });
@@ -60379,7 +60388,7 @@ function annotate(findings, root, env2, failing, ownWarnings = 0) {
 }
 
 // src/present/sarif.ts
-import { relative as relative6, resolve as resolve9, sep as sep3 } from "node:path";
+import { relative as relative7, resolve as resolve9, sep as sep4 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash3 } from "node:crypto";
@@ -60570,23 +60579,23 @@ function sarifOf(result, policy, o) {
   };
 }
 function checkoutPrefix(top, root) {
-  const rel = relative6(top, root);
+  const rel = relative7(top, root);
   if (rel === "" || rel.startsWith("..") || resolve9(top, rel) !== resolve9(root)) return "";
-  return rel.split(sep3).join("/");
+  return rel.split(sep4).join("/");
 }
 function actionRulesDoc(env2) {
   const actionPath = (env2.GITHUB_ACTION_PATH ?? "").split("\\").join("/").replace(/\/+$/, "");
   const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve9(actionPath, "../..") : actionPath;
   const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
   const workspace = env2.GITHUB_WORKSPACE ?? "";
-  const docs = actionPath && workspace ? relative6(workspace, resolve9(top, "docs/rules.md")) : "";
+  const docs = actionPath && workspace ? relative7(workspace, resolve9(top, "docs/rules.md")) : "";
   return rulesDocUrl({
     server: env2.GITHUB_SERVER_URL,
     actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,
     actionRef: remote ? remote[3] : env2.GITHUB_ACTION_REF,
     repository: env2.GITHUB_REPOSITORY,
     sha: env2.GITHUB_SHA,
-    localDocs: docs && !docs.startsWith("..") ? docs.split(sep3).join("/") : null
+    localDocs: docs && !docs.startsWith("..") ? docs.split(sep4).join("/") : null
   });
 }
 
