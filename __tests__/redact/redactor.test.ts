@@ -370,6 +370,27 @@ const PLANTS: Plant[] = [
     keep: ['postgres://app:', '@db:5432/mk']
   },
   {
+    // after a URL without credentials and a comma, as a list of replicas writes them (found by review)
+    kind: 'database-connection-string',
+    secret: 'hunter2#x',
+    line: (s) => `REPLICAS=postgres://r1:5432/app,postgres://app:${s}@primary/app`,
+    keep: ['REPLICAS=postgres://r1:5432/app,postgres://app:', '@primary/app']
+  },
+  {
+    // digits, then a # and an = later: a password, not a port and a query (found by review)
+    kind: 'database-connection-string',
+    secret: '73#fQ=zR9k',
+    line: (s) => `postgres://app:${s}@db/x`,
+    keep: ['postgres://app:', '@db/x']
+  },
+  {
+    // a token as the user of a JSON-escaped URL (found by review)
+    kind: 'url-credential',
+    secret: fill('abcdefghij0123456789', 24),
+    line: (s) => `{"remote":"https:\\/\\/${s}:@github.com\\/o\\/r"}`,
+    keep: ['{"remote":"https:\\/\\/', ':@github.com']
+  },
+  {
     // a token as the user, an empty password (git clone https://$TOKEN:@host/...) (found by review)
     kind: 'url-credential',
     secret: fill('0123456789abcdef', 40),

@@ -1,5 +1,15 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  linkSync,
+  lutimesSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync
+} from 'node:fs'
 import { join } from 'node:path'
 import { writeFileAtomic } from '../../src/fs/atomic-write.js'
 import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
@@ -41,13 +51,21 @@ describe('writeFileAtomic', () => {
       '.other.json.0123456789abcdef.tmp',
       'pin.json.bak'
     ]
-    for (const name of [...stale, ...kept]) writeFileSync(join(dir, name), 'x')
+    const old = new Date(Date.now() - 3_600_000)
+    for (const name of [...stale, ...kept]) {
+      writeFileSync(join(dir, name), 'x')
+      utimesSync(join(dir, name), old, old)
+    }
+    // another run's write of the same path in flight: young, left alone (found by review)
+    const inFlight = '.pin.json.00112233445566ff.tmp'
+    writeFileSync(join(dir, inFlight), 'x')
     // a link with a temporary's name is removed as a link: what it points at stays
     const outside = join(tempDir('bg-atomic-stale-out-'), 'precious')
     writeFileSync(outside, 'keep')
     symlinkSync(outside, join(dir, '.pin.json.00000000000000aa.tmp'))
+    lutimesSync(join(dir, '.pin.json.00000000000000aa.tmp'), old, old)
     writeFileAtomic(target, '{}\n', { clean: true })
-    expect(readdirSync(dir).sort()).toEqual(['pin.json', ...kept].sort())
+    expect(readdirSync(dir).sort()).toEqual(['pin.json', inFlight, ...kept].sort())
     expect(readFileSync(outside, 'utf8')).toBe('keep')
   })
 

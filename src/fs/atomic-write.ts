@@ -56,7 +56,7 @@ export function writeFileAtomic(
  * Remove the temporary files writeFileAtomic left beside `path` when a process was killed between creating one
  * and renaming it: exactly the names it makes (`.<name>.<16 hex>.tmp`), links removed as links.
  */
-export function removeStaleTemps(path: string): void {
+export function removeStaleTemps(path: string, now = Date.now()): void {
   const name = basename(path)
   let entries: string[]
   try {
@@ -70,8 +70,14 @@ export function removeStaleTemps(path: string): void {
       entry.startsWith(`.${name}.`) &&
       /\.[0-9a-f]{16}\.tmp$/.test(entry)
     )
-      rmSync(join(dirname(path), entry), { force: true })
+      removeIfStale(join(dirname(path), entry), now)
   }
+}
+
+/** Remove a file or link older than STALE_MS: a younger one is a write in flight (another run's: found by review). */
+function removeIfStale(path: string, now: number): void {
+  const st = lstatSync(path, { throwIfNoEntry: false })
+  if (st && (st.isFile() || st.isSymbolicLink()) && now - st.mtimeMs > STALE_MS) rmSync(path, { force: true })
 }
 
 /** A write in flight is younger than this: only an older temporary file is a killed write's. */
@@ -91,9 +97,6 @@ export function removeStaleTempsIn(dir: string, now = Date.now()): void {
   }
   for (const entry of entries) {
     if (!/^\.[A-Za-z0-9._-]+\.(?:json|md|log|sarif)\.[0-9a-f]{16}\.tmp$/.test(entry)) continue
-    const path = join(dir, entry)
-    const st = lstatSync(path, { throwIfNoEntry: false })
-    if (st && (st.isFile() || st.isSymbolicLink()) && now - st.mtimeMs > STALE_MS)
-      rmSync(path, { force: true })
+    removeIfStale(join(dir, entry), now)
   }
 }

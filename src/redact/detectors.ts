@@ -148,7 +148,12 @@ function regexDetector(rule: RegexRule, kinds: string[]): Detector {
         }
         if (!range) continue
         const secret = text.slice(range[0], range[1])
-        if (rule.accept && !rule.accept(secret, m)) continue
+        if (rule.accept && !rule.accept(secret, m)) {
+          // turned down: another match may start inside this one (a URL without credentials, then one with them,
+          // after a comma: found by review); every pattern's match is bounded, so the search stays linear
+          re.lastIndex = m.index + 1
+          continue
+        }
         const kind = typeof rule.kind === 'string' ? rule.kind : rule.kind(m)
         out.push({ start: range[0], end: range[1], kind, rank })
       }
@@ -270,11 +275,11 @@ export const DETECTORS: readonly Detector[] = [
     // a token as the user, with no password or GitHub's `x-oauth-basic` in its place: https://<token>@github.com,
     // https://<token>:x-oauth-basic@host (found by review: only the placeholder was taken, the token left)
     // (web URLs only: a runner's ssh user name, an image digest `name@sha256:` are no tokens: found by review)
-    re: /\b(?:git\+)?(?:https?|wss?):\/\/(?!\[REDACTED:)([A-Za-z0-9_-]{20,255})(?::(?:x-oauth-basic|x-access-token)?)?@(?=[A-Za-z0-9[])/dgi,
+    re: /\b(?:git\+)?(?:https?|wss?):(?:\/\/|\\\/\\\/)(?!\[REDACTED:)([A-Za-z0-9_-]{20,255})(?::(?:x-oauth-basic|x-access-token)?)?@(?=[A-Za-z0-9[])/dgi,
     groups: [1],
     // a token has digits and letters; a long user name (`release-automation-bot`) has no digit
     accept: (u) => !placeholder(u) && /\d/.test(u) && /[A-Za-z]/.test(u),
-    quick: includesAny('://')
+    quick: (t) => t.includes('://') || t.includes(':\\/\\/')
   }),
   simple('database-connection-string', {
     // a database's URL keeps a password of any characters but `@` and spaces (`#`, `?` and quotes too, which a
@@ -284,7 +289,7 @@ export const DETECTORS: readonly Detector[] = [
     // the user stops at a quote, a comma or a bracket (compact JSON, an IPv6 host: found by review); a port and
     // what follows it (`host:6379/db?email=a@b`, `host:6379","pkg":"@scope/x`, `host:5432?user=a@b`) is no
     // password, however far the next `@` is; a password with a slash, a quote or a `#` is (`2024#Winter`)
-    accept: (p) => !placeholder(p) && !/^\d{1,5}(?:[/"',]|$)/.test(p) && !/^\d{1,5}[?#][^@]*=/.test(p),
+    accept: (p) => !placeholder(p) && !/^\d{1,5}(?:[/"',]|$)/.test(p) && !/^\d{1,5}\?[^@]*=/.test(p),
     quick: includesAny('://')
   }),
   simple('url-credential', {
