@@ -56580,7 +56580,10 @@ function regexDetector(rule, kinds) {
         }
         if (!range) continue;
         const secret = text.slice(range[0], range[1]);
-        if (rule.accept && !rule.accept(secret, m)) continue;
+        if (rule.accept && !rule.accept(secret, m)) {
+          re2.lastIndex = m.index + 1;
+          continue;
+        }
         const kind = typeof rule.kind === "string" ? rule.kind : rule.kind(m);
         out.push({ start: range[0], end: range[1], kind, rank });
       }
@@ -56686,11 +56689,11 @@ var DETECTORS = [
     // a token as the user, with no password or GitHub's `x-oauth-basic` in its place: https://<token>@github.com,
     // https://<token>:x-oauth-basic@host (found by review: only the placeholder was taken, the token left)
     // (web URLs only: a runner's ssh user name, an image digest `name@sha256:` are no tokens: found by review)
-    re: /\b(?:git\+)?(?:https?|wss?):\/\/(?!\[REDACTED:)([A-Za-z0-9_-]{20,255})(?::(?:x-oauth-basic|x-access-token)?)?@(?=[A-Za-z0-9[])/dgi,
+    re: /\b(?:git\+)?(?:https?|wss?):(?:\/\/|\\\/\\\/)(?!\[REDACTED:)([A-Za-z0-9_-]{20,255})(?::(?:x-oauth-basic|x-access-token)?)?@(?=[A-Za-z0-9[])/dgi,
     groups: [1],
     // a token has digits and letters; a long user name (`release-automation-bot`) has no digit
     accept: (u) => !placeholder(u) && /\d/.test(u) && /[A-Za-z]/.test(u),
-    quick: includesAny("://")
+    quick: (t) => t.includes("://") || t.includes(":\\/\\/")
   }),
   simple("database-connection-string", {
     // a database's URL keeps a password of any characters but `@` and spaces (`#`, `?` and quotes too, which a
@@ -56700,7 +56703,7 @@ var DETECTORS = [
     // the user stops at a quote, a comma or a bracket (compact JSON, an IPv6 host: found by review); a port and
     // what follows it (`host:6379/db?email=a@b`, `host:6379","pkg":"@scope/x`, `host:5432?user=a@b`) is no
     // password, however far the next `@` is; a password with a slash, a quote or a `#` is (`2024#Winter`)
-    accept: (p) => !placeholder(p) && !/^\d{1,5}(?:[/"',]|$)/.test(p) && !/^\d{1,5}[?#][^@]*=/.test(p),
+    accept: (p) => !placeholder(p) && !/^\d{1,5}(?:[/"',]|$)/.test(p) && !/^\d{1,5}\?[^@]*=/.test(p),
     quick: includesAny("://")
   }),
   simple("url-credential", {
@@ -57184,7 +57187,7 @@ function writeFileAtomic(path2, data, { durable = false, clean = false } = {}) {
     throw e;
   }
 }
-function removeStaleTemps(path2) {
+function removeStaleTemps(path2, now = Date.now()) {
   const name = basename3(path2);
   let entries;
   try {
@@ -57194,8 +57197,12 @@ function removeStaleTemps(path2) {
   }
   for (const entry of entries) {
     if (entry.length === name.length + 22 && entry.startsWith(`.${name}.`) && /\.[0-9a-f]{16}\.tmp$/.test(entry))
-      rmSync(join6(dirname5(path2), entry), { force: true });
+      removeIfStale(join6(dirname5(path2), entry), now);
   }
+}
+function removeIfStale(path2, now) {
+  const st = lstatSync4(path2, { throwIfNoEntry: false });
+  if (st && (st.isFile() || st.isSymbolicLink()) && now - st.mtimeMs > STALE_MS) rmSync(path2, { force: true });
 }
 var STALE_MS = 10 * 6e4;
 function removeStaleTempsIn(dir, now = Date.now()) {
@@ -57207,10 +57214,7 @@ function removeStaleTempsIn(dir, now = Date.now()) {
   }
   for (const entry of entries) {
     if (!/^\.[A-Za-z0-9._-]+\.(?:json|md|log|sarif)\.[0-9a-f]{16}\.tmp$/.test(entry)) continue;
-    const path2 = join6(dir, entry);
-    const st = lstatSync4(path2, { throwIfNoEntry: false });
-    if (st && (st.isFile() || st.isSymbolicLink()) && now - st.mtimeMs > STALE_MS)
-      rmSync(path2, { force: true });
+    removeIfStale(join6(dir, entry), now);
   }
 }
 
