@@ -70,14 +70,10 @@ export type Recovery = 'none' | 'discarded' | 'completed'
 /** A set write that failed or cannot be recovered; the message says what happened and what to do. */
 export class FileSetError extends Error {
   override name = 'FileSetError'
-  /**
-   * @param nothingChanged the failure came before the commit point and the old set is whole
-   * @param busy another run holds the set's lock (nothing was changed)
-   */
+  /** True when the failure came before the commit point and the old set is whole: nothing was changed. */
   constructor(
     message: string,
-    readonly nothingChanged = false,
-    readonly busy = false
+    readonly nothingChanged = false
   ) {
     super(message)
   }
@@ -341,7 +337,6 @@ export function lockSet(root: string, name: string, what: string): () => void {
   if ('release' in attempt) return attempt.release
   throw new FileSetError(
     `another baseline-gate run (pid ${attempt.holder}) is working on ${what} (its lock is ${path}): wait for it to end, then run again; if no run is going on, delete ${path}. Nothing was changed.`,
-    true,
     true
   )
 }

@@ -21,8 +21,6 @@ const CREATE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (cons
 /**
  * @param durable also flush to disk before the rename, so a power loss cannot leave an empty file
  *   (the rename alone already keeps readers and crashed processes from ever seeing half a file)
- */
-/**
  * @param clean first remove what a killed write of this path left (see removeStaleTemps): for the files a user
  *   commits (the trio, the policy), never a directory of thousands of files, where each write would list them all
  */

@@ -5,7 +5,7 @@
 import { lstatSync, readlinkSync, realpathSync } from 'node:fs'
 import type { Stats } from 'node:fs'
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path'
-import { linkComponents, PendingComponents } from '../text/path-components.js'
+import { isWithin, linkComponents, PendingComponents } from '../text/path-components.js'
 import { strictUtf8 } from '../text/utf8.js'
 
 export type Contained =
@@ -19,7 +19,6 @@ export type Contained =
    */
   | { kind: 'dangling'; link: string; target: string; why?: string }
 
-import { isWithin } from '../text/path-components.js'
 export { isWithin }
 
 /** Resolve a repository-relative path lexically; undefined when it would escape the root. */

@@ -119,7 +119,12 @@ export function createEvidenceStore(dir: string, options: EvidenceStoreOptions =
     removeMatching(stale) {
       if (!existsSync(abs)) return
       check(abs)
-      for (const name of readdirSync(abs)) if (stale.test(name)) rmSync(join(abs, name), { force: true })
+      for (const name of readdirSync(abs)) {
+        if (!stale.test(name)) continue
+        // a file or a link, never a directory a step made of that name
+        const st = lstatSync(join(abs, name))
+        if (st.isFile() || st.isSymbolicLink()) rmSync(join(abs, name), { force: true })
+      }
     },
     writeAll(files) {
       files.forEach((f) => validName(f.name))
