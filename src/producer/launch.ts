@@ -112,7 +112,7 @@ export async function launchProducer(spec: LaunchSpec): Promise<Launch> {
   }
 }
 
-/** Poll until the producer answers its health endpoint with a 2xx, exits, or the ready timeout passes. */
+/** Poll until the producer answers its health endpoint (anything but "not yet"), exits, or the ready timeout passes. */
 async function waitUntilReady(
   spec: LaunchSpec,
   handle: GroupHandle,

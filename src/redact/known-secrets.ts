@@ -6,8 +6,7 @@
  * are the directory, not a password.
  */
 const SECRET_NAME =
-  /TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|(?:^|_)PASS(?:_|$)|(?:^|_)PWD$|PRIVATE_KEY|API_KEY|SIGNING_KEY|(?:^|_)CREDENTIALS?$|(?:^|_)AUTH$/i
-const NOT_SECRET_NAME = /^(?:OLD)?PWD$/i
+  /TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|(?:^|_)PASS(?:_|$)|_PWD$|PRIVATE_KEY|API_KEY|SIGNING_KEY|(?:^|_)CREDENTIALS?$|(?:^|_)AUTH$/i
 
 /** Shorter values are ignored: they would redact ordinary words and numbers everywhere. */
 export const MIN_SECRET_LENGTH = 4
@@ -47,13 +46,7 @@ export function secretsFromEnv(env: NodeJS.ProcessEnv, names: string[]): string[
   for (const name of names) add(env[name])
   for (const name of Object.keys(env).sort()) {
     const value = env[name]
-    if (
-      value !== undefined &&
-      SECRET_NAME.test(name) &&
-      !NOT_SECRET_NAME.test(name) &&
-      !looksLikeSetting(value)
-    )
-      add(value)
+    if (value !== undefined && SECRET_NAME.test(name) && !looksLikeSetting(value)) add(value)
   }
   return [...out]
 }
