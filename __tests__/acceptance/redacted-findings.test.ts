@@ -162,10 +162,8 @@ describe('a secret of the environment quoted by a finding', () => {
       ['migrate', '--dry-run', '--json']
     ]) {
       const r = runCli(args, fx.root)
-      expect([args.join(' '), r.stdout + r.stderr]).not.toEqual([
-        args.join(' '),
-        expect.stringContaining(token)
-      ])
+      expect(r.stdout + r.stderr).not.toContain(token)
+      expect(r.stdout.length).toBeGreaterThan(0)
     }
   })
 

@@ -19689,7 +19689,6 @@ var init_contain = __esm({
     "use strict";
     init_path_components();
     init_utf8();
-    init_path_components();
     MAX_LINKS = 40;
     PLAIN_RELATIVE = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/;
     ContainmentError = class extends Error {
@@ -57435,17 +57434,12 @@ var nodeSetFs = {
   }
 };
 var FileSetError = class extends Error {
-  /**
-   * @param nothingChanged the failure came before the commit point and the old set is whole
-   * @param busy another run holds the set's lock (nothing was changed)
-   */
-  constructor(message, nothingChanged = false, busy = false) {
+  /** True when the failure came before the commit point and the old set is whole: nothing was changed. */
+  constructor(message, nothingChanged = false) {
     super(message);
     this.nothingChanged = nothingChanged;
-    this.busy = busy;
   }
   nothingChanged;
-  busy;
   name = "FileSetError";
 };
 var JOURNAL_KIND = "baseline-gate.file-set-journal.v1";
@@ -62974,8 +62968,7 @@ function trioRules(trio, ctx) {
 }
 
 // src/redact/known-secrets.ts
-var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|(?:^|_)PASS(?:_|$)|(?:^|_)PWD$|PRIVATE_KEY|API_KEY|SIGNING_KEY|(?:^|_)CREDENTIALS?$|(?:^|_)AUTH$/i;
-var NOT_SECRET_NAME = /^(?:OLD)?PWD$/i;
+var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|(?:^|_)PASS(?:_|$)|_PWD$|PRIVATE_KEY|API_KEY|SIGNING_KEY|(?:^|_)CREDENTIALS?$|(?:^|_)AUTH$/i;
 var MIN_SECRET_LENGTH = 4;
 var KNOWN_SECRET_VARIABLES = ["GITHUB_TOKEN", "GH_TOKEN", "ACTIONS_RUNTIME_TOKEN", "NPM_TOKEN"];
 function looksLikeSetting(value) {
@@ -62993,8 +62986,7 @@ function secretsFromEnv(env2, names) {
   for (const name of names) add(env2[name]);
   for (const name of Object.keys(env2).sort()) {
     const value = env2[name];
-    if (value !== void 0 && SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name) && !looksLikeSetting(value))
-      add(value);
+    if (value !== void 0 && SECRET_NAME.test(name) && !looksLikeSetting(value)) add(value);
   }
   return [...out];
 }
@@ -69914,7 +69906,11 @@ function createEvidenceStore(dir, options = {}) {
     removeMatching(stale) {
       if (!existsSync8(abs)) return;
       check(abs);
-      for (const name of readdirSync5(abs)) if (stale.test(name)) rmSync4(join10(abs, name), { force: true });
+      for (const name of readdirSync5(abs)) {
+        if (!stale.test(name)) continue;
+        const st = lstatSync5(join10(abs, name));
+        if (st.isFile() || st.isSymbolicLink()) rmSync4(join10(abs, name), { force: true });
+      }
     },
     writeAll(files) {
       files.forEach((f) => validName(f.name));

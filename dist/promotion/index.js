@@ -32235,8 +32235,7 @@ async function checkoutConversions(root, revs, baseline) {
 import { basename as basename3 } from "node:path";
 
 // src/redact/known-secrets.ts
-var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|(?:^|_)PASS(?:_|$)|(?:^|_)PWD$|PRIVATE_KEY|API_KEY|SIGNING_KEY|(?:^|_)CREDENTIALS?$|(?:^|_)AUTH$/i;
-var NOT_SECRET_NAME = /^(?:OLD)?PWD$/i;
+var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|(?:^|_)PASS(?:_|$)|_PWD$|PRIVATE_KEY|API_KEY|SIGNING_KEY|(?:^|_)CREDENTIALS?$|(?:^|_)AUTH$/i;
 var MIN_SECRET_LENGTH = 4;
 var KNOWN_SECRET_VARIABLES = ["GITHUB_TOKEN", "GH_TOKEN", "ACTIONS_RUNTIME_TOKEN", "NPM_TOKEN"];
 function looksLikeSetting(value) {
@@ -32254,8 +32253,7 @@ function secretsFromEnv(env2, names) {
   for (const name of names) add(env2[name]);
   for (const name of Object.keys(env2).sort()) {
     const value = env2[name];
-    if (value !== void 0 && SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name) && !looksLikeSetting(value))
-      add(value);
+    if (value !== void 0 && SECRET_NAME.test(name) && !looksLikeSetting(value)) add(value);
   }
   return [...out];
 }
@@ -44788,7 +44786,11 @@ function createEvidenceStore(dir, options = {}) {
     removeMatching(stale) {
       if (!existsSync8(abs)) return;
       check(abs);
-      for (const name of readdirSync3(abs)) if (stale.test(name)) rmSync4(join10(abs, name), { force: true });
+      for (const name of readdirSync3(abs)) {
+        if (!stale.test(name)) continue;
+        const st = lstatSync5(join10(abs, name));
+        if (st.isFile() || st.isSymbolicLink()) rmSync4(join10(abs, name), { force: true });
+      }
     },
     writeAll(files) {
       files.forEach((f) => validName(f.name));
@@ -44864,17 +44866,12 @@ async function readHeadWithGit(cwd) {
 
 // src/fs/atomic-set.ts
 var FileSetError = class extends Error {
-  /**
-   * @param nothingChanged the failure came before the commit point and the old set is whole
-   * @param busy another run holds the set's lock (nothing was changed)
-   */
-  constructor(message, nothingChanged = false, busy = false) {
+  /** True when the failure came before the commit point and the old set is whole: nothing was changed. */
+  constructor(message, nothingChanged = false) {
     super(message);
     this.nothingChanged = nothingChanged;
-    this.busy = busy;
   }
   nothingChanged;
-  busy;
   name = "FileSetError";
 };
 

@@ -56330,8 +56330,7 @@ function containedSetWrites(root, writes) {
 var WRITE_ORDER = ["manifest", "matrix", "pin"];
 
 // src/redact/known-secrets.ts
-var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|(?:^|_)PASS(?:_|$)|(?:^|_)PWD$|PRIVATE_KEY|API_KEY|SIGNING_KEY|(?:^|_)CREDENTIALS?$|(?:^|_)AUTH$/i;
-var NOT_SECRET_NAME = /^(?:OLD)?PWD$/i;
+var SECRET_NAME = /TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|(?:^|_)PASS(?:_|$)|_PWD$|PRIVATE_KEY|API_KEY|SIGNING_KEY|(?:^|_)CREDENTIALS?$|(?:^|_)AUTH$/i;
 var MIN_SECRET_LENGTH = 4;
 var KNOWN_SECRET_VARIABLES = ["GITHUB_TOKEN", "GH_TOKEN", "ACTIONS_RUNTIME_TOKEN", "NPM_TOKEN"];
 function looksLikeSetting(value) {
@@ -56349,8 +56348,7 @@ function secretsFromEnv(env2, names) {
   for (const name of names) add(env2[name]);
   for (const name of Object.keys(env2).sort()) {
     const value = env2[name];
-    if (value !== void 0 && SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name) && !looksLikeSetting(value))
-      add(value);
+    if (value !== void 0 && SECRET_NAME.test(name) && !looksLikeSetting(value)) add(value);
   }
   return [...out];
 }
@@ -57315,17 +57313,12 @@ var nodeSetFs = {
   }
 };
 var FileSetError = class extends Error {
-  /**
-   * @param nothingChanged the failure came before the commit point and the old set is whole
-   * @param busy another run holds the set's lock (nothing was changed)
-   */
-  constructor(message, nothingChanged = false, busy = false) {
+  /** True when the failure came before the commit point and the old set is whole: nothing was changed. */
+  constructor(message, nothingChanged = false) {
     super(message);
     this.nothingChanged = nothingChanged;
-    this.busy = busy;
   }
   nothingChanged;
-  busy;
   name = "FileSetError";
 };
 var JOURNAL_KIND = "baseline-gate.file-set-journal.v1";
@@ -57502,7 +57495,6 @@ function lockSet(root, name, what2) {
   if ("release" in attempt) return attempt.release;
   throw new FileSetError(
     `another baseline-gate run (pid ${attempt.holder}) is working on ${what2} (its lock is ${path2}): wait for it to end, then run again; if no run is going on, delete ${path2}. Nothing was changed.`,
-    true,
     true
   );
 }
@@ -59294,7 +59286,11 @@ function createEvidenceStore(dir, options = {}) {
     removeMatching(stale) {
       if (!existsSync8(abs)) return;
       check(abs);
-      for (const name of readdirSync2(abs)) if (stale.test(name)) rmSync4(join10(abs, name), { force: true });
+      for (const name of readdirSync2(abs)) {
+        if (!stale.test(name)) continue;
+        const st = lstatSync6(join10(abs, name));
+        if (st.isFile() || st.isSymbolicLink()) rmSync4(join10(abs, name), { force: true });
+      }
     },
     writeAll(files) {
       files.forEach((f) => validName(f.name));

@@ -13,8 +13,8 @@ export class RootError extends Error {
   constructor(
     message: string,
     /**
-     * Where the search stopped: the directory itself; git, outside a repository; or git refusing the repository
-     * (another owner, a worktree whose repository moved) or not running at all.
+     * Where the search stopped: the directory itself; git, outside a repository (or not installed); or git
+     * refusing the repository (another owner, a worktree whose repository moved).
      */
     readonly at: 'directory' | 'git' | 'refused' = 'git'
   ) {
