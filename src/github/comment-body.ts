@@ -71,3 +71,9 @@ function openFence(markdown: string): string | null {
 
 /** A body as GitHub gives it back, line endings normalised to \n (to compare with what was written). */
 export const normalised = (body: string | null | undefined): string => body?.replace(/\r\n/g, '\n') ?? ''
+
+/** The text of an issue or a pull request, as it is written. */
+export interface TitleAndBody {
+  title: string
+  body: string
+}

@@ -1,6 +1,7 @@
 // Issues: the one open issue of this tool that carries a label and starts with a hidden marker line
 // (found, opened or updated in place, closed), and the conversation comments of an issue.
 import { fitBody, normalised, STICKY_COMMENT_BUDGET, stickyMarker } from './comment-body.js'
+import type { TitleAndBody } from './comment-body.js'
 import { labelProblem, markerProblem, numberProblem, titleProblem } from './input-checks.js'
 import type { Doing, Result } from './result.js'
 import { byToken } from './session.js'
@@ -44,6 +45,12 @@ export interface CommentRef {
   truncated: boolean
 }
 
+/** What marks the one issue of a kind: its label and the hidden marker its body starts with. */
+export interface IssueMark {
+  marker: string
+  label: string
+}
+
 export interface IssueApi {
   /**
    * The one OPEN issue carrying `label` whose body starts with the hidden marker line
@@ -51,18 +58,13 @@ export interface IssueApi {
    * when found, else created with that label. The body is cut like a pull request's. Needs
    * `issues: write`.
    */
-  upsertIssue(input: {
-    marker: string
-    label: string
-    title: string
-    body: string
-  }): Promise<Result<IssueRef>>
+  upsertIssue(input: IssueMark & TitleAndBody): Promise<Result<IssueRef>>
   /**
    * The oldest OPEN issue carrying `label` whose body starts with `stickyMarker(marker)` (all pages
    * searched, pull requests skipped), the same one upsertIssue updates; null when there is none.
    * Needs `issues: read`.
    */
-  findMarkedIssue(input: { marker: string; label: string }): Promise<Result<MarkedIssue | null>>
+  findMarkedIssue(input: IssueMark): Promise<Result<MarkedIssue | null>>
   /** Every conversation comment of an issue, oldest first (all pages). Needs `issues: read`. */
   listIssueComments(issue: number): Promise<Result<IssueComment[]>>
   /**

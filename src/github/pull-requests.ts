@@ -1,5 +1,6 @@
 // The one open pull request from a branch of this repository into another: updated in place, or opened.
 import { fitBody, normalised, STICKY_COMMENT_BUDGET } from './comment-body.js'
+import type { TitleAndBody } from './comment-body.js'
 import { alreadyExists } from './http-failure.js'
 import { branchProblem, titleProblem } from './input-checks.js'
 import { refuse } from './result.js'
@@ -25,14 +26,15 @@ export interface PullRequestApi {
    * (title, body) when one exists, else created. The body is cut to stay under GitHub's 65,536-character
    * limit, with a note saying so. Needs `pull-requests: write`.
    */
-  upsertPullRequest(input: {
-    head: string
-    base: string
-    title: string
-    body: string
-  }): Promise<Result<PullRequestRef>>
+  upsertPullRequest(input: BranchPair & TitleAndBody): Promise<Result<PullRequestRef>>
   /** The OPEN pull request from `head` (a branch of this repository) into `base`, whoever opened it; null: none. */
-  openPullRequest(input: { head: string; base: string }): Promise<Result<OpenPullRequest | null>>
+  openPullRequest(input: BranchPair): Promise<Result<OpenPullRequest | null>>
+}
+
+/** A pull request's branches: from `head` (a branch of this repository) into `base`. */
+export interface BranchPair {
+  head: string
+  base: string
 }
 
 export interface OpenPullRequest {

@@ -1,7 +1,7 @@
 //! `memorykernel-service`: the MemoryKernel HTTP service (`service.v3` / `api.v1`).
 //!
 //! ```text
-//! memorykernel-service [--bind ADDR] [--operation-timeout-ms N] [--print-contract] [--help]
+//! memorykernel-service [--bind ADDR] [--operation-timeout-ms N] [--read-timeout-ms N] [--print-contract] [--help]
 //! ```
 //!
 //! After binding it prints exactly one line on stdout,
@@ -28,8 +28,9 @@ use crate::routes::State;
 const DEFAULT_BIND: &str = "127.0.0.1:4010";
 const DEFAULT_OPERATION_TIMEOUT_MS: u64 = 2500;
 const MAX_OPERATION_TIMEOUT_MS: u64 = 600_000;
-/// Time allowed to receive one complete request.
-const READ_TIMEOUT: Duration = Duration::from_secs(5);
+/// Time allowed to receive one complete request, by default.
+const DEFAULT_READ_TIMEOUT_MS: u64 = 5000;
+const MAX_READ_TIMEOUT_MS: u64 = 600_000;
 const WRITE_TIMEOUT: Duration = Duration::from_secs(5);
 /// After answering, unread input is drained for at most this long (so the peer sees the
 /// response instead of a reset), and at most [`DRAIN_LIMIT_BYTES`].
@@ -37,10 +38,13 @@ const DRAIN_TIMEOUT: Duration = Duration::from_secs(2);
 const DRAIN_LIMIT_BYTES: u64 = 8 * 1024 * 1024;
 
 const USAGE: &str = "\
-Usage: memorykernel-service [--bind ADDR] [--operation-timeout-ms N] [--print-contract] [--help]
+Usage: memorykernel-service [--bind ADDR] [--operation-timeout-ms N] [--read-timeout-ms N]
+                            [--print-contract] [--help]
 
   --bind ADDR                IP:PORT to listen on (default 127.0.0.1:4010; port 0 picks a free port)
   --operation-timeout-ms N   per-request handler time limit in ms, 1-600000 (default 2500)
+  --read-timeout-ms N        time to receive a whole request in ms, 1-600000 (default 5000);
+                             a request still incomplete then is answered 408
   --print-contract           print the contract constants as JSON and exit
   -h, --help                 print this help and exit
 
@@ -52,6 +56,7 @@ enum Command {
     Serve {
         bind: SocketAddr,
         operation_timeout_ms: u64,
+        read_timeout_ms: u64,
     },
     PrintContract,
     Help,
@@ -60,6 +65,7 @@ enum Command {
 fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String> {
     let mut bind: Option<String> = None;
     let mut timeout: Option<String> = None;
+    let mut read_timeout: Option<String> = None;
     let mut print_contract = false;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
@@ -81,6 +87,7 @@ fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String
         match flag.as_str() {
             "--bind" => value(&mut bind)?,
             "--operation-timeout-ms" => value(&mut timeout)?,
+            "--read-timeout-ms" => value(&mut read_timeout)?,
             "--print-contract" if inline.is_none() => print_contract = true,
             "-h" | "--help" if inline.is_none() => return Ok(Command::Help),
             _ => return Err(format!("unknown argument '{arg}'")),
@@ -93,21 +100,34 @@ fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, String
     let bind = bind_text.parse::<SocketAddr>().map_err(|_| {
         format!("--bind: '{bind_text}' is not an IP:PORT address (e.g. 127.0.0.1:4010)")
     })?;
-    let operation_timeout_ms = match timeout {
-        None => DEFAULT_OPERATION_TIMEOUT_MS,
-        Some(t) => match t.parse::<u64>() {
-            Ok(n) if (1..=MAX_OPERATION_TIMEOUT_MS).contains(&n) => n,
-            _ => {
-                return Err(format!(
-                    "--operation-timeout-ms: '{t}' is not an integer between 1 and {MAX_OPERATION_TIMEOUT_MS}"
-                ))
-            }
-        },
-    };
     Ok(Command::Serve {
         bind,
-        operation_timeout_ms,
+        operation_timeout_ms: millis(
+            "--operation-timeout-ms",
+            timeout,
+            DEFAULT_OPERATION_TIMEOUT_MS,
+            MAX_OPERATION_TIMEOUT_MS,
+        )?,
+        read_timeout_ms: millis(
+            "--read-timeout-ms",
+            read_timeout,
+            DEFAULT_READ_TIMEOUT_MS,
+            MAX_READ_TIMEOUT_MS,
+        )?,
     })
+}
+
+/// A flag's milliseconds: `default` when not given, else an integer from 1 to `max`.
+fn millis(flag: &str, given: Option<String>, default: u64, max: u64) -> Result<u64, String> {
+    match given {
+        None => Ok(default),
+        Some(t) => match t.parse::<u64>() {
+            Ok(n) if (1..=max).contains(&n) => Ok(n),
+            _ => Err(format!(
+                "{flag}: '{t}' is not an integer between 1 and {max}"
+            )),
+        },
+    }
 }
 
 fn main() -> ExitCode {
@@ -136,7 +156,12 @@ fn main() -> ExitCode {
         Command::Serve {
             bind,
             operation_timeout_ms,
-        } => match serve(bind, Duration::from_millis(operation_timeout_ms)) {
+            read_timeout_ms,
+        } => match serve(
+            bind,
+            Duration::from_millis(operation_timeout_ms),
+            Duration::from_millis(read_timeout_ms),
+        ) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("memorykernel-service: {message}");
@@ -146,7 +171,11 @@ fn main() -> ExitCode {
     }
 }
 
-fn serve(bind: SocketAddr, operation_timeout: Duration) -> Result<(), String> {
+fn serve(
+    bind: SocketAddr,
+    operation_timeout: Duration,
+    read_timeout: Duration,
+) -> Result<(), String> {
     let listener = TcpListener::bind(bind).map_err(|e| format!("cannot listen on {bind}: {e}"))?;
     let local = listener
         .local_addr()
@@ -164,7 +193,7 @@ fn serve(bind: SocketAddr, operation_timeout: Duration) -> Result<(), String> {
                 let state = Arc::clone(&state);
                 let spawned = thread::Builder::new()
                     .name("memorykernel-conn".to_owned())
-                    .spawn(move || serve_connection(&state, stream));
+                    .spawn(move || serve_connection(&state, stream, read_timeout));
                 if let Err(e) = spawned {
                     eprintln!("memorykernel-service: cannot start a connection thread: {e}");
                 }
@@ -199,13 +228,13 @@ impl Read for DeadlineReader<'_> {
     }
 }
 
-fn serve_connection(state: &Arc<State>, stream: TcpStream) {
+fn serve_connection(state: &Arc<State>, stream: TcpStream, read_timeout: Duration) {
     // A failed socket option only loses a timeout, never correctness.
     let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
     let _ = stream.set_nodelay(true);
     let mut reader = DeadlineReader {
         stream: &stream,
-        deadline: Instant::now() + READ_TIMEOUT,
+        deadline: Instant::now() + read_timeout,
     };
     let response = match read_request(&mut reader) {
         Ok(request) => routes::handle(state, request),
@@ -243,7 +272,8 @@ mod tests {
             parse(&[]).unwrap(),
             Command::Serve {
                 bind: "127.0.0.1:4010".parse().unwrap(),
-                operation_timeout_ms: 2500
+                operation_timeout_ms: 2500,
+                read_timeout_ms: 5000
             }
         );
     }
@@ -253,13 +283,27 @@ mod tests {
         let expected = Command::Serve {
             bind: "127.0.0.1:0".parse().unwrap(),
             operation_timeout_ms: 100,
+            read_timeout_ms: 250,
         };
         assert_eq!(
-            parse(&["--bind", "127.0.0.1:0", "--operation-timeout-ms", "100"]).unwrap(),
+            parse(&[
+                "--bind",
+                "127.0.0.1:0",
+                "--operation-timeout-ms",
+                "100",
+                "--read-timeout-ms",
+                "250"
+            ])
+            .unwrap(),
             expected
         );
         assert_eq!(
-            parse(&["--bind=127.0.0.1:0", "--operation-timeout-ms=100"]).unwrap(),
+            parse(&[
+                "--bind=127.0.0.1:0",
+                "--operation-timeout-ms=100",
+                "--read-timeout-ms=250"
+            ])
+            .unwrap(),
             expected
         );
         assert!(matches!(
@@ -293,6 +337,15 @@ mod tests {
             ),
             (&["--operation-timeout-ms", "0"][..], "between 1 and"),
             (&["--operation-timeout-ms", "abc"][..], "between 1 and"),
+            (
+                &["--read-timeout-ms", "0"][..],
+                "--read-timeout-ms: '0' is not",
+            ),
+            (&["--read-timeout-ms", "600001"][..], "between 1 and 600000"),
+            (
+                &["--read-timeout-ms", "1", "--read-timeout-ms", "2"][..],
+                "more than once",
+            ),
             (&["--print-contract=yes"][..], "unknown argument"),
             (&["serve"][..], "unknown argument"),
         ] {

@@ -40,7 +40,8 @@ fn print_contract_matches_the_manifest() {
 fn help_exits_zero() {
     let out = Command::new(BIN).arg("--help").output().unwrap();
     assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("--operation-timeout-ms"));
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert!(help.contains("--operation-timeout-ms") && help.contains("--read-timeout-ms"));
 }
 
 #[test]
@@ -50,6 +51,7 @@ fn bad_arguments_exit_two_with_a_message() {
         &["--bind"][..],
         &["--bind", "not-an-address"][..],
         &["--operation-timeout-ms", "0"][..],
+        &["--read-timeout-ms", "x"][..],
     ] {
         let out = Command::new(BIN).args(args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
