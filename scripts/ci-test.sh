@@ -12,8 +12,10 @@ trap 'rm -rf "$logs"' EXIT
 stages=(prettier typecheck eslint producer check-dist)
 run_stage() {
   case $1 in
-    eslint) npx --no eslint . ;;
-    prettier) npx --no prettier --check . ;;
+    # the package's own binaries: `npx prettier --check` would hand --check to npm, and prettier would print
+    # every file instead of checking it
+    eslint) node_modules/.bin/eslint . ;;
+    prettier) node_modules/.bin/prettier --check . ;;
     typecheck) npm run --silent typecheck ;;
     check-dist) bash scripts/check-dist.sh ;;
     producer) bash scripts/producer-check.sh ;;
