@@ -4,8 +4,6 @@
  * statements they alone reach are 15 of 9,300 (measured); the reader's property test, which compares the ledger
  * reader with CommonMark's reference, covers most of src/ledger and keeps its counters.
  */
-import { availableParallelism } from 'node:os'
-
 const UNCOUNTED = ['<rootDir>/__tests__/hostile/fuzz.test.ts']
 
 /** @type {import('jest').Config} */
@@ -54,11 +52,9 @@ export default {
     { ...project, displayName: 'fuzz', testMatch: UNCOUNTED, coveragePathIgnorePatterns: ['/src/'] }
   ],
   testTimeout: 60000,
-  // one and a half workers per core: the tests wait on their child processes (git, cargo, the built bundles) and on
-  // real timeouts as much as they compute. Measured on 2 cores: jest's default (cores - 1) 440 s, two workers 250 s;
-  // later, with coverage from a cold cache, two workers 117.6 and 117.2 s, three 110.8 and 111.5 s, four 111.5 s.
-  // A number: jest reads a percentage over 100 % as that many workers ('150%' started 150)
-  maxWorkers: Math.ceil(availableParallelism() * 1.5),
+  // one worker per core: the tests wait on their child processes (git, cargo, the built bundles) as much as they
+  // compute, and jest's default (cores - 1) leaves one of CI's two cores idle; measured: 440 s -> 250 s on 2 cores
+  maxWorkers: '100%',
   // a worker is replaced once its heap passes 200 MB: native ESM modules leak about 7 MB a test file. Under V8's
   // coverage each file's start walked the whole heap (307 s -> 205 s with this limit); under istanbul's it only
   // bounds a worker's memory: with and without it, 207 / 194 s and 182 / 220 s, the same within the noise
