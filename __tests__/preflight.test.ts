@@ -165,6 +165,20 @@ describe('runtime preflight against a misbehaving producer', () => {
     }
   })
 
+  it('reports whole milliseconds for every step, as the other steps do (found by review: the launch was 215.07293199999998)', () => {
+    const report: PreflightReport = {
+      launch: { ok: true, baseUrl: 'http://127.0.0.1:1/', ms: 215.07293199999998 },
+      exchanges: [],
+      outputTail: '',
+      stopped: null,
+      durationMs: 230
+    }
+    const pin = loadTrio(REPO_ROOT, loadPolicy({ root: REPO_ROOT, cwd: REPO_ROOT }).baselines[0]!).pin
+    const judged = preflightRules({ report, pin, producerManifest: null, producerManifestPath: 'm.json' })
+    expect(judged.steps[0]).toMatchObject({ name: 'start producer', duration_ms: 215 })
+    for (const s of judged.steps) expect(Number.isInteger(s.duration_ms)).toBe(true)
+  })
+
   it('BG410: a process that escaped and held the output fails the stop step; no rollback is advised', () => {
     const report: PreflightReport = {
       launch: { ok: true, baseUrl: 'http://127.0.0.1:1/', ms: 10 },

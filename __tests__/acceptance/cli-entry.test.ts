@@ -3,7 +3,7 @@
 // bundle missing from a broken install, a rejection, a main that never settles) exits 2 with one line on stderr,
 // never 0 (a gate reads 0 as PASS) and never a stack trace.
 import { spawn, spawnSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { CLI, requireBuiltCli, STACK_LINE } from '../helpers/cli-run.js'
@@ -12,8 +12,8 @@ import { cleanupFixtures, REPO_ROOT, tempDir } from '../helpers/fixture.js'
 beforeAll(requireBuiltCli)
 afterAll(cleanupFixtures)
 
-/** The executable run with `main` as the bundle beside it (null: no bundle). */
-function runWith(main: string | null) {
+/** The executable run with `main` as the bundle beside it (null: no bundle); its stdout to `stdout` if given. */
+function runWith(main: string | null, stdout?: number) {
   const pkg = tempDir('bg-cli-entry-')
   writeFileSync(join(pkg, 'package.json'), '{ "type": "module" }\n')
   const dir = join(pkg, 'cli')
@@ -24,7 +24,8 @@ function runWith(main: string | null) {
     cwd: dir,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', BASELINE_GATE_COMPILE_CACHE: '0' },
     encoding: 'utf8',
-    timeout: 30_000
+    timeout: 30_000,
+    stdio: ['ignore', stdout ?? 'pipe', 'pipe']
   })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
@@ -47,6 +48,34 @@ describe('the executable under main', () => {
     expect([r.status, r.stdout]).toEqual([2, ''])
     expect(r.stderr).toMatch(line)
     expect(r.stderr).not.toMatch(STACK_LINE)
+  })
+
+  it('a run a signal ended while it had processes running (process-group exits 130): interrupted, not an internal error (found by review)', () => {
+    const r = runWith(
+      'exports.main = () => { setTimeout(() => process.exit(130), 10); return new Promise(() => {}) }\n'
+    )
+    expect([r.status, r.stdout]).toEqual([130, ''])
+    expect(r.stderr).toBe(
+      'baseline-gate: interrupted by SIGINT: no verdict; the processes the run started were stopped, and no evidence was written\n'
+    )
+  })
+
+  it('a report that cannot be written (a full disk behind `--json > report.json`): exit 2 whatever the verdict, one line, no stack (found by review)', () => {
+    if (!existsSync('/dev/full')) return
+    const full = openSync('/dev/full', 'w')
+    try {
+      for (const verdict of [0, 1]) {
+        const r = runWith(
+          `exports.main = async (argv, io) => { io.stdout.write("{}\\n"); return ${verdict} }\n`,
+          full
+        )
+        expect(r.status).toBe(2)
+        expect(r.stderr).toMatch(/^baseline-gate: cannot write to stdout \(ENOSPC\): no verdict; /)
+        expect(r.stderr).not.toMatch(STACK_LINE)
+      }
+    } finally {
+      closeSync(full)
+    }
   })
 
   it("main's own code is the exit status", () => {

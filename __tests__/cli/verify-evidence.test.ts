@@ -85,7 +85,8 @@ async function evidence(options: { broken?: boolean } = {}) {
 describe('verify-evidence on a packet or its statement', () => {
   it('at the judged commit, a trio file edited and not committed is no evidence of that commit (found by review: "verified")', async () => {
     const fx = trioFixture()
-    gitRepo(fx).commit('the embedded baseline')
+    const repo = gitRepo(fx)
+    repo.commit('the embedded baseline')
     fx.write(MATRIX, `${fx.read(MATRIX)}\nUnreviewed line.\n`)
     // the command line's run, which records the commit checked out as the one judged
     expect((await runMain(['health', '--no-probe'], fx.root)).status).toBe(0)
@@ -97,6 +98,17 @@ describe('verify-evidence on a packet or its statement', () => {
       )
     )
     expect(r.stdout).not.toContain('evidence verified')
+    // the edit discarded: the checkout is the judged commit, so "check out that commit" would be advice in a circle
+    // (found by review)
+    repo.git('checkout', '--', MATRIX)
+    const again = await run(['.baseline-gate/evidence/health-memorykernel.intoto.json'], fx.root)
+    expect(again.status).toBe(1)
+    expect(again.stdout).toMatch(
+      new RegExp(
+        `mismatch: ${MATRIX} \\(matrix\\): the packet records [0-9a-f]{64}, the checkout has [0-9a-f]{64}, and the checkout is at [0-9a-f]{12}, the commit the run judged: the run read a file that commit does not hold \\(an uncommitted edit\\)`
+      )
+    )
+    expect(again.stdout).not.toMatch(/check out commit/)
   })
 
   it('a matrix committed with CRLF under text=auto is the commit; a CR added by hand is not (found by review)', async () => {

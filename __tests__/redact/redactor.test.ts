@@ -417,6 +417,41 @@ const PLANTS: Plant[] = [
     secret: 'Fake-Json-Pa55',
     line: (s) => `{"remote":"https:\\/\\/deploy:${s}@git.example.com\\/r"}`,
     keep: ['https:\\/\\/deploy:', '@git.example.com']
+  },
+  {
+    // a token as the user of a percent-encoded URL (found by review)
+    kind: 'url-credential',
+    secret: fill('q7Tk9ZmL2wP4rV8y', 24),
+    line: (s) => `redirect to /login?next=https%3A%2F%2F${s}%40github.com%2Fo%2Fr`,
+    keep: ['next=https%3A%2F%2F', '%40github.com%2Fo%2Fr']
+  },
+  {
+    // a placeholder for the host, as workflow and compose files write one (found by review)
+    kind: 'url-credential',
+    secret: 'Fake-Host-Var-Pa55',
+    line: (s) => `git remote add mirror https://deploy:${s}@\${MIRROR_HOST}/r.git`,
+    keep: ['https://deploy:', '@${MIRROR_HOST}/r.git']
+  },
+  {
+    kind: 'database-connection-string',
+    secret: 'Fake#Db-Host-Pa55',
+    line: (s) => `connecting to postgres://app:${s}@$DB_HOST:5432/app`,
+    keep: ['postgres://app:', '@$DB_HOST:5432/app']
+  },
+  {
+    // right after a JSON escape, as JSON.stringify quotes a value with a line break (found by review)
+    kind: 'url-credential',
+    secret: fill('Zk4mQ8wT1pL6', 30),
+    line: (s) => `(got "line1\\nhttps://${s}@github.com/o")`,
+    keep: ['(got "line1\\nhttps://', '@github.com/o")']
+  },
+  {
+    // glued to an ANSI colour code or a digit (found by review)
+    kind: 'url-credential',
+    secret: 'Fake-Ansi-Pa55',
+    line: (s) => `\x1b[32mhttps://deploy:${s}@git.example.com\x1b[0m 2https://ci:${s}@h.example.com`,
+    count: 2,
+    keep: ['\x1b[32mhttps://deploy:', '@git.example.com\x1b[0m 2https://ci:', '@h.example.com']
   }
 ]
 
@@ -629,9 +664,22 @@ describe('textRedactor: connection strings without a password', () => {
       'postgres://[::1]/mk?application_name=mk@v0.6.0',
       'postgres://db:5432?user=a@b.c',
       '{"url":"redis://localhost:6379","pkg":"@acme/api"}',
-      'mysql://db:3306/app?x=1&email=a@b.c'
+      'mysql://db:3306/app?x=1&email=a@b.c',
+      // a placeholder host after a plain user (found by review: the host lookahead now takes `$`, `<`, `{`, `%`)
+      'mailto:ops@$DOMAIN https://example.com/@${ORG}',
+      // a scheme glued to a digit or an escape, with no credentials
+      '2https://h.example.com:8443/api?x=1 \\nhttps://h.example.com/a@b'
     ])
       expect(textRedactor([])(line)).toBe(line)
+  })
+
+  it("takes the token as well as GitHub's placeholder from a percent-encoded URL (found by review: the placeholder alone was taken, and the output looked clean)", () => {
+    const token = 'q7Tk9ZmL2wP4rV8yQ7tK9zMl'
+    const out = textRedactor([])(`next=https%3A%2F%2F${token}%3Ax-oauth-basic%40github.com%2Fo`)
+    expect(out).not.toContain(token)
+    expect(out).toBe(
+      'next=https%3A%2F%2F[REDACTED:url-credential]%3A[REDACTED:url-credential]%40github.com%2Fo'
+    )
   })
 })
 

@@ -157,6 +157,12 @@ function inlineSafe(text) {
 
 // src/cli/io.ts
 var EXIT = { pass: 0, fail: 1, usage: 2 };
+var SIGNAL_EXITS = { 129: "SIGHUP", 130: "SIGINT", 143: "SIGTERM" };
+function interruptedLine(code) {
+  const signal = SIGNAL_EXITS[code];
+  return signal ? `baseline-gate: interrupted by ${signal}: no verdict; the processes the run started were stopped, and no evidence was written
+` : null;
+}
 function internalErrorLine(e) {
   return `baseline-gate: internal error: ${inlineSafe(e?.message ?? String(e))}
 `;
@@ -173,15 +179,25 @@ function ignore() {
 refuseInspectorSignal();
 var settled = false;
 process.exitCode = EXIT.usage;
-process.once("exit", () => {
-  if (!settled) process.stderr.write(internalErrorLine(new Error("the command ended without a verdict")));
+process.once("exit", (code) => {
+  if (!settled)
+    process.stderr.write(
+      interruptedLine(code) ?? internalErrorLine(new Error("the command ended without a verdict"))
+    );
 });
+var unwritten = false;
 var finish = (code) => {
   settled = true;
-  process.exitCode = code;
+  process.exitCode = unwritten ? EXIT.usage : code;
 };
 process.stdout.on("error", (e) => {
-  if (e.code !== "EPIPE") throw e;
+  if (e.code === "EPIPE" || unwritten) return;
+  unwritten = true;
+  process.exitCode = EXIT.usage;
+  process.stderr.write(
+    `baseline-gate: cannot write to stdout (${inlineSafe(e.code ?? e.message)}): no verdict; check where the output goes (a full disk, a closed file)
+`
+  );
 });
 var fail = (e) => {
   process.stderr.write(internalErrorLine(e));

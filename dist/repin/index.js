@@ -56553,6 +56553,8 @@ function inUrlAuthority(text, index2, name) {
   return /:\/\/[^\s/?#"'<>]*$/.test(before);
 }
 var placeholder = (v) => /^[$*<{]/.test(v) || /^(.)\1*$/.test(v);
+var URL_START = `(?:(?<![A-Za-z+.-])|(?<=\\\\[ntr]))`;
+var URL_HOST = `(?=[A-Za-z0-9[$<{%])`;
 function regexDetector(rule, kinds) {
   return {
     kinds,
@@ -56604,7 +56606,7 @@ function assignmentKind(name) {
   return "secret-assignment";
 }
 var ASSIGNMENT_NAME = "pass(?:word|wd|phrase)|pwd|api[_-]?key|apikey|(?:private|secret|signing|encryption|master|access)[_-]?key|secret|token|_auth";
-var VALUE = `(?:"([^"\\r\\n]{1,512})"|'([^'\\r\\n]{1,512})'|([^\\s"'\`,;&<>()\\[\\]{}]{1,512}))`;
+var VALUE = `(?:"(?![$*<{])([^"\\r\\n]{1,512})"|'(?![$*<{])([^'\\r\\n]{1,512})'|(?![$*<{])([^\\s"'\`,;&<>()\\[\\]{}]{1,512}))`;
 var AUTH_SCHEME = /^(?:bearer|token|bot|basic|digest|negotiate|ntlm)$/i;
 var ASSIGNMENT_KINDS = [
   "password-assignment",
@@ -56678,7 +56680,10 @@ var DETECTORS = [
   simple("url-credential", {
     // scheme://user:password@host: only the password; the user and the host stay readable. Its slashes may be
     // JSON-escaped (`https:\/\/`, as PHP and Jackson write them)
-    re: /\b[a-z][a-z0-9+.-]{0,30}:(?:\/\/|\\\/\\\/)[^\s:/?#@"'<>[\]]{0,256}:(?!\[REDACTED:)([^\s/?#"'<>]{1,256})@(?=[A-Za-z0-9[])/dgi,
+    re: new RegExp(
+      `${URL_START}[a-z][a-z0-9+.-]{0,30}:(?://|\\\\/\\\\/)[^\\s:/?#@"'<>[\\]]{0,256}:(?!\\[REDACTED:)([^\\s/?#"'<>]{1,256})@${URL_HOST}`,
+      "dgi"
+    ),
     groups: [1],
     accept: (p) => !placeholder(p),
     quick: (t) => t.includes("://") || t.includes(":\\/\\/")
@@ -56687,7 +56692,10 @@ var DETECTORS = [
     // a token as the user, with no password or GitHub's `x-oauth-basic` in its place: https://<token>@github.com,
     // https://<token>:x-oauth-basic@host (found by review: only the placeholder was taken, the token left)
     // (web URLs only: a runner's ssh user name, an image digest `name@sha256:` are no tokens: found by review)
-    re: /\b(?:git\+)?(?:https?|wss?):(?:\/\/|\\\/\\\/)(?!\[REDACTED:)([A-Za-z0-9_-]{20,255})(?::(?:x-oauth-basic|x-access-token)?)?@(?=[A-Za-z0-9[])/dgi,
+    re: new RegExp(
+      `${URL_START}(?:git\\+)?(?:https?|wss?):(?://|\\\\/\\\\/)(?!\\[REDACTED:)([A-Za-z0-9_-]{20,255})(?::(?:x-oauth-basic|x-access-token)?)?@${URL_HOST}`,
+      "dgi"
+    ),
     groups: [1],
     // a token has digits and letters; a long user name (`release-automation-bot`) has no digit
     accept: (u) => !placeholder(u) && /\d/.test(u) && /[A-Za-z]/.test(u),
@@ -56696,13 +56704,24 @@ var DETECTORS = [
   simple("database-connection-string", {
     // a database's URL keeps a password of any characters but `@` and spaces (`#`, `?` and quotes too, which a
     // URL would not): postgres://app:s3cr#t@db (found by review)
-    re: /\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|cockroachdb):\/\/[^\s:/@"',[\]]{0,256}:(?!\[REDACTED:)([^\s@]{1,256})@(?=[A-Za-z0-9[])/dgi,
+    re: new RegExp(
+      `${URL_START}(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|cockroachdb)://[^\\s:/@"',[\\]]{0,256}:(?!\\[REDACTED:)([^\\s@]{1,256})@${URL_HOST}`,
+      "dgi"
+    ),
     groups: [1],
     // the user stops at a quote, a comma or a bracket (compact JSON, an IPv6 host: found by review); a port and
     // what follows it (`host:6379/db?email=a@b`, `host:6379","pkg":"@scope/x`, `host:5432?user=a@b`) is no
     // password, however far the next `@` is; a password with a slash, a quote or a `#` is (`2024#Winter`)
     accept: (p) => !placeholder(p) && !/^\d{1,5}(?:[/"',]|$)/.test(p) && !/^\d{1,5}\?[^@]*=/.test(p),
     quick: includesAny("://")
+  }),
+  simple("url-credential", {
+    // the token as the user of a percent-encoded URL (https%3A%2F%2F<token>%40github.com), where the rule below
+    // would take only GitHub's placeholder (`%3Ax-oauth-basic`) for the password (found by review)
+    re: /\b(?:git%2B)?(?:https?|wss?)%3A%2F%2F(?!\[REDACTED:)([A-Za-z0-9_-]{20,255})(?:%3A(?:x-oauth-basic|x-access-token)?)?%40(?=[A-Za-z0-9[%$<{])/dgi,
+    groups: [1],
+    accept: (u) => !placeholder(u) && /\d/.test(u) && /[A-Za-z]/.test(u),
+    quick: (t) => /%3A%2F%2F/i.test(t)
   }),
   simple("url-credential", {
     // the same URL percent-encoded, as a redirect parameter carries it: scheme%3A%2F%2Fuser%3Apassword%40host
@@ -56714,7 +56733,7 @@ var DETECTORS = [
   regexDetector(
     {
       // Authorization: Bearer <token> / token <token> / Basic <base64> / <value>
-      re: /(?:proxy-)?authorization["']?[ \t]{0,4}[:=][ \t]{0,4}["'`]?(?:(bearer|token|bot|basic|digest|negotiate|ntlm)[ \t]+)?([^\s"'`\\,;]{4,4096})/dgi,
+      re: /(?:proxy-)?authorization["']?[ \t]{0,4}[:=][ \t]{0,4}["'`]?(?:(bearer|token|bot|basic|digest|negotiate|ntlm)[ \t]+)?(?![$*<{]|\[REDACTED:)([^\s"'`\\,;]{4,4096})/dgi,
       groups: [2],
       // without a scheme group, the value may be the scheme itself (`Bearer [REDACTED:bearer-token]`)
       accept: (v, m) => !placeholder(v) && !v.startsWith("[REDACTED:") && !(m[1] === void 0 && AUTH_SCHEME.test(v)),

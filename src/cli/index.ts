@@ -3,9 +3,10 @@
 // file without its ES module loader, which is about 10 ms of every start; so no top-level await here.
 import { fileURLToPath } from 'node:url'
 import { requireWithCodeCache } from './compile-cache.js'
-import { EXIT, internalErrorLine } from './io.js'
+import { EXIT, internalErrorLine, interruptedLine } from './io.js'
 import type * as Main from './main.js'
 import { refuseInspectorSignal } from '../exec/inspector.js'
+import { inlineSafe } from '../text/terminal.js'
 
 // before anything else: a suite the command runs must not open a debugger in it (exec/inspector.ts)
 refuseInspectorSignal()
@@ -14,17 +15,31 @@ refuseInspectorSignal()
 // not exit 0, which a gate reads as PASS. Top-level await gave 13 there; this gives main's own internal error code.
 let settled = false
 process.exitCode = EXIT.usage
-process.once('exit', () => {
-  if (!settled) process.stderr.write(internalErrorLine(new Error('the command ended without a verdict')))
+process.once('exit', (code) => {
+  // a signal that ended the producer and the steps (exec/process-group.ts exits with the shell's code) is no
+  // internal error (found by review: a Ctrl-C during health said so)
+  if (!settled)
+    process.stderr.write(
+      interruptedLine(code) ?? internalErrorLine(new Error('the command ended without a verdict'))
+    )
 })
+// the report could not be written (a full disk behind `--json > report.json`): no verdict, whatever main decides
+let unwritten = false
 const finish = (code: number) => {
   settled = true
-  process.exitCode = code
+  process.exitCode = unwritten ? EXIT.usage : code
 }
 // a reader that stops early (`baseline-gate lkg | head`) closes the pipe: what it left unread is its choice, not
-// a crash with a stack trace; the exit code stays main's verdict
+// a crash with a stack trace; the exit code stays main's verdict. Any other failure to write is said in one line
+// (found by review: ENOSPC threw a stack trace, and exit 1 read as FAIL)
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code !== 'EPIPE') throw e
+  if (e.code === 'EPIPE' || unwritten) return
+  unwritten = true
+  // the failed write may be reported after main has settled
+  process.exitCode = EXIT.usage
+  process.stderr.write(
+    `baseline-gate: cannot write to stdout (${inlineSafe(e.code ?? e.message)}): no verdict; check where the output goes (a full disk, a closed file)\n`
+  )
 })
 // main answers every error itself; this is the net under it (a broken install, a bug)
 const fail = (e: unknown) => {

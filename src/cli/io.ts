@@ -36,6 +36,17 @@ export function guardIo(io: Io): Io {
 }
 
 /** The one line an error that gives no verdict (a bug, a broken install) prints: never a stack trace. */
+/** The exit codes the shell gives a process a signal ended (exec/process-group.ts exits with them). */
+const SIGNAL_EXITS: Readonly<Record<number, string>> = { 129: 'SIGHUP', 130: 'SIGINT', 143: 'SIGTERM' }
+
+/** For a run a signal ended before it had a verdict; null for any other exit code. */
+export function interruptedLine(code: number): string | null {
+  const signal = SIGNAL_EXITS[code]
+  return signal
+    ? `baseline-gate: interrupted by ${signal}: no verdict; the processes the run started were stopped, and no evidence was written\n`
+    : null
+}
+
 export function internalErrorLine(e: unknown): string {
   // one line whatever the error says: it may quote a path or a value a pull request wrote
   return `baseline-gate: internal error: ${inlineSafe((e as Error | undefined)?.message ?? String(e))}\n`

@@ -60,6 +60,7 @@ export interface EvidenceInspection {
 }
 
 interface Packet {
+  operation: string
   trio: Record<string, { path: string; sha256: string | null }>
   steps: { name: string; log_file?: string; log_sha256?: string }[]
   incident?: { dry_run: boolean; pull_request_url: string | null }
@@ -148,9 +149,15 @@ export function inspectEvidence(root: string, packetFile: string): EvidenceInspe
     repository: packet.git.repository,
     verdict: packet.verdict
   }
-  const own = checkPacket(root, packetFile, packet as unknown as Packet, judged.commit)
-  const subjects = s ? checkSubjects(root, s) : { checked: 0, problems: [] }
   const checkout = checkoutOf(root, judged.commit)
+  const own = checkPacket(
+    root,
+    packetFile,
+    packet as unknown as Packet,
+    judged.commit,
+    checkout?.judged === 'same'
+  )
+  const subjects = s ? checkSubjects(root, s) : { checked: 0, problems: [] }
   const place = [
     ...checkoutProblem(packet.operation, packet as unknown as Packet, judged.commit, checkout),
     // a rollback's restored trio is the run's own write, committed after the commit it started from
@@ -266,7 +273,9 @@ function checkPacket(
   root: string,
   packetFile: string,
   packet: Packet,
-  commit: string | null
+  commit: string | null,
+  /** The checkout is the judged commit: sending the reader there again would be advice in a circle. */
+  atJudged = false
 ): {
   checked: number
   trio: number
@@ -306,6 +315,14 @@ function checkPacket(
     if (actual !== digest.sha256) {
       const was = digest.sha256 ?? 'no file'
       const now = actual ?? `no readable file (${file.kind.replace(/-/g, ' ')})`
+      // found by review: a run on a tree with an uncommitted trio edit, verified on the clean checkout of its
+      // commit, was told to check out that commit
+      if (atJudged && commit && !packet.incident) {
+        problems.push(
+          `${digest.path} (${role}): the packet records ${was}, the checkout has ${now}, and the checkout is at ${commit.slice(0, 12)}, the commit the run judged: the run read a file that commit does not hold (an uncommitted edit), or the file changed after the run; if git status shows the file unchanged, this evidence matches no commit: run ${packet.operation} again on the clean checkout and keep that evidence`
+        )
+        continue
+      }
       problems.push(
         `${digest.path} (${role}): the packet records ${was}, the checkout has ${now}: ` +
           `the file changed after the run, or the checkout is of another commit: ${checkout}; ` +

@@ -117,7 +117,8 @@ function stopped(report: PreflightReport): { findings: Finding[]; steps: StepRes
 }
 
 function step(name: string, status: StepResult['status'], ms: number, required = true): StepResult {
-  return { suite: PREFLIGHT_SUITE, name, status, exit_code: null, duration_ms: ms, required }
+  // whole milliseconds, as every other step reports them (the launch is timed with a fractional clock)
+  return { suite: PREFLIGHT_SUITE, name, status, exit_code: null, duration_ms: Math.round(ms), required }
 }
 
 function judge(ex: Exchange, input: PreflightInput): Finding[] {

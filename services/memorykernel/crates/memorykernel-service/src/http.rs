@@ -3,7 +3,8 @@
 //! * One request per connection; every response says `Connection: close`.
 //! * The head (request line and headers) is at most [`MAX_HEAD_BYTES`]; bodies are delimited by
 //!   `Content-Length` only and are at most [`MAX_BODY_BYTES`]. `Transfer-Encoding` is refused
-//!   with 411, and so is a POST without `Content-Length`.
+//!   with 411; a request without `Content-Length` has an empty body (a POST then fails as invalid
+//!   JSON).
 //! * Reads loop until the head terminator and then until the declared body length, so a request
 //!   that arrives in many small packets is handled like one that arrives at once.
 
