@@ -69,6 +69,12 @@ describe('help', () => {
     }
   )
 
+  it('a leading `--`, as `npx baseline-gate -- --help` passes it on, is not ours: --help, --version and a command after it (found by review)', async () => {
+    expect(await run(['--', '--help'])).toEqual(await run(['--help']))
+    expect(await run(['--', '--version'])).toEqual({ status: 0, stdout: `${VERSION}\n`, stderr: '' })
+    expect(parseCommand(['--', 'health', '--no-probe'])).toEqual(parseCommand(['health', '--no-probe']))
+  })
+
   it('-h is --help', async () => {
     expect((await run(['promote', '-h'])).stdout).toBe((await run(['promote', '--help'])).stdout)
   })

@@ -28,7 +28,9 @@ function checkTakes(command: CommandName, values: Record<string, unknown>): void
 }
 
 export function parseCommand(argv: string[]): Command {
-  const [first, ...rest] = argv
+  // a leading `--` ends the options of whatever started us (`npx baseline-gate -- --help` passes it on: found by
+  // review); none of ours comes before the command
+  const [first, ...rest] = argv[0] === '--' ? argv.slice(1) : argv
   if (first === undefined || first === '-h' || first === '--help' || first === 'help')
     return { command: 'help' }
   if (first === '--version' || first === '-V' || first === '-v') return { command: 'version' }
