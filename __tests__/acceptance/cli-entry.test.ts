@@ -13,7 +13,7 @@ beforeAll(requireBuiltCli)
 afterAll(cleanupFixtures)
 
 /** The executable run with `main` as the bundle beside it (null: no bundle); its stdout to `stdout` if given. */
-function runWith(main: string | null, stdout?: number) {
+function runWith(main: string | null, stdout?: number, stderr?: number) {
   const pkg = tempDir('bg-cli-entry-')
   writeFileSync(join(pkg, 'package.json'), '{ "type": "module" }\n')
   const dir = join(pkg, 'cli')
@@ -25,7 +25,7 @@ function runWith(main: string | null, stdout?: number) {
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', BASELINE_GATE_COMPILE_CACHE: '0' },
     encoding: 'utf8',
     timeout: 30_000,
-    stdio: ['ignore', stdout ?? 'pipe', 'pipe']
+    stdio: ['ignore', stdout ?? 'pipe', stderr ?? 'pipe']
   })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
@@ -56,7 +56,7 @@ describe('the executable under main', () => {
     )
     expect([r.status, r.stdout]).toEqual([130, ''])
     expect(r.stderr).toBe(
-      'baseline-gate: interrupted by SIGINT: no verdict; the processes the run started were stopped, and no evidence was written\n'
+      "baseline-gate: interrupted by SIGINT: no verdict; the processes the run started were stopped. What it wrote before stays: a rollback's restored trio was not verified (git status shows it; git checkout -- <the trio's files> puts the previous one back)\n"
     )
   })
 
@@ -72,6 +72,20 @@ describe('the executable under main', () => {
         expect(r.status).toBe(2)
         expect(r.stderr).toMatch(/^baseline-gate: cannot write to stdout \(ENOSPC\): no verdict; /)
         expect(r.stderr).not.toMatch(STACK_LINE)
+      }
+    } finally {
+      closeSync(full)
+    }
+  })
+
+  it('stderr that cannot be written (`2>/dev/full`) leaves main its own exit code, not a crash read as FAIL (found by review)', () => {
+    if (!existsSync('/dev/full')) return
+    const full = openSync('/dev/full', 'w')
+    try {
+      for (const code of [0, 2]) {
+        const main = `exports.main = async (argv, io) => { io.stderr.write("progress\\n"); io.stdout.write("report\\n"); return ${code} }\n`
+        const r = runWith(main, undefined, full)
+        expect([r.status, r.stdout]).toEqual([code, 'report\n'])
       }
     } finally {
       closeSync(full)

@@ -201,57 +201,66 @@ describe('baseline-gate rollback', () => {
 })
 
 describe('baseline-gate rollback interrupted (Ctrl-C)', () => {
-  it('while its suites run: the previous trio is put back and the evidence and the note say it was interrupted', async () => {
-    const marker = join(tempDir('bg-rollback-sigint-'), 'started')
-    const { fx } = threeBaselines([
-      nodeStep(
-        'slow',
-        "require('node:fs').writeFileSync(process.argv[1], 'started'); setTimeout(() => {}, 60000)",
-        [marker]
+  // SIGHUP (a closed terminal) as a Ctrl-C is: found by review, the first one was swallowed and the run went on
+  it.each([
+    ['SIGINT', 130],
+    ['SIGHUP', 129]
+  ] as const)(
+    '%s while its suites run: the previous trio is put back and the evidence and the note say it was interrupted',
+    async (signal, exit) => {
+      const marker = join(tempDir('bg-rollback-sigint-'), 'started')
+      const { fx } = threeBaselines([
+        nodeStep(
+          'slow',
+          "require('node:fs').writeFileSync(process.argv[1], 'started'); setTimeout(() => {}, 60000)",
+          [marker]
+        )
+      ])
+      const evidence = tempDir('bg-rollback-sigint-evidence-')
+      const child = spawn(
+        process.execPath,
+        [CLI, 'rollback', '--trigger', 'contract-drift', '--reason', 'x', '--evidence-dir', evidence],
+        { cwd: fx.root, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1' } }
       )
-    ])
-    const evidence = tempDir('bg-rollback-sigint-evidence-')
-    const child = spawn(
-      process.execPath,
-      [CLI, 'rollback', '--trigger', 'contract-drift', '--reason', 'x', '--evidence-dir', evidence],
-      { cwd: fx.root, env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1' } }
-    )
-    let stdout = ''
-    let stderr = ''
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-    const closed = new Promise<number | null>((resolve) => child.on('close', resolve))
-    // the step runs once the restored trio is on disk: interrupt it then (polled; the bound is a safety net)
-    for (let i = 0; i < 600 && !existsSync(marker); i++) await new Promise((r) => setTimeout(r, 50))
-    expect(existsSync(marker)).toBe(true)
-    expect(status(fx.root)).not.toBe('')
-    child.kill('SIGINT')
-    const code = await closed
-    expect(stderr).not.toMatch(/internal error|ended without a verdict/)
-    expect(stderr + stdout).not.toMatch(STACK_LINE)
-    // interrupted, its verdict written: the exit says so (130, as a shell's), not a verdict of the suites (1)
-    expect(code).toBe(130)
-    // the trio as committed: nothing half-done is left for the operator to commit
-    expect(status(fx.root)).toBe('')
-    expect(stdout).toContain('was interrupted; ')
-    // the step it stopped is "stopped", with no log to read as a failure; the ledger's edits are said undone
-    expect(stdout).toMatch(/^ {2}consumer {2}slow {2}stopped /m)
-    expect(stdout).not.toContain('last lines of')
-    expect(stdout).toMatch(/^ {2}ledger \(undone\): row /m)
-    expect(stdout).not.toMatch(/^ {2}ledger: /m)
-    expect(stdout).toContain(`  incident note: ${join(evidence, 'rollback-memorykernel-incident-note.md')}\n`)
-    expect(stdout).toContain(
-      'The rollback was interrupted while its suites ran and the previous trio was put back: run it again to roll back.'
-    )
-    const note = readFileSync(join(evidence, 'rollback-memorykernel-incident-note.md'), 'utf8')
-    expect(note).toContain('was interrupted while its suites ran on the restored trio')
-    const packet = JSON.parse(readFileSync(join(evidence, 'rollback-memorykernel.json'), 'utf8')) as {
-      verdict: string
-      incident: { timeline: { event: string }[] }
+      let stdout = ''
+      let stderr = ''
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+      const closed = new Promise<number | null>((resolve) => child.on('close', resolve))
+      // the step runs once the restored trio is on disk: interrupt it then (polled; the bound is a safety net)
+      for (let i = 0; i < 600 && !existsSync(marker); i++) await new Promise((r) => setTimeout(r, 50))
+      expect(existsSync(marker)).toBe(true)
+      expect(status(fx.root)).not.toBe('')
+      child.kill(signal)
+      const code = await closed
+      expect(stderr).not.toMatch(/internal error|ended without a verdict/)
+      expect(stderr + stdout).not.toMatch(STACK_LINE)
+      // interrupted, its verdict written: the exit says so (130, as a shell's), not a verdict of the suites (1)
+      expect(code).toBe(exit)
+      // the trio as committed: nothing half-done is left for the operator to commit
+      expect(status(fx.root)).toBe('')
+      expect(stdout).toContain('was interrupted; ')
+      // the step it stopped is "stopped", with no log to read as a failure; the ledger's edits are said undone
+      expect(stdout).toMatch(/^ {2}consumer {2}slow {2}stopped /m)
+      expect(stdout).not.toContain('last lines of')
+      expect(stdout).toMatch(/^ {2}ledger \(undone\): row /m)
+      expect(stdout).not.toMatch(/^ {2}ledger: /m)
+      expect(stdout).toContain(
+        `  incident note: ${join(evidence, 'rollback-memorykernel-incident-note.md')}\n`
+      )
+      expect(stdout).toContain(
+        'The rollback was interrupted while its suites ran and the previous trio was put back: run it again to roll back.'
+      )
+      const note = readFileSync(join(evidence, 'rollback-memorykernel-incident-note.md'), 'utf8')
+      expect(note).toContain('was interrupted while its suites ran on the restored trio')
+      const packet = JSON.parse(readFileSync(join(evidence, 'rollback-memorykernel.json'), 'utf8')) as {
+        verdict: string
+        incident: { timeline: { event: string }[] }
+      }
+      expect(packet.verdict).toBe('FAIL')
+      expect(packet.incident.timeline.map((t) => t.event)).toContain(
+        'interrupted while the rollback suites ran: the previous trio was put back'
+      )
     }
-    expect(packet.verdict).toBe('FAIL')
-    expect(packet.incident.timeline.map((t) => t.event)).toContain(
-      'interrupted while the rollback suites ran: the previous trio was put back'
-    )
-  })
+  )
 })

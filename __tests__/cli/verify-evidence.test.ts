@@ -105,10 +105,40 @@ describe('verify-evidence on a packet or its statement', () => {
     expect(again.status).toBe(1)
     expect(again.stdout).toMatch(
       new RegExp(
-        `mismatch: ${MATRIX} \\(matrix\\): the packet records [0-9a-f]{64}, the checkout has [0-9a-f]{64}, and the checkout is at [0-9a-f]{12}, the commit the run judged: the run read a file that commit does not hold \\(an uncommitted edit\\)`
+        `mismatch: ${MATRIX} \\(matrix\\): the packet records [0-9a-f]{64}, the checkout has [0-9a-f]{64}, and the checkout is at [0-9a-f]{12}, the commit the run judged, which holds the file as it is on disk: the run read a file that commit does not hold \\(an uncommitted edit\\), and this evidence matches no commit: run baseline-gate health again on the clean checkout`
       )
     )
     expect(again.stdout).not.toMatch(/check out commit/)
+  })
+
+  it('at the judged commit, a file the verifier edited after a clean run: undo the edit, not "check out that commit" (found by review)', async () => {
+    const fx = trioFixture()
+    gitRepo(fx).commit('the embedded baseline')
+    expect((await runMain(['health', '--no-probe'], fx.root)).status).toBe(0)
+    fx.write(MATRIX, `${fx.read(MATRIX)}\nAn edit after the run.\n`)
+    const r = await run(['.baseline-gate/evidence/health-memorykernel.json'], fx.root)
+    expect(r.status).toBe(1)
+    expect(r.stdout).toContain(
+      `the commit the run judged: the file differs from what that commit holds, as git sees it (an edit since the run): undo it (git checkout -- ${MATRIX}) and verify again`
+    )
+    expect(r.stdout).not.toMatch(/check out commit|matches no commit/)
+  })
+
+  it('a rollback that restored nothing records the trio it found: verified as the checkout, never sent to a rollback commit that does not exist (found by review)', async () => {
+    const fx = trioFixture()
+    gitRepo(fx).commit('the only baseline')
+    fx.write(MATRIX, `${fx.read(MATRIX)}\nUnreviewed line.\n`)
+    const evidence = tempDir('bg-verify-norestore-')
+    const rb = await runMain(
+      ['rollback', '--trigger', 'contract-drift', '--reason', 'x', '--no-suites', '--evidence-dir', evidence],
+      fx.root
+    )
+    expect(rb.status).toBe(1)
+    const r = await run([join(evidence, 'rollback-memorykernel.json')], fx.root)
+    // the trio it recorded is the edited one on disk, not the commit's
+    expect(r.status).toBe(1)
+    expect(r.stdout).toMatch(/is not what commit [0-9a-f]{12} holds, as git sees it \(an uncommitted edit/)
+    expect(r.stdout).not.toContain("check out the rollback's commit")
   })
 
   it('a matrix committed with CRLF under text=auto is the commit; a CR added by hand is not (found by review)', async () => {

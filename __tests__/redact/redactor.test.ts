@@ -446,6 +446,15 @@ const PLANTS: Plant[] = [
     keep: ['(got "line1\\nhttps://', '@github.com/o")']
   },
   {
+    // a shell default, the URL after `:-` (found by review: a start after `-` was lost)
+    kind: 'url-credential',
+    secret: 'Fake-Default-Pa55',
+    line: (s) =>
+      `git clone \${REPO_URL:-https://deploy:${s}@git.example.com/o/r.git} 1.https://ci:${s}@h.example.com`,
+    count: 2,
+    keep: ['${REPO_URL:-https://deploy:', '@git.example.com/o/r.git} 1.https://ci:', '@h.example.com']
+  },
+  {
     // glued to an ANSI colour code or a digit (found by review)
     kind: 'url-credential',
     secret: 'Fake-Ansi-Pa55',
@@ -668,7 +677,11 @@ describe('textRedactor: connection strings without a password', () => {
       // a placeholder host after a plain user (found by review: the host lookahead now takes `$`, `<`, `{`, `%`)
       'mailto:ops@$DOMAIN https://example.com/@${ORG}',
       // a scheme glued to a digit or an escape, with no credentials
-      '2https://h.example.com:8443/api?x=1 \\nhttps://h.example.com/a@b'
+      '2https://h.example.com:8443/api?x=1 \\nhttps://h.example.com/a@b',
+      // format strings' directives are no secrets (found by review: the placeholder host took them for some)
+      'fmt.Sprintf("postgres://%s:%s@%s/%s", u, p, h, d)',
+      "'https://%(user)s:%(password)s@%(host)s/'",
+      'set URL=https://%USER%:%PASS%@%HOST%/x'
     ])
       expect(textRedactor([])(line)).toBe(line)
   })

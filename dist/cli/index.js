@@ -155,12 +155,18 @@ function inlineSafe(text) {
   return text.replace(UNSAFE_IN_A_LINE, unsafe);
 }
 
+// src/exec/stop-signals.ts
+var STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+var STOP_NAMES = Object.keys(STOP_SIGNALS);
+function signalOfExit(code) {
+  return STOP_NAMES.find((s) => STOP_SIGNALS[s] === code) ?? null;
+}
+
 // src/cli/io.ts
 var EXIT = { pass: 0, fail: 1, usage: 2 };
-var SIGNAL_EXITS = { 129: "SIGHUP", 130: "SIGINT", 143: "SIGTERM" };
 function interruptedLine(code) {
-  const signal = SIGNAL_EXITS[code];
-  return signal ? `baseline-gate: interrupted by ${signal}: no verdict; the processes the run started were stopped, and no evidence was written
+  const signal = signalOfExit(code);
+  return signal ? `baseline-gate: interrupted by ${signal}: no verdict; the processes the run started were stopped. What it wrote before stays: a rollback's restored trio was not verified (git status shows it; git checkout -- <the trio's files> puts the previous one back)
 ` : null;
 }
 function internalErrorLine(e) {
@@ -198,6 +204,8 @@ process.stdout.on("error", (e) => {
     `baseline-gate: cannot write to stdout (${inlineSafe(e.code ?? e.message)}): no verdict; check where the output goes (a full disk, a closed file)
 `
   );
+});
+process.stderr.on("error", () => {
 });
 var fail = (e) => {
   process.stderr.write(internalErrorLine(e));

@@ -22479,6 +22479,16 @@ var init_step_watch = __esm({
   }
 });
 
+// src/exec/stop-signals.ts
+var STOP_SIGNALS, STOP_NAMES;
+var init_stop_signals = __esm({
+  "src/exec/stop-signals.ts"() {
+    "use strict";
+    STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+    STOP_NAMES = Object.keys(STOP_SIGNALS);
+  }
+});
+
 // src/exec/process-group.ts
 import { spawn } from "node:child_process";
 function killGroup(child, signal) {
@@ -22623,10 +22633,11 @@ var init_process_group = __esm({
     "use strict";
     init_bounded_output();
     init_step_watch();
+    init_stop_signals();
     LINGER_MS = 5e3;
     live = /* @__PURE__ */ new Set();
     exitHookInstalled = false;
-    SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+    SIGNALS = STOP_SIGNALS;
     deferring = 0;
     deferred = false;
   }
@@ -63190,8 +63201,9 @@ function inUrlAuthority(text, index2, name) {
   const before = text.slice(Math.max(0, index2 - 512), index2);
   return /:\/\/[^\s/?#"'<>]*$/.test(before);
 }
-var placeholder = (v) => /^[$*<{]/.test(v) || /^(.)\1*$/.test(v);
-var URL_START = `(?:(?<![A-Za-z+.-])|(?<=\\\\[ntr]))`;
+var placeholder = (v) => /^[$*<{]/.test(v) || /^(.)\1*$/.test(v) || FORMAT_DIRECTIVE.test(v);
+var FORMAT_DIRECTIVE = /^%(?:[-+ #0]{0,4}\d{0,3}(?:\.\d{1,3})?[sdvqxXfiu]|\([A-Za-z_]\w{0,63}\)[sdr]|[A-Za-z_]\w{0,63}%)$/;
+var URL_START = `(?:(?<![A-Za-z])|(?<=\\\\[ntr]))`;
 var URL_HOST = `(?=[A-Za-z0-9[$<{%])`;
 function regexDetector(rule, kinds) {
   return {
@@ -63363,7 +63375,7 @@ var DETECTORS = [
   }),
   simple("url-credential", {
     // the same URL percent-encoded, as a redirect parameter carries it: scheme%3A%2F%2Fuser%3Apassword%40host
-    re: /\b[a-z][a-z0-9+.-]{0,30}%3A%2F%2F(?:[^\s:/?#@"'<>&%]|%(?!3A|40|2F)[0-9A-F]{2}){0,256}%3A(?!\[REDACTED:)((?:[^\s/?#@"'<>&%]|%(?!40)[0-9A-F]{2}){1,256})%40(?=[A-Za-z0-9[%])/dgi,
+    re: /\b[a-z][a-z0-9+.-]{0,30}%3A%2F%2F(?:[^\s:/?#@"'<>&%]|%(?!3A|40|2F)[0-9A-F]{2}){0,256}%3A(?!\[REDACTED:)((?:[^\s/?#@"'<>&%]|%(?!40)[0-9A-F]{2}){1,256})%40(?=[A-Za-z0-9[%$<{])/dgi,
     groups: [1],
     accept: (p) => !placeholder(p),
     quick: (t) => /%3A%2F%2F/i.test(t)
@@ -70302,6 +70314,7 @@ var ACTION_IO = {
 // src/actions/shared/report.ts
 import { unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
 init_process_group();
+init_stop_signals();
 
 // node_modules/@secretlint/core/module/SecretLintSourceCodeImpl.js
 var import_structured_source = __toESM(require_structured_source(), 1);
@@ -71215,14 +71228,12 @@ function cancellation() {
     warning(`baseline-gate: ${signal} received; stopping the suites and writing the evidence`);
     controller.abort();
   };
-  process.on("SIGINT", onSignal2);
-  process.on("SIGTERM", onSignal2);
+  for (const s of STOP_NAMES) process.on(s, onSignal2);
   const undefer = deferSignals();
   return {
     signal: controller.signal,
     dispose: () => {
-      process.off("SIGINT", onSignal2);
-      process.off("SIGTERM", onSignal2);
+      for (const s of STOP_NAMES) process.off(s, onSignal2);
       undefer();
     }
   };

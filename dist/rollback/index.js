@@ -29626,6 +29626,10 @@ var StepWatch = class _StepWatch {
   }
 };
 
+// src/exec/stop-signals.ts
+var STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+var STOP_NAMES = Object.keys(STOP_SIGNALS);
+
 // src/exec/process-group.ts
 var LINGER_MS = 5e3;
 var live = /* @__PURE__ */ new Set();
@@ -29650,7 +29654,7 @@ function stopAll(running, signal) {
 function killAll() {
   for (const running of live) stopAll(running, "SIGKILL");
 }
-var SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+var SIGNALS = STOP_SIGNALS;
 var deferring = 0;
 var deferred = false;
 function onSignal(signal) {
@@ -30206,8 +30210,9 @@ function inUrlAuthority(text, index, name) {
   const before = text.slice(Math.max(0, index - 512), index);
   return /:\/\/[^\s/?#"'<>]*$/.test(before);
 }
-var placeholder = (v) => /^[$*<{]/.test(v) || /^(.)\1*$/.test(v);
-var URL_START = `(?:(?<![A-Za-z+.-])|(?<=\\\\[ntr]))`;
+var placeholder = (v) => /^[$*<{]/.test(v) || /^(.)\1*$/.test(v) || FORMAT_DIRECTIVE.test(v);
+var FORMAT_DIRECTIVE = /^%(?:[-+ #0]{0,4}\d{0,3}(?:\.\d{1,3})?[sdvqxXfiu]|\([A-Za-z_]\w{0,63}\)[sdr]|[A-Za-z_]\w{0,63}%)$/;
+var URL_START = `(?:(?<![A-Za-z])|(?<=\\\\[ntr]))`;
 var URL_HOST = `(?=[A-Za-z0-9[$<{%])`;
 function regexDetector(rule, kinds) {
   return {
@@ -30379,7 +30384,7 @@ var DETECTORS = [
   }),
   simple("url-credential", {
     // the same URL percent-encoded, as a redirect parameter carries it: scheme%3A%2F%2Fuser%3Apassword%40host
-    re: /\b[a-z][a-z0-9+.-]{0,30}%3A%2F%2F(?:[^\s:/?#@"'<>&%]|%(?!3A|40|2F)[0-9A-F]{2}){0,256}%3A(?!\[REDACTED:)((?:[^\s/?#@"'<>&%]|%(?!40)[0-9A-F]{2}){1,256})%40(?=[A-Za-z0-9[%])/dgi,
+    re: /\b[a-z][a-z0-9+.-]{0,30}%3A%2F%2F(?:[^\s:/?#@"'<>&%]|%(?!3A|40|2F)[0-9A-F]{2}){0,256}%3A(?!\[REDACTED:)((?:[^\s/?#@"'<>&%]|%(?!40)[0-9A-F]{2}){1,256})%40(?=[A-Za-z0-9[%$<{])/dgi,
     groups: [1],
     accept: (p) => !placeholder(p),
     quick: (t) => /%3A%2F%2F/i.test(t)
@@ -47630,14 +47635,12 @@ function cancellation() {
     warning(`baseline-gate: ${signal} received; stopping the suites and writing the evidence`);
     controller.abort();
   };
-  process.on("SIGINT", onSignal2);
-  process.on("SIGTERM", onSignal2);
+  for (const s of STOP_NAMES) process.on(s, onSignal2);
   const undefer = deferSignals();
   return {
     signal: controller.signal,
     dispose: () => {
-      process.off("SIGINT", onSignal2);
-      process.off("SIGTERM", onSignal2);
+      for (const s of STOP_NAMES) process.off(s, onSignal2);
       undefer();
     }
   };

@@ -41,6 +41,9 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     `baseline-gate: cannot write to stdout (${inlineSafe(e.code ?? e.message)}): no verdict; check where the output goes (a full disk, a closed file)\n`
   )
 })
+// stderr carries the progress and the error lines, not the report: a failure to write it (`2>/dev/full`) leaves the
+// run to finish with its own exit code, rather than crash with exit 1, which reads as FAIL (found by review)
+process.stderr.on('error', () => {})
 // main answers every error itself; this is the net under it (a broken install, a bug)
 const fail = (e: unknown) => {
   process.stderr.write(internalErrorLine(e))

@@ -1,5 +1,6 @@
 // What the command line reads and writes: injected, so tests run main() in process.
 import { inlineSafe, terminalSafe } from '../text/terminal.js'
+import { signalOfExit } from '../exec/stop-signals.js'
 
 export interface Output {
   write(s: string): unknown
@@ -36,14 +37,11 @@ export function guardIo(io: Io): Io {
 }
 
 /** The one line an error that gives no verdict (a bug, a broken install) prints: never a stack trace. */
-/** The exit codes the shell gives a process a signal ended (exec/process-group.ts exits with them). */
-const SIGNAL_EXITS: Readonly<Record<number, string>> = { 129: 'SIGHUP', 130: 'SIGINT', 143: 'SIGTERM' }
-
 /** For a run a signal ended before it had a verdict; null for any other exit code. */
 export function interruptedLine(code: number): string | null {
-  const signal = SIGNAL_EXITS[code]
+  const signal = signalOfExit(code)
   return signal
-    ? `baseline-gate: interrupted by ${signal}: no verdict; the processes the run started were stopped, and no evidence was written\n`
+    ? `baseline-gate: interrupted by ${signal}: no verdict; the processes the run started were stopped. What it wrote before stays: a rollback's restored trio was not verified (git status shows it; git checkout -- <the trio's files> puts the previous one back)\n`
     : null
 }
 

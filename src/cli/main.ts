@@ -23,6 +23,7 @@ import { jobMatrix, renderPlan } from './render-plan.js'
 import { lkgJson, renderLkg } from './render-rollback.js'
 import { renderRepin, renderReport, styleFor, toJson } from './render.js'
 import { sarifWriter, writeSarif } from './sarif.js'
+import { signalExit } from '../exec/stop-signals.js'
 
 export type { Io } from './io.js'
 export { EXIT } from './io.js'
@@ -136,7 +137,7 @@ export async function main(argv: string[], given: Io): Promise<number> {
       io.stderr.write(
         `baseline-gate: ${said(e.message)}: nothing was left half-written (a rollback puts the previous trio back); run the command again\n`
       )
-      return signal === 'SIGTERM' ? 143 : 130
+      return signalExit(signal)
     }
     if (isUserError(e)) {
       // one line, as every user error is: a value it quotes cannot start another

@@ -2,6 +2,7 @@
 // Ctrl-C stopping the running steps' process groups (the evidence is still written), then the report or
 // the one JSON object on stdout, and the exit code of its verdict.
 import { deferSignals } from '../exec/process-group.js'
+import { signalExit, STOP_NAMES } from '../exec/stop-signals.js'
 import { shorten } from '../text/shorten.js'
 import type { OperationContext, OperationResult } from '../operations/context.js'
 import type { BaselinePolicy } from '../policy/types.js'
@@ -79,8 +80,9 @@ export async function runOperation(
   // the first Ctrl-C aborts (the steps stop, the evidence is written, a rollback puts the old trio back); a
   // second one ends the run at once
   const undefer = deferSignals()
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
+  // SIGHUP too: the first one is deferred to this run like the others (found by review: a hang-up was swallowed, and
+  // a Ctrl-C after it ended a rollback at once, its restored trio unverified on disk)
+  for (const s of STOP_NAMES) process.once(s, onSignal)
   try {
     let result: OperationResult
     try {
@@ -105,12 +107,11 @@ export async function runOperation(
     // would, so that a script tells it from a verdict of the suites. A signal that came when nothing was left to
     // stop (the suites over, the trio written) cut nothing short: the verdict stands, and its exit with it (found
     // by review: a completed rollback exited 130, which says the previous trio is back)
-    if (received && cutShort(result)) return received === 'SIGTERM' ? 143 : 130
+    if (received && cutShort(result)) return signalExit(received)
     return result.verdict === 'PASS' ? 0 : 1
   } finally {
     progress.close()
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
+    for (const s of STOP_NAMES) process.off(s, onSignal)
     undefer()
   }
 }

@@ -7,6 +7,7 @@ import type { ChildProcess } from 'node:child_process'
 import { BoundedOutput } from './bounded-output.js'
 import { newStepToken, StepWatch, STEP_MARKER } from './step-watch.js'
 import type { Containment, KilledProcess } from './step-watch.js'
+import { STOP_SIGNALS } from './stop-signals.js'
 
 export interface GroupOptions {
   cwd: string
@@ -90,7 +91,7 @@ function killAll(): void {
  * signal is left to it: exiting here first left a rollback's restored trio on disk, unverified and unrecorded.
  * A second signal ends everything at once.
  */
-const SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const
+const SIGNALS = STOP_SIGNALS
 let deferring = 0
 let deferred = false
 function onSignal(signal: keyof typeof SIGNALS): void {

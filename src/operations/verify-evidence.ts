@@ -63,8 +63,32 @@ interface Packet {
   operation: string
   trio: Record<string, { path: string; sha256: string | null }>
   steps: { name: string; log_file?: string; log_sha256?: string }[]
-  incident?: { dry_run: boolean; pull_request_url: string | null }
+  incident?: {
+    dry_run: boolean
+    status: string
+    pull_request_url: string | null
+    active: { release_tag: string | null }
+    rolled_back_from: { release_tag: string | null }
+  }
 }
+
+/**
+ * Whose trio a packet records: the checkout's (health, promotion, and a rollback that restored nothing: it records
+ * the trio it found), the one a rollback restored (committed after the commit it started from), or the one a dry
+ * run would have restored (no checkout has it). Found by review: a rollback that failed before writing was taken
+ * for a restore, and its evidence sent the reader to a commit that does not exist.
+ */
+function trioOf(packet: Packet): 'checkout' | 'restored' | 'would-restore' {
+  const incident = packet.incident
+  if (!incident) return 'checkout'
+  if (incident.status === 'restored') return 'restored'
+  if (incident.status === 'dry-run' && incident.active.release_tag !== incident.rolled_back_from.release_tag)
+    return 'would-restore'
+  return 'checkout'
+}
+
+/** The command that makes a packet of `operation` (a promotion's is `promote`). */
+const commandOf = (operation: string): string => (operation === 'promotion' ? 'promote' : operation)
 
 export function verifyEvidence(root: string, packetFile: string): EvidenceVerification {
   return inspectEvidence(root, packetFile).verification
@@ -161,9 +185,9 @@ export function inspectEvidence(root: string, packetFile: string): EvidenceInspe
   const place = [
     ...checkoutProblem(packet.operation, packet as unknown as Packet, judged.commit, checkout),
     // a rollback's restored trio is the run's own write, committed after the commit it started from
-    ...(packet.operation === 'rollback' && packet.incident
-      ? []
-      : uncommittedProblem(root, judged.commit, checkout, own.read))
+    ...(trioOf(packet as unknown as Packet) === 'checkout'
+      ? uncommittedProblem(root, judged.commit, checkout, own.read)
+      : [])
   ]
   const contradiction = verdictContradiction(packet)
   const verdict = contradiction
@@ -214,7 +238,7 @@ function checkoutProblem(
   checkout: EvidenceInspection['checkout']
 ): string[] {
   if (!checkout || judged === null || checkout.judged === 'same') return []
-  const restored = operation === 'rollback' && packet.incident !== undefined && !packet.incident.dry_run
+  const restored = operation === 'rollback' && trioOf(packet) === 'restored'
   if (restored && checkout.judged === 'after') return []
   const at = `the checkout is at ${checkout.head}`
   return [
@@ -293,13 +317,15 @@ function checkPacket(
   // files whose recorded digest was recomputed and matched: a file the packet records as absent verifies nothing
   let matched = 0
   // a rollback's trio is the one it restored: it is in the rollback's pull request, not at the commit it started from
-  const checkout = packet.incident?.dry_run
-    ? "a dry run's trio is the one a rollback would write, and nothing was written: no checkout has it"
-    : packet.incident
-      ? `check out the rollback's commit (the restored trio${packet.incident.pull_request_url ? `, ${packet.incident.pull_request_url}` : ''}) and verify again`
-      : commit
-        ? `check out commit ${commit}, the one the run judged, and verify again`
-        : 'check out the commit the run judged and verify again'
+  const kind = trioOf(packet)
+  const checkout =
+    kind === 'would-restore'
+      ? "a dry run's trio is the one a rollback would write, and nothing was written: no checkout has it"
+      : kind === 'restored'
+        ? `check out the rollback's commit (the restored trio${packet.incident?.pull_request_url ? `, ${packet.incident.pull_request_url}` : ''}) and verify again`
+        : commit
+          ? `check out commit ${commit}, the one the run judged, and verify again`
+          : 'check out the commit the run judged and verify again'
   for (const [role, digest] of Object.entries(packet.trio)) {
     checked++
     const file = readRepoFile(root, digest.path)
@@ -315,11 +341,18 @@ function checkPacket(
     if (actual !== digest.sha256) {
       const was = digest.sha256 ?? 'no file'
       const now = actual ?? `no readable file (${file.kind.replace(/-/g, ' ')})`
-      // found by review: a run on a tree with an uncommitted trio edit, verified on the clean checkout of its
-      // commit, was told to check out that commit
-      if (atJudged && commit && !packet.incident) {
+      // at the judged commit, "check out that commit" is advice in a circle (found by review): either the file on
+      // disk is not the commit's (an edit since the run: undo it), or it is, and the run read a file the commit
+      // does not hold (health judges the files on disk: an uncommitted edit then)
+      if (atJudged && commit && kind === 'checkout') {
+        const edited = notAtCommitSync(root, commit, [digest.path])
+        const said = `${digest.path} (${role}): the packet records ${was}, the checkout has ${now}, and the checkout is at ${commit.slice(0, 12)}, the commit the run judged`
         problems.push(
-          `${digest.path} (${role}): the packet records ${was}, the checkout has ${now}, and the checkout is at ${commit.slice(0, 12)}, the commit the run judged: the run read a file that commit does not hold (an uncommitted edit), or the file changed after the run; if git status shows the file unchanged, this evidence matches no commit: run ${packet.operation} again on the clean checkout and keep that evidence`
+          edited === null
+            ? `${said}: if git status shows the file changed, undo the change (git checkout -- ${digest.path}) and verify again; if not, the run read a file that commit does not hold (an uncommitted edit), and this evidence matches no commit: run baseline-gate ${commandOf(packet.operation)} again on the clean checkout`
+            : edited.length > 0
+              ? `${said}: the file differs from what that commit holds, as git sees it (an edit since the run): undo it (git checkout -- ${digest.path}) and verify again`
+              : `${said}, which holds the file as it is on disk: the run read a file that commit does not hold (an uncommitted edit), and this evidence matches no commit: run baseline-gate ${commandOf(packet.operation)} again on the clean checkout and keep that evidence`
         )
         continue
       }

@@ -107,14 +107,25 @@ function inUrlAuthority(text: string, index: number, name: string): boolean {
 }
 
 /** A URL password or header value that is a placeholder: `$PASS`, `${PASS}`, `***`, `<token>`, `{{ t }}`. */
-const placeholder = (v: string): boolean => /^[$*<{]/.test(v) || /^(.)\1*$/.test(v)
+const placeholder = (v: string): boolean =>
+  /^[$*<{]/.test(v) || /^(.)\1*$/.test(v) || FORMAT_DIRECTIVE.test(v)
 
 /**
- * Where a URL's scheme may start: after anything but a letter or a scheme's own characters, or right after a JSON
- * escape (`"line\nhttps://...`, as JSON.stringify quotes a value). `\b` missed a scheme glued to a digit, an
- * underscore or an escape (found by review).
+ * A value that is a format string's directive: `%s`, `%v`, `%(password)s`, `%PASS%` (Go, C, Python, cmd.exe write a
+ * URL's parts so: `postgres://%s:%s@%s/db`). Only whole directives: a password led by an encoded character
+ * (`%23ab...`) is a password (found by review: the placeholder host of URL_HOST took these for secrets).
  */
-const URL_START = `(?:(?<![A-Za-z+.-])|(?<=\\\\[ntr]))`
+const FORMAT_DIRECTIVE =
+  /^%(?:[-+ #0]{0,4}\d{0,3}(?:\.\d{1,3})?[sdvqxXfiu]|\([A-Za-z_]\w{0,63}\)[sdr]|[A-Za-z_]\w{0,63}%)$/
+
+/**
+ * Where a URL's scheme may start: after anything but a letter, or right after a JSON
+ * escape (`"line\nhttps://...`, as JSON.stringify quotes a value). `\b` missed a scheme glued to a digit, an
+ * underscore or an escape (found by review). `.`, `+` and `-` are not excluded, though a scheme holds them: a URL
+ * after `${VAR:-` or `1.` then had no start at all (found by review); a start inside `git+https` is one more
+ * candidate, no more.
+ */
+const URL_START = `(?:(?<![A-Za-z])|(?<=\\\\[ntr]))`
 /** What may follow a URL's `@`: a host, or a placeholder for one (`${DB_HOST}`, `<host>`, `%HOST%`: found by review). */
 const URL_HOST = `(?=[A-Za-z0-9[$<{%])`
 
@@ -320,7 +331,7 @@ export const DETECTORS: readonly Detector[] = [
   }),
   simple('url-credential', {
     // the same URL percent-encoded, as a redirect parameter carries it: scheme%3A%2F%2Fuser%3Apassword%40host
-    re: /\b[a-z][a-z0-9+.-]{0,30}%3A%2F%2F(?:[^\s:/?#@"'<>&%]|%(?!3A|40|2F)[0-9A-F]{2}){0,256}%3A(?!\[REDACTED:)((?:[^\s/?#@"'<>&%]|%(?!40)[0-9A-F]{2}){1,256})%40(?=[A-Za-z0-9[%])/dgi,
+    re: /\b[a-z][a-z0-9+.-]{0,30}%3A%2F%2F(?:[^\s:/?#@"'<>&%]|%(?!3A|40|2F)[0-9A-F]{2}){0,256}%3A(?!\[REDACTED:)((?:[^\s/?#@"'<>&%]|%(?!40)[0-9A-F]{2}){1,256})%40(?=[A-Za-z0-9[%$<{])/dgi,
     groups: [1],
     accept: (p) => !placeholder(p),
     quick: (t) => /%3A%2F%2F/i.test(t)

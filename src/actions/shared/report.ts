@@ -3,6 +3,7 @@
 import { unlinkSync, writeFileSync } from 'node:fs'
 import * as core from '@actions/core'
 import { deferSignals } from '../../exec/process-group.js'
+import { STOP_NAMES } from '../../exec/stop-signals.js'
 import type { OperationResult } from '../../operations/context.js'
 import type { SuiteReporter } from '../../operations/suites.js'
 import { secretsFromEnv } from '../../redact/known-secrets.js'
@@ -114,15 +115,13 @@ export function cancellation(): { signal: AbortSignal; dispose: () => void } {
     core.warning(`baseline-gate: ${signal} received; stopping the suites and writing the evidence`)
     controller.abort()
   }
-  process.on('SIGINT', onSignal)
-  process.on('SIGTERM', onSignal)
+  for (const s of STOP_NAMES) process.on(s, onSignal)
   // the runner's SIGINT is ours to handle (the abort writes the evidence); its SIGTERM after it ends the steps
   const undefer = deferSignals()
   return {
     signal: controller.signal,
     dispose: () => {
-      process.off('SIGINT', onSignal)
-      process.off('SIGTERM', onSignal)
+      for (const s of STOP_NAMES) process.off(s, onSignal)
       undefer()
     }
   }

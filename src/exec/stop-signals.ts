@@ -1,0 +1,16 @@
+// The signals that stop a run (a Ctrl-C, a cancelled CI job, a closed terminal) and the exit code a shell gives a
+// process one of them ended: one table for the process groups, the command line and the actions.
+
+export const STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 } as const
+export type StopSignal = keyof typeof STOP_SIGNALS
+export const STOP_NAMES = Object.keys(STOP_SIGNALS) as StopSignal[]
+
+/** The exit code of a run `signal` ended (130, a Ctrl-C's, for a name not in the table). */
+export function signalExit(signal: string | null | undefined): number {
+  return STOP_SIGNALS[signal as StopSignal] ?? 130
+}
+
+/** The stop signal an exit code stands for; null for any other code. */
+export function signalOfExit(code: number): StopSignal | null {
+  return STOP_NAMES.find((s) => STOP_SIGNALS[s] === code) ?? null
+}
