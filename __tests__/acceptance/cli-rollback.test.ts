@@ -226,7 +226,10 @@ describe('baseline-gate rollback interrupted (Ctrl-C)', () => {
       let stderr = ''
       child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d))
       child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
-      const closed = new Promise<number | null>((resolve) => child.on('close', resolve))
+      // a hang-up ends the process by SIGHUP itself (stop-signals.ts: dieOfHangUp), which a shell reports as 129
+      const closed = new Promise<number | null>((resolve) =>
+        child.on('close', (code, by) => resolve(code ?? (by === 'SIGHUP' ? 129 : null)))
+      )
       // the step runs once the restored trio is on disk: interrupt it then (polled; the bound is a safety net)
       for (let i = 0; i < 600 && !existsSync(marker); i++) await new Promise((r) => setTimeout(r, 50))
       expect(existsSync(marker)).toBe(true)

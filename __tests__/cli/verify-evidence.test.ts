@@ -2,6 +2,7 @@
 // number of them, and what to do; on a packet or statement, what it is of, what was checked and what was not; the
 // root found from a subdirectory; every unusable file named before anything is printed.
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import { generateKeyPairSync } from 'node:crypto'
 import { chownSync, existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -122,6 +123,29 @@ describe('verify-evidence on a packet or its statement', () => {
       `the commit the run judged: the file differs from what that commit holds, as git sees it (an edit since the run): undo it (git checkout -- ${MATRIX}) and verify again`
     )
     expect(r.stdout).not.toMatch(/check out commit|matches no commit/)
+  })
+
+  it('at the judged commit, a checkout that converts the file (core.autocrlf): check it out as committed, not "matches no commit" (found by review)', async () => {
+    const fx = trioFixture()
+    // a repository that lets git convert the matrix (this one's .gitattributes marks the trio -text)
+    fx.write('.gitattributes', '* text=auto\n')
+    const repo = gitRepo(fx)
+    repo.commit('the embedded baseline')
+    expect((await runMain(['health', '--no-probe'], fx.root)).status).toBe(0)
+    // the same commit as a checkout with core.autocrlf writes it: CRLF line endings, and git status sees no edit
+    // (the test helper's git forces autocrlf off, so the status is asked of git as the repository is configured)
+    repo.git('config', 'core.autocrlf', 'true')
+    fx.write(MATRIX, fx.read(MATRIX).replace(/\n/g, '\r\n'))
+    // the index takes the file's stat as a checkout would record it; the blob stays the committed one
+    const asConfigured = (...args: string[]) => execFileSync('git', args, { cwd: fx.root, encoding: 'utf8' })
+    asConfigured('add', '--', MATRIX)
+    expect(asConfigured('status', '--porcelain')).toBe('')
+    const r = await run(['.baseline-gate/evidence/health-memorykernel.json'], fx.root)
+    expect(r.status).toBe(1)
+    expect(r.stdout).toContain(
+      `the packet's digest is the commit's own file; the checkout converted it (core.autocrlf, an eol or a filter attribute in .gitattributes): check it out as committed (git -c core.autocrlf=false checkout -- ${MATRIX}) and verify again`
+    )
+    expect(r.stdout).not.toMatch(/matches no commit|check out commit/)
   })
 
   it('a rollback that restored nothing records the trio it found: verified as the checkout, never sent to a rollback commit that does not exist (found by review)', async () => {

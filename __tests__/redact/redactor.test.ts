@@ -446,6 +446,13 @@ const PLANTS: Plant[] = [
     keep: ['(got "line1\\nhttps://', '@github.com/o")']
   },
   {
+    // a password that looks like a cmd.exe variable but is not written as one: no placeholder (found by review)
+    kind: 'url-credential',
+    secret: '%Winter2024x%',
+    line: (s) => `connecting to https://app:${s}@db.example.com/x`,
+    keep: ['https://app:', '@db.example.com/x']
+  },
+  {
     // a shell default, the URL after `:-` (found by review: a start after `-` was lost)
     kind: 'url-credential',
     secret: 'Fake-Default-Pa55',

@@ -158,6 +158,10 @@ function inlineSafe(text) {
 // src/exec/stop-signals.ts
 var STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 var STOP_NAMES = Object.keys(STOP_SIGNALS);
+function dieOfHangUp() {
+  process.removeAllListeners("SIGHUP");
+  process.kill(process.pid, "SIGHUP");
+}
 function signalOfExit(code) {
   return STOP_NAMES.find((s) => STOP_SIGNALS[s] === code) ?? null;
 }
@@ -195,6 +199,7 @@ var unwritten = false;
 var finish = (code) => {
   settled = true;
   process.exitCode = unwritten ? EXIT.usage : code;
+  if (!unwritten && signalOfExit(code) === "SIGHUP") dieOfHangUp();
 };
 process.stdout.on("error", (e) => {
   if (e.code === "EPIPE" || unwritten) return;

@@ -22480,6 +22480,10 @@ var init_step_watch = __esm({
 });
 
 // src/exec/stop-signals.ts
+function dieOfHangUp() {
+  process.removeAllListeners("SIGHUP");
+  process.kill(process.pid, "SIGHUP");
+}
 var STOP_SIGNALS, STOP_NAMES;
 var init_stop_signals = __esm({
   "src/exec/stop-signals.ts"() {
@@ -22517,6 +22521,7 @@ function onSignal(signal) {
     return;
   }
   killAll();
+  if (signal === "SIGHUP") dieOfHangUp();
   process.exit(SIGNALS[signal]);
 }
 function deferSignals() {
@@ -63202,7 +63207,7 @@ function inUrlAuthority(text, index2, name) {
   return /:\/\/[^\s/?#"'<>]*$/.test(before);
 }
 var placeholder = (v) => /^[$*<{]/.test(v) || /^(.)\1*$/.test(v) || FORMAT_DIRECTIVE.test(v);
-var FORMAT_DIRECTIVE = /^%(?:[-+ #0]{0,4}\d{0,3}(?:\.\d{1,3})?[sdvqxXfiu]|\([A-Za-z_]\w{0,63}\)[sdr]|[A-Za-z_]\w{0,63}%)$/;
+var FORMAT_DIRECTIVE = /^%(?:[sdvqxXfiu]|\([A-Za-z_]\w{0,63}\)[sdr]|[A-Z_][A-Z0-9_]{0,63}%)$/;
 var URL_START = `(?:(?<![A-Za-z])|(?<=\\\\[ntr]))`;
 var URL_HOST = `(?=[A-Za-z0-9[$<{%])`;
 function regexDetector(rule, kinds) {

@@ -32458,7 +32458,7 @@ function inUrlAuthority(text, index, name) {
   return /:\/\/[^\s/?#"'<>]*$/.test(before);
 }
 var placeholder = (v) => /^[$*<{]/.test(v) || /^(.)\1*$/.test(v) || FORMAT_DIRECTIVE.test(v);
-var FORMAT_DIRECTIVE = /^%(?:[-+ #0]{0,4}\d{0,3}(?:\.\d{1,3})?[sdvqxXfiu]|\([A-Za-z_]\w{0,63}\)[sdr]|[A-Za-z_]\w{0,63}%)$/;
+var FORMAT_DIRECTIVE = /^%(?:[sdvqxXfiu]|\([A-Za-z_]\w{0,63}\)[sdr]|[A-Z_][A-Z0-9_]{0,63}%)$/;
 var URL_START = `(?:(?<![A-Za-z])|(?<=\\\\[ntr]))`;
 var URL_HOST = `(?=[A-Za-z0-9[$<{%])`;
 function regexDetector(rule, kinds) {
@@ -33513,6 +33513,10 @@ var StepWatch = class _StepWatch {
 // src/exec/stop-signals.ts
 var STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 var STOP_NAMES = Object.keys(STOP_SIGNALS);
+function dieOfHangUp() {
+  process.removeAllListeners("SIGHUP");
+  process.kill(process.pid, "SIGHUP");
+}
 
 // src/exec/process-group.ts
 var LINGER_MS = 5e3;
@@ -33547,6 +33551,7 @@ function onSignal(signal) {
     return;
   }
   killAll();
+  if (signal === "SIGHUP") dieOfHangUp();
   process.exit(SIGNALS[signal]);
 }
 function deferSignals() {

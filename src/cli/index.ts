@@ -6,6 +6,7 @@ import { requireWithCodeCache } from './compile-cache.js'
 import { EXIT, internalErrorLine, interruptedLine } from './io.js'
 import type * as Main from './main.js'
 import { refuseInspectorSignal } from '../exec/inspector.js'
+import { dieOfHangUp, signalOfExit } from '../exec/stop-signals.js'
 import { inlineSafe } from '../text/terminal.js'
 
 // before anything else: a suite the command runs must not open a debugger in it (exec/inspector.ts)
@@ -28,6 +29,8 @@ let unwritten = false
 const finish = (code: number) => {
   settled = true
   process.exitCode = unwritten ? EXIT.usage : code
+  // a run a hang-up cut short ends as the hang-up would have ended it (see dieOfHangUp)
+  if (!unwritten && signalOfExit(code) === 'SIGHUP') dieOfHangUp()
 }
 // a reader that stops early (`baseline-gate lkg | head`) closes the pipe: what it left unread is its choice, not
 // a crash with a stack trace; the exit code stays main's verdict. Any other failure to write is said in one line

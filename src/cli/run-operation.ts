@@ -74,6 +74,14 @@ export async function runOperation(
   const controller = new AbortController()
   let received: NodeJS.Signals | null = null
   const onSignal = (signal: NodeJS.Signals) => {
+    if (received) {
+      // a second signal, of any of the three names, ends the run at once: delivered again with this run's
+      // listeners gone, to the process groups' (which stop every step) or to the default (found by review: a
+      // second signal of another name was swallowed)
+      for (const s of STOP_NAMES) process.off(s, onSignal)
+      process.kill(process.pid, signal)
+      return
+    }
     received = signal
     controller.abort()
   }
@@ -82,7 +90,7 @@ export async function runOperation(
   const undefer = deferSignals()
   // SIGHUP too: the first one is deferred to this run like the others (found by review: a hang-up was swallowed, and
   // a Ctrl-C after it ended a rollback at once, its restored trio unverified on disk)
-  for (const s of STOP_NAMES) process.once(s, onSignal)
+  for (const s of STOP_NAMES) process.on(s, onSignal)
   try {
     let result: OperationResult
     try {

@@ -7,7 +7,7 @@ import type { ChildProcess } from 'node:child_process'
 import { BoundedOutput } from './bounded-output.js'
 import { newStepToken, StepWatch, STEP_MARKER } from './step-watch.js'
 import type { Containment, KilledProcess } from './step-watch.js'
-import { STOP_SIGNALS } from './stop-signals.js'
+import { dieOfHangUp, STOP_SIGNALS } from './stop-signals.js'
 
 export interface GroupOptions {
   cwd: string
@@ -100,6 +100,7 @@ function onSignal(signal: keyof typeof SIGNALS): void {
     return
   }
   killAll()
+  if (signal === 'SIGHUP') dieOfHangUp()
   process.exit(SIGNALS[signal])
 }
 

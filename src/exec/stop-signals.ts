@@ -10,6 +10,16 @@ export function signalExit(signal: string | null | undefined): number {
   return STOP_SIGNALS[signal as StopSignal] ?? 130
 }
 
+/**
+ * Ends the process by a hang-up as the default action would: Node's own exit restores the terminal's settings, and
+ * on a terminal that hung up that fails and aborts with a native stack, exit 134 (nodejs/node#42433; found by
+ * review). Only for SIGHUP: the other signals' exits still say why on stderr.
+ */
+export function dieOfHangUp(): void {
+  process.removeAllListeners('SIGHUP')
+  process.kill(process.pid, 'SIGHUP')
+}
+
 /** The stop signal an exit code stands for; null for any other code. */
 export function signalOfExit(code: number): StopSignal | null {
   return STOP_NAMES.find((s) => STOP_SIGNALS[s] === code) ?? null

@@ -246,6 +246,22 @@ export function notAtCommitSync(cwd: string, commit: string, paths: string[]): s
   return paths.filter((p) => !inCommit.has(p) || filtered.has(p) || changed.has(`${at}${p}`))
 }
 
+/**
+ * The bytes `commit` holds at `path` (relative to `cwd`) as committed: no line-ending conversion, no filter, no
+ * program run. Synchronous (verify-evidence); null when it is not there, larger than `limit`, or git cannot tell.
+ */
+export function committedBytesSync(cwd: string, commit: string, path: string, limit: number): Buffer | null {
+  if (!/^[0-9a-f]{40}$/.test(commit)) return null
+  const r = childProcess().spawnSync('git', [...OPTIONS, 'cat-file', 'blob', `${commit}:./${path}`], {
+    cwd,
+    timeout: TIMEOUT_MS,
+    env: { ...env(), GIT_OPTIONAL_LOCKS: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: limit + 1
+  })
+  return r.error || r.status !== 0 ? null : r.stdout
+}
+
 /** isAncestorCommit for a check that must stay synchronous (verify-evidence); null when git cannot tell. */
 export function isAncestorCommitSync(cwd: string, ancestor: string, descendant: string): boolean | null {
   if (![ancestor, descendant].every((sha) => /^[0-9a-f]{40}$/.test(sha))) return null

@@ -6,8 +6,14 @@
 import { lstatSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { sha256 } from '../fs/digest.js'
-import { readRepoFile } from '../fs/read.js'
-import { hasCommitSync, headCommitSync, isAncestorCommitSync, notAtCommitSync } from '../git/git.js'
+import { MAX_FILE_BYTES, readRepoFile } from '../fs/read.js'
+import {
+  committedBytesSync,
+  hasCommitSync,
+  headCommitSync,
+  isAncestorCommitSync,
+  notAtCommitSync
+} from '../git/git.js'
 import { schemaFiles } from '../generated/validators.js'
 import { validateEvidence, validateStatement } from '../generated/evidence-validators.js'
 import { parseJson } from '../document/json-document.js'
@@ -346,13 +352,20 @@ function checkPacket(
       // does not hold (health judges the files on disk: an uncommitted edit then)
       if (atJudged && commit && kind === 'checkout') {
         const edited = notAtCommitSync(root, commit, [digest.path])
+        // git sees no edit, yet the bytes differ: the checkout converted them (core.autocrlf, an eol or a filter
+        // attribute), and the run read the commit's own (found by review: "matches no commit", and a run again
+        // recorded the same digest)
+        const committed =
+          edited?.length === 0 ? committedBytesSync(root, commit, digest.path, MAX_FILE_BYTES) : null
         const said = `${digest.path} (${role}): the packet records ${was}, the checkout has ${now}, and the checkout is at ${commit.slice(0, 12)}, the commit the run judged`
         problems.push(
           edited === null
             ? `${said}: if git status shows the file changed, undo the change (git checkout -- ${digest.path}) and verify again; if not, the run read a file that commit does not hold (an uncommitted edit), and this evidence matches no commit: run baseline-gate ${commandOf(packet.operation)} again on the clean checkout`
             : edited.length > 0
               ? `${said}: the file differs from what that commit holds, as git sees it (an edit since the run): undo it (git checkout -- ${digest.path}) and verify again`
-              : `${said}, which holds the file as it is on disk: the run read a file that commit does not hold (an uncommitted edit), and this evidence matches no commit: run baseline-gate ${commandOf(packet.operation)} again on the clean checkout and keep that evidence`
+              : committed && sha256(committed) === digest.sha256
+                ? `${said}: the packet's digest is the commit's own file; the checkout converted it (core.autocrlf, an eol or a filter attribute in .gitattributes): check it out as committed (git -c core.autocrlf=false checkout -- ${digest.path}) and verify again`
+                : `${said}, which holds the file as it is on disk: the run read a file that commit does not hold (an uncommitted edit), and this evidence matches no commit: run baseline-gate ${commandOf(packet.operation)} again on the clean checkout and keep that evidence`
         )
         continue
       }

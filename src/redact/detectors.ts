@@ -112,11 +112,11 @@ const placeholder = (v: string): boolean =>
 
 /**
  * A value that is a format string's directive: `%s`, `%v`, `%(password)s`, `%PASS%` (Go, C, Python, cmd.exe write a
- * URL's parts so: `postgres://%s:%s@%s/db`). Only whole directives: a password led by an encoded character
- * (`%23ab...`) is a password (found by review: the placeholder host of URL_HOST took these for secrets).
+ * URL's parts so: `postgres://%s:%s@%s/db`). Only whole directives, and a cmd.exe variable only as such names are
+ * written (capitals, digits, underscores): `%Winter2024%`, `%-5.2f` or a password led by an encoded character
+ * (`%23ab...`) is a password (found by review, both ways).
  */
-const FORMAT_DIRECTIVE =
-  /^%(?:[-+ #0]{0,4}\d{0,3}(?:\.\d{1,3})?[sdvqxXfiu]|\([A-Za-z_]\w{0,63}\)[sdr]|[A-Za-z_]\w{0,63}%)$/
+const FORMAT_DIRECTIVE = /^%(?:[sdvqxXfiu]|\([A-Za-z_]\w{0,63}\)[sdr]|[A-Z_][A-Z0-9_]{0,63}%)$/
 
 /**
  * Where a URL's scheme may start: after anything but a letter, or right after a JSON
