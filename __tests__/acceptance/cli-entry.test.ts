@@ -3,11 +3,19 @@
 // bundle missing from a broken install, a rejection, a main that never settles) exits 2 with one line on stderr,
 // never 0 (a gate reads 0 as PASS) and never a stack trace.
 import { spawn, spawnSync } from 'node:child_process'
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, writeFileSync } from 'node:fs'
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  writeFileSync
+} from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { CLI, requireBuiltCli, STACK_LINE } from '../helpers/cli-run.js'
-import { cleanupFixtures, REPO_ROOT, tempDir } from '../helpers/fixture.js'
+import { cleanupFixtures, POLICY, REPO_ROOT, tempDir, trioFixture } from '../helpers/fixture.js'
 
 beforeAll(requireBuiltCli)
 afterAll(cleanupFixtures)
@@ -110,5 +118,54 @@ describe('the executable and its reader', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
     const code = await new Promise<number | null>((resolve) => child.once('close', (c) => resolve(c)))
     expect([code, stderr]).toEqual([0, ''])
+  })
+})
+
+describe('the executable hung up', () => {
+  it('a hang-up while the producer runs: the producer stopped, the interrupted line said, and the process ends by SIGHUP (found by review: it died silently)', async () => {
+    const fx = trioFixture()
+    const marker = join(tempDir('bg-cli-hangup-'), 'started')
+    // a producer that starts and never announces itself: health waits for it
+    fx.editJson(POLICY, (policy) => {
+      const b = (policy.baselines as Record<string, { producer: { start: { run: string[]; cwd?: string } } }>)
+        .memorykernel!
+      b.producer.start = {
+        run: [
+          'node',
+          '-e',
+          'require("fs").writeFileSync(process.argv[1], String(process.pid)); setInterval(() => {}, 1000)',
+          marker
+        ]
+      }
+    })
+    const child = spawn(process.execPath, [CLI, 'health'], {
+      cwd: fx.root,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let stderr = ''
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d))
+    const closed = new Promise<[number | null, string | null]>((resolve) =>
+      child.on('close', (code, signal) => resolve([code, signal]))
+    )
+    // polled; the bound is a safety net
+    for (let i = 0; i < 600 && !existsSync(marker); i++) await new Promise((r) => setTimeout(r, 50))
+    expect(existsSync(marker)).toBe(true)
+    child.kill('SIGHUP')
+    expect(await closed).toEqual([null, 'SIGHUP'])
+    expect(stderr).toContain(
+      'baseline-gate: interrupted by SIGHUP: no verdict; the processes the run started were stopped.'
+    )
+    expect(stderr).not.toMatch(STACK_LINE)
+    // the producer did not outlive it: gone, or a zombie no one has reaped yet (its parent has exited)
+    const pid = Number(readFileSync(marker, 'utf8'))
+    const state = () => {
+      try {
+        return readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '')[0]
+      } catch {
+        return 'gone'
+      }
+    }
+    expect(['gone', 'Z', 'X']).toContain(state())
   })
 })

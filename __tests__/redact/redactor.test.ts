@@ -453,6 +453,13 @@ const PLANTS: Plant[] = [
     keep: ['https://app:', '@db.example.com/x']
   },
   {
+    // a key in capitals and digits between percent signs is no cmd.exe variable (found by review)
+    kind: 'url-credential',
+    secret: '%K9X2_Q7ZP4M8W3%',
+    line: (s) => `connecting to https://app:${s}@db.example.com/y`,
+    keep: ['https://app:', '@db.example.com/y']
+  },
+  {
     // a shell default, the URL after `:-` (found by review: a start after `-` was lost)
     kind: 'url-credential',
     secret: 'Fake-Default-Pa55',

@@ -155,24 +155,8 @@ function inlineSafe(text) {
   return text.replace(UNSAFE_IN_A_LINE, unsafe);
 }
 
-// src/exec/stop-signals.ts
-var STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
-var STOP_NAMES = Object.keys(STOP_SIGNALS);
-function dieOfHangUp() {
-  process.removeAllListeners("SIGHUP");
-  process.kill(process.pid, "SIGHUP");
-}
-function signalOfExit(code) {
-  return STOP_NAMES.find((s) => STOP_SIGNALS[s] === code) ?? null;
-}
-
 // src/cli/io.ts
 var EXIT = { pass: 0, fail: 1, usage: 2 };
-function interruptedLine(code) {
-  const signal = signalOfExit(code);
-  return signal ? `baseline-gate: interrupted by ${signal}: no verdict; the processes the run started were stopped. What it wrote before stays: a rollback's restored trio was not verified (git status shows it; git checkout -- <the trio's files> puts the previous one back)
-` : null;
-}
 function internalErrorLine(e) {
   return `baseline-gate: internal error: ${inlineSafe(e?.message ?? String(e))}
 `;
@@ -183,6 +167,28 @@ function refuseInspectorSignal() {
   if (process.platform !== "win32") process.on("SIGUSR1", ignore);
 }
 function ignore() {
+}
+
+// src/exec/stop-signals.ts
+var import_node_fs2 = require("node:fs");
+var STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+var STOP_NAMES = Object.keys(STOP_SIGNALS);
+function dieOfHangUp(line) {
+  if (line)
+    try {
+      (0, import_node_fs2.writeSync)(2, line);
+    } catch {
+    }
+  process.removeAllListeners("SIGHUP");
+  process.kill(process.pid, "SIGHUP");
+}
+function signalOfExit(code) {
+  return STOP_NAMES.find((s) => STOP_SIGNALS[s] === code) ?? null;
+}
+function interruptedLine(code) {
+  const signal = signalOfExit(code);
+  return signal ? `baseline-gate: interrupted by ${signal}: no verdict; the processes the run started were stopped. What it wrote before stays: a rollback's restored trio was not verified (git status shows it; git checkout -- <the trio's files> puts the previous one back)
+` : null;
 }
 
 // src/cli/index.ts

@@ -32458,7 +32458,7 @@ function inUrlAuthority(text, index, name) {
   return /:\/\/[^\s/?#"'<>]*$/.test(before);
 }
 var placeholder = (v) => /^[$*<{]/.test(v) || /^(.)\1*$/.test(v) || FORMAT_DIRECTIVE.test(v);
-var FORMAT_DIRECTIVE = /^%(?:[sdvqxXfiu]|\([A-Za-z_]\w{0,63}\)[sdr]|[A-Z_][A-Z0-9_]{0,63}%)$/;
+var FORMAT_DIRECTIVE = /^%(?:[sdvqxXfiu]|\([A-Za-z_]\w{0,63}\)[sdr]|[A-Z_]{1,60}[A-Z0-9_]{0,4}%)$/;
 var URL_START = `(?:(?<![A-Za-z])|(?<=\\\\[ntr]))`;
 var URL_HOST = `(?=[A-Za-z0-9[$<{%])`;
 function regexDetector(rule, kinds) {
@@ -33511,11 +33511,25 @@ var StepWatch = class _StepWatch {
 };
 
 // src/exec/stop-signals.ts
+import { writeSync } from "node:fs";
 var STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 var STOP_NAMES = Object.keys(STOP_SIGNALS);
-function dieOfHangUp() {
+function dieOfHangUp(line) {
+  if (line)
+    try {
+      writeSync(2, line);
+    } catch {
+    }
   process.removeAllListeners("SIGHUP");
   process.kill(process.pid, "SIGHUP");
+}
+function signalOfExit(code2) {
+  return STOP_NAMES.find((s) => STOP_SIGNALS[s] === code2) ?? null;
+}
+function interruptedLine(code2) {
+  const signal = signalOfExit(code2);
+  return signal ? `baseline-gate: interrupted by ${signal}: no verdict; the processes the run started were stopped. What it wrote before stays: a rollback's restored trio was not verified (git status shows it; git checkout -- <the trio's files> puts the previous one back)
+` : null;
 }
 
 // src/exec/process-group.ts
@@ -33551,7 +33565,7 @@ function onSignal(signal) {
     return;
   }
   killAll();
-  if (signal === "SIGHUP") dieOfHangUp();
+  if (signal === "SIGHUP") dieOfHangUp(interruptedLine(SIGNALS.SIGHUP));
   process.exit(SIGNALS[signal]);
 }
 function deferSignals() {
@@ -44676,7 +44690,7 @@ import {
   readFileSync as readFileSync7,
   readlinkSync as readlinkSync3,
   rmSync as rmSync3,
-  writeSync
+  writeSync as writeSync2
 } from "node:fs";
 var CREATE2 = constants5.O_WRONLY | constants5.O_CREAT | constants5.O_EXCL | (constants5.O_NOFOLLOW ?? 0);
 function tryLock(path2, check = () => {
@@ -44686,7 +44700,7 @@ function tryLock(path2, check = () => {
   const aside = `${path2}.${randomBytes4(8).toString("hex")}.tmp`;
   const fd = openSync4(aside, CREATE2, 420);
   try {
-    writeSync(fd, mine);
+    writeSync2(fd, mine);
   } finally {
     closeSync4(fd);
   }

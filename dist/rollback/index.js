@@ -29627,11 +29627,25 @@ var StepWatch = class _StepWatch {
 };
 
 // src/exec/stop-signals.ts
+import { writeSync as writeSync2 } from "node:fs";
 var STOP_SIGNALS = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
 var STOP_NAMES = Object.keys(STOP_SIGNALS);
-function dieOfHangUp() {
+function dieOfHangUp(line) {
+  if (line)
+    try {
+      writeSync2(2, line);
+    } catch {
+    }
   process.removeAllListeners("SIGHUP");
   process.kill(process.pid, "SIGHUP");
+}
+function signalOfExit(code2) {
+  return STOP_NAMES.find((s) => STOP_SIGNALS[s] === code2) ?? null;
+}
+function interruptedLine(code2) {
+  const signal = signalOfExit(code2);
+  return signal ? `baseline-gate: interrupted by ${signal}: no verdict; the processes the run started were stopped. What it wrote before stays: a rollback's restored trio was not verified (git status shows it; git checkout -- <the trio's files> puts the previous one back)
+` : null;
 }
 
 // src/exec/process-group.ts
@@ -29667,7 +29681,7 @@ function onSignal(signal) {
     return;
   }
   killAll();
-  if (signal === "SIGHUP") dieOfHangUp();
+  if (signal === "SIGHUP") dieOfHangUp(interruptedLine(SIGNALS.SIGHUP));
   process.exit(SIGNALS[signal]);
 }
 function deferSignals() {
@@ -30216,7 +30230,7 @@ function inUrlAuthority(text, index, name) {
   return /:\/\/[^\s/?#"'<>]*$/.test(before);
 }
 var placeholder = (v) => /^[$*<{]/.test(v) || /^(.)\1*$/.test(v) || FORMAT_DIRECTIVE.test(v);
-var FORMAT_DIRECTIVE = /^%(?:[sdvqxXfiu]|\([A-Za-z_]\w{0,63}\)[sdr]|[A-Z_][A-Z0-9_]{0,63}%)$/;
+var FORMAT_DIRECTIVE = /^%(?:[sdvqxXfiu]|\([A-Za-z_]\w{0,63}\)[sdr]|[A-Z_]{1,60}[A-Z0-9_]{0,4}%)$/;
 var URL_START = `(?:(?<![A-Za-z])|(?<=\\\\[ntr]))`;
 var URL_HOST = `(?=[A-Za-z0-9[$<{%])`;
 function regexDetector(rule, kinds) {

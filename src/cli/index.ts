@@ -3,10 +3,10 @@
 // file without its ES module loader, which is about 10 ms of every start; so no top-level await here.
 import { fileURLToPath } from 'node:url'
 import { requireWithCodeCache } from './compile-cache.js'
-import { EXIT, internalErrorLine, interruptedLine } from './io.js'
+import { EXIT, internalErrorLine } from './io.js'
 import type * as Main from './main.js'
 import { refuseInspectorSignal } from '../exec/inspector.js'
-import { dieOfHangUp, signalOfExit } from '../exec/stop-signals.js'
+import { dieOfHangUp, interruptedLine, signalOfExit } from '../exec/stop-signals.js'
 import { inlineSafe } from '../text/terminal.js'
 
 // before anything else: a suite the command runs must not open a debugger in it (exec/inspector.ts)

@@ -1,6 +1,5 @@
 // What the command line reads and writes: injected, so tests run main() in process.
 import { inlineSafe, terminalSafe } from '../text/terminal.js'
-import { signalOfExit } from '../exec/stop-signals.js'
 
 export interface Output {
   write(s: string): unknown
@@ -37,14 +36,6 @@ export function guardIo(io: Io): Io {
 }
 
 /** The one line an error that gives no verdict (a bug, a broken install) prints: never a stack trace. */
-/** For a run a signal ended before it had a verdict; null for any other exit code. */
-export function interruptedLine(code: number): string | null {
-  const signal = signalOfExit(code)
-  return signal
-    ? `baseline-gate: interrupted by ${signal}: no verdict; the processes the run started were stopped. What it wrote before stays: a rollback's restored trio was not verified (git status shows it; git checkout -- <the trio's files> puts the previous one back)\n`
-    : null
-}
-
 export function internalErrorLine(e: unknown): string {
   // one line whatever the error says: it may quote a path or a value a pull request wrote
   return `baseline-gate: internal error: ${inlineSafe((e as Error | undefined)?.message ?? String(e))}\n`

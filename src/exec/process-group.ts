@@ -7,7 +7,7 @@ import type { ChildProcess } from 'node:child_process'
 import { BoundedOutput } from './bounded-output.js'
 import { newStepToken, StepWatch, STEP_MARKER } from './step-watch.js'
 import type { Containment, KilledProcess } from './step-watch.js'
-import { dieOfHangUp, STOP_SIGNALS } from './stop-signals.js'
+import { dieOfHangUp, interruptedLine, STOP_SIGNALS } from './stop-signals.js'
 
 export interface GroupOptions {
   cwd: string
@@ -100,7 +100,8 @@ function onSignal(signal: keyof typeof SIGNALS): void {
     return
   }
   killAll()
-  if (signal === 'SIGHUP') dieOfHangUp()
+  // the line index.ts's exit hook would have written: a hang-up ends the process before any exit hook
+  if (signal === 'SIGHUP') dieOfHangUp(interruptedLine(SIGNALS.SIGHUP))
   process.exit(SIGNALS[signal])
 }
 

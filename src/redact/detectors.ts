@@ -113,10 +113,10 @@ const placeholder = (v: string): boolean =>
 /**
  * A value that is a format string's directive: `%s`, `%v`, `%(password)s`, `%PASS%` (Go, C, Python, cmd.exe write a
  * URL's parts so: `postgres://%s:%s@%s/db`). Only whole directives, and a cmd.exe variable only as such names are
- * written (capitals, digits, underscores): `%Winter2024%`, `%-5.2f` or a password led by an encoded character
- * (`%23ab...`) is a password (found by review, both ways).
+ * written (capitals and underscores, a few digits at the end): `%Winter2024%`, `%K9X2_Q7ZP4M8%` (a key in capitals),
+ * `%-5.2f` or a password led by an encoded character (`%23ab...`) is a password (found by review, both ways).
  */
-const FORMAT_DIRECTIVE = /^%(?:[sdvqxXfiu]|\([A-Za-z_]\w{0,63}\)[sdr]|[A-Z_][A-Z0-9_]{0,63}%)$/
+const FORMAT_DIRECTIVE = /^%(?:[sdvqxXfiu]|\([A-Za-z_]\w{0,63}\)[sdr]|[A-Z_]{1,60}[A-Z0-9_]{0,4}%)$/
 
 /**
  * Where a URL's scheme may start: after anything but a letter, or right after a JSON
