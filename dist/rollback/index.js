@@ -29672,7 +29672,6 @@ function stopAll(running, signal) {
 function killAll() {
   for (const running of live) stopAll(running, "SIGKILL");
 }
-var SIGNALS = STOP_SIGNALS;
 var deferring = 0;
 var deferred = false;
 function onSignal(signal) {
@@ -29681,8 +29680,8 @@ function onSignal(signal) {
     return;
   }
   killAll();
-  if (signal === "SIGHUP") dieOfHangUp(interruptedLine(SIGNALS.SIGHUP));
-  process.exit(SIGNALS[signal]);
+  if (signal === "SIGHUP") dieOfHangUp(interruptedLine(STOP_SIGNALS.SIGHUP));
+  process.exit(STOP_SIGNALS[signal]);
 }
 function deferSignals() {
   deferring++;
@@ -29696,14 +29695,12 @@ function track(child) {
     exitHookInstalled = true;
     process.on("exit", killAll);
   }
-  if (live.size === 0)
-    for (const sig of Object.keys(SIGNALS)) process.on(sig, onSignal);
+  if (live.size === 0) for (const sig of STOP_NAMES) process.on(sig, onSignal);
   live.add(child);
 }
 function untrack(child) {
   live.delete(child);
-  if (live.size === 0)
-    for (const sig of Object.keys(SIGNALS)) process.off(sig, onSignal);
+  if (live.size === 0) for (const sig of STOP_NAMES) process.off(sig, onSignal);
 }
 function spawnGroup(argv, options) {
   const [command, ...args] = argv;
@@ -30229,7 +30226,10 @@ function inUrlAuthority(text, index, name) {
   const before = text.slice(Math.max(0, index - 512), index);
   return /:\/\/[^\s/?#"'<>]*$/.test(before);
 }
-var placeholder = (v) => /^[$*<{]/.test(v) || /^(.)\1*$/.test(v) || FORMAT_DIRECTIVE.test(v);
+var PLACEHOLDER_START = "[$*<{]";
+var PLACEHOLDER_LEAD = new RegExp(`^${PLACEHOLDER_START}`);
+var placeholder = (v) => PLACEHOLDER_LEAD.test(v) || /^(.)\1*$/.test(v) || FORMAT_DIRECTIVE.test(v);
+var tokenUser = (u) => !placeholder(u) && /\d/.test(u) && /[A-Za-z]/.test(u);
 var FORMAT_DIRECTIVE = /^%(?:[sdvqxXfiu]|\([A-Za-z_]\w{0,63}\)[sdr]|[A-Z_]{1,60}[A-Z0-9_]{0,4}%)$/;
 var URL_START = `(?:(?<![A-Za-z])|(?<=\\\\[ntr]))`;
 var URL_HOST = `(?=[A-Za-z0-9[$<{%])`;
@@ -30284,7 +30284,7 @@ function assignmentKind(name) {
   return "secret-assignment";
 }
 var ASSIGNMENT_NAME = "pass(?:word|wd|phrase)|pwd|api[_-]?key|apikey|(?:private|secret|signing|encryption|master|access)[_-]?key|secret|token|_auth";
-var VALUE = `(?:"(?![$*<{])([^"\\r\\n]{1,512})"|'(?![$*<{])([^'\\r\\n]{1,512})'|(?![$*<{])([^\\s"'\`,;&<>()\\[\\]{}]{1,512}))`;
+var VALUE = `(?:"(?!${PLACEHOLDER_START})([^"\\r\\n]{1,512})"|'(?!${PLACEHOLDER_START})([^'\\r\\n]{1,512})'|(?!${PLACEHOLDER_START})([^\\s"'\`,;&<>()\\[\\]{}]{1,512}))`;
 var AUTH_SCHEME = /^(?:bearer|token|bot|basic|digest|negotiate|ntlm)$/i;
 var ASSIGNMENT_KINDS = [
   "password-assignment",
@@ -30375,8 +30375,7 @@ var DETECTORS = [
       "dgi"
     ),
     groups: [1],
-    // a token has digits and letters; a long user name (`release-automation-bot`) has no digit
-    accept: (u) => !placeholder(u) && /\d/.test(u) && /[A-Za-z]/.test(u),
+    accept: tokenUser,
     quick: (t) => t.includes("://") || t.includes(":\\/\\/")
   }),
   simple("database-connection-string", {
@@ -30398,7 +30397,7 @@ var DETECTORS = [
     // would take only GitHub's placeholder (`%3Ax-oauth-basic`) for the password (found by review)
     re: /\b(?:git%2B)?(?:https?|wss?)%3A%2F%2F(?!\[REDACTED:)([A-Za-z0-9_-]{20,255})(?:%3A(?:x-oauth-basic|x-access-token)?)?%40(?=[A-Za-z0-9[%$<{])/dgi,
     groups: [1],
-    accept: (u) => !placeholder(u) && /\d/.test(u) && /[A-Za-z]/.test(u),
+    accept: tokenUser,
     quick: (t) => /%3A%2F%2F/i.test(t)
   }),
   simple("url-credential", {
@@ -30411,7 +30410,10 @@ var DETECTORS = [
   regexDetector(
     {
       // Authorization: Bearer <token> / token <token> / Basic <base64> / <value>
-      re: /(?:proxy-)?authorization["']?[ \t]{0,4}[:=][ \t]{0,4}["'`]?(?:(bearer|token|bot|basic|digest|negotiate|ntlm)[ \t]+)?(?![$*<{]|\[REDACTED:)([^\s"'`\\,;]{4,4096})/dgi,
+      re: new RegExp(
+        `(?:proxy-)?authorization["']?[ \\t]{0,4}[:=][ \\t]{0,4}["'\`]?(?:(bearer|token|bot|basic|digest|negotiate|ntlm)[ \\t]+)?(?!${PLACEHOLDER_START}|\\[REDACTED:)([^\\s"'\`\\\\,;]{4,4096})`,
+        "dgi"
+      ),
       groups: [2],
       // without a scheme group, the value may be the scheme itself (`Bearer [REDACTED:bearer-token]`)
       accept: (v, m) => !placeholder(v) && !v.startsWith("[REDACTED:") && !(m[1] === void 0 && AUTH_SCHEME.test(v)),

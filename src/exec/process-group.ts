@@ -7,7 +7,8 @@ import type { ChildProcess } from 'node:child_process'
 import { BoundedOutput } from './bounded-output.js'
 import { newStepToken, StepWatch, STEP_MARKER } from './step-watch.js'
 import type { Containment, KilledProcess } from './step-watch.js'
-import { dieOfHangUp, interruptedLine, STOP_SIGNALS } from './stop-signals.js'
+import { dieOfHangUp, interruptedLine, STOP_NAMES, STOP_SIGNALS } from './stop-signals.js'
+import type { StopSignal } from './stop-signals.js'
 
 export interface GroupOptions {
   cwd: string
@@ -91,18 +92,17 @@ function killAll(): void {
  * signal is left to it: exiting here first left a rollback's restored trio on disk, unverified and unrecorded.
  * A second signal ends everything at once.
  */
-const SIGNALS = STOP_SIGNALS
 let deferring = 0
 let deferred = false
-function onSignal(signal: keyof typeof SIGNALS): void {
+function onSignal(signal: StopSignal): void {
   if (deferring > 0 && !deferred) {
     deferred = true
     return
   }
   killAll()
   // the line index.ts's exit hook would have written: a hang-up ends the process before any exit hook
-  if (signal === 'SIGHUP') dieOfHangUp(interruptedLine(SIGNALS.SIGHUP))
-  process.exit(SIGNALS[signal])
+  if (signal === 'SIGHUP') dieOfHangUp(interruptedLine(STOP_SIGNALS.SIGHUP))
+  process.exit(STOP_SIGNALS[signal])
 }
 
 /**
@@ -123,15 +123,13 @@ function track(child: Running): void {
     // 'exit' handlers must be synchronous: a last SIGKILL to every group still running
     process.on('exit', killAll)
   }
-  if (live.size === 0)
-    for (const sig of Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]) process.on(sig, onSignal)
+  if (live.size === 0) for (const sig of STOP_NAMES) process.on(sig, onSignal)
   live.add(child)
 }
 
 function untrack(child: Running): void {
   live.delete(child)
-  if (live.size === 0)
-    for (const sig of Object.keys(SIGNALS) as (keyof typeof SIGNALS)[]) process.off(sig, onSignal)
+  if (live.size === 0) for (const sig of STOP_NAMES) process.off(sig, onSignal)
 }
 
 export function spawnGroup(argv: string[], options: GroupOptions): GroupHandle {
