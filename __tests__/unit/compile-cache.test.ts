@@ -58,7 +58,13 @@ interface Run {
 }
 
 /** requireWithCodeCache in a child node with its own TMPDIR (and optional cache switch). */
-function runChild(file: string, tmp: string, cacheSwitch?: string, variant?: string): Run {
+function runChild(
+  file: string,
+  tmp: string,
+  cacheSwitch?: string,
+  variant?: string,
+  nodeFlags: string[] = []
+): Run {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, TMPDIR: tmp }
   if (cacheSwitch !== undefined) env.BASELINE_GATE_COMPILE_CACHE = cacheSwitch
   const call =
@@ -68,7 +74,7 @@ function runChild(file: string, tmp: string, cacheSwitch?: string, variant?: str
   const script =
     `import { requireWithCodeCache } from ${JSON.stringify(bundle)}\n` +
     `console.log(JSON.stringify(${call}))`
-  const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+  const child = spawnSync(process.execPath, [...nodeFlags, '--input-type=module', '-e', script], {
     encoding: 'utf8',
     env,
     timeout: 30000
@@ -177,6 +183,20 @@ describe('requireWithCodeCache with the cache (child processes, a TMPDIR of thei
     const before = binFiles(file).map((f) => statSync(join(cacheDir(file), f)).mtimeMs)
     expect(runChild(file, tmp, undefined, 'health').exports).toEqual(EXPECTED)
     expect(binFiles(file).map((f) => statSync(join(cacheDir(file), f)).mtimeMs)).toEqual(before)
+  })
+
+  it("runs under other V8 flags keep an entry of their own: alternating, neither rewrites the other's", () => {
+    const tmp = tempDir('bg-cache-tmp-')
+    const file = cjsFile()
+    const flagged = ['--min-semi-space-size=16']
+    expect(runChild(file, tmp, undefined, 'health').exports).toEqual(EXPECTED)
+    expect(runChild(file, tmp, undefined, 'health', flagged).exports).toEqual(EXPECTED)
+    expect(binFiles(file)).toHaveLength(2)
+    const mtimes = () => binFiles(file).map((f) => statSync(join(cacheDir(file), f)).mtimeMs)
+    const before = mtimes()
+    expect(runChild(file, tmp, undefined, 'health').exports).toEqual(EXPECTED)
+    expect(runChild(file, tmp, undefined, 'health', flagged).exports).toEqual(EXPECTED)
+    expect(mtimes()).toEqual(before)
   })
 
   it('a part the bundle requires from beside it (./part.cjs) comes through the cache too, once, kept beside it', () => {

@@ -6,6 +6,8 @@ import fc from 'fast-check'
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { containPath, createContainMemo } from '../../src/fs/contain.js'
+import { createReadScratch, readRepoFile } from '../../src/fs/read.js'
+import type { ReadResult } from '../../src/fs/read.js'
 import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
 
 afterAll(cleanupFixtures)
@@ -48,7 +50,7 @@ function build(spec: Record<string, Entry>): string {
       mkdirSync(dirname(abs), { recursive: true })
       const e = spec[path]!
       if (e.kind === 'dir') mkdirSync(abs)
-      else if (e.kind === 'file') writeFileSync(abs, 'x')
+      else if (e.kind === 'file') writeFileSync(abs, path.repeat(path.length * 9))
       else if (e.kind === 'link') symlinkSync(e.to, abs)
       else symlinkSync(outside, abs)
     } catch {
@@ -110,5 +112,54 @@ describe('a plain path under a directory the batch walked', () => {
     // not plain: the walk answers, as without a memo
     for (const p of ['a/b/../b/c', './a/b/c', 'a//b/c', 'a/b/c/'])
       expect(containPath(root, p, memo)).toEqual(containPath(root, p))
+  })
+})
+
+describe('readRepoFile with the memo and the scratch buffer of a scan', () => {
+  // an 'ok' answer's bytes are the scratch buffer's until the next read: copied here before it
+  const settled = (r: ReadResult) => (r.kind === 'ok' ? { kind: 'ok', text: r.bytes.toString('latin1') } : r)
+
+  it('reads every path exactly as a read on its own: a link at the end of a known directory is walked, not opened', () => {
+    fc.assert(
+      fc.property(tree, fc.array(relPath, { minLength: 1, maxLength: 25 }), (spec, paths) => {
+        const root = build(spec)
+        const memo = createContainMemo()
+        const scratch = createReadScratch()
+        for (const p of paths)
+          expect(settled(readRepoFile(root, p, 1024, memo, scratch))).toEqual(
+            settled(readRepoFile(root, p, 1024))
+          )
+      }),
+      { numRuns: 150 }
+    )
+  })
+
+  it('opens a file of a known directory at once, and walks a link there as the walk would', () => {
+    const root = build({
+      a: { kind: 'dir' },
+      'a/f': { kind: 'file' },
+      'a/g': { kind: 'file' },
+      'a/in': { kind: 'link', to: 'g' },
+      'a/out': { kind: 'outside' },
+      'a/none': { kind: 'link', to: 'missing' }
+    })
+    const memo = createContainMemo()
+    const scratch = createReadScratch()
+    expect(settled(readRepoFile(root, 'a/f', 1024, memo, scratch))).toEqual({
+      kind: 'ok',
+      text: 'a/f'.repeat(27)
+    })
+    // a is known now: a link at its end is refused by the open and resolved by the walk, inside or out
+    expect(memo.dirs.size).toBe(1)
+    expect(settled(readRepoFile(root, 'a/in', 1024, memo, scratch))).toEqual({
+      kind: 'ok',
+      text: 'a/g'.repeat(27)
+    })
+    expect(readRepoFile(root, 'a/out', 1024, memo, scratch)).toMatchObject({ kind: 'outside-root' })
+    expect(readRepoFile(root, 'a/none', 1024, memo, scratch)).toMatchObject({ kind: 'dangling-link' })
+    expect(readRepoFile(root, 'a/missing', 1024, memo, scratch)).toEqual({ kind: 'missing' })
+    expect(readRepoFile(root, 'a', 1024, memo, scratch)).toEqual({ kind: 'not-a-file' })
+    // the limit holds with a scratch buffer larger than it
+    expect(readRepoFile(root, 'a/g', 80, memo, scratch)).toEqual({ kind: 'too-large', size: 81, limit: 80 })
   })
 })

@@ -59,6 +59,27 @@ describe('createRepoScan', () => {
     expect(scan.containing(listed, ['/v1/health'])[0]).toBe(scan.containing(listed, ['/v1/health'])[0])
   })
 
+  it('each file found keeps its own bytes and text, though all are read into one buffer', () => {
+    // larger files first and last, matches between: a match not copied out of the buffer would hold the next
+    // file's bytes
+    const files: Record<string, string> = {
+      'src/a.ts': `${'// padding\n'.repeat(500)}fetch('/v1/health')\n`,
+      'src/b.ts': "fetch('/v1/health') // short\n",
+      'src/c.ts': 'export const none = 1\n'.repeat(800),
+      'src/d.ts': "const ask = '/v1/query/ask'\n",
+      'src/e.ts': 'x'.repeat(200_000)
+    }
+    const root = repo(files)
+    const scan = createRepoScan(root)
+    const found = scan.containing(scan.list(['src/**/*.ts'], []), ['/v1/health', '/v1/query/ask'])
+    expect(found.map((f) => [f.path, f.text])).toEqual(
+      ['src/a.ts', 'src/b.ts', 'src/d.ts'].map((p) => [p, files[p]])
+    )
+    // the bytes the scan keeps of each (what the adapter rules read) are its own as well
+    for (const p of ['src/a.ts', 'src/b.ts', 'src/d.ts'])
+      expect(scan.file(p).read).toEqual({ kind: 'ok', bytes: Buffer.from(files[p]!) })
+  })
+
   it('a file asked for by name: the read as readRepoFile gives it, decoded once', () => {
     const root = repo(FILES)
     const scan = createRepoScan(root)

@@ -39,7 +39,7 @@ function requireWithCodeCache(file, env = process.env, variant = "") {
   if (known) return known.exports;
   const bytes = (0, import_node_fs.readFileSync)(file);
   const source = bytes.toString("utf8");
-  const cacheFile = env.BASELINE_GATE_COMPILE_CACHE === "0" ? null : cachePath(file, bytes, variant);
+  const cacheFile = env.BASELINE_GATE_COMPILE_CACHE === "0" ? null : cachePath(file, bytes, variant, env);
   const cachedData = cacheFile ? readCache(cacheFile) : void 0;
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}
 })`;
@@ -64,14 +64,16 @@ function partsRequire(file, env) {
   return Object.assign(part, plain);
 }
 var CACHE_DIR = ".compile-cache";
-function cachePath(file, bundle, variant) {
+function cachePath(file, bundle, variant, env) {
   try {
     const uid = typeof process.getuid === "function" ? process.getuid() : -1;
     const dir = (0, import_node_path.join)((0, import_node_path.dirname)(file), CACHE_DIR);
     (0, import_node_fs.mkdirSync)(dir, { recursive: true, mode: 448 });
     const st = (0, import_node_fs.lstatSync)(dir);
     if (!st.isDirectory() || uid >= 0 && st.uid !== uid || (st.mode & 63) !== 0) return null;
-    const key = (0, import_node_crypto.createHash)("sha1").update(bundle).update(`\0${process.version}\0${process.arch}\0${variant}`).digest("hex");
+    const key = (0, import_node_crypto.createHash)("sha1").update(bundle).update(
+      `\0${process.version}\0${process.arch}\0${variant}\0${process.execArgv.join("\0")}\0${env.NODE_OPTIONS ?? ""}`
+    ).digest("hex");
     return (0, import_node_path.join)(dir, `${key.slice(0, 32)}.bin`);
   } catch {
     return null;

@@ -19646,15 +19646,19 @@ function isPlainRelative(rel) {
   return PLAIN_RELATIVE.test(rel);
 }
 function underKnownDirectory(root, rel, memo) {
+  const real = knownDirectoryPath(root, rel, memo);
+  if (real === void 0) return void 0;
+  const stat3 = lstatOrNull(real);
+  if (!stat3) return { kind: "inside", real, exists: false };
+  return stat3.isSymbolicLink() ? void 0 : { kind: "inside", real, exists: true };
+}
+function knownDirectoryPath(root, rel, memo) {
   if (sep2 !== "/" || !isPlainRelative(rel)) return void 0;
   const realRoot = memo.realRoot ??= realpathSync2(root);
   const slash = rel.lastIndexOf("/");
   const base = realRoot === "/" ? "" : realRoot;
   if (slash >= 0 && !memo.dirs.has(`${base}/${rel.slice(0, slash)}`)) return void 0;
-  const real = `${base}/${rel}`;
-  const stat3 = lstatOrNull(real);
-  if (!stat3) return { kind: "inside", real, exists: false };
-  return stat3.isSymbolicLink() ? void 0 : { kind: "inside", real, exists: true };
+  return `${base}/${rel}`;
 }
 function lstatOrNull(path2) {
   try {
@@ -21475,7 +21479,15 @@ var require_picomatch2 = __commonJS({
 
 // src/fs/read.ts
 import { closeSync as closeSync3, constants as constants5, fstatSync, openSync as openSync3, readSync } from "node:fs";
-function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
+function createReadScratch() {
+  return { buf: Buffer.allocUnsafe(64 * 1024) };
+}
+function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo, scratch) {
+  const known = memo ? knownDirectoryPath(root, rel, memo) : void 0;
+  if (known !== void 0) {
+    const read = openAndRead(known, limit, scratch, null);
+    if (read !== null) return read;
+  }
   const where4 = containPath(root, rel, memo);
   if (where4.kind === "outside")
     return { kind: "outside-root", problem: `leads outside the repository (to ${where4.leadsTo})` };
@@ -21485,27 +21497,33 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
       problem: `${where4.link} is a symbolic link to ${where4.target}, ${where4.why ?? "which does not exist"}`
     };
   if (!where4.exists) return { kind: "missing" };
+  return openAndRead(where4.real, limit, scratch, BECAME_A_LINK);
+}
+function openAndRead(real, limit, scratch, onLink) {
   let fd;
   try {
-    fd = openSync3(where4.real, constants5.O_RDONLY | constants5.O_NONBLOCK | NOFOLLOW);
+    fd = openSync3(real, constants5.O_RDONLY | constants5.O_NONBLOCK | NOFOLLOW);
   } catch (e) {
     const code2 = e.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
     if (code2 === "EISDIR") return { kind: "not-a-file" };
-    if (code2 === "ELOOP") return { kind: "outside-root", problem: "became a symbolic link while it was read" };
+    if (code2 === "ELOOP") return onLink;
     return { kind: "unreadable", reason: code2 ?? String(e) };
   }
   try {
     const stat3 = fstatSync(fd);
     if (!stat3.isFile()) return { kind: "not-a-file" };
     if (stat3.size > limit) return { kind: "too-large", size: stat3.size, limit };
-    const buf = Buffer.allocUnsafe(Math.min(stat3.size, limit) + 1);
+    const want = Math.min(stat3.size, limit) + 1;
+    if (scratch && scratch.buf.length < want)
+      scratch.buf = Buffer.allocUnsafe(Math.max(want, Math.min(scratch.buf.length * 2, limit + 1)));
+    const buf = scratch ? scratch.buf : Buffer.allocUnsafe(want);
     let n = 0;
     for (; ; ) {
-      const got = readSync(fd, buf, n, buf.length - n, null);
+      const got = readSync(fd, buf, n, want - n, null);
       if (got === 0) break;
       n += got;
-      if (n === buf.length || n === stat3.size) break;
+      if (n === want || n === stat3.size) break;
     }
     if (n > limit) return { kind: "too-large", size: n, limit };
     return { kind: "ok", bytes: buf.subarray(0, n) };
@@ -21517,7 +21535,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
     closeSync3(fd);
   }
 }
-var NOFOLLOW;
+var NOFOLLOW, BECAME_A_LINK;
 var init_read = __esm({
   "src/fs/read.ts"() {
     "use strict";
@@ -21526,6 +21544,10 @@ var init_read = __esm({
     init_contain();
     init_limits();
     NOFOLLOW = constants5.O_NOFOLLOW ?? 0;
+    BECAME_A_LINK = {
+      kind: "outside-root",
+      problem: "became a symbolic link while it was read"
+    };
   }
 });
 
@@ -58317,6 +58339,7 @@ function createRepoScan(root) {
   const failed = /* @__PURE__ */ new Map();
   const oddByGlobs = /* @__PURE__ */ new Map();
   const memo = createContainMemo();
+  const scratch = createReadScratch();
   const readFile = (path2) => readRepoFile(root, path2, MAX_FILE_BYTES, memo);
   const file = (path2, known) => {
     let f = files.get(path2);
@@ -58349,9 +58372,10 @@ function createRepoScan(root) {
         const patterns = needles.map((n) => Buffer.from(n, "utf8"));
         found = [];
         for (const path2 of paths) {
-          const read = files.get(path2)?.read ?? readFile(path2);
+          const kept = files.get(path2);
+          const read = kept?.read ?? readRepoFile(root, path2, MAX_FILE_BYTES, memo, scratch);
           if (read.kind === "ok" && patterns.some((p) => read.bytes.includes(p)))
-            found.push(file(path2, read).source());
+            found.push((kept ?? file(path2, { kind: "ok", bytes: Buffer.from(read.bytes) })).source());
           else if (read.kind !== "ok" && read.kind !== "missing") failed.set(path2, whyUnread(read));
         }
         searches.set(key, found);

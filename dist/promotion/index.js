@@ -26166,15 +26166,19 @@ function isPlainRelative(rel) {
   return PLAIN_RELATIVE.test(rel);
 }
 function underKnownDirectory(root, rel, memo) {
+  const real = knownDirectoryPath(root, rel, memo);
+  if (real === void 0) return void 0;
+  const stat2 = lstatOrNull(real);
+  if (!stat2) return { kind: "inside", real, exists: false };
+  return stat2.isSymbolicLink() ? void 0 : { kind: "inside", real, exists: true };
+}
+function knownDirectoryPath(root, rel, memo) {
   if (sep2 !== "/" || !isPlainRelative(rel)) return void 0;
   const realRoot = memo.realRoot ??= realpathSync(root);
   const slash = rel.lastIndexOf("/");
   const base = realRoot === "/" ? "" : realRoot;
   if (slash >= 0 && !memo.dirs.has(`${base}/${rel.slice(0, slash)}`)) return void 0;
-  const real = `${base}/${rel}`;
-  const stat2 = lstatOrNull(real);
-  if (!stat2) return { kind: "inside", real, exists: false };
-  return stat2.isSymbolicLink() ? void 0 : { kind: "inside", real, exists: true };
+  return `${base}/${rel}`;
 }
 function lstatOrNull(path2) {
   try {
@@ -26209,7 +26213,12 @@ var ContainmentError = class extends Error {
 
 // src/fs/read.ts
 var NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
-function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
+function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo, scratch) {
+  const known = memo ? knownDirectoryPath(root, rel, memo) : void 0;
+  if (known !== void 0) {
+    const read = openAndRead(known, limit, scratch, null);
+    if (read !== null) return read;
+  }
   const where4 = containPath(root, rel, memo);
   if (where4.kind === "outside")
     return { kind: "outside-root", problem: `leads outside the repository (to ${where4.leadsTo})` };
@@ -26219,27 +26228,37 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo) {
       problem: `${where4.link} is a symbolic link to ${where4.target}, ${where4.why ?? "which does not exist"}`
     };
   if (!where4.exists) return { kind: "missing" };
+  return openAndRead(where4.real, limit, scratch, BECAME_A_LINK);
+}
+var BECAME_A_LINK = {
+  kind: "outside-root",
+  problem: "became a symbolic link while it was read"
+};
+function openAndRead(real, limit, scratch, onLink) {
   let fd;
   try {
-    fd = openSync(where4.real, constants3.O_RDONLY | constants3.O_NONBLOCK | NOFOLLOW);
+    fd = openSync(real, constants3.O_RDONLY | constants3.O_NONBLOCK | NOFOLLOW);
   } catch (e) {
     const code2 = e.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
     if (code2 === "EISDIR") return { kind: "not-a-file" };
-    if (code2 === "ELOOP") return { kind: "outside-root", problem: "became a symbolic link while it was read" };
+    if (code2 === "ELOOP") return onLink;
     return { kind: "unreadable", reason: code2 ?? String(e) };
   }
   try {
     const stat2 = fstatSync(fd);
     if (!stat2.isFile()) return { kind: "not-a-file" };
     if (stat2.size > limit) return { kind: "too-large", size: stat2.size, limit };
-    const buf = Buffer.allocUnsafe(Math.min(stat2.size, limit) + 1);
+    const want = Math.min(stat2.size, limit) + 1;
+    if (scratch && scratch.buf.length < want)
+      scratch.buf = Buffer.allocUnsafe(Math.max(want, Math.min(scratch.buf.length * 2, limit + 1)));
+    const buf = scratch ? scratch.buf : Buffer.allocUnsafe(want);
     let n = 0;
     for (; ; ) {
-      const got = readSync(fd, buf, n, buf.length - n, null);
+      const got = readSync(fd, buf, n, want - n, null);
       if (got === 0) break;
       n += got;
-      if (n === buf.length || n === stat2.size) break;
+      if (n === want || n === stat2.size) break;
     }
     if (n > limit) return { kind: "too-large", size: n, limit };
     return { kind: "ok", bytes: buf.subarray(0, n) };

@@ -36,7 +36,7 @@ export function requireWithCodeCache(
   if (known) return known.exports
   const bytes = readFileSync(file)
   const source = bytes.toString('utf8')
-  const cacheFile = env.BASELINE_GATE_COMPILE_CACHE === '0' ? null : cachePath(file, bytes, variant)
+  const cacheFile = env.BASELINE_GATE_COMPILE_CACHE === '0' ? null : cachePath(file, bytes, variant, env)
   const cachedData = cacheFile ? readCache(cacheFile) : undefined
   const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`
   const script = new vm.Script(wrapper, { filename: file, cachedData })
@@ -80,7 +80,7 @@ export const CACHE_DIR = '.compile-cache'
  * that every later run of the gate executed, on any repository (a forged PASS). Beside the bundle, only who can
  * already rewrite the bundle can write them. A directory that is not our own and private is not used.
  */
-function cachePath(file: string, bundle: Buffer, variant: string): string | null {
+function cachePath(file: string, bundle: Buffer, variant: string, env: NodeJS.ProcessEnv): string | null {
   try {
     const uid = typeof process.getuid === 'function' ? process.getuid() : -1
     const dir = join(dirname(file), CACHE_DIR)
@@ -90,7 +90,11 @@ function cachePath(file: string, bundle: Buffer, variant: string): string | null
     if (!st.isDirectory() || (uid >= 0 && st.uid !== uid) || (st.mode & 0o077) !== 0) return null
     const key = createHash('sha1')
       .update(bundle)
-      .update(`\0${process.version}\0${process.arch}\0${variant}`)
+      // V8 rejects a cache made under other flags (node's options, NODE_OPTIONS): each set keeps its own entry, or
+      // runs with and without a flag rewrote the one entry on every run, and none ever used it
+      .update(
+        `\0${process.version}\0${process.arch}\0${variant}\0${process.execArgv.join('\0')}\0${env.NODE_OPTIONS ?? ''}`
+      )
       .digest('hex')
     return join(dir, `${key.slice(0, 32)}.bin`)
   } catch {

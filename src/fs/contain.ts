@@ -144,18 +144,27 @@ export function isPlainRelative(rel: string): boolean {
  * The walk's answer for a plain path whose directory this batch already walked (the many files of a scan's
  * listing): the directory is real and inside, so only the last component is looked at, as the walk would.
  * Undefined when the walk must answer (another shape of path, an unwalked directory, a link at the end).
- * The string arithmetic below is the walk's own (join, resolve, relative) for that shape, without their cost.
  */
 function underKnownDirectory(root: string, rel: string, memo: ContainMemo): Contained | undefined {
+  const real = knownDirectoryPath(root, rel, memo)
+  if (real === undefined) return undefined
+  const stat = lstatOrNull(real)
+  if (!stat) return { kind: 'inside', real, exists: false }
+  return stat.isSymbolicLink() ? undefined : { kind: 'inside', real, exists: true }
+}
+
+/**
+ * Where a plain path whose directory this batch already walked really is (its last component not looked at), or
+ * undefined when the walk must answer. A reader that opens it with O_NOFOLLOW needs no look at it first. The
+ * string arithmetic is the walk's own (join, resolve, relative) for that shape, without their cost.
+ */
+export function knownDirectoryPath(root: string, rel: string, memo: ContainMemo): string | undefined {
   if (sep !== '/' || !isPlainRelative(rel)) return undefined
   const realRoot = (memo.realRoot ??= realpathSync(root))
   const slash = rel.lastIndexOf('/')
   const base = realRoot === '/' ? '' : realRoot
   if (slash >= 0 && !memo.dirs.has(`${base}/${rel.slice(0, slash)}`)) return undefined
-  const real = `${base}/${rel}`
-  const stat = lstatOrNull(real)
-  if (!stat) return { kind: 'inside', real, exists: false }
-  return stat.isSymbolicLink() ? undefined : { kind: 'inside', real, exists: true }
+  return `${base}/${rel}`
 }
 
 /** lstat, or null where there is nothing to look at (missing, or a component that is not a directory). */

@@ -1,7 +1,7 @@
 // Read a file of the user's repository, refusing what cannot be a trio file instead of hanging or crashing.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
 import { MAX_FILE_BYTES } from '../document/limits.js'
-import { containPath } from './contain.js'
+import { containPath, knownDirectoryPath } from './contain.js'
 import type { ContainMemo } from './contain.js'
 
 export { resolveInRoot } from './contain.js'
@@ -23,13 +23,38 @@ export type ReadResult =
 // O_NOFOLLOW: the final component was checked not to be a link; if one appears there since, it is not followed
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0
 
-/** @param memo shared by the reads of one scan (see ContainMemo) */
+/**
+ * A buffer that the reads of one batch share (a scan of many files, each searched and dropped): each file is read
+ * into it, so only the files kept are copied. Fresh memory for every file cost more than reading it (page faults,
+ * and garbage collections for the external memory). Grown to the largest file read, never shrunk.
+ */
+export interface ReadScratch {
+  buf: Buffer
+}
+
+export function createReadScratch(): ReadScratch {
+  return { buf: Buffer.allocUnsafe(64 * 1024) }
+}
+
+/**
+ * @param memo shared by the reads of one scan (see ContainMemo)
+ * @param scratch read into it (see ReadScratch): the bytes of an 'ok' answer are then valid only until the next
+ *   read with the same scratch
+ */
 export function readRepoFile(
   root: string,
   rel: string,
   limit = MAX_FILE_BYTES,
-  memo?: ContainMemo
+  memo?: ContainMemo,
+  scratch?: ReadScratch
 ): ReadResult {
+  // a file of a directory this batch already walked is opened at once, with no look at it first: O_NOFOLLOW
+  // refuses a link there, which the walk below then resolves as it would have (one system call less a file)
+  const known = memo ? knownDirectoryPath(root, rel, memo) : undefined
+  if (known !== undefined) {
+    const read = openAndRead(known, limit, scratch, null)
+    if (read !== null) return read
+  }
   const where = containPath(root, rel, memo)
   if (where.kind === 'outside')
     return { kind: 'outside-root', problem: `leads outside the repository (to ${where.leadsTo})` }
@@ -39,15 +64,45 @@ export function readRepoFile(
       problem: `${where.link} is a symbolic link to ${where.target}, ${where.why ?? 'which does not exist'}`
     }
   if (!where.exists) return { kind: 'missing' }
+  return openAndRead(where.real, limit, scratch, BECAME_A_LINK)
+}
+
+const BECAME_A_LINK: ReadResult = {
+  kind: 'outside-root',
+  problem: 'became a symbolic link while it was read'
+}
+
+/**
+ * Open `real` (never following a link at its end) and read it whole, up to `limit` bytes.
+ * @param onLink the answer when `real` is a symbolic link (null: the caller walks it)
+ */
+function openAndRead(
+  real: string,
+  limit: number,
+  scratch: ReadScratch | undefined,
+  onLink: ReadResult
+): ReadResult
+function openAndRead(
+  real: string,
+  limit: number,
+  scratch: ReadScratch | undefined,
+  onLink: null
+): ReadResult | null
+function openAndRead(
+  real: string,
+  limit: number,
+  scratch: ReadScratch | undefined,
+  onLink: ReadResult | null
+): ReadResult | null {
   let fd: number
   try {
     // O_NONBLOCK: opening a FIFO for reading would otherwise wait forever for a writer
-    fd = openSync(where.real, constants.O_RDONLY | constants.O_NONBLOCK | NOFOLLOW)
+    fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | NOFOLLOW)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' }
     if (code === 'EISDIR') return { kind: 'not-a-file' }
-    if (code === 'ELOOP') return { kind: 'outside-root', problem: 'became a symbolic link while it was read' }
+    if (code === 'ELOOP') return onLink
     return { kind: 'unreadable', reason: code ?? String(e) }
   }
   try {
@@ -56,13 +111,16 @@ export function readRepoFile(
     if (stat.size > limit) return { kind: 'too-large', size: stat.size, limit }
     // Read up to limit+1 bytes: a file that grows while we read is still bounded. The read stops at the size fstat
     // gave (the file as it was then) without asking again for the end: one read a file, not two
-    const buf = Buffer.allocUnsafe(Math.min(stat.size, limit) + 1)
+    const want = Math.min(stat.size, limit) + 1
+    if (scratch && scratch.buf.length < want)
+      scratch.buf = Buffer.allocUnsafe(Math.max(want, Math.min(scratch.buf.length * 2, limit + 1)))
+    const buf = scratch ? scratch.buf : Buffer.allocUnsafe(want)
     let n = 0
     for (;;) {
-      const got = readSync(fd, buf, n, buf.length - n, null)
+      const got = readSync(fd, buf, n, want - n, null)
       if (got === 0) break
       n += got
-      if (n === buf.length || n === stat.size) break
+      if (n === want || n === stat.size) break
     }
     if (n > limit) return { kind: 'too-large', size: n, limit }
     return { kind: 'ok', bytes: buf.subarray(0, n) }

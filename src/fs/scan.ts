@@ -7,7 +7,7 @@ import { strictUtf8 } from '../text/utf8.js'
 import { sourceFromBytes } from '../document/source-file.js'
 import type { SourceFile } from '../document/source-file.js'
 import type { ReadResult } from './read.js'
-import { MAX_FILE_BYTES, readRepoFile } from './read.js'
+import { createReadScratch, MAX_FILE_BYTES, readRepoFile } from './read.js'
 import { containPath, createContainMemo, isPlainRelative } from './contain.js'
 
 export function listFiles(root: string, include: string[], exclude: string[]): string[] {
@@ -84,6 +84,7 @@ export function createRepoScan(root: string): RepoScan {
   const oddByGlobs = new Map<string, Unscanned[]>()
   // the scan reads many files of few directories: each directory is checked for links once
   const memo = createContainMemo()
+  const scratch = createReadScratch()
   const readFile = (path: string) => readRepoFile(root, path, MAX_FILE_BYTES, memo)
   const file = (path: string, known?: ReadResult): ScannedFile => {
     let f = files.get(path)
@@ -116,10 +117,12 @@ export function createRepoScan(root: string): RepoScan {
         const patterns = needles.map((n) => Buffer.from(n, 'utf8'))
         found = []
         for (const path of paths) {
-          // read again for another search rather than held: a large repository's files need not fit in memory
-          const read = files.get(path)?.read ?? readFile(path)
+          // read again for another search rather than held: a large repository's files need not fit in memory.
+          // Each is read into the scan's scratch buffer, and only a file that matches is copied out of it
+          const kept = files.get(path)
+          const read = kept?.read ?? readRepoFile(root, path, MAX_FILE_BYTES, memo, scratch)
           if (read.kind === 'ok' && patterns.some((p) => read.bytes.includes(p)))
-            found.push(file(path, read).source()!)
+            found.push((kept ?? file(path, { kind: 'ok', bytes: Buffer.from(read.bytes) })).source()!)
           else if (read.kind !== 'ok' && read.kind !== 'missing') failed.set(path, whyUnread(read))
         }
         searches.set(key, found)
