@@ -209,6 +209,18 @@ describe('baseline-gate promote (built CLI)', () => {
     expect(at.stdout).toMatch(
       /merge only once they passed, in a check of their own \(baseline promotion suites in the example workflow\) or locally with npx --no baseline-gate promote --base \w{12} --now 2026-12-31T00:00:00\.000Z\./
     )
+    // replayed: the terminal names the date it judged at, and the commit whose date it is (as the evidence does)
+    const replay = cli(['promote', '--base', 'HEAD~1', '--no-suites', '--replay', '--json'], fx.root)
+    const judgedAt = (
+      JSON.parse(readFileSync((JSON.parse(replay.stdout) as { evidence: string }).evidence, 'utf8')) as {
+        judged_at: { at: string; commit: string; source: string }
+      }
+    ).judged_at
+    expect(judgedAt.source).toBe('commit')
+    const said = cli(['promote', '--base', 'HEAD~1', '--no-suites', '--replay'], fx.root)
+    expect(said.stdout).toContain(
+      `  judged at ${new Date(judgedAt.at).toISOString()}, the committer date of commit ${judgedAt.commit.slice(0, 12)} (--replay), not at the time of this run\n`
+    )
   })
 
   it('a rule FAIL skips the suites: no step runs, the terminal says so in one line, the evidence records why', () => {

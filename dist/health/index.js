@@ -63918,7 +63918,7 @@ function adapterFindings(root, baseline, scan = createRepoScan(root)) {
 
 // src/operations/outcome.ts
 import { basename as basename5 } from "node:path";
-function operationResult(ctx, operation, judged3) {
+function operationResult(ctx, operation, judged3, instant) {
   const evidence = ctx.evidence;
   const baselines = judged3.map((b) => ({
     ...b,
@@ -63940,7 +63940,8 @@ function operationResult(ctx, operation, judged3) {
     file = evidence.write(`${operation}.json`, `${JSON.stringify(index2, null, 2)}
 `);
   }
-  const judgeAt = ctx.judgeAt && ctx.judgeAt.source !== "wall-clock" ? ctx.judgeAt : void 0;
+  const { source } = instant;
+  const judgeAt = source === "wall-clock" ? void 0 : { ...instant, source };
   return { operation, verdict, baselines, evidence: file, ...judgeAt ? { judgeAt } : {} };
 }
 
@@ -64265,7 +64266,8 @@ async function runHealth(ctx, options) {
   return operationResult(
     ctx,
     "health",
-    results.map((r, i) => ({ ...r, evidence: written[jsonAt[i]] }))
+    results.map((r, i) => ({ ...r, evidence: written[jsonAt[i]] })),
+    run2.instant
   );
 }
 function interruptedWrites(root, baseline) {

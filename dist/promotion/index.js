@@ -32891,7 +32891,7 @@ function redactStrings(ctx, value) {
 }
 
 // src/operations/outcome.ts
-function operationResult(ctx, operation, judged2) {
+function operationResult(ctx, operation, judged2, instant) {
   const evidence = ctx.evidence;
   const baselines = judged2.map((b) => ({
     ...b,
@@ -32913,7 +32913,8 @@ function operationResult(ctx, operation, judged2) {
     file = evidence.write(`${operation}.json`, `${JSON.stringify(index, null, 2)}
 `);
   }
-  const judgeAt = ctx.judgeAt && ctx.judgeAt.source !== "wall-clock" ? ctx.judgeAt : void 0;
+  const { source } = instant;
+  const judgeAt = source === "wall-clock" ? void 0 : { ...instant, source };
   return { operation, verdict, baselines, evidence: file, ...judgeAt ? { judgeAt } : {} };
 }
 
@@ -34059,7 +34060,7 @@ async function runPromotion(ctx, options) {
   }
   const results = [];
   for (const finish of judged2) results.push(await finish());
-  return operationResult(ctx, "promotion", results);
+  return operationResult(ctx, "promotion", results, run2.instant);
 }
 async function forkPoint(root, named, base, head) {
   if (await isAncestorCommit(root, base, head) !== false) return null;

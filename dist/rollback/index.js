@@ -42056,7 +42056,7 @@ function more(n) {
 
 // src/operations/outcome.ts
 import { basename as basename6 } from "node:path";
-function operationResult(ctx, operation, judged3) {
+function operationResult(ctx, operation, judged3, instant) {
   const evidence = ctx.evidence;
   const baselines = judged3.map((b) => ({
     ...b,
@@ -42078,7 +42078,8 @@ function operationResult(ctx, operation, judged3) {
     file = evidence.write(`${operation}.json`, `${JSON.stringify(index, null, 2)}
 `);
   }
-  const judgeAt = ctx.judgeAt && ctx.judgeAt.source !== "wall-clock" ? ctx.judgeAt : void 0;
+  const { source } = instant;
+  const judgeAt = source === "wall-clock" ? void 0 : { ...instant, source };
   return { operation, verdict, baselines, evidence: file, ...judgeAt ? { judgeAt } : {} };
 }
 
@@ -42497,7 +42498,7 @@ async function runRollback(ctx, options) {
       release2();
     }
   }
-  return operationResult(ctx, "rollback", results);
+  return operationResult(ctx, "rollback", results, run2.instant);
 }
 async function rollBack(ctx, options, baseline, run2) {
   const startedAt = ctx.clock();

@@ -121,14 +121,18 @@ export function renderReport(
       )
     )
     // a verdict judged at another instant than now says so where it is read: a PASS of --now is not today's
-    if (result.judgeAt)
+    const j = result.judgeAt
+    if (j) {
+      const when = j.at.toISOString()
+      const whose = j.commit ? `commit ${shortCommit(j.commit)}` : 'the commit judged'
       out.push(
         s.dim(
-          result.judgeAt.source === 'given'
-            ? `  judged at ${result.judgeAt.at.toISOString()} (--now), not at the time of this run`
-            : '  judged at the committer date of the commit judged (--replay), not at the time of this run'
+          j.source === 'given'
+            ? `  judged at ${when} (--now), not at the time of this run`
+            : `  judged at ${when}, the committer date of ${whose} (--replay), not at the time of this run`
         )
       )
+    }
     if (b.change) out.push(...changeLines(b.change, s))
     if (b.rollback) out.push(...rollbackLines(b.rollback, s))
     const missing = notRun(b)

@@ -7,7 +7,7 @@ import type { EvidenceStore } from '../fs/evidence-store.js'
 import { readRunContext } from '../git/run-context.js'
 import type { RunContext } from '../git/run-context.js'
 import type { OperationName, Policy } from '../policy/types.js'
-import type { InstantRequest } from './instant.js'
+import type { Instant, InstantRequest } from './instant.js'
 import type { Finding } from '../rules/finding.js'
 import type { StepResult, Verdict } from '../rules/verdict.js'
 import type { Identity, Posture } from '../trio/model.js'
@@ -121,5 +121,5 @@ export interface OperationResult {
   /** Absolute path of the evidence JSON (the baseline's packet, or an index when several baselines ran). */
   evidence: string
   /** When the time-dependent rules judged, when not the wall clock (--now, --replay): said, and carried on. */
-  judgeAt?: Exclude<InstantRequest, { source: 'wall-clock' }>
+  judgeAt?: Instant & { source: 'given' | 'commit' }
 }

@@ -103,7 +103,8 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
   return operationResult(
     ctx,
     'health',
-    results.map((r, i) => ({ ...r, evidence: written[jsonAt[i]!]! }))
+    results.map((r, i) => ({ ...r, evidence: written[jsonAt[i]!]! })),
+    run.instant
   )
 }
 

@@ -3,12 +3,15 @@ import { basename } from 'node:path'
 import type { OperationName } from '../policy/types.js'
 import { aggregateVerdict } from '../rules/verdict.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
+import type { Instant } from './instant.js'
 import { redactFindings, redactStrings } from './redact-findings.js'
 
+/** @param instant when the time-dependent rules judged (the run's, from startRun) */
 export function operationResult(
-  ctx: Pick<OperationContext, 'evidence' | 'env' | 'judgeAt'>,
+  ctx: Pick<OperationContext, 'evidence' | 'env'>,
   operation: OperationName,
-  judged: BaselineResult[]
+  judged: BaselineResult[],
+  instant: Instant
 ): OperationResult {
   const evidence = ctx.evidence
   // what every surface is rendered from: no secret of the run, and nothing shaped like a token, in a finding's
@@ -32,6 +35,7 @@ export function operationResult(
     }
     file = evidence.write(`${operation}.json`, `${JSON.stringify(index, null, 2)}\n`)
   }
-  const judgeAt = ctx.judgeAt && ctx.judgeAt.source !== 'wall-clock' ? ctx.judgeAt : undefined
+  const { source } = instant
+  const judgeAt = source === 'wall-clock' ? undefined : { ...instant, source }
   return { operation, verdict, baselines, evidence: file, ...(judgeAt ? { judgeAt } : {}) }
 }

@@ -134,7 +134,7 @@ export async function runPromotion(
   }
   const results: BaselineResult[] = []
   for (const finish of judged) results.push(await finish())
-  return operationResult(ctx, 'promotion', results)
+  return operationResult(ctx, 'promotion', results, run.instant)
 }
 
 /**

@@ -84,7 +84,7 @@ export async function runRollback(ctx: OperationContext, options: RollbackOption
       release()
     }
   }
-  return operationResult(ctx, 'rollback', results)
+  return operationResult(ctx, 'rollback', results, run.instant)
 }
 
 async function rollBack(
