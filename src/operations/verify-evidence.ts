@@ -180,20 +180,14 @@ export function inspectEvidence(root: string, packetFile: string): EvidenceInspe
     verdict: packet.verdict
   }
   const checkout = checkoutOf(root, judged.commit)
-  const own = checkPacket(
-    root,
-    packetFile,
-    packet as unknown as Packet,
-    judged.commit,
-    checkout?.judged === 'same'
-  )
+  // the fields the checks below read
+  const fields = packet as unknown as Packet
+  const own = checkPacket(root, packetFile, fields, judged.commit, checkout?.judged === 'same')
   const subjects = s ? checkSubjects(root, s) : { checked: 0, problems: [] }
   const place = [
-    ...checkoutProblem(packet.operation, packet as unknown as Packet, judged.commit, checkout),
+    ...checkoutProblem(fields, judged.commit, checkout),
     // a rollback's restored trio is the run's own write, committed after the commit it started from
-    ...(trioOf(packet as unknown as Packet) === 'checkout'
-      ? uncommittedProblem(root, judged.commit, checkout, own.read)
-      : [])
+    ...(trioOf(fields) === 'checkout' ? uncommittedProblem(root, judged.commit, checkout, own.read) : [])
   ]
   const contradiction = verdictContradiction(packet)
   const verdict = contradiction
@@ -238,13 +232,12 @@ function checkoutOf(root: string, judged: string | null): EvidenceInspection['ch
  * is the one it restored, committed after the commit it started from: any checkout after that commit.
  */
 function checkoutProblem(
-  operation: string,
   packet: Packet,
   judged: string | null,
   checkout: EvidenceInspection['checkout']
 ): string[] {
   if (!checkout || judged === null || checkout.judged === 'same') return []
-  const restored = operation === 'rollback' && trioOf(packet) === 'restored'
+  const restored = packet.operation === 'rollback' && trioOf(packet) === 'restored'
   if (restored && checkout.judged === 'after') return []
   const at = `the checkout is at ${checkout.head}`
   return [
