@@ -1,6 +1,7 @@
 // The work health does once per run: the repository scan every baseline's adapter rules share, and the evidence
 // written in one batch. Both must answer exactly as the per-baseline versions did.
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { createEvidenceStore, EvidenceDirError } from '../../src/fs/evidence-store.js'
@@ -89,6 +90,43 @@ describe('createRepoScan', () => {
     expect(f.source()).toBe(f.source())
     expect(scan.file('src/missing.ts').read.kind).toBe('missing')
     expect(scan.file('src/missing.ts').source()).toBeNull()
+  })
+
+  it('a directory the scan cannot read fails (BG605) instead of passing unseen, unless excluded whole', () => {
+    const root = repo(FILES)
+    // made one level at a time from inside it: its full path is longer than the system opens (PATH_MAX, 4096),
+    // though each name is not; the listing passed over it without a word, and the endpoint in it went unseen
+    const name = 'd'.repeat(250)
+    execFileSync('bash', [
+      '-c',
+      'cd "$1" && for i in $(seq 18); do mkdir "$2" && cd "$2"; done && printf %s "$3" > leak.ts',
+      'bash',
+      join(root, 'src'),
+      name,
+      "fetch('/v1/health')\n"
+    ])
+    try {
+      const chain = `src/${Array.from({ length: 18 }, () => name).join('/')}`
+      const unread = adapterFindings(root, adapter()).filter((f) => f.rule === 'BG605')
+      expect(unread).toHaveLength(1)
+      // the first directory of the chain whose path is too long: what it holds is unseen
+      const where = unread[0]!.file!
+      expect(chain.startsWith(where)).toBe(true)
+      expect(`${root}/${where}`.length).toBeGreaterThanOrEqual(4096)
+      expect(unread[0]!.message).toBe(
+        "not scanned for the producer's endpoints: it is a directory the scan cannot read (ENAMETOOLONG); make it a directory the scan can read (a shorter path, read permission), or exclude it (adapter.exclude) if it holds no source"
+      )
+      // excluded whole, it is nobody's concern; excluded in part (only its tests), it still is
+      expect(
+        adapterFindings(root, adapter({ exclude: ['src/dddd*/**'] })).filter((f) => f.rule === 'BG605')
+      ).toEqual([])
+      expect(
+        adapterFindings(root, adapter({ exclude: ['**/*.test.ts'] })).filter((f) => f.rule === 'BG605')
+      ).toHaveLength(1)
+    } finally {
+      // rm walks it from inside, as it was made (a removal by full path fails as the scan did)
+      execFileSync('rm', ['-rf', join(root, 'src', name)])
+    }
   })
 
   it('adapter rules from one shared scan are those of a scan of their own, for baselines alike or not', () => {

@@ -43760,7 +43760,7 @@ var ADAPTER_RULES = {
   BG605: {
     title: "File not scanned for endpoints",
     severity: "error",
-    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break, which the scan's globs never match, could name the producer's endpoints unseen. Each one fails, named with why; rename it, make it a readable file of the repository, or exclude it (`adapter.exclude`) when it is no source.",
+    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory below the globs that cannot be read (a path longer than the system opens, no read permission), which the listing passes over. Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
     example: "A pull request adds `src/vendor/bundle.js` of 20 MiB, or a directory whose name ends in a newline, holding a direct call to the producer."
   }
 };
@@ -46379,7 +46379,7 @@ function openAndRead(real, limit, scratch, onLink) {
     const code2 = e.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
     if (code2 === "EISDIR") return { kind: "not-a-file" };
-    if (code2 === "ELOOP") return onLink;
+    if (code2 === "ELOOP" || code2 === "EMLINK" || code2 === "EFTYPE") return onLink;
     return { kind: "unreadable", reason: code2 ?? String(e) };
   }
   try {

@@ -22239,9 +22239,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants6 = require_constants7();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
+    var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -22257,16 +22257,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix2 = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix2 });
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix2 });
         const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -22292,7 +22292,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
+    picomatch3.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -22309,24 +22309,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix2);
+          match = picomatch3.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+    picomatch3.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse4(pattern, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -22337,13 +22337,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch2.toRegex(source, options);
+      const regex = picomatch3.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -22354,9 +22354,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse4(input, options);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch3.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -22365,8 +22365,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants6;
-    module.exports = picomatch2;
+    picomatch3.constants = constants6;
+    module.exports = picomatch3;
   }
 });
 
@@ -22376,14 +22376,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch2(glob, options, returnState = false) {
+    function picomatch3(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
   }
 });
 
@@ -24784,7 +24784,7 @@ var ADAPTER_RULES = {
   BG605: {
     title: "File not scanned for endpoints",
     severity: "error",
-    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break, which the scan's globs never match, could name the producer's endpoints unseen. Each one fails, named with why; rename it, make it a readable file of the repository, or exclude it (`adapter.exclude`) when it is no source.",
+    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory below the globs that cannot be read (a path longer than the system opens, no read permission), which the listing passes over. Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
     example: "A pull request adds `src/vendor/bundle.js` of 20 MiB, or a directory whose name ends in a newline, holding a direct call to the producer."
   }
 };
@@ -29123,7 +29123,7 @@ function openAndRead(real, limit, scratch, onLink) {
     const code2 = e.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
     if (code2 === "EISDIR") return { kind: "not-a-file" };
-    if (code2 === "ELOOP") return onLink;
+    if (code2 === "ELOOP" || code2 === "EMLINK" || code2 === "EFTYPE") return onLink;
     return { kind: "unreadable", reason: code2 ?? String(e) };
   }
   try {
@@ -40411,6 +40411,7 @@ function restoredTrio(baseline, plan) {
 }
 
 // src/fs/scan.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { readdirSync as readdirSync4 } from "node:fs";
 import { join as join7 } from "node:path";
 
@@ -41184,11 +41185,12 @@ function globSync(globInput, options) {
 }
 
 // src/fs/scan.ts
+var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
 function listFiles(root, include, exclude) {
   if (include.length === 0) return [];
   return globSync(include, {
     cwd: root,
-    ignore: ["**/node_modules/**", "**/.git/**", ...exclude],
+    ignore: [...ALWAYS_IGNORED, ...exclude],
     onlyFiles: true,
     followSymbolicLinks: false,
     // a file or a directory whose name starts with a dot is code all the same (src/.internal/client.ts is
@@ -41246,16 +41248,16 @@ function createRepoScan(root) {
       }
       return [...found];
     },
-    unscanned(include, paths) {
+    unscanned(include, exclude, paths) {
       const out = [];
       for (const path2 of paths) {
         const why = failed.get(path2);
         if (why) out.push({ path: path2, why });
       }
-      const key = JSON.stringify(include);
+      const key = JSON.stringify([include, exclude]);
       let odd = oddByGlobs.get(key);
       if (!odd) {
-        odd = oddNames(root, include);
+        odd = oddNames(root, include, exclude);
         oddByGlobs.set(key, odd);
       }
       const listed = new Set(paths);
@@ -41282,15 +41284,19 @@ function globBase(pattern) {
   const i2 = parts.findIndex((p) => /[*?[\]{}()!+@\\]/.test(p));
   return (i2 === -1 ? parts.slice(0, -1) : parts.slice(0, i2)).join("/");
 }
-function oddNames(root, include) {
+function oddNames(root, include, exclude) {
   const bases = [...new Set(include.map(globBase))].sort();
   const walked = bases.filter((b, i2) => !bases.slice(0, i2).some((o) => o === "" || b.startsWith(`${o}/`)));
   const out = [];
+  const ignored = (0, import_picomatch2.default)([...ALWAYS_IGNORED, ...exclude], { dot: true });
   const walk2 = (rel, real) => {
     let entries;
     try {
       entries = readdirSync4(real, { withFileTypes: true, encoding: "buffer" });
-    } catch {
+    } catch (e) {
+      const code2 = e.code ?? String(e);
+      if (code2 !== "ENOENT" && code2 !== "ENOTDIR" && rel !== "" && !ignored(`${rel}/x`))
+        out.push({ path: rel, why: `it is a directory the scan cannot read (${code2})`, directory: true });
       return;
     }
     for (const e of entries) {
@@ -41401,15 +41407,16 @@ function adapterFindings(root, baseline, scan = createRepoScan(root)) {
   const own = new Set(adapter.files);
   const others = scan.list(adapter.scan, adapter.exclude).filter((p) => !own.has(p));
   const scanned2 = scan.containing(others, adapter.endpoints);
-  const unscanned = scan.unscanned(adapter.scan, others).map(
-    (u) => finding(
-      "BG605",
-      u.path,
-      null,
-      `not scanned for the producer's endpoints: ${u.why}; ${u.oddName ? "rename it (no glob can match or exclude such a name)" : "make it a readable file of the repository, or exclude it (adapter.exclude) if it is no source"}`
-    )
+  const unscanned = scan.unscanned(adapter.scan, adapter.exclude, others).map(
+    (u) => finding("BG605", u.path, null, `not scanned for the producer's endpoints: ${u.why}; ${advice(u)}`)
   );
   return [...adapterRules({ adapter, adapterSources, scanned: scanned2 }), ...unscanned];
+}
+function advice(u) {
+  if (u.oddName) return "rename it (no glob can match or exclude such a name)";
+  if (u.directory)
+    return "make it a directory the scan can read (a shorter path, read permission), or exclude it (adapter.exclude) if it holds no source";
+  return "make it a readable file of the repository, or exclude it (adapter.exclude) if it is no source";
 }
 
 // src/classify/last-known-good.ts

@@ -34,8 +34,8 @@ const MAX_LINKS = 40
  * What one batch of checks (a scan of many files of one tree) may share: the root's real path, and the real
  * directories already walked and found to be directories, not links. Each is asked of the file system once per
  * batch instead of once per path. It holds only what the batch already assumes (the tree does not change while
- * it is read); the last component of every path is still looked at each time, and a read opens it with
- * O_NOFOLLOW.
+ * it is read); the last component of every path is still looked at each time (by the walk, or by a read that opens
+ * it with O_NOFOLLOW, which refuses a link there and leaves it to the walk).
  */
 export interface ContainMemo {
   realRoot?: string

@@ -102,7 +102,8 @@ function openAndRead(
     const code = (e as NodeJS.ErrnoException).code
     if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' }
     if (code === 'EISDIR') return { kind: 'not-a-file' }
-    if (code === 'ELOOP') return onLink
+    // a link at the end: ELOOP (Linux, macOS); EMLINK on FreeBSD, EFTYPE on NetBSD
+    if (code === 'ELOOP' || code === 'EMLINK' || code === 'EFTYPE') return onLink
     return { kind: 'unreadable', reason: code ?? String(e) }
   }
   try {

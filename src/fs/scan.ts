@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs'
 import type { Dirent } from 'node:fs'
 import { join } from 'node:path'
+import picomatch from 'picomatch'
 import { globSync } from 'tinyglobby'
 import { strictUtf8 } from '../text/utf8.js'
 import { sourceFromBytes } from '../document/source-file.js'
@@ -10,12 +11,15 @@ import type { ReadResult } from './read.js'
 import { createReadScratch, MAX_FILE_BYTES, readRepoFile } from './read.js'
 import { containPath, createContainMemo, isPlainRelative } from './contain.js'
 
+/** What the scan never lists, besides the policy's exclude globs. */
+const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**']
+
 export function listFiles(root: string, include: string[], exclude: string[]): string[] {
   if (include.length === 0) return []
   return (
     globSync(include, {
       cwd: root,
-      ignore: ['**/node_modules/**', '**/.git/**', ...exclude],
+      ignore: [...ALWAYS_IGNORED, ...exclude],
       onlyFiles: true,
       followSymbolicLinks: false,
       // a file or a directory whose name starts with a dot is code all the same (src/.internal/client.ts is
@@ -62,9 +66,10 @@ export interface RepoScan {
    * What a search over `paths` could not look into, so that nothing it holds goes unseen: the listed files it
    * could not read (too large, a link out of the root or to nothing, unreadable), and the files and directories
    * below the globs' directories whose names hold a line break, which the globs never list (picomatch's `**`
-   * does not match one). Call after containing() over the same paths.
+   * does not match one), and the directories there that cannot be read (the listing passes over them in silence).
+   * Call after containing() over the same paths.
    */
-  unscanned(include: string[], paths: readonly string[]): Unscanned[]
+  unscanned(include: string[], exclude: string[], paths: readonly string[]): Unscanned[]
 }
 
 /** A file the scan could not look into, and why. */
@@ -73,6 +78,8 @@ export interface Unscanned {
   why: string
   /** A name no glob can match (a line break, not UTF-8): excluding it by a glob cannot work either. */
   oddName?: true
+  /** A directory that cannot be read: whatever it holds is unseen. */
+  directory?: true
 }
 
 export function createRepoScan(root: string): RepoScan {
@@ -129,17 +136,17 @@ export function createRepoScan(root: string): RepoScan {
       }
       return [...found]
     },
-    unscanned(include, paths) {
+    unscanned(include, exclude, paths) {
       const out: Unscanned[] = []
       for (const path of paths) {
         const why = failed.get(path)
         if (why) out.push({ path, why })
       }
       // walked once per set of globs, however many baselines ask
-      const key = JSON.stringify(include)
+      const key = JSON.stringify([include, exclude])
       let odd = oddByGlobs.get(key)
       if (!odd) {
-        odd = oddNames(root, include)
+        odd = oddNames(root, include, exclude)
         oddByGlobs.set(key, odd)
       }
       // a file the globs did list after all (a name whose own line break `*` matches) was read and judged
@@ -173,20 +180,28 @@ function globBase(pattern: string): string {
 
 /**
  * The files and directories below the globs' directories whose names no listed path can be: one with a CR or an
- * LF (which picomatch's `**` never matches), one that is not UTF-8 (listed under another name, so never read).
- * Links are not followed, node_modules and .git are left out, and a directory so named is not entered.
+ * LF (which picomatch's `**` never matches), one that is not UTF-8 (listed under another name, so never read); and
+ * the directories there that cannot be read (a path too long for the system to open, no permission), which the
+ * listing passes over without a word, unless the exclude globs leave out all they could hold. Links are not
+ * followed, node_modules and .git are left out, and a directory so named is not entered.
  */
-function oddNames(root: string, include: string[]): Unscanned[] {
+function oddNames(root: string, include: string[], exclude: string[]): Unscanned[] {
   const bases = [...new Set(include.map(globBase))].sort()
   // a base inside another is walked with it
   const walked = bases.filter((b, i) => !bases.slice(0, i).some((o) => o === '' || b.startsWith(`${o}/`)))
   const out: Unscanned[] = []
+  // a directory is excluded whole when a file of any name in it would be (`src/generated/**`)
+  const ignored = picomatch([...ALWAYS_IGNORED, ...exclude], { dot: true })
   // `real`: where `rel` really is; below a base, entries that are links are never entered (isDirectory is false)
   const walk = (rel: string, real: string) => {
     let entries: Dirent<Buffer>[]
     try {
       entries = readdirSync(real, { withFileTypes: true, encoding: 'buffer' })
-    } catch {
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? String(e)
+      // gone while it was walked: nothing there to see
+      if (code !== 'ENOENT' && code !== 'ENOTDIR' && rel !== '' && !ignored(`${rel}/x`))
+        out.push({ path: rel, why: `it is a directory the scan cannot read (${code})`, directory: true })
       return
     }
     for (const e of entries) {

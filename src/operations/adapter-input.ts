@@ -1,7 +1,7 @@
 // The adapter boundary rules (6xx) over the repository on disk: the adapter files and every scanned file that
 // names one of the producer's endpoints. Shared by health and rollback (which checks the restored trio).
 import { createRepoScan } from '../fs/scan.js'
-import type { RepoScan } from '../fs/scan.js'
+import type { RepoScan, Unscanned } from '../fs/scan.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { adapterRules } from '../rules/adapter.js'
 import { finding } from '../rules/finding.js'
@@ -33,14 +33,17 @@ export function adapterFindings(
   const scanned = scan.containing(others, adapter.endpoints)
   // what the search could not look into could name an endpoint unseen: each is a finding of its own
   const unscanned = scan
-    .unscanned(adapter.scan, others)
+    .unscanned(adapter.scan, adapter.exclude, others)
     .map((u) =>
-      finding(
-        'BG605',
-        u.path,
-        null,
-        `not scanned for the producer's endpoints: ${u.why}; ${u.oddName ? 'rename it (no glob can match or exclude such a name)' : 'make it a readable file of the repository, or exclude it (adapter.exclude) if it is no source'}`
-      )
+      finding('BG605', u.path, null, `not scanned for the producer's endpoints: ${u.why}; ${advice(u)}`)
     )
   return [...adapterRules({ adapter, adapterSources, scanned }), ...unscanned]
+}
+
+/** What to do about a place the scan could not look into. */
+function advice(u: Unscanned): string {
+  if (u.oddName) return 'rename it (no glob can match or exclude such a name)'
+  if (u.directory)
+    return 'make it a directory the scan can read (a shorter path, read permission), or exclude it (adapter.exclude) if it holds no source'
+  return 'make it a readable file of the repository, or exclude it (adapter.exclude) if it is no source'
 }
