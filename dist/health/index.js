@@ -58424,14 +58424,15 @@ function oddNames(root, include, exclude) {
   const bases = [...new Set(include.map(globBase))].sort();
   const walked = bases.filter((b, i) => !bases.slice(0, i).some((o) => o === "" || b.startsWith(`${o}/`)));
   const out = [];
-  const ignored = (0, import_picomatch2.default)([...ALWAYS_IGNORED, ...exclude], { dot: true });
+  let ignored;
+  const excluded = (dir) => (ignored ??= (0, import_picomatch2.default)([...ALWAYS_IGNORED, ...exclude], { dot: true }))(`${dir}/x`);
   const walk = (rel, real) => {
     let entries;
     try {
       entries = readdirSync3(real, { withFileTypes: true, encoding: "buffer" });
     } catch (e) {
       const code2 = e.code ?? String(e);
-      if (code2 !== "ENOENT" && code2 !== "ENOTDIR" && rel !== "" && !ignored(`${rel}/x`))
+      if (code2 !== "ENOENT" && code2 !== "ENOTDIR" && rel !== "" && !excluded(rel))
         out.push({ path: rel, why: `it is a directory the scan cannot read (${code2})`, directory: true });
       return;
     }

@@ -190,8 +190,11 @@ function oddNames(root: string, include: string[], exclude: string[]): Unscanned
   // a base inside another is walked with it
   const walked = bases.filter((b, i) => !bases.slice(0, i).some((o) => o === '' || b.startsWith(`${o}/`)))
   const out: Unscanned[] = []
-  // a directory is excluded whole when a file of any name in it would be (`src/generated/**`)
-  const ignored = picomatch([...ALWAYS_IGNORED, ...exclude], { dot: true })
+  // a directory is excluded whole when a file of any name in it would be (`src/generated/**`); compiled only for
+  // a directory that cannot be read (a few ms of every start otherwise)
+  let ignored: picomatch.Matcher | undefined
+  const excluded = (dir: string) =>
+    (ignored ??= picomatch([...ALWAYS_IGNORED, ...exclude], { dot: true }))(`${dir}/x`)
   // `real`: where `rel` really is; below a base, entries that are links are never entered (isDirectory is false)
   const walk = (rel: string, real: string) => {
     let entries: Dirent<Buffer>[]
@@ -200,7 +203,7 @@ function oddNames(root: string, include: string[], exclude: string[]): Unscanned
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? String(e)
       // gone while it was walked: nothing there to see
-      if (code !== 'ENOENT' && code !== 'ENOTDIR' && rel !== '' && !ignored(`${rel}/x`))
+      if (code !== 'ENOENT' && code !== 'ENOTDIR' && rel !== '' && !excluded(rel))
         out.push({ path: rel, why: `it is a directory the scan cannot read (${code})`, directory: true })
       return
     }
