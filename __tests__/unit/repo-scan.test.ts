@@ -2,10 +2,20 @@
 // written in one batch. Both must answer exactly as the per-baseline versions did.
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  realpathSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { dirname, join } from 'node:path'
 import { createEvidenceStore, EvidenceDirError } from '../../src/fs/evidence-store.js'
-import { createRepoScan, filesContaining, listFiles } from '../../src/fs/scan.js'
+import { listFiles } from '../../src/fs/listing.js'
+import { createRepoScan, filesContaining } from '../../src/fs/scan.js'
 import { adapterFindings } from '../../src/operations/adapter-input.js'
 import type { BaselinePolicy } from '../../src/policy/types.js'
 import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
@@ -19,6 +29,35 @@ function repo(files: Record<string, string>): string {
     writeFileSync(join(root, rel), text)
   }
   return root
+}
+
+/**
+ * Directories below `root`/src, made one level at a time from inside them, the last one's real path exactly `length`
+ * characters long, and a file `leak.ts` of `text` in it; remove() removes them as they were made (a removal by full
+ * path fails where the path is too long).
+ */
+function deepDirectory(root: string, length: number, text: string): { chain: string; remove: () => void } {
+  const base = join(realpathSync(root), 'src')
+  const names: string[] = []
+  let left = length - base.length
+  while (left > 0) {
+    // a name of 10 to 250 characters, each after a slash, and the last one ending exactly at the length
+    const name = left - 1 > 250 + 11 ? 250 : left - 1 > 250 ? left - 1 - 11 : left - 1
+    names.push('d'.repeat(name))
+    left -= name + 1
+  }
+  execFileSync('bash', [
+    '-c',
+    'top="$1"; text="$2"; shift 2; cd "$top" && for d in "$@"; do mkdir "$d" && cd "$d"; done && printf %s "$text" > leak.ts',
+    'bash',
+    base,
+    text,
+    ...names
+  ])
+  return {
+    chain: `src/${names.join('/')}`,
+    remove: () => execFileSync('rm', ['-rf', join(base, names[0]!)])
+  }
 }
 
 const FILES = {
@@ -92,41 +131,68 @@ describe('createRepoScan', () => {
     expect(scan.file('src/missing.ts').source()).toBeNull()
   })
 
-  it('a directory the scan cannot read fails (BG605) instead of passing unseen, unless excluded whole', () => {
+  // Made one level at a time from inside it: its full path is as long as the system opens (PATH_MAX, 4096) or
+  // longer, though no name is. The listing's walk passed over such a directory without a word, and a file there was
+  // taken for missing: the endpoint in it went unseen, and health passed (found by review)
+  it.each([4094, 4095, 4096, 4097, 4600])(
+    'a file below a directory whose path is %i characters long fails (BG605) instead of passing unseen',
+    (length) => {
+      const root = repo(FILES)
+      const { chain, remove } = deepDirectory(root, length, "fetch('/v1/health')\n")
+      try {
+        const unread = adapterFindings(root, adapter()).filter((f) => f.rule === 'BG605')
+        expect(unread).toHaveLength(1)
+        // the file, or the first directory on its way that cannot be read
+        const where = unread[0]!.file!
+        expect(`${chain}/leak.ts`.startsWith(where)).toBe(true)
+        expect(unread[0]!.message).toMatch(
+          /^not scanned for the producer's endpoints: it (cannot be read|is a directory the scan cannot read) \(ENAMETOOLONG\); make it a/
+        )
+        // excluded whole, it is nobody's concern, written as a directory or as a glob
+        const top = chain.split('/')[1]!
+        for (const exclude of [['src/dddd*/**'], [`src/${top}/`], [`src/${top}`], [`./src/${top}/**`]])
+          expect(adapterFindings(root, adapter({ exclude })).filter((f) => f.rule === 'BG605')).toEqual([])
+        // excluded in part (only the tests), it still is; so it is where the globs do not go
+        expect(
+          adapterFindings(root, adapter({ exclude: ['**/*.test.ts'] })).filter((f) => f.rule === 'BG605')
+        ).toHaveLength(1)
+        expect(
+          adapterFindings(root, adapter({ scan: ['src/*.ts', 'src/producer/**/*.ts'] })).filter(
+            (f) => f.rule === 'BG605'
+          )
+        ).toEqual([])
+      } finally {
+        remove()
+      }
+    }
+  )
+
+  it('an unreadable directory tells its own message, with advice for a directory', () => {
     const root = repo(FILES)
-    // made one level at a time from inside it: its full path is longer than the system opens (PATH_MAX, 4096),
-    // though each name is not; the listing passed over it without a word, and the endpoint in it went unseen
-    const name = 'd'.repeat(250)
-    execFileSync('bash', [
-      '-c',
-      'cd "$1" && for i in $(seq 18); do mkdir "$2" && cd "$2"; done && printf %s "$3" > leak.ts',
-      'bash',
-      join(root, 'src'),
-      name,
-      "fetch('/v1/health')\n"
-    ])
+    const { remove } = deepDirectory(root, 4600, "fetch('/v1/health')\n")
     try {
-      const chain = `src/${Array.from({ length: 18 }, () => name).join('/')}`
-      const unread = adapterFindings(root, adapter()).filter((f) => f.rule === 'BG605')
-      expect(unread).toHaveLength(1)
-      // the first directory of the chain whose path is too long: what it holds is unseen
-      const where = unread[0]!.file!
-      expect(chain.startsWith(where)).toBe(true)
-      expect(`${root}/${where}`.length).toBeGreaterThanOrEqual(4096)
-      expect(unread[0]!.message).toBe(
+      const [unread] = adapterFindings(root, adapter()).filter((f) => f.rule === 'BG605')
+      expect(unread!.message).toBe(
         "not scanned for the producer's endpoints: it is a directory the scan cannot read (ENAMETOOLONG); make it a directory the scan can read (a shorter path, read permission), or exclude it (adapter.exclude) if it holds no source"
       )
-      // excluded whole, it is nobody's concern; excluded in part (only its tests), it still is
-      expect(
-        adapterFindings(root, adapter({ exclude: ['src/dddd*/**'] })).filter((f) => f.rule === 'BG605')
-      ).toEqual([])
-      expect(
-        adapterFindings(root, adapter({ exclude: ['**/*.test.ts'] })).filter((f) => f.rule === 'BG605')
-      ).toHaveLength(1)
     } finally {
-      // rm walks it from inside, as it was made (a removal by full path fails as the scan did)
-      execFileSync('rm', ['-rf', join(root, 'src', name)])
+      remove()
     }
+  })
+
+  it('a file pattern excluded leaves out files, never a directory of that name and all it holds', () => {
+    // tinyglobby read `**/*.test.ts` as `**/*.test.ts/**` too (found by review)
+    const root = repo({
+      ...FILES,
+      'src/app.test.ts/client.ts': "fetch('/v1/health')\n",
+      'src/ui.test.ts': "fetch('/v1/health')\n"
+    })
+    const rules = adapterFindings(root, adapter({ exclude: ['src/generated/**', '**/*.test.ts'] }))
+    expect(rules.filter((f) => f.rule === 'BG603').map((f) => f.file)).toEqual([
+      'src/app.test.ts/client.ts',
+      'src/app/ui.ts',
+      'src/lib/ask.tsx'
+    ])
   })
 
   it('adapter rules from one shared scan are those of a scan of their own, for baselines alike or not', () => {

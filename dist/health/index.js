@@ -2172,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback2) {
         if (callback2 === void 0) {
-          return new Promise((resolve13, reject) => {
+          return new Promise((resolve14, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve13(data);
+              return err ? reject(err) : resolve14(data);
             });
           });
         }
@@ -2212,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback2 === void 0) {
-          return new Promise((resolve13, reject) => {
+          return new Promise((resolve14, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve13(data);
+              ) : resolve14(data);
             });
           });
         }
@@ -4484,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve13, reject) => {
-        res = resolve13;
+      const promise2 = new Promise((resolve14, reject) => {
+        res = resolve14;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6736,12 +6736,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve13, reject) => {
+      const waitForDrain = () => new Promise((resolve14, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve13;
+          callback2 = resolve14;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7411,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve13, reject) => {
+      const waitForDrain = () => new Promise((resolve14, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve13;
+          callback2 = resolve14;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7895,16 +7895,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve13) => {
+        return new Promise((resolve14) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve13;
+            this[kClosedResolve] = resolve14;
           } else {
-            resolve13(null);
+            resolve14(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve13) => {
+        return new Promise((resolve14) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request3 = requests[i];
@@ -7915,7 +7915,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve13(null);
+            resolve14(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback2);
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve13, reject) => {
+        const socket = await new Promise((resolve14, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7978,7 +7978,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve13(socket2);
+              resolve14(socket2);
             }
           });
         });
@@ -8314,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c2) => c2.close()));
         } else {
-          await new Promise((resolve13) => {
-            this[kClosedResolve] = resolve13;
+          await new Promise((resolve14) => {
+            this[kClosedResolve] = resolve14;
           });
         }
       }
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve13, reject) => {
+        return await new Promise((resolve14, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9597,7 +9597,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve13(null);
+              resolve14(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9616,7 +9616,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve13, reject) => {
+      return new Promise((resolve14, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9633,7 +9633,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve13,
+              resolve: resolve14,
               reject,
               length: 0,
               body: []
@@ -9703,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve13, stream, length } = consume2;
+      const { type, body, resolve: resolve14, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve13(chunksDecode(body, length));
+          resolve14(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve13(JSON.parse(chunksDecode(body, length)));
+          resolve14(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve13(chunksConcat(body, length).buffer);
+          resolve14(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve13(new Blob(body, { type: stream[kContentType] }));
+          resolve14(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve13(chunksConcat(body, length));
+          resolve14(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9971,9 +9971,9 @@ var require_api_request = __commonJS({
     };
     function request3(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve13, reject) => {
+        return new Promise((resolve14, reject) => {
           request3.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve13(data);
+            return err ? reject(err) : resolve14(data);
           });
         });
       }
@@ -10196,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve13, reject) => {
+        return new Promise((resolve14, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve13(data);
+            return err ? reject(err) : resolve14(data);
           });
         });
       }
@@ -10483,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve13, reject) => {
+        return new Promise((resolve14, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve13(data);
+            return err ? reject(err) : resolve14(data);
           });
         });
       }
@@ -10577,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve13, reject) => {
+        return new Promise((resolve14, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve13(data);
+            return err ? reject(err) : resolve14(data);
           });
         });
       }
@@ -14442,7 +14442,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request3);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve13, reject) => agent.dispatch(
+        return new Promise((resolve14, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14518,7 +14518,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve13({
+              resolve14({
                 status,
                 statusText,
                 headersList,
@@ -14561,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve13({
+              resolve14({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18302,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve13) => {
-        setTimeout(resolve13, ms).unref();
+      return new Promise((resolve14) => {
+        setTimeout(resolve14, ms).unref();
       });
     }
     module.exports = {
@@ -19356,20 +19356,20 @@ function httpRequest(url, method, body, timeoutMs) {
       message: `${url.protocol} is not spoken: the preflight asks the producer over plain http://`,
       ms: 0
     });
-  return new Promise((resolve13) => {
+  return new Promise((resolve14) => {
     try {
-      exchange(resolve13);
+      exchange(resolve14);
     } catch (e) {
-      resolve13({ ok: false, failure: "error", message: e.message, ms: ms() });
+      resolve14({ ok: false, failure: "error", message: e.message, ms: ms() });
     }
   });
-  function exchange(resolve13) {
+  function exchange(resolve14) {
     let settled = false;
     const done = (o) => {
       if (settled) return;
       settled = true;
       clearTimeout(deadline);
-      resolve13(o);
+      resolve14(o);
     };
     const headers = { accept: "application/json", connection: "close" };
     if (body !== void 0) {
@@ -19611,6 +19611,8 @@ function containPath(root, rel, memo) {
       continue;
     }
     const stat3 = lstatOrNull(next);
+    if (typeof stat3 === "string")
+      return { kind: "unreadable", at: relative2(realRoot, next) || ".", reason: stat3 };
     if (!stat3)
       return fromLink || pending2.inLink ? dangling() : { kind: "inside", real: join4(next, ...pending2.rest()), exists: false };
     if (stat3.isSymbolicLink()) {
@@ -19650,7 +19652,7 @@ function underKnownDirectory(root, rel, memo) {
   if (real === void 0) return void 0;
   const stat3 = lstatOrNull(real);
   if (!stat3) return { kind: "inside", real, exists: false };
-  return stat3.isSymbolicLink() ? void 0 : { kind: "inside", real, exists: true };
+  return typeof stat3 === "string" || stat3.isSymbolicLink() ? void 0 : { kind: "inside", real, exists: true };
 }
 function knownDirectoryPath(root, rel, memo) {
   if (sep2 !== "/" || !isPlainRelative(rel)) return void 0;
@@ -19663,8 +19665,9 @@ function knownDirectoryPath(root, rel, memo) {
 function lstatOrNull(path2) {
   try {
     return lstatSync3(path2, { throwIfNoEntry: false }) ?? null;
-  } catch {
-    return null;
+  } catch (e) {
+    const code2 = e.code;
+    return code2 === "ENOENT" || code2 === "ENOTDIR" ? null : code2 ?? String(e);
   }
 }
 function safeReal(path2) {
@@ -19675,6 +19678,8 @@ function safeReal(path2) {
   }
 }
 function describeEscape(c2) {
+  if (c2.kind === "unreadable")
+    return `cannot be followed: ${c2.at} could not be looked at (${c2.reason}), so where it leads is not known`;
   return c2.kind === "outside" ? `leads outside the repository (to ${c2.leadsTo})` : c2.why ? `goes through the symbolic link ${c2.link} (to ${c2.target}), ${c2.why}` : `goes through the symbolic link ${c2.link}, which points at nothing (${c2.target})`;
 }
 function inRepository(root, abs) {
@@ -19697,6 +19702,81 @@ var init_contain = __esm({
     PLAIN_RELATIVE = /^(?!\.\.?(?:\/|$))[^/]+(?:\/(?!\.\.?(?:\/|$))[^/]+)*$/;
     ContainmentError = class extends Error {
       name = "ContainmentError";
+    };
+  }
+});
+
+// src/fs/read.ts
+import { closeSync as closeSync3, constants as constants5, fstatSync, openSync as openSync3, readSync } from "node:fs";
+function createReadScratch() {
+  return { buf: Buffer.allocUnsafe(64 * 1024) };
+}
+function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo, scratch) {
+  const known = memo ? knownDirectoryPath(root, rel, memo) : void 0;
+  if (known !== void 0) {
+    const read = openAndRead(known, limit, scratch, null);
+    if (read !== null) return read;
+  }
+  const where4 = containPath(root, rel, memo);
+  if (where4.kind === "unreadable") return { kind: "unreadable", reason: where4.reason };
+  if (where4.kind === "outside")
+    return { kind: "outside-root", problem: `leads outside the repository (to ${where4.leadsTo})` };
+  if (where4.kind === "dangling")
+    return {
+      kind: "dangling-link",
+      problem: `${where4.link} is a symbolic link to ${where4.target}, ${where4.why ?? "which does not exist"}`
+    };
+  if (!where4.exists) return { kind: "missing" };
+  return openAndRead(where4.real, limit, scratch, BECAME_A_LINK);
+}
+function openAndRead(real, limit, scratch, onLink) {
+  let fd;
+  try {
+    fd = openSync3(real, constants5.O_RDONLY | constants5.O_NONBLOCK | NOFOLLOW);
+  } catch (e) {
+    const code2 = e.code;
+    if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
+    if (code2 === "EISDIR") return { kind: "not-a-file" };
+    if (code2 === "ELOOP" || code2 === "EMLINK" || code2 === "EFTYPE") return onLink;
+    return { kind: "unreadable", reason: code2 ?? String(e) };
+  }
+  try {
+    const stat3 = fstatSync(fd);
+    if (!stat3.isFile()) return { kind: "not-a-file" };
+    if (stat3.size > limit) return { kind: "too-large", size: stat3.size, limit };
+    const want = Math.min(stat3.size, limit) + 1;
+    if (scratch && scratch.buf.length < want)
+      scratch.buf = Buffer.allocUnsafe(Math.max(want, Math.min(scratch.buf.length * 2, limit + 1)));
+    const buf = scratch ? scratch.buf : Buffer.allocUnsafe(want);
+    let n = 0;
+    for (; ; ) {
+      const got = readSync(fd, buf, n, want - n, null);
+      if (got === 0) break;
+      n += got;
+      if (n === want || n === stat3.size) break;
+    }
+    if (n > limit) return { kind: "too-large", size: n, limit };
+    return { kind: "ok", bytes: buf.subarray(0, n) };
+  } catch (e) {
+    const code2 = e.code;
+    if (code2 === "EISDIR") return { kind: "not-a-file" };
+    return { kind: "unreadable", reason: code2 ?? String(e) };
+  } finally {
+    closeSync3(fd);
+  }
+}
+var NOFOLLOW, BECAME_A_LINK;
+var init_read = __esm({
+  "src/fs/read.ts"() {
+    "use strict";
+    init_limits();
+    init_contain();
+    init_contain();
+    init_limits();
+    NOFOLLOW = constants5.O_NOFOLLOW ?? 0;
+    BECAME_A_LINK = {
+      kind: "outside-root",
+      problem: "became a symbolic link while it was read"
     };
   }
 });
@@ -21477,80 +21557,6 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// src/fs/read.ts
-import { closeSync as closeSync3, constants as constants5, fstatSync, openSync as openSync3, readSync } from "node:fs";
-function createReadScratch() {
-  return { buf: Buffer.allocUnsafe(64 * 1024) };
-}
-function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo, scratch) {
-  const known = memo ? knownDirectoryPath(root, rel, memo) : void 0;
-  if (known !== void 0) {
-    const read = openAndRead(known, limit, scratch, null);
-    if (read !== null) return read;
-  }
-  const where4 = containPath(root, rel, memo);
-  if (where4.kind === "outside")
-    return { kind: "outside-root", problem: `leads outside the repository (to ${where4.leadsTo})` };
-  if (where4.kind === "dangling")
-    return {
-      kind: "dangling-link",
-      problem: `${where4.link} is a symbolic link to ${where4.target}, ${where4.why ?? "which does not exist"}`
-    };
-  if (!where4.exists) return { kind: "missing" };
-  return openAndRead(where4.real, limit, scratch, BECAME_A_LINK);
-}
-function openAndRead(real, limit, scratch, onLink) {
-  let fd;
-  try {
-    fd = openSync3(real, constants5.O_RDONLY | constants5.O_NONBLOCK | NOFOLLOW);
-  } catch (e) {
-    const code2 = e.code;
-    if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
-    if (code2 === "EISDIR") return { kind: "not-a-file" };
-    if (code2 === "ELOOP" || code2 === "EMLINK" || code2 === "EFTYPE") return onLink;
-    return { kind: "unreadable", reason: code2 ?? String(e) };
-  }
-  try {
-    const stat3 = fstatSync(fd);
-    if (!stat3.isFile()) return { kind: "not-a-file" };
-    if (stat3.size > limit) return { kind: "too-large", size: stat3.size, limit };
-    const want = Math.min(stat3.size, limit) + 1;
-    if (scratch && scratch.buf.length < want)
-      scratch.buf = Buffer.allocUnsafe(Math.max(want, Math.min(scratch.buf.length * 2, limit + 1)));
-    const buf = scratch ? scratch.buf : Buffer.allocUnsafe(want);
-    let n = 0;
-    for (; ; ) {
-      const got = readSync(fd, buf, n, want - n, null);
-      if (got === 0) break;
-      n += got;
-      if (n === want || n === stat3.size) break;
-    }
-    if (n > limit) return { kind: "too-large", size: n, limit };
-    return { kind: "ok", bytes: buf.subarray(0, n) };
-  } catch (e) {
-    const code2 = e.code;
-    if (code2 === "EISDIR") return { kind: "not-a-file" };
-    return { kind: "unreadable", reason: code2 ?? String(e) };
-  } finally {
-    closeSync3(fd);
-  }
-}
-var NOFOLLOW, BECAME_A_LINK;
-var init_read = __esm({
-  "src/fs/read.ts"() {
-    "use strict";
-    init_limits();
-    init_contain();
-    init_contain();
-    init_limits();
-    NOFOLLOW = constants5.O_NOFOLLOW ?? 0;
-    BECAME_A_LINK = {
-      kind: "outside-root",
-      problem: "became a symbolic link while it was read"
-    };
-  }
-});
-
 // node_modules/semver/internal/debug.js
 var require_debug = __commonJS({
   "node_modules/semver/internal/debug.js"(exports, module) {
@@ -22639,13 +22645,13 @@ function spawnGroup(argv, options) {
     watch?.close();
     return { killed: watch?.killed() ?? [], containment };
   };
-  const exited = new Promise((resolve13) => {
+  const exited = new Promise((resolve14) => {
     child.once("error", (e) => {
-      resolve13({ code: null, signal: null, error: e.code ?? e.message, ...ended() });
+      resolve14({ code: null, signal: null, error: e.code ?? e.message, ...ended() });
     });
     child.once("close", (code2, signal) => {
       cancelLinger?.();
-      resolve13({ code: code2, signal, ...forcedClosed ? { outputForcedClosed: true } : {}, ...ended() });
+      resolve14({ code: code2, signal, ...forcedClosed ? { outputForcedClosed: true } : {}, ...ended() });
     });
   });
   return {
@@ -22702,13 +22708,13 @@ var init_working_directory = __esm({
 // src/producer/launch.ts
 import { createServer } from "node:net";
 async function freeLoopbackPort() {
-  return new Promise((resolve13, reject) => {
+  return new Promise((resolve14, reject) => {
     const server = createServer();
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
       const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve13(port));
+      server.close(() => resolve14(port));
     });
   });
 }
@@ -25786,7 +25792,7 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve13.call(this, root, ref);
+      let _sch = resolve14.call(this, root, ref);
       if (_sch === void 0) {
         const schema = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
@@ -25813,7 +25819,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve13(root, ref) {
+    function resolve14(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -26677,7 +26683,7 @@ var require_fast_uri = __commonJS({
       }
       return uri;
     }
-    function resolve13(baseURI, relativeURI, options) {
+    function resolve14(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -27068,7 +27074,7 @@ var require_fast_uri = __commonJS({
     var fastUri = {
       SCHEMES,
       normalize: normalize4,
-      resolve: resolve13,
+      resolve: resolve14,
       resolveComponent,
       equal,
       serialize,
@@ -30360,15 +30366,15 @@ var preflight_exports = {};
 __export(preflight_exports, {
   runPreflight: () => runPreflight
 });
-import { join as join7, resolve as resolve7 } from "node:path";
+import { join as join6, resolve as resolve8 } from "node:path";
 async function runPreflight(root, baseline, env2) {
   const started = Date.now();
-  const producerRoot = join7(root, baseline.producer.root);
+  const producerRoot = join6(root, baseline.producer.root);
   const expand2 = (s) => s.replace(/\{repo_root\}/g, () => root).replace(/\{producer_root\}/g, () => producerRoot);
   const probe = baseline.producer.probe;
   const launch = await launchProducer({
     argv: baseline.producer.start.run.map(expand2),
-    cwd: resolve7(root, expand2(baseline.producer.start.cwd)),
+    cwd: resolve8(root, expand2(baseline.producer.start.cwd)),
     env: childEnv(env2, { CARGO_NET_OFFLINE: env2.CARGO_NET_OFFLINE ?? "true" }),
     readyTimeoutMs: probe.ready_timeout_s * 1e3
   });
@@ -30378,7 +30384,7 @@ async function runPreflight(root, baseline, env2) {
     if (launch.ok) {
       const schemas = loadResponseSchemas(
         root,
-        join7(baseline.producer.root, probe.schemas),
+        join6(baseline.producer.root, probe.schemas),
         PROBE_REQUESTS.map((r) => r.schema)
       );
       for (const request3 of PROBE_REQUESTS) {
@@ -30550,11 +30556,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve13) {
-          resolve13(value);
+        return value instanceof P2 ? value : new P2(function(resolve14) {
+          resolve14(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve13, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve14, reject) {
         function fulfilled(value) {
           try {
             step3(generator.next(value));
@@ -30570,7 +30576,7 @@ var require_lib = __commonJS({
           }
         }
         function step3(result) {
-          result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step3((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -30657,26 +30663,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve13) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve14) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve13(output.toString());
+              resolve14(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve13) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve14) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve13(Buffer.concat(chunks));
+              resolve14(Buffer.concat(chunks));
             });
           }));
         });
@@ -30884,14 +30890,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve13, reject) => {
+          return new Promise((resolve14, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve13(res);
+                resolve14(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -31135,12 +31141,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve13) => setTimeout(() => resolve13(), ms));
+          return new Promise((resolve14) => setTimeout(() => resolve14(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve13, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve14, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -31148,7 +31154,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve13(response);
+              resolve14(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -31187,7 +31193,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve13(response);
+              resolve14(response);
             }
           }));
         });
@@ -53995,11 +54001,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve13) {
-      resolve13(value);
+    return value instanceof P2 ? value : new P2(function(resolve14) {
+      resolve14(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve13, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve14, reject) {
     function fulfilled(value) {
       try {
         step3(generator.next(value));
@@ -54015,7 +54021,7 @@ var __awaiter = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step3(result) {
-      result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step3((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -54448,7 +54454,7 @@ var ADAPTER_RULES = {
   BG605: {
     title: "File not scanned for endpoints",
     severity: "error",
-    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory below the globs that cannot be read (a path longer than the system opens, no read permission), which the listing passes over. Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
+    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory the scan's walk goes to and cannot read (a path longer than the system opens, no read permission). Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
     example: "A pull request adds `src/vendor/bundle.js` of 20 MiB, or a directory whose name ends in a newline, holding a direct call to the producer."
   }
 };
@@ -57214,7 +57220,7 @@ function cannotRun(cwd, args, e, timedOut, timeoutMs) {
   return new GitError(`git ${args[0]}: ${why}`);
 }
 function git(cwd, args, timeoutMs = TIMEOUT_MS, extraEnv = {}) {
-  return new Promise((resolve13, reject) => {
+  return new Promise((resolve14, reject) => {
     childProcess().execFile(
       "git",
       [...OPTIONS, ...args],
@@ -57225,7 +57231,7 @@ function git(cwd, args, timeoutMs = TIMEOUT_MS, extraEnv = {}) {
           reject(cannotRun(cwd, args, e, e.killed === true, timeoutMs));
           return;
         }
-        resolve13({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
+        resolve14({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
       }
     );
   });
@@ -57543,9 +57549,14 @@ function parseJournal(journal, bytes) {
 }
 
 // src/fs/scan.ts
+init_source_file();
+init_read();
+init_contain();
+
+// src/fs/listing.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { readdirSync as readdirSync3 } from "node:fs";
-import { join as join6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync as readdirSync2, realpath, realpathSync as realpathSync3, stat as stat2, statSync as statSync3 } from "fs";
@@ -58316,33 +58327,115 @@ function globSync(globInput, options) {
   return crawler ? formatPaths(crawler.sync(), relative9) : [];
 }
 
-// src/fs/scan.ts
+// src/fs/listing.ts
 init_utf8();
-init_source_file();
-init_read();
 init_contain();
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
-function listFiles(root, include, exclude) {
-  if (include.length === 0) return [];
-  return globSync(include, {
+function listGlobs(root, include, exclude, memo = createContainMemo()) {
+  const odd = [];
+  const unreadable = [];
+  if (include.length === 0) return { files: [], odd, unreadable };
+  const top = resolve7(root);
+  const prefix = top.endsWith("/") ? top : `${top}/`;
+  const relOf = (dir) => (dir.startsWith(prefix) ? dir.slice(prefix.length) : dir).replace(/\/+$/, "");
+  const readDirectory = (dir, options) => {
+    const rel = relOf(dir);
+    const where4 = containPath(root, rel === "" ? "." : rel, memo);
+    const cannot = (code2) => {
+      unreadable.push({
+        path: rel || ".",
+        why: `it is a directory the scan cannot read (${code2})`,
+        directory: true
+      });
+      return Object.assign(new Error(`${rel}: ${code2}`), { code: code2 });
+    };
+    if (where4.kind === "unreadable") throw cannot(where4.reason);
+    if (where4.kind !== "inside" || !where4.exists) throw Object.assign(new Error(rel), { code: "ENOENT" });
+    let entries;
+    try {
+      entries = readdirSync3(where4.real, options);
+    } catch (e) {
+      const code2 = e.code ?? String(e);
+      if (code2 === "ENOENT" || code2 === "ENOTDIR") throw e;
+      throw cannot(code2);
+    }
+    memo.dirs.add(where4.real);
+    odd.push(...oddEntries(rel, where4.real, entries));
+    return entries;
+  };
+  const excludes = exclude.flatMap(literalAsDirectory).map((p) => p.replace(/^(?:\.\/)+/, ""));
+  const whole = excludes.filter((p) => p.endsWith("/**"));
+  const some = excludes.filter((p) => !p.endsWith("/**"));
+  const excluded = some.length > 0 ? (0, import_picomatch2.default)(some, { dot: true, posix: true }) : () => false;
+  const files = globSync(include.flatMap(literalAsDirectory), {
     cwd: root,
-    ignore: [...ALWAYS_IGNORED, ...exclude],
+    ignore: [...ALWAYS_IGNORED, ...whole],
     onlyFiles: true,
     followSymbolicLinks: false,
     // a file or a directory whose name starts with a dot is code all the same (src/.internal/client.ts is
     // imported like any other): left out, it named the producer's endpoints unseen (BG603)
-    dot: true
-  }).filter(isPlainRelative).sort();
+    dot: true,
+    // a glob without a glob character is that file or that directory (literalAsDirectory), said here for both
+    // globs and excludes alike: tinyglobby would add `/**` to every exclude that does not end in `*`
+    expandDirectories: false,
+    fs: { readdirSync: readDirectory }
+  }).filter((p) => isPlainRelative(p) && !excluded(p)).sort();
+  return { files, odd: odd.sort(byPath), unreadable: unreadable.sort(byPath) };
 }
+function literalAsDirectory(pattern) {
+  if (isDynamicPattern(pattern)) return pattern;
+  const path2 = pattern.replace(/\/+$/, "");
+  return path2 === pattern ? [pattern, `${path2}/**`] : `${path2}/**`;
+}
+var byPath = (x2, y) => x2.path < y.path ? -1 : x2.path > y.path ? 1 : 0;
+var MAYBE_ODD = /[\r\n\u2028\u2029\uFFFD]/;
+function oddEntries(rel, real, entries) {
+  if (!entries.some((e) => MAYBE_ODD.test(e.name))) return [];
+  let raw;
+  try {
+    raw = readdirSync3(real, { withFileTypes: true, encoding: "buffer" });
+  } catch {
+    return [];
+  }
+  const out = [];
+  for (const e of raw) {
+    const name = strictUtf8(e.name);
+    const path2 = `${rel === "" ? "" : `${rel}/`}${name ?? e.name.toString("latin1")}`;
+    if (name === null)
+      out.push({
+        path: path2,
+        why: "its name is not valid UTF-8, so the scan cannot name it to read it",
+        oddName: true
+      });
+    else if (/[\r\n\u2028\u2029]/.test(name))
+      out.push({
+        path: path2,
+        why: "its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match",
+        oddName: true
+      });
+  }
+  return out;
+}
+
+// src/fs/scan.ts
 function createRepoScan(root) {
-  const lists = /* @__PURE__ */ new Map();
+  const listings = /* @__PURE__ */ new Map();
   const files = /* @__PURE__ */ new Map();
   const searches = /* @__PURE__ */ new Map();
   const failed = /* @__PURE__ */ new Map();
-  const oddByGlobs = /* @__PURE__ */ new Map();
   const memo = createContainMemo();
   const scratch = createReadScratch();
   const readFile = (path2) => readRepoFile(root, path2, MAX_FILE_BYTES, memo);
+  const listing = (include, exclude) => {
+    const key = JSON.stringify([include, exclude]);
+    let l = listings.get(key);
+    if (!l) {
+      l = listGlobs(root, include, exclude, memo);
+      Object.freeze(l.files);
+      listings.set(key, l);
+    }
+    return l;
+  };
   const file = (path2, known) => {
     let f = files.get(path2);
     if (!f) {
@@ -58357,15 +58450,7 @@ function createRepoScan(root) {
     return f;
   };
   return {
-    list(include, exclude) {
-      const key = JSON.stringify([include, exclude]);
-      let paths = lists.get(key);
-      if (!paths) {
-        paths = Object.freeze(listFiles(root, include, exclude));
-        lists.set(key, paths);
-      }
-      return paths;
-    },
+    list: (include, exclude) => listing(include, exclude).files,
     file: (path2) => file(path2),
     containing(paths, needles) {
       const key = JSON.stringify([paths, needles]);
@@ -58390,12 +58475,8 @@ function createRepoScan(root) {
         const why = failed.get(path2);
         if (why) out.push({ path: path2, why });
       }
-      const key = JSON.stringify([include, exclude]);
-      let odd = oddByGlobs.get(key);
-      if (!odd) {
-        odd = oddNames(root, include, exclude);
-        oddByGlobs.set(key, odd);
-      }
+      const { odd, unreadable } = listing(include, exclude);
+      out.push(...unreadable);
       const listed = new Set(paths);
       out.push(...odd.filter((o) => !listed.has(o.path)));
       return out;
@@ -58414,52 +58495,6 @@ function whyUnread(read) {
     case "unreadable":
       return `it cannot be read (${read.reason})`;
   }
-}
-function globBase(pattern) {
-  const parts = pattern.split("/");
-  const i = parts.findIndex((p) => /[*?[\]{}()!+@\\]/.test(p));
-  return (i === -1 ? parts.slice(0, -1) : parts.slice(0, i)).join("/");
-}
-function oddNames(root, include, exclude) {
-  const bases = [...new Set(include.map(globBase))].sort();
-  const walked = bases.filter((b, i) => !bases.slice(0, i).some((o) => o === "" || b.startsWith(`${o}/`)));
-  const out = [];
-  let ignored;
-  const excluded = (dir) => (ignored ??= (0, import_picomatch2.default)([...ALWAYS_IGNORED, ...exclude], { dot: true }))(`${dir}/x`);
-  const walk = (rel, real) => {
-    let entries;
-    try {
-      entries = readdirSync3(real, { withFileTypes: true, encoding: "buffer" });
-    } catch (e) {
-      const code2 = e.code ?? String(e);
-      if (code2 !== "ENOENT" && code2 !== "ENOTDIR" && rel !== "" && !excluded(rel))
-        out.push({ path: rel, why: `it is a directory the scan cannot read (${code2})`, directory: true });
-      return;
-    }
-    for (const e of entries) {
-      const name = strictUtf8(e.name);
-      const shown = name ?? e.name.toString("latin1");
-      const path2 = rel === "" ? shown : `${rel}/${shown}`;
-      if (name === null)
-        out.push({
-          path: path2,
-          why: "its name is not valid UTF-8, so the scan cannot name it to read it",
-          oddName: true
-        });
-      else if (/[\r\n\u2028\u2029]/.test(name))
-        out.push({
-          path: path2,
-          why: "its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match",
-          oddName: true
-        });
-      else if (e.isDirectory() && name !== "node_modules" && name !== ".git") walk(path2, join6(real, name));
-    }
-  };
-  for (const base of walked) {
-    const where4 = containPath(root, base === "" ? "." : base);
-    if (where4.kind === "inside" && where4.exists) walk(base, where4.real);
-  }
-  return out.sort((x2, y) => x2.path < y.path ? -1 : x2.path > y.path ? 1 : 0);
 }
 
 // src/ledger/model.ts
@@ -64564,11 +64599,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve13) {
-      resolve13(value);
+    return value instanceof P2 ? value : new P2(function(resolve14) {
+      resolve14(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve13, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve14, reject) {
     function fulfilled(value) {
       try {
         step3(generator.next(value));
@@ -64584,7 +64619,7 @@ var __awaiter2 = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step3(result) {
-      result.done ? resolve13(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step3((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -68502,8 +68537,8 @@ var package_default = { name: "baseline-gate", version: "0.1.0" };
 var TOOL_VERSION = package_default.version;
 
 // src/github/request.ts
-var realSleep = (ms, signal) => new Promise((resolve13) => {
-  const timer = setTimeout(resolve13, ms);
+var realSleep = (ms, signal) => new Promise((resolve14) => {
+  const timer = setTimeout(resolve14, ms);
   signal?.addEventListener("abort", () => clearTimeout(timer), { once: true });
 });
 var MAX_RETRY_AFTER_MS = 5e3;
@@ -69725,7 +69760,7 @@ function workspacePrefix(workspace, root) {
 
 // src/actions/shared/inputs.ts
 var import_satisfies = __toESM(require_satisfies(), 1);
-import { isAbsolute as isAbsolute8, join as join8, resolve as resolve8 } from "node:path";
+import { isAbsolute as isAbsolute8, join as join7, resolve as resolve9 } from "node:path";
 var InputError = class extends Error {
   name = "InputError";
 };
@@ -69762,25 +69797,25 @@ function readIntervalHours(get) {
 }
 function readCommonInputs(get, env2, operation) {
   const workspace = env2.GITHUB_WORKSPACE || process.cwd();
-  const root = resolve8(workspace, get("root").trim() || ".");
+  const root = resolve9(workspace, get("root").trim() || ".");
   const policy = get("policy").trim();
   const baseline = get("baseline").trim();
   if (baseline !== "" && !/^[a-z0-9][a-z0-9_-]{0,62}$/.test(baseline)) {
     throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
   }
   const evidenceInput = get("evidence-dir").trim();
-  const evidenceDir = evidenceInput ? isAbsolute8(evidenceInput) ? evidenceInput : resolve8(workspace, evidenceInput) : (
+  const evidenceDir = evidenceInput ? isAbsolute8(evidenceInput) ? evidenceInput : resolve9(workspace, evidenceInput) : (
     // one directory per artifact, named as it is: two gates in one job upload two artifacts, not one
     // directory twice (found by review: a second step's artifact held the first's packet)
-    join8(
-      env2.RUNNER_TEMP || join8(root, ".baseline-gate"),
+    join7(
+      env2.RUNNER_TEMP || join7(root, ".baseline-gate"),
       "baseline-gate-evidence",
       artifactName(operation, baseline || void 0, env2)
     )
   );
   return {
     root,
-    policy: policy === "" ? void 0 : resolve8(workspace, policy),
+    policy: policy === "" ? void 0 : resolve9(workspace, policy),
     baseline: baseline === "" ? void 0 : baseline,
     evidenceDir
   };
@@ -69888,12 +69923,12 @@ function errorCode(e) {
 
 // src/fs/evidence-store.ts
 import { existsSync as existsSync8, lstatSync as lstatSync5, mkdirSync as mkdirSync4, readdirSync as readdirSync5, rmSync as rmSync4 } from "node:fs";
-import { join as join10, resolve as resolve9 } from "node:path";
+import { join as join9, resolve as resolve10 } from "node:path";
 init_contain();
 
 // src/fs/file-in-the-way.ts
 import { closeSync as closeSync4, existsSync as existsSync7, mkdirSync as mkdirSync3, openSync as openSync4, rmdirSync, statSync as statSync5, unlinkSync } from "node:fs";
-import { dirname as dirname7, join as join9 } from "node:path";
+import { dirname as dirname7, join as join8 } from "node:path";
 function fileInTheWay(abs) {
   for (let path2 = abs; ; path2 = dirname7(path2)) {
     let stat3;
@@ -69915,7 +69950,7 @@ function probeWritable(dir) {
       mkdirSync3(d);
       created.push(d);
     }
-    const probe = join9(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    const probe = join8(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
     closeSync4(openSync4(probe, "wx", 384));
     unlinkSync(probe);
   } finally {
@@ -69928,7 +69963,7 @@ var EvidenceDirError = class extends Error {
   name = "EvidenceDirError";
 };
 function createEvidenceStore(dir, options = {}) {
-  const abs = resolve9(dir);
+  const abs = resolve10(dir);
   const check = (path2) => {
     const problem = options.root === void 0 ? null : operatorPathEscape(options.root, path2);
     if (problem)
@@ -69956,7 +69991,7 @@ function createEvidenceStore(dir, options = {}) {
     ownDirectory();
     mkdirSync4(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker3 = join10(resolve9(options.ignoreInGit), ".gitignore");
+      const marker3 = join9(resolve10(options.ignoreInGit), ".gitignore");
       check(marker3);
       if (!existsSync8(marker3))
         writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
@@ -69985,7 +70020,7 @@ function createEvidenceStore(dir, options = {}) {
     write(name, content) {
       validName(name);
       prepare();
-      const path2 = join10(abs, name);
+      const path2 = join9(abs, name);
       check(path2);
       return put(path2, content);
     },
@@ -69994,8 +70029,8 @@ function createEvidenceStore(dir, options = {}) {
       check(abs);
       for (const name of readdirSync5(abs)) {
         if (!stale.test(name)) continue;
-        const st = lstatSync5(join10(abs, name));
-        if (st.isFile() || st.isSymbolicLink()) rmSync4(join10(abs, name), { force: true });
+        const st = lstatSync5(join9(abs, name));
+        if (st.isFile() || st.isSymbolicLink()) rmSync4(join9(abs, name), { force: true });
       }
     },
     writeAll(files) {
@@ -70007,7 +70042,7 @@ function createEvidenceStore(dir, options = {}) {
       try {
         removeStaleTempsIn(abs);
         return files.map((f) => {
-          const path2 = join10(abs, f.name);
+          const path2 = join9(abs, f.name);
           if (options.root !== void 0 && lstatSync5(path2, { throwIfNoEntry: false })?.isSymbolicLink())
             check(path2);
           return put(path2, f.content);
@@ -70020,7 +70055,7 @@ function createEvidenceStore(dir, options = {}) {
 }
 var BATCH_WAIT_MS = 1e4;
 function batchLock(dir) {
-  const path2 = join10(dir, ".baseline-gate-evidence.lock");
+  const path2 = join9(dir, ".baseline-gate-evidence.lock");
   for (let waited = 0; ; waited += 25) {
     let attempt;
     try {
@@ -70053,7 +70088,7 @@ function createOperationContext(o) {
 
 // src/policy/load.ts
 import { existsSync as existsSync9 } from "node:fs";
-import { isAbsolute as isAbsolute9, join as join11, relative as relative6, resolve as resolve10 } from "node:path";
+import { isAbsolute as isAbsolute9, join as join10, relative as relative6, resolve as resolve11 } from "node:path";
 init_contain();
 init_read();
 init_source_file();
@@ -70168,10 +70203,10 @@ var PolicyError = class extends Error {
 
 // src/policy/load.ts
 function loadPolicy(options) {
-  const root = resolve10(options.root);
+  const root = resolve11(options.root);
   const packageManager = detectPackageManager(root);
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve10(options.cwd ?? process.cwd(), options.policyPath) : join11(root, DEFAULT_POLICY_PATH);
+  const abs = explicit ? resolve11(options.cwd ?? process.cwd(), options.policyPath) : join10(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
   return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
 }
@@ -70259,8 +70294,8 @@ function adapterOf(d, raw) {
   return { ...d, ...rest, files };
 }
 function detectPackageManager(root) {
-  if (existsSync9(join11(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync9(join11(root, "yarn.lock"))) return "yarn";
+  if (existsSync9(join10(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync9(join10(root, "yarn.lock"))) return "yarn";
   return "npm";
 }
 function displayPath(root, abs) {
@@ -71297,7 +71332,7 @@ function cancellation() {
 // src/git/root.ts
 init_path_components();
 import { existsSync as existsSync10, lstatSync as lstatSync6, readFileSync as readFileSync8, readlinkSync as readlinkSync3, realpathSync as realpathSync4, statSync as statSync6 } from "node:fs";
-import { basename as basename6, dirname as dirname8, isAbsolute as isAbsolute10, join as join12, relative as relative7, resolve as resolve11 } from "node:path";
+import { basename as basename6, dirname as dirname8, isAbsolute as isAbsolute10, join as join11, relative as relative7, resolve as resolve12 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -71308,7 +71343,7 @@ var RootError = class extends Error {
 };
 async function findRoot(options) {
   const cwd = sameDirectory(options.logicalCwd, options.cwd) ? options.logicalCwd : options.cwd;
-  const start = options.given === void 0 ? cwd : resolve11(cwd, options.given);
+  const start = options.given === void 0 ? cwd : resolve12(cwd, options.given);
   const shown = options.given ?? start;
   const label2 = options.label ?? "--root";
   const named = options.given === void 0 ? "" : `${label2} ${options.given}: `;
@@ -71330,7 +71365,7 @@ async function findRoot(options) {
       "directory"
     );
   for (let dir = real; ; dir = dirname8(dir)) {
-    if (dir !== top && existsSync10(join12(dir, options.marker))) return { root: dir, top, start: real };
+    if (dir !== top && existsSync10(join11(dir, options.marker))) return { root: dir, top, start: real };
     if (dir === top || dirname8(dir) === dir) break;
   }
   return { root: top, top, start: real };
@@ -71344,18 +71379,18 @@ function sameDirectory(a, b) {
   }
 }
 function superproject(top) {
-  const git2 = lstatSync6(join12(top, ".git"), { throwIfNoEntry: false });
+  const git2 = lstatSync6(join11(top, ".git"), { throwIfNoEntry: false });
   if (!git2?.isFile()) return null;
-  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync8(join12(top, ".git"), "utf8"))?.[1]?.trim();
-  if (!gitdir || !underModules(resolve11(top, gitdir))) return null;
+  const gitdir = /^gitdir: (.+)$/m.exec(readFileSync8(join11(top, ".git"), "utf8"))?.[1]?.trim();
+  if (!gitdir || !underModules(resolve12(top, gitdir))) return null;
   for (let dir = dirname8(top); ; dir = dirname8(dir)) {
-    if (existsSync10(join12(dir, ".git"))) return dir;
+    if (existsSync10(join11(dir, ".git"))) return dir;
     if (dirname8(dir) === dir) return null;
   }
 }
 function underModules(gitdir) {
   for (let dir = dirname8(gitdir); dirname8(dir) !== dir; dir = dirname8(dir))
-    if (basename6(dir) === "modules" && existsSync10(join12(dirname8(dir), "HEAD"))) return true;
+    if (basename6(dir) === "modules" && existsSync10(join11(dirname8(dir), "HEAD"))) return true;
   return false;
 }
 async function linkInRepository(start) {
@@ -71363,7 +71398,7 @@ async function linkInRepository(start) {
   let outer;
   for (let dir = start; ; dir = dirname8(dir)) {
     const link2 = lstatSync6(dir).isSymbolicLink();
-    if (!link2 && existsSync10(join12(dir, ".git"))) {
+    if (!link2 && existsSync10(join11(dir, ".git"))) {
       outer = dir;
       break;
     }
@@ -71371,7 +71406,7 @@ async function linkInRepository(start) {
     if (link2) below.push(dir);
   }
   for (const link2 of below) {
-    const checkout = existsSync10(join12(link2, ".git")) && !isWithin(realpathSync4(link2), realpathSync4(dirname8(link2)));
+    const checkout = existsSync10(join11(link2, ".git")) && !isWithin(realpathSync4(link2), realpathSync4(dirname8(link2)));
     if (!checkout || await tracked(outer, link2)) return link2;
   }
   return null;
@@ -71444,7 +71479,7 @@ function annotate(findings, root, env2, failing, ownWarnings = 0) {
 }
 
 // src/present/sarif.ts
-import { relative as relative8, resolve as resolve12, sep as sep5 } from "node:path";
+import { relative as relative8, resolve as resolve13, sep as sep5 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -71636,15 +71671,15 @@ function sarifOf(result, policy, o) {
 }
 function checkoutPrefix(top, root) {
   const rel = relative8(top, root);
-  if (rel === "" || rel.startsWith("..") || resolve12(top, rel) !== resolve12(root)) return "";
+  if (rel === "" || rel.startsWith("..") || resolve13(top, rel) !== resolve13(root)) return "";
   return rel.split(sep5).join("/");
 }
 function actionRulesDoc(env2) {
   const actionPath = (env2.GITHUB_ACTION_PATH ?? "").split("\\").join("/").replace(/\/+$/, "");
-  const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve12(actionPath, "../..") : actionPath;
+  const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve13(actionPath, "../..") : actionPath;
   const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
   const workspace = env2.GITHUB_WORKSPACE ?? "";
-  const docs = actionPath && workspace ? relative8(workspace, resolve12(top, "docs/rules.md")) : "";
+  const docs = actionPath && workspace ? relative8(workspace, resolve13(top, "docs/rules.md")) : "";
   return rulesDocUrl({
     server: env2.GITHUB_SERVER_URL,
     actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,

@@ -23008,7 +23008,7 @@ var ADAPTER_RULES = {
   BG605: {
     title: "File not scanned for endpoints",
     severity: "error",
-    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory below the globs that cannot be read (a path longer than the system opens, no read permission), which the listing passes over. Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
+    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory the scan's walk goes to and cannot read (a path longer than the system opens, no read permission). Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
     example: "A pull request adds `src/vendor/bundle.js` of 20 MiB, or a directory whose name ends in a newline, holding a direct call to the producer."
   }
 };
@@ -26130,6 +26130,8 @@ function containPath(root, rel, memo) {
       continue;
     }
     const stat2 = lstatOrNull(next);
+    if (typeof stat2 === "string")
+      return { kind: "unreadable", at: relative2(realRoot, next) || ".", reason: stat2 };
     if (!stat2)
       return fromLink || pending.inLink ? dangling() : { kind: "inside", real: join(next, ...pending.rest()), exists: false };
     if (stat2.isSymbolicLink()) {
@@ -26170,7 +26172,7 @@ function underKnownDirectory(root, rel, memo) {
   if (real === void 0) return void 0;
   const stat2 = lstatOrNull(real);
   if (!stat2) return { kind: "inside", real, exists: false };
-  return stat2.isSymbolicLink() ? void 0 : { kind: "inside", real, exists: true };
+  return typeof stat2 === "string" || stat2.isSymbolicLink() ? void 0 : { kind: "inside", real, exists: true };
 }
 function knownDirectoryPath(root, rel, memo) {
   if (sep2 !== "/" || !isPlainRelative(rel)) return void 0;
@@ -26183,8 +26185,9 @@ function knownDirectoryPath(root, rel, memo) {
 function lstatOrNull(path2) {
   try {
     return lstatSync(path2, { throwIfNoEntry: false }) ?? null;
-  } catch {
-    return null;
+  } catch (e) {
+    const code2 = e.code;
+    return code2 === "ENOENT" || code2 === "ENOTDIR" ? null : code2 ?? String(e);
   }
 }
 function safeReal(path2) {
@@ -26195,6 +26198,8 @@ function safeReal(path2) {
   }
 }
 function describeEscape(c2) {
+  if (c2.kind === "unreadable")
+    return `cannot be followed: ${c2.at} could not be looked at (${c2.reason}), so where it leads is not known`;
   return c2.kind === "outside" ? `leads outside the repository (to ${c2.leadsTo})` : c2.why ? `goes through the symbolic link ${c2.link} (to ${c2.target}), ${c2.why}` : `goes through the symbolic link ${c2.link}, which points at nothing (${c2.target})`;
 }
 function inRepository(root, abs) {
@@ -26220,6 +26225,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo, scratch) {
     if (read !== null) return read;
   }
   const where4 = containPath(root, rel, memo);
+  if (where4.kind === "unreadable") return { kind: "unreadable", reason: where4.reason };
   if (where4.kind === "outside")
     return { kind: "outside-root", problem: `leads outside the repository (to ${where4.leadsTo})` };
   if (where4.kind === "dangling")

@@ -2172,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback2) {
         if (callback2 === void 0) {
-          return new Promise((resolve14, reject) => {
+          return new Promise((resolve15, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve14(data);
+              return err ? reject(err) : resolve15(data);
             });
           });
         }
@@ -2212,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback2 === void 0) {
-          return new Promise((resolve14, reject) => {
+          return new Promise((resolve15, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve14(data);
+              ) : resolve15(data);
             });
           });
         }
@@ -4484,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise2 = new Promise((resolve14, reject) => {
-        res = resolve14;
+      const promise2 = new Promise((resolve15, reject) => {
+        res = resolve15;
         rej = reject;
       });
       return { promise: promise2, resolve: res, reject: rej };
@@ -6736,12 +6736,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve14, reject) => {
+      const waitForDrain = () => new Promise((resolve15, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve14;
+          callback2 = resolve15;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7411,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve14, reject) => {
+      const waitForDrain = () => new Promise((resolve15, reject) => {
         assert(callback2 === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback2 = resolve14;
+          callback2 = resolve15;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7895,16 +7895,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve14) => {
+        return new Promise((resolve15) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve14;
+            this[kClosedResolve] = resolve15;
           } else {
-            resolve14(null);
+            resolve15(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve14) => {
+        return new Promise((resolve15) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i2 = 0; i2 < requests.length; i2++) {
             const request2 = requests[i2];
@@ -7915,7 +7915,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve14(null);
+            resolve15(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback2);
@@ -7966,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve14, reject) => {
+        const socket = await new Promise((resolve15, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7978,7 +7978,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve14(socket2);
+              resolve15(socket2);
             }
           });
         });
@@ -8314,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c2) => c2.close()));
         } else {
-          await new Promise((resolve14) => {
-            this[kClosedResolve] = resolve14;
+          await new Promise((resolve15) => {
+            this[kClosedResolve] = resolve15;
           });
         }
       }
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve14, reject) => {
+        return await new Promise((resolve15, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9597,7 +9597,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve14(null);
+              resolve15(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9616,7 +9616,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve14, reject) => {
+      return new Promise((resolve15, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9633,7 +9633,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve14,
+              resolve: resolve15,
               reject,
               length: 0,
               body: []
@@ -9703,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve14, stream, length } = consume2;
+      const { type, body, resolve: resolve15, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve14(chunksDecode(body, length));
+          resolve15(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve14(JSON.parse(chunksDecode(body, length)));
+          resolve15(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve14(chunksConcat(body, length).buffer);
+          resolve15(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve14(new Blob(body, { type: stream[kContentType] }));
+          resolve15(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve14(chunksConcat(body, length));
+          resolve15(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9971,9 +9971,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve14(data);
+            return err ? reject(err) : resolve15(data);
           });
         });
       }
@@ -10196,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve14(data);
+            return err ? reject(err) : resolve15(data);
           });
         });
       }
@@ -10483,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve14(data);
+            return err ? reject(err) : resolve15(data);
           });
         });
       }
@@ -10577,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback2) {
       if (callback2 === void 0) {
-        return new Promise((resolve14, reject) => {
+        return new Promise((resolve15, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve14(data);
+            return err ? reject(err) : resolve15(data);
           });
         });
       }
@@ -14442,7 +14442,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve14, reject) => agent.dispatch(
+        return new Promise((resolve15, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14518,7 +14518,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve14({
+              resolve15({
                 status,
                 statusText,
                 headersList,
@@ -14561,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i2 = 0; i2 < rawHeaders.length; i2 += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i2]), rawHeaders[i2 + 1].toString("latin1"), true);
               }
-              resolve14({
+              resolve15({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18302,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve14) => {
-        setTimeout(resolve14, ms).unref();
+      return new Promise((resolve15) => {
+        setTimeout(resolve15, ms).unref();
       });
     }
     module.exports = {
@@ -19824,11 +19824,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P2, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve14) {
-          resolve14(value);
+        return value instanceof P2 ? value : new P2(function(resolve15) {
+          resolve15(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve14, reject) {
+      return new (P2 || (P2 = Promise))(function(resolve15, reject) {
         function fulfilled(value) {
           try {
             step2(generator.next(value));
@@ -19844,7 +19844,7 @@ var require_lib = __commonJS({
           }
         }
         function step2(result) {
-          result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step2((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19931,26 +19931,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve14) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve15) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve14(output.toString());
+              resolve15(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve14) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve15) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve14(Buffer.concat(chunks));
+              resolve15(Buffer.concat(chunks));
             });
           }));
         });
@@ -20158,14 +20158,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve14, reject) => {
+          return new Promise((resolve15, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve14(res);
+                resolve15(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -20409,12 +20409,12 @@ var require_lib = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve14) => setTimeout(() => resolve14(), ms));
+          return new Promise((resolve15) => setTimeout(() => resolve15(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve14, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve15, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -20422,7 +20422,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve14(response);
+              resolve15(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -20461,7 +20461,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve14(response);
+              resolve15(response);
             }
           }));
         });
@@ -24318,11 +24318,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve14) {
-      resolve14(value);
+    return value instanceof P2 ? value : new P2(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve14, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -24338,7 +24338,7 @@ var __awaiter = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -24784,7 +24784,7 @@ var ADAPTER_RULES = {
   BG605: {
     title: "File not scanned for endpoints",
     severity: "error",
-    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory below the globs that cannot be read (a path longer than the system opens, no read permission), which the listing passes over. Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
+    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory the scan's walk goes to and cannot read (a path longer than the system opens, no read permission). Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
     example: "A pull request adds `src/vendor/bundle.js` of 20 MiB, or a directory whose name ends in a newline, holding a direct call to the producer."
   }
 };
@@ -28289,8 +28289,8 @@ var BlobReader = class {
   request(spec, want) {
     if (this.failure) return Promise.reject(this.failure);
     if (/[\n\r]/.test(spec)) return Promise.reject(new GitError("an object name must be one line"));
-    return new Promise((resolve14, reject) => {
-      this.waiting.push({ want, resolve: resolve14, reject });
+    return new Promise((resolve15, reject) => {
+      this.waiting.push({ want, resolve: resolve15, reject });
       this.child.stdin.write(`${spec}
 `);
       if (!this.idle) this.watch();
@@ -28361,7 +28361,7 @@ function cannotRun(cwd, args, e, timedOut, timeoutMs) {
   return new GitError(`git ${args[0]}: ${why}`);
 }
 function git(cwd, args, timeoutMs = TIMEOUT_MS, extraEnv = {}) {
-  return new Promise((resolve14, reject) => {
+  return new Promise((resolve15, reject) => {
     childProcess().execFile(
       "git",
       [...OPTIONS, ...args],
@@ -28372,7 +28372,7 @@ function git(cwd, args, timeoutMs = TIMEOUT_MS, extraEnv = {}) {
           reject(cannotRun(cwd, args, e, e.killed === true, timeoutMs));
           return;
         }
-        resolve14({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
+        resolve15({ code: e ? Number(e.code) : 0, stdout, stderr: stderr.toString("utf8").trim() });
       }
     );
   });
@@ -28395,16 +28395,16 @@ function gitLines(cwd, args, failure, onLine, timeoutMs = TIMEOUT_MS) {
     rest = lines.pop();
     for (const line of lines) if (!stopped) onLine(line);
   });
-  const done = new Promise((resolve14, reject) => {
+  const done = new Promise((resolve15, reject) => {
     child.on("error", (e) => reject(cannotRun(cwd, args, e, false, timeoutMs)));
     child.on("close", (code2) => {
-      if (stopped) resolve14();
+      if (stopped) resolve15();
       else if (code2 === null)
         reject(cannotRun(cwd, args, new Error("killed by a signal"), child.killed, timeoutMs));
       else if (code2 !== 0) reject(new GitError(`${failure}: ${stderr.trim()}`));
       else {
         if (rest) onLine(rest);
-        resolve14();
+        resolve15();
       }
     });
   });
@@ -28653,6 +28653,8 @@ function containPath(root, rel, memo) {
       continue;
     }
     const stat3 = lstatOrNull(next);
+    if (typeof stat3 === "string")
+      return { kind: "unreadable", at: relative2(realRoot, next) || ".", reason: stat3 };
     if (!stat3)
       return fromLink || pending.inLink ? dangling() : { kind: "inside", real: join4(next, ...pending.rest()), exists: false };
     if (stat3.isSymbolicLink()) {
@@ -28693,7 +28695,7 @@ function underKnownDirectory(root, rel, memo) {
   if (real === void 0) return void 0;
   const stat3 = lstatOrNull(real);
   if (!stat3) return { kind: "inside", real, exists: false };
-  return stat3.isSymbolicLink() ? void 0 : { kind: "inside", real, exists: true };
+  return typeof stat3 === "string" || stat3.isSymbolicLink() ? void 0 : { kind: "inside", real, exists: true };
 }
 function knownDirectoryPath(root, rel, memo) {
   if (sep2 !== "/" || !isPlainRelative(rel)) return void 0;
@@ -28706,8 +28708,9 @@ function knownDirectoryPath(root, rel, memo) {
 function lstatOrNull(path2) {
   try {
     return lstatSync3(path2, { throwIfNoEntry: false }) ?? null;
-  } catch {
-    return null;
+  } catch (e) {
+    const code2 = e.code;
+    return code2 === "ENOENT" || code2 === "ENOTDIR" ? null : code2 ?? String(e);
   }
 }
 function safeReal(path2) {
@@ -28718,6 +28721,8 @@ function safeReal(path2) {
   }
 }
 function describeEscape(c2) {
+  if (c2.kind === "unreadable")
+    return `cannot be followed: ${c2.at} could not be looked at (${c2.reason}), so where it leads is not known`;
   return c2.kind === "outside" ? `leads outside the repository (to ${c2.leadsTo})` : c2.why ? `goes through the symbolic link ${c2.link} (to ${c2.target}), ${c2.why}` : `goes through the symbolic link ${c2.link}, which points at nothing (${c2.target})`;
 }
 function inRepository(root, abs) {
@@ -29101,6 +29106,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo, scratch) {
     if (read !== null) return read;
   }
   const where4 = containPath(root, rel, memo);
+  if (where4.kind === "unreadable") return { kind: "unreadable", reason: where4.reason };
   if (where4.kind === "outside")
     return { kind: "outside-root", problem: `leads outside the repository (to ${where4.leadsTo})` };
   if (where4.kind === "dangling")
@@ -29784,13 +29790,13 @@ function spawnGroup(argv, options) {
     watch?.close();
     return { killed: watch?.killed() ?? [], containment };
   };
-  const exited = new Promise((resolve14) => {
+  const exited = new Promise((resolve15) => {
     child.once("error", (e) => {
-      resolve14({ code: null, signal: null, error: e.code ?? e.message, ...ended() });
+      resolve15({ code: null, signal: null, error: e.code ?? e.message, ...ended() });
     });
     child.once("close", (code2, signal) => {
       cancelLinger?.();
-      resolve14({ code: code2, signal, ...forcedClosed ? { outputForcedClosed: true } : {}, ...ended() });
+      resolve15({ code: code2, signal, ...forcedClosed ? { outputForcedClosed: true } : {}, ...ended() });
     });
   });
   return {
@@ -31294,11 +31300,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P2, generator) {
   function adopt(value) {
-    return value instanceof P2 ? value : new P2(function(resolve14) {
-      resolve14(value);
+    return value instanceof P2 ? value : new P2(function(resolve15) {
+      resolve15(value);
     });
   }
-  return new (P2 || (P2 = Promise))(function(resolve14, reject) {
+  return new (P2 || (P2 = Promise))(function(resolve15, reject) {
     function fulfilled(value) {
       try {
         step2(generator.next(value));
@@ -31314,7 +31320,7 @@ var __awaiter2 = function(thisArg, _arguments, P2, generator) {
       }
     }
     function step2(result) {
-      result.done ? resolve14(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve15(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step2((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -35229,8 +35235,8 @@ var package_default = { name: "baseline-gate", version: "0.1.0" };
 var TOOL_VERSION = package_default.version;
 
 // src/github/request.ts
-var realSleep = (ms, signal) => new Promise((resolve14) => {
-  const timer = setTimeout(resolve14, ms);
+var realSleep = (ms, signal) => new Promise((resolve15) => {
+  const timer = setTimeout(resolve15, ms);
   signal?.addEventListener("abort", () => clearTimeout(timer), { once: true });
 });
 var MAX_RETRY_AFTER_MS = 5e3;
@@ -40410,10 +40416,10 @@ function restoredTrio(baseline, plan) {
   return trioFromBytes(baseline, { pin: plan.pin, manifest: plan.manifest, matrix: plan.matrix });
 }
 
-// src/fs/scan.ts
+// src/fs/listing.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { readdirSync as readdirSync4 } from "node:fs";
-import { join as join7 } from "node:path";
+import { resolve as resolve10 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync as readdirSync3, realpath, realpathSync as realpathSync4, stat as stat2, statSync as statSync5 } from "fs";
@@ -41184,29 +41190,113 @@ function globSync(globInput, options) {
   return crawler ? formatPaths(crawler.sync(), relative10) : [];
 }
 
-// src/fs/scan.ts
+// src/fs/listing.ts
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
-function listFiles(root, include, exclude) {
-  if (include.length === 0) return [];
-  return globSync(include, {
+function listGlobs(root, include, exclude, memo = createContainMemo()) {
+  const odd = [];
+  const unreadable = [];
+  if (include.length === 0) return { files: [], odd, unreadable };
+  const top = resolve10(root);
+  const prefix = top.endsWith("/") ? top : `${top}/`;
+  const relOf = (dir) => (dir.startsWith(prefix) ? dir.slice(prefix.length) : dir).replace(/\/+$/, "");
+  const readDirectory = (dir, options) => {
+    const rel = relOf(dir);
+    const where4 = containPath(root, rel === "" ? "." : rel, memo);
+    const cannot = (code2) => {
+      unreadable.push({
+        path: rel || ".",
+        why: `it is a directory the scan cannot read (${code2})`,
+        directory: true
+      });
+      return Object.assign(new Error(`${rel}: ${code2}`), { code: code2 });
+    };
+    if (where4.kind === "unreadable") throw cannot(where4.reason);
+    if (where4.kind !== "inside" || !where4.exists) throw Object.assign(new Error(rel), { code: "ENOENT" });
+    let entries;
+    try {
+      entries = readdirSync4(where4.real, options);
+    } catch (e) {
+      const code2 = e.code ?? String(e);
+      if (code2 === "ENOENT" || code2 === "ENOTDIR") throw e;
+      throw cannot(code2);
+    }
+    memo.dirs.add(where4.real);
+    odd.push(...oddEntries(rel, where4.real, entries));
+    return entries;
+  };
+  const excludes = exclude.flatMap(literalAsDirectory).map((p) => p.replace(/^(?:\.\/)+/, ""));
+  const whole = excludes.filter((p) => p.endsWith("/**"));
+  const some = excludes.filter((p) => !p.endsWith("/**"));
+  const excluded = some.length > 0 ? (0, import_picomatch2.default)(some, { dot: true, posix: true }) : () => false;
+  const files = globSync(include.flatMap(literalAsDirectory), {
     cwd: root,
-    ignore: [...ALWAYS_IGNORED, ...exclude],
+    ignore: [...ALWAYS_IGNORED, ...whole],
     onlyFiles: true,
     followSymbolicLinks: false,
     // a file or a directory whose name starts with a dot is code all the same (src/.internal/client.ts is
     // imported like any other): left out, it named the producer's endpoints unseen (BG603)
-    dot: true
-  }).filter(isPlainRelative).sort();
+    dot: true,
+    // a glob without a glob character is that file or that directory (literalAsDirectory), said here for both
+    // globs and excludes alike: tinyglobby would add `/**` to every exclude that does not end in `*`
+    expandDirectories: false,
+    fs: { readdirSync: readDirectory }
+  }).filter((p) => isPlainRelative(p) && !excluded(p)).sort();
+  return { files, odd: odd.sort(byPath), unreadable: unreadable.sort(byPath) };
 }
+function literalAsDirectory(pattern) {
+  if (isDynamicPattern(pattern)) return pattern;
+  const path2 = pattern.replace(/\/+$/, "");
+  return path2 === pattern ? [pattern, `${path2}/**`] : `${path2}/**`;
+}
+var byPath = (x2, y) => x2.path < y.path ? -1 : x2.path > y.path ? 1 : 0;
+var MAYBE_ODD = /[\r\n\u2028\u2029\uFFFD]/;
+function oddEntries(rel, real, entries) {
+  if (!entries.some((e) => MAYBE_ODD.test(e.name))) return [];
+  let raw;
+  try {
+    raw = readdirSync4(real, { withFileTypes: true, encoding: "buffer" });
+  } catch {
+    return [];
+  }
+  const out = [];
+  for (const e of raw) {
+    const name = strictUtf8(e.name);
+    const path2 = `${rel === "" ? "" : `${rel}/`}${name ?? e.name.toString("latin1")}`;
+    if (name === null)
+      out.push({
+        path: path2,
+        why: "its name is not valid UTF-8, so the scan cannot name it to read it",
+        oddName: true
+      });
+    else if (/[\r\n\u2028\u2029]/.test(name))
+      out.push({
+        path: path2,
+        why: "its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match",
+        oddName: true
+      });
+  }
+  return out;
+}
+
+// src/fs/scan.ts
 function createRepoScan(root) {
-  const lists = /* @__PURE__ */ new Map();
+  const listings = /* @__PURE__ */ new Map();
   const files = /* @__PURE__ */ new Map();
   const searches = /* @__PURE__ */ new Map();
   const failed = /* @__PURE__ */ new Map();
-  const oddByGlobs = /* @__PURE__ */ new Map();
   const memo = createContainMemo();
   const scratch = createReadScratch();
   const readFile = (path2) => readRepoFile(root, path2, MAX_FILE_BYTES, memo);
+  const listing = (include, exclude) => {
+    const key = JSON.stringify([include, exclude]);
+    let l = listings.get(key);
+    if (!l) {
+      l = listGlobs(root, include, exclude, memo);
+      Object.freeze(l.files);
+      listings.set(key, l);
+    }
+    return l;
+  };
   const file = (path2, known) => {
     let f = files.get(path2);
     if (!f) {
@@ -41221,15 +41311,7 @@ function createRepoScan(root) {
     return f;
   };
   return {
-    list(include, exclude) {
-      const key = JSON.stringify([include, exclude]);
-      let paths = lists.get(key);
-      if (!paths) {
-        paths = Object.freeze(listFiles(root, include, exclude));
-        lists.set(key, paths);
-      }
-      return paths;
-    },
+    list: (include, exclude) => listing(include, exclude).files,
     file: (path2) => file(path2),
     containing(paths, needles) {
       const key = JSON.stringify([paths, needles]);
@@ -41254,12 +41336,8 @@ function createRepoScan(root) {
         const why = failed.get(path2);
         if (why) out.push({ path: path2, why });
       }
-      const key = JSON.stringify([include, exclude]);
-      let odd = oddByGlobs.get(key);
-      if (!odd) {
-        odd = oddNames(root, include, exclude);
-        oddByGlobs.set(key, odd);
-      }
+      const { odd, unreadable } = listing(include, exclude);
+      out.push(...unreadable);
       const listed = new Set(paths);
       out.push(...odd.filter((o) => !listed.has(o.path)));
       return out;
@@ -41278,52 +41356,6 @@ function whyUnread(read) {
     case "unreadable":
       return `it cannot be read (${read.reason})`;
   }
-}
-function globBase(pattern) {
-  const parts = pattern.split("/");
-  const i2 = parts.findIndex((p) => /[*?[\]{}()!+@\\]/.test(p));
-  return (i2 === -1 ? parts.slice(0, -1) : parts.slice(0, i2)).join("/");
-}
-function oddNames(root, include, exclude) {
-  const bases = [...new Set(include.map(globBase))].sort();
-  const walked = bases.filter((b, i2) => !bases.slice(0, i2).some((o) => o === "" || b.startsWith(`${o}/`)));
-  const out = [];
-  let ignored;
-  const excluded = (dir) => (ignored ??= (0, import_picomatch2.default)([...ALWAYS_IGNORED, ...exclude], { dot: true }))(`${dir}/x`);
-  const walk2 = (rel, real) => {
-    let entries;
-    try {
-      entries = readdirSync4(real, { withFileTypes: true, encoding: "buffer" });
-    } catch (e) {
-      const code2 = e.code ?? String(e);
-      if (code2 !== "ENOENT" && code2 !== "ENOTDIR" && rel !== "" && !excluded(rel))
-        out.push({ path: rel, why: `it is a directory the scan cannot read (${code2})`, directory: true });
-      return;
-    }
-    for (const e of entries) {
-      const name = strictUtf8(e.name);
-      const shown = name ?? e.name.toString("latin1");
-      const path2 = rel === "" ? shown : `${rel}/${shown}`;
-      if (name === null)
-        out.push({
-          path: path2,
-          why: "its name is not valid UTF-8, so the scan cannot name it to read it",
-          oddName: true
-        });
-      else if (/[\r\n\u2028\u2029]/.test(name))
-        out.push({
-          path: path2,
-          why: "its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match",
-          oddName: true
-        });
-      else if (e.isDirectory() && name !== "node_modules" && name !== ".git") walk2(path2, join7(real, name));
-    }
-  };
-  for (const base of walked) {
-    const where4 = containPath(root, base === "" ? "." : base);
-    if (where4.kind === "inside" && where4.exists) walk2(base, where4.real);
-  }
-  return out.sort((x2, y) => x2.path < y.path ? -1 : x2.path > y.path ? 1 : 0);
 }
 
 // src/rules/adapter.ts
@@ -41950,7 +41982,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync7 } from "node:fs";
-import { isAbsolute as isAbsolute9, join as join8, relative as relative7, resolve as resolve10 } from "node:path";
+import { isAbsolute as isAbsolute9, join as join7, relative as relative7, resolve as resolve11 } from "node:path";
 
 // src/policy/types.ts
 var PolicyError = class extends Error {
@@ -41959,10 +41991,10 @@ var PolicyError = class extends Error {
 
 // src/policy/load.ts
 function loadPolicy(options) {
-  const root = resolve10(options.root);
+  const root = resolve11(options.root);
   const packageManager = detectPackageManager(root);
   const explicit = options.policyPath !== void 0 && options.policyPath !== "";
-  const abs = explicit ? resolve10(options.cwd ?? process.cwd(), options.policyPath) : join8(root, DEFAULT_POLICY_PATH);
+  const abs = explicit ? resolve11(options.cwd ?? process.cwd(), options.policyPath) : join7(root, DEFAULT_POLICY_PATH);
   const shown = displayPath(root, abs);
   return policyFromRead(readPolicyFile(root, abs), shown, explicit, packageManager);
 }
@@ -42050,8 +42082,8 @@ function adapterOf(d, raw) {
   return { ...d, ...rest, files };
 }
 function detectPackageManager(root) {
-  if (existsSync7(join8(root, "pnpm-lock.yaml"))) return "pnpm";
-  if (existsSync7(join8(root, "yarn.lock"))) return "yarn";
+  if (existsSync7(join7(root, "pnpm-lock.yaml"))) return "pnpm";
+  if (existsSync7(join7(root, "yarn.lock"))) return "yarn";
   return "npm";
 }
 function displayPath(root, abs) {
@@ -42470,13 +42502,13 @@ async function uncommittedPaths(root) {
 }
 
 // src/operations/uncommitted-beside.ts
-import { join as join9 } from "node:path";
+import { join as join8 } from "node:path";
 var SHOWN = 5;
 async function uncommittedBeside(root, baseline, evidenceDir) {
   const paths = await uncommittedPaths(root);
   if (!paths) return [];
   const trio = new Set(TRIO_ROLES.map((r) => baseline.trio[r]));
-  const ours = (path2) => trio.has(path2) || path2.startsWith(".baseline-gate/") || path2.endsWith(".baseline-gate-staged") || isWithin(evidenceDir, join9(root, path2));
+  const ours = (path2) => trio.has(path2) || path2.startsWith(".baseline-gate/") || path2.endsWith(".baseline-gate-staged") || isWithin(evidenceDir, join8(root, path2));
   const others = paths.filter((p) => !ours(p));
   if (others.length === 0) return [];
   const shown = others.slice(0, SHOWN).join(", ");
@@ -43699,7 +43731,7 @@ function workspacePrefix(workspace, root) {
 
 // src/actions/shared/inputs.ts
 var import_satisfies = __toESM(require_satisfies(), 1);
-import { isAbsolute as isAbsolute10, join as join10, resolve as resolve11 } from "node:path";
+import { isAbsolute as isAbsolute10, join as join9, resolve as resolve12 } from "node:path";
 
 // src/git/tag-name.ts
 var TAG = /^(?=.{1,100}$)v?[0-9A-Za-z][0-9A-Za-z.+_-]*$/;
@@ -43784,25 +43816,25 @@ function baseBranchInput(get, env2, pullRequest = "the rollback pull request") {
 }
 function readCommonInputs(get, env2, operation) {
   const workspace = env2.GITHUB_WORKSPACE || process.cwd();
-  const root = resolve11(workspace, get("root").trim() || ".");
+  const root = resolve12(workspace, get("root").trim() || ".");
   const policy = get("policy").trim();
   const baseline = get("baseline").trim();
   if (baseline !== "" && !/^[a-z0-9][a-z0-9_-]{0,62}$/.test(baseline)) {
     throw new InputError(`input 'baseline' must be a baseline name (lower-case letters, digits, '-', '_')`);
   }
   const evidenceInput = get("evidence-dir").trim();
-  const evidenceDir = evidenceInput ? isAbsolute10(evidenceInput) ? evidenceInput : resolve11(workspace, evidenceInput) : (
+  const evidenceDir = evidenceInput ? isAbsolute10(evidenceInput) ? evidenceInput : resolve12(workspace, evidenceInput) : (
     // one directory per artifact, named as it is: two gates in one job upload two artifacts, not one
     // directory twice (found by review: a second step's artifact held the first's packet)
-    join10(
-      env2.RUNNER_TEMP || join10(root, ".baseline-gate"),
+    join9(
+      env2.RUNNER_TEMP || join9(root, ".baseline-gate"),
       "baseline-gate-evidence",
       artifactName(operation, baseline || void 0, env2)
     )
   );
   return {
     root,
-    policy: policy === "" ? void 0 : resolve11(workspace, policy),
+    policy: policy === "" ? void 0 : resolve12(workspace, policy),
     baseline: baseline === "" ? void 0 : baseline,
     evidenceDir
   };
@@ -48379,7 +48411,7 @@ function nextSteps(result) {
 }
 
 // src/present/sarif.ts
-import { relative as relative9, resolve as resolve12, sep as sep5 } from "node:path";
+import { relative as relative9, resolve as resolve13, sep as sep5 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -48571,15 +48603,15 @@ function sarifOf(result, policy, o) {
 }
 function checkoutPrefix(top, root) {
   const rel = relative9(top, root);
-  if (rel === "" || rel.startsWith("..") || resolve12(top, rel) !== resolve12(root)) return "";
+  if (rel === "" || rel.startsWith("..") || resolve13(top, rel) !== resolve13(root)) return "";
   return rel.split(sep5).join("/");
 }
 function actionRulesDoc(env2) {
   const actionPath = (env2.GITHUB_ACTION_PATH ?? "").split("\\").join("/").replace(/\/+$/, "");
-  const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve12(actionPath, "../..") : actionPath;
+  const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve13(actionPath, "../..") : actionPath;
   const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
   const workspace = env2.GITHUB_WORKSPACE ?? "";
-  const docs = actionPath && workspace ? relative9(workspace, resolve12(top, "docs/rules.md")) : "";
+  const docs = actionPath && workspace ? relative9(workspace, resolve13(top, "docs/rules.md")) : "";
   return rulesDocUrl({
     server: env2.GITHUB_SERVER_URL,
     actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,
@@ -48656,11 +48688,11 @@ async function syncDriftIssues(result, o) {
 
 // src/fs/evidence-store.ts
 import { existsSync as existsSync9, lstatSync as lstatSync6, mkdirSync as mkdirSync4, readdirSync as readdirSync5, rmSync as rmSync4 } from "node:fs";
-import { join as join12, resolve as resolve13 } from "node:path";
+import { join as join11, resolve as resolve14 } from "node:path";
 
 // src/fs/file-in-the-way.ts
 import { closeSync as closeSync4, existsSync as existsSync8, mkdirSync as mkdirSync3, openSync as openSync4, rmdirSync, statSync as statSync6, unlinkSync as unlinkSync2 } from "node:fs";
-import { dirname as dirname8, join as join11 } from "node:path";
+import { dirname as dirname8, join as join10 } from "node:path";
 function fileInTheWay(abs) {
   for (let path2 = abs; ; path2 = dirname8(path2)) {
     let stat3;
@@ -48682,7 +48714,7 @@ function probeWritable(dir) {
       mkdirSync3(d);
       created.push(d);
     }
-    const probe = join11(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+    const probe = join10(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
     closeSync4(openSync4(probe, "wx", 384));
     unlinkSync2(probe);
   } finally {
@@ -48695,7 +48727,7 @@ var EvidenceDirError = class extends Error {
   name = "EvidenceDirError";
 };
 function createEvidenceStore(dir, options = {}) {
-  const abs = resolve13(dir);
+  const abs = resolve14(dir);
   const check = (path2) => {
     const problem = options.root === void 0 ? null : operatorPathEscape(options.root, path2);
     if (problem)
@@ -48723,7 +48755,7 @@ function createEvidenceStore(dir, options = {}) {
     ownDirectory2();
     mkdirSync4(abs, { recursive: true });
     if (options.ignoreInGit) {
-      const marker3 = join12(resolve13(options.ignoreInGit), ".gitignore");
+      const marker3 = join11(resolve14(options.ignoreInGit), ".gitignore");
       check(marker3);
       if (!existsSync9(marker3))
         writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
@@ -48752,7 +48784,7 @@ function createEvidenceStore(dir, options = {}) {
     write(name, content) {
       validName(name);
       prepare();
-      const path2 = join12(abs, name);
+      const path2 = join11(abs, name);
       check(path2);
       return put(path2, content);
     },
@@ -48761,8 +48793,8 @@ function createEvidenceStore(dir, options = {}) {
       check(abs);
       for (const name of readdirSync5(abs)) {
         if (!stale.test(name)) continue;
-        const st = lstatSync6(join12(abs, name));
-        if (st.isFile() || st.isSymbolicLink()) rmSync4(join12(abs, name), { force: true });
+        const st = lstatSync6(join11(abs, name));
+        if (st.isFile() || st.isSymbolicLink()) rmSync4(join11(abs, name), { force: true });
       }
     },
     writeAll(files) {
@@ -48774,7 +48806,7 @@ function createEvidenceStore(dir, options = {}) {
       try {
         removeStaleTempsIn(abs);
         return files.map((f) => {
-          const path2 = join12(abs, f.name);
+          const path2 = join11(abs, f.name);
           if (options.root !== void 0 && lstatSync6(path2, { throwIfNoEntry: false })?.isSymbolicLink())
             check(path2);
           return put(path2, f.content);
@@ -48787,7 +48819,7 @@ function createEvidenceStore(dir, options = {}) {
 }
 var BATCH_WAIT_MS = 1e4;
 function batchLock(dir) {
-  const path2 = join12(dir, ".baseline-gate-evidence.lock");
+  const path2 = join11(dir, ".baseline-gate-evidence.lock");
   for (let waited = 0; ; waited += 25) {
     let attempt;
     try {

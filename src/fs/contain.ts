@@ -18,6 +18,12 @@ export type Contained =
    * through. `why` ends the sentence "<link> is a symbolic link to <target>, ..." (default: it does not exist).
    */
   | { kind: 'dangling'; link: string; target: string; why?: string }
+  /**
+   * A component of the path could not be looked at (a path longer than the system opens, no permission to search
+   * a directory): where the path leads is not known, so it is neither read nor written through. `at` is that
+   * component, relative to the root; `reason` the system's code.
+   */
+  | { kind: 'unreadable'; at: string; reason: string }
 
 export { isWithin }
 
@@ -91,6 +97,9 @@ export function containPath(root: string, rel: string, memo?: ContainMemo): Cont
       continue
     }
     const stat = lstatOrNull(next)
+    // not looked at (found by review: taken for missing, a file the listing named was passed over unread)
+    if (typeof stat === 'string')
+      return { kind: 'unreadable', at: relative(realRoot, next) || '.', reason: stat }
     // the rest does not exist yet: it would be created below `cur`, which is inside (through a link: dangling)
     if (!stat)
       return fromLink || pending.inLink
@@ -150,7 +159,10 @@ function underKnownDirectory(root: string, rel: string, memo: ContainMemo): Cont
   if (real === undefined) return undefined
   const stat = lstatOrNull(real)
   if (!stat) return { kind: 'inside', real, exists: false }
-  return stat.isSymbolicLink() ? undefined : { kind: 'inside', real, exists: true }
+  // a link, or no look at it: the walk answers
+  return typeof stat === 'string' || stat.isSymbolicLink()
+    ? undefined
+    : { kind: 'inside', real, exists: true }
 }
 
 /**
@@ -167,12 +179,16 @@ export function knownDirectoryPath(root: string, rel: string, memo: ContainMemo)
   return `${base}/${rel}`
 }
 
-/** lstat, or null where there is nothing to look at (missing, or a component that is not a directory). */
-function lstatOrNull(path: string): Stats | null {
+/**
+ * lstat; null where there is nothing to look at (missing, or a component that is not a directory); the system's
+ * code where the path could not be looked at (ENAMETOOLONG, EACCES), which says nothing of what is there.
+ */
+function lstatOrNull(path: string): Stats | null | string {
   try {
     return lstatSync(path, { throwIfNoEntry: false }) ?? null
-  } catch {
-    return null
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    return code === 'ENOENT' || code === 'ENOTDIR' ? null : (code ?? String(e))
   }
 }
 
@@ -191,6 +207,8 @@ export interface Escape {
 }
 
 export function describeEscape(c: Exclude<Contained, { kind: 'inside' }>): string {
+  if (c.kind === 'unreadable')
+    return `cannot be followed: ${c.at} could not be looked at (${c.reason}), so where it leads is not known`
   return c.kind === 'outside'
     ? `leads outside the repository (to ${c.leadsTo})`
     : c.why

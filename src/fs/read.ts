@@ -56,6 +56,7 @@ export function readRepoFile(
     if (read !== null) return read
   }
   const where = containPath(root, rel, memo)
+  if (where.kind === 'unreadable') return { kind: 'unreadable', reason: where.reason }
   if (where.kind === 'outside')
     return { kind: 'outside-root', problem: `leads outside the repository (to ${where.leadsTo})` }
   if (where.kind === 'dangling')

@@ -1,37 +1,12 @@
-// The repository files matching the policy's globs: paths relative to the root, sorted, symlinks not followed.
-import { readdirSync } from 'node:fs'
-import type { Dirent } from 'node:fs'
-import { join } from 'node:path'
-import picomatch from 'picomatch'
-import { globSync } from 'tinyglobby'
-import { strictUtf8 } from '../text/utf8.js'
+// The repository scan of one run: the files matching the policy's globs, read and searched for needles once,
+// however many baselines ask.
 import { sourceFromBytes } from '../document/source-file.js'
 import type { SourceFile } from '../document/source-file.js'
 import type { ReadResult } from './read.js'
 import { createReadScratch, MAX_FILE_BYTES, readRepoFile } from './read.js'
-import { containPath, createContainMemo, isPlainRelative } from './contain.js'
-
-/** What the scan never lists, besides the policy's exclude globs. */
-const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**']
-
-export function listFiles(root: string, include: string[], exclude: string[]): string[] {
-  if (include.length === 0) return []
-  return (
-    globSync(include, {
-      cwd: root,
-      ignore: [...ALWAYS_IGNORED, ...exclude],
-      onlyFiles: true,
-      followSymbolicLinks: false,
-      // a file or a directory whose name starts with a dot is code all the same (src/.internal/client.ts is
-      // imported like any other): left out, it named the producer's endpoints unseen (BG603)
-      dot: true
-    })
-      // the policy's globs are relative and free of '..' (its schema); a match that is not a plain path below the
-      // root is never listed (a string test: resolving each path cost more than the walk)
-      .filter(isPlainRelative)
-      .sort()
-  )
-}
+import { createContainMemo } from './contain.js'
+import { listGlobs } from './listing.js'
+import type { Listing, Unscanned } from './listing.js'
 
 /**
  * The listed files that contain any of `needles`, as sources (decoded, with line positions). The search runs
@@ -64,35 +39,34 @@ export interface RepoScan {
   containing(paths: readonly string[], needles: string[]): SourceFile[]
   /**
    * What a search over `paths` could not look into, so that nothing it holds goes unseen: the listed files it
-   * could not read (too large, a link out of the root or to nothing, unreadable), and the files and directories
-   * below the globs' directories whose names hold a line break, which the globs never list (picomatch's `**`
-   * does not match one), and the directories there that cannot be read (the listing passes over them in silence).
-   * Call after containing() over the same paths.
+   * could not read (too large, a link out of the root or to nothing, unreadable), and what the listing's walk met
+   * and could not list (Listing: directories it could not read, names no glob can match). Call after containing()
+   * over the same paths.
    */
   unscanned(include: string[], exclude: string[], paths: readonly string[]): Unscanned[]
 }
 
-/** A file the scan could not look into, and why. */
-export interface Unscanned {
-  path: string
-  why: string
-  /** A name no glob can match (a line break, not UTF-8): excluding it by a glob cannot work either. */
-  oddName?: true
-  /** A directory that cannot be read: whatever it holds is unseen. */
-  directory?: true
-}
-
 export function createRepoScan(root: string): RepoScan {
-  const lists = new Map<string, readonly string[]>()
+  const listings = new Map<string, Listing>()
   const files = new Map<string, ScannedFile>()
   const searches = new Map<string, SourceFile[]>()
   // the listed files a search could not read, and why (a missing one went away while listed: nothing to see)
   const failed = new Map<string, string>()
-  const oddByGlobs = new Map<string, Unscanned[]>()
   // the scan reads many files of few directories: each directory is checked for links once
   const memo = createContainMemo()
   const scratch = createReadScratch()
   const readFile = (path: string) => readRepoFile(root, path, MAX_FILE_BYTES, memo)
+  // each set of globs walked once; its directories are the memo's, so the reads of its files walk to none again
+  const listing = (include: string[], exclude: string[]): Listing => {
+    const key = JSON.stringify([include, exclude])
+    let l = listings.get(key)
+    if (!l) {
+      l = listGlobs(root, include, exclude, memo)
+      Object.freeze(l.files)
+      listings.set(key, l)
+    }
+    return l
+  }
   const file = (path: string, known?: ReadResult): ScannedFile => {
     let f = files.get(path)
     if (!f) {
@@ -107,15 +81,7 @@ export function createRepoScan(root: string): RepoScan {
     return f
   }
   return {
-    list(include, exclude) {
-      const key = JSON.stringify([include, exclude])
-      let paths = lists.get(key)
-      if (!paths) {
-        paths = Object.freeze(listFiles(root, include, exclude))
-        lists.set(key, paths)
-      }
-      return paths
-    },
+    list: (include, exclude) => listing(include, exclude).files,
     file: (path) => file(path),
     containing(paths, needles) {
       const key = JSON.stringify([paths, needles])
@@ -142,13 +108,8 @@ export function createRepoScan(root: string): RepoScan {
         const why = failed.get(path)
         if (why) out.push({ path, why })
       }
-      // walked once per set of globs, however many baselines ask
-      const key = JSON.stringify([include, exclude])
-      let odd = oddByGlobs.get(key)
-      if (!odd) {
-        odd = oddNames(root, include, exclude)
-        oddByGlobs.set(key, odd)
-      }
+      const { odd, unreadable } = listing(include, exclude)
+      out.push(...unreadable)
       // a file the globs did list after all (a name whose own line break `*` matches) was read and judged
       const listed = new Set(paths)
       out.push(...odd.filter((o) => !listed.has(o.path)))
@@ -169,67 +130,4 @@ function whyUnread(read: Exclude<ReadResult, { kind: 'ok' | 'missing' }>): strin
     case 'unreadable':
       return `it cannot be read (${read.reason})`
   }
-}
-
-/** A glob's directory: its leading path components without a glob character ("src" of "src/**\/*.ts"). */
-function globBase(pattern: string): string {
-  const parts = pattern.split('/')
-  const i = parts.findIndex((p) => /[*?[\]{}()!+@\\]/.test(p))
-  return (i === -1 ? parts.slice(0, -1) : parts.slice(0, i)).join('/')
-}
-
-/**
- * The files and directories below the globs' directories whose names no listed path can be: one with a CR or an
- * LF (which picomatch's `**` never matches), one that is not UTF-8 (listed under another name, so never read); and
- * the directories there that cannot be read (a path too long for the system to open, no permission), which the
- * listing passes over without a word, unless the exclude globs leave out all they could hold. Links are not
- * followed, node_modules and .git are left out, and a directory so named is not entered.
- */
-function oddNames(root: string, include: string[], exclude: string[]): Unscanned[] {
-  const bases = [...new Set(include.map(globBase))].sort()
-  // a base inside another is walked with it
-  const walked = bases.filter((b, i) => !bases.slice(0, i).some((o) => o === '' || b.startsWith(`${o}/`)))
-  const out: Unscanned[] = []
-  // a directory is excluded whole when a file of any name in it would be (`src/generated/**`); compiled only for
-  // a directory that cannot be read (a few ms of every start otherwise)
-  let ignored: picomatch.Matcher | undefined
-  const excluded = (dir: string) =>
-    (ignored ??= picomatch([...ALWAYS_IGNORED, ...exclude], { dot: true }))(`${dir}/x`)
-  // `real`: where `rel` really is; below a base, entries that are links are never entered (isDirectory is false)
-  const walk = (rel: string, real: string) => {
-    let entries: Dirent<Buffer>[]
-    try {
-      entries = readdirSync(real, { withFileTypes: true, encoding: 'buffer' })
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code ?? String(e)
-      // gone while it was walked: nothing there to see
-      if (code !== 'ENOENT' && code !== 'ENOTDIR' && rel !== '' && !excluded(rel))
-        out.push({ path: rel, why: `it is a directory the scan cannot read (${code})`, directory: true })
-      return
-    }
-    for (const e of entries) {
-      const name = strictUtf8(e.name)
-      const shown = name ?? e.name.toString('latin1')
-      const path = rel === '' ? shown : `${rel}/${shown}`
-      if (name === null)
-        out.push({
-          path,
-          why: 'its name is not valid UTF-8, so the scan cannot name it to read it',
-          oddName: true
-        })
-      else if (/[\r\n\u2028\u2029]/.test(name))
-        out.push({
-          path,
-          why: 'its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match',
-          oddName: true
-        })
-      else if (e.isDirectory() && name !== 'node_modules' && name !== '.git') walk(path, join(real, name))
-    }
-  }
-  // a base is walked where it really is, and only inside the root: a base that is a link out of it lists nothing
-  for (const base of walked) {
-    const where = containPath(root, base === '' ? '.' : base)
-    if (where.kind === 'inside' && where.exists) walk(base, where.real)
-  }
-  return out.sort((x, y) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0))
 }

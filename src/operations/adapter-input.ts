@@ -1,7 +1,8 @@
 // The adapter boundary rules (6xx) over the repository on disk: the adapter files and every scanned file that
 // names one of the producer's endpoints. Shared by health and rollback (which checks the restored trio).
 import { createRepoScan } from '../fs/scan.js'
-import type { RepoScan, Unscanned } from '../fs/scan.js'
+import type { Unscanned } from '../fs/listing.js'
+import type { RepoScan } from '../fs/scan.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { adapterRules } from '../rules/adapter.js'
 import { finding } from '../rules/finding.js'
