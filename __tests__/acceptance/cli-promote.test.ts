@@ -217,6 +217,8 @@ describe('baseline-gate promote (built CLI)', () => {
       }
     ).judged_at
     expect(judgedAt.source).toBe('commit')
+    // and --json says it as the evidence does (a replayed PASS is not today's)
+    expect((JSON.parse(replay.stdout) as { judged_at: unknown }).judged_at).toEqual(judgedAt)
     const said = cli(['promote', '--base', 'HEAD~1', '--no-suites', '--replay'], fx.root)
     expect(said.stdout).toContain(
       `  judged at ${new Date(judgedAt.at).toISOString()}, the committer date of commit ${judgedAt.commit.slice(0, 12)} (--replay), not at the time of this run\n`

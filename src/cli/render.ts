@@ -266,6 +266,16 @@ export function toJson(result: OperationResult, files: ReportFiles = {}): object
     // the same words as every other surface: what was judged, what to do next, what did not run
     summary: `${result.verdict} · ${lineToText(judged(result))}`,
     next_steps: nextSteps(result).map(lineToText),
+    // judged at another instant than now (--now, --replay): said here as in the terminal, as the evidence records it
+    ...(result.judgeAt
+      ? {
+          judged_at: {
+            at: result.judgeAt.at.toISOString(),
+            source: result.judgeAt.source,
+            commit: result.judgeAt.commit
+          }
+        }
+      : {}),
     baselines: result.baselines.map((b) => ({
       name: b.name,
       not_run: notRun(b).map(lineToText),
