@@ -432,7 +432,7 @@ describe('promotion: an unchanged trio', () => {
     // --base naming the commit checked out: nothing to compare, said so
     const same = only(await promote(fx, { base: head, suites: true }))
     expect(lineToText(subject(same))).toBe(
-      `memorykernel: nothing to compare, the base is the commit checked out (${head.slice(0, 12)})`
+      `memorykernel: nothing to compare, the base and the head are the same commit (${head.slice(0, 12)})`
     )
     // every surface says no suite ran, and why: a PASS with nothing to gate is not the suites'
     expect(notRun(b).map(lineToText)).toEqual([

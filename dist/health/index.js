@@ -71897,7 +71897,12 @@ function subject(b) {
   if (b.change) {
     const ch = b.change;
     if (!ch.trio_changed && ch.base === ch.head)
-      return [name, ": nothing to compare, the base is the commit checked out (", c(short2(ch.head)), ")"];
+      return [
+        name,
+        ": nothing to compare, the base and the head are the same commit (",
+        c(short2(ch.head)),
+        ")"
+      ];
     if (!ch.trio_changed) {
       const errors = b.findings.filter((f) => f.severity === "error").length;
       return [

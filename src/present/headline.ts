@@ -71,9 +71,15 @@ export function subject(b: BaselineResult): Line {
   }
   if (b.change) {
     const ch = b.change
-    // --base naming the commit checked out compares a commit with itself: say so, not "did not change"
+    // --base naming the head (the commit checked out, or --head) compares a commit with itself: say so, not "did not
+    // change" (not "checked out": with --head it need not be; found by review)
     if (!ch.trio_changed && ch.base === ch.head)
-      return [name, ': nothing to compare, the base is the commit checked out (', c(short(ch.head)), ')']
+      return [
+        name,
+        ': nothing to compare, the base and the head are the same commit (',
+        c(short(ch.head)),
+        ')'
+      ]
     if (!ch.trio_changed) {
       // nothing was repinned, yet errors may decide the verdict (a producer file broken, a link): said, so that
       // "did not change" is not read as a pass
