@@ -1,7 +1,7 @@
 // BG605: what the adapter scan cannot look into fails instead of passing unseen: a directory or a file whose name
 // holds a line break (never matched by the globs), a name that is not UTF-8 (listed under another name, never
-// read), a file over the read limit. Each of them names the producer's endpoint. (The scan lists no symbolic
-// link: what one names is judged where it is, when the globs cover it.)
+// read), a file over the read limit, a link out of the repository. Each of them names the producer's endpoint. (A
+// link inside the repository is followed: what it names is judged.)
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -50,15 +50,52 @@ describe('files the adapter scan cannot look into (BG605)', () => {
     expect(b.verdict).toBe('FAIL')
   })
 
-  it('walks nothing outside the root: a scanned directory linked out of it lists none of what is there', async () => {
+  it('walks nothing outside the root: a scanned directory linked out of it is said once, and none of what is there', async () => {
     const fx = trioFixture()
     const outside = tempDir('bg-unscanned-outside-')
     mkdirSync(join(outside, 'secret\nname'))
+    writeFileSync(join(outside, 'client.ts'), LEAK)
     rmSync(join(fx.root, 'src'), { recursive: true, force: true })
     symlinkSync(outside, join(fx.root, 'src'))
     const b = (await health(fx.root)).baselines[0]!
-    expect(b.findings.filter((f) => f.rule === 'BG605')).toEqual([])
+    expect(b.findings.filter((f) => f.rule === 'BG605').map((f) => [f.file, f.message])).toEqual([
+      [
+        'src',
+        expect.stringMatching(
+          /^not scanned for the producer's endpoints: it leads outside the repository \(to /
+        )
+      ]
+    ])
     expect(JSON.stringify(b.findings)).not.toContain('secret')
+    expect(b.findings.some((f) => f.rule === 'BG603')).toBe(false)
+  })
+
+  it('a link inside the root is followed where the globs reach: a directory or a file of the code kept elsewhere is judged', async () => {
+    // found by review: the walk left every link out, and a file linked into src/ from elsewhere was never read
+    const fx = trioFixture()
+    mkdirSync(join(fx.root, 'tools', 'feature'), { recursive: true })
+    writeFileSync(join(fx.root, 'tools', 'feature', 'client.ts'), LEAK)
+    writeFileSync(join(fx.root, 'notes.txt'), LEAK)
+    symlinkSync('../tools/feature', join(fx.root, 'src', 'feature'))
+    symlinkSync('../notes.txt', join(fx.root, 'src', 'notes.ts'))
+    // a loop is walked no deeper than twice, and never hangs
+    symlinkSync('.', join(fx.root, 'src', 'again'))
+    // a link to nothing holds nothing
+    symlinkSync('missing.ts', join(fx.root, 'src', 'gone.ts'))
+    const b = (await health(fx.root)).baselines[0]!
+    const leaks = new Set(b.findings.filter((f) => f.rule === 'BG603').map((f) => f.file))
+    expect(leaks).toContain('src/feature/client.ts')
+    expect(leaks).toContain('src/notes.ts')
+    expect(b.findings.filter((f) => f.rule === 'BG605')).toEqual([])
+  })
+
+  it('a name that is not UTF-8 is said, even when another file is named as it shows', async () => {
+    // found by review: shown as Latin-1, its name was another file's, taken for listed, and passed over
+    const fx = trioFixture()
+    writeFileSync(Buffer.from(join(fx.root, 'src', '\xe9.ts'), 'latin1'), LEAK)
+    writeFileSync(join(fx.root, 'src', '\u00e9.ts'), 'export const ok = 1\n')
+    const b = (await health(fx.root)).baselines[0]!
+    expect(b.findings.filter((f) => f.rule === 'BG605').map((f) => f.file)).toEqual(['src/\u00e9.ts'])
   })
 
   it('a clean scan has none', async () => {

@@ -180,16 +180,19 @@ describe('createRepoScan', () => {
     }
   })
 
-  it('a file pattern excluded leaves out files, never a directory of that name and all it holds', () => {
-    // tinyglobby read `**/*.test.ts` as `**/*.test.ts/**` too (found by review)
-    const root = repo({
-      ...FILES,
-      'src/app.test.ts/client.ts': "fetch('/v1/health')\n",
-      'src/ui.test.ts': "fetch('/v1/health')\n"
-    })
-    const rules = adapterFindings(root, adapter({ exclude: ['src/generated/**', '**/*.test.ts'] }))
-    expect(rules.filter((f) => f.rule === 'BG603').map((f) => f.file)).toEqual([
-      'src/app.test.ts/client.ts',
+  it('a glob naming directories lists what they hold; an exclude leaves out what it names, a directory with all it holds', () => {
+    // found by review: a scan glob like src/{app,lib} listed nothing once directories were not expanded
+    const root = repo({ ...FILES, 'src/app.test.ts/client.ts': "fetch('/v1/health')\n" })
+    const leaks = (scan: string[], exclude: string[]) =>
+      adapterFindings(root, adapter({ scan, exclude }))
+        .filter((f) => f.rule === 'BG603')
+        .map((f) => f.file)
+    expect(leaks(['src/{app,lib}'], [])).toEqual(['src/app/ui.ts', 'src/lib/ask.tsx'])
+    expect(leaks(['src/{app,lib,generated,app.test.ts}/'], ['src/generated', 'src/app.test.ts/'])).toEqual([
+      'src/app/ui.ts',
+      'src/lib/ask.tsx'
+    ])
+    expect(leaks(['src/**/*.{ts,tsx}'], ['src/generated/**', '**/*.test.ts'])).toEqual([
       'src/app/ui.ts',
       'src/lib/ask.tsx'
     ])

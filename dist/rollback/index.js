@@ -22239,9 +22239,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants6 = require_constants7();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
+    var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const fns = glob.map((input) => picomatch2(input, options, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -22257,16 +22257,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix2 = opts.windows;
-      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix2 });
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix2 });
         const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -22292,7 +22292,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -22309,24 +22309,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix2);
+          match = picomatch2.matchBase(input, regex, options, posix2);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options, posix2 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+    picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
+    picomatch2.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
       return parse4(pattern, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input, options) => scan(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch2.scan = (input, options) => scan(input, options);
+    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -22337,13 +22337,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch3.toRegex(source, options);
+      const regex = picomatch2.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -22354,9 +22354,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse4(input, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options) => {
+    picomatch2.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -22365,8 +22365,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants6;
-    module.exports = picomatch3;
+    picomatch2.constants = constants6;
+    module.exports = picomatch2;
   }
 });
 
@@ -22376,14 +22376,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch3(glob, options, returnState = false) {
+    function picomatch2(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
+    Object.assign(picomatch2, pico);
+    module.exports = picomatch2;
   }
 });
 
@@ -24784,7 +24784,7 @@ var ADAPTER_RULES = {
   BG605: {
     title: "File not scanned for endpoints",
     severity: "error",
-    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory the scan's walk goes to and cannot read (a path longer than the system opens, no read permission). Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
+    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory the scan's walk goes to and cannot read (a path longer than the system opens, no read permission), or a symbolic link there that leads out of the repository (links inside it are followed). Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
     example: "A pull request adds `src/vendor/bundle.js` of 20 MiB, or a directory whose name ends in a newline, holding a direct call to the producer."
   }
 };
@@ -40417,8 +40417,7 @@ function restoredTrio(baseline, plan) {
 }
 
 // src/fs/listing.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { readdirSync as readdirSync4 } from "node:fs";
+import { readdirSync as readdirSync4, realpathSync as realpathSync5 } from "node:fs";
 import { resolve as resolve10 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
@@ -41196,68 +41195,77 @@ function listGlobs(root, include, exclude, memo = createContainMemo()) {
   const odd = [];
   const unreadable = [];
   if (include.length === 0) return { files: [], odd, unreadable };
-  const top = resolve10(root);
-  const prefix = top.endsWith("/") ? top : `${top}/`;
-  const relOf = (dir) => (dir.startsWith(prefix) ? dir.slice(prefix.length) : dir).replace(/\/+$/, "");
-  const readDirectory = (dir, options) => {
-    const rel = relOf(dir);
-    const where4 = containPath(root, rel === "" ? "." : rel, memo);
-    const cannot = (code2) => {
-      unreadable.push({
-        path: rel || ".",
+  const prefixes = [resolve10(root), memo.realRoot ??= realpathSync5(root)].map(
+    (p) => p.endsWith("/") ? p : `${p}/`
+  );
+  const relOf = (path2) => {
+    const prefix = prefixes.find((p) => path2.startsWith(p));
+    return (prefix ? path2.slice(prefix.length) : path2).replace(/\/+$/, "");
+  };
+  const unseen = (entry) => {
+    unreadable.push(entry);
+    return Object.assign(new Error(`${entry.path}: ${entry.why}`), { said: true });
+  };
+  const gone = () => Object.assign(new Error("gone"), { code: "ENOENT" });
+  const inside = (path2, what) => {
+    const rel = relOf(path2) || ".";
+    const where4 = containPath(root, rel, memo);
+    if (where4.kind === "inside") {
+      if (!where4.exists) throw gone();
+      return where4.real;
+    }
+    if (where4.kind === "dangling") throw gone();
+    if (where4.kind === "unreadable")
+      throw unseen({
+        path: rel,
+        why: what === "directory" ? `it is a directory the scan cannot read (${where4.reason})` : `it is a link the scan cannot follow (${where4.reason})`,
+        directory: true
+      });
+    throw unseen({ path: rel, why: `it ${describeEscape(where4)}, so the scan does not read it`, link: true });
+  };
+  const said = (path2, step2) => {
+    try {
+      return step2();
+    } catch (e) {
+      const code2 = e.code ?? String(e);
+      if (e.said || code2 === "ENOENT" || code2 === "ENOTDIR") throw e;
+      throw unseen({
+        path: relOf(path2) || ".",
         why: `it is a directory the scan cannot read (${code2})`,
         directory: true
       });
-      return Object.assign(new Error(`${rel}: ${code2}`), { code: code2 });
-    };
-    if (where4.kind === "unreadable") throw cannot(where4.reason);
-    if (where4.kind !== "inside" || !where4.exists) throw Object.assign(new Error(rel), { code: "ENOENT" });
-    let entries;
-    try {
-      entries = readdirSync4(where4.real, options);
-    } catch (e) {
-      const code2 = e.code ?? String(e);
-      if (code2 === "ENOENT" || code2 === "ENOTDIR") throw e;
-      throw cannot(code2);
     }
-    memo.dirs.add(where4.real);
-    odd.push(...oddEntries(rel, where4.real, entries));
-    return entries;
   };
-  const excludes = exclude.flatMap(literalAsDirectory).map((p) => p.replace(/^(?:\.\/)+/, ""));
-  const whole = excludes.filter((p) => p.endsWith("/**"));
-  const some = excludes.filter((p) => !p.endsWith("/**"));
-  const excluded = some.length > 0 ? (0, import_picomatch2.default)(some, { dot: true, posix: true }) : () => false;
-  const files = globSync(include.flatMap(literalAsDirectory), {
+  const readDirectory = (dir, options) => said(dir, () => {
+    const real = inside(dir, "directory");
+    const entries = readdirSync4(real, options);
+    memo.dirs.add(real);
+    odd.push(...oddEntries(relOf(dir), real, entries));
+    return entries;
+  });
+  const realpath2 = (link3) => said(link3, () => inside(link3, "link"));
+  const files = globSync(include, {
     cwd: root,
-    ignore: [...ALWAYS_IGNORED, ...whole],
+    ignore: [...ALWAYS_IGNORED, ...exclude],
     onlyFiles: true,
-    followSymbolicLinks: false,
+    // links are followed (a file, or a directory of the code, linked from where the globs reach was never read;
+    // found by review), inside the root only (realpath above); a link loop is walked no deeper than twice
+    followSymbolicLinks: true,
     // a file or a directory whose name starts with a dot is code all the same (src/.internal/client.ts is
     // imported like any other): left out, it named the producer's endpoints unseen (BG603)
     dot: true,
-    // a glob without a glob character is that file or that directory (literalAsDirectory), said here for both
-    // globs and excludes alike: tinyglobby would add `/**` to every exclude that does not end in `*`
-    expandDirectories: false,
-    fs: { readdirSync: readDirectory }
-  }).filter((p) => isPlainRelative(p) && !excluded(p)).sort();
+    fs: {
+      readdirSync: readDirectory,
+      realpathSync: realpath2
+    }
+  }).filter(isPlainRelative).sort();
   return { files, odd: odd.sort(byPath), unreadable: unreadable.sort(byPath) };
-}
-function literalAsDirectory(pattern) {
-  if (isDynamicPattern(pattern)) return pattern;
-  const path2 = pattern.replace(/\/+$/, "");
-  return path2 === pattern ? [pattern, `${path2}/**`] : `${path2}/**`;
 }
 var byPath = (x2, y) => x2.path < y.path ? -1 : x2.path > y.path ? 1 : 0;
 var MAYBE_ODD = /[\r\n\u2028\u2029\uFFFD]/;
 function oddEntries(rel, real, entries) {
   if (!entries.some((e) => MAYBE_ODD.test(e.name))) return [];
-  let raw;
-  try {
-    raw = readdirSync4(real, { withFileTypes: true, encoding: "buffer" });
-  } catch {
-    return [];
-  }
+  const raw = readdirSync4(real, { withFileTypes: true, encoding: "buffer" });
   const out = [];
   for (const e of raw) {
     const name = strictUtf8(e.name);
@@ -41266,13 +41274,13 @@ function oddEntries(rel, real, entries) {
       out.push({
         path: path2,
         why: "its name is not valid UTF-8, so the scan cannot name it to read it",
-        oddName: true
+        oddName: "not-utf8"
       });
     else if (/[\r\n\u2028\u2029]/.test(name))
       out.push({
         path: path2,
         why: "its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match",
-        oddName: true
+        oddName: "line-break"
       });
   }
   return out;
@@ -41339,7 +41347,7 @@ function createRepoScan(root) {
       const { odd, unreadable } = listing(include, exclude);
       out.push(...unreadable);
       const listed = new Set(paths);
-      out.push(...odd.filter((o) => !listed.has(o.path)));
+      out.push(...odd.filter((o) => o.oddName !== "line-break" || !listed.has(o.path)));
       return out;
     }
   };
@@ -41447,6 +41455,8 @@ function adapterFindings(root, baseline, scan = createRepoScan(root)) {
 }
 function advice(u) {
   if (u.oddName) return "rename it (no glob can match or exclude such a name)";
+  if (u.link)
+    return "make it a link inside the repository (the scan follows none out of it), or exclude it (adapter.exclude) if what it names is no source";
   if (u.directory)
     return "make it a directory the scan can read (a shorter path, read permission), or exclude it (adapter.exclude) if it holds no source";
   return "make it a readable file of the repository, or exclude it (adapter.exclude) if it is no source";

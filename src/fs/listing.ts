@@ -1,13 +1,12 @@
 // The repository files matching the policy's globs, and what the walk that found them could not see: one walk
-// (tinyglobby's), whose every directory read goes through this module, so that nothing it passes over is passed
-// over in silence.
-import { readdirSync } from 'node:fs'
+// (tinyglobby's), whose every directory read and every link it follows go through this module, so that it stays
+// inside the root and nothing it passes over is passed over in silence.
+import { readdirSync, realpathSync } from 'node:fs'
 import type { Dirent } from 'node:fs'
 import { resolve } from 'node:path'
-import picomatch from 'picomatch'
-import { globSync, isDynamicPattern } from 'tinyglobby'
+import { globSync } from 'tinyglobby'
 import { strictUtf8 } from '../text/utf8.js'
-import { containPath, createContainMemo, isPlainRelative } from './contain.js'
+import { containPath, createContainMemo, describeEscape, isPlainRelative } from './contain.js'
 import type { ContainMemo } from './contain.js'
 
 /** What the scan never lists, besides the policy's exclude globs (documented with adapter.scan). */
@@ -17,14 +16,19 @@ const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**']
 export interface Unscanned {
   path: string
   why: string
-  /** A name no glob can match (a line break, not UTF-8): excluding it by a glob cannot work either. */
-  oddName?: true
+  /**
+   * A name no glob can match (a line break, not UTF-8): excluding it by a glob cannot work either. One not UTF-8 is
+   * shown decoded as Latin-1, which another file's name may be.
+   */
+  oddName?: 'line-break' | 'not-utf8'
   /** A directory that cannot be read: whatever it holds is unseen. */
   directory?: true
+  /** A symbolic link out of the repository: what it names is not read. */
+  link?: true
 }
 
 export interface Listing {
-  /** Relative to the root, sorted; symbolic links are not listed. */
+  /** Relative to the root, sorted; through a link inside the root as the link names it. */
   files: string[]
   /**
    * In the directories the walk read: the entries whose names no glob can match (a CR or an LF, which picomatch's
@@ -55,71 +59,88 @@ export function listGlobs(
   const odd: Unscanned[] = []
   const unreadable: Unscanned[] = []
   if (include.length === 0) return { files: [], odd, unreadable }
-  const top = resolve(root)
-  const prefix = top.endsWith('/') ? top : `${top}/`
-  // the walk names each directory by its absolute path with a slash at the end
-  const relOf = (dir: string) => (dir.startsWith(prefix) ? dir.slice(prefix.length) : dir).replace(/\/+$/, '')
-  const readDirectory = (dir: string, options: unknown): Dirent[] => {
-    const rel = relOf(dir)
-    const where = containPath(root, rel === '' ? '.' : rel, memo)
-    const cannot = (code: string) => {
-      unreadable.push({
-        path: rel || '.',
-        why: `it is a directory the scan cannot read (${code})`,
+  // the walk names a directory by its absolute path with a slash at the end, below the root as given, or below its
+  // real path where it followed a link
+  const prefixes = [resolve(root), (memo.realRoot ??= realpathSync(root))].map((p) =>
+    p.endsWith('/') ? p : `${p}/`
+  )
+  const relOf = (path: string) => {
+    const prefix = prefixes.find((p) => path.startsWith(p))
+    return (prefix ? path.slice(prefix.length) : path).replace(/\/+$/, '')
+  }
+  /** An error the walk passes over (it suppresses them all), once what it leaves unseen is said. */
+  const unseen = (entry: Unscanned): Error => {
+    unreadable.push(entry)
+    return Object.assign(new Error(`${entry.path}: ${entry.why}`), { said: true })
+  }
+  const gone = () => Object.assign(new Error('gone'), { code: 'ENOENT' })
+  // Where a path of the walk really is, inside the root: a link out of it is followed no further (the walk meets
+  // links where the globs reach, in the globs' own directories too). A link to nothing holds nothing.
+  const inside = (path: string, what: 'directory' | 'link'): string => {
+    const rel = relOf(path) || '.'
+    const where = containPath(root, rel, memo)
+    if (where.kind === 'inside') {
+      if (!where.exists) throw gone()
+      return where.real
+    }
+    if (where.kind === 'dangling') throw gone()
+    if (where.kind === 'unreadable')
+      throw unseen({
+        path: rel,
+        why:
+          what === 'directory'
+            ? `it is a directory the scan cannot read (${where.reason})`
+            : `it is a link the scan cannot follow (${where.reason})`,
         directory: true
       })
-      return Object.assign(new Error(`${rel}: ${code}`), { code })
-    }
-    // the walk stays inside the root: a glob's directory that is a link out of it (or to nothing) lists nothing
-    if (where.kind === 'unreadable') throw cannot(where.reason)
-    if (where.kind !== 'inside' || !where.exists) throw Object.assign(new Error(rel), { code: 'ENOENT' })
-    let entries: Dirent[]
+    throw unseen({ path: rel, why: `it ${describeEscape(where)}, so the scan does not read it`, link: true })
+  }
+  // every other error is said too: the walk would pass over it in silence
+  const said = <T>(path: string, step: () => T): T => {
     try {
-      entries = readdirSync(where.real, options as { withFileTypes: true })
+      return step()
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? String(e)
       // gone while it was walked: nothing there to see
-      if (code === 'ENOENT' || code === 'ENOTDIR') throw e
-      throw cannot(code)
+      if ((e as { said?: true }).said || code === 'ENOENT' || code === 'ENOTDIR') throw e
+      throw unseen({
+        path: relOf(path) || '.',
+        why: `it is a directory the scan cannot read (${code})`,
+        directory: true
+      })
     }
-    // read, so a directory: the reads of its files need not walk to it again
-    memo.dirs.add(where.real)
-    odd.push(...oddEntries(rel, where.real, entries))
-    return entries
   }
-  // An exclude glob leaves out the files it matches. The walk is told only those that leave out a directory and all
-  // it holds (`dir/**`), so that it never enters one: it leaves out every directory a glob matches, and
-  // `**/*.test.ts` left out src/app.test.ts/ and every file in it, never read (found by review). The rest are
-  // matched against each file listed.
-  const excludes = exclude.flatMap(literalAsDirectory).map((p) => p.replace(/^(?:\.\/)+/, ''))
-  const whole = excludes.filter((p) => p.endsWith('/**'))
-  const some = excludes.filter((p) => !p.endsWith('/**'))
-  const excluded = some.length > 0 ? picomatch(some, { dot: true, posix: true }) : () => false
-  const files = globSync(include.flatMap(literalAsDirectory), {
+  const readDirectory = (dir: string, options: unknown): Dirent[] =>
+    said(dir, () => {
+      const real = inside(dir, 'directory')
+      const entries = readdirSync(real, options as { withFileTypes: true })
+      // read, so a directory: the reads of its files need not walk to it again
+      memo.dirs.add(real)
+      odd.push(...oddEntries(relOf(dir), real, entries))
+      return entries
+    })
+  // a link the walk meets is followed where it leads inside the root (what it names is judged by what it holds)
+  const realpath = (link: string): string => said(link, () => inside(link, 'link'))
+  const files = globSync(include, {
     cwd: root,
-    ignore: [...ALWAYS_IGNORED, ...whole],
+    ignore: [...ALWAYS_IGNORED, ...exclude],
     onlyFiles: true,
-    followSymbolicLinks: false,
+    // links are followed (a file, or a directory of the code, linked from where the globs reach was never read;
+    // found by review), inside the root only (realpath above); a link loop is walked no deeper than twice
+    followSymbolicLinks: true,
     // a file or a directory whose name starts with a dot is code all the same (src/.internal/client.ts is
     // imported like any other): left out, it named the producer's endpoints unseen (BG603)
     dot: true,
-    // a glob without a glob character is that file or that directory (literalAsDirectory), said here for both
-    // globs and excludes alike: tinyglobby would add `/**` to every exclude that does not end in `*`
-    expandDirectories: false,
-    fs: { readdirSync: readDirectory as unknown as typeof readdirSync }
+    fs: {
+      readdirSync: readDirectory as unknown as typeof readdirSync,
+      realpathSync: realpath as unknown as typeof realpathSync
+    }
   })
     // the policy's globs are relative and free of '..' (its schema); a match that is not a plain path below the
     // root is never listed (a string test: resolving each path cost more than the walk)
-    .filter((p) => isPlainRelative(p) && !excluded(p))
+    .filter(isPlainRelative)
     .sort()
   return { files, odd: odd.sort(byPath), unreadable: unreadable.sort(byPath) }
-}
-
-/** A glob without a glob character (`src/generated`, `data/pg/`) names a file, or a directory and all it holds. */
-function literalAsDirectory(pattern: string): string[] | string {
-  if (isDynamicPattern(pattern)) return pattern
-  const path = pattern.replace(/\/+$/, '')
-  return path === pattern ? [pattern, `${path}/**`] : `${path}/**`
 }
 
 const byPath = (x: Unscanned, y: Unscanned) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0)
@@ -132,12 +153,8 @@ const MAYBE_ODD = /[\r\n\u2028\u2029\uFFFD]/
 function oddEntries(rel: string, real: string, entries: Dirent[]): Unscanned[] {
   if (!entries.some((e) => MAYBE_ODD.test(e.name))) return []
   // the names as bytes, once, for the rare directory that may hold one: only they say which is not UTF-8
-  let raw: Dirent<Buffer>[]
-  try {
-    raw = readdirSync(real, { withFileTypes: true, encoding: 'buffer' })
-  } catch {
-    return []
-  }
+  // (a failure is the walk's to say, as for the first read)
+  const raw = readdirSync(real, { withFileTypes: true, encoding: 'buffer' })
   const out: Unscanned[] = []
   for (const e of raw) {
     const name = strictUtf8(e.name)
@@ -146,13 +163,13 @@ function oddEntries(rel: string, real: string, entries: Dirent[]): Unscanned[] {
       out.push({
         path,
         why: 'its name is not valid UTF-8, so the scan cannot name it to read it',
-        oddName: true
+        oddName: 'not-utf8'
       })
     else if (/[\r\n\u2028\u2029]/.test(name))
       out.push({
         path,
         why: 'its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match',
-        oddName: true
+        oddName: 'line-break'
       })
   }
   return out

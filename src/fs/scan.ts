@@ -110,9 +110,10 @@ export function createRepoScan(root: string): RepoScan {
       }
       const { odd, unreadable } = listing(include, exclude)
       out.push(...unreadable)
-      // a file the globs did list after all (a name whose own line break `*` matches) was read and judged
+      // a file the globs did list after all (a name whose own line break `*` matches) was read and judged; a name
+      // not UTF-8 is shown as Latin-1, which may be another file's name (found by review: a decoy hid it)
       const listed = new Set(paths)
-      out.push(...odd.filter((o) => !listed.has(o.path)))
+      out.push(...odd.filter((o) => o.oddName !== 'line-break' || !listed.has(o.path)))
       return out
     }
   }

@@ -44,6 +44,8 @@ export function adapterFindings(
 /** What to do about a place the scan could not look into. */
 function advice(u: Unscanned): string {
   if (u.oddName) return 'rename it (no glob can match or exclude such a name)'
+  if (u.link)
+    return 'make it a link inside the repository (the scan follows none out of it), or exclude it (adapter.exclude) if what it names is no source'
   if (u.directory)
     return 'make it a directory the scan can read (a shorter path, read permission), or exclude it (adapter.exclude) if it holds no source'
   return 'make it a readable file of the repository, or exclude it (adapter.exclude) if it is no source'
