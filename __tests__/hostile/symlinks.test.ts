@@ -134,7 +134,7 @@ describe('reads never follow a link out of the repository', () => {
       [
         'BG605',
         expect.stringMatching(
-          /^not scanned for the producer's endpoints: it leads outside the repository \(to .*adapter\.ts\), so the scan does not read it; make it a link inside the repository/
+          /^not scanned for the producer's endpoints: leads outside the repository \(to .*adapter\.ts\); make it a readable file of the repository/
         )
       ]
     ])

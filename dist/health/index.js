@@ -19626,7 +19626,7 @@ function containPath(root, rel, memo) {
       if (isAbsolute4(text)) {
         const abs2 = normalize(text);
         if (text.split("/").includes("..") || !isWithin(realRoot, abs2))
-          return { kind: "outside", leadsTo: safeReal(abs2) };
+          return { kind: "outside", leadsTo: abs2 };
         from = linkComponents(
           `${relative2(realRoot, abs2).split(sep2).join("/")}${text.endsWith("/") ? "/" : ""}`
         );
@@ -22688,10 +22688,10 @@ var init_process_group = __esm({
 });
 
 // src/exec/working-directory.ts
-import { statSync as statSync4 } from "node:fs";
+import { statSync as statSync5 } from "node:fs";
 function workingDirectoryProblem(cwd) {
   try {
-    return statSync4(cwd).isDirectory() ? null : `ENOTDIR: ${NOT_A_DIRECTORY}: ${cwd}`;
+    return statSync5(cwd).isDirectory() ? null : `ENOTDIR: ${NOT_A_DIRECTORY}: ${cwd}`;
   } catch (e) {
     return `${e.code ?? "ENOENT"}: ${NO_DIRECTORY} ${cwd}`;
   }
@@ -54454,7 +54454,7 @@ var ADAPTER_RULES = {
   BG605: {
     title: "File not scanned for endpoints",
     severity: "error",
-    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory the scan's walk goes to and cannot read (a path longer than the system opens, no read permission), or a symbolic link there that leads out of the repository (links inside it are followed). Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
+    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory the scan's walk goes to and cannot read (a path longer than the system opens, no read permission), or a symbolic link there that leads out of the repository, to nothing or to a directory (a link to a file inside it is read; the scan never walks into a linked directory). Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
     example: "A pull request adds `src/vendor/bundle.js` of 20 MiB, or a directory whose name ends in a newline, holding a direct call to the producer."
   }
 };
@@ -57554,7 +57554,7 @@ init_read();
 init_contain();
 
 // src/fs/listing.ts
-import { readdirSync as readdirSync3, realpathSync as realpathSync4 } from "node:fs";
+import { readdirSync as readdirSync3, realpathSync as realpathSync4, statSync as statSync4 } from "node:fs";
 import { resolve as resolve7 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
@@ -58346,21 +58346,26 @@ function listGlobs(root, include, exclude, memo = createContainMemo()) {
     return Object.assign(new Error(`${entry.path}: ${entry.why}`), { said: true });
   };
   const gone = () => Object.assign(new Error("gone"), { code: "ENOENT" });
-  const inside = (path2, what) => {
+  const inside = (path2) => {
     const rel = relOf(path2) || ".";
     const where4 = containPath(root, rel, memo);
     if (where4.kind === "inside") {
       if (!where4.exists) throw gone();
       return where4.real;
     }
-    if (where4.kind === "dangling") throw gone();
     if (where4.kind === "unreadable")
       throw unseen({
         path: rel,
-        why: what === "directory" ? `it is a directory the scan cannot read (${where4.reason})` : `it is a link the scan cannot follow (${where4.reason})`,
+        why: `it is a directory the scan cannot read (${where4.reason})`,
         directory: true
       });
-    throw unseen({ path: rel, why: `it ${describeEscape(where4)}, so the scan does not read it`, link: true });
+    if (where4.kind === "outside")
+      throw unseen({
+        path: rel,
+        why: `it ${describeEscape(where4)}, so the scan does not read it`,
+        link: true
+      });
+    throw gone();
   };
   const said = (path2, step3) => {
     try {
@@ -58376,30 +58381,36 @@ function listGlobs(root, include, exclude, memo = createContainMemo()) {
     }
   };
   const readDirectory = (dir, options) => said(dir, () => {
-    const real = inside(dir, "directory");
+    const real = inside(dir);
     const entries = readdirSync3(real, options);
     memo.dirs.add(real);
     odd.push(...oddEntries(relOf(dir), real, entries));
     return entries;
   });
-  const realpath2 = (link2) => said(link2, () => inside(link2, "link"));
+  const links2 = /* @__PURE__ */ new Set();
+  const realpath2 = (link2) => {
+    links2.add(link2);
+    return link2;
+  };
+  const stat3 = (path2) => links2.has(path2) ? LINK_AS_FILE : statSync4(path2);
   const files = globSync(include, {
     cwd: root,
     ignore: [...ALWAYS_IGNORED, ...exclude],
     onlyFiles: true,
-    // links are followed (a file, or a directory of the code, linked from where the globs reach was never read;
-    // found by review), inside the root only (realpath above); a link loop is walked no deeper than twice
+    // each link is handed to realpath and stat above, which make it a file (never entered)
     followSymbolicLinks: true,
     // a file or a directory whose name starts with a dot is code all the same (src/.internal/client.ts is
     // imported like any other): left out, it named the producer's endpoints unseen (BG603)
     dot: true,
     fs: {
       readdirSync: readDirectory,
-      realpathSync: realpath2
+      realpathSync: realpath2,
+      statSync: stat3
     }
   }).filter(isPlainRelative).sort();
   return { files, odd: odd.sort(byPath), unreadable: unreadable.sort(byPath) };
 }
+var LINK_AS_FILE = { isDirectory: () => false };
 var byPath = (x2, y) => x2.path < y.path ? -1 : x2.path > y.path ? 1 : 0;
 var MAYBE_ODD = /[\r\n\u2028\u2029\uFFFD]/;
 function oddEntries(rel, real, entries) {
@@ -69937,13 +69948,13 @@ import { join as join9, resolve as resolve10 } from "node:path";
 init_contain();
 
 // src/fs/file-in-the-way.ts
-import { closeSync as closeSync4, existsSync as existsSync7, mkdirSync as mkdirSync3, openSync as openSync4, rmdirSync, statSync as statSync5, unlinkSync } from "node:fs";
+import { closeSync as closeSync4, existsSync as existsSync7, mkdirSync as mkdirSync3, openSync as openSync4, rmdirSync, statSync as statSync6, unlinkSync } from "node:fs";
 import { dirname as dirname7, join as join8 } from "node:path";
 function fileInTheWay(abs) {
   for (let path2 = abs; ; path2 = dirname7(path2)) {
     let stat3;
     try {
-      stat3 = statSync5(path2, { throwIfNoEntry: false });
+      stat3 = statSync6(path2, { throwIfNoEntry: false });
     } catch {
       stat3 = void 0;
     }
@@ -71341,7 +71352,7 @@ function cancellation() {
 
 // src/git/root.ts
 init_path_components();
-import { existsSync as existsSync10, lstatSync as lstatSync6, readFileSync as readFileSync8, readlinkSync as readlinkSync3, realpathSync as realpathSync5, statSync as statSync6 } from "node:fs";
+import { existsSync as existsSync10, lstatSync as lstatSync6, readFileSync as readFileSync8, readlinkSync as readlinkSync3, realpathSync as realpathSync5, statSync as statSync7 } from "node:fs";
 import { basename as basename6, dirname as dirname8, isAbsolute as isAbsolute10, join as join11, relative as relative7, resolve as resolve12 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
@@ -71358,7 +71369,7 @@ async function findRoot(options) {
   const label2 = options.label ?? "--root";
   const named = options.given === void 0 ? "" : `${label2} ${options.given}: `;
   if (!existsSync10(start)) throw new RootError(`${named || `${start}: `}no such directory`, "directory");
-  if (!statSync6(start).isDirectory())
+  if (!statSync7(start).isDirectory())
     throw new RootError(`${named || `${start}: `}not a directory`, "directory");
   const link2 = await linkInRepository(start);
   if (link2)

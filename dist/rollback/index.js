@@ -24784,7 +24784,7 @@ var ADAPTER_RULES = {
   BG605: {
     title: "File not scanned for endpoints",
     severity: "error",
-    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory the scan's walk goes to and cannot read (a path longer than the system opens, no read permission), or a symbolic link there that leads out of the repository (links inside it are followed). Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
+    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory the scan's walk goes to and cannot read (a path longer than the system opens, no read permission), or a symbolic link there that leads out of the repository, to nothing or to a directory (a link to a file inside it is read; the scan never walks into a linked directory). Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
     example: "A pull request adds `src/vendor/bundle.js` of 20 MiB, or a directory whose name ends in a newline, holding a direct call to the producer."
   }
 };
@@ -28668,7 +28668,7 @@ function containPath(root, rel, memo) {
       if (isAbsolute4(text)) {
         const abs2 = normalize(text);
         if (text.split("/").includes("..") || !isWithin(realRoot, abs2))
-          return { kind: "outside", leadsTo: safeReal(abs2) };
+          return { kind: "outside", leadsTo: abs2 };
         from = linkComponents(
           `${relative2(realRoot, abs2).split(sep2).join("/")}${text.endsWith("/") ? "/" : ""}`
         );
@@ -40417,7 +40417,7 @@ function restoredTrio(baseline, plan) {
 }
 
 // src/fs/listing.ts
-import { readdirSync as readdirSync4, realpathSync as realpathSync5 } from "node:fs";
+import { readdirSync as readdirSync4, realpathSync as realpathSync5, statSync as statSync6 } from "node:fs";
 import { resolve as resolve10 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
@@ -41207,21 +41207,26 @@ function listGlobs(root, include, exclude, memo = createContainMemo()) {
     return Object.assign(new Error(`${entry.path}: ${entry.why}`), { said: true });
   };
   const gone = () => Object.assign(new Error("gone"), { code: "ENOENT" });
-  const inside = (path2, what) => {
+  const inside = (path2) => {
     const rel = relOf(path2) || ".";
     const where4 = containPath(root, rel, memo);
     if (where4.kind === "inside") {
       if (!where4.exists) throw gone();
       return where4.real;
     }
-    if (where4.kind === "dangling") throw gone();
     if (where4.kind === "unreadable")
       throw unseen({
         path: rel,
-        why: what === "directory" ? `it is a directory the scan cannot read (${where4.reason})` : `it is a link the scan cannot follow (${where4.reason})`,
+        why: `it is a directory the scan cannot read (${where4.reason})`,
         directory: true
       });
-    throw unseen({ path: rel, why: `it ${describeEscape(where4)}, so the scan does not read it`, link: true });
+    if (where4.kind === "outside")
+      throw unseen({
+        path: rel,
+        why: `it ${describeEscape(where4)}, so the scan does not read it`,
+        link: true
+      });
+    throw gone();
   };
   const said = (path2, step2) => {
     try {
@@ -41237,30 +41242,36 @@ function listGlobs(root, include, exclude, memo = createContainMemo()) {
     }
   };
   const readDirectory = (dir, options) => said(dir, () => {
-    const real = inside(dir, "directory");
+    const real = inside(dir);
     const entries = readdirSync4(real, options);
     memo.dirs.add(real);
     odd.push(...oddEntries(relOf(dir), real, entries));
     return entries;
   });
-  const realpath2 = (link3) => said(link3, () => inside(link3, "link"));
+  const links2 = /* @__PURE__ */ new Set();
+  const realpath2 = (link3) => {
+    links2.add(link3);
+    return link3;
+  };
+  const stat3 = (path2) => links2.has(path2) ? LINK_AS_FILE : statSync6(path2);
   const files = globSync(include, {
     cwd: root,
     ignore: [...ALWAYS_IGNORED, ...exclude],
     onlyFiles: true,
-    // links are followed (a file, or a directory of the code, linked from where the globs reach was never read;
-    // found by review), inside the root only (realpath above); a link loop is walked no deeper than twice
+    // each link is handed to realpath and stat above, which make it a file (never entered)
     followSymbolicLinks: true,
     // a file or a directory whose name starts with a dot is code all the same (src/.internal/client.ts is
     // imported like any other): left out, it named the producer's endpoints unseen (BG603)
     dot: true,
     fs: {
       readdirSync: readDirectory,
-      realpathSync: realpath2
+      realpathSync: realpath2,
+      statSync: stat3
     }
   }).filter(isPlainRelative).sort();
   return { files, odd: odd.sort(byPath), unreadable: unreadable.sort(byPath) };
 }
+var LINK_AS_FILE = { isDirectory: () => false };
 var byPath = (x2, y) => x2.path < y.path ? -1 : x2.path > y.path ? 1 : 0;
 var MAYBE_ODD = /[\r\n\u2028\u2029\uFFFD]/;
 function oddEntries(rel, real, entries) {
@@ -48701,13 +48712,13 @@ import { existsSync as existsSync9, lstatSync as lstatSync6, mkdirSync as mkdirS
 import { join as join11, resolve as resolve14 } from "node:path";
 
 // src/fs/file-in-the-way.ts
-import { closeSync as closeSync4, existsSync as existsSync8, mkdirSync as mkdirSync3, openSync as openSync4, rmdirSync, statSync as statSync6, unlinkSync as unlinkSync2 } from "node:fs";
+import { closeSync as closeSync4, existsSync as existsSync8, mkdirSync as mkdirSync3, openSync as openSync4, rmdirSync, statSync as statSync7, unlinkSync as unlinkSync2 } from "node:fs";
 import { dirname as dirname8, join as join10 } from "node:path";
 function fileInTheWay(abs) {
   for (let path2 = abs; ; path2 = dirname8(path2)) {
     let stat3;
     try {
-      stat3 = statSync6(path2, { throwIfNoEntry: false });
+      stat3 = statSync7(path2, { throwIfNoEntry: false });
     } catch {
       stat3 = void 0;
     }

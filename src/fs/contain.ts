@@ -117,7 +117,9 @@ export function containPath(root: string, rel: string, memo?: ContainMemo): Cont
       if (isAbsolute(text)) {
         const abs = normalize(text)
         if (text.split('/').includes('..') || !isWithin(realRoot, abs))
-          return { kind: 'outside', leadsTo: safeReal(abs) }
+          // named as the link writes it: where it really leads is not looked at (nothing out of the root is; found by
+          // review: /proc/self/cwd named the runner's directory)
+          return { kind: 'outside', leadsTo: abs }
         // an absolute link into the root's real path: walked from the root (a trailing slash asks for a directory)
         from = linkComponents(
           `${relative(realRoot, abs).split(sep).join('/')}${text.endsWith('/') ? '/' : ''}`

@@ -1,7 +1,7 @@
 // The repository files matching the policy's globs, and what the walk that found them could not see: one walk
 // (tinyglobby's), whose every directory read and every link it follows go through this module, so that it stays
 // inside the root and nothing it passes over is passed over in silence.
-import { readdirSync, realpathSync } from 'node:fs'
+import { readdirSync, realpathSync, statSync } from 'node:fs'
 import type { Dirent } from 'node:fs'
 import { resolve } from 'node:path'
 import { globSync } from 'tinyglobby'
@@ -74,26 +74,29 @@ export function listGlobs(
     return Object.assign(new Error(`${entry.path}: ${entry.why}`), { said: true })
   }
   const gone = () => Object.assign(new Error('gone'), { code: 'ENOENT' })
-  // Where a path of the walk really is, inside the root: a link out of it is followed no further (the walk meets
-  // links where the globs reach, in the globs' own directories too). A link to nothing holds nothing.
-  const inside = (path: string, what: 'directory' | 'link'): string => {
+  // Where a directory of the walk really is, inside the root. The walk enters no link (below), but a glob's own
+  // directory may be one: out of the root (or through one that cannot be followed) it is said, and read no further;
+  // to nothing, it holds nothing.
+  const inside = (path: string): string => {
     const rel = relOf(path) || '.'
     const where = containPath(root, rel, memo)
     if (where.kind === 'inside') {
       if (!where.exists) throw gone()
       return where.real
     }
-    if (where.kind === 'dangling') throw gone()
     if (where.kind === 'unreadable')
       throw unseen({
         path: rel,
-        why:
-          what === 'directory'
-            ? `it is a directory the scan cannot read (${where.reason})`
-            : `it is a link the scan cannot follow (${where.reason})`,
+        why: `it is a directory the scan cannot read (${where.reason})`,
         directory: true
       })
-    throw unseen({ path: rel, why: `it ${describeEscape(where)}, so the scan does not read it`, link: true })
+    if (where.kind === 'outside')
+      throw unseen({
+        path: rel,
+        why: `it ${describeEscape(where)}, so the scan does not read it`,
+        link: true
+      })
+    throw gone()
   }
   // every other error is said too: the walk would pass over it in silence
   const said = <T>(path: string, step: () => T): T => {
@@ -112,28 +115,36 @@ export function listGlobs(
   }
   const readDirectory = (dir: string, options: unknown): Dirent[] =>
     said(dir, () => {
-      const real = inside(dir, 'directory')
+      const real = inside(dir)
       const entries = readdirSync(real, options as { withFileTypes: true })
       // read, so a directory: the reads of its files need not walk to it again
       memo.dirs.add(real)
       odd.push(...oddEntries(relOf(dir), real, entries))
       return entries
     })
-  // a link the walk meets is followed where it leads inside the root (what it names is judged by what it holds)
-  const realpath = (link: string): string => said(link, () => inside(link, 'link'))
+  // A link the walk meets is a file to it, listed where the globs name it and never entered: each listed link is
+  // read as its checkout reads it (readRepoFile: followed inside the root, said where it leads out or to nothing, or
+  // to a directory). It was left out, unsaid (found by review: src/ itself a link hid every file), and following
+  // links into directories let a few links walk the tree exponentially often. No file is looked at here.
+  const links = new Set<string>()
+  const realpath = (link: string): string => {
+    links.add(link)
+    return link
+  }
+  const stat = (path: string) => (links.has(path) ? LINK_AS_FILE : statSync(path))
   const files = globSync(include, {
     cwd: root,
     ignore: [...ALWAYS_IGNORED, ...exclude],
     onlyFiles: true,
-    // links are followed (a file, or a directory of the code, linked from where the globs reach was never read;
-    // found by review), inside the root only (realpath above); a link loop is walked no deeper than twice
+    // each link is handed to realpath and stat above, which make it a file (never entered)
     followSymbolicLinks: true,
     // a file or a directory whose name starts with a dot is code all the same (src/.internal/client.ts is
     // imported like any other): left out, it named the producer's endpoints unseen (BG603)
     dot: true,
     fs: {
       readdirSync: readDirectory as unknown as typeof readdirSync,
-      realpathSync: realpath as unknown as typeof realpathSync
+      realpathSync: realpath as unknown as typeof realpathSync,
+      statSync: stat as unknown as typeof statSync
     }
   })
     // the policy's globs are relative and free of '..' (its schema); a match that is not a plain path below the
@@ -142,6 +153,9 @@ export function listGlobs(
     .sort()
   return { files, odd: odd.sort(byPath), unreadable: unreadable.sort(byPath) }
 }
+
+/** What the walk is told of a link (all it asks): not a directory. */
+const LINK_AS_FILE = { isDirectory: () => false }
 
 const byPath = (x: Unscanned, y: Unscanned) => (x.path < y.path ? -1 : x.path > y.path ? 1 : 0)
 
