@@ -7,6 +7,15 @@ import { finding } from '../../src/rules/finding.js'
 const PATH = `/home/alice/${'deep/'.repeat(30)}pin.json`
 
 describe('findingsMarkdown', () => {
+  it('lists a hundred thousand long messages without overflowing the stack (found by review: a spread of them did)', () => {
+    const long = `\`${PATH}\` names the endpoint; ${'and more words '.repeat(20)}`
+    const many = Array.from({ length: 150_000 }, (_, i) =>
+      finding('BG603', `src/f${i}.ts`, { line: 1, column: 1 }, long)
+    )
+    const md = findingsMarkdown(many)
+    expect(md).toContain('150000. ')
+  })
+
   it("shows a message's code spans as code, not as backticks", () => {
     const md = findingsMarkdown([
       finding('BG204', 'docs/m.md', null, 'the matrix has no `## Ledger` section')

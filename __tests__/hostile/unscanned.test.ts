@@ -104,6 +104,23 @@ describe('files the adapter scan cannot look into (BG605)', () => {
     expect(b.findings.filter((f) => f.rule === 'BG605').map((f) => f.file)).toEqual(['src/\u00e9.ts'])
   })
 
+  it('a file in UTF-16 is said, not searched as UTF-8 bytes (found by review: tsc compiles it)', async () => {
+    const fx = trioFixture()
+    writeFileSync(
+      join(fx.root, 'src', 'u16.ts'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(LEAK, 'utf16le')])
+    )
+    const b = (await health(fx.root)).baselines[0]!
+    expect(
+      b.findings.filter((f) => f.rule === 'BG605').map((f) => [f.file, f.message.split(';')[0]])
+    ).toEqual([
+      [
+        'src/u16.ts',
+        "not scanned for the producer's endpoints: it is UTF-16 text (it starts with a byte order mark), which the scan does not search"
+      ]
+    ])
+  })
+
   it('a clean scan has none', async () => {
     const fx = trioFixture()
     const b = (await health(fx.root)).baselines[0]!

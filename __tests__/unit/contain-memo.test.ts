@@ -163,3 +163,30 @@ describe('readRepoFile with the memo and the scratch buffer of a scan', () => {
     expect(readRepoFile(root, 'a/g', 80, memo, scratch)).toEqual({ kind: 'too-large', size: 81, limit: 80 })
   })
 })
+
+describe('links padded with empty steps', () => {
+  it("a chain of links whose texts hold thousands of './' resolves as the system does, each step once", () => {
+    // found by review: the steps left were shifted off an array one by one, and 39 such links took seconds a file
+    const root = build({ chain: { kind: 'dir' } })
+    const pad = './'.repeat(2040)
+    writeFileSync(join(root, 'chain', 'final.txt'), 'x\n')
+    for (let k = 0; k < 39; k++) symlinkSync(k < 38 ? `L${k + 1}/${pad}` : pad, join(root, 'chain', `L${k}`))
+    symlinkSync('chain/L0/final.txt', join(root, 'x.ts'))
+    expect(readRepoFile(root, 'x.ts')).toEqual({ kind: 'ok', bytes: Buffer.from('x\n') })
+    // a trailing slash still asks for a directory, however it is padded
+    symlinkSync(`chain/L0/final.txt/${pad.slice(0, 4000)}`, join(root, 'y.ts'))
+    expect(readRepoFile(root, 'y.ts').kind).toBe('dangling-link')
+  })
+})
+
+describe('a root reached through a link above it', () => {
+  it('an absolute link written under the root as given leads inside, as one under its real path does', () => {
+    const root = build({ a: { kind: 'dir' }, 'a/f': { kind: 'file' } })
+    const above = join(dirname(root), 'linked-root')
+    symlinkSync(root, above)
+    symlinkSync(join(above, 'a', 'f'), join(root, 'viaGiven'))
+    symlinkSync(join(root, 'a', 'f'), join(root, 'viaReal'))
+    for (const l of ['viaGiven', 'viaReal'])
+      expect(containPath(above, l)).toEqual({ kind: 'inside', real: join(root, 'a', 'f'), exists: true })
+  })
+})

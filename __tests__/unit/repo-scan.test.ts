@@ -198,6 +198,16 @@ describe('createRepoScan', () => {
     ])
   })
 
+  it('an adapter file that is there but cannot be read says why, never that it does not exist (found by review)', () => {
+    const root = repo(FILES)
+    rmSync(join(root, 'src/producer/endpoints.ts'))
+    mkdirSync(join(root, 'src/producer/endpoints.ts'))
+    const [missing] = adapterFindings(root, adapter()).filter((f) => f.rule === 'BG601')
+    expect(missing!.message).toBe(
+      'the adapter file src/producer/endpoints.ts cannot be read: it is not a regular file (a directory, a link to one, a pipe or a device; the scan never walks into a linked directory); make it a readable file of the repository or set adapter.file in the policy'
+    )
+  })
+
   it('adapter rules from one shared scan are those of a scan of their own, for baselines alike or not', () => {
     const root = repo(FILES)
     symlinkSync('/etc/passwd', join(root, 'src/app/leak.ts'))

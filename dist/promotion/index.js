@@ -23008,7 +23008,7 @@ var ADAPTER_RULES = {
   BG605: {
     title: "File not scanned for endpoints",
     severity: "error",
-    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory the scan's walk goes to and cannot read (a path longer than the system opens, no read permission), or a symbolic link there that leads out of the repository, to nothing or to a directory (a link to a file inside it is read; the scan never walks into a linked directory). Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
+    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory the scan's walk goes to and cannot read (a path longer than the system opens, no read permission), or a symbolic link the globs name that leads out of the repository, to nothing or to a directory, or a file in UTF-16. A link to a file inside the repository is read; a linked directory is never walked into, and what it holds is not checked, as code outside the globs is not. Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
     example: "A pull request adds `src/vendor/bundle.js` of 20 MiB, or a directory whose name ends in a newline, holding a direct call to the producer."
   }
 };
@@ -23863,7 +23863,8 @@ ${indented(fenced(rest), marker3.length)}` : "";
     return `| ${SEVERITY_ICON[f.severity]} | ${f.rule} | ${where(f, fileLink)} | ${message} |`;
   });
   const out = ["| | Rule | Where | Message |", "| --- | --- | --- | --- |", ...rows];
-  if (long.length > 0) out.push("", "**The long messages in full:**", "", ...long);
+  if (long.length > 0) out.push("", "**The long messages in full:**", "");
+  for (const l of long) out.push(l);
   const hidden = findings.length - shown.length;
   if (hidden > 0) {
     const rest = bySeverity(findings).slice(shown.length);
@@ -26058,22 +26059,27 @@ function isWithin(dir, path2) {
   return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute(back);
 }
 function linkComponents(text) {
-  return text.split("/").map((s, i2, all) => s === "" && i2 === all.length - 1 ? "." : s).filter((s) => s !== "");
+  const parts = text.split("/");
+  const out = parts.filter((s) => s !== "" && s !== ".");
+  const last = parts[parts.length - 1];
+  if (last === "" || last === ".") out.push(".");
+  return out;
 }
 var PendingComponents = class {
-  items;
+  /** Last to walk first: taking the next one, or putting a link's in front, costs nothing for what stays. */
+  stack;
   fromLinks = 0;
   constructor(parts) {
-    this.items = [...parts];
+    this.stack = [...parts].reverse();
   }
   get length() {
-    return this.items.length;
+    return this.stack.length;
   }
   /** The next component, and whether a link's text gave it. */
   next() {
     const fromLink = this.fromLinks > 0;
     if (fromLink) this.fromLinks--;
-    return { seg: this.items.shift(), fromLink };
+    return { seg: this.stack.pop(), fromLink };
   }
   /** Whether what is left starts with components of a link's text. */
   get inLink() {
@@ -26082,11 +26088,11 @@ var PendingComponents = class {
   /** Components to walk before the rest, from a link's text. */
   pushLink(components) {
     this.fromLinks += components.length;
-    this.items.unshift(...components);
+    for (let i2 = components.length - 1; i2 >= 0; i2--) this.stack.push(components[i2]);
   }
   /** What is left (none of it from a link's text when `inLink` is false). */
   rest() {
-    return [...this.items];
+    return [...this.stack].reverse();
   }
 };
 
@@ -26144,11 +26150,11 @@ function containPath(root, rel, memo) {
       let from;
       if (isAbsolute2(text)) {
         const abs2 = normalize(text);
-        if (text.split("/").includes("..") || !isWithin(realRoot, abs2))
+        const given = resolve(root);
+        const below = isWithin(realRoot, abs2) ? relative2(realRoot, abs2) : isWithin(given, abs2) ? relative2(given, abs2) : null;
+        if (text.split("/").includes("..") || below === null)
           return { kind: "outside", leadsTo: abs2 };
-        from = linkComponents(
-          `${relative2(realRoot, abs2).split(sep2).join("/")}${text.endsWith("/") ? "/" : ""}`
-        );
+        from = linkComponents(`${below.split(sep2).join("/")}${text.endsWith("/") ? "/" : ""}`);
         cur = realRoot;
       } else {
         from = linkComponents(text);

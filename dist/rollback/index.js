@@ -24784,7 +24784,7 @@ var ADAPTER_RULES = {
   BG605: {
     title: "File not scanned for endpoints",
     severity: "error",
-    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory the scan's walk goes to and cannot read (a path longer than the system opens, no read permission), or a symbolic link there that leads out of the repository, to nothing or to a directory (a link to a file inside it is read; the scan never walks into a linked directory). Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
+    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory the scan's walk goes to and cannot read (a path longer than the system opens, no read permission), or a symbolic link the globs name that leads out of the repository, to nothing or to a directory, or a file in UTF-16. A link to a file inside the repository is read; a linked directory is never walked into, and what it holds is not checked, as code outside the globs is not. Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
     example: "A pull request adds `src/vendor/bundle.js` of 20 MiB, or a directory whose name ends in a newline, holding a direct call to the producer."
   }
 };
@@ -25651,7 +25651,8 @@ ${indented(fenced(rest), marker3.length)}` : "";
     return `| ${SEVERITY_ICON[f.severity]} | ${f.rule} | ${where(f, fileLink)} | ${message} |`;
   });
   const out = ["| | Rule | Where | Message |", "| --- | --- | --- | --- |", ...rows];
-  if (long.length > 0) out.push("", "**The long messages in full:**", "", ...long);
+  if (long.length > 0) out.push("", "**The long messages in full:**", "");
+  for (const l of long) out.push(l);
   const hidden = findings.length - shown.length;
   if (hidden > 0) {
     const rest = bySeverity(findings).slice(shown.length);
@@ -28578,22 +28579,27 @@ function isWithin(dir, path2) {
   return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute3(back);
 }
 function linkComponents(text) {
-  return text.split("/").map((s, i2, all) => s === "" && i2 === all.length - 1 ? "." : s).filter((s) => s !== "");
+  const parts = text.split("/");
+  const out = parts.filter((s) => s !== "" && s !== ".");
+  const last = parts[parts.length - 1];
+  if (last === "" || last === ".") out.push(".");
+  return out;
 }
 var PendingComponents = class {
-  items;
+  /** Last to walk first: taking the next one, or putting a link's in front, costs nothing for what stays. */
+  stack;
   fromLinks = 0;
   constructor(parts) {
-    this.items = [...parts];
+    this.stack = [...parts].reverse();
   }
   get length() {
-    return this.items.length;
+    return this.stack.length;
   }
   /** The next component, and whether a link's text gave it. */
   next() {
     const fromLink = this.fromLinks > 0;
     if (fromLink) this.fromLinks--;
-    return { seg: this.items.shift(), fromLink };
+    return { seg: this.stack.pop(), fromLink };
   }
   /** Whether what is left starts with components of a link's text. */
   get inLink() {
@@ -28602,11 +28608,11 @@ var PendingComponents = class {
   /** Components to walk before the rest, from a link's text. */
   pushLink(components) {
     this.fromLinks += components.length;
-    this.items.unshift(...components);
+    for (let i2 = components.length - 1; i2 >= 0; i2--) this.stack.push(components[i2]);
   }
   /** What is left (none of it from a link's text when `inLink` is false). */
   rest() {
-    return [...this.items];
+    return [...this.stack].reverse();
   }
 };
 
@@ -28667,11 +28673,11 @@ function containPath(root, rel, memo) {
       let from;
       if (isAbsolute4(text)) {
         const abs2 = normalize(text);
-        if (text.split("/").includes("..") || !isWithin(realRoot, abs2))
+        const given = resolve4(root);
+        const below = isWithin(realRoot, abs2) ? relative2(realRoot, abs2) : isWithin(given, abs2) ? relative2(given, abs2) : null;
+        if (text.split("/").includes("..") || below === null)
           return { kind: "outside", leadsTo: abs2 };
-        from = linkComponents(
-          `${relative2(realRoot, abs2).split(sep2).join("/")}${text.endsWith("/") ? "/" : ""}`
-        );
+        from = linkComponents(`${below.split(sep2).join("/")}${text.endsWith("/") ? "/" : ""}`);
         cur = realRoot;
       } else {
         from = linkComponents(text);
@@ -41245,7 +41251,7 @@ function listGlobs(root, include, exclude, memo = createContainMemo()) {
     const real = inside(dir);
     const entries = readdirSync4(real, options);
     memo.dirs.add(real);
-    odd.push(...oddEntries(relOf(dir), real, entries));
+    for (const o of oddEntries(relOf(dir), real, entries)) odd.push(o);
     return entries;
   });
   const links2 = /* @__PURE__ */ new Set();
@@ -41341,7 +41347,12 @@ function createRepoScan(root) {
         for (const path2 of paths) {
           const kept = files.get(path2);
           const read = kept?.read ?? readRepoFile(root, path2, MAX_FILE_BYTES, memo, scratch);
-          if (read.kind === "ok" && patterns.some((p) => read.bytes.includes(p)))
+          if (read.kind === "ok" && isUtf16(read.bytes))
+            failed.set(
+              path2,
+              "it is UTF-16 text (it starts with a byte order mark), which the scan does not search; save it as UTF-8"
+            );
+          else if (read.kind === "ok" && patterns.some((p) => read.bytes.includes(p)))
             found.push((kept ?? file(path2, { kind: "ok", bytes: Buffer.from(read.bytes) })).source());
           else if (read.kind !== "ok" && read.kind !== "missing") failed.set(path2, whyUnread(read));
         }
@@ -41356,13 +41367,14 @@ function createRepoScan(root) {
         if (why) out.push({ path: path2, why });
       }
       const { odd, unreadable } = listing(include, exclude);
-      out.push(...unreadable);
+      for (const u of unreadable) out.push(u);
       const listed = new Set(paths);
-      out.push(...odd.filter((o) => o.oddName !== "line-break" || !listed.has(o.path)));
+      for (const o of odd) if (o.oddName !== "line-break" || !listed.has(o.path)) out.push(o);
       return out;
     }
   };
 }
+var isUtf16 = (b) => b.length >= 2 && (b[0] === 255 && b[1] === 254 || b[0] === 254 && b[1] === 255);
 function whyUnread(read) {
   switch (read.kind) {
     case "too-large":
@@ -41371,7 +41383,7 @@ function whyUnread(read) {
     case "dangling-link":
       return read.problem;
     case "not-a-file":
-      return "it is not a regular file";
+      return "it is not a regular file (a directory, a link to one, a pipe or a device; the scan never walks into a linked directory)";
     case "unreadable":
       return `it cannot be read (${read.reason})`;
   }
@@ -41407,7 +41419,7 @@ function adapterRules(input) {
         "BG601",
         a.path,
         null,
-        `the adapter file ${a.path} does not exist; restore it or set adapter.file in the policy`
+        a.unread ? `the adapter file ${a.path} cannot be read: ${a.unread}; make it a readable file of the repository or set adapter.file in the policy` : `the adapter file ${a.path} does not exist; restore it or set adapter.file in the policy`
       )
     );
   }
@@ -41454,7 +41466,8 @@ function adapterFindings(root, baseline, scan = createRepoScan(root)) {
     const file = scan.file(path2);
     const read = file.read;
     const escape2 = read.kind === "outside-root" || read.kind === "dangling-link" ? read.problem : void 0;
-    return { path: path2, source: file.source(), escape: escape2 };
+    const unread = read.kind === "ok" || read.kind === "missing" || escape2 ? void 0 : whyUnread(read);
+    return { path: path2, source: file.source(), escape: escape2, unread };
   });
   const own = new Set(adapter.files);
   const others = scan.list(adapter.scan, adapter.exclude).filter((p) => !own.has(p));
@@ -42633,7 +42646,7 @@ async function rollBack(ctx, options, baseline, run2) {
       expected = verification.filter(onlyFromTheRestore);
       verification = verification.filter((f) => !onlyFromTheRestore(f));
     }
-    findings.push(...verification);
+    for (const f of verification) findings.push(f);
     if (edited) {
       const file = TRIO_ROLES.map((r) => baseline.trio[r]).find(
         (_, i2) => !sameBytes(onDisk[TRIO_ROLES[i2]], found.currentBytes[TRIO_ROLES[i2]])

@@ -81,7 +81,9 @@ export function findingsMarkdown(
     return `| ${SEVERITY_ICON[f.severity]} | ${f.rule} | ${where(f, fileLink)} | ${message} |`
   })
   const out = ['| | Rule | Where | Message |', '| --- | --- | --- | --- |', ...rows]
-  if (long.length > 0) out.push('', '**The long messages in full:**', '', ...long)
+  // one by one: a spread of a hundred thousand messages overflows the stack (found by review)
+  if (long.length > 0) out.push('', '**The long messages in full:**', '')
+  for (const l of long) out.push(l)
   const hidden = findings.length - shown.length
   if (hidden > 0) {
     const rest = bySeverity(findings).slice(shown.length)

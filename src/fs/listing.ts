@@ -119,7 +119,7 @@ export function listGlobs(
       const entries = readdirSync(real, options as { withFileTypes: true })
       // read, so a directory: the reads of its files need not walk to it again
       memo.dirs.add(real)
-      odd.push(...oddEntries(relOf(dir), real, entries))
+      for (const o of oddEntries(relOf(dir), real, entries)) odd.push(o)
       return entries
     })
   // A link the walk meets is a file to it, listed where the globs name it and never entered: each listed link is

@@ -94,7 +94,14 @@ export function createRepoScan(root: string): RepoScan {
           // Each is read into the scan's scratch buffer, and only a file that matches is copied out of it
           const kept = files.get(path)
           const read = kept?.read ?? readRepoFile(root, path, MAX_FILE_BYTES, memo, scratch)
-          if (read.kind === 'ok' && patterns.some((p) => read.bytes.includes(p)))
+          // text in UTF-16 (compilers read it by its byte order mark) holds no endpoint as UTF-8 bytes: not searched,
+          // and said (found by review)
+          if (read.kind === 'ok' && isUtf16(read.bytes))
+            failed.set(
+              path,
+              'it is UTF-16 text (it starts with a byte order mark), which the scan does not search; save it as UTF-8'
+            )
+          else if (read.kind === 'ok' && patterns.some((p) => read.bytes.includes(p)))
             found.push((kept ?? file(path, { kind: 'ok', bytes: Buffer.from(read.bytes) })).source()!)
           else if (read.kind !== 'ok' && read.kind !== 'missing') failed.set(path, whyUnread(read))
         }
@@ -109,17 +116,22 @@ export function createRepoScan(root: string): RepoScan {
         if (why) out.push({ path, why })
       }
       const { odd, unreadable } = listing(include, exclude)
-      out.push(...unreadable)
+      // appended one by one: a spread of a hundred thousand names overflows the stack (found by review)
+      for (const u of unreadable) out.push(u)
       // a file the globs did list after all (a name whose own line break `*` matches) was read and judged; a name
       // not UTF-8 is shown as Latin-1, which may be another file's name (found by review: a decoy hid it)
       const listed = new Set(paths)
-      out.push(...odd.filter((o) => o.oddName !== 'line-break' || !listed.has(o.path)))
+      for (const o of odd) if (o.oddName !== 'line-break' || !listed.has(o.path)) out.push(o)
       return out
     }
   }
 }
 
-function whyUnread(read: Exclude<ReadResult, { kind: 'ok' | 'missing' }>): string {
+const isUtf16 = (b: Buffer) =>
+  b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))
+
+/** Why a file could not be read, as a finding says it ("it is larger than ..."). */
+export function whyUnread(read: Exclude<ReadResult, { kind: 'ok' | 'missing' }>): string {
   switch (read.kind) {
     case 'too-large':
       return `it is larger than the ${read.limit} bytes a file is read to`
@@ -127,7 +139,7 @@ function whyUnread(read: Exclude<ReadResult, { kind: 'ok' | 'missing' }>): strin
     case 'dangling-link':
       return read.problem
     case 'not-a-file':
-      return 'it is not a regular file'
+      return 'it is not a regular file (a directory, a link to one, a pipe or a device; the scan never walks into a linked directory)'
     case 'unreadable':
       return `it cannot be read (${read.reason})`
   }

@@ -1,6 +1,6 @@
 // The adapter boundary rules (6xx) over the repository on disk: the adapter files and every scanned file that
 // names one of the producer's endpoints. Shared by health and rollback (which checks the restored trio).
-import { createRepoScan } from '../fs/scan.js'
+import { createRepoScan, whyUnread } from '../fs/scan.js'
 import type { Unscanned } from '../fs/listing.js'
 import type { RepoScan } from '../fs/scan.js'
 import type { BaselinePolicy } from '../policy/types.js'
@@ -27,7 +27,9 @@ export function adapterFindings(
     const file = scan.file(path)
     const read = file.read
     const escape = read.kind === 'outside-root' || read.kind === 'dangling-link' ? read.problem : undefined
-    return { path, source: file.source(), escape }
+    // there but not read (too large, not a file, unreadable): never "does not exist" (found by review)
+    const unread = read.kind === 'ok' || read.kind === 'missing' || escape ? undefined : whyUnread(read)
+    return { path, source: file.source(), escape, unread }
   })
   const own = new Set(adapter.files)
   const others = scan.list(adapter.scan, adapter.exclude).filter((p) => !own.has(p))

@@ -180,7 +180,7 @@ async function rollBack(
       expected = verification.filter(onlyFromTheRestore)
       verification = verification.filter((f) => !onlyFromTheRestore(f))
     }
-    findings.push(...verification)
+    for (const f of verification) findings.push(f)
     if (edited) {
       const file = TRIO_ROLES.map((r) => baseline.trio[r]).find(
         (_, i) => !sameBytes(onDisk[TRIO_ROLES[i]!], found.currentBytes[TRIO_ROLES[i]!])

@@ -10,9 +10,9 @@ export interface AdapterInput {
   adapter: BaselinePolicy['adapter']
   /**
    * Each adapter file's source (null when it cannot be read), in the policy's order; `escape` says how its
-   * path leaves the repository (never read).
+   * path leaves the repository (never read); `unread` why a file that is there could not be read.
    */
-  adapterSources: { path: string; source: SourceFile | null; escape?: string }[]
+  adapterSources: { path: string; source: SourceFile | null; escape?: string; unread?: string }[]
   /** The other scanned files that contain an endpoint string (the adapter files excluded). */
   scanned: SourceFile[]
   /**
@@ -52,7 +52,9 @@ export function adapterRules(input: AdapterInput): Finding[] {
         'BG601',
         a.path,
         null,
-        `the adapter file ${a.path} does not exist; restore it or set adapter.file in the policy`
+        a.unread
+          ? `the adapter file ${a.path} cannot be read: ${a.unread}; make it a readable file of the repository or set adapter.file in the policy`
+          : `the adapter file ${a.path} does not exist; restore it or set adapter.file in the policy`
       )
     )
   }

@@ -9,12 +9,17 @@ export function isWithin(dir: string, path: string): boolean {
   return back === '' || (back !== '..' && !back.startsWith(`..${sep}`) && !isAbsolute(back))
 }
 
-/** A link's text as components; a trailing slash asks for a directory ('.', which a file cannot be followed by). */
+/**
+ * A link's text as components; a trailing slash asks for a directory ('.', which a file cannot be followed by). A
+ * '.' or an empty component before others is dropped: the one after it already asks for a directory (found by
+ * review: thousands of them in each of a chain of links made every walk through it crawl).
+ */
 export function linkComponents(text: string): string[] {
-  return text
-    .split('/')
-    .map((s, i, all) => (s === '' && i === all.length - 1 ? '.' : s))
-    .filter((s) => s !== '')
+  const parts = text.split('/')
+  const out = parts.filter((s) => s !== '' && s !== '.')
+  const last = parts[parts.length - 1]
+  if (last === '' || last === '.') out.push('.')
+  return out
 }
 
 /**
@@ -23,22 +28,23 @@ export function linkComponents(text: string): string[] {
  * create, whose `..` a lexical join would fold, perhaps above the root.
  */
 export class PendingComponents {
-  private readonly items: string[]
+  /** Last to walk first: taking the next one, or putting a link's in front, costs nothing for what stays. */
+  private readonly stack: string[]
   private fromLinks = 0
 
   constructor(parts: readonly string[]) {
-    this.items = [...parts]
+    this.stack = [...parts].reverse()
   }
 
   get length(): number {
-    return this.items.length
+    return this.stack.length
   }
 
   /** The next component, and whether a link's text gave it. */
   next(): { seg: string; fromLink: boolean } {
     const fromLink = this.fromLinks > 0
     if (fromLink) this.fromLinks--
-    return { seg: this.items.shift()!, fromLink }
+    return { seg: this.stack.pop()!, fromLink }
   }
 
   /** Whether what is left starts with components of a link's text. */
@@ -49,11 +55,11 @@ export class PendingComponents {
   /** Components to walk before the rest, from a link's text. */
   pushLink(components: string[]): void {
     this.fromLinks += components.length
-    this.items.unshift(...components)
+    for (let i = components.length - 1; i >= 0; i--) this.stack.push(components[i]!)
   }
 
   /** What is left (none of it from a link's text when `inLink` is false). */
   rest(): string[] {
-    return [...this.items]
+    return [...this.stack].reverse()
   }
 }
