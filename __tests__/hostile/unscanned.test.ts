@@ -3,7 +3,7 @@
 // read), a file over the read limit, a link out of the repository. Each of them names the producer's endpoint. (A
 // link inside the repository is followed: what it names is judged.)
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { MAX_FILE_BYTES } from '../../src/document/limits.js'
 import { cleanupFixtures, health, tempDir, trioFixture } from '../helpers/fixture.js'
@@ -111,14 +111,23 @@ describe('files the adapter scan cannot look into (BG605)', () => {
       Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(LEAK, 'utf16le')])
     )
     const b = (await health(fx.root)).baselines[0]!
-    expect(
-      b.findings.filter((f) => f.rule === 'BG605').map((f) => [f.file, f.message.split(';')[0]])
-    ).toEqual([
+    expect(b.findings.filter((f) => f.rule === 'BG605').map((f) => [f.file, f.message])).toEqual([
       [
         'src/u16.ts',
-        "not scanned for the producer's endpoints: it is UTF-16 text (it starts with a byte order mark), which the scan does not search"
+        "not scanned for the producer's endpoints: it starts with the byte order mark of UTF-16 (or UTF-32) text, which the scan does not search; save it as UTF-8, or exclude it (adapter.exclude) if it is no source"
       ]
     ])
+    // the adapter itself in UTF-16 says so, not that it names no endpoint
+    const adapter = join(fx.root, 'src', 'producer', 'endpoints.ts')
+    writeFileSync(
+      adapter,
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(adapter, 'utf8'), 'utf16le')])
+    )
+    const again = (await health(fx.root)).baselines[0]!
+    expect(again.findings.filter((f) => f.rule === 'BG602')).toEqual([])
+    expect(again.findings.find((f) => f.rule === 'BG601')?.message).toMatch(
+      /^the adapter file src\/producer\/endpoints\.ts cannot be read: it starts with the byte order mark of UTF-16/
+    )
   })
 
   it('a clean scan has none', async () => {

@@ -179,14 +179,14 @@ describe('links padded with empty steps', () => {
   })
 })
 
-describe('a root reached through a link above it', () => {
-  it('an absolute link written under the root as given leads inside, as one under its real path does', () => {
+describe('an absolute link that asks for a directory', () => {
+  it("ending in '/.' or '/', to a file, leads nowhere, as the system says (ENOTDIR)", () => {
     const root = build({ a: { kind: 'dir' }, 'a/f': { kind: 'file' } })
-    const above = join(dirname(root), 'linked-root')
-    symlinkSync(root, above)
-    symlinkSync(join(above, 'a', 'f'), join(root, 'viaGiven'))
-    symlinkSync(join(root, 'a', 'f'), join(root, 'viaReal'))
-    for (const l of ['viaGiven', 'viaReal'])
-      expect(containPath(above, l)).toEqual({ kind: 'inside', real: join(root, 'a', 'f'), exists: true })
+    symlinkSync(`${join(root, 'a', 'f')}/.`, join(root, 'dot'))
+    symlinkSync(`${join(root, 'a', 'f')}/`, join(root, 'slash'))
+    symlinkSync(`${join(root, 'a')}/.`, join(root, 'dir'))
+    expect(containPath(root, 'dot').kind).toBe('dangling')
+    expect(containPath(root, 'slash').kind).toBe('dangling')
+    expect(containPath(root, 'dir')).toEqual({ kind: 'inside', real: join(root, 'a'), exists: true })
   })
 })

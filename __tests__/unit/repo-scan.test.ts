@@ -4,10 +4,10 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import {
   existsSync,
-  realpathSync,
   mkdirSync,
   readdirSync,
   readFileSync,
+  realpathSync,
   rmSync,
   symlinkSync,
   writeFileSync
@@ -204,7 +204,7 @@ describe('createRepoScan', () => {
     mkdirSync(join(root, 'src/producer/endpoints.ts'))
     const [missing] = adapterFindings(root, adapter()).filter((f) => f.rule === 'BG601')
     expect(missing!.message).toBe(
-      'the adapter file src/producer/endpoints.ts cannot be read: it is not a regular file (a directory, a link to one, a pipe or a device; the scan never walks into a linked directory); make it a readable file of the repository or set adapter.file in the policy'
+      'the adapter file src/producer/endpoints.ts cannot be read: it is not a regular file (a directory, a link to one, a pipe or a device); make it a readable file of the repository or set adapter.file in the policy'
     )
   })
 

@@ -19630,11 +19630,10 @@ function containPath(root, rel, memo) {
       let from;
       if (isAbsolute4(text)) {
         const abs2 = normalize(text);
-        const given = resolve3(root);
-        const below = isWithin(realRoot, abs2) ? relative2(realRoot, abs2) : isWithin(given, abs2) ? relative2(given, abs2) : null;
+        const below = isWithin(realRoot, abs2) ? relative2(realRoot, abs2) : null;
         if (text.split("/").includes("..") || below === null)
           return { kind: "outside", leadsTo: abs2 };
-        from = linkComponents(`${below.split(sep2).join("/")}${text.endsWith("/") ? "/" : ""}`);
+        from = linkComponents(`${below.split(sep2).join("/")}${/\/\.?$/.test(text) ? "/" : ""}`);
         cur = realRoot;
       } else {
         from = linkComponents(text);
@@ -58486,11 +58485,7 @@ function createRepoScan(root) {
         for (const path2 of paths) {
           const kept = files.get(path2);
           const read = kept?.read ?? readRepoFile(root, path2, MAX_FILE_BYTES, memo, scratch);
-          if (read.kind === "ok" && isUtf16(read.bytes))
-            failed.set(
-              path2,
-              "it is UTF-16 text (it starts with a byte order mark), which the scan does not search; save it as UTF-8"
-            );
+          if (read.kind === "ok" && isUtf16(read.bytes)) failed.set(path2, UTF16);
           else if (read.kind === "ok" && patterns.some((p) => read.bytes.includes(p)))
             found.push((kept ?? file(path2, { kind: "ok", bytes: Buffer.from(read.bytes) })).source());
           else if (read.kind !== "ok" && read.kind !== "missing") failed.set(path2, whyUnread(read));
@@ -58514,6 +58509,7 @@ function createRepoScan(root) {
   };
 }
 var isUtf16 = (b) => b.length >= 2 && (b[0] === 255 && b[1] === 254 || b[0] === 254 && b[1] === 255);
+var UTF16 = "it starts with the byte order mark of UTF-16 (or UTF-32) text, which the scan does not search";
 function whyUnread(read) {
   switch (read.kind) {
     case "too-large":
@@ -58522,7 +58518,7 @@ function whyUnread(read) {
     case "dangling-link":
       return read.problem;
     case "not-a-file":
-      return "it is not a regular file (a directory, a link to one, a pipe or a device; the scan never walks into a linked directory)";
+      return "it is not a regular file (a directory, a link to one, a pipe or a device)";
     case "unreadable":
       return `it cannot be read (${read.reason})`;
   }
@@ -63973,8 +63969,9 @@ function adapterFindings(root, baseline, scan = createRepoScan(root)) {
     const file = scan.file(path2);
     const read = file.read;
     const escape3 = read.kind === "outside-root" || read.kind === "dangling-link" ? read.problem : void 0;
-    const unread = read.kind === "ok" || read.kind === "missing" || escape3 ? void 0 : whyUnread(read);
-    return { path: path2, source: file.source(), escape: escape3, unread };
+    const utf16 = read.kind === "ok" && isUtf16(read.bytes);
+    const unread = utf16 ? `${UTF16} (save it as UTF-8)` : read.kind === "ok" || read.kind === "missing" || escape3 ? void 0 : whyUnread(read);
+    return { path: path2, source: utf16 ? null : file.source(), escape: escape3, unread };
   });
   const own = new Set(adapter.files);
   const others = scan.list(adapter.scan, adapter.exclude).filter((p) => !own.has(p));
@@ -63985,6 +63982,7 @@ function adapterFindings(root, baseline, scan = createRepoScan(root)) {
   return [...adapterRules({ adapter, adapterSources, scanned: scanned2 }), ...unscanned];
 }
 function advice(u) {
+  if (u.why === UTF16) return "save it as UTF-8, or exclude it (adapter.exclude) if it is no source";
   if (u.oddName) return "rename it (no glob can match or exclude such a name)";
   if (u.link)
     return "make it a link inside the repository (the scan follows none out of it), or exclude it (adapter.exclude) if what it names is no source";

@@ -46276,11 +46276,10 @@ function containPath(root, rel, memo) {
       let from;
       if (isAbsolute2(text)) {
         const abs2 = normalize(text);
-        const given = resolve(root);
-        const below = isWithin(realRoot, abs2) ? relative2(realRoot, abs2) : isWithin(given, abs2) ? relative2(given, abs2) : null;
+        const below = isWithin(realRoot, abs2) ? relative2(realRoot, abs2) : null;
         if (text.split("/").includes("..") || below === null)
           return { kind: "outside", leadsTo: abs2 };
-        from = linkComponents(`${below.split(sep2).join("/")}${text.endsWith("/") ? "/" : ""}`);
+        from = linkComponents(`${below.split(sep2).join("/")}${/\/\.?$/.test(text) ? "/" : ""}`);
         cur = realRoot;
       } else {
         from = linkComponents(text);

@@ -116,20 +116,14 @@ export function containPath(root: string, rel: string, memo?: ContainMemo): Cont
       let from: string[]
       if (isAbsolute(text)) {
         const abs = normalize(text)
-        // written under the root's real path, or under the root as given (through a link above the repository,
-        // the operator's; found by review: taken for a link out)
-        const given = resolve(root)
-        const below = isWithin(realRoot, abs)
-          ? relative(realRoot, abs)
-          : isWithin(given, abs)
-            ? relative(given, abs)
-            : null
+        const below = isWithin(realRoot, abs) ? relative(realRoot, abs) : null
         if (text.split('/').includes('..') || below === null)
           // named as the link writes it: where it really leads is not looked at (nothing out of the root is; found by
           // review: /proc/self/cwd named the runner's directory)
           return { kind: 'outside', leadsTo: abs }
-        // an absolute link into the root: walked from the root (a trailing slash asks for a directory)
-        from = linkComponents(`${below.split(sep).join('/')}${text.endsWith('/') ? '/' : ''}`)
+        // an absolute link into the root's real path: walked from the root (a trailing slash or '/.' asks for a
+        // directory, which normalize folds away; found by review)
+        from = linkComponents(`${below.split(sep).join('/')}${/\/\.?$/.test(text) ? '/' : ''}`)
         cur = realRoot
       } else {
         // walked from the link's directory (`cur`)

@@ -96,11 +96,7 @@ export function createRepoScan(root: string): RepoScan {
           const read = kept?.read ?? readRepoFile(root, path, MAX_FILE_BYTES, memo, scratch)
           // text in UTF-16 (compilers read it by its byte order mark) holds no endpoint as UTF-8 bytes: not searched,
           // and said (found by review)
-          if (read.kind === 'ok' && isUtf16(read.bytes))
-            failed.set(
-              path,
-              'it is UTF-16 text (it starts with a byte order mark), which the scan does not search; save it as UTF-8'
-            )
+          if (read.kind === 'ok' && isUtf16(read.bytes)) failed.set(path, UTF16)
           else if (read.kind === 'ok' && patterns.some((p) => read.bytes.includes(p)))
             found.push((kept ?? file(path, { kind: 'ok', bytes: Buffer.from(read.bytes) })).source()!)
           else if (read.kind !== 'ok' && read.kind !== 'missing') failed.set(path, whyUnread(read))
@@ -127,8 +123,13 @@ export function createRepoScan(root: string): RepoScan {
   }
 }
 
-const isUtf16 = (b: Buffer) =>
+/** Text that starts with the byte order mark of UTF-16 (or UTF-32): compilers read it so, the UTF-8 search cannot. */
+export const isUtf16 = (b: Buffer) =>
   b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))
+
+/** Why such a file is not searched (adapter-input advises saving it as UTF-8). */
+export const UTF16 =
+  'it starts with the byte order mark of UTF-16 (or UTF-32) text, which the scan does not search'
 
 /** Why a file could not be read, as a finding says it ("it is larger than ..."). */
 export function whyUnread(read: Exclude<ReadResult, { kind: 'ok' | 'missing' }>): string {
@@ -139,7 +140,7 @@ export function whyUnread(read: Exclude<ReadResult, { kind: 'ok' | 'missing' }>)
     case 'dangling-link':
       return read.problem
     case 'not-a-file':
-      return 'it is not a regular file (a directory, a link to one, a pipe or a device; the scan never walks into a linked directory)'
+      return 'it is not a regular file (a directory, a link to one, a pipe or a device)'
     case 'unreadable':
       return `it cannot be read (${read.reason})`
   }

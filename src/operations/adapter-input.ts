@@ -1,6 +1,6 @@
 // The adapter boundary rules (6xx) over the repository on disk: the adapter files and every scanned file that
 // names one of the producer's endpoints. Shared by health and rollback (which checks the restored trio).
-import { createRepoScan, whyUnread } from '../fs/scan.js'
+import { createRepoScan, isUtf16, UTF16, whyUnread } from '../fs/scan.js'
 import type { Unscanned } from '../fs/listing.js'
 import type { RepoScan } from '../fs/scan.js'
 import type { BaselinePolicy } from '../policy/types.js'
@@ -27,9 +27,14 @@ export function adapterFindings(
     const file = scan.file(path)
     const read = file.read
     const escape = read.kind === 'outside-root' || read.kind === 'dangling-link' ? read.problem : undefined
-    // there but not read (too large, not a file, unreadable): never "does not exist" (found by review)
-    const unread = read.kind === 'ok' || read.kind === 'missing' || escape ? undefined : whyUnread(read)
-    return { path, source: file.source(), escape, unread }
+    // there but not read (too large, not a file, unreadable, UTF-16): never "does not exist" (found by review)
+    const utf16 = read.kind === 'ok' && isUtf16(read.bytes)
+    const unread = utf16
+      ? `${UTF16} (save it as UTF-8)`
+      : read.kind === 'ok' || read.kind === 'missing' || escape
+        ? undefined
+        : whyUnread(read)
+    return { path, source: utf16 ? null : file.source(), escape, unread }
   })
   const own = new Set(adapter.files)
   const others = scan.list(adapter.scan, adapter.exclude).filter((p) => !own.has(p))
@@ -45,6 +50,7 @@ export function adapterFindings(
 
 /** What to do about a place the scan could not look into. */
 function advice(u: Unscanned): string {
+  if (u.why === UTF16) return 'save it as UTF-8, or exclude it (adapter.exclude) if it is no source'
   if (u.oddName) return 'rename it (no glob can match or exclude such a name)'
   if (u.link)
     return 'make it a link inside the repository (the scan follows none out of it), or exclude it (adapter.exclude) if what it names is no source'
