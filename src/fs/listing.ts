@@ -59,8 +59,8 @@ export function listGlobs(
   const odd: Unscanned[] = []
   const unreadable: Unscanned[] = []
   if (include.length === 0) return { files: [], odd, unreadable }
-  // the walk names a directory by its absolute path with a slash at the end, below the root as given, or below its
-  // real path where it followed a link
+  // the walk names a directory by its absolute path with a slash at the end, below the root as given (its real path
+  // as well, should the root be given so)
   const prefixes = [resolve(root), (memo.realRoot ??= realpathSync(root))].map((p) =>
     p.endsWith('/') ? p : `${p}/`
   )
