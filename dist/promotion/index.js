@@ -26059,11 +26059,13 @@ function isWithin(dir, path2) {
   return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute(back);
 }
 function linkComponents(text) {
-  const parts = text.split("/");
-  const out = parts.filter((s) => s !== "" && s !== ".");
-  const last = parts[parts.length - 1];
-  if (last === "" || last === ".") out.push(".");
+  const out = text.split("/").filter((s) => s !== "" && s !== ".");
+  if (asksForDirectory(text)) out.push(".");
   return out;
+}
+function asksForDirectory(text) {
+  const last = text.slice(text.lastIndexOf("/") + 1);
+  return last === "" || last === ".";
 }
 var PendingComponents = class {
   /** Last to walk first: taking the next one, or putting a link's in front, costs nothing for what stays. */
@@ -26153,7 +26155,7 @@ function containPath(root, rel, memo) {
         const below = isWithin(realRoot, abs2) ? relative2(realRoot, abs2) : null;
         if (text.split("/").includes("..") || below === null)
           return { kind: "outside", leadsTo: abs2 };
-        from = linkComponents(`${below.split(sep2).join("/")}${/\/\.?$/.test(text) ? "/" : ""}`);
+        from = linkComponents(`${below.split(sep2).join("/")}${asksForDirectory(text) ? "/" : ""}`);
         cur = realRoot;
       } else {
         from = linkComponents(text);

@@ -28579,11 +28579,13 @@ function isWithin(dir, path2) {
   return back === "" || back !== ".." && !back.startsWith(`..${sep}`) && !isAbsolute3(back);
 }
 function linkComponents(text) {
-  const parts = text.split("/");
-  const out = parts.filter((s) => s !== "" && s !== ".");
-  const last = parts[parts.length - 1];
-  if (last === "" || last === ".") out.push(".");
+  const out = text.split("/").filter((s) => s !== "" && s !== ".");
+  if (asksForDirectory(text)) out.push(".");
   return out;
+}
+function asksForDirectory(text) {
+  const last = text.slice(text.lastIndexOf("/") + 1);
+  return last === "" || last === ".";
 }
 var PendingComponents = class {
   /** Last to walk first: taking the next one, or putting a link's in front, costs nothing for what stays. */
@@ -28676,7 +28678,7 @@ function containPath(root, rel, memo) {
         const below = isWithin(realRoot, abs2) ? relative2(realRoot, abs2) : null;
         if (text.split("/").includes("..") || below === null)
           return { kind: "outside", leadsTo: abs2 };
-        from = linkComponents(`${below.split(sep2).join("/")}${/\/\.?$/.test(text) ? "/" : ""}`);
+        from = linkComponents(`${below.split(sep2).join("/")}${asksForDirectory(text) ? "/" : ""}`);
         cur = realRoot;
       } else {
         from = linkComponents(text);
@@ -41346,10 +41348,10 @@ function createRepoScan(root) {
         for (const path2 of paths) {
           const kept = files.get(path2);
           const read = kept?.read ?? readRepoFile(root, path2, MAX_FILE_BYTES, memo, scratch);
-          if (read.kind === "ok" && isUtf16(read.bytes)) failed.set(path2, UTF16);
+          const why = unsearchable(read);
+          if (why) failed.set(path2, why);
           else if (read.kind === "ok" && patterns.some((p) => read.bytes.includes(p)))
             found.push((kept ?? file(path2, { kind: "ok", bytes: Buffer.from(read.bytes) })).source());
-          else if (read.kind !== "ok" && read.kind !== "missing") failed.set(path2, whyUnread(read));
         }
         searches.set(key, found);
       }
@@ -41371,6 +41373,10 @@ function createRepoScan(root) {
 }
 var isUtf16 = (b) => b.length >= 2 && (b[0] === 255 && b[1] === 254 || b[0] === 254 && b[1] === 255);
 var UTF16 = "it starts with the byte order mark of UTF-16 (or UTF-32) text, which the scan does not search";
+function unsearchable(read) {
+  if (read.kind === "ok") return isUtf16(read.bytes) ? UTF16 : void 0;
+  return read.kind === "missing" ? void 0 : whyUnread(read);
+}
 function whyUnread(read) {
   switch (read.kind) {
     case "too-large":
@@ -41462,9 +41468,9 @@ function adapterFindings(root, baseline, scan = createRepoScan(root)) {
     const file = scan.file(path2);
     const read = file.read;
     const escape2 = read.kind === "outside-root" || read.kind === "dangling-link" ? read.problem : void 0;
-    const utf16 = read.kind === "ok" && isUtf16(read.bytes);
-    const unread = utf16 ? `${UTF16} (save it as UTF-8)` : read.kind === "ok" || read.kind === "missing" || escape2 ? void 0 : whyUnread(read);
-    return { path: path2, source: utf16 ? null : file.source(), escape: escape2, unread };
+    const why = escape2 ? void 0 : unsearchable(read);
+    const unread = why === UTF16 ? `${why} (save it as UTF-8)` : why;
+    return { path: path2, source: why ? null : file.source(), escape: escape2, unread };
   });
   const own = new Set(adapter.files);
   const others = scan.list(adapter.scan, adapter.exclude).filter((p) => !own.has(p));

@@ -5,7 +5,7 @@
 import { lstatSync, readlinkSync, realpathSync } from 'node:fs'
 import type { Stats } from 'node:fs'
 import { dirname, isAbsolute, join, normalize, relative, resolve, sep } from 'node:path'
-import { isWithin, linkComponents, PendingComponents } from '../text/path-components.js'
+import { asksForDirectory, isWithin, linkComponents, PendingComponents } from '../text/path-components.js'
 import { strictUtf8 } from '../text/utf8.js'
 
 export type Contained =
@@ -123,7 +123,7 @@ export function containPath(root: string, rel: string, memo?: ContainMemo): Cont
           return { kind: 'outside', leadsTo: abs }
         // an absolute link into the root's real path: walked from the root (a trailing slash or '/.' asks for a
         // directory, which normalize folds away; found by review)
-        from = linkComponents(`${below.split(sep).join('/')}${/\/\.?$/.test(text) ? '/' : ''}`)
+        from = linkComponents(`${below.split(sep).join('/')}${asksForDirectory(text) ? '/' : ''}`)
         cur = realRoot
       } else {
         // walked from the link's directory (`cur`)

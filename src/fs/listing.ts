@@ -1,6 +1,6 @@
 // The repository files matching the policy's globs, and what the walk that found them could not see: one walk
-// (tinyglobby's), whose every directory read and every link it follows go through this module, so that it stays
-// inside the root and nothing it passes over is passed over in silence.
+// (tinyglobby's), whose every directory read and every link it meets go through this module, so that it stays
+// inside the root, enters no link, and passes over nothing in silence.
 import { readdirSync, realpathSync, statSync } from 'node:fs'
 import type { Dirent } from 'node:fs'
 import { resolve } from 'node:path'

@@ -96,10 +96,10 @@ export function createRepoScan(root: string): RepoScan {
           const read = kept?.read ?? readRepoFile(root, path, MAX_FILE_BYTES, memo, scratch)
           // text in UTF-16 (compilers read it by its byte order mark) holds no endpoint as UTF-8 bytes: not searched,
           // and said (found by review)
-          if (read.kind === 'ok' && isUtf16(read.bytes)) failed.set(path, UTF16)
+          const why = unsearchable(read)
+          if (why) failed.set(path, why)
           else if (read.kind === 'ok' && patterns.some((p) => read.bytes.includes(p)))
             found.push((kept ?? file(path, { kind: 'ok', bytes: Buffer.from(read.bytes) })).source()!)
-          else if (read.kind !== 'ok' && read.kind !== 'missing') failed.set(path, whyUnread(read))
         }
         searches.set(key, found)
       }
@@ -124,15 +124,24 @@ export function createRepoScan(root: string): RepoScan {
 }
 
 /** Text that starts with the byte order mark of UTF-16 (or UTF-32): compilers read it so, the UTF-8 search cannot. */
-export const isUtf16 = (b: Buffer) =>
+const isUtf16 = (b: Buffer) =>
   b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))
 
 /** Why such a file is not searched (adapter-input advises saving it as UTF-8). */
 export const UTF16 =
   'it starts with the byte order mark of UTF-16 (or UTF-32) text, which the scan does not search'
 
+/**
+ * Why a file the scan read (or tried to) cannot be searched for the endpoints, as a finding says it; undefined when
+ * it can be, or is not there.
+ */
+export function unsearchable(read: ReadResult): string | undefined {
+  if (read.kind === 'ok') return isUtf16(read.bytes) ? UTF16 : undefined
+  return read.kind === 'missing' ? undefined : whyUnread(read)
+}
+
 /** Why a file could not be read, as a finding says it ("it is larger than ..."). */
-export function whyUnread(read: Exclude<ReadResult, { kind: 'ok' | 'missing' }>): string {
+function whyUnread(read: Exclude<ReadResult, { kind: 'ok' | 'missing' }>): string {
   switch (read.kind) {
     case 'too-large':
       return `it is larger than the ${read.limit} bytes a file is read to`

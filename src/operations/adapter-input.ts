@@ -1,6 +1,6 @@
 // The adapter boundary rules (6xx) over the repository on disk: the adapter files and every scanned file that
 // names one of the producer's endpoints. Shared by health and rollback (which checks the restored trio).
-import { createRepoScan, isUtf16, UTF16, whyUnread } from '../fs/scan.js'
+import { createRepoScan, unsearchable, UTF16 } from '../fs/scan.js'
 import type { Unscanned } from '../fs/listing.js'
 import type { RepoScan } from '../fs/scan.js'
 import type { BaselinePolicy } from '../policy/types.js'
@@ -28,13 +28,9 @@ export function adapterFindings(
     const read = file.read
     const escape = read.kind === 'outside-root' || read.kind === 'dangling-link' ? read.problem : undefined
     // there but not read (too large, not a file, unreadable, UTF-16): never "does not exist" (found by review)
-    const utf16 = read.kind === 'ok' && isUtf16(read.bytes)
-    const unread = utf16
-      ? `${UTF16} (save it as UTF-8)`
-      : read.kind === 'ok' || read.kind === 'missing' || escape
-        ? undefined
-        : whyUnread(read)
-    return { path, source: utf16 ? null : file.source(), escape, unread }
+    const why = escape ? undefined : unsearchable(read)
+    const unread = why === UTF16 ? `${why} (save it as UTF-8)` : why
+    return { path, source: why ? null : file.source(), escape, unread }
   })
   const own = new Set(adapter.files)
   const others = scan.list(adapter.scan, adapter.exclude).filter((p) => !own.has(p))

@@ -15,11 +15,15 @@ export function isWithin(dir: string, path: string): boolean {
  * review: thousands of them in each of a chain of links made every walk through it crawl).
  */
 export function linkComponents(text: string): string[] {
-  const parts = text.split('/')
-  const out = parts.filter((s) => s !== '' && s !== '.')
-  const last = parts[parts.length - 1]
-  if (last === '' || last === '.') out.push('.')
+  const out = text.split('/').filter((s) => s !== '' && s !== '.')
+  if (asksForDirectory(text)) out.push('.')
   return out
+}
+
+/** Whether a link's text ends in a slash or '/.' (or is '.' or empty): it names a directory, never a file. */
+export function asksForDirectory(text: string): boolean {
+  const last = text.slice(text.lastIndexOf('/') + 1)
+  return last === '' || last === '.'
 }
 
 /**
