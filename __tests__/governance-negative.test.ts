@@ -599,6 +599,18 @@ const cases: Case[] = [
     expect: { rule: 'BG603', file: 'src/ui/draft.ts', line: () => 1 }
   },
   {
+    name: 'an ES module written as .mts calls the producer outside the adapter (the default globs missed it)',
+    mutate: (fx) =>
+      fx.write('src/ui/ask.mts', "export const ask = () => fetch('http://127.0.0.1:4010/v1/query/ask')\n"),
+    expect: { rule: 'BG603', file: 'src/ui/ask.mts', line: () => 1 }
+  },
+  {
+    name: 'a CommonJS module written as .cts calls the producer outside the adapter',
+    mutate: (fx) =>
+      fx.write('src/ui/ask.cts', "\nexports.ask = () => fetch('http://127.0.0.1:4010/v1/ready')\n"),
+    expect: { rule: 'BG603', file: 'src/ui/ask.cts', line: () => 2 }
+  },
+  {
     name: 'a component in a directory whose name starts with a dot calls the producer outside the adapter',
     mutate: (fx) =>
       fx.write(

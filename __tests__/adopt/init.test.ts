@@ -106,7 +106,7 @@ describe('init on the legacy consumer repository (its own layout, a trio from be
     expect(written(legacy.root).baselines.memorykernel!.adapter).toEqual({
       file: LEGACY_ADAPTER,
       endpoints: ['/v1/health', '/v1/db/schema-version', '/v1/query/ask'],
-      scan: ['src/**/*.{ts,tsx,js,jsx,mjs,cjs}', 'src-tauri/src/**/*.rs'],
+      scan: ['src/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}', 'src-tauri/src/**/*.rs'],
       exclude: []
     })
     expect(run.stdout).toContain(`adapter.file  ${LEGACY_ADAPTER}`)

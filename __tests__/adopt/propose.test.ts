@@ -56,7 +56,7 @@ function matrixText(tag = TAG, name = 'MemoryKernel'): string {
 
 const M = manifestText()
 const ENDPOINTS = ['/v1/health', '/v1/ready', '/v1/db/schema-version', '/v1/query/ask']
-const SCAN_TS = 'src/**/*.{ts,tsx,js,jsx,mjs,cjs}'
+const SCAN_TS = 'src/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}'
 
 /** A consumer with an embedded producer under services/mk, laid out its own way; `over` adds, replaces (null: removes). */
 function repository(over: Record<string, string | null> = {}): Record<string, string> {
@@ -282,6 +282,18 @@ describe('propose: the adapter boundary', () => {
     expect(u[0]!.todo).toMatch(/route it through the adapter/)
   })
 
+  it('an adapter written as .mts is found, and a .cts file naming an endpoint is undecided (BG603)', () => {
+    const p = run(
+      repository({
+        'src/api/mk-client.ts': null,
+        'src/api/mk-client.mts': ENDPOINTS.map((e, i) => `export const E${i} = '${e}'\n`).join(''),
+        'src/legacy/status.cts': "exports.url = '/v1/health'\n"
+      })
+    )
+    expect(only(p).adapter!.file).toBe('src/api/mk-client.mts')
+    expect(about(p.undecided, 'adapter.file').map((i) => i.path)).toEqual(['src/legacy/status.cts'])
+  })
+
   it('a TypeScript client and a Rust command module: one adapter file per language, the endpoints they name', () => {
     const p = run(
       repository({
@@ -344,7 +356,7 @@ describe('propose: the adapter boundary', () => {
   it('a scanned directory that holds the producer: the producer is excluded from the scan', () => {
     const p = run(repository({ 'services/web/app.ts': 'export {}\n' }))
     expect(only(p).adapter).toMatchObject({
-      scan: ['services/**/*.{ts,tsx,js,jsx,mjs,cjs}', SCAN_TS],
+      scan: ['services/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}', SCAN_TS],
       exclude: ['services/mk/**']
     })
   })

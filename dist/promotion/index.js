@@ -31701,6 +31701,8 @@ async function gitTop(real, shown, label3) {
 var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
 var DEFAULT_BASELINE_NAME = "memorykernel";
 var DEFAULT_STEP_TIMEOUT_S = 900;
+var TS_EXTENSIONS = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];
+var TS_GLOB_EXT = `{${TS_EXTENSIONS.join(",")}}`;
 var ALL2 = ["health", "promotion", "rollback"];
 var CHANGE = ["promotion", "rollback"];
 function step(name, run2, cwd, operations) {
@@ -31783,7 +31785,7 @@ function defaultBaseline(name, packageManager = "npm") {
     adapter: {
       files: [],
       endpoints: Object.values(ENDPOINTS),
-      scan: ["src/**/*.{ts,tsx,js,jsx,mjs,cjs}"],
+      scan: [`src/**/*.${TS_GLOB_EXT}`],
       exclude: []
     },
     repin: { mentions: [], handoff: null }

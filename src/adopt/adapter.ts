@@ -8,9 +8,9 @@ import {
   isToolPath,
   isUnder,
   languageOf,
-  testPatternOf,
-  TS_EXTENSIONS
+  testPatternOf
 } from './paths.js'
+import { TS_GLOB_EXT } from '../policy/defaults.js'
 import type { Language } from './paths.js'
 
 export interface ConsumerSources {
@@ -21,8 +21,6 @@ export interface ConsumerSources {
   /** Globs for what the scan globs cover but is not the consumer's own code (generated code, tests, the producer). */
   exclude: string[]
 }
-
-const TS_GLOB_EXT = `{${TS_EXTENSIONS.join(',')}}`
 
 /**
  * @param producerRoots every producer's root (their code is not the consumer's)

@@ -1,5 +1,6 @@
 // What a path is, by its segments: build output, generated code, tests, tooling. Adoption decides from content,
 // but only the content of files that can be the consumer's own: a copy in dist/ or a test fixture never is.
+import { TS_EXTENSIONS } from '../policy/defaults.js'
 
 /** Build output and dependencies: never a trio file, never a source. */
 const BUILD_DIRS = new Set(['node_modules', 'target', 'dist', 'build', 'out', 'coverage', 'vendor'])
@@ -18,8 +19,6 @@ const TEST_DIRS = new Set([
 ])
 /** Top-level directories of tooling and documentation, not the application. */
 const TOOL_DIRS = new Set(['scripts', 'bench', 'benches', 'tools', 'examples', 'docs', 'doc'])
-
-export const TS_EXTENSIONS = ['ts', 'tsx', 'js', 'jsx', 'mjs', 'cjs'] as const
 
 export type Language = 'typescript' | 'rust'
 

@@ -6,6 +6,11 @@ export const DEFAULT_POLICY_PATH = 'config/baseline-policy.json'
 export const DEFAULT_BASELINE_NAME = 'memorykernel'
 const DEFAULT_STEP_TIMEOUT_S = 900
 
+/** The extensions of TypeScript and JavaScript sources, ES module and CommonJS forms (.mts, .cts) included. */
+export const TS_EXTENSIONS = ['ts', 'tsx', 'mts', 'cts', 'js', 'jsx', 'mjs', 'cjs'] as const
+/** A glob's brace list of TS_EXTENSIONS. */
+export const TS_GLOB_EXT = `{${TS_EXTENSIONS.join(',')}}`
+
 const ALL: OperationName[] = ['health', 'promotion', 'rollback']
 const CHANGE: OperationName[] = ['promotion', 'rollback']
 
@@ -93,7 +98,7 @@ export function defaultBaseline(name: string, packageManager: PackageManager = '
     adapter: {
       files: [],
       endpoints: Object.values(ENDPOINTS),
-      scan: ['src/**/*.{ts,tsx,js,jsx,mjs,cjs}'],
+      scan: [`src/**/*.${TS_GLOB_EXT}`],
       exclude: []
     },
     repin: { mentions: [], handoff: null }
