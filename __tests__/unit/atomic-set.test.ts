@@ -1,5 +1,5 @@
 // writeFileSet: a set of files in several directories is all old or all new after a crash at ANY operation.
-import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { execFile, execFileSync, spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
   cpSync,
@@ -14,6 +14,7 @@ import {
 } from 'node:fs'
 import { basename, dirname, join, relative } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
+import esbuild from 'esbuild'
 import {
   journalPath,
   journalState,
@@ -23,7 +24,7 @@ import {
   writeFileSet
 } from '../../src/fs/atomic-set.js'
 import type { SetFs, SetWrite } from '../../src/fs/atomic-set.js'
-import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
+import { cleanupFixtures, REPO_ROOT, tempDir } from '../helpers/fixture.js'
 
 afterAll(cleanupFixtures)
 
@@ -421,6 +422,94 @@ describe('recoverFileSet after a hand, a copy or another run (found by review)',
     }
     release()
     expect(readdirSync(dirname(lockFile))).toEqual([])
+  })
+
+  it("an ended run's lock is taken over under a takeover lock: a run taking it over meanwhile holds it, and one that ended doing so is named (two runs finding it ended took it both)", async () => {
+    const fx = setFixture()
+    const lockFile = journalPath(fx.root, 'trio-x').replace(/\.journal\.json$/, '.lock')
+    const guard = `${lockFile}.takeover`
+    mkdirSync(dirname(lockFile), { recursive: true })
+    const ended = `${spawnSync(process.execPath, ['-e', '0']).pid}\n`
+    writeFileSync(lockFile, ended)
+    // another run is taking the ended lock over: it is the holder, and the lock is left to it
+    const taker = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' })
+    try {
+      writeFileSync(guard, `${taker.pid}\n`)
+      expect(thrown(() => lockSet(fx.root, 'trio-x', 'the trio of x')).message).toBe(
+        `another baseline-gate run (pid ${taker.pid}) is working on the trio of x (its lock is ${guard}): wait for it to end, then run again; if no run is going on, delete ${guard}. Nothing was changed.`
+      )
+      expect(readFileSync(lockFile, 'utf8')).toBe(ended)
+    } finally {
+      taker.kill('SIGKILL')
+    }
+    if (taker.exitCode === null && taker.signalCode === null)
+      await new Promise((done) => taker.once('exit', done))
+    // a run that ended while taking it over (killed in between): named, never waited for in silence
+    expect(thrown(() => lockSet(fx.root, 'trio-x', 'the trio of x')).message).toBe(
+      `the trio of x is locked by ${guard}, which no running process holds: if no baseline-gate run is going on, delete ${guard}, then run again. Nothing was changed.`
+    )
+    rmSync(guard)
+    lockSet(fx.root, 'trio-x', 'the trio of x')()
+    expect(readdirSync(dirname(lockFile))).toEqual([])
+  })
+
+  it("runs started at once on an ended run's lock: never two holding it at the same time", async () => {
+    const fx = setFixture()
+    const lockFile = journalPath(fx.root, 'trio-x').replace(/\.journal\.json$/, '.lock')
+    mkdirSync(dirname(lockFile), { recursive: true })
+    const bundle = join(tempDir('bg-lock-race-'), 'atomic-set.mjs')
+    esbuild.buildSync({
+      entryPoints: [join(REPO_ROOT, 'src/fs/atomic-set.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: bundle,
+      logLevel: 'silent'
+    })
+    // each run waits for the same instant, takes the lock and holds it 150 ms; while it holds it, it holds a file
+    // made with O_EXCL too, which a second holder at the same time could not make (no clocks compared)
+    const holding = join(dirname(bundle), 'holding')
+    const run = (at: number) =>
+      new Promise<string>((resolve, reject) =>
+        execFile(
+          process.execPath,
+          [
+            '--input-type=module',
+            '-e',
+            `import { lockSet } from ${JSON.stringify(bundle)}
+import { rmSync, writeFileSync } from 'node:fs'
+while (Date.now() < ${at}) {}
+let release
+try {
+  release = lockSet(${JSON.stringify(fx.root)}, 'trio-x', 'x')
+} catch (e) {
+  console.log(e.message)
+  process.exit(0)
+}
+try {
+  writeFileSync(${JSON.stringify(holding)}, '', { flag: 'wx' })
+} catch {
+  console.log('held by two runs at once')
+  process.exit(0)
+}
+const until = Date.now() + 150
+while (Date.now() < until) {}
+rmSync(${JSON.stringify(holding)})
+release()
+console.log('held')`
+          ],
+          (e, out) => (e ? reject(e) : resolve(out.trim()))
+        )
+      )
+    const outs: string[] = []
+    for (let round = 0; round < 3; round++) {
+      writeFileSync(lockFile, `${spawnSync(process.execPath, ['-e', '0']).pid}\n`)
+      const at = Date.now() + 1000
+      outs.push(...(await Promise.all([run(at), run(at), run(at), run(at)])))
+    }
+    expect(outs.filter((o) => o === 'held').length).toBeGreaterThanOrEqual(3)
+    for (const o of outs.filter((o) => o !== 'held'))
+      expect(o).toMatch(/^another baseline-gate run \(pid \d+\) is working on x/)
   })
 
   it("never works through a tool directory a step replaced, nor removes a lock that is no longer its own, nor judges another namespace's pid (found by review)", () => {

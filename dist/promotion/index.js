@@ -44731,6 +44731,7 @@ import {
   openSync as openSync4,
   readFileSync as readFileSync7,
   readlinkSync as readlinkSync3,
+  readSync as readSync2,
   rmSync as rmSync3,
   writeSync as writeSync2
 } from "node:fs";
@@ -44754,13 +44755,47 @@ function tryLock(path2, check = () => {
       } catch (e) {
         if (e.code !== "EEXIST") throw e;
       }
-      const holder = holderOf(path2);
-      if (holder !== null) return { holder };
-      if (attempt > 0) return { holder: holderOf(path2) ?? 0 };
-      rmSync3(path2, { force: true });
+      const found = readLock(path2);
+      const holder = found === null ? null : holderOf(found);
+      if (holder !== null) return { holder, file: path2 };
+      if (attempt > 0) return { holder: 0, file: path2 };
+      const guarded = removeEnded(path2, aside, found);
+      if (guarded !== null) return guarded;
     }
   } finally {
     rmSync3(aside, { force: true });
+  }
+}
+function removeEnded(path2, aside, found) {
+  const guard = `${path2}.takeover`;
+  try {
+    linkSync(aside, guard);
+  } catch (e) {
+    if (e.code !== "EEXIST") throw e;
+    const taking = readLock(guard);
+    return { holder: (taking === null ? null : holderOf(taking)) ?? 0, file: guard };
+  }
+  try {
+    if (readLock(path2) === found) rmSync3(path2, { force: true });
+  } finally {
+    rmSync3(guard, { force: true });
+  }
+  return null;
+}
+function readLock(path2) {
+  let fd;
+  try {
+    fd = openSync4(path2, constants5.O_RDONLY | (constants5.O_NOFOLLOW ?? 0));
+  } catch {
+    return null;
+  }
+  try {
+    const buf = Buffer.alloc(64);
+    return buf.subarray(0, readSync2(fd, buf, 0, 64, 0)).toString("utf8");
+  } catch {
+    return null;
+  } finally {
+    closeSync4(fd);
   }
 }
 function release(path2, mine, check) {
@@ -44770,13 +44805,7 @@ function release(path2, mine, check) {
   } catch {
   }
 }
-function holderOf(path2) {
-  let text;
-  try {
-    text = readFileSync7(path2, "utf8").slice(0, 64);
-  } catch {
-    return null;
-  }
+function holderOf(text) {
   const m = /^(\d+)(?: (\S*))?\n?$/.exec(text);
   const pid = m ? Number(m[1]) : NaN;
   if (!Number.isSafeInteger(pid) || pid <= 0) return null;

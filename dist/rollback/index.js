@@ -28765,6 +28765,7 @@ import {
   openSync as openSync2,
   readFileSync as readFileSync4,
   readlinkSync as readlinkSync2,
+  readSync,
   rmSync as rmSync2,
   writeSync
 } from "node:fs";
@@ -28788,13 +28789,47 @@ function tryLock(path2, check = () => {
       } catch (e) {
         if (e.code !== "EEXIST") throw e;
       }
-      const holder = holderOf(path2);
-      if (holder !== null) return { holder };
-      if (attempt > 0) return { holder: holderOf(path2) ?? 0 };
-      rmSync2(path2, { force: true });
+      const found = readLock(path2);
+      const holder = found === null ? null : holderOf(found);
+      if (holder !== null) return { holder, file: path2 };
+      if (attempt > 0) return { holder: 0, file: path2 };
+      const guarded = removeEnded(path2, aside, found);
+      if (guarded !== null) return guarded;
     }
   } finally {
     rmSync2(aside, { force: true });
+  }
+}
+function removeEnded(path2, aside, found) {
+  const guard = `${path2}.takeover`;
+  try {
+    linkSync(aside, guard);
+  } catch (e) {
+    if (e.code !== "EEXIST") throw e;
+    const taking = readLock(guard);
+    return { holder: (taking === null ? null : holderOf(taking)) ?? 0, file: guard };
+  }
+  try {
+    if (readLock(path2) === found) rmSync2(path2, { force: true });
+  } finally {
+    rmSync2(guard, { force: true });
+  }
+  return null;
+}
+function readLock(path2) {
+  let fd;
+  try {
+    fd = openSync2(path2, constants4.O_RDONLY | (constants4.O_NOFOLLOW ?? 0));
+  } catch {
+    return null;
+  }
+  try {
+    const buf = Buffer.alloc(64);
+    return buf.subarray(0, readSync(fd, buf, 0, 64, 0)).toString("utf8");
+  } catch {
+    return null;
+  } finally {
+    closeSync2(fd);
   }
 }
 function release(path2, mine, check) {
@@ -28804,13 +28839,7 @@ function release(path2, mine, check) {
   } catch {
   }
 }
-function holderOf(path2) {
-  let text;
-  try {
-    text = readFileSync4(path2, "utf8").slice(0, 64);
-  } catch {
-    return null;
-  }
+function holderOf(text) {
   const m = /^(\d+)(?: (\S*))?\n?$/.exec(text);
   const pid = m ? Number(m[1]) : NaN;
   if (!Number.isSafeInteger(pid) || pid <= 0) return null;
@@ -29040,7 +29069,7 @@ function lockSet(root, name, what) {
   }
   if ("release" in attempt) return attempt.release;
   throw new FileSetError(
-    `another baseline-gate run (pid ${attempt.holder}) is working on ${what} (its lock is ${path2}): wait for it to end, then run again; if no run is going on, delete ${path2}. Nothing was changed.`,
+    attempt.holder === 0 ? `${what} is locked by ${attempt.file}, which no running process holds: if no baseline-gate run is going on, delete ${attempt.file}, then run again. Nothing was changed.` : `another baseline-gate run (pid ${attempt.holder}) is working on ${what} (its lock is ${attempt.file}): wait for it to end, then run again; if no run is going on, delete ${attempt.file}. Nothing was changed.`,
     true
   );
 }
@@ -29101,7 +29130,7 @@ function shellWords(argv) {
 }
 
 // src/fs/read.ts
-import { closeSync as closeSync3, constants as constants5, fstatSync, openSync as openSync3, readSync } from "node:fs";
+import { closeSync as closeSync3, constants as constants5, fstatSync, openSync as openSync3, readSync as readSync2 } from "node:fs";
 var NOFOLLOW = constants5.O_NOFOLLOW ?? 0;
 function createReadScratch() {
   return { buf: Buffer.allocUnsafe(64 * 1024) };
@@ -29149,7 +29178,7 @@ function openAndRead(real, limit, scratch, onLink) {
     const buf = scratch ? scratch.buf : Buffer.allocUnsafe(want);
     let n = 0;
     for (; ; ) {
-      const got = readSync(fd, buf, n, want - n, null);
+      const got = readSync2(fd, buf, n, want - n, null);
       if (got === 0) break;
       n += got;
       if (n === want || n === stat3.size) break;

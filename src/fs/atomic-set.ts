@@ -336,7 +336,9 @@ export function lockSet(root: string, name: string, what: string): () => void {
   }
   if ('release' in attempt) return attempt.release
   throw new FileSetError(
-    `another baseline-gate run (pid ${attempt.holder}) is working on ${what} (its lock is ${path}): wait for it to end, then run again; if no run is going on, delete ${path}. Nothing was changed.`,
+    attempt.holder === 0
+      ? `${what} is locked by ${attempt.file}, which no running process holds: if no baseline-gate run is going on, delete ${attempt.file}, then run again. Nothing was changed.`
+      : `another baseline-gate run (pid ${attempt.holder}) is working on ${what} (its lock is ${attempt.file}): wait for it to end, then run again; if no run is going on, delete ${attempt.file}. Nothing was changed.`,
     true
   )
 }

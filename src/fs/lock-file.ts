@@ -1,7 +1,8 @@
 // A lock held by a file that names the process holding it. The file appears whole or not at all (written aside,
 // then linked into place: never an empty lock for another run to misread), and never through a link planted in
 // its place. A lock whose process has ended (a crash, a kill) is taken over; so is one naming no process (not one
-// this code wrote). A process of another pid namespace (another container) cannot be told alive or not: its lock
+// this code wrote), under a second lock: two runs finding it ended at once must not both take it (the second would
+// remove the lock the first had just made). A process of another pid namespace (another container) cannot be told alive or not: its lock
 // holds, and the message says to delete it if no run is going on.
 import { randomBytes } from 'node:crypto'
 import {
@@ -11,14 +12,18 @@ import {
   openSync,
   readFileSync,
   readlinkSync,
+  readSync,
   rmSync,
   writeSync
 } from 'node:fs'
 
 const CREATE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0)
 
-/** Taken (release it), or held by another process (its pid). */
-export type LockAttempt = { release: () => void } | { holder: number }
+/**
+ * Taken (release it), or held by another process: its pid, and the file that holds it out (the lock, or the
+ * takeover lock a run ended in while taking the lock over).
+ */
+export type LockAttempt = { release: () => void } | { holder: number; file: string }
 
 /**
  * @param check called before the lock is released: a throw (its directory replaced by a link, say) leaves the
@@ -42,14 +47,56 @@ export function tryLock(path: string, check: () => void = () => {}): LockAttempt
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
       }
-      const holder = holderOf(path)
-      if (holder !== null) return { holder }
+      const found = readLock(path)
+      const holder = found === null ? null : holderOf(found)
+      if (holder !== null) return { holder, file: path }
       // the holder is gone: taken over once (a second refusal is another run that took it meanwhile)
-      if (attempt > 0) return { holder: holderOf(path) ?? 0 }
-      rmSync(path, { force: true })
+      if (attempt > 0) return { holder: 0, file: path }
+      const guarded = removeEnded(path, aside, found)
+      if (guarded !== null) return guarded
     }
   } finally {
     rmSync(aside, { force: true })
+  }
+}
+
+/**
+ * Removes an ended run's lock under the takeover lock `<path>.takeover`, and only while it still reads as it did
+ * (`found`): no other run removes a lock but its own holder, so under the takeover lock it cannot change between
+ * the check and the removal. Another run taking it over meanwhile is the holder to report.
+ */
+function removeEnded(path: string, aside: string, found: string | null): LockAttempt | null {
+  const guard = `${path}.takeover`
+  try {
+    linkSync(aside, guard)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e
+    const taking = readLock(guard)
+    return { holder: (taking === null ? null : holderOf(taking)) ?? 0, file: guard }
+  }
+  try {
+    if (readLock(path) === found) rmSync(path, { force: true })
+  } finally {
+    rmSync(guard, { force: true })
+  }
+  return null
+}
+
+/** The start of a lock file's text, or null when there is none to read (a link planted in its place is not read). */
+function readLock(path: string): string | null {
+  let fd: number
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0))
+  } catch {
+    return null
+  }
+  try {
+    const buf = Buffer.alloc(64)
+    return buf.subarray(0, readSync(fd, buf, 0, 64, 0)).toString('utf8')
+  } catch {
+    return null
+  } finally {
+    closeSync(fd)
   }
 }
 
@@ -63,14 +110,8 @@ function release(path: string, mine: string, check: () => void): void {
   }
 }
 
-/** The process another lock file names while it may run, or null when it names none that does. */
-function holderOf(path: string): number | null {
-  let text: string
-  try {
-    text = readFileSync(path, 'utf8').slice(0, 64)
-  } catch {
-    return null
-  }
+/** The process a lock file's text names while it may run, or null when it names none that does. */
+function holderOf(text: string): number | null {
   const m = /^(\d+)(?: (\S*))?\n?$/.exec(text)
   const pid = m ? Number(m[1]) : NaN
   if (!Number.isSafeInteger(pid) || pid <= 0) return null
