@@ -2,7 +2,8 @@
 // migrate, init, lkg and a rollback dry run with SARIF. The acceptance tests run the same commands through the
 // BUILT bundle (adoption/legacy-history.test.ts); these reach the same code where the coverage gate sees it.
 import { execFileSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { runMain } from '../helpers/cli-in-process.js'
@@ -57,6 +58,45 @@ describe('migrate in process', () => {
       0,
       expect.stringContaining('already in the current format')
     ])
+  })
+})
+
+describe('migrate on a checkout that converted the mirror', () => {
+  it('refuses to pin the digest of bytes git would not commit (a Windows checkout, core.autocrlf), writing nothing (found by review: it pinned them and exited 0)', async () => {
+    const r = legacyRepository()
+    // a pin and matrix from before the digest, committed; then the mirror checked out with CRLF
+    const pin = join(r.root, r.paths.pin)
+    writeFileSync(
+      pin,
+      readFileSync(pin, 'utf8').replace(/^\s*"expected_producer_manifest_sha256": "[0-9a-f]+",\n/m, '')
+    )
+    const matrix = join(r.root, r.paths.matrix)
+    writeFileSync(
+      matrix,
+      readFileSync(matrix, 'utf8').replace(/^- Expected producer manifest SHA-256: .*\n/m, '')
+    )
+    r.repo.commit('before the digest', '2026-02-12T09:00:00Z')
+    r.repo.git('config', 'core.autocrlf', 'true')
+    rmSync(join(r.root, r.paths.manifest))
+    r.repo.git('-c', 'core.autocrlf=true', 'checkout', '--', r.paths.manifest)
+    expect(readFileSync(join(r.root, r.paths.manifest), 'utf8')).toContain('\r\n')
+    expect(changed(r.root)).toEqual([])
+
+    const refused = await run(['migrate', '--now', '2026-03-01'], r.root)
+    expect(refused.status).toBe(1)
+    expect(refused.stdout).toContain(
+      `${r.paths.manifest} on disk is not the file as committed: the checkout converted it (core.autocrlf, or an eol, a filter or an encoding in .gitattributes), so the pin's digest made from it would not match what is committed. Mark it and the trio's files \`-text\` in .gitattributes, check it out as committed (git -c core.autocrlf=false checkout -- ${r.paths.manifest}), then run migrate again (nothing was written)`
+    )
+    expect(changed(r.root)).toEqual([])
+
+    // checked out as committed, it migrates, and the digest is that of the committed bytes
+    rmSync(join(r.root, r.paths.manifest))
+    r.repo.git('-c', 'core.autocrlf=false', 'checkout', '--', r.paths.manifest)
+    expect((await run(['migrate', '--now', '2026-03-01'], r.root)).status).toBe(0)
+    const committed = execFileSync('git', ['show', `HEAD:${r.paths.manifest}`], { cwd: r.root })
+    expect(JSON.parse(readFileSync(pin, 'utf8')).expected_producer_manifest_sha256).toBe(
+      createHash('sha256').update(committed).digest('hex')
+    )
   })
 })
 

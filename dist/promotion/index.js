@@ -23166,10 +23166,10 @@ var CHANGE_RULES = {
     example: "The repin workflow grants `contents: write` and `pull-requests: write` only, on a repository that has no `baseline-repin` label yet."
   },
   BG526: {
-    title: "Producer's manifest converted on checkout",
+    title: "Manifest converted on checkout",
     severity: "error",
-    description: "repin copies the producer's manifest into the mirror and pins its SHA-256. Where the checkout converted that file (core.autocrlf on a Windows checkout, or an `eol`, a `filter` or a `working-tree-encoding` in .gitattributes), its bytes on disk are not the bytes committed: the mirror and the digest made from them would fail BG202 and BG301 on every other checkout. repin refuses and writes nothing. Mark the producer's manifest and the trio's files `-text` in .gitattributes and check the manifest out as committed.",
-    example: "On Windows with core.autocrlf=true, the producer manifest is checked out with CRLF line endings while git holds LF."
+    description: "repin copies the producer's manifest into the mirror and pins its SHA-256; migrate adds the SHA-256 of the mirror to a pin that lacks it. Where the checkout converted that file (core.autocrlf on a Windows checkout, or an `eol`, a `filter` or a `working-tree-encoding` in .gitattributes), its bytes on disk are not the bytes committed: the mirror and the digest made from them would fail BG202 and BG301 on every other checkout. repin and migrate refuse and write nothing. Mark the manifests and the trio's files `-text` in .gitattributes and check them out as committed.",
+    example: "On Windows with core.autocrlf=true, the mirror is checked out with CRLF line endings while git holds LF, and `baseline-gate migrate` would pin the digest of the CRLF bytes."
   },
   BG527: {
     title: "Restored trio not written",

@@ -43918,10 +43918,10 @@ var CHANGE_RULES = {
     example: "The repin workflow grants `contents: write` and `pull-requests: write` only, on a repository that has no `baseline-repin` label yet."
   },
   BG526: {
-    title: "Producer's manifest converted on checkout",
+    title: "Manifest converted on checkout",
     severity: "error",
-    description: "repin copies the producer's manifest into the mirror and pins its SHA-256. Where the checkout converted that file (core.autocrlf on a Windows checkout, or an `eol`, a `filter` or a `working-tree-encoding` in .gitattributes), its bytes on disk are not the bytes committed: the mirror and the digest made from them would fail BG202 and BG301 on every other checkout. repin refuses and writes nothing. Mark the producer's manifest and the trio's files `-text` in .gitattributes and check the manifest out as committed.",
-    example: "On Windows with core.autocrlf=true, the producer manifest is checked out with CRLF line endings while git holds LF."
+    description: "repin copies the producer's manifest into the mirror and pins its SHA-256; migrate adds the SHA-256 of the mirror to a pin that lacks it. Where the checkout converted that file (core.autocrlf on a Windows checkout, or an `eol`, a `filter` or a `working-tree-encoding` in .gitattributes), its bytes on disk are not the bytes committed: the mirror and the digest made from them would fail BG202 and BG301 on every other checkout. repin and migrate refuse and write nothing. Mark the manifests and the trio's files `-text` in .gitattributes and check them out as committed.",
+    example: "On Windows with core.autocrlf=true, the mirror is checked out with CRLF line endings while git holds LF, and `baseline-gate migrate` would pin the digest of the CRLF bytes."
   },
   BG527: {
     title: "Restored trio not written",
@@ -57638,6 +57638,18 @@ function reason(e) {
   return e instanceof Error ? e.message : String(e);
 }
 
+// src/operations/checkout-converted.ts
+function convertedOnCheckout(root, files, command) {
+  return (convertedOnDiskSync(root, files) ?? []).map(
+    (path2) => finding(
+      "BG526",
+      path2,
+      null,
+      `${path2} on disk is not the file as committed: the checkout converted it (core.autocrlf, or an eol, a filter or an encoding in .gitattributes), so ${command === "repin" ? "the mirror and the pin's digest made from it" : "the pin's digest made from it"} would not match what is committed. Mark it and the trio's files \`-text\` in .gitattributes, check it out as committed (git -c core.autocrlf=false checkout -- ${path2}), then run ${command} again (nothing was written)`
+    )
+  );
+}
+
 // src/ledger/edit.ts
 function applySplices(text, splices) {
   let out = text;
@@ -57760,8 +57772,8 @@ function repinLocked(ctx, baseline, options) {
     );
   }
   const mirror = producer.manifest.read.bytes;
-  const converted = options.producer ? [] : convertedOnDiskSync(ctx.root, [{ path: producer.manifest.path, bytes: mirror }]) ?? [];
-  if (converted.length > 0) return refused(converted.map(checkoutConverted));
+  const converted = options.producer ? [] : convertedOnCheckout(ctx.root, [{ path: producer.manifest.path, bytes: mirror }], "repin");
+  if (converted.length > 0) return refused(converted);
   const manifest = producer.manifest.data;
   const digest = sha256(mirror);
   const left = leftToDo(ctx.root, baseline, producer, manifest);
@@ -57914,14 +57926,6 @@ function cargoVersion(read) {
   if (read.kind !== "ok") return null;
   const pkg = /^\[package\][^\S\n]*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(read.bytes.toString("utf8"));
   return pkg ? /^version\s*=\s*"([^"\n]+)"/m.exec(pkg[1])?.[1] ?? null : null;
-}
-function checkoutConverted(path2) {
-  return finding(
-    "BG526",
-    path2,
-    null,
-    `${path2} on disk is not the file as committed: the checkout converted it (core.autocrlf, or an eol, a filter or an encoding in .gitattributes), so the mirror and the pin's digest made from it would not match what is committed. Mark it and the trio's files \`-text\` in .gitattributes, check it out as committed (git -c core.autocrlf=false checkout -- ${path2}), then run repin again (nothing was written)`
-  );
 }
 
 // src/operations/repin-branch.ts

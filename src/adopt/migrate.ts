@@ -24,6 +24,8 @@ export interface MigrationPlan {
   steps: string[]
   /** What it cannot do by itself, each with what to do; when any, nothing is changed. */
   blockers: string[]
+  /** The pin gains the SHA-256 of the mirror's bytes: those on disk must be the bytes committed. */
+  addsDigest: boolean
 }
 
 export interface MigrationOptions {
@@ -54,7 +56,13 @@ export function planMigration(
   const paths = baseline.trio
   const steps: string[] = []
   const blockers: string[] = []
-  const unchanged = (): MigrationPlan => ({ files: { ...bytes }, changed: [], steps: [], blockers })
+  const unchanged = (): MigrationPlan => ({
+    files: { ...bytes },
+    changed: [],
+    steps: [],
+    blockers,
+    addsDigest: false
+  })
 
   const pinData = trio.pin.data
   if (!bytes.pin || !pinData) {
@@ -95,7 +103,8 @@ export function planMigration(
 
   let pinText = bytes.pin.toString('utf8')
   const digest = sha256(bytes.manifest!)
-  if (pinData.expected_producer_manifest_sha256 === undefined) {
+  const addsDigest = pinData.expected_producer_manifest_sha256 === undefined
+  if (addsDigest) {
     pinText = setJsonField(pinText, 'expected_producer_manifest_sha256', digest)
     steps.push(`${paths.pin}: expected_producer_manifest_sha256 added, the SHA-256 of the mirror's bytes`)
   }
@@ -132,7 +141,7 @@ export function planMigration(
     manifest: bytes.manifest,
     matrix: newMatrix === matrixText ? bytes.matrix : Buffer.from(newMatrix)
   }
-  return { files, changed: TRIO_ROLES.filter((r) => files[r] !== bytes[r]), steps, blockers }
+  return { files, changed: TRIO_ROLES.filter((r) => files[r] !== bytes[r]), steps, blockers, addsDigest }
 }
 
 /** "gains the lines Runtime cutover posture, ...; rewrites Pin manifest (source of truth)". */

@@ -6,6 +6,7 @@ import { planMigration } from '../adopt/migrate.js'
 import type { MigrationPlan } from '../adopt/migrate.js'
 import { journalPath, lockSet, recoverFileSet, writeFileSet } from '../fs/atomic-set.js'
 import { containedSetWrites } from './write-containment.js'
+import { convertedOnCheckout } from './checkout-converted.js'
 import { trioOnDisk, trioWriteEscapes, WRITE_ORDER } from './trio-files.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { sortFindings } from '../rules/finding.js'
@@ -58,11 +59,17 @@ function migrateLocked(
     )
   )
   const escapes = trioWriteEscapes(ctx.root, baseline)
+  // the digest is made from the mirror on disk: a checkout that converted it (core.autocrlf) would pin bytes no
+  // other checkout has (BG526)
+  const converted = plan.addsDigest
+    ? convertedOnCheckout(ctx.root, [{ path: baseline.trio.manifest, bytes: bytes.manifest! }], 'migrate')
+    : []
+  const refusals = [...escapes, ...converted]
   const base = {
     baseline: baseline.name,
     steps: plan.steps,
-    blockers: [...plan.blockers, ...escapes.map((f) => f.message)],
-    findings: [...escapes, ...findings]
+    blockers: [...plan.blockers, ...refusals.map((f) => f.message)],
+    findings: [...refusals, ...findings]
   }
   if (base.blockers.length > 0) return { ...base, status: 'blocked', diff: '', written: [] }
   if (plan.changed.length === 0) return { ...base, status: 'unchanged', diff: '', written: [] }

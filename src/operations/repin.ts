@@ -11,7 +11,8 @@ import { containedSetWrites, writeEscapeFindings } from './write-containment.js'
 import { sha256 } from '../fs/digest.js'
 import { readRepoFile } from '../fs/read.js'
 import type { ReadResult } from '../fs/read.js'
-import { convertedOnDiskSync, headCommitSync } from '../git/git.js'
+import { headCommitSync } from '../git/git.js'
+import { convertedOnCheckout } from './checkout-converted.js'
 import {
   appendRowSplice,
   applySplices,
@@ -113,8 +114,8 @@ function repinLocked(ctx: RepinContext, baseline: BaselinePolicy, options: Repin
   // it (a Windows checkout's core.autocrlf), the committed mirror would be other bytes than the digest's (BG526)
   const converted = options.producer
     ? []
-    : (convertedOnDiskSync(ctx.root, [{ path: producer.manifest.path, bytes: mirror }]) ?? [])
-  if (converted.length > 0) return refused(converted.map(checkoutConverted))
+    : convertedOnCheckout(ctx.root, [{ path: producer.manifest.path, bytes: mirror }], 'repin')
+  if (converted.length > 0) return refused(converted)
   const manifest = producer.manifest.data
   const digest = sha256(mirror)
   const left = leftToDo(ctx.root, baseline, producer, manifest)
@@ -310,14 +311,4 @@ function cargoVersion(read: ReadResult): string | null {
   if (read.kind !== 'ok') return null
   const pkg = /^\[package\][^\S\n]*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(read.bytes.toString('utf8'))
   return pkg ? (/^version\s*=\s*"([^"\n]+)"/m.exec(pkg[1]!)?.[1] ?? null) : null
-}
-
-/** BG526: the producer's manifest on disk is not the file as committed. */
-function checkoutConverted(path: string): Finding {
-  return finding(
-    'BG526',
-    path,
-    null,
-    `${path} on disk is not the file as committed: the checkout converted it (core.autocrlf, or an eol, a filter or an encoding in .gitattributes), so the mirror and the pin's digest made from it would not match what is committed. Mark it and the trio's files \`-text\` in .gitattributes, check it out as committed (git -c core.autocrlf=false checkout -- ${path}), then run repin again (nothing was written)`
-  )
 }
