@@ -704,6 +704,30 @@ describe('governance-negative table', () => {
     expect(fx.read(MATRIX)).toContain(line)
   })
 
+  it('a Baseline Pin line shows no second value beside the one checked: a second code span or a strikethrough (found by review: both passed)', async () => {
+    const fx = trioFixture()
+    const pin = JSON.parse(fx.read(PIN)) as { release_tag: string; runtime_cutover_posture: string }
+    const other = pin.runtime_cutover_posture === 'GO' ? 'NO-GO' : 'GO'
+    const posture = `- Runtime cutover posture: \`${pin.runtime_cutover_posture}\``
+    const tag = `- MemoryKernel release tag: \`${pin.release_tag}\``
+    expect(fx.read(MATRIX)).toContain(posture)
+    for (const [line, hostile] of [
+      [posture, `- Runtime cutover posture: ~~\`${pin.runtime_cutover_posture}\`~~ \`${other}\``],
+      [posture, `- Runtime cutover posture: ~\`${pin.runtime_cutover_posture}\`~ ${other}`],
+      [posture, `- Runtime cutover posture: \`${pin.runtime_cutover_posture}\` (revoked: now \`${other}\`)`],
+      [tag, `- MemoryKernel release tag: ~~\`${pin.release_tag}\`~~ \`v0.0.1\``]
+    ] as const) {
+      const at = trioFixture()
+      at.replace(MATRIX, line, hostile)
+      const findings = await findingsOf(at.root)
+      const label = line.slice(2, line.indexOf(':'))
+      expect({ hostile, findings: findings.map((f) => [f.rule, f.message.split(':')[0]]) }).toEqual({
+        hostile,
+        findings: [['BG206', `"${label}" shows a reader more than its value`]]
+      })
+    }
+  })
+
   it("an Approved row that abbreviates the pin's commit, as hand-kept ledgers did, is a cell format (BG213), not another identity (BG212): found by review", async () => {
     const fx = trioFixture()
     const row = approvedRow(fx)

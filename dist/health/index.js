@@ -54987,7 +54987,7 @@ var TRIO_RULES = {
   BG206: {
     title: "Baseline Pin line disagrees with the pin",
     severity: "error",
-    description: "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused). The value is text: a line holding HTML (a comment, an `<img>`), an image or a link is refused, since a reader sees what it renders (a picture, a hidden value) where the tool reads the text.",
+    description: "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused). The value is text: a line holding HTML (a comment, an `<img>`), an image or a link is refused, since a reader sees what it renders (a picture, a hidden value) where the tool reads the text. So is a line that shows another value beside the one checked (its first code span): a second code span (`` `GO` (revoked: now `NO-GO`) ``) or a tilde, which renders a strikethrough (`` ~~`GO`~~ `NO-GO` ``). A note beside the value is plain words.",
     example: '`` - Runtime cutover posture: `GO` `` while the pin says `"runtime_cutover_posture": "NO-GO"`.'
   },
   BG207: {
@@ -62388,6 +62388,9 @@ function missingSection(path2, ledger, title) {
   return finding("BG204", path2, ledger.title?.position ?? START2, `the matrix has no \`## ${title}\` section`);
 }
 var RENDERED_MARKUP = /[<[\]]/;
+function showsAnotherValue(line) {
+  return line.includes("~") || (line.match(/`+/g) ?? []).length > 2;
+}
 var RENDERED = "holds HTML, an image or a link, which a reader sees rendered where the tool reads only the text";
 function pinSection(path2, ledger, pin, baseline, text) {
   const section3 = ledger.pinSection;
@@ -62422,13 +62425,24 @@ function pinSection(path2, ledger, pin, baseline, text) {
     seen.add(line.key);
     const want = expected[line.key];
     if (typeof want !== "string") continue;
-    if (RENDERED_MARKUP.test(text.slice(line.start, line.end))) {
+    const source = text.slice(line.start, line.end);
+    if (RENDERED_MARKUP.test(source)) {
       out.push(
         finding(
           "BG206",
           path2,
           line.position,
           `"${line.label}" ${RENDERED}: write the value as a code span, \`${want}\`, with no markup beside it`,
+          pinLineSubject(line.key)
+        )
+      );
+    } else if (showsAnotherValue(source)) {
+      out.push(
+        finding(
+          "BG206",
+          path2,
+          line.position,
+          `"${line.label}" shows a reader more than its value: a second code span or a strikethrough (\`~\`) beside \`${line.value}\`, which is the value checked, renders as if the line said something else. Write the value once, as a code span, \`${want}\`, and a note beside it in plain words, without backticks or tildes`,
           pinLineSubject(line.key)
         )
       );

@@ -151,6 +151,15 @@ function missingSection(path: string, ledger: Ledger, title: string): Finding {
  */
 const RENDERED_MARKUP = /[<[\]]/
 
+/**
+ * What makes a Baseline Pin line show a reader another value than the one checked (its first code span): a second
+ * code span (`GO` (revoked: now `NO-GO`)), or a tilde, which GFM renders as a strikethrough (~~`GO`~~ `NO-GO`).
+ * Tested on the source line, as RENDERED_MARKUP is: a backtick run beyond the value's two, or any `~`.
+ */
+function showsAnotherValue(line: string): boolean {
+  return line.includes('~') || (line.match(/`+/g) ?? []).length > 2
+}
+
 /** What a reader sees rendered where the tool reads text; the end of a BG206 / BG213 message. */
 const RENDERED =
   'holds HTML, an image or a link, which a reader sees rendered where the tool reads only the text'
@@ -194,13 +203,24 @@ function pinSection(
     seen.add(line.key)
     const want = expected[line.key]
     if (typeof want !== 'string') continue // the pin's own finding covers a missing or invalid field
-    if (RENDERED_MARKUP.test(text.slice(line.start, line.end))) {
+    const source = text.slice(line.start, line.end)
+    if (RENDERED_MARKUP.test(source)) {
       out.push(
         finding(
           'BG206',
           path,
           line.position,
           `"${line.label}" ${RENDERED}: write the value as a code span, \`${want}\`, with no markup beside it`,
+          pinLineSubject(line.key)
+        )
+      )
+    } else if (showsAnotherValue(source)) {
+      out.push(
+        finding(
+          'BG206',
+          path,
+          line.position,
+          `"${line.label}" shows a reader more than its value: a second code span or a strikethrough (\`~\`) beside \`${line.value}\`, which is the value checked, renders as if the line said something else. Write the value once, as a code span, \`${want}\`, and a note beside it in plain words, without backticks or tildes`,
           pinLineSubject(line.key)
         )
       )

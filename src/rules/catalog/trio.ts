@@ -39,7 +39,7 @@ export const TRIO_RULES = {
     title: 'Baseline Pin line disagrees with the pin',
     severity: 'error',
     description:
-      "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused). The value is text: a line holding HTML (a comment, an `<img>`), an image or a link is refused, since a reader sees what it renders (a picture, a hidden value) where the tool reads the text.",
+      "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused). The value is text: a line holding HTML (a comment, an `<img>`), an image or a link is refused, since a reader sees what it renders (a picture, a hidden value) where the tool reads the text. So is a line that shows another value beside the one checked (its first code span): a second code span (`` `GO` (revoked: now `NO-GO`) ``) or a tilde, which renders a strikethrough (`` ~~`GO`~~ `NO-GO` ``). A note beside the value is plain words.",
     example: '`` - Runtime cutover posture: `GO` `` while the pin says `"runtime_cutover_posture": "NO-GO"`.'
   },
   BG207: {
