@@ -30604,92 +30604,8 @@ function snippet(text, at3) {
   return s.replace(/`/g, "'");
 }
 
-// src/rules/matrix.ts
+// src/rules/matrix-pin-section.ts
 var START2 = { line: 1, column: 1 };
-function matrixRules(trio, ctx) {
-  const ledger = trio.matrix.ledger;
-  if (!ledger) return [];
-  const path2 = trio.matrix.path;
-  const pin = trio.pin.data ?? {};
-  const source = trio.matrix.source;
-  const found = [
-    ...updatedMarker2(path2, ledger, ctx.now),
-    ...pinSection(path2, ledger, pin, ctx.baseline, source?.text ?? ""),
-    ...ledgerTable(path2, ledger, pin, source?.text ?? ""),
-    ...duplicateSections(path2, ledger),
-    ...source ? machinePaths(source, path2, ledger) : []
-  ];
-  if (!source) return found;
-  const isLabel = (label3) => !!ledger.pinSection && pinLineKey(label3, ctx.baseline.display_name) !== null;
-  return [
-    ...found,
-    ...renderedOtherwise(source, path2, found, { read: ledger.pinSection?.lines ?? [], isLabel })
-  ];
-}
-var MACHINE_PATH = /(?:\/Users\/|\/home\/|[A-Za-z]:\\Users\\)[A-Za-z0-9._-]+(?:[\\/][^\s`'"<>|)\]]*)?/g;
-var MAX_MACHINE_PATHS = 10;
-function machinePaths(source, path2, ledger) {
-  const pathLines = (ledger.pinSection?.lines ?? []).filter(
-    (l) => l.key === "pin_path" || l.key === "mirror_path"
-  );
-  const out = [];
-  let more2 = 0;
-  for (const m of source.text.matchAll(MACHINE_PATH)) {
-    const at3 = m.index;
-    if (pathLines.some((l) => at3 >= l.start && at3 < l.end)) continue;
-    if (out.length === MAX_MACHINE_PATHS) {
-      more2++;
-      continue;
-    }
-    out.push(
-      finding(
-        "BG216",
-        path2,
-        positionAt(source, at3),
-        `\`${m[0]}\` is a path on one developer's machine; write it relative to the repository (or name the repository) instead`
-      )
-    );
-  }
-  if (more2 > 0) {
-    out.push(
-      finding(
-        "BG216",
-        path2,
-        null,
-        `and ${more2} more machine-specific path${more2 === 1 ? "" : "s"} in the matrix`
-      )
-    );
-  }
-  return out;
-}
-function updatedMarker2(path2, ledger, now) {
-  const u = ledger.updated;
-  if (!u) {
-    const at3 = ledger.title?.position ?? START2;
-    return [
-      finding("BG203", path2, at3, "the matrix has no `Updated: YYYY-MM-DD` line; add one under the title")
-    ];
-  }
-  const m = /^(\d{4})-(\d{2})-(\d{2})\b/.exec(u.value);
-  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
-  if (!m || !date || date.toISOString().slice(0, 10) !== m[0]) {
-    return [
-      finding(
-        "BG203",
-        path2,
-        u.position,
-        `"Updated: ${u.value}" is not a calendar date; write Updated: YYYY-MM-DD`
-      )
-    ];
-  }
-  const tomorrow = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
-  if (date.getTime() > tomorrow) {
-    return [
-      finding("BG203", path2, u.position, `Updated date ${m[0]} is in the future; use the date of the change`)
-    ];
-  }
-  return [];
-}
 function expectedPinLines(pin, baseline) {
   return {
     repo: pin.memorykernel_repo,
@@ -30805,6 +30721,95 @@ function pinSection(path2, ledger, pin, baseline, text) {
   }
   return out;
 }
+function isAbsolute4(p) {
+  return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
+}
+
+// src/rules/matrix.ts
+function matrixRules(trio, ctx) {
+  const ledger = trio.matrix.ledger;
+  if (!ledger) return [];
+  const path2 = trio.matrix.path;
+  const pin = trio.pin.data ?? {};
+  const source = trio.matrix.source;
+  const found = [
+    ...updatedMarker2(path2, ledger, ctx.now),
+    ...pinSection(path2, ledger, pin, ctx.baseline, source?.text ?? ""),
+    ...ledgerTable(path2, ledger, pin, source?.text ?? ""),
+    ...duplicateSections(path2, ledger),
+    ...source ? machinePaths(source, path2, ledger) : []
+  ];
+  if (!source) return found;
+  const isLabel = (label3) => !!ledger.pinSection && pinLineKey(label3, ctx.baseline.display_name) !== null;
+  return [
+    ...found,
+    ...renderedOtherwise(source, path2, found, { read: ledger.pinSection?.lines ?? [], isLabel })
+  ];
+}
+var MACHINE_PATH = /(?:\/Users\/|\/home\/|[A-Za-z]:\\Users\\)[A-Za-z0-9._-]+(?:[\\/][^\s`'"<>|)\]]*)?/g;
+var MAX_MACHINE_PATHS = 10;
+function machinePaths(source, path2, ledger) {
+  const pathLines = (ledger.pinSection?.lines ?? []).filter(
+    (l) => l.key === "pin_path" || l.key === "mirror_path"
+  );
+  const out = [];
+  let more2 = 0;
+  for (const m of source.text.matchAll(MACHINE_PATH)) {
+    const at3 = m.index;
+    if (pathLines.some((l) => at3 >= l.start && at3 < l.end)) continue;
+    if (out.length === MAX_MACHINE_PATHS) {
+      more2++;
+      continue;
+    }
+    out.push(
+      finding(
+        "BG216",
+        path2,
+        positionAt(source, at3),
+        `\`${m[0]}\` is a path on one developer's machine; write it relative to the repository (or name the repository) instead`
+      )
+    );
+  }
+  if (more2 > 0) {
+    out.push(
+      finding(
+        "BG216",
+        path2,
+        null,
+        `and ${more2} more machine-specific path${more2 === 1 ? "" : "s"} in the matrix`
+      )
+    );
+  }
+  return out;
+}
+function updatedMarker2(path2, ledger, now) {
+  const u = ledger.updated;
+  if (!u) {
+    const at3 = ledger.title?.position ?? START2;
+    return [
+      finding("BG203", path2, at3, "the matrix has no `Updated: YYYY-MM-DD` line; add one under the title")
+    ];
+  }
+  const m = /^(\d{4})-(\d{2})-(\d{2})\b/.exec(u.value);
+  const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!m || !date || date.toISOString().slice(0, 10) !== m[0]) {
+    return [
+      finding(
+        "BG203",
+        path2,
+        u.position,
+        `"Updated: ${u.value}" is not a calendar date; write Updated: YYYY-MM-DD`
+      )
+    ];
+  }
+  const tomorrow = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1);
+  if (date.getTime() > tomorrow) {
+    return [
+      finding("BG203", path2, u.position, `Updated date ${m[0]} is in the future; use the date of the change`)
+    ];
+  }
+  return [];
+}
 function duplicateSections(path2, ledger) {
   const out = ledger.duplicateSections.map((d) => {
     const read = normalize2(d.value) === normalize2(PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection;
@@ -30827,9 +30832,6 @@ function duplicateSections(path2, ledger) {
     );
   }
   return out;
-}
-function isAbsolute4(p) {
-  return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
 }
 function ledgerTable(path2, ledger, pin, text) {
   const section2 = ledger.ledgerSection;

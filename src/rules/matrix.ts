@@ -1,4 +1,5 @@
-// 2xx: the compatibility matrix agrees with the pin: Updated marker, every Baseline Pin line, the ledger table.
+// 2xx: the compatibility matrix agrees with the pin: Updated marker, the Baseline Pin section (matrix-pin-section.ts),
+// the ledger table.
 import { schemaFiles, validateLedgerRow } from '../generated/validators.js'
 import {
   cellPosition,
@@ -6,22 +7,20 @@ import {
   LEDGER_COLUMNS,
   LEDGER_SECTION_TITLE,
   LEDGER_STATUSES,
-  PIN_LINES,
   PIN_SECTION_TITLE,
-  pinLineLabel,
-  pinLineText,
   statusOf
 } from '../ledger/model.js'
-import type { Ledger, LedgerColumnKey, LedgerRow, LedgerTable, PinLineKey } from '../ledger/model.js'
+import type { Ledger, LedgerColumnKey, LedgerRow, LedgerTable } from '../ledger/model.js'
 import { normalize, pinLineKey } from '../ledger/parse.js'
 import { schemaMessage } from '../document/schema-errors.js'
 import { positionAt } from '../document/source-file.js'
 import type { SourceFile } from '../document/source-file.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import type { Pin, Trio } from '../trio/model.js'
-import { finding, pinLineSubject } from './finding.js'
+import { finding } from './finding.js'
 import type { Finding } from './finding.js'
 import { renderedOtherwise } from './matrix-html.js'
+import { missingSection, pinSection, RENDERED, RENDERED_MARKUP, START } from './matrix-pin-section.js'
 import { plural } from '../text/plural.js'
 
 export interface MatrixRuleContext {
@@ -29,8 +28,6 @@ export interface MatrixRuleContext {
   /** The run's clock, for the Updated marker. */
   now: Date
 }
-
-const START = { line: 1, column: 1 }
 
 export function matrixRules(trio: Trio, ctx: MatrixRuleContext): Finding[] {
   const ledger = trio.matrix.ledger
@@ -124,146 +121,6 @@ function updatedMarker(path: string, ledger: Ledger, now: Date): Finding[] {
   return []
 }
 
-function expectedPinLines(pin: Partial<Pin>, baseline: BaselinePolicy): Record<PinLineKey, unknown> {
-  return {
-    repo: pin.memorykernel_repo,
-    release_tag: pin.release_tag,
-    commit_sha: pin.commit_sha,
-    service: pin.expected_service_contract_version,
-    api: pin.expected_api_contract_version,
-    integration: pin.expected_integration_baseline,
-    manifest_sha256: pin.expected_producer_manifest_sha256,
-    posture: pin.runtime_cutover_posture,
-    pin_path: baseline.trio.pin,
-    mirror_path: baseline.trio.manifest
-  }
-}
-
-function missingSection(path: string, ledger: Ledger, title: string): Finding {
-  return finding('BG204', path, ledger.title?.position ?? START, `the matrix has no \`## ${title}\` section`)
-}
-
-/**
- * What a value of the ledger (a Baseline Pin line, a row's cell) must not hold: HTML (a comment, an <img>, a span),
- * an image or a link render something the tool does not read as the value (an image's alt text, a code span inside
- * an HTML comment). Tested on the source, since the reader reads them as their text. A note beside a Baseline Pin
- * value (\`v0.3.1\` (hotfix)), as hand-kept matrices wrote, is plain text a reader sees.
- */
-const RENDERED_MARKUP = /[<[\]]/
-
-/**
- * What makes a Baseline Pin line show a reader another value than the one checked (its first code span): a second
- * code span (`GO` (revoked: now `NO-GO`)), or a tilde, which GFM renders as a strikethrough (~~`GO`~~ `NO-GO`).
- * Tested on the source line, as RENDERED_MARKUP is: a backtick run beyond the value's two, or any `~`.
- */
-function showsAnotherValue(line: string): boolean {
-  return line.includes('~') || (line.match(/`+/g) ?? []).length > 2
-}
-
-/** What a reader sees rendered where the tool reads text; the end of a BG206 / BG213 message. */
-const RENDERED =
-  'holds HTML, an image or a link, which a reader sees rendered where the tool reads only the text'
-
-function pinSection(
-  path: string,
-  ledger: Ledger,
-  pin: Partial<Pin>,
-  baseline: BaselinePolicy,
-  text: string
-): Finding[] {
-  const section = ledger.pinSection
-  if (!section) return [missingSection(path, ledger, PIN_SECTION_TITLE)]
-  const out: Finding[] = []
-  const expected = expectedPinLines(pin, baseline)
-  const seen = new Set<PinLineKey>()
-  for (const line of section.lines) {
-    if (line.key === null) {
-      out.push(
-        finding(
-          'BG208',
-          path,
-          line.position,
-          `"${line.label}" is not a Baseline Pin line this tool checks (known: ${PIN_LINES.map((l) => pinLineLabel(l.key, baseline.display_name)).join('; ')})`
-        )
-      )
-      continue
-    }
-    if (seen.has(line.key)) {
-      out.push(
-        finding(
-          'BG207',
-          path,
-          line.position,
-          `the line "${line.label}" appears more than once; keep one`,
-          pinLineSubject(line.key)
-        )
-      )
-      continue
-    }
-    seen.add(line.key)
-    const want = expected[line.key]
-    if (typeof want !== 'string') continue // the pin's own finding covers a missing or invalid field
-    const source = text.slice(line.start, line.end)
-    if (RENDERED_MARKUP.test(source)) {
-      out.push(
-        finding(
-          'BG206',
-          path,
-          line.position,
-          `"${line.label}" ${RENDERED}: write the value as a code span, \`${want}\`, with no markup beside it`,
-          pinLineSubject(line.key)
-        )
-      )
-    } else if (showsAnotherValue(source)) {
-      out.push(
-        finding(
-          'BG206',
-          path,
-          line.position,
-          `"${line.label}" shows a reader more than its value: a second code span or a strikethrough (\`~\`) beside \`${line.value}\`, which is the value checked, renders as if the line said something else. Write the value once, as a code span, \`${want}\`, and a note beside it in plain words, without backticks or tildes`,
-          pinLineSubject(line.key)
-        )
-      )
-    } else if ((line.key === 'pin_path' || line.key === 'mirror_path') && isAbsolute(line.value)) {
-      out.push(
-        finding(
-          'BG206',
-          path,
-          line.position,
-          `"${line.label}" is an absolute path (${line.value}), which leaks a machine's layout; write the path relative to the repository root: \`${want}\` (\`baseline-gate migrate\` rewrites it)`,
-          pinLineSubject(line.key)
-        )
-      )
-    } else if (line.value !== want) {
-      out.push(
-        finding(
-          'BG206',
-          path,
-          line.position,
-          `"${line.label}" says \`${line.value}\` but the ${line.key.endsWith('_path') ? 'policy' : 'pin'} says \`${want}\``,
-          pinLineSubject(line.key)
-        )
-      )
-    }
-  }
-  for (const l of PIN_LINES) {
-    if (seen.has(l.key)) continue
-    const want = expected[l.key]
-    const text = pinLineText(l.key, typeof want === 'string' ? want : '...', baseline.display_name)
-    const label = pinLineLabel(l.key, baseline.display_name)
-    out.push(
-      finding(
-        'BG205',
-        path,
-        section.position,
-        `the ${PIN_SECTION_TITLE} section has no "${label}" line; add: ${text}${l.key === 'posture' || l.key === 'manifest_sha256' ? ' (`baseline-gate migrate` adds it to a matrix written before adoption)' : ''}`,
-        pinLineSubject(l.key)
-      )
-    )
-  }
-  return out
-}
-
 /** BG217: a second section of the same title, or a second table in the ledger section. */
 function duplicateSections(path: string, ledger: Ledger): Finding[] {
   const out = ledger.duplicateSections.map((d) => {
@@ -288,10 +145,6 @@ function duplicateSections(path: string, ledger: Ledger): Finding[] {
     )
   }
   return out
-}
-
-function isAbsolute(p: string): boolean {
-  return p.startsWith('/') || p.startsWith('~') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\')
 }
 
 function ledgerTable(path: string, ledger: Ledger, pin: Partial<Pin>, text: string): Finding[] {
