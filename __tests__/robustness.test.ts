@@ -2,9 +2,11 @@
 // and health must never throw (a crash would hide every other finding).
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import { mkdirSync, statSync } from 'node:fs'
+import { mkdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { MAX_MATRIX_BYTES } from '../src/trio/load.js'
+import { MAX_MATRIX_BYTES, trioFromBytes } from '../src/trio/load.js'
+import { defaultBaseline } from '../src/policy/defaults.js'
+import { trioRules } from '../src/rules/index.js'
 import type { Finding } from '../src/rules/finding.js'
 import {
   cleanupFixtures,
@@ -300,6 +302,24 @@ describe('very large files', () => {
     const findings = await findingsOf(fx.root)
     expect(where(findings)).toEqual([['BG102', MATRIX, null]])
     expect(findings[0]!.message).toContain('1.0 MiB')
+  })
+
+  it('a matrix read from git (the promotion gate, lkg, rollback) has the same cap as one on disk (found by review: the gate passed a 1.3 MiB matrix health then refused)', async () => {
+    const fx = trioFixture()
+    const size = longLedger(fx, 1500, 850)
+    expect(size).toBeGreaterThan(MAX_MATRIX_BYTES)
+    const onDisk = await findingsOf(fx.root)
+    const baseline = defaultBaseline('memorykernel')
+    const read = (rel: string) => readFileSync(join(fx.root, rel))
+    const fromGit = trioRules(
+      trioFromBytes(
+        { ...baseline, display_name: 'MemoryKernel' },
+        { pin: read(PIN), manifest: read(MIRROR), matrix: read(MATRIX) }
+      ),
+      { baseline, now: new Date() }
+    )
+    expect(where(fromGit)).toEqual([['BG102', MATRIX, null]])
+    expect(fromGit.map((f) => f.message)).toEqual(onDisk.map((f) => f.message))
   })
 })
 

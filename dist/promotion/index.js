@@ -31530,10 +31530,18 @@ function readOf(c2) {
 }
 function trioFromBytes(baseline, bytes) {
   const read = readOf;
+  const matrix = read(bytes.matrix);
   return {
     pin: jsonFile(fileOf("pin", baseline.trio.pin, read(bytes.pin)), PIN),
     manifest: jsonFile(fileOf("manifest", baseline.trio.manifest, read(bytes.manifest)), MANIFEST),
-    matrix: matrixFile(fileOf("matrix", baseline.trio.matrix, read(bytes.matrix)), baseline.display_name)
+    matrix: matrixFile(
+      fileOf(
+        "matrix",
+        baseline.trio.matrix,
+        matrix.kind === "ok" && matrix.bytes.length > MAX_MATRIX_BYTES ? { kind: "too-large", size: matrix.bytes.length, limit: MAX_MATRIX_BYTES } : matrix
+      ),
+      baseline.display_name
+    )
   };
 }
 function fileOf(role, path2, read) {

@@ -66,13 +66,26 @@ function readOf(c: Committed): ReadResult {
   return Buffer.isBuffer(c) ? { kind: 'ok', bytes: c } : c
 }
 
-/** The trio from bytes held in memory (blobs read from git at a revision); a null entry is a missing file. */
+/**
+ * The trio from bytes held in memory (blobs read from git at a revision); a null entry is a missing file. The
+ * matrix has the cap it has on disk: a matrix the gate passed must not be one health refuses (found by review).
+ */
 export function trioFromBytes(baseline: BaselinePolicy, bytes: Record<TrioRole, Committed>): Trio {
   const read = readOf
+  const matrix = read(bytes.matrix)
   return {
     pin: jsonFile<Pin>(fileOf('pin', baseline.trio.pin, read(bytes.pin)), PIN),
     manifest: jsonFile<Manifest>(fileOf('manifest', baseline.trio.manifest, read(bytes.manifest)), MANIFEST),
-    matrix: matrixFile(fileOf('matrix', baseline.trio.matrix, read(bytes.matrix)), baseline.display_name)
+    matrix: matrixFile(
+      fileOf(
+        'matrix',
+        baseline.trio.matrix,
+        matrix.kind === 'ok' && matrix.bytes.length > MAX_MATRIX_BYTES
+          ? { kind: 'too-large', size: matrix.bytes.length, limit: MAX_MATRIX_BYTES }
+          : matrix
+      ),
+      baseline.display_name
+    )
   }
 }
 
