@@ -302,6 +302,79 @@ const cases: Case[] = [
     }
   },
   {
+    name: 'a decoy Baseline Pin section above the real one, its heading spelled with a Cyrillic а (found by review: passed)',
+    mutate: (fx) =>
+      fx.replace(
+        MATRIX,
+        /^(## Baseline Pin)$/m,
+        '## B\u0430seline Pin\n\n- Runtime cutover posture: `NO-GO`\n\n$1'
+      ),
+    expect: { rule: 'BG217', file: MATRIX, line: at(MATRIX, '## B\u0430seline Pin') }
+  },
+  {
+    name: 'a decoy Baseline Pin heading with a zero-width space in it (found by review: passed)',
+    mutate: (fx) =>
+      fx.replace(
+        MATRIX,
+        /^(## Baseline Pin)$/m,
+        '## Baseline\u200b Pin\n\n- Runtime cutover posture: `NO-GO`\n\n$1'
+      ),
+    expect: { rule: 'BG217', file: MATRIX, line: at(MATRIX, '## Baseline\u200b Pin') }
+  },
+  {
+    name: 'a Baseline Pin line whose label is spelled with a Cyrillic о beside the real one (once a warning, BG208)',
+    mutate: (fx) =>
+      fx.replace(
+        MATRIX,
+        /^(- Runtime cutover posture: `GO`)$/m,
+        '$1\n- Runtime cutover p\u043esture: `NO-GO`'
+      ),
+    expect: { rule: 'BG217', file: MATRIX, line: at(MATRIX, '- Runtime cutover p\u043esture') }
+  },
+  {
+    name: 'a Baseline Pin line spelled with a Cyrillic о outside the section (found by review: passed)',
+    mutate: (fx) =>
+      fx.replace(MATRIX, /^(## Pin Update Policy)$/m, '$1\n\n- Runtime cutover p\u043esture: `NO-GO`'),
+    expect: { rule: 'BG207', file: MATRIX, line: at(MATRIX, '- Runtime cutover p\u043esture') }
+  },
+  {
+    name: 'a table headed as the ledger under another heading, above the real one (found by review: passed)',
+    mutate: (fx) =>
+      fx.replace(
+        MATRIX,
+        /^(## Approved Version Pairs)$/m,
+        '## Approved Version Pairs (current)\n\n| Consumer version | Consumer commit | MemoryKernel tag | MemoryKernel commit | Service contract | API contract | Integration baseline | Status |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n| 0.1.0 | 603d38d8dee7 | v0.4.0 | 603d38d8dee7aa7ab4b839975f32b8fcc0f9f2dc | service.v3 | api.v1 | integration/v1 | Rolled back |\n\n$1'
+      ),
+    expect: { rule: 'BG217', file: MATRIX, line: (fx) => fx.lineOf(MATRIX, '| Consumer version |') }
+  },
+  {
+    name: 'a table headed as the ledger with no heading at all, at the end',
+    mutate: (fx) =>
+      fx.write(
+        MATRIX,
+        `${fx.read(MATRIX)}\n| Consumer version | Consumer commit | MemoryKernel tag | MemoryKernel commit | Service contract | API contract | Integration baseline | Status |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n| 0.1.0 | 603d38d8dee7 | v0.4.0 | 603d38d8dee7aa7ab4b839975f32b8fcc0f9f2dc | service.v3 | api.v1 | integration/v1 | Rolled back |\n`
+      ),
+    expect: {
+      rule: 'BG217',
+      file: MATRIX,
+      line: (fx) =>
+        fx
+          .read(MATRIX)
+          .split('\n')
+          .lastIndexOf(
+            fx
+              .read(MATRIX)
+              .split('\n')
+              .find((l) => l.startsWith('| Consumer version |'))!
+          ) + 1
+    }
+  },
+  {
+    name: 'YAML front matter, which GitHub shows as a table above the matrix (found by review: passed)',
+    mutate: (fx) => fx.write(MATRIX, `---\nRuntime cutover posture: NO-GO\n---\n${fx.read(MATRIX)}`),
+    expect: { rule: 'BG219', file: MATRIX, line: () => 1 }
+  },
+  {
     // found by review: GitHub rendered this as the Baseline Pin and the ledger (v0.3.9), the real ones hidden in
     // a comment the lone <br> line opened there; the reader read the real ones and passed
     name: 'an HTML Baseline Pin list, ledger heading and table that GitHub renders in place of the real ones',

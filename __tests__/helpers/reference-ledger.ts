@@ -7,6 +7,8 @@ import { toString } from 'mdast-util-to-string'
 import { gfmTable } from 'micromark-extension-gfm-table'
 import type { Heading, List, ListItem, Nodes, Paragraph, Root, RootContent, Table, TableCell } from 'mdast'
 import { positionAt } from '../../src/document/source-file.js'
+import { looksLike } from '../../src/ledger/lookalike.js'
+import { ledgerHeaderLike } from '../../src/ledger/parse.js'
 import type { SourceFile } from '../../src/document/source-file.js'
 import {
   emptyLedger,
@@ -67,14 +69,22 @@ export function referenceLedger(file: SourceFile, displayName: string): Ledger {
     ledger.duplicateSections.push(...repeated(file, nodes, pairs.index))
   }
   ledger.duplicateSections.sort((a, b) => a.position.line - b.position.line)
+  // outside the ledger section: tables headed as the ledger
+  for (const node of nodes) {
+    const at = offset(node, 'start')
+    if (node.type !== 'table' || (pairs && at >= pairs.section.start && at < pairs.section.end)) continue
+    const header = table(file, node).header.map((c) => c.text)
+    if (ledgerHeaderLike(header))
+      ledger.ledgerLikeTables.push({ value: header.join(' | '), position: pos(file, node) })
+  }
   return ledger
 }
 
 /** The other headings (of any level, before or after) with the title of `nodes[index]`, the section read. */
 function repeated(file: SourceFile, nodes: RootContent[], index: number): Located<string>[] {
-  const title = normalize(toString(nodes[index]!))
+  const title = toString(nodes[index]!)
   return nodes
-    .filter((n, i): n is Heading => i !== index && n.type === 'heading' && normalize(toString(n)) === title)
+    .filter((n, i): n is Heading => i !== index && n.type === 'heading' && looksLike(toString(n), title))
     .map((n) => ({ value: toString(n), position: pos(file, n) }))
 }
 

@@ -25444,7 +25444,7 @@ var TRIO_RULES = {
   BG207: {
     title: "Baseline Pin line repeated",
     severity: "error",
-    description: "Each Baseline Pin line appears once; two release tag lines make the section ambiguous. A bullet anywhere else in the matrix whose label names a Baseline Pin line (nested in a list item, quoted, or in another section) is refused too: GitHub shows it beside the line checked, which the tools read only at the top of the Baseline Pin list.",
+    description: "Each Baseline Pin line appears once; two release tag lines make the section ambiguous. A bullet anywhere else in the matrix whose label names a Baseline Pin line (nested in a list item, quoted, or in another section) is refused too: GitHub shows it beside the line checked, which the tools read only at the top of the Baseline Pin list. A label a reader takes for one counts (a letter of another script that looks like a Latin one, a character that shows nothing).",
     example: "Two `- MemoryKernel release tag:` lines, one old and one new."
   },
   BG208: {
@@ -25504,8 +25504,8 @@ var TRIO_RULES = {
   BG217: {
     title: "Duplicate matrix section",
     severity: "error",
-    description: "The matrix has one `Baseline Pin` section, one `Approved Version Pairs` section and one ledger table in it. The tools read the first `##` section of each title and the first table; another heading of the same title (at any level, before or after it) or a second table in the ledger section would let a reviewer read one baseline while the gate checks another. Each extra heading or table is a finding at its line.",
-    example: "A second `## Baseline Pin` heading further down names `v0.3.0`, or a second table under `## Approved Version Pairs` marks another row Approved."
+    description: "The matrix has one `Baseline Pin` section, one `Approved Version Pairs` section and one ledger table in it. The tools read the first `##` section of each title and the first table; another heading of the same title (at any level, before or after it), a second table in the ledger section, or a table elsewhere headed as the ledger is (two of its column names) would let a reviewer read one baseline while the gate checks another. A heading or a Baseline Pin label a reader takes for the real one counts as the same: letters of another script that look like Latin ones (a Cyrillic `\u0430`), characters that show nothing (a zero-width space), compatibility forms (fullwidth letters). Each is a finding at its line.",
+    example: "A second `## Baseline Pin` heading further down names `v0.3.0`; a `## B\u0430seline Pin` section (a Cyrillic `\u0430`) above the real one says `NO-GO`; a table under `## Approved Version Pairs (current)` marks the release Rolled back."
   },
   BG218: {
     title: "Raw HTML in the matrix",
@@ -25516,7 +25516,7 @@ var TRIO_RULES = {
   BG219: {
     title: "Markdown GitHub reads otherwise",
     severity: "error",
-    description: "A construct this tool reads otherwise than GitHub renders it, so a reviewer could see another Baseline Pin or ledger than the one checked: a link reference definition (`[label]: url`, which GitHub hides and which changes how the lines around it read), an ordered list that does not start at 1 right after indented code (a list on GitHub, a paragraph here), or a fenced code block inside a block quote (the quote may end elsewhere on GitHub). Write links inline, start such a list at 1 or after a paragraph, and keep code out of quotes.",
+    description: "A construct this tool reads otherwise than GitHub renders it, so a reviewer could see another Baseline Pin or ledger than the one checked: a link reference definition (`[label]: url`, which GitHub hides and which changes how the lines around it read), an ordered list that does not start at 1 right after indented code (a list on GitHub, a paragraph here), a fenced code block inside a block quote (the quote may end elsewhere on GitHub), or YAML front matter (`---` lines at the top, which GitHub shows as a table). Write links inline, start such a list at 1 or after a paragraph, keep code out of quotes, and write no front matter.",
     example: "A line `[gate]: https://example.com` over a line `===`: a heading here, plain text on GitHub, which then shows the indented lines after it as raw HTML."
   }
 };
@@ -27809,8 +27809,16 @@ var LEDGER_COLUMNS = [
 var PIN_SECTION_TITLE = "Baseline Pin";
 var LEDGER_SECTION_TITLE = "Approved Version Pairs";
 function emptyLedger() {
-  return { title: null, updated: null, pinSection: null, ledgerSection: null, duplicateSections: [] };
+  return {
+    title: null,
+    updated: null,
+    pinSection: null,
+    ledgerSection: null,
+    duplicateSections: [],
+    ledgerLikeTables: []
+  };
 }
+var LEDGER_HEADER_WORDS = ["Status", "Service contract", "API contract", "Integration baseline"];
 function cellText(row, key) {
   return row.cells[LEDGER_COLUMNS.findIndex((c2) => c2.key === key)]?.text ?? "";
 }
@@ -38882,6 +38890,20 @@ function skipSpace(text, i2, last) {
   return i2;
 }
 
+// src/ledger/lookalike.ts
+var INVISIBLE_RANGES = "\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\u{e0000}-\\u{e0fff}";
+var INVISIBLE = new RegExp(`[${INVISIBLE_RANGES}]`, "gu");
+function skeleton(text) {
+  return text.normalize("NFKC").replace(INVISIBLE, "").trim().replace(/\s+/g, " ").toLowerCase();
+}
+function looksLike(text, title) {
+  const a = Array.from(skeleton(text));
+  const b = Array.from(skeleton(title));
+  if (a.length !== b.length) return false;
+  for (let i2 = 0; i2 < a.length; i2++) if (a[i2] !== b[i2] && a[i2].charCodeAt(0) < 128) return false;
+  return true;
+}
+
 // src/ledger/parse.ts
 function parseLedger(file, displayName) {
   const blocks = readBlocks(file.text, file.lineStarts);
@@ -38910,7 +38932,24 @@ function parseLedger(file, displayName) {
     ledger.duplicateSections.push(...repeated(file, blocks, pairs2.index));
   }
   ledger.duplicateSections.sort((a, b) => a.position.line - b.position.line);
+  ledger.ledgerLikeTables = ledgerLikeTables(file, blocks, pairs2);
   return ledger;
+}
+function ledgerLikeTables(file, blocks, pairs2) {
+  const out = [];
+  for (const b of blocks) {
+    if (b.type !== "table" || pairs2 && b.start >= pairs2.section.start && b.start < pairs2.section.end)
+      continue;
+    const header2 = cells(file, b.header).map((c2) => c2.text);
+    if (ledgerHeaderLike(header2)) out.push({ value: header2.join(" | "), position: positionAt(file, b.start) });
+  }
+  return out;
+}
+function pinLineLookalike(label3, displayName) {
+  return PIN_LINES.find((l) => looksLike(label3, pinLineLabel(l.key, displayName)))?.key ?? null;
+}
+function ledgerHeaderLike(header2) {
+  return LEDGER_HEADER_WORDS.filter((w2) => header2.some((h2) => looksLike(h2, w2))).length >= 2;
 }
 function linesText(source, lines) {
   if (lines.length === 0) return "";
@@ -38952,11 +38991,11 @@ function repeated(file, blocks, index) {
   const out = [];
   const heading = blocks[index];
   if (heading.type !== "heading") return out;
-  const title = normalize2(linesText(file.text, heading.lines));
+  const title = linesText(file.text, heading.lines);
   blocks.forEach((b, i2) => {
     if (i2 === index || b.type !== "heading") return;
     const value = linesText(file.text, b.lines);
-    if (normalize2(value) === title) out.push({ value, position: positionAt(file, b.start) });
+    if (looksLike(value, title)) out.push({ value, position: positionAt(file, b.start) });
   });
   return out;
 }
@@ -39189,6 +39228,14 @@ function renderedOtherwise(source, path2, found, pins = { read: [], isLabel: () 
       source,
       path2,
       "BG219",
+      FRONT_MATTER.test(text) ? [0] : [],
+      /* @__PURE__ */ new Set(),
+      () => "YAML front matter (a first line `---` and another `---` below it): GitHub shows it as a table above the matrix, the gate reads its lines as Markdown (a rule and a heading); remove it, or write what it says as the matrix's own text"
+    ),
+    ...perLine(
+      source,
+      path2,
+      "BG219",
       [...divergent, ...references],
       /* @__PURE__ */ new Set(),
       (at3) => references.includes(at3) ? "a link reference or footnote definition (`[label]: url`, `[^1]: note`), or a `[` whose label may go on over the next line: GitHub hides or moves it and reads the lines around it otherwise than the gate; write links inline and close the brackets on their line" : "Markdown GitHub reads otherwise than the gate (an ordered list that does not start at 1 right after indented code, or a fenced code block in a block quote or a list item): rewrite it (start the list at 1 or after a paragraph, move the code out of the quote or the list)"
@@ -39200,6 +39247,7 @@ function unreadPinLine(line, span, pins) {
   if (!m || !pins.isLabel(m[1].replace(/[`*_]/g, ""))) return false;
   return !pins.read.some((p) => p.start >= span.start && p.start <= span.end);
 }
+var FRONT_MATTER = /^---[ \t]*\r?\n(?:.*\r?\n)*?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 var PIN_LIKE = /^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+([^:\n]{1,80}):/;
 var REFERENCE = /^[ \t]{0,3}(?:(?:>[ \t]?)|(?:[-*+]|\d{1,9}[.)])[ \t]+)*\[(?:[^\]\\\n]|\\.)*(?:\]:|$)/;
 var LIST_FENCE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]*)*(?:`{3}|~{3})/;
@@ -39314,6 +39362,7 @@ function snippet(text, at3) {
 
 // src/rules/matrix-pin-section.ts
 var START2 = { line: 1, column: 1 };
+var NOT_PLAIN = "a letter of another script that looks like a Latin one, or a character that shows nothing, which a reader does not see";
 function expectedPinLines(pin, baseline) {
   return {
     repo: pin.memorykernel_repo,
@@ -39343,6 +39392,20 @@ function pinSection(path2, ledger, pin, baseline, text) {
   const expected = expectedPinLines(pin, baseline);
   const seen = /* @__PURE__ */ new Set();
   for (const line of section3.lines) {
+    const imitated = line.key === null ? pinLineLookalike(line.label, baseline.display_name) : null;
+    if (imitated !== null) {
+      const real = pinLineLabel(imitated, baseline.display_name);
+      out.push(
+        finding(
+          "BG217",
+          path2,
+          line.position,
+          `"${line.label}" reads as the "${real}" line but is not spelled as it (${NOT_PLAIN}): a reader takes it for that line, which this tool does not check here; write the label "${real}" as it is spelled`,
+          pinLineSubject(imitated)
+        )
+      );
+      continue;
+    }
     if (line.key === null) {
       out.push(
         finding(
@@ -39448,7 +39511,7 @@ function matrixRules(trio, ctx) {
     ...source ? machinePaths(source, path2, ledger) : []
   ];
   if (!source) return found;
-  const isLabel = (label3) => !!ledger.pinSection && pinLineKey(label3, ctx.baseline.display_name) !== null;
+  const isLabel = (label3) => !!ledger.pinSection && pinLineLookalike(label3, ctx.baseline.display_name) !== null;
   return [
     ...found,
     ...renderedOtherwise(source, path2, found, { read: ledger.pinSection?.lines ?? [], isLabel })
@@ -39521,13 +39584,26 @@ function updatedMarker2(path2, ledger, now) {
 function duplicateSections(path2, ledger) {
   const out = ledger.duplicateSections.map((d) => {
     const read = normalize2(d.value) === normalize2(PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection;
+    const title = read === ledger.pinSection ? PIN_SECTION_TITLE : LEDGER_SECTION_TITLE;
+    const lookalike = normalize2(d.value) === normalize2(title) ? "" : ` (it is not spelled "${title}": ${NOT_PLAIN})`;
     return finding(
       "BG217",
       path2,
       d.position,
-      `another "${d.value.trim()}" heading: the section at line ${read?.position.line} is the one checked, and a reader may take this one for it; remove it or merge it into that section`
+      `another "${d.value.trim()}" heading${lookalike}: the section at line ${read?.position.line} is the one checked, and a reader may take this one for it; remove it or merge it into that section`
     );
   });
+  for (const t of ledger.ledgerSection ? ledger.ledgerLikeTables : []) {
+    out.push(
+      finding(
+        "BG217",
+        path2,
+        t.position,
+        `a table headed as the ledger is (${t.value}) outside \`## ${LEDGER_SECTION_TITLE}\`${ledger.ledgerSection?.table ? `: the table at line ${ledger.ledgerSection.table.position.line} is the ledger that is checked` : ""}, and a reader may take this one for it; remove it, or head its columns otherwise`
+      )
+    );
+  }
+  out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   const section3 = ledger.ledgerSection;
   for (const at3 of section3?.extraTables ?? []) {
     out.push(

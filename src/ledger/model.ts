@@ -108,12 +108,24 @@ export interface Ledger {
    * Pairs section that tools would not read but a reviewer would (BG217).
    */
   duplicateSections: Located<string>[]
+  /** Tables outside the ledger section headed as the ledger is (`value`: the header), which a reader may take for it. */
+  ledgerLikeTables: Located<string>[]
 }
 
 /** A ledger before any section is found: what a reader fills in. */
 export function emptyLedger(): Ledger {
-  return { title: null, updated: null, pinSection: null, ledgerSection: null, duplicateSections: [] }
+  return {
+    title: null,
+    updated: null,
+    pinSection: null,
+    ledgerSection: null,
+    duplicateSections: [],
+    ledgerLikeTables: []
+  }
 }
+
+/** The ledger's column headers a table outside it must not carry two of (they are the ledger's own words). */
+export const LEDGER_HEADER_WORDS = ['Status', 'Service contract', 'API contract', 'Integration baseline']
 
 /** The text of a row's cell (empty when the row is short). */
 export function cellText(row: LedgerRow, key: LedgerColumnKey): string {

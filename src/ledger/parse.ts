@@ -8,7 +8,15 @@ import type { Block, ListItemBlock } from './blocks.js'
 import { splitRow } from './row.js'
 import type { CellSpan, RowBlock, Span } from './row.js'
 import { inlineText, plainText } from './inline.js'
-import { emptyLedger, LEDGER_SECTION_TITLE, PIN_LINES, PIN_SECTION_TITLE, pinLineLabel } from './model.js'
+import { looksLike } from './lookalike.js'
+import {
+  emptyLedger,
+  LEDGER_HEADER_WORDS,
+  LEDGER_SECTION_TITLE,
+  PIN_LINES,
+  PIN_SECTION_TITLE,
+  pinLineLabel
+} from './model.js'
 import type {
   Ledger,
   LedgerCell,
@@ -54,7 +62,34 @@ export function parseLedger(file: SourceFile, displayName: string): Ledger {
     ledger.duplicateSections.push(...repeated(file, blocks, pairs.index))
   }
   ledger.duplicateSections.sort((a, b) => a.position.line - b.position.line)
+  ledger.ledgerLikeTables = ledgerLikeTables(file, blocks, pairs)
   return ledger
+}
+
+/** Ledger.ledgerLikeTables: the top-level tables outside the ledger section headed as it is. */
+function ledgerLikeTables(
+  file: SourceFile,
+  blocks: Block[],
+  pairs: { section: Section } | null
+): Located<string>[] {
+  const out: Located<string>[] = []
+  for (const b of blocks) {
+    if (b.type !== 'table' || (pairs && b.start >= pairs.section.start && b.start < pairs.section.end))
+      continue
+    const header = cells(file, b.header).map((c) => c.text)
+    if (ledgerHeaderLike(header)) out.push({ value: header.join(' | '), position: positionAt(file, b.start) })
+  }
+  return out
+}
+
+/** The Baseline Pin line a label reads as, exactly or by lookalike characters (lookalike.ts); null: none. */
+export function pinLineLookalike(label: string, displayName: string): PinLineKey | null {
+  return PIN_LINES.find((l) => looksLike(label, pinLineLabel(l.key, displayName)))?.key ?? null
+}
+
+/** Whether a table's header carries two of the ledger's own column words. */
+export function ledgerHeaderLike(header: string[]): boolean {
+  return LEDGER_HEADER_WORDS.filter((w) => header.some((h) => looksLike(h, w))).length >= 2
 }
 
 /** The inline text of a block's lines, joined by line endings (as a paragraph reads). */
@@ -109,11 +144,11 @@ function repeated(file: SourceFile, blocks: Block[], index: number): Located<str
   const out: Located<string>[] = []
   const heading = blocks[index]!
   if (heading.type !== 'heading') return out
-  const title = normalize(linesText(file.text, heading.lines))
+  const title = linesText(file.text, heading.lines)
   blocks.forEach((b, i) => {
     if (i === index || b.type !== 'heading') return
     const value = linesText(file.text, b.lines)
-    if (normalize(value) === title) out.push({ value, position: positionAt(file, b.start) })
+    if (looksLike(value, title)) out.push({ value, position: positionAt(file, b.start) })
   })
   return out
 }

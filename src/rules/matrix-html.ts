@@ -75,6 +75,15 @@ export function renderedOtherwise(
       () =>
         'a Baseline Pin line the gate does not read (nested in a list item, quoted, or outside the Baseline Pin list): GitHub shows it beside the one checked; remove it'
     ),
+    ...perLine(
+      source,
+      path,
+      'BG219',
+      FRONT_MATTER.test(text) ? [0] : [],
+      new Set(),
+      () =>
+        "YAML front matter (a first line `---` and another `---` below it): GitHub shows it as a table above the matrix, the gate reads its lines as Markdown (a rule and a heading); remove it, or write what it says as the matrix's own text"
+    ),
     ...perLine(source, path, 'BG219', [...divergent, ...references], new Set(), (at) =>
       references.includes(at)
         ? 'a link reference or footnote definition (`[label]: url`, `[^1]: note`), or a `[` whose label may go on over the next line: GitHub hides or moves it and reads the lines around it otherwise than the gate; write links inline and close the brackets on their line'
@@ -98,6 +107,9 @@ function unreadPinLine(line: string, span: Span, pins: PinLines): boolean {
   if (!m || !pins.isLabel(m[1]!.replace(/[`*_]/g, ''))) return false
   return !pins.read.some((p) => p.start >= span.start && p.start <= span.end)
 }
+
+/** What GitHub renders as YAML front matter: `---` as the first line, closed by a later `---` or `...` line. */
+const FRONT_MATTER = /^---[ \t]*\r?\n(?:.*\r?\n)*?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/
 
 /** A bullet (after any quote markers and indentation) and the label before its first colon. */
 const PIN_LIKE = /^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+([^:\n]{1,80}):/

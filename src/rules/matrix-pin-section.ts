@@ -2,12 +2,17 @@
 // (and the policy's trio paths): each value as a reader sees it rendered, once each, none missing.
 import { PIN_LINES, PIN_SECTION_TITLE, pinLineLabel, pinLineText } from '../ledger/model.js'
 import type { Ledger, PinLineKey } from '../ledger/model.js'
+import { pinLineLookalike } from '../ledger/parse.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import type { Pin } from '../trio/model.js'
 import { finding, pinLineSubject } from './finding.js'
 import type { Finding } from './finding.js'
 
 export const START = { line: 1, column: 1 }
+
+/** Why a text that reads as a title or label is not it (lookalike.ts); the end of a BG217 message. */
+export const NOT_PLAIN =
+  'a letter of another script that looks like a Latin one, or a character that shows nothing, which a reader does not see'
 
 function expectedPinLines(pin: Partial<Pin>, baseline: BaselinePolicy): Record<PinLineKey, unknown> {
   return {
@@ -62,6 +67,20 @@ export function pinSection(
   const expected = expectedPinLines(pin, baseline)
   const seen = new Set<PinLineKey>()
   for (const line of section.lines) {
+    const imitated = line.key === null ? pinLineLookalike(line.label, baseline.display_name) : null
+    if (imitated !== null) {
+      const real = pinLineLabel(imitated, baseline.display_name)
+      out.push(
+        finding(
+          'BG217',
+          path,
+          line.position,
+          `"${line.label}" reads as the "${real}" line but is not spelled as it (${NOT_PLAIN}): a reader takes it for that line, which this tool does not check here; write the label "${real}" as it is spelled`,
+          pinLineSubject(imitated)
+        )
+      )
+      continue
+    }
     if (line.key === null) {
       out.push(
         finding(

@@ -11,7 +11,7 @@ import {
   statusOf
 } from '../ledger/model.js'
 import type { Ledger, LedgerColumnKey, LedgerRow, LedgerTable } from '../ledger/model.js'
-import { normalize, pinLineKey } from '../ledger/parse.js'
+import { normalize, pinLineLookalike } from '../ledger/parse.js'
 import { schemaMessage } from '../document/schema-errors.js'
 import { positionAt } from '../document/source-file.js'
 import type { SourceFile } from '../document/source-file.js'
@@ -20,7 +20,14 @@ import type { Pin, Trio } from '../trio/model.js'
 import { finding } from './finding.js'
 import type { Finding } from './finding.js'
 import { renderedOtherwise } from './matrix-html.js'
-import { missingSection, pinSection, RENDERED, RENDERED_MARKUP, START } from './matrix-pin-section.js'
+import {
+  missingSection,
+  NOT_PLAIN,
+  pinSection,
+  RENDERED,
+  RENDERED_MARKUP,
+  START
+} from './matrix-pin-section.js'
 import { plural } from '../text/plural.js'
 
 export interface MatrixRuleContext {
@@ -45,7 +52,7 @@ export function matrixRules(trio: Trio, ctx: MatrixRuleContext): Finding[] {
   if (!source) return found
   // without a Baseline Pin section no pin line is read: BG204 says so, once
   const isLabel = (label: string) =>
-    !!ledger.pinSection && pinLineKey(label, ctx.baseline.display_name) !== null
+    !!ledger.pinSection && pinLineLookalike(label, ctx.baseline.display_name) !== null
   return [
     ...found,
     ...renderedOtherwise(source, path, found, { read: ledger.pinSection?.lines ?? [], isLabel })
@@ -126,13 +133,28 @@ function duplicateSections(path: string, ledger: Ledger): Finding[] {
   const out = ledger.duplicateSections.map((d) => {
     const read =
       normalize(d.value) === normalize(PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection
+    const title = read === ledger.pinSection ? PIN_SECTION_TITLE : LEDGER_SECTION_TITLE
+    const lookalike =
+      normalize(d.value) === normalize(title) ? '' : ` (it is not spelled "${title}": ${NOT_PLAIN})`
     return finding(
       'BG217',
       path,
       d.position,
-      `another "${d.value.trim()}" heading: the section at line ${read?.position.line} is the one checked, and a reader may take this one for it; remove it or merge it into that section`
+      `another "${d.value.trim()}" heading${lookalike}: the section at line ${read?.position.line} is the one checked, and a reader may take this one for it; remove it or merge it into that section`
     )
   })
+  // only beside the ledger they imitate: without it, BG204 says what is missing
+  for (const t of ledger.ledgerSection ? ledger.ledgerLikeTables : []) {
+    out.push(
+      finding(
+        'BG217',
+        path,
+        t.position,
+        `a table headed as the ledger is (${t.value}) outside \`## ${LEDGER_SECTION_TITLE}\`${ledger.ledgerSection?.table ? `: the table at line ${ledger.ledgerSection.table.position.line} is the ledger that is checked` : ''}, and a reader may take this one for it; remove it, or head its columns otherwise`
+      )
+    )
+  }
+  out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0))
   const section = ledger.ledgerSection
   for (const at of section?.extraTables ?? []) {
     out.push(

@@ -46,7 +46,7 @@ export const TRIO_RULES = {
     title: 'Baseline Pin line repeated',
     severity: 'error',
     description:
-      'Each Baseline Pin line appears once; two release tag lines make the section ambiguous. A bullet anywhere else in the matrix whose label names a Baseline Pin line (nested in a list item, quoted, or in another section) is refused too: GitHub shows it beside the line checked, which the tools read only at the top of the Baseline Pin list.',
+      'Each Baseline Pin line appears once; two release tag lines make the section ambiguous. A bullet anywhere else in the matrix whose label names a Baseline Pin line (nested in a list item, quoted, or in another section) is refused too: GitHub shows it beside the line checked, which the tools read only at the top of the Baseline Pin list. A label a reader takes for one counts (a letter of another script that looks like a Latin one, a character that shows nothing).',
     example: 'Two `- MemoryKernel release tag:` lines, one old and one new.'
   },
   BG208: {
@@ -116,9 +116,9 @@ export const TRIO_RULES = {
     title: 'Duplicate matrix section',
     severity: 'error',
     description:
-      'The matrix has one `Baseline Pin` section, one `Approved Version Pairs` section and one ledger table in it. The tools read the first `##` section of each title and the first table; another heading of the same title (at any level, before or after it) or a second table in the ledger section would let a reviewer read one baseline while the gate checks another. Each extra heading or table is a finding at its line.',
+      'The matrix has one `Baseline Pin` section, one `Approved Version Pairs` section and one ledger table in it. The tools read the first `##` section of each title and the first table; another heading of the same title (at any level, before or after it), a second table in the ledger section, or a table elsewhere headed as the ledger is (two of its column names) would let a reviewer read one baseline while the gate checks another. A heading or a Baseline Pin label a reader takes for the real one counts as the same: letters of another script that look like Latin ones (a Cyrillic `а`), characters that show nothing (a zero-width space), compatibility forms (fullwidth letters). Each is a finding at its line.',
     example:
-      'A second `## Baseline Pin` heading further down names `v0.3.0`, or a second table under `## Approved Version Pairs` marks another row Approved.'
+      'A second `## Baseline Pin` heading further down names `v0.3.0`; a `## Bаseline Pin` section (a Cyrillic `а`) above the real one says `NO-GO`; a table under `## Approved Version Pairs (current)` marks the release Rolled back.'
   },
   BG218: {
     title: 'Raw HTML in the matrix',
@@ -132,7 +132,7 @@ export const TRIO_RULES = {
     title: 'Markdown GitHub reads otherwise',
     severity: 'error',
     description:
-      'A construct this tool reads otherwise than GitHub renders it, so a reviewer could see another Baseline Pin or ledger than the one checked: a link reference definition (`[label]: url`, which GitHub hides and which changes how the lines around it read), an ordered list that does not start at 1 right after indented code (a list on GitHub, a paragraph here), or a fenced code block inside a block quote (the quote may end elsewhere on GitHub). Write links inline, start such a list at 1 or after a paragraph, and keep code out of quotes.',
+      'A construct this tool reads otherwise than GitHub renders it, so a reviewer could see another Baseline Pin or ledger than the one checked: a link reference definition (`[label]: url`, which GitHub hides and which changes how the lines around it read), an ordered list that does not start at 1 right after indented code (a list on GitHub, a paragraph here), a fenced code block inside a block quote (the quote may end elsewhere on GitHub), or YAML front matter (`---` lines at the top, which GitHub shows as a table). Write links inline, start such a list at 1 or after a paragraph, keep code out of quotes, and write no front matter.',
     example:
       'A line `[gate]: https://example.com` over a line `===`: a heading here, plain text on GitHub, which then shows the indented lines after it as raw HTML.'
   }
