@@ -14,14 +14,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { MATRIX, MiB, ms, n, PIN, root, runLimited } from './lib.mjs'
+import { MATRIX, MiB, MIRROR, ms, n, PIN, root, runLimited } from './lib.mjs'
 
 const KiB = 1024
 const sha1 = (s) => createHash('sha1').update(s).digest('hex')
 
-/** The child: `parse` reads the file through the loader, `lower` is the line-split lower bound. */
+/**
+ * The child: `parse` reads the file through the loader, `judge` reads it and runs the trio rules on it (beside
+ * this repository's pin and mirror: every rule of the matrix runs), `lower` is the line-split lower bound.
+ */
 const CHILD = `import { readFileSync } from 'node:fs'
-const [mode, bundle, file, runs, budgetMs] = process.argv.slice(2)
+const [mode, bundle, file, runs, budgetMs, pinFile, mirrorFile] = process.argv.slice(2)
 const emit = (o) => process.stdout.write(JSON.stringify(o) + '\\n')
 const hwm = () => Number(/VmHWM:\\s+(\\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0)
 const bytes = readFileSync(file)
@@ -33,6 +36,17 @@ if (mode === 'parse') {
     const m = trioFromBytes(baseline, { pin: null, manifest: null, matrix: bytes }).matrix
     const rows = m.ledger?.ledgerSection?.table?.rows?.length
     return m.ledger ? 'read: ' + (rows ?? 0) + ' ledger rows' : m.limit ? 'refused (BG111): ' + m.limit.message : 'no ledger'
+  }
+} else if (mode === 'judge') {
+  const { trioFromBytes, trioRules, defaultBaseline } = await import(bundle)
+  const baseline = { ...defaultBaseline('memorykernel'), display_name: 'MemoryKernel' }
+  const pin = readFileSync(pinFile)
+  const manifest = readFileSync(mirrorFile)
+  const now = new Date('2027-01-01T00:00:00Z')
+  run = () => {
+    const findings = trioRules(trioFromBytes(baseline, { pin, manifest, matrix: bytes }), { baseline, now })
+    const errors = findings.filter((f) => f.severity === 'error')
+    return errors.length + ' errors (' + [...new Set(errors.map((f) => f.rule))].join(', ') + ')'
   }
 } else {
   run = () => {
@@ -130,6 +144,17 @@ export function corpus() {
       doc: withRows(candidate(`${'**'.repeat(PAYLOAD / 4)}a${'**'.repeat(PAYLOAD / 4)}`))
     },
     {
+      // found by review: each comment's search for `--!>` ran on to the end of the file
+      name: '`<!-- - - ... -->` lines after the matrix',
+      doc: `${matrix}\n${`<!-- ${'- '.repeat(22)} -->\n`.repeat(Math.ceil(PAYLOAD / 54))}`
+    },
+    {
+      // found by review: the raw-HTML check searched every cell for `<` and a backtick on to the end of the file;
+      // U+3C60 holds both bytes, so the search stopped at every character
+      name: '`\u3c60` in 10-column table cells',
+      doc: `${matrix}\n## Notes\n\n${'h|'.repeat(9)}h\n${'-|'.repeat(9)}-\n${`${'\u3c60|'.repeat(9)}\u3c60\n`.repeat(Math.ceil(PAYLOAD / 30))}`
+    },
+    {
       name: 'emphasis 1,000 deep, 50 cells',
       doc: withRows(
         Array.from({ length: 50 }, () => candidate(`${'**'.repeat(1000)}a${'**'.repeat(1000)}`)).join('')
@@ -143,7 +168,8 @@ export async function bundleReader(tmp) {
   const bundle = join(tmp, 'trio-load.mjs')
   await build({
     stdin: {
-      contents: "export { trioFromBytes } from './src/trio/load.ts'",
+      contents:
+        "export { trioFromBytes } from './src/trio/load.ts'; export { trioRules } from './src/rules/index.ts'; export { defaultBaseline } from './src/policy/defaults.ts'",
       // BENCH_READER_ROOT: another checkout's loader (to compare two readers with the same documents)
       resolveDir: process.env.BENCH_READER_ROOT ?? root,
       loader: 'ts'
@@ -169,7 +195,17 @@ export async function measureDoc(reader, tmp, name, doc, { limitMs, runs, budget
   writeFileSync(file, doc)
   const one = async (mode) => {
     const r = await runLimited(
-      [process.execPath, reader.child, mode, reader.bundle, file, String(runs), String(budgetMs)],
+      [
+        process.execPath,
+        reader.child,
+        mode,
+        reader.bundle,
+        file,
+        String(runs),
+        String(budgetMs),
+        join(root, PIN),
+        join(root, MIRROR)
+      ],
       { limitMs }
     )
     const lines = r.stdout
@@ -195,7 +231,8 @@ export async function measureDoc(reader, tmp, name, doc, { limitMs, runs, budget
   }
   const lower = await one('lower')
   const parse = await one('parse')
-  return { name, bytes: Buffer.byteLength(doc), parse, lower }
+  const judge = await one('judge')
+  return { name, bytes: Buffer.byteLength(doc), parse, judge, lower }
 }
 
 export const limitMsOf = (quick) => Number(process.env.BENCH_KILL_MS ?? (quick ? 1_000 : 10_000))
@@ -246,15 +283,15 @@ export function printLedger({ big, corpus: cases, limitMs }) {
   )
   console.log('')
   console.log(
-    `(b) the red-team corpus through the trio loader (first read in a fresh process; killed after ${limitMs / 1000} s)`
+    `(b) the red-team corpus through the trio loader, then every trio rule (first read in a fresh process; killed after ${limitMs / 1000} s)`
   )
   const w = Math.max(...cases.map((c) => c.name.length))
   console.log(
-    `    ${'case'.padEnd(w)} ${'bytes'.padStart(9)} ${'reader'.padStart(18)} ${'lower bound'.padStart(12)} ${'ratio'.padStart(8)} ${'peak RSS'.padStart(9)}  outcome`
+    `    ${'case'.padEnd(w)} ${'bytes'.padStart(9)} ${'reader'.padStart(18)} ${'+ rules'.padStart(18)} ${'lower bound'.padStart(12)} ${'ratio'.padStart(8)} ${'peak RSS'.padStart(9)}  outcome`
   )
   for (const c of cases) {
     console.log(
-      `    ${c.name.padEnd(w)} ${n(c.bytes).padStart(9)} ${t(c.parse, limitMs).padStart(18)} ${ms(c.lower.first).padStart(12)} ${(c.parse.killed ? `> ${x(limitMs, c.lower.first)}` : x(c.parse.first, c.lower.first)).padStart(8)} ${(c.parse.killed ? `>=${mib(c.parse.peakKiB)}` : mib(c.parse.peakKiB)).padStart(9)}  ${c.parse.outcome ?? 'killed'}`
+      `    ${c.name.padEnd(w)} ${n(c.bytes).padStart(9)} ${t(c.parse, limitMs).padStart(18)} ${t(c.judge, limitMs).padStart(18)} ${ms(c.lower.first).padStart(12)} ${(c.judge.killed ? `> ${x(limitMs, c.lower.first)}` : x(c.judge.first, c.lower.first)).padStart(8)} ${(c.judge.killed ? `>=${mib(c.judge.peakKiB)}` : mib(c.judge.peakKiB)).padStart(9)}  ${c.judge.outcome ?? 'killed'}`
     )
   }
 }

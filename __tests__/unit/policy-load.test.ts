@@ -285,3 +285,38 @@ describe('PolicyError', () => {
     expect(e.message).toBe('config/baseline-policy.json: policy file is not valid UTF-8')
   })
 })
+
+describe('scan globs that make matching slow (found by review: minutes for one file name)', () => {
+  const withGlobs = (scan: string[], exclude: string[] = []) =>
+    repo({ [POLICY]: policyText({ memorykernel: { adapter: { scan, exclude } } }) })
+
+  it.each([
+    ['src/*a*a*a*a*a*a*b', 'scan/0', 'more than one path segment with two `*`'],
+    ['*a*/*a*/x', 'scan/0', 'more than one path segment with two `*`'],
+    ['src/**/+(a|b).ts', 'scan/0', 'an extglob such as `+(a|b)`']
+  ])('%s is refused, located, with what to write instead', (glob, at, why) => {
+    const root = withGlobs([glob])
+    const e = policyError(() => loadPolicy({ root }))
+    expect(e.message).toMatch(
+      new RegExp(
+        `^config/baseline-policy\\.json:\\d+:\\d+: \`baselines\\.memorykernel\\.adapter\\.${at.replace('/', '\\[')}\\]\` is `
+      )
+    )
+    expect(e.message).toContain(why)
+  })
+
+  it('an exclude glob too', () => {
+    const e = policyError(() => loadPolicy({ root: withGlobs(['src/**/*.ts'], ['**/*.gen.*.*']) }))
+    expect(e.message).toContain('`baselines.memorykernel.adapter.exclude[0]` is more than one path segment')
+  })
+
+  it('ordinary globs pass: one segment with two stars, globstars, braces', () => {
+    const policy = loadPolicy({
+      root: withGlobs(
+        ['src/**/*.{ts,tsx}', 'lib/*-client.*', '**/**/x/*'],
+        ['**/*.test.*', '**/__tests__/**']
+      )
+    })
+    expect(policy.baselines[0]!.adapter.scan).toEqual(['src/**/*.{ts,tsx}', 'lib/*-client.*', '**/**/x/*'])
+  })
+})

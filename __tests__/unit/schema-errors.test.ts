@@ -2,9 +2,15 @@ import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { schemaFiles, validateManifest, validatePin } from '../../src/generated/validators.js'
+import { schemaFiles, validateManifest, validatePin, validatePolicy } from '../../src/generated/validators.js'
 import { parseJson } from '../../src/document/json-document.js'
-import { closest, fieldName, preview, validateDocument } from '../../src/document/schema-errors.js'
+import {
+  closest,
+  fieldName,
+  MAX_SCHEMA_ERRORS,
+  preview,
+  validateDocument
+} from '../../src/document/schema-errors.js'
 import { sourceFromBytes } from '../../src/document/source-file.js'
 import { EMBEDDED, PIN, MIRROR, REPO_ROOT } from '../helpers/fixture.js'
 
@@ -208,5 +214,53 @@ describe('validateDocument on the manifest schema', () => {
           '`error_code_enum[3]` must be a snake_case error code like invalid_json (got "Write-Conflict")'
       }
     ])
+  })
+})
+
+describe('a document of thousands of violations (found by review: minutes and gigabytes)', () => {
+  const policyProblems = (value: unknown) =>
+    validateDocument(
+      parseJson(sourceFromText('config/baseline-policy.json', JSON.stringify(value))),
+      validatePolicy,
+      schemaFiles.validatePolicy
+    )
+  const policyWith = (consumer: unknown[], name = 'memorykernel') => ({
+    policy_version: 'baseline-policy.v1',
+    baselines: { [name]: { suites: { consumer } } }
+  })
+
+  it(`says the first ${MAX_SCHEMA_ERRORS} of the validator's errors, then counts the rest`, () => {
+    const problems = policyProblems(policyWith(Array.from({ length: 2_000 }, () => ({ nam: 1 }))))
+    expect(problems).toHaveLength(MAX_SCHEMA_ERRORS + 1)
+    expect(problems.at(-1)!.message).toBe(
+      `the schema found ${6_000 - MAX_SCHEMA_ERRORS} more errors than the ${MAX_SCHEMA_ERRORS} said here; correct these, then check it again`
+    )
+    expect(problems.map((p) => p.message)).toContain(
+      '`baselines.memorykernel.suites.consumer[0]` has the unknown field `nam`; did you mean `name`?'
+    )
+  })
+
+  it('shortens a key of thousands of characters where a message names it', () => {
+    const problems = policyProblems(policyWith([{}], 'a'.repeat(60_000)))
+    expect(problems.length).toBeGreaterThan(0)
+    for (const p of problems) expect(p.message.length).toBeLessThan(400)
+    expect(problems.map((p) => p.message).join('\n')).toContain(
+      `${'a'.repeat(40)}…(a key of 60000 characters)`
+    )
+  })
+
+  it('suggests a field missing from the same object only, not from another one', () => {
+    const problems = policyProblems(policyWith([{ run: ['x'] }, { name: 'y', run: ['y'], nme: 1 }]))
+    expect(problems.map((p) => p.message)).toEqual([
+      '`baselines.memorykernel.suites.consumer[0]` is missing the required field `name`',
+      '`baselines.memorykernel.suites.consumer[1]` has the unknown field `nme`; remove it or check its spelling'
+    ])
+  })
+
+  it("the generated validators append a called validator's errors in place (ajv's concat copied them all each time)", () => {
+    for (const file of ['validators.js', 'evidence-validators.js'])
+      expect(readFileSync(join(REPO_ROOT, 'src/generated', file), 'utf8')).not.toMatch(
+        /\.concat\([\w$]+\.errors\)/
+      )
   })
 })

@@ -19168,6 +19168,10 @@ function plural(n, word, many = `${word}s`) {
 function thousands(n) {
   return Number.isSafeInteger(n) && !Object.is(n, -0) ? String(n).replace(/\B(?=(\d{3})+$)/g, ",") : n.toLocaleString("en-US");
 }
+function someOf(items, max = 10) {
+  if (items.length <= max) return items.join(", ");
+  return `${items.slice(0, max).join(", ")}, and ${thousands(items.length - max)} more`;
+}
 var init_plural = __esm({
   "src/text/plural.ts"() {
     "use strict";
@@ -60669,7 +60673,11 @@ function k(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
           let a = r.consumer;
           if (Array.isArray(a)) {
             let n = a.length;
-            for (let o = 0; o < n; o++) w(a[o], { instancePath: s + "/suites/consumer/" + o, parentData: a, parentDataProperty: o, rootData: y, dynamicAnchors: v }) || (e = e === null ? w.errors : e.concat(w.errors), i = e.length);
+            for (let o = 0; o < n; o++) if (!w(a[o], { instancePath: s + "/suites/consumer/" + o, parentData: a, parentDataProperty: o, rootData: y, dynamicAnchors: v })) {
+              if (e === null) e = w.errors.slice();
+              else for (let l of w.errors) e.push(l);
+              i = e.length;
+            }
           } else {
             let n = { instancePath: s + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [n] : e.push(n), i++;
@@ -60679,7 +60687,11 @@ function k(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
           let a = r.producer;
           if (Array.isArray(a)) {
             let n = a.length;
-            for (let o = 0; o < n; o++) w(a[o], { instancePath: s + "/suites/producer/" + o, parentData: a, parentDataProperty: o, rootData: y, dynamicAnchors: v }) || (e = e === null ? w.errors : e.concat(w.errors), i = e.length);
+            for (let o = 0; o < n; o++) if (!w(a[o], { instancePath: s + "/suites/producer/" + o, parentData: a, parentDataProperty: o, rootData: y, dynamicAnchors: v })) {
+              if (e === null) e = w.errors.slice();
+              else for (let l of w.errors) e.push(l);
+              i = e.length;
+            }
           } else {
             let n = { instancePath: s + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [n] : e.push(n), i++;
@@ -61064,7 +61076,11 @@ function C(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
             e === null ? e = [o] : e.push(o), i++;
           }
         }
-        for (let a in r) k(r[a], { instancePath: s + "/baselines/" + a.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: r, parentDataProperty: a, rootData: y, dynamicAnchors: v }) || (e = e === null ? k.errors : e.concat(k.errors), i = e.length);
+        for (let a in r) if (!k(r[a], { instancePath: s + "/baselines/" + a.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: r, parentDataProperty: a, rootData: y, dynamicAnchors: v })) {
+          if (e === null) e = k.errors.slice();
+          else for (let n of k.errors) e.push(n);
+          i = e.length;
+        }
       } else {
         let a = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [a] : e.push(a), i++;
@@ -61426,8 +61442,7 @@ var Reader = class {
     const close = this.text.indexOf("-->", line.first + 2);
     const end = this.line(last).end;
     if (close === -1 || close + 3 > end || !spacesOnly(this.text, close + 3, end)) return false;
-    const bang = this.text.indexOf("--!>", line.first + 2);
-    return bang === -1 || bang > close;
+    return !this.text.slice(line.first + 2, close).includes("--!>");
   }
   heading(line) {
     const depth = atx(this.text, line);
@@ -62037,19 +62052,29 @@ function normalize3(s) {
 }
 
 // src/document/schema-errors.ts
+var MAX_SCHEMA_ERRORS = 50;
 function validateDocument(doc, validate, schemaFile) {
   if (validate(doc.value)) return [];
-  const errors = validate.errors ?? [];
-  const missing = errors.filter((e) => e.keyword === "required").map((e) => String(e.params.missingProperty));
+  const all = validate.errors ?? [];
+  const errors = all.slice(0, MAX_SCHEMA_ERRORS);
+  const required = errors.filter((e) => e.keyword === "required");
   const seen = /* @__PURE__ */ new Set();
   const problems = [];
   for (const e of errors.filter((e2) => e2.keyword !== "propertyNames")) {
+    const missing = required.filter((r) => r.instancePath === e.instancePath).map((r) => String(r.params.missingProperty));
     const p = describe2(doc, e, missing, schemaFile);
-    const key = `${p.pointer}\0${p.message}`;
+    const key = `${p.position.line}:${p.position.column}\0${p.message}`;
     if (!seen.has(key)) problems.push(p);
     seen.add(key);
   }
-  return problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
+  problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
+  if (all.length > errors.length)
+    problems.push({
+      pointer: "",
+      position: { line: 1, column: 1 },
+      message: `the schema found ${all.length - errors.length} more errors than the ${errors.length} said here; correct these, then check it again`
+    });
+  return problems;
 }
 function schemaMessage(e, schemaFile) {
   const hash = e.schemaPath.indexOf("#");
@@ -62076,7 +62101,7 @@ function describe2(doc, e, missing, schemaFile) {
       return {
         pointer: `${at3}/${escapePointer(field)}`,
         position: locate(doc, at3, field),
-        message: `${where3(at3, "the object")} has the unknown field \`${field}\`${hint}`
+        message: `${where3(at3, "the object")} has the unknown field \`${shortKey(field)}\`${hint}`
       };
     }
     default: {
@@ -62084,7 +62109,7 @@ function describe2(doc, e, missing, schemaFile) {
         return {
           pointer: `${at3}/${escapePointer(e.propertyName)}`,
           position: locate(doc, at3, e.propertyName),
-          message: `the key "${e.propertyName}" in ${where3(at3, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
+          message: `the key "${shortKey(e.propertyName)}" in ${where3(at3, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
         };
       }
       const got = valueAt(doc.value, at3);
@@ -62097,9 +62122,12 @@ function describe2(doc, e, missing, schemaFile) {
     }
   }
 }
+function shortKey(key) {
+  return key.length > 80 ? `${key.slice(0, 40)}\u2026(a key of ${key.length} characters)` : key;
+}
 function fieldName(pointer) {
   if (pointer === "") return "";
-  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((acc, s) => /^[0-9]+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s, "");
+  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map(shortKey).reduce((acc, s) => /^[0-9]+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s, "");
 }
 function where3(pointer, whole) {
   return pointer === "" ? whole : `\`${fieldName(pointer)}\``;
@@ -62272,7 +62300,7 @@ function pairs(flat) {
 }
 function firstTag(text, a, b) {
   const runs = [];
-  for (let k3 = text.indexOf("`", a); k3 !== -1 && k3 < b; k3 = text.indexOf("`", k3)) {
+  for (let k3 = indexIn(text, BACKTICK, a, b); k3 !== -1; k3 = indexIn(text, BACKTICK, k3, b)) {
     let n = k3;
     while (n < b && text.charCodeAt(n) === BACKTICK) n++;
     runs.push({ at: k3, len: n - k3 });
@@ -62307,11 +62335,16 @@ function firstTag(text, a, b) {
       continue;
     }
     const next = r < runs.length ? runs[r].at : b;
-    for (let lt = text.indexOf("<", k2); lt !== -1 && lt < next; lt = text.indexOf("<", lt + 1)) {
+    for (let lt = indexIn(text, LT, k2, next); lt !== -1; lt = indexIn(text, LT, lt + 1, next)) {
       if (!escaped(text, a, lt) && opensTag(text, lt, b)) return lt;
     }
     k2 = next;
   }
+  return -1;
+}
+var LT = 60;
+function indexIn(text, code2, from, to) {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code2) return i;
   return -1;
 }
 function opensTag(text, k2, b) {
@@ -62808,6 +62841,9 @@ function capFindings(findings, max = MAX_PER_RULE) {
   return out;
 }
 
+// src/rules/drift.ts
+init_plural();
+
 // src/trio/identity.ts
 var import_compare = __toESM(require_compare(), 1);
 var import_valid = __toESM(require_valid(), 1);
@@ -63012,12 +63048,13 @@ function handoffRules(trio, producer, ctx, held) {
       );
       const lacks = REQUIRES.filter((r) => !requires.includes(r));
       const allows = FORBIDS.filter((f) => !forbids.includes(f));
-      const both = [...new Set(forbids)].filter((f) => requires.includes(f) || optional.includes(f));
+      const allowed = /* @__PURE__ */ new Set([...requires, ...optional]);
+      const both = [...new Set(forbids)].filter((f) => allowed.has(f));
       if (lacks.length || allows.length || both.length) {
         const what = [
           lacks.length ? `requires lacks ${lacks.join(", ")}` : "",
           allows.length ? `forbids lacks ${allows.join(", ")}` : "",
-          both.length ? `forbids ${both.join(", ")}, which requires or optional also lists` : ""
+          both.length ? `forbids ${someOf(both.map(String))}, which requires or optional also lists` : ""
         ].filter(Boolean).join("; ");
         out.push(
           finding(
@@ -64020,10 +64057,11 @@ function matrixFile(file, displayName) {
 
 // src/rules/adapter.ts
 init_source_file();
+init_plural();
 function adapterRules(input) {
   const { adapter } = input;
   if (adapter.files.length === 0) {
-    const hint = input.candidates && input.candidates.length > 0 ? `; these files name producer endpoints: ${input.candidates.slice(0, 5).join(", ")}${input.candidates.length > 5 ? `, and ${input.candidates.length - 5} more` : ""} (baseline-gate init writes the adapter into the policy)` : (
+    const hint = input.candidates && input.candidates.length > 0 ? `; these files name producer endpoints: ${someOf(input.candidates, 5)} (baseline-gate init writes the adapter into the policy)` : (
       // init finds the adapter by the endpoints it names: with none named, sending the reader there loops
       `; no file adapter.scan covers (${input.adapter.scan.join(", ")}) names a producer endpoint: set adapter.file to the module that calls the producer, and adapter.scan to where the rest of the code lives`
     );
@@ -70250,6 +70288,32 @@ import { existsSync as existsSync9 } from "node:fs";
 import { isAbsolute as isAbsolute9, join as join10, relative as relative6, resolve as resolve11 } from "node:path";
 init_contain();
 init_read();
+
+// src/policy/globs.ts
+function globHazard(glob) {
+  if (/[@!+*?]\(/.test(glob))
+    return "an extglob such as `+(a|b)`, which this tool does not take: write the alternatives as a brace, `{a,b}`";
+  let extra = 0;
+  for (const segment of glob.split("/")) {
+    if (segment === "**") continue;
+    extra += Math.max(0, (segment.match(/\*+/g)?.length ?? 0) - 1);
+  }
+  return extra > 1 ? "more than one path segment with two `*` (or a segment with three), which makes matching a file name take time to the power of its length: keep to one such segment, like `**/*.test.*`" : null;
+}
+function firstGlobHazard(baselines) {
+  for (const [name, b] of Object.entries(baselines)) {
+    for (const list of ["scan", "exclude"]) {
+      const globs = b.adapter?.[list] ?? [];
+      for (let i = 0; i < globs.length; i++) {
+        const why = globHazard(globs[i]);
+        if (why) return { pointer: `/baselines/${escapePointer(name)}/adapter/${list}/${i}`, why };
+      }
+    }
+  }
+  return null;
+}
+
+// src/policy/load.ts
 init_source_file();
 
 // src/policy/defaults.ts
@@ -70409,6 +70473,13 @@ function policyFromRead(read, shown, explicit, packageManager) {
     );
   }
   const raw = doc.value;
+  const hazard = firstGlobHazard(raw.baselines);
+  if (hazard) {
+    const at3 = locate(doc, hazard.pointer);
+    throw new PolicyError(
+      `${shown}:${at3.line}:${at3.column}: \`${fieldName(hazard.pointer)}\` is ${hazard.why}`
+    );
+  }
   const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
   return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
 }

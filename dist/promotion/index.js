@@ -23192,6 +23192,10 @@ function plural(n, word, many = `${word}s`) {
 function thousands(n) {
   return Number.isSafeInteger(n) && !Object.is(n, -0) ? String(n).replace(/\B(?=(\d{3})+$)/g, ",") : n.toLocaleString("en-US");
 }
+function someOf(items, max = 10) {
+  if (items.length <= max) return items.join(", ");
+  return `${items.slice(0, max).join(", ")}, and ${thousands(items.length - max)} more`;
+}
 
 // src/text/utf8.ts
 var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -29000,7 +29004,11 @@ function k(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
           let a = r.consumer;
           if (Array.isArray(a)) {
             let n = a.length;
-            for (let o = 0; o < n; o++) w(a[o], { instancePath: s + "/suites/consumer/" + o, parentData: a, parentDataProperty: o, rootData: y, dynamicAnchors: v }) || (e = e === null ? w.errors : e.concat(w.errors), i2 = e.length);
+            for (let o = 0; o < n; o++) if (!w(a[o], { instancePath: s + "/suites/consumer/" + o, parentData: a, parentDataProperty: o, rootData: y, dynamicAnchors: v })) {
+              if (e === null) e = w.errors.slice();
+              else for (let l of w.errors) e.push(l);
+              i2 = e.length;
+            }
           } else {
             let n = { instancePath: s + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [n] : e.push(n), i2++;
@@ -29010,7 +29018,11 @@ function k(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
           let a = r.producer;
           if (Array.isArray(a)) {
             let n = a.length;
-            for (let o = 0; o < n; o++) w(a[o], { instancePath: s + "/suites/producer/" + o, parentData: a, parentDataProperty: o, rootData: y, dynamicAnchors: v }) || (e = e === null ? w.errors : e.concat(w.errors), i2 = e.length);
+            for (let o = 0; o < n; o++) if (!w(a[o], { instancePath: s + "/suites/producer/" + o, parentData: a, parentDataProperty: o, rootData: y, dynamicAnchors: v })) {
+              if (e === null) e = w.errors.slice();
+              else for (let l of w.errors) e.push(l);
+              i2 = e.length;
+            }
           } else {
             let n = { instancePath: s + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [n] : e.push(n), i2++;
@@ -29395,7 +29407,11 @@ function C(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
             e === null ? e = [o] : e.push(o), i2++;
           }
         }
-        for (let a in r) k(r[a], { instancePath: s + "/baselines/" + a.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: r, parentDataProperty: a, rootData: y, dynamicAnchors: v }) || (e = e === null ? k.errors : e.concat(k.errors), i2 = e.length);
+        for (let a in r) if (!k(r[a], { instancePath: s + "/baselines/" + a.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: r, parentDataProperty: a, rootData: y, dynamicAnchors: v })) {
+          if (e === null) e = k.errors.slice();
+          else for (let n of k.errors) e.push(n);
+          i2 = e.length;
+        }
       } else {
         let a = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [a] : e.push(a), i2++;
@@ -29751,8 +29767,7 @@ var Reader = class {
     const close = this.text.indexOf("-->", line.first + 2);
     const end = this.line(last).end;
     if (close === -1 || close + 3 > end || !spacesOnly(this.text, close + 3, end)) return false;
-    const bang = this.text.indexOf("--!>", line.first + 2);
-    return bang === -1 || bang > close;
+    return !this.text.slice(line.first + 2, close).includes("--!>");
   }
   heading(line) {
     const depth = atx(this.text, line);
@@ -30362,19 +30377,29 @@ function normalize2(s) {
 }
 
 // src/document/schema-errors.ts
+var MAX_SCHEMA_ERRORS = 50;
 function validateDocument(doc, validate, schemaFile) {
   if (validate(doc.value)) return [];
-  const errors = validate.errors ?? [];
-  const missing = errors.filter((e) => e.keyword === "required").map((e) => String(e.params.missingProperty));
+  const all = validate.errors ?? [];
+  const errors = all.slice(0, MAX_SCHEMA_ERRORS);
+  const required = errors.filter((e) => e.keyword === "required");
   const seen = /* @__PURE__ */ new Set();
   const problems = [];
   for (const e of errors.filter((e2) => e2.keyword !== "propertyNames")) {
+    const missing = required.filter((r) => r.instancePath === e.instancePath).map((r) => String(r.params.missingProperty));
     const p = describe3(doc, e, missing, schemaFile);
-    const key = `${p.pointer}\0${p.message}`;
+    const key = `${p.position.line}:${p.position.column}\0${p.message}`;
     if (!seen.has(key)) problems.push(p);
     seen.add(key);
   }
-  return problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
+  problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column);
+  if (all.length > errors.length)
+    problems.push({
+      pointer: "",
+      position: { line: 1, column: 1 },
+      message: `the schema found ${all.length - errors.length} more errors than the ${errors.length} said here; correct these, then check it again`
+    });
+  return problems;
 }
 function schemaMessage(e, schemaFile) {
   const hash = e.schemaPath.indexOf("#");
@@ -30401,7 +30426,7 @@ function describe3(doc, e, missing, schemaFile) {
       return {
         pointer: `${at3}/${escapePointer(field)}`,
         position: locate(doc, at3, field),
-        message: `${where3(at3, "the object")} has the unknown field \`${field}\`${hint}`
+        message: `${where3(at3, "the object")} has the unknown field \`${shortKey(field)}\`${hint}`
       };
     }
     default: {
@@ -30409,7 +30434,7 @@ function describe3(doc, e, missing, schemaFile) {
         return {
           pointer: `${at3}/${escapePointer(e.propertyName)}`,
           position: locate(doc, at3, e.propertyName),
-          message: `the key "${e.propertyName}" in ${where3(at3, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
+          message: `the key "${shortKey(e.propertyName)}" in ${where3(at3, "the document")}: ${schemaMessage(e, schemaFile) ?? e.message}`
         };
       }
       const got = valueAt(doc.value, at3);
@@ -30422,9 +30447,12 @@ function describe3(doc, e, missing, schemaFile) {
     }
   }
 }
+function shortKey(key) {
+  return key.length > 80 ? `${key.slice(0, 40)}\u2026(a key of ${key.length} characters)` : key;
+}
 function fieldName(pointer) {
   if (pointer === "") return "";
-  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).reduce((acc, s) => /^[0-9]+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s, "");
+  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map(shortKey).reduce((acc, s) => /^[0-9]+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s, "");
 }
 function where3(pointer, whole) {
   return pointer === "" ? whole : `\`${fieldName(pointer)}\``;
@@ -30593,7 +30621,7 @@ function pairs(flat) {
 }
 function firstTag(text, a, b) {
   const runs = [];
-  for (let k3 = text.indexOf("`", a); k3 !== -1 && k3 < b; k3 = text.indexOf("`", k3)) {
+  for (let k3 = indexIn(text, BACKTICK, a, b); k3 !== -1; k3 = indexIn(text, BACKTICK, k3, b)) {
     let n = k3;
     while (n < b && text.charCodeAt(n) === BACKTICK) n++;
     runs.push({ at: k3, len: n - k3 });
@@ -30628,11 +30656,16 @@ function firstTag(text, a, b) {
       continue;
     }
     const next = r < runs.length ? runs[r].at : b;
-    for (let lt = text.indexOf("<", k2); lt !== -1 && lt < next; lt = text.indexOf("<", lt + 1)) {
+    for (let lt = indexIn(text, LT, k2, next); lt !== -1; lt = indexIn(text, LT, lt + 1, next)) {
       if (!escaped(text, a, lt) && opensTag(text, lt, b)) return lt;
     }
     k2 = next;
   }
+  return -1;
+}
+var LT = 60;
+function indexIn(text, code2, from, to) {
+  for (let i2 = from; i2 < to; i2++) if (text.charCodeAt(i2) === code2) return i2;
   return -1;
 }
 function opensTag(text, k2, b) {
@@ -31289,12 +31322,13 @@ function handoffRules(trio, producer, ctx, held) {
       );
       const lacks = REQUIRES.filter((r) => !requires.includes(r));
       const allows = FORBIDS.filter((f) => !forbids.includes(f));
-      const both = [...new Set(forbids)].filter((f) => requires.includes(f) || optional.includes(f));
+      const allowed = /* @__PURE__ */ new Set([...requires, ...optional]);
+      const both = [...new Set(forbids)].filter((f) => allowed.has(f));
       if (lacks.length || allows.length || both.length) {
         const what = [
           lacks.length ? `requires lacks ${lacks.join(", ")}` : "",
           allows.length ? `forbids lacks ${allows.join(", ")}` : "",
-          both.length ? `forbids ${both.join(", ")}, which requires or optional also lists` : ""
+          both.length ? `forbids ${someOf(both.map(String))}, which requires or optional also lists` : ""
         ].filter(Boolean).join("; ");
         out.push(
           finding(
@@ -31905,6 +31939,30 @@ function completeStep(partial, cwd) {
 import { existsSync as existsSync4 } from "node:fs";
 import { isAbsolute as isAbsolute6, join as join4, relative as relative4, resolve as resolve4 } from "node:path";
 
+// src/policy/globs.ts
+function globHazard(glob) {
+  if (/[@!+*?]\(/.test(glob))
+    return "an extglob such as `+(a|b)`, which this tool does not take: write the alternatives as a brace, `{a,b}`";
+  let extra = 0;
+  for (const segment of glob.split("/")) {
+    if (segment === "**") continue;
+    extra += Math.max(0, (segment.match(/\*+/g)?.length ?? 0) - 1);
+  }
+  return extra > 1 ? "more than one path segment with two `*` (or a segment with three), which makes matching a file name take time to the power of its length: keep to one such segment, like `**/*.test.*`" : null;
+}
+function firstGlobHazard(baselines) {
+  for (const [name, b] of Object.entries(baselines)) {
+    for (const list of ["scan", "exclude"]) {
+      const globs = b.adapter?.[list] ?? [];
+      for (let i2 = 0; i2 < globs.length; i2++) {
+        const why = globHazard(globs[i2]);
+        if (why) return { pointer: `/baselines/${escapePointer(name)}/adapter/${list}/${i2}`, why };
+      }
+    }
+  }
+  return null;
+}
+
 // src/policy/types.ts
 var PolicyError = class extends Error {
   name = "PolicyError";
@@ -31961,6 +32019,13 @@ function policyFromRead(read, shown, explicit, packageManager) {
     );
   }
   const raw = doc.value;
+  const hazard = firstGlobHazard(raw.baselines);
+  if (hazard) {
+    const at3 = locate(doc, hazard.pointer);
+    throw new PolicyError(
+      `${shown}:${at3.line}:${at3.column}: \`${fieldName(hazard.pointer)}\` is ${hazard.why}`
+    );
+  }
   const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
   return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
 }

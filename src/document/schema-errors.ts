@@ -15,7 +15,16 @@ export interface SchemaProblem {
 export type SchemaValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null }
 
 /**
- * Validate a parsed document; every violation with its location, in document order, once.
+ * The errors of a document described, at most: a crafted file of thousands of violations (thousands of unknown
+ * keys, a 60,000-character key in every error's path) is said in these and a count. Described all, each error's
+ * location, its "did you mean" and its de-duplication cost the whole document or all the other errors again
+ * (found by review: minutes and 1.9 GB for 80 KB).
+ */
+export const MAX_SCHEMA_ERRORS = 50
+
+/**
+ * Validate a parsed document; every violation with its location, in document order, once (the first
+ * MAX_SCHEMA_ERRORS of the validator's, then one problem that counts the rest).
  * @param schemaFile the schema the validator was compiled from, to find its errorMessage annotations
  */
 export function validateDocument(
@@ -24,18 +33,31 @@ export function validateDocument(
   schemaFile: string
 ): SchemaProblem[] {
   if (validate(doc.value)) return []
-  const errors = validate.errors ?? []
-  const missing = errors.filter((e) => e.keyword === 'required').map((e) => String(e.params.missingProperty))
+  const all = validate.errors ?? []
+  const errors = all.slice(0, MAX_SCHEMA_ERRORS)
+  const required = errors.filter((e) => e.keyword === 'required')
   const seen = new Set<string>()
   const problems: SchemaProblem[] = []
   // a propertyNames failure is also reported by its sub-error, which names the key
   for (const e of errors.filter((e) => e.keyword !== 'propertyNames')) {
+    // an unknown field's "did you mean" is one of the fields missing from the same object
+    const missing = required
+      .filter((r) => r.instancePath === e.instancePath)
+      .map((r) => String(r.params.missingProperty))
     const p = describe(doc, e, missing, schemaFile)
-    const key = `${p.pointer}\0${p.message}`
+    // the message names the place (long keys shortened): the same text at the same place is said once
+    const key = `${p.position.line}:${p.position.column}\0${p.message}`
     if (!seen.has(key)) problems.push(p)
     seen.add(key)
   }
-  return problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column)
+  problems.sort((a, b) => a.position.line - b.position.line || a.position.column - b.position.column)
+  if (all.length > errors.length)
+    problems.push({
+      pointer: '',
+      position: { line: 1, column: 1 },
+      message: `the schema found ${all.length - errors.length} more errors than the ${errors.length} said here; correct these, then check it again`
+    })
+  return problems
 }
 
 /** The schema's own errorMessage for this error: on the subschema that failed, as a string or per keyword. */
@@ -65,7 +87,7 @@ function describe(doc: JsonDocument, e: ErrorObject, missing: string[], schemaFi
       return {
         pointer: `${at}/${escapePointer(field)}`,
         position: locate(doc, at, field),
-        message: `${where(at, 'the object')} has the unknown field \`${field}\`${hint}`
+        message: `${where(at, 'the object')} has the unknown field \`${shortKey(field)}\`${hint}`
       }
     }
     default: {
@@ -73,7 +95,7 @@ function describe(doc: JsonDocument, e: ErrorObject, missing: string[], schemaFi
         return {
           pointer: `${at}/${escapePointer(e.propertyName)}`,
           position: locate(doc, at, e.propertyName),
-          message: `the key "${e.propertyName}" in ${where(at, 'the document')}: ${schemaMessage(e, schemaFile) ?? e.message}`
+          message: `the key "${shortKey(e.propertyName)}" in ${where(at, 'the document')}: ${schemaMessage(e, schemaFile) ?? e.message}`
         }
       }
       const got = valueAt(doc.value, at)
@@ -87,13 +109,19 @@ function describe(doc: JsonDocument, e: ErrorObject, missing: string[], schemaFi
   }
 }
 
-/** `/a/b/0` -> "`a.b[0]`" */
+/** A key as a message shows it: one of more than 80 characters shortened, its length said. */
+function shortKey(key: string): string {
+  return key.length > 80 ? `${key.slice(0, 40)}…(a key of ${key.length} characters)` : key
+}
+
+/** `/a/b/0` -> "`a.b[0]`"; a key of more than 80 characters is shortened, its length said. */
 export function fieldName(pointer: string): string {
   if (pointer === '') return ''
   return pointer
     .slice(1)
     .split('/')
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map(shortKey)
     .reduce((acc, s) => (/^[0-9]+$/.test(s) ? `${acc}[${s}]` : acc ? `${acc}.${s}` : s), '')
 }
 

@@ -6,8 +6,9 @@ import { sha256 } from '../fs/digest.js'
 import { inRepository } from '../fs/contain.js'
 import { readRepoFile } from '../fs/read.js'
 import type { ReadResult } from '../fs/read.js'
-import { parseJson } from '../document/json-document.js'
-import { validateDocument } from '../document/schema-errors.js'
+import { locate, parseJson } from '../document/json-document.js'
+import { fieldName, validateDocument } from '../document/schema-errors.js'
+import { firstGlobHazard } from './globs.js'
 import { sourceFromBytes } from '../document/source-file.js'
 import { completeStep, defaultBaseline, DEFAULT_BASELINE_NAME, DEFAULT_POLICY_PATH } from './defaults.js'
 import type { PackageManager } from './defaults.js'
@@ -90,6 +91,13 @@ function policyFromRead(
   }
 
   const raw = doc.value as { baselines: Record<string, RawBaseline> }
+  const hazard = firstGlobHazard(raw.baselines)
+  if (hazard) {
+    const at = locate(doc, hazard.pointer)
+    throw new PolicyError(
+      `${shown}:${at.line}:${at.column}: \`${fieldName(hazard.pointer)}\` is ${hazard.why}`
+    )
+  }
   const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager))
   return { source: 'file', path: shown, sha256: sha256(read.bytes), baselines }
 }

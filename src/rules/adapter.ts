@@ -5,6 +5,7 @@ import type { SourceFile } from '../document/source-file.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { finding } from './finding.js'
 import type { Finding } from './finding.js'
+import { someOf } from '../text/plural.js'
 
 export interface AdapterInput {
   adapter: BaselinePolicy['adapter']
@@ -27,7 +28,7 @@ export function adapterRules(input: AdapterInput): Finding[] {
   if (adapter.files.length === 0) {
     const hint =
       input.candidates && input.candidates.length > 0
-        ? `; these files name producer endpoints: ${input.candidates.slice(0, 5).join(', ')}${input.candidates.length > 5 ? `, and ${input.candidates.length - 5} more` : ''} (baseline-gate init writes the adapter into the policy)`
+        ? `; these files name producer endpoints: ${someOf(input.candidates, 5)} (baseline-gate init writes the adapter into the policy)`
         : // init finds the adapter by the endpoints it names: with none named, sending the reader there loops
           `; no file adapter.scan covers (${input.adapter.scan.join(', ')}) names a producer endpoint: set adapter.file to the module that calls the producer, and adapter.scan to where the rest of the code lives`
     return [

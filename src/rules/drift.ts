@@ -10,6 +10,7 @@ import type { WithdrawnContract } from './preflight.js'
 import { producerFileRules } from './files.js'
 import { startOfCommit } from './matrix.js'
 import { capFindings } from './cap.js'
+import { someOf } from '../text/plural.js'
 import { finding, sortFindings } from './finding.js'
 import type { Finding } from './finding.js'
 import { olderRelease } from '../trio/identity.js'
@@ -256,13 +257,15 @@ function handoffRules(trio: Trio, producer: ProducerFiles, ctx: DriftContext, he
       ) as [unknown[], unknown[], unknown[]]
       const lacks = REQUIRES.filter((r) => !requires.includes(r))
       const allows = FORBIDS.filter((f) => !forbids.includes(f))
-      // a field both forbidden and required (or optional) is a policy a consumer cannot follow (found by review)
-      const both = [...new Set(forbids)].filter((f) => requires.includes(f) || optional.includes(f))
+      // a field both forbidden and required (or optional) is a policy a consumer cannot follow (found by review);
+      // looked up in sets: lists of thousands of entries cost a search of the others each (found by review)
+      const allowed = new Set([...requires, ...optional])
+      const both = [...new Set(forbids)].filter((f) => allowed.has(f))
       if (lacks.length || allows.length || both.length) {
         const what = [
           lacks.length ? `requires lacks ${lacks.join(', ')}` : '',
           allows.length ? `forbids lacks ${allows.join(', ')}` : '',
-          both.length ? `forbids ${both.join(', ')}, which requires or optional also lists` : ''
+          both.length ? `forbids ${someOf(both.map(String))}, which requires or optional also lists` : ''
         ]
           .filter(Boolean)
           .join('; ')

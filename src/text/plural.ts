@@ -14,3 +14,9 @@ export function thousands(n: number): string {
     ? String(n).replace(/\B(?=(\d{3})+$)/g, ',')
     : n.toLocaleString('en-US')
 }
+
+/** "a, b, c" for a short list; the first `max` and "and N more" for a longer one (a crafted list of thousands). */
+export function someOf(items: readonly string[], max = 10): string {
+  if (items.length <= max) return items.join(', ')
+  return `${items.slice(0, max).join(', ')}, and ${thousands(items.length - max)} more`
+}
