@@ -45921,13 +45921,19 @@ function ledgerKept(base, head, move) {
   const unpaired = /* @__PURE__ */ new Map();
   for (const row of after.rows) {
     const tag = cellText(row, "producer_tag");
-    unpaired.set(tag, [...unpaired.get(tag) ?? [], row]);
+    const list = unpaired.get(tag);
+    if (list) list.rows.push(row);
+    else unpaired.set(tag, { rows: [row], next: 0 });
   }
+  const take = (tag) => {
+    const list = unpaired.get(tag);
+    return list && list.next < list.rows.length ? list.rows[list.next++] : void 0;
+  };
   const replaced = move && !move.rollback ? move.from.release_tag : null;
   for (const row of before.rows) {
     const tag = cellText(row, "producer_tag");
     const was = statusOf(row) ?? cellText(row, "status");
-    const now = unpaired.get(tag)?.shift();
+    const now = take(tag);
     if (!now) {
       if (was !== "Candidate" && tag !== replaced)
         out.push(
@@ -45967,8 +45973,8 @@ function ledgerKept(base, head, move) {
       );
     }
   }
-  for (const [tag, rows] of unpaired) {
-    for (const row of rows) {
+  for (const [tag, list] of unpaired) {
+    for (const row of list.rows.slice(list.next)) {
       const is = statusOf(row) ?? cellText(row, "status");
       if (is === "Candidate" || move && tag === move.to.release_tag && is === "Approved") continue;
       const only = move ? `this change ${move.rollback ? "restores" : "promotes"} ${move.to.release_tag ?? "?"}, and only its row is added (Approved)` : "the baseline does not change, so no row is added (but a Candidate)";

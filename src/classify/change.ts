@@ -354,18 +354,25 @@ function ledgerKept(base: Trio, head: Trio, move: LedgerMove | null): Finding[] 
   if (!before || !after) return [] // a malformed matrix is the 2xx rules' finding
   const path = head.matrix.path
   const out: Finding[] = []
-  // rows paired by tag, in order (a ledger may repeat a tag: BG214's finding)
-  const unpaired = new Map<string, LedgerRow[]>()
+  // rows paired by tag, in order (a ledger may repeat a tag: BG214's finding); each list is taken from its front
+  // by an index, not copied or shifted, so 10,000 rows of one tag stay linear (found by review)
+  const unpaired = new Map<string, { rows: LedgerRow[]; next: number }>()
   for (const row of after.rows) {
     const tag = cellText(row, 'producer_tag')
-    unpaired.set(tag, [...(unpaired.get(tag) ?? []), row])
+    const list = unpaired.get(tag)
+    if (list) list.rows.push(row)
+    else unpaired.set(tag, { rows: [row], next: 0 })
+  }
+  const take = (tag: string) => {
+    const list = unpaired.get(tag)
+    return list && list.next < list.rows.length ? list.rows[list.next++] : undefined
   }
   // the replaced baseline's row in a promotion is judged by ledgerHistory (kept, and Superseded)
   const replaced = move && !move.rollback ? move.from.release_tag : null
   for (const row of before.rows) {
     const tag = cellText(row, 'producer_tag')
     const was = statusOf(row) ?? cellText(row, 'status')
-    const now = unpaired.get(tag)?.shift()
+    const now = take(tag)
     if (!now) {
       if (was !== 'Candidate' && tag !== replaced)
         out.push(
@@ -409,8 +416,8 @@ function ledgerKept(base: Trio, head: Trio, move: LedgerMove | null): Finding[] 
       )
     }
   }
-  for (const [tag, rows] of unpaired) {
-    for (const row of rows) {
+  for (const [tag, list] of unpaired) {
+    for (const row of list.rows.slice(list.next)) {
       const is = statusOf(row) ?? cellText(row, 'status')
       if (is === 'Candidate' || (move && tag === move.to.release_tag && is === 'Approved')) continue
       const only = move
