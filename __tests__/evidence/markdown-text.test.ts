@@ -41,6 +41,10 @@ describe('escapeMarkdown makes no emoji, reference or math', () => {
     expect(linkText(':rocket: ship')).toBe(':\u2060rocket: ship')
     // a time names no emoji: left as it is; the two names of digits only are broken (found by review)
     expect(escapeMarkdown('at 10:00:00Z')).toBe('at 10:00:00Z')
+    // nor one with an offset, whose `:00+00:` once took a joiner (found by review: a copied timestamp matched nothing)
+    expect(escapeMarkdown('2026-01-28T10:00:00+00:00 and 10:00:00-05:00')).toBe(
+      '2026-01-28T10:00:00+00:00 and 10:00:00-05:00'
+    )
     expect(escapeMarkdown(':100: :1234:')).toBe(':\u2060100: :\u20601234:')
   })
 
