@@ -315,6 +315,22 @@ describe('propose: the adapter boundary', () => {
     expect(about(p.notes, 'adapter.endpoints')[0]!.message).toMatch(/does not use \/v1\/ready/)
   })
 
+  it('a Rust adapter naming two endpoints and a component whose comment names one: the component is a leak, not a TypeScript adapter (found by review)', () => {
+    const p = run(
+      repository({
+        'src/api/mk-client.ts': null,
+        'src/components/StatusBadge.tsx':
+          '// polls /v1/health through the desktop shell\nexport const Badge = () => null\n',
+        'src-tauri/Cargo.toml': '[package]\nname = "app"\n',
+        'src-tauri/src/main.rs': 'fn main() {}\n',
+        'src-tauri/src/commands/memory_kernel.rs':
+          'const H: &str = "/v1/health";\nconst A: &str = "/v1/query/ask";\n'
+      })
+    )
+    expect(only(p).adapter!.file).toBe('src-tauri/src/commands/memory_kernel.rs')
+    expect(about(p.undecided, 'adapter.file').map((i) => i.path)).toEqual(['src/components/StatusBadge.tsx'])
+  })
+
   it('a Rust adapter naming every endpoint and a web page naming one: the page is a leak (BG603), not a second adapter', () => {
     const p = run(
       repository({

@@ -46054,7 +46054,7 @@ function blockSafe(text) {
 // src/evidence/markdown-text.ts
 var LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
 var MENTION = /@(?=[A-Za-z0-9])/g;
-var EMOJI = /:(?=(?:[\w+-]*[A-Za-z+-][\w+-]*|100|1234):)/g;
+var EMOJI = /:(?=(?:[\w+-]*[A-Za-z][\w+-]*|[+-]1|100|1234):)/g;
 var AUTOLINK = /(?=:\/\/)|www(?=\.)|(?:#|GH-)(?=\d)/gi;
 function escapeMarkdown(text) {
   return linkText(text).replace(AUTOLINK, (m) => `${m}\u2060`);
