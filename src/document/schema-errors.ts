@@ -4,6 +4,7 @@ import { errorMessages } from '../generated/validators.js'
 import { escapePointer, locate } from './json-document.js'
 import type { JsonDocument } from './json-document.js'
 import { quote } from '../text/quote.js'
+import { shorten } from '../text/shorten.js'
 import type { Position } from './source-file.js'
 
 export interface SchemaProblem {
@@ -111,7 +112,7 @@ function describe(doc: JsonDocument, e: ErrorObject, missing: string[], schemaFi
 
 /** A key as a message shows it: one of more than 80 characters shortened, its length said. */
 function shortKey(key: string): string {
-  return key.length > 80 ? `${key.slice(0, 40)}…(a key of ${key.length} characters)` : key
+  return key.length > 80 ? `${shorten(key, 41)}(a key of ${key.length} characters)` : key
 }
 
 /** `/a/b/0` -> "`a.b[0]`"; a key of more than 80 characters is shortened, its length said. */

@@ -21,6 +21,7 @@ import { adapterFindings } from './adapter-input.js'
 import { operationResult } from './outcome.js'
 import { baselinePacket, packetFiles, startRun } from './packet.js'
 import { checkProducerIdentity } from './producer-identity.js'
+import { unrunSteps } from './declared-steps.js'
 import type { ProducerReader } from './producer-identity.js'
 
 export interface HealthOptions {
@@ -33,6 +34,10 @@ export interface HealthOptions {
    */
   remote?: ProducerReader | null
 }
+
+/** Why health records the steps a policy declares for it as skipped. */
+export const HEALTH_RUNS_NO_STEPS =
+  "health runs no suite steps (its contract test is the runtime preflight); the promotion gate and the rollback run them: take 'health' out of their operations in the policy"
 
 export async function runHealth(ctx: OperationContext, options: HealthOptions): Promise<OperationResult> {
   // git may run in a child process: let it work while the rules do. Health runs no suites: node is its tool
@@ -77,8 +82,13 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
     })
     const remote = options.remote ? await checkProducerIdentity(trio, baseline, options.remote) : []
     const findings = sortFindings([...onDisk, ...judged.findings, ...remote])
-    // a killed process is named by its command, which the producer chose
-    const steps = redactStrings(ctx, judged.steps)
+    // a killed process is named by its command, which the producer chose. The suite steps the policy declares for
+    // health are recorded as skipped, so that every surface says they did not run (found by review: a step
+    // declared for health never ran, and nothing said so)
+    const steps = [
+      ...redactStrings(ctx, judged.steps),
+      ...unrunSteps(baseline, 'health', ctx.env, { status: 'skipped', skip_reason: HEALTH_RUNS_NO_STEPS })
+    ]
     const verdict = decideVerdict(findings, steps)
     const identity = identityOf(trio)
     const posture = postureOf(trio)

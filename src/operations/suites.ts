@@ -13,7 +13,7 @@ import { finding } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
 import { suiteRules } from '../rules/suites.js'
 import { plural } from '../text/plural.js'
-import { runRedactor } from './redact-findings.js'
+import { stepsFor, unrunSteps } from './declared-steps.js'
 
 /** Live progress for the entry layer: rendering only. */
 export interface SuiteReporter {
@@ -55,47 +55,6 @@ export interface SuiteRunResult {
   redactions: number
   /** Redactions by kind of secret. */
   kinds: Record<string, number>
-}
-
-/**
- * The policy's steps for an operation, by suite, in order; each named and run as every surface shows it, the run's
- * secrets removed (found by review: a token in a step's name reached the terminal, the packet and a log's file
- * name). The argv a step runs is the policy's own: only what is shown of it is redacted.
- */
-function stepsFor(
-  baseline: BaselinePolicy,
-  operation: OperationName,
-  env: NodeJS.ProcessEnv
-): { suite: string; step: SuiteStep; shownArgv: string[] }[] {
-  const redact = runRedactor({ env })
-  const out: { suite: string; step: SuiteStep; shownArgv: string[] }[] = []
-  for (const suite of ['consumer', 'producer'] as const) {
-    for (const step of baseline.suites[suite])
-      if (step.operations.includes(operation))
-        out.push({ suite, step: { ...step, name: redact(step.name) }, shownArgv: step.run.map(redact) })
-  }
-  return out
-}
-
-/** The policy's steps for an operation as the evidence shows them when none of them ran. */
-function unrunSteps(
-  baseline: BaselinePolicy,
-  operation: OperationName,
-  env: NodeJS.ProcessEnv,
-  outcome: { status: 'skipped'; skip_reason: string } | { status: 'not-run' }
-): StepResult[] {
-  return stepsFor(baseline, operation, env).map(({ suite, step, shownArgv }) => ({
-    suite,
-    name: step.name,
-    status: outcome.status,
-    exit_code: null,
-    duration_ms: 0,
-    // a step skipped on purpose is not required; one refused (not-run) fails the verdict
-    required: outcome.status === 'not-run',
-    argv: shownArgv,
-    cwd: step.cwd,
-    ...(outcome.status === 'skipped' ? { skip_reason: outcome.skip_reason } : {})
-  }))
 }
 
 export async function runBaselineSuites(input: SuiteRunInput): Promise<SuiteRunResult> {
