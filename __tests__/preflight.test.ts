@@ -403,6 +403,10 @@ describe('runtime preflight against a misbehaving producer', () => {
     expect(fx.readBytes(BILLING.pin).equals(readFileSync(good))).toBe(true)
     const billing = result.baselines.find((b) => b.name === 'billing')!
     expect([billing.verdict, billing.identity.release_tag]).toEqual(['FAIL', 'v9.9.9'])
+    // its probe is off in the policy, and BG407 says so, not that the run was told to skip it (found by review)
+    expect(billing.findings.find((f) => f.rule === 'BG407')?.message).toBe(
+      'the runtime preflight was skipped: the policy turns it off for this baseline (producer.probe.enabled: false), so the producer was not started or probed'
+    )
   })
 
   it('a missing producer schema fails the request it covers (BG406)', async () => {

@@ -54775,7 +54775,7 @@ var PREFLIGHT_RULES = {
   BG407: {
     title: "Runtime preflight skipped",
     severity: "notice",
-    description: "The producer was not started because the run asked for no probe (`--no-probe`, input `probe: false`). The verdict records the skip; it is never a pass of the preflight.",
+    description: "The producer was not started because the run asked for no probe (`--no-probe`, input `probe: false`), or because the policy turns the probe off for the baseline (`producer.probe.enabled: false`); the message says which. The verdict records the skip; it is never a pass of the preflight.",
     example: "`baseline-gate health --no-probe`."
   },
   BG408: {
@@ -56555,7 +56555,7 @@ function preflightRules(input) {
           "BG407",
           null,
           null,
-          "the runtime preflight was skipped (--no-probe, or input probe: false): the producer was not started or probed"
+          input.skippedBy === "policy" ? "the runtime preflight was skipped: the policy turns it off for this baseline (producer.probe.enabled: false), so the producer was not started or probed" : "the runtime preflight was skipped (--no-probe, or input probe: false): the producer was not started or probed"
         )
       ],
       steps: [step("start producer", "skipped", 0, false)]
@@ -64502,6 +64502,7 @@ async function runHealth(ctx, options) {
     const report2 = options.probe && baseline.producer.probe.enabled ? await preflight(ctx, baseline) : null;
     const judged3 = preflightRules({
       report: report2,
+      skippedBy: options.probe ? "policy" : "run",
       pin: trio.pin,
       producerManifest: producer.manifest.data,
       producerManifestPath: producer.manifest.path,

@@ -75,6 +75,7 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
     const report = options.probe && baseline.producer.probe.enabled ? await preflight(ctx, baseline) : null
     const judged = preflightRules({
       report,
+      skippedBy: options.probe ? 'policy' : 'run',
       pin: trio.pin,
       producerManifest: producer.manifest.data,
       producerManifestPath: producer.manifest.path,

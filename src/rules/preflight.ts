@@ -14,6 +14,8 @@ import { shorten } from '../text/shorten.js'
 export interface PreflightInput {
   /** null when the run asked for no probe */
   report: PreflightReport | null
+  /** Why there is no report: the run was told so (default), or the policy turns the probe off for the baseline. */
+  skippedBy?: 'run' | 'policy'
   pin: JsonFile<Pin>
   producerManifest: Partial<Manifest> | null
   producerManifestPath: string
@@ -47,7 +49,9 @@ export function preflightRules(input: PreflightInput): { findings: Finding[]; st
           'BG407',
           null,
           null,
-          'the runtime preflight was skipped (--no-probe, or input probe: false): the producer was not started or probed'
+          input.skippedBy === 'policy'
+            ? 'the runtime preflight was skipped: the policy turns it off for this baseline (producer.probe.enabled: false), so the producer was not started or probed'
+            : 'the runtime preflight was skipped (--no-probe, or input probe: false): the producer was not started or probed'
         )
       ],
       steps: [step('start producer', 'skipped', 0, false)]

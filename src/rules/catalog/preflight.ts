@@ -49,7 +49,7 @@ export const PREFLIGHT_RULES = {
     title: 'Runtime preflight skipped',
     severity: 'notice',
     description:
-      'The producer was not started because the run asked for no probe (`--no-probe`, input `probe: false`). The verdict records the skip; it is never a pass of the preflight.',
+      'The producer was not started because the run asked for no probe (`--no-probe`, input `probe: false`), or because the policy turns the probe off for the baseline (`producer.probe.enabled: false`); the message says which. The verdict records the skip; it is never a pass of the preflight.',
     example: '`baseline-gate health --no-probe`.'
   },
   BG408: {
