@@ -5,6 +5,7 @@
 // restored other than the committed ones fail the digest check.
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
+import { DRILL_NEXT } from '../../src/operations/rollback.js'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { journalPath } from '../../src/fs/atomic-set.js'
@@ -359,6 +360,17 @@ describe('rollback drill: what it reports (issue 17 review)', () => {
     expect(md).toContain('<summary>The baseline a rollback would pin (nothing was written)</summary>')
     expect(md).not.toContain('now pinned')
     expect(md.match(/rollback suites/g)).toHaveLength(1)
+    // the packet's own Markdown (the artifact) says drill, not incident, and names no next step of one (found by
+    // review: "SEV-2 incident rollback ... (dry run)", next "run the rollback for real")
+    const packet = JSON.parse(readFileSync(b.evidence, 'utf8')) as { incident: Record<string, unknown> }
+    expect(validateEvidence(packet) ? [] : validateEvidence.errors).toEqual([])
+    expect(packet.incident.drill).toBe(true)
+    const own = readFileSync(b.evidence.replace(/\.json$/, '.md'), 'utf8')
+    expect(own).toContain(
+      '## Rollback drill: MemoryKernel baseline `memorykernel`, trigger `contract-drift` (no incident: nothing was written)'
+    )
+    expect(own).not.toMatch(/incident rollback|for real/)
+    expect(own).toContain(`**Next:** no due time (a dry run starts no incident clock): ${DRILL_NEXT}.`)
   })
 
   it('only one baseline ever pinned: its own headline and next step, told apart from a shallow clone', async () => {

@@ -55363,7 +55363,7 @@ function renderIncidentNote(note, context4) {
     ] : []
   ];
   return [
-    `${h2} ${note.severity} incident rollback: ${product} baseline ${code(context4.baseline)}, trigger ${code(note.trigger)}${note.dry_run ? " (dry run)" : ""}`,
+    note.drill ? `${h2} Rollback drill: ${product} baseline ${code(context4.baseline)}, trigger ${code(note.trigger)} (no incident: nothing was written)` : `${h2} ${note.severity} incident rollback: ${product} baseline ${code(context4.baseline)}, trigger ${code(note.trigger)}${note.dry_run ? " (dry run)" : ""}`,
     "",
     ...lead,
     `${h2}# Impact summary`,

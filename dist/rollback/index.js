@@ -25861,7 +25861,7 @@ function renderIncidentNote(note, context4) {
     ] : []
   ];
   return [
-    `${h2} ${note.severity} incident rollback: ${product} baseline ${code(context4.baseline)}, trigger ${code(note.trigger)}${note.dry_run ? " (dry run)" : ""}`,
+    note.drill ? `${h2} Rollback drill: ${product} baseline ${code(context4.baseline)}, trigger ${code(note.trigger)} (no incident: nothing was written)` : `${h2} ${note.severity} incident rollback: ${product} baseline ${code(context4.baseline)}, trigger ${code(note.trigger)}${note.dry_run ? " (dry run)" : ""}`,
     "",
     ...lead,
     `${h2}# Impact summary`,
@@ -42775,6 +42775,7 @@ async function runRollback(ctx, options) {
   }
   return operationResult(ctx, "rollback", results, run2.instant);
 }
+var DRILL_NEXT = "nothing to do for this drill if it passed (it wrote nothing and opened no incident); if it failed, fix what it found, so that a rollback in an incident can restore the last-known-good";
 async function rollBack(ctx, options, baseline, run2) {
   const startedAt = ctx.clock();
   const now = run2.instant.source === "wall-clock" ? startedAt : run2.instant.at;
@@ -42965,9 +42966,12 @@ async function rollBack(ctx, options, baseline, run2) {
     target_revision: found.lkg.target?.commit ?? null,
     status,
     dry_run: options.dryRun,
+    // a drill is no incident: its packet says so, and names no next step of one (found by review: its Markdown
+    // read as a SEV-2 incident, next "run the rollback for real")
+    ...options.drill ? { drill: true } : {},
     timeline,
     suites_ran: suitesRan(steps),
-    next_milestone: nextMilestone(
+    next_milestone: options.drill ? { due: null, what: DRILL_NEXT } : nextMilestone(
       startedAt,
       status,
       suitesRan(steps),

@@ -39,6 +39,8 @@ export interface IncidentEvidence {
   target_revision: string | null
   status: RollbackStatus
   dry_run: boolean
+  /** A rollback drill: a dry run that proves the last-known-good restorable, and no incident (absent otherwise). */
+  drill?: true
   /** Whether the rollback suites ran on the restored trio (false: skipped on request, or not reached). */
   suites_ran: boolean
   /** ISO instants, UTC. */
@@ -341,7 +343,9 @@ export function renderIncidentNote(
       : [])
   ]
   return [
-    `${h} ${note.severity} incident rollback: ${product} baseline ${code(context.baseline)}, trigger ${code(note.trigger)}${note.dry_run ? ' (dry run)' : ''}`,
+    note.drill
+      ? `${h} Rollback drill: ${product} baseline ${code(context.baseline)}, trigger ${code(note.trigger)} (no incident: nothing was written)`
+      : `${h} ${note.severity} incident rollback: ${product} baseline ${code(context.baseline)}, trigger ${code(note.trigger)}${note.dry_run ? ' (dry run)' : ''}`,
     '',
     ...lead,
     `${h}# Impact summary`,
