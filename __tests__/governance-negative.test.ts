@@ -684,6 +684,26 @@ const cases: Case[] = [
     expect: { rule: 'BG603', file: 'src/ui/ask.cts', line: () => 2 }
   },
   {
+    name: "a component calls an endpoint the policy lists as unused (found by review: only the adapter's were searched)",
+    mutate: (fx) => {
+      fx.editJson(POLICY, (p) => {
+        const adapter = (p.baselines as Record<string, Record<string, Record<string, unknown>>>).memorykernel!
+          .adapter!
+        adapter.endpoints = (
+          (adapter.endpoints as string[] | undefined) ?? [
+            '/v1/health',
+            '/v1/ready',
+            '/v1/db/schema-version',
+            '/v1/query/ask'
+          ]
+        ).filter((e) => e !== '/v1/ready')
+        adapter.unused = ['/v1/ready']
+      })
+      fx.write('src/ui/ready.ts', "export const ready = () => fetch(base + '/v1/ready')\n")
+    },
+    expect: { rule: 'BG603', file: 'src/ui/ready.ts', line: () => 1 }
+  },
+  {
     name: 'a component in a directory whose name starts with a dot calls the producer outside the adapter',
     mutate: (fx) =>
       fx.write(

@@ -106,6 +106,8 @@ describe('init on the legacy consumer repository (its own layout, a trio from be
     expect(written(legacy.root).baselines.memorykernel!.adapter).toEqual({
       file: LEGACY_ADAPTER,
       endpoints: ['/v1/health', '/v1/db/schema-version', '/v1/query/ask'],
+      // the producer's endpoint the consumer does not call: the adapter need not name it, no other file may
+      unused: ['/v1/ready'],
       scan: ['src/**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}', 'src-tauri/src/**/*.rs'],
       exclude: []
     })

@@ -309,10 +309,13 @@ describe('propose: the adapter boundary', () => {
     expect(b.adapter).toEqual({
       file: ['src/api/mk-client.ts', 'src-tauri/src/commands/mk.rs'],
       endpoints: ['/v1/health', '/v1/db/schema-version', '/v1/query/ask'],
+      unused: ['/v1/ready'],
       scan: [SCAN_TS, 'src-tauri/src/**/*.rs'],
       exclude: []
     })
-    expect(about(p.notes, 'adapter.endpoints')[0]!.message).toMatch(/does not use \/v1\/ready/)
+    expect(about(p.notes, 'adapter.endpoints')[0]!.message).toBe(
+      'the consumer does not use /v1/ready: listed under adapter.unused (the adapter need not name it; no other file may)'
+    )
   })
 
   it('a Rust adapter naming two endpoints and a component whose comment names one: the component is a leak, not a TypeScript adapter (found by review)', () => {

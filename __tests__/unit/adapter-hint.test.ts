@@ -1,9 +1,16 @@
 // BG604's hint: where no scanned file names a producer endpoint, init cannot find the adapter either, so the
 // message says what to set instead of sending the reader to init and back (a loop a new user followed).
 import { describe, expect, it } from '@jest/globals'
+import { sourceFromBytes } from '../../src/document/source-file.js'
 import { adapterRules } from '../../src/rules/adapter.js'
 
-const adapter = { files: [], endpoints: ['/v1/query/ask'], scan: ['src/**/*.ts', 'app/**/*.rs'], exclude: [] }
+const adapter = {
+  files: [],
+  endpoints: ['/v1/query/ask'],
+  unused: [],
+  scan: ['src/**/*.ts', 'app/**/*.rs'],
+  exclude: []
+}
 
 describe('BG604: the policy names no adapter file', () => {
   it('with files naming endpoints: names them, and init writes the adapter', () => {
@@ -20,5 +27,24 @@ describe('BG604: the policy names no adapter file', () => {
       'no file adapter.scan covers (src/**/*.ts, app/**/*.rs) names a producer endpoint: set adapter.file'
     )
     expect(f!.message).not.toContain('init')
+  })
+})
+
+describe('adapter.unused: endpoints the consumer does not call', () => {
+  const source = (path: string, text: string) => sourceFromBytes(path, Buffer.from(text))
+  const withUnused = {
+    ...adapter,
+    files: ['src/api.ts'],
+    endpoints: ['/v1/query/ask'],
+    unused: ['/v1/ready']
+  }
+
+  it('the adapter need not name them (no BG602), and no other scanned file may (BG603)', () => {
+    const findings = adapterRules({
+      adapter: withUnused,
+      adapterSources: [{ path: 'src/api.ts', source: source('src/api.ts', "ask('/v1/query/ask')\n") }],
+      scanned: [source('src/ui/ready.ts', "\nfetch('/v1/ready')\n")]
+    })
+    expect(findings.map((f) => [f.rule, f.file, f.line])).toEqual([['BG603', 'src/ui/ready.ts', 2]])
   })
 })

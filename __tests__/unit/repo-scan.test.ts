@@ -74,6 +74,7 @@ const adapter = (over: Partial<BaselinePolicy['adapter']> = {}) =>
     adapter: {
       files: ['src/producer/endpoints.ts'],
       endpoints: ['/v1/health', '/v1/query/ask'],
+      unused: [],
       scan: ['src/**/*.{ts,tsx}'],
       exclude: ['src/generated/**'],
       ...over

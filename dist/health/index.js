@@ -4472,11 +4472,11 @@ var require_util2 = __commonJS({
     }
     function tryUpgradeRequestToAPotentiallyTrustworthyURL(request3) {
     }
-    function sameOrigin(A2, B2) {
-      if (A2.origin === B2.origin && A2.origin === "null") {
+    function sameOrigin(A2, B) {
+      if (A2.origin === B.origin && A2.origin === "null") {
         return true;
       }
-      if (A2.protocol === B2.protocol && A2.hostname === B2.hostname && A2.port === B2.port) {
+      if (A2.protocol === B.protocol && A2.hostname === B.hostname && A2.port === B.port) {
         return true;
       }
       return false;
@@ -15412,9 +15412,9 @@ var require_util5 = __commonJS({
     var assert = __require("node:assert");
     var { URLSerializer } = require_data_url();
     var { isValidHeaderName } = require_util2();
-    function urlEquals(A2, B2, excludeFragment = false) {
+    function urlEquals(A2, B, excludeFragment = false) {
       const serializedA = URLSerializer(A2, excludeFragment);
-      const serializedB = URLSerializer(B2, excludeFragment);
+      const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
     function getFieldValues(header2) {
@@ -23953,12 +23953,12 @@ var require_util9 = __commonJS({
       return str2.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapeJsonPointer = unescapeJsonPointer;
-    function eachItem(xs, f) {
+    function eachItem(xs, f2) {
       if (Array.isArray(xs)) {
         for (const x2 of xs)
-          f(x2);
+          f2(x2);
       } else {
-        f(xs);
+        f2(xs);
       }
     }
     exports.eachItem = eachItem;
@@ -24005,10 +24005,10 @@ var require_util9 = __commonJS({
     }
     exports.setEvaluated = setEvaluated;
     var snippets = {};
-    function useFunc(gen, f) {
+    function useFunc(gen, f2) {
       return gen.scopeValue("func", {
-        ref: f,
-        code: snippets[f.code] || (snippets[f.code] = new code_1._Code(f.code))
+        ref: f2,
+        code: snippets[f2.code] || (snippets[f2.code] = new code_1._Code(f2.code))
       });
     }
     exports.useFunc = useFunc;
@@ -32340,8 +32340,8 @@ var require_ms = __commonJS({
   "node_modules/ms/index.js"(exports, module) {
     var s = 1e3;
     var m = s * 60;
-    var h2 = m * 60;
-    var d = h2 * 24;
+    var h = m * 60;
+    var d = h * 24;
     var w2 = d * 7;
     var y = d * 365.25;
     module.exports = function(val, options) {
@@ -32389,7 +32389,7 @@ var require_ms = __commonJS({
         case "hrs":
         case "hr":
         case "h":
-          return n * h2;
+          return n * h;
         case "minutes":
         case "minute":
         case "mins":
@@ -32417,8 +32417,8 @@ var require_ms = __commonJS({
       if (msAbs >= d) {
         return Math.round(ms / d) + "d";
       }
-      if (msAbs >= h2) {
-        return Math.round(ms / h2) + "h";
+      if (msAbs >= h) {
+        return Math.round(ms / h) + "h";
       }
       if (msAbs >= m) {
         return Math.round(ms / m) + "m";
@@ -32433,8 +32433,8 @@ var require_ms = __commonJS({
       if (msAbs >= d) {
         return plural2(ms, msAbs, d, "day");
       }
-      if (msAbs >= h2) {
-        return plural2(ms, msAbs, h2, "hour");
+      if (msAbs >= h) {
+        return plural2(ms, msAbs, h, "hour");
       }
       if (msAbs >= m) {
         return plural2(ms, msAbs, m, "minute");
@@ -35301,14 +35301,14 @@ function requireCipherModes() {
     }
     return z2;
   };
-  modes.gcm.prototype.ghash = function(h2, y, x2) {
+  modes.gcm.prototype.ghash = function(h, y, x2) {
     y[0] ^= x2[0];
     y[1] ^= x2[1];
     y[2] ^= x2[2];
     y[3] ^= x2[3];
     return this.tableMultiply(y);
   };
-  modes.gcm.prototype.generateHashTable = function(h2, bits) {
+  modes.gcm.prototype.generateHashTable = function(h, bits) {
     var multiplier = 8 / bits;
     var perInt = 4 * multiplier;
     var size = 16 * multiplier;
@@ -35318,7 +35318,7 @@ function requireCipherModes() {
       var idx = i / perInt | 0;
       var shft = (perInt - 1 - i % perInt) * bits;
       tmp[idx] = 1 << bits - 1 << shft;
-      m[i] = this.generateSubHashTable(this.multiply(tmp, h2), bits);
+      m[i] = this.generateSubHashTable(this.multiply(tmp, h), bits);
     }
     return m;
   };
@@ -36949,7 +36949,7 @@ function requireMd5() {
     _initialized = true;
   }
   function _update(s, w2, bytes) {
-    var t, a, b, c2, d, f, r, i;
+    var t, a, b, c2, d, f2, r, i;
     var len = bytes.length();
     while (len >= 64) {
       a = s.h0;
@@ -36958,8 +36958,8 @@ function requireMd5() {
       d = s.h3;
       for (i = 0; i < 16; ++i) {
         w2[i] = bytes.getInt32Le();
-        f = d ^ b & (c2 ^ d);
-        t = a + f + _k[i] + w2[i];
+        f2 = d ^ b & (c2 ^ d);
+        t = a + f2 + _k[i] + w2[i];
         r = _r[i];
         a = d;
         d = c2;
@@ -36967,8 +36967,8 @@ function requireMd5() {
         b += t << r | t >>> 32 - r;
       }
       for (; i < 32; ++i) {
-        f = c2 ^ d & (b ^ c2);
-        t = a + f + _k[i] + w2[_g[i]];
+        f2 = c2 ^ d & (b ^ c2);
+        t = a + f2 + _k[i] + w2[_g[i]];
         r = _r[i];
         a = d;
         d = c2;
@@ -36976,8 +36976,8 @@ function requireMd5() {
         b += t << r | t >>> 32 - r;
       }
       for (; i < 48; ++i) {
-        f = b ^ c2 ^ d;
-        t = a + f + _k[i] + w2[_g[i]];
+        f2 = b ^ c2 ^ d;
+        t = a + f2 + _k[i] + w2[_g[i]];
         r = _r[i];
         a = d;
         d = c2;
@@ -36985,8 +36985,8 @@ function requireMd5() {
         b += t << r | t >>> 32 - r;
       }
       for (; i < 64; ++i) {
-        f = c2 ^ (b | ~d);
-        t = a + f + _k[i] + w2[_g[i]];
+        f2 = c2 ^ (b | ~d);
+        t = a + f2 + _k[i] + w2[_g[i]];
         r = _r[i];
         a = d;
         d = c2;
@@ -37685,7 +37685,7 @@ function requireSha256() {
     _initialized = true;
   }
   function _update(s, w2, bytes) {
-    var t1, t2, s0, s1, ch, maj, i, a, b, c2, d, e, f, g, h2;
+    var t1, t2, s0, s1, ch, maj, i, a, b, c2, d, e, f2, g, h;
     var len = bytes.length();
     while (len >= 64) {
       for (i = 0; i < 16; ++i) {
@@ -37703,19 +37703,19 @@ function requireSha256() {
       c2 = s.h2;
       d = s.h3;
       e = s.h4;
-      f = s.h5;
+      f2 = s.h5;
       g = s.h6;
-      h2 = s.h7;
+      h = s.h7;
       for (i = 0; i < 64; ++i) {
         s1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
-        ch = g ^ e & (f ^ g);
+        ch = g ^ e & (f2 ^ g);
         s0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
         maj = a & b | c2 & (a ^ b);
-        t1 = h2 + s1 + ch + _k[i] + w2[i];
+        t1 = h + s1 + ch + _k[i] + w2[i];
         t2 = s0 + maj;
-        h2 = g;
-        g = f;
-        f = e;
+        h = g;
+        g = f2;
+        f2 = e;
         e = d + t1 >>> 0;
         d = c2;
         c2 = b;
@@ -37727,9 +37727,9 @@ function requireSha256() {
       s.h2 = s.h2 + c2 | 0;
       s.h3 = s.h3 + d | 0;
       s.h4 = s.h4 + e | 0;
-      s.h5 = s.h5 + f | 0;
+      s.h5 = s.h5 + f2 | 0;
       s.h6 = s.h6 + g | 0;
-      s.h7 = s.h7 + h2 | 0;
+      s.h7 = s.h7 + h | 0;
       len -= 64;
     }
   }
@@ -38568,10 +38568,10 @@ function requireJsbn() {
     var xl = x2 & 32767, xh = x2 >> 15;
     while (--n >= 0) {
       var l = this.data[i] & 32767;
-      var h2 = this.data[i++] >> 15;
-      var m = xh * l + h2 * xl;
+      var h = this.data[i++] >> 15;
+      var m = xh * l + h * xl;
       l = xl * l + ((m & 32767) << 15) + w2.data[j2] + (c2 & 1073741823);
-      c2 = (l >>> 30) + (m >>> 15) + xh * h2 + (c2 >>> 30);
+      c2 = (l >>> 30) + (m >>> 15) + xh * h + (c2 >>> 30);
       w2.data[j2++] = l & 1073741823;
     }
     return c2;
@@ -38580,10 +38580,10 @@ function requireJsbn() {
     var xl = x2 & 16383, xh = x2 >> 14;
     while (--n >= 0) {
       var l = this.data[i] & 16383;
-      var h2 = this.data[i++] >> 14;
-      var m = xh * l + h2 * xl;
+      var h = this.data[i++] >> 14;
+      var m = xh * l + h * xl;
       l = xl * l + ((m & 16383) << 14) + w2.data[j2] + c2;
-      c2 = (l >> 28) + (m >> 14) + xh * h2;
+      c2 = (l >> 28) + (m >> 14) + xh * h;
       w2.data[j2++] = l & 268435455;
     }
     return c2;
@@ -39177,15 +39177,15 @@ function requireJsbn() {
     return this.compareTo(a) > 0 ? this : a;
   }
   function bnpBitwiseTo(a, op, r) {
-    var i, f, m = Math.min(a.t, this.t);
+    var i, f2, m = Math.min(a.t, this.t);
     for (i = 0; i < m; ++i) r.data[i] = op(this.data[i], a.data[i]);
     if (a.t < this.t) {
-      f = a.s & this.DM;
-      for (i = m; i < this.t; ++i) r.data[i] = op(this.data[i], f);
+      f2 = a.s & this.DM;
+      for (i = m; i < this.t; ++i) r.data[i] = op(this.data[i], f2);
       r.t = this.t;
     } else {
-      f = this.s & this.DM;
-      for (i = m; i < a.t; ++i) r.data[i] = op(f, a.data[i]);
+      f2 = this.s & this.DM;
+      for (i = m; i < a.t; ++i) r.data[i] = op(f2, a.data[i]);
       r.t = a.t;
     }
     r.s = op(this.s, a.s);
@@ -39829,7 +39829,7 @@ function requireSha1() {
     _initialized = true;
   }
   function _update(s, w2, bytes) {
-    var t, a, b, c2, d, e, f, i;
+    var t, a, b, c2, d, e, f2, i;
     var len = bytes.length();
     while (len >= 64) {
       a = s.h0;
@@ -39840,8 +39840,8 @@ function requireSha1() {
       for (i = 0; i < 16; ++i) {
         t = bytes.getInt32();
         w2[i] = t;
-        f = d ^ b & (c2 ^ d);
-        t = (a << 5 | a >>> 27) + f + e + 1518500249 + t;
+        f2 = d ^ b & (c2 ^ d);
+        t = (a << 5 | a >>> 27) + f2 + e + 1518500249 + t;
         e = d;
         d = c2;
         c2 = (b << 30 | b >>> 2) >>> 0;
@@ -39852,8 +39852,8 @@ function requireSha1() {
         t = w2[i - 3] ^ w2[i - 8] ^ w2[i - 14] ^ w2[i - 16];
         t = t << 1 | t >>> 31;
         w2[i] = t;
-        f = d ^ b & (c2 ^ d);
-        t = (a << 5 | a >>> 27) + f + e + 1518500249 + t;
+        f2 = d ^ b & (c2 ^ d);
+        t = (a << 5 | a >>> 27) + f2 + e + 1518500249 + t;
         e = d;
         d = c2;
         c2 = (b << 30 | b >>> 2) >>> 0;
@@ -39864,8 +39864,8 @@ function requireSha1() {
         t = w2[i - 3] ^ w2[i - 8] ^ w2[i - 14] ^ w2[i - 16];
         t = t << 1 | t >>> 31;
         w2[i] = t;
-        f = b ^ c2 ^ d;
-        t = (a << 5 | a >>> 27) + f + e + 1859775393 + t;
+        f2 = b ^ c2 ^ d;
+        t = (a << 5 | a >>> 27) + f2 + e + 1859775393 + t;
         e = d;
         d = c2;
         c2 = (b << 30 | b >>> 2) >>> 0;
@@ -39876,8 +39876,8 @@ function requireSha1() {
         t = w2[i - 6] ^ w2[i - 16] ^ w2[i - 28] ^ w2[i - 32];
         t = t << 2 | t >>> 30;
         w2[i] = t;
-        f = b ^ c2 ^ d;
-        t = (a << 5 | a >>> 27) + f + e + 1859775393 + t;
+        f2 = b ^ c2 ^ d;
+        t = (a << 5 | a >>> 27) + f2 + e + 1859775393 + t;
         e = d;
         d = c2;
         c2 = (b << 30 | b >>> 2) >>> 0;
@@ -39888,8 +39888,8 @@ function requireSha1() {
         t = w2[i - 6] ^ w2[i - 16] ^ w2[i - 28] ^ w2[i - 32];
         t = t << 2 | t >>> 30;
         w2[i] = t;
-        f = b & c2 | d & (b ^ c2);
-        t = (a << 5 | a >>> 27) + f + e + 2400959708 + t;
+        f2 = b & c2 | d & (b ^ c2);
+        t = (a << 5 | a >>> 27) + f2 + e + 2400959708 + t;
         e = d;
         d = c2;
         c2 = (b << 30 | b >>> 2) >>> 0;
@@ -39900,8 +39900,8 @@ function requireSha1() {
         t = w2[i - 6] ^ w2[i - 16] ^ w2[i - 28] ^ w2[i - 32];
         t = t << 2 | t >>> 30;
         w2[i] = t;
-        f = b ^ c2 ^ d;
-        t = (a << 5 | a >>> 27) + f + e + 3395469782 + t;
+        f2 = b ^ c2 ^ d;
+        t = (a << 5 | a >>> 27) + f2 + e + 3395469782 + t;
         e = d;
         d = c2;
         c2 = (b << 30 | b >>> 2) >>> 0;
@@ -41950,18 +41950,18 @@ function requirePbe() {
         md2.update(buf.getBytes());
         buf = md2.digest();
       }
-      var B2 = new forge2.util.ByteBuffer();
+      var B = new forge2.util.ByteBuffer();
       for (l = 0; l < v; l++) {
-        B2.putByte(buf.at(l % u));
+        B.putByte(buf.at(l % u));
       }
       var k2 = Math.ceil(s / v) + Math.ceil(p / v);
       var Inew = new forge2.util.ByteBuffer();
       for (j2 = 0; j2 < k2; j2++) {
         var chunk = new forge2.util.ByteBuffer(I2.getBytes(v));
         var x2 = 511;
-        for (l = B2.length() - 1; l >= 0; l--) {
+        for (l = B.length() - 1; l >= 0; l--) {
           x2 = x2 >> 8;
-          x2 += B2.at(l) + chunk.at(l);
+          x2 += B.at(l) + chunk.at(l);
           chunk.setAt(l, x2 & 255);
         }
         Inew.putBuffer(chunk);
@@ -42600,21 +42600,21 @@ function requirePss() {
       m_.putBytes(salt);
       hash.start();
       hash.update(m_.getBytes());
-      var h2 = hash.digest().getBytes();
+      var h = hash.digest().getBytes();
       var ps = new forge2.util.ByteBuffer();
       ps.fillWithByte(0, emLen - sLen - hLen - 2);
       ps.putByte(1);
       ps.putBytes(salt);
       var db = ps.getBytes();
       var maskLen = emLen - hLen - 1;
-      var dbMask = mgf2.generate(h2, maskLen);
+      var dbMask = mgf2.generate(h, maskLen);
       var maskedDB = "";
       for (i = 0; i < maskLen; i++) {
         maskedDB += String.fromCharCode(db.charCodeAt(i) ^ dbMask.charCodeAt(i));
       }
       var mask = 65280 >> 8 * emLen - emBits & 255;
       maskedDB = String.fromCharCode(maskedDB.charCodeAt(0) & ~mask) + maskedDB.substr(1);
-      return maskedDB + h2 + String.fromCharCode(188);
+      return maskedDB + h + String.fromCharCode(188);
     };
     pssobj.verify = function(mHash, em, modBits) {
       var i;
@@ -42629,12 +42629,12 @@ function requirePss() {
       }
       var maskLen = emLen - hLen - 1;
       var maskedDB = em.substr(0, maskLen);
-      var h2 = em.substr(maskLen, hLen);
+      var h = em.substr(maskLen, hLen);
       var mask = 65280 >> 8 * emLen - emBits & 255;
       if ((maskedDB.charCodeAt(0) & mask) !== 0) {
         throw new Error("Bits beyond keysize not zero as expected.");
       }
-      var dbMask = mgf2.generate(h2, maskLen);
+      var dbMask = mgf2.generate(h, maskLen);
       var db = "";
       for (i = 0; i < maskLen; i++) {
         db += String.fromCharCode(maskedDB.charCodeAt(i) ^ dbMask.charCodeAt(i));
@@ -42657,7 +42657,7 @@ function requirePss() {
       hash.start();
       hash.update(m_.getBytes());
       var h_ = hash.digest().getBytes();
-      return h2 === h_;
+      return h === h_;
     };
     return pssobj;
   };
@@ -47991,24 +47991,24 @@ function requireSha512() {
         bits = next >>> 0;
       }
       finalBlock.putInt32(bits);
-      var h2 = new Array(_h.length);
+      var h = new Array(_h.length);
       for (var i = 0; i < _h.length; ++i) {
-        h2[i] = _h[i].slice(0);
+        h[i] = _h[i].slice(0);
       }
-      _update(h2, _w, finalBlock);
+      _update(h, _w, finalBlock);
       var rval = forge2.util.createBuffer();
       var hlen;
       if (algorithm === "SHA-512") {
-        hlen = h2.length;
+        hlen = h.length;
       } else if (algorithm === "SHA-384") {
-        hlen = h2.length - 2;
+        hlen = h.length - 2;
       } else {
-        hlen = h2.length - 4;
+        hlen = h.length - 4;
       }
       for (var i = 0; i < hlen; ++i) {
-        rval.putInt32(h2[i][0]);
+        rval.putInt32(h[i][0]);
         if (i !== hlen - 1 || algorithm !== "SHA-512/224") {
-          rval.putInt32(h2[i][1]);
+          rval.putInt32(h[i][1]);
         }
       }
       return rval;
@@ -48753,8 +48753,8 @@ function requireEd25519() {
     for (i = 32; i < 64; ++i) {
       sm[i] = sk[i];
     }
-    var h2 = sha5122(sm, n + 64);
-    reduce(h2);
+    var h = sha5122(sm, n + 64);
+    reduce(h);
     for (i = 32; i < 64; ++i) {
       x2[i] = 0;
     }
@@ -48763,7 +48763,7 @@ function requireEd25519() {
     }
     for (i = 0; i < 32; ++i) {
       for (j2 = 0; j2 < 32; j2++) {
-        x2[i + j2] += h2[i] * d[j2];
+        x2[i + j2] += h[i] * d[j2];
       }
     }
     modL(sm.subarray(32), x2);
@@ -48789,9 +48789,9 @@ function requireEd25519() {
     for (i = 0; i < 32; ++i) {
       m[i + 32] = pk[i];
     }
-    var h2 = sha5122(m, n);
-    reduce(h2);
-    scalarmult(p, q, h2);
+    var h = sha5122(m, n);
+    reduce(h);
+    scalarmult(p, q, h);
     scalarbase(q, sm.subarray(32));
     add(p, q);
     pack(t, p);
@@ -48855,7 +48855,7 @@ function requireEd25519() {
     modL(r, x2);
   }
   function add(p, q) {
-    var a = gf(), b = gf(), c2 = gf(), d = gf(), e = gf(), f = gf(), g = gf(), h2 = gf(), t = gf();
+    var a = gf(), b = gf(), c2 = gf(), d = gf(), e = gf(), f2 = gf(), g = gf(), h = gf(), t = gf();
     Z2(a, p[1], p[0]);
     Z2(t, q[1], q[0]);
     M(a, a, t);
@@ -48867,13 +48867,13 @@ function requireEd25519() {
     M(d, p[2], q[2]);
     A2(d, d, d);
     Z2(e, b, a);
-    Z2(f, d, c2);
+    Z2(f2, d, c2);
     A2(g, d, c2);
-    A2(h2, b, a);
-    M(p[0], e, f);
-    M(p[1], h2, g);
-    M(p[2], g, f);
-    M(p[3], e, h2);
+    A2(h, b, a);
+    M(p[0], e, f2);
+    M(p[1], h, g);
+    M(p[2], g, f2);
+    M(p[3], e, h);
   }
   function cswap(p, q, b) {
     for (var i = 0; i < 4; ++i) {
@@ -49669,20 +49669,20 @@ function requireLog() {
         debug: console.debug,
         verbose: console.debug
       };
-      var f = function(logger2, message) {
+      var f2 = function(logger2, message) {
         forge2.log.prepareStandard(message);
         var handler2 = levelHandlers[message.level];
         var args = [message.standard];
         args = args.concat(message["arguments"].slice());
         handler2.apply(console, args);
       };
-      logger = forge2.log.makeLogger(f);
+      logger = forge2.log.makeLogger(f2);
     } else {
-      var f = function(logger2, message) {
+      var f2 = function(logger2, message) {
         forge2.log.prepareStandardFull(message);
         console.log(message.standardFull);
       };
-      logger = forge2.log.makeLogger(f);
+      logger = forge2.log.makeLogger(f2);
     }
     forge2.log.setLevel(logger, "debug");
     forge2.log.addLogger(logger);
@@ -54446,13 +54446,13 @@ var ADAPTER_RULES = {
   BG602: {
     title: "Adapter lacks an endpoint",
     severity: "error",
-    description: "The adapter file contains every endpoint string of the policy: all calls to the producer go through it.",
+    description: "The adapter file contains every endpoint string of `adapter.endpoints`: all calls to the producer go through it. An endpoint the consumer does not call belongs in `adapter.unused`, which the adapter need not name (and no other file may, BG603).",
     example: "The adapter no longer names the readiness endpoint."
   },
   BG603: {
     title: "Endpoint outside the adapter",
     severity: "error",
-    description: "No scanned source file other than the adapter contains a producer endpoint string (all endpoints, every scanned extension, tests included unless excluded): code that calls the producer directly bypasses the deterministic fallback.",
+    description: "No scanned source file other than the adapter contains a producer endpoint string (every endpoint of `adapter.endpoints` and `adapter.unused`, every scanned extension, tests included unless excluded): code that calls the producer directly bypasses the deterministic fallback.",
     example: "A React hook calls the producer's query endpoint with `fetch` directly."
   },
   BG604: {
@@ -55114,7 +55114,7 @@ function bySeverity(findings) {
 }
 function countBySeverity(findings) {
   const counts2 = { error: 0, warning: 0, notice: 0 };
-  for (const f of findings) counts2[f.severity]++;
+  for (const f2 of findings) counts2[f2.severity]++;
   return counts2;
 }
 
@@ -55160,21 +55160,21 @@ function shortenMiddle(s, max) {
 init_plural();
 var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
 var NO_LINK = () => null;
-function location(f) {
-  if (!f.file) return "";
-  return f.line ? `${f.file}:${f.line}${f.column ? `:${f.column}` : ""}` : f.file;
+function location(f2) {
+  if (!f2.file) return "";
+  return f2.line ? `${f2.file}:${f2.line}${f2.column ? `:${f2.column}` : ""}` : f2.file;
 }
 var CELL_CHARS = 140;
 function countsLine(findings) {
   const n = countBySeverity(findings);
   return `${plural(n.error, "error")}, ${plural(n.warning, "warning")}, ${plural(n.notice, "notice")}`;
 }
-function where(f, fileLink) {
-  const loc = location(f);
-  if (!loc || !f.file) return "the run";
-  const url = fileLink(f.file, f.line);
+function where(f2, fileLink) {
+  const loc = location(f2);
+  if (!loc || !f2.file) return "the run";
+  const url = fileLink(f2.file, f2.line);
   if (!url) return code(loc);
-  const name = loc.slice(f.file.lastIndexOf("/") + 1);
+  const name = loc.slice(f2.file.lastIndexOf("/") + 1);
   return `[${code(name)}](${url} "${linkTitle(loc)}")`;
 }
 var ticks = (s) => s.split("`").length - 1;
@@ -55187,22 +55187,22 @@ function findingsMarkdown(findings, fileLink = NO_LINK, limit = Infinity) {
   if (findings.length === 0) return "_No findings._";
   const shown = bySeverity(findings).slice(0, limit);
   const long = [];
-  const rows = shown.map((f) => {
-    let message = withCodeSpans(f.message);
-    const nl = f.message.indexOf("\n");
-    const first = nl === -1 ? f.message : f.message.slice(0, nl);
-    const rest = nl === -1 ? "" : f.message.slice(nl + 1).replace(/\n+$/, "");
-    if (f.message.length > CELL_CHARS || rest !== "") {
+  const rows = shown.map((f2) => {
+    let message = withCodeSpans(f2.message);
+    const nl = f2.message.indexOf("\n");
+    const first = nl === -1 ? f2.message : f2.message.slice(0, nl);
+    const rest = nl === -1 ? "" : f2.message.slice(nl + 1).replace(/\n+$/, "");
+    if (f2.message.length > CELL_CHARS || rest !== "") {
       const marker3 = `${long.length + 1}. `;
       const block = rest !== "" ? `
 
 ${indented(fenced(rest), marker3.length)}` : "";
       long.push(
-        `${marker3}${SEVERITY_ICON[f.severity]} ${f.rule} at ${where(f, fileLink)}: ${withCodeSpans(first)}${block}`
+        `${marker3}${SEVERITY_ICON[f2.severity]} ${f2.rule} at ${where(f2, fileLink)}: ${withCodeSpans(first)}${block}`
       );
       message = `${withCodeSpans(cellCut(first))} (see note ${long.length} below)`;
     }
-    return `| ${SEVERITY_ICON[f.severity]} | ${f.rule} | ${where(f, fileLink)} | ${message} |`;
+    return `| ${SEVERITY_ICON[f2.severity]} | ${f2.rule} | ${where(f2, fileLink)} | ${message} |`;
   });
   const out = ["| | Rule | Where | Message |", "| --- | --- | --- | --- |", ...rows];
   if (long.length > 0) out.push("", "**The long messages in full:**", "");
@@ -55289,11 +55289,11 @@ function impact(note, product) {
       return note.dry_run ? `Dry run, nothing was changed: a rollback of the ${product} baseline ${from} would not complete; ${to} stays the baseline active.` : `The rollback of the ${product} baseline ${from} did not complete; ${to} is the baseline active now.`;
   }
 }
-function where2(f) {
-  if (!f.file) return "";
-  return `${code(f.line ? `${f.file}:${f.line}` : f.file)} `;
+function where2(f2) {
+  if (!f2.file) return "";
+  return `${code(f2.line ? `${f2.file}:${f2.line}` : f2.file)} `;
 }
-function followUp(note, h2, warnings) {
+function followUp(note, h, warnings) {
   const legacy = note.target_profile === "legacy" ? [
     `The restored trio revision was written before baseline-gate was adopted, in the older format: the identity rules judged it (pin, mirror digest, Baseline Pin lines and Approved row agree), and the restore brought it to the current format (runtime cutover posture, Baseline Pin lines).`,
     ""
@@ -55301,13 +55301,13 @@ function followUp(note, h2, warnings) {
   const warned = warnings.length > 0 ? [
     "Warnings of this run:",
     "",
-    ...warnings.map((f) => `- ${where2(f)}${code(f.rule)} ${withCodeSpans(f.message)}`),
+    ...warnings.map((f2) => `- ${where2(f2)}${code(f2.rule)} ${withCodeSpans(f2.message)}`),
     ""
   ] : [];
   if (note.follow_up.length === 0 && legacy.length === 0 && warned.length === 0) return [];
-  const items = note.follow_up.length === 0 ? ["_No documentation findings in the restored files._"] : note.follow_up.map((f) => `- ${where2(f)}${code(f.rule)} ${withCodeSpans(f.message)}`);
+  const items = note.follow_up.length === 0 ? ["_No documentation findings in the restored files._"] : note.follow_up.map((f2) => `- ${where2(f2)}${code(f2.rule)} ${withCodeSpans(f2.message)}`);
   return [
-    `${h2}# Follow-up (does not block the rollback)`,
+    `${h}# Follow-up (does not block the rollback)`,
     "",
     ...warned,
     ...legacy,
@@ -55317,7 +55317,7 @@ function followUp(note, h2, warnings) {
   ];
 }
 function renderIncidentNote(note, context4) {
-  const h2 = "#".repeat(context4.headingLevel ?? 1);
+  const h = "#".repeat(context4.headingLevel ?? 1);
   const product = escapeMarkdown(context4.displayName);
   const evidence = context4.evidenceName ?? `${packetName("rollback", context4.baseline)}.json`;
   const unchanged = !note.dry_run && note.status !== "restored";
@@ -55363,20 +55363,20 @@ function renderIncidentNote(note, context4) {
     ] : []
   ];
   return [
-    note.drill ? `${h2} Rollback drill: ${product} baseline ${code(context4.baseline)}, trigger ${code(note.trigger)} (no incident: nothing was written)` : `${h2} ${note.severity} incident rollback: ${product} baseline ${code(context4.baseline)}, trigger ${code(note.trigger)}${note.dry_run ? " (dry run)" : ""}`,
+    note.drill ? `${h} Rollback drill: ${product} baseline ${code(context4.baseline)}, trigger ${code(note.trigger)} (no incident: nothing was written)` : `${h} ${note.severity} incident rollback: ${product} baseline ${code(context4.baseline)}, trigger ${code(note.trigger)}${note.dry_run ? " (dry run)" : ""}`,
     "",
     ...lead,
-    `${h2}# Impact summary`,
+    `${h}# Impact summary`,
     "",
     `${context4.interrupted ? interruptedImpact(note, product) : context4.notStarted && note.status === "verification-failed" ? notStartedImpact(note, product) : impact(note, product)} ${posture}`,
     "",
     // a dry run changed nothing: its sections are titled for what a rollback would do, not for what is so
-    note.dry_run && !wouldNotComplete ? `${h2}# Runtime posture a rollback would set` : `${h2}# Current runtime posture`,
+    note.dry_run && !wouldNotComplete ? `${h}# Runtime posture a rollback would set` : `${h}# Current runtime posture`,
     "",
     // a dry run sets nothing: the posture shown is the one the rollback would set
     wouldNotComplete ? `${now} (the pin's, unchanged: a rollback would not complete; one that does sets ${code(note.posture)})` : note.dry_run ? `${code(note.posture)} (what the rollback sets; this dry run changed nothing)` : unchanged ? `${now} (the pin's, unchanged: nothing was rolled back)` : code(note.posture),
     "",
-    !note.dry_run ? `${h2}# Baseline now active` : note.status === "failed" ? `${h2}# Baseline active now` : `${h2}# Baseline a rollback would make active`,
+    !note.dry_run ? `${h}# Baseline now active` : note.status === "failed" ? `${h}# Baseline active now` : `${h}# Baseline a rollback would make active`,
     "",
     ...note.dry_run ? [
       note.status === "failed" ? "The baseline active now (a rollback would not complete; this dry run changed nothing):" : "The baseline a rollback makes active (this dry run changed nothing):",
@@ -55384,15 +55384,15 @@ function renderIncidentNote(note, context4) {
     ] : [],
     keyValueTable(identityRows(note.active)),
     "",
-    note.dry_run && note.status !== "failed" ? `${h2}# Baseline a rollback would replace` : unchanged || note.dry_run ? `${h2}# Rollback asked from` : `${h2}# Rolled back from`,
+    note.dry_run && note.status !== "failed" ? `${h}# Baseline a rollback would replace` : unchanged || note.dry_run ? `${h}# Rollback asked from` : `${h}# Rolled back from`,
     "",
     keyValueTable(identityRows(note.rolled_back_from)),
     "",
-    `${h2}# Rollback action status`,
+    `${h}# Rollback action status`,
     "",
     keyValueTable(status),
     "",
-    `${h2}# Trigger and reason`,
+    `${h}# Trigger and reason`,
     "",
     `Trigger: ${TRIGGER_WORDS[note.trigger]}; severity ${note.severity}.`,
     "",
@@ -55401,12 +55401,12 @@ function renderIncidentNote(note, context4) {
     // literal: a fence longer than any backtick run in it, so nothing in it is Markdown, HTML or a mention
     note.reason === "" ? "(none given)" : literalBlock(note.reason),
     "",
-    `${h2}# Timeline (UTC)`,
+    `${h}# Timeline (UTC)`,
     "",
     timeline,
     "",
-    ...followUp(note, h2, context4.warnings ?? []),
-    `${h2}# Next validation milestone`,
+    ...followUp(note, h, context4.warnings ?? []),
+    `${h}# Next validation milestone`,
     "",
     `${capitalised(dueWords(note.next_milestone.due))}: ${escapeMarkdown(note.next_milestone.what)}.`,
     "",
@@ -56581,7 +56581,7 @@ ${launch.outputTail}` : "";
   for (const ex of report2.exchanges) {
     const found = judge(ex, input);
     findings.push(...found);
-    const failed = found.some((f) => f.severity === "error");
+    const failed = found.some((f2) => f2.severity === "error");
     const timedOut = !ex.outcome.ok && ex.outcome.failure === "timeout";
     steps.push(step(ex.request.name, timedOut ? "timed-out" : failed ? "failed" : "passed", ex.outcome.ms));
   }
@@ -56589,7 +56589,7 @@ ${launch.outputTail}` : "";
   steps.push(...stop.steps);
   findings.push(...stop.findings);
   const unpinned = ["expected_service_contract_version", "expected_api_contract_version"].filter(
-    (f) => typeof input.pin.data?.[f] !== "string"
+    (f2) => typeof input.pin.data?.[f2] !== "string"
   );
   if (report2.exchanges.length > 0 && unpinned.length > 0)
     findings.push(
@@ -56782,7 +56782,7 @@ function snippet(text) {
 
 // src/rules/verdict.ts
 function decideVerdict(findings, steps = []) {
-  if (findings.some((f) => f.severity === "error")) return "FAIL";
+  if (findings.some((f2) => f2.severity === "error")) return "FAIL";
   if (steps.some((s) => s.required && s.status !== "passed")) return "FAIL";
   return "PASS";
 }
@@ -56796,7 +56796,7 @@ function notRunSentence(text) {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
 function preflightNotRun({ findings, steps }) {
-  const out = findings.filter((f) => f.rule === "BG407" || f.rule === "BG409").map((f) => notRunSentence(f.message));
+  const out = findings.filter((f2) => f2.rule === "BG407" || f2.rule === "BG409").map((f2) => notRunSentence(f2.message));
   const unsent = steps.filter((s) => s.suite === PREFLIGHT_SUITE && s.status === "not-run").length;
   if (unsent > 0)
     out.push(
@@ -56808,7 +56808,7 @@ function suitesNotRun({ findings, steps }) {
   const suite = steps.filter((s) => s.suite !== PREFLIGHT_SUITE);
   const reasons = /* @__PURE__ */ new Map();
   for (const s of suite.filter((x2) => x2.status === "skipped")) {
-    const why = s.skip_reason ?? findings.find((f) => f.rule === "BG704")?.message ?? "no reason recorded";
+    const why = s.skip_reason ?? findings.find((f2) => f2.rule === "BG704")?.message ?? "no reason recorded";
     reasons.set(why, (reasons.get(why) ?? 0) + 1);
   }
   const out = [...reasons].map(([why, n]) => `${plural(n, "suite step")} of ${suite.length} skipped: ${why}.`);
@@ -56826,7 +56826,7 @@ function suitesNotRun({ findings, steps }) {
 var couldNotStart = (s) => s.status === "not-run" && !!s.error;
 function failedOnlyToStart({ findings, steps }) {
   return steps.some(couldNotStart) && decideVerdict(
-    findings.filter((f) => f.rule !== "BG703"),
+    findings.filter((f2) => f2.rule !== "BG703"),
     steps.filter((s) => !couldNotStart(s))
   ) === "PASS";
 }
@@ -56846,10 +56846,10 @@ var NOTHING_TO_GATE = "No suite ran: the trio did not change, so there was no ba
 var EVIDENCE_SCHEMA = "evidence-packet.v1";
 var TOOL_NAME = "baseline-gate";
 function buildPacket(input) {
-  const digest = (f) => ({
-    path: f.path,
-    sha256: f.sha256,
-    bytes: f.read.kind === "ok" ? f.read.bytes.length : null
+  const digest = (f2) => ({
+    path: f2.path,
+    sha256: f2.sha256,
+    bytes: f2.read.kind === "ok" ? f2.read.bytes.length : null
   });
   return {
     schema: EVIDENCE_SCHEMA,
@@ -56991,7 +56991,7 @@ function renderPacketMarkdown(p, options = {}) {
         evidenceName: `${packetName(p.operation, p.baseline)}.json`,
         headingLevel: 2,
         postureNow: p.posture,
-        problems: p.findings.filter((f) => f.severity === "error"),
+        problems: p.findings.filter((f2) => f2.severity === "error"),
         // the run's own words for a restored trio that went untested (the packet records the steps)
         notStarted: failedOnlyToStart(p)
       })
@@ -57579,12 +57579,12 @@ function parseJournal(journal, bytes) {
   const j2 = value;
   const hex = (v) => typeof v === "string" && /^[0-9a-f]{64}$/.test(v);
   const at3 = (p) => resolve4(dirname5(journal), p);
-  const entryOk = (f) => typeof f === "object" && f !== null && typeof f.target === "string" && typeof f.staged === "string" && at3(f.staged) === stagedPath(at3(f.target)) && // recovery only ever touches a target's own staged copy
-  hex(f.new_sha256) && (f.old_sha256 === null || hex(f.old_sha256));
+  const entryOk = (f2) => typeof f2 === "object" && f2 !== null && typeof f2.target === "string" && typeof f2.staged === "string" && at3(f2.staged) === stagedPath(at3(f2.target)) && // recovery only ever touches a target's own staged copy
+  hex(f2.new_sha256) && (f2.old_sha256 === null || hex(f2.old_sha256));
   if (typeof j2 !== "object" || j2 === null || j2.kind !== JOURNAL_KIND || j2.state !== "prepared" && j2.state !== "committed" || !Array.isArray(j2.files) || !j2.files.every(entryOk)) {
     throw fail("it is not a baseline-gate file-set journal");
   }
-  const files = j2.files.map((f) => ({ ...f, target: at3(f.target), staged: at3(f.staged) }));
+  const files = j2.files.map((f2) => ({ ...f2, target: at3(f2.target), staged: at3(f2.staged) }));
   return { ...j2, files };
 }
 
@@ -58496,17 +58496,17 @@ function createRepoScan(root) {
     return l;
   };
   const file = (path2, known) => {
-    let f = files.get(path2);
-    if (!f) {
+    let f2 = files.get(path2);
+    if (!f2) {
       const read = known ?? readFile(path2);
       let source;
-      f = {
+      f2 = {
         read,
         source: () => source ??= read.kind === "ok" ? sourceFromBytes(path2, read.bytes) : null
       };
-      files.set(path2, f);
+      files.set(path2, f2);
     }
-    return f;
+    return f2;
   };
   return {
     list: (include, exclude) => listing(include, exclude).files,
@@ -58852,54 +58852,54 @@ function mib(bytes) {
 }
 
 // src/generated/validators.js
-var R = (p, s) => () => {
+var R = (p, a) => () => {
   try {
-    return s || p((s = { exports: {} }).exports, s), s.exports;
-  } catch (f) {
-    throw s = 0, f;
+    return a || p((a = { exports: {} }).exports, a), a.exports;
+  } catch (h) {
+    throw a = 0, h;
   }
 };
-var F = R((S) => {
+var G = R((S) => {
   "use strict";
   Object.defineProperty(S, "__esModule", { value: true });
   function H(p) {
-    let s = p.length, f = 0, _ = 0, y;
-    for (; _ < s; ) f++, y = p.charCodeAt(_++), y >= 55296 && y <= 56319 && _ < s && (y = p.charCodeAt(_), (y & 64512) === 56320 && _++);
-    return f;
+    let a = p.length, h = 0, _ = 0, y;
+    for (; _ < a; ) h++, y = p.charCodeAt(_++), y >= 55296 && y <= 56319 && _ < a && (y = p.charCodeAt(_), (y & 64512) === 56320 && _++);
+    return h;
   }
   S.default = H;
   H.code = 'require("ajv/dist/runtime/ucs2length").default';
 });
-var B = R((fe, G) => {
+var F = R((fe, B) => {
   "use strict";
-  G.exports = function p(s, f) {
-    if (s === f) return true;
-    if (s && f && typeof s == "object" && typeof f == "object") {
-      if (s.constructor !== f.constructor) return false;
+  B.exports = function p(a, h) {
+    if (a === h) return true;
+    if (a && h && typeof a == "object" && typeof h == "object") {
+      if (a.constructor !== h.constructor) return false;
       var _, y, v;
-      if (Array.isArray(s)) {
-        if (_ = s.length, _ != f.length) return false;
-        for (y = _; y-- !== 0; ) if (!p(s[y], f[y])) return false;
+      if (Array.isArray(a)) {
+        if (_ = a.length, _ != h.length) return false;
+        for (y = _; y-- !== 0; ) if (!p(a[y], h[y])) return false;
         return true;
       }
-      if (s.constructor === RegExp) return s.source === f.source && s.flags === f.flags;
-      if (s.valueOf !== Object.prototype.valueOf) return s.valueOf() === f.valueOf();
-      if (s.toString !== Object.prototype.toString) return s.toString() === f.toString();
-      if (v = Object.keys(s), _ = v.length, _ !== Object.keys(f).length) return false;
-      for (y = _; y-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(f, v[y])) return false;
+      if (a.constructor === RegExp) return a.source === h.source && a.flags === h.flags;
+      if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === h.valueOf();
+      if (a.toString !== Object.prototype.toString) return a.toString() === h.toString();
+      if (v = Object.keys(a), _ = v.length, _ !== Object.keys(h).length) return false;
+      for (y = _; y-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(h, v[y])) return false;
       for (y = _; y-- !== 0; ) {
         var e = v[y];
-        if (!p(s[e], f[e])) return false;
+        if (!p(a[e], h[e])) return false;
       }
       return true;
     }
-    return s !== s && f !== f;
+    return a !== a && h !== h;
   };
 });
 var V = R((E) => {
   "use strict";
   Object.defineProperty(E, "__esModule", { value: true });
-  var W = B();
+  var W = F();
   W.code = 'require("ajv/dist/runtime/equal").default';
   E.default = W;
 });
@@ -58915,66 +58915,66 @@ var N = new RegExp("^api\\.v[1-9][0-9]{0,14}$", "u");
 var O = new RegExp("^integration/v[1-9][0-9]{0,14}$", "u");
 var te = new RegExp("^[0-9a-f]{64}$", "u");
 var se = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
-function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+function z(p, { instancePath: a = "", parentData: h, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
   let e = null, i = 0, d = z.evaluated;
   if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
     if (p.memorykernel_repo === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memorykernel_repo" }, message: "must have required property 'memorykernel_repo'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memorykernel_repo" }, message: "must have required property 'memorykernel_repo'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.release_tag === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.commit_sha === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.expected_service_contract_version === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.expected_api_contract_version === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.expected_integration_baseline === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_integration_baseline" }, message: "must have required property 'expected_integration_baseline'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_integration_baseline" }, message: "must have required property 'expected_integration_baseline'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.expected_producer_manifest_sha256 === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_producer_manifest_sha256" }, message: "must have required property 'expected_producer_manifest_sha256'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_producer_manifest_sha256" }, message: "must have required property 'expected_producer_manifest_sha256'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.default_base_url === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_base_url" }, message: "must have required property 'default_base_url'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_base_url" }, message: "must have required property 'default_base_url'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.default_timeout_ms === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_timeout_ms" }, message: "must have required property 'default_timeout_ms'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_timeout_ms" }, message: "must have required property 'default_timeout_ms'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.runtime_cutover_posture === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "runtime_cutover_posture" }, message: "must have required property 'runtime_cutover_posture'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "runtime_cutover_posture" }, message: "must have required property 'runtime_cutover_posture'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     for (let t in p) if (!D.call(Y.properties, t)) {
-      let r = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      let r = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
       e === null ? e = [r] : e.push(r), i++;
     }
     if (p.$schema !== void 0 && typeof p.$schema != "string") {
-      let t = { instancePath: s + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let t = { instancePath: a + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.memorykernel_repo !== void 0) {
       let t = p.memorykernel_repo;
       if (typeof t == "string") {
         if (!re.test(t)) {
-          let r = { instancePath: s + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/pattern", keyword: "pattern", params: { pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$" }, message: 'must match pattern "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$"' };
+          let r = { instancePath: a + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/pattern", keyword: "pattern", params: { pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$" }, message: 'must match pattern "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -58982,11 +58982,11 @@ function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.release_tag;
       if (typeof t == "string") {
         if (!j.test(t)) {
-          let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
+          let r = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -58994,11 +58994,11 @@ function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.commit_sha;
       if (typeof t == "string") {
         if (!x.test(t)) {
-          let r = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          let r = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59006,11 +59006,11 @@ function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.expected_service_contract_version;
       if (typeof t == "string") {
         if (!A.test(t)) {
-          let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
+          let r = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59018,11 +59018,11 @@ function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.expected_api_contract_version;
       if (typeof t == "string") {
         if (!N.test(t)) {
-          let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
+          let r = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59030,11 +59030,11 @@ function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.expected_integration_baseline;
       if (typeof t == "string") {
         if (!O.test(t)) {
-          let r = { instancePath: s + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
+          let r = { instancePath: a + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59042,11 +59042,11 @@ function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.expected_producer_manifest_sha256;
       if (typeof t == "string") {
         if (!te.test(t)) {
-          let r = { instancePath: s + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+          let r = { instancePath: a + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59054,27 +59054,27 @@ function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.default_base_url;
       if (typeof t == "string") {
         if (!se.test(t)) {
-          let r = { instancePath: s + "/default_base_url", schemaPath: "#/properties/default_base_url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"' };
+          let r = { instancePath: a + "/default_base_url", schemaPath: "#/properties/default_base_url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/default_base_url", schemaPath: "#/properties/default_base_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/default_base_url", schemaPath: "#/properties/default_base_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
     if (p.default_timeout_ms !== void 0) {
       let t = p.default_timeout_ms;
       if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
-        let r = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        let r = { instancePath: a + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         e === null ? e = [r] : e.push(r), i++;
       }
       if (typeof t == "number" && isFinite(t)) {
         if (t > 3e4 || isNaN(t)) {
-          let r = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e4 }, message: "must be <= 30000" };
+          let r = { instancePath: a + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e4 }, message: "must be <= 30000" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (t < 100 || isNaN(t)) {
-          let r = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100" };
+          let r = { instancePath: a + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100" };
           e === null ? e = [r] : e.push(r), i++;
         }
       }
@@ -59082,12 +59082,12 @@ function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
     if (p.runtime_cutover_posture !== void 0) {
       let t = p.runtime_cutover_posture;
       if (!(t === "GO" || t === "NO-GO")) {
-        let r = { instancePath: s + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: ee.enum }, message: "must be equal to one of the allowed values" };
+        let r = { instancePath: a + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: ee.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
   } else {
-    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    let t = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [t] : e.push(t), i++;
   }
   return z.errors = e, i === 0;
@@ -59096,62 +59096,62 @@ z.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 var _e = I;
 var ae = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, maximum: 36500, errorMessage: "must be a whole number of days, 0 to 36500 (a hundred years)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
 var X = new RegExp("^[a-z][a-z0-9_]*$", "u");
-function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+function I(p, { instancePath: a = "", parentData: h, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
   let e = null, i = 0, d = I.evaluated;
   if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
     if (p.manifest_contract_version === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.release_tag === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.commit_sha === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.expected_service_contract_version === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.expected_api_contract_version === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.integration_baseline === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.error_code_enum === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.stability_window === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stability_window" }, message: "must have required property 'stability_window'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stability_window" }, message: "must have required property 'stability_window'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.additive_error_code_notice_policy === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "additive_error_code_notice_policy" }, message: "must have required property 'additive_error_code_notice_policy'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "additive_error_code_notice_policy" }, message: "must have required property 'additive_error_code_notice_policy'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     for (let t in p) if (!D.call(ae.properties, t)) {
-      let r = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      let r = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
       e === null ? e = [r] : e.push(r), i++;
     }
     if (p.manifest_contract_version !== void 0 && p.manifest_contract_version !== "producer-contract-manifest.v1") {
-      let t = { instancePath: s + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
+      let t = { instancePath: a + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.release_tag !== void 0) {
       let t = p.release_tag;
       if (typeof t == "string") {
         if (!j.test(t)) {
-          let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
+          let r = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59159,11 +59159,11 @@ function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.commit_sha;
       if (typeof t == "string") {
         if (!x.test(t)) {
-          let r = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          let r = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59171,11 +59171,11 @@ function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.expected_service_contract_version;
       if (typeof t == "string") {
         if (!A.test(t)) {
-          let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
+          let r = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59183,11 +59183,11 @@ function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.expected_api_contract_version;
       if (typeof t == "string") {
         if (!N.test(t)) {
-          let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
+          let r = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59195,11 +59195,11 @@ function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.integration_baseline;
       if (typeof t == "string") {
         if (!O.test(t)) {
-          let r = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
+          let r = { instancePath: a + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59207,7 +59207,7 @@ function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.error_code_enum;
       if (Array.isArray(t)) {
         if (t.length < 1) {
-          let o = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          let o = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           e === null ? e = [o] : e.push(o), i++;
         }
         let r = t.length;
@@ -59215,32 +59215,32 @@ function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
           let l = t[o];
           if (typeof l == "string") {
             if (!X.test(l)) {
-              let m = { instancePath: s + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              let m = { instancePath: a + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
               e === null ? e = [m] : e.push(m), i++;
             }
           } else {
-            let m = { instancePath: s + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let m = { instancePath: a + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [m] : e.push(m), i++;
           }
         }
-        let a = t.length, n;
-        if (a > 1) {
+        let s = t.length, n;
+        if (s > 1) {
           let o = {};
-          for (; a--; ) {
-            let l = t[a];
+          for (; s--; ) {
+            let l = t[s];
             if (typeof l == "string") {
               if (typeof o[l] == "number") {
                 n = o[l];
-                let m = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: a, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + a + " are identical)" };
+                let m = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: s, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + s + " are identical)" };
                 e === null ? e = [m] : e.push(m), i++;
                 break;
               }
-              o[l] = a;
+              o[l] = s;
             }
           }
         }
       } else {
-        let r = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        let r = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59248,32 +59248,32 @@ function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.stability_window;
       if (t && typeof t == "object" && !Array.isArray(t)) {
         if (t.minimum_sprint_days === void 0) {
-          let r = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/required", keyword: "required", params: { missingProperty: "minimum_sprint_days" }, message: "must have required property 'minimum_sprint_days'" };
+          let r = { instancePath: a + "/stability_window", schemaPath: "#/properties/stability_window/required", keyword: "required", params: { missingProperty: "minimum_sprint_days" }, message: "must have required property 'minimum_sprint_days'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         for (let r in t) if (r !== "minimum_sprint_days") {
-          let a = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [a] : e.push(a), i++;
+          let s = { instancePath: a + "/stability_window", schemaPath: "#/properties/stability_window/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [s] : e.push(s), i++;
         }
         if (t.minimum_sprint_days !== void 0) {
           let r = t.minimum_sprint_days;
           if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
-            let a = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [s] : e.push(s), i++;
           }
           if (typeof r == "number" && isFinite(r)) {
             if (r > 36500 || isNaN(r)) {
-              let a = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/maximum", keyword: "maximum", params: { comparison: "<=", limit: 36500 }, message: "must be <= 36500" };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: a + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/maximum", keyword: "maximum", params: { comparison: "<=", limit: 36500 }, message: "must be <= 36500" };
+              e === null ? e = [s] : e.push(s), i++;
             }
             if (r < 0 || isNaN(r)) {
-              let a = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: a + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              e === null ? e = [s] : e.push(s), i++;
             }
           }
         }
       } else {
-        let r = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        let r = { instancePath: a + "/stability_window", schemaPath: "#/properties/stability_window/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59281,49 +59281,49 @@ function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.additive_error_code_notice_policy;
       if (t && typeof t == "object" && !Array.isArray(t)) {
         if (t.standard_business_days === void 0) {
-          let r = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "standard_business_days" }, message: "must have required property 'standard_business_days'" };
+          let r = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "standard_business_days" }, message: "must have required property 'standard_business_days'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (t.emergency_notice_hours === void 0) {
-          let r = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_notice_hours" }, message: "must have required property 'emergency_notice_hours'" };
+          let r = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_notice_hours" }, message: "must have required property 'emergency_notice_hours'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (t.emergency_requires_same_day_docs_spec_tests === void 0) {
-          let r = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_requires_same_day_docs_spec_tests" }, message: "must have required property 'emergency_requires_same_day_docs_spec_tests'" };
+          let r = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_requires_same_day_docs_spec_tests" }, message: "must have required property 'emergency_requires_same_day_docs_spec_tests'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         for (let r in t) if (!(r === "standard_business_days" || r === "emergency_notice_hours" || r === "emergency_requires_same_day_docs_spec_tests")) {
-          let a = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [a] : e.push(a), i++;
+          let s = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [s] : e.push(s), i++;
         }
         if (t.standard_business_days !== void 0) {
           let r = t.standard_business_days;
           if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
-            let a = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [s] : e.push(s), i++;
           }
           if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
-            let a = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [s] : e.push(s), i++;
           }
         }
         if (t.emergency_notice_hours !== void 0) {
           let r = t.emergency_notice_hours;
           if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
-            let a = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [s] : e.push(s), i++;
           }
           if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
-            let a = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [s] : e.push(s), i++;
           }
         }
         if (t.emergency_requires_same_day_docs_spec_tests !== void 0 && typeof t.emergency_requires_same_day_docs_spec_tests != "boolean") {
-          let r = { instancePath: s + "/additive_error_code_notice_policy/emergency_requires_same_day_docs_spec_tests", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_requires_same_day_docs_spec_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          let r = { instancePath: a + "/additive_error_code_notice_policy/emergency_requires_same_day_docs_spec_tests", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_requires_same_day_docs_spec_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        let r = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59331,16 +59331,16 @@ function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.service_v3_transition_guard;
       if (t && typeof t == "object" && !Array.isArray(t)) {
         for (let r in t) if (typeof t[r] != "boolean") {
-          let a = { instancePath: s + "/service_v3_transition_guard/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/service_v3_transition_guard/additionalProperties/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [a] : e.push(a), i++;
+          let s = { instancePath: a + "/service_v3_transition_guard/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/service_v3_transition_guard/additionalProperties/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [s] : e.push(s), i++;
         }
       } else {
-        let r = { instancePath: s + "/service_v3_transition_guard", schemaPath: "#/properties/service_v3_transition_guard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        let r = { instancePath: a + "/service_v3_transition_guard", schemaPath: "#/properties/service_v3_transition_guard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
   } else {
-    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    let t = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [t] : e.push(t), i++;
   }
   return I.errors = e, i === 0;
@@ -59350,54 +59350,54 @@ var ge = L;
 var ie = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
 var ne = new RegExp("^v?(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
 var oe = new RegExp("^[0-9a-f]{7,40}$", "u");
-function L(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+function L(p, { instancePath: a = "", parentData: h, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
   let e = null, i = 0, d = L.evaluated;
   if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
     if (p.consumer_version === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_version" }, message: "must have required property 'consumer_version'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_version" }, message: "must have required property 'consumer_version'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.consumer_commit === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_commit" }, message: "must have required property 'consumer_commit'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_commit" }, message: "must have required property 'consumer_commit'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.producer_tag === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_tag" }, message: "must have required property 'producer_tag'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_tag" }, message: "must have required property 'producer_tag'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.producer_commit === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_commit" }, message: "must have required property 'producer_commit'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_commit" }, message: "must have required property 'producer_commit'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.service === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.api === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api" }, message: "must have required property 'api'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api" }, message: "must have required property 'api'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.integration === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration" }, message: "must have required property 'integration'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration" }, message: "must have required property 'integration'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.status === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     for (let t in p) if (!(t === "consumer_version" || t === "consumer_commit" || t === "producer_tag" || t === "producer_commit" || t === "service" || t === "api" || t === "integration" || t === "status")) {
-      let r = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      let r = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
       e === null ? e = [r] : e.push(r), i++;
     }
     if (p.consumer_version !== void 0) {
       let t = p.consumer_version;
       if (typeof t == "string") {
         if (!ne.test(t)) {
-          let r = { instancePath: s + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
+          let r = { instancePath: a + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59405,11 +59405,11 @@ function L(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.consumer_commit;
       if (typeof t == "string") {
         if (!oe.test(t)) {
-          let r = { instancePath: s + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"' };
+          let r = { instancePath: a + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59417,11 +59417,11 @@ function L(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.producer_tag;
       if (typeof t == "string") {
         if (!j.test(t)) {
-          let r = { instancePath: s + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
+          let r = { instancePath: a + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59429,11 +59429,11 @@ function L(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.producer_commit;
       if (typeof t == "string") {
         if (!x.test(t)) {
-          let r = { instancePath: s + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          let r = { instancePath: a + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59441,11 +59441,11 @@ function L(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.service;
       if (typeof t == "string") {
         if (!A.test(t)) {
-          let r = { instancePath: s + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
+          let r = { instancePath: a + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59453,11 +59453,11 @@ function L(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.api;
       if (typeof t == "string") {
         if (!N.test(t)) {
-          let r = { instancePath: s + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
+          let r = { instancePath: a + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59465,23 +59465,23 @@ function L(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.integration;
       if (typeof t == "string") {
         if (!O.test(t)) {
-          let r = { instancePath: s + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
+          let r = { instancePath: a + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
     if (p.status !== void 0) {
       let t = p.status;
       if (!(t === "Approved" || t === "Superseded" || t === "Rolled back" || t === "Candidate")) {
-        let r = { instancePath: s + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: ie.enum }, message: "must be equal to one of the allowed values" };
+        let r = { instancePath: a + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: ie.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
   } else {
-    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    let t = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [t] : e.push(t), i++;
   }
   return L.errors = e, i === 0;
@@ -59489,92 +59489,92 @@ function L(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
 L.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 var ve = Z;
 var U = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
-var h = F().default;
+var f = G().default;
 var pe = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
 var J = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
-function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+function Z(p, { instancePath: a = "", parentData: h, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
   let e = null, i = 0, d = Z.evaluated;
   if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
     if (p.handoff_generated_at_utc === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_generated_at_utc" }, message: "must have required property 'handoff_generated_at_utc'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_generated_at_utc" }, message: "must have required property 'handoff_generated_at_utc'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.handoff_mode === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_mode" }, message: "must have required property 'handoff_mode'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_mode" }, message: "must have required property 'handoff_mode'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.release_tag === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.commit_sha === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.expected_service_contract_version === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.expected_api_contract_version === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.integration_baseline === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.active_runtime_baseline === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "active_runtime_baseline" }, message: "must have required property 'active_runtime_baseline'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "active_runtime_baseline" }, message: "must have required property 'active_runtime_baseline'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.error_code_enum === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.non_2xx_envelope_policy === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "non_2xx_envelope_policy" }, message: "must have required property 'non_2xx_envelope_policy'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "non_2xx_envelope_policy" }, message: "must have required property 'non_2xx_envelope_policy'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.manifest_contract_version === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.manifest_path === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_path" }, message: "must have required property 'manifest_path'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_path" }, message: "must have required property 'manifest_path'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.changelog_path === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "changelog_path" }, message: "must have required property 'changelog_path'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "changelog_path" }, message: "must have required property 'changelog_path'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.verification_commands === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification_commands" }, message: "must have required property 'verification_commands'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification_commands" }, message: "must have required property 'verification_commands'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.consumer_impact_statement_template === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_impact_statement_template" }, message: "must have required property 'consumer_impact_statement_template'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_impact_statement_template" }, message: "must have required property 'consumer_impact_statement_template'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     for (let t in p) if (!D.call(U.properties, t)) {
-      let r = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      let r = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
       e === null ? e = [r] : e.push(r), i++;
     }
     if (p.handoff_generated_at_utc !== void 0) {
       let t = p.handoff_generated_at_utc;
       if (typeof t == "string") {
         if (!pe.test(t)) {
-          let r = { instancePath: s + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"' };
+          let r = { instancePath: a + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
     if (p.handoff_mode !== void 0) {
       let t = p.handoff_mode;
       if (!(t === "stable" || t === "service-v3-candidate")) {
-        let r = { instancePath: s + "/handoff_mode", schemaPath: "#/properties/handoff_mode/enum", keyword: "enum", params: { allowedValues: U.properties.handoff_mode.enum }, message: "must be equal to one of the allowed values" };
+        let r = { instancePath: a + "/handoff_mode", schemaPath: "#/properties/handoff_mode/enum", keyword: "enum", params: { allowedValues: U.properties.handoff_mode.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59582,11 +59582,11 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.release_tag;
       if (typeof t == "string") {
         if (!j.test(t)) {
-          let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
+          let r = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59594,11 +59594,11 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.commit_sha;
       if (typeof t == "string") {
         if (!x.test(t)) {
-          let r = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          let r = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59606,11 +59606,11 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.expected_service_contract_version;
       if (typeof t == "string") {
         if (!A.test(t)) {
-          let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
+          let r = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59618,11 +59618,11 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.expected_api_contract_version;
       if (typeof t == "string") {
         if (!N.test(t)) {
-          let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
+          let r = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59630,11 +59630,11 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.integration_baseline;
       if (typeof t == "string") {
         if (!O.test(t)) {
-          let r = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
+          let r = { instancePath: a + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59642,91 +59642,91 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.active_runtime_baseline;
       if (t && typeof t == "object" && !Array.isArray(t)) {
         if (t.release_tag === void 0) {
-          let r = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+          let r = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (t.commit_sha === void 0) {
-          let r = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+          let r = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (t.expected_service_contract_version === void 0) {
-          let r = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+          let r = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (t.expected_api_contract_version === void 0) {
-          let r = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+          let r = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (t.integration_baseline === void 0) {
-          let r = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+          let r = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         for (let r in t) if (!(r === "release_tag" || r === "commit_sha" || r === "expected_service_contract_version" || r === "expected_api_contract_version" || r === "integration_baseline")) {
-          let a = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [a] : e.push(a), i++;
+          let s = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [s] : e.push(s), i++;
         }
         if (t.release_tag !== void 0) {
           let r = t.release_tag;
           if (typeof r == "string") {
             if (!j.test(r)) {
-              let a = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: a + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
+              e === null ? e = [s] : e.push(s), i++;
             }
           } else {
-            let a = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [s] : e.push(s), i++;
           }
         }
         if (t.commit_sha !== void 0) {
           let r = t.commit_sha;
           if (typeof r == "string") {
             if (!x.test(r)) {
-              let a = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: a + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [s] : e.push(s), i++;
             }
           } else {
-            let a = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [s] : e.push(s), i++;
           }
         }
         if (t.expected_service_contract_version !== void 0) {
           let r = t.expected_service_contract_version;
           if (typeof r == "string") {
             if (!A.test(r)) {
-              let a = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: a + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
+              e === null ? e = [s] : e.push(s), i++;
             }
           } else {
-            let a = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [s] : e.push(s), i++;
           }
         }
         if (t.expected_api_contract_version !== void 0) {
           let r = t.expected_api_contract_version;
           if (typeof r == "string") {
             if (!N.test(r)) {
-              let a = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: a + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
+              e === null ? e = [s] : e.push(s), i++;
             }
           } else {
-            let a = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [s] : e.push(s), i++;
           }
         }
         if (t.integration_baseline !== void 0) {
           let r = t.integration_baseline;
           if (typeof r == "string") {
             if (!O.test(r)) {
-              let a = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: a + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
+              e === null ? e = [s] : e.push(s), i++;
             }
           } else {
-            let a = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [s] : e.push(s), i++;
           }
         }
       } else {
-        let r = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        let r = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59734,7 +59734,7 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.error_code_enum;
       if (Array.isArray(t)) {
         if (t.length < 1) {
-          let o = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          let o = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           e === null ? e = [o] : e.push(o), i++;
         }
         let r = t.length;
@@ -59742,32 +59742,32 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
           let l = t[o];
           if (typeof l == "string") {
             if (!X.test(l)) {
-              let m = { instancePath: s + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              let m = { instancePath: a + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
               e === null ? e = [m] : e.push(m), i++;
             }
           } else {
-            let m = { instancePath: s + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let m = { instancePath: a + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [m] : e.push(m), i++;
           }
         }
-        let a = t.length, n;
-        if (a > 1) {
+        let s = t.length, n;
+        if (s > 1) {
           let o = {};
-          for (; a--; ) {
-            let l = t[a];
+          for (; s--; ) {
+            let l = t[s];
             if (typeof l == "string") {
               if (typeof o[l] == "number") {
                 n = o[l];
-                let m = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: a, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + a + " are identical)" };
+                let m = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: s, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + s + " are identical)" };
                 e === null ? e = [m] : e.push(m), i++;
                 break;
               }
-              o[l] = a;
+              o[l] = s;
             }
           }
         }
       } else {
-        let r = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        let r = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -59775,34 +59775,34 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.non_2xx_envelope_policy;
       if (t && typeof t == "object" && !Array.isArray(t)) {
         if (t.service_v3_stable === void 0) {
-          let r = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_stable" }, message: "must have required property 'service_v3_stable'" };
+          let r = { instancePath: a + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_stable" }, message: "must have required property 'service_v3_stable'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (t.service_v3_candidate === void 0) {
-          let r = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_candidate" }, message: "must have required property 'service_v3_candidate'" };
+          let r = { instancePath: a + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_candidate" }, message: "must have required property 'service_v3_candidate'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         for (let r in t) if (!(r === "service_v3_stable" || r === "service_v3_candidate")) {
-          let a = t[r];
-          if (a && typeof a == "object" && !Array.isArray(a)) {
-            if (a.requires === void 0) {
-              let n = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+          let s = t[r];
+          if (s && typeof s == "object" && !Array.isArray(s)) {
+            if (s.requires === void 0) {
+              let n = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
               e === null ? e = [n] : e.push(n), i++;
             }
-            if (a.forbids === void 0) {
-              let n = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+            if (s.forbids === void 0) {
+              let n = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
               e === null ? e = [n] : e.push(n), i++;
             }
-            for (let n in a) if (!(n === "requires" || n === "optional" || n === "forbids")) {
-              let o = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+            for (let n in s) if (!(n === "requires" || n === "optional" || n === "forbids")) {
+              let o = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
               e === null ? e = [o] : e.push(o), i++;
             }
-            if (a.requires !== void 0) {
-              let n = a.requires;
+            if (s.requires !== void 0) {
+              let n = s.requires;
               if (Array.isArray(n)) {
                 let o = n.length;
                 for (let c2 = 0; c2 < o; c2++) if (typeof n[c2] != "string") {
-                  let u = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + c2, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  let u = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + c2, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [u] : e.push(u), i++;
                 }
                 let l = n.length, m;
@@ -59813,7 +59813,7 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                     if (typeof u == "string") {
                       if (typeof c2[u] == "number") {
                         m = c2[u];
-                        let g = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
+                        let g = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
                         e === null ? e = [g] : e.push(g), i++;
                         break;
                       }
@@ -59822,16 +59822,16 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                   }
                 }
               } else {
-                let o = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                let o = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [o] : e.push(o), i++;
               }
             }
-            if (a.optional !== void 0) {
-              let n = a.optional;
+            if (s.optional !== void 0) {
+              let n = s.optional;
               if (Array.isArray(n)) {
                 let o = n.length;
                 for (let c2 = 0; c2 < o; c2++) if (typeof n[c2] != "string") {
-                  let u = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + c2, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  let u = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + c2, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [u] : e.push(u), i++;
                 }
                 let l = n.length, m;
@@ -59842,7 +59842,7 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                     if (typeof u == "string") {
                       if (typeof c2[u] == "number") {
                         m = c2[u];
-                        let g = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
+                        let g = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
                         e === null ? e = [g] : e.push(g), i++;
                         break;
                       }
@@ -59851,16 +59851,16 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                   }
                 }
               } else {
-                let o = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                let o = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [o] : e.push(o), i++;
               }
             }
-            if (a.forbids !== void 0) {
-              let n = a.forbids;
+            if (s.forbids !== void 0) {
+              let n = s.forbids;
               if (Array.isArray(n)) {
                 let o = n.length;
                 for (let c2 = 0; c2 < o; c2++) if (typeof n[c2] != "string") {
-                  let u = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + c2, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  let u = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + c2, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [u] : e.push(u), i++;
                 }
                 let l = n.length, m;
@@ -59871,7 +59871,7 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                     if (typeof u == "string") {
                       if (typeof c2[u] == "number") {
                         m = c2[u];
-                        let g = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
+                        let g = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
                         e === null ? e = [g] : e.push(g), i++;
                         break;
                       }
@@ -59880,12 +59880,12 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                   }
                 }
               } else {
-                let o = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                let o = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [o] : e.push(o), i++;
               }
             }
           } else {
-            let n = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            let n = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
@@ -59893,34 +59893,34 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
           let r = t.service_v3_stable;
           if (r && typeof r == "object" && !Array.isArray(r)) {
             if (r.requires === void 0) {
-              let a = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [s] : e.push(s), i++;
             }
             if (r.forbids === void 0) {
-              let a = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [s] : e.push(s), i++;
             }
-            for (let a in r) if (!(a === "requires" || a === "optional" || a === "forbids")) {
-              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+            for (let s in r) if (!(s === "requires" || s === "optional" || s === "forbids")) {
+              let n = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
               e === null ? e = [n] : e.push(n), i++;
             }
             if (r.requires !== void 0) {
-              let a = r.requires;
-              if (Array.isArray(a)) {
-                let n = a.length;
-                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
-                  let c2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires/" + m, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              let s = r.requires;
+              if (Array.isArray(s)) {
+                let n = s.length;
+                for (let m = 0; m < n; m++) if (typeof s[m] != "string") {
+                  let c2 = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/requires/" + m, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [c2] : e.push(c2), i++;
                 }
-                let o = a.length, l;
+                let o = s.length, l;
                 if (o > 1) {
                   let m = {};
                   for (; o--; ) {
-                    let c2 = a[o];
+                    let c2 = s[o];
                     if (typeof c2 == "string") {
                       if (typeof m[c2] == "number") {
                         l = m[c2];
-                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
                         e === null ? e = [u] : e.push(u), i++;
                         break;
                       }
@@ -59929,27 +59929,27 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                   }
                 }
               } else {
-                let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                let n = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [n] : e.push(n), i++;
               }
             }
             if (r.optional !== void 0) {
-              let a = r.optional;
-              if (Array.isArray(a)) {
-                let n = a.length;
-                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
-                  let c2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional/" + m, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              let s = r.optional;
+              if (Array.isArray(s)) {
+                let n = s.length;
+                for (let m = 0; m < n; m++) if (typeof s[m] != "string") {
+                  let c2 = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/optional/" + m, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [c2] : e.push(c2), i++;
                 }
-                let o = a.length, l;
+                let o = s.length, l;
                 if (o > 1) {
                   let m = {};
                   for (; o--; ) {
-                    let c2 = a[o];
+                    let c2 = s[o];
                     if (typeof c2 == "string") {
                       if (typeof m[c2] == "number") {
                         l = m[c2];
-                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
                         e === null ? e = [u] : e.push(u), i++;
                         break;
                       }
@@ -59958,27 +59958,27 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                   }
                 }
               } else {
-                let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                let n = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [n] : e.push(n), i++;
               }
             }
             if (r.forbids !== void 0) {
-              let a = r.forbids;
-              if (Array.isArray(a)) {
-                let n = a.length;
-                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
-                  let c2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids/" + m, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              let s = r.forbids;
+              if (Array.isArray(s)) {
+                let n = s.length;
+                for (let m = 0; m < n; m++) if (typeof s[m] != "string") {
+                  let c2 = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/forbids/" + m, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [c2] : e.push(c2), i++;
                 }
-                let o = a.length, l;
+                let o = s.length, l;
                 if (o > 1) {
                   let m = {};
                   for (; o--; ) {
-                    let c2 = a[o];
+                    let c2 = s[o];
                     if (typeof c2 == "string") {
                       if (typeof m[c2] == "number") {
                         l = m[c2];
-                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
                         e === null ? e = [u] : e.push(u), i++;
                         break;
                       }
@@ -59987,47 +59987,47 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                   }
                 }
               } else {
-                let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                let n = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [n] : e.push(n), i++;
               }
             }
           } else {
-            let a = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [s] : e.push(s), i++;
           }
         }
         if (t.service_v3_candidate !== void 0) {
           let r = t.service_v3_candidate;
           if (r && typeof r == "object" && !Array.isArray(r)) {
             if (r.requires === void 0) {
-              let a = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [s] : e.push(s), i++;
             }
             if (r.forbids === void 0) {
-              let a = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [s] : e.push(s), i++;
             }
-            for (let a in r) if (!(a === "requires" || a === "optional" || a === "forbids")) {
-              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+            for (let s in r) if (!(s === "requires" || s === "optional" || s === "forbids")) {
+              let n = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
               e === null ? e = [n] : e.push(n), i++;
             }
             if (r.requires !== void 0) {
-              let a = r.requires;
-              if (Array.isArray(a)) {
-                let n = a.length;
-                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
-                  let c2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires/" + m, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              let s = r.requires;
+              if (Array.isArray(s)) {
+                let n = s.length;
+                for (let m = 0; m < n; m++) if (typeof s[m] != "string") {
+                  let c2 = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/requires/" + m, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [c2] : e.push(c2), i++;
                 }
-                let o = a.length, l;
+                let o = s.length, l;
                 if (o > 1) {
                   let m = {};
                   for (; o--; ) {
-                    let c2 = a[o];
+                    let c2 = s[o];
                     if (typeof c2 == "string") {
                       if (typeof m[c2] == "number") {
                         l = m[c2];
-                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
                         e === null ? e = [u] : e.push(u), i++;
                         break;
                       }
@@ -60036,27 +60036,27 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                   }
                 }
               } else {
-                let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                let n = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [n] : e.push(n), i++;
               }
             }
             if (r.optional !== void 0) {
-              let a = r.optional;
-              if (Array.isArray(a)) {
-                let n = a.length;
-                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
-                  let c2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional/" + m, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              let s = r.optional;
+              if (Array.isArray(s)) {
+                let n = s.length;
+                for (let m = 0; m < n; m++) if (typeof s[m] != "string") {
+                  let c2 = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/optional/" + m, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [c2] : e.push(c2), i++;
                 }
-                let o = a.length, l;
+                let o = s.length, l;
                 if (o > 1) {
                   let m = {};
                   for (; o--; ) {
-                    let c2 = a[o];
+                    let c2 = s[o];
                     if (typeof c2 == "string") {
                       if (typeof m[c2] == "number") {
                         l = m[c2];
-                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
                         e === null ? e = [u] : e.push(u), i++;
                         break;
                       }
@@ -60065,27 +60065,27 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                   }
                 }
               } else {
-                let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                let n = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [n] : e.push(n), i++;
               }
             }
             if (r.forbids !== void 0) {
-              let a = r.forbids;
-              if (Array.isArray(a)) {
-                let n = a.length;
-                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
-                  let c2 = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids/" + m, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              let s = r.forbids;
+              if (Array.isArray(s)) {
+                let n = s.length;
+                for (let m = 0; m < n; m++) if (typeof s[m] != "string") {
+                  let c2 = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/forbids/" + m, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [c2] : e.push(c2), i++;
                 }
-                let o = a.length, l;
+                let o = s.length, l;
                 if (o > 1) {
                   let m = {};
                   for (; o--; ) {
-                    let c2 = a[o];
+                    let c2 = s[o];
                     if (typeof c2 == "string") {
                       if (typeof m[c2] == "number") {
                         l = m[c2];
-                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
                         e === null ? e = [u] : e.push(u), i++;
                         break;
                       }
@@ -60094,53 +60094,53 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                   }
                 }
               } else {
-                let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                let n = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [n] : e.push(n), i++;
               }
             }
           } else {
-            let a = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [s] : e.push(s), i++;
           }
         }
       } else {
-        let r = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        let r = { instancePath: a + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
     if (p.manifest_contract_version !== void 0 && p.manifest_contract_version !== "producer-contract-manifest.v1") {
-      let t = { instancePath: s + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
+      let t = { instancePath: a + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.manifest_path !== void 0) {
       let t = p.manifest_path;
       if (typeof t == "string") {
-        if (h(t) < 1) {
-          let r = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        if (f(t) < 1) {
+          let r = { instancePath: a + "/manifest_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (!J.test(t)) {
-          let r = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
+          let r = { instancePath: a + "/manifest_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/manifest_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
     if (p.changelog_path !== void 0) {
       let t = p.changelog_path;
       if (typeof t == "string") {
-        if (h(t) < 1) {
-          let r = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        if (f(t) < 1) {
+          let r = { instancePath: a + "/changelog_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (!J.test(t)) {
-          let r = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
+          let r = { instancePath: a + "/changelog_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/changelog_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -60148,24 +60148,24 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.verification_commands;
       if (Array.isArray(t)) {
         if (t.length < 1) {
-          let a = { instancePath: s + "/verification_commands", schemaPath: "#/properties/verification_commands/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [a] : e.push(a), i++;
+          let s = { instancePath: a + "/verification_commands", schemaPath: "#/properties/verification_commands/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [s] : e.push(s), i++;
         }
         let r = t.length;
-        for (let a = 0; a < r; a++) {
-          let n = t[a];
+        for (let s = 0; s < r; s++) {
+          let n = t[s];
           if (typeof n == "string") {
-            if (h(n) < 1) {
-              let o = { instancePath: s + "/verification_commands/" + a, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (f(n) < 1) {
+              let o = { instancePath: a + "/verification_commands/" + s, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [o] : e.push(o), i++;
             }
           } else {
-            let o = { instancePath: s + "/verification_commands/" + a, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let o = { instancePath: a + "/verification_commands/" + s, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [o] : e.push(o), i++;
           }
         }
       } else {
-        let r = { instancePath: s + "/verification_commands", schemaPath: "#/properties/verification_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        let r = { instancePath: a + "/verification_commands", schemaPath: "#/properties/verification_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -60173,11 +60173,11 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.consumer_impact_statement_template;
       if (t && typeof t == "object" && !Array.isArray(t)) {
         for (let r in t) if (typeof t[r] != "string") {
-          let a = { instancePath: s + "/consumer_impact_statement_template/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/consumer_impact_statement_template/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          e === null ? e = [a] : e.push(a), i++;
+          let s = { instancePath: a + "/consumer_impact_statement_template/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/consumer_impact_statement_template/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          e === null ? e = [s] : e.push(s), i++;
         }
       } else {
-        let r = { instancePath: s + "/consumer_impact_statement_template", schemaPath: "#/properties/consumer_impact_statement_template/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        let r = { instancePath: a + "/consumer_impact_statement_template", schemaPath: "#/properties/consumer_impact_statement_template/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -60185,62 +60185,62 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.rehearsal_candidate;
       if (t && typeof t == "object" && !Array.isArray(t)) {
         if (t.requires_runtime_cutover === void 0) {
-          let r = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "requires_runtime_cutover" }, message: "must have required property 'requires_runtime_cutover'" };
+          let r = { instancePath: a + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "requires_runtime_cutover" }, message: "must have required property 'requires_runtime_cutover'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (t.consumer_non_blocking_fallback_required === void 0) {
-          let r = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "consumer_non_blocking_fallback_required" }, message: "must have required property 'consumer_non_blocking_fallback_required'" };
+          let r = { instancePath: a + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "consumer_non_blocking_fallback_required" }, message: "must have required property 'consumer_non_blocking_fallback_required'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         for (let r in t) if (!(r === "requires_runtime_cutover" || r === "service_v2_runtime_stability_required" || r === "migration_overlap_days" || r === "consumer_non_blocking_fallback_required")) {
-          let a = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [a] : e.push(a), i++;
+          let s = { instancePath: a + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [s] : e.push(s), i++;
         }
         if (t.requires_runtime_cutover !== void 0 && typeof t.requires_runtime_cutover != "boolean") {
-          let r = { instancePath: s + "/rehearsal_candidate/requires_runtime_cutover", schemaPath: "#/properties/rehearsal_candidate/properties/requires_runtime_cutover/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          let r = { instancePath: a + "/rehearsal_candidate/requires_runtime_cutover", schemaPath: "#/properties/rehearsal_candidate/properties/requires_runtime_cutover/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (t.service_v2_runtime_stability_required !== void 0 && typeof t.service_v2_runtime_stability_required != "boolean") {
-          let r = { instancePath: s + "/rehearsal_candidate/service_v2_runtime_stability_required", schemaPath: "#/properties/rehearsal_candidate/properties/service_v2_runtime_stability_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          let r = { instancePath: a + "/rehearsal_candidate/service_v2_runtime_stability_required", schemaPath: "#/properties/rehearsal_candidate/properties/service_v2_runtime_stability_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (t.migration_overlap_days !== void 0) {
           let r = t.migration_overlap_days;
           if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
-            let a = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [s] : e.push(s), i++;
           }
           if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
-            let a = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [s] : e.push(s), i++;
           }
         }
         if (t.consumer_non_blocking_fallback_required !== void 0 && typeof t.consumer_non_blocking_fallback_required != "boolean") {
-          let r = { instancePath: s + "/rehearsal_candidate/consumer_non_blocking_fallback_required", schemaPath: "#/properties/rehearsal_candidate/properties/consumer_non_blocking_fallback_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          let r = { instancePath: a + "/rehearsal_candidate/consumer_non_blocking_fallback_required", schemaPath: "#/properties/rehearsal_candidate/properties/consumer_non_blocking_fallback_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        let r = { instancePath: a + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
     if (p.compatibility_expectations !== void 0) {
       let t = p.compatibility_expectations;
       if (t && typeof t == "object" && !Array.isArray(t)) for (let r in t) {
-        let a = t[r];
-        if (Array.isArray(a)) {
-          let n = a.length;
-          for (let o = 0; o < n; o++) if (typeof a[o] != "string") {
-            let l = { instancePath: s + "/compatibility_expectations/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + o, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let s = t[r];
+        if (Array.isArray(s)) {
+          let n = s.length;
+          for (let o = 0; o < n; o++) if (typeof s[o] != "string") {
+            let l = { instancePath: a + "/compatibility_expectations/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + o, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [l] : e.push(l), i++;
           }
         } else {
-          let n = { instancePath: s + "/compatibility_expectations/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/compatibility_expectations/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          let n = { instancePath: a + "/compatibility_expectations/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/compatibility_expectations/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
           e === null ? e = [n] : e.push(n), i++;
         }
       }
       else {
-        let r = { instancePath: s + "/compatibility_expectations", schemaPath: "#/properties/compatibility_expectations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        let r = { instancePath: a + "/compatibility_expectations", schemaPath: "#/properties/compatibility_expectations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -60248,25 +60248,25 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.required_consumer_validation_commands;
       if (Array.isArray(t)) {
         let r = t.length;
-        for (let a = 0; a < r; a++) {
-          let n = t[a];
+        for (let s = 0; s < r; s++) {
+          let n = t[s];
           if (typeof n == "string") {
-            if (h(n) < 1) {
-              let o = { instancePath: s + "/required_consumer_validation_commands/" + a, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (f(n) < 1) {
+              let o = { instancePath: a + "/required_consumer_validation_commands/" + s, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [o] : e.push(o), i++;
             }
           } else {
-            let o = { instancePath: s + "/required_consumer_validation_commands/" + a, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let o = { instancePath: a + "/required_consumer_validation_commands/" + s, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [o] : e.push(o), i++;
           }
         }
       } else {
-        let r = { instancePath: s + "/required_consumer_validation_commands", schemaPath: "#/properties/required_consumer_validation_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        let r = { instancePath: a + "/required_consumer_validation_commands", schemaPath: "#/properties/required_consumer_validation_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
   } else {
-    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    let t = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [t] : e.push(t), i++;
   }
   return Z.errors = e, i === 0;
@@ -60280,34 +60280,34 @@ var K = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u"
 var le = new RegExp("^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f{}]+$", "u");
 var Q = new RegExp("^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000-\\u001f\\u007f]+$", "u");
 var ce = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
-function w(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+function w(p, { instancePath: a = "", parentData: h, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
   let e = null, i = 0, d = w.evaluated;
   if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
     if (p.name === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.run === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     for (let t in p) if (!(t === "name" || t === "run" || t === "cwd" || t === "timeout_s" || t === "operations")) {
-      let r = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      let r = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
       e === null ? e = [r] : e.push(r), i++;
     }
     if (p.name !== void 0) {
       let t = p.name;
       if (typeof t == "string") {
-        if (h(t) > 100) {
-          let r = { instancePath: s + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+        if (f(t) > 100) {
+          let r = { instancePath: a + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           e === null ? e = [r] : e.push(r), i++;
         }
-        if (h(t) < 1) {
-          let r = { instancePath: s + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        if (f(t) < 1) {
+          let r = { instancePath: a + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -60315,52 +60315,52 @@ function w(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.run;
       if (Array.isArray(t)) {
         if (t.length < 1) {
-          let a = { instancePath: s + "/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [a] : e.push(a), i++;
+          let s = { instancePath: a + "/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [s] : e.push(s), i++;
         }
         let r = t.length;
-        for (let a = 0; a < r; a++) {
-          let n = t[a];
+        for (let s = 0; s < r; s++) {
+          let n = t[s];
           if (typeof n == "string") {
-            if (h(n) < 1) {
-              let o = { instancePath: s + "/run/" + a, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (f(n) < 1) {
+              let o = { instancePath: a + "/run/" + s, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [o] : e.push(o), i++;
             }
           } else {
-            let o = { instancePath: s + "/run/" + a, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let o = { instancePath: a + "/run/" + s, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [o] : e.push(o), i++;
           }
         }
       } else {
-        let r = { instancePath: s + "/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        let r = { instancePath: a + "/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
     if (p.cwd !== void 0) {
       let t = p.cwd;
       if (typeof t == "string") {
-        if (h(t) < 1) {
-          let r = { instancePath: s + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        if (f(t) < 1) {
+          let r = { instancePath: a + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/cwd", schemaPath: "#/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/cwd", schemaPath: "#/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
     if (p.timeout_s !== void 0) {
       let t = p.timeout_s;
       if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
-        let r = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        let r = { instancePath: a + "/timeout_s", schemaPath: "#/properties/timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         e === null ? e = [r] : e.push(r), i++;
       }
       if (typeof t == "number" && isFinite(t)) {
         if (t > 21600 || isNaN(t)) {
-          let r = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 21600 }, message: "must be <= 21600" };
+          let r = { instancePath: a + "/timeout_s", schemaPath: "#/properties/timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 21600 }, message: "must be <= 21600" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (t < 1 || isNaN(t)) {
-          let r = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          let r = { instancePath: a + "/timeout_s", schemaPath: "#/properties/timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           e === null ? e = [r] : e.push(r), i++;
         }
       }
@@ -60369,445 +60369,445 @@ function w(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.operations;
       if (Array.isArray(t)) {
         if (t.length < 1) {
-          let o = { instancePath: s + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          let o = { instancePath: a + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           e === null ? e = [o] : e.push(o), i++;
         }
         let r = t.length;
         for (let o = 0; o < r; o++) {
           let l = t[o];
           if (!(l === "health" || l === "promotion" || l === "rollback")) {
-            let m = { instancePath: s + "/operations/" + o, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: ce.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
+            let m = { instancePath: a + "/operations/" + o, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: ce.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
             e === null ? e = [m] : e.push(m), i++;
           }
         }
-        let a = t.length, n;
-        if (a > 1) {
-          e: for (; a--; ) for (n = a; n--; ) if (T(t[a], t[n])) {
-            let o = { instancePath: s + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: a, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + a + " are identical)" };
+        let s = t.length, n;
+        if (s > 1) {
+          e: for (; s--; ) for (n = s; n--; ) if (T(t[s], t[n])) {
+            let o = { instancePath: a + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: s, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + s + " are identical)" };
             e === null ? e = [o] : e.push(o), i++;
             break e;
           }
         }
       } else {
-        let r = { instancePath: s + "/operations", schemaPath: "#/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        let r = { instancePath: a + "/operations", schemaPath: "#/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
   } else {
-    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    let t = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [t] : e.push(t), i++;
   }
   return w.errors = e, i === 0;
 }
 w.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function k(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+function k(p, { instancePath: a = "", parentData: h, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
   let e = null, i = 0, d = k.evaluated;
   if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
     for (let r in p) if (!(r === "display_name" || r === "trio" || r === "producer" || r === "suites" || r === "owners" || r === "repin" || r === "adapter")) {
-      let a = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-      e === null ? e = [a] : e.push(a), i++;
+      let s = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+      e === null ? e = [s] : e.push(s), i++;
     }
     if (p.display_name !== void 0) {
       let r = p.display_name;
       if (typeof r == "string") {
-        if (h(r) > 60) {
-          let a = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
-          e === null ? e = [a] : e.push(a), i++;
+        if (f(r) > 60) {
+          let s = { instancePath: a + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
+          e === null ? e = [s] : e.push(s), i++;
         }
-        if (h(r) < 1) {
-          let a = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [a] : e.push(a), i++;
+        if (f(r) < 1) {
+          let s = { instancePath: a + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [s] : e.push(s), i++;
         }
       } else {
-        let a = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [a] : e.push(a), i++;
+        let s = { instancePath: a + "/display_name", schemaPath: "#/properties/display_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), i++;
       }
     }
     if (p.trio !== void 0) {
       let r = p.trio;
       if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let a in r) if (!(a === "pin" || a === "manifest" || a === "matrix")) {
-          let n = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+        for (let s in r) if (!(s === "pin" || s === "manifest" || s === "matrix")) {
+          let n = { instancePath: a + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
           e === null ? e = [n] : e.push(n), i++;
         }
         if (r.pin !== void 0) {
-          let a = r.pin;
-          if (typeof a == "string") {
-            if (h(a) < 1) {
-              let n = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          let s = r.pin;
+          if (typeof s == "string") {
+            if (f(s) < 1) {
+              let n = { instancePath: a + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [n] : e.push(n), i++;
             }
-            if (!P.test(a)) {
-              let n = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
+            if (!P.test(s)) {
+              let n = { instancePath: a + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
               e === null ? e = [n] : e.push(n), i++;
             }
           } else {
-            let n = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let n = { instancePath: a + "/trio/pin", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
         if (r.manifest !== void 0) {
-          let a = r.manifest;
-          if (typeof a == "string") {
-            if (h(a) < 1) {
-              let n = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          let s = r.manifest;
+          if (typeof s == "string") {
+            if (f(s) < 1) {
+              let n = { instancePath: a + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [n] : e.push(n), i++;
             }
-            if (!P.test(a)) {
-              let n = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
+            if (!P.test(s)) {
+              let n = { instancePath: a + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
               e === null ? e = [n] : e.push(n), i++;
             }
           } else {
-            let n = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let n = { instancePath: a + "/trio/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
         if (r.matrix !== void 0) {
-          let a = r.matrix;
-          if (typeof a == "string") {
-            if (h(a) < 1) {
-              let n = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          let s = r.matrix;
+          if (typeof s == "string") {
+            if (f(s) < 1) {
+              let n = { instancePath: a + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [n] : e.push(n), i++;
             }
-            if (!P.test(a)) {
-              let n = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
+            if (!P.test(s)) {
+              let n = { instancePath: a + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
               e === null ? e = [n] : e.push(n), i++;
             }
           } else {
-            let n = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let n = { instancePath: a + "/trio/matrix", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
       } else {
-        let a = { instancePath: s + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [a] : e.push(a), i++;
+        let s = { instancePath: a + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), i++;
       }
     }
     if (p.producer !== void 0) {
       let r = p.producer;
       if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let a in r) if (!(a === "root" || a === "manifest" || a === "handoff" || a === "start" || a === "probe")) {
-          let n = { instancePath: s + "/producer", schemaPath: "#/properties/producer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+        for (let s in r) if (!(s === "root" || s === "manifest" || s === "handoff" || s === "start" || s === "probe")) {
+          let n = { instancePath: a + "/producer", schemaPath: "#/properties/producer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
           e === null ? e = [n] : e.push(n), i++;
         }
         if (r.root !== void 0) {
-          let a = r.root;
-          if (typeof a == "string") {
-            if (h(a) < 1) {
-              let n = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          let s = r.root;
+          if (typeof s == "string") {
+            if (f(s) < 1) {
+              let n = { instancePath: a + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [n] : e.push(n), i++;
             }
-            if (!P.test(a)) {
-              let n = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
+            if (!P.test(s)) {
+              let n = { instancePath: a + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
               e === null ? e = [n] : e.push(n), i++;
             }
           } else {
-            let n = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let n = { instancePath: a + "/producer/root", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
         if (r.manifest !== void 0) {
-          let a = r.manifest;
-          if (typeof a == "string") {
-            if (h(a) < 1) {
-              let n = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          let s = r.manifest;
+          if (typeof s == "string") {
+            if (f(s) < 1) {
+              let n = { instancePath: a + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [n] : e.push(n), i++;
             }
-            if (!P.test(a)) {
-              let n = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
+            if (!P.test(s)) {
+              let n = { instancePath: a + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
               e === null ? e = [n] : e.push(n), i++;
             }
           } else {
-            let n = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let n = { instancePath: a + "/producer/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
         if (r.handoff !== void 0) {
-          let a = r.handoff;
-          if (typeof a == "string") {
-            if (h(a) < 1) {
-              let n = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          let s = r.handoff;
+          if (typeof s == "string") {
+            if (f(s) < 1) {
+              let n = { instancePath: a + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [n] : e.push(n), i++;
             }
-            if (!P.test(a)) {
-              let n = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
+            if (!P.test(s)) {
+              let n = { instancePath: a + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
               e === null ? e = [n] : e.push(n), i++;
             }
           } else {
-            let n = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let n = { instancePath: a + "/producer/handoff", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
         if (r.start !== void 0) {
-          let a = r.start;
-          if (a && typeof a == "object" && !Array.isArray(a)) {
-            for (let n in a) if (!(n === "run" || n === "cwd")) {
-              let o = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+          let s = r.start;
+          if (s && typeof s == "object" && !Array.isArray(s)) {
+            for (let n in s) if (!(n === "run" || n === "cwd")) {
+              let o = { instancePath: a + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
               e === null ? e = [o] : e.push(o), i++;
             }
-            if (a.run !== void 0) {
-              let n = a.run;
+            if (s.run !== void 0) {
+              let n = s.run;
               if (Array.isArray(n)) {
                 if (n.length < 1) {
-                  let l = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  let l = { instancePath: a + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   e === null ? e = [l] : e.push(l), i++;
                 }
                 let o = n.length;
                 for (let l = 0; l < o; l++) {
                   let m = n[l];
                   if (typeof m == "string") {
-                    if (h(m) < 1) {
-                      let c2 = { instancePath: s + "/producer/start/run/" + l, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (f(m) < 1) {
+                      let c2 = { instancePath: a + "/producer/start/run/" + l, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       e === null ? e = [c2] : e.push(c2), i++;
                     }
                   } else {
-                    let c2 = { instancePath: s + "/producer/start/run/" + l, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    let c2 = { instancePath: a + "/producer/start/run/" + l, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     e === null ? e = [c2] : e.push(c2), i++;
                   }
                 }
               } else {
-                let o = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                let o = { instancePath: a + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [o] : e.push(o), i++;
               }
             }
-            if (a.cwd !== void 0) {
-              let n = a.cwd;
+            if (s.cwd !== void 0) {
+              let n = s.cwd;
               if (typeof n == "string") {
-                if (h(n) < 1) {
-                  let o = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (f(n) < 1) {
+                  let o = { instancePath: a + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [o] : e.push(o), i++;
                 }
               } else {
-                let o = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let o = { instancePath: a + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [o] : e.push(o), i++;
               }
             }
           } else {
-            let n = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            let n = { instancePath: a + "/producer/start", schemaPath: "#/properties/producer/properties/start/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
         if (r.probe !== void 0) {
-          let a = r.probe;
-          if (a && typeof a == "object" && !Array.isArray(a)) {
-            for (let n in a) if (!(n === "enabled" || n === "ready_timeout_s" || n === "request_timeout_s" || n === "schemas")) {
-              let o = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+          let s = r.probe;
+          if (s && typeof s == "object" && !Array.isArray(s)) {
+            for (let n in s) if (!(n === "enabled" || n === "ready_timeout_s" || n === "request_timeout_s" || n === "schemas")) {
+              let o = { instancePath: a + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
               e === null ? e = [o] : e.push(o), i++;
             }
-            if (a.enabled !== void 0 && typeof a.enabled != "boolean") {
-              let n = { instancePath: s + "/producer/probe/enabled", schemaPath: "#/properties/producer/properties/probe/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (s.enabled !== void 0 && typeof s.enabled != "boolean") {
+              let n = { instancePath: a + "/producer/probe/enabled", schemaPath: "#/properties/producer/properties/probe/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
               e === null ? e = [n] : e.push(n), i++;
             }
-            if (a.ready_timeout_s !== void 0) {
-              let n = a.ready_timeout_s;
+            if (s.ready_timeout_s !== void 0) {
+              let n = s.ready_timeout_s;
               if (!(typeof n == "number" && !(n % 1) && !isNaN(n) && isFinite(n))) {
-                let o = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                let o = { instancePath: a + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 e === null ? e = [o] : e.push(o), i++;
               }
               if (typeof n == "number" && isFinite(n)) {
                 if (n > 3600 || isNaN(n)) {
-                  let o = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
+                  let o = { instancePath: a + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
                   e === null ? e = [o] : e.push(o), i++;
                 }
                 if (n < 1 || isNaN(n)) {
-                  let o = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  let o = { instancePath: a + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   e === null ? e = [o] : e.push(o), i++;
                 }
               }
             }
-            if (a.request_timeout_s !== void 0) {
-              let n = a.request_timeout_s;
+            if (s.request_timeout_s !== void 0) {
+              let n = s.request_timeout_s;
               if (!(typeof n == "number" && !(n % 1) && !isNaN(n) && isFinite(n))) {
-                let o = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                let o = { instancePath: a + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 e === null ? e = [o] : e.push(o), i++;
               }
               if (typeof n == "number" && isFinite(n)) {
                 if (n > 300 || isNaN(n)) {
-                  let o = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
+                  let o = { instancePath: a + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
                   e === null ? e = [o] : e.push(o), i++;
                 }
                 if (n < 1 || isNaN(n)) {
-                  let o = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  let o = { instancePath: a + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   e === null ? e = [o] : e.push(o), i++;
                 }
               }
             }
-            if (a.schemas !== void 0) {
-              let n = a.schemas;
+            if (s.schemas !== void 0) {
+              let n = s.schemas;
               if (typeof n == "string") {
-                if (h(n) < 1) {
-                  let o = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (f(n) < 1) {
+                  let o = { instancePath: a + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [o] : e.push(o), i++;
                 }
                 if (!P.test(n)) {
-                  let o = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
+                  let o = { instancePath: a + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
                   e === null ? e = [o] : e.push(o), i++;
                 }
               } else {
-                let o = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let o = { instancePath: a + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [o] : e.push(o), i++;
               }
             }
           } else {
-            let n = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            let n = { instancePath: a + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
       } else {
-        let a = { instancePath: s + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [a] : e.push(a), i++;
+        let s = { instancePath: a + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), i++;
       }
     }
     if (p.suites !== void 0) {
       let r = p.suites;
       if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let a in r) if (!(a === "concurrent" || a === "consumer" || a === "producer")) {
-          let n = { instancePath: s + "/suites", schemaPath: "#/properties/suites/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+        for (let s in r) if (!(s === "concurrent" || s === "consumer" || s === "producer")) {
+          let n = { instancePath: a + "/suites", schemaPath: "#/properties/suites/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
           e === null ? e = [n] : e.push(n), i++;
         }
         if (r.concurrent !== void 0 && typeof r.concurrent != "boolean") {
-          let a = { instancePath: s + "/suites/concurrent", schemaPath: "#/properties/suites/properties/concurrent/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [a] : e.push(a), i++;
+          let s = { instancePath: a + "/suites/concurrent", schemaPath: "#/properties/suites/properties/concurrent/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [s] : e.push(s), i++;
         }
         if (r.consumer !== void 0) {
-          let a = r.consumer;
-          if (Array.isArray(a)) {
-            let n = a.length;
-            for (let o = 0; o < n; o++) if (!w(a[o], { instancePath: s + "/suites/consumer/" + o, parentData: a, parentDataProperty: o, rootData: y, dynamicAnchors: v })) {
+          let s = r.consumer;
+          if (Array.isArray(s)) {
+            let n = s.length;
+            for (let o = 0; o < n; o++) if (!w(s[o], { instancePath: a + "/suites/consumer/" + o, parentData: s, parentDataProperty: o, rootData: y, dynamicAnchors: v })) {
               if (e === null) e = w.errors.slice();
               else for (let l of w.errors) e.push(l);
               i = e.length;
             }
           } else {
-            let n = { instancePath: s + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            let n = { instancePath: a + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
         if (r.producer !== void 0) {
-          let a = r.producer;
-          if (Array.isArray(a)) {
-            let n = a.length;
-            for (let o = 0; o < n; o++) if (!w(a[o], { instancePath: s + "/suites/producer/" + o, parentData: a, parentDataProperty: o, rootData: y, dynamicAnchors: v })) {
+          let s = r.producer;
+          if (Array.isArray(s)) {
+            let n = s.length;
+            for (let o = 0; o < n; o++) if (!w(s[o], { instancePath: a + "/suites/producer/" + o, parentData: s, parentDataProperty: o, rootData: y, dynamicAnchors: v })) {
               if (e === null) e = w.errors.slice();
               else for (let l of w.errors) e.push(l);
               i = e.length;
             }
           } else {
-            let n = { instancePath: s + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            let n = { instancePath: a + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
       } else {
-        let a = { instancePath: s + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [a] : e.push(a), i++;
+        let s = { instancePath: a + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), i++;
       }
     }
     if (p.owners !== void 0) {
       let r = p.owners;
       if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let a in r) if (!(a === "consumer" || a === "producer")) {
-          let n = { instancePath: s + "/owners", schemaPath: "#/properties/owners/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+        for (let s in r) if (!(s === "consumer" || s === "producer")) {
+          let n = { instancePath: a + "/owners", schemaPath: "#/properties/owners/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
           e === null ? e = [n] : e.push(n), i++;
         }
         if (r.consumer !== void 0) {
-          let a = r.consumer;
-          if (Array.isArray(a)) {
-            let n = a.length;
+          let s = r.consumer;
+          if (Array.isArray(s)) {
+            let n = s.length;
             for (let m = 0; m < n; m++) {
-              let c2 = a[m];
+              let c2 = s[m];
               if (typeof c2 == "string") {
                 if (!K.test(c2)) {
-                  let u = { instancePath: s + "/owners/consumer/" + m, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  let u = { instancePath: a + "/owners/consumer/" + m, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
                   e === null ? e = [u] : e.push(u), i++;
                 }
               } else {
-                let u = { instancePath: s + "/owners/consumer/" + m, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let u = { instancePath: a + "/owners/consumer/" + m, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [u] : e.push(u), i++;
               }
             }
-            let o = a.length, l;
+            let o = s.length, l;
             if (o > 1) {
-              e: for (; o--; ) for (l = o; l--; ) if (T(a[o], a[l])) {
-                let m = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+              e: for (; o--; ) for (l = o; l--; ) if (T(s[o], s[l])) {
+                let m = { instancePath: a + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
                 e === null ? e = [m] : e.push(m), i++;
                 break e;
               }
             }
           } else {
-            let n = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            let n = { instancePath: a + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
         if (r.producer !== void 0) {
-          let a = r.producer;
-          if (Array.isArray(a)) {
-            let n = a.length;
+          let s = r.producer;
+          if (Array.isArray(s)) {
+            let n = s.length;
             for (let m = 0; m < n; m++) {
-              let c2 = a[m];
+              let c2 = s[m];
               if (typeof c2 == "string") {
                 if (!K.test(c2)) {
-                  let u = { instancePath: s + "/owners/producer/" + m, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  let u = { instancePath: a + "/owners/producer/" + m, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
                   e === null ? e = [u] : e.push(u), i++;
                 }
               } else {
-                let u = { instancePath: s + "/owners/producer/" + m, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let u = { instancePath: a + "/owners/producer/" + m, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [u] : e.push(u), i++;
               }
             }
-            let o = a.length, l;
+            let o = s.length, l;
             if (o > 1) {
-              e: for (; o--; ) for (l = o; l--; ) if (T(a[o], a[l])) {
-                let m = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+              e: for (; o--; ) for (l = o; l--; ) if (T(s[o], s[l])) {
+                let m = { instancePath: a + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
                 e === null ? e = [m] : e.push(m), i++;
                 break e;
               }
             }
           } else {
-            let n = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            let n = { instancePath: a + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
       } else {
-        let a = { instancePath: s + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [a] : e.push(a), i++;
+        let s = { instancePath: a + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), i++;
       }
     }
     if (p.repin !== void 0) {
       let r = p.repin;
       if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let a in r) if (!(a === "mentions" || a === "handoff")) {
-          let n = { instancePath: s + "/repin", schemaPath: "#/properties/repin/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+        for (let s in r) if (!(s === "mentions" || s === "handoff")) {
+          let n = { instancePath: a + "/repin", schemaPath: "#/properties/repin/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
           e === null ? e = [n] : e.push(n), i++;
         }
         if (r.mentions !== void 0) {
-          let a = r.mentions;
-          if (Array.isArray(a)) {
-            let n = a.length;
+          let s = r.mentions;
+          if (Array.isArray(s)) {
+            let n = s.length;
             for (let m = 0; m < n; m++) {
-              let c2 = a[m];
+              let c2 = s[m];
               if (typeof c2 == "string") {
-                if (h(c2) < 1) {
-                  let u = { instancePath: s + "/repin/mentions/" + m, schemaPath: "#/properties/repin/properties/mentions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (f(c2) < 1) {
+                  let u = { instancePath: a + "/repin/mentions/" + m, schemaPath: "#/properties/repin/properties/mentions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [u] : e.push(u), i++;
                 }
                 if (!le.test(c2)) {
-                  let u = { instancePath: s + "/repin/mentions/" + m, schemaPath: "#/properties/repin/properties/mentions/items/pattern", keyword: "pattern", params: { pattern: "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f{}]+$" }, message: 'must match pattern "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f{}]+$"' };
+                  let u = { instancePath: a + "/repin/mentions/" + m, schemaPath: "#/properties/repin/properties/mentions/items/pattern", keyword: "pattern", params: { pattern: "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f{}]+$" }, message: 'must match pattern "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f{}]+$"' };
                   e === null ? e = [u] : e.push(u), i++;
                 }
               } else {
-                let u = { instancePath: s + "/repin/mentions/" + m, schemaPath: "#/properties/repin/properties/mentions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let u = { instancePath: a + "/repin/mentions/" + m, schemaPath: "#/properties/repin/properties/mentions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [u] : e.push(u), i++;
               }
             }
-            let o = a.length, l;
+            let o = s.length, l;
             if (o > 1) {
               let m = {};
               for (; o--; ) {
-                let c2 = a[o];
+                let c2 = s[o];
                 if (typeof c2 == "string") {
                   if (typeof m[c2] == "number") {
                     l = m[c2];
-                    let u = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                    let u = { instancePath: a + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
                     e === null ? e = [u] : e.push(u), i++;
                     break;
                   }
@@ -60816,278 +60816,315 @@ function k(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
               }
             }
           } else {
-            let n = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            let n = { instancePath: a + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
         if (r.handoff !== void 0) {
-          let a = r.handoff;
-          if (a && typeof a == "object" && !Array.isArray(a)) {
-            if (a.run === void 0) {
-              let n = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+          let s = r.handoff;
+          if (s && typeof s == "object" && !Array.isArray(s)) {
+            if (s.run === void 0) {
+              let n = { instancePath: a + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
               e === null ? e = [n] : e.push(n), i++;
             }
-            for (let n in a) if (!(n === "run" || n === "cwd")) {
-              let o = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+            for (let n in s) if (!(n === "run" || n === "cwd")) {
+              let o = { instancePath: a + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
               e === null ? e = [o] : e.push(o), i++;
             }
-            if (a.run !== void 0) {
-              let n = a.run;
+            if (s.run !== void 0) {
+              let n = s.run;
               if (Array.isArray(n)) {
                 if (n.length < 1) {
-                  let l = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  let l = { instancePath: a + "/repin/handoff/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   e === null ? e = [l] : e.push(l), i++;
                 }
                 let o = n.length;
                 for (let l = 0; l < o; l++) {
                   let m = n[l];
                   if (typeof m == "string") {
-                    if (h(m) < 1) {
-                      let c2 = { instancePath: s + "/repin/handoff/run/" + l, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (f(m) < 1) {
+                      let c2 = { instancePath: a + "/repin/handoff/run/" + l, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       e === null ? e = [c2] : e.push(c2), i++;
                     }
                   } else {
-                    let c2 = { instancePath: s + "/repin/handoff/run/" + l, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    let c2 = { instancePath: a + "/repin/handoff/run/" + l, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     e === null ? e = [c2] : e.push(c2), i++;
                   }
                 }
               } else {
-                let o = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                let o = { instancePath: a + "/repin/handoff/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [o] : e.push(o), i++;
               }
             }
-            if (a.cwd !== void 0) {
-              let n = a.cwd;
+            if (s.cwd !== void 0) {
+              let n = s.cwd;
               if (typeof n == "string") {
-                if (h(n) < 1) {
-                  let o = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (f(n) < 1) {
+                  let o = { instancePath: a + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [o] : e.push(o), i++;
                 }
               } else {
-                let o = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let o = { instancePath: a + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [o] : e.push(o), i++;
               }
             }
           } else {
-            let n = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            let n = { instancePath: a + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
       } else {
-        let a = { instancePath: s + "/repin", schemaPath: "#/properties/repin/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [a] : e.push(a), i++;
+        let s = { instancePath: a + "/repin", schemaPath: "#/properties/repin/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), i++;
       }
     }
     if (p.adapter !== void 0) {
       let r = p.adapter;
       if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let a in r) if (!(a === "file" || a === "endpoints" || a === "scan" || a === "exclude")) {
-          let n = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+        for (let s in r) if (!(s === "file" || s === "endpoints" || s === "unused" || s === "scan" || s === "exclude")) {
+          let n = { instancePath: a + "/adapter", schemaPath: "#/properties/adapter/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
           e === null ? e = [n] : e.push(n), i++;
         }
         if (r.file !== void 0) {
-          let a = r.file, n = i, o = false, l = i;
-          if (typeof a == "string") {
-            if (h(a) < 1) {
-              let u = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          let s = r.file, n = i, o = false, l = i;
+          if (typeof s == "string") {
+            if (f(s) < 1) {
+              let u = { instancePath: a + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [u] : e.push(u), i++;
             }
-            if (!P.test(a)) {
-              let u = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
+            if (!P.test(s)) {
+              let u = { instancePath: a + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
               e === null ? e = [u] : e.push(u), i++;
             }
           } else {
-            let u = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let u = { instancePath: a + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [u] : e.push(u), i++;
           }
           var t = l === i;
           o = o || t;
           let m = i;
-          if (Array.isArray(a)) {
-            if (a.length < 1) {
-              let b = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (Array.isArray(s)) {
+            if (s.length < 1) {
+              let b = { instancePath: a + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
               e === null ? e = [b] : e.push(b), i++;
             }
-            let u = a.length;
+            let u = s.length;
             for (let b = 0; b < u; b++) {
-              let M = a[b];
+              let M = s[b];
               if (typeof M == "string") {
-                if (h(M) < 1) {
-                  let $ = { instancePath: s + "/adapter/file/" + b, schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (f(M) < 1) {
+                  let $ = { instancePath: a + "/adapter/file/" + b, schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [$] : e.push($), i++;
                 }
                 if (!P.test(M)) {
-                  let $ = { instancePath: s + "/adapter/file/" + b, schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
+                  let $ = { instancePath: a + "/adapter/file/" + b, schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
                   e === null ? e = [$] : e.push($), i++;
                 }
               } else {
-                let $ = { instancePath: s + "/adapter/file/" + b, schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let $ = { instancePath: a + "/adapter/file/" + b, schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [$] : e.push($), i++;
               }
             }
-            let g = a.length, q;
+            let g = s.length, q;
             if (g > 1) {
-              e: for (; g--; ) for (q = g; q--; ) if (T(a[g], a[q])) {
-                let b = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: g, j: q }, message: "must NOT have duplicate items (items ## " + q + " and " + g + " are identical)" };
+              e: for (; g--; ) for (q = g; q--; ) if (T(s[g], s[q])) {
+                let b = { instancePath: a + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: g, j: q }, message: "must NOT have duplicate items (items ## " + q + " and " + g + " are identical)" };
                 e === null ? e = [b] : e.push(b), i++;
                 break e;
               }
             }
           } else {
-            let u = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            let u = { instancePath: a + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [u] : e.push(u), i++;
           }
           var t = m === i;
           o = o || t;
           let c2 = i;
-          if (a !== null) {
-            let u = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/2/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+          if (s !== null) {
+            let u = { instancePath: a + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/2/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [u] : e.push(u), i++;
           }
           var t = c2 === i;
           if (o = o || t, o) i = n, e !== null && (n ? e.length = n : e = null);
           else {
-            let u = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            let u = { instancePath: a + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [u] : e.push(u), i++;
           }
         }
         if (r.endpoints !== void 0) {
-          let a = r.endpoints;
-          if (Array.isArray(a)) {
-            let n = a.length;
+          let s = r.endpoints;
+          if (Array.isArray(s)) {
+            let n = s.length;
             for (let o = 0; o < n; o++) {
-              let l = a[o];
+              let l = s[o];
               if (typeof l == "string") {
-                if (h(l) < 1) {
-                  let m = { instancePath: s + "/adapter/endpoints/" + o, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (f(l) < 1) {
+                  let m = { instancePath: a + "/adapter/endpoints/" + o, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [m] : e.push(m), i++;
                 }
               } else {
-                let m = { instancePath: s + "/adapter/endpoints/" + o, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let m = { instancePath: a + "/adapter/endpoints/" + o, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [m] : e.push(m), i++;
               }
             }
           } else {
-            let n = { instancePath: s + "/adapter/endpoints", schemaPath: "#/properties/adapter/properties/endpoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            let n = { instancePath: a + "/adapter/endpoints", schemaPath: "#/properties/adapter/properties/endpoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), i++;
+          }
+        }
+        if (r.unused !== void 0) {
+          let s = r.unused;
+          if (Array.isArray(s)) {
+            let n = s.length;
+            for (let m = 0; m < n; m++) {
+              let c2 = s[m];
+              if (typeof c2 == "string") {
+                if (f(c2) < 1) {
+                  let u = { instancePath: a + "/adapter/unused/" + m, schemaPath: "#/properties/adapter/properties/unused/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [u] : e.push(u), i++;
+                }
+              } else {
+                let u = { instancePath: a + "/adapter/unused/" + m, schemaPath: "#/properties/adapter/properties/unused/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), i++;
+              }
+            }
+            let o = s.length, l;
+            if (o > 1) {
+              let m = {};
+              for (; o--; ) {
+                let c2 = s[o];
+                if (typeof c2 == "string") {
+                  if (typeof m[c2] == "number") {
+                    l = m[c2];
+                    let u = { instancePath: a + "/adapter/unused", schemaPath: "#/properties/adapter/properties/unused/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                    e === null ? e = [u] : e.push(u), i++;
+                    break;
+                  }
+                  m[c2] = o;
+                }
+              }
+            }
+          } else {
+            let n = { instancePath: a + "/adapter/unused", schemaPath: "#/properties/adapter/properties/unused/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
         if (r.scan !== void 0) {
-          let a = r.scan;
-          if (Array.isArray(a)) {
-            let n = a.length;
+          let s = r.scan;
+          if (Array.isArray(s)) {
+            let n = s.length;
             for (let o = 0; o < n; o++) {
-              let l = a[o];
+              let l = s[o];
               if (typeof l == "string") {
-                if (h(l) < 1) {
-                  let m = { instancePath: s + "/adapter/scan/" + o, schemaPath: "#/$defs/relglob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (f(l) < 1) {
+                  let m = { instancePath: a + "/adapter/scan/" + o, schemaPath: "#/$defs/relglob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [m] : e.push(m), i++;
                 }
                 if (!Q.test(l)) {
-                  let m = { instancePath: s + "/adapter/scan/" + o, schemaPath: "#/$defs/relglob/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000-\\u001f\\u007f]+$"' };
+                  let m = { instancePath: a + "/adapter/scan/" + o, schemaPath: "#/$defs/relglob/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000-\\u001f\\u007f]+$"' };
                   e === null ? e = [m] : e.push(m), i++;
                 }
               } else {
-                let m = { instancePath: s + "/adapter/scan/" + o, schemaPath: "#/$defs/relglob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let m = { instancePath: a + "/adapter/scan/" + o, schemaPath: "#/$defs/relglob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [m] : e.push(m), i++;
               }
             }
           } else {
-            let n = { instancePath: s + "/adapter/scan", schemaPath: "#/properties/adapter/properties/scan/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            let n = { instancePath: a + "/adapter/scan", schemaPath: "#/properties/adapter/properties/scan/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
         if (r.exclude !== void 0) {
-          let a = r.exclude;
-          if (Array.isArray(a)) {
-            let n = a.length;
+          let s = r.exclude;
+          if (Array.isArray(s)) {
+            let n = s.length;
             for (let o = 0; o < n; o++) {
-              let l = a[o];
+              let l = s[o];
               if (typeof l == "string") {
-                if (h(l) < 1) {
-                  let m = { instancePath: s + "/adapter/exclude/" + o, schemaPath: "#/$defs/relglob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (f(l) < 1) {
+                  let m = { instancePath: a + "/adapter/exclude/" + o, schemaPath: "#/$defs/relglob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [m] : e.push(m), i++;
                 }
                 if (!Q.test(l)) {
-                  let m = { instancePath: s + "/adapter/exclude/" + o, schemaPath: "#/$defs/relglob/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000-\\u001f\\u007f]+$"' };
+                  let m = { instancePath: a + "/adapter/exclude/" + o, schemaPath: "#/$defs/relglob/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000-\\u001f\\u007f]+$"' };
                   e === null ? e = [m] : e.push(m), i++;
                 }
               } else {
-                let m = { instancePath: s + "/adapter/exclude/" + o, schemaPath: "#/$defs/relglob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let m = { instancePath: a + "/adapter/exclude/" + o, schemaPath: "#/$defs/relglob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [m] : e.push(m), i++;
               }
             }
           } else {
-            let n = { instancePath: s + "/adapter/exclude", schemaPath: "#/properties/adapter/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            let n = { instancePath: a + "/adapter/exclude", schemaPath: "#/properties/adapter/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
       } else {
-        let a = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [a] : e.push(a), i++;
+        let s = { instancePath: a + "/adapter", schemaPath: "#/properties/adapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), i++;
       }
     }
   } else {
-    let r = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    let r = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [r] : e.push(r), i++;
   }
   return k.errors = e, i === 0;
 }
 k.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function C(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+function C(p, { instancePath: a = "", parentData: h, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
   let e = null, i = 0, d = C.evaluated;
   if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
     if (p.policy_version === void 0) {
-      let r = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy_version" }, message: "must have required property 'policy_version'" };
+      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy_version" }, message: "must have required property 'policy_version'" };
       e === null ? e = [r] : e.push(r), i++;
     }
     if (p.baselines === void 0) {
-      let r = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baselines" }, message: "must have required property 'baselines'" };
+      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baselines" }, message: "must have required property 'baselines'" };
       e === null ? e = [r] : e.push(r), i++;
     }
     for (let r in p) if (!(r === "$schema" || r === "policy_version" || r === "baselines")) {
-      let a = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-      e === null ? e = [a] : e.push(a), i++;
+      let s = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+      e === null ? e = [s] : e.push(s), i++;
     }
     if (p.$schema !== void 0 && typeof p.$schema != "string") {
-      let r = { instancePath: s + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let r = { instancePath: a + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
       e === null ? e = [r] : e.push(r), i++;
     }
     if (p.policy_version !== void 0 && p.policy_version !== "baseline-policy.v1") {
-      let r = { instancePath: s + "/policy_version", schemaPath: "#/properties/policy_version/const", keyword: "const", params: { allowedValue: "baseline-policy.v1" }, message: "must be equal to constant" };
+      let r = { instancePath: a + "/policy_version", schemaPath: "#/properties/policy_version/const", keyword: "const", params: { allowedValue: "baseline-policy.v1" }, message: "must be equal to constant" };
       e === null ? e = [r] : e.push(r), i++;
     }
     if (p.baselines !== void 0) {
       let r = p.baselines;
       if (r && typeof r == "object" && !Array.isArray(r)) {
         if (Object.keys(r).length < 1) {
-          let a = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-          e === null ? e = [a] : e.push(a), i++;
+          let s = { instancePath: a + "/baselines", schemaPath: "#/properties/baselines/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+          e === null ? e = [s] : e.push(s), i++;
         }
-        for (let a in r) {
+        for (let s in r) {
           let n = i;
-          if (typeof a == "string" && !me.test(a)) {
-            let o = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: a };
+          if (typeof s == "string" && !me.test(s)) {
+            let o = { instancePath: a + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: s };
             e === null ? e = [o] : e.push(o), i++;
           }
           var t = n === i;
           if (!t) {
-            let o = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: a }, message: "property name must be valid" };
+            let o = { instancePath: a + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: s }, message: "property name must be valid" };
             e === null ? e = [o] : e.push(o), i++;
           }
         }
-        for (let a in r) if (!k(r[a], { instancePath: s + "/baselines/" + a.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: r, parentDataProperty: a, rootData: y, dynamicAnchors: v })) {
+        for (let s in r) if (!k(r[s], { instancePath: a + "/baselines/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: r, parentDataProperty: s, rootData: y, dynamicAnchors: v })) {
           if (e === null) e = k.errors.slice();
           else for (let n of k.errors) e.push(n);
           i = e.length;
         }
       } else {
-        let a = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [a] : e.push(a), i++;
+        let s = { instancePath: a + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), i++;
       }
     }
   } else {
-    let r = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    let r = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [r] : e.push(r), i++;
   }
   return C.errors = e, i === 0;
@@ -61691,10 +61728,10 @@ function markedUp(source, start, end, inCell) {
       let n = 1;
       while (i + n < end && source[i + n] === c2) n++;
       flush();
-      const f = flanking(source, start, end, i, n, c2 === "*");
+      const f2 = flanking(source, start, end, i, n, c2 === "*");
       pieces.push({
         text: "",
-        delim: { char: c2, length: n, origLength: n, open: (f & 1) !== 0, close: (f & 2) !== 0 }
+        delim: { char: c2, length: n, origLength: n, open: (f2 & 1) !== 0, close: (f2 & 2) !== 0 }
       });
       i += n;
       continue;
@@ -61931,7 +61968,7 @@ function pinLineLookalike(label2, displayName) {
   return PIN_LINES.find((l) => looksLike(label2, pinLineLabel(l.key, displayName)))?.key ?? null;
 }
 function ledgerHeaderLike(header2) {
-  return LEDGER_HEADER_WORDS.filter((w2) => header2.some((h2) => looksLike(h2, w2))).length >= 2;
+  return LEDGER_HEADER_WORDS.filter((w2) => header2.some((h) => looksLike(h, w2))).length >= 2;
 }
 function linesText(source, lines) {
   if (lines.length === 0) return "";
@@ -62184,7 +62221,7 @@ var MAX_FINDINGS = 10;
 var BACKTICK = 96;
 function renderedOtherwise(source, path2, found, pins = { read: [], isLabel: () => false }) {
   const covered = new Set(
-    found.filter((f) => (f.rule === "BG206" || f.rule === "BG213") && f.line !== null).map((f) => f.line)
+    found.filter((f2) => (f2.rule === "BG206" || f2.rule === "BG213") && f2.line !== null).map((f2) => f2.line)
   );
   const text = source.text;
   const starts = [];
@@ -62820,11 +62857,11 @@ var MAX_PER_RULE = 20;
 function capFindings(findings, max = MAX_PER_RULE) {
   const seen = /* @__PURE__ */ new Map();
   const out = [];
-  for (const f of findings) {
-    const key = `${f.rule}\0${f.file ?? ""}`;
+  for (const f2 of findings) {
+    const key = `${f2.rule}\0${f2.file ?? ""}`;
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
-    if (n <= max) out.push(f);
+    if (n <= max) out.push(f2);
   }
   for (const [key, n] of seen) {
     if (n <= max) continue;
@@ -62982,18 +63019,18 @@ var CANDIDATE_KEYS = [
   "required_consumer_validation_commands"
 ];
 function handoffRules(trio, producer, ctx, held) {
-  const h2 = producer.handoff.data;
+  const h = producer.handoff.data;
   const doc = producer.handoff.doc;
-  if (!h2 || !doc || producer.handoff.doc?.syntaxErrors.length) return [];
+  if (!h || !doc || producer.handoff.doc?.syntaxErrors.length) return [];
   const path2 = producer.handoff.path;
   const at3 = (pointer) => locate(doc, pointer);
   const m = producer.manifest.data ?? {};
   const pin = trio.pin.data ?? {};
-  const candidate = h2.handoff_mode === "service-v3-candidate";
+  const candidate = h.handoff_mode === "service-v3-candidate";
   const out = [];
-  const released = IDENTITY.filter((f) => !(candidate && f === "expected_service_contract_version"));
-  const samePairs = released.map((f) => [f, f]);
-  for (const d of differing(h2, m, samePairs)) {
+  const released = IDENTITY.filter((f2) => !(candidate && f2 === "expected_service_contract_version"));
+  const samePairs = released.map((f2) => [f2, f2]);
+  for (const d of differing(h, m, samePairs)) {
     out.push(
       finding(
         "BG304",
@@ -63003,7 +63040,7 @@ function handoffRules(trio, producer, ctx, held) {
       )
     );
   }
-  const arb = h2.active_runtime_baseline;
+  const arb = h.active_runtime_baseline;
   if (arb && typeof arb === "object" && !held) {
     for (const d of differing(arb, pin, RUNTIME_VS_PIN)) {
       out.push(
@@ -63016,7 +63053,7 @@ function handoffRules(trio, producer, ctx, held) {
       );
     }
   }
-  const codes = h2.error_code_enum;
+  const codes = h.error_code_enum;
   if (Array.isArray(codes) && Array.isArray(m.error_code_enum)) {
     const have = new Set(codes);
     const want = new Set(m.error_code_enum);
@@ -63039,7 +63076,7 @@ function handoffRules(trio, producer, ctx, held) {
       );
     }
   }
-  const policies = h2.non_2xx_envelope_policy;
+  const policies = h.non_2xx_envelope_policy;
   if (policies && typeof policies === "object") {
     for (const [mode, policy] of Object.entries(policies)) {
       if (!policy || typeof policy !== "object") continue;
@@ -63047,9 +63084,9 @@ function handoffRules(trio, producer, ctx, held) {
         (v) => Array.isArray(v) ? v : []
       );
       const lacks = REQUIRES.filter((r) => !requires.includes(r));
-      const allows = FORBIDS.filter((f) => !forbids.includes(f));
+      const allows = FORBIDS.filter((f2) => !forbids.includes(f2));
       const allowed = /* @__PURE__ */ new Set([...requires, ...optional]);
-      const both = [...new Set(forbids)].filter((f) => allowed.has(f));
+      const both = [...new Set(forbids)].filter((f2) => allowed.has(f2));
       if (lacks.length || allows.length || both.length) {
         const what = [
           lacks.length ? `requires lacks ${lacks.join(", ")}` : "",
@@ -63067,16 +63104,16 @@ function handoffRules(trio, producer, ctx, held) {
       }
     }
   }
-  out.push(...modeRules(h2, path2, doc, held ? {} : pin, candidate));
-  out.push(...timestamp(h2, path2, doc, ctx.now));
+  out.push(...modeRules(h, path2, doc, held ? {} : pin, candidate));
+  out.push(...timestamp(h, path2, doc, ctx.now));
   return out;
 }
-function modeRules(h2, path2, doc, pin, candidate) {
+function modeRules(h, path2, doc, pin, candidate) {
   const out = [];
   const at3 = (pointer) => locate(doc, pointer);
-  if (h2.handoff_mode === "stable") {
+  if (h.handoff_mode === "stable") {
     for (const key of CANDIDATE_KEYS) {
-      if (h2[key] !== void 0) {
+      if (h[key] !== void 0) {
         out.push(
           finding(
             "BG307",
@@ -63087,7 +63124,7 @@ function modeRules(h2, path2, doc, pin, candidate) {
         );
       }
     }
-    const svc = h2.expected_service_contract_version;
+    const svc = h.expected_service_contract_version;
     const want = pin.expected_service_contract_version;
     if (typeof svc === "string" && typeof want === "string" && svc !== want) {
       out.push(
@@ -63100,7 +63137,7 @@ function modeRules(h2, path2, doc, pin, candidate) {
       );
     }
   } else if (candidate) {
-    const rc = h2.rehearsal_candidate;
+    const rc = h.rehearsal_candidate;
     if (!rc || typeof rc !== "object") {
       out.push(
         finding("BG307", path2, at3(""), "a service-v3-candidate payload must carry rehearsal_candidate")
@@ -63127,7 +63164,7 @@ function modeRules(h2, path2, doc, pin, candidate) {
         );
       }
     }
-    if (!h2.compatibility_expectations || typeof h2.compatibility_expectations !== "object") {
+    if (!h.compatibility_expectations || typeof h.compatibility_expectations !== "object") {
       out.push(
         finding("BG307", path2, at3(""), "a service-v3-candidate payload must carry compatibility_expectations")
       );
@@ -63135,8 +63172,8 @@ function modeRules(h2, path2, doc, pin, candidate) {
   }
   return out;
 }
-function timestamp(h2, path2, doc, now) {
-  const t = h2.handoff_generated_at_utc;
+function timestamp(h, path2, doc, now) {
+  const t = h.handoff_generated_at_utc;
   if (typeof t !== "string") return [];
   const at3 = locate(doc, "/handoff_generated_at_utc");
   const parsed = new Date(t);
@@ -63317,7 +63354,7 @@ function secretForms(value) {
       if (t.length >= 16) forms.add(t);
     }
   }
-  return [...forms].filter((f) => f.length >= MIN_SECRET_LENGTH);
+  return [...forms].filter((f2) => f2.length >= MIN_SECRET_LENGTH);
 }
 
 // src/redact/private-key.ts
@@ -63879,9 +63916,9 @@ function runRedactor(ctx) {
 }
 function redactFindings(ctx, findings) {
   const redact = runRedactor(ctx);
-  return findings.map((f) => {
-    const message = redact(f.message);
-    return message === f.message ? f : { ...f, message };
+  return findings.map((f2) => {
+    const message = redact(f2.message);
+    return message === f2.message ? f2 : { ...f2, message };
   });
 }
 function redactStrings(ctx, value) {
@@ -64106,8 +64143,9 @@ function adapterRules(input) {
     }
   }
   const named = adapter.files.join(", ");
+  const guarded = [...adapter.endpoints, ...adapter.unused.filter((e) => !adapter.endpoints.includes(e))];
   for (const file of input.scanned) {
-    for (const endpoint2 of adapter.endpoints) {
+    for (const endpoint2 of guarded) {
       const i = file.text.indexOf(endpoint2);
       if (i === -1) continue;
       out.push(
@@ -64127,8 +64165,11 @@ function adapterRules(input) {
 function adapterFindings(root, baseline, scan = createRepoScan(root)) {
   const adapter = baseline.adapter;
   if (adapter.files.length === 0) {
-    const named = scan.containing(scan.list(adapter.scan, adapter.exclude), adapter.endpoints);
-    return adapterRules({ adapter, adapterSources: [], scanned: [], candidates: named.map((f) => f.path) });
+    const named = scan.containing(scan.list(adapter.scan, adapter.exclude), [
+      ...adapter.endpoints,
+      ...adapter.unused
+    ]);
+    return adapterRules({ adapter, adapterSources: [], scanned: [], candidates: named.map((f2) => f2.path) });
   }
   const adapterSources = adapter.files.map((path2) => {
     const file = scan.file(path2);
@@ -64140,7 +64181,7 @@ function adapterFindings(root, baseline, scan = createRepoScan(root)) {
   });
   const own = new Set(adapter.files);
   const others = scan.list(adapter.scan, adapter.exclude).filter((p) => !own.has(p));
-  const scanned2 = scan.containing(others, adapter.endpoints);
+  const scanned2 = scan.containing(others, [...adapter.endpoints, ...adapter.unused]);
   const unscanned = scan.unscanned(adapter.scan, adapter.exclude, others).map(
     (u) => finding("BG605", u.path, null, `not scanned for the producer's endpoints: ${u.why}; ${advice(u)}`)
   );
@@ -69748,7 +69789,7 @@ function repositoryReadApi(session) {
         });
         if (data === null) return null;
         const changed = (data.files ?? []).flatMap(
-          (f) => f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]
+          (f2) => f2.previous_filename ? [f2.filename, f2.previous_filename] : [f2.filename]
         );
         return { sha: data.sha, parents: data.parents.map((p) => p.sha), changed };
       });
@@ -69960,24 +70001,24 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
   const used = { error: 0, warning: 0, notice: 0 };
   const overflow = { error: 0, warning: 0, notice: 0 };
   const annotations = [];
-  for (const f of findings) {
-    if (used[f.severity] >= cap[f.severity]) {
-      overflow[f.severity]++;
+  for (const f2 of findings) {
+    if (used[f2.severity] >= cap[f2.severity]) {
+      overflow[f2.severity]++;
       continue;
     }
-    used[f.severity]++;
-    const properties = { title: `${f.rule} ${RULES[f.rule].title}` };
-    let message = inlineSafe(f.message);
-    const file = f.file ? prefix ? `${prefix}/${f.file}` : f.file : "";
+    used[f2.severity]++;
+    const properties = { title: `${f2.rule} ${RULES[f2.rule].title}` };
+    let message = inlineSafe(f2.message);
+    const file = f2.file ? prefix ? `${prefix}/${f2.file}` : f2.file : "";
     if (inlineSafe(file) !== file) {
-      const at3 = f.line ? `:${f.line}${f.column ? `:${f.column}` : ""}` : "";
+      const at3 = f2.line ? `:${f2.line}${f2.column ? `:${f2.column}` : ""}` : "";
       message = `${inlineSafe(file)}${at3}: ${message}`;
     } else {
       if (file) properties.file = file;
-      if (f.line) properties.startLine = f.line;
-      if (f.line && f.column) properties.startColumn = f.column;
+      if (f2.line) properties.startLine = f2.line;
+      if (f2.line && f2.column) properties.startColumn = f2.column;
     }
-    annotations.push({ severity: f.severity, message, properties });
+    annotations.push({ severity: f2.severity, message, properties });
   }
   return { annotations, overflow };
 }
@@ -70262,18 +70303,18 @@ function createEvidenceStore(dir, options = {}) {
       }
     },
     writeAll(files) {
-      files.forEach((f) => validName(f.name));
+      files.forEach((f2) => validName(f2.name));
       if (files.length === 0) return [];
       prepare();
       check(abs);
       const release2 = batchLock(abs);
       try {
         removeStaleTempsIn(abs);
-        return files.map((f) => {
-          const path2 = join9(abs, f.name);
+        return files.map((f2) => {
+          const path2 = join9(abs, f2.name);
           if (options.root !== void 0 && lstatSync5(path2, { throwIfNoEntry: false })?.isSymbolicLink())
             check(path2);
-          return put(path2, f.content);
+          return put(path2, f2.content);
         });
       } finally {
         release2();
@@ -70435,6 +70476,7 @@ function defaultBaseline(name, packageManager = "npm") {
     adapter: {
       files: [],
       endpoints: Object.values(ENDPOINTS),
+      unused: [],
       scan: [`src/**/*.${TS_GLOB_EXT}`],
       exclude: []
     },
@@ -71567,7 +71609,7 @@ async function writeSummary(text, redactor, env2) {
 }
 function failureMessage(result) {
   const findings = result.baselines.flatMap((b) => b.findings);
-  const errors = findings.filter((f) => f.severity === "error").length;
+  const errors = findings.filter((f2) => f2.severity === "error").length;
   const steps = result.baselines.flatMap((b) => b.steps).filter((s) => s.required && s.status !== "passed");
   const parts = [plural(errors, "error")];
   if (steps.length > 0) parts.push(`${steps.length} step${steps.length === 1 ? "" : "s"} did not pass`);
@@ -71768,7 +71810,7 @@ function sarifCategory(operation, baselines) {
 function sarifLog(input) {
   const names = input.baselines.map((b) => b.name);
   const located = input.baselines.flatMap(
-    (b) => sortFindings(b.findings).map((f) => ({ baseline: b, finding: f }))
+    (b) => sortFindings(b.findings).map((f2) => ({ baseline: b, finding: f2 }))
   );
   const ruleIds = [...new Set(located.map((l) => l.finding.rule))].sort();
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
@@ -71850,35 +71892,35 @@ More: ${more2}`
     properties: { tags: [TOOL_NAME, FAMILY[id.charAt(2)] ?? "other"] }
   };
 }
-function placeOf(f, b, prefix) {
+function placeOf(f2, b, prefix) {
   const base = relativeUri(prefix) ?? "";
   const under = (p) => {
     const rel = p === null ? null : relativeUri(p);
     return rel === null ? null : base ? `${base}/${rel}` : rel;
   };
-  const ownUri = under(f.file);
+  const ownUri = under(f2.file);
   const own = ownUri !== null;
   const uri = ownUri ?? under(b.pin) ?? under("config/baseline-policy.json");
-  const known = own && f.line !== null && f.line >= 1;
-  const line = known ? Math.floor(f.line) : 1;
-  const column = known && f.column !== null && f.column >= 1 ? Math.floor(f.column) : null;
+  const known = own && f2.line !== null && f2.line >= 1;
+  const line = known ? Math.floor(f2.line) : 1;
+  const column = known && f2.column !== null && f2.column >= 1 ? Math.floor(f2.column) : null;
   return { uri, own, region: { startLine: line, ...column === null ? {} : { startColumn: column } } };
 }
 var OUTSIDE_TARGET = / \(to \/[^)]*\)/g;
-function messageText(f, b, own, root) {
-  let text = f.message;
+function messageText(f2, b, own, root) {
+  let text = f2.message;
   if (root) {
     const r = root.replace(/[\\/]+$/, "");
     if (r.length > 1) text = text.split(`${r}/`).join("").split(r).join(".");
   }
   text = text.replace(OUTSIDE_TARGET, " (to a path outside the repository)");
-  text = inlineSafe(text.trim()).replace(/[[\]]/g, (c2) => `\\${c2}`) || RULES[f.rule].title;
+  text = inlineSafe(text.trim()).replace(/[[\]]/g, (c2) => `\\${c2}`) || RULES[f2.rule].title;
   const where4 = own ? "" : ` (baseline ${b.name}: the finding has no file of its own, so it is shown on the pin)`;
   return `${text}${where4}`;
 }
-function fingerprintKey(baseline, f, uri) {
-  const what = f.subject ?? f.message.replace(/\d+/g, "#");
-  return JSON.stringify([baseline, f.rule, uri, what]);
+function fingerprintKey(baseline, f2, uri) {
+  const what = f2.subject ?? f2.message.replace(/\d+/g, "#");
+  return JSON.stringify([baseline, f2.rule, uri, what]);
 }
 var sha2563 = (s) => createHash2("sha256").update(s).digest("hex");
 function relativeUri(path2) {
@@ -72126,7 +72168,7 @@ function subject(b) {
       case "restored":
         return [name, ": ", ...from, " withdrawn, ", ...to, " restored"];
       case "dry-run": {
-        const errors = b.verdict === "FAIL" ? b.findings.filter((f) => f.severity === "error").length : 0;
+        const errors = b.verdict === "FAIL" ? b.findings.filter((f2) => f2.severity === "error").length : 0;
         return [
           name,
           errors > 0 ? ": a rollback now would stop on " : ": would withdraw ",
@@ -72166,7 +72208,7 @@ function subject(b) {
         ")"
       ];
     if (!ch.trio_changed) {
-      const errors = b.findings.filter((f) => f.severity === "error").length;
+      const errors = b.findings.filter((f2) => f2.severity === "error").length;
       return [
         name,
         ": the trio did not change between ",
@@ -72375,7 +72417,7 @@ function drill(b) {
   const d = b.rollback.drill;
   const r = b.rollback;
   const again = c(drillCommand(b));
-  const has = (rule) => b.findings.some((f) => f.rule === rule && f.severity === "error");
+  const has = (rule) => b.findings.some((f2) => f2.rule === rule && f2.severity === "error");
   const restores = c(r.target?.identity.release_tag ?? b.identity.release_tag ?? "?");
   if (b.verdict === "PASS" && d.notRun.some((n) => n.what === "history"))
     return [
@@ -72415,7 +72457,7 @@ function drill(b) {
       "): a rollback would refuse them too."
     ]);
   const known = /* @__PURE__ */ new Set(["BG510", "BG511", "BG513"]);
-  const others = b.findings.filter((f) => f.severity === "error" && !known.has(f.rule)).length;
+  const others = b.findings.filter((f2) => f2.severity === "error" && !known.has(f2.rule)).length;
   if (others > 0)
     out.push([
       `Fix the ${plural(others, "other error")} listed under Findings (the restored trio would fail them).`
@@ -72431,7 +72473,7 @@ var STEP_RESULT = /* @__PURE__ */ new Set(["BG701", "BG702", "BG703"]);
 var notPassed = (s) => s.required && s.status !== "passed" && s.status !== "skipped";
 function ruleErrors(b) {
   return b.findings.filter(
-    (f) => f.severity === "error" && !STEP_RESULT.has(f.rule) && !APPROVAL.has(f.rule) && f.rule !== WAIT
+    (f2) => f2.severity === "error" && !STEP_RESULT.has(f2.rule) && !APPROVAL.has(f2.rule) && f2.rule !== WAIT
   ).length;
 }
 function suitesSkippedForRules(b) {
@@ -72477,7 +72519,7 @@ function promotion(b, result) {
   const out = [];
   if (b.verdict === "PASS") {
     if (ch && !ch.trio_changed)
-      return b.findings.some((f) => f.rule === "BG518") ? [
+      return b.findings.some((f2) => f2.rule === "BG518") ? [
         [
           "The trio did not change, but the producer's manifest names a new release, so health fails once this is merged (",
           c("BG518"),
@@ -72486,7 +72528,7 @@ function promotion(b, result) {
           " (the release and its trio in one change), or right after it merges."
         ]
       ] : [["Nothing to do: the trio did not change, so there is no baseline change to test."]];
-    if (b.findings.some((f) => f.rule === "BG704"))
+    if (b.findings.some((f2) => f2.rule === "BG704"))
       out.push([
         "The suites did not run here (asked for no suites): merge only once they passed, in a check of their own (",
         c("baseline promotion suites"),
@@ -72510,16 +72552,16 @@ function promotion(b, result) {
       local,
       " gives the same verdict locally."
     ]);
-  const wait = b.findings.find((f) => f.rule === WAIT);
+  const wait = b.findings.find((f2) => f2.rule === WAIT);
   if (wait)
     out.push([
       `Wait for the stability window: ${wait.message}. Re-run this check after that instant; the change itself may stay as it is.`
     ]);
-  if (b.findings.some((f) => f.rule === "BG801"))
+  if (b.findings.some((f2) => f2.rule === "BG801"))
     out.push([
       "Get an approving review from a consumer owner and from a producer owner (the author and bots do not count), then re-run this check."
     ]);
-  if (b.findings.some((f) => f.rule === "BG802"))
+  if (b.findings.some((f2) => f2.rule === "BG802"))
     out.push(["The joint approval could not be checked: see ", c("BG802"), " under Findings."]);
   if (suitesSkippedForRules(b))
     out.push([
@@ -72534,7 +72576,7 @@ function promotion(b, result) {
 }
 function healthWarnings(b) {
   const out = [];
-  if (b.findings.some((f) => f.rule === "BG310"))
+  if (b.findings.some((f2) => f2.rule === "BG310"))
     out.push([
       "The producer's tree is still at a release the ledger records as rolled back (",
       c("BG310"),
@@ -72542,12 +72584,12 @@ function healthWarnings(b) {
       c("npx --no baseline-gate repin"),
       "."
     ]);
-  const others = b.findings.filter((f) => f.severity === "warning" && f.rule !== "BG310").length;
+  const others = b.findings.filter((f2) => f2.severity === "warning" && f2.rule !== "BG310").length;
   if (others > 0)
     out.push([
-      `Read the ${plural(others, b.findings.some((f) => f.rule === "BG310") ? "other warning" : "warning")} under Findings: none fails the verdict, each says what to change.`
+      `Read the ${plural(others, b.findings.some((f2) => f2.rule === "BG310") ? "other warning" : "warning")} under Findings: none fails the verdict, each says what to change.`
     ]);
-  if (b.findings.some((f) => f.rule === "BG407"))
+  if (b.findings.some((f2) => f2.rule === "BG407"))
     out.push([
       "The running producer was not probed: ",
       c("npx --no baseline-gate health"),
@@ -72558,9 +72600,9 @@ function healthWarnings(b) {
   return out;
 }
 function health(b) {
-  if (b.verdict === "PASS" && b.findings.some((f) => f.severity === "warning")) return healthWarnings(b);
+  if (b.verdict === "PASS" && b.findings.some((f2) => f2.severity === "warning")) return healthWarnings(b);
   if (b.verdict === "PASS")
-    return b.findings.some((f) => f.rule === "BG407") ? [
+    return b.findings.some((f2) => f2.rule === "BG407") ? [
       [
         "Nothing to fix: the trio, the producer's published files and the rules agree. The running producer was not probed: ",
         c("npx --no baseline-gate health"),
@@ -72590,14 +72632,14 @@ function health(b) {
         " gives the same verdict locally."
       ]
     );
-  if (b.findings.some((f) => f.severity === "error" && f.rule.startsWith("BG3")))
+  if (b.findings.some((f2) => f2.severity === "error" && f2.rule.startsWith("BG3")))
     out.push([
       "If the producer moved on to a new release, ",
       c("npx --no baseline-gate repin"),
       " updates the trio for one pull request."
     ]);
   const steps = failedSteps(b);
-  const errorRules = [...new Set(b.findings.filter((f) => f.severity === "error").map((f) => f.rule))];
+  const errorRules = [...new Set(b.findings.filter((f2) => f2.severity === "error").map((f2) => f2.rule))];
   const notStarted = errorRules.filter((r) => r === "BG401" || r === "BG402");
   if (errorRules.length > 0 && errorRules.every((r) => r === "BG401" || r === "BG402" || r === "BG410"))
     return [
@@ -72665,7 +72707,7 @@ function rollback(b) {
         ]);
       break;
     case "dry-run":
-      if (b.findings.some((f) => f.severity === "error"))
+      if (b.findings.some((f2) => f2.severity === "error"))
         out.push([
           "Fix what the errors among the findings say, then run the dry run again: a rollback run now would stop on them."
         ]);
@@ -72940,9 +72982,9 @@ var BLOCK_START = "<!-- baseline-gate:findings ";
 var BLOCK_END = " -->";
 function driftItems(b) {
   const items = [];
-  for (const f of b.findings) {
-    if (f.severity === "notice") continue;
-    items.push({ rule: f.rule, file: f.file, line: f.line, severity: f.severity, message: f.message });
+  for (const f2 of b.findings) {
+    if (f2.severity === "notice") continue;
+    items.push({ rule: f2.rule, file: f2.file, line: f2.line, severity: f2.severity, message: f2.message });
   }
   for (const s of b.steps) {
     if (!s.required || s.status === "passed" || s.status === "skipped") continue;
@@ -73225,7 +73267,7 @@ async function syncDriftIssues(result, o) {
 
 // src/actions/health/schedule.ts
 var WHY = "GitHub delays scheduled runs when it is busy (and may drop some), and disables the schedules of a public repository without activity for 60 days. Check that the workflow is enabled (Actions tab) and that its cron is what you expect, or set 'schedule-interval-hours' to the schedule's interval.";
-var hoursText = (h2) => h2 >= 48 ? `${(h2 / 24).toFixed(1)} days` : `${h2.toFixed(1)} hours`;
+var hoursText = (h) => h >= 48 ? `${(h / 24).toFixed(1)} days` : `${h.toFixed(1)} hours`;
 async function checkSchedule(client, runId, intervalHours, now = () => /* @__PURE__ */ new Date()) {
   if (!runId || !/^\d+$/.test(runId)) {
     return {
@@ -73305,7 +73347,7 @@ var run = actionEntry({
     };
   },
   failure: (result) => {
-    const errors = result.baselines.flatMap((b) => b.findings).filter((f) => f.severity === "error").length;
+    const errors = result.baselines.flatMap((b) => b.findings).filter((f2) => f2.severity === "error").length;
     return `baseline health FAIL: ${plural(errors, "error")} (see the annotations and the job summary)`;
   }
 });

@@ -4472,11 +4472,11 @@ var require_util2 = __commonJS({
     }
     function tryUpgradeRequestToAPotentiallyTrustworthyURL(request2) {
     }
-    function sameOrigin(A2, B2) {
-      if (A2.origin === B2.origin && A2.origin === "null") {
+    function sameOrigin(A2, B) {
+      if (A2.origin === B.origin && A2.origin === "null") {
         return true;
       }
-      if (A2.protocol === B2.protocol && A2.hostname === B2.hostname && A2.port === B2.port) {
+      if (A2.protocol === B.protocol && A2.hostname === B.hostname && A2.port === B.port) {
         return true;
       }
       return false;
@@ -15412,9 +15412,9 @@ var require_util5 = __commonJS({
     var assert = __require("node:assert");
     var { URLSerializer } = require_data_url();
     var { isValidHeaderName } = require_util2();
-    function urlEquals(A2, B2, excludeFragment = false) {
+    function urlEquals(A2, B, excludeFragment = false) {
       const serializedA = URLSerializer(A2, excludeFragment);
-      const serializedB = URLSerializer(B2, excludeFragment);
+      const serializedB = URLSerializer(B, excludeFragment);
       return serializedA === serializedB;
     }
     function getFieldValues(header2) {
@@ -21598,8 +21598,8 @@ var require_ms = __commonJS({
   "node_modules/ms/index.js"(exports, module) {
     var s = 1e3;
     var m = s * 60;
-    var h2 = m * 60;
-    var d = h2 * 24;
+    var h = m * 60;
+    var d = h * 24;
     var w2 = d * 7;
     var y = d * 365.25;
     module.exports = function(val, options) {
@@ -21647,7 +21647,7 @@ var require_ms = __commonJS({
         case "hrs":
         case "hr":
         case "h":
-          return n * h2;
+          return n * h;
         case "minutes":
         case "minute":
         case "mins":
@@ -21675,8 +21675,8 @@ var require_ms = __commonJS({
       if (msAbs >= d) {
         return Math.round(ms / d) + "d";
       }
-      if (msAbs >= h2) {
-        return Math.round(ms / h2) + "h";
+      if (msAbs >= h) {
+        return Math.round(ms / h) + "h";
       }
       if (msAbs >= m) {
         return Math.round(ms / m) + "m";
@@ -21691,8 +21691,8 @@ var require_ms = __commonJS({
       if (msAbs >= d) {
         return plural2(ms, msAbs, d, "day");
       }
-      if (msAbs >= h2) {
-        return plural2(ms, msAbs, h2, "hour");
+      if (msAbs >= h) {
+        return plural2(ms, msAbs, h, "hour");
       }
       if (msAbs >= m) {
         return plural2(ms, msAbs, m, "minute");
@@ -24559,14 +24559,14 @@ function requireCipherModes() {
     }
     return z2;
   };
-  modes.gcm.prototype.ghash = function(h2, y, x2) {
+  modes.gcm.prototype.ghash = function(h, y, x2) {
     y[0] ^= x2[0];
     y[1] ^= x2[1];
     y[2] ^= x2[2];
     y[3] ^= x2[3];
     return this.tableMultiply(y);
   };
-  modes.gcm.prototype.generateHashTable = function(h2, bits) {
+  modes.gcm.prototype.generateHashTable = function(h, bits) {
     var multiplier = 8 / bits;
     var perInt = 4 * multiplier;
     var size = 16 * multiplier;
@@ -24576,7 +24576,7 @@ function requireCipherModes() {
       var idx = i / perInt | 0;
       var shft = (perInt - 1 - i % perInt) * bits;
       tmp[idx] = 1 << bits - 1 << shft;
-      m[i] = this.generateSubHashTable(this.multiply(tmp, h2), bits);
+      m[i] = this.generateSubHashTable(this.multiply(tmp, h), bits);
     }
     return m;
   };
@@ -26207,7 +26207,7 @@ function requireMd5() {
     _initialized = true;
   }
   function _update(s, w2, bytes) {
-    var t, a, b, c, d, f, r, i;
+    var t, a, b, c, d, f2, r, i;
     var len = bytes.length();
     while (len >= 64) {
       a = s.h0;
@@ -26216,8 +26216,8 @@ function requireMd5() {
       d = s.h3;
       for (i = 0; i < 16; ++i) {
         w2[i] = bytes.getInt32Le();
-        f = d ^ b & (c ^ d);
-        t = a + f + _k[i] + w2[i];
+        f2 = d ^ b & (c ^ d);
+        t = a + f2 + _k[i] + w2[i];
         r = _r[i];
         a = d;
         d = c;
@@ -26225,8 +26225,8 @@ function requireMd5() {
         b += t << r | t >>> 32 - r;
       }
       for (; i < 32; ++i) {
-        f = c ^ d & (b ^ c);
-        t = a + f + _k[i] + w2[_g[i]];
+        f2 = c ^ d & (b ^ c);
+        t = a + f2 + _k[i] + w2[_g[i]];
         r = _r[i];
         a = d;
         d = c;
@@ -26234,8 +26234,8 @@ function requireMd5() {
         b += t << r | t >>> 32 - r;
       }
       for (; i < 48; ++i) {
-        f = b ^ c ^ d;
-        t = a + f + _k[i] + w2[_g[i]];
+        f2 = b ^ c ^ d;
+        t = a + f2 + _k[i] + w2[_g[i]];
         r = _r[i];
         a = d;
         d = c;
@@ -26243,8 +26243,8 @@ function requireMd5() {
         b += t << r | t >>> 32 - r;
       }
       for (; i < 64; ++i) {
-        f = c ^ (b | ~d);
-        t = a + f + _k[i] + w2[_g[i]];
+        f2 = c ^ (b | ~d);
+        t = a + f2 + _k[i] + w2[_g[i]];
         r = _r[i];
         a = d;
         d = c;
@@ -26943,7 +26943,7 @@ function requireSha256() {
     _initialized = true;
   }
   function _update(s, w2, bytes) {
-    var t1, t2, s0, s1, ch, maj, i, a, b, c, d, e, f, g, h2;
+    var t1, t2, s0, s1, ch, maj, i, a, b, c, d, e, f2, g, h;
     var len = bytes.length();
     while (len >= 64) {
       for (i = 0; i < 16; ++i) {
@@ -26961,19 +26961,19 @@ function requireSha256() {
       c = s.h2;
       d = s.h3;
       e = s.h4;
-      f = s.h5;
+      f2 = s.h5;
       g = s.h6;
-      h2 = s.h7;
+      h = s.h7;
       for (i = 0; i < 64; ++i) {
         s1 = (e >>> 6 | e << 26) ^ (e >>> 11 | e << 21) ^ (e >>> 25 | e << 7);
-        ch = g ^ e & (f ^ g);
+        ch = g ^ e & (f2 ^ g);
         s0 = (a >>> 2 | a << 30) ^ (a >>> 13 | a << 19) ^ (a >>> 22 | a << 10);
         maj = a & b | c & (a ^ b);
-        t1 = h2 + s1 + ch + _k[i] + w2[i];
+        t1 = h + s1 + ch + _k[i] + w2[i];
         t2 = s0 + maj;
-        h2 = g;
-        g = f;
-        f = e;
+        h = g;
+        g = f2;
+        f2 = e;
         e = d + t1 >>> 0;
         d = c;
         c = b;
@@ -26985,9 +26985,9 @@ function requireSha256() {
       s.h2 = s.h2 + c | 0;
       s.h3 = s.h3 + d | 0;
       s.h4 = s.h4 + e | 0;
-      s.h5 = s.h5 + f | 0;
+      s.h5 = s.h5 + f2 | 0;
       s.h6 = s.h6 + g | 0;
-      s.h7 = s.h7 + h2 | 0;
+      s.h7 = s.h7 + h | 0;
       len -= 64;
     }
   }
@@ -27826,10 +27826,10 @@ function requireJsbn() {
     var xl = x2 & 32767, xh = x2 >> 15;
     while (--n >= 0) {
       var l = this.data[i] & 32767;
-      var h2 = this.data[i++] >> 15;
-      var m = xh * l + h2 * xl;
+      var h = this.data[i++] >> 15;
+      var m = xh * l + h * xl;
       l = xl * l + ((m & 32767) << 15) + w2.data[j2] + (c & 1073741823);
-      c = (l >>> 30) + (m >>> 15) + xh * h2 + (c >>> 30);
+      c = (l >>> 30) + (m >>> 15) + xh * h + (c >>> 30);
       w2.data[j2++] = l & 1073741823;
     }
     return c;
@@ -27838,10 +27838,10 @@ function requireJsbn() {
     var xl = x2 & 16383, xh = x2 >> 14;
     while (--n >= 0) {
       var l = this.data[i] & 16383;
-      var h2 = this.data[i++] >> 14;
-      var m = xh * l + h2 * xl;
+      var h = this.data[i++] >> 14;
+      var m = xh * l + h * xl;
       l = xl * l + ((m & 16383) << 14) + w2.data[j2] + c;
-      c = (l >> 28) + (m >> 14) + xh * h2;
+      c = (l >> 28) + (m >> 14) + xh * h;
       w2.data[j2++] = l & 268435455;
     }
     return c;
@@ -28435,15 +28435,15 @@ function requireJsbn() {
     return this.compareTo(a) > 0 ? this : a;
   }
   function bnpBitwiseTo(a, op, r) {
-    var i, f, m = Math.min(a.t, this.t);
+    var i, f2, m = Math.min(a.t, this.t);
     for (i = 0; i < m; ++i) r.data[i] = op(this.data[i], a.data[i]);
     if (a.t < this.t) {
-      f = a.s & this.DM;
-      for (i = m; i < this.t; ++i) r.data[i] = op(this.data[i], f);
+      f2 = a.s & this.DM;
+      for (i = m; i < this.t; ++i) r.data[i] = op(this.data[i], f2);
       r.t = this.t;
     } else {
-      f = this.s & this.DM;
-      for (i = m; i < a.t; ++i) r.data[i] = op(f, a.data[i]);
+      f2 = this.s & this.DM;
+      for (i = m; i < a.t; ++i) r.data[i] = op(f2, a.data[i]);
       r.t = a.t;
     }
     r.s = op(this.s, a.s);
@@ -29087,7 +29087,7 @@ function requireSha1() {
     _initialized = true;
   }
   function _update(s, w2, bytes) {
-    var t, a, b, c, d, e, f, i;
+    var t, a, b, c, d, e, f2, i;
     var len = bytes.length();
     while (len >= 64) {
       a = s.h0;
@@ -29098,8 +29098,8 @@ function requireSha1() {
       for (i = 0; i < 16; ++i) {
         t = bytes.getInt32();
         w2[i] = t;
-        f = d ^ b & (c ^ d);
-        t = (a << 5 | a >>> 27) + f + e + 1518500249 + t;
+        f2 = d ^ b & (c ^ d);
+        t = (a << 5 | a >>> 27) + f2 + e + 1518500249 + t;
         e = d;
         d = c;
         c = (b << 30 | b >>> 2) >>> 0;
@@ -29110,8 +29110,8 @@ function requireSha1() {
         t = w2[i - 3] ^ w2[i - 8] ^ w2[i - 14] ^ w2[i - 16];
         t = t << 1 | t >>> 31;
         w2[i] = t;
-        f = d ^ b & (c ^ d);
-        t = (a << 5 | a >>> 27) + f + e + 1518500249 + t;
+        f2 = d ^ b & (c ^ d);
+        t = (a << 5 | a >>> 27) + f2 + e + 1518500249 + t;
         e = d;
         d = c;
         c = (b << 30 | b >>> 2) >>> 0;
@@ -29122,8 +29122,8 @@ function requireSha1() {
         t = w2[i - 3] ^ w2[i - 8] ^ w2[i - 14] ^ w2[i - 16];
         t = t << 1 | t >>> 31;
         w2[i] = t;
-        f = b ^ c ^ d;
-        t = (a << 5 | a >>> 27) + f + e + 1859775393 + t;
+        f2 = b ^ c ^ d;
+        t = (a << 5 | a >>> 27) + f2 + e + 1859775393 + t;
         e = d;
         d = c;
         c = (b << 30 | b >>> 2) >>> 0;
@@ -29134,8 +29134,8 @@ function requireSha1() {
         t = w2[i - 6] ^ w2[i - 16] ^ w2[i - 28] ^ w2[i - 32];
         t = t << 2 | t >>> 30;
         w2[i] = t;
-        f = b ^ c ^ d;
-        t = (a << 5 | a >>> 27) + f + e + 1859775393 + t;
+        f2 = b ^ c ^ d;
+        t = (a << 5 | a >>> 27) + f2 + e + 1859775393 + t;
         e = d;
         d = c;
         c = (b << 30 | b >>> 2) >>> 0;
@@ -29146,8 +29146,8 @@ function requireSha1() {
         t = w2[i - 6] ^ w2[i - 16] ^ w2[i - 28] ^ w2[i - 32];
         t = t << 2 | t >>> 30;
         w2[i] = t;
-        f = b & c | d & (b ^ c);
-        t = (a << 5 | a >>> 27) + f + e + 2400959708 + t;
+        f2 = b & c | d & (b ^ c);
+        t = (a << 5 | a >>> 27) + f2 + e + 2400959708 + t;
         e = d;
         d = c;
         c = (b << 30 | b >>> 2) >>> 0;
@@ -29158,8 +29158,8 @@ function requireSha1() {
         t = w2[i - 6] ^ w2[i - 16] ^ w2[i - 28] ^ w2[i - 32];
         t = t << 2 | t >>> 30;
         w2[i] = t;
-        f = b ^ c ^ d;
-        t = (a << 5 | a >>> 27) + f + e + 3395469782 + t;
+        f2 = b ^ c ^ d;
+        t = (a << 5 | a >>> 27) + f2 + e + 3395469782 + t;
         e = d;
         d = c;
         c = (b << 30 | b >>> 2) >>> 0;
@@ -31208,18 +31208,18 @@ function requirePbe() {
         md2.update(buf.getBytes());
         buf = md2.digest();
       }
-      var B2 = new forge2.util.ByteBuffer();
+      var B = new forge2.util.ByteBuffer();
       for (l = 0; l < v; l++) {
-        B2.putByte(buf.at(l % u));
+        B.putByte(buf.at(l % u));
       }
       var k2 = Math.ceil(s / v) + Math.ceil(p / v);
       var Inew = new forge2.util.ByteBuffer();
       for (j2 = 0; j2 < k2; j2++) {
         var chunk = new forge2.util.ByteBuffer(I2.getBytes(v));
         var x2 = 511;
-        for (l = B2.length() - 1; l >= 0; l--) {
+        for (l = B.length() - 1; l >= 0; l--) {
           x2 = x2 >> 8;
-          x2 += B2.at(l) + chunk.at(l);
+          x2 += B.at(l) + chunk.at(l);
           chunk.setAt(l, x2 & 255);
         }
         Inew.putBuffer(chunk);
@@ -31858,21 +31858,21 @@ function requirePss() {
       m_.putBytes(salt);
       hash.start();
       hash.update(m_.getBytes());
-      var h2 = hash.digest().getBytes();
+      var h = hash.digest().getBytes();
       var ps = new forge2.util.ByteBuffer();
       ps.fillWithByte(0, emLen - sLen - hLen - 2);
       ps.putByte(1);
       ps.putBytes(salt);
       var db = ps.getBytes();
       var maskLen = emLen - hLen - 1;
-      var dbMask = mgf2.generate(h2, maskLen);
+      var dbMask = mgf2.generate(h, maskLen);
       var maskedDB = "";
       for (i = 0; i < maskLen; i++) {
         maskedDB += String.fromCharCode(db.charCodeAt(i) ^ dbMask.charCodeAt(i));
       }
       var mask = 65280 >> 8 * emLen - emBits & 255;
       maskedDB = String.fromCharCode(maskedDB.charCodeAt(0) & ~mask) + maskedDB.substr(1);
-      return maskedDB + h2 + String.fromCharCode(188);
+      return maskedDB + h + String.fromCharCode(188);
     };
     pssobj.verify = function(mHash, em, modBits) {
       var i;
@@ -31887,12 +31887,12 @@ function requirePss() {
       }
       var maskLen = emLen - hLen - 1;
       var maskedDB = em.substr(0, maskLen);
-      var h2 = em.substr(maskLen, hLen);
+      var h = em.substr(maskLen, hLen);
       var mask = 65280 >> 8 * emLen - emBits & 255;
       if ((maskedDB.charCodeAt(0) & mask) !== 0) {
         throw new Error("Bits beyond keysize not zero as expected.");
       }
-      var dbMask = mgf2.generate(h2, maskLen);
+      var dbMask = mgf2.generate(h, maskLen);
       var db = "";
       for (i = 0; i < maskLen; i++) {
         db += String.fromCharCode(maskedDB.charCodeAt(i) ^ dbMask.charCodeAt(i));
@@ -31915,7 +31915,7 @@ function requirePss() {
       hash.start();
       hash.update(m_.getBytes());
       var h_ = hash.digest().getBytes();
-      return h2 === h_;
+      return h === h_;
     };
     return pssobj;
   };
@@ -37249,24 +37249,24 @@ function requireSha512() {
         bits = next >>> 0;
       }
       finalBlock.putInt32(bits);
-      var h2 = new Array(_h.length);
+      var h = new Array(_h.length);
       for (var i = 0; i < _h.length; ++i) {
-        h2[i] = _h[i].slice(0);
+        h[i] = _h[i].slice(0);
       }
-      _update(h2, _w, finalBlock);
+      _update(h, _w, finalBlock);
       var rval = forge2.util.createBuffer();
       var hlen;
       if (algorithm === "SHA-512") {
-        hlen = h2.length;
+        hlen = h.length;
       } else if (algorithm === "SHA-384") {
-        hlen = h2.length - 2;
+        hlen = h.length - 2;
       } else {
-        hlen = h2.length - 4;
+        hlen = h.length - 4;
       }
       for (var i = 0; i < hlen; ++i) {
-        rval.putInt32(h2[i][0]);
+        rval.putInt32(h[i][0]);
         if (i !== hlen - 1 || algorithm !== "SHA-512/224") {
-          rval.putInt32(h2[i][1]);
+          rval.putInt32(h[i][1]);
         }
       }
       return rval;
@@ -38011,8 +38011,8 @@ function requireEd25519() {
     for (i = 32; i < 64; ++i) {
       sm[i] = sk[i];
     }
-    var h2 = sha5122(sm, n + 64);
-    reduce(h2);
+    var h = sha5122(sm, n + 64);
+    reduce(h);
     for (i = 32; i < 64; ++i) {
       x2[i] = 0;
     }
@@ -38021,7 +38021,7 @@ function requireEd25519() {
     }
     for (i = 0; i < 32; ++i) {
       for (j2 = 0; j2 < 32; j2++) {
-        x2[i + j2] += h2[i] * d[j2];
+        x2[i + j2] += h[i] * d[j2];
       }
     }
     modL(sm.subarray(32), x2);
@@ -38047,9 +38047,9 @@ function requireEd25519() {
     for (i = 0; i < 32; ++i) {
       m[i + 32] = pk[i];
     }
-    var h2 = sha5122(m, n);
-    reduce(h2);
-    scalarmult(p, q, h2);
+    var h = sha5122(m, n);
+    reduce(h);
+    scalarmult(p, q, h);
     scalarbase(q, sm.subarray(32));
     add(p, q);
     pack(t, p);
@@ -38113,7 +38113,7 @@ function requireEd25519() {
     modL(r, x2);
   }
   function add(p, q) {
-    var a = gf(), b = gf(), c = gf(), d = gf(), e = gf(), f = gf(), g = gf(), h2 = gf(), t = gf();
+    var a = gf(), b = gf(), c = gf(), d = gf(), e = gf(), f2 = gf(), g = gf(), h = gf(), t = gf();
     Z2(a, p[1], p[0]);
     Z2(t, q[1], q[0]);
     M(a, a, t);
@@ -38125,13 +38125,13 @@ function requireEd25519() {
     M(d, p[2], q[2]);
     A2(d, d, d);
     Z2(e, b, a);
-    Z2(f, d, c);
+    Z2(f2, d, c);
     A2(g, d, c);
-    A2(h2, b, a);
-    M(p[0], e, f);
-    M(p[1], h2, g);
-    M(p[2], g, f);
-    M(p[3], e, h2);
+    A2(h, b, a);
+    M(p[0], e, f2);
+    M(p[1], h, g);
+    M(p[2], g, f2);
+    M(p[3], e, h);
   }
   function cswap(p, q, b) {
     for (var i = 0; i < 4; ++i) {
@@ -38927,20 +38927,20 @@ function requireLog() {
         debug: console.debug,
         verbose: console.debug
       };
-      var f = function(logger2, message) {
+      var f2 = function(logger2, message) {
         forge2.log.prepareStandard(message);
         var handler2 = levelHandlers[message.level];
         var args = [message.standard];
         args = args.concat(message["arguments"].slice());
         handler2.apply(console, args);
       };
-      logger = forge2.log.makeLogger(f);
+      logger = forge2.log.makeLogger(f2);
     } else {
-      var f = function(logger2, message) {
+      var f2 = function(logger2, message) {
         forge2.log.prepareStandardFull(message);
         console.log(message.standardFull);
       };
-      logger = forge2.log.makeLogger(f);
+      logger = forge2.log.makeLogger(f2);
     }
     forge2.log.setLevel(logger, "debug");
     forge2.log.addLogger(logger);
@@ -43750,13 +43750,13 @@ var ADAPTER_RULES = {
   BG602: {
     title: "Adapter lacks an endpoint",
     severity: "error",
-    description: "The adapter file contains every endpoint string of the policy: all calls to the producer go through it.",
+    description: "The adapter file contains every endpoint string of `adapter.endpoints`: all calls to the producer go through it. An endpoint the consumer does not call belongs in `adapter.unused`, which the adapter need not name (and no other file may, BG603).",
     example: "The adapter no longer names the readiness endpoint."
   },
   BG603: {
     title: "Endpoint outside the adapter",
     severity: "error",
-    description: "No scanned source file other than the adapter contains a producer endpoint string (all endpoints, every scanned extension, tests included unless excluded): code that calls the producer directly bypasses the deterministic fallback.",
+    description: "No scanned source file other than the adapter contains a producer endpoint string (every endpoint of `adapter.endpoints` and `adapter.unused`, every scanned extension, tests included unless excluded): code that calls the producer directly bypasses the deterministic fallback.",
     example: "A React hook calls the producer's query endpoint with `fetch` directly."
   },
   BG604: {
@@ -44545,7 +44545,7 @@ function bySeverity(findings) {
 }
 function countBySeverity(findings) {
   const counts = { error: 0, warning: 0, notice: 0 };
-  for (const f of findings) counts[f.severity]++;
+  for (const f2 of findings) counts[f2.severity]++;
   return counts;
 }
 
@@ -45675,8 +45675,8 @@ function olderRelease(a, b) {
 // src/classify/restorable.ts
 function approvedBeforeAdoption(facts) {
   let adoption = -1;
-  facts.forEach((f, i) => {
-    if (f.hasPosture) adoption = i;
+  facts.forEach((f2, i) => {
+    if (f2.hasPosture) adoption = i;
   });
   const up = [];
   const down = /* @__PURE__ */ new Set();
@@ -45813,7 +45813,7 @@ function classifyChange(input) {
 }
 function breakingWhy(from, to, removed) {
   const fields = ["service_contract_version", "api_contract_version", "integration_baseline"];
-  const bumps = fields.filter((f) => bumped(from[f], to[f])).map((f) => `${from[f] ?? "?"} -> ${to[f] ?? "?"}`);
+  const bumps = fields.filter((f2) => bumped(from[f2], to[f2])).map((f2) => `${from[f2] ?? "?"} -> ${to[f2] ?? "?"}`);
   return [...bumps, ...removed.length > 0 ? [`removed: ${removed.join(", ")}`] : []].join("; ");
 }
 var LAST_INSTANT = 864e13;
@@ -46178,7 +46178,7 @@ function renderRepinBody(p) {
     );
   }
   out.push(
-    `- Files: ${p.written.map((f) => code(f)).join(", ")} (written by \`baseline-gate repin\`, checked with every trio rule).`,
+    `- Files: ${p.written.map((f2) => code(f2)).join(", ")} (written by \`baseline-gate repin\`, checked with every trio rule).`,
     `- Labels${pr ? "" : " of its pull request"}: ${repinLabels(p.kind).map((l) => code(l)).join(", ")}.`,
     ""
   );
@@ -46852,7 +46852,7 @@ async function isAncestorCommit(cwd, ancestor, descendant) {
 }
 function convertedOnDiskSync(cwd, files) {
   if (files.length === 0) return [];
-  const r = childProcess().spawnSync("git", [...OPTIONS, "hash-object", "--", ...files.map((f) => f.path)], {
+  const r = childProcess().spawnSync("git", [...OPTIONS, "hash-object", "--", ...files.map((f2) => f2.path)], {
     cwd,
     timeout: TIMEOUT_MS,
     env: env(),
@@ -46862,7 +46862,7 @@ function convertedOnDiskSync(cwd, files) {
   const ids = r.stdout.toString("utf8").trim().split("\n");
   if (ids.length !== files.length) return null;
   const asIs = (bytes) => createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
-  return files.filter((f, i) => ids[i] !== asIs(f.bytes)).map((f) => f.path);
+  return files.filter((f2, i) => ids[i] !== asIs(f2.bytes)).map((f2) => f2.path);
 }
 function headCommitSync(cwd) {
   const fromDisk = headFromDisk(cwd);
@@ -51680,7 +51680,7 @@ function pullRequestApi(session) {
 
 // src/rules/verdict.ts
 function decideVerdict(findings, steps = []) {
-  if (findings.some((f) => f.severity === "error")) return "FAIL";
+  if (findings.some((f2) => f2.severity === "error")) return "FAIL";
   if (steps.some((s) => s.required && s.status !== "passed")) return "FAIL";
   return "PASS";
 }
@@ -51692,54 +51692,54 @@ function sha256(data) {
 }
 
 // src/generated/validators.js
-var R = (p, s) => () => {
+var R = (p, a) => () => {
   try {
-    return s || p((s = { exports: {} }).exports, s), s.exports;
-  } catch (f) {
-    throw s = 0, f;
+    return a || p((a = { exports: {} }).exports, a), a.exports;
+  } catch (h) {
+    throw a = 0, h;
   }
 };
-var F = R((S) => {
+var G = R((S) => {
   "use strict";
   Object.defineProperty(S, "__esModule", { value: true });
   function H(p) {
-    let s = p.length, f = 0, _ = 0, y;
-    for (; _ < s; ) f++, y = p.charCodeAt(_++), y >= 55296 && y <= 56319 && _ < s && (y = p.charCodeAt(_), (y & 64512) === 56320 && _++);
-    return f;
+    let a = p.length, h = 0, _ = 0, y;
+    for (; _ < a; ) h++, y = p.charCodeAt(_++), y >= 55296 && y <= 56319 && _ < a && (y = p.charCodeAt(_), (y & 64512) === 56320 && _++);
+    return h;
   }
   S.default = H;
   H.code = 'require("ajv/dist/runtime/ucs2length").default';
 });
-var B = R((fe, G) => {
+var F = R((fe, B) => {
   "use strict";
-  G.exports = function p(s, f) {
-    if (s === f) return true;
-    if (s && f && typeof s == "object" && typeof f == "object") {
-      if (s.constructor !== f.constructor) return false;
+  B.exports = function p(a, h) {
+    if (a === h) return true;
+    if (a && h && typeof a == "object" && typeof h == "object") {
+      if (a.constructor !== h.constructor) return false;
       var _, y, v;
-      if (Array.isArray(s)) {
-        if (_ = s.length, _ != f.length) return false;
-        for (y = _; y-- !== 0; ) if (!p(s[y], f[y])) return false;
+      if (Array.isArray(a)) {
+        if (_ = a.length, _ != h.length) return false;
+        for (y = _; y-- !== 0; ) if (!p(a[y], h[y])) return false;
         return true;
       }
-      if (s.constructor === RegExp) return s.source === f.source && s.flags === f.flags;
-      if (s.valueOf !== Object.prototype.valueOf) return s.valueOf() === f.valueOf();
-      if (s.toString !== Object.prototype.toString) return s.toString() === f.toString();
-      if (v = Object.keys(s), _ = v.length, _ !== Object.keys(f).length) return false;
-      for (y = _; y-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(f, v[y])) return false;
+      if (a.constructor === RegExp) return a.source === h.source && a.flags === h.flags;
+      if (a.valueOf !== Object.prototype.valueOf) return a.valueOf() === h.valueOf();
+      if (a.toString !== Object.prototype.toString) return a.toString() === h.toString();
+      if (v = Object.keys(a), _ = v.length, _ !== Object.keys(h).length) return false;
+      for (y = _; y-- !== 0; ) if (!Object.prototype.hasOwnProperty.call(h, v[y])) return false;
       for (y = _; y-- !== 0; ) {
         var e = v[y];
-        if (!p(s[e], f[e])) return false;
+        if (!p(a[e], h[e])) return false;
       }
       return true;
     }
-    return s !== s && f !== f;
+    return a !== a && h !== h;
   };
 });
 var V = R((E) => {
   "use strict";
   Object.defineProperty(E, "__esModule", { value: true });
-  var W = B();
+  var W = F();
   W.code = 'require("ajv/dist/runtime/equal").default';
   E.default = W;
 });
@@ -51755,66 +51755,66 @@ var N = new RegExp("^api\\.v[1-9][0-9]{0,14}$", "u");
 var O = new RegExp("^integration/v[1-9][0-9]{0,14}$", "u");
 var te = new RegExp("^[0-9a-f]{64}$", "u");
 var se = new RegExp("^https?://[^\\s/?#]+(/[^\\s?#]*)?$", "u");
-function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+function z(p, { instancePath: a = "", parentData: h, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
   let e = null, i = 0, d = z.evaluated;
   if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
     if (p.memorykernel_repo === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memorykernel_repo" }, message: "must have required property 'memorykernel_repo'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "memorykernel_repo" }, message: "must have required property 'memorykernel_repo'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.release_tag === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.commit_sha === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.expected_service_contract_version === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.expected_api_contract_version === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.expected_integration_baseline === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_integration_baseline" }, message: "must have required property 'expected_integration_baseline'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_integration_baseline" }, message: "must have required property 'expected_integration_baseline'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.expected_producer_manifest_sha256 === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_producer_manifest_sha256" }, message: "must have required property 'expected_producer_manifest_sha256'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_producer_manifest_sha256" }, message: "must have required property 'expected_producer_manifest_sha256'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.default_base_url === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_base_url" }, message: "must have required property 'default_base_url'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_base_url" }, message: "must have required property 'default_base_url'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.default_timeout_ms === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_timeout_ms" }, message: "must have required property 'default_timeout_ms'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "default_timeout_ms" }, message: "must have required property 'default_timeout_ms'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.runtime_cutover_posture === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "runtime_cutover_posture" }, message: "must have required property 'runtime_cutover_posture'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "runtime_cutover_posture" }, message: "must have required property 'runtime_cutover_posture'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     for (let t in p) if (!D.call(Y.properties, t)) {
-      let r = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      let r = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
       e === null ? e = [r] : e.push(r), i++;
     }
     if (p.$schema !== void 0 && typeof p.$schema != "string") {
-      let t = { instancePath: s + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let t = { instancePath: a + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.memorykernel_repo !== void 0) {
       let t = p.memorykernel_repo;
       if (typeof t == "string") {
         if (!re.test(t)) {
-          let r = { instancePath: s + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/pattern", keyword: "pattern", params: { pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$" }, message: 'must match pattern "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$"' };
+          let r = { instancePath: a + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/pattern", keyword: "pattern", params: { pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$" }, message: 'must match pattern "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(\\.git)?$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/memorykernel_repo", schemaPath: "#/properties/memorykernel_repo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -51822,11 +51822,11 @@ function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.release_tag;
       if (typeof t == "string") {
         if (!j.test(t)) {
-          let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
+          let r = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -51834,11 +51834,11 @@ function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.commit_sha;
       if (typeof t == "string") {
         if (!x.test(t)) {
-          let r = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          let r = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -51846,11 +51846,11 @@ function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.expected_service_contract_version;
       if (typeof t == "string") {
         if (!A.test(t)) {
-          let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
+          let r = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -51858,11 +51858,11 @@ function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.expected_api_contract_version;
       if (typeof t == "string") {
         if (!N.test(t)) {
-          let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
+          let r = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -51870,11 +51870,11 @@ function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.expected_integration_baseline;
       if (typeof t == "string") {
         if (!O.test(t)) {
-          let r = { instancePath: s + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
+          let r = { instancePath: a + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/expected_integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -51882,11 +51882,11 @@ function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.expected_producer_manifest_sha256;
       if (typeof t == "string") {
         if (!te.test(t)) {
-          let r = { instancePath: s + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+          let r = { instancePath: a + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/expected_producer_manifest_sha256", schemaPath: "defs.schema.json#/$defs/sha256/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -51894,27 +51894,27 @@ function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.default_base_url;
       if (typeof t == "string") {
         if (!se.test(t)) {
-          let r = { instancePath: s + "/default_base_url", schemaPath: "#/properties/default_base_url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"' };
+          let r = { instancePath: a + "/default_base_url", schemaPath: "#/properties/default_base_url/pattern", keyword: "pattern", params: { pattern: "^https?://[^\\s/?#]+(/[^\\s?#]*)?$" }, message: 'must match pattern "^https?://[^\\s/?#]+(/[^\\s?#]*)?$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/default_base_url", schemaPath: "#/properties/default_base_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/default_base_url", schemaPath: "#/properties/default_base_url/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
     if (p.default_timeout_ms !== void 0) {
       let t = p.default_timeout_ms;
       if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
-        let r = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        let r = { instancePath: a + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         e === null ? e = [r] : e.push(r), i++;
       }
       if (typeof t == "number" && isFinite(t)) {
         if (t > 3e4 || isNaN(t)) {
-          let r = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e4 }, message: "must be <= 30000" };
+          let r = { instancePath: a + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3e4 }, message: "must be <= 30000" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (t < 100 || isNaN(t)) {
-          let r = { instancePath: s + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100" };
+          let r = { instancePath: a + "/default_timeout_ms", schemaPath: "#/properties/default_timeout_ms/minimum", keyword: "minimum", params: { comparison: ">=", limit: 100 }, message: "must be >= 100" };
           e === null ? e = [r] : e.push(r), i++;
         }
       }
@@ -51922,12 +51922,12 @@ function z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
     if (p.runtime_cutover_posture !== void 0) {
       let t = p.runtime_cutover_posture;
       if (!(t === "GO" || t === "NO-GO")) {
-        let r = { instancePath: s + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: ee.enum }, message: "must be equal to one of the allowed values" };
+        let r = { instancePath: a + "/runtime_cutover_posture", schemaPath: "defs.schema.json#/$defs/posture/enum", keyword: "enum", params: { allowedValues: ee.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
   } else {
-    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    let t = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [t] : e.push(t), i++;
   }
   return z.errors = e, i === 0;
@@ -51936,62 +51936,62 @@ z.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 var _e = I;
 var ae = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/manifest.schema.json", title: "Producer contract manifest (producer-contract-manifest.v1)", description: "Published by the producer at each release tag; the consumer keeps a byte-exact mirror.", type: "object", additionalProperties: false, required: ["manifest_contract_version", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "error_code_enum", "stability_window", "additive_error_code_notice_policy"], properties: { manifest_contract_version: { const: "producer-contract-manifest.v1", errorMessage: 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$", errorMessage: "must be a snake_case error code like invalid_json" }, errorMessage: { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" } }, stability_window: { type: "object", additionalProperties: false, required: ["minimum_sprint_days"], properties: { minimum_sprint_days: { type: "integer", minimum: 0, maximum: 36500, errorMessage: "must be a whole number of days, 0 to 36500 (a hundred years)" } } }, additive_error_code_notice_policy: { type: "object", additionalProperties: false, required: ["standard_business_days", "emergency_notice_hours", "emergency_requires_same_day_docs_spec_tests"], properties: { standard_business_days: { type: "integer", minimum: 0 }, emergency_notice_hours: { type: "integer", minimum: 0 }, emergency_requires_same_day_docs_spec_tests: { type: "boolean" } } }, service_v3_transition_guard: { type: "object", additionalProperties: { type: "boolean" } } } };
 var X = new RegExp("^[a-z][a-z0-9_]*$", "u");
-function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+function I(p, { instancePath: a = "", parentData: h, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
   let e = null, i = 0, d = I.evaluated;
   if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
     if (p.manifest_contract_version === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.release_tag === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.commit_sha === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.expected_service_contract_version === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.expected_api_contract_version === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.integration_baseline === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.error_code_enum === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.stability_window === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stability_window" }, message: "must have required property 'stability_window'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "stability_window" }, message: "must have required property 'stability_window'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.additive_error_code_notice_policy === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "additive_error_code_notice_policy" }, message: "must have required property 'additive_error_code_notice_policy'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "additive_error_code_notice_policy" }, message: "must have required property 'additive_error_code_notice_policy'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     for (let t in p) if (!D.call(ae.properties, t)) {
-      let r = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      let r = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
       e === null ? e = [r] : e.push(r), i++;
     }
     if (p.manifest_contract_version !== void 0 && p.manifest_contract_version !== "producer-contract-manifest.v1") {
-      let t = { instancePath: s + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
+      let t = { instancePath: a + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.release_tag !== void 0) {
       let t = p.release_tag;
       if (typeof t == "string") {
         if (!j.test(t)) {
-          let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
+          let r = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -51999,11 +51999,11 @@ function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.commit_sha;
       if (typeof t == "string") {
         if (!x.test(t)) {
-          let r = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          let r = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -52011,11 +52011,11 @@ function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.expected_service_contract_version;
       if (typeof t == "string") {
         if (!A.test(t)) {
-          let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
+          let r = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -52023,11 +52023,11 @@ function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.expected_api_contract_version;
       if (typeof t == "string") {
         if (!N.test(t)) {
-          let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
+          let r = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -52035,11 +52035,11 @@ function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.integration_baseline;
       if (typeof t == "string") {
         if (!O.test(t)) {
-          let r = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
+          let r = { instancePath: a + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -52047,7 +52047,7 @@ function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.error_code_enum;
       if (Array.isArray(t)) {
         if (t.length < 1) {
-          let o = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          let o = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           e === null ? e = [o] : e.push(o), i++;
         }
         let r = t.length;
@@ -52055,32 +52055,32 @@ function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
           let l = t[o];
           if (typeof l == "string") {
             if (!X.test(l)) {
-              let m = { instancePath: s + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              let m = { instancePath: a + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
               e === null ? e = [m] : e.push(m), i++;
             }
           } else {
-            let m = { instancePath: s + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let m = { instancePath: a + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [m] : e.push(m), i++;
           }
         }
-        let a = t.length, n;
-        if (a > 1) {
+        let s = t.length, n;
+        if (s > 1) {
           let o = {};
-          for (; a--; ) {
-            let l = t[a];
+          for (; s--; ) {
+            let l = t[s];
             if (typeof l == "string") {
               if (typeof o[l] == "number") {
                 n = o[l];
-                let m = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: a, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + a + " are identical)" };
+                let m = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: s, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + s + " are identical)" };
                 e === null ? e = [m] : e.push(m), i++;
                 break;
               }
-              o[l] = a;
+              o[l] = s;
             }
           }
         }
       } else {
-        let r = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        let r = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -52088,32 +52088,32 @@ function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.stability_window;
       if (t && typeof t == "object" && !Array.isArray(t)) {
         if (t.minimum_sprint_days === void 0) {
-          let r = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/required", keyword: "required", params: { missingProperty: "minimum_sprint_days" }, message: "must have required property 'minimum_sprint_days'" };
+          let r = { instancePath: a + "/stability_window", schemaPath: "#/properties/stability_window/required", keyword: "required", params: { missingProperty: "minimum_sprint_days" }, message: "must have required property 'minimum_sprint_days'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         for (let r in t) if (r !== "minimum_sprint_days") {
-          let a = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [a] : e.push(a), i++;
+          let s = { instancePath: a + "/stability_window", schemaPath: "#/properties/stability_window/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [s] : e.push(s), i++;
         }
         if (t.minimum_sprint_days !== void 0) {
           let r = t.minimum_sprint_days;
           if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
-            let a = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [s] : e.push(s), i++;
           }
           if (typeof r == "number" && isFinite(r)) {
             if (r > 36500 || isNaN(r)) {
-              let a = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/maximum", keyword: "maximum", params: { comparison: "<=", limit: 36500 }, message: "must be <= 36500" };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: a + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/maximum", keyword: "maximum", params: { comparison: "<=", limit: 36500 }, message: "must be <= 36500" };
+              e === null ? e = [s] : e.push(s), i++;
             }
             if (r < 0 || isNaN(r)) {
-              let a = { instancePath: s + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: a + "/stability_window/minimum_sprint_days", schemaPath: "#/properties/stability_window/properties/minimum_sprint_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+              e === null ? e = [s] : e.push(s), i++;
             }
           }
         }
       } else {
-        let r = { instancePath: s + "/stability_window", schemaPath: "#/properties/stability_window/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        let r = { instancePath: a + "/stability_window", schemaPath: "#/properties/stability_window/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -52121,49 +52121,49 @@ function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.additive_error_code_notice_policy;
       if (t && typeof t == "object" && !Array.isArray(t)) {
         if (t.standard_business_days === void 0) {
-          let r = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "standard_business_days" }, message: "must have required property 'standard_business_days'" };
+          let r = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "standard_business_days" }, message: "must have required property 'standard_business_days'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (t.emergency_notice_hours === void 0) {
-          let r = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_notice_hours" }, message: "must have required property 'emergency_notice_hours'" };
+          let r = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_notice_hours" }, message: "must have required property 'emergency_notice_hours'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (t.emergency_requires_same_day_docs_spec_tests === void 0) {
-          let r = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_requires_same_day_docs_spec_tests" }, message: "must have required property 'emergency_requires_same_day_docs_spec_tests'" };
+          let r = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/required", keyword: "required", params: { missingProperty: "emergency_requires_same_day_docs_spec_tests" }, message: "must have required property 'emergency_requires_same_day_docs_spec_tests'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         for (let r in t) if (!(r === "standard_business_days" || r === "emergency_notice_hours" || r === "emergency_requires_same_day_docs_spec_tests")) {
-          let a = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [a] : e.push(a), i++;
+          let s = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [s] : e.push(s), i++;
         }
         if (t.standard_business_days !== void 0) {
           let r = t.standard_business_days;
           if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
-            let a = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [s] : e.push(s), i++;
           }
           if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
-            let a = { instancePath: s + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/additive_error_code_notice_policy/standard_business_days", schemaPath: "#/properties/additive_error_code_notice_policy/properties/standard_business_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [s] : e.push(s), i++;
           }
         }
         if (t.emergency_notice_hours !== void 0) {
           let r = t.emergency_notice_hours;
           if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
-            let a = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [s] : e.push(s), i++;
           }
           if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
-            let a = { instancePath: s + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/additive_error_code_notice_policy/emergency_notice_hours", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_notice_hours/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [s] : e.push(s), i++;
           }
         }
         if (t.emergency_requires_same_day_docs_spec_tests !== void 0 && typeof t.emergency_requires_same_day_docs_spec_tests != "boolean") {
-          let r = { instancePath: s + "/additive_error_code_notice_policy/emergency_requires_same_day_docs_spec_tests", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_requires_same_day_docs_spec_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          let r = { instancePath: a + "/additive_error_code_notice_policy/emergency_requires_same_day_docs_spec_tests", schemaPath: "#/properties/additive_error_code_notice_policy/properties/emergency_requires_same_day_docs_spec_tests/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        let r = { instancePath: a + "/additive_error_code_notice_policy", schemaPath: "#/properties/additive_error_code_notice_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -52171,16 +52171,16 @@ function I(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.service_v3_transition_guard;
       if (t && typeof t == "object" && !Array.isArray(t)) {
         for (let r in t) if (typeof t[r] != "boolean") {
-          let a = { instancePath: s + "/service_v3_transition_guard/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/service_v3_transition_guard/additionalProperties/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [a] : e.push(a), i++;
+          let s = { instancePath: a + "/service_v3_transition_guard/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/service_v3_transition_guard/additionalProperties/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [s] : e.push(s), i++;
         }
       } else {
-        let r = { instancePath: s + "/service_v3_transition_guard", schemaPath: "#/properties/service_v3_transition_guard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        let r = { instancePath: a + "/service_v3_transition_guard", schemaPath: "#/properties/service_v3_transition_guard/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
   } else {
-    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    let t = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [t] : e.push(t), i++;
   }
   return I.errors = e, i === 0;
@@ -52190,54 +52190,54 @@ var ge = L;
 var ie = { enum: ["Approved", "Superseded", "Rolled back", "Candidate"], errorMessage: "must be one of Approved, Superseded, Rolled back, Candidate" };
 var ne = new RegExp("^v?(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", "u");
 var oe = new RegExp("^[0-9a-f]{7,40}$", "u");
-function L(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+function L(p, { instancePath: a = "", parentData: h, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
   let e = null, i = 0, d = L.evaluated;
   if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
     if (p.consumer_version === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_version" }, message: "must have required property 'consumer_version'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_version" }, message: "must have required property 'consumer_version'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.consumer_commit === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_commit" }, message: "must have required property 'consumer_commit'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_commit" }, message: "must have required property 'consumer_commit'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.producer_tag === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_tag" }, message: "must have required property 'producer_tag'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_tag" }, message: "must have required property 'producer_tag'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.producer_commit === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_commit" }, message: "must have required property 'producer_commit'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "producer_commit" }, message: "must have required property 'producer_commit'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.service === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "service" }, message: "must have required property 'service'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.api === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api" }, message: "must have required property 'api'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "api" }, message: "must have required property 'api'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.integration === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration" }, message: "must have required property 'integration'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration" }, message: "must have required property 'integration'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.status === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "status" }, message: "must have required property 'status'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     for (let t in p) if (!(t === "consumer_version" || t === "consumer_commit" || t === "producer_tag" || t === "producer_commit" || t === "service" || t === "api" || t === "integration" || t === "status")) {
-      let r = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      let r = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
       e === null ? e = [r] : e.push(r), i++;
     }
     if (p.consumer_version !== void 0) {
       let t = p.consumer_version;
       if (typeof t == "string") {
         if (!ne.test(t)) {
-          let r = { instancePath: s + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
+          let r = { instancePath: a + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/pattern", keyword: "pattern", params: { pattern: "^v?(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$" }, message: 'must match pattern "^v?(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/consumer_version", schemaPath: "defs.schema.json#/$defs/semver/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -52245,11 +52245,11 @@ function L(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.consumer_commit;
       if (typeof t == "string") {
         if (!oe.test(t)) {
-          let r = { instancePath: s + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"' };
+          let r = { instancePath: a + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{7,40}$" }, message: 'must match pattern "^[0-9a-f]{7,40}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/consumer_commit", schemaPath: "defs.schema.json#/$defs/shortCommitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -52257,11 +52257,11 @@ function L(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.producer_tag;
       if (typeof t == "string") {
         if (!j.test(t)) {
-          let r = { instancePath: s + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
+          let r = { instancePath: a + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/producer_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -52269,11 +52269,11 @@ function L(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.producer_commit;
       if (typeof t == "string") {
         if (!x.test(t)) {
-          let r = { instancePath: s + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          let r = { instancePath: a + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/producer_commit", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -52281,11 +52281,11 @@ function L(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.service;
       if (typeof t == "string") {
         if (!A.test(t)) {
-          let r = { instancePath: s + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
+          let r = { instancePath: a + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/service", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -52293,11 +52293,11 @@ function L(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.api;
       if (typeof t == "string") {
         if (!N.test(t)) {
-          let r = { instancePath: s + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
+          let r = { instancePath: a + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/api", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -52305,23 +52305,23 @@ function L(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.integration;
       if (typeof t == "string") {
         if (!O.test(t)) {
-          let r = { instancePath: s + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
+          let r = { instancePath: a + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/integration", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
     if (p.status !== void 0) {
       let t = p.status;
       if (!(t === "Approved" || t === "Superseded" || t === "Rolled back" || t === "Candidate")) {
-        let r = { instancePath: s + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: ie.enum }, message: "must be equal to one of the allowed values" };
+        let r = { instancePath: a + "/status", schemaPath: "defs.schema.json#/$defs/ledgerStatus/enum", keyword: "enum", params: { allowedValues: ie.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
   } else {
-    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    let t = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [t] : e.push(t), i++;
   }
   return L.errors = e, i === 0;
@@ -52329,92 +52329,92 @@ function L(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
 L.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 var ve = Z;
 var U = { $schema: "https://json-schema.org/draft/2020-12/schema", $id: "https://baseline-gate.dev/schemas/handoff-payload.schema.json", title: "Producer release handoff payload", description: "What the producer hands to its consumers for a release: the baseline identity, the error codes, the non-2xx envelope policy, in stable or service-v3-candidate mode.", type: "object", required: ["handoff_generated_at_utc", "handoff_mode", "release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline", "active_runtime_baseline", "error_code_enum", "non_2xx_envelope_policy", "manifest_contract_version", "manifest_path", "changelog_path", "verification_commands", "consumer_impact_statement_template"], additionalProperties: false, properties: { handoff_generated_at_utc: { type: "string", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", errorMessage: "must be a UTC timestamp like 2026-11-24T00:00:00Z" }, handoff_mode: { enum: ["stable", "service-v3-candidate"], errorMessage: 'must be "stable" or "service-v3-candidate"' }, release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" }, active_runtime_baseline: { type: "object", additionalProperties: false, required: ["release_tag", "commit_sha", "expected_service_contract_version", "expected_api_contract_version", "integration_baseline"], properties: { release_tag: { $ref: "defs.schema.json#/$defs/releaseTag" }, commit_sha: { $ref: "defs.schema.json#/$defs/commitSha" }, expected_service_contract_version: { $ref: "defs.schema.json#/$defs/serviceContract" }, expected_api_contract_version: { $ref: "defs.schema.json#/$defs/apiContract" }, integration_baseline: { $ref: "defs.schema.json#/$defs/integrationBaseline" } } }, error_code_enum: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } }, non_2xx_envelope_policy: { type: "object", required: ["service_v3_stable", "service_v3_candidate"], properties: { service_v3_stable: { $ref: "#/$defs/envelopePolicy" }, service_v3_candidate: { $ref: "#/$defs/envelopePolicy" } }, additionalProperties: { $ref: "#/$defs/envelopePolicy" } }, manifest_contract_version: { const: "producer-contract-manifest.v1" }, manifest_path: { $ref: "#/$defs/relativePath" }, changelog_path: { $ref: "#/$defs/relativePath" }, verification_commands: { type: "array", minItems: 1, items: { type: "string", minLength: 1 } }, consumer_impact_statement_template: { type: "object", additionalProperties: { type: "string" } }, rehearsal_candidate: { type: "object", required: ["requires_runtime_cutover", "consumer_non_blocking_fallback_required"], properties: { requires_runtime_cutover: { type: "boolean" }, service_v2_runtime_stability_required: { type: "boolean" }, migration_overlap_days: { type: "integer", minimum: 0 }, consumer_non_blocking_fallback_required: { type: "boolean" } }, additionalProperties: false }, compatibility_expectations: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } }, required_consumer_validation_commands: { type: "array", items: { type: "string", minLength: 1 } } }, $defs: { relativePath: { type: "string", minLength: 1, pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", errorMessage: "must be a path relative to the producer root (an absolute path leaks a machine's layout)" }, envelopePolicy: { type: "object", required: ["requires", "forbids"], additionalProperties: false, properties: { requires: { type: "array", items: { type: "string" }, uniqueItems: true }, optional: { type: "array", items: { type: "string" }, uniqueItems: true }, forbids: { type: "array", items: { type: "string" }, uniqueItems: true } } } } };
-var h = F().default;
+var f = G().default;
 var pe = new RegExp("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$", "u");
 var J = new RegExp("^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$", "u");
-function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+function Z(p, { instancePath: a = "", parentData: h, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
   let e = null, i = 0, d = Z.evaluated;
   if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
     if (p.handoff_generated_at_utc === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_generated_at_utc" }, message: "must have required property 'handoff_generated_at_utc'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_generated_at_utc" }, message: "must have required property 'handoff_generated_at_utc'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.handoff_mode === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_mode" }, message: "must have required property 'handoff_mode'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "handoff_mode" }, message: "must have required property 'handoff_mode'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.release_tag === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.commit_sha === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.expected_service_contract_version === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.expected_api_contract_version === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.integration_baseline === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.active_runtime_baseline === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "active_runtime_baseline" }, message: "must have required property 'active_runtime_baseline'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "active_runtime_baseline" }, message: "must have required property 'active_runtime_baseline'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.error_code_enum === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "error_code_enum" }, message: "must have required property 'error_code_enum'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.non_2xx_envelope_policy === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "non_2xx_envelope_policy" }, message: "must have required property 'non_2xx_envelope_policy'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "non_2xx_envelope_policy" }, message: "must have required property 'non_2xx_envelope_policy'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.manifest_contract_version === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_contract_version" }, message: "must have required property 'manifest_contract_version'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.manifest_path === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_path" }, message: "must have required property 'manifest_path'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "manifest_path" }, message: "must have required property 'manifest_path'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.changelog_path === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "changelog_path" }, message: "must have required property 'changelog_path'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "changelog_path" }, message: "must have required property 'changelog_path'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.verification_commands === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification_commands" }, message: "must have required property 'verification_commands'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "verification_commands" }, message: "must have required property 'verification_commands'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.consumer_impact_statement_template === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_impact_statement_template" }, message: "must have required property 'consumer_impact_statement_template'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "consumer_impact_statement_template" }, message: "must have required property 'consumer_impact_statement_template'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     for (let t in p) if (!D.call(U.properties, t)) {
-      let r = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      let r = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
       e === null ? e = [r] : e.push(r), i++;
     }
     if (p.handoff_generated_at_utc !== void 0) {
       let t = p.handoff_generated_at_utc;
       if (typeof t == "string") {
         if (!pe.test(t)) {
-          let r = { instancePath: s + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"' };
+          let r = { instancePath: a + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/pattern", keyword: "pattern", params: { pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$" }, message: 'must match pattern "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/handoff_generated_at_utc", schemaPath: "#/properties/handoff_generated_at_utc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
     if (p.handoff_mode !== void 0) {
       let t = p.handoff_mode;
       if (!(t === "stable" || t === "service-v3-candidate")) {
-        let r = { instancePath: s + "/handoff_mode", schemaPath: "#/properties/handoff_mode/enum", keyword: "enum", params: { allowedValues: U.properties.handoff_mode.enum }, message: "must be equal to one of the allowed values" };
+        let r = { instancePath: a + "/handoff_mode", schemaPath: "#/properties/handoff_mode/enum", keyword: "enum", params: { allowedValues: U.properties.handoff_mode.enum }, message: "must be equal to one of the allowed values" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -52422,11 +52422,11 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.release_tag;
       if (typeof t == "string") {
         if (!j.test(t)) {
-          let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
+          let r = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -52434,11 +52434,11 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.commit_sha;
       if (typeof t == "string") {
         if (!x.test(t)) {
-          let r = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+          let r = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -52446,11 +52446,11 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.expected_service_contract_version;
       if (typeof t == "string") {
         if (!A.test(t)) {
-          let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
+          let r = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -52458,11 +52458,11 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.expected_api_contract_version;
       if (typeof t == "string") {
         if (!N.test(t)) {
-          let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
+          let r = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -52470,11 +52470,11 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.integration_baseline;
       if (typeof t == "string") {
         if (!O.test(t)) {
-          let r = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
+          let r = { instancePath: a + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -52482,91 +52482,91 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.active_runtime_baseline;
       if (t && typeof t == "object" && !Array.isArray(t)) {
         if (t.release_tag === void 0) {
-          let r = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
+          let r = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "release_tag" }, message: "must have required property 'release_tag'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (t.commit_sha === void 0) {
-          let r = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
+          let r = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "commit_sha" }, message: "must have required property 'commit_sha'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (t.expected_service_contract_version === void 0) {
-          let r = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
+          let r = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_service_contract_version" }, message: "must have required property 'expected_service_contract_version'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (t.expected_api_contract_version === void 0) {
-          let r = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
+          let r = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "expected_api_contract_version" }, message: "must have required property 'expected_api_contract_version'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (t.integration_baseline === void 0) {
-          let r = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
+          let r = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/required", keyword: "required", params: { missingProperty: "integration_baseline" }, message: "must have required property 'integration_baseline'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         for (let r in t) if (!(r === "release_tag" || r === "commit_sha" || r === "expected_service_contract_version" || r === "expected_api_contract_version" || r === "integration_baseline")) {
-          let a = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [a] : e.push(a), i++;
+          let s = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [s] : e.push(s), i++;
         }
         if (t.release_tag !== void 0) {
           let r = t.release_tag;
           if (typeof r == "string") {
             if (!j.test(r)) {
-              let a = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: a + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/pattern", keyword: "pattern", params: { pattern: "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$" }, message: 'must match pattern "^v(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})\\.(0|[1-9][0-9]{0,14})$"' };
+              e === null ? e = [s] : e.push(s), i++;
             }
           } else {
-            let a = { instancePath: s + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/active_runtime_baseline/release_tag", schemaPath: "defs.schema.json#/$defs/releaseTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [s] : e.push(s), i++;
           }
         }
         if (t.commit_sha !== void 0) {
           let r = t.commit_sha;
           if (typeof r == "string") {
             if (!x.test(r)) {
-              let a = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: a + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{40}$" }, message: 'must match pattern "^[0-9a-f]{40}$"' };
+              e === null ? e = [s] : e.push(s), i++;
             }
           } else {
-            let a = { instancePath: s + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/active_runtime_baseline/commit_sha", schemaPath: "defs.schema.json#/$defs/commitSha/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [s] : e.push(s), i++;
           }
         }
         if (t.expected_service_contract_version !== void 0) {
           let r = t.expected_service_contract_version;
           if (typeof r == "string") {
             if (!A.test(r)) {
-              let a = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: a + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/pattern", keyword: "pattern", params: { pattern: "^service\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^service\\.v[1-9][0-9]{0,14}$"' };
+              e === null ? e = [s] : e.push(s), i++;
             }
           } else {
-            let a = { instancePath: s + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/active_runtime_baseline/expected_service_contract_version", schemaPath: "defs.schema.json#/$defs/serviceContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [s] : e.push(s), i++;
           }
         }
         if (t.expected_api_contract_version !== void 0) {
           let r = t.expected_api_contract_version;
           if (typeof r == "string") {
             if (!N.test(r)) {
-              let a = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: a + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/pattern", keyword: "pattern", params: { pattern: "^api\\.v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^api\\.v[1-9][0-9]{0,14}$"' };
+              e === null ? e = [s] : e.push(s), i++;
             }
           } else {
-            let a = { instancePath: s + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/active_runtime_baseline/expected_api_contract_version", schemaPath: "defs.schema.json#/$defs/apiContract/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [s] : e.push(s), i++;
           }
         }
         if (t.integration_baseline !== void 0) {
           let r = t.integration_baseline;
           if (typeof r == "string") {
             if (!O.test(r)) {
-              let a = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: a + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/pattern", keyword: "pattern", params: { pattern: "^integration/v[1-9][0-9]{0,14}$" }, message: 'must match pattern "^integration/v[1-9][0-9]{0,14}$"' };
+              e === null ? e = [s] : e.push(s), i++;
             }
           } else {
-            let a = { instancePath: s + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/active_runtime_baseline/integration_baseline", schemaPath: "defs.schema.json#/$defs/integrationBaseline/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            e === null ? e = [s] : e.push(s), i++;
           }
         }
       } else {
-        let r = { instancePath: s + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        let r = { instancePath: a + "/active_runtime_baseline", schemaPath: "#/properties/active_runtime_baseline/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -52574,7 +52574,7 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.error_code_enum;
       if (Array.isArray(t)) {
         if (t.length < 1) {
-          let o = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          let o = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           e === null ? e = [o] : e.push(o), i++;
         }
         let r = t.length;
@@ -52582,32 +52582,32 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
           let l = t[o];
           if (typeof l == "string") {
             if (!X.test(l)) {
-              let m = { instancePath: s + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
+              let m = { instancePath: a + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/pattern", keyword: "pattern", params: { pattern: "^[a-z][a-z0-9_]*$" }, message: 'must match pattern "^[a-z][a-z0-9_]*$"' };
               e === null ? e = [m] : e.push(m), i++;
             }
           } else {
-            let m = { instancePath: s + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let m = { instancePath: a + "/error_code_enum/" + o, schemaPath: "#/properties/error_code_enum/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [m] : e.push(m), i++;
           }
         }
-        let a = t.length, n;
-        if (a > 1) {
+        let s = t.length, n;
+        if (s > 1) {
           let o = {};
-          for (; a--; ) {
-            let l = t[a];
+          for (; s--; ) {
+            let l = t[s];
             if (typeof l == "string") {
               if (typeof o[l] == "number") {
                 n = o[l];
-                let m = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: a, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + a + " are identical)" };
+                let m = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/uniqueItems", keyword: "uniqueItems", params: { i: s, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + s + " are identical)" };
                 e === null ? e = [m] : e.push(m), i++;
                 break;
               }
-              o[l] = a;
+              o[l] = s;
             }
           }
         }
       } else {
-        let r = { instancePath: s + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        let r = { instancePath: a + "/error_code_enum", schemaPath: "#/properties/error_code_enum/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -52615,34 +52615,34 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.non_2xx_envelope_policy;
       if (t && typeof t == "object" && !Array.isArray(t)) {
         if (t.service_v3_stable === void 0) {
-          let r = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_stable" }, message: "must have required property 'service_v3_stable'" };
+          let r = { instancePath: a + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_stable" }, message: "must have required property 'service_v3_stable'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (t.service_v3_candidate === void 0) {
-          let r = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_candidate" }, message: "must have required property 'service_v3_candidate'" };
+          let r = { instancePath: a + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/required", keyword: "required", params: { missingProperty: "service_v3_candidate" }, message: "must have required property 'service_v3_candidate'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         for (let r in t) if (!(r === "service_v3_stable" || r === "service_v3_candidate")) {
-          let a = t[r];
-          if (a && typeof a == "object" && !Array.isArray(a)) {
-            if (a.requires === void 0) {
-              let n = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+          let s = t[r];
+          if (s && typeof s == "object" && !Array.isArray(s)) {
+            if (s.requires === void 0) {
+              let n = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
               e === null ? e = [n] : e.push(n), i++;
             }
-            if (a.forbids === void 0) {
-              let n = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+            if (s.forbids === void 0) {
+              let n = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
               e === null ? e = [n] : e.push(n), i++;
             }
-            for (let n in a) if (!(n === "requires" || n === "optional" || n === "forbids")) {
-              let o = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+            for (let n in s) if (!(n === "requires" || n === "optional" || n === "forbids")) {
+              let o = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
               e === null ? e = [o] : e.push(o), i++;
             }
-            if (a.requires !== void 0) {
-              let n = a.requires;
+            if (s.requires !== void 0) {
+              let n = s.requires;
               if (Array.isArray(n)) {
                 let o = n.length;
                 for (let c = 0; c < o; c++) if (typeof n[c] != "string") {
-                  let u = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + c, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  let u = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires/" + c, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [u] : e.push(u), i++;
                 }
                 let l = n.length, m;
@@ -52653,7 +52653,7 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                     if (typeof u == "string") {
                       if (typeof c[u] == "number") {
                         m = c[u];
-                        let g = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
+                        let g = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
                         e === null ? e = [g] : e.push(g), i++;
                         break;
                       }
@@ -52662,16 +52662,16 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                   }
                 }
               } else {
-                let o = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                let o = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [o] : e.push(o), i++;
               }
             }
-            if (a.optional !== void 0) {
-              let n = a.optional;
+            if (s.optional !== void 0) {
+              let n = s.optional;
               if (Array.isArray(n)) {
                 let o = n.length;
                 for (let c = 0; c < o; c++) if (typeof n[c] != "string") {
-                  let u = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + c, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  let u = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional/" + c, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [u] : e.push(u), i++;
                 }
                 let l = n.length, m;
@@ -52682,7 +52682,7 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                     if (typeof u == "string") {
                       if (typeof c[u] == "number") {
                         m = c[u];
-                        let g = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
+                        let g = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
                         e === null ? e = [g] : e.push(g), i++;
                         break;
                       }
@@ -52691,16 +52691,16 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                   }
                 }
               } else {
-                let o = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                let o = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [o] : e.push(o), i++;
               }
             }
-            if (a.forbids !== void 0) {
-              let n = a.forbids;
+            if (s.forbids !== void 0) {
+              let n = s.forbids;
               if (Array.isArray(n)) {
                 let o = n.length;
                 for (let c = 0; c < o; c++) if (typeof n[c] != "string") {
-                  let u = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + c, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                  let u = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids/" + c, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [u] : e.push(u), i++;
                 }
                 let l = n.length, m;
@@ -52711,7 +52711,7 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                     if (typeof u == "string") {
                       if (typeof c[u] == "number") {
                         m = c[u];
-                        let g = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
+                        let g = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: l, j: m }, message: "must NOT have duplicate items (items ## " + m + " and " + l + " are identical)" };
                         e === null ? e = [g] : e.push(g), i++;
                         break;
                       }
@@ -52720,12 +52720,12 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                   }
                 }
               } else {
-                let o = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                let o = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [o] : e.push(o), i++;
               }
             }
           } else {
-            let n = { instancePath: s + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            let n = { instancePath: a + "/non_2xx_envelope_policy/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
@@ -52733,34 +52733,34 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
           let r = t.service_v3_stable;
           if (r && typeof r == "object" && !Array.isArray(r)) {
             if (r.requires === void 0) {
-              let a = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [s] : e.push(s), i++;
             }
             if (r.forbids === void 0) {
-              let a = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [s] : e.push(s), i++;
             }
-            for (let a in r) if (!(a === "requires" || a === "optional" || a === "forbids")) {
-              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+            for (let s in r) if (!(s === "requires" || s === "optional" || s === "forbids")) {
+              let n = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
               e === null ? e = [n] : e.push(n), i++;
             }
             if (r.requires !== void 0) {
-              let a = r.requires;
-              if (Array.isArray(a)) {
-                let n = a.length;
-                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
-                  let c = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires/" + m, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              let s = r.requires;
+              if (Array.isArray(s)) {
+                let n = s.length;
+                for (let m = 0; m < n; m++) if (typeof s[m] != "string") {
+                  let c = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/requires/" + m, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [c] : e.push(c), i++;
                 }
-                let o = a.length, l;
+                let o = s.length, l;
                 if (o > 1) {
                   let m = {};
                   for (; o--; ) {
-                    let c = a[o];
+                    let c = s[o];
                     if (typeof c == "string") {
                       if (typeof m[c] == "number") {
                         l = m[c];
-                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
                         e === null ? e = [u] : e.push(u), i++;
                         break;
                       }
@@ -52769,27 +52769,27 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                   }
                 }
               } else {
-                let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                let n = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [n] : e.push(n), i++;
               }
             }
             if (r.optional !== void 0) {
-              let a = r.optional;
-              if (Array.isArray(a)) {
-                let n = a.length;
-                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
-                  let c = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional/" + m, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              let s = r.optional;
+              if (Array.isArray(s)) {
+                let n = s.length;
+                for (let m = 0; m < n; m++) if (typeof s[m] != "string") {
+                  let c = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/optional/" + m, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [c] : e.push(c), i++;
                 }
-                let o = a.length, l;
+                let o = s.length, l;
                 if (o > 1) {
                   let m = {};
                   for (; o--; ) {
-                    let c = a[o];
+                    let c = s[o];
                     if (typeof c == "string") {
                       if (typeof m[c] == "number") {
                         l = m[c];
-                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
                         e === null ? e = [u] : e.push(u), i++;
                         break;
                       }
@@ -52798,27 +52798,27 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                   }
                 }
               } else {
-                let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                let n = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [n] : e.push(n), i++;
               }
             }
             if (r.forbids !== void 0) {
-              let a = r.forbids;
-              if (Array.isArray(a)) {
-                let n = a.length;
-                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
-                  let c = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids/" + m, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              let s = r.forbids;
+              if (Array.isArray(s)) {
+                let n = s.length;
+                for (let m = 0; m < n; m++) if (typeof s[m] != "string") {
+                  let c = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/forbids/" + m, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [c] : e.push(c), i++;
                 }
-                let o = a.length, l;
+                let o = s.length, l;
                 if (o > 1) {
                   let m = {};
                   for (; o--; ) {
-                    let c = a[o];
+                    let c = s[o];
                     if (typeof c == "string") {
                       if (typeof m[c] == "number") {
                         l = m[c];
-                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
                         e === null ? e = [u] : e.push(u), i++;
                         break;
                       }
@@ -52827,47 +52827,47 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                   }
                 }
               } else {
-                let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                let n = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [n] : e.push(n), i++;
               }
             }
           } else {
-            let a = { instancePath: s + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/non_2xx_envelope_policy/service_v3_stable", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [s] : e.push(s), i++;
           }
         }
         if (t.service_v3_candidate !== void 0) {
           let r = t.service_v3_candidate;
           if (r && typeof r == "object" && !Array.isArray(r)) {
             if (r.requires === void 0) {
-              let a = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "requires" }, message: "must have required property 'requires'" };
+              e === null ? e = [s] : e.push(s), i++;
             }
             if (r.forbids === void 0) {
-              let a = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
-              e === null ? e = [a] : e.push(a), i++;
+              let s = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/required", keyword: "required", params: { missingProperty: "forbids" }, message: "must have required property 'forbids'" };
+              e === null ? e = [s] : e.push(s), i++;
             }
-            for (let a in r) if (!(a === "requires" || a === "optional" || a === "forbids")) {
-              let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+            for (let s in r) if (!(s === "requires" || s === "optional" || s === "forbids")) {
+              let n = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
               e === null ? e = [n] : e.push(n), i++;
             }
             if (r.requires !== void 0) {
-              let a = r.requires;
-              if (Array.isArray(a)) {
-                let n = a.length;
-                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
-                  let c = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires/" + m, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              let s = r.requires;
+              if (Array.isArray(s)) {
+                let n = s.length;
+                for (let m = 0; m < n; m++) if (typeof s[m] != "string") {
+                  let c = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/requires/" + m, schemaPath: "#/$defs/envelopePolicy/properties/requires/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [c] : e.push(c), i++;
                 }
-                let o = a.length, l;
+                let o = s.length, l;
                 if (o > 1) {
                   let m = {};
                   for (; o--; ) {
-                    let c = a[o];
+                    let c = s[o];
                     if (typeof c == "string") {
                       if (typeof m[c] == "number") {
                         l = m[c];
-                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
                         e === null ? e = [u] : e.push(u), i++;
                         break;
                       }
@@ -52876,27 +52876,27 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                   }
                 }
               } else {
-                let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                let n = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/requires", schemaPath: "#/$defs/envelopePolicy/properties/requires/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [n] : e.push(n), i++;
               }
             }
             if (r.optional !== void 0) {
-              let a = r.optional;
-              if (Array.isArray(a)) {
-                let n = a.length;
-                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
-                  let c = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional/" + m, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              let s = r.optional;
+              if (Array.isArray(s)) {
+                let n = s.length;
+                for (let m = 0; m < n; m++) if (typeof s[m] != "string") {
+                  let c = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/optional/" + m, schemaPath: "#/$defs/envelopePolicy/properties/optional/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [c] : e.push(c), i++;
                 }
-                let o = a.length, l;
+                let o = s.length, l;
                 if (o > 1) {
                   let m = {};
                   for (; o--; ) {
-                    let c = a[o];
+                    let c = s[o];
                     if (typeof c == "string") {
                       if (typeof m[c] == "number") {
                         l = m[c];
-                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
                         e === null ? e = [u] : e.push(u), i++;
                         break;
                       }
@@ -52905,27 +52905,27 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                   }
                 }
               } else {
-                let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                let n = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/optional", schemaPath: "#/$defs/envelopePolicy/properties/optional/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [n] : e.push(n), i++;
               }
             }
             if (r.forbids !== void 0) {
-              let a = r.forbids;
-              if (Array.isArray(a)) {
-                let n = a.length;
-                for (let m = 0; m < n; m++) if (typeof a[m] != "string") {
-                  let c = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids/" + m, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+              let s = r.forbids;
+              if (Array.isArray(s)) {
+                let n = s.length;
+                for (let m = 0; m < n; m++) if (typeof s[m] != "string") {
+                  let c = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/forbids/" + m, schemaPath: "#/$defs/envelopePolicy/properties/forbids/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                   e === null ? e = [c] : e.push(c), i++;
                 }
-                let o = a.length, l;
+                let o = s.length, l;
                 if (o > 1) {
                   let m = {};
                   for (; o--; ) {
-                    let c = a[o];
+                    let c = s[o];
                     if (typeof c == "string") {
                       if (typeof m[c] == "number") {
                         l = m[c];
-                        let u = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                        let u = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
                         e === null ? e = [u] : e.push(u), i++;
                         break;
                       }
@@ -52934,53 +52934,53 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
                   }
                 }
               } else {
-                let n = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                let n = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate/forbids", schemaPath: "#/$defs/envelopePolicy/properties/forbids/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [n] : e.push(n), i++;
               }
             }
           } else {
-            let a = { instancePath: s + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/non_2xx_envelope_policy/service_v3_candidate", schemaPath: "#/$defs/envelopePolicy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            e === null ? e = [s] : e.push(s), i++;
           }
         }
       } else {
-        let r = { instancePath: s + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        let r = { instancePath: a + "/non_2xx_envelope_policy", schemaPath: "#/properties/non_2xx_envelope_policy/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
     if (p.manifest_contract_version !== void 0 && p.manifest_contract_version !== "producer-contract-manifest.v1") {
-      let t = { instancePath: s + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
+      let t = { instancePath: a + "/manifest_contract_version", schemaPath: "#/properties/manifest_contract_version/const", keyword: "const", params: { allowedValue: "producer-contract-manifest.v1" }, message: "must be equal to constant" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.manifest_path !== void 0) {
       let t = p.manifest_path;
       if (typeof t == "string") {
-        if (h(t) < 1) {
-          let r = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        if (f(t) < 1) {
+          let r = { instancePath: a + "/manifest_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (!J.test(t)) {
-          let r = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
+          let r = { instancePath: a + "/manifest_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/manifest_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/manifest_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
     if (p.changelog_path !== void 0) {
       let t = p.changelog_path;
       if (typeof t == "string") {
-        if (h(t) < 1) {
-          let r = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        if (f(t) < 1) {
+          let r = { instancePath: a + "/changelog_path", schemaPath: "#/$defs/relativePath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (!J.test(t)) {
-          let r = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
+          let r = { instancePath: a + "/changelog_path", schemaPath: "#/$defs/relativePath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$" }, message: 'must match pattern "^(?![/\\\\~])(?![A-Za-z]:)[^\\u0000]+$"' };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/changelog_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/changelog_path", schemaPath: "#/$defs/relativePath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -52988,24 +52988,24 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.verification_commands;
       if (Array.isArray(t)) {
         if (t.length < 1) {
-          let a = { instancePath: s + "/verification_commands", schemaPath: "#/properties/verification_commands/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [a] : e.push(a), i++;
+          let s = { instancePath: a + "/verification_commands", schemaPath: "#/properties/verification_commands/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [s] : e.push(s), i++;
         }
         let r = t.length;
-        for (let a = 0; a < r; a++) {
-          let n = t[a];
+        for (let s = 0; s < r; s++) {
+          let n = t[s];
           if (typeof n == "string") {
-            if (h(n) < 1) {
-              let o = { instancePath: s + "/verification_commands/" + a, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (f(n) < 1) {
+              let o = { instancePath: a + "/verification_commands/" + s, schemaPath: "#/properties/verification_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [o] : e.push(o), i++;
             }
           } else {
-            let o = { instancePath: s + "/verification_commands/" + a, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let o = { instancePath: a + "/verification_commands/" + s, schemaPath: "#/properties/verification_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [o] : e.push(o), i++;
           }
         }
       } else {
-        let r = { instancePath: s + "/verification_commands", schemaPath: "#/properties/verification_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        let r = { instancePath: a + "/verification_commands", schemaPath: "#/properties/verification_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -53013,11 +53013,11 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.consumer_impact_statement_template;
       if (t && typeof t == "object" && !Array.isArray(t)) {
         for (let r in t) if (typeof t[r] != "string") {
-          let a = { instancePath: s + "/consumer_impact_statement_template/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/consumer_impact_statement_template/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-          e === null ? e = [a] : e.push(a), i++;
+          let s = { instancePath: a + "/consumer_impact_statement_template/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/consumer_impact_statement_template/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          e === null ? e = [s] : e.push(s), i++;
         }
       } else {
-        let r = { instancePath: s + "/consumer_impact_statement_template", schemaPath: "#/properties/consumer_impact_statement_template/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        let r = { instancePath: a + "/consumer_impact_statement_template", schemaPath: "#/properties/consumer_impact_statement_template/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -53025,62 +53025,62 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.rehearsal_candidate;
       if (t && typeof t == "object" && !Array.isArray(t)) {
         if (t.requires_runtime_cutover === void 0) {
-          let r = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "requires_runtime_cutover" }, message: "must have required property 'requires_runtime_cutover'" };
+          let r = { instancePath: a + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "requires_runtime_cutover" }, message: "must have required property 'requires_runtime_cutover'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (t.consumer_non_blocking_fallback_required === void 0) {
-          let r = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "consumer_non_blocking_fallback_required" }, message: "must have required property 'consumer_non_blocking_fallback_required'" };
+          let r = { instancePath: a + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/required", keyword: "required", params: { missingProperty: "consumer_non_blocking_fallback_required" }, message: "must have required property 'consumer_non_blocking_fallback_required'" };
           e === null ? e = [r] : e.push(r), i++;
         }
         for (let r in t) if (!(r === "requires_runtime_cutover" || r === "service_v2_runtime_stability_required" || r === "migration_overlap_days" || r === "consumer_non_blocking_fallback_required")) {
-          let a = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-          e === null ? e = [a] : e.push(a), i++;
+          let s = { instancePath: a + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+          e === null ? e = [s] : e.push(s), i++;
         }
         if (t.requires_runtime_cutover !== void 0 && typeof t.requires_runtime_cutover != "boolean") {
-          let r = { instancePath: s + "/rehearsal_candidate/requires_runtime_cutover", schemaPath: "#/properties/rehearsal_candidate/properties/requires_runtime_cutover/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          let r = { instancePath: a + "/rehearsal_candidate/requires_runtime_cutover", schemaPath: "#/properties/rehearsal_candidate/properties/requires_runtime_cutover/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (t.service_v2_runtime_stability_required !== void 0 && typeof t.service_v2_runtime_stability_required != "boolean") {
-          let r = { instancePath: s + "/rehearsal_candidate/service_v2_runtime_stability_required", schemaPath: "#/properties/rehearsal_candidate/properties/service_v2_runtime_stability_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          let r = { instancePath: a + "/rehearsal_candidate/service_v2_runtime_stability_required", schemaPath: "#/properties/rehearsal_candidate/properties/service_v2_runtime_stability_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (t.migration_overlap_days !== void 0) {
           let r = t.migration_overlap_days;
           if (!(typeof r == "number" && !(r % 1) && !isNaN(r) && isFinite(r))) {
-            let a = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            e === null ? e = [s] : e.push(s), i++;
           }
           if (typeof r == "number" && isFinite(r) && (r < 0 || isNaN(r))) {
-            let a = { instancePath: s + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            e === null ? e = [a] : e.push(a), i++;
+            let s = { instancePath: a + "/rehearsal_candidate/migration_overlap_days", schemaPath: "#/properties/rehearsal_candidate/properties/migration_overlap_days/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            e === null ? e = [s] : e.push(s), i++;
           }
         }
         if (t.consumer_non_blocking_fallback_required !== void 0 && typeof t.consumer_non_blocking_fallback_required != "boolean") {
-          let r = { instancePath: s + "/rehearsal_candidate/consumer_non_blocking_fallback_required", schemaPath: "#/properties/rehearsal_candidate/properties/consumer_non_blocking_fallback_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          let r = { instancePath: a + "/rehearsal_candidate/consumer_non_blocking_fallback_required", schemaPath: "#/properties/rehearsal_candidate/properties/consumer_non_blocking_fallback_required/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        let r = { instancePath: a + "/rehearsal_candidate", schemaPath: "#/properties/rehearsal_candidate/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
     if (p.compatibility_expectations !== void 0) {
       let t = p.compatibility_expectations;
       if (t && typeof t == "object" && !Array.isArray(t)) for (let r in t) {
-        let a = t[r];
-        if (Array.isArray(a)) {
-          let n = a.length;
-          for (let o = 0; o < n; o++) if (typeof a[o] != "string") {
-            let l = { instancePath: s + "/compatibility_expectations/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + o, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let s = t[r];
+        if (Array.isArray(s)) {
+          let n = s.length;
+          for (let o = 0; o < n; o++) if (typeof s[o] != "string") {
+            let l = { instancePath: a + "/compatibility_expectations/" + r.replace(/~/g, "~0").replace(/\//g, "~1") + "/" + o, schemaPath: "#/properties/compatibility_expectations/additionalProperties/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [l] : e.push(l), i++;
           }
         } else {
-          let n = { instancePath: s + "/compatibility_expectations/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/compatibility_expectations/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+          let n = { instancePath: a + "/compatibility_expectations/" + r.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "#/properties/compatibility_expectations/additionalProperties/type", keyword: "type", params: { type: "array" }, message: "must be array" };
           e === null ? e = [n] : e.push(n), i++;
         }
       }
       else {
-        let r = { instancePath: s + "/compatibility_expectations", schemaPath: "#/properties/compatibility_expectations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        let r = { instancePath: a + "/compatibility_expectations", schemaPath: "#/properties/compatibility_expectations/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -53088,25 +53088,25 @@ function Z(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.required_consumer_validation_commands;
       if (Array.isArray(t)) {
         let r = t.length;
-        for (let a = 0; a < r; a++) {
-          let n = t[a];
+        for (let s = 0; s < r; s++) {
+          let n = t[s];
           if (typeof n == "string") {
-            if (h(n) < 1) {
-              let o = { instancePath: s + "/required_consumer_validation_commands/" + a, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (f(n) < 1) {
+              let o = { instancePath: a + "/required_consumer_validation_commands/" + s, schemaPath: "#/properties/required_consumer_validation_commands/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [o] : e.push(o), i++;
             }
           } else {
-            let o = { instancePath: s + "/required_consumer_validation_commands/" + a, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let o = { instancePath: a + "/required_consumer_validation_commands/" + s, schemaPath: "#/properties/required_consumer_validation_commands/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [o] : e.push(o), i++;
           }
         }
       } else {
-        let r = { instancePath: s + "/required_consumer_validation_commands", schemaPath: "#/properties/required_consumer_validation_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        let r = { instancePath: a + "/required_consumer_validation_commands", schemaPath: "#/properties/required_consumer_validation_commands/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
   } else {
-    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    let t = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [t] : e.push(t), i++;
   }
   return Z.errors = e, i === 0;
@@ -53120,34 +53120,34 @@ var K = new RegExp("^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$", "u"
 var le = new RegExp("^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f{}]+$", "u");
 var Q = new RegExp("^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000-\\u001f\\u007f]+$", "u");
 var ce = { type: "object", additionalProperties: false, required: ["name", "run"], properties: { name: { type: "string", minLength: 1, maxLength: 100 }, run: { $ref: "#/$defs/argv" }, cwd: { type: "string", minLength: 1, description: "Working directory; may use {repo_root} or {producer_root}. Relative paths are from the repository root." }, timeout_s: { type: "integer", minimum: 1, maximum: 21600 }, operations: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["health", "promotion", "rollback"] } } } };
-function w(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+function w(p, { instancePath: a = "", parentData: h, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
   let e = null, i = 0, d = w.evaluated;
   if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
     if (p.name === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "name" }, message: "must have required property 'name'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     if (p.run === void 0) {
-      let t = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+      let t = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
       e === null ? e = [t] : e.push(t), i++;
     }
     for (let t in p) if (!(t === "name" || t === "run" || t === "cwd" || t === "timeout_s" || t === "operations")) {
-      let r = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
+      let r = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: t }, message: "must NOT have additional properties" };
       e === null ? e = [r] : e.push(r), i++;
     }
     if (p.name !== void 0) {
       let t = p.name;
       if (typeof t == "string") {
-        if (h(t) > 100) {
-          let r = { instancePath: s + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
+        if (f(t) > 100) {
+          let r = { instancePath: a + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 100 }, message: "must NOT have more than 100 characters" };
           e === null ? e = [r] : e.push(r), i++;
         }
-        if (h(t) < 1) {
-          let r = { instancePath: s + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        if (f(t) < 1) {
+          let r = { instancePath: a + "/name", schemaPath: "#/properties/name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
@@ -53155,52 +53155,52 @@ function w(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.run;
       if (Array.isArray(t)) {
         if (t.length < 1) {
-          let a = { instancePath: s + "/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
-          e === null ? e = [a] : e.push(a), i++;
+          let s = { instancePath: a + "/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          e === null ? e = [s] : e.push(s), i++;
         }
         let r = t.length;
-        for (let a = 0; a < r; a++) {
-          let n = t[a];
+        for (let s = 0; s < r; s++) {
+          let n = t[s];
           if (typeof n == "string") {
-            if (h(n) < 1) {
-              let o = { instancePath: s + "/run/" + a, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+            if (f(n) < 1) {
+              let o = { instancePath: a + "/run/" + s, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [o] : e.push(o), i++;
             }
           } else {
-            let o = { instancePath: s + "/run/" + a, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let o = { instancePath: a + "/run/" + s, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [o] : e.push(o), i++;
           }
         }
       } else {
-        let r = { instancePath: s + "/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        let r = { instancePath: a + "/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
     if (p.cwd !== void 0) {
       let t = p.cwd;
       if (typeof t == "string") {
-        if (h(t) < 1) {
-          let r = { instancePath: s + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        if (f(t) < 1) {
+          let r = { instancePath: a + "/cwd", schemaPath: "#/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           e === null ? e = [r] : e.push(r), i++;
         }
       } else {
-        let r = { instancePath: s + "/cwd", schemaPath: "#/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        let r = { instancePath: a + "/cwd", schemaPath: "#/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
     if (p.timeout_s !== void 0) {
       let t = p.timeout_s;
       if (!(typeof t == "number" && !(t % 1) && !isNaN(t) && isFinite(t))) {
-        let r = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        let r = { instancePath: a + "/timeout_s", schemaPath: "#/properties/timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         e === null ? e = [r] : e.push(r), i++;
       }
       if (typeof t == "number" && isFinite(t)) {
         if (t > 21600 || isNaN(t)) {
-          let r = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 21600 }, message: "must be <= 21600" };
+          let r = { instancePath: a + "/timeout_s", schemaPath: "#/properties/timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 21600 }, message: "must be <= 21600" };
           e === null ? e = [r] : e.push(r), i++;
         }
         if (t < 1 || isNaN(t)) {
-          let r = { instancePath: s + "/timeout_s", schemaPath: "#/properties/timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          let r = { instancePath: a + "/timeout_s", schemaPath: "#/properties/timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           e === null ? e = [r] : e.push(r), i++;
         }
       }
@@ -53209,445 +53209,445 @@ function w(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
       let t = p.operations;
       if (Array.isArray(t)) {
         if (t.length < 1) {
-          let o = { instancePath: s + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          let o = { instancePath: a + "/operations", schemaPath: "#/properties/operations/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
           e === null ? e = [o] : e.push(o), i++;
         }
         let r = t.length;
         for (let o = 0; o < r; o++) {
           let l = t[o];
           if (!(l === "health" || l === "promotion" || l === "rollback")) {
-            let m = { instancePath: s + "/operations/" + o, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: ce.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
+            let m = { instancePath: a + "/operations/" + o, schemaPath: "#/properties/operations/items/enum", keyword: "enum", params: { allowedValues: ce.properties.operations.items.enum }, message: "must be equal to one of the allowed values" };
             e === null ? e = [m] : e.push(m), i++;
           }
         }
-        let a = t.length, n;
-        if (a > 1) {
-          e: for (; a--; ) for (n = a; n--; ) if (T(t[a], t[n])) {
-            let o = { instancePath: s + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: a, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + a + " are identical)" };
+        let s = t.length, n;
+        if (s > 1) {
+          e: for (; s--; ) for (n = s; n--; ) if (T(t[s], t[n])) {
+            let o = { instancePath: a + "/operations", schemaPath: "#/properties/operations/uniqueItems", keyword: "uniqueItems", params: { i: s, j: n }, message: "must NOT have duplicate items (items ## " + n + " and " + s + " are identical)" };
             e === null ? e = [o] : e.push(o), i++;
             break e;
           }
         }
       } else {
-        let r = { instancePath: s + "/operations", schemaPath: "#/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        let r = { instancePath: a + "/operations", schemaPath: "#/properties/operations/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         e === null ? e = [r] : e.push(r), i++;
       }
     }
   } else {
-    let t = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    let t = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [t] : e.push(t), i++;
   }
   return w.errors = e, i === 0;
 }
 w.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function k(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+function k(p, { instancePath: a = "", parentData: h, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
   let e = null, i = 0, d = k.evaluated;
   if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
     for (let r in p) if (!(r === "display_name" || r === "trio" || r === "producer" || r === "suites" || r === "owners" || r === "repin" || r === "adapter")) {
-      let a = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-      e === null ? e = [a] : e.push(a), i++;
+      let s = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+      e === null ? e = [s] : e.push(s), i++;
     }
     if (p.display_name !== void 0) {
       let r = p.display_name;
       if (typeof r == "string") {
-        if (h(r) > 60) {
-          let a = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
-          e === null ? e = [a] : e.push(a), i++;
+        if (f(r) > 60) {
+          let s = { instancePath: a + "/display_name", schemaPath: "#/properties/display_name/maxLength", keyword: "maxLength", params: { limit: 60 }, message: "must NOT have more than 60 characters" };
+          e === null ? e = [s] : e.push(s), i++;
         }
-        if (h(r) < 1) {
-          let a = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          e === null ? e = [a] : e.push(a), i++;
+        if (f(r) < 1) {
+          let s = { instancePath: a + "/display_name", schemaPath: "#/properties/display_name/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          e === null ? e = [s] : e.push(s), i++;
         }
       } else {
-        let a = { instancePath: s + "/display_name", schemaPath: "#/properties/display_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        e === null ? e = [a] : e.push(a), i++;
+        let s = { instancePath: a + "/display_name", schemaPath: "#/properties/display_name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        e === null ? e = [s] : e.push(s), i++;
       }
     }
     if (p.trio !== void 0) {
       let r = p.trio;
       if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let a in r) if (!(a === "pin" || a === "manifest" || a === "matrix")) {
-          let n = { instancePath: s + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+        for (let s in r) if (!(s === "pin" || s === "manifest" || s === "matrix")) {
+          let n = { instancePath: a + "/trio", schemaPath: "#/properties/trio/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
           e === null ? e = [n] : e.push(n), i++;
         }
         if (r.pin !== void 0) {
-          let a = r.pin;
-          if (typeof a == "string") {
-            if (h(a) < 1) {
-              let n = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          let s = r.pin;
+          if (typeof s == "string") {
+            if (f(s) < 1) {
+              let n = { instancePath: a + "/trio/pin", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [n] : e.push(n), i++;
             }
-            if (!P.test(a)) {
-              let n = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
+            if (!P.test(s)) {
+              let n = { instancePath: a + "/trio/pin", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
               e === null ? e = [n] : e.push(n), i++;
             }
           } else {
-            let n = { instancePath: s + "/trio/pin", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let n = { instancePath: a + "/trio/pin", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
         if (r.manifest !== void 0) {
-          let a = r.manifest;
-          if (typeof a == "string") {
-            if (h(a) < 1) {
-              let n = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          let s = r.manifest;
+          if (typeof s == "string") {
+            if (f(s) < 1) {
+              let n = { instancePath: a + "/trio/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [n] : e.push(n), i++;
             }
-            if (!P.test(a)) {
-              let n = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
+            if (!P.test(s)) {
+              let n = { instancePath: a + "/trio/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
               e === null ? e = [n] : e.push(n), i++;
             }
           } else {
-            let n = { instancePath: s + "/trio/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let n = { instancePath: a + "/trio/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
         if (r.matrix !== void 0) {
-          let a = r.matrix;
-          if (typeof a == "string") {
-            if (h(a) < 1) {
-              let n = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          let s = r.matrix;
+          if (typeof s == "string") {
+            if (f(s) < 1) {
+              let n = { instancePath: a + "/trio/matrix", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [n] : e.push(n), i++;
             }
-            if (!P.test(a)) {
-              let n = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
+            if (!P.test(s)) {
+              let n = { instancePath: a + "/trio/matrix", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
               e === null ? e = [n] : e.push(n), i++;
             }
           } else {
-            let n = { instancePath: s + "/trio/matrix", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let n = { instancePath: a + "/trio/matrix", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
       } else {
-        let a = { instancePath: s + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [a] : e.push(a), i++;
+        let s = { instancePath: a + "/trio", schemaPath: "#/properties/trio/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), i++;
       }
     }
     if (p.producer !== void 0) {
       let r = p.producer;
       if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let a in r) if (!(a === "root" || a === "manifest" || a === "handoff" || a === "start" || a === "probe")) {
-          let n = { instancePath: s + "/producer", schemaPath: "#/properties/producer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+        for (let s in r) if (!(s === "root" || s === "manifest" || s === "handoff" || s === "start" || s === "probe")) {
+          let n = { instancePath: a + "/producer", schemaPath: "#/properties/producer/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
           e === null ? e = [n] : e.push(n), i++;
         }
         if (r.root !== void 0) {
-          let a = r.root;
-          if (typeof a == "string") {
-            if (h(a) < 1) {
-              let n = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          let s = r.root;
+          if (typeof s == "string") {
+            if (f(s) < 1) {
+              let n = { instancePath: a + "/producer/root", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [n] : e.push(n), i++;
             }
-            if (!P.test(a)) {
-              let n = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
+            if (!P.test(s)) {
+              let n = { instancePath: a + "/producer/root", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
               e === null ? e = [n] : e.push(n), i++;
             }
           } else {
-            let n = { instancePath: s + "/producer/root", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let n = { instancePath: a + "/producer/root", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
         if (r.manifest !== void 0) {
-          let a = r.manifest;
-          if (typeof a == "string") {
-            if (h(a) < 1) {
-              let n = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          let s = r.manifest;
+          if (typeof s == "string") {
+            if (f(s) < 1) {
+              let n = { instancePath: a + "/producer/manifest", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [n] : e.push(n), i++;
             }
-            if (!P.test(a)) {
-              let n = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
+            if (!P.test(s)) {
+              let n = { instancePath: a + "/producer/manifest", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
               e === null ? e = [n] : e.push(n), i++;
             }
           } else {
-            let n = { instancePath: s + "/producer/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let n = { instancePath: a + "/producer/manifest", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
         if (r.handoff !== void 0) {
-          let a = r.handoff;
-          if (typeof a == "string") {
-            if (h(a) < 1) {
-              let n = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          let s = r.handoff;
+          if (typeof s == "string") {
+            if (f(s) < 1) {
+              let n = { instancePath: a + "/producer/handoff", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [n] : e.push(n), i++;
             }
-            if (!P.test(a)) {
-              let n = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
+            if (!P.test(s)) {
+              let n = { instancePath: a + "/producer/handoff", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
               e === null ? e = [n] : e.push(n), i++;
             }
           } else {
-            let n = { instancePath: s + "/producer/handoff", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let n = { instancePath: a + "/producer/handoff", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
         if (r.start !== void 0) {
-          let a = r.start;
-          if (a && typeof a == "object" && !Array.isArray(a)) {
-            for (let n in a) if (!(n === "run" || n === "cwd")) {
-              let o = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+          let s = r.start;
+          if (s && typeof s == "object" && !Array.isArray(s)) {
+            for (let n in s) if (!(n === "run" || n === "cwd")) {
+              let o = { instancePath: a + "/producer/start", schemaPath: "#/properties/producer/properties/start/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
               e === null ? e = [o] : e.push(o), i++;
             }
-            if (a.run !== void 0) {
-              let n = a.run;
+            if (s.run !== void 0) {
+              let n = s.run;
               if (Array.isArray(n)) {
                 if (n.length < 1) {
-                  let l = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  let l = { instancePath: a + "/producer/start/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   e === null ? e = [l] : e.push(l), i++;
                 }
                 let o = n.length;
                 for (let l = 0; l < o; l++) {
                   let m = n[l];
                   if (typeof m == "string") {
-                    if (h(m) < 1) {
-                      let c = { instancePath: s + "/producer/start/run/" + l, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (f(m) < 1) {
+                      let c = { instancePath: a + "/producer/start/run/" + l, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       e === null ? e = [c] : e.push(c), i++;
                     }
                   } else {
-                    let c = { instancePath: s + "/producer/start/run/" + l, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    let c = { instancePath: a + "/producer/start/run/" + l, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     e === null ? e = [c] : e.push(c), i++;
                   }
                 }
               } else {
-                let o = { instancePath: s + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                let o = { instancePath: a + "/producer/start/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [o] : e.push(o), i++;
               }
             }
-            if (a.cwd !== void 0) {
-              let n = a.cwd;
+            if (s.cwd !== void 0) {
+              let n = s.cwd;
               if (typeof n == "string") {
-                if (h(n) < 1) {
-                  let o = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (f(n) < 1) {
+                  let o = { instancePath: a + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [o] : e.push(o), i++;
                 }
               } else {
-                let o = { instancePath: s + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let o = { instancePath: a + "/producer/start/cwd", schemaPath: "#/properties/producer/properties/start/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [o] : e.push(o), i++;
               }
             }
           } else {
-            let n = { instancePath: s + "/producer/start", schemaPath: "#/properties/producer/properties/start/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            let n = { instancePath: a + "/producer/start", schemaPath: "#/properties/producer/properties/start/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
         if (r.probe !== void 0) {
-          let a = r.probe;
-          if (a && typeof a == "object" && !Array.isArray(a)) {
-            for (let n in a) if (!(n === "enabled" || n === "ready_timeout_s" || n === "request_timeout_s" || n === "schemas")) {
-              let o = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+          let s = r.probe;
+          if (s && typeof s == "object" && !Array.isArray(s)) {
+            for (let n in s) if (!(n === "enabled" || n === "ready_timeout_s" || n === "request_timeout_s" || n === "schemas")) {
+              let o = { instancePath: a + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
               e === null ? e = [o] : e.push(o), i++;
             }
-            if (a.enabled !== void 0 && typeof a.enabled != "boolean") {
-              let n = { instancePath: s + "/producer/probe/enabled", schemaPath: "#/properties/producer/properties/probe/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+            if (s.enabled !== void 0 && typeof s.enabled != "boolean") {
+              let n = { instancePath: a + "/producer/probe/enabled", schemaPath: "#/properties/producer/properties/probe/properties/enabled/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
               e === null ? e = [n] : e.push(n), i++;
             }
-            if (a.ready_timeout_s !== void 0) {
-              let n = a.ready_timeout_s;
+            if (s.ready_timeout_s !== void 0) {
+              let n = s.ready_timeout_s;
               if (!(typeof n == "number" && !(n % 1) && !isNaN(n) && isFinite(n))) {
-                let o = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                let o = { instancePath: a + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 e === null ? e = [o] : e.push(o), i++;
               }
               if (typeof n == "number" && isFinite(n)) {
                 if (n > 3600 || isNaN(n)) {
-                  let o = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
+                  let o = { instancePath: a + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 3600 }, message: "must be <= 3600" };
                   e === null ? e = [o] : e.push(o), i++;
                 }
                 if (n < 1 || isNaN(n)) {
-                  let o = { instancePath: s + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  let o = { instancePath: a + "/producer/probe/ready_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/ready_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   e === null ? e = [o] : e.push(o), i++;
                 }
               }
             }
-            if (a.request_timeout_s !== void 0) {
-              let n = a.request_timeout_s;
+            if (s.request_timeout_s !== void 0) {
+              let n = s.request_timeout_s;
               if (!(typeof n == "number" && !(n % 1) && !isNaN(n) && isFinite(n))) {
-                let o = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                let o = { instancePath: a + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 e === null ? e = [o] : e.push(o), i++;
               }
               if (typeof n == "number" && isFinite(n)) {
                 if (n > 300 || isNaN(n)) {
-                  let o = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
+                  let o = { instancePath: a + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/maximum", keyword: "maximum", params: { comparison: "<=", limit: 300 }, message: "must be <= 300" };
                   e === null ? e = [o] : e.push(o), i++;
                 }
                 if (n < 1 || isNaN(n)) {
-                  let o = { instancePath: s + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+                  let o = { instancePath: a + "/producer/probe/request_timeout_s", schemaPath: "#/properties/producer/properties/probe/properties/request_timeout_s/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
                   e === null ? e = [o] : e.push(o), i++;
                 }
               }
             }
-            if (a.schemas !== void 0) {
-              let n = a.schemas;
+            if (s.schemas !== void 0) {
+              let n = s.schemas;
               if (typeof n == "string") {
-                if (h(n) < 1) {
-                  let o = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (f(n) < 1) {
+                  let o = { instancePath: a + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [o] : e.push(o), i++;
                 }
                 if (!P.test(n)) {
-                  let o = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
+                  let o = { instancePath: a + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
                   e === null ? e = [o] : e.push(o), i++;
                 }
               } else {
-                let o = { instancePath: s + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let o = { instancePath: a + "/producer/probe/schemas", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [o] : e.push(o), i++;
               }
             }
           } else {
-            let n = { instancePath: s + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            let n = { instancePath: a + "/producer/probe", schemaPath: "#/properties/producer/properties/probe/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
       } else {
-        let a = { instancePath: s + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [a] : e.push(a), i++;
+        let s = { instancePath: a + "/producer", schemaPath: "#/properties/producer/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), i++;
       }
     }
     if (p.suites !== void 0) {
       let r = p.suites;
       if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let a in r) if (!(a === "concurrent" || a === "consumer" || a === "producer")) {
-          let n = { instancePath: s + "/suites", schemaPath: "#/properties/suites/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+        for (let s in r) if (!(s === "concurrent" || s === "consumer" || s === "producer")) {
+          let n = { instancePath: a + "/suites", schemaPath: "#/properties/suites/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
           e === null ? e = [n] : e.push(n), i++;
         }
         if (r.concurrent !== void 0 && typeof r.concurrent != "boolean") {
-          let a = { instancePath: s + "/suites/concurrent", schemaPath: "#/properties/suites/properties/concurrent/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-          e === null ? e = [a] : e.push(a), i++;
+          let s = { instancePath: a + "/suites/concurrent", schemaPath: "#/properties/suites/properties/concurrent/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+          e === null ? e = [s] : e.push(s), i++;
         }
         if (r.consumer !== void 0) {
-          let a = r.consumer;
-          if (Array.isArray(a)) {
-            let n = a.length;
-            for (let o = 0; o < n; o++) if (!w(a[o], { instancePath: s + "/suites/consumer/" + o, parentData: a, parentDataProperty: o, rootData: y, dynamicAnchors: v })) {
+          let s = r.consumer;
+          if (Array.isArray(s)) {
+            let n = s.length;
+            for (let o = 0; o < n; o++) if (!w(s[o], { instancePath: a + "/suites/consumer/" + o, parentData: s, parentDataProperty: o, rootData: y, dynamicAnchors: v })) {
               if (e === null) e = w.errors.slice();
               else for (let l of w.errors) e.push(l);
               i = e.length;
             }
           } else {
-            let n = { instancePath: s + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            let n = { instancePath: a + "/suites/consumer", schemaPath: "#/properties/suites/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
         if (r.producer !== void 0) {
-          let a = r.producer;
-          if (Array.isArray(a)) {
-            let n = a.length;
-            for (let o = 0; o < n; o++) if (!w(a[o], { instancePath: s + "/suites/producer/" + o, parentData: a, parentDataProperty: o, rootData: y, dynamicAnchors: v })) {
+          let s = r.producer;
+          if (Array.isArray(s)) {
+            let n = s.length;
+            for (let o = 0; o < n; o++) if (!w(s[o], { instancePath: a + "/suites/producer/" + o, parentData: s, parentDataProperty: o, rootData: y, dynamicAnchors: v })) {
               if (e === null) e = w.errors.slice();
               else for (let l of w.errors) e.push(l);
               i = e.length;
             }
           } else {
-            let n = { instancePath: s + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            let n = { instancePath: a + "/suites/producer", schemaPath: "#/properties/suites/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
       } else {
-        let a = { instancePath: s + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [a] : e.push(a), i++;
+        let s = { instancePath: a + "/suites", schemaPath: "#/properties/suites/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), i++;
       }
     }
     if (p.owners !== void 0) {
       let r = p.owners;
       if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let a in r) if (!(a === "consumer" || a === "producer")) {
-          let n = { instancePath: s + "/owners", schemaPath: "#/properties/owners/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+        for (let s in r) if (!(s === "consumer" || s === "producer")) {
+          let n = { instancePath: a + "/owners", schemaPath: "#/properties/owners/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
           e === null ? e = [n] : e.push(n), i++;
         }
         if (r.consumer !== void 0) {
-          let a = r.consumer;
-          if (Array.isArray(a)) {
-            let n = a.length;
+          let s = r.consumer;
+          if (Array.isArray(s)) {
+            let n = s.length;
             for (let m = 0; m < n; m++) {
-              let c = a[m];
+              let c = s[m];
               if (typeof c == "string") {
                 if (!K.test(c)) {
-                  let u = { instancePath: s + "/owners/consumer/" + m, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  let u = { instancePath: a + "/owners/consumer/" + m, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
                   e === null ? e = [u] : e.push(u), i++;
                 }
               } else {
-                let u = { instancePath: s + "/owners/consumer/" + m, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let u = { instancePath: a + "/owners/consumer/" + m, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [u] : e.push(u), i++;
               }
             }
-            let o = a.length, l;
+            let o = s.length, l;
             if (o > 1) {
-              e: for (; o--; ) for (l = o; l--; ) if (T(a[o], a[l])) {
-                let m = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+              e: for (; o--; ) for (l = o; l--; ) if (T(s[o], s[l])) {
+                let m = { instancePath: a + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
                 e === null ? e = [m] : e.push(m), i++;
                 break e;
               }
             }
           } else {
-            let n = { instancePath: s + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            let n = { instancePath: a + "/owners/consumer", schemaPath: "#/properties/owners/properties/consumer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
         if (r.producer !== void 0) {
-          let a = r.producer;
-          if (Array.isArray(a)) {
-            let n = a.length;
+          let s = r.producer;
+          if (Array.isArray(s)) {
+            let n = s.length;
             for (let m = 0; m < n; m++) {
-              let c = a[m];
+              let c = s[m];
               if (typeof c == "string") {
                 if (!K.test(c)) {
-                  let u = { instancePath: s + "/owners/producer/" + m, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
+                  let u = { instancePath: a + "/owners/producer/" + m, schemaPath: "#/$defs/principal/pattern", keyword: "pattern", params: { pattern: "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$" }, message: 'must match pattern "^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9_.-]+)?$"' };
                   e === null ? e = [u] : e.push(u), i++;
                 }
               } else {
-                let u = { instancePath: s + "/owners/producer/" + m, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let u = { instancePath: a + "/owners/producer/" + m, schemaPath: "#/$defs/principal/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [u] : e.push(u), i++;
               }
             }
-            let o = a.length, l;
+            let o = s.length, l;
             if (o > 1) {
-              e: for (; o--; ) for (l = o; l--; ) if (T(a[o], a[l])) {
-                let m = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+              e: for (; o--; ) for (l = o; l--; ) if (T(s[o], s[l])) {
+                let m = { instancePath: a + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
                 e === null ? e = [m] : e.push(m), i++;
                 break e;
               }
             }
           } else {
-            let n = { instancePath: s + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            let n = { instancePath: a + "/owners/producer", schemaPath: "#/properties/owners/properties/producer/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
       } else {
-        let a = { instancePath: s + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [a] : e.push(a), i++;
+        let s = { instancePath: a + "/owners", schemaPath: "#/properties/owners/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), i++;
       }
     }
     if (p.repin !== void 0) {
       let r = p.repin;
       if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let a in r) if (!(a === "mentions" || a === "handoff")) {
-          let n = { instancePath: s + "/repin", schemaPath: "#/properties/repin/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+        for (let s in r) if (!(s === "mentions" || s === "handoff")) {
+          let n = { instancePath: a + "/repin", schemaPath: "#/properties/repin/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
           e === null ? e = [n] : e.push(n), i++;
         }
         if (r.mentions !== void 0) {
-          let a = r.mentions;
-          if (Array.isArray(a)) {
-            let n = a.length;
+          let s = r.mentions;
+          if (Array.isArray(s)) {
+            let n = s.length;
             for (let m = 0; m < n; m++) {
-              let c = a[m];
+              let c = s[m];
               if (typeof c == "string") {
-                if (h(c) < 1) {
-                  let u = { instancePath: s + "/repin/mentions/" + m, schemaPath: "#/properties/repin/properties/mentions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (f(c) < 1) {
+                  let u = { instancePath: a + "/repin/mentions/" + m, schemaPath: "#/properties/repin/properties/mentions/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [u] : e.push(u), i++;
                 }
                 if (!le.test(c)) {
-                  let u = { instancePath: s + "/repin/mentions/" + m, schemaPath: "#/properties/repin/properties/mentions/items/pattern", keyword: "pattern", params: { pattern: "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f{}]+$" }, message: 'must match pattern "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f{}]+$"' };
+                  let u = { instancePath: a + "/repin/mentions/" + m, schemaPath: "#/properties/repin/properties/mentions/items/pattern", keyword: "pattern", params: { pattern: "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f{}]+$" }, message: 'must match pattern "^(\\{producer_root\\}/)?(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f{}]+$"' };
                   e === null ? e = [u] : e.push(u), i++;
                 }
               } else {
-                let u = { instancePath: s + "/repin/mentions/" + m, schemaPath: "#/properties/repin/properties/mentions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let u = { instancePath: a + "/repin/mentions/" + m, schemaPath: "#/properties/repin/properties/mentions/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [u] : e.push(u), i++;
               }
             }
-            let o = a.length, l;
+            let o = s.length, l;
             if (o > 1) {
               let m = {};
               for (; o--; ) {
-                let c = a[o];
+                let c = s[o];
                 if (typeof c == "string") {
                   if (typeof m[c] == "number") {
                     l = m[c];
-                    let u = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                    let u = { instancePath: a + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
                     e === null ? e = [u] : e.push(u), i++;
                     break;
                   }
@@ -53656,278 +53656,315 @@ function k(p, { instancePath: s = "", parentData: f, parentDataProperty: _, root
               }
             }
           } else {
-            let n = { instancePath: s + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            let n = { instancePath: a + "/repin/mentions", schemaPath: "#/properties/repin/properties/mentions/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
         if (r.handoff !== void 0) {
-          let a = r.handoff;
-          if (a && typeof a == "object" && !Array.isArray(a)) {
-            if (a.run === void 0) {
-              let n = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
+          let s = r.handoff;
+          if (s && typeof s == "object" && !Array.isArray(s)) {
+            if (s.run === void 0) {
+              let n = { instancePath: a + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/required", keyword: "required", params: { missingProperty: "run" }, message: "must have required property 'run'" };
               e === null ? e = [n] : e.push(n), i++;
             }
-            for (let n in a) if (!(n === "run" || n === "cwd")) {
-              let o = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
+            for (let n in s) if (!(n === "run" || n === "cwd")) {
+              let o = { instancePath: a + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: n }, message: "must NOT have additional properties" };
               e === null ? e = [o] : e.push(o), i++;
             }
-            if (a.run !== void 0) {
-              let n = a.run;
+            if (s.run !== void 0) {
+              let n = s.run;
               if (Array.isArray(n)) {
                 if (n.length < 1) {
-                  let l = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+                  let l = { instancePath: a + "/repin/handoff/run", schemaPath: "#/$defs/argv/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
                   e === null ? e = [l] : e.push(l), i++;
                 }
                 let o = n.length;
                 for (let l = 0; l < o; l++) {
                   let m = n[l];
                   if (typeof m == "string") {
-                    if (h(m) < 1) {
-                      let c = { instancePath: s + "/repin/handoff/run/" + l, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                    if (f(m) < 1) {
+                      let c = { instancePath: a + "/repin/handoff/run/" + l, schemaPath: "#/$defs/argv/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                       e === null ? e = [c] : e.push(c), i++;
                     }
                   } else {
-                    let c = { instancePath: s + "/repin/handoff/run/" + l, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                    let c = { instancePath: a + "/repin/handoff/run/" + l, schemaPath: "#/$defs/argv/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                     e === null ? e = [c] : e.push(c), i++;
                   }
                 }
               } else {
-                let o = { instancePath: s + "/repin/handoff/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+                let o = { instancePath: a + "/repin/handoff/run", schemaPath: "#/$defs/argv/type", keyword: "type", params: { type: "array" }, message: "must be array" };
                 e === null ? e = [o] : e.push(o), i++;
               }
             }
-            if (a.cwd !== void 0) {
-              let n = a.cwd;
+            if (s.cwd !== void 0) {
+              let n = s.cwd;
               if (typeof n == "string") {
-                if (h(n) < 1) {
-                  let o = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (f(n) < 1) {
+                  let o = { instancePath: a + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [o] : e.push(o), i++;
                 }
               } else {
-                let o = { instancePath: s + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let o = { instancePath: a + "/repin/handoff/cwd", schemaPath: "#/properties/repin/properties/handoff/properties/cwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [o] : e.push(o), i++;
               }
             }
           } else {
-            let n = { instancePath: s + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            let n = { instancePath: a + "/repin/handoff", schemaPath: "#/properties/repin/properties/handoff/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
       } else {
-        let a = { instancePath: s + "/repin", schemaPath: "#/properties/repin/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [a] : e.push(a), i++;
+        let s = { instancePath: a + "/repin", schemaPath: "#/properties/repin/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), i++;
       }
     }
     if (p.adapter !== void 0) {
       let r = p.adapter;
       if (r && typeof r == "object" && !Array.isArray(r)) {
-        for (let a in r) if (!(a === "file" || a === "endpoints" || a === "scan" || a === "exclude")) {
-          let n = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: a }, message: "must NOT have additional properties" };
+        for (let s in r) if (!(s === "file" || s === "endpoints" || s === "unused" || s === "scan" || s === "exclude")) {
+          let n = { instancePath: a + "/adapter", schemaPath: "#/properties/adapter/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: s }, message: "must NOT have additional properties" };
           e === null ? e = [n] : e.push(n), i++;
         }
         if (r.file !== void 0) {
-          let a = r.file, n = i, o = false, l = i;
-          if (typeof a == "string") {
-            if (h(a) < 1) {
-              let u = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          let s = r.file, n = i, o = false, l = i;
+          if (typeof s == "string") {
+            if (f(s) < 1) {
+              let u = { instancePath: a + "/adapter/file", schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
               e === null ? e = [u] : e.push(u), i++;
             }
-            if (!P.test(a)) {
-              let u = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
+            if (!P.test(s)) {
+              let u = { instancePath: a + "/adapter/file", schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
               e === null ? e = [u] : e.push(u), i++;
             }
           } else {
-            let u = { instancePath: s + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            let u = { instancePath: a + "/adapter/file", schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             e === null ? e = [u] : e.push(u), i++;
           }
           var t = l === i;
           o = o || t;
           let m = i;
-          if (Array.isArray(a)) {
-            if (a.length < 1) {
-              let b = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
+          if (Array.isArray(s)) {
+            if (s.length < 1) {
+              let b = { instancePath: a + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/minItems", keyword: "minItems", params: { limit: 1 }, message: "must NOT have fewer than 1 items" };
               e === null ? e = [b] : e.push(b), i++;
             }
-            let u = a.length;
+            let u = s.length;
             for (let b = 0; b < u; b++) {
-              let M = a[b];
+              let M = s[b];
               if (typeof M == "string") {
-                if (h(M) < 1) {
-                  let $ = { instancePath: s + "/adapter/file/" + b, schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (f(M) < 1) {
+                  let $ = { instancePath: a + "/adapter/file/" + b, schemaPath: "#/$defs/relpath/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [$] : e.push($), i++;
                 }
                 if (!P.test(M)) {
-                  let $ = { instancePath: s + "/adapter/file/" + b, schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
+                  let $ = { instancePath: a + "/adapter/file/" + b, schemaPath: "#/$defs/relpath/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\])(?![A-Za-z]:)(?!.*(^|[/\\\\])\\.\\.([/\\\\]|$))[^\\u0000-\\u001f\\u007f]+$"' };
                   e === null ? e = [$] : e.push($), i++;
                 }
               } else {
-                let $ = { instancePath: s + "/adapter/file/" + b, schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let $ = { instancePath: a + "/adapter/file/" + b, schemaPath: "#/$defs/relpath/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [$] : e.push($), i++;
               }
             }
-            let g = a.length, q;
+            let g = s.length, q;
             if (g > 1) {
-              e: for (; g--; ) for (q = g; q--; ) if (T(a[g], a[q])) {
-                let b = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: g, j: q }, message: "must NOT have duplicate items (items ## " + q + " and " + g + " are identical)" };
+              e: for (; g--; ) for (q = g; q--; ) if (T(s[g], s[q])) {
+                let b = { instancePath: a + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/uniqueItems", keyword: "uniqueItems", params: { i: g, j: q }, message: "must NOT have duplicate items (items ## " + q + " and " + g + " are identical)" };
                 e === null ? e = [b] : e.push(b), i++;
                 break e;
               }
             }
           } else {
-            let u = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            let u = { instancePath: a + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/1/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [u] : e.push(u), i++;
           }
           var t = m === i;
           o = o || t;
           let c = i;
-          if (a !== null) {
-            let u = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/2/type", keyword: "type", params: { type: "null" }, message: "must be null" };
+          if (s !== null) {
+            let u = { instancePath: a + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf/2/type", keyword: "type", params: { type: "null" }, message: "must be null" };
             e === null ? e = [u] : e.push(u), i++;
           }
           var t = c === i;
           if (o = o || t, o) i = n, e !== null && (n ? e.length = n : e = null);
           else {
-            let u = { instancePath: s + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+            let u = { instancePath: a + "/adapter/file", schemaPath: "#/properties/adapter/properties/file/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
             e === null ? e = [u] : e.push(u), i++;
           }
         }
         if (r.endpoints !== void 0) {
-          let a = r.endpoints;
-          if (Array.isArray(a)) {
-            let n = a.length;
+          let s = r.endpoints;
+          if (Array.isArray(s)) {
+            let n = s.length;
             for (let o = 0; o < n; o++) {
-              let l = a[o];
+              let l = s[o];
               if (typeof l == "string") {
-                if (h(l) < 1) {
-                  let m = { instancePath: s + "/adapter/endpoints/" + o, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (f(l) < 1) {
+                  let m = { instancePath: a + "/adapter/endpoints/" + o, schemaPath: "#/properties/adapter/properties/endpoints/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [m] : e.push(m), i++;
                 }
               } else {
-                let m = { instancePath: s + "/adapter/endpoints/" + o, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let m = { instancePath: a + "/adapter/endpoints/" + o, schemaPath: "#/properties/adapter/properties/endpoints/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [m] : e.push(m), i++;
               }
             }
           } else {
-            let n = { instancePath: s + "/adapter/endpoints", schemaPath: "#/properties/adapter/properties/endpoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            let n = { instancePath: a + "/adapter/endpoints", schemaPath: "#/properties/adapter/properties/endpoints/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            e === null ? e = [n] : e.push(n), i++;
+          }
+        }
+        if (r.unused !== void 0) {
+          let s = r.unused;
+          if (Array.isArray(s)) {
+            let n = s.length;
+            for (let m = 0; m < n; m++) {
+              let c = s[m];
+              if (typeof c == "string") {
+                if (f(c) < 1) {
+                  let u = { instancePath: a + "/adapter/unused/" + m, schemaPath: "#/properties/adapter/properties/unused/items/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                  e === null ? e = [u] : e.push(u), i++;
+                }
+              } else {
+                let u = { instancePath: a + "/adapter/unused/" + m, schemaPath: "#/properties/adapter/properties/unused/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                e === null ? e = [u] : e.push(u), i++;
+              }
+            }
+            let o = s.length, l;
+            if (o > 1) {
+              let m = {};
+              for (; o--; ) {
+                let c = s[o];
+                if (typeof c == "string") {
+                  if (typeof m[c] == "number") {
+                    l = m[c];
+                    let u = { instancePath: a + "/adapter/unused", schemaPath: "#/properties/adapter/properties/unused/uniqueItems", keyword: "uniqueItems", params: { i: o, j: l }, message: "must NOT have duplicate items (items ## " + l + " and " + o + " are identical)" };
+                    e === null ? e = [u] : e.push(u), i++;
+                    break;
+                  }
+                  m[c] = o;
+                }
+              }
+            }
+          } else {
+            let n = { instancePath: a + "/adapter/unused", schemaPath: "#/properties/adapter/properties/unused/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
         if (r.scan !== void 0) {
-          let a = r.scan;
-          if (Array.isArray(a)) {
-            let n = a.length;
+          let s = r.scan;
+          if (Array.isArray(s)) {
+            let n = s.length;
             for (let o = 0; o < n; o++) {
-              let l = a[o];
+              let l = s[o];
               if (typeof l == "string") {
-                if (h(l) < 1) {
-                  let m = { instancePath: s + "/adapter/scan/" + o, schemaPath: "#/$defs/relglob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (f(l) < 1) {
+                  let m = { instancePath: a + "/adapter/scan/" + o, schemaPath: "#/$defs/relglob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [m] : e.push(m), i++;
                 }
                 if (!Q.test(l)) {
-                  let m = { instancePath: s + "/adapter/scan/" + o, schemaPath: "#/$defs/relglob/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000-\\u001f\\u007f]+$"' };
+                  let m = { instancePath: a + "/adapter/scan/" + o, schemaPath: "#/$defs/relglob/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000-\\u001f\\u007f]+$"' };
                   e === null ? e = [m] : e.push(m), i++;
                 }
               } else {
-                let m = { instancePath: s + "/adapter/scan/" + o, schemaPath: "#/$defs/relglob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let m = { instancePath: a + "/adapter/scan/" + o, schemaPath: "#/$defs/relglob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [m] : e.push(m), i++;
               }
             }
           } else {
-            let n = { instancePath: s + "/adapter/scan", schemaPath: "#/properties/adapter/properties/scan/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            let n = { instancePath: a + "/adapter/scan", schemaPath: "#/properties/adapter/properties/scan/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
         if (r.exclude !== void 0) {
-          let a = r.exclude;
-          if (Array.isArray(a)) {
-            let n = a.length;
+          let s = r.exclude;
+          if (Array.isArray(s)) {
+            let n = s.length;
             for (let o = 0; o < n; o++) {
-              let l = a[o];
+              let l = s[o];
               if (typeof l == "string") {
-                if (h(l) < 1) {
-                  let m = { instancePath: s + "/adapter/exclude/" + o, schemaPath: "#/$defs/relglob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+                if (f(l) < 1) {
+                  let m = { instancePath: a + "/adapter/exclude/" + o, schemaPath: "#/$defs/relglob/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
                   e === null ? e = [m] : e.push(m), i++;
                 }
                 if (!Q.test(l)) {
-                  let m = { instancePath: s + "/adapter/exclude/" + o, schemaPath: "#/$defs/relglob/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000-\\u001f\\u007f]+$"' };
+                  let m = { instancePath: a + "/adapter/exclude/" + o, schemaPath: "#/$defs/relglob/pattern", keyword: "pattern", params: { pattern: "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000-\\u001f\\u007f]+$" }, message: 'must match pattern "^(?![/\\\\~!])(?![A-Za-z]:)(?!.*\\.\\.)[^\\u0000-\\u001f\\u007f]+$"' };
                   e === null ? e = [m] : e.push(m), i++;
                 }
               } else {
-                let m = { instancePath: s + "/adapter/exclude/" + o, schemaPath: "#/$defs/relglob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                let m = { instancePath: a + "/adapter/exclude/" + o, schemaPath: "#/$defs/relglob/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 e === null ? e = [m] : e.push(m), i++;
               }
             }
           } else {
-            let n = { instancePath: s + "/adapter/exclude", schemaPath: "#/properties/adapter/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            let n = { instancePath: a + "/adapter/exclude", schemaPath: "#/properties/adapter/properties/exclude/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             e === null ? e = [n] : e.push(n), i++;
           }
         }
       } else {
-        let a = { instancePath: s + "/adapter", schemaPath: "#/properties/adapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [a] : e.push(a), i++;
+        let s = { instancePath: a + "/adapter", schemaPath: "#/properties/adapter/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), i++;
       }
     }
   } else {
-    let r = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    let r = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [r] : e.push(r), i++;
   }
   return k.errors = e, i === 0;
 }
 k.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
-function C(p, { instancePath: s = "", parentData: f, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
+function C(p, { instancePath: a = "", parentData: h, parentDataProperty: _, rootData: y = p, dynamicAnchors: v = {} } = {}) {
   let e = null, i = 0, d = C.evaluated;
   if (d.dynamicProps && (d.props = void 0), d.dynamicItems && (d.items = void 0), p && typeof p == "object" && !Array.isArray(p)) {
     if (p.policy_version === void 0) {
-      let r = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy_version" }, message: "must have required property 'policy_version'" };
+      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "policy_version" }, message: "must have required property 'policy_version'" };
       e === null ? e = [r] : e.push(r), i++;
     }
     if (p.baselines === void 0) {
-      let r = { instancePath: s, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baselines" }, message: "must have required property 'baselines'" };
+      let r = { instancePath: a, schemaPath: "#/required", keyword: "required", params: { missingProperty: "baselines" }, message: "must have required property 'baselines'" };
       e === null ? e = [r] : e.push(r), i++;
     }
     for (let r in p) if (!(r === "$schema" || r === "policy_version" || r === "baselines")) {
-      let a = { instancePath: s, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
-      e === null ? e = [a] : e.push(a), i++;
+      let s = { instancePath: a, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: r }, message: "must NOT have additional properties" };
+      e === null ? e = [s] : e.push(s), i++;
     }
     if (p.$schema !== void 0 && typeof p.$schema != "string") {
-      let r = { instancePath: s + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let r = { instancePath: a + "/$schema", schemaPath: "#/properties/%24schema/type", keyword: "type", params: { type: "string" }, message: "must be string" };
       e === null ? e = [r] : e.push(r), i++;
     }
     if (p.policy_version !== void 0 && p.policy_version !== "baseline-policy.v1") {
-      let r = { instancePath: s + "/policy_version", schemaPath: "#/properties/policy_version/const", keyword: "const", params: { allowedValue: "baseline-policy.v1" }, message: "must be equal to constant" };
+      let r = { instancePath: a + "/policy_version", schemaPath: "#/properties/policy_version/const", keyword: "const", params: { allowedValue: "baseline-policy.v1" }, message: "must be equal to constant" };
       e === null ? e = [r] : e.push(r), i++;
     }
     if (p.baselines !== void 0) {
       let r = p.baselines;
       if (r && typeof r == "object" && !Array.isArray(r)) {
         if (Object.keys(r).length < 1) {
-          let a = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-          e === null ? e = [a] : e.push(a), i++;
+          let s = { instancePath: a + "/baselines", schemaPath: "#/properties/baselines/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+          e === null ? e = [s] : e.push(s), i++;
         }
-        for (let a in r) {
+        for (let s in r) {
           let n = i;
-          if (typeof a == "string" && !me.test(a)) {
-            let o = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: a };
+          if (typeof s == "string" && !me.test(s)) {
+            let o = { instancePath: a + "/baselines", schemaPath: "#/properties/baselines/propertyNames/pattern", keyword: "pattern", params: { pattern: "^[a-z0-9][a-z0-9_-]{0,62}$" }, message: 'must match pattern "^[a-z0-9][a-z0-9_-]{0,62}$"', propertyName: s };
             e === null ? e = [o] : e.push(o), i++;
           }
           var t = n === i;
           if (!t) {
-            let o = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: a }, message: "property name must be valid" };
+            let o = { instancePath: a + "/baselines", schemaPath: "#/properties/baselines/propertyNames", keyword: "propertyNames", params: { propertyName: s }, message: "property name must be valid" };
             e === null ? e = [o] : e.push(o), i++;
           }
         }
-        for (let a in r) if (!k(r[a], { instancePath: s + "/baselines/" + a.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: r, parentDataProperty: a, rootData: y, dynamicAnchors: v })) {
+        for (let s in r) if (!k(r[s], { instancePath: a + "/baselines/" + s.replace(/~/g, "~0").replace(/\//g, "~1"), parentData: r, parentDataProperty: s, rootData: y, dynamicAnchors: v })) {
           if (e === null) e = k.errors.slice();
           else for (let n of k.errors) e.push(n);
           i = e.length;
         }
       } else {
-        let a = { instancePath: s + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        e === null ? e = [a] : e.push(a), i++;
+        let s = { instancePath: a + "/baselines", schemaPath: "#/properties/baselines/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        e === null ? e = [s] : e.push(s), i++;
       }
     }
   } else {
-    let r = { instancePath: s, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    let r = { instancePath: a, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     e === null ? e = [r] : e.push(r), i++;
   }
   return C.errors = e, i === 0;
@@ -54624,10 +54661,10 @@ function markedUp(source, start, end, inCell) {
       let n = 1;
       while (i + n < end && source[i + n] === c) n++;
       flush();
-      const f = flanking(source, start, end, i, n, c === "*");
+      const f2 = flanking(source, start, end, i, n, c === "*");
       pieces.push({
         text: "",
-        delim: { char: c, length: n, origLength: n, open: (f & 1) !== 0, close: (f & 2) !== 0 }
+        delim: { char: c, length: n, origLength: n, open: (f2 & 1) !== 0, close: (f2 & 2) !== 0 }
       });
       i += n;
       continue;
@@ -54864,7 +54901,7 @@ function pinLineLookalike(label, displayName) {
   return PIN_LINES.find((l) => looksLike(label, pinLineLabel(l.key, displayName)))?.key ?? null;
 }
 function ledgerHeaderLike(header2) {
-  return LEDGER_HEADER_WORDS.filter((w2) => header2.some((h2) => looksLike(h2, w2))).length >= 2;
+  return LEDGER_HEADER_WORDS.filter((w2) => header2.some((h) => looksLike(h, w2))).length >= 2;
 }
 function linesText(source, lines) {
   if (lines.length === 0) return "";
@@ -55496,7 +55533,7 @@ var MAX_FINDINGS = 10;
 var BACKTICK = 96;
 function renderedOtherwise(source, path2, found, pins = { read: [], isLabel: () => false }) {
   const covered = new Set(
-    found.filter((f) => (f.rule === "BG206" || f.rule === "BG213") && f.line !== null).map((f) => f.line)
+    found.filter((f2) => (f2.rule === "BG206" || f2.rule === "BG213") && f2.line !== null).map((f2) => f2.line)
   );
   const text = source.text;
   const starts = [];
@@ -56130,11 +56167,11 @@ var MAX_PER_RULE = 20;
 function capFindings(findings, max = MAX_PER_RULE) {
   const seen = /* @__PURE__ */ new Map();
   const out = [];
-  for (const f of findings) {
-    const key = `${f.rule}\0${f.file ?? ""}`;
+  for (const f2 of findings) {
+    const key = `${f2.rule}\0${f2.file ?? ""}`;
     const n = (seen.get(key) ?? 0) + 1;
     seen.set(key, n);
-    if (n <= max) out.push(f);
+    if (n <= max) out.push(f2);
   }
   for (const [key, n] of seen) {
     if (n <= max) continue;
@@ -56338,6 +56375,7 @@ function defaultBaseline(name, packageManager = "npm") {
     adapter: {
       files: [],
       endpoints: Object.values(ENDPOINTS),
+      unused: [],
       scan: [`src/**/*.${TS_GLOB_EXT}`],
       exclude: []
     },
@@ -56593,7 +56631,7 @@ function secretForms(value) {
       if (t.length >= 16) forms.add(t);
     }
   }
-  return [...forms].filter((f) => f.length >= MIN_SECRET_LENGTH);
+  return [...forms].filter((f2) => f2.length >= MIN_SECRET_LENGTH);
 }
 
 // src/redact/private-key.ts
@@ -57160,21 +57198,21 @@ function redactStrings(ctx, value) {
 // src/evidence/findings-markdown.ts
 var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
 var NO_LINK = () => null;
-function location(f) {
-  if (!f.file) return "";
-  return f.line ? `${f.file}:${f.line}${f.column ? `:${f.column}` : ""}` : f.file;
+function location(f2) {
+  if (!f2.file) return "";
+  return f2.line ? `${f2.file}:${f2.line}${f2.column ? `:${f2.column}` : ""}` : f2.file;
 }
 var CELL_CHARS = 140;
 function countsLine(findings) {
   const n = countBySeverity(findings);
   return `${plural(n.error, "error")}, ${plural(n.warning, "warning")}, ${plural(n.notice, "notice")}`;
 }
-function where2(f, fileLink) {
-  const loc = location(f);
-  if (!loc || !f.file) return "the run";
-  const url = fileLink(f.file, f.line);
+function where2(f2, fileLink) {
+  const loc = location(f2);
+  if (!loc || !f2.file) return "the run";
+  const url = fileLink(f2.file, f2.line);
   if (!url) return code(loc);
-  const name = loc.slice(f.file.lastIndexOf("/") + 1);
+  const name = loc.slice(f2.file.lastIndexOf("/") + 1);
   return `[${code(name)}](${url} "${linkTitle(loc)}")`;
 }
 var ticks = (s) => s.split("`").length - 1;
@@ -57187,22 +57225,22 @@ function findingsMarkdown(findings, fileLink = NO_LINK, limit = Infinity) {
   if (findings.length === 0) return "_No findings._";
   const shown = bySeverity(findings).slice(0, limit);
   const long = [];
-  const rows = shown.map((f) => {
-    let message = withCodeSpans(f.message);
-    const nl = f.message.indexOf("\n");
-    const first = nl === -1 ? f.message : f.message.slice(0, nl);
-    const rest = nl === -1 ? "" : f.message.slice(nl + 1).replace(/\n+$/, "");
-    if (f.message.length > CELL_CHARS || rest !== "") {
+  const rows = shown.map((f2) => {
+    let message = withCodeSpans(f2.message);
+    const nl = f2.message.indexOf("\n");
+    const first = nl === -1 ? f2.message : f2.message.slice(0, nl);
+    const rest = nl === -1 ? "" : f2.message.slice(nl + 1).replace(/\n+$/, "");
+    if (f2.message.length > CELL_CHARS || rest !== "") {
       const marker3 = `${long.length + 1}. `;
       const block = rest !== "" ? `
 
 ${indented(fenced(rest), marker3.length)}` : "";
       long.push(
-        `${marker3}${SEVERITY_ICON[f.severity]} ${f.rule} at ${where2(f, fileLink)}: ${withCodeSpans(first)}${block}`
+        `${marker3}${SEVERITY_ICON[f2.severity]} ${f2.rule} at ${where2(f2, fileLink)}: ${withCodeSpans(first)}${block}`
       );
       message = `${withCodeSpans(cellCut(first))} (see note ${long.length} below)`;
     }
-    return `| ${SEVERITY_ICON[f.severity]} | ${f.rule} | ${where2(f, fileLink)} | ${message} |`;
+    return `| ${SEVERITY_ICON[f2.severity]} | ${f2.rule} | ${where2(f2, fileLink)} | ${message} |`;
   });
   const out = ["| | Rule | Where | Message |", "| --- | --- | --- | --- |", ...rows];
   if (long.length > 0) out.push("", "**The long messages in full:**", "");
@@ -57318,7 +57356,7 @@ async function pinHistory(root, base, baseline, identity) {
   const facts = history.flatMap((rev) => rev.content ? [rev.content] : []);
   return {
     baseApprovedAt,
-    pinnedBefore: facts.map((f) => f.identity),
+    pinnedBefore: facts.map((f2) => f2.identity),
     approvedBeforeAdoption: approvedBeforeAdoption(facts)
   };
 }
@@ -57595,7 +57633,7 @@ function writeFileSet(journal, writes, fs3 = nodeSetFs, root) {
         old_sha256: old === null ? null : sha256(old)
       };
     });
-    if (files.every((f) => f.old_sha256 === f.new_sha256)) return;
+    if (files.every((f2) => f2.old_sha256 === f2.new_sha256)) return;
     for (const dir of /* @__PURE__ */ new Set([dirname6(journal), ...writes.map((w2) => dirname6(w2.path))])) fs3.mkdir(dir);
   } catch (e) {
     throw new FileSetError(`could not write ${names}: ${reason(e)}. Nothing was changed.`, true);
@@ -57607,7 +57645,7 @@ function writeFileSet(journal, writes, fs3 = nodeSetFs, root) {
   } catch (e) {
     let undone = true;
     try {
-      for (const path2 of [...files.map((f) => f.staged), journal]) fs3.rm(path2);
+      for (const path2 of [...files.map((f2) => f2.staged), journal]) fs3.rm(path2);
     } catch {
       undone = false;
     }
@@ -57615,7 +57653,7 @@ function writeFileSet(journal, writes, fs3 = nodeSetFs, root) {
     throw new FileSetError(`could not write ${names}: ${reason(e)}. Nothing was changed.${leftovers}`, true);
   }
   try {
-    for (const f of files) fs3.rename(f.staged, f.target);
+    for (const f2 of files) fs3.rename(f2.staged, f2.target);
     fs3.rm(journal);
   } catch (e) {
     try {
@@ -57633,7 +57671,7 @@ function recoverFileSet(journal, fs3 = nodeSetFs, root) {
   if (bytes === null) return "none";
   const j2 = parseJournal(journal, bytes);
   if (root !== void 0) {
-    const away = j2.files.flatMap((f) => [f.target, f.staged]).find((p) => !insideRoot(root, p));
+    const away = j2.files.flatMap((f2) => [f2.target, f2.staged]).find((p) => !insideRoot(root, p));
     if (away)
       throw new FileSetError(
         `the journal ${journal} of an interrupted baseline-gate write names ${away}, which is not in this repository (${root}): it is another checkout's (a copy of a worktree shares its journal), or was edited. Nothing was changed. Finish the write where it was made, or restore the trio from git here and delete ${journal}`
@@ -57641,9 +57679,9 @@ function recoverFileSet(journal, fs3 = nodeSetFs, root) {
   }
   try {
     if (j2.state === "prepared") {
-      for (const f of j2.files) fs3.rm(f.staged);
+      for (const f2 of j2.files) fs3.rm(f2.staged);
       fs3.rm(journal);
-      for (const f of j2.files) removeStaleTemps(f.staged);
+      for (const f2 of j2.files) removeStaleTemps(f2.staged);
       return "discarded";
     }
     return complete(journal, j2.files, fs3);
@@ -57692,43 +57730,43 @@ function checkWrites(writes) {
 }
 function complete(journal, files, fs3) {
   const keep = `the journal ${journal} is kept. Inspect the files it lists (restore them from git if needed), then delete it.`;
-  const staged = files.map((f) => fs3.readFile(f.staged));
-  files.forEach((f, i) => {
+  const staged = files.map((f2) => fs3.readFile(f2.staged));
+  files.forEach((f2, i) => {
     const bytes = staged[i];
-    if (bytes && sha256(bytes) !== f.new_sha256) {
+    if (bytes && sha256(bytes) !== f2.new_sha256) {
       throw new FileSetError(
-        `${f.staged}, the staged copy of ${f.target}, is not the content recorded; ${keep}`
+        `${f2.staged}, the staged copy of ${f2.target}, is not the content recorded; ${keep}`
       );
     }
   });
-  const held = files.map((f) => {
-    const bytes = fs3.readFile(f.target);
+  const held = files.map((f2) => {
+    const bytes = fs3.readFile(f2.target);
     return bytes === null ? null : sha256(bytes);
   });
-  const gone = files.flatMap((f, i) => staged[i] ? [] : [{ f, sha: held[i] }]);
-  if (gone.length > 0 && files.every((f, i) => held[i] === f.old_sha256)) {
-    for (const f of files) fs3.rm(f.staged);
+  const gone = files.flatMap((f2, i) => staged[i] ? [] : [{ f: f2, sha: held[i] }]);
+  if (gone.length > 0 && files.every((f2, i) => held[i] === f2.old_sha256)) {
+    for (const f2 of files) fs3.rm(f2.staged);
     fs3.rm(journal);
     return "discarded";
   }
-  const notNew = gone.find(({ f, sha }) => sha !== f.new_sha256);
+  const notNew = gone.find(({ f: f2, sha }) => sha !== f2.new_sha256);
   if (notNew) {
-    const { f, sha } = notNew;
-    const holds = sha === null ? "it is missing" : sha === f.old_sha256 ? "it holds the old content" : "it was changed";
+    const { f: f2, sha } = notNew;
+    const holds = sha === null ? "it is missing" : sha === f2.old_sha256 ? "it holds the old content" : "it was changed";
     throw new FileSetError(
-      `${f.target} should hold the new content of an interrupted write, but ${holds}, while other files of the set do not; nothing was renamed, and ${keep}`
+      `${f2.target} should hold the new content of an interrupted write, but ${holds}, while other files of the set do not; nothing was renamed, and ${keep}`
     );
   }
-  files.forEach((f, i) => {
-    if (staged[i]) fs3.rename(f.staged, f.target);
+  files.forEach((f2, i) => {
+    if (staged[i]) fs3.rename(f2.staged, f2.target);
   });
-  for (const f of files) {
-    const bytes = fs3.readFile(f.target);
+  for (const f2 of files) {
+    const bytes = fs3.readFile(f2.target);
     const sha = bytes === null ? null : sha256(bytes);
-    if (sha === f.new_sha256) continue;
-    const holds = sha === null ? "it is missing" : sha === f.old_sha256 ? "it holds the old content" : "it was changed";
+    if (sha === f2.new_sha256) continue;
+    const holds = sha === null ? "it is missing" : sha === f2.old_sha256 ? "it holds the old content" : "it was changed";
     throw new FileSetError(
-      `${f.target} should hold the new content of an interrupted write, but ${holds}; ${keep}`
+      `${f2.target} should hold the new content of an interrupted write, but ${holds}; ${keep}`
     );
   }
   fs3.rm(journal);
@@ -57773,7 +57811,7 @@ function journalText(journal, state, files) {
     kind: JOURNAL_KIND,
     about: "An interrupted baseline-gate write of these files; the next run of the same command finishes or undoes it.",
     state,
-    files: files.map((f) => ({ ...f, target: here(f.target), staged: here(f.staged) }))
+    files: files.map((f2) => ({ ...f2, target: here(f2.target), staged: here(f2.staged) }))
   };
   return `${JSON.stringify(j2, null, 2)}
 `;
@@ -57791,12 +57829,12 @@ function parseJournal(journal, bytes) {
   const j2 = value;
   const hex = (v) => typeof v === "string" && /^[0-9a-f]{64}$/.test(v);
   const at3 = (p) => resolve6(dirname6(journal), p);
-  const entryOk = (f) => typeof f === "object" && f !== null && typeof f.target === "string" && typeof f.staged === "string" && at3(f.staged) === stagedPath(at3(f.target)) && // recovery only ever touches a target's own staged copy
-  hex(f.new_sha256) && (f.old_sha256 === null || hex(f.old_sha256));
+  const entryOk = (f2) => typeof f2 === "object" && f2 !== null && typeof f2.target === "string" && typeof f2.staged === "string" && at3(f2.staged) === stagedPath(at3(f2.target)) && // recovery only ever touches a target's own staged copy
+  hex(f2.new_sha256) && (f2.old_sha256 === null || hex(f2.old_sha256));
   if (typeof j2 !== "object" || j2 === null || j2.kind !== JOURNAL_KIND || j2.state !== "prepared" && j2.state !== "committed" || !Array.isArray(j2.files) || !j2.files.every(entryOk)) {
     throw fail("it is not a baseline-gate file-set journal");
   }
-  const files = j2.files.map((f) => ({ ...f, target: at3(f.target), staged: at3(f.staged) }));
+  const files = j2.files.map((f2) => ({ ...f2, target: at3(f2.target), staged: at3(f2.staged) }));
   return { ...j2, files };
 }
 function reason(e) {
@@ -57924,7 +57962,7 @@ function repinLocked(ctx, baseline, options) {
     left: []
   });
   const producerProblems = producerFileRules(producer).filter(
-    (f) => producer.manifest.path === f.file && f.severity === "error"
+    (f2) => producer.manifest.path === f2.file && f2.severity === "error"
   );
   if (producerProblems.length > 0 || producer.manifest.read.kind !== "ok" || !producer.manifest.data) {
     return refused(producerProblems);
@@ -57933,7 +57971,7 @@ function repinLocked(ctx, baseline, options) {
   const matrix = current.matrix.source?.text;
   if (!pin || !current.matrix.ledger || matrix === void 0) {
     return refused(
-      trioRules(current, { baseline, now: ctx.clock() }).filter((f) => f.file !== baseline.trio.manifest)
+      trioRules(current, { baseline, now: ctx.clock() }).filter((f2) => f2.file !== baseline.trio.manifest)
     );
   }
   const mirror = producer.manifest.read.bytes;
@@ -58020,7 +58058,7 @@ function repinLocked(ctx, baseline, options) {
       ctx.root,
       WRITE_ORDER.map((r) => baseline.trio[r])
     )
-  ].filter((f) => f.severity === "error");
+  ].filter((f2) => f2.severity === "error");
   if (problems.length > 0) return refused(problems, to);
   const content = { manifest: mirror, matrix: matrixText, pin: finalPin };
   const writes = WRITE_ORDER.map((role) => [role, content[role]]);
@@ -58047,10 +58085,10 @@ function repinLocked(ctx, baseline, options) {
 function leftToDo(root, baseline, producer, manifest) {
   const tag = String(manifest.release_tag);
   const left = [];
-  const h2 = producer.handoff.data;
-  const stale = !h2 || h2.release_tag !== manifest.release_tag || h2.commit_sha !== manifest.commit_sha || h2.active_runtime_baseline?.release_tag !== manifest.release_tag;
+  const h = producer.handoff.data;
+  const stale = !h || h.release_tag !== manifest.release_tag || h.commit_sha !== manifest.commit_sha || h.active_runtime_baseline?.release_tag !== manifest.release_tag;
   if (stale) {
-    const names = h2?.release_tag ? `names ${h2.release_tag}` : "cannot be read";
+    const names = h?.release_tag ? `names ${h.release_tag}` : "cannot be read";
     const regenerate = baseline.repin.handoff;
     const how = regenerate ? `regenerate it: ${tick(`(cd ${displayCwd(regenerate.cwd, baseline)} && ${shellWords(regenerate.run)})`)}` : "regenerate it with the producer's tool (set `repin.handoff` in the policy and repin prints the command)";
     left.push(`the producer's handoff payload ${tick(producer.handoff.path)} ${names}, not ${tag}: ${how}`);
@@ -58316,7 +58354,7 @@ async function repinOne(ctx, baseline, options) {
     const read = readRepoFile(ctx.root, baseline.trio[role]);
     return { role, path: `${prefix}${baseline.trio[role]}`, content: read.kind === "ok" ? read.bytes : null };
   });
-  const written = new Map(files.map((f) => [f.role, f.content]));
+  const written = new Map(files.map((f2) => [f2.role, f2.content]));
   const kept = holdsThisRepin(baseline, onBranch, head, written);
   const superseded = trusted !== null && (trusted !== tag || onBranch.commit?.parents[0] !== head);
   proposal.branchReset = !!onBranch.commit && !kept && !superseded;
@@ -58351,7 +58389,7 @@ async function propose(ctx, target, r) {
       `${what2} The repinned trio is in the workspace; run the workflow again once the token may write.`
     )
   ];
-  if (files.some((f) => f.content === null))
+  if (files.some((f2) => f2.content === null))
     return notProposed("a repinned trio file could not be read back from the workspace.");
   const off = await notBaseTip(client, target.baseBranch, r.head);
   if (off) return notProposed(`nothing was written: ${off}`);
@@ -58369,7 +58407,7 @@ async function propose(ctx, target, r) {
 
 ${proposal.from.release_tag ?? "unknown"} -> ${proposal.tag}: a ${proposal.kind} release. Written by baseline-gate repin from the producer's manifest at the tag.
 `,
-      files: files.map((f) => ({ path: f.path, content: f.content })),
+      files: files.map((f2) => ({ path: f2.path, content: f2.content })),
       expectedSha: r.expected
     });
     if (!committed2.ok && committed2.reason === "conflict")
@@ -59138,7 +59176,7 @@ function repositoryReadApi(session) {
         });
         if (data === null) return null;
         const changed = (data.files ?? []).flatMap(
-          (f) => f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]
+          (f2) => f2.previous_filename ? [f2.filename, f2.previous_filename] : [f2.filename]
         );
         return { sha: data.sha, parents: data.parents.map((p) => p.sha), changed };
       });
@@ -59304,24 +59342,24 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
   const used = { error: 0, warning: 0, notice: 0 };
   const overflow = { error: 0, warning: 0, notice: 0 };
   const annotations = [];
-  for (const f of findings) {
-    if (used[f.severity] >= cap[f.severity]) {
-      overflow[f.severity]++;
+  for (const f2 of findings) {
+    if (used[f2.severity] >= cap[f2.severity]) {
+      overflow[f2.severity]++;
       continue;
     }
-    used[f.severity]++;
-    const properties = { title: `${f.rule} ${RULES[f.rule].title}` };
-    let message = inlineSafe(f.message);
-    const file = f.file ? prefix ? `${prefix}/${f.file}` : f.file : "";
+    used[f2.severity]++;
+    const properties = { title: `${f2.rule} ${RULES[f2.rule].title}` };
+    let message = inlineSafe(f2.message);
+    const file = f2.file ? prefix ? `${prefix}/${f2.file}` : f2.file : "";
     if (inlineSafe(file) !== file) {
-      const at3 = f.line ? `:${f.line}${f.column ? `:${f.column}` : ""}` : "";
+      const at3 = f2.line ? `:${f2.line}${f2.column ? `:${f2.column}` : ""}` : "";
       message = `${inlineSafe(file)}${at3}: ${message}`;
     } else {
       if (file) properties.file = file;
-      if (f.line) properties.startLine = f.line;
-      if (f.line && f.column) properties.startColumn = f.column;
+      if (f2.line) properties.startLine = f2.line;
+      if (f2.line && f2.column) properties.startColumn = f2.column;
     }
-    annotations.push({ severity: f.severity, message, properties });
+    annotations.push({ severity: f2.severity, message, properties });
   }
   return { annotations, overflow };
 }
@@ -59554,18 +59592,18 @@ function createEvidenceStore(dir, options = {}) {
       }
     },
     writeAll(files) {
-      files.forEach((f) => validName(f.name));
+      files.forEach((f2) => validName(f2.name));
       if (files.length === 0) return [];
       prepare();
       check(abs);
       const release2 = batchLock(abs);
       try {
         removeStaleTempsIn(abs);
-        return files.map((f) => {
-          const path2 = join10(abs, f.name);
+        return files.map((f2) => {
+          const path2 = join10(abs, f2.name);
           if (options.root !== void 0 && lstatSync6(path2, { throwIfNoEntry: false })?.isSymbolicLink())
             check(path2);
-          return put(path2, f.content);
+          return put(path2, f2.content);
         });
       } finally {
         release2();
@@ -60595,7 +60633,7 @@ async function writeSummary(text, redactor, env2) {
 }
 function failureMessage(result) {
   const findings = result.baselines.flatMap((b) => b.findings);
-  const errors = findings.filter((f) => f.severity === "error").length;
+  const errors = findings.filter((f2) => f2.severity === "error").length;
   const steps = result.baselines.flatMap((b) => b.steps).filter((s) => s.required && s.status !== "passed");
   const parts = [plural(errors, "error")];
   if (steps.length > 0) parts.push(`${steps.length} step${steps.length === 1 ? "" : "s"} did not pass`);
@@ -60674,7 +60712,7 @@ function sarifCategory(operation, baselines) {
 function sarifLog(input) {
   const names = input.baselines.map((b) => b.name);
   const located = input.baselines.flatMap(
-    (b) => sortFindings(b.findings).map((f) => ({ baseline: b, finding: f }))
+    (b) => sortFindings(b.findings).map((f2) => ({ baseline: b, finding: f2 }))
   );
   const ruleIds = [...new Set(located.map((l) => l.finding.rule))].sort();
   const ruleIndex = new Map(ruleIds.map((id, i) => [id, i]));
@@ -60756,35 +60794,35 @@ More: ${more2}`
     properties: { tags: [TOOL_NAME, FAMILY[id.charAt(2)] ?? "other"] }
   };
 }
-function placeOf(f, b, prefix) {
+function placeOf(f2, b, prefix) {
   const base = relativeUri(prefix) ?? "";
   const under = (p) => {
     const rel = p === null ? null : relativeUri(p);
     return rel === null ? null : base ? `${base}/${rel}` : rel;
   };
-  const ownUri = under(f.file);
+  const ownUri = under(f2.file);
   const own = ownUri !== null;
   const uri = ownUri ?? under(b.pin) ?? under("config/baseline-policy.json");
-  const known = own && f.line !== null && f.line >= 1;
-  const line = known ? Math.floor(f.line) : 1;
-  const column = known && f.column !== null && f.column >= 1 ? Math.floor(f.column) : null;
+  const known = own && f2.line !== null && f2.line >= 1;
+  const line = known ? Math.floor(f2.line) : 1;
+  const column = known && f2.column !== null && f2.column >= 1 ? Math.floor(f2.column) : null;
   return { uri, own, region: { startLine: line, ...column === null ? {} : { startColumn: column } } };
 }
 var OUTSIDE_TARGET = / \(to \/[^)]*\)/g;
-function messageText(f, b, own, root) {
-  let text = f.message;
+function messageText(f2, b, own, root) {
+  let text = f2.message;
   if (root) {
     const r = root.replace(/[\\/]+$/, "");
     if (r.length > 1) text = text.split(`${r}/`).join("").split(r).join(".");
   }
   text = text.replace(OUTSIDE_TARGET, " (to a path outside the repository)");
-  text = inlineSafe(text.trim()).replace(/[[\]]/g, (c) => `\\${c}`) || RULES[f.rule].title;
+  text = inlineSafe(text.trim()).replace(/[[\]]/g, (c) => `\\${c}`) || RULES[f2.rule].title;
   const where3 = own ? "" : ` (baseline ${b.name}: the finding has no file of its own, so it is shown on the pin)`;
   return `${text}${where3}`;
 }
-function fingerprintKey(baseline, f, uri) {
-  const what2 = f.subject ?? f.message.replace(/\d+/g, "#");
-  return JSON.stringify([baseline, f.rule, uri, what2]);
+function fingerprintKey(baseline, f2, uri) {
+  const what2 = f2.subject ?? f2.message.replace(/\d+/g, "#");
+  return JSON.stringify([baseline, f2.rule, uri, what2]);
 }
 var sha2563 = (s) => createHash3("sha256").update(s).digest("hex");
 function relativeUri(path2) {

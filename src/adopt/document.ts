@@ -32,7 +32,13 @@ export interface BaselineDocument {
     start?: { run: string[]; cwd: string }
     probe?: { schemas: string }
   }
-  adapter?: { file?: string | string[]; endpoints?: string[]; scan: string[]; exclude: string[] }
+  adapter?: {
+    file?: string | string[]
+    endpoints?: string[]
+    unused?: string[]
+    scan: string[]
+    exclude: string[]
+  }
   suites?: { consumer?: StepDocument[]; producer?: StepDocument[] }
   owners?: { consumer?: string[]; producer?: string[] }
   repin?: { mentions?: string[]; handoff?: { run: string[]; cwd: string } }

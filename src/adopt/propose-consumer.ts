@@ -89,12 +89,13 @@ export function adapterOf(
       name,
       'adapter.endpoints',
       null,
-      `the consumer does not use ${unused.join(', ')}: left out of adapter.endpoints`
+      `the consumer does not use ${unused.join(', ')}: listed under adapter.unused (the adapter need not name ${unused.length === 1 ? 'it' : 'them'}; no other file may)`
     )
   }
   return {
     file: choice.files.length === 1 ? choice.files[0]!.path : choice.files.map((f) => f.path),
     endpoints: choice.endpoints,
+    ...(unused.length > 0 ? { unused } : {}),
     scan: sources.scan,
     exclude: sources.exclude
   }

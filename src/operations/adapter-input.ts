@@ -20,7 +20,10 @@ export function adapterFindings(
   const adapter = baseline.adapter
   if (adapter.files.length === 0) {
     // not checked; but the notice names the files that look like the adapter
-    const named = scan.containing(scan.list(adapter.scan, adapter.exclude), adapter.endpoints)
+    const named = scan.containing(scan.list(adapter.scan, adapter.exclude), [
+      ...adapter.endpoints,
+      ...adapter.unused
+    ])
     return adapterRules({ adapter, adapterSources: [], scanned: [], candidates: named.map((f) => f.path) })
   }
   const adapterSources = adapter.files.map((path) => {
@@ -34,7 +37,7 @@ export function adapterFindings(
   })
   const own = new Set(adapter.files)
   const others = scan.list(adapter.scan, adapter.exclude).filter((p) => !own.has(p))
-  const scanned = scan.containing(others, adapter.endpoints)
+  const scanned = scan.containing(others, [...adapter.endpoints, ...adapter.unused])
   // what the search could not look into could name an endpoint unseen: each is a finding of its own
   const unscanned = scan
     .unscanned(adapter.scan, adapter.exclude, others)

@@ -97,6 +97,7 @@ export function defaultBaseline(name: string, packageManager: PackageManager = '
     adapter: {
       files: [],
       endpoints: Object.values(ENDPOINTS),
+      unused: [],
       scan: [`src/**/*.${TS_GLOB_EXT}`],
       exclude: []
     },

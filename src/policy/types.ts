@@ -22,7 +22,11 @@ export interface BaselinePolicy {
   suites: { concurrent: boolean; consumer: SuiteStep[]; producer: SuiteStep[] }
   owners: { consumer: string[]; producer: string[] }
   /** The adapter boundary; `files` empty: not checked (BG604). */
-  adapter: { files: string[]; endpoints: string[]; scan: string[]; exclude: string[] }
+  /**
+   * `endpoints`: what the adapter names (BG602); `unused`: the producer's other endpoints, which the consumer does
+   * not call. No scanned file but the adapter names either (BG603).
+   */
+  adapter: { files: string[]; endpoints: string[]; unused: string[]; scan: string[]; exclude: string[] }
   /** What else names a baseline: repin brings it along or says what is left to do. */
   repin: {
     /** Files (relative to the root, {producer_root} expanded) that must mention a new release tag. */

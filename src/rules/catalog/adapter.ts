@@ -13,14 +13,14 @@ export const ADAPTER_RULES = {
     title: 'Adapter lacks an endpoint',
     severity: 'error',
     description:
-      'The adapter file contains every endpoint string of the policy: all calls to the producer go through it.',
+      'The adapter file contains every endpoint string of `adapter.endpoints`: all calls to the producer go through it. An endpoint the consumer does not call belongs in `adapter.unused`, which the adapter need not name (and no other file may, BG603).',
     example: 'The adapter no longer names the readiness endpoint.'
   },
   BG603: {
     title: 'Endpoint outside the adapter',
     severity: 'error',
     description:
-      'No scanned source file other than the adapter contains a producer endpoint string (all endpoints, every scanned extension, tests included unless excluded): code that calls the producer directly bypasses the deterministic fallback.',
+      'No scanned source file other than the adapter contains a producer endpoint string (every endpoint of `adapter.endpoints` and `adapter.unused`, every scanned extension, tests included unless excluded): code that calls the producer directly bypasses the deterministic fallback.',
     example: "A React hook calls the producer's query endpoint with `fetch` directly."
   },
   BG604: {
