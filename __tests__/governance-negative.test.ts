@@ -370,6 +370,16 @@ const cases: Case[] = [
     }
   },
   {
+    name: 'a ledger table in a block quote, which GitHub renders (found by review: passed)',
+    mutate: (fx) =>
+      fx.replace(
+        MATRIX,
+        /^(## Approved Version Pairs)$/m,
+        '> | Consumer version | MemoryKernel tag | Status |\n> | --- | --- | --- |\n> | 0.1.0 | v0.4.0 | Rolled back |\n\n$1'
+      ),
+    expect: { rule: 'BG219', file: MATRIX, line: at(MATRIX, '> | --- | --- | --- |') }
+  },
+  {
     name: 'YAML front matter, which GitHub shows as a table above the matrix (found by review: passed)',
     mutate: (fx) => fx.write(MATRIX, `---\nRuntime cutover posture: NO-GO\n---\n${fx.read(MATRIX)}`),
     expect: { rule: 'BG219', file: MATRIX, line: () => 1 }
@@ -808,7 +818,10 @@ describe('governance-negative table', () => {
       [posture, `- Runtime cutover posture: ~~\`${pin.runtime_cutover_posture}\`~~ \`${other}\``],
       [posture, `- Runtime cutover posture: ~\`${pin.runtime_cutover_posture}\`~ ${other}`],
       [posture, `- Runtime cutover posture: \`${pin.runtime_cutover_posture}\` (revoked: now \`${other}\`)`],
-      [tag, `- MemoryKernel release tag: ~~\`${pin.release_tag}\`~~ \`v0.0.1\``]
+      [tag, `- MemoryKernel release tag: ~~\`${pin.release_tag}\`~~ \`v0.0.1\``],
+      // lines after it in the item: a nested list, indented code (found by review)
+      [posture, `${posture}\n  - ${other} since today`],
+      [posture, `${posture}\n\n        ${other}`]
     ] as const) {
       const at = trioFixture()
       at.replace(MATRIX, line, hostile)
@@ -819,6 +832,20 @@ describe('governance-negative table', () => {
         findings: [['BG206', `"${label}" shows a reader more than its value`]]
       })
     }
+    // a note with a lone tilde strikes nothing through (found by review: it failed)
+    const noted = trioFixture()
+    noted.replace(MATRIX, posture, `${posture} (since 2026-11-10, ~2 weeks of soak)`)
+    expect(await findingsOf(noted.root)).toEqual([])
+  })
+
+  it('a contract lineage table elsewhere is no ledger: no status column (found by review: BG217)', async () => {
+    const fx = trioFixture()
+    fx.replace(
+      MATRIX,
+      /^(## Pin Update Policy)$/m,
+      '## Contract lineage\n\n| Producer release | Service contract | API contract | Notes |\n| --- | --- | --- | --- |\n| v0.3.0 | service.v2 | api.v1 | legacy_error kept |\n\n$1'
+    )
+    expect(await findingsOf(fx.root)).toEqual([])
   })
 
   it("an Approved row that abbreviates the pin's commit, as hand-kept ledgers did, is a cell format (BG213), not another identity (BG212): found by review", async () => {

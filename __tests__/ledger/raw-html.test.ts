@@ -130,10 +130,50 @@ describe('BG218: raw HTML in the matrix', () => {
       start,
       end: start + 1
     }))
-    const isLabel = (label: string) =>
-      ['memorykernel release tag', 'runtime cutover posture'].includes(label.trim().toLowerCase())
-    const found = renderedOtherwise(source, 'm.md', [], { read, isLabel }).filter((f) => f.rule === 'BG207')
+    const pins = {
+      read,
+      section: { start: 0, end: md.indexOf('## Notes') },
+      labels: ['MemoryKernel release tag', 'Runtime cutover posture']
+    }
+    const found = renderedOtherwise(source, 'm.md', [], pins).filter((f) => f.rule === 'BG207')
     expect(found.map((f) => f.line)).toEqual([5, 7, 11])
+  })
+
+  it('BG207: a line that reads as a pin line once rendered: an escaped colon, a dash for the colon, a link, a character reference, a task box, a fullwidth colon, a paragraph, heading or table row of the section (found by review: all passed)', () => {
+    const md = [
+      '## Baseline Pin',
+      '',
+      '- Runtime cutover posture: `GO`',
+      '- Runtime cutover posture `NO-GO`',
+      'Runtime cutover posture: `NO-GO`',
+      '',
+      '### Runtime cutover posture: NO-GO',
+      '',
+      '| Runtime cutover posture | `NO-GO` |',
+      '| --- | --- |',
+      '',
+      '## Notes',
+      '',
+      '- Runtime cutover posture\\: `NO-GO`',
+      '- Runtime cutover posture — `NO-GO`',
+      '- [Runtime cutover posture](#x): `NO-GO`',
+      '- Runtime&#32;cutover posture: `NO-GO`',
+      '- [x] Runtime cutover posture: `NO-GO`',
+      '- Runtime cutover posture\uff1a `NO-GO`',
+      '- Runtime cutover p\u043esture: `NO-GO`',
+      'Runtime cutover posture: a paragraph outside the section is prose',
+      '- Owners: both teams',
+      ''
+    ].join('\n')
+    const source = sourceFromBytes('m.md', Buffer.from(md))
+    const pins = {
+      read: [{ start: md.indexOf('- Runtime'), end: md.indexOf('- Runtime') + 1 }],
+      section: { start: 0, end: md.indexOf('## Notes') },
+      labels: ['MemoryKernel release tag', 'Runtime cutover posture']
+    }
+    const found = renderedOtherwise(source, 'm.md', [], pins).filter((f) => f.rule === 'BG207')
+    // one finding a line, the first ten and then a count
+    expect(found.map((f) => f.line)).toEqual([4, 5, 7, 9, 14, 15, 16, 17, 18, 19, null])
   })
 
   it('is linear in crafted backtick runs and unclosed tags (a run of every length, a long line of `<a`)', () => {

@@ -61910,17 +61910,35 @@ function skipSpace(text, i, last) {
 }
 
 // src/ledger/lookalike.ts
-var INVISIBLE_RANGES = "\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\u{e0000}-\\u{e0fff}";
-var INVISIBLE = new RegExp(`[${INVISIBLE_RANGES}]`, "gu");
+var IGNORED_RANGES = `${CONTROL_RANGES}\\ufe00-\\ufe0f\\u0300-\\u036f\\u1ab0-\\u1aff\\u1dc0-\\u1dff\\u20d0-\\u20ff\\ufe20-\\ufe2f`;
+var IGNORED = new RegExp(`[${IGNORED_RANGES}]`, "gu");
+var ASCII_ALIKE = { l: "i", "1": "i", "|": "i", "!": "i", "0": "o" };
 function skeleton(text) {
-  return text.normalize("NFKC").replace(INVISIBLE, "").trim().replace(/\s+/g, " ").toLowerCase();
+  return text.normalize("NFKD").replace(IGNORED, "").trim().replace(/\s+/g, " ").toLowerCase().replace(/[l1|!0]/g, (c2) => ASCII_ALIKE[c2]);
 }
 function looksLike(text, title) {
+  return alike(Array.from(skeleton(text)), Array.from(skeleton(title)));
+}
+function startsLikeAny(text, titles) {
   const a = Array.from(skeleton(text));
+  return titles.some((t) => {
+    const b = Array.from(skeleton(t));
+    return alike(a.slice(0, b.length), b);
+  });
+}
+function endsLike(text, title) {
   const b = Array.from(skeleton(title));
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && a[i].charCodeAt(0) < 128) return false;
-  return true;
+  const a = Array.from(skeleton(text));
+  return a.length >= b.length && alike(a.slice(a.length - b.length), b);
+}
+function alike(a, b) {
+  if (a.length !== b.length || b.length === 0) return false;
+  let same2 = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) same2++;
+    else if (a[i].charCodeAt(0) < 128) return false;
+  }
+  return same2 * 2 >= b.length;
 }
 
 // src/ledger/parse.ts
@@ -61968,7 +61986,8 @@ function pinLineLookalike(label2, displayName) {
   return PIN_LINES.find((l) => looksLike(label2, pinLineLabel(l.key, displayName)))?.key ?? null;
 }
 function ledgerHeaderLike(header2) {
-  return LEDGER_HEADER_WORDS.filter((w2) => header2.some((h) => looksLike(h, w2))).length >= 2;
+  const [status, ...others] = LEDGER_HEADER_WORDS;
+  return header2.some((h) => endsLike(h, status)) && others.some((w2) => header2.some((h) => endsLike(h, w2)));
 }
 function linesText(source, lines) {
   if (lines.length === 0) return "";
@@ -62219,7 +62238,7 @@ init_source_file();
 init_source_file();
 var MAX_FINDINGS = 10;
 var BACKTICK = 96;
-function renderedOtherwise(source, path2, found, pins = { read: [], isLabel: () => false }) {
+function renderedOtherwise(source, path2, found, pins = { read: [], section: null, labels: [] }) {
   const covered = new Set(
     found.filter((f2) => (f2.rule === "BG206" || f2.rule === "BG213") && f2.line !== null).map((f2) => f2.line)
   );
@@ -62227,6 +62246,7 @@ function renderedOtherwise(source, path2, found, pins = { read: [], isLabel: () 
   const starts = [];
   const references = [];
   const unread = [];
+  const nestedTables = [];
   const { blocks, divergent } = readBlocksAndDivergences(text, source.lineStarts);
   for (const block of blocks) {
     if (block.type === "other" && (block.kind === "code" || block.kind === "comment")) continue;
@@ -62240,7 +62260,9 @@ function renderedOtherwise(source, path2, found, pins = { read: [], isLabel: () 
       const line = text.slice(span.start, span.end);
       if (block.type !== "table" && REFERENCE.test(line)) references.push(span.start);
       else if (block.type === "list" && LIST_FENCE.test(line)) divergent.push(span.start);
-      if (block.type !== "table" && unreadPinLine(line, span, pins)) unread.push(span.start);
+      else if ((block.type === "list" || block.type === "other" && block.kind === "quote") && isNestedDelimiterRow(line))
+        nestedTables.push(span.start);
+      if (unreadPinLine(line, span, pins, block.type === "table")) unread.push(span.start);
     }
   }
   return [
@@ -62264,6 +62286,14 @@ function renderedOtherwise(source, path2, found, pins = { read: [], isLabel: () 
       source,
       path2,
       "BG219",
+      nestedTables,
+      /* @__PURE__ */ new Set(),
+      () => "a table inside a block quote or a list item: GitHub shows it, the gate reads only the tables at the top level of the matrix; move it out of the quote or the list, or write it as text"
+    ),
+    ...perLine(
+      source,
+      path2,
+      "BG219",
       FRONT_MATTER.test(text) ? [0] : [],
       /* @__PURE__ */ new Set(),
       () => "YAML front matter (a first line `---` and another `---` below it): GitHub shows it as a table above the matrix, the gate reads its lines as Markdown (a rule and a heading); remove it, or write what it says as the matrix's own text"
@@ -62278,13 +62308,40 @@ function renderedOtherwise(source, path2, found, pins = { read: [], isLabel: () 
     )
   ];
 }
-function unreadPinLine(line, span, pins) {
-  const m = PIN_LIKE.exec(line);
-  if (!m || !pins.isLabel(m[1].replace(/[`*_]/g, ""))) return false;
-  return !pins.read.some((p) => p.start >= span.start && p.start <= span.end);
+function unreadPinLine(line, span, pins, inTable) {
+  if (!pins.section) return false;
+  const bullet = inTable ? null : BULLET.exec(line);
+  const inSection = span.start >= pins.section.start && span.start < pins.section.end;
+  if (!bullet && !inSection) return false;
+  const rest = (bullet ? line.slice(bullet[0].length) : line.replace(MARKERS, "")).slice(0, 240);
+  if (!startsLikeAny(plainText(rest, 0, rest.length), pins.labels)) return false;
+  return !readWithin(pins.read, span);
+}
+function readWithin(read, span) {
+  let lo = 0;
+  let hi = read.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (read[mid].start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < read.length && read[lo].start <= span.end;
 }
 var FRONT_MATTER = /^---[ \t]*\r?\n(?:.*\r?\n)*?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
-var PIN_LIKE = /^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+([^:\n]{1,80}):/;
+function isNestedDelimiterRow(line) {
+  let i = 0;
+  for (; ; ) {
+    while (line[i] === " " || line[i] === "	") i++;
+    const marker3 = /^(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))/.exec(line.slice(i, i + 12));
+    if (!marker3) break;
+    i += marker3[0].length;
+  }
+  const rest = line.slice(i);
+  return rest.includes("|") && DELIMITER_ROW.test(rest);
+}
+var DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+var BULLET = /^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/;
+var MARKERS = /^[ \t]*(?:>[ \t]*)*(?:#{1,6}[ \t]+|\|[ \t]*)?/;
 var REFERENCE = /^[ \t]{0,3}(?:(?:>[ \t]?)|(?:[-*+]|\d{1,9}[.)])[ \t]+)*\[(?:[^\]\\\n]|\\.)*(?:\]:|$)/;
 var LIST_FENCE = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+|>[ \t]*)*(?:`{3}|~{3})/;
 function perLine(source, path2, rule, offsets, covered, message) {
@@ -62422,8 +62479,14 @@ function missingSection(path2, ledger, title) {
   return finding("BG204", path2, ledger.title?.position ?? START2, `the matrix has no \`## ${title}\` section`);
 }
 var RENDERED_MARKUP = /[<[\]]/;
-function showsAnotherValue(line) {
-  return line.includes("~") || (line.match(/`+/g) ?? []).length > 2;
+function showsAnotherValue(item) {
+  const lines = item.split("\n").filter((l) => l.trim() !== "");
+  if (lines.length > 1) return "a line after it in the same item";
+  const line = lines[0] ?? "";
+  if ((line.match(/`+/g) ?? []).length > 2) return "a second code span";
+  const tildes = (line.match(/~+/g) ?? []).filter((r) => r.length <= 2);
+  if (tildes.some((r, i) => tildes.indexOf(r) !== i)) return "a strikethrough (`~`)";
+  return null;
 }
 var RENDERED = "holds HTML, an image or a link, which a reader sees rendered where the tool reads only the text";
 function pinSection(path2, ledger, pin, baseline, text) {
@@ -62490,7 +62553,7 @@ function pinSection(path2, ledger, pin, baseline, text) {
           "BG206",
           path2,
           line.position,
-          `"${line.label}" shows a reader more than its value: a second code span or a strikethrough (\`~\`) beside \`${line.value}\`, which is the value checked, renders as if the line said something else. Write the value once, as a code span, \`${want}\`, and a note beside it in plain words, without backticks or tildes`,
+          `"${line.label}" shows a reader more than its value: ${showsAnotherValue(source)} beside \`${line.value}\`, which is the value checked, renders as if the line said something else. Write the line alone, the value once as a code span, \`${want}\`, and any note beside it in plain words, without backticks or tildes`,
           pinLineSubject(line.key)
         )
       );
@@ -62553,10 +62616,14 @@ function matrixRules(trio, ctx) {
     ...source ? machinePaths(source, path2, ledger) : []
   ];
   if (!source) return found;
-  const isLabel = (label2) => !!ledger.pinSection && pinLineLookalike(label2, ctx.baseline.display_name) !== null;
+  const section3 = ledger.pinSection;
   return [
     ...found,
-    ...renderedOtherwise(source, path2, found, { read: ledger.pinSection?.lines ?? [], isLabel })
+    ...renderedOtherwise(source, path2, found, {
+      read: section3?.lines ?? [],
+      section: section3 ? { start: section3.start, end: section3.end } : null,
+      labels: PIN_LINES.map((l) => pinLineLabel(l.key, ctx.baseline.display_name))
+    })
   ];
 }
 var MACHINE_PATH = /(?:\/Users\/|\/home\/|[A-Za-z]:\\Users\\)[A-Za-z0-9._-]+(?:[\\/][^\s`'"<>|)\]]*)?/g;
@@ -62625,7 +62692,7 @@ function updatedMarker2(path2, ledger, now) {
 }
 function duplicateSections(path2, ledger) {
   const out = ledger.duplicateSections.map((d) => {
-    const read = normalize3(d.value) === normalize3(PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection;
+    const read = looksLike(d.value, PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection;
     const title = read === ledger.pinSection ? PIN_SECTION_TITLE : LEDGER_SECTION_TITLE;
     const lookalike = normalize3(d.value) === normalize3(title) ? "" : ` (it is not spelled "${title}": ${NOT_PLAIN})`;
     return finding(

@@ -1,30 +1,64 @@
 // Text a reader takes for a title or a label the tool checks, though it is not that text: letters of another
-// script that look like Latin ones (a Cyrillic `а` in "Bаseline Pin"), characters that show nothing (a zero-width
-// space, a tag character), compatibility forms (fullwidth letters, a no-break space). Without a table of
-// confusables: after NFKC and with the invisible characters gone, a text of the same length whose every
-// difference from the title is a character outside ASCII looks like it (found by review: a decoy
-// `## Bаseline Pin` section above the real one passed).
+// script that look like Latin ones (a Cyrillic `а` in "Bаseline Pin"), ASCII letters that look alike (`I` for
+// `l`), characters that show nothing (a zero-width space, a tag character), accents (`ü`, a combining dot) and
+// compatibility forms (fullwidth letters, a no-break space). Without a table of confusables: after folding, a text
+// of the title's length whose every difference is a character outside ASCII, and that keeps most of the title's
+// letters, looks like it (found by review: a decoy `## Bаseline Pin` section above the real one passed; then
+// `BaseIine`, a combining dot and U+1D173; a Chinese heading of the same length was taken for one).
+import { CONTROL_RANGES } from '../text/terminal.js'
 
 /**
- * Characters that render as nothing (format characters, fillers, variation selectors, tags), written out as
- * ranges (a property escape costs its table at start-up, as in rules/files.ts).
+ * What renders as nothing: the controls and format characters the terminal refuses (one list, text/terminal.ts),
+ * variation selectors, and combining marks (an accent makes no other word to a reader: `Pín` reads as `Pin`).
+ * Written out as ranges: a property escape costs its table at start-up (rules/files.ts).
  */
-const INVISIBLE_RANGES =
-  '\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\u{e0000}-\\u{e0fff}'
-// each character of the class is removed on its own: a combining one (U+034F) joins nothing here
+const IGNORED_RANGES = `${CONTROL_RANGES}\\ufe00-\\ufe0f\\u0300-\\u036f\\u1ab0-\\u1aff\\u1dc0-\\u1dff\\u20d0-\\u20ff\\ufe20-\\ufe2f`
+// each character of the class is removed on its own: a combining one joins nothing here
 // eslint-disable-next-line no-misleading-character-class
-const INVISIBLE = new RegExp(`[${INVISIBLE_RANGES}]`, 'gu')
+const IGNORED = new RegExp(`[${IGNORED_RANGES}]`, 'gu')
 
-/** The text as a reader compares it: compatibility forms folded, invisible characters gone, case and spacing. */
+/** ASCII characters a reader takes for one another, folded to one of them. */
+const ASCII_ALIKE: Record<string, string> = { l: 'i', '1': 'i', '|': 'i', '!': 'i', '0': 'o' }
+
+/** The text as a reader compares it: compatibility forms and accents folded, what shows nothing gone, case and spacing. */
 export function skeleton(text: string): string {
-  return text.normalize('NFKC').replace(INVISIBLE, '').trim().replace(/\s+/g, ' ').toLowerCase()
+  return text
+    .normalize('NFKD')
+    .replace(IGNORED, '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase()
+    .replace(/[l1|!0]/g, (c) => ASCII_ALIKE[c]!)
 }
 
 /** Whether `text` reads as `title` (exactly, or by the characters above). */
 export function looksLike(text: string, title: string): boolean {
+  return alike(Array.from(skeleton(text)), Array.from(skeleton(title)))
+}
+
+/** Whether `text` starts with what reads as one of `titles` (a label at the start of a line). */
+export function startsLikeAny(text: string, titles: readonly string[]): boolean {
   const a = Array.from(skeleton(text))
+  return titles.some((t) => {
+    const b = Array.from(skeleton(t))
+    return alike(a.slice(0, b.length), b)
+  })
+}
+
+/** Whether `text` ends with what reads as `title` (a column header the ledger matches by its end). */
+export function endsLike(text: string, title: string): boolean {
   const b = Array.from(skeleton(title))
-  if (a.length !== b.length) return false
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && a[i]!.charCodeAt(0) < 0x80) return false
-  return true
+  const a = Array.from(skeleton(text))
+  return a.length >= b.length && alike(a.slice(a.length - b.length), b)
+}
+
+/** Same length; every difference a character outside ASCII; and at least half the characters the title's own. */
+function alike(a: string[], b: string[]): boolean {
+  if (a.length !== b.length || b.length === 0) return false
+  let same = 0
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) same++
+    else if (a[i]!.charCodeAt(0) < 0x80) return false
+  }
+  return same * 2 >= b.length
 }

@@ -8,7 +8,7 @@ import type { Block, ListItemBlock } from './blocks.js'
 import { splitRow } from './row.js'
 import type { CellSpan, RowBlock, Span } from './row.js'
 import { inlineText, plainText } from './inline.js'
-import { looksLike } from './lookalike.js'
+import { endsLike, looksLike } from './lookalike.js'
 import {
   emptyLedger,
   LEDGER_HEADER_WORDS,
@@ -87,9 +87,14 @@ export function pinLineLookalike(label: string, displayName: string): PinLineKey
   return PIN_LINES.find((l) => looksLike(label, pinLineLabel(l.key, displayName)))?.key ?? null
 }
 
-/** Whether a table's header carries two of the ledger's own column words. */
+/**
+ * Whether a table's header reads as the ledger's: a column ending in "Status" and another ending in one of the
+ * ledger's other words (the ledger's own header is matched by its ends too). A contract lineage table (`Service
+ * contract | API contract | Notes`) has no status (found by review: it was taken for one).
+ */
 export function ledgerHeaderLike(header: string[]): boolean {
-  return LEDGER_HEADER_WORDS.filter((w) => header.some((h) => looksLike(h, w))).length >= 2
+  const [status, ...others] = LEDGER_HEADER_WORDS
+  return header.some((h) => endsLike(h, status)) && others.some((w) => header.some((h) => endsLike(h, w)))
 }
 
 /** The inline text of a block's lines, joined by line endings (as a paragraph reads). */

@@ -10,6 +10,8 @@
 // was a heading to the reader; found by review).
 import { readBlocksAndDivergences } from '../ledger/blocks.js'
 import type { Block } from '../ledger/blocks.js'
+import { startsLikeAny } from '../ledger/lookalike.js'
+import { plainText } from '../ledger/inline.js'
 import { escaped, splitRow } from '../ledger/row.js'
 import type { Span } from '../ledger/row.js'
 import { positionAt } from '../document/source-file.js'
@@ -29,7 +31,7 @@ export function renderedOtherwise(
   source: SourceFile,
   path: string,
   found: readonly Finding[],
-  pins: PinLines = { read: [], isLabel: () => false }
+  pins: PinLines = { read: [], section: null, labels: [] }
 ): Finding[] {
   const covered = new Set(
     found.filter((f) => (f.rule === 'BG206' || f.rule === 'BG213') && f.line !== null).map((f) => f.line!)
@@ -38,6 +40,7 @@ export function renderedOtherwise(
   const starts: number[] = []
   const references: number[] = []
   const unread: number[] = []
+  const nestedTables: number[] = []
   const { blocks, divergent } = readBlocksAndDivergences(text, source.lineStarts)
   for (const block of blocks) {
     if (block.type === 'other' && (block.kind === 'code' || block.kind === 'comment')) continue
@@ -53,7 +56,14 @@ export function renderedOtherwise(
       // a fenced code block in a list item: the reader may take its lines for an open paragraph, and the line
       // after it for a lazy one where cmark-gfm starts a heading (found by review)
       else if (block.type === 'list' && LIST_FENCE.test(line)) divergent.push(span.start)
-      if (block.type !== 'table' && unreadPinLine(line, span, pins)) unread.push(span.start)
+      // a table in a block quote or a list item: GitHub renders it, the reader reads top-level tables only (found
+      // by review: a second ledger marking the release Rolled back passed)
+      else if (
+        (block.type === 'list' || (block.type === 'other' && block.kind === 'quote')) &&
+        isNestedDelimiterRow(line)
+      )
+        nestedTables.push(span.start)
+      if (unreadPinLine(line, span, pins, block.type === 'table')) unread.push(span.start)
     }
   }
   return [
@@ -79,6 +89,15 @@ export function renderedOtherwise(
       source,
       path,
       'BG219',
+      nestedTables,
+      new Set(),
+      () =>
+        'a table inside a block quote or a list item: GitHub shows it, the gate reads only the tables at the top level of the matrix; move it out of the quote or the list, or write it as text'
+    ),
+    ...perLine(
+      source,
+      path,
+      'BG219',
       FRONT_MATTER.test(text) ? [0] : [],
       new Set(),
       () =>
@@ -92,27 +111,68 @@ export function renderedOtherwise(
   ]
 }
 
-/** The Baseline Pin lines the reader read (their list items' offsets), and whether a label names one. */
+/** The Baseline Pin lines the reader read (their list items' offsets, in order), their section, their labels. */
 export interface PinLines {
   read: readonly { start: number; end: number }[]
-  isLabel(label: string): boolean
+  /** The Baseline Pin section's extent (null: none, and no line is taken for a pin line). */
+  section: { start: number; end: number } | null
+  labels: readonly string[]
 }
 
 /**
- * A bullet whose label names a Baseline Pin line, which is not one of the lines read: a nested or quoted one, or a
- * list elsewhere, shows GitHub a second value beside the checked one (found by review).
+ * A line that reads as a Baseline Pin line (a bullet anywhere, or any line of the section: a paragraph, a heading,
+ * a table's cell), which is not one of the lines read: it shows GitHub a second value beside the checked one (found
+ * by review). Read as rendered, so that an escaped colon, a link, a character reference, a task box or a dash in
+ * place of the colon hides nothing (found by review).
  */
-function unreadPinLine(line: string, span: Span, pins: PinLines): boolean {
-  const m = PIN_LIKE.exec(line)
-  if (!m || !pins.isLabel(m[1]!.replace(/[`*_]/g, ''))) return false
-  return !pins.read.some((p) => p.start >= span.start && p.start <= span.end)
+function unreadPinLine(line: string, span: Span, pins: PinLines, inTable: boolean): boolean {
+  if (!pins.section) return false
+  const bullet = inTable ? null : BULLET.exec(line)
+  const inSection = span.start >= pins.section.start && span.start < pins.section.end
+  if (!bullet && !inSection) return false
+  // the start of the line after its markers, as a reader sees it (a label is at most ~60 characters)
+  const rest = (bullet ? line.slice(bullet[0].length) : line.replace(MARKERS, '')).slice(0, 240)
+  if (!startsLikeAny(plainText(rest, 0, rest.length), pins.labels)) return false
+  return !readWithin(pins.read, span)
+}
+
+/** Whether a line read (by its item's start, in order) starts within `span`: a binary search, not a scan of all. */
+function readWithin(read: readonly { start: number }[], span: Span): boolean {
+  let lo = 0
+  let hi = read.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (read[mid]!.start < span.start) lo = mid + 1
+    else hi = mid
+  }
+  return lo < read.length && read[lo]!.start <= span.end
 }
 
 /** What GitHub renders as YAML front matter: `---` as the first line, closed by a later `---` or `...` line. */
 const FRONT_MATTER = /^---[ \t]*\r?\n(?:.*\r?\n)*?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/
 
-/** A bullet (after any quote markers and indentation) and the label before its first colon. */
-const PIN_LIKE = /^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+([^:\n]{1,80}):/
+/**
+ * Whether a line of a block quote or a list item is a table's delimiter row (`| --- | :-: |`): GitHub renders the
+ * table there. The markers are skipped by a loop and the row tested after them, so no crafted run of `- ` and
+ * dashes backtracks.
+ */
+function isNestedDelimiterRow(line: string): boolean {
+  let i = 0
+  for (;;) {
+    while (line[i] === ' ' || line[i] === '\t') i++
+    const marker = /^(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))/.exec(line.slice(i, i + 12))
+    if (!marker) break
+    i += marker[0].length
+  }
+  const rest = line.slice(i)
+  return rest.includes('|') && DELIMITER_ROW.test(rest)
+}
+const DELIMITER_ROW = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/
+
+/** A bullet (after any quote markers and indentation), and a task box after it. */
+const BULLET = /^[ \t]*(?:>[ \t]*)*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/
+/** What starts a line that is no bullet: quote markers, a heading's hashes, a table's pipe. */
+const MARKERS = /^[ \t]*(?:>[ \t]*)*(?:#{1,6}[ \t]+|\|[ \t]*)?/
 
 /**
  * A line that starts (after quote and list markers) with a link reference or footnote definition's label, or with

@@ -42,12 +42,19 @@ export function missingSection(path: string, ledger: Ledger, title: string): Fin
 export const RENDERED_MARKUP = /[<[\]]/
 
 /**
- * What makes a Baseline Pin line show a reader another value than the one checked (its first code span): a second
- * code span (`GO` (revoked: now `NO-GO`)), or a tilde, which GFM renders as a strikethrough (~~`GO`~~ `NO-GO`).
- * Tested on the source line, as RENDERED_MARKUP is: a backtick run beyond the value's two, or any `~`.
+ * What makes a Baseline Pin line show a reader another value than the one checked (its first code span): a line
+ * after it in the same item (a continuation, a nested list, code: found by review), a second code span (`GO`
+ * (revoked: now `NO-GO`)), or a strikethrough (~~`GO`~~ `NO-GO`): two runs of one or two tildes alike, which GFM
+ * may pair (a lone `~2 weeks` strikes nothing: found by review). Tested on the source, as RENDERED_MARKUP is.
  */
-function showsAnotherValue(line: string): boolean {
-  return line.includes('~') || (line.match(/`+/g) ?? []).length > 2
+function showsAnotherValue(item: string): string | null {
+  const lines = item.split('\n').filter((l) => l.trim() !== '')
+  if (lines.length > 1) return 'a line after it in the same item'
+  const line = lines[0] ?? ''
+  if ((line.match(/`+/g) ?? []).length > 2) return 'a second code span'
+  const tildes = (line.match(/~+/g) ?? []).filter((r) => r.length <= 2)
+  if (tildes.some((r, i) => tildes.indexOf(r) !== i)) return 'a strikethrough (`~`)'
+  return null
 }
 
 /** What a reader sees rendered where the tool reads text; the end of a BG206 / BG213 message. */
@@ -124,7 +131,7 @@ export function pinSection(
           'BG206',
           path,
           line.position,
-          `"${line.label}" shows a reader more than its value: a second code span or a strikethrough (\`~\`) beside \`${line.value}\`, which is the value checked, renders as if the line said something else. Write the value once, as a code span, \`${want}\`, and a note beside it in plain words, without backticks or tildes`,
+          `"${line.label}" shows a reader more than its value: ${showsAnotherValue(source)} beside \`${line.value}\`, which is the value checked, renders as if the line said something else. Write the line alone, the value once as a code span, \`${want}\`, and any note beside it in plain words, without backticks or tildes`,
           pinLineSubject(line.key)
         )
       )

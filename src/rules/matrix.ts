@@ -7,11 +7,14 @@ import {
   LEDGER_COLUMNS,
   LEDGER_SECTION_TITLE,
   LEDGER_STATUSES,
+  PIN_LINES,
   PIN_SECTION_TITLE,
+  pinLineLabel,
   statusOf
 } from '../ledger/model.js'
 import type { Ledger, LedgerColumnKey, LedgerRow, LedgerTable } from '../ledger/model.js'
-import { normalize, pinLineLookalike } from '../ledger/parse.js'
+import { normalize } from '../ledger/parse.js'
+import { looksLike } from '../ledger/lookalike.js'
 import { schemaMessage } from '../document/schema-errors.js'
 import { positionAt } from '../document/source-file.js'
 import type { SourceFile } from '../document/source-file.js'
@@ -51,11 +54,14 @@ export function matrixRules(trio: Trio, ctx: MatrixRuleContext): Finding[] {
   ]
   if (!source) return found
   // without a Baseline Pin section no pin line is read: BG204 says so, once
-  const isLabel = (label: string) =>
-    !!ledger.pinSection && pinLineLookalike(label, ctx.baseline.display_name) !== null
+  const section = ledger.pinSection
   return [
     ...found,
-    ...renderedOtherwise(source, path, found, { read: ledger.pinSection?.lines ?? [], isLabel })
+    ...renderedOtherwise(source, path, found, {
+      read: section?.lines ?? [],
+      section: section ? { start: section.start, end: section.end } : null,
+      labels: PIN_LINES.map((l) => pinLineLabel(l.key, ctx.baseline.display_name))
+    })
   ]
 }
 
@@ -131,8 +137,8 @@ function updatedMarker(path: string, ledger: Ledger, now: Date): Finding[] {
 /** BG217: a second section of the same title, or a second table in the ledger section. */
 function duplicateSections(path: string, ledger: Ledger): Finding[] {
   const out = ledger.duplicateSections.map((d) => {
-    const read =
-      normalize(d.value) === normalize(PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection
+    // which section it imitates, as the reader took it (a lookalike too: found by review, it named the other one)
+    const read = looksLike(d.value, PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection
     const title = read === ledger.pinSection ? PIN_SECTION_TITLE : LEDGER_SECTION_TITLE
     const lookalike =
       normalize(d.value) === normalize(title) ? '' : ` (it is not spelled "${title}": ${NOT_PLAIN})`
