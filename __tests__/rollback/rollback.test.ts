@@ -867,6 +867,11 @@ describe('rollback: restore, verify, evidence', () => {
     )
     // nor after a real run: no rollback happened, so no posture to keep NO-GO
     expect(nextSteps(same.result).map(lineToText)).toEqual([nothing])
+    // a dry run of --to an older baseline names that one, not the last-known-good (found by review)
+    const older = await rollback(fx.root, { to: TAGS.v4, dryRun: true })
+    expect(nextSteps(older.result).map(lineToText)).toContain(
+      `Run the rollback for real (the same command without --dry-run) to restore the ${TAGS.v4} trio this dry run names.`
+    )
     expect(notRun(dry.b).map(lineToText)).toEqual([
       'No rollback suite ran: the target is already the pinned baseline, so nothing was restored to test.'
     ])

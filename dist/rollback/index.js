@@ -25442,13 +25442,13 @@ var TRIO_RULES = {
   BG206: {
     title: "Baseline Pin line disagrees with the pin",
     severity: "error",
-    description: "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused). The value is text: a line holding HTML (a comment, an `<img>`), an image or a link is refused, since a reader sees what it renders (a picture, a hidden value) where the tool reads the text. So is a line that shows another value beside the one checked (its first code span): a second code span (`` `GO` (revoked: now `NO-GO`) ``) or a tilde, which renders a strikethrough (`` ~~`GO`~~ `NO-GO` ``). A note beside the value is plain words.",
+    description: "Each Baseline Pin line's value equals the pin's field (or, for the two path lines, the policy's relative path; absolute paths leak a machine's layout and are refused). The value is text: a line holding HTML (a comment, an `<img>`), an image or a link is refused, since a reader sees what it renders (a picture, a hidden value) where the tool reads the text. So is a line that shows another value beside the one checked (its first code span): a second code span (`` `GO` (revoked: now `NO-GO`) ``), a strikethrough (`` ~~`GO`~~ `NO-GO` ``), or a line after it in the same item (a nested list, a continuation, code). A note beside the value is plain words on the same line.",
     example: '`` - Runtime cutover posture: `GO` `` while the pin says `"runtime_cutover_posture": "NO-GO"`.'
   },
   BG207: {
     title: "Baseline Pin line repeated",
     severity: "error",
-    description: "Each Baseline Pin line appears once; two release tag lines make the section ambiguous. A bullet anywhere else in the matrix whose label names a Baseline Pin line (nested in a list item, quoted, or in another section) is refused too: GitHub shows it beside the line checked, which the tools read only at the top of the Baseline Pin list. A label a reader takes for one counts (a letter of another script that looks like a Latin one, a character that shows nothing).",
+    description: "Each Baseline Pin line appears once; two release tag lines make the section ambiguous. A bullet anywhere else in the matrix whose label names a Baseline Pin line (nested in a list item, quoted, or in another section) is refused too: GitHub shows it beside the line checked, which the tools read only at the top of the Baseline Pin list. So is any line of the Baseline Pin section other than its list (a paragraph, a heading, a table row) that reads as one. Lines are read as rendered: an escaped colon, a dash in place of the colon, a link, a character reference or a task box hides nothing, and a label a reader takes for one counts (a letter of another script that looks like a Latin one, an ASCII `I` for `l`, an accent, a character that shows nothing).",
     example: "Two `- MemoryKernel release tag:` lines, one old and one new."
   },
   BG208: {
@@ -25520,7 +25520,7 @@ var TRIO_RULES = {
   BG219: {
     title: "Markdown GitHub reads otherwise",
     severity: "error",
-    description: "A construct this tool reads otherwise than GitHub renders it, so a reviewer could see another Baseline Pin or ledger than the one checked: a link reference definition (`[label]: url`, which GitHub hides and which changes how the lines around it read), an ordered list that does not start at 1 right after indented code (a list on GitHub, a paragraph here), a fenced code block inside a block quote (the quote may end elsewhere on GitHub), or YAML front matter (`---` lines at the top, which GitHub shows as a table). Write links inline, start such a list at 1 or after a paragraph, keep code out of quotes, and write no front matter.",
+    description: "A construct this tool reads otherwise than GitHub renders it, so a reviewer could see another Baseline Pin or ledger than the one checked: a link reference definition (`[label]: url`, which GitHub hides and which changes how the lines around it read), an ordered list that does not start at 1 right after indented code (a list on GitHub, a paragraph here), a fenced code block inside a block quote (the quote may end elsewhere on GitHub), YAML front matter (`---` lines at the top, which GitHub shows as a table), or a table inside a block quote or a list item (GitHub renders it; the tools read top-level tables only). Write links inline, start such a list at 1 or after a paragraph, keep code out of quotes, and write no front matter.",
     example: "A line `[gate]: https://example.com` over a line `===`: a heading here, plain text on GitHub, which then shows the indented lines after it as raw HTML."
   }
 };
@@ -48661,9 +48661,9 @@ function rollback(b) {
         ]);
       else
         out.push([
-          "Run the rollback for real (without ",
+          "Run the rollback for real (the same command without ",
           c("--dry-run"),
-          ") to restore the last-known-good trio."
+          `) to restore ${b.rollback?.target ? `the ${b.rollback.target.identity.release_tag} trio` : "the trio"} this dry run names.`
         ]);
       break;
     case "already-current":

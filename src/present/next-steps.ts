@@ -304,10 +304,12 @@ function rollback(b: BaselineResult): Line[] {
           'Fix what the errors among the findings say, then run the dry run again: a rollback run now would stop on them.'
         ])
       else
+        // the trio this dry run names: the last-known-good, or the one --to asked for (found by review: it said the
+        // last-known-good after a --to)
         out.push([
-          'Run the rollback for real (without ',
+          'Run the rollback for real (the same command without ',
           c('--dry-run'),
-          ') to restore the last-known-good trio.'
+          `) to restore ${b.rollback?.target ? `the ${b.rollback.target.identity.release_tag} trio` : 'the trio'} this dry run names.`
         ])
       break
     case 'already-current':
