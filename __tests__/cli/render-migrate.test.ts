@@ -35,6 +35,23 @@ describe('renderMigrate', () => {
     )
   })
 
+  it('blocked, it lists the trio as it is, whose format errors it would fix: never "does not fix" (found by review)', () => {
+    const text = renderMigrate(
+      {
+        ...result([
+          finding('BG108', 'config/pin.json', at, 'missing the required field `runtime_cutover_posture`')
+        ]),
+        status: 'blocked',
+        blockers: ['config/pin.json is not a JSON object']
+      },
+      plain
+    )
+    expect(text).toContain(
+      '  1 error in the trio as it is (the migration fixes those of the format once what blocks it is fixed):'
+    )
+    expect(text).not.toContain('does not fix')
+  })
+
   it("shows a CRLF file's diff without a \\u000d at the end of every line, and says its endings are kept (found by review)", () => {
     const diff =
       '--- a/docs/m.md\r\n+++ b/docs/m.md\r\n@@ -1,2 +1,2 @@\r\n-Updated: 2026-01-01\r\n+Updated: 2026-12-05\r\n'

@@ -78,9 +78,13 @@ export function renderMigrate(given: MigrateResult, s: Style): string {
       ...(c.warning > 0 ? [plural(c.warning, 'warning')] : []),
       ...(c.notice > 0 ? [plural(c.notice, 'notice')] : [])
     ].join(' and ')
+    // blocked, nothing was migrated: the list is of the trio as it is, the format's own errors among them (found
+    // by review: it called the errors the migration adds fixes for ones it "does not fix")
     out.push(
       errors.length > 0
-        ? `  ${s.red(plural(errors.length, 'error'))}${also ? ` (and ${also})` : ''} the migration does not fix (they are about the baseline, not the format):`
+        ? r.status === 'blocked'
+          ? `  ${s.red(plural(errors.length, 'error'))}${also ? ` (and ${also})` : ''} in the trio as it is (the migration fixes those of the format once what blocks it is fixed):`
+          : `  ${s.red(plural(errors.length, 'error'))}${also ? ` (and ${also})` : ''} the migration does not fix (they are about the baseline, not the format):`
         : `  still to look at: ${also}`
     )
     for (const f of r.findings) {
