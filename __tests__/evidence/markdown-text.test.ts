@@ -46,6 +46,9 @@ describe('escapeMarkdown makes no emoji, reference or math', () => {
       '2026-01-28T10:00:00+00:00 and 10:00:00-05:00'
     )
     expect(escapeMarkdown(':100: :1234:')).toBe(':\u2060100: :\u20601234:')
+    // a name no colon closes is no emoji, however long (it once took time squared: found by review)
+    const open = `:${'a'.repeat(60_000)}`
+    expect(escapeMarkdown(open)).toBe(open)
   })
 
   it('breaks #123 and GH-123 with a word joiner: a backslash does not stop a reference', () => {

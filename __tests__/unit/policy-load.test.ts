@@ -293,7 +293,8 @@ describe('scan globs that make matching slow (found by review: minutes for one f
   it.each([
     ['src/*a*a*a*a*a*a*b', 'scan/0', 'more than one path segment with two `*`'],
     ['*a*/*a*/x', 'scan/0', 'more than one path segment with two `*`'],
-    ['src/**/+(a|b).ts', 'scan/0', 'an extglob such as `+(a|b)`']
+    ['src/**/+(a|b).ts', 'scan/0', 'an extglob such as `+(a|b)`'],
+    ['src/**/a/**/a/**/b', 'scan/0', 'more than two `**` with a directory name between them']
   ])('%s is refused, located, with what to write instead', (glob, at, why) => {
     const root = withGlobs([glob])
     const e = policyError(() => loadPolicy({ root }))
@@ -314,7 +315,7 @@ describe('scan globs that make matching slow (found by review: minutes for one f
     const policy = loadPolicy({
       root: withGlobs(
         ['src/**/*.{ts,tsx}', 'lib/*-client.*', '**/**/x/*'],
-        ['**/*.test.*', '**/__tests__/**']
+        ['**/*.test.*', '**/__tests__/**', 'src/**/__tests__/**/*.test.*']
       )
     })
     expect(policy.baselines[0]!.adapter.scan).toEqual(['src/**/*.{ts,tsx}', 'lib/*-client.*', '**/**/x/*'])

@@ -46054,13 +46054,14 @@ function blockSafe(text) {
 // src/evidence/markdown-text.ts
 var LINE_BREAK = /\r\n|[\r\n\u2028\u2029]/g;
 var MENTION = /@(?=[A-Za-z0-9])/g;
-var EMOJI = /:(?=(?:[\w+-]*[A-Za-z][\w+-]*|[+-]1|100|1234):)/g;
+var EMOJI = /:(?=([\w+-]*):)/g;
+var emojiName = (name) => /[A-Za-z]/.test(name) || ["+1", "-1", "100", "1234"].includes(name);
 var AUTOLINK = /(?=:\/\/)|www(?=\.)|(?:#|GH-)(?=\d)/gi;
 function escapeMarkdown(text) {
   return linkText(text).replace(AUTOLINK, (m) => `${m}\u2060`);
 }
 function linkText(text) {
-  return inlineSafe(text.replace(LINE_BREAK, " ")).replace(MENTION, "@\u2060").replace(EMOJI, ":\u2060").replace(/[\\`*_[\]#|~$]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return inlineSafe(text.replace(LINE_BREAK, " ")).replace(MENTION, "@\u2060").replace(EMOJI, (colon, name) => emojiName(name) ? ":\u2060" : colon).replace(/[\\`*_[\]#|~$]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 function withCodeSpans(text) {
   const parts = text.split("`");
@@ -56468,10 +56469,19 @@ function globHazard(glob) {
   if (/[@!+*?]\(/.test(glob))
     return "an extglob such as `+(a|b)`, which this tool does not take: write the alternatives as a brace, `{a,b}`";
   let extra = 0;
+  let groups = 0;
+  let inGroup = false;
   for (const segment of glob.split("/")) {
-    if (segment === "**") continue;
+    if (segment === "**") {
+      if (!inGroup) groups++;
+      inGroup = true;
+      continue;
+    }
+    inGroup = false;
     extra += Math.max(0, (segment.match(/\*+/g)?.length ?? 0) - 1);
   }
+  if (groups > 2)
+    return "more than two `**` with a directory name between them, which makes matching a path take time to the power of its depth: keep to two, like `src/**/__tests__/**`";
   return extra > 1 ? "more than one path segment with two `*` (or a segment with three), which makes matching a file name take time to the power of its length: keep to one such segment, like `**/*.test.*`" : null;
 }
 function firstGlobHazard(baselines) {
@@ -60875,14 +60885,22 @@ function placeOf(f2, b, prefix) {
   const column = known && f2.column !== null && f2.column >= 1 ? Math.floor(f2.column) : null;
   return { uri, own, region: { startLine: line, ...column === null ? {} : { startColumn: column } } };
 }
-var OUTSIDE_TARGET = / \(to \/[^)]*\)/g;
+function withoutOutsideTargets(text) {
+  const parts = text.split(" (to /");
+  let out = parts[0];
+  for (const part of parts.slice(1)) {
+    const close = part.indexOf(")");
+    out += close === -1 ? ` (to /${part}` : ` (to a path outside the repository)${part.slice(close + 1)}`;
+  }
+  return out;
+}
 function messageText(f2, b, own, root) {
   let text = f2.message;
   if (root) {
     const r = root.replace(/[\\/]+$/, "");
     if (r.length > 1) text = text.split(`${r}/`).join("").split(r).join(".");
   }
-  text = text.replace(OUTSIDE_TARGET, " (to a path outside the repository)");
+  text = withoutOutsideTargets(text);
   text = inlineSafe(text.trim()).replace(/[[\]]/g, (c) => `\\${c}`) || RULES[f2.rule].title;
   const where3 = own ? "" : ` (baseline ${b.name}: the finding has no file of its own, so it is shown on the pin)`;
   return `${text}${where3}`;

@@ -9,12 +9,23 @@ import { escapePointer } from '../document/json-document.js'
 export function globHazard(glob: string): string | null {
   if (/[@!+*?]\(/.test(glob))
     return 'an extglob such as `+(a|b)`, which this tool does not take: write the alternatives as a brace, `{a,b}`'
-  // each star run beyond the first of a segment (other than `**` alone) is one more factor of a name's length
+  // each star run beyond the first of a segment (other than `**` alone) is one more factor of a name's length; each
+  // group of `**` after the second, with a name between, one more factor of a path's depth (found by review:
+  // `src/**/a/**/a/**/b` took 82 s on one path 480 directories deep)
   let extra = 0
+  let groups = 0
+  let inGroup = false
   for (const segment of glob.split('/')) {
-    if (segment === '**') continue
+    if (segment === '**') {
+      if (!inGroup) groups++
+      inGroup = true
+      continue
+    }
+    inGroup = false
     extra += Math.max(0, (segment.match(/\*+/g)?.length ?? 0) - 1)
   }
+  if (groups > 2)
+    return 'more than two `**` with a directory name between them, which makes matching a path take time to the power of its depth: keep to two, like `src/**/__tests__/**`'
   return extra > 1
     ? 'more than one path segment with two `*` (or a segment with three), which makes matching a file name take time to the power of its length: keep to one such segment, like `**/*.test.*`'
     : null
