@@ -55567,6 +55567,8 @@ function renderedOtherwise(source, path2, found, pins = { read: [], section: nul
       starts.push(text.indexOf("<", block.start));
       continue;
     }
+    const inPinSection = pins.section !== null && block.start < pins.section.end && block.end > pins.section.start;
+    if (block.type === "table" && !inPinSection && indexIn(text, LT, block.start, block.end) === -1) continue;
     for (const span of scanned(text, block)) {
       const at3 = firstTag(text, span.start, span.end);
       if (at3 !== -1) starts.push(at3);
@@ -55706,6 +55708,7 @@ function pairs(flat) {
   return out;
 }
 function firstTag(text, a, b) {
+  if (indexIn(text, LT, a, b) === -1) return -1;
   const runs = [];
   for (let k3 = indexIn(text, BACKTICK, a, b); k3 !== -1; k3 = indexIn(text, BACKTICK, k3, b)) {
     let n = k3;

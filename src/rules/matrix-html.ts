@@ -48,6 +48,11 @@ export function renderedOtherwise(
       starts.push(text.indexOf('<', block.start))
       continue
     }
+    // a table without a `<` has no tag to find, and outside the Baseline Pin section no pin line: one pass over its
+    // text instead of a span per cell (a ledger of thousands of rows)
+    const inPinSection =
+      pins.section !== null && block.start < pins.section.end && block.end > pins.section.start
+    if (block.type === 'table' && !inPinSection && indexIn(text, LT, block.start, block.end) === -1) continue
     for (const span of scanned(text, block)) {
       const at = firstTag(text, span.start, span.end)
       if (at !== -1) starts.push(at)
@@ -255,6 +260,8 @@ function pairs(flat: number[]): [number, number][] {
  * not followed: the `<` inside is refused). Each run is paired once, so a line of crafted runs stays linear.
  */
 export function firstTag(text: string, a: number, b: number): number {
+  // most spans hold no `<`: no backtick runs to pair then
+  if (indexIn(text, LT, a, b) === -1) return -1
   const runs: { at: number; len: number }[] = []
   for (let k = indexIn(text, BACKTICK, a, b); k !== -1; k = indexIn(text, BACKTICK, k, b)) {
     let n = k
