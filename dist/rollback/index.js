@@ -38953,17 +38953,23 @@ function skeleton(text) {
   return text.normalize("NFKD").replace(IGNORED, "").trim().replace(/\s+/g, " ").toLowerCase().replace(/[l1|!0]/g, (c2) => ASCII_ALIKE[c2]);
 }
 function looksLike(text, title) {
-  return alike(Array.from(skeleton(text)), Array.from(skeleton(title)));
+  return alike(Array.from(skeleton(text)), titleSkeleton(title));
 }
-function startsLikeAny(text, titles) {
+function startsLikeAny(text, titles2) {
   const a = Array.from(skeleton(text));
-  return titles.some((t) => {
-    const b = Array.from(skeleton(t));
+  return titles2.some((t) => {
+    const b = titleSkeleton(t);
     return alike(a.slice(0, b.length), b);
   });
 }
+var titles = /* @__PURE__ */ new Map();
+function titleSkeleton(title) {
+  let s = titles.get(title);
+  if (!s) titles.set(title, s = Array.from(skeleton(title)));
+  return s;
+}
 function endsLike(text, title) {
-  const b = Array.from(skeleton(title));
+  const b = titleSkeleton(title);
   const a = Array.from(skeleton(text));
   return a.length >= b.length && alike(a.slice(a.length - b.length), b);
 }
@@ -39347,9 +39353,9 @@ function unreadPinLine(line, span, pins, inTable) {
   const bullet = inTable ? null : BULLET.exec(line);
   const inSection = span.start >= pins.section.start && span.start < pins.section.end;
   if (!bullet && !inSection) return false;
+  if (readWithin(pins.read, span)) return false;
   const rest = (bullet ? line.slice(bullet[0].length) : line.replace(MARKERS, "")).slice(0, 240);
-  if (!startsLikeAny(plainText(rest, 0, rest.length), pins.labels)) return false;
-  return !readWithin(pins.read, span);
+  return startsLikeAny(plainText(rest, 0, rest.length), pins.labels);
 }
 function readWithin(read, span) {
   let lo = 0;

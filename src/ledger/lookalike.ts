@@ -33,21 +33,29 @@ export function skeleton(text: string): string {
 
 /** Whether `text` reads as `title` (exactly, or by the characters above). */
 export function looksLike(text: string, title: string): boolean {
-  return alike(Array.from(skeleton(text)), Array.from(skeleton(title)))
+  return alike(Array.from(skeleton(text)), titleSkeleton(title))
 }
 
 /** Whether `text` starts with what reads as one of `titles` (a label at the start of a line). */
 export function startsLikeAny(text: string, titles: readonly string[]): boolean {
   const a = Array.from(skeleton(text))
   return titles.some((t) => {
-    const b = Array.from(skeleton(t))
+    const b = titleSkeleton(t)
     return alike(a.slice(0, b.length), b)
   })
 }
 
+/** The skeletons of the few titles and labels asked about, each made once per process (health asks per baseline). */
+const titles = new Map<string, string[]>()
+function titleSkeleton(title: string): string[] {
+  let s = titles.get(title)
+  if (!s) titles.set(title, (s = Array.from(skeleton(title))))
+  return s
+}
+
 /** Whether `text` ends with what reads as `title` (a column header the ledger matches by its end). */
 export function endsLike(text: string, title: string): boolean {
-  const b = Array.from(skeleton(title))
+  const b = titleSkeleton(title)
   const a = Array.from(skeleton(text))
   return a.length >= b.length && alike(a.slice(a.length - b.length), b)
 }

@@ -135,10 +135,11 @@ function unreadPinLine(line: string, span: Span, pins: PinLines, inTable: boolea
   const bullet = inTable ? null : BULLET.exec(line)
   const inSection = span.start >= pins.section.start && span.start < pins.section.end
   if (!bullet && !inSection) return false
+  // a line read is no decoy: asked first, as it is the cheaper question
+  if (readWithin(pins.read, span)) return false
   // the start of the line after its markers, as a reader sees it (a label is at most ~60 characters)
   const rest = (bullet ? line.slice(bullet[0].length) : line.replace(MARKERS, '')).slice(0, 240)
-  if (!startsLikeAny(plainText(rest, 0, rest.length), pins.labels)) return false
-  return !readWithin(pins.read, span)
+  return startsLikeAny(plainText(rest, 0, rest.length), pins.labels)
 }
 
 /** Whether a line read (by its item's start, in order) starts within `span`: a binary search, not a scan of all. */
