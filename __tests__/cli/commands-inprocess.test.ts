@@ -85,9 +85,22 @@ describe('migrate on a checkout that converted the mirror', () => {
     const refused = await run(['migrate', '--now', '2026-03-01'], r.root)
     expect(refused.status).toBe(1)
     expect(refused.stdout).toContain(
-      `${r.paths.manifest} on disk is not the file as committed: the checkout converted it (core.autocrlf, or an eol, a filter or an encoding in .gitattributes), so the pin's digest made from it would not match what is committed. Mark it and the trio's files \`-text\` in .gitattributes, check it out as committed (git -c core.autocrlf=false checkout -- ${r.paths.manifest}), then run migrate again (nothing was written)`
+      `${r.paths.manifest} on disk is not the file as committed: a checkout converted it (core.autocrlf, or an eol, a filter or an encoding in .gitattributes), or it was changed and not committed, so the pin's digest made from it would not match what is committed. Mark it and the trio's files \`-text\` in .gitattributes, check it out as committed (rm ${r.paths.manifest} && git -c core.autocrlf=false checkout -- ${r.paths.manifest}) or commit the change you meant, then run migrate again (nothing was written)`
     )
     expect(changed(r.root)).toEqual([])
+
+    // `-text` set afterwards stops the conversion, but the CRLF copy on disk is still not what is committed
+    // (found by review: it then pinned that copy's digest)
+    writeFileSync(join(r.root, '.gitattributes'), `${r.paths.manifest} -text\n`)
+    // only the attributes committed: the mirror's CRLF copy is left as the earlier checkout wrote it
+    r.repo.git('add', '.gitattributes')
+    r.repo.git('-c', 'user.name=a', '-c', 'user.email=a@b.invalid', 'commit', '-q', '-m', 'attributes')
+    expect(readFileSync(join(r.root, r.paths.manifest), 'utf8')).toContain('\r\n')
+    const still = await run(['migrate', '--now', '2026-03-01'], r.root)
+    expect([
+      still.status,
+      still.stdout.includes(`${r.paths.manifest} on disk is not the file as committed`)
+    ]).toEqual([1, true])
 
     // checked out as committed, it migrates, and the digest is that of the committed bytes
     rmSync(join(r.root, r.paths.manifest))

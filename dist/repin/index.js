@@ -46851,7 +46851,7 @@ async function isAncestorCommit(cwd, ancestor, descendant) {
   const r = await git(cwd, ["merge-base", "--is-ancestor", "--end-of-options", ancestor, descendant]);
   return r.code === 0 ? true : r.code === 1 ? false : null;
 }
-function convertedOnDiskSync(cwd, files) {
+function convertedOnDiskSync(cwd, files, againstIndex = false) {
   if (files.length === 0) return [];
   const r = childProcess().spawnSync("git", [...OPTIONS, "hash-object", "--", ...files.map((f2) => f2.path)], {
     cwd,
@@ -46863,7 +46863,23 @@ function convertedOnDiskSync(cwd, files) {
   const ids = r.stdout.toString("utf8").trim().split("\n");
   if (ids.length !== files.length) return null;
   const asIs = (bytes) => createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
-  return files.filter((f2, i) => ids[i] !== asIs(f2.bytes)).map((f2) => f2.path);
+  if (!againstIndex) return files.filter((f2, i) => ids[i] !== asIs(f2.bytes)).map((f2) => f2.path);
+  const staged = childProcess().spawnSync(
+    "git",
+    [...OPTIONS, "--literal-pathspecs", "ls-files", "-s", "-z", "--", ...files.map((f2) => f2.path)],
+    { cwd, timeout: TIMEOUT_MS, env: env(), stdio: ["ignore", "pipe", "pipe"] }
+  );
+  if (staged.error || staged.status !== 0) return null;
+  const inIndex = /* @__PURE__ */ new Map();
+  for (const entry of staged.stdout.toString("utf8").split("\0")) {
+    const m = /^\d+ ([0-9a-f]{40,64}) \d\t(.*)$/s.exec(entry);
+    if (m) inIndex.set(m[2], m[1]);
+  }
+  return files.filter((f2, i) => {
+    const id = asIs(f2.bytes);
+    const committed2 = inIndex.get(f2.path.replace(/^\.\//, ""));
+    return ids[i] !== id || committed2 !== void 0 && committed2 !== id;
+  }).map((f2) => f2.path);
 }
 function headCommitSync(cwd) {
   const fromDisk = headFromDisk(cwd);
@@ -57929,12 +57945,12 @@ function reason(e) {
 
 // src/operations/checkout-converted.ts
 function convertedOnCheckout(root, files, command) {
-  return (convertedOnDiskSync(root, files) ?? []).map(
+  return (convertedOnDiskSync(root, files, command === "migrate") ?? []).map(
     (path2) => finding(
       "BG526",
       path2,
       null,
-      `${path2} on disk is not the file as committed: the checkout converted it (core.autocrlf, or an eol, a filter or an encoding in .gitattributes), so ${command === "repin" ? "the mirror and the pin's digest made from it" : "the pin's digest made from it"} would not match what is committed. Mark it and the trio's files \`-text\` in .gitattributes, check it out as committed (git -c core.autocrlf=false checkout -- ${path2}), then run ${command} again (nothing was written)`
+      `${path2} on disk is not the file as committed: a checkout converted it (core.autocrlf, or an eol, a filter or an encoding in .gitattributes), or it was changed and not committed, so ${command === "repin" ? "the mirror and the pin's digest made from it" : "the pin's digest made from it"} would not match what is committed. Mark it and the trio's files \`-text\` in .gitattributes, check it out as committed (rm ${path2} && git -c core.autocrlf=false checkout -- ${path2}) or commit the change you meant, then run ${command} again (nothing was written)`
     )
   );
 }

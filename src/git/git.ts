@@ -178,7 +178,12 @@ export function hasCommitSync(cwd: string, sha: string): boolean | null {
  * checkout conversion made what is on disk (core.autocrlf, an eol, a filter, ident or an encoding in
  * .gitattributes). Synchronous for repin. Null when git cannot tell (not a repository, git cannot run).
  */
-export function convertedOnDiskSync(cwd: string, files: { path: string; bytes: Buffer }[]): string[] | null {
+export function convertedOnDiskSync(
+  cwd: string,
+  files: { path: string; bytes: Buffer }[],
+  /** Also those whose bytes are not the blob the index holds (a copy an earlier checkout converted, an edit). */
+  againstIndex = false
+): string[] | null {
   if (files.length === 0) return []
   const r = childProcess().spawnSync('git', [...OPTIONS, 'hash-object', '--', ...files.map((f) => f.path)], {
     cwd,
@@ -192,7 +197,27 @@ export function convertedOnDiskSync(cwd: string, files: { path: string; bytes: B
   // the id of the bytes as they are: a blob's header, then the bytes
   const asIs = (bytes: Buffer) =>
     createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
-  return files.filter((f, i) => ids[i] !== asIs(f.bytes)).map((f) => f.path)
+  if (!againstIndex) return files.filter((f, i) => ids[i] !== asIs(f.bytes)).map((f) => f.path)
+  // and the blob the index holds for each tracked one: a file an earlier checkout converted is not what is
+  // committed, even once `-text` stops any conversion (found by review: migrate pinned such a copy's digest)
+  const staged = childProcess().spawnSync(
+    'git',
+    [...OPTIONS, '--literal-pathspecs', 'ls-files', '-s', '-z', '--', ...files.map((f) => f.path)],
+    { cwd, timeout: TIMEOUT_MS, env: env(), stdio: ['ignore', 'pipe', 'pipe'] }
+  )
+  if (staged.error || staged.status !== 0) return null
+  const inIndex = new Map<string, string>()
+  for (const entry of staged.stdout.toString('utf8').split('\0')) {
+    const m = /^\d+ ([0-9a-f]{40,64}) \d\t(.*)$/s.exec(entry)
+    if (m) inIndex.set(m[2]!, m[1]!)
+  }
+  return files
+    .filter((f, i) => {
+      const id = asIs(f.bytes)
+      const committed = inIndex.get(f.path.replace(/^\.\//, ''))
+      return ids[i] !== id || (committed !== undefined && committed !== id)
+    })
+    .map((f) => f.path)
 }
 
 /**
