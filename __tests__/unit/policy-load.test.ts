@@ -321,3 +321,15 @@ describe('scan globs that make matching slow (found by review: minutes for one f
     expect(policy.baselines[0]!.adapter.scan).toEqual(['src/**/*.{ts,tsx}', 'lib/*-client.*', '**/**/x/*'])
   })
 })
+
+describe('adapter.unused', () => {
+  it('takes its endpoints out of the default adapter.endpoints (found by review: BG602 then failed on them)', () => {
+    const root = repo({
+      [POLICY]: policyText({ memorykernel: { adapter: { file: 'src/api.ts', unused: ['/v1/ready'] } } })
+    })
+    const adapter = loadPolicy({ root }).baselines[0]!.adapter
+    expect(adapter.unused).toEqual(['/v1/ready'])
+    expect(adapter.endpoints).not.toContain('/v1/ready')
+    expect(adapter.endpoints.length).toBeGreaterThan(0)
+  })
+})

@@ -64587,7 +64587,7 @@ function unrunSteps(baseline, operation, env2, outcome) {
 }
 
 // src/operations/health.ts
-var HEALTH_RUNS_NO_STEPS = "health runs no suite steps (its contract test is the runtime preflight); the promotion gate and the rollback run them: take 'health' out of their operations in the policy";
+var HEALTH_RUNS_NO_STEPS = "health runs no suite steps (its contract test is the runtime preflight); the promotion gate and the rollback run them: take 'health' out of their operations in the policy (or remove a step declared for health alone)";
 async function runHealth(ctx, options) {
   const run2 = await startRun(ctx, Promise.resolve({ node: process.version }));
   const instant = run2.instant;
@@ -70681,7 +70681,9 @@ function resolveBaseline(name, raw, pm2) {
 function adapterOf(d, raw) {
   const { file, ...rest } = raw ?? {};
   const files = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
-  return { ...d, ...rest, files };
+  const unused = rest.unused ?? d.unused;
+  const endpoints = rest.endpoints ?? d.endpoints.filter((e) => !unused.includes(e));
+  return { ...d, ...rest, files, endpoints, unused };
 }
 function detectPackageManager(root) {
   if (existsSync9(join10(root, "pnpm-lock.yaml"))) return "pnpm";

@@ -32198,7 +32198,9 @@ function resolveBaseline(name, raw, pm) {
 function adapterOf(d, raw) {
   const { file, ...rest } = raw ?? {};
   const files = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
-  return { ...d, ...rest, files };
+  const unused = rest.unused ?? d.unused;
+  const endpoints = rest.endpoints ?? d.endpoints.filter((e) => !unused.includes(e));
+  return { ...d, ...rest, files, endpoints, unused };
 }
 function detectPackageManager(root) {
   if (existsSync4(join4(root, "pnpm-lock.yaml"))) return "pnpm";

@@ -37,7 +37,7 @@ export interface HealthOptions {
 
 /** Why health records the steps a policy declares for it as skipped. */
 export const HEALTH_RUNS_NO_STEPS =
-  "health runs no suite steps (its contract test is the runtime preflight); the promotion gate and the rollback run them: take 'health' out of their operations in the policy"
+  "health runs no suite steps (its contract test is the runtime preflight); the promotion gate and the rollback run them: take 'health' out of their operations in the policy (or remove a step declared for health alone)"
 
 export async function runHealth(ctx: OperationContext, options: HealthOptions): Promise<OperationResult> {
   // git may run in a child process: let it work while the rules do. Health runs no suites: node is its tool

@@ -163,7 +163,11 @@ function resolveBaseline(name: string, raw: RawBaseline, pm: PackageManager): Ba
 function adapterOf(d: BaselinePolicy['adapter'], raw: RawBaseline['adapter']): BaselinePolicy['adapter'] {
   const { file, ...rest } = raw ?? {}
   const files = file === undefined ? d.files : file === null ? [] : Array.isArray(file) ? file : [file]
-  return { ...d, ...rest, files }
+  // an endpoint listed as unused leaves the default endpoints the adapter must name (found by review: BG602 failed
+  // on it, and never said why)
+  const unused = rest.unused ?? d.unused
+  const endpoints = rest.endpoints ?? d.endpoints.filter((e) => !unused.includes(e))
+  return { ...d, ...rest, files, endpoints, unused }
 }
 
 function detectPackageManager(root: string): PackageManager {
