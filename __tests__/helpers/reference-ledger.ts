@@ -54,7 +54,7 @@ export function referenceLedger(file: SourceFile, displayName: string): Ledger {
       .flatMap((list) => list.children.map((item) => pinLine(file, item, displayName)))
       .filter((l): l is PinLine => l !== null)
     ledger.pinSection = { ...pin.section, lines }
-    ledger.duplicateSections.push(...repeated(file, nodes, pin.index))
+    ledger.duplicateSections.push(...repeated(file, nodes, pin.index, PIN_SECTION_TITLE))
   }
 
   const pairs = section(file, nodes, LEDGER_SECTION_TITLE)
@@ -66,7 +66,7 @@ export function referenceLedger(file: SourceFile, displayName: string): Ledger {
       tables: tables.length,
       extraTables: tables.slice(1).map((t) => pos(file, t))
     }
-    ledger.duplicateSections.push(...repeated(file, nodes, pairs.index))
+    ledger.duplicateSections.push(...repeated(file, nodes, pairs.index, LEDGER_SECTION_TITLE))
   }
   ledger.duplicateSections.sort((a, b) => a.position.line - b.position.line)
   // outside the ledger section: tables headed as the ledger
@@ -81,8 +81,7 @@ export function referenceLedger(file: SourceFile, displayName: string): Ledger {
 }
 
 /** The other headings (of any level, before or after) with the title of `nodes[index]`, the section read. */
-function repeated(file: SourceFile, nodes: RootContent[], index: number): Located<string>[] {
-  const title = toString(nodes[index]!)
+function repeated(file: SourceFile, nodes: RootContent[], index: number, title: string): Located<string>[] {
   return nodes
     .filter((n, i): n is Heading => i !== index && n.type === 'heading' && looksLike(toString(n), title))
     .map((n) => ({ value: toString(n), position: pos(file, n) }))

@@ -61962,7 +61962,7 @@ function parseLedger(file, displayName) {
   if (pin) {
     const lines = pin.body.flatMap((b) => b.type === "list" ? b.items : []).map((item) => pinLine(file, item, displayName)).filter((l) => l !== null);
     ledger.pinSection = { ...pin.section, lines };
-    ledger.duplicateSections.push(...repeated(file, blocks, pin.index));
+    ledger.duplicateSections.push(...repeated(file, blocks, pin.index, PIN_SECTION_TITLE));
   }
   const pairs2 = section(file, blocks, LEDGER_SECTION_TITLE);
   if (pairs2) {
@@ -61973,7 +61973,7 @@ function parseLedger(file, displayName) {
       tables: tables.length,
       extraTables: tables.slice(1).map((t) => positionAt(file, t.start))
     };
-    ledger.duplicateSections.push(...repeated(file, blocks, pairs2.index));
+    ledger.duplicateSections.push(...repeated(file, blocks, pairs2.index, LEDGER_SECTION_TITLE));
   }
   ledger.duplicateSections.sort((a, b) => a.position.line - b.position.line);
   ledger.ledgerLikeTables = ledgerLikeTables(file, blocks, pairs2);
@@ -62032,11 +62032,8 @@ function section(file, blocks, title) {
     index: index2
   };
 }
-function repeated(file, blocks, index2) {
+function repeated(file, blocks, index2, title) {
   const out = [];
-  const heading = blocks[index2];
-  if (heading.type !== "heading") return out;
-  const title = linesText(file.text, heading.lines);
   blocks.forEach((b, i) => {
     if (i === index2 || b.type !== "heading") return;
     const value = linesText(file.text, b.lines);
@@ -62547,6 +62544,7 @@ function pinSection(path2, ledger, pin, baseline, text) {
     const want = expected[line.key];
     if (typeof want !== "string") continue;
     const source = text.slice(line.start, line.end);
+    const another = showsAnotherValue(source);
     if (RENDERED_MARKUP.test(source)) {
       out.push(
         finding(
@@ -62557,13 +62555,13 @@ function pinSection(path2, ledger, pin, baseline, text) {
           pinLineSubject(line.key)
         )
       );
-    } else if (showsAnotherValue(source)) {
+    } else if (another) {
       out.push(
         finding(
           "BG206",
           path2,
           line.position,
-          `"${line.label}" shows a reader more than its value: ${showsAnotherValue(source)} beside \`${line.value}\`, which is the value checked, renders as if the line said something else. Write the line alone, the value once as a code span, \`${want}\`, and any note beside it in plain words, without backticks or tildes`,
+          `"${line.label}" shows a reader more than its value: ${another} beside \`${line.value}\`, which is the value checked, renders as if the line said something else. Write the line alone, the value once as a code span, \`${want}\`, and any note beside it in plain words, without backticks or tildes`,
           pinLineSubject(line.key)
         )
       );

@@ -47,7 +47,7 @@ export function parseLedger(file: SourceFile, displayName: string): Ledger {
       .map((item) => pinLine(file, item, displayName))
       .filter((l): l is PinLine => l !== null)
     ledger.pinSection = { ...pin.section, lines }
-    ledger.duplicateSections.push(...repeated(file, blocks, pin.index))
+    ledger.duplicateSections.push(...repeated(file, blocks, pin.index, PIN_SECTION_TITLE))
   }
 
   const pairs = section(file, blocks, LEDGER_SECTION_TITLE)
@@ -59,7 +59,7 @@ export function parseLedger(file: SourceFile, displayName: string): Ledger {
       tables: tables.length,
       extraTables: tables.slice(1).map((t) => positionAt(file, t.start))
     }
-    ledger.duplicateSections.push(...repeated(file, blocks, pairs.index))
+    ledger.duplicateSections.push(...repeated(file, blocks, pairs.index, LEDGER_SECTION_TITLE))
   }
   ledger.duplicateSections.sort((a, b) => a.position.line - b.position.line)
   ledger.ledgerLikeTables = ledgerLikeTables(file, blocks, pairs)
@@ -144,12 +144,13 @@ function section(
   }
 }
 
-/** The other headings (of any level, before or after) with the title of `blocks[index]`, the section read. */
-function repeated(file: SourceFile, blocks: Block[], index: number): Located<string>[] {
+/**
+ * The other headings (of any level, before or after) that read as `title`, the title of `blocks[index]`, the
+ * section read (compared with the title itself, not the matrix's spelling of it: lookalike.ts keeps a skeleton of
+ * each title it is asked about).
+ */
+function repeated(file: SourceFile, blocks: Block[], index: number, title: string): Located<string>[] {
   const out: Located<string>[] = []
-  const heading = blocks[index]!
-  if (heading.type !== 'heading') return out
-  const title = linesText(file.text, heading.lines)
   blocks.forEach((b, i) => {
     if (i === index || b.type !== 'heading') return
     const value = linesText(file.text, b.lines)

@@ -115,6 +115,7 @@ export function pinSection(
     const want = expected[line.key]
     if (typeof want !== 'string') continue // the pin's own finding covers a missing or invalid field
     const source = text.slice(line.start, line.end)
+    const another = showsAnotherValue(source)
     if (RENDERED_MARKUP.test(source)) {
       out.push(
         finding(
@@ -125,13 +126,13 @@ export function pinSection(
           pinLineSubject(line.key)
         )
       )
-    } else if (showsAnotherValue(source)) {
+    } else if (another) {
       out.push(
         finding(
           'BG206',
           path,
           line.position,
-          `"${line.label}" shows a reader more than its value: ${showsAnotherValue(source)} beside \`${line.value}\`, which is the value checked, renders as if the line said something else. Write the line alone, the value once as a code span, \`${want}\`, and any note beside it in plain words, without backticks or tildes`,
+          `"${line.label}" shows a reader more than its value: ${another} beside \`${line.value}\`, which is the value checked, renders as if the line said something else. Write the line alone, the value once as a code span, \`${want}\`, and any note beside it in plain words, without backticks or tildes`,
           pinLineSubject(line.key)
         )
       )
