@@ -54467,6 +54467,24 @@ var ADAPTER_RULES = {
     severity: "error",
     description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory the scan's walk goes to and cannot read (a path longer than the system opens, no read permission), or a symbolic link the globs name that leads out of the repository, to nothing or to a directory, or a file in UTF-16. A link to a file inside the repository is read; a linked directory is never walked into, and what it holds is not checked, as code outside the globs is not. Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
     example: "A pull request adds `src/vendor/bundle.js` of 20 MiB, or a directory whose name ends in a newline, holding a direct call to the producer."
+  },
+  BG606: {
+    title: "Change hides a call from the adapter scan",
+    severity: "error",
+    description: "The promotion gate draws the adapter boundary twice: as the base revision's policy draws it and as the change's does. A file the base's boundary finds naming a producer endpoint outside the adapter, and the change's no longer does (the change excludes it from the scan, narrows `adapter.scan`, declares it an adapter file, or drops the endpoint from `adapter.endpoints` and `adapter.unused`), fails unless a consumer owner and a producer owner both approved the head commit: health judges the boundary the pull request's own policy draws, so the change would otherwise pass with a direct call hidden. Call the producer through the adapter instead; a file that is no code (documentation, fixtures) gets both approvals, and then BG608 records them.",
+    example: 'A pull request adds `src/hooks/useSearch.ts`, which fetches `/v1/search` directly, and `"src/hooks/**"` to `adapter.exclude`.'
+  },
+  BG607: {
+    title: "Change narrows the adapter boundary",
+    severity: "warning",
+    description: "The change's policy scans less than the base revision's (a glob of `adapter.scan` removed, one of `adapter.exclude` added, another adapter file, an endpoint dropped from both lists), though no file names a producer endpoint where it stops looking today. Once merged, every later change is judged by the narrower boundary: a call added there will not be seen. A warning, for the reviewers of the policy file; BG606 fails a narrowing that hides a call now.",
+    example: 'A pull request adds `"tools/**"` to `adapter.exclude`.'
+  },
+  BG608: {
+    title: "Hidden call approved by both teams",
+    severity: "notice",
+    description: "A call the change hides from the adapter scan (BG606), with the approval of a consumer owner and a producer owner on the head commit: recorded in the evidence with who approved.",
+    example: "A fixture file of recorded producer responses excluded from the scan, approved by both teams."
   }
 };
 
@@ -64170,6 +64188,9 @@ function matrixFile(file, displayName) {
 // src/rules/adapter.ts
 init_source_file();
 init_plural();
+function guardedEndpoints(adapter) {
+  return [...adapter.endpoints, ...adapter.unused.filter((e) => !adapter.endpoints.includes(e))];
+}
 function adapterRules(input) {
   const { adapter } = input;
   if (adapter.files.length === 0) {
@@ -64218,7 +64239,7 @@ function adapterRules(input) {
     }
   }
   const named = adapter.files.join(", ");
-  const guarded = [...adapter.endpoints, ...adapter.unused.filter((e) => !adapter.endpoints.includes(e))];
+  const guarded = guardedEndpoints(adapter);
   for (const file of input.scanned) {
     for (const endpoint2 of guarded) {
       const i = file.text.indexOf(endpoint2);
@@ -64240,10 +64261,7 @@ function adapterRules(input) {
 function adapterFindings(root, baseline, scan = createRepoScan(root)) {
   const adapter = baseline.adapter;
   if (adapter.files.length === 0) {
-    const named = scan.containing(scan.list(adapter.scan, adapter.exclude), [
-      ...adapter.endpoints,
-      ...adapter.unused
-    ]);
+    const named = scan.containing(scan.list(adapter.scan, adapter.exclude), guardedEndpoints(adapter));
     return adapterRules({ adapter, adapterSources: [], scanned: [], candidates: named.map((f2) => f2.path) });
   }
   const adapterSources = adapter.files.map((path2) => {
@@ -64254,13 +64272,16 @@ function adapterFindings(root, baseline, scan = createRepoScan(root)) {
     const unread = why === UTF16 ? `${why} (save it as UTF-8)` : why;
     return { path: path2, source: why ? null : file.source(), escape: escape3, unread };
   });
-  const own = new Set(adapter.files);
-  const others = scan.list(adapter.scan, adapter.exclude).filter((p) => !own.has(p));
-  const scanned2 = scan.containing(others, [...adapter.endpoints, ...adapter.unused]);
+  const others = beyondAdapter(scan, adapter);
+  const scanned2 = scan.containing(others, guardedEndpoints(adapter));
   const unscanned = scan.unscanned(adapter.scan, adapter.exclude, others).map(
     (u) => finding("BG605", u.path, null, `not scanned for the producer's endpoints: ${u.why}; ${advice(u)}`)
   );
   return [...adapterRules({ adapter, adapterSources, scanned: scanned2 }), ...unscanned];
+}
+function beyondAdapter(scan, adapter) {
+  const own = new Set(adapter.files);
+  return scan.list(adapter.scan, adapter.exclude).filter((p) => !own.has(p));
 }
 function advice(u) {
   if (u.why === UTF16) return "save it as UTF-8, or exclude it (adapter.exclude) if it is no source";

@@ -2,7 +2,7 @@
 // needs costs start-up time that health should not pay.
 import { environmentRedactor } from '../redact/redactor.js'
 import { runPromotion } from '../operations/promotion.js'
-import type { ReviewSource } from '../operations/promotion.js'
+import type { ReviewSource } from '../operations/reviews.js'
 import type { PromoteCommand } from './commands.js'
 import { judge } from './run-operation.js'
 import type { Judging } from './run-operation.js'

@@ -4,7 +4,7 @@ import { createRepoScan, unsearchable, UTF16 } from '../fs/scan.js'
 import type { Unscanned } from '../fs/listing.js'
 import type { RepoScan } from '../fs/scan.js'
 import type { BaselinePolicy } from '../policy/types.js'
-import { adapterRules } from '../rules/adapter.js'
+import { adapterRules, guardedEndpoints } from '../rules/adapter.js'
 import { finding } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
 
@@ -20,10 +20,7 @@ export function adapterFindings(
   const adapter = baseline.adapter
   if (adapter.files.length === 0) {
     // not checked; but the notice names the files that look like the adapter
-    const named = scan.containing(scan.list(adapter.scan, adapter.exclude), [
-      ...adapter.endpoints,
-      ...adapter.unused
-    ])
+    const named = scan.containing(scan.list(adapter.scan, adapter.exclude), guardedEndpoints(adapter))
     return adapterRules({ adapter, adapterSources: [], scanned: [], candidates: named.map((f) => f.path) })
   }
   const adapterSources = adapter.files.map((path) => {
@@ -35,9 +32,8 @@ export function adapterFindings(
     const unread = why === UTF16 ? `${why} (save it as UTF-8)` : why
     return { path, source: why ? null : file.source(), escape, unread }
   })
-  const own = new Set(adapter.files)
-  const others = scan.list(adapter.scan, adapter.exclude).filter((p) => !own.has(p))
-  const scanned = scan.containing(others, [...adapter.endpoints, ...adapter.unused])
+  const others = beyondAdapter(scan, adapter)
+  const scanned = scan.containing(others, guardedEndpoints(adapter))
   // what the search could not look into could name an endpoint unseen: each is a finding of its own
   const unscanned = scan
     .unscanned(adapter.scan, adapter.exclude, others)
@@ -45,6 +41,12 @@ export function adapterFindings(
       finding('BG605', u.path, null, `not scanned for the producer's endpoints: ${u.why}; ${advice(u)}`)
     )
   return [...adapterRules({ adapter, adapterSources, scanned }), ...unscanned]
+}
+
+/** The files the adapter scan lists, the adapter's own left out: none of them may name an endpoint (BG603). */
+export function beyondAdapter(scan: RepoScan, adapter: BaselinePolicy['adapter']): string[] {
+  const own = new Set(adapter.files)
+  return scan.list(adapter.scan, adapter.exclude).filter((p) => !own.has(p))
 }
 
 /** What to do about a place the scan could not look into. */

@@ -38,6 +38,8 @@ export interface PolicyAtBase {
   definitionOf(head: BaselinePolicy): BaseDefinition
   /** BG708 for each baseline of the base policy this change renames or removes while it changes its trio. */
   removedWithTrioChanged: Finding[]
+  /** The baselines of the base policy the change's policy has no baseline of the same name for. */
+  removed: BaselinePolicy[]
 }
 
 const LAND_FIRST =
@@ -109,7 +111,11 @@ export async function policyAtBase(
 ): Promise<PolicyAtBase> {
   const location = await policyLocation(root, policy)
   if (!location)
-    return { definitionOf: (baseline) => ({ kind: 'trusted', baseline }), removedWithTrioChanged: [] }
+    return {
+      definitionOf: (baseline) => ({ kind: 'trusted', baseline }),
+      removedWithTrioChanged: [],
+      removed: []
+    }
   const shown = policy.path ?? DEFAULT_POLICY_PATH
   const reader = new BlobReader(root)
   // the policy may lie above the root (a monorepo's): read from the top, a link inside the work tree followed
@@ -126,7 +132,11 @@ export async function policyAtBase(
       const where = (d: string) => (d === '' ? 'the top of the repository' : d)
       const why = `the base revision's root is ${where(moved)}, not ${where(location.rootFromTop)}: the nearest ${DEFAULT_POLICY_PATH} above ${rootFrom} moved (this change adds, deletes or moves one), so the gate cannot tell which policy governs this change`
       const todo = `run the gate from the root the base revision has${moved === '' ? ' (the top of the repository)' : ` (--root ${moved})`}, or have a maintainer merge the policy file's move on its own`
-      return { definitionOf: () => ({ kind: 'unreadable', why, todo }), removedWithTrioChanged: [] }
+      return {
+        definitionOf: () => ({ kind: 'unreadable', why, todo }),
+        removedWithTrioChanged: [],
+        removed: []
+      }
     }
     let atBase: Policy
     try {
@@ -136,7 +146,7 @@ export async function policyAtBase(
       atBase = policyAtRevision(root, found.kind === 'ok' ? found.bytes : null, shown)
     } catch (e) {
       const why = `the base revision's policy cannot be read (${(e as Error).message})`
-      return { definitionOf: () => ({ kind: 'unreadable', why }), removedWithTrioChanged: [] }
+      return { definitionOf: () => ({ kind: 'unreadable', why }), removedWithTrioChanged: [], removed: [] }
     }
     // no policy at the base, and the defaults' files are not all there: the defaults cannot have governed that
     // revision (health on them fails: a consumer with its own layout adopting the tool), so there is nothing a pull
@@ -149,13 +159,18 @@ export async function policyAtBase(
         : []
     if (missing.length > 0) {
       const why = `the base revision has no policy file (${shown}), and not all the files the built-in defaults name are there (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''} missing)`
-      return { definitionOf: (baseline) => ({ kind: 'adoption', baseline, why }), removedWithTrioChanged: [] }
+      return {
+        definitionOf: (baseline) => ({ kind: 'adoption', baseline, why }),
+        removedWithTrioChanged: [],
+        removed: []
+      }
     }
     const inHead = new Set(policy.baselines.map((b) => b.name))
     const removedWithTrioChanged: Finding[] = []
     // the files the change's policy governs: a baseline renamed or removed must leave none of its own ungoverned
     const governed = new Set(policy.baselines.flatMap(governedPaths))
-    for (const gone of atBase.baselines.filter((b) => !inHead.has(b.name))) {
+    const removed = atBase.baselines.filter((b) => !inHead.has(b.name))
+    for (const gone of removed) {
       const loose = governedPaths(gone).filter((p) => !governed.has(p))
       if (loose.length > 0)
         removedWithTrioChanged.push(
@@ -188,7 +203,8 @@ export async function policyAtBase(
           ? { kind: 'base', baseline, policy: atBase }
           : { kind: 'none', why: `the base revision's policy defines no baseline "${head.name}"` }
       },
-      removedWithTrioChanged
+      removedWithTrioChanged,
+      removed
     }
   } finally {
     reader.close()

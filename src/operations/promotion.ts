@@ -24,7 +24,7 @@ import {
   RevisionError
 } from '../git/git.js'
 import { fileHistory } from '../git/history.js'
-import type { GitHubClient, JointApproval, Result } from '../github/client.js'
+import type { JointApproval, Result } from '../github/client.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import type { Redactor } from '../redact/redactor.js'
 import { approvalRules, needsJointApproval } from '../rules/approval.js'
@@ -41,6 +41,7 @@ import type { Committed } from '../trio/load.js'
 import { TRIO_ROLES } from '../trio/model.js'
 import type { Identity, TrioRole } from '../trio/model.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
+import { adapterChangeFindings, removedBoundaryFindings } from './adapter-change.js'
 import { afterMerge } from './after-merge.js'
 import { checkoutConversions, linkedTrio, readBlobs } from './change-reads.js'
 import { operationResult } from './outcome.js'
@@ -58,20 +59,12 @@ import {
   undefinedAtBase
 } from './policy-at-base.js'
 import { redactStrings } from './redact-findings.js'
+import { jointApproval } from './reviews.js'
+import type { ReviewSource } from './reviews.js'
 import type { BaseDefinition, PolicyAtBase } from './policy-at-base.js'
 import { operationSuites } from './suites.js'
 import type { SuiteReporter, SuiteSkip } from './suites.js'
 import { plural } from '../text/plural.js'
-
-/** Where the reviews of a NO-GO -> GO change come from: a pull request and a client, or why there is none. */
-export type ReviewSource =
-  | {
-      client: GitHubClient
-      pullRequest: number
-      /** The pull request's head commit this run tests: only reviews on it count (default: its current head). */
-      headSha?: string
-    }
-  | { unavailable: string }
 
 export interface PromotionOptions {
   baselines: BaselinePolicy[]
@@ -129,7 +122,18 @@ export async function runPromotion(
   for (const [i, baseline] of options.baselines.entries()) {
     // a renamed or removed baseline of the base is no baseline of this run's: its BG708 is told once, on the first;
     // so is the fork point the run judges from (BG711)
-    const carried = i === 0 ? [...(fork ? [fork.note] : []), ...atBase.removedWithTrioChanged] : []
+    const carried =
+      i === 0
+        ? [
+            ...(fork ? [fork.note] : []),
+            ...atBase.removedWithTrioChanged,
+            ...(await removedBoundaryFindings(ctx.root, atBase.removed, {
+              head: ctx.policy.baselines,
+              headCommit: head,
+              approval: (owners) => jointApproval(options.review, owners)
+            }))
+          ]
+        : []
     judged.push(await promoteBaseline(ctx, options, baseline, atBase, carried, { base, head }, run))
   }
   const results: BaselineResult[] = []
@@ -195,7 +199,16 @@ async function promoteBaseline(
     ...(definition.kind === 'base' ? definitionNotes(inTree, baseline) : []),
     ...(moving ? movedGoverned(inTree, baseline) : []),
     ...(definition.kind === 'unreadable' ? [unreadableAtBase(definition.why, definition.todo)] : []),
-    ...(definition.kind === 'adoption' ? [adoptionNote(definition.why)] : [])
+    ...(definition.kind === 'adoption' ? [adoptionNote(definition.why)] : []),
+    // the adapter boundary is the base's too: a change that hides a call from it needs both teams (BG606)
+    ...(definition.kind === 'base'
+      ? await adapterChangeFindings(ctx.root, {
+          head: inTree,
+          base: baseline,
+          headCommit: revs.head,
+          approval: () => jointApproval(options.review, definition.baseline.owners)
+        })
+      : [])
   ]
   // the files the change's policy moves the baseline to: what health will judge there once it is merged
   if (moving) {
@@ -358,19 +371,6 @@ function suiteNames(baseline: BaselinePolicy): string {
     .filter((s) => s.operations.includes('promotion'))
     .map((s) => s.name)
   return names.length > 0 ? names.join(', ') : 'none'
-}
-
-async function jointApproval(
-  review: ReviewSource,
-  owners: BaselinePolicy['owners'] | string
-): Promise<Result<JointApproval> | string> {
-  if (typeof owners === 'string') return owners
-  if ('unavailable' in review) return review.unavailable
-  return review.client.jointApproval(
-    review.pullRequest,
-    owners,
-    review.headSha ? { headSha: review.headSha } : undefined
-  )
 }
 
 function approvalEvidence(reviewed: Result<JointApproval> | string): ChangeEvidence['approval'] {

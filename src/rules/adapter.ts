@@ -23,6 +23,14 @@ export interface AdapterInput {
   candidates?: string[]
 }
 
+/**
+ * The endpoints no file but the adapter may name: those it calls and those the consumer does not (found by review:
+ * init listed only those the adapter names, and a file naming one of the others passed).
+ */
+export function guardedEndpoints(adapter: AdapterInput['adapter']): string[] {
+  return [...adapter.endpoints, ...adapter.unused.filter((e) => !adapter.endpoints.includes(e))]
+}
+
 export function adapterRules(input: AdapterInput): Finding[] {
   const { adapter } = input
   if (adapter.files.length === 0) {
@@ -74,9 +82,7 @@ export function adapterRules(input: AdapterInput): Finding[] {
     }
   }
   const named = adapter.files.join(', ')
-  // an endpoint the consumer does not call is no more another file's to call (found by review: init listed only
-  // those the adapter names, and a file naming one of the others passed)
-  const guarded = [...adapter.endpoints, ...adapter.unused.filter((e) => !adapter.endpoints.includes(e))]
+  const guarded = guardedEndpoints(adapter)
   for (const file of input.scanned) {
     for (const endpoint of guarded) {
       const i = file.text.indexOf(endpoint)

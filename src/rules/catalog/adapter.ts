@@ -37,5 +37,27 @@ export const ADAPTER_RULES = {
       "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory the scan's walk goes to and cannot read (a path longer than the system opens, no read permission), or a symbolic link the globs name that leads out of the repository, to nothing or to a directory, or a file in UTF-16. A link to a file inside the repository is read; a linked directory is never walked into, and what it holds is not checked, as code outside the globs is not. Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
     example:
       'A pull request adds `src/vendor/bundle.js` of 20 MiB, or a directory whose name ends in a newline, holding a direct call to the producer.'
+  },
+  BG606: {
+    title: 'Change hides a call from the adapter scan',
+    severity: 'error',
+    description:
+      "The promotion gate draws the adapter boundary twice: as the base revision's policy draws it and as the change's does. A file the base's boundary finds naming a producer endpoint outside the adapter, and the change's no longer does (the change excludes it from the scan, narrows `adapter.scan`, declares it an adapter file, or drops the endpoint from `adapter.endpoints` and `adapter.unused`), fails unless a consumer owner and a producer owner both approved the head commit: health judges the boundary the pull request's own policy draws, so the change would otherwise pass with a direct call hidden. Call the producer through the adapter instead; a file that is no code (documentation, fixtures) gets both approvals, and then BG608 records them.",
+    example:
+      'A pull request adds `src/hooks/useSearch.ts`, which fetches `/v1/search` directly, and `"src/hooks/**"` to `adapter.exclude`.'
+  },
+  BG607: {
+    title: 'Change narrows the adapter boundary',
+    severity: 'warning',
+    description:
+      "The change's policy scans less than the base revision's (a glob of `adapter.scan` removed, one of `adapter.exclude` added, another adapter file, an endpoint dropped from both lists), though no file names a producer endpoint where it stops looking today. Once merged, every later change is judged by the narrower boundary: a call added there will not be seen. A warning, for the reviewers of the policy file; BG606 fails a narrowing that hides a call now.",
+    example: 'A pull request adds `"tools/**"` to `adapter.exclude`.'
+  },
+  BG608: {
+    title: 'Hidden call approved by both teams',
+    severity: 'notice',
+    description:
+      'A call the change hides from the adapter scan (BG606), with the approval of a consumer owner and a producer owner on the head commit: recorded in the evidence with who approved.',
+    example: 'A fixture file of recorded producer responses excluded from the scan, approved by both teams.'
   }
 } as const satisfies Record<`BG6${string}`, RuleInfo>

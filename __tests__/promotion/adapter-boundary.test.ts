@@ -1,0 +1,256 @@
+// Health judges the adapter boundary the pull request's own policy draws; so a pull request could add a direct call
+// to the producer and hide it from the scan in the same change. The promotion gate draws the boundary as the base
+// revision's policy does too (BG606 to BG608). Each case is a real git repository; the reviews come from the fake
+// GitHub REST server over HTTP.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { startFakeGitHub } from '../../__fixtures__/fake-github.js'
+import type { FakeGitHub } from '../../__fixtures__/fake-github.js'
+import { createGitHubClient } from '../../src/github/client.js'
+import type { BaselineResult } from '../../src/operations/context.js'
+import type { ReviewSource } from '../../src/operations/reviews.js'
+import { narrowing } from '../../src/rules/adapter-change.js'
+import { cleanupFixtures, health, POLICY, trioFixture } from '../helpers/fixture.js'
+import type { Fixture } from '../helpers/fixture.js'
+import { gitRepo, OLD_DATE, promote, writePolicy } from '../helpers/git-repo.js'
+import type { GitRepo } from '../helpers/git-repo.js'
+
+const REPO = 'acme/app'
+const PR = 7
+const TOKEN = 'gh' + 's_' + 'FakeAdapterBoundaryToken'.padEnd(36, '0')
+const HOOK = 'src/hooks/useSearch.ts'
+const HOOK_TEXT =
+  '// search as you type\nexport const search = (q: string) =>\n  fetch(`/v1/query/ask?q=${q}`)\n'
+
+let fake: FakeGitHub
+beforeAll(async () => {
+  fake = await startFakeGitHub()
+  fake.addToken(TOKEN, 'github-actions[bot]')
+  fake.addRepo(REPO)
+})
+afterAll(async () => {
+  await fake.close()
+  cleanupFixtures()
+})
+
+type Adapter = Record<string, unknown>
+const editAdapter = (fx: Fixture, edit: (a: Adapter) => void) =>
+  fx.editJson(POLICY, (policy) => {
+    edit((policy.baselines as Record<string, Record<string, Adapter>>).memorykernel!.adapter!)
+  })
+
+/** A base with the fixture's adapter boundary (and the owners the approvals are asked of) committed. */
+function governed(): { fx: Fixture; repo: GitRepo; base: string } {
+  const fx = trioFixture()
+  writePolicy(fx, { owners: { consumer: ['alice'], producer: ['bob'] } })
+  const repo = gitRepo(fx)
+  return { fx, repo, base: repo.commit('the governed base', OLD_DATE) }
+}
+
+async function gate(fx: Fixture, base: string, review?: ReviewSource): Promise<BaselineResult> {
+  const run = await promote(fx, { base, ...(review ? { review } : {}) })
+  return run.result.baselines[0]!
+}
+const about = (b: BaselineResult, rule: string) => b.findings.filter((f) => f.rule === rule)
+
+const fromServer = (): ReviewSource => ({
+  client: createGitHubClient({
+    token: TOKEN,
+    apiUrl: fake.url,
+    repository: { owner: 'acme', repo: 'app' },
+    timeoutMs: 5_000,
+    retryDelayMs: 10
+  }),
+  pullRequest: PR
+})
+
+describe('promotion: a change that narrows the adapter boundary', () => {
+  it('fails a direct call added with an exclude that hides it (BG606, at the call), where health alone would pass', async () => {
+    const { fx, repo, base } = governed()
+    fx.write(HOOK, HOOK_TEXT)
+    editAdapter(fx, (a) => {
+      a.exclude = [...(a.exclude as string[]), 'src/hooks/**']
+    })
+    repo.commit('a search hook')
+    const b = await gate(fx, base)
+    expect(b.verdict).toBe('FAIL')
+    const [f, ...more] = about(b, 'BG606')
+    expect(more).toEqual([])
+    expect([f!.severity, f!.file, f!.line, f!.column]).toEqual(['error', HOOK, 3, 10])
+    expect(f!.message).toContain('/v1/query/ask')
+    expect(f!.message).toContain('leaves the file out of the scan')
+    expect(f!.message).toContain('adapter.exclude adds "src/hooks/**"')
+    expect(f!.message).toContain('no pull request in this test')
+    // what health, judging by the change's own policy, says of the same tree: nothing of the hook
+    const alone = (await health(fx.root)).baselines[0]!
+    expect(alone.findings.filter((x) => x.file === HOOK)).toEqual([])
+    expect(alone.verdict).toBe('PASS')
+  })
+
+  it('fails a call hidden by declaring its file an adapter, by dropping the endpoint, or by removing the adapter', async () => {
+    const cases: [string, (a: Adapter) => void, string][] = [
+      [
+        'adapter',
+        (a) => {
+          a.file = ['src/producer/endpoints.ts', HOOK]
+        },
+        'makes the file an adapter file'
+      ],
+      [
+        'unlisted',
+        (a) => {
+          a.endpoints = ['/v1/health', '/v1/ready', '/v1/db/schema-version']
+        },
+        'drops the endpoint'
+      ],
+      [
+        'unchecked',
+        (a) => {
+          delete a.file
+        },
+        'names no adapter file'
+      ]
+    ]
+    for (const [what, edit, says] of cases) {
+      const { fx, repo, base } = governed()
+      fx.write(HOOK, HOOK_TEXT)
+      editAdapter(fx, edit)
+      repo.commit(`a search hook (${what})`)
+      const b = await gate(fx, base)
+      expect([what, b.verdict, about(b, 'BG606').map((f) => f.file)]).toEqual([what, 'FAIL', [HOOK]])
+      expect(about(b, 'BG606')[0]!.message).toContain(says)
+    }
+  })
+
+  it('fails an exclude that hides a call the base already had (BG603 there), rather than let it go quiet', async () => {
+    const { fx, repo } = governed()
+    fx.write(HOOK, HOOK_TEXT)
+    const base = repo.commit('a search hook, BG603 on main')
+    editAdapter(fx, (a) => {
+      a.scan = ['src/producer/**/*.ts']
+    })
+    repo.commit('scan the producer client only')
+    const b = await gate(fx, base)
+    expect(b.verdict).toBe('FAIL')
+    expect(about(b, 'BG606').map((f) => [f.file, f.line])).toEqual([[HOOK, 3]])
+    expect(about(b, 'BG606')[0]!.message).toContain('adapter.scan no longer has')
+  })
+
+  it('fails a call hidden under a renamed baseline, which the base policy defines no boundary of', async () => {
+    const { fx, repo, base } = governed()
+    fx.write(HOOK, HOOK_TEXT)
+    fx.editJson(POLICY, (policy) => {
+      const baselines = policy.baselines as Record<string, Record<string, Adapter>>
+      const renamed = baselines.memorykernel!
+      renamed.adapter!.exclude = [...(renamed.adapter!.exclude as string[]), 'src/hooks/**']
+      policy.baselines = { kernel: renamed }
+    })
+    repo.commit('rename the baseline, and exclude the hooks')
+    const run = await promote(fx, { base })
+    const b = run.result.baselines[0]!
+    expect([b.name, b.verdict]).toEqual(['kernel', 'FAIL'])
+    expect(about(b, 'BG606').map((f) => [f.file, f.line])).toEqual([[HOOK, 3]])
+    expect(about(b, 'BG606')[0]!.message).toContain('(baseline memorykernel)')
+  })
+
+  it('warns of a narrowing that hides no call today (BG607), and passes', async () => {
+    const { fx, repo, base } = governed()
+    editAdapter(fx, (a) => {
+      a.exclude = [...(a.exclude as string[]), 'src/tools/**']
+    })
+    repo.commit('exclude the tools')
+    const b = await gate(fx, base)
+    expect(b.verdict).toBe('PASS')
+    expect(about(b, 'BG606')).toEqual([])
+    expect(about(b, 'BG607').map((f) => [f.severity, f.file])).toEqual([['warning', null]])
+    expect(about(b, 'BG607')[0]!.message).toContain('adapter.exclude adds "src/tools/**"')
+  })
+
+  it('says nothing of a change that widens the boundary or leaves it alone', async () => {
+    const { fx, repo, base } = governed()
+    editAdapter(fx, (a) => {
+      a.scan = [...(a.scan as string[]), 'scripts/**/*.ts']
+    })
+    fx.write('src/util.ts', 'export const one = 1\n')
+    repo.commit('scan the scripts too')
+    const b = await gate(fx, base)
+    expect(b.findings.filter((f) => /^BG60[678]$/.test(f.rule))).toEqual([])
+  })
+
+  it('passes a hidden call both teams approved on the head commit (BG608), and fails it with one approval', async () => {
+    const { fx, repo, base } = governed()
+    fx.write(HOOK, HOOK_TEXT)
+    editAdapter(fx, (a) => {
+      a.exclude = [...(a.exclude as string[]), 'src/hooks/**']
+    })
+    const head = repo.commit('recorded producer calls, excluded')
+    fake.state.repos[REPO]!.pulls = {}
+    fake.addPull(REPO, { number: PR, headSha: head })
+    fake.addReview(REPO, PR, 'bob', 'APPROVED', head)
+    const one = await gate(fx, base, fromServer())
+    expect(one.verdict).toBe('FAIL')
+    expect(about(one, 'BG606')[0]!.message).toContain(
+      'consumer owners approving: nobody; producer owners approving: bob'
+    )
+    fake.addReview(REPO, PR, 'alice', 'APPROVED', head)
+    const both = await gate(fx, base, fromServer())
+    expect(both.verdict).toBe('PASS')
+    expect(about(both, 'BG606')).toEqual([])
+    const [f] = about(both, 'BG608')
+    expect([f!.severity, f!.file, f!.line]).toEqual(['notice', HOOK, 3])
+    expect(f!.message).toContain('consumer alice, producer bob')
+  })
+
+  it('fails a narrowing it cannot look behind: the working tree is not at the head commit', async () => {
+    const { fx, repo, base } = governed()
+    editAdapter(fx, (a) => {
+      a.exclude = [...(a.exclude as string[]), 'src/hooks/**']
+    })
+    const head = repo.commit('exclude the hooks')
+    // the policy is the working tree's (as the gate always reads it), the files another commit's
+    repo.git('checkout', '-q', base)
+    editAdapter(fx, (a) => {
+      a.exclude = [...(a.exclude as string[]), 'src/hooks/**']
+    })
+    const b = (await promote(fx, { base, head })).result.baselines[0]!
+    expect(b.verdict).toBe('FAIL')
+    expect(about(b, 'BG606').map((f) => f.file)).toEqual([null])
+    expect(about(b, 'BG606')[0]!.message).toContain(`not at the head commit ${head.slice(0, 12)}`)
+  })
+})
+
+describe('narrowing: what the change stops looking at', () => {
+  const adapter = {
+    files: ['src/a.ts'],
+    endpoints: ['/v1/x'],
+    unused: ['/v1/y'],
+    scan: ['src/**'],
+    exclude: []
+  }
+  it('names each way the boundary narrows, and none for a base without an adapter', () => {
+    expect(narrowing(adapter, adapter)).toEqual([])
+    expect(
+      narrowing(adapter, {
+        ...adapter,
+        unused: [],
+        endpoints: ['/v1/x', '/v1/y'],
+        scan: ['src/**', 'lib/**']
+      })
+    ).toEqual([])
+    expect(
+      narrowing(adapter, {
+        files: ['src/a.ts', 'src/b.ts'],
+        endpoints: ['/v1/x'],
+        unused: [],
+        scan: ['src/app/**'],
+        exclude: ['src/gen/**']
+      })
+    ).toEqual([
+      'adapter.scan no longer has "src/**"',
+      'adapter.exclude adds "src/gen/**"',
+      'adapter.file adds "src/b.ts"',
+      'neither adapter.endpoints nor adapter.unused has "/v1/y" any more'
+    ])
+    expect(narrowing(adapter, { ...adapter, files: [] })).toEqual(['adapter.file is gone (BG604)'])
+    expect(narrowing({ ...adapter, files: [] }, { ...adapter, exclude: ['**'] })).toEqual([])
+  })
+})

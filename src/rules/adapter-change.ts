@@ -1,0 +1,122 @@
+// 606-608: a change's policy that narrows the adapter boundary. Health judges the boundary a pull request's own
+// policy draws, so a pull request could add a direct call to the producer and, in the same change, exclude the
+// file from the scan (or drop the endpoint from the lists, or declare the file an adapter). The promotion gate
+// compares the boundary the base revision's policy draws with the change's: a call the change hides needs the
+// joint approval of both teams (the same as a NO-GO -> GO change); a narrowing that hides nothing today is said,
+// since every later change is judged by it.
+import type { Position } from '../document/source-file.js'
+import type { JointApproval, Result } from '../github/client.js'
+import type { BaselinePolicy } from '../policy/types.js'
+import { someOf } from '../text/plural.js'
+import { finding } from './finding.js'
+import type { Finding } from './finding.js'
+
+type Adapter = BaselinePolicy['adapter']
+
+/** A file the base's boundary finds naming the producer's endpoints, and the change's boundary no longer does. */
+export interface HiddenCall {
+  path: string
+  /** The endpoints it names that the change's boundary no longer looks for in it. */
+  endpoints: string[]
+  /** The first of them in the file. */
+  at: Position
+  /** How the change's policy hides it. */
+  why: 'unchecked' | 'adapter' | 'unscanned' | 'unlisted'
+}
+
+/** How the change's boundary is narrower than the base's, one phrase per difference (none: not narrower). */
+export function narrowing(base: Adapter, head: Adapter): string[] {
+  // a base that names no adapter checks no boundary (BG604): nothing can be narrower
+  if (base.files.length === 0) return []
+  const gone = (from: string[], to: string[]) => from.filter((x) => !to.includes(x))
+  const guarded = (a: Adapter) => [...a.endpoints, ...a.unused]
+  const out: string[] = []
+  const quoted = (xs: string[]) =>
+    someOf(
+      xs.map((x) => JSON.stringify(x)),
+      5
+    )
+  const scan = gone(base.scan, head.scan)
+  if (scan.length > 0) out.push(`adapter.scan no longer has ${quoted(scan)}`)
+  const exclude = gone(head.exclude, base.exclude)
+  if (exclude.length > 0) out.push(`adapter.exclude adds ${quoted(exclude)}`)
+  const files = gone(head.files, base.files)
+  if (head.files.length === 0 && base.files.length > 0) out.push('adapter.file is gone (BG604)')
+  else if (files.length > 0) out.push(`adapter.file adds ${quoted(files)}`)
+  const endpoints = gone(guarded(base), guarded(head))
+  if (endpoints.length > 0)
+    out.push(`neither adapter.endpoints nor adapter.unused has ${quoted(endpoints)} any more`)
+  return out
+}
+
+const WHY: Record<HiddenCall['why'], string> = {
+  unchecked: 'it names no adapter file, so the boundary is not checked at all',
+  adapter: 'it makes the file an adapter file',
+  unscanned: 'it leaves the file out of the scan',
+  unlisted: 'it drops the endpoint from adapter.endpoints and adapter.unused'
+}
+
+export interface AdapterChangeInput {
+  baseline: string
+  narrowed: string[]
+  hidden: HiddenCall[]
+  /** Why the files the change stops looking at could not be looked at (null: they were). */
+  unsearched: string | null
+  /** The reviews, read only when a call is hidden (null otherwise); a string when they could not be read. */
+  approval: Result<JointApproval> | string | null
+}
+
+export function adapterChangeRules(input: AdapterChangeInput): Finding[] {
+  if (input.narrowed.length === 0) return []
+  const what = input.narrowed.join('; ')
+  if (input.unsearched !== null) {
+    // what cannot be looked at fails, as an unreadable file does in the scan itself (BG605)
+    return [
+      finding(
+        'BG606',
+        null,
+        null,
+        `the change narrows the adapter boundary of baseline ${input.baseline} (${what}), and what it stops looking at could not be searched for the producer's endpoints: ${input.unsearched}`
+      )
+    ]
+  }
+  if (input.hidden.length === 0) {
+    return [
+      finding(
+        'BG607',
+        null,
+        null,
+        `the change narrows the adapter boundary of baseline ${input.baseline} (${what}); no file names a producer endpoint there today, but once merged, a direct call added there will not be seen: make sure the producer's owners review it`
+      )
+    ]
+  }
+  const approval = input.approval
+  const approved =
+    approval !== null && typeof approval !== 'string' && approval.ok && approval.value.approved
+      ? approval.value
+      : null
+  const why =
+    approval === null
+      ? 'the reviews were not read'
+      : typeof approval === 'string'
+        ? `the reviews could not be checked: ${approval}`
+        : !approval.ok
+          ? `the reviews could not be checked: ${approval.message}`
+          : `consumer owners approving: ${approval.value.consumer.join(', ') || 'nobody'}; producer owners approving: ${approval.value.producer.join(', ') || 'nobody'}`
+  return input.hidden.map((h) => {
+    const call = `names the producer endpoint${h.endpoints.length === 1 ? '' : 's'} ${someOf(h.endpoints, 5)} outside the adapter, which the base revision's policy checks (baseline ${input.baseline}) and this change's no longer does: ${WHY[h.why]} (${what})`
+    return approved
+      ? finding(
+          'BG608',
+          h.path,
+          h.at,
+          `${call}; with the joint approval of both teams on ${approved.headSha.slice(0, 12)}: consumer ${approved.consumer.join(', ')}, producer ${approved.producer.join(', ')}`
+        )
+      : finding(
+          'BG606',
+          h.path,
+          h.at,
+          `${call}. That needs the joint approval of the consumer and producer owners (${why}); call the producer through the adapter instead, or get both approvals if the file is no code (documentation, fixtures)`
+        )
+  })
+}
