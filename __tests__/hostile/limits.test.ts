@@ -2,6 +2,8 @@
 // exit 2 and an empty --json), a matrix crafted for the Markdown parser's quadratic paths (once minutes per
 // gate). Each is a located BG111 finding; the verdict and the JSON output stay intact, and no case stalls.
 import { afterAll, describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { runMain } from '../helpers/cli-in-process.js'
@@ -167,5 +169,36 @@ describe('a matrix crafted for the Markdown parser (each once seconds to minutes
     expect(f[0]!.message).toContain(words)
     // refused, not parsed: no matrix rule ran on it
     expect(findings.filter((x) => x.file === MATRIX && x.rule !== 'BG111')).toEqual([])
+  })
+})
+
+describe('a value of 60,000 characters in the pin', () => {
+  it('the terminal report and the packet Markdown show it cut, with its length; --json and the packet keep it whole', async () => {
+    const fx = trioFixture()
+    const tag = `v1.2.${'9'.repeat(60_000)}`
+    fx.editJson(PIN, (pin) => {
+      pin.release_tag = tag
+    })
+    const dir = tempDir('bg-evidence-')
+    const r = await runMain(['health', '--no-probe', '--evidence-dir', dir], fx.root)
+    expect(r.status).toBe(1)
+    const lines = r.stdout.split('\n')
+    // the headline, the identity line and the findings quoting the tag (BG201, BG206, BG212, BG304): each cut
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(2_500)
+    expect(r.stdout.length).toBeLessThan(20_000)
+    expect(lines[0]).toContain('(60,005 characters)')
+    expect(r.stdout).toContain('characters; the evidence packet holds it whole)')
+    const md = readFileSync(join(dir, 'health-memorykernel.md'), 'utf8')
+    expect(Math.max(...md.split('\n').map((l) => l.length))).toBeLessThan(5_000)
+    expect(md).toContain('(60,005 characters)')
+    const packet = JSON.parse(readFileSync(join(dir, 'health-memorykernel.json'), 'utf8')) as {
+      identity: { release_tag: string }
+    }
+    expect(packet.identity.release_tag).toBe(tag)
+    const json = await runMain(['health', '--json', '--no-probe', '--evidence-dir', dir], fx.root)
+    expect(
+      (JSON.parse(json.stdout) as { baselines: { identity: { release_tag: string } }[] }).baselines[0]!
+        .identity.release_tag
+    ).toBe(tag)
   })
 })

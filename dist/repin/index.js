@@ -43632,6 +43632,14 @@ function releaseTagProblem(tag) {
   return null;
 }
 
+// src/text/plural.ts
+function plural(n, word, many = `${word}s`) {
+  return `${thousands(n)} ${n === 1 ? word : many}`;
+}
+function thousands(n) {
+  return Number.isSafeInteger(n) && !Object.is(n, -0) ? String(n).replace(/\B(?=(\d{3})+$)/g, ",") : n.toLocaleString("en-US");
+}
+
 // src/text/shorten.ts
 function shorten(s, max, at3 = "char") {
   if (s.length <= max) return s;
@@ -43656,6 +43664,28 @@ function trimmedEnd(s, end) {
   let e = end;
   while (e > 0 && /[\s,;:]/.test(s.charAt(e - 1))) e--;
   return e > 0 ? e : end;
+}
+function shortenMiddle(s, max) {
+  if (s.length <= max) return s;
+  const room = Math.max(2, max - 3);
+  const headRoom = Math.floor(room * 0.35);
+  const head = shorten(s, headRoom + 1, "word").replace(/\u2026$/, "");
+  let from = s.length - (room - head.length);
+  const first = s.charCodeAt(from);
+  if (first >= 56320 && first <= 57343) from++;
+  const space = s.slice(from).search(/\s/);
+  if (space >= 0 && space < (s.length - from) / 2) from += space + 1;
+  return `${head} \u2026 ${s.slice(from)}`;
+}
+var MAX_VALUE_SHOWN = 300;
+function shownValue(s) {
+  if (s.length <= MAX_VALUE_SHOWN) return s;
+  return `${shortenMiddle(s, MAX_VALUE_SHOWN)} (${thousands(s.length)} characters)`;
+}
+var MAX_MESSAGE_SHOWN = 2e3;
+function shownMessage(s) {
+  if (s.length <= MAX_MESSAGE_SHOWN) return s;
+  return `${shortenMiddle(s, MAX_MESSAGE_SHOWN)} (${thousands(s.length)} characters; the evidence packet holds it whole)`;
 }
 
 // src/text/quote.ts
@@ -43962,14 +43992,6 @@ var CHANGE_RULES = {
     example: "A test step regenerates the pin from a template and sets its posture to `GO`."
   }
 };
-
-// src/text/plural.ts
-function plural(n, word, many = `${word}s`) {
-  return `${thousands(n)} ${n === 1 ? word : many}`;
-}
-function thousands(n) {
-  return Number.isSafeInteger(n) && !Object.is(n, -0) ? String(n).replace(/\B(?=(\d{3})+$)/g, ",") : n.toLocaleString("en-US");
-}
 
 // src/text/utf8.ts
 var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -46091,7 +46113,7 @@ function linkTitle(text) {
 }
 function code(text) {
   if (text === null || text === "") return "_unknown_";
-  return `\`${inlineSafe(text.replace(LINE_BREAK, " ")).replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
+  return `\`${inlineSafe(shownValue(text).replace(LINE_BREAK, " ")).replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
 }
 function fenceFor(text) {
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
@@ -57348,7 +57370,7 @@ function findingsMarkdown(findings, fileLink = NO_LINK, limit = Infinity) {
   const rows = shown.map((f2) => {
     let message = withCodeSpans(f2.message);
     const nl = f2.message.indexOf("\n");
-    const first = nl === -1 ? f2.message : f2.message.slice(0, nl);
+    const first = shownMessage(nl === -1 ? f2.message : f2.message.slice(0, nl));
     const rest = nl === -1 ? "" : f2.message.slice(nl + 1).replace(/\n+$/, "");
     if (f2.message.length > CELL_CHARS || rest !== "") {
       const marker3 = `${long.length + 1}. `;
@@ -59469,7 +59491,7 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
     }
     used[f2.severity]++;
     const properties = { title: `${f2.rule} ${RULES[f2.rule].title}` };
-    let message = inlineSafe(f2.message);
+    let message = inlineSafe(shownMessage(f2.message));
     const file = f2.file ? prefix ? `${prefix}/${f2.file}` : f2.file : "";
     if (inlineSafe(file) !== file) {
       const at3 = f2.line ? `:${f2.line}${f2.column ? `:${f2.column}` : ""}` : "";

@@ -24667,6 +24667,66 @@ function endGroup() {
   issue("endgroup");
 }
 
+// src/text/plural.ts
+function plural(n, word, many = `${word}s`) {
+  return `${thousands(n)} ${n === 1 ? word : many}`;
+}
+function thousands(n) {
+  return Number.isSafeInteger(n) && !Object.is(n, -0) ? String(n).replace(/\B(?=(\d{3})+$)/g, ",") : n.toLocaleString("en-US");
+}
+function someOf(items, max = 10) {
+  if (items.length <= max) return items.join(", ");
+  return `${items.slice(0, max).join(", ")}, and ${thousands(items.length - max)} more`;
+}
+
+// src/text/shorten.ts
+function shorten(s, max, at3 = "char") {
+  if (s.length <= max) return s;
+  let end = max - 1;
+  const last = s.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end--;
+  if (at3 === "word") end = wordEnd(s, end);
+  if (at3 === "quote") return `${s.slice(0, wholeWordsEnd(s, end))}\u2026`;
+  return `${s.slice(0, end)}\u2026`;
+}
+function wholeWordsEnd(s, end) {
+  if (/\s/.test(s.charAt(end))) return trimmedEnd(s, end);
+  const space = s.slice(0, end).search(/\s\S*$/);
+  return space < 0 ? 0 : trimmedEnd(s, space);
+}
+function wordEnd(s, end) {
+  if (/\s/.test(s.charAt(end))) return trimmedEnd(s, end);
+  const space = s.slice(0, end).search(/\s\S*$/);
+  return space > end / 2 ? trimmedEnd(s, space) : end;
+}
+function trimmedEnd(s, end) {
+  let e = end;
+  while (e > 0 && /[\s,;:]/.test(s.charAt(e - 1))) e--;
+  return e > 0 ? e : end;
+}
+function shortenMiddle(s, max) {
+  if (s.length <= max) return s;
+  const room = Math.max(2, max - 3);
+  const headRoom = Math.floor(room * 0.35);
+  const head = shorten(s, headRoom + 1, "word").replace(/\u2026$/, "");
+  let from = s.length - (room - head.length);
+  const first = s.charCodeAt(from);
+  if (first >= 56320 && first <= 57343) from++;
+  const space = s.slice(from).search(/\s/);
+  if (space >= 0 && space < (s.length - from) / 2) from += space + 1;
+  return `${head} \u2026 ${s.slice(from)}`;
+}
+var MAX_VALUE_SHOWN = 300;
+function shownValue(s) {
+  if (s.length <= MAX_VALUE_SHOWN) return s;
+  return `${shortenMiddle(s, MAX_VALUE_SHOWN)} (${thousands(s.length)} characters)`;
+}
+var MAX_MESSAGE_SHOWN = 2e3;
+function shownMessage(s) {
+  if (s.length <= MAX_MESSAGE_SHOWN) return s;
+  return `${shortenMiddle(s, MAX_MESSAGE_SHOWN)} (${thousands(s.length)} characters; the evidence packet holds it whole)`;
+}
+
 // src/text/terminal.ts
 var SGR = "\\u001b\\[(?:1|2|22|31|32|33|39)m";
 var CONTROL_RANGES = "\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u034f\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\u3164\\ufeff\\uffa0\\ufff0-\\ufffb\\u{110bd}\\u{110cd}\\u{13430}-\\u{1343f}\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}";
@@ -24721,7 +24781,7 @@ function linkTitle(text) {
 }
 function code(text) {
   if (text === null || text === "") return "_unknown_";
-  return `\`${inlineSafe(text.replace(LINE_BREAK, " ")).replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
+  return `\`${inlineSafe(shownValue(text).replace(LINE_BREAK, " ")).replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
 }
 function fenceFor(text) {
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
@@ -24979,18 +25039,6 @@ var CHANGE_RULES = {
     example: "A test step regenerates the pin from a template and sets its posture to `GO`."
   }
 };
-
-// src/text/plural.ts
-function plural(n, word, many = `${word}s`) {
-  return `${thousands(n)} ${n === 1 ? word : many}`;
-}
-function thousands(n) {
-  return Number.isSafeInteger(n) && !Object.is(n, -0) ? String(n).replace(/\B(?=(\d{3})+$)/g, ",") : n.toLocaleString("en-US");
-}
-function someOf(items, max = 10) {
-  if (items.length <= max) return items.join(", ");
-  return `${items.slice(0, max).join(", ")}, and ${thousands(items.length - max)} more`;
-}
 
 // src/text/utf8.ts
 var strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
@@ -25588,44 +25636,6 @@ function countBySeverity(findings) {
   return counts2;
 }
 
-// src/text/shorten.ts
-function shorten(s, max, at3 = "char") {
-  if (s.length <= max) return s;
-  let end = max - 1;
-  const last = s.charCodeAt(end - 1);
-  if (last >= 55296 && last <= 56319) end--;
-  if (at3 === "word") end = wordEnd(s, end);
-  if (at3 === "quote") return `${s.slice(0, wholeWordsEnd(s, end))}\u2026`;
-  return `${s.slice(0, end)}\u2026`;
-}
-function wholeWordsEnd(s, end) {
-  if (/\s/.test(s.charAt(end))) return trimmedEnd(s, end);
-  const space = s.slice(0, end).search(/\s\S*$/);
-  return space < 0 ? 0 : trimmedEnd(s, space);
-}
-function wordEnd(s, end) {
-  if (/\s/.test(s.charAt(end))) return trimmedEnd(s, end);
-  const space = s.slice(0, end).search(/\s\S*$/);
-  return space > end / 2 ? trimmedEnd(s, space) : end;
-}
-function trimmedEnd(s, end) {
-  let e = end;
-  while (e > 0 && /[\s,;:]/.test(s.charAt(e - 1))) e--;
-  return e > 0 ? e : end;
-}
-function shortenMiddle(s, max) {
-  if (s.length <= max) return s;
-  const room = Math.max(2, max - 3);
-  const headRoom = Math.floor(room * 0.35);
-  const head = shorten(s, headRoom + 1, "word").replace(/\u2026$/, "");
-  let from = s.length - (room - head.length);
-  const first = s.charCodeAt(from);
-  if (first >= 56320 && first <= 57343) from++;
-  const space = s.slice(from).search(/\s/);
-  if (space >= 0 && space < (s.length - from) / 2) from += space + 1;
-  return `${head} \u2026 ${s.slice(from)}`;
-}
-
 // src/evidence/findings-markdown.ts
 var SEVERITY_ICON = { error: "\u274C", warning: "\u26A0\uFE0F", notice: "\u2139\uFE0F" };
 var NO_LINK = () => null;
@@ -25659,7 +25669,7 @@ function findingsMarkdown(findings, fileLink = NO_LINK, limit = Infinity) {
   const rows = shown.map((f2) => {
     let message = withCodeSpans(f2.message);
     const nl = f2.message.indexOf("\n");
-    const first = nl === -1 ? f2.message : f2.message.slice(0, nl);
+    const first = shownMessage(nl === -1 ? f2.message : f2.message.slice(0, nl));
     const rest = nl === -1 ? "" : f2.message.slice(nl + 1).replace(/\n+$/, "");
     if (f2.message.length > CELL_CHARS || rest !== "") {
       const marker3 = `${long.length + 1}. `;
@@ -25818,11 +25828,11 @@ function followUp(note, h, warnings) {
   const warned = warnings.length > 0 ? [
     "Warnings of this run:",
     "",
-    ...warnings.map((f2) => `- ${where2(f2)}${code(f2.rule)} ${withCodeSpans(f2.message)}`),
+    ...warnings.map((f2) => `- ${where2(f2)}${code(f2.rule)} ${withCodeSpans(shownMessage(f2.message))}`),
     ""
   ] : [];
   if (note.follow_up.length === 0 && legacy.length === 0 && warned.length === 0) return [];
-  const items = note.follow_up.length === 0 ? ["_No documentation findings in the restored files._"] : note.follow_up.map((f2) => `- ${where2(f2)}${code(f2.rule)} ${withCodeSpans(f2.message)}`);
+  const items = note.follow_up.length === 0 ? ["_No documentation findings in the restored files._"] : note.follow_up.map((f2) => `- ${where2(f2)}${code(f2.rule)} ${withCodeSpans(shownMessage(f2.message))}`);
   return [
     `${h}# Follow-up (does not block the rollback)`,
     "",
@@ -25842,7 +25852,7 @@ function renderIncidentNote(note, context4) {
   const now = context4.postureNow ? code(context4.postureNow) : "not recorded in the pin";
   const posture = note.dry_run ? `A rollback sets runtime cutover posture to ${code(note.posture)} until the consumer and producer owners jointly approve.` : unchanged ? `Nothing was rolled back: the runtime cutover posture is the pin's, ${now}; a completed rollback sets ${code(note.posture)}.` : `Runtime cutover posture is ${code(note.posture)} until the consumer and producer owners jointly approve.`;
   const problems = context4.problems ?? [];
-  const why = problems.slice(0, 3).map((p) => `${p.rule}: ${withCodeSpans(p.message)}`);
+  const why = problems.slice(0, 3).map((p) => `${p.rule}: ${withCodeSpans(shownMessage(p.message))}`);
   const status = [
     [
       "Status",
@@ -44062,7 +44072,7 @@ function lineToMarkdown(line) {
   }).join("");
 }
 function lineToText(line) {
-  return line.map((part) => typeof part === "string" ? part : "code" in part ? part.code : part.text).join("");
+  return line.map((part) => typeof part === "string" ? part : "code" in part ? shownValue(part.code) : part.text).join("");
 }
 
 // src/present/links.ts
@@ -44098,7 +44108,7 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
     }
     used[f2.severity]++;
     const properties = { title: `${f2.rule} ${RULES[f2.rule].title}` };
-    let message = inlineSafe(f2.message);
+    let message = inlineSafe(shownMessage(f2.message));
     const file = f2.file ? prefix ? `${prefix}/${f2.file}` : f2.file : "";
     if (inlineSafe(file) !== file) {
       const at3 = f2.line ? `:${f2.line}${f2.column ? `:${f2.column}` : ""}` : "";
@@ -48703,7 +48713,7 @@ function rollback(b) {
         out.push([
           "Run the rollback for real (the same command without ",
           c("--dry-run"),
-          `) to restore ${b.rollback?.target ? `the ${b.rollback.target.identity.release_tag} trio` : "the trio"} this dry run names.`
+          `) to restore ${b.rollback?.target ? `the ${shownValue(b.rollback.target.identity.release_tag ?? "?")} trio` : "the trio"} this dry run names.`
         ]);
       break;
     case "already-current":

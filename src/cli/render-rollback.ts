@@ -11,10 +11,12 @@ import { drillVerdictWords } from '../present/drill.js'
 import type { Identity } from '../trio/model.js'
 import type { Style } from './style.js'
 import { plural } from '../text/plural.js'
+import { shownValue } from '../text/shorten.js'
 
 function describe(id: Identity | null | undefined): string {
   if (!id) return '?'
-  return `${id.release_tag ?? '?'} (commit ${id.commit_sha ? shortCommit(id.commit_sha) : '?'}, ${id.service_contract_version ?? '?'}, ${id.api_contract_version ?? '?'})`
+  const shown = (v: string | null) => shownValue(v ?? '?')
+  return `${shown(id.release_tag)} (commit ${id.commit_sha ? shortCommit(id.commit_sha) : '?'}, ${shown(id.service_contract_version)}, ${shown(id.api_contract_version)})`
 }
 
 /** Passed-over revisions: a long run of one reason is one line, so a deep history stays readable. */
@@ -34,7 +36,7 @@ function passedOverLines(over: PassedOver[], s: Style): string[] {
         const q = over[k]!
         // the rules that judged it (or would have), said as such: "[current]" read like a reason
         out.push(
-          `    ${s.dim(q.commit.slice(0, 12))}  ${q.release_tag ?? '?'} (${q.profile} rules): ${q.detail}`
+          `    ${s.dim(q.commit.slice(0, 12))}  ${shownValue(q.release_tag ?? '?')} (${q.profile} rules): ${q.detail}`
         )
       }
     }
@@ -112,7 +114,7 @@ const STATUS: Record<RollbackReport['status'], string> = {
 /** What the rollback did, in words: never an arrow to an unknown. */
 function headline(r: RollbackReport): string {
   if (r.status === 'already-current')
-    return `  rollback: ${r.from.release_tag ?? 'the target'} is already the current baseline: nothing to restore`
+    return `  rollback: ${shownValue(r.from.release_tag ?? 'the target')} is already the current baseline: nothing to restore`
   if (!r.target)
     return r.noTarget === 'requested'
       ? `  rollback: the baseline asked for with --to cannot be restored (BG510 says why); ${describe(r.from)} stays pinned, nothing restored`

@@ -18,6 +18,7 @@ import { rollbackLines } from './render-rollback.js'
 import { plural } from '../text/plural.js'
 import { formatDuration } from '../text/duration.js'
 import { shortCommit } from '../text/short-commit.js'
+import { shownMessage, shownValue } from '../text/shorten.js'
 import { plain } from './style.js'
 import type { Style } from './style.js'
 
@@ -40,7 +41,7 @@ export function identityLine(b: Pick<BaselineResult, 'identity' | 'posture'>): s
   ]
   if (fields.every((f) => f === null || f === undefined))
     return 'no baseline identity: the pin could not be read (see the findings below)'
-  const known = (v: string | null | undefined, what: string) => v ?? `${what} unknown`
+  const known = (v: string | null | undefined, what: string) => (v ? shownValue(v) : `${what} unknown`)
   const commit = id.commit_sha ? `commit ${shortCommit(id.commit_sha)}` : 'commit unknown'
   return [
     known(id.release_tag, 'release tag'),
@@ -232,7 +233,7 @@ function findingLine(f: Finding, s: Style, raw?: string): string {
         ? s.yellow('warning')
         : s.dim('notice ')
   const nl = raw?.indexOf('\n') ?? -1
-  const message = nl === -1 ? f.message : inlineSafe(raw!.slice(0, nl))
+  const message = shownMessage(nl === -1 ? f.message : inlineSafe(raw!.slice(0, nl)))
   const rest =
     nl === -1
       ? []
@@ -356,8 +357,8 @@ export function renderRepin(given: RepinResult[], place?: { cwd: string; root: s
     )
   }))
   for (const r of results) {
-    const from = r.from.release_tag ?? '?'
-    const to = r.to?.release_tag ?? '?'
+    const from = shownValue(r.from.release_tag ?? '?')
+    const to = shownValue(r.to?.release_tag ?? '?')
     if (r.status === 'unchanged')
       out.push(
         `${r.baseline}: already pinned to the producer's release ${from}; the trio needs nothing${r.left.length > 0 ? ', but:' : ''}`

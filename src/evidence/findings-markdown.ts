@@ -4,7 +4,7 @@
 import { code, fenced, linkTitle, withCodeSpans } from './markdown-text.js'
 import type { Finding } from '../rules/finding.js'
 import { bySeverity, countBySeverity } from '../rules/finding.js'
-import { shorten } from '../text/shorten.js'
+import { shorten, shownMessage } from '../text/shorten.js'
 import { plural } from '../text/plural.js'
 
 const SEVERITY_ICON = { error: '❌', warning: '⚠️', notice: 'ℹ️' } as const
@@ -68,7 +68,7 @@ export function findingsMarkdown(
     // a message of several lines (a producer's last output, a compiler's error) keeps its lines under the table:
     // its first line in words, the rest as a block (found by review: it was one squashed line)
     const nl = f.message.indexOf('\n')
-    const first = nl === -1 ? f.message : f.message.slice(0, nl)
+    const first = shownMessage(nl === -1 ? f.message : f.message.slice(0, nl))
     const rest = nl === -1 ? '' : f.message.slice(nl + 1).replace(/\n+$/, '')
     if (f.message.length > CELL_CHARS || rest !== '') {
       const marker = `${long.length + 1}. `

@@ -12,6 +12,7 @@ import {
   withCodeSpans
 } from './markdown-text.js'
 import { packetName } from './packet-name.js'
+import { shownMessage } from '../text/shorten.js'
 
 export const ROLLBACK_TRIGGERS = ['contract-drift', 'preflight-failure', 'fallback-regression'] as const
 export type RollbackTrigger = (typeof ROLLBACK_TRIGGERS)[number]
@@ -222,7 +223,7 @@ function followUp(
       ? [
           'Warnings of this run:',
           '',
-          ...warnings.map((f) => `- ${where(f)}${code(f.rule)} ${withCodeSpans(f.message)}`),
+          ...warnings.map((f) => `- ${where(f)}${code(f.rule)} ${withCodeSpans(shownMessage(f.message))}`),
           ''
         ]
       : []
@@ -230,7 +231,7 @@ function followUp(
   const items =
     note.follow_up.length === 0
       ? ['_No documentation findings in the restored files._']
-      : note.follow_up.map((f) => `- ${where(f)}${code(f.rule)} ${withCodeSpans(f.message)}`)
+      : note.follow_up.map((f) => `- ${where(f)}${code(f.rule)} ${withCodeSpans(shownMessage(f.message))}`)
   return [
     `${h}# Follow-up (does not block the rollback)`,
     '',
@@ -282,7 +283,7 @@ export function renderIncidentNote(
       ? `Nothing was rolled back: the runtime cutover posture is the pin's, ${now}; a completed rollback sets ${code(note.posture)}.`
       : `Runtime cutover posture is ${code(note.posture)} until the consumer and producer owners jointly approve.`
   const problems = context.problems ?? []
-  const why = problems.slice(0, 3).map((p) => `${p.rule}: ${withCodeSpans(p.message)}`)
+  const why = problems.slice(0, 3).map((p) => `${p.rule}: ${withCodeSpans(shownMessage(p.message))}`)
   const status: [string, string][] = [
     [
       'Status',

@@ -1,5 +1,6 @@
 // Markdown primitives for untrusted text, shared by the packet rendering and the incident note. A leaf module:
 // markdown.ts renders the incident note, and the note needs these, so they cannot live in markdown.ts.
+import { shownValue } from '../text/shorten.js'
 import { blockSafe, inlineSafe } from '../text/terminal.js'
 import type { Identity, Posture } from '../trio/model.js'
 
@@ -81,7 +82,7 @@ export function linkTitle(text: string): string {
 /** Inline code that cannot be broken out of: one line, no backticks, pipes escaped for tables. */
 export function code(text: string | null): string {
   if (text === null || text === '') return '_unknown_'
-  return `\`${inlineSafe(text.replace(LINE_BREAK, ' ')).replace(/`/g, "'").replace(/\|/g, '\\|')}\``
+  return `\`${inlineSafe(shownValue(text).replace(LINE_BREAK, ' ')).replace(/`/g, "'").replace(/\|/g, '\\|')}\``
 }
 
 /** A backtick fence no line of `text` can close: one backtick more than its longest run (at least three). */

@@ -2,6 +2,7 @@
 // (escaped in Markdown), `code` parts are names, paths and commands (inline code in Markdown, as is in a
 // terminal), `link` parts become links where the surface has them.
 import { code, escapeMarkdown, linkText } from '../evidence/markdown-text.js'
+import { shownValue } from '../text/shorten.js'
 
 export type Inline = string | { code: string } | { link: string; text: string }
 export type Line = Inline[]
@@ -25,6 +26,6 @@ export function lineToMarkdown(line: Line): string {
 
 export function lineToText(line: Line): string {
   return line
-    .map((part) => (typeof part === 'string' ? part : 'code' in part ? part.code : part.text))
+    .map((part) => (typeof part === 'string' ? part : 'code' in part ? shownValue(part.code) : part.text))
     .join('')
 }

@@ -1,5 +1,6 @@
 // What to do next, in the order a person would do it, decided from the result alone (pure). Every surface
 // shows these right under the headline.
+import { shownValue } from '../text/shorten.js'
 import { couldNotStart } from '../evidence/not-run.js'
 import type { BaselineResult, OperationResult } from '../operations/context.js'
 import type { StepResult } from '../rules/verdict.js'
@@ -309,7 +310,7 @@ function rollback(b: BaselineResult): Line[] {
         out.push([
           'Run the rollback for real (the same command without ',
           c('--dry-run'),
-          `) to restore ${b.rollback?.target ? `the ${b.rollback.target.identity.release_tag} trio` : 'the trio'} this dry run names.`
+          `) to restore ${b.rollback?.target ? `the ${shownValue(b.rollback.target.identity.release_tag ?? '?')} trio` : 'the trio'} this dry run names.`
         ])
       break
     case 'already-current':

@@ -1,4 +1,5 @@
 // Cut a text for a message without cutting a character in two (and, on request, without cutting a word).
+import { thousands } from './plural.js'
 
 /**
  * Where a cut may fall: anywhere between two characters; between two words (a long first word is still cut); or
@@ -66,4 +67,30 @@ export function shortenMiddle(s: string, max: number): string {
   // start at the next word when one begins near enough, else where the room allows
   if (space >= 0 && space < (s.length - from) / 2) from += space + 1
   return `${head} … ${s.slice(from)}`
+}
+
+/** The most of one value (a code span: a release tag, a path, a command) any report shows. */
+export const MAX_VALUE_SHOWN = 300
+
+/**
+ * A value as a report shows it: whole up to MAX_VALUE_SHOWN, else its start and end with its length (found by
+ * review: a pin's 60,000-character release tag filled the terminal's headline). Display only: the value has been
+ * redacted whole before, and every comparison and the evidence use it whole.
+ */
+export function shownValue(s: string): string {
+  if (s.length <= MAX_VALUE_SHOWN) return s
+  return `${shortenMiddle(s, MAX_VALUE_SHOWN)} (${thousands(s.length)} characters)`
+}
+
+/** The most of a finding's message (its first line) a report shows: ours run to a few hundred characters. */
+export const MAX_MESSAGE_SHOWN = 2000
+
+/**
+ * A message's words as a report shows them: whole up to MAX_MESSAGE_SHOWN, else its opening (what is wrong) and
+ * its close (what to do) with its length, as shortenMiddle cuts it. After redaction, as shownValue; the evidence
+ * packet keeps it whole.
+ */
+export function shownMessage(s: string): string {
+  if (s.length <= MAX_MESSAGE_SHOWN) return s
+  return `${shortenMiddle(s, MAX_MESSAGE_SHOWN)} (${thousands(s.length)} characters; the evidence packet holds it whole)`
 }

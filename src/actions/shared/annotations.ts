@@ -1,5 +1,6 @@
 // Findings as GitHub annotations: at most 10 per kind (GitHub shows no more per step); the rest are counted.
 import { inlineSafe } from '../../text/terminal.js'
+import { shownMessage } from '../../text/shorten.js'
 import { relative } from 'node:path'
 import type { Finding } from '../../rules/finding.js'
 import type { Severity } from '../../rules/catalog.js'
@@ -47,7 +48,7 @@ export function planAnnotations(
     used[f.severity]++
     const properties: Annotation['properties'] = { title: `${f.rule} ${RULES[f.rule].title}` }
     // the message quotes what the pull request wrote: its control and bidi characters shown as data, as in a terminal
-    let message = inlineSafe(f.message)
+    let message = inlineSafe(shownMessage(f.message))
     const file = f.file ? (prefix ? `${prefix}/${f.file}` : f.file) : ''
     if (inlineSafe(file) !== file) {
       // a file name the runner would pass on raw (@actions/core escapes only % CR LF : ,): no location, the name
