@@ -266,4 +266,45 @@ describe('baseline-gate rollback interrupted (Ctrl-C)', () => {
       )
     }
   )
+
+  it('SIGKILL while its suites run leaves the restored trio unverified: health fails on it (BG220) until a rollback tests it', async () => {
+    const marker = join(tempDir('bg-rollback-sigkill-'), 'started')
+    // the suite waits while the file `hold` is there: the first rollback is killed in it, the second one passes
+    const hold = join(tempDir('bg-rollback-sigkill-'), 'hold')
+    execFileSync('touch', [hold])
+    const { fx } = threeBaselines([
+      nodeStep(
+        'slow',
+        "const fs = require('node:fs'); fs.writeFileSync(process.argv[1], 'started'); const wait = () => fs.existsSync(process.argv[2]) ? setTimeout(wait, 50) : process.exit(0); wait()",
+        [marker, hold]
+      )
+    ])
+    const child = spawn(process.execPath, [CLI, 'rollback', '--trigger', 'contract-drift', '--reason', 'x'], {
+      cwd: fx.root,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1' },
+      // its own process group, so that the kill takes the suite step with it, as a lost runner does
+      detached: true
+    })
+    const closed = new Promise((resolve) => child.on('close', resolve))
+    for (let i = 0; i < 600 && !existsSync(marker); i++) await new Promise((r) => setTimeout(r, 50))
+    expect(existsSync(marker)).toBe(true)
+    process.kill(-child.pid!, 'SIGKILL')
+    await closed
+    // the restored trio stayed: health says what it is, and fails
+    expect(status(fx.root)).not.toBe('')
+    const health = cli(['health', '--no-probe'], fx.root)
+    expect(health.status).toBe(1)
+    expect(health.stdout).toMatch(/error {4}BG220 {2}a rollback of memorykernel restored this trio at /)
+    expect(health.stdout).toContain('Run the rollback again, which tests it')
+    // the rollback run again finds it on disk, tests it, and keeps it: health no longer says it
+    execFileSync('rm', [hold])
+    const again = rollbackX(fx.root)
+    expect(again.stdout).toMatch(/^PASS · rollback of memorykernel: v\S+ withdrawn, v\S+ restored/)
+    expect(again.status).toBe(0)
+    const after = cli(['health', '--no-probe'], fx.root)
+    expect(after.stdout).not.toContain('BG220')
+    expect(
+      readdirSync(join(fx.root, '.git', 'baseline-gate')).filter((f) => f.includes('unverified'))
+    ).toEqual([])
+  })
 })

@@ -55116,6 +55116,12 @@ var TRIO_RULES = {
     description: "repin and rollback write the three trio files as one set through a journal in the git directory. A journal left behind means a run was interrupted between its first and last rename: the files on disk may mix the old and the new trio. The same command, run again, finishes the job (or undoes it, when the crash came before its commit point).",
     example: "`.git/baseline-gate/rollback-memorykernel.journal.json` exists after the runner was killed mid-rollback."
   },
+  BG220: {
+    title: "Unverified restored trio",
+    severity: "error",
+    description: "A rollback writes the last-known-good trio, then runs its suites, and keeps the trio only if they pass (else it puts the previous one back). It marks the restore in the git directory until then: a run stopped in between (the runner killed, a machine lost) leaves the mark, and while the trio on disk is still the one it restored, health fails here rather than judge an untested restore as any other trio. Run the rollback again (it tests the trio and keeps it or puts the previous one back), or put the previous trio back with `git checkout` and delete the mark.",
+    example: "The runner was lost while the rollback suites ran; the restored trio stayed in the working tree."
+  },
   BG216: {
     title: "Machine-specific path in the matrix",
     severity: "warning",
@@ -57616,6 +57622,46 @@ function parseJournal(journal, bytes) {
   }
   const files = j2.files.map((f2) => ({ ...f2, target: at3(f2.target), staged: at3(f2.staged) }));
   return { ...j2, files };
+}
+
+// src/operations/unverified-restore.ts
+init_read();
+
+// src/text/shell-words.ts
+function shellWord(w2) {
+  return /^[A-Za-z0-9_./:=@%+-]+$/.test(w2) ? w2 : `'${w2.replace(/'/g, `'\\''`)}'`;
+}
+function shellWords(argv) {
+  return argv.map(shellWord).join(" ");
+}
+
+// src/operations/unverified-restore.ts
+var KIND = "baseline-gate unverified restore";
+var markPath = (journal) => journal.replace(/\.journal\.json$/, ".unverified.json");
+function unverifiedRestore(root, journal, baseline) {
+  const bytes = nodeSetFs.readFile(markPath(journal));
+  if (bytes === null) return [];
+  let mark;
+  try {
+    mark = JSON.parse(bytes.toString("utf8"));
+    if (mark.kind !== KIND || !Array.isArray(mark.files) || mark.files.length === 0)
+      throw new Error("not ours");
+  } catch {
+    return [];
+  }
+  const onDisk = mark.files.every((f2) => {
+    const read = readRepoFile(root, f2.path);
+    return read.kind === "ok" && sha256(read.bytes) === f2.sha256;
+  });
+  if (!onDisk) return [];
+  return [
+    finding(
+      "BG220",
+      mark.files.at(-1).path,
+      null,
+      `a rollback of ${baseline} restored this trio at ${mark.at} and was stopped before its suites verified it: the trio on disk is an unverified restore (mark ${markPath(journal)}). Run the rollback again, which tests it and keeps it or puts the previous trio back; or put the previous trio back yourself (${shellWords(["git", "checkout", "--", ...mark.files.map((f2) => f2.path)])}) and delete the mark`
+    )
+  ];
 }
 
 // src/fs/scan.ts
@@ -64696,7 +64742,7 @@ function interruptedWrites(root, baseline) {
     const state = journalState(journal);
     const message = state === "prepared" ? `a baseline-gate ${command} of ${baseline.name} was interrupted before it changed any trio file (journal ${journal}): the trio is whole; the next ${command} removes what it left (its journal and staged copies)` : `a baseline-gate ${command} of ${baseline.name} was interrupted while writing the trio (journal ${journal}): the files may mix the old and the new trio; run baseline-gate ${command} again to finish it (if the trio was restored from git since, that run drops the interrupted write instead)`;
     return [finding("BG215", null, null, message)];
-  });
+  }).concat(unverifiedRestore(root, journalPath(root, `rollback-${baseline.name}`), baseline.name));
 }
 async function preflight(ctx, baseline) {
   const { runPreflight: runPreflight2 } = await Promise.resolve().then(() => (init_preflight(), preflight_exports));
@@ -72524,7 +72570,7 @@ var NONE_RESTORABLE = [
   c("BG510"),
   " under Findings lists each revision passed over and why; fix or restore one of them."
 ];
-function shellWord(w2) {
+function shellWord2(w2) {
   if (/^[A-Za-z0-9_./:=@%+-]+$/.test(w2)) return w2;
   return /["$`\\!]/.test(w2) ? `'${w2.replace(/'/g, `'\\''`)}'` : `"${w2}"`;
 }
@@ -72532,11 +72578,11 @@ function drillCommand(b) {
   const d = b.rollback?.drill;
   return [
     "npx --no baseline-gate rollback --drill --baseline",
-    shellWord(b.name),
+    shellWord2(b.name),
     "--trigger",
-    shellWord(d?.trigger ?? "contract-drift"),
+    shellWord2(d?.trigger ?? "contract-drift"),
     "--reason",
-    shellWord(d?.reason || "rollback drill")
+    shellWord2(d?.reason || "rollback drill")
   ].join(" ");
 }
 function drill(b) {

@@ -44519,6 +44519,12 @@ var TRIO_RULES = {
     description: "repin and rollback write the three trio files as one set through a journal in the git directory. A journal left behind means a run was interrupted between its first and last rename: the files on disk may mix the old and the new trio. The same command, run again, finishes the job (or undoes it, when the crash came before its commit point).",
     example: "`.git/baseline-gate/rollback-memorykernel.journal.json` exists after the runner was killed mid-rollback."
   },
+  BG220: {
+    title: "Unverified restored trio",
+    severity: "error",
+    description: "A rollback writes the last-known-good trio, then runs its suites, and keeps the trio only if they pass (else it puts the previous one back). It marks the restore in the git directory until then: a run stopped in between (the runner killed, a machine lost) leaves the mark, and while the trio on disk is still the one it restored, health fails here rather than judge an untested restore as any other trio. Run the rollback again (it tests the trio and keeps it or puts the previous one back), or put the previous trio back with `git checkout` and delete the mark.",
+    example: "The runner was lost while the rollback suites ran; the restored trio stayed in the working tree."
+  },
   BG216: {
     title: "Machine-specific path in the matrix",
     severity: "warning",

@@ -25566,6 +25566,12 @@ var TRIO_RULES = {
     description: "repin and rollback write the three trio files as one set through a journal in the git directory. A journal left behind means a run was interrupted between its first and last rename: the files on disk may mix the old and the new trio. The same command, run again, finishes the job (or undoes it, when the crash came before its commit point).",
     example: "`.git/baseline-gate/rollback-memorykernel.journal.json` exists after the runner was killed mid-rollback."
   },
+  BG220: {
+    title: "Unverified restored trio",
+    severity: "error",
+    description: "A rollback writes the last-known-good trio, then runs its suites, and keeps the trio only if they pass (else it puts the previous one back). It marks the restore in the git directory until then: a run stopped in between (the runner killed, a machine lost) leaves the mark, and while the trio on disk is still the one it restored, health fails here rather than judge an untested restore as any other trio. Run the rollback again (it tests the trio and keeps it or puts the previous one back), or put the previous trio back with `git checkout` and delete the mark.",
+    example: "The runner was lost while the rollback suites ran; the restored trio stayed in the working tree."
+  },
   BG216: {
     title: "Machine-specific path in the matrix",
     severity: "warning",
@@ -30889,58 +30895,31 @@ function suitesRan(steps) {
   return steps.some((s) => s.status !== "skipped" && s.status !== "not-run");
 }
 
-// src/operations/restore-writes.ts
-var rootRelative = (root, text) => text.split(`${root}/`).join("");
-function writeRestore(root, journal, writes, fs3) {
-  try {
-    writeFileSet(journal, writes, fs3, root);
-    return null;
-  } catch (e) {
-    if (!(e instanceof FileSetError) || !e.nothingChanged) throw e;
-    return `${rootRelative(root, e.message)} Make the trio files and their directories writable by this runner (a containerised step may have left them owned by root), then run the rollback again`;
-  }
+// src/operations/unverified-restore.ts
+import { dirname as dirname6, relative as relative5 } from "node:path";
+var KIND = "baseline-gate unverified restore";
+var markPath = (journal) => journal.replace(/\.journal\.json$/, ".unverified.json");
+function markUnverified(root, journal, o, fs3 = nodeSetFs) {
+  const mark = {
+    kind: KIND,
+    baseline: o.baseline,
+    at: o.at.toISOString(),
+    files: o.writes.map((w2) => ({
+      path: relative5(root, w2.path).split("\\").join("/"),
+      sha256: sha256(Buffer.from(w2.content))
+    }))
+  };
+  fs3.mkdir(dirname6(journal));
+  fs3.writeFile(markPath(journal), `${JSON.stringify(mark, null, 2)}
+`);
 }
-function putBack(root, journal, writes, fs3) {
-  try {
-    writeFileSet(journal, writes, fs3, root);
-  } catch (e) {
-    if (!(e instanceof FileSetError) || !e.nothingChanged) throw e;
-    const why = rootRelative(root, e.message).replace(/\s*Nothing was changed\.[^]*$/, "");
-    const files = writes.map((w2) => rootRelative(root, w2.path));
-    throw new FileSetError(
-      `the restored trio did not pass (or the run was stopped), and the previous trio could not be put back over it (${why}): the working tree holds the restored trio, unverified. Put the previous one back with ${shellWords(["git", "checkout", "--", ...files])} (after making the files writable), then run the rollback again`
-    );
-  }
-}
-function setWrites(root, baseline, bytes) {
-  return containedSetWrites(
-    root,
-    WRITE_ORDER.flatMap((r) => {
-      const content = bytes[r];
-      return content ? [{ path: baseline.trio[r], content }] : [];
-    })
-  );
-}
-function sameTrio(a, b) {
-  return TRIO_ROLES.every((r) => sameBytes(a[r], b[r]));
-}
-function restoredTrioChanged(root, baseline, restored, steps) {
-  const after = trioOnDisk(root, baseline);
-  const changed = TRIO_ROLES.filter((r) => !sameBytes(after[r], restored[r])).map((r) => baseline.trio[r]);
-  if (changed.length === 0) return [];
-  return [
-    finding(
-      "BG528",
-      changed[0],
-      null,
-      suitesRan(steps) ? `a rollback suite step changed ${changed.join(", ")} after the restored trio was written: what is on disk is not the trio restored and tested, so the previous trio is put back; find the step that writes the trio (its log is in the evidence) and run the rollback again` : `${changed.join(", ")} changed after the restored trio was written, while this rollback ran (another run writing the trio?): what is on disk is not the trio restored, so the previous trio is put back; make sure no other run writes the trio, then run the rollback again`
-    )
-  ];
+function clearUnverified(journal, fs3 = nodeSetFs) {
+  fs3.rm(markPath(journal));
 }
 
 // src/git/root.ts
 import { existsSync as existsSync5, lstatSync as lstatSync5, readFileSync as readFileSync7, readlinkSync as readlinkSync3, realpathSync as realpathSync3, statSync as statSync4 } from "node:fs";
-import { basename as basename4, dirname as dirname6, isAbsolute as isAbsolute6, join as join6, relative as relative5, resolve as resolve7 } from "node:path";
+import { basename as basename4, dirname as dirname7, isAbsolute as isAbsolute6, join as join6, relative as relative6, resolve as resolve7 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -30972,9 +30951,9 @@ async function findRoot(options) {
       `${named}${top} is a submodule of the repository at ${outer} (its .git is a file), and a root is never taken in one (a pull request can change what it holds); run from ${outer}, or from a clone of the submodule's own repository`,
       "directory"
     );
-  for (let dir = real; ; dir = dirname6(dir)) {
+  for (let dir = real; ; dir = dirname7(dir)) {
     if (dir !== top && existsSync5(join6(dir, options.marker))) return { root: dir, top, start: real };
-    if (dir === top || dirname6(dir) === dir) break;
+    if (dir === top || dirname7(dir) === dir) break;
   }
   return { root: top, top, start: real };
 }
@@ -30991,30 +30970,30 @@ function superproject(top) {
   if (!git2?.isFile()) return null;
   const gitdir = /^gitdir: (.+)$/m.exec(readFileSync7(join6(top, ".git"), "utf8"))?.[1]?.trim();
   if (!gitdir || !underModules(resolve7(top, gitdir))) return null;
-  for (let dir = dirname6(top); ; dir = dirname6(dir)) {
+  for (let dir = dirname7(top); ; dir = dirname7(dir)) {
     if (existsSync5(join6(dir, ".git"))) return dir;
-    if (dirname6(dir) === dir) return null;
+    if (dirname7(dir) === dir) return null;
   }
 }
 function underModules(gitdir) {
-  for (let dir = dirname6(gitdir); dirname6(dir) !== dir; dir = dirname6(dir))
-    if (basename4(dir) === "modules" && existsSync5(join6(dirname6(dir), "HEAD"))) return true;
+  for (let dir = dirname7(gitdir); dirname7(dir) !== dir; dir = dirname7(dir))
+    if (basename4(dir) === "modules" && existsSync5(join6(dirname7(dir), "HEAD"))) return true;
   return false;
 }
 async function linkInRepository(start) {
   const below = [];
   let outer;
-  for (let dir = start; ; dir = dirname6(dir)) {
+  for (let dir = start; ; dir = dirname7(dir)) {
     const link3 = lstatSync5(dir).isSymbolicLink();
     if (!link3 && existsSync5(join6(dir, ".git"))) {
       outer = dir;
       break;
     }
-    if (dirname6(dir) === dir) return null;
+    if (dirname7(dir) === dir) return null;
     if (link3) below.push(dir);
   }
   for (const link3 of below) {
-    const checkout = existsSync5(join6(link3, ".git")) && !isWithin(realpathSync3(link3), realpathSync3(dirname6(link3)));
+    const checkout = existsSync5(join6(link3, ".git")) && !isWithin(realpathSync3(link3), realpathSync3(dirname7(link3)));
     if (!checkout || await tracked(outer, link3)) return link3;
   }
   return null;
@@ -31026,7 +31005,7 @@ async function tracked(top, path2) {
       "ls-files",
       "--error-unmatch",
       "--",
-      relative5(top, path2)
+      relative6(top, path2)
     ]);
     return r.code === 0;
   } catch {
@@ -31061,6 +31040,81 @@ async function gitTop(real, shown, label3) {
 async function repositoryPrefix(root) {
   const r = await git(root, ["rev-parse", "--show-prefix"]);
   return r.code === 0 ? r.stdout.toString("utf8").trim() : "";
+}
+
+// src/git/uncommitted.ts
+async function uncommittedPaths(root) {
+  const [status, prefix] = await Promise.all([
+    git(root, ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--", "."]),
+    repositoryPrefix(root)
+  ]);
+  if (status.code !== 0) return null;
+  return status.stdout.toString("utf8").split("\0").filter((entry) => entry.length > 3).map((entry) => entry.slice(3)).filter((path2) => path2.startsWith(prefix)).map((path2) => path2.slice(prefix.length));
+}
+
+// src/operations/restore-writes.ts
+var rootRelative = (root, text) => text.split(`${root}/`).join("");
+function writeRestore(root, journal, o, fs3) {
+  markUnverified(root, journal, o, fs3);
+  try {
+    writeFileSet(journal, o.writes, fs3, root);
+    return null;
+  } catch (e) {
+    if (!(e instanceof FileSetError) || !e.nothingChanged) throw e;
+    clearUnverified(journal, fs3);
+    return `${rootRelative(root, e.message)} Make the trio files and their directories writable by this runner (a containerised step may have left them owned by root), then run the rollback again`;
+  }
+}
+function putBack(root, journal, writes, fs3) {
+  try {
+    writeFileSet(journal, writes, fs3, root);
+    clearUnverified(journal, fs3);
+  } catch (e) {
+    if (!(e instanceof FileSetError) || !e.nothingChanged) throw e;
+    const why = rootRelative(root, e.message).replace(/\s*Nothing was changed\.[^]*$/, "");
+    const files = writes.map((w2) => rootRelative(root, w2.path));
+    throw new FileSetError(
+      `the restored trio did not pass (or the run was stopped), and the previous trio could not be put back over it (${why}): the working tree holds the restored trio, unverified. Put the previous one back with ${shellWords(["git", "checkout", "--", ...files])} (after making the files writable), then run the rollback again`
+    );
+  }
+}
+function setWrites(root, baseline, bytes) {
+  return containedSetWrites(
+    root,
+    WRITE_ORDER.flatMap((r) => {
+      const content = bytes[r];
+      return content ? [{ path: baseline.trio[r], content }] : [];
+    })
+  );
+}
+function sameTrio(a, b) {
+  return TRIO_ROLES.every((r) => sameBytes(a[r], b[r]));
+}
+function restoredTrioChanged(root, baseline, restored, steps) {
+  const after = trioOnDisk(root, baseline);
+  const changed = TRIO_ROLES.filter((r) => !sameBytes(after[r], restored[r])).map((r) => baseline.trio[r]);
+  if (changed.length === 0) return [];
+  return [
+    finding(
+      "BG528",
+      changed[0],
+      null,
+      suitesRan(steps) ? `a rollback suite step changed ${changed.join(", ")} after the restored trio was written: what is on disk is not the trio restored and tested, so the previous trio is put back; find the step that writes the trio (its log is in the evidence) and run the rollback again` : `${changed.join(", ")} changed after the restored trio was written, while this rollback ran (another run writing the trio?): what is on disk is not the trio restored, so the previous trio is put back; make sure no other run writes the trio, then run the rollback again`
+    )
+  ];
+}
+async function editedTrio(root, baseline, onDisk, found) {
+  const file = TRIO_ROLES.map((r) => baseline.trio[r]).find(
+    (_, i2) => !sameBytes(onDisk[TRIO_ROLES[i2]], found.currentBytes[TRIO_ROLES[i2]])
+  );
+  const edits = file === void 0 ? null : await uncommittedPaths(root);
+  const converted = edits !== null && file !== void 0 && !edits.includes(file);
+  return finding(
+    "BG511",
+    file ?? null,
+    null,
+    converted ? `the trio on disk differs from the checked-out commit ${found.head.slice(0, 12)}, though git reports no edit of ${file}: the checkout converted it (core.autocrlf, an eol or a filter in .gitattributes) or left it out (a sparse checkout); check it out as committed (git -c core.autocrlf=false checkout -- ${file}, or git sparse-checkout add its directory), then run again (nothing was written)` : `the trio on disk differs from the checked-out commit ${found.head.slice(0, 12)}: commit or discard the edits, then run again (nothing was written)`
+  );
 }
 
 // src/github/comment-body.ts
@@ -40739,7 +40793,7 @@ import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
 import { createRequire } from "module";
-import { basename as basename5, dirname as dirname7, normalize as normalize3, relative as relative6, resolve as resolve8, sep as sep4 } from "path";
+import { basename as basename5, dirname as dirname8, normalize as normalize3, relative as relative7, resolve as resolve8, sep as sep4 } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
 function cleanPath(path2) {
@@ -40771,7 +40825,7 @@ function joinPathWithRelativePath(root, options) {
   return function(filename, directoryPath) {
     const sameRoot = directoryPath.startsWith(root);
     if (sameRoot) return directoryPath.slice(root.length) + filename;
-    else return convertSlashes(relative6(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
+    else return convertSlashes(relative7(root, directoryPath), options.pathSeparator) + options.pathSeparator + filename;
   };
 }
 function joinPath(filename) {
@@ -40883,13 +40937,13 @@ function build$2(options, isSynchronous) {
 }
 function isRecursive(path2, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname7(path2);
+  let parent = dirname8(path2);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
     const isSameRoot = !!resolvedPath && (resolvedPath === resolved || resolvedPath.startsWith(resolved) || resolved.startsWith(resolvedPath));
     if (isSameRoot) depth++;
-    else parent = dirname7(parent);
+    else parent = dirname8(parent);
   }
   state.symlinks.set(path2, resolved);
   return depth > 1;
@@ -41077,7 +41131,7 @@ var Walker = class {
           } else {
             resolvedPath = useRealPaths ? resolvedPath : path2;
             const filename = basename5(resolvedPath);
-            const directoryPath$1 = normalizePath(dirname7(resolvedPath), this.state.options);
+            const directoryPath$1 = normalizePath(dirname8(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
             this.pushFile(resolvedPath, files, this.state.counts, filters);
           }
@@ -41497,8 +41551,8 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
 function globSync(globInput, options) {
-  const [crawler, relative10] = getCrawler(globInput, options);
-  return crawler ? formatPaths(crawler.sync(), relative10) : [];
+  const [crawler, relative11] = getCrawler(globInput, options);
+  return crawler ? formatPaths(crawler.sync(), relative11) : [];
 }
 
 // src/fs/listing.ts
@@ -42334,7 +42388,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync7 } from "node:fs";
-import { isAbsolute as isAbsolute9, join as join7, relative as relative7, resolve as resolve11 } from "node:path";
+import { isAbsolute as isAbsolute9, join as join7, relative as relative8, resolve as resolve11 } from "node:path";
 
 // src/policy/globs.ts
 function globHazard(glob) {
@@ -42481,7 +42535,7 @@ function detectPackageManager(root) {
   return "npm";
 }
 function displayPath(root, abs) {
-  const rel = relative7(root, abs);
+  const rel = relative8(root, abs);
   return rel && !rel.startsWith("..") && !isAbsolute9(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
@@ -42885,16 +42939,6 @@ function parsePin(bytes) {
   }
 }
 
-// src/git/uncommitted.ts
-async function uncommittedPaths(root) {
-  const [status, prefix] = await Promise.all([
-    git(root, ["status", "--porcelain=v1", "-z", "--untracked-files=all", "--no-renames", "--", "."]),
-    repositoryPrefix(root)
-  ]);
-  if (status.code !== 0) return null;
-  return status.stdout.toString("utf8").split("\0").filter((entry) => entry.length > 3).map((entry) => entry.slice(3)).filter((path2) => path2.startsWith(prefix)).map((path2) => path2.slice(prefix.length));
-}
-
 // src/operations/uncommitted-beside.ts
 import { join as join8 } from "node:path";
 var SHOWN = 5;
@@ -43008,28 +43052,20 @@ async function rollBack(ctx, options, baseline, run2) {
       verification = verification.filter((f2) => !onlyFromTheRestore(f2));
     }
     for (const f2 of verification) findings.push(f2);
-    if (edited) {
-      const file = TRIO_ROLES.map((r) => baseline.trio[r]).find(
-        (_, i2) => !sameBytes(onDisk[TRIO_ROLES[i2]], found.currentBytes[TRIO_ROLES[i2]])
-      );
-      const edits = file === void 0 ? null : await uncommittedPaths(ctx.root);
-      const converted = edits !== null && file !== void 0 && !edits.includes(file);
-      findings.push(
-        finding(
-          "BG511",
-          file ?? null,
-          null,
-          converted ? `the trio on disk differs from the checked-out commit ${found.head.slice(0, 12)}, though git reports no edit of ${file}: the checkout converted it (core.autocrlf, an eol or a filter in .gitattributes) or left it out (a sparse checkout); check it out as committed (git -c core.autocrlf=false checkout -- ${file}, or git sparse-checkout add its directory), then run again (nothing was written)` : `the trio on disk differs from the checked-out commit ${found.head.slice(0, 12)}: commit or discard the edits, then run again (nothing was written)`
-        )
-      );
-    }
+    if (edited) findings.push(await editedTrio(ctx.root, baseline, onDisk, found));
     findings.push(...trioWriteEscapes(ctx.root, baseline));
     let blocked = findings.some((f2) => f2.severity === "error");
     if (options.dryRun) {
       status = "dry-run";
     } else if (!blocked) {
       if (!already) {
-        const problem = writeRestore(ctx.root, journal, setWrites(ctx.root, baseline, plan), options.fs);
+        const writes = setWrites(ctx.root, baseline, plan);
+        const problem = writeRestore(
+          ctx.root,
+          journal,
+          { baseline: baseline.name, at: now, writes },
+          options.fs
+        );
         if (problem) {
           findings.push(finding("BG527", null, null, problem));
           blocked = true;
@@ -43084,6 +43120,7 @@ async function rollBack(ctx, options, baseline, run2) {
         );
       }
       status = failed ? blocked ? "failed" : "verification-failed" : "restored";
+      if (status === "restored") clearUnverified(journal, options.fs);
     }
   }
   let drill2 = null;
@@ -44090,7 +44127,7 @@ function blobLinks(o) {
 }
 
 // src/actions/shared/annotations.ts
-import { relative as relative8 } from "node:path";
+import { relative as relative9 } from "node:path";
 var ANNOTATIONS_PER_KIND = 10;
 function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings = 0) {
   const cap = {
@@ -44123,7 +44160,7 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
   return { annotations, overflow };
 }
 function workspacePrefix(workspace, root) {
-  const rel = relative8(workspace, root).split("\\").join("/");
+  const rel = relative9(workspace, root).split("\\").join("/");
   return rel.startsWith("..") ? "" : rel;
 }
 
@@ -48809,7 +48846,7 @@ function nextSteps(result) {
 }
 
 // src/present/sarif.ts
-import { relative as relative9, resolve as resolve13, sep as sep5 } from "node:path";
+import { relative as relative10, resolve as resolve13, sep as sep5 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -49008,7 +49045,7 @@ function sarifOf(result, policy, o) {
   };
 }
 function checkoutPrefix(top, root) {
-  const rel = relative9(top, root);
+  const rel = relative10(top, root);
   if (rel === "" || rel.startsWith("..") || resolve13(top, rel) !== resolve13(root)) return "";
   return rel.split(sep5).join("/");
 }
@@ -49017,7 +49054,7 @@ function actionRulesDoc(env2) {
   const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve13(actionPath, "../..") : actionPath;
   const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
   const workspace = env2.GITHUB_WORKSPACE ?? "";
-  const docs = actionPath && workspace ? relative9(workspace, resolve13(top, "docs/rules.md")) : "";
+  const docs = actionPath && workspace ? relative10(workspace, resolve13(top, "docs/rules.md")) : "";
   return rulesDocUrl({
     server: env2.GITHUB_SERVER_URL,
     actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,
@@ -49098,9 +49135,9 @@ import { join as join11, resolve as resolve14 } from "node:path";
 
 // src/fs/file-in-the-way.ts
 import { closeSync as closeSync4, existsSync as existsSync8, mkdirSync as mkdirSync3, openSync as openSync4, rmdirSync, statSync as statSync7, unlinkSync as unlinkSync2 } from "node:fs";
-import { dirname as dirname8, join as join10 } from "node:path";
+import { dirname as dirname9, join as join10 } from "node:path";
 function fileInTheWay(abs) {
-  for (let path2 = abs; ; path2 = dirname8(path2)) {
+  for (let path2 = abs; ; path2 = dirname9(path2)) {
     let stat3;
     try {
       stat3 = statSync7(path2, { throwIfNoEntry: false });
@@ -49108,12 +49145,12 @@ function fileInTheWay(abs) {
       stat3 = void 0;
     }
     if (stat3) return stat3.isDirectory() ? null : path2;
-    if (dirname8(path2) === path2) return null;
+    if (dirname9(path2) === path2) return null;
   }
 }
 function probeWritable(dir) {
   const made = [];
-  for (let d = dir; !existsSync8(d) && dirname8(d) !== d; d = dirname8(d)) made.unshift(d);
+  for (let d = dir; !existsSync8(d) && dirname9(d) !== d; d = dirname9(d)) made.unshift(d);
   const created = [];
   try {
     for (const d of made) {

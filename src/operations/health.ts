@@ -4,6 +4,7 @@
 // context, and the producer's files of baselines that share a producer.
 import { existsSync } from 'node:fs'
 import { journalPath, journalState } from '../fs/atomic-set.js'
+import { unverifiedRestore } from './unverified-restore.js'
 import type { EvidenceFile } from '../fs/evidence-store.js'
 import { createRepoScan } from '../fs/scan.js'
 import type { BaselinePolicy } from '../policy/types.js'
@@ -121,18 +122,20 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
 
 /** A set write of the trio that a crash interrupted: the files may mix two trios until it is finished. */
 function interruptedWrites(root: string, baseline: BaselinePolicy): Finding[] {
-  return (['repin', 'rollback', 'migrate'] as const).flatMap((command) => {
-    const journal = journalPath(root, `${command}-${baseline.name}`)
-    if (!existsSync(journal)) return []
-    // what the journal says of how far it got (found by review: a write stopped before its first rename was said
-    // to mix two trios)
-    const state = journalState(journal)
-    const message =
-      state === 'prepared'
-        ? `a baseline-gate ${command} of ${baseline.name} was interrupted before it changed any trio file (journal ${journal}): the trio is whole; the next ${command} removes what it left (its journal and staged copies)`
-        : `a baseline-gate ${command} of ${baseline.name} was interrupted while writing the trio (journal ${journal}): the files may mix the old and the new trio; run baseline-gate ${command} again to finish it (if the trio was restored from git since, that run drops the interrupted write instead)`
-    return [finding('BG215', null, null, message)]
-  })
+  return (['repin', 'rollback', 'migrate'] as const)
+    .flatMap((command) => {
+      const journal = journalPath(root, `${command}-${baseline.name}`)
+      if (!existsSync(journal)) return []
+      // what the journal says of how far it got (found by review: a write stopped before its first rename was said
+      // to mix two trios)
+      const state = journalState(journal)
+      const message =
+        state === 'prepared'
+          ? `a baseline-gate ${command} of ${baseline.name} was interrupted before it changed any trio file (journal ${journal}): the trio is whole; the next ${command} removes what it left (its journal and staged copies)`
+          : `a baseline-gate ${command} of ${baseline.name} was interrupted while writing the trio (journal ${journal}): the files may mix the old and the new trio; run baseline-gate ${command} again to finish it (if the trio was restored from git since, that run drops the interrupted write instead)`
+      return [finding('BG215', null, null, message)]
+    })
+    .concat(unverifiedRestore(root, journalPath(root, `rollback-${baseline.name}`), baseline.name))
 }
 
 /** Loaded on demand: the preflight (and the JSON Schema compiler it needs) costs start-up time otherwise. */

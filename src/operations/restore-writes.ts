@@ -11,24 +11,32 @@ import { TRIO_ROLES } from '../trio/model.js'
 import type { TrioRole } from '../trio/model.js'
 import { sameBytes, trioOnDisk, WRITE_ORDER } from './trio-files.js'
 import { suitesRan } from './suites.js'
+import { clearUnverified, markUnverified } from './unverified-restore.js'
 import { containedSetWrites } from './write-containment.js'
+import { uncommittedPaths } from '../git/uncommitted.js'
 
 /** A write's message with the root's absolute paths made relative to it, as every finding's paths are. */
 const rootRelative = (root: string, text: string) => text.split(`${root}/`).join('')
 
-/** Write the restored trio; why it could not be written (nothing was changed), or null once it is. */
+/**
+ * Write the restored trio, marked unverified until the suites pass or the previous trio is back (a run stopped in
+ * between leaves the mark for health to see); why it could not be written (nothing was changed), or null once it is.
+ */
 export function writeRestore(
   root: string,
   journal: string,
-  writes: ReturnType<typeof setWrites>,
+  o: { baseline: string; at: Date; writes: ReturnType<typeof setWrites> },
   fs: SetFs | undefined
 ): string | null {
+  // before the write: a stop right after it still leaves the mark (one before it leaves a mark of bytes not on disk)
+  markUnverified(root, journal, o, fs)
   try {
-    writeFileSet(journal, writes, fs, root)
+    writeFileSet(journal, o.writes, fs, root)
     return null
   } catch (e) {
     // only a failure before the commit point, which left the old trio whole; a later one is the journal's to finish
     if (!(e instanceof FileSetError) || !e.nothingChanged) throw e
+    clearUnverified(journal, fs)
     // paths relative to the root, as every finding's (the note, the issue and SARIF quote it)
     return `${rootRelative(root, e.message)} Make the trio files and their directories writable by this runner (a containerised step may have left them owned by root), then run the rollback again`
   }
@@ -46,6 +54,7 @@ export function putBack(
 ): void {
   try {
     writeFileSet(journal, writes, fs, root)
+    clearUnverified(journal, fs)
   } catch (e) {
     if (!(e instanceof FileSetError) || !e.nothingChanged) throw e
     // the write's own words without its "Nothing was changed", which is not so of the working tree (found by review)
@@ -96,4 +105,31 @@ export function restoredTrioChanged(
         : `${changed.join(', ')} changed after the restored trio was written, while this rollback ran (another run writing the trio?): what is on disk is not the trio restored, so the previous trio is put back; make sure no other run writes the trio, then run the rollback again`
     )
   ]
+}
+
+/**
+ * BG511: the trio on disk is neither the checked-out commit's nor the one to restore: edits (or a checkout's
+ * conversion) the restore would overwrite.
+ */
+export async function editedTrio(
+  root: string,
+  baseline: BaselinePolicy,
+  onDisk: Record<TrioRole, Buffer | null>,
+  found: { currentBytes: Record<TrioRole, Buffer | null>; head: string }
+): Promise<Finding> {
+  const file = TRIO_ROLES.map((r) => baseline.trio[r]).find(
+    (_, i) => !sameBytes(onDisk[TRIO_ROLES[i]!], found.currentBytes[TRIO_ROLES[i]!])
+  )
+  // git reports no edit of it: the checkout made its bytes differ (a conversion, a sparse checkout), and there
+  // is nothing to commit or discard (found by review)
+  const edits = file === undefined ? null : await uncommittedPaths(root)
+  const converted = edits !== null && file !== undefined && !edits.includes(file)
+  return finding(
+    'BG511',
+    file ?? null,
+    null,
+    converted
+      ? `the trio on disk differs from the checked-out commit ${found.head.slice(0, 12)}, though git reports no edit of ${file}: the checkout converted it (core.autocrlf, an eol or a filter in .gitattributes) or left it out (a sparse checkout); check it out as committed (git -c core.autocrlf=false checkout -- ${file}, or git sparse-checkout add its directory), then run again (nothing was written)`
+      : `the trio on disk differs from the checked-out commit ${found.head.slice(0, 12)}: commit or discard the edits, then run again (nothing was written)`
+  )
 }

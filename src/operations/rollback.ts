@@ -11,8 +11,16 @@ import type { IncidentEvidence, RollbackStatus, RollbackTrigger } from '../evide
 import { incidentNoteFileName, packetName } from '../evidence/packet-name.js'
 import { failedOnlyToStart } from '../evidence/not-run.js'
 import { journalPath, lockSet, recoverFileSet } from '../fs/atomic-set.js'
-import { putBack, restoredTrioChanged, sameTrio, setWrites, writeRestore } from './restore-writes.js'
-import { sameBytes, trioOnDisk, trioWriteEscapes, WRITE_ORDER } from './trio-files.js'
+import {
+  editedTrio,
+  putBack,
+  restoredTrioChanged,
+  sameTrio,
+  setWrites,
+  writeRestore
+} from './restore-writes.js'
+import { clearUnverified } from './unverified-restore.js'
+import { trioOnDisk, trioWriteEscapes, WRITE_ORDER } from './trio-files.js'
 import { publish } from './rollback-publish.js'
 import type { RollbackPublisher } from './rollback-publish.js'
 import type { Recovery, SetFs } from '../fs/atomic-set.js'
@@ -28,7 +36,6 @@ import { identityOf, postureOf } from '../trio/identity.js'
 import { loadProducerFiles, loadTrio } from '../trio/load.js'
 import { planRestore, RestoreError, restoredTrio } from '../trio/restore.js'
 import type { RestorePlan } from '../trio/restore.js'
-import { TRIO_ROLES } from '../trio/model.js'
 import type { ProducerFiles, Trio } from '../trio/model.js'
 import { adapterFindings } from './adapter-input.js'
 import type { BaselineResult, OperationContext, OperationResult, RollbackReport } from './context.js'
@@ -42,7 +49,6 @@ import { DRILL_SUITES_SKIP, drillReport, noTargetMessage, whyNoTarget } from './
 import type { DrillNoTarget, DrillReport } from './rollback-drill.js'
 import { describeSteps, operationSuites, suitesRan } from './suites.js'
 import { uncommittedBeside } from './uncommitted-beside.js'
-import { uncommittedPaths } from '../git/uncommitted.js'
 import type { SuiteReporter } from './suites.js'
 
 export interface RollbackOptions {
@@ -185,32 +191,20 @@ async function rollBack(
       verification = verification.filter((f) => !onlyFromTheRestore(f))
     }
     for (const f of verification) findings.push(f)
-    if (edited) {
-      const file = TRIO_ROLES.map((r) => baseline.trio[r]).find(
-        (_, i) => !sameBytes(onDisk[TRIO_ROLES[i]!], found.currentBytes[TRIO_ROLES[i]!])
-      )
-      // git reports no edit of it: the checkout made its bytes differ (a conversion, a sparse checkout), and there
-      // is nothing to commit or discard (found by review)
-      const edits = file === undefined ? null : await uncommittedPaths(ctx.root)
-      const converted = edits !== null && file !== undefined && !edits.includes(file)
-      findings.push(
-        finding(
-          'BG511',
-          file ?? null,
-          null,
-          converted
-            ? `the trio on disk differs from the checked-out commit ${found.head.slice(0, 12)}, though git reports no edit of ${file}: the checkout converted it (core.autocrlf, an eol or a filter in .gitattributes) or left it out (a sparse checkout); check it out as committed (git -c core.autocrlf=false checkout -- ${file}, or git sparse-checkout add its directory), then run again (nothing was written)`
-            : `the trio on disk differs from the checked-out commit ${found.head.slice(0, 12)}: commit or discard the edits, then run again (nothing was written)`
-        )
-      )
-    }
+    if (edited) findings.push(await editedTrio(ctx.root, baseline, onDisk, found))
     findings.push(...trioWriteEscapes(ctx.root, baseline))
     let blocked = findings.some((f) => f.severity === 'error')
     if (options.dryRun) {
       status = 'dry-run'
     } else if (!blocked) {
       if (!already) {
-        const problem = writeRestore(ctx.root, journal, setWrites(ctx.root, baseline, plan), options.fs)
+        const writes = setWrites(ctx.root, baseline, plan)
+        const problem = writeRestore(
+          ctx.root,
+          journal,
+          { baseline: baseline.name, at: now, writes },
+          options.fs
+        )
         if (problem) {
           // nothing was changed (the set write is all or nothing): a finding, so that the evidence, the note and
           // the incident issue still record the incident (found by review: the action ended as an internal error)
@@ -287,6 +281,7 @@ async function rollBack(
         )
       }
       status = failed ? (blocked ? 'failed' : 'verification-failed') : 'restored'
+      if (status === 'restored') clearUnverified(journal, options.fs)
     }
   }
 
