@@ -234,6 +234,8 @@ export async function promote(
     clock?: () => Date
     /** The policy file as a workflow names it (absolute, or relative to the root); default: the root's own. */
     policyPath?: string
+    /** Judge only this baseline of the policy (the input `baseline`); default: every one. */
+    baseline?: string
   }
 ): Promise<PromotionRun> {
   const ctx = {
@@ -246,7 +248,7 @@ export async function promote(
   const { policy } = ctx
   const dir = ctx.evidence.dir
   const result = await runPromotion(ctx, {
-    baselines: selectBaselines(policy, undefined),
+    baselines: selectBaselines(policy, options.baseline),
     base: options.base,
     head: options.head ?? 'HEAD',
     suites: options.suites ?? false,

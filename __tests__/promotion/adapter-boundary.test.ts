@@ -149,7 +149,78 @@ describe('promotion: a change that narrows the adapter boundary', () => {
     const b = run.result.baselines[0]!
     expect([b.name, b.verdict]).toEqual(['kernel', 'FAIL'])
     expect(about(b, 'BG606').map((f) => [f.file, f.line])).toEqual([[HOOK, 3]])
-    expect(about(b, 'BG606')[0]!.message).toContain('(baseline memorykernel)')
+    expect(about(b, 'BG606')[0]!.message).toContain('baseline memorykernel)')
+  })
+
+  it('fails a file the base cannot search (UTF-16 through .gitattributes, over the size limit) hidden by an exclude (found by review)', async () => {
+    const { fx, repo, base } = governed()
+    // git holds it as plain UTF-8, which the diff shows; every checkout writes it in UTF-16 with a BOM
+    fx.write('.gitattributes', `${HOOK} working-tree-encoding=UTF-16\n`)
+    fx.write(HOOK, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(HOOK_TEXT, 'utf16le')]))
+    fx.write('src/vendor/big.ts', `// ${'x'.repeat(5 * 1024 * 1024)}\nfetch('/v1/query/ask')\n`)
+    editAdapter(fx, (a) => {
+      a.exclude = [...(a.exclude as string[]), HOOK, 'src/vendor/**']
+    })
+    repo.commit('a hook in UTF-16 and a vendored bundle, excluded')
+    // what git holds is plain UTF-8 (what the pull request's diff shows); a checkout writes UTF-16 again
+    expect(repo.git('cat-file', '-p', `HEAD:${HOOK}`)).toContain('/v1/query/ask')
+    fx.remove(HOOK)
+    repo.git('checkout', '--', HOOK)
+    expect(fx.readBytes(HOOK).subarray(0, 2)).toEqual(Buffer.from([0xff, 0xfe]))
+    const b = await gate(fx, base)
+    expect(b.verdict).toBe('FAIL')
+    expect(about(b, 'BG606').map((f) => [f.file, f.line])).toEqual([
+      [HOOK, null],
+      ['src/vendor/big.ts', null]
+    ])
+    expect(about(b, 'BG606')[0]!.message).toContain("could not be searched for the producer's endpoints")
+    expect(about(b, 'BG606')[0]!.message).toContain('UTF-16')
+    expect(about(b, 'BG607')).toEqual([])
+  })
+
+  it('compares the boundary of every baseline of the policy, not only the one the run judges (found by review)', async () => {
+    const { fx, repo } = governed()
+    fx.editJson(POLICY, (policy) => {
+      const baselines = policy.baselines as Record<string, Record<string, unknown>>
+      baselines.other = { ...structuredClone(baselines.memorykernel!), display_name: 'Other' }
+    })
+    const base = repo.commit('a second baseline')
+    fx.write(HOOK, HOOK_TEXT)
+    editAdapter(fx, (a) => {
+      a.exclude = [...(a.exclude as string[]), 'src/hooks/**']
+    })
+    repo.commit('a search hook, excluded for memorykernel')
+    const b = (await promote(fx, { base, baseline: 'other' })).result.baselines
+    expect(b.map((x) => [x.name, x.verdict])).toEqual([['other', 'FAIL']])
+    expect(about(b[0]!, 'BG606').map((f) => f.file)).toEqual([HOOK])
+    expect(about(b[0]!, 'BG606')[0]!.message).toContain('baseline memorykernel)')
+  })
+
+  it('asks both teams for an adapter moved to a new file, with advice for a move, not a leak', async () => {
+    const { fx, repo, base } = governed()
+    repo.git('mv', 'src/producer/endpoints.ts', 'src/producer/client.ts')
+    editAdapter(fx, (a) => {
+      a.file = 'src/producer/client.ts'
+    })
+    repo.commit('rename the adapter')
+    const b = await gate(fx, base)
+    const [f, ...more] = about(b, 'BG606')
+    expect([f!.file, more]).toEqual(['src/producer/client.ts', []])
+    expect(f!.message).toContain('if the adapter is moved or split into this file, get both approvals')
+    expect(f!.message).not.toContain('no code')
+  })
+
+  it('takes `./src/**` for `src/**`: no narrowing, and `./` before the adapter file is the adapter (found by review)', async () => {
+    const { fx, repo, base } = governed()
+    editAdapter(fx, (a) => {
+      a.scan = (a.scan as string[]).map((g) => `./${g}`)
+      a.file = './src/producer/endpoints.ts'
+    })
+    repo.commit('spelled with ./')
+    const b = await gate(fx, base)
+    expect(b.findings.filter((f) => /^BG60/.test(f.rule))).toEqual([])
+    const alone = (await health(fx.root)).baselines[0]!
+    expect(alone.findings.filter((f) => /^BG60/.test(f.rule))).toEqual([])
   })
 
   it('warns of a narrowing that hides no call today (BG607), and passes', async () => {

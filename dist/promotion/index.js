@@ -20826,9 +20826,9 @@ var require_parse3 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix3 = POSIX_REGEX_SOURCE[rest2];
-                if (posix3) {
-                  prev.value = pre + posix3;
+                const posix4 = POSIX_REGEX_SOURCE[rest2];
+                if (posix4) {
+                  prev.value = pre + posix4;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -21345,7 +21345,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix3 = opts.windows;
+      const posix4 = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -21355,8 +21355,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix3 });
-        const result = { glob, state, regex, posix: posix3, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix4 });
+        const result = { glob, state, regex, posix: posix4, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -21381,7 +21381,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix3 } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix4 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -21389,7 +21389,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format2 = opts.format || (posix3 ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix4 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format2 ? format2(input) : input;
       if (match === false) {
@@ -21398,16 +21398,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix3);
+          match = picomatch2.matchBase(input, regex, options, posix4);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix3 = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix4 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix3 }));
+      return regex.test(utils.basename(input, { windows: posix4 }));
     };
     picomatch2.isMatch = (str3, patterns, options) => picomatch2(patterns, options)(str3);
     picomatch2.parse = (pattern, options) => {
@@ -24851,7 +24851,7 @@ var ADAPTER_RULES = {
   BG606: {
     title: "Change hides a call from the adapter scan",
     severity: "error",
-    description: "The promotion gate draws the adapter boundary twice: as the base revision's policy draws it and as the change's does. A file the base's boundary finds naming a producer endpoint outside the adapter, and the change's no longer does (the change excludes it from the scan, narrows `adapter.scan`, declares it an adapter file, or drops the endpoint from `adapter.endpoints` and `adapter.unused`), fails unless a consumer owner and a producer owner both approved the head commit: health judges the boundary the pull request's own policy draws, so the change would otherwise pass with a direct call hidden. Call the producer through the adapter instead; a file that is no code (documentation, fixtures) gets both approvals, and then BG608 records them.",
+    description: "The promotion gate draws the adapter boundary twice: as the base revision's policy draws it and as the change's does. A file the base's boundary finds naming a producer endpoint outside the adapter (or cannot search, BG605: a file in UTF-16, too large, a link out), and the change's no longer does (the change excludes it from the scan, narrows `adapter.scan`, declares it an adapter file, or drops the endpoint from `adapter.endpoints` and `adapter.unused`), fails unless a consumer owner and a producer owner both approved the head commit: health judges the boundary the pull request's own policy draws, so the change would otherwise pass with a direct call hidden. Every baseline the base's policy defines is compared, whichever the run judges; a baseline the change renames is compared with the one that governs its pin now, and one it removes with no boundary at all. Call the producer through the adapter instead; a file that is no code (documentation, fixtures) gets both approvals, and then BG608 records them.",
     example: 'A pull request adds `src/hooks/useSearch.ts`, which fetches `/v1/search` directly, and `"src/hooks/**"` to `adapter.exclude`.'
   },
   BG607: {
@@ -34621,7 +34621,11 @@ function guardedEndpoints(adapter) {
 // src/rules/adapter-change.ts
 function narrowing(base, head) {
   if (base.files.length === 0) return [];
-  const gone = (from, to) => from.filter((x2) => !to.includes(x2));
+  const plain = (x2) => x2.replace(/^(\.\/)+/, "");
+  const gone = (from, to) => {
+    const kept = new Set(to.map(plain));
+    return from.filter((x2) => !kept.has(plain(x2)));
+  };
   const guarded = (a) => [...a.endpoints, ...a.unused];
   const out = [];
   const quoted = (xs) => someOf(
@@ -34645,6 +34649,13 @@ var WHY = {
   adapter: "it makes the file an adapter file",
   unscanned: "it leaves the file out of the scan",
   unlisted: "it drops the endpoint from adapter.endpoints and adapter.unused"
+};
+var ADVICE = {
+  unchecked: "keep adapter.file in the policy; if the boundary is meant to go unchecked, get both approvals",
+  adapter: "if the adapter is moved or split into this file, get both approvals (the producer owners review what calls them); else call the producer through the adapter",
+  unscanned: "call the producer through the adapter instead, or get both approvals if the file is no code (documentation, fixtures)",
+  unlisted: "keep the endpoint in adapter.endpoints or adapter.unused and call it through the adapter; if the producer no longer serves it, get both approvals",
+  unread: "make the file one the scan can read (UTF-8, under the size limit, no link out of the repository), or get both approvals if it is no code"
 };
 function adapterChangeRules(input) {
   if (input.narrowed.length === 0) return [];
@@ -34673,7 +34684,8 @@ function adapterChangeRules(input) {
   const approved = approval !== null && typeof approval !== "string" && approval.ok && approval.value.approved ? approval.value : null;
   const why = approval === null ? "the reviews were not read" : typeof approval === "string" ? `the reviews could not be checked: ${approval}` : !approval.ok ? `the reviews could not be checked: ${approval.message}` : `consumer owners approving: ${approval.value.consumer.join(", ") || "nobody"}; producer owners approving: ${approval.value.producer.join(", ") || "nobody"}`;
   return input.hidden.map((h) => {
-    const call = `names the producer endpoint${h.endpoints.length === 1 ? "" : "s"} ${someOf(h.endpoints, 5)} outside the adapter, which the base revision's policy checks (baseline ${input.baseline}) and this change's no longer does: ${WHY[h.why]} (${what})`;
+    const seen = h.unread ? `could not be searched for the producer's endpoints (${h.unread}), which the base revision's policy would fail (BG605, baseline ${input.baseline})` : `names the producer endpoint${h.endpoints.length === 1 ? "" : "s"} ${someOf(h.endpoints, 5)} outside the adapter, which the base revision's policy would fail (BG603, baseline ${input.baseline})`;
+    const call = `${seen}, and this change's policy no longer looks at it: ${WHY[h.why]} (${what})`;
     return approved ? finding(
       "BG608",
       h.path,
@@ -34683,7 +34695,7 @@ function adapterChangeRules(input) {
       "BG606",
       h.path,
       h.at,
-      `${call}. That needs the joint approval of the consumer and producer owners (${why}); call the producer through the adapter instead, or get both approvals if the file is no code (documentation, fixtures)`
+      `${call}. That needs the joint approval of the consumer and producer owners (${why}); ${ADVICE[h.unread ? "unread" : h.why]}`
     );
   });
 }
@@ -34716,41 +34728,56 @@ function calls(scan, adapter) {
     found.set(file.path, { file, endpoints: guarded.filter((e) => file.text.includes(e)) });
   return found;
 }
+function unsearchable2(scan, adapter) {
+  if (adapter.files.length === 0) return /* @__PURE__ */ new Map();
+  const u = scan.unscanned(adapter.scan, adapter.exclude, beyondAdapter(scan, adapter));
+  return new Map(u.map((x2) => [x2.path, x2.why]));
+}
 function hiddenCalls(scan, base, head) {
   const seen = calls(scan, head);
+  const headUnread = unsearchable2(scan, head);
   const listed = new Set(head.files.length === 0 ? [] : beyondAdapter(scan, head));
+  const how = (path2) => head.files.length === 0 ? "unchecked" : head.files.includes(path2) ? "adapter" : listed.has(path2) ? "unlisted" : "unscanned";
   const hidden = [];
   for (const [path2, call] of calls(scan, base)) {
     const still = seen.get(path2)?.endpoints ?? [];
     const endpoints = call.endpoints.filter((e) => !still.includes(e));
     if (endpoints.length === 0) continue;
-    const why = head.files.length === 0 ? "unchecked" : head.files.includes(path2) ? "adapter" : listed.has(path2) ? "unlisted" : "unscanned";
-    hidden.push({ path: path2, endpoints, at: positionAt(call.file, call.file.text.indexOf(endpoints[0])), why });
+    const at3 = positionAt(call.file, call.file.text.indexOf(endpoints[0]));
+    hidden.push({ path: path2, endpoints, at: at3, why: how(path2) });
+  }
+  for (const [path2, unread] of unsearchable2(scan, base)) {
+    if (headUnread.has(path2)) continue;
+    hidden.push({ path: path2, endpoints: [], at: null, unread, why: how(path2) });
   }
   return hidden;
 }
-async function removedBoundaryFindings(root, removed, o) {
-  const out = [];
-  for (const gone of removed) {
+async function boundaryChanges(root, o) {
+  const compare = (head, base) => adapterChangeFindings(root, {
+    head,
+    base,
+    headCommit: o.headCommit,
+    approval: () => o.approval(base.owners)
+  });
+  const byBaseline = /* @__PURE__ */ new Map();
+  for (const head of o.head) {
+    const base = o.atBase(head);
+    if (base) byBaseline.set(head.name, await compare(head, base));
+  }
+  const removed = [];
+  for (const gone of o.removed) {
     const now = o.head.find((b) => b.trio.pin === gone.trio.pin) ?? {
       ...gone,
       adapter: { ...gone.adapter, files: [] }
     };
-    out.push(
-      ...await adapterChangeFindings(root, {
-        head: now,
-        base: gone,
-        headCommit: o.headCommit,
-        approval: () => o.approval(gone.owners)
-      })
-    );
+    removed.push(...await compare(now, gone));
   }
-  return out;
+  return { byBaseline, removed };
 }
 
 // src/operations/policy-at-base.ts
 import { realpathSync as realpathSync6 } from "node:fs";
-import { isAbsolute as isAbsolute8, join as join5, posix as posix2, relative as relative6, resolve as resolve8, sep as sep4 } from "node:path";
+import { isAbsolute as isAbsolute8, join as join5, posix as posix3, relative as relative6, resolve as resolve8, sep as sep4 } from "node:path";
 
 // src/git/root.ts
 import { existsSync as existsSync3, lstatSync as lstatSync3, readFileSync as readFileSync3, readlinkSync as readlinkSync2, realpathSync as realpathSync5, statSync as statSync4 } from "node:fs";
@@ -34986,7 +35013,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { isAbsolute as isAbsolute7, join as join4, relative as relative5, resolve as resolve7 } from "node:path";
+import { isAbsolute as isAbsolute7, join as join4, posix as posix2, relative as relative5, resolve as resolve7 } from "node:path";
 
 // src/policy/globs.ts
 function globHazard(glob) {
@@ -35126,7 +35153,8 @@ function resolveBaseline(name, raw, pm2) {
 }
 function adapterOf(d, raw) {
   const { file, ...rest } = raw ?? {};
-  const files = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
+  const given = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
+  const files = given.map((f2) => posix2.normalize(f2));
   const unused = rest.unused ?? d.unused;
   const endpoints = rest.endpoints ?? d.endpoints.filter((e) => !unused.includes(e));
   return { ...d, ...rest, files, endpoints, unused };
@@ -35159,7 +35187,7 @@ async function policyLocation(root, policy) {
   const rootFromTop = relative6(top, realpathSync6(root)).split(sep4).join("/");
   if (!(policy.source === "file" && policy.path && isAbsolute8(policy.path))) {
     const path2 = policy.source === "file" && policy.path ? policy.path : DEFAULT_POLICY_PATH;
-    return { top, fromTop: posix2.join(rootFromTop, path2), rootFromTop };
+    return { top, fromTop: posix3.join(rootFromTop, path2), rootFromTop };
   }
   const parts = resolve8(policy.path).split(sep4).filter((p) => p !== "");
   for (let i2 = 0; i2 <= parts.length; i2++) {
@@ -35172,7 +35200,7 @@ async function policyLocation(root, policy) {
     if (isWithin(top, real))
       return {
         top,
-        fromTop: posix2.join(relative6(top, real).split(sep4).join("/"), ...parts.slice(i2)),
+        fromTop: posix3.join(relative6(top, real).split(sep4).join("/"), ...parts.slice(i2)),
         rootFromTop
       };
   }
@@ -35271,12 +35299,12 @@ async function policyAtBase(root, policy, revs, rootFrom) {
 async function rootAtBase(reader, rev, start) {
   if (start === ".." || start.startsWith("../")) return start;
   for (const dir of start === "" ? [] : [start, ...ancestors(start).filter((d) => d !== "")])
-    if ((await readAtCommit(reader, rev, posix2.join(dir, DEFAULT_POLICY_PATH))).kind !== "missing") return dir;
+    if ((await readAtCommit(reader, rev, posix3.join(dir, DEFAULT_POLICY_PATH))).kind !== "missing") return dir;
   return "";
 }
 async function policyAbove(reader, rev, rootFromTop) {
   for (const dir of ancestors(rootFromTop))
-    if ((await readAtCommit(reader, rev, posix2.join(dir, DEFAULT_POLICY_PATH))).kind !== "missing")
+    if ((await readAtCommit(reader, rev, posix3.join(dir, DEFAULT_POLICY_PATH))).kind !== "missing")
       return true;
   return false;
 }
@@ -35314,7 +35342,7 @@ function undefinedAtBase(why, file) {
 function governedPaths(b) {
   const producer = producerPaths(b);
   return [...TRIO_ROLES.map((r) => b.trio[r]), producer.manifest, producer.handoff].map(
-    (p) => posix2.normalize(p)
+    (p) => posix3.normalize(p)
   );
 }
 function movedFiles(head, judged2) {
@@ -35327,7 +35355,7 @@ function movedFiles(head, judged2) {
     ...TRIO_ROLES.map((r) => ({ what: r, from: judged2.trio[r], to: head.trio[r] })),
     ...producer
     // the same file written another way (./config/pin.json) is no move
-  ].filter((m) => posix2.normalize(m.from) !== posix2.normalize(m.to));
+  ].filter((m) => posix3.normalize(m.from) !== posix3.normalize(m.to));
 }
 function movedGoverned(head, judged2) {
   return movedFiles(head, judged2).map(
@@ -37320,17 +37348,24 @@ async function runPromotion(ctx, options) {
   if (fork) base = fork.commit;
   const run2 = await startSuiteRun(ctx, head);
   const atBase = await policyAtBase(ctx.root, ctx.policy, { base, head }, ctx.rootFrom);
+  const boundaries = await boundaryChanges(ctx.root, {
+    head: ctx.policy.baselines,
+    atBase: (b) => {
+      const d = atBase.definitionOf(b);
+      return d.kind === "base" ? d.baseline : null;
+    },
+    removed: atBase.removed,
+    headCommit: head,
+    approval: (owners) => jointApproval(options.review, owners)
+  });
+  const judging = new Set(options.baselines.map((b) => b.name));
+  const unjudged = [...boundaries.byBaseline].flatMap(([name, f2]) => judging.has(name) ? [] : f2);
   const judged2 = [];
   for (const [i2, baseline] of options.baselines.entries()) {
-    const carried = i2 === 0 ? [
-      ...fork ? [fork.note] : [],
-      ...atBase.removedWithTrioChanged,
-      ...await removedBoundaryFindings(ctx.root, atBase.removed, {
-        head: ctx.policy.baselines,
-        headCommit: head,
-        approval: (owners) => jointApproval(options.review, owners)
-      })
-    ] : [];
+    const carried = [
+      ...i2 === 0 ? [...fork ? [fork.note] : [], ...atBase.removedWithTrioChanged, ...boundaries.removed, ...unjudged] : [],
+      ...boundaries.byBaseline.get(baseline.name) ?? []
+    ];
     judged2.push(await promoteBaseline(ctx, options, baseline, atBase, carried, { base, head }, run2));
   }
   const results = [];
@@ -37373,14 +37408,7 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
     ...definition.kind === "base" ? definitionNotes(inTree, baseline) : [],
     ...moving ? movedGoverned(inTree, baseline) : [],
     ...definition.kind === "unreadable" ? [unreadableAtBase(definition.why, definition.todo)] : [],
-    ...definition.kind === "adoption" ? [adoptionNote(definition.why)] : [],
-    // the adapter boundary is the base's too: a change that hides a call from it needs both teams (BG606)
-    ...definition.kind === "base" ? await adapterChangeFindings(ctx.root, {
-      head: inTree,
-      base: baseline,
-      headCommit: revs.head,
-      approval: () => jointApproval(options.review, definition.baseline.owners)
-    }) : []
+    ...definition.kind === "adoption" ? [adoptionNote(definition.why)] : []
   ];
   if (moving) {
     const there = await readBlobs(ctx.root, revs, inTree);

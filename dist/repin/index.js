@@ -43804,7 +43804,7 @@ var ADAPTER_RULES = {
   BG606: {
     title: "Change hides a call from the adapter scan",
     severity: "error",
-    description: "The promotion gate draws the adapter boundary twice: as the base revision's policy draws it and as the change's does. A file the base's boundary finds naming a producer endpoint outside the adapter, and the change's no longer does (the change excludes it from the scan, narrows `adapter.scan`, declares it an adapter file, or drops the endpoint from `adapter.endpoints` and `adapter.unused`), fails unless a consumer owner and a producer owner both approved the head commit: health judges the boundary the pull request's own policy draws, so the change would otherwise pass with a direct call hidden. Call the producer through the adapter instead; a file that is no code (documentation, fixtures) gets both approvals, and then BG608 records them.",
+    description: "The promotion gate draws the adapter boundary twice: as the base revision's policy draws it and as the change's does. A file the base's boundary finds naming a producer endpoint outside the adapter (or cannot search, BG605: a file in UTF-16, too large, a link out), and the change's no longer does (the change excludes it from the scan, narrows `adapter.scan`, declares it an adapter file, or drops the endpoint from `adapter.endpoints` and `adapter.unused`), fails unless a consumer owner and a producer owner both approved the head commit: health judges the boundary the pull request's own policy draws, so the change would otherwise pass with a direct call hidden. Every baseline the base's policy defines is compared, whichever the run judges; a baseline the change renames is compared with the one that governs its pin now, and one it removes with no boundary at all. Call the producer through the adapter instead; a file that is no code (documentation, fixtures) gets both approvals, and then BG608 records them.",
     example: 'A pull request adds `src/hooks/useSearch.ts`, which fetches `/v1/search` directly, and `"src/hooks/**"` to `adapter.exclude`.'
   },
   BG607: {
@@ -56531,7 +56531,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync5 } from "node:fs";
-import { isAbsolute as isAbsolute6, join as join4, relative as relative4, resolve as resolve4 } from "node:path";
+import { isAbsolute as isAbsolute6, join as join4, posix, relative as relative4, resolve as resolve4 } from "node:path";
 
 // src/policy/globs.ts
 function globHazard(glob) {
@@ -56667,7 +56667,8 @@ function resolveBaseline(name, raw, pm) {
 }
 function adapterOf(d, raw) {
   const { file, ...rest } = raw ?? {};
-  const files = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
+  const given = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
+  const files = given.map((f2) => posix.normalize(f2));
   const unused = rest.unused ?? d.unused;
   const endpoints = rest.endpoints ?? d.endpoints.filter((e) => !unused.includes(e));
   return { ...d, ...rest, files, endpoints, unused };
@@ -57510,7 +57511,7 @@ async function pinHistory(root, base, baseline, identity) {
 }
 
 // src/operations/repin.ts
-import { posix } from "node:path";
+import { posix as posix2 } from "node:path";
 
 // src/fs/atomic-set.ts
 import { lstatSync as lstatSync5, mkdirSync as mkdirSync2, readFileSync as readFileSync7, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
@@ -58181,7 +58182,7 @@ function repinLocked(ctx, baseline, options) {
   const version2 = repair ? null : consumerVersion(ctx.root, baseline.trio.pin);
   if (!repair && version2 === null)
     left.push(
-      `the ledger's row of ${String(manifest.release_tag)} records consumer version 0.0.0: no package.json from ${tick(posix.dirname(baseline.trio.pin))} up to the repository root records a version; write the consumer's version in that row`
+      `the ledger's row of ${String(manifest.release_tag)} records consumer version 0.0.0: no package.json from ${tick(posix2.dirname(baseline.trio.pin))} up to the repository root records a version; write the consumer's version in that row`
     );
   const values = pinLineValues({ ...nextPin, expected_producer_manifest_sha256: digest }, baseline.trio);
   const splices = [
@@ -58257,7 +58258,7 @@ function displayCwd(cwd, baseline) {
   return cwd.replace("{producer_root}", baseline.producer.root).replace("{repo_root}", ".");
 }
 function consumerVersion(root, pinPath) {
-  for (let dir = posix.dirname(pinPath); ; dir = posix.dirname(dir)) {
+  for (let dir = posix2.dirname(pinPath); ; dir = posix2.dirname(dir)) {
     const at3 = (name) => readRepoFile(root, dir === "." ? name : `${dir}/${name}`);
     const v = packageJsonVersion(at3("package.json")) ?? cargoVersion(at3("Cargo.toml"));
     if (v) return v;

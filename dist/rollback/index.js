@@ -21737,9 +21737,9 @@ var require_parse3 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix2 = POSIX_REGEX_SOURCE[rest2];
-                if (posix2) {
-                  prev.value = pre + posix2;
+                const posix3 = POSIX_REGEX_SOURCE[rest2];
+                if (posix3) {
+                  prev.value = pre + posix3;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -22256,7 +22256,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix2 = opts.windows;
+      const posix3 = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -22266,8 +22266,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix2 });
-        const result = { glob, state, regex, posix: posix2, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix3 });
+        const result = { glob, state, regex, posix: posix3, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -22292,7 +22292,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix2 } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix3 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -22300,7 +22300,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format2 = opts.format || (posix2 ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix3 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format2 ? format2(input) : input;
       if (match === false) {
@@ -22309,16 +22309,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix2);
+          match = picomatch2.matchBase(input, regex, options, posix3);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix3 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix2 }));
+      return regex.test(utils.basename(input, { windows: posix3 }));
     };
     picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
     picomatch2.parse = (pattern, options) => {
@@ -24851,7 +24851,7 @@ var ADAPTER_RULES = {
   BG606: {
     title: "Change hides a call from the adapter scan",
     severity: "error",
-    description: "The promotion gate draws the adapter boundary twice: as the base revision's policy draws it and as the change's does. A file the base's boundary finds naming a producer endpoint outside the adapter, and the change's no longer does (the change excludes it from the scan, narrows `adapter.scan`, declares it an adapter file, or drops the endpoint from `adapter.endpoints` and `adapter.unused`), fails unless a consumer owner and a producer owner both approved the head commit: health judges the boundary the pull request's own policy draws, so the change would otherwise pass with a direct call hidden. Call the producer through the adapter instead; a file that is no code (documentation, fixtures) gets both approvals, and then BG608 records them.",
+    description: "The promotion gate draws the adapter boundary twice: as the base revision's policy draws it and as the change's does. A file the base's boundary finds naming a producer endpoint outside the adapter (or cannot search, BG605: a file in UTF-16, too large, a link out), and the change's no longer does (the change excludes it from the scan, narrows `adapter.scan`, declares it an adapter file, or drops the endpoint from `adapter.endpoints` and `adapter.unused`), fails unless a consumer owner and a producer owner both approved the head commit: health judges the boundary the pull request's own policy draws, so the change would otherwise pass with a direct call hidden. Every baseline the base's policy defines is compared, whichever the run judges; a baseline the change renames is compared with the one that governs its pin now, and one it removes with no boundary at all. Call the producer through the adapter instead; a file that is no code (documentation, fixtures) gets both approvals, and then BG608 records them.",
     example: 'A pull request adds `src/hooks/useSearch.ts`, which fetches `/v1/search` directly, and `"src/hooks/**"` to `adapter.exclude`.'
   },
   BG607: {
@@ -42388,7 +42388,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync7 } from "node:fs";
-import { isAbsolute as isAbsolute9, join as join7, relative as relative8, resolve as resolve11 } from "node:path";
+import { isAbsolute as isAbsolute9, join as join7, posix as posix2, relative as relative8, resolve as resolve11 } from "node:path";
 
 // src/policy/globs.ts
 function globHazard(glob) {
@@ -42524,7 +42524,8 @@ function resolveBaseline(name, raw, pm2) {
 }
 function adapterOf(d, raw) {
   const { file, ...rest } = raw ?? {};
-  const files = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
+  const given = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
+  const files = given.map((f2) => posix2.normalize(f2));
   const unused = rest.unused ?? d.unused;
   const endpoints = rest.endpoints ?? d.endpoints.filter((e) => !unused.includes(e));
   return { ...d, ...rest, files, endpoints, unused };

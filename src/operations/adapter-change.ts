@@ -51,56 +51,88 @@ function calls(scan: RepoScan, adapter: Adapter) {
   return found
 }
 
-/** What the base's boundary finds and the change's does not, and how the change's policy hides it. */
+/** What the boundary could not search (BG605), by path: after calls() over the same boundary. */
+function unsearchable(scan: RepoScan, adapter: Adapter): Map<string, string> {
+  if (adapter.files.length === 0) return new Map()
+  const u = scan.unscanned(adapter.scan, adapter.exclude, beyondAdapter(scan, adapter))
+  return new Map(u.map((x) => [x.path, x.why]))
+}
+
+/**
+ * What the base's boundary finds (a call, or a file it cannot search and so fails) and the change's does not,
+ * and how the change's policy hides it.
+ */
 export function hiddenCalls(scan: RepoScan, base: Adapter, head: Adapter): HiddenCall[] {
   const seen = calls(scan, head)
+  const headUnread = unsearchable(scan, head)
   const listed = new Set(head.files.length === 0 ? [] : beyondAdapter(scan, head))
+  const how = (path: string): HiddenCall['why'] =>
+    head.files.length === 0
+      ? 'unchecked'
+      : head.files.includes(path)
+        ? 'adapter'
+        : listed.has(path)
+          ? 'unlisted'
+          : 'unscanned'
   const hidden: HiddenCall[] = []
   for (const [path, call] of calls(scan, base)) {
     const still = seen.get(path)?.endpoints ?? []
     const endpoints = call.endpoints.filter((e) => !still.includes(e))
     if (endpoints.length === 0) continue
-    const why: HiddenCall['why'] =
-      head.files.length === 0
-        ? 'unchecked'
-        : head.files.includes(path)
-          ? 'adapter'
-          : listed.has(path)
-            ? 'unlisted'
-            : 'unscanned'
-    hidden.push({ path, endpoints, at: positionAt(call.file, call.file.text.indexOf(endpoints[0]!)), why })
+    const at = positionAt(call.file, call.file.text.indexOf(endpoints[0]!))
+    hidden.push({ path, endpoints, at, why: how(path) })
+  }
+  // a file the base cannot search fails there (BG605), unseen calls and all: hiding it is hiding them (found by
+  // review: a UTF-16 file, which git can check out from plain UTF-8 through .gitattributes, excluded, passed)
+  for (const [path, unread] of unsearchable(scan, base)) {
+    if (headUnread.has(path)) continue
+    hidden.push({ path, endpoints: [], at: null, unread, why: how(path) })
   }
   return hidden
 }
 
+/** Every baseline's boundary change, by the change's baseline name (a rename's and a removal's under `removed`). */
+export interface BoundaryChanges {
+  byBaseline: Map<string, Finding[]>
+  removed: Finding[]
+}
+
 /**
- * The boundaries of the base policy's baselines the change renames or removes, which no baseline of the change's
- * has the name of: a rename is compared with the baseline that governs the same pin now, a removal with no
- * boundary at all (health checks those files for nobody any more).
+ * The adapter boundary of every baseline of the change's policy that the base defines, whichever baselines the
+ * run judges (found by review: a narrowing in a baseline the run did not select passed): the boundary is the
+ * policy's, and health judges them all. Then the base's baselines the change renames or removes: a rename is
+ * compared with the baseline that governs the same pin now, a removal with no boundary at all.
  */
-export async function removedBoundaryFindings(
+export async function boundaryChanges(
   root: string,
-  removed: BaselinePolicy[],
   o: {
     head: BaselinePolicy[]
+    /** The base's definition of a baseline of the change's (null: none to compare with). */
+    atBase: (b: BaselinePolicy) => BaselinePolicy | null
+    removed: BaselinePolicy[]
     headCommit: string
     approval: (owners: BaselinePolicy['owners']) => Promise<AdapterChangeInput['approval']>
   }
-): Promise<Finding[]> {
-  const out: Finding[] = []
-  for (const gone of removed) {
+): Promise<BoundaryChanges> {
+  const compare = (head: BaselinePolicy, base: BaselinePolicy) =>
+    adapterChangeFindings(root, {
+      head,
+      base,
+      headCommit: o.headCommit,
+      approval: () => o.approval(base.owners)
+    })
+  const byBaseline = new Map<string, Finding[]>()
+  for (const head of o.head) {
+    const base = o.atBase(head)
+    if (base) byBaseline.set(head.name, await compare(head, base))
+  }
+  const removed: Finding[] = []
+  for (const gone of o.removed) {
     const now = o.head.find((b) => b.trio.pin === gone.trio.pin) ?? {
       ...gone,
       adapter: { ...gone.adapter, files: [] }
     }
-    out.push(
-      ...(await adapterChangeFindings(root, {
-        head: now,
-        base: gone,
-        headCommit: o.headCommit,
-        approval: () => o.approval(gone.owners)
-      }))
-    )
+    removed.push(...(await compare(now, gone)))
   }
-  return out
+  return { byBaseline, removed }
 }

@@ -41,7 +41,7 @@ import type { Committed } from '../trio/load.js'
 import { TRIO_ROLES } from '../trio/model.js'
 import type { Identity, TrioRole } from '../trio/model.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
-import { adapterChangeFindings, removedBoundaryFindings } from './adapter-change.js'
+import { boundaryChanges } from './adapter-change.js'
 import { afterMerge } from './after-merge.js'
 import { checkoutConversions, linkedTrio, readBlobs } from './change-reads.js'
 import { operationResult } from './outcome.js'
@@ -118,22 +118,29 @@ export async function runPromotion(
   const atBase = await policyAtBase(ctx.root, ctx.policy, { base, head }, ctx.rootFrom)
   // every baseline is read from git and judged before any suite runs: a suite runs the pull request's code, which
   // could change what git shows afterwards (a replace ref, the repository's config) for the baselines after it
+  // the adapter boundary is the base's too, for every baseline whichever the run judges (BG606 to BG608)
+  const boundaries = await boundaryChanges(ctx.root, {
+    head: ctx.policy.baselines,
+    atBase: (b) => {
+      const d = atBase.definitionOf(b)
+      return d.kind === 'base' ? d.baseline : null
+    },
+    removed: atBase.removed,
+    headCommit: head,
+    approval: (owners) => jointApproval(options.review, owners)
+  })
+  const judging = new Set(options.baselines.map((b) => b.name))
+  const unjudged = [...boundaries.byBaseline].flatMap(([name, f]) => (judging.has(name) ? [] : f))
   const judged: (() => Promise<BaselineResult>)[] = []
   for (const [i, baseline] of options.baselines.entries()) {
     // a renamed or removed baseline of the base is no baseline of this run's: its BG708 is told once, on the first;
-    // so is the fork point the run judges from (BG711)
-    const carried =
-      i === 0
-        ? [
-            ...(fork ? [fork.note] : []),
-            ...atBase.removedWithTrioChanged,
-            ...(await removedBoundaryFindings(ctx.root, atBase.removed, {
-              head: ctx.policy.baselines,
-              headCommit: head,
-              approval: (owners) => jointApproval(options.review, owners)
-            }))
-          ]
-        : []
+    // so is the fork point the run judges from (BG711), and the boundary of a baseline the run does not judge
+    const carried = [
+      ...(i === 0
+        ? [...(fork ? [fork.note] : []), ...atBase.removedWithTrioChanged, ...boundaries.removed, ...unjudged]
+        : []),
+      ...(boundaries.byBaseline.get(baseline.name) ?? [])
+    ]
     judged.push(await promoteBaseline(ctx, options, baseline, atBase, carried, { base, head }, run))
   }
   const results: BaselineResult[] = []
@@ -199,16 +206,7 @@ async function promoteBaseline(
     ...(definition.kind === 'base' ? definitionNotes(inTree, baseline) : []),
     ...(moving ? movedGoverned(inTree, baseline) : []),
     ...(definition.kind === 'unreadable' ? [unreadableAtBase(definition.why, definition.todo)] : []),
-    ...(definition.kind === 'adoption' ? [adoptionNote(definition.why)] : []),
-    // the adapter boundary is the base's too: a change that hides a call from it needs both teams (BG606)
-    ...(definition.kind === 'base'
-      ? await adapterChangeFindings(ctx.root, {
-          head: inTree,
-          base: baseline,
-          headCommit: revs.head,
-          approval: () => jointApproval(options.review, definition.baseline.owners)
-        })
-      : [])
+    ...(definition.kind === 'adoption' ? [adoptionNote(definition.why)] : [])
   ]
   // the files the change's policy moves the baseline to: what health will judge there once it is merged
   if (moving) {

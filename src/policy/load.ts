@@ -1,6 +1,6 @@
 // Read config/baseline-policy.json (or the built-in defaults), validate it, and fill in every default.
 import { existsSync } from 'node:fs'
-import { isAbsolute, join, relative, resolve } from 'node:path'
+import { isAbsolute, join, posix, relative, resolve } from 'node:path'
 import { schemaFiles, validatePolicy } from '../generated/validators.js'
 import { sha256 } from '../fs/digest.js'
 import { inRepository } from '../fs/contain.js'
@@ -162,7 +162,10 @@ function resolveBaseline(name: string, raw: RawBaseline, pm: PackageManager): Ba
 /** `adapter.file` is one path, a list of paths, or null (not checked). */
 function adapterOf(d: BaselinePolicy['adapter'], raw: RawBaseline['adapter']): BaselinePolicy['adapter'] {
   const { file, ...rest } = raw ?? {}
-  const files = file === undefined ? d.files : file === null ? [] : Array.isArray(file) ? file : [file]
+  const given = file === undefined ? d.files : file === null ? [] : Array.isArray(file) ? file : [file]
+  // as the scan lists paths: `./src/client.ts` is the adapter, not another file naming the endpoints (found by
+  // review: BG603 on the adapter itself)
+  const files = given.map((f) => posix.normalize(f))
   // an endpoint listed as unused leaves the default endpoints the adapter must name (found by review: BG602 failed
   // on it, and never said why)
   const unused = rest.unused ?? d.unused

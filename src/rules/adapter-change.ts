@@ -13,13 +13,18 @@ import type { Finding } from './finding.js'
 
 type Adapter = BaselinePolicy['adapter']
 
-/** A file the base's boundary finds naming the producer's endpoints, and the change's boundary no longer does. */
+/**
+ * A file the base's boundary finds naming the producer's endpoints, or cannot search (BG605), and the change's
+ * boundary no longer does.
+ */
 export interface HiddenCall {
   path: string
-  /** The endpoints it names that the change's boundary no longer looks for in it. */
+  /** The endpoints it names that the change's boundary no longer looks for in it (none: `unread`). */
   endpoints: string[]
-  /** The first of them in the file. */
-  at: Position
+  /** The first of them in the file (null: `unread`). */
+  at: Position | null
+  /** Why the base's boundary could not search it (a file in UTF-16, too large, a link out): it fails there. */
+  unread?: string
   /** How the change's policy hides it. */
   why: 'unchecked' | 'adapter' | 'unscanned' | 'unlisted'
 }
@@ -28,7 +33,12 @@ export interface HiddenCall {
 export function narrowing(base: Adapter, head: Adapter): string[] {
   // a base that names no adapter checks no boundary (BG604): nothing can be narrower
   if (base.files.length === 0) return []
-  const gone = (from: string[], to: string[]) => from.filter((x) => !to.includes(x))
+  // `./src/**` and `src/**` are one glob (the scan reads them alike): no narrowing to warn of
+  const plain = (x: string) => x.replace(/^(\.\/)+/, '')
+  const gone = (from: string[], to: string[]) => {
+    const kept = new Set(to.map(plain))
+    return from.filter((x) => !kept.has(plain(x)))
+  }
   const guarded = (a: Adapter) => [...a.endpoints, ...a.unused]
   const out: string[] = []
   const quoted = (xs: string[]) =>
@@ -54,6 +64,19 @@ const WHY: Record<HiddenCall['why'], string> = {
   adapter: 'it makes the file an adapter file',
   unscanned: 'it leaves the file out of the scan',
   unlisted: 'it drops the endpoint from adapter.endpoints and adapter.unused'
+}
+
+/** What to do instead of hiding it, or when the change is meant. */
+const ADVICE: Record<HiddenCall['why'] | 'unread', string> = {
+  unchecked: 'keep adapter.file in the policy; if the boundary is meant to go unchecked, get both approvals',
+  adapter:
+    'if the adapter is moved or split into this file, get both approvals (the producer owners review what calls them); else call the producer through the adapter',
+  unscanned:
+    'call the producer through the adapter instead, or get both approvals if the file is no code (documentation, fixtures)',
+  unlisted:
+    'keep the endpoint in adapter.endpoints or adapter.unused and call it through the adapter; if the producer no longer serves it, get both approvals',
+  unread:
+    'make the file one the scan can read (UTF-8, under the size limit, no link out of the repository), or get both approvals if it is no code'
 }
 
 export interface AdapterChangeInput {
@@ -104,7 +127,10 @@ export function adapterChangeRules(input: AdapterChangeInput): Finding[] {
           ? `the reviews could not be checked: ${approval.message}`
           : `consumer owners approving: ${approval.value.consumer.join(', ') || 'nobody'}; producer owners approving: ${approval.value.producer.join(', ') || 'nobody'}`
   return input.hidden.map((h) => {
-    const call = `names the producer endpoint${h.endpoints.length === 1 ? '' : 's'} ${someOf(h.endpoints, 5)} outside the adapter, which the base revision's policy checks (baseline ${input.baseline}) and this change's no longer does: ${WHY[h.why]} (${what})`
+    const seen = h.unread
+      ? `could not be searched for the producer's endpoints (${h.unread}), which the base revision's policy would fail (BG605, baseline ${input.baseline})`
+      : `names the producer endpoint${h.endpoints.length === 1 ? '' : 's'} ${someOf(h.endpoints, 5)} outside the adapter, which the base revision's policy would fail (BG603, baseline ${input.baseline})`
+    const call = `${seen}, and this change's policy no longer looks at it: ${WHY[h.why]} (${what})`
     return approved
       ? finding(
           'BG608',
@@ -116,7 +142,7 @@ export function adapterChangeRules(input: AdapterChangeInput): Finding[] {
           'BG606',
           h.path,
           h.at,
-          `${call}. That needs the joint approval of the consumer and producer owners (${why}); call the producer through the adapter instead, or get both approvals if the file is no code (documentation, fixtures)`
+          `${call}. That needs the joint approval of the consumer and producer owners (${why}); ${ADVICE[h.unread ? 'unread' : h.why]}`
         )
   })
 }
