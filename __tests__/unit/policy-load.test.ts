@@ -225,6 +225,13 @@ describe('PolicyError', () => {
     )
   })
 
+  it('counts the problems past the ones described as problems, not the line that counts them (found by review)', () => {
+    const keys = Array.from({ length: 80 }, (_, i) => `"k${i}": 1`).join(', ')
+    const text = `{ "policy_version": "baseline-policy.v1", "baselines": { "memorykernel": {} }, ${keys} }\n`
+    const e = policyError(() => loadPolicy({ root: repo({ [POLICY]: text }) }))
+    expect(e.message).toMatch(/ \(and 79 more problems\)$/)
+  })
+
   it('an invalid baseline name is located at the name', () => {
     const text = policyText({ Billing: {} })
     const e = policyError(() => loadPolicy({ root: repo({ [POLICY]: text }) }))

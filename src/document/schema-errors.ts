@@ -11,6 +11,8 @@ export interface SchemaProblem {
   pointer: string
   position: Position
   message: string
+  /** Set on the one problem that counts the validator's errors left undescribed: how many. */
+  unsaid?: number
 }
 
 export type SchemaValidator = ((data: unknown) => boolean) & { errors?: ErrorObject[] | null }
@@ -56,7 +58,8 @@ export function validateDocument(
     problems.push({
       pointer: '',
       position: { line: 1, column: 1 },
-      message: `the schema found ${all.length - errors.length} more errors than the ${errors.length} said here; correct these, then check it again`
+      message: `the schema found ${all.length - errors.length} more errors than the ${errors.length} said here; correct these, then check it again`,
+      unsaid: all.length - errors.length
     })
   return problems
 }

@@ -86,7 +86,7 @@ function policyFromRead(
   const first = problems[0]
   if (first) {
     throw new PolicyError(
-      `${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`
+      `${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.reduce((n, p) => n + (p.unsaid ?? 1), 0))}`
     )
   }
 
