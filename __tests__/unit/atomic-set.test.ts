@@ -453,6 +453,36 @@ describe('recoverFileSet after a hand, a copy or another run (found by review)',
     expect(readdirSync(dirname(lockFile))).toEqual([])
   })
 
+  it('a FIFO planted at the lock path is no run holding it: taken over, never waited on (found by review: the run hung)', () => {
+    const fx = setFixture()
+    const lockFile = journalPath(fx.root, 'trio-x').replace(/\.journal\.json$/, '.lock')
+    mkdirSync(dirname(lockFile), { recursive: true })
+    execFileSync('mkfifo', [lockFile])
+    const bundle = join(tempDir('bg-lock-fifo-'), 'atomic-set.mjs')
+    esbuild.buildSync({
+      entryPoints: [join(REPO_ROOT, 'src/fs/atomic-set.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      outfile: bundle,
+      logLevel: 'silent'
+    })
+    // in a child with a bound: a blocking open would hang this test's own process
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `import { lockSet } from ${JSON.stringify(bundle)}
+lockSet(${JSON.stringify(fx.root)}, 'trio-x', 'x')()
+console.log('taken and released')`
+      ],
+      { encoding: 'utf8', timeout: 10_000 }
+    )
+    expect([r.signal, r.stdout.trim(), r.stderr]).toEqual([null, 'taken and released', ''])
+    expect(existsSync(lockFile)).toBe(false)
+  })
+
   it("runs started at once on an ended run's lock: never two holding it at the same time", async () => {
     const fx = setFixture()
     const lockFile = journalPath(fx.root, 'trio-x').replace(/\.journal\.json$/, '.lock')

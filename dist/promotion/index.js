@@ -32291,7 +32291,8 @@ function validateDocument(doc, validate, schemaFile) {
     problems.push({
       pointer: "",
       position: { line: 1, column: 1 },
-      message: `the schema found ${all.length - errors.length} more errors than the ${errors.length} said here; correct these, then check it again`
+      message: `the schema found ${all.length - errors.length} more errors than the ${errors.length} said here; correct these, then check it again`,
+      unsaid: all.length - errors.length
     });
   return problems;
 }
@@ -35100,7 +35101,7 @@ function policyFromRead(read, shown, explicit, packageManager) {
   const first = problems[0];
   if (first) {
     throw new PolicyError(
-      `${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`
+      `${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.reduce((n, p) => n + (p.unsaid ?? 1), 0))}`
     );
   }
   const raw = doc.value;
@@ -48071,7 +48072,7 @@ function removeEnded(path2, aside, found) {
 function readLock(path2) {
   let fd;
   try {
-    fd = openSync4(path2, constants5.O_RDONLY | (constants5.O_NOFOLLOW ?? 0));
+    fd = openSync4(path2, constants5.O_RDONLY | (constants5.O_NOFOLLOW ?? 0) | (constants5.O_NONBLOCK ?? 0));
   } catch {
     return null;
   }

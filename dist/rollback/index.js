@@ -28866,7 +28866,7 @@ function removeEnded(path2, aside, found) {
 function readLock(path2) {
   let fd;
   try {
-    fd = openSync2(path2, constants4.O_RDONLY | (constants4.O_NOFOLLOW ?? 0));
+    fd = openSync2(path2, constants4.O_RDONLY | (constants4.O_NOFOLLOW ?? 0) | (constants4.O_NONBLOCK ?? 0));
   } catch {
     return null;
   }
@@ -39249,7 +39249,8 @@ function validateDocument(doc, validate, schemaFile) {
     problems.push({
       pointer: "",
       position: { line: 1, column: 1 },
-      message: `the schema found ${all.length - errors.length} more errors than the ${errors.length} said here; correct these, then check it again`
+      message: `the schema found ${all.length - errors.length} more errors than the ${errors.length} said here; correct these, then check it again`,
+      unsaid: all.length - errors.length
     });
   return problems;
 }
@@ -42471,7 +42472,7 @@ function policyFromRead(read, shown, explicit, packageManager) {
   const first = problems[0];
   if (first) {
     throw new PolicyError(
-      `${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.length)}`
+      `${shown}:${first.position.line}:${first.position.column}: ${first.message}${more(problems.reduce((n, p) => n + (p.unsaid ?? 1), 0))}`
     );
   }
   const raw = doc.value;

@@ -82,11 +82,14 @@ function removeEnded(path: string, aside: string, found: string | null): LockAtt
   return null
 }
 
-/** The start of a lock file's text, or null when there is none to read (a link planted in its place is not read). */
+/**
+ * The start of a lock file's text, or null when there is none to read: a link planted in its place is not read,
+ * and a FIFO is opened without waiting for a writer (found by review: the run hung there).
+ */
 function readLock(path: string): string | null {
   let fd: number
   try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0))
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0))
   } catch {
     return null
   }
