@@ -48,3 +48,40 @@ describe('adapter.unused: endpoints the consumer does not call', () => {
     expect(findings.map((f) => [f.rule, f.file, f.line])).toEqual([['BG603', 'src/ui/ready.ts', 2]])
   })
 })
+
+describe('endpoints that begin longer ones (/v1/health and /v1/healthz)', () => {
+  const source = (path: string, text: string) => sourceFromBytes(path, Buffer.from(text))
+  const both = { ...adapter, files: ['src/api.ts'], endpoints: ['/v1/health', '/v1/healthz'] }
+  it('a file naming the longer one is reported for it alone, at its place (found by review: twice)', () => {
+    const out = adapterRules({
+      adapter: both,
+      adapterSources: [
+        { path: 'src/api.ts', source: source('src/api.ts', "get('/v1/health'); get('/v1/healthz')") }
+      ],
+      scanned: [source('src/hook.ts', "x\nfetch('/v1/healthz')\n")]
+    })
+    expect(out.map((f) => [f.rule, f.file, f.line, f.column, f.message.split(' outside')[0]])).toEqual([
+      ['BG603', 'src/hook.ts', 2, 8, 'names the producer endpoint /v1/healthz']
+    ])
+  })
+
+  it('an adapter naming only the longer one lacks the shorter (BG602), which it passed before; a later plain one counts', () => {
+    const only = adapterRules({
+      adapter: both,
+      adapterSources: [{ path: 'src/api.ts', source: source('src/api.ts', "get('/v1/healthz')") }],
+      scanned: []
+    })
+    expect(only.map((f) => [f.rule, f.message.includes('/v1/health;')])).toEqual([['BG602', true]])
+    const later = adapterRules({
+      adapter: both,
+      adapterSources: [
+        { path: 'src/api.ts', source: source('src/api.ts', "get('/v1/healthz'); get('/v1/health')") }
+      ],
+      scanned: [source('src/hook.ts', "fetch('/v1/healthz'); fetch('/v1/health/')")]
+    })
+    expect(later.map((f) => [f.rule, f.message.split(' outside')[0]])).toEqual([
+      ['BG603', 'names the producer endpoint /v1/health'],
+      ['BG603', 'names the producer endpoint /v1/healthz']
+    ])
+  })
+})

@@ -64249,6 +64249,12 @@ init_plural();
 function guardedEndpoints(adapter) {
   return [...adapter.endpoints, ...adapter.unused.filter((e) => !adapter.endpoints.includes(e))];
 }
+function findEndpoint(text, endpoint2, all) {
+  const longer = all.filter((e) => e.length > endpoint2.length && e.startsWith(endpoint2));
+  for (let i = text.indexOf(endpoint2); i !== -1; i = text.indexOf(endpoint2, i + 1))
+    if (!longer.some((e) => text.startsWith(e, i))) return i;
+  return -1;
+}
 function adapterRules(input) {
   const { adapter } = input;
   if (adapter.files.length === 0) {
@@ -64265,6 +64271,7 @@ function adapterRules(input) {
       )
     ];
   }
+  const guarded = guardedEndpoints(adapter);
   const out = [];
   const readable2 = input.adapterSources.filter((a) => a.source !== null);
   for (const a of input.adapterSources) {
@@ -64285,7 +64292,7 @@ function adapterRules(input) {
   if (readable2.length > 0) {
     const first = readable2[0].path;
     for (const endpoint2 of adapter.endpoints) {
-      if (readable2.some((a) => a.source.text.includes(endpoint2))) continue;
+      if (readable2.some((a) => findEndpoint(a.source.text, endpoint2, guarded) !== -1)) continue;
       out.push(
         finding(
           "BG602",
@@ -64297,10 +64304,9 @@ function adapterRules(input) {
     }
   }
   const named = adapter.files.join(", ");
-  const guarded = guardedEndpoints(adapter);
   for (const file of input.scanned) {
     for (const endpoint2 of guarded) {
-      const i = file.text.indexOf(endpoint2);
+      const i = findEndpoint(file.text, endpoint2, guarded);
       if (i === -1) continue;
       out.push(
         finding(

@@ -34618,6 +34618,12 @@ function whyUnread(read) {
 function guardedEndpoints(adapter) {
   return [...adapter.endpoints, ...adapter.unused.filter((e) => !adapter.endpoints.includes(e))];
 }
+function findEndpoint(text, endpoint2, all) {
+  const longer = all.filter((e) => e.length > endpoint2.length && e.startsWith(endpoint2));
+  for (let i2 = text.indexOf(endpoint2); i2 !== -1; i2 = text.indexOf(endpoint2, i2 + 1))
+    if (!longer.some((e) => text.startsWith(e, i2))) return i2;
+  return -1;
+}
 
 // src/rules/adapter-change.ts
 function narrowing(base, head) {
@@ -34726,7 +34732,10 @@ function calls(scan, adapter) {
   if (adapter.files.length === 0) return found;
   const guarded = guardedEndpoints(adapter);
   for (const file of scan.containing(beyondAdapter(scan, adapter), guarded))
-    found.set(file.path, { file, endpoints: guarded.filter((e) => file.text.includes(e)) });
+    found.set(file.path, {
+      file,
+      endpoints: guarded.filter((e) => findEndpoint(file.text, e, guarded) !== -1)
+    });
   return found;
 }
 function unsearchable2(scan, adapter) {
@@ -34744,7 +34753,7 @@ function hiddenCalls(scan, base, head) {
     const still = seen.get(path2)?.endpoints ?? [];
     const endpoints = call.endpoints.filter((e) => !still.includes(e));
     if (endpoints.length === 0) continue;
-    const at3 = positionAt(call.file, call.file.text.indexOf(endpoints[0]));
+    const at3 = positionAt(call.file, findEndpoint(call.file.text, endpoints[0], guardedEndpoints(base)));
     hidden.push({ path: path2, endpoints, at: at3, why: how(path2) });
   }
   for (const [path2, unread] of unsearchable2(scan, base)) {

@@ -41755,6 +41755,12 @@ function whyUnread(read) {
 function guardedEndpoints(adapter) {
   return [...adapter.endpoints, ...adapter.unused.filter((e) => !adapter.endpoints.includes(e))];
 }
+function findEndpoint(text, endpoint2, all) {
+  const longer = all.filter((e) => e.length > endpoint2.length && e.startsWith(endpoint2));
+  for (let i2 = text.indexOf(endpoint2); i2 !== -1; i2 = text.indexOf(endpoint2, i2 + 1))
+    if (!longer.some((e) => text.startsWith(e, i2))) return i2;
+  return -1;
+}
 function adapterRules(input) {
   const { adapter } = input;
   if (adapter.files.length === 0) {
@@ -41771,6 +41777,7 @@ function adapterRules(input) {
       )
     ];
   }
+  const guarded = guardedEndpoints(adapter);
   const out = [];
   const readable2 = input.adapterSources.filter((a) => a.source !== null);
   for (const a of input.adapterSources) {
@@ -41791,7 +41798,7 @@ function adapterRules(input) {
   if (readable2.length > 0) {
     const first = readable2[0].path;
     for (const endpoint2 of adapter.endpoints) {
-      if (readable2.some((a) => a.source.text.includes(endpoint2))) continue;
+      if (readable2.some((a) => findEndpoint(a.source.text, endpoint2, guarded) !== -1)) continue;
       out.push(
         finding(
           "BG602",
@@ -41803,10 +41810,9 @@ function adapterRules(input) {
     }
   }
   const named = adapter.files.join(", ");
-  const guarded = guardedEndpoints(adapter);
   for (const file of input.scanned) {
     for (const endpoint2 of guarded) {
-      const i2 = file.text.indexOf(endpoint2);
+      const i2 = findEndpoint(file.text, endpoint2, guarded);
       if (i2 === -1) continue;
       out.push(
         finding(

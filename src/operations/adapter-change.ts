@@ -8,7 +8,7 @@ import { createRepoScan } from '../fs/scan.js'
 import type { RepoScan } from '../fs/scan.js'
 import { resolveCommit } from '../git/git.js'
 import type { BaselinePolicy } from '../policy/types.js'
-import { guardedEndpoints } from '../rules/adapter.js'
+import { findEndpoint, guardedEndpoints } from '../rules/adapter.js'
 import { adapterChangeRules, narrowing } from '../rules/adapter-change.js'
 import type { AdapterChangeInput, HiddenCall } from '../rules/adapter-change.js'
 import type { Finding } from '../rules/finding.js'
@@ -47,7 +47,10 @@ function calls(scan: RepoScan, adapter: Adapter) {
   if (adapter.files.length === 0) return found
   const guarded = guardedEndpoints(adapter)
   for (const file of scan.containing(beyondAdapter(scan, adapter), guarded))
-    found.set(file.path, { file, endpoints: guarded.filter((e) => file.text.includes(e)) })
+    found.set(file.path, {
+      file,
+      endpoints: guarded.filter((e) => findEndpoint(file.text, e, guarded) !== -1)
+    })
   return found
 }
 
@@ -79,7 +82,7 @@ export function hiddenCalls(scan: RepoScan, base: Adapter, head: Adapter): Hidde
     const still = seen.get(path)?.endpoints ?? []
     const endpoints = call.endpoints.filter((e) => !still.includes(e))
     if (endpoints.length === 0) continue
-    const at = positionAt(call.file, call.file.text.indexOf(endpoints[0]!))
+    const at = positionAt(call.file, findEndpoint(call.file.text, endpoints[0]!, guardedEndpoints(base)))
     hidden.push({ path, endpoints, at, why: how(path) })
   }
   // a file the base cannot search fails there (BG605), unseen calls and all: hiding it is hiding them (found by

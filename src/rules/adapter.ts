@@ -31,6 +31,18 @@ export function guardedEndpoints(adapter: AdapterInput['adapter']): string[] {
   return [...adapter.endpoints, ...adapter.unused.filter((e) => !adapter.endpoints.includes(e))]
 }
 
+/**
+ * Where `text` names `endpoint` first, or -1. An occurrence that begins a longer endpoint of `all` is that one's,
+ * not this one's (found by review: `/v2/statusz` was also reported as `/v2/status`, and an adapter naming only
+ * `/v2/statusz` passed BG602 for `/v2/status`).
+ */
+export function findEndpoint(text: string, endpoint: string, all: readonly string[]): number {
+  const longer = all.filter((e) => e.length > endpoint.length && e.startsWith(endpoint))
+  for (let i = text.indexOf(endpoint); i !== -1; i = text.indexOf(endpoint, i + 1))
+    if (!longer.some((e) => text.startsWith(e, i))) return i
+  return -1
+}
+
 export function adapterRules(input: AdapterInput): Finding[] {
   const { adapter } = input
   if (adapter.files.length === 0) {
@@ -48,6 +60,7 @@ export function adapterRules(input: AdapterInput): Finding[] {
       )
     ]
   }
+  const guarded = guardedEndpoints(adapter)
   const out: Finding[] = []
   const readable = input.adapterSources.filter((a) => a.source !== null)
   for (const a of input.adapterSources) {
@@ -70,7 +83,7 @@ export function adapterRules(input: AdapterInput): Finding[] {
   if (readable.length > 0) {
     const first = readable[0]!.path
     for (const endpoint of adapter.endpoints) {
-      if (readable.some((a) => a.source!.text.includes(endpoint))) continue
+      if (readable.some((a) => findEndpoint(a.source!.text, endpoint, guarded) !== -1)) continue
       out.push(
         finding(
           'BG602',
@@ -82,10 +95,9 @@ export function adapterRules(input: AdapterInput): Finding[] {
     }
   }
   const named = adapter.files.join(', ')
-  const guarded = guardedEndpoints(adapter)
   for (const file of input.scanned) {
     for (const endpoint of guarded) {
-      const i = file.text.indexOf(endpoint)
+      const i = findEndpoint(file.text, endpoint, guarded)
       if (i === -1) continue
       out.push(
         finding(
