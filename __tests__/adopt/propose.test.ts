@@ -314,7 +314,21 @@ describe('propose: the adapter boundary', () => {
       exclude: []
     })
     expect(about(p.notes, 'adapter.endpoints')[0]!.message).toBe(
-      'the consumer does not use /v1/ready: listed under adapter.unused (the adapter need not name it; no other file may)'
+      'the adapter does not name /v1/ready: listed under adapter.unused (the adapter need not name it; no other file may)'
+    )
+  })
+
+  it('an endpoint only another file names is not said to be unused by the consumer: that file is named (found by review)', () => {
+    const p = run(
+      repository({
+        'src/api/mk-client.ts':
+          "export const H = '/v1/health'\nexport const A = '/v1/query/ask'\nexport const S = '/v1/db/schema-version'\n",
+        'src/debug.ts': "fetch('/v1/ready')\n"
+      })
+    )
+    expect(only(p).adapter!.unused).toEqual(['/v1/ready'])
+    expect(about(p.notes, 'adapter.endpoints')[0]!.message).toBe(
+      'the adapter does not name /v1/ready: listed under adapter.unused (the adapter need not name it; no other file may, and src/debug.ts does: BG603 fails there until it calls the producer through the adapter)'
     )
   })
 
@@ -395,7 +409,7 @@ describe('propose: the adapter boundary', () => {
     expect(only(p).adapter!.endpoints).toEqual(ENDPOINTS)
     expect(about(p.notes, 'adapter.endpoints').map((n) => n.message)).toEqual([
       expect.stringMatching(/also name the routes \/v2\/admin\/reindex/),
-      expect.stringMatching(/does not use \/v2\/admin\/reindex/)
+      expect.stringMatching(/does not name \/v2\/admin\/reindex/)
     ])
     expect(about(p.found, 'adapter.file')[0]!.message).toMatch(/^names 4 of the 5 producer endpoints/)
   })

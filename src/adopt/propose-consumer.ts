@@ -1,4 +1,5 @@
 // init's decisions about the consumer: its adapter boundary, its suites, the owners, what else names a release.
+import { someOf } from '../text/plural.js'
 import { chooseAdapter, consumerSources } from './adapter.js'
 import type { NamingFile } from './adapter.js'
 import { CODEOWNERS_PATHS, principalOf, ruleFor } from './codeowners.js'
@@ -85,11 +86,14 @@ export function adapterOf(
   }
   const unused = endpoints.filter((e) => !choice.endpoints.includes(e))
   if (unused.length > 0) {
+    // "the consumer does not use" was untrue beside a file that does (found by review): those are named
+    const callers = choice.others.filter((o) => o.named.some((e) => unused.includes(e))).map((o) => o.path)
+    const them = unused.length === 1 ? 'it' : 'them'
     report.note(
       name,
       'adapter.endpoints',
       null,
-      `the consumer does not use ${unused.join(', ')}: listed under adapter.unused (the adapter need not name ${unused.length === 1 ? 'it' : 'them'}; no other file may)`
+      `the adapter does not name ${unused.join(', ')}: listed under adapter.unused (the adapter need not name ${them}; no other file may${callers.length > 0 ? `, and ${someOf(callers, 5)} ${callers.length === 1 ? 'does' : 'do'}: BG603 fails there until ${callers.length === 1 ? 'it calls' : 'they call'} the producer through the adapter` : ''})`
     )
   }
   return {

@@ -13,7 +13,7 @@ import { DEFAULT_POLICY_PATH } from '../policy/defaults.js'
 import { policyAtRevision } from '../policy/load.js'
 import { PolicyError } from '../policy/types.js'
 import type { Policy } from '../policy/types.js'
-import { adapterRules } from '../rules/adapter.js'
+import { adapterRules, guardedEndpoints } from '../rules/adapter.js'
 import { sourceFromBytes } from '../document/source-file.js'
 import { producerPaths } from '../trio/load.js'
 import { TRIO_ROLES } from '../trio/model.js'
@@ -138,7 +138,8 @@ function verifyAdapter(root: string, inv: FileInventory, policy: Policy, proposa
       return bytes ? sourceFromBytes(path, bytes) : null
     }
     const own = new Set(adapter.files)
-    const needles = adapter.endpoints.map((e) => Buffer.from(e, 'utf8'))
+    // the unused endpoints too: no file but the adapter may name those either (BG603; found by review)
+    const needles = guardedEndpoints(adapter).map((e) => Buffer.from(e, 'utf8'))
     const scanned = listFiles(root, adapter.scan, adapter.exclude)
       .filter((p) => !own.has(p))
       .filter((p) => {
