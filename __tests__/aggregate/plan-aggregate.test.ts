@@ -428,8 +428,9 @@ describe('aggregateEvidence and its rendering (pure)', () => {
       verdict: 'FAIL',
       baselines: Array.from({ length: MAX_ROWS + 3 }, (_, i) => ({
         name: `b${i}`,
-        operation: i === 0 ? 'rollback' : 'health',
-        dry_run: i === 0,
+        operation: i <= 1 ? 'rollback' : 'health',
+        dry_run: i <= 1,
+        drill: i === 1,
         verdict: 'PASS' as const,
         file: `d/health-b${i}.json`,
         errors: 0,
@@ -445,6 +446,7 @@ describe('aggregateEvidence and its rendering (pure)', () => {
     expect(md).toContain('_3 more packets are not shown._')
     expect(md).toContain("- directory `a\\|b'c`: directory not found")
     expect(md).toContain('not JSON: &lt;img src=x&gt; \\| \\*bold\\*')
-    expect(md).toContain('| `b1` | health | ✅ PASS | 0 | 0 | _unknown_ |')
+    expect(md).toContain('| `b1` | rollback (drill) | ✅ PASS |')
+    expect(md).toContain('| `b2` | health | ✅ PASS | 0 | 0 | _unknown_ |')
   })
 })

@@ -366,6 +366,7 @@ describe('rollback drill: what it reports (issue 17 review)', () => {
     expect(validateEvidence(packet) ? [] : validateEvidence.errors).toEqual([])
     expect(packet.incident.drill).toBe(true)
     const own = readFileSync(b.evidence.replace(/\.json$/, '.md'), 'utf8')
+    expect(own.split('\n')[0]).toBe(`# baseline-gate rollback drill: memorykernel — ${b.verdict}`)
     expect(own).toContain(
       '## Rollback drill: MemoryKernel baseline `memorykernel`, trigger `contract-drift` (no incident: nothing was written)'
     )

@@ -22,7 +22,7 @@ export function renderAggregateMarkdown(a: Aggregate): string {
         .slice(0, MAX_ROWS)
         .map(
           (b) =>
-            `| ${code(b.name)} | ${b.operation}${b.dry_run ? ' (dry run)' : ''} | ${VERDICT[b.verdict]} | ${b.errors} | ${b.warnings} | ${code(b.release_tag)} |`
+            `| ${code(b.name)} | ${b.operation}${b.drill ? ' (drill)' : b.dry_run ? ' (dry run)' : ''} | ${VERDICT[b.verdict]} | ${b.errors} | ${b.warnings} | ${code(b.release_tag)} |`
         )
     )
     if (n > MAX_ROWS) out.push('', `_${n - MAX_ROWS} more packets are not shown._`)

@@ -37,6 +37,8 @@ export interface AggregateEntry {
   operation: string
   /** A rollback's dry run: it restored nothing, and its verdict says whether a rollback would complete. */
   dry_run: boolean
+  /** A rollback drill (a dry run on a schedule, no incident): said as such, not as an attempted rollback. */
+  drill: boolean
   verdict: Verdict
   file: string
   errors: number
@@ -206,6 +208,7 @@ export function aggregateEvidence(
       name: counted.packet.baseline,
       operation: counted.packet.operation,
       dry_run: counted.packet.incident?.dry_run === true,
+      drill: counted.packet.incident?.drill === true,
       verdict: counted.packet.verdict,
       file: counted.file,
       errors: counts.error,

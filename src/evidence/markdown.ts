@@ -107,7 +107,8 @@ export function renderPacketMarkdown(p: EvidencePacket, options: { displayName?:
   const left = leftRunning(p.steps)
   const missing = packetNotRun(p)
   return [
-    `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} — ${p.verdict}`,
+    // a drill is no rollback attempted: its title says so before its incident section does
+    `# baseline-gate ${escapeMarkdown(p.incident?.drill ? 'rollback drill' : p.operation)}: ${escapeMarkdown(p.baseline)} — ${p.verdict}`,
     '',
     `Tool ${code(`${p.tool.name} ${p.tool.version}`)}, started ${code(p.started_at)}, finished ${code(p.finished_at)} (${formatDuration(p.duration_ms)}).`,
     '',
