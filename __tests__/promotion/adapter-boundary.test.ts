@@ -223,6 +223,54 @@ describe('promotion: a change that narrows the adapter boundary', () => {
     expect(alone.findings.filter((f) => /^BG60/.test(f.rule))).toEqual([])
   })
 
+  it('fails a call the change puts where the scan does not look, with no policy change: an excluded directory, node_modules (found by review)', async () => {
+    const { fx, repo, base } = governed()
+    fx.write('src/generated/client.ts', "export const ask = () => fetch('/v1/query/ask')\n")
+    fx.write('src/hooks/node_modules/direct/index.ts', "export default () => fetch('/v1/ready')\n")
+    fx.write(
+      'src/hooks/useSearch.ts',
+      "import direct from './node_modules/direct/index'\nexport { direct }\n"
+    )
+    // UTF-16 in an excluded directory cannot be searched: it fails too
+    fx.write('src/generated/wide.ts', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('x', 'utf16le')]))
+    repo.commit('a generated client, a vendored module')
+    const b = await gate(fx, base)
+    expect(b.verdict).toBe('FAIL')
+    expect(about(b, 'BG606').map((f) => [f.file, f.line])).toEqual([
+      ['src/generated/client.ts', 1],
+      ['src/generated/wide.ts', null],
+      ['src/hooks/node_modules/direct/index.ts', 1]
+    ])
+    const [client, wide] = about(b, 'BG606')
+    expect(client!.message).toContain(
+      'names the producer endpoint /v1/query/ask, and the change adds or edits it where the adapter scan of baseline memorykernel does not look'
+    )
+    expect(client!.message).toContain('a generated client of the producer is a call past the adapter too')
+    expect(wide!.message).toContain("could not be searched for the producer's endpoints (")
+    expect(about(b, 'BG607')).toEqual([])
+    // health sees none of them
+    expect((await health(fx.root)).baselines[0]!.verdict).toBe('PASS')
+    // a later change that leaves them alone is not asked about them again
+    fx.write('src/util.ts', 'export const one = 1\n')
+    const next = repo.commit('unrelated')
+    fx.write('src/util.ts', 'export const two = 2\n')
+    repo.commit('unrelated again')
+    expect((await gate(fx, next)).findings.filter((f) => /^BG60/.test(f.rule))).toEqual([])
+  })
+
+  it('a file the change still fails on another endpoint is not hidden: `/v1/query` for `/v1/query/ask` (found by review)', async () => {
+    const { fx, repo } = governed()
+    fx.write(HOOK, HOOK_TEXT)
+    const base = repo.commit('a search hook, BG603 on main')
+    editAdapter(fx, (a) => {
+      a.endpoints = ['/v1/health', '/v1/ready', '/v1/db/schema-version', '/v1/query']
+    })
+    repo.commit('the query endpoints by their prefix')
+    const b = await gate(fx, base)
+    expect(about(b, 'BG606')).toEqual([])
+    expect(about(b, 'BG607').length).toBe(1)
+  })
+
   it('warns of a narrowing that hides no call today (BG607), and passes', async () => {
     const { fx, repo, base } = governed()
     editAdapter(fx, (a) => {

@@ -21328,9 +21328,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants6 = require_constants7();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
+    var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
         const arrayMatcher = (str3) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str3);
@@ -21346,16 +21346,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix4 = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix4 });
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix4 });
         const result = { glob, state, regex, posix: posix4, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -21381,7 +21381,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix4 } = {}) => {
+    picomatch3.test = (input, regex, options, { glob, posix: posix4 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -21398,24 +21398,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix4);
+          match = picomatch3.matchBase(input, regex, options, posix4);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix4 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+    picomatch3.matchBase = (input, glob, options, posix4 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix4 }));
     };
-    picomatch2.isMatch = (str3, patterns, options) => picomatch2(patterns, options)(str3);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+    picomatch3.isMatch = (str3, patterns, options) => picomatch3(patterns, options)(str3);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse4(pattern, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -21426,13 +21426,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch2.toRegex(source, options);
+      const regex = picomatch3.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -21443,9 +21443,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse4(input, options);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch3.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -21454,8 +21454,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants6;
-    module.exports = picomatch2;
+    picomatch3.constants = constants6;
+    module.exports = picomatch3;
   }
 });
 
@@ -21465,14 +21465,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch2(glob, options, returnState = false) {
+    function picomatch3(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
   }
 });
 
@@ -24851,7 +24851,7 @@ var ADAPTER_RULES = {
   BG606: {
     title: "Change hides a call from the adapter scan",
     severity: "error",
-    description: "The promotion gate draws the adapter boundary twice: as the base revision's policy draws it and as the change's does. A file the base's boundary finds naming a producer endpoint outside the adapter (or cannot search, BG605: a file in UTF-16, too large, a link out), and the change's no longer does (the change excludes it from the scan, narrows `adapter.scan`, declares it an adapter file, or drops the endpoint from `adapter.endpoints` and `adapter.unused`), fails unless a consumer owner and a producer owner both approved the head commit: health judges the boundary the pull request's own policy draws, so the change would otherwise pass with a direct call hidden. Every baseline the base's policy defines is compared, whichever the run judges; a baseline the change renames is compared with the one that governs its pin now, and one it removes with no boundary at all. Call the producer through the adapter instead; a file that is no code (documentation, fixtures) gets both approvals, and then BG608 records them.",
+    description: "The promotion gate draws the adapter boundary twice: as the base revision's policy draws it and as the change's does. A file the base's boundary finds naming a producer endpoint outside the adapter (or cannot search, BG605: a file in UTF-16, too large, a link out), and the change's no longer does (the change excludes it from the scan, narrows `adapter.scan`, declares it an adapter file, or drops the endpoint from `adapter.endpoints` and `adapter.unused`), fails unless a consumer owner and a producer owner both approved the head commit: health judges the boundary the pull request's own policy draws, so the change would otherwise pass with a direct call hidden. So does a file the change adds or edits where the scan's globs reach and it does not look, with no policy change at all: under an `adapter.exclude` glob (a generated client of the producer included) or in a `node_modules` directory, which the scan never enters. Every baseline the base's policy defines is compared, whichever the run judges; a baseline the change renames is compared with the one that governs its pin now, and one it removes with no boundary at all. Call the producer through the adapter instead; a file that is no code (documentation, fixtures) gets both approvals, and then BG608 records them.",
     example: 'A pull request adds `src/hooks/useSearch.ts`, which fetches `/v1/search` directly, and `"src/hooks/**"` to `adapter.exclude`.'
   },
   BG607: {
@@ -27283,7 +27283,8 @@ function renderPacketMarkdown(p, options = {}) {
   const left = leftRunning(p.steps);
   const missing = packetNotRun(p);
   return [
-    `# baseline-gate ${escapeMarkdown(p.operation)}: ${escapeMarkdown(p.baseline)} \u2014 ${p.verdict}`,
+    // a drill is no rollback attempted: its title says so before its incident section does
+    `# baseline-gate ${escapeMarkdown(p.incident?.drill ? "rollback drill" : p.operation)}: ${escapeMarkdown(p.baseline)} \u2014 ${p.verdict}`,
     "",
     `Tool ${code(`${p.tool.name} ${p.tool.version}`)}, started ${code(p.started_at)}, finished ${code(p.finished_at)} (${formatDuration(p.duration_ms)}).`,
     "",
@@ -33646,6 +33647,24 @@ function matrixFile(file, displayName) {
   return { ...file, ledger: parseLedger(file.source, displayName), limit: null };
 }
 
+// src/git/changed-paths.ts
+async function changedPaths(cwd, base, head) {
+  const r = await git(cwd, [
+    "diff",
+    "--name-only",
+    "-z",
+    "--no-renames",
+    "--diff-filter=d",
+    "--relative",
+    "--end-of-options",
+    base,
+    head,
+    "--"
+  ]);
+  if (r.code !== 0) throw new GitError(`git diff ${base.slice(0, 12)} ${head.slice(0, 12)}: ${r.stderr}`);
+  return r.stdout.toString("utf8").split("\0").filter((p) => p !== "");
+}
+
 // src/fs/listing.ts
 import { readdirSync as readdirSync2, realpathSync as realpathSync4, statSync as statSync3 } from "node:fs";
 import { resolve as resolve5 } from "node:path";
@@ -34662,10 +34681,10 @@ var ADVICE = {
   adapter: "if the adapter is moved or split into this file, get both approvals (the producer owners review what calls them); else call the producer through the adapter",
   unscanned: "call the producer through the adapter instead, or get both approvals if the file is no code (documentation, fixtures)",
   unlisted: "keep the endpoint in adapter.endpoints or adapter.unused and call it through the adapter; if the producer no longer serves it, get both approvals",
+  excluded: "call the producer through the adapter instead, or get both approvals if the file is generated or no code (a generated client of the producer is a call past the adapter too)",
   unread: "make the file one the scan can read (UTF-8, under the size limit, no link out of the repository), or get both approvals if it is no code"
 };
 function adapterChangeRules(input) {
-  if (input.narrowed.length === 0) return [];
   const what = input.narrowed.join("; ");
   if (input.unsearched !== null) {
     return [
@@ -34678,6 +34697,7 @@ function adapterChangeRules(input) {
     ];
   }
   if (input.hidden.length === 0) {
+    if (input.narrowed.length === 0) return [];
     return [
       finding(
         "BG607",
@@ -34692,7 +34712,7 @@ function adapterChangeRules(input) {
   const why = approval === null ? "the reviews were not read" : typeof approval === "string" ? `the reviews could not be checked: ${approval}` : !approval.ok ? `the reviews could not be checked: ${approval.message}` : `consumer owners approving: ${approval.value.consumer.join(", ") || "nobody"}; producer owners approving: ${approval.value.producer.join(", ") || "nobody"}`;
   return input.hidden.map((h) => {
     const seen = h.unread ? `could not be searched for the producer's endpoints (${h.unread}), which the base revision's policy would fail (BG605, baseline ${input.baseline})` : `names the producer endpoint${h.endpoints.length === 1 ? "" : "s"} ${someOf(h.endpoints, 5)} outside the adapter, which the base revision's policy would fail (BG603, baseline ${input.baseline})`;
-    const call = `${seen}, and this change's policy no longer looks at it: ${WHY[h.why]} (${what})`;
+    const call = h.why === "excluded" ? `${h.unread ? `could not be searched for the producer's endpoints (${h.unread})` : `names the producer endpoint${h.endpoints.length === 1 ? "" : "s"} ${someOf(h.endpoints, 5)}`}, and the change adds or edits it where the adapter scan of baseline ${input.baseline} does not look (an adapter.exclude glob, or a node_modules directory, which is never scanned)` : `${seen}, and this change's policy no longer looks at it: ${WHY[h.why]} (${what})`;
     return approved ? finding(
       "BG608",
       h.path,
@@ -34702,7 +34722,7 @@ function adapterChangeRules(input) {
       "BG606",
       h.path,
       h.at,
-      `${call}. That needs the joint approval of the consumer and producer owners (${why}); ${ADVICE[h.unread ? "unread" : h.why]}`
+      `${call}. That needs the joint approval of the consumer and producer owners (${why}); ${h.unreadTodo ?? ADVICE[h.unread && h.why !== "excluded" ? "unread" : h.why]}`
     );
   });
 }
@@ -34712,21 +34732,45 @@ function beyondAdapter(scan, adapter) {
   const own = new Set(adapter.files);
   return scan.list(adapter.scan, adapter.exclude).filter((p) => !own.has(p));
 }
+function advice(u) {
+  if (u.why === UTF16) return "save it as UTF-8, or exclude it (adapter.exclude) if it is no source";
+  if (u.oddName) return "rename it (no glob can match or exclude such a name)";
+  if (u.link)
+    return "make it a link inside the repository (the scan follows none out of it), or exclude it (adapter.exclude) if what it names is no source";
+  if (u.directory)
+    return "make it a directory the scan can read (a shorter path, read permission), or exclude it (adapter.exclude) if it holds no source";
+  return "make it a readable file of the repository, or exclude it (adapter.exclude) if it is no source";
+}
+
+// src/operations/excluded-calls.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var NEVER_SCANNED = /(^|\/)node_modules\//;
+async function excludedCalls(reader, o) {
+  const { adapter, guarded } = o;
+  if (adapter.files.length === 0 || guarded.length === 0) return [];
+  const covered = (0, import_picomatch2.default)(adapter.scan, { dot: true });
+  const excluded = adapter.exclude.length > 0 ? (0, import_picomatch2.default)(adapter.exclude, { dot: true }) : () => false;
+  const out = [];
+  for (const path2 of o.changed) {
+    if (adapter.files.includes(path2) || !covered(path2)) continue;
+    if (!excluded(path2) && !NEVER_SCANNED.test(path2)) continue;
+    const read = await readAtCommit(reader, o.head, path2);
+    if (read.kind === "missing") continue;
+    const unread = unsearchable(read);
+    if (unread || read.kind !== "ok") {
+      out.push({ path: path2, endpoints: [], at: null, unread: unread ?? "it cannot be read", why: "excluded" });
+      continue;
+    }
+    const file = sourceFromBytes(path2, read.bytes);
+    const endpoints = guarded.filter((e) => findEndpoint(file.text, e, guarded) !== -1);
+    if (endpoints.length === 0) continue;
+    const at3 = positionAt(file, findEndpoint(file.text, endpoints[0], guarded));
+    out.push({ path: path2, endpoints, at: at3, why: "excluded" });
+  }
+  return out;
+}
 
 // src/operations/adapter-change.ts
-async function adapterChangeFindings(root, o) {
-  const narrowed = narrowing(o.base.adapter, o.head.adapter);
-  if (narrowed.length === 0) return [];
-  const input = { baseline: o.base.name, narrowed, hidden: [], approval: null };
-  const checkedOut = await resolveCommit(root, "HEAD");
-  if (checkedOut !== o.headCommit) {
-    const unsearched = `the working tree is at ${checkedOut?.slice(0, 12) ?? "no commit"}, not at the head commit ${o.headCommit.slice(0, 12)}; check out the head commit and run again`;
-    return adapterChangeRules({ ...input, unsearched });
-  }
-  const hidden = hiddenCalls(createRepoScan(root), o.base.adapter, o.head.adapter);
-  const approval = hidden.length > 0 ? await o.approval() : null;
-  return adapterChangeRules({ ...input, hidden, approval, unsearched: null });
-}
 function calls(scan, adapter) {
   const found = /* @__PURE__ */ new Map();
   if (adapter.files.length === 0) return found;
@@ -34741,7 +34785,7 @@ function calls(scan, adapter) {
 function unsearchable2(scan, adapter) {
   if (adapter.files.length === 0) return /* @__PURE__ */ new Map();
   const u = scan.unscanned(adapter.scan, adapter.exclude, beyondAdapter(scan, adapter));
-  return new Map(u.map((x2) => [x2.path, x2.why]));
+  return new Map(u.map((x2) => [x2.path, { why: x2.why, todo: advice(x2) }]));
 }
 function hiddenCalls(scan, base, head) {
   const seen = calls(scan, head);
@@ -34750,39 +34794,75 @@ function hiddenCalls(scan, base, head) {
   const how = (path2) => head.files.length === 0 ? "unchecked" : head.files.includes(path2) ? "adapter" : listed.has(path2) ? "unlisted" : "unscanned";
   const hidden = [];
   for (const [path2, call] of calls(scan, base)) {
-    const still = seen.get(path2)?.endpoints ?? [];
-    const endpoints = call.endpoints.filter((e) => !still.includes(e));
-    if (endpoints.length === 0) continue;
-    const at3 = positionAt(call.file, findEndpoint(call.file.text, endpoints[0], guardedEndpoints(base)));
-    hidden.push({ path: path2, endpoints, at: at3, why: how(path2) });
+    if (seen.has(path2) || headUnread.has(path2)) continue;
+    const guarded = guardedEndpoints(base);
+    const at3 = positionAt(call.file, findEndpoint(call.file.text, call.endpoints[0], guarded));
+    hidden.push({ path: path2, endpoints: call.endpoints, at: at3, why: how(path2) });
   }
-  for (const [path2, unread] of unsearchable2(scan, base)) {
-    if (headUnread.has(path2)) continue;
-    hidden.push({ path: path2, endpoints: [], at: null, unread, why: how(path2) });
+  for (const [path2, u] of unsearchable2(scan, base)) {
+    if (headUnread.has(path2) || seen.has(path2)) continue;
+    hidden.push({ path: path2, endpoints: [], at: null, unread: u.why, unreadTodo: u.todo, why: how(path2) });
   }
   return hidden;
 }
 async function boundaryChanges(root, o) {
-  const compare = (head, base) => adapterChangeFindings(root, {
-    head,
-    base,
-    headCommit: o.headCommit,
-    approval: () => o.approval(base.owners)
-  });
-  const byBaseline = /* @__PURE__ */ new Map();
-  for (const head of o.head) {
-    const base = o.atBase(head);
-    if (base) byBaseline.set(head.name, await compare(head, base));
-  }
-  const removed = [];
-  for (const gone of o.removed) {
-    const now = o.head.find((b) => b.trio.pin === gone.trio.pin) ?? {
-      ...gone,
-      adapter: { ...gone.adapter, files: [] }
+  let scan = null;
+  let checkedOut;
+  const reader = new BlobReader(root);
+  const compare = async (head, base, changed = o.changed, said = /* @__PURE__ */ new Set()) => {
+    const narrowed = base ? narrowing(base.adapter, head.adapter) : [];
+    const guarded = [
+      .../* @__PURE__ */ new Set([...guardedEndpoints(head.adapter), ...base ? guardedEndpoints(base.adapter) : []])
+    ];
+    const excluded = await excludedCalls(reader, {
+      adapter: head.adapter,
+      guarded,
+      changed,
+      head: o.headCommit
+    });
+    const input = { baseline: (base ?? head).name, narrowed, approval: null };
+    if (narrowed.length === 0 && excluded.length === 0) return { findings: [], paths: [] };
+    let hidden = [];
+    if (base && narrowed.length > 0) {
+      if (checkedOut === void 0) checkedOut = await resolveCommit(root, "HEAD");
+      if (checkedOut !== o.headCommit) {
+        const unsearched = `the working tree is at ${checkedOut?.slice(0, 12) ?? "no commit"}, not at the head commit ${o.headCommit.slice(0, 12)}; check out the head commit and run again`;
+        return { findings: adapterChangeRules({ ...input, hidden: [], unsearched }), paths: [] };
+      }
+      hidden = hiddenCalls(scan ??= createRepoScan(root), base.adapter, head.adapter);
+    }
+    const paths = new Set(hidden.map((h) => h.path));
+    hidden.push(...excluded.filter((h) => !paths.has(h.path)));
+    hidden = hidden.filter((h) => !said.has(h.path));
+    const approval = hidden.length > 0 ? await o.approval((base ?? head).owners) : null;
+    return {
+      findings: adapterChangeRules({ ...input, hidden, approval, unsearched: null }),
+      paths: hidden.map((h) => h.path)
     };
-    removed.push(...await compare(now, gone));
+  };
+  try {
+    const removed = [];
+    const said = /* @__PURE__ */ new Map();
+    for (const gone of o.removed) {
+      const now = o.head.find((b) => b.trio.pin === gone.trio.pin) ?? {
+        ...gone,
+        adapter: { ...gone.adapter, files: [] }
+      };
+      const r = await compare(now, gone, []);
+      removed.push(...r.findings);
+      const paths = said.get(now.name) ?? /* @__PURE__ */ new Set();
+      for (const p of r.paths) paths.add(p);
+      said.set(now.name, paths);
+    }
+    const byBaseline = /* @__PURE__ */ new Map();
+    for (const head of o.head) {
+      const r = await compare(head, o.atBase(head), o.changed, said.get(head.name));
+      byBaseline.set(head.name, r.findings);
+    }
+    return { byBaseline, removed };
+  } finally {
+    reader.close();
   }
-  return { byBaseline, removed };
 }
 
 // src/operations/policy-at-base.ts
@@ -37366,6 +37446,7 @@ async function runPromotion(ctx, options) {
     },
     removed: atBase.removed,
     headCommit: head,
+    changed: await changedPaths(ctx.root, base, head),
     approval: (owners) => jointApproval(options.review, owners)
   });
   const judging = new Set(options.baselines.map((b) => b.name));

@@ -1,45 +1,21 @@
 // The adapter boundary as the base revision's policy draws it and as the change's does (rules/adapter-change.ts):
-// the files the base's boundary finds naming the producer's endpoints outside the adapter, that the change's no
-// longer finds. Only when the change's boundary is narrower: a change that leaves the policy's adapter alone costs
-// no scan.
+// the files the base's boundary finds naming the producer's endpoints outside the adapter (or cannot search), that
+// the change's no longer finds; and the files the change adds or edits where the scan does not look
+// (excluded-calls.ts). The boundaries are drawn only when the change's is narrower, over one scan for the run.
 import { positionAt } from '../document/source-file.js'
 import type { SourceFile } from '../document/source-file.js'
 import { createRepoScan } from '../fs/scan.js'
 import type { RepoScan } from '../fs/scan.js'
-import { resolveCommit } from '../git/git.js'
+import { BlobReader, resolveCommit } from '../git/git.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { findEndpoint, guardedEndpoints } from '../rules/adapter.js'
 import { adapterChangeRules, narrowing } from '../rules/adapter-change.js'
 import type { AdapterChangeInput, HiddenCall } from '../rules/adapter-change.js'
 import type { Finding } from '../rules/finding.js'
-import { beyondAdapter } from './adapter-input.js'
+import { advice, beyondAdapter } from './adapter-input.js'
+import { excludedCalls } from './excluded-calls.js'
 
 type Adapter = BaselinePolicy['adapter']
-
-export interface AdapterChangeOptions {
-  /** The baseline as the change's policy defines it, and as the base revision's does. */
-  head: BaselinePolicy
-  base: BaselinePolicy
-  /** The commit judged: the files searched are the working tree's, which must be that commit's. */
-  headCommit: string
-  /** The joint approval, read only when the change hides a call. */
-  approval: () => Promise<AdapterChangeInput['approval']>
-}
-
-export async function adapterChangeFindings(root: string, o: AdapterChangeOptions): Promise<Finding[]> {
-  const narrowed = narrowing(o.base.adapter, o.head.adapter)
-  if (narrowed.length === 0) return []
-  const input = { baseline: o.base.name, narrowed, hidden: [] as HiddenCall[], approval: null }
-  // the scan reads the working tree: the files of another commit than the one judged would prove nothing
-  const checkedOut = await resolveCommit(root, 'HEAD')
-  if (checkedOut !== o.headCommit) {
-    const unsearched = `the working tree is at ${checkedOut?.slice(0, 12) ?? 'no commit'}, not at the head commit ${o.headCommit.slice(0, 12)}; check out the head commit and run again`
-    return adapterChangeRules({ ...input, unsearched })
-  }
-  const hidden = hiddenCalls(createRepoScan(root), o.base.adapter, o.head.adapter)
-  const approval = hidden.length > 0 ? await o.approval() : null
-  return adapterChangeRules({ ...input, hidden, approval, unsearched: null })
-}
 
 /** Each scanned file that names guarded endpoints, with the endpoints it names (none without an adapter). */
 function calls(scan: RepoScan, adapter: Adapter) {
@@ -54,16 +30,17 @@ function calls(scan: RepoScan, adapter: Adapter) {
   return found
 }
 
-/** What the boundary could not search (BG605), by path: after calls() over the same boundary. */
-function unsearchable(scan: RepoScan, adapter: Adapter): Map<string, string> {
+/** What the boundary could not search (BG605), by path, with what to do: after calls() over the same boundary. */
+function unsearchable(scan: RepoScan, adapter: Adapter): Map<string, { why: string; todo: string }> {
   if (adapter.files.length === 0) return new Map()
   const u = scan.unscanned(adapter.scan, adapter.exclude, beyondAdapter(scan, adapter))
-  return new Map(u.map((x) => [x.path, x.why]))
+  return new Map(u.map((x) => [x.path, { why: x.why, todo: advice(x) }]))
 }
 
 /**
  * What the base's boundary finds (a call, or a file it cannot search and so fails) and the change's does not,
- * and how the change's policy hides it.
+ * and how the change's policy hides it. A file the change's boundary still fails (on any endpoint: `/v1/query`
+ * for `/v1/query/ask`) is not hidden: health says it.
  */
 export function hiddenCalls(scan: RepoScan, base: Adapter, head: Adapter): HiddenCall[] {
   const seen = calls(scan, head)
@@ -79,17 +56,16 @@ export function hiddenCalls(scan: RepoScan, base: Adapter, head: Adapter): Hidde
           : 'unscanned'
   const hidden: HiddenCall[] = []
   for (const [path, call] of calls(scan, base)) {
-    const still = seen.get(path)?.endpoints ?? []
-    const endpoints = call.endpoints.filter((e) => !still.includes(e))
-    if (endpoints.length === 0) continue
-    const at = positionAt(call.file, findEndpoint(call.file.text, endpoints[0]!, guardedEndpoints(base)))
-    hidden.push({ path, endpoints, at, why: how(path) })
+    if (seen.has(path) || headUnread.has(path)) continue
+    const guarded = guardedEndpoints(base)
+    const at = positionAt(call.file, findEndpoint(call.file.text, call.endpoints[0]!, guarded))
+    hidden.push({ path, endpoints: call.endpoints, at, why: how(path) })
   }
   // a file the base cannot search fails there (BG605), unseen calls and all: hiding it is hiding them (found by
   // review: a UTF-16 file, which git can check out from plain UTF-8 through .gitattributes, excluded, passed)
-  for (const [path, unread] of unsearchable(scan, base)) {
-    if (headUnread.has(path)) continue
-    hidden.push({ path, endpoints: [], at: null, unread, why: how(path) })
+  for (const [path, u] of unsearchable(scan, base)) {
+    if (headUnread.has(path) || seen.has(path)) continue
+    hidden.push({ path, endpoints: [], at: null, unread: u.why, unreadTodo: u.todo, why: how(path) })
   }
   return hidden
 }
@@ -100,42 +76,91 @@ export interface BoundaryChanges {
   removed: Finding[]
 }
 
+export interface BoundaryOptions {
+  head: BaselinePolicy[]
+  /** The base's definition of a baseline of the change's (null: none to compare with). */
+  atBase: (b: BaselinePolicy) => BaselinePolicy | null
+  removed: BaselinePolicy[]
+  /** The commit judged: the boundaries are drawn over the working tree, which must be that commit's. */
+  headCommit: string
+  /** The files the change adds or edits (git diff base..head), from the root. */
+  changed: string[]
+  approval: (owners: BaselinePolicy['owners']) => Promise<AdapterChangeInput['approval']>
+}
+
 /**
- * The adapter boundary of every baseline of the change's policy that the base defines, whichever baselines the
- * run judges (found by review: a narrowing in a baseline the run did not select passed): the boundary is the
- * policy's, and health judges them all. Then the base's baselines the change renames or removes: a rename is
- * compared with the baseline that governs the same pin now, a removal with no boundary at all.
+ * The adapter boundary of every baseline of the change's policy, whichever baselines the run judges (found by
+ * review: a narrowing in a baseline the run did not select passed): the boundary is the policy's, and health
+ * judges them all. Then the base's baselines the change renames or removes: a rename is compared with the baseline
+ * that governs the same pin now, a removal with no boundary at all.
  */
-export async function boundaryChanges(
-  root: string,
-  o: {
-    head: BaselinePolicy[]
-    /** The base's definition of a baseline of the change's (null: none to compare with). */
-    atBase: (b: BaselinePolicy) => BaselinePolicy | null
-    removed: BaselinePolicy[]
-    headCommit: string
-    approval: (owners: BaselinePolicy['owners']) => Promise<AdapterChangeInput['approval']>
-  }
-): Promise<BoundaryChanges> {
-  const compare = (head: BaselinePolicy, base: BaselinePolicy) =>
-    adapterChangeFindings(root, {
-      head,
-      base,
-      headCommit: o.headCommit,
-      approval: () => o.approval(base.owners)
+export async function boundaryChanges(root: string, o: BoundaryOptions): Promise<BoundaryChanges> {
+  // one scan for every comparison (found by review: one per baseline, each reading the repository again)
+  let scan: RepoScan | null = null
+  let checkedOut: string | null | undefined
+  const reader = new BlobReader(root)
+  const compare = async (
+    head: BaselinePolicy,
+    base: BaselinePolicy | null,
+    changed = o.changed,
+    said = new Set<string>()
+  ): Promise<{ findings: Finding[]; paths: string[] }> => {
+    const narrowed = base ? narrowing(base.adapter, head.adapter) : []
+    const guarded = [
+      ...new Set([...guardedEndpoints(head.adapter), ...(base ? guardedEndpoints(base.adapter) : [])])
+    ]
+    // read as committed at the head: no working tree needed
+    const excluded = await excludedCalls(reader, {
+      adapter: head.adapter,
+      guarded,
+      changed,
+      head: o.headCommit
     })
-  const byBaseline = new Map<string, Finding[]>()
-  for (const head of o.head) {
-    const base = o.atBase(head)
-    if (base) byBaseline.set(head.name, await compare(head, base))
-  }
-  const removed: Finding[] = []
-  for (const gone of o.removed) {
-    const now = o.head.find((b) => b.trio.pin === gone.trio.pin) ?? {
-      ...gone,
-      adapter: { ...gone.adapter, files: [] }
+    const input = { baseline: (base ?? head).name, narrowed, approval: null }
+    if (narrowed.length === 0 && excluded.length === 0) return { findings: [], paths: [] }
+    let hidden: HiddenCall[] = []
+    if (base && narrowed.length > 0) {
+      // the scan reads the working tree: the files of another commit than the one judged would prove nothing
+      if (checkedOut === undefined) checkedOut = await resolveCommit(root, 'HEAD')
+      if (checkedOut !== o.headCommit) {
+        const unsearched = `the working tree is at ${checkedOut?.slice(0, 12) ?? 'no commit'}, not at the head commit ${o.headCommit.slice(0, 12)}; check out the head commit and run again`
+        return { findings: adapterChangeRules({ ...input, hidden: [], unsearched }), paths: [] }
+      }
+      hidden = hiddenCalls((scan ??= createRepoScan(root)), base.adapter, head.adapter)
     }
-    removed.push(...(await compare(now, gone)))
+    const paths = new Set(hidden.map((h) => h.path))
+    hidden.push(...excluded.filter((h) => !paths.has(h.path)))
+    // a file a renamed baseline's comparison already named is said once
+    hidden = hidden.filter((h) => !said.has(h.path))
+    const approval = hidden.length > 0 ? await o.approval((base ?? head).owners) : null
+    return {
+      findings: adapterChangeRules({ ...input, hidden, approval, unsearched: null }),
+      paths: hidden.map((h) => h.path)
+    }
   }
-  return { byBaseline, removed }
+  try {
+    // the base's baselines the change renames or removes first: what they name, the renamed one does not again
+    const removed: Finding[] = []
+    const said = new Map<string, Set<string>>()
+    for (const gone of o.removed) {
+      const now = o.head.find((b) => b.trio.pin === gone.trio.pin) ?? {
+        ...gone,
+        adapter: { ...gone.adapter, files: [] }
+      }
+      // the change's files are its baselines' to judge (below), not here
+      const r = await compare(now, gone, [])
+      removed.push(...r.findings)
+      const paths = said.get(now.name) ?? new Set<string>()
+      for (const p of r.paths) paths.add(p)
+      said.set(now.name, paths)
+    }
+    const byBaseline = new Map<string, Finding[]>()
+    for (const head of o.head) {
+      const r = await compare(head, o.atBase(head), o.changed, said.get(head.name))
+      byBaseline.set(head.name, r.findings)
+    }
+    return { byBaseline, removed }
+  } finally {
+    reader.close()
+  }
 }

@@ -50,7 +50,7 @@ export function beyondAdapter(scan: RepoScan, adapter: BaselinePolicy['adapter']
 }
 
 /** What to do about a place the scan could not look into. */
-function advice(u: Unscanned): string {
+export function advice(u: Unscanned): string {
   if (u.why === UTF16) return 'save it as UTF-8, or exclude it (adapter.exclude) if it is no source'
   if (u.oddName) return 'rename it (no glob can match or exclude such a name)'
   if (u.link)

@@ -25,8 +25,13 @@ export interface HiddenCall {
   at: Position | null
   /** Why the base's boundary could not search it (a file in UTF-16, too large, a link out): it fails there. */
   unread?: string
-  /** How the change's policy hides it. */
-  why: 'unchecked' | 'adapter' | 'unscanned' | 'unlisted'
+  /** What to do about `unread` (BG605's advice for it). */
+  unreadTodo?: string
+  /**
+   * How the change's policy hides it; `excluded`: the change adds or edits the file where the scan's globs reach
+   * and its excludes (or a node_modules directory) do not let it look, with no policy change.
+   */
+  why: 'unchecked' | 'adapter' | 'unscanned' | 'unlisted' | 'excluded'
 }
 
 /** How the change's boundary is narrower than the base's, one phrase per difference (none: not narrower). */
@@ -59,7 +64,7 @@ export function narrowing(base: Adapter, head: Adapter): string[] {
   return out
 }
 
-const WHY: Record<HiddenCall['why'], string> = {
+const WHY: Record<Exclude<HiddenCall['why'], 'excluded'>, string> = {
   unchecked: 'it names no adapter file, so the boundary is not checked at all',
   adapter: 'it makes the file an adapter file',
   unscanned: 'it leaves the file out of the scan',
@@ -75,6 +80,8 @@ const ADVICE: Record<HiddenCall['why'] | 'unread', string> = {
     'call the producer through the adapter instead, or get both approvals if the file is no code (documentation, fixtures)',
   unlisted:
     'keep the endpoint in adapter.endpoints or adapter.unused and call it through the adapter; if the producer no longer serves it, get both approvals',
+  excluded:
+    'call the producer through the adapter instead, or get both approvals if the file is generated or no code (a generated client of the producer is a call past the adapter too)',
   unread:
     'make the file one the scan can read (UTF-8, under the size limit, no link out of the repository), or get both approvals if it is no code'
 }
@@ -90,7 +97,6 @@ export interface AdapterChangeInput {
 }
 
 export function adapterChangeRules(input: AdapterChangeInput): Finding[] {
-  if (input.narrowed.length === 0) return []
   const what = input.narrowed.join('; ')
   if (input.unsearched !== null) {
     // what cannot be looked at fails, as an unreadable file does in the scan itself (BG605)
@@ -104,6 +110,7 @@ export function adapterChangeRules(input: AdapterChangeInput): Finding[] {
     ]
   }
   if (input.hidden.length === 0) {
+    if (input.narrowed.length === 0) return []
     return [
       finding(
         'BG607',
@@ -130,7 +137,10 @@ export function adapterChangeRules(input: AdapterChangeInput): Finding[] {
     const seen = h.unread
       ? `could not be searched for the producer's endpoints (${h.unread}), which the base revision's policy would fail (BG605, baseline ${input.baseline})`
       : `names the producer endpoint${h.endpoints.length === 1 ? '' : 's'} ${someOf(h.endpoints, 5)} outside the adapter, which the base revision's policy would fail (BG603, baseline ${input.baseline})`
-    const call = `${seen}, and this change's policy no longer looks at it: ${WHY[h.why]} (${what})`
+    const call =
+      h.why === 'excluded'
+        ? `${h.unread ? `could not be searched for the producer's endpoints (${h.unread})` : `names the producer endpoint${h.endpoints.length === 1 ? '' : 's'} ${someOf(h.endpoints, 5)}`}, and the change adds or edits it where the adapter scan of baseline ${input.baseline} does not look (an adapter.exclude glob, or a node_modules directory, which is never scanned)`
+        : `${seen}, and this change's policy no longer looks at it: ${WHY[h.why]} (${what})`
     return approved
       ? finding(
           'BG608',
@@ -142,7 +152,7 @@ export function adapterChangeRules(input: AdapterChangeInput): Finding[] {
           'BG606',
           h.path,
           h.at,
-          `${call}. That needs the joint approval of the consumer and producer owners (${why}); ${ADVICE[h.unread ? 'unread' : h.why]}`
+          `${call}. That needs the joint approval of the consumer and producer owners (${why}); ${h.unreadTodo ?? ADVICE[h.unread && h.why !== 'excluded' ? 'unread' : h.why]}`
         )
   })
 }
