@@ -100,6 +100,19 @@ describe('a secret of the environment quoted by a finding', () => {
       for (const part of [password.slice(0, 8), declared.slice(0, 8)]) expect(text).not.toContain(part)
   })
 
+  it('lkg redacts a long value before its terminal report cuts it: no part of a secret at the cut survives (found by review)', () => {
+    const secret = ['ourSecretValue', '0123456789', 'abcdefXYZ'].join('')
+    const fx = trioFixture()
+    fx.editJson(PIN, (pin) => {
+      // the secret straddles the 300-character cut of a shown value
+      pin.release_tag = `v1.2.${'9'.repeat(90)}${secret}${'9'.repeat(60_000)}`
+    })
+    gitRepo(fx).commit('a pin with a secret in a long tag')
+    const run = runCli(['lkg'], fx.root, { DEPLOY_TOKEN: secret })
+    expect(run.stdout).toContain('[REDACTED:')
+    for (const part of [secret.slice(0, 8), secret.slice(-8)]) expect(run.stdout).not.toContain(part)
+  })
+
   it('a declared secret of several words is redacted whole before a value is cut to fit: no word of it survives (found by review)', () => {
     const passphrase = ['correct', 'horse', 'battery', 'staple', 'zebra'].join(' ')
     const fx = trioFixture()

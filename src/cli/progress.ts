@@ -2,6 +2,7 @@
 // before anything runs, then the suites. In a terminal: one status line with every running step and its
 // elapsed time, redrawn each second, and a line per finished step above it. Elsewhere (CI logs, pipes): the
 // same lines without the status line. Suites that are not run say so, and why, in one line.
+import { shownValue } from '../text/shorten.js'
 import { stepResultLine } from '../evidence/step-log.js'
 import { formatDuration } from '../text/duration.js'
 import { plural } from '../text/plural.js'
@@ -27,7 +28,7 @@ export function resultLine(step: StepResult, s: Style): string {
 /** `Judging memorykernel: v0.4.0 -> v0.5.0 (base 1a2b3c4d5e6f, head 7a8b9c0d1e2f; changed: ...)`. */
 export function judgingLine(j: Judging, s: Style): string {
   // the tags and the file names come from the change judged: never a control character to the terminal
-  const tag = (t: string | null) => (t === null ? 'release unknown' : inlineSafe(t))
+  const tag = (t: string | null) => (t === null ? 'release unknown' : inlineSafe(shownValue(t)))
   const changed = j.changedFiles.map(inlineSafe).join(', ')
   return (
     `${s.bold(`Judging ${inlineSafe(j.baseline)}`)}: ${tag(j.from)} -> ${tag(j.to)} ` +

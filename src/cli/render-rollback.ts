@@ -11,7 +11,7 @@ import { drillVerdictWords } from '../present/drill.js'
 import type { Identity } from '../trio/model.js'
 import type { Style } from './style.js'
 import { plural } from '../text/plural.js'
-import { shownValue } from '../text/shorten.js'
+import { shownMessage, shownValue } from '../text/shorten.js'
 
 function describe(id: Identity | null | undefined): string {
   if (!id) return '?'
@@ -36,7 +36,7 @@ function passedOverLines(over: PassedOver[], s: Style): string[] {
         const q = over[k]!
         // the rules that judged it (or would have), said as such: "[current]" read like a reason
         out.push(
-          `    ${s.dim(q.commit.slice(0, 12))}  ${shownValue(q.release_tag ?? '?')} (${q.profile} rules): ${q.detail}`
+          `    ${s.dim(q.commit.slice(0, 12))}  ${shownValue(q.release_tag ?? '?')} (${q.profile} rules): ${shownMessage(q.detail)}`
         )
       }
     }

@@ -1,6 +1,7 @@
 // `baseline-gate verify-evidence`: recompute what a packet (or its in-toto statement) records, and with --bundle
 // check a Sigstore bundle of it offline. Loaded on demand: health does not read the evidence validators.
 // Nothing is printed before every file given is known to be usable: a usage error (exit 2) never follows a verdict.
+import { shownValue } from '../text/shorten.js'
 import { mapStrings } from '../text/map-strings.js'
 import { inlineSafe } from '../text/terminal.js'
 import { resolve } from 'node:path'
@@ -102,7 +103,7 @@ function judgedLine(inspection: EvidenceInspection): string {
   return [
     `${j.kind} of ${j.operation}`,
     j.baseline,
-    j.releaseTag ?? 'no release tag',
+    j.releaseTag === null ? 'no release tag' : shownValue(j.releaseTag),
     // the repository's commit the run judged ("commit" alone is the producer's, on every other line)
     j.commit ? `judged at ${j.commit.slice(0, 12)}` : 'no judged commit recorded',
     j.repository ? `in ${j.repository}` : 'a local run',
