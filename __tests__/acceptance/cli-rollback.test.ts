@@ -295,16 +295,49 @@ describe('baseline-gate rollback interrupted (Ctrl-C)', () => {
     const health = cli(['health', '--no-probe'], fx.root)
     expect(health.status).toBe(1)
     expect(health.stdout).toMatch(/error {4}BG220 {2}a rollback of memorykernel restored this trio at /)
-    expect(health.stdout).toContain('Run the rollback again, which tests it')
-    // the rollback run again finds it on disk, tests it, and keeps it: health no longer says it
+    expect(health.stdout).toContain(
+      'Run the rollback again (the same command): it puts the previous trio back first'
+    )
+    // the rollback run again, a day later (its restore dates the ledger otherwise): it puts the untested restore
+    // back, restores afresh and tests it (found by review: BG511, "commit or discard the edits")
     execFileSync('rm', [hold])
-    const again = rollbackX(fx.root)
+    const evidence = tempDir('bg-rollback-sigkill-evidence-')
+    const again = rollbackX(fx.root, '--now', '2099-01-02T00:00:00Z', '--evidence-dir', evidence)
     expect(again.stdout).toMatch(/^PASS · rollback of memorykernel: v\S+ withdrawn, v\S+ restored/)
     expect(again.status).toBe(0)
+    const packet = JSON.parse(readFileSync(join(evidence, 'rollback-memorykernel.json'), 'utf8')) as {
+      incident: { timeline: { event: string }[] }
+    }
+    expect(packet.incident.timeline.map((t) => t.event).join('\n')).toMatch(
+      /left on disk was put back first \(BG220\)/
+    )
     const after = cli(['health', '--no-probe'], fx.root)
     expect(after.stdout).not.toContain('BG220')
     expect(
       readdirSync(join(fx.root, '.git', 'baseline-gate')).filter((f) => f.includes('unverified'))
     ).toEqual([])
+  })
+
+  it('an untested restore committed as it is no longer reads as one: BG220 holds only while it is uncommitted (found by review)', async () => {
+    const marker = join(tempDir('bg-rollback-sigkill-'), 'started')
+    const { fx } = threeBaselines([
+      nodeStep(
+        'slow',
+        "require('node:fs').writeFileSync(process.argv[1], 'started'); setTimeout(() => {}, 60000)",
+        [marker]
+      )
+    ])
+    const child = spawn(process.execPath, [CLI, 'rollback', '--trigger', 'contract-drift', '--reason', 'x'], {
+      cwd: fx.root,
+      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1' },
+      detached: true
+    })
+    const closed = new Promise((resolve) => child.on('close', resolve))
+    for (let i = 0; i < 600 && !existsSync(marker); i++) await new Promise((r) => setTimeout(r, 50))
+    process.kill(-child.pid!, 'SIGKILL')
+    await closed
+    expect(cli(['health', '--no-probe'], fx.root).stdout).toContain('BG220')
+    gitRepo(fx).commit('the restore, committed untested')
+    expect(cli(['health', '--no-probe'], fx.root).stdout).not.toContain('BG220')
   })
 })

@@ -5797,7 +5797,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants6 = require_constants2();
+    var constants7 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util2.addListener;
@@ -5872,7 +5872,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants7.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5967,11 +5967,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants6.ERROR.OK) {
+          if (ret !== constants7.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants7.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants6.ERROR.PAUSED) {
+            } else if (ret === constants7.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5994,10 +5994,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants6.ERROR.OK) {
+        if (ret === constants7.ERROR.OK) {
           return null;
         }
-        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants7.ERROR.PAUSED || ret === constants7.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6014,7 +6014,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants6.ERROR[ret], data);
+        return new HTTPParserError(message, constants7.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6194,7 +6194,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause2 ? constants6.ERROR.PAUSED : 0;
+        return pause2 ? constants7.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6216,7 +6216,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request3.onData(buf) === false) {
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6252,13 +6252,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util2.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util2.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util2.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -19717,7 +19717,7 @@ var init_contain = __esm({
 });
 
 // src/fs/read.ts
-import { closeSync as closeSync3, constants as constants5, fstatSync, openSync as openSync3, readSync as readSync2 } from "node:fs";
+import { closeSync as closeSync4, constants as constants6, fstatSync as fstatSync2, openSync as openSync4, readSync as readSync3 } from "node:fs";
 function createReadScratch() {
   return { buf: Buffer.allocUnsafe(64 * 1024) };
 }
@@ -19742,7 +19742,7 @@ function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo, scratch) {
 function openAndRead(real, limit, scratch, onLink) {
   let fd;
   try {
-    fd = openSync3(real, constants5.O_RDONLY | constants5.O_NONBLOCK | NOFOLLOW);
+    fd = openSync4(real, constants6.O_RDONLY | constants6.O_NONBLOCK | NOFOLLOW);
   } catch (e) {
     const code2 = e.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
@@ -19751,7 +19751,7 @@ function openAndRead(real, limit, scratch, onLink) {
     return { kind: "unreadable", reason: code2 ?? String(e) };
   }
   try {
-    const stat3 = fstatSync(fd);
+    const stat3 = fstatSync2(fd);
     if (!stat3.isFile()) return { kind: "not-a-file" };
     if (stat3.size > limit) return { kind: "too-large", size: stat3.size, limit };
     const want = Math.min(stat3.size, limit) + 1;
@@ -19760,7 +19760,7 @@ function openAndRead(real, limit, scratch, onLink) {
     const buf = scratch ? scratch.buf : Buffer.allocUnsafe(want);
     let n = 0;
     for (; ; ) {
-      const got = readSync2(fd, buf, n, want - n, null);
+      const got = readSync3(fd, buf, n, want - n, null);
       if (got === 0) break;
       n += got;
       if (n === want || n === stat3.size) break;
@@ -19772,7 +19772,7 @@ function openAndRead(real, limit, scratch, onLink) {
     if (code2 === "EISDIR") return { kind: "not-a-file" };
     return { kind: "unreadable", reason: code2 ?? String(e) };
   } finally {
-    closeSync3(fd);
+    closeSync4(fd);
   }
 }
 var NOFOLLOW, BECAME_A_LINK;
@@ -19783,7 +19783,7 @@ var init_read = __esm({
     init_contain();
     init_contain();
     init_limits();
-    NOFOLLOW = constants5.O_NOFOLLOW ?? 0;
+    NOFOLLOW = constants6.O_NOFOLLOW ?? 0;
     BECAME_A_LINK = {
       kind: "outside-root",
       problem: "became a symbolic link while it was read"
@@ -20399,7 +20399,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants6 = require_constants6();
+    var constants7 = require_constants6();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -20407,7 +20407,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants6;
+    } = constants7;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -20616,7 +20616,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants6.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants7.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -20662,8 +20662,8 @@ var require_parse2 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants6.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants6.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants7.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants7.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -21359,7 +21359,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants6.globChars(opts.windows);
+      } = constants7.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -21417,7 +21417,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse4 = require_parse2();
     var utils = require_utils2();
-    var constants6 = require_constants6();
+    var constants7 = require_constants6();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -21545,7 +21545,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants6;
+    picomatch2.constants = constants7;
     module.exports = picomatch2;
   }
 });
@@ -23228,11 +23228,11 @@ var require_codegen = __commonJS({
         const rhs = this.rhs === void 0 ? "" : ` = ${this.rhs}`;
         return `${varKind} ${this.name}${rhs};` + _n;
       }
-      optimizeNames(names, constants6) {
+      optimizeNames(names, constants7) {
         if (!names[this.name.str])
           return;
         if (this.rhs)
-          this.rhs = optimizeExpr(this.rhs, names, constants6);
+          this.rhs = optimizeExpr(this.rhs, names, constants7);
         return this;
       }
       get names() {
@@ -23249,10 +23249,10 @@ var require_codegen = __commonJS({
       render({ _n }) {
         return `${this.lhs} = ${this.rhs};` + _n;
       }
-      optimizeNames(names, constants6) {
+      optimizeNames(names, constants7) {
         if (this.lhs instanceof code_1.Name && !names[this.lhs.str] && !this.sideEffects)
           return;
-        this.rhs = optimizeExpr(this.rhs, names, constants6);
+        this.rhs = optimizeExpr(this.rhs, names, constants7);
         return this;
       }
       get names() {
@@ -23313,8 +23313,8 @@ var require_codegen = __commonJS({
       optimizeNodes() {
         return `${this.code}` ? this : void 0;
       }
-      optimizeNames(names, constants6) {
-        this.code = optimizeExpr(this.code, names, constants6);
+      optimizeNames(names, constants7) {
+        this.code = optimizeExpr(this.code, names, constants7);
         return this;
       }
       get names() {
@@ -23343,12 +23343,12 @@ var require_codegen = __commonJS({
         }
         return nodes.length > 0 ? this : void 0;
       }
-      optimizeNames(names, constants6) {
+      optimizeNames(names, constants7) {
         const { nodes } = this;
         let i = nodes.length;
         while (i--) {
           const n = nodes[i];
-          if (n.optimizeNames(names, constants6))
+          if (n.optimizeNames(names, constants7))
             continue;
           subtractNames(names, n.names);
           nodes.splice(i, 1);
@@ -23401,12 +23401,12 @@ var require_codegen = __commonJS({
           return void 0;
         return this;
       }
-      optimizeNames(names, constants6) {
+      optimizeNames(names, constants7) {
         var _a;
-        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants6);
-        if (!(super.optimizeNames(names, constants6) || this.else))
+        this.else = (_a = this.else) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants7);
+        if (!(super.optimizeNames(names, constants7) || this.else))
           return;
-        this.condition = optimizeExpr(this.condition, names, constants6);
+        this.condition = optimizeExpr(this.condition, names, constants7);
         return this;
       }
       get names() {
@@ -23429,10 +23429,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.iteration})` + super.render(opts);
       }
-      optimizeNames(names, constants6) {
-        if (!super.optimizeNames(names, constants6))
+      optimizeNames(names, constants7) {
+        if (!super.optimizeNames(names, constants7))
           return;
-        this.iteration = optimizeExpr(this.iteration, names, constants6);
+        this.iteration = optimizeExpr(this.iteration, names, constants7);
         return this;
       }
       get names() {
@@ -23468,10 +23468,10 @@ var require_codegen = __commonJS({
       render(opts) {
         return `for(${this.varKind} ${this.name} ${this.loop} ${this.iterable})` + super.render(opts);
       }
-      optimizeNames(names, constants6) {
-        if (!super.optimizeNames(names, constants6))
+      optimizeNames(names, constants7) {
+        if (!super.optimizeNames(names, constants7))
           return;
-        this.iterable = optimizeExpr(this.iterable, names, constants6);
+        this.iterable = optimizeExpr(this.iterable, names, constants7);
         return this;
       }
       get names() {
@@ -23513,11 +23513,11 @@ var require_codegen = __commonJS({
         (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNodes();
         return this;
       }
-      optimizeNames(names, constants6) {
+      optimizeNames(names, constants7) {
         var _a, _b;
-        super.optimizeNames(names, constants6);
-        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants6);
-        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants6);
+        super.optimizeNames(names, constants7);
+        (_a = this.catch) === null || _a === void 0 ? void 0 : _a.optimizeNames(names, constants7);
+        (_b = this.finally) === null || _b === void 0 ? void 0 : _b.optimizeNames(names, constants7);
         return this;
       }
       get names() {
@@ -23818,7 +23818,7 @@ var require_codegen = __commonJS({
     function addExprNames(names, from) {
       return from instanceof code_1._CodeOrName ? addNames(names, from.names) : names;
     }
-    function optimizeExpr(expr, names, constants6) {
+    function optimizeExpr(expr, names, constants7) {
       if (expr instanceof code_1.Name)
         return replaceName(expr);
       if (!canOptimize(expr))
@@ -23833,14 +23833,14 @@ var require_codegen = __commonJS({
         return items;
       }, []));
       function replaceName(n) {
-        const c2 = constants6[n.str];
+        const c2 = constants7[n.str];
         if (c2 === void 0 || names[n.str] !== 1)
           return n;
         delete names[n.str];
         return c2;
       }
       function canOptimize(e) {
-        return e instanceof code_1._Code && e._items.some((c2) => c2 instanceof code_1.Name && names[c2.str] === 1 && constants6[c2.str] !== void 0);
+        return e instanceof code_1._Code && e._items.some((c2) => c2 instanceof code_1.Name && names[c2.str] === 1 && constants7[c2.str] !== void 0);
       }
     }
     function subtractNames(names, from) {
@@ -57078,10 +57078,10 @@ function packetNotRun(p) {
   const out = preflightNotRun(p);
   const unprobed = p.incident ? rollbackNotProbed(p.incident.status) : null;
   if (unprobed) out.push(unprobed);
-  const untested = !hasSuiteSteps(p.steps);
-  if (p.incident && untested && !p.incident.suites_ran)
+  const untested2 = !hasSuiteSteps(p.steps);
+  if (p.incident && untested2 && !p.incident.suites_ran)
     out.push(rollbackNotTested(p.incident.status, p.incident.dry_run));
-  if (p.change && !p.change.trio_changed && untested) out.push(NOTHING_TO_GATE);
+  if (p.change && !p.change.trio_changed && untested2) out.push(NOTHING_TO_GATE);
   return [...out, ...suitesNotRun(p)];
 }
 
@@ -57297,9 +57297,38 @@ function refuseSha256(sha) {
       "this repository names its objects with SHA-256 (extensions.objectFormat=sha256), which baseline-gate does not support: its evidence and pins record SHA-1 commit ids"
     );
 }
+function committedBytesSync(cwd, commit, path2, limit) {
+  if (!/^[0-9a-f]{40}$/.test(commit)) return null;
+  const r = childProcess().spawnSync("git", [...OPTIONS, "cat-file", "blob", `${commit}:./${path2}`], {
+    cwd,
+    timeout: TIMEOUT_MS,
+    env: { ...env(), GIT_OPTIONAL_LOCKS: "0" },
+    stdio: ["ignore", "pipe", "pipe"],
+    maxBuffer: limit + 1
+  });
+  return r.error || r.status !== 0 ? null : r.stdout;
+}
 async function headCommit(cwd) {
   const fromDisk = headFromDisk(cwd);
   return fromDisk ? fromDisk.commit : await resolveCommit(cwd, "HEAD");
+}
+function headCommitSync(cwd) {
+  const fromDisk = headFromDisk(cwd);
+  if (fromDisk) return fromDisk.commit;
+  const r = childProcess().spawnSync(
+    "git",
+    [...OPTIONS, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"],
+    {
+      cwd,
+      timeout: TIMEOUT_MS,
+      env: env(),
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"]
+    }
+  );
+  const sha = (r.stdout ?? "").trim();
+  if (r.status === 0) refuseSha256(sha);
+  return r.status === 0 && /^[0-9a-f]{40}$/.test(sha) ? sha : null;
 }
 var RevisionError = class extends Error {
   name = "RevisionError";
@@ -57541,6 +57570,33 @@ function pause(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+// src/fs/own-file.ts
+import { closeSync as closeSync3, constants as constants5, fstatSync, openSync as openSync3, readSync as readSync2 } from "node:fs";
+function readOwnFile(path2, limit) {
+  let fd;
+  try {
+    fd = openSync3(path2, constants5.O_RDONLY | (constants5.O_NOFOLLOW ?? 0) | (constants5.O_NONBLOCK ?? 0));
+  } catch {
+    return null;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > limit) return null;
+    const buf = Buffer.alloc(st.size);
+    let got = 0;
+    while (got < buf.length) {
+      const n = readSync2(fd, buf, got, buf.length - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return buf.subarray(0, got);
+  } catch {
+    return null;
+  } finally {
+    closeSync3(fd);
+  }
+}
+
 // src/fs/digest.ts
 import { createHash } from "node:crypto";
 function sha256(data) {
@@ -57548,23 +57604,7 @@ function sha256(data) {
 }
 
 // src/fs/atomic-set.ts
-var nodeSetFs = {
-  // the journal relies on a write being whole or absent; staged files get the same for free
-  writeFile: (path2, data) => writeFileAtomic(path2, data, { durable: true, clean: true }),
-  rename: (from, to) => renameSync2(from, to),
-  rm: (path2) => rmSync3(path2, { force: true }),
-  readFile: (path2) => {
-    try {
-      return readFileSync5(path2);
-    } catch (e) {
-      if (e.code === "ENOENT") return null;
-      throw e;
-    }
-  },
-  mkdir: (path2) => {
-    mkdirSync2(path2, { recursive: true });
-  }
-};
+var MAX_JOURNAL_BYTES = 1024 * 1024;
 var FileSetError = class extends Error {
   /** True when the failure came before the commit point and the old set is whole: nothing was changed. */
   constructor(message, nothingChanged = false) {
@@ -57595,8 +57635,8 @@ function stagedPath(target) {
   return join5(dirname5(target), `.${basename3(target)}.baseline-gate-staged`);
 }
 function journalState(journal) {
-  const bytes = nodeSetFs.readFile(journal);
-  if (bytes === null) return null;
+  const bytes = readOwnFile(journal, MAX_JOURNAL_BYTES);
+  if (bytes === null) return lstatSync4(journal, { throwIfNoEntry: false }) ? "unreadable" : null;
   try {
     return parseJournal(journal, bytes).state;
   } catch {
@@ -57627,6 +57667,7 @@ function parseJournal(journal, bytes) {
 
 // src/operations/unverified-restore.ts
 init_read();
+init_limits();
 
 // src/text/shell-words.ts
 function shellWord(w2) {
@@ -57638,31 +57679,49 @@ function shellWords(argv) {
 
 // src/operations/unverified-restore.ts
 var KIND = "baseline-gate unverified restore";
+var MAX_MARK_BYTES = 64 * 1024;
 var markPath = (journal) => journal.replace(/\.journal\.json$/, ".unverified.json");
-function unverifiedRestore(root, journal, baseline) {
-  const bytes = nodeSetFs.readFile(markPath(journal));
-  if (bytes === null) return [];
-  let mark;
+function readMark(journal) {
+  const bytes = readOwnFile(markPath(journal), MAX_MARK_BYTES);
+  if (bytes === null) return null;
   try {
-    mark = JSON.parse(bytes.toString("utf8"));
-    if (mark.kind !== KIND || !Array.isArray(mark.files) || mark.files.length === 0)
-      throw new Error("not ours");
+    const m = JSON.parse(bytes.toString("utf8"));
+    const ok = m.kind === KIND && typeof m.at === "string" && Array.isArray(m.files) && m.files.length > 0 && m.files.every((f2) => typeof f2?.path === "string" && typeof f2.sha256 === "string");
+    return ok ? m : null;
   } catch {
-    return [];
+    return null;
   }
+}
+function leftUnverified(root, journal, committed) {
+  const mark = readMark(journal);
+  if (!mark) return null;
   const onDisk = mark.files.every((f2) => {
     const read = readRepoFile(root, f2.path);
     return read.kind === "ok" && sha256(read.bytes) === f2.sha256;
   });
-  if (!onDisk) return [];
-  return [
-    finding(
-      "BG220",
-      mark.files.at(-1).path,
-      null,
-      `a rollback of ${baseline} restored this trio at ${mark.at} and was stopped before its suites verified it: the trio on disk is an unverified restore (mark ${markPath(journal)}). Run the rollback again, which tests it and keeps it or puts the previous trio back; or put the previous trio back yourself (${shellWords(["git", "checkout", "--", ...mark.files.map((f2) => f2.path)])}) and delete the mark`
-    )
-  ];
+  const isCommitted = mark.files.every((f2) => {
+    const bytes = committed(f2.path);
+    return bytes !== null && sha256(bytes) === f2.sha256;
+  });
+  return { state: onDisk && !isCommitted ? "on-disk" : "stale", mark };
+}
+function unverifiedRestore(root, journal, baseline) {
+  const head = headCommitSync(root);
+  const left = leftUnverified(
+    root,
+    journal,
+    (path2) => head ? committedBytesSync(root, head, path2, MAX_FILE_BYTES) : null
+  );
+  return left?.state === "on-disk" ? [untested(journal, baseline, left.mark)] : [];
+}
+function untested(journal, baseline, mark) {
+  const files = mark.files.map((f2) => f2.path);
+  return finding(
+    "BG220",
+    files.at(-1),
+    null,
+    `a rollback of ${baseline} restored this trio at ${mark.at} and was stopped before its suites verified it: the trio on disk is an untested restore (mark ${markPath(journal)}); do not commit it. Run the rollback again (the same command): it puts the previous trio back first, then restores the last-known-good and tests it. Or put the previous trio back yourself (${shellWords(["git", "checkout", "--", ...files])}, from the root)`
+  );
 }
 
 // src/fs/scan.ts
@@ -70357,7 +70416,7 @@ import { join as join9, resolve as resolve10 } from "node:path";
 init_contain();
 
 // src/fs/file-in-the-way.ts
-import { closeSync as closeSync4, existsSync as existsSync7, mkdirSync as mkdirSync3, openSync as openSync4, rmdirSync, statSync as statSync6, unlinkSync } from "node:fs";
+import { closeSync as closeSync5, existsSync as existsSync7, mkdirSync as mkdirSync3, openSync as openSync5, rmdirSync, statSync as statSync6, unlinkSync } from "node:fs";
 import { dirname as dirname7, join as join8 } from "node:path";
 function fileInTheWay(abs) {
   for (let path2 = abs; ; path2 = dirname7(path2)) {
@@ -70381,7 +70440,7 @@ function probeWritable(dir) {
       created.push(d);
     }
     const probe = join8(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    closeSync4(openSync4(probe, "wx", 384));
+    closeSync5(openSync5(probe, "wx", 384));
     unlinkSync(probe);
   } finally {
     for (const d of created.reverse()) rmdirSync(d);
@@ -72192,7 +72251,7 @@ function writeSarif(evidence, result, baselines, root, env2) {
 }
 
 // src/actions/shared/token-fd.ts
-import { closeSync as closeSync5, readFileSync as readFileSync9 } from "node:fs";
+import { closeSync as closeSync6, readFileSync as readFileSync9 } from "node:fs";
 var TOKEN_FD_VARIABLE = "BASELINE_GATE_TOKEN_FD";
 function tokenFromDescriptor(env2) {
   const named = env2[TOKEN_FD_VARIABLE];
@@ -72210,7 +72269,7 @@ function tokenFromDescriptor(env2) {
     );
   } finally {
     try {
-      closeSync5(fd);
+      closeSync6(fd);
     } catch {
     }
   }

@@ -48354,6 +48354,7 @@ async function readHeadWithGit(cwd) {
 }
 
 // src/fs/atomic-set.ts
+var MAX_JOURNAL_BYTES = 1024 * 1024;
 var FileSetError = class extends Error {
   /** True when the failure came before the commit point and the old set is whole: nothing was changed. */
   constructor(message, nothingChanged = false) {

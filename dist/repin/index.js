@@ -57740,6 +57740,7 @@ function pause(ms) {
 }
 
 // src/fs/atomic-set.ts
+var MAX_JOURNAL_BYTES = 1024 * 1024;
 var nodeSetFs = {
   // the journal relies on a write being whole or absent; staged files get the same for free
   writeFile: (path2, data) => writeFileAtomic(path2, data, { durable: true, clean: true }),

@@ -5797,7 +5797,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants6 = require_constants2();
+    var constants7 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5872,7 +5872,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants7.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5967,11 +5967,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants6.ERROR.OK) {
+          if (ret !== constants7.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants7.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants6.ERROR.PAUSED) {
+            } else if (ret === constants7.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5994,10 +5994,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants6.ERROR.OK) {
+        if (ret === constants7.ERROR.OK) {
           return null;
         }
-        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants7.ERROR.PAUSED || ret === constants7.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6014,7 +6014,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants6.ERROR[ret], data);
+        return new HTTPParserError(message, constants7.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6194,7 +6194,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause2 ? constants6.ERROR.PAUSED : 0;
+        return pause2 ? constants7.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6216,7 +6216,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6252,13 +6252,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -21219,7 +21219,7 @@ var require_scan = __commonJS({
 var require_parse3 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants6 = require_constants7();
+    var constants7 = require_constants7();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -21227,7 +21227,7 @@ var require_parse3 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants6;
+    } = constants7;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -21436,7 +21436,7 @@ var require_parse3 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants6.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants7.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -21482,8 +21482,8 @@ var require_parse3 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants6.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants6.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants7.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants7.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -21737,9 +21737,9 @@ var require_parse3 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix3 = POSIX_REGEX_SOURCE[rest2];
-                if (posix3) {
-                  prev.value = pre + posix3;
+                const posix4 = POSIX_REGEX_SOURCE[rest2];
+                if (posix4) {
+                  prev.value = pre + posix4;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -22179,7 +22179,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants6.globChars(opts.windows);
+      } = constants7.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -22237,7 +22237,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse4 = require_parse3();
     var utils = require_utils2();
-    var constants6 = require_constants7();
+    var constants7 = require_constants7();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -22256,7 +22256,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix3 = opts.windows;
+      const posix4 = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -22266,8 +22266,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix3 });
-        const result = { glob, state, regex, posix: posix3, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix4 });
+        const result = { glob, state, regex, posix: posix4, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -22292,7 +22292,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix3 } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix4 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -22300,7 +22300,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format2 = opts.format || (posix3 ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix4 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format2 ? format2(input) : input;
       if (match === false) {
@@ -22309,16 +22309,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix3);
+          match = picomatch2.matchBase(input, regex, options, posix4);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix3 = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix4 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix3 }));
+      return regex.test(utils.basename(input, { windows: posix4 }));
     };
     picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
     picomatch2.parse = (pattern, options) => {
@@ -22365,7 +22365,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants6;
+    picomatch2.constants = constants7;
     module.exports = picomatch2;
   }
 });
@@ -25738,10 +25738,10 @@ function severityOf(trigger) {
 var MINUTE_MS = 6e4;
 var REPIN_CONFIRMATION_MIN = 30;
 var JOINT_SUMMARY_MIN = 24 * 60;
-function nextMilestone(startedAt, status, suitesRan2 = true, dryRun = false, untested = null) {
-  const m = untested ? {
+function nextMilestone(startedAt, status, suitesRan2 = true, dryRun = false, untested2 = null) {
+  const m = untested2 ? {
     due: new Date(startedAt.getTime() + REPIN_CONFIRMATION_MIN * MINUTE_MS).toISOString(),
-    what: untested === "interrupted" ? "consumer re-pin confirmation: run the rollback again (this one was interrupted) and its checks pass on the restored baseline" : "consumer re-pin confirmation: give the runner what the suite step that could not start needs (BG703), run the rollback again, and its checks pass on the restored baseline"
+    what: untested2 === "interrupted" ? "consumer re-pin confirmation: run the rollback again (this one was interrupted) and its checks pass on the restored baseline" : "consumer re-pin confirmation: give the runner what the suite step that could not start needs (BG703), run the rollback again, and its checks pass on the restored baseline"
   } : milestone(startedAt, status, suitesRan2, dryRun);
   return dryRun || status === "dry-run" ? { ...m, due: null } : m;
 }
@@ -27808,10 +27808,10 @@ function packetNotRun(p) {
   const out = preflightNotRun(p);
   const unprobed = p.incident ? rollbackNotProbed(p.incident.status) : null;
   if (unprobed) out.push(unprobed);
-  const untested = !hasSuiteSteps(p.steps);
-  if (p.incident && untested && !p.incident.suites_ran)
+  const untested2 = !hasSuiteSteps(p.steps);
+  if (p.incident && untested2 && !p.incident.suites_ran)
     out.push(rollbackNotTested(p.incident.status, p.incident.dry_run));
-  if (p.change && !p.change.trio_changed && untested) out.push(NOTHING_TO_GATE);
+  if (p.change && !p.change.trio_changed && untested2) out.push(NOTHING_TO_GATE);
   return [...out, ...suitesNotRun(p)];
 }
 
@@ -28911,6 +28911,33 @@ function pause(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
+// src/fs/own-file.ts
+import { closeSync as closeSync3, constants as constants5, fstatSync, openSync as openSync3, readSync as readSync2 } from "node:fs";
+function readOwnFile(path2, limit) {
+  let fd;
+  try {
+    fd = openSync3(path2, constants5.O_RDONLY | (constants5.O_NOFOLLOW ?? 0) | (constants5.O_NONBLOCK ?? 0));
+  } catch {
+    return null;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > limit) return null;
+    const buf = Buffer.alloc(st.size);
+    let got = 0;
+    while (got < buf.length) {
+      const n = readSync2(fd, buf, got, buf.length - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return buf.subarray(0, got);
+  } catch {
+    return null;
+  } finally {
+    closeSync3(fd);
+  }
+}
+
 // src/fs/digest.ts
 import { createHash } from "node:crypto";
 function sha256(data) {
@@ -28918,6 +28945,7 @@ function sha256(data) {
 }
 
 // src/fs/atomic-set.ts
+var MAX_JOURNAL_BYTES = 1024 * 1024;
 var nodeSetFs = {
   // the journal relies on a write being whole or absent; staged files get the same for free
   writeFile: (path2, data) => writeFileAtomic(path2, data, { durable: true, clean: true }),
@@ -29178,8 +29206,8 @@ function shellWords(argv) {
 }
 
 // src/fs/read.ts
-import { closeSync as closeSync3, constants as constants5, fstatSync, openSync as openSync3, readSync as readSync2 } from "node:fs";
-var NOFOLLOW = constants5.O_NOFOLLOW ?? 0;
+import { closeSync as closeSync4, constants as constants6, fstatSync as fstatSync2, openSync as openSync4, readSync as readSync3 } from "node:fs";
+var NOFOLLOW = constants6.O_NOFOLLOW ?? 0;
 function createReadScratch() {
   return { buf: Buffer.allocUnsafe(64 * 1024) };
 }
@@ -29208,7 +29236,7 @@ var BECAME_A_LINK = {
 function openAndRead(real, limit, scratch, onLink) {
   let fd;
   try {
-    fd = openSync3(real, constants5.O_RDONLY | constants5.O_NONBLOCK | NOFOLLOW);
+    fd = openSync4(real, constants6.O_RDONLY | constants6.O_NONBLOCK | NOFOLLOW);
   } catch (e) {
     const code2 = e.code;
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
@@ -29217,7 +29245,7 @@ function openAndRead(real, limit, scratch, onLink) {
     return { kind: "unreadable", reason: code2 ?? String(e) };
   }
   try {
-    const stat3 = fstatSync(fd);
+    const stat3 = fstatSync2(fd);
     if (!stat3.isFile()) return { kind: "not-a-file" };
     if (stat3.size > limit) return { kind: "too-large", size: stat3.size, limit };
     const want = Math.min(stat3.size, limit) + 1;
@@ -29226,7 +29254,7 @@ function openAndRead(real, limit, scratch, onLink) {
     const buf = scratch ? scratch.buf : Buffer.allocUnsafe(want);
     let n = 0;
     for (; ; ) {
-      const got = readSync2(fd, buf, n, want - n, null);
+      const got = readSync3(fd, buf, n, want - n, null);
       if (got === 0) break;
       n += got;
       if (n === want || n === stat3.size) break;
@@ -29238,7 +29266,7 @@ function openAndRead(real, limit, scratch, onLink) {
     if (code2 === "EISDIR") return { kind: "not-a-file" };
     return { kind: "unreadable", reason: code2 ?? String(e) };
   } finally {
-    closeSync3(fd);
+    closeSync4(fd);
   }
 }
 
@@ -30897,8 +30925,9 @@ function suitesRan(steps) {
 }
 
 // src/operations/unverified-restore.ts
-import { dirname as dirname6, relative as relative5 } from "node:path";
+import { dirname as dirname6, posix, relative as relative5 } from "node:path";
 var KIND = "baseline-gate unverified restore";
+var MAX_MARK_BYTES = 64 * 1024;
 var markPath = (journal) => journal.replace(/\.journal\.json$/, ".unverified.json");
 function markUnverified(root, journal, o, fs3 = nodeSetFs) {
   const mark = {
@@ -30916,6 +30945,56 @@ function markUnverified(root, journal, o, fs3 = nodeSetFs) {
 }
 function clearUnverified(journal, fs3 = nodeSetFs) {
   fs3.rm(markPath(journal));
+}
+function readMark(journal) {
+  const bytes = readOwnFile(markPath(journal), MAX_MARK_BYTES);
+  if (bytes === null) return null;
+  try {
+    const m = JSON.parse(bytes.toString("utf8"));
+    const ok = m.kind === KIND && typeof m.at === "string" && Array.isArray(m.files) && m.files.length > 0 && m.files.every((f2) => typeof f2?.path === "string" && typeof f2.sha256 === "string");
+    return ok ? m : null;
+  } catch {
+    return null;
+  }
+}
+function leftUnverified(root, journal, committed2) {
+  const mark = readMark(journal);
+  if (!mark) return null;
+  const onDisk = mark.files.every((f2) => {
+    const read = readRepoFile(root, f2.path);
+    return read.kind === "ok" && sha256(read.bytes) === f2.sha256;
+  });
+  const isCommitted = mark.files.every((f2) => {
+    const bytes = committed2(f2.path);
+    return bytes !== null && sha256(bytes) === f2.sha256;
+  });
+  return { state: onDisk && !isCommitted ? "on-disk" : "stale", mark };
+}
+function settleUnverified(root, journal, o) {
+  const byPath2 = (path2) => {
+    const role = TRIO_ROLES.find((r) => posix.normalize(o.baseline.trio[r]) === path2);
+    return role ? o.committed[role] : null;
+  };
+  const left = leftUnverified(root, journal, byPath2);
+  if (!left) return [];
+  if (left.state === "on-disk" && o.dryRun) return [untested(journal, o.baseline.name, left.mark)];
+  if (o.dryRun) return [];
+  if (left.state === "on-disk") {
+    o.putBack();
+    o.mark(
+      `the untested restore a rollback stopped at ${left.mark.at} left on disk was put back first (BG220)`
+    );
+  } else clearUnverified(journal, o.fs);
+  return [];
+}
+function untested(journal, baseline, mark) {
+  const files = mark.files.map((f2) => f2.path);
+  return finding(
+    "BG220",
+    files.at(-1),
+    null,
+    `a rollback of ${baseline} restored this trio at ${mark.at} and was stopped before its suites verified it: the trio on disk is an untested restore (mark ${markPath(journal)}); do not commit it. Run the rollback again (the same command): it puts the previous trio back first, then restores the last-known-good and tests it. Or put the previous trio back yourself (${shellWords(["git", "checkout", "--", ...files])}, from the root)`
+  );
 }
 
 // src/git/root.ts
@@ -31056,7 +31135,11 @@ async function uncommittedPaths(root) {
 // src/operations/restore-writes.ts
 var rootRelative = (root, text) => text.split(`${root}/`).join("");
 function writeRestore(root, journal, o, fs3) {
-  markUnverified(root, journal, o, fs3);
+  try {
+    if (o.suites) markUnverified(root, journal, o, fs3);
+  } catch (e) {
+    return `${rootRelative(root, e.message)}: the rollback's mark of an untested restore cannot be written in the git directory, so nothing was written; make it writable by this runner, then run the rollback again`;
+  }
   try {
     writeFileSet(journal, o.writes, fs3, root);
     return null;
@@ -40790,7 +40873,7 @@ import { resolve as resolve10 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync as readdirSync3, realpath, realpathSync as realpathSync4, stat as stat2, statSync as statSync5 } from "fs";
-import { isAbsolute as isAbsolute8, posix, resolve as resolve9 } from "path";
+import { isAbsolute as isAbsolute8, posix as posix2, resolve as resolve9 } from "path";
 import { fileURLToPath } from "url";
 
 // node_modules/fdir/dist/index.mjs
@@ -41354,8 +41437,8 @@ function buildFormat(cwd, root, absolute) {
     };
     return (p, isDir) => isDir && p !== "." ? p.slice(0, -1) : p;
   }
-  if (absolute) return (p) => posix.relative(cwd, p) || ".";
-  return (p) => posix.relative(cwd, `${root}/${p}`) || ".";
+  if (absolute) return (p) => posix2.relative(cwd, p) || ".";
+  return (p) => posix2.relative(cwd, `${root}/${p}`) || ".";
 }
 function buildRelative(cwd, root) {
   if (root.startsWith(`${cwd}/`)) {
@@ -41363,7 +41446,7 @@ function buildRelative(cwd, root) {
     return (p) => `${prefix}/${p}`;
   }
   return (p) => {
-    const result = posix.relative(cwd, `${root}/${p}`);
+    const result = posix2.relative(cwd, `${root}/${p}`);
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
@@ -41401,7 +41484,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
   if (pattern[pattern.length - 1] === "/") result = pattern.slice(0, -1);
   if (result[result.length - 1] !== "*" && opts.expandDirectories) result += "/**";
   const escapedCwd = escapePath(cwd);
-  result = isAbsolute8(result.replace(ESCAPING_BACKSLASHES, "")) ? posix.relative(escapedCwd, result) : posix.normalize(result);
+  result = isAbsolute8(result.replace(ESCAPING_BACKSLASHES, "")) ? posix2.relative(escapedCwd, result) : posix2.normalize(result);
   const parentDir = (_PARENT_DIRECTORY$exe = PARENT_DIRECTORY.exec(result)) === null || _PARENT_DIRECTORY$exe === void 0 ? void 0 : _PARENT_DIRECTORY$exe[0];
   const parts = splitPattern(result);
   if (parentDir) {
@@ -41412,7 +41495,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
       result = result.slice(0, (n - i2 - 1) * 3) + result.slice((n - i2) * 3 + parts[i2 + n].length + 1) || ".";
       i2++;
     }
-    const potentialRoot = posix.join(cwd, parentDir.slice(i2 * 3));
+    const potentialRoot = posix2.join(cwd, parentDir.slice(i2 * 3));
     if (potentialRoot[0] !== "." && props.root.length > potentialRoot.length) {
       props.root = ensureNonDriveRelativePath(potentialRoot);
       props.depthOffset = -n + i2;
@@ -41434,7 +41517,7 @@ function normalizePattern(pattern, opts, props, isIgnore) {
     }
     props.depthOffset = newCommonPath.length;
     props.commonPath = newCommonPath;
-    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix.join(cwd, ...newCommonPath) : cwd);
+    props.root = ensureNonDriveRelativePath(newCommonPath.length > 0 ? posix2.join(cwd, ...newCommonPath) : cwd);
   }
   return result;
 }
@@ -42396,7 +42479,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync7 } from "node:fs";
-import { isAbsolute as isAbsolute9, join as join7, posix as posix2, relative as relative8, resolve as resolve11 } from "node:path";
+import { isAbsolute as isAbsolute9, join as join7, posix as posix3, relative as relative8, resolve as resolve11 } from "node:path";
 
 // src/policy/globs.ts
 function globHazard(glob) {
@@ -42533,7 +42616,7 @@ function resolveBaseline(name, raw, pm2) {
 function adapterOf(d, raw) {
   const { file, ...rest } = raw ?? {};
   const given = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
-  const files = given.map((f2) => posix2.normalize(f2));
+  const files = given.map((f2) => posix3.normalize(f2));
   const unused = rest.unused ?? d.unused;
   const endpoints = rest.endpoints ?? d.endpoints.filter((e) => !unused.includes(e));
   return { ...d, ...rest, files, endpoints, unused };
@@ -43010,6 +43093,16 @@ async function rollBack(ctx, options, baseline, run2) {
   let plan = null;
   let written = [];
   let missing = null;
+  findings.push(
+    ...settleUnverified(ctx.root, journal, {
+      baseline,
+      committed: found.currentBytes,
+      dryRun: options.dryRun,
+      putBack: () => putBack(ctx.root, journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs),
+      mark,
+      ...options.fs ? { fs: options.fs } : {}
+    })
+  );
   const onDisk = trioOnDisk(ctx.root, baseline);
   const escapes = trioWriteEscapes(ctx.root, baseline);
   if (escapes.length > 0) {
@@ -43067,23 +43160,17 @@ async function rollBack(ctx, options, baseline, run2) {
     if (options.dryRun) {
       status = "dry-run";
     } else if (!blocked) {
-      if (!already) {
-        const writes = setWrites(ctx.root, baseline, plan);
-        const problem = writeRestore(
-          ctx.root,
-          journal,
-          { baseline: baseline.name, at: now, writes },
-          options.fs
-        );
-        if (problem) {
-          findings.push(finding("BG527", null, null, problem));
-          blocked = true;
-        } else {
-          written = WRITE_ORDER.map((r) => baseline.trio[r]);
-          mark(`trio restored to ${restored && identityOf(restored).release_tag} (posture NO-GO)`);
-        }
-      } else {
+      const restore = { baseline: baseline.name, at: now, suites: options.suites };
+      const writes = setWrites(ctx.root, baseline, plan);
+      const problem = writeRestore(ctx.root, journal, { ...restore, writes }, options.fs);
+      if (problem) {
+        findings.push(finding("BG527", null, null, problem));
+        blocked = true;
+      } else if (already) {
         mark("the restored trio was already on disk");
+      } else {
+        written = WRITE_ORDER.map((r) => baseline.trio[r]);
+        mark(`trio restored to ${restored && identityOf(restored).release_tag} (posture NO-GO)`);
       }
     }
     if (blocked && !options.dryRun) dropRestoreOnly(findings);
@@ -49143,7 +49230,7 @@ import { existsSync as existsSync9, lstatSync as lstatSync6, mkdirSync as mkdirS
 import { join as join11, resolve as resolve14 } from "node:path";
 
 // src/fs/file-in-the-way.ts
-import { closeSync as closeSync4, existsSync as existsSync8, mkdirSync as mkdirSync3, openSync as openSync4, rmdirSync, statSync as statSync7, unlinkSync as unlinkSync2 } from "node:fs";
+import { closeSync as closeSync5, existsSync as existsSync8, mkdirSync as mkdirSync3, openSync as openSync5, rmdirSync, statSync as statSync7, unlinkSync as unlinkSync2 } from "node:fs";
 import { dirname as dirname9, join as join10 } from "node:path";
 function fileInTheWay(abs) {
   for (let path2 = abs; ; path2 = dirname9(path2)) {
@@ -49167,7 +49254,7 @@ function probeWritable(dir) {
       created.push(d);
     }
     const probe = join10(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    closeSync4(openSync4(probe, "wx", 384));
+    closeSync5(openSync5(probe, "wx", 384));
     unlinkSync2(probe);
   } finally {
     for (const d of created.reverse()) rmdirSync(d);
@@ -49438,7 +49525,7 @@ function writeSarif(evidence, result, baselines, root, env2) {
 }
 
 // src/actions/shared/token-fd.ts
-import { closeSync as closeSync5, readFileSync as readFileSync9 } from "node:fs";
+import { closeSync as closeSync6, readFileSync as readFileSync9 } from "node:fs";
 var TOKEN_FD_VARIABLE = "BASELINE_GATE_TOKEN_FD";
 function tokenFromDescriptor(env2) {
   const named = env2[TOKEN_FD_VARIABLE];
@@ -49456,7 +49543,7 @@ function tokenFromDescriptor(env2) {
     );
   } finally {
     try {
-      closeSync5(fd);
+      closeSync6(fd);
     } catch {
     }
   }

@@ -26,6 +26,10 @@ import { findGitDir } from '../git/run-context.js'
 import { removeStaleTemps, writeFileAtomic } from './atomic-write.js'
 import { containPath } from './contain.js'
 import { tryLock } from './lock-file.js'
+import { readOwnFile } from './own-file.js'
+
+/** A journal lists a few files: far less than this; anything larger is none of ours. */
+const MAX_JOURNAL_BYTES = 1024 * 1024
 import { sha256 } from './digest.js'
 
 /** The file system operations the set writer uses; tests pass one that "dies" at the Nth call. */
@@ -345,8 +349,9 @@ export function lockSet(root: string, name: string, what: string): () => void {
 
 /** How far an interrupted write got, as its journal says (null: no journal; `unreadable`: not one of ours). */
 export function journalState(journal: string): Journal['state'] | 'unreadable' | null {
-  const bytes = nodeSetFs.readFile(journal)
-  if (bytes === null) return null
+  // health reads it: a link, a FIFO or a huge file planted there is not ours, never a hang (found by review)
+  const bytes = readOwnFile(journal, MAX_JOURNAL_BYTES)
+  if (bytes === null) return lstatSync(journal, { throwIfNoEntry: false }) ? 'unreadable' : null
   try {
     return parseJournal(journal, bytes).state
   } catch {

@@ -39,8 +39,8 @@ function unsearchable(scan: RepoScan, adapter: Adapter): Map<string, { why: stri
 
 /**
  * What the base's boundary finds (a call, or a file it cannot search and so fails) and the change's does not,
- * and how the change's policy hides it. A file the change's boundary still fails (on any endpoint: `/v1/query`
- * for `/v1/query/ask`) is not hidden: health says it.
+ * and how the change's policy hides it. A file the change's boundary still fails (on any endpoint: `/v2/items`
+ * for `/v2/items/find`) is not hidden: health says it.
  */
 export function hiddenCalls(scan: RepoScan, base: Adapter, head: Adapter): HiddenCall[] {
   const seen = calls(scan, head)

@@ -25,11 +25,17 @@ const rootRelative = (root: string, text: string) => text.split(`${root}/`).join
 export function writeRestore(
   root: string,
   journal: string,
-  o: { baseline: string; at: Date; writes: ReturnType<typeof setWrites> },
+  o: { baseline: string; at: Date; writes: ReturnType<typeof setWrites>; suites: boolean },
   fs: SetFs | undefined
 ): string | null {
-  // before the write: a stop right after it still leaves the mark (one before it leaves a mark of bytes not on disk)
-  markUnverified(root, journal, o, fs)
+  try {
+    // before the write: a stop right after it still leaves the mark (one before it leaves a mark of bytes not on
+    // disk, which says nothing). None when no suite will test the restore: it is untested by request
+    if (o.suites) markUnverified(root, journal, o, fs)
+  } catch (e) {
+    // nothing written yet: said as a trio that cannot be written is (found by review: an internal error)
+    return `${rootRelative(root, (e as Error).message)}: the rollback's mark of an untested restore cannot be written in the git directory, so nothing was written; make it writable by this runner, then run the rollback again`
+  }
   try {
     writeFileSet(journal, o.writes, fs, root)
     return null

@@ -19,7 +19,7 @@ import {
   setWrites,
   writeRestore
 } from './restore-writes.js'
-import { clearUnverified } from './unverified-restore.js'
+import { clearUnverified, settleUnverified } from './unverified-restore.js'
 import { trioOnDisk, trioWriteEscapes, WRITE_ORDER } from './trio-files.js'
 import { publish } from './rollback-publish.js'
 import type { RollbackPublisher } from './rollback-publish.js'
@@ -130,6 +130,18 @@ async function rollBack(
   let written: string[] = []
   // why there is no target, when lkg found none (a dry run says it as a drill does)
   let missing: DrillNoTarget | null = null
+  // an untested restore a stopped rollback left (BG220) goes back first: this run restores and tests afresh
+  findings.push(
+    ...settleUnverified(ctx.root, journal, {
+      baseline,
+      committed: found.currentBytes,
+      dryRun: options.dryRun,
+      putBack: () =>
+        putBack(ctx.root, journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs),
+      mark,
+      ...(options.fs ? { fs: options.fs } : {})
+    })
+  )
   const onDisk = trioOnDisk(ctx.root, baseline)
 
   // a trio path that leads out of the repository is never written through
@@ -197,25 +209,20 @@ async function rollBack(
     if (options.dryRun) {
       status = 'dry-run'
     } else if (!blocked) {
-      if (!already) {
-        const writes = setWrites(ctx.root, baseline, plan)
-        const problem = writeRestore(
-          ctx.root,
-          journal,
-          { baseline: baseline.name, at: now, writes },
-          options.fs
-        )
-        if (problem) {
-          // nothing was changed (the set write is all or nothing): a finding, so that the evidence, the note and
-          // the incident issue still record the incident (found by review: the action ended as an internal error)
-          findings.push(finding('BG527', null, null, problem))
-          blocked = true
-        } else {
-          written = WRITE_ORDER.map((r) => baseline.trio[r])
-          mark(`trio restored to ${restored && identityOf(restored).release_tag} (posture NO-GO)`)
-        }
-      } else {
+      // one already on disk is written over by nothing, and marked untested all the same
+      const restore = { baseline: baseline.name, at: now, suites: options.suites }
+      const writes = setWrites(ctx.root, baseline, plan)
+      const problem = writeRestore(ctx.root, journal, { ...restore, writes }, options.fs)
+      if (problem) {
+        // nothing was changed (the set write is all or nothing): a finding, so that the evidence, the note and
+        // the incident issue still record the incident (found by review: the action ended as an internal error)
+        findings.push(finding('BG527', null, null, problem))
+        blocked = true
+      } else if (already) {
         mark('the restored trio was already on disk')
+      } else {
+        written = WRITE_ORDER.map((r) => baseline.trio[r])
+        mark(`trio restored to ${restored && identityOf(restored).release_tag} (posture NO-GO)`)
       }
     }
     // nothing written: what only the restore would cause (BG310) is not true of the repository as it is

@@ -1,18 +1,26 @@
 // A rollback's restored trio on disk that its suites have not verified yet. The mark is written before the restore
-// and removed once the suites passed or the previous trio is back; a run stopped in between (kill -9, a lost
-// runner) leaves it, and health then says the trio on disk is an unverified restore (BG220) rather than judge it as
-// any other. The next rollback finds the restored trio already on disk, tests it, and keeps it or puts the
-// previous one back.
-import { dirname, relative } from 'node:path'
+// (only when the suites will run) and removed once the suites passed or the previous trio is back; a run stopped
+// in between (kill -9, a lost runner) leaves it. While the trio on disk is what it restored and not what HEAD
+// commits, health says so (BG220) rather than judge it as any other trio, and the next rollback puts the previous
+// trio back before it restores again (its restore may differ: another day's date, another --to).
+import { dirname, posix, relative } from 'node:path'
 import { nodeSetFs } from '../fs/atomic-set.js'
 import type { SetFs, SetWrite } from '../fs/atomic-set.js'
 import { sha256 } from '../fs/digest.js'
+import { readOwnFile } from '../fs/own-file.js'
 import { readRepoFile } from '../fs/read.js'
+import { committedBytesSync, headCommitSync } from '../git/git.js'
+import { MAX_FILE_BYTES } from '../document/limits.js'
 import { finding } from '../rules/finding.js'
-import { shellWords } from '../text/shell-words.js'
 import type { Finding } from '../rules/finding.js'
+import { shellWords } from '../text/shell-words.js'
+import type { BaselinePolicy } from '../policy/types.js'
+import { TRIO_ROLES } from '../trio/model.js'
+import type { TrioRole } from '../trio/model.js'
 
 const KIND = 'baseline-gate unverified restore'
+/** A mark names three files: far less than this; anything larger is none of ours. */
+const MAX_MARK_BYTES = 64 * 1024
 
 interface Mark {
   kind: typeof KIND
@@ -49,32 +57,96 @@ export function clearUnverified(journal: string, fs: SetFs = nodeSetFs): void {
   fs.rm(markPath(journal))
 }
 
-/**
- * BG220 when a rollback's mark is there and the trio on disk is still exactly what it restored; none when the trio
- * has changed since (put back by hand, checked out again): the mark then says nothing of it.
- */
-export function unverifiedRestore(root: string, journal: string, baseline: string): Finding[] {
-  const bytes = nodeSetFs.readFile(markPath(journal))
-  if (bytes === null) return []
-  let mark: Mark
+/** The mark, when there is one of ours (a planted link, a FIFO, a huge or malformed file is none). */
+function readMark(journal: string): Mark | null {
+  const bytes = readOwnFile(markPath(journal), MAX_MARK_BYTES)
+  if (bytes === null) return null
   try {
-    mark = JSON.parse(bytes.toString('utf8')) as Mark
-    if (mark.kind !== KIND || !Array.isArray(mark.files) || mark.files.length === 0)
-      throw new Error('not ours')
+    const m = JSON.parse(bytes.toString('utf8')) as Partial<Mark>
+    const ok =
+      m.kind === KIND &&
+      typeof m.at === 'string' &&
+      Array.isArray(m.files) &&
+      m.files.length > 0 &&
+      m.files.every((f) => typeof f?.path === 'string' && typeof f.sha256 === 'string')
+    return ok ? (m as Mark) : null
   } catch {
-    return []
+    return null
   }
+}
+
+/**
+ * What a mark left behind says of the trio on disk: `on-disk` while it is exactly what the stopped rollback restored
+ * and not what HEAD commits (`committed` gives HEAD's bytes of a path); `stale` when the mark says nothing of it any
+ * more (put back by hand, committed, restored since); null without a mark.
+ */
+export function leftUnverified(
+  root: string,
+  journal: string,
+  committed: (path: string) => Buffer | null
+): { state: 'on-disk' | 'stale'; mark: Mark } | null {
+  const mark = readMark(journal)
+  if (!mark) return null
   const onDisk = mark.files.every((f) => {
     const read = readRepoFile(root, f.path)
     return read.kind === 'ok' && sha256(read.bytes) === f.sha256
   })
-  if (!onDisk) return []
-  return [
-    finding(
-      'BG220',
-      mark.files.at(-1)!.path,
-      null,
-      `a rollback of ${baseline} restored this trio at ${mark.at} and was stopped before its suites verified it: the trio on disk is an unverified restore (mark ${markPath(journal)}). Run the rollback again, which tests it and keeps it or puts the previous trio back; or put the previous trio back yourself (${shellWords(['git', 'checkout', '--', ...mark.files.map((f) => f.path)])}) and delete the mark`
+  const isCommitted = mark.files.every((f) => {
+    const bytes = committed(f.path)
+    return bytes !== null && sha256(bytes) === f.sha256
+  })
+  return { state: onDisk && !isCommitted ? 'on-disk' : 'stale', mark }
+}
+
+/** BG220 for health: the trio on disk is a stopped rollback's unverified restore. */
+export function unverifiedRestore(root: string, journal: string, baseline: string): Finding[] {
+  const head = headCommitSync(root)
+  const left = leftUnverified(root, journal, (path) =>
+    head ? committedBytesSync(root, head, path, MAX_FILE_BYTES) : null
+  )
+  return left?.state === 'on-disk' ? [untested(journal, baseline, left.mark)] : []
+}
+
+/**
+ * At a rollback's start: an untested restore a stopped rollback left goes back before this run restores afresh
+ * (a dry run, which writes nothing, says it: BG220); a mark that says nothing any more is removed.
+ */
+export function settleUnverified(
+  root: string,
+  journal: string,
+  o: {
+    baseline: BaselinePolicy
+    /** The trio as HEAD commits it. */
+    committed: Record<TrioRole, Buffer | null>
+    dryRun: boolean
+    putBack: () => void
+    mark: (event: string) => void
+    fs?: SetFs
+  }
+): Finding[] {
+  const byPath = (path: string) => {
+    const role = TRIO_ROLES.find((r) => posix.normalize(o.baseline.trio[r]) === path)
+    return role ? o.committed[role] : null
+  }
+  const left = leftUnverified(root, journal, byPath)
+  if (!left) return []
+  if (left.state === 'on-disk' && o.dryRun) return [untested(journal, o.baseline.name, left.mark)]
+  if (o.dryRun) return []
+  if (left.state === 'on-disk') {
+    o.putBack()
+    o.mark(
+      `the untested restore a rollback stopped at ${left.mark.at} left on disk was put back first (BG220)`
     )
-  ]
+  } else clearUnverified(journal, o.fs)
+  return []
+}
+
+function untested(journal: string, baseline: string, mark: Mark): Finding {
+  const files = mark.files.map((f) => f.path)
+  return finding(
+    'BG220',
+    files.at(-1)!,
+    null,
+    `a rollback of ${baseline} restored this trio at ${mark.at} and was stopped before its suites verified it: the trio on disk is an untested restore (mark ${markPath(journal)}); do not commit it. Run the rollback again (the same command): it puts the previous trio back first, then restores the last-known-good and tests it. Or put the previous trio back yourself (${shellWords(['git', 'checkout', '--', ...files])}, from the root)`
+  )
 }
