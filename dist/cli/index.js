@@ -135,6 +135,54 @@ function writeCache(path, script) {
   }
 }
 
+// src/text/plural.ts
+function thousands(n) {
+  return Number.isSafeInteger(n) && !Object.is(n, -0) ? String(n).replace(/\B(?=(\d{3})+$)/g, ",") : n.toLocaleString("en-US");
+}
+
+// src/text/shorten.ts
+function shorten(s, max, at = "char") {
+  if (s.length <= max) return s;
+  let end = max - 1;
+  const last = s.charCodeAt(end - 1);
+  if (last >= 55296 && last <= 56319) end--;
+  if (at === "word") end = wordEnd(s, end);
+  if (at === "quote") return `${s.slice(0, wholeWordsEnd(s, end))}\u2026`;
+  return `${s.slice(0, end)}\u2026`;
+}
+function wholeWordsEnd(s, end) {
+  if (/\s/.test(s.charAt(end))) return trimmedEnd(s, end);
+  const space = s.slice(0, end).search(/\s\S*$/);
+  return space < 0 ? 0 : trimmedEnd(s, space);
+}
+function wordEnd(s, end) {
+  if (/\s/.test(s.charAt(end))) return trimmedEnd(s, end);
+  const space = s.slice(0, end).search(/\s\S*$/);
+  return space > end / 2 ? trimmedEnd(s, space) : end;
+}
+function trimmedEnd(s, end) {
+  let e = end;
+  while (e > 0 && /[\s,;:]/.test(s.charAt(e - 1))) e--;
+  return e > 0 ? e : end;
+}
+function shortenMiddle(s, max) {
+  if (s.length <= max) return s;
+  const room = Math.max(2, max - 3);
+  const headRoom = Math.floor(room * 0.35);
+  const head = shorten(s, headRoom + 1, "word").replace(/\u2026$/, "");
+  let from = s.length - (room - head.length);
+  const first = s.charCodeAt(from);
+  if (first >= 56320 && first <= 57343) from++;
+  const space = s.slice(from).search(/\s/);
+  if (space >= 0 && space < (s.length - from) / 2) from += space + 1;
+  return `${head} \u2026 ${s.slice(from)}`;
+}
+var MAX_MESSAGE_SHOWN = 2e3;
+function shownMessage(s) {
+  if (s.length <= MAX_MESSAGE_SHOWN) return s;
+  return `${shortenMiddle(s, MAX_MESSAGE_SHOWN)} (${thousands(s.length)} characters; the evidence packet holds it whole)`;
+}
+
 // src/text/terminal.ts
 var SGR = "\\u001b\\[(?:1|2|22|31|32|33|39)m";
 var CONTROL_RANGES = "\\u0000-\\u001f\\u007f-\\u009f\\u00ad\\u034f\\u0600-\\u0605\\u061c\\u06dd\\u070f\\u0890\\u0891\\u08e2\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u2028-\\u202e\\u2060-\\u206f\\u3164\\ufeff\\uffa0\\ufff0-\\ufffb\\u{110bd}\\u{110cd}\\u{13430}-\\u{1343f}\\u{1bca0}-\\u{1bca3}\\u{1d173}-\\u{1d17a}\\u{e0000}-\\u{e0fff}";
@@ -160,7 +208,7 @@ function inlineSafe(text) {
 // src/cli/io.ts
 var EXIT = { pass: 0, fail: 1, usage: 2 };
 function internalErrorLine(e) {
-  return `baseline-gate: internal error: ${inlineSafe(e?.message ?? String(e))}
+  return `baseline-gate: internal error: ${inlineSafe(shownMessage(e?.message ?? String(e)))}
 `;
 }
 

@@ -35750,6 +35750,11 @@ async function notBaseTip(client, baseBranch, head) {
 }
 
 // src/operations/rollback-publish.ts
+var MAX_TAG_SHOWN = 64;
+function incidentMarker(baseline, fromTag) {
+  const tag = fromTag ?? "unknown";
+  return `incident-rollback:${baseline}:${/^[A-Za-z0-9._-]{1,40}$/.test(tag) ? tag : `sha256-${sha256(tag).slice(0, 16)}`}`;
+}
 async function publish(ctx, target, baseline, r) {
   const { client } = target;
   const out = { branch: null, pullRequestUrl: null, incidentIssueUrl: null, problems: [] };
@@ -35765,8 +35770,8 @@ async function publish(ctx, target, baseline, r) {
     interrupted: r.interrupted,
     notStarted: r.notStarted
   });
-  const fromTag = r.incident.rolled_back_from.release_tag ?? "unknown";
-  const toTag = r.incident.active.release_tag ?? "unknown";
+  const fromTag = shorten(r.incident.rolled_back_from.release_tag ?? "unknown", MAX_TAG_SHOWN);
+  const toTag = shorten(r.incident.active.release_tag ?? "unknown", MAX_TAG_SHOWN);
   const off = r.status === "restored" && r.plan ? await notBaseTip(client, target.baseBranch, r.found.head) : null;
   if (off) out.problems.push(`the rollback was not proposed: ${off}`);
   const branch = `baseline-gate/rollback-${baseline.name}`;
@@ -35812,7 +35817,7 @@ The reason is in the incident note (the pull request's description).
     }
   }
   const issue2 = await client.upsertIssue({
-    marker: `incident-rollback:${baseline.name}:${fromTag}`,
+    marker: incidentMarker(baseline.name, r.incident.rolled_back_from.release_tag),
     label: "baseline-incident",
     title: `Incident: ${baseline.display_name} ${fromTag} rolled back${r.status === "restored" ? ` to ${toTag}` : " (not completed)"}`,
     // what could not be proposed is said in the note the teams read, not only in the job's summary

@@ -110,6 +110,19 @@ export function readMatrix(text: string): MatrixFacts | null {
 export function matrixNamesTag(matrix: MatrixFacts, tag: string): boolean {
   if (tag === '') return false
   if (matrix.releaseTag === tag) return true
-  const escaped = tag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  return new RegExp(`(^|[^\\w.-])${escaped}($|[^\\w-]|\\.(?!\\w))`).test(matrix.text)
+  // searched, not compiled into a pattern: a pin's tag of 60,000 characters made one too large (found by review)
+  const text = matrix.text
+  const word = (c: string | undefined) => c !== undefined && /\w/.test(c)
+  for (let i = text.indexOf(tag); i !== -1; i = text.indexOf(tag, i + 1)) {
+    const before = text[i - 1]
+    if (word(before) || before === '.' || before === '-') continue
+    // after it: the end, or a character no tag goes on with (a sentence's full stop included)
+    const after = text[i + tag.length]
+    if (
+      after === undefined ||
+      !(word(after) || after === '-' || (after === '.' && word(text[i + tag.length + 1])))
+    )
+      return true
+  }
+  return false
 }

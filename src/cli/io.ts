@@ -1,4 +1,5 @@
 // What the command line reads and writes: injected, so tests run main() in process.
+import { shownMessage } from '../text/shorten.js'
 import { inlineSafe, terminalSafe } from '../text/terminal.js'
 
 export interface Output {
@@ -38,5 +39,5 @@ export function guardIo(io: Io): Io {
 /** The one line an error that gives no verdict (a bug, a broken install) prints: never a stack trace. */
 export function internalErrorLine(e: unknown): string {
   // one line whatever the error says: it may quote a path or a value a pull request wrote
-  return `baseline-gate: internal error: ${inlineSafe((e as Error | undefined)?.message ?? String(e))}\n`
+  return `baseline-gate: internal error: ${inlineSafe(shownMessage((e as Error | undefined)?.message ?? String(e)))}\n`
 }

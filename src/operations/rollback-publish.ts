@@ -1,5 +1,7 @@
 // The GitHub side of a rollback: the restored trio committed on a branch through the API, the pull request whose
 // body is the incident note, and the incident issue that links it.
+import { sha256 } from '../fs/digest.js'
+import { shorten } from '../text/shorten.js'
 import type { IncidentEvidence, RollbackStatus } from '../evidence/incident-note.js'
 import { renderIncidentNote } from '../evidence/incident-note.js'
 import { git } from '../git/git.js'
@@ -15,6 +17,9 @@ import type { OperationContext } from './context.js'
 import type { LkgReport } from './last-known-good.js'
 import { WRITE_ORDER } from './trio-files.js'
 import { notBaseTip } from './base-tip.js'
+
+/** The most of a release tag a title or a commit message holds (GitHub's titles stop at 256 characters). */
+const MAX_TAG_SHOWN = 64
 
 /** Where a rollback is proposed: a branch, a pull request into `baseBranch`, and an incident issue. */
 export interface RollbackPublisher {
@@ -37,6 +42,15 @@ export interface Published {
  * note, and an incident issue linking it. A re-run moves the same branch and updates the same pull request and
  * issue. When the rollback failed there is no pull request, but the incident issue still says so.
  */
+/**
+ * The incident issue's marker: one issue per baseline and withdrawn release. A tag the marker cannot hold as it is
+ * (longer than 40 characters, or of other characters) is named by its digest, so the issue is still opened.
+ */
+export function incidentMarker(baseline: string, fromTag: string | null): string {
+  const tag = fromTag ?? 'unknown'
+  return `incident-rollback:${baseline}:${/^[A-Za-z0-9._-]{1,40}$/.test(tag) ? tag : `sha256-${sha256(tag).slice(0, 16)}`}`
+}
+
 export async function publish(
   ctx: OperationContext,
   target: RollbackPublisher,
@@ -70,8 +84,11 @@ export async function publish(
       interrupted: r.interrupted,
       notStarted: r.notStarted
     })
-  const fromTag = r.incident.rolled_back_from.release_tag ?? 'unknown'
-  const toTag = r.incident.active.release_tag ?? 'unknown'
+  // as titles and the issue's marker hold them: a pin's tag is a pull request's to write, of any length (found by
+  // review: a tag over 69 characters made the marker one the client refuses, and no incident issue was opened)
+  const fromTag = shorten(r.incident.rolled_back_from.release_tag ?? 'unknown', MAX_TAG_SHOWN)
+  const toTag = shorten(r.incident.active.release_tag ?? 'unknown', MAX_TAG_SHOWN)
+
   // the rollback is built on the checked-out commit: only the base branch's tip may be proposed into it
   const off =
     r.status === 'restored' && r.plan ? await notBaseTip(client, target.baseBranch, r.found.head) : null
@@ -119,7 +136,7 @@ export async function publish(
     }
   }
   const issue = await client.upsertIssue({
-    marker: `incident-rollback:${baseline.name}:${fromTag}`,
+    marker: incidentMarker(baseline.name, r.incident.rolled_back_from.release_tag),
     label: 'baseline-incident',
     title: `Incident: ${baseline.display_name} ${fromTag} rolled back${r.status === 'restored' ? ` to ${toTag}` : ' (not completed)'}`,
     // what could not be proposed is said in the note the teams read, not only in the job's summary
