@@ -202,3 +202,19 @@ describe('a value of 60,000 characters in the pin', () => {
     ).toBe(tag)
   })
 })
+
+describe('a trio file saved as UTF-16', () => {
+  it('is one finding that says so and what to do, not the noise of reading it as UTF-8 (found by review)', async () => {
+    const fx = trioFixture()
+    for (const file of [MATRIX, PIN])
+      fx.write(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(fx.read(file), 'utf16le')]))
+    const findings = (await health(fx.root)).baselines[0]!.findings
+    for (const file of [MATRIX, PIN]) {
+      const mine = findings.filter((f) => f.file === file)
+      expect([file, mine.length, mine[0]!.severity]).toEqual([file, 1, 'error'])
+      expect(mine[0]!.message).toMatch(
+        /is UTF-16 text \(it starts with a UTF-16 byte order mark\), which this tool does not read; save it as UTF-8$/
+      )
+    }
+  })
+})

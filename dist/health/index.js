@@ -19235,12 +19235,13 @@ function positionAt(file, offset) {
   }
   return { line: lo + 1, column: offset - starts[lo] + 1 };
 }
-var BOM, lenientUtf8;
+var BOM, isUtf16, lenientUtf8;
 var init_source_file = __esm({
   "src/document/source-file.ts"() {
     "use strict";
     init_utf8();
     BOM = Buffer.from([239, 187, 191]);
+    isUtf16 = (b) => b.length >= 2 && (b[0] === 255 && b[1] === 254 || b[0] === 254 && b[1] === 255);
     lenientUtf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
   }
 });
@@ -58679,7 +58680,6 @@ function createRepoScan(root) {
     }
   };
 }
-var isUtf16 = (b) => b.length >= 2 && (b[0] === 255 && b[1] === 254 || b[0] === 254 && b[1] === 255);
 var UTF16 = "it starts with the byte order mark of UTF-16 (or UTF-32) text, which the scan does not search";
 function unsearchable(read) {
   if (read.kind === "ok") return isUtf16(read.bytes) ? UTF16 : void 0;
@@ -58865,6 +58865,15 @@ function readable(file, ids) {
       break;
   }
   const src = file.source;
+  if (isUtf16(src.bytes))
+    return [
+      finding(
+        ids.utf8,
+        file.path,
+        START,
+        `the ${name} is UTF-16 text (it starts with a UTF-16 byte order mark), which this tool does not read; save it as UTF-8`
+      )
+    ];
   const out = [];
   if (src.text.trim() === "") {
     out.push(
@@ -64281,7 +64290,7 @@ function joinPosix(a, b) {
   return `${a.replace(/\/+$/, "")}/${b.replace(/^\.?\/+/, "")}`;
 }
 function jsonFile(file, schema) {
-  if (!file.source || file.source.text.trim() === "")
+  if (!file.source || file.source.text.trim() === "" || isUtf16(file.source.bytes))
     return { ...file, doc: null, data: null, schemaProblems: [] };
   const doc = parseJson(file.source);
   if (doc.syntaxErrors.length > 0) return { ...file, doc, data: null, schemaProblems: [] };
@@ -64297,7 +64306,8 @@ function loadMatrix(root, path2, displayName) {
   return matrixFile(fileOf("matrix", path2, readRepoFile(root, path2, MAX_MATRIX_BYTES)), displayName);
 }
 function matrixFile(file, displayName) {
-  if (!file.source || file.source.text.trim() === "") return { ...file, ledger: null, limit: null };
+  if (!file.source || file.source.text.trim() === "" || isUtf16(file.source.bytes))
+    return { ...file, ledger: null, limit: null };
   const limit = matrixLimit(file.source);
   if (limit) return { ...file, ledger: null, limit };
   return { ...file, ledger: parseLedger(file.source, displayName), limit: null };

@@ -25052,6 +25052,7 @@ function strictUtf8(bytes) {
 
 // src/document/source-file.ts
 var BOM = Buffer.from([239, 187, 191]);
+var isUtf16 = (b) => b.length >= 2 && (b[0] === 255 && b[1] === 254 || b[0] === 254 && b[1] === 255);
 var lenientUtf8 = new TextDecoder("utf-8", { fatal: false, ignoreBOM: true });
 function sourceFromBytes(path2, bytes) {
   const hasBom = bytes.length >= 3 && bytes.subarray(0, 3).equals(BOM);
@@ -28896,6 +28897,15 @@ function readable(file, ids) {
       break;
   }
   const src = file.source;
+  if (isUtf16(src.bytes))
+    return [
+      finding(
+        ids.utf8,
+        file.path,
+        START,
+        `the ${name} is UTF-16 text (it starts with a UTF-16 byte order mark), which this tool does not read; save it as UTF-8`
+      )
+    ];
   const out = [];
   if (src.text.trim() === "") {
     out.push(
@@ -33628,7 +33638,7 @@ function joinPosix(a, b) {
   return `${a.replace(/\/+$/, "")}/${b.replace(/^\.?\/+/, "")}`;
 }
 function jsonFile(file, schema) {
-  if (!file.source || file.source.text.trim() === "")
+  if (!file.source || file.source.text.trim() === "" || isUtf16(file.source.bytes))
     return { ...file, doc: null, data: null, schemaProblems: [] };
   const doc = parseJson(file.source);
   if (doc.syntaxErrors.length > 0) return { ...file, doc, data: null, schemaProblems: [] };
@@ -33641,7 +33651,8 @@ function jsonFile(file, schema) {
   };
 }
 function matrixFile(file, displayName) {
-  if (!file.source || file.source.text.trim() === "") return { ...file, ledger: null, limit: null };
+  if (!file.source || file.source.text.trim() === "" || isUtf16(file.source.bytes))
+    return { ...file, ledger: null, limit: null };
   const limit = matrixLimit(file.source);
   if (limit) return { ...file, ledger: null, limit };
   return { ...file, ledger: parseLedger(file.source, displayName), limit: null };
@@ -34613,7 +34624,6 @@ function createRepoScan(root) {
     }
   };
 }
-var isUtf16 = (b) => b.length >= 2 && (b[0] === 255 && b[1] === 254 || b[0] === 254 && b[1] === 255);
 var UTF16 = "it starts with the byte order mark of UTF-16 (or UTF-32) text, which the scan does not search";
 function unsearchable(read) {
   if (read.kind === "ok") return isUtf16(read.bytes) ? UTF16 : void 0;

@@ -23,6 +23,10 @@ export interface SourceFile {
 }
 
 const BOM = Buffer.from([0xef, 0xbb, 0xbf])
+
+/** Text that starts with the byte order mark of UTF-16 (or UTF-32): compilers read it so, the UTF-8 search cannot. */
+export const isUtf16 = (b: Buffer): boolean =>
+  b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))
 const lenientUtf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true })
 
 export function sourceFromBytes(path: string, bytes: Buffer): SourceFile {

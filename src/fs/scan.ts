@@ -1,6 +1,6 @@
 // The repository scan of one run: the files matching the policy's globs, read and searched for needles once,
 // however many baselines ask.
-import { sourceFromBytes } from '../document/source-file.js'
+import { isUtf16, sourceFromBytes } from '../document/source-file.js'
 import type { SourceFile } from '../document/source-file.js'
 import type { ReadResult } from './read.js'
 import { createReadScratch, MAX_FILE_BYTES, readRepoFile } from './read.js'
@@ -122,10 +122,6 @@ export function createRepoScan(root: string): RepoScan {
     }
   }
 }
-
-/** Text that starts with the byte order mark of UTF-16 (or UTF-32): compilers read it so, the UTF-8 search cannot. */
-const isUtf16 = (b: Buffer) =>
-  b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff))
 
 /** Why such a file is not searched (adapter-input advises saving it as UTF-8). */
 export const UTF16 =

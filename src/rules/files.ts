@@ -1,6 +1,6 @@
 // 1xx (and the file checks of 3xx): each file can be read, decoded, parsed, and matches its schema.
 import type { LimitProblem } from '../document/limits.js'
-import { positionAt } from '../document/source-file.js'
+import { isUtf16, positionAt } from '../document/source-file.js'
 import type { FileRole, JsonFile, MatrixFile, ProducerFiles, RepoFile, Trio } from '../trio/model.js'
 import type { RuleId } from './catalog.js'
 import { finding } from './finding.js'
@@ -131,6 +131,16 @@ function readable(file: RepoFile, ids: FileRuleIds): Finding[] {
       break
   }
   const src = file.source!
+  // read as UTF-8 it is noise: one finding, and no rule reads it (found by review: five, and the wrong advice)
+  if (isUtf16(src.bytes))
+    return [
+      finding(
+        ids.utf8,
+        file.path,
+        START,
+        `the ${name} is UTF-16 text (it starts with a UTF-16 byte order mark), which this tool does not read; save it as UTF-8`
+      )
+    ]
   const out: Finding[] = []
   if (src.text.trim() === '') {
     out.push(

@@ -10,7 +10,7 @@ import type { BaselinePolicy } from '../policy/types.js'
 import { parseJson } from '../document/json-document.js'
 import { validateDocument } from '../document/schema-errors.js'
 import type { SchemaValidator } from '../document/schema-errors.js'
-import { sourceFromBytes } from '../document/source-file.js'
+import { isUtf16, sourceFromBytes } from '../document/source-file.js'
 import type {
   FileRole,
   Handoff,
@@ -137,7 +137,8 @@ function joinPosix(a: string, b: string): string {
 }
 
 function jsonFile<T>(file: RepoFile, schema: Schema): JsonFile<T> {
-  if (!file.source || file.source.text.trim() === '')
+  // UTF-16 read as UTF-8 is noise: not parsed (rules/files.ts says what it is)
+  if (!file.source || file.source.text.trim() === '' || isUtf16(file.source.bytes))
     return { ...file, doc: null, data: null, schemaProblems: [] }
   const doc = parseJson(file.source)
   if (doc.syntaxErrors.length > 0) return { ...file, doc, data: null, schemaProblems: [] }
@@ -155,7 +156,8 @@ function loadMatrix(root: string, path: string, displayName: string): MatrixFile
 }
 
 function matrixFile(file: RepoFile, displayName: string): MatrixFile {
-  if (!file.source || file.source.text.trim() === '') return { ...file, ledger: null, limit: null }
+  if (!file.source || file.source.text.trim() === '' || isUtf16(file.source.bytes))
+    return { ...file, ledger: null, limit: null }
   // checked before the text is read: what a crafted matrix can cost stays bounded (see ledger/limits.ts)
   const limit = matrixLimit(file.source)
   if (limit) return { ...file, ledger: null, limit }
