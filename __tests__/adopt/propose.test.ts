@@ -623,3 +623,34 @@ describe('propose: the consumer side', () => {
     )
   })
 })
+
+describe('propose: an archived copy of the trio', () => {
+  it('is not made a second baseline: one baseline, and a note naming the copy and the live pin (found by review)', () => {
+    const old = pinText(M).replace(TAG, 'v0.3.0')
+    const p = run(
+      repository({
+        'docs/archive/2025/mk-integration-pin.json': old,
+        'docs/archive/2025/mk-producer-manifest.json': M
+      })
+    )
+    expect(Object.keys(p.document!.baselines)).toEqual(['mk'])
+    expect(only(p).trio).toMatchObject({ pin: 'config/mk-integration-pin.json' })
+    expect(
+      p.notes.filter((n) => n.path === 'docs/archive/2025/mk-integration-pin.json').map((n) => n.message)
+    ).toEqual([
+      expect.stringMatching(
+        /^a copy of the pin config\/mk-integration-pin\.json in an archive directory: not made a baseline/
+      )
+    ])
+  })
+
+  it('an archived pin with no live one of its name is still proposed: it may be the only pin', () => {
+    const p = run(
+      repository({
+        'config/mk-integration-pin.json': null,
+        'old/mk-integration-pin.json': pinText(M)
+      })
+    )
+    expect(only(p).trio).toMatchObject({ pin: 'old/mk-integration-pin.json' })
+  })
+})

@@ -3,7 +3,7 @@
 // policy makes the suite check the wrong files without a word, so every guess is said out loud.
 import { shortCommit } from '../text/short-commit.js'
 import type { FileInventory } from '../fs/inventory.js'
-import { basenameOf, extensionOf } from './paths.js'
+import { basenameOf, dirnameOf, extensionOf } from './paths.js'
 import { policyText } from './policy-text.js'
 import type { PinFacts } from './trio-files.js'
 import type { BaselineDocument, PolicyDocument, Proposal } from './document.js'
@@ -51,6 +51,16 @@ export function propose(inv: FileInventory, consumerDir = ''): Proposal {
   const baselines: Record<string, BaselineDocument> = {}
   const migrate: string[] = []
   for (const pin of repo.pins) {
+    const live = archivedCopyOf(repo.pins, pin)
+    if (live) {
+      report.note(
+        null,
+        'trio.pin',
+        pin.path,
+        `a copy of the pin ${live.path} in an archive directory: not made a baseline (health judges the live trio, and lkg and rollback read its history); if it pins a consumer of its own, add that baseline to the policy by hand`
+      )
+      continue
+    }
     const { name, doc } = baselineFor(repo, pin, new Set(Object.keys(baselines)), report)
     baselines[name] = doc
     if (pin.facts.posture === null) migrate.push(name)
@@ -60,6 +70,22 @@ export function propose(inv: FileInventory, consumerDir = ''): Proposal {
 }
 
 // ---- one baseline per pin ----
+
+/** A directory a repository keeps old copies in (found by review: an archived pin became a second baseline). */
+const ARCHIVE =
+  /(^|\/)(archive|archived|archives|old|backup|backups|bak|attic|deprecated|legacy|history)(\/|$)/i
+
+/** The live pin `pin` is an archived copy of (the same file name, outside an archive directory), or null. */
+function archivedCopyOf(
+  pins: readonly Located<PinFacts>[],
+  pin: Located<PinFacts>
+): Located<PinFacts> | null {
+  if (!ARCHIVE.test(dirnameOf(pin.path))) return null
+  const name = basenameOf(pin.path)
+  return (
+    pins.find((p) => p !== pin && basenameOf(p.path) === name && !ARCHIVE.test(dirnameOf(p.path))) ?? null
+  )
+}
 
 function baselineFor(
   repo: Repository,
