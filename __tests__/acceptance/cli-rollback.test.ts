@@ -2,7 +2,7 @@
 // as a child process, on a real git repository with three baselines in its history.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawn } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CLI, requireBuiltCli, runCli, STACK_LINE } from '../helpers/cli-run.js'
 import type { CliRun } from '../helpers/cli-run.js'
@@ -200,6 +200,35 @@ describe('baseline-gate rollback', () => {
   })
 })
 
+/**
+ * A rollback killed with its process group (SIGKILL, as a lost runner) while its suite step runs: the restored trio
+ * stays on disk, untested. The step waits while the file `hold` is there; remove it, and a rollback run again passes.
+ */
+async function killedInSuites() {
+  const marker = join(tempDir('bg-rollback-sigkill-'), 'started')
+  const hold = join(tempDir('bg-rollback-sigkill-'), 'hold')
+  execFileSync('touch', [hold])
+  const { fx } = threeBaselines([
+    nodeStep(
+      'slow',
+      "const fs = require('node:fs'); fs.writeFileSync(process.argv[1], 'started'); const wait = () => fs.existsSync(process.argv[2]) ? setTimeout(wait, 50) : process.exit(0); wait()",
+      [marker, hold]
+    )
+  ])
+  const child = spawn(process.execPath, [CLI, 'rollback', '--trigger', 'contract-drift', '--reason', 'x'], {
+    cwd: fx.root,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1' },
+    // its own process group, so that the kill takes the suite step with it
+    detached: true
+  })
+  const closed = new Promise((resolve) => child.on('close', resolve))
+  for (let i = 0; i < 600 && !existsSync(marker); i++) await new Promise((r) => setTimeout(r, 50))
+  expect(existsSync(marker)).toBe(true)
+  process.kill(-child.pid!, 'SIGKILL')
+  await closed
+  return { fx, hold }
+}
+
 describe('baseline-gate rollback interrupted (Ctrl-C)', () => {
   // SIGHUP (a closed terminal) as a Ctrl-C is: found by review, the first one was swallowed and the run went on
   it.each([
@@ -268,36 +297,19 @@ describe('baseline-gate rollback interrupted (Ctrl-C)', () => {
   )
 
   it('SIGKILL while its suites run leaves the restored trio unverified: health fails on it (BG220) until a rollback tests it', async () => {
-    const marker = join(tempDir('bg-rollback-sigkill-'), 'started')
-    // the suite waits while the file `hold` is there: the first rollback is killed in it, the second one passes
-    const hold = join(tempDir('bg-rollback-sigkill-'), 'hold')
-    execFileSync('touch', [hold])
-    const { fx } = threeBaselines([
-      nodeStep(
-        'slow',
-        "const fs = require('node:fs'); fs.writeFileSync(process.argv[1], 'started'); const wait = () => fs.existsSync(process.argv[2]) ? setTimeout(wait, 50) : process.exit(0); wait()",
-        [marker, hold]
-      )
-    ])
-    const child = spawn(process.execPath, [CLI, 'rollback', '--trigger', 'contract-drift', '--reason', 'x'], {
-      cwd: fx.root,
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1' },
-      // its own process group, so that the kill takes the suite step with it, as a lost runner does
-      detached: true
-    })
-    const closed = new Promise((resolve) => child.on('close', resolve))
-    for (let i = 0; i < 600 && !existsSync(marker); i++) await new Promise((r) => setTimeout(r, 50))
-    expect(existsSync(marker)).toBe(true)
-    process.kill(-child.pid!, 'SIGKILL')
-    await closed
+    const { fx, hold } = await killedInSuites()
     // the restored trio stayed: health says what it is, and fails
     expect(status(fx.root)).not.toBe('')
     const health = cli(['health', '--no-probe'], fx.root)
     expect(health.status).toBe(1)
     expect(health.stdout).toMatch(/error {4}BG220 {2}a rollback of memorykernel restored this trio at /)
     expect(health.stdout).toContain(
-      'Run the rollback again (the same command): it puts the previous trio back first'
+      'Run the rollback again (the same command, or the rollback workflow again): it puts the previous trio back first'
     )
+    // a dry run says a rollback would put it back first, and plans from the trio HEAD commits (found by review:
+    // "a rollback now would stop on 1 error")
+    const dry = rollbackX(fx.root, '--dry-run', '--now', '2099-01-02T00:00:00Z')
+    expect([dry.status, dry.stdout]).toEqual([0, expect.not.stringContaining('BG220')])
     // the rollback run again, a day later (its restore dates the ledger otherwise): it puts the untested restore
     // back, restores afresh and tests it (found by review: BG511, "commit or discard the edits")
     execFileSync('rm', [hold])
@@ -318,24 +330,26 @@ describe('baseline-gate rollback interrupted (Ctrl-C)', () => {
     ).toEqual([])
   })
 
+  it('an untested restore edited by hand since is still said (BG220, the files that are), and a rollback stops on it rather than undo the edits (found by review)', async () => {
+    const { fx } = await killedInSuites()
+    writeFileSync(
+      join(fx.root, MATRIX),
+      `${readFileSync(join(fx.root, MATRIX), 'utf8')}\nOn call: rolled back at 03:10.\n`
+    )
+    const health = cli(['health', '--no-probe'], fx.root)
+    expect(health.stdout).toMatch(
+      /BG220 .*config\/memorykernel-producer-manifest\.json, config\/memorykernel-integration-pin\.json are still the untested restore/
+    )
+    const again = rollbackX(fx.root)
+    expect(again.status).toBe(1)
+    expect(again.stdout).toContain('BG220')
+    // the edit stays, and so does the mark
+    expect(readFileSync(join(fx.root, MATRIX), 'utf8')).toContain('On call: rolled back at 03:10.')
+    expect(cli(['health', '--no-probe'], fx.root).stdout).toContain('BG220')
+  })
+
   it('an untested restore committed as it is no longer reads as one: BG220 holds only while it is uncommitted (found by review)', async () => {
-    const marker = join(tempDir('bg-rollback-sigkill-'), 'started')
-    const { fx } = threeBaselines([
-      nodeStep(
-        'slow',
-        "require('node:fs').writeFileSync(process.argv[1], 'started'); setTimeout(() => {}, 60000)",
-        [marker]
-      )
-    ])
-    const child = spawn(process.execPath, [CLI, 'rollback', '--trigger', 'contract-drift', '--reason', 'x'], {
-      cwd: fx.root,
-      env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1' },
-      detached: true
-    })
-    const closed = new Promise((resolve) => child.on('close', resolve))
-    for (let i = 0; i < 600 && !existsSync(marker); i++) await new Promise((r) => setTimeout(r, 50))
-    process.kill(-child.pid!, 'SIGKILL')
-    await closed
+    const { fx } = await killedInSuites()
     expect(cli(['health', '--no-probe'], fx.root).stdout).toContain('BG220')
     gitRepo(fx).commit('the restore, committed untested')
     expect(cli(['health', '--no-probe'], fx.root).stdout).not.toContain('BG220')

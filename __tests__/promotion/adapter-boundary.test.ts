@@ -258,6 +258,60 @@ describe('promotion: a change that narrows the adapter boundary', () => {
     expect((await gate(fx, next)).findings.filter((f) => /^BG60/.test(f.rule))).toEqual([])
   })
 
+  it("reads an exclude as the scan's walk does: `src/generated` excludes what is below it (found by review)", async () => {
+    const { fx, repo } = governed()
+    editAdapter(fx, (a) => {
+      a.exclude = ['src/generated', '**/*.gen.ts']
+    })
+    const base = repo.commit('excludes written without a trailing star')
+    fx.write('src/generated/client.ts', "fetch('/v1/query/ask')\n")
+    // a directory named like an excluded file: the walk leaves out what is below it too
+    fx.write('src/api.gen.ts/index.ts', "fetch('/v1/ready')\n")
+    repo.commit('calls in both')
+    const b = await gate(fx, base)
+    expect(about(b, 'BG606').map((f) => f.file)).toEqual([
+      'src/api.gen.ts/index.ts',
+      'src/generated/client.ts'
+    ])
+    expect((await health(fx.root)).baselines[0]!.verdict).toBe('PASS')
+  })
+
+  it('fails a submodule or a name no glob matches where the scan does not look; passes a mode change, a move within, a regeneration naming nothing new (found by review)', async () => {
+    const { fx, repo } = governed()
+    fx.write('src/generated/client.ts', "export const ask = () => fetch('/v1/query/ask')\n")
+    fx.write('src/generated/old/moved.ts', "export const r = () => fetch('/v1/ready')\n")
+    const base = repo.commit('a generated client, approved long ago')
+    // regenerated: the same endpoint, other code; a mode change; a move within the excluded directory
+    fx.write(
+      'src/generated/client.ts',
+      "// regenerated\nexport const ask = (q: string) => fetch('/v1/query/ask?q=' + q)\n"
+    )
+    repo.git('mv', 'src/generated/old/moved.ts', 'src/generated/moved.ts')
+    repo.git('update-index', '--chmod=+x', 'src/generated/client.ts')
+    repo.commit('regenerate')
+    expect((await gate(fx, base)).findings.filter((f) => /^BG60/.test(f.rule))).toEqual([])
+    // a submodule there, a name with a line break, and a regeneration that names a new endpoint
+    const next = repo.git('rev-parse', 'HEAD')
+    fx.write('src/generated/c\nlient.ts', "fetch('/v1/health')\n")
+    fx.write(
+      'src/generated/client.ts',
+      "export const ask = () => fetch('/v1/query/ask')\nexport const h = () => fetch('/v1/health')\n"
+    )
+    // added by hand: `git add -A` would drop a submodule with no checkout of its own
+    repo.git('add', '--', 'src/generated/c\nlient.ts', 'src/generated/client.ts')
+    repo.git('update-index', '--add', '--cacheinfo', `160000,${next},src/generated/sdk`)
+    repo.git('commit', '-qm', 'a submodule, an odd name, a new call')
+    const b = await gate(fx, next)
+    const found = about(b, 'BG606')
+    expect(found.map((f) => [f.file, f.line])).toEqual([
+      ['src/generated/c\nlient.ts', null],
+      ['src/generated/client.ts', 2],
+      ['src/generated/sdk', null]
+    ])
+    expect(found[1]!.message).toContain('names the producer endpoint /v1/health,')
+    expect(found[2]!.message).toContain('a submodule')
+  })
+
   it('a file the change still fails on another endpoint is not hidden: `/v1/query` for `/v1/query/ask` (found by review)', async () => {
     const { fx, repo } = governed()
     fx.write(HOOK, HOOK_TEXT)

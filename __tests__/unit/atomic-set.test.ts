@@ -14,7 +14,6 @@ import {
 } from 'node:fs'
 import { basename, dirname, join, relative } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import esbuild from 'esbuild'
 import {
   journalPath,
   journalState,
@@ -24,7 +23,8 @@ import {
   writeFileSet
 } from '../../src/fs/atomic-set.js'
 import type { SetFs, SetWrite } from '../../src/fs/atomic-set.js'
-import { cleanupFixtures, REPO_ROOT, tempDir } from '../helpers/fixture.js'
+import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
+import { bundleModule, runModuleCode } from '../helpers/module-bundle.js'
 
 afterAll(cleanupFixtures)
 
@@ -458,28 +458,12 @@ describe('recoverFileSet after a hand, a copy or another run (found by review)',
     const lockFile = journalPath(fx.root, 'trio-x').replace(/\.journal\.json$/, '.lock')
     mkdirSync(dirname(lockFile), { recursive: true })
     execFileSync('mkfifo', [lockFile])
-    const bundle = join(tempDir('bg-lock-fifo-'), 'atomic-set.mjs')
-    esbuild.buildSync({
-      entryPoints: [join(REPO_ROOT, 'src/fs/atomic-set.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      outfile: bundle,
-      logLevel: 'silent'
-    })
+    const bundle = bundleModule('fs/atomic-set.ts')
     // in a child with a bound: a blocking open would hang this test's own process
-    const r = spawnSync(
-      process.execPath,
-      [
-        '--input-type=module',
-        '-e',
-        `import { lockSet } from ${JSON.stringify(bundle)}
+    const r = runModuleCode(`import { lockSet } from ${JSON.stringify(bundle)}
 lockSet(${JSON.stringify(fx.root)}, 'trio-x', 'x')()
-console.log('taken and released')`
-      ],
-      { encoding: 'utf8', timeout: 10_000 }
-    )
-    expect([r.signal, r.stdout.trim(), r.stderr]).toEqual([null, 'taken and released', ''])
+console.log('taken and released')`)
+    expect([r.signal, r.stdout, r.stderr]).toEqual([null, 'taken and released', ''])
     expect(existsSync(lockFile)).toBe(false)
   })
 
@@ -487,15 +471,7 @@ console.log('taken and released')`
     const fx = setFixture()
     const lockFile = journalPath(fx.root, 'trio-x').replace(/\.journal\.json$/, '.lock')
     mkdirSync(dirname(lockFile), { recursive: true })
-    const bundle = join(tempDir('bg-lock-race-'), 'atomic-set.mjs')
-    esbuild.buildSync({
-      entryPoints: [join(REPO_ROOT, 'src/fs/atomic-set.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      outfile: bundle,
-      logLevel: 'silent'
-    })
+    const bundle = bundleModule('fs/atomic-set.ts')
     // each run waits for the same instant, takes the lock and holds it 150 ms; while it holds it, it holds a file
     // made with O_EXCL too, which a second holder at the same time could not make (no clocks compared)
     const holding = join(dirname(bundle), 'holding')

@@ -1,12 +1,12 @@
 // The tool's own files in the git directory (a journal, a rollback's mark) are read so that nothing planted in
 // their place hangs or floods a run: found by review, a FIFO hung health, a mark of the wrong shape crashed it.
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
-import esbuild from 'esbuild'
 import { readOwnFile } from '../../src/fs/own-file.js'
-import { cleanupFixtures, REPO_ROOT, tempDir } from '../helpers/fixture.js'
+import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
+import { bundleModule, runModuleCode } from '../helpers/module-bundle.js'
 
 afterAll(cleanupFixtures)
 
@@ -26,15 +26,7 @@ describe('readOwnFile', () => {
 
 describe("health with a rollback's mark planted in the git directory", () => {
   it('a FIFO, a link, a directory or a mark of the wrong shape is no mark: no hang, no crash', () => {
-    const bundle = join(tempDir('bg-own-bundle-'), 'mark.mjs')
-    esbuild.buildSync({
-      entryPoints: [join(REPO_ROOT, 'src/operations/unverified-restore.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      outfile: bundle,
-      logLevel: 'silent'
-    })
+    const bundle = bundleModule('operations/unverified-restore.ts')
     const root = tempDir('bg-own-repo-')
     execFileSync('git', ['init', '-q'], { cwd: root })
     const journal = join(root, '.git', 'baseline-gate', 'rollback-x.journal.json')
@@ -81,17 +73,9 @@ describe("health with a rollback's mark planted in the git directory", () => {
       execFileSync('rm', ['-rf', mark])
       plant()
       // in a child with a bound: a blocking open would hang this test's own process
-      const r = spawnSync(
-        process.execPath,
-        [
-          '--input-type=module',
-          '-e',
-          `import { unverifiedRestore } from ${JSON.stringify(bundle)}
-console.log(JSON.stringify(unverifiedRestore(${JSON.stringify(root)}, ${JSON.stringify(journal)}, 'x')))`
-        ],
-        { encoding: 'utf8', timeout: 10_000 }
-      )
-      expect([what, r.signal, r.stdout.trim(), r.stderr]).toEqual([what, null, '[]', ''])
+      const r = runModuleCode(`import { unverifiedRestore } from ${JSON.stringify(bundle)}
+console.log(JSON.stringify(unverifiedRestore(${JSON.stringify(root)}, ${JSON.stringify(journal)}, 'x')))`)
+      expect([what, r.signal, r.stdout, r.stderr]).toEqual([what, null, '[]', ''])
     }
   })
 })

@@ -19718,7 +19718,7 @@ var init_contain = __esm({
 });
 
 // src/fs/read.ts
-import { closeSync as closeSync4, constants as constants6, fstatSync as fstatSync2, openSync as openSync4, readSync as readSync3 } from "node:fs";
+import { closeSync as closeSync4, constants as constants6, fstatSync as fstatSync2, openSync as openSync4, readSync as readSync2 } from "node:fs";
 function createReadScratch() {
   return { buf: Buffer.allocUnsafe(64 * 1024) };
 }
@@ -19761,7 +19761,7 @@ function openAndRead(real, limit, scratch, onLink) {
     const buf = scratch ? scratch.buf : Buffer.allocUnsafe(want);
     let n = 0;
     for (; ; ) {
-      const got = readSync3(fd, buf, n, want - n, null);
+      const got = readSync2(fd, buf, n, want - n, null);
       if (got === 0) break;
       n += got;
       if (n === want || n === stat3.size) break;
@@ -20918,9 +20918,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix3 = POSIX_REGEX_SOURCE[rest2];
-                if (posix3) {
-                  prev.value = pre + posix3;
+                const posix4 = POSIX_REGEX_SOURCE[rest2];
+                if (posix4) {
+                  prev.value = pre + posix4;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -21437,7 +21437,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix3 = opts.windows;
+      const posix4 = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -21447,8 +21447,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix3 });
-        const result = { glob, state, regex, posix: posix3, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix4 });
+        const result = { glob, state, regex, posix: posix4, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -21473,7 +21473,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix3 } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix4 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -21481,7 +21481,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format2 = opts.format || (posix3 ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix4 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format2 ? format2(input) : input;
       if (match === false) {
@@ -21490,16 +21490,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix3);
+          match = picomatch2.matchBase(input, regex, options, posix4);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix3 = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix4 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix3 }));
+      return regex.test(utils.basename(input, { windows: posix4 }));
     };
     picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
     picomatch2.parse = (pattern, options) => {
@@ -57467,27 +57467,55 @@ init_contain();
 // src/fs/lock-file.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import {
-  closeSync as closeSync2,
-  constants as constants4,
+  closeSync as closeSync3,
+  constants as constants5,
   linkSync,
-  openSync as openSync2,
+  openSync as openSync3,
   readFileSync as readFileSync4,
   readlinkSync as readlinkSync2,
-  readSync,
   rmSync as rmSync2,
   writeSync
 } from "node:fs";
-var CREATE2 = constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | (constants4.O_NOFOLLOW ?? 0);
+
+// src/fs/own-file.ts
+import { closeSync as closeSync2, constants as constants4, fstatSync, openSync as openSync2, readSync } from "node:fs";
+function readOwnFile(path2, limit) {
+  let fd;
+  try {
+    fd = openSync2(path2, constants4.O_RDONLY | (constants4.O_NOFOLLOW ?? 0) | (constants4.O_NONBLOCK ?? 0));
+  } catch {
+    return null;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > limit) return null;
+    const buf = Buffer.alloc(st.size);
+    let got = 0;
+    while (got < buf.length) {
+      const n = readSync(fd, buf, got, buf.length - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return buf.subarray(0, got);
+  } catch {
+    return null;
+  } finally {
+    closeSync2(fd);
+  }
+}
+
+// src/fs/lock-file.ts
+var CREATE2 = constants5.O_WRONLY | constants5.O_CREAT | constants5.O_EXCL | (constants5.O_NOFOLLOW ?? 0);
 function tryLock(path2, check = () => {
 }) {
   const mine = `${process.pid} ${pidNamespace()}
 `;
   const aside = `${path2}.${randomBytes2(8).toString("hex")}.tmp`;
-  const fd = openSync2(aside, CREATE2, 420);
+  const fd = openSync3(aside, CREATE2, 420);
   try {
     writeSync(fd, mine);
   } finally {
-    closeSync2(fd);
+    closeSync3(fd);
   }
   try {
     for (let attempt = 0; ; attempt++) {
@@ -57525,20 +57553,7 @@ function removeEnded(path2, aside, found) {
   return null;
 }
 function readLock(path2) {
-  let fd;
-  try {
-    fd = openSync2(path2, constants4.O_RDONLY | (constants4.O_NOFOLLOW ?? 0) | (constants4.O_NONBLOCK ?? 0));
-  } catch {
-    return null;
-  }
-  try {
-    const buf = Buffer.alloc(64);
-    return buf.subarray(0, readSync(fd, buf, 0, 64, 0)).toString("utf8");
-  } catch {
-    return null;
-  } finally {
-    closeSync2(fd);
-  }
+  return readOwnFile(path2, 64)?.toString("utf8") ?? null;
 }
 function release(path2, mine, check) {
   try {
@@ -57569,33 +57584,6 @@ function pidNamespace() {
 }
 function pause(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-// src/fs/own-file.ts
-import { closeSync as closeSync3, constants as constants5, fstatSync, openSync as openSync3, readSync as readSync2 } from "node:fs";
-function readOwnFile(path2, limit) {
-  let fd;
-  try {
-    fd = openSync3(path2, constants5.O_RDONLY | (constants5.O_NOFOLLOW ?? 0) | (constants5.O_NONBLOCK ?? 0));
-  } catch {
-    return null;
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > limit) return null;
-    const buf = Buffer.alloc(st.size);
-    let got = 0;
-    while (got < buf.length) {
-      const n = readSync2(fd, buf, got, buf.length - got, got);
-      if (n === 0) break;
-      got += n;
-    }
-    return buf.subarray(0, got);
-  } catch {
-    return null;
-  } finally {
-    closeSync3(fd);
-  }
 }
 
 // src/fs/digest.ts
@@ -57696,15 +57684,16 @@ function readMark(journal) {
 function leftUnverified(root, journal, committed) {
   const mark = readMark(journal);
   if (!mark) return null;
-  const onDisk = mark.files.every((f2) => {
+  const changed = mark.files.filter((f2) => {
+    const bytes = committed(f2.path);
+    return bytes === null || sha256(bytes) !== f2.sha256;
+  });
+  const untested2 = changed.filter((f2) => {
     const read = readRepoFile(root, f2.path);
     return read.kind === "ok" && sha256(read.bytes) === f2.sha256;
-  });
-  const isCommitted = mark.files.every((f2) => {
-    const bytes = committed(f2.path);
-    return bytes !== null && sha256(bytes) === f2.sha256;
-  });
-  return { state: onDisk && !isCommitted ? "on-disk" : "stale", mark };
+  }).map((f2) => f2.path);
+  const state = untested2.length === 0 ? "stale" : untested2.length === changed.length ? "on-disk" : "partly";
+  return { state, mark, untested: untested2 };
 }
 function unverifiedRestore(root, journal, baseline) {
   const head = headCommitSync(root);
@@ -57713,15 +57702,16 @@ function unverifiedRestore(root, journal, baseline) {
     journal,
     (path2) => head ? committedBytesSync(root, head, path2, MAX_FILE_BYTES) : null
   );
-  return left?.state === "on-disk" ? [untested(journal, baseline, left.mark)] : [];
+  return left && left.state !== "stale" ? [untested(journal, baseline, left)] : [];
 }
-function untested(journal, baseline, mark) {
-  const files = mark.files.map((f2) => f2.path);
+function untested(journal, baseline, left) {
+  const files = left.mark.files.map((f2) => f2.path);
+  const what = left.state === "partly" ? `${left.untested.join(", ")} ${left.untested.length === 1 ? "is" : "are"} still the untested restore, and the rest of the trio was edited since (mark ${markPath(journal)}); do not commit it. Put the previous trio back (${shellWords(["git", "checkout", "--", ...files])}, from the root; keep a copy of the edits you need), then run the rollback again` : `the trio on disk is an untested restore (mark ${markPath(journal)}); do not commit it. Run the rollback again (the same command, or the rollback workflow again): it puts the previous trio back first, then restores the last-known-good and tests it. Or put the previous trio back yourself (${shellWords(["git", "checkout", "--", ...files])}, from the root)`;
   return finding(
     "BG220",
-    files.at(-1),
+    left.untested.at(-1),
     null,
-    `a rollback of ${baseline} restored this trio at ${mark.at} and was stopped before its suites verified it: the trio on disk is an untested restore (mark ${markPath(journal)}); do not commit it. Run the rollback again (the same command): it puts the previous trio back first, then restores the last-known-good and tests it. Or put the previous trio back yourself (${shellWords(["git", "checkout", "--", ...files])}, from the root)`
+    `a rollback of ${baseline} restored this trio at ${left.mark.at} and was stopped before its suites verified it: ${what}`
   );
 }
 
@@ -57732,7 +57722,7 @@ init_contain();
 
 // src/fs/listing.ts
 import { readdirSync as readdirSync3, realpathSync as realpathSync4, statSync as statSync4 } from "node:fs";
-import { resolve as resolve7 } from "node:path";
+import { posix as posix2, resolve as resolve7 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync as readdirSync2, realpath, realpathSync as realpathSync3, stat as stat2, statSync as statSync3 } from "fs";
@@ -70587,7 +70577,7 @@ function createOperationContext(o) {
 
 // src/policy/load.ts
 import { existsSync as existsSync9 } from "node:fs";
-import { isAbsolute as isAbsolute9, join as join10, posix as posix2, relative as relative6, resolve as resolve11 } from "node:path";
+import { isAbsolute as isAbsolute9, join as join10, posix as posix3, relative as relative6, resolve as resolve11 } from "node:path";
 init_contain();
 init_read();
 
@@ -70834,7 +70824,7 @@ function resolveBaseline(name, raw, pm2) {
 function adapterOf(d, raw) {
   const { file, ...rest } = raw ?? {};
   const given = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
-  const files = given.map((f2) => posix2.normalize(f2));
+  const files = given.map((f2) => posix3.normalize(f2));
   const unused = rest.unused ?? d.unused;
   const endpoints = rest.endpoints ?? d.endpoints.filter((e) => !unused.includes(e));
   return { ...d, ...rest, files, endpoints, unused };

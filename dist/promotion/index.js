@@ -5797,7 +5797,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants6 = require_constants2();
+    var constants7 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5872,7 +5872,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants7.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5967,11 +5967,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants6.ERROR.OK) {
+          if (ret !== constants7.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants7.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants6.ERROR.PAUSED) {
+            } else if (ret === constants7.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5994,10 +5994,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants6.ERROR.OK) {
+        if (ret === constants7.ERROR.OK) {
           return null;
         }
-        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants7.ERROR.PAUSED || ret === constants7.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6014,7 +6014,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants6.ERROR[ret], data);
+        return new HTTPParserError(message, constants7.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6194,7 +6194,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause2 ? constants6.ERROR.PAUSED : 0;
+        return pause2 ? constants7.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6216,7 +6216,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6252,13 +6252,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -20308,7 +20308,7 @@ var require_scan = __commonJS({
 var require_parse3 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants6 = require_constants7();
+    var constants7 = require_constants7();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -20316,7 +20316,7 @@ var require_parse3 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants6;
+    } = constants7;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -20525,7 +20525,7 @@ var require_parse3 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants6.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants7.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -20571,8 +20571,8 @@ var require_parse3 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants6.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants6.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants7.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants7.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -20826,9 +20826,9 @@ var require_parse3 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix4 = POSIX_REGEX_SOURCE[rest2];
-                if (posix4) {
-                  prev.value = pre + posix4;
+                const posix5 = POSIX_REGEX_SOURCE[rest2];
+                if (posix5) {
+                  prev.value = pre + posix5;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -21268,7 +21268,7 @@ var require_parse3 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants6.globChars(opts.windows);
+      } = constants7.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -21326,7 +21326,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse4 = require_parse3();
     var utils = require_utils2();
-    var constants6 = require_constants7();
+    var constants7 = require_constants7();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -21345,7 +21345,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix4 = opts.windows;
+      const posix5 = opts.windows;
       const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -21355,8 +21355,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix4 });
-        const result = { glob, state, regex, posix: posix4, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix5 });
+        const result = { glob, state, regex, posix: posix5, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -21381,7 +21381,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex, options, { glob, posix: posix4 } = {}) => {
+    picomatch3.test = (input, regex, options, { glob, posix: posix5 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -21389,7 +21389,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format2 = opts.format || (posix4 ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix5 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format2 ? format2(input) : input;
       if (match === false) {
@@ -21398,16 +21398,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex, options, posix4);
+          match = picomatch3.matchBase(input, regex, options, posix5);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options, posix4 = options && options.windows) => {
+    picomatch3.matchBase = (input, glob, options, posix5 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix4 }));
+      return regex.test(utils.basename(input, { windows: posix5 }));
     };
     picomatch3.isMatch = (str3, patterns, options) => picomatch3(patterns, options)(str3);
     picomatch3.parse = (pattern, options) => {
@@ -21454,7 +21454,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants6;
+    picomatch3.constants = constants7;
     module.exports = picomatch3;
   }
 });
@@ -33659,13 +33659,14 @@ function matrixFile(file, displayName) {
 }
 
 // src/git/changed-paths.ts
-async function changedPaths(cwd, base, head) {
+var RAW = /^:(\d{6}) (\d{6}) ([0-9a-f]{40,64}) ([0-9a-f]{40,64}) ([A-Z])\d*$/;
+async function changedEntries(cwd, base, head) {
   const r = await git(cwd, [
     "diff",
-    "--name-only",
+    "--raw",
     "-z",
+    "--no-abbrev",
     "--no-renames",
-    "--diff-filter=d",
     "--relative",
     "--end-of-options",
     base,
@@ -33673,12 +33674,40 @@ async function changedPaths(cwd, base, head) {
     "--"
   ]);
   if (r.code !== 0) throw new GitError(`git diff ${base.slice(0, 12)} ${head.slice(0, 12)}: ${r.stderr}`);
-  return r.stdout.toString("utf8").split("\0").filter((p) => p !== "");
+  const out = [];
+  let at3 = 0;
+  const next = () => {
+    if (at3 >= r.stdout.length) return null;
+    const end = r.stdout.indexOf(0, at3);
+    const field = r.stdout.subarray(at3, end === -1 ? r.stdout.length : end);
+    at3 = end === -1 ? r.stdout.length : end + 1;
+    return field;
+  };
+  for (let meta = next(); meta !== null; meta = next()) {
+    const name = next();
+    const m = RAW.exec(meta.toString("latin1"));
+    if (!m || name === null)
+      throw new GitError(
+        `git diff --raw: an entry this tool cannot read (${meta.toString("latin1").slice(0, 80)})`
+      );
+    const path2 = strictUtf8(name);
+    out.push({
+      path: path2,
+      shown: path2 ?? name.toString("utf8"),
+      status: m[5],
+      oldMode: m[1],
+      newMode: m[2],
+      oldId: m[3],
+      newId: m[4]
+    });
+  }
+  return out;
 }
 
 // src/fs/listing.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { readdirSync as readdirSync2, realpathSync as realpathSync4, statSync as statSync3 } from "node:fs";
-import { resolve as resolve5 } from "node:path";
+import { posix as posix2, resolve as resolve5 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath, realpathSync as realpathSync3, stat as stat2, statSync as statSync2 } from "fs";
@@ -34451,6 +34480,21 @@ function globSync(globInput, options) {
 
 // src/fs/listing.ts
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
+function globReach(include, exclude) {
+  const walkGlob = (g) => {
+    const bare = g.endsWith("/") ? g.slice(0, -1) : g;
+    return posix2.normalize(bare.endsWith("*") ? bare : `${bare}/**`);
+  };
+  const reached = (0, import_picomatch2.default)(include.map(walkGlob), { dot: true });
+  const kept = (0, import_picomatch2.default)([...ALWAYS_IGNORED, ...exclude].map(walkGlob), { dot: true });
+  const bases = include.map((g) => import_picomatch2.default.scan(g).base);
+  const below = (dir) => bases.some((b) => b === "" || dir === b || dir.startsWith(`${b}/`));
+  return {
+    file: (path2) => !reached(path2) ? "outside" : kept(path2) ? "excluded" : "listed",
+    // a directory (a submodule's) by what the walk would do with a file in it
+    directory: (dir) => !below(dir) ? "outside" : kept(`${dir}/_`) ? "excluded" : "listed"
+  };
+}
 function listGlobs(root, include, exclude, memo = createContainMemo()) {
   const odd = [];
   const unreadable = [];
@@ -34753,29 +34797,71 @@ function advice(u) {
 }
 
 // src/operations/excluded-calls.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
-var NEVER_SCANNED = /(^|\/)node_modules\//;
+var SUBMODULE2 = "160000";
+var NONE = /^0+$/;
 async function excludedCalls(reader, o) {
   const { adapter, guarded } = o;
   if (adapter.files.length === 0 || guarded.length === 0) return [];
-  const covered = (0, import_picomatch2.default)(adapter.scan, { dot: true });
-  const excluded = adapter.exclude.length > 0 ? (0, import_picomatch2.default)(adapter.exclude, { dot: true }) : () => false;
+  const reach = globReach(adapter.scan, adapter.exclude);
+  const hidden = (path2, unread) => ({
+    path: path2,
+    endpoints: [],
+    at: null,
+    unread,
+    why: "excluded"
+  });
+  const movedAway = new Set(
+    o.changed.filter((e) => e.status === "D" && e.path && reach.file(e.path) === "excluded").map((e) => e.oldId)
+  );
   const out = [];
-  for (const path2 of o.changed) {
-    if (adapter.files.includes(path2) || !covered(path2)) continue;
-    if (!excluded(path2) && !NEVER_SCANNED.test(path2)) continue;
-    const read = await readAtCommit(reader, o.head, path2);
-    if (read.kind === "missing") continue;
-    const unread = unsearchable(read);
-    if (unread || read.kind !== "ok") {
-      out.push({ path: path2, endpoints: [], at: null, unread: unread ?? "it cannot be read", why: "excluded" });
+  for (const e of o.changed) {
+    if (e.status === "D") continue;
+    if (e.path === null || /[\r\n]/.test(e.path)) {
+      out.push(
+        hidden(
+          e.shown,
+          "its name holds a line break or is not UTF-8, which no glob matches, so the scan's reach cannot be told"
+        )
+      );
       continue;
     }
-    const file = sourceFromBytes(path2, read.bytes);
-    const endpoints = guarded.filter((e) => findEndpoint(file.text, e, guarded) !== -1);
+    if (e.oldId === e.newId || e.status === "A" && movedAway.has(e.newId)) continue;
+    if (e.newMode === SUBMODULE2) {
+      if (reach.directory(e.path) === "excluded")
+        out.push(
+          hidden(e.path, "a submodule, whose code a checkout with submodules brings and no scan reads")
+        );
+      continue;
+    }
+    if (adapter.files.includes(e.path) || reach.file(e.path) !== "excluded") continue;
+    const now = await reader.read(e.newId);
+    if (!now.found) {
+      out.push(
+        hidden(
+          e.path,
+          now.tooLarge ? `it is larger than the ${reader.limit} bytes a file is read to` : "it cannot be read from git"
+        )
+      );
+      continue;
+    }
+    if (isUtf16(now.content)) {
+      out.push(hidden(e.path, "it is UTF-16 text, which the search for the endpoints does not read"));
+      continue;
+    }
+    const file = sourceFromBytes(e.path, now.content);
+    let endpoints = guarded.filter((x2) => findEndpoint(file.text, x2, guarded) !== -1);
+    if (endpoints.length > 0 && !NONE.test(e.oldId) && e.oldMode !== SUBMODULE2) {
+      const before = await reader.read(e.oldId);
+      const was = before.found ? sourceFromBytes(e.path, before.content).text : "";
+      endpoints = endpoints.filter((x2) => findEndpoint(was, x2, guarded) === -1);
+    }
     if (endpoints.length === 0) continue;
-    const at3 = positionAt(file, findEndpoint(file.text, endpoints[0], guarded));
-    out.push({ path: path2, endpoints, at: at3, why: "excluded" });
+    out.push({
+      path: e.path,
+      endpoints,
+      at: positionAt(file, findEndpoint(file.text, endpoints[0], guarded)),
+      why: "excluded"
+    });
   }
   return out;
 }
@@ -34824,12 +34910,7 @@ async function boundaryChanges(root, o) {
     const guarded = [
       .../* @__PURE__ */ new Set([...guardedEndpoints(head.adapter), ...base ? guardedEndpoints(base.adapter) : []])
     ];
-    const excluded = await excludedCalls(reader, {
-      adapter: head.adapter,
-      guarded,
-      changed,
-      head: o.headCommit
-    });
+    const excluded = await excludedCalls(reader, { adapter: head.adapter, guarded, changed });
     const input = { baseline: (base ?? head).name, narrowed, approval: null };
     if (narrowed.length === 0 && excluded.length === 0) return { findings: [], paths: [] };
     let hidden = [];
@@ -34877,7 +34958,7 @@ async function boundaryChanges(root, o) {
 
 // src/operations/policy-at-base.ts
 import { realpathSync as realpathSync6 } from "node:fs";
-import { isAbsolute as isAbsolute8, join as join5, posix as posix3, relative as relative6, resolve as resolve8, sep as sep4 } from "node:path";
+import { isAbsolute as isAbsolute8, join as join5, posix as posix4, relative as relative6, resolve as resolve8, sep as sep4 } from "node:path";
 
 // src/git/root.ts
 import { existsSync as existsSync3, lstatSync as lstatSync3, readFileSync as readFileSync3, readlinkSync as readlinkSync2, realpathSync as realpathSync5, statSync as statSync4 } from "node:fs";
@@ -35113,7 +35194,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { isAbsolute as isAbsolute7, join as join4, posix as posix2, relative as relative5, resolve as resolve7 } from "node:path";
+import { isAbsolute as isAbsolute7, join as join4, posix as posix3, relative as relative5, resolve as resolve7 } from "node:path";
 
 // src/policy/globs.ts
 function globHazard(glob) {
@@ -35254,7 +35335,7 @@ function resolveBaseline(name, raw, pm2) {
 function adapterOf(d, raw) {
   const { file, ...rest } = raw ?? {};
   const given = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
-  const files = given.map((f2) => posix2.normalize(f2));
+  const files = given.map((f2) => posix3.normalize(f2));
   const unused = rest.unused ?? d.unused;
   const endpoints = rest.endpoints ?? d.endpoints.filter((e) => !unused.includes(e));
   return { ...d, ...rest, files, endpoints, unused };
@@ -35287,7 +35368,7 @@ async function policyLocation(root, policy) {
   const rootFromTop = relative6(top, realpathSync6(root)).split(sep4).join("/");
   if (!(policy.source === "file" && policy.path && isAbsolute8(policy.path))) {
     const path2 = policy.source === "file" && policy.path ? policy.path : DEFAULT_POLICY_PATH;
-    return { top, fromTop: posix3.join(rootFromTop, path2), rootFromTop };
+    return { top, fromTop: posix4.join(rootFromTop, path2), rootFromTop };
   }
   const parts = resolve8(policy.path).split(sep4).filter((p) => p !== "");
   for (let i2 = 0; i2 <= parts.length; i2++) {
@@ -35300,7 +35381,7 @@ async function policyLocation(root, policy) {
     if (isWithin(top, real))
       return {
         top,
-        fromTop: posix3.join(relative6(top, real).split(sep4).join("/"), ...parts.slice(i2)),
+        fromTop: posix4.join(relative6(top, real).split(sep4).join("/"), ...parts.slice(i2)),
         rootFromTop
       };
   }
@@ -35399,12 +35480,12 @@ async function policyAtBase(root, policy, revs, rootFrom) {
 async function rootAtBase(reader, rev, start) {
   if (start === ".." || start.startsWith("../")) return start;
   for (const dir of start === "" ? [] : [start, ...ancestors(start).filter((d) => d !== "")])
-    if ((await readAtCommit(reader, rev, posix3.join(dir, DEFAULT_POLICY_PATH))).kind !== "missing") return dir;
+    if ((await readAtCommit(reader, rev, posix4.join(dir, DEFAULT_POLICY_PATH))).kind !== "missing") return dir;
   return "";
 }
 async function policyAbove(reader, rev, rootFromTop) {
   for (const dir of ancestors(rootFromTop))
-    if ((await readAtCommit(reader, rev, posix3.join(dir, DEFAULT_POLICY_PATH))).kind !== "missing")
+    if ((await readAtCommit(reader, rev, posix4.join(dir, DEFAULT_POLICY_PATH))).kind !== "missing")
       return true;
   return false;
 }
@@ -35442,7 +35523,7 @@ function undefinedAtBase(why, file) {
 function governedPaths(b) {
   const producer = producerPaths(b);
   return [...TRIO_ROLES.map((r) => b.trio[r]), producer.manifest, producer.handoff].map(
-    (p) => posix3.normalize(p)
+    (p) => posix4.normalize(p)
   );
 }
 function movedFiles(head, judged2) {
@@ -35455,7 +35536,7 @@ function movedFiles(head, judged2) {
     ...TRIO_ROLES.map((r) => ({ what: r, from: judged2.trio[r], to: head.trio[r] })),
     ...producer
     // the same file written another way (./config/pin.json) is no move
-  ].filter((m) => posix3.normalize(m.from) !== posix3.normalize(m.to));
+  ].filter((m) => posix4.normalize(m.from) !== posix4.normalize(m.to));
 }
 function movedGoverned(head, judged2) {
   return movedFiles(head, judged2).map(
@@ -36233,7 +36314,7 @@ var MEMO_TEXT_CHARS = 256;
 var MEMO_ENTRIES = 4096;
 
 // src/text/map-strings.ts
-function mapStrings(value, fn, keep = NONE) {
+function mapStrings(value, fn, keep = NONE2) {
   const walking = /* @__PURE__ */ new Set();
   const walk2 = (v) => {
     if (typeof v === "string") return fn(v);
@@ -36249,7 +36330,7 @@ function mapStrings(value, fn, keep = NONE) {
   };
   return walk2(value);
 }
-var NONE = /* @__PURE__ */ new Set();
+var NONE2 = /* @__PURE__ */ new Set();
 
 // src/operations/redact-findings.ts
 var redactors = /* @__PURE__ */ new WeakMap();
@@ -37456,7 +37537,7 @@ async function runPromotion(ctx, options) {
     },
     removed: atBase.removed,
     headCommit: head,
-    changed: await changedPaths(ctx.root, base, head),
+    changed: await changedEntries(ctx.root, base, head),
     approval: (owners) => jointApproval(options.review, owners)
   });
   const judging = new Set(options.baselines.map((b) => b.name));
@@ -48112,27 +48193,55 @@ function probeWritable(dir) {
 // src/fs/lock-file.ts
 import { randomBytes as randomBytes4 } from "node:crypto";
 import {
-  closeSync as closeSync4,
-  constants as constants5,
+  closeSync as closeSync5,
+  constants as constants6,
   linkSync,
-  openSync as openSync4,
+  openSync as openSync5,
   readFileSync as readFileSync7,
   readlinkSync as readlinkSync3,
-  readSync as readSync2,
   rmSync as rmSync3,
   writeSync as writeSync2
 } from "node:fs";
-var CREATE2 = constants5.O_WRONLY | constants5.O_CREAT | constants5.O_EXCL | (constants5.O_NOFOLLOW ?? 0);
+
+// src/fs/own-file.ts
+import { closeSync as closeSync4, constants as constants5, fstatSync as fstatSync2, openSync as openSync4, readSync as readSync2 } from "node:fs";
+function readOwnFile(path2, limit) {
+  let fd;
+  try {
+    fd = openSync4(path2, constants5.O_RDONLY | (constants5.O_NOFOLLOW ?? 0) | (constants5.O_NONBLOCK ?? 0));
+  } catch {
+    return null;
+  }
+  try {
+    const st = fstatSync2(fd);
+    if (!st.isFile() || st.size > limit) return null;
+    const buf = Buffer.alloc(st.size);
+    let got = 0;
+    while (got < buf.length) {
+      const n = readSync2(fd, buf, got, buf.length - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return buf.subarray(0, got);
+  } catch {
+    return null;
+  } finally {
+    closeSync4(fd);
+  }
+}
+
+// src/fs/lock-file.ts
+var CREATE2 = constants6.O_WRONLY | constants6.O_CREAT | constants6.O_EXCL | (constants6.O_NOFOLLOW ?? 0);
 function tryLock(path2, check = () => {
 }) {
   const mine = `${process.pid} ${pidNamespace()}
 `;
   const aside = `${path2}.${randomBytes4(8).toString("hex")}.tmp`;
-  const fd = openSync4(aside, CREATE2, 420);
+  const fd = openSync5(aside, CREATE2, 420);
   try {
     writeSync2(fd, mine);
   } finally {
-    closeSync4(fd);
+    closeSync5(fd);
   }
   try {
     for (let attempt = 0; ; attempt++) {
@@ -48170,20 +48279,7 @@ function removeEnded(path2, aside, found) {
   return null;
 }
 function readLock(path2) {
-  let fd;
-  try {
-    fd = openSync4(path2, constants5.O_RDONLY | (constants5.O_NOFOLLOW ?? 0) | (constants5.O_NONBLOCK ?? 0));
-  } catch {
-    return null;
-  }
-  try {
-    const buf = Buffer.alloc(64);
-    return buf.subarray(0, readSync2(fd, buf, 0, 64, 0)).toString("utf8");
-  } catch {
-    return null;
-  } finally {
-    closeSync4(fd);
-  }
+  return readOwnFile(path2, 64)?.toString("utf8") ?? null;
 }
 function release(path2, mine, check) {
   try {
@@ -48746,7 +48842,7 @@ function writeSarif(evidence, result, baselines, root, env2) {
 }
 
 // src/actions/shared/token-fd.ts
-import { closeSync as closeSync5, readFileSync as readFileSync8 } from "node:fs";
+import { closeSync as closeSync6, readFileSync as readFileSync8 } from "node:fs";
 var TOKEN_FD_VARIABLE = "BASELINE_GATE_TOKEN_FD";
 function tokenFromDescriptor(env2) {
   const named = env2[TOKEN_FD_VARIABLE];
@@ -48764,7 +48860,7 @@ function tokenFromDescriptor(env2) {
     );
   } finally {
     try {
-      closeSync5(fd);
+      closeSync6(fd);
     } catch {
     }
   }

@@ -5797,7 +5797,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants6 = require_constants2();
+    var constants7 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util2.addListener;
@@ -5872,7 +5872,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants6.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants7.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -5967,11 +5967,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants6.ERROR.OK) {
+          if (ret !== constants7.ERROR.OK) {
             const body = data.subarray(offset);
-            if (ret === constants6.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants7.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants6.ERROR.PAUSED) {
+            } else if (ret === constants7.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -5994,10 +5994,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants6.ERROR.OK) {
+        if (ret === constants7.ERROR.OK) {
           return null;
         }
-        if (ret === constants6.ERROR.PAUSED || ret === constants6.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants7.ERROR.PAUSED || ret === constants7.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6014,7 +6014,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants6.ERROR[ret], data);
+        return new HTTPParserError(message, constants7.ERROR[ret], data);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6194,7 +6194,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause2 ? constants6.ERROR.PAUSED : 0;
+        return pause2 ? constants7.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6216,7 +6216,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6252,13 +6252,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util2.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util2.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util2.destroy(socket, new InformationalError("reset"));
-          return constants6.ERROR.PAUSED;
+          return constants7.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -57646,27 +57646,55 @@ function removeStaleTempsIn(dir, now = Date.now()) {
 // src/fs/lock-file.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import {
-  closeSync as closeSync3,
-  constants as constants5,
+  closeSync as closeSync4,
+  constants as constants6,
   linkSync,
-  openSync as openSync3,
+  openSync as openSync4,
   readFileSync as readFileSync6,
   readlinkSync as readlinkSync3,
-  readSync as readSync2,
   rmSync as rmSync2,
   writeSync
 } from "node:fs";
-var CREATE2 = constants5.O_WRONLY | constants5.O_CREAT | constants5.O_EXCL | (constants5.O_NOFOLLOW ?? 0);
+
+// src/fs/own-file.ts
+import { closeSync as closeSync3, constants as constants5, fstatSync as fstatSync2, openSync as openSync3, readSync as readSync2 } from "node:fs";
+function readOwnFile(path2, limit) {
+  let fd;
+  try {
+    fd = openSync3(path2, constants5.O_RDONLY | (constants5.O_NOFOLLOW ?? 0) | (constants5.O_NONBLOCK ?? 0));
+  } catch {
+    return null;
+  }
+  try {
+    const st = fstatSync2(fd);
+    if (!st.isFile() || st.size > limit) return null;
+    const buf = Buffer.alloc(st.size);
+    let got = 0;
+    while (got < buf.length) {
+      const n = readSync2(fd, buf, got, buf.length - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return buf.subarray(0, got);
+  } catch {
+    return null;
+  } finally {
+    closeSync3(fd);
+  }
+}
+
+// src/fs/lock-file.ts
+var CREATE2 = constants6.O_WRONLY | constants6.O_CREAT | constants6.O_EXCL | (constants6.O_NOFOLLOW ?? 0);
 function tryLock(path2, check = () => {
 }) {
   const mine = `${process.pid} ${pidNamespace()}
 `;
   const aside = `${path2}.${randomBytes2(8).toString("hex")}.tmp`;
-  const fd = openSync3(aside, CREATE2, 420);
+  const fd = openSync4(aside, CREATE2, 420);
   try {
     writeSync(fd, mine);
   } finally {
-    closeSync3(fd);
+    closeSync4(fd);
   }
   try {
     for (let attempt = 0; ; attempt++) {
@@ -57704,20 +57732,7 @@ function removeEnded(path2, aside, found) {
   return null;
 }
 function readLock(path2) {
-  let fd;
-  try {
-    fd = openSync3(path2, constants5.O_RDONLY | (constants5.O_NOFOLLOW ?? 0) | (constants5.O_NONBLOCK ?? 0));
-  } catch {
-    return null;
-  }
-  try {
-    const buf = Buffer.alloc(64);
-    return buf.subarray(0, readSync2(fd, buf, 0, 64, 0)).toString("utf8");
-  } catch {
-    return null;
-  } finally {
-    closeSync3(fd);
-  }
+  return readOwnFile(path2, 64)?.toString("utf8") ?? null;
 }
 function release(path2, mine, check) {
   try {
@@ -59647,7 +59662,7 @@ import { existsSync as existsSync8, lstatSync as lstatSync6, mkdirSync as mkdirS
 import { join as join10, resolve as resolve8 } from "node:path";
 
 // src/fs/file-in-the-way.ts
-import { closeSync as closeSync4, existsSync as existsSync7, mkdirSync as mkdirSync3, openSync as openSync4, rmdirSync, statSync as statSync4, unlinkSync } from "node:fs";
+import { closeSync as closeSync5, existsSync as existsSync7, mkdirSync as mkdirSync3, openSync as openSync5, rmdirSync, statSync as statSync4, unlinkSync } from "node:fs";
 import { dirname as dirname7, join as join9 } from "node:path";
 function fileInTheWay(abs) {
   for (let path2 = abs; ; path2 = dirname7(path2)) {
@@ -59671,7 +59686,7 @@ function probeWritable(dir) {
       created.push(d);
     }
     const probe = join9(dir, `.baseline-gate-probe.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
-    closeSync4(openSync4(probe, "wx", 384));
+    closeSync5(openSync5(probe, "wx", 384));
     unlinkSync(probe);
   } finally {
     for (const d of created.reverse()) rmdirSync(d);
@@ -61083,7 +61098,7 @@ function writeSarif(evidence, result, baselines, root, env2) {
 }
 
 // src/actions/shared/token-fd.ts
-import { closeSync as closeSync5, readFileSync as readFileSync8 } from "node:fs";
+import { closeSync as closeSync6, readFileSync as readFileSync8 } from "node:fs";
 var TOKEN_FD_VARIABLE = "BASELINE_GATE_TOKEN_FD";
 function tokenFromDescriptor(env2) {
   const named = env2[TOKEN_FD_VARIABLE];
@@ -61101,7 +61116,7 @@ function tokenFromDescriptor(env2) {
     );
   } finally {
     try {
-      closeSync5(fd);
+      closeSync6(fd);
     } catch {
     }
   }

@@ -21737,9 +21737,9 @@ var require_parse3 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix4 = POSIX_REGEX_SOURCE[rest2];
-                if (posix4) {
-                  prev.value = pre + posix4;
+                const posix5 = POSIX_REGEX_SOURCE[rest2];
+                if (posix5) {
+                  prev.value = pre + posix5;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -22256,7 +22256,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix4 = opts.windows;
+      const posix5 = opts.windows;
       const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
@@ -22266,8 +22266,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix4 });
-        const result = { glob, state, regex, posix: posix4, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix5 });
+        const result = { glob, state, regex, posix: posix5, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -22292,7 +22292,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix4 } = {}) => {
+    picomatch2.test = (input, regex, options, { glob, posix: posix5 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -22300,7 +22300,7 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format2 = opts.format || (posix4 ? utils.toPosixSlashes : null);
+      const format2 = opts.format || (posix5 ? utils.toPosixSlashes : null);
       let match = input === glob;
       let output = match && format2 ? format2(input) : input;
       if (match === false) {
@@ -22309,16 +22309,16 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix4);
+          match = picomatch2.matchBase(input, regex, options, posix5);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix4 = options && options.windows) => {
+    picomatch2.matchBase = (input, glob, options, posix5 = options && options.windows) => {
       const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
-      return regex.test(utils.basename(input, { windows: posix4 }));
+      return regex.test(utils.basename(input, { windows: posix5 }));
     };
     picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
     picomatch2.parse = (pattern, options) => {
@@ -28808,27 +28808,55 @@ function writePaths(root, rels) {
 // src/fs/lock-file.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 import {
-  closeSync as closeSync2,
-  constants as constants4,
+  closeSync as closeSync3,
+  constants as constants5,
   linkSync,
-  openSync as openSync2,
+  openSync as openSync3,
   readFileSync as readFileSync4,
   readlinkSync as readlinkSync2,
-  readSync,
   rmSync as rmSync2,
   writeSync
 } from "node:fs";
-var CREATE2 = constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | (constants4.O_NOFOLLOW ?? 0);
+
+// src/fs/own-file.ts
+import { closeSync as closeSync2, constants as constants4, fstatSync, openSync as openSync2, readSync } from "node:fs";
+function readOwnFile(path2, limit) {
+  let fd;
+  try {
+    fd = openSync2(path2, constants4.O_RDONLY | (constants4.O_NOFOLLOW ?? 0) | (constants4.O_NONBLOCK ?? 0));
+  } catch {
+    return null;
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > limit) return null;
+    const buf = Buffer.alloc(st.size);
+    let got = 0;
+    while (got < buf.length) {
+      const n = readSync(fd, buf, got, buf.length - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return buf.subarray(0, got);
+  } catch {
+    return null;
+  } finally {
+    closeSync2(fd);
+  }
+}
+
+// src/fs/lock-file.ts
+var CREATE2 = constants5.O_WRONLY | constants5.O_CREAT | constants5.O_EXCL | (constants5.O_NOFOLLOW ?? 0);
 function tryLock(path2, check = () => {
 }) {
   const mine = `${process.pid} ${pidNamespace()}
 `;
   const aside = `${path2}.${randomBytes2(8).toString("hex")}.tmp`;
-  const fd = openSync2(aside, CREATE2, 420);
+  const fd = openSync3(aside, CREATE2, 420);
   try {
     writeSync(fd, mine);
   } finally {
-    closeSync2(fd);
+    closeSync3(fd);
   }
   try {
     for (let attempt = 0; ; attempt++) {
@@ -28866,20 +28894,7 @@ function removeEnded(path2, aside, found) {
   return null;
 }
 function readLock(path2) {
-  let fd;
-  try {
-    fd = openSync2(path2, constants4.O_RDONLY | (constants4.O_NOFOLLOW ?? 0) | (constants4.O_NONBLOCK ?? 0));
-  } catch {
-    return null;
-  }
-  try {
-    const buf = Buffer.alloc(64);
-    return buf.subarray(0, readSync(fd, buf, 0, 64, 0)).toString("utf8");
-  } catch {
-    return null;
-  } finally {
-    closeSync2(fd);
-  }
+  return readOwnFile(path2, 64)?.toString("utf8") ?? null;
 }
 function release(path2, mine, check) {
   try {
@@ -28910,33 +28925,6 @@ function pidNamespace() {
 }
 function pause(ms) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-// src/fs/own-file.ts
-import { closeSync as closeSync3, constants as constants5, fstatSync, openSync as openSync3, readSync as readSync2 } from "node:fs";
-function readOwnFile(path2, limit) {
-  let fd;
-  try {
-    fd = openSync3(path2, constants5.O_RDONLY | (constants5.O_NOFOLLOW ?? 0) | (constants5.O_NONBLOCK ?? 0));
-  } catch {
-    return null;
-  }
-  try {
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > limit) return null;
-    const buf = Buffer.alloc(st.size);
-    let got = 0;
-    while (got < buf.length) {
-      const n = readSync2(fd, buf, got, buf.length - got, got);
-      if (n === 0) break;
-      got += n;
-    }
-    return buf.subarray(0, got);
-  } catch {
-    return null;
-  } finally {
-    closeSync3(fd);
-  }
 }
 
 // src/fs/digest.ts
@@ -29207,7 +29195,7 @@ function shellWords(argv) {
 }
 
 // src/fs/read.ts
-import { closeSync as closeSync4, constants as constants6, fstatSync as fstatSync2, openSync as openSync4, readSync as readSync3 } from "node:fs";
+import { closeSync as closeSync4, constants as constants6, fstatSync as fstatSync2, openSync as openSync4, readSync as readSync2 } from "node:fs";
 var NOFOLLOW = constants6.O_NOFOLLOW ?? 0;
 function createReadScratch() {
   return { buf: Buffer.allocUnsafe(64 * 1024) };
@@ -29255,7 +29243,7 @@ function openAndRead(real, limit, scratch, onLink) {
     const buf = scratch ? scratch.buf : Buffer.allocUnsafe(want);
     let n = 0;
     for (; ; ) {
-      const got = readSync3(fd, buf, n, want - n, null);
+      const got = readSync2(fd, buf, n, want - n, null);
       if (got === 0) break;
       n += got;
       if (n === want || n === stat3.size) break;
@@ -30961,40 +30949,50 @@ function readMark(journal) {
 function leftUnverified(root, journal, committed2) {
   const mark = readMark(journal);
   if (!mark) return null;
-  const onDisk = mark.files.every((f2) => {
+  const changed = mark.files.filter((f2) => {
+    const bytes = committed2(f2.path);
+    return bytes === null || sha256(bytes) !== f2.sha256;
+  });
+  const untested2 = changed.filter((f2) => {
     const read = readRepoFile(root, f2.path);
     return read.kind === "ok" && sha256(read.bytes) === f2.sha256;
-  });
-  const isCommitted = mark.files.every((f2) => {
-    const bytes = committed2(f2.path);
-    return bytes !== null && sha256(bytes) === f2.sha256;
-  });
-  return { state: onDisk && !isCommitted ? "on-disk" : "stale", mark };
+  }).map((f2) => f2.path);
+  const state = untested2.length === 0 ? "stale" : untested2.length === changed.length ? "on-disk" : "partly";
+  return { state, mark, untested: untested2 };
 }
 function settleUnverified(root, journal, o) {
+  const none = { findings: [], assumeCommitted: false };
   const byPath2 = (path2) => {
     const role = TRIO_ROLES.find((r) => posix.normalize(o.baseline.trio[r]) === path2);
     return role ? o.committed[role] : null;
   };
   const left = leftUnverified(root, journal, byPath2);
-  if (!left) return [];
-  if (left.state === "on-disk" && o.dryRun) return [untested(journal, o.baseline.name, left.mark)];
-  if (o.dryRun) return [];
+  if (!left) return none;
+  if (left.state === "partly")
+    return { findings: [untested(journal, o.baseline.name, left)], assumeCommitted: false };
+  if (left.state === "on-disk" && o.dryRun) {
+    o.mark(
+      `a rollback would first put back the untested restore a rollback stopped at ${left.mark.at} left on disk`
+    );
+    return { findings: [], assumeCommitted: true };
+  }
+  if (o.dryRun) return none;
   if (left.state === "on-disk") {
     o.putBack();
     o.mark(
       `the untested restore a rollback stopped at ${left.mark.at} left on disk was put back first (BG220)`
     );
   } else clearUnverified(journal, o.fs);
-  return [];
+  return none;
 }
-function untested(journal, baseline, mark) {
-  const files = mark.files.map((f2) => f2.path);
+function untested(journal, baseline, left) {
+  const files = left.mark.files.map((f2) => f2.path);
+  const what = left.state === "partly" ? `${left.untested.join(", ")} ${left.untested.length === 1 ? "is" : "are"} still the untested restore, and the rest of the trio was edited since (mark ${markPath(journal)}); do not commit it. Put the previous trio back (${shellWords(["git", "checkout", "--", ...files])}, from the root; keep a copy of the edits you need), then run the rollback again` : `the trio on disk is an untested restore (mark ${markPath(journal)}); do not commit it. Run the rollback again (the same command, or the rollback workflow again): it puts the previous trio back first, then restores the last-known-good and tests it. Or put the previous trio back yourself (${shellWords(["git", "checkout", "--", ...files])}, from the root)`;
   return finding(
     "BG220",
-    files.at(-1),
+    left.untested.at(-1),
     null,
-    `a rollback of ${baseline} restored this trio at ${mark.at} and was stopped before its suites verified it: the trio on disk is an untested restore (mark ${markPath(journal)}); do not commit it. Run the rollback again (the same command): it puts the previous trio back first, then restores the last-known-good and tests it. Or put the previous trio back yourself (${shellWords(["git", "checkout", "--", ...files])}, from the root)`
+    `a rollback of ${baseline} restored this trio at ${left.mark.at} and was stopped before its suites verified it: ${what}`
   );
 }
 
@@ -40885,7 +40883,7 @@ function restoredTrio(baseline, plan) {
 
 // src/fs/listing.ts
 import { readdirSync as readdirSync4, realpathSync as realpathSync5, statSync as statSync6 } from "node:fs";
-import { resolve as resolve10 } from "node:path";
+import { posix as posix3, resolve as resolve10 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync as readdirSync3, realpath, realpathSync as realpathSync4, stat as stat2, statSync as statSync5 } from "fs";
@@ -42494,7 +42492,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync7 } from "node:fs";
-import { isAbsolute as isAbsolute9, join as join7, posix as posix3, relative as relative8, resolve as resolve11 } from "node:path";
+import { isAbsolute as isAbsolute9, join as join7, posix as posix4, relative as relative8, resolve as resolve11 } from "node:path";
 
 // src/policy/globs.ts
 function globHazard(glob) {
@@ -42631,7 +42629,7 @@ function resolveBaseline(name, raw, pm2) {
 function adapterOf(d, raw) {
   const { file, ...rest } = raw ?? {};
   const given = file === void 0 ? d.files : file === null ? [] : Array.isArray(file) ? file : [file];
-  const files = given.map((f2) => posix3.normalize(f2));
+  const files = given.map((f2) => posix4.normalize(f2));
   const unused = rest.unused ?? d.unused;
   const endpoints = rest.endpoints ?? d.endpoints.filter((e) => !unused.includes(e));
   return { ...d, ...rest, files, endpoints, unused };
@@ -43108,17 +43106,16 @@ async function rollBack(ctx, options, baseline, run2) {
   let plan = null;
   let written = [];
   let missing = null;
-  findings.push(
-    ...settleUnverified(ctx.root, journal, {
-      baseline,
-      committed: found.currentBytes,
-      dryRun: options.dryRun,
-      putBack: () => putBack(ctx.root, journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs),
-      mark,
-      ...options.fs ? { fs: options.fs } : {}
-    })
-  );
-  const onDisk = trioOnDisk(ctx.root, baseline);
+  const settled = settleUnverified(ctx.root, journal, {
+    baseline,
+    committed: found.currentBytes,
+    dryRun: options.dryRun,
+    putBack: () => putBack(ctx.root, journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs),
+    mark,
+    ...options.fs ? { fs: options.fs } : {}
+  });
+  findings.push(...settled.findings);
+  const onDisk = settled.assumeCommitted ? found.currentBytes : trioOnDisk(ctx.root, baseline);
   const escapes = trioWriteEscapes(ctx.root, baseline);
   if (escapes.length > 0) {
     findings.push(...escapes);

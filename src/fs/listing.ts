@@ -3,7 +3,8 @@
 // inside the root, enters no link, and passes over nothing in silence.
 import { readdirSync, realpathSync, statSync } from 'node:fs'
 import type { Dirent } from 'node:fs'
-import { resolve } from 'node:path'
+import { posix, resolve } from 'node:path'
+import picomatch from 'picomatch'
 import { globSync } from 'tinyglobby'
 import { strictUtf8 } from '../text/utf8.js'
 import { containPath, createContainMemo, describeEscape, isPlainRelative } from './contain.js'
@@ -40,6 +41,35 @@ export interface Listing {
    * the walk itself passes over them without a word. Sorted.
    */
   unreadable: Unscanned[]
+}
+
+/** Where a path stands to the scan's globs, as its walk (tinyglobby) matches them. */
+export type GlobReach = 'listed' | 'excluded' | 'outside'
+
+/**
+ * A path's standing to `include` and `exclude` without walking: `excluded` where the globs reach it and an exclude
+ * (or a directory the walk never enters) keeps it out. Each glob is read as the walk reads it: one not ending in
+ * `*` also names everything below it (tinyglobby's expandDirectories; found by review: `src/generated` excluded
+ * the directory from the walk and nothing from a match of the glob as written), dot files included.
+ */
+export function globReach(
+  include: string[],
+  exclude: string[]
+): { file(path: string): GlobReach; directory(path: string): GlobReach } {
+  const walkGlob = (g: string) => {
+    const bare = g.endsWith('/') ? g.slice(0, -1) : g
+    return posix.normalize(bare.endsWith('*') ? bare : `${bare}/**`)
+  }
+  const reached = picomatch(include.map(walkGlob), { dot: true })
+  const kept = picomatch([...ALWAYS_IGNORED, ...exclude].map(walkGlob), { dot: true })
+  // the directories the walk starts from: one of them at or above a directory, and it is walked into
+  const bases = include.map((g) => picomatch.scan(g).base)
+  const below = (dir: string) => bases.some((b) => b === '' || dir === b || dir.startsWith(`${b}/`))
+  return {
+    file: (path) => (!reached(path) ? 'outside' : kept(path) ? 'excluded' : 'listed'),
+    // a directory (a submodule's) by what the walk would do with a file in it
+    directory: (dir) => (!below(dir) ? 'outside' : kept(`${dir}/_`) ? 'excluded' : 'listed')
+  }
 }
 
 export function listFiles(root: string, include: string[], exclude: string[]): string[] {

@@ -12,10 +12,10 @@ import {
   openSync,
   readFileSync,
   readlinkSync,
-  readSync,
   rmSync,
   writeSync
 } from 'node:fs'
+import { readOwnFile } from './own-file.js'
 
 const CREATE = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0)
 
@@ -83,24 +83,11 @@ function removeEnded(path: string, aside: string, found: string | null): LockAtt
 }
 
 /**
- * The start of a lock file's text, or null when there is none to read: a link planted in its place is not read,
- * and a FIFO is opened without waiting for a writer (found by review: the run hung there).
+ * A lock file's text, or null when there is none to read: a link planted in its place is not read, a FIFO is opened
+ * without waiting for a writer (found by review: the run hung there), and a text longer than any lock's is none.
  */
 function readLock(path: string): string | null {
-  let fd: number
-  try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0))
-  } catch {
-    return null
-  }
-  try {
-    const buf = Buffer.alloc(64)
-    return buf.subarray(0, readSync(fd, buf, 0, 64, 0)).toString('utf8')
-  } catch {
-    return null
-  } finally {
-    closeSync(fd)
-  }
+  return readOwnFile(path, 64)?.toString('utf8') ?? null
 }
 
 /** Remove the lock if it is still this run's, through a directory still the tool's own. */

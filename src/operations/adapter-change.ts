@@ -7,6 +7,7 @@ import type { SourceFile } from '../document/source-file.js'
 import { createRepoScan } from '../fs/scan.js'
 import type { RepoScan } from '../fs/scan.js'
 import { BlobReader, resolveCommit } from '../git/git.js'
+import type { ChangedEntry } from '../git/changed-paths.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { findEndpoint, guardedEndpoints } from '../rules/adapter.js'
 import { adapterChangeRules, narrowing } from '../rules/adapter-change.js'
@@ -83,8 +84,8 @@ export interface BoundaryOptions {
   removed: BaselinePolicy[]
   /** The commit judged: the boundaries are drawn over the working tree, which must be that commit's. */
   headCommit: string
-  /** The files the change adds or edits (git diff base..head), from the root. */
-  changed: string[]
+  /** What the change adds, edits and deletes (git diff base..head), from the root. */
+  changed: ChangedEntry[]
   approval: (owners: BaselinePolicy['owners']) => Promise<AdapterChangeInput['approval']>
 }
 
@@ -110,12 +111,7 @@ export async function boundaryChanges(root: string, o: BoundaryOptions): Promise
       ...new Set([...guardedEndpoints(head.adapter), ...(base ? guardedEndpoints(base.adapter) : [])])
     ]
     // read as committed at the head: no working tree needed
-    const excluded = await excludedCalls(reader, {
-      adapter: head.adapter,
-      guarded,
-      changed,
-      head: o.headCommit
-    })
+    const excluded = await excludedCalls(reader, { adapter: head.adapter, guarded, changed })
     const input = { baseline: (base ?? head).name, narrowed, approval: null }
     if (narrowed.length === 0 && excluded.length === 0) return { findings: [], paths: [] }
     let hidden: HiddenCall[] = []

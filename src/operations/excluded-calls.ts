@@ -1,48 +1,99 @@
-// A call to the producer that a change puts where the adapter scan does not look, though its globs cover the place:
-// under an `adapter.exclude` glob (the policy's default `src/generated/**`) or in a `node_modules` directory, which
-// the scan never enters. No policy change is needed for that, so the boundary comparison (adapter-change.ts) does
-// not see it; the change's own files, read as committed at the head, do (BG606, found by review).
-import picomatch from 'picomatch'
-import { positionAt, sourceFromBytes } from '../document/source-file.js'
-import { unsearchable } from '../fs/scan.js'
+// A call to the producer that a change puts where the adapter scan does not look, though its globs reach the
+// place: under an `adapter.exclude` glob (the policy's default `src/generated/**`) or in a `node_modules` directory,
+// which the scan never enters. No policy change is needed for that, so the boundary comparison (adapter-change.ts)
+// does not see it; the change's own files, read as committed at the head, do (BG606, found by review). What the
+// file already named at the base is not asked about again (a generated client regenerated), nor is a mode change
+// or the same bytes moved from one excluded place to another.
+import { isUtf16, positionAt, sourceFromBytes } from '../document/source-file.js'
+import { globReach } from '../fs/listing.js'
 import type { BlobReader } from '../git/git.js'
-import { readAtCommit } from '../git/tree-path.js'
+import type { ChangedEntry } from '../git/changed-paths.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { findEndpoint } from '../rules/adapter.js'
 import type { HiddenCall } from '../rules/adapter-change.js'
 
-/** A directory the scan never enters, whatever the globs (fs/listing.ts). */
-const NEVER_SCANNED = /(^|\/)node_modules\//
+const SUBMODULE = '160000'
+const NONE = /^0+$/
 
 /**
- * The files of `changed` that the adapter's scan globs cover and its excludes (or a node_modules directory) leave
- * out, and that name one of `guarded` as committed at `head`, or cannot be searched.
+ * The entries of `changed` the adapter's scan reaches and does not look at (an exclude, node_modules) that name one
+ * of `guarded` as committed at the head and did not at the base, or cannot be searched: a submodule there (its code
+ * ships with a checkout of submodules), a name no glob can match (a line break, not UTF-8), a file too large or in
+ * UTF-16.
  */
 export async function excludedCalls(
   reader: BlobReader,
-  o: { adapter: BaselinePolicy['adapter']; guarded: string[]; changed: string[]; head: string }
+  o: { adapter: BaselinePolicy['adapter']; guarded: string[]; changed: ChangedEntry[] }
 ): Promise<HiddenCall[]> {
   const { adapter, guarded } = o
   if (adapter.files.length === 0 || guarded.length === 0) return []
-  // matched as the scan's walk matches (tinyglobby's picomatch, dot files included)
-  const covered = picomatch(adapter.scan, { dot: true })
-  const excluded = adapter.exclude.length > 0 ? picomatch(adapter.exclude, { dot: true }) : () => false
+  const reach = globReach(adapter.scan, adapter.exclude)
+  const hidden = (path: string, unread: string): HiddenCall => ({
+    path,
+    endpoints: [],
+    at: null,
+    unread,
+    why: 'excluded'
+  })
+  // the bytes some deleted excluded file had: an added file of the same bytes was moved, not written
+  const movedAway = new Set(
+    o.changed
+      .filter((e) => e.status === 'D' && e.path && reach.file(e.path) === 'excluded')
+      .map((e) => e.oldId)
+  )
   const out: HiddenCall[] = []
-  for (const path of o.changed) {
-    if (adapter.files.includes(path) || !covered(path)) continue
-    if (!excluded(path) && !NEVER_SCANNED.test(path)) continue
-    const read = await readAtCommit(reader, o.head, path)
-    if (read.kind === 'missing') continue
-    const unread = unsearchable(read)
-    if (unread || read.kind !== 'ok') {
-      out.push({ path, endpoints: [], at: null, unread: unread ?? 'it cannot be read', why: 'excluded' })
+  for (const e of o.changed) {
+    if (e.status === 'D') continue
+    // a name no glob matches: whether the scan looks at it cannot be told, so it is said (health says it only of the
+    // directories its walk reads, never of an excluded one)
+    if (e.path === null || /[\r\n]/.test(e.path)) {
+      out.push(
+        hidden(
+          e.shown,
+          "its name holds a line break or is not UTF-8, which no glob matches, so the scan's reach cannot be told"
+        )
+      )
       continue
     }
-    const file = sourceFromBytes(path, read.bytes)
-    const endpoints = guarded.filter((e) => findEndpoint(file.text, e, guarded) !== -1)
+    if (e.oldId === e.newId || (e.status === 'A' && movedAway.has(e.newId))) continue
+    if (e.newMode === SUBMODULE) {
+      if (reach.directory(e.path) === 'excluded')
+        out.push(
+          hidden(e.path, 'a submodule, whose code a checkout with submodules brings and no scan reads')
+        )
+      continue
+    }
+    if (adapter.files.includes(e.path) || reach.file(e.path) !== 'excluded') continue
+    const now = await reader.read(e.newId)
+    if (!now.found) {
+      out.push(
+        hidden(
+          e.path,
+          now.tooLarge
+            ? `it is larger than the ${reader.limit} bytes a file is read to`
+            : 'it cannot be read from git'
+        )
+      )
+      continue
+    }
+    if (isUtf16(now.content)) {
+      out.push(hidden(e.path, 'it is UTF-16 text, which the search for the endpoints does not read'))
+      continue
+    }
+    const file = sourceFromBytes(e.path, now.content)
+    let endpoints = guarded.filter((x) => findEndpoint(file.text, x, guarded) !== -1)
+    if (endpoints.length > 0 && !NONE.test(e.oldId) && e.oldMode !== SUBMODULE) {
+      const before = await reader.read(e.oldId)
+      const was = before.found ? sourceFromBytes(e.path, before.content).text : ''
+      endpoints = endpoints.filter((x) => findEndpoint(was, x, guarded) === -1)
+    }
     if (endpoints.length === 0) continue
-    const at = positionAt(file, findEndpoint(file.text, endpoints[0]!, guarded))
-    out.push({ path, endpoints, at, why: 'excluded' })
+    out.push({
+      path: e.path,
+      endpoints,
+      at: positionAt(file, findEndpoint(file.text, endpoints[0]!, guarded)),
+      why: 'excluded'
+    })
   }
   return out
 }

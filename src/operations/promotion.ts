@@ -41,7 +41,7 @@ import type { Committed } from '../trio/load.js'
 import { TRIO_ROLES } from '../trio/model.js'
 import type { Identity, TrioRole } from '../trio/model.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
-import { changedPaths } from '../git/changed-paths.js'
+import { changedEntries } from '../git/changed-paths.js'
 import { boundaryChanges } from './adapter-change.js'
 import { afterMerge } from './after-merge.js'
 import { checkoutConversions, linkedTrio, readBlobs } from './change-reads.js'
@@ -128,7 +128,7 @@ export async function runPromotion(
     },
     removed: atBase.removed,
     headCommit: head,
-    changed: await changedPaths(ctx.root, base, head),
+    changed: await changedEntries(ctx.root, base, head),
     approval: (owners) => jointApproval(options.review, owners)
   })
   const judging = new Set(options.baselines.map((b) => b.name))

@@ -131,18 +131,16 @@ async function rollBack(
   // why there is no target, when lkg found none (a dry run says it as a drill does)
   let missing: DrillNoTarget | null = null
   // an untested restore a stopped rollback left (BG220) goes back first: this run restores and tests afresh
-  findings.push(
-    ...settleUnverified(ctx.root, journal, {
-      baseline,
-      committed: found.currentBytes,
-      dryRun: options.dryRun,
-      putBack: () =>
-        putBack(ctx.root, journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs),
-      mark,
-      ...(options.fs ? { fs: options.fs } : {})
-    })
-  )
-  const onDisk = trioOnDisk(ctx.root, baseline)
+  const settled = settleUnverified(ctx.root, journal, {
+    baseline,
+    committed: found.currentBytes,
+    dryRun: options.dryRun,
+    putBack: () => putBack(ctx.root, journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs),
+    mark,
+    ...(options.fs ? { fs: options.fs } : {})
+  })
+  findings.push(...settled.findings)
+  const onDisk = settled.assumeCommitted ? found.currentBytes : trioOnDisk(ctx.root, baseline)
 
   // a trio path that leads out of the repository is never written through
   const escapes = trioWriteEscapes(ctx.root, baseline)

@@ -76,26 +76,30 @@ function readMark(journal: string): Mark | null {
 }
 
 /**
- * What a mark left behind says of the trio on disk: `on-disk` while it is exactly what the stopped rollback restored
- * and not what HEAD commits (`committed` gives HEAD's bytes of a path); `stale` when the mark says nothing of it any
- * more (put back by hand, committed, restored since); null without a mark.
+ * What a mark left behind says of the trio on disk, file by file: a restored file is untested while the disk holds
+ * what the stopped rollback wrote and HEAD commits something else (`committed` gives HEAD's bytes of a path).
+ * `on-disk`: every file the restore changed is so; `partly`: some are, others were edited since (found by review:
+ * one edited file hid the others); `stale`: none is (put back by hand, committed, restored since). Null: no mark.
  */
 export function leftUnverified(
   root: string,
   journal: string,
   committed: (path: string) => Buffer | null
-): { state: 'on-disk' | 'stale'; mark: Mark } | null {
+): { state: 'on-disk' | 'partly' | 'stale'; mark: Mark; untested: string[] } | null {
   const mark = readMark(journal)
   if (!mark) return null
-  const onDisk = mark.files.every((f) => {
-    const read = readRepoFile(root, f.path)
-    return read.kind === 'ok' && sha256(read.bytes) === f.sha256
-  })
-  const isCommitted = mark.files.every((f) => {
+  const changed = mark.files.filter((f) => {
     const bytes = committed(f.path)
-    return bytes !== null && sha256(bytes) === f.sha256
+    return bytes === null || sha256(bytes) !== f.sha256
   })
-  return { state: onDisk && !isCommitted ? 'on-disk' : 'stale', mark }
+  const untested = changed
+    .filter((f) => {
+      const read = readRepoFile(root, f.path)
+      return read.kind === 'ok' && sha256(read.bytes) === f.sha256
+    })
+    .map((f) => f.path)
+  const state = untested.length === 0 ? 'stale' : untested.length === changed.length ? 'on-disk' : 'partly'
+  return { state, mark, untested }
 }
 
 /** BG220 for health: the trio on disk is a stopped rollback's unverified restore. */
@@ -104,12 +108,13 @@ export function unverifiedRestore(root: string, journal: string, baseline: strin
   const left = leftUnverified(root, journal, (path) =>
     head ? committedBytesSync(root, head, path, MAX_FILE_BYTES) : null
   )
-  return left?.state === 'on-disk' ? [untested(journal, baseline, left.mark)] : []
+  return left && left.state !== 'stale' ? [untested(journal, baseline, left)] : []
 }
 
 /**
- * At a rollback's start: an untested restore a stopped rollback left goes back before this run restores afresh
- * (a dry run, which writes nothing, says it: BG220); a mark that says nothing any more is removed.
+ * At a rollback's start: an untested restore a stopped rollback left goes back before this run restores afresh (a
+ * dry run says it would, and plans from the trio HEAD commits: `assumeCommitted`); one edited since is BG220, which
+ * stops the rollback (putting it back would undo the edits); a mark that says nothing any more is removed.
  */
 export function settleUnverified(
   root: string,
@@ -123,30 +128,46 @@ export function settleUnverified(
     mark: (event: string) => void
     fs?: SetFs
   }
-): Finding[] {
+): { findings: Finding[]; assumeCommitted: boolean } {
+  const none = { findings: [], assumeCommitted: false }
   const byPath = (path: string) => {
     const role = TRIO_ROLES.find((r) => posix.normalize(o.baseline.trio[r]) === path)
     return role ? o.committed[role] : null
   }
   const left = leftUnverified(root, journal, byPath)
-  if (!left) return []
-  if (left.state === 'on-disk' && o.dryRun) return [untested(journal, o.baseline.name, left.mark)]
-  if (o.dryRun) return []
+  if (!left) return none
+  if (left.state === 'partly')
+    return { findings: [untested(journal, o.baseline.name, left)], assumeCommitted: false }
+  if (left.state === 'on-disk' && o.dryRun) {
+    o.mark(
+      `a rollback would first put back the untested restore a rollback stopped at ${left.mark.at} left on disk`
+    )
+    return { findings: [], assumeCommitted: true }
+  }
+  if (o.dryRun) return none
   if (left.state === 'on-disk') {
     o.putBack()
     o.mark(
       `the untested restore a rollback stopped at ${left.mark.at} left on disk was put back first (BG220)`
     )
   } else clearUnverified(journal, o.fs)
-  return []
+  return none
 }
 
-function untested(journal: string, baseline: string, mark: Mark): Finding {
-  const files = mark.files.map((f) => f.path)
+function untested(
+  journal: string,
+  baseline: string,
+  left: { mark: Mark; untested: string[]; state: string }
+): Finding {
+  const files = left.mark.files.map((f) => f.path)
+  const what =
+    left.state === 'partly'
+      ? `${left.untested.join(', ')} ${left.untested.length === 1 ? 'is' : 'are'} still the untested restore, and the rest of the trio was edited since (mark ${markPath(journal)}); do not commit it. Put the previous trio back (${shellWords(['git', 'checkout', '--', ...files])}, from the root; keep a copy of the edits you need), then run the rollback again`
+      : `the trio on disk is an untested restore (mark ${markPath(journal)}); do not commit it. Run the rollback again (the same command, or the rollback workflow again): it puts the previous trio back first, then restores the last-known-good and tests it. Or put the previous trio back yourself (${shellWords(['git', 'checkout', '--', ...files])}, from the root)`
   return finding(
     'BG220',
-    files.at(-1)!,
+    left.untested.at(-1)!,
     null,
-    `a rollback of ${baseline} restored this trio at ${mark.at} and was stopped before its suites verified it: the trio on disk is an untested restore (mark ${markPath(journal)}); do not commit it. Run the rollback again (the same command): it puts the previous trio back first, then restores the last-known-good and tests it. Or put the previous trio back yourself (${shellWords(['git', 'checkout', '--', ...files])}, from the root)`
+    `a rollback of ${baseline} restored this trio at ${left.mark.at} and was stopped before its suites verified it: ${what}`
   )
 }
