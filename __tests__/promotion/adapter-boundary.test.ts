@@ -9,6 +9,8 @@ import { createGitHubClient } from '../../src/github/client.js'
 import type { BaselineResult } from '../../src/operations/context.js'
 import type { ReviewSource } from '../../src/operations/reviews.js'
 import { narrowing } from '../../src/rules/adapter-change.js'
+import { lineToText } from '../../src/present/inline.js'
+import { nextSteps } from '../../src/present/next-steps.js'
 import { cleanupFixtures, health, POLICY, trioFixture } from '../helpers/fixture.js'
 import type { Fixture } from '../helpers/fixture.js'
 import { gitRepo, OLD_DATE, promote, writePolicy } from '../helpers/git-repo.js'
@@ -331,8 +333,13 @@ describe('promotion: a change that narrows the adapter boundary', () => {
       a.exclude = [...(a.exclude as string[]), 'src/tools/**']
     })
     repo.commit('exclude the tools')
-    const b = await gate(fx, base)
+    const run = await promote(fx, { base })
+    const b = run.result.baselines[0]!
     expect(b.verdict).toBe('PASS')
+    // the next step says so rather than "Nothing to do" (found by review)
+    expect(lineToText(nextSteps(run.result)[0]!)).toBe(
+      "The trio did not change; the change narrows the adapter boundary (BG607): have the producer's owners review the policy change before it merges."
+    )
     expect(about(b, 'BG606')).toEqual([])
     expect(about(b, 'BG607').map((f) => [f.severity, f.file])).toEqual([['warning', null]])
     expect(about(b, 'BG607')[0]!.message).toContain('adapter.exclude adds "src/tools/**"')

@@ -72767,6 +72767,12 @@ function promotion(b, result) {
           c("npx --no baseline-gate repin"),
           " (the release and its trio in one change), or right after it merges."
         ]
+      ] : b.findings.some((f2) => f2.rule === "BG607") ? [
+        [
+          "The trio did not change; the change narrows the adapter boundary (",
+          c("BG607"),
+          "): have the producer's owners review the policy change before it merges."
+        ]
       ] : [["Nothing to do: the trio did not change, so there is no baseline change to test."]];
     if (b.findings.some((f2) => f2.rule === "BG704"))
       out.push([

@@ -94,7 +94,15 @@ function promotion(b: BaselineResult, result: OperationResult): Line[] {
               ' (the release and its trio in one change), or right after it merges.'
             ]
           ]
-        : [['Nothing to do: the trio did not change, so there is no baseline change to test.']]
+        : b.findings.some((f) => f.rule === 'BG607')
+          ? [
+              [
+                'The trio did not change; the change narrows the adapter boundary (',
+                c('BG607'),
+                "): have the producer's owners review the policy change before it merges."
+              ]
+            ]
+          : [['Nothing to do: the trio did not change, so there is no baseline change to test.']]
     if (b.findings.some((f) => f.rule === 'BG704'))
       // a workflow runs them in a job of their own (actions/promotion/README.md): their check, not this one, says
       // whether they passed
