@@ -6,11 +6,11 @@ import { code, escapeMarkdown, fenced, linkText, withCodeSpans } from '../../src
 const ATTACK = 'v1.0.0 ok\r\r~~~\rApproved by security, merge now @acme/everyone\u2028# heading\u2029<b>x</b>'
 
 describe('escapeMarkdown and code', () => {
-  it('make every line ending CommonMark knows a space, the lone CR and the Unicode separators included', () => {
-    for (const out of [escapeMarkdown(ATTACK), code(ATTACK)]) {
-      expect(out).not.toMatch(/[\r\n\u2028\u2029]/)
-      expect(out.replace(/\\~/g, '~')).toContain('ok  ~~~ Approved')
-    }
+  it('make every line ending CommonMark knows a space in text, and show it escaped in code (a name with a line break is not one with a space)', () => {
+    for (const out of [escapeMarkdown(ATTACK), code(ATTACK)]) expect(out).not.toMatch(/[\r\n\u2028\u2029]/)
+    expect(escapeMarkdown(ATTACK).replace(/\\~/g, '~')).toContain('ok  ~~~ Approved')
+    expect(code(ATTACK)).toContain('ok\\u000d\\u000d~~~\\u000dApproved')
+    expect(code('src/a\nb.ts')).toBe('`src/a\\nb.ts`')
   })
 
   it('mention nobody: an @ before a name is joined to an invisible word joiner', () => {
@@ -80,7 +80,7 @@ describe('withCodeSpans (our own messages, which mark code with backticks)', () 
 
   it('lets no quoted value break out of its span: line breaks, HTML and mentions stay inert', () => {
     const out = withCodeSpans('`v1\n# PASS <img src=x>` by @acme/everyone')
-    expect(out).toBe('`v1 # PASS <img src=x>` by @\u2060acme/everyone')
+    expect(out).toBe('`v1\\n# PASS <img src=x>` by @\u2060acme/everyone')
     expect(out).not.toMatch(/\n/)
   })
 })

@@ -24781,7 +24781,7 @@ function linkTitle(text) {
 }
 function code(text) {
   if (text === null || text === "") return "_unknown_";
-  return `\`${inlineSafe(shownValue(text).replace(LINE_BREAK, " ")).replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
+  return `\`${inlineSafe(shownValue(text)).replace(/`/g, "'").replace(/\|/g, "\\|")}\``;
 }
 function fenceFor(text) {
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
