@@ -309,7 +309,8 @@ describe('baseline-gate rollback interrupted (Ctrl-C)', () => {
     // a dry run says a rollback would put it back first, and plans from the trio HEAD commits (found by review:
     // "a rollback now would stop on 1 error")
     const dry = rollbackX(fx.root, '--dry-run', '--now', '2099-01-02T00:00:00Z')
-    expect([dry.status, dry.stdout]).toEqual([0, expect.not.stringContaining('BG220')])
+    expect([dry.status, dry.stdout]).toEqual([0, expect.not.stringContaining('BG220 ')])
+    expect(dry.stdout).toMatch(/notice +BG221 +a rollback would first put back the untested restore/)
     // the rollback run again, a day later (its restore dates the ledger otherwise): it puts the untested restore
     // back, restores afresh and tests it (found by review: BG511, "commit or discard the edits")
     execFileSync('rm', [hold])
@@ -346,6 +347,27 @@ describe('baseline-gate rollback interrupted (Ctrl-C)', () => {
     // the edit stays, and so does the mark
     expect(readFileSync(join(fx.root, MATRIX), 'utf8')).toContain('On call: rolled back at 03:10.')
     expect(cli(['health', '--no-probe'], fx.root).stdout).toContain('BG220')
+  })
+
+  it('a file of the restore committed and then edited, or one put back by hand: the first stops a rollback, the second does not (found by review)', async () => {
+    const { fx, hold } = await killedInSuites()
+    const repo = gitRepo(fx)
+    repo.git('add', '--', MATRIX)
+    repo.git('commit', '-qm', 'the restored matrix, committed')
+    writeFileSync(
+      join(fx.root, MATRIX),
+      `${readFileSync(join(fx.root, MATRIX), 'utf8')}\nOn call: NOTE-XYZ\n`
+    )
+    execFileSync('rm', [hold])
+    const stopped = rollbackX(fx.root, '--now', '2099-01-02T00:00:00Z')
+    expect(stopped.status).toBe(1)
+    expect(stopped.stdout).toContain('BG220')
+    expect(readFileSync(join(fx.root, MATRIX), 'utf8')).toContain('On call: NOTE-XYZ')
+    // the edit set aside and the matrix put back at HEAD, the pin by hand too: the mirror alone is still untested
+    repo.git('checkout', '--', MATRIX, PIN)
+    const health = cli(['health', '--no-probe'], fx.root)
+    expect(health.stdout).toMatch(/BG220 .*untested restore/)
+    expect(rollbackX(fx.root, '--now', '2099-01-02T00:00:00Z').status).toBe(0)
   })
 
   it('an untested restore committed as it is no longer reads as one: BG220 holds only while it is uncommitted (found by review)', async () => {

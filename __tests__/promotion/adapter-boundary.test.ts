@@ -314,6 +314,40 @@ describe('promotion: a change that narrows the adapter boundary', () => {
     expect(found[2]!.message).toContain('a submodule')
   })
 
+  it('an exclude ending in a star leaves out the directories it matches and all below them; a .gitmodules cannot take a submodule out of the diff (found by review)', async () => {
+    const { fx, repo } = governed()
+    editAdapter(fx, (a) => {
+      a.exclude = ['src/generated/*']
+    })
+    fx.write('src/generated/old.ts', "export const r = () => fetch('/v1/ready')\n")
+    const base = repo.commit('excluded with a star')
+    fx.write('src/generated/api/client.ts', "fetch('/v1/query/ask')\n")
+    fx.write('src/generated/c\u2028lient.ts', "fetch('/v1/query/ask')\n")
+    // only the first copy of the deleted file's bytes was moved; the second is a new call site
+    repo.git('rm', '-q', 'src/generated/old.ts')
+    fx.write('src/generated/moved.ts', "export const r = () => fetch('/v1/ready')\n")
+    fx.write('src/generated/copy.ts', "export const r = () => fetch('/v1/ready')\n")
+    // a name with a line break where no glob reaches: not the gate's to say
+    fx.write('docs/a\nb.md', 'notes\n')
+    fx.write('.gitmodules', '[submodule "sdk"]\n\tpath = src/generated/sdk\n\turl = ./x\n\tignore = all\n')
+    repo.git('add', '-A')
+    repo.git('update-index', '--add', '--cacheinfo', `160000,${base},src/generated/sdk`)
+    repo.git('commit', '-qm', 'calls below the excluded directory')
+    const b = await gate(fx, base)
+    const files = about(b, 'BG606').map((f) => f.file!)
+    expect(files.filter((f) => !/(copy|moved)\.ts$/.test(f))).toEqual([
+      'src/generated/api/client.ts',
+      'src/generated/c\u2028lient.ts',
+      'src/generated/sdk'
+    ])
+    expect(files.filter((f) => /(copy|moved)\.ts$/.test(f))).toHaveLength(1)
+    // health sees none of the calls (the odd name it reads in src/generated itself, BG605)
+    const alone = (await health(fx.root)).baselines[0]!
+    expect(alone.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.file])).toEqual([
+      ['BG605', 'src/generated/c\u2028lient.ts']
+    ])
+  })
+
   it('a file the change still fails on another endpoint is not hidden: `/v1/query` for `/v1/query/ask` (found by review)', async () => {
     const { fx, repo } = governed()
     fx.write(HOOK, HOOK_TEXT)

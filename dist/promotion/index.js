@@ -25573,6 +25573,12 @@ var TRIO_RULES = {
     description: "A rollback writes the last-known-good trio, then runs its suites, and keeps the trio only if they pass (else it puts the previous one back). It marks the restore in the git directory until then: a run stopped in between (the runner killed, a machine lost) leaves the mark, and while the trio on disk is still the one it restored, health fails here rather than judge an untested restore as any other trio. Run the rollback again (it tests the trio and keeps it or puts the previous one back), or put the previous trio back with `git checkout` and delete the mark.",
     example: "The runner was lost while the rollback suites ran; the restored trio stayed in the working tree."
   },
+  BG221: {
+    title: "Untested restore on disk (dry run)",
+    severity: "notice",
+    description: "A rollback's dry run or drill finds the untested restore a stopped rollback left on disk (BG220). A rollback run for real puts it back first and restores afresh, so the dry run plans from the trio HEAD commits, and says so here.",
+    example: "The weekly drill runs after a rollback was killed in its suites."
+  },
   BG216: {
     title: "Machine-specific path in the matrix",
     severity: "warning",
@@ -33667,6 +33673,8 @@ async function changedEntries(cwd, base, head) {
     "-z",
     "--no-abbrev",
     "--no-renames",
+    // a change's own .gitmodules must not take its submodules out of the diff (`ignore = all`; found by review)
+    "--ignore-submodules=none",
     "--relative",
     "--end-of-options",
     base,
@@ -34489,10 +34497,16 @@ function globReach(include, exclude) {
   const kept = (0, import_picomatch2.default)([...ALWAYS_IGNORED, ...exclude].map(walkGlob), { dot: true });
   const bases = include.map((g) => import_picomatch2.default.scan(g).base);
   const below = (dir) => bases.some((b) => b === "" || dir === b || dir.startsWith(`${b}/`));
+  const prunedAbove = (path2) => {
+    for (let i2 = path2.indexOf("/"); i2 !== -1; i2 = path2.indexOf("/", i2 + 1))
+      if (kept(path2.slice(0, i2))) return true;
+    return false;
+  };
+  const out = (path2) => kept(path2) || prunedAbove(path2);
   return {
-    file: (path2) => !reached(path2) ? "outside" : kept(path2) ? "excluded" : "listed",
+    file: (path2) => !reached(path2) ? "outside" : out(path2) ? "excluded" : "listed",
     // a directory (a submodule's) by what the walk would do with a file in it
-    directory: (dir) => !below(dir) ? "outside" : kept(`${dir}/_`) ? "excluded" : "listed"
+    directory: (dir) => !below(dir) ? "outside" : out(`${dir}/_`) ? "excluded" : "listed"
   };
 }
 function listGlobs(root, include, exclude, memo = createContainMemo()) {
@@ -34798,6 +34812,13 @@ function advice(u) {
 
 // src/operations/excluded-calls.ts
 var SUBMODULE2 = "160000";
+var LINK2 = "120000";
+var ODD = /[\r\n\u2028\u2029]/;
+function plainDirectoryOf(path2) {
+  const parts = path2.split("/").slice(0, -1);
+  const odd = parts.findIndex((p) => ODD.test(p) || p.includes("\uFFFD"));
+  return (odd === -1 ? parts : parts.slice(0, odd)).join("/");
+}
 var NONE = /^0+$/;
 async function excludedCalls(reader, o) {
   const { adapter, guarded } = o;
@@ -34810,13 +34831,20 @@ async function excludedCalls(reader, o) {
     unread,
     why: "excluded"
   });
-  const movedAway = new Set(
-    o.changed.filter((e) => e.status === "D" && e.path && reach.file(e.path) === "excluded").map((e) => e.oldId)
-  );
+  const movedAway = /* @__PURE__ */ new Map();
+  for (const e of o.changed)
+    if (e.status === "D" && e.path && reach.file(e.path) === "excluded")
+      movedAway.set(e.oldId, (movedAway.get(e.oldId) ?? 0) + 1);
+  const moved = (id) => {
+    const n = movedAway.get(id) ?? 0;
+    if (n > 0) movedAway.set(id, n - 1);
+    return n > 0;
+  };
   const out = [];
   for (const e of o.changed) {
     if (e.status === "D") continue;
-    if (e.path === null || /[\r\n]/.test(e.path)) {
+    if (e.path === null || ODD.test(e.path)) {
+      if (reach.directory(plainDirectoryOf(e.shown)) !== "excluded") continue;
       out.push(
         hidden(
           e.shown,
@@ -34825,7 +34853,7 @@ async function excludedCalls(reader, o) {
       );
       continue;
     }
-    if (e.oldId === e.newId || e.status === "A" && movedAway.has(e.newId)) continue;
+    if (e.oldId === e.newId || e.status === "A" && moved(e.newId)) continue;
     if (e.newMode === SUBMODULE2) {
       if (reach.directory(e.path) === "excluded")
         out.push(
@@ -34850,7 +34878,7 @@ async function excludedCalls(reader, o) {
     }
     const file = sourceFromBytes(e.path, now.content);
     let endpoints = guarded.filter((x2) => findEndpoint(file.text, x2, guarded) !== -1);
-    if (endpoints.length > 0 && !NONE.test(e.oldId) && e.oldMode !== SUBMODULE2) {
+    if (endpoints.length > 0 && !NONE.test(e.oldId) && e.oldMode !== SUBMODULE2 && e.oldMode !== LINK2) {
       const before = await reader.read(e.oldId);
       const was = before.found ? sourceFromBytes(e.path, before.content).text : "";
       endpoints = endpoints.filter((x2) => findEndpoint(was, x2, guarded) === -1);

@@ -44526,6 +44526,12 @@ var TRIO_RULES = {
     description: "A rollback writes the last-known-good trio, then runs its suites, and keeps the trio only if they pass (else it puts the previous one back). It marks the restore in the git directory until then: a run stopped in between (the runner killed, a machine lost) leaves the mark, and while the trio on disk is still the one it restored, health fails here rather than judge an untested restore as any other trio. Run the rollback again (it tests the trio and keeps it or puts the previous one back), or put the previous trio back with `git checkout` and delete the mark.",
     example: "The runner was lost while the rollback suites ran; the restored trio stayed in the working tree."
   },
+  BG221: {
+    title: "Untested restore on disk (dry run)",
+    severity: "notice",
+    description: "A rollback's dry run or drill finds the untested restore a stopped rollback left on disk (BG220). A rollback run for real puts it back first and restores afresh, so the dry run plans from the trio HEAD commits, and says so here.",
+    example: "The weekly drill runs after a rollback was killed in its suites."
+  },
   BG216: {
     title: "Machine-specific path in the matrix",
     severity: "warning",

@@ -25573,6 +25573,12 @@ var TRIO_RULES = {
     description: "A rollback writes the last-known-good trio, then runs its suites, and keeps the trio only if they pass (else it puts the previous one back). It marks the restore in the git directory until then: a run stopped in between (the runner killed, a machine lost) leaves the mark, and while the trio on disk is still the one it restored, health fails here rather than judge an untested restore as any other trio. Run the rollback again (it tests the trio and keeps it or puts the previous one back), or put the previous trio back with `git checkout` and delete the mark.",
     example: "The runner was lost while the rollback suites ran; the restored trio stayed in the working tree."
   },
+  BG221: {
+    title: "Untested restore on disk (dry run)",
+    severity: "notice",
+    description: "A rollback's dry run or drill finds the untested restore a stopped rollback left on disk (BG220). A rollback run for real puts it back first and restores afresh, so the dry run plans from the trio HEAD commits, and says so here.",
+    example: "The weekly drill runs after a rollback was killed in its suites."
+  },
   BG216: {
     title: "Machine-specific path in the matrix",
     severity: "warning",
@@ -30949,15 +30955,18 @@ function readMark(journal) {
 function leftUnverified(root, journal, committed2) {
   const mark = readMark(journal);
   if (!mark) return null;
-  const changed = mark.files.filter((f2) => {
-    const bytes = committed2(f2.path);
-    return bytes === null || sha256(bytes) !== f2.sha256;
-  });
-  const untested2 = changed.filter((f2) => {
+  const untested2 = [];
+  let edited = false;
+  for (const f2 of mark.files) {
     const read = readRepoFile(root, f2.path);
-    return read.kind === "ok" && sha256(read.bytes) === f2.sha256;
-  }).map((f2) => f2.path);
-  const state = untested2.length === 0 ? "stale" : untested2.length === changed.length ? "on-disk" : "partly";
+    const disk = read.kind === "ok" ? sha256(read.bytes) : null;
+    const head = committed2(f2.path);
+    const atHead = head === null ? disk === null : disk === sha256(head);
+    if (atHead) continue;
+    if (disk === f2.sha256) untested2.push(f2.path);
+    else edited = true;
+  }
+  const state = untested2.length === 0 ? "stale" : edited ? "partly" : "on-disk";
   return { state, mark, untested: untested2 };
 }
 function settleUnverified(root, journal, o) {
@@ -30971,10 +30980,9 @@ function settleUnverified(root, journal, o) {
   if (left.state === "partly")
     return { findings: [untested(journal, o.baseline.name, left)], assumeCommitted: false };
   if (left.state === "on-disk" && o.dryRun) {
-    o.mark(
-      `a rollback would first put back the untested restore a rollback stopped at ${left.mark.at} left on disk`
-    );
-    return { findings: [], assumeCommitted: true };
+    const says = `a rollback would first put back the untested restore a rollback stopped at ${left.mark.at} left on disk (${left.untested.join(", ")}): health fails on it until then (BG220)`;
+    o.mark(says);
+    return { findings: [finding("BG221", left.untested.at(-1), null, says)], assumeCommitted: true };
   }
   if (o.dryRun) return none;
   if (left.state === "on-disk") {

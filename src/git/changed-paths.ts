@@ -27,6 +27,8 @@ export async function changedEntries(cwd: string, base: string, head: string): P
     '-z',
     '--no-abbrev',
     '--no-renames',
+    // a change's own .gitmodules must not take its submodules out of the diff (`ignore = all`; found by review)
+    '--ignore-submodules=none',
     '--relative',
     '--end-of-options',
     base,

@@ -13,6 +13,16 @@ import { findEndpoint } from '../rules/adapter.js'
 import type { HiddenCall } from '../rules/adapter-change.js'
 
 const SUBMODULE = '160000'
+const LINK = '120000'
+/** A line break in a name, as listing.ts counts them: no glob matches across one. */
+const ODD = /[\r\n\u2028\u2029]/
+
+/** The directories of `path` up to the first one whose name no glob can match ('' at the top). */
+function plainDirectoryOf(path: string): string {
+  const parts = path.split('/').slice(0, -1)
+  const odd = parts.findIndex((p) => ODD.test(p) || p.includes('\ufffd'))
+  return (odd === -1 ? parts : parts.slice(0, odd)).join('/')
+}
 const NONE = /^0+$/
 
 /**
@@ -35,18 +45,25 @@ export async function excludedCalls(
     unread,
     why: 'excluded'
   })
-  // the bytes some deleted excluded file had: an added file of the same bytes was moved, not written
-  const movedAway = new Set(
-    o.changed
-      .filter((e) => e.status === 'D' && e.path && reach.file(e.path) === 'excluded')
-      .map((e) => e.oldId)
-  )
+  // the bytes each deleted excluded file had: one added file of the same bytes was moved, not written (each
+  // deletion answers for one: found by review, copies of it went through)
+  const movedAway = new Map<string, number>()
+  for (const e of o.changed)
+    if (e.status === 'D' && e.path && reach.file(e.path) === 'excluded')
+      movedAway.set(e.oldId, (movedAway.get(e.oldId) ?? 0) + 1)
+  const moved = (id: string) => {
+    const n = movedAway.get(id) ?? 0
+    if (n > 0) movedAway.set(id, n - 1)
+    return n > 0
+  }
   const out: HiddenCall[] = []
   for (const e of o.changed) {
     if (e.status === 'D') continue
     // a name no glob matches: whether the scan looks at it cannot be told, so it is said (health says it only of the
     // directories its walk reads, never of an excluded one)
-    if (e.path === null || /[\r\n]/.test(e.path)) {
+    // (in a directory the scan reaches and leaves out: elsewhere health's walk names it, BG605, or no glob reaches it)
+    if (e.path === null || ODD.test(e.path)) {
+      if (reach.directory(plainDirectoryOf(e.shown)) !== 'excluded') continue
       out.push(
         hidden(
           e.shown,
@@ -55,7 +72,7 @@ export async function excludedCalls(
       )
       continue
     }
-    if (e.oldId === e.newId || (e.status === 'A' && movedAway.has(e.newId))) continue
+    if (e.oldId === e.newId || (e.status === 'A' && moved(e.newId))) continue
     if (e.newMode === SUBMODULE) {
       if (reach.directory(e.path) === 'excluded')
         out.push(
@@ -82,7 +99,8 @@ export async function excludedCalls(
     }
     const file = sourceFromBytes(e.path, now.content)
     let endpoints = guarded.filter((x) => findEndpoint(file.text, x, guarded) !== -1)
-    if (endpoints.length > 0 && !NONE.test(e.oldId) && e.oldMode !== SUBMODULE) {
+    // what the file named at the base is not asked about again; a link's text or a submodule's id named nothing
+    if (endpoints.length > 0 && !NONE.test(e.oldId) && e.oldMode !== SUBMODULE && e.oldMode !== LINK) {
       const before = await reader.read(e.oldId)
       const was = before.found ? sourceFromBytes(e.path, before.content).text : ''
       endpoints = endpoints.filter((x) => findEndpoint(was, x, guarded) === -1)

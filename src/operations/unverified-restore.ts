@@ -78,8 +78,9 @@ function readMark(journal: string): Mark | null {
 /**
  * What a mark left behind says of the trio on disk, file by file: a restored file is untested while the disk holds
  * what the stopped rollback wrote and HEAD commits something else (`committed` gives HEAD's bytes of a path).
- * `on-disk`: every file the restore changed is so; `partly`: some are, others were edited since (found by review:
- * one edited file hid the others); `stale`: none is (put back by hand, committed, restored since). Null: no mark.
+ * `on-disk`: some files are so, and the others are back at HEAD; `partly`: some are, and others were edited since
+ * (found by review: one edited file hid the others); `stale`: none is (put back by hand, committed, restored
+ * since). Null: no mark.
  */
 export function leftUnverified(
   root: string,
@@ -88,17 +89,20 @@ export function leftUnverified(
 ): { state: 'on-disk' | 'partly' | 'stale'; mark: Mark; untested: string[] } | null {
   const mark = readMark(journal)
   if (!mark) return null
-  const changed = mark.files.filter((f) => {
-    const bytes = committed(f.path)
-    return bytes === null || sha256(bytes) !== f.sha256
-  })
-  const untested = changed
-    .filter((f) => {
-      const read = readRepoFile(root, f.path)
-      return read.kind === 'ok' && sha256(read.bytes) === f.sha256
-    })
-    .map((f) => f.path)
-  const state = untested.length === 0 ? 'stale' : untested.length === changed.length ? 'on-disk' : 'partly'
+  // each file: what the restore wrote, what HEAD commits, or neither (edited since; found by review: an edit of a
+  // file whose restore had been committed was put back over without a word)
+  const untested: string[] = []
+  let edited = false
+  for (const f of mark.files) {
+    const read = readRepoFile(root, f.path)
+    const disk = read.kind === 'ok' ? sha256(read.bytes) : null
+    const head = committed(f.path)
+    const atHead = head === null ? disk === null : disk === sha256(head)
+    if (atHead) continue
+    if (disk === f.sha256) untested.push(f.path)
+    else edited = true
+  }
+  const state = untested.length === 0 ? 'stale' : edited ? 'partly' : 'on-disk'
   return { state, mark, untested }
 }
 
@@ -139,10 +143,10 @@ export function settleUnverified(
   if (left.state === 'partly')
     return { findings: [untested(journal, o.baseline.name, left)], assumeCommitted: false }
   if (left.state === 'on-disk' && o.dryRun) {
-    o.mark(
-      `a rollback would first put back the untested restore a rollback stopped at ${left.mark.at} left on disk`
-    )
-    return { findings: [], assumeCommitted: true }
+    const says = `a rollback would first put back the untested restore a rollback stopped at ${left.mark.at} left on disk (${left.untested.join(', ')}): health fails on it until then (BG220)`
+    o.mark(says)
+    // said on every surface of the dry run and the drill, not only in the timeline (found by review)
+    return { findings: [finding('BG221', left.untested.at(-1)!, null, says)], assumeCommitted: true }
   }
   if (o.dryRun) return none
   if (left.state === 'on-disk') {

@@ -113,6 +113,13 @@ export const TRIO_RULES = {
     example:
       'The runner was lost while the rollback suites ran; the restored trio stayed in the working tree.'
   },
+  BG221: {
+    title: 'Untested restore on disk (dry run)',
+    severity: 'notice',
+    description:
+      "A rollback's dry run or drill finds the untested restore a stopped rollback left on disk (BG220). A rollback run for real puts it back first and restores afresh, so the dry run plans from the trio HEAD commits, and says so here.",
+    example: 'The weekly drill runs after a rollback was killed in its suites.'
+  },
   BG216: {
     title: 'Machine-specific path in the matrix',
     severity: 'warning',
