@@ -322,7 +322,7 @@ describe('baseline-gate rollback interrupted (Ctrl-C)', () => {
       incident: { timeline: { event: string }[] }
     }
     expect(packet.incident.timeline.map((t) => t.event).join('\n')).toMatch(
-      /left on disk was put back first \(BG220\)/
+      /by a stopped rollback was put back first \(BG220\)/
     )
     const after = cli(['health', '--no-probe'], fx.root)
     expect(after.stdout).not.toContain('BG220')
@@ -344,6 +344,11 @@ describe('baseline-gate rollback interrupted (Ctrl-C)', () => {
     const again = rollbackX(fx.root)
     expect(again.status).toBe(1)
     expect(again.stdout).toContain('BG220')
+    // and nothing beside it says to commit (found by review: BG511 "commit or discard the edits")
+    expect(again.stdout).not.toContain('BG511')
+    const drill = rollbackX(fx.root, '--drill')
+    expect(drill.stdout).toContain('do not commit it')
+    expect(drill.stdout).not.toMatch(/BG511|Commit or discard/)
     // the edit stays, and so does the mark
     expect(readFileSync(join(fx.root, MATRIX), 'utf8')).toContain('On call: rolled back at 03:10.')
     expect(cli(['health', '--no-probe'], fx.root).stdout).toContain('BG220')

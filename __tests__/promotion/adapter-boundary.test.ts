@@ -348,6 +348,21 @@ describe('promotion: a change that narrows the adapter boundary', () => {
     ])
   })
 
+  it('an excluded file moved out, and its bytes copied back in: judged the same whatever the paths sort as (found by review)', async () => {
+    for (const out of ['src/aa.ts', 'src/zzz.ts']) {
+      const { fx, repo } = governed()
+      fx.write('src/generated/old.ts', "export const r = () => fetch('/v1/ready')\n")
+      const base = repo.commit('a generated file')
+      repo.git('mv', 'src/generated/old.ts', out)
+      fx.write('src/generated/zz.ts', "export const r = () => fetch('/v1/ready')\n")
+      repo.commit('moved out, and copied back in')
+      // the excluded place still holds the one call it held; the moved one is in sight of health (BG603)
+      expect([out, about(await gate(fx, base), 'BG606')]).toEqual([out, []])
+      const alone = (await health(fx.root)).baselines[0]!
+      expect(alone.findings.filter((f) => f.rule === 'BG603').map((f) => f.file)).toEqual([out])
+    }
+  })
+
   it('a file the change still fails on another endpoint is not hidden: `/v1/query` for `/v1/query/ask` (found by review)', async () => {
     const { fx, repo } = governed()
     fx.write(HOOK, HOOK_TEXT)

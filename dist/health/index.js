@@ -57715,7 +57715,7 @@ function unverifiedRestore(root, journal, baseline) {
 }
 function untested(journal, baseline, left) {
   const files = left.mark.files.map((f2) => f2.path);
-  const what = left.state === "partly" ? `${left.untested.join(", ")} ${left.untested.length === 1 ? "is" : "are"} still the untested restore, and the rest of the trio was edited since (mark ${markPath(journal)}); do not commit it. Put the previous trio back (${shellWords(["git", "checkout", "--", ...files])}, from the root; keep a copy of the edits you need), then run the rollback again` : `the trio on disk is an untested restore (mark ${markPath(journal)}); do not commit it. Run the rollback again (the same command, or the rollback workflow again): it puts the previous trio back first, then restores the last-known-good and tests it. Or put the previous trio back yourself (${shellWords(["git", "checkout", "--", ...files])}, from the root)`;
+  const what = left.state === "partly" ? `${left.untested.join(", ")} ${left.untested.length === 1 ? "is" : "are"} still the untested restore, and the rest of the trio was edited since (mark ${markPath(journal)}); do not commit it. Put the previous trio back (${shellWords(["git", "checkout", "HEAD", "--", ...files])}, from the root; keep a copy of the edits you need), then run the rollback again` : `the trio on disk is an untested restore (mark ${markPath(journal)}); do not commit it. Run the rollback again (the same command, or the rollback workflow again): it puts the previous trio back first, then restores the last-known-good and tests it. Or put the previous trio back yourself (${shellWords(["git", "checkout", "HEAD", "--", ...files])}, from the root)`;
   return finding(
     "BG220",
     left.untested.at(-1),
@@ -72699,13 +72699,19 @@ function drill(b) {
       c("Rolled back"),
       " in the matrix if it must never come back."
     ]);
+  if (has("BG220"))
+    out.push([
+      "Put the previous trio back as ",
+      c("BG220"),
+      " says (the untested restore a stopped rollback left, edited since): do not commit it."
+    ]);
   if (has("BG511"))
     out.push([
       "Commit or discard the edits to the trio on disk (",
       c("BG511"),
       "): a rollback would refuse them too."
     ]);
-  const known = /* @__PURE__ */ new Set(["BG510", "BG511", "BG513"]);
+  const known = /* @__PURE__ */ new Set(["BG220", "BG510", "BG511", "BG513"]);
   const others = b.findings.filter((f2) => f2.severity === "error" && !known.has(f2.rule)).length;
   if (others > 0)
     out.push([

@@ -34853,7 +34853,7 @@ async function excludedCalls(reader, o) {
       );
       continue;
     }
-    if (e.oldId === e.newId || e.status === "A" && moved(e.newId)) continue;
+    if (e.oldId === e.newId) continue;
     if (e.newMode === SUBMODULE2) {
       if (reach.directory(e.path) === "excluded")
         out.push(
@@ -34862,6 +34862,7 @@ async function excludedCalls(reader, o) {
       continue;
     }
     if (adapter.files.includes(e.path) || reach.file(e.path) !== "excluded") continue;
+    if (e.status === "A" && moved(e.newId)) continue;
     const now = await reader.read(e.newId);
     if (!now.found) {
       out.push(
@@ -43496,13 +43497,19 @@ function drill(b) {
       c("Rolled back"),
       " in the matrix if it must never come back."
     ]);
+  if (has("BG220"))
+    out.push([
+      "Put the previous trio back as ",
+      c("BG220"),
+      " says (the untested restore a stopped rollback left, edited since): do not commit it."
+    ]);
   if (has("BG511"))
     out.push([
       "Commit or discard the edits to the trio on disk (",
       c("BG511"),
       "): a rollback would refuse them too."
     ]);
-  const known = /* @__PURE__ */ new Set(["BG510", "BG511", "BG513"]);
+  const known = /* @__PURE__ */ new Set(["BG220", "BG510", "BG511", "BG513"]);
   const others = b.findings.filter((f2) => f2.severity === "error" && !known.has(f2.rule)).length;
   if (others > 0)
     out.push([

@@ -30980,22 +30980,20 @@ function settleUnverified(root, journal, o) {
   if (left.state === "partly")
     return { findings: [untested(journal, o.baseline.name, left)], assumeCommitted: false };
   if (left.state === "on-disk" && o.dryRun) {
-    const says = `a rollback would first put back the untested restore a rollback stopped at ${left.mark.at} left on disk (${left.untested.join(", ")}): health fails on it until then (BG220)`;
+    const says = `a rollback would first put back the untested restore (written at ${left.mark.at} by a rollback stopped before its suites verified it) left on disk (${left.untested.join(", ")}): health fails on it until then (BG220)`;
     o.mark(says);
     return { findings: [finding("BG221", left.untested.at(-1), null, says)], assumeCommitted: true };
   }
   if (o.dryRun) return none;
   if (left.state === "on-disk") {
     o.putBack();
-    o.mark(
-      `the untested restore a rollback stopped at ${left.mark.at} left on disk was put back first (BG220)`
-    );
+    o.mark(`the untested restore written at ${left.mark.at} by a stopped rollback was put back first (BG220)`);
   } else clearUnverified(journal, o.fs);
   return none;
 }
 function untested(journal, baseline, left) {
   const files = left.mark.files.map((f2) => f2.path);
-  const what = left.state === "partly" ? `${left.untested.join(", ")} ${left.untested.length === 1 ? "is" : "are"} still the untested restore, and the rest of the trio was edited since (mark ${markPath(journal)}); do not commit it. Put the previous trio back (${shellWords(["git", "checkout", "--", ...files])}, from the root; keep a copy of the edits you need), then run the rollback again` : `the trio on disk is an untested restore (mark ${markPath(journal)}); do not commit it. Run the rollback again (the same command, or the rollback workflow again): it puts the previous trio back first, then restores the last-known-good and tests it. Or put the previous trio back yourself (${shellWords(["git", "checkout", "--", ...files])}, from the root)`;
+  const what = left.state === "partly" ? `${left.untested.join(", ")} ${left.untested.length === 1 ? "is" : "are"} still the untested restore, and the rest of the trio was edited since (mark ${markPath(journal)}); do not commit it. Put the previous trio back (${shellWords(["git", "checkout", "HEAD", "--", ...files])}, from the root; keep a copy of the edits you need), then run the rollback again` : `the trio on disk is an untested restore (mark ${markPath(journal)}); do not commit it. Run the rollback again (the same command, or the rollback workflow again): it puts the previous trio back first, then restores the last-known-good and tests it. Or put the previous trio back yourself (${shellWords(["git", "checkout", "HEAD", "--", ...files])}, from the root)`;
   return finding(
     "BG220",
     left.untested.at(-1),
@@ -43174,7 +43172,8 @@ async function rollBack(ctx, options, baseline, run2) {
       verification = verification.filter((f2) => !onlyFromTheRestore(f2));
     }
     for (const f2 of verification) findings.push(f2);
-    if (edited) findings.push(await editedTrio(ctx.root, baseline, onDisk, found));
+    if (edited && settled.findings.length === 0)
+      findings.push(await editedTrio(ctx.root, baseline, onDisk, found));
     findings.push(...trioWriteEscapes(ctx.root, baseline));
     let blocked = findings.some((f2) => f2.severity === "error");
     if (options.dryRun) {
@@ -48601,13 +48600,19 @@ function drill(b) {
       c("Rolled back"),
       " in the matrix if it must never come back."
     ]);
+  if (has("BG220"))
+    out.push([
+      "Put the previous trio back as ",
+      c("BG220"),
+      " says (the untested restore a stopped rollback left, edited since): do not commit it."
+    ]);
   if (has("BG511"))
     out.push([
       "Commit or discard the edits to the trio on disk (",
       c("BG511"),
       "): a rollback would refuse them too."
     ]);
-  const known = /* @__PURE__ */ new Set(["BG510", "BG511", "BG513"]);
+  const known = /* @__PURE__ */ new Set(["BG220", "BG510", "BG511", "BG513"]);
   const others = b.findings.filter((f2) => f2.severity === "error" && !known.has(f2.rule)).length;
   if (others > 0)
     out.push([

@@ -72,7 +72,7 @@ export async function excludedCalls(
       )
       continue
     }
-    if (e.oldId === e.newId || (e.status === 'A' && moved(e.newId))) continue
+    if (e.oldId === e.newId) continue
     if (e.newMode === SUBMODULE) {
       if (reach.directory(e.path) === 'excluded')
         out.push(
@@ -81,6 +81,8 @@ export async function excludedCalls(
       continue
     }
     if (adapter.files.includes(e.path) || reach.file(e.path) !== 'excluded') continue
+    // only an excluded file takes up a deletion's move (found by review: a move out of it used the credit up)
+    if (e.status === 'A' && moved(e.newId)) continue
     const now = await reader.read(e.newId)
     if (!now.found) {
       out.push(

@@ -201,7 +201,9 @@ async function rollBack(
       verification = verification.filter((f) => !onlyFromTheRestore(f))
     }
     for (const f of verification) findings.push(f)
-    if (edited) findings.push(await editedTrio(ctx.root, baseline, onDisk, found))
+    // edits beside an untested restore are BG220's to say: "commit the edits" would commit it (found by review)
+    if (edited && settled.findings.length === 0)
+      findings.push(await editedTrio(ctx.root, baseline, onDisk, found))
     findings.push(...trioWriteEscapes(ctx.root, baseline))
     let blocked = findings.some((f) => f.severity === 'error')
     if (options.dryRun) {

@@ -143,7 +143,7 @@ export function settleUnverified(
   if (left.state === 'partly')
     return { findings: [untested(journal, o.baseline.name, left)], assumeCommitted: false }
   if (left.state === 'on-disk' && o.dryRun) {
-    const says = `a rollback would first put back the untested restore a rollback stopped at ${left.mark.at} left on disk (${left.untested.join(', ')}): health fails on it until then (BG220)`
+    const says = `a rollback would first put back the untested restore (written at ${left.mark.at} by a rollback stopped before its suites verified it) left on disk (${left.untested.join(', ')}): health fails on it until then (BG220)`
     o.mark(says)
     // said on every surface of the dry run and the drill, not only in the timeline (found by review)
     return { findings: [finding('BG221', left.untested.at(-1)!, null, says)], assumeCommitted: true }
@@ -151,9 +151,7 @@ export function settleUnverified(
   if (o.dryRun) return none
   if (left.state === 'on-disk') {
     o.putBack()
-    o.mark(
-      `the untested restore a rollback stopped at ${left.mark.at} left on disk was put back first (BG220)`
-    )
+    o.mark(`the untested restore written at ${left.mark.at} by a stopped rollback was put back first (BG220)`)
   } else clearUnverified(journal, o.fs)
   return none
 }
@@ -166,8 +164,8 @@ function untested(
   const files = left.mark.files.map((f) => f.path)
   const what =
     left.state === 'partly'
-      ? `${left.untested.join(', ')} ${left.untested.length === 1 ? 'is' : 'are'} still the untested restore, and the rest of the trio was edited since (mark ${markPath(journal)}); do not commit it. Put the previous trio back (${shellWords(['git', 'checkout', '--', ...files])}, from the root; keep a copy of the edits you need), then run the rollback again`
-      : `the trio on disk is an untested restore (mark ${markPath(journal)}); do not commit it. Run the rollback again (the same command, or the rollback workflow again): it puts the previous trio back first, then restores the last-known-good and tests it. Or put the previous trio back yourself (${shellWords(['git', 'checkout', '--', ...files])}, from the root)`
+      ? `${left.untested.join(', ')} ${left.untested.length === 1 ? 'is' : 'are'} still the untested restore, and the rest of the trio was edited since (mark ${markPath(journal)}); do not commit it. Put the previous trio back (${shellWords(['git', 'checkout', 'HEAD', '--', ...files])}, from the root; keep a copy of the edits you need), then run the rollback again`
+      : `the trio on disk is an untested restore (mark ${markPath(journal)}); do not commit it. Run the rollback again (the same command, or the rollback workflow again): it puts the previous trio back first, then restores the last-known-good and tests it. Or put the previous trio back yourself (${shellWords(['git', 'checkout', 'HEAD', '--', ...files])}, from the root)`
   return finding(
     'BG220',
     left.untested.at(-1)!,

@@ -88,13 +88,19 @@ export function drill(b: BaselineResult): Line[] {
       c('Rolled back'),
       ' in the matrix if it must never come back.'
     ])
+  if (has('BG220'))
+    out.push([
+      'Put the previous trio back as ',
+      c('BG220'),
+      ' says (the untested restore a stopped rollback left, edited since): do not commit it.'
+    ])
   if (has('BG511'))
     out.push([
       'Commit or discard the edits to the trio on disk (',
       c('BG511'),
       '): a rollback would refuse them too.'
     ])
-  const known = new Set(['BG510', 'BG511', 'BG513'])
+  const known = new Set(['BG220', 'BG510', 'BG511', 'BG513'])
   const others = b.findings.filter((f) => f.severity === 'error' && !known.has(f.rule)).length
   if (others > 0)
     out.push([
