@@ -5,6 +5,7 @@ import { startFakeGitHub } from '../../__fixtures__/fake-github.js'
 import type { FakeGitHub } from '../../__fixtures__/fake-github.js'
 import { createGitHubClient } from '../../src/github/client.js'
 import type { GitHubClient, GitHubClientOptions, Result, Sleep } from '../../src/github/client.js'
+import type { ReviewSource } from '../../src/operations/reviews.js'
 
 /** The value of a result that must be ok. */
 export function value<T>(result: Result<T>): T {
@@ -130,4 +131,18 @@ export function fakeGitHubPerTest(
     current = null
   })
   return { ...harness, fake }
+}
+
+/** The reviews of pull request `pr` of acme/app, read from the fake server with `token` (the promotion gate's source). */
+export function reviewsOn(fake: FakeGitHub, token: string, pr: number): ReviewSource {
+  return {
+    client: createGitHubClient({
+      token,
+      apiUrl: fake.url,
+      repository: { owner: 'acme', repo: 'app' },
+      timeoutMs: 5_000,
+      retryDelayMs: 10
+    }),
+    pullRequest: pr
+  }
 }

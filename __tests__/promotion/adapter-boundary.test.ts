@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { startFakeGitHub } from '../../__fixtures__/fake-github.js'
 import type { FakeGitHub } from '../../__fixtures__/fake-github.js'
-import { createGitHubClient } from '../../src/github/client.js'
 import type { BaselineResult } from '../../src/operations/context.js'
+import { reviewsOn } from '../helpers/github-client.js'
 import type { ReviewSource } from '../../src/operations/reviews.js'
 import { narrowing } from '../../src/rules/adapter-change.js'
 import { lineToText } from '../../src/present/inline.js'
@@ -54,16 +54,7 @@ async function gate(fx: Fixture, base: string, review?: ReviewSource): Promise<B
 }
 const about = (b: BaselineResult, rule: string) => b.findings.filter((f) => f.rule === rule)
 
-const fromServer = (): ReviewSource => ({
-  client: createGitHubClient({
-    token: TOKEN,
-    apiUrl: fake.url,
-    repository: { owner: 'acme', repo: 'app' },
-    timeoutMs: 5_000,
-    retryDelayMs: 10
-  }),
-  pullRequest: PR
-})
+const fromServer = (): ReviewSource => reviewsOn(fake, TOKEN, PR)
 
 describe('promotion: a change that narrows the adapter boundary', () => {
   it('fails a direct call added with an exclude that hides it (BG606, at the call), where health alone would pass', async () => {

@@ -4,9 +4,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { startFakeGitHub } from '../../__fixtures__/fake-github.js'
 import type { FakeGitHub } from '../../__fixtures__/fake-github.js'
-import { createGitHubClient } from '../../src/github/client.js'
 import { approvalRules } from '../../src/rules/approval.js'
 import type { BaselineResult } from '../../src/operations/context.js'
+import { reviewsOn } from '../helpers/github-client.js'
 import type { ReviewSource } from '../../src/operations/reviews.js'
 import { cleanupFixtures, MATRIX, PIN, POLICY, trioFixture } from '../helpers/fixture.js'
 import type { Fixture } from '../helpers/fixture.js'
@@ -35,16 +35,7 @@ const editOwners = (owners: { consumer: string[]; producer: string[] }) =>
     ;(policy.baselines as Record<string, Record<string, unknown>>).memorykernel!.owners = owners
   })
 
-const fromServer = (): ReviewSource => ({
-  client: createGitHubClient({
-    token: TOKEN,
-    apiUrl: fake.url,
-    repository: { owner: 'acme', repo: 'app' },
-    timeoutMs: 5_000,
-    retryDelayMs: 10
-  }),
-  pullRequest: PR
-})
+const fromServer = (): ReviewSource => reviewsOn(fake, TOKEN, PR)
 
 async function gate(review: ReviewSource): Promise<BaselineResult> {
   const run = await promote(fx, { base, review })
