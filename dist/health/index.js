@@ -21420,9 +21420,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants7 = require_constants6();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
+    var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -21438,16 +21438,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix4 = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix4 });
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix4 });
         const result = { glob, state, regex, posix: posix4, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -21473,7 +21473,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix4 } = {}) => {
+    picomatch3.test = (input, regex, options, { glob, posix: posix4 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -21490,24 +21490,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix4);
+          match = picomatch3.matchBase(input, regex, options, posix4);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix4 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+    picomatch3.matchBase = (input, glob, options, posix4 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix4 }));
     };
-    picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse4(pattern, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -21518,13 +21518,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch2.toRegex(source, options);
+      const regex = picomatch3.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -21535,9 +21535,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse4(input, options);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch3.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -21546,8 +21546,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants7;
-    module.exports = picomatch2;
+    picomatch3.constants = constants7;
+    module.exports = picomatch3;
   }
 });
 
@@ -21557,14 +21557,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch2(glob, options, returnState = false) {
+    function picomatch3(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
   }
 });
 
@@ -26730,50 +26730,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative9, options, skipNormalization) {
+    function resolveComponent(base, relative10, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse4(serialize(base, options), options);
-        relative9 = parse4(serialize(relative9, options), options);
+        relative10 = parse4(serialize(relative10, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative9.scheme) {
-        target.scheme = relative9.scheme;
-        target.userinfo = relative9.userinfo;
-        target.host = relative9.host;
-        target.port = relative9.port;
-        target.path = removeDotSegments(relative9.path || "");
-        target.query = relative9.query;
+      if (!options.tolerant && relative10.scheme) {
+        target.scheme = relative10.scheme;
+        target.userinfo = relative10.userinfo;
+        target.host = relative10.host;
+        target.port = relative10.port;
+        target.path = removeDotSegments(relative10.path || "");
+        target.query = relative10.query;
       } else {
-        if (relative9.userinfo !== void 0 || relative9.host !== void 0 || relative9.port !== void 0) {
-          target.userinfo = relative9.userinfo;
-          target.host = relative9.host;
-          target.port = relative9.port;
-          target.path = removeDotSegments(relative9.path || "");
-          target.query = relative9.query;
+        if (relative10.userinfo !== void 0 || relative10.host !== void 0 || relative10.port !== void 0) {
+          target.userinfo = relative10.userinfo;
+          target.host = relative10.host;
+          target.port = relative10.port;
+          target.path = removeDotSegments(relative10.path || "");
+          target.query = relative10.query;
         } else {
-          if (!relative9.path) {
+          if (!relative10.path) {
             target.path = base.path;
-            if (relative9.query !== void 0) {
-              target.query = relative9.query;
+            if (relative10.query !== void 0) {
+              target.query = relative10.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative9.path[0] === "/") {
-              target.path = removeDotSegments(relative9.path);
+            if (relative10.path[0] === "/") {
+              target.path = removeDotSegments(relative10.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative9.path;
+                target.path = "/" + relative10.path;
               } else if (!base.path) {
-                target.path = relative9.path;
+                target.path = relative10.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative9.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative10.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative9.query;
+            target.query = relative10.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -26781,7 +26781,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative9.fragment;
+      target.fragment = relative10.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -54515,7 +54515,7 @@ var ADAPTER_RULES = {
   BG605: {
     title: "File not scanned for endpoints",
     severity: "error",
-    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory the scan's walk goes to and cannot read (a path longer than the system opens, no read permission), or a symbolic link the globs name that leads out of the repository, to nothing or to a directory, or a file in UTF-16. A link to a file inside the repository is read; a linked directory is never walked into, and what it holds is not checked, as code outside the globs is not. Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
+    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory the scan's walk goes to and cannot read (a path longer than the system opens, no read permission), or a symbolic link the globs name that leads out of the repository, to nothing or to a directory, or a file in UTF-16. A link to a file inside the repository is read; a link to a directory, anywhere the walk goes, is never walked into, so it fails too (a file importing through `src/lib -> ../vendor` would look like code the scan saw): scan the directory where it is, or exclude the link. Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
     example: "A pull request adds `src/vendor/bundle.js` of 20 MiB, or a directory whose name ends in a newline, holding a direct call to the producer."
   },
   BG606: {
@@ -57730,8 +57730,9 @@ init_read();
 init_contain();
 
 // src/fs/listing.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { readdirSync as readdirSync3, realpathSync as realpathSync4, statSync as statSync4 } from "node:fs";
-import { posix as posix2, resolve as resolve7 } from "node:path";
+import { posix as posix2, relative as relative5, resolve as resolve7 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync as readdirSync2, realpath, realpathSync as realpathSync3, stat as stat2, statSync as statSync3 } from "fs";
@@ -58498,14 +58499,35 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
 function globSync(globInput, options) {
-  const [crawler, relative9] = getCrawler(globInput, options);
-  return crawler ? formatPaths(crawler.sync(), relative9) : [];
+  const [crawler, relative10] = getCrawler(globInput, options);
+  return crawler ? formatPaths(crawler.sync(), relative10) : [];
 }
 
 // src/fs/listing.ts
 init_utf8();
 init_contain();
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
+function globReach(include, exclude) {
+  const walkGlob = (g) => {
+    const bare = g.endsWith("/") ? g.slice(0, -1) : g;
+    return posix2.normalize(bare.endsWith("*") ? bare : `${bare}/**`);
+  };
+  const reached = (0, import_picomatch2.default)(include.map(walkGlob), { dot: true });
+  const kept = (0, import_picomatch2.default)([...ALWAYS_IGNORED, ...exclude].map(walkGlob), { dot: true });
+  const bases = include.map((g) => import_picomatch2.default.scan(g).base);
+  const below = (dir) => bases.some((b) => b === "" || dir === b || dir.startsWith(`${b}/`));
+  const prunedAbove = (path2) => {
+    for (let i = path2.indexOf("/"); i !== -1; i = path2.indexOf("/", i + 1))
+      if (kept(path2.slice(0, i))) return true;
+    return false;
+  };
+  const out = (path2) => kept(path2) || prunedAbove(path2);
+  return {
+    file: (path2) => !reached(path2) ? "outside" : out(path2) ? "excluded" : "listed",
+    // a directory (a submodule's) by what the walk would do with a file in it
+    directory: (dir) => !below(dir) ? "outside" : out(`${dir}/_`) ? "excluded" : "listed"
+  };
+}
 function listGlobs(root, include, exclude, memo = createContainMemo()) {
   const odd = [];
   const unreadable = [];
@@ -58584,6 +58606,25 @@ function listGlobs(root, include, exclude, memo = createContainMemo()) {
       statSync: stat3
     }
   }).filter(isPlainRelative).sort();
+  const listed = new Set(files);
+  let reach = null;
+  for (const link2 of links2) {
+    const rel = relOf(link2);
+    if (listed.has(rel) || !isPlainRelative(rel)) continue;
+    let target = null;
+    try {
+      if (statSync4(link2).isDirectory()) target = relative5(memo.realRoot, realpathSync4(link2));
+    } catch {
+    }
+    const walked = target !== null && isPlainRelative(target === "" ? "." : target) && (reach ??= globReach(include, exclude)).directory(target) === "listed";
+    if (target !== null && !walked)
+      unreadable.push({
+        path: rel,
+        why: "it is a symbolic link to a directory, which the scan does not walk into, so what it holds is not searched",
+        link: true,
+        directory: true
+      });
+  }
   return { files, odd: odd.sort(byPath), unreadable: unreadable.sort(byPath) };
 }
 var LINK_AS_FILE = { isDirectory: () => false };
@@ -64419,6 +64460,8 @@ function beyondAdapter(scan, adapter) {
 function advice(u) {
   if (u.why === UTF16) return "save it as UTF-8, or exclude it (adapter.exclude) if it is no source";
   if (u.oddName) return "rename it (no glob can match or exclude such a name)";
+  if (u.link && u.directory)
+    return "scan the directory it names where it is (adapter.scan), not through the link, or exclude the link (adapter.exclude) if what it names is no source";
   if (u.link)
     return "make it a link inside the repository (the scan follows none out of it), or exclude it (adapter.exclude) if what it names is no source";
   if (u.directory)
@@ -70219,7 +70262,7 @@ function blobLinks(o) {
 }
 
 // src/actions/shared/annotations.ts
-import { relative as relative5 } from "node:path";
+import { relative as relative6 } from "node:path";
 var ANNOTATIONS_PER_KIND = 10;
 function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings = 0) {
   const cap = {
@@ -70252,7 +70295,7 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
   return { annotations, overflow };
 }
 function workspacePrefix(workspace, root) {
-  const rel = relative5(workspace, root).split("\\").join("/");
+  const rel = relative6(workspace, root).split("\\").join("/");
   return rel.startsWith("..") ? "" : rel;
 }
 
@@ -70586,7 +70629,7 @@ function createOperationContext(o) {
 
 // src/policy/load.ts
 import { existsSync as existsSync9 } from "node:fs";
-import { isAbsolute as isAbsolute9, join as join10, posix as posix3, relative as relative6, resolve as resolve11 } from "node:path";
+import { isAbsolute as isAbsolute9, join as join10, posix as posix3, relative as relative7, resolve as resolve11 } from "node:path";
 init_contain();
 init_read();
 
@@ -70844,7 +70887,7 @@ function detectPackageManager(root) {
   return "npm";
 }
 function displayPath(root, abs) {
-  const rel = relative6(root, abs);
+  const rel = relative7(root, abs);
   return rel && !rel.startsWith("..") && !isAbsolute9(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
@@ -71877,7 +71920,7 @@ function cancellation() {
 // src/git/root.ts
 init_path_components();
 import { existsSync as existsSync10, lstatSync as lstatSync6, readFileSync as readFileSync8, readlinkSync as readlinkSync3, realpathSync as realpathSync5, statSync as statSync7 } from "node:fs";
-import { basename as basename6, dirname as dirname8, isAbsolute as isAbsolute10, join as join11, relative as relative7, resolve as resolve12 } from "node:path";
+import { basename as basename6, dirname as dirname8, isAbsolute as isAbsolute10, join as join11, relative as relative8, resolve as resolve12 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -71963,7 +72006,7 @@ async function tracked(top, path2) {
       "ls-files",
       "--error-unmatch",
       "--",
-      relative7(top, path2)
+      relative8(top, path2)
     ]);
     return r.code === 0;
   } catch {
@@ -72024,7 +72067,7 @@ function annotate(findings, root, env2, failing, ownWarnings = 0) {
 }
 
 // src/present/sarif.ts
-import { relative as relative8, resolve as resolve13, sep as sep5 } from "node:path";
+import { relative as relative9, resolve as resolve13, sep as sep5 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -72223,7 +72266,7 @@ function sarifOf(result, policy, o) {
   };
 }
 function checkoutPrefix(top, root) {
-  const rel = relative8(top, root);
+  const rel = relative9(top, root);
   if (rel === "" || rel.startsWith("..") || resolve13(top, rel) !== resolve13(root)) return "";
   return rel.split(sep5).join("/");
 }
@@ -72232,7 +72275,7 @@ function actionRulesDoc(env2) {
   const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve13(actionPath, "../..") : actionPath;
   const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
   const workspace = env2.GITHUB_WORKSPACE ?? "";
-  const docs = actionPath && workspace ? relative8(workspace, resolve13(top, "docs/rules.md")) : "";
+  const docs = actionPath && workspace ? relative9(workspace, resolve13(top, "docs/rules.md")) : "";
   return rulesDocUrl({
     server: env2.GITHUB_SERVER_URL,
     actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,

@@ -24845,7 +24845,7 @@ var ADAPTER_RULES = {
   BG605: {
     title: "File not scanned for endpoints",
     severity: "error",
-    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory the scan's walk goes to and cannot read (a path longer than the system opens, no read permission), or a symbolic link the globs name that leads out of the repository, to nothing or to a directory, or a file in UTF-16. A link to a file inside the repository is read; a linked directory is never walked into, and what it holds is not checked, as code outside the globs is not. Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
+    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory the scan's walk goes to and cannot read (a path longer than the system opens, no read permission), or a symbolic link the globs name that leads out of the repository, to nothing or to a directory, or a file in UTF-16. A link to a file inside the repository is read; a link to a directory, anywhere the walk goes, is never walked into, so it fails too (a file importing through `src/lib -> ../vendor` would look like code the scan saw): scan the directory where it is, or exclude the link. Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
     example: "A pull request adds `src/vendor/bundle.js` of 20 MiB, or a directory whose name ends in a newline, holding a direct call to the producer."
   },
   BG606: {
@@ -33715,7 +33715,7 @@ async function changedEntries(cwd, base, head) {
 // src/fs/listing.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { readdirSync as readdirSync2, realpathSync as realpathSync4, statSync as statSync3 } from "node:fs";
-import { posix as posix2, resolve as resolve5 } from "node:path";
+import { posix as posix2, relative as relative4, resolve as resolve5 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync, realpath, realpathSync as realpathSync3, stat as stat2, statSync as statSync2 } from "fs";
@@ -34482,8 +34482,8 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
 function globSync(globInput, options) {
-  const [crawler, relative10] = getCrawler(globInput, options);
-  return crawler ? formatPaths(crawler.sync(), relative10) : [];
+  const [crawler, relative11] = getCrawler(globInput, options);
+  return crawler ? formatPaths(crawler.sync(), relative11) : [];
 }
 
 // src/fs/listing.ts
@@ -34587,6 +34587,25 @@ function listGlobs(root, include, exclude, memo = createContainMemo()) {
       statSync: stat3
     }
   }).filter(isPlainRelative).sort();
+  const listed = new Set(files);
+  let reach = null;
+  for (const link2 of links2) {
+    const rel = relOf(link2);
+    if (listed.has(rel) || !isPlainRelative(rel)) continue;
+    let target = null;
+    try {
+      if (statSync3(link2).isDirectory()) target = relative4(memo.realRoot, realpathSync4(link2));
+    } catch {
+    }
+    const walked = target !== null && isPlainRelative(target === "" ? "." : target) && (reach ??= globReach(include, exclude)).directory(target) === "listed";
+    if (target !== null && !walked)
+      unreadable.push({
+        path: rel,
+        why: "it is a symbolic link to a directory, which the scan does not walk into, so what it holds is not searched",
+        link: true,
+        directory: true
+      });
+  }
   return { files, odd: odd.sort(byPath), unreadable: unreadable.sort(byPath) };
 }
 var LINK_AS_FILE = { isDirectory: () => false };
@@ -34803,6 +34822,8 @@ function beyondAdapter(scan, adapter) {
 function advice(u) {
   if (u.why === UTF16) return "save it as UTF-8, or exclude it (adapter.exclude) if it is no source";
   if (u.oddName) return "rename it (no glob can match or exclude such a name)";
+  if (u.link && u.directory)
+    return "scan the directory it names where it is (adapter.scan), not through the link, or exclude the link (adapter.exclude) if what it names is no source";
   if (u.link)
     return "make it a link inside the repository (the scan follows none out of it), or exclude it (adapter.exclude) if what it names is no source";
   if (u.directory)
@@ -34987,11 +35008,11 @@ async function boundaryChanges(root, o) {
 
 // src/operations/policy-at-base.ts
 import { realpathSync as realpathSync6 } from "node:fs";
-import { isAbsolute as isAbsolute8, join as join5, posix as posix4, relative as relative6, resolve as resolve8, sep as sep4 } from "node:path";
+import { isAbsolute as isAbsolute8, join as join5, posix as posix4, relative as relative7, resolve as resolve8, sep as sep4 } from "node:path";
 
 // src/git/root.ts
 import { existsSync as existsSync3, lstatSync as lstatSync3, readFileSync as readFileSync3, readlinkSync as readlinkSync2, realpathSync as realpathSync5, statSync as statSync4 } from "node:fs";
-import { basename as basename3, dirname as dirname4, isAbsolute as isAbsolute6, join as join3, relative as relative4, resolve as resolve6 } from "node:path";
+import { basename as basename3, dirname as dirname4, isAbsolute as isAbsolute6, join as join3, relative as relative5, resolve as resolve6 } from "node:path";
 var RootError = class extends Error {
   constructor(message, at3 = "git") {
     super(message);
@@ -35077,7 +35098,7 @@ async function tracked(top, path2) {
       "ls-files",
       "--error-unmatch",
       "--",
-      relative4(top, path2)
+      relative5(top, path2)
     ]);
     return r.code === 0;
   } catch {
@@ -35223,7 +35244,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync4 } from "node:fs";
-import { isAbsolute as isAbsolute7, join as join4, posix as posix3, relative as relative5, resolve as resolve7 } from "node:path";
+import { isAbsolute as isAbsolute7, join as join4, posix as posix3, relative as relative6, resolve as resolve7 } from "node:path";
 
 // src/policy/globs.ts
 function globHazard(glob) {
@@ -35375,7 +35396,7 @@ function detectPackageManager(root) {
   return "npm";
 }
 function displayPath(root, abs) {
-  const rel = relative5(root, abs);
+  const rel = relative6(root, abs);
   return rel && !rel.startsWith("..") && !isAbsolute7(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
@@ -35394,7 +35415,7 @@ var LAND_FIRST = "land the policy change on its own first (a pull request that c
 async function policyLocation(root, policy) {
   const top = await workTreeTop(root);
   if (top === null) return null;
-  const rootFromTop = relative6(top, realpathSync6(root)).split(sep4).join("/");
+  const rootFromTop = relative7(top, realpathSync6(root)).split(sep4).join("/");
   if (!(policy.source === "file" && policy.path && isAbsolute8(policy.path))) {
     const path2 = policy.source === "file" && policy.path ? policy.path : DEFAULT_POLICY_PATH;
     return { top, fromTop: posix4.join(rootFromTop, path2), rootFromTop };
@@ -35410,7 +35431,7 @@ async function policyLocation(root, policy) {
     if (isWithin(top, real))
       return {
         top,
-        fromTop: posix4.join(relative6(top, real).split(sep4).join("/"), ...parts.slice(i2)),
+        fromTop: posix4.join(relative7(top, real).split(sep4).join("/"), ...parts.slice(i2)),
         rootFromTop
       };
   }
@@ -35433,7 +35454,7 @@ async function policyAtBase(root, policy, revs, rootFrom) {
   const fromTop = new BlobReader(location2.top);
   const read = async (rev, file) => committed(await readAtCommit(reader, rev, file));
   try {
-    const moved = rootFrom === void 0 ? location2.rootFromTop : await rootAtBase(fromTop, revs.base, relative6(location2.top, rootFrom).split(sep4).join("/"));
+    const moved = rootFrom === void 0 ? location2.rootFromTop : await rootAtBase(fromTop, revs.base, relative7(location2.top, rootFrom).split(sep4).join("/"));
     if (moved !== location2.rootFromTop) {
       const where4 = (d) => d === "" ? "the top of the repository" : d;
       const why = `the base revision's root is ${where4(moved)}, not ${where4(location2.rootFromTop)}: the nearest ${DEFAULT_POLICY_PATH} above ${rootFrom} moved (this change adds, deletes or moves one), so the gate cannot tell which policy governs this change`;
@@ -36593,7 +36614,7 @@ async function jointApproval(review, owners) {
 }
 
 // src/operations/suites.ts
-import { relative as relative7 } from "node:path";
+import { relative as relative8 } from "node:path";
 
 // src/evidence/step-log.ts
 var TAIL_LINES = 40;
@@ -37485,7 +37506,7 @@ async function runBaselineSuites(input) {
       required: true,
       // the policy's argv (placeholders kept), with any known secret in it removed all the same
       argv: await Promise.all(step2.run.map(async (a) => (await input.redactor.redact(a)).text)),
-      cwd: relative7(root, spec.cwd).split("\\").join("/") || ".",
+      cwd: relative8(root, spec.cwd).split("\\").join("/") || ".",
       ...run2.error !== null ? { error: (await input.redactor.redact(run2.error)).text } : {},
       output_bytes: run2.outputBytes,
       log_file: logFile,
@@ -44192,7 +44213,7 @@ function blobLinks(o) {
 }
 
 // src/actions/shared/annotations.ts
-import { relative as relative8 } from "node:path";
+import { relative as relative9 } from "node:path";
 var ANNOTATIONS_PER_KIND = 10;
 function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings = 0) {
   const cap = {
@@ -44225,7 +44246,7 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
   return { annotations, overflow };
 }
 function workspacePrefix(workspace, root) {
-  const rel = relative8(workspace, root).split("\\").join("/");
+  const rel = relative9(workspace, root).split("\\").join("/");
   return rel.startsWith("..") ? "" : rel;
 }
 
@@ -48647,7 +48668,7 @@ function annotate(findings, root, env2, failing, ownWarnings = 0) {
 }
 
 // src/present/sarif.ts
-import { relative as relative9, resolve as resolve12, sep as sep6 } from "node:path";
+import { relative as relative10, resolve as resolve12, sep as sep6 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -48846,7 +48867,7 @@ function sarifOf(result, policy, o) {
   };
 }
 function checkoutPrefix(top, root) {
-  const rel = relative9(top, root);
+  const rel = relative10(top, root);
   if (rel === "" || rel.startsWith("..") || resolve12(top, rel) !== resolve12(root)) return "";
   return rel.split(sep6).join("/");
 }
@@ -48855,7 +48876,7 @@ function actionRulesDoc(env2) {
   const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve12(actionPath, "../..") : actionPath;
   const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
   const workspace = env2.GITHUB_WORKSPACE ?? "";
-  const docs = actionPath && workspace ? relative9(workspace, resolve12(top, "docs/rules.md")) : "";
+  const docs = actionPath && workspace ? relative10(workspace, resolve12(top, "docs/rules.md")) : "";
   return rulesDocUrl({
     server: env2.GITHUB_SERVER_URL,
     actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,

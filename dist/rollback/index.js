@@ -22239,9 +22239,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants7 = require_constants7();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
+    var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
         const arrayMatcher = (str2) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str2);
@@ -22257,16 +22257,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix5 = opts.windows;
-      const regex = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const regex = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex.state;
       delete regex.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex, options, { glob, posix: posix5 });
+        const { isMatch, match, output } = picomatch3.test(input, regex, options, { glob, posix: posix5 });
         const result = { glob, state, regex, posix: posix5, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -22292,7 +22292,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex, options, { glob, posix: posix5 } = {}) => {
+    picomatch3.test = (input, regex, options, { glob, posix: posix5 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -22309,24 +22309,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex, options, posix5);
+          match = picomatch3.matchBase(input, regex, options, posix5);
         } else {
           match = regex.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix5 = options && options.windows) => {
-      const regex = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+    picomatch3.matchBase = (input, glob, options, posix5 = options && options.windows) => {
+      const regex = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex.test(utils.basename(input, { windows: posix5 }));
     };
-    picomatch2.isMatch = (str2, patterns, options) => picomatch2(patterns, options)(str2);
-    picomatch2.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch2.parse(p, options));
+    picomatch3.isMatch = (str2, patterns, options) => picomatch3(patterns, options)(str2);
+    picomatch3.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
       return parse4(pattern, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -22337,13 +22337,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex = picomatch2.toRegex(source, options);
+      const regex = picomatch3.toRegex(source, options);
       if (returnState === true) {
         regex.state = state;
       }
       return regex;
     };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -22354,9 +22354,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse4(input, options);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch3.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -22365,8 +22365,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants7;
-    module.exports = picomatch2;
+    picomatch3.constants = constants7;
+    module.exports = picomatch3;
   }
 });
 
@@ -22376,14 +22376,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch2(glob, options, returnState = false) {
+    function picomatch3(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
   }
 });
 
@@ -24845,7 +24845,7 @@ var ADAPTER_RULES = {
   BG605: {
     title: "File not scanned for endpoints",
     severity: "error",
-    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory the scan's walk goes to and cannot read (a path longer than the system opens, no read permission), or a symbolic link the globs name that leads out of the repository, to nothing or to a directory, or a file in UTF-16. A link to a file inside the repository is read; a linked directory is never walked into, and what it holds is not checked, as code outside the globs is not. Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
+    description: "BG603 can only judge the files it reads. A file the adapter scan lists but cannot read (larger than the read limit, a symbolic link out of the repository or to nothing, unreadable), or whose name (or a directory's) holds a line break or is not UTF-8, which the scan's globs never match, could name the producer's endpoints unseen; so could a directory the scan's walk goes to and cannot read (a path longer than the system opens, no read permission), or a symbolic link the globs name that leads out of the repository, to nothing or to a directory, or a file in UTF-16. A link to a file inside the repository is read; a link to a directory, anywhere the walk goes, is never walked into, so it fails too (a file importing through `src/lib -> ../vendor` would look like code the scan saw): scan the directory where it is, or exclude the link. Each one fails, named with why; rename it, make it readable, or exclude it (`adapter.exclude`) when it holds no source.",
     example: "A pull request adds `src/vendor/bundle.js` of 20 MiB, or a directory whose name ends in a newline, holding a direct call to the producer."
   },
   BG606: {
@@ -40888,8 +40888,9 @@ function restoredTrio(baseline, plan) {
 }
 
 // src/fs/listing.ts
+var import_picomatch2 = __toESM(require_picomatch2(), 1);
 import { readdirSync as readdirSync4, realpathSync as realpathSync5, statSync as statSync6 } from "node:fs";
-import { posix as posix3, resolve as resolve10 } from "node:path";
+import { posix as posix3, relative as relative8, resolve as resolve10 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync as readdirSync3, realpath, realpathSync as realpathSync4, stat as stat2, statSync as statSync5 } from "fs";
@@ -41656,12 +41657,33 @@ function getCrawler(globInput, inputOptions = {}) {
   return patterns.length > 0 ? buildCrawler(options, patterns) : [];
 }
 function globSync(globInput, options) {
-  const [crawler, relative11] = getCrawler(globInput, options);
-  return crawler ? formatPaths(crawler.sync(), relative11) : [];
+  const [crawler, relative12] = getCrawler(globInput, options);
+  return crawler ? formatPaths(crawler.sync(), relative12) : [];
 }
 
 // src/fs/listing.ts
 var ALWAYS_IGNORED = ["**/node_modules/**", "**/.git/**"];
+function globReach(include, exclude) {
+  const walkGlob = (g) => {
+    const bare = g.endsWith("/") ? g.slice(0, -1) : g;
+    return posix3.normalize(bare.endsWith("*") ? bare : `${bare}/**`);
+  };
+  const reached = (0, import_picomatch2.default)(include.map(walkGlob), { dot: true });
+  const kept = (0, import_picomatch2.default)([...ALWAYS_IGNORED, ...exclude].map(walkGlob), { dot: true });
+  const bases = include.map((g) => import_picomatch2.default.scan(g).base);
+  const below = (dir) => bases.some((b) => b === "" || dir === b || dir.startsWith(`${b}/`));
+  const prunedAbove = (path2) => {
+    for (let i2 = path2.indexOf("/"); i2 !== -1; i2 = path2.indexOf("/", i2 + 1))
+      if (kept(path2.slice(0, i2))) return true;
+    return false;
+  };
+  const out = (path2) => kept(path2) || prunedAbove(path2);
+  return {
+    file: (path2) => !reached(path2) ? "outside" : out(path2) ? "excluded" : "listed",
+    // a directory (a submodule's) by what the walk would do with a file in it
+    directory: (dir) => !below(dir) ? "outside" : out(`${dir}/_`) ? "excluded" : "listed"
+  };
+}
 function listGlobs(root, include, exclude, memo = createContainMemo()) {
   const odd = [];
   const unreadable = [];
@@ -41740,6 +41762,25 @@ function listGlobs(root, include, exclude, memo = createContainMemo()) {
       statSync: stat3
     }
   }).filter(isPlainRelative).sort();
+  const listed = new Set(files);
+  let reach = null;
+  for (const link3 of links2) {
+    const rel = relOf(link3);
+    if (listed.has(rel) || !isPlainRelative(rel)) continue;
+    let target = null;
+    try {
+      if (statSync6(link3).isDirectory()) target = relative8(memo.realRoot, realpathSync5(link3));
+    } catch {
+    }
+    const walked = target !== null && isPlainRelative(target === "" ? "." : target) && (reach ??= globReach(include, exclude)).directory(target) === "listed";
+    if (target !== null && !walked)
+      unreadable.push({
+        path: rel,
+        why: "it is a symbolic link to a directory, which the scan does not walk into, so what it holds is not searched",
+        link: true,
+        directory: true
+      });
+  }
   return { files, odd: odd.sort(byPath), unreadable: unreadable.sort(byPath) };
 }
 var LINK_AS_FILE = { isDirectory: () => false };
@@ -41959,6 +42000,8 @@ function beyondAdapter(scan, adapter) {
 function advice(u) {
   if (u.why === UTF16) return "save it as UTF-8, or exclude it (adapter.exclude) if it is no source";
   if (u.oddName) return "rename it (no glob can match or exclude such a name)";
+  if (u.link && u.directory)
+    return "scan the directory it names where it is (adapter.scan), not through the link, or exclude the link (adapter.exclude) if what it names is no source";
   if (u.link)
     return "make it a link inside the repository (the scan follows none out of it), or exclude it (adapter.exclude) if what it names is no source";
   if (u.directory)
@@ -42498,7 +42541,7 @@ function completeStep(partial, cwd) {
 
 // src/policy/load.ts
 import { existsSync as existsSync7 } from "node:fs";
-import { isAbsolute as isAbsolute9, join as join7, posix as posix4, relative as relative8, resolve as resolve11 } from "node:path";
+import { isAbsolute as isAbsolute9, join as join7, posix as posix4, relative as relative9, resolve as resolve11 } from "node:path";
 
 // src/policy/globs.ts
 function globHazard(glob) {
@@ -42646,7 +42689,7 @@ function detectPackageManager(root) {
   return "npm";
 }
 function displayPath(root, abs) {
-  const rel = relative8(root, abs);
+  const rel = relative9(root, abs);
   return rel && !rel.startsWith("..") && !isAbsolute9(rel) ? rel.split("\\").join("/") : abs;
 }
 function more(n) {
@@ -44242,7 +44285,7 @@ function blobLinks(o) {
 }
 
 // src/actions/shared/annotations.ts
-import { relative as relative9 } from "node:path";
+import { relative as relative10 } from "node:path";
 var ANNOTATIONS_PER_KIND = 10;
 function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings = 0) {
   const cap = {
@@ -44275,7 +44318,7 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
   return { annotations, overflow };
 }
 function workspacePrefix(workspace, root) {
-  const rel = relative9(workspace, root).split("\\").join("/");
+  const rel = relative10(workspace, root).split("\\").join("/");
   return rel.startsWith("..") ? "" : rel;
 }
 
@@ -48973,7 +49016,7 @@ function nextSteps(result) {
 }
 
 // src/present/sarif.ts
-import { relative as relative10, resolve as resolve13, sep as sep5 } from "node:path";
+import { relative as relative11, resolve as resolve13, sep as sep5 } from "node:path";
 
 // src/evidence/sarif.ts
 import { createHash as createHash2 } from "node:crypto";
@@ -49172,7 +49215,7 @@ function sarifOf(result, policy, o) {
   };
 }
 function checkoutPrefix(top, root) {
-  const rel = relative10(top, root);
+  const rel = relative11(top, root);
   if (rel === "" || rel.startsWith("..") || resolve13(top, rel) !== resolve13(root)) return "";
   return rel.split(sep5).join("/");
 }
@@ -49181,7 +49224,7 @@ function actionRulesDoc(env2) {
   const top = /\/actions\/[\w-]+$/.test(actionPath) ? resolve13(actionPath, "../..") : actionPath;
   const remote = /\/_actions\/([\w.-]+)\/([\w.-]+)\/([\w.-]+)(?:\/actions\/[\w-]+)?$/.exec(actionPath);
   const workspace = env2.GITHUB_WORKSPACE ?? "";
-  const docs = actionPath && workspace ? relative10(workspace, resolve13(top, "docs/rules.md")) : "";
+  const docs = actionPath && workspace ? relative11(workspace, resolve13(top, "docs/rules.md")) : "";
   return rulesDocUrl({
     server: env2.GITHUB_SERVER_URL,
     actionRepository: remote ? `${remote[1]}/${remote[2]}` : env2.GITHUB_ACTION_REPOSITORY,

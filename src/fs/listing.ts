@@ -3,7 +3,7 @@
 // inside the root, enters no link, and passes over nothing in silence.
 import { readdirSync, realpathSync, statSync } from 'node:fs'
 import type { Dirent } from 'node:fs'
-import { posix, resolve } from 'node:path'
+import { posix, relative, resolve } from 'node:path'
 import picomatch from 'picomatch'
 import { globSync } from 'tinyglobby'
 import { strictUtf8 } from '../text/utf8.js'
@@ -189,6 +189,32 @@ export function listGlobs(
     // root is never listed (a string test: resolving each path cost more than the walk)
     .filter(isPlainRelative)
     .sort()
+  // a link to a directory is never walked into: what it holds is not searched, and a file importing through it
+  // (`src/lib -> ../vendor`, then `../lib/client`) looks like code of the scan's. Said, as what the walk cannot read
+  // is (found by review: no glob named the link, so nothing did), unless the walk reads that directory where it is
+  const listed = new Set(files)
+  let reach: ReturnType<typeof globReach> | null = null
+  for (const link of links) {
+    const rel = relOf(link)
+    if (listed.has(rel) || !isPlainRelative(rel)) continue
+    let target: string | null = null
+    try {
+      if (statSync(link).isDirectory()) target = relative(memo.realRoot, realpathSync(link))
+    } catch {
+      // to nothing: no code behind it
+    }
+    const walked =
+      target !== null &&
+      isPlainRelative(target === '' ? '.' : target) &&
+      (reach ??= globReach(include, exclude)).directory(target) === 'listed'
+    if (target !== null && !walked)
+      unreadable.push({
+        path: rel,
+        why: 'it is a symbolic link to a directory, which the scan does not walk into, so what it holds is not searched',
+        link: true,
+        directory: true
+      })
+  }
   return { files, odd: odd.sort(byPath), unreadable: unreadable.sort(byPath) }
 }
 

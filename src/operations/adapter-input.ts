@@ -53,6 +53,8 @@ export function beyondAdapter(scan: RepoScan, adapter: BaselinePolicy['adapter']
 export function advice(u: Unscanned): string {
   if (u.why === UTF16) return 'save it as UTF-8, or exclude it (adapter.exclude) if it is no source'
   if (u.oddName) return 'rename it (no glob can match or exclude such a name)'
+  if (u.link && u.directory)
+    return 'scan the directory it names where it is (adapter.scan), not through the link, or exclude the link (adapter.exclude) if what it names is no source'
   if (u.link)
     return 'make it a link inside the repository (the scan follows none out of it), or exclude it (adapter.exclude) if what it names is no source'
   if (u.directory)
