@@ -43497,6 +43497,18 @@ function drill(b) {
         ") for the whole proof."
       ]
     ];
+  if (b.verdict === "PASS" && b.findings.some((f2) => f2.rule === "BG221"))
+    return [
+      [
+        "A rollback now would restore ",
+        restores,
+        ", putting back first the untested restore a stopped rollback left on disk (",
+        c("BG221"),
+        "); until one does, health fails on it (",
+        c("BG220"),
+        "): run the rollback again, or put the previous trio back as BG220 says."
+      ]
+    ];
   if (b.verdict === "PASS") return [["Nothing to do: a rollback now would restore ", restores, "."]];
   if (d.noTarget === "only-baseline")
     return [

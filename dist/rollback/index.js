@@ -30993,7 +30993,7 @@ function settleUnverified(root, journal, o) {
 }
 function untested(journal, baseline, left) {
   const files = left.mark.files.map((f2) => f2.path);
-  const what = left.state === "partly" ? `${left.untested.join(", ")} ${left.untested.length === 1 ? "is" : "are"} still the untested restore, and the rest of the trio was edited since (mark ${markPath(journal)}); do not commit it. Put the previous trio back (${shellWords(["git", "checkout", "HEAD", "--", ...files])}, from the root; keep a copy of the edits you need), then run the rollback again` : `the trio on disk is an untested restore (mark ${markPath(journal)}); do not commit it. Run the rollback again (the same command, or the rollback workflow again): it puts the previous trio back first, then restores the last-known-good and tests it. Or put the previous trio back yourself (${shellWords(["git", "checkout", "HEAD", "--", ...files])}, from the root)`;
+  const what = left.state === "partly" ? `${left.untested.join(", ")} ${left.untested.length === 1 ? "is" : "are"} still the untested restore, and the rest of the trio was edited since (mark ${markPath(journal)}); do not commit it. Put the previous trio back (${shellWords(["git", "checkout", "HEAD", "--", ...files])}, from the root; keep a copy of the edits you need), then run the rollback again` : `${left.untested.length === left.mark.files.length ? "the trio on disk is an untested restore" : `${left.untested.join(", ")} ${left.untested.length === 1 ? "is" : "are"} still the untested restore (the rest is back at HEAD)`} (mark ${markPath(journal)}); do not commit it. Run the rollback again (the same command, or the rollback workflow again): it puts the previous trio back first, then restores the last-known-good and tests it. Or put the previous trio back yourself (${shellWords(["git", "checkout", "HEAD", "--", ...files])}, from the root)`;
   return finding(
     "BG220",
     left.untested.at(-1),
@@ -48620,6 +48620,18 @@ function drill(b) {
         ". This clone is shallow, so the ledger's approved releases were not matched to the whole history: run the drill on a full clone (",
         c("fetch-depth: 0"),
         ") for the whole proof."
+      ]
+    ];
+  if (b.verdict === "PASS" && b.findings.some((f2) => f2.rule === "BG221"))
+    return [
+      [
+        "A rollback now would restore ",
+        restores,
+        ", putting back first the untested restore a stopped rollback left on disk (",
+        c("BG221"),
+        "); until one does, health fails on it (",
+        c("BG220"),
+        "): run the rollback again, or put the previous trio back as BG220 says."
       ]
     ];
   if (b.verdict === "PASS") return [["Nothing to do: a rollback now would restore ", restores, "."]];

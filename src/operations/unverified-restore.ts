@@ -165,7 +165,7 @@ function untested(
   const what =
     left.state === 'partly'
       ? `${left.untested.join(', ')} ${left.untested.length === 1 ? 'is' : 'are'} still the untested restore, and the rest of the trio was edited since (mark ${markPath(journal)}); do not commit it. Put the previous trio back (${shellWords(['git', 'checkout', 'HEAD', '--', ...files])}, from the root; keep a copy of the edits you need), then run the rollback again`
-      : `the trio on disk is an untested restore (mark ${markPath(journal)}); do not commit it. Run the rollback again (the same command, or the rollback workflow again): it puts the previous trio back first, then restores the last-known-good and tests it. Or put the previous trio back yourself (${shellWords(['git', 'checkout', 'HEAD', '--', ...files])}, from the root)`
+      : `${left.untested.length === left.mark.files.length ? 'the trio on disk is an untested restore' : `${left.untested.join(', ')} ${left.untested.length === 1 ? 'is' : 'are'} still the untested restore (the rest is back at HEAD)`} (mark ${markPath(journal)}); do not commit it. Run the rollback again (the same command, or the rollback workflow again): it puts the previous trio back first, then restores the last-known-good and tests it. Or put the previous trio back yourself (${shellWords(['git', 'checkout', 'HEAD', '--', ...files])}, from the root)`
   return finding(
     'BG220',
     left.untested.at(-1)!,

@@ -67,6 +67,19 @@ export function drill(b: BaselineResult): Line[] {
         ') for the whole proof.'
       ]
     ]
+  // an untested restore on disk is something to do, though the drill passed (found by review: "Nothing to do")
+  if (b.verdict === 'PASS' && b.findings.some((f) => f.rule === 'BG221'))
+    return [
+      [
+        'A rollback now would restore ',
+        restores,
+        ', putting back first the untested restore a stopped rollback left on disk (',
+        c('BG221'),
+        '); until one does, health fails on it (',
+        c('BG220'),
+        '): run the rollback again, or put the previous trio back as BG220 says.'
+      ]
+    ]
   if (b.verdict === 'PASS') return [['Nothing to do: a rollback now would restore ', restores, '.']]
   if (d.noTarget === 'only-baseline')
     return [
