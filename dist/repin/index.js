@@ -57728,7 +57728,8 @@ function removeEnded(path2, aside, found) {
   } catch (e) {
     if (e.code !== "EEXIST") throw e;
     const taking = readLock(guard);
-    return { holder: (taking === null ? null : holderOf(taking)) ?? 0, file: guard };
+    if (taking === null) return null;
+    return { holder: holderOf(taking) ?? 0, file: guard };
   }
   try {
     if (readLock(path2) === found) rmSync2(path2, { force: true });
