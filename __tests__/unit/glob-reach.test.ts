@@ -70,16 +70,22 @@ describe('globReach', () => {
       writeFileSync(join(root, f), 'x\n')
     }
     const differ: string[] = []
+    const seen = new Set<string>()
     for (const include of INCLUDE)
       for (const exclude of EXCLUDE) {
         const walked = new Set(listGlobs(root, include, exclude).files)
         const reach = globReach(include, exclude)
-        for (const f of TREE)
-          if (walked.has(f) !== (reach.file(f) === 'listed'))
+        for (const f of TREE) {
+          const answer = reach.file(f)
+          seen.add(answer)
+          if (walked.has(f) !== (answer === 'listed'))
             differ.push(
               `${JSON.stringify(include)} - ${JSON.stringify(exclude)}: ${f} walked ${walked.has(f)}`
             )
+        }
       }
     expect(differ).toEqual([])
+    // every answer occurs: the comparison is not one of empty sets
+    expect([...seen].sort()).toEqual(['excluded', 'listed', 'outside'])
   })
 })

@@ -58631,6 +58631,7 @@ function listGlobs(root, include, exclude, memo = createContainMemo()) {
 var LINK_AS_FILE = { isDirectory: () => false };
 var byPath = (x2, y) => x2.path < y.path ? -1 : x2.path > y.path ? 1 : 0;
 var MAYBE_ODD = /[\r\n\u2028\u2029\uFFFD]/;
+var NAME_LINE_BREAK = /[\r\n\u2028\u2029]/;
 function oddEntries(rel, real, entries) {
   if (!entries.some((e) => MAYBE_ODD.test(e.name))) return [];
   const raw = readdirSync3(real, { withFileTypes: true, encoding: "buffer" });
@@ -58644,7 +58645,7 @@ function oddEntries(rel, real, entries) {
         why: "its name is not valid UTF-8, so the scan cannot name it to read it",
         oddName: "not-utf8"
       });
-    else if (/[\r\n\u2028\u2029]/.test(name))
+    else if (NAME_LINE_BREAK.test(name))
       out.push({
         path: path2,
         why: "its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match",
@@ -70522,7 +70523,7 @@ function createEvidenceStore(dir, options = {}) {
   const validName = (name) => {
     if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid evidence file name: ${name}`);
   };
-  const ownDirectory = () => {
+  const ownDirectory2 = () => {
     if (options.ignoreInGit && lstatSync5(options.ignoreInGit, { throwIfNoEntry: false })?.isSymbolicLink())
       throw new EvidenceDirError(
         `${options.ignoreInGit} is a symbolic link, not the tool's own directory; nothing was written there: remove the link, or name an evidence directory (--evidence-dir / input 'evidence-dir')`
@@ -70530,7 +70531,7 @@ function createEvidenceStore(dir, options = {}) {
   };
   const prepare = () => {
     check(abs);
-    ownDirectory();
+    ownDirectory2();
     mkdirSync4(abs, { recursive: true });
     if (options.ignoreInGit) {
       const marker3 = join9(resolve10(options.ignoreInGit), ".gitignore");
@@ -70539,7 +70540,7 @@ function createEvidenceStore(dir, options = {}) {
         writeFileAtomic(marker3, "# written by baseline-gate: local evidence, never committed\n*\n");
     }
   };
-  ownDirectory();
+  ownDirectory2();
   try {
     probeWritable(abs);
   } catch (e) {

@@ -34611,6 +34611,7 @@ function listGlobs(root, include, exclude, memo = createContainMemo()) {
 var LINK_AS_FILE = { isDirectory: () => false };
 var byPath = (x2, y) => x2.path < y.path ? -1 : x2.path > y.path ? 1 : 0;
 var MAYBE_ODD = /[\r\n\u2028\u2029\uFFFD]/;
+var NAME_LINE_BREAK = /[\r\n\u2028\u2029]/;
 function oddEntries(rel, real, entries) {
   if (!entries.some((e) => MAYBE_ODD.test(e.name))) return [];
   const raw = readdirSync2(real, { withFileTypes: true, encoding: "buffer" });
@@ -34624,7 +34625,7 @@ function oddEntries(rel, real, entries) {
         why: "its name is not valid UTF-8, so the scan cannot name it to read it",
         oddName: "not-utf8"
       });
-    else if (/[\r\n\u2028\u2029]/.test(name))
+    else if (NAME_LINE_BREAK.test(name))
       out.push({
         path: path2,
         why: "its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match",
@@ -34739,7 +34740,6 @@ function narrowing(base, head) {
     const kept = new Set(to.map(plain));
     return from.filter((x2) => !kept.has(plain(x2)));
   };
-  const guarded = (a) => [...a.endpoints, ...a.unused];
   const out = [];
   const quoted = (xs) => someOf(
     xs.map((x2) => JSON.stringify(x2)),
@@ -34752,7 +34752,7 @@ function narrowing(base, head) {
   const files = gone(head.files, base.files);
   if (head.files.length === 0 && base.files.length > 0) out.push("adapter.file is gone (BG604)");
   else if (files.length > 0) out.push(`adapter.file adds ${quoted(files)}`);
-  const endpoints = gone(guarded(base), guarded(head));
+  const endpoints = gone(guardedEndpoints(base), guardedEndpoints(head));
   if (endpoints.length > 0)
     out.push(`neither adapter.endpoints nor adapter.unused has ${quoted(endpoints)} any more`);
   return out;
@@ -34768,8 +34768,7 @@ var ADVICE = {
   adapter: "if the adapter is moved or split into this file, get both approvals (the producer owners review what calls them); else call the producer through the adapter",
   unscanned: "call the producer through the adapter instead, or get both approvals if the file is no code (documentation, fixtures)",
   unlisted: "keep the endpoint in adapter.endpoints or adapter.unused and call it through the adapter; if the producer no longer serves it, get both approvals",
-  excluded: "call the producer through the adapter instead, or get both approvals if the file is generated or no code (a generated client of the producer is a call past the adapter too)",
-  unread: "make the file one the scan can read (UTF-8, under the size limit, no link out of the repository), or get both approvals if it is no code"
+  excluded: "call the producer through the adapter instead, or get both approvals if the file is generated or no code (a generated client of the producer is a call past the adapter too)"
 };
 function adapterChangeRules(input) {
   const what = input.narrowed.join("; ");
@@ -34809,7 +34808,7 @@ function adapterChangeRules(input) {
       "BG606",
       h.path,
       h.at,
-      `${call}. That needs the joint approval of the consumer and producer owners (${why}); ${h.unreadTodo ?? ADVICE[h.unread && h.why !== "excluded" ? "unread" : h.why]}`
+      `${call}. That needs the joint approval of the consumer and producer owners (${why}); ${h.unreadTodo ?? ADVICE[h.why]}`
     );
   });
 }
@@ -34834,13 +34833,12 @@ function advice(u) {
 // src/operations/excluded-calls.ts
 var SUBMODULE2 = "160000";
 var LINK2 = "120000";
-var ODD = /[\r\n\u2028\u2029]/;
+var NONE = /^0+$/;
 function plainDirectoryOf(path2) {
   const parts = path2.split("/").slice(0, -1);
-  const odd = parts.findIndex((p) => ODD.test(p) || p.includes("\uFFFD"));
+  const odd = parts.findIndex((p) => NAME_LINE_BREAK.test(p) || p.includes("\uFFFD"));
   return (odd === -1 ? parts : parts.slice(0, odd)).join("/");
 }
-var NONE = /^0+$/;
 async function excludedCalls(reader, o) {
   const { adapter, guarded } = o;
   if (adapter.files.length === 0 || guarded.length === 0) return [];
@@ -34864,7 +34862,7 @@ async function excludedCalls(reader, o) {
   const out = [];
   for (const e of o.changed) {
     if (e.status === "D") continue;
-    if (e.path === null || ODD.test(e.path)) {
+    if (e.path === null || NAME_LINE_BREAK.test(e.path)) {
       if (reach.directory(plainDirectoryOf(e.shown)) !== "excluded") continue;
       out.push(
         hidden(
@@ -34939,9 +34937,9 @@ function hiddenCalls(scan, base, head) {
   const listed = new Set(head.files.length === 0 ? [] : beyondAdapter(scan, head));
   const how = (path2) => head.files.length === 0 ? "unchecked" : head.files.includes(path2) ? "adapter" : listed.has(path2) ? "unlisted" : "unscanned";
   const hidden = [];
+  const guarded = guardedEndpoints(base);
   for (const [path2, call] of calls(scan, base)) {
     if (seen.has(path2) || headUnread.has(path2)) continue;
-    const guarded = guardedEndpoints(base);
     const at3 = positionAt(call.file, findEndpoint(call.file.text, call.endpoints[0], guarded));
     hidden.push({ path: path2, endpoints: call.endpoints, at: at3, why: how(path2) });
   }

@@ -30935,11 +30935,17 @@ function markUnverified(root, journal, o, fs3 = nodeSetFs) {
       sha256: sha256(Buffer.from(w2.content))
     }))
   };
+  ownDirectory(dirname6(journal));
   fs3.mkdir(dirname6(journal));
   fs3.writeFile(markPath(journal), `${JSON.stringify(mark, null, 2)}
 `);
 }
 function clearUnverified(journal, fs3 = nodeSetFs) {
+  try {
+    ownDirectory(dirname6(journal));
+  } catch {
+    return;
+  }
   fs3.rm(markPath(journal));
 }
 function readMark(journal) {
@@ -41787,6 +41793,7 @@ function listGlobs(root, include, exclude, memo = createContainMemo()) {
 var LINK_AS_FILE = { isDirectory: () => false };
 var byPath = (x2, y) => x2.path < y.path ? -1 : x2.path > y.path ? 1 : 0;
 var MAYBE_ODD = /[\r\n\u2028\u2029\uFFFD]/;
+var NAME_LINE_BREAK = /[\r\n\u2028\u2029]/;
 function oddEntries(rel, real, entries) {
   if (!entries.some((e) => MAYBE_ODD.test(e.name))) return [];
   const raw = readdirSync4(real, { withFileTypes: true, encoding: "buffer" });
@@ -41800,7 +41807,7 @@ function oddEntries(rel, real, entries) {
         why: "its name is not valid UTF-8, so the scan cannot name it to read it",
         oddName: "not-utf8"
       });
-    else if (/[\r\n\u2028\u2029]/.test(name))
+    else if (NAME_LINE_BREAK.test(name))
       out.push({
         path: path2,
         why: "its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match",

@@ -237,7 +237,7 @@ function workTreeTop(dir: string): string {
  * real directory, never a link or a file (a suite step runs the repository's code, and can plant either: found
  * by review, the lock and the journal were written through a link out of the repository).
  */
-function ownDirectory(dir: string): void {
+export function ownDirectory(dir: string): void {
   const st = lstatSync(dir, { throwIfNoEntry: false })
   if (st && !st.isDirectory())
     throw new FileSetError(

@@ -227,6 +227,9 @@ const byPath = (x: Unscanned, y: Unscanned) => (x.path < y.path ? -1 : x.path > 
 // UTF-8, or the character itself)
 const MAYBE_ODD = /[\r\n\u2028\u2029\uFFFD]/
 
+/** A line break in a name (CR, LF, U+2028, U+2029): no glob matches across one. */
+export const NAME_LINE_BREAK = /[\r\n\u2028\u2029]/
+
 /** The entries of a directory the walk read whose names no glob can match. */
 function oddEntries(rel: string, real: string, entries: Dirent[]): Unscanned[] {
   if (!entries.some((e) => MAYBE_ODD.test(e.name))) return []
@@ -243,7 +246,7 @@ function oddEntries(rel: string, real: string, entries: Dirent[]): Unscanned[] {
         why: 'its name is not valid UTF-8, so the scan cannot name it to read it',
         oddName: 'not-utf8'
       })
-    else if (/[\r\n\u2028\u2029]/.test(name))
+    else if (NAME_LINE_BREAK.test(name))
       out.push({
         path,
         why: 'its name holds a line break (CR, LF, U+2028 or U+2029), which the scan globs never match',

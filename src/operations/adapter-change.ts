@@ -56,9 +56,9 @@ export function hiddenCalls(scan: RepoScan, base: Adapter, head: Adapter): Hidde
           ? 'unlisted'
           : 'unscanned'
   const hidden: HiddenCall[] = []
+  const guarded = guardedEndpoints(base)
   for (const [path, call] of calls(scan, base)) {
     if (seen.has(path) || headUnread.has(path)) continue
-    const guarded = guardedEndpoints(base)
     const at = positionAt(call.file, findEndpoint(call.file.text, call.endpoints[0]!, guarded))
     hidden.push({ path, endpoints: call.endpoints, at, why: how(path) })
   }

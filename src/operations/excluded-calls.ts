@@ -5,7 +5,7 @@
 // file already named at the base is not asked about again (a generated client regenerated), nor is a mode change
 // or the same bytes moved from one excluded place to another.
 import { isUtf16, positionAt, sourceFromBytes } from '../document/source-file.js'
-import { globReach } from '../fs/listing.js'
+import { globReach, NAME_LINE_BREAK } from '../fs/listing.js'
 import type { BlobReader } from '../git/git.js'
 import type { ChangedEntry } from '../git/changed-paths.js'
 import type { BaselinePolicy } from '../policy/types.js'
@@ -14,16 +14,14 @@ import type { HiddenCall } from '../rules/adapter-change.js'
 
 const SUBMODULE = '160000'
 const LINK = '120000'
-/** A line break in a name, as listing.ts counts them: no glob matches across one. */
-const ODD = /[\r\n\u2028\u2029]/
+const NONE = /^0+$/
 
 /** The directories of `path` up to the first one whose name no glob can match ('' at the top). */
 function plainDirectoryOf(path: string): string {
   const parts = path.split('/').slice(0, -1)
-  const odd = parts.findIndex((p) => ODD.test(p) || p.includes('\ufffd'))
+  const odd = parts.findIndex((p) => NAME_LINE_BREAK.test(p) || p.includes('\ufffd'))
   return (odd === -1 ? parts : parts.slice(0, odd)).join('/')
 }
-const NONE = /^0+$/
 
 /**
  * The entries of `changed` the adapter's scan reaches and does not look at (an exclude, node_modules) that name one
@@ -59,10 +57,9 @@ export async function excludedCalls(
   const out: HiddenCall[] = []
   for (const e of o.changed) {
     if (e.status === 'D') continue
-    // a name no glob matches: whether the scan looks at it cannot be told, so it is said (health says it only of the
-    // directories its walk reads, never of an excluded one)
-    // (in a directory the scan reaches and leaves out: elsewhere health's walk names it, BG605, or no glob reaches it)
-    if (e.path === null || ODD.test(e.path)) {
+    // a name no glob matches, in a directory the scan reaches and leaves out: said here, as health's walk says it
+    // only of the directories it reads (BG605), never of an excluded one
+    if (e.path === null || NAME_LINE_BREAK.test(e.path)) {
       if (reach.directory(plainDirectoryOf(e.shown)) !== 'excluded') continue
       out.push(
         hidden(

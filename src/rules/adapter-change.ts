@@ -8,6 +8,7 @@ import type { Position } from '../document/source-file.js'
 import type { JointApproval, Result } from '../github/client.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { someOf } from '../text/plural.js'
+import { guardedEndpoints } from './adapter.js'
 import { finding } from './finding.js'
 import type { Finding } from './finding.js'
 
@@ -44,7 +45,6 @@ export function narrowing(base: Adapter, head: Adapter): string[] {
     const kept = new Set(to.map(plain))
     return from.filter((x) => !kept.has(plain(x)))
   }
-  const guarded = (a: Adapter) => [...a.endpoints, ...a.unused]
   const out: string[] = []
   const quoted = (xs: string[]) =>
     someOf(
@@ -58,7 +58,7 @@ export function narrowing(base: Adapter, head: Adapter): string[] {
   const files = gone(head.files, base.files)
   if (head.files.length === 0 && base.files.length > 0) out.push('adapter.file is gone (BG604)')
   else if (files.length > 0) out.push(`adapter.file adds ${quoted(files)}`)
-  const endpoints = gone(guarded(base), guarded(head))
+  const endpoints = gone(guardedEndpoints(base), guardedEndpoints(head))
   if (endpoints.length > 0)
     out.push(`neither adapter.endpoints nor adapter.unused has ${quoted(endpoints)} any more`)
   return out
@@ -72,7 +72,7 @@ const WHY: Record<Exclude<HiddenCall['why'], 'excluded'>, string> = {
 }
 
 /** What to do instead of hiding it, or when the change is meant. */
-const ADVICE: Record<HiddenCall['why'] | 'unread', string> = {
+const ADVICE: Record<HiddenCall['why'], string> = {
   unchecked: 'keep adapter.file in the policy; if the boundary is meant to go unchecked, get both approvals',
   adapter:
     'if the adapter is moved or split into this file, get both approvals (the producer owners review what calls them); else call the producer through the adapter',
@@ -81,9 +81,7 @@ const ADVICE: Record<HiddenCall['why'] | 'unread', string> = {
   unlisted:
     'keep the endpoint in adapter.endpoints or adapter.unused and call it through the adapter; if the producer no longer serves it, get both approvals',
   excluded:
-    'call the producer through the adapter instead, or get both approvals if the file is generated or no code (a generated client of the producer is a call past the adapter too)',
-  unread:
-    'make the file one the scan can read (UTF-8, under the size limit, no link out of the repository), or get both approvals if it is no code'
+    'call the producer through the adapter instead, or get both approvals if the file is generated or no code (a generated client of the producer is a call past the adapter too)'
 }
 
 export interface AdapterChangeInput {
@@ -152,7 +150,7 @@ export function adapterChangeRules(input: AdapterChangeInput): Finding[] {
           'BG606',
           h.path,
           h.at,
-          `${call}. That needs the joint approval of the consumer and producer owners (${why}); ${h.unreadTodo ?? ADVICE[h.unread && h.why !== 'excluded' ? 'unread' : h.why]}`
+          `${call}. That needs the joint approval of the consumer and producer owners (${why}); ${h.unreadTodo ?? ADVICE[h.why]}`
         )
   })
 }
