@@ -180,6 +180,13 @@ const builds = [
   {
     ...common,
     ...cjsPart,
+    // lkg's walks over the history, begun while main.cjs loads (src/cli/early-lkg.ts)
+    entryPoints: ['src/cli/early-lkg.ts'],
+    outfile: `${outRoot}/cli/early-lkg.cjs`
+  },
+  {
+    ...common,
+    ...cjsPart,
     entryPoints: ['src/producer/preflight.ts'],
     outfile: `${outRoot}/cli/preflight.cjs`
   },

@@ -2,12 +2,13 @@
 // as a child process, on a real git repository with three baselines in its history.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync, spawn } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CLI, requireBuiltCli, runCli, STACK_LINE } from '../helpers/cli-run.js'
 import type { CliRun } from '../helpers/cli-run.js'
 import { cleanupFixtures, MATRIX, MIRROR, PIN, POLICY, tempDir, trioFixture } from '../helpers/fixture.js'
 import { day, gitRepo, nodeStep, TAGS, threeBaselines } from '../helpers/git-repo.js'
+import { addBilling } from '../helpers/two-baselines.js'
 
 beforeAll(requireBuiltCli)
 afterAll(cleanupFixtures)
@@ -41,6 +42,62 @@ describe('baseline-gate lkg', () => {
     expect(out.baselines[0]!.target.commit).toBe(c.v5)
     expect(out.baselines[0]!.target.identity.release_tag).toBe(TAGS.v5)
     expect(out.baselines[0]!.passed_over).toHaveLength(1)
+  })
+
+  // lkg begins git's walk over the trio before main.cjs has loaded (cli/early-lkg.ts); main takes it. A `git` on
+  // PATH that writes down each walk shows there is one per baseline, not a second one main started for itself
+  it("runs git's walk over each baseline's trio once, begun before the rest loads; a bad policy is main's to report", async () => {
+    const { fx, c, repo } = threeBaselines()
+    const bin = tempDir('bg-cli-git-')
+    const walks = join(bin, 'walks.log')
+    const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim()
+    writeFileSync(
+      join(bin, 'git'),
+      `#!/bin/sh\nfor a in "$@"; do [ "$a" = log ] && echo "$*" >> '${walks}' && break; done\nexec '${realGit}' "$@"\n`,
+      { mode: 0o755 }
+    )
+    const withShim = (args: string[]) =>
+      runCli(args, fx.root, { PATH: `${bin}:${process.env.PATH ?? '/usr/bin:/bin'}` })
+    const logged = () => (existsSync(walks) ? readFileSync(walks, 'utf8').trim().split('\n') : [])
+    const json = withShim(['lkg', '--json'])
+    expect([json.status, json.stderr]).toEqual([0, ''])
+    expect(logged()).toEqual([expect.stringMatching(/ log .*--first-parent .* -- \.\/config\/.*pin/)])
+    // the same report as main() alone gives, which begins nothing early
+    const { runMain } = await import('../helpers/cli-in-process.js')
+    const inProcess = await runMain(['lkg', '--json'], fx.root)
+    expect(json.stdout).toBe(inProcess.stdout)
+    expect(JSON.parse(json.stdout).baselines[0].target.commit).toBe(c.v5)
+    // what early-lkg.ts begins is what main takes: the two ask git in the same words
+    const { beginLkgWalks } = await import('../../src/cli/early-lkg.js')
+    const { main } = await import('../../src/cli/main.js')
+    const where = { cwd: fx.root, env: { NO_COLOR: '1' } }
+    expect(await beginLkgWalks(['health'], where)).toBeNull()
+    const early = (await beginLkgWalks(['lkg', '--json'], where))!
+    expect(early.pending).toBe(1)
+    let out = ''
+    const quiet = { write: (s: string) => (out += s) }
+    expect(await main(['lkg', '--json'], { ...where, stdout: quiet, stderr: quiet, early })).toBe(0)
+    expect(early.pending).toBe(0)
+    expect(out).toBe(inProcess.stdout)
+
+    // two baselines: two walks, each taken (billing's trio has one revision, so no target: exit 1)
+    addBilling(fx)
+    repo.commit('a second baseline', day(30))
+    rmSync(walks)
+    const two = withShim(['lkg', '--json'])
+    expect([two.status, two.stderr]).toEqual([1, ''])
+    expect(logged()).toHaveLength(2)
+    expect(JSON.parse(two.stdout).baselines).toHaveLength(2)
+
+    // a policy that does not load: nothing begun, main says what is wrong as it always did
+    fx.write(POLICY, '{ "policy_version": ')
+    rmSync(walks)
+    const bad = withShim(['lkg'])
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toMatch(/baseline-policy\.json/)
+    expect(bad.stderr).not.toMatch(STACK_LINE)
+    expect(logged()).toEqual([])
+    expect(await beginLkgWalks(['lkg'], where)).toBeNull()
   })
 
   it('exits 1 when there is none, 2 on a usage error, never with a stack trace', () => {

@@ -341,3 +341,96 @@ describe('a walk read as git finds it', () => {
     await expect(bad.done).rejects.toThrow(/^git log f{40} -- pin\.json: fatal: bad object/)
   })
 })
+
+describe('a walk begun before the code that reads it has loaded (git/early-walks.ts)', () => {
+  it('is taken, with every line git printed before, by a walk asked for in the same words; never by another', async () => {
+    const { walkRevisionsTouching, beginWalkRevisionsTouching } = await import('../../src/git/history.js')
+    const { EarlyWalks } = await import('../../src/git/early-walks.js')
+    const r = repo()
+    const a = r.commit({ 'pin.json': '1' }, 'one')
+    r.commit({ 'other.txt': 'x' }, 'unrelated')
+    const b = r.commit({ 'pin.json': '2' }, 'two')
+    const head = (await resolveCommit(r.dir, 'HEAD'))!
+    const early = new EarlyWalks()
+    beginWalkRevisionsTouching(early, r.dir, head, ['pin.json'], { firstParent: true })
+    expect(early.pending).toBe(1)
+    // other words (no --first-parent, another path, another directory): not the walk begun
+    for (const [cwd, paths, firstParent] of [
+      [r.dir, ['pin.json'], false],
+      [r.dir, ['other.txt'], true],
+      [join(r.dir, '.'), ['./pin.json', 'x'], true]
+    ] as const) {
+      const seen: string[] = []
+      await walkRevisionsTouching(cwd, head, [...paths], (rev) => seen.push(rev.commit), {
+        firstParent,
+        early
+      }).done
+      expect(early.pending).toBe(1)
+    }
+    // let git finish first: every line is kept until the walk is taken
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const taken: string[] = []
+    let returned = false
+    const walk = walkRevisionsTouching(
+      r.dir,
+      head,
+      ['pin.json'],
+      (rev) => {
+        // as from git itself, nothing is handed over before the walk is returned
+        expect(returned).toBe(true)
+        taken.push(rev.commit)
+      },
+      { firstParent: true, early }
+    )
+    returned = true
+    expect(early.pending).toBe(0)
+    await walk.done
+    expect(taken).toEqual([b, a])
+    // taken once: the same words again start git afresh
+    const again: string[] = []
+    await walkRevisionsTouching(r.dir, head, ['pin.json'], (rev) => again.push(rev.commit), {
+      firstParent: true,
+      early
+    }).done
+    expect(again).toEqual([b, a])
+  })
+
+  it('a taken walk stopped hands over nothing more; walks nobody took are stopped; a failure reaches the taker', async () => {
+    const { walkRevisionsTouching, beginWalkRevisionsTouching } = await import('../../src/git/history.js')
+    const { EarlyWalks } = await import('../../src/git/early-walks.js')
+    const r = repo()
+    r.commit({ 'pin.json': '1' }, 'one')
+    const b = r.commit({ 'pin.json': '2' }, 'two')
+    const head = (await resolveCommit(r.dir, 'HEAD'))!
+    const early = new EarlyWalks()
+    beginWalkRevisionsTouching(early, r.dir, head, ['pin.json'])
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const first: string[] = []
+    const walk = walkRevisionsTouching(
+      r.dir,
+      head,
+      ['pin.json'],
+      (rev) => {
+        first.push(rev.commit)
+        walk.stop()
+      },
+      { early }
+    )
+    await walk.done
+    expect(first).toEqual([b])
+
+    // never taken: stopped with the command, and its end is no failure of anybody's
+    beginWalkRevisionsTouching(early, r.dir, head, ['pin.json'])
+    beginWalkRevisionsTouching(early, r.dir, head, ['other.txt'])
+    expect(early.pending).toBe(2)
+    early.stopAll()
+    expect(early.pending).toBe(0)
+
+    // git failing before the walk is taken fails the one that takes it, with git's message
+    beginWalkRevisionsTouching(early, r.dir, 'f'.repeat(40), ['pin.json'])
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const bad = walkRevisionsTouching(r.dir, 'f'.repeat(40), ['pin.json'], () => {}, { early })
+    expect(early.pending).toBe(0)
+    await expect(bad.done).rejects.toThrow(/^git log f{40} -- pin\.json: fatal: bad object/)
+  })
+})

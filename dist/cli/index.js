@@ -272,20 +272,40 @@ var fail = (e) => {
   process.stderr.write(internalErrorLine(e));
   finish(EXIT.usage);
 };
-try {
-  const word = process.argv[2] ?? "";
+async function earlyWalks(argv) {
+  if (argv[0] !== "lkg") return null;
+  try {
+    const { beginLkgWalks } = requireWithCodeCache(
+      (0, import_node_url.fileURLToPath)(new URL("./early-lkg.cjs", __bgImportMetaUrl)),
+      process.env,
+      "lkg"
+    );
+    return await beginLkgWalks(argv, { env: process.env, cwd: process.cwd() });
+  } catch {
+    return null;
+  }
+}
+var early = null;
+process.once("exit", () => early?.stopAll());
+async function run(argv) {
+  early = await earlyWalks(argv);
+  const word = argv[0] ?? "";
   const variant = /^[a-z][a-z-]{0,31}$/.test(word) ? word : "-";
   const { main } = requireWithCodeCache(
     (0, import_node_url.fileURLToPath)(new URL("./main.cjs", __bgImportMetaUrl)),
     process.env,
     variant
   );
-  main(process.argv.slice(2), {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    env: process.env,
-    cwd: process.cwd()
-  }).then(finish, fail);
-} catch (e) {
-  fail(e);
+  try {
+    return await main(argv, {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+      cwd: process.cwd(),
+      ...early ? { early } : {}
+    });
+  } finally {
+    early?.stopAll();
+  }
 }
+run(process.argv.slice(2)).then(finish, fail);

@@ -28705,25 +28705,30 @@ async function blobAt(reader, oid) {
 }
 
 // src/git/history.ts
-function walkRevisionsTouching(cwd, rev, paths, onRevision, limit = 1e5, firstParent = false) {
+function walkCommand(rev, paths, options) {
   const args = [
     "log",
-    `--max-count=${limit}`,
-    ...firstParent ? ["--first-parent"] : [],
+    `--max-count=${options.limit ?? 1e5}`,
+    ...options.firstParent ? ["--first-parent"] : [],
     "--format=%H %cI",
     rev,
     "--",
     ...paths.map(inCwd)
   ];
-  return gitLines(cwd, args, `git log ${rev} -- ${paths.join(" ")}`, (line) => {
+  return { args, failure: `git log ${rev} -- ${paths.join(" ")}` };
+}
+function walkRevisionsTouching(cwd, rev, paths, onRevision, options = {}) {
+  const { args, failure } = walkCommand(rev, paths, options);
+  const onLine = (line) => {
     const m = REVISION_LINE.exec(line);
     if (m) onRevision({ commit: m[1], date: m[2] });
-  });
+  };
+  return options.early?.take(cwd, args, onLine) ?? gitLines(cwd, args, failure, onLine);
 }
 var REVISION_LINE = /^([0-9a-f]{40}) (\d{4,}-\d{2}-\d{2}T\S+)$/;
 async function revisionsTouching(cwd, rev, paths, limit = 1e5, firstParent = false) {
   const out = [];
-  await walkRevisionsTouching(cwd, rev, paths, (r) => out.push(r), limit, firstParent).done;
+  await walkRevisionsTouching(cwd, rev, paths, (r) => out.push(r), { limit, firstParent }).done;
   return out;
 }
 function inCwd(path2) {

@@ -42226,25 +42226,30 @@ async function blobAt(reader, oid) {
 }
 
 // src/git/history.ts
-function walkRevisionsTouching(cwd, rev, paths, onRevision, limit = 1e5, firstParent = false) {
+function walkCommand(rev, paths, options) {
   const args = [
     "log",
-    `--max-count=${limit}`,
-    ...firstParent ? ["--first-parent"] : [],
+    `--max-count=${options.limit ?? 1e5}`,
+    ...options.firstParent ? ["--first-parent"] : [],
     "--format=%H %cI",
     rev,
     "--",
     ...paths.map(inCwd)
   ];
-  return gitLines(cwd, args, `git log ${rev} -- ${paths.join(" ")}`, (line) => {
+  return { args, failure: `git log ${rev} -- ${paths.join(" ")}` };
+}
+function walkRevisionsTouching(cwd, rev, paths, onRevision, options = {}) {
+  const { args, failure } = walkCommand(rev, paths, options);
+  const onLine = (line) => {
     const m = REVISION_LINE.exec(line);
     if (m) onRevision({ commit: m[1], date: m[2] });
-  });
+  };
+  return options.early?.take(cwd, args, onLine) ?? gitLines(cwd, args, failure, onLine);
 }
 var REVISION_LINE = /^([0-9a-f]{40}) (\d{4,}-\d{2}-\d{2}T\S+)$/;
 async function revisionsTouching(cwd, rev, paths, limit = 1e5, firstParent = false) {
   const out = [];
-  await walkRevisionsTouching(cwd, rev, paths, (r) => out.push(r), limit, firstParent).done;
+  await walkRevisionsTouching(cwd, rev, paths, (r) => out.push(r), { limit, firstParent }).done;
   return out;
 }
 function inCwd(path2) {
@@ -42271,9 +42276,16 @@ async function fileHistory(cwd, rev, path2, options = {}) {
   }
 }
 
+// src/operations/trio-walk.ts
+var TRIO_ROLES2 = ["pin", "manifest", "matrix"];
+var trioPaths = (baseline) => TRIO_ROLES2.map((r) => baseline.trio[r]);
+var FIRST_PARENT = { firstParent: true };
+function walkTrio(root, head, baseline, onRevision, early) {
+  return walkRevisionsTouching(root, head, trioPaths(baseline), onRevision, { ...FIRST_PARENT, early });
+}
+
 // src/operations/last-known-good.ts
-var ROLES = ["pin", "manifest", "matrix"];
-async function lastKnownGood(root, baseline, to = null) {
+async function lastKnownGood(root, baseline, to = null, early) {
   const head = await headCommit(root);
   if (!head)
     throw new RevisionError(
@@ -42283,16 +42295,7 @@ async function lastKnownGood(root, baseline, to = null) {
   const readAt = (commit, path2) => readAtCommit(reader, commit, path2).then(committed);
   const read = (commit, path2) => readAt(commit, path2).then(committedBytes);
   const history = new TrioHistory(
-    (onRevision) => walkRevisionsTouching(
-      root,
-      head,
-      ROLES.map((r) => baseline.trio[r]),
-      onRevision,
-      void 0,
-      // the baselines the branch had, as the promotion gate reads the pin's history (BG509): a pull request's
-      // own commits, merged with a merge commit, were never the branch's baseline
-      true
-    ),
+    (onRevision) => walkTrio(root, head, baseline, onRevision, early),
     // a pin that is not JSON is a revision to pass over; git failing to read it (a partial clone whose promisor
     // remote cannot be reached) is no answer at all, never "its pin is missing"
     (commit) => read(commit, baseline.trio.pin).then((bytes) => bytes ? pinFacts(bytes) : null)
@@ -42302,7 +42305,7 @@ async function lastKnownGood(root, baseline, to = null) {
     const shallowClone = shallowCuts(root);
     shallowClone.catch(() => {
     });
-    const [pin, manifest, matrix] = await Promise.all(ROLES.map((r) => readAt(head, baseline.trio[r])));
+    const [pin, manifest, matrix] = await Promise.all(TRIO_ROLES2.map((r) => readAt(head, baseline.trio[r])));
     const currentBytes = {
       pin: committedBytes(pin),
       manifest: committedBytes(manifest),
@@ -42340,7 +42343,7 @@ async function lastKnownGood(root, baseline, to = null) {
         return restorableWithoutRow(id, identity, approvedBeforeAdoption(facts));
       },
       validate: async (rev) => {
-        const [p, m, x2] = await Promise.all(ROLES.map((r) => read(rev.commit, baseline.trio[r])));
+        const [p, m, x2] = await Promise.all(TRIO_ROLES2.map((r) => read(rev.commit, baseline.trio[r])));
         return trioRules(
           trioFromBytes(baseline, { pin: p ?? null, manifest: m ?? null, matrix: x2 ?? null }),
           {
@@ -42352,7 +42355,7 @@ async function lastKnownGood(root, baseline, to = null) {
     });
     let targetBytes = null;
     if (lkg.target) {
-      const [p, m, x2] = await Promise.all(ROLES.map((r) => read(lkg.target.commit, baseline.trio[r])));
+      const [p, m, x2] = await Promise.all(TRIO_ROLES2.map((r) => read(lkg.target.commit, baseline.trio[r])));
       if (p && m) targetBytes = { pin: p, manifest: m, matrix: x2 ?? null };
     }
     if (shallow && !lkg.target) {

@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url'
 import { requireWithCodeCache } from './compile-cache.js'
 import { EXIT, internalErrorLine } from './io.js'
 import type * as Main from './main.js'
+import type * as EarlyLkg from './early-lkg.js'
+import type { EarlyWalks } from '../git/early-walks.js'
 import { refuseInspectorSignal } from '../exec/inspector.js'
 import { dieOfHangUp, interruptedLine, signalOfExit } from '../exec/stop-signals.js'
 import { inlineSafe } from '../text/terminal.js'
@@ -53,21 +55,47 @@ const fail = (e: unknown) => {
   finish(EXIT.usage)
 }
 
-try {
+/** lkg begins its walks over the history before main.cjs loads (early-lkg.ts); null for every other command. */
+async function earlyWalks(argv: string[]): Promise<EarlyWalks | null> {
+  if (argv[0] !== 'lkg') return null
+  try {
+    const { beginLkgWalks } = requireWithCodeCache(
+      fileURLToPath(new URL('./early-lkg.cjs', import.meta.url)),
+      process.env,
+      'lkg'
+    ) as typeof EarlyLkg
+    return await beginLkgWalks(argv, { env: process.env, cwd: process.cwd() })
+  } catch {
+    // no head start, no other harm: main does the same work and reports what failed
+    return null
+  }
+}
+
+let early: EarlyWalks | null = null
+// a walk main did not take ends with the command (a killed command's children see their pipe close)
+process.once('exit', () => early?.stopAll())
+
+async function run(argv: string[]): Promise<number> {
+  early = await earlyWalks(argv)
   // one code cache per command word (flags such as --version share one): see requireWithCodeCache
-  const word = process.argv[2] ?? ''
+  const word = argv[0] ?? ''
   const variant = /^[a-z][a-z-]{0,31}$/.test(word) ? word : '-'
   const { main } = requireWithCodeCache(
     fileURLToPath(new URL('./main.cjs', import.meta.url)),
     process.env,
     variant
   ) as typeof Main
-  main(process.argv.slice(2), {
-    stdout: process.stdout,
-    stderr: process.stderr,
-    env: process.env,
-    cwd: process.cwd()
-  }).then(finish, fail)
-} catch (e) {
-  fail(e)
+  try {
+    return await main(argv, {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+      cwd: process.cwd(),
+      ...(early ? { early } : {})
+    })
+  } finally {
+    early?.stopAll()
+  }
 }
+
+run(process.argv.slice(2)).then(finish, fail)

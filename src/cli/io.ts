@@ -1,4 +1,5 @@
 // What the command line reads and writes: injected, so tests run main() in process.
+import type { EarlyWalks } from '../git/early-walks.js'
 import { shownMessage } from '../text/shorten.js'
 import { inlineSafe, terminalSafe } from '../text/terminal.js'
 
@@ -18,6 +19,8 @@ export interface Io {
    * safe where it is put in (progress.ts). Set by guardIo.
    */
   live?: Output
+  /** The walks over the history lkg began before main loaded (early-lkg.ts); lkg takes them. */
+  early?: EarlyWalks
 }
 
 export const EXIT = { pass: 0, fail: 1, usage: 2 } as const

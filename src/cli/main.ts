@@ -7,9 +7,6 @@ import { redactStrings, runRedactor } from '../operations/redact-findings.js'
 import { createEvidenceStore, EvidenceDirError } from '../fs/evidence-store.js'
 import { runHealth } from '../operations/health.js'
 import { runRepin } from '../operations/repin.js'
-import { loadPolicy, selectBaselines } from '../policy/load.js'
-import { findRoot } from '../git/root.js'
-import { DEFAULT_POLICY_PATH } from '../policy/defaults.js'
 import { createOperationContext } from '../operations/context.js'
 import { TOOL_VERSION } from '../version.js'
 import { EXIT, guardIo, internalErrorLine } from './io.js'
@@ -17,6 +14,7 @@ import { installQuoteRedaction } from '../text/quote.js'
 import { inlineSafe } from '../text/terminal.js'
 import type { Io } from './io.js'
 import { parseCommand } from './args.js'
+import { commandBaselines, commandRoot } from './scope.js'
 import { UsageError } from './commands.js'
 import { commandUsage, usage } from './usage.js'
 import { jobMatrix, renderPlan } from './render-plan.js'
@@ -51,19 +49,12 @@ export async function main(argv: string[], given: Io): Promise<number> {
       const { aggregate } = await import('./aggregate.js')
       return aggregate(cmd, io)
     }
-    // the root is the repository's, wherever in it the command runs: never a stray subdirectory
-    const { root, top, start } = await findRoot({
-      given: cmd.root,
-      cwd: io.cwd,
-      logicalCwd: io.env.PWD,
-      marker: DEFAULT_POLICY_PATH
-    })
+    const { root, top, start } = await commandRoot(cmd, io)
     if (cmd.command === 'init') {
       const { init } = await import('./init.js')
       return await init(cmd, io, root, start)
     }
-    const policy = loadPolicy({ root, policyPath: cmd.policy, cwd: io.cwd })
-    const baselines = selectBaselines(policy, cmd.baseline)
+    const { policy, baselines } = commandBaselines(cmd, io, root)
     if (cmd.command === 'migrate') {
       const { migrate } = await import('./migrate.js')
       return await migrate(cmd, io, root, baselines)
@@ -83,7 +74,8 @@ export async function main(argv: string[], given: Io): Promise<number> {
       return EXIT.pass
     }
     if (cmd.command === 'lkg') {
-      const reports = await Promise.all(baselines.map((b) => lastKnownGood(root, b)))
+      // the walks over the history begun before this code loaded, when asked for in the same words (early-lkg.ts)
+      const reports = await Promise.all(baselines.map((b) => lastKnownGood(root, b, null, io.early)))
       // the identities the pins state, redacted as every operation's are (a pin is a pull request's to write)
       const redact = runRedactor({ env: io.env })
       if (cmd.json)

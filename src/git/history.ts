@@ -2,12 +2,39 @@
 // cat-file process for their contents, so the cost grows with the files' revisions, not with all commits.
 import { BlobReader, gitLines } from './git.js'
 import type { GitStream } from './git.js'
+import type { EarlyWalks } from './early-walks.js'
 import { readAtCommit } from './tree-path.js'
 
 export interface Revision {
   commit: string
   /** Committer date (ISO 8601). */
   date: string
+}
+
+/** How a walk is run: at most `limit` revisions; `firstParent` as in revisionsOfPath; `early`: a walk begun before. */
+export interface WalkOptions {
+  limit?: number
+  firstParent?: boolean
+  /** Walks the command line began before this code loaded (git/early-walks.ts): one with the same words is taken. */
+  early?: EarlyWalks
+}
+
+/** git's words for walkRevisionsTouching, and the line its failure starts with. */
+function walkCommand(
+  rev: string,
+  paths: string[],
+  options: WalkOptions
+): { args: string[]; failure: string } {
+  const args = [
+    'log',
+    `--max-count=${options.limit ?? 100_000}`,
+    ...(options.firstParent ? ['--first-parent'] : []),
+    '--format=%H %cI',
+    rev,
+    '--',
+    ...paths.map(inCwd)
+  ]
+  return { args, failure: `git log ${rev} -- ${paths.join(' ')}` }
 }
 
 /**
@@ -20,24 +47,28 @@ export function walkRevisionsTouching(
   rev: string,
   paths: string[],
   onRevision: (r: Revision) => void,
-  limit = 100_000,
-  firstParent = false
+  options: WalkOptions = {}
 ): GitStream {
-  const args = [
-    'log',
-    `--max-count=${limit}`,
-    ...(firstParent ? ['--first-parent'] : []),
-    '--format=%H %cI',
-    rev,
-    '--',
-    ...paths.map(inCwd)
-  ]
-  return gitLines(cwd, args, `git log ${rev} -- ${paths.join(' ')}`, (line) => {
+  const { args, failure } = walkCommand(rev, paths, options)
+  const onLine = (line: string) => {
     // only what the format prints: a line of anything else (a signature check the configuration asked for) is no
     // revision
     const m = REVISION_LINE.exec(line)
     if (m) onRevision({ commit: m[1]!, date: m[2]! })
-  })
+  }
+  return options.early?.take(cwd, args, onLine) ?? gitLines(cwd, args, failure, onLine)
+}
+
+/** Begins walkRevisionsTouching's walk now, for the one that asks for it in the same words once loaded. */
+export function beginWalkRevisionsTouching(
+  early: EarlyWalks,
+  cwd: string,
+  rev: string,
+  paths: string[],
+  options: Omit<WalkOptions, 'early'> = {}
+): void {
+  const { args, failure } = walkCommand(rev, paths, options)
+  early.begin(cwd, args, failure)
 }
 
 // a year of four digits or more: git prints what it was given, 10000 included
@@ -52,7 +83,7 @@ export async function revisionsTouching(
   firstParent = false
 ): Promise<Revision[]> {
   const out: Revision[] = []
-  await walkRevisionsTouching(cwd, rev, paths, (r) => out.push(r), limit, firstParent).done
+  await walkRevisionsTouching(cwd, rev, paths, (r) => out.push(r), { limit, firstParent }).done
   return out
 }
 

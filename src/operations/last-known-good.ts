@@ -8,7 +8,6 @@ import { profileOf } from '../classify/profile.js'
 import type { Profile } from '../classify/profile.js'
 import type { CandidateRevision, LastKnownGood } from '../classify/last-known-good.js'
 import { BlobReader, headCommit, RevisionError, shallowCuts } from '../git/git.js'
-import { walkRevisionsTouching } from '../git/history.js'
 import { readAtCommit } from '../git/tree-path.js'
 import type { Revision } from '../git/history.js'
 import type { GitStream } from '../git/git.js'
@@ -20,8 +19,8 @@ import { identityOf, pinFacts } from '../trio/identity.js'
 import type { PinFacts } from '../trio/identity.js'
 import { committed, committedBytes, trioFromBytes } from '../trio/load.js'
 import type { Identity, Trio, TrioRole } from '../trio/model.js'
-
-const ROLES: TrioRole[] = ['pin', 'manifest', 'matrix']
+import type { EarlyWalks } from '../git/early-walks.js'
+import { TRIO_ROLES as ROLES, walkTrio } from './trio-walk.js'
 
 export interface LkgReport {
   baseline: string
@@ -42,11 +41,15 @@ export interface LkgReport {
   targetBytes: { pin: Buffer; manifest: Buffer; matrix: Buffer | null } | null
 }
 
-/** @param to a release tag to go back to instead of the newest good baseline */
+/**
+ * @param to a release tag to go back to instead of the newest good baseline
+ * @param early walks the command line began before this code loaded (cli/early-lkg.ts)
+ */
 export async function lastKnownGood(
   root: string,
   baseline: BaselinePolicy,
-  to: string | null = null
+  to: string | null = null,
+  early?: EarlyWalks
 ): Promise<LkgReport> {
   const head = await headCommit(root)
   if (!head)
@@ -63,17 +66,7 @@ export async function lastKnownGood(
   // round trip per revision; no revision is named before this function awaits); the walk stops at the first
   // good revision, and the answers it did not need are dropped
   const history = new TrioHistory(
-    (onRevision) =>
-      walkRevisionsTouching(
-        root,
-        head,
-        ROLES.map((r) => baseline.trio[r]),
-        onRevision,
-        undefined,
-        // the baselines the branch had, as the promotion gate reads the pin's history (BG509): a pull request's
-        // own commits, merged with a merge commit, were never the branch's baseline
-        true
-      ),
+    (onRevision) => walkTrio(root, head, baseline, onRevision, early),
     // a pin that is not JSON is a revision to pass over; git failing to read it (a partial clone whose promisor
     // remote cannot be reached) is no answer at all, never "its pin is missing"
     (commit) => read(commit, baseline.trio.pin).then((bytes) => (bytes ? pinFacts(bytes) : null))
