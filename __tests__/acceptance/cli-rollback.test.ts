@@ -369,10 +369,24 @@ describe('baseline-gate rollback interrupted (Ctrl-C)', () => {
     expect([dry.status, dry.stdout]).toEqual([0, expect.not.stringContaining('BG220 ')])
     expect(dry.stdout).toMatch(/notice +BG221 +a rollback would first put back the untested restore/)
     // the drill passes, and its next step is no "Nothing to do" (found by review)
-    const drill = rollbackX(fx.root, '--drill', '--now', '2099-01-02T00:00:00Z')
+    const drillEvidence = tempDir('bg-rollback-drill-evidence-')
+    const drill = rollbackX(
+      fx.root,
+      '--drill',
+      '--now',
+      '2099-01-02T00:00:00Z',
+      '--evidence-dir',
+      drillEvidence
+    )
     expect(drill.status).toBe(0)
     expect(drill.stdout).toMatch(/putting back first the untested restore a stopped rollback left on disk/)
     expect(drill.stdout).not.toContain('Nothing to do')
+    // ... and so does its note: no "nothing to do for this drill" above the BG221 finding (found by review)
+    const drillNote = readFileSync(join(drillEvidence, 'rollback-memorykernel.md'), 'utf8')
+    expect(drillNote).toMatch(
+      /\*\*Next:\*\* [^\n]*: put back the untested restore a stopped rollback left on disk \(BG221\)/
+    )
+    expect(drillNote).not.toMatch(/nothing to do for this drill/i)
     // the rollback run again, a day later (its restore dates the ledger otherwise): it puts the untested restore
     // back, restores afresh and tests it (found by review: BG511, "commit or discard the edits")
     execFileSync('rm', [hold])

@@ -145,19 +145,26 @@ describe('promotion: change rules (5xx)', () => {
     ])
   })
 
-  it("a token in a step's name is redacted in the packet, its log's file name and the skipped steps too (found by review)", async () => {
+  it("a token in a step's name, argv or directory is redacted in the packet, its log's file name and the skipped steps too (found by review)", async () => {
     // built from parts, so that no scanner takes this file for a leak
     const token = ['ghp', 'Ab3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM5'].join('_')
     const suites = {
-      consumer: [nodeStep(`deploy with ${token}`, 'console.log("ok")', [token])],
+      consumer: [nodeStep(`deploy with ${token}`, 'console.log("ok")', [token], { cwd: `tools/${token}` })],
       producer: []
     }
     for (const withSuites of [true, false]) {
       const { fx, repo, base } = baseRepo(suites)
+      fx.write(`tools/${token}/README.md`, 'the step runs here\n')
       additiveRelease(fx, repo)
       const run = await promote(fx, { base, suites: withSuites })
       const b = only(run)
-      expect(b.steps.map((s) => s.name)).toEqual(['deploy with [REDACTED:github-token]'])
+      expect(b.steps.map((s) => [s.name, s.status, s.cwd])).toEqual([
+        [
+          'deploy with [REDACTED:github-token]',
+          withSuites ? 'passed' : 'skipped',
+          'tools/[REDACTED:github-token]'
+        ]
+      ])
       expect(b.steps[0]!.argv!.at(-1)).toBe('[REDACTED:github-token]')
       const files = run.files()
       for (const [name, bytes] of Object.entries(files)) {

@@ -5,7 +5,7 @@
 // restored other than the committed ones fail the digest check.
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { DRILL_NEXT } from '../../src/operations/rollback.js'
+import { DRILL_NEXT } from '../../src/operations/rollback-drill.js'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { journalPath } from '../../src/fs/atomic-set.js'

@@ -64764,12 +64764,17 @@ function stepsFor(baseline, operation, env2) {
   for (const suite of ["consumer", "producer"]) {
     for (const step3 of baseline.suites[suite])
       if (step3.operations.includes(operation))
-        out.push({ suite, step: { ...step3, name: redact(step3.name) }, shownArgv: step3.run.map(redact) });
+        out.push({
+          suite,
+          step: { ...step3, name: redact(step3.name) },
+          shownArgv: step3.run.map(redact),
+          shownCwd: redact(step3.cwd)
+        });
   }
   return out;
 }
 function unrunSteps(baseline, operation, env2, outcome) {
-  return stepsFor(baseline, operation, env2).map(({ suite, step: step3, shownArgv }) => ({
+  return stepsFor(baseline, operation, env2).map(({ suite, step: step3, shownArgv, shownCwd }) => ({
     suite,
     name: step3.name,
     status: outcome.status,
@@ -64778,7 +64783,7 @@ function unrunSteps(baseline, operation, env2, outcome) {
     // a step skipped on purpose is not required; one refused (not-run) fails the verdict
     required: outcome.status === "not-run",
     argv: shownArgv,
-    cwd: step3.cwd,
+    cwd: shownCwd,
     ...outcome.status === "skipped" ? { skip_reason: outcome.skip_reason } : {}
   }));
 }

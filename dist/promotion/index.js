@@ -37446,12 +37446,17 @@ function stepsFor(baseline, operation, env2) {
   for (const suite of ["consumer", "producer"]) {
     for (const step2 of baseline.suites[suite])
       if (step2.operations.includes(operation))
-        out.push({ suite, step: { ...step2, name: redact(step2.name) }, shownArgv: step2.run.map(redact) });
+        out.push({
+          suite,
+          step: { ...step2, name: redact(step2.name) },
+          shownArgv: step2.run.map(redact),
+          shownCwd: redact(step2.cwd)
+        });
   }
   return out;
 }
 function unrunSteps(baseline, operation, env2, outcome2) {
-  return stepsFor(baseline, operation, env2).map(({ suite, step: step2, shownArgv }) => ({
+  return stepsFor(baseline, operation, env2).map(({ suite, step: step2, shownArgv, shownCwd }) => ({
     suite,
     name: step2.name,
     status: outcome2.status,
@@ -37460,7 +37465,7 @@ function unrunSteps(baseline, operation, env2, outcome2) {
     // a step skipped on purpose is not required; one refused (not-run) fails the verdict
     required: outcome2.status === "not-run",
     argv: shownArgv,
-    cwd: step2.cwd,
+    cwd: shownCwd,
     ...outcome2.status === "skipped" ? { skip_reason: outcome2.skip_reason } : {}
   }));
 }
@@ -37509,7 +37514,7 @@ async function runBaselineSuites(input) {
       required: true,
       // the policy's argv (placeholders kept), with any known secret in it removed all the same
       argv: await Promise.all(step2.run.map(async (a) => (await input.redactor.redact(a)).text)),
-      cwd: relative8(root, spec.cwd).split("\\").join("/") || ".",
+      cwd: (await input.redactor.redact(relative8(root, spec.cwd).split("\\").join("/") || ".")).text,
       ...run2.error !== null ? { error: (await input.redactor.redact(run2.error)).text } : {},
       output_bytes: run2.outputBytes,
       log_file: logFile,

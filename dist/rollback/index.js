@@ -30783,12 +30783,17 @@ function stepsFor(baseline, operation, env2) {
   for (const suite of ["consumer", "producer"]) {
     for (const step2 of baseline.suites[suite])
       if (step2.operations.includes(operation))
-        out.push({ suite, step: { ...step2, name: redact(step2.name) }, shownArgv: step2.run.map(redact) });
+        out.push({
+          suite,
+          step: { ...step2, name: redact(step2.name) },
+          shownArgv: step2.run.map(redact),
+          shownCwd: redact(step2.cwd)
+        });
   }
   return out;
 }
 function unrunSteps(baseline, operation, env2, outcome2) {
-  return stepsFor(baseline, operation, env2).map(({ suite, step: step2, shownArgv }) => ({
+  return stepsFor(baseline, operation, env2).map(({ suite, step: step2, shownArgv, shownCwd }) => ({
     suite,
     name: step2.name,
     status: outcome2.status,
@@ -30797,7 +30802,7 @@ function unrunSteps(baseline, operation, env2, outcome2) {
     // a step skipped on purpose is not required; one refused (not-run) fails the verdict
     required: outcome2.status === "not-run",
     argv: shownArgv,
-    cwd: step2.cwd,
+    cwd: shownCwd,
     ...outcome2.status === "skipped" ? { skip_reason: outcome2.skip_reason } : {}
   }));
 }
@@ -30846,7 +30851,7 @@ async function runBaselineSuites(input) {
       required: true,
       // the policy's argv (placeholders kept), with any known secret in it removed all the same
       argv: await Promise.all(step2.run.map(async (a) => (await input.redactor.redact(a)).text)),
-      cwd: relative4(root, spec.cwd).split("\\").join("/") || ".",
+      cwd: (await input.redactor.redact(relative4(root, spec.cwd).split("\\").join("/") || ".")).text,
       ...run2.error !== null ? { error: (await input.redactor.redact(run2.error)).text } : {},
       output_bytes: run2.outputBytes,
       log_file: logFile,
@@ -42894,6 +42899,11 @@ async function pinHistory(root, base, baseline, identity) {
 }
 
 // src/operations/rollback-drill.ts
+var DRILL_NEXT = "nothing to do for this drill if it passed (it wrote nothing and opened no incident); if it failed, fix what it found, so that a rollback in an incident can restore the last-known-good";
+function drillNext(findings) {
+  if (!findings.some((f2) => f2.rule === "BG221")) return DRILL_NEXT;
+  return "put back the untested restore a stopped rollback left on disk (BG221): run the rollback again, which puts it back first, or restore the previous trio as health's BG220 says, and do not commit it; otherwise as for any drill: if it failed, fix what it found";
+}
 var DRILL_SUITES_SKIP = "a rollback drill restores nothing, and a real rollback runs the suites on the restored trio";
 var NOT_RUN = [
   { what: "suites", text: "the rollback suites (a real rollback runs them)" },
@@ -43143,7 +43153,6 @@ async function runRollback(ctx, options) {
   }
   return operationResult(ctx, "rollback", results, run2.instant);
 }
-var DRILL_NEXT = "nothing to do for this drill if it passed (it wrote nothing and opened no incident); if it failed, fix what it found, so that a rollback in an incident can restore the last-known-good";
 async function rollBack(ctx, options, baseline, run2) {
   const startedAt = ctx.clock();
   const now = run2.instant.source === "wall-clock" ? startedAt : run2.instant.at;
@@ -43336,7 +43345,7 @@ async function rollBack(ctx, options, baseline, run2) {
     ...options.drill ? { drill: true } : {},
     timeline,
     suites_ran: suitesRan(steps),
-    next_milestone: options.drill ? { due: null, what: DRILL_NEXT } : nextMilestone(
+    next_milestone: options.drill ? { due: null, what: drillNext(findings) } : nextMilestone(
       startedAt,
       status,
       suitesRan(steps),

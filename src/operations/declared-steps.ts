@@ -5,22 +5,35 @@ import type { BaselinePolicy, OperationName, SuiteStep } from '../policy/types.j
 import type { StepResult } from '../rules/verdict.js'
 import { runRedactor } from './redact-findings.js'
 
+interface DeclaredStep {
+  suite: string
+  step: SuiteStep
+  /** The argv and the directory as every surface shows them: redacted. */
+  shownArgv: string[]
+  shownCwd: string
+}
+
 /**
  * The policy's steps for an operation, by suite, in order; each named and run as every surface shows it, the run's
  * secrets removed (found by review: a token in a step's name reached the terminal, the packet and a log's file
- * name). The argv a step runs is the policy's own: only what is shown of it is redacted.
+ * name). The argv and the directory a step runs with are the policy's own: only what is shown of them is redacted.
  */
 export function stepsFor(
   baseline: BaselinePolicy,
   operation: OperationName,
   env: NodeJS.ProcessEnv
-): { suite: string; step: SuiteStep; shownArgv: string[] }[] {
+): DeclaredStep[] {
   const redact = runRedactor({ env })
-  const out: { suite: string; step: SuiteStep; shownArgv: string[] }[] = []
+  const out: DeclaredStep[] = []
   for (const suite of ['consumer', 'producer'] as const) {
     for (const step of baseline.suites[suite])
       if (step.operations.includes(operation))
-        out.push({ suite, step: { ...step, name: redact(step.name) }, shownArgv: step.run.map(redact) })
+        out.push({
+          suite,
+          step: { ...step, name: redact(step.name) },
+          shownArgv: step.run.map(redact),
+          shownCwd: redact(step.cwd)
+        })
   }
   return out
 }
@@ -32,7 +45,7 @@ export function unrunSteps(
   env: NodeJS.ProcessEnv,
   outcome: { status: 'skipped'; skip_reason: string } | { status: 'not-run' }
 ): StepResult[] {
-  return stepsFor(baseline, operation, env).map(({ suite, step, shownArgv }) => ({
+  return stepsFor(baseline, operation, env).map(({ suite, step, shownArgv, shownCwd }) => ({
     suite,
     name: step.name,
     status: outcome.status,
@@ -41,7 +54,7 @@ export function unrunSteps(
     // a step skipped on purpose is not required; one refused (not-run) fails the verdict
     required: outcome.status === 'not-run',
     argv: shownArgv,
-    cwd: step.cwd,
+    cwd: shownCwd,
     ...(outcome.status === 'skipped' ? { skip_reason: outcome.skip_reason } : {})
   }))
 }

@@ -47,6 +47,19 @@ export interface DrillReport {
 }
 
 /** Why the suites are skipped in a drill: recorded with the steps, so every surface says it. */
+/** A drill's next step: none of an incident's. */
+export const DRILL_NEXT =
+  'nothing to do for this drill if it passed (it wrote nothing and opened no incident); if it failed, fix what it found, so that a rollback in an incident can restore the last-known-good'
+
+/**
+ * The drill's next step, as its packet and its Markdown give it: an untested restore a stopped rollback left on
+ * disk (BG221) is something to do though the drill passed (found by review: the note said "nothing to do" above it).
+ */
+export function drillNext(findings: readonly Finding[]): string {
+  if (!findings.some((f) => f.rule === 'BG221')) return DRILL_NEXT
+  return "put back the untested restore a stopped rollback left on disk (BG221): run the rollback again, which puts it back first, or restore the previous trio as health's BG220 says, and do not commit it; otherwise as for any drill: if it failed, fix what it found"
+}
+
 export const DRILL_SUITES_SKIP =
   'a rollback drill restores nothing, and a real rollback runs the suites on the restored trio'
 

@@ -45,7 +45,7 @@ import { operationResult } from './outcome.js'
 import { baselinePacket, startSuiteRun, writePacket } from './packet.js'
 import { redactFindings, redactStrings, runRedactor } from './redact-findings.js'
 import type { RunFacts } from './packet.js'
-import { DRILL_SUITES_SKIP, drillReport, noTargetMessage, whyNoTarget } from './rollback-drill.js'
+import { DRILL_SUITES_SKIP, drillNext, drillReport, noTargetMessage, whyNoTarget } from './rollback-drill.js'
 import type { DrillNoTarget, DrillReport } from './rollback-drill.js'
 import { describeSteps, operationSuites, suitesRan } from './suites.js'
 import { uncommittedBeside } from './uncommitted-beside.js'
@@ -92,10 +92,6 @@ export async function runRollback(ctx: OperationContext, options: RollbackOption
   }
   return operationResult(ctx, 'rollback', results, run.instant)
 }
-
-/** A drill's next step: none of an incident's. */
-export const DRILL_NEXT =
-  'nothing to do for this drill if it passed (it wrote nothing and opened no incident); if it failed, fix what it found, so that a rollback in an incident can restore the last-known-good'
 
 async function rollBack(
   ctx: OperationContext,
@@ -346,7 +342,7 @@ async function rollBack(
     timeline,
     suites_ran: suitesRan(steps),
     next_milestone: options.drill
-      ? { due: null, what: DRILL_NEXT }
+      ? { due: null, what: drillNext(findings) }
       : nextMilestone(
           startedAt,
           status,

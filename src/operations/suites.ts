@@ -106,7 +106,7 @@ export async function runBaselineSuites(input: SuiteRunInput): Promise<SuiteRunR
       required: true,
       // the policy's argv (placeholders kept), with any known secret in it removed all the same
       argv: await Promise.all(step.run.map(async (a) => (await input.redactor.redact(a)).text)),
-      cwd: relative(root, spec.cwd).split('\\').join('/') || '.',
+      cwd: (await input.redactor.redact(relative(root, spec.cwd).split('\\').join('/') || '.')).text,
       ...(run.error !== null ? { error: (await input.redactor.redact(run.error)).text } : {}),
       output_bytes: run.outputBytes,
       log_file: logFile,
