@@ -87,7 +87,9 @@ describe('baseline-gate lkg', () => {
     const two = withShim(['lkg', '--json'])
     expect([two.status, two.stderr]).toEqual([1, ''])
     expect(logged()).toHaveLength(2)
-    expect(JSON.parse(two.stdout).baselines).toHaveLength(2)
+    // each baseline took its own walk: the same report as main() alone (found by review: swapped walks passed)
+    expect(two.stdout).toBe((await runMain(['lkg', '--json'], fx.root)).stdout)
+    expect(JSON.parse(two.stdout).baselines[0].target.commit).toBe(c.v5)
 
     // a policy that does not load: nothing begun, main says what is wrong as it always did
     fx.write(POLICY, '{ "policy_version": ')

@@ -354,11 +354,15 @@ describe('a walk begun before the code that reads it has loaded (git/early-walks
     const early = new EarlyWalks()
     beginWalkRevisionsTouching(early, r.dir, head, ['pin.json'], { firstParent: true })
     expect(early.pending).toBe(1)
+    // the same history in another directory (a clone: the same commits)
+    const clone = tempDir('bg-git-clone-')
+    execFileSync('git', ['clone', '-q', r.dir, clone])
     // other words (no --first-parent, another path, another directory): not the walk begun
     for (const [cwd, paths, firstParent] of [
       [r.dir, ['pin.json'], false],
       [r.dir, ['other.txt'], true],
-      [join(r.dir, '.'), ['./pin.json', 'x'], true]
+      [r.dir, ['./pin.json', 'x'], true],
+      [clone, ['pin.json'], true]
     ] as const) {
       const seen: string[] = []
       await walkRevisionsTouching(cwd, head, [...paths], (rev) => seen.push(rev.commit), {
@@ -419,12 +423,29 @@ describe('a walk begun before the code that reads it has loaded (git/early-walks
     await walk.done
     expect(first).toEqual([b])
 
-    // never taken: stopped with the command, and its end is no failure of anybody's
-    beginWalkRevisionsTouching(early, r.dir, head, ['pin.json'])
-    beginWalkRevisionsTouching(early, r.dir, head, ['other.txt'])
-    expect(early.pending).toBe(2)
-    early.stopAll()
-    expect(early.pending).toBe(0)
+    // never taken: stopped with the command (a `git` that would take a minute to walk), and its end is no failure
+    // of anybody's
+    const bin = tempDir('bg-git-slow-')
+    writeFileSync(join(bin, 'git'), '#!/bin/sh\nexec sleep 60\n', { mode: 0o755 })
+    const path = process.env.PATH
+    process.env.PATH = `${bin}:${path ?? ''}`
+    const slow = new EarlyWalks()
+    try {
+      beginWalkRevisionsTouching(slow, r.dir, head, ['pin.json'])
+      beginWalkRevisionsTouching(slow, r.dir, head, ['other.txt'])
+    } finally {
+      process.env.PATH = path
+    }
+    expect(slow.pending).toBe(2)
+    // settles once both processes have ended: at once when stopped; if not, after gitLines' 30 s deadline, past this
+    // test's 20 s
+    await slow.stopAll()
+    expect(slow.pending).toBe(0)
+    // asked for now, the walk is a fresh one, with the real git
+    const fresh: string[] = []
+    await walkRevisionsTouching(r.dir, head, ['pin.json'], (rev) => fresh.push(rev.commit), { early: slow })
+      .done
+    expect(fresh).toEqual([b, expect.any(String)])
 
     // git failing before the walk is taken fails the one that takes it, with git's message
     beginWalkRevisionsTouching(early, r.dir, 'f'.repeat(40), ['pin.json'])
@@ -432,5 +453,5 @@ describe('a walk begun before the code that reads it has loaded (git/early-walks
     const bad = walkRevisionsTouching(r.dir, 'f'.repeat(40), ['pin.json'], () => {}, { early })
     expect(early.pending).toBe(0)
     await expect(bad.done).rejects.toThrow(/^git log f{40} -- pin\.json: fatal: bad object/)
-  })
+  }, 20_000)
 })

@@ -285,18 +285,16 @@ async function earlyWalks(argv) {
     return null;
   }
 }
-var early = null;
-process.once("exit", () => early?.stopAll());
 async function run(argv) {
-  early = await earlyWalks(argv);
-  const word = argv[0] ?? "";
-  const variant = /^[a-z][a-z-]{0,31}$/.test(word) ? word : "-";
-  const { main } = requireWithCodeCache(
-    (0, import_node_url.fileURLToPath)(new URL("./main.cjs", __bgImportMetaUrl)),
-    process.env,
-    variant
-  );
+  const early = await earlyWalks(argv);
   try {
+    const word = argv[0] ?? "";
+    const variant = /^[a-z][a-z-]{0,31}$/.test(word) ? word : "-";
+    const { main } = requireWithCodeCache(
+      (0, import_node_url.fileURLToPath)(new URL("./main.cjs", __bgImportMetaUrl)),
+      process.env,
+      variant
+    );
     return await main(argv, {
       stdout: process.stdout,
       stderr: process.stderr,
@@ -305,7 +303,7 @@ async function run(argv) {
       ...early ? { early } : {}
     });
   } finally {
-    early?.stopAll();
+    void early?.stopAll();
   }
 }
 run(process.argv.slice(2)).then(finish, fail);

@@ -42282,8 +42282,7 @@ async function fileHistory(cwd, rev, path2, options = {}) {
 }
 
 // src/operations/trio-walk.ts
-var TRIO_ROLES2 = ["pin", "manifest", "matrix"];
-var trioPaths = (baseline) => TRIO_ROLES2.map((r) => baseline.trio[r]);
+var trioPaths = (baseline) => TRIO_ROLES.map((r) => baseline.trio[r]);
 var FIRST_PARENT = { firstParent: true };
 function walkTrio(root, head, baseline, onRevision, early) {
   return walkRevisionsTouching(root, head, trioPaths(baseline), onRevision, { ...FIRST_PARENT, early });
@@ -42310,7 +42309,7 @@ async function lastKnownGood(root, baseline, to = null, early) {
     const shallowClone = shallowCuts(root);
     shallowClone.catch(() => {
     });
-    const [pin, manifest, matrix] = await Promise.all(TRIO_ROLES2.map((r) => readAt(head, baseline.trio[r])));
+    const [pin, manifest, matrix] = await Promise.all(TRIO_ROLES.map((r) => readAt(head, baseline.trio[r])));
     const currentBytes = {
       pin: committedBytes(pin),
       manifest: committedBytes(manifest),
@@ -42348,7 +42347,7 @@ async function lastKnownGood(root, baseline, to = null, early) {
         return restorableWithoutRow(id, identity, approvedBeforeAdoption(facts));
       },
       validate: async (rev) => {
-        const [p, m, x2] = await Promise.all(TRIO_ROLES2.map((r) => read(rev.commit, baseline.trio[r])));
+        const [p, m, x2] = await Promise.all(TRIO_ROLES.map((r) => read(rev.commit, baseline.trio[r])));
         return trioRules(
           trioFromBytes(baseline, { pin: p ?? null, manifest: m ?? null, matrix: x2 ?? null }),
           {
@@ -42360,7 +42359,7 @@ async function lastKnownGood(root, baseline, to = null, early) {
     });
     let targetBytes = null;
     if (lkg.target) {
-      const [p, m, x2] = await Promise.all(TRIO_ROLES2.map((r) => read(lkg.target.commit, baseline.trio[r])));
+      const [p, m, x2] = await Promise.all(TRIO_ROLES.map((r) => read(lkg.target.commit, baseline.trio[r])));
       if (p && m) targetBytes = { pin: p, manifest: m, matrix: x2 ?? null };
     }
     if (shallow && !lkg.target) {

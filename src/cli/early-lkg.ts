@@ -24,7 +24,7 @@ export async function beginLkgWalks(argv: string[], io: Pick<Io, 'cwd' | 'env'>)
     return early
   } catch {
     // a usage, root or policy error is main's to report, with everything else it says
-    early.stopAll()
+    void early.stopAll()
     return null
   }
 }

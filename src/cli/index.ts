@@ -71,21 +71,18 @@ async function earlyWalks(argv: string[]): Promise<EarlyWalks | null> {
   }
 }
 
-let early: EarlyWalks | null = null
-// a walk main did not take ends with the command (a killed command's children see their pipe close)
-process.once('exit', () => early?.stopAll())
-
 async function run(argv: string[]): Promise<number> {
-  early = await earlyWalks(argv)
-  // one code cache per command word (flags such as --version share one): see requireWithCodeCache
-  const word = argv[0] ?? ''
-  const variant = /^[a-z][a-z-]{0,31}$/.test(word) ? word : '-'
-  const { main } = requireWithCodeCache(
-    fileURLToPath(new URL('./main.cjs', import.meta.url)),
-    process.env,
-    variant
-  ) as typeof Main
+  const early = await earlyWalks(argv)
+  // a walk main did not take (or main never loaded: a broken install) ends with the command, not when git does
   try {
+    // one code cache per command word (flags such as --version share one): see requireWithCodeCache
+    const word = argv[0] ?? ''
+    const variant = /^[a-z][a-z-]{0,31}$/.test(word) ? word : '-'
+    const { main } = requireWithCodeCache(
+      fileURLToPath(new URL('./main.cjs', import.meta.url)),
+      process.env,
+      variant
+    ) as typeof Main
     return await main(argv, {
       stdout: process.stdout,
       stderr: process.stderr,
@@ -94,7 +91,7 @@ async function run(argv: string[]): Promise<number> {
       ...(early ? { early } : {})
     })
   } finally {
-    early?.stopAll()
+    void early?.stopAll()
   }
 }
 

@@ -35,8 +35,8 @@ export class EarlyWalks {
 
   /**
    * The walk begun with exactly these arguments, or null (each walk is taken once). As from gitLines, no line is
-   * handed over before this returns: the kept lines go to `onLine` at the next microtask, in order, then the rest
-   * as git prints them, and none after stop().
+   * handed over before the event loop turns: the kept lines go to `onLine` then, in order, and the rest as git
+   * prints them; none after stop(). (A caller may finish setting up after this returns, as lastKnownGood does.)
    */
   take(cwd: string, args: string[], onLine: (line: string) => void): GitStream | null {
     const key = keyOf(cwd, args)
@@ -47,14 +47,19 @@ export class EarlyWalks {
     const deliver = (line: string) => {
       if (!stopped) onLine(line)
     }
-    queueMicrotask(() => {
-      // lines that came while this waited were kept behind the others
-      for (const line of entry.lines) deliver(line)
-      entry.lines = []
-      entry.sink = deliver
-    })
+    // `done` settles after the kept lines are handed over, as gitLines' settles after git's last line: a walk
+    // that ended before it was taken must not read as one that found nothing
+    const replayed = new Promise<void>((resolve) =>
+      setImmediate(() => {
+        // lines that came while this waited were kept behind the others
+        for (const line of entry.lines) deliver(line)
+        entry.lines = []
+        entry.sink = deliver
+        resolve()
+      })
+    )
     return {
-      done: entry.stream.done,
+      done: replayed.then(() => entry.stream.done),
       stop() {
         stopped = true
         entry.stream.stop()
@@ -62,10 +67,14 @@ export class EarlyWalks {
     }
   }
 
-  /** Ends every walk not taken: the command is over, or asked for other walks. */
-  stopAll(): void {
-    for (const entry of this.begun.values()) entry.stream.stop()
+  /** Ends every walk not taken (the command is over); settles once their git processes have ended. */
+  stopAll(): Promise<void> {
+    const ending = [...this.begun.values()].map((entry) => {
+      entry.stream.stop()
+      return entry.stream.done.catch(() => {})
+    })
     this.begun.clear()
+    return Promise.all(ending).then(() => {})
   }
 
   /** How many walks are begun and not taken (tests). */

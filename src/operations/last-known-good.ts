@@ -18,9 +18,10 @@ import { startOfCommit } from '../rules/matrix.js'
 import { identityOf, pinFacts } from '../trio/identity.js'
 import type { PinFacts } from '../trio/identity.js'
 import { committed, committedBytes, trioFromBytes } from '../trio/load.js'
+import { TRIO_ROLES as ROLES } from '../trio/model.js'
 import type { Identity, Trio, TrioRole } from '../trio/model.js'
 import type { EarlyWalks } from '../git/early-walks.js'
-import { TRIO_ROLES as ROLES, walkTrio } from './trio-walk.js'
+import { walkTrio } from './trio-walk.js'
 
 export interface LkgReport {
   baseline: string

@@ -5,9 +5,7 @@ import { beginWalkRevisionsTouching, walkRevisionsTouching } from '../git/histor
 import type { Revision } from '../git/history.js'
 import type { GitStream } from '../git/git.js'
 import type { BaselinePolicy } from '../policy/types.js'
-import type { TrioRole } from '../trio/model.js'
-
-export const TRIO_ROLES: readonly TrioRole[] = ['pin', 'manifest', 'matrix']
+import { TRIO_ROLES } from '../trio/model.js'
 
 const trioPaths = (baseline: BaselinePolicy) => TRIO_ROLES.map((r) => baseline.trio[r])
 
