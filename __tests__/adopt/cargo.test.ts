@@ -1,7 +1,7 @@
 // Cargo.toml as adoption reads it: workspace members (globs, exclude), explicit [[bin]] targets and the binaries
 // Cargo infers from src/main.rs and src/bin/.
 import { describe, expect, it } from '@jest/globals'
-import { binariesOf, globRegExp, parseCargoToml, workspaceMembers } from '../../src/adopt/cargo.js'
+import { binariesOf, memberMatcher, parseCargoToml, workspaceMembers } from '../../src/adopt/cargo.js'
 import type { CargoManifest } from '../../src/adopt/cargo.js'
 import { fileSet } from '../../src/adopt/paths.js'
 
@@ -84,12 +84,12 @@ describe('workspaceMembers', () => {
     ])
   })
 
-  it('globRegExp: `*` and `?` stay within a segment, classes work', () => {
-    expect(globRegExp('crates/*').test('crates/a')).toBe(true)
-    expect(globRegExp('crates/*').test('crates/a/b')).toBe(false)
-    expect(globRegExp('crate?').test('crate1')).toBe(true)
-    expect(globRegExp('c[ab]').test('cb')).toBe(true)
-    expect(globRegExp('c[!ab]').test('cb')).toBe(false)
+  it('memberMatcher: `*` and `?` stay within a segment, classes work', () => {
+    expect(memberMatcher('crates/*').test('crates/a')).toBe(true)
+    expect(memberMatcher('crates/*').test('crates/a/b')).toBe(false)
+    expect(memberMatcher('crate?').test('crate1')).toBe(true)
+    expect(memberMatcher('c[ab]').test('cb')).toBe(true)
+    expect(memberMatcher('c[!ab]').test('cb')).toBe(false)
   })
 })
 

@@ -3,6 +3,8 @@
 import { parse, TomlError } from 'smol-toml'
 import { basenameOf, dirnameOf, isUnder, joinPath, relativeTo } from './paths.js'
 import type { FileSet } from './paths.js'
+import { classToken, globMatcher } from '../text/glob-nfa.js'
+import type { GlobMatcher, GlobToken } from '../text/glob-nfa.js'
 
 export interface CargoManifest {
   /** The directory of the Cargo.toml, relative to the repository root ('' for the root). */
@@ -63,7 +65,7 @@ export function parseCargoToml(dir: string, text: string): CargoParse {
 export function workspaceMembers(workspace: CargoManifest, packageDirs: readonly string[]): string[] {
   if (!workspace.workspace) return workspace.package ? [workspace.dir] : []
   const { members, exclude } = workspace.workspace
-  const patterns = members.map((m) => globRegExp(m))
+  const patterns = members.map((m) => memberMatcher(m))
   const excluded = exclude.map((e) => joinPath(workspace.dir, e))
   const out = packageDirs.filter((d) => {
     if (!isUnder(d, workspace.dir) || d === workspace.dir) return false
@@ -114,30 +116,30 @@ export function binariesOf(manifest: CargoManifest, files: FileSet): CargoBinary
   return out
 }
 
-/** Cargo's member globs (the glob crate): `*` and `?` within a segment, `**` across, `[...]` classes. */
-export function globRegExp(glob: string): RegExp {
-  let re = ''
+/**
+ * Cargo's member globs (the glob crate): `*` and `?` within a segment, `**` across, `[...]` classes. Matched in
+ * linear time (text/glob-nfa.ts): a contributor writes Cargo.toml.
+ */
+export function memberMatcher(glob: string): GlobMatcher {
+  const tokens: GlobToken[] = []
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!
     if (c === '*' && glob[i + 1] === '*') {
-      re += '.*'
+      tokens.push({ kind: 'any' })
       i++
       if (glob[i + 1] === '/') i++
-    } else if (c === '*') re += '[^/]*'
-    else if (c === '?') re += '[^/]'
+    } else if (c === '*') tokens.push({ kind: 'segment' })
+    else if (c === '?') tokens.push({ kind: 'one' })
     else if (c === '[') {
       const end = glob.indexOf(']', i + 1)
-      if (end === -1) re += '\\['
+      if (end === -1) tokens.push({ kind: 'char', ch: '[' })
       else {
-        re += `[${glob
-          .slice(i + 1, end)
-          .replace(/^!/, '^')
-          .replace(/\\/g, '\\\\')}]`
+        tokens.push(classToken(glob.slice(i + 1, end)))
         i = end
       }
-    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&')
+    } else tokens.push({ kind: 'char', ch: c })
   }
-  return new RegExp(`^${re}$`)
+  return globMatcher(tokens, 'exact')
 }
 
 function table(v: unknown): Record<string, unknown> | null {

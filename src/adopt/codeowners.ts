@@ -1,5 +1,7 @@
 // CODEOWNERS: who owns a path. GitHub's rules: gitignore-style patterns, the last matching line wins, a line
 // without owners takes ownership away. Owners become policy principals: `@login` -> login, `@org/team` -> org/team.
+import { globMatcher } from '../text/glob-nfa.js'
+import type { GlobMatcher, GlobToken } from '../text/glob-nfa.js'
 
 /** Where GitHub looks for the file, in its order of precedence. */
 export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS'] as const
@@ -10,7 +12,7 @@ export interface CodeownersRule {
   owners: string[]
   /** 1-based line in the file. */
   line: number
-  regex: RegExp
+  matcher: GlobMatcher
 }
 
 export function parseCodeowners(text: string): CodeownersRule[] {
@@ -22,14 +24,14 @@ export function parseCodeowners(text: string): CodeownersRule[] {
     const parts = line.match(/(?:\\ |\S)+/g) ?? []
     const [pattern, ...owners] = parts
     if (!pattern || pattern.startsWith('!') || pattern.startsWith('[')) return // not supported by GitHub
-    rules.push({ pattern, owners, line: i + 1, regex: patternRegExp(pattern.replace(/\\ /g, ' ')) })
+    rules.push({ pattern, owners, line: i + 1, matcher: patternMatcher(pattern.replace(/\\ /g, ' ')) })
   })
   return rules
 }
 
 /** The rule that decides `path` (the last one that matches), or null. A directory is given with a trailing '/'. */
 export function ruleFor(rules: readonly CodeownersRule[], path: string): CodeownersRule | null {
-  for (let i = rules.length - 1; i >= 0; i--) if (rules[i]!.regex.test(path)) return rules[i]!
+  for (let i = rules.length - 1; i >= 0; i--) if (rules[i]!.matcher.test(path)) return rules[i]!
   return null
 }
 
@@ -40,36 +42,34 @@ export function principalOf(owner: string): string | null {
 }
 
 /**
- * A gitignore-style pattern as a regular expression over a repository-relative path. A pattern matches a file,
- * or a directory and therefore everything in it. Without a '/' (other than a trailing one) it matches at any
- * depth; otherwise it is anchored at the root.
+ * A gitignore-style pattern over a repository-relative path. A pattern matches a file, or a directory and therefore
+ * everything in it. Without a '/' (other than a trailing one) it matches at any depth; otherwise it is anchored at
+ * the root. Matched in linear time (text/glob-nfa.ts): a contributor writes the file.
  */
-export function patternRegExp(pattern: string): RegExp {
+export function patternMatcher(pattern: string): GlobMatcher {
   let p = pattern
   const dirOnly = p.endsWith('/')
   if (dirOnly) p = p.replace(/\/+$/, '')
   const anchored = p.includes('/')
   p = p.replace(/^\//, '')
-  let re = ''
+  const tokens: GlobToken[] = anchored ? [] : [{ kind: 'dirs' }]
   for (let i = 0; i < p.length; i++) {
     const c = p[i]!
     if (c === '*' && p[i + 1] === '*') {
       const slashAfter = p[i + 2] === '/'
       const slashBefore = i === 0 || p[i - 1] === '/'
       if (slashBefore && slashAfter) {
-        re += '(?:.*/)?' // `**/`: any number of directories, none included
+        tokens.push({ kind: 'dirs' }) // `**/`: any number of directories, none included
         i += 2
       } else {
-        re += '.*'
+        tokens.push({ kind: 'any' })
         i++
       }
-    } else if (c === '*') re += '[^/]*'
-    else if (c === '?') re += '[^/]'
-    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    } else if (c === '*') tokens.push({ kind: 'segment' })
+    else if (c === '?') tokens.push({ kind: 'one' })
+    else tokens.push({ kind: 'char', ch: c })
   }
-  const start = anchored ? '^' : '^(?:.*/)?'
   // a match on a directory covers its contents; a directory-only pattern must match a directory
   // (GitHub's exception: `docs/*` owns the files directly in docs/, not those of its subdirectories)
-  const end = dirOnly ? '/' : p.endsWith('/*') ? '$' : '(?:/|$)'
-  return new RegExp(`${start}${re}${end}`)
+  return globMatcher(tokens, dirOnly ? 'directory' : p.endsWith('/*') ? 'exact' : 'or-contents')
 }
