@@ -29,14 +29,14 @@ describe('baseline-gate init (built)', () => {
     // run from elsewhere: every path as the root has it, and a line that says so
     expect(r.stdout).toContain(`1. review ${POLICY}: every value`)
     expect(r.stdout).toContain(
-      `(files here are relative to the repository root, ${legacy.root}; run the commands from this directory, which init took for the consumer's)`
+      `(files here are relative to the repository root, ${legacy.root}, where the policy goes; init looked for the consumer from this directory, and the commands below run from here as well)`
     )
     // from a subdirectory of the repository: the same (the policy and the pin on one base)
     const sub = runCli(['init', '--force'], join(legacy.root, 'docs'))
     expect(sub.stdout).toContain(`1. review ${POLICY}: every value`)
     expect(sub.stdout).toContain(`2. npx --no baseline-gate migrate: ${LEGACY_DEFAULT_PATHS.pin} has no`)
     expect(sub.stdout).toContain(
-      `relative to the repository root, ${legacy.root}; run the commands from this directory`
+      `relative to the repository root, ${legacy.root}, where the policy goes; init looked for the consumer from this directory`
     )
   })
 

@@ -241,7 +241,7 @@ describe('init from a subdirectory: every path on one base, the root', () => {
     expect(r.code).toBe(0)
     const lines = r.stdout.split('\n')
     expect(lines[1]).toBe(
-      `(files here are relative to the repository root, ${legacy.root}; run the commands from this directory, which init took for the consumer's)`
+      `(files here are relative to the repository root, ${legacy.root}, where the policy goes; init looked for the consumer from this directory, and the commands below run from here as well)`
     )
     expect(r.stdout).toContain(`1. run npx --no baseline-gate init without --dry-run to write ${POLICY}`)
     expect(r.stdout).toContain(`2. npx --no baseline-gate migrate: ${LEGACY_DEFAULT_PATHS.pin} has no`)

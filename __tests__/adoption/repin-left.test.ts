@@ -54,7 +54,7 @@ describe('repin: what else names the release', () => {
     expect([r.status, r.to?.release_tag]).toEqual(['repinned', NEXT])
     expect(r.left).toEqual([
       // paths and the command between backticks: inline code in the repin pull request's checklist
-      `the producer's handoff payload \`${HANDOFF}\` names ${CURRENT}, not ${NEXT}: regenerate it: \`${REGENERATE}\``,
+      `the producer's handoff payload \`${HANDOFF}\` names ${CURRENT}, not ${NEXT} (the promotion fails on it: BG304): regenerate it: \`${REGENERATE}\``,
       `\`${CHANGELOG}\` does not mention ${NEXT}: add the release's entry (\`repin.mentions\`)`
     ])
     // a second run writes nothing more, and still says what is left
@@ -66,7 +66,7 @@ describe('repin: what else names the release', () => {
     const fx = manifestOnlyRelease()
     const first = runCli(['repin'], fx.root)
     expect(first.status).toBe(1)
-    expect(first.stdout).toContain('left to do before the promotion can pass:')
+    expect(first.stdout).toContain('left to do before the pull request is complete:')
     expect(first.stdout).toContain(REGENERATE)
     expect(first.stdout).not.toContain('relative to the repository root')
     // from a subdirectory, the command to copy is the root's: said, with where to run it

@@ -95,6 +95,10 @@ describe('promotion: NO-GO -> GO needs joint approval', () => {
     const f = b.findings.find((x) => x.rule === 'BG802')!
     expect([f.severity, f.file, f.line]).toEqual(['error', PIN, fx.lineOf(PIN, 'runtime_cutover_posture')])
     expect(f.message).toContain('no token to read the reviews')
+    // whom to ask, from the BASE policy (found by review: run locally, it named nobody)
+    expect(f.message).toMatch(
+      /; approvals needed: a consumer owner \(@alice\) and a producer owner \(@acme\/kernel-team\), two different people$/
+    )
     expect(b.change?.approval).toEqual({
       approved: false,
       consumer: [],

@@ -89,7 +89,7 @@ describe('promotion: suite steps that do not pass', () => {
       'Give this machine what the step that could not start (producer › missing program) needs: BG703 under Findings names the missing program or directory (in a workflow, a setup step before this one), then run again. What it tests was not tested.'
     )
     expect(next).toContain(
-      'Read the log of the 2 steps that did not pass (consumer › hangs, consumer › exits 3): their last lines are below, the whole logs are in the evidence.'
+      'Read the log of the 2 steps that did not pass (consumer › hangs, consumer › exits 3): their last lines are in this report, the whole logs in the evidence.'
     )
   }, 30_000)
 })
@@ -304,6 +304,11 @@ describe('promotion: the suites come from the base policy', () => {
     expect(b.steps.map((s) => [s.name, s.status])).toEqual([['test', 'failed']])
     expect(b.findings.map((f) => f.rule).sort()).toEqual(['BG701', 'BG706'])
     expect(b.verdict).toBe('FAIL')
+    // the next steps say the failing suite is the base's, before they send the reader to its log (found by review)
+    expect(nextSteps(run.result).map(lineToText).slice(0, 2)).toEqual([
+      "The suites that ran are the base revision's, not this change's policy's (BG706): its notice under Findings says why and how to land a change of them.",
+      'Read the log of the 1 step that did not pass (consumer › test): its last lines are in this report, the whole log in the evidence.'
+    ])
   })
 })
 

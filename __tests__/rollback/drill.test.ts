@@ -280,6 +280,18 @@ describe('rollback drill', () => {
     expect(treeState(fx.root)).toEqual(before)
     expect(b.findings.map((f) => f.rule)).toContain('BG511')
     expect([b.verdict, b.rollback!.drill!.verdict]).toEqual(['FAIL', 'FAIL'])
+    // every check of the drill held: the last-known-good is restorable, and the words say what fails instead
+    // (found by review: "NOT restorable" beside six passed checks)
+    expect(b.rollback!.drill!.checks.some((c) => c.ok === false)).toBe(false)
+    const r = await drillResult(fx.root)
+    expect(lineToText(judged(r))).toMatch(
+      new RegExp(
+        `pinned; a rollback would restore ${escapeRegExp(TAGS.v5)}\\b.*, but a run now would stop on the errors found`
+      )
+    )
+    expect(drillMarkdown(r.baselines[0]!).join('\n')).toContain(
+      'the last-known-good is restorable, but a rollback run now would stop on the errors found'
+    )
   })
 
   it('--dry-run without --drill keeps the plain dry run: no drill checks, the old skip reason', async () => {

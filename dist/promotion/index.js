@@ -24969,7 +24969,7 @@ var CHANGE_RULES = {
   BG517: {
     title: "Repin left work undone",
     severity: "warning",
-    description: "What else names a release is the producer's to publish, so repin checks it and does not write it: the producer's handoff payload must describe the release (else BG304 fails the promotion), and every file of the policy's `repin.mentions` (a CHANGELOG) must name its tag. The repin action proposes the release anyway (PASS) and raises this warning for each item left, with what to do; the pull request lists them in its checklist. `baseline-gate repin` on the command line exits 1 for the same items, as nobody else will see them there.",
+    description: "What else names a release is the producer's to publish, so repin checks it and does not write it: the producer's handoff payload must describe the release (else BG304 fails the promotion), and every file of the policy's `repin.mentions` (a CHANGELOG) must name its tag (repin alone checks these: the promotion does not). The repin action proposes the release anyway (PASS) and raises this warning for each item left, with what to do; the pull request lists them in its checklist. `baseline-gate repin` on the command line exits 1 for the same items, as nobody else will see them there.",
     example: "The repin pull request of v0.5.0 is opened while `services/memorykernel/CHANGELOG.md` has no v0.5.0 entry yet."
   },
   BG518: {
@@ -28756,6 +28756,13 @@ async function fileHistory(cwd, rev, path2, options = {}) {
 }
 
 // src/rules/approval.ts
+function ownersNeeded(owners) {
+  if (!owners) return "";
+  const list = (l) => l.map((o) => `@${o}`).join(", ");
+  if (owners.consumer.length === 0 || owners.producer.length === 0)
+    return "; the base policy does not name both teams' owners (owners.consumer, owners.producer): set them first, in a pull request of its own";
+  return `; approvals needed: a consumer owner (${list(owners.consumer)}) and a producer owner (${list(owners.producer)}), two different people`;
+}
 function needsJointApproval(posture) {
   return posture.to === "GO" && posture.from !== "GO";
 }
@@ -28778,7 +28785,7 @@ function approvalRules(input) {
         "BG802",
         input.pinPath,
         input.at,
-        `the posture changes ${change(input.posture)}, which needs the joint approval of the consumer and producer owners, and it could not be checked: ${why}`
+        `the posture changes ${change(input.posture)}, which needs the joint approval of the consumer and producer owners, and it could not be checked: ${why}${ownersNeeded(input.owners)}`
       )
     ];
   }
@@ -37713,7 +37720,8 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
           posture: report2.posture,
           pinPath: baseline.trio.pin,
           at: headTrio.pin.doc ? locate(headTrio.pin.doc, "/runtime_cutover_posture") : null,
-          approval: reviewed
+          approval: reviewed,
+          ...typeof owners === "string" ? {} : { owners }
         })
       );
     }
@@ -43234,8 +43242,11 @@ function fit(render, ladder, fits) {
 
 // src/present/drill.ts
 var MARK = { true: "\u2705", false: "\u274C", null: "\u2796" };
+var stopsOnOtherFindings = (d) => d.verdict === "FAIL" && d.noTarget === null && !d.checks.some((c2) => c2.ok === false);
 function drillVerdictWords(d) {
   if (d.verdict === "PASS") return "the last-known-good is restorable";
+  if (stopsOnOtherFindings(d))
+    return "the last-known-good is restorable, but a rollback run now would stop on the errors found";
   switch (d.noTarget) {
     case "only-baseline":
       return "nothing to restore yet, no earlier baseline was ever pinned";
@@ -43415,7 +43426,15 @@ function drillSubject(b) {
   if (d.noTarget) return [name, ": no earlier baseline is restorable (", ...now, " is pinned)"];
   if (!r.target) return [name, ": the restore could not be planned (", ...now, " is pinned)"];
   const to = label2(r.target.identity);
-  return d.verdict === "PASS" ? [name, ": ", ...now, " pinned; a rollback would restore ", ...to] : [
+  if (d.verdict === "PASS") return [name, ": ", ...now, " pinned; a rollback would restore ", ...to];
+  return stopsOnOtherFindings(d) ? [
+    name,
+    ": ",
+    ...now,
+    " pinned; a rollback would restore ",
+    ...to,
+    ", but a run now would stop on the errors found"
+  ] : [
     name,
     ": ",
     ...now,
@@ -43593,11 +43612,17 @@ function failedSteps(b) {
       `) ${unstarted.length === 1 ? "needs" : "need"}: BG703 under Findings names the missing program or directory (in a workflow, a setup step before this one), then run again. What ${unstarted.length === 1 ? "it tests" : "they test"} was not tested.`
     ]);
   const failed = b.steps.filter((s) => notPassed(s) && s.status !== "not-run" && s.suite !== PREFLIGHT_SUITE);
+  if (failed.length > 0 && b.findings.some((f2) => f2.rule === "BG706"))
+    out.push([
+      "The suites that ran are the base revision's, not this change's policy's (",
+      c("BG706"),
+      "): its notice under Findings says why and how to land a change of them."
+    ]);
   if (failed.length > 0)
     out.push([
       `Read the log of the ${plural(failed.length, "step")} that did not pass (`,
       ...stepNames(failed),
-      failed.length === 1 ? "): its last lines are below, the whole log is in the evidence." : "): their last lines are below, the whole logs are in the evidence."
+      failed.length === 1 ? "): its last lines are in this report, the whole log in the evidence." : "): their last lines are in this report, the whole logs in the evidence."
     ]);
   return out;
 }

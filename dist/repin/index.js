@@ -43922,7 +43922,7 @@ var CHANGE_RULES = {
   BG517: {
     title: "Repin left work undone",
     severity: "warning",
-    description: "What else names a release is the producer's to publish, so repin checks it and does not write it: the producer's handoff payload must describe the release (else BG304 fails the promotion), and every file of the policy's `repin.mentions` (a CHANGELOG) must name its tag. The repin action proposes the release anyway (PASS) and raises this warning for each item left, with what to do; the pull request lists them in its checklist. `baseline-gate repin` on the command line exits 1 for the same items, as nobody else will see them there.",
+    description: "What else names a release is the producer's to publish, so repin checks it and does not write it: the producer's handoff payload must describe the release (else BG304 fails the promotion), and every file of the policy's `repin.mentions` (a CHANGELOG) must name its tag (repin alone checks these: the promotion does not). The repin action proposes the release anyway (PASS) and raises this warning for each item left, with what to do; the pull request lists them in its checklist. `baseline-gate repin` on the command line exits 1 for the same items, as nobody else will see them there.",
     example: "The repin pull request of v0.5.0 is opened while `services/memorykernel/CHANGELOG.md` has no v0.5.0 entry yet."
   },
   BG518: {
@@ -58280,7 +58280,9 @@ function leftToDo(root, baseline, producer, manifest) {
     const names = h?.release_tag ? `names ${h.release_tag}` : "cannot be read";
     const regenerate = baseline.repin.handoff;
     const how = regenerate ? `regenerate it: ${tick(`(cd ${displayCwd(regenerate.cwd, baseline)} && ${shellWords(regenerate.run)})`)}` : "regenerate it with the producer's tool (set `repin.handoff` in the policy and repin prints the command)";
-    left.push(`the producer's handoff payload ${tick(producer.handoff.path)} ${names}, not ${tag}: ${how}`);
+    left.push(
+      `the producer's handoff payload ${tick(producer.handoff.path)} ${names}, not ${tag} (the promotion fails on it: BG304): ${how}`
+    );
   }
   for (const path2 of baseline.repin.mentions) {
     const read = readRepoFile(root, path2);

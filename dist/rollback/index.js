@@ -24969,7 +24969,7 @@ var CHANGE_RULES = {
   BG517: {
     title: "Repin left work undone",
     severity: "warning",
-    description: "What else names a release is the producer's to publish, so repin checks it and does not write it: the producer's handoff payload must describe the release (else BG304 fails the promotion), and every file of the policy's `repin.mentions` (a CHANGELOG) must name its tag. The repin action proposes the release anyway (PASS) and raises this warning for each item left, with what to do; the pull request lists them in its checklist. `baseline-gate repin` on the command line exits 1 for the same items, as nobody else will see them there.",
+    description: "What else names a release is the producer's to publish, so repin checks it and does not write it: the producer's handoff payload must describe the release (else BG304 fails the promotion), and every file of the policy's `repin.mentions` (a CHANGELOG) must name its tag (repin alone checks these: the promotion does not). The repin action proposes the release anyway (PASS) and raises this warning for each item left, with what to do; the pull request lists them in its checklist. `baseline-gate repin` on the command line exits 1 for the same items, as nobody else will see them there.",
     example: "The repin pull request of v0.5.0 is opened while `services/memorykernel/CHANGELOG.md` has no v0.5.0 entry yet."
   },
   BG518: {
@@ -42293,7 +42293,7 @@ async function lastKnownGood(root, baseline, to = null, early) {
   const head = await headCommit(root);
   if (!head)
     throw new RevisionError(
-      `${root} has no commit checked out (HEAD names none): rollback reads the trio's history from git`
+      `${root} has no commit checked out (HEAD names none): lkg and rollback read the trio's history from git, so commit the trio first`
     );
   let reader = null;
   const readAt = (commit, path2) => readAtCommit(reader, commit, path2).then(committed);
@@ -48729,11 +48729,17 @@ function failedSteps(b) {
       `) ${unstarted.length === 1 ? "needs" : "need"}: BG703 under Findings names the missing program or directory (in a workflow, a setup step before this one), then run again. What ${unstarted.length === 1 ? "it tests" : "they test"} was not tested.`
     ]);
   const failed = b.steps.filter((s) => notPassed(s) && s.status !== "not-run" && s.suite !== PREFLIGHT_SUITE);
+  if (failed.length > 0 && b.findings.some((f2) => f2.rule === "BG706"))
+    out.push([
+      "The suites that ran are the base revision's, not this change's policy's (",
+      c("BG706"),
+      "): its notice under Findings says why and how to land a change of them."
+    ]);
   if (failed.length > 0)
     out.push([
       `Read the log of the ${plural(failed.length, "step")} that did not pass (`,
       ...stepNames(failed),
-      failed.length === 1 ? "): its last lines are below, the whole log is in the evidence." : "): their last lines are below, the whole logs are in the evidence."
+      failed.length === 1 ? "): its last lines are in this report, the whole log in the evidence." : "): their last lines are in this report, the whole logs in the evidence."
     ]);
   return out;
 }
@@ -49765,6 +49771,40 @@ function fit(render, ladder, fits) {
   return null;
 }
 
+// src/present/drill.ts
+var MARK = { true: "\u2705", false: "\u274C", null: "\u2796" };
+var stopsOnOtherFindings = (d) => d.verdict === "FAIL" && d.noTarget === null && !d.checks.some((c2) => c2.ok === false);
+function drillVerdictWords(d) {
+  if (d.verdict === "PASS") return "the last-known-good is restorable";
+  if (stopsOnOtherFindings(d))
+    return "the last-known-good is restorable, but a rollback run now would stop on the errors found";
+  switch (d.noTarget) {
+    case "only-baseline":
+      return "nothing to restore yet, no earlier baseline was ever pinned";
+    case "shallow":
+      return "the last-known-good could not be searched for, the clone is shallow";
+    case "requested":
+      return "the baseline asked for (--to) is NOT restorable";
+    default:
+      return "the last-known-good is NOT restorable as recorded";
+  }
+}
+function drillMarkdown(b) {
+  const d = b.rollback?.drill;
+  if (!d) return [];
+  const words = drillVerdictWords(d);
+  const head = `**Rollback drill of ${escapeMarkdown(b.name)}: ${words}** (nothing was written).`;
+  return [
+    head,
+    "",
+    // what the drill does not run is said once, under "Did not run"
+    ...d.checks.map(
+      (c2) => `- ${MARK[String(c2.ok)]} ${c2.check}: ${escapeMarkdown(c2.detail)}`
+    ),
+    ""
+  ];
+}
+
 // src/present/headline.ts
 var short2 = shortCommit;
 function label2(id) {
@@ -49901,7 +49941,15 @@ function drillSubject(b) {
   if (d.noTarget) return [name, ": no earlier baseline is restorable (", ...now, " is pinned)"];
   if (!r.target) return [name, ": the restore could not be planned (", ...now, " is pinned)"];
   const to = label2(r.target.identity);
-  return d.verdict === "PASS" ? [name, ": ", ...now, " pinned; a rollback would restore ", ...to] : [
+  if (d.verdict === "PASS") return [name, ": ", ...now, " pinned; a rollback would restore ", ...to];
+  return stopsOnOtherFindings(d) ? [
+    name,
+    ": ",
+    ...now,
+    " pinned; a rollback would restore ",
+    ...to,
+    ", but a run now would stop on the errors found"
+  ] : [
     name,
     ": ",
     ...now,
@@ -49936,37 +49984,6 @@ function context3(result, trigger) {
   if (trigger) parts.push(typeof trigger === "string" ? [trigger] : trigger);
   if (result.baselines.length === 1) parts.push(postureWords(result.baselines[0]));
   return parts.flatMap((p, i2) => i2 === 0 ? p : [" \xB7 ", ...p]);
-}
-
-// src/present/drill.ts
-var MARK = { true: "\u2705", false: "\u274C", null: "\u2796" };
-function drillVerdictWords(d) {
-  if (d.verdict === "PASS") return "the last-known-good is restorable";
-  switch (d.noTarget) {
-    case "only-baseline":
-      return "nothing to restore yet, no earlier baseline was ever pinned";
-    case "shallow":
-      return "the last-known-good could not be searched for, the clone is shallow";
-    case "requested":
-      return "the baseline asked for (--to) is NOT restorable";
-    default:
-      return "the last-known-good is NOT restorable as recorded";
-  }
-}
-function drillMarkdown(b) {
-  const d = b.rollback?.drill;
-  if (!d) return [];
-  const words = drillVerdictWords(d);
-  const head = `**Rollback drill of ${escapeMarkdown(b.name)}: ${words}** (nothing was written).`;
-  return [
-    head,
-    "",
-    // what the drill does not run is said once, under "Did not run"
-    ...d.checks.map(
-      (c2) => `- ${MARK[String(c2.ok)]} ${c2.check}: ${escapeMarkdown(c2.detail)}`
-    ),
-    ""
-  ];
 }
 
 // src/present/not-run.ts

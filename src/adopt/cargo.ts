@@ -117,21 +117,26 @@ export function binariesOf(manifest: CargoManifest, files: FileSet): CargoBinary
 }
 
 /**
- * Cargo's member globs (the glob crate): `*` and `?` within a segment, `**` across, `[...]` classes. Matched in
- * linear time (text/glob-nfa.ts): a contributor writes Cargo.toml.
+ * Cargo's member globs as the glob crate reads them, path component by path component: `*` and `?` within one,
+ * `**` as a whole one (any number of directories; elsewhere Cargo refuses the pattern, and it names no member
+ * here), `[...]` classes (`[!...]` negated, `]` first taken as itself). Matched in linear time (text/glob-nfa.ts):
+ * a contributor writes Cargo.toml.
  */
 export function memberMatcher(glob: string): GlobMatcher {
   const tokens: GlobToken[] = []
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i]!
     if (c === '*' && glob[i + 1] === '*') {
-      tokens.push({ kind: 'any' })
-      i++
-      if (glob[i + 1] === '/') i++
+      const atStart = i === 0 || glob[i - 1] === '/'
+      if (!atStart || (glob[i + 2] !== '/' && i + 2 !== glob.length)) return NO_MEMBER
+      tokens.push(glob[i + 2] === '/' ? { kind: 'dirs' } : { kind: 'any' })
+      i += 2
     } else if (c === '*') tokens.push({ kind: 'segment' })
     else if (c === '?') tokens.push({ kind: 'one' })
     else if (c === '[') {
-      const end = glob.indexOf(']', i + 1)
+      // a `]` right after `[` or `[!` is the class's own character, not its end
+      const first = glob[i + 1] === '!' ? i + 2 : i + 1
+      const end = glob.indexOf(']', glob[first] === ']' ? first + 1 : first)
       if (end === -1) tokens.push({ kind: 'char', ch: '[' })
       else {
         tokens.push(classToken(glob.slice(i + 1, end)))
@@ -141,6 +146,8 @@ export function memberMatcher(glob: string): GlobMatcher {
   }
   return globMatcher(tokens, 'exact')
 }
+
+const NO_MEMBER: GlobMatcher = { test: () => false }
 
 function table(v: unknown): Record<string, unknown> | null {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null

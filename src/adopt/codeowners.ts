@@ -55,16 +55,13 @@ export function patternMatcher(pattern: string): GlobMatcher {
   const tokens: GlobToken[] = anchored ? [] : [{ kind: 'dirs' }]
   for (let i = 0; i < p.length; i++) {
     const c = p[i]!
-    if (c === '*' && p[i + 1] === '*') {
-      const slashAfter = p[i + 2] === '/'
-      const slashBefore = i === 0 || p[i - 1] === '/'
-      if (slashBefore && slashAfter) {
-        tokens.push({ kind: 'dirs' }) // `**/`: any number of directories, none included
-        i += 2
-      } else {
-        tokens.push({ kind: 'any' })
-        i++
-      }
+    // `**` is a pattern of its own only as a whole path component (git's rules): `**/` any number of directories,
+    // none included; a trailing `/**` everything inside. Anywhere else it is two `*` (found by review: `src/**.ts`
+    // took `src/q/r.ts`, which git does not)
+    const component = (i === 0 || p[i - 1] === '/') && (p[i + 2] === '/' || i + 2 === p.length)
+    if (c === '*' && p[i + 1] === '*' && component) {
+      tokens.push(p[i + 2] === '/' ? { kind: 'dirs' } : { kind: 'any' })
+      i += 2
     } else if (c === '*') tokens.push({ kind: 'segment' })
     else if (c === '?') tokens.push({ kind: 'one' })
     else tokens.push({ kind: 'char', ch: c })

@@ -74,7 +74,7 @@ export function relativeToRootNote(from: string, root: string, commandsFromHere 
   if (resolve(from) === resolve(root)) return null
   // init reads the directory it runs from as the consumer's: its commands are run again from here, not the root
   return commandsFromHere
-    ? `(files here are relative to the repository root, ${inlineSafe(root)}; run the commands from this directory, which init took for the consumer's)`
+    ? `(files here are relative to the repository root, ${inlineSafe(root)}, where the policy goes; init looked for the consumer from this directory, and the commands below run from here as well)`
     : `(files and commands here are relative to the repository root: cd ${inlineSafe(root)} first)`
 }
 
@@ -365,7 +365,8 @@ export function renderRepin(given: RepinResult[], place?: { cwd: string; root: s
       )
     else if (r.status === 'repinned') {
       out.push(`${r.baseline}: repinned ${from} -> ${to}; wrote ${r.written.join(', ')}`)
-      if (r.left.length > 0) out.push('  left to do before the promotion can pass:')
+      // the promotion fails on some of them (a stale handoff: BG304), not on all (repin.mentions is repin's own)
+      if (r.left.length > 0) out.push('  left to do before the pull request is complete:')
     }
     if (r.status !== 'refused') {
       if (r.left.length > 0 && place && resolve(place.cwd) !== resolve(place.root))

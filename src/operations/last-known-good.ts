@@ -55,7 +55,7 @@ export async function lastKnownGood(
   const head = await headCommit(root)
   if (!head)
     throw new RevisionError(
-      `${root} has no commit checked out (HEAD names none): rollback reads the trio's history from git`
+      `${root} has no commit checked out (HEAD names none): lkg and rollback read the trio's history from git, so commit the trio first`
     )
   let reader: BlobReader | null = null
   // as a checkout of the commit reads it: a link inside the root followed (its own text is no trio file)

@@ -280,7 +280,8 @@ async function promoteBaseline(
           posture: report.posture,
           pinPath: baseline.trio.pin,
           at: headTrio.pin.doc ? locate(headTrio.pin.doc, '/runtime_cutover_posture') : null,
-          approval: reviewed
+          approval: reviewed,
+          ...(typeof owners === 'string' ? {} : { owners })
         })
       )
     }

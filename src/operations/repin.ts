@@ -260,7 +260,9 @@ function leftToDo(
     const how = regenerate
       ? `regenerate it: ${tick(`(cd ${displayCwd(regenerate.cwd, baseline)} && ${shellWords(regenerate.run)})`)}`
       : "regenerate it with the producer's tool (set `repin.handoff` in the policy and repin prints the command)"
-    left.push(`the producer's handoff payload ${tick(producer.handoff.path)} ${names}, not ${tag}: ${how}`)
+    left.push(
+      `the producer's handoff payload ${tick(producer.handoff.path)} ${names}, not ${tag} (the promotion fails on it: BG304): ${how}`
+    )
   }
   for (const path of baseline.repin.mentions) {
     const read = readRepoFile(root, path)

@@ -6,9 +6,19 @@ import type { DrillReport } from '../operations/rollback-drill.js'
 
 const MARK = { true: '✅', false: '❌', null: '➖' } as const
 
+/**
+ * A failed drill whose own checks all held: the last-known-good is restorable, and what fails is something else a
+ * rollback run now would stop on (the trio edited on disk, BG511; an untested restore, BG220). Found by review: the
+ * drill said "NOT restorable" beside six passed checks.
+ */
+export const stopsOnOtherFindings = (d: DrillReport): boolean =>
+  d.verdict === 'FAIL' && d.noTarget === null && !d.checks.some((c) => c.ok === false)
+
 /** The drill's verdict in words, as every surface says it. */
 export function drillVerdictWords(d: DrillReport): string {
   if (d.verdict === 'PASS') return 'the last-known-good is restorable'
+  if (stopsOnOtherFindings(d))
+    return 'the last-known-good is restorable, but a rollback run now would stop on the errors found'
   switch (d.noTarget) {
     case 'only-baseline':
       return 'nothing to restore yet, no earlier baseline was ever pinned'

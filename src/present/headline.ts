@@ -4,6 +4,7 @@ import type { BaselineResult, OperationResult } from '../operations/context.js'
 import { plural } from '../text/plural.js'
 import { shortCommit } from '../text/short-commit.js'
 import type { Identity } from '../trio/model.js'
+import { stopsOnOtherFindings } from './drill.js'
 import { c } from './inline.js'
 import type { Line } from './inline.js'
 
@@ -175,8 +176,16 @@ function drillSubject(b: BaselineResult): Line {
   if (d.noTarget) return [name, ': no earlier baseline is restorable (', ...now, ' is pinned)']
   if (!r.target) return [name, ': the restore could not be planned (', ...now, ' is pinned)']
   const to = label(r.target.identity)
-  return d.verdict === 'PASS'
-    ? [name, ': ', ...now, ' pinned; a rollback would restore ', ...to]
+  if (d.verdict === 'PASS') return [name, ': ', ...now, ' pinned; a rollback would restore ', ...to]
+  return stopsOnOtherFindings(d)
+    ? [
+        name,
+        ': ',
+        ...now,
+        ' pinned; a rollback would restore ',
+        ...to,
+        ', but a run now would stop on the errors found'
+      ]
     : [
         name,
         ': ',

@@ -58,13 +58,21 @@ function failedSteps(b: BaselineResult): Line[] {
   // the steps with a log to read: a request never sent has none, and the preflight's failure is told by its
   // finding (BG401, BG402: the producer's last output), not by a log in the evidence
   const failed = b.steps.filter((s) => notPassed(s) && s.status !== 'not-run' && s.suite !== PREFLIGHT_SUITE)
+  // the suites that failed are not the change's own: the change cannot fix them by editing its policy (found by
+  // review: an adoption pull request's steps failed, and only the notice said to land the policy first)
+  if (failed.length > 0 && b.findings.some((f) => f.rule === 'BG706'))
+    out.push([
+      "The suites that ran are the base revision's, not this change's policy's (",
+      c('BG706'),
+      '): its notice under Findings says why and how to land a change of them.'
+    ])
   if (failed.length > 0)
     out.push([
       `Read the log of the ${plural(failed.length, 'step')} that did not pass (`,
       ...stepNames(failed),
       failed.length === 1
-        ? '): its last lines are below, the whole log is in the evidence.'
-        : '): their last lines are below, the whole logs are in the evidence.'
+        ? '): its last lines are in this report, the whole log in the evidence.'
+        : '): their last lines are in this report, the whole logs in the evidence.'
     ])
   return out
 }

@@ -17,6 +17,17 @@ export interface ApprovalInput {
    * Only consulted when the change needs approval.
    */
   approval: Result<JointApproval> | string
+  /** The owners whose approval counts (the base policy's), when they could be read: BG802 names them. */
+  owners?: { consumer: readonly string[]; producer: readonly string[] }
+}
+
+/** "; approvals needed: a consumer owner (@a, @org/team) and a producer owner (@b)", or what to set when none. */
+function ownersNeeded(owners: ApprovalInput['owners']): string {
+  if (!owners) return ''
+  const list = (l: readonly string[]) => l.map((o) => `@${o}`).join(', ')
+  if (owners.consumer.length === 0 || owners.producer.length === 0)
+    return "; the base policy does not name both teams' owners (owners.consumer, owners.producer): set them first, in a pull request of its own"
+  return `; approvals needed: a consumer owner (${list(owners.consumer)}) and a producer owner (${list(owners.producer)}), two different people`
 }
 
 /** Whether the change moves the posture to GO from anything else (NO-GO, or absent). */
@@ -54,7 +65,7 @@ export function approvalRules(input: ApprovalInput): Finding[] {
         'BG802',
         input.pinPath,
         input.at,
-        `the posture changes ${change(input.posture)}, which needs the joint approval of the consumer and producer owners, and it could not be checked: ${why}`
+        `the posture changes ${change(input.posture)}, which needs the joint approval of the consumer and producer owners, and it could not be checked: ${why}${ownersNeeded(input.owners)}`
       )
     ]
   }

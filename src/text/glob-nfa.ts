@@ -27,7 +27,30 @@ export interface GlobMatcher {
   test(path: string): boolean
 }
 
-export function globMatcher(tokens: readonly GlobToken[], end: GlobEnd): GlobMatcher {
+/**
+ * Runs of tokens that may match nothing, made one where they match the same: a pattern of a million stars is one
+ * token, not a million to walk through at every character (found by review: `*` x 200,000 took 45 s).
+ */
+function collapsed(tokens: readonly GlobToken[]): GlobToken[] {
+  const out: GlobToken[] = []
+  for (const t of tokens) {
+    const last = out.at(-1)
+    if (last && (t.kind === 'segment' || t.kind === 'any' || t.kind === 'dirs')) {
+      // `**` absorbs any run next to it; `*` `*` is `*`; `**/` `**/` is `**/`
+      if (last.kind === 'any') continue
+      if (t.kind === 'any' && (last.kind === 'segment' || last.kind === 'dirs')) {
+        out[out.length - 1] = t
+        continue
+      }
+      if (t.kind === last.kind) continue
+    }
+    out.push(t)
+  }
+  return out
+}
+
+export function globMatcher(given: readonly GlobToken[], end: GlobEnd): GlobMatcher {
+  const tokens = collapsed(given)
   const n = tokens.length
   // the states: 0..n-1 before each token, n when all are matched, and for a `dirs` token at s a second state n+1+s
   // inside its run (only a `/` ends that run; before it, `dirs` may match nothing at all)
@@ -102,9 +125,9 @@ function inClass(token: { ranges: [number, number][]; negated: boolean }, c: num
   return within !== token.negated
 }
 
-/** A class's text between `[` and `]` as a regular expression reads it: a leading `!` or `^` negates, `a-z` spans. */
+/** A class's text between `[` and `]` as the glob crate reads it: a leading `!` negates, `a-z` spans. */
 export function classToken(text: string): GlobToken {
-  const negated = text.startsWith('!') || text.startsWith('^')
+  const negated = text.startsWith('!')
   const body = negated ? text.slice(1) : text
   const ranges: [number, number][] = []
   for (let i = 0; i < body.length; i++) {

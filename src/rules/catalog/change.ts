@@ -123,7 +123,7 @@ export const CHANGE_RULES = {
     title: 'Repin left work undone',
     severity: 'warning',
     description:
-      "What else names a release is the producer's to publish, so repin checks it and does not write it: the producer's handoff payload must describe the release (else BG304 fails the promotion), and every file of the policy's `repin.mentions` (a CHANGELOG) must name its tag. The repin action proposes the release anyway (PASS) and raises this warning for each item left, with what to do; the pull request lists them in its checklist. `baseline-gate repin` on the command line exits 1 for the same items, as nobody else will see them there.",
+      "What else names a release is the producer's to publish, so repin checks it and does not write it: the producer's handoff payload must describe the release (else BG304 fails the promotion), and every file of the policy's `repin.mentions` (a CHANGELOG) must name its tag (repin alone checks these: the promotion does not). The repin action proposes the release anyway (PASS) and raises this warning for each item left, with what to do; the pull request lists them in its checklist. `baseline-gate repin` on the command line exits 1 for the same items, as nobody else will see them there.",
     example:
       'The repin pull request of v0.5.0 is opened while `services/memorykernel/CHANGELOG.md` has no v0.5.0 entry yet.'
   },
