@@ -539,6 +539,27 @@ describe('propose: pins', () => {
     expect(zz!.trio.matrix).toBeUndefined()
     expect(p.undecided.filter((u) => u.baseline === 'zz').map((u) => u.field)).toContain('trio.matrix')
   })
+
+  it('two consumers of a monorepo that pin the same release: each baseline gets the mirror nearest its pin (found by review)', () => {
+    const files = Object.fromEntries(
+      ['apps/helpdesk', 'apps/other'].flatMap((dir) => [
+        [`${dir}/config/mk-integration-pin.json`, pinText(M)],
+        [`${dir}/config/mk-producer-manifest.json`, M],
+        [`${dir}/docs/MK_COMPATIBILITY_MATRIX.md`, matrixText()]
+      ])
+    )
+    const all = repository({
+      'config/mk-integration-pin.json': null,
+      'config/mk-producer-manifest.json': null,
+      'docs/MK_COMPATIBILITY_MATRIX.md': null,
+      ...files
+    })
+    const baselines = Object.values(run(all).document!.baselines)
+    expect(baselines.map((b) => [b.trio.pin, b.trio.manifest]).sort()).toEqual([
+      ['apps/helpdesk/config/mk-integration-pin.json', 'apps/helpdesk/config/mk-producer-manifest.json'],
+      ['apps/other/config/mk-integration-pin.json', 'apps/other/config/mk-producer-manifest.json']
+    ])
+  })
 })
 
 describe('propose: the consumer side', () => {

@@ -48,10 +48,10 @@ export function chooseMirror({ repo, name, report }: Proposing, pin: Located<Pin
   let chosen: (typeof candidates)[number] | null = null
   let why = ''
   if (byDigest.length >= 1) {
-    chosen = byDigest.length === 1 ? byDigest[0]! : preferDefault(byDigest, defaultPath)
+    chosen = byDigest.length === 1 ? byDigest[0]! : preferDefault(byDigest, defaultPath, pin.path)
     why = "its SHA-256 equals the pin's expected_producer_manifest_sha256"
   } else if (byIdentity.length >= 1) {
-    chosen = byIdentity.length === 1 ? byIdentity[0]! : preferDefault(byIdentity, defaultPath)
+    chosen = byIdentity.length === 1 ? byIdentity[0]! : preferDefault(byIdentity, defaultPath, pin.path)
     why = `its release_tag and commit_sha equal the pin's (${digest === null ? 'the pin has no digest' : "none has the pin's SHA-256"})`
   } else if (unclaimed.length === 1) {
     chosen = unclaimed[0]!
@@ -83,8 +83,24 @@ export function chooseMirror({ repo, name, report }: Proposing, pin: Located<Pin
   return chosen.path
 }
 
-function preferDefault<T extends { path: string }>(xs: T[], defaultPath: string): T | null {
-  return xs.find((x) => x.path === defaultPath) ?? xs[0] ?? null
+/**
+ * Of several copies that match, the one at the default path, else the one nearest the pin (the most leading
+ * directories in common): two consumers of a monorepo that pin the same release each keep their own mirror (found
+ * by review: the second consumer's baseline was given the first one's).
+ */
+function preferDefault<T extends { path: string }>(xs: T[], defaultPath: string, near: string): T | null {
+  const exact = xs.find((x) => x.path === defaultPath)
+  if (exact) return exact
+  const shared = (a: string) => {
+    const x = a.split('/').slice(0, -1)
+    const y = near.split('/').slice(0, -1)
+    let n = 0
+    while (n < x.length && n < y.length && x[n] === y[n]) n++
+    return n
+  }
+  let best: T | null = null
+  for (const x of xs) if (best === null || shared(x.path) > shared(best.path)) best = x
+  return best
 }
 
 export function chooseMatrix(
