@@ -292,6 +292,13 @@ describe('rollback drill', () => {
     expect(drillMarkdown(r.baselines[0]!).join('\n')).toContain(
       'the last-known-good is restorable, but a rollback run now would stop on the errors found'
     )
+    // the packet's note says why at once, and what to do for this verdict (found by review: FAIL with no reason,
+    // and "if it passed ... if it failed")
+    const note = readFileSync(r.baselines[0]!.evidence.replace(/\.json$/, '.md'), 'utf8')
+    expect(note).toMatch(/\*\*❌ FAIL:\*\*[^\n]*\n\n\*\*Why:\*\* BG511: /)
+    expect(note).toContain(
+      '**Next:** no due time (a dry run starts no incident clock): commit or discard the edits to the trio on disk (BG511: a rollback would refuse them too), then run the drill again.'
+    )
   })
 
   it('--dry-run without --drill keeps the plain dry run: no drill checks, the old skip reason', async () => {

@@ -327,7 +327,10 @@ export function renderIncidentNote(
   // the on-call reader gets the verdict, the state and the next deadline first; the template's sections follow
   const lead = [
     `**${context.verdict === 'PASS' ? '✅ PASS' : '❌ FAIL'}:** ${status[0]![1]}. Runtime cutover posture ${unchanged || wouldNotComplete ? `${now} (unchanged)` : code(note.posture)}${note.dry_run && !wouldNotComplete ? ' (what a rollback sets)' : ''}.`,
-    ...(unchanged && why.length > 0 && context.verdict === 'FAIL' ? ['', `**Why:** ${why.join('; ')}.`] : []),
+    // a failed drill or dry run says why at once too (found by review: a drill's note read FAIL with no reason)
+    ...((unchanged || note.dry_run) && why.length > 0 && context.verdict === 'FAIL'
+      ? ['', `**Why:** ${why.join('; ')}.`]
+      : []),
     // the rollback takes effect once merged: a note read where no pull request was opened says so first
     ...notProposed.flatMap((p) => ['', `**No pull request:** ${withCodeSpans(p)}`]),
     '',

@@ -362,7 +362,8 @@ function suitesNotes(inTree: BaselinePolicy, judged: BaselinePolicy, definition:
   const message =
     definition.policy.source === 'defaults'
       ? `the base revision has no policy file, and every file the built-in defaults name is there, so the defaults govern it: the gate's suites are theirs (${suiteNames(judged)}), not those of the policy this change brings. Land the policy on its own first (a pull request that changes no trio file), then the trio, or give the repository the scripts the defaults run`
-      : "this change edits the policy's suites; the gate ran those of the base revision, and the edit applies once it is merged"
+      : // said whether or not the suites ran (the rules may have failed first: BG704); found by review: "ran" then
+        "this change edits the policy's suites, and the gate runs those of the base revision: the edit applies once it is merged. Where this change needs the new suites, land the policy's edit on its own first (a pull request that changes no trio file), then this one"
   return [finding('BG706', null, null, message)]
 }
 

@@ -48,16 +48,21 @@ export interface DrillReport {
 
 /** Why the suites are skipped in a drill: recorded with the steps, so every surface says it. */
 /** A drill's next step: none of an incident's. */
-export const DRILL_NEXT =
-  'nothing to do for this drill if it passed (it wrote nothing and opened no incident); if it failed, fix what it found, so that a rollback in an incident can restore the last-known-good'
+export const DRILL_NEXT = 'nothing to do for this drill (it wrote nothing and opened no incident)'
 
 /**
- * The drill's next step, as its packet and its Markdown give it: an untested restore a stopped rollback left on
- * disk (BG221) is something to do though the drill passed (found by review: the note said "nothing to do" above it).
+ * The drill's next step, as its packet and its Markdown give it, for the verdict it reached (found by review: "if it
+ * passed ... if it failed" under a known verdict; "nothing to do" above an untested restore, BG221).
  */
-export function drillNext(findings: readonly Finding[]): string {
-  if (!findings.some((f) => f.rule === 'BG221')) return DRILL_NEXT
-  return "put back the untested restore a stopped rollback left on disk (BG221): run the rollback again, which puts it back first, or restore the previous trio as health's BG220 says, and do not commit it; otherwise as for any drill: if it failed, fix what it found"
+export function drillNext(findings: readonly Finding[], verdict: 'PASS' | 'FAIL'): string {
+  const has = (rule: string) => findings.some((f) => f.rule === rule && f.severity === 'error')
+  if (verdict === 'PASS')
+    return findings.some((f) => f.rule === 'BG221')
+      ? "put back the untested restore a stopped rollback left on disk (BG221): run the rollback again, which puts it back first, or restore the previous trio as health's BG220 says, and do not commit it"
+      : DRILL_NEXT
+  if (has('BG511'))
+    return 'commit or discard the edits to the trio on disk (BG511: a rollback would refuse them too), then run the drill again'
+  return 'fix what the drill found (under Findings), so that a rollback in an incident can restore the last-known-good; then run the drill again'
 }
 
 export const DRILL_SUITES_SKIP =

@@ -342,7 +342,7 @@ async function rollBack(
     timeline,
     suites_ran: suitesRan(steps),
     next_milestone: options.drill
-      ? { due: null, what: drillNext(findings) }
+      ? { due: null, what: drillNext(findings, verdict) }
       : nextMilestone(
           startedAt,
           status,

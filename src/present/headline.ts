@@ -103,7 +103,9 @@ export function subject(b: BaselineResult): Line {
         ...label(b.identity),
         ': the baseline is unchanged (',
         ch.changed_files.length === 1 ? '1 file' : `${ch.changed_files.length} files`,
-        ' of the trio changed)'
+        ' of the trio changed)',
+        // a change of posture is the change itself, and what the approval rules judge (found by review)
+        ...(ch.posture_from !== ch.posture_to ? [', ', ...postureWords(b)] : [])
       ]
     const from = b.previous ? label(b.previous) : [c(short(ch.base))]
     return [

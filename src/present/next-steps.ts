@@ -146,8 +146,13 @@ function promotion(b: BaselineResult, result: OperationResult): Line[] {
     out.push([
       'Get an approving review from a consumer owner and from a producer owner (the author and bots do not count), then re-run this check.'
     ])
+  // run locally (no pull request, no token), the approval cannot be read: the pull request's gate reads it
   if (b.findings.some((f) => f.rule === 'BG802'))
-    out.push(['The joint approval could not be checked: see ', c('BG802'), ' under Findings.'])
+    out.push([
+      'The joint approval could not be checked here (',
+      c('BG802'),
+      ' under Findings says why and whose approval counts): the promotion workflow on the pull request checks it; this FAIL stays until it can.'
+    ])
   if (suitesSkippedForRules(b))
     out.push([
       'The suites were skipped because the rules already fail: they run once the rules pass, or now with ',
