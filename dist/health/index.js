@@ -54707,6 +54707,12 @@ var CHANGE_RULES = {
     severity: "error",
     description: "The rollback suites run the repository's code beside the restored trio. When a step rewrites a trio file (or another run writes the trio meanwhile), what is on disk is no longer the trio restored and tested: the rollback fails, puts the previous trio back, and names the files that changed.",
     example: "A test step regenerates the pin from a template and sets its posture to `GO`."
+  },
+  BG529: {
+    title: "Trio changed inside the change",
+    severity: "error",
+    description: "Each commit of a change that touches the trio must leave it as the change's base or its head has it. GitHub's rebase merge (and a fast-forward push) puts every commit of a pull request on the branch's first-parent history, and lkg, rollback and this gate (BG509, BG504) read every trio revision there as a baseline the branch had. A commit that sets the trio to something no promotion judged, and a later one that sets it back, would leave such a baseline in the history while the change as a whole left the trio alone; a trio updated file by file over several commits would leave half-updated ones. Squash the change's trio edits into one commit (`git rebase -i`, or merge the pull request with a squash).",
+    example: "A pull request pins a tampered mirror of an older release in its first commit and puts the trio back in its second."
   }
 };
 
@@ -55391,7 +55397,8 @@ function renderIncidentNote(note, context4) {
   const timeline = note.timeline.length > 0 ? note.timeline.map((t) => `- ${code(t.at)} ${escapeMarkdown(t.event)}`).join("\n") : "_No events recorded._";
   const lead = [
     `**${context4.verdict === "PASS" ? "\u2705 PASS" : "\u274C FAIL"}:** ${status[0][1]}. Runtime cutover posture ${unchanged || wouldNotComplete ? `${now} (unchanged)` : code(note.posture)}${note.dry_run && !wouldNotComplete ? " (what a rollback sets)" : ""}.`,
-    ...unchanged && why.length > 0 && context4.verdict === "FAIL" ? ["", `**Why:** ${why.join("; ")}.`] : [],
+    // a failed drill or dry run says why at once too (found by review: a drill's note read FAIL with no reason)
+    ...(unchanged || note.dry_run) && why.length > 0 && context4.verdict === "FAIL" ? ["", `**Why:** ${why.join("; ")}.`] : [],
     // the rollback takes effect once merged: a note read where no pull request was opened says so first
     ...notProposed.flatMap((p) => ["", `**No pull request:** ${withCodeSpans(p)}`]),
     "",
@@ -72561,7 +72568,9 @@ function subject(b) {
         ...label(b.identity),
         ": the baseline is unchanged (",
         ch.changed_files.length === 1 ? "1 file" : `${ch.changed_files.length} files`,
-        " of the trio changed)"
+        " of the trio changed)",
+        // a change of posture is the change itself, and what the approval rules judge (found by review)
+        ...ch.posture_from !== ch.posture_to ? [", ", ...postureWords(b)] : []
       ];
     const from = b.previous ? label(b.previous) : [c(short2(ch.base))];
     return [
@@ -72904,7 +72913,11 @@ function promotion(b, result) {
       "Get an approving review from a consumer owner and from a producer owner (the author and bots do not count), then re-run this check."
     ]);
   if (b.findings.some((f2) => f2.rule === "BG802"))
-    out.push(["The joint approval could not be checked: see ", c("BG802"), " under Findings."]);
+    out.push([
+      "The joint approval could not be checked here (",
+      c("BG802"),
+      " under Findings says why and whose approval counts): the promotion workflow on the pull request checks it; this FAIL stays until it can."
+    ]);
   if (suitesSkippedForRules(b))
     out.push([
       "The suites were skipped because the rules already fail: they run once the rules pass, or now with ",

@@ -25037,6 +25037,12 @@ var CHANGE_RULES = {
     severity: "error",
     description: "The rollback suites run the repository's code beside the restored trio. When a step rewrites a trio file (or another run writes the trio meanwhile), what is on disk is no longer the trio restored and tested: the rollback fails, puts the previous trio back, and names the files that changed.",
     example: "A test step regenerates the pin from a template and sets its posture to `GO`."
+  },
+  BG529: {
+    title: "Trio changed inside the change",
+    severity: "error",
+    description: "Each commit of a change that touches the trio must leave it as the change's base or its head has it. GitHub's rebase merge (and a fast-forward push) puts every commit of a pull request on the branch's first-parent history, and lkg, rollback and this gate (BG509, BG504) read every trio revision there as a baseline the branch had. A commit that sets the trio to something no promotion judged, and a later one that sets it back, would leave such a baseline in the history while the change as a whole left the trio alone; a trio updated file by file over several commits would leave half-updated ones. Squash the change's trio edits into one commit (`git rebase -i`, or merge the pull request with a squash).",
+    example: "A pull request pins a tampered mirror of an older release in its first commit and puts the trio back in its second."
   }
 };
 
@@ -25840,7 +25846,8 @@ function renderIncidentNote(note, context4) {
   const timeline = note.timeline.length > 0 ? note.timeline.map((t) => `- ${code(t.at)} ${escapeMarkdown(t.event)}`).join("\n") : "_No events recorded._";
   const lead = [
     `**${context4.verdict === "PASS" ? "\u2705 PASS" : "\u274C FAIL"}:** ${status2[0][1]}. Runtime cutover posture ${unchanged || wouldNotComplete ? `${now} (unchanged)` : code(note.posture)}${note.dry_run && !wouldNotComplete ? " (what a rollback sets)" : ""}.`,
-    ...unchanged && why.length > 0 && context4.verdict === "FAIL" ? ["", `**Why:** ${why.join("; ")}.`] : [],
+    // a failed drill or dry run says why at once too (found by review: a drill's note read FAIL with no reason)
+    ...(unchanged || note.dry_run) && why.length > 0 && context4.verdict === "FAIL" ? ["", `**Why:** ${why.join("; ")}.`] : [],
     // the rollback takes effect once merged: a note read where no pull request was opened says so first
     ...notProposed.flatMap((p) => ["", `**No pull request:** ${withCodeSpans(p)}`]),
     "",
@@ -33676,6 +33683,73 @@ function matrixFile(file, displayName) {
   return { ...file, ledger: parseLedger(file.source, displayName), limit: null };
 }
 
+// src/operations/intermediate-trio.ts
+var MAX_COMMITS = 500;
+var SHOWN = 5;
+async function intermediateTrio(root, revs, baseline) {
+  const paths = TRIO_ROLES.map((r) => baseline.trio[r]);
+  const listed = await git(root, [
+    "rev-list",
+    "--full-history",
+    `--max-count=${MAX_COMMITS + 1}`,
+    `${revs.base}..${revs.head}`,
+    "--",
+    ...paths.map((p) => `./${p}`)
+  ]);
+  if (listed.code !== 0)
+    return [
+      finding(
+        "BG529",
+        null,
+        null,
+        `the change's commits that touch the trio could not be listed (git rev-list: ${listed.stderr || `exit ${listed.code}`}), so no commit of it is known to leave the trio as its base or head has it`
+      )
+    ];
+  const commits = listed.stdout.toString("utf8").split("\n").filter((c2) => /^[0-9a-f]{40}$/.test(c2));
+  if (commits.length > MAX_COMMITS)
+    return [
+      finding(
+        "BG529",
+        null,
+        null,
+        `more than ${MAX_COMMITS} commits of this change touch the trio: squash its trio edits into one commit`
+      )
+    ];
+  const inner = commits.filter((c2) => c2 !== revs.head).reverse();
+  if (inner.length === 0) return [];
+  const ends = [await stateAt(root, revs.base, paths), await stateAt(root, revs.head, paths)];
+  const strays = [];
+  for (const commit of inner) {
+    const state = await stateAt(root, commit, paths);
+    if (ends.some((e) => sameState(e, state))) continue;
+    strays.push({
+      commit,
+      files: TRIO_ROLES.filter((r) => state[r] !== ends[1][r]).map((r) => baseline.trio[r])
+    });
+  }
+  if (strays.length === 0) return [];
+  const named = strays.slice(0, SHOWN).map((s) => `${s.commit.slice(0, 12)} (${s.files.join(", ")})`).join(", ");
+  const more2 = strays.length > SHOWN ? ` and ${strays.length - SHOWN} more` : "";
+  return [
+    finding(
+      "BG529",
+      null,
+      null,
+      `${strays.length === 1 ? "a commit" : `${strays.length} commits`} of this change ${strays.length === 1 ? "leaves" : "leave"} the trio as neither its base nor its head has it: ${named}${more2}. Merged by rebase or fast-forward, ${strays.length === 1 ? "it lands" : "they land"} on the branch's history, where lkg, rollback and this gate read every trio revision as a baseline the branch had; squash the change's trio edits into one commit (git rebase -i, or merge it with a squash)`
+    )
+  ];
+}
+async function stateAt(root, commit, paths) {
+  const r = await git(root, ["ls-tree", "-z", commit, "--", ...paths]);
+  const found = /* @__PURE__ */ new Map();
+  for (const entry of r.stdout.toString("utf8").split("\0")) {
+    const m = /^(\d+) (\w+) ([0-9a-f]{40})\t(.*)$/s.exec(entry);
+    if (m) found.set(m[4], `${m[1]} ${m[3]}`);
+  }
+  return Object.fromEntries(TRIO_ROLES.map((role, i2) => [role, found.get(paths[i2]) ?? ""]));
+}
+var sameState = (a, b) => TRIO_ROLES.every((r) => a[r] === b[r]);
+
 // src/git/changed-paths.ts
 var RAW = /^:(\d{6}) (\d{6}) ([0-9a-f]{40,64}) ([0-9a-f]{40,64}) ([A-Z])\d*$/;
 async function changedEntries(cwd, base, head) {
@@ -37652,6 +37726,8 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
   const findings = [
     ...carried,
     ...asCheckedOut,
+    // whatever the change does to the trio as a whole: its commits may set it to something else on the way
+    ...await intermediateTrio(ctx.root, revs, baseline),
     ...definition.kind === "base" ? definitionNotes(inTree, baseline) : [],
     ...moving ? movedGoverned(inTree, baseline) : [],
     ...definition.kind === "unreadable" ? [unreadableAtBase(definition.why, definition.todo)] : [],
@@ -37789,7 +37865,10 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
 }
 function suitesNotes(inTree, judged2, definition) {
   if (definition.kind !== "base" || JSON.stringify(judged2.suites) === JSON.stringify(inTree.suites)) return [];
-  const message = definition.policy.source === "defaults" ? `the base revision has no policy file, and every file the built-in defaults name is there, so the defaults govern it: the gate's suites are theirs (${suiteNames(judged2)}), not those of the policy this change brings. Land the policy on its own first (a pull request that changes no trio file), then the trio, or give the repository the scripts the defaults run` : "this change edits the policy's suites; the gate ran those of the base revision, and the edit applies once it is merged";
+  const message = definition.policy.source === "defaults" ? `the base revision has no policy file, and every file the built-in defaults name is there, so the defaults govern it: the gate's suites are theirs (${suiteNames(judged2)}), not those of the policy this change brings. Land the policy on its own first (a pull request that changes no trio file), then the trio, or give the repository the scripts the defaults run` : (
+    // said whether or not the suites ran (the rules may have failed first: BG704); found by review: "ran" then
+    "this change edits the policy's suites, and the gate runs those of the base revision: the edit applies once it is merged. Where this change needs the new suites, land the policy's edit on its own first (a pull request that changes no trio file), then this one"
+  );
   return [finding("BG706", null, null, message)];
 }
 function suiteNames(baseline) {
@@ -43366,7 +43445,9 @@ function subject(b) {
         ...label2(b.identity),
         ": the baseline is unchanged (",
         ch.changed_files.length === 1 ? "1 file" : `${ch.changed_files.length} files`,
-        " of the trio changed)"
+        " of the trio changed)",
+        // a change of posture is the change itself, and what the approval rules judge (found by review)
+        ...ch.posture_from !== ch.posture_to ? [", ", ...postureWords(b)] : []
       ];
     const from = b.previous ? label2(b.previous) : [c(short2(ch.base))];
     return [
@@ -43687,7 +43768,11 @@ function promotion(b, result) {
       "Get an approving review from a consumer owner and from a producer owner (the author and bots do not count), then re-run this check."
     ]);
   if (b.findings.some((f2) => f2.rule === "BG802"))
-    out.push(["The joint approval could not be checked: see ", c("BG802"), " under Findings."]);
+    out.push([
+      "The joint approval could not be checked here (",
+      c("BG802"),
+      " under Findings says why and whose approval counts): the promotion workflow on the pull request checks it; this FAIL stays until it can."
+    ]);
   if (suitesSkippedForRules(b))
     out.push([
       "The suites were skipped because the rules already fail: they run once the rules pass, or now with ",

@@ -25037,6 +25037,12 @@ var CHANGE_RULES = {
     severity: "error",
     description: "The rollback suites run the repository's code beside the restored trio. When a step rewrites a trio file (or another run writes the trio meanwhile), what is on disk is no longer the trio restored and tested: the rollback fails, puts the previous trio back, and names the files that changed.",
     example: "A test step regenerates the pin from a template and sets its posture to `GO`."
+  },
+  BG529: {
+    title: "Trio changed inside the change",
+    severity: "error",
+    description: "Each commit of a change that touches the trio must leave it as the change's base or its head has it. GitHub's rebase merge (and a fast-forward push) puts every commit of a pull request on the branch's first-parent history, and lkg, rollback and this gate (BG509, BG504) read every trio revision there as a baseline the branch had. A commit that sets the trio to something no promotion judged, and a later one that sets it back, would leave such a baseline in the history while the change as a whole left the trio alone; a trio updated file by file over several commits would leave half-updated ones. Squash the change's trio edits into one commit (`git rebase -i`, or merge the pull request with a squash).",
+    example: "A pull request pins a tampered mirror of an older release in its first commit and puts the trio back in its second."
   }
 };
 
@@ -25888,7 +25894,8 @@ function renderIncidentNote(note, context4) {
   const timeline = note.timeline.length > 0 ? note.timeline.map((t) => `- ${code(t.at)} ${escapeMarkdown(t.event)}`).join("\n") : "_No events recorded._";
   const lead = [
     `**${context4.verdict === "PASS" ? "\u2705 PASS" : "\u274C FAIL"}:** ${status[0][1]}. Runtime cutover posture ${unchanged || wouldNotComplete ? `${now} (unchanged)` : code(note.posture)}${note.dry_run && !wouldNotComplete ? " (what a rollback sets)" : ""}.`,
-    ...unchanged && why.length > 0 && context4.verdict === "FAIL" ? ["", `**Why:** ${why.join("; ")}.`] : [],
+    // a failed drill or dry run says why at once too (found by review: a drill's note read FAIL with no reason)
+    ...(unchanged || note.dry_run) && why.length > 0 && context4.verdict === "FAIL" ? ["", `**Why:** ${why.join("; ")}.`] : [],
     // the rollback takes effect once merged: a note read where no pull request was opened says so first
     ...notProposed.flatMap((p) => ["", `**No pull request:** ${withCodeSpans(p)}`]),
     "",
@@ -42058,8 +42065,22 @@ async function findLastKnownGood(input) {
       pass(rev, "not-target", `${id.release_tag} is not the requested ${input.to}`);
       continue;
     }
-    if (input.statusOf(id) === "Rolled back") {
+    const status = input.statusOf(id);
+    if (status === "Rolled back") {
       pass(rev, "rolled-back", `the ledger marks ${id.release_tag} Rolled back`);
+      continue;
+    }
+    if (status === "Candidate") {
+      pass(rev, "not-approved", `the ledger lists ${id.release_tag} as a Candidate: it was never approved`);
+      continue;
+    }
+    const other = input.otherCommitOf?.(id) ?? null;
+    if (other !== null) {
+      pass(
+        rev,
+        "not-approved",
+        `the ledger approved ${id.release_tag} at producer commit ${other.slice(0, 12)}, and this revision pins ${(id.commit_sha ?? "").slice(0, 12) || "none"}: not the release the ledger approved`
+      );
       continue;
     }
     const judged3 = judgeRevision(await input.validate(rev), rev.profile);
@@ -42079,6 +42100,14 @@ async function findLastKnownGood(input) {
         rev,
         "no-row",
         `the ledger has no row for ${id.release_tag}, and it is no older release than ${input.current.release_tag ?? "the current one"} that the pin held before adoption and a promotion replaced: the promotion gate refuses to restore it (BG509)`
+      );
+      continue;
+    }
+    if (olderRelease(input.current.release_tag, id.release_tag)) {
+      pass(
+        rev,
+        "newer",
+        `${id.release_tag} is newer than the current ${input.current.release_tag}: a rollback goes back to an earlier baseline (a newer release is promoted, not restored)`
       );
       continue;
     }
@@ -42340,6 +42369,12 @@ async function lastKnownGood(root, baseline, to = null, early) {
         return status === "Rolled back" || startOfCommit(cellText(row, "producer_commit"), id.commit_sha) !== null ? status : null;
       },
       hasRow: (id) => rowOfTag(ledger, id.release_tag) !== null,
+      otherCommitOf: (id) => {
+        const row = rowOfTag(ledger, id.release_tag);
+        const recorded = row ? cellText(row, "producer_commit").trim() : "";
+        if (!row || !/^[0-9a-fA-F]{7,40}$/.test(recorded) || !id.commit_sha) return null;
+        return startOfCommit(recorded, id.commit_sha) === null ? recorded : null;
+      },
       // a shallow clone may have cut adoption's place off (as profileOfRevision): nothing is taken for older
       restorableWithoutRow: async (id) => {
         if (shallow) return false;
@@ -42898,10 +42933,14 @@ async function pinHistory(root, base, baseline, identity) {
 }
 
 // src/operations/rollback-drill.ts
-var DRILL_NEXT = "nothing to do for this drill if it passed (it wrote nothing and opened no incident); if it failed, fix what it found, so that a rollback in an incident can restore the last-known-good";
-function drillNext(findings) {
-  if (!findings.some((f2) => f2.rule === "BG221")) return DRILL_NEXT;
-  return "put back the untested restore a stopped rollback left on disk (BG221): run the rollback again, which puts it back first, or restore the previous trio as health's BG220 says, and do not commit it; otherwise as for any drill: if it failed, fix what it found";
+var DRILL_NEXT = "nothing to do for this drill (it wrote nothing and opened no incident)";
+function drillNext(findings, verdict) {
+  const has = (rule) => findings.some((f2) => f2.rule === rule && f2.severity === "error");
+  if (verdict === "PASS")
+    return findings.some((f2) => f2.rule === "BG221") ? "put back the untested restore a stopped rollback left on disk (BG221): run the rollback again, which puts it back first, or restore the previous trio as health's BG220 says, and do not commit it" : DRILL_NEXT;
+  if (has("BG511"))
+    return "commit or discard the edits to the trio on disk (BG511: a rollback would refuse them too), then run the drill again";
+  return "fix what the drill found (under Findings), so that a rollback in an incident can restore the last-known-good; then run the drill again";
 }
 var DRILL_SUITES_SKIP = "a rollback drill restores nothing, and a real rollback runs the suites on the restored trio";
 var NOT_RUN = [
@@ -43344,7 +43383,7 @@ async function rollBack(ctx, options, baseline, run2) {
     ...options.drill ? { drill: true } : {},
     timeline,
     suites_ran: suitesRan(steps),
-    next_milestone: options.drill ? { due: null, what: drillNext(findings) } : nextMilestone(
+    next_milestone: options.drill ? { due: null, what: drillNext(findings, verdict) } : nextMilestone(
       startedAt,
       status,
       suitesRan(steps),
@@ -48804,7 +48843,11 @@ function promotion(b, result) {
       "Get an approving review from a consumer owner and from a producer owner (the author and bots do not count), then re-run this check."
     ]);
   if (b.findings.some((f2) => f2.rule === "BG802"))
-    out.push(["The joint approval could not be checked: see ", c("BG802"), " under Findings."]);
+    out.push([
+      "The joint approval could not be checked here (",
+      c("BG802"),
+      " under Findings says why and whose approval counts): the promotion workflow on the pull request checks it; this FAIL stays until it can."
+    ]);
   if (suitesSkippedForRules(b))
     out.push([
       "The suites were skipped because the rules already fail: they run once the rules pass, or now with ",
@@ -49881,7 +49924,9 @@ function subject(b) {
         ...label2(b.identity),
         ": the baseline is unchanged (",
         ch.changed_files.length === 1 ? "1 file" : `${ch.changed_files.length} files`,
-        " of the trio changed)"
+        " of the trio changed)",
+        // a change of posture is the change itself, and what the approval rules judge (found by review)
+        ...ch.posture_from !== ch.posture_to ? [", ", ...postureWords(b)] : []
       ];
     const from = b.previous ? label2(b.previous) : [c(short2(ch.base))];
     return [

@@ -8,7 +8,7 @@
 // the revisions it passes over are ever judged.
 import { MIGRATION_HINT } from '../rules/files.js'
 import type { Finding } from '../rules/finding.js'
-import { sameIdentity } from '../trio/identity.js'
+import { olderRelease, sameIdentity } from '../trio/identity.js'
 import { describeFindings, judgeRevision } from './profile.js'
 import type { Profile } from './profile.js'
 import type { Identity } from '../trio/model.js'
@@ -24,7 +24,8 @@ export interface CandidateRevision {
   profile: Profile
 }
 
-export type PassReason = 'current' | 'rolled-back' | 'no-row' | 'invalid' | 'unreadable' | 'not-target'
+export type PassReason =
+  'current' | 'rolled-back' | 'not-approved' | 'newer' | 'no-row' | 'invalid' | 'unreadable' | 'not-target'
 
 export interface PassedOver {
   commit: string
@@ -62,6 +63,11 @@ export interface LkgInput {
   statusOf: (identity: Identity) => string | null
   /** Whether the current ledger has a row for the identity's release tag (whatever its commit cell says). */
   hasRow: (identity: Identity) => boolean
+  /**
+   * The producer commit the current ledger's row of the identity's tag records when it is another than the pin's
+   * (null: the same, or no row, or none recorded).
+   */
+  otherCommitOf?: (identity: Identity) => string | null
   /** For a release the ledger has no row for: whether a rollback may restore it all the same (restorableWithoutRow). */
   restorableWithoutRow: (identity: Identity) => Promise<boolean>
   /** Every trio rule at that revision (its profile decides which errors make it invalid). */
@@ -108,8 +114,25 @@ export async function findLastKnownGood(input: LkgInput): Promise<LastKnownGood>
       pass(rev, 'not-target', `${id.release_tag} is not the requested ${input.to}`)
       continue
     }
-    if (input.statusOf(id) === 'Rolled back') {
+    const status = input.statusOf(id)
+    if (status === 'Rolled back') {
       pass(rev, 'rolled-back', `the ledger marks ${id.release_tag} Rolled back`)
+      continue
+    }
+    // A revision is on the branch's first-parent history whenever a pull request's own commits land there (a
+    // rebase merge, a fast-forward): what the ledger never approved, or approved at another commit, was never the
+    // branch's baseline (found by review: a commit planted that way was restored, or blocked every restore)
+    if (status === 'Candidate') {
+      pass(rev, 'not-approved', `the ledger lists ${id.release_tag} as a Candidate: it was never approved`)
+      continue
+    }
+    const other = input.otherCommitOf?.(id) ?? null
+    if (other !== null) {
+      pass(
+        rev,
+        'not-approved',
+        `the ledger approved ${id.release_tag} at producer commit ${other.slice(0, 12)}, and this revision pins ${(id.commit_sha ?? '').slice(0, 12) || 'none'}: not the release the ledger approved`
+      )
       continue
     }
     const judged = judgeRevision(await input.validate(rev), rev.profile)
@@ -137,6 +160,16 @@ export async function findLastKnownGood(input: LkgInput): Promise<LastKnownGood>
         rev,
         'no-row',
         `the ledger has no row for ${id.release_tag}, and it is no older release than ${input.current.release_tag ?? 'the current one'} that the pin held before adoption and a promotion replaced: the promotion gate refuses to restore it (BG509)`
+      )
+      continue
+    }
+    // a rollback goes back: a release newer than the current one is promoted, never restored (the last check, so
+    // that every reason above is said first; found by review: a planted newer release was restored)
+    if (olderRelease(input.current.release_tag, id.release_tag)) {
+      pass(
+        rev,
+        'newer',
+        `${id.release_tag} is newer than the current ${input.current.release_tag}: a rollback goes back to an earlier baseline (a newer release is promoted, not restored)`
       )
       continue
     }

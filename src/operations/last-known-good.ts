@@ -115,6 +115,14 @@ export async function lastKnownGood(
           : null
       },
       hasRow: (id) => rowOfTag(ledger, id.release_tag) !== null,
+      otherCommitOf: (id) => {
+        const row = rowOfTag(ledger, id.release_tag)
+        const recorded = row ? cellText(row, 'producer_commit').trim() : ''
+        // only a cell that is a commit id judges: one a hand-kept ledger left empty or wrote otherwise names none,
+        // and one that starts the pin's is the pin's (BG212)
+        if (!row || !/^[0-9a-fA-F]{7,40}$/.test(recorded) || !id.commit_sha) return null
+        return startOfCommit(recorded, id.commit_sha) === null ? recorded : null
+      },
       // a shallow clone may have cut adoption's place off (as profileOfRevision): nothing is taken for older
       restorableWithoutRow: async (id) => {
         if (shallow) return false

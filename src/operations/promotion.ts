@@ -38,6 +38,7 @@ import { locate } from '../document/json-document.js'
 import { identityOf, pinFacts, postureOf } from '../trio/identity.js'
 import { committedBytes, producerFilesFromBytes, trioFromBytes } from '../trio/load.js'
 import type { Committed } from '../trio/load.js'
+import { intermediateTrio } from './intermediate-trio.js'
 import { TRIO_ROLES } from '../trio/model.js'
 import type { Identity, TrioRole } from '../trio/model.js'
 import type { BaselineResult, OperationContext, OperationResult } from './context.js'
@@ -205,6 +206,8 @@ async function promoteBaseline(
   const findings: Finding[] = [
     ...carried,
     ...asCheckedOut,
+    // whatever the change does to the trio as a whole: its commits may set it to something else on the way
+    ...(await intermediateTrio(ctx.root, revs, baseline)),
     ...(definition.kind === 'base' ? definitionNotes(inTree, baseline) : []),
     ...(moving ? movedGoverned(inTree, baseline) : []),
     ...(definition.kind === 'unreadable' ? [unreadableAtBase(definition.why, definition.todo)] : []),

@@ -10,7 +10,8 @@ import { TRIO_ROLES } from '../trio/model.js'
 const trioPaths = (baseline: BaselinePolicy) => TRIO_ROLES.map((r) => baseline.trio[r])
 
 // the baselines the branch had, as the promotion gate reads the pin's history (BG509): a pull request's own
-// commits, merged with a merge commit, were never the branch's baseline
+// commits, merged with a merge commit, were never the branch's baseline (a rebase merge puts each of them on the
+// branch: the gate refuses a change whose commits leave the trio as neither end of it has it, BG529)
 const FIRST_PARENT = { firstParent: true }
 
 /** The trio's revisions in the history of `head` (a resolved commit), each handed to `onRevision` as git finds it. */

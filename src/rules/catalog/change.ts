@@ -211,5 +211,13 @@ export const CHANGE_RULES = {
     description:
       "The rollback suites run the repository's code beside the restored trio. When a step rewrites a trio file (or another run writes the trio meanwhile), what is on disk is no longer the trio restored and tested: the rollback fails, puts the previous trio back, and names the files that changed.",
     example: 'A test step regenerates the pin from a template and sets its posture to `GO`.'
+  },
+  BG529: {
+    title: 'Trio changed inside the change',
+    severity: 'error',
+    description:
+      "Each commit of a change that touches the trio must leave it as the change's base or its head has it. GitHub's rebase merge (and a fast-forward push) puts every commit of a pull request on the branch's first-parent history, and lkg, rollback and this gate (BG509, BG504) read every trio revision there as a baseline the branch had. A commit that sets the trio to something no promotion judged, and a later one that sets it back, would leave such a baseline in the history while the change as a whole left the trio alone; a trio updated file by file over several commits would leave half-updated ones. Squash the change's trio edits into one commit (`git rebase -i`, or merge the pull request with a squash).",
+    example:
+      'A pull request pins a tampered mirror of an older release in its first commit and puts the trio back in its second.'
   }
 } as const satisfies Record<`BG5${string}`, RuleInfo>
