@@ -2,6 +2,7 @@
 // base or the head has it, since a rebase merge puts every commit on the branch's history, where lkg and rollback
 // take each trio revision for a baseline the branch had (found by review: a tampered trio, set in one commit and
 // put back in the next, passed the gate and was restored by the next rollback).
+import { execFileSync } from 'node:child_process'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import type { BaselineResult } from '../../src/operations/context.js'
 import { cleanupFixtures, MATRIX, MIRROR, nextTag, EMBEDDED, PIN, trioFixture } from '../helpers/fixture.js'
@@ -12,6 +13,12 @@ afterAll(cleanupFixtures)
 const NEXT = nextTag(EMBEDDED.tag, 'minor')
 const only = (run: { result: { baselines: BaselineResult[] } }): BaselineResult => run.result.baselines[0]!
 const bg529 = (b: BaselineResult) => b.findings.filter((f) => f.rule === 'BG529')
+const IDENTITY = {
+  GIT_AUTHOR_NAME: 'test',
+  GIT_AUTHOR_EMAIL: 'test@example.invalid',
+  GIT_COMMITTER_NAME: 'test',
+  GIT_COMMITTER_EMAIL: 'test@example.invalid'
+}
 
 function start() {
   const fx = trioFixture()
@@ -67,6 +74,29 @@ describe('promotion: the trio inside the change (BG529)', () => {
     // one commit that moves the trio from the base to the head, beside commits that do not touch it: no BG529
     const squashed = only(await promote(fx, { base, suites: false }))
     expect(bg529(squashed)).toEqual([])
+  })
+
+  it("checked out as GitHub's merge of the change into a base that moved on, the change's own last commit is an end of it", async () => {
+    const { fx, repo, base } = start()
+    const git = (...args: string[]) =>
+      execFileSync('git', args, {
+        cwd: fx.root,
+        encoding: 'utf8',
+        env: { ...process.env, ...IDENTITY }
+      }).trim()
+    // the change: the pin's timeout, in one commit on a branch
+    git('checkout', '-q', '-b', 'change')
+    fx.editJson(PIN, (p) => (p.default_timeout_ms = 9000))
+    repo.commit('the timeout')
+    // meanwhile the base branch edits the matrix's prose
+    git('checkout', '-q', 'main')
+    fx.write(MATRIX, `${fx.read(MATRIX)}\nA note on the base branch.\n`)
+    const moved = repo.commit('a note')
+    // refs/pull/N/merge: the base that moved on, with the change merged in
+    git('merge', '-q', '--no-ff', '-m', 'Merge the change', 'change')
+    const b = only(await promote(fx, { base: moved, suites: false }))
+    expect(bg529(b)).toEqual([])
+    void base
   })
 
   it('commits of the change that leave the trio at the base or at the head are fine, in any number', async () => {

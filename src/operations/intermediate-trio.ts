@@ -54,10 +54,19 @@ export async function intermediateTrio(
         `more than ${MAX_COMMITS} commits of this change touch the trio: squash its trio edits into one commit`
       )
     ]
+  // a head that merges the change into the base (GitHub checks out refs/pull/N/merge) leaves the trio as the merge
+  // of both: the change's own last commit, its other parent, is an end of it too
+  const parents = (await git(root, ['rev-list', '--parents', '-n', '1', revs.head])).stdout
+    .toString('utf8')
+    .trim()
+    .split(' ')
+    .slice(1)
+    .filter((c) => /^[0-9a-f]{40}$/.test(c))
+  const endCommits = [revs.base, revs.head, ...(parents.length > 1 ? parents : [])]
   // oldest first, as the change was written
-  const inner = commits.filter((c) => c !== revs.head).reverse()
+  const inner = commits.filter((c) => !endCommits.includes(c)).reverse()
   if (inner.length === 0) return []
-  const ends = [await stateAt(root, revs.base, paths), await stateAt(root, revs.head, paths)]
+  const ends = await Promise.all(endCommits.map((c) => stateAt(root, c, paths)))
   const strays: { commit: string; files: string[] }[] = []
   for (const commit of inner) {
     const state = await stateAt(root, commit, paths)
