@@ -2,7 +2,9 @@
 // golden.test.ts) as GitHub would show it: Markdown through cmark-gfm (GitHub's own parser) to HTML, the
 // terminal and --json outputs as preformatted text, and an index page. With --screenshots, a PNG of each page
 // by headless Chromium. Output: reports/render/. Needs cmark-gfm (and chromium for --screenshots):
-//   sudo apt-get install cmark-gfm chromium
+//   sudo apt-get install cmark-gfm chromium fonts-noto-color-emoji
+// (without an emoji font Chromium draws the reports' ✅ / ❌ / ⚠️ as empty boxes, and a failed check looks like a
+// passed one in the screenshots)
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'

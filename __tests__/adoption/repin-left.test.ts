@@ -67,6 +67,10 @@ describe('repin: what else names the release', () => {
     const first = runCli(['repin'], fx.root)
     expect(first.status).toBe(1)
     expect(first.stdout).toContain('left to do before the pull request is complete:')
+    // the first line says it too: exit 1 is no success (found by review)
+    expect(first.stdout.split('\n')[0]).toMatch(
+      /: repinned \S+ -> \S+; wrote .*; 2 things left to do \(below\)$/
+    )
     expect(first.stdout).toContain(REGENERATE)
     expect(first.stdout).not.toContain('relative to the repository root')
     // from a subdirectory, the command to copy is the root's: said, with where to run it

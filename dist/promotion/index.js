@@ -33715,9 +33715,11 @@ async function intermediateTrio(root, revs, baseline) {
         `more than ${MAX_COMMITS} commits of this change touch the trio: squash its trio edits into one commit`
       )
     ];
-  const inner = commits.filter((c2) => c2 !== revs.head).reverse();
+  const parents = (await git(root, ["rev-list", "--parents", "-n", "1", revs.head])).stdout.toString("utf8").trim().split(" ").slice(1).filter((c2) => /^[0-9a-f]{40}$/.test(c2));
+  const endCommits = [revs.base, revs.head, ...parents.length > 1 ? parents : []];
+  const inner = commits.filter((c2) => !endCommits.includes(c2)).reverse();
   if (inner.length === 0) return [];
-  const ends = [await stateAt(root, revs.base, paths), await stateAt(root, revs.head, paths)];
+  const ends = await Promise.all(endCommits.map((c2) => stateAt(root, c2, paths)));
   const strays = [];
   for (const commit of inner) {
     const state = await stateAt(root, commit, paths);

@@ -156,7 +156,14 @@ export function rollbackLines(r: RollbackReport, s: Style): string[] {
   // what the restore wrote to the ledger: when the previous trio was put back, what it would have written
   const undone = r.status === 'verification-failed' || r.interrupted
   // a rollback stopped before its write (BG511, BG527) wrote none of it (found by review: it read as done)
-  const label = undone ? 'ledger (undone): ' : r.status === 'failed' ? 'ledger (not written): ' : 'ledger: '
+  // a dry run and a drill write nothing: what a rollback would write (found by review: it read as done)
+  const label = undone
+    ? 'ledger (undone): '
+    : r.status === 'failed'
+      ? 'ledger (not written): '
+      : r.status === 'dry-run'
+        ? 'ledger (a rollback would write): '
+        : 'ledger: '
   for (const l of r.ledger) out.push(s.dim(`  ${label}${l}`))
   if (r.written.length > 0)
     out.push(s.dim(`  wrote ${r.written.join(', ')} (review the diff and open one pull request)`))

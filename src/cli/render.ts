@@ -364,7 +364,10 @@ export function renderRepin(given: RepinResult[], place?: { cwd: string; root: s
         `${r.baseline}: already pinned to the producer's release ${from}; the trio needs nothing${r.left.length > 0 ? ', but:' : ''}`
       )
     else if (r.status === 'repinned') {
-      out.push(`${r.baseline}: repinned ${from} -> ${to}; wrote ${r.written.join(', ')}`)
+      // with something left the command exits 1: its first line says so (found by review: it read as done)
+      out.push(
+        `${r.baseline}: repinned ${from} -> ${to}; wrote ${r.written.join(', ')}${r.left.length > 0 ? `; ${plural(r.left.length, 'thing')} left to do (below)` : ''}`
+      )
       // the promotion fails on some of them (a stale handoff: BG304), not on all (repin.mentions is repin's own)
       if (r.left.length > 0) out.push('  left to do before the pull request is complete:')
     }
