@@ -25041,7 +25041,7 @@ var CHANGE_RULES = {
   BG529: {
     title: "Trio changed inside the change",
     severity: "error",
-    description: "Each commit of a change that touches the trio must leave it as the change's base or its head has it. GitHub's rebase merge (and a fast-forward push) puts every commit of a pull request on the branch's first-parent history, and lkg, rollback and this gate (BG509, BG504) read every trio revision there as a baseline the branch had. A commit that sets the trio to something no promotion judged, and a later one that sets it back, would leave such a baseline in the history while the change as a whole left the trio alone; a trio updated file by file over several commits would leave half-updated ones. Squash the change's trio edits into one commit (`git rebase -i`, or merge the pull request with a squash).",
+    description: "Each commit of a change that touches the trio must leave it as the change's base has it, or pin the head's baseline (the head's pin and mirror; the matrix may differ, as a fix-up of a ledger row does). GitHub's rebase merge (and a fast-forward push) puts every commit of a pull request on the branch's first-parent history, and lkg, rollback and this gate (BG509, BG504) read every trio revision there as a baseline the branch had. A commit that sets the trio to something no promotion judged, and a later one that sets it back, would leave such a baseline in the history while the change as a whole left the trio alone; a trio updated file by file over several commits would leave half-updated ones. Squash the change's trio edits into one commit (`git rebase -i` on the base, then push): a squash merge would land them as one commit, but the check on the pull request judges its commits as they are.",
     example: "A pull request pins a tampered mirror of an older release in its first commit and puts the trio back in its second."
   }
 };
@@ -33715,18 +33715,19 @@ async function intermediateTrio(root, revs, baseline) {
         `more than ${MAX_COMMITS} commits of this change touch the trio: squash its trio edits into one commit`
       )
     ];
-  const parents = (await git(root, ["rev-list", "--parents", "-n", "1", revs.head])).stdout.toString("utf8").trim().split(" ").slice(1).filter((c2) => /^[0-9a-f]{40}$/.test(c2));
-  const endCommits = [revs.base, revs.head, ...parents.length > 1 ? parents : []];
-  const inner = commits.filter((c2) => !endCommits.includes(c2)).reverse();
+  const parents = (await git(root, ["rev-list", "--parents", "-n", "1", revs.head])).stdout.toString("utf8").trim().split(" ").slice(1);
+  const tip = parents.length === 2 && parents[0] === revs.base ? [parents[1]] : [];
+  const inner = commits.filter((c2) => c2 !== revs.head && !tip.includes(c2)).reverse();
   if (inner.length === 0) return [];
-  const ends = await Promise.all(endCommits.map((c2) => stateAt(root, c2, paths)));
+  const base = await stateAt(root, revs.base, paths);
+  const heads = await Promise.all([revs.head, ...tip].map((c2) => stateAt(root, c2, paths)));
   const strays = [];
   for (const commit of inner) {
     const state = await stateAt(root, commit, paths);
-    if (ends.some((e) => sameState(e, state))) continue;
+    if (sameState(base, state) || heads.some((h) => samePinned(h, state))) continue;
     strays.push({
       commit,
-      files: TRIO_ROLES.filter((r) => state[r] !== ends[1][r]).map((r) => baseline.trio[r])
+      files: TRIO_ROLES.filter((r) => state[r] !== heads[0][r]).map((r) => baseline.trio[r])
     });
   }
   if (strays.length === 0) return [];
@@ -33737,7 +33738,7 @@ async function intermediateTrio(root, revs, baseline) {
       "BG529",
       null,
       null,
-      `${strays.length === 1 ? "a commit" : `${strays.length} commits`} of this change ${strays.length === 1 ? "leaves" : "leave"} the trio as neither its base nor its head has it: ${named}${more2}. Merged by rebase or fast-forward, ${strays.length === 1 ? "it lands" : "they land"} on the branch's history, where lkg, rollback and this gate read every trio revision as a baseline the branch had; squash the change's trio edits into one commit (git rebase -i, or merge it with a squash)`
+      `${strays.length === 1 ? "a commit" : `${strays.length} commits`} of this change ${strays.length === 1 ? "leaves" : "leave"} the trio as neither its base has it nor pinning its head's baseline: ${named}${more2}. Merged by rebase or fast-forward, ${strays.length === 1 ? "it lands" : "they land"} on the branch's history, where lkg, rollback and this gate read every trio revision as a baseline the branch had; squash the change's trio edits into one commit (git rebase -i on the base, then push)`
     )
   ];
 }
@@ -33751,6 +33752,7 @@ async function stateAt(root, commit, paths) {
   return Object.fromEntries(TRIO_ROLES.map((role, i2) => [role, found.get(paths[i2]) ?? ""]));
 }
 var sameState = (a, b) => TRIO_ROLES.every((r) => a[r] === b[r]);
+var samePinned = (a, b) => a.pin === b.pin && a.manifest === b.manifest;
 
 // src/git/changed-paths.ts
 var RAW = /^:(\d{6}) (\d{6}) ([0-9a-f]{40,64}) ([0-9a-f]{40,64}) ([A-Z])\d*$/;

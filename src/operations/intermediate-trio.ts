@@ -1,4 +1,5 @@
-// The trio inside a change: each of its commits that touches the trio must leave it as the base or the head has it.
+// The trio inside a change: each of its commits that touches the trio must leave it as the base has it, or pin the
+// head's baseline (its pin and mirror).
 // A rebase merge (or a fast-forward) puts every commit of a pull request on the branch's first-parent history, which
 // lkg, rollback and the gate itself (BG509, BG504) read as the baselines the branch had. A commit that sets the trio
 // to something no promotion judged, and a later one that sets it back, would plant such a baseline while the change
@@ -54,27 +55,30 @@ export async function intermediateTrio(
         `more than ${MAX_COMMITS} commits of this change touch the trio: squash its trio edits into one commit`
       )
     ]
-  // a head that merges the change into the base (GitHub checks out refs/pull/N/merge) leaves the trio as the merge
-  // of both: the change's own last commit, its other parent, is an end of it too
+  // GitHub checks out refs/pull/N/merge: the base merged with the change's own last commit, its second parent, whose
+  // trio the change lands too. Only that shape: any other merge at the head is the change's own commit, and its
+  // parents are no ends (found by review: a merge naming a planted commit as a parent made the plant an "end")
   const parents = (await git(root, ['rev-list', '--parents', '-n', '1', revs.head])).stdout
     .toString('utf8')
     .trim()
     .split(' ')
     .slice(1)
-    .filter((c) => /^[0-9a-f]{40}$/.test(c))
-  const endCommits = [revs.base, revs.head, ...(parents.length > 1 ? parents : [])]
+  const tip = parents.length === 2 && parents[0] === revs.base ? [parents[1]!] : []
   // oldest first, as the change was written
-  const inner = commits.filter((c) => !endCommits.includes(c)).reverse()
+  const inner = commits.filter((c) => c !== revs.head && !tip.includes(c)).reverse()
   if (inner.length === 0) return []
-  const ends = await Promise.all(endCommits.map((c) => stateAt(root, c, paths)))
+  const base = await stateAt(root, revs.base, paths)
+  const heads = await Promise.all([revs.head, ...tip].map((c) => stateAt(root, c, paths)))
   const strays: { commit: string; files: string[] }[] = []
   for (const commit of inner) {
     const state = await stateAt(root, commit, paths)
-    if (ends.some((e) => sameState(e, state))) continue
+    // the base's trio; or the head's pin and mirror, whatever the matrix says (a fix-up of a ledger row, the base's
+    // ledger merged in): lkg takes the newest revision of an identity, so never this one over the head's
+    if (sameState(base, state) || heads.some((h) => samePinned(h, state))) continue
     // the files where it differs from the head (what the squash would fold away)
     strays.push({
       commit,
-      files: TRIO_ROLES.filter((r) => state[r] !== ends[1]![r]).map((r) => baseline.trio[r])
+      files: TRIO_ROLES.filter((r) => state[r] !== heads[0]![r]).map((r) => baseline.trio[r])
     })
   }
   if (strays.length === 0) return []
@@ -88,7 +92,7 @@ export async function intermediateTrio(
       'BG529',
       null,
       null,
-      `${strays.length === 1 ? 'a commit' : `${strays.length} commits`} of this change ${strays.length === 1 ? 'leaves' : 'leave'} the trio as neither its base nor its head has it: ${named}${more}. Merged by rebase or fast-forward, ${strays.length === 1 ? 'it lands' : 'they land'} on the branch's history, where lkg, rollback and this gate read every trio revision as a baseline the branch had; squash the change's trio edits into one commit (git rebase -i, or merge it with a squash)`
+      `${strays.length === 1 ? 'a commit' : `${strays.length} commits`} of this change ${strays.length === 1 ? 'leaves' : 'leave'} the trio as neither its base has it nor pinning its head's baseline: ${named}${more}. Merged by rebase or fast-forward, ${strays.length === 1 ? 'it lands' : 'they land'} on the branch's history, where lkg, rollback and this gate read every trio revision as a baseline the branch had; squash the change's trio edits into one commit (git rebase -i on the base, then push)`
     )
   ]
 }
@@ -106,3 +110,5 @@ async function stateAt(root: string, commit: string, paths: string[]): Promise<T
 }
 
 const sameState = (a: TrioState, b: TrioState) => TRIO_ROLES.every((r) => a[r] === b[r])
+/** The same pin and mirror: the same baseline, as lkg and rollback read and restore it. */
+const samePinned = (a: TrioState, b: TrioState) => a.pin === b.pin && a.manifest === b.manifest
