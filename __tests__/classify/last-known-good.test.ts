@@ -74,6 +74,25 @@ describe('the last-known-good: revisions a pull request could plant on the branc
     expect(to.target?.commit).toBe(rev(approved, 2).commit)
   })
 
+  it('a revision of the approved tag and commit with another mirror than the branch first pinned it with is not the release approved', async () => {
+    const tampered = { ...approved, manifest_sha256: 'f'.repeat(64) }
+    const firstMirrorOf = async (id: Identity) =>
+      id.manifest_sha256 !== approved.manifest_sha256 ? approved.manifest_sha256 : null
+    const r = await findLastKnownGood({
+      revisions: [rev(current, 0), rev(tampered, 1), rev(approved, 2)],
+      current,
+      ...ledger(rows),
+      firstMirrorOf,
+      restorableWithoutRow: async () => false,
+      validate: async () => []
+    })
+    expect(r.target).toMatchObject({ commit: rev(approved, 2).commit, identity: approved })
+    expect(r.passedOver[1]).toMatchObject({
+      reason: 'not-approved',
+      detail: `the branch first pinned v0.5.0 with a mirror of SHA-256 ${approved.manifest_sha256!.slice(0, 12)}, and this revision's is ffffffffffff: not the release the branch approved`
+    })
+  })
+
   it('a release newer than the current one is never restored, even with a row the ledger approved', async () => {
     const newer = identityFor('v0.8.0')
     const r = await findLastKnownGood({

@@ -42085,13 +42085,13 @@ async function findLastKnownGood(input) {
     }
     const judged3 = judgeRevision(await input.validate(rev), rev.profile);
     if (judged3.disqualifying.length > 0) {
-      const first = judged3.disqualifying[0];
-      const message = !first.message.includes(MIGRATION_HINT) ? first.message : first.subject === "/expected_producer_manifest_sha256" ? `${first.message.replace(MIGRATION_HINT, "")}: a revision written before the pin recorded its mirror's digest can never be restored, as nothing pinned the mirror's bytes (docs/adopting.md, "The legacy profile")` : first.message.replace(MIGRATION_HINT, "");
+      const first2 = judged3.disqualifying[0];
+      const message = !first2.message.includes(MIGRATION_HINT) ? first2.message : first2.subject === "/expected_producer_manifest_sha256" ? `${first2.message.replace(MIGRATION_HINT, "")}: a revision written before the pin recorded its mirror's digest can never be restored, as nothing pinned the mirror's bytes (docs/adopting.md, "The legacy profile")` : first2.message.replace(MIGRATION_HINT, "");
       pass(
         rev,
         "invalid",
-        `judged by the ${rev.profile} rules, the trio had ${describeFindings(judged3.disqualifying)} at that revision; first: ${first.file ?? ""}${first.line ? `:${first.line}` : ""} ${message}`,
-        first
+        `judged by the ${rev.profile} rules, the trio had ${describeFindings(judged3.disqualifying)} at that revision; first: ${first2.file ?? ""}${first2.line ? `:${first2.line}` : ""} ${message}`,
+        first2
       );
       continue;
     }
@@ -42100,6 +42100,15 @@ async function findLastKnownGood(input) {
         rev,
         "no-row",
         `the ledger has no row for ${id.release_tag}, and it is no older release than ${input.current.release_tag ?? "the current one"} that the pin held before adoption and a promotion replaced: the promotion gate refuses to restore it (BG509)`
+      );
+      continue;
+    }
+    const first = input.firstMirrorOf ? await input.firstMirrorOf(id) : null;
+    if (first !== null) {
+      pass(
+        rev,
+        "not-approved",
+        `the branch first pinned ${id.release_tag} with a mirror of SHA-256 ${first.slice(0, 12)}, and this revision's is ${(id.manifest_sha256 ?? "").slice(0, 12)}: not the release the branch approved`
       );
       continue;
     }
@@ -42374,6 +42383,16 @@ async function lastKnownGood(root, baseline, to = null, early) {
         const recorded = row ? cellText(row, "producer_commit").trim() : "";
         if (!row || !/^[0-9a-fA-F]{7,40}$/.test(recorded) || !id.commit_sha) return null;
         return startOfCommit(recorded, id.commit_sha) === null ? recorded : null;
+      },
+      // the oldest revision of the release on the branch is its promotion (pins written before the digest was
+      // recorded say nothing of the mirror); a shallow clone may have cut it off: nothing is said then
+      firstMirrorOf: async (id) => {
+        if (shallow || !id.manifest_sha256) return null;
+        let first = null;
+        for (const f2 of await history.allPins())
+          if (f2?.identity.release_tag === id.release_tag && f2.identity.commit_sha === id.commit_sha && f2.identity.manifest_sha256)
+            first = f2.identity.manifest_sha256;
+        return first !== null && first !== id.manifest_sha256 ? first : null;
       },
       // a shallow clone may have cut adoption's place off (as profileOfRevision): nothing is taken for older
       restorableWithoutRow: async (id) => {

@@ -68,6 +68,11 @@ export interface LkgInput {
    * (null: the same, or no row, or none recorded).
    */
   otherCommitOf?: (identity: Identity) => string | null
+  /**
+   * The mirror's digest the branch first pinned the identity's release (tag and commit) with, when it is another
+   * than the identity's (null: the same, or not known).
+   */
+  firstMirrorOf?: (identity: Identity) => Promise<string | null>
   /** For a release the ledger has no row for: whether a rollback may restore it all the same (restorableWithoutRow). */
   restorableWithoutRow: (identity: Identity) => Promise<boolean>
   /** Every trio rule at that revision (its profile decides which errors make it invalid). */
@@ -160,6 +165,17 @@ export async function findLastKnownGood(input: LkgInput): Promise<LastKnownGood>
         rev,
         'no-row',
         `the ledger has no row for ${id.release_tag}, and it is no older release than ${input.current.release_tag ?? 'the current one'} that the pin held before adoption and a promotion replaced: the promotion gate refuses to restore it (BG509)`
+      )
+      continue
+    }
+    // the release as the branch first pinned it is the one approved: a later revision of the same tag and commit
+    // with another mirror was never promoted (found by review: a tampered mirror pushed past the gate was restored)
+    const first = input.firstMirrorOf ? await input.firstMirrorOf(id) : null
+    if (first !== null) {
+      pass(
+        rev,
+        'not-approved',
+        `the branch first pinned ${id.release_tag} with a mirror of SHA-256 ${first.slice(0, 12)}, and this revision's is ${(id.manifest_sha256 ?? '').slice(0, 12)}: not the release the branch approved`
       )
       continue
     }

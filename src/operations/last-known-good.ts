@@ -1,7 +1,7 @@
 // The last-known-good baseline of each baseline of the policy, read from git: one `git log` over the trio's
-// paths and one cat-file process, walking newest first as git finds the revisions and stopping both at the
-// first good revision (the pins of the revisions it passes over, and the other two files only of those it
-// judges).
+// paths and one cat-file process, walking newest first as git finds the revisions and judging them as they come
+// (the pins of the revisions it passes over, and the other two files only of those it judges). The walk goes on to
+// the oldest revision where a target's release must be matched with its first pin on the branch (its mirror).
 import { findLastKnownGood } from '../classify/last-known-good.js'
 import { approvedBeforeAdoption, restorableWithoutRow } from '../classify/restorable.js'
 import { profileOf } from '../classify/profile.js'
@@ -122,6 +122,21 @@ export async function lastKnownGood(
         // and one that starts the pin's is the pin's (BG212)
         if (!row || !/^[0-9a-fA-F]{7,40}$/.test(recorded) || !id.commit_sha) return null
         return startOfCommit(recorded, id.commit_sha) === null ? recorded : null
+      },
+      // the oldest revision of the release on the branch is its promotion (pins written before the digest was
+      // recorded say nothing of the mirror); a shallow clone may have cut it off: nothing is said then
+      firstMirrorOf: async (id) => {
+        if (shallow || !id.manifest_sha256) return null
+        let first: string | null = null
+        // newest first: the last match is the oldest
+        for (const f of await history.allPins())
+          if (
+            f?.identity.release_tag === id.release_tag &&
+            f.identity.commit_sha === id.commit_sha &&
+            f.identity.manifest_sha256
+          )
+            first = f.identity.manifest_sha256
+        return first !== null && first !== id.manifest_sha256 ? first : null
       },
       // a shallow clone may have cut adoption's place off (as profileOfRevision): nothing is taken for older
       restorableWithoutRow: async (id) => {
