@@ -35,6 +35,10 @@ describe('baseline-gate lkg', () => {
     expect(text.stdout).toContain(c.v6.slice(0, 12))
     // each revision passed over names the rules that judged it, as rules, not as a reason
     expect(text.stdout).toContain(`${TAGS.v6} (current rules): same baseline as the current one`)
+    // and what to do with the answer (found by review: no next step)
+    expect(text.stdout).toMatch(
+      /\nnext:\n  1\. Prove the restore without writing anything: npx --no baseline-gate rollback --drill /
+    )
     const json = cli(['lkg', '--json'], fx.root)
     const out = JSON.parse(json.stdout) as {
       baselines: { target: { commit: string; identity: { release_tag: string } }; passed_over: unknown[] }[]
@@ -110,6 +114,7 @@ describe('baseline-gate lkg', () => {
     gitRepo(only).commit('the only baseline', day(0))
     const none = cli(['lkg', '--root', only.root], dir)
     expect(none.status).toBe(1)
+    expect(none.stdout).toContain('next:\n  1. Nothing can be restored: the reasons are above')
     const usage = cli(['lkg', '--to', 'v1.0.0'], dir)
     expect(usage.status).toBe(2)
     expect(usage.stderr).toMatch(/lkg does not take --to/)

@@ -373,7 +373,7 @@ export function drillResult(kind: 'pass' | 'fail' | 'only-baseline'): OperationR
       ok: kind !== 'fail',
       detail:
         kind === 'fail'
-          ? '1 baseline the ledger lists as approved would be skipped: its revision no longer verifies'
+          ? '1 baseline the ledger records as approved (Approved or Superseded) would be skipped: its revision no longer verifies'
           : kind === 'pass'
             ? 'no baseline the ledger lists as approved is skipped (no revision between the current baseline and the target)'
             : 'no baseline the ledger lists as approved is skipped'

@@ -439,7 +439,7 @@ describe('rollback drill: what it reports (issue 17 review)', () => {
     expect(t.next[0]).toContain('BG513')
     expect(t.next.join('\n')).not.toContain('BG510')
     expect(r.baselines[0]!.rollback!.drill!.checks.find((c) => c.check === 'history')!.detail).toBe(
-      '1 baseline the ledger lists as approved would be skipped: its revision no longer verifies'
+      '1 baseline the ledger records as approved (Approved or Superseded) would be skipped: its revision no longer verifies'
     )
   })
 })

@@ -75,6 +75,18 @@ export function renderLkg(given: LkgReport[], s: Style): string {
     }
     out.push('')
   }
+  // what to do with the answer (found by review: lkg named a target and left the reader there)
+  out.push('next:')
+  out.push(
+    ...(reports.some((r) => r.lkg.target)
+      ? [
+          '  1. Prove the restore without writing anything: npx --no baseline-gate rollback --drill --trigger KIND --reason "WHY"',
+          '  2. In an incident, restore it: npx --no baseline-gate rollback --trigger KIND --reason "WHY" (or the rollback workflow; docs/runbook.md)'
+        ]
+      : [
+          '  1. Nothing can be restored: the reasons are above (docs/troubleshooting.md, "No last-known-good baseline: BG510").'
+        ])
+  )
   return out.join('\n')
 }
 

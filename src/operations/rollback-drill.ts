@@ -165,8 +165,8 @@ export function drillReport(input: DrillInput): { report: DrillReport; findings:
         ? 'not checked: the clone is shallow, so the baselines before its cut are not there to read (check out with fetch-depth: 0)'
         : skipped > 0
           ? skipped === 1
-            ? '1 baseline the ledger lists as approved would be skipped: its revision no longer verifies'
-            : `${skipped} baselines the ledger lists as approved would be skipped: their revisions no longer verify`
+            ? '1 baseline the ledger records as approved (Approved or Superseded) would be skipped: its revision no longer verifies'
+            : `${skipped} baselines the ledger records as approved (Approved or Superseded) would be skipped: their revisions no longer verify`
           : newer === 0
             ? target
               ? 'no baseline the ledger lists as approved is skipped (no revision between the current baseline and the target)'
