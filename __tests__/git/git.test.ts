@@ -344,7 +344,8 @@ describe('a walk read as git finds it', () => {
 
 describe('a walk begun before the code that reads it has loaded (git/early-walks.ts)', () => {
   it('is taken, with every line git printed before, by a walk asked for in the same words; never by another', async () => {
-    const { walkRevisionsTouching, beginWalkRevisionsTouching } = await import('../../src/git/history.js')
+    const { walkRevisionsTouching, beginWalkRevisionsTouching, revisionsTouching } =
+      await import('../../src/git/history.js')
     const { EarlyWalks } = await import('../../src/git/early-walks.js')
     const r = repo()
     const a = r.commit({ 'pin.json': '1' }, 'one')
@@ -370,7 +371,12 @@ describe('a walk begun before the code that reads it has loaded (git/early-walks
         early
       }).done
       expect(early.pending).toBe(1)
+      // git's own answer to those words, not the lines of the walk begun
+      const own = await revisionsTouching(cwd, head, [...paths], undefined, firstParent)
+      expect(seen).toEqual(own.map((rev) => rev.commit))
     }
+    // ... which differs from the begun walk's where the words differ (other.txt: the one unrelated commit)
+    expect(await revisionsTouching(r.dir, head, ['other.txt'], undefined, true)).toHaveLength(1)
     // let git finish first: every line is kept until the walk is taken
     await new Promise((resolve) => setTimeout(resolve, 300))
     const taken: string[] = []

@@ -2,7 +2,6 @@
 // base or the head has it, since a rebase merge puts every commit on the branch's history, where lkg and rollback
 // take each trio revision for a baseline the branch had (found by review: a tampered trio, set in one commit and
 // put back in the next, passed the gate and was restored by the next rollback).
-import { execFileSync } from 'node:child_process'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import type { BaselineResult } from '../../src/operations/context.js'
 import { cleanupFixtures, MATRIX, MIRROR, nextTag, EMBEDDED, PIN, trioFixture } from '../helpers/fixture.js'
@@ -13,12 +12,6 @@ afterAll(cleanupFixtures)
 const NEXT = nextTag(EMBEDDED.tag, 'minor')
 const only = (run: { result: { baselines: BaselineResult[] } }): BaselineResult => run.result.baselines[0]!
 const bg529 = (b: BaselineResult) => b.findings.filter((f) => f.rule === 'BG529')
-const IDENTITY = {
-  GIT_AUTHOR_NAME: 'test',
-  GIT_AUTHOR_EMAIL: 'test@example.invalid',
-  GIT_COMMITTER_NAME: 'test',
-  GIT_COMMITTER_EMAIL: 'test@example.invalid'
-}
 
 function start() {
   const fx = trioFixture()
@@ -79,45 +72,32 @@ describe('promotion: the trio inside the change (BG529)', () => {
   })
 
   it("checked out as GitHub's merge of the change into a base that moved on, the change's own last commit is an end of it", async () => {
-    const { fx, repo, base } = start()
-    const git = (...args: string[]) =>
-      execFileSync('git', args, {
-        cwd: fx.root,
-        encoding: 'utf8',
-        env: { ...process.env, ...IDENTITY }
-      }).trim()
+    const { fx, repo } = start()
     // the change: the pin's timeout, in one commit on a branch
-    git('checkout', '-q', '-b', 'change')
+    repo.git('checkout', '-q', '-b', 'change')
     fx.editJson(PIN, (p) => (p.default_timeout_ms = 9000))
     repo.commit('the timeout')
     // meanwhile the base branch edits the matrix's prose
-    git('checkout', '-q', 'main')
+    repo.git('checkout', '-q', 'main')
     fx.write(MATRIX, `${fx.read(MATRIX)}\nA note on the base branch.\n`)
     const moved = repo.commit('a note')
     // refs/pull/N/merge: the base that moved on, with the change merged in
-    git('merge', '-q', '--no-ff', '-m', 'Merge the change', 'change')
+    repo.git('merge', '-q', '--no-ff', '-m', 'Merge the change', 'change')
     const b = only(await promote(fx, { base: moved, suites: false }))
     expect(bg529(b)).toEqual([])
-    void base
   })
 
   it("a merge at the head that is not GitHub's merge of the change into the base makes no parent an end (found by review)", async () => {
     const { fx, repo, base } = start()
-    const git = (...args: string[]) =>
-      execFileSync('git', args, {
-        cwd: fx.root,
-        encoding: 'utf8',
-        env: { ...process.env, ...IDENTITY }
-      }).trim()
     const pin = fx.read(PIN)
     fx.editJson(PIN, (p) => (p.default_timeout_ms = 9000))
     const planted = repo.commit('a planted pin')
     fx.write(PIN, pin)
     repo.commit('put back')
     // a merge that names the planted commit as a parent, at the head of the change
-    const tree = git('rev-parse', 'HEAD^{tree}')
-    const merge = git('commit-tree', tree, '-p', 'HEAD', '-p', planted, '-m', "Merge branch 'wip'")
-    git('reset', '-q', '--hard', merge)
+    const tree = repo.git('rev-parse', 'HEAD^{tree}')
+    const merge = repo.git('commit-tree', tree, '-p', 'HEAD', '-p', planted, '-m', "Merge branch 'wip'")
+    repo.git('reset', '-q', '--hard', merge)
     const b = only(await promote(fx, { base, suites: false }))
     expect(bg529(b).map((f) => f.message)).toEqual([expect.stringContaining(planted.slice(0, 12))])
   })

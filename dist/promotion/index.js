@@ -33060,8 +33060,9 @@ var APPROVED_AGAINST_PIN = [
   ["api", "expected_api_contract_version"],
   ["integration", "expected_integration_baseline"]
 ];
+var isCommitCell = (cell2) => /^[0-9a-fA-F]{7,40}$/.test(cell2);
 function startOfCommit(cell2, commit) {
-  if (typeof commit !== "string" || !/^[0-9a-fA-F]{7,40}$/.test(cell2)) return null;
+  if (typeof commit !== "string" || !isCommitCell(cell2)) return null;
   return commit.startsWith(cell2.toLowerCase()) ? commit : null;
 }
 function approvedRow(path2, row, pin) {
@@ -33694,7 +33695,7 @@ async function intermediateTrio(root, revs, baseline) {
     `--max-count=${MAX_COMMITS + 1}`,
     `${revs.base}..${revs.head}`,
     "--",
-    ...paths.map((p) => `./${p}`)
+    ...paths.map(inCwd)
   ]);
   if (listed.code !== 0)
     return [

@@ -56271,8 +56271,9 @@ var APPROVED_AGAINST_PIN = [
   ["api", "expected_api_contract_version"],
   ["integration", "expected_integration_baseline"]
 ];
+var isCommitCell = (cell2) => /^[0-9a-fA-F]{7,40}$/.test(cell2);
 function startOfCommit(cell2, commit) {
-  if (typeof commit !== "string" || !/^[0-9a-fA-F]{7,40}$/.test(cell2)) return null;
+  if (typeof commit !== "string" || !isCommitCell(cell2)) return null;
   return commit.startsWith(cell2.toLowerCase()) ? commit : null;
 }
 function approvedRow(path2, row, pin) {

@@ -40104,8 +40104,9 @@ var APPROVED_AGAINST_PIN = [
   ["api", "expected_api_contract_version"],
   ["integration", "expected_integration_baseline"]
 ];
+var isCommitCell = (cell2) => /^[0-9a-fA-F]{7,40}$/.test(cell2);
 function startOfCommit(cell2, commit) {
-  if (typeof commit !== "string" || !/^[0-9a-fA-F]{7,40}$/.test(cell2)) return null;
+  if (typeof commit !== "string" || !isCommitCell(cell2)) return null;
   return commit.startsWith(cell2.toLowerCase()) ? commit : null;
 }
 function approvedRow(path2, row, pin) {
@@ -42381,7 +42382,7 @@ async function lastKnownGood(root, baseline, to = null, early) {
       otherCommitOf: (id) => {
         const row = rowOfTag(ledger, id.release_tag);
         const recorded = row ? cellText(row, "producer_commit").trim() : "";
-        if (!row || !/^[0-9a-fA-F]{7,40}$/.test(recorded) || !id.commit_sha) return null;
+        if (!row || !isCommitCell(recorded) || !id.commit_sha) return null;
         return startOfCommit(recorded, id.commit_sha) === null ? recorded : null;
       },
       // the oldest revision of the release on the branch is its promotion (pins written before the digest was

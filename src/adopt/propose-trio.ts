@@ -48,10 +48,11 @@ export function chooseMirror({ repo, name, report }: Proposing, pin: Located<Pin
   let chosen: (typeof candidates)[number] | null = null
   let why = ''
   if (byDigest.length >= 1) {
-    chosen = byDigest.length === 1 ? byDigest[0]! : preferDefault(byDigest, defaultPath, pin.path)
+    chosen = byDigest.length === 1 ? byDigest[0]! : preferDefaultOrNearest(byDigest, defaultPath, pin.path)
     why = "its SHA-256 equals the pin's expected_producer_manifest_sha256"
   } else if (byIdentity.length >= 1) {
-    chosen = byIdentity.length === 1 ? byIdentity[0]! : preferDefault(byIdentity, defaultPath, pin.path)
+    chosen =
+      byIdentity.length === 1 ? byIdentity[0]! : preferDefaultOrNearest(byIdentity, defaultPath, pin.path)
     why = `its release_tag and commit_sha equal the pin's (${digest === null ? 'the pin has no digest' : "none has the pin's SHA-256"})`
   } else if (unclaimed.length === 1) {
     chosen = unclaimed[0]!
@@ -88,7 +89,11 @@ export function chooseMirror({ repo, name, report }: Proposing, pin: Located<Pin
  * directories in common): two consumers of a monorepo that pin the same release each keep their own mirror (found
  * by review: the second consumer's baseline was given the first one's).
  */
-function preferDefault<T extends { path: string }>(xs: T[], defaultPath: string, near: string): T | null {
+function preferDefaultOrNearest<T extends { path: string }>(
+  xs: T[],
+  defaultPath: string,
+  near: string
+): T | null {
   const exact = xs.find((x) => x.path === defaultPath)
   if (exact) return exact
   const shared = (a: string) => {

@@ -11,7 +11,7 @@ export interface Revision {
   date: string
 }
 
-/** How a walk is run: at most `limit` revisions; `firstParent` as in revisionsOfPath; `early`: a walk begun before. */
+/** How a walk is run: at most `limit` revisions; `firstParent` as in fileHistory; `early`: a walk begun before. */
 export interface WalkOptions {
   limit?: number
   firstParent?: boolean
@@ -88,7 +88,7 @@ export async function revisionsTouching(
 }
 
 /** A pathspec relative to the working directory (a root inside a monorepo), not to the top. */
-function inCwd(path: string): string {
+export function inCwd(path: string): string {
   return path.startsWith('./') || path.startsWith('/') ? path : `./${path}`
 }
 

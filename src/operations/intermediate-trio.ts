@@ -5,6 +5,7 @@
 // to something no promotion judged, and a later one that sets it back, would plant such a baseline while the change
 // as a whole left the trio alone (found by review: a planted trio was restored by the next rollback).
 import { git } from '../git/git.js'
+import { inCwd } from '../git/history.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { finding } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
@@ -31,7 +32,7 @@ export async function intermediateTrio(
     `--max-count=${MAX_COMMITS + 1}`,
     `${revs.base}..${revs.head}`,
     '--',
-    ...paths.map((p) => `./${p}`)
+    ...paths.map(inCwd)
   ])
   if (listed.code !== 0)
     return [

@@ -14,7 +14,7 @@ import type { GitStream } from '../git/git.js'
 import { cellText, rowOfTag, statusOf } from '../ledger/model.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { trioRules } from '../rules/index.js'
-import { startOfCommit } from '../rules/matrix.js'
+import { isCommitCell, startOfCommit } from '../rules/matrix.js'
 import { identityOf, pinFacts } from '../trio/identity.js'
 import type { PinFacts } from '../trio/identity.js'
 import { committed, committedBytes, trioFromBytes } from '../trio/load.js'
@@ -120,7 +120,7 @@ export async function lastKnownGood(
         const recorded = row ? cellText(row, 'producer_commit').trim() : ''
         // only a cell that is a commit id judges: one a hand-kept ledger left empty or wrote otherwise names none,
         // and one that starts the pin's is the pin's (BG212)
-        if (!row || !/^[0-9a-fA-F]{7,40}$/.test(recorded) || !id.commit_sha) return null
+        if (!row || !isCommitCell(recorded) || !id.commit_sha) return null
         return startOfCommit(recorded, id.commit_sha) === null ? recorded : null
       },
       // the oldest revision of the release on the branch is its promotion (pins written before the digest was

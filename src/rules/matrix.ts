@@ -326,13 +326,16 @@ const APPROVED_AGAINST_PIN: [ColumnKey, keyof Pin][] = [
   ['integration', 'expected_integration_baseline']
 ]
 
+/** Whether a ledger cell is written as a commit id (7 to 40 hex digits), as startOfCommit reads it. */
+export const isCommitCell = (cell: string): boolean => /^[0-9a-fA-F]{7,40}$/.test(cell)
+
 /**
  * The pin's whole commit when `cell` is a short (at least 7 digits) or upper-case form of it, as hand-kept ledgers
  * wrote it; null otherwise. Such a cell names the pinned commit: its form is BG213's finding, not an identity
  * mismatch (BG212), so a revision of an adopted history that wrote it so stays restorable.
  */
 export function startOfCommit(cell: string, commit: unknown): string | null {
-  if (typeof commit !== 'string' || !/^[0-9a-fA-F]{7,40}$/.test(cell)) return null
+  if (typeof commit !== 'string' || !isCommitCell(cell)) return null
   return commit.startsWith(cell.toLowerCase()) ? commit : null
 }
 
