@@ -5,8 +5,9 @@ cd "$(dirname "$0")/.."
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 GEN_OUT_DIR="$tmp/generated" node scripts/gen-validators.mjs >/dev/null
+GEN_OUT_DIR="$tmp/generated" node scripts/gen-guardian.mjs >/dev/null
 if ! diff -r "$tmp/generated" src/generated >"$tmp/gen.diff"; then
-  echo "src/generated/ is out of date with config/schemas: run 'npm run build' and commit" >&2
+  echo "src/generated/ is out of date with config/schemas or the guardian's sources: run 'npm run build' and commit" >&2
   head -20 "$tmp/gen.diff" >&2
   exit 1
 fi

@@ -9,6 +9,7 @@ import type { CliRun } from '../helpers/cli-run.js'
 import { cleanupFixtures, MATRIX, MIRROR, PIN, POLICY, tempDir, trioFixture } from '../helpers/fixture.js'
 import { day, gitRepo, nodeStep, TAGS, threeBaselines } from '../helpers/git-repo.js'
 import { addBilling } from '../helpers/two-baselines.js'
+import { expectGone } from '../helpers/processes.js'
 
 beforeAll(requireBuiltCli)
 afterAll(cleanupFixtures)
@@ -266,7 +267,8 @@ describe('baseline-gate rollback', () => {
 
 /**
  * A rollback killed with its process group (SIGKILL, as a lost runner) while its suite step runs: the restored trio
- * stays on disk, untested. The step waits while the file `hold` is there; remove it, and a rollback run again passes.
+ * stays on disk, untested. The step (in a process group of its own, out of the kill's reach) writes its pid and waits
+ * while the file `hold` is there: the guardian must stop it.
  */
 async function killedInSuites() {
   const marker = join(tempDir('bg-rollback-sigkill-'), 'started')
@@ -275,22 +277,24 @@ async function killedInSuites() {
   const { fx } = threeBaselines([
     nodeStep(
       'slow',
-      "const fs = require('node:fs'); fs.writeFileSync(process.argv[1], 'started'); const wait = () => fs.existsSync(process.argv[2]) ? setTimeout(wait, 50) : process.exit(0); wait()",
+      "const fs = require('node:fs'); fs.writeFileSync(process.argv[1], String(process.pid)); const wait = () => fs.existsSync(process.argv[2]) ? setTimeout(wait, 50) : process.exit(0); wait()",
       [marker, hold]
     )
   ])
   const child = spawn(process.execPath, [CLI, 'rollback', '--trigger', 'contract-drift', '--reason', 'x'], {
     cwd: fx.root,
     env: { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1' },
-    // its own process group, so that the kill takes the suite step with it
+    // its own process group: the kill takes the rollback and whatever it did not put in a group of its own
     detached: true
   })
   const closed = new Promise((resolve) => child.on('close', resolve))
-  for (let i = 0; i < 600 && !existsSync(marker); i++) await new Promise((r) => setTimeout(r, 50))
-  expect(existsSync(marker)).toBe(true)
+  const stepPid = () => (existsSync(marker) ? Number(readFileSync(marker, 'utf8')) : 0)
+  for (let i = 0; i < 600 && stepPid() <= 0; i++) await new Promise((r) => setTimeout(r, 50))
+  const step = stepPid()
+  expect(step).toBeGreaterThan(0)
   process.kill(-child.pid!, 'SIGKILL')
   await closed
-  return { fx, hold }
+  return { fx, hold, step }
 }
 
 describe('baseline-gate rollback interrupted (Ctrl-C)', () => {
@@ -361,7 +365,9 @@ describe('baseline-gate rollback interrupted (Ctrl-C)', () => {
   )
 
   it('SIGKILL while its suites run leaves the restored trio unverified: health fails on it (BG220) until a rollback tests it', async () => {
-    const { fx, hold } = await killedInSuites()
+    const { fx, hold, step } = await killedInSuites()
+    // the suite step did not outlive the rollback: the guardian stopped it (it used to run until `hold` went)
+    await expectGone([step])
     // the restored trio stayed: health says what it is, and fails
     expect(status(fx.root)).not.toBe('')
     const health = cli(['health', '--no-probe'], fx.root)

@@ -22436,12 +22436,12 @@ var init_step_watch = __esm({
     watches = /* @__PURE__ */ new Set();
     markers = /* @__PURE__ */ new Map();
     StepWatch = class _StepWatch {
-      constructor(leader, token) {
+      constructor(leader, token, groupOpen = true) {
         this.token = token;
         this.scope = {
           leader: { pid: leader.pid, start: leader.start },
           protectedPids: /* @__PURE__ */ new Set([process.pid, process.ppid]),
-          groupOpen: true
+          groupOpen
         };
         register(this);
       }
@@ -22462,6 +22462,13 @@ var init_step_watch = __esm({
         if (!procAvailable()) return null;
         const leader = readProc(leaderPid);
         return leader ? new _StepWatch(leader, token) : null;
+      }
+      /**
+       * The watch of a step another process started (the guardian's, once the gate that started it is gone): known
+       * by its leader's pid and start time, and whether the gate had seen the leader exit (the group closed).
+       */
+      static adopt(leader, token, groupOpen) {
+        return procAvailable() ? new _StepWatch(leader, token, groupOpen) : null;
       }
       /** A poll: learn the step's new processes from a snapshot of the table. */
       observe(table2) {
@@ -22497,6 +22504,14 @@ var init_step_watch = __esm({
           }
           if (fresh === 0 || signal !== "SIGKILL") return;
         }
+      }
+      /** The leader, as the watch knows it (its start time names it, whatever later process gets its pid). */
+      leader() {
+        return { ...this.scope.leader };
+      }
+      /** Signal the leader, if it is still the process the watch began with. */
+      signalLeader(signal) {
+        signalProcess(this.scope.leader.pid, this.scope.leader.start, signal);
       }
       /** The leader has exited: sweep (SIGKILL), and from then on the group id alone no longer proves a process is ours. */
       leaderExited() {
@@ -22546,8 +22561,74 @@ var init_stop_signals = __esm({
   }
 });
 
-// src/exec/process-group.ts
+// src/generated/guardian.js
+var GUARDIAN_SOURCE;
+var init_guardian = __esm({
+  "src/generated/guardian.js"() {
+    "use strict";
+    GUARDIAN_SOURCE = '"use strict";function p(t){return`${t.pid}:${t.start}`}function w(t,e){return t.groupOpen&&!e.some(r=>r.pid===t.leader.pid&&r.start!==t.leader.start)}function S(t){return t.state==="X"||t.state==="Z"&&t.threads<=1}function M(t,e){return e.pid>1&&!t.protectedPids.has(e.pid)&&e.start>=t.leader.start}function I(t,e,r,n){let s=new Map(r.map(i=>[i.pid,i])),o=new Map;for(let[i,c]of e){let h=Number(i.slice(0,i.indexOf(":"))),P=s.get(h);P&&p(P)===i&&o.set(i,c)}let a=p(t.leader),d=w(t,r),u=i=>{let c=s.get(i.ppid);if(!c)return!1;let h=p(c);return h===a||o.has(h)},l=r.filter(i=>M(t,i)&&p(i)!==a&&!o.has(p(i))).sort((i,c)=>i.start-c.start),f=!0;for(;f;){f=!1;for(let i of l){let c=p(i);o.has(c)||(d&&i.pgid===t.leader.pid||u(i))&&(o.set(c,"tree"),f=!0)}}for(let i of l){let c=p(i);!o.has(c)&&!S(i)&&n(i)&&o.set(c,"marker")}for(f=!0;f;){f=!1;for(let i of l){let c=p(i);!o.has(c)&&u(i)&&(o.set(c,"tree"),f=!0)}}return o}function N(t,e,r){let n=p(t.leader),s=[];for(let o of r){let a=p(o),d=e.get(a);if(!d||a===n||S(o)||!M(t,o))continue;let u=o.pgid===t.leader.pid?"group":d==="tree"?"descendant":"marker";s.push({pid:o.pid,start:o.start,comm:o.comm,found:u})}return s.sort((o,a)=>o.start-a.start||o.pid-a.pid)}function K(t,e,r){return w(t,r)||r.some(n=>n.pgid===t.leader.pid&&e.has(p(n)))}var g=require("node:fs");function $(t){let e=t.indexOf("("),r=t.lastIndexOf(")");if(e<1||r<e)return null;let n=Number(t.slice(0,e).trim()),s=t.slice(r+2).trim().split(" "),[o,a,d,u,l]=[s[0],Number(s[1]),Number(s[2]),Number(s[17]),Number(s[19])];if(!Number.isSafeInteger(n)||!o||![a,d,u,l].every(Number.isSafeInteger))return null;let f=t.slice(e+1,r).replace(/[\\u0000-\\u001f\\u007f-\\u009f]/g,"?");return{pid:n,ppid:a,pgid:d,state:o,threads:u,start:l,comm:f}}function x(){return(0,g.existsSync)("/proc/self/stat")}function b(t){try{return $((0,g.readFileSync)(`/proc/${t}/stat`,"latin1"))}catch{return null}}function E(){let t;try{t=(0,g.readdirSync)("/proc")}catch{return null}let e=[];for(let r of t){if(!/^\\d+$/.test(r))continue;let n=b(Number(r));n&&e.push(n)}return e}function O(t,e){let r;try{r=(0,g.readFileSync)(`/proc/${t}/environ`)}catch{return[]}let n=`${e}=`,s=[];for(let o of r.toString("latin1").split("\\0"))o.startsWith(n)&&s.push(o.slice(n.length));return s}var V="BASELINE_GATE_STEP",R=100,J=16,k=new Set,m,y=new Map;function W(t){let e=p(t),r=y.get(e);return r||(r=O(t.pid,V),y.set(e,r)),r}function A(){let t=E();if(!t)return;for(let r of k)r.observe(t);let e=new Set(t.map(p));for(let r of y.keys())e.has(r)||y.delete(r)}function F(t){k.add(t),m||(m=setInterval(()=>{try{A()}catch(e){process.emitWarning(`step watch: ${e?.message??String(e)}`)}},R),m.unref())}function j(t){k.delete(t),k.size===0&&m&&(clearInterval(m),m=void 0,y.clear())}function L(t,e,r){let n=b(t);if(!n||n.start!==e||S(n))return"gone";try{return process.kill(t,r),"ok"}catch(s){let o=s.code??"error";return o==="ESRCH"?"gone":o}}function G(t,e){try{process.kill(-t,e)}catch{}}var v=class t{constructor(e,r,n=!0){this.token=r;this.scope={leader:{pid:e.pid,start:e.start},protectedPids:new Set([process.pid,process.ppid]),groupOpen:n},F(this)}token;scope;known=new Map;killedByKey=new Map;lastSignal=new Map;closed=!1;static start(e,r){if(!x())return null;let n=b(e);return n?new t(n,r):null}static adopt(e,r,n){return x()?new t(e,r,n):null}observe(e){this.closed||(this.known=I(this.scope,this.known,e,r=>W(r).includes(this.token)))}sweep(e){for(let r=0;r<J;r++){let n=E();if(!n){this.scope.groupOpen&&G(this.scope.leader.pid,e);return}this.observe(n),K(this.scope,this.known,n)&&G(this.scope.leader.pid,e);let s=0;for(let o of N(this.scope,this.known,n)){let a=p(o);if(this.lastSignal.get(a)===e)continue;s++,this.lastSignal.set(a,e);let d=L(o.pid,o.start,e);if(d==="gone"&&o.found!=="group")continue;let u=this.killedByKey.get(a);if(u&&u.error===void 0)continue;let l={pid:o.pid,command:o.comm,found:u?.found??o.found};d!=="ok"&&d!=="gone"&&(l.error=d),this.killedByKey.set(a,l)}if(s===0||e!=="SIGKILL")return}}leader(){return{...this.scope.leader}}signalLeader(e){L(this.scope.leader.pid,this.scope.leader.start,e)}leaderExited(){this.sweep("SIGKILL"),this.scope.groupOpen=!1}killed(){return[...this.killedByKey.values()].map(e=>({...e}))}close(){this.closed||(this.sweep("SIGKILL"),this.closed=!0,j(this))}};var _=/^[0-9a-f]{32}$/,B=/^[1-9]\\d{0,15}$/;function C(t){let[e,r,n,s,...o]=t.split(" ");if(o.length>0||r===void 0||!_.test(r))return null;if(e==="step"){if(n===void 0||!B.test(n)||s===void 0||s!=="-"&&s!=="0"&&!B.test(s))return null;let a=Number(n);return{kind:e,token:r,pid:a,start:s==="-"?null:Number(s)}}return(e==="leader-exited"||e==="end")&&n===void 0?{kind:e,token:r}:null}function D(t,e){if(e.kind==="step")t.set(e.token,{pid:e.pid,start:e.start,groupOpen:!0});else if(e.kind==="end")t.delete(e.token);else{let r=t.get(e.token);r&&(r.groupOpen=!1)}}function X(t,e){let r=e.start===null?null:v.adopt({pid:e.pid,start:e.start},t,e.groupOpen);if(r){r.sweep("SIGKILL"),r.signalLeader("SIGKILL"),r.close();return}if(e.groupOpen)try{process.kill(-e.pid,"SIGKILL")}catch{}}function T(t,e){let r=new Map,n="";t.setEncoding?.("latin1"),t.on("data",a=>{n+=a;let d;for(;(d=n.indexOf(`\n`))!==-1;){let u=C(n.slice(0,d));n=n.slice(d+1),u&&D(r,u)}n.length>4096&&(n="")});let s=!1,o=()=>{if(!s){s=!0;for(let[a,d]of r)X(a,d);r.clear(),e()}};t.once("end",o),t.once("error",o)}process.title="baseline-gate-guardian";T(process.stdin,()=>process.exit(0));\n';
+  }
+});
+
+// src/exec/guardian.ts
+function formatMessage(m) {
+  if (m.kind === "step") return `step ${m.token} ${m.pid} ${m.start ?? "-"}`;
+  return `${m.kind} ${m.token}`;
+}
+var init_guardian2 = __esm({
+  "src/exec/guardian.ts"() {
+    "use strict";
+    init_step_watch();
+  }
+});
+
+// src/exec/guardian-link.ts
 import { spawn } from "node:child_process";
+function startGuardian() {
+  if (process.platform === "win32") return null;
+  try {
+    const child = spawn(process.execPath, ["-e", GUARDIAN_SOURCE], {
+      // a session of its own: the Ctrl-C or hang-up that reaches the gate's group must not end it first
+      detached: true,
+      stdio: ["pipe", "ignore", "ignore"],
+      // nothing of the gate's environment (its tokens): the guardian needs none of it
+      env: {},
+      // holds no directory of the repository
+      cwd: "/"
+    });
+    child.on("error", () => {
+      guardian = null;
+    });
+    const input = child.stdin;
+    input.on("error", () => {
+    });
+    child.unref();
+    input.unref();
+    return child;
+  } catch {
+    return null;
+  }
+}
+function tellGuardian(m) {
+  if (guardian === void 0) {
+    if (m.kind !== "step") return;
+    guardian = startGuardian();
+  }
+  if (!guardian?.stdin?.writable) return;
+  guardian.stdin.write(`${formatMessage(m)}
+`);
+}
+var guardian;
+var init_guardian_link = __esm({
+  "src/exec/guardian-link.ts"() {
+    "use strict";
+    init_guardian();
+    init_guardian2();
+  }
+});
+
+// src/exec/process-group.ts
+import { spawn as spawn2 } from "node:child_process";
 function killGroup(child, signal) {
   if (child.pid === void 0) return;
   try {
@@ -22601,7 +22682,7 @@ function spawnGroup(argv, options) {
   if (!command) throw new Error("spawnGroup: empty argv");
   const output = new BoundedOutput();
   const token = newStepToken();
-  const child = spawn(command, args, {
+  const child = spawn2(command, args, {
     cwd: options.cwd,
     env: { ...options.env ?? process.env, [STEP_MARKER]: token },
     detached: true,
@@ -22613,6 +22694,8 @@ function spawnGroup(argv, options) {
   const containment = watch || child.pid === void 0 ? "tracked" : "group-only";
   const running = { child, watch };
   track(running);
+  if (child.pid !== void 0)
+    tellGuardian({ kind: "step", token, pid: child.pid, start: watch?.leader().start ?? null });
   let pending2 = "";
   child.stdout?.on("data", (chunk) => {
     output.write(chunk);
@@ -22636,6 +22719,7 @@ function spawnGroup(argv, options) {
   let cancelLinger;
   child.once("exit", () => {
     leaderExited = true;
+    tellGuardian({ kind: "leader-exited", token });
     if (watch) watch.leaderExited();
     else killGroup(child, "SIGKILL");
     const forceClose = () => {
@@ -22653,6 +22737,7 @@ function spawnGroup(argv, options) {
   const ended = () => {
     finished = true;
     untrack(running);
+    tellGuardian({ kind: "end", token });
     watch?.close();
     return { killed: watch?.killed() ?? [], containment };
   };
@@ -22690,6 +22775,7 @@ var init_process_group = __esm({
     init_bounded_output();
     init_step_watch();
     init_stop_signals();
+    init_guardian_link();
     LINGER_MS = 5e3;
     live = /* @__PURE__ */ new Set();
     exitHookInstalled = false;
@@ -71164,7 +71250,7 @@ var PromiseEventEmitter = class {
 
 // node_modules/@secretlint/core/module/helper/SecretLintRuleMessageTranslator.js
 var DEFAULT_LOCAL = "en";
-var formatMessage = (messageHandler, props) => {
+var formatMessage2 = (messageHandler, props) => {
   if (typeof props !== "object" || props === null) {
     return messageHandler();
   }
@@ -71201,7 +71287,7 @@ var createTranslator = (messages2, options) => {
         throw new Error(`message's key:${String(messageId)} should be string`);
       }
       return {
-        message: formatMessage(messageHandler, props),
+        message: formatMessage2(messageHandler, props),
         messageId,
         data: props
       };
@@ -71219,7 +71305,7 @@ var createTranslator = (messages2, options) => {
       throw new Error(`message's key:${String(messageId)}.${DEFAULT_LOCAL} should be string`);
     }
     return {
-      message: formatMessage(localizedMessage, props),
+      message: formatMessage2(localizedMessage, props),
       messageId,
       data: props
     };

@@ -60092,7 +60092,7 @@ var PromiseEventEmitter = class {
 
 // node_modules/@secretlint/core/module/helper/SecretLintRuleMessageTranslator.js
 var DEFAULT_LOCAL = "en";
-var formatMessage = (messageHandler, props) => {
+var formatMessage2 = (messageHandler, props) => {
   if (typeof props !== "object" || props === null) {
     return messageHandler();
   }
@@ -60129,7 +60129,7 @@ var createTranslator = (messages2, options) => {
         throw new Error(`message's key:${String(messageId)} should be string`);
       }
       return {
-        message: formatMessage(messageHandler, props),
+        message: formatMessage2(messageHandler, props),
         messageId,
         data: props
       };
@@ -60147,7 +60147,7 @@ var createTranslator = (messages2, options) => {
       throw new Error(`message's key:${String(messageId)}.${DEFAULT_LOCAL} should be string`);
     }
     return {
-      message: formatMessage(localizedMessage, props),
+      message: formatMessage2(localizedMessage, props),
       messageId,
       data: props
     };

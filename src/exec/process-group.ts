@@ -1,13 +1,15 @@
 // A child process in its own process group, so stopping it stops everything it started (cargo run ->
 // the service). A process can leave the group (setsid): where /proc exists, a StepWatch also tracks its
 // descendants and every process that carries its token, and stops them with the group. Output is captured
-// within a bound. Children still running when we exit are killed.
+// within a bound. Children still running when we exit are killed; if we are killed outright, the guardian
+// (guardian.ts) kills them.
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { BoundedOutput } from './bounded-output.js'
 import { newStepToken, StepWatch, STEP_MARKER } from './step-watch.js'
 import type { Containment, KilledProcess } from './step-watch.js'
 import { dieOfHangUp, interruptedLine, STOP_NAMES, STOP_SIGNALS } from './stop-signals.js'
+import { tellGuardian } from './guardian-link.js'
 import type { StopSignal } from './stop-signals.js'
 
 export interface GroupOptions {
@@ -150,6 +152,9 @@ export function spawnGroup(argv: string[], options: GroupOptions): GroupHandle {
   const containment: Containment = watch || child.pid === undefined ? 'tracked' : 'group-only'
   const running: Running = { child, watch }
   track(running)
+  // should we die outright (SIGKILL), with no exit hook to stop the group: the guardian does (guardian.ts)
+  if (child.pid !== undefined)
+    tellGuardian({ kind: 'step', token, pid: child.pid, start: watch?.leader().start ?? null })
   let pending = ''
   child.stdout?.on('data', (chunk: Buffer) => {
     output.write(chunk)
@@ -176,6 +181,7 @@ export function spawnGroup(argv: string[], options: GroupOptions): GroupHandle {
   // track may still hold them: after a bound, we stop reading.
   child.once('exit', () => {
     leaderExited = true
+    tellGuardian({ kind: 'leader-exited', token })
     if (watch) watch.leaderExited()
     else killGroup(child, 'SIGKILL')
     const forceClose = () => {
@@ -193,6 +199,7 @@ export function spawnGroup(argv: string[], options: GroupOptions): GroupHandle {
   const ended = (): Pick<Exit, 'killed' | 'containment'> => {
     finished = true
     untrack(running)
+    tellGuardian({ kind: 'end', token })
     watch?.close()
     return { killed: watch?.killed() ?? [], containment }
   }

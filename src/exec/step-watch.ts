@@ -120,13 +120,14 @@ export class StepWatch {
   private closed = false
 
   private constructor(
-    leader: ProcEntry,
-    private readonly token: string
+    leader: { pid: number; start: number },
+    private readonly token: string,
+    groupOpen = true
   ) {
     this.scope = {
       leader: { pid: leader.pid, start: leader.start },
       protectedPids: new Set([process.pid, process.ppid]),
-      groupOpen: true
+      groupOpen
     }
     register(this)
   }
@@ -140,6 +141,14 @@ export class StepWatch {
     if (!procAvailable()) return null
     const leader = readProc(leaderPid)
     return leader ? new StepWatch(leader, token) : null
+  }
+
+  /**
+   * The watch of a step another process started (the guardian's, once the gate that started it is gone): known
+   * by its leader's pid and start time, and whether the gate had seen the leader exit (the group closed).
+   */
+  static adopt(leader: { pid: number; start: number }, token: string, groupOpen: boolean): StepWatch | null {
+    return procAvailable() ? new StepWatch(leader, token, groupOpen) : null
   }
 
   /** A poll: learn the step's new processes from a snapshot of the table. */
@@ -179,6 +188,16 @@ export class StepWatch {
       }
       if (fresh === 0 || signal !== 'SIGKILL') return
     }
+  }
+
+  /** The leader, as the watch knows it (its start time names it, whatever later process gets its pid). */
+  leader(): { pid: number; start: number } {
+    return { ...this.scope.leader }
+  }
+
+  /** Signal the leader, if it is still the process the watch began with. */
+  signalLeader(signal: NodeJS.Signals): void {
+    signalProcess(this.scope.leader.pid, this.scope.leader.start, signal)
   }
 
   /** The leader has exited: sweep (SIGKILL), and from then on the group id alone no longer proves a process is ours. */
