@@ -408,7 +408,10 @@ describe('defaults', () => {
     const evidenceDir = join(fx.root, '.baseline-gate', 'evidence')
     expect(out.evidence).toBe(join(evidenceDir, 'health-memorykernel.json'))
     expect(statSync(out.evidence).isFile()).toBe(true)
-    expect(statSync(join(evidenceDir, 'health-memorykernel.md')).isFile()).toBe(true)
+    // it judged the files on disk, and says that the commit it names is the checkout's, not compared with them
+    expect(readFileSync(join(evidenceDir, 'health-memorykernel.md'), 'utf8')).toContain(
+      '## Trio\n\nAs read from the working tree: the commit under Run is the one checked out, and edits not committed are not compared with it (`git status` shows them).'
+    )
     const ignore = readFileSync(join(fx.root, '.baseline-gate', '.gitignore'), 'utf8')
     expect(ignore.split('\n').map((l) => l.trim())).toContain('*')
   })

@@ -27784,6 +27784,11 @@ function renderPacketMarkdown(p, options = {}) {
     "",
     !p.incident?.dry_run ? "## Trio" : p.incident.status === "failed" ? "## Trio on disk (dry run: a rollback would not complete)" : "## Trio a rollback would write (dry run: nothing was written)",
     "",
+    // health reads the files on disk and runs no git: the commit under Run is the checkout's, which they may not be
+    ...p.operation === "health" ? [
+      "As read from the working tree: the commit under Run is the one checked out, and edits not committed are not compared with it (`git status` shows them).",
+      ""
+    ] : [],
     "| Role | Path | SHA-256 | Bytes |",
     "| --- | --- | --- | --- |",
     ...trio,
