@@ -554,11 +554,104 @@ describe('propose: pins', () => {
       'docs/MK_COMPATIBILITY_MATRIX.md': null,
       ...files
     })
-    const baselines = Object.values(run(all).document!.baselines)
-    expect(baselines.map((b) => [b.trio.pin, b.trio.manifest]).sort()).toEqual([
-      ['apps/helpdesk/config/mk-integration-pin.json', 'apps/helpdesk/config/mk-producer-manifest.json'],
-      ['apps/other/config/mk-integration-pin.json', 'apps/other/config/mk-producer-manifest.json']
-    ])
+    const p = run(all)
+    const baselines = Object.values(p.document!.baselines)
+    // the mirror and the matrix beside each pin, and the name the matrices write (found by review: no matrix, and
+    // no display_name, so that migrate wrote lines under the baseline's name and lkg found no revision)
+    expect(baselines.map((b) => [b.trio.pin, b.trio.manifest, b.trio.matrix, b.display_name]).sort()).toEqual(
+      ['apps/helpdesk', 'apps/other'].map((dir) => [
+        `${dir}/config/mk-integration-pin.json`,
+        `${dir}/config/mk-producer-manifest.json`,
+        `${dir}/docs/MK_COMPATIBILITY_MATRIX.md`,
+        'MemoryKernel'
+      ])
+    )
+    expect(p.undecided.map((u) => u.field)).not.toContain('trio.manifest')
+    expect(p.undecided.map((u) => u.field)).not.toContain('trio.matrix')
+    expect(about(p.found, 'trio.manifest')[0]!.message).toMatch(
+      /of the 2 copies that do, the one nearest the pin$/
+    )
+  })
+
+  it('two copies as near the pin: undecided, and the advice leaves the other copy alone', () => {
+    const p = run(
+      repository({
+        'config/mk-producer-manifest.json': null,
+        'config/a/mk-producer-manifest.json': M,
+        'config/b/mk-producer-manifest.json': M
+      })
+    )
+    expect(only(p).trio.manifest).toBeUndefined()
+    const u = about(p.undecided, 'trio.manifest')[0]!
+    expect(u.message).toMatch(/^2 copies match the pin, none at the default path and none nearer the pin/)
+    expect(u.todo).toBe(
+      "set trio.manifest to this baseline's own mirror (another consumer's copy is that consumer's: leave it)"
+    )
+  })
+
+  it('no matrix chosen, but every matrix names the producer alike: display_name is that name; else it is undecided', () => {
+    const two = {
+      'docs/MK_COMPATIBILITY_MATRIX.md': null,
+      'docs/a/MATRIX.md': matrixText(),
+      'docs/b/MATRIX.md': matrixText()
+    }
+    const p = run(repository(two))
+    expect(only(p).trio.matrix).toBeUndefined()
+    expect(only(p).display_name).toBe('MemoryKernel')
+    expect(about(p.found, 'display_name')[0]!.message).toMatch(
+      /every matrix of the repository names the producer so/
+    )
+    const q = run(repository({ ...two, 'docs/b/MATRIX.md': matrixText(TAG, 'Memory Kernel') }))
+    expect(only(q).display_name).toBeUndefined()
+    expect(about(q.undecided, 'display_name')[0]!.todo).toMatch(
+      /^set display_name to the producer's name as this baseline's matrix writes it: migrate, health and lkg match/
+    )
+  })
+})
+
+describe('propose: a Rust consumer in a directory of a monorepo (found by review)', () => {
+  /** apps/consumer is a Cargo package with its pin, mirror and matrix; the producer (with its handoff) in services/mk. */
+  function rustApp(): Record<string, string> {
+    const base = repository({
+      'config/mk-integration-pin.json': null,
+      'config/mk-producer-manifest.json': null,
+      'docs/MK_COMPATIBILITY_MATRIX.md': null
+    })
+    return {
+      ...base,
+      'apps/consumer/Cargo.toml': '[package]\nname = "consumer"\n',
+      'apps/consumer/src/adapter.rs': 'const ASK: &str = "/v1/query/ask";\n',
+      'apps/consumer/config/mk-integration-pin.json': pinText(M),
+      'apps/consumer/config/mk-producer-manifest.json': M,
+      'apps/consumer/docs/MK_COMPATIBILITY_MATRIX.md': matrixText()
+    }
+  }
+
+  it('is a consumer, not a producer: the same proposal from the top, the app and a directory inside it', () => {
+    const proposals = ['', 'apps/consumer', 'apps/consumer/src'].map((dir) =>
+      propose(memoryInventory(rustApp()), dir)
+    )
+    for (const p of proposals) {
+      const b = only(p)
+      expect(b.trio).toEqual({
+        pin: 'apps/consumer/config/mk-integration-pin.json',
+        manifest: 'apps/consumer/config/mk-producer-manifest.json',
+        matrix: 'apps/consumer/docs/MK_COMPATIBILITY_MATRIX.md'
+      })
+      expect(b.producer?.root).toBe('services/mk')
+      expect(p.notes.map((n) => n.message).join('\n')).not.toMatch(/inside the producer/)
+    }
+    expect(proposals[1]!.document).toEqual(proposals[0]!.document)
+    expect(proposals[2]!.document).toEqual(proposals[0]!.document)
+  })
+
+  it("a producer's own example pin stays the producer's: the producer holds the handoff", () => {
+    const files = { ...rustApp(), 'services/mk/examples/mk-integration-pin.json': pinText(M) }
+    const p = propose(memoryInventory(files))
+    expect(only(p).trio.pin).toBe('apps/consumer/config/mk-integration-pin.json')
+    expect(p.notes.map((n) => n.message)).toContainEqual(
+      expect.stringMatching(/^left out: inside the producer in services\/mk/)
+    )
   })
 })
 

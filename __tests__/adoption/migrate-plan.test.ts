@@ -72,6 +72,30 @@ describe('planMigration', () => {
     expect(pin).toMatch(/\n {2}"runtime_cutover_posture": "GO"\n}\n$/)
   })
 
+  it("a display_name the matrix's named lines do not write: refused, with the name to set; the rules say the same (found by review)", () => {
+    // the policy left display_name to its default, the baseline's name: the lines say MemoryKernel
+    const unnamed = { ...baseline, display_name: 'memorykernel-2' }
+    const plan = planMigration(unnamed, preAdoption(), { posture: 'NO-GO', today: TODAY })
+    expect(plan.changed).toEqual([])
+    expect(plan.blockers).toEqual([
+      `${MATRIX}:11: the Baseline Pin section names the producer "MemoryKernel" ("MemoryKernel repo"), but the policy's display_name is "memorykernel-2": set display_name to "MemoryKernel" in the policy (migrate, health and lkg read those lines by it), then migrate again`
+    ])
+    // health (and lkg, over every hand-written revision): the fix is the policy's name, not lines added to history
+    const findings = trioRules(trioFromBytes(unnamed, preAdoption()), {
+      baseline: unnamed,
+      now: new Date(`${TODAY}T12:00:00Z`)
+    })
+    const tag = findings.find((f) => f.rule === 'BG205' && f.message.includes('release tag'))!
+    expect(tag.message).toMatch(
+      /^the Baseline Pin section has no "memorykernel-2 release tag" line: its "MemoryKernel release tag" line \(line \d+\) names the producer "MemoryKernel", not the policy's display_name "memorykernel-2"\. If "MemoryKernel" is the producer's name, set display_name to "MemoryKernel" in the policy/
+    )
+    expect(findings.filter((f) => f.rule === 'BG208').map((f) => f.message)).toContainEqual(
+      expect.stringMatching(
+        /^"MemoryKernel commit SHA" names the producer "MemoryKernel", but the policy's display_name is "memorykernel-2"/
+      )
+    )
+  })
+
   it('refuses, changing nothing, what it cannot do by itself, and says what to do', () => {
     const noMirror = { ...preAdoption(), manifest: null }
     const a = planMigration(baseline, noMirror, { posture: 'NO-GO', today: TODAY })

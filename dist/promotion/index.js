@@ -32264,6 +32264,16 @@ function pinLineKey(label3, displayName) {
   const l = normalize2(label3);
   return PIN_LINES.find((line) => normalize2(pinLineLabel(line.key, displayName)) === l)?.key ?? null;
 }
+function namedForAnother(label3, displayName) {
+  const l = normalize2(label3);
+  for (const line of PIN_LINES) {
+    const suffix = ` ${normalize2(line.label)}`;
+    if (!line.named || !l.endsWith(suffix)) continue;
+    const name = label3.trim().replace(/\s+/g, " ").slice(0, -suffix.length).trim();
+    return name !== "" && normalize2(name) !== normalize2(displayName) ? { key: line.key, name } : null;
+  }
+  return null;
+}
 function table(file, block) {
   return {
     header: cells(file, block.header),
@@ -32715,12 +32725,14 @@ function pinSection(path2, ledger, pin, baseline, text) {
       continue;
     }
     if (line.key === null) {
+      const other = namedForAnother(line.label, baseline.display_name);
       out.push(
         finding(
           "BG208",
           path2,
           line.position,
-          `"${line.label}" is not a Baseline Pin line this tool checks (known: ${PIN_LINES.map((l) => pinLineLabel(l.key, baseline.display_name)).join("; ")})`
+          other ? `"${line.label}" names the producer "${other.name}", but the policy's display_name is "${baseline.display_name}": the lines that name the producer are read by display_name, so this one is not checked. ${renameAdvice(other.name, baseline.display_name)}` : `"${line.label}" is not a Baseline Pin line this tool checks (known: ${PIN_LINES.map((l) => pinLineLabel(l.key, baseline.display_name)).join("; ")})`,
+          other ? pinLineSubject(other.key) : void 0
         )
       );
       continue;
@@ -32789,17 +32801,24 @@ function pinSection(path2, ledger, pin, baseline, text) {
     const want = expected[l.key];
     const text2 = pinLineText(l.key, typeof want === "string" ? want : "...", baseline.display_name);
     const label3 = pinLineLabel(l.key, baseline.display_name);
+    const misnamed = section2.lines.find(
+      (x2) => x2.key === null && namedForAnother(x2.label, baseline.display_name)?.key === l.key
+    );
+    const other = misnamed ? namedForAnother(misnamed.label, baseline.display_name) : null;
     out.push(
       finding(
         "BG205",
         path2,
         section2.position,
-        `the ${PIN_SECTION_TITLE} section has no "${label3}" line; add: ${text2}${l.key === "posture" || l.key === "manifest_sha256" ? " (`baseline-gate migrate` adds it to a matrix written before adoption)" : ""}`,
+        other ? `the ${PIN_SECTION_TITLE} section has no "${label3}" line: its "${misnamed.label}" line (line ${misnamed.position.line}) names the producer "${other.name}", not the policy's display_name "${baseline.display_name}". ${renameAdvice(other.name, baseline.display_name)}` : `the ${PIN_SECTION_TITLE} section has no "${label3}" line; add: ${text2}${l.key === "posture" || l.key === "manifest_sha256" ? " (`baseline-gate migrate` adds it to a matrix written before adoption)" : ""}`,
         pinLineSubject(l.key)
       )
     );
   }
   return out;
+}
+function renameAdvice(written, displayName) {
+  return `If "${written}" is the producer's name, set display_name to "${written}" in the policy (the hand-written revisions in the history keep their lines); else write the label with "${displayName}"`;
 }
 function isAbsolute4(p) {
   return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");

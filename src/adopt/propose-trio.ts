@@ -47,13 +47,15 @@ export function chooseMirror({ repo, name, report }: Proposing, pin: Located<Pin
   )
   let chosen: (typeof candidates)[number] | null = null
   let why = ''
-  if (byDigest.length >= 1) {
-    chosen = byDigest.length === 1 ? byDigest[0]! : preferDefaultOrNearest(byDigest, defaultPath, pin.path)
-    why = "its SHA-256 equals the pin's expected_producer_manifest_sha256"
-  } else if (byIdentity.length >= 1) {
-    chosen =
-      byIdentity.length === 1 ? byIdentity[0]! : preferDefaultOrNearest(byIdentity, defaultPath, pin.path)
-    why = `its release_tag and commit_sha equal the pin's (${digest === null ? 'the pin has no digest' : "none has the pin's SHA-256"})`
+  const matching = byDigest.length >= 1 ? byDigest : byIdentity
+  if (matching.length >= 1) {
+    chosen = matching.length === 1 ? matching[0]! : preferDefaultOrNearest(matching, defaultPath, pin.path)
+    why =
+      byDigest.length >= 1
+        ? "its SHA-256 equals the pin's expected_producer_manifest_sha256"
+        : `its release_tag and commit_sha equal the pin's (${digest === null ? 'the pin has no digest' : "none has the pin's SHA-256"})`
+    if (chosen && matching.length > 1)
+      why += `; of the ${matching.length} copies that do, ${chosen.path === defaultPath ? 'the one at the default path' : 'the one nearest the pin'}`
   } else if (unclaimed.length === 1) {
     chosen = unclaimed[0]!
     why = `the only producer contract manifest outside the producer${unclaimed.length < candidates.length ? ' that no other pin claims' : ''}; it does not match the pin (${digest === null ? 'another release' : 'another SHA-256'}): health will say so`
@@ -63,49 +65,47 @@ export function chooseMirror({ repo, name, report }: Proposing, pin: Located<Pin
       name,
       'trio.manifest',
       null,
-      `${candidates.length} producer contract manifests outside the producer and none matches the pin: ${candidates.map((m) => m.path).join(', ')}`,
-      'set trio.manifest to the byte-exact copy of the producer manifest at the pinned release'
+      matching.length > 1
+        ? `${matching.length} copies match the pin, none at the default path and none nearer the pin than the others: ${matching.map((m) => m.path).join(', ')}`
+        : `${candidates.length} producer contract manifests outside the producer and none matches the pin: ${candidates.map((m) => m.path).join(', ')}`,
+      matching.length > 1
+        ? "set trio.manifest to this baseline's own mirror (another consumer's copy is that consumer's: leave it)"
+        : 'set trio.manifest to the byte-exact copy of the producer manifest at the pinned release'
     )
     return null
-  }
-  if (
-    (byDigest.length > 1 || (byDigest.length === 0 && byIdentity.length > 1)) &&
-    chosen.path !== defaultPath
-  ) {
-    report.undecided(
-      name,
-      'trio.manifest',
-      chosen.path,
-      `guessed: ${(byDigest.length > 1 ? byDigest : byIdentity).map((m) => m.path).join(', ')} all match the pin`,
-      'set trio.manifest to the mirror the runbook keeps; remove the other copies'
-    )
   }
   report.found(name, 'trio.manifest', chosen.path, `the mirror: ${why}`)
   return chosen.path
 }
 
 /**
- * Of several copies that match, the one at the default path, else the one nearest the pin (the most leading
- * directories in common): two consumers of a monorepo that pin the same release each keep their own mirror (found
- * by review: the second consumer's baseline was given the first one's).
+ * Of several copies that match, the one at the default path, else the one nearest the pin (see nearestTo); null
+ * when two are as near.
  */
 function preferDefaultOrNearest<T extends { path: string }>(
-  xs: T[],
+  xs: readonly T[],
   defaultPath: string,
   near: string
 ): T | null {
-  const exact = xs.find((x) => x.path === defaultPath)
-  if (exact) return exact
+  return xs.find((x) => x.path === defaultPath) ?? nearestTo(xs, near)
+}
+
+/**
+ * The one of `xs` nearest `near` (the most leading directories in common), or null when two are as near: two
+ * consumers of a monorepo that pin the same release each keep their own mirror and matrix beside their pin (found by
+ * review: the second consumer's baseline was given the first one's mirror, and no matrix at all).
+ */
+export function nearestTo<T extends { path: string }>(xs: readonly T[], near: string): T | null {
+  const y = near.split('/').slice(0, -1)
   const shared = (a: string) => {
     const x = a.split('/').slice(0, -1)
-    const y = near.split('/').slice(0, -1)
     let n = 0
     while (n < x.length && n < y.length && x[n] === y[n]) n++
     return n
   }
-  let best: T | null = null
-  for (const x of xs) if (best === null || shared(x.path) > shared(best.path)) best = x
-  return best
+  const ranked = xs.map((x) => ({ x, n: shared(x.path) })).sort((a, b) => b.n - a.n)
+  if (ranked.length === 0 || (ranked.length > 1 && ranked[1]!.n === ranked[0]!.n)) return null
+  return ranked[0]!.x
 }
 
 export function chooseMatrix(
@@ -139,6 +139,9 @@ export function chooseMatrix(
     const exact = pool.filter((m) => m.facts.releaseTag === tag)
     if (exact.length >= 1) pool = exact
   }
+  // two consumers that pin the same release: each keeps its own ledger beside its pin
+  const nearest = pool.length > 1 ? nearestTo(pool, pin.path) : null
+  if (nearest) pool = [nearest]
   if (pool.length !== 1) {
     report.undecided(
       name,
@@ -157,7 +160,7 @@ export function chooseMatrix(
     'trio.matrix',
     chosen.path,
     naming.includes(chosen)
-      ? `the matrix: Baseline Pin and Approved Version Pairs sections, names ${tag}`
+      ? `the matrix: Baseline Pin and Approved Version Pairs sections, names ${tag}${nearest ? `; of the matrices that do, the one nearest the pin` : ''}`
       : `the only matrix (Baseline Pin and Approved Version Pairs sections), but it does not name ${tag || 'the pinned release'}: health will say so`
   )
   return chosen

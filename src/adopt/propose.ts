@@ -114,21 +114,28 @@ function baselineFor(
   if (mirror) trio.manifest = mirror
   const matrix = chooseMatrix(at, pin)
   if (matrix) trio.matrix = matrix.path
-  const displayName = matrix?.facts.displayName ?? null
-  if (matrix && displayName) {
+  const displayName = matrix ? matrix.facts.displayName : agreedDisplayName(repo)
+  // migrate, health and lkg read the matrix's named lines ("- MemoryKernel release tag:") by display_name: left to
+  // its default, the baseline's name, every hand-written revision fails (found by review: lkg found none)
+  const why = `migrate, health and lkg match the matrix's "- <Name> release tag:" lines by it (default: ${name})`
+  if (displayName) {
     report.found(
       name,
       'display_name',
-      matrix.path,
-      `${displayName}: the matrix's "- ${displayName} release tag:" line`
+      matrix?.path ?? null,
+      matrix
+        ? `${displayName}: the matrix's "- ${displayName} release tag:" line`
+        : `${displayName}: every matrix of the repository names the producer so ("- ${displayName} release tag:"), though none was chosen as this baseline's`
     )
-  } else if (matrix) {
+  } else {
     report.undecided(
       name,
       'display_name',
-      matrix.path,
-      'the matrix has no "- <Name> release tag:" line in its Baseline Pin section',
-      `set display_name to the producer's name as the matrix writes it (default: ${name})`
+      matrix?.path ?? null,
+      matrix
+        ? 'the matrix has no "- <Name> release tag:" line in its Baseline Pin section'
+        : 'no matrix was chosen, and the matrices of the repository do not name the producer alike',
+      `set display_name to the producer's name as this baseline's matrix writes it: ${why}`
     )
   }
   // the keys in the order a person reads them: who, which files, the producer, the boundary, the checks
@@ -169,6 +176,12 @@ function baselineFor(
     )
   }
   return { name, doc }
+}
+
+/** The producer's name every matrix of the repository that names one writes alike, or null. */
+function agreedDisplayName(repo: Repository): string | null {
+  const names = new Set(repo.matrices.map((m) => m.facts.displayName).filter((n): n is string => n !== null))
+  return names.size === 1 ? [...names][0]! : null
 }
 
 function uniqueName(name: string, taken: Set<string>): string {

@@ -116,11 +116,7 @@ export function readRepository(inv: FileInventory, report: Report, consumerDir =
       if (m) matrices.push({ path, facts: m, bytes })
     }
   }
-  const located = locateManifests(
-    cargo,
-    manifests,
-    consumerDir !== '' && pins.some((p) => isUnder(p.path, consumerDir)) ? [consumerDir] : []
-  )
+  const located = locateManifests(cargo, manifests, pins, handoffs, ranFrom(cargo, pins, consumerDir))
   const producerRoots = [...new Set(located.map((m) => m.root).filter((r): r is string => r !== null))].sort()
   const inProducer = (p: string) => producerRoots.some((r) => isUnder(p, r))
   // a pin or matrix inside a producer is the producer's own (an example, a template), not the consumer's trio
@@ -145,13 +141,35 @@ export function readRepository(inv: FileInventory, report: Report, consumerDir =
 }
 
 /**
+ * The consumer's directory init ran from, as a Cargo root: the directory itself when it holds a pin, else the Cargo
+ * root around it when that holds one (found by review: from apps/consumer/src, the app's own Cargo root was taken
+ * for the producer, and from apps/consumer it was not).
+ */
+function ranFrom(
+  cargo: ReadonlyMap<string, CargoManifest>,
+  pins: readonly Located<PinFacts>[],
+  consumerDir: string
+): string[] {
+  if (consumerDir === '') return []
+  const holdsPin = (dir: string) => pins.some((p) => isUnder(p.path, dir))
+  if (holdsPin(consumerDir)) return [consumerDir]
+  const root = cargoRootOf(cargo, `${consumerDir}/.`)
+  return root !== null && holdsPin(root) ? [root] : []
+}
+
+/**
  * Each manifest with the producer that holds it. Producers do not nest: a Cargo root with another producer's root
  * below it is the consumer's directory (its own workspace, the producer checked in under it), so what it holds
- * outside that producer is a mirror. `consumer`: directories known to be the consumer's.
+ * outside that producer is a mirror. Nor is a Cargo root that holds a pin and no handoff payload a producer, while
+ * another root looks like one (it holds a handoff, or no pin): it is a Rust consumer of a monorepo, and its manifest
+ * is its mirror (found by review: such an app was taken for the producer, and its pin left out). `consumer`:
+ * directories known to be the consumer's.
  */
 function locateManifests(
   cargo: ReadonlyMap<string, CargoManifest>,
   manifests: readonly Located<ManifestFacts>[],
+  pins: readonly Located<PinFacts>[],
+  handoffs: readonly { path: string }[],
   consumer: readonly string[]
 ): (Located<ManifestFacts> & { root: string | null })[] {
   const skip = new Set(consumer)
@@ -159,8 +177,18 @@ function locateManifests(
     const located = manifests.map((m) => ({ ...m, root: cargoRootOf(cargo, m.path, skip) }))
     const roots = [...new Set(located.map((m) => m.root).filter((r): r is string => r !== null))]
     const holders = roots.filter((r) => roots.some((inner) => inner !== r && isUnder(inner, r)))
-    if (holders.length === 0) return located
-    for (const r of holders) skip.add(r)
+    // a pin or handoff inside a root nested in `r` is that root's, not r's
+    const own = (path: string, r: string) =>
+      isUnder(path, r) && !roots.some((inner) => inner !== r && isUnder(inner, r) && isUnder(path, inner))
+    const holdsPin = (r: string) => pins.some((p) => own(p.path, r))
+    const holdsHandoff = (r: string) => handoffs.some((h) => own(h.path, r))
+    const producerLike = (r: string) => holdsHandoff(r) || !holdsPin(r)
+    const consumers = roots.filter(
+      (r) => holdsPin(r) && !holdsHandoff(r) && roots.some((o) => o !== r && producerLike(o))
+    )
+    const more = [...holders, ...consumers].filter((r) => !skip.has(r))
+    if (more.length === 0) return located
+    for (const r of more) skip.add(r)
   }
 }
 

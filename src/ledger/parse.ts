@@ -187,6 +187,25 @@ export function pinLineKey(label: string, displayName: string): PinLineKey | nul
   return PIN_LINES.find((line) => normalize(pinLineLabel(line.key, displayName)) === l)?.key ?? null
 }
 
+/**
+ * A label of a named line (repo, release tag, commit SHA) under another producer name than `displayName`
+ * ("MemoryKernel release tag" when display_name is memorykernel-2): the line it would be, and the name it writes.
+ * Null for any other label.
+ */
+export function namedForAnother(
+  label: string,
+  displayName: string
+): { key: PinLineKey; name: string } | null {
+  const l = normalize(label)
+  for (const line of PIN_LINES) {
+    const suffix = ` ${normalize(line.label)}`
+    if (!line.named || !l.endsWith(suffix)) continue
+    const name = label.trim().replace(/\s+/g, ' ').slice(0, -suffix.length).trim()
+    return name !== '' && normalize(name) !== normalize(displayName) ? { key: line.key, name } : null
+  }
+  return null
+}
+
 function table(file: SourceFile, block: Block & { type: 'table' }): LedgerTable {
   return {
     header: cells(file, block.header),
