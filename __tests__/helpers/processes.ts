@@ -2,8 +2,17 @@
 import { readFileSync } from 'node:fs'
 import { expect } from '@jest/globals'
 
+/**
+ * A pid a test may ask about or kill: `kill(0)` is this process group, `kill(-1)` every process the user owns (a pid
+ * file read while empty gives 0).
+ */
+function safePid(pid: number): boolean {
+  return Number.isSafeInteger(pid) && pid > 1
+}
+
 /** Running, that is: it exists and is not a zombie waiting for init to reap it. */
 export function alive(pid: number): boolean {
+  if (!safePid(pid)) throw new Error(`not a process a test started: ${pid}`)
   try {
     process.kill(pid, 0)
   } catch {
@@ -20,7 +29,7 @@ export function alive(pid: number): boolean {
 /** The pids a test recorded (whitespace-separated in a file); [] when the file was never written. */
 export function recordedPids(pidFile: string): number[] {
   try {
-    return readFileSync(pidFile, 'utf8').split(/\s+/).filter(Boolean).map(Number)
+    return readFileSync(pidFile, 'utf8').split(/\s+/).filter(Boolean).map(Number).filter(safePid)
   } catch {
     return []
   }
@@ -34,7 +43,7 @@ export async function expectGone(pids: number[]): Promise<void> {
 
 /** SIGKILL to each pid still running: a test's clean-up when the code under test did not do its job. */
 export function killLeftovers(pids: number[]): void {
-  for (const pid of pids.filter(alive)) {
+  for (const pid of pids.filter((p) => safePid(p) && alive(p))) {
     try {
       process.kill(pid, 'SIGKILL')
     } catch {

@@ -22371,10 +22371,17 @@ function markersOf(p) {
   const key = procKey(p);
   let values = markers.get(key);
   if (!values) {
-    values = readEnvValues(p.pid, STEP_MARKER);
+    values = readEnvValues(p.pid, STEP_MARKER).flatMap(markerTokens);
     markers.set(key, values);
   }
   return values;
+}
+function markerTokens(value) {
+  return value.split(",").filter((t) => TOKEN.test(t));
+}
+function stepMarker(env2, token) {
+  const outer = markerTokens(env2[STEP_MARKER] ?? "").slice(-8);
+  return [...outer, token].join(",");
 }
 function tick() {
   const table2 = readProcTable();
@@ -22424,7 +22431,7 @@ function signalGroup(pgid, signal) {
   } catch {
   }
 }
-var STEP_MARKER, POLL_MS, MAX_SWEEPS, watches, poller, markers, StepWatch;
+var STEP_MARKER, POLL_MS, MAX_SWEEPS, watches, poller, markers, TOKEN, StepWatch;
 var init_step_watch = __esm({
   "src/exec/step-watch.ts"() {
     "use strict";
@@ -22435,6 +22442,7 @@ var init_step_watch = __esm({
     MAX_SWEEPS = 16;
     watches = /* @__PURE__ */ new Set();
     markers = /* @__PURE__ */ new Map();
+    TOKEN = /^[0-9a-f]{32}$/;
     StepWatch = class _StepWatch {
       constructor(leader, token, groupOpen = true) {
         this.token = token;
@@ -22566,7 +22574,7 @@ var GUARDIAN_SOURCE;
 var init_guardian = __esm({
   "src/generated/guardian.js"() {
     "use strict";
-    GUARDIAN_SOURCE = '"use strict";function p(t){return`${t.pid}:${t.start}`}function w(t,e){return t.groupOpen&&!e.some(r=>r.pid===t.leader.pid&&r.start!==t.leader.start)}function S(t){return t.state==="X"||t.state==="Z"&&t.threads<=1}function M(t,e){return e.pid>1&&!t.protectedPids.has(e.pid)&&e.start>=t.leader.start}function I(t,e,r,n){let s=new Map(r.map(i=>[i.pid,i])),o=new Map;for(let[i,c]of e){let h=Number(i.slice(0,i.indexOf(":"))),P=s.get(h);P&&p(P)===i&&o.set(i,c)}let a=p(t.leader),d=w(t,r),u=i=>{let c=s.get(i.ppid);if(!c)return!1;let h=p(c);return h===a||o.has(h)},l=r.filter(i=>M(t,i)&&p(i)!==a&&!o.has(p(i))).sort((i,c)=>i.start-c.start),f=!0;for(;f;){f=!1;for(let i of l){let c=p(i);o.has(c)||(d&&i.pgid===t.leader.pid||u(i))&&(o.set(c,"tree"),f=!0)}}for(let i of l){let c=p(i);!o.has(c)&&!S(i)&&n(i)&&o.set(c,"marker")}for(f=!0;f;){f=!1;for(let i of l){let c=p(i);!o.has(c)&&u(i)&&(o.set(c,"tree"),f=!0)}}return o}function N(t,e,r){let n=p(t.leader),s=[];for(let o of r){let a=p(o),d=e.get(a);if(!d||a===n||S(o)||!M(t,o))continue;let u=o.pgid===t.leader.pid?"group":d==="tree"?"descendant":"marker";s.push({pid:o.pid,start:o.start,comm:o.comm,found:u})}return s.sort((o,a)=>o.start-a.start||o.pid-a.pid)}function K(t,e,r){return w(t,r)||r.some(n=>n.pgid===t.leader.pid&&e.has(p(n)))}var g=require("node:fs");function $(t){let e=t.indexOf("("),r=t.lastIndexOf(")");if(e<1||r<e)return null;let n=Number(t.slice(0,e).trim()),s=t.slice(r+2).trim().split(" "),[o,a,d,u,l]=[s[0],Number(s[1]),Number(s[2]),Number(s[17]),Number(s[19])];if(!Number.isSafeInteger(n)||!o||![a,d,u,l].every(Number.isSafeInteger))return null;let f=t.slice(e+1,r).replace(/[\\u0000-\\u001f\\u007f-\\u009f]/g,"?");return{pid:n,ppid:a,pgid:d,state:o,threads:u,start:l,comm:f}}function x(){return(0,g.existsSync)("/proc/self/stat")}function b(t){try{return $((0,g.readFileSync)(`/proc/${t}/stat`,"latin1"))}catch{return null}}function E(){let t;try{t=(0,g.readdirSync)("/proc")}catch{return null}let e=[];for(let r of t){if(!/^\\d+$/.test(r))continue;let n=b(Number(r));n&&e.push(n)}return e}function O(t,e){let r;try{r=(0,g.readFileSync)(`/proc/${t}/environ`)}catch{return[]}let n=`${e}=`,s=[];for(let o of r.toString("latin1").split("\\0"))o.startsWith(n)&&s.push(o.slice(n.length));return s}var V="BASELINE_GATE_STEP",R=100,J=16,k=new Set,m,y=new Map;function W(t){let e=p(t),r=y.get(e);return r||(r=O(t.pid,V),y.set(e,r)),r}function A(){let t=E();if(!t)return;for(let r of k)r.observe(t);let e=new Set(t.map(p));for(let r of y.keys())e.has(r)||y.delete(r)}function F(t){k.add(t),m||(m=setInterval(()=>{try{A()}catch(e){process.emitWarning(`step watch: ${e?.message??String(e)}`)}},R),m.unref())}function j(t){k.delete(t),k.size===0&&m&&(clearInterval(m),m=void 0,y.clear())}function L(t,e,r){let n=b(t);if(!n||n.start!==e||S(n))return"gone";try{return process.kill(t,r),"ok"}catch(s){let o=s.code??"error";return o==="ESRCH"?"gone":o}}function G(t,e){try{process.kill(-t,e)}catch{}}var v=class t{constructor(e,r,n=!0){this.token=r;this.scope={leader:{pid:e.pid,start:e.start},protectedPids:new Set([process.pid,process.ppid]),groupOpen:n},F(this)}token;scope;known=new Map;killedByKey=new Map;lastSignal=new Map;closed=!1;static start(e,r){if(!x())return null;let n=b(e);return n?new t(n,r):null}static adopt(e,r,n){return x()?new t(e,r,n):null}observe(e){this.closed||(this.known=I(this.scope,this.known,e,r=>W(r).includes(this.token)))}sweep(e){for(let r=0;r<J;r++){let n=E();if(!n){this.scope.groupOpen&&G(this.scope.leader.pid,e);return}this.observe(n),K(this.scope,this.known,n)&&G(this.scope.leader.pid,e);let s=0;for(let o of N(this.scope,this.known,n)){let a=p(o);if(this.lastSignal.get(a)===e)continue;s++,this.lastSignal.set(a,e);let d=L(o.pid,o.start,e);if(d==="gone"&&o.found!=="group")continue;let u=this.killedByKey.get(a);if(u&&u.error===void 0)continue;let l={pid:o.pid,command:o.comm,found:u?.found??o.found};d!=="ok"&&d!=="gone"&&(l.error=d),this.killedByKey.set(a,l)}if(s===0||e!=="SIGKILL")return}}leader(){return{...this.scope.leader}}signalLeader(e){L(this.scope.leader.pid,this.scope.leader.start,e)}leaderExited(){this.sweep("SIGKILL"),this.scope.groupOpen=!1}killed(){return[...this.killedByKey.values()].map(e=>({...e}))}close(){this.closed||(this.sweep("SIGKILL"),this.closed=!0,j(this))}};var _=/^[0-9a-f]{32}$/,B=/^[1-9]\\d{0,15}$/;function C(t){let[e,r,n,s,...o]=t.split(" ");if(o.length>0||r===void 0||!_.test(r))return null;if(e==="step"){if(n===void 0||!B.test(n)||s===void 0||s!=="-"&&s!=="0"&&!B.test(s))return null;let a=Number(n);return{kind:e,token:r,pid:a,start:s==="-"?null:Number(s)}}return(e==="leader-exited"||e==="end")&&n===void 0?{kind:e,token:r}:null}function D(t,e){if(e.kind==="step")t.set(e.token,{pid:e.pid,start:e.start,groupOpen:!0});else if(e.kind==="end")t.delete(e.token);else{let r=t.get(e.token);r&&(r.groupOpen=!1)}}function X(t,e){let r=e.start===null?null:v.adopt({pid:e.pid,start:e.start},t,e.groupOpen);if(r){r.sweep("SIGKILL"),r.signalLeader("SIGKILL"),r.close();return}if(e.groupOpen)try{process.kill(-e.pid,"SIGKILL")}catch{}}function T(t,e){let r=new Map,n="";t.setEncoding?.("latin1"),t.on("data",a=>{n+=a;let d;for(;(d=n.indexOf(`\n`))!==-1;){let u=C(n.slice(0,d));n=n.slice(d+1),u&&D(r,u)}n.length>4096&&(n="")});let s=!1,o=()=>{if(!s){s=!0;for(let[a,d]of r)X(a,d);r.clear(),e()}};t.once("end",o),t.once("error",o)}process.title="baseline-gate-guardian";T(process.stdin,()=>process.exit(0));\n';
+    GUARDIAN_SOURCE = '"use strict";function p(t){return`${t.pid}:${t.start}`}function w(t,e){return t.groupOpen&&!e.some(r=>r.pid===t.leader.pid&&r.start!==t.leader.start)}function S(t){return t.state==="X"||t.state==="Z"&&t.threads<=1}function M(t,e){return e.pid>1&&!t.protectedPids.has(e.pid)&&e.start>=t.leader.start}function N(t,e,r,n){let s=new Map(r.map(i=>[i.pid,i])),o=new Map;for(let[i,c]of e){let h=Number(i.slice(0,i.indexOf(":"))),P=s.get(h);P&&p(P)===i&&o.set(i,c)}let a=p(t.leader),d=w(t,r),u=i=>{let c=s.get(i.ppid);if(!c)return!1;let h=p(c);return h===a||o.has(h)},l=r.filter(i=>M(t,i)&&p(i)!==a&&!o.has(p(i))).sort((i,c)=>i.start-c.start),f=!0;for(;f;){f=!1;for(let i of l){let c=p(i);o.has(c)||(d&&i.pgid===t.leader.pid||u(i))&&(o.set(c,"tree"),f=!0)}}for(let i of l){let c=p(i);!o.has(c)&&!S(i)&&n(i)&&o.set(c,"marker")}for(f=!0;f;){f=!1;for(let i of l){let c=p(i);!o.has(c)&&u(i)&&(o.set(c,"tree"),f=!0)}}return o}function I(t,e,r){let n=p(t.leader),s=[];for(let o of r){let a=p(o),d=e.get(a);if(!d||a===n||S(o)||!M(t,o))continue;let u=o.pgid===t.leader.pid?"group":d==="tree"?"descendant":"marker";s.push({pid:o.pid,start:o.start,comm:o.comm,found:u})}return s.sort((o,a)=>o.start-a.start||o.pid-a.pid)}function K(t,e,r){return w(t,r)||r.some(n=>n.pgid===t.leader.pid&&e.has(p(n)))}var g=require("node:fs");function V(t){let e=t.indexOf("("),r=t.lastIndexOf(")");if(e<1||r<e)return null;let n=Number(t.slice(0,e).trim()),s=t.slice(r+2).trim().split(" "),[o,a,d,u,l]=[s[0],Number(s[1]),Number(s[2]),Number(s[17]),Number(s[19])];if(!Number.isSafeInteger(n)||!o||![a,d,u,l].every(Number.isSafeInteger))return null;let f=t.slice(e+1,r).replace(/[\\u0000-\\u001f\\u007f-\\u009f]/g,"?");return{pid:n,ppid:a,pgid:d,state:o,threads:u,start:l,comm:f}}function v(){return(0,g.existsSync)("/proc/self/stat")}function b(t){try{return V((0,g.readFileSync)(`/proc/${t}/stat`,"latin1"))}catch{return null}}function E(){let t;try{t=(0,g.readdirSync)("/proc")}catch{return null}let e=[];for(let r of t){if(!/^\\d+$/.test(r))continue;let n=b(Number(r));n&&e.push(n)}return e}function O(t,e){let r;try{r=(0,g.readFileSync)(`/proc/${t}/environ`)}catch{return[]}let n=`${e}=`,s=[];for(let o of r.toString("latin1").split("\\0"))o.startsWith(n)&&s.push(o.slice(n.length));return s}var J="BASELINE_GATE_STEP",R=100,W=16,k=new Set,m,y=new Map;function A(t){let e=p(t),r=y.get(e);return r||(r=O(t.pid,J).flatMap(j),y.set(e,r)),r}var F=/^[0-9a-f]{32}$/;function j(t){return t.split(",").filter(e=>F.test(e))}function _(){let t=E();if(!t)return;for(let r of k)r.observe(t);let e=new Set(t.map(p));for(let r of y.keys())e.has(r)||y.delete(r)}function D(t){k.add(t),m||(m=setInterval(()=>{try{_()}catch(e){process.emitWarning(`step watch: ${e?.message??String(e)}`)}},R),m.unref())}function C(t){k.delete(t),k.size===0&&m&&(clearInterval(m),m=void 0,y.clear())}function L(t,e,r){let n=b(t);if(!n||n.start!==e||S(n))return"gone";try{return process.kill(t,r),"ok"}catch(s){let o=s.code??"error";return o==="ESRCH"?"gone":o}}function G(t,e){try{process.kill(-t,e)}catch{}}var x=class t{constructor(e,r,n=!0){this.token=r;this.scope={leader:{pid:e.pid,start:e.start},protectedPids:new Set([process.pid,process.ppid]),groupOpen:n},D(this)}token;scope;known=new Map;killedByKey=new Map;lastSignal=new Map;closed=!1;static start(e,r){if(!v())return null;let n=b(e);return n?new t(n,r):null}static adopt(e,r,n){return v()?new t(e,r,n):null}observe(e){this.closed||(this.known=N(this.scope,this.known,e,r=>A(r).includes(this.token)))}sweep(e){for(let r=0;r<W;r++){let n=E();if(!n){this.scope.groupOpen&&G(this.scope.leader.pid,e);return}this.observe(n),K(this.scope,this.known,n)&&G(this.scope.leader.pid,e);let s=0;for(let o of I(this.scope,this.known,n)){let a=p(o);if(this.lastSignal.get(a)===e)continue;s++,this.lastSignal.set(a,e);let d=L(o.pid,o.start,e);if(d==="gone"&&o.found!=="group")continue;let u=this.killedByKey.get(a);if(u&&u.error===void 0)continue;let l={pid:o.pid,command:o.comm,found:u?.found??o.found};d!=="ok"&&d!=="gone"&&(l.error=d),this.killedByKey.set(a,l)}if(s===0||e!=="SIGKILL")return}}leader(){return{...this.scope.leader}}signalLeader(e){L(this.scope.leader.pid,this.scope.leader.start,e)}leaderExited(){this.sweep("SIGKILL"),this.scope.groupOpen=!1}killed(){return[...this.killedByKey.values()].map(e=>({...e}))}close(){this.closed||(this.sweep("SIGKILL"),this.closed=!0,C(this))}};var X=/^[0-9a-f]{32}$/,T=/^[1-9]\\d{0,15}$/,$=2;function z(t){let[e,r,n,s,...o]=t.split(" ");if(o.length>0||r===void 0||!X.test(r))return null;if(e==="step"){if(n===void 0||!T.test(n)||s===void 0||s!=="-"&&s!=="0"&&!T.test(s))return null;let a=Number(n);return a<$?null:{kind:e,token:r,pid:a,start:s==="-"?null:Number(s)}}return(e==="leader-exited"||e==="end")&&n===void 0?{kind:e,token:r}:null}function H(t,e){if(e.kind==="step")t.set(e.token,{pid:e.pid,start:e.start,groupOpen:!0});else if(e.kind==="end")t.delete(e.token);else{let r=t.get(e.token);r&&(r.groupOpen=!1)}}function U(t,e){if(!Number.isSafeInteger(e.pid)||e.pid<$)return;let r=e.start===null?null:x.adopt({pid:e.pid,start:e.start},t,e.groupOpen);if(r){r.sweep("SIGKILL"),r.signalLeader("SIGKILL"),r.close();return}if(e.groupOpen)try{process.kill(-e.pid,"SIGKILL")}catch{}}function B(t,e){let r=new Map,n="";t.setEncoding?.("latin1"),t.on("data",a=>{n+=a;let d;for(;(d=n.indexOf(`\n`))!==-1;){let u=z(n.slice(0,d));n=n.slice(d+1),u&&H(r,u)}n.length>4096&&(n="")});let s=!1,o=()=>{if(!s){s=!0;for(let[a,d]of r)U(a,d);r.clear(),e()}};t.once("end",o),t.once("error",o)}process.title="baseline-gate-guardian";B(process.stdin,()=>process.exit(0));\n';
   }
 });
 
@@ -22574,6 +22582,14 @@ var init_guardian = __esm({
 function formatMessage(m) {
   if (m.kind === "step") return `step ${m.token} ${m.pid} ${m.start ?? "-"}`;
   return `${m.kind} ${m.token}`;
+}
+function applyMessage(steps2, m) {
+  if (m.kind === "step") steps2.set(m.token, { pid: m.pid, start: m.start, groupOpen: true });
+  else if (m.kind === "end") steps2.delete(m.token);
+  else {
+    const step3 = steps2.get(m.token);
+    if (step3) step3.groupOpen = false;
+  }
 }
 var init_guardian2 = __esm({
   "src/exec/guardian.ts"() {
@@ -22586,44 +22602,62 @@ var init_guardian2 = __esm({
 import { spawn } from "node:child_process";
 function startGuardian() {
   if (process.platform === "win32") return null;
+  let child;
   try {
-    const child = spawn(process.execPath, ["-e", GUARDIAN_SOURCE], {
+    child = spawn(process.execPath, ["--v8-pool-size=1", "-e", GUARDIAN_SOURCE], {
       // a session of its own: the Ctrl-C or hang-up that reaches the gate's group must not end it first
       detached: true,
       stdio: ["pipe", "ignore", "ignore"],
-      // nothing of the gate's environment (its tokens): the guardian needs none of it
-      env: {},
+      // none of the gate's environment (its tokens), but what a runner finds its processes by: GitHub's runner ends
+      // what carries its RUNNER_TRACKING_ID when the job ends, a guardian stuck on its way up included
+      env: process.env.RUNNER_TRACKING_ID ? { RUNNER_TRACKING_ID: process.env.RUNNER_TRACKING_ID } : {},
       // holds no directory of the repository
       cwd: "/"
     });
-    child.on("error", () => {
-      guardian = null;
-    });
-    const input = child.stdin;
-    input.on("error", () => {
-    });
-    child.unref();
-    input.unref();
-    return child;
   } catch {
-    return null;
+    return void 0;
   }
+  const ended = () => {
+    if (guardian === child) guardian = void 0;
+  };
+  child.on("error", ended);
+  child.on("exit", ended);
+  const input = child.stdin;
+  input.on("error", () => {
+  });
+  child.unref();
+  input.unref();
+  return child;
 }
 function tellGuardian(m) {
-  if (guardian === void 0) {
-    if (m.kind !== "step") return;
-    guardian = startGuardian();
-  }
+  applyMessage(steps, m);
+  if (guardian === null || guardian === void 0 && steps.size === 0) return;
+  const fresh = guardian === void 0;
+  if (fresh) guardian = startGuardian();
   if (!guardian?.stdin?.writable) return;
-  guardian.stdin.write(`${formatMessage(m)}
+  if (fresh) {
+    for (const [token, s] of steps) {
+      guardian.stdin.write(`${formatMessage({ kind: "step", token, pid: s.pid, start: s.start })}
+`);
+      if (!s.groupOpen) guardian.stdin.write(`${formatMessage({ kind: "leader-exited", token })}
+`);
+    }
+  } else guardian.stdin.write(`${formatMessage(m)}
 `);
 }
-var guardian;
+function dismissGuardian() {
+  try {
+    guardian?.kill("SIGKILL");
+  } catch {
+  }
+}
+var guardian, steps;
 var init_guardian_link = __esm({
   "src/exec/guardian-link.ts"() {
     "use strict";
     init_guardian();
     init_guardian2();
+    steps = /* @__PURE__ */ new Map();
   }
 });
 
@@ -22668,7 +22702,10 @@ function deferSignals() {
 function track(child) {
   if (!exitHookInstalled) {
     exitHookInstalled = true;
-    process.on("exit", killAll);
+    process.on("exit", () => {
+      killAll();
+      dismissGuardian();
+    });
   }
   if (live.size === 0) for (const sig of STOP_NAMES) process.on(sig, onSignal);
   live.add(child);
@@ -22684,7 +22721,7 @@ function spawnGroup(argv, options) {
   const token = newStepToken();
   const child = spawn2(command, args, {
     cwd: options.cwd,
-    env: { ...options.env ?? process.env, [STEP_MARKER]: token },
+    env: { ...options.env ?? process.env, [STEP_MARKER]: stepMarker(options.env ?? process.env, token) },
     detached: true,
     // a new process group: -pid reaches the grandchildren too
     stdio: ["ignore", "pipe", "pipe"],
@@ -22737,8 +22774,8 @@ function spawnGroup(argv, options) {
   const ended = () => {
     finished = true;
     untrack(running);
-    tellGuardian({ kind: "end", token });
     watch?.close();
+    tellGuardian({ kind: "end", token });
     return { killed: watch?.killed() ?? [], containment };
   };
   const exited = new Promise((resolve14) => {
@@ -55589,8 +55626,8 @@ function leftRunningLine(step3) {
     );
   return `${escapeMarkdown(step3.suite)} \u203A ${escapeMarkdown(step3.name)}: ${parts.join("; ")}.`;
 }
-function leftRunning(steps) {
-  const ran = steps.filter((s) => s.containment !== void 0);
+function leftRunning(steps2) {
+  const ran = steps2.filter((s) => s.containment !== void 0);
   if (ran.length === 0) return "";
   const lines = ran.map(leftRunningLine).filter((l) => l !== null);
   const out = lines.length > 0 ? lines.map((l) => `- ${l}`) : ["No step left a process running."];
@@ -56713,16 +56750,16 @@ ${launch.outputTail}` : "";
     };
   }
   const findings = [];
-  const steps = [step("start producer", "passed", launch.ms)];
+  const steps2 = [step("start producer", "passed", launch.ms)];
   for (const ex of report2.exchanges) {
     const found = judge(ex, input);
     findings.push(...found);
     const failed = found.some((f2) => f2.severity === "error");
     const timedOut = !ex.outcome.ok && ex.outcome.failure === "timeout";
-    steps.push(step(ex.request.name, timedOut ? "timed-out" : failed ? "failed" : "passed", ex.outcome.ms));
+    steps2.push(step(ex.request.name, timedOut ? "timed-out" : failed ? "failed" : "passed", ex.outcome.ms));
   }
-  for (const r of PROBE_REQUESTS.slice(report2.exchanges.length)) steps.push(step(r.name, "not-run", 0));
-  steps.push(...stop.steps);
+  for (const r of PROBE_REQUESTS.slice(report2.exchanges.length)) steps2.push(step(r.name, "not-run", 0));
+  steps2.push(...stop.steps);
   findings.push(...stop.findings);
   const unpinned = ["expected_service_contract_version", "expected_api_contract_version"].filter(
     (f2) => typeof input.pin.data?.[f2] !== "string"
@@ -56736,7 +56773,7 @@ ${launch.outputTail}` : "";
         `the producer's contract versions were not compared with the pin, which states no ${unpinned.join(" and no ")} it could read (see its own findings): the probes show the producer answers, not that it keeps the pinned contract`
       )
     );
-  return { findings, steps };
+  return { findings, steps: steps2 };
 }
 function stopped(report2) {
   const s = report2.stopped;
@@ -56917,9 +56954,9 @@ function snippet(text) {
 }
 
 // src/rules/verdict.ts
-function decideVerdict(findings, steps = []) {
+function decideVerdict(findings, steps2 = []) {
   if (findings.some((f2) => f2.severity === "error")) return "FAIL";
-  if (steps.some((s) => s.required && s.status !== "passed")) return "FAIL";
+  if (steps2.some((s) => s.required && s.status !== "passed")) return "FAIL";
   return "PASS";
 }
 function aggregateVerdict(verdicts) {
@@ -56931,17 +56968,17 @@ init_plural();
 function notRunSentence(text) {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
-function preflightNotRun({ findings, steps }) {
+function preflightNotRun({ findings, steps: steps2 }) {
   const out = findings.filter((f2) => f2.rule === "BG407" || f2.rule === "BG409").map((f2) => notRunSentence(f2.message));
-  const unsent = steps.filter((s) => s.suite === PREFLIGHT_SUITE && s.status === "not-run").length;
+  const unsent = steps2.filter((s) => s.suite === PREFLIGHT_SUITE && s.status === "not-run").length;
   if (unsent > 0)
     out.push(
       `${plural(unsent, "probe request")} of the runtime preflight not sent: the producer did not start, or the run ended first (see the findings).`
     );
   return out;
 }
-function suitesNotRun({ findings, steps }) {
-  const suite = steps.filter((s) => s.suite !== PREFLIGHT_SUITE);
+function suitesNotRun({ findings, steps: steps2 }) {
+  const suite = steps2.filter((s) => s.suite !== PREFLIGHT_SUITE);
   const reasons = /* @__PURE__ */ new Map();
   for (const s of suite.filter((x2) => x2.status === "skipped")) {
     const why = s.skip_reason ?? findings.find((f2) => f2.rule === "BG704")?.message ?? "no reason recorded";
@@ -56960,14 +56997,14 @@ function suitesNotRun({ findings, steps }) {
   return out;
 }
 var couldNotStart = (s) => s.status === "not-run" && !!s.error;
-function failedOnlyToStart({ findings, steps }) {
-  return steps.some(couldNotStart) && decideVerdict(
+function failedOnlyToStart({ findings, steps: steps2 }) {
+  return steps2.some(couldNotStart) && decideVerdict(
     findings.filter((f2) => f2.rule !== "BG703"),
-    steps.filter((s) => !couldNotStart(s))
+    steps2.filter((s) => !couldNotStart(s))
   ) === "PASS";
 }
-function hasSuiteSteps(steps) {
-  return steps.some((s) => s.suite !== PREFLIGHT_SUITE);
+function hasSuiteSteps(steps2) {
+  return steps2.some((s) => s.suite !== PREFLIGHT_SUITE);
 }
 function rollbackNotTested(status, dryRun) {
   return status === "already-current" ? "No rollback suite ran: the target is already the pinned baseline, so nothing was restored to test." : `No rollback suite ran: ${dryRun ? "a dry run restores nothing" : "nothing was restored"}, so there was no trio to test.`;
@@ -57040,12 +57077,12 @@ var STEP_ICON = {
   "not-run": "\u26D4",
   skipped: "\u23ED\uFE0F"
 };
-function stepsTable(steps) {
-  if (steps.length === 0) return "_No steps._";
+function stepsTable(steps2) {
+  if (steps2.length === 0) return "_No steps._";
   return [
     "| | Suite | Step | Status | Exit code | Duration |",
     "| --- | --- | --- | --- | --- | --- |",
-    ...steps.map(
+    ...steps2.map(
       (st) => `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.error === "aborted" ? "stopped" : st.status} | ${st.exit_code ?? "-"} | ${st.status === "skipped" || st.status === "not-run" ? "-" : formatDuration(st.duration_ms)} |`
     )
   ].join("\n");
@@ -57074,8 +57111,8 @@ function changeTable(c2) {
   }
   return ["| | |", "| --- | --- |", ...rows.map(([k2, v]) => `| ${k2} | ${v} |`)].join("\n");
 }
-function failedStepTails(steps, maxChars = Infinity) {
-  const failed = steps.filter(
+function failedStepTails(steps2, maxChars = Infinity) {
+  const failed = steps2.filter(
     (s) => s.required && s.status !== "passed" && s.error !== "aborted" && s.log_tail !== void 0
   );
   const out = [];
@@ -64948,11 +64985,11 @@ async function runHealth(ctx, options) {
     });
     const remote = options.remote ? await checkProducerIdentity(trio, baseline, options.remote) : [];
     const findings = sortFindings([...onDisk, ...judged3.findings, ...remote]);
-    const steps = [
+    const steps2 = [
       ...redactStrings(ctx, judged3.steps),
       ...unrunSteps(baseline, "health", ctx.env, { status: "skipped", skip_reason: HEALTH_RUNS_NO_STEPS })
     ];
-    const verdict = decideVerdict(findings, steps);
+    const verdict = decideVerdict(findings, steps2);
     const identity = identityOf(trio);
     const posture = postureOf(trio);
     const packet = await baselinePacket(ctx, run2, {
@@ -64964,12 +65001,12 @@ async function runHealth(ctx, options) {
       identity,
       posture,
       findings,
-      steps,
+      steps: steps2,
       verdict
     });
     jsonAt.push(files.length);
     files.push(...packetFiles(packet));
-    results.push({ name: baseline.name, identity, posture, findings, steps, verdict });
+    results.push({ name: baseline.name, identity, posture, findings, steps: steps2, verdict });
   }
   const written = ctx.evidence.writeAll(files);
   return operationResult(
@@ -69547,14 +69584,14 @@ function openFence(markdown) {
 var normalised = (body) => body?.replace(/\r\n/g, "\n") ?? "";
 
 // src/github/upsert.ts
-async function upsert(steps) {
-  const settle = async (found) => steps.isCurrent(found) ? steps.unchanged(found) : steps.update(found);
-  const existing = await steps.find();
+async function upsert(steps2) {
+  const settle = async (found) => steps2.isCurrent(found) ? steps2.unchanged(found) : steps2.update(found);
+  const existing = await steps2.find();
   if (existing) return settle(existing);
   try {
-    return await steps.create();
+    return await steps2.create();
   } catch (error2) {
-    const raced = steps.createdMeanwhile?.(error2) ? await steps.find() : null;
+    const raced = steps2.createdMeanwhile?.(error2) ? await steps2.find() : null;
     if (raced) return settle(raced);
     throw error2;
   }
@@ -72019,9 +72056,9 @@ async function writeSummary(text, redactor, env2) {
 function failureMessage(result) {
   const findings = result.baselines.flatMap((b) => b.findings);
   const errors = findings.filter((f2) => f2.severity === "error").length;
-  const steps = result.baselines.flatMap((b) => b.steps).filter((s) => s.required && s.status !== "passed");
+  const steps2 = result.baselines.flatMap((b) => b.steps).filter((s) => s.required && s.status !== "passed");
   const parts = [plural(errors, "error")];
-  if (steps.length > 0) parts.push(`${steps.length} step${steps.length === 1 ? "" : "s"} did not pass`);
+  if (steps2.length > 0) parts.push(`${steps2.length} step${steps2.length === 1 ? "" : "s"} did not pass`);
   return `baseline ${result.operation} FAIL: ${parts.join(", ")} (see the annotations and the job summary)`;
 }
 function cancellation() {
@@ -72929,9 +72966,9 @@ function ruleErrors(b) {
 function suitesSkippedForRules(b) {
   return b.steps.some((s) => s.status === "skipped" && s.skip_reason?.startsWith(RULES_ALREADY_FAIL) === true);
 }
-function stepNames(steps) {
-  const names = steps.slice(0, 3).flatMap((s, i) => [...i > 0 ? [", "] : [], c(`${s.suite} \u203A ${s.name}`)]);
-  return [...names, ...steps.length > 3 ? [` and ${steps.length - 3} more`] : []];
+function stepNames(steps2) {
+  const names = steps2.slice(0, 3).flatMap((s, i) => [...i > 0 ? [", "] : [], c(`${s.suite} \u203A ${s.name}`)]);
+  return [...names, ...steps2.length > 3 ? [` and ${steps2.length - 3} more`] : []];
 }
 function failedSteps(b) {
   if (b.steps.some((s) => s.error === "aborted"))
@@ -73104,7 +73141,7 @@ function health(b) {
       c("npx --no baseline-gate repin"),
       " updates the trio for one pull request."
     ]);
-  const steps = failedSteps(b);
+  const steps2 = failedSteps(b);
   const errorRules = [...new Set(b.findings.filter((f2) => f2.severity === "error").map((f2) => f2.rule))];
   const notStarted = errorRules.filter((r) => r === "BG401" || r === "BG402");
   if (errorRules.length > 0 && errorRules.every((r) => r === "BG401" || r === "BG402" || r === "BG410"))
@@ -73133,11 +73170,11 @@ function health(b) {
         ]
       ] : []
     ];
-  if (preAdoption) return [...out, ...steps];
+  if (preAdoption) return [...out, ...steps2];
   const trigger = errorRules.some((r) => r.startsWith("BG4")) ? "preflight-failure" : "contract-drift";
   return [
     ...out,
-    ...steps,
+    ...steps2,
     [
       "If the pinned baseline is broken in production, roll back to the last-known-good one: ",
       c(`npx --no baseline-gate rollback --trigger ${trigger} --reason "<why, in a sentence>"`),
@@ -73326,8 +73363,8 @@ function overview(result) {
     ""
   ];
 }
-function stepsWords(steps) {
-  const by = (st) => steps.filter((s) => s.status === st).length;
+function stepsWords(steps2) {
+  const by = (st) => steps2.filter((s) => s.status === st).length;
   const words = {
     passed: "passed",
     failed: "failed",
@@ -73336,7 +73373,7 @@ function stepsWords(steps) {
     skipped: "skipped"
   };
   const parts = Object.keys(words).filter((st) => by(st) > 0).map((st) => `${by(st)} ${words[st]}`);
-  return `${plural(steps.length, "step")}: ${parts.join(", ")}`;
+  return `${plural(steps2.length, "step")}: ${parts.join(", ")}`;
 }
 function collapsed(summary2, body) {
   return [`<details><summary>${summary2}</summary>`, "", body, "", "</details>", ""];

@@ -25951,8 +25951,8 @@ function leftRunningLine(step2) {
     );
   return `${escapeMarkdown(step2.suite)} \u203A ${escapeMarkdown(step2.name)}: ${parts.join("; ")}.`;
 }
-function leftRunning(steps) {
-  const ran = steps.filter((s) => s.containment !== void 0);
+function leftRunning(steps2) {
+  const ran = steps2.filter((s) => s.containment !== void 0);
   if (ran.length === 0) return "";
   const lines = ran.map(leftRunningLine).filter((l) => l !== null);
   const out = lines.length > 0 ? lines.map((l) => `- ${l}`) : ["No step left a process running."];
@@ -27111,9 +27111,9 @@ function locate(doc, pointer, key) {
 var PREFLIGHT_SUITE = "preflight";
 
 // src/rules/verdict.ts
-function decideVerdict(findings, steps = []) {
+function decideVerdict(findings, steps2 = []) {
   if (findings.some((f2) => f2.severity === "error")) return "FAIL";
-  if (steps.some((s) => s.required && s.status !== "passed")) return "FAIL";
+  if (steps2.some((s) => s.required && s.status !== "passed")) return "FAIL";
   return "PASS";
 }
 function aggregateVerdict(verdicts) {
@@ -27124,17 +27124,17 @@ function aggregateVerdict(verdicts) {
 function notRunSentence(text) {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
-function preflightNotRun({ findings, steps }) {
+function preflightNotRun({ findings, steps: steps2 }) {
   const out = findings.filter((f2) => f2.rule === "BG407" || f2.rule === "BG409").map((f2) => notRunSentence(f2.message));
-  const unsent = steps.filter((s) => s.suite === PREFLIGHT_SUITE && s.status === "not-run").length;
+  const unsent = steps2.filter((s) => s.suite === PREFLIGHT_SUITE && s.status === "not-run").length;
   if (unsent > 0)
     out.push(
       `${plural(unsent, "probe request")} of the runtime preflight not sent: the producer did not start, or the run ended first (see the findings).`
     );
   return out;
 }
-function suitesNotRun({ findings, steps }) {
-  const suite = steps.filter((s) => s.suite !== PREFLIGHT_SUITE);
+function suitesNotRun({ findings, steps: steps2 }) {
+  const suite = steps2.filter((s) => s.suite !== PREFLIGHT_SUITE);
   const reasons = /* @__PURE__ */ new Map();
   for (const s of suite.filter((x2) => x2.status === "skipped")) {
     const why = s.skip_reason ?? findings.find((f2) => f2.rule === "BG704")?.message ?? "no reason recorded";
@@ -27153,14 +27153,14 @@ function suitesNotRun({ findings, steps }) {
   return out;
 }
 var couldNotStart = (s) => s.status === "not-run" && !!s.error;
-function failedOnlyToStart({ findings, steps }) {
-  return steps.some(couldNotStart) && decideVerdict(
+function failedOnlyToStart({ findings, steps: steps2 }) {
+  return steps2.some(couldNotStart) && decideVerdict(
     findings.filter((f2) => f2.rule !== "BG703"),
-    steps.filter((s) => !couldNotStart(s))
+    steps2.filter((s) => !couldNotStart(s))
   ) === "PASS";
 }
-function hasSuiteSteps(steps) {
-  return steps.some((s) => s.suite !== PREFLIGHT_SUITE);
+function hasSuiteSteps(steps2) {
+  return steps2.some((s) => s.suite !== PREFLIGHT_SUITE);
 }
 function rollbackNotTested(status2, dryRun) {
   return status2 === "already-current" ? "No rollback suite ran: the target is already the pinned baseline, so nothing was restored to test." : `No rollback suite ran: ${dryRun ? "a dry run restores nothing" : "nothing was restored"}, so there was no trio to test.`;
@@ -27232,12 +27232,12 @@ var STEP_ICON = {
   "not-run": "\u26D4",
   skipped: "\u23ED\uFE0F"
 };
-function stepsTable(steps) {
-  if (steps.length === 0) return "_No steps._";
+function stepsTable(steps2) {
+  if (steps2.length === 0) return "_No steps._";
   return [
     "| | Suite | Step | Status | Exit code | Duration |",
     "| --- | --- | --- | --- | --- | --- |",
-    ...steps.map(
+    ...steps2.map(
       (st) => `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.error === "aborted" ? "stopped" : st.status} | ${st.exit_code ?? "-"} | ${st.status === "skipped" || st.status === "not-run" ? "-" : formatDuration(st.duration_ms)} |`
     )
   ].join("\n");
@@ -27266,8 +27266,8 @@ function changeTable(c2) {
   }
   return ["| | |", "| --- | --- |", ...rows.map(([k2, v]) => `| ${k2} | ${v} |`)].join("\n");
 }
-function failedStepTails(steps, maxChars = Infinity) {
-  const failed = steps.filter(
+function failedStepTails(steps2, maxChars = Infinity) {
+  const failed = steps2.filter(
     (s) => s.required && s.status !== "passed" && s.error !== "aborted" && s.log_tail !== void 0
   );
   const out = [];
@@ -37038,10 +37038,18 @@ function markersOf(p) {
   const key = procKey(p);
   let values = markers.get(key);
   if (!values) {
-    values = readEnvValues(p.pid, STEP_MARKER);
+    values = readEnvValues(p.pid, STEP_MARKER).flatMap(markerTokens);
     markers.set(key, values);
   }
   return values;
+}
+var TOKEN = /^[0-9a-f]{32}$/;
+function markerTokens(value) {
+  return value.split(",").filter((t) => TOKEN.test(t));
+}
+function stepMarker(env2, token) {
+  const outer = markerTokens(env2[STEP_MARKER] ?? "").slice(-8);
+  return [...outer, token].join(",");
 }
 function tick() {
   const table2 = readProcTable();
@@ -37213,49 +37221,75 @@ function interruptedLine(code2) {
 import { spawn } from "node:child_process";
 
 // src/generated/guardian.js
-var GUARDIAN_SOURCE = '"use strict";function p(t){return`${t.pid}:${t.start}`}function w(t,e){return t.groupOpen&&!e.some(r=>r.pid===t.leader.pid&&r.start!==t.leader.start)}function S(t){return t.state==="X"||t.state==="Z"&&t.threads<=1}function M(t,e){return e.pid>1&&!t.protectedPids.has(e.pid)&&e.start>=t.leader.start}function I(t,e,r,n){let s=new Map(r.map(i=>[i.pid,i])),o=new Map;for(let[i,c]of e){let h=Number(i.slice(0,i.indexOf(":"))),P=s.get(h);P&&p(P)===i&&o.set(i,c)}let a=p(t.leader),d=w(t,r),u=i=>{let c=s.get(i.ppid);if(!c)return!1;let h=p(c);return h===a||o.has(h)},l=r.filter(i=>M(t,i)&&p(i)!==a&&!o.has(p(i))).sort((i,c)=>i.start-c.start),f=!0;for(;f;){f=!1;for(let i of l){let c=p(i);o.has(c)||(d&&i.pgid===t.leader.pid||u(i))&&(o.set(c,"tree"),f=!0)}}for(let i of l){let c=p(i);!o.has(c)&&!S(i)&&n(i)&&o.set(c,"marker")}for(f=!0;f;){f=!1;for(let i of l){let c=p(i);!o.has(c)&&u(i)&&(o.set(c,"tree"),f=!0)}}return o}function N(t,e,r){let n=p(t.leader),s=[];for(let o of r){let a=p(o),d=e.get(a);if(!d||a===n||S(o)||!M(t,o))continue;let u=o.pgid===t.leader.pid?"group":d==="tree"?"descendant":"marker";s.push({pid:o.pid,start:o.start,comm:o.comm,found:u})}return s.sort((o,a)=>o.start-a.start||o.pid-a.pid)}function K(t,e,r){return w(t,r)||r.some(n=>n.pgid===t.leader.pid&&e.has(p(n)))}var g=require("node:fs");function $(t){let e=t.indexOf("("),r=t.lastIndexOf(")");if(e<1||r<e)return null;let n=Number(t.slice(0,e).trim()),s=t.slice(r+2).trim().split(" "),[o,a,d,u,l]=[s[0],Number(s[1]),Number(s[2]),Number(s[17]),Number(s[19])];if(!Number.isSafeInteger(n)||!o||![a,d,u,l].every(Number.isSafeInteger))return null;let f=t.slice(e+1,r).replace(/[\\u0000-\\u001f\\u007f-\\u009f]/g,"?");return{pid:n,ppid:a,pgid:d,state:o,threads:u,start:l,comm:f}}function x(){return(0,g.existsSync)("/proc/self/stat")}function b(t){try{return $((0,g.readFileSync)(`/proc/${t}/stat`,"latin1"))}catch{return null}}function E(){let t;try{t=(0,g.readdirSync)("/proc")}catch{return null}let e=[];for(let r of t){if(!/^\\d+$/.test(r))continue;let n=b(Number(r));n&&e.push(n)}return e}function O(t,e){let r;try{r=(0,g.readFileSync)(`/proc/${t}/environ`)}catch{return[]}let n=`${e}=`,s=[];for(let o of r.toString("latin1").split("\\0"))o.startsWith(n)&&s.push(o.slice(n.length));return s}var V="BASELINE_GATE_STEP",R=100,J=16,k=new Set,m,y=new Map;function W(t){let e=p(t),r=y.get(e);return r||(r=O(t.pid,V),y.set(e,r)),r}function A(){let t=E();if(!t)return;for(let r of k)r.observe(t);let e=new Set(t.map(p));for(let r of y.keys())e.has(r)||y.delete(r)}function F(t){k.add(t),m||(m=setInterval(()=>{try{A()}catch(e){process.emitWarning(`step watch: ${e?.message??String(e)}`)}},R),m.unref())}function j(t){k.delete(t),k.size===0&&m&&(clearInterval(m),m=void 0,y.clear())}function L(t,e,r){let n=b(t);if(!n||n.start!==e||S(n))return"gone";try{return process.kill(t,r),"ok"}catch(s){let o=s.code??"error";return o==="ESRCH"?"gone":o}}function G(t,e){try{process.kill(-t,e)}catch{}}var v=class t{constructor(e,r,n=!0){this.token=r;this.scope={leader:{pid:e.pid,start:e.start},protectedPids:new Set([process.pid,process.ppid]),groupOpen:n},F(this)}token;scope;known=new Map;killedByKey=new Map;lastSignal=new Map;closed=!1;static start(e,r){if(!x())return null;let n=b(e);return n?new t(n,r):null}static adopt(e,r,n){return x()?new t(e,r,n):null}observe(e){this.closed||(this.known=I(this.scope,this.known,e,r=>W(r).includes(this.token)))}sweep(e){for(let r=0;r<J;r++){let n=E();if(!n){this.scope.groupOpen&&G(this.scope.leader.pid,e);return}this.observe(n),K(this.scope,this.known,n)&&G(this.scope.leader.pid,e);let s=0;for(let o of N(this.scope,this.known,n)){let a=p(o);if(this.lastSignal.get(a)===e)continue;s++,this.lastSignal.set(a,e);let d=L(o.pid,o.start,e);if(d==="gone"&&o.found!=="group")continue;let u=this.killedByKey.get(a);if(u&&u.error===void 0)continue;let l={pid:o.pid,command:o.comm,found:u?.found??o.found};d!=="ok"&&d!=="gone"&&(l.error=d),this.killedByKey.set(a,l)}if(s===0||e!=="SIGKILL")return}}leader(){return{...this.scope.leader}}signalLeader(e){L(this.scope.leader.pid,this.scope.leader.start,e)}leaderExited(){this.sweep("SIGKILL"),this.scope.groupOpen=!1}killed(){return[...this.killedByKey.values()].map(e=>({...e}))}close(){this.closed||(this.sweep("SIGKILL"),this.closed=!0,j(this))}};var _=/^[0-9a-f]{32}$/,B=/^[1-9]\\d{0,15}$/;function C(t){let[e,r,n,s,...o]=t.split(" ");if(o.length>0||r===void 0||!_.test(r))return null;if(e==="step"){if(n===void 0||!B.test(n)||s===void 0||s!=="-"&&s!=="0"&&!B.test(s))return null;let a=Number(n);return{kind:e,token:r,pid:a,start:s==="-"?null:Number(s)}}return(e==="leader-exited"||e==="end")&&n===void 0?{kind:e,token:r}:null}function D(t,e){if(e.kind==="step")t.set(e.token,{pid:e.pid,start:e.start,groupOpen:!0});else if(e.kind==="end")t.delete(e.token);else{let r=t.get(e.token);r&&(r.groupOpen=!1)}}function X(t,e){let r=e.start===null?null:v.adopt({pid:e.pid,start:e.start},t,e.groupOpen);if(r){r.sweep("SIGKILL"),r.signalLeader("SIGKILL"),r.close();return}if(e.groupOpen)try{process.kill(-e.pid,"SIGKILL")}catch{}}function T(t,e){let r=new Map,n="";t.setEncoding?.("latin1"),t.on("data",a=>{n+=a;let d;for(;(d=n.indexOf(`\n`))!==-1;){let u=C(n.slice(0,d));n=n.slice(d+1),u&&D(r,u)}n.length>4096&&(n="")});let s=!1,o=()=>{if(!s){s=!0;for(let[a,d]of r)X(a,d);r.clear(),e()}};t.once("end",o),t.once("error",o)}process.title="baseline-gate-guardian";T(process.stdin,()=>process.exit(0));\n';
+var GUARDIAN_SOURCE = '"use strict";function p(t){return`${t.pid}:${t.start}`}function w(t,e){return t.groupOpen&&!e.some(r=>r.pid===t.leader.pid&&r.start!==t.leader.start)}function S(t){return t.state==="X"||t.state==="Z"&&t.threads<=1}function M(t,e){return e.pid>1&&!t.protectedPids.has(e.pid)&&e.start>=t.leader.start}function N(t,e,r,n){let s=new Map(r.map(i=>[i.pid,i])),o=new Map;for(let[i,c]of e){let h=Number(i.slice(0,i.indexOf(":"))),P=s.get(h);P&&p(P)===i&&o.set(i,c)}let a=p(t.leader),d=w(t,r),u=i=>{let c=s.get(i.ppid);if(!c)return!1;let h=p(c);return h===a||o.has(h)},l=r.filter(i=>M(t,i)&&p(i)!==a&&!o.has(p(i))).sort((i,c)=>i.start-c.start),f=!0;for(;f;){f=!1;for(let i of l){let c=p(i);o.has(c)||(d&&i.pgid===t.leader.pid||u(i))&&(o.set(c,"tree"),f=!0)}}for(let i of l){let c=p(i);!o.has(c)&&!S(i)&&n(i)&&o.set(c,"marker")}for(f=!0;f;){f=!1;for(let i of l){let c=p(i);!o.has(c)&&u(i)&&(o.set(c,"tree"),f=!0)}}return o}function I(t,e,r){let n=p(t.leader),s=[];for(let o of r){let a=p(o),d=e.get(a);if(!d||a===n||S(o)||!M(t,o))continue;let u=o.pgid===t.leader.pid?"group":d==="tree"?"descendant":"marker";s.push({pid:o.pid,start:o.start,comm:o.comm,found:u})}return s.sort((o,a)=>o.start-a.start||o.pid-a.pid)}function K(t,e,r){return w(t,r)||r.some(n=>n.pgid===t.leader.pid&&e.has(p(n)))}var g=require("node:fs");function V(t){let e=t.indexOf("("),r=t.lastIndexOf(")");if(e<1||r<e)return null;let n=Number(t.slice(0,e).trim()),s=t.slice(r+2).trim().split(" "),[o,a,d,u,l]=[s[0],Number(s[1]),Number(s[2]),Number(s[17]),Number(s[19])];if(!Number.isSafeInteger(n)||!o||![a,d,u,l].every(Number.isSafeInteger))return null;let f=t.slice(e+1,r).replace(/[\\u0000-\\u001f\\u007f-\\u009f]/g,"?");return{pid:n,ppid:a,pgid:d,state:o,threads:u,start:l,comm:f}}function v(){return(0,g.existsSync)("/proc/self/stat")}function b(t){try{return V((0,g.readFileSync)(`/proc/${t}/stat`,"latin1"))}catch{return null}}function E(){let t;try{t=(0,g.readdirSync)("/proc")}catch{return null}let e=[];for(let r of t){if(!/^\\d+$/.test(r))continue;let n=b(Number(r));n&&e.push(n)}return e}function O(t,e){let r;try{r=(0,g.readFileSync)(`/proc/${t}/environ`)}catch{return[]}let n=`${e}=`,s=[];for(let o of r.toString("latin1").split("\\0"))o.startsWith(n)&&s.push(o.slice(n.length));return s}var J="BASELINE_GATE_STEP",R=100,W=16,k=new Set,m,y=new Map;function A(t){let e=p(t),r=y.get(e);return r||(r=O(t.pid,J).flatMap(j),y.set(e,r)),r}var F=/^[0-9a-f]{32}$/;function j(t){return t.split(",").filter(e=>F.test(e))}function _(){let t=E();if(!t)return;for(let r of k)r.observe(t);let e=new Set(t.map(p));for(let r of y.keys())e.has(r)||y.delete(r)}function D(t){k.add(t),m||(m=setInterval(()=>{try{_()}catch(e){process.emitWarning(`step watch: ${e?.message??String(e)}`)}},R),m.unref())}function C(t){k.delete(t),k.size===0&&m&&(clearInterval(m),m=void 0,y.clear())}function L(t,e,r){let n=b(t);if(!n||n.start!==e||S(n))return"gone";try{return process.kill(t,r),"ok"}catch(s){let o=s.code??"error";return o==="ESRCH"?"gone":o}}function G(t,e){try{process.kill(-t,e)}catch{}}var x=class t{constructor(e,r,n=!0){this.token=r;this.scope={leader:{pid:e.pid,start:e.start},protectedPids:new Set([process.pid,process.ppid]),groupOpen:n},D(this)}token;scope;known=new Map;killedByKey=new Map;lastSignal=new Map;closed=!1;static start(e,r){if(!v())return null;let n=b(e);return n?new t(n,r):null}static adopt(e,r,n){return v()?new t(e,r,n):null}observe(e){this.closed||(this.known=N(this.scope,this.known,e,r=>A(r).includes(this.token)))}sweep(e){for(let r=0;r<W;r++){let n=E();if(!n){this.scope.groupOpen&&G(this.scope.leader.pid,e);return}this.observe(n),K(this.scope,this.known,n)&&G(this.scope.leader.pid,e);let s=0;for(let o of I(this.scope,this.known,n)){let a=p(o);if(this.lastSignal.get(a)===e)continue;s++,this.lastSignal.set(a,e);let d=L(o.pid,o.start,e);if(d==="gone"&&o.found!=="group")continue;let u=this.killedByKey.get(a);if(u&&u.error===void 0)continue;let l={pid:o.pid,command:o.comm,found:u?.found??o.found};d!=="ok"&&d!=="gone"&&(l.error=d),this.killedByKey.set(a,l)}if(s===0||e!=="SIGKILL")return}}leader(){return{...this.scope.leader}}signalLeader(e){L(this.scope.leader.pid,this.scope.leader.start,e)}leaderExited(){this.sweep("SIGKILL"),this.scope.groupOpen=!1}killed(){return[...this.killedByKey.values()].map(e=>({...e}))}close(){this.closed||(this.sweep("SIGKILL"),this.closed=!0,C(this))}};var X=/^[0-9a-f]{32}$/,T=/^[1-9]\\d{0,15}$/,$=2;function z(t){let[e,r,n,s,...o]=t.split(" ");if(o.length>0||r===void 0||!X.test(r))return null;if(e==="step"){if(n===void 0||!T.test(n)||s===void 0||s!=="-"&&s!=="0"&&!T.test(s))return null;let a=Number(n);return a<$?null:{kind:e,token:r,pid:a,start:s==="-"?null:Number(s)}}return(e==="leader-exited"||e==="end")&&n===void 0?{kind:e,token:r}:null}function H(t,e){if(e.kind==="step")t.set(e.token,{pid:e.pid,start:e.start,groupOpen:!0});else if(e.kind==="end")t.delete(e.token);else{let r=t.get(e.token);r&&(r.groupOpen=!1)}}function U(t,e){if(!Number.isSafeInteger(e.pid)||e.pid<$)return;let r=e.start===null?null:x.adopt({pid:e.pid,start:e.start},t,e.groupOpen);if(r){r.sweep("SIGKILL"),r.signalLeader("SIGKILL"),r.close();return}if(e.groupOpen)try{process.kill(-e.pid,"SIGKILL")}catch{}}function B(t,e){let r=new Map,n="";t.setEncoding?.("latin1"),t.on("data",a=>{n+=a;let d;for(;(d=n.indexOf(`\n`))!==-1;){let u=z(n.slice(0,d));n=n.slice(d+1),u&&H(r,u)}n.length>4096&&(n="")});let s=!1,o=()=>{if(!s){s=!0;for(let[a,d]of r)U(a,d);r.clear(),e()}};t.once("end",o),t.once("error",o)}process.title="baseline-gate-guardian";B(process.stdin,()=>process.exit(0));\n';
 
 // src/exec/guardian.ts
 function formatMessage(m) {
   if (m.kind === "step") return `step ${m.token} ${m.pid} ${m.start ?? "-"}`;
   return `${m.kind} ${m.token}`;
 }
+function applyMessage(steps2, m) {
+  if (m.kind === "step") steps2.set(m.token, { pid: m.pid, start: m.start, groupOpen: true });
+  else if (m.kind === "end") steps2.delete(m.token);
+  else {
+    const step2 = steps2.get(m.token);
+    if (step2) step2.groupOpen = false;
+  }
+}
 
 // src/exec/guardian-link.ts
 var guardian;
+var steps = /* @__PURE__ */ new Map();
 function startGuardian() {
   if (process.platform === "win32") return null;
+  let child;
   try {
-    const child = spawn(process.execPath, ["-e", GUARDIAN_SOURCE], {
+    child = spawn(process.execPath, ["--v8-pool-size=1", "-e", GUARDIAN_SOURCE], {
       // a session of its own: the Ctrl-C or hang-up that reaches the gate's group must not end it first
       detached: true,
       stdio: ["pipe", "ignore", "ignore"],
-      // nothing of the gate's environment (its tokens): the guardian needs none of it
-      env: {},
+      // none of the gate's environment (its tokens), but what a runner finds its processes by: GitHub's runner ends
+      // what carries its RUNNER_TRACKING_ID when the job ends, a guardian stuck on its way up included
+      env: process.env.RUNNER_TRACKING_ID ? { RUNNER_TRACKING_ID: process.env.RUNNER_TRACKING_ID } : {},
       // holds no directory of the repository
       cwd: "/"
     });
-    child.on("error", () => {
-      guardian = null;
-    });
-    const input = child.stdin;
-    input.on("error", () => {
-    });
-    child.unref();
-    input.unref();
-    return child;
   } catch {
-    return null;
+    return void 0;
   }
+  const ended = () => {
+    if (guardian === child) guardian = void 0;
+  };
+  child.on("error", ended);
+  child.on("exit", ended);
+  const input = child.stdin;
+  input.on("error", () => {
+  });
+  child.unref();
+  input.unref();
+  return child;
 }
 function tellGuardian(m) {
-  if (guardian === void 0) {
-    if (m.kind !== "step") return;
-    guardian = startGuardian();
-  }
+  applyMessage(steps, m);
+  if (guardian === null || guardian === void 0 && steps.size === 0) return;
+  const fresh = guardian === void 0;
+  if (fresh) guardian = startGuardian();
   if (!guardian?.stdin?.writable) return;
-  guardian.stdin.write(`${formatMessage(m)}
+  if (fresh) {
+    for (const [token, s] of steps) {
+      guardian.stdin.write(`${formatMessage({ kind: "step", token, pid: s.pid, start: s.start })}
 `);
+      if (!s.groupOpen) guardian.stdin.write(`${formatMessage({ kind: "leader-exited", token })}
+`);
+    }
+  } else guardian.stdin.write(`${formatMessage(m)}
+`);
+}
+function dismissGuardian() {
+  try {
+    guardian?.kill("SIGKILL");
+  } catch {
+  }
 }
 
 // src/exec/process-group.ts
@@ -37303,7 +37337,10 @@ function deferSignals() {
 function track(child) {
   if (!exitHookInstalled) {
     exitHookInstalled = true;
-    process.on("exit", killAll);
+    process.on("exit", () => {
+      killAll();
+      dismissGuardian();
+    });
   }
   if (live.size === 0) for (const sig of STOP_NAMES) process.on(sig, onSignal);
   live.add(child);
@@ -37319,7 +37356,7 @@ function spawnGroup(argv, options) {
   const token = newStepToken();
   const child = spawn2(command, args, {
     cwd: options.cwd,
-    env: { ...options.env ?? process.env, [STEP_MARKER]: token },
+    env: { ...options.env ?? process.env, [STEP_MARKER]: stepMarker(options.env ?? process.env, token) },
     detached: true,
     // a new process group: -pid reaches the grandchildren too
     stdio: ["ignore", "pipe", "pipe"],
@@ -37372,8 +37409,8 @@ function spawnGroup(argv, options) {
   const ended = () => {
     finished = true;
     untrack(running);
-    tellGuardian({ kind: "end", token });
     watch?.close();
+    tellGuardian({ kind: "end", token });
     return { killed: watch?.killed() ?? [], containment };
   };
   const exited = new Promise((resolve13) => {
@@ -37532,9 +37569,9 @@ async function runStep(spec, hooks, signal, clock) {
   if (exit.outputForcedClosed) return { ...ended, status: "failed", error: ESCAPED_OUTPUT };
   return { ...ended, status: exit.code === 0 && exit.signal === null ? "passed" : "failed", error: null };
 }
-async function runSuite(steps, hooks = {}, signal, clock = realClock) {
+async function runSuite(steps2, hooks = {}, signal, clock = realClock) {
   const runs = [];
-  for (const spec of steps) {
+  for (const spec of steps2) {
     let run2;
     if (signal?.aborted) {
       run2 = notRun(spec, clock);
@@ -37555,18 +37592,18 @@ async function runSuite(steps, hooks = {}, signal, clock = realClock) {
   return runs;
 }
 async function runSuites(suites, options, hooks = {}, signal) {
-  const run2 = (steps) => runSuite(steps, hooks, signal, options.clock);
+  const run2 = (steps2) => runSuite(steps2, hooks, signal, options.clock);
   if (options.concurrent) return Promise.all(suites.map(run2));
   const results = [];
-  for (const steps of suites) results.push(await run2(steps));
+  for (const steps2 of suites) results.push(await run2(steps2));
   return results;
 }
 
 // src/rules/suites.ts
 var label = (s) => `${s.suite} \u203A ${s.name}`.replace(/[\u0000-\u001f\u007f]+/g, " ");
-function suiteRules(steps) {
+function suiteRules(steps2) {
   const out = [];
-  for (const s of steps) {
+  for (const s of steps2) {
     if (!s.required || s.status === "passed" || s.status === "skipped") continue;
     const took = formatDuration(s.duration_ms);
     if (s.status === "timed-out") {
@@ -37666,7 +37703,7 @@ async function runBaselineSuites(input) {
     });
     if (specs.length > 0) bySuite.push(specs);
   }
-  const steps = new Array(selected.length);
+  const steps2 = new Array(selected.length);
   const kinds = {};
   let redactions = 0;
   let queue = Promise.resolve();
@@ -37704,7 +37741,7 @@ async function runBaselineSuites(input) {
       ),
       containment: run2.containment
     };
-    steps[index] = result;
+    steps2[index] = result;
     try {
       input.reporter?.stepFinished?.(result, redacted.text);
     } catch {
@@ -37722,16 +37759,16 @@ async function runBaselineSuites(input) {
   );
   await queue;
   if (failed) throw failed.error;
-  return { steps, redactions, kinds };
+  return { steps: steps2, redactions, kinds };
 }
 async function operationSuites(input) {
   const { baseline, operation } = input;
   input.evidence.removeMatching(packetLogs(input.packet));
   if (input.skip !== null) {
     const skip = typeof input.skip === "string" ? { reason: input.skip } : input.skip;
-    const steps = unrunSteps(baseline, operation, input.env, { status: "skipped", skip_reason: skip.reason });
-    input.reporter?.suitesSkipped?.(skip, steps);
-    return { steps, redactions: 0, findings: [skipNote(skip, steps.length)] };
+    const steps2 = unrunSteps(baseline, operation, input.env, { status: "skipped", skip_reason: skip.reason });
+    input.reporter?.suitesSkipped?.(skip, steps2);
+    return { steps: steps2, redactions: 0, findings: [skipNote(skip, steps2.length)] };
   }
   if (stepsFor(baseline, operation, input.env).length === 0) {
     const note = finding(
@@ -37743,14 +37780,14 @@ async function operationSuites(input) {
     return { steps: [], redactions: 0, findings: [note] };
   }
   if (input.blocked) {
-    const steps = unrunSteps(baseline, operation, input.env, { status: "not-run" });
-    return { steps, redactions: 0, findings: [input.blocked] };
+    const steps2 = unrunSteps(baseline, operation, input.env, { status: "not-run" });
+    return { steps: steps2, redactions: 0, findings: [input.blocked] };
   }
   const run2 = await runBaselineSuites(input);
   return { steps: run2.steps, redactions: run2.redactions, findings: suiteRules(run2.steps) };
 }
-function skipNote(skip, steps) {
-  const skipped = `${plural(steps, "step")} skipped`;
+function skipNote(skip, steps2) {
+  const skipped = `${plural(steps2, "step")} skipped`;
   const message = skip.ruleErrors === void 0 ? `the suites were not run (${skip.reason}): ${skipped}; this verdict covers the rules only` : `the suites were not run because ${skip.reason}: ${skipped}; --suites-anyway (input suites-anyway: true) runs them all the same`;
   return finding("BG704", null, null, message);
 }
@@ -37834,7 +37871,7 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
     const there = await readBlobs(ctx.root, revs, inTree);
     findings.push(...afterMerge(inTree, baseline, { trio: there.head, producer: there.producer }, now));
   }
-  let steps = [];
+  let steps2 = [];
   let ruleErrors2 = null;
   let report2 = null;
   let approval = null;
@@ -37908,12 +37945,12 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
   return async () => {
     if (ruleErrors2 !== null) {
       const suites = await suitesOf(ctx, options, baseline, revs.head, blobs.head, ruleErrors2, run2);
-      steps = suites.steps;
+      steps2 = suites.steps;
       redactions = suites.redactions;
       findings.push(...suites.findings);
     }
     const sorted = sortFindings(findings);
-    const verdict = decideVerdict(sorted, steps);
+    const verdict = decideVerdict(sorted, steps2);
     const identity = identityOf(headTrio);
     const posture = postureOf(headTrio);
     const change2 = {
@@ -37940,7 +37977,7 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
       identity,
       posture,
       findings: sorted,
-      steps,
+      steps: steps2,
       change: change2,
       redactions,
       verdict
@@ -37951,7 +37988,7 @@ async function promoteBaseline(ctx, options, inTree, atBase, carried, revs, run2
       identity,
       posture,
       findings: sorted,
-      steps,
+      steps: steps2,
       verdict,
       evidence,
       change: change2,
@@ -42597,14 +42634,14 @@ function openFence(markdown) {
 var normalised = (body) => body?.replace(/\r\n/g, "\n") ?? "";
 
 // src/github/upsert.ts
-async function upsert(steps) {
-  const settle = async (found) => steps.isCurrent(found) ? steps.unchanged(found) : steps.update(found);
-  const existing = await steps.find();
+async function upsert(steps2) {
+  const settle = async (found) => steps2.isCurrent(found) ? steps2.unchanged(found) : steps2.update(found);
+  const existing = await steps2.find();
   if (existing) return settle(existing);
   try {
-    return await steps.create();
+    return await steps2.create();
   } catch (error2) {
-    const raced = steps.createdMeanwhile?.(error2) ? await steps.find() : null;
+    const raced = steps2.createdMeanwhile?.(error2) ? await steps2.find() : null;
     if (raced) return settle(raced);
     throw error2;
   }
@@ -43770,9 +43807,9 @@ function ruleErrors(b) {
 function suitesSkippedForRules(b) {
   return b.steps.some((s) => s.status === "skipped" && s.skip_reason?.startsWith(RULES_ALREADY_FAIL) === true);
 }
-function stepNames(steps) {
-  const names = steps.slice(0, 3).flatMap((s, i2) => [...i2 > 0 ? [", "] : [], c(`${s.suite} \u203A ${s.name}`)]);
-  return [...names, ...steps.length > 3 ? [` and ${steps.length - 3} more`] : []];
+function stepNames(steps2) {
+  const names = steps2.slice(0, 3).flatMap((s, i2) => [...i2 > 0 ? [", "] : [], c(`${s.suite} \u203A ${s.name}`)]);
+  return [...names, ...steps2.length > 3 ? [` and ${steps2.length - 3} more`] : []];
 }
 function failedSteps(b) {
   if (b.steps.some((s) => s.error === "aborted"))
@@ -43945,7 +43982,7 @@ function health(b) {
       c("npx --no baseline-gate repin"),
       " updates the trio for one pull request."
     ]);
-  const steps = failedSteps(b);
+  const steps2 = failedSteps(b);
   const errorRules = [...new Set(b.findings.filter((f2) => f2.severity === "error").map((f2) => f2.rule))];
   const notStarted = errorRules.filter((r) => r === "BG401" || r === "BG402");
   if (errorRules.length > 0 && errorRules.every((r) => r === "BG401" || r === "BG402" || r === "BG410"))
@@ -43974,11 +44011,11 @@ function health(b) {
         ]
       ] : []
     ];
-  if (preAdoption) return [...out, ...steps];
+  if (preAdoption) return [...out, ...steps2];
   const trigger = errorRules.some((r) => r.startsWith("BG4")) ? "preflight-failure" : "contract-drift";
   return [
     ...out,
-    ...steps,
+    ...steps2,
     [
       "If the pinned baseline is broken in production, roll back to the last-known-good one: ",
       c(`npx --no baseline-gate rollback --trigger ${trigger} --reason "<why, in a sentence>"`),
@@ -44167,8 +44204,8 @@ function overview(result) {
     ""
   ];
 }
-function stepsWords(steps) {
-  const by = (st) => steps.filter((s) => s.status === st).length;
+function stepsWords(steps2) {
+  const by = (st) => steps2.filter((s) => s.status === st).length;
   const words = {
     passed: "passed",
     failed: "failed",
@@ -44177,7 +44214,7 @@ function stepsWords(steps) {
     skipped: "skipped"
   };
   const parts = Object.keys(words).filter((st) => by(st) > 0).map((st) => `${by(st)} ${words[st]}`);
-  return `${plural(steps.length, "step")}: ${parts.join(", ")}`;
+  return `${plural(steps2.length, "step")}: ${parts.join(", ")}`;
 }
 function collapsed(summary2, body) {
   return [`<details><summary>${summary2}</summary>`, "", body, "", "</details>", ""];
@@ -48355,9 +48392,9 @@ async function writeSummary(text, redactor, env2) {
 function failureMessage(result) {
   const findings = result.baselines.flatMap((b) => b.findings);
   const errors = findings.filter((f2) => f2.severity === "error").length;
-  const steps = result.baselines.flatMap((b) => b.steps).filter((s) => s.required && s.status !== "passed");
+  const steps2 = result.baselines.flatMap((b) => b.steps).filter((s) => s.required && s.status !== "passed");
   const parts = [plural(errors, "error")];
-  if (steps.length > 0) parts.push(`${steps.length} step${steps.length === 1 ? "" : "s"} did not pass`);
+  if (steps2.length > 0) parts.push(`${steps2.length} step${steps2.length === 1 ? "" : "s"} did not pass`);
   return `baseline ${result.operation} FAIL: ${parts.join(", ")} (see the annotations and the job summary)`;
 }
 function cancellation() {
@@ -49289,11 +49326,11 @@ function promotionReporter(out, shared = actionsReporter()) {
     judging: (j2) => out.info(
       `baseline-gate promotion \xB7 ${inlineSafe(j2.baseline)}: ${tag(j2.from)} -> ${tag(j2.to)} (base ${j2.base.slice(0, 12)}, head ${j2.head.slice(0, 12)}; changed: ${j2.changedFiles.map(inlineSafe).join(", ")})`
     ),
-    suitesStarted: (steps) => out.info(`Running ${plural(steps, "suite step")}`),
-    suitesSkipped: (skip, steps) => {
+    suitesStarted: (steps2) => out.info(`Running ${plural(steps2, "suite step")}`),
+    suitesSkipped: (skip, steps2) => {
       const anyway = skip.ruleErrors === void 0 ? "" : "; set the input suites-anyway: true to run them";
-      out.startGroup(`Suites skipped (${plural(steps.length, "step")}): ${inlineSafe(skip.reason)}${anyway}`);
-      for (const step2 of steps) out.info(stepResultLine(step2));
+      out.startGroup(`Suites skipped (${plural(steps2.length, "step")}): ${inlineSafe(skip.reason)}${anyway}`);
+      for (const step2 of steps2) out.info(stepResultLine(step2));
       out.endGroup();
     }
   };

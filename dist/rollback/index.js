@@ -25999,8 +25999,8 @@ function leftRunningLine(step2) {
     );
   return `${escapeMarkdown(step2.suite)} \u203A ${escapeMarkdown(step2.name)}: ${parts.join("; ")}.`;
 }
-function leftRunning(steps) {
-  const ran = steps.filter((s) => s.containment !== void 0);
+function leftRunning(steps2) {
+  const ran = steps2.filter((s) => s.containment !== void 0);
   if (ran.length === 0) return "";
   const lines = ran.map(leftRunningLine).filter((l) => l !== null);
   const out = lines.length > 0 ? lines.map((l) => `- ${l}`) : ["No step left a process running."];
@@ -27563,9 +27563,9 @@ function locate(doc, pointer, key) {
 var PREFLIGHT_SUITE = "preflight";
 
 // src/rules/verdict.ts
-function decideVerdict(findings, steps = []) {
+function decideVerdict(findings, steps2 = []) {
   if (findings.some((f2) => f2.severity === "error")) return "FAIL";
-  if (steps.some((s) => s.required && s.status !== "passed")) return "FAIL";
+  if (steps2.some((s) => s.required && s.status !== "passed")) return "FAIL";
   return "PASS";
 }
 function aggregateVerdict(verdicts) {
@@ -27576,17 +27576,17 @@ function aggregateVerdict(verdicts) {
 function notRunSentence(text) {
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
 }
-function preflightNotRun({ findings, steps }) {
+function preflightNotRun({ findings, steps: steps2 }) {
   const out = findings.filter((f2) => f2.rule === "BG407" || f2.rule === "BG409").map((f2) => notRunSentence(f2.message));
-  const unsent = steps.filter((s) => s.suite === PREFLIGHT_SUITE && s.status === "not-run").length;
+  const unsent = steps2.filter((s) => s.suite === PREFLIGHT_SUITE && s.status === "not-run").length;
   if (unsent > 0)
     out.push(
       `${plural(unsent, "probe request")} of the runtime preflight not sent: the producer did not start, or the run ended first (see the findings).`
     );
   return out;
 }
-function suitesNotRun({ findings, steps }) {
-  const suite = steps.filter((s) => s.suite !== PREFLIGHT_SUITE);
+function suitesNotRun({ findings, steps: steps2 }) {
+  const suite = steps2.filter((s) => s.suite !== PREFLIGHT_SUITE);
   const reasons = /* @__PURE__ */ new Map();
   for (const s of suite.filter((x2) => x2.status === "skipped")) {
     const why = s.skip_reason ?? findings.find((f2) => f2.rule === "BG704")?.message ?? "no reason recorded";
@@ -27605,14 +27605,14 @@ function suitesNotRun({ findings, steps }) {
   return out;
 }
 var couldNotStart = (s) => s.status === "not-run" && !!s.error;
-function failedOnlyToStart({ findings, steps }) {
-  return steps.some(couldNotStart) && decideVerdict(
+function failedOnlyToStart({ findings, steps: steps2 }) {
+  return steps2.some(couldNotStart) && decideVerdict(
     findings.filter((f2) => f2.rule !== "BG703"),
-    steps.filter((s) => !couldNotStart(s))
+    steps2.filter((s) => !couldNotStart(s))
   ) === "PASS";
 }
-function hasSuiteSteps(steps) {
-  return steps.some((s) => s.suite !== PREFLIGHT_SUITE);
+function hasSuiteSteps(steps2) {
+  return steps2.some((s) => s.suite !== PREFLIGHT_SUITE);
 }
 function rollbackNotTested(status, dryRun) {
   return status === "already-current" ? "No rollback suite ran: the target is already the pinned baseline, so nothing was restored to test." : `No rollback suite ran: ${dryRun ? "a dry run restores nothing" : "nothing was restored"}, so there was no trio to test.`;
@@ -27684,12 +27684,12 @@ var STEP_ICON = {
   "not-run": "\u26D4",
   skipped: "\u23ED\uFE0F"
 };
-function stepsTable(steps) {
-  if (steps.length === 0) return "_No steps._";
+function stepsTable(steps2) {
+  if (steps2.length === 0) return "_No steps._";
   return [
     "| | Suite | Step | Status | Exit code | Duration |",
     "| --- | --- | --- | --- | --- | --- |",
-    ...steps.map(
+    ...steps2.map(
       (st) => `| ${STEP_ICON[st.status]} | ${escapeMarkdown(st.suite)} | ${escapeMarkdown(st.name)} | ${st.error === "aborted" ? "stopped" : st.status} | ${st.exit_code ?? "-"} | ${st.status === "skipped" || st.status === "not-run" ? "-" : formatDuration(st.duration_ms)} |`
     )
   ].join("\n");
@@ -27718,8 +27718,8 @@ function changeTable(c2) {
   }
   return ["| | |", "| --- | --- |", ...rows.map(([k2, v]) => `| ${k2} | ${v} |`)].join("\n");
 }
-function failedStepTails(steps, maxChars = Infinity) {
-  const failed = steps.filter(
+function failedStepTails(steps2, maxChars = Infinity) {
+  const failed = steps2.filter(
     (s) => s.required && s.status !== "passed" && s.error !== "aborted" && s.log_tail !== void 0
   );
   const out = [];
@@ -29640,10 +29640,18 @@ function markersOf(p) {
   const key = procKey(p);
   let values = markers.get(key);
   if (!values) {
-    values = readEnvValues(p.pid, STEP_MARKER);
+    values = readEnvValues(p.pid, STEP_MARKER).flatMap(markerTokens);
     markers.set(key, values);
   }
   return values;
+}
+var TOKEN = /^[0-9a-f]{32}$/;
+function markerTokens(value) {
+  return value.split(",").filter((t) => TOKEN.test(t));
+}
+function stepMarker(env2, token) {
+  const outer = markerTokens(env2[STEP_MARKER] ?? "").slice(-8);
+  return [...outer, token].join(",");
 }
 function tick() {
   const table2 = readProcTable();
@@ -29815,49 +29823,75 @@ function interruptedLine(code2) {
 import { spawn } from "node:child_process";
 
 // src/generated/guardian.js
-var GUARDIAN_SOURCE = '"use strict";function p(t){return`${t.pid}:${t.start}`}function w(t,e){return t.groupOpen&&!e.some(r=>r.pid===t.leader.pid&&r.start!==t.leader.start)}function S(t){return t.state==="X"||t.state==="Z"&&t.threads<=1}function M(t,e){return e.pid>1&&!t.protectedPids.has(e.pid)&&e.start>=t.leader.start}function I(t,e,r,n){let s=new Map(r.map(i=>[i.pid,i])),o=new Map;for(let[i,c]of e){let h=Number(i.slice(0,i.indexOf(":"))),P=s.get(h);P&&p(P)===i&&o.set(i,c)}let a=p(t.leader),d=w(t,r),u=i=>{let c=s.get(i.ppid);if(!c)return!1;let h=p(c);return h===a||o.has(h)},l=r.filter(i=>M(t,i)&&p(i)!==a&&!o.has(p(i))).sort((i,c)=>i.start-c.start),f=!0;for(;f;){f=!1;for(let i of l){let c=p(i);o.has(c)||(d&&i.pgid===t.leader.pid||u(i))&&(o.set(c,"tree"),f=!0)}}for(let i of l){let c=p(i);!o.has(c)&&!S(i)&&n(i)&&o.set(c,"marker")}for(f=!0;f;){f=!1;for(let i of l){let c=p(i);!o.has(c)&&u(i)&&(o.set(c,"tree"),f=!0)}}return o}function N(t,e,r){let n=p(t.leader),s=[];for(let o of r){let a=p(o),d=e.get(a);if(!d||a===n||S(o)||!M(t,o))continue;let u=o.pgid===t.leader.pid?"group":d==="tree"?"descendant":"marker";s.push({pid:o.pid,start:o.start,comm:o.comm,found:u})}return s.sort((o,a)=>o.start-a.start||o.pid-a.pid)}function K(t,e,r){return w(t,r)||r.some(n=>n.pgid===t.leader.pid&&e.has(p(n)))}var g=require("node:fs");function $(t){let e=t.indexOf("("),r=t.lastIndexOf(")");if(e<1||r<e)return null;let n=Number(t.slice(0,e).trim()),s=t.slice(r+2).trim().split(" "),[o,a,d,u,l]=[s[0],Number(s[1]),Number(s[2]),Number(s[17]),Number(s[19])];if(!Number.isSafeInteger(n)||!o||![a,d,u,l].every(Number.isSafeInteger))return null;let f=t.slice(e+1,r).replace(/[\\u0000-\\u001f\\u007f-\\u009f]/g,"?");return{pid:n,ppid:a,pgid:d,state:o,threads:u,start:l,comm:f}}function x(){return(0,g.existsSync)("/proc/self/stat")}function b(t){try{return $((0,g.readFileSync)(`/proc/${t}/stat`,"latin1"))}catch{return null}}function E(){let t;try{t=(0,g.readdirSync)("/proc")}catch{return null}let e=[];for(let r of t){if(!/^\\d+$/.test(r))continue;let n=b(Number(r));n&&e.push(n)}return e}function O(t,e){let r;try{r=(0,g.readFileSync)(`/proc/${t}/environ`)}catch{return[]}let n=`${e}=`,s=[];for(let o of r.toString("latin1").split("\\0"))o.startsWith(n)&&s.push(o.slice(n.length));return s}var V="BASELINE_GATE_STEP",R=100,J=16,k=new Set,m,y=new Map;function W(t){let e=p(t),r=y.get(e);return r||(r=O(t.pid,V),y.set(e,r)),r}function A(){let t=E();if(!t)return;for(let r of k)r.observe(t);let e=new Set(t.map(p));for(let r of y.keys())e.has(r)||y.delete(r)}function F(t){k.add(t),m||(m=setInterval(()=>{try{A()}catch(e){process.emitWarning(`step watch: ${e?.message??String(e)}`)}},R),m.unref())}function j(t){k.delete(t),k.size===0&&m&&(clearInterval(m),m=void 0,y.clear())}function L(t,e,r){let n=b(t);if(!n||n.start!==e||S(n))return"gone";try{return process.kill(t,r),"ok"}catch(s){let o=s.code??"error";return o==="ESRCH"?"gone":o}}function G(t,e){try{process.kill(-t,e)}catch{}}var v=class t{constructor(e,r,n=!0){this.token=r;this.scope={leader:{pid:e.pid,start:e.start},protectedPids:new Set([process.pid,process.ppid]),groupOpen:n},F(this)}token;scope;known=new Map;killedByKey=new Map;lastSignal=new Map;closed=!1;static start(e,r){if(!x())return null;let n=b(e);return n?new t(n,r):null}static adopt(e,r,n){return x()?new t(e,r,n):null}observe(e){this.closed||(this.known=I(this.scope,this.known,e,r=>W(r).includes(this.token)))}sweep(e){for(let r=0;r<J;r++){let n=E();if(!n){this.scope.groupOpen&&G(this.scope.leader.pid,e);return}this.observe(n),K(this.scope,this.known,n)&&G(this.scope.leader.pid,e);let s=0;for(let o of N(this.scope,this.known,n)){let a=p(o);if(this.lastSignal.get(a)===e)continue;s++,this.lastSignal.set(a,e);let d=L(o.pid,o.start,e);if(d==="gone"&&o.found!=="group")continue;let u=this.killedByKey.get(a);if(u&&u.error===void 0)continue;let l={pid:o.pid,command:o.comm,found:u?.found??o.found};d!=="ok"&&d!=="gone"&&(l.error=d),this.killedByKey.set(a,l)}if(s===0||e!=="SIGKILL")return}}leader(){return{...this.scope.leader}}signalLeader(e){L(this.scope.leader.pid,this.scope.leader.start,e)}leaderExited(){this.sweep("SIGKILL"),this.scope.groupOpen=!1}killed(){return[...this.killedByKey.values()].map(e=>({...e}))}close(){this.closed||(this.sweep("SIGKILL"),this.closed=!0,j(this))}};var _=/^[0-9a-f]{32}$/,B=/^[1-9]\\d{0,15}$/;function C(t){let[e,r,n,s,...o]=t.split(" ");if(o.length>0||r===void 0||!_.test(r))return null;if(e==="step"){if(n===void 0||!B.test(n)||s===void 0||s!=="-"&&s!=="0"&&!B.test(s))return null;let a=Number(n);return{kind:e,token:r,pid:a,start:s==="-"?null:Number(s)}}return(e==="leader-exited"||e==="end")&&n===void 0?{kind:e,token:r}:null}function D(t,e){if(e.kind==="step")t.set(e.token,{pid:e.pid,start:e.start,groupOpen:!0});else if(e.kind==="end")t.delete(e.token);else{let r=t.get(e.token);r&&(r.groupOpen=!1)}}function X(t,e){let r=e.start===null?null:v.adopt({pid:e.pid,start:e.start},t,e.groupOpen);if(r){r.sweep("SIGKILL"),r.signalLeader("SIGKILL"),r.close();return}if(e.groupOpen)try{process.kill(-e.pid,"SIGKILL")}catch{}}function T(t,e){let r=new Map,n="";t.setEncoding?.("latin1"),t.on("data",a=>{n+=a;let d;for(;(d=n.indexOf(`\n`))!==-1;){let u=C(n.slice(0,d));n=n.slice(d+1),u&&D(r,u)}n.length>4096&&(n="")});let s=!1,o=()=>{if(!s){s=!0;for(let[a,d]of r)X(a,d);r.clear(),e()}};t.once("end",o),t.once("error",o)}process.title="baseline-gate-guardian";T(process.stdin,()=>process.exit(0));\n';
+var GUARDIAN_SOURCE = '"use strict";function p(t){return`${t.pid}:${t.start}`}function w(t,e){return t.groupOpen&&!e.some(r=>r.pid===t.leader.pid&&r.start!==t.leader.start)}function S(t){return t.state==="X"||t.state==="Z"&&t.threads<=1}function M(t,e){return e.pid>1&&!t.protectedPids.has(e.pid)&&e.start>=t.leader.start}function N(t,e,r,n){let s=new Map(r.map(i=>[i.pid,i])),o=new Map;for(let[i,c]of e){let h=Number(i.slice(0,i.indexOf(":"))),P=s.get(h);P&&p(P)===i&&o.set(i,c)}let a=p(t.leader),d=w(t,r),u=i=>{let c=s.get(i.ppid);if(!c)return!1;let h=p(c);return h===a||o.has(h)},l=r.filter(i=>M(t,i)&&p(i)!==a&&!o.has(p(i))).sort((i,c)=>i.start-c.start),f=!0;for(;f;){f=!1;for(let i of l){let c=p(i);o.has(c)||(d&&i.pgid===t.leader.pid||u(i))&&(o.set(c,"tree"),f=!0)}}for(let i of l){let c=p(i);!o.has(c)&&!S(i)&&n(i)&&o.set(c,"marker")}for(f=!0;f;){f=!1;for(let i of l){let c=p(i);!o.has(c)&&u(i)&&(o.set(c,"tree"),f=!0)}}return o}function I(t,e,r){let n=p(t.leader),s=[];for(let o of r){let a=p(o),d=e.get(a);if(!d||a===n||S(o)||!M(t,o))continue;let u=o.pgid===t.leader.pid?"group":d==="tree"?"descendant":"marker";s.push({pid:o.pid,start:o.start,comm:o.comm,found:u})}return s.sort((o,a)=>o.start-a.start||o.pid-a.pid)}function K(t,e,r){return w(t,r)||r.some(n=>n.pgid===t.leader.pid&&e.has(p(n)))}var g=require("node:fs");function V(t){let e=t.indexOf("("),r=t.lastIndexOf(")");if(e<1||r<e)return null;let n=Number(t.slice(0,e).trim()),s=t.slice(r+2).trim().split(" "),[o,a,d,u,l]=[s[0],Number(s[1]),Number(s[2]),Number(s[17]),Number(s[19])];if(!Number.isSafeInteger(n)||!o||![a,d,u,l].every(Number.isSafeInteger))return null;let f=t.slice(e+1,r).replace(/[\\u0000-\\u001f\\u007f-\\u009f]/g,"?");return{pid:n,ppid:a,pgid:d,state:o,threads:u,start:l,comm:f}}function v(){return(0,g.existsSync)("/proc/self/stat")}function b(t){try{return V((0,g.readFileSync)(`/proc/${t}/stat`,"latin1"))}catch{return null}}function E(){let t;try{t=(0,g.readdirSync)("/proc")}catch{return null}let e=[];for(let r of t){if(!/^\\d+$/.test(r))continue;let n=b(Number(r));n&&e.push(n)}return e}function O(t,e){let r;try{r=(0,g.readFileSync)(`/proc/${t}/environ`)}catch{return[]}let n=`${e}=`,s=[];for(let o of r.toString("latin1").split("\\0"))o.startsWith(n)&&s.push(o.slice(n.length));return s}var J="BASELINE_GATE_STEP",R=100,W=16,k=new Set,m,y=new Map;function A(t){let e=p(t),r=y.get(e);return r||(r=O(t.pid,J).flatMap(j),y.set(e,r)),r}var F=/^[0-9a-f]{32}$/;function j(t){return t.split(",").filter(e=>F.test(e))}function _(){let t=E();if(!t)return;for(let r of k)r.observe(t);let e=new Set(t.map(p));for(let r of y.keys())e.has(r)||y.delete(r)}function D(t){k.add(t),m||(m=setInterval(()=>{try{_()}catch(e){process.emitWarning(`step watch: ${e?.message??String(e)}`)}},R),m.unref())}function C(t){k.delete(t),k.size===0&&m&&(clearInterval(m),m=void 0,y.clear())}function L(t,e,r){let n=b(t);if(!n||n.start!==e||S(n))return"gone";try{return process.kill(t,r),"ok"}catch(s){let o=s.code??"error";return o==="ESRCH"?"gone":o}}function G(t,e){try{process.kill(-t,e)}catch{}}var x=class t{constructor(e,r,n=!0){this.token=r;this.scope={leader:{pid:e.pid,start:e.start},protectedPids:new Set([process.pid,process.ppid]),groupOpen:n},D(this)}token;scope;known=new Map;killedByKey=new Map;lastSignal=new Map;closed=!1;static start(e,r){if(!v())return null;let n=b(e);return n?new t(n,r):null}static adopt(e,r,n){return v()?new t(e,r,n):null}observe(e){this.closed||(this.known=N(this.scope,this.known,e,r=>A(r).includes(this.token)))}sweep(e){for(let r=0;r<W;r++){let n=E();if(!n){this.scope.groupOpen&&G(this.scope.leader.pid,e);return}this.observe(n),K(this.scope,this.known,n)&&G(this.scope.leader.pid,e);let s=0;for(let o of I(this.scope,this.known,n)){let a=p(o);if(this.lastSignal.get(a)===e)continue;s++,this.lastSignal.set(a,e);let d=L(o.pid,o.start,e);if(d==="gone"&&o.found!=="group")continue;let u=this.killedByKey.get(a);if(u&&u.error===void 0)continue;let l={pid:o.pid,command:o.comm,found:u?.found??o.found};d!=="ok"&&d!=="gone"&&(l.error=d),this.killedByKey.set(a,l)}if(s===0||e!=="SIGKILL")return}}leader(){return{...this.scope.leader}}signalLeader(e){L(this.scope.leader.pid,this.scope.leader.start,e)}leaderExited(){this.sweep("SIGKILL"),this.scope.groupOpen=!1}killed(){return[...this.killedByKey.values()].map(e=>({...e}))}close(){this.closed||(this.sweep("SIGKILL"),this.closed=!0,C(this))}};var X=/^[0-9a-f]{32}$/,T=/^[1-9]\\d{0,15}$/,$=2;function z(t){let[e,r,n,s,...o]=t.split(" ");if(o.length>0||r===void 0||!X.test(r))return null;if(e==="step"){if(n===void 0||!T.test(n)||s===void 0||s!=="-"&&s!=="0"&&!T.test(s))return null;let a=Number(n);return a<$?null:{kind:e,token:r,pid:a,start:s==="-"?null:Number(s)}}return(e==="leader-exited"||e==="end")&&n===void 0?{kind:e,token:r}:null}function H(t,e){if(e.kind==="step")t.set(e.token,{pid:e.pid,start:e.start,groupOpen:!0});else if(e.kind==="end")t.delete(e.token);else{let r=t.get(e.token);r&&(r.groupOpen=!1)}}function U(t,e){if(!Number.isSafeInteger(e.pid)||e.pid<$)return;let r=e.start===null?null:x.adopt({pid:e.pid,start:e.start},t,e.groupOpen);if(r){r.sweep("SIGKILL"),r.signalLeader("SIGKILL"),r.close();return}if(e.groupOpen)try{process.kill(-e.pid,"SIGKILL")}catch{}}function B(t,e){let r=new Map,n="";t.setEncoding?.("latin1"),t.on("data",a=>{n+=a;let d;for(;(d=n.indexOf(`\n`))!==-1;){let u=z(n.slice(0,d));n=n.slice(d+1),u&&H(r,u)}n.length>4096&&(n="")});let s=!1,o=()=>{if(!s){s=!0;for(let[a,d]of r)U(a,d);r.clear(),e()}};t.once("end",o),t.once("error",o)}process.title="baseline-gate-guardian";B(process.stdin,()=>process.exit(0));\n';
 
 // src/exec/guardian.ts
 function formatMessage(m) {
   if (m.kind === "step") return `step ${m.token} ${m.pid} ${m.start ?? "-"}`;
   return `${m.kind} ${m.token}`;
 }
+function applyMessage(steps2, m) {
+  if (m.kind === "step") steps2.set(m.token, { pid: m.pid, start: m.start, groupOpen: true });
+  else if (m.kind === "end") steps2.delete(m.token);
+  else {
+    const step2 = steps2.get(m.token);
+    if (step2) step2.groupOpen = false;
+  }
+}
 
 // src/exec/guardian-link.ts
 var guardian;
+var steps = /* @__PURE__ */ new Map();
 function startGuardian() {
   if (process.platform === "win32") return null;
+  let child;
   try {
-    const child = spawn(process.execPath, ["-e", GUARDIAN_SOURCE], {
+    child = spawn(process.execPath, ["--v8-pool-size=1", "-e", GUARDIAN_SOURCE], {
       // a session of its own: the Ctrl-C or hang-up that reaches the gate's group must not end it first
       detached: true,
       stdio: ["pipe", "ignore", "ignore"],
-      // nothing of the gate's environment (its tokens): the guardian needs none of it
-      env: {},
+      // none of the gate's environment (its tokens), but what a runner finds its processes by: GitHub's runner ends
+      // what carries its RUNNER_TRACKING_ID when the job ends, a guardian stuck on its way up included
+      env: process.env.RUNNER_TRACKING_ID ? { RUNNER_TRACKING_ID: process.env.RUNNER_TRACKING_ID } : {},
       // holds no directory of the repository
       cwd: "/"
     });
-    child.on("error", () => {
-      guardian = null;
-    });
-    const input = child.stdin;
-    input.on("error", () => {
-    });
-    child.unref();
-    input.unref();
-    return child;
   } catch {
-    return null;
+    return void 0;
   }
+  const ended = () => {
+    if (guardian === child) guardian = void 0;
+  };
+  child.on("error", ended);
+  child.on("exit", ended);
+  const input = child.stdin;
+  input.on("error", () => {
+  });
+  child.unref();
+  input.unref();
+  return child;
 }
 function tellGuardian(m) {
-  if (guardian === void 0) {
-    if (m.kind !== "step") return;
-    guardian = startGuardian();
-  }
+  applyMessage(steps, m);
+  if (guardian === null || guardian === void 0 && steps.size === 0) return;
+  const fresh = guardian === void 0;
+  if (fresh) guardian = startGuardian();
   if (!guardian?.stdin?.writable) return;
-  guardian.stdin.write(`${formatMessage(m)}
+  if (fresh) {
+    for (const [token, s] of steps) {
+      guardian.stdin.write(`${formatMessage({ kind: "step", token, pid: s.pid, start: s.start })}
 `);
+      if (!s.groupOpen) guardian.stdin.write(`${formatMessage({ kind: "leader-exited", token })}
+`);
+    }
+  } else guardian.stdin.write(`${formatMessage(m)}
+`);
+}
+function dismissGuardian() {
+  try {
+    guardian?.kill("SIGKILL");
+  } catch {
+  }
 }
 
 // src/exec/process-group.ts
@@ -29905,7 +29939,10 @@ function deferSignals() {
 function track(child) {
   if (!exitHookInstalled) {
     exitHookInstalled = true;
-    process.on("exit", killAll);
+    process.on("exit", () => {
+      killAll();
+      dismissGuardian();
+    });
   }
   if (live.size === 0) for (const sig of STOP_NAMES) process.on(sig, onSignal);
   live.add(child);
@@ -29921,7 +29958,7 @@ function spawnGroup(argv, options) {
   const token = newStepToken();
   const child = spawn2(command, args, {
     cwd: options.cwd,
-    env: { ...options.env ?? process.env, [STEP_MARKER]: token },
+    env: { ...options.env ?? process.env, [STEP_MARKER]: stepMarker(options.env ?? process.env, token) },
     detached: true,
     // a new process group: -pid reaches the grandchildren too
     stdio: ["ignore", "pipe", "pipe"],
@@ -29974,8 +30011,8 @@ function spawnGroup(argv, options) {
   const ended = () => {
     finished = true;
     untrack(running);
-    tellGuardian({ kind: "end", token });
     watch?.close();
+    tellGuardian({ kind: "end", token });
     return { killed: watch?.killed() ?? [], containment };
   };
   const exited = new Promise((resolve15) => {
@@ -30134,9 +30171,9 @@ async function runStep(spec, hooks, signal, clock) {
   if (exit.outputForcedClosed) return { ...ended, status: "failed", error: ESCAPED_OUTPUT };
   return { ...ended, status: exit.code === 0 && exit.signal === null ? "passed" : "failed", error: null };
 }
-async function runSuite(steps, hooks = {}, signal, clock = realClock) {
+async function runSuite(steps2, hooks = {}, signal, clock = realClock) {
   const runs = [];
-  for (const spec of steps) {
+  for (const spec of steps2) {
     let run2;
     if (signal?.aborted) {
       run2 = notRun(spec, clock);
@@ -30157,18 +30194,18 @@ async function runSuite(steps, hooks = {}, signal, clock = realClock) {
   return runs;
 }
 async function runSuites(suites, options, hooks = {}, signal) {
-  const run2 = (steps) => runSuite(steps, hooks, signal, options.clock);
+  const run2 = (steps2) => runSuite(steps2, hooks, signal, options.clock);
   if (options.concurrent) return Promise.all(suites.map(run2));
   const results = [];
-  for (const steps of suites) results.push(await run2(steps));
+  for (const steps2 of suites) results.push(await run2(steps2));
   return results;
 }
 
 // src/rules/suites.ts
 var label = (s) => `${s.suite} \u203A ${s.name}`.replace(/[\u0000-\u001f\u007f]+/g, " ");
-function suiteRules(steps) {
+function suiteRules(steps2) {
   const out = [];
-  for (const s of steps) {
+  for (const s of steps2) {
     if (!s.required || s.status === "passed" || s.status === "skipped") continue;
     const took = formatDuration(s.duration_ms);
     if (s.status === "timed-out") {
@@ -30905,7 +30942,7 @@ async function runBaselineSuites(input) {
     });
     if (specs.length > 0) bySuite.push(specs);
   }
-  const steps = new Array(selected.length);
+  const steps2 = new Array(selected.length);
   const kinds = {};
   let redactions = 0;
   let queue = Promise.resolve();
@@ -30943,7 +30980,7 @@ async function runBaselineSuites(input) {
       ),
       containment: run2.containment
     };
-    steps[index] = result;
+    steps2[index] = result;
     try {
       input.reporter?.stepFinished?.(result, redacted.text);
     } catch {
@@ -30961,16 +30998,16 @@ async function runBaselineSuites(input) {
   );
   await queue;
   if (failed) throw failed.error;
-  return { steps, redactions, kinds };
+  return { steps: steps2, redactions, kinds };
 }
 async function operationSuites(input) {
   const { baseline, operation } = input;
   input.evidence.removeMatching(packetLogs(input.packet));
   if (input.skip !== null) {
     const skip = typeof input.skip === "string" ? { reason: input.skip } : input.skip;
-    const steps = unrunSteps(baseline, operation, input.env, { status: "skipped", skip_reason: skip.reason });
-    input.reporter?.suitesSkipped?.(skip, steps);
-    return { steps, redactions: 0, findings: [skipNote(skip, steps.length)] };
+    const steps2 = unrunSteps(baseline, operation, input.env, { status: "skipped", skip_reason: skip.reason });
+    input.reporter?.suitesSkipped?.(skip, steps2);
+    return { steps: steps2, redactions: 0, findings: [skipNote(skip, steps2.length)] };
   }
   if (stepsFor(baseline, operation, input.env).length === 0) {
     const note = finding(
@@ -30982,27 +31019,27 @@ async function operationSuites(input) {
     return { steps: [], redactions: 0, findings: [note] };
   }
   if (input.blocked) {
-    const steps = unrunSteps(baseline, operation, input.env, { status: "not-run" });
-    return { steps, redactions: 0, findings: [input.blocked] };
+    const steps2 = unrunSteps(baseline, operation, input.env, { status: "not-run" });
+    return { steps: steps2, redactions: 0, findings: [input.blocked] };
   }
   const run2 = await runBaselineSuites(input);
   return { steps: run2.steps, redactions: run2.redactions, findings: suiteRules(run2.steps) };
 }
-function skipNote(skip, steps) {
-  const skipped = `${plural(steps, "step")} skipped`;
+function skipNote(skip, steps2) {
+  const skipped = `${plural(steps2, "step")} skipped`;
   const message = skip.ruleErrors === void 0 ? `the suites were not run (${skip.reason}): ${skipped}; this verdict covers the rules only` : `the suites were not run because ${skip.reason}: ${skipped}; --suites-anyway (input suites-anyway: true) runs them all the same`;
   return finding("BG704", null, null, message);
 }
-function describeSteps(steps) {
-  const passed = steps.filter((s) => s.status === "passed").length;
-  const skipped = steps.filter((s) => s.status === "skipped").length;
-  if (steps.length === 0) return "no steps";
-  if (skipped === steps.length)
-    return `not run: ${steps.length === 1 ? "its" : "all"} ${plural(steps.length, "step")} skipped`;
-  return `${passed} of ${plural(steps.length, "step")} passed${skipped > 0 ? `, ${skipped} skipped` : ""}`;
+function describeSteps(steps2) {
+  const passed = steps2.filter((s) => s.status === "passed").length;
+  const skipped = steps2.filter((s) => s.status === "skipped").length;
+  if (steps2.length === 0) return "no steps";
+  if (skipped === steps2.length)
+    return `not run: ${steps2.length === 1 ? "its" : "all"} ${plural(steps2.length, "step")} skipped`;
+  return `${passed} of ${plural(steps2.length, "step")} passed${skipped > 0 ? `, ${skipped} skipped` : ""}`;
 }
-function suitesRan(steps) {
-  return steps.some((s) => s.status !== "skipped" && s.status !== "not-run");
+function suitesRan(steps2) {
+  return steps2.some((s) => s.status !== "skipped" && s.status !== "not-run");
 }
 
 // src/operations/unverified-restore.ts
@@ -31271,7 +31308,7 @@ function setWrites(root, baseline, bytes) {
 function sameTrio(a, b) {
   return TRIO_ROLES.every((r) => sameBytes(a[r], b[r]));
 }
-function restoredTrioChanged(root, baseline, restored, steps) {
+function restoredTrioChanged(root, baseline, restored, steps2) {
   const after = trioOnDisk(root, baseline);
   const changed = TRIO_ROLES.filter((r) => !sameBytes(after[r], restored[r])).map((r) => baseline.trio[r]);
   if (changed.length === 0) return [];
@@ -31280,7 +31317,7 @@ function restoredTrioChanged(root, baseline, restored, steps) {
       "BG528",
       changed[0],
       null,
-      suitesRan(steps) ? `a rollback suite step changed ${changed.join(", ")} after the restored trio was written: what is on disk is not the trio restored and tested, so the previous trio is put back; find the step that writes the trio (its log is in the evidence) and run the rollback again` : `${changed.join(", ")} changed after the restored trio was written, while this rollback ran (another run writing the trio?): what is on disk is not the trio restored, so the previous trio is put back; make sure no other run writes the trio, then run the rollback again`
+      suitesRan(steps2) ? `a rollback suite step changed ${changed.join(", ")} after the restored trio was written: what is on disk is not the trio restored and tested, so the previous trio is put back; find the step that writes the trio (its log is in the evidence) and run the rollback again` : `${changed.join(", ")} changed after the restored trio was written, while this rollback ran (another run writing the trio?): what is on disk is not the trio restored, so the previous trio is put back; make sure no other run writes the trio, then run the rollback again`
     )
   ];
 }
@@ -35713,14 +35750,14 @@ function openSession(options) {
 }
 
 // src/github/upsert.ts
-async function upsert(steps) {
-  const settle = async (found) => steps.isCurrent(found) ? steps.unchanged(found) : steps.update(found);
-  const existing = await steps.find();
+async function upsert(steps2) {
+  const settle = async (found) => steps2.isCurrent(found) ? steps2.unchanged(found) : steps2.update(found);
+  const existing = await steps2.find();
   if (existing) return settle(existing);
   try {
-    return await steps.create();
+    return await steps2.create();
   } catch (error2) {
-    const raced = steps.createdMeanwhile?.(error2) ? await steps.find() : null;
+    const raced = steps2.createdMeanwhile?.(error2) ? await steps2.find() : null;
     if (raced) return settle(raced);
     throw error2;
   }
@@ -43319,7 +43356,7 @@ async function rollBack(ctx, options, baseline, run2) {
   const found = await lastKnownGood(ctx.root, baseline, options.to);
   const from = found.identity;
   const findings = [];
-  let steps = [];
+  let steps2 = [];
   let redactions = 0;
   let status = "failed";
   let plan = null;
@@ -43431,20 +43468,20 @@ async function rollBack(ctx, options, baseline, run2) {
         putBack(ctx.root, journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs);
       throw e;
     }
-    steps = suites.steps;
+    steps2 = suites.steps;
     redactions = suites.redactions;
     findings.push(...suites.findings.filter((f2) => !(options.drill && f2.rule === "BG704")));
-    if (!options.dryRun && !blocked) mark(`rollback suites: ${describeSteps(steps)}`);
+    if (!options.dryRun && !blocked) mark(`rollback suites: ${describeSteps(steps2)}`);
     if (plan && !options.dryRun && !blocked)
-      findings.push(...restoredTrioChanged(ctx.root, baseline, plan, steps));
-    const failed = decideVerdict(findings, steps) === "FAIL";
+      findings.push(...restoredTrioChanged(ctx.root, baseline, plan, steps2));
+    const failed = decideVerdict(findings, steps2) === "FAIL";
     if (!options.dryRun) {
       if (failed && (written.length > 0 || already)) {
         putBack(ctx.root, journal, setWrites(ctx.root, baseline, found.currentBytes), options.fs);
         written = [];
         dropRestoreOnly(findings);
         mark(
-          options.signal?.aborted ? "interrupted while the rollback suites ran: the previous trio was put back" : failedOnlyToStart({ findings, steps }) ? "a rollback suite step could not start, so the restored trio was not fully tested: the previous trio was put back" : "verification failed: the previous trio was put back"
+          options.signal?.aborted ? "interrupted while the rollback suites ran: the previous trio was put back" : failedOnlyToStart({ findings, steps: steps2 }) ? "a rollback suite step could not start, so the restored trio was not fully tested: the previous trio was put back" : "verification failed: the previous trio was put back"
         );
       }
       status = failed ? blocked ? "failed" : "verification-failed" : "restored";
@@ -43476,9 +43513,9 @@ async function rollBack(ctx, options, baseline, run2) {
     for (const c2 of drill2.checks)
       mark(`drill ${c2.check}: ${c2.ok === null ? "" : c2.ok ? "proven: " : "FAILED: "}${c2.detail}`);
   }
-  const verdict = decideVerdict(findings, steps);
+  const verdict = decideVerdict(findings, steps2);
   const interrupted = status === "verification-failed" && options.signal?.aborted === true;
-  const notStarted = status === "verification-failed" && !interrupted && failedOnlyToStart({ findings, steps });
+  const notStarted = status === "verification-failed" && !interrupted && failedOnlyToStart({ findings, steps: steps2 });
   const active = restored && (status === "restored" || status === "dry-run") ? identityOf(restored) : from;
   const incident = redactStrings(ctx, {
     trigger: options.trigger,
@@ -43494,11 +43531,11 @@ async function rollBack(ctx, options, baseline, run2) {
     // read as a SEV-2 incident, next "run the rollback for real")
     ...options.drill ? { drill: true } : {},
     timeline,
-    suites_ran: suitesRan(steps),
+    suites_ran: suitesRan(steps2),
     next_milestone: options.drill ? { due: null, what: drillNext(findings, verdict) } : nextMilestone(
       startedAt,
       status,
-      suitesRan(steps),
+      suitesRan(steps2),
       options.dryRun,
       interrupted ? "interrupted" : notStarted ? "not-started" : null
     ),
@@ -43536,7 +43573,7 @@ async function rollBack(ctx, options, baseline, run2) {
     findings.push(...published.problems.map((p) => finding("BG512", null, null, p)));
   }
   const finalFindings = sortFindings(findings);
-  const finalVerdict = decideVerdict(finalFindings, steps);
+  const finalVerdict = decideVerdict(finalFindings, steps2);
   if (drill2) drill2.verdict = finalVerdict;
   mark(`evidence written (verdict ${finalVerdict})`);
   const name = packetName("rollback", baseline.name);
@@ -43550,7 +43587,7 @@ async function rollBack(ctx, options, baseline, run2) {
     identity: identityOf(trio),
     posture: postureOf(trio),
     findings: finalFindings,
-    steps,
+    steps: steps2,
     redactions,
     incident,
     verdict: finalVerdict
@@ -43594,7 +43631,7 @@ async function rollBack(ctx, options, baseline, run2) {
     identity: identityOf(trio),
     posture: postureOf(trio),
     findings: finalFindings,
-    steps,
+    steps: steps2,
     verdict: finalVerdict,
     evidence,
     redactions,
@@ -48472,9 +48509,9 @@ async function writeSummary(text, redactor, env2) {
 function failureMessage(result) {
   const findings = result.baselines.flatMap((b) => b.findings);
   const errors = findings.filter((f2) => f2.severity === "error").length;
-  const steps = result.baselines.flatMap((b) => b.steps).filter((s) => s.required && s.status !== "passed");
+  const steps2 = result.baselines.flatMap((b) => b.steps).filter((s) => s.required && s.status !== "passed");
   const parts = [plural(errors, "error")];
-  if (steps.length > 0) parts.push(`${steps.length} step${steps.length === 1 ? "" : "s"} did not pass`);
+  if (steps2.length > 0) parts.push(`${steps2.length} step${steps2.length === 1 ? "" : "s"} did not pass`);
   return `baseline ${result.operation} FAIL: ${parts.join(", ")} (see the annotations and the job summary)`;
 }
 function cancellation() {
@@ -48860,9 +48897,9 @@ function ruleErrors(b) {
 function suitesSkippedForRules(b) {
   return b.steps.some((s) => s.status === "skipped" && s.skip_reason?.startsWith(RULES_ALREADY_FAIL) === true);
 }
-function stepNames(steps) {
-  const names = steps.slice(0, 3).flatMap((s, i2) => [...i2 > 0 ? [", "] : [], c(`${s.suite} \u203A ${s.name}`)]);
-  return [...names, ...steps.length > 3 ? [` and ${steps.length - 3} more`] : []];
+function stepNames(steps2) {
+  const names = steps2.slice(0, 3).flatMap((s, i2) => [...i2 > 0 ? [", "] : [], c(`${s.suite} \u203A ${s.name}`)]);
+  return [...names, ...steps2.length > 3 ? [` and ${steps2.length - 3} more`] : []];
 }
 function failedSteps(b) {
   if (b.steps.some((s) => s.error === "aborted"))
@@ -49035,7 +49072,7 @@ function health(b) {
       c("npx --no baseline-gate repin"),
       " updates the trio for one pull request."
     ]);
-  const steps = failedSteps(b);
+  const steps2 = failedSteps(b);
   const errorRules = [...new Set(b.findings.filter((f2) => f2.severity === "error").map((f2) => f2.rule))];
   const notStarted = errorRules.filter((r) => r === "BG401" || r === "BG402");
   if (errorRules.length > 0 && errorRules.every((r) => r === "BG401" || r === "BG402" || r === "BG410"))
@@ -49064,11 +49101,11 @@ function health(b) {
         ]
       ] : []
     ];
-  if (preAdoption) return [...out, ...steps];
+  if (preAdoption) return [...out, ...steps2];
   const trigger = errorRules.some((r) => r.startsWith("BG4")) ? "preflight-failure" : "contract-drift";
   return [
     ...out,
-    ...steps,
+    ...steps2,
     [
       "If the pinned baseline is broken in production, roll back to the last-known-good one: ",
       c(`npx --no baseline-gate rollback --trigger ${trigger} --reason "<why, in a sentence>"`),
@@ -50193,8 +50230,8 @@ function overview(result) {
     ""
   ];
 }
-function stepsWords(steps) {
-  const by = (st) => steps.filter((s) => s.status === st).length;
+function stepsWords(steps2) {
+  const by = (st) => steps2.filter((s) => s.status === st).length;
   const words = {
     passed: "passed",
     failed: "failed",
@@ -50203,7 +50240,7 @@ function stepsWords(steps) {
     skipped: "skipped"
   };
   const parts = Object.keys(words).filter((st) => by(st) > 0).map((st) => `${by(st)} ${words[st]}`);
-  return `${plural(steps.length, "step")}: ${parts.join(", ")}`;
+  return `${plural(steps2.length, "step")}: ${parts.join(", ")}`;
 }
 function collapsed(summary2, body) {
   return [`<details><summary>${summary2}</summary>`, "", body, "", "</details>", ""];

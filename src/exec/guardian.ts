@@ -22,6 +22,8 @@ export type GuardianMessage =
 
 const TOKEN = /^[0-9a-f]{32}$/
 const NUMBER = /^[1-9]\d{0,15}$/
+/** A leader is never pid 1 (init) nor below: `kill(-1)` would signal every process the user owns. */
+const MIN_PID = 2
 
 /** One line of the pipe (no line break). */
 export function formatMessage(m: GuardianMessage): string {
@@ -37,6 +39,7 @@ export function parseMessage(line: string): GuardianMessage | null {
     if (pid === undefined || !NUMBER.test(pid) || start === undefined) return null
     if (start !== '-' && start !== '0' && !NUMBER.test(start)) return null
     const n = Number(pid)
+    if (n < MIN_PID) return null
     return { kind, token, pid: n, start: start === '-' ? null : Number(start) }
   }
   if ((kind === 'leader-exited' || kind === 'end') && pid === undefined) return { kind, token }
@@ -59,6 +62,7 @@ export function applyMessage(steps: Map<string, GuardedStep>, m: GuardianMessage
  * signalled, and only while the gate had not seen its leader exit.
  */
 export function stopStep(token: string, step: GuardedStep): void {
+  if (!Number.isSafeInteger(step.pid) || step.pid < MIN_PID) return
   const watch =
     step.start === null ? null : StepWatch.adopt({ pid: step.pid, start: step.start }, token, step.groupOpen)
   if (watch) {

@@ -6,10 +6,10 @@
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { BoundedOutput } from './bounded-output.js'
-import { newStepToken, StepWatch, STEP_MARKER } from './step-watch.js'
+import { newStepToken, StepWatch, STEP_MARKER, stepMarker } from './step-watch.js'
 import type { Containment, KilledProcess } from './step-watch.js'
 import { dieOfHangUp, interruptedLine, STOP_NAMES, STOP_SIGNALS } from './stop-signals.js'
-import { tellGuardian } from './guardian-link.js'
+import { dismissGuardian, tellGuardian } from './guardian-link.js'
 import type { StopSignal } from './stop-signals.js'
 
 export interface GroupOptions {
@@ -122,8 +122,12 @@ export function deferSignals(): () => void {
 function track(child: Running): void {
   if (!exitHookInstalled) {
     exitHookInstalled = true
-    // 'exit' handlers must be synchronous: a last SIGKILL to every group still running
-    process.on('exit', killAll)
+    // 'exit' handlers must be synchronous: a last SIGKILL to every group still running; then the guardian, which
+    // has nothing left to guard (and might never have come up)
+    process.on('exit', () => {
+      killAll()
+      dismissGuardian()
+    })
   }
   if (live.size === 0) for (const sig of STOP_NAMES) process.on(sig, onSignal)
   live.add(child)
@@ -141,7 +145,7 @@ export function spawnGroup(argv: string[], options: GroupOptions): GroupHandle {
   const token = newStepToken()
   const child = spawn(command, args, {
     cwd: options.cwd,
-    env: { ...(options.env ?? process.env), [STEP_MARKER]: token },
+    env: { ...(options.env ?? process.env), [STEP_MARKER]: stepMarker(options.env ?? process.env, token) },
     detached: true, // a new process group: -pid reaches the grandchildren too
     stdio: ['ignore', 'pipe', 'pipe'],
     windowsHide: true
@@ -199,8 +203,9 @@ export function spawnGroup(argv: string[], options: GroupOptions): GroupHandle {
   const ended = (): Pick<Exit, 'killed' | 'containment'> => {
     finished = true
     untrack(running)
-    tellGuardian({ kind: 'end', token })
     watch?.close()
+    // after the last sweep: a gate killed before it has the guardian's
+    tellGuardian({ kind: 'end', token })
     return { killed: watch?.killed() ?? [], containment }
   }
   const exited = new Promise<Exit>((resolve) => {

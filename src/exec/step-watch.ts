@@ -42,10 +42,29 @@ function markersOf(p: ProcEntry): string[] {
   const key = procKey(p)
   let values = markers.get(key)
   if (!values) {
-    values = readEnvValues(p.pid, STEP_MARKER)
+    values = readEnvValues(p.pid, STEP_MARKER).flatMap(markerTokens)
     markers.set(key, values)
   }
   return values
+}
+
+const TOKEN = /^[0-9a-f]{32}$/
+
+/** The tokens a marker value carries: the step's own, after those of the steps it runs inside. */
+export function markerTokens(value: string): string[] {
+  return value.split(',').filter((t) => TOKEN.test(t))
+}
+
+/**
+ * The marker of a step started with `env`: the tokens of the steps it already runs inside (a gate run by another
+ * gate's step), then its own. A process that leaves both steps' trees is then found by either gate, and by either
+ * guardian (found by review: a gate killed with the inner gate and its guardian left the inner step's escaped
+ * processes running).
+ */
+export function stepMarker(env: NodeJS.ProcessEnv, token: string): string {
+  // a few levels at most: a marker that grew without bound is no gate's
+  const outer = markerTokens(env[STEP_MARKER] ?? '').slice(-8)
+  return [...outer, token].join(',')
 }
 
 function tick(): void {
