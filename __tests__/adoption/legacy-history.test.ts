@@ -109,6 +109,12 @@ describe('a history of hand-made baselines, then init', () => {
       r.commits.v031hashed
     ])
     expect(changedFiles(r.root)).toEqual([])
+    // said as what a rollback would do: a dry run restored nothing (found by review: "the restore brought it")
+    const text = runCli([...ROLLBACK, '--to', 'v0.3.1', '--dry-run', '--no-suites'], r.root).stdout
+    expect(text).toContain(
+      'the revision a rollback would restore predates adoption: the restore would bring it to the current format (posture NO-GO)'
+    )
+    expect(text).not.toContain('brought it')
   })
 
   it('--to v0.3.0 (no digest, no mirror) is refused with why it can never be restored, not with advice to migrate (found by review)', () => {

@@ -86,7 +86,7 @@ export function change(extra: Partial<ChangeEvidence> = {}): ChangeEvidence {
   }
 }
 
-function baseline(extra: Partial<BaselineResult>): BaselineResult {
+export function baseline(extra: Partial<BaselineResult>): BaselineResult {
   return {
     name: 'memorykernel',
     identity: V050,

@@ -256,7 +256,7 @@ describe('PolicyError', () => {
       new RegExp(`^config/baseline-policy\\.json:${line}:\\d+: \`baselines\\.memorykernel\\.trio\\.pin\` `)
     )
     expect(e.message).toContain(
-      `must be a path relative to the repository root (no control character such as a newline), without '..' (got ${JSON.stringify(path)})`
+      `must be a path relative to the repository root (no control character such as a newline), without '..': what lies outside the directory that holds the policy is reached from a policy at the top of the repository (got ${JSON.stringify(path)})`
     )
   })
 

@@ -25841,7 +25841,7 @@ function where2(f2) {
 }
 function followUp(note, h, warnings) {
   const legacy = note.target_profile === "legacy" ? [
-    `The restored trio revision was written before baseline-gate was adopted, in the older format: the identity rules judged it (pin, mirror digest, Baseline Pin lines and Approved row agree), and the restore brought it to the current format (runtime cutover posture, Baseline Pin lines).`,
+    note.dry_run ? `The trio revision a rollback would restore was written before baseline-gate was adopted, in the older format: the identity rules judged it (pin, mirror digest, Baseline Pin lines and Approved row agree), and the restore would bring it to the current format (runtime cutover posture, Baseline Pin lines).` : `The restored trio revision was written before baseline-gate was adopted, in the older format: the identity rules judged it (pin, mirror digest, Baseline Pin lines and Approved row agree), and the restore brought it to the current format (runtime cutover posture, Baseline Pin lines).`,
     ""
   ] : [];
   const warned = warnings.length > 0 ? [
@@ -36032,7 +36032,7 @@ function readable(file, ids) {
           ids.missing,
           file.path,
           null,
-          file.role === "pin" || file.role === "manifest" || file.role === "matrix" ? `the ${name} ${file.path} does not exist; restore it (git checkout -- ${file.path}) or point the policy's trio.${file.role} at it` : `the ${name} ${file.path} does not exist; the producer publishes it (or set producer.root and producer.${file.role === "handoff" ? "handoff" : "manifest"} in the policy)`
+          file.role === "pin" || file.role === "manifest" || file.role === "matrix" ? `the ${name} ${file.path} does not exist; restore it (git checkout -- ${file.path}, from the repository root), or set the policy's trio.${file.role} to where it is (a policy that does not set it reads the default path)` : `the ${name} ${file.path} does not exist; the producer publishes it (or set producer.root and producer.${file.role === "handoff" ? "handoff" : "manifest"} in the policy)`
         )
       ];
     case "not-a-file":
@@ -38487,7 +38487,7 @@ function C(p, { instancePath: a = "", parentData: h, parentDataProperty: _, root
 }
 C.evaluated = { props: true, dynamicProps: false, dynamicItems: false };
 var Pe = { validatePin: "pin.schema.json", validateManifest: "manifest.schema.json", validateLedgerRow: "ledger-row.schema.json", validateHandoff: "handoff-payload.schema.json", validatePolicy: "baseline-policy.schema.json", validateEvidence: "evidence-packet.schema.json", validateStatement: "evidence-statement.schema.json" };
-var we = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix; each number at most 15 digits, so that every tool compares it exactly)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3 (at most 15 digits)", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1 (at most 15 digits)", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1 (at most 15 digits)", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0 (each number at most 15 digits)", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days, 0 to 36500 (a hundred years)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root (no control character such as a newline), without '..'", "baseline-policy.schema.json#/$defs/relglob": `must be a glob relative to the repository root, like "src/**/*.ts": no leading '/', '~' or '!', and no '..' anywhere (a brace like {..,src} would leave the root), and no control character`, "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug", "baseline-policy.schema.json#/$defs/baseline/properties/repin/properties/mentions/items": "must be a path relative to the repository root (or starting with {producer_root}/), without '..' or a control character", "evidence-statement.schema.json#/properties/_type": "must be https://in-toto.io/Statement/v1 (an in-toto Statement v1)", "evidence-statement.schema.json#/properties/predicateType": "must be https://baseline-gate.dev/attestation/evidence-packet/v1 (a baseline-gate evidence packet)" };
+var we = { "defs.schema.json#/$defs/releaseTag": "must be a release tag vMAJOR.MINOR.PATCH, like v1.2.3 (no pre-release or build suffix; each number at most 15 digits, so that every tool compares it exactly)", "defs.schema.json#/$defs/commitSha": "must be a full 40-character lower-case hex commit SHA (git rev-parse <commit>)", "defs.schema.json#/$defs/shortCommitSha": "must be a lower-case hex commit SHA of 7 to 40 characters", "defs.schema.json#/$defs/sha256": "must be a 64-character lower-case hex SHA-256 (sha256sum of the file)", "defs.schema.json#/$defs/serviceContract": "must be a service contract version like service.v3 (at most 15 digits)", "defs.schema.json#/$defs/apiContract": "must be an API contract version like api.v1 (at most 15 digits)", "defs.schema.json#/$defs/integrationBaseline": "must be an integration baseline like integration/v1 (at most 15 digits)", "defs.schema.json#/$defs/semver": "must be a semantic version like 1.4.0 (each number at most 15 digits)", "defs.schema.json#/$defs/posture": 'must be "GO" or "NO-GO"', "defs.schema.json#/$defs/ledgerStatus": "must be one of Approved, Superseded, Rolled back, Candidate", "pin.schema.json#/properties/memorykernel_repo": "must be the HTTPS URL of the producer repository, like https://github.com/OWNER/REPO", "pin.schema.json#/properties/default_base_url": "must be an http(s) URL with a host, like http://127.0.0.1:4010", "pin.schema.json#/properties/default_timeout_ms": "must be an integer number of milliseconds between 100 and 30000", "manifest.schema.json#/properties/manifest_contract_version": 'must be "producer-contract-manifest.v1" (the only manifest format this tool reads)', "manifest.schema.json#/properties/error_code_enum/items": "must be a snake_case error code like invalid_json", "manifest.schema.json#/properties/error_code_enum": { type: "must be an array of error codes", minItems: "must list at least one error code", uniqueItems: "must not list an error code twice" }, "manifest.schema.json#/properties/stability_window/properties/minimum_sprint_days": "must be a whole number of days, 0 to 36500 (a hundred years)", "handoff-payload.schema.json#/properties/handoff_generated_at_utc": "must be a UTC timestamp like 2026-11-24T00:00:00Z", "handoff-payload.schema.json#/properties/handoff_mode": 'must be "stable" or "service-v3-candidate"', "handoff-payload.schema.json#/$defs/relativePath": "must be a path relative to the producer root (an absolute path leaks a machine's layout)", "baseline-policy.schema.json#/properties/policy_version": 'must be "baseline-policy.v1"', "baseline-policy.schema.json#/properties/baselines/propertyNames": "baseline names are lower-case letters, digits, '-' and '_' (at most 63), starting with a letter or digit", "baseline-policy.schema.json#/properties/baselines": { minProperties: "must define at least one baseline" }, "baseline-policy.schema.json#/$defs/relpath": "must be a path relative to the repository root (no control character such as a newline), without '..': what lies outside the directory that holds the policy is reached from a policy at the top of the repository", "baseline-policy.schema.json#/$defs/relglob": `must be a glob relative to the repository root, like "src/**/*.ts": no leading '/', '~' or '!', and no '..' anywhere (a brace like {..,src} would leave the root), and no control character`, "baseline-policy.schema.json#/$defs/argv": 'must be an argv array of non-empty strings, like ["npm", "run", "test"] (never a shell string)', "baseline-policy.schema.json#/$defs/principal": "must be a GitHub login or an org/team slug", "baseline-policy.schema.json#/$defs/baseline/properties/repin/properties/mentions/items": "must be a path relative to the repository root (or starting with {producer_root}/), without '..' or a control character", "evidence-statement.schema.json#/properties/_type": "must be https://in-toto.io/Statement/v1 (an in-toto Statement v1)", "evidence-statement.schema.json#/properties/predicateType": "must be https://baseline-gate.dev/attestation/evidence-packet/v1 (a baseline-gate evidence packet)" };
 
 // src/ledger/line-kinds.ts
 var BLOCK_TAGS = new Set(
@@ -49232,16 +49232,25 @@ function notRestored(b) {
   }
 }
 function nextSteps(result) {
-  const all = result.baselines.flatMap(
-    (b) => result.operation === "promotion" ? promotion(b, result) : result.operation === "rollback" ? rollback(b) : health(b)
-  );
-  const seen = /* @__PURE__ */ new Set();
-  return all.filter((line) => {
-    const key = lineToText(line);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
+  const per = result.baselines.map((b) => {
+    const lines = result.operation === "promotion" ? promotion(b, result) : result.operation === "rollback" ? rollback(b) : health(b);
+    return { name: b.name, lines, clear: b.verdict === "PASS" && lines.every(allClear) };
   });
+  const shown = per.length > 1 && per.some((p) => !p.clear) ? per.filter((p) => !p.clear) : per;
+  const steps2 = /* @__PURE__ */ new Map();
+  for (const p of shown)
+    for (const line of p.lines) {
+      const key = lineToText(line);
+      const step2 = steps2.get(key);
+      if (!step2) steps2.set(key, { names: [p.name], line });
+      else if (!step2.names.includes(p.name)) step2.names.push(p.name);
+    }
+  return [...steps2.values()].map(
+    ({ names, line }) => per.length > 1 ? [`${names.join(", ")}: `, ...line] : line
+  );
+}
+function allClear(line) {
+  return /^Nothing to (do|fix)\b/.test(lineToText(line));
 }
 
 // src/present/sarif.ts

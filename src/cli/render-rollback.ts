@@ -75,19 +75,33 @@ export function renderLkg(given: LkgReport[], s: Style): string {
     }
     out.push('')
   }
-  // what to do with the answer (found by review: lkg named a target and left the reader there)
+  // what to do with the answer (found by review: lkg named a target and left the reader there); with several
+  // baselines, each step names whose it is (found by review: one without a target was left out)
   out.push('next:')
-  out.push(
-    ...(reports.some((r) => r.lkg.target)
-      ? [
-          '  1. Prove the restore without writing anything: npx --no baseline-gate rollback --drill --trigger KIND --reason "WHY"',
-          '  2. In an incident, restore it: npx --no baseline-gate rollback --trigger KIND --reason "WHY" (or the rollback workflow; docs/runbook.md)'
-        ]
-      : [
-          '  1. Nothing can be restored: the reasons are above (docs/troubleshooting.md, "No last-known-good baseline: BG510").'
-        ])
-  )
+  out.push(...lkgNext(reports).map((line, i) => `  ${i + 1}. ${line}`))
   return out.join('\n')
+}
+
+function lkgNext(reports: readonly { baseline: string; lkg: { target: unknown } }[]): string[] {
+  const several = reports.length > 1
+  const restorable = reports.filter((r) => r.lkg.target).map((r) => r.baseline)
+  const none = reports.filter((r) => !r.lkg.target).map((r) => r.baseline)
+  const whose = (names: string[]) => (several ? `${names.join(', ')}: ` : '')
+  // a command for one baseline of several names it; for all of them, it needs no name
+  const flag = several && restorable.length === 1 ? ` --baseline ${restorable[0]}` : ''
+  return [
+    ...(restorable.length > 0
+      ? [
+          `${whose(restorable)}Prove the restore without writing anything: npx --no baseline-gate rollback --drill${flag} --trigger KIND --reason "WHY"`,
+          `${whose(restorable)}In an incident, restore it: npx --no baseline-gate rollback${flag} --trigger KIND --reason "WHY" (or the rollback workflow; docs/runbook.md)`
+        ]
+      : []),
+    ...(none.length > 0
+      ? [
+          `${whose(none)}Nothing can be restored: the reasons are above (docs/troubleshooting.md, "No last-known-good baseline: BG510").`
+        ]
+      : [])
+  ]
 }
 
 /** How the target was judged, in words. */
@@ -182,7 +196,9 @@ export function rollbackLines(r: RollbackReport, s: Style): string[] {
   if (r.target?.profile === 'legacy')
     out.push(
       s.dim(
-        '  the restored revision predates adoption: the restore brought it to the current format (posture NO-GO)'
+        r.status === 'dry-run'
+          ? '  the revision a rollback would restore predates adoption: the restore would bring it to the current format (posture NO-GO)'
+          : '  the restored revision predates adoption: the restore brought it to the current format (posture NO-GO)'
       )
     )
   if (r.followUp.length > 0 && !undone) {

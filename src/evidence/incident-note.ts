@@ -213,7 +213,9 @@ function followUp(
   const legacy =
     note.target_profile === 'legacy'
       ? [
-          `The restored trio revision was written before baseline-gate was adopted, in the older format: the identity rules judged it (pin, mirror digest, Baseline Pin lines and Approved row agree), and the restore brought it to the current format (runtime cutover posture, Baseline Pin lines).`,
+          note.dry_run
+            ? `The trio revision a rollback would restore was written before baseline-gate was adopted, in the older format: the identity rules judged it (pin, mirror digest, Baseline Pin lines and Approved row agree), and the restore would bring it to the current format (runtime cutover posture, Baseline Pin lines).`
+            : `The restored trio revision was written before baseline-gate was adopted, in the older format: the identity rules judged it (pin, mirror digest, Baseline Pin lines and Approved row agree), and the restore brought it to the current format (runtime cutover posture, Baseline Pin lines).`,
           ''
         ]
       : []

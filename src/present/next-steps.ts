@@ -432,19 +432,33 @@ function notRestored(b: BaselineResult): Line[] {
 }
 
 export function nextSteps(result: OperationResult): Line[] {
-  const all = result.baselines.flatMap((b) =>
-    result.operation === 'promotion'
-      ? promotion(b, result)
-      : result.operation === 'rollback'
-        ? rollback(b)
-        : health(b)
-  )
-  // several baselines often need the same step: say it once
-  const seen = new Set<string>()
-  return all.filter((line) => {
-    const key = lineToText(line)
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
+  const per = result.baselines.map((b) => {
+    const lines =
+      result.operation === 'promotion'
+        ? promotion(b, result)
+        : result.operation === 'rollback'
+          ? rollback(b)
+          : health(b)
+    return { name: b.name, lines, clear: b.verdict === 'PASS' && lines.every(allClear) }
   })
+  // several baselines: each step says whose it is, a step several need is said once with all their names, and a
+  // baseline with nothing to do is not listed above another's steps (found by review: a FAIL began with "Nothing to
+  // do", and "Read the 1 warning" and "Read the 1 other warning" stood apart, naming no baseline)
+  const shown = per.length > 1 && per.some((p) => !p.clear) ? per.filter((p) => !p.clear) : per
+  const steps = new Map<string, { names: string[]; line: Line }>()
+  for (const p of shown)
+    for (const line of p.lines) {
+      const key = lineToText(line)
+      const step = steps.get(key)
+      if (!step) steps.set(key, { names: [p.name], line })
+      else if (!step.names.includes(p.name)) step.names.push(p.name)
+    }
+  return [...steps.values()].map(({ names, line }) =>
+    per.length > 1 ? [`${names.join(', ')}: `, ...line] : line
+  )
+}
+
+/** A step that says there is nothing to do. */
+function allClear(line: Line): boolean {
+  return /^Nothing to (do|fix)\b/.test(lineToText(line))
 }

@@ -85,7 +85,7 @@ function readable(file: RepoFile, ids: FileRuleIds): Finding[] {
           file.path,
           null,
           file.role === 'pin' || file.role === 'manifest' || file.role === 'matrix'
-            ? `the ${name} ${file.path} does not exist; restore it (git checkout -- ${file.path}) or point the policy's trio.${file.role} at it`
+            ? `the ${name} ${file.path} does not exist; restore it (git checkout -- ${file.path}, from the repository root), or set the policy's trio.${file.role} to where it is (a policy that does not set it reads the default path)`
             : `the ${name} ${file.path} does not exist; the producer publishes it (or set producer.root and producer.${file.role === 'handoff' ? 'handoff' : 'manifest'} in the policy)`
         )
       ]

@@ -1,0 +1,89 @@
+// The next steps of a run over several baselines: each names whose it is, one several need is said once with all
+// their names, and a baseline with nothing to do is not listed above another's steps (found by review).
+import { describe, expect, it } from '@jest/globals'
+import { renderLkg } from '../../src/cli/render-rollback.js'
+import { plain } from '../../src/cli/style.js'
+import type { LkgReport } from '../../src/operations/last-known-good.js'
+import type { BaselineResult, OperationResult } from '../../src/operations/context.js'
+import { lineToText } from '../../src/present/inline.js'
+import { nextSteps } from '../../src/present/next-steps.js'
+import { finding } from '../../src/rules/finding.js'
+import { baseline, V040 } from './fixtures.js'
+
+const health = (...bs: BaselineResult[]): OperationResult => ({
+  operation: 'health',
+  verdict: bs.some((b) => b.verdict === 'FAIL') ? 'FAIL' : 'PASS',
+  baselines: bs,
+  evidence: bs[0]!.evidence
+})
+const warning = finding('BG216', 'docs/M.md', { line: 3, column: 1 }, 'a path on one machine')
+const error = finding('BG301', 'config/m.json', { line: 7, column: 5 }, 'the mirror differs')
+const steps = (r: OperationResult) => nextSteps(r).map(lineToText)
+
+describe('next steps over several baselines', () => {
+  it('name the baseline each step is for; one with nothing to do is left out while another has steps', () => {
+    const out = steps(
+      health(
+        baseline({ name: 'billing', identity: V040 }),
+        baseline({ name: 'memorykernel', identity: V040, verdict: 'FAIL', findings: [error] })
+      )
+    )
+    expect(out.length).toBeGreaterThan(0)
+    for (const line of out) expect(line).toMatch(/^memorykernel: /)
+    expect(out.join('\n')).not.toMatch(/Nothing to/)
+  })
+
+  it('say a step several need once, with all their names', () => {
+    const out = steps(
+      health(
+        baseline({ name: 'billing', identity: V040, findings: [warning] }),
+        baseline({ name: 'memorykernel', identity: V040, findings: [warning] })
+      )
+    )
+    expect(out).toEqual([
+      'billing, memorykernel: Read the 1 warning under Findings: none fails the verdict, each says what to change.'
+    ])
+  })
+
+  it('say "nothing to do" once, for all, when no baseline has a step; one baseline alone is not named', () => {
+    expect(
+      steps(health(baseline({ name: 'billing', identity: V040 }), baseline({ name: 'mk', identity: V040 })))
+    ).toEqual(['billing, mk: Nothing to do: the trio, the producer and the rules agree.'])
+    expect(steps(health(baseline({ name: 'mk', identity: V040 })))).toEqual([
+      'Nothing to do: the trio, the producer and the rules agree.'
+    ])
+  })
+})
+
+describe("lkg's next steps over several baselines", () => {
+  const report = (name: string, target: boolean) =>
+    ({
+      baseline: name,
+      head: 'a'.repeat(40),
+      identity: V040,
+      targetAtCut: false,
+      lkg: {
+        target: target
+          ? { identity: V040, commit: 'b'.repeat(40), date: '2026-01-01', profile: 'current', reported: [] }
+          : null,
+        passedOver: [],
+        revisions: 2,
+        problem: target ? null : 'no earlier revision'
+      }
+    }) as unknown as LkgReport
+  const next = (reports: LkgReport[]) => renderLkg(reports, plain).split('next:\n')[1]!.split('\n')
+
+  it('one with a target and one without: each step names its baseline, and the command names the one it is for', () => {
+    expect(next([report('billing', false), report('memorykernel', true)])).toEqual([
+      '  1. memorykernel: Prove the restore without writing anything: npx --no baseline-gate rollback --drill --baseline memorykernel --trigger KIND --reason "WHY"',
+      '  2. memorykernel: In an incident, restore it: npx --no baseline-gate rollback --baseline memorykernel --trigger KIND --reason "WHY" (or the rollback workflow; docs/runbook.md)',
+      '  3. billing: Nothing can be restored: the reasons are above (docs/troubleshooting.md, "No last-known-good baseline: BG510").'
+    ])
+  })
+
+  it('one baseline: as before, no names', () => {
+    expect(next([report('memorykernel', true)])[0]).toBe(
+      '  1. Prove the restore without writing anything: npx --no baseline-gate rollback --drill --trigger KIND --reason "WHY"'
+    )
+  })
+})
