@@ -104,6 +104,8 @@ function gateFile(): string {
     `import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { spawnGroup } from ${JSON.stringify(processGroup)}
 const [pidFile, mode, ...argv] = process.argv.slice(2)
+// as a suite step gets it (exec/child-env.ts): an allowlist, without the gate's own marker
+const STEP_ENV = { PATH: process.env.PATH }
 const ready = (file, then) => {
   let step = ''
   try {
@@ -117,10 +119,10 @@ const ready = (file, then) => {
 }
 const again = () => {
   if (!existsSync(pidFile + '.go')) return setTimeout(again, 20)
-  spawnGroup([...argv.slice(0, -1), pidFile + '2'], { cwd: '/' })
+  spawnGroup([...argv.slice(0, -1), pidFile + '2'], { cwd: '/', env: STEP_ENV })
   ready(pidFile + '2', () => {})
 }
-spawnGroup(argv, { cwd: '/' })
+spawnGroup(argv, { cwd: '/', env: STEP_ENV })
 ready(pidFile, () => (mode === 'exits' ? process.exit(0) : mode === 'again' ? again() : undefined))
 setInterval(() => {}, 1000)
 `

@@ -145,7 +145,7 @@ export function spawnGroup(argv: string[], options: GroupOptions): GroupHandle {
   const token = newStepToken()
   const child = spawn(command, args, {
     cwd: options.cwd,
-    env: { ...(options.env ?? process.env), [STEP_MARKER]: stepMarker(options.env ?? process.env, token) },
+    env: { ...(options.env ?? process.env), [STEP_MARKER]: stepMarker(token) },
     detached: true, // a new process group: -pid reaches the grandchildren too
     stdio: ['ignore', 'pipe', 'pipe'],
     windowsHide: true

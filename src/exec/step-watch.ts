@@ -56,14 +56,14 @@ export function markerTokens(value: string): string[] {
 }
 
 /**
- * The marker of a step started with `env`: the tokens of the steps it already runs inside (a gate run by another
- * gate's step), then its own. A process that leaves both steps' trees is then found by either gate, and by either
+ * The marker of a step this process starts: the tokens of the steps this process already runs inside (a gate run by
+ * another gate's step: its own environment carries them, whatever environment the step is given), then its own. A process that leaves both steps' trees is then found by either gate, and by either
  * guardian (found by review: a gate killed with the inner gate and its guardian left the inner step's escaped
  * processes running).
  */
-export function stepMarker(env: NodeJS.ProcessEnv, token: string): string {
+export function stepMarker(token: string, own: NodeJS.ProcessEnv = process.env): string {
   // a few levels at most: a marker that grew without bound is no gate's
-  const outer = markerTokens(env[STEP_MARKER] ?? '').slice(-8)
+  const outer = markerTokens(own[STEP_MARKER] ?? '').slice(-8)
   return [...outer, token].join(',')
 }
 
