@@ -645,6 +645,35 @@ describe('propose: a Rust consumer in a directory of a monorepo (found by review
     expect(proposals[2]!.document).toEqual(proposals[0]!.document)
   })
 
+  it("with a second consumer beside it, each baseline's adapter and scan are its own; the other's directory is left out", () => {
+    const files = {
+      ...rustApp(),
+      'apps/admin/package.json': json({ name: 'admin', scripts: { test: 'vitest' } }),
+      'apps/admin/src/mk_client.ts': ENDPOINTS.map((e, i) => `export const E${i} = '${e}'\n`).join(''),
+      'apps/admin/config/mk-integration-pin.json': pinText(M),
+      'apps/admin/config/mk-producer-manifest.json': M,
+      'apps/admin/docs/MK_COMPATIBILITY_MATRIX.md': matrixText()
+    }
+    // no consumer code at the top: the two apps are the consumers
+    delete (files as Record<string, string>)['src/api/mk-client.ts']
+    const p = propose(memoryInventory(files))
+    const byPin = Object.fromEntries(Object.values(p.document!.baselines).map((b) => [b.trio.pin, b]))
+    const consumer = byPin['apps/consumer/config/mk-integration-pin.json']!
+    const admin = byPin['apps/admin/config/mk-integration-pin.json']!
+    expect(consumer.adapter!.file).toBe('apps/consumer/src/adapter.rs')
+    // its scan reaches no file of apps/admin, or leaves the directory out
+    expect(
+      consumer.adapter!.scan.every((g) => !/^apps\/(\*\*|admin)\//.test(g)) ||
+        consumer.adapter!.exclude!.includes('apps/admin/**')
+    ).toBe(true)
+    expect(admin.adapter!.file).toBe('apps/admin/src/mk_client.ts')
+    expect(admin.adapter!.scan).not.toContain('apps/consumer/src/**/*.rs')
+    expect(admin.adapter!.exclude).toContain('apps/consumer/**')
+    expect(p.notes.map((n) => n.message)).toContainEqual(
+      "apps/admin is another consumer's (its own pin is there): left out of this baseline's scan and adapter, and judged by its own baseline"
+    )
+  })
+
   it("a producer's own example pin stays the producer's: the producer holds the handoff", () => {
     const files = { ...rustApp(), 'services/mk/examples/mk-integration-pin.json': pinText(M) }
     const p = propose(memoryInventory(files))

@@ -3,7 +3,7 @@ import { someOf } from '../text/plural.js'
 import { chooseAdapter, consumerSources } from './adapter.js'
 import type { NamingFile } from './adapter.js'
 import { CODEOWNERS_PATHS, principalOf, ruleFor } from './codeowners.js'
-import { dirnameOf, joinPath } from './paths.js'
+import { dirnameOf, isUnder, joinPath } from './paths.js'
 import { consumerSteps, packageManagerOf, producerSteps } from './suites.js'
 import type { BaselineDocument } from './document.js'
 import type { Proposing } from './repository.js'
@@ -13,13 +13,26 @@ const HANDOFF_SCRIPT = 'scripts/generate_producer_handoff_payload.sh'
 
 // ---- the consumer: adapter, suites, owners ----
 
+/**
+ * @param pinPath this baseline's pin: in a monorepo of several consumers, the directories of the others are theirs
+ *   (their adapters, their scans), left out of this one's (found by review: each baseline got both adapters)
+ */
 export function adapterOf(
   { repo, name, report }: Proposing,
   endpoints: string[],
-  hints: string[]
+  hints: string[],
+  pinPath: string
 ): BaselineDocument['adapter'] | undefined {
   const packageDirs = [...repo.cargo.values()].filter((m) => m.package).map((m) => m.dir)
-  const sources = consumerSources(repo.inv.files, repo.producerRoots, packageDirs)
+  const others = otherConsumers(repo, pinPath)
+  const sources = consumerSources(repo.inv.files, [...repo.producerRoots, ...others], packageDirs)
+  if (others.length > 0)
+    report.note(
+      name,
+      'adapter.scan',
+      null,
+      `${others.join(', ')} ${others.length === 1 ? 'is' : 'are'} another consumer's (${others.length === 1 ? 'its own pin is there' : 'each holds its own pin'}): left out of this baseline's scan and adapter, and judged by ${others.length === 1 ? 'its' : 'their'} own baseline`
+    )
   if (sources.scan.length === 0) {
     report.undecided(
       name,
@@ -103,6 +116,25 @@ export function adapterOf(
     scan: sources.scan,
     exclude: sources.exclude
   }
+}
+
+/**
+ * A consumer's directory: the nearest one from the pin's up that holds a package.json or a Cargo package ('' at the
+ * top).
+ */
+function consumerDirOf(repo: Proposing['repo'], pinPath: string): string {
+  for (let dir = dirnameOf(pinPath); dir !== ''; dir = dirnameOf(dir))
+    if (repo.files.has(joinPath(dir, 'package.json')) || repo.cargo.get(dir)?.package) return dir
+  return ''
+}
+
+/** The directories of the other consumers (the other pins') that do not hold this pin. */
+function otherConsumers(repo: Proposing['repo'], pinPath: string): string[] {
+  const own = consumerDirOf(repo, pinPath)
+  const dirs = repo.pins
+    .map((p) => consumerDirOf(repo, p.path))
+    .filter((d) => d !== '' && d !== own && !isUnder(pinPath, d))
+  return [...new Set(dirs)].sort()
 }
 
 /**

@@ -154,11 +154,12 @@ function baselineFor(
       `set producer.root to the producer's directory (default: services/${name})`
     )
   }
-  doc.adapter = adapterOf(at, endpoints, [
-    name,
-    displayName ?? '',
-    producer.root ? basenameOf(producer.root) : ''
-  ])
+  doc.adapter = adapterOf(
+    at,
+    endpoints,
+    [name, displayName ?? '', producer.root ? basenameOf(producer.root) : ''],
+    pin.path
+  )
   const suites = suitesOf(at, producer.root, pin.path)
   if (suites) doc.suites = suites
   const owners = ownersOf(at, pin.path, producer.root)
