@@ -19725,8 +19725,8 @@ function createReadScratch() {
 function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo, scratch) {
   const known = memo ? knownDirectoryPath(root, rel, memo) : void 0;
   if (known !== void 0) {
-    const read = openAndRead(known, limit, scratch, null);
-    if (read !== null) return read;
+    const read2 = openAndRead(known, limit, scratch, null);
+    if (read2 !== null) return read2;
   }
   const where4 = containPath(root, rel, memo);
   if (where4.kind === "unreadable") return { kind: "unreadable", reason: where4.reason };
@@ -30461,14 +30461,14 @@ function loadResponseSchemas(root, dir, files) {
   const out = /* @__PURE__ */ new Map();
   for (const file of new Set(files)) {
     const path2 = `${dir.replace(/\/+$/, "")}/${file}`;
-    const read = readRepoFile(root, path2);
-    if (read.kind !== "ok") {
-      out.set(file, { ok: false, problem: `the producer schema ${path2} is ${read.kind.replace(/-/g, " ")}` });
+    const read2 = readRepoFile(root, path2);
+    if (read2.kind !== "ok") {
+      out.set(file, { ok: false, problem: `the producer schema ${path2} is ${read2.kind.replace(/-/g, " ")}` });
       continue;
     }
     let validate;
     try {
-      const schema = JSON.parse(read.bytes.toString("utf8"));
+      const schema = JSON.parse(read2.bytes.toString("utf8"));
       validate = ajv.compile(schema);
     } catch (e) {
       out.set(file, {
@@ -57829,8 +57829,8 @@ function leftUnverified(root, journal, committed) {
   const untested2 = [];
   let edited = false;
   for (const f2 of mark.files) {
-    const read = readRepoFile(root, f2.path);
-    const disk = read.kind === "ok" ? sha256(read.bytes) : null;
+    const read2 = readRepoFile(root, f2.path);
+    const disk = read2.kind === "ok" ? sha256(read2.bytes) : null;
     const head = committed(f2.path);
     const atHead = head === null ? disk === null : disk === sha256(head);
     if (atHead) continue;
@@ -58812,11 +58812,11 @@ function createRepoScan(root) {
   const file = (path2, known) => {
     let f2 = files.get(path2);
     if (!f2) {
-      const read = known ?? readFile(path2);
+      const read2 = known ?? readFile(path2);
       let source;
       f2 = {
-        read,
-        source: () => source ??= read.kind === "ok" ? sourceFromBytes(path2, read.bytes) : null
+        read: read2,
+        source: () => source ??= read2.kind === "ok" ? sourceFromBytes(path2, read2.bytes) : null
       };
       files.set(path2, f2);
     }
@@ -58833,11 +58833,11 @@ function createRepoScan(root) {
         found = [];
         for (const path2 of paths) {
           const kept = files.get(path2);
-          const read = kept?.read ?? readRepoFile(root, path2, MAX_FILE_BYTES, memo, scratch);
-          const why = unsearchable(read);
+          const read2 = kept?.read ?? readRepoFile(root, path2, MAX_FILE_BYTES, memo, scratch);
+          const why = unsearchable(read2);
           if (why) failed.set(path2, why);
-          else if (read.kind === "ok" && patterns.some((p) => read.bytes.includes(p)))
-            found.push((kept ?? file(path2, { kind: "ok", bytes: Buffer.from(read.bytes) })).source());
+          else if (read2.kind === "ok" && patterns.some((p) => read2.bytes.includes(p)))
+            found.push((kept ?? file(path2, { kind: "ok", bytes: Buffer.from(read2.bytes) })).source());
         }
         searches.set(key, found);
       }
@@ -58858,21 +58858,21 @@ function createRepoScan(root) {
   };
 }
 var UTF16 = "it starts with the byte order mark of UTF-16 (or UTF-32) text, which the scan does not search";
-function unsearchable(read) {
-  if (read.kind === "ok") return isUtf16(read.bytes) ? UTF16 : void 0;
-  return read.kind === "missing" ? void 0 : whyUnread(read);
+function unsearchable(read2) {
+  if (read2.kind === "ok") return isUtf16(read2.bytes) ? UTF16 : void 0;
+  return read2.kind === "missing" ? void 0 : whyUnread(read2);
 }
-function whyUnread(read) {
-  switch (read.kind) {
+function whyUnread(read2) {
+  switch (read2.kind) {
     case "too-large":
-      return `it is larger than the ${read.limit} bytes a file is read to`;
+      return `it is larger than the ${read2.limit} bytes a file is read to`;
     case "outside-root":
     case "dangling-link":
-      return read.problem;
+      return read2.problem;
     case "not-a-file":
       return "it is not a regular file (a directory, a link to one, a pipe or a device)";
     case "unreadable":
-      return `it cannot be read (${read.reason})`;
+      return `it cannot be read (${read2.reason})`;
   }
 }
 
@@ -61636,11 +61636,17 @@ function spacesOnly(text, from, to) {
   return true;
 }
 function readBlocks(text, lineStarts = lineStartsOf(text)) {
-  return new Reader(text, lineStarts).read();
+  return readBlocksAndDivergences(text, lineStarts).blocks;
 }
+var read = /* @__PURE__ */ new WeakMap();
 function readBlocksAndDivergences(text, lineStarts = lineStartsOf(text)) {
-  const reader = new Reader(text, lineStarts);
-  return { blocks: reader.read(), divergent: reader.divergent };
+  let known = read.get(lineStarts);
+  if (known?.text !== text) {
+    const reader = new Reader(text, lineStarts);
+    known = { text, blocks: reader.read(), divergent: reader.divergent };
+    read.set(lineStarts, known);
+  }
+  return { blocks: known.blocks, divergent: [...known.divergent] };
 }
 var Reader = class {
   constructor(text, starts) {
@@ -62368,15 +62374,15 @@ function isSectionEnd(b) {
 function pinLine(file, item, displayName) {
   const para = item.paragraph;
   if (!para) return null;
-  const read = inlineText(file.text, para.start, para.end);
-  const colon = read.text.indexOf(":");
+  const read2 = inlineText(file.text, para.start, para.end);
+  const colon = read2.text.indexOf(":");
   if (colon === -1) return null;
-  const label2 = read.text.slice(0, colon).trim();
+  const label2 = read2.text.slice(0, colon).trim();
   return {
     key: pinLineKey(label2, displayName),
     label: label2,
-    value: read.code ? read.code.value : read.text.slice(colon + 1).trim(),
-    position: positionAt(file, read.code ? read.code.start : para.start),
+    value: read2.code ? read2.code.value : read2.text.slice(colon + 1).trim(),
+    position: positionAt(file, read2.code ? read2.code.start : para.start),
     start: item.start,
     end: item.end
   };
@@ -62655,15 +62661,15 @@ function unreadPinLine(line, span, pins, inTable) {
   const rest = (bullet ? line.slice(bullet[0].length) : line.replace(MARKERS, "")).slice(0, 240);
   return startsLikeAny(plainText(rest, 0, rest.length), pins.labels);
 }
-function readWithin(read, span) {
+function readWithin(read2, span) {
   let lo = 0;
-  let hi = read.length;
+  let hi = read2.length;
   while (lo < hi) {
     const mid = lo + hi >> 1;
-    if (read[mid].start < span.start) lo = mid + 1;
+    if (read2[mid].start < span.start) lo = mid + 1;
     else hi = mid;
   }
-  return lo < read.length && read[lo].start <= span.end;
+  return lo < read2.length && read2[lo].start <= span.end;
 }
 var FRONT_MATTER = /^---[ \t]*\r?\n(?:.*\r?\n)*?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 function isNestedDelimiterRow(line) {
@@ -63041,14 +63047,14 @@ function updatedMarker2(path2, ledger, now) {
 }
 function duplicateSections(path2, ledger) {
   const out = ledger.duplicateSections.map((d) => {
-    const read = looksLike(d.value, PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection;
-    const title = read === ledger.pinSection ? PIN_SECTION_TITLE : LEDGER_SECTION_TITLE;
+    const read2 = looksLike(d.value, PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection;
+    const title = read2 === ledger.pinSection ? PIN_SECTION_TITLE : LEDGER_SECTION_TITLE;
     const lookalike = normalize3(d.value) === normalize3(title) ? "" : ` (it is not spelled "${title}": ${NOT_PLAIN})`;
     return finding(
       "BG217",
       path2,
       d.position,
-      `another "${d.value.trim()}" heading${lookalike}: the section at line ${read?.position.line} is the one checked, and a reader may take this one for it; remove it or merge it into that section`
+      `another "${d.value.trim()}" heading${lookalike}: the section at line ${read2?.position.line} is the one checked, and a reader may take this one for it; remove it or merge it into that section`
     );
   });
   for (const t of ledger.ledgerSection ? ledger.ledgerLikeTables : []) {
@@ -64459,14 +64465,14 @@ function loadTrio(root, baseline) {
     matrix: loadMatrix(root, baseline.trio.matrix, baseline.display_name)
   };
 }
-function fileOf(role, path2, read) {
-  if (read.kind !== "ok") return { role, path: path2, read, source: null, sha256: null };
+function fileOf(role, path2, read2) {
+  if (read2.kind !== "ok") return { role, path: path2, read: read2, source: null, sha256: null };
   return {
     role,
     path: path2,
-    read,
-    source: sourceFromBytes(path2, read.bytes),
-    sha256: sha256(read.bytes)
+    read: read2,
+    source: sourceFromBytes(path2, read2.bytes),
+    sha256: sha256(read2.bytes)
   };
 }
 function loadJson(root, role, path2, schema) {
@@ -64597,9 +64603,9 @@ function adapterFindings(root, baseline, scan = createRepoScan(root)) {
   }
   const adapterSources = adapter.files.map((path2) => {
     const file = scan.file(path2);
-    const read = file.read;
-    const escape3 = read.kind === "outside-root" || read.kind === "dangling-link" ? read.problem : void 0;
-    const why = escape3 ? void 0 : unsearchable(read);
+    const read2 = file.read;
+    const escape3 = read2.kind === "outside-root" || read2.kind === "dangling-link" ? read2.problem : void 0;
+    const why = escape3 ? void 0 : unsearchable(read2);
     const unread = why === UTF16 ? `${why} (save it as UTF-8)` : why;
     return { path: path2, source: why ? null : file.source(), escape: escape3, unread };
   });
@@ -64877,25 +64883,25 @@ async function checkProducerIdentity(trio, baseline, reader) {
   if ("unavailable" in what) return producerIdentityRules(trio.pin, what);
   const api = reader.forRepository(what.repository);
   let stopped2 = false;
-  const read = async (run2, map) => {
+  const read2 = async (run2, map) => {
     if (stopped2) return null;
     const result = await run2();
     if (result.ok) return { ok: true, value: map(result.value) };
     if (STOPS.has(result.reason)) stopped2 = true;
     return { ok: false, message: result.message, notFound: result.reason === "not-found" };
   };
-  const tagCommit = await read(
+  const tagCommit = await read2(
     () => api.resolveTag(what.tag),
     (t) => t.exists ? { exists: true, commitSha: t.commitSha, annotated: t.annotated } : { exists: false }
   );
   if (!tagCommit?.ok) stopped2 = true;
   const commitSha = tagCommit?.ok && tagCommit.value.exists ? tagCommit.value.commitSha : null;
   if (commitSha === null) stopped2 = true;
-  const ancestry = await read(
+  const ancestry = await read2(
     () => api.isAncestor(what.commit, commitSha),
     (a) => a
   );
-  const manifestSha256 = await read(
+  const manifestSha256 = await read2(
     () => api.fileAtRef(what.manifestPath, commitSha),
     (bytes) => sha256(bytes)
   );
@@ -64960,7 +64966,7 @@ async function runHealth(ctx, options) {
   const results = [];
   const files = [];
   const jsonAt = [];
-  const read = options.baselines.map((baseline) => {
+  const read2 = options.baselines.map((baseline) => {
     const startedAt = ctx.clock();
     const now = instant.source === "wall-clock" ? startedAt : instant.at;
     const trio = loadTrio(ctx.root, baseline);
@@ -64973,7 +64979,7 @@ async function runHealth(ctx, options) {
     ];
     return { baseline, startedAt, now, trio, producer, onDisk };
   });
-  for (const { baseline, startedAt, now, trio, producer, onDisk } of read) {
+  for (const { baseline, startedAt, now, trio, producer, onDisk } of read2) {
     const report2 = options.probe && baseline.producer.probe.enabled ? await preflight(ctx, baseline) : null;
     const judged3 = preflightRules({
       report: report2,
@@ -70954,17 +70960,17 @@ function readPolicyFile(root, abs) {
   const rel = inRepository(root, abs);
   return rel === null ? readRepoFile("/", abs) : readRepoFile(root, rel);
 }
-function policyFromRead(read, shown, explicit, packageManager) {
-  if (read.kind === "missing") {
+function policyFromRead(read2, shown, explicit, packageManager) {
+  if (read2.kind === "missing") {
     if (explicit) throw new PolicyError(`${shown}: policy file not found (--policy / input 'policy')`);
     const baselines2 = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)];
     return { source: "defaults", path: null, sha256: sha256(JSON.stringify(baselines2)), baselines: baselines2 };
   }
-  if (read.kind === "outside-root" || read.kind === "dangling-link")
-    throw new PolicyError(`${shown}: the policy file ${read.problem}; it was not read (BG110)`);
-  if (read.kind !== "ok")
-    throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, " ")})`);
-  const file = sourceFromBytes(shown, read.bytes);
+  if (read2.kind === "outside-root" || read2.kind === "dangling-link")
+    throw new PolicyError(`${shown}: the policy file ${read2.problem}; it was not read (BG110)`);
+  if (read2.kind !== "ok")
+    throw new PolicyError(`${shown}: policy file cannot be read (${read2.kind.replace(/-/g, " ")})`);
+  const file = sourceFromBytes(shown, read2.bytes);
   if (!file.validUtf8) throw new PolicyError(`${shown}: policy file is not valid UTF-8`);
   const doc = parseJson(file);
   const syntax = doc.syntaxErrors[0];
@@ -70996,7 +71002,7 @@ function policyFromRead(read, shown, explicit, packageManager) {
     );
   }
   const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
-  return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
+  return { source: "file", path: shown, sha256: sha256(read2.bytes), baselines };
 }
 function selectBaselines(policy, name) {
   if (name === void 0 || name === "") return policy.baselines;

@@ -28095,8 +28095,8 @@ function createReadScratch() {
 function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo, scratch) {
   const known = memo ? knownDirectoryPath(root, rel, memo) : void 0;
   if (known !== void 0) {
-    const read = openAndRead(known, limit, scratch, null);
-    if (read !== null) return read;
+    const read2 = openAndRead(known, limit, scratch, null);
+    if (read2 !== null) return read2;
   }
   const where4 = containPath(root, rel, memo);
   if (where4.kind === "unreadable") return { kind: "unreadable", reason: where4.reason };
@@ -28702,8 +28702,8 @@ async function walk(reader, rootTree, parts) {
     if (pending.length > 0)
       return fromLink || pending.inLink ? dangling("which does not exist") : { kind: "missing" };
     if (!isFile(entry.mode)) return { kind: "not-a-file" };
-    const read = await blobAt(reader, entry.oid);
-    return read.kind === "ok" && via ? { ...read, via } : read;
+    const read2 = await blobAt(reader, entry.oid);
+    return read2.kind === "ok" && via ? { ...read2, via } : read2;
   }
   return { kind: "not-a-file" };
 }
@@ -28757,8 +28757,8 @@ async function fileHistory(cwd, rev, path2, options = {}) {
       const window2 = entries.slice(i2, i2 + WINDOW);
       const reads = await Promise.all(window2.map((e) => readAtCommit(reader, e.commit, path2)));
       window2.forEach((e, j2) => {
-        const read = reads[j2];
-        out.push({ ...e, content: keep(read.kind === "ok" ? read.bytes : null) });
+        const read2 = reads[j2];
+        out.push({ ...e, content: keep(read2.kind === "ok" ? read2.bytes : null) });
       });
     }
     return out;
@@ -31515,11 +31515,17 @@ function spacesOnly(text, from, to) {
   return true;
 }
 function readBlocks(text, lineStarts = lineStartsOf(text)) {
-  return new Reader(text, lineStarts).read();
+  return readBlocksAndDivergences(text, lineStarts).blocks;
 }
+var read = /* @__PURE__ */ new WeakMap();
 function readBlocksAndDivergences(text, lineStarts = lineStartsOf(text)) {
-  const reader = new Reader(text, lineStarts);
-  return { blocks: reader.read(), divergent: reader.divergent };
+  let known = read.get(lineStarts);
+  if (known?.text !== text) {
+    const reader = new Reader(text, lineStarts);
+    known = { text, blocks: reader.read(), divergent: reader.divergent };
+    read.set(lineStarts, known);
+  }
+  return { blocks: known.blocks, divergent: [...known.divergent] };
 }
 var Reader = class {
   constructor(text, starts) {
@@ -32247,15 +32253,15 @@ function isSectionEnd(b) {
 function pinLine(file, item, displayName) {
   const para = item.paragraph;
   if (!para) return null;
-  const read = inlineText(file.text, para.start, para.end);
-  const colon = read.text.indexOf(":");
+  const read2 = inlineText(file.text, para.start, para.end);
+  const colon = read2.text.indexOf(":");
   if (colon === -1) return null;
-  const label3 = read.text.slice(0, colon).trim();
+  const label3 = read2.text.slice(0, colon).trim();
   return {
     key: pinLineKey(label3, displayName),
     label: label3,
-    value: read.code ? read.code.value : read.text.slice(colon + 1).trim(),
-    position: positionAt(file, read.code ? read.code.start : para.start),
+    value: read2.code ? read2.code.value : read2.text.slice(colon + 1).trim(),
+    position: positionAt(file, read2.code ? read2.code.start : para.start),
     start: item.start,
     end: item.end
   };
@@ -32530,15 +32536,15 @@ function unreadPinLine(line, span, pins, inTable) {
   const rest = (bullet ? line.slice(bullet[0].length) : line.replace(MARKERS, "")).slice(0, 240);
   return startsLikeAny(plainText(rest, 0, rest.length), pins.labels);
 }
-function readWithin(read, span) {
+function readWithin(read2, span) {
   let lo = 0;
-  let hi = read.length;
+  let hi = read2.length;
   while (lo < hi) {
     const mid = lo + hi >> 1;
-    if (read[mid].start < span.start) lo = mid + 1;
+    if (read2[mid].start < span.start) lo = mid + 1;
     else hi = mid;
   }
-  return lo < read.length && read[lo].start <= span.end;
+  return lo < read2.length && read2[lo].start <= span.end;
 }
 var FRONT_MATTER = /^---[ \t]*\r?\n(?:.*\r?\n)*?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 function isNestedDelimiterRow(line) {
@@ -32915,14 +32921,14 @@ function updatedMarker2(path2, ledger, now) {
 }
 function duplicateSections(path2, ledger) {
   const out = ledger.duplicateSections.map((d) => {
-    const read = looksLike(d.value, PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection;
-    const title = read === ledger.pinSection ? PIN_SECTION_TITLE : LEDGER_SECTION_TITLE;
+    const read2 = looksLike(d.value, PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection;
+    const title = read2 === ledger.pinSection ? PIN_SECTION_TITLE : LEDGER_SECTION_TITLE;
     const lookalike = normalize2(d.value) === normalize2(title) ? "" : ` (it is not spelled "${title}": ${NOT_PLAIN})`;
     return finding(
       "BG217",
       path2,
       d.position,
-      `another "${d.value.trim()}" heading${lookalike}: the section at line ${read?.position.line} is the one checked, and a reader may take this one for it; remove it or merge it into that section`
+      `another "${d.value.trim()}" heading${lookalike}: the section at line ${read2?.position.line} is the one checked, and a reader may take this one for it; remove it or merge it into that section`
     );
   });
   for (const t of ledger.ledgerSection ? ledger.ledgerLikeTables : []) {
@@ -33647,11 +33653,11 @@ function readOf(c2) {
   return Buffer.isBuffer(c2) ? { kind: "ok", bytes: c2 } : c2;
 }
 function trioFromBytes(baseline, bytes) {
-  const read = readOf;
-  const matrix = read(bytes.matrix);
+  const read2 = readOf;
+  const matrix = read2(bytes.matrix);
   return {
-    pin: jsonFile(fileOf("pin", baseline.trio.pin, read(bytes.pin)), PIN),
-    manifest: jsonFile(fileOf("manifest", baseline.trio.manifest, read(bytes.manifest)), MANIFEST),
+    pin: jsonFile(fileOf("pin", baseline.trio.pin, read2(bytes.pin)), PIN),
+    manifest: jsonFile(fileOf("manifest", baseline.trio.manifest, read2(bytes.manifest)), MANIFEST),
     matrix: matrixFile(
       fileOf(
         "matrix",
@@ -33662,22 +33668,22 @@ function trioFromBytes(baseline, bytes) {
     )
   };
 }
-function fileOf(role, path2, read) {
-  if (read.kind !== "ok") return { role, path: path2, read, source: null, sha256: null };
+function fileOf(role, path2, read2) {
+  if (read2.kind !== "ok") return { role, path: path2, read: read2, source: null, sha256: null };
   return {
     role,
     path: path2,
-    read,
-    source: sourceFromBytes(path2, read.bytes),
-    sha256: sha256(read.bytes)
+    read: read2,
+    source: sourceFromBytes(path2, read2.bytes),
+    sha256: sha256(read2.bytes)
   };
 }
 function producerFilesFromBytes(baseline, bytes) {
-  const read = readOf;
+  const read2 = readOf;
   const paths = producerPaths(baseline);
   return {
-    manifest: jsonFile(fileOf("producer-manifest", paths.manifest, read(bytes.manifest)), MANIFEST),
-    handoff: jsonFile(fileOf("handoff", paths.handoff, read(bytes.handoff)), HANDOFF)
+    manifest: jsonFile(fileOf("producer-manifest", paths.manifest, read2(bytes.manifest)), MANIFEST),
+    handoff: jsonFile(fileOf("handoff", paths.handoff, read2(bytes.handoff)), HANDOFF)
   };
 }
 function producerPaths(baseline) {
@@ -34772,11 +34778,11 @@ function createRepoScan(root) {
   const file = (path2, known) => {
     let f2 = files.get(path2);
     if (!f2) {
-      const read = known ?? readFile(path2);
+      const read2 = known ?? readFile(path2);
       let source;
       f2 = {
-        read,
-        source: () => source ??= read.kind === "ok" ? sourceFromBytes(path2, read.bytes) : null
+        read: read2,
+        source: () => source ??= read2.kind === "ok" ? sourceFromBytes(path2, read2.bytes) : null
       };
       files.set(path2, f2);
     }
@@ -34793,11 +34799,11 @@ function createRepoScan(root) {
         found = [];
         for (const path2 of paths) {
           const kept = files.get(path2);
-          const read = kept?.read ?? readRepoFile(root, path2, MAX_FILE_BYTES, memo, scratch);
-          const why = unsearchable(read);
+          const read2 = kept?.read ?? readRepoFile(root, path2, MAX_FILE_BYTES, memo, scratch);
+          const why = unsearchable(read2);
           if (why) failed.set(path2, why);
-          else if (read.kind === "ok" && patterns.some((p) => read.bytes.includes(p)))
-            found.push((kept ?? file(path2, { kind: "ok", bytes: Buffer.from(read.bytes) })).source());
+          else if (read2.kind === "ok" && patterns.some((p) => read2.bytes.includes(p)))
+            found.push((kept ?? file(path2, { kind: "ok", bytes: Buffer.from(read2.bytes) })).source());
         }
         searches.set(key, found);
       }
@@ -34818,21 +34824,21 @@ function createRepoScan(root) {
   };
 }
 var UTF16 = "it starts with the byte order mark of UTF-16 (or UTF-32) text, which the scan does not search";
-function unsearchable(read) {
-  if (read.kind === "ok") return isUtf16(read.bytes) ? UTF16 : void 0;
-  return read.kind === "missing" ? void 0 : whyUnread(read);
+function unsearchable(read2) {
+  if (read2.kind === "ok") return isUtf16(read2.bytes) ? UTF16 : void 0;
+  return read2.kind === "missing" ? void 0 : whyUnread(read2);
 }
-function whyUnread(read) {
-  switch (read.kind) {
+function whyUnread(read2) {
+  switch (read2.kind) {
     case "too-large":
-      return `it is larger than the ${read.limit} bytes a file is read to`;
+      return `it is larger than the ${read2.limit} bytes a file is read to`;
     case "outside-root":
     case "dangling-link":
-      return read.problem;
+      return read2.problem;
     case "not-a-file":
       return "it is not a regular file (a directory, a link to one, a pipe or a device)";
     case "unreadable":
-      return `it cannot be read (${read.reason})`;
+      return `it cannot be read (${read2.reason})`;
   }
 }
 
@@ -35411,20 +35417,20 @@ function readPolicyFile(root, abs) {
   return rel === null ? readRepoFile("/", abs) : readRepoFile(root, rel);
 }
 function policyAtRevision(root, bytes, shown) {
-  const read = bytes ? { kind: "ok", bytes } : { kind: "missing" };
-  return policyFromRead(read, shown, false, detectPackageManager(resolve7(root)));
+  const read2 = bytes ? { kind: "ok", bytes } : { kind: "missing" };
+  return policyFromRead(read2, shown, false, detectPackageManager(resolve7(root)));
 }
-function policyFromRead(read, shown, explicit, packageManager) {
-  if (read.kind === "missing") {
+function policyFromRead(read2, shown, explicit, packageManager) {
+  if (read2.kind === "missing") {
     if (explicit) throw new PolicyError(`${shown}: policy file not found (--policy / input 'policy')`);
     const baselines2 = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)];
     return { source: "defaults", path: null, sha256: sha256(JSON.stringify(baselines2)), baselines: baselines2 };
   }
-  if (read.kind === "outside-root" || read.kind === "dangling-link")
-    throw new PolicyError(`${shown}: the policy file ${read.problem}; it was not read (BG110)`);
-  if (read.kind !== "ok")
-    throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, " ")})`);
-  const file = sourceFromBytes(shown, read.bytes);
+  if (read2.kind === "outside-root" || read2.kind === "dangling-link")
+    throw new PolicyError(`${shown}: the policy file ${read2.problem}; it was not read (BG110)`);
+  if (read2.kind !== "ok")
+    throw new PolicyError(`${shown}: policy file cannot be read (${read2.kind.replace(/-/g, " ")})`);
+  const file = sourceFromBytes(shown, read2.bytes);
   if (!file.validUtf8) throw new PolicyError(`${shown}: policy file is not valid UTF-8`);
   const doc = parseJson(file);
   const syntax = doc.syntaxErrors[0];
@@ -35456,7 +35462,7 @@ function policyFromRead(read, shown, explicit, packageManager) {
     );
   }
   const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
-  return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
+  return { source: "file", path: shown, sha256: sha256(read2.bytes), baselines };
 }
 function selectBaselines(policy, name) {
   if (name === void 0 || name === "") return policy.baselines;
@@ -35565,7 +35571,7 @@ async function policyAtBase(root, policy, revs, rootFrom) {
   const shown = policy.path ?? DEFAULT_POLICY_PATH;
   const reader = new BlobReader(root);
   const fromTop = new BlobReader(location2.top);
-  const read = async (rev, file) => committed(await readAtCommit(reader, rev, file));
+  const read2 = async (rev, file) => committed(await readAtCommit(reader, rev, file));
   try {
     const moved = rootFrom === void 0 ? location2.rootFromTop : await rootAtBase(fromTop, revs.base, relative7(location2.top, rootFrom).split(sep4).join("/"));
     if (moved !== location2.rootFromTop) {
@@ -35588,7 +35594,7 @@ async function policyAtBase(root, policy, revs, rootFrom) {
       const why = `the base revision's policy cannot be read (${e.message})`;
       return { definitionOf: () => ({ kind: "unreadable", why }), removedWithTrioChanged: [], removed: [] };
     }
-    const missing = atBase.source === "defaults" && !await policyAbove(fromTop, revs.base, location2.rootFromTop) ? await missingFiles(atBase, (f2) => read(revs.base, f2)) : [];
+    const missing = atBase.source === "defaults" && !await policyAbove(fromTop, revs.base, location2.rootFromTop) ? await missingFiles(atBase, (f2) => read2(revs.base, f2)) : [];
     if (missing.length > 0) {
       const why = `the base revision has no policy file (${shown}), and not all the files the built-in defaults name are there (${missing.slice(0, 3).join(", ")}${missing.length > 3 ? ", \u2026" : ""} missing)`;
       return {
@@ -35615,7 +35621,7 @@ async function policyAtBase(root, policy, revs, rootFrom) {
       const changed = [];
       for (const role of TRIO_ROLES) {
         const file = gone.trio[role];
-        if (!sameBytes(await read(revs.base, file), await read(revs.head, file))) changed.push(file);
+        if (!sameBytes(await read2(revs.base, file), await read2(revs.head, file))) changed.push(file);
       }
       if (changed.length > 0)
         removedWithTrioChanged.push(
@@ -35652,11 +35658,11 @@ async function policyAbove(reader, rev, rootFromTop) {
       return true;
   return false;
 }
-async function missingFiles(policy, read) {
+async function missingFiles(policy, read2) {
   const missing = [];
   for (const baseline of policy.baselines)
     for (const file of [...TRIO_ROLES.map((r) => baseline.trio[r]), producerPaths(baseline).manifest])
-      if (await read(file) === null) missing.push(file);
+      if (await read2(file) === null) missing.push(file);
   return missing;
 }
 function adoptionNote(why) {
@@ -35760,8 +35766,8 @@ async function checkoutAttributes(cwd, commit, paths) {
   const dir = mkdtempSync(join6(tmpdir(), "bg-attributes-"));
   const index = { GIT_INDEX_FILE: join6(dir, "index") };
   try {
-    const read = await git(cwd, ["read-tree", "--end-of-options", commit], void 0, index);
-    if (read.code !== 0) throw new GitError(`git read-tree ${commit.slice(0, 12)}: ${read.stderr}`);
+    const read2 = await git(cwd, ["read-tree", "--end-of-options", commit], void 0, index);
+    if (read2.code !== 0) throw new GitError(`git read-tree ${commit.slice(0, 12)}: ${read2.stderr}`);
     const r = await git(
       cwd,
       ["check-attr", "--cached", "-z", ...CHECKOUT_ATTRIBUTES, "--", ...paths],
@@ -35806,7 +35812,7 @@ function convertingAttributes(attributes) {
 // src/operations/change-reads.ts
 async function readBlobs(root, revs, baseline) {
   const reader = new BlobReader(root);
-  const read = async (rev, path2) => committed(await readAtCommit(reader, rev, path2));
+  const read2 = async (rev, path2) => committed(await readAtCommit(reader, rev, path2));
   const links2 = { base: {}, head: {} };
   const trioAt = async (rev, at3) => {
     const out = {};
@@ -35819,8 +35825,8 @@ async function readBlobs(root, revs, baseline) {
   };
   const paths = producerPaths(baseline);
   const producerAt = async (rev) => ({
-    manifest: await read(rev, paths.manifest),
-    handoff: await read(rev, paths.handoff)
+    manifest: await read2(rev, paths.manifest),
+    handoff: await read2(rev, paths.handoff)
   });
   try {
     return {
@@ -38073,8 +38079,8 @@ async function checkoutMismatch(root, baseline, head, headTrio) {
   }
   for (const role of TRIO_ROLES) {
     const path2 = baseline.trio[role];
-    const read = readRepoFile(root, path2);
-    const disk = read.kind === "ok" ? read.bytes : null;
+    const read2 = readRepoFile(root, path2);
+    const disk = read2.kind === "ok" ? read2.bytes : null;
     const committed2 = committedBytes(headTrio[role]);
     if (disk === null !== (committed2 === null) || disk && committed2 && sha256(disk) !== sha256(committed2)) {
       return {

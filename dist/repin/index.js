@@ -46438,8 +46438,8 @@ var NOFOLLOW = constants3.O_NOFOLLOW ?? 0;
 function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo, scratch) {
   const known = memo ? knownDirectoryPath(root, rel, memo) : void 0;
   if (known !== void 0) {
-    const read = openAndRead(known, limit, scratch, null);
-    if (read !== null) return read;
+    const read2 = openAndRead(known, limit, scratch, null);
+    if (read2 !== null) return read2;
   }
   const where3 = containPath(root, rel, memo);
   if (where3.kind === "unreadable") return { kind: "unreadable", reason: where3.reason };
@@ -47064,8 +47064,8 @@ async function walk(reader, rootTree, parts) {
     if (pending.length > 0)
       return fromLink || pending.inLink ? dangling("which does not exist") : { kind: "missing" };
     if (!isFile(entry.mode)) return { kind: "not-a-file" };
-    const read = await blobAt(reader, entry.oid);
-    return read.kind === "ok" && via ? { ...read, via } : read;
+    const read2 = await blobAt(reader, entry.oid);
+    return read2.kind === "ok" && via ? { ...read2, via } : read2;
   }
   return { kind: "not-a-file" };
 }
@@ -47082,8 +47082,8 @@ async function readAtRevision(cwd, rev, paths) {
   try {
     const out = /* @__PURE__ */ new Map();
     for (const path2 of paths) {
-      const read = await readAtCommit(reader, rev, path2);
-      out.set(path2, read.kind === "ok" ? read.bytes : null);
+      const read2 = await readAtCommit(reader, rev, path2);
+      out.set(path2, read2.kind === "ok" ? read2.bytes : null);
     }
     return out;
   } finally {
@@ -54323,11 +54323,17 @@ function spacesOnly(text, from, to) {
   return true;
 }
 function readBlocks(text, lineStarts = lineStartsOf(text)) {
-  return new Reader(text, lineStarts).read();
+  return readBlocksAndDivergences(text, lineStarts).blocks;
 }
+var read = /* @__PURE__ */ new WeakMap();
 function readBlocksAndDivergences(text, lineStarts = lineStartsOf(text)) {
-  const reader = new Reader(text, lineStarts);
-  return { blocks: reader.read(), divergent: reader.divergent };
+  let known = read.get(lineStarts);
+  if (known?.text !== text) {
+    const reader = new Reader(text, lineStarts);
+    known = { text, blocks: reader.read(), divergent: reader.divergent };
+    read.set(lineStarts, known);
+  }
+  return { blocks: known.blocks, divergent: [...known.divergent] };
 }
 var Reader = class {
   constructor(text, starts) {
@@ -55055,15 +55061,15 @@ function isSectionEnd(b) {
 function pinLine(file, item, displayName) {
   const para = item.paragraph;
   if (!para) return null;
-  const read = inlineText(file.text, para.start, para.end);
-  const colon = read.text.indexOf(":");
+  const read2 = inlineText(file.text, para.start, para.end);
+  const colon = read2.text.indexOf(":");
   if (colon === -1) return null;
-  const label = read.text.slice(0, colon).trim();
+  const label = read2.text.slice(0, colon).trim();
   return {
     key: pinLineKey(label, displayName),
     label,
-    value: read.code ? read.code.value : read.text.slice(colon + 1).trim(),
-    position: positionAt(file, read.code ? read.code.start : para.start),
+    value: read2.code ? read2.code.value : read2.text.slice(colon + 1).trim(),
+    position: positionAt(file, read2.code ? read2.code.start : para.start),
     start: item.start,
     end: item.end
   };
@@ -55271,11 +55277,11 @@ function readOf(c) {
   return Buffer.isBuffer(c) ? { kind: "ok", bytes: c } : c;
 }
 function trioFromBytes(baseline, bytes) {
-  const read = readOf;
-  const matrix = read(bytes.matrix);
+  const read2 = readOf;
+  const matrix = read2(bytes.matrix);
   return {
-    pin: jsonFile(fileOf("pin", baseline.trio.pin, read(bytes.pin)), PIN),
-    manifest: jsonFile(fileOf("manifest", baseline.trio.manifest, read(bytes.manifest)), MANIFEST),
+    pin: jsonFile(fileOf("pin", baseline.trio.pin, read2(bytes.pin)), PIN),
+    manifest: jsonFile(fileOf("manifest", baseline.trio.manifest, read2(bytes.manifest)), MANIFEST),
     matrix: matrixFile(
       fileOf(
         "matrix",
@@ -55286,14 +55292,14 @@ function trioFromBytes(baseline, bytes) {
     )
   };
 }
-function fileOf(role, path2, read) {
-  if (read.kind !== "ok") return { role, path: path2, read, source: null, sha256: null };
+function fileOf(role, path2, read2) {
+  if (read2.kind !== "ok") return { role, path: path2, read: read2, source: null, sha256: null };
   return {
     role,
     path: path2,
-    read,
-    source: sourceFromBytes(path2, read.bytes),
-    sha256: sha256(read.bytes)
+    read: read2,
+    source: sourceFromBytes(path2, read2.bytes),
+    sha256: sha256(read2.bytes)
   };
 }
 function loadJson(root, role, path2, schema) {
@@ -55307,11 +55313,11 @@ function loadProducerFiles(root, baseline) {
   };
 }
 function producerFilesFromBytes(baseline, bytes) {
-  const read = readOf;
+  const read2 = readOf;
   const paths = producerPaths(baseline);
   return {
-    manifest: jsonFile(fileOf("producer-manifest", paths.manifest, read(bytes.manifest)), MANIFEST),
-    handoff: jsonFile(fileOf("handoff", paths.handoff, read(bytes.handoff)), HANDOFF)
+    manifest: jsonFile(fileOf("producer-manifest", paths.manifest, read2(bytes.manifest)), MANIFEST),
+    handoff: jsonFile(fileOf("handoff", paths.handoff, read2(bytes.handoff)), HANDOFF)
   };
 }
 function producerPaths(baseline) {
@@ -55408,8 +55414,8 @@ async function fileHistory(cwd, rev, path2, options = {}) {
       const window2 = entries.slice(i, i + WINDOW);
       const reads = await Promise.all(window2.map((e) => readAtCommit(reader, e.commit, path2)));
       window2.forEach((e, j2) => {
-        const read = reads[j2];
-        out.push({ ...e, content: keep(read.kind === "ok" ? read.bytes : null) });
+        const read2 = reads[j2];
+        out.push({ ...e, content: keep(read2.kind === "ok" ? read2.bytes : null) });
       });
     }
     return out;
@@ -55736,15 +55742,15 @@ function unreadPinLine(line, span, pins, inTable) {
   const rest = (bullet ? line.slice(bullet[0].length) : line.replace(MARKERS, "")).slice(0, 240);
   return startsLikeAny(plainText(rest, 0, rest.length), pins.labels);
 }
-function readWithin(read, span) {
+function readWithin(read2, span) {
   let lo = 0;
-  let hi = read.length;
+  let hi = read2.length;
   while (lo < hi) {
     const mid = lo + hi >> 1;
-    if (read[mid].start < span.start) lo = mid + 1;
+    if (read2[mid].start < span.start) lo = mid + 1;
     else hi = mid;
   }
-  return lo < read.length && read[lo].start <= span.end;
+  return lo < read2.length && read2[lo].start <= span.end;
 }
 var FRONT_MATTER = /^---[ \t]*\r?\n(?:.*\r?\n)*?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 function isNestedDelimiterRow(line) {
@@ -56121,14 +56127,14 @@ function updatedMarker2(path2, ledger, now) {
 }
 function duplicateSections(path2, ledger) {
   const out = ledger.duplicateSections.map((d) => {
-    const read = looksLike(d.value, PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection;
-    const title = read === ledger.pinSection ? PIN_SECTION_TITLE : LEDGER_SECTION_TITLE;
+    const read2 = looksLike(d.value, PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection;
+    const title = read2 === ledger.pinSection ? PIN_SECTION_TITLE : LEDGER_SECTION_TITLE;
     const lookalike = normalize2(d.value) === normalize2(title) ? "" : ` (it is not spelled "${title}": ${NOT_PLAIN})`;
     return finding(
       "BG217",
       path2,
       d.position,
-      `another "${d.value.trim()}" heading${lookalike}: the section at line ${read?.position.line} is the one checked, and a reader may take this one for it; remove it or merge it into that section`
+      `another "${d.value.trim()}" heading${lookalike}: the section at line ${read2?.position.line} is the one checked, and a reader may take this one for it; remove it or merge it into that section`
     );
   });
   for (const t of ledger.ledgerSection ? ledger.ledgerLikeTables : []) {
@@ -56633,17 +56639,17 @@ function readPolicyFile(root, abs) {
   const rel = inRepository(root, abs);
   return rel === null ? readRepoFile("/", abs) : readRepoFile(root, rel);
 }
-function policyFromRead(read, shown, explicit, packageManager) {
-  if (read.kind === "missing") {
+function policyFromRead(read2, shown, explicit, packageManager) {
+  if (read2.kind === "missing") {
     if (explicit) throw new PolicyError(`${shown}: policy file not found (--policy / input 'policy')`);
     const baselines2 = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)];
     return { source: "defaults", path: null, sha256: sha256(JSON.stringify(baselines2)), baselines: baselines2 };
   }
-  if (read.kind === "outside-root" || read.kind === "dangling-link")
-    throw new PolicyError(`${shown}: the policy file ${read.problem}; it was not read (BG110)`);
-  if (read.kind !== "ok")
-    throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, " ")})`);
-  const file = sourceFromBytes(shown, read.bytes);
+  if (read2.kind === "outside-root" || read2.kind === "dangling-link")
+    throw new PolicyError(`${shown}: the policy file ${read2.problem}; it was not read (BG110)`);
+  if (read2.kind !== "ok")
+    throw new PolicyError(`${shown}: policy file cannot be read (${read2.kind.replace(/-/g, " ")})`);
+  const file = sourceFromBytes(shown, read2.bytes);
   if (!file.validUtf8) throw new PolicyError(`${shown}: policy file is not valid UTF-8`);
   const doc = parseJson(file);
   const syntax = doc.syntaxErrors[0];
@@ -56675,7 +56681,7 @@ function policyFromRead(read, shown, explicit, packageManager) {
     );
   }
   const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
-  return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
+  return { source: "file", path: shown, sha256: sha256(read2.bytes), baselines };
 }
 function selectBaselines(policy, name) {
   if (name === void 0 || name === "") return policy.baselines;
@@ -58311,10 +58317,10 @@ function leftToDo(root, baseline, producer, manifest) {
     );
   }
   for (const path2 of baseline.repin.mentions) {
-    const read = readRepoFile(root, path2);
-    if (read.kind !== "ok")
-      left.push(`${tick(path2)} (\`repin.mentions\`) cannot be read (${read.kind}); it must name ${tag}`);
-    else if (!read.bytes.includes(Buffer.from(tag)))
+    const read2 = readRepoFile(root, path2);
+    if (read2.kind !== "ok")
+      left.push(`${tick(path2)} (\`repin.mentions\`) cannot be read (${read2.kind}); it must name ${tag}`);
+    else if (!read2.bytes.includes(Buffer.from(tag)))
       left.push(`${tick(path2)} does not mention ${tag}: add the release's entry (\`repin.mentions\`)`);
   }
   return left;
@@ -58333,18 +58339,18 @@ function consumerVersion(root, pinPath) {
     if (dir === "." || dir === "/" || dir === "") return null;
   }
 }
-function packageJsonVersion(read) {
-  if (read.kind !== "ok") return null;
+function packageJsonVersion(read2) {
+  if (read2.kind !== "ok") return null;
   try {
-    const v = JSON.parse(read.bytes.toString("utf8")).version;
+    const v = JSON.parse(read2.bytes.toString("utf8")).version;
     return typeof v === "string" && v.trim() !== "" ? v.trim() : null;
   } catch {
     return null;
   }
 }
-function cargoVersion(read) {
-  if (read.kind !== "ok") return null;
-  const pkg = /^\[package\][^\S\n]*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(read.bytes.toString("utf8"));
+function cargoVersion(read2) {
+  if (read2.kind !== "ok") return null;
+  const pkg = /^\[package\][^\S\n]*$([\s\S]*?)(?=^\[|(?![\s\S]))/m.exec(read2.bytes.toString("utf8"));
   return pkg ? /^version\s*=\s*"([^"\n]+)"/m.exec(pkg[1])?.[1] ?? null : null;
 }
 
@@ -58501,12 +58507,12 @@ async function repinOne(ctx, baseline, options) {
   let trusted = null;
   if (options.publish) {
     const branch2 = repinBranch(baseline.name);
-    const read = await readBranch(ctx, baseline, options.publish.client, branch2, head);
-    if (!read.ok) {
-      const why = `the branch ${branch2} could not be read: ${read.message} Nothing was repinned or written; run the workflow again once the token may read the repository.`;
+    const read2 = await readBranch(ctx, baseline, options.publish.client, branch2, head);
+    if (!read2.ok) {
+      const why = `the branch ${branch2} could not be read: ${read2.message} Nothing was repinned or written; run the workflow again once the token may read the repository.`;
       return refused([finding("BG516", null, null, why)]);
     }
-    onBranch = read.value;
+    onBranch = read2.value;
     trusted = await trustedRelease(ctx, baseline, onBranch, head);
     const newerThere = trusted && newer(trusted, tag) ? trusted : null;
     const open2 = newerThere ? await options.publish.client.openPullRequest({ head: branch2, base: options.publish.baseBranch }) : null;
@@ -58568,8 +58574,8 @@ async function repinOne(ctx, baseline, options) {
   }
   const prefix = await repositoryPrefix(ctx.root);
   const files = WRITE_ORDER.map((role) => {
-    const read = readRepoFile(ctx.root, baseline.trio[role]);
-    return { role, path: `${prefix}${baseline.trio[role]}`, content: read.kind === "ok" ? read.bytes : null };
+    const read2 = readRepoFile(ctx.root, baseline.trio[role]);
+    return { role, path: `${prefix}${baseline.trio[role]}`, content: read2.kind === "ok" ? read2.bytes : null };
   });
   const written = new Map(files.map((f2) => [f2.role, f2.content]));
   const kept = holdsThisRepin(baseline, onBranch, head, written);

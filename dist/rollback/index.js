@@ -29222,8 +29222,8 @@ function createReadScratch() {
 function readRepoFile(root, rel, limit = MAX_FILE_BYTES, memo, scratch) {
   const known = memo ? knownDirectoryPath(root, rel, memo) : void 0;
   if (known !== void 0) {
-    const read = openAndRead(known, limit, scratch, null);
-    if (read !== null) return read;
+    const read2 = openAndRead(known, limit, scratch, null);
+    if (read2 !== null) return read2;
   }
   const where4 = containPath(root, rel, memo);
   if (where4.kind === "unreadable") return { kind: "unreadable", reason: where4.reason };
@@ -29306,14 +29306,14 @@ function containedSetWrites(root, writes) {
 // src/operations/trio-files.ts
 var WRITE_ORDER = ["manifest", "matrix", "pin"];
 function trioOnDisk(root, baseline) {
-  const read = (path2) => {
+  const read2 = (path2) => {
     const r = readRepoFile(root, path2);
     return r.kind === "ok" ? r.bytes : null;
   };
   return {
-    pin: read(baseline.trio.pin),
-    manifest: read(baseline.trio.manifest),
-    matrix: read(baseline.trio.matrix)
+    pin: read2(baseline.trio.pin),
+    manifest: read2(baseline.trio.manifest),
+    matrix: read2(baseline.trio.matrix)
   };
 }
 function trioWriteEscapes(root, baseline) {
@@ -31087,8 +31087,8 @@ function leftUnverified(root, journal, committed2) {
   const untested2 = [];
   let edited = false;
   for (const f2 of mark.files) {
-    const read = readRepoFile(root, f2.path);
-    const disk = read.kind === "ok" ? sha256(read.bytes) : null;
+    const read2 = readRepoFile(root, f2.path);
+    const disk = read2.kind === "ok" ? sha256(read2.bytes) : null;
     const head = committed2(f2.path);
     const atHead = head === null ? disk === null : disk === sha256(head);
     if (atHead) continue;
@@ -38664,11 +38664,17 @@ function spacesOnly(text, from, to) {
   return true;
 }
 function readBlocks(text, lineStarts = lineStartsOf(text)) {
-  return new Reader(text, lineStarts).read();
+  return readBlocksAndDivergences(text, lineStarts).blocks;
 }
+var read = /* @__PURE__ */ new WeakMap();
 function readBlocksAndDivergences(text, lineStarts = lineStartsOf(text)) {
-  const reader = new Reader(text, lineStarts);
-  return { blocks: reader.read(), divergent: reader.divergent };
+  let known = read.get(lineStarts);
+  if (known?.text !== text) {
+    const reader = new Reader(text, lineStarts);
+    known = { text, blocks: reader.read(), divergent: reader.divergent };
+    read.set(lineStarts, known);
+  }
+  return { blocks: known.blocks, divergent: [...known.divergent] };
 }
 var Reader = class {
   constructor(text, starts) {
@@ -39396,15 +39402,15 @@ function isSectionEnd(b) {
 function pinLine(file, item, displayName) {
   const para = item.paragraph;
   if (!para) return null;
-  const read = inlineText(file.text, para.start, para.end);
-  const colon = read.text.indexOf(":");
+  const read2 = inlineText(file.text, para.start, para.end);
+  const colon = read2.text.indexOf(":");
   if (colon === -1) return null;
-  const label3 = read.text.slice(0, colon).trim();
+  const label3 = read2.text.slice(0, colon).trim();
   return {
     key: pinLineKey(label3, displayName),
     label: label3,
-    value: read.code ? read.code.value : read.text.slice(colon + 1).trim(),
-    position: positionAt(file, read.code ? read.code.start : para.start),
+    value: read2.code ? read2.code.value : read2.text.slice(colon + 1).trim(),
+    position: positionAt(file, read2.code ? read2.code.start : para.start),
     start: item.start,
     end: item.end
   };
@@ -39679,15 +39685,15 @@ function unreadPinLine(line, span, pins, inTable) {
   const rest = (bullet ? line.slice(bullet[0].length) : line.replace(MARKERS, "")).slice(0, 240);
   return startsLikeAny(plainText(rest, 0, rest.length), pins.labels);
 }
-function readWithin(read, span) {
+function readWithin(read2, span) {
   let lo = 0;
-  let hi = read.length;
+  let hi = read2.length;
   while (lo < hi) {
     const mid = lo + hi >> 1;
-    if (read[mid].start < span.start) lo = mid + 1;
+    if (read2[mid].start < span.start) lo = mid + 1;
     else hi = mid;
   }
-  return lo < read.length && read[lo].start <= span.end;
+  return lo < read2.length && read2[lo].start <= span.end;
 }
 var FRONT_MATTER = /^---[ \t]*\r?\n(?:.*\r?\n)*?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
 function isNestedDelimiterRow(line) {
@@ -40064,14 +40070,14 @@ function updatedMarker2(path2, ledger, now) {
 }
 function duplicateSections(path2, ledger) {
   const out = ledger.duplicateSections.map((d) => {
-    const read = looksLike(d.value, PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection;
-    const title = read === ledger.pinSection ? PIN_SECTION_TITLE : LEDGER_SECTION_TITLE;
+    const read2 = looksLike(d.value, PIN_SECTION_TITLE) ? ledger.pinSection : ledger.ledgerSection;
+    const title = read2 === ledger.pinSection ? PIN_SECTION_TITLE : LEDGER_SECTION_TITLE;
     const lookalike = normalize2(d.value) === normalize2(title) ? "" : ` (it is not spelled "${title}": ${NOT_PLAIN})`;
     return finding(
       "BG217",
       path2,
       d.position,
-      `another "${d.value.trim()}" heading${lookalike}: the section at line ${read?.position.line} is the one checked, and a reader may take this one for it; remove it or merge it into that section`
+      `another "${d.value.trim()}" heading${lookalike}: the section at line ${read2?.position.line} is the one checked, and a reader may take this one for it; remove it or merge it into that section`
     );
   });
   for (const t of ledger.ledgerSection ? ledger.ledgerLikeTables : []) {
@@ -40803,11 +40809,11 @@ function readOf(c2) {
   return Buffer.isBuffer(c2) ? { kind: "ok", bytes: c2 } : c2;
 }
 function trioFromBytes(baseline, bytes) {
-  const read = readOf;
-  const matrix = read(bytes.matrix);
+  const read2 = readOf;
+  const matrix = read2(bytes.matrix);
   return {
-    pin: jsonFile(fileOf("pin", baseline.trio.pin, read(bytes.pin)), PIN),
-    manifest: jsonFile(fileOf("manifest", baseline.trio.manifest, read(bytes.manifest)), MANIFEST),
+    pin: jsonFile(fileOf("pin", baseline.trio.pin, read2(bytes.pin)), PIN),
+    manifest: jsonFile(fileOf("manifest", baseline.trio.manifest, read2(bytes.manifest)), MANIFEST),
     matrix: matrixFile(
       fileOf(
         "matrix",
@@ -40818,14 +40824,14 @@ function trioFromBytes(baseline, bytes) {
     )
   };
 }
-function fileOf(role, path2, read) {
-  if (read.kind !== "ok") return { role, path: path2, read, source: null, sha256: null };
+function fileOf(role, path2, read2) {
+  if (read2.kind !== "ok") return { role, path: path2, read: read2, source: null, sha256: null };
   return {
     role,
     path: path2,
-    read,
-    source: sourceFromBytes(path2, read.bytes),
-    sha256: sha256(read.bytes)
+    read: read2,
+    source: sourceFromBytes(path2, read2.bytes),
+    sha256: sha256(read2.bytes)
   };
 }
 function loadJson(root, role, path2, schema) {
@@ -41981,11 +41987,11 @@ function createRepoScan(root) {
   const file = (path2, known) => {
     let f2 = files.get(path2);
     if (!f2) {
-      const read = known ?? readFile(path2);
+      const read2 = known ?? readFile(path2);
       let source;
       f2 = {
-        read,
-        source: () => source ??= read.kind === "ok" ? sourceFromBytes(path2, read.bytes) : null
+        read: read2,
+        source: () => source ??= read2.kind === "ok" ? sourceFromBytes(path2, read2.bytes) : null
       };
       files.set(path2, f2);
     }
@@ -42002,11 +42008,11 @@ function createRepoScan(root) {
         found = [];
         for (const path2 of paths) {
           const kept = files.get(path2);
-          const read = kept?.read ?? readRepoFile(root, path2, MAX_FILE_BYTES, memo, scratch);
-          const why = unsearchable(read);
+          const read2 = kept?.read ?? readRepoFile(root, path2, MAX_FILE_BYTES, memo, scratch);
+          const why = unsearchable(read2);
           if (why) failed.set(path2, why);
-          else if (read.kind === "ok" && patterns.some((p) => read.bytes.includes(p)))
-            found.push((kept ?? file(path2, { kind: "ok", bytes: Buffer.from(read.bytes) })).source());
+          else if (read2.kind === "ok" && patterns.some((p) => read2.bytes.includes(p)))
+            found.push((kept ?? file(path2, { kind: "ok", bytes: Buffer.from(read2.bytes) })).source());
         }
         searches.set(key, found);
       }
@@ -42027,21 +42033,21 @@ function createRepoScan(root) {
   };
 }
 var UTF16 = "it starts with the byte order mark of UTF-16 (or UTF-32) text, which the scan does not search";
-function unsearchable(read) {
-  if (read.kind === "ok") return isUtf16(read.bytes) ? UTF16 : void 0;
-  return read.kind === "missing" ? void 0 : whyUnread(read);
+function unsearchable(read2) {
+  if (read2.kind === "ok") return isUtf16(read2.bytes) ? UTF16 : void 0;
+  return read2.kind === "missing" ? void 0 : whyUnread(read2);
 }
-function whyUnread(read) {
-  switch (read.kind) {
+function whyUnread(read2) {
+  switch (read2.kind) {
     case "too-large":
-      return `it is larger than the ${read.limit} bytes a file is read to`;
+      return `it is larger than the ${read2.limit} bytes a file is read to`;
     case "outside-root":
     case "dangling-link":
-      return read.problem;
+      return read2.problem;
     case "not-a-file":
       return "it is not a regular file (a directory, a link to one, a pipe or a device)";
     case "unreadable":
-      return `it cannot be read (${read.reason})`;
+      return `it cannot be read (${read2.reason})`;
   }
 }
 
@@ -42130,9 +42136,9 @@ function adapterFindings(root, baseline, scan = createRepoScan(root)) {
   }
   const adapterSources = adapter.files.map((path2) => {
     const file = scan.file(path2);
-    const read = file.read;
-    const escape2 = read.kind === "outside-root" || read.kind === "dangling-link" ? read.problem : void 0;
-    const why = escape2 ? void 0 : unsearchable(read);
+    const read2 = file.read;
+    const escape2 = read2.kind === "outside-root" || read2.kind === "dangling-link" ? read2.problem : void 0;
+    const why = escape2 ? void 0 : unsearchable(read2);
     const unread = why === UTF16 ? `${why} (save it as UTF-8)` : why;
     return { path: path2, source: why ? null : file.source(), escape: escape2, unread };
   });
@@ -42384,8 +42390,8 @@ async function walk(reader, rootTree, parts) {
     if (pending.length > 0)
       return fromLink || pending.inLink ? dangling("which does not exist") : { kind: "missing" };
     if (!isFile(entry.mode)) return { kind: "not-a-file" };
-    const read = await blobAt(reader, entry.oid);
-    return read.kind === "ok" && via ? { ...read, via } : read;
+    const read2 = await blobAt(reader, entry.oid);
+    return read2.kind === "ok" && via ? { ...read2, via } : read2;
   }
   return { kind: "not-a-file" };
 }
@@ -42439,8 +42445,8 @@ async function fileHistory(cwd, rev, path2, options = {}) {
       const window2 = entries.slice(i2, i2 + WINDOW);
       const reads = await Promise.all(window2.map((e) => readAtCommit(reader, e.commit, path2)));
       window2.forEach((e, j2) => {
-        const read = reads[j2];
-        out.push({ ...e, content: keep(read.kind === "ok" ? read.bytes : null) });
+        const read2 = reads[j2];
+        out.push({ ...e, content: keep(read2.kind === "ok" ? read2.bytes : null) });
       });
     }
     return out;
@@ -42465,12 +42471,12 @@ async function lastKnownGood(root, baseline, to = null, early) {
     );
   let reader = null;
   const readAt = (commit, path2) => readAtCommit(reader, commit, path2).then(committed);
-  const read = (commit, path2) => readAt(commit, path2).then(committedBytes);
+  const read2 = (commit, path2) => readAt(commit, path2).then(committedBytes);
   const history = new TrioHistory(
     (onRevision) => walkTrio(root, head, baseline, onRevision, early),
     // a pin that is not JSON is a revision to pass over; git failing to read it (a partial clone whose promisor
     // remote cannot be reached) is no answer at all, never "its pin is missing"
-    (commit) => read(commit, baseline.trio.pin).then((bytes) => bytes ? pinFacts(bytes) : null)
+    (commit) => read2(commit, baseline.trio.pin).then((bytes) => bytes ? pinFacts(bytes) : null)
   );
   try {
     reader = new BlobReader(root);
@@ -42531,7 +42537,7 @@ async function lastKnownGood(root, baseline, to = null, early) {
         return restorableWithoutRow(id, identity, approvedBeforeAdoption(facts));
       },
       validate: async (rev) => {
-        const [p, m, x2] = await Promise.all(TRIO_ROLES.map((r) => read(rev.commit, baseline.trio[r])));
+        const [p, m, x2] = await Promise.all(TRIO_ROLES.map((r) => read2(rev.commit, baseline.trio[r])));
         return trioRules(
           trioFromBytes(baseline, { pin: p ?? null, manifest: m ?? null, matrix: x2 ?? null }),
           {
@@ -42543,7 +42549,7 @@ async function lastKnownGood(root, baseline, to = null, early) {
     });
     let targetBytes = null;
     if (lkg.target) {
-      const [p, m, x2] = await Promise.all(TRIO_ROLES.map((r) => read(lkg.target.commit, baseline.trio[r])));
+      const [p, m, x2] = await Promise.all(TRIO_ROLES.map((r) => read2(lkg.target.commit, baseline.trio[r])));
       if (p && m) targetBytes = { pin: p, manifest: m, matrix: x2 ?? null };
     }
     if (shallow && !lkg.target) {
@@ -42793,17 +42799,17 @@ function readPolicyFile(root, abs) {
   const rel = inRepository(root, abs);
   return rel === null ? readRepoFile("/", abs) : readRepoFile(root, rel);
 }
-function policyFromRead(read, shown, explicit, packageManager) {
-  if (read.kind === "missing") {
+function policyFromRead(read2, shown, explicit, packageManager) {
+  if (read2.kind === "missing") {
     if (explicit) throw new PolicyError(`${shown}: policy file not found (--policy / input 'policy')`);
     const baselines2 = [defaultBaseline(DEFAULT_BASELINE_NAME, packageManager)];
     return { source: "defaults", path: null, sha256: sha256(JSON.stringify(baselines2)), baselines: baselines2 };
   }
-  if (read.kind === "outside-root" || read.kind === "dangling-link")
-    throw new PolicyError(`${shown}: the policy file ${read.problem}; it was not read (BG110)`);
-  if (read.kind !== "ok")
-    throw new PolicyError(`${shown}: policy file cannot be read (${read.kind.replace(/-/g, " ")})`);
-  const file = sourceFromBytes(shown, read.bytes);
+  if (read2.kind === "outside-root" || read2.kind === "dangling-link")
+    throw new PolicyError(`${shown}: the policy file ${read2.problem}; it was not read (BG110)`);
+  if (read2.kind !== "ok")
+    throw new PolicyError(`${shown}: policy file cannot be read (${read2.kind.replace(/-/g, " ")})`);
+  const file = sourceFromBytes(shown, read2.bytes);
   if (!file.validUtf8) throw new PolicyError(`${shown}: policy file is not valid UTF-8`);
   const doc = parseJson(file);
   const syntax = doc.syntaxErrors[0];
@@ -42835,7 +42841,7 @@ function policyFromRead(read, shown, explicit, packageManager) {
     );
   }
   const baselines = Object.entries(raw.baselines).map(([name, b]) => resolveBaseline(name, b, packageManager));
-  return { source: "file", path: shown, sha256: sha256(read.bytes), baselines };
+  return { source: "file", path: shown, sha256: sha256(read2.bytes), baselines };
 }
 function selectBaselines(policy, name) {
   if (name === void 0 || name === "") return policy.baselines;

@@ -57,8 +57,15 @@ function spacesOnly(text: string, from: number, to: number): boolean {
 
 /** @param lineStarts the text's line starts (SourceFile.lineStarts), when they are known already */
 export function readBlocks(text: string, lineStarts: Int32Array = lineStartsOf(text)): Block[] {
-  return new Reader(text, lineStarts).read()
+  return readBlocksAndDivergences(text, lineStarts).blocks
 }
+
+/**
+ * A document's blocks, read once: the ledger's reader and the raw-HTML rule both read the matrix's (a second pass
+ * was a fifth of what judging a crafted matrix cost). Keyed by the source's own line starts, checked against its
+ * text; the blocks are read-only to every caller.
+ */
+const read = new WeakMap<Int32Array, { text: string; blocks: Block[]; divergent: readonly number[] }>()
 
 /**
  * The blocks, and where the reader knowingly reads the text otherwise than GitHub's renderer (cmark-gfm) does:
@@ -71,8 +78,14 @@ export function readBlocksAndDivergences(
   text: string,
   lineStarts: Int32Array = lineStartsOf(text)
 ): { blocks: Block[]; divergent: number[] } {
-  const reader = new Reader(text, lineStarts)
-  return { blocks: reader.read(), divergent: reader.divergent }
+  let known = read.get(lineStarts)
+  if (known?.text !== text) {
+    const reader = new Reader(text, lineStarts)
+    known = { text, blocks: reader.read(), divergent: reader.divergent }
+    read.set(lineStarts, known)
+  }
+  // the caller's own list: the raw-HTML rule adds to it
+  return { blocks: known.blocks, divergent: [...known.divergent] }
 }
 
 class Reader {
