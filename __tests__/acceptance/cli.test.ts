@@ -410,7 +410,8 @@ describe('defaults', () => {
     expect(statSync(out.evidence).isFile()).toBe(true)
     // it judged the files on disk, and says that the commit it names is the checkout's, not compared with them
     expect(readFileSync(join(evidenceDir, 'health-memorykernel.md'), 'utf8')).toContain(
-      '## Trio\n\nAs read from the working tree: the commit under Run is the one checked out, and edits not committed are not compared with it (`git status` shows them).'
+      // (no git here: no commit to name)
+      '## Trio\n\nRead from the working tree, uncommitted edits included.\n'
     )
     const ignore = readFileSync(join(fx.root, '.baseline-gate', '.gitignore'), 'utf8')
     expect(ignore.split('\n').map((l) => l.trim())).toContain('*')

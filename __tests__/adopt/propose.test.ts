@@ -538,6 +538,9 @@ describe('propose: pins', () => {
     expect(mk!.trio.matrix).toBe('docs/MK_COMPATIBILITY_MATRIX.md')
     expect(zz!.trio.matrix).toBeUndefined()
     expect(p.undecided.filter((u) => u.baseline === 'zz').map((u) => u.field)).toContain('trio.matrix')
+    // nor mk's producer name: its matrix is mk's (found by review)
+    expect(zz!.display_name).toBeUndefined()
+    expect(p.undecided.filter((u) => u.baseline === 'zz').map((u) => u.field)).toContain('display_name')
   })
 
   it('two consumers of a monorepo that pin the same release: each baseline gets the mirror nearest its pin (found by review)', () => {
@@ -573,6 +576,23 @@ describe('propose: pins', () => {
     )
   })
 
+  it("a consumer at the top and one in apps/: the app's mirror is the one beside its pin, not the top's at the default path (found by review)", () => {
+    const p = run(
+      repository({
+        'apps/helpdesk/config/mk-integration-pin.json': pinText(M),
+        'apps/helpdesk/config/mk-producer-manifest.json': M,
+        'apps/helpdesk/docs/MK_COMPATIBILITY_MATRIX.md': matrixText()
+      })
+    )
+    const byPin = Object.fromEntries(
+      Object.values(p.document!.baselines).map((b) => [b.trio.pin, b.trio.manifest])
+    )
+    expect(byPin).toEqual({
+      'config/mk-integration-pin.json': 'config/mk-producer-manifest.json',
+      'apps/helpdesk/config/mk-integration-pin.json': 'apps/helpdesk/config/mk-producer-manifest.json'
+    })
+  })
+
   it('two copies as near the pin: undecided, and the advice leaves the other copy alone', () => {
     const p = run(
       repository({
@@ -599,7 +619,7 @@ describe('propose: pins', () => {
     expect(only(p).trio.matrix).toBeUndefined()
     expect(only(p).display_name).toBe('MemoryKernel')
     expect(about(p.found, 'display_name')[0]!.message).toMatch(
-      /every matrix of the repository names the producer so/
+      /every matrix that could be this baseline's names the producer so/
     )
     const q = run(repository({ ...two, 'docs/b/MATRIX.md': matrixText(TAG, 'Memory Kernel') }))
     expect(only(q).display_name).toBeUndefined()

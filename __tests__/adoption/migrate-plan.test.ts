@@ -89,11 +89,32 @@ describe('planMigration', () => {
     expect(tag.message).toMatch(
       /^the Baseline Pin section has no "memorykernel-2 release tag" line: its "MemoryKernel release tag" line \(line \d+\) names the producer "MemoryKernel", not the policy's display_name "memorykernel-2"\. If "MemoryKernel" is the producer's name, set display_name to "MemoryKernel" in the policy/
     )
-    expect(findings.filter((f) => f.rule === 'BG208').map((f) => f.message)).toContainEqual(
-      expect.stringMatching(
-        /^"MemoryKernel commit SHA" names the producer "MemoryKernel", but the policy's display_name is "memorykernel-2"/
-      )
+    // one cause, said once for each line it leaves missing: no BG208 beside them
+    expect(findings.filter((f) => f.rule === 'BG208')).toEqual([])
+  })
+
+  it('a line beside the real ones that merely ends like a named one ("Consumer repo", "Previous ... release tag") names no producer (found by review)', () => {
+    const before = preAdoption()
+    before.matrix = Buffer.from(
+      before.matrix
+        .toString('utf8')
+        .replace(
+          /^(- MemoryKernel repo: .*\n)/m,
+          '$1- Consumer repo: `https://github.com/acme/app`\n- Previous MemoryKernel release tag: `v0.3.0`\n'
+        )
     )
+    const plan = planMigration(baseline, before, { posture: 'NO-GO', today: TODAY })
+    expect(plan.blockers).toEqual([])
+    const findings = trioRules(trioFromBytes(baseline, plan.files), {
+      baseline,
+      now: new Date(`${TODAY}T12:00:00Z`)
+    })
+    expect(findings.filter((f) => f.rule === 'BG208').map((f) => f.message)).toEqual([
+      expect.stringMatching(/^"Consumer repo" is not a Baseline Pin line this tool checks/),
+      expect.stringMatching(
+        /^"Previous MemoryKernel release tag" is not a Baseline Pin line this tool checks/
+      )
+    ])
   })
 
   it('refuses, changing nothing, what it cannot do by itself, and says what to do', () => {

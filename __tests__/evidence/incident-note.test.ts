@@ -445,5 +445,11 @@ describe('the packet with an incident', () => {
 
     const plain = renderPacketMarkdown(checkoutAndPacket().packet)
     expect(plain).not.toContain('Impact summary')
+    // only health reads the working tree: its packet says the commit under Run is not compared with the files
+    expect(plain).not.toContain('Read from the working tree')
+    const health = renderPacketMarkdown({ ...checkoutAndPacket().packet, operation: 'health' })
+    expect(health).toContain(
+      '## Trio\n\nRead from the working tree, uncommitted edits included: the commit under Run is the one checked out, and health does not compare the files with it (`git status` shows any difference).\n'
+    )
   })
 })

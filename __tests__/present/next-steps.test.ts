@@ -7,8 +7,10 @@ import type { LkgReport } from '../../src/operations/last-known-good.js'
 import type { BaselineResult, OperationResult } from '../../src/operations/context.js'
 import { lineToText } from '../../src/present/inline.js'
 import { nextSteps } from '../../src/present/next-steps.js'
+import { scopedTo, severalSteps } from '../../src/present/next-steps-several.js'
+import { c } from '../../src/present/inline.js'
 import { finding } from '../../src/rules/finding.js'
-import { baseline, V040 } from './fixtures.js'
+import { baseline, change, V040 } from './fixtures.js'
 
 const health = (...bs: BaselineResult[]): OperationResult => ({
   operation: 'health',
@@ -55,6 +57,100 @@ describe('next steps over several baselines', () => {
   })
 })
 
+describe('commands in the steps of some of the baselines (found by review)', () => {
+  it('name the baseline: one run of the command would cover every baseline of the policy', () => {
+    const rollback = [
+      'If the pinned baseline is broken in production, roll back: ',
+      c('npx --no baseline-gate rollback --trigger contract-drift --reason "..."')
+    ]
+    const out = severalSteps([
+      { name: 'billing', lines: [['Fix the mirror.'], rollback], clear: false, failed: true },
+      { name: 'memorykernel', lines: [], clear: true, failed: false }
+    ]).map(lineToText)
+    expect(out).toEqual([
+      'billing: Fix the mirror.',
+      'billing: If the pinned baseline is broken in production, roll back: npx --no baseline-gate rollback --baseline billing --trigger contract-drift --reason "..."'
+    ])
+    // the same steps for two of three: named together, but each command once per baseline
+    const three = severalSteps([
+      { name: 'a', lines: [rollback], clear: false, failed: true },
+      { name: 'b', lines: [rollback], clear: false, failed: true },
+      { name: 'c', lines: [], clear: true, failed: false }
+    ]).map(lineToText)
+    expect(three).toEqual([
+      expect.stringMatching(/^a: .* rollback --baseline a --trigger/),
+      expect.stringMatching(/^b: .* rollback --baseline b --trigger/)
+    ])
+    // for all of them: one command, no name in it
+    const all = severalSteps([
+      { name: 'a', lines: [rollback], clear: false, failed: true },
+      { name: 'b', lines: [rollback], clear: false, failed: true }
+    ]).map(lineToText)
+    expect(all).toEqual([expect.stringMatching(/^a, b: .* rollback --trigger/)])
+  })
+
+  it('leave a command that names its baseline, and other commands, as they are', () => {
+    const line = [c('npx --no baseline-gate health --baseline x'), ' or ', c('git checkout -- a.json')]
+    expect(lineToText(scopedTo(line, 'y'))).toBe(
+      'npx --no baseline-gate health --baseline x or git checkout -- a.json'
+    )
+    expect(lineToText(scopedTo([c('npx --no baseline-gate repin')], 'y'))).toBe(
+      'npx --no baseline-gate repin --baseline y'
+    )
+  })
+
+  it('put the failing baselines first, then the advice to those that passed', () => {
+    const out = severalSteps([
+      { name: 'mk', lines: [['Probe the producer too.']], clear: false, failed: false },
+      { name: 'billing', lines: [['Fix the 3 errors.']], clear: false, failed: true }
+    ]).map(lineToText)
+    expect(out).toEqual(['billing: Fix the 3 errors.', 'mk: Probe the producer too.'])
+  })
+
+  it("keep each baseline's steps in their order: a step two need is not hoisted above one's own", () => {
+    const out = severalSteps([
+      {
+        name: 'billing',
+        lines: [['Fetch the history.'], ['Then run the dry run again.']],
+        clear: false,
+        failed: true
+      },
+      {
+        name: 'mk',
+        lines: [['No earlier revision.'], ['Then run the dry run again.']],
+        clear: false,
+        failed: true
+      }
+    ]).map(lineToText)
+    expect(out).toEqual([
+      'billing: Fetch the history.',
+      'billing: Then run the dry run again.',
+      'mk: No earlier revision.',
+      'mk: Then run the dry run again.'
+    ])
+  })
+
+  it('a promotion that fails for one baseline tells no other to merge: it is one pull request', () => {
+    const promotion: OperationResult = {
+      operation: 'promotion',
+      verdict: 'FAIL',
+      baselines: [
+        baseline({ name: 'billing', identity: V040, change: change(), previous: V040 }),
+        baseline({
+          name: 'mk',
+          identity: V040,
+          verdict: 'FAIL',
+          findings: [error],
+          change: change(),
+          previous: V040
+        })
+      ],
+      evidence: 'x'
+    }
+    expect(steps(promotion).join('\n')).not.toContain('Merge once the change is reviewed')
+  })
+})
+
 describe("lkg's next steps over several baselines", () => {
   const report = (name: string, target: boolean) =>
     ({
@@ -79,6 +175,15 @@ describe("lkg's next steps over several baselines", () => {
       '  2. memorykernel: In an incident, restore it: npx --no baseline-gate rollback --baseline memorykernel --trigger KIND --reason "WHY" (or the rollback workflow; docs/runbook.md)',
       '  3. billing: Nothing can be restored: the reasons are above (docs/troubleshooting.md, "No last-known-good baseline: BG510").'
     ])
+  })
+
+  it('two of three restorable: one command each, naming it', () => {
+    const out = next([report('a', true), report('b', true), report('c', false)])
+    expect(out.filter((l) => l.includes('rollback --drill'))).toEqual([
+      expect.stringMatching(/^ {2}1\. a: .*--drill --baseline a --trigger/),
+      expect.stringMatching(/^ {2}3\. b: .*--drill --baseline b --trigger/)
+    ])
+    expect(out.at(-1)).toMatch(/^ {2}5\. c: Nothing can be restored/)
   })
 
   it('one baseline: as before, no names', () => {

@@ -27334,7 +27334,7 @@ function renderPacketMarkdown(p, options = {}) {
     "",
     // health reads the files on disk and runs no git: the commit under Run is the checkout's, which they may not be
     ...p.operation === "health" ? [
-      "As read from the working tree: the commit under Run is the one checked out, and edits not committed are not compared with it (`git status` shows them).",
+      p.git.commit ? "Read from the working tree, uncommitted edits included: the commit under Run is the one checked out, and health does not compare the files with it (`git status` shows any difference)." : "Read from the working tree, uncommitted edits included.",
       ""
     ] : [],
     "| Role | Path | SHA-256 | Bytes |",
@@ -32280,6 +32280,17 @@ function namedForAnother(label3, displayName) {
   }
   return null;
 }
+function foreignProducerName(lines, displayName) {
+  if (lines.some((l) => l.key === "release_tag")) return null;
+  const named = lines.flatMap((line) => {
+    const other = line.key === null ? namedForAnother(line.label, displayName) : null;
+    return other ? [{ line, ...other }] : [];
+  });
+  const tag = named.find((n) => n.key === "release_tag");
+  if (!tag) return null;
+  const under = named.filter((n) => normalize2(n.name) === normalize2(tag.name));
+  return { name: tag.name, lines: under.map((n) => ({ line: n.line, key: n.key })) };
+}
 function table(file, block) {
   return {
     header: cells(file, block.header),
@@ -32715,7 +32726,9 @@ function pinSection(path2, ledger, pin, baseline, text) {
   const out = [];
   const expected = expectedPinLines(pin, baseline);
   const seen = /* @__PURE__ */ new Set();
+  const foreign = foreignProducerName(section2.lines, baseline.display_name);
   for (const line of section2.lines) {
+    if (foreign?.lines.some((f2) => f2.line === line)) continue;
     const imitated = line.key === null ? pinLineLookalike(line.label, baseline.display_name) : null;
     if (imitated !== null) {
       const real = pinLineLabel(imitated, baseline.display_name);
@@ -32731,14 +32744,12 @@ function pinSection(path2, ledger, pin, baseline, text) {
       continue;
     }
     if (line.key === null) {
-      const other = namedForAnother(line.label, baseline.display_name);
       out.push(
         finding(
           "BG208",
           path2,
           line.position,
-          other ? `"${line.label}" names the producer "${other.name}", but the policy's display_name is "${baseline.display_name}": the lines that name the producer are read by display_name, so this one is not checked. ${renameAdvice(other.name, baseline.display_name)}` : `"${line.label}" is not a Baseline Pin line this tool checks (known: ${PIN_LINES.map((l) => pinLineLabel(l.key, baseline.display_name)).join("; ")})`,
-          other ? pinLineSubject(other.key) : void 0
+          `"${line.label}" is not a Baseline Pin line this tool checks (known: ${PIN_LINES.map((l) => pinLineLabel(l.key, baseline.display_name)).join("; ")})`
         )
       );
       continue;
@@ -32807,16 +32818,13 @@ function pinSection(path2, ledger, pin, baseline, text) {
     const want = expected[l.key];
     const text2 = pinLineText(l.key, typeof want === "string" ? want : "...", baseline.display_name);
     const label3 = pinLineLabel(l.key, baseline.display_name);
-    const misnamed = section2.lines.find(
-      (x2) => x2.key === null && namedForAnother(x2.label, baseline.display_name)?.key === l.key
-    );
-    const other = misnamed ? namedForAnother(misnamed.label, baseline.display_name) : null;
+    const misnamed = foreign?.lines.find((f2) => f2.key === l.key)?.line;
     out.push(
       finding(
         "BG205",
         path2,
         section2.position,
-        other ? `the ${PIN_SECTION_TITLE} section has no "${label3}" line: its "${misnamed.label}" line (line ${misnamed.position.line}) names the producer "${other.name}", not the policy's display_name "${baseline.display_name}". ${renameAdvice(other.name, baseline.display_name)}` : `the ${PIN_SECTION_TITLE} section has no "${label3}" line; add: ${text2}${l.key === "posture" || l.key === "manifest_sha256" ? " (`baseline-gate migrate` adds it to a matrix written before adoption)" : ""}`,
+        misnamed && foreign ? `the ${PIN_SECTION_TITLE} section has no "${label3}" line: its "${misnamed.label}" line (line ${misnamed.position.line}) names the producer "${foreign.name}", not the policy's display_name "${baseline.display_name}". ${renameAdvice(foreign.name, baseline.display_name)}` : `the ${PIN_SECTION_TITLE} section has no "${label3}" line; add: ${text2}${l.key === "posture" || l.key === "manifest_sha256" ? " (`baseline-gate migrate` adds it to a matrix written before adoption)" : ""}`,
         pinLineSubject(l.key)
       )
     );
@@ -32824,7 +32832,7 @@ function pinSection(path2, ledger, pin, baseline, text) {
   return out;
 }
 function renameAdvice(written, displayName) {
-  return `If "${written}" is the producer's name, set display_name to "${written}" in the policy (the hand-written revisions in the history keep their lines); else write the label with "${displayName}"`;
+  return `If "${written}" is the producer's name, set display_name to "${written}" in the policy: the revisions in the history keep their lines, and lkg reads them by it. Rename the lines to "${displayName} ..." only if "${written}" is a mistake, knowing that earlier revisions keep the old name`;
 }
 function isAbsolute4(p) {
   return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
@@ -43800,7 +43808,37 @@ function drill(b) {
   return out;
 }
 
+// src/present/next-steps-several.ts
+var SCOPED = /^(npx --no baseline-gate (?:health|promote|repin|migrate|lkg|rollback))(?=\s|$)(?![^]*--baseline)/;
+function scopedTo(line, name) {
+  return line.map(
+    (part) => typeof part !== "string" && "code" in part && SCOPED.test(part.code) ? c(part.code.replace(SCOPED, `$1 --baseline ${name}`)) : part
+  );
+}
+var hasCommand = (line) => line.some((p) => typeof p !== "string" && "code" in p && SCOPED.test(p.code));
+function severalSteps(per) {
+  const open2 = per.some((p) => !p.clear) ? per.filter((p) => !p.clear) : per;
+  const shown = [...open2.filter((p) => p.failed), ...open2.filter((p) => !p.failed)];
+  const groups = /* @__PURE__ */ new Map();
+  for (const p of shown) {
+    const key = p.lines.map(lineToText).join("\n");
+    const group = groups.get(key);
+    if (group) group.names.push(p.name);
+    else groups.set(key, { names: [p.name], lines: p.lines });
+  }
+  const out = [];
+  for (const { names, lines } of groups.values()) {
+    const all = names.length === per.length;
+    for (const line of lines) {
+      if (all || !hasCommand(line)) out.push([`${names.join(", ")}: `, ...line]);
+      else for (const name of names) out.push([`${name}: `, ...scopedTo(line, name)]);
+    }
+  }
+  return out;
+}
+
 // src/present/next-steps.ts
+var MERGE = "Merge once the change is reviewed.";
 var APPROVAL = /* @__PURE__ */ new Set(["BG801", "BG802"]);
 var WAIT = "BG504";
 var STEP_RESULT = /* @__PURE__ */ new Set(["BG701", "BG702", "BG703"]);
@@ -43882,7 +43920,7 @@ function promotion(b, result) {
         local,
         "."
       ]);
-    out.push(["Merge once the change is reviewed."]);
+    out.push([MERGE]);
     if (b.posture !== "GO")
       out.push([
         "The runtime cutover posture stays ",
@@ -44148,25 +44186,28 @@ function notRestored2(b) {
   }
 }
 function nextSteps(result) {
+  const failing = result.baselines.some((b) => b.verdict === "FAIL");
   const per = result.baselines.map((b) => {
-    const lines = result.operation === "promotion" ? promotion(b, result) : result.operation === "rollback" ? rollback(b) : health(b);
-    return { name: b.name, lines, clear: b.verdict === "PASS" && lines.every(allClear) };
+    let lines = result.operation === "promotion" ? promotion(b, result) : result.operation === "rollback" ? rollback(b) : health(b);
+    if (result.operation === "promotion" && failing) lines = lines.filter((l) => lineToText(l) !== MERGE);
+    return {
+      name: b.name,
+      lines,
+      clear: b.verdict === "PASS" && lines.every(allClear),
+      failed: b.verdict === "FAIL"
+    };
   });
-  const shown = per.length > 1 && per.some((p) => !p.clear) ? per.filter((p) => !p.clear) : per;
-  const steps2 = /* @__PURE__ */ new Map();
-  for (const p of shown)
-    for (const line of p.lines) {
-      const key = lineToText(line);
-      const step2 = steps2.get(key);
-      if (!step2) steps2.set(key, { names: [p.name], line });
-      else if (!step2.names.includes(p.name)) step2.names.push(p.name);
-    }
-  return [...steps2.values()].map(
-    ({ names, line }) => per.length > 1 ? [`${names.join(", ")}: `, ...line] : line
-  );
+  if (per.length > 1) return severalSteps(per);
+  const seen = /* @__PURE__ */ new Set();
+  return per.flatMap((p) => p.lines).filter((line) => {
+    const key = lineToText(line);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 function allClear(line) {
-  return /^Nothing to (do|fix)\b/.test(lineToText(line));
+  return /^Nothing to do\b/.test(lineToText(line));
 }
 
 // src/present/not-run.ts

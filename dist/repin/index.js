@@ -55088,6 +55088,17 @@ function namedForAnother(label, displayName) {
   }
   return null;
 }
+function foreignProducerName(lines, displayName) {
+  if (lines.some((l) => l.key === "release_tag")) return null;
+  const named = lines.flatMap((line) => {
+    const other = line.key === null ? namedForAnother(line.label, displayName) : null;
+    return other ? [{ line, ...other }] : [];
+  });
+  const tag = named.find((n) => n.key === "release_tag");
+  if (!tag) return null;
+  const under = named.filter((n) => normalize2(n.name) === normalize2(tag.name));
+  return { name: tag.name, lines: under.map((n) => ({ line: n.line, key: n.key })) };
+}
 function table(file, block) {
   return {
     header: cells(file, block.header),
@@ -55921,7 +55932,9 @@ function pinSection(path2, ledger, pin, baseline, text) {
   const out = [];
   const expected = expectedPinLines(pin, baseline);
   const seen = /* @__PURE__ */ new Set();
+  const foreign = foreignProducerName(section2.lines, baseline.display_name);
   for (const line of section2.lines) {
+    if (foreign?.lines.some((f2) => f2.line === line)) continue;
     const imitated = line.key === null ? pinLineLookalike(line.label, baseline.display_name) : null;
     if (imitated !== null) {
       const real = pinLineLabel(imitated, baseline.display_name);
@@ -55937,14 +55950,12 @@ function pinSection(path2, ledger, pin, baseline, text) {
       continue;
     }
     if (line.key === null) {
-      const other = namedForAnother(line.label, baseline.display_name);
       out.push(
         finding(
           "BG208",
           path2,
           line.position,
-          other ? `"${line.label}" names the producer "${other.name}", but the policy's display_name is "${baseline.display_name}": the lines that name the producer are read by display_name, so this one is not checked. ${renameAdvice(other.name, baseline.display_name)}` : `"${line.label}" is not a Baseline Pin line this tool checks (known: ${PIN_LINES.map((l) => pinLineLabel(l.key, baseline.display_name)).join("; ")})`,
-          other ? pinLineSubject(other.key) : void 0
+          `"${line.label}" is not a Baseline Pin line this tool checks (known: ${PIN_LINES.map((l) => pinLineLabel(l.key, baseline.display_name)).join("; ")})`
         )
       );
       continue;
@@ -56013,16 +56024,13 @@ function pinSection(path2, ledger, pin, baseline, text) {
     const want = expected[l.key];
     const text2 = pinLineText(l.key, typeof want === "string" ? want : "...", baseline.display_name);
     const label = pinLineLabel(l.key, baseline.display_name);
-    const misnamed = section2.lines.find(
-      (x2) => x2.key === null && namedForAnother(x2.label, baseline.display_name)?.key === l.key
-    );
-    const other = misnamed ? namedForAnother(misnamed.label, baseline.display_name) : null;
+    const misnamed = foreign?.lines.find((f2) => f2.key === l.key)?.line;
     out.push(
       finding(
         "BG205",
         path2,
         section2.position,
-        other ? `the ${PIN_SECTION_TITLE} section has no "${label}" line: its "${misnamed.label}" line (line ${misnamed.position.line}) names the producer "${other.name}", not the policy's display_name "${baseline.display_name}". ${renameAdvice(other.name, baseline.display_name)}` : `the ${PIN_SECTION_TITLE} section has no "${label}" line; add: ${text2}${l.key === "posture" || l.key === "manifest_sha256" ? " (`baseline-gate migrate` adds it to a matrix written before adoption)" : ""}`,
+        misnamed && foreign ? `the ${PIN_SECTION_TITLE} section has no "${label}" line: its "${misnamed.label}" line (line ${misnamed.position.line}) names the producer "${foreign.name}", not the policy's display_name "${baseline.display_name}". ${renameAdvice(foreign.name, baseline.display_name)}` : `the ${PIN_SECTION_TITLE} section has no "${label}" line; add: ${text2}${l.key === "posture" || l.key === "manifest_sha256" ? " (`baseline-gate migrate` adds it to a matrix written before adoption)" : ""}`,
         pinLineSubject(l.key)
       )
     );
@@ -56030,7 +56038,7 @@ function pinSection(path2, ledger, pin, baseline, text) {
   return out;
 }
 function renameAdvice(written, displayName) {
-  return `If "${written}" is the producer's name, set display_name to "${written}" in the policy (the hand-written revisions in the history keep their lines); else write the label with "${displayName}"`;
+  return `If "${written}" is the producer's name, set display_name to "${written}" in the policy: the revisions in the history keep their lines, and lkg reads them by it. Rename the lines to "${displayName} ..." only if "${written}" is a mistake, knowing that earlier revisions keep the old name`;
 }
 function isAbsolute5(p) {
   return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");

@@ -8,7 +8,7 @@ import { CONTROL_RANGES } from '../text/terminal.js'
 import { sha256 } from '../fs/digest.js'
 import { applySplices, pinLineValues, pinSectionSplice, updatedSplice } from '../ledger/edit.js'
 import { PIN_LINES, pinLineLabel } from '../ledger/model.js'
-import { namedForAnother } from '../ledger/parse.js'
+import { foreignProducerName } from '../ledger/parse.js'
 import type { PinLineKey } from '../ledger/model.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { setJsonField } from '../document/json-edit.js'
@@ -102,14 +102,11 @@ export function planMigration(
   }
   // lines that name the producer otherwise would be written again under display_name, beside the originals
   // (found by review: a display_name left to its default duplicated every named line)
-  const misnamed = (trio.matrix.ledger?.pinSection?.lines ?? []).flatMap((l) => {
-    const other = l.key === null ? namedForAnother(l.label, baseline.display_name) : null
-    return other ? [{ line: l, name: other.name }] : []
-  })
-  if (misnamed.length > 0) {
-    const first = misnamed[0]!
+  const foreign = foreignProducerName(trio.matrix.ledger?.pinSection?.lines ?? [], baseline.display_name)
+  if (foreign) {
+    const first = foreign.lines[0]!.line
     blockers.push(
-      `${paths.matrix}:${first.line.position.line}: the Baseline Pin section names the producer "${first.name}" ("${first.line.label}"), but the policy's display_name is "${baseline.display_name}": set display_name to "${first.name}" in the policy (migrate, health and lkg read those lines by it), then migrate again`
+      `${paths.matrix}:${first.position.line}: the Baseline Pin section names the producer "${foreign.name}" ("${first.label}"), but the policy's display_name is "${baseline.display_name}": set display_name to "${foreign.name}" in the policy (migrate, health and lkg read those lines by it), then migrate again`
     )
   }
   if (blockers.length > 0) return unchanged()

@@ -79,23 +79,31 @@ export function chooseMirror({ repo, name, report }: Proposing, pin: Located<Pin
 }
 
 /**
- * Of several copies that match, the one at the default path, else the one nearest the pin (see nearestTo); null
- * when two are as near.
+ * Of several copies that match, the one nearest the pin (the most leading directories in common), and of copies as
+ * near, the one at the default path; null when that leaves two. Nearest first: in a monorepo whose top is a consumer
+ * too, the default path is the top consumer's mirror (found by review: an app's baseline was given it).
  */
 function preferDefaultOrNearest<T extends { path: string }>(
   xs: readonly T[],
   defaultPath: string,
   near: string
 ): T | null {
-  return xs.find((x) => x.path === defaultPath) ?? nearestTo(xs, near)
+  const best = nearestOf(xs, near)
+  return best.length === 1 ? best[0]! : (best.find((x) => x.path === defaultPath) ?? null)
 }
 
 /**
- * The one of `xs` nearest `near` (the most leading directories in common), or null when two are as near: two
- * consumers of a monorepo that pin the same release each keep their own mirror and matrix beside their pin (found by
- * review: the second consumer's baseline was given the first one's mirror, and no matrix at all).
+ * The one of `xs` nearest `near`, or null when two are as near: two consumers of a monorepo that pin the same release
+ * each keep their own mirror and matrix beside their pin (found by review: the second consumer's baseline was given
+ * the first one's mirror, and no matrix at all).
  */
 export function nearestTo<T extends { path: string }>(xs: readonly T[], near: string): T | null {
+  const best = nearestOf(xs, near)
+  return best.length === 1 ? best[0]! : null
+}
+
+/** Those of `xs` that share the most leading directories with `near`. */
+function nearestOf<T extends { path: string }>(xs: readonly T[], near: string): T[] {
   const y = near.split('/').slice(0, -1)
   const shared = (a: string) => {
     const x = a.split('/').slice(0, -1)
@@ -103,9 +111,25 @@ export function nearestTo<T extends { path: string }>(xs: readonly T[], near: st
     while (n < x.length && n < y.length && x[n] === y[n]) n++
     return n
   }
-  const ranked = xs.map((x) => ({ x, n: shared(x.path) })).sort((a, b) => b.n - a.n)
-  if (ranked.length === 0 || (ranked.length > 1 && ranked[1]!.n === ranked[0]!.n)) return null
-  return ranked[0]!.x
+  const most = Math.max(...xs.map((x) => shared(x.path)))
+  return xs.filter((x) => shared(x.path) === most)
+}
+
+/**
+ * The matrices that can be this pin's ledger: those that name its release, else those that name no other pin's
+ * (a matrix naming another pin's release is that baseline's ledger, not a fallback for this one).
+ */
+export function matrixCandidates(
+  repo: Proposing['repo'],
+  pin: Located<PinFacts>
+): { naming: Located<MatrixFacts>[]; pool: Located<MatrixFacts>[] } {
+  const tag = pin.facts.release_tag
+  const naming = repo.matrices.filter((m) => matrixNamesTag(m.facts, tag))
+  const otherTags = repo.pins
+    .filter((x) => x !== pin && x.facts.release_tag !== tag)
+    .map((x) => x.facts.release_tag)
+  const unclaimed = repo.matrices.filter((m) => !otherTags.some((t) => matrixNamesTag(m.facts, t)))
+  return { naming, pool: naming.length > 0 ? naming : unclaimed }
 }
 
 export function chooseMatrix(
@@ -124,13 +148,9 @@ export function chooseMatrix(
     )
     return null
   }
-  const naming = all.filter((m) => matrixNamesTag(m.facts, tag))
-  // with several pins, a matrix naming another pin's release is that baseline's ledger, not a fallback for this one
-  const otherTags = repo.pins
-    .filter((x) => x !== pin && x.facts.release_tag !== tag)
-    .map((x) => x.facts.release_tag)
-  const unclaimed = all.filter((m) => !otherTags.some((t) => matrixNamesTag(m.facts, t)))
-  let pool = naming.length > 0 ? naming : unclaimed
+  const candidates = matrixCandidates(repo, pin)
+  const naming = candidates.naming
+  let pool = candidates.pool
   if (pool.length > 1) {
     // the one that refers to this pin's file, then the one whose Baseline Pin names the tag
     const pinName = basenameOf(pin.path)

@@ -10,7 +10,7 @@ import type { BaselineDocument, PolicyDocument, Proposal } from './document.js'
 import { normaliseName, readRepository, Report } from './repository.js'
 import type { Located, Proposing, Repository } from './repository.js'
 import { chooseProducerRoot, producerEndpointsOf, producerOf } from './propose-producer.js'
-import { chooseMatrix, chooseMirror } from './propose-trio.js'
+import { chooseMatrix, chooseMirror, matrixCandidates } from './propose-trio.js'
 import { adapterOf, ownersOf, repinOf, suitesOf } from './propose-consumer.js'
 
 export type { BaselineDocument, InitItem, PolicyDocument, Proposal } from './document.js'
@@ -114,7 +114,7 @@ function baselineFor(
   if (mirror) trio.manifest = mirror
   const matrix = chooseMatrix(at, pin)
   if (matrix) trio.matrix = matrix.path
-  const displayName = matrix ? matrix.facts.displayName : agreedDisplayName(repo)
+  const displayName = matrix ? matrix.facts.displayName : agreedDisplayName(repo, pin)
   // migrate, health and lkg read the matrix's named lines ("- MemoryKernel release tag:") by display_name: left to
   // its default, the baseline's name, every hand-written revision fails (found by review: lkg found none)
   const why = `migrate, health and lkg match the matrix's "- <Name> release tag:" lines by it (default: ${name})`
@@ -125,7 +125,7 @@ function baselineFor(
       matrix?.path ?? null,
       matrix
         ? `${displayName}: the matrix's "- ${displayName} release tag:" line`
-        : `${displayName}: every matrix of the repository names the producer so ("- ${displayName} release tag:"), though none was chosen as this baseline's`
+        : `${displayName}: every matrix that could be this baseline's names the producer so ("- ${displayName} release tag:"), though none was chosen`
     )
   } else {
     report.undecided(
@@ -179,9 +179,16 @@ function baselineFor(
   return { name, doc }
 }
 
-/** The producer's name every matrix of the repository that names one writes alike, or null. */
-function agreedDisplayName(repo: Repository): string | null {
-  const names = new Set(repo.matrices.map((m) => m.facts.displayName).filter((n): n is string => n !== null))
+/**
+ * The producer's name that every matrix that could be this pin's ledger writes alike, or null (found by review: a
+ * second producer's baseline took the first one's name from that one's matrix).
+ */
+function agreedDisplayName(repo: Repository, pin: Located<PinFacts>): string | null {
+  const names = new Set(
+    matrixCandidates(repo, pin)
+      .pool.map((m) => m.facts.displayName)
+      .filter((n): n is string => n !== null)
+  )
   return names.size === 1 ? [...names][0]! : null
 }
 

@@ -83,19 +83,20 @@ export function renderLkg(given: LkgReport[], s: Style): string {
 }
 
 function lkgNext(reports: readonly { baseline: string; lkg: { target: unknown } }[]): string[] {
-  const several = reports.length > 1
   const restorable = reports.filter((r) => r.lkg.target).map((r) => r.baseline)
   const none = reports.filter((r) => !r.lkg.target).map((r) => r.baseline)
-  const whose = (names: string[]) => (several ? `${names.join(', ')}: ` : '')
-  // a command for one baseline of several names it; for all of them, it needs no name
-  const flag = several && restorable.length === 1 ? ` --baseline ${restorable[0]}` : ''
+  const whose = (names: string[]) => (reports.length > 1 ? `${names.join(', ')}: ` : '')
+  const steps = (flag: string) => [
+    `Prove the restore without writing anything: npx --no baseline-gate rollback --drill${flag} --trigger KIND --reason "WHY"`,
+    `In an incident, restore it: npx --no baseline-gate rollback${flag} --trigger KIND --reason "WHY" (or the rollback workflow; docs/runbook.md)`
+  ]
+  // one command covers every baseline of the policy: for some of them, one per baseline (--baseline takes one)
+  const restore =
+    restorable.length === reports.length
+      ? steps('').map((s) => `${whose(restorable)}${s}`)
+      : restorable.flatMap((name) => steps(` --baseline ${name}`).map((s) => `${name}: ${s}`))
   return [
-    ...(restorable.length > 0
-      ? [
-          `${whose(restorable)}Prove the restore without writing anything: npx --no baseline-gate rollback --drill${flag} --trigger KIND --reason "WHY"`,
-          `${whose(restorable)}In an incident, restore it: npx --no baseline-gate rollback${flag} --trigger KIND --reason "WHY" (or the rollback workflow; docs/runbook.md)`
-        ]
-      : []),
+    ...restore,
     ...(none.length > 0
       ? [
           `${whose(none)}Nothing can be restored: the reasons are above (docs/troubleshooting.md, "No last-known-good baseline: BG510").`

@@ -159,7 +159,9 @@ export function renderPacketMarkdown(p: EvidencePacket, options: { displayName?:
     // health reads the files on disk and runs no git: the commit under Run is the checkout's, which they may not be
     ...(p.operation === 'health'
       ? [
-          'As read from the working tree: the commit under Run is the one checked out, and edits not committed are not compared with it (`git status` shows them).',
+          p.git.commit
+            ? 'Read from the working tree, uncommitted edits included: the commit under Run is the one checked out, and health does not compare the files with it (`git status` shows any difference).'
+            : 'Read from the working tree, uncommitted edits included.',
           ''
         ]
       : []),

@@ -206,6 +206,27 @@ export function namedForAnother(
   return null
 }
 
+/**
+ * The producer name a Baseline Pin section's named lines are written under, when it is not `displayName`: the name
+ * of its release tag line, and only when the section has none written under displayName (a "Previous MemoryKernel
+ * release tag" or "Consumer repo" line beside the real ones names no producer: found by review). With it, the lines
+ * written under that name and the line each stands for.
+ */
+export function foreignProducerName(
+  lines: readonly PinLine[],
+  displayName: string
+): { name: string; lines: { line: PinLine; key: PinLineKey }[] } | null {
+  if (lines.some((l) => l.key === 'release_tag')) return null
+  const named = lines.flatMap((line) => {
+    const other = line.key === null ? namedForAnother(line.label, displayName) : null
+    return other ? [{ line, ...other }] : []
+  })
+  const tag = named.find((n) => n.key === 'release_tag')
+  if (!tag) return null
+  const under = named.filter((n) => normalize(n.name) === normalize(tag.name))
+  return { name: tag.name, lines: under.map((n) => ({ line: n.line, key: n.key })) }
+}
+
 function table(file: SourceFile, block: Block & { type: 'table' }): LedgerTable {
   return {
     header: cells(file, block.header),

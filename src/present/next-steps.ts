@@ -10,6 +10,9 @@ import { plural } from '../text/plural.js'
 import { c, lineToText } from './inline.js'
 import type { Line } from './inline.js'
 import { drill, FETCH_HISTORY, NONE_RESTORABLE, REQUESTED } from './next-steps-drill.js'
+import { severalSteps } from './next-steps-several.js'
+
+const MERGE = 'Merge once the change is reviewed.'
 
 export { drillCommand } from './next-steps-drill.js'
 
@@ -121,7 +124,7 @@ function promotion(b: BaselineResult, result: OperationResult): Line[] {
         local,
         '.'
       ])
-    out.push(['Merge once the change is reviewed.'])
+    out.push([MERGE])
     if (b.posture !== 'GO')
       out.push([
         'The runtime cutover posture stays ',
@@ -432,33 +435,37 @@ function notRestored(b: BaselineResult): Line[] {
 }
 
 export function nextSteps(result: OperationResult): Line[] {
+  const failing = result.baselines.some((b) => b.verdict === 'FAIL')
   const per = result.baselines.map((b) => {
-    const lines =
+    let lines =
       result.operation === 'promotion'
         ? promotion(b, result)
         : result.operation === 'rollback'
           ? rollback(b)
           : health(b)
-    return { name: b.name, lines, clear: b.verdict === 'PASS' && lines.every(allClear) }
-  })
-  // several baselines: each step says whose it is, a step several need is said once with all their names, and a
-  // baseline with nothing to do is not listed above another's steps (found by review: a FAIL began with "Nothing to
-  // do", and "Read the 1 warning" and "Read the 1 other warning" stood apart, naming no baseline)
-  const shown = per.length > 1 && per.some((p) => !p.clear) ? per.filter((p) => !p.clear) : per
-  const steps = new Map<string, { names: string[]; line: Line }>()
-  for (const p of shown)
-    for (const line of p.lines) {
-      const key = lineToText(line)
-      const step = steps.get(key)
-      if (!step) steps.set(key, { names: [p.name], line })
-      else if (!step.names.includes(p.name)) step.names.push(p.name)
+    // one pull request for all: none of it merges while another baseline fails (found by review)
+    if (result.operation === 'promotion' && failing) lines = lines.filter((l) => lineToText(l) !== MERGE)
+    return {
+      name: b.name,
+      lines,
+      clear: b.verdict === 'PASS' && lines.every(allClear),
+      failed: b.verdict === 'FAIL'
     }
-  return [...steps.values()].map(({ names, line }) =>
-    per.length > 1 ? [`${names.join(', ')}: `, ...line] : line
-  )
+  })
+  if (per.length > 1) return severalSteps(per)
+  // one baseline: a step said twice is said once
+  const seen = new Set<string>()
+  return per
+    .flatMap((p) => p.lines)
+    .filter((line) => {
+      const key = lineToText(line)
+      if (seen.has(key)) return false
+      seen.add(key)
+      return true
+    })
 }
 
-/** A step that says there is nothing to do. */
+/** A step that says there is nothing to do (a "Nothing to fix" that asks for a probe is a step). */
 function allClear(line: Line): boolean {
-  return /^Nothing to (do|fix)\b/.test(lineToText(line))
+  return /^Nothing to do\b/.test(lineToText(line))
 }

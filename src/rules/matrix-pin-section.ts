@@ -2,7 +2,7 @@
 // (and the policy's trio paths): each value as a reader sees it rendered, once each, none missing.
 import { PIN_LINES, PIN_SECTION_TITLE, pinLineLabel, pinLineText } from '../ledger/model.js'
 import type { Ledger, PinLineKey } from '../ledger/model.js'
-import { namedForAnother, pinLineLookalike } from '../ledger/parse.js'
+import { foreignProducerName, pinLineLookalike } from '../ledger/parse.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import type { Pin } from '../trio/model.js'
 import { finding, pinLineSubject } from './finding.js'
@@ -73,7 +73,10 @@ export function pinSection(
   const out: Finding[] = []
   const expected = expectedPinLines(pin, baseline)
   const seen = new Set<PinLineKey>()
+  // named lines written under another producer name: one cause, said by BG205 for each line it leaves missing
+  const foreign = foreignProducerName(section.lines, baseline.display_name)
   for (const line of section.lines) {
+    if (foreign?.lines.some((f) => f.line === line)) continue
     const imitated = line.key === null ? pinLineLookalike(line.label, baseline.display_name) : null
     if (imitated !== null) {
       const real = pinLineLabel(imitated, baseline.display_name)
@@ -89,16 +92,12 @@ export function pinSection(
       continue
     }
     if (line.key === null) {
-      const other = namedForAnother(line.label, baseline.display_name)
       out.push(
         finding(
           'BG208',
           path,
           line.position,
-          other
-            ? `"${line.label}" names the producer "${other.name}", but the policy's display_name is "${baseline.display_name}": the lines that name the producer are read by display_name, so this one is not checked. ${renameAdvice(other.name, baseline.display_name)}`
-            : `"${line.label}" is not a Baseline Pin line this tool checks (known: ${PIN_LINES.map((l) => pinLineLabel(l.key, baseline.display_name)).join('; ')})`,
-          other ? pinLineSubject(other.key) : undefined
+          `"${line.label}" is not a Baseline Pin line this tool checks (known: ${PIN_LINES.map((l) => pinLineLabel(l.key, baseline.display_name)).join('; ')})`
         )
       )
       continue
@@ -168,17 +167,14 @@ export function pinSection(
     const text = pinLineText(l.key, typeof want === 'string' ? want : '...', baseline.display_name)
     const label = pinLineLabel(l.key, baseline.display_name)
     // written under another name: the fix is the policy's display_name, not a line added to every revision
-    const misnamed = section.lines.find(
-      (x) => x.key === null && namedForAnother(x.label, baseline.display_name)?.key === l.key
-    )
-    const other = misnamed ? namedForAnother(misnamed.label, baseline.display_name)! : null
+    const misnamed = foreign?.lines.find((f) => f.key === l.key)?.line
     out.push(
       finding(
         'BG205',
         path,
         section.position,
-        other
-          ? `the ${PIN_SECTION_TITLE} section has no "${label}" line: its "${misnamed!.label}" line (line ${misnamed!.position.line}) names the producer "${other.name}", not the policy's display_name "${baseline.display_name}". ${renameAdvice(other.name, baseline.display_name)}`
+        misnamed && foreign
+          ? `the ${PIN_SECTION_TITLE} section has no "${label}" line: its "${misnamed.label}" line (line ${misnamed.position.line}) names the producer "${foreign.name}", not the policy's display_name "${baseline.display_name}". ${renameAdvice(foreign.name, baseline.display_name)}`
           : `the ${PIN_SECTION_TITLE} section has no "${label}" line; add: ${text}${l.key === 'posture' || l.key === 'manifest_sha256' ? ' (`baseline-gate migrate` adds it to a matrix written before adoption)' : ''}`,
         pinLineSubject(l.key)
       )
@@ -187,9 +183,9 @@ export function pinSection(
   return out
 }
 
-/** What to do about a line that names the producer otherwise than display_name. */
+/** What to do about lines that name the producer otherwise than display_name. */
 function renameAdvice(written: string, displayName: string): string {
-  return `If "${written}" is the producer's name, set display_name to "${written}" in the policy (the hand-written revisions in the history keep their lines); else write the label with "${displayName}"`
+  return `If "${written}" is the producer's name, set display_name to "${written}" in the policy: the revisions in the history keep their lines, and lkg reads them by it. Rename the lines to "${displayName} ..." only if "${written}" is a mistake, knowing that earlier revisions keep the old name`
 }
 
 function isAbsolute(p: string): boolean {

@@ -1,0 +1,53 @@
+// The next steps of a run over several baselines (found by review): each step names whose it is; baselines that
+// need the very same steps are named together; a baseline with nothing to do is not listed above another's steps;
+// and a command meant for some of the baselines names each (`--baseline`), since one run of it covers them all.
+import { c, lineToText } from './inline.js'
+import type { Line } from './inline.js'
+
+export interface BaselineSteps {
+  name: string
+  lines: Line[]
+  /** Passed, and its only step says there is nothing to do. */
+  clear: boolean
+  failed: boolean
+}
+
+/** The commands that take `--baseline`. */
+const SCOPED =
+  /^(npx --no baseline-gate (?:health|promote|repin|migrate|lkg|rollback))(?=\s|$)(?![^]*--baseline)/
+
+/** `line` with each of its commands limited to `name`. */
+export function scopedTo(line: Line, name: string): Line {
+  return line.map((part) =>
+    typeof part !== 'string' && 'code' in part && SCOPED.test(part.code)
+      ? c(part.code.replace(SCOPED, `$1 --baseline ${name}`))
+      : part
+  )
+}
+
+const hasCommand = (line: Line) =>
+  line.some((p) => typeof p !== 'string' && 'code' in p && SCOPED.test(p.code))
+
+export function severalSteps(per: readonly BaselineSteps[]): Line[] {
+  // the failing first: what blocks the verdict is read before the advice to the others
+  const open = per.some((p) => !p.clear) ? per.filter((p) => !p.clear) : per
+  const shown = [...open.filter((p) => p.failed), ...open.filter((p) => !p.failed)]
+  // baselines with the same steps, in the order they first come: each group's steps stay in their own order
+  const groups = new Map<string, { names: string[]; lines: Line[] }>()
+  for (const p of shown) {
+    const key = p.lines.map(lineToText).join('\n')
+    const group = groups.get(key)
+    if (group) group.names.push(p.name)
+    else groups.set(key, { names: [p.name], lines: p.lines })
+  }
+  const out: Line[] = []
+  for (const { names, lines } of groups.values()) {
+    // one command for every baseline of the run needs no name; for some of them, one per baseline
+    const all = names.length === per.length
+    for (const line of lines) {
+      if (all || !hasCommand(line)) out.push([`${names.join(', ')}: `, ...line])
+      else for (const name of names) out.push([`${name}: `, ...scopedTo(line, name)])
+    }
+  }
+  return out
+}
