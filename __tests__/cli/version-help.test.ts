@@ -75,6 +75,15 @@ describe('help', () => {
     expect(parseCommand(['--', 'health', '--no-probe'])).toEqual(parseCommand(['health', '--no-probe']))
   })
 
+  it('an option of one value given twice is a usage error, not the last one silently (found by review)', () => {
+    expect(() => parseCommand(['rollback', '--baseline', 'a', '--baseline', 'b'])).toThrow(
+      '--baseline was given 2 times; it takes one value; try: baseline-gate rollback --help'
+    )
+    expect(() => parseCommand(['health', '--root', '.', '--root=..'])).toThrow(/^--root was given 2 times/)
+    // a switch twice says the same thing twice: no harm
+    expect(parseCommand(['health', '--json', '--json'])).toEqual(parseCommand(['health', '--json']))
+  })
+
   it('-h is --help', async () => {
     expect((await run(['promote', '-h'])).stdout).toBe((await run(['promote', '--help'])).stdout)
   })

@@ -25077,28 +25077,28 @@ function sourceFromBytes(path2, bytes) {
   };
 }
 function lineStartsOf(text) {
-  let starts = new Int32Array(Math.max(16, text.length >> 6));
+  let starts2 = new Int32Array(Math.max(16, text.length >> 6));
   let n = 1;
   for (let i2 = text.indexOf("\n"); i2 !== -1; i2 = text.indexOf("\n", i2 + 1)) {
-    if (n === starts.length) {
+    if (n === starts2.length) {
       const more2 = new Int32Array(n * 2);
-      more2.set(starts);
-      starts = more2;
+      more2.set(starts2);
+      starts2 = more2;
     }
-    starts[n++] = i2 + 1;
+    starts2[n++] = i2 + 1;
   }
-  return starts.subarray(0, n);
+  return starts2.subarray(0, n);
 }
 function positionAt(file, offset) {
-  const starts = file.lineStarts;
+  const starts2 = file.lineStarts;
   let lo = 0;
-  let hi = starts.length - 1;
+  let hi = starts2.length - 1;
   while (lo < hi) {
     const mid = lo + hi + 1 >> 1;
-    if (starts[mid] <= offset) lo = mid;
+    if (starts2[mid] <= offset) lo = mid;
     else hi = mid - 1;
   }
-  return { line: lo + 1, column: offset - starts[lo] + 1 };
+  return { line: lo + 1, column: offset - starts2[lo] + 1 };
 }
 
 // src/document/limits.ts
@@ -25127,10 +25127,10 @@ function count(n) {
   return thousands(n);
 }
 function longLine(file) {
-  const starts = file.lineStarts;
-  for (let i2 = 0; i2 < starts.length; i2++) {
-    const end = i2 + 1 < starts.length ? starts[i2 + 1] - 1 : file.text.length;
-    const over = lineOver(i2 + 1, end - starts[i2]);
+  const starts2 = file.lineStarts;
+  for (let i2 = 0; i2 < starts2.length; i2++) {
+    const end = i2 + 1 < starts2.length ? starts2[i2 + 1] - 1 : file.text.length;
+    const over = lineOver(i2 + 1, end - starts2[i2]);
     if (over) return over;
   }
   return null;
@@ -31528,10 +31528,10 @@ function readBlocksAndDivergences(text, lineStarts = lineStartsOf(text)) {
   return { blocks: known.blocks, divergent: [...known.divergent] };
 }
 var Reader = class {
-  constructor(text, starts) {
+  constructor(text, starts2) {
     this.text = text;
-    this.starts = starts;
-    this.count = starts.length;
+    this.starts = starts2;
+    this.count = starts2.length;
   }
   text;
   starts;
@@ -32471,7 +32471,7 @@ function renderedOtherwise(source, path2, found, pins = { read: [], section: nul
     found.filter((f2) => (f2.rule === "BG206" || f2.rule === "BG213") && f2.line !== null).map((f2) => f2.line)
   );
   const text = source.text;
-  const starts = [];
+  const starts2 = [];
   const references = [];
   const unread = [];
   const nestedTables = [];
@@ -32479,14 +32479,14 @@ function renderedOtherwise(source, path2, found, pins = { read: [], section: nul
   for (const block of blocks) {
     if (block.type === "other" && (block.kind === "code" || block.kind === "comment")) continue;
     if (block.type === "other" && block.kind === "html") {
-      starts.push(text.indexOf("<", block.start));
+      starts2.push(text.indexOf("<", block.start));
       continue;
     }
     const inPinSection = pins.section !== null && block.start < pins.section.end && block.end > pins.section.start;
     if (block.type === "table" && !inPinSection && indexIn(text, LT, block.start, block.end) === -1) continue;
     for (const span of scanned(text, block)) {
       const at3 = firstTag(text, span.start, span.end);
-      if (at3 !== -1) starts.push(at3);
+      if (at3 !== -1) starts2.push(at3);
       const line = text.slice(span.start, span.end);
       if (block.type !== "table" && REFERENCE.test(line)) references.push(span.start);
       else if (block.type === "list" && LIST_FENCE.test(line)) divergent.push(span.start);
@@ -32500,7 +32500,7 @@ function renderedOtherwise(source, path2, found, pins = { read: [], section: nul
       source,
       path2,
       "BG218",
-      starts,
+      starts2,
       covered,
       (at3) => `raw HTML (\`${snippet(text, at3)}\`): GitHub shows it, the gate reads only Markdown, so the two can differ; remove it, or write it in a code span`
     ),
@@ -37254,17 +37254,17 @@ function applyMessage(steps2, m) {
 // src/exec/guardian-link.ts
 var guardian;
 var steps = /* @__PURE__ */ new Map();
+var starts = 0;
+var MAX_STARTS = 5;
 function startGuardian() {
-  if (process.platform === "win32") return null;
+  if (process.platform === "win32" || ++starts > MAX_STARTS) return null;
   let child;
   try {
     child = spawn(process.execPath, ["--v8-pool-size=1", "-e", GUARDIAN_SOURCE], {
       // a session of its own: the Ctrl-C or hang-up that reaches the gate's group must not end it first
       detached: true,
       stdio: ["pipe", "ignore", "ignore"],
-      // none of the gate's environment (its tokens), but what a runner finds its processes by: GitHub's runner ends
-      // what carries its RUNNER_TRACKING_ID when the job ends, a guardian stuck on its way up included
-      env: process.env.RUNNER_TRACKING_ID ? { RUNNER_TRACKING_ID: process.env.RUNNER_TRACKING_ID } : {},
+      env: guardianEnv(process.env),
       // holds no directory of the repository
       cwd: "/"
     });
@@ -37282,6 +37282,12 @@ function startGuardian() {
   child.unref();
   input.unref();
   return child;
+}
+function guardianEnv(env2) {
+  const out = {};
+  for (const name of ["RUNNER_TRACKING_ID", "LD_LIBRARY_PATH", "DYLD_LIBRARY_PATH"])
+    if (env2[name]) out[name] = env2[name];
+  return out;
 }
 function tellGuardian(m) {
   applyMessage(steps, m);

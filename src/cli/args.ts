@@ -293,11 +293,25 @@ function parseOrUsage<T extends ParseArgsConfig>(
   command: CommandName,
   config: T
 ): ReturnType<typeof parseArgs<T>> {
+  let parsed: ReturnType<typeof parseArgs<T>>
   try {
-    return parseArgs(config)
+    parsed = parseArgs(config)
   } catch (e) {
     throw new UsageError(`${oneLine((e as Error).message)}; try: baseline-gate ${command} --help`)
   }
+  // node keeps the last of an option given twice without a word: `--baseline a --baseline b` judged b alone (found
+  // by review)
+  const given = parseArgs({ ...config, tokens: true }).tokens ?? []
+  const options = (config.options ?? {}) as Record<string, { type: string; multiple?: boolean }>
+  for (const [name, spec] of Object.entries(options)) {
+    if (spec.type !== 'string' || spec.multiple) continue
+    const times = given.filter((t) => t.kind === 'option' && t.name === name).length
+    if (times > 1)
+      throw new UsageError(
+        `--${name} was given ${times} times; it takes one value; try: baseline-gate ${command} --help`
+      )
+  }
+  return parsed
 }
 
 /** node's messages can span lines and start with a capital; a usage error is one line, as all of ours */

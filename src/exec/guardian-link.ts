@@ -8,23 +8,27 @@ import { GUARDIAN_SOURCE } from '../generated/guardian.js'
 import { applyMessage, formatMessage } from './guardian.js'
 import type { GuardedStep, GuardianMessage } from './guardian.js'
 
-/** The guardian now, if one runs; null where none can (this platform has no process groups). */
+/** The guardian now, if one runs; null where none can (no process groups here, or five could not stay up). */
 let guardian: ChildProcess | null | undefined
 /** The steps it must know of: told again to a guardian started after the last one ended (killed, or never up). */
 const steps = new Map<string, GuardedStep>()
+/**
+ * Guardians started by this process: a few replace one a step killed; more means none can run here (an executable
+ * that is no node, a library it cannot find), and each try would be another failed process for every message.
+ */
+let starts = 0
+const MAX_STARTS = 5
 
 /** A new guardian; null where none can run, undefined when this one could not start (the next message tries again). */
 function startGuardian(): ChildProcess | null | undefined {
-  if (process.platform === 'win32') return null
+  if (process.platform === 'win32' || ++starts > MAX_STARTS) return null
   let child: ChildProcess
   try {
     child = spawn(process.execPath, ['--v8-pool-size=1', '-e', GUARDIAN_SOURCE], {
       // a session of its own: the Ctrl-C or hang-up that reaches the gate's group must not end it first
       detached: true,
       stdio: ['pipe', 'ignore', 'ignore'],
-      // none of the gate's environment (its tokens), but what a runner finds its processes by: GitHub's runner ends
-      // what carries its RUNNER_TRACKING_ID when the job ends, a guardian stuck on its way up included
-      env: process.env.RUNNER_TRACKING_ID ? { RUNNER_TRACKING_ID: process.env.RUNNER_TRACKING_ID } : {},
+      env: guardianEnv(process.env),
       // holds no directory of the repository
       cwd: '/'
     })
@@ -43,6 +47,18 @@ function startGuardian(): ChildProcess | null | undefined {
   child.unref()
   input.unref()
   return child
+}
+
+/**
+ * None of the gate's environment (its tokens), but what a runner finds its processes by (GitHub's runner ends what
+ * carries its RUNNER_TRACKING_ID when the job ends, a guardian stuck on its way up included) and what a node built
+ * against libraries of its own needs to start at all.
+ */
+function guardianEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = {}
+  for (const name of ['RUNNER_TRACKING_ID', 'LD_LIBRARY_PATH', 'DYLD_LIBRARY_PATH'])
+    if (env[name]) out[name] = env[name]
+  return out
 }
 
 /** Tell the guardian, starting one if none runs (a step's start, or any message after the last one ended). */
