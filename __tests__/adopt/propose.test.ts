@@ -603,7 +603,7 @@ describe('propose: pins', () => {
     )
     expect(only(p).trio.manifest).toBeUndefined()
     const u = about(p.undecided, 'trio.manifest')[0]!
-    expect(u.message).toMatch(/^2 copies match the pin, none at the default path and none nearer the pin/)
+    expect(u.message).toMatch(/^2 copies match the pin, and none is nearer it than the others/)
     expect(u.todo).toBe(
       "set trio.manifest to this baseline's own mirror (another consumer's copy is that consumer's: leave it)"
     )

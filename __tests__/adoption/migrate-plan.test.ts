@@ -93,6 +93,20 @@ describe('planMigration', () => {
     expect(findings.filter((f) => f.rule === 'BG208')).toEqual([])
   })
 
+  it('a "Previous <name> release tag" line above the lines of another name: the name of the most lines is the one to set (found by review)', () => {
+    const pay = { ...baseline, display_name: 'Pay' }
+    const before = preAdoption()
+    before.matrix = Buffer.from(
+      before.matrix
+        .toString('utf8')
+        .replace(/^(- MemoryKernel repo: )/m, '- Previous MemoryKernel release tag: `v0.3.0`\n$1')
+    )
+    const plan = planMigration(pay, before, { posture: 'NO-GO', today: TODAY })
+    expect(plan.blockers).toEqual([
+      expect.stringContaining('set display_name to "MemoryKernel" in the policy')
+    ])
+  })
+
   it('a line beside the real ones that merely ends like a named one ("Consumer repo", "Previous ... release tag") names no producer (found by review)', () => {
     const before = preAdoption()
     before.matrix = Buffer.from(

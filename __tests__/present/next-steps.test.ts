@@ -130,6 +130,19 @@ describe('commands in the steps of some of the baselines (found by review)', () 
     ])
   })
 
+  it("a run of one of the policy's baselines (--baseline, a job each) names it in its commands (found by review)", () => {
+    const one = (policyBaselines?: number): OperationResult => ({
+      ...health(baseline({ name: 'billing', identity: V040, verdict: 'FAIL', findings: [error] })),
+      ...(policyBaselines ? { policyBaselines } : {})
+    })
+    const scoped = steps(one(2)).join('\n')
+    expect(scoped).toContain('npx --no baseline-gate rollback --baseline billing --trigger')
+    expect(scoped).not.toMatch(/baseline-gate (health|rollback|repin)(?! --baseline billing)/)
+    // the policy's only baseline: as before
+    expect(steps(one(1)).join('\n')).not.toContain('--baseline')
+    expect(steps(one()).join('\n')).not.toContain('--baseline')
+  })
+
   it('a promotion that fails for one baseline tells no other to merge: it is one pull request', () => {
     const promotion: OperationResult = {
       operation: 'promotion',
@@ -184,6 +197,14 @@ describe("lkg's next steps over several baselines", () => {
       expect.stringMatching(/^ {2}3\. b: .*--drill --baseline b --trigger/)
     ])
     expect(out.at(-1)).toMatch(/^ {2}5\. c: Nothing can be restored/)
+  })
+
+  it("one of the policy's two (lkg --baseline): its commands name it", () => {
+    const out = renderLkg([report('memorykernel', true)], plain, 2).split('next:\n')[1]!
+    expect(out).toContain('rollback --drill --baseline memorykernel --trigger')
+    expect(out).toContain(
+      '  2. In an incident, restore it: npx --no baseline-gate rollback --baseline memorykernel --trigger'
+    )
   })
 
   it('one baseline: as before, no names', () => {

@@ -62413,10 +62413,11 @@ function foreignProducerName(lines, displayName) {
     const other = line.key === null ? namedForAnother(line.label, displayName) : null;
     return other ? [{ line, ...other }] : [];
   });
-  const tag = named.find((n) => n.key === "release_tag");
-  if (!tag) return null;
-  const under = named.filter((n) => normalize3(n.name) === normalize3(tag.name));
-  return { name: tag.name, lines: under.map((n) => ({ line: n.line, key: n.key })) };
+  const under = (name) => named.filter((n) => normalize3(n.name) === normalize3(name));
+  const tags = named.filter((n) => n.key === "release_tag");
+  if (tags.length === 0) return null;
+  const tag = tags.reduce((best, t) => under(t.name).length > under(best.name).length ? t : best);
+  return { name: tag.name, lines: under(tag.name).map((n) => ({ line: n.line, key: n.key })) };
 }
 function table(file, block) {
   return {
@@ -64672,7 +64673,14 @@ function operationResult(ctx, operation, judged3, instant) {
   }
   const { source } = instant;
   const judgeAt = source === "wall-clock" ? void 0 : { ...instant, source };
-  return { operation, verdict, baselines, evidence: file, ...judgeAt ? { judgeAt } : {} };
+  return {
+    operation,
+    verdict,
+    baselines,
+    evidence: file,
+    ...judgeAt ? { judgeAt } : {},
+    policyBaselines: ctx.policy.baselines.length
+  };
 }
 
 // src/evidence/statement.ts
@@ -72981,7 +72989,7 @@ function scopedTo(line, name) {
   );
 }
 var hasCommand = (line) => line.some((p) => typeof p !== "string" && "code" in p && SCOPED.test(p.code));
-function severalSteps(per) {
+function severalSteps(per, total = per.length) {
   const open2 = per.some((p) => !p.clear) ? per.filter((p) => !p.clear) : per;
   const shown = [...open2.filter((p) => p.failed), ...open2.filter((p) => !p.failed)];
   const groups = /* @__PURE__ */ new Map();
@@ -72993,7 +73001,7 @@ function severalSteps(per) {
   }
   const out = [];
   for (const { names, lines } of groups.values()) {
-    const all = names.length === per.length;
+    const all = names.length >= total;
     for (const line of lines) {
       if (all || !hasCommand(line)) out.push([`${names.join(", ")}: `, ...line]);
       else for (const name of names) out.push([`${name}: `, ...scopedTo(line, name)]);
@@ -73353,18 +73361,21 @@ function notRestored2(b) {
 function nextSteps(result) {
   const failing = result.baselines.some((b) => b.verdict === "FAIL");
   const per = result.baselines.map((b) => {
-    let lines = result.operation === "promotion" ? promotion(b, result) : result.operation === "rollback" ? rollback(b) : health(b);
-    if (result.operation === "promotion" && failing) lines = lines.filter((l) => lineToText(l) !== MERGE);
+    let lines2 = result.operation === "promotion" ? promotion(b, result) : result.operation === "rollback" ? rollback(b) : health(b);
+    if (result.operation === "promotion" && failing) lines2 = lines2.filter((l) => lineToText(l) !== MERGE);
     return {
       name: b.name,
-      lines,
-      clear: b.verdict === "PASS" && lines.every(allClear),
+      lines: lines2,
+      clear: b.verdict === "PASS" && lines2.every(allClear),
       failed: b.verdict === "FAIL"
     };
   });
-  if (per.length > 1) return severalSteps(per);
+  const total = Math.max(result.policyBaselines ?? 0, per.length);
+  if (per.length > 1) return severalSteps(per, total);
   const seen = /* @__PURE__ */ new Set();
-  return per.flatMap((p) => p.lines).filter((line) => {
+  const one = per[0];
+  const lines = (one?.lines ?? []).map((l) => total > 1 ? scopedTo(l, one.name) : l);
+  return lines.filter((line) => {
     const key = lineToText(line);
     if (seen.has(key)) return false;
     seen.add(key);

@@ -55094,10 +55094,11 @@ function foreignProducerName(lines, displayName) {
     const other = line.key === null ? namedForAnother(line.label, displayName) : null;
     return other ? [{ line, ...other }] : [];
   });
-  const tag = named.find((n) => n.key === "release_tag");
-  if (!tag) return null;
-  const under = named.filter((n) => normalize2(n.name) === normalize2(tag.name));
-  return { name: tag.name, lines: under.map((n) => ({ line: n.line, key: n.key })) };
+  const under = (name) => named.filter((n) => normalize2(n.name) === normalize2(name));
+  const tags = named.filter((n) => n.key === "release_tag");
+  if (tags.length === 0) return null;
+  const tag = tags.reduce((best, t) => under(t.name).length > under(best.name).length ? t : best);
+  return { name: tag.name, lines: under(tag.name).map((n) => ({ line: n.line, key: n.key })) };
 }
 function table(file, block) {
   return {

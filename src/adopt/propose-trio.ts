@@ -66,7 +66,7 @@ export function chooseMirror({ repo, name, report }: Proposing, pin: Located<Pin
       'trio.manifest',
       null,
       matching.length > 1
-        ? `${matching.length} copies match the pin, none at the default path and none nearer the pin than the others: ${matching.map((m) => m.path).join(', ')}`
+        ? `${matching.length} copies match the pin, and none is nearer it than the others (nor at the default path among those): ${matching.map((m) => m.path).join(', ')}`
         : `${candidates.length} producer contract manifests outside the producer and none matches the pin: ${candidates.map((m) => m.path).join(', ')}`,
       matching.length > 1
         ? "set trio.manifest to this baseline's own mirror (another consumer's copy is that consumer's: leave it)"

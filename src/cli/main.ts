@@ -84,7 +84,7 @@ export async function main(argv: string[], given: Io): Promise<number> {
       // redactor knows (found by review: 13 of a token's 40 characters shown)
       else
         io.stdout.write(
-          `${redact(renderLkg(redactStrings({ env: io.env }, reports), styleFor(io.stdout, io.env)))}\n`
+          `${redact(renderLkg(redactStrings({ env: io.env }, reports), styleFor(io.stdout, io.env), policy.baselines.length))}\n`
         )
       return reports.every((r) => r.lkg.target) ? EXIT.pass : EXIT.fail
     }

@@ -45,7 +45,8 @@ function passedOverLines(over: PassedOver[], s: Style): string[] {
   return out
 }
 
-export function renderLkg(given: LkgReport[], s: Style): string {
+/** @param policyBaselines how many baselines the policy has: a command for fewer names its own */
+export function renderLkg(given: LkgReport[], s: Style, policyBaselines = given.length): string {
   // what the pins state, on one line each: a newline in a value must not print a line of its own (the parsed trio
   // the report also holds is not rendered)
   const reports = given.map(({ baseline, head, identity, lkg, targetAtCut }) => ({
@@ -78,11 +79,14 @@ export function renderLkg(given: LkgReport[], s: Style): string {
   // what to do with the answer (found by review: lkg named a target and left the reader there); with several
   // baselines, each step names whose it is (found by review: one without a target was left out)
   out.push('next:')
-  out.push(...lkgNext(reports).map((line, i) => `  ${i + 1}. ${line}`))
+  out.push(...lkgNext(reports, policyBaselines).map((line, i) => `  ${i + 1}. ${line}`))
   return out.join('\n')
 }
 
-function lkgNext(reports: readonly { baseline: string; lkg: { target: unknown } }[]): string[] {
+function lkgNext(
+  reports: readonly { baseline: string; lkg: { target: unknown } }[],
+  total: number
+): string[] {
   const restorable = reports.filter((r) => r.lkg.target).map((r) => r.baseline)
   const none = reports.filter((r) => !r.lkg.target).map((r) => r.baseline)
   const whose = (names: string[]) => (reports.length > 1 ? `${names.join(', ')}: ` : '')
@@ -92,9 +96,9 @@ function lkgNext(reports: readonly { baseline: string; lkg: { target: unknown } 
   ]
   // one command covers every baseline of the policy: for some of them, one per baseline (--baseline takes one)
   const restore =
-    restorable.length === reports.length
+    restorable.length >= total
       ? steps('').map((s) => `${whose(restorable)}${s}`)
-      : restorable.flatMap((name) => steps(` --baseline ${name}`).map((s) => `${name}: ${s}`))
+      : restorable.flatMap((name) => steps(` --baseline ${name}`).map((s) => `${whose([name])}${s}`))
   return [
     ...restore,
     ...(none.length > 0

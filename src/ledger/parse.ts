@@ -221,10 +221,13 @@ export function foreignProducerName(
     const other = line.key === null ? namedForAnother(line.label, displayName) : null
     return other ? [{ line, ...other }] : []
   })
-  const tag = named.find((n) => n.key === 'release_tag')
-  if (!tag) return null
-  const under = named.filter((n) => normalize(n.name) === normalize(tag.name))
-  return { name: tag.name, lines: under.map((n) => ({ line: n.line, key: n.key })) }
+  // of the names a release tag line is written under, the one most named lines are: "Previous Billing release tag"
+  // above the Billing lines names a line, not the producer (found by review)
+  const under = (name: string) => named.filter((n) => normalize(n.name) === normalize(name))
+  const tags = named.filter((n) => n.key === 'release_tag')
+  if (tags.length === 0) return null
+  const tag = tags.reduce((best, t) => (under(t.name).length > under(best.name).length ? t : best))
+  return { name: tag.name, lines: under(tag.name).map((n) => ({ line: n.line, key: n.key })) }
 }
 
 function table(file: SourceFile, block: Block & { type: 'table' }): LedgerTable {

@@ -122,4 +122,6 @@ export interface OperationResult {
   evidence: string
   /** When the time-dependent rules judged, when not the wall clock (--now, --replay): said, and carried on. */
   judgeAt?: Instant & { source: 'given' | 'commit' }
+  /** How many baselines the policy has: a command the next steps give for fewer names its own (`--baseline`). */
+  policyBaselines?: number
 }

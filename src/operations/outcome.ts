@@ -8,7 +8,7 @@ import { redactFindings, redactStrings } from './redact-findings.js'
 
 /** @param instant when the time-dependent rules judged (the run's, from startRun) */
 export function operationResult(
-  ctx: Pick<OperationContext, 'evidence' | 'env'>,
+  ctx: Pick<OperationContext, 'evidence' | 'env' | 'policy'>,
   operation: OperationName,
   judged: BaselineResult[],
   instant: Instant
@@ -37,5 +37,12 @@ export function operationResult(
   }
   const { source } = instant
   const judgeAt = source === 'wall-clock' ? undefined : { ...instant, source }
-  return { operation, verdict, baselines, evidence: file, ...(judgeAt ? { judgeAt } : {}) }
+  return {
+    operation,
+    verdict,
+    baselines,
+    evidence: file,
+    ...(judgeAt ? { judgeAt } : {}),
+    policyBaselines: ctx.policy.baselines.length
+  }
 }

@@ -28,7 +28,8 @@ export function scopedTo(line: Line, name: string): Line {
 const hasCommand = (line: Line) =>
   line.some((p) => typeof p !== 'string' && 'code' in p && SCOPED.test(p.code))
 
-export function severalSteps(per: readonly BaselineSteps[]): Line[] {
+/** @param total how many baselines the policy has: a command for fewer names each of its own */
+export function severalSteps(per: readonly BaselineSteps[], total = per.length): Line[] {
   // the failing first: what blocks the verdict is read before the advice to the others
   const open = per.some((p) => !p.clear) ? per.filter((p) => !p.clear) : per
   const shown = [...open.filter((p) => p.failed), ...open.filter((p) => !p.failed)]
@@ -43,7 +44,7 @@ export function severalSteps(per: readonly BaselineSteps[]): Line[] {
   const out: Line[] = []
   for (const { names, lines } of groups.values()) {
     // one command for every baseline of the run needs no name; for some of them, one per baseline
-    const all = names.length === per.length
+    const all = names.length >= total
     for (const line of lines) {
       if (all || !hasCommand(line)) out.push([`${names.join(', ')}: `, ...line])
       else for (const name of names) out.push([`${name}: `, ...scopedTo(line, name)])

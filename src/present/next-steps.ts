@@ -10,7 +10,7 @@ import { plural } from '../text/plural.js'
 import { c, lineToText } from './inline.js'
 import type { Line } from './inline.js'
 import { drill, FETCH_HISTORY, NONE_RESTORABLE, REQUESTED } from './next-steps-drill.js'
-import { severalSteps } from './next-steps-several.js'
+import { scopedTo, severalSteps } from './next-steps-several.js'
 
 const MERGE = 'Merge once the change is reviewed.'
 
@@ -452,17 +452,20 @@ export function nextSteps(result: OperationResult): Line[] {
       failed: b.verdict === 'FAIL'
     }
   })
-  if (per.length > 1) return severalSteps(per)
+  // a run of some of the policy's baselines (--baseline, a job per baseline): its commands name theirs, or they would
+  // act on every baseline (found by review: a rollback printed for one baseline rolled back two)
+  const total = Math.max(result.policyBaselines ?? 0, per.length)
+  if (per.length > 1) return severalSteps(per, total)
   // one baseline: a step said twice is said once
   const seen = new Set<string>()
-  return per
-    .flatMap((p) => p.lines)
-    .filter((line) => {
-      const key = lineToText(line)
-      if (seen.has(key)) return false
-      seen.add(key)
-      return true
-    })
+  const one = per[0]
+  const lines = (one?.lines ?? []).map((l) => (total > 1 ? scopedTo(l, one!.name) : l))
+  return lines.filter((line) => {
+    const key = lineToText(line)
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
 }
 
 /** A step that says there is nothing to do (a "Nothing to fix" that asks for a probe is a step). */
