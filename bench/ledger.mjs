@@ -155,6 +155,18 @@ export function corpus() {
       doc: `${matrix}\n## Notes\n\n${'h|'.repeat(9)}h\n${'-|'.repeat(9)}-\n${`${'\u3c60|'.repeat(9)}\u3c60\n`.repeat(Math.ceil(PAYLOAD / 30))}`
     },
     {
+      // found by review: the Baseline Pin lines written under another producer name were grouped by name in time
+      // squared; 110 lines of 7,800-character names took 10 s a baseline
+      name: 'Baseline Pin lines under long other names',
+      doc: matrix.replace(
+        /^- MemoryKernel release tag: .*\n/m,
+        Array.from(
+          { length: 50 },
+          (_, i) => `- ${'X '.repeat(1950)}${i % 2} release tag: \`v0.4.${i}\`\n`
+        ).join('')
+      )
+    },
+    {
       name: 'emphasis 1,000 deep, 50 cells',
       doc: withRows(
         Array.from({ length: 50 }, () => candidate(`${'**'.repeat(1000)}a${'**'.repeat(1000)}`)).join('')

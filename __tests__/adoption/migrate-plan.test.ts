@@ -78,7 +78,7 @@ describe('planMigration', () => {
     const plan = planMigration(unnamed, preAdoption(), { posture: 'NO-GO', today: TODAY })
     expect(plan.changed).toEqual([])
     expect(plan.blockers).toEqual([
-      `${MATRIX}:11: the Baseline Pin section names the producer "MemoryKernel" ("MemoryKernel repo"), but the policy's display_name is "memorykernel-2": set display_name to "MemoryKernel" in the policy (migrate, health and lkg read those lines by it), then migrate again`
+      `${MATRIX}:11: the Baseline Pin section names the producer "MemoryKernel" ("MemoryKernel repo"), but the policy's display_name is "memorykernel-2" (migrate, health and lkg read those lines by it). If "MemoryKernel" is the producer's name, set display_name to "MemoryKernel" in the policy: the revisions in the history keep their lines, and lkg reads them by it. Rename the lines to "memorykernel-2 ..." only if "MemoryKernel" is a mistake, knowing that earlier revisions keep the old name; then migrate again`
     ])
     // health (and lkg, over every hand-written revision): the fix is the policy's name, not lines added to history
     const findings = trioRules(trioFromBytes(unnamed, preAdoption()), {
@@ -104,6 +104,18 @@ describe('planMigration', () => {
     const plan = planMigration(pay, before, { posture: 'NO-GO', today: TODAY })
     expect(plan.blockers).toEqual([
       expect.stringContaining('set display_name to "MemoryKernel" in the policy')
+    ])
+  })
+
+  it('a name longer than a display_name may be: the advice is to rename the lines, not to set it (found by review)', () => {
+    const long = 'MemoryKernel Service of the Payments Platform Team at Example Corp'
+    const before = preAdoption()
+    before.matrix = Buffer.from(before.matrix.toString('utf8').replace(/^- MemoryKernel /gm, `- ${long} `))
+    const plan = planMigration(baseline, before, { posture: 'NO-GO', today: TODAY })
+    expect(plan.blockers).toEqual([
+      expect.stringContaining(
+        `"${long}" is longer than a display_name may be (60 characters): rename the lines to "MemoryKernel ...", knowing that earlier revisions keep the old name; then migrate again`
+      )
     ])
   })
 

@@ -81,12 +81,17 @@ describe('commands in the steps of some of the baselines (found by review)', () 
       expect.stringMatching(/^a: .* rollback --baseline a --trigger/),
       expect.stringMatching(/^b: .* rollback --baseline b --trigger/)
     ])
-    // for all of them: one command, no name in it
+    // for all of them: one command, no name in it; but a rollback is one incident's, and names each (found by review)
+    const repin = ['Repin: ', c('npx --no baseline-gate repin')]
     const all = severalSteps([
-      { name: 'a', lines: [rollback], clear: false, failed: true },
-      { name: 'b', lines: [rollback], clear: false, failed: true }
+      { name: 'a', lines: [repin, rollback], clear: false, failed: true },
+      { name: 'b', lines: [repin, rollback], clear: false, failed: true }
     ]).map(lineToText)
-    expect(all).toEqual([expect.stringMatching(/^a, b: .* rollback --trigger/)])
+    expect(all).toEqual([
+      'a, b: Repin: npx --no baseline-gate repin',
+      expect.stringMatching(/^a: .* rollback --baseline a --trigger/),
+      expect.stringMatching(/^b: .* rollback --baseline b --trigger/)
+    ])
   })
 
   it('leave a command that names its baseline, and other commands, as they are', () => {
@@ -187,6 +192,14 @@ describe("lkg's next steps over several baselines", () => {
       '  1. memorykernel: Prove the restore without writing anything: npx --no baseline-gate rollback --drill --baseline memorykernel --trigger KIND --reason "WHY"',
       '  2. memorykernel: In an incident, restore it: npx --no baseline-gate rollback --baseline memorykernel --trigger KIND --reason "WHY" (or the rollback workflow; docs/runbook.md)',
       '  3. billing: Nothing can be restored: the reasons are above (docs/troubleshooting.md, "No last-known-good baseline: BG510").'
+    ])
+  })
+
+  it("all restorable: still one command each, a rollback being one incident's (found by review)", () => {
+    const out = next([report('a', true), report('b', true)])
+    expect(out.filter((l) => l.includes('--drill'))).toEqual([
+      expect.stringMatching(/^ {2}1\. a: .*--drill --baseline a --trigger/),
+      expect.stringMatching(/^ {2}3\. b: .*--drill --baseline b --trigger/)
     ])
   })
 

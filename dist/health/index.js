@@ -55304,6 +55304,11 @@ var rules = {
 var RULES = rules;
 var RULE_IDS = Object.keys(rules).sort();
 
+// src/text/order.ts
+function codeUnitOrder(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 // src/rules/finding.ts
 function finding(rule, file, at3, message, subject2) {
   return {
@@ -55322,7 +55327,7 @@ function pinLineSubject(key) {
 var RANK = { error: 0, warning: 1, notice: 2 };
 function sortFindings(findings) {
   return [...findings].sort(
-    (a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.rule.localeCompare(b.rule) || RANK[a.severity] - RANK[b.severity]
+    (a, b) => codeUnitOrder(a.file ?? "", b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || codeUnitOrder(a.rule, b.rule) || RANK[a.severity] - RANK[b.severity]
   );
 }
 function bySeverity(findings) {
@@ -62253,6 +62258,10 @@ function skeleton(text) {
 function looksLike(text, title) {
   return alike(Array.from(skeleton(text)), titleSkeleton(title));
 }
+function looksLikeWhich(text, titles2) {
+  const a = Array.from(skeleton(text));
+  return titles2.findIndex((t) => alike(a, titleSkeleton(t)));
+}
 function startsLikeAny(text, titles2) {
   const a = Array.from(skeleton(text));
   return titles2.some((t) => {
@@ -62323,7 +62332,11 @@ function ledgerLikeTables(file, blocks, pairs2) {
   return out;
 }
 function pinLineLookalike(label2, displayName) {
-  return PIN_LINES.find((l) => looksLike(label2, pinLineLabel(l.key, displayName)))?.key ?? null;
+  const i = looksLikeWhich(
+    label2,
+    PIN_LINES.map((l) => pinLineLabel(l.key, displayName))
+  );
+  return i === -1 ? null : PIN_LINES[i].key;
 }
 function ledgerHeaderLike(header2) {
   const [status, ...others] = LEDGER_HEADER_WORDS;
@@ -62398,26 +62411,34 @@ function pinLineKey(label2, displayName) {
   return PIN_LINES.find((line) => normalize3(pinLineLabel(line.key, displayName)) === l)?.key ?? null;
 }
 function namedForAnother(label2, displayName) {
-  const l = normalize3(label2);
+  const spaced = label2.trim().replace(/\s+/g, " ");
+  const l = spaced.toLowerCase();
   for (const line of PIN_LINES) {
     const suffix = ` ${normalize3(line.label)}`;
     if (!line.named || !l.endsWith(suffix)) continue;
-    const name = label2.trim().replace(/\s+/g, " ").slice(0, -suffix.length).trim();
-    return name !== "" && normalize3(name) !== normalize3(displayName) ? { key: line.key, name } : null;
+    const name = spaced.slice(0, -suffix.length).trim();
+    return name !== "" && name.toLowerCase() !== normalize3(displayName) ? { key: line.key, name } : null;
   }
   return null;
 }
 function foreignProducerName(lines, displayName) {
   if (lines.some((l) => l.key === "release_tag")) return null;
-  const named = lines.flatMap((line) => {
+  const byName = /* @__PURE__ */ new Map();
+  for (const line of lines) {
     const other = line.key === null ? namedForAnother(line.label, displayName) : null;
-    return other ? [{ line, ...other }] : [];
-  });
-  const under = (name) => named.filter((n) => normalize3(n.name) === normalize3(name));
-  const tags = named.filter((n) => n.key === "release_tag");
-  if (tags.length === 0) return null;
-  const tag = tags.reduce((best, t) => under(t.name).length > under(best.name).length ? t : best);
-  return { name: tag.name, lines: under(tag.name).map((n) => ({ line: n.line, key: n.key })) };
+    if (!other) continue;
+    const key = normalize3(other.name);
+    const group = byName.get(key);
+    if (group) group.push({ line, ...other });
+    else byName.set(key, [{ line, ...other }]);
+  }
+  let best = null;
+  for (const group of byName.values())
+    if (group.some((n) => n.key === "release_tag") && (best === null || group.length > best.length))
+      best = group;
+  if (!best) return null;
+  const tag = best.find((n) => n.key === "release_tag");
+  return { name: tag.name, lines: best.map((n) => ({ line: n.line, key: n.key })) };
 }
 function table(file, block) {
   return {
@@ -62956,15 +62977,19 @@ function pinSection(path2, ledger, pin, baseline, text) {
         "BG205",
         path2,
         section3.position,
-        misnamed && foreign ? `the ${PIN_SECTION_TITLE} section has no "${label2}" line: its "${misnamed.label}" line (line ${misnamed.position.line}) names the producer "${foreign.name}", not the policy's display_name "${baseline.display_name}". ${renameAdvice(foreign.name, baseline.display_name)}` : `the ${PIN_SECTION_TITLE} section has no "${label2}" line; add: ${text2}${l.key === "posture" || l.key === "manifest_sha256" ? " (`baseline-gate migrate` adds it to a matrix written before adoption)" : ""}`,
+        misnamed && foreign ? `the ${PIN_SECTION_TITLE} section has no "${label2}" line: its "${quote(misnamed.label, 100)}" line (line ${misnamed.position.line}) names the producer "${quote(foreign.name, 80)}", not the policy's display_name "${baseline.display_name}". ${renameAdvice(foreign.name, baseline.display_name)}` : `the ${PIN_SECTION_TITLE} section has no "${label2}" line; add: ${text2}${l.key === "posture" || l.key === "manifest_sha256" ? " (`baseline-gate migrate` adds it to a matrix written before adoption)" : ""}`,
         pinLineSubject(l.key)
       )
     );
   }
   return out;
 }
+var DISPLAY_NAME_MAX = 60;
 function renameAdvice(written, displayName) {
-  return `If "${written}" is the producer's name, set display_name to "${written}" in the policy: the revisions in the history keep their lines, and lkg reads them by it. Rename the lines to "${displayName} ..." only if "${written}" is a mistake, knowing that earlier revisions keep the old name`;
+  const shown = quote(written, 80);
+  if (written.length > DISPLAY_NAME_MAX)
+    return `"${shown}" is longer than a display_name may be (${DISPLAY_NAME_MAX} characters): rename the lines to "${displayName} ...", knowing that earlier revisions keep the old name`;
+  return `If "${shown}" is the producer's name, set display_name to "${shown}" in the policy: the revisions in the history keep their lines, and lkg reads them by it. Rename the lines to "${displayName} ..." only if "${shown}" is a mistake, knowing that earlier revisions keep the old name`;
 }
 function isAbsolute7(p) {
   return p.startsWith("/") || p.startsWith("~") || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith("\\\\");
@@ -72989,6 +73014,7 @@ function scopedTo(line, name) {
   );
 }
 var hasCommand = (line) => line.some((p) => typeof p !== "string" && "code" in p && SCOPED.test(p.code));
+var rollsBack = (line) => line.some((p) => typeof p !== "string" && "code" in p && /^npx --no baseline-gate rollback\b/.test(p.code));
 function severalSteps(per, total = per.length) {
   const open2 = per.some((p) => !p.clear) ? per.filter((p) => !p.clear) : per;
   const shown = [...open2.filter((p) => p.failed), ...open2.filter((p) => !p.failed)];
@@ -73003,7 +73029,7 @@ function severalSteps(per, total = per.length) {
   for (const { names, lines } of groups.values()) {
     const all = names.length >= total;
     for (const line of lines) {
-      if (all || !hasCommand(line)) out.push([`${names.join(", ")}: `, ...line]);
+      if (!hasCommand(line) || all && !rollsBack(line)) out.push([`${names.join(", ")}: `, ...line]);
       else for (const name of names) out.push([`${name}: `, ...scopedTo(line, name)]);
     }
   }

@@ -12,6 +12,7 @@ import {
 } from './paths.js'
 import { TS_GLOB_EXT } from '../policy/defaults.js'
 import type { Language } from './paths.js'
+import { codeUnitOrder } from '../text/order.js'
 
 export interface ConsumerSources {
   /** The consumer's own source files: outside the producer, build output, generated code, tests and tooling. */
@@ -53,7 +54,9 @@ export function consumerSources(
     own.push({ path, language })
   }
   // TypeScript first, as the adapter files are listed
-  const scan = [...roots.keys()].sort((a, b) => cmp(roots.get(b)!, roots.get(a)!) || cmp(a, b))
+  const scan = [...roots.keys()].sort(
+    (a, b) => codeUnitOrder(roots.get(b)!, roots.get(a)!) || codeUnitOrder(a, b)
+  )
   const ownSet = new Set(own.map((f) => f.path))
   const exclude = new Set<string>()
   for (const path of files) {
@@ -140,7 +143,9 @@ export function chooseAdapter(
       .filter((f) => f.named.length === most)
       .sort(
         (a, b) =>
-          hintScore(b.path) - hintScore(a.path) || a.path.length - b.path.length || cmp(a.path, b.path)
+          hintScore(b.path) - hintScore(a.path) ||
+          a.path.length - b.path.length ||
+          codeUnitOrder(a.path, b.path)
       )
     files.push(top[0]!)
     if (top.length > 1) ties.push({ language, paths: top.map((f) => f.path) })
@@ -163,8 +168,4 @@ export function chooseAdapter(
     others: named.filter((f) => !chosen.has(f.path)),
     ties: ties.filter((t) => files.some((f) => f.language === t.language))
   }
-}
-
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -9,6 +9,8 @@ import { sha256 } from '../fs/digest.js'
 import { applySplices, pinLineValues, pinSectionSplice, updatedSplice } from '../ledger/edit.js'
 import { PIN_LINES, pinLineLabel } from '../ledger/model.js'
 import { foreignProducerName } from '../ledger/parse.js'
+import { renameAdvice } from '../rules/matrix-pin-section.js'
+import { quote } from '../text/quote.js'
 import type { PinLineKey } from '../ledger/model.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { setJsonField } from '../document/json-edit.js'
@@ -106,7 +108,7 @@ export function planMigration(
   if (foreign) {
     const first = foreign.lines[0]!.line
     blockers.push(
-      `${paths.matrix}:${first.position.line}: the Baseline Pin section names the producer "${foreign.name}" ("${first.label}"), but the policy's display_name is "${baseline.display_name}": set display_name to "${foreign.name}" in the policy (migrate, health and lkg read those lines by it), then migrate again`
+      `${paths.matrix}:${first.position.line}: the Baseline Pin section names the producer "${quote(foreign.name, 80)}" ("${quote(first.label, 100)}"), but the policy's display_name is "${baseline.display_name}" (migrate, health and lkg read those lines by it). ${renameAdvice(foreign.name, baseline.display_name)}; then migrate again`
     )
   }
   if (blockers.length > 0) return unchanged()

@@ -94,10 +94,11 @@ function lkgNext(
     `Prove the restore without writing anything: npx --no baseline-gate rollback --drill${flag} --trigger KIND --reason "WHY"`,
     `In an incident, restore it: npx --no baseline-gate rollback${flag} --trigger KIND --reason "WHY" (or the rollback workflow; docs/runbook.md)`
   ]
-  // one command covers every baseline of the policy: for some of them, one per baseline (--baseline takes one)
+  // a rollback is one incident's: with several baselines in the policy, each command names its own, even when all
+  // could be restored (found by review: a command for all rolled back the healthy ones too)
   const restore =
-    restorable.length >= total
-      ? steps('').map((s) => `${whose(restorable)}${s}`)
+    total <= 1
+      ? steps('')
       : restorable.flatMap((name) => steps(` --baseline ${name}`).map((s) => `${whose([name])}${s}`))
   return [
     ...restore,

@@ -2,6 +2,7 @@
 // bounded, cached reader, so the decisions above it see the repository without touching the file system.
 import { git, GitError } from '../git/git.js'
 import { MAX_FILE_BYTES, readRepoFile } from './read.js'
+import { codeUnitOrder } from '../text/order.js'
 
 /** What adoption reads a repository through: its file list and the bytes of the files that can matter. */
 export interface FileInventory {
@@ -30,7 +31,7 @@ export async function listRepositoryFiles(root: string): Promise<string[]> {
   if (r.code !== 0) throw new GitError(`git ls-files: ${r.stderr || `exit ${r.code}`}`)
   const paths = r.stdout.toString('utf8').split('\0').filter(Boolean)
   // an unmerged path is listed once per stage
-  return [...new Set(paths)].sort(compareBytes)
+  return [...new Set(paths)].sort(codeUnitOrder)
 }
 
 /**
@@ -54,7 +55,7 @@ export function repositoryInventory(root: string, files: string[]): FileInventor
 
 /** An inventory held in memory (tests, and anything that already has the files). */
 export function memoryInventory(contents: Record<string, string | Buffer>): FileInventory {
-  const files = Object.keys(contents).sort(compareBytes)
+  const files = Object.keys(contents).sort(codeUnitOrder)
   return {
     files,
     read(path) {
@@ -64,9 +65,4 @@ export function memoryInventory(contents: Record<string, string | Buffer>): File
       return bytes.length > MAX_FILE_BYTES ? null : bytes
     }
   }
-}
-
-/** Code-unit order: the same on every machine and in every locale (never localeCompare). */
-function compareBytes(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

@@ -36,6 +36,15 @@ export function looksLike(text: string, title: string): boolean {
   return alike(Array.from(skeleton(text)), titleSkeleton(title))
 }
 
+/**
+ * The first of `titles` that `text` reads as, or -1: the text's skeleton made once (a Baseline Pin label is asked
+ * about every line's label: ten skeletons of a crafted 7,800-character label were most of what judging it cost).
+ */
+export function looksLikeWhich(text: string, titles: readonly string[]): number {
+  const a = Array.from(skeleton(text))
+  return titles.findIndex((t) => alike(a, titleSkeleton(t)))
+}
+
 /** Whether `text` starts with what reads as one of `titles` (a label at the start of a line). */
 export function startsLikeAny(text: string, titles: readonly string[]): boolean {
   const a = Array.from(skeleton(text))

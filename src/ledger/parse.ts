@@ -8,7 +8,7 @@ import type { Block, ListItemBlock } from './blocks.js'
 import { splitRow } from './row.js'
 import type { CellSpan, RowBlock, Span } from './row.js'
 import { inlineText, plainText } from './inline.js'
-import { endsLike, looksLike } from './lookalike.js'
+import { endsLike, looksLike, looksLikeWhich } from './lookalike.js'
 import {
   emptyLedger,
   LEDGER_HEADER_WORDS,
@@ -84,7 +84,11 @@ function ledgerLikeTables(
 
 /** The Baseline Pin line a label reads as, exactly or by lookalike characters (lookalike.ts); null: none. */
 export function pinLineLookalike(label: string, displayName: string): PinLineKey | null {
-  return PIN_LINES.find((l) => looksLike(label, pinLineLabel(l.key, displayName)))?.key ?? null
+  const i = looksLikeWhich(
+    label,
+    PIN_LINES.map((l) => pinLineLabel(l.key, displayName))
+  )
+  return i === -1 ? null : PIN_LINES[i]!.key
 }
 
 /**
@@ -196,12 +200,14 @@ export function namedForAnother(
   label: string,
   displayName: string
 ): { key: PinLineKey; name: string } | null {
-  const l = normalize(label)
+  // spaced once (a label may be long): normalize() is this, lower-cased
+  const spaced = label.trim().replace(/\s+/g, ' ')
+  const l = spaced.toLowerCase()
   for (const line of PIN_LINES) {
     const suffix = ` ${normalize(line.label)}`
     if (!line.named || !l.endsWith(suffix)) continue
-    const name = label.trim().replace(/\s+/g, ' ').slice(0, -suffix.length).trim()
-    return name !== '' && normalize(name) !== normalize(displayName) ? { key: line.key, name } : null
+    const name = spaced.slice(0, -suffix.length).trim()
+    return name !== '' && name.toLowerCase() !== normalize(displayName) ? { key: line.key, name } : null
   }
   return null
 }
@@ -217,17 +223,26 @@ export function foreignProducerName(
   displayName: string
 ): { name: string; lines: { line: PinLine; key: PinLineKey }[] } | null {
   if (lines.some((l) => l.key === 'release_tag')) return null
-  const named = lines.flatMap((line) => {
+  // each name normalised once, its lines counted in one pass: a crafted section of long labels was quadratic
+  // (found by review: 10 s a baseline)
+  const byName = new Map<string, { line: PinLine; key: PinLineKey; name: string }[]>()
+  for (const line of lines) {
     const other = line.key === null ? namedForAnother(line.label, displayName) : null
-    return other ? [{ line, ...other }] : []
-  })
+    if (!other) continue
+    const key = normalize(other.name)
+    const group = byName.get(key)
+    if (group) group.push({ line, ...other })
+    else byName.set(key, [{ line, ...other }])
+  }
   // of the names a release tag line is written under, the one most named lines are: "Previous Billing release tag"
   // above the Billing lines names a line, not the producer (found by review)
-  const under = (name: string) => named.filter((n) => normalize(n.name) === normalize(name))
-  const tags = named.filter((n) => n.key === 'release_tag')
-  if (tags.length === 0) return null
-  const tag = tags.reduce((best, t) => (under(t.name).length > under(best.name).length ? t : best))
-  return { name: tag.name, lines: under(tag.name).map((n) => ({ line: n.line, key: n.key })) }
+  let best: { line: PinLine; key: PinLineKey; name: string }[] | null = null
+  for (const group of byName.values())
+    if (group.some((n) => n.key === 'release_tag') && (best === null || group.length > best.length))
+      best = group
+  if (!best) return null
+  const tag = best.find((n) => n.key === 'release_tag')!
+  return { name: tag.name, lines: best.map((n) => ({ line: n.line, key: n.key })) }
 }
 
 function table(file: SourceFile, block: Block & { type: 'table' }): LedgerTable {

@@ -27,6 +27,9 @@ export function scopedTo(line: Line, name: string): Line {
 
 const hasCommand = (line: Line) =>
   line.some((p) => typeof p !== 'string' && 'code' in p && SCOPED.test(p.code))
+/** A rollback is one incident's: its command names its baseline even when every baseline has the same step. */
+const rollsBack = (line: Line) =>
+  line.some((p) => typeof p !== 'string' && 'code' in p && /^npx --no baseline-gate rollback\b/.test(p.code))
 
 /** @param total how many baselines the policy has: a command for fewer names each of its own */
 export function severalSteps(per: readonly BaselineSteps[], total = per.length): Line[] {
@@ -46,7 +49,7 @@ export function severalSteps(per: readonly BaselineSteps[], total = per.length):
     // one command for every baseline of the run needs no name; for some of them, one per baseline
     const all = names.length >= total
     for (const line of lines) {
-      if (all || !hasCommand(line)) out.push([`${names.join(', ')}: `, ...line])
+      if (!hasCommand(line) || (all && !rollsBack(line))) out.push([`${names.join(', ')}: `, ...line])
       else for (const name of names) out.push([`${name}: `, ...scopedTo(line, name)])
     }
   }

@@ -2,6 +2,7 @@
 import type { Position } from '../document/source-file.js'
 import { RULES } from './catalog.js'
 import type { RuleId, Severity } from './catalog.js'
+import { codeUnitOrder } from '../text/order.js'
 
 export interface Finding {
   rule: RuleId
@@ -47,10 +48,10 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 }
 export function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
-      (a.file ?? '').localeCompare(b.file ?? '') ||
+      codeUnitOrder(a.file ?? '', b.file ?? '') ||
       (a.line ?? 0) - (b.line ?? 0) ||
       (a.column ?? 0) - (b.column ?? 0) ||
-      a.rule.localeCompare(b.rule) ||
+      codeUnitOrder(a.rule, b.rule) ||
       RANK[a.severity] - RANK[b.severity]
   )
 }

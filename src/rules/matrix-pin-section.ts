@@ -5,6 +5,7 @@ import type { Ledger, PinLineKey } from '../ledger/model.js'
 import { foreignProducerName, pinLineLookalike } from '../ledger/parse.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import type { Pin } from '../trio/model.js'
+import { quote } from '../text/quote.js'
 import { finding, pinLineSubject } from './finding.js'
 import type { Finding } from './finding.js'
 
@@ -174,7 +175,7 @@ export function pinSection(
         path,
         section.position,
         misnamed && foreign
-          ? `the ${PIN_SECTION_TITLE} section has no "${label}" line: its "${misnamed.label}" line (line ${misnamed.position.line}) names the producer "${foreign.name}", not the policy's display_name "${baseline.display_name}". ${renameAdvice(foreign.name, baseline.display_name)}`
+          ? `the ${PIN_SECTION_TITLE} section has no "${label}" line: its "${quote(misnamed.label, 100)}" line (line ${misnamed.position.line}) names the producer "${quote(foreign.name, 80)}", not the policy's display_name "${baseline.display_name}". ${renameAdvice(foreign.name, baseline.display_name)}`
           : `the ${PIN_SECTION_TITLE} section has no "${label}" line; add: ${text}${l.key === 'posture' || l.key === 'manifest_sha256' ? ' (`baseline-gate migrate` adds it to a matrix written before adoption)' : ''}`,
         pinLineSubject(l.key)
       )
@@ -183,9 +184,18 @@ export function pinSection(
   return out
 }
 
-/** What to do about lines that name the producer otherwise than display_name. */
-function renameAdvice(written: string, displayName: string): string {
-  return `If "${written}" is the producer's name, set display_name to "${written}" in the policy: the revisions in the history keep their lines, and lkg reads them by it. Rename the lines to "${displayName} ..." only if "${written}" is a mistake, knowing that earlier revisions keep the old name`
+/** The longest display_name the policy takes (its schema's maxLength). */
+const DISPLAY_NAME_MAX = 60
+
+/**
+ * What to do about lines that name the producer otherwise than display_name; shared with migrate's refusal. A name
+ * longer than display_name may be cannot be set: the lines are renamed then (found by review).
+ */
+export function renameAdvice(written: string, displayName: string): string {
+  const shown = quote(written, 80)
+  if (written.length > DISPLAY_NAME_MAX)
+    return `"${shown}" is longer than a display_name may be (${DISPLAY_NAME_MAX} characters): rename the lines to "${displayName} ...", knowing that earlier revisions keep the old name`
+  return `If "${shown}" is the producer's name, set display_name to "${shown}" in the policy: the revisions in the history keep their lines, and lkg reads them by it. Rename the lines to "${displayName} ..." only if "${shown}" is a mistake, knowing that earlier revisions keep the old name`
 }
 
 function isAbsolute(p: string): boolean {
