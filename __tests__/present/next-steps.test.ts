@@ -220,6 +220,12 @@ describe("lkg's next steps over several baselines", () => {
     )
   })
 
+  it('one baseline and nothing to restore: only that', () => {
+    expect(next([report('memorykernel', false)]).filter(Boolean)).toEqual([
+      '  1. Nothing can be restored: the reasons are above (docs/troubleshooting.md, "No last-known-good baseline: BG510").'
+    ])
+  })
+
   it('one baseline: as before, no names', () => {
     expect(next([report('memorykernel', true)])[0]).toBe(
       '  1. Prove the restore without writing anything: npx --no baseline-gate rollback --drill --trigger KIND --reason "WHY"'

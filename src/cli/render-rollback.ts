@@ -97,9 +97,11 @@ function lkgNext(
   // a rollback is one incident's: with several baselines in the policy, each command names its own, even when all
   // could be restored (found by review: a command for all rolled back the healthy ones too)
   const restore =
-    total <= 1
-      ? steps('')
-      : restorable.flatMap((name) => steps(` --baseline ${name}`).map((s) => `${whose([name])}${s}`))
+    restorable.length === 0
+      ? []
+      : total <= 1
+        ? steps('')
+        : restorable.flatMap((name) => steps(` --baseline ${name}`).map((s) => `${whose([name])}${s}`))
   return [
     ...restore,
     ...(none.length > 0
