@@ -80,6 +80,11 @@ describe('help', () => {
       '--baseline was given 2 times; it takes one value; try: baseline-gate rollback --help'
     )
     expect(() => parseCommand(['health', '--root', '.', '--root=..'])).toThrow(/^--root was given 2 times/)
+    // asked for help, the help
+    expect(parseCommand(['health', '--baseline', 'a', '--baseline', 'b', '--help'])).toEqual({
+      command: 'help',
+      topic: 'health'
+    })
     // a switch twice says the same thing twice: no harm
     expect(parseCommand(['health', '--json', '--json'])).toEqual(parseCommand(['health', '--json']))
   })

@@ -299,6 +299,8 @@ function parseOrUsage<T extends ParseArgsConfig>(
   } catch (e) {
     throw new UsageError(`${oneLine((e as Error).message)}; try: baseline-gate ${command} --help`)
   }
+  // asked for help: the help, whatever else the line says
+  if ((parsed.values as { help?: unknown }).help === true) return parsed
   // node keeps the last of an option given twice without a word: `--baseline a --baseline b` judged b alone (found
   // by review)
   const given = parseArgs({ ...config, tokens: true }).tokens ?? []
