@@ -10,7 +10,7 @@ import { nextSteps } from '../../src/present/next-steps.js'
 import { scopedTo, severalSteps } from '../../src/present/next-steps-several.js'
 import { c } from '../../src/present/inline.js'
 import { finding } from '../../src/rules/finding.js'
-import { baseline, change, V040 } from './fixtures.js'
+import { baseline, change, rollbackResult, V040 } from './fixtures.js'
 
 const health = (...bs: BaselineResult[]): OperationResult => ({
   operation: 'health',
@@ -87,11 +87,20 @@ describe('commands in the steps of some of the baselines (found by review)', () 
       { name: 'a', lines: [repin, rollback], clear: false, failed: true },
       { name: 'b', lines: [repin, rollback], clear: false, failed: true }
     ]).map(lineToText)
+    // (each baseline's steps together, once one of them is its own: found by review, they alternated)
     expect(all).toEqual([
-      'a, b: Repin: npx --no baseline-gate repin',
+      'a: Repin: npx --no baseline-gate repin --baseline a',
       expect.stringMatching(/^a: .* rollback --baseline a --trigger/),
+      'b: Repin: npx --no baseline-gate repin --baseline b',
       expect.stringMatching(/^b: .* rollback --baseline b --trigger/)
     ])
+    // with no command of its own, a list two need is said once
+    expect(
+      severalSteps([
+        { name: 'a', lines: [repin, ['Read the warning.']], clear: false, failed: true },
+        { name: 'b', lines: [repin, ['Read the warning.']], clear: false, failed: true }
+      ]).map(lineToText)
+    ).toEqual(['a, b: Repin: npx --no baseline-gate repin', 'a, b: Read the warning.'])
   })
 
   it('leave a command that names its baseline, and other commands, as they are', () => {
@@ -146,6 +155,25 @@ describe('commands in the steps of some of the baselines (found by review)', () 
     // the policy's only baseline: as before
     expect(steps(one(1)).join('\n')).not.toContain('--baseline')
     expect(steps(one()).join('\n')).not.toContain('--baseline')
+  })
+
+  it("a dry run of several baselines: each one's rollback names it, not one command for all (found by review)", () => {
+    const dry = rollbackResult(true).result
+    const one = dry.baselines[0]!
+    const asDry = (name: string) => ({
+      ...one,
+      name,
+      rollback: { ...one.rollback!, status: 'dry-run' as const, dryRun: true }
+    })
+    const out = steps({ ...dry, baselines: [asDry('billing'), asDry('mk')], policyBaselines: 2 })
+    expect(out.filter((l) => l.includes('Run the rollback for real'))).toEqual([
+      expect.stringMatching(
+        /^billing: Run the rollback for real \(the same command without --dry-run, with --baseline billing\)/
+      ),
+      expect.stringMatching(
+        /^mk: Run the rollback for real \(the same command without --dry-run, with --baseline mk\)/
+      )
+    ])
   })
 
   it('a promotion that fails for one baseline tells no other to merge: it is one pull request', () => {

@@ -48959,10 +48959,10 @@ function severalSteps(per, total = per.length) {
   const out = [];
   for (const { names, lines } of groups.values()) {
     const all = names.length >= total;
-    for (const line of lines) {
-      if (!hasCommand(line) || all && !rollsBack(line)) out.push([`${names.join(", ")}: `, ...line]);
-      else for (const name of names) out.push([`${name}: `, ...scopedTo(line, name)]);
-    }
+    const shared = (line) => !hasCommand(line) || all && !rollsBack(line);
+    if (!lines.every(shared))
+      for (const name of names) for (const line of lines) out.push([`${name}: `, ...scopedTo(line, name)]);
+    else for (const line of lines) out.push([`${names.join(", ")}: `, ...line]);
   }
   return out;
 }
@@ -49197,7 +49197,7 @@ function health(b) {
     ]
   ];
 }
-function rollback(b) {
+function rollback(b, scoped = false) {
   const r = b.rollback;
   if (!r) return [];
   if (r.drill) return drill(b);
@@ -49233,6 +49233,8 @@ function rollback(b) {
         out.push([
           "Run the rollback for real (the same command without ",
           c("--dry-run"),
+          // one incident's: with other baselines in the policy, the command names this one (found by review)
+          ...scoped ? [", with ", c(`--baseline ${b.name}`)] : [],
           `) to restore ${b.rollback?.target ? `the ${shownValue(b.rollback.target.identity.release_tag ?? "?")} trio` : "the trio"} this dry run names.`
         ]);
       break;
@@ -49317,8 +49319,9 @@ function notRestored(b) {
 }
 function nextSteps(result) {
   const failing = result.baselines.some((b) => b.verdict === "FAIL");
+  const total = Math.max(result.policyBaselines ?? 0, result.baselines.length);
   const per = result.baselines.map((b) => {
-    let lines2 = result.operation === "promotion" ? promotion(b, result) : result.operation === "rollback" ? rollback(b) : health(b);
+    let lines2 = result.operation === "promotion" ? promotion(b, result) : result.operation === "rollback" ? rollback(b, total > 1) : health(b);
     if (result.operation === "promotion" && failing) lines2 = lines2.filter((l) => lineToText(l) !== MERGE);
     return {
       name: b.name,
@@ -49327,7 +49330,6 @@ function nextSteps(result) {
       failed: b.verdict === "FAIL"
     };
   });
-  const total = Math.max(result.policyBaselines ?? 0, per.length);
   if (per.length > 1) return severalSteps(per, total);
   const seen = /* @__PURE__ */ new Set();
   const one = per[0];

@@ -279,6 +279,8 @@ export function toJson(result: OperationResult, files: ReportFiles = {}): object
       : {}),
     baselines: result.baselines.map((b) => ({
       name: b.name,
+      // which of several failed, without reading its findings (found by review)
+      verdict: b.verdict,
       not_run: notRun(b).map(lineToText),
       identity: b.identity,
       posture: b.posture,

@@ -48,10 +48,12 @@ export function severalSteps(per: readonly BaselineSteps[], total = per.length):
   for (const { names, lines } of groups.values()) {
     // one command for every baseline of the run needs no name; for some of them, one per baseline
     const all = names.length >= total
-    for (const line of lines) {
-      if (!hasCommand(line) || (all && !rollsBack(line))) out.push([`${names.join(', ')}: `, ...line])
-      else for (const name of names) out.push([`${name}: `, ...scopedTo(line, name)])
-    }
+    const shared = (line: Line) => !hasCommand(line) || (all && !rollsBack(line))
+    // a command each baseline must run for itself: the whole list per baseline, each baseline's steps together
+    // (found by review: two baselines' steps alternated)
+    if (!lines.every(shared))
+      for (const name of names) for (const line of lines) out.push([`${name}: `, ...scopedTo(line, name)])
+    else for (const line of lines) out.push([`${names.join(', ')}: `, ...line])
   }
   return out
 }

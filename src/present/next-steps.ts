@@ -293,7 +293,8 @@ function health(b: BaselineResult): Line[] {
   ]
 }
 
-function rollback(b: BaselineResult): Line[] {
+/** @param scoped the policy has other baselines: a command to repeat names this one */
+function rollback(b: BaselineResult, scoped = false): Line[] {
   const r = b.rollback
   if (!r) return []
   if (r.drill) return drill(b)
@@ -334,6 +335,8 @@ function rollback(b: BaselineResult): Line[] {
         out.push([
           'Run the rollback for real (the same command without ',
           c('--dry-run'),
+          // one incident's: with other baselines in the policy, the command names this one (found by review)
+          ...(scoped ? [', with ', c(`--baseline ${b.name}`)] : []),
           `) to restore ${b.rollback?.target ? `the ${shownValue(b.rollback.target.identity.release_tag ?? '?')} trio` : 'the trio'} this dry run names.`
         ])
       break
@@ -436,12 +439,15 @@ function notRestored(b: BaselineResult): Line[] {
 
 export function nextSteps(result: OperationResult): Line[] {
   const failing = result.baselines.some((b) => b.verdict === 'FAIL')
+  // a run of some of the policy's baselines (--baseline, a job per baseline): its commands name theirs, or they would
+  // act on every baseline (found by review: a rollback printed for one baseline rolled back two)
+  const total = Math.max(result.policyBaselines ?? 0, result.baselines.length)
   const per = result.baselines.map((b) => {
     let lines =
       result.operation === 'promotion'
         ? promotion(b, result)
         : result.operation === 'rollback'
-          ? rollback(b)
+          ? rollback(b, total > 1)
           : health(b)
     // one pull request for all: none of it merges while another baseline fails (found by review)
     if (result.operation === 'promotion' && failing) lines = lines.filter((l) => lineToText(l) !== MERGE)
@@ -452,9 +458,6 @@ export function nextSteps(result: OperationResult): Line[] {
       failed: b.verdict === 'FAIL'
     }
   })
-  // a run of some of the policy's baselines (--baseline, a job per baseline): its commands name theirs, or they would
-  // act on every baseline (found by review: a rollback printed for one baseline rolled back two)
-  const total = Math.max(result.policyBaselines ?? 0, per.length)
   if (per.length > 1) return severalSteps(per, total)
   // one baseline: a step said twice is said once
   const seen = new Set<string>()
