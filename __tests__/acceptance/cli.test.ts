@@ -150,8 +150,10 @@ describe('baseline-gate health --json (built CLI)', () => {
         'not_run',
         'posture',
         'statement',
-        'steps'
+        'steps',
+        'verdict'
       ])
+      expect(b.verdict).toBe('PASS')
       expect(b.statement).toBe(b.evidence.replace(/\.json$/, '.intoto.json'))
       expect(b.name).toBe('memorykernel')
       expect(sortedKeys(b.identity)).toEqual(
