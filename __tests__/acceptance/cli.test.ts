@@ -77,6 +77,7 @@ interface JsonFinding {
   message: string
 }
 interface JsonBaseline {
+  verdict: string
   name: string
   identity: Record<string, string | null>
   posture: string | null
