@@ -1,7 +1,7 @@
 // The next steps of a run over several baselines: each names whose it is, one several need is said once with all
 // their names, and a baseline with nothing to do is not listed above another's steps (found by review).
 import { describe, expect, it } from '@jest/globals'
-import { renderLkg } from '../../src/cli/render-rollback.js'
+import { lkgJson, renderLkg } from '../../src/cli/render-rollback.js'
 import { plain } from '../../src/cli/style.js'
 import type { LkgReport } from '../../src/operations/last-known-good.js'
 import type { BaselineResult, OperationResult } from '../../src/operations/context.js'
@@ -252,6 +252,12 @@ describe("lkg's next steps over several baselines", () => {
     expect(next([report('memorykernel', false)]).filter(Boolean)).toEqual([
       '  1. Nothing can be restored: the reasons are above (docs/troubleshooting.md, "No last-known-good baseline: BG510").'
     ])
+  })
+
+  it('--json carries the same next steps as the terminal (found by review: it had none)', () => {
+    const reports = [report('a', true), report('b', false)]
+    const json = lkgJson(reports, 2) as { next_steps: string[] }
+    expect(json.next_steps.map((l, i) => `  ${i + 1}. ${l}`)).toEqual(next(reports).filter(Boolean))
   })
 
   it('one baseline: as before, no names', () => {

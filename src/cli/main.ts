@@ -79,7 +79,9 @@ export async function main(argv: string[], given: Io): Promise<number> {
       // the identities the pins state, redacted as every operation's are (a pin is a pull request's to write)
       const redact = runRedactor({ env: io.env })
       if (cmd.json)
-        io.stdout.write(`${JSON.stringify(redactStrings({ env: io.env }, lkgJson(reports)), null, 2)}\n`)
+        io.stdout.write(
+          `${JSON.stringify(redactStrings({ env: io.env }, lkgJson(reports, policy.baselines.length)), null, 2)}\n`
+        )
       // redacted before it is rendered too: the rendering cuts long values, and a secret cut in two is none a
       // redactor knows (found by review: 13 of a token's 40 characters shown)
       else

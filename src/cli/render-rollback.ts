@@ -122,8 +122,13 @@ function judgedBy(profile: 'current' | 'legacy', reported: number): string {
   return `written before adoption: valid under the legacy profile (pin, mirror digest, Baseline Pin lines and Approved row agree)${old}`
 }
 
-export function lkgJson(reports: LkgReport[]): object {
+/** @param policyBaselines as renderLkg's: the same next steps as the terminal (found by review: JSON had none) */
+export function lkgJson(reports: LkgReport[], policyBaselines = reports.length): object {
   return {
+    next_steps: lkgNext(
+      reports.map((r) => ({ baseline: r.baseline, lkg: { target: r.lkg.target } })),
+      policyBaselines
+    ),
     baselines: reports.map((r) => ({
       name: r.baseline,
       head: r.head,
