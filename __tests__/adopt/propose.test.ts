@@ -259,6 +259,7 @@ describe('propose: the matrix', () => {
     expect(b.trio.matrix).toBeUndefined()
     expect(b.display_name).toBeUndefined()
     expect(about(p.undecided, 'trio.matrix')[0]!.message).toMatch(/Baseline Pin.*Approved Version Pairs/)
+    expect(about(p.undecided, 'display_name')[0]!.message).toBe('there is no matrix to read it from')
   })
 
   it('of two matrices, the one naming the pinned release; a heading inside a code fence does not count', () => {

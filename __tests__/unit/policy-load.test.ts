@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { loadPolicy, selectBaselines } from '../../src/policy/load.js'
 import { PolicyError } from '../../src/policy/types.js'
 import type { Policy } from '../../src/policy/types.js'
-import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
+import { DISPLAY_NAME_MAX } from '../../src/policy/defaults.js'
+import { cleanupFixtures, REPO_ROOT, tempDir } from '../helpers/fixture.js'
 
 afterAll(cleanupFixtures)
 
@@ -338,5 +339,17 @@ describe('adapter.unused', () => {
     expect(adapter.unused).toEqual(['/v1/ready'])
     expect(adapter.endpoints).not.toContain('/v1/ready')
     expect(adapter.endpoints.length).toBeGreaterThan(0)
+  })
+})
+
+describe('display_name', () => {
+  it("has the schema's length limit where init and the rules advise a name (DISPLAY_NAME_MAX)", () => {
+    const schema = JSON.parse(
+      readFileSync(join(REPO_ROOT, 'config/schemas/baseline-policy.schema.json'), 'utf8')
+    ) as {
+      $defs: Record<string, { properties?: { display_name?: { maxLength?: number } } }>
+    }
+    const limits = Object.values(schema.$defs).flatMap((d) => d.properties?.display_name?.maxLength ?? [])
+    expect(limits).toEqual([DISPLAY_NAME_MAX])
   })
 })

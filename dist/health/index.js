@@ -22376,8 +22376,11 @@ function markersOf(p) {
   }
   return values;
 }
+function isStepToken(text) {
+  return /^[0-9a-f]{32}$/.test(text);
+}
 function markerTokens(value) {
-  return value.split(",").filter((t) => TOKEN.test(t));
+  return value.split(",").filter(isStepToken);
 }
 function stepMarker(token, own = process.env) {
   const outer = markerTokens(own[STEP_MARKER] ?? "").slice(-8);
@@ -22431,7 +22434,7 @@ function signalGroup(pgid, signal) {
   } catch {
   }
 }
-var STEP_MARKER, POLL_MS, MAX_SWEEPS, watches, poller, markers, TOKEN, StepWatch;
+var STEP_MARKER, POLL_MS, MAX_SWEEPS, watches, poller, markers, StepWatch;
 var init_step_watch = __esm({
   "src/exec/step-watch.ts"() {
     "use strict";
@@ -22442,7 +22445,6 @@ var init_step_watch = __esm({
     MAX_SWEEPS = 16;
     watches = /* @__PURE__ */ new Set();
     markers = /* @__PURE__ */ new Map();
-    TOKEN = /^[0-9a-f]{32}$/;
     StepWatch = class _StepWatch {
       constructor(leader, token, groupOpen = true) {
         this.token = token;
@@ -22574,7 +22576,7 @@ var GUARDIAN_SOURCE;
 var init_guardian = __esm({
   "src/generated/guardian.js"() {
     "use strict";
-    GUARDIAN_SOURCE = '"use strict";function p(t){return`${t.pid}:${t.start}`}function w(t,e){return t.groupOpen&&!e.some(r=>r.pid===t.leader.pid&&r.start!==t.leader.start)}function S(t){return t.state==="X"||t.state==="Z"&&t.threads<=1}function M(t,e){return e.pid>1&&!t.protectedPids.has(e.pid)&&e.start>=t.leader.start}function N(t,e,r,n){let s=new Map(r.map(i=>[i.pid,i])),o=new Map;for(let[i,d]of e){let h=Number(i.slice(0,i.indexOf(":"))),P=s.get(h);P&&p(P)===i&&o.set(i,d)}let a=p(t.leader),c=w(t,r),u=i=>{let d=s.get(i.ppid);if(!d)return!1;let h=p(d);return h===a||o.has(h)},l=r.filter(i=>M(t,i)&&p(i)!==a&&!o.has(p(i))).sort((i,d)=>i.start-d.start),f=!0;for(;f;){f=!1;for(let i of l){let d=p(i);o.has(d)||(c&&i.pgid===t.leader.pid||u(i))&&(o.set(d,"tree"),f=!0)}}for(let i of l){let d=p(i);!o.has(d)&&!S(i)&&n(i)&&o.set(d,"marker")}for(f=!0;f;){f=!1;for(let i of l){let d=p(i);!o.has(d)&&u(i)&&(o.set(d,"tree"),f=!0)}}return o}function I(t,e,r){let n=p(t.leader),s=[];for(let o of r){let a=p(o),c=e.get(a);if(!c||a===n||S(o)||!M(t,o))continue;let u=o.pgid===t.leader.pid?"group":c==="tree"?"descendant":"marker";s.push({pid:o.pid,start:o.start,comm:o.comm,found:u})}return s.sort((o,a)=>o.start-a.start||o.pid-a.pid)}function K(t,e,r){return w(t,r)||r.some(n=>n.pgid===t.leader.pid&&e.has(p(n)))}var g=require("node:fs");function V(t){let e=t.indexOf("("),r=t.lastIndexOf(")");if(e<1||r<e)return null;let n=Number(t.slice(0,e).trim()),s=t.slice(r+2).trim().split(" "),[o,a,c,u,l]=[s[0],Number(s[1]),Number(s[2]),Number(s[17]),Number(s[19])];if(!Number.isSafeInteger(n)||!o||![a,c,u,l].every(Number.isSafeInteger))return null;let f=t.slice(e+1,r).replace(/[\\u0000-\\u001f\\u007f-\\u009f]/g,"?");return{pid:n,ppid:a,pgid:c,state:o,threads:u,start:l,comm:f}}function x(){return(0,g.existsSync)("/proc/self/stat")}function b(t){try{return V((0,g.readFileSync)(`/proc/${t}/stat`,"latin1"))}catch{return null}}function E(){let t;try{t=(0,g.readdirSync)("/proc")}catch{return null}let e=[];for(let r of t){if(!/^\\d+$/.test(r))continue;let n=b(Number(r));n&&e.push(n)}return e}function O(t,e){let r;try{r=(0,g.readFileSync)(`/proc/${t}/environ`)}catch{return[]}let n=`${e}=`,s=[];for(let o of r.toString("latin1").split("\\0"))o.startsWith(n)&&s.push(o.slice(n.length));return s}var J="BASELINE_GATE_STEP",R=100,W=16,k=new Set,m,y=new Map;function A(t){let e=p(t),r=y.get(e);return r||(r=O(t.pid,J).flatMap(j),y.set(e,r)),r}var F=/^[0-9a-f]{32}$/;function j(t){return t.split(",").filter(e=>F.test(e))}function _(){let t=E();if(!t)return;for(let r of k)r.observe(t);let e=new Set(t.map(p));for(let r of y.keys())e.has(r)||y.delete(r)}function D(t){k.add(t),m||(m=setInterval(()=>{try{_()}catch(e){process.emitWarning(`step watch: ${e?.message??String(e)}`)}},R),m.unref())}function C(t){k.delete(t),k.size===0&&m&&(clearInterval(m),m=void 0,y.clear())}function L(t,e,r){let n=b(t);if(!n||n.start!==e||S(n))return"gone";try{return process.kill(t,r),"ok"}catch(s){let o=s.code??"error";return o==="ESRCH"?"gone":o}}function G(t,e){try{process.kill(-t,e)}catch{}}var v=class t{constructor(e,r,n=!0){this.token=r;this.scope={leader:{pid:e.pid,start:e.start},protectedPids:new Set([process.pid,process.ppid]),groupOpen:n},D(this)}token;scope;known=new Map;killedByKey=new Map;lastSignal=new Map;closed=!1;static start(e,r){if(!x())return null;let n=b(e);return n?new t(n,r):null}static adopt(e,r,n){return x()?new t(e,r,n):null}observe(e){this.closed||(this.known=N(this.scope,this.known,e,r=>A(r).includes(this.token)))}sweep(e){for(let r=0;r<W;r++){let n=E();if(!n){this.scope.groupOpen&&G(this.scope.leader.pid,e);return}this.observe(n),K(this.scope,this.known,n)&&G(this.scope.leader.pid,e);let s=0;for(let o of I(this.scope,this.known,n)){let a=p(o);if(this.lastSignal.get(a)===e)continue;s++,this.lastSignal.set(a,e);let c=L(o.pid,o.start,e);if(c==="gone"&&o.found!=="group")continue;let u=this.killedByKey.get(a);if(u&&u.error===void 0)continue;let l={pid:o.pid,command:o.comm,found:u?.found??o.found};c!=="ok"&&c!=="gone"&&(l.error=c),this.killedByKey.set(a,l)}if(s===0||e!=="SIGKILL")return}}leader(){return{...this.scope.leader}}signalLeader(e){L(this.scope.leader.pid,this.scope.leader.start,e)}leaderExited(){this.sweep("SIGKILL"),this.scope.groupOpen=!1}killed(){return[...this.killedByKey.values()].map(e=>({...e}))}close(){this.closed||(this.sweep("SIGKILL"),this.closed=!0,C(this))}};var X=/^[0-9a-f]{32}$/,T=/^[1-9]\\d{0,15}$/,$=2;function z(t){let[e,r,n,s,...o]=t.split(" ");if(o.length>0||r===void 0||!X.test(r))return null;if(e==="step"){if(n===void 0||!T.test(n)||s===void 0||s!=="-"&&s!=="0"&&!T.test(s))return null;let a=Number(n);return a<$?null:{kind:e,token:r,pid:a,start:s==="-"?null:Number(s)}}return(e==="leader-exited"||e==="end")&&n===void 0?{kind:e,token:r}:null}function H(t,e){if(e.kind==="step")t.set(e.token,{pid:e.pid,start:e.start,groupOpen:!0});else if(e.kind==="end")t.delete(e.token);else{let r=t.get(e.token);r&&(r.groupOpen=!1)}}function U(t,e){if(!Number.isSafeInteger(e.pid)||e.pid<$)return;let r=e.start===null?null:v.adopt({pid:e.pid,start:e.start},t,e.groupOpen);if(r){r.sweep("SIGKILL"),r.signalLeader("SIGKILL"),r.close();return}if(e.groupOpen)try{process.kill(-e.pid,"SIGKILL")}catch{}}function B(t,e){let r=new Map,n="";t.setEncoding?.("latin1"),t.on("data",a=>{n+=a;let c;for(;(c=n.indexOf(`\n`))!==-1;){let u=z(n.slice(0,c));n=n.slice(c+1),u&&H(r,u)}n.length>4096&&(n="")});let s=!1,o=()=>{if(!s){s=!0;for(let[a,c]of r)U(a,c);r.clear(),e()}};t.once("end",o),t.once("error",o)}process.title="baseline-gate-guardian";B(process.stdin,()=>process.exit(0));\n';
+    GUARDIAN_SOURCE = '"use strict";function p(t){return`${t.pid}:${t.start}`}function M(t,e){return t.groupOpen&&!e.some(r=>r.pid===t.leader.pid&&r.start!==t.leader.start)}function S(t){return t.state==="X"||t.state==="Z"&&t.threads<=1}function I(t,e){return e.pid>1&&!t.protectedPids.has(e.pid)&&e.start>=t.leader.start}function N(t,e,r,n){let s=new Map(r.map(i=>[i.pid,i])),o=new Map;for(let[i,c]of e){let h=Number(i.slice(0,i.indexOf(":"))),w=s.get(h);w&&p(w)===i&&o.set(i,c)}let a=p(t.leader),d=M(t,r),u=i=>{let c=s.get(i.ppid);if(!c)return!1;let h=p(c);return h===a||o.has(h)},l=r.filter(i=>I(t,i)&&p(i)!==a&&!o.has(p(i))).sort((i,c)=>i.start-c.start),f=!0;for(;f;){f=!1;for(let i of l){let c=p(i);o.has(c)||(d&&i.pgid===t.leader.pid||u(i))&&(o.set(c,"tree"),f=!0)}}for(let i of l){let c=p(i);!o.has(c)&&!S(i)&&n(i)&&o.set(c,"marker")}for(f=!0;f;){f=!1;for(let i of l){let c=p(i);!o.has(c)&&u(i)&&(o.set(c,"tree"),f=!0)}}return o}function K(t,e,r){let n=p(t.leader),s=[];for(let o of r){let a=p(o),d=e.get(a);if(!d||a===n||S(o)||!I(t,o))continue;let u=o.pgid===t.leader.pid?"group":d==="tree"?"descendant":"marker";s.push({pid:o.pid,start:o.start,comm:o.comm,found:u})}return s.sort((o,a)=>o.start-a.start||o.pid-a.pid)}function O(t,e,r){return M(t,r)||r.some(n=>n.pgid===t.leader.pid&&e.has(p(n)))}var g=require("node:fs");function J(t){let e=t.indexOf("("),r=t.lastIndexOf(")");if(e<1||r<e)return null;let n=Number(t.slice(0,e).trim()),s=t.slice(r+2).trim().split(" "),[o,a,d,u,l]=[s[0],Number(s[1]),Number(s[2]),Number(s[17]),Number(s[19])];if(!Number.isSafeInteger(n)||!o||![a,d,u,l].every(Number.isSafeInteger))return null;let f=t.slice(e+1,r).replace(/[\\u0000-\\u001f\\u007f-\\u009f]/g,"?");return{pid:n,ppid:a,pgid:d,state:o,threads:u,start:l,comm:f}}function v(){return(0,g.existsSync)("/proc/self/stat")}function b(t){try{return J((0,g.readFileSync)(`/proc/${t}/stat`,"latin1"))}catch{return null}}function E(){let t;try{t=(0,g.readdirSync)("/proc")}catch{return null}let e=[];for(let r of t){if(!/^\\d+$/.test(r))continue;let n=b(Number(r));n&&e.push(n)}return e}function L(t,e){let r;try{r=(0,g.readFileSync)(`/proc/${t}/environ`)}catch{return[]}let n=`${e}=`,s=[];for(let o of r.toString("latin1").split("\\0"))o.startsWith(n)&&s.push(o.slice(n.length));return s}var R="BASELINE_GATE_STEP",W=100,A=16,k=new Set,m,y=new Map;function F(t){let e=p(t),r=y.get(e);return r||(r=L(t.pid,R).flatMap(j),y.set(e,r)),r}function P(t){return/^[0-9a-f]{32}$/.test(t)}function j(t){return t.split(",").filter(P)}function _(){let t=E();if(!t)return;for(let r of k)r.observe(t);let e=new Set(t.map(p));for(let r of y.keys())e.has(r)||y.delete(r)}function D(t){k.add(t),m||(m=setInterval(()=>{try{_()}catch(e){process.emitWarning(`step watch: ${e?.message??String(e)}`)}},W),m.unref())}function C(t){k.delete(t),k.size===0&&m&&(clearInterval(m),m=void 0,y.clear())}function G(t,e,r){let n=b(t);if(!n||n.start!==e||S(n))return"gone";try{return process.kill(t,r),"ok"}catch(s){let o=s.code??"error";return o==="ESRCH"?"gone":o}}function T(t,e){try{process.kill(-t,e)}catch{}}var x=class t{constructor(e,r,n=!0){this.token=r;this.scope={leader:{pid:e.pid,start:e.start},protectedPids:new Set([process.pid,process.ppid]),groupOpen:n},D(this)}token;scope;known=new Map;killedByKey=new Map;lastSignal=new Map;closed=!1;static start(e,r){if(!v())return null;let n=b(e);return n?new t(n,r):null}static adopt(e,r,n){return v()?new t(e,r,n):null}observe(e){this.closed||(this.known=N(this.scope,this.known,e,r=>F(r).includes(this.token)))}sweep(e){for(let r=0;r<A;r++){let n=E();if(!n){this.scope.groupOpen&&T(this.scope.leader.pid,e);return}this.observe(n),O(this.scope,this.known,n)&&T(this.scope.leader.pid,e);let s=0;for(let o of K(this.scope,this.known,n)){let a=p(o);if(this.lastSignal.get(a)===e)continue;s++,this.lastSignal.set(a,e);let d=G(o.pid,o.start,e);if(d==="gone"&&o.found!=="group")continue;let u=this.killedByKey.get(a);if(u&&u.error===void 0)continue;let l={pid:o.pid,command:o.comm,found:u?.found??o.found};d!=="ok"&&d!=="gone"&&(l.error=d),this.killedByKey.set(a,l)}if(s===0||e!=="SIGKILL")return}}leader(){return{...this.scope.leader}}signalLeader(e){G(this.scope.leader.pid,this.scope.leader.start,e)}leaderExited(){this.sweep("SIGKILL"),this.scope.groupOpen=!1}killed(){return[...this.killedByKey.values()].map(e=>({...e}))}close(){this.closed||(this.sweep("SIGKILL"),this.closed=!0,C(this))}};var B=/^[1-9]\\d{0,15}$/,$=2;function X(t){let[e,r,n,s,...o]=t.split(" ");if(o.length>0||r===void 0||!P(r))return null;if(e==="step"){if(n===void 0||!B.test(n)||s===void 0||s!=="-"&&s!=="0"&&!B.test(s))return null;let a=Number(n);return a<$?null:{kind:e,token:r,pid:a,start:s==="-"?null:Number(s)}}return(e==="leader-exited"||e==="end")&&n===void 0?{kind:e,token:r}:null}function z(t,e){if(e.kind==="step")t.set(e.token,{pid:e.pid,start:e.start,groupOpen:!0});else if(e.kind==="end")t.delete(e.token);else{let r=t.get(e.token);r&&(r.groupOpen=!1)}}function H(t,e){if(!Number.isSafeInteger(e.pid)||e.pid<$)return;let r=e.start===null?null:x.adopt({pid:e.pid,start:e.start},t,e.groupOpen);if(r){r.sweep("SIGKILL"),r.signalLeader("SIGKILL"),r.close();return}if(e.groupOpen)try{process.kill(-e.pid,"SIGKILL")}catch{}}function V(t,e){let r=new Map,n="";t.setEncoding?.("latin1"),t.on("data",a=>{n+=a;let d;for(;(d=n.indexOf(`\n`))!==-1;){let u=X(n.slice(0,d));n=n.slice(d+1),u&&z(r,u)}n.length>4096&&(n="")});let s=!1,o=()=>{if(!s){s=!0;for(let[a,d]of r)H(a,d);r.clear(),e()}};t.once("end",o),t.once("error",o)}process.title="baseline-gate-guardian";V(process.stdin,()=>process.exit(0));\n';
   }
 });
 
@@ -62842,6 +62844,112 @@ function snippet2(text, at3) {
   return s.replace(/`/g, "'");
 }
 
+// src/policy/defaults.ts
+init_endpoints();
+var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
+var DEFAULT_BASELINE_NAME = "memorykernel";
+var DISPLAY_NAME_MAX = 60;
+var DEFAULT_STEP_TIMEOUT_S = 900;
+var TS_EXTENSIONS = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];
+var TS_GLOB_EXT = `{${TS_EXTENSIONS.join(",")}}`;
+var CHANGE = ["promotion", "rollback"];
+function step2(name, run2, cwd, operations) {
+  return { name, run: run2, cwd, timeout_s: DEFAULT_STEP_TIMEOUT_S, operations };
+}
+function defaultBaseline(name, packageManager = "npm") {
+  const script = (s) => packageManager === "yarn" ? ["yarn", "run", s] : [packageManager, "run", s];
+  return {
+    name,
+    display_name: name,
+    trio: {
+      pin: `config/${name}-integration-pin.json`,
+      manifest: `config/${name}-producer-manifest.json`,
+      matrix: `docs/${name.toUpperCase().replace(/-/g, "_")}_COMPATIBILITY_MATRIX.md`
+    },
+    producer: {
+      root: `services/${name}`,
+      manifest: "contracts/integration/v1/producer-contract-manifest.json",
+      handoff: "docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json",
+      start: {
+        run: [
+          "cargo",
+          "run",
+          "--quiet",
+          "--locked",
+          "--bin",
+          `${name}-service`,
+          "--",
+          "--bind",
+          "127.0.0.1:{port}"
+        ],
+        cwd: "{producer_root}"
+      },
+      // the first `cargo run` builds the producer: readiness waits for the build too
+      probe: {
+        enabled: true,
+        ready_timeout_s: 300,
+        request_timeout_s: 10,
+        schemas: "contracts/integration/v1/schemas"
+      }
+    },
+    suites: {
+      concurrent: true,
+      consumer: [
+        step2("typecheck", script("typecheck"), "{repo_root}", CHANGE),
+        step2("test", script("test"), "{repo_root}", CHANGE),
+        step2("test:governance-negative", script("test:governance-negative"), "{repo_root}", CHANGE),
+        step2("test:contract", script("test:contract"), "{repo_root}", CHANGE),
+        step2("test:ci", script("test:ci"), "{repo_root}", CHANGE)
+      ],
+      producer: [
+        step2("cargo fmt", ["cargo", "fmt", "--all", "--", "--check"], "{producer_root}", CHANGE),
+        step2(
+          "cargo clippy",
+          ["cargo", "clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step2(
+          "cargo test",
+          ["cargo", "test", "--workspace", "--all-targets", "--all-features"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step2(
+          "verify producer contract manifest",
+          ["bash", "scripts/verify_producer_contract_manifest.sh", "--memorykernel-root", "{producer_root}"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step2(
+          "verify producer handoff payload",
+          ["bash", "scripts/verify_producer_handoff_payload.sh", "--memorykernel-root", "{producer_root}"],
+          "{producer_root}",
+          CHANGE
+        )
+      ]
+    },
+    owners: { consumer: [], producer: [] },
+    adapter: {
+      files: [],
+      endpoints: Object.values(ENDPOINTS),
+      unused: [],
+      scan: [`src/**/*.${TS_GLOB_EXT}`],
+      exclude: []
+    },
+    repin: { mentions: [], handoff: null }
+  };
+}
+function completeStep(partial, cwd) {
+  return {
+    name: partial.name,
+    run: partial.run,
+    cwd: partial.cwd ?? cwd,
+    timeout_s: partial.timeout_s ?? DEFAULT_STEP_TIMEOUT_S,
+    operations: partial.operations ?? CHANGE
+  };
+}
+
 // src/rules/matrix-pin-section.ts
 var START2 = { line: 1, column: 1 };
 var NOT_PLAIN = "a letter of another script that looks like a Latin one, or a character that shows nothing, which a reader does not see";
@@ -62880,8 +62988,9 @@ function pinSection(path2, ledger, pin, baseline, text) {
   const expected = expectedPinLines(pin, baseline);
   const seen = /* @__PURE__ */ new Set();
   const foreign = foreignProducerName(section3.lines, baseline.display_name);
+  const foreignLines = new Set(foreign?.lines.map((f2) => f2.line));
   for (const line of section3.lines) {
-    if (foreign?.lines.some((f2) => f2.line === line)) continue;
+    if (foreignLines.has(line)) continue;
     const imitated = line.key === null ? pinLineLookalike(line.label, baseline.display_name) : null;
     if (imitated !== null) {
       const real = pinLineLabel(imitated, baseline.display_name);
@@ -62984,7 +63093,6 @@ function pinSection(path2, ledger, pin, baseline, text) {
   }
   return out;
 }
-var DISPLAY_NAME_MAX = 60;
 function renameAdvice(written, displayName) {
   const shown = quote(written, 80);
   if (written.length > DISPLAY_NAME_MAX)
@@ -70883,111 +70991,6 @@ function firstGlobHazard(baselines) {
 
 // src/policy/load.ts
 init_source_file();
-
-// src/policy/defaults.ts
-init_endpoints();
-var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
-var DEFAULT_BASELINE_NAME = "memorykernel";
-var DEFAULT_STEP_TIMEOUT_S = 900;
-var TS_EXTENSIONS = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];
-var TS_GLOB_EXT = `{${TS_EXTENSIONS.join(",")}}`;
-var CHANGE = ["promotion", "rollback"];
-function step2(name, run2, cwd, operations) {
-  return { name, run: run2, cwd, timeout_s: DEFAULT_STEP_TIMEOUT_S, operations };
-}
-function defaultBaseline(name, packageManager = "npm") {
-  const script = (s) => packageManager === "yarn" ? ["yarn", "run", s] : [packageManager, "run", s];
-  return {
-    name,
-    display_name: name,
-    trio: {
-      pin: `config/${name}-integration-pin.json`,
-      manifest: `config/${name}-producer-manifest.json`,
-      matrix: `docs/${name.toUpperCase().replace(/-/g, "_")}_COMPATIBILITY_MATRIX.md`
-    },
-    producer: {
-      root: `services/${name}`,
-      manifest: "contracts/integration/v1/producer-contract-manifest.json",
-      handoff: "docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json",
-      start: {
-        run: [
-          "cargo",
-          "run",
-          "--quiet",
-          "--locked",
-          "--bin",
-          `${name}-service`,
-          "--",
-          "--bind",
-          "127.0.0.1:{port}"
-        ],
-        cwd: "{producer_root}"
-      },
-      // the first `cargo run` builds the producer: readiness waits for the build too
-      probe: {
-        enabled: true,
-        ready_timeout_s: 300,
-        request_timeout_s: 10,
-        schemas: "contracts/integration/v1/schemas"
-      }
-    },
-    suites: {
-      concurrent: true,
-      consumer: [
-        step2("typecheck", script("typecheck"), "{repo_root}", CHANGE),
-        step2("test", script("test"), "{repo_root}", CHANGE),
-        step2("test:governance-negative", script("test:governance-negative"), "{repo_root}", CHANGE),
-        step2("test:contract", script("test:contract"), "{repo_root}", CHANGE),
-        step2("test:ci", script("test:ci"), "{repo_root}", CHANGE)
-      ],
-      producer: [
-        step2("cargo fmt", ["cargo", "fmt", "--all", "--", "--check"], "{producer_root}", CHANGE),
-        step2(
-          "cargo clippy",
-          ["cargo", "clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step2(
-          "cargo test",
-          ["cargo", "test", "--workspace", "--all-targets", "--all-features"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step2(
-          "verify producer contract manifest",
-          ["bash", "scripts/verify_producer_contract_manifest.sh", "--memorykernel-root", "{producer_root}"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step2(
-          "verify producer handoff payload",
-          ["bash", "scripts/verify_producer_handoff_payload.sh", "--memorykernel-root", "{producer_root}"],
-          "{producer_root}",
-          CHANGE
-        )
-      ]
-    },
-    owners: { consumer: [], producer: [] },
-    adapter: {
-      files: [],
-      endpoints: Object.values(ENDPOINTS),
-      unused: [],
-      scan: [`src/**/*.${TS_GLOB_EXT}`],
-      exclude: []
-    },
-    repin: { mentions: [], handoff: null }
-  };
-}
-function completeStep(partial, cwd) {
-  return {
-    name: partial.name,
-    run: partial.run,
-    cwd: partial.cwd ?? cwd,
-    timeout_s: partial.timeout_s ?? DEFAULT_STEP_TIMEOUT_S,
-    operations: partial.operations ?? CHANGE
-  };
-}
 
 // src/policy/types.ts
 var PolicyError = class extends Error {

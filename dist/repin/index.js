@@ -55917,6 +55917,119 @@ function snippet(text, at3) {
   return s.replace(/`/g, "'");
 }
 
+// src/producer/endpoints.ts
+var ENDPOINTS = {
+  health: "/v1/health",
+  ready: "/v1/ready",
+  schemaVersion: "/v1/db/schema-version",
+  queryAsk: "/v1/query/ask"
+};
+
+// src/policy/defaults.ts
+var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
+var DEFAULT_BASELINE_NAME = "memorykernel";
+var DISPLAY_NAME_MAX = 60;
+var DEFAULT_STEP_TIMEOUT_S = 900;
+var TS_EXTENSIONS = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];
+var TS_GLOB_EXT = `{${TS_EXTENSIONS.join(",")}}`;
+var CHANGE = ["promotion", "rollback"];
+function step(name, run2, cwd, operations) {
+  return { name, run: run2, cwd, timeout_s: DEFAULT_STEP_TIMEOUT_S, operations };
+}
+function defaultBaseline(name, packageManager = "npm") {
+  const script = (s) => packageManager === "yarn" ? ["yarn", "run", s] : [packageManager, "run", s];
+  return {
+    name,
+    display_name: name,
+    trio: {
+      pin: `config/${name}-integration-pin.json`,
+      manifest: `config/${name}-producer-manifest.json`,
+      matrix: `docs/${name.toUpperCase().replace(/-/g, "_")}_COMPATIBILITY_MATRIX.md`
+    },
+    producer: {
+      root: `services/${name}`,
+      manifest: "contracts/integration/v1/producer-contract-manifest.json",
+      handoff: "docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json",
+      start: {
+        run: [
+          "cargo",
+          "run",
+          "--quiet",
+          "--locked",
+          "--bin",
+          `${name}-service`,
+          "--",
+          "--bind",
+          "127.0.0.1:{port}"
+        ],
+        cwd: "{producer_root}"
+      },
+      // the first `cargo run` builds the producer: readiness waits for the build too
+      probe: {
+        enabled: true,
+        ready_timeout_s: 300,
+        request_timeout_s: 10,
+        schemas: "contracts/integration/v1/schemas"
+      }
+    },
+    suites: {
+      concurrent: true,
+      consumer: [
+        step("typecheck", script("typecheck"), "{repo_root}", CHANGE),
+        step("test", script("test"), "{repo_root}", CHANGE),
+        step("test:governance-negative", script("test:governance-negative"), "{repo_root}", CHANGE),
+        step("test:contract", script("test:contract"), "{repo_root}", CHANGE),
+        step("test:ci", script("test:ci"), "{repo_root}", CHANGE)
+      ],
+      producer: [
+        step("cargo fmt", ["cargo", "fmt", "--all", "--", "--check"], "{producer_root}", CHANGE),
+        step(
+          "cargo clippy",
+          ["cargo", "clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step(
+          "cargo test",
+          ["cargo", "test", "--workspace", "--all-targets", "--all-features"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step(
+          "verify producer contract manifest",
+          ["bash", "scripts/verify_producer_contract_manifest.sh", "--memorykernel-root", "{producer_root}"],
+          "{producer_root}",
+          CHANGE
+        ),
+        step(
+          "verify producer handoff payload",
+          ["bash", "scripts/verify_producer_handoff_payload.sh", "--memorykernel-root", "{producer_root}"],
+          "{producer_root}",
+          CHANGE
+        )
+      ]
+    },
+    owners: { consumer: [], producer: [] },
+    adapter: {
+      files: [],
+      endpoints: Object.values(ENDPOINTS),
+      unused: [],
+      scan: [`src/**/*.${TS_GLOB_EXT}`],
+      exclude: []
+    },
+    repin: { mentions: [], handoff: null }
+  };
+}
+function completeStep(partial, cwd) {
+  return {
+    name: partial.name,
+    run: partial.run,
+    cwd: partial.cwd ?? cwd,
+    timeout_s: partial.timeout_s ?? DEFAULT_STEP_TIMEOUT_S,
+    operations: partial.operations ?? CHANGE
+  };
+}
+
 // src/rules/matrix-pin-section.ts
 var START2 = { line: 1, column: 1 };
 var NOT_PLAIN = "a letter of another script that looks like a Latin one, or a character that shows nothing, which a reader does not see";
@@ -55955,8 +56068,9 @@ function pinSection(path2, ledger, pin, baseline, text) {
   const expected = expectedPinLines(pin, baseline);
   const seen = /* @__PURE__ */ new Set();
   const foreign = foreignProducerName(section2.lines, baseline.display_name);
+  const foreignLines = new Set(foreign?.lines.map((f2) => f2.line));
   for (const line of section2.lines) {
-    if (foreign?.lines.some((f2) => f2.line === line)) continue;
+    if (foreignLines.has(line)) continue;
     const imitated = line.key === null ? pinLineLookalike(line.label, baseline.display_name) : null;
     if (imitated !== null) {
       const real = pinLineLabel(imitated, baseline.display_name);
@@ -56059,7 +56173,6 @@ function pinSection(path2, ledger, pin, baseline, text) {
   }
   return out;
 }
-var DISPLAY_NAME_MAX = 60;
 function renameAdvice(written, displayName) {
   const shown = quote(written, 80);
   if (written.length > DISPLAY_NAME_MAX)
@@ -56504,118 +56617,6 @@ function explainHashMismatch(bytes, want) {
 // src/rules/index.ts
 function trioRules(trio, ctx) {
   return capFindings(sortFindings([...fileRules(trio), ...pinMirrorRules(trio), ...matrixRules(trio, ctx)]));
-}
-
-// src/producer/endpoints.ts
-var ENDPOINTS = {
-  health: "/v1/health",
-  ready: "/v1/ready",
-  schemaVersion: "/v1/db/schema-version",
-  queryAsk: "/v1/query/ask"
-};
-
-// src/policy/defaults.ts
-var DEFAULT_POLICY_PATH = "config/baseline-policy.json";
-var DEFAULT_BASELINE_NAME = "memorykernel";
-var DEFAULT_STEP_TIMEOUT_S = 900;
-var TS_EXTENSIONS = ["ts", "tsx", "mts", "cts", "js", "jsx", "mjs", "cjs"];
-var TS_GLOB_EXT = `{${TS_EXTENSIONS.join(",")}}`;
-var CHANGE = ["promotion", "rollback"];
-function step(name, run2, cwd, operations) {
-  return { name, run: run2, cwd, timeout_s: DEFAULT_STEP_TIMEOUT_S, operations };
-}
-function defaultBaseline(name, packageManager = "npm") {
-  const script = (s) => packageManager === "yarn" ? ["yarn", "run", s] : [packageManager, "run", s];
-  return {
-    name,
-    display_name: name,
-    trio: {
-      pin: `config/${name}-integration-pin.json`,
-      manifest: `config/${name}-producer-manifest.json`,
-      matrix: `docs/${name.toUpperCase().replace(/-/g, "_")}_COMPATIBILITY_MATRIX.md`
-    },
-    producer: {
-      root: `services/${name}`,
-      manifest: "contracts/integration/v1/producer-contract-manifest.json",
-      handoff: "docs/implementation/PRODUCER_RELEASE_HANDOFF_LATEST.json",
-      start: {
-        run: [
-          "cargo",
-          "run",
-          "--quiet",
-          "--locked",
-          "--bin",
-          `${name}-service`,
-          "--",
-          "--bind",
-          "127.0.0.1:{port}"
-        ],
-        cwd: "{producer_root}"
-      },
-      // the first `cargo run` builds the producer: readiness waits for the build too
-      probe: {
-        enabled: true,
-        ready_timeout_s: 300,
-        request_timeout_s: 10,
-        schemas: "contracts/integration/v1/schemas"
-      }
-    },
-    suites: {
-      concurrent: true,
-      consumer: [
-        step("typecheck", script("typecheck"), "{repo_root}", CHANGE),
-        step("test", script("test"), "{repo_root}", CHANGE),
-        step("test:governance-negative", script("test:governance-negative"), "{repo_root}", CHANGE),
-        step("test:contract", script("test:contract"), "{repo_root}", CHANGE),
-        step("test:ci", script("test:ci"), "{repo_root}", CHANGE)
-      ],
-      producer: [
-        step("cargo fmt", ["cargo", "fmt", "--all", "--", "--check"], "{producer_root}", CHANGE),
-        step(
-          "cargo clippy",
-          ["cargo", "clippy", "--workspace", "--all-targets", "--all-features", "--", "-D", "warnings"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step(
-          "cargo test",
-          ["cargo", "test", "--workspace", "--all-targets", "--all-features"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step(
-          "verify producer contract manifest",
-          ["bash", "scripts/verify_producer_contract_manifest.sh", "--memorykernel-root", "{producer_root}"],
-          "{producer_root}",
-          CHANGE
-        ),
-        step(
-          "verify producer handoff payload",
-          ["bash", "scripts/verify_producer_handoff_payload.sh", "--memorykernel-root", "{producer_root}"],
-          "{producer_root}",
-          CHANGE
-        )
-      ]
-    },
-    owners: { consumer: [], producer: [] },
-    adapter: {
-      files: [],
-      endpoints: Object.values(ENDPOINTS),
-      unused: [],
-      scan: [`src/**/*.${TS_GLOB_EXT}`],
-      exclude: []
-    },
-    repin: { mentions: [], handoff: null }
-  };
-}
-function completeStep(partial, cwd) {
-  return {
-    name: partial.name,
-    run: partial.run,
-    cwd: partial.cwd ?? cwd,
-    timeout_s: partial.timeout_s ?? DEFAULT_STEP_TIMEOUT_S,
-    operations: partial.operations ?? CHANGE
-  };
 }
 
 // src/policy/load.ts

@@ -97,7 +97,7 @@ function preferDefaultOrNearest<T extends { path: string }>(
  * each keep their own mirror and matrix beside their pin (found by review: the second consumer's baseline was given
  * the first one's mirror, and no matrix at all).
  */
-export function nearestTo<T extends { path: string }>(xs: readonly T[], near: string): T | null {
+function nearestTo<T extends { path: string }>(xs: readonly T[], near: string): T | null {
   const best = nearestOf(xs, near)
   return best.length === 1 ? best[0]! : null
 }

@@ -134,7 +134,9 @@ function baselineFor(
       matrix?.path ?? null,
       matrix
         ? 'the matrix has no "- <Name> release tag:" line in its Baseline Pin section'
-        : 'no matrix was chosen, and the matrices of the repository do not name the producer alike',
+        : repo.matrices.length === 0
+          ? 'there is no matrix to read it from'
+          : "no matrix was chosen, and the matrices that could be this baseline's do not name the producer alike",
       `set display_name to the producer's name as this baseline's matrix writes it: ${why}`
     )
   }

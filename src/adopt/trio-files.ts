@@ -1,5 +1,6 @@
 // The trio and the producer's published files, recognised by what they hold rather than by their names: a pin, a
 // producer contract manifest, a handoff payload (JSON), a compatibility matrix (Markdown).
+import { DISPLAY_NAME_MAX } from '../policy/defaults.js'
 
 /** Every JSON file of interest holds one of these; the others are never parsed. */
 export const JSON_NEEDLES = ['contract_version', 'handoff_mode']
@@ -97,7 +98,7 @@ export function readMatrix(text: string): MatrixFacts | null {
     const m = /^\s*[-*+]\s+(.+?)\s+release tag\s*:\s*(.*)$/i.exec(line)
     if (m && displayName === null) {
       const name = m[1]!.replace(/[`*_]/g, '').trim()
-      if (name.length > 0 && name.length <= 60) displayName = name
+      if (name.length > 0 && name.length <= DISPLAY_NAME_MAX) displayName = name
       const tag = /^`?([^`\s]+)`?/.exec(m[2]!.trim())
       releaseTag = tag ? tag[1]! : null
     }

@@ -6,7 +6,7 @@
 //
 // This module is the guardian's side: the lines of the pipe, and what the guardian does with them. The gate's side is
 // guardian-link.ts; the program is guardian-main.ts, bundled into src/generated/guardian.js.
-import { StepWatch } from './step-watch.js'
+import { isStepToken, StepWatch } from './step-watch.js'
 
 /** A step the gate started: its leader (the start time is null without /proc) and whether the leader still runs. */
 export interface GuardedStep {
@@ -20,7 +20,6 @@ export type GuardianMessage =
   | { kind: 'leader-exited'; token: string }
   | { kind: 'end'; token: string }
 
-const TOKEN = /^[0-9a-f]{32}$/
 const NUMBER = /^[1-9]\d{0,15}$/
 /** A leader is never pid 1 (init) nor below: `kill(-1)` would signal every process the user owns. */
 const MIN_PID = 2
@@ -34,7 +33,7 @@ export function formatMessage(m: GuardianMessage): string {
 /** A line of the pipe; null for anything else (the guardian ignores what it cannot read). */
 export function parseMessage(line: string): GuardianMessage | null {
   const [kind, token, pid, start, ...rest] = line.split(' ')
-  if (rest.length > 0 || token === undefined || !TOKEN.test(token)) return null
+  if (rest.length > 0 || token === undefined || !isStepToken(token)) return null
   if (kind === 'step') {
     if (pid === undefined || !NUMBER.test(pid) || start === undefined) return null
     if (start !== '-' && start !== '0' && !NUMBER.test(start)) return null

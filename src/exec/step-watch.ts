@@ -48,18 +48,21 @@ function markersOf(p: ProcEntry): string[] {
   return values
 }
 
-const TOKEN = /^[0-9a-f]{32}$/
+/** Whether `text` is a step's token as newStepToken makes them (the guardian's pipe and the markers read them). */
+export function isStepToken(text: string): boolean {
+  return /^[0-9a-f]{32}$/.test(text)
+}
 
 /** The tokens a marker value carries: the step's own, after those of the steps it runs inside. */
 export function markerTokens(value: string): string[] {
-  return value.split(',').filter((t) => TOKEN.test(t))
+  return value.split(',').filter(isStepToken)
 }
 
 /**
  * The marker of a step this process starts: the tokens of the steps this process already runs inside (a gate run by
- * another gate's step: its own environment carries them, whatever environment the step is given), then its own. A process that leaves both steps' trees is then found by either gate, and by either
- * guardian (found by review: a gate killed with the inner gate and its guardian left the inner step's escaped
- * processes running).
+ * another gate's step: its own environment carries them, whatever environment the step is given), then its own. A
+ * process that leaves both steps' trees is then found by either gate, and by either guardian (found by review: a
+ * gate killed with the inner gate and its guardian left the inner step's escaped processes running).
  */
 export function stepMarker(token: string, own: NodeJS.ProcessEnv = process.env): string {
   // a few levels at most: a marker that grew without bound is no gate's

@@ -196,10 +196,7 @@ export function pinLineKey(label: string, displayName: string): PinLineKey | nul
  * ("MemoryKernel release tag" when display_name is memorykernel-2): the line it would be, and the name it writes.
  * Null for any other label.
  */
-export function namedForAnother(
-  label: string,
-  displayName: string
-): { key: PinLineKey; name: string } | null {
+function namedForAnother(label: string, displayName: string): { key: PinLineKey; name: string } | null {
   // spaced once (a label may be long): normalize() is this, lower-cased
   const spaced = label.trim().replace(/\s+/g, ' ')
   const l = spaced.toLowerCase()

@@ -4,6 +4,8 @@ import type { BaselinePolicy, OperationName, SuiteStep } from './types.js'
 
 export const DEFAULT_POLICY_PATH = 'config/baseline-policy.json'
 export const DEFAULT_BASELINE_NAME = 'memorykernel'
+/** The longest display_name a policy takes: the schema's maxLength (a test holds the two together). */
+export const DISPLAY_NAME_MAX = 60
 const DEFAULT_STEP_TIMEOUT_S = 900
 
 /** The extensions of TypeScript and JavaScript sources, ES module and CommonJS forms (.mts, .cts) included. */

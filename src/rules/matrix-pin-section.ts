@@ -5,6 +5,7 @@ import type { Ledger, PinLineKey } from '../ledger/model.js'
 import { foreignProducerName, pinLineLookalike } from '../ledger/parse.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import type { Pin } from '../trio/model.js'
+import { DISPLAY_NAME_MAX } from '../policy/defaults.js'
 import { quote } from '../text/quote.js'
 import { finding, pinLineSubject } from './finding.js'
 import type { Finding } from './finding.js'
@@ -76,8 +77,9 @@ export function pinSection(
   const seen = new Set<PinLineKey>()
   // named lines written under another producer name: one cause, said by BG205 for each line it leaves missing
   const foreign = foreignProducerName(section.lines, baseline.display_name)
+  const foreignLines = new Set(foreign?.lines.map((f) => f.line))
   for (const line of section.lines) {
-    if (foreign?.lines.some((f) => f.line === line)) continue
+    if (foreignLines.has(line)) continue
     const imitated = line.key === null ? pinLineLookalike(line.label, baseline.display_name) : null
     if (imitated !== null) {
       const real = pinLineLabel(imitated, baseline.display_name)
@@ -183,9 +185,6 @@ export function pinSection(
   }
   return out
 }
-
-/** The longest display_name the policy takes (its schema's maxLength). */
-const DISPLAY_NAME_MAX = 60
 
 /**
  * What to do about lines that name the producer otherwise than display_name; shared with migrate's refusal. A name
