@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { healthRepo, median, ms, n, ratio, snapshotCli, time } from './lib.mjs'
+import { freshPageMicros, healthRepo, median, ms, n, ratio, snapshotCli, time } from './lib.mjs'
 
 /**
  * @param counts the numbers of baselines besides the single embedded one
@@ -42,7 +42,7 @@ export function healthBench({
         evidence
       ]
       if (count !== 1) argv.push('--policy', policies[count])
-      const { ms: took, r } = time(argv, { cwd: repo, maxBuffer: 1 << 30 })
+      const { ms: took, faults: pf, r } = time(argv, { cwd: repo, maxBuffer: 1 << 30 })
       rmSync(evidence, { recursive: true, force: true })
       let out
       try {
@@ -54,9 +54,16 @@ export function healthBench({
         throw new Error(
           `health (${count}) exited ${r.status}: ${out.verdict} with ${out.baselines.length} baselines; ${JSON.stringify(out.baselines.flatMap((b) => b.findings.filter((f) => f.severity !== 'notice'))).slice(0, 2000)}`
         )
+      if (count === 1 && pf !== null) faults.health.push(pf)
       return took
     }
-    const node = () => time([process.execPath, '-e', '0']).ms
+    // the minor page faults of each run of node -e 0 and of health on one baseline: what health touches beyond Node
+    const faults = { node: [], health: [] }
+    const node = () => {
+      const { ms: took, faults: pf } = time([process.execPath, '-e', '0'])
+      if (pf !== null) faults.node.push(pf)
+      return took
+    }
     for (let i = 0; i < 3; i++) health(1) // the code cache, written by the first run
     const times = { node: [], 1: [] }
     for (let i = 0; i < runs; i++) {
@@ -82,13 +89,17 @@ export function healthBench({
         runs: times[count].length
       }))
     ]
-    return { genMs, base, rows }
+    const pages =
+      faults.node.length > 0 && faults.health.length > 0
+        ? { node: median(faults.node), health: median(faults.health), micros: freshPageMicros() }
+        : null
+    return { genMs, base, rows, pages }
   } finally {
     rmSync(tmp, { recursive: true, force: true })
   }
 }
 
-export function printHealth({ genMs, base, rows }) {
+export function printHealth({ genMs, base, rows, pages }) {
   console.log(`health bench: the repository and its policies generated in ${(genMs / 1000).toFixed(1)} s`)
   console.log(
     `${'command'.padEnd(36)} ${'runs'.padStart(4)} ${'median'.padStart(10)} ${'min'.padStart(10)} ${'/ node -e 0'.padStart(12)} ${'per baseline'.padStart(13)}`
@@ -101,6 +112,15 @@ export function printHealth({ genMs, base, rows }) {
     )
   }
   console.log('(per baseline: the time over that of one baseline, divided by the baselines added)')
+  if (pages) console.log(pagesLine(pages))
+}
+
+/** What health on one baseline touches beyond node -e 0, and what that costs on this machine. */
+export function pagesLine({ node, health, micros }) {
+  const extra = health - node
+  const cost =
+    micros === null ? '' : `; a fresh page costs ${micros.toFixed(1)} us here: ${ms((extra * micros) / 1000)}`
+  return `page faults (medians): node -e 0 ${n(node)}, health on 1 baseline ${n(health)} (${n(extra)} more)${cost}`
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -12,7 +12,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { checkLkg, generate, TRIO } from './history.mjs'
-import { healthBench, printHealth } from './health.mjs'
+import { healthBench, pagesLine, printHealth } from './health.mjs'
 import { ledgerBench, printLedger } from './ledger.mjs'
 import {
   droppedEnv,
@@ -108,6 +108,9 @@ if (full) {
   printLedger(ledger)
   console.log('')
   printHealth(health)
+} else if (health.pages) {
+  console.log('')
+  console.log(`(c) ${pagesLine(health.pages)}`)
 }
 console.log('')
 console.log(
@@ -167,7 +170,7 @@ const rows = [
     h(1).ms / health.base,
     1.8,
     'x',
-    `${ms(h(1).ms)} / ${ms(health.base)}`
+    `${ms(h(1).ms)} / ${ms(health.base)}${health.pages ? `; ${n(health.pages.health - health.pages.node)} page faults more${health.pages.micros === null ? '' : ` (${ms(((health.pages.health - health.pages.node) * health.pages.micros) / 1000)} at ${health.pages.micros.toFixed(1)} us each)`}` : ''}`
   ),
   targetRow(
     '(d) lkg, 50,000 commits, no commit-graph',

@@ -64,3 +64,46 @@ describe('the CLI parts (dist/cli)', () => {
     }
   })
 })
+
+describe("jsonc-parser's formatter tables in the bundles (esbuild.config.mjs, lazyJsoncStringIntern)", () => {
+  /** The string-intern module as a bundle builds it (with the plugins of `spec`), evaluated. */
+  async function internOf(plugins: BuildOptions['plugins']): Promise<Record<string, unknown>> {
+    const r = await build({
+      stdin: {
+        contents: "export * from 'jsonc-parser/lib/esm/impl/string-intern.js'",
+        resolveDir: process.cwd(),
+        loader: 'js'
+      },
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      write: false,
+      logLevel: 'silent',
+      plugins
+    })
+    const module = { exports: {} as Record<string, unknown> }
+    new Function('module', 'exports', r.outputFiles![0]!.text)(module, module.exports)
+    return module.exports
+  }
+
+  it('are built on first use, and hold what the original module builds when it loads', async () => {
+    const plugins = builds.find((b) => b.outfile?.endsWith('/cli/main.cjs'))!.plugins
+    const lazy = await internOf(plugins)
+    const original = await internOf([])
+    const tables = lazy.cachedBreakLinesWithSpaces as Record<string, object>
+    // nothing built yet: each table is a getter
+    expect(Object.getOwnPropertyDescriptor(tables[' '], '\n')?.get).toBeInstanceOf(Function)
+    expect(
+      Object.getOwnPropertyDescriptor(
+        (original.cachedBreakLinesWithSpaces as Record<string, object>)[' ']!,
+        '\n'
+      )?.value
+    ).toHaveLength(200)
+    // the same values, the same table on every read
+    expect(JSON.stringify(lazy)).toBe(JSON.stringify(original))
+    expect((tables['\t'] as Record<string, string[]>)['\r\n']![3]).toBe('\r\n\t\t\t')
+    expect((tables[' '] as Record<string, string[]>)['\n']).toBe(
+      (tables[' '] as Record<string, string[]>)['\n']
+    )
+  })
+})

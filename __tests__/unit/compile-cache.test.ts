@@ -15,7 +15,7 @@ import {
 } from 'node:fs'
 import { dirname, join } from 'node:path'
 import esbuild from 'esbuild'
-import { CACHE_DIR, pruneCache, requireWithCodeCache } from '../../src/cli/compile-cache.js'
+import { CACHE_DIR, pruneCache, requireWithCodeCache, WRAPPER_HEAD } from '../../src/cli/compile-cache.js'
 import { cleanupFixtures, REPO_ROOT, tempDir } from '../helpers/fixture.js'
 
 afterAll(cleanupFixtures)
@@ -132,6 +132,21 @@ describe('requireWithCodeCache with the cache (child processes, a TMPDIR of thei
     expect(binFiles(file)).toEqual(bins)
     expect(statSync(bin).ino).toBe(written.ino)
     expect(readdirSync(cacheDir(file)).filter((f) => f.endsWith('.tmp'))).toEqual([])
+  })
+
+  it("a file written as the loader's function (the CLI parts) loads the same, and its entry is accepted on the next run, whether it fits in the room after the file or not", () => {
+    // a long comment makes a file whose entry fits three times over in the room after it; the plain one's does not
+    for (const filler of ['', `/* ${'x'.repeat(20000)} */`]) {
+      const tmp = tempDir('bg-cache-tmp-')
+      const file = cjsFile(`${WRAPPER_HEAD}${filler}\n${CJS}\n})`)
+      expect(runChild(file, tmp)).toEqual({ status: 0, exports: EXPECTED, stderr: '' })
+      const [bin] = binFiles(file)
+      const written = statSync(join(cacheDir(file), bin!))
+      expect(written.size < 3 * statSync(file).size).toBe(filler !== '')
+      expect(runChild(file, tmp)).toEqual({ status: 0, exports: EXPECTED, stderr: '' })
+      // accepted: not rewritten
+      expect(statSync(join(cacheDir(file), bin!)).ino).toBe(written.ino)
+    }
   })
 
   it('a corrupt cache file is rejected by V8, the module still loads, and the cache is rewritten', () => {

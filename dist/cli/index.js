@@ -37,11 +37,11 @@ var loaded = /* @__PURE__ */ new Map();
 function requireWithCodeCache(file, env = process.env, variant = "") {
   const known = loaded.get(file);
   if (known) return known.exports;
-  const bytes = (0, import_node_fs.readFileSync)(file);
-  const source = bytes.toString("utf8");
-  const cacheFile = env.BASELINE_GATE_COMPILE_CACHE === "0" ? null : cachePath(file, bytes, variant, env);
-  const cachedData = cacheFile ? readCache(cacheFile) : void 0;
-  const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}
+  const { bytes, size } = readWhole(file);
+  const cacheFile = env.BASELINE_GATE_COMPILE_CACHE === "0" ? null : cachePath(file, bytes.subarray(0, size), variant, env);
+  const text = bytes.toString("utf8", 0, size);
+  const cachedData = cacheFile ? readCache(cacheFile, bytes) : void 0;
+  const wrapper = text.startsWith(WRAPPER_HEAD) ? text : `${WRAPPER_HEAD}${text}
 })`;
   const script = new import_node_vm.default.Script(wrapper, { filename: file, cachedData });
   const module2 = { exports: {} };
@@ -63,6 +63,24 @@ function partsRequire(file, env) {
   const part = (id) => /^\.\/[\w-]+\.cjs$/.test(id) ? requireWithCodeCache((0, import_node_path.join)((0, import_node_path.dirname)(file), id), env) : plain(id);
   return Object.assign(part, plain);
 }
+var WRAPPER_HEAD = "(function (exports, require, module, __filename, __dirname) {";
+function readWhole(file) {
+  const fd = (0, import_node_fs.openSync)(file, "r");
+  try {
+    const size = (0, import_node_fs.fstatSync)(fd).size;
+    const bytes = Buffer.allocUnsafeSlow(Math.max(size * ROOM_FOR_CACHE, 1));
+    let n = 0;
+    while (n < size) {
+      const got = (0, import_node_fs.readSync)(fd, bytes, n, size - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return { bytes, size: n };
+  } finally {
+    (0, import_node_fs.closeSync)(fd);
+  }
+}
+var ROOM_FOR_CACHE = 3;
 var CACHE_DIR = ".compile-cache";
 function cachePath(file, bundle, variant, env) {
   try {
@@ -84,11 +102,25 @@ var checksum = (data) => (0, import_node_crypto.createHash)("sha1").update(data)
 var CACHE_LIMIT_BYTES = 64 * 1024 * 1024;
 var MARK_USED_AFTER_MS = 24 * 60 * 60 * 1e3;
 var STALE_TMP_MS = 60 * 60 * 1e3;
-function readCache(path) {
+function readCache(path, room) {
   try {
-    const st = (0, import_node_fs.statSync)(path);
-    if (typeof process.getuid === "function" && st.uid !== process.getuid()) return void 0;
-    const entry = (0, import_node_fs.readFileSync)(path);
+    const fd = (0, import_node_fs.openSync)(path, "r");
+    let entry;
+    let st;
+    try {
+      st = (0, import_node_fs.fstatSync)(fd);
+      if (typeof process.getuid === "function" && st.uid !== process.getuid()) return void 0;
+      const into = st.size <= room.length ? room : Buffer.allocUnsafeSlow(st.size);
+      let n = 0;
+      while (n < st.size) {
+        const got = (0, import_node_fs.readSync)(fd, into, n, st.size - n, n);
+        if (got === 0) break;
+        n += got;
+      }
+      entry = into.subarray(0, n);
+    } finally {
+      (0, import_node_fs.closeSync)(fd);
+    }
     const data = entry.subarray(CHECKSUM_BYTES);
     if (entry.length <= CHECKSUM_BYTES || !checksum(data).equals(entry.subarray(0, CHECKSUM_BYTES)))
       return void 0;

@@ -22225,8 +22225,8 @@ ${tail.toString("utf8")}`;
 function procKey(p) {
   return `${p.pid}:${p.start}`;
 }
-function groupOpenIn(scope, table2) {
-  return scope.groupOpen && !table2.some((p) => p.pid === scope.leader.pid && p.start !== scope.leader.start);
+function groupOpenIn(scope, table3) {
+  return scope.groupOpen && !table3.some((p) => p.pid === scope.leader.pid && p.start !== scope.leader.start);
 }
 function isDead(p) {
   return p.state === "X" || p.state === "Z" && p.threads <= 1;
@@ -22234,8 +22234,8 @@ function isDead(p) {
 function mayBeTheSteps(scope, p) {
   return p.pid > 1 && !scope.protectedPids.has(p.pid) && p.start >= scope.leader.start;
 }
-function claim(scope, known, table2, carriesMarker) {
-  const present = new Map(table2.map((p) => [p.pid, p]));
+function claim(scope, known, table3, carriesMarker) {
+  const present = new Map(table3.map((p) => [p.pid, p]));
   const next = /* @__PURE__ */ new Map();
   for (const [key, via] of known) {
     const pid = Number(key.slice(0, key.indexOf(":")));
@@ -22243,14 +22243,14 @@ function claim(scope, known, table2, carriesMarker) {
     if (p && procKey(p) === key) next.set(key, via);
   }
   const leaderKey = procKey(scope.leader);
-  const groupOpen = groupOpenIn(scope, table2);
+  const groupOpen = groupOpenIn(scope, table3);
   const parentIsOurs = (p) => {
     const parent = present.get(p.ppid);
     if (!parent) return false;
     const key = procKey(parent);
     return key === leaderKey || next.has(key);
   };
-  const candidates = table2.filter((p) => mayBeTheSteps(scope, p) && procKey(p) !== leaderKey && !next.has(procKey(p))).sort((a, b) => a.start - b.start);
+  const candidates = table3.filter((p) => mayBeTheSteps(scope, p) && procKey(p) !== leaderKey && !next.has(procKey(p))).sort((a, b) => a.start - b.start);
   let added = true;
   while (added) {
     added = false;
@@ -22280,10 +22280,10 @@ function claim(scope, known, table2, carriesMarker) {
   }
   return next;
 }
-function targets(scope, known, table2) {
+function targets(scope, known, table3) {
   const leaderKey = procKey(scope.leader);
   const out = [];
-  for (const p of table2) {
+  for (const p of table3) {
     const key = procKey(p);
     const via = known.get(key);
     if (!via || key === leaderKey || isDead(p) || !mayBeTheSteps(scope, p)) continue;
@@ -22292,8 +22292,8 @@ function targets(scope, known, table2) {
   }
   return out.sort((a, b) => a.start - b.start || a.pid - b.pid);
 }
-function groupIsTheSteps(scope, known, table2) {
-  return groupOpenIn(scope, table2) || table2.some((p) => p.pgid === scope.leader.pid && known.has(procKey(p)));
+function groupIsTheSteps(scope, known, table3) {
+  return groupOpenIn(scope, table3) || table3.some((p) => p.pgid === scope.leader.pid && known.has(procKey(p)));
 }
 var init_containment = __esm({
   "src/exec/containment.ts"() {
@@ -22338,13 +22338,13 @@ function readProcTable() {
   } catch {
     return null;
   }
-  const table2 = [];
+  const table3 = [];
   for (const name of names) {
     if (!/^\d+$/.test(name)) continue;
     const entry = readProc(Number(name));
-    if (entry) table2.push(entry);
+    if (entry) table3.push(entry);
   }
-  return table2;
+  return table3;
 }
 function readEnvValues(pid, name) {
   let raw;
@@ -22387,10 +22387,10 @@ function stepMarker(token, own = process.env) {
   return [...outer, token].join(",");
 }
 function tick() {
-  const table2 = readProcTable();
-  if (!table2) return;
-  for (const w2 of watches) w2.observe(table2);
-  const present = new Set(table2.map(procKey));
+  const table3 = readProcTable();
+  if (!table3) return;
+  for (const w2 of watches) w2.observe(table3);
+  const present = new Set(table3.map(procKey));
   for (const key of markers.keys()) if (!present.has(key)) markers.delete(key);
 }
 function register(w2) {
@@ -22481,9 +22481,9 @@ var init_step_watch = __esm({
         return procAvailable() ? new _StepWatch(leader, token, groupOpen) : null;
       }
       /** A poll: learn the step's new processes from a snapshot of the table. */
-      observe(table2) {
+      observe(table3) {
         if (this.closed) return;
-        this.known = claim(this.scope, this.known, table2, (p) => markersOf(p).includes(this.token));
+        this.known = claim(this.scope, this.known, table3, (p) => markersOf(p).includes(this.token));
       }
       /**
        * Signal every process of the step still running (the group, the descendants, the marked), the leader aside.
@@ -22491,15 +22491,15 @@ var init_step_watch = __esm({
        */
       sweep(signal) {
         for (let round = 0; round < MAX_SWEEPS; round++) {
-          const table2 = readProcTable();
-          if (!table2) {
+          const table3 = readProcTable();
+          if (!table3) {
             if (this.scope.groupOpen) signalGroup(this.scope.leader.pid, signal);
             return;
           }
-          this.observe(table2);
-          if (groupIsTheSteps(this.scope, this.known, table2)) signalGroup(this.scope.leader.pid, signal);
+          this.observe(table3);
+          if (groupIsTheSteps(this.scope, this.known, table3)) signalGroup(this.scope.leader.pid, signal);
           let fresh = 0;
-          for (const t of targets(this.scope, this.known, table2)) {
+          for (const t of targets(this.scope, this.known, table3)) {
             const key = procKey(t);
             if (this.lastSignal.get(key) === signal) continue;
             fresh++;
@@ -33315,11 +33315,11 @@ function requireBaseN() {
     if (typeof alphabet !== "string") {
       throw new TypeError('"alphabet" must be a string.');
     }
-    var table2 = _reverseAlphabets[alphabet];
-    if (!table2) {
-      table2 = _reverseAlphabets[alphabet] = [];
+    var table3 = _reverseAlphabets[alphabet];
+    if (!table3) {
+      table3 = _reverseAlphabets[alphabet] = [];
       for (var i = 0; i < alphabet.length; ++i) {
-        table2[alphabet.charCodeAt(i)] = i;
+        table3[alphabet.charCodeAt(i)] = i;
       }
     }
     input = input.replace(/\s/g, "");
@@ -33327,7 +33327,7 @@ function requireBaseN() {
     var first = alphabet.charAt(0);
     var bytes = [0];
     for (var i = 0; i < input.length; i++) {
-      var value = table2[input.charCodeAt(i)];
+      var value = table3[input.charCodeAt(i)];
       if (value === void 0) {
         return;
       }
@@ -56079,34 +56079,20 @@ var CharacterCodes;
 })(CharacterCodes || (CharacterCodes = {}));
 
 // node_modules/jsonc-parser/lib/esm/impl/string-intern.js
-var cachedSpaces = new Array(20).fill(0).map((_, index2) => {
-  return " ".repeat(index2);
-});
+var cachedSpaces = new Array(20).fill(0).map((_, index2) => " ".repeat(index2));
 var maxCachedValues = 200;
-var cachedBreakLinesWithSpaces = {
-  " ": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\n" + " ".repeat(index2);
-    }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\r" + " ".repeat(index2);
-    }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\r\n" + " ".repeat(index2);
-    })
-  },
-  "	": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\n" + "	".repeat(index2);
-    }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\r" + "	".repeat(index2);
-    }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\r\n" + "	".repeat(index2);
-    })
+var table = (unit) => {
+  const byEol = {};
+  for (const eol of ["\n", "\r", "\r\n"]) {
+    let made;
+    Object.defineProperty(byEol, eol, {
+      enumerable: true,
+      get: () => made ??= new Array(maxCachedValues).fill(0).map((_, index2) => eol + unit.repeat(index2))
+    });
   }
+  return byEol;
 };
+var cachedBreakLinesWithSpaces = { " ": table(" "), "	": table("	") };
 
 // node_modules/jsonc-parser/lib/esm/impl/parser.js
 var ParseOptions;
@@ -62313,7 +62299,7 @@ function parseLedger(file, displayName) {
     const tables = pairs2.body.filter((b) => b.type === "table");
     ledger.ledgerSection = {
       ...pairs2.section,
-      table: tables[0] ? table(file, tables[0]) : null,
+      table: tables[0] ? table2(file, tables[0]) : null,
       tables: tables.length,
       extraTables: tables.slice(1).map((t) => positionAt(file, t.start))
     };
@@ -62442,7 +62428,7 @@ function foreignProducerName(lines, displayName) {
   const tag = best.find((n) => n.key === "release_tag");
   return { name: tag.name, lines: best.map((n) => ({ line: n.line, key: n.key })) };
 }
-function table(file, block) {
+function table2(file, block) {
   return {
     header: cells(file, block.header),
     rows: rowsOf(file, block.rows),
@@ -63232,8 +63218,8 @@ function duplicateSections(path2, ledger) {
 function ledgerTable(path2, ledger, pin, text) {
   const section3 = ledger.ledgerSection;
   if (!section3) return [missingSection(path2, ledger, LEDGER_SECTION_TITLE)];
-  const table2 = section3.table;
-  if (!table2) {
+  const table3 = section3.table;
+  if (!table3) {
     return [
       finding(
         "BG209",
@@ -63244,10 +63230,10 @@ function ledgerTable(path2, ledger, pin, text) {
     ];
   }
   const out = [];
-  const headerProblems = header(path2, table2);
+  const headerProblems = header(path2, table3);
   if (headerProblems.length > 0) return [...out, ...headerProblems];
   const wellFormed = [];
-  for (const row of table2.rows) {
+  for (const row of table3.rows) {
     if (row.cells.length !== LEDGER_COLUMNS.length) {
       out.push(
         finding(
@@ -63266,10 +63252,10 @@ function ledgerTable(path2, ledger, pin, text) {
       finding(
         "BG211",
         path2,
-        table2.position,
+        table3.position,
         "no row has Status `Approved`; the row of the pinned baseline must be Approved"
       ),
-      ...noApprovedRow(path2, table2, wellFormed, pin)
+      ...noApprovedRow(path2, table3, wellFormed, pin)
     );
   } else if (approved.length > 1) {
     for (const extra of approved.slice(1)) {
@@ -63283,27 +63269,27 @@ function ledgerTable(path2, ledger, pin, text) {
       );
     }
     const pinned = approved.find((r) => cellText(r, "producer_tag") === pin.release_tag);
-    out.push(...pinned ? approvedRow(path2, pinned, pin) : noApprovedRow(path2, table2, wellFormed, pin));
+    out.push(...pinned ? approvedRow(path2, pinned, pin) : noApprovedRow(path2, table3, wellFormed, pin));
   } else {
     out.push(...approvedRow(path2, approved[0], pin));
   }
   out.push(...duplicateTags(path2, wellFormed));
   return out;
 }
-function header(path2, table2) {
-  if (table2.header.length !== LEDGER_COLUMNS.length) {
+function header(path2, table3) {
+  if (table3.header.length !== LEDGER_COLUMNS.length) {
     return [
       finding(
         "BG209",
         path2,
-        table2.position,
-        `the ledger table has ${table2.header.length} columns; it needs ${LEDGER_COLUMNS.length}: consumer version | consumer commit | producer tag | producer commit | Service contract | API contract | Integration baseline | Status`
+        table3.position,
+        `the ledger table has ${table3.header.length} columns; it needs ${LEDGER_COLUMNS.length}: consumer version | consumer commit | producer tag | producer commit | Service contract | API contract | Integration baseline | Status`
       )
     ];
   }
   const out = [];
   LEDGER_COLUMNS.forEach((col, i) => {
-    const cell2 = table2.header[i];
+    const cell2 = table3.header[i];
     if (!normalize3(cell2.text).endsWith(normalize3(col.header))) {
       out.push(
         finding(
@@ -63387,7 +63373,7 @@ function approvedRow(path2, row, pin) {
   }
   return out;
 }
-function noApprovedRow(path2, table2, rows, pin) {
+function noApprovedRow(path2, table3, rows, pin) {
   const tag = pin.release_tag;
   if (typeof tag !== "string") return [];
   const own = rows.find((r) => cellText(r, "producer_tag") === tag);
@@ -63397,7 +63383,7 @@ function noApprovedRow(path2, table2, rows, pin) {
     finding(
       "BG212",
       path2,
-      own ? cellPosition(own, "status") : table2.position,
+      own ? cellPosition(own, "status") : table3.position,
       own ? `${none}: the pin's release_tag "${tag}" has the row on line ${own.position.line} with Status "${cellText(own, "status")}"; mark it Approved` : `${none}: the pin's release_tag "${tag}" has no row; add its row with Status Approved`
     )
   ];

@@ -26464,34 +26464,20 @@ var CharacterCodes;
 })(CharacterCodes || (CharacterCodes = {}));
 
 // node_modules/jsonc-parser/lib/esm/impl/string-intern.js
-var cachedSpaces = new Array(20).fill(0).map((_, index) => {
-  return " ".repeat(index);
-});
+var cachedSpaces = new Array(20).fill(0).map((_, index) => " ".repeat(index));
 var maxCachedValues = 200;
-var cachedBreakLinesWithSpaces = {
-  " ": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\n" + " ".repeat(index);
-    }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r" + " ".repeat(index);
-    }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r\n" + " ".repeat(index);
-    })
-  },
-  "	": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\n" + "	".repeat(index);
-    }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r" + "	".repeat(index);
-    }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index) => {
-      return "\r\n" + "	".repeat(index);
-    })
+var table = (unit) => {
+  const byEol = {};
+  for (const eol of ["\n", "\r", "\r\n"]) {
+    let made;
+    Object.defineProperty(byEol, eol, {
+      enumerable: true,
+      get: () => made ??= new Array(maxCachedValues).fill(0).map((_, index) => eol + unit.repeat(index))
+    });
   }
+  return byEol;
 };
+var cachedBreakLinesWithSpaces = { " ": table(" "), "	": table("	") };
 
 // node_modules/jsonc-parser/lib/esm/impl/parser.js
 var ParseOptions;
@@ -27689,15 +27675,15 @@ function rollbackRules(input, from, to) {
   return out;
 }
 function ledgerHistory(head, oldTag) {
-  const table2 = head.matrix.ledger?.ledgerSection?.table;
-  if (!table2 || !oldTag) return [];
+  const table3 = head.matrix.ledger?.ledgerSection?.table;
+  if (!table3 || !oldTag) return [];
   const row = rowOfTag(head.matrix.ledger, oldTag);
   if (!row) {
     return [
       finding(
         "BG505",
         head.matrix.path,
-        table2.position,
+        table3.position,
         `the ledger lost the row of ${oldTag}, the baseline being replaced: keep it, marked Superseded`
       )
     ];
@@ -27888,10 +27874,10 @@ function onlyRollbackEdits(base, head) {
   if (before === void 0 || after === void 0 || !ledger) return false;
   const had = /* @__PURE__ */ new Map();
   for (const line of before.split("\n")) had.set(line, (had.get(line) ?? 0) + 1);
-  const table2 = ledger.ledgerSection?.table;
+  const table3 = ledger.ledgerSection?.table;
   const spans = [
     ...(ledger.pinSection?.lines ?? []).filter((l) => l.key !== null).map((l) => [l.start, l.end]),
-    ...table2 ? [[table2.start, table2.end]] : [],
+    ...table3 ? [[table3.start, table3.end]] : [],
     ...ledger.updated ? [[after.lastIndexOf("\n", ledger.updated.start) + 1, ledger.updated.end]] : []
   ];
   let offset = 0;
@@ -32184,7 +32170,7 @@ function parseLedger(file, displayName) {
     const tables = pairs2.body.filter((b) => b.type === "table");
     ledger.ledgerSection = {
       ...pairs2.section,
-      table: tables[0] ? table(file, tables[0]) : null,
+      table: tables[0] ? table2(file, tables[0]) : null,
       tables: tables.length,
       extraTables: tables.slice(1).map((t) => positionAt(file, t.start))
     };
@@ -32313,7 +32299,7 @@ function foreignProducerName(lines, displayName) {
   const tag = best.find((n) => n.key === "release_tag");
   return { name: tag.name, lines: best.map((n) => ({ line: n.line, key: n.key })) };
 }
-function table(file, block) {
+function table2(file, block) {
   return {
     header: cells(file, block.header),
     rows: rowsOf(file, block.rows),
@@ -33097,8 +33083,8 @@ function duplicateSections(path2, ledger) {
 function ledgerTable(path2, ledger, pin, text) {
   const section2 = ledger.ledgerSection;
   if (!section2) return [missingSection(path2, ledger, LEDGER_SECTION_TITLE)];
-  const table2 = section2.table;
-  if (!table2) {
+  const table3 = section2.table;
+  if (!table3) {
     return [
       finding(
         "BG209",
@@ -33109,10 +33095,10 @@ function ledgerTable(path2, ledger, pin, text) {
     ];
   }
   const out = [];
-  const headerProblems = header(path2, table2);
+  const headerProblems = header(path2, table3);
   if (headerProblems.length > 0) return [...out, ...headerProblems];
   const wellFormed = [];
-  for (const row of table2.rows) {
+  for (const row of table3.rows) {
     if (row.cells.length !== LEDGER_COLUMNS.length) {
       out.push(
         finding(
@@ -33131,10 +33117,10 @@ function ledgerTable(path2, ledger, pin, text) {
       finding(
         "BG211",
         path2,
-        table2.position,
+        table3.position,
         "no row has Status `Approved`; the row of the pinned baseline must be Approved"
       ),
-      ...noApprovedRow(path2, table2, wellFormed, pin)
+      ...noApprovedRow(path2, table3, wellFormed, pin)
     );
   } else if (approved.length > 1) {
     for (const extra of approved.slice(1)) {
@@ -33148,27 +33134,27 @@ function ledgerTable(path2, ledger, pin, text) {
       );
     }
     const pinned = approved.find((r) => cellText(r, "producer_tag") === pin.release_tag);
-    out.push(...pinned ? approvedRow(path2, pinned, pin) : noApprovedRow(path2, table2, wellFormed, pin));
+    out.push(...pinned ? approvedRow(path2, pinned, pin) : noApprovedRow(path2, table3, wellFormed, pin));
   } else {
     out.push(...approvedRow(path2, approved[0], pin));
   }
   out.push(...duplicateTags(path2, wellFormed));
   return out;
 }
-function header(path2, table2) {
-  if (table2.header.length !== LEDGER_COLUMNS.length) {
+function header(path2, table3) {
+  if (table3.header.length !== LEDGER_COLUMNS.length) {
     return [
       finding(
         "BG209",
         path2,
-        table2.position,
-        `the ledger table has ${table2.header.length} columns; it needs ${LEDGER_COLUMNS.length}: consumer version | consumer commit | producer tag | producer commit | Service contract | API contract | Integration baseline | Status`
+        table3.position,
+        `the ledger table has ${table3.header.length} columns; it needs ${LEDGER_COLUMNS.length}: consumer version | consumer commit | producer tag | producer commit | Service contract | API contract | Integration baseline | Status`
       )
     ];
   }
   const out = [];
   LEDGER_COLUMNS.forEach((col, i2) => {
-    const cell2 = table2.header[i2];
+    const cell2 = table3.header[i2];
     if (!normalize2(cell2.text).endsWith(normalize2(col.header))) {
       out.push(
         finding(
@@ -33252,7 +33238,7 @@ function approvedRow(path2, row, pin) {
   }
   return out;
 }
-function noApprovedRow(path2, table2, rows, pin) {
+function noApprovedRow(path2, table3, rows, pin) {
   const tag = pin.release_tag;
   if (typeof tag !== "string") return [];
   const own = rows.find((r) => cellText(r, "producer_tag") === tag);
@@ -33262,7 +33248,7 @@ function noApprovedRow(path2, table2, rows, pin) {
     finding(
       "BG212",
       path2,
-      own ? cellPosition(own, "status") : table2.position,
+      own ? cellPosition(own, "status") : table3.position,
       own ? `${none}: the pin's release_tag "${tag}" has the row on line ${own.position.line} with Status "${cellText(own, "status")}"; mark it Approved` : `${none}: the pin's release_tag "${tag}" has no row; add its row with Status Approved`
     )
   ];
@@ -36945,8 +36931,8 @@ import { randomBytes } from "node:crypto";
 function procKey(p) {
   return `${p.pid}:${p.start}`;
 }
-function groupOpenIn(scope, table2) {
-  return scope.groupOpen && !table2.some((p) => p.pid === scope.leader.pid && p.start !== scope.leader.start);
+function groupOpenIn(scope, table3) {
+  return scope.groupOpen && !table3.some((p) => p.pid === scope.leader.pid && p.start !== scope.leader.start);
 }
 function isDead(p) {
   return p.state === "X" || p.state === "Z" && p.threads <= 1;
@@ -36954,8 +36940,8 @@ function isDead(p) {
 function mayBeTheSteps(scope, p) {
   return p.pid > 1 && !scope.protectedPids.has(p.pid) && p.start >= scope.leader.start;
 }
-function claim(scope, known, table2, carriesMarker) {
-  const present = new Map(table2.map((p) => [p.pid, p]));
+function claim(scope, known, table3, carriesMarker) {
+  const present = new Map(table3.map((p) => [p.pid, p]));
   const next = /* @__PURE__ */ new Map();
   for (const [key, via] of known) {
     const pid = Number(key.slice(0, key.indexOf(":")));
@@ -36963,14 +36949,14 @@ function claim(scope, known, table2, carriesMarker) {
     if (p && procKey(p) === key) next.set(key, via);
   }
   const leaderKey = procKey(scope.leader);
-  const groupOpen = groupOpenIn(scope, table2);
+  const groupOpen = groupOpenIn(scope, table3);
   const parentIsOurs = (p) => {
     const parent = present.get(p.ppid);
     if (!parent) return false;
     const key = procKey(parent);
     return key === leaderKey || next.has(key);
   };
-  const candidates = table2.filter((p) => mayBeTheSteps(scope, p) && procKey(p) !== leaderKey && !next.has(procKey(p))).sort((a, b) => a.start - b.start);
+  const candidates = table3.filter((p) => mayBeTheSteps(scope, p) && procKey(p) !== leaderKey && !next.has(procKey(p))).sort((a, b) => a.start - b.start);
   let added = true;
   while (added) {
     added = false;
@@ -37000,10 +36986,10 @@ function claim(scope, known, table2, carriesMarker) {
   }
   return next;
 }
-function targets(scope, known, table2) {
+function targets(scope, known, table3) {
   const leaderKey = procKey(scope.leader);
   const out = [];
-  for (const p of table2) {
+  for (const p of table3) {
     const key = procKey(p);
     const via = known.get(key);
     if (!via || key === leaderKey || isDead(p) || !mayBeTheSteps(scope, p)) continue;
@@ -37012,8 +36998,8 @@ function targets(scope, known, table2) {
   }
   return out.sort((a, b) => a.start - b.start || a.pid - b.pid);
 }
-function groupIsTheSteps(scope, known, table2) {
-  return groupOpenIn(scope, table2) || table2.some((p) => p.pgid === scope.leader.pid && known.has(procKey(p)));
+function groupIsTheSteps(scope, known, table3) {
+  return groupOpenIn(scope, table3) || table3.some((p) => p.pgid === scope.leader.pid && known.has(procKey(p)));
 }
 
 // src/exec/proc-table.ts
@@ -37053,13 +37039,13 @@ function readProcTable() {
   } catch {
     return null;
   }
-  const table2 = [];
+  const table3 = [];
   for (const name of names) {
     if (!/^\d+$/.test(name)) continue;
     const entry = readProc(Number(name));
-    if (entry) table2.push(entry);
+    if (entry) table3.push(entry);
   }
-  return table2;
+  return table3;
 }
 function readEnvValues(pid, name) {
   let raw;
@@ -37102,10 +37088,10 @@ function stepMarker(token, own = process.env) {
   return [...outer, token].join(",");
 }
 function tick() {
-  const table2 = readProcTable();
-  if (!table2) return;
-  for (const w2 of watches) w2.observe(table2);
-  const present = new Set(table2.map(procKey));
+  const table3 = readProcTable();
+  if (!table3) return;
+  for (const w2 of watches) w2.observe(table3);
+  const present = new Set(table3.map(procKey));
   for (const key of markers.keys()) if (!present.has(key)) markers.delete(key);
 }
 function register(w2) {
@@ -37185,9 +37171,9 @@ var StepWatch = class _StepWatch {
     return procAvailable() ? new _StepWatch(leader, token, groupOpen) : null;
   }
   /** A poll: learn the step's new processes from a snapshot of the table. */
-  observe(table2) {
+  observe(table3) {
     if (this.closed) return;
-    this.known = claim(this.scope, this.known, table2, (p) => markersOf(p).includes(this.token));
+    this.known = claim(this.scope, this.known, table3, (p) => markersOf(p).includes(this.token));
   }
   /**
    * Signal every process of the step still running (the group, the descendants, the marked), the leader aside.
@@ -37195,15 +37181,15 @@ var StepWatch = class _StepWatch {
    */
   sweep(signal) {
     for (let round = 0; round < MAX_SWEEPS; round++) {
-      const table2 = readProcTable();
-      if (!table2) {
+      const table3 = readProcTable();
+      if (!table3) {
         if (this.scope.groupOpen) signalGroup(this.scope.leader.pid, signal);
         return;
       }
-      this.observe(table2);
-      if (groupIsTheSteps(this.scope, this.known, table2)) signalGroup(this.scope.leader.pid, signal);
+      this.observe(table3);
+      if (groupIsTheSteps(this.scope, this.known, table3)) signalGroup(this.scope.leader.pid, signal);
       let fresh = 0;
-      for (const t of targets(this.scope, this.known, table2)) {
+      for (const t of targets(this.scope, this.known, table3)) {
         const key = procKey(t);
         if (this.lastSignal.get(key) === signal) continue;
         fresh++;

@@ -22441,11 +22441,11 @@ function requireBaseN() {
     if (typeof alphabet !== "string") {
       throw new TypeError('"alphabet" must be a string.');
     }
-    var table2 = _reverseAlphabets[alphabet];
-    if (!table2) {
-      table2 = _reverseAlphabets[alphabet] = [];
+    var table3 = _reverseAlphabets[alphabet];
+    if (!table3) {
+      table3 = _reverseAlphabets[alphabet] = [];
       for (var i = 0; i < alphabet.length; ++i) {
-        table2[alphabet.charCodeAt(i)] = i;
+        table3[alphabet.charCodeAt(i)] = i;
       }
     }
     input = input.replace(/\s/g, "");
@@ -22453,7 +22453,7 @@ function requireBaseN() {
     var first = alphabet.charAt(0);
     var bytes = [0];
     for (var i = 0; i < input.length; i++) {
-      var value = table2[input.charCodeAt(i)];
+      var value = table3[input.charCodeAt(i)];
       if (value === void 0) {
         return;
       }
@@ -45035,34 +45035,20 @@ var CharacterCodes;
 })(CharacterCodes || (CharacterCodes = {}));
 
 // node_modules/jsonc-parser/lib/esm/impl/string-intern.js
-var cachedSpaces = new Array(20).fill(0).map((_, index2) => {
-  return " ".repeat(index2);
-});
+var cachedSpaces = new Array(20).fill(0).map((_, index2) => " ".repeat(index2));
 var maxCachedValues = 200;
-var cachedBreakLinesWithSpaces = {
-  " ": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\n" + " ".repeat(index2);
-    }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\r" + " ".repeat(index2);
-    }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\r\n" + " ".repeat(index2);
-    })
-  },
-  "	": {
-    "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\n" + "	".repeat(index2);
-    }),
-    "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\r" + "	".repeat(index2);
-    }),
-    "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-      return "\r\n" + "	".repeat(index2);
-    })
+var table = (unit) => {
+  const byEol = {};
+  for (const eol2 of ["\n", "\r", "\r\n"]) {
+    let made;
+    Object.defineProperty(byEol, eol2, {
+      enumerable: true,
+      get: () => made ??= new Array(maxCachedValues).fill(0).map((_, index2) => eol2 + unit.repeat(index2))
+    });
   }
+  return byEol;
 };
+var cachedBreakLinesWithSpaces = { " ": table(" "), "	": table("	") };
 
 // node_modules/jsonc-parser/lib/esm/impl/parser.js
 var ParseOptions;
@@ -45923,15 +45909,15 @@ function rollbackRules(input, from, to) {
   return out;
 }
 function ledgerHistory(head, oldTag) {
-  const table2 = head.matrix.ledger?.ledgerSection?.table;
-  if (!table2 || !oldTag) return [];
+  const table3 = head.matrix.ledger?.ledgerSection?.table;
+  if (!table3 || !oldTag) return [];
   const row = rowOfTag(head.matrix.ledger, oldTag);
   if (!row) {
     return [
       finding(
         "BG505",
         head.matrix.path,
-        table2.position,
+        table3.position,
         `the ledger lost the row of ${oldTag}, the baseline being replaced: keep it, marked Superseded`
       )
     ];
@@ -54992,7 +54978,7 @@ function parseLedger(file, displayName) {
     const tables = pairs2.body.filter((b) => b.type === "table");
     ledger.ledgerSection = {
       ...pairs2.section,
-      table: tables[0] ? table(file, tables[0]) : null,
+      table: tables[0] ? table2(file, tables[0]) : null,
       tables: tables.length,
       extraTables: tables.slice(1).map((t) => positionAt(file, t.start))
     };
@@ -55121,7 +55107,7 @@ function foreignProducerName(lines, displayName) {
   const tag = best.find((n) => n.key === "release_tag");
   return { name: tag.name, lines: best.map((n) => ({ line: n.line, key: n.key })) };
 }
-function table(file, block) {
+function table2(file, block) {
   return {
     header: cells(file, block.header),
     rows: rowsOf(file, block.rows),
@@ -56311,8 +56297,8 @@ function duplicateSections(path2, ledger) {
 function ledgerTable(path2, ledger, pin, text) {
   const section2 = ledger.ledgerSection;
   if (!section2) return [missingSection(path2, ledger, LEDGER_SECTION_TITLE)];
-  const table2 = section2.table;
-  if (!table2) {
+  const table3 = section2.table;
+  if (!table3) {
     return [
       finding(
         "BG209",
@@ -56323,10 +56309,10 @@ function ledgerTable(path2, ledger, pin, text) {
     ];
   }
   const out = [];
-  const headerProblems = header(path2, table2);
+  const headerProblems = header(path2, table3);
   if (headerProblems.length > 0) return [...out, ...headerProblems];
   const wellFormed = [];
-  for (const row of table2.rows) {
+  for (const row of table3.rows) {
     if (row.cells.length !== LEDGER_COLUMNS.length) {
       out.push(
         finding(
@@ -56345,10 +56331,10 @@ function ledgerTable(path2, ledger, pin, text) {
       finding(
         "BG211",
         path2,
-        table2.position,
+        table3.position,
         "no row has Status `Approved`; the row of the pinned baseline must be Approved"
       ),
-      ...noApprovedRow(path2, table2, wellFormed, pin)
+      ...noApprovedRow(path2, table3, wellFormed, pin)
     );
   } else if (approved.length > 1) {
     for (const extra of approved.slice(1)) {
@@ -56362,27 +56348,27 @@ function ledgerTable(path2, ledger, pin, text) {
       );
     }
     const pinned = approved.find((r) => cellText(r, "producer_tag") === pin.release_tag);
-    out.push(...pinned ? approvedRow(path2, pinned, pin) : noApprovedRow(path2, table2, wellFormed, pin));
+    out.push(...pinned ? approvedRow(path2, pinned, pin) : noApprovedRow(path2, table3, wellFormed, pin));
   } else {
     out.push(...approvedRow(path2, approved[0], pin));
   }
   out.push(...duplicateTags(path2, wellFormed));
   return out;
 }
-function header(path2, table2) {
-  if (table2.header.length !== LEDGER_COLUMNS.length) {
+function header(path2, table3) {
+  if (table3.header.length !== LEDGER_COLUMNS.length) {
     return [
       finding(
         "BG209",
         path2,
-        table2.position,
-        `the ledger table has ${table2.header.length} columns; it needs ${LEDGER_COLUMNS.length}: consumer version | consumer commit | producer tag | producer commit | Service contract | API contract | Integration baseline | Status`
+        table3.position,
+        `the ledger table has ${table3.header.length} columns; it needs ${LEDGER_COLUMNS.length}: consumer version | consumer commit | producer tag | producer commit | Service contract | API contract | Integration baseline | Status`
       )
     ];
   }
   const out = [];
   LEDGER_COLUMNS.forEach((col, i) => {
-    const cell2 = table2.header[i];
+    const cell2 = table3.header[i];
     if (!normalize2(cell2.text).endsWith(normalize2(col.header))) {
       out.push(
         finding(
@@ -56466,7 +56452,7 @@ function approvedRow(path2, row, pin) {
   }
   return out;
 }
-function noApprovedRow(path2, table2, rows, pin) {
+function noApprovedRow(path2, table3, rows, pin) {
   const tag = pin.release_tag;
   if (typeof tag !== "string") return [];
   const own = rows.find((r) => cellText(r, "producer_tag") === tag);
@@ -56476,7 +56462,7 @@ function noApprovedRow(path2, table2, rows, pin) {
     finding(
       "BG212",
       path2,
-      own ? cellPosition(own, "status") : table2.position,
+      own ? cellPosition(own, "status") : table3.position,
       own ? `${none}: the pin's release_tag "${tag}" has the row on line ${own.position.line} with Status "${cellText(own, "status")}"; mark it Approved` : `${none}: the pin's release_tag "${tag}" has no row; add its row with Status Approved`
     )
   ];
@@ -58155,8 +58141,8 @@ function removeRowSplice(text, row) {
   return { start, end: row.end, text: "" };
 }
 function appendRowSplice(text, ledger, values, consumer, status2 = "Approved") {
-  const table2 = ledger.ledgerSection?.table;
-  if (!table2) return null;
+  const table3 = ledger.ledgerSection?.table;
+  if (!table3) return null;
   const cells2 = {
     consumer_version: consumer.version,
     consumer_commit: consumer.commit,
@@ -58168,7 +58154,7 @@ function appendRowSplice(text, ledger, values, consumer, status2 = "Approved") {
     status: status2
   };
   const row = `| ${LEDGER_COLUMNS.map((c) => cells2[c.key].replace(/\|/g, "\\|")).join(" | ")} |`;
-  return { start: table2.end, end: table2.end, text: `${eol(text)}${row}` };
+  return { start: table3.end, end: table3.end, text: `${eol(text)}${row}` };
 }
 function pinLineValues(pin, trio) {
   return {
