@@ -110,6 +110,24 @@ describe('annotations', () => {
   })
 })
 
+describe('annotations over several baselines', () => {
+  it("each title names its finding's baseline (a finding of no file says it nowhere else), shown as data", () => {
+    const plan = planAnnotations(
+      [
+        { ...finding('BG407', null, null, 'the producer did not start'), baseline: 'billing' },
+        { ...finding('BG201', 'config/pin.json', { line: 2, column: 3 }, 'differs'), baseline: 'ledger\u202e' },
+        finding('BG201', 'config/pin.json', { line: 2, column: 3 }, 'one baseline')
+      ],
+      ''
+    )
+    expect(plan.annotations.map((a) => a.properties.title)).toEqual([
+      'billing: BG407 Runtime preflight skipped',
+      'ledger\\u202e: BG201 Pin and mirror disagree',
+      'BG201 Pin and mirror disagree'
+    ])
+  })
+})
+
 describe('outputs over several baselines', () => {
   it('classification: the most severe', () => {
     expect(combinedClassification([])).toBe('none')

@@ -44551,7 +44551,8 @@ function planAnnotations(findings, prefix, reservedErrors = 0, reservedWarnings 
       continue;
     }
     used[f2.severity]++;
-    const properties = { title: `${f2.rule} ${RULES[f2.rule].title}` };
+    const whose = f2.baseline === void 0 ? "" : `${inlineSafe(f2.baseline)}: `;
+    const properties = { title: `${whose}${f2.rule} ${RULES[f2.rule].title}` };
     let message = inlineSafe(shownMessage(f2.message));
     const file = f2.file ? prefix ? `${prefix}/${f2.file}` : f2.file : "";
     if (inlineSafe(file) !== file) {
@@ -50005,7 +50006,11 @@ async function conclude(spec, run2, done, summarised) {
   for (const [name, value] of Object.entries(standard))
     if (declared.includes(name)) setOutput(name, value);
   for (const [name, value] of Object.entries(done.outputs)) setOutput(name, value);
-  const plan = annotate(findings, run2.inputs.root, run2.env, failing, done.ownWarnings);
+  const several = (result.policyBaselines ?? result.baselines.length) > 1;
+  const labelled = result.baselines.flatMap(
+    (b) => several ? b.findings.map((f2) => ({ ...f2, baseline: b.name })) : b.findings
+  );
+  const plan = annotate(labelled, run2.inputs.root, run2.env, failing, done.ownWarnings);
   await writeSummary(await done.summary(plan.overflow), done.redactor, run2.env);
   summarised();
   info(

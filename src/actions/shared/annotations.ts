@@ -14,6 +14,9 @@ export interface Annotation {
   properties: { title: string; file?: string; startLine?: number; startColumn?: number }
 }
 
+/** A finding, with the name of its baseline when the policy has several. */
+export type BaselineFinding = Finding & { baseline?: string }
+
 export interface AnnotationPlan {
   annotations: Annotation[]
   /** Findings not annotated because their kind reached the cap, by kind. */
@@ -27,7 +30,7 @@ export interface AnnotationPlan {
  *   could not post)
  */
 export function planAnnotations(
-  findings: Finding[],
+  findings: readonly BaselineFinding[],
   prefix: string,
   reservedErrors = 0,
   reservedWarnings = 0
@@ -46,7 +49,9 @@ export function planAnnotations(
       continue
     }
     used[f.severity]++
-    const properties: Annotation['properties'] = { title: `${f.rule} ${RULES[f.rule].title}` }
+    // whose it is, when the policy has several baselines: a finding of no file (BG407, BG510) says it nowhere else
+    const whose = f.baseline === undefined ? '' : `${inlineSafe(f.baseline)}: `
+    const properties: Annotation['properties'] = { title: `${whose}${f.rule} ${RULES[f.rule].title}` }
     // the message quotes what the pull request wrote: its control and bidi characters shown as data, as in a terminal
     let message = inlineSafe(shownMessage(f.message))
     const file = f.file ? (prefix ? `${prefix}/${f.file}` : f.file) : ''

@@ -2,10 +2,9 @@
 import * as core from '@actions/core'
 import { findRoot, RootError } from '../../git/root.js'
 import { DEFAULT_POLICY_PATH } from '../../policy/defaults.js'
-import type { Finding } from '../../rules/finding.js'
 import { planAnnotations, workspacePrefix } from './annotations.js'
 import { InputError } from './inputs.js'
-import type { AnnotationPlan } from './annotations.js'
+import type { AnnotationPlan, BaselineFinding } from './annotations.js'
 
 /**
  * The inputs with their root resolved as the command line resolves it (src/git/root.ts): the top of the
@@ -36,7 +35,7 @@ export async function withRepositoryRoot<T extends { root: string }>(
  * slots are kept free.
  */
 export function annotate(
-  findings: Finding[],
+  findings: readonly BaselineFinding[],
   root: string,
   env: NodeJS.ProcessEnv,
   failing: boolean,

@@ -164,7 +164,11 @@ async function conclude<A extends ActionName, I extends CommonInputs & { token: 
   for (const [name, value] of Object.entries(standard))
     if (declared.includes(name)) core.setOutput(name, value)
   for (const [name, value] of Object.entries<string>(done.outputs)) core.setOutput(name, value)
-  const plan = annotate(findings, run.inputs.root, run.env, failing, done.ownWarnings)
+  const several = (result.policyBaselines ?? result.baselines.length) > 1
+  const labelled = result.baselines.flatMap((b) =>
+    several ? b.findings.map((f) => ({ ...f, baseline: b.name })) : b.findings
+  )
+  const plan = annotate(labelled, run.inputs.root, run.env, failing, done.ownWarnings)
   await writeSummary(await done.summary(plan.overflow), done.redactor, run.env)
   summarised()
   core.info(
