@@ -115,7 +115,10 @@ describe('annotations over several baselines', () => {
     const plan = planAnnotations(
       [
         { ...finding('BG407', null, null, 'the producer did not start'), baseline: 'billing' },
-        { ...finding('BG201', 'config/pin.json', { line: 2, column: 3 }, 'differs'), baseline: 'ledger\u202e' },
+        {
+          ...finding('BG201', 'config/pin.json', { line: 2, column: 3 }, 'differs'),
+          baseline: 'ledger\u202e'
+        },
         finding('BG201', 'config/pin.json', { line: 2, column: 3 }, 'one baseline')
       ],
       ''
