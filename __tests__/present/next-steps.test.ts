@@ -195,6 +195,27 @@ describe('commands in the steps of some of the baselines (found by review)', () 
     }
     expect(steps(promotion).join('\n')).not.toContain('Merge once the change is reviewed')
   })
+
+  it('beside a failing baseline, one whose suites ran elsewhere (BG704) is not told when to merge either', () => {
+    const noSuites = finding('BG704', null, null, 'the suites were not run')
+    const b = (name: string, verdict: 'PASS' | 'FAIL', findings = [noSuites]) =>
+      baseline({ name, identity: V040, verdict, findings, change: change(), previous: V040 })
+    const promotion = (...bs: BaselineResult[]): OperationResult => ({
+      operation: 'promotion',
+      verdict: bs.some((x) => x.verdict === 'FAIL') ? 'FAIL' : 'PASS',
+      baselines: bs,
+      evidence: 'x'
+    })
+    const failing = steps(promotion(b('billing', 'PASS'), b('mk', 'FAIL', [error]))).join('\n')
+    expect(failing).toContain(
+      'billing: The suites did not run here (asked for no suites): they must pass as well'
+    )
+    expect(failing).not.toMatch(/merge/i)
+    // all passing: merge once the other check passed
+    expect(steps(promotion(b('billing', 'PASS'), b('mk', 'PASS'))).join('\n')).toContain(
+      'merge only once they passed'
+    )
+  })
 })
 
 describe("lkg's next steps over several baselines", () => {

@@ -43943,7 +43943,7 @@ function promotion(b, result) {
       ] : [["Nothing to do: the trio did not change, so there is no baseline change to test."]];
     if (b.findings.some((f2) => f2.rule === "BG704"))
       out.push([
-        "The suites did not run here (asked for no suites): merge only once they passed, in a check of their own (",
+        result.baselines.some((x2) => x2.verdict === "FAIL") ? "The suites did not run here (asked for no suites): they must pass as well, in a check of their own (" : "The suites did not run here (asked for no suites): merge only once they passed, in a check of their own (",
         c("baseline promotion suites"),
         " in the example workflow) or locally with ",
         local,

@@ -116,9 +116,11 @@ function promotion(b: BaselineResult, result: OperationResult): Line[] {
           : [['Nothing to do: the trio did not change, so there is no baseline change to test.']]
     if (b.findings.some((f) => f.rule === 'BG704'))
       // a workflow runs them in a job of their own (actions/promotion/README.md): their check, not this one, says
-      // whether they passed
+      // whether they passed. Beside another baseline's failure nothing merges yet (found by review)
       out.push([
-        'The suites did not run here (asked for no suites): merge only once they passed, in a check of their own (',
+        result.baselines.some((x) => x.verdict === 'FAIL')
+          ? 'The suites did not run here (asked for no suites): they must pass as well, in a check of their own ('
+          : 'The suites did not run here (asked for no suites): merge only once they passed, in a check of their own (',
         c('baseline promotion suites'),
         ' in the example workflow) or locally with ',
         local,
