@@ -98,7 +98,9 @@ function cachePath(file, bundle, variant, env) {
   }
 }
 var CHECKSUM_BYTES = 20;
+var HEADER = 24;
 var checksum = (data) => (0, import_node_crypto.createHash)("sha1").update(data).digest();
+var header = (data) => Buffer.concat([checksum(data), Buffer.alloc(HEADER - CHECKSUM_BYTES)]);
 var CACHE_LIMIT_BYTES = 64 * 1024 * 1024;
 var MARK_USED_AFTER_MS = 24 * 60 * 60 * 1e3;
 var STALE_TMP_MS = 60 * 60 * 1e3;
@@ -121,9 +123,8 @@ function readCache(path, room) {
     } finally {
       (0, import_node_fs.closeSync)(fd);
     }
-    const data = entry.subarray(CHECKSUM_BYTES);
-    if (entry.length <= CHECKSUM_BYTES || !checksum(data).equals(entry.subarray(0, CHECKSUM_BYTES)))
-      return void 0;
+    const data = entry.subarray(HEADER);
+    if (entry.length <= HEADER || !header(data).equals(entry.subarray(0, HEADER))) return void 0;
     if (Date.now() - st.mtimeMs > MARK_USED_AFTER_MS) {
       const now = /* @__PURE__ */ new Date();
       (0, import_node_fs.utimesSync)(path, now, now);
@@ -156,7 +157,7 @@ function writeCache(path, script) {
     const fd = (0, import_node_fs.openSync)(tmp, "wx", 384);
     try {
       const data = script.createCachedData();
-      (0, import_node_fs.writeSync)(fd, checksum(data));
+      (0, import_node_fs.writeSync)(fd, header(data));
       (0, import_node_fs.writeSync)(fd, data);
     } finally {
       (0, import_node_fs.closeSync)(fd);
