@@ -15,6 +15,7 @@ import {
 import { dirname, join } from 'node:path'
 import { createEvidenceStore, EvidenceDirError } from '../../src/fs/evidence-store.js'
 import { listFiles } from '../../src/fs/listing.js'
+import { MAX_FILE_BYTES, readRepoFile } from '../../src/fs/read.js'
 import { createRepoScan, filesContaining } from '../../src/fs/scan.js'
 import { adapterFindings } from '../../src/operations/adapter-input.js'
 import type { BaselinePolicy } from '../../src/policy/types.js'
@@ -119,6 +120,33 @@ describe('createRepoScan', () => {
     // the bytes the scan keeps of each (what the adapter rules read) are its own as well
     for (const p of ['src/a.ts', 'src/b.ts', 'src/d.ts'])
       expect(scan.file(p).read).toEqual({ kind: 'ok', bytes: Buffer.from(files[p]!) })
+  })
+
+  it("reads into its buffer what readRepoFile reads, and says why it did not (a file past the buffer's size, an empty one, one over the limit, a pipe)", () => {
+    const big = `${'x'.repeat(150_000)}fetch('/v1/health')\n`
+    const root = repo({ 'src/big.ts': big, 'src/empty.ts': '', 'src/after.ts': "fetch('/v1/health')\n" })
+    writeFileSync(join(root, 'src/huge.ts'), Buffer.alloc(MAX_FILE_BYTES + 10, 0x61))
+    execFileSync('mkfifo', [join(root, 'pipe')])
+    symlinkSync('../pipe', join(root, 'src/pipe.ts'))
+    const scan = createRepoScan(root)
+    const listed = scan.list(['src/**/*.ts'], [])
+    expect(listed).toEqual(['src/after.ts', 'src/big.ts', 'src/empty.ts', 'src/huge.ts', 'src/pipe.ts'])
+    const found = scan.containing(listed, ['/v1/health'])
+    expect(found.map((f) => [f.path, f.text])).toEqual([
+      ['src/after.ts', "fetch('/v1/health')\n"],
+      ['src/big.ts', big]
+    ])
+    expect(scan.unscanned(['src/**/*.ts'], [], listed)).toEqual([
+      { path: 'src/huge.ts', why: `it is larger than the ${MAX_FILE_BYTES} bytes a file is read to` },
+      {
+        path: 'src/pipe.ts',
+        why: 'it is not a regular file (a directory, a link to one, a pipe or a device)'
+      }
+    ])
+    // the same answers as a read of each alone (the bytes aside)
+    expect(readRepoFile(root, 'src/huge.ts').kind).toBe('too-large')
+    expect(readRepoFile(root, 'src/pipe.ts').kind).toBe('not-a-file')
+    expect(readRepoFile(root, 'src/empty.ts')).toEqual({ kind: 'ok', bytes: Buffer.alloc(0) })
   })
 
   it('a file asked for by name: the read as readRepoFile gives it, decoded once', () => {

@@ -19752,13 +19752,12 @@ function openAndRead(real, limit, scratch, onLink) {
     return { kind: "unreadable", reason: code2 ?? String(e) };
   }
   try {
+    if (scratch) return readIntoScratch(fd, limit, scratch);
     const stat3 = fstatSync2(fd);
     if (!stat3.isFile()) return { kind: "not-a-file" };
     if (stat3.size > limit) return { kind: "too-large", size: stat3.size, limit };
     const want = Math.min(stat3.size, limit) + 1;
-    if (scratch && scratch.buf.length < want)
-      scratch.buf = Buffer.allocUnsafe(Math.max(want, Math.min(scratch.buf.length * 2, limit + 1)));
-    const buf = scratch ? scratch.buf : Buffer.allocUnsafe(want);
+    const buf = Buffer.allocUnsafe(want);
     let n = 0;
     for (; ; ) {
       const got = readSync2(fd, buf, n, want - n, null);
@@ -19776,7 +19775,34 @@ function openAndRead(real, limit, scratch, onLink) {
     closeSync4(fd);
   }
 }
-var NOFOLLOW, BECAME_A_LINK;
+function readIntoScratch(fd, limit, scratch) {
+  const most = limit + 1;
+  let n = 0;
+  try {
+    for (; ; ) {
+      if (n === scratch.buf.length) {
+        const stat3 = fstatSync2(fd);
+        if (!stat3.isFile()) return { kind: "not-a-file" };
+        if (stat3.size > limit) return { kind: "too-large", size: stat3.size, limit };
+        const grown = Buffer.allocUnsafe(Math.min(Math.max(stat3.size + 1, scratch.buf.length * 2), most));
+        scratch.buf.copy(grown, 0, 0, n);
+        scratch.buf = grown;
+      }
+      const got = readSync2(fd, scratch.buf, n, Math.min(scratch.buf.length, most) - n, null);
+      if (got === 0) break;
+      n += got;
+      if (n > limit) {
+        const stat3 = fstatSync2(fd);
+        return stat3.isFile() ? { kind: "too-large", size: Math.max(n, stat3.size), limit } : { kind: "not-a-file" };
+      }
+    }
+  } catch (e) {
+    return fstatSync2(fd).isFile() ? { kind: "unreadable", reason: errorCode(e) } : { kind: "not-a-file" };
+  }
+  if (n === 0 && !fstatSync2(fd).isFile()) return { kind: "not-a-file" };
+  return { kind: "ok", bytes: scratch.buf.subarray(0, n) };
+}
+var NOFOLLOW, BECAME_A_LINK, errorCode;
 var init_read = __esm({
   "src/fs/read.ts"() {
     "use strict";
@@ -19789,6 +19815,7 @@ var init_read = __esm({
       kind: "outside-root",
       problem: "became a symbolic link while it was read"
     };
+    errorCode = (e) => e.code ?? String(e);
   }
 });
 
@@ -70768,7 +70795,7 @@ function combinedPosture(postures) {
 init_contain();
 
 // src/text/error-code.ts
-function errorCode(e) {
+function errorCode2(e) {
   return e?.code ?? e?.message ?? String(e);
 }
 
@@ -70853,7 +70880,7 @@ function createEvidenceStore(dir, options = {}) {
     probeWritable(abs);
   } catch (e) {
     throw new EvidenceDirError(
-      `the evidence directory ${abs} cannot be written (${errorCode(e)}); nothing was run: name a directory this user can write (--evidence-dir / input 'evidence-dir')`
+      `the evidence directory ${abs} cannot be written (${errorCode2(e)}); nothing was run: name a directory this user can write (--evidence-dir / input 'evidence-dir')`
     );
   }
   const put = (path2, content) => {
@@ -70861,7 +70888,7 @@ function createEvidenceStore(dir, options = {}) {
       writeFileAtomic(path2, content);
     } catch (e) {
       throw new EvidenceDirError(
-        `the evidence file ${path2} cannot be written (${errorCode(e)}): name another evidence directory (--evidence-dir / input 'evidence-dir')`
+        `the evidence file ${path2} cannot be written (${errorCode2(e)}): name another evidence directory (--evidence-dir / input 'evidence-dir')`
       );
     }
     return path2;

@@ -46460,13 +46460,12 @@ function openAndRead(real, limit, scratch, onLink) {
     return { kind: "unreadable", reason: code2 ?? String(e) };
   }
   try {
+    if (scratch) return readIntoScratch(fd, limit, scratch);
     const stat2 = fstatSync(fd);
     if (!stat2.isFile()) return { kind: "not-a-file" };
     if (stat2.size > limit) return { kind: "too-large", size: stat2.size, limit };
     const want = Math.min(stat2.size, limit) + 1;
-    if (scratch && scratch.buf.length < want)
-      scratch.buf = Buffer.allocUnsafe(Math.max(want, Math.min(scratch.buf.length * 2, limit + 1)));
-    const buf = scratch ? scratch.buf : Buffer.allocUnsafe(want);
+    const buf = Buffer.allocUnsafe(want);
     let n = 0;
     for (; ; ) {
       const got = readSync(fd, buf, n, want - n, null);
@@ -46484,6 +46483,34 @@ function openAndRead(real, limit, scratch, onLink) {
     closeSync(fd);
   }
 }
+function readIntoScratch(fd, limit, scratch) {
+  const most = limit + 1;
+  let n = 0;
+  try {
+    for (; ; ) {
+      if (n === scratch.buf.length) {
+        const stat2 = fstatSync(fd);
+        if (!stat2.isFile()) return { kind: "not-a-file" };
+        if (stat2.size > limit) return { kind: "too-large", size: stat2.size, limit };
+        const grown = Buffer.allocUnsafe(Math.min(Math.max(stat2.size + 1, scratch.buf.length * 2), most));
+        scratch.buf.copy(grown, 0, 0, n);
+        scratch.buf = grown;
+      }
+      const got = readSync(fd, scratch.buf, n, Math.min(scratch.buf.length, most) - n, null);
+      if (got === 0) break;
+      n += got;
+      if (n > limit) {
+        const stat2 = fstatSync(fd);
+        return stat2.isFile() ? { kind: "too-large", size: Math.max(n, stat2.size), limit } : { kind: "not-a-file" };
+      }
+    }
+  } catch (e) {
+    return fstatSync(fd).isFile() ? { kind: "unreadable", reason: errorCode(e) } : { kind: "not-a-file" };
+  }
+  if (n === 0 && !fstatSync(fd).isFile()) return { kind: "not-a-file" };
+  return { kind: "ok", bytes: scratch.buf.subarray(0, n) };
+}
+var errorCode = (e) => e.code ?? String(e);
 
 // src/git/git.ts
 import { createHash } from "node:crypto";
@@ -57546,7 +57573,7 @@ function statementFileName(packetFile) {
 var MAX_LOG_BYTES = 1024 * 1024;
 
 // src/text/error-code.ts
-function errorCode(e) {
+function errorCode2(e) {
   return e?.code ?? e?.message ?? String(e);
 }
 
@@ -59805,7 +59832,7 @@ function createEvidenceStore(dir, options = {}) {
     probeWritable(abs);
   } catch (e) {
     throw new EvidenceDirError(
-      `the evidence directory ${abs} cannot be written (${errorCode(e)}); nothing was run: name a directory this user can write (--evidence-dir / input 'evidence-dir')`
+      `the evidence directory ${abs} cannot be written (${errorCode2(e)}); nothing was run: name a directory this user can write (--evidence-dir / input 'evidence-dir')`
     );
   }
   const put = (path2, content) => {
@@ -59813,7 +59840,7 @@ function createEvidenceStore(dir, options = {}) {
       writeFileAtomic(path2, content);
     } catch (e) {
       throw new EvidenceDirError(
-        `the evidence file ${path2} cannot be written (${errorCode(e)}): name another evidence directory (--evidence-dir / input 'evidence-dir')`
+        `the evidence file ${path2} cannot be written (${errorCode2(e)}): name another evidence directory (--evidence-dir / input 'evidence-dir')`
       );
     }
     return path2;
