@@ -274,35 +274,92 @@ function interruptedLine(code) {
 ` : null;
 }
 
+// src/cli/std-output.ts
+var import_node_fs3 = require("node:fs");
+function stdOutput(fd, stream, onError) {
+  return writtenDirectly(fd) ? directOutput(fd, import_node_fs3.writeSync, stream, onError) : nodeStream(stream(), onError);
+}
+function directOutput(fd, write, stream, onError) {
+  let through = null;
+  let failed = false;
+  return {
+    isTTY: false,
+    write(s) {
+      if (through) return through.write(s);
+      if (failed) return false;
+      const bytes = Buffer.from(s, "utf8");
+      let at = 0;
+      try {
+        while (at < bytes.length) at += write(fd, bytes, at, bytes.length - at);
+      } catch (e) {
+        const err = e;
+        if (err.code !== "EAGAIN") {
+          failed = true;
+          onError(err);
+          return false;
+        }
+        const s2 = stream();
+        through = nodeStream(s2, onError);
+        return s2.write(bytes.subarray(at));
+      }
+      return true;
+    }
+  };
+}
+function writtenDirectly(fd) {
+  try {
+    const st = (0, import_node_fs3.fstatSync)(fd);
+    return st.isFIFO() || st.isFile() || st.isSocket();
+  } catch {
+    return false;
+  }
+}
+function nodeStream(s, onError) {
+  s.on("error", onError);
+  return {
+    write: (text) => s.write(text),
+    isTTY: s.isTTY,
+    get columns() {
+      return s.columns;
+    }
+  };
+}
+
 // src/cli/index.ts
 refuseInspectorSignal();
+var stderr = stdOutput(
+  2,
+  () => process.stderr,
+  () => {
+  }
+);
+var unwritten = false;
+var stdout = stdOutput(
+  1,
+  () => process.stdout,
+  (e) => {
+    if (e.code === "EPIPE" || unwritten) return;
+    unwritten = true;
+    process.exitCode = EXIT.usage;
+    stderr.write(
+      `baseline-gate: cannot write to stdout (${inlineSafe(e.code ?? e.message)}): no verdict; check where the output goes (a full disk, a closed file)
+`
+    );
+  }
+);
 var settled = false;
 process.exitCode = EXIT.usage;
 process.once("exit", (code) => {
   if (!settled)
-    process.stderr.write(
-      interruptedLine(code) ?? internalErrorLine(new Error("the command ended without a verdict"))
-    );
+    stderr.write(interruptedLine(code) ?? internalErrorLine(new Error("the command ended without a verdict")));
 });
-var unwritten = false;
 var finish = (code) => {
   settled = true;
   process.exitCode = unwritten ? EXIT.usage : code;
   if (!unwritten && signalOfExit(code) === "SIGHUP") dieOfHangUp();
 };
-process.stdout.on("error", (e) => {
-  if (e.code === "EPIPE" || unwritten) return;
-  unwritten = true;
-  process.exitCode = EXIT.usage;
-  process.stderr.write(
-    `baseline-gate: cannot write to stdout (${inlineSafe(e.code ?? e.message)}): no verdict; check where the output goes (a full disk, a closed file)
-`
-  );
-});
-process.stderr.on("error", () => {
-});
 var fail = (e) => {
-  process.stderr.write(internalErrorLine(e));
+  stderr.write(internalErrorLine(e));
   finish(EXIT.usage);
 };
 async function earlyWalks(argv) {
@@ -329,8 +386,8 @@ async function run(argv) {
       variant
     );
     return await main(argv, {
-      stdout: process.stdout,
-      stderr: process.stderr,
+      stdout,
+      stderr,
       env: process.env,
       cwd: process.cwd(),
       ...early ? { early } : {}

@@ -10,9 +10,36 @@ import type { EarlyWalks } from '../git/early-walks.js'
 import { refuseInspectorSignal } from '../exec/inspector.js'
 import { dieOfHangUp, interruptedLine, signalOfExit } from '../exec/stop-signals.js'
 import { inlineSafe } from '../text/terminal.js'
+import { stdOutput } from './std-output.js'
 
 // before anything else: a suite the command runs must not open a debugger in it (exec/inspector.ts)
 refuseInspectorSignal()
+
+// stderr carries the progress and the error lines, not the report: a failure to write it (`2>/dev/full`) leaves the
+// run to finish with its own exit code, rather than crash with exit 1, which reads as FAIL (found by review)
+const stderr = stdOutput(
+  2,
+  () => process.stderr,
+  () => {}
+)
+// the report could not be written (a full disk behind `--json > report.json`): no verdict, whatever main decides
+let unwritten = false
+// a reader that stops early (`baseline-gate lkg | head`) closes the pipe: what it left unread is its choice, not
+// a crash with a stack trace; the exit code stays main's verdict. Any other failure to write is said in one line
+// (found by review: ENOSPC threw a stack trace, and exit 1 read as FAIL)
+const stdout = stdOutput(
+  1,
+  () => process.stdout,
+  (e) => {
+    if (e.code === 'EPIPE' || unwritten) return
+    unwritten = true
+    // the failed write may be reported after main has settled
+    process.exitCode = EXIT.usage
+    stderr.write(
+      `baseline-gate: cannot write to stdout (${inlineSafe(e.code ?? e.message)}): no verdict; check where the output goes (a full disk, a closed file)\n`
+    )
+  }
+)
 
 // No verdict until main settles: a run that ends with main still pending (an await nothing will ever wake) must
 // not exit 0, which a gate reads as PASS. Top-level await gave 13 there; this gives main's own internal error code.
@@ -22,36 +49,17 @@ process.once('exit', (code) => {
   // a signal that ended the producer and the steps (exec/process-group.ts exits with the shell's code) is no
   // internal error (found by review: a Ctrl-C during health said so)
   if (!settled)
-    process.stderr.write(
-      interruptedLine(code) ?? internalErrorLine(new Error('the command ended without a verdict'))
-    )
+    stderr.write(interruptedLine(code) ?? internalErrorLine(new Error('the command ended without a verdict')))
 })
-// the report could not be written (a full disk behind `--json > report.json`): no verdict, whatever main decides
-let unwritten = false
 const finish = (code: number) => {
   settled = true
   process.exitCode = unwritten ? EXIT.usage : code
   // a run a hang-up cut short ends as the hang-up would have ended it (see dieOfHangUp)
   if (!unwritten && signalOfExit(code) === 'SIGHUP') dieOfHangUp()
 }
-// a reader that stops early (`baseline-gate lkg | head`) closes the pipe: what it left unread is its choice, not
-// a crash with a stack trace; the exit code stays main's verdict. Any other failure to write is said in one line
-// (found by review: ENOSPC threw a stack trace, and exit 1 read as FAIL)
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE' || unwritten) return
-  unwritten = true
-  // the failed write may be reported after main has settled
-  process.exitCode = EXIT.usage
-  process.stderr.write(
-    `baseline-gate: cannot write to stdout (${inlineSafe(e.code ?? e.message)}): no verdict; check where the output goes (a full disk, a closed file)\n`
-  )
-})
-// stderr carries the progress and the error lines, not the report: a failure to write it (`2>/dev/full`) leaves the
-// run to finish with its own exit code, rather than crash with exit 1, which reads as FAIL (found by review)
-process.stderr.on('error', () => {})
 // main answers every error itself; this is the net under it (a broken install, a bug)
 const fail = (e: unknown) => {
-  process.stderr.write(internalErrorLine(e))
+  stderr.write(internalErrorLine(e))
   finish(EXIT.usage)
 }
 
@@ -84,8 +92,8 @@ async function run(argv: string[]): Promise<number> {
       variant
     ) as typeof Main
     return await main(argv, {
-      stdout: process.stdout,
-      stderr: process.stderr,
+      stdout,
+      stderr,
       env: process.env,
       cwd: process.cwd(),
       ...(early ? { early } : {})
