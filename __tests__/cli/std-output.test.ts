@@ -83,6 +83,18 @@ describe('directOutput', () => {
     expect(calls).toBe(1)
     expect(rec.got).toEqual([])
   })
+  it('on a socket (it may be a datagram one, where node writes nothing and says nothing), a failure hands the rest to node stream', () => {
+    const errors: string[] = []
+    const refusing: WriteBytes = () => {
+      throw errno('EDESTADDRREQ')
+    }
+    const rec = recorder()
+    const o = directOutput(9, refusing, rec.stream, (e) => errors.push(e.code!), true)
+    o.write('the report')
+    o.write(' and more')
+    expect(errors).toEqual([])
+    expect(Buffer.concat(rec.got).toString('utf8')).toBe('the report and more')
+  })
 })
 
 describe('the CLI with its output in a file and in a pipe', () => {

@@ -69,16 +69,19 @@ function readWhole(file) {
   try {
     const size = (0, import_node_fs.fstatSync)(fd).size;
     const bytes = Buffer.allocUnsafeSlow(Math.max(size * ROOM_FOR_CACHE, 1));
-    let n = 0;
-    while (n < size) {
-      const got = (0, import_node_fs.readSync)(fd, bytes, n, size - n, n);
-      if (got === 0) break;
-      n += got;
-    }
-    return { bytes, size: n };
+    return { bytes, size: readInto(fd, bytes, size) };
   } finally {
     (0, import_node_fs.closeSync)(fd);
   }
+}
+function readInto(fd, buf, size) {
+  let n = 0;
+  while (n < size) {
+    const got = (0, import_node_fs.readSync)(fd, buf, n, size - n, n);
+    if (got === 0) break;
+    n += got;
+  }
+  return n;
 }
 var ROOM_FOR_CACHE = 3;
 var CACHE_DIR = ".compile-cache";
@@ -113,13 +116,7 @@ function readCache(path, room) {
       st = (0, import_node_fs.fstatSync)(fd);
       if (typeof process.getuid === "function" && st.uid !== process.getuid()) return void 0;
       const into = st.size <= room.length ? room : Buffer.allocUnsafeSlow(st.size);
-      let n = 0;
-      while (n < st.size) {
-        const got = (0, import_node_fs.readSync)(fd, into, n, st.size - n, n);
-        if (got === 0) break;
-        n += got;
-      }
-      entry = into.subarray(0, n);
+      entry = into.subarray(0, readInto(fd, into, st.size));
     } finally {
       (0, import_node_fs.closeSync)(fd);
     }
@@ -277,9 +274,10 @@ function interruptedLine(code) {
 // src/cli/std-output.ts
 var import_node_fs3 = require("node:fs");
 function stdOutput(fd, stream, onError) {
-  return writtenDirectly(fd) ? directOutput(fd, import_node_fs3.writeSync, stream, onError) : nodeStream(stream(), onError);
+  const kind = directKind(fd);
+  return kind ? directOutput(fd, import_node_fs3.writeSync, stream, onError, kind === "socket") : nodeStream(stream(), onError);
 }
-function directOutput(fd, write, stream, onError) {
+function directOutput(fd, write, stream, onError, socket = false) {
   let through = null;
   let failed = false;
   return {
@@ -293,7 +291,7 @@ function directOutput(fd, write, stream, onError) {
         while (at < bytes.length) at += write(fd, bytes, at, bytes.length - at);
       } catch (e) {
         const err = e;
-        if (err.code !== "EAGAIN") {
+        if (err.code !== "EAGAIN" && !socket) {
           failed = true;
           onError(err);
           return false;
@@ -306,12 +304,12 @@ function directOutput(fd, write, stream, onError) {
     }
   };
 }
-function writtenDirectly(fd) {
+function directKind(fd) {
   try {
     const st = (0, import_node_fs3.fstatSync)(fd);
-    return st.isFIFO() || st.isFile() || st.isSocket();
+    return st.isFIFO() || st.isFile() ? "file" : st.isSocket() ? "socket" : null;
   } catch {
-    return false;
+    return null;
   }
 }
 function nodeStream(s, onError) {

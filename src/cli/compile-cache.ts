@@ -77,7 +77,7 @@ export const WRAPPER_HEAD = '(function (exports, require, module, __filename, __
 
 /**
  * A file read whole into a buffer with room for its cache entry after it: on a machine where every page of fresh
- * memory costs a fault (13 us each on the two-core VM of docs/performance.md), reading the entry into the pages the
+ * memory costs a fault (about 12 us each on the two-core VM of docs/performance.md), reading the entry into the pages the
  * bundle already touched saves one fault per 4 KiB of the bundle. Pages never written cost nothing.
  */
 function readWhole(file: string): { bytes: Buffer; size: number } {
@@ -85,16 +85,21 @@ function readWhole(file: string): { bytes: Buffer; size: number } {
   try {
     const size = fstatSync(fd).size
     const bytes = Buffer.allocUnsafeSlow(Math.max(size * ROOM_FOR_CACHE, 1))
-    let n = 0
-    while (n < size) {
-      const got = readSync(fd, bytes, n, size - n, n)
-      if (got === 0) break
-      n += got
-    }
-    return { bytes, size: n }
+    return { bytes, size: readInto(fd, bytes, size) }
   } finally {
     closeSync(fd)
   }
+}
+
+/** Up to `size` bytes of `fd` from its start into `buf`; how many there were. */
+function readInto(fd: number, buf: Buffer, size: number): number {
+  let n = 0
+  while (n < size) {
+    const got = readSync(fd, buf, n, size - n, n)
+    if (got === 0) break
+    n += got
+  }
+  return n
 }
 
 /** An entry is about one and a half times its bundle (measured: 737 kB for the 500 kB main.cjs of health). */
@@ -140,7 +145,7 @@ function cachePath(file: string, bundle: Buffer, variant: string, env: NodeJS.Pr
  * (a full disk, a flipped bit) made every run of the command die in V8 until the file was removed. A checksum
  * against damage, not a signature: who can write the directory can write the bundle beside it. Four zero bytes
  * follow it, so that the bytecode starts at a multiple of 8 in the buffer it is read into: V8 copies bytecode it is
- * given at any other address (found by review: a copy of the whole entry, about 100 more fresh pages at each start).
+ * given at any other address (found by review: a copy of the whole entry, about 200 more fresh pages at each start).
  */
 const CHECKSUM_BYTES = 20
 const HEADER = 24
@@ -168,13 +173,7 @@ function readCache(path: string, room: Buffer): Buffer | undefined {
       st = fstatSync(fd)
       if (typeof process.getuid === 'function' && st.uid !== process.getuid()) return undefined
       const into = st.size <= room.length ? room : Buffer.allocUnsafeSlow(st.size)
-      let n = 0
-      while (n < st.size) {
-        const got = readSync(fd, into, n, st.size - n, n)
-        if (got === 0) break
-        n += got
-      }
-      entry = into.subarray(0, n)
+      entry = into.subarray(0, readInto(fd, into, st.size))
     } finally {
       closeSync(fd)
     }
