@@ -1,5 +1,5 @@
-// stdout and stderr of the command line. Where they are a pipe or a file (a CI job, a script, a bench: another
-// process reads the output), they are written with writeSync, not through process.stdout: node makes that a
+// stdout and stderr of the command line. Where they are a pipe, a file or a socket (a CI job, a script, a bench:
+// another process reads the output), they are written with writeSync, not through process.stdout: node makes that a
 // net.Socket, and loading `net` (with what it brings that node:crypto has not already loaded) was about 4 ms of every
 // start. A terminal, /dev/null or anything else keeps node's own stream.
 import { fstatSync, writeSync } from 'node:fs'
