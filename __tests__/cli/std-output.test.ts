@@ -100,25 +100,22 @@ describe('directOutput', () => {
 describe('the CLI with its output in a file and in a pipe', () => {
   it('prints the same bytes either way, and a file with writes refused says so in one line', () => {
     const cli = join(REPO_ROOT, 'dist/cli/index.js')
-    const piped = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8' })
+    /** `--help` with its stdout on `fd` (closed after), or on a pipe. */
+    const help = (fd?: number) => {
+      const r = spawnSync(process.execPath, [cli, '--help'], {
+        stdio: ['ignore', fd ?? 'pipe', 'pipe'],
+        encoding: 'utf8'
+      })
+      if (fd !== undefined) closeSync(fd)
+      return r
+    }
+    const piped = help()
     expect(piped.status).toBe(0)
-    const dir = tempDir('bg-std-output-')
-    const file = join(dir, 'help.txt')
-    const fd = openSync(file, 'w')
-    const toFile = spawnSync(process.execPath, [cli, '--help'], {
-      stdio: ['ignore', fd, 'pipe'],
-      encoding: 'utf8'
-    })
-    closeSync(fd)
-    expect(toFile.status).toBe(0)
+    const file = join(tempDir('bg-std-output-'), 'help.txt')
+    expect(help(openSync(file, 'w')).status).toBe(0)
     expect(readFileSync(file, 'utf8')).toBe(piped.stdout)
     // a descriptor open for reading only: every write fails (EBADF), as a full disk would
-    const ro = openSync(file, 'r')
-    const refused = spawnSync(process.execPath, [cli, '--help'], {
-      stdio: ['ignore', ro, 'pipe'],
-      encoding: 'utf8'
-    })
-    closeSync(ro)
+    const refused = help(openSync(file, 'r'))
     expect(refused.status).toBe(2)
     expect(refused.stderr).toBe(
       'baseline-gate: cannot write to stdout (EBADF): no verdict; check where the output goes (a full disk, a closed file)\n'
