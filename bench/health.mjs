@@ -122,12 +122,17 @@ export function printHealth({ genMs, base, rows, pages }) {
   if (pages) console.log(pagesLine(pages))
 }
 
-/** What health on one baseline touches beyond node -e 0, and what that costs on this machine. */
-export function pagesLine({ node, health, micros }) {
+/** The pages health on one baseline touches beyond node -e 0, and what they cost here (ms; null: not measured). */
+export function extraPages({ node, health, micros }) {
   const extra = health - node
-  const cost =
-    micros === null ? '' : `; a fresh page costs ${micros.toFixed(1)} us here: ${ms((extra * micros) / 1000)}`
-  return `page faults (medians): node -e 0 ${n(node)}, health on 1 baseline ${n(health)} (${n(extra)} more)${cost}`
+  return { extra, ms: micros === null ? null : (extra * micros) / 1000 }
+}
+
+/** What health on one baseline touches beyond node -e 0, and what that costs on this machine. */
+export function pagesLine(pages) {
+  const { extra, ms: cost } = extraPages(pages)
+  const said = cost === null ? '' : `; a fresh page costs ${pages.micros.toFixed(1)} us here: ${ms(cost)}`
+  return `page faults (medians): node -e 0 ${n(pages.node)}, health on 1 baseline ${n(pages.health)} (${n(extra)} more)${said}`
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -12,7 +12,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { checkLkg, generate, TRIO } from './history.mjs'
-import { healthBench, pagesLine, printHealth } from './health.mjs'
+import { extraPages, healthBench, pagesLine, printHealth } from './health.mjs'
 import { ledgerBench, printLedger } from './ledger.mjs'
 import {
   droppedEnv,
@@ -130,6 +130,12 @@ console.log(
   `    baseline-gate lkg, commit-graph           ${ms(lkg.lkgGraph).padStart(10)}  (${ratio(lkg.lkgGraph, lkg.node)} node -e 0)`
 )
 
+/** The page faults health adds to node -e 0, for its row's note. */
+const pagesNote = (pages) => {
+  if (!pages) return ''
+  const { extra, ms: cost } = extraPages(pages)
+  return `; ${n(extra)} page faults more${cost === null ? '' : ` (${ms(cost)} at ${pages.micros.toFixed(1)} us each)`}`
+}
 const killed = (m) => m.killed
 const h = (count) => health.rows.find((r) => r.count === count)
 const big = ledger.big
@@ -170,7 +176,7 @@ const rows = [
     h(1).ms / health.base,
     1.8,
     'x',
-    `${ms(h(1).ms)} / ${ms(health.base)}${health.pages ? `; ${n(health.pages.health - health.pages.node)} page faults more${health.pages.micros === null ? '' : ` (${ms(((health.pages.health - health.pages.node) * health.pages.micros) / 1000)} at ${health.pages.micros.toFixed(1)} us each)`}` : ''}`
+    `${ms(h(1).ms)} / ${ms(health.base)}${pagesNote(health.pages)}`
   ),
   targetRow(
     '(d) lkg, 50,000 commits, no commit-graph',

@@ -19749,7 +19749,7 @@ function openAndRead(real, limit, scratch, onLink) {
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
     if (code2 === "EISDIR") return { kind: "not-a-file" };
     if (code2 === "ELOOP" || code2 === "EMLINK" || code2 === "EFTYPE") return onLink;
-    return { kind: "unreadable", reason: code2 ?? String(e) };
+    return { kind: "unreadable", reason: errorCode(e) };
   }
   try {
     if (scratch) return readIntoScratch(fd, limit, scratch);
@@ -19770,7 +19770,7 @@ function openAndRead(real, limit, scratch, onLink) {
   } catch (e) {
     const code2 = e.code;
     if (code2 === "EISDIR") return { kind: "not-a-file" };
-    return { kind: "unreadable", reason: code2 ?? String(e) };
+    return { kind: "unreadable", reason: errorCode(e) };
   } finally {
     closeSync4(fd);
   }
@@ -70963,6 +70963,9 @@ function createOperationContext(o) {
     ...o.judgeAt ? { judgeAt: o.judgeAt } : {}
   };
 }
+function policyBaselineCount(result) {
+  return Math.max(result.policyBaselines ?? 0, result.baselines.length);
+}
 
 // src/policy/load.ts
 import { existsSync as existsSync9 } from "node:fs";
@@ -72622,7 +72625,7 @@ async function conclude(spec, run2, done, summarised) {
   for (const [name, value] of Object.entries(standard))
     if (declared.includes(name)) setOutput(name, value);
   for (const [name, value] of Object.entries(done.outputs)) setOutput(name, value);
-  const several = (result.policyBaselines ?? result.baselines.length) > 1;
+  const several = policyBaselineCount(result) > 1;
   const labelled = result.baselines.flatMap(
     (b) => several ? b.findings.map((f2) => ({ ...f2, baseline: b.name })) : b.findings
   );
@@ -73409,7 +73412,7 @@ function notRestored2(b) {
 }
 function nextSteps(result) {
   const failing = result.baselines.some((b) => b.verdict === "FAIL");
-  const total = Math.max(result.policyBaselines ?? 0, result.baselines.length);
+  const total = policyBaselineCount(result);
   const per = result.baselines.map((b) => {
     let lines2 = result.operation === "promotion" ? promotion(b, result) : result.operation === "rollback" ? rollback(b, total > 1) : health(b);
     if (result.operation === "promotion" && failing) lines2 = lines2.filter((l) => lineToText(l) !== MERGE);

@@ -28114,7 +28114,7 @@ function openAndRead(real, limit, scratch, onLink) {
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
     if (code2 === "EISDIR") return { kind: "not-a-file" };
     if (code2 === "ELOOP" || code2 === "EMLINK" || code2 === "EFTYPE") return onLink;
-    return { kind: "unreadable", reason: code2 ?? String(e) };
+    return { kind: "unreadable", reason: errorCode(e) };
   }
   try {
     if (scratch) return readIntoScratch(fd, limit, scratch);
@@ -28135,7 +28135,7 @@ function openAndRead(real, limit, scratch, onLink) {
   } catch (e) {
     const code2 = e.code;
     if (code2 === "EISDIR") return { kind: "not-a-file" };
-    return { kind: "unreadable", reason: code2 ?? String(e) };
+    return { kind: "unreadable", reason: errorCode(e) };
   } finally {
     closeSync(fd);
   }
@@ -43755,6 +43755,58 @@ function context3(result, trigger) {
   return parts.flatMap((p, i2) => i2 === 0 ? p : [" \xB7 ", ...p]);
 }
 
+// src/git/run-context.ts
+async function readRunContext(root, env2 = process.env) {
+  const head = headFromDisk(root) ?? await readHeadWithGit(root);
+  if (env2.GITHUB_ACTIONS === "true") {
+    const asTriggered = head.commit !== null && head.commit === env2.GITHUB_SHA;
+    return {
+      repository: env2.GITHUB_REPOSITORY || null,
+      commit: head.commit,
+      ref: asTriggered ? env2.GITHUB_REF || null : head.ref,
+      event: env2.GITHUB_EVENT_NAME || null,
+      run_id: env2.GITHUB_RUN_ID || null,
+      run_attempt: env2.GITHUB_RUN_ATTEMPT || null
+    };
+  }
+  return {
+    repository: null,
+    commit: head.commit,
+    ref: head.ref,
+    event: "local",
+    run_id: null,
+    run_attempt: null
+  };
+}
+async function readHeadWithGit(cwd) {
+  const [commit, ref] = await Promise.all([
+    resolveCommit(cwd, "HEAD").catch(() => null),
+    git(cwd, ["symbolic-ref", "-q", "HEAD"]).then(
+      (r) => r.code === 0 ? r.stdout.toString("utf8").trim() || null : null,
+      () => null
+    )
+  ]);
+  return { commit, ref };
+}
+
+// src/operations/context.ts
+function createOperationContext(o) {
+  return {
+    root: o.root,
+    ...o.rootFrom ? { rootFrom: o.rootFrom } : {},
+    policy: o.policy,
+    clock: () => /* @__PURE__ */ new Date(),
+    runContext: () => readRunContext(o.root, o.env),
+    evidence: o.evidence,
+    toolVersion: TOOL_VERSION,
+    env: o.env,
+    ...o.judgeAt ? { judgeAt: o.judgeAt } : {}
+  };
+}
+function policyBaselineCount(result) {
+  return Math.max(result.policyBaselines ?? 0, result.baselines.length);
+}
+
 // src/present/next-steps-drill.ts
 var FETCH_HISTORY = [
   "Check out the full history (actions/checkout with ",
@@ -44245,7 +44297,7 @@ function notRestored2(b) {
 }
 function nextSteps(result) {
   const failing = result.baselines.some((b) => b.verdict === "FAIL");
-  const total = Math.max(result.policyBaselines ?? 0, result.baselines.length);
+  const total = policyBaselineCount(result);
   const per = result.baselines.map((b) => {
     let lines2 = result.operation === "promotion" ? promotion(b, result) : result.operation === "rollback" ? rollback(b, total > 1) : health(b);
     if (result.operation === "promotion" && failing) lines2 = lines2.filter((l) => lineToText(l) !== MERGE);
@@ -48870,40 +48922,6 @@ function batchLock(dir) {
   }
 }
 
-// src/git/run-context.ts
-async function readRunContext(root, env2 = process.env) {
-  const head = headFromDisk(root) ?? await readHeadWithGit(root);
-  if (env2.GITHUB_ACTIONS === "true") {
-    const asTriggered = head.commit !== null && head.commit === env2.GITHUB_SHA;
-    return {
-      repository: env2.GITHUB_REPOSITORY || null,
-      commit: head.commit,
-      ref: asTriggered ? env2.GITHUB_REF || null : head.ref,
-      event: env2.GITHUB_EVENT_NAME || null,
-      run_id: env2.GITHUB_RUN_ID || null,
-      run_attempt: env2.GITHUB_RUN_ATTEMPT || null
-    };
-  }
-  return {
-    repository: null,
-    commit: head.commit,
-    ref: head.ref,
-    event: "local",
-    run_id: null,
-    run_attempt: null
-  };
-}
-async function readHeadWithGit(cwd) {
-  const [commit, ref] = await Promise.all([
-    resolveCommit(cwd, "HEAD").catch(() => null),
-    git(cwd, ["symbolic-ref", "-q", "HEAD"]).then(
-      (r) => r.code === 0 ? r.stdout.toString("utf8").trim() || null : null,
-      () => null
-    )
-  ]);
-  return { commit, ref };
-}
-
 // src/fs/atomic-set.ts
 var MAX_JOURNAL_BYTES = 1024 * 1024;
 var FileSetError = class extends Error {
@@ -48915,21 +48933,6 @@ var FileSetError = class extends Error {
   nothingChanged;
   name = "FileSetError";
 };
-
-// src/operations/context.ts
-function createOperationContext(o) {
-  return {
-    root: o.root,
-    ...o.rootFrom ? { rootFrom: o.rootFrom } : {},
-    policy: o.policy,
-    clock: () => /* @__PURE__ */ new Date(),
-    runContext: () => readRunContext(o.root, o.env),
-    evidence: o.evidence,
-    toolVersion: TOOL_VERSION,
-    env: o.env,
-    ...o.judgeAt ? { judgeAt: o.judgeAt } : {}
-  };
-}
 
 // src/actions/shared/io.ts
 var OPTIONAL = { required: false, default: "" };
@@ -49374,7 +49377,7 @@ async function conclude(spec, run2, done, summarised) {
   for (const [name, value] of Object.entries(standard))
     if (declared.includes(name)) setOutput(name, value);
   for (const [name, value] of Object.entries(done.outputs)) setOutput(name, value);
-  const several = (result.policyBaselines ?? result.baselines.length) > 1;
+  const several = policyBaselineCount(result) > 1;
   const labelled = result.baselines.flatMap(
     (b) => several ? b.findings.map((f2) => ({ ...f2, baseline: b.name })) : b.findings
   );

@@ -46457,7 +46457,7 @@ function openAndRead(real, limit, scratch, onLink) {
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
     if (code2 === "EISDIR") return { kind: "not-a-file" };
     if (code2 === "ELOOP" || code2 === "EMLINK" || code2 === "EFTYPE") return onLink;
-    return { kind: "unreadable", reason: code2 ?? String(e) };
+    return { kind: "unreadable", reason: errorCode(e) };
   }
   try {
     if (scratch) return readIntoScratch(fd, limit, scratch);
@@ -46478,7 +46478,7 @@ function openAndRead(real, limit, scratch, onLink) {
   } catch (e) {
     const code2 = e.code;
     if (code2 === "EISDIR") return { kind: "not-a-file" };
-    return { kind: "unreadable", reason: code2 ?? String(e) };
+    return { kind: "unreadable", reason: errorCode(e) };
   } finally {
     closeSync(fd);
   }
@@ -59915,6 +59915,9 @@ function createOperationContext(o) {
     ...o.judgeAt ? { judgeAt: o.judgeAt } : {}
   };
 }
+function policyBaselineCount(result) {
+  return Math.max(result.policyBaselines ?? 0, result.baselines.length);
+}
 
 // src/actions/shared/io.ts
 var OPTIONAL = { required: false, default: "" };
@@ -61280,7 +61283,7 @@ async function conclude(spec, run2, done, summarised) {
   for (const [name, value] of Object.entries(standard))
     if (declared.includes(name)) setOutput(name, value);
   for (const [name, value] of Object.entries(done.outputs)) setOutput(name, value);
-  const several = (result.policyBaselines ?? result.baselines.length) > 1;
+  const several = policyBaselineCount(result) > 1;
   const labelled = result.baselines.flatMap(
     (b) => several ? b.findings.map((f2) => ({ ...f2, baseline: b.name })) : b.findings
   );

@@ -29241,7 +29241,7 @@ function openAndRead(real, limit, scratch, onLink) {
     if (code2 === "ENOENT" || code2 === "ENOTDIR") return { kind: "missing" };
     if (code2 === "EISDIR") return { kind: "not-a-file" };
     if (code2 === "ELOOP" || code2 === "EMLINK" || code2 === "EFTYPE") return onLink;
-    return { kind: "unreadable", reason: code2 ?? String(e) };
+    return { kind: "unreadable", reason: errorCode(e) };
   }
   try {
     if (scratch) return readIntoScratch(fd, limit, scratch);
@@ -29262,7 +29262,7 @@ function openAndRead(real, limit, scratch, onLink) {
   } catch (e) {
     const code2 = e.code;
     if (code2 === "EISDIR") return { kind: "not-a-file" };
-    return { kind: "unreadable", reason: code2 ?? String(e) };
+    return { kind: "unreadable", reason: errorCode(e) };
   } finally {
     closeSync4(fd);
   }
@@ -48846,6 +48846,24 @@ function passingText(input, previous, issue2) {
   ].join("\n");
 }
 
+// src/operations/context.ts
+function createOperationContext(o) {
+  return {
+    root: o.root,
+    ...o.rootFrom ? { rootFrom: o.rootFrom } : {},
+    policy: o.policy,
+    clock: () => /* @__PURE__ */ new Date(),
+    runContext: () => readRunContext(o.root, o.env),
+    evidence: o.evidence,
+    toolVersion: TOOL_VERSION,
+    env: o.env,
+    ...o.judgeAt ? { judgeAt: o.judgeAt } : {}
+  };
+}
+function policyBaselineCount(result) {
+  return Math.max(result.policyBaselines ?? 0, result.baselines.length);
+}
+
 // src/present/next-steps-drill.ts
 var FETCH_HISTORY = [
   "Check out the full history (actions/checkout with ",
@@ -49336,7 +49354,7 @@ function notRestored(b) {
 }
 function nextSteps(result) {
   const failing = result.baselines.some((b) => b.verdict === "FAIL");
-  const total = Math.max(result.policyBaselines ?? 0, result.baselines.length);
+  const total = policyBaselineCount(result);
   const per = result.baselines.map((b) => {
     let lines2 = result.operation === "promotion" ? promotion(b, result) : result.operation === "rollback" ? rollback(b, total > 1) : health(b);
     if (result.operation === "promotion" && failing) lines2 = lines2.filter((l) => lineToText(l) !== MERGE);
@@ -49795,21 +49813,6 @@ function batchLock(dir) {
   }
 }
 
-// src/operations/context.ts
-function createOperationContext(o) {
-  return {
-    root: o.root,
-    ...o.rootFrom ? { rootFrom: o.rootFrom } : {},
-    policy: o.policy,
-    clock: () => /* @__PURE__ */ new Date(),
-    runContext: () => readRunContext(o.root, o.env),
-    evidence: o.evidence,
-    toolVersion: TOOL_VERSION,
-    env: o.env,
-    ...o.judgeAt ? { judgeAt: o.judgeAt } : {}
-  };
-}
-
 // src/actions/shared/io.ts
 var OPTIONAL = { required: false, default: "" };
 var TRUE = { required: false, default: "true" };
@@ -50033,7 +50036,7 @@ async function conclude(spec, run2, done, summarised) {
   for (const [name, value] of Object.entries(standard))
     if (declared.includes(name)) setOutput(name, value);
   for (const [name, value] of Object.entries(done.outputs)) setOutput(name, value);
-  const several = (result.policyBaselines ?? result.baselines.length) > 1;
+  const several = policyBaselineCount(result) > 1;
   const labelled = result.baselines.flatMap(
     (b) => several ? b.findings.map((f2) => ({ ...f2, baseline: b.name })) : b.findings
   );

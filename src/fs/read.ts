@@ -105,7 +105,7 @@ function openAndRead(
     if (code === 'EISDIR') return { kind: 'not-a-file' }
     // a link at the end: ELOOP (Linux, macOS); EMLINK on FreeBSD, EFTYPE on NetBSD
     if (code === 'ELOOP' || code === 'EMLINK' || code === 'EFTYPE') return onLink
-    return { kind: 'unreadable', reason: code ?? String(e) }
+    return { kind: 'unreadable', reason: errorCode(e) }
   }
   try {
     if (scratch) return readIntoScratch(fd, limit, scratch)
@@ -128,7 +128,7 @@ function openAndRead(
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     if (code === 'EISDIR') return { kind: 'not-a-file' }
-    return { kind: 'unreadable', reason: code ?? String(e) }
+    return { kind: 'unreadable', reason: errorCode(e) }
   } finally {
     closeSync(fd)
   }

@@ -125,3 +125,8 @@ export interface OperationResult {
   /** How many baselines the policy has: a command the next steps give for fewer names its own (`--baseline`). */
   policyBaselines?: number
 }
+
+/** How many baselines the run's policy has (at least those it judged): more than one, and each output names its own. */
+export function policyBaselineCount(result: Pick<OperationResult, 'policyBaselines' | 'baselines'>): number {
+  return Math.max(result.policyBaselines ?? 0, result.baselines.length)
+}

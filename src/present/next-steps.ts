@@ -2,6 +2,7 @@
 // shows these right under the headline.
 import { shownValue } from '../text/shorten.js'
 import { couldNotStart } from '../evidence/not-run.js'
+import { policyBaselineCount } from '../operations/context.js'
 import type { BaselineResult, OperationResult } from '../operations/context.js'
 import type { StepResult } from '../rules/verdict.js'
 import { RULES_ALREADY_FAIL } from '../operations/suites.js'
@@ -443,7 +444,7 @@ export function nextSteps(result: OperationResult): Line[] {
   const failing = result.baselines.some((b) => b.verdict === 'FAIL')
   // a run of some of the policy's baselines (--baseline, a job per baseline): its commands name theirs, or they would
   // act on every baseline (found by review: a rollback printed for one baseline rolled back two)
-  const total = Math.max(result.policyBaselines ?? 0, result.baselines.length)
+  const total = policyBaselineCount(result)
   const per = result.baselines.map((b) => {
     let lines =
       result.operation === 'promotion'

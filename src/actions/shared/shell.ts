@@ -8,7 +8,7 @@ import { createEvidenceStore, EvidenceDirError } from '../../fs/evidence-store.j
 import { FileSetError } from '../../fs/atomic-set.js'
 import type { EvidenceStore } from '../../fs/evidence-store.js'
 import { GitError, RevisionError } from '../../git/git.js'
-import { createOperationContext } from '../../operations/context.js'
+import { createOperationContext, policyBaselineCount } from '../../operations/context.js'
 import type { OperationContext, OperationResult } from '../../operations/context.js'
 import { loadPolicy, selectBaselines } from '../../policy/load.js'
 import { PolicyError } from '../../policy/types.js'
@@ -164,7 +164,7 @@ async function conclude<A extends ActionName, I extends CommonInputs & { token: 
   for (const [name, value] of Object.entries(standard))
     if (declared.includes(name)) core.setOutput(name, value)
   for (const [name, value] of Object.entries<string>(done.outputs)) core.setOutput(name, value)
-  const several = (result.policyBaselines ?? result.baselines.length) > 1
+  const several = policyBaselineCount(result) > 1
   const labelled = result.baselines.flatMap((b) =>
     several ? b.findings.map((f) => ({ ...f, baseline: b.name })) : b.findings
   )
