@@ -16,6 +16,7 @@ import { basename, dirname, join, relative } from 'node:path'
 import { afterAll, describe, expect, it } from '@jest/globals'
 import {
   journalPath,
+  journalsLeft,
   journalState,
   lockSet,
   nodeSetFs,
@@ -628,6 +629,30 @@ describe('journalPath', () => {
       journalPath(join(repo, place), 'repin-x')
     )
     expect(new Set(names).size).toBe(4)
+  })
+
+  it('journalsLeft names each journal as journalPath does, and knows which files of their directory are there', () => {
+    const repo = tempDir('bg-set-left-')
+    git(repo, 'init', '-q')
+    for (const root of [repo, join(repo, 'apps', 'web')]) {
+      mkdirSync(root, { recursive: true })
+      // nothing left yet: the directory is not even there
+      const before = journalsLeft(root)
+      for (const name of ['repin-a', 'rollback-a', 'migrate-b.c']) {
+        expect(before.path(name)).toBe(journalPath(root, name))
+        expect(before.mayBeLeft(before.path(name))).toBe(false)
+      }
+      expect(() => before.path('../x')).toThrow(/journal name "..\/x": letters, digits/)
+      mkdirSync(dirname(before.path('repin-a')), { recursive: true })
+      writeFileSync(before.path('repin-a'), '{}')
+      const after = journalsLeft(root)
+      expect(after.mayBeLeft(after.path('repin-a'))).toBe(true)
+      expect(after.mayBeLeft(after.path('rollback-a'))).toBe(false)
+      // a file elsewhere is never said to be missing
+      expect(after.mayBeLeft(join(root, 'other.json'))).toBe(true)
+    }
+    const plain = tempDir('bg-set-nogit-')
+    expect(journalsLeft(plain).path('repin-a')).toBe(join(plain, '.baseline-gate', 'repin-a.journal.json'))
   })
 
   it('in a worktree, inside the git directory its .git file names (relative or absolute, as git writes it)', () => {

@@ -287,6 +287,35 @@ describe('EvidenceStore.writeAll', () => {
       )
   })
 
+  it('a batch is written all before any is renamed: a file that cannot be made leaves nothing, not even a temporary file', () => {
+    const dir = join(tempDir('bg-evidence-'), 'evidence')
+    const store = createEvidenceStore(dir)
+    // the file's own name fits; its temporary name (22 characters more) is over the 255 a name may have
+    const long = `${'x'.repeat(230)}.json`
+    expect(() =>
+      store.writeAll([
+        { name: 'health-a.json', content: '{}' },
+        { name: long, content: '{}' }
+      ])
+    ).toThrow(new RegExp(`^the evidence file .*${long} cannot be written \\(ENAMETOOLONG\\)`))
+    expect(readdirSync(dir)).toEqual([])
+  })
+
+  it('a file that cannot be renamed into place: those before it are whole, none after it is written, no temporary file is left', () => {
+    const dir = join(tempDir('bg-evidence-'), 'evidence')
+    mkdirSync(join(dir, 'health-b.json'), { recursive: true })
+    const store = createEvidenceStore(dir)
+    expect(() =>
+      store.writeAll([
+        { name: 'health-a.json', content: '{"a":1}' },
+        { name: 'health-b.json', content: '{}' },
+        { name: 'health-c.json', content: '{}' }
+      ])
+    ).toThrow(/^the evidence file .*health-b\.json cannot be written \(EISDIR\)/)
+    expect(readdirSync(dir).sort()).toEqual(['health-a.json', 'health-b.json'])
+    expect(readFileSync(join(dir, 'health-a.json'), 'utf8')).toBe('{"a":1}')
+  })
+
   // a file system nobody may write into, even root (Linux's sysfs): the store is refused when it is made, before
   // the operation runs, and leaves no probe behind where it can write
   it('a directory no file can be made in is refused when the store is made; the probe leaves nothing', () => {

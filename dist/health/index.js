@@ -22329,7 +22329,7 @@ var init_containment = __esm({
 });
 
 // src/exec/proc-table.ts
-import { existsSync as existsSync4, readdirSync as readdirSync4, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync4, readdirSync as readdirSync5, readFileSync as readFileSync6 } from "node:fs";
 function parseStat(text) {
   const open2 = text.indexOf("(");
   const close = text.lastIndexOf(")");
@@ -22361,7 +22361,7 @@ function readProc(pid) {
 function readProcTable() {
   let names;
   try {
-    names = readdirSync4("/proc");
+    names = readdirSync5("/proc");
   } catch {
     return null;
   }
@@ -57511,7 +57511,7 @@ async function commitDate(cwd, commit) {
 import { existsSync as existsSync5 } from "node:fs";
 
 // src/fs/atomic-set.ts
-import { lstatSync as lstatSync4, mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
+import { lstatSync as lstatSync4, mkdirSync as mkdirSync2, readdirSync as readdirSync2, readFileSync as readFileSync5, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
 import { basename as basename3, dirname as dirname5, isAbsolute as isAbsolute5, join as join5, relative as relative3, resolve as resolve4 } from "node:path";
 
 // src/git/run-context.ts
@@ -57595,6 +57595,40 @@ function writeFileAtomic(path2, data, { durable = false, clean = false } = {}) {
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
+  }
+}
+var BatchWriteError = class extends Error {
+  constructor(target, cause) {
+    super(`${target}: ${cause?.message ?? String(cause)}`);
+    this.target = target;
+    this.cause = cause;
+  }
+  target;
+  cause;
+  name = "BatchWriteError";
+};
+function writeFilesAtomic(dir, files) {
+  const random2 = randomBytes(8 * files.length).toString("hex");
+  const paths = files.map((f2) => join3(dir, f2.name));
+  const temps = [];
+  let at3 = 0;
+  let renamed = 0;
+  try {
+    for (; at3 < files.length; at3++) {
+      const tmp = join3(dir, `.${files[at3].name}.${random2.slice(16 * at3, 16 * at3 + 16)}.tmp`);
+      const fd = openSync(tmp, CREATE, 438);
+      temps.push(tmp);
+      try {
+        writeFileSync(fd, files[at3].data);
+      } finally {
+        closeSync(fd);
+      }
+    }
+    for (at3 = 0; at3 < files.length; at3++, renamed++) renameSync(temps[at3], paths[at3]);
+    return paths;
+  } catch (e) {
+    for (const tmp of temps.slice(renamed)) rmSync(tmp, { force: true });
+    throw new BatchWriteError(paths[at3], e);
   }
 }
 function removeStaleTemps(path2, now = Date.now()) {
@@ -57772,15 +57806,32 @@ var FileSetError = class extends Error {
   name = "FileSetError";
 };
 var JOURNAL_KIND = "baseline-gate.file-set-journal.v1";
-function journalPath(root, name) {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
-    throw new FileSetError(`journal name ${JSON.stringify(name)}: letters, digits, '.', '_' and '-' only`);
+function journalsLeft(root) {
+  const { dir, path: path2 } = journalDirectory(root);
+  let names;
+  try {
+    names = new Set(readdirSync2(dir));
+  } catch (e) {
+    names = e.code === "ENOENT" ? /* @__PURE__ */ new Set() : null;
   }
-  const gitDir = findGitDir(resolve4(root));
-  if (!gitDir) return join5(resolve4(root), ".baseline-gate", `${name}.journal.json`);
-  const place = relative3(workTreeTop(resolve4(root)), resolve4(root));
+  return {
+    path: path2,
+    mayBeLeft: (file) => names === null || dirname5(file) !== dir || names.has(basename3(file))
+  };
+}
+function journalDirectory(root) {
+  const top = resolve4(root);
+  const gitDir = findGitDir(top);
+  const place = gitDir ? relative3(workTreeTop(top), top) : "";
   const at3 = place === "" ? "" : `.at-${place.replace(/[^A-Za-z0-9._-]+/g, "_")}-${sha256(place).slice(0, 12)}`;
-  return join5(gitDir, "baseline-gate", `${name}${at3}.journal.json`);
+  const dir = gitDir ? join5(gitDir, "baseline-gate") : join5(top, ".baseline-gate");
+  const path2 = (name) => {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
+      throw new FileSetError(`journal name ${JSON.stringify(name)}: letters, digits, '.', '_' and '-' only`);
+    }
+    return join5(dir, `${name}${at3}.journal.json`);
+  };
+  return { dir, path: path2 };
 }
 function workTreeTop(dir) {
   for (let d = dir; ; d = dirname5(d)) {
@@ -57867,12 +57918,11 @@ function leftUnverified(root, journal, committed) {
   return { state, mark, untested: untested2 };
 }
 function unverifiedRestore(root, journal, baseline) {
-  const head = headCommitSync(root);
-  const left = leftUnverified(
-    root,
-    journal,
-    (path2) => head ? committedBytesSync(root, head, path2, MAX_FILE_BYTES) : null
-  );
+  let head;
+  const left = leftUnverified(root, journal, (path2) => {
+    head = head === void 0 ? headCommitSync(root) : head;
+    return head ? committedBytesSync(root, head, path2, MAX_FILE_BYTES) : null;
+  });
   return left && left.state !== "stale" ? [untested(journal, baseline, left)] : [];
 }
 function untested(journal, baseline, left) {
@@ -57893,11 +57943,11 @@ init_contain();
 
 // src/fs/listing.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { readdirSync as readdirSync3, realpathSync as realpathSync4, statSync as statSync4 } from "node:fs";
+import { readdirSync as readdirSync4, realpathSync as realpathSync4, statSync as statSync4 } from "node:fs";
 import { posix as posix2, relative as relative5, resolve as resolve7 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync as readdirSync2, realpath, realpathSync as realpathSync3, stat as stat2, statSync as statSync3 } from "fs";
+import { readdir as readdir2, readdirSync as readdirSync3, realpath, realpathSync as realpathSync3, stat as stat2, statSync as statSync3 } from "fs";
 import { isAbsolute as isAbsolute6, posix, resolve as resolve6 } from "path";
 import { fileURLToPath } from "url";
 
@@ -58643,7 +58693,7 @@ function getOptions(options) {
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
     readdir: opts.fs.readdir || readdir2,
-    readdirSync: opts.fs.readdirSync || readdirSync2,
+    readdirSync: opts.fs.readdirSync || readdirSync3,
     realpath: opts.fs.realpath || realpath,
     realpathSync: opts.fs.realpathSync || realpathSync3,
     stat: opts.fs.stat || stat2,
@@ -58742,7 +58792,7 @@ function listGlobs(root, include, exclude, memo = createContainMemo()) {
   };
   const readDirectory = (dir, options) => said(dir, () => {
     const real = inside(dir);
-    const entries = readdirSync3(real, options);
+    const entries = readdirSync4(real, options);
     memo.dirs.add(real);
     for (const o of oddEntries(relOf(dir), real, entries)) odd.push(o);
     return entries;
@@ -58795,7 +58845,7 @@ var MAYBE_ODD = /[\r\n\u2028\u2029\uFFFD]/;
 var NAME_LINE_BREAK = /[\r\n\u2028\u2029]/;
 function oddEntries(rel, real, entries) {
   if (!entries.some((e) => MAYBE_ODD.test(e.name))) return [];
-  const raw = readdirSync3(real, { withFileTypes: true, encoding: "buffer" });
+  const raw = readdirSync4(real, { withFileTypes: true, encoding: "buffer" });
   const out = [];
   for (const e of raw) {
     const name = strictUtf8(e.name);
@@ -58901,6 +58951,9 @@ function whyUnread(read2) {
       return `it cannot be read (${read2.reason})`;
   }
 }
+
+// src/operations/health.ts
+init_contain();
 
 // src/ledger/model.ts
 var LEDGER_STATUSES = ["Approved", "Superseded", "Rolled back", "Candidate"];
@@ -64619,11 +64672,11 @@ var PIN = { validate: ye, file: Pe.validatePin };
 var MANIFEST = { validate: _e, file: Pe.validateManifest };
 var HANDOFF = { validate: ve, file: Pe.validateHandoff };
 var MAX_MATRIX_BYTES = 1024 * 1024;
-function loadTrio(root, baseline) {
+function loadTrio(root, baseline, memo) {
   return {
-    pin: loadJson(root, "pin", baseline.trio.pin, PIN),
-    manifest: loadJson(root, "manifest", baseline.trio.manifest, MANIFEST),
-    matrix: loadMatrix(root, baseline.trio.matrix, baseline.display_name)
+    pin: loadJson(root, "pin", baseline.trio.pin, PIN, memo),
+    manifest: loadJson(root, "manifest", baseline.trio.manifest, MANIFEST, memo),
+    matrix: loadMatrix(root, baseline.trio.matrix, baseline.display_name, memo)
   };
 }
 function fileOf(role, path2, read2) {
@@ -64636,8 +64689,8 @@ function fileOf(role, path2, read2) {
     sha256: sha256(read2.bytes)
   };
 }
-function loadJson(root, role, path2, schema) {
-  return jsonFile(fileOf(role, path2, readRepoFile(root, path2, MAX_FILE_BYTES)), schema);
+function loadJson(root, role, path2, schema, memo) {
+  return jsonFile(fileOf(role, path2, readRepoFile(root, path2, MAX_FILE_BYTES, memo)), schema);
 }
 function loadProducerFiles(root, baseline) {
   const paths = producerPaths(baseline);
@@ -64666,8 +64719,8 @@ function jsonFile(file, schema) {
     schemaProblems: validateDocument(doc, schema.validate, schema.file)
   };
 }
-function loadMatrix(root, path2, displayName) {
-  return matrixFile(fileOf("matrix", path2, readRepoFile(root, path2, MAX_MATRIX_BYTES)), displayName);
+function loadMatrix(root, path2, displayName, memo) {
+  return matrixFile(fileOf("matrix", path2, readRepoFile(root, path2, MAX_MATRIX_BYTES, memo)), displayName);
 }
 function matrixFile(file, displayName) {
   if (!file.source || file.source.text.trim() === "" || isUtf16(file.source.bytes))
@@ -65131,16 +65184,18 @@ async function runHealth(ctx, options) {
     if (!files2) producers.set(key, files2 = loadProducerFiles(ctx.root, baseline));
     return files2;
   };
+  const journals = journalsLeft(ctx.root);
+  const trioReads = createContainMemo();
   const results = [];
   const files = [];
   const jsonAt = [];
   const read2 = options.baselines.map((baseline) => {
     const startedAt = ctx.clock();
     const now = instant.source === "wall-clock" ? startedAt : instant.at;
-    const trio = loadTrio(ctx.root, baseline);
+    const trio = loadTrio(ctx.root, baseline, trioReads);
     const producer = producerFiles(baseline);
     const onDisk = [
-      ...interruptedWrites(ctx.root, baseline),
+      ...interruptedWrites(ctx.root, baseline, journals),
       ...trioRules(trio, { baseline, now }),
       ...driftRules(trio, producer, { now }),
       ...adapterFindings(ctx.root, baseline, scan)
@@ -65190,14 +65245,15 @@ async function runHealth(ctx, options) {
     run2.instant
   );
 }
-function interruptedWrites(root, baseline) {
+function interruptedWrites(root, baseline, journals) {
+  const rollback2 = journals.path(`rollback-${baseline.name}`);
   return ["repin", "rollback", "migrate"].flatMap((command) => {
-    const journal = journalPath(root, `${command}-${baseline.name}`);
-    if (!existsSync5(journal)) return [];
+    const journal = journals.path(`${command}-${baseline.name}`);
+    if (!journals.mayBeLeft(journal) || !existsSync5(journal)) return [];
     const state = journalState(journal);
     const message = state === "prepared" ? `a baseline-gate ${command} of ${baseline.name} was interrupted before it changed any trio file (journal ${journal}): the trio is whole; the next ${command} removes what it left (its journal and staged copies)` : `a baseline-gate ${command} of ${baseline.name} was interrupted while writing the trio (journal ${journal}): the files may mix the old and the new trio; run baseline-gate ${command} again to finish it (if the trio was restored from git since, that run drops the interrupted write instead)`;
     return [finding("BG215", null, null, message)];
-  }).concat(unverifiedRestore(root, journalPath(root, `rollback-${baseline.name}`), baseline.name));
+  }).concat(journals.mayBeLeft(markPath(rollback2)) ? unverifiedRestore(root, rollback2, baseline.name) : []);
 }
 async function preflight(ctx, baseline) {
   const { runPreflight: runPreflight2 } = await Promise.resolve().then(() => (init_preflight(), preflight_exports));
@@ -70800,7 +70856,7 @@ function errorCode2(e) {
 }
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync8, lstatSync as lstatSync5, mkdirSync as mkdirSync4, readdirSync as readdirSync5, rmSync as rmSync4 } from "node:fs";
+import { existsSync as existsSync8, lstatSync as lstatSync5, mkdirSync as mkdirSync4, readdirSync as readdirSync6, rmSync as rmSync4 } from "node:fs";
 import { join as join9, resolve as resolve10 } from "node:path";
 init_contain();
 
@@ -70883,13 +70939,14 @@ function createEvidenceStore(dir, options = {}) {
       `the evidence directory ${abs} cannot be written (${errorCode2(e)}); nothing was run: name a directory this user can write (--evidence-dir / input 'evidence-dir')`
     );
   }
+  const cannotWrite = (path2, e) => new EvidenceDirError(
+    `the evidence file ${path2} cannot be written (${errorCode2(e)}): name another evidence directory (--evidence-dir / input 'evidence-dir')`
+  );
   const put = (path2, content) => {
     try {
       writeFileAtomic(path2, content);
     } catch (e) {
-      throw new EvidenceDirError(
-        `the evidence file ${path2} cannot be written (${errorCode2(e)}): name another evidence directory (--evidence-dir / input 'evidence-dir')`
-      );
+      throw cannotWrite(path2, e);
     }
     return path2;
   };
@@ -70905,7 +70962,7 @@ function createEvidenceStore(dir, options = {}) {
     removeMatching(stale) {
       if (!existsSync8(abs)) return;
       check(abs);
-      for (const name of readdirSync5(abs)) {
+      for (const name of readdirSync6(abs)) {
         if (!stale.test(name)) continue;
         const st = lstatSync5(join9(abs, name));
         if (st.isFile() || st.isSymbolicLink()) rmSync4(join9(abs, name), { force: true });
@@ -70919,17 +70976,30 @@ function createEvidenceStore(dir, options = {}) {
       const release2 = batchLock(abs);
       try {
         removeStaleTempsIn(abs);
-        return files.map((f2) => {
-          const path2 = join9(abs, f2.name);
-          if (options.root !== void 0 && lstatSync5(path2, { throwIfNoEntry: false })?.isSymbolicLink())
-            check(path2);
-          return put(path2, f2.content);
-        });
+        if (options.root !== void 0) {
+          const links2 = new Set(linksIn(abs));
+          for (const f2 of files) if (links2.has(f2.name)) check(join9(abs, f2.name));
+        }
+        try {
+          return writeFilesAtomic(
+            abs,
+            files.map((f2) => ({ name: f2.name, data: f2.content }))
+          );
+        } catch (e) {
+          throw e instanceof BatchWriteError ? cannotWrite(e.target, e.cause) : e;
+        }
       } finally {
         release2();
       }
     }
   };
+}
+function linksIn(dir) {
+  try {
+    return readdirSync6(dir, { withFileTypes: true }).filter((e) => e.isSymbolicLink()).map((e) => e.name);
+  } catch {
+    return [];
+  }
 }
 var BATCH_WAIT_MS = 1e4;
 function batchLock(dir) {

@@ -48623,6 +48623,40 @@ function writeFileAtomic(path2, data, { durable = false, clean = false } = {}) {
     throw e;
   }
 }
+var BatchWriteError = class extends Error {
+  constructor(target, cause) {
+    super(`${target}: ${cause?.message ?? String(cause)}`);
+    this.target = target;
+    this.cause = cause;
+  }
+  target;
+  cause;
+  name = "BatchWriteError";
+};
+function writeFilesAtomic(dir, files) {
+  const random = randomBytes3(8 * files.length).toString("hex");
+  const paths = files.map((f2) => join8(dir, f2.name));
+  const temps = [];
+  let at3 = 0;
+  let renamed = 0;
+  try {
+    for (; at3 < files.length; at3++) {
+      const tmp = join8(dir, `.${files[at3].name}.${random.slice(16 * at3, 16 * at3 + 16)}.tmp`);
+      const fd = openSync2(tmp, CREATE, 438);
+      temps.push(tmp);
+      try {
+        writeFileSync2(fd, files[at3].data);
+      } finally {
+        closeSync2(fd);
+      }
+    }
+    for (at3 = 0; at3 < files.length; at3++, renamed++) renameSync(temps[at3], paths[at3]);
+    return paths;
+  } catch (e) {
+    for (const tmp of temps.slice(renamed)) rmSync2(tmp, { force: true });
+    throw new BatchWriteError(paths[at3], e);
+  }
+}
 function removeStaleTemps(path2, now = Date.now()) {
   const name = basename5(path2);
   let entries;
@@ -48856,13 +48890,14 @@ function createEvidenceStore(dir, options = {}) {
       `the evidence directory ${abs} cannot be written (${errorCode2(e)}); nothing was run: name a directory this user can write (--evidence-dir / input 'evidence-dir')`
     );
   }
+  const cannotWrite = (path2, e) => new EvidenceDirError(
+    `the evidence file ${path2} cannot be written (${errorCode2(e)}): name another evidence directory (--evidence-dir / input 'evidence-dir')`
+  );
   const put = (path2, content) => {
     try {
       writeFileAtomic(path2, content);
     } catch (e) {
-      throw new EvidenceDirError(
-        `the evidence file ${path2} cannot be written (${errorCode2(e)}): name another evidence directory (--evidence-dir / input 'evidence-dir')`
-      );
+      throw cannotWrite(path2, e);
     }
     return path2;
   };
@@ -48892,17 +48927,30 @@ function createEvidenceStore(dir, options = {}) {
       const release2 = batchLock(abs);
       try {
         removeStaleTempsIn(abs);
-        return files.map((f2) => {
-          const path2 = join10(abs, f2.name);
-          if (options.root !== void 0 && lstatSync5(path2, { throwIfNoEntry: false })?.isSymbolicLink())
-            check(path2);
-          return put(path2, f2.content);
-        });
+        if (options.root !== void 0) {
+          const links2 = new Set(linksIn(abs));
+          for (const f2 of files) if (links2.has(f2.name)) check(join10(abs, f2.name));
+        }
+        try {
+          return writeFilesAtomic(
+            abs,
+            files.map((f2) => ({ name: f2.name, data: f2.content }))
+          );
+        } catch (e) {
+          throw e instanceof BatchWriteError ? cannotWrite(e.target, e.cause) : e;
+        }
       } finally {
         release2();
       }
     }
   };
+}
+function linksIn(dir) {
+  try {
+    return readdirSync5(dir, { withFileTypes: true }).filter((e) => e.isSymbolicLink()).map((e) => e.name);
+  } catch {
+    return [];
+  }
 }
 var BATCH_WAIT_MS = 1e4;
 function batchLock(dir) {

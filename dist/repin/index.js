@@ -55311,11 +55311,11 @@ var PIN = { validate: ye, file: Pe.validatePin };
 var MANIFEST = { validate: _e, file: Pe.validateManifest };
 var HANDOFF = { validate: ve, file: Pe.validateHandoff };
 var MAX_MATRIX_BYTES = 1024 * 1024;
-function loadTrio(root, baseline) {
+function loadTrio(root, baseline, memo) {
   return {
-    pin: loadJson(root, "pin", baseline.trio.pin, PIN),
-    manifest: loadJson(root, "manifest", baseline.trio.manifest, MANIFEST),
-    matrix: loadMatrix(root, baseline.trio.matrix, baseline.display_name)
+    pin: loadJson(root, "pin", baseline.trio.pin, PIN, memo),
+    manifest: loadJson(root, "manifest", baseline.trio.manifest, MANIFEST, memo),
+    matrix: loadMatrix(root, baseline.trio.matrix, baseline.display_name, memo)
   };
 }
 function readOf(c) {
@@ -55348,8 +55348,8 @@ function fileOf(role, path2, read2) {
     sha256: sha256(read2.bytes)
   };
 }
-function loadJson(root, role, path2, schema) {
-  return jsonFile(fileOf(role, path2, readRepoFile(root, path2, MAX_FILE_BYTES)), schema);
+function loadJson(root, role, path2, schema, memo) {
+  return jsonFile(fileOf(role, path2, readRepoFile(root, path2, MAX_FILE_BYTES, memo)), schema);
 }
 function loadProducerFiles(root, baseline) {
   const paths = producerPaths(baseline);
@@ -55386,8 +55386,8 @@ function jsonFile(file, schema) {
     schemaProblems: validateDocument(doc, schema.validate, schema.file)
   };
 }
-function loadMatrix(root, path2, displayName) {
-  return matrixFile(fileOf("matrix", path2, readRepoFile(root, path2, MAX_MATRIX_BYTES)), displayName);
+function loadMatrix(root, path2, displayName, memo) {
+  return matrixFile(fileOf("matrix", path2, readRepoFile(root, path2, MAX_MATRIX_BYTES, memo)), displayName);
 }
 function matrixFile(file, displayName) {
   if (!file.source || file.source.text.trim() === "" || isUtf16(file.source.bytes))
@@ -57617,7 +57617,7 @@ async function pinHistory(root, base, baseline, identity) {
 import { posix as posix2 } from "node:path";
 
 // src/fs/atomic-set.ts
-import { lstatSync as lstatSync5, mkdirSync as mkdirSync2, readFileSync as readFileSync7, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
+import { lstatSync as lstatSync5, mkdirSync as mkdirSync2, readdirSync as readdirSync2, readFileSync as readFileSync7, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
 import { basename as basename4, dirname as dirname6, isAbsolute as isAbsolute8, join as join7, relative as relative5, resolve as resolve6 } from "node:path";
 
 // src/git/run-context.ts
@@ -57701,6 +57701,40 @@ function writeFileAtomic(path2, data, { durable = false, clean = false } = {}) {
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
+  }
+}
+var BatchWriteError = class extends Error {
+  constructor(target, cause) {
+    super(`${target}: ${cause?.message ?? String(cause)}`);
+    this.target = target;
+    this.cause = cause;
+  }
+  target;
+  cause;
+  name = "BatchWriteError";
+};
+function writeFilesAtomic(dir, files) {
+  const random2 = randomBytes(8 * files.length).toString("hex");
+  const paths = files.map((f2) => join6(dir, f2.name));
+  const temps = [];
+  let at3 = 0;
+  let renamed = 0;
+  try {
+    for (; at3 < files.length; at3++) {
+      const tmp = join6(dir, `.${files[at3].name}.${random2.slice(16 * at3, 16 * at3 + 16)}.tmp`);
+      const fd = openSync2(tmp, CREATE, 438);
+      temps.push(tmp);
+      try {
+        writeFileSync(fd, files[at3].data);
+      } finally {
+        closeSync2(fd);
+      }
+    }
+    for (at3 = 0; at3 < files.length; at3++, renamed++) renameSync(temps[at3], paths[at3]);
+    return paths;
+  } catch (e) {
+    for (const tmp of temps.slice(renamed)) rmSync(tmp, { force: true });
+    throw new BatchWriteError(paths[at3], e);
   }
 }
 function removeStaleTemps(path2, now = Date.now()) {
@@ -57962,14 +57996,21 @@ function recoverFileSet(journal, fs3 = nodeSetFs, root) {
   }
 }
 function journalPath(root, name) {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
-    throw new FileSetError(`journal name ${JSON.stringify(name)}: letters, digits, '.', '_' and '-' only`);
-  }
-  const gitDir = findGitDir(resolve6(root));
-  if (!gitDir) return join7(resolve6(root), ".baseline-gate", `${name}.journal.json`);
-  const place = relative5(workTreeTop2(resolve6(root)), resolve6(root));
+  return journalDirectory(root).path(name);
+}
+function journalDirectory(root) {
+  const top = resolve6(root);
+  const gitDir = findGitDir(top);
+  const place = gitDir ? relative5(workTreeTop2(top), top) : "";
   const at3 = place === "" ? "" : `.at-${place.replace(/[^A-Za-z0-9._-]+/g, "_")}-${sha256(place).slice(0, 12)}`;
-  return join7(gitDir, "baseline-gate", `${name}${at3}.journal.json`);
+  const dir = gitDir ? join7(gitDir, "baseline-gate") : join7(top, ".baseline-gate");
+  const path2 = (name) => {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
+      throw new FileSetError(`journal name ${JSON.stringify(name)}: letters, digits, '.', '_' and '-' only`);
+    }
+    return join7(dir, `${name}${at3}.journal.json`);
+  };
+  return { dir, path: path2 };
 }
 function workTreeTop2(dir) {
   for (let d = dir; ; d = dirname6(d)) {
@@ -59753,7 +59794,7 @@ function readRepinInputs(get, env2) {
 }
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync8, lstatSync as lstatSync6, mkdirSync as mkdirSync4, readdirSync as readdirSync2, rmSync as rmSync4 } from "node:fs";
+import { existsSync as existsSync8, lstatSync as lstatSync6, mkdirSync as mkdirSync4, readdirSync as readdirSync3, rmSync as rmSync4 } from "node:fs";
 import { join as join10, resolve as resolve8 } from "node:path";
 
 // src/fs/file-in-the-way.ts
@@ -59835,13 +59876,14 @@ function createEvidenceStore(dir, options = {}) {
       `the evidence directory ${abs} cannot be written (${errorCode2(e)}); nothing was run: name a directory this user can write (--evidence-dir / input 'evidence-dir')`
     );
   }
+  const cannotWrite = (path2, e) => new EvidenceDirError(
+    `the evidence file ${path2} cannot be written (${errorCode2(e)}): name another evidence directory (--evidence-dir / input 'evidence-dir')`
+  );
   const put = (path2, content) => {
     try {
       writeFileAtomic(path2, content);
     } catch (e) {
-      throw new EvidenceDirError(
-        `the evidence file ${path2} cannot be written (${errorCode2(e)}): name another evidence directory (--evidence-dir / input 'evidence-dir')`
-      );
+      throw cannotWrite(path2, e);
     }
     return path2;
   };
@@ -59857,7 +59899,7 @@ function createEvidenceStore(dir, options = {}) {
     removeMatching(stale) {
       if (!existsSync8(abs)) return;
       check(abs);
-      for (const name of readdirSync2(abs)) {
+      for (const name of readdirSync3(abs)) {
         if (!stale.test(name)) continue;
         const st = lstatSync6(join10(abs, name));
         if (st.isFile() || st.isSymbolicLink()) rmSync4(join10(abs, name), { force: true });
@@ -59871,17 +59913,30 @@ function createEvidenceStore(dir, options = {}) {
       const release2 = batchLock(abs);
       try {
         removeStaleTempsIn(abs);
-        return files.map((f2) => {
-          const path2 = join10(abs, f2.name);
-          if (options.root !== void 0 && lstatSync6(path2, { throwIfNoEntry: false })?.isSymbolicLink())
-            check(path2);
-          return put(path2, f2.content);
-        });
+        if (options.root !== void 0) {
+          const links2 = new Set(linksIn(abs));
+          for (const f2 of files) if (links2.has(f2.name)) check(join10(abs, f2.name));
+        }
+        try {
+          return writeFilesAtomic(
+            abs,
+            files.map((f2) => ({ name: f2.name, data: f2.content }))
+          );
+        } catch (e) {
+          throw e instanceof BatchWriteError ? cannotWrite(e.target, e.cause) : e;
+        }
       } finally {
         release2();
       }
     }
   };
+}
+function linksIn(dir) {
+  try {
+    return readdirSync3(dir, { withFileTypes: true }).filter((e) => e.isSymbolicLink()).map((e) => e.name);
+  } catch {
+    return [];
+  }
 }
 var BATCH_WAIT_MS = 1e4;
 function batchLock(dir) {

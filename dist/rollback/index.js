@@ -28065,7 +28065,7 @@ function describeFindings(findings) {
 }
 
 // src/fs/atomic-set.ts
-import { lstatSync as lstatSync4, mkdirSync as mkdirSync2, readFileSync as readFileSync5, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
+import { lstatSync as lstatSync4, mkdirSync as mkdirSync2, readdirSync as readdirSync2, readFileSync as readFileSync5, renameSync as renameSync2, rmSync as rmSync3 } from "node:fs";
 import { basename as basename3, dirname as dirname5, isAbsolute as isAbsolute5, join as join5, relative as relative3, resolve as resolve5 } from "node:path";
 
 // src/git/run-context.ts
@@ -28595,6 +28595,40 @@ function writeFileAtomic(path2, data, { durable = false, clean = false } = {}) {
     throw e;
   }
 }
+var BatchWriteError = class extends Error {
+  constructor(target, cause) {
+    super(`${target}: ${cause?.message ?? String(cause)}`);
+    this.target = target;
+    this.cause = cause;
+  }
+  target;
+  cause;
+  name = "BatchWriteError";
+};
+function writeFilesAtomic(dir, files) {
+  const random = randomBytes(8 * files.length).toString("hex");
+  const paths = files.map((f2) => join3(dir, f2.name));
+  const temps = [];
+  let at3 = 0;
+  let renamed = 0;
+  try {
+    for (; at3 < files.length; at3++) {
+      const tmp = join3(dir, `.${files[at3].name}.${random.slice(16 * at3, 16 * at3 + 16)}.tmp`);
+      const fd = openSync(tmp, CREATE, 438);
+      temps.push(tmp);
+      try {
+        writeFileSync(fd, files[at3].data);
+      } finally {
+        closeSync(fd);
+      }
+    }
+    for (at3 = 0; at3 < files.length; at3++, renamed++) renameSync(temps[at3], paths[at3]);
+    return paths;
+  } catch (e) {
+    for (const tmp of temps.slice(renamed)) rmSync(tmp, { force: true });
+    throw new BatchWriteError(paths[at3], e);
+  }
+}
 function removeStaleTemps(path2, now = Date.now()) {
   const name = basename2(path2);
   let entries;
@@ -29048,14 +29082,21 @@ function recoverFileSet(journal, fs3 = nodeSetFs, root) {
   }
 }
 function journalPath(root, name) {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
-    throw new FileSetError(`journal name ${JSON.stringify(name)}: letters, digits, '.', '_' and '-' only`);
-  }
-  const gitDir = findGitDir(resolve5(root));
-  if (!gitDir) return join5(resolve5(root), ".baseline-gate", `${name}.journal.json`);
-  const place = relative3(workTreeTop(resolve5(root)), resolve5(root));
+  return journalDirectory(root).path(name);
+}
+function journalDirectory(root) {
+  const top = resolve5(root);
+  const gitDir = findGitDir(top);
+  const place = gitDir ? relative3(workTreeTop(top), top) : "";
   const at3 = place === "" ? "" : `.at-${place.replace(/[^A-Za-z0-9._-]+/g, "_")}-${sha256(place).slice(0, 12)}`;
-  return join5(gitDir, "baseline-gate", `${name}${at3}.journal.json`);
+  const dir = gitDir ? join5(gitDir, "baseline-gate") : join5(top, ".baseline-gate");
+  const path2 = (name) => {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
+      throw new FileSetError(`journal name ${JSON.stringify(name)}: letters, digits, '.', '_' and '-' only`);
+    }
+    return join5(dir, `${name}${at3}.journal.json`);
+  };
+  return { dir, path: path2 };
 }
 function workTreeTop(dir) {
   for (let d = dir; ; d = dirname5(d)) {
@@ -29589,7 +29630,7 @@ function groupIsTheSteps(scope, known, table3) {
 }
 
 // src/exec/proc-table.ts
-import { existsSync as existsSync4, readdirSync as readdirSync2, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync4, readdirSync as readdirSync3, readFileSync as readFileSync6 } from "node:fs";
 function parseStat(text) {
   const open2 = text.indexOf("(");
   const close = text.lastIndexOf(")");
@@ -29621,7 +29662,7 @@ function readProc(pid) {
 function readProcTable() {
   let names;
   try {
-    names = readdirSync2("/proc");
+    names = readdirSync3("/proc");
   } catch {
     return null;
   }
@@ -40951,11 +40992,11 @@ var PIN = { validate: ye, file: Pe.validatePin };
 var MANIFEST = { validate: _e, file: Pe.validateManifest };
 var HANDOFF = { validate: ve, file: Pe.validateHandoff };
 var MAX_MATRIX_BYTES = 1024 * 1024;
-function loadTrio(root, baseline) {
+function loadTrio(root, baseline, memo) {
   return {
-    pin: loadJson(root, "pin", baseline.trio.pin, PIN),
-    manifest: loadJson(root, "manifest", baseline.trio.manifest, MANIFEST),
-    matrix: loadMatrix(root, baseline.trio.matrix, baseline.display_name)
+    pin: loadJson(root, "pin", baseline.trio.pin, PIN, memo),
+    manifest: loadJson(root, "manifest", baseline.trio.manifest, MANIFEST, memo),
+    matrix: loadMatrix(root, baseline.trio.matrix, baseline.display_name, memo)
   };
 }
 function committed(r) {
@@ -40994,8 +41035,8 @@ function fileOf(role, path2, read2) {
     sha256: sha256(read2.bytes)
   };
 }
-function loadJson(root, role, path2, schema) {
-  return jsonFile(fileOf(role, path2, readRepoFile(root, path2, MAX_FILE_BYTES)), schema);
+function loadJson(root, role, path2, schema, memo) {
+  return jsonFile(fileOf(role, path2, readRepoFile(root, path2, MAX_FILE_BYTES, memo)), schema);
 }
 function loadProducerFiles(root, baseline) {
   const paths = producerPaths(baseline);
@@ -41024,8 +41065,8 @@ function jsonFile(file, schema) {
     schemaProblems: validateDocument(doc, schema.validate, schema.file)
   };
 }
-function loadMatrix(root, path2, displayName) {
-  return matrixFile(fileOf("matrix", path2, readRepoFile(root, path2, MAX_MATRIX_BYTES)), displayName);
+function loadMatrix(root, path2, displayName, memo) {
+  return matrixFile(fileOf("matrix", path2, readRepoFile(root, path2, MAX_MATRIX_BYTES, memo)), displayName);
 }
 function matrixFile(file, displayName) {
   if (!file.source || file.source.text.trim() === "" || isUtf16(file.source.bytes))
@@ -41204,11 +41245,11 @@ function restoredTrio(baseline, plan) {
 
 // src/fs/listing.ts
 var import_picomatch2 = __toESM(require_picomatch2(), 1);
-import { readdirSync as readdirSync4, realpathSync as realpathSync5, statSync as statSync6 } from "node:fs";
+import { readdirSync as readdirSync5, realpathSync as realpathSync5, statSync as statSync6 } from "node:fs";
 import { posix as posix3, relative as relative8, resolve as resolve10 } from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
-import { readdir as readdir2, readdirSync as readdirSync3, realpath, realpathSync as realpathSync4, stat as stat2, statSync as statSync5 } from "fs";
+import { readdir as readdir2, readdirSync as readdirSync4, realpath, realpathSync as realpathSync4, stat as stat2, statSync as statSync5 } from "fs";
 import { isAbsolute as isAbsolute8, posix as posix2, resolve as resolve9 } from "path";
 import { fileURLToPath } from "url";
 
@@ -41954,7 +41995,7 @@ function getOptions(options) {
   opts.ignore = ensureStringArray(opts.ignore);
   opts.fs && (opts.fs = {
     readdir: opts.fs.readdir || readdir2,
-    readdirSync: opts.fs.readdirSync || readdirSync3,
+    readdirSync: opts.fs.readdirSync || readdirSync4,
     realpath: opts.fs.realpath || realpath,
     realpathSync: opts.fs.realpathSync || realpathSync4,
     stat: opts.fs.stat || stat2,
@@ -42051,7 +42092,7 @@ function listGlobs(root, include, exclude, memo = createContainMemo()) {
   };
   const readDirectory = (dir, options) => said(dir, () => {
     const real = inside(dir);
-    const entries = readdirSync4(real, options);
+    const entries = readdirSync5(real, options);
     memo.dirs.add(real);
     for (const o of oddEntries(relOf(dir), real, entries)) odd.push(o);
     return entries;
@@ -42104,7 +42145,7 @@ var MAYBE_ODD = /[\r\n\u2028\u2029\uFFFD]/;
 var NAME_LINE_BREAK = /[\r\n\u2028\u2029]/;
 function oddEntries(rel, real, entries) {
   if (!entries.some((e) => MAYBE_ODD.test(e.name))) return [];
-  const raw = readdirSync4(real, { withFileTypes: true, encoding: "buffer" });
+  const raw = readdirSync5(real, { withFileTypes: true, encoding: "buffer" });
   const out = [];
   for (const e of raw) {
     const name = strictUtf8(e.name);
@@ -49665,7 +49706,7 @@ async function syncDriftIssues(result, o) {
 }
 
 // src/fs/evidence-store.ts
-import { existsSync as existsSync9, lstatSync as lstatSync6, mkdirSync as mkdirSync4, readdirSync as readdirSync5, rmSync as rmSync4 } from "node:fs";
+import { existsSync as existsSync9, lstatSync as lstatSync6, mkdirSync as mkdirSync4, readdirSync as readdirSync6, rmSync as rmSync4 } from "node:fs";
 import { join as join11, resolve as resolve14 } from "node:path";
 
 // src/fs/file-in-the-way.ts
@@ -49747,13 +49788,14 @@ function createEvidenceStore(dir, options = {}) {
       `the evidence directory ${abs} cannot be written (${errorCode2(e)}); nothing was run: name a directory this user can write (--evidence-dir / input 'evidence-dir')`
     );
   }
+  const cannotWrite = (path2, e) => new EvidenceDirError(
+    `the evidence file ${path2} cannot be written (${errorCode2(e)}): name another evidence directory (--evidence-dir / input 'evidence-dir')`
+  );
   const put = (path2, content) => {
     try {
       writeFileAtomic(path2, content);
     } catch (e) {
-      throw new EvidenceDirError(
-        `the evidence file ${path2} cannot be written (${errorCode2(e)}): name another evidence directory (--evidence-dir / input 'evidence-dir')`
-      );
+      throw cannotWrite(path2, e);
     }
     return path2;
   };
@@ -49769,7 +49811,7 @@ function createEvidenceStore(dir, options = {}) {
     removeMatching(stale) {
       if (!existsSync9(abs)) return;
       check(abs);
-      for (const name of readdirSync5(abs)) {
+      for (const name of readdirSync6(abs)) {
         if (!stale.test(name)) continue;
         const st = lstatSync6(join11(abs, name));
         if (st.isFile() || st.isSymbolicLink()) rmSync4(join11(abs, name), { force: true });
@@ -49783,17 +49825,30 @@ function createEvidenceStore(dir, options = {}) {
       const release2 = batchLock(abs);
       try {
         removeStaleTempsIn(abs);
-        return files.map((f2) => {
-          const path2 = join11(abs, f2.name);
-          if (options.root !== void 0 && lstatSync6(path2, { throwIfNoEntry: false })?.isSymbolicLink())
-            check(path2);
-          return put(path2, f2.content);
-        });
+        if (options.root !== void 0) {
+          const links2 = new Set(linksIn(abs));
+          for (const f2 of files) if (links2.has(f2.name)) check(join11(abs, f2.name));
+        }
+        try {
+          return writeFilesAtomic(
+            abs,
+            files.map((f2) => ({ name: f2.name, data: f2.content }))
+          );
+        } catch (e) {
+          throw e instanceof BatchWriteError ? cannotWrite(e.target, e.cause) : e;
+        }
       } finally {
         release2();
       }
     }
   };
+}
+function linksIn(dir) {
+  try {
+    return readdirSync6(dir, { withFileTypes: true }).filter((e) => e.isSymbolicLink()).map((e) => e.name);
+  } catch {
+    return [];
+  }
 }
 var BATCH_WAIT_MS = 1e4;
 function batchLock(dir) {

@@ -20,7 +20,7 @@
 // The journal names its files relative to its own directory, so a copy of the repository (its .git with it)
 // finishes its own files, never the original's; given the root, recovery touches nothing outside it. One run at a
 // time works on a trio: lockSet, taken by the operation from before it reads the set until it is done.
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
 import { findGitDir } from '../git/run-context.js'
 import { removeStaleTemps, writeFileAtomic } from './atomic-write.js'
@@ -209,19 +209,50 @@ export function recoverFileSet(journal: string, fs: SetFs = nodeSetFs, root?: st
  * `<gitdir>/baseline-gate/<name>.journal.json`; without git, `<root>/.baseline-gate/<name>.journal.json`.
  */
 export function journalPath(root: string, name: string): string {
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
-    throw new FileSetError(`journal name ${JSON.stringify(name)}: letters, digits, '.', '_' and '-' only`)
+  return journalDirectory(root).path(name)
+}
+
+/**
+ * journalPath for many names of one root, with the git directory looked for once (each look walks up from the
+ * root), and what the journals' directory holds, listed once: `mayBeLeft(path)` is false for a file of it the
+ * listing did not see. Health asks for four files of each baseline, and finds none in almost every run. A directory
+ * that cannot be listed may hold anything.
+ */
+export function journalsLeft(root: string): {
+  path: (name: string) => string
+  mayBeLeft: (path: string) => boolean
+} {
+  const { dir, path } = journalDirectory(root)
+  let names: Set<string> | null
+  try {
+    names = new Set(readdirSync(dir))
+  } catch (e) {
+    names = (e as NodeJS.ErrnoException).code === 'ENOENT' ? new Set() : null
   }
-  const gitDir = findGitDir(resolve(root))
-  if (!gitDir) return join(resolve(root), '.baseline-gate', `${name}.journal.json`)
+  return {
+    path,
+    mayBeLeft: (file) => names === null || dirname(file) !== dir || names.has(basename(file))
+  }
+}
+
+function journalDirectory(root: string): { dir: string; path: (name: string) => string } {
+  const top = resolve(root)
+  const gitDir = findGitDir(top)
   // one git directory serves every consumer of a monorepo (apps/a, apps/b, each with its policy): a root below the
   // top has journals of its own, named after its place (found by review: two roots shared one, and one's
   // recovery refused the other's)
-  const place = relative(workTreeTop(resolve(root)), resolve(root))
+  const place = gitDir ? relative(workTreeTop(top), top) : ''
   // readable, and told apart by a digest of the place itself (`apps/x/y` and `apps/x_y` read alike: found by review)
   const at =
     place === '' ? '' : `.at-${place.replace(/[^A-Za-z0-9._-]+/g, '_')}-${sha256(place).slice(0, 12)}`
-  return join(gitDir, 'baseline-gate', `${name}${at}.journal.json`)
+  const dir = gitDir ? join(gitDir, 'baseline-gate') : join(top, '.baseline-gate')
+  const path = (name: string) => {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(name)) {
+      throw new FileSetError(`journal name ${JSON.stringify(name)}: letters, digits, '.', '_' and '-' only`)
+    }
+    return join(dir, `${name}${at}.journal.json`)
+  }
+  return { dir, path }
 }
 
 /** The nearest directory at or above `dir` that holds a `.git` (the work tree's top). */

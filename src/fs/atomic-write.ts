@@ -50,6 +50,54 @@ export function writeFileAtomic(
   }
 }
 
+/** A file of a batch that could not be written: `target` names it; `cause` is the system's error. */
+export class BatchWriteError extends Error {
+  override name = 'BatchWriteError'
+  constructor(
+    readonly target: string,
+    override readonly cause: unknown
+  ) {
+    super(`${target}: ${(cause as Error)?.message ?? String(cause)}`)
+  }
+}
+
+/**
+ * Several files of one directory that is there, each written whole or not at all as writeFileAtomic writes one:
+ * every temporary file first, then each renamed into place in the given order. Created and renamed in turn, the
+ * files cost twice as much (ext4 here: 150 against 65 ms for 1,500 files; a health of 500 baselines writes 1,500).
+ * On a failure the temporary files not renamed yet are removed, and BatchWriteError names the file; those renamed
+ * before it are whole. Returns the files' paths.
+ */
+export function writeFilesAtomic(
+  dir: string,
+  files: readonly { name: string; data: string | Buffer }[]
+): string[] {
+  // each name as unguessable as writeFileAtomic's, from one draw for the batch
+  const random = randomBytes(8 * files.length).toString('hex')
+  const paths = files.map((f) => join(dir, f.name))
+  const temps: string[] = []
+  // the file being written, then the file being renamed; those renamed are the first `renamed`
+  let at = 0
+  let renamed = 0
+  try {
+    for (; at < files.length; at++) {
+      const tmp = join(dir, `.${files[at]!.name}.${random.slice(16 * at, 16 * at + 16)}.tmp`)
+      const fd = openSync(tmp, CREATE, 0o666)
+      temps.push(tmp)
+      try {
+        writeFileSync(fd, files[at]!.data)
+      } finally {
+        closeSync(fd)
+      }
+    }
+    for (at = 0; at < files.length; at++, renamed++) renameSync(temps[at]!, paths[at]!)
+    return paths
+  } catch (e) {
+    for (const tmp of temps.slice(renamed)) rmSync(tmp, { force: true })
+    throw new BatchWriteError(paths[at]!, e)
+  }
+}
+
 /**
  * Remove the temporary files writeFileAtomic left beside `path` when a process was killed between creating one
  * and renaming it: exactly the names it makes (`.<name>.<16 hex>.tmp`), links removed as links.

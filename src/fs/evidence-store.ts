@@ -2,7 +2,7 @@
 import { errorCode } from '../text/error-code.js'
 import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { removeStaleTempsIn, writeFileAtomic } from './atomic-write.js'
+import { BatchWriteError, removeStaleTempsIn, writeFileAtomic, writeFilesAtomic } from './atomic-write.js'
 import { ContainmentError, operatorPathEscape } from './contain.js'
 import { fileInTheWay, probeWritable } from './file-in-the-way.js'
 import { pause, tryLock } from './lock-file.js'
@@ -97,13 +97,15 @@ export function createEvidenceStore(dir: string, options: EvidenceStoreOptions =
     )
   }
   /** One file, atomically; a failure is the operator's to fix (a directory committed where it goes, a full disk). */
+  const cannotWrite = (path: string, e: unknown) =>
+    new EvidenceDirError(
+      `the evidence file ${path} cannot be written (${errorCode(e)}): name another evidence directory (--evidence-dir / input 'evidence-dir')`
+    )
   const put = (path: string, content: string) => {
     try {
       writeFileAtomic(path, content)
     } catch (e) {
-      throw new EvidenceDirError(
-        `the evidence file ${path} cannot be written (${errorCode(e)}): name another evidence directory (--evidence-dir / input 'evidence-dir')`
-      )
+      throw cannotWrite(path, e)
     }
     return path
   }
@@ -137,16 +139,35 @@ export function createEvidenceStore(dir: string, options: EvidenceStoreOptions =
       try {
         // what a killed run's writes left here, once a run (never once a file: thousands of packets)
         removeStaleTempsIn(abs)
-        return files.map((f) => {
-          const path = join(abs, f.name)
-          if (options.root !== undefined && lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink())
-            check(path)
-          return put(path, f.content)
-        })
+        // a name that is a link out of the repository is said before anything is written (one listing, not a look
+        // at each name)
+        if (options.root !== undefined) {
+          const links = new Set(linksIn(abs))
+          for (const f of files) if (links.has(f.name)) check(join(abs, f.name))
+        }
+        try {
+          return writeFilesAtomic(
+            abs,
+            files.map((f) => ({ name: f.name, data: f.content }))
+          )
+        } catch (e) {
+          throw e instanceof BatchWriteError ? cannotWrite(e.target, e.cause) : e
+        }
       } finally {
         release()
       }
     }
+  }
+}
+
+/** The names of the links in `dir` (none where it cannot be read: the writes then say why). */
+function linksIn(dir: string): string[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isSymbolicLink())
+      .map((e) => e.name)
+  } catch {
+    return []
   }
 }
 

@@ -3,10 +3,11 @@
 // depend on the baseline is done once per run: the policy (loaded by the entry), the adapter scan, the git
 // context, and the producer's files of baselines that share a producer.
 import { existsSync } from 'node:fs'
-import { journalPath, journalState } from '../fs/atomic-set.js'
-import { unverifiedRestore } from './unverified-restore.js'
+import { journalsLeft, journalState } from '../fs/atomic-set.js'
+import { markPath, unverifiedRestore } from './unverified-restore.js'
 import type { EvidenceFile } from '../fs/evidence-store.js'
 import { createRepoScan } from '../fs/scan.js'
+import { createContainMemo } from '../fs/contain.js'
 import type { BaselinePolicy } from '../policy/types.js'
 import { driftRules, withdrawnContract } from '../rules/drift.js'
 import { finding, sortFindings } from '../rules/finding.js'
@@ -53,6 +54,10 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
     if (!files) producers.set(key, (files = loadProducerFiles(ctx.root, baseline)))
     return files
   }
+  // what interrupted writes left, listed once for every baseline
+  const journals = journalsLeft(ctx.root)
+  // the directories on the way to the trios, looked at once for all of them (the reads end before any producer runs)
+  const trioReads = createContainMemo()
   const results: Omit<BaselineResult, 'evidence'>[] = []
   const files: EvidenceFile[] = []
   /** Where each baseline's packet JSON is in `files`. */
@@ -62,10 +67,10 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
   const read = options.baselines.map((baseline) => {
     const startedAt = ctx.clock()
     const now = instant.source === 'wall-clock' ? startedAt : instant.at
-    const trio = loadTrio(ctx.root, baseline)
+    const trio = loadTrio(ctx.root, baseline, trioReads)
     const producer = producerFiles(baseline)
     const onDisk = [
-      ...interruptedWrites(ctx.root, baseline),
+      ...interruptedWrites(ctx.root, baseline, journals),
       ...trioRules(trio, { baseline, now }),
       ...driftRules(trio, producer, { now }),
       ...adapterFindings(ctx.root, baseline, scan)
@@ -121,11 +126,16 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
 }
 
 /** A set write of the trio that a crash interrupted: the files may mix two trios until it is finished. */
-function interruptedWrites(root: string, baseline: BaselinePolicy): Finding[] {
+function interruptedWrites(
+  root: string,
+  baseline: BaselinePolicy,
+  journals: ReturnType<typeof journalsLeft>
+): Finding[] {
+  const rollback = journals.path(`rollback-${baseline.name}`)
   return (['repin', 'rollback', 'migrate'] as const)
     .flatMap((command) => {
-      const journal = journalPath(root, `${command}-${baseline.name}`)
-      if (!existsSync(journal)) return []
+      const journal = journals.path(`${command}-${baseline.name}`)
+      if (!journals.mayBeLeft(journal) || !existsSync(journal)) return []
       // what the journal says of how far it got (found by review: a write stopped before its first rename was said
       // to mix two trios)
       const state = journalState(journal)
@@ -135,7 +145,7 @@ function interruptedWrites(root: string, baseline: BaselinePolicy): Finding[] {
           : `a baseline-gate ${command} of ${baseline.name} was interrupted while writing the trio (journal ${journal}): the files may mix the old and the new trio; run baseline-gate ${command} again to finish it (if the trio was restored from git since, that run drops the interrupted write instead)`
       return [finding('BG215', null, null, message)]
     })
-    .concat(unverifiedRestore(root, journalPath(root, `rollback-${baseline.name}`), baseline.name))
+    .concat(journals.mayBeLeft(markPath(rollback)) ? unverifiedRestore(root, rollback, baseline.name) : [])
 }
 
 /** Loaded on demand: the preflight (and the JSON Schema compiler it needs) costs start-up time otherwise. */

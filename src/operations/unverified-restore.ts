@@ -32,7 +32,7 @@ interface Mark {
 }
 
 /** Beside the rollback's journal, in the git directory: never committed. */
-const markPath = (journal: string) => journal.replace(/\.journal\.json$/, '.unverified.json')
+export const markPath = (journal: string) => journal.replace(/\.journal\.json$/, '.unverified.json')
 
 export function markUnverified(
   root: string,
@@ -116,10 +116,12 @@ export function leftUnverified(
 
 /** BG220 for health: the trio on disk is a stopped rollback's unverified restore. */
 export function unverifiedRestore(root: string, journal: string, baseline: string): Finding[] {
-  const head = headCommitSync(root)
-  const left = leftUnverified(root, journal, (path) =>
-    head ? committedBytesSync(root, head, path, MAX_FILE_BYTES) : null
-  )
+  // HEAD only where a mark is left: a look for it walks .git, once per baseline of health otherwise
+  let head: string | null | undefined
+  const left = leftUnverified(root, journal, (path) => {
+    head = head === undefined ? headCommitSync(root) : head
+    return head ? committedBytesSync(root, head, path, MAX_FILE_BYTES) : null
+  })
   return left && left.state !== 'stale' ? [untested(journal, baseline, left)] : []
 }
 

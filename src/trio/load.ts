@@ -2,6 +2,7 @@
 import { sha256 } from '../fs/digest.js'
 import { MAX_FILE_BYTES, readRepoFile } from '../fs/read.js'
 import type { ReadResult } from '../fs/read.js'
+import type { ContainMemo } from '../fs/contain.js'
 import type { RevisionRead } from '../git/tree-path.js'
 import { schemaFiles, validateHandoff, validateManifest, validatePin } from '../generated/validators.js'
 import { matrixLimit } from '../ledger/limits.js'
@@ -38,11 +39,15 @@ const HANDOFF: Schema = { validate: validateHandoff, file: schemaFiles.validateH
  */
 export const MAX_MATRIX_BYTES = 1024 * 1024
 
-export function loadTrio(root: string, baseline: BaselinePolicy): Trio {
+/**
+ * @param memo shared by the reads of one run (see ContainMemo): the root's real path and each directory on the way
+ *   are looked at once, not once a file (health reads three files of each of hundreds of baselines)
+ */
+export function loadTrio(root: string, baseline: BaselinePolicy, memo?: ContainMemo): Trio {
   return {
-    pin: loadJson<Pin>(root, 'pin', baseline.trio.pin, PIN),
-    manifest: loadJson<Manifest>(root, 'manifest', baseline.trio.manifest, MANIFEST),
-    matrix: loadMatrix(root, baseline.trio.matrix, baseline.display_name)
+    pin: loadJson<Pin>(root, 'pin', baseline.trio.pin, PIN, memo),
+    manifest: loadJson<Manifest>(root, 'manifest', baseline.trio.manifest, MANIFEST, memo),
+    matrix: loadMatrix(root, baseline.trio.matrix, baseline.display_name, memo)
   }
 }
 
@@ -100,8 +105,14 @@ function fileOf(role: FileRole, path: string, read: RepoFile['read']): RepoFile 
   }
 }
 
-function loadJson<T>(root: string, role: FileRole, path: string, schema: Schema): JsonFile<T> {
-  return jsonFile<T>(fileOf(role, path, readRepoFile(root, path, MAX_FILE_BYTES)), schema)
+function loadJson<T>(
+  root: string,
+  role: FileRole,
+  path: string,
+  schema: Schema,
+  memo?: ContainMemo
+): JsonFile<T> {
+  return jsonFile<T>(fileOf(role, path, readRepoFile(root, path, MAX_FILE_BYTES, memo)), schema)
 }
 
 /** The producer's in-tree manifest and handoff payload (paths relative to the producer root). */
@@ -151,8 +162,8 @@ function jsonFile<T>(file: RepoFile, schema: Schema): JsonFile<T> {
   }
 }
 
-function loadMatrix(root: string, path: string, displayName: string): MatrixFile {
-  return matrixFile(fileOf('matrix', path, readRepoFile(root, path, MAX_MATRIX_BYTES)), displayName)
+function loadMatrix(root: string, path: string, displayName: string, memo?: ContainMemo): MatrixFile {
+  return matrixFile(fileOf('matrix', path, readRepoFile(root, path, MAX_MATRIX_BYTES, memo)), displayName)
 }
 
 function matrixFile(file: RepoFile, displayName: string): MatrixFile {
