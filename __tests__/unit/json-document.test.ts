@@ -1,6 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
+import { getNodePath, parseTree } from 'jsonc-parser'
+import type { Node, ParseError } from 'jsonc-parser'
 import { escapePointer, locate, parseJson } from '../../src/document/json-document.js'
-import { sourceFromBytes } from '../../src/document/source-file.js'
+import { positionAt, sourceFromBytes } from '../../src/document/source-file.js'
 
 const sourceFromText = (path: string, text: string) => sourceFromBytes(path, Buffer.from(text, 'utf8'))
 
@@ -183,5 +186,111 @@ describe('parseJson: a crafted file of refused numbers', () => {
   it('reports at most 100 of them: the findings are capped anyway, and a message each would cost seconds', () => {
     const text = `{"a": [${Array(5000).fill('-0').join(',\n')}]}`
     expect(parseJson(sourceFromText('p.json', text)).strictProblems).toHaveLength(100)
+  })
+})
+
+// parseJson reads the text once with jsonc-parser's visitor and makes the tree only when a position is asked for:
+// what it reports must be what a walk of the tree reports (the way it was read before), on any text, valid or not
+describe('parseJson against a walk of the tree', () => {
+  /** Every key and value of the tree, in the order of the text. */
+  const walk = (node: Node | undefined, each: (node: Node, key?: Node) => void): void => {
+    if (!node) return
+    if (node.type === 'object')
+      for (const prop of node.children ?? []) {
+        const [key, value] = prop.children ?? []
+        if (key) each(key, key)
+        walk(value, each)
+      }
+    else if (node.type === 'array') for (const child of node.children ?? []) walk(child, each)
+    else each(node)
+  }
+  const piece = fc.oneof(
+    fc.constantFrom(
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      ':',
+      ' ',
+      '\n',
+      'true',
+      'null',
+      '-0',
+      '1.5e3',
+      '12',
+      '9007199254740993'
+    ),
+    fc.constantFrom('"a"', '"b"', '"a"', '"\\u0061"', '"x\\ud800"', '"\\ud83d\\ude00"', '"~/"', '"\\"'),
+    fc.string({ maxLength: 3 })
+  )
+  const texts = fc.oneof(
+    // anything, mostly broken
+    fc.array(piece, { maxLength: 40 }).map((p) => p.join('')),
+    // valid JSON with repeated keys, at the top or nested
+    fc
+      .tuple(
+        fc.array(fc.tuple(fc.constantFrom('a', 'b', 'a/b', 'c~'), fc.jsonValue({ maxDepth: 3 })), {
+          maxLength: 6
+        }),
+        fc.constantFrom('%', '{"o/k~": %}', '[1, {"a": %}]')
+      )
+      .map(([entries, around]) =>
+        around.replace(
+          '%',
+          `{${entries.map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}}`
+        )
+      )
+  )
+
+  it('the same syntax errors, keys twice, refused values, value and tree', () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const file = sourceFromText('p.json', text)
+        const doc = parseJson(file)
+        if (doc.syntaxErrors[0]?.limit) return
+        const errors: ParseError[] = []
+        const root = parseTree(text, errors, { disallowComments: true, allowEmptyContent: true })
+        expect(doc.root).toEqual(root)
+        const distinct = errors.filter((e, i) => i === 0 || e.offset !== errors[i - 1]!.offset)
+        expect(doc.syntaxErrors.map((e) => e.position)).toEqual(
+          distinct.length === 0 && !root && text.trim() !== ''
+            ? [{ line: 1, column: 1 }]
+            : distinct.map((e) => positionAt(file, e.offset))
+        )
+        // each key found again in its object, with the pointer of that object; each value or key refused
+        const dups: unknown[] = []
+        const seen = new Map<Node, Set<string>>()
+        walk(root, (_node, key) => {
+          if (!key) return
+          const object = key.parent!.parent!
+          const keys = seen.get(object) ?? new Set<string>()
+          seen.set(object, keys)
+          const name = String(key.value)
+          if (keys.has(name))
+            dups.push({
+              key: name,
+              pointer: getNodePath(object)
+                .map((s) => `/${escapePointer(String(s))}`)
+                .join(''),
+              position: positionAt(file, key.offset)
+            })
+          keys.add(name)
+        })
+        expect(doc.duplicateKeys).toEqual(dups)
+        const refused: number[] = []
+        walk(root, (node) => {
+          const tried = parseJson(
+            sourceFromText('one.json', `[${text.slice(node.offset, node.offset + node.length)}]`)
+          )
+          if (tried.strictProblems.length > 0) refused.push(node.offset)
+        })
+        expect(doc.strictProblems.map((p) => p.position)).toEqual(
+          refused.slice(0, 100).map((o) => positionAt(file, o))
+        )
+        if (doc.syntaxErrors.length === 0 && root) expect(doc.value).toEqual(JSON.parse(text))
+      }),
+      { numRuns: 1000 }
+    )
   })
 })

@@ -255,6 +255,11 @@ describe('createRepoScan', () => {
     expect(shared.flat().map((f) => f.rule)).toEqual(
       expect.arrayContaining(['BG603', 'BG604', 'BG601', 'BG110'])
     )
+    // baselines alike are judged once, and each has findings of its own: changing one's changes no other's
+    expect(shared[0]!.length).toBeGreaterThan(0)
+    shared[0]![0]!.message = 'changed'
+    expect(shared[1]![0]!.message).not.toBe('changed')
+    expect(adapterFindings(root, baselines[0]!, scan)).toEqual(own[0])
   })
 })
 

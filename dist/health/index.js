@@ -56576,6 +56576,7 @@ var SyntaxKind;
 })(SyntaxKind || (SyntaxKind = {}));
 var parseTree2 = parseTree;
 var findNodeAtLocation2 = findNodeAtLocation;
+var visit2 = visit;
 var ParseErrorCode;
 (function(ParseErrorCode2) {
   ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -56654,6 +56655,7 @@ var ERROR_TEXT = {
   InvalidEscapeCharacter: "invalid escape character",
   InvalidCharacter: "invalid character in string (control characters must be escaped)"
 };
+var OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true };
 function parseJson(file) {
   const over = jsonLimit(file);
   if (over) {
@@ -56661,66 +56663,91 @@ function parseJson(file) {
     return { file, root: void 0, value: void 0, syntaxErrors: syntaxErrors2, duplicateKeys: [], strictProblems: [] };
   }
   const errors = [];
-  const root = parseTree2(file.text, errors, {
-    disallowComments: true,
-    allowTrailingComma: false,
-    allowEmptyContent: true
-  });
+  const found = inspect(file, errors);
   const distinct = errors.filter((e, i) => i === 0 || e.offset !== errors[i - 1].offset);
   const syntaxErrors = distinct.map((e) => {
     const code2 = printParseErrorCode(e.error);
     return { message: ERROR_TEXT[code2] ?? code2, position: positionAt(file, e.offset) };
   });
-  if (root === void 0 && file.text.trim() !== "" && syntaxErrors.length === 0) {
+  if (!found.hasValue && file.text.trim() !== "" && syntaxErrors.length === 0) {
     syntaxErrors.push({ message: "a value is expected", position: { line: 1, column: 1 } });
   }
-  const found = { duplicateKeys: [], strictProblems: [] };
-  if (root) inspect(file, root, "", found);
-  let value = void 0;
-  if (root && syntaxErrors.length === 0) {
-    value = JSON.parse(file.text);
-  }
-  return { file, root, value, syntaxErrors, ...found };
+  const value = found.hasValue && syntaxErrors.length === 0 ? JSON.parse(file.text) : void 0;
+  let tree = null;
+  return {
+    file,
+    get root() {
+      tree ??= found.hasValue ? parseTree2(file.text, [], OPTIONS) : void 0;
+      return tree;
+    },
+    value,
+    syntaxErrors,
+    duplicateKeys: found.duplicateKeys,
+    strictProblems: found.strictProblems
+  };
 }
-function inspect(file, node, pointer, out) {
-  if (node.type === "object") {
-    const seen = /* @__PURE__ */ new Set();
-    for (const prop of node.children ?? []) {
-      const keyNode = prop.children?.[0];
-      if (!keyNode) continue;
-      const key = String(keyNode.value);
-      if (seen.has(key)) out.duplicateKeys.push({ key, pointer, position: positionAt(file, keyNode.offset) });
-      seen.add(key);
-      strictString(file, keyNode, out.strictProblems);
-      const valueNode = prop.children?.[1];
-      if (valueNode) inspect(file, valueNode, `${pointer}/${escapePointer(key)}`, out);
-    }
-  } else if (node.type === "array") {
-    node.children?.forEach((child, i) => inspect(file, child, `${pointer}/${i}`, out));
-  } else if (node.type === "string") {
-    strictString(file, node, out.strictProblems);
-  } else if (node.type === "number") {
-    strictNumber(file, node, out.strictProblems);
-  }
+function inspect(file, errors) {
+  const out = { hasValue: false, duplicateKeys: [], strictProblems: [] };
+  const escapes = file.text.includes("\\u");
+  const keys = [];
+  let depth = 0;
+  const begin = () => {
+    if (depth++ === 0) out.hasValue = true;
+  };
+  visit2(
+    file.text,
+    {
+      onObjectBegin: () => {
+        begin();
+        keys.push(/* @__PURE__ */ new Set());
+      },
+      onObjectEnd: () => {
+        depth--;
+        keys.pop();
+      },
+      onArrayBegin: begin,
+      onArrayEnd: () => {
+        depth--;
+      },
+      onObjectProperty: (key, offset, _length, _line, _column, path2) => {
+        const seen = keys[keys.length - 1];
+        if (seen.has(key))
+          out.duplicateKeys.push({ key, pointer: pointerOf(path2()), position: positionAt(file, offset) });
+        seen.add(key);
+        if (escapes) strictString(file, key, offset, out.strictProblems);
+      },
+      onLiteralValue: (value, offset, length) => {
+        if (depth === 0) out.hasValue = true;
+        if (typeof value === "string") {
+          if (escapes) strictString(file, value, offset, out.strictProblems);
+        } else if (typeof value === "number") strictNumber(file, value, offset, length, out.strictProblems);
+      },
+      onError: (error2, offset, length) => {
+        errors.push({ error: error2, offset, length });
+      }
+    },
+    OPTIONS
+  );
+  return out;
 }
+var pointerOf = (path2) => path2.map((segment) => `/${escapePointer(String(segment))}`).join("");
 var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 var MAX_STRICT = 100;
-function strictString(file, node, out) {
+function strictString(file, value, offset, out) {
   if (out.length >= MAX_STRICT) return;
-  if (typeof node.value !== "string" || !LONE_SURROGATE.test(node.value)) return;
+  if (!LONE_SURROGATE.test(value)) return;
   out.push({
     message: "a \\u escape of half a UTF-16 surrogate pair (\\uD800 to \\uDFFF) without its other half is no character: the producer's and the consumer's readers refuse it; write the character itself, or its full pair",
-    position: positionAt(file, node.offset)
+    position: positionAt(file, offset)
   });
 }
 var WHOLE_NUMBER = /^(0|-?[1-9][0-9]*)$/;
-function strictNumber(file, node, out) {
+function strictNumber(file, value, offset, length, out) {
   if (out.length >= MAX_STRICT) return;
-  const raw = file.text.slice(node.offset, node.offset + node.length);
-  const value = node.value;
+  const raw = file.text.slice(offset, offset + length);
   if (!Number.isInteger(value)) return;
   const why = !Number.isSafeInteger(value) ? `the number ${raw} is past 2^53 - 1, which a JSON reader in JavaScript does not hold exactly; no field of this file takes such a number` : raw === "-0" ? "the number -0 is zero with a sign, which typed readers read as a float; write it as 0" : !WHOLE_NUMBER.test(raw) ? `the number ${raw} is written with a fraction or an exponent, which typed readers (serde's u64) refuse or read as a float where a whole number belongs; write it in digits alone` : null;
-  if (why) out.push({ message: why, position: positionAt(file, node.offset) });
+  if (why) out.push({ message: why, position: positionAt(file, offset) });
 }
 function escapePointer(segment) {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
@@ -57409,7 +57436,7 @@ var MAX_STDERR = 64 * 1024;
 var GitError = class extends Error {
   name = "GitError";
 };
-var OPTIONS = ["-c", "core.quotepath=off", "-c", "color.ui=never", "-c", "log.showSignature=false"];
+var OPTIONS2 = ["-c", "core.quotepath=off", "-c", "color.ui=never", "-c", "log.showSignature=false"];
 var env = () => {
   const e = { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
   for (const name of LOCATION_VARIABLES) {
@@ -57439,7 +57466,7 @@ function git(cwd, args, timeoutMs = TIMEOUT_MS, extraEnv = {}) {
   return new Promise((resolve14, reject) => {
     childProcess().execFile(
       "git",
-      [...OPTIONS, ...args],
+      [...OPTIONS2, ...args],
       { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: "buffer", env: { ...env(), ...extraEnv } },
       (err, stdout, stderr) => {
         const e = err;
@@ -57467,7 +57494,7 @@ function refuseSha256(sha) {
 }
 function committedBytesSync(cwd, commit, path2, limit) {
   if (!/^[0-9a-f]{40}$/.test(commit)) return null;
-  const r = childProcess().spawnSync("git", [...OPTIONS, "cat-file", "blob", `${commit}:./${path2}`], {
+  const r = childProcess().spawnSync("git", [...OPTIONS2, "cat-file", "blob", `${commit}:./${path2}`], {
     cwd,
     timeout: TIMEOUT_MS,
     env: { ...env(), GIT_OPTIONAL_LOCKS: "0" },
@@ -57485,7 +57512,7 @@ function headCommitSync(cwd) {
   if (fromDisk) return fromDisk.commit;
   const r = childProcess().spawnSync(
     "git",
-    [...OPTIONS, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"],
+    [...OPTIONS2, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"],
     {
       cwd,
       timeout: TIMEOUT_MS,
@@ -64809,8 +64836,16 @@ function adapterRules(input) {
 }
 
 // src/operations/adapter-input.ts
+var judged = /* @__PURE__ */ new WeakMap();
 function adapterFindings(root, baseline, scan = createRepoScan(root)) {
-  const adapter = baseline.adapter;
+  let byAdapter = judged.get(scan);
+  if (!byAdapter) judged.set(scan, byAdapter = /* @__PURE__ */ new Map());
+  const key = JSON.stringify(baseline.adapter);
+  let found = byAdapter.get(key);
+  if (!found) byAdapter.set(key, found = judge2(baseline.adapter, scan));
+  return found.map((f2) => ({ ...f2 }));
+}
+function judge2(adapter, scan) {
   if (adapter.files.length === 0) {
     const named = scan.containing(scan.list(adapter.scan, adapter.exclude), guardedEndpoints(adapter));
     return adapterRules({ adapter, adapterSources: [], scanned: [], candidates: named.map((f2) => f2.path) });
@@ -64848,9 +64883,9 @@ function advice(u) {
 
 // src/operations/outcome.ts
 import { basename as basename5 } from "node:path";
-function operationResult(ctx, operation, judged3, instant) {
+function operationResult(ctx, operation, judged4, instant) {
   const evidence = ctx.evidence;
-  const baselines = judged3.map((b) => ({
+  const baselines = judged4.map((b) => ({
     ...b,
     findings: redactFindings(ctx, b.findings),
     identity: redactStrings(ctx, b.identity),
@@ -64934,14 +64969,14 @@ async function startRun(ctx, tools, commit) {
   });
   return { gitContext, tools, instant };
 }
-async function baselinePacket(ctx, run2, judged3) {
+async function baselinePacket(ctx, run2, judged4) {
   const finishedAt = ctx.clock();
   return buildPacket({
-    ...judged3,
-    findings: redactFindings(ctx, judged3.findings),
-    identity: redactStrings(ctx, judged3.identity),
-    ...judged3.change ? { change: redactStrings(ctx, judged3.change) } : {},
-    ...judged3.incident ? { incident: redactStrings(ctx, judged3.incident) } : {},
+    ...judged4,
+    findings: redactFindings(ctx, judged4.findings),
+    identity: redactStrings(ctx, judged4.identity),
+    ...judged4.change ? { change: redactStrings(ctx, judged4.change) } : {},
+    ...judged4.incident ? { incident: redactStrings(ctx, judged4.incident) } : {},
     toolVersion: ctx.toolVersion,
     finishedAt,
     git: await run2.gitContext,
@@ -65204,7 +65239,7 @@ async function runHealth(ctx, options) {
   });
   for (const { baseline, startedAt, now, trio, producer, onDisk } of read2) {
     const report2 = options.probe && baseline.producer.probe.enabled ? await preflight(ctx, baseline) : null;
-    const judged3 = preflightRules({
+    const judged4 = preflightRules({
       report: report2,
       skippedBy: options.probe ? "policy" : "run",
       pin: trio.pin,
@@ -65213,9 +65248,9 @@ async function runHealth(ctx, options) {
       heldBack: withdrawnContract(trio, producer)
     });
     const remote = options.remote ? await checkProducerIdentity(trio, baseline, options.remote) : [];
-    const findings = sortFindings([...onDisk, ...judged3.findings, ...remote]);
+    const findings = sortFindings([...onDisk, ...judged4.findings, ...remote]);
     const steps2 = [
-      ...redactStrings(ctx, judged3.steps),
+      ...redactStrings(ctx, judged4.steps),
       ...unrunSteps(baseline, "health", ctx.env, { status: "skipped", skip_reason: HEALTH_RUNS_NO_STEPS })
     ];
     const verdict = decideVerdict(findings, steps2);
@@ -71116,7 +71151,7 @@ function policyFromRead(read2, shown, explicit, packageManager) {
       `${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`
     );
   }
-  if (doc.root === void 0)
+  if (doc.value === void 0)
     throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`);
   const dup = doc.duplicateKeys[0];
   if (dup)
@@ -72957,7 +72992,7 @@ function postureWords(b) {
     return ["posture ", c(ch.posture_from ?? "not recorded"), " \u2192 ", c(ch.posture_to ?? "not recorded")];
   return b.posture ? ["posture ", c(b.posture)] : ["posture not recorded"];
 }
-function judged(result) {
+function judged2(result) {
   const op = operationWords(result);
   if (result.baselines.length === 1) return [`${op} of `, ...subject(result.baselines[0])];
   const failed = result.baselines.filter((b) => b.verdict === "FAIL").length;
@@ -73528,7 +73563,7 @@ function notRun(b) {
 var FULL = { findings: Infinity, tailChars: Infinity, details: true };
 var icon = (v) => v === "PASS" ? "\u2705" : "\u274C";
 function reportMarkdown(result, detail, o) {
-  const out = [`## ${icon(result.verdict)} ${result.verdict} \xB7 ${lineToMarkdown(judged(result))}`, ""];
+  const out = [`## ${icon(result.verdict)} ${result.verdict} \xB7 ${lineToMarkdown(judged2(result))}`, ""];
   const ctx = lineToMarkdown(context3(result, o.trigger));
   if (ctx) out.push(ctx, "");
   const cut = cutNotice(result, detail, o);
@@ -73636,7 +73671,7 @@ function renderSummary(result, input) {
   const text = fit((detail) => reportMarkdown(result, detail, options), SUMMARY_LADDER, fits);
   if (text !== null) return text;
   const short3 = [
-    `## ${result.verdict === "PASS" ? "\u2705" : "\u274C"} ${result.verdict} \xB7 ${lineToMarkdown(judged(result))}`,
+    `## ${result.verdict === "PASS" ? "\u2705" : "\u274C"} ${result.verdict} \xB7 ${lineToMarkdown(judged2(result))}`,
     "",
     "> \u2702\uFE0F The report was too large for a job summary even without its findings; the evidence artifact has all of it.",
     "",
@@ -73808,7 +73843,7 @@ function inEvidenceOf(run2) {
   const which2 = run2 === null ? "" : "runUrl" in run2 ? thisRun(run2) : runLabel(run2.run);
   return `see the evidence artifact of ${which2 || "the previous run"}`;
 }
-function judged2(input) {
+function judged3(input) {
   const run2 = input.run || input.runUrl ? ` (${thisRun(input)})` : "";
   return `${CHECK_WORDS[input.check ?? "health"].judged} of ${code(input.baseline)} at ${shortSha(input.sha)}${run2}`;
 }
@@ -73856,7 +73891,7 @@ function notChecked(input) {
 }
 function openingText(input) {
   return [
-    `\u274C **FAIL** \xB7 ${judged2(input)} \xB7 ${counts(input.items)}. ${nextStep(input, input.items)}`,
+    `\u274C **FAIL** \xB7 ${judged3(input)} \xB7 ${counts(input.items)}. ${nextStep(input, input.items)}`,
     "",
     ...notChecked(input),
     ...input.items.length > 0 ? section2("Findings", input.items, "current", inEvidenceOf(input), input) : ["_No findings: a required step did not pass._", ""],
@@ -73868,7 +73903,7 @@ function failingText(input, previous) {
   const current = inEvidenceOf(input);
   if (!previous) {
     return [
-      `\u274C **Still FAIL** \xB7 ${judged2(input)} \xB7 ${counts(input.items)}; the findings of the previous run could not be read, so all are listed. ${nextStep(input, input.items)}`,
+      `\u274C **Still FAIL** \xB7 ${judged3(input)} \xB7 ${counts(input.items)}; the findings of the previous run could not be read, so all are listed. ${nextStep(input, input.items)}`,
       "",
       ...notChecked(input),
       ...section2("Findings", input.items, "current", current, input)
@@ -73878,7 +73913,7 @@ function failingText(input, previous) {
   const since = `since ${shortSha(previous.sha)}`;
   const change = d.added.length === 0 && d.resolved.length === 0 ? `nothing changed ${since}: ${d.still.length} still failing` : `${d.added.length} new, ${d.still.length} still failing, ${d.resolved.length} resolved ${since}`;
   return [
-    `\u274C **Still FAIL** \xB7 ${judged2(input)} \xB7 ${change}. ${nextStep(input, [...d.added, ...d.still])}`,
+    `\u274C **Still FAIL** \xB7 ${judged3(input)} \xB7 ${change}. ${nextStep(input, [...d.added, ...d.still])}`,
     "",
     ...notChecked(input),
     ...section2("New", d.added, "current", current, input),
@@ -73891,7 +73926,7 @@ function passingText(input, previous, issue2) {
   const since = previous ? `${plural(resolved.length, "finding")} resolved since ${shortSha(previous.sha)}; ` : "";
   const next = input.items.length > 0 ? `**Next:** nothing is required: warnings do not fail ${CHECK_WORDS[input.check ?? "health"].noun}.` : "**Next:** nothing; a new failure opens a new issue.";
   return [
-    `\u2705 **PASS** \xB7 ${judged2(input)} \xB7 ${since}closing #${issue2}. ${next}`,
+    `\u2705 **PASS** \xB7 ${judged3(input)} \xB7 ${since}closing #${issue2}. ${next}`,
     "",
     ...notChecked(input),
     ...section2("Warnings that remain", input.items, "current", inEvidenceOf(input), input),

@@ -26934,6 +26934,7 @@ var SyntaxKind;
 })(SyntaxKind || (SyntaxKind = {}));
 var parseTree2 = parseTree;
 var findNodeAtLocation2 = findNodeAtLocation;
+var visit2 = visit;
 var ParseErrorCode;
 (function(ParseErrorCode2) {
   ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -27010,6 +27011,7 @@ var ERROR_TEXT = {
   InvalidEscapeCharacter: "invalid escape character",
   InvalidCharacter: "invalid character in string (control characters must be escaped)"
 };
+var OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true };
 function parseJson(file) {
   const over = jsonLimit(file);
   if (over) {
@@ -27017,66 +27019,91 @@ function parseJson(file) {
     return { file, root: void 0, value: void 0, syntaxErrors: syntaxErrors2, duplicateKeys: [], strictProblems: [] };
   }
   const errors = [];
-  const root = parseTree2(file.text, errors, {
-    disallowComments: true,
-    allowTrailingComma: false,
-    allowEmptyContent: true
-  });
+  const found = inspect(file, errors);
   const distinct = errors.filter((e, i2) => i2 === 0 || e.offset !== errors[i2 - 1].offset);
   const syntaxErrors = distinct.map((e) => {
     const code2 = printParseErrorCode(e.error);
     return { message: ERROR_TEXT[code2] ?? code2, position: positionAt(file, e.offset) };
   });
-  if (root === void 0 && file.text.trim() !== "" && syntaxErrors.length === 0) {
+  if (!found.hasValue && file.text.trim() !== "" && syntaxErrors.length === 0) {
     syntaxErrors.push({ message: "a value is expected", position: { line: 1, column: 1 } });
   }
-  const found = { duplicateKeys: [], strictProblems: [] };
-  if (root) inspect(file, root, "", found);
-  let value = void 0;
-  if (root && syntaxErrors.length === 0) {
-    value = JSON.parse(file.text);
-  }
-  return { file, root, value, syntaxErrors, ...found };
+  const value = found.hasValue && syntaxErrors.length === 0 ? JSON.parse(file.text) : void 0;
+  let tree = null;
+  return {
+    file,
+    get root() {
+      tree ??= found.hasValue ? parseTree2(file.text, [], OPTIONS) : void 0;
+      return tree;
+    },
+    value,
+    syntaxErrors,
+    duplicateKeys: found.duplicateKeys,
+    strictProblems: found.strictProblems
+  };
 }
-function inspect(file, node, pointer, out) {
-  if (node.type === "object") {
-    const seen = /* @__PURE__ */ new Set();
-    for (const prop of node.children ?? []) {
-      const keyNode = prop.children?.[0];
-      if (!keyNode) continue;
-      const key = String(keyNode.value);
-      if (seen.has(key)) out.duplicateKeys.push({ key, pointer, position: positionAt(file, keyNode.offset) });
-      seen.add(key);
-      strictString(file, keyNode, out.strictProblems);
-      const valueNode = prop.children?.[1];
-      if (valueNode) inspect(file, valueNode, `${pointer}/${escapePointer(key)}`, out);
-    }
-  } else if (node.type === "array") {
-    node.children?.forEach((child, i2) => inspect(file, child, `${pointer}/${i2}`, out));
-  } else if (node.type === "string") {
-    strictString(file, node, out.strictProblems);
-  } else if (node.type === "number") {
-    strictNumber(file, node, out.strictProblems);
-  }
+function inspect(file, errors) {
+  const out = { hasValue: false, duplicateKeys: [], strictProblems: [] };
+  const escapes = file.text.includes("\\u");
+  const keys = [];
+  let depth = 0;
+  const begin = () => {
+    if (depth++ === 0) out.hasValue = true;
+  };
+  visit2(
+    file.text,
+    {
+      onObjectBegin: () => {
+        begin();
+        keys.push(/* @__PURE__ */ new Set());
+      },
+      onObjectEnd: () => {
+        depth--;
+        keys.pop();
+      },
+      onArrayBegin: begin,
+      onArrayEnd: () => {
+        depth--;
+      },
+      onObjectProperty: (key, offset, _length, _line, _column, path2) => {
+        const seen = keys[keys.length - 1];
+        if (seen.has(key))
+          out.duplicateKeys.push({ key, pointer: pointerOf(path2()), position: positionAt(file, offset) });
+        seen.add(key);
+        if (escapes) strictString(file, key, offset, out.strictProblems);
+      },
+      onLiteralValue: (value, offset, length) => {
+        if (depth === 0) out.hasValue = true;
+        if (typeof value === "string") {
+          if (escapes) strictString(file, value, offset, out.strictProblems);
+        } else if (typeof value === "number") strictNumber(file, value, offset, length, out.strictProblems);
+      },
+      onError: (error2, offset, length) => {
+        errors.push({ error: error2, offset, length });
+      }
+    },
+    OPTIONS
+  );
+  return out;
 }
+var pointerOf = (path2) => path2.map((segment) => `/${escapePointer(String(segment))}`).join("");
 var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 var MAX_STRICT = 100;
-function strictString(file, node, out) {
+function strictString(file, value, offset, out) {
   if (out.length >= MAX_STRICT) return;
-  if (typeof node.value !== "string" || !LONE_SURROGATE.test(node.value)) return;
+  if (!LONE_SURROGATE.test(value)) return;
   out.push({
     message: "a \\u escape of half a UTF-16 surrogate pair (\\uD800 to \\uDFFF) without its other half is no character: the producer's and the consumer's readers refuse it; write the character itself, or its full pair",
-    position: positionAt(file, node.offset)
+    position: positionAt(file, offset)
   });
 }
 var WHOLE_NUMBER = /^(0|-?[1-9][0-9]*)$/;
-function strictNumber(file, node, out) {
+function strictNumber(file, value, offset, length, out) {
   if (out.length >= MAX_STRICT) return;
-  const raw = file.text.slice(node.offset, node.offset + node.length);
-  const value = node.value;
+  const raw = file.text.slice(offset, offset + length);
   if (!Number.isInteger(value)) return;
   const why = !Number.isSafeInteger(value) ? `the number ${raw} is past 2^53 - 1, which a JSON reader in JavaScript does not hold exactly; no field of this file takes such a number` : raw === "-0" ? "the number -0 is zero with a sign, which typed readers read as a float; write it as 0" : !WHOLE_NUMBER.test(raw) ? `the number ${raw} is written with a fraction or an exponent, which typed readers (serde's u64) refuse or read as a float where a whole number belongs; write it in digits alone` : null;
-  if (why) out.push({ message: why, position: positionAt(file, node.offset) });
+  if (why) out.push({ message: why, position: positionAt(file, offset) });
 }
 function escapePointer(segment) {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
@@ -28343,7 +28370,7 @@ var MAX_STDERR = 64 * 1024;
 var GitError = class extends Error {
   name = "GitError";
 };
-var OPTIONS = ["-c", "core.quotepath=off", "-c", "color.ui=never", "-c", "log.showSignature=false"];
+var OPTIONS2 = ["-c", "core.quotepath=off", "-c", "color.ui=never", "-c", "log.showSignature=false"];
 var env = () => {
   const e = { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
   for (const name of LOCATION_VARIABLES) {
@@ -28523,7 +28550,7 @@ function git(cwd, args, timeoutMs = TIMEOUT_MS, extraEnv = {}) {
   return new Promise((resolve13, reject) => {
     childProcess().execFile(
       "git",
-      [...OPTIONS, ...args],
+      [...OPTIONS2, ...args],
       { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: "buffer", env: { ...env(), ...extraEnv } },
       (err, stdout, stderr) => {
         const e = err;
@@ -28537,7 +28564,7 @@ function git(cwd, args, timeoutMs = TIMEOUT_MS, extraEnv = {}) {
   });
 }
 function gitLines(cwd, args, failure, onLine, timeoutMs = TIMEOUT_MS) {
-  const child = childProcess().spawn("git", [...OPTIONS, ...args], {
+  const child = childProcess().spawn("git", [...OPTIONS2, ...args], {
     cwd,
     env: env(),
     timeout: timeoutMs,
@@ -35487,7 +35514,7 @@ function policyFromRead(read2, shown, explicit, packageManager) {
       `${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`
     );
   }
-  if (doc.root === void 0)
+  if (doc.value === void 0)
     throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`);
   const dup = doc.duplicateKeys[0];
   if (dup)

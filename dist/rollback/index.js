@@ -27363,6 +27363,7 @@ var SyntaxKind;
 })(SyntaxKind || (SyntaxKind = {}));
 var parseTree2 = parseTree;
 var findNodeAtLocation2 = findNodeAtLocation;
+var visit2 = visit;
 var ParseErrorCode;
 (function(ParseErrorCode2) {
   ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
@@ -27462,6 +27463,7 @@ var ERROR_TEXT = {
   InvalidEscapeCharacter: "invalid escape character",
   InvalidCharacter: "invalid character in string (control characters must be escaped)"
 };
+var OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true };
 function parseJson(file) {
   const over = jsonLimit(file);
   if (over) {
@@ -27469,66 +27471,91 @@ function parseJson(file) {
     return { file, root: void 0, value: void 0, syntaxErrors: syntaxErrors2, duplicateKeys: [], strictProblems: [] };
   }
   const errors = [];
-  const root = parseTree2(file.text, errors, {
-    disallowComments: true,
-    allowTrailingComma: false,
-    allowEmptyContent: true
-  });
+  const found = inspect(file, errors);
   const distinct = errors.filter((e, i2) => i2 === 0 || e.offset !== errors[i2 - 1].offset);
   const syntaxErrors = distinct.map((e) => {
     const code2 = printParseErrorCode(e.error);
     return { message: ERROR_TEXT[code2] ?? code2, position: positionAt(file, e.offset) };
   });
-  if (root === void 0 && file.text.trim() !== "" && syntaxErrors.length === 0) {
+  if (!found.hasValue && file.text.trim() !== "" && syntaxErrors.length === 0) {
     syntaxErrors.push({ message: "a value is expected", position: { line: 1, column: 1 } });
   }
-  const found = { duplicateKeys: [], strictProblems: [] };
-  if (root) inspect(file, root, "", found);
-  let value = void 0;
-  if (root && syntaxErrors.length === 0) {
-    value = JSON.parse(file.text);
-  }
-  return { file, root, value, syntaxErrors, ...found };
+  const value = found.hasValue && syntaxErrors.length === 0 ? JSON.parse(file.text) : void 0;
+  let tree = null;
+  return {
+    file,
+    get root() {
+      tree ??= found.hasValue ? parseTree2(file.text, [], OPTIONS) : void 0;
+      return tree;
+    },
+    value,
+    syntaxErrors,
+    duplicateKeys: found.duplicateKeys,
+    strictProblems: found.strictProblems
+  };
 }
-function inspect(file, node, pointer, out) {
-  if (node.type === "object") {
-    const seen = /* @__PURE__ */ new Set();
-    for (const prop of node.children ?? []) {
-      const keyNode = prop.children?.[0];
-      if (!keyNode) continue;
-      const key = String(keyNode.value);
-      if (seen.has(key)) out.duplicateKeys.push({ key, pointer, position: positionAt(file, keyNode.offset) });
-      seen.add(key);
-      strictString(file, keyNode, out.strictProblems);
-      const valueNode = prop.children?.[1];
-      if (valueNode) inspect(file, valueNode, `${pointer}/${escapePointer(key)}`, out);
-    }
-  } else if (node.type === "array") {
-    node.children?.forEach((child, i2) => inspect(file, child, `${pointer}/${i2}`, out));
-  } else if (node.type === "string") {
-    strictString(file, node, out.strictProblems);
-  } else if (node.type === "number") {
-    strictNumber(file, node, out.strictProblems);
-  }
+function inspect(file, errors) {
+  const out = { hasValue: false, duplicateKeys: [], strictProblems: [] };
+  const escapes = file.text.includes("\\u");
+  const keys = [];
+  let depth = 0;
+  const begin = () => {
+    if (depth++ === 0) out.hasValue = true;
+  };
+  visit2(
+    file.text,
+    {
+      onObjectBegin: () => {
+        begin();
+        keys.push(/* @__PURE__ */ new Set());
+      },
+      onObjectEnd: () => {
+        depth--;
+        keys.pop();
+      },
+      onArrayBegin: begin,
+      onArrayEnd: () => {
+        depth--;
+      },
+      onObjectProperty: (key, offset, _length, _line, _column, path2) => {
+        const seen = keys[keys.length - 1];
+        if (seen.has(key))
+          out.duplicateKeys.push({ key, pointer: pointerOf(path2()), position: positionAt(file, offset) });
+        seen.add(key);
+        if (escapes) strictString(file, key, offset, out.strictProblems);
+      },
+      onLiteralValue: (value, offset, length) => {
+        if (depth === 0) out.hasValue = true;
+        if (typeof value === "string") {
+          if (escapes) strictString(file, value, offset, out.strictProblems);
+        } else if (typeof value === "number") strictNumber(file, value, offset, length, out.strictProblems);
+      },
+      onError: (error2, offset, length) => {
+        errors.push({ error: error2, offset, length });
+      }
+    },
+    OPTIONS
+  );
+  return out;
 }
+var pointerOf = (path2) => path2.map((segment) => `/${escapePointer(String(segment))}`).join("");
 var LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 var MAX_STRICT = 100;
-function strictString(file, node, out) {
+function strictString(file, value, offset, out) {
   if (out.length >= MAX_STRICT) return;
-  if (typeof node.value !== "string" || !LONE_SURROGATE.test(node.value)) return;
+  if (!LONE_SURROGATE.test(value)) return;
   out.push({
     message: "a \\u escape of half a UTF-16 surrogate pair (\\uD800 to \\uDFFF) without its other half is no character: the producer's and the consumer's readers refuse it; write the character itself, or its full pair",
-    position: positionAt(file, node.offset)
+    position: positionAt(file, offset)
   });
 }
 var WHOLE_NUMBER = /^(0|-?[1-9][0-9]*)$/;
-function strictNumber(file, node, out) {
+function strictNumber(file, value, offset, length, out) {
   if (out.length >= MAX_STRICT) return;
-  const raw = file.text.slice(node.offset, node.offset + node.length);
-  const value = node.value;
+  const raw = file.text.slice(offset, offset + length);
   if (!Number.isInteger(value)) return;
   const why = !Number.isSafeInteger(value) ? `the number ${raw} is past 2^53 - 1, which a JSON reader in JavaScript does not hold exactly; no field of this file takes such a number` : raw === "-0" ? "the number -0 is zero with a sign, which typed readers read as a float; write it as 0" : !WHOLE_NUMBER.test(raw) ? `the number ${raw} is written with a fraction or an exponent, which typed readers (serde's u64) refuse or read as a float where a whole number belongs; write it in digits alone` : null;
-  if (why) out.push({ message: why, position: positionAt(file, node.offset) });
+  if (why) out.push({ message: why, position: positionAt(file, offset) });
 }
 function escapePointer(segment) {
   return segment.replace(/~/g, "~0").replace(/\//g, "~1");
@@ -28243,7 +28270,7 @@ var MAX_STDERR = 64 * 1024;
 var GitError = class extends Error {
   name = "GitError";
 };
-var OPTIONS = ["-c", "core.quotepath=off", "-c", "color.ui=never", "-c", "log.showSignature=false"];
+var OPTIONS2 = ["-c", "core.quotepath=off", "-c", "color.ui=never", "-c", "log.showSignature=false"];
 var env = () => {
   const e = { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_PAGER: "cat", LC_ALL: "C" };
   for (const name of LOCATION_VARIABLES) {
@@ -28423,7 +28450,7 @@ function git(cwd, args, timeoutMs = TIMEOUT_MS, extraEnv = {}) {
   return new Promise((resolve15, reject) => {
     childProcess().execFile(
       "git",
-      [...OPTIONS, ...args],
+      [...OPTIONS2, ...args],
       { cwd, timeout: timeoutMs, maxBuffer: MAX_OUTPUT, encoding: "buffer", env: { ...env(), ...extraEnv } },
       (err, stdout, stderr) => {
         const e = err;
@@ -28437,7 +28464,7 @@ function git(cwd, args, timeoutMs = TIMEOUT_MS, extraEnv = {}) {
   });
 }
 function gitLines(cwd, args, failure, onLine, timeoutMs = TIMEOUT_MS) {
-  const child = childProcess().spawn("git", [...OPTIONS, ...args], {
+  const child = childProcess().spawn("git", [...OPTIONS2, ...args], {
     cwd,
     env: env(),
     timeout: timeoutMs,
@@ -42329,8 +42356,16 @@ function adapterRules(input) {
 }
 
 // src/operations/adapter-input.ts
+var judged = /* @__PURE__ */ new WeakMap();
 function adapterFindings(root, baseline, scan = createRepoScan(root)) {
-  const adapter = baseline.adapter;
+  let byAdapter = judged.get(scan);
+  if (!byAdapter) judged.set(scan, byAdapter = /* @__PURE__ */ new Map());
+  const key = JSON.stringify(baseline.adapter);
+  let found = byAdapter.get(key);
+  if (!found) byAdapter.set(key, found = judge(baseline.adapter, scan));
+  return found.map((f2) => ({ ...f2 }));
+}
+function judge(adapter, scan) {
   if (adapter.files.length === 0) {
     const named = scan.containing(scan.list(adapter.scan, adapter.exclude), guardedEndpoints(adapter));
     return adapterRules({ adapter, adapterSources: [], scanned: [], candidates: named.map((f2) => f2.path) });
@@ -42420,14 +42455,14 @@ async function findLastKnownGood(input) {
       );
       continue;
     }
-    const judged3 = judgeRevision(await input.validate(rev), rev.profile);
-    if (judged3.disqualifying.length > 0) {
-      const first2 = judged3.disqualifying[0];
+    const judged4 = judgeRevision(await input.validate(rev), rev.profile);
+    if (judged4.disqualifying.length > 0) {
+      const first2 = judged4.disqualifying[0];
       const message = !first2.message.includes(MIGRATION_HINT) ? first2.message : first2.subject === "/expected_producer_manifest_sha256" ? `${first2.message.replace(MIGRATION_HINT, "")}: a revision written before the pin recorded its mirror's digest can never be restored, as nothing pinned the mirror's bytes (docs/adopting.md, "The legacy profile")` : first2.message.replace(MIGRATION_HINT, "");
       pass(
         rev,
         "invalid",
-        `judged by the ${rev.profile} rules, the trio had ${describeFindings(judged3.disqualifying)} at that revision; first: ${first2.file ?? ""}${first2.line ? `:${first2.line}` : ""} ${message}`,
+        `judged by the ${rev.profile} rules, the trio had ${describeFindings(judged4.disqualifying)} at that revision; first: ${first2.file ?? ""}${first2.line ? `:${first2.line}` : ""} ${message}`,
         first2
       );
       continue;
@@ -42463,7 +42498,7 @@ async function findLastKnownGood(input) {
         date: rev.date,
         identity: id,
         profile: rev.profile,
-        reported: judged3.reported
+        reported: judged4.reported
       },
       passedOver,
       revisions,
@@ -42915,7 +42950,7 @@ function policyFromRead(read2, shown, explicit, packageManager) {
       `${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`
     );
   }
-  if (doc.root === void 0)
+  if (doc.value === void 0)
     throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`);
   const dup = doc.duplicateKeys[0];
   if (dup)
@@ -43000,9 +43035,9 @@ function more(n) {
 
 // src/operations/outcome.ts
 import { basename as basename6 } from "node:path";
-function operationResult(ctx, operation, judged3, instant) {
+function operationResult(ctx, operation, judged4, instant) {
   const evidence = ctx.evidence;
-  const baselines = judged3.map((b) => ({
+  const baselines = judged4.map((b) => ({
     ...b,
     findings: redactFindings(ctx, b.findings),
     identity: redactStrings(ctx, b.identity),
@@ -43141,14 +43176,14 @@ async function startSuiteRun(ctx, commit) {
   const tools = runTools(ctx.env);
   return { ...await startRun(ctx, tools.versions, commit), suitesRun: tools.suitesRun };
 }
-async function baselinePacket(ctx, run2, judged3) {
+async function baselinePacket(ctx, run2, judged4) {
   const finishedAt = ctx.clock();
   return buildPacket({
-    ...judged3,
-    findings: redactFindings(ctx, judged3.findings),
-    identity: redactStrings(ctx, judged3.identity),
-    ...judged3.change ? { change: redactStrings(ctx, judged3.change) } : {},
-    ...judged3.incident ? { incident: redactStrings(ctx, judged3.incident) } : {},
+    ...judged4,
+    findings: redactFindings(ctx, judged4.findings),
+    identity: redactStrings(ctx, judged4.identity),
+    ...judged4.change ? { change: redactStrings(ctx, judged4.change) } : {},
+    ...judged4.incident ? { incident: redactStrings(ctx, judged4.incident) } : {},
     toolVersion: ctx.toolVersion,
     finishedAt,
     git: await run2.gitContext,
@@ -48796,7 +48831,7 @@ function inEvidenceOf(run2) {
   const which2 = run2 === null ? "" : "runUrl" in run2 ? thisRun(run2) : runLabel(run2.run);
   return `see the evidence artifact of ${which2 || "the previous run"}`;
 }
-function judged(input) {
+function judged2(input) {
   const run2 = input.run || input.runUrl ? ` (${thisRun(input)})` : "";
   return `${CHECK_WORDS[input.check ?? "health"].judged} of ${code(input.baseline)} at ${shortSha(input.sha)}${run2}`;
 }
@@ -48844,7 +48879,7 @@ function notChecked(input) {
 }
 function openingText(input) {
   return [
-    `\u274C **FAIL** \xB7 ${judged(input)} \xB7 ${counts(input.items)}. ${nextStep(input, input.items)}`,
+    `\u274C **FAIL** \xB7 ${judged2(input)} \xB7 ${counts(input.items)}. ${nextStep(input, input.items)}`,
     "",
     ...notChecked(input),
     ...input.items.length > 0 ? section2("Findings", input.items, "current", inEvidenceOf(input), input) : ["_No findings: a required step did not pass._", ""],
@@ -48856,7 +48891,7 @@ function failingText(input, previous) {
   const current = inEvidenceOf(input);
   if (!previous) {
     return [
-      `\u274C **Still FAIL** \xB7 ${judged(input)} \xB7 ${counts(input.items)}; the findings of the previous run could not be read, so all are listed. ${nextStep(input, input.items)}`,
+      `\u274C **Still FAIL** \xB7 ${judged2(input)} \xB7 ${counts(input.items)}; the findings of the previous run could not be read, so all are listed. ${nextStep(input, input.items)}`,
       "",
       ...notChecked(input),
       ...section2("Findings", input.items, "current", current, input)
@@ -48866,7 +48901,7 @@ function failingText(input, previous) {
   const since = `since ${shortSha(previous.sha)}`;
   const change = d.added.length === 0 && d.resolved.length === 0 ? `nothing changed ${since}: ${d.still.length} still failing` : `${d.added.length} new, ${d.still.length} still failing, ${d.resolved.length} resolved ${since}`;
   return [
-    `\u274C **Still FAIL** \xB7 ${judged(input)} \xB7 ${change}. ${nextStep(input, [...d.added, ...d.still])}`,
+    `\u274C **Still FAIL** \xB7 ${judged2(input)} \xB7 ${change}. ${nextStep(input, [...d.added, ...d.still])}`,
     "",
     ...notChecked(input),
     ...section2("New", d.added, "current", current, input),
@@ -48879,7 +48914,7 @@ function passingText(input, previous, issue2) {
   const since = previous ? `${plural(resolved.length, "finding")} resolved since ${shortSha(previous.sha)}; ` : "";
   const next = input.items.length > 0 ? `**Next:** nothing is required: warnings do not fail ${CHECK_WORDS[input.check ?? "health"].noun}.` : "**Next:** nothing; a new failure opens a new issue.";
   return [
-    `\u2705 **PASS** \xB7 ${judged(input)} \xB7 ${since}closing #${issue2}. ${next}`,
+    `\u2705 **PASS** \xB7 ${judged2(input)} \xB7 ${since}closing #${issue2}. ${next}`,
     "",
     ...notChecked(input),
     ...section2("Warnings that remain", input.items, "current", inEvidenceOf(input), input),
@@ -50347,7 +50382,7 @@ function postureWords(b) {
     return ["posture ", c(ch.posture_from ?? "not recorded"), " \u2192 ", c(ch.posture_to ?? "not recorded")];
   return b.posture ? ["posture ", c(b.posture)] : ["posture not recorded"];
 }
-function judged2(result) {
+function judged3(result) {
   const op = operationWords(result);
   if (result.baselines.length === 1) return [`${op} of `, ...subject(result.baselines[0])];
   const failed = result.baselines.filter((b) => b.verdict === "FAIL").length;
@@ -50380,7 +50415,7 @@ function notRun2(b) {
 var FULL = { findings: Infinity, tailChars: Infinity, details: true };
 var icon = (v) => v === "PASS" ? "\u2705" : "\u274C";
 function reportMarkdown(result, detail, o) {
-  const out = [`## ${icon(result.verdict)} ${result.verdict} \xB7 ${lineToMarkdown(judged2(result))}`, ""];
+  const out = [`## ${icon(result.verdict)} ${result.verdict} \xB7 ${lineToMarkdown(judged3(result))}`, ""];
   const ctx = lineToMarkdown(context3(result, o.trigger));
   if (ctx) out.push(ctx, "");
   const cut = cutNotice(result, detail, o);
@@ -50488,7 +50523,7 @@ function renderSummary(result, input) {
   const text = fit((detail) => reportMarkdown(result, detail, options), SUMMARY_LADDER, fits);
   if (text !== null) return text;
   const short3 = [
-    `## ${result.verdict === "PASS" ? "\u2705" : "\u274C"} ${result.verdict} \xB7 ${lineToMarkdown(judged2(result))}`,
+    `## ${result.verdict === "PASS" ? "\u2705" : "\u274C"} ${result.verdict} \xB7 ${lineToMarkdown(judged3(result))}`,
     "",
     "> \u2702\uFE0F The report was too large for a job summary even without its findings; the evidence artifact has all of it.",
     "",

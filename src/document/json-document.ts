@@ -1,5 +1,5 @@
 // JSON with source positions: every syntax error with its place, duplicate keys, and JSON Pointer -> location.
-import { parseTree, printParseErrorCode, findNodeAtLocation } from 'jsonc-parser'
+import { findNodeAtLocation, parseTree, printParseErrorCode, visit } from 'jsonc-parser'
 import type { Node, ParseError } from 'jsonc-parser'
 import { jsonLimit } from './limits.js'
 import { positionAt } from './source-file.js'
@@ -27,8 +27,8 @@ export interface JsonStrictProblem {
 
 export interface JsonDocument {
   file: SourceFile
-  /** Undefined when the text has no value at all. */
-  root: Node | undefined
+  /** jsonc-parser's tree, made on first use (locate); undefined when the text has no value at all. */
+  readonly root: Node | undefined
   /** The parsed value; only meaningful when `syntaxErrors` is empty. */
   value: unknown
   /** Why the text has no value: its syntax errors, or the one limit it is over (then nothing was parsed). */
@@ -57,6 +57,14 @@ const ERROR_TEXT: Record<string, string> = {
   InvalidCharacter: 'invalid character in string (control characters must be escaped)'
 }
 
+const OPTIONS = { disallowComments: true, allowTrailingComma: false, allowEmptyContent: true }
+
+/**
+ * The text read once by jsonc-parser's visitor, which finds what its tree would hold (the same scanner, the same
+ * errors, the same values in the same order) without keeping one: the tree is made only when a position is asked
+ * for (`root`, which locate reads). A policy of 500 baselines (1.4 MB) took 250 ms to read with a tree, most of it
+ * the garbage collector moving the tree's 100,000 nodes.
+ */
 export function parseJson(file: SourceFile): JsonDocument {
   // before any parser sees it: jsonc-parser and the walks below recurse once per level
   const over = jsonLimit(file)
@@ -65,57 +73,92 @@ export function parseJson(file: SourceFile): JsonDocument {
     return { file, root: undefined, value: undefined, syntaxErrors, duplicateKeys: [], strictProblems: [] }
   }
   const errors: ParseError[] = []
-  const root = parseTree(file.text, errors, {
-    disallowComments: true,
-    allowTrailingComma: false,
-    allowEmptyContent: true
-  })
+  const found = inspect(file, errors)
   // jsonc-parser can report one mistake twice at the same offset (a trailing comma: name expected, value expected)
   const distinct = errors.filter((e, i) => i === 0 || e.offset !== errors[i - 1]!.offset)
   const syntaxErrors = distinct.map((e) => {
     const code = printParseErrorCode(e.error)
     return { message: ERROR_TEXT[code] ?? code, position: positionAt(file, e.offset) }
   })
-  if (root === undefined && file.text.trim() !== '' && syntaxErrors.length === 0) {
+  if (!found.hasValue && file.text.trim() !== '' && syntaxErrors.length === 0) {
     syntaxErrors.push({ message: 'a value is expected', position: { line: 1, column: 1 } })
   }
-  const found: Found = { duplicateKeys: [], strictProblems: [] }
-  if (root) inspect(file, root, '', found)
-  let value: unknown = undefined
-  if (root && syntaxErrors.length === 0) {
-    // The tree is authoritative; JSON.parse agrees with it on valid input and is fast.
-    value = JSON.parse(file.text)
+  // JSON.parse agrees with the visitor on valid input, and is fast
+  const value: unknown = found.hasValue && syntaxErrors.length === 0 ? JSON.parse(file.text) : undefined
+  let tree: Node | undefined | null = null
+  return {
+    file,
+    get root() {
+      tree ??= found.hasValue ? parseTree(file.text, [], OPTIONS) : undefined
+      return tree
+    },
+    value,
+    syntaxErrors,
+    duplicateKeys: found.duplicateKeys,
+    strictProblems: found.strictProblems
   }
-  return { file, root, value, syntaxErrors, ...found }
 }
 
 interface Found {
+  /** Whether the text holds a value at all (the tree would have a root). */
+  hasValue: boolean
   duplicateKeys: JsonDuplicateKey[]
   strictProblems: JsonStrictProblem[]
 }
 
-/** One walk of the tree: keys twice in an object, and the values typed readers refuse. */
-function inspect(file: SourceFile, node: Node, pointer: string, out: Found): void {
-  if (node.type === 'object') {
-    const seen = new Set<string>()
-    for (const prop of node.children ?? []) {
-      const keyNode = prop.children?.[0]
-      if (!keyNode) continue
-      const key = String(keyNode.value)
-      if (seen.has(key)) out.duplicateKeys.push({ key, pointer, position: positionAt(file, keyNode.offset) })
-      seen.add(key)
-      strictString(file, keyNode, out.strictProblems)
-      const valueNode = prop.children?.[1]
-      if (valueNode) inspect(file, valueNode, `${pointer}/${escapePointer(key)}`, out)
-    }
-  } else if (node.type === 'array') {
-    node.children?.forEach((child, i) => inspect(file, child, `${pointer}/${i}`, out))
-  } else if (node.type === 'string') {
-    strictString(file, node, out.strictProblems)
-  } else if (node.type === 'number') {
-    strictNumber(file, node, out.strictProblems)
+/**
+ * One read of the text: its syntax errors (into `errors`), keys twice in an object, and the values typed readers
+ * refuse, in the order of the text. A pointer is made only for a key found twice.
+ */
+function inspect(file: SourceFile, errors: ParseError[]): Found {
+  const out: Found = { hasValue: false, duplicateKeys: [], strictProblems: [] }
+  // text decoded from UTF-8 holds no lone surrogate: a string can hold one only through a \u escape
+  const escapes = file.text.includes('\\u')
+  // the keys of each object the read is in, innermost last
+  const keys: Set<string>[] = []
+  let depth = 0
+  const begin = () => {
+    if (depth++ === 0) out.hasValue = true
   }
+  visit(
+    file.text,
+    {
+      onObjectBegin: () => {
+        begin()
+        keys.push(new Set())
+      },
+      onObjectEnd: () => {
+        depth--
+        keys.pop()
+      },
+      onArrayBegin: begin,
+      onArrayEnd: () => {
+        depth--
+      },
+      onObjectProperty: (key, offset, _length, _line, _column, path) => {
+        const seen = keys[keys.length - 1]!
+        if (seen.has(key))
+          out.duplicateKeys.push({ key, pointer: pointerOf(path()), position: positionAt(file, offset) })
+        seen.add(key)
+        if (escapes) strictString(file, key, offset, out.strictProblems)
+      },
+      onLiteralValue: (value: unknown, offset, length) => {
+        if (depth === 0) out.hasValue = true
+        if (typeof value === 'string') {
+          if (escapes) strictString(file, value, offset, out.strictProblems)
+        } else if (typeof value === 'number') strictNumber(file, value, offset, length, out.strictProblems)
+      },
+      onError: (error, offset, length) => {
+        errors.push({ error, offset, length })
+      }
+    },
+    OPTIONS
+  )
+  return out
 }
+
+const pointerOf = (path: (string | number)[]) =>
+  path.map((segment) => `/${escapePointer(String(segment))}`).join('')
 
 /** An unpaired surrogate (a `\uD800` escape without its pair): no text at all, which Rust's readers refuse. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/
@@ -126,23 +169,28 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  */
 const MAX_STRICT = 100
 
-function strictString(file: SourceFile, node: Node, out: JsonStrictProblem[]): void {
+function strictString(file: SourceFile, value: string, offset: number, out: JsonStrictProblem[]): void {
   if (out.length >= MAX_STRICT) return
-  if (typeof node.value !== 'string' || !LONE_SURROGATE.test(node.value)) return
+  if (!LONE_SURROGATE.test(value)) return
   out.push({
     message:
       "a \\u escape of half a UTF-16 surrogate pair (\\uD800 to \\uDFFF) without its other half is no character: the producer's and the consumer's readers refuse it; write the character itself, or its full pair",
-    position: positionAt(file, node.offset)
+    position: positionAt(file, offset)
   })
 }
 
 /** The only form of a whole number every typed reader takes as one: digits, no fraction, no exponent, no -0. */
 const WHOLE_NUMBER = /^(0|-?[1-9][0-9]*)$/
 
-function strictNumber(file: SourceFile, node: Node, out: JsonStrictProblem[]): void {
+function strictNumber(
+  file: SourceFile,
+  value: number,
+  offset: number,
+  length: number,
+  out: JsonStrictProblem[]
+): void {
   if (out.length >= MAX_STRICT) return
-  const raw = file.text.slice(node.offset, node.offset + node.length)
-  const value = node.value as number
+  const raw = file.text.slice(offset, offset + length)
   // a fraction where a whole number belongs is the schema's to say; here only how a whole number is written
   if (!Number.isInteger(value)) return
   // the size first: past 2^53 - 1 the value read is not the number written, so no rewrite of it is advised
@@ -153,7 +201,7 @@ function strictNumber(file: SourceFile, node: Node, out: JsonStrictProblem[]): v
       : !WHOLE_NUMBER.test(raw)
         ? `the number ${raw} is written with a fraction or an exponent, which typed readers (serde's u64) refuse or read as a float where a whole number belongs; write it in digits alone`
         : null
-  if (why) out.push({ message: why, position: positionAt(file, node.offset) })
+  if (why) out.push({ message: why, position: positionAt(file, offset) })
 }
 
 export function escapePointer(segment: string): string {

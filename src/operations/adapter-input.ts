@@ -8,16 +8,28 @@ import { adapterRules, guardedEndpoints } from '../rules/adapter.js'
 import { finding } from '../rules/finding.js'
 import type { Finding } from '../rules/finding.js'
 
+/** The findings of each adapter configuration a scan has judged (see adapterFindings). */
+const judged = new WeakMap<RepoScan, Map<string, Finding[]>>()
+
 /**
  * @param scan the run's scan of the repository: baselines with the same globs, endpoints or adapter files share
- *   its listing, reads and searches (a new one by default)
+ *   its listing, reads and searches (a new one by default), and baselines with the same adapter configuration
+ *   its findings, which depend on nothing else (each gets copies of its own)
  */
 export function adapterFindings(
   root: string,
   baseline: BaselinePolicy,
   scan: RepoScan = createRepoScan(root)
 ): Finding[] {
-  const adapter = baseline.adapter
+  let byAdapter = judged.get(scan)
+  if (!byAdapter) judged.set(scan, (byAdapter = new Map()))
+  const key = JSON.stringify(baseline.adapter)
+  let found = byAdapter.get(key)
+  if (!found) byAdapter.set(key, (found = judge(baseline.adapter, scan)))
+  return found.map((f) => ({ ...f }))
+}
+
+function judge(adapter: BaselinePolicy['adapter'], scan: RepoScan): Finding[] {
   if (adapter.files.length === 0) {
     // not checked; but the notice names the files that look like the adapter
     const named = scan.containing(scan.list(adapter.scan, adapter.exclude), guardedEndpoints(adapter))

@@ -75,7 +75,8 @@ function policyFromRead(
       `${shown}:${syntax.position.line}:${syntax.position.column}: ${syntax.message}${more(doc.syntaxErrors.length)}`
     )
   }
-  if (doc.root === undefined)
+  // no syntax error and no value: nothing but white space (the value, not the tree, which is made only when asked)
+  if (doc.value === undefined)
     throw new PolicyError(`${shown}: policy file is empty; delete it to use the defaults`)
   const dup = doc.duplicateKeys[0]
   if (dup)
