@@ -247,6 +247,17 @@ describe('headFromDisk', () => {
     expect([other.commit, other.ref]).toEqual([first, null])
   })
 
+  it('the run context refuses a repository of SHA-256 object names, never records it as one without a commit (found by review)', async () => {
+    const top = tempDir('bg-head-sha256-')
+    git(top, 'init', '-q', '--object-format=sha256')
+    git(top, 'commit', '-q', '--allow-empty', '-m', 'x')
+    // its HEAD holds no 40-digit id: left to git, which names a 64-digit one
+    expect(headFromDisk(top, CLEAN)).toBeNull()
+    await expect(readRunContext(top, CLEAN)).rejects.toThrow(
+      /names its objects with SHA-256 \(extensions\.objectFormat=sha256\), which baseline-gate does not support/
+    )
+  })
+
   it('leaves a worktree and a variable of git’s to git, and the run context still names the commit', async () => {
     const top = repo()
     const sha = commit(top, 'one')

@@ -123,7 +123,9 @@ describe('duplicate keys', () => {
   it.each([
     ['inside an array element', '{"list": [{"k": 1}, {"k": 1, "k": 2}]}', '/list/1'],
     ['under a key holding a slash', '{"x/y": {"k": 1, "k": 2}}', '/x~1y'],
-    ['under a key holding a tilde', '{"x~y": {"k": 1, "k": 2}}', '/x~0y']
+    ['under a key holding a tilde', '{"x~y": {"k": 1, "k": 2}}', '/x~0y'],
+    // in broken text, the broken element is counted as written (found by review: the tree leaves it out)
+    ['after a broken element', '[:, {"k": 1, "k": 2}]', '/1']
   ])('pointer %s', (_what, text, pointer) => {
     const d = parseJson(sourceFromText('dup.json', text))
     expect(d.duplicateKeys.map((k) => [k.key, k.pointer])).toEqual([['k', pointer]])
@@ -259,7 +261,7 @@ describe('parseJson against a walk of the tree', () => {
             : distinct.map((e) => positionAt(file, e.offset))
         )
         // each key found again in its object, with the pointer of that object; each value or key refused
-        const dups: unknown[] = []
+        const dups: { key: string; pointer: string; position: unknown }[] = []
         const seen = new Map<Node, Set<string>>()
         walk(root, (_node, key) => {
           if (!key) return
@@ -277,7 +279,11 @@ describe('parseJson against a walk of the tree', () => {
             })
           keys.add(name)
         })
-        expect(doc.duplicateKeys).toEqual(dups)
+        // in broken text an array's broken element is counted in a pointer, and left out of the tree: the key and
+        // its place are the same
+        expect(
+          doc.duplicateKeys.map(({ pointer, ...rest }) => (distinct.length ? rest : { pointer, ...rest }))
+        ).toEqual(dups.map(({ pointer, ...rest }) => (distinct.length ? rest : { pointer, ...rest })))
         const refused: number[] = []
         walk(root, (node) => {
           const tried = parseJson(

@@ -57581,7 +57581,12 @@ function findGitDir(start) {
 }
 async function readHeadWithGit(cwd) {
   const [commit, ref] = await Promise.all([
-    resolveCommit(cwd, "HEAD").catch(() => null),
+    // git that cannot run leaves the commit unknown; a repository of SHA-256 names is refused (RevisionError),
+    // never recorded as one without a commit (found by review: health passed with `commit: null` in its evidence)
+    resolveCommit(cwd, "HEAD").catch((e) => {
+      if (e instanceof RevisionError) throw e;
+      return null;
+    }),
     git(cwd, ["symbolic-ref", "-q", "HEAD"]).then(
       (r) => r.code === 0 ? r.stdout.toString("utf8").trim() || null : null,
       () => null
@@ -64962,6 +64967,8 @@ async function resolveInstant(request3, options) {
 // src/operations/packet.ts
 async function startRun(ctx, tools, commit) {
   const gitContext = ctx.runContext();
+  gitContext.catch(() => {
+  });
   const instant = await resolveInstant(ctx.judgeAt, {
     clock: ctx.clock,
     root: ctx.root,
@@ -71012,8 +71019,12 @@ function createEvidenceStore(dir, options = {}) {
       try {
         removeStaleTempsIn(abs);
         if (options.root !== void 0) {
-          const links2 = new Set(linksIn(abs));
-          for (const f2 of files) if (links2.has(f2.name)) check(join9(abs, f2.name));
+          const links2 = linksIn(abs);
+          for (const f2 of files) {
+            if (links2 && !links2.has(f2.name.toLowerCase())) continue;
+            const path2 = join9(abs, f2.name);
+            if (lstatSync5(path2, { throwIfNoEntry: false })?.isSymbolicLink()) check(path2);
+          }
         }
         try {
           return writeFilesAtomic(
@@ -71031,9 +71042,11 @@ function createEvidenceStore(dir, options = {}) {
 }
 function linksIn(dir) {
   try {
-    return readdirSync6(dir, { withFileTypes: true }).filter((e) => e.isSymbolicLink()).map((e) => e.name);
+    return new Set(
+      readdirSync6(dir, { withFileTypes: true }).filter((e) => e.isSymbolicLink()).map((e) => e.name.toLowerCase())
+    );
   } catch {
-    return [];
+    return null;
   }
 }
 var BATCH_WAIT_MS = 1e4;

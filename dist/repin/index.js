@@ -57687,7 +57687,12 @@ function findGitDir(start) {
 }
 async function readHeadWithGit(cwd) {
   const [commit, ref] = await Promise.all([
-    resolveCommit(cwd, "HEAD").catch(() => null),
+    // git that cannot run leaves the commit unknown; a repository of SHA-256 names is refused (RevisionError),
+    // never recorded as one without a commit (found by review: health passed with `commit: null` in its evidence)
+    resolveCommit(cwd, "HEAD").catch((e) => {
+      if (e instanceof RevisionError) throw e;
+      return null;
+    }),
     git(cwd, ["symbolic-ref", "-q", "HEAD"]).then(
       (r) => r.code === 0 ? r.stdout.toString("utf8").trim() || null : null,
       () => null
@@ -59941,8 +59946,12 @@ function createEvidenceStore(dir, options = {}) {
       try {
         removeStaleTempsIn(abs);
         if (options.root !== void 0) {
-          const links2 = new Set(linksIn(abs));
-          for (const f2 of files) if (links2.has(f2.name)) check(join10(abs, f2.name));
+          const links2 = linksIn(abs);
+          for (const f2 of files) {
+            if (links2 && !links2.has(f2.name.toLowerCase())) continue;
+            const path2 = join10(abs, f2.name);
+            if (lstatSync6(path2, { throwIfNoEntry: false })?.isSymbolicLink()) check(path2);
+          }
         }
         try {
           return writeFilesAtomic(
@@ -59960,9 +59969,11 @@ function createEvidenceStore(dir, options = {}) {
 }
 function linksIn(dir) {
   try {
-    return readdirSync3(dir, { withFileTypes: true }).filter((e) => e.isSymbolicLink()).map((e) => e.name);
+    return new Set(
+      readdirSync3(dir, { withFileTypes: true }).filter((e) => e.isSymbolicLink()).map((e) => e.name.toLowerCase())
+    );
   } catch {
-    return [];
+    return null;
   }
 }
 var BATCH_WAIT_MS = 1e4;

@@ -139,11 +139,16 @@ export function createEvidenceStore(dir: string, options: EvidenceStoreOptions =
       try {
         // what a killed run's writes left here, once a run (never once a file: thousands of packets)
         removeStaleTempsIn(abs)
-        // a name that is a link out of the repository is said before anything is written (one listing, not a look
-        // at each name)
+        // a name that is a link out of the repository is said before anything is written: one listing, and a look
+        // only at the names it shows a link of, in any case (a file system that ignores case, as macOS's, takes
+        // `B.json` for `b.json`); at every name where the directory cannot be listed (found by review)
         if (options.root !== undefined) {
-          const links = new Set(linksIn(abs))
-          for (const f of files) if (links.has(f.name)) check(join(abs, f.name))
+          const links = linksIn(abs)
+          for (const f of files) {
+            if (links && !links.has(f.name.toLowerCase())) continue
+            const path = join(abs, f.name)
+            if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) check(path)
+          }
         }
         try {
           return writeFilesAtomic(
@@ -160,14 +165,16 @@ export function createEvidenceStore(dir: string, options: EvidenceStoreOptions =
   }
 }
 
-/** The names of the links in `dir` (none where it cannot be read: the writes then say why). */
-function linksIn(dir: string): string[] {
+/** The names of the links in `dir`, in lower case; null where it cannot be listed. */
+function linksIn(dir: string): Set<string> | null {
   try {
-    return readdirSync(dir, { withFileTypes: true })
-      .filter((e) => e.isSymbolicLink())
-      .map((e) => e.name)
+    return new Set(
+      readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isSymbolicLink())
+        .map((e) => e.name.toLowerCase())
+    )
   } catch {
-    return []
+    return null
   }
 }
 

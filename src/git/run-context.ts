@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { headFromDisk } from './discover.js'
-import { git, resolveCommit } from './git.js'
+import { git, resolveCommit, RevisionError } from './git.js'
 import type { DiskHead } from './discover.js'
 
 export interface RunContext {
@@ -68,7 +68,12 @@ export function findGitDir(start: string): string | null {
  */
 async function readHeadWithGit(cwd: string): Promise<DiskHead> {
   const [commit, ref] = await Promise.all([
-    resolveCommit(cwd, 'HEAD').catch(() => null),
+    // git that cannot run leaves the commit unknown; a repository of SHA-256 names is refused (RevisionError),
+    // never recorded as one without a commit (found by review: health passed with `commit: null` in its evidence)
+    resolveCommit(cwd, 'HEAD').catch((e: unknown) => {
+      if (e instanceof RevisionError) throw e
+      return null
+    }),
     git(cwd, ['symbolic-ref', '-q', 'HEAD']).then(
       (r) => (r.code === 0 ? r.stdout.toString('utf8').trim() || null : null),
       () => null

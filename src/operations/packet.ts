@@ -32,6 +32,8 @@ export async function startRun(
   commit?: string
 ): Promise<RunFacts> {
   const gitContext = ctx.runContext()
+  // awaited by each packet; a refusal (a repository of SHA-256 names) surfaces there, not as an unhandled rejection
+  gitContext.catch(() => {})
   const instant = await resolveInstant(ctx.judgeAt, {
     clock: ctx.clock,
     root: ctx.root,
