@@ -1,10 +1,22 @@
 import { afterAll, describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { HEALTH_RUNS_NO_STEPS } from '../src/operations/health.js'
+import { HEALTH_RUNS_NO_STEPS, runHealth } from '../src/operations/health.js'
+import { createEvidenceStore } from '../src/fs/evidence-store.js'
+import { UnsupportedRepositoryError } from '../src/git/git.js'
+import { loadPolicy, selectBaselines } from '../src/policy/load.js'
 import { notRun } from '../src/present/not-run.js'
 import { lineToText } from '../src/present/inline.js'
-import { cleanupFixtures, findingsOf, health, REPO_ROOT, trioFixture } from './helpers/fixture.js'
+import {
+  cleanupFixtures,
+  findingsOf,
+  health,
+  NOW,
+  POLICY,
+  REPO_ROOT,
+  tempDir,
+  trioFixture
+} from './helpers/fixture.js'
 import { nodeStep, writePolicy } from './helpers/git-repo.js'
 
 afterAll(cleanupFixtures)
@@ -26,6 +38,38 @@ describe('the embedded default baseline', () => {
     expect(findings.map((f) => [f.rule, f.severity])).toEqual([['BG604', 'warning']])
     // the files that name the endpoints are named, and init is where they go into the policy
     expect(findings[0]!.message).toContain('these files name producer endpoints: src/producer/endpoints.ts')
+  })
+})
+
+describe('where the run happened', () => {
+  it('is known before any producer runs the repository code: a repository refused there starts none (found by review)', async () => {
+    const fx = trioFixture()
+    const started = join(tempDir('bg-started-'), 'started')
+    fx.editJson(POLICY, (policy) => {
+      const b = (policy.baselines as Record<string, { producer: { start: { run: string[] } } }>).memorykernel!
+      b.producer.start.run = [
+        process.execPath,
+        '-e',
+        'require("fs").writeFileSync(process.argv[1], "x")',
+        started
+      ]
+    })
+    const policy = loadPolicy({ root: fx.root, cwd: fx.root })
+    const refused = new UnsupportedRepositoryError('this repository names its objects with SHA-256')
+    const run = runHealth(
+      {
+        root: fx.root,
+        policy,
+        clock: () => NOW,
+        runContext: () => Promise.reject(refused),
+        evidence: createEvidenceStore(tempDir('bg-evidence-')),
+        toolVersion: '0.0.0-test',
+        env: process.env
+      },
+      { baselines: selectBaselines(policy, undefined), probe: true }
+    )
+    await expect(run).rejects.toBe(refused)
+    expect(existsSync(started)).toBe(false)
   })
 })
 

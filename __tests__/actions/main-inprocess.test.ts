@@ -3,7 +3,8 @@
 // step's exit code, as the runner would see them. None of these runs asks GitHub anything (no token, no
 // comment, a dry run); __tests__/acceptance runs the built bundles against a fake GitHub API.
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { run as health } from '../../src/actions/health/main.js'
 import { run as promotion } from '../../src/actions/promotion/main.js'
@@ -292,6 +293,30 @@ describe('promotion in process', () => {
     expect(run.summary).toContain(
       '**The run stopped before a verdict:** --base no-such-branch names no commit in'
     )
+  })
+})
+
+describe('a repository of SHA-256 object names', () => {
+  it('the promotion stops before a verdict with the refusal alone: no checkout of more history helps (found by review)', async () => {
+    const fx = trioFixture()
+    rmSync(join(fx.root, '.git'), { recursive: true })
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', ...args], {
+        cwd: fx.root,
+        encoding: 'utf8'
+      }).trim()
+    git('init', '-q', '--object-format=sha256')
+    git('add', '-A')
+    git('commit', '-q', '-m', 'x')
+    const run = await inProcess('promotion', {
+      workspace: fx.root,
+      sha: git('rev-parse', 'HEAD'),
+      eventName: 'push',
+      inputs: { base: 'HEAD', head: 'HEAD', comment: 'false', token: '' }
+    })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain('::error::this repository names its objects with SHA-256')
+    expect(run.stdout).not.toContain('fetch-depth')
   })
 })
 

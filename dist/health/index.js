@@ -57488,7 +57488,7 @@ async function resolveCommit(cwd, rev) {
 }
 function refuseSha256(sha) {
   if (/^[0-9a-f]{64}$/.test(sha))
-    throw new RevisionError(
+    throw new UnsupportedRepositoryError(
       "this repository names its objects with SHA-256 (extensions.objectFormat=sha256), which baseline-gate does not support: its evidence and pins record SHA-1 commit ids"
     );
 }
@@ -57527,6 +57527,8 @@ function headCommitSync(cwd) {
 }
 var RevisionError = class extends Error {
   name = "RevisionError";
+};
+var UnsupportedRepositoryError = class extends RevisionError {
 };
 async function commitDate(cwd, commit) {
   const r = await git(cwd, ["show", "-s", "--format=%cI", "--end-of-options", commit]);
@@ -65244,6 +65246,7 @@ async function runHealth(ctx, options) {
     ];
     return { baseline, startedAt, now, trio, producer, onDisk };
   });
+  await run2.gitContext;
   for (const { baseline, startedAt, now, trio, producer, onDisk } of read2) {
     const report2 = options.probe && baseline.producer.probe.enabled ? await preflight(ctx, baseline) : null;
     const judged4 = preflightRules({
@@ -72770,7 +72773,7 @@ function failureOf(e, historyNeeded) {
   e instanceof FileSetError)
     return e.message;
   if (e instanceof RevisionError) {
-    return historyNeeded ? `${e.message}. In a workflow, check out the full history (actions/checkout with fetch-depth: 0) so ${historyNeeded}.` : e.message;
+    return historyNeeded && !(e instanceof UnsupportedRepositoryError) ? `${e.message}. In a workflow, check out the full history (actions/checkout with fetch-depth: 0) so ${historyNeeded}.` : e.message;
   }
   if (e instanceof GitError) return `git failed: ${e.message}`;
   return `baseline-gate internal error: ${e?.message ?? String(e)}`;

@@ -28611,7 +28611,7 @@ async function resolveCommit(cwd, rev) {
 }
 function refuseSha256(sha) {
   if (/^[0-9a-f]{64}$/.test(sha))
-    throw new RevisionError(
+    throw new UnsupportedRepositoryError(
       "this repository names its objects with SHA-256 (extensions.objectFormat=sha256), which baseline-gate does not support: its evidence and pins record SHA-1 commit ids"
     );
 }
@@ -28632,6 +28632,8 @@ async function headCommit(cwd) {
 }
 var RevisionError = class extends Error {
   name = "RevisionError";
+};
+var UnsupportedRepositoryError = class extends RevisionError {
 };
 async function isShallow(cwd) {
   const known = shallowFromDisk(cwd);
@@ -49492,7 +49494,7 @@ function failureOf(e, historyNeeded) {
   e instanceof FileSetError)
     return e.message;
   if (e instanceof RevisionError) {
-    return historyNeeded ? `${e.message}. In a workflow, check out the full history (actions/checkout with fetch-depth: 0) so ${historyNeeded}.` : e.message;
+    return historyNeeded && !(e instanceof UnsupportedRepositoryError) ? `${e.message}. In a workflow, check out the full history (actions/checkout with fetch-depth: 0) so ${historyNeeded}.` : e.message;
   }
   if (e instanceof GitError) return `git failed: ${e.message}`;
   return `baseline-gate internal error: ${e?.message ?? String(e)}`;

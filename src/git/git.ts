@@ -128,7 +128,7 @@ export async function resolveCommit(cwd: string, rev: string): Promise<string | 
  */
 function refuseSha256(sha: string): void {
   if (/^[0-9a-f]{64}$/.test(sha))
-    throw new RevisionError(
+    throw new UnsupportedRepositoryError(
       'this repository names its objects with SHA-256 (extensions.objectFormat=sha256), which baseline-gate does not support: its evidence and pins record SHA-1 commit ids'
     )
 }
@@ -331,6 +331,12 @@ export function headCommitSync(cwd: string): string | null {
 export class RevisionError extends Error {
   override name = 'RevisionError'
 }
+
+/**
+ * A repository whose commits this tool cannot name (SHA-256 object names): no checkout of more history helps. Its
+ * name stays RevisionError's, by which the command line knows a user's error (cli/main.ts USER_ERRORS).
+ */
+export class UnsupportedRepositoryError extends RevisionError {}
 
 /** Whether the repository is a shallow clone (its history stops at a graft). */
 export async function isShallow(cwd: string): Promise<boolean> {

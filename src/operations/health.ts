@@ -77,6 +77,9 @@ export async function runHealth(ctx: OperationContext, options: HealthOptions): 
     ]
     return { baseline, startedAt, now, trio, producer, onDisk }
   })
+  // where the run happened, before any producer runs the repository's code: a repository git names objects of with
+  // SHA-256 is refused there (found by review: a producer was started first, then the run refused)
+  await run.gitContext
   for (const { baseline, startedAt, now, trio, producer, onDisk } of read) {
     const report = options.probe && baseline.producer.probe.enabled ? await preflight(ctx, baseline) : null
     const judged = preflightRules({

@@ -7,7 +7,7 @@ import { ContainmentError } from '../../fs/contain.js'
 import { createEvidenceStore, EvidenceDirError } from '../../fs/evidence-store.js'
 import { FileSetError } from '../../fs/atomic-set.js'
 import type { EvidenceStore } from '../../fs/evidence-store.js'
-import { GitError, RevisionError } from '../../git/git.js'
+import { GitError, RevisionError, UnsupportedRepositoryError } from '../../git/git.js'
 import { createOperationContext, policyBaselineCount } from '../../operations/context.js'
 import type { OperationContext, OperationResult } from '../../operations/context.js'
 import { loadPolicy, selectBaselines } from '../../policy/load.js'
@@ -206,7 +206,8 @@ function failureOf(e: unknown, historyNeeded: string | undefined): string {
     return e.message
   // a revision that is not there (a shallow clone, a wrong ref) is the workflow's to fix, never an internal error
   if (e instanceof RevisionError) {
-    return historyNeeded
+    // more history helps a revision that is not there, never a repository of SHA-256 names (found by review)
+    return historyNeeded && !(e instanceof UnsupportedRepositoryError)
       ? `${e.message}. In a workflow, check out the full history (actions/checkout with fetch-depth: 0) so ${historyNeeded}.`
       : e.message
   }
