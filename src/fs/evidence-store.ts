@@ -96,11 +96,12 @@ export function createEvidenceStore(dir: string, options: EvidenceStoreOptions =
       `the evidence directory ${abs} cannot be written (${errorCode(e)}); nothing was run: name a directory this user can write (--evidence-dir / input 'evidence-dir')`
     )
   }
-  /** One file, atomically; a failure is the operator's to fix (a directory committed where it goes, a full disk). */
+  /** A file that could not be written: the operator's to fix (a directory committed where it goes, a full disk). */
   const cannotWrite = (path: string, e: unknown) =>
     new EvidenceDirError(
       `the evidence file ${path} cannot be written (${errorCode(e)}): name another evidence directory (--evidence-dir / input 'evidence-dir')`
     )
+  /** One file, atomically. */
   const put = (path: string, content: string) => {
     try {
       writeFileAtomic(path, content)

@@ -1,7 +1,8 @@
 // health: for each baseline, load the trio and the producer's files, run every rule, probe the running
 // producer (unless told not to), decide; then write every baseline's evidence packet in one batch. What does not
-// depend on the baseline is done once per run: the policy (loaded by the entry), the adapter scan, the git
-// context, and the producer's files of baselines that share a producer.
+// depend on the baseline is done once per run: the policy (loaded by the entry), the adapter scan and the findings of
+// each adapter configuration, the git context, the journals' listing, the directories on the way to the trios, and
+// the producer's files of baselines that share a producer.
 import { existsSync } from 'node:fs'
 import { journalsLeft, journalState } from '../fs/atomic-set.js'
 import { markPath, unverifiedRestore } from './unverified-restore.js'
