@@ -2,13 +2,12 @@
 // trio as from its root, and writes its evidence under the root (never a stray .baseline-gate/ in a
 // subdirectory); a --root that does not exist, or a directory outside any git repository, is a usage error
 // (exit 2, one line, nothing created), never "internal error".
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { requireBuiltCli, runCli, STACK_LINE } from '../helpers/cli-run.js'
-import { cleanupFixtures, tempDir, trioFixture } from '../helpers/fixture.js'
-import { TAGS, threeBaselines } from '../helpers/git-repo.js'
+import { cleanupFixtures, tempDir } from '../helpers/fixture.js'
+import { sha256Trio, TAGS, threeBaselines } from '../helpers/git-repo.js'
 
 beforeAll(requireBuiltCli)
 afterAll(cleanupFixtures)
@@ -80,13 +79,7 @@ describe('from a subdirectory', () => {
 
 describe('roots that are not usable', () => {
   it('a repository of SHA-256 object names: health is refused (exit 2, one line), never judged with no commit in its evidence (found by review)', () => {
-    const fx = trioFixture()
-    const git = (...args: string[]) =>
-      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', ...args], { cwd: fx.root })
-    rmSync(join(fx.root, '.git'), { recursive: true })
-    git('init', '-q', '--object-format=sha256')
-    git('add', '-A')
-    git('commit', '-q', '-m', 'x')
+    const { fx } = sha256Trio()
     const r = runCli(['health', '--no-probe', '--json'], fx.root)
     expect([r.status, r.stdout]).toEqual([2, ''])
     expect(r.stderr).toMatch(

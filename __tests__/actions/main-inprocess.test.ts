@@ -3,8 +3,7 @@
 // step's exit code, as the runner would see them. None of these runs asks GitHub anything (no token, no
 // comment, a dry run); __tests__/acceptance runs the built bundles against a fake GitHub API.
 import { afterAll, describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { run as health } from '../../src/actions/health/main.js'
 import { run as promotion } from '../../src/actions/promotion/main.js'
@@ -16,7 +15,7 @@ import { runInProcess, runStep, stepFiles } from '../helpers/in-process.js'
 import type { StepRun } from '../helpers/in-process.js'
 import { sarifSchemaErrors } from '../helpers/sarif-schema.js'
 import { cleanupFixtures, MATRIX, MIRROR, PIN, tempDir, trioFixture } from '../helpers/fixture.js'
-import { gitRepo, nodeStep, TAGS, threeBaselines } from '../helpers/git-repo.js'
+import { gitRepo, nodeStep, sha256Trio, TAGS, threeBaselines } from '../helpers/git-repo.js'
 
 afterAll(cleanupFixtures)
 
@@ -298,19 +297,10 @@ describe('promotion in process', () => {
 
 describe('a repository of SHA-256 object names', () => {
   it('the promotion stops before a verdict with the refusal alone: no checkout of more history helps (found by review)', async () => {
-    const fx = trioFixture()
-    rmSync(join(fx.root, '.git'), { recursive: true })
-    const git = (...args: string[]) =>
-      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t.invalid', ...args], {
-        cwd: fx.root,
-        encoding: 'utf8'
-      }).trim()
-    git('init', '-q', '--object-format=sha256')
-    git('add', '-A')
-    git('commit', '-q', '-m', 'x')
+    const { fx, sha } = sha256Trio()
     const run = await inProcess('promotion', {
       workspace: fx.root,
-      sha: git('rev-parse', 'HEAD'),
+      sha,
       eventName: 'push',
       inputs: { base: 'HEAD', head: 'HEAD', comment: 'false', token: '' }
     })

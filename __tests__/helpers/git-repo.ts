@@ -2,7 +2,7 @@
 // fixed dates, a producer release prepared the way a person prepares one (the producer's manifest and
 // handoff bumped, then repin), and the promotion operation run in process on the result.
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect } from '@jest/globals'
 import { createEvidenceStore } from '../../src/fs/evidence-store.js'
@@ -53,7 +53,8 @@ const IDENTITY = ['-c', 'user.name=Baseline Test', '-c', 'user.email=test@exampl
 const NO_MAINTENANCE = ['-c', 'maintenance.auto=false']
 
 /** Put a directory (a fixture's root) under git (nothing committed yet). */
-export function gitRepo(fx: { root: string }): GitRepo {
+/** @param objectFormat `sha256` for a repository git names objects of with SHA-256 (which the tool refuses) */
+export function gitRepo(fx: { root: string }, { objectFormat = 'sha1' } = {}): GitRepo {
   const git = (args: string[], env: NodeJS.ProcessEnv = {}) =>
     execFileSync(
       'git',
@@ -65,7 +66,7 @@ export function gitRepo(fx: { root: string }): GitRepo {
       }
     ).trim()
   // a trio fixture is a repository already: initialising it again only costs a process (and warns)
-  if (!existsSync(join(fx.root, '.git'))) git(['init', '-q', '-b', 'main'])
+  if (!existsSync(join(fx.root, '.git'))) git(['init', '-q', '-b', 'main', `--object-format=${objectFormat}`])
   return {
     dir: fx.root,
     git: (...args) => git(args),
@@ -78,6 +79,14 @@ export function gitRepo(fx: { root: string }): GitRepo {
       return headCommit(fx.root) ?? git(['rev-parse', 'HEAD'])
     }
   }
+}
+
+/** The trio fixture committed in a repository of SHA-256 object names; its commit's 64-digit id. */
+export function sha256Trio(): { fx: Fixture; sha: string } {
+  const fx = trioFixture()
+  // a trio fixture is a repository of SHA-1 names already
+  rmSync(join(fx.root, '.git'), { recursive: true })
+  return { fx, sha: gitRepo(fx, { objectFormat: 'sha256' }).commit('the trio') }
 }
 
 /**

@@ -57615,20 +57615,11 @@ import { basename as basename2, dirname as dirname3, join as join3 } from "node:
 var CREATE = constants3.O_WRONLY | constants3.O_CREAT | constants3.O_EXCL | (constants3.O_NOFOLLOW ?? 0);
 function writeFileAtomic(path2, data, { durable = false, clean = false } = {}) {
   mkdirSync(dirname3(path2), { recursive: true });
-  const tmp = join3(dirname3(path2), `.${basename2(path2)}.${randomBytes(8).toString("hex")}.tmp`);
   if (clean) removeStaleTemps(path2);
-  const fd = openSync(tmp, CREATE, 438);
   try {
-    try {
-      writeFileSync(fd, data);
-      if (durable) fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path2);
+    writeFilesAtomic(dirname3(path2), [{ name: basename2(path2), data }], { durable });
   } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
+    throw e instanceof BatchWriteError ? e.cause : e;
   }
 }
 var BatchWriteError = class extends Error {
@@ -57641,7 +57632,7 @@ var BatchWriteError = class extends Error {
   cause;
   name = "BatchWriteError";
 };
-function writeFilesAtomic(dir, files) {
+function writeFilesAtomic(dir, files, { durable = false } = {}) {
   const random2 = randomBytes(8 * files.length).toString("hex");
   const paths = files.map((f2) => join3(dir, f2.name));
   const temps = [];
@@ -57654,6 +57645,7 @@ function writeFilesAtomic(dir, files) {
       temps.push(tmp);
       try {
         writeFileSync(fd, files[at3].data);
+        if (durable) fsyncSync(fd);
       } finally {
         closeSync(fd);
       }

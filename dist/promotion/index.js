@@ -48643,20 +48643,11 @@ import { basename as basename5, dirname as dirname5, join as join8 } from "node:
 var CREATE = constants4.O_WRONLY | constants4.O_CREAT | constants4.O_EXCL | (constants4.O_NOFOLLOW ?? 0);
 function writeFileAtomic(path2, data, { durable = false, clean = false } = {}) {
   mkdirSync(dirname5(path2), { recursive: true });
-  const tmp = join8(dirname5(path2), `.${basename5(path2)}.${randomBytes3(8).toString("hex")}.tmp`);
   if (clean) removeStaleTemps(path2);
-  const fd = openSync2(tmp, CREATE, 438);
   try {
-    try {
-      writeFileSync2(fd, data);
-      if (durable) fsyncSync(fd);
-    } finally {
-      closeSync2(fd);
-    }
-    renameSync(tmp, path2);
+    writeFilesAtomic(dirname5(path2), [{ name: basename5(path2), data }], { durable });
   } catch (e) {
-    rmSync2(tmp, { force: true });
-    throw e;
+    throw e instanceof BatchWriteError ? e.cause : e;
   }
 }
 var BatchWriteError = class extends Error {
@@ -48669,7 +48660,7 @@ var BatchWriteError = class extends Error {
   cause;
   name = "BatchWriteError";
 };
-function writeFilesAtomic(dir, files) {
+function writeFilesAtomic(dir, files, { durable = false } = {}) {
   const random = randomBytes3(8 * files.length).toString("hex");
   const paths = files.map((f2) => join8(dir, f2.name));
   const temps = [];
@@ -48682,6 +48673,7 @@ function writeFilesAtomic(dir, files) {
       temps.push(tmp);
       try {
         writeFileSync2(fd, files[at3].data);
+        if (durable) fsyncSync(fd);
       } finally {
         closeSync2(fd);
       }

@@ -30,23 +30,14 @@ export function writeFileAtomic(
   { durable = false, clean = false } = {}
 ): void {
   mkdirSync(dirname(path), { recursive: true })
-  // a name no one can guess ahead of the write
-  const tmp = join(dirname(path), `.${basename(path)}.${randomBytes(8).toString('hex')}.tmp`)
   // a write killed before its rename left its temporary file: one of this path's is removed before the next
   // (found by review: untracked, unignored files `git add -A` would commit)
   if (clean) removeStaleTemps(path)
-  const fd = openSync(tmp, CREATE, 0o666)
   try {
-    try {
-      writeFileSync(fd, data)
-      if (durable) fsyncSync(fd)
-    } finally {
-      closeSync(fd)
-    }
-    renameSync(tmp, path)
+    writeFilesAtomic(dirname(path), [{ name: basename(path), data }], { durable })
   } catch (e) {
-    rmSync(tmp, { force: true })
-    throw e
+    // the system's own error: the caller names the path
+    throw e instanceof BatchWriteError ? e.cause : e
   }
 }
 
@@ -68,12 +59,14 @@ export class BatchWriteError extends Error {
  * minute, medians of 462 against 347 ms in another).
  * On a failure the temporary files not renamed yet are removed, and BatchWriteError names the file; those renamed
  * before it are whole. Returns the files' paths.
+ * @param durable as writeFileAtomic's
  */
 export function writeFilesAtomic(
   dir: string,
-  files: readonly { name: string; data: string | Buffer }[]
+  files: readonly { name: string; data: string | Buffer }[],
+  { durable = false } = {}
 ): string[] {
-  // each name as unguessable as writeFileAtomic's, from one draw for the batch
+  // a name no one can guess ahead of the write, from one draw for the batch
   const random = randomBytes(8 * files.length).toString('hex')
   const paths = files.map((f) => join(dir, f.name))
   const temps: string[] = []
@@ -87,6 +80,7 @@ export function writeFilesAtomic(
       temps.push(tmp)
       try {
         writeFileSync(fd, files[at]!.data)
+        if (durable) fsyncSync(fd)
       } finally {
         closeSync(fd)
       }
